@@ -175,7 +175,7 @@ def test_locate_phrases():
              "the first half": (0.0, 10.0), "the last third": (13.33, 20.0), "shot 2": (4.0, 8.0),
              "shots 2-3": (4.0, 12.0), "the third shot": (8.0, 12.0), "after the last cut": (16.0, 20.0),
              "before the second cut": (0.0, 8.0), "between the first and third cut": (4.0, 12.0),
-             "the last 5 seconds": (16.0, 20.0)}
+             "the last 5 seconds": (15.0, 20.0)}
     for text, want in cases.items():
         span = snap(locate(text, a, plan), a)
         assert (round(span.start_s, 2), round(span.end_s, 2)) == want, text
