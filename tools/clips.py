@@ -49,6 +49,28 @@ class Truth:
     speech_s: list[tuple[float, float]] = field(default_factory=list)
 
 
+def boundary_f1(found: list[int], truth: list[int], tol: int = 1) -> float:
+    """F1 of detected boundary frames against the truth; each true boundary matches at most once.
+
+    Args:
+        found: detected frames.
+        truth: true frames.
+        tol: frames of slack (1 = the usual "within one frame").
+    Returns:
+        F1 in 0..1 (1.0 when both are empty).
+    """
+    left = list(truth)
+    tp = 0
+    for f in found:
+        hit = [t for t in left if abs(t - f) <= tol]
+        if hit:
+            left.remove(min(hit, key=lambda t: abs(t - f)))
+            tp += 1
+    if not found or not truth:
+        return float(not found and not truth)
+    return 0.0 if tp == 0 else 2 * tp / (len(found) + len(truth))
+
+
 def _texture(seed: int, h: int, w: int) -> np.ndarray:
     """A smooth random colour picture, different per seed (so each shot looks different)."""
     rng = np.random.default_rng(seed)
@@ -94,7 +116,8 @@ class _Shot:
 
 
 def write_clip(path: str | Path, segments: list[Segment], *, fps: float = 25.0, size: tuple[int, int] = (320, 180),
-               audio: str | None = None, speech: tuple[float, float] = (1.0, 3.0), crf: int = 18) -> Truth:
+               audio: str | None = None, speech: tuple[float, float] = (1.0, 3.0), crf: int = 18,
+               rotation: int = 0, vfr: bool = False) -> Truth:
     """Write an MP4 made of `segments` and return what is in it.
 
     Args:
@@ -105,6 +128,8 @@ def write_clip(path: str | Path, segments: list[Segment], *, fps: float = 25.0, 
         audio: None for a silent clip, "speech" for a drone with a speech-like span, "drone" for the drone only.
         speech: (start_s, end_s) of the speech-like span.
         crf: x264 quality (lower is better).
+        rotation: display rotation metadata in degrees (counter-clockwise), e.g. 90 for a phone clip.
+        vfr: variable frame rate: frame durations alternate 0.6x and 1.4x the nominal period.
     Returns:
         The `Truth` (frames counted in the written file).
     """
@@ -136,6 +161,11 @@ def write_clip(path: str | Path, segments: list[Segment], *, fps: float = 25.0, 
     vs = container.add_stream("libx264", rate=int(round(fps)) if float(fps).is_integer() else fps)
     vs.width, vs.height, vs.pix_fmt = w, h, "yuv420p"
     vs.options = {"crf": str(crf), "preset": "ultrafast"}
+    if vfr:
+        vs.time_base = vs.codec_context.time_base = Fraction(1, 1000)
+    if rotation:
+        vs.set_display_rotation(rotation)
+    clock = 0.0
     aus = container.add_stream("aac", rate=16000, layout="mono") if audio else None
     for k, (seg, st, ln) in enumerate(zip(segments, starts, lengths)):
         for i in range(ln):
@@ -143,6 +173,9 @@ def write_clip(path: str | Path, segments: list[Segment], *, fps: float = 25.0, 
             if i in seg.flashes:
                 img = img * 0.15 + 255 * 0.85
             frame = av.VideoFrame.from_ndarray(np.clip(img, 0, 255).astype(np.uint8), format="rgb24")
+            if vfr:
+                frame.pts, frame.time_base = int(round(clock * 1000)), Fraction(1, 1000)
+                clock += (0.6 if (st + i) % 2 == 0 else 1.4) / fps
             container.mux(vs.encode(frame))
     container.mux(vs.encode(None))
     if aus is not None:

@@ -207,6 +207,11 @@ def find_fades(contrast: np.ndarray, p: ShotParams = ShotParams(), fps: float = 
         while b < n - 1 and b - u1 < max_ramp and contrast[b + 1] - contrast[b] > rise:
             b += 1
         k_out, k_in = u0 - a, b - u1
+        # a fade eases in and out; one jump carrying most of the change is a flash or a cut
+        if k_out and contrast[u0 - 1] - contrast[u0] > 0.5 * (contrast[a] - contrast[u0]):
+            k_out, a = 0, u0
+        if k_in and contrast[u1 + 1] - contrast[u1] > 0.5 * (contrast[b] - contrast[u1]):
+            k_in, b = 0, u1
         if max(k_out, k_in) < p.grad_min_frames // 2 + 1:
             continue  # a cut to black and back: two cuts, not a fade
         run = contrast[u0:u1 + 1]
