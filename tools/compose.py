@@ -142,6 +142,7 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
         chord_names += [c.name for c in chords]
         ctx = SectionContext(index=i, bars=bars, chords=chords, level=style.level(sec.energy), style=style,
                              scale=scale, tonic=tonic_pc(plan.key), energy=sec.energy, meter=meter, rng=rng,
+                             pattern_meter=int(style.meter.split("/")[0]),
                              gains=_gains(analysis, bars), accents=_accents(plan, bars, i == 0),
                              fill=not final, final=final, registers=registers)
         active = set(sec.instruments or roles)

@@ -21,7 +21,7 @@ def _groove_notes(ctx: SectionContext, groove: dict[str, str], i: int, lo_beat: 
     for drum, pattern in groove.items():
         if drum in skip:
             continue
-        s, spb = steps(pattern, ctx.meter)
+        s, spb = steps(pattern, ctx.pattern_meter)
         for k in range(int(round(bar.beats * spb))):
             c = s[k % len(s)]
             beat = bar.start_beat + k / spb
@@ -36,16 +36,16 @@ def _fill_notes(ctx: SectionContext, i: int) -> tuple[list[Note], float]:
     fill = ctx.style.fill
     if not fill:
         return [], float(bar.end_beat)
-    spb = steps(next(iter(fill.values())), ctx.meter)[1]
+    spb = steps(next(iter(fill.values())), ctx.pattern_meter)[1]
     total = int(round(len(next(iter(fill.values())).replace(" ", ""))))
-    strokes = [k for p in fill.values() for k, c in enumerate(steps(p, ctx.meter)[0]) if c in STROKE]
+    strokes = [k for p in fill.values() for k, c in enumerate(steps(p, ctx.pattern_meter)[0]) if c in STROKE]
     first = min(strokes, default=total)
     length = (total - first) / spb  # beats the fill lasts
     length = min(length, max(1.0, bar.beats - 1.0))
     start = bar.end_beat - length
     out = []
     for drum, pattern in fill.items():
-        s, _ = steps(pattern, ctx.meter)
+        s, _ = steps(pattern, ctx.pattern_meter)
         for k in range(first, total):
             c = s[k]
             beat = bar.end_beat - (total - k) / spb

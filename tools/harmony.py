@@ -92,8 +92,8 @@ def parse_chord(name: str, key: str, mode: str) -> Chord:
     if minor:  # "bVII" in A minor means G major, which music21 spells "VII" in a minor key
         fig = re.sub(r"^b(III|VI|VII|iii|vi|vii)", r"\1", fig)
     extra: list[int] = []
-    for suffix, iv in (("add9", 2), ("sus4", 5), ("sus2", 2), ("add11", 5), ("6", 9)):
-        if fig.endswith(suffix) and suffix != "6":
+    for suffix, iv in (("add9", 2), ("sus4", 5), ("sus2", 2), ("add11", 5)):
+        if fig.endswith(suffix):
             fig, extra = fig[: -len(suffix)], [iv]
             break
     try:
@@ -104,6 +104,9 @@ def parse_chord(name: str, key: str, mode: str) -> Chord:
     except Exception:
         raise ValueError(f"cannot read roman numeral {name!r} in {key} {mode}") from None
     ch = _from_pitches(text, pitches, root, bass)
+    if re.fullmatch(r"[b#]?(I|II|III|IV|V|VI|VII)7", fig):
+        # lead-sheet reading: an upper-case numeral with a plain 7 is a dominant seventh (blues I7, IV7)
+        ch = Chord(text, root, bass, tuple((root + i) % 12 for i in (0, 4, 7, 10)))
     if extra:
         tones = list(ch.tones)
         if name.endswith(("sus4", "sus2")):

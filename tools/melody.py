@@ -16,7 +16,7 @@ from v2m.tools.parts import SectionContext, steps
 def _cell(ctx: SectionContext) -> list[tuple[float, float]]:
     """(offset, length) in beats of one bar's onsets for a 4/4-like bar, thinned to the level's density."""
     cells = ctx.style.melody_rhythms
-    s, spb = steps(ctx.rng.choice(cells), ctx.meter)
+    s, spb = steps(ctx.rng.choice(cells), ctx.pattern_meter)
     events = []
     for k, c in enumerate(s):
         if c == "x":

@@ -28,8 +28,9 @@ class SectionContext:
     scale: tuple[int, ...]
     tonic: int
     energy: float
-    meter: int
+    meter: int  # beats in the plan's bar
     rng: random.Random
+    pattern_meter: int = 4  # beats in the style's bar: its step strings are written for this
     gains: list[float] = field(default_factory=list)  # per bar velocity factor (motion curve)
     accents: dict[int, tuple[str, float]] = field(default_factory=dict)  # bar -> (hit kind, strength)
     fill: bool = False  # the last bar leads into another section
@@ -86,7 +87,7 @@ def bass_part(ctx: SectionContext) -> list[Note]:
             notes += _walk(ctx, i, bar, ch, root)
             prev = notes[-1].pitch
             continue
-        for c, start, hold in _stepped(ctx.level.bass, bar, ctx.meter):
+        for c, start, hold in _stepped(ctx.level.bass, bar, ctx.pattern_meter):
             if c == "R":
                 p = root
             elif c == "A":
@@ -156,7 +157,7 @@ def comp_part(ctx: SectionContext, role: str) -> list[Note]:
         prev = v
         last = ctx.final and i == len(ctx.bars) - 1
         accent = ctx.accents.get(i)
-        events = list(_stepped(pattern, bar, ctx.meter))
+        events = list(_stepped(pattern, bar, ctx.pattern_meter))
         if last:
             events = [("X", bar.start_beat, float(bar.beats))]
         elif accent and accent[0] != "stop" and (not events or events[0][1] != bar.start_beat
