@@ -49,26 +49,32 @@ def _cmd_score(args: argparse.Namespace) -> int:
 
     from v2m.agent.pipeline import example_video, score
 
-    if args.example == (args.video is not None):
+    if args.example and args.video is not None:
+        if args.request:
+            raise V2MError("--example scores the bundled clip: give only the request, not a VIDEO")
+        args.request, args.video = args.video, None  # `v2m score --example "in jazz"`
+    if not args.example and args.video is None:
         raise V2MError("give a VIDEO to score, or --example for the bundled clip")
     video = example_video() if args.example else Path(args.video)
     err = Console(stderr=True, highlight=False)
-    started: list[tuple[str, float]] = []
+    started: list[float] = []
+
+    def done() -> None:
+        if started:
+            err.print(f" {time.perf_counter() - started[-1]:5.2f} s")
 
     def progress(stage: str) -> None:
-        # One line per finished stage, so the log reads like the pipeline.
-        now = time.perf_counter()
-        if started:
-            name, t0 = started[-1]
-            err.print(f"  [green]done[/] {name:<8} {now - t0:5.2f} s")
-        started.append((stage, now))
-        err.print(f"[{STAGES.index(stage) + 1}/{len(STAGES)}] {stage} ...", end="\r")
+        # "[2/5] plan ...  0.11 s": a line per stage, its time printed when it ends.
+        done()
+        started.append(time.perf_counter())
+        err.print(f"[{STAGES.index(stage) + 1}/{len(STAGES)}] {stage:<8} ...", end="")
 
-    run = score(video, args.request, args.output, planner=args.backend, route=args.route,
-                still_seconds=args.still_seconds, keep_audio=args.keep_audio, force=args.force,
-                soundfont=args.soundfont, progress=progress)
-    if started:
-        err.print(f"  [green]done[/] {started[-1][0]:<8} {time.perf_counter() - started[-1][1]:5.2f} s")
+    try:
+        run = score(video, args.request, args.output, planner=args.backend, route=args.route,
+                    still_seconds=args.still_seconds, keep_audio=args.keep_audio, force=args.force,
+                    soundfont=args.soundfont, progress=progress)
+    finally:
+        done() if started else None
     plan = run.plan
     print(f"Scored {video.name}: {plan.style}, {plan.tempo_bpm:g} BPM, {plan.meter}, {plan.key} {plan.mode}, "
           f"{len(plan.sections)} sections, {len(plan.hit_points)} hit points.")
@@ -99,8 +105,15 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is one line (`v2m: error: ...`), like every other error."""
+
+    def error(self, message: str):
+        self.exit(EXIT_USER_ERROR, f"v2m: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="v2m", description="Score videos with music.")
+    p = _Parser(prog="v2m", description="Score videos with music.")
     p.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
