@@ -216,8 +216,8 @@ def add_planner_args(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--device", default="auto", help="hf: auto, cpu, cuda, cuda:1, mps (default auto)")
     g.add_argument("--dtype", default="auto", choices=["auto", "float32", "bfloat16", "float16"], help="hf: weights dtype")
     g.add_argument("--quantize", choices=["none", "4bit", "8bit"], default="none", help="hf: bitsandbytes quantization (CUDA)")
-    g.add_argument("--frames", choices=["images", "video"], default="images",
-                   help="hf: show keyframes as images, or sampled frames as one video")
+    g.add_argument("--frames", choices=["images", "video", "none"], default="images",
+                   help="show the model keyframes as images, sampled frames as one video (hf), or none (text-only models)")
     g.add_argument("--max-attempts", type=int, default=DEFAULT_ATTEMPTS, help="model answers before falling back")
 
 
@@ -247,10 +247,16 @@ def planner_from_args(args: argparse.Namespace):
         raise InputError("--base-url works with --backend chat only")
     if getattr(args, "max_attempts", DEFAULT_ATTEMPTS) < 1:
         raise InputError("--max-attempts must be at least 1")
+    frames = getattr(args, "frames", "images")
+    if frames == "video" and backend != "hf":
+        raise InputError("--frames video works with --backend hf only")
     opts = {"model": model, "max_attempts": args.max_attempts}
+    if frames == "none":
+        opts["max_frames"] = 0
     if backend == "hf":
         quant = None if args.quantize == "none" else args.quantize
-        opts |= dict(adapter=adapter, device=args.device, dtype=args.dtype, quantize=quant, frames=args.frames)
+        opts |= dict(adapter=adapter, device=args.device, dtype=args.dtype, quantize=quant,
+                     frames="images" if frames == "none" else frames)
     elif backend == "chat":
         opts |= dict(base_url=base_url)
     return PLANNERS[backend](**opts)  # registered above; no need to import the rules module
