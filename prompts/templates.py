@@ -16,7 +16,7 @@ from importlib import resources
 import yaml
 
 PROMPT_DIR = resources.files("v2m.prompts")
-TEMPLATE_NAMES = ("system", "analyse", "plan", "revise", "reask")
+TEMPLATE_NAMES = ("system", "analyse", "plan", "revise", "reask", "agent")
 
 
 @lru_cache(maxsize=None)
