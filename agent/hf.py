@@ -93,6 +93,28 @@ class HFBackend:
             log.warning("%s takes no video; showing the frames as images", model)
             self.frames_mode = "images"
 
+    @classmethod
+    def from_model(cls, model, processor, *, frames: str = "images", max_new_tokens: int = MAX_NEW_TOKENS,
+                   temperature: float = 0.0, generate_kwargs: dict | None = None, name: str = "in-memory model"):
+        """Wrap a model already in memory (just fine-tuned, or built from a config for a benchmark).
+
+        Args:
+            model: an image-text-to-text model (or a PeftModel around one), on its device.
+            processor: its processor.
+            frames, max_new_tokens, temperature, generate_kwargs: as for the constructor.
+            name: recorded as the model's name.
+        Returns:
+            An HFBackend.
+        """
+        self = cls.__new__(cls)
+        param = next(model.parameters())
+        self.device, self.dtype, self.model_name = str(param.device), param.dtype, name
+        self.max_new_tokens, self.temperature = max_new_tokens, temperature
+        self.generate_kwargs = dict(generate_kwargs or {})
+        self.processor, self.model = processor, model.eval()
+        self.frames_mode = frames if getattr(processor, "video_processor", None) is not None else "images"
+        return self
+
     def _load(self, model: str, quantize: str | None):
         from transformers import AutoModelForImageTextToText, AutoProcessor
 

@@ -16,10 +16,10 @@ import pytest
 
 torch = pytest.importorskip("torch")
 pytest.importorskip("transformers")
-from transformers import LogitsProcessor, LogitsProcessorList  # noqa: E402
+from transformers import LogitsProcessorList  # noqa: E402
 
 from llm_kit import bikes_analysis, fenced, plan_dict  # noqa: E402
-from tiny_vlm import build_qwen25_vl, build_smolvlm  # noqa: E402
+from tiny_vlm import ForceText, build_qwen25_vl, build_smolvlm  # noqa: E402
 from v2m.agent.hf import HFBackend  # noqa: E402
 from v2m.agent.llm import LLMPlanner, add_planner_args, planner_from_args  # noqa: E402
 from v2m.tools.contract import ScorePlan  # noqa: E402
@@ -72,21 +72,6 @@ def test_random_weights_end_in_re_ask_then_fallback(folders, analysis, family, f
     token = cfg.video_token_id if frames == "video" and family == "qwen25_vl" else cfg.image_token_id
     assert (batch["input_ids"] == token).sum() >= 4
     assert any(k.startswith("pixel_values") for k in batch)
-
-
-class ForceText(LogitsProcessor):
-    """Make a model spell out `ids` then stop, whatever its weights say: drives the real generate loop."""
-
-    def __init__(self, ids: list[int], eos: int):
-        self.ids, self.eos, self.start = ids, eos, None
-
-    def __call__(self, input_ids, scores):
-        if self.start is None:
-            self.start = input_ids.shape[1]
-        step = input_ids.shape[1] - self.start
-        forced = torch.full_like(scores, float("-inf"))
-        forced[:, self.ids[step] if step < len(self.ids) else self.eos] = 0.0
-        return forced
 
 
 @pytest.mark.parametrize("family", ["qwen25_vl", "smolvlm"])

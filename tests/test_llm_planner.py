@@ -16,7 +16,7 @@ import pytest
 
 from llm_kit import bikes_analysis, fenced, plan_dict
 from v2m.agent.llm import LLMPlanner, add_planner_args, planner_from_args
-from v2m.agent.planner import PlanResult
+from v2m.agent.planner import PlanResult, get_planner
 from v2m.agent.reply import clean_abc, extract_json, parse_reply
 from v2m.agent.scripted import ScriptedBackend
 from v2m.tools.contract import ScorePlan
@@ -142,7 +142,7 @@ def test_prompt_injection_is_data_not_commands(analysis, tmp_path, monkeypatch):
 def test_garbage_every_time_falls_back_with_a_warning(analysis, replies, caplog):
     with caplog.at_level(logging.WARNING):
         res, backend = run(analysis, list(replies))
-    assert isinstance(res.plan, ScorePlan) and res.plan.duration_s == 10.0
+    assert res.plan == get_planner("rules").plan(analysis, "score this in jazz").plan  # the rules planner's plan
     assert FELL_BACK in res.warnings[0] and "**Warning:**" in res.reasoning
     assert FELL_BACK in caplog.text
     assert len(backend.calls) == (3 if len(replies) == 3 else 1)

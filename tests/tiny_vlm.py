@@ -123,3 +123,30 @@ def build_smolvlm(folder: Path, seed: int = 0, family: str = "idefics3") -> Path
     model.save_pretrained(folder)
     processor.save_pretrained(folder)
     return folder
+
+
+def force_text_class():
+    """A LogitsProcessor class that makes any model spell out given token ids, then stop: drives the real
+    generate loop to a known reply (a valid plan) whatever the weights say."""
+    import torch
+    from transformers import LogitsProcessor
+
+    class ForceText(LogitsProcessor):
+        def __init__(self, ids: list[int], eos: int):
+            self.ids, self.eos, self.start = ids, eos, None
+
+        def __call__(self, input_ids, scores):
+            if self.start is None:
+                self.start = input_ids.shape[1]
+            step = input_ids.shape[1] - self.start
+            forced = torch.full_like(scores, float("-inf"))
+            forced[:, self.ids[step] if step < len(self.ids) else self.eos] = 0.0
+            return forced
+
+    return ForceText
+
+
+def __getattr__(name):  # `from tiny_vlm import ForceText` without importing transformers at import time
+    if name == "ForceText":
+        return force_text_class()
+    raise AttributeError(name)
