@@ -111,11 +111,11 @@ class LLMPlanner:
         from v2m.prompts.templates import render
 
         ctx = self._context(analysis)
-        user = render("revise", request=request, plan=plan.model_dump_json(exclude_defaults=True), **ctx)
+        user = render("revise", request=request, plan=plan.model_dump_json(exclude_defaults=True, exclude={"reasoning"}), **ctx)
         return self._run(analysis, request, user, plan, ctx)
 
     def _run(self, analysis: VideoAnalysis, request: str, user: str, base: ScorePlan | None, ctx: dict) -> PlanResult:
-        from v2m.agent.reply import parse_reply
+        from v2m.agent.reply import Parsed, parse_reply
         from v2m.prompts.templates import prompt_version, render
 
         messages = [{"role": "system", "content": render("system")}, {"role": "user", "content": user}]
@@ -129,8 +129,13 @@ class LLMPlanner:
                 log.warning("%s planner: the model failed on attempt %d: %s: %s", self.name, attempt, type(e).__name__, e)
                 notes.append(f"attempt {attempt}: the model failed: {type(e).__name__}: {e}")
                 break
+            text = text if isinstance(text, str) else "" if text is None else str(text)
             messages.append({"role": "assistant", "content": text})
-            parsed = parse_reply(text, analysis, request, base)
+            try:
+                parsed = parse_reply(text, analysis, request, base)
+            except Exception as e:  # noqa: BLE001 - a parser bug must cost a re-ask, not the run
+                log.exception("%s planner: reading reply %d failed", self.name, attempt)
+                parsed = Parsed(errors=[f"the reply could not be read ({type(e).__name__}); write one JSON object"])
             for r in parsed.repairs:
                 log.info("%s planner: repaired: %s", self.name, r)
             if parsed.plan is not None:

@@ -25,6 +25,8 @@ END_SNAP_S = 1.0      # a last section ending this close to (or after) the video
 TEMPO_SLACK = 1.5     # tempo may leave the style's range by this factor before it is "not this style"
 MAX_ERRORS = 8        # a re-ask listing 40 errors helps nobody
 MAX_ABC_CHARS = 2000
+MAX_REPLY_CHARS = 60_000  # a plan is ~3 kB; beyond this a reply is rambling, and brace scanning is quadratic
+MAX_BRACE_STARTS = 400
 ABC_TOKEN = re.compile(r"""
     \s+ | \|\] | \[\| | \|\| | :\|\| | \|: | :\| | :: | \|\d? | \[\d |     # bars, repeats, endings
     "[^"\n]*" |                                                         # chord symbols / annotations
@@ -62,9 +64,11 @@ def _decode(candidate: str) -> tuple[Any, str | None, bool]:
         return json.loads(candidate), None, False
     except json.JSONDecodeError as e:
         first = f"JSON syntax error: {e.msg} at line {e.lineno} column {e.colno}"
+    except RecursionError:  # thousands of nested brackets: not a plan
+        return None, "the JSON is nested too deeply", False
     try:
         return json.loads(_loose_json(candidate)), None, True
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         return None, first, False
 
 
@@ -76,6 +80,9 @@ def extract_json(text: str) -> tuple[dict | None, str, list[str], list[str]]:
     Returns:
         (object or None, reasoning text with the JSON removed, repairs made, errors).
     """
+    if len(text) > MAX_REPLY_CHARS:
+        return None, text[:2000], [], [f"the reply is {len(text)} characters long; answer with one plan "
+                                       f"of at most {MAX_REPLY_CHARS // 1000} kB"]
     thoughts = "\n".join(m.strip() for m in THINK_RE.findall(text))
     body = THINK_RE.sub("", text)
     errors: list[str] = []
@@ -99,12 +106,13 @@ def extract_json(text: str) -> tuple[dict | None, str, list[str], list[str]]:
         first_err = err
     dec = json.JSONDecoder()
     best: tuple[int, int, dict] | None = None
-    for i, ch in enumerate(body):
-        if ch != "{" or (best and i < best[1]):
+    starts = [i for i, ch in enumerate(body) if ch == "{"][:MAX_BRACE_STARTS]
+    for i in starts:
+        if best and i < best[1]:
             continue
         try:
             value, end = dec.raw_decode(body, i)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             continue
         if isinstance(value, dict) and (best is None or end - i > best[1] - best[0]):
             best = (i, end, value)
@@ -269,7 +277,7 @@ def parse_reply(text: str, analysis: VideoAnalysis, request: str, base: ScorePla
         return out
     if base is not None and not {"sections", "style", "tempo_bpm"} <= obj.keys():
         patched = sorted(obj)
-        merged = base.model_dump(mode="json")
+        merged = base.model_dump(mode="json") | {"reasoning": ""}  # the old plan's reasons no longer apply
         merged.update(obj)  # top-level patch: lists (sections) are replaced whole
         obj = merged
         obj["request"] = request

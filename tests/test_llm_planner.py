@@ -137,6 +137,7 @@ def test_prompt_injection_is_data_not_commands(analysis, tmp_path, monkeypatch):
     ["no json here at all", "still prose", "```json\n[1, 2, 3]\n```"],
     [fenced(plan_dict(style="polka"))] * 3,
     [RuntimeError("CUDA out of memory")],
+    [None, "{" * 30000 + "}" * 30000, '{"a": ' * 5000],  # odd types, huge and pathological replies
     [],  # the model stops answering
 ])
 def test_garbage_every_time_falls_back_with_a_warning(analysis, replies, caplog):
@@ -146,6 +147,7 @@ def test_garbage_every_time_falls_back_with_a_warning(analysis, replies, caplog)
     assert FELL_BACK in res.warnings[0] and "**Warning:**" in res.reasoning
     assert FELL_BACK in caplog.text
     assert len(backend.calls) == (3 if len(replies) == 3 else 1)
+    assert all(isinstance(m["content"], str) for m in res.transcript)
 
 
 def test_revise_accepts_a_patch_and_guards_locked_sections(analysis):
@@ -184,3 +186,23 @@ def test_extract_json_prefers_the_last_fence_and_keeps_think_blocks():
     assert obj == {"a": 2} and "cuts at 3 s" in reasoning and "draft" in reasoning and not errors
     assert extract_json("nothing")[3] == ["no JSON object found in the reply"]
     assert extract_json('{"plan": {"x": 1}} trailing')[0] == {"plan": {"x": 1}}
+    for evil in ('{"a": ' * 5000, "[" * 50000 + "{}", "```json\n" + "[" * 50000 + "\n```", "x" * 100_000):
+        assert extract_json(evil)[0] in (None, {})  # no RecursionError, no hang
+
+
+def test_frames_come_from_keyframes_else_the_source_and_never_raise(analysis, tmp_path):
+    from v2m.agent.frames import load_frames
+
+    keys = load_frames(analysis, 3)
+    assert len(keys) == 3 and max(keys[0].size) <= 448
+    bare = analysis.model_copy(update={"shots": [s.model_copy(update={"keyframe": None}) for s in analysis.shots]})
+    decoded = load_frames(bare, 5)  # decoded from bikes.mp4 itself, evenly spread
+    assert len(decoded) == 5 and decoded[0].size == (448, 190)
+    assert decoded[0].tobytes() != decoded[-1].tobytes()
+    still = tmp_path / "still.png"
+    decoded[2].save(still)
+    img = bare.model_copy(update={"kind": "image", "source": str(still)})
+    assert len(load_frames(img, 4)) == 1
+    assert load_frames(bare.model_copy(update={"source": str(tmp_path / "gone.mp4")}), 4) == []
+    (tmp_path / "junk.mp4").write_bytes(b"not a video")
+    assert load_frames(bare.model_copy(update={"source": str(tmp_path / "junk.mp4")}), 4) == []
