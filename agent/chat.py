@@ -1,7 +1,8 @@
 """The `chat` backend: any LangChain chat model plans, local (Ollama, an OpenAI-compatible server) or remote.
 
     v2m score clip.mp4 "in jazz" --backend chat --model ollama:qwen2.5vl:7b
-    v2m score clip.mp4 "in jazz" --backend chat --model openai:Qwen/Qwen2.5-VL-7B-Instruct --base-url http://localhost:8000/v1
+    v2m score clip.mp4 "in jazz" --backend chat --model openai:Qwen/Qwen2.5-VL-7B-Instruct \
+        --base-url http://localhost:8000/v1
 
 The model is made by `langchain.chat_models.init_chat_model("provider:name", base_url=...)`, so the
 provider's integration package must be installed (langchain-ollama, langchain-openai, ...). Keyframes
@@ -24,7 +25,8 @@ def image_part(img, quality: int = 80) -> dict:
     """A PIL image as a LangChain/OpenAI-style image content part (data URL)."""
     buf = io.BytesIO()
     img.convert("RGB").save(buf, format="JPEG", quality=quality)
-    return {"type": "image_url", "image_url": {"url": "data:image/jpeg;base64," + base64.b64encode(buf.getvalue()).decode()}}
+    url = "data:image/jpeg;base64," + base64.b64encode(buf.getvalue()).decode()
+    return {"type": "image_url", "image_url": {"url": url}}
 
 
 def content_text(content) -> str:

@@ -64,7 +64,8 @@ def facts_sheet(analysis: VideoAnalysis) -> str:
                      + " (keep the music soft there)")
     m = a.mood
     words = ", ".join(m.words) if m.words else "none"
-    lines.append(f"- mood cues: valence {m.valence:+.2f} (-1 dark .. 1 bright), arousal {m.arousal:.2f}, words: {words}")
+    lines.append(f"- mood cues: valence {m.valence:+.2f} (-1 dark .. 1 bright), arousal {m.arousal:.2f}, "
+                 f"words: {words}")
     for w in a.warnings[:4]:
         lines.append(f"- note: {w}")
     return "\n".join(lines)
@@ -85,7 +86,8 @@ def _type_text(spec: dict[str, Any], defs: dict[str, Any]) -> str:
     if t == "object":
         extra = spec.get("additionalProperties")
         return f"object of {_type_text(extra, defs)}" if isinstance(extra, dict) else "object"
-    ops = {"minimum": ">=", "maximum": "<=", "exclusiveMinimum": ">", "minLength": "length >=", "maxLength": "length <="}
+    ops = {"minimum": ">=", "maximum": "<=", "exclusiveMinimum": ">",
+           "minLength": "length >=", "maxLength": "length <="}
     bounds = [f"{op} {spec[k]}" for k, op in ops.items() if k in spec]
     return t + (f" ({', '.join(bounds)})" if bounds else "")
 

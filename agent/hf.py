@@ -152,7 +152,8 @@ class HFBackend:
             raise MissingDependency("--adapter needs peft: pip install 'v2m[hf]'") from None
         path = Path(adapter).expanduser()
         if not (path / "adapter_config.json").is_file():
-            raise InputError(f"adapter folder {adapter} has no adapter_config.json (save it with peft's save_pretrained)")
+            raise InputError(f"adapter folder {adapter} has no adapter_config.json "
+                             "(save it with peft's save_pretrained)")
         try:
             return PeftModel.from_pretrained(self.model, str(path)).to(self.device)
         except (OSError, ValueError, RuntimeError, KeyError) as e:
@@ -194,7 +195,9 @@ class HFBackend:
         import torch
 
         batch = self.inputs(messages, frames)
-        sampling = {"do_sample": True, "temperature": self.temperature} if self.temperature > 0 else {"do_sample": False}
+        sampling = {"do_sample": False}
+        if self.temperature > 0:
+            sampling = {"do_sample": True, "temperature": self.temperature}
         with torch.inference_mode():
             out = self.model.generate(**batch, max_new_tokens=self.max_new_tokens, **sampling, **self.generate_kwargs)
         new = out[:, batch["input_ids"].shape[1]:]

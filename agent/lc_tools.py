@@ -195,7 +195,8 @@ def make_tools(bench: Workbench) -> list:
 
     tools = []
     for name, args in TOOL_ARGS.items():
-        schema = create_model(f"{name}_args", **{k: (t, Field(d, description=desc)) for k, (t, d, desc) in args.items()})
+        fields = {k: (t, Field(d, description=desc)) for k, (t, d, desc) in args.items()}
+        schema = create_model(f"{name}_args", **fields)
         doc = getattr(Workbench, name).__doc__.strip()
         tools.append(StructuredTool.from_function(func=_guarded(bench, name), name=name, description=doc,
                                                   args_schema=schema))

@@ -111,7 +111,8 @@ class LLMPlanner:
         from v2m.prompts.templates import render
 
         ctx = self._context(analysis)
-        user = render("revise", request=request, plan=plan.model_dump_json(exclude_defaults=True, exclude={"reasoning"}), **ctx)
+        current = plan.model_dump_json(exclude_defaults=True, exclude={"reasoning"})
+        user = render("revise", request=request, plan=current, **ctx)
         return self._run(analysis, request, user, plan, ctx)
 
     def _run(self, analysis: VideoAnalysis, request: str, user: str, base: ScorePlan | None, ctx: dict) -> PlanResult:
@@ -126,7 +127,8 @@ class LLMPlanner:
             try:
                 text = self.backend.generate(messages, frames)
             except Exception as e:  # noqa: BLE001 - a model crash (OOM, connection, bad weights) is a fallback
-                log.warning("%s planner: the model failed on attempt %d: %s: %s", self.name, attempt, type(e).__name__, e)
+                log.warning("%s planner: the model failed on attempt %d: %s: %s",
+                            self.name, attempt, type(e).__name__, e)
                 notes.append(f"attempt {attempt}: the model failed: {type(e).__name__}: {e}")
                 break
             text = text if isinstance(text, str) else "" if text is None else str(text)
@@ -219,10 +221,13 @@ def add_planner_args(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--adapter", help="hf: folder of a LoRA adapter (peft) to load on the model")
     g.add_argument("--base-url", help="chat: the endpoint, e.g. http://localhost:11434 or an OpenAI-compatible /v1 URL")
     g.add_argument("--device", default="auto", help="hf: auto, cpu, cuda, cuda:1, mps (default auto)")
-    g.add_argument("--dtype", default="auto", choices=["auto", "float32", "bfloat16", "float16"], help="hf: weights dtype")
-    g.add_argument("--quantize", choices=["none", "4bit", "8bit"], default="none", help="hf: bitsandbytes quantization (CUDA)")
+    g.add_argument("--dtype", default="auto", choices=["auto", "float32", "bfloat16", "float16"],
+                   help="hf: weights dtype")
+    g.add_argument("--quantize", choices=["none", "4bit", "8bit"], default="none",
+                   help="hf: bitsandbytes quantization (CUDA)")
     g.add_argument("--frames", choices=["images", "video", "none"], default="images",
-                   help="show the model keyframes as images, sampled frames as one video (hf), or none (text-only models)")
+                   help="show the model keyframes as images, sampled frames as one video (hf), "
+                        "or none (text-only models)")
     g.add_argument("--max-attempts", type=int, default=DEFAULT_ATTEMPTS, help="model answers before falling back")
 
 
@@ -237,7 +242,8 @@ def planner_from_args(args: argparse.Namespace):
         InputError: a flag is missing or does not fit the backend (one line for the user).
     """
     backend = getattr(args, "backend", "rules")
-    model, adapter, base_url = getattr(args, "model", None), getattr(args, "adapter", None), getattr(args, "base_url", None)
+    model, adapter = getattr(args, "model", None), getattr(args, "adapter", None)
+    base_url = getattr(args, "base_url", None)
     if backend == "rules":
         if model or adapter or base_url:
             raise InputError("--model/--adapter/--base-url need --backend hf or chat")
