@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from v2m.tools.contract import ROLES, ScorePlan, VideoAnalysis
+from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 MAX_SHOT_ROWS = 24  # beyond this the table is summarised; a long film's 300 shots would swamp a prompt
 MAX_LIST = 16
@@ -118,5 +118,4 @@ def schema_brief() -> str:
     for sub in ("Section", "HitPoint"):
         if sub in defs:
             lines += [f"{sub}:"] + _fields(defs[sub], defs, "  ")
-    lines.append(f"  (instrument roles: {', '.join(ROLES)})")
     return "\n".join(lines)

@@ -63,6 +63,21 @@ def safety_plan(analysis: VideoAnalysis, request: str) -> ScorePlan:
                                        shots=[s.index for s in analysis.shots])])
 
 
+def pick_example(request: str) -> str:
+    """The example plan to show the model: one in the style the request names, else the jazz one
+    (a multi-shot video, the common case). One example keeps the prompt short for small models."""
+    from v2m.prompts.templates import example_plans
+
+    try:
+        from v2m.agent.rules import find_style
+
+        style = find_style(request)
+    except ImportError:
+        style = None
+    names = [n for n, p in example_plans().items() if p.get("style") == style]
+    return names[0] if names else "jazz_street"
+
+
 class LLMPlanner:
     """A planner backed by a language model, with parse-validate-re-ask and a rules fallback.
 
@@ -81,7 +96,7 @@ class LLMPlanner:
         self.max_attempts, self.fallback, self.max_frames, self.abc = max(1, max_attempts), fallback, max_frames, abc
 
     # ------------------------------------------------------------------ prompts
-    def _context(self, analysis: VideoAnalysis) -> dict:
+    def _context(self, analysis: VideoAnalysis, request: str) -> dict:
         from v2m.agent.facts import facts_sheet, schema_brief
         from v2m.prompts.templates import example_json
         from v2m.tools.contract import ROLES
@@ -90,7 +105,7 @@ class LLMPlanner:
         styles = ", ".join(f"{n} ({load_style(n).tempo_bpm[0]:g}-{load_style(n).tempo_bpm[1]:g} bpm)"
                            for n in style_names())
         return dict(facts=facts_sheet(analysis), schema=schema_brief(), styles=styles, roles=", ".join(ROLES),
-                    duration_s=f"{analysis.duration_s:.2f}", abc=self.abc, example=example_json())
+                    duration_s=f"{analysis.duration_s:.2f}", abc=self.abc, example=example_json(pick_example(request)))
 
     def _frames(self, analysis: VideoAnalysis) -> list:
         from v2m.agent.frames import load_frames
@@ -102,7 +117,7 @@ class LLMPlanner:
         """Write a first plan. Args: analysis, request. Returns: PlanResult (never raises for model faults)."""
         from v2m.prompts.templates import render
 
-        ctx = self._context(analysis)
+        ctx = self._context(analysis, request)
         user = render("analyse", request=request, **ctx) + "\n\n" + render("plan", **ctx)
         return self._run(analysis, request, user, None, ctx)
 
@@ -110,7 +125,7 @@ class LLMPlanner:
         """Change `plan` as `request` asks. Returns: PlanResult; on failure the rules planner's revision."""
         from v2m.prompts.templates import render
 
-        ctx = self._context(analysis)
+        ctx = self._context(analysis, request)
         current = plan.model_dump_json(exclude_defaults=True, exclude={"reasoning"})
         user = render("revise", request=request, plan=current, **ctx)
         return self._run(analysis, request, user, plan, ctx)

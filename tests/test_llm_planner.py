@@ -44,6 +44,7 @@ def test_valid_reply_is_the_plan_with_reasoning_facts_and_frames(analysis):
     assert call["n_frames"] == 6  # the six shots' keyframes decoded from bikes.mp4
     user = call["messages"][1]["content"]
     assert "3.04" in user and "score this in jazz" in user and "melody_abc" in user
+    assert '"style": "jazz"' in user  # the example plan shown is in the style asked for
     assert [m["role"] for m in res.transcript] == ["system", "user", "assistant"]
 
 
@@ -178,6 +179,16 @@ def test_command_line_flags_build_planners_or_say_what_is_wrong(tmp_path, analys
     replies.write_text(json.dumps([fenced(plan_dict())]))
     planner = planner_from_args(_args("--backend", "scripted", "--model", str(replies)))
     assert planner.name == "scripted" and planner.plan(analysis, "jazz").plan.tempo_bpm == 140
+
+
+def test_example_shown_follows_the_requested_style(analysis):
+    from v2m.agent.llm import pick_example
+
+    assert pick_example("make it calm and ambient") == "ambient_still"
+    assert pick_example("energetic rock please") == "rock_bikes"
+    assert pick_example("something nice") == "jazz_street"
+    _, backend = run(analysis, [fenced(plan_dict(style="rock", tempo_bpm=140))], request="rock it")
+    assert '"style": "rock"' in backend.calls[0]["messages"][1]["content"]
 
 
 def test_extract_json_prefers_the_last_fence_and_keeps_think_blocks():
