@@ -217,3 +217,49 @@ def test_frames_come_from_keyframes_else_the_source_and_never_raise(analysis, tm
     assert load_frames(bare.model_copy(update={"source": str(tmp_path / "gone.mp4")}), 4) == []
     (tmp_path / "junk.mp4").write_bytes(b"not a video")
     assert load_frames(bare.model_copy(update={"source": str(tmp_path / "junk.mp4")}), 4) == []
+
+
+def _mutate(rng, text: str) -> str:
+    """One random corruption of a model reply: the kinds of damage small models really do."""
+    d = plan_dict()
+    kind = rng.integers(8)
+    if kind == 0:  # truncated mid-way (max_new_tokens ran out)
+        return text[: rng.integers(1, len(text))]
+    if kind == 1:  # characters dropped
+        i = rng.integers(len(text))
+        return text[:i] + text[i + rng.integers(1, 6):]
+    if kind == 2:  # a value of the wrong type
+        key = ["tempo_bpm", "key", "mode", "sections", "hit_points", "duration_s"][rng.integers(6)]
+        d[key] = [None, "fast", 7, {"x": 1}, ["a"], True][rng.integers(6)]
+    elif kind == 3:  # timings shifted by a random amount
+        s = d["sections"][rng.integers(3)]
+        s[["start_s", "end_s"][rng.integers(2)]] = float(rng.uniform(-3, 13))
+    elif kind == 4:  # an extra field somewhere
+        (d if rng.integers(2) else d["sections"][0])[["cmd", "shell", "note", "tempo"][rng.integers(4)]] = "rm -rf /"
+    elif kind == 5:  # ABC with junk
+        d["sections"][1]["melody_abc"] = ["X:1\nK:C\nCDEF|", "C D E $", "", "z8 | z8", "(((("][rng.integers(5)]
+    elif kind == 6:  # a missing required field
+        del d[["style", "tempo_bpm", "sections"][rng.integers(3)]]
+    else:  # unknown style or role
+        d["sections"][0]["instruments"] = ["kazoo"] if rng.integers(2) else ["bass"]
+        d["style"] = "polka" if rng.integers(2) else "jazz"
+    return fenced(d)
+
+
+def test_random_corruptions_never_escape(analysis):
+    import numpy as np
+
+    from v2m.agent.reply import musical_errors
+
+    rng = np.random.default_rng(7)
+    good = fenced(plan_dict())
+    outcomes = {"accepted": 0, "fell back": 0}
+    for _ in range(300):
+        res, _ = run(analysis, [_mutate(rng, good)], max_attempts=1, max_frames=0)
+        ScorePlan.model_validate(res.plan.model_dump())  # always a valid plan
+        if res.warnings and FELL_BACK in res.warnings[0]:
+            outcomes["fell back"] += 1
+        else:
+            outcomes["accepted"] += 1
+            assert musical_errors(res.plan, analysis) == []
+    assert outcomes["accepted"] > 30 and outcomes["fell back"] > 30, outcomes
