@@ -2,6 +2,7 @@
 
     v2m score VIDEO "in jazz" -o out/     score a video (or an image) end to end
     v2m score --example                   score the bundled example clip
+    v2m analyze VIDEO [--json] [--plot timeline.png]   shots, cuts, motion, tempo and mood of a video
     v2m schema [plan|analysis]            print the JSON Schema models must follow
     v2m doctor                            what is installed, what is missing, how to fix it
 
@@ -86,6 +87,18 @@ def _cmd_doctor(args: argparse.Namespace) -> int:
     return report()
 
 
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    from v2m.tools.video import analysis_summary, analyze
+
+    a = analyze(args.video, still_seconds=args.still_seconds, keyframe_dir=args.keyframes)
+    print(a.model_dump_json(indent=2) if args.json else analysis_summary(a))
+    if args.plot:
+        from v2m.tools.timeline import plot_timeline
+
+        print(f"timeline: {plot_timeline(args.video, a, args.plot)}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="v2m", description="Score videos with music.")
     p.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
@@ -106,6 +119,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("doctor", help="what is installed, what is missing, and how to fix it")
     s.set_defaults(func=_cmd_doctor)
+    s = sub.add_parser("analyze", help="measure a video: shots, cuts, motion, tempo, mood")
+    s.add_argument("video", help="video or image file")
+    s.add_argument("--json", action="store_true", help="print the VideoAnalysis as JSON")
+    s.add_argument("--plot", metavar="PNG", help="also draw a timeline picture here")
+    s.add_argument("--keyframes", metavar="DIR", help="save one small JPEG per shot here")
+    s.add_argument("--still-seconds", type=_positive, default=10.0, help="length of a still image as a clip")
+    s.set_defaults(func=_cmd_analyze)
 
     s = sub.add_parser("schema", help="print the JSON Schema of the plan or the analysis")
     s.add_argument("which", nargs="?", choices=["plan", "analysis"], default="plan")
