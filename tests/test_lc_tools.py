@@ -86,19 +86,33 @@ def test_mux_tool_puts_music_on_the_real_clip(tmp_path):
 
 @pytest.mark.skipif(not STAGES, reason="needs v2m.tools.video/compose/render from main")
 def test_agent_scores_the_clip_end_to_end(tmp_path):
+    """Real analysis of bikes.mp4, the model's own plan (with an ABC melody), compose, render, mux."""
     import av
     import mido
+    import soundfile as sf
+
+    def own_plan(messages):  # the model reads the measured cuts from the tool result and plans on them
+        facts = last_tool_result(messages)
+        assert "hard cuts at" in facts
+        return call("write_plan", 2, plan_json=json.dumps(plan_dict()))
 
     model = ScriptedChatModel(script=[
-        call("analyse_video", 1), call("plan_with_rules", 2), call("edit_plan", 3, patch_json='{"tempo_bpm": 126}'),
-        call("compose_score", 4), call("render_audio", 5), call("mux_video", 6), "Scored in jazz at 126 bpm."])
+        call("analyse_video", 1), own_plan, call("compose_score", 3), call("render_audio", 4),
+        call("mux_video", 5), "Scored in jazz at 140 bpm."])
     out = run_agent(model, BIKES, "score this in jazz", tmp_path / "out")
-    assert out["error"] is None and all(line.split(" -> ")[1].startswith(("ok", "-")) for line in out["tool_log"]), \
-        out["tool_log"]
+    assert out["error"] is None and out["reply"] == "Scored in jazz at 140 bpm."
+    assert [line.split("(")[0] for line in out["tool_log"]] == [
+        "analyse_video", "write_plan", "compose_score", "render_audio", "mux_video"]
+    assert all(line.split(" -> ")[1].startswith(("ok", "- input")) for line in out["tool_log"]), out["tool_log"]
     files = out["files"]
-    for name in ("analysis.json", "plan.json", "score.mid", "score.abc", "score.wav", "video"):
+    for name in ("analysis.json", "plan.json", "reasoning.md", "score.mid", "score.abc", "score.wav", "video"):
         assert name in files, name
+    analysis = json.loads(files["analysis.json"].read_text())
+    assert len(analysis["shots"]) >= 5 and abs(analysis["duration_s"] - 10.0) < 0.1
     notes = [m for tr in mido.MidiFile(files["score.mid"]).tracks for m in tr if m.type == "note_on" and m.velocity]
     assert len(notes) > 20
+    wav, sr = sf.read(files["score.wav"])
+    assert abs(len(wav) / sr - analysis["duration_s"]) < 0.05 and abs(wav).max() > 0.01
     with av.open(str(files["video"])) as c:
-        assert len(c.streams.audio) == 1 and abs(float(c.duration / av.time_base) - 10.0) < 0.2
+        assert len(c.streams.video) == 1 and len(c.streams.audio) == 1
+        assert abs(float(c.duration / av.time_base) - 10.0) < 0.2
