@@ -16,6 +16,7 @@ import json
 import sys
 import time
 
+from v2m.agent.llm import add_planner_args
 from v2m.tools.errors import V2MError
 
 EXIT_USER_ERROR = 2
@@ -47,6 +48,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
 
     from rich.console import Console
 
+    from v2m.agent.llm import planner_spec
     from v2m.agent.pipeline import example_video, score
 
     if args.example and args.video is not None:
@@ -70,7 +72,8 @@ def _cmd_score(args: argparse.Namespace) -> int:
         err.print(f"[{STAGES.index(stage) + 1}/{len(STAGES)}] {stage:<8} ...", end="")
 
     try:
-        run = score(video, args.request, args.output, planner=args.backend, route=args.route,
+        backend, options = planner_spec(args)
+        run = score(video, args.request, args.output, planner=backend, planner_options=options, route=args.route,
                     still_seconds=args.still_seconds, keep_audio=args.keep_audio, force=args.force,
                     soundfont=args.soundfont, progress=progress)
     finally:
@@ -122,12 +125,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("request", nargs="?", default="", help='what you want, e.g. "in jazz", "calm piano"')
     s.add_argument("-o", "--output", help="output folder (default: <stem>_v2m)")
     s.add_argument("--example", action="store_true", help="score the bundled example clip (bikes.mp4)")
-    s.add_argument("--backend", default="rules", help="planner backend (default: rules, offline)")
     s.add_argument("--route", choices=["symbolic", "audio", "hybrid"], default="symbolic")
     s.add_argument("--still-seconds", type=_positive, default=10.0, help="length of the clip made from an image")
     s.add_argument("--keep-audio", action="store_true", help="mix the original audio under the music")
     s.add_argument("--soundfont", help="a General MIDI .sf2 to render with")
     s.add_argument("-f", "--force", action="store_true", help="overwrite existing output files")
+    add_planner_args(s)
     s.set_defaults(func=_cmd_score)
 
     s = sub.add_parser("doctor", help="what is installed, what is missing, and how to fix it")

@@ -16,7 +16,7 @@ import argparse
 import logging
 from typing import Protocol
 
-from v2m.agent.planner import PLANNERS, PlanResult, get_planner, register
+from v2m.agent.planner import PlanResult, get_planner, register
 from v2m.tools.contract import ScorePlan, Section, VideoAnalysis
 from v2m.tools.errors import InputError
 
@@ -247,12 +247,19 @@ def add_planner_args(parser: argparse.ArgumentParser) -> None:
 
 
 def planner_from_args(args: argparse.Namespace):
-    """Build the planner the command line asked for.
+    """Build the planner the command line asked for (see `planner_spec`)."""
+    backend, opts = planner_spec(args)
+    return get_planner(backend, **opts)
+
+
+def planner_spec(args: argparse.Namespace) -> tuple[str, dict]:
+    """The backend name and options the command line asked for, checked, ready for `get_planner`
+    and for a run's config.json.
 
     Args:
         args: parsed arguments from a parser given `add_planner_args`.
     Returns:
-        A Planner.
+        (backend name, options).
     Raises:
         InputError: a flag is missing or does not fit the backend (one line for the user).
     """
@@ -262,7 +269,7 @@ def planner_from_args(args: argparse.Namespace):
     if backend == "rules":
         if model or adapter or base_url:
             raise InputError("--model/--adapter/--base-url need --backend hf or chat")
-        return get_planner("rules")
+        return "rules", {}
     if not model:
         raise InputError(f"--backend {backend} needs --model " + {
             "hf": "ID_OR_FOLDER (e.g. HuggingFaceTB/SmolVLM2-2.2B-Instruct)",
@@ -285,4 +292,4 @@ def planner_from_args(args: argparse.Namespace):
                      frames="images" if frames == "none" else frames)
     elif backend == "chat":
         opts |= dict(base_url=base_url)
-    return PLANNERS[backend](**opts)  # registered above; no need to import the rules module
+    return backend, opts

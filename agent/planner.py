@@ -49,7 +49,7 @@ def register(name: str):
 
 def get_planner(name: str, **options) -> Planner:
     """Build the planner called `name` (rules, hf, chat, scripted)."""
-    from v2m.agent import rules  # noqa: F401  (registers the default backend)
+    from v2m.agent import llm, rules  # noqa: F401  (importing registers the backends; both are light)
 
     if name not in PLANNERS:
         raise V2MError(f"unknown planner backend {name!r}; choose from {sorted(PLANNERS)}")
