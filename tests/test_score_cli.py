@@ -40,7 +40,7 @@ def test_writes_every_file_and_a_summary(bikes_run):
     assert "[5/5] mux" in r.stderr  # the progress display names each stage
     config = json.loads((out / "config.json").read_text())
     assert config["config"]["request"] == "score this in jazz"
-    assert set(config["timings_s"]) == {"analyse", "plan", "compose", "render", "mux"}
+    assert set(config["timings_s"]) == {"load planner", "analyse", "plan", "compose", "render", "mux"}
     assert "Scene" in (out / "reasoning.md").read_text()
 
 
