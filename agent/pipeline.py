@@ -96,9 +96,8 @@ def check_paths(video: Path, outdir: Path, force: bool) -> dict[str, Path]:
 
 def _write_text(path: Path, text: str) -> None:
     """Write via a temporary file and rename, so a crash never leaves half a file."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(fd, "w") as f:
-        f.write(text)
+    tmp = path.with_name(f".{path.name}.part")
+    tmp.write_text(text)
     os.replace(tmp, path)
 
 

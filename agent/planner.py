@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Protocol
 
 from v2m.tools.contract import ScorePlan, VideoAnalysis
+from v2m.tools.errors import V2MError
 
 
 @dataclass
@@ -51,5 +52,5 @@ def get_planner(name: str, **options) -> Planner:
     from v2m.agent import rules  # noqa: F401  (registers the default backend)
 
     if name not in PLANNERS:
-        raise ValueError(f"unknown planner backend {name!r}; choose from {sorted(PLANNERS)}")
+        raise V2MError(f"unknown planner backend {name!r}; choose from {sorted(PLANNERS)}")
     return PLANNERS[name](**options)
