@@ -107,14 +107,22 @@ def test_regenerating_one_section_leaves_others_untouched(tiny, tmp_path):
 
 
 def test_hybrid_conditions_each_section_on_the_symbolic_audio(tiny_melody, tmp_path):
-    plan = make_plan([1.5, 5.2], 7.0)
+    plan = make_plan([1.5], 10.0)  # section 1 (8.6 s with its fade) needs continuation calls too
     sr = 8000
-    t = np.arange(int(7.0 * sr)) / sr
+    assert lay_len(plan, sr, 1) > tiny_melody.window_samples
+    t = np.arange(int(10.0 * sr)) / sr
     for name, hz in (("a.wav", 440.0), ("c.wav", 261.63)):
         sf.write(tmp_path / name, 0.3 * np.sin(2 * np.pi * hz * t), sr)
     out_a = generate_score_audio(plan, tmp_path / "ha.wav", backend=tiny_melody, symbolic_wav=tmp_path / "a.wav")
     out_c = generate_score_audio(plan, tmp_path / "hc.wav", backend=tiny_melody, symbolic_wav=tmp_path / "c.wav")
     a, _ = sf.read(out_a, dtype="int16")
     c, _ = sf.read(out_c, dtype="int16")
-    assert len(a) == len(c) == 7 * sr
+    assert len(a) == len(c) == 10 * sr
     assert not np.array_equal(a, c)  # same seed and prompts: only the melody differs, and it is heard
+    win = int(0.05 * sr)
+    assert np.abs(a[: len(a) // win * win].reshape(-1, win)).max(axis=1).min() > 30  # no silent stretch
+
+
+def lay_len(plan, sr, i):
+    s, e = layout(plan, sr).span(i)
+    return e - s

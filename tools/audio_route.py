@@ -107,7 +107,8 @@ def _fades(n: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def render_section(backend, prompt: str, n: int, *, seed: int,
-                   melody: Callable[[int, int], tuple[np.ndarray, int]] | None = None) -> np.ndarray:
+                   melody: Callable[[int, int], tuple[np.ndarray, int]] | None = None,
+                   chords: Callable[[int, int], list[tuple[str, float]]] | None = None) -> np.ndarray:
     """Exactly n samples of music for one section, continuing across windows when needed.
 
     Args:
@@ -116,20 +117,26 @@ def render_section(backend, prompt: str, n: int, *, seed: int,
         n: samples wanted.
         seed: base seed; continuation call c uses seed + c.
         melody: (start, end) -> (audio, sr) slice of the melody for section samples [start, end), or None.
+        chords: (start, end) -> [(symbol, seconds)] for backends that take timed chords (JASCO), or None.
     Returns:
         float32 array of length n.
     """
     w, hop, sr = backend.window_samples, backend.hop_samples, backend.sample_rate
     ctx = max(hop, int(w * CONTEXT_FRACTION) // hop * hop)
     join = min(ctx // 2, round(JOIN_S * sr))
+    def cond(a: int, b: int) -> dict:
+        out = {"melody": melody(a, b) if melody else None}
+        if chords:
+            out["chords"] = chords(a, b)
+        return out
+
     first = min(n, w)
-    audio = backend.generate(prompt, first, melody=melody(0, first) if melody else None, seed=seed)
+    audio = backend.generate(prompt, first, seed=seed, **cond(0, first))
     call = 1
     while len(audio) < n:
         new = min(w - ctx, n - len(audio))
         start = len(audio) - ctx
-        g = backend.generate(prompt, new, context=audio[-ctx:], seed=seed + call,
-                             melody=melody(start, start + ctx + new) if melody else None)
+        g = backend.generate(prompt, new, context=audio[-ctx:], seed=seed + call, **cond(start, start + ctx + new))
         fade_out, fade_in = _fades(join)
         seam = audio[-join:] * fade_out + g[ctx - join:ctx] * fade_in if join else np.zeros(0, np.float32)
         audio = np.concatenate([audio[: len(audio) - join], seam, g[ctx:]])
@@ -243,7 +250,7 @@ def generate_score_audio(plan: ScorePlan, wav_out: str | Path, *, backend=None, 
     """
     import soundfile as sf
 
-    from v2m.tools.music_prompt import section_prompt
+    from v2m.tools.music_prompt import chord_timeline, section_prompt
     from v2m.tools.musicgen import load_backend
 
     wav_out = Path(wav_out)
@@ -252,8 +259,10 @@ def generate_score_audio(plan: ScorePlan, wav_out: str | Path, *, backend=None, 
     n_sec = len(plan.sections)
     todo = list(range(n_sec)) if sections is None else sorted(set(sections))
     bad = [k for k in todo if not 0 <= k < n_sec]
-    if bad or not todo:
-        raise V2MError(f"section index {bad or sections} out of range; the plan has sections 0..{n_sec - 1}")
+    if bad:
+        raise V2MError(f"section index {bad} out of range; the plan has sections 0..{n_sec - 1}")
+    if not todo:
+        raise V2MError("no section to regenerate was given")
     if backend is None or isinstance(backend, str):
         name = backend or ("musicgen-melody" if symbolic_wav is not None else "musicgen")
         opts = {"device": device, "dtype": dtype, "guidance_scale": guidance_scale, "window_s": window_s}
@@ -272,6 +281,7 @@ def generate_score_audio(plan: ScorePlan, wav_out: str | Path, *, backend=None, 
 
     heads = {i: stored.get(f"head_{i}") for i in range(n_sec)}
     tails = {i: stored.get(f"tail_{i}") for i in range(n_sec)}
+    evidence = {k: v for k, v in stored.items() if k.startswith(("prompt_", "seed_"))}
     bodies = {}
     for k in todo:
         s, e = lay.span(k)
@@ -279,7 +289,12 @@ def generate_score_audio(plan: ScorePlan, wav_out: str | Path, *, backend=None, 
         if progress:
             progress(f"section {k} ({plan.sections[k].name}, {(e - s) / sr:.1f} s): {prompt}")
         melody = None if sym is None else (lambda a, b, s=s: (sym[s + a: s + b], sr))
-        raw = render_section(backend, prompt, e - s, seed=section_seed(seed, k), melody=melody)
+        chords = None
+        if getattr(backend, "wants_chords", False):  # JASCO: the plan's chords, timed to this call's window
+            lead = lay.bounds[k] - s
+            chords = lambda a, b, k=k, lead=lead: chord_timeline(plan, k, (a - lead) / sr, (b - a) / sr)  # noqa: E731
+        raw = render_section(backend, prompt, e - s, seed=section_seed(seed, k), melody=melody, chords=chords)
+        evidence[f"prompt_{k}"], evidence[f"seed_{k}"] = np.array(prompt), np.array(section_seed(seed, k))
         heads[k], bodies[k], tails[k] = _contributions(match_loudness(raw, sr, plan.loudness_lufs), k, lay)
 
     mix = np.zeros(lay.total, np.float32)
@@ -298,6 +313,7 @@ def generate_score_audio(plan: ScorePlan, wav_out: str | Path, *, backend=None, 
     seams = {"bounds": np.array(lay.bounds), "half": np.array(lay.half), "sample_rate": np.array(sr)}
     seams.update({f"head_{i}": heads[i] for i in range(n_sec)})
     seams.update({f"tail_{i}": tails[i] for i in range(n_sec)})
+    seams.update(evidence)  # what each section was generated from: the run's evidence
     seam_path = _seams_path(wav_out)
     tmp_wav = wav_out.with_name(f".{wav_out.name}.tmp.wav")
     tmp_seams = seam_path.with_name(f".{seam_path.stem}.tmp.npz")

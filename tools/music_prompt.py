@@ -7,6 +7,9 @@ a good prompt names the genre, the instruments, the mood and the tempo. The plan
 
 from __future__ import annotations
 
+import math
+import re
+
 from v2m.tools.contract import ScorePlan
 
 MAX_CHARS = 400  # Section.musicgen_prompt's limit; T5 sees ~100 tokens of it
@@ -56,3 +59,35 @@ def section_prompt(plan: ScorePlan, i: int) -> str:
     parts.append(f"Instruments: {', '.join(_instrument_names(plan, i))}.")
     parts.append(f"{mood.capitalize()}. {tempo:.0f} bpm, {plan.key} {plan.mode}.")
     return " ".join(parts)[:MAX_CHARS]
+
+
+CHORD_SYMBOL = re.compile(r"^[A-G](#|b)?[a-z0-9ø°+#b/A-G]*$")  # Dm7, G7, Cmaj7, F#m, Bb/D; not ii7, V7
+
+
+def chord_timeline(plan: ScorePlan, i: int, start_s: float, length_s: float) -> list[tuple[str, float]]:
+    """Section i's chords (one per bar, cycled from the section start) as (symbol, time) for one model call.
+
+    JASCO-style chord conditioning takes chord symbols with start times inside its window. Roman
+    numerals (ii7, V7) are left out: turning them into symbols is the composer's job (key and mode).
+
+    Args:
+        plan: the score plan (tempo, meter).
+        i: section index.
+        start_s: the window's start, seconds from the section start (negative inside the lead-in crossfade).
+        length_s: the window's length in seconds.
+    Returns:
+        [(symbol, seconds from the window start)], the chord sounding at the window start first at 0.0;
+        empty when the section has no chord symbols.
+    """
+    sec = plan.sections[i]
+    chords = [c for c in sec.chords if CHORD_SYMBOL.match(c)]
+    if not chords or len(chords) != len(sec.chords):
+        return []
+    beats = int(plan.meter.split("/")[0])
+    bar_s = beats * 60.0 / (sec.tempo_bpm or plan.tempo_bpm)
+    first = max(0, math.floor(start_s / bar_s))
+    out, j = [], first
+    while j * bar_s < start_s + length_s:
+        out.append((chords[j % len(chords)], round(max(0.0, j * bar_s - start_s), 4)))
+        j += 1
+    return out

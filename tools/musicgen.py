@@ -41,9 +41,9 @@ class MusicBackend(Protocol):
 
 
 def _hint(model: str) -> str:
-    return (f"MusicGen weights {model!r} are not available (no download possible here, or the folder is "
-            "missing or incomplete); put a saved checkpoint in a local folder and pass it as the model, "
-            "or use --route symbolic")
+    return (f"MusicGen weights {model!r} are not available (v2m never downloads them; the folder is missing or "
+            "incomplete): fetch them once with `huggingface-cli download facebook/musicgen-small` or pass a "
+            "local checkpoint folder, or use --route symbolic")
 
 
 def check_model_folder(folder: Path) -> None:
@@ -121,6 +121,7 @@ class MusicgenBackend:
         self.hop_samples = int(np.prod(cfg.audio_encoder.upsampling_ratios))
         self.frame_rate = self.sample_rate / self.hop_samples
         self.num_codebooks = int(cfg.decoder.num_codebooks)
+        self.channels = int(cfg.decoder.audio_channels)
         # Positions hold the start token, the frames and the codebook delay pattern.
         max_frames = int(cfg.decoder.max_position_embeddings) - self.num_codebooks - 1
         frames = min(max_frames, int((window_s or DEFAULT_WINDOW_S) * self.frame_rate))
@@ -141,8 +142,10 @@ class MusicgenBackend:
         """EnCodec codes of the context, shaped as the decoder's prompt: (codebooks, frames)."""
         torch = self._torch
         wav = torch.from_numpy(np.ascontiguousarray(context, dtype=np.float32))[None, None].to(self.device, self.dtype)
-        codes = self.model.audio_encoder.encode(wav).audio_codes  # (1 chunk, batch 1, codebooks, frames)
-        return codes[0].reshape(self.num_codebooks, -1)
+        codes = self.model.audio_encoder.encode(wav).audio_codes[0, 0]  # (codebooks of one channel, frames)
+        if self.channels == 2:  # stereo checkpoints interleave left/right codebooks; v2m's audio is mono
+            codes = codes.repeat_interleave(2, dim=0)
+        return codes.reshape(self.num_codebooks, -1)
 
     # -- generation --------------------------------------------------------------------------------
     def generate(self, prompt: str, n_new: int, *, context: np.ndarray | None = None,
@@ -173,7 +176,7 @@ class MusicgenBackend:
             out = self.model.generate(**kwargs, do_sample=True, guidance_scale=self.guidance_scale,
                                       temperature=self.temperature,
                                       max_new_tokens=new_frames + self.num_codebooks - 1)
-        audio = out[0, 0].float().cpu().numpy()
+        audio = out[0].float().mean(0).cpu().numpy()  # stereo checkpoints: fold to mono
         want = n_ctx + n_new
         if len(audio) < want:  # never expected; pad rather than return a short section
             audio = np.pad(audio, (0, want - len(audio)))
