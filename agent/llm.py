@@ -16,7 +16,7 @@ import argparse
 import logging
 from typing import Protocol
 
-from v2m.agent.planner import PlanResult, get_planner, register
+from v2m.agent.planner import PLANNERS, PlanResult, get_planner, register
 from v2m.tools.contract import ScorePlan, Section, VideoAnalysis
 from v2m.tools.errors import InputError
 
@@ -246,20 +246,14 @@ def add_planner_args(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--max-attempts", type=int, default=DEFAULT_ATTEMPTS, help="model answers before falling back")
 
 
-def planner_from_args(args: argparse.Namespace):
-    """Build the planner the command line asked for (see `planner_spec`)."""
-    backend, opts = planner_spec(args)
-    return get_planner(backend, **opts)
-
-
 def planner_spec(args: argparse.Namespace) -> tuple[str, dict]:
-    """The backend name and options the command line asked for, checked, ready for `get_planner`
-    and for a run's config.json.
+    """The backend name and options the command line asked for, checked, as plain JSON-able values
+    (for `pipeline.score(planner=name, planner_options=options)`, which records them in config.json).
 
     Args:
         args: parsed arguments from a parser given `add_planner_args`.
     Returns:
-        (backend name, options).
+        (backend name, keyword options for `get_planner`).
     Raises:
         InputError: a flag is missing or does not fit the backend (one line for the user).
     """
@@ -278,18 +272,31 @@ def planner_spec(args: argparse.Namespace) -> tuple[str, dict]:
         raise InputError("--adapter works with --backend hf only")
     if base_url and backend != "chat":
         raise InputError("--base-url works with --backend chat only")
-    if getattr(args, "max_attempts", DEFAULT_ATTEMPTS) < 1:
+    attempts = getattr(args, "max_attempts", DEFAULT_ATTEMPTS)
+    if attempts < 1:
         raise InputError("--max-attempts must be at least 1")
     frames = getattr(args, "frames", "images")
     if frames == "video" and backend != "hf":
         raise InputError("--frames video works with --backend hf only")
-    opts = {"model": model, "max_attempts": args.max_attempts}
+    opts: dict = {"model": model, "max_attempts": attempts}
     if frames == "none":
         opts["max_frames"] = 0
     if backend == "hf":
-        quant = None if args.quantize == "none" else args.quantize
-        opts |= dict(adapter=adapter, device=args.device, dtype=args.dtype, quantize=quant,
-                     frames="images" if frames == "none" else frames)
+        quant = getattr(args, "quantize", "none")
+        opts |= dict(adapter=adapter, device=getattr(args, "device", "auto"), dtype=getattr(args, "dtype", "auto"),
+                     quantize=None if quant == "none" else quant, frames="images" if frames == "none" else frames)
     elif backend == "chat":
         opts |= dict(base_url=base_url)
     return backend, opts
+
+
+def planner_from_args(args: argparse.Namespace):
+    """Build the planner the command line asked for (see `planner_spec`).
+
+    Args:
+        args: parsed arguments from a parser given `add_planner_args`.
+    Returns:
+        A Planner (loading a model can take a while and raise InputError/MissingDependency).
+    """
+    name, opts = planner_spec(args)
+    return get_planner(name, **opts)  # this module is imported, so hf/chat/scripted are registered

@@ -175,6 +175,11 @@ def test_command_line_flags_build_planners_or_say_what_is_wrong(tmp_path, analys
                       (["--backend", "scripted", "--model", str(tmp_path / "none.json")], "cannot read")]:
         with pytest.raises(InputError, match=msg):
             planner_from_args(_args(*argv))
+    from v2m.agent.llm import planner_spec
+
+    assert planner_spec(_args()) == ("rules", {})
+    assert planner_spec(_args("--backend", "chat", "--model", "ollama:x", "--frames", "none")) == (
+        "chat", {"model": "ollama:x", "max_attempts": 3, "max_frames": 0, "base_url": None})
     replies = tmp_path / "replies.json"
     replies.write_text(json.dumps([fenced(plan_dict())]))
     planner = planner_from_args(_args("--backend", "scripted", "--model", str(replies)))
