@@ -96,9 +96,8 @@ def check_paths(video: Path, outdir: Path, force: bool) -> dict[str, Path]:
 
 def _write_text(path: Path, text: str) -> None:
     """Write via a temporary file and rename, so a crash never leaves half a file."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(fd, "w") as f:
-        f.write(text)
+    tmp = path.with_name(f".{path.name}.part")
+    tmp.write_text(text)
     os.replace(tmp, path)
 
 
@@ -156,13 +155,16 @@ def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
         return time.perf_counter()
 
     t = time.perf_counter()
+    # The planner comes first: a missing model or extra should fail before minutes of analysis.
+    planner = get_planner(config.planner, **config.planner_options)
+    t = stage("load planner", t)
     step("analyse")
     analysis = analyze(video, still_seconds=config.still_seconds, keyframe_dir=outdir / "keyframes")
     _write_text(files["analysis.json"], analysis.model_dump_json(indent=2))
     t = stage("analyse", t)
 
     step("plan")
-    result = get_planner(config.planner, **config.planner_options).plan(analysis, config.request)
+    result = planner.plan(analysis, config.request)
     route = config.route
     plan = result.plan.model_copy(update={"route": route}) if route != result.plan.route else result.plan
     _write_text(files["plan.json"], plan.model_dump_json(indent=2))
