@@ -217,6 +217,13 @@ def _tempo(e: Edit, t: str) -> str:
     return eat(t, m)
 
 
+# Style keywords too common in a request about a video to mean a genre on their own.
+STYLE_STOP = {"score", "film", "movie", "night", "drive", "road", "study", "bar", "beach", "summer", "party",
+              "club", "action", "loud", "soft", "slow", "beats", "dance", "groove", "delta", "cafe", "festival",
+              "rainy", "cozy", "hopeful", "elegant", "dramatic", "trailer", "driving", "energetic", "warm",
+              "gentle", "relaxing", "house", "soul"}
+
+
 def _style_keywords() -> dict[str, str]:
     """keyword -> style, leaving out words that mean a mood, a tempo, an energy or an instrument."""
     taken = {*vocab.INSTRUMENTS, *vocab.ROLE_WORDS} | {w for m in vocab.MOODS.values() for w in m.words}
@@ -226,7 +233,7 @@ def _style_keywords() -> dict[str, str]:
             kw = kw.lower()
             if kw == name.replace("_", " ") or not (kw in taken or re.fullmatch(SLOW_RE + "|" + FAST_RE + "|"
                                                                               + MORE_RE + "|" + LESS_RE, kw)
-                                                    or kw in ("loud", "action", "soft")):
+                                                    or kw in STYLE_STOP):
                 out.setdefault(kw, name)
     return out
 
