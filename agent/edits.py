@@ -97,7 +97,8 @@ def _locks(e: Edit, t: str) -> str:
             e.plan.sections[i] = e.plan.sections[i].model_copy(update={"locked": False})
         e.notes.append("unlocked")
         return " " * len(t)
-    m = re.search(r"\b(keep|leave)\b.*\b(as it is|as is|alone|unchanged|the same|intact|untouched|locked)\b", t) \
+    m = re.search(r"\b(keep|leave)\b.*\b(as it is|as is|as they are|as it was|as they were|the way it is|the way they are|alone|unchanged|"
+                     r"the same|intact|untouched|locked)\b", t) \
         or re.search(r"\b(lock|freeze|don't touch|do not touch|don't change|do not change|protect)\b", t)
     if not m:
         return t
@@ -128,7 +129,7 @@ def _sync(e: Edit, t: str) -> str:
         times = [nearest_cut(a, parse_time(mc.group(1)))]
     elif (mc := re.search(rf"\b(?:the )?{ORD} cut\b", t)):
         times = [_cut(a, mc.group(1))]
-    elif (mc := re.search(rf"\b(?:at|on|around) {TIME}", t)):
+    elif (mc := re.search(rf"\b(?:at|on|around|into|by|before) {TIME}", t)):
         tt = parse_time(mc.group(1))
         if tt > a.duration_s:
             raise Ask(f"The video is only {a.duration_s:.1f} s long; when should the {label} be?")
