@@ -290,8 +290,8 @@ def add_hit(plan: ScorePlan, t: float, kind: str | None, source: str) -> str:
     for j, h in enumerate(plan.hit_points):
         if abs(h.time_s - t) < 0.05:
             if (kind is None or kind == h.kind) and h.strength >= 0.9:
-                raise Ask(f"There is already a strong {h.kind} at {fmt(h.time_s)}. Something bigger, like a crash "
-                          "or a stop?")
+                other = " or a ".join(k for k in ("crash", "stop", "swell") if k != h.kind)
+                raise Ask(f"There is already a strong {h.kind} at {fmt(h.time_s)}. Something else, like a {other}?")
             plan.hit_points[j] = h.model_copy(update={"kind": kind or h.kind, "strength": max(h.strength, 0.95)})
             return f"stronger {kind or h.kind} at {fmt(t)}"
     kind = kind or "accent"
