@@ -160,3 +160,36 @@ def test_layout_shrinks_crossfades_for_short_sections():
     assert lay.span(0) == (0, 800 + lay.half) and lay.span(2) == (3 * SR - lay.half, 4 * SR)
     one = layout(tone_plan([], 2.5, [1]), SR)
     assert one.half == 0 and one.span(0) == (0, round(2.5 * SR))
+
+
+def test_debug_backend_runs_the_route_without_torch(tmp_path):
+    """Pipeline tests can take the audio route with backend="debug" and never load torch or transformers."""
+    import subprocess
+    import sys
+
+    code = f"""
+import sys, soundfile as sf
+from v2m.tools.audio_route import generate_score_audio
+from v2m.tools.contract import ScorePlan, Section
+plan = ScorePlan(duration_s=75.0, style="rock", tempo_bpm=120, sections=[
+    Section(name="a", start_s=0, end_s=40.0), Section(name="b", start_s=40.0, end_s=75.0, energy=0.9)])
+out = generate_score_audio(plan, {str(tmp_path / "d.wav")!r}, backend="debug")
+audio, sr = sf.read(out)
+print(len(audio), sr, "torch" in sys.modules, "transformers" in sys.modules)
+"""
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert res.stdout.split() == [str(75 * 32000), "32000", "False", "False"]
+
+
+def test_chroma_agrees_with_transformers_extractor():
+    torch = pytest.importorskip("torch")
+    pytest.importorskip("torchaudio")  # the extractor needs it; absent here, present on many setups
+    from transformers import MusicgenMelodyFeatureExtractor
+
+    rng = np.random.default_rng(0)
+    t = np.arange(8 * 32000) / 32000
+    audio = sum(np.sin(2 * np.pi * f * t) * rng.uniform(0.2, 1) for f in (220.0, 277.18, 329.63, 392.0))
+    ours = chroma_features(audio, 32000)
+    theirs = MusicgenMelodyFeatureExtractor()(audio, sampling_rate=32000, return_tensors="pt")["input_features"][0]
+    n = min(len(ours), int((theirs.sum(-1) > 0).sum()))
+    assert np.mean(ours[:n].argmax(1) == torch.as_tensor(theirs[:n]).argmax(-1).numpy()) > 0.95

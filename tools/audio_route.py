@@ -39,6 +39,7 @@ from v2m.tools.errors import V2MError
 CONTEXT_FRACTION = 0.4  # of a window, fed back as audio context (audiocraft: 12 s context per 30 s)
 JOIN_S = 0.25  # crossfade at continuation joins, inside the context
 MAX_GAIN_DB = 30.0
+END_FADE_S = 0.05  # as v2m.tools.render ends the symbolic score
 PEAK = 0.98
 
 
@@ -145,7 +146,10 @@ def render_section(backend, prompt: str, n: int, *, seed: int,
 
 
 def match_loudness(audio: np.ndarray, sample_rate: int, target_lufs: float) -> np.ndarray:
-    """Scale one section to `target_lufs` (BS.1770 via pyloudnorm), never past PEAK or +30 dB.
+    """Scale one section to `target_lufs` (BS.1770, as v2m.tools.render measures it), never past PEAK or +30 dB.
+
+    A plain gain, not render's soft limiter: the gain of one section must not depend on its neighbours,
+    so regenerating one section leaves the others' samples as they were.
 
     Args:
         audio: mono section audio.
@@ -154,15 +158,12 @@ def match_loudness(audio: np.ndarray, sample_rate: int, target_lufs: float) -> n
     Returns:
         The scaled float32 audio.
     """
+    from v2m.tools.render import integrated_loudness
+
     peak = float(np.max(np.abs(audio))) if len(audio) else 0.0
     if peak < 1e-6:
         return audio.astype(np.float32)
-    if len(audio) >= 0.4 * sample_rate:  # BS.1770 needs one 400 ms gating block
-        import pyloudnorm
-
-        loud = pyloudnorm.Meter(sample_rate).integrated_loudness(audio.astype(np.float64))
-    else:
-        loud = 20 * math.log10(float(np.sqrt(np.mean(audio.astype(np.float64) ** 2))) + 1e-12) - 0.7
+    loud = integrated_loudness(audio.astype(np.float64), sample_rate)
     gain_db = MAX_GAIN_DB if not math.isfinite(loud) else min(MAX_GAIN_DB, target_lufs - loud)
     gain = min(10 ** (gain_db / 20), PEAK / peak)
     return (audio * gain).astype(np.float32)
@@ -295,7 +296,11 @@ def generate_score_audio(plan: ScorePlan, wav_out: str | Path, *, backend=None, 
             chords = lambda a, b, k=k, lead=lead: chord_timeline(plan, k, (a - lead) / sr, (b - a) / sr)  # noqa: E731
         raw = render_section(backend, prompt, e - s, seed=section_seed(seed, k), melody=melody, chords=chords)
         evidence[f"prompt_{k}"], evidence[f"seed_{k}"] = np.array(prompt), np.array(section_seed(seed, k))
-        heads[k], bodies[k], tails[k] = _contributions(match_loudness(raw, sr, plan.loudness_lufs), k, lay)
+        stem = match_loudness(raw, sr, plan.loudness_lufs)
+        if k == n_sec - 1:  # a short fade-out at the very end, so the video does not end on a click
+            f = min(len(stem) // 4, round(END_FADE_S * sr))
+            stem[len(stem) - f:] *= np.linspace(1.0, 0.0, f, dtype=np.float32)
+        heads[k], bodies[k], tails[k] = _contributions(stem, k, lay)
 
     mix = np.zeros(lay.total, np.float32)
     mask = np.zeros(lay.total, bool)

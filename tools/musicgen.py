@@ -221,9 +221,10 @@ class DebugBackend:
     name = "debug"
     melody = True
 
-    def __init__(self, model: str | None = None, *, sample_rate: int = 8000, window_s: float = 4.0, **_):
-        self.sample_rate = sample_rate
-        self.hop_samples = 80
+    def __init__(self, model: str | None = None, *, sample_rate: int = 32000, window_s: float | None = None, **_):
+        self.sample_rate = sample_rate  # MusicGen's rate and window by default, so pipelines see real shapes
+        window_s = window_s or DEFAULT_WINDOW_S
+        self.hop_samples = sample_rate // 50
         self.window_samples = int(window_s * sample_rate) // self.hop_samples * self.hop_samples
 
     def generate(self, prompt: str, n_new: int, *, context: np.ndarray | None = None,
