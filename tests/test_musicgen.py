@@ -49,6 +49,16 @@ def test_backend_generates_exact_lengths_and_continues(tiny):
     assert np.abs(g[-5000:]).max() > 1e-4
 
 
+@pytest.mark.gpu
+def test_tiny_model_on_gpu_gives_exact_lengths(tiny, tmp_path):
+    if not torch.cuda.is_available():
+        pytest.skip("no CUDA device")
+    be = load_backend("musicgen", tiny.model_id, device="cuda", dtype="float16")
+    plan = make_plan([1.1], 6.3)
+    audio, sr = sf.read(generate_score_audio(plan, tmp_path / "gpu.wav", backend=be), dtype="int16")
+    assert len(audio) == round(6.3 * sr) and np.abs(audio).max() > 100
+
+
 def test_sections_have_exact_lengths_and_seams_sit_on_cuts(tiny, tmp_path):
     plan = make_plan([1.23, 3.71, 6.05], 9.87)
     out = generate_score_audio(plan, tmp_path / "score.wav", backend=tiny)

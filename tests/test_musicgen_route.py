@@ -116,6 +116,8 @@ def test_prompts_come_from_the_plan():
     p0 = section_prompt(plan, 0)
     assert "jazz" in p0 and "140 bpm" in p0 and "Bb minor" in p0 and "acoustic bass" in p0 and "tenor sax" in p0
     assert "soft" in p0.lower() and "intro" in p0 and "piano" not in p0
+    plan.sections[0].energy = 0.5
+    assert "steady" in section_prompt(plan, 0)
     assert section_prompt(plan, 1) == "noir sax solo"
 
 
@@ -151,6 +153,15 @@ def test_a_crash_mid_take_leaves_the_previous_take_as_it_was(tmp_path):
         generate_score_audio(crashing, wav, backend=ToneBackend(fail_on="tone 700"))
     assert (wav.read_bytes(), (tmp_path / "score.seams.npz").read_bytes()) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["score.seams.npz", "score.wav"]
+
+
+def test_regenerating_against_a_take_with_other_cut_times_is_refused(tmp_path):
+    wav = generate_score_audio(tone_plan([1.0, 2.0], 3.0, [300, 600, 900]), tmp_path / "score.wav",
+                               backend=ToneBackend())
+    before = wav.read_bytes()
+    with pytest.raises(V2MError, match="different section times"):
+        generate_score_audio(tone_plan([1.2, 2.0], 3.0, [300, 600, 900]), wav, backend=ToneBackend(), sections=[1])
+    assert wav.read_bytes() == before
 
 
 def test_layout_shrinks_crossfades_for_short_sections():
@@ -193,3 +204,19 @@ def test_chroma_agrees_with_transformers_extractor():
     theirs = MusicgenMelodyFeatureExtractor()(audio, sampling_rate=32000, return_tensors="pt")["input_features"][0]
     n = min(len(ours), int((theirs.sum(-1) > 0).sum()))
     assert np.mean(ours[:n].argmax(1) == torch.as_tensor(theirs[:n]).argmax(-1).numpy()) > 0.95
+
+
+def test_stage_runs_alone_from_plan_json(tmp_path, capsys):
+    from v2m.tools.audio_route import main
+
+    plan = tone_plan([1.0], 2.0, [300, 600])
+    (tmp_path / "plan.json").write_text(plan.model_dump_json())
+    with pytest.raises(SystemExit) as e:
+        main([str(tmp_path / "plan.json"), str(tmp_path / "score.wav"), "--backend", "musicgen",
+              "--model", str(tmp_path / "none")])
+    err = capsys.readouterr().err.strip()
+    assert e.value.code == 2 and err.startswith("v2m: error: MusicGen weights") and "\n" not in err
+    assert not (tmp_path / "score.wav").exists()
+    main([str(tmp_path / "plan.json"), str(tmp_path / "score.wav"), "--backend", "debug"])
+    audio, sr = sf.read(tmp_path / "score.wav")
+    assert len(audio) == 2 * sr

@@ -3,6 +3,8 @@
     from v2m.tools.audio_route import generate_score_audio
     generate_score_audio(plan, "out/score.wav", backend="musicgen", model="/models/musicgen-small")
 
+    python -m v2m.tools.audio_route out/plan.json out/score.wav --backend debug   # the stage alone
+
 How the samples are laid out (sample rate = the backend's, 32 kHz for MusicGen):
 - Section i owns samples [b_i, b_{i+1}) with b_i = round(start_s * sr), b_0 = 0 and b_N =
   round(plan.duration_s * sr), so the WAV lasts exactly the plan's duration and every section its length.
@@ -331,3 +333,34 @@ def generate_score_audio(plan: ScorePlan, wav_out: str | Path, *, backend=None, 
         tmp_wav.unlink(missing_ok=True)
         tmp_seams.unlink(missing_ok=True)
     return wav_out
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Re-run the audio stage alone: `python -m v2m.tools.audio_route plan.json score.wav [--backend ...]`."""
+    import argparse
+    import sys
+
+    ap = argparse.ArgumentParser(prog="python -m v2m.tools.audio_route", description=main.__doc__)
+    ap.add_argument("plan", help="plan.json (a ScorePlan)")
+    ap.add_argument("wav", help="WAV to write")
+    ap.add_argument("--backend", default=None, help="musicgen, musicgen-melody, audiocraft or debug")
+    ap.add_argument("--model", default=None, help="local checkpoint folder or cached hub id")
+    ap.add_argument("--symbolic-wav", default=None, help="rendered symbolic score: the hybrid route")
+    ap.add_argument("--sections", default=None, help="comma-separated indices to regenerate in WAV")
+    ap.add_argument("--device", default="cpu")
+    ap.add_argument("--seed", type=int, default=None)
+    args = ap.parse_args(argv)
+    try:
+        plan = ScorePlan.model_validate_json(Path(args.plan).read_text())
+        sections = None if args.sections is None else [int(k) for k in args.sections.split(",")]
+        out = generate_score_audio(plan, args.wav, backend=args.backend, model=args.model, device=args.device,
+                                   symbolic_wav=args.symbolic_wav, sections=sections, seed=args.seed,
+                                   progress=lambda line: print(line, file=sys.stderr))
+    except (V2MError, OSError, ValueError) as e:
+        print(f"v2m: error: {str(e).strip().splitlines()[0]}", file=sys.stderr)
+        sys.exit(2)
+    print(out)
+
+
+if __name__ == "__main__":
+    main()

@@ -13,9 +13,9 @@ import re
 from v2m.tools.contract import ScorePlan
 
 MAX_CHARS = 400  # Section.musicgen_prompt's limit; T5 sees ~100 tokens of it
-# Energy 0..1 -> mood words, quiet to climactic (upper bounds).
+# Energy 0..1 -> mood words, quiet to climactic (inclusive upper bounds; the default 0.5 is "steady").
 ENERGY_WORDS = ((0.25, "soft, sparse, calm"), (0.5, "gentle, steady"), (0.75, "driving, energetic"),
-                (1.01, "intense, full, climactic"))
+                (1.0, "intense, full, climactic"))
 SECTION_WORDS = {"intro": "an intro that builds in", "outro": "an outro that winds down", "build": "a rising build",
                  "climax": "the climax", "bridge": "a contrasting bridge", "chorus": "a big chorus"}
 
@@ -50,7 +50,7 @@ def section_prompt(plan: ScorePlan, i: int) -> str:
     if sec.musicgen_prompt:
         return sec.musicgen_prompt
     style = load_style(plan.style)
-    mood = next(words for top, words in ENERGY_WORDS if sec.energy < top)
+    mood = next(words for top, words in ENERGY_WORDS if sec.energy <= top)
     tempo = sec.tempo_bpm or plan.tempo_bpm
     parts = [f"{style.name} music, {style.description}."]
     role = SECTION_WORDS.get(sec.name.lower())

@@ -102,11 +102,11 @@ class MusicgenBackend:
 
     def __init__(self, model: str | None = None, *, device: str = "cpu", dtype: str | None = None,
                  guidance_scale: float = 3.0, window_s: float | None = None, temperature: float = 1.0):
+        self.model_id = model or DEFAULT_MODELS[self.name]
+        folder = _resolve(self.model_id)  # before importing torch: a missing folder fails in milliseconds
         import torch
         import transformers
 
-        self.model_id = model or DEFAULT_MODELS[self.name]
-        folder = _resolve(self.model_id)
         self.device, self.dtype = _torch_setup(device, dtype)
         cls = (transformers.MusicgenMelodyForConditionalGeneration if self.melody
                else transformers.MusicgenForConditionalGeneration)
