@@ -222,6 +222,40 @@ def _symbolic(path: str | Path, sample_rate: int, total: int) -> np.ndarray:
     return np.pad(mono, (0, max(0, total - len(mono))))[:total]
 
 
+def _mix(lay: Layout, todo: list[int], prev: np.ndarray, heads: dict, bodies: dict, tails: dict) -> np.ndarray:
+    """The previous take (int16) with the spans of the sections in `todo` re-mixed from their contributions."""
+    mix = np.zeros(lay.total, np.float32)
+    mask = np.zeros(lay.total, bool)
+    for k in todo:
+        s, e = lay.span(k)
+        mask[s:e] = True
+        mix[s + len(heads[k]): e - len(tails[k])] += bodies[k]
+    for i in range(len(lay.bounds) - 1):  # every crossfade zone is the sum of the two sides' windowed audio
+        s, e = lay.span(i)
+        mix[s: s + len(heads[i])] += heads[i]
+        mix[e - len(tails[i]): e] += tails[i]
+    out = prev.copy()
+    out[mask] = _to_pcm16(mix[mask])
+    return out
+
+
+def _write_take(wav_out: Path, audio: np.ndarray, sr: int, seams: dict) -> None:
+    """Write the WAV and its seams beside the targets, then rename both: never a half-written take."""
+    import soundfile as sf
+
+    seam_path = _seams_path(wav_out)
+    tmp_wav = wav_out.with_name(f".{wav_out.name}.tmp.wav")
+    tmp_seams = seam_path.with_name(f".{seam_path.stem}.tmp.npz")
+    try:
+        sf.write(str(tmp_wav), audio, sr, subtype="PCM_16")
+        np.savez(tmp_seams, **seams)
+        os.replace(tmp_seams, seam_path)
+        os.replace(tmp_wav, wav_out)
+    finally:
+        tmp_wav.unlink(missing_ok=True)
+        tmp_seams.unlink(missing_ok=True)
+
+
 def generate_score_audio(plan: ScorePlan, wav_out: str | Path, *, backend=None, model: str | None = None,
                          symbolic_wav: str | Path | None = None, sections: list[int] | None = None,
                          previous_wav: str | Path | None = None, device: str = "cpu", dtype: str | None = None,
@@ -251,8 +285,6 @@ def generate_score_audio(plan: ScorePlan, wav_out: str | Path, *, backend=None, 
         V2MError / MissingDependency: one line (unknown backend, weights missing, bad section index ...);
             nothing is written then.
     """
-    import soundfile as sf
-
     from v2m.tools.music_prompt import chord_timeline, section_prompt
     from v2m.tools.musicgen import load_backend
 
@@ -304,34 +336,12 @@ def generate_score_audio(plan: ScorePlan, wav_out: str | Path, *, backend=None, 
             stem[len(stem) - f:] *= np.linspace(1.0, 0.0, f, dtype=np.float32)
         heads[k], bodies[k], tails[k] = _contributions(stem, k, lay)
 
-    mix = np.zeros(lay.total, np.float32)
-    mask = np.zeros(lay.total, bool)
-    for k in todo:
-        s, e = lay.span(k)
-        mask[s:e] = True
-        mix[s + len(heads[k]): e - len(tails[k])] += bodies[k]
-    for i in range(n_sec):  # every crossfade zone is the sum of the two sides' windowed audio
-        s, e = lay.span(i)
-        mix[s: s + len(heads[i])] += heads[i]
-        mix[e - len(tails[i]): e] += tails[i]
-    out = prev.copy()
-    out[mask] = _to_pcm16(mix[mask])
-
+    out = _mix(lay, todo, prev, heads, bodies, tails)
     seams = {"bounds": np.array(lay.bounds), "half": np.array(lay.half), "sample_rate": np.array(sr)}
     seams.update({f"head_{i}": heads[i] for i in range(n_sec)})
     seams.update({f"tail_{i}": tails[i] for i in range(n_sec)})
     seams.update(evidence)  # what each section was generated from: the run's evidence
-    seam_path = _seams_path(wav_out)
-    tmp_wav = wav_out.with_name(f".{wav_out.name}.tmp.wav")
-    tmp_seams = seam_path.with_name(f".{seam_path.stem}.tmp.npz")
-    try:  # write both beside the targets, then rename both: never a half-written take
-        sf.write(str(tmp_wav), out, sr, subtype="PCM_16")
-        np.savez(tmp_seams, **seams)
-        os.replace(tmp_seams, seam_path)
-        os.replace(tmp_wav, wav_out)
-    finally:
-        tmp_wav.unlink(missing_ok=True)
-        tmp_seams.unlink(missing_ok=True)
+    _write_take(wav_out, out, sr, seams)
     return wav_out
 
 
