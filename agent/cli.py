@@ -75,7 +75,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
         backend, options = planner_spec(args)
         run = score(video, args.request, args.output, planner=backend, planner_options=options, route=args.route,
                     still_seconds=args.still_seconds, keep_audio=args.keep_audio, force=args.force,
-                    soundfont=args.soundfont, progress=progress)
+                    soundfont=args.soundfont, musicgen=_music_options(args), progress=progress)
     finally:
         done() if started else None
     plan = run.plan
@@ -88,6 +88,16 @@ def _cmd_score(args: argparse.Namespace) -> int:
     print(f"Files in {run.outdir}/: " + ", ".join(p.name for p in run.files.values()))
     print(f"Watch: {run.files['video']}")
     return 0
+
+
+def _music_options(args: argparse.Namespace) -> dict:
+    if args.route == "symbolic":
+        if args.music_backend or args.music_model:
+            raise V2MError("--music-backend/--music-model need --route audio or hybrid")
+        return {}
+    opts = {"backend": args.music_backend, "model": args.music_model, "device": args.music_device,
+            "seed": args.seed}
+    return {k: v for k, v in opts.items() if v is not None}
 
 
 def _cmd_doctor(args: argparse.Namespace) -> int:
@@ -125,7 +135,15 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("request", nargs="?", default="", help='what you want, e.g. "in jazz", "calm piano"')
     s.add_argument("-o", "--output", help="output folder (default: <stem>_v2m)")
     s.add_argument("--example", action="store_true", help="score the bundled example clip (bikes.mp4)")
-    s.add_argument("--route", choices=["symbolic", "audio", "hybrid"], default="symbolic")
+    s.add_argument("--route", choices=["symbolic", "audio", "hybrid"], default="symbolic",
+                   help="symbolic: MIDI rendered by FluidSynth (default); audio: MusicGen per section; "
+                        "hybrid: MusicGen-Melody conditioned on the symbolic score")
+    g = s.add_argument_group("audio route (--route audio|hybrid)")
+    g.add_argument("--music-backend", choices=["musicgen", "musicgen-melody", "audiocraft", "debug"],
+                   help="default: musicgen for audio, musicgen-melody for hybrid")
+    g.add_argument("--music-model", help="hub id already in the local cache, or a local folder of weights")
+    g.add_argument("--music-device", default="cpu", help="cpu, cuda or auto")
+    g.add_argument("--seed", type=int, help="another seed gives another take")
     s.add_argument("--still-seconds", type=_positive, default=10.0, help="length of the clip made from an image")
     s.add_argument("--keep-audio", action="store_true", help="mix the original audio under the music")
     s.add_argument("--soundfont", help="a General MIDI .sf2 to render with")

@@ -181,7 +181,7 @@ def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
     render(files["score.mid"], files["score.wav"], duration_s=analysis.duration_s,
            loudness_lufs=plan.loudness_lufs, soundfont=config.soundfont)
     if route in ("audio", "hybrid"):
-        from v2m.tools.musicgen import generate_score_audio
+        from v2m.tools.audio_route import generate_score_audio
 
         symbolic = files["score.wav"].with_name("score.symbolic.wav")
         os.replace(files["score.wav"], symbolic)
