@@ -226,3 +226,19 @@ def test_audio_route_without_weights_fails_in_one_line_and_leaves_nothing(bikes,
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert "--route symbolic" in r.stderr.strip().splitlines()[-1]
     assert not out.exists()
+
+
+def test_a_model_planner_drives_the_cli_and_its_transcript_is_kept(bikes, tmp_path):
+    from v2m.prompts.templates import example_plans
+
+    plan = example_plans()["rock_bikes"]
+    replies = tmp_path / "replies.json"
+    replies.write_text(json.dumps(["Thinking about the bikes...\n" + json.dumps(plan)]))
+    out = tmp_path / "model"
+    r = v2m("score", bikes, "energetic rock", "--backend", "scripted", "--model", replies, "-o", out)
+    assert r.returncode == 0, r.stderr
+    written = json.loads((out / "plan.json").read_text())
+    assert (written["style"], written["tempo_bpm"], len(written["sections"])) == ("rock", 150, 3)
+    transcript = json.loads((out / "transcript.json").read_text())
+    assert [m["role"] for m in transcript][:3] == ["system", "user", "assistant"]
+    assert json.loads((out / "config.json").read_text())["config"]["planner"] == "scripted"
