@@ -16,6 +16,7 @@ import json
 import sys
 import time
 
+from v2m.agent.llm import add_planner_args
 from v2m.tools.errors import V2MError
 
 EXIT_USER_ERROR = 2
@@ -47,28 +48,36 @@ def _cmd_score(args: argparse.Namespace) -> int:
 
     from rich.console import Console
 
+    from v2m.agent.llm import planner_spec
     from v2m.agent.pipeline import example_video, score
 
-    if args.example == (args.video is not None):
+    if args.example and args.video is not None:
+        if args.request:
+            raise V2MError("--example scores the bundled clip: give only the request, not a VIDEO")
+        args.request, args.video = args.video, None  # `v2m score --example "in jazz"`
+    if not args.example and args.video is None:
         raise V2MError("give a VIDEO to score, or --example for the bundled clip")
     video = example_video() if args.example else Path(args.video)
     err = Console(stderr=True, highlight=False)
-    started: list[tuple[str, float]] = []
+    started: list[float] = []
+
+    def done() -> None:
+        if started:
+            err.print(f" {time.perf_counter() - started[-1]:5.2f} s")
 
     def progress(stage: str) -> None:
-        # One line per finished stage, so the log reads like the pipeline.
-        now = time.perf_counter()
-        if started:
-            name, t0 = started[-1]
-            err.print(f"  [green]done[/] {name:<8} {now - t0:5.2f} s")
-        started.append((stage, now))
-        err.print(f"[{STAGES.index(stage) + 1}/{len(STAGES)}] {stage} ...", end="\r")
+        # "[2/5] plan ...  0.11 s": a line per stage, its time printed when it ends.
+        done()
+        started.append(time.perf_counter())
+        err.print(f"[{STAGES.index(stage) + 1}/{len(STAGES)}] {stage:<8} ...", end="")
 
-    run = score(video, args.request, args.output, planner=args.backend, route=args.route,
-                still_seconds=args.still_seconds, keep_audio=args.keep_audio, force=args.force,
-                soundfont=args.soundfont, progress=progress)
-    if started:
-        err.print(f"  [green]done[/] {started[-1][0]:<8} {time.perf_counter() - started[-1][1]:5.2f} s")
+    try:
+        backend, options = planner_spec(args)
+        run = score(video, args.request, args.output, planner=backend, planner_options=options, route=args.route,
+                    still_seconds=args.still_seconds, keep_audio=args.keep_audio, force=args.force,
+                    soundfont=args.soundfont, musicgen=_music_options(args), progress=progress)
+    finally:
+        done() if started else None
     plan = run.plan
     print(f"Scored {video.name}: {plan.style}, {plan.tempo_bpm:g} BPM, {plan.meter}, {plan.key} {plan.mode}, "
           f"{len(plan.sections)} sections, {len(plan.hit_points)} hit points.")
@@ -79,6 +88,16 @@ def _cmd_score(args: argparse.Namespace) -> int:
     print(f"Files in {run.outdir}/: " + ", ".join(p.name for p in run.files.values()))
     print(f"Watch: {run.files['video']}")
     return 0
+
+
+def _music_options(args: argparse.Namespace) -> dict:
+    if args.route == "symbolic":
+        if args.music_backend or args.music_model:
+            raise V2MError("--music-backend/--music-model need --route audio or hybrid")
+        return {}
+    opts = {"backend": args.music_backend, "model": args.music_model, "device": args.music_device,
+            "seed": args.seed}
+    return {k: v for k, v in opts.items() if v is not None}
 
 
 def _cmd_doctor(args: argparse.Namespace) -> int:
@@ -99,8 +118,15 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is one line (`v2m: error: ...`), like every other error."""
+
+    def error(self, message: str):
+        self.exit(EXIT_USER_ERROR, f"v2m: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="v2m", description="Score videos with music.")
+    p = _Parser(prog="v2m", description="Score videos with music.")
     p.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -109,12 +135,20 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("request", nargs="?", default="", help='what you want, e.g. "in jazz", "calm piano"')
     s.add_argument("-o", "--output", help="output folder (default: <stem>_v2m)")
     s.add_argument("--example", action="store_true", help="score the bundled example clip (bikes.mp4)")
-    s.add_argument("--backend", default="rules", help="planner backend (default: rules, offline)")
-    s.add_argument("--route", choices=["symbolic", "audio", "hybrid"], default="symbolic")
+    s.add_argument("--route", choices=["symbolic", "audio", "hybrid"], default="symbolic",
+                   help="symbolic: MIDI rendered by FluidSynth (default); audio: MusicGen per section; "
+                        "hybrid: MusicGen-Melody conditioned on the symbolic score")
+    g = s.add_argument_group("audio route (--route audio|hybrid)")
+    g.add_argument("--music-backend", choices=["musicgen", "musicgen-melody", "audiocraft", "debug"],
+                   help="default: musicgen for audio, musicgen-melody for hybrid")
+    g.add_argument("--music-model", help="hub id already in the local cache, or a local folder of weights")
+    g.add_argument("--music-device", default="cpu", help="cpu, cuda or auto")
+    g.add_argument("--seed", type=int, help="another seed gives another take")
     s.add_argument("--still-seconds", type=_positive, default=10.0, help="length of the clip made from an image")
     s.add_argument("--keep-audio", action="store_true", help="mix the original audio under the music")
     s.add_argument("--soundfont", help="a General MIDI .sf2 to render with")
     s.add_argument("-f", "--force", action="store_true", help="overwrite existing output files")
+    add_planner_args(s)
     s.set_defaults(func=_cmd_score)
 
     s = sub.add_parser("doctor", help="what is installed, what is missing, and how to fix it")

@@ -14,6 +14,9 @@ from v2m.tools.contract import HitPoint, ScorePlan, Section, VideoAnalysis
 from v2m.tools.style import Style, load_style, style_names
 
 MIN_SECTION_BARS = 2     # a section shorter than this cannot state a chord change and resolve
+# The composer may nudge a section's tempo this much to fit whole bars, so a section this much
+# shorter than two bars at the plan's tempo still gets two full bars.
+SECTION_SLACK = 0.9
 MAX_SECTION_BARS = 16    # longer stretches are split into phrases so the music develops
 PHRASE_BARS = 8
 BPM_RE = re.compile(r"(\d{2,3}(?:\.\d+)?)\s*(?:bpm|beats per minute)", re.I)
@@ -57,12 +60,15 @@ def _has(text: str, phrase: str) -> bool:
 def find_style(request: str) -> str | None:
     """The style a request names through any style's keywords, or None."""
     text = _words(request)
-    best, best_len = None, 0
+    best, best_score = None, 0
     for name in style_names():
         style = load_style(name)
-        for kw in [name.replace("_", " "), *style.keywords]:
-            if _has(text, kw.lower()) and len(kw) > best_len:  # the longest match wins: "lo-fi hip hop" > "hip"
-                best, best_len = name, len(kw)
+        hits = [kw for kw in style.keywords if _has(text, kw.lower())]
+        # The style's own name beats any mood word ("score this in jazz" is jazz, however filmic
+        # "score" sounds); otherwise the longest match wins: "hip hop" says more than "chill".
+        score = (100 if _has(text, name.replace("_", " ")) else 0) + max(map(len, hits), default=0)
+        if score > best_score:
+            best, best_score = name, score
     return best
 
 
@@ -133,7 +139,7 @@ def _key_mode(style: Style, analysis: VideoAnalysis, request: str) -> tuple[str,
 
 def group_shots(analysis: VideoAnalysis, bar_s: float) -> list[tuple[float, float, list[int]]]:
     """Merge consecutive shots into sections of at least MIN_SECTION_BARS bars; split long ones."""
-    min_len = MIN_SECTION_BARS * bar_s
+    min_len = MIN_SECTION_BARS * bar_s * SECTION_SLACK
     groups: list[list] = []
     for shot in analysis.shots:
         if groups and groups[-1][1] - groups[-1][0] < min_len:

@@ -60,3 +60,22 @@ def test_soundfont_lookup_and_errors(tmp_path, monkeypatch):
     with pytest.raises(InputError, match="does not exist"):
         render(tmp_path / "missing.mid", tmp_path / "x.wav", duration_s=1.0)
     assert not (tmp_path / "x.wav").exists()
+
+
+@pytest.mark.parametrize("style", __import__("v2m.tools.style", fromlist=["x"]).style_names())
+def test_every_style_60s_cuts_are_audible_onsets(style, tmp_path):
+    """At least 90% of the cuts have an onset within 70 ms in the rendered audio; length and level exact."""
+    import soundfile as sf
+
+    from audio_onsets import cut_recall
+    from compose_plans import long_plan
+
+    plan = long_plan(style)
+    mid = compose(plan).write_midi(tmp_path / "score.mid")
+    wav = render(mid, tmp_path / "score.wav", duration_s=plan.duration_s)
+    audio, sr = sf.read(str(wav), always_2d=True)
+    assert len(audio) == round(plan.duration_s * sr)
+    assert abs(integrated_loudness(audio, sr) + 16.0) < 1.0
+    cuts = [h.time_s for h in plan.hit_points]
+    assert len(cuts) >= 12
+    assert cut_recall(audio, sr, cuts, tol_s=0.070) >= 0.9

@@ -203,8 +203,17 @@ def fit_to_key(bars, key: str, mode: str, lo: int, hi: int, repairs: list[str]):
             shift -= 12
         if shift:
             repairs.append(f"melody moved {shift // 12:+d} octave(s) into the instrument's range")
-        fixed = [[(None if p is None else min(max(p + shift, lo), hi), off, n) for p, off, n in bar] for bar in fixed]
+        fixed = [[(None if p is None else _fold(p + shift, lo, hi), off, n) for p, off, n in bar] for bar in fixed]
     return fixed
+
+
+def _fold(p: int, lo: int, hi: int) -> int:
+    """Move a note by octaves into [lo, hi] (the pitch class stays, so the line stays in key)."""
+    while p < lo and p + 12 <= hi:
+        p += 12
+    while p > hi and p - 12 >= lo:
+        p -= 12
+    return p
 
 
 def melody_from_abc(abc: str, ctx, role: str, key: str, mode: str) -> tuple[list[Note], list[str]]:
