@@ -121,6 +121,20 @@ def test_prompts_come_from_the_plan():
     assert section_prompt(plan, 1) == "noir sax solo"
 
 
+def test_only_edited_sections_are_regenerated():
+    from v2m.tools.music_prompt import changed_sections
+
+    old = tone_plan([1.0, 2.0], 3.0, [300, 600, 900])
+    chorus = old.model_copy(deep=True)
+    chorus.sections[1].energy = 0.9
+    assert changed_sections(old, chorus) == [1]
+    assert changed_sections(old, old.model_copy(deep=True)) == []
+    assert changed_sections(old, old.model_copy(update={"request": "again"})) == []
+    assert changed_sections(old, old.model_copy(update={"tempo_bpm": 140})) == [0, 1, 2]  # hybrid hears tempo
+    moved = tone_plan([1.2, 2.0], 3.0, [300, 600, 900])
+    assert changed_sections(old, moved) is None
+
+
 def test_backends_by_name_and_failures_are_one_line(tmp_path, monkeypatch):
     assert set(BACKENDS) == {"musicgen", "musicgen-melody", "audiocraft", "debug"}
     plan = tone_plan([1.0], 2.0, [300, 600])

@@ -91,3 +91,29 @@ def chord_timeline(plan: ScorePlan, i: int, start_s: float, length_s: float) -> 
         out.append((chords[j % len(chords)], round(max(0.0, j * bar_s - start_s), 4)))
         j += 1
     return out
+
+
+def changed_sections(old: ScorePlan, new: ScorePlan) -> list[int] | None:
+    """Sections whose audio must be regenerated after an edit, or None when the cut times moved.
+
+    A dialogue turn that only touches the chorus should regenerate the chorus only
+    (`generate_score_audio(new, ..., sections=changed_sections(old, new), previous_wav=...)`).
+    A section counts as changed when its prompt or any of its own fields differ (`locked` aside);
+    a plan-wide change (style, tempo, key, loudness, route ...; not the request or reasoning text)
+    reaches every section: its prompt, its gain, or the symbolic score the hybrid route listens to.
+
+    Args:
+        old: the plan of the previous take.
+        new: the edited plan.
+    Returns:
+        Indices to regenerate (possibly empty), or None if sections were added, removed or moved.
+    """
+    if len(old.sections) != len(new.sections) or abs(old.duration_s - new.duration_s) > 1e-6 or any(
+            abs(a.start_s - b.start_s) > 1e-6 for a, b in zip(old.sections, new.sections)):
+        return None
+    words = {"request", "reasoning", "sections"}
+    if old.model_dump(exclude=words) != new.model_dump(exclude=words):
+        return list(range(len(new.sections)))
+    return [i for i, (a, b) in enumerate(zip(old.sections, new.sections))
+            if section_prompt(old, i) != section_prompt(new, i)
+            or a.model_dump(exclude={"locked"}) != b.model_dump(exclude={"locked"})]
