@@ -147,6 +147,13 @@ def test_backends_by_name_and_failures_are_one_line(tmp_path, monkeypatch):
         with pytest.raises(MissingDependency, match="--route symbolic") as e:
             generate_score_audio(plan, wav, backend="musicgen", model=model)
         assert "\n" not in str(e.value)
+    from v2m.tools.musicgen import check_backend
+
+    check_backend("debug")
+    with pytest.raises(MissingDependency, match="--route symbolic"):
+        check_backend("musicgen-melody", str(tmp_path / "missing"))
+    with pytest.raises(V2MError, match="unknown music backend"):
+        check_backend("nope")
     (tmp_path / "half").mkdir()
     (tmp_path / "half" / "config.json").write_text("{}")
     with pytest.raises(MissingDependency, match="incomplete .*weights, tokenizer"):

@@ -257,6 +257,30 @@ BACKENDS = {"musicgen": MusicgenBackend, "musicgen-melody": MusicgenMelodyBacken
             "debug": DebugBackend}
 
 
+def check_backend(name: str, model: str | None = None) -> None:
+    """Fail fast, before minutes of analysis: the backend exists and its weights/package are here.
+
+    Loads nothing (no torch import); the pipeline calls it first, `load_backend` later.
+
+    Args:
+        name: a name from BACKENDS.
+        model: hub id or local folder (None: the backend's default).
+    Raises:
+        V2MError: unknown backend; MissingDependency: weights or package missing (one line).
+    """
+    if name not in BACKENDS:
+        raise V2MError(f"unknown music backend {name!r}; choose from {sorted(BACKENDS)}")
+    if name.startswith("musicgen"):
+        _resolve(model or os.environ.get("V2M_MUSICGEN_MODEL") or DEFAULT_MODELS[name])
+    elif name == "audiocraft":
+        import importlib.util
+
+        from v2m.tools.audiocraft_backend import INSTALL
+
+        if importlib.util.find_spec("audiocraft") is None:
+            raise MissingDependency(INSTALL)
+
+
 def load_backend(name: str, model: str | None = None, **options) -> MusicBackend:
     """Build the backend called `name` from `BACKENDS`.
 
