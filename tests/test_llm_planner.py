@@ -268,3 +268,10 @@ def test_random_corruptions_never_escape(analysis):
             outcomes["accepted"] += 1
             assert musical_errors(res.plan, analysis) == []
     assert outcomes["accepted"] > 30 and outcomes["fell back"] > 30, outcomes
+
+
+def test_revise_falls_back_without_losing_the_plan(analysis):
+    base = ScorePlan.model_validate(plan_dict(request="jazz"))
+    res = LLMPlanner(ScriptedBackend(["no", "no", "no"]), name="scripted").revise(analysis, base, "slower please")
+    assert FELL_BACK in res.warnings[0] and isinstance(res.plan, ScorePlan)
+    assert res.plan.duration_s == base.duration_s and res.plan.style == base.style
