@@ -142,7 +142,7 @@ class LLMPlanner:
             try:
                 text = self.backend.generate(messages, frames)
             except Exception as e:  # noqa: BLE001 - a model crash (OOM, connection, bad weights) is a fallback
-                log.warning("%s planner: the model failed on attempt %d: %s: %s",
+                log.info("%s planner: the model failed on attempt %d: %s: %s",
                             self.name, attempt, type(e).__name__, e)
                 notes.append(f"attempt {attempt}: the model failed: {type(e).__name__}: {e}")
                 break
@@ -162,7 +162,7 @@ class LLMPlanner:
                 return PlanResult(plan=parsed.plan, reasoning=reasoning, transcript=messages,
                                   warnings=[f"repaired: {r}" for r in parsed.repairs],
                                   reply=("Revised: " if base else "Planned ") + _describe(parsed.plan))
-            log.warning("%s planner: attempt %d of %d unusable: %s", self.name, attempt, self.max_attempts,
+            log.info("%s planner: attempt %d of %d unusable: %s", self.name, attempt, self.max_attempts,
                         "; ".join(parsed.errors))
             notes.append(f"attempt {attempt}: " + "; ".join(parsed.errors))
             if attempt < self.max_attempts:
@@ -173,7 +173,7 @@ class LLMPlanner:
     def _fall_back(self, analysis, request, base, messages, notes) -> PlanResult:
         warning = (f"the {self.name} model gave no usable plan after {self.max_attempts} attempt(s); "
                    f"used the {self.fallback} planner instead")
-        log.warning("%s", warning)
+        log.info("%s", warning)  # the caller shows result.warnings; logging it loudly too would say it twice
         try:
             planner = get_planner(self.fallback)
             res = planner.plan(analysis, request) if base is None else planner.revise(analysis, base, request)
