@@ -56,7 +56,7 @@ def build_analysis(source: str, log: fr.FrameLog, meta: dict, params: ShotParams
     score = cut_scores(luma, log.column(fr.HIST_DIFF))
     cuts = find_cuts(score, log.lag_diffs(), params)
     fades = find_fades(contrast, params, fps)
-    dissolves = find_dissolves(log.tracker.finish())
+    dissolves = find_dissolves(log.tracker.finish(), log.column(fr.BLOCK_DIFF), params)
     found = merge_transitions(cuts, fades, dissolves, n)
 
     transitions = []

@@ -7,16 +7,16 @@ the median of its neighbours, so a fast pan (every frame changes a lot) is not a
 change is. A candidate is dropped as a flash when the picture a few frames later (or earlier) is
 close to the picture before the jump: the scene came back, so nothing was cut.
 
-Gradual transitions are found while decoding by `GradualTracker`: during a fade or dissolve every
-frame-to-frame difference image is proportional to the same image (new shot minus old shot), so
-successive difference images point the same way (cosine near 1), and the middle frame is the average
-of the two ends. Camera motion fails the second test because blending two shifted pictures does not
-give the picture in between.
+Fades are found from the contrast curve: a short run of uniform (black or white) frames inside
+the clip with the contrast easing down into it and/or up out of it. Dissolves are found while
+decoding by `GradualTracker`: inside a dissolve every frame is a mix of the frames at the ends of a
+window around it, in proportion to its position. Camera motion fails that test, because blending
+two shifted pictures does not give the picture in between; a cut fails it because the middle
+frame is one end, not a mix.
 """
 
 from __future__ import annotations
 
-from collections import deque
 from dataclasses import dataclass
 
 import numpy as np
@@ -35,10 +35,9 @@ class ShotParams:
     uniform_contrast: float = 0.035  # luma std (0..1) below which a frame counts as black/white
     grad_min_frames: int = 5      # shortest fade/dissolve ramp
     grad_max_s: float = 3.0       # longest fade/dissolve ramp
-    grad_cos: float = 0.6         # successive difference images must agree this much
     grad_min_step: float = 0.0015  # mean |diff| per frame (0..1) below which nothing is changing
     grad_min_change: float = 0.05  # ends of a ramp must differ this much (mean |diff|, 0..1)
-    grad_max_nonlinear: float = 0.2  # |middle - blend(ends)| / |ends difference| above this: motion
+    grad_max_nonlinear: float = 0.15  # |middle - blend(ends)| / |ends difference| above this: motion
     fade_max_gap_s: float = 2.0   # longest uniform pause between a fade-out and a fade-in
 
 
@@ -104,79 +103,79 @@ def _is_flash(c: int, lag_diff: np.ndarray, p: ShotParams) -> bool:
     return False
 
 
-@dataclass
-class Ramp:
-    """A linear change between two pictures over frames start..end (inclusive)."""
-
-    start: int
-    end: int
-    start_uniform: bool
-    end_uniform: bool
-    change: float
-
-
 class GradualTracker:
-    """Finds linear ramps (fade halves and dissolves) while frames stream past, in bounded memory.
+    """Finds dissolves while frames stream past, in bounded memory.
 
-    Feed every frame's small block-averaged luma (float32, 0..1) to `push`; read `ramps` at the end.
+    Feed the frames' small block-averaged luma (float32, 0..1) to `push_batch`; call `finish` at the
+    end. For every frame it tests a few window lengths ending there, all at once with numpy: is the
+    window's middle (then its quarter points) the blend of its two ends that a dissolve would show?
     """
 
     def __init__(self, fps: float, p: ShotParams = ShotParams()):
         self.p = p
-        self.max_len = max(p.grad_min_frames + 1, int(round(p.grad_max_s * fps)))
-        self.buf: deque[tuple[int, np.ndarray]] = deque(maxlen=self.max_len + 2)
-        self.prev_diff: np.ndarray | None = None
-        self.run_start: int | None = None
-        self.ramps: list[Ramp] = []
+        longest = max(2, int(round(p.grad_max_s * fps / 2)))
+        self.halves = np.array(sorted({min(longest, max(2, int(round(x * fps)))) for x in (0.12, 0.24, 0.48, 0.9)}
+                                      | {longest}))
+        self.keep = 2 * int(self.halves[-1])  # frames of history a window can reach back
+        self.hist: np.ndarray | None = None
+        self.hist_flat = np.zeros(0, dtype=bool)
+        self.hits: list[tuple[int, int]] = []  # windows (first, last frame) that looked like a dissolve
 
-    def push(self, index: int, small: np.ndarray) -> float:
-        """Add frame `index`; returns the cosine between this and the previous difference image."""
-        cos = 0.0
-        if self.buf:
-            diff = small - self.buf[-1][1]
-            step = float(np.abs(diff).mean())
-            if self.prev_diff is not None:
-                den = float(np.linalg.norm(diff) * np.linalg.norm(self.prev_diff))
-                cos = float((diff * self.prev_diff).sum()) / den if den > 0 else 0.0
-            ramping = step >= self.p.grad_min_step and (cos >= self.p.grad_cos or self.run_start is None)
-            if ramping and self.run_start is None:
-                self.run_start = index
-            elif not ramping and self.run_start is not None:
-                self._close(index - 1)
-            elif self.run_start is not None and index - self.run_start > self.max_len:
-                self.run_start = None  # too slow for a transition: lighting or a zoom
-            self.prev_diff = diff if step >= self.p.grad_min_step else None
-        self.buf.append((index, small))
-        return cos
+    def push_batch(self, first: int, blocks: np.ndarray) -> np.ndarray:
+        """Add frames first, first+1, ... (one row of `blocks` each).
 
-    def finish(self) -> list[Ramp]:
-        """Close an open ramp at the last frame and return all ramps found."""
-        if self.run_start is not None and self.buf:
-            self._close(self.buf[-1][0])
-        return self.ramps
+        Args:
+            first: index of the first frame in this batch.
+            blocks: (frames, pixels) block-averaged luma.
+        Returns:
+            Each frame's mean absolute change from the previous frame (0..1).
+        """
+        m, k = blocks.shape
+        mean = blocks.sum(axis=1) / k
+        flat = np.einsum("ij,ij->i", blocks, blocks) / k - mean * mean < self.p.uniform_contrast ** 2
+        hist = np.zeros((0, k), np.float32) if self.hist is None else self.hist
+        ring = np.concatenate([hist, blocks])
+        ring_flat = np.concatenate([self.hist_flat, flat])
+        hb = len(hist)
+        pos = hb + np.arange(m)
+        step = np.zeros(m, dtype=np.float64)
+        has_prev = pos >= 1
+        step[has_prev] = np.abs(ring[pos[has_prev]] - ring[pos[has_prev] - 1]).sum(axis=1) / k
 
-    def _close(self, end: int) -> None:
-        start, self.run_start = self.run_start, None
-        if end - start + 1 < self.p.grad_min_frames:
-            return
-        frames = {i: f for i, f in self.buf}
-        a, b = frames.get(start - 1), frames.get(end)
-        if a is None or b is None:
-            return
-        change = float(np.abs(b - a).mean())
-        if change < self.p.grad_min_change:
-            return
-        # a blend of the two ends must explain the frames at a quarter, half and three quarters
-        span = end - (start - 1)
-        errs = []
-        for q in (0.25, 0.5, 0.75):
-            i = start - 1 + int(round(q * span))
-            w = (i - (start - 1)) / span
-            errs.append(float(np.abs(frames[i] - ((1 - w) * a + w * b)).mean()))
-        if max(errs) / change > self.p.grad_max_nonlinear:
-            return
-        u = self.p.uniform_contrast
-        self.ramps.append(Ramp(start, end, float(a.std()) < u, float(b.std()) < u, change))
+        ia = pos[:, None] - 2 * self.halves[None, :]          # (m, H) window starts
+        ok = (ia >= 0) & ~ring_flat[pos][:, None]
+        ok[ok] &= ~ring_flat[ia[ok]]   # a uniform (black/white) end means a fade: `find_fades` does those
+        jj, hh = np.nonzero(ok)
+        if len(jj):
+            a, b = ring[ia[jj, hh]], ring[pos[jj]]
+            change = np.abs(a - b).sum(axis=1) / k
+            keep = change >= self.p.grad_min_change
+            jj, hh, a, b, change = jj[keep], hh[keep], a[keep], b[keep], change[keep]
+            if len(jj):
+                mid = ring[pos[jj] - self.halves[hh]]
+                err = np.abs(mid - 0.5 * (a + b)).sum(axis=1) / k
+                for j, h in zip(jj[err <= self.p.grad_max_nonlinear * change], hh[err <= self.p.grad_max_nonlinear * change]):
+                    half = int(self.halves[h])
+                    if self._quarters(ring, int(pos[j]), half):
+                        self.hits.append((first + int(j) - 2 * half, first + int(j)))
+        self.hist = ring[-self.keep:].copy()
+        self.hist_flat = ring_flat[-self.keep:].copy()
+        return step
+
+    def _quarters(self, ring: np.ndarray, end: int, half: int) -> bool:
+        """Do the frames at 1/4 and 3/4 of the window also equal the matching mix of its ends?"""
+        a, b = ring[end - 2 * half], ring[end]
+        limit = self.p.grad_max_nonlinear * float(np.abs(b - a).mean())
+        for q in (1, 3):
+            k = int(round(q * half / 2))
+            w = k / (2 * half)
+            if float(np.abs(ring[end - 2 * half + k] - ((1 - w) * a + w * b)).mean()) > limit:
+                return False
+        return True
+
+    def finish(self) -> list[tuple[int, int]]:
+        """Windows that looked like a dissolve, (first, last) frame each, in order."""
+        return sorted(self.hits)
 
 
 def find_fades(contrast: np.ndarray, p: ShotParams = ShotParams(), fps: float = 25.0) -> list[tuple[int, int, int, float]]:
@@ -220,25 +219,35 @@ def find_fades(contrast: np.ndarray, p: ShotParams = ShotParams(), fps: float = 
     return out
 
 
-def find_dissolves(ramps: list[Ramp], max_gap: int = 2) -> list[tuple[int, int, int, float]]:
-    """Dissolves from the tracker's ramps; pieces split by a frame or two of motion are joined.
+def find_dissolves(hits: list[tuple[int, int]], step: np.ndarray,
+                   p: ShotParams = ShotParams()) -> list[tuple[int, int, int, float]]:
+    """Dissolves from the tracker's windows: overlapping windows join, and a span needs two of them
+    (one lucky window is noise); its ends are trimmed to where the picture actually changes.
 
     Args:
-        ramps: from `GradualTracker.finish`.
-        max_gap: frames between two ramps that still make one dissolve.
+        hits: from `GradualTracker.finish`.
+        step: per-frame mean absolute block-luma change (what `GradualTracker.push` returned).
+        p: detector settings.
     Returns:
-        (start_frame, end_frame, new_shot_frame, strength) per dissolve.
+        (start_frame, end_frame, new_shot_frame, strength) per dissolve; strength = windows agreeing.
     """
-    pieces: list[list[int | float]] = []
-    for r in ramps:
-        if r.start_uniform or r.end_uniform:
-            continue  # half of a fade: `find_fades` handles those
-        if pieces and r.start - 1 - pieces[-1][1] <= max_gap:
-            pieces[-1][1] = r.end
-            pieces[-1][2] += r.change
+    spans: list[list[int]] = []
+    for a, b in hits:
+        if spans and a <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], b)
+            spans[-1][2] += 1
         else:
-            pieces.append([r.start - 1, r.end, r.change])
-    return [(int(a), int(b), int((a + b + 1) // 2), float(c)) for a, b, c in pieces]
+            spans.append([a, b, 1])
+    out = []
+    for a, b, count in spans:
+        if count < 2:
+            continue
+        moving = np.flatnonzero(step[a + 1:b + 1] >= p.grad_min_step)
+        if len(moving) < p.grad_min_frames:
+            continue
+        s, e = a + int(moving[0]), a + 1 + int(moving[-1])
+        out.append((s, e, (s + e + 1) // 2, float(count)))
+    return out
 
 
 def merge_transitions(cuts: list[tuple[int, float]], fades: list[tuple[int, int, int, float]],
