@@ -54,7 +54,7 @@ def build_analysis(source: str, log: fr.FrameLog, meta: dict, params: ShotParams
     luma = log.column(fr.LUMA_DIFF)
 
     score = cut_scores(luma, log.column(fr.HIST_DIFF))
-    cuts = find_cuts(score, log.lag_diffs(), params)
+    cuts = find_cuts(score, log.lag_diffs(), params, log.column(fr.BLOCK_DIFF))
     fades = find_fades(contrast, params, fps)
     dissolves = find_dissolves(log.tracker.finish(), log.column(fr.BLOCK_DIFF), params)
     found = merge_transitions(cuts, fades, dissolves, n)

@@ -116,7 +116,7 @@ class FrameLog:
         idx += (np.arange(m, dtype=np.int32) * bins)[:, None, None]  # one bincount for the whole batch
         hist = np.bincount(idx.ravel(), minlength=m * bins).reshape(m, bins)
         hprev = hist[:1] if self.prev_hist is None else self.prev_hist[None]
-        hist_diff = 0.5 * np.abs(np.diff(np.concatenate([hprev, hist]), axis=0)).sum(axis=1) / n_sub
+        hist_diff = 0.5 * np.abs(np.diff(np.concatenate([hprev, hist]), axis=0)).sum(axis=1) / n_sub  # small
         self.prev_hist = hist[-1]
 
         h4, w4 = h // BLOCK * BLOCK, w // BLOCK * BLOCK
@@ -127,8 +127,13 @@ class FrameLog:
         block_diff = self.tracker.push_batch(first, blocks)
 
         # lag 1 at full analysis size (motion, cuts); longer lags only for the flash test, on blocks
-        gprev = gray[:1] if self.prev_gray is None else self.prev_gray[None]
-        luma_diff = np.abs(np.diff(np.concatenate([gprev, gray]), axis=0)).reshape(m, -1).sum(axis=1) / size
+        luma_diff = np.zeros(m)
+        if m > 1:
+            d = gray[1:] - gray[:-1]
+            np.abs(d, out=d)
+            luma_diff[1:] = d.reshape(m - 1, -1).sum(axis=1) / size
+        if self.prev_gray is not None:
+            luma_diff[0] = float(np.abs(gray[0] - self.prev_gray).sum()) / size
         self.prev_gray = gray[-1].copy()
         lags = np.full((m, self.params.flash_lags), np.nan, dtype=np.float32)
         lags[:, 0] = luma_diff

@@ -28,6 +28,8 @@ class ShotParams:
 
     cut_ratio: float = 3.0        # score / median(neighbour scores) needed for a cut
     cut_min_score: float = 0.12   # absolute floor: smaller changes are never cuts
+    cut_ratio_sharp: float = 2.0  # the ratio needed when the change happened in one frame (see find_cuts)
+    cut_sharpness: float = 0.85   # lag-1 change / largest change against 2..flash_lags frames back
     window: int = 3               # neighbours on each side for the adaptive ratio
     min_shot_frames: int = 4      # two cuts closer than this keep only the stronger
     flash_lags: int = 6           # a flash lasts at most this many frames - 1
@@ -54,13 +56,20 @@ def cut_scores(luma_diff: np.ndarray, hist_diff: np.ndarray) -> np.ndarray:
     return 0.5 * hist_diff + 0.5 * np.minimum(1.0, 3.0 * luma_diff)
 
 
-def find_cuts(score: np.ndarray, lag_diff: np.ndarray, p: ShotParams = ShotParams()) -> list[tuple[int, float]]:
+def find_cuts(score: np.ndarray, lag_diff: np.ndarray, p: ShotParams = ShotParams(),
+              block_diff: np.ndarray | None = None) -> list[tuple[int, float]]:
     """Frames where a new shot starts with a hard cut.
+
+    A cut completes its change in one frame: the picture differs from the previous frame as much as
+    from frames further back. Motion builds up instead (a pan differs more from 5 frames ago than
+    from 1). Such "sharp" changes pass a lower adaptive ratio, which rescues cuts inside fast pans.
 
     Args:
         score: per-frame change score from `cut_scores`.
-        lag_diff: shape (n, flash_lags); column L-1 is mean |luma(i) - luma(i-L)| (0..1), NaN where i < L.
+        lag_diff: shape (n, flash_lags); column 0 is mean |luma(i) - luma(i-1)| at analysis size,
+            column L-1 (L >= 2) the same against frame i-L on 4x4 blocks (0..1), NaN where i < L.
         p: detector settings.
+        block_diff: mean |luma(i) - luma(i-1)| on 4x4 blocks, to judge sharpness; None = no rescue.
     Returns:
         (frame, strength) pairs in frame order; strength is the adaptive ratio.
     """
@@ -73,7 +82,13 @@ def find_cuts(score: np.ndarray, lag_diff: np.ndarray, p: ShotParams = ShotParam
     idx = np.arange(n)[:, None] + np.r_[np.arange(w), np.arange(w + 1, 2 * w + 1)][None, :]
     base = np.median(padded[idx], axis=1)
     ratio = score / np.maximum(base, 0.01)
-    cand = np.flatnonzero((score >= p.cut_min_score) & (ratio >= p.cut_ratio))
+    passed = ratio >= p.cut_ratio
+    if block_diff is not None and lag_diff.shape[1] > 1:
+        with np.errstate(invalid="ignore", divide="ignore"):
+            further = np.nanmax(np.where(np.isnan(lag_diff[:, 1:]), -1.0, lag_diff[:, 1:]), axis=1)
+            sharp = np.where(further > 0, block_diff / further, 0.0)
+        passed |= (ratio >= p.cut_ratio_sharp) & (sharp >= p.cut_sharpness)
+    cand = np.flatnonzero((score >= p.cut_min_score) & passed)
     cand = cand[cand > 0]
     cuts: list[tuple[int, float]] = []
     for c in cand:
@@ -269,7 +284,8 @@ def merge_transitions(cuts: list[tuple[int, float]], fades: list[tuple[int, int,
         if not any(a <= f[2] and f[1] <= b for f in out):
             out.append(("dissolve", a, b, new, s))
     for c, s in cuts:
-        if not any(g[1] <= c <= max(g[2], g[3]) for g in out):
+        # absorbed when inside; a cut on a fade's first frame started the shot that then fades out
+        if not any(g[1] + (g[0] == "fade") < c <= max(g[2], g[3]) or g[1] == c and g[0] != "fade" for g in out):
             out.append(("cut", c, c, c, s))
     out = [t for t in out if 0 < t[3] < n_frames]
     out.sort(key=lambda t: t[3])
