@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from v2m.tools.shots import GradualTracker, ShotParams
+from v2m.tools.shots import ShotParams
+from v2m.tools.transitions import GradualTracker
 
 SMALL_WIDTH = 160       # analysis width in pixels: cuts and motion survive, decoding cost dominates
 HIST_LEVELS = 4         # per channel: 4*4*4 = 64 colour bins
