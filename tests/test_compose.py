@@ -105,3 +105,31 @@ def test_musicxml_round_trips_with_every_part(tmp_path):
     score = converter.parse(str(path))
     assert len(score.parts) == len(arr.parts)
     assert sum(len(p.recurse().notes) for p in score.parts) > 50
+
+
+@pytest.mark.parametrize("request_text", ["score this in jazz", "calm ambient", "epic", "funky groove",
+                                          "lo-fi beats", "bossa nova", "blues", "synthwave night drive"])
+def test_rules_planner_plans_compose_with_a_downbeat_on_every_cut(request_text, tmp_path):
+    from conftest import bikes_like_analysis
+    from v2m.agent.planner import get_planner
+
+    analysis = bikes_like_analysis()
+    plan = get_planner("rules").plan(analysis, request_text).plan
+    arr = compose(plan, analysis)
+    downbeats = midi_downbeats(arr.write_midi(tmp_path / "p.mid"))
+    for cut in analysis.cuts_s:
+        assert min(abs(d - cut) for d in downbeats) < 0.010, (plan.style, cut)
+    assert not arr.warnings
+
+
+def test_voicings_are_voice_led():
+    """Consecutive jazz chords move by a few semitones in total, far less than block root positions would."""
+    from compose_plans import long_plan
+
+    arr = compose(long_plan("jazz"))
+    groups = {}
+    for n in arr.part("harmony").notes:
+        groups.setdefault(n.start, []).append(n.pitch)
+    chords = [sorted(v) for _, v in sorted(groups.items()) if len(v) == 4]
+    moves = [sum(abs(a - b) for a, b in zip(x, y)) for x, y in zip(chords, chords[1:]) if x != y]
+    assert moves and sum(moves) / len(moves) <= 8, sum(moves) / len(moves)
