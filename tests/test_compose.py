@@ -133,3 +133,21 @@ def test_voicings_are_voice_led():
     chords = [sorted(v) for _, v in sorted(groups.items()) if len(v) == 4]
     moves = [sum(abs(a - b) for a, b in zip(x, y)) for x, y in zip(chords, chords[1:]) if x != y]
     assert moves and sum(moves) / len(moves) <= 8, sum(moves) / len(moves)
+
+
+def test_stop_silences_the_beat_before_and_swell_rolls_into_the_hit():
+    from v2m.tools.gm import DRUMS
+
+    plan = bikes_plan("rock")
+    plan.hit_points[1].kind = "stop"  # 3.04 s
+    plan.hit_points[3].kind = "swell"  # 7.48 s
+    arr = compose(plan)
+    stop = arr.tempo_map.s_to_beat(3.04)
+    for p in arr.parts:
+        assert not [n for n in p.notes if stop - 1 <= n.start < stop - 1e-6], p.role
+        assert not [n for n in p.notes if n.start < stop - 1 < n.start + n.dur - 1e-6], p.role
+    assert [n for p in arr.parts for n in p.notes if abs(n.start - stop) < 1e-6]  # and the hit itself sounds
+    swell = arr.tempo_map.s_to_beat(7.48)
+    roll = sorted((n for n in arr.part("drums").notes if n.pitch == DRUMS["crash2"] and swell - 2 <= n.start < swell),
+                  key=lambda n: n.start)
+    assert len(roll) == 8 and roll[-1].vel > roll[0].vel + 50
