@@ -151,3 +151,28 @@ def test_stop_silences_the_beat_before_and_swell_rolls_into_the_hit():
     roll = sorted((n for n in arr.part("drums").notes if n.pitch == DRUMS["crash2"] and swell - 2 <= n.start < swell),
                   key=lambda n: n.start)
     assert len(roll) == 8 and roll[-1].vel > roll[0].vel + 50
+
+
+@pytest.mark.parametrize("duration,tempo,meter,hits", [
+    (0.5, 120, "4/4", []),  # shorter than a beat
+    (3.0, 40, "3/4", [1.0]),  # slowest tempo, a 3/4 plan for a 4/4 style
+    (12.0, 240, "2/4", [2.0, 2.05, 2.3, 6.0]),  # hits 50 ms and 300 ms apart
+    (20.0, 90, "4/4", [0.3, 19.8]),  # a hit right after the start and right before the end
+])
+def test_edge_plans_compose_and_keep_every_kept_hit_on_a_downbeat(duration, tempo, meter, hits, tmp_path):
+    from v2m.tools.contract import HitPoint, ScorePlan, Section
+
+    plan = ScorePlan(duration_s=duration, style="rock", tempo_bpm=tempo, meter=meter, key="A", mode="minor",
+                     sections=[Section(name="all", start_s=0, end_s=duration, energy=0.7)],
+                     hit_points=[HitPoint(time_s=t) for t in hits])
+    arr = compose(plan)
+    path = arr.write_midi(tmp_path / "e.mid")
+    downbeats = midi_downbeats(path)
+    dropped = " ".join(arr.warnings)
+    for t in hits:
+        near = min(abs(d - t) for d in downbeats) < 0.010
+        assert near or f"{t:.2f}s" in dropped or any(abs(t - u) < 0.12 for u in hits if u != t), (t, downbeats)
+    assert arr.to_abc().count("V:") == len(arr.parts)
+    import pretty_midi
+
+    assert pretty_midi.PrettyMIDI(str(path)).get_end_time() <= duration + 0.01
