@@ -180,6 +180,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--still-seconds", type=_positive, default=10.0, help="length of a still image as a clip")
     s.set_defaults(func=_cmd_analyze)
 
+    from v2m.agent.chat_cli import add_chat_parser
+
+    add_chat_parser(sub)
+
     s = sub.add_parser("schema", help="print the JSON Schema of the plan or the analysis")
     s.add_argument("which", nargs="?", choices=["plan", "analysis"], default="plan")
     s.set_defaults(func=_cmd_schema)
