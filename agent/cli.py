@@ -15,6 +15,7 @@ import argparse
 import json
 import sys
 import time
+from pathlib import Path
 
 from v2m.agent.llm import add_planner_args
 from v2m.tools.errors import V2MError
@@ -44,8 +45,6 @@ STAGES = ("analyse", "plan", "compose", "render", "mux")
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from rich.console import Console
 
     from v2m.agent.llm import planner_spec
@@ -100,6 +99,17 @@ def _music_options(args: argparse.Namespace) -> dict:
     return {k: v for k, v in opts.items() if v is not None}
 
 
+def _cmd_agent(args: argparse.Namespace) -> int:
+    from v2m.agent.lc_tools import run_agent
+
+    result = run_agent(args.model, args.video, args.request, args.output or f"{Path(args.video).stem}_v2m",
+                       base_url=args.base_url, force=args.force)
+    print(result["reply"])
+    for name, path in result["files"].items():
+        print(f"  {name}: {path}")
+    return 0 if result["files"] else 1
+
+
 def _cmd_doctor(args: argparse.Namespace) -> int:
     from v2m.agent.doctor import report
 
@@ -151,6 +161,15 @@ def build_parser() -> argparse.ArgumentParser:
     add_planner_args(s)
     s.set_defaults(func=_cmd_score)
 
+    s = sub.add_parser("agent", help="let a tool-calling chat model score a video step by step through v2m's tools")
+    s.add_argument("video", help="video or still image to score")
+    s.add_argument("request", nargs="?", default="", help="what you want")
+    s.add_argument("--model", required=True, help="provider:name for init_chat_model, e.g. ollama:qwen2.5:7b")
+    s.add_argument("--base-url", help="the model's endpoint")
+    s.add_argument("-o", "--output", help="output folder (default: <stem>_v2m)")
+    s.add_argument("-f", "--force", action="store_true", help="overwrite existing output files")
+    s.set_defaults(func=_cmd_agent)
+
     s = sub.add_parser("doctor", help="what is installed, what is missing, and how to fix it")
     s.set_defaults(func=_cmd_doctor)
     s = sub.add_parser("analyze", help="measure a video: shots, cuts, motion, tempo, mood")
@@ -160,6 +179,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--keyframes", metavar="DIR", help="save one small JPEG per shot here")
     s.add_argument("--still-seconds", type=_positive, default=10.0, help="length of a still image as a clip")
     s.set_defaults(func=_cmd_analyze)
+
+    from v2m.agent.chat_cli import add_chat_parser
+
+    add_chat_parser(sub)
 
     s = sub.add_parser("schema", help="print the JSON Schema of the plan or the analysis")
     s.add_argument("which", nargs="?", choices=["plan", "analysis"], default="plan")
