@@ -105,3 +105,74 @@ def test_musicxml_round_trips_with_every_part(tmp_path):
     score = converter.parse(str(path))
     assert len(score.parts) == len(arr.parts)
     assert sum(len(p.recurse().notes) for p in score.parts) > 50
+
+
+@pytest.mark.parametrize("request_text", ["score this in jazz", "calm ambient", "epic", "funky groove",
+                                          "lo-fi beats", "bossa nova", "blues", "synthwave night drive"])
+def test_rules_planner_plans_compose_with_a_downbeat_on_every_cut(request_text, tmp_path):
+    from conftest import bikes_like_analysis
+    from v2m.agent.planner import get_planner
+
+    analysis = bikes_like_analysis()
+    plan = get_planner("rules").plan(analysis, request_text).plan
+    arr = compose(plan, analysis)
+    downbeats = midi_downbeats(arr.write_midi(tmp_path / "p.mid"))
+    for cut in analysis.cuts_s:
+        assert min(abs(d - cut) for d in downbeats) < 0.010, (plan.style, cut)
+    assert not arr.warnings
+
+
+def test_voicings_are_voice_led():
+    """Consecutive jazz chords move by a few semitones in total, far less than block root positions would."""
+    from compose_plans import long_plan
+
+    arr = compose(long_plan("jazz"))
+    groups = {}
+    for n in arr.part("harmony").notes:
+        groups.setdefault(n.start, []).append(n.pitch)
+    chords = [sorted(v) for _, v in sorted(groups.items()) if len(v) == 4]
+    moves = [sum(abs(a - b) for a, b in zip(x, y)) for x, y in zip(chords, chords[1:]) if x != y]
+    assert moves and sum(moves) / len(moves) <= 8, sum(moves) / len(moves)
+
+
+def test_stop_silences_the_beat_before_and_swell_rolls_into_the_hit():
+    from v2m.tools.gm import DRUMS
+
+    plan = bikes_plan("rock")
+    plan.hit_points[1].kind = "stop"  # 3.04 s
+    plan.hit_points[3].kind = "swell"  # 7.48 s
+    arr = compose(plan)
+    stop = arr.tempo_map.s_to_beat(3.04)
+    for p in arr.parts:
+        assert not [n for n in p.notes if stop - 1 <= n.start < stop - 1e-6], p.role
+        assert not [n for n in p.notes if n.start < stop - 1 < n.start + n.dur - 1e-6], p.role
+    assert [n for p in arr.parts for n in p.notes if abs(n.start - stop) < 1e-6]  # and the hit itself sounds
+    swell = arr.tempo_map.s_to_beat(7.48)
+    roll = sorted((n for n in arr.part("drums").notes if n.pitch == DRUMS["crash2"] and swell - 2 <= n.start < swell),
+                  key=lambda n: n.start)
+    assert len(roll) == 8 and roll[-1].vel > roll[0].vel + 50
+
+
+@pytest.mark.parametrize("duration,tempo,meter,hits", [
+    (0.5, 120, "4/4", []),  # shorter than a beat
+    (3.0, 40, "3/4", [1.0]),  # slowest tempo, a 3/4 plan for a 4/4 style
+    (12.0, 240, "2/4", [2.0, 2.05, 2.3, 6.0]),  # hits 50 ms and 300 ms apart
+    (20.0, 90, "4/4", [0.3, 19.8]),  # a hit right after the start and right before the end
+])
+def test_edge_plans_compose_and_keep_every_kept_hit_on_a_downbeat(duration, tempo, meter, hits, tmp_path):
+    from v2m.tools.contract import HitPoint, ScorePlan, Section
+
+    plan = ScorePlan(duration_s=duration, style="rock", tempo_bpm=tempo, meter=meter, key="A", mode="minor",
+                     sections=[Section(name="all", start_s=0, end_s=duration, energy=0.7)],
+                     hit_points=[HitPoint(time_s=t) for t in hits])
+    arr = compose(plan)
+    path = arr.write_midi(tmp_path / "e.mid")
+    downbeats = midi_downbeats(path)
+    dropped = " ".join(arr.warnings)
+    for t in hits:
+        near = min(abs(d - t) for d in downbeats) < 0.010
+        assert near or f"{t:.2f}s" in dropped or any(abs(t - u) < 0.12 for u in hits if u != t), (t, downbeats)
+    assert arr.to_abc().count("V:") == len(arr.parts)
+    import pretty_midi
+
+    assert pretty_midi.PrettyMIDI(str(path)).get_end_time() <= duration + 0.01

@@ -198,3 +198,34 @@ def test_dynamics_follow_the_motion_curve():
         return sum(vs) / len(vs)
     assert mean_vel(moved, False) > mean_vel(moved, True) + 5
     assert abs(mean_vel(flat, False) - mean_vel(flat, True)) < abs(mean_vel(moved, False) - mean_vel(moved, True))
+
+
+@pytest.mark.parametrize("style", ["jazz", "rock", "folk", "cinematic", "electronic"])
+def test_melody_develops_a_motif_on_chord_tones(style, tmp_path_factory):
+    from v2m.tools.harmony import apply_vocabulary, parse_chord, scale_pcs
+
+    plan, arr, _ = composed(style, tmp_path_factory)
+    st = load_style(style)
+    mel = arr.part("melody").notes
+    strong = hits = 0
+    repeats = phrases = 0
+    for bar in arr.tempo_map.bars[:-1]:
+        ch = apply_vocabulary(parse_chord(arr.chords[bar.index], plan.key, plan.mode), st.chords,
+                              scale_pcs(plan.key, plan.mode))
+        ns = [n for n in mel if bar.start_beat <= n.start < bar.end_beat]
+        for n in ns:
+            off = n.start - bar.start_beat
+            if abs(off - round(off)) < 1e-6 and round(off) % 2 == 0:
+                strong += 1
+                hits += n.pitch % 12 in ch.pcs
+        sec_bars = arr.tempo_map.section_bars(bar.section)
+        first, last = sec_bars[0].index, sec_bars[-1].index
+        if (bar.index - first) % 4 == 1 and bar.index != last:
+            prev = arr.tempo_map.bars[bar.index - 1]
+            common = min(prev.beats, bar.beats)
+            rhythm = lambda b: [round(n.start - b.start_beat, 3) for n in mel  # noqa: E731
+                                if b.start_beat <= n.start < b.start_beat + common]
+            phrases += 1
+            repeats += rhythm(prev) == rhythm(bar)  # the sequence repeats the statement's rhythm
+    assert strong and hits / strong >= 0.9
+    assert phrases and repeats / phrases >= 0.6

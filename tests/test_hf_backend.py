@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import logging
 
 import pytest
 
@@ -56,6 +57,7 @@ def analysis(tmp_path_factory):
 
 @pytest.mark.parametrize("family,frames", [(m, "images") for m in MODELS] + [(m, "video") for m in VIDEO_TOKEN])
 def test_random_weights_end_in_re_ask_then_fallback(folders, analysis, family, frames, caplog):
+    caplog.set_level(logging.INFO, logger="v2m.agent.llm")
     backend = HFBackend(str(folders[family]), device="cpu", dtype="float32", frames=frames, max_new_tokens=24)
     planner = LLMPlanner(backend, name="hf", max_frames=4)
     res = planner.plan(analysis, "score this in jazz")  # must not raise

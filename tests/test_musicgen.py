@@ -49,6 +49,16 @@ def test_backend_generates_exact_lengths_and_continues(tiny):
     assert np.abs(g[-5000:]).max() > 1e-4
 
 
+@pytest.mark.gpu
+def test_tiny_model_on_gpu_gives_exact_lengths(tiny, tmp_path):
+    if not torch.cuda.is_available():
+        pytest.skip("no CUDA device")
+    be = load_backend("musicgen", tiny.model_id, device="cuda", dtype="float16")
+    plan = make_plan([1.1], 6.3)
+    audio, sr = sf.read(generate_score_audio(plan, tmp_path / "gpu.wav", backend=be), dtype="int16")
+    assert len(audio) == round(6.3 * sr) and np.abs(audio).max() > 100
+
+
 def test_sections_have_exact_lengths_and_seams_sit_on_cuts(tiny, tmp_path):
     plan = make_plan([1.23, 3.71, 6.05], 9.87)
     out = generate_score_audio(plan, tmp_path / "score.wav", backend=tiny)
@@ -126,3 +136,42 @@ def test_hybrid_conditions_each_section_on_the_symbolic_audio(tiny_melody, tmp_p
 def lay_len(plan, sr, i):
     s, e = layout(plan, sr).span(i)
     return e - s
+
+
+def test_hybrid_on_the_rendered_symbolic_score(tiny_melody, tmp_path):
+    """compose -> render (FluidSynth) -> MusicGen-Melody per section: each call hears the score's own notes."""
+    pytest.importorskip("music21")
+    from v2m.tools.chroma import chroma_features
+    from v2m.tools.compose import compose
+    from v2m.tools.harmony import scale_pcs
+    from v2m.tools.render import find_soundfont, render
+
+    try:
+        find_soundfont()
+    except Exception:
+        pytest.skip("no General MIDI soundfont")
+    plan = ScorePlan(duration_s=8.0, style="jazz", tempo_bpm=120, key="C", mode="major", route="hybrid", sections=[
+        Section(name="A", start_s=0, end_s=4.0, chords=["C", "F"]),
+        Section(name="B", start_s=4.0, end_s=8.0, chords=["Am", "G"])])
+    compose(plan).write_midi(tmp_path / "score.mid")
+    render(tmp_path / "score.mid", tmp_path / "score.wav", duration_s=8.0, sample_rate=16000)
+    heard = []
+    real_generate = tiny_melody.generate
+
+    def spy(prompt, n_new, **kw):
+        heard.append(kw["melody"])
+        return real_generate(prompt, n_new, **kw)
+
+    tiny_melody.generate = spy
+    try:
+        out = generate_score_audio(plan, tmp_path / "hybrid.wav", backend=tiny_melody,
+                                   symbolic_wav=tmp_path / "score.wav")
+    finally:
+        del tiny_melody.generate
+    audio, sr = sf.read(out, dtype="int16")
+    assert len(audio) == 8 * sr and len(heard) == 2
+    scale = set(scale_pcs("C", "major"))
+    for (mel, mel_sr), span in zip(heard, (layout(plan, sr).span(0), layout(plan, sr).span(1))):
+        assert mel_sr == sr and len(mel) == span[1] - span[0]  # exactly the section's slice
+        pcs = chroma_features(mel, mel_sr, target_sr=sr, n_fft=2048, hop_length=512).argmax(1)
+        assert np.mean([p in scale for p in pcs]) > 0.9  # the melody conditioning is the score's C major

@@ -116,7 +116,23 @@ def test_prompts_come_from_the_plan():
     p0 = section_prompt(plan, 0)
     assert "jazz" in p0 and "140 bpm" in p0 and "Bb minor" in p0 and "acoustic bass" in p0 and "tenor sax" in p0
     assert "soft" in p0.lower() and "intro" in p0 and "piano" not in p0
+    plan.sections[0].energy = 0.5
+    assert "steady" in section_prompt(plan, 0)
     assert section_prompt(plan, 1) == "noir sax solo"
+
+
+def test_only_edited_sections_are_regenerated():
+    from v2m.tools.music_prompt import changed_sections
+
+    old = tone_plan([1.0, 2.0], 3.0, [300, 600, 900])
+    chorus = old.model_copy(deep=True)
+    chorus.sections[1].energy = 0.9
+    assert changed_sections(old, chorus) == [1]
+    assert changed_sections(old, old.model_copy(deep=True)) == []
+    assert changed_sections(old, old.model_copy(update={"request": "again"})) == []
+    assert changed_sections(old, old.model_copy(update={"tempo_bpm": 140})) == [0, 1, 2]  # hybrid hears tempo
+    moved = tone_plan([1.2, 2.0], 3.0, [300, 600, 900])
+    assert changed_sections(old, moved) is None
 
 
 def test_backends_by_name_and_failures_are_one_line(tmp_path, monkeypatch):
@@ -131,6 +147,13 @@ def test_backends_by_name_and_failures_are_one_line(tmp_path, monkeypatch):
         with pytest.raises(MissingDependency, match="--route symbolic") as e:
             generate_score_audio(plan, wav, backend="musicgen", model=model)
         assert "\n" not in str(e.value)
+    from v2m.tools.musicgen import check_backend
+
+    check_backend("debug")
+    with pytest.raises(MissingDependency, match="--route symbolic"):
+        check_backend("musicgen-melody", str(tmp_path / "missing"))
+    with pytest.raises(V2MError, match="unknown music backend"):
+        check_backend("nope")
     (tmp_path / "half").mkdir()
     (tmp_path / "half" / "config.json").write_text("{}")
     with pytest.raises(MissingDependency, match="incomplete .*weights, tokenizer"):
@@ -153,6 +176,15 @@ def test_a_crash_mid_take_leaves_the_previous_take_as_it_was(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["score.seams.npz", "score.wav"]
 
 
+def test_regenerating_against_a_take_with_other_cut_times_is_refused(tmp_path):
+    wav = generate_score_audio(tone_plan([1.0, 2.0], 3.0, [300, 600, 900]), tmp_path / "score.wav",
+                               backend=ToneBackend())
+    before = wav.read_bytes()
+    with pytest.raises(V2MError, match="different section times"):
+        generate_score_audio(tone_plan([1.2, 2.0], 3.0, [300, 600, 900]), wav, backend=ToneBackend(), sections=[1])
+    assert wav.read_bytes() == before
+
+
 def test_layout_shrinks_crossfades_for_short_sections():
     plan = tone_plan([0.1, 3.0], 4.0, [1, 2, 3])
     lay = layout(plan, SR, crossfade_s=0.5)
@@ -160,3 +192,52 @@ def test_layout_shrinks_crossfades_for_short_sections():
     assert lay.span(0) == (0, 800 + lay.half) and lay.span(2) == (3 * SR - lay.half, 4 * SR)
     one = layout(tone_plan([], 2.5, [1]), SR)
     assert one.half == 0 and one.span(0) == (0, round(2.5 * SR))
+
+
+def test_debug_backend_runs_the_route_without_torch(tmp_path):
+    """Pipeline tests can take the audio route with backend="debug" and never load torch or transformers."""
+    import subprocess
+    import sys
+
+    code = f"""
+import sys, soundfile as sf
+from v2m.tools.audio_route import generate_score_audio
+from v2m.tools.contract import ScorePlan, Section
+plan = ScorePlan(duration_s=75.0, style="rock", tempo_bpm=120, sections=[
+    Section(name="a", start_s=0, end_s=40.0), Section(name="b", start_s=40.0, end_s=75.0, energy=0.9)])
+out = generate_score_audio(plan, {str(tmp_path / "d.wav")!r}, backend="debug")
+audio, sr = sf.read(out)
+print(len(audio), sr, "torch" in sys.modules, "transformers" in sys.modules)
+"""
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert res.stdout.split() == [str(75 * 32000), "32000", "False", "False"]
+
+
+def test_chroma_agrees_with_transformers_extractor():
+    torch = pytest.importorskip("torch")
+    pytest.importorskip("torchaudio")  # the extractor needs it; absent here, present on many setups
+    from transformers import MusicgenMelodyFeatureExtractor
+
+    rng = np.random.default_rng(0)
+    t = np.arange(8 * 32000) / 32000
+    audio = sum(np.sin(2 * np.pi * f * t) * rng.uniform(0.2, 1) for f in (220.0, 277.18, 329.63, 392.0))
+    ours = chroma_features(audio, 32000)
+    theirs = MusicgenMelodyFeatureExtractor()(audio, sampling_rate=32000, return_tensors="pt")["input_features"][0]
+    n = min(len(ours), int((theirs.sum(-1) > 0).sum()))
+    assert np.mean(ours[:n].argmax(1) == torch.as_tensor(theirs[:n]).argmax(-1).numpy()) > 0.95
+
+
+def test_stage_runs_alone_from_plan_json(tmp_path, capsys):
+    from v2m.tools.audio_route import main
+
+    plan = tone_plan([1.0], 2.0, [300, 600])
+    (tmp_path / "plan.json").write_text(plan.model_dump_json())
+    with pytest.raises(SystemExit) as e:
+        main([str(tmp_path / "plan.json"), str(tmp_path / "score.wav"), "--backend", "musicgen",
+              "--model", str(tmp_path / "none")])
+    err = capsys.readouterr().err.strip()
+    assert e.value.code == 2 and err.startswith("v2m: error: MusicGen weights") and "\n" not in err
+    assert not (tmp_path / "score.wav").exists()
+    main([str(tmp_path / "plan.json"), str(tmp_path / "score.wav"), "--backend", "debug"])
+    audio, sr = sf.read(tmp_path / "score.wav")
+    assert len(audio) == 2 * sr

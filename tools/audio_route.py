@@ -3,6 +3,8 @@
     from v2m.tools.audio_route import generate_score_audio
     generate_score_audio(plan, "out/score.wav", backend="musicgen", model="/models/musicgen-small")
 
+    python -m v2m.tools.audio_route out/plan.json out/score.wav --backend debug   # the stage alone
+
 How the samples are laid out (sample rate = the backend's, 32 kHz for MusicGen):
 - Section i owns samples [b_i, b_{i+1}) with b_i = round(start_s * sr), b_0 = 0 and b_N =
   round(plan.duration_s * sr), so the WAV lasts exactly the plan's duration and every section its length.
@@ -39,6 +41,7 @@ from v2m.tools.errors import V2MError
 CONTEXT_FRACTION = 0.4  # of a window, fed back as audio context (audiocraft: 12 s context per 30 s)
 JOIN_S = 0.25  # crossfade at continuation joins, inside the context
 MAX_GAIN_DB = 30.0
+END_FADE_S = 0.05  # as v2m.tools.render ends the symbolic score
 PEAK = 0.98
 
 
@@ -145,7 +148,10 @@ def render_section(backend, prompt: str, n: int, *, seed: int,
 
 
 def match_loudness(audio: np.ndarray, sample_rate: int, target_lufs: float) -> np.ndarray:
-    """Scale one section to `target_lufs` (BS.1770 via pyloudnorm), never past PEAK or +30 dB.
+    """Scale one section to `target_lufs` (BS.1770, as v2m.tools.render measures it), never past PEAK or +30 dB.
+
+    A plain gain, not render's soft limiter: the gain of one section must not depend on its neighbours,
+    so regenerating one section leaves the others' samples as they were.
 
     Args:
         audio: mono section audio.
@@ -154,15 +160,12 @@ def match_loudness(audio: np.ndarray, sample_rate: int, target_lufs: float) -> n
     Returns:
         The scaled float32 audio.
     """
+    from v2m.tools.render import integrated_loudness
+
     peak = float(np.max(np.abs(audio))) if len(audio) else 0.0
     if peak < 1e-6:
         return audio.astype(np.float32)
-    if len(audio) >= 0.4 * sample_rate:  # BS.1770 needs one 400 ms gating block
-        import pyloudnorm
-
-        loud = pyloudnorm.Meter(sample_rate).integrated_loudness(audio.astype(np.float64))
-    else:
-        loud = 20 * math.log10(float(np.sqrt(np.mean(audio.astype(np.float64) ** 2))) + 1e-12) - 0.7
+    loud = integrated_loudness(audio.astype(np.float64), sample_rate)
     gain_db = MAX_GAIN_DB if not math.isfinite(loud) else min(MAX_GAIN_DB, target_lufs - loud)
     gain = min(10 ** (gain_db / 20), PEAK / peak)
     return (audio * gain).astype(np.float32)
@@ -219,6 +222,40 @@ def _symbolic(path: str | Path, sample_rate: int, total: int) -> np.ndarray:
     return np.pad(mono, (0, max(0, total - len(mono))))[:total]
 
 
+def _mix(lay: Layout, todo: list[int], prev: np.ndarray, heads: dict, bodies: dict, tails: dict) -> np.ndarray:
+    """The previous take (int16) with the spans of the sections in `todo` re-mixed from their contributions."""
+    mix = np.zeros(lay.total, np.float32)
+    mask = np.zeros(lay.total, bool)
+    for k in todo:
+        s, e = lay.span(k)
+        mask[s:e] = True
+        mix[s + len(heads[k]): e - len(tails[k])] += bodies[k]
+    for i in range(len(lay.bounds) - 1):  # every crossfade zone is the sum of the two sides' windowed audio
+        s, e = lay.span(i)
+        mix[s: s + len(heads[i])] += heads[i]
+        mix[e - len(tails[i]): e] += tails[i]
+    out = prev.copy()
+    out[mask] = _to_pcm16(mix[mask])
+    return out
+
+
+def _write_take(wav_out: Path, audio: np.ndarray, sr: int, seams: dict) -> None:
+    """Write the WAV and its seams beside the targets, then rename both: never a half-written take."""
+    import soundfile as sf
+
+    seam_path = _seams_path(wav_out)
+    tmp_wav = wav_out.with_name(f".{wav_out.name}.tmp.wav")
+    tmp_seams = seam_path.with_name(f".{seam_path.stem}.tmp.npz")
+    try:
+        sf.write(str(tmp_wav), audio, sr, subtype="PCM_16")
+        np.savez(tmp_seams, **seams)
+        os.replace(tmp_seams, seam_path)
+        os.replace(tmp_wav, wav_out)
+    finally:
+        tmp_wav.unlink(missing_ok=True)
+        tmp_seams.unlink(missing_ok=True)
+
+
 def generate_score_audio(plan: ScorePlan, wav_out: str | Path, *, backend=None, model: str | None = None,
                          symbolic_wav: str | Path | None = None, sections: list[int] | None = None,
                          previous_wav: str | Path | None = None, device: str = "cpu", dtype: str | None = None,
@@ -248,8 +285,6 @@ def generate_score_audio(plan: ScorePlan, wav_out: str | Path, *, backend=None, 
         V2MError / MissingDependency: one line (unknown backend, weights missing, bad section index ...);
             nothing is written then.
     """
-    import soundfile as sf
-
     from v2m.tools.music_prompt import chord_timeline, section_prompt
     from v2m.tools.musicgen import load_backend
 
@@ -295,34 +330,47 @@ def generate_score_audio(plan: ScorePlan, wav_out: str | Path, *, backend=None, 
             chords = lambda a, b, k=k, lead=lead: chord_timeline(plan, k, (a - lead) / sr, (b - a) / sr)  # noqa: E731
         raw = render_section(backend, prompt, e - s, seed=section_seed(seed, k), melody=melody, chords=chords)
         evidence[f"prompt_{k}"], evidence[f"seed_{k}"] = np.array(prompt), np.array(section_seed(seed, k))
-        heads[k], bodies[k], tails[k] = _contributions(match_loudness(raw, sr, plan.loudness_lufs), k, lay)
+        stem = match_loudness(raw, sr, plan.loudness_lufs)
+        if k == n_sec - 1:  # a short fade-out at the very end, so the video does not end on a click
+            f = min(len(stem) // 4, round(END_FADE_S * sr))
+            stem[len(stem) - f:] *= np.linspace(1.0, 0.0, f, dtype=np.float32)
+        heads[k], bodies[k], tails[k] = _contributions(stem, k, lay)
 
-    mix = np.zeros(lay.total, np.float32)
-    mask = np.zeros(lay.total, bool)
-    for k in todo:
-        s, e = lay.span(k)
-        mask[s:e] = True
-        mix[s + len(heads[k]): e - len(tails[k])] += bodies[k]
-    for i in range(n_sec):  # every crossfade zone is the sum of the two sides' windowed audio
-        s, e = lay.span(i)
-        mix[s: s + len(heads[i])] += heads[i]
-        mix[e - len(tails[i]): e] += tails[i]
-    out = prev.copy()
-    out[mask] = _to_pcm16(mix[mask])
-
+    out = _mix(lay, todo, prev, heads, bodies, tails)
     seams = {"bounds": np.array(lay.bounds), "half": np.array(lay.half), "sample_rate": np.array(sr)}
     seams.update({f"head_{i}": heads[i] for i in range(n_sec)})
     seams.update({f"tail_{i}": tails[i] for i in range(n_sec)})
     seams.update(evidence)  # what each section was generated from: the run's evidence
-    seam_path = _seams_path(wav_out)
-    tmp_wav = wav_out.with_name(f".{wav_out.name}.tmp.wav")
-    tmp_seams = seam_path.with_name(f".{seam_path.stem}.tmp.npz")
-    try:  # write both beside the targets, then rename both: never a half-written take
-        sf.write(str(tmp_wav), out, sr, subtype="PCM_16")
-        np.savez(tmp_seams, **seams)
-        os.replace(tmp_seams, seam_path)
-        os.replace(tmp_wav, wav_out)
-    finally:
-        tmp_wav.unlink(missing_ok=True)
-        tmp_seams.unlink(missing_ok=True)
+    _write_take(wav_out, out, sr, seams)
     return wav_out
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Re-run the audio stage alone: `python -m v2m.tools.audio_route plan.json score.wav [--backend ...]`."""
+    import argparse
+    import sys
+
+    ap = argparse.ArgumentParser(prog="python -m v2m.tools.audio_route", description=main.__doc__)
+    ap.add_argument("plan", help="plan.json (a ScorePlan)")
+    ap.add_argument("wav", help="WAV to write")
+    ap.add_argument("--backend", default=None, help="musicgen, musicgen-melody, audiocraft or debug")
+    ap.add_argument("--model", default=None, help="local checkpoint folder or cached hub id")
+    ap.add_argument("--symbolic-wav", default=None, help="rendered symbolic score: the hybrid route")
+    ap.add_argument("--sections", default=None, help="comma-separated indices to regenerate in WAV")
+    ap.add_argument("--device", default="cpu")
+    ap.add_argument("--seed", type=int, default=None)
+    args = ap.parse_args(argv)
+    try:
+        plan = ScorePlan.model_validate_json(Path(args.plan).read_text())
+        sections = None if args.sections is None else [int(k) for k in args.sections.split(",")]
+        out = generate_score_audio(plan, args.wav, backend=args.backend, model=args.model, device=args.device,
+                                   symbolic_wav=args.symbolic_wav, sections=sections, seed=args.seed,
+                                   progress=lambda line: print(line, file=sys.stderr))
+    except (V2MError, OSError, ValueError) as e:
+        print(f"v2m: error: {str(e).strip().splitlines()[0]}", file=sys.stderr)
+        sys.exit(2)
+    print(out)
+
+
+if __name__ == "__main__":
+    main()

@@ -105,6 +105,40 @@ def _registers(style: Style, programs: dict[str, int]) -> dict[str, tuple[int, i
     return regs
 
 
+def _stops_and_swells(plan: ScorePlan, tmap: TempoMap, parts: dict[str, Part]) -> None:
+    """Hit points of kind `stop` silence the beat before them; `swell` rolls a cymbal up into them.
+
+    Both reach back one or two beats before the hit (possibly into the previous section): that is what
+    makes the downbeat land, and it depends only on the plan's hit points, not on another section's notes.
+    """
+    from v2m.tools.arrangement import Note
+    from v2m.tools.gm import DRUMS
+
+    for h in plan.hit_points:
+        bar = next((b for b in tmap.bars if b.anchor and abs(b.start_s - h.time_s) < 0.011), None)
+        if bar is None or bar.start_beat < 1:
+            continue
+        hit = bar.start_beat
+        if h.kind == "stop":
+            gap = hit - 1
+            for part in parts.values():
+                kept = []
+                for n in part.notes:
+                    if gap <= n.start < hit:
+                        continue
+                    if n.start < gap < n.start + n.dur:
+                        n = Note(n.pitch, n.start, gap - n.start, n.vel, n.section)
+                    kept.append(n)
+                part.notes = kept
+        elif h.kind == "swell" and "drums" in parts:
+            start = max(0, hit - 2)
+            steps = int((hit - start) * 4)
+            for k in range(steps):
+                b = start + k / 4
+                vel = int(30 + (80 + 17 * h.strength) * k / max(1, steps - 1))
+                parts["drums"].notes.append(Note(DRUMS["crash2"], b, 0.25, min(127, vel), tmap.bar_at_beat(b).section))
+
+
 def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangement:
     """Realise a plan as notes.
 
@@ -166,6 +200,7 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
                     repairs += [f"section {i} ({sec.name}): {f}" for f in fixed]
                 else:
                     parts[r].notes += melody_part(ctx, r)
+    _stops_and_swells(plan, tmap, parts)
     return Arrangement(parts=[parts[r] for r in roles], tempo_map=tmap, key=plan.key, mode=plan.mode,
                        meter=plan.meter, style=style.name, swing=style.swing, swing_unit=style.swing_unit,
                        title=f"v2m: {style.name} in {plan.key} {plan.mode}", repairs=repairs,

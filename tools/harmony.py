@@ -146,6 +146,8 @@ def voice(tones: tuple[int, ...], prev: tuple[int, ...] | None, lo: int, hi: int
     previous voicing, the one centred in the register. Returns MIDI notes, low to high.
     """
     pcs = list(tones)
+    if len(pcs) >= 5 and size == 4:  # rootless voicing (3rd, 5th, 7th, 9th): the bass has the root
+        pcs = pcs[1:5]
     if len(pcs) > size:  # drop the fifth first, then upper tensions
         if len(pcs) >= 4 and size >= 3:
             pcs = [p for i, p in enumerate(pcs) if i != 2][:size]
@@ -168,6 +170,9 @@ def voice(tones: tuple[int, ...], prev: tuple[int, ...] | None, lo: int, hi: int
             cost = sum(abs(a - b) for a, b in zip(v, sorted(prev))) + abs(len(v) - len(prev)) * 3
         else:
             cost = abs(sum(v) / len(v) - centre) + (v[-1] - v[0]) * 0.1
+        # clusters sound muddy: a minor second inside a voicing costs a lot, a major second a little
+        cost += sum(6 if b - a == 1 else 1.5 if b - a == 2 else 0 for a, b in zip(v, v[1:]))
+        cost += abs(sum(v) / len(v) - centre) * 0.15  # and drifting far from the register's middle
         if cost < best_cost:
             best, best_cost = v, cost
     if best is None:

@@ -30,7 +30,7 @@ def _cell(ctx: SectionContext) -> list[tuple[float, float]]:
 
 
 def _contour(ctx: SectionContext, n: int) -> list[int]:
-    steps_ = [ctx.rng.choice((-2, -1, -1, 1, 1, 2, 0, 3, -3)) for _ in range(n)]
+    steps_ = [ctx.rng.choice((-2, -1, -1, 1, 1, 2, 0)) for _ in range(n)]
     return steps_
 
 
@@ -51,46 +51,67 @@ def _scale_step(pitch: int, step: int, scale: tuple[int, ...], lo: int, hi: int)
     return p
 
 
+def _chord_tone_near(p: int, tones, lo: int, hi: int) -> int:
+    """The chord tone nearest in pitch to p (ties go up: melodies lean upward)."""
+    return min((nearest(t, p, lo, hi) for t in tones[:4]), key=lambda n: (abs(n - p), -n))
+
+
+def _play(ctx, bar, i, rhythm, shape, start, lo, hi, *, land=False):
+    """Notes of one bar: the rhythm, moving by the shape's scale steps from `start`, strong beats on chord tones."""
+    ch = ctx.chords[i]
+    out, p = [], start
+    for k, (off, length) in enumerate(rhythm):
+        if off >= bar.beats:
+            break
+        length = min(length, bar.beats - off)
+        if k:
+            p = _scale_step(p, shape[(k - 1) % len(shape)], ctx.scale, lo, hi)
+        strong = abs(off - round(off)) < 1e-6 and int(round(off)) % 2 == 0
+        last = k == len(rhythm) - 1 or rhythm[k + 1][0] >= bar.beats
+        if strong or (land and last):
+            p = _chord_tone_near(p, ch.tones if not (land and last) else ch.tones[:2], lo, hi)
+        out.append(Note(p, bar.start_beat + off, length * 0.95, ctx.vel(i, 1.1 if off == 0 else 0.92), ctx.index))
+    return out, p
+
+
 def melody_part(ctx: SectionContext, role: str) -> list[Note]:
-    """A motif-developing melody for one section (see the module docstring)."""
+    """A motif-developing melody for one section (see the module docstring).
+
+    Four-bar phrases: statement (the motif on the chord), sequence (the same shape moved to the next
+    chord), variation (the contour inverted on the same rhythm), cadence (the motif's opening, then a
+    long note on the chord's root or third). The last bar of the piece holds the tonic.
+    """
     lo, hi = ctx.registers[role]
     if ctx.level.melody <= 0:
         return []
     cell = _cell(ctx)
-    contour = _contour(ctx, len(cell))
-    alt_cell = _cell(ctx)
+    contour = _contour(ctx, max(1, len(cell) - 1))
+    home = nearest(ctx.chords[0].tones[min(1, len(ctx.chords[0].tones) - 1)], (lo + hi) / 2 + 2, lo, hi)
     notes: list[Note] = []
-    pitch = nearest(ctx.chords[0].tones[min(1, len(ctx.chords[0].tones) - 1)], (lo + hi) / 2 + 2, lo, hi)
+    anchor = home
     n = len(ctx.bars)
     for i, bar in enumerate(ctx.bars):
         ch = ctx.chords[i]
         pos = i % 4
-        final = ctx.final and i == n - 1
-        if final:  # end on the tonic, held to the end
-            notes.append(Note(nearest(ctx.tonic, pitch, lo, hi), bar.start_beat, bar.beats, ctx.vel(i, 1.0),
-                              ctx.index))
+        if ctx.final and i == n - 1:  # end on the tonic, held to the end
+            prev = notes[-1].pitch if notes else home
+            notes.append(Note(nearest(ctx.tonic, prev, lo, hi), bar.start_beat, bar.beats, ctx.vel(i), ctx.index))
             break
-        if pos == 3 or i == n - 1:  # cadence: one or two notes, ending on a chord tone, held
-            rhythm = [(0.0, min(2.0, bar.beats / 2)), (min(2.0, bar.beats / 2), bar.beats / 2)]
-            if bar.beats < 2:
-                rhythm = [(0.0, float(bar.beats))]
-            shape = [contour[0], 0]
-        elif pos == 2:  # variation: inverted contour on another rhythm
-            rhythm, shape = alt_cell, [-c for c in contour] + [1] * len(alt_cell)
+        if pos == 0:
+            anchor = _chord_tone_near(home, ch.tones, lo, hi)
+        elif pos == 1:  # sequence: a step up (or down near the top) from the last statement
+            anchor = _chord_tone_near(_scale_step(anchor, 2 if anchor < hi - 7 else -2, ctx.scale, lo, hi),
+                                      ch.tones, lo, hi)
+        else:
+            anchor = _chord_tone_near(anchor, ch.tones, lo, hi)
+        if pos == 3 or i == n - 1:  # cadence
+            head = [(off, ln) for off, ln in cell if off < min(2.0, bar.beats / 2)][:2] or [(0.0, 1.0)]
+            tail_at = max(off + ln for off, ln in head)
+            rhythm = head + ([(tail_at, bar.beats - tail_at)] if tail_at < bar.beats else [])
+            bar_notes, _ = _play(ctx, bar, i, rhythm, contour, anchor, lo, hi, land=True)
+        elif pos == 2:  # variation: the contour upside down
+            bar_notes, _ = _play(ctx, bar, i, cell, [-c for c in contour], anchor, lo, hi)
         else:  # statement and sequence
-            rhythm, shape = cell, contour
-        start_pitch = nearest(ch.tones[pos % min(3, len(ch.tones))], pitch, lo, hi)
-        p = start_pitch
-        for k, (off, length) in enumerate(rhythm):
-            if off >= bar.beats:
-                break
-            length = min(length, bar.beats - off)
-            if k:
-                p = _scale_step(p, shape[k % len(shape)], ctx.scale, lo, hi)
-            strong = abs(off - round(off)) < 1e-6 and int(round(off)) % 2 == 0
-            if strong or k == len(rhythm) - 1 and pos == 3:
-                p = nearest(min(ch.tones[:4], key=lambda t: min((t - p) % 12, (p - t) % 12)), p, lo, hi)
-            accent = 1.1 if off == 0 else 0.92
-            notes.append(Note(p, bar.start_beat + off, length * 0.95, ctx.vel(i, accent), ctx.index))
-        pitch = p
+            bar_notes, _ = _play(ctx, bar, i, cell, contour, anchor, lo, hi)
+        notes += bar_notes
     return notes

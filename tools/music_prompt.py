@@ -13,9 +13,9 @@ import re
 from v2m.tools.contract import ScorePlan
 
 MAX_CHARS = 400  # Section.musicgen_prompt's limit; T5 sees ~100 tokens of it
-# Energy 0..1 -> mood words, quiet to climactic (upper bounds).
+# Energy 0..1 -> mood words, quiet to climactic (inclusive upper bounds; the default 0.5 is "steady").
 ENERGY_WORDS = ((0.25, "soft, sparse, calm"), (0.5, "gentle, steady"), (0.75, "driving, energetic"),
-                (1.01, "intense, full, climactic"))
+                (1.0, "intense, full, climactic"))
 SECTION_WORDS = {"intro": "an intro that builds in", "outro": "an outro that winds down", "build": "a rising build",
                  "climax": "the climax", "bridge": "a contrasting bridge", "chorus": "a big chorus"}
 
@@ -50,7 +50,7 @@ def section_prompt(plan: ScorePlan, i: int) -> str:
     if sec.musicgen_prompt:
         return sec.musicgen_prompt
     style = load_style(plan.style)
-    mood = next(words for top, words in ENERGY_WORDS if sec.energy < top)
+    mood = next(words for top, words in ENERGY_WORDS if sec.energy <= top)
     tempo = sec.tempo_bpm or plan.tempo_bpm
     parts = [f"{style.name} music, {style.description}."]
     role = SECTION_WORDS.get(sec.name.lower())
@@ -91,3 +91,29 @@ def chord_timeline(plan: ScorePlan, i: int, start_s: float, length_s: float) -> 
         out.append((chords[j % len(chords)], round(max(0.0, j * bar_s - start_s), 4)))
         j += 1
     return out
+
+
+def changed_sections(old: ScorePlan, new: ScorePlan) -> list[int] | None:
+    """Sections whose audio must be regenerated after an edit, or None when the cut times moved.
+
+    A dialogue turn that only touches the chorus should regenerate the chorus only
+    (`generate_score_audio(new, ..., sections=changed_sections(old, new), previous_wav=...)`).
+    A section counts as changed when its prompt or any of its own fields differ (`locked` aside);
+    a plan-wide change (style, tempo, key, loudness, route ...; not the request or reasoning text)
+    reaches every section: its prompt, its gain, or the symbolic score the hybrid route listens to.
+
+    Args:
+        old: the plan of the previous take.
+        new: the edited plan.
+    Returns:
+        Indices to regenerate (possibly empty), or None if sections were added, removed or moved.
+    """
+    if len(old.sections) != len(new.sections) or abs(old.duration_s - new.duration_s) > 1e-6 or any(
+            abs(a.start_s - b.start_s) > 1e-6 for a, b in zip(old.sections, new.sections)):
+        return None
+    words = {"request", "reasoning", "sections"}
+    if old.model_dump(exclude=words) != new.model_dump(exclude=words):
+        return list(range(len(new.sections)))
+    return [i for i, (a, b) in enumerate(zip(old.sections, new.sections))
+            if section_prompt(old, i) != section_prompt(new, i)
+            or a.model_dump(exclude={"locked"}) != b.model_dump(exclude={"locked"})]

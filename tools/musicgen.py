@@ -102,11 +102,11 @@ class MusicgenBackend:
 
     def __init__(self, model: str | None = None, *, device: str = "cpu", dtype: str | None = None,
                  guidance_scale: float = 3.0, window_s: float | None = None, temperature: float = 1.0):
+        self.model_id = model or DEFAULT_MODELS[self.name]
+        folder = _resolve(self.model_id)  # before importing torch: a missing folder fails in milliseconds
         import torch
         import transformers
 
-        self.model_id = model or DEFAULT_MODELS[self.name]
-        folder = _resolve(self.model_id)
         self.device, self.dtype = _torch_setup(device, dtype)
         cls = (transformers.MusicgenMelodyForConditionalGeneration if self.melody
                else transformers.MusicgenForConditionalGeneration)
@@ -221,9 +221,10 @@ class DebugBackend:
     name = "debug"
     melody = True
 
-    def __init__(self, model: str | None = None, *, sample_rate: int = 8000, window_s: float = 4.0, **_):
-        self.sample_rate = sample_rate
-        self.hop_samples = 80
+    def __init__(self, model: str | None = None, *, sample_rate: int = 32000, window_s: float | None = None, **_):
+        self.sample_rate = sample_rate  # MusicGen's rate and window by default, so pipelines see real shapes
+        window_s = window_s or DEFAULT_WINDOW_S
+        self.hop_samples = sample_rate // 50
         self.window_samples = int(window_s * sample_rate) // self.hop_samples * self.hop_samples
 
     def generate(self, prompt: str, n_new: int, *, context: np.ndarray | None = None,
@@ -254,6 +255,30 @@ def _audiocraft(*args, **kw):
 
 BACKENDS = {"musicgen": MusicgenBackend, "musicgen-melody": MusicgenMelodyBackend, "audiocraft": _audiocraft,
             "debug": DebugBackend}
+
+
+def check_backend(name: str, model: str | None = None) -> None:
+    """Fail fast, before minutes of analysis: the backend exists and its weights/package are here.
+
+    Loads nothing (no torch import); the pipeline calls it first, `load_backend` later.
+
+    Args:
+        name: a name from BACKENDS.
+        model: hub id or local folder (None: the backend's default).
+    Raises:
+        V2MError: unknown backend; MissingDependency: weights or package missing (one line).
+    """
+    if name not in BACKENDS:
+        raise V2MError(f"unknown music backend {name!r}; choose from {sorted(BACKENDS)}")
+    if name.startswith("musicgen"):
+        _resolve(model or os.environ.get("V2M_MUSICGEN_MODEL") or DEFAULT_MODELS[name])
+    elif name == "audiocraft":
+        import importlib.util
+
+        from v2m.tools.audiocraft_backend import INSTALL
+
+        if importlib.util.find_spec("audiocraft") is None:
+            raise MissingDependency(INSTALL)
 
 
 def load_backend(name: str, model: str | None = None, **options) -> MusicBackend:
