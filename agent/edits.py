@@ -138,6 +138,8 @@ def _sync(e: Edit, t: str) -> str:
         times = None if negative else [c for c in a.boundaries_s if e.span.start_s - 0.05 <= c <= e.span.end_s]
     else:
         raise Ask(f"Which cut should the {label} mark? (e.g. 'hit the cut at 0:07')")
+    if times is not None and e.span is not None and e.span.label.startswith("the shot after the cut"):
+        e.span = None  # "at the first cut" named the moment itself, not the shot after it
     if negative:
         e.notes.append(ops.drop_hits(e.plan, times, e.span))
     else:
