@@ -32,7 +32,12 @@ JOBS = 2                # FluidSynth processes at once (one core each)
 GAIN = 0.6
 POLYPHONY = 96
 KEY_VERSION = "stems-2"
+# Loudness: the gain sits on a 0.5 dB grid and is held from one render to the next while the result stays
+# within GAIN_HOLD_LU of the target. Why: a turn that changes one section moves the whole mix's loudness a
+# little; a fresh exact gain would change every sample, so every cached AAC segment, and the turn would
+# cost a full re-encode. Held, the untouched sections stay sample-identical.
 GAIN_STEP_DB = 0.5
+GAIN_HOLD_LU = 1.0
 K_TAIL_S = 0.3           # the K-weighting filters ring this long after a section's audio ends  # bump when the per-section MIDI changes, so old cache entries are not reused
 
 
@@ -136,6 +141,7 @@ class StemRenderer:
         self.exe = shutil.which("fluidsynth")
         if not self.exe:
             raise MissingDependency("the fluidsynth synthesizer is not installed; install it (apt install fluidsynth)")
+        self.last_gain_db: float | None = None
         self._extra = f"{self.sf2.resolve()}|{self.sf2.stat().st_size}|{sample_rate}|{GAIN}|{POLYPHONY}"
 
     def _path(self, stem: Stem) -> Path:
@@ -224,7 +230,11 @@ class StemRenderer:
         # the loudness of the fitted mix (cut at the end, 50 ms fade) from the cached K-weighted sections
         kmix = fit_length(self.mix(stems, n, k=True), n, self.sample_rate)
         measured = gated_loudness(kmix, self.sample_rate)
-        audio = normalize_stepwise(self.mix(stems, n), self.sample_rate, loudness_lufs, measured)
+        gain_db = self.last_gain_db
+        if gain_db is None or not abs(measured + gain_db - loudness_lufs) <= GAIN_HOLD_LU:
+            gain_db = stepped_gain_db(measured, loudness_lufs)
+        self.last_gain_db = gain_db
+        audio = apply_gain(self.mix(stems, n), gain_db)
         audio = np.clip(fit_length(audio, n, self.sample_rate), -1.0, 1.0)
         wav_path = Path(wav_path)
         tmp = wav_path.with_name(f".{wav_path.name}.{os.getpid()}.tmp.wav")
@@ -275,18 +285,15 @@ def loudness_lufs(audio: np.ndarray, sample_rate: int) -> float:
     return gated_loudness(k_weight(audio, sample_rate), sample_rate)
 
 
-def normalize_stepwise(audio: np.ndarray, sample_rate: int, target_lufs: float,
-                       measured_lufs: float | None = None) -> np.ndarray:
-    """Gain to the target loudness in GAIN_STEP_DB steps, then a soft peak limit.
+def stepped_gain_db(measured_lufs: float, target_lufs: float) -> float:
+    """The gain (dB) that brings `measured_lufs` to the target, on a GAIN_STEP_DB grid (0 for silence)."""
+    if not np.isfinite(measured_lufs):
+        return 0.0
+    return round((target_lufs - measured_lufs) / GAIN_STEP_DB) * GAIN_STEP_DB
 
-    Why steps: a chat turn that changes one section moves the whole mix's loudness a little; an exact
-    gain would then change every sample and every cached AAC segment. With the gain on a 0.5 dB grid
-    the untouched sections stay sample-identical (the loudness stays within 0.25 LU of the target).
-    """
-    from v2m.tools.render import _soft_limit  # the renderer's limiter, so both routes sound alike
 
-    lufs = loudness_lufs(audio, sample_rate) if measured_lufs is None else measured_lufs
-    if not np.isfinite(lufs):
-        return audio
-    gain_db = round((target_lufs - lufs) / GAIN_STEP_DB) * GAIN_STEP_DB
-    return _soft_limit(audio * 10 ** (gain_db / 20))
+def apply_gain(audio: np.ndarray, gain_db: float) -> np.ndarray:
+    """Scale by `gain_db`, then the renderer's soft peak limit (so both routes sound alike)."""
+    from v2m.tools.render import _soft_limit
+
+    return _soft_limit(audio * np.float32(10 ** (gain_db / 20)))
