@@ -4,8 +4,8 @@ How: lay the tempo map (`tempo_map.py`) so every section boundary and hit point 
 chords (plan's, or the style's progressions for the mode) through `harmony.py`; then each section is
 played by the part generators (`drums.py`, `parts.py`, `melody.py`) at the intensity level its energy
 picks, louder where the picture moves more. Each section has its own random stream seeded by
-(plan.seed, section index), so the same plan gives the same notes and an edit to one section leaves the
-others unchanged.
+(plan.seed, section start time), so the same plan gives the same notes and an edit to one section leaves
+the others unchanged, even an edit that splits a section and so renumbers the ones after it.
 
     from v2m.tools.compose import compose
     arr = compose(plan, analysis)
@@ -170,7 +170,8 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
         bars = tmap.section_bars(i)
         if not bars:
             continue
-        rng = random.Random(zlib.crc32(f"{plan.seed}:{i}".encode()))
+        anchor = f"{sec.start_s:.3f}"  # not the index: a split before this section must not reseed it
+        rng = random.Random(zlib.crc32(f"{plan.seed}:{anchor}".encode()))
         final = i == last
         chords = _chords(plan, style, i, len(bars), rng, final)
         chord_names += [c.name for c in chords]
@@ -182,7 +183,7 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
         active = set(sec.instruments or roles)
         for r in roles:
             # each part draws from its own stream so adding a part leaves the others as they were
-            ctx.rng = random.Random(zlib.crc32(f"{plan.seed}:{i}:{r}".encode()))
+            ctx.rng = random.Random(zlib.crc32(f"{plan.seed}:{anchor}:{r}".encode()))
             if r == "drums":
                 parts[r].notes += drum_part(ctx, playing="drums" in active)
             elif r not in active:
