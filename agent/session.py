@@ -25,6 +25,7 @@ from v2m.agent.store import Store, TurnRecord
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.errors import InputError, V2MError
 
+SEGMENT_S = 2.0  # AAC segment length between section starts (see _realise)
 UNDO_RE = re.compile(r"^\s*(undo|undo that|undo it|go back|revert|revert that|take that back|never ?mind)\W*$", re.I)
 REDO_RE = re.compile(r"^\s*(redo|redo that|redo it|put it back)\W*$", re.I)
 
@@ -270,9 +271,11 @@ class Session:
         stats = self.renderer.render(arrangement, folder / "score.wav", duration_s=self.analysis.duration_s,
                                      loudness_lufs=plan.loudness_lufs)
         out = folder / f"{self.video.stem}.scored.mp4"
-        # AAC segments start at section starts, so a turn re-encodes only around what changed
+        # AAC segments start at section starts and every SEGMENT_S seconds between, so a turn re-encodes
+        # only the few seconds around what changed (the changed sections and their release tails)
+        grid = [k * SEGMENT_S for k in range(1, int(self.analysis.duration_s / SEGMENT_S) + 1)]
         self.muxer.mux(self._picture(), stats.audio, self.renderer.sample_rate, out,
-                       cuts_s=[s.start_s for s in plan.sections[1:]])
+                       cuts_s=sorted({*grid, *(s.start_s for s in plan.sections[1:])}))
         files.update({"midi": "score.mid", "wav": "score.wav", "video": out.name})
         return files, stats.rendered
 

@@ -197,6 +197,12 @@ def test_a_turn_rerenders_only_changed_sections_and_undo_is_byte_exact(rendered)
     assert "Re-rendered" in t.reply
     info = sf.info(str(s.files["wav"]))
     assert abs(info.duration - 10.0) < 0.01
+    # before the first changed section the new WAV is sample-identical: nothing else was touched
+    first_changed = min(s.plan.sections[i].start_s for i in t.rendered)
+    old_wav, sr = sf.read(str(first["wav"]), dtype="int16")
+    new_wav, _ = sf.read(str(s.files["wav"]), dtype="int16")
+    k = int((first_changed - 0.01) * sr)
+    assert k > sr and (old_wav[:k] == new_wav[:k]).all() and not (old_wav == new_wav).all()
     assert _digest(first) == before  # the old version's files were not touched
     u = s.undo()
     assert u.version == 1 and _digest(s.files) == before and len(s.plan.sections) == n
@@ -206,3 +212,9 @@ def test_a_turn_rerenders_only_changed_sections_and_undo_is_byte_exact(rendered)
     s.undo()
     again = s.say("much slower from 0:06")
     assert again.rendered == []
+    from v2m.tools.stems import loudness_lufs
+
+    before_lufs = loudness_lufs(sf.read(str(s.files["wav"]))[0], 44100)
+    louder = s.say("louder")
+    assert louder.rendered == []  # same notes: a new gain only
+    assert loudness_lufs(sf.read(str(s.files["wav"]))[0], 44100) - before_lufs > 2.0

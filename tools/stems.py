@@ -32,12 +32,13 @@ JOBS = 2                # FluidSynth processes at once (one core each)
 GAIN = 0.6
 POLYPHONY = 96
 KEY_VERSION = "stems-2"
-# Loudness: the gain sits on a 0.5 dB grid and is held from one render to the next while the result stays
-# within GAIN_HOLD_LU of the target. Why: a turn that changes one section moves the whole mix's loudness a
-# little; a fresh exact gain would change every sample, so every cached AAC segment, and the turn would
-# cost a full re-encode. Held, the untouched sections stay sample-identical.
+# Loudness: the gain sits on a 0.5 dB grid and is held from one render to the next (same target) while
+# the result stays within GAIN_HOLD_LU of the target. Why: "more energy in the ending" should make the
+# ending louder, not the rest of the score quieter; a fresh exact gain would change every sample, so
+# every cached AAC segment, and the turn would cost a full re-encode. Held, the untouched sections stay
+# sample-identical. A new target (a "louder" edit) always sets a new gain.
 GAIN_STEP_DB = 0.5
-GAIN_HOLD_LU = 1.0
+GAIN_HOLD_LU = 2.0
 K_TAIL_S = 0.3           # the K-weighting filters ring this long after a section's audio ends  # bump when the per-section MIDI changes, so old cache entries are not reused
 
 
@@ -142,6 +143,7 @@ class StemRenderer:
         if not self.exe:
             raise MissingDependency("the fluidsynth synthesizer is not installed; install it (apt install fluidsynth)")
         self.last_gain_db: float | None = None
+        self.last_target: float | None = None
         self._extra = f"{self.sf2.resolve()}|{self.sf2.stat().st_size}|{sample_rate}|{GAIN}|{POLYPHONY}"
 
     def _path(self, stem: Stem) -> Path:
@@ -231,9 +233,10 @@ class StemRenderer:
         kmix = fit_length(self.mix(stems, n, k=True), n, self.sample_rate)
         measured = gated_loudness(kmix, self.sample_rate)
         gain_db = self.last_gain_db
-        if gain_db is None or not abs(measured + gain_db - loudness_lufs) <= GAIN_HOLD_LU:
+        if gain_db is None or self.last_target != loudness_lufs or \
+                not abs(measured + gain_db - loudness_lufs) <= GAIN_HOLD_LU:
             gain_db = stepped_gain_db(measured, loudness_lufs)
-        self.last_gain_db = gain_db
+        self.last_gain_db, self.last_target = gain_db, loudness_lufs
         audio = apply_gain(self.mix(stems, n), gain_db)
         audio = np.clip(fit_length(audio, n, self.sample_rate), -1.0, 1.0)
         wav_path = Path(wav_path)
