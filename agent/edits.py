@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 
 from v2m.agent import operations as ops
-from v2m.agent import orchestration, vocab
+from v2m.agent import marks, orchestration, vocab
 from v2m.agent.orchestration import eat
 from v2m.agent.planner import PlanResult
-from v2m.agent.where import Ask, Span, fmt, locate, nearest_cut, parse_time, snap, ORD, TIME, _cut
+from v2m.agent.where import Ask, Span, fmt, locate, snap
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.style import load_style, style_names
 
@@ -85,69 +85,6 @@ def _amount(text: str) -> int:
 
 # ----------------------------------------------------------------------------- clause parsers
 # Each takes (edit, text) and returns the text with what it understood blanked out.
-
-
-def _locks(e: Edit, t: str) -> str:
-    m = re.search(r"\b(unlock|unfreeze|free up)\b", t)
-    if m:
-        idx = e.span.sections if e.span and e.span.sections is not None else \
-            [i for i, s in enumerate(e.plan.sections) if e.span is None or
-             (s.start_s < e.span.end_s - 0.05 and s.end_s > e.span.start_s + 0.05)]
-        for i in idx:
-            e.plan.sections[i] = e.plan.sections[i].model_copy(update={"locked": False})
-        e.notes.append("unlocked")
-        return " " * len(t)
-    m = re.search(r"\b(keep|leave)\b.*\b(as it is|as is|as they are|as it was|as they were|the way it is|the way they are|alone|unchanged|"
-                     r"the same|intact|untouched|locked)\b", t) \
-        or re.search(r"\b(lock|freeze|don't touch|do not touch|don't change|do not change|protect)\b", t)
-    if not m:
-        return t
-    if e.span is None and not re.search(r"\b(everything|all|whole|it)\b", t):
-        raise Ask("Which part should I keep as it is? (e.g. 'keep the intro as it is')")
-    for i in e.idx:
-        e.plan.sections[i] = e.plan.sections[i].model_copy(update={"locked": True})
-    e.notes.append("locked (later edits leave it as it is)")
-    return " " * len(t)
-
-
-def _sync(e: Edit, t: str) -> str:
-    m = re.search(r"\b(hit|hits|accent|accents|crash|crashes|stab|stabs|swell|sting|punch|mark|marks|stop on|"
-                  r"full stop|a stop)\b", t)
-    if not m or not re.search(rf"\bcuts?\b|\d:\d|\d ?s\b|seconds?\b|\bat {TIME}", t):
-        return t
-    word = m.group(1)
-    kind = ("crash" if word.startswith("crash") else "stab" if word in ("stab", "stabs", "sting", "punch")
-            else "swell" if word == "swell" else "stop" if "stop" in word else None)  # None: keep a hit's kind
-    label = kind or "accent"
-    negative = re.search(r"\b(no|don't|do not|without|remove|drop|skip|not|fewer|delete|lose|get rid of|"
-                         r"take away|take out)\b", t)
-    a = e.analysis
-    times: list[float] | None
-    if re.search(r"\b(every|all(?: the)?|each|the) cuts\b|\bevery cut\b|\beach cut\b", t):
-        times = list(a.boundaries_s)
-    elif (mc := re.search(rf"\bcut (?:at|around|near) {TIME}", t)):
-        times = [nearest_cut(a, parse_time(mc.group(1)))]
-    elif (mc := re.search(rf"\b(?:the )?{ORD} cut\b", t)):
-        times = [_cut(a, mc.group(1))]
-    elif (mc := re.search(rf"\b(?:at|on|around|into|by|before) {TIME}", t)):
-        tt = parse_time(mc.group(1))
-        if tt > a.duration_s:
-            raise Ask(f"The video is only {a.duration_s:.1f} s long; when should the {label} be?")
-        times = [tt]
-    elif e.span is not None:
-        times = None if negative else [c for c in a.boundaries_s if e.span.start_s - 0.05 <= c <= e.span.end_s]
-    else:
-        raise Ask(f"Which cut should the {label} mark? (e.g. 'hit the cut at 0:07')")
-    if times is not None and e.span is not None and e.span.label.startswith("the shot after the cut"):
-        e.span = None  # "at the first cut" named the moment itself, not the shot after it
-    if negative:
-        e.notes.append(ops.drop_hits(e.plan, times, e.span))
-    else:
-        if not times:
-            raise Ask("There is no cut in that part. Which moment should I mark?")
-        source = "cut" if all(any(abs(x - c) < 0.05 for c in a.boundaries_s) for x in times) else "user"
-        e.notes.append(", ".join(ops.add_hit(e.plan, x, kind, source) for x in times))
-    return " " * len(t)
 
 
 def _key(e: Edit, t: str, original: str) -> str:
@@ -311,6 +248,24 @@ def _loudness(e: Edit, t: str) -> str:
     return eat(t, m)
 
 
+def _shape(e: Edit, t: str) -> str:
+    """Intro and ending shapes: "fade out (at the end)", "add an intro", "a longer ending"."""
+    if (m := re.search(r"\bfade(?:s|d)?[- ]?out\b|\bfading out\b|\bdie away\b", t)):
+        if e.span is None:
+            last = len(e.plan.sections) - 1
+            e.span = Span(e.plan.sections[last].start_s, e.plan.duration_s, "the ending", sections=[last])
+        e.notes.append("fade out: " + ops.add_energy(e.plan, e.idx, -0.3))
+        if any("drums" in ops.effective_roles(e.plan, e.plan.sections[i]) for i in e.idx):
+            ops.set_roles(e.plan, e.idx, remove="drums")
+            e.notes[-1] += ", no drums"
+        return eat(t, m)
+    if re.search(r"\b(add|longer|extend|shorter|new|another) (an? )?(intro|ending|outro)\b", t):
+        raise Ask("The intro and the ending follow the video's first and last shots, so they cannot grow or "
+                  "shrink; I can make them softer, sparser or bigger ('a softer intro', 'no drums in the "
+                  "intro'). Which would you like?")
+    return t
+
+
 def _unknown(e: Edit, t: str) -> None:
     """Nothing was understood: map the clause's content words through the embeddings, or ask."""
     words = [w for w in re.findall(r"[a-z][a-z'-]*", t) if w not in FILLER and len(w) > 2]
@@ -364,11 +319,11 @@ def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str) -> PlanRe
             text = re.sub(r"(\d)\.(?!\d)", r"\1", text)
             span = locate(text, analysis, new)
             e = Edit(new, analysis, snap(span, analysis) if span else None)
-            rest = _locks(e, text)
-            rest = _sync(e, rest)
+            rest = marks.locks(e, text)
+            rest = marks.sync(e, rest)
             if not e.notes:
-                for parse in (orchestration.instruments, lambda e_, t_: _key(e_, t_, original), _tempo, _style, _mood,
-                              _energy, _loudness):
+                for parse in (_shape, orchestration.instruments, lambda e_, t_: _key(e_, t_, original), _tempo,
+                              _style, _mood, _energy, _loudness):
                     rest = parse(e, rest)
             if not e.notes:
                 _unknown(e, rest)

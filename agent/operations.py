@@ -129,8 +129,9 @@ def set_tempo(plan: ScorePlan, idx: list[int], *, factor: float = 1.0, bpm: floa
                   "limit. Change the whole score's tempo, or the style?")
     if any(abs(n - new(o)) > 0.05 for n, o in zip(news, olds)):
         return f"tempo {min(olds):g} -> {min(news):g} BPM ({plan.style}'s limit)"
-    return f"tempo {min(olds):g} -> {min(news):g} BPM" if len(set(news)) == 1 else \
-        f"tempo x{news[0] / olds[0]:.2f}"
+    if len(set(news)) == 1:
+        return f"tempo {min(olds):g} -> {news[0]:g} BPM"
+    return f"tempo {min(olds):g}-{max(olds):g} -> {min(news):g}-{max(news):g} BPM"
 
 
 # ----------------------------------------------------------------------------- key, mode, chords

@@ -182,3 +182,12 @@ def test_locate_phrases():
     assert locate("make it jazzier", a, plan) is None
     with pytest.raises(Ask):
         locate("after 0:40", a, plan)
+
+
+def test_intro_and_ending_shapes(clip, jazz):
+    new = revise(clip, jazz, "fade out at the end").plan
+    last = new.sections[-1]
+    assert last.energy < jazz.sections[-1].energy and "drums" not in effective_roles(new, last)
+    assert new.sections[0] == jazz.sections[0]
+    r = revise(clip, jazz, "add a longer intro")
+    assert r.question and r.plan == jazz
