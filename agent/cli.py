@@ -14,7 +14,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
+from pathlib import Path
 
+from v2m.agent.llm import add_planner_args
 from v2m.tools.errors import V2MError
 
 EXIT_USER_ERROR = 2
@@ -26,6 +29,91 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     model = {"plan": ScorePlan, "analysis": VideoAnalysis}[args.which]
     print(json.dumps(model.model_json_schema(), indent=2))
     return 0
+
+
+def _positive(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 3600 seconds, got {text}")
+    return value
+
+
+STAGES = ("analyse", "plan", "compose", "render", "mux")
+
+
+def _cmd_score(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from v2m.agent.llm import planner_spec
+    from v2m.agent.pipeline import example_video, score
+
+    if args.example and args.video is not None:
+        if args.request:
+            raise V2MError("--example scores the bundled clip: give only the request, not a VIDEO")
+        args.request, args.video = args.video, None  # `v2m score --example "in jazz"`
+    if not args.example and args.video is None:
+        raise V2MError("give a VIDEO to score, or --example for the bundled clip")
+    video = example_video() if args.example else Path(args.video)
+    err = Console(stderr=True, highlight=False)
+    started: list[float] = []
+
+    def done() -> None:
+        if started:
+            err.print(f" {time.perf_counter() - started[-1]:5.2f} s")
+
+    def progress(stage: str) -> None:
+        # "[2/5] plan ...  0.11 s": a line per stage, its time printed when it ends.
+        done()
+        started.append(time.perf_counter())
+        err.print(f"[{STAGES.index(stage) + 1}/{len(STAGES)}] {stage:<8} ...", end="")
+
+    try:
+        backend, options = planner_spec(args)
+        run = score(video, args.request, args.output, planner=backend, planner_options=options, route=args.route,
+                    still_seconds=args.still_seconds, keep_audio=args.keep_audio, force=args.force,
+                    soundfont=args.soundfont, musicgen=_music_options(args), progress=progress)
+    finally:
+        done() if started else None
+    plan = run.plan
+    print(f"Scored {video.name}: {plan.style}, {plan.tempo_bpm:g} BPM, {plan.meter}, {plan.key} {plan.mode}, "
+          f"{len(plan.sections)} sections, {len(plan.hit_points)} hit points.")
+    for s in plan.sections:
+        print(f"  {s.start_s:6.2f}-{s.end_s:6.2f} s  {s.name:<8} energy {s.energy:.2f}  {' '.join(s.chords)}")
+    for w in run.warnings:
+        print(f"warning: {w}")
+    print(f"Files in {run.outdir}/: " + ", ".join(p.name for p in run.files.values()))
+    print(f"Watch: {run.files['video']}")
+    return 0
+
+
+def _music_options(args: argparse.Namespace) -> dict:
+    if args.route == "symbolic":
+        if args.music_backend or args.music_model:
+            raise V2MError("--music-backend/--music-model need --route audio or hybrid")
+        return {}
+    opts = {"backend": args.music_backend, "model": args.music_model, "device": args.music_device,
+            "seed": args.seed}
+    return {k: v for k, v in opts.items() if v is not None}
+
+
+def _cmd_agent(args: argparse.Namespace) -> int:
+    from v2m.agent.lc_tools import run_agent
+
+    result = run_agent(args.model, args.video, args.request, args.output or f"{Path(args.video).stem}_v2m",
+                       base_url=args.base_url, force=args.force)
+    print(result["reply"])
+    for name, path in result["files"].items():
+        print(f"  {name}: {path}")
+    return 0 if result["files"] else 1
+
+
+def _cmd_doctor(args: argparse.Namespace) -> int:
+    from v2m.agent.doctor import report
+
+    return report()
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
@@ -40,18 +128,61 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is one line (`v2m: error: ...`), like every other error."""
+
+    def error(self, message: str):
+        self.exit(EXIT_USER_ERROR, f"v2m: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="v2m", description="Score videos with music.")
+    p = _Parser(prog="v2m", description="Score videos with music.")
     p.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
+    s = sub.add_parser("score", help="score a video or image end to end")
+    s.add_argument("video", nargs="?", help="video or still image to score")
+    s.add_argument("request", nargs="?", default="", help='what you want, e.g. "in jazz", "calm piano"')
+    s.add_argument("-o", "--output", help="output folder (default: <stem>_v2m)")
+    s.add_argument("--example", action="store_true", help="score the bundled example clip (bikes.mp4)")
+    s.add_argument("--route", choices=["symbolic", "audio", "hybrid"], default="symbolic",
+                   help="symbolic: MIDI rendered by FluidSynth (default); audio: MusicGen per section; "
+                        "hybrid: MusicGen-Melody conditioned on the symbolic score")
+    g = s.add_argument_group("audio route (--route audio|hybrid)")
+    g.add_argument("--music-backend", choices=["musicgen", "musicgen-melody", "audiocraft", "debug"],
+                   help="default: musicgen for audio, musicgen-melody for hybrid")
+    g.add_argument("--music-model", help="hub id already in the local cache, or a local folder of weights")
+    g.add_argument("--music-device", default="cpu", help="cpu, cuda or auto")
+    g.add_argument("--seed", type=int, help="another seed gives another take")
+    s.add_argument("--still-seconds", type=_positive, default=10.0, help="length of the clip made from an image")
+    s.add_argument("--keep-audio", action="store_true", help="mix the original audio under the music")
+    s.add_argument("--soundfont", help="a General MIDI .sf2 to render with")
+    s.add_argument("-f", "--force", action="store_true", help="overwrite existing output files")
+    add_planner_args(s)
+    s.set_defaults(func=_cmd_score)
+
+    s = sub.add_parser("agent", help="let a tool-calling chat model score a video step by step through v2m's tools")
+    s.add_argument("video", help="video or still image to score")
+    s.add_argument("request", nargs="?", default="", help="what you want")
+    s.add_argument("--model", required=True, help="provider:name for init_chat_model, e.g. ollama:qwen2.5:7b")
+    s.add_argument("--base-url", help="the model's endpoint")
+    s.add_argument("-o", "--output", help="output folder (default: <stem>_v2m)")
+    s.add_argument("-f", "--force", action="store_true", help="overwrite existing output files")
+    s.set_defaults(func=_cmd_agent)
+
+    s = sub.add_parser("doctor", help="what is installed, what is missing, and how to fix it")
+    s.set_defaults(func=_cmd_doctor)
     s = sub.add_parser("analyze", help="measure a video: shots, cuts, motion, tempo, mood")
     s.add_argument("video", help="video or image file")
     s.add_argument("--json", action="store_true", help="print the VideoAnalysis as JSON")
     s.add_argument("--plot", metavar="PNG", help="also draw a timeline picture here")
     s.add_argument("--keyframes", metavar="DIR", help="save one small JPEG per shot here")
-    s.add_argument("--still-seconds", type=float, default=10.0, help="length of a still image as a clip")
+    s.add_argument("--still-seconds", type=_positive, default=10.0, help="length of a still image as a clip")
     s.set_defaults(func=_cmd_analyze)
+
+    from v2m.agent.chat_cli import add_chat_parser
+
+    add_chat_parser(sub)
 
     s = sub.add_parser("schema", help="print the JSON Schema of the plan or the analysis")
     s.add_argument("which", nargs="?", choices=["plan", "analysis"], default="plan")

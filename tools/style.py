@@ -1,7 +1,17 @@
 """The style library: one YAML file per style in `tools/styles/`, read as data, no code per style.
 
 A style says how a genre sounds (tempo range, meter, swing, instruments per role, chord progressions,
-grooves) and which words ask for it (`keywords`), so the rules planner can map "in jazz" to it.
+grooves) and which words ask for it (`keywords`), so the rules planner can map "in jazz" to it. The
+arranger reads the rest: drum grooves and fills as step strings, bass and accompaniment patterns, chord
+vocabulary, registers, and intensity levels (a section's energy picks one level).
+
+Step strings are one character per step, spaces ignored; the number of steps per beat is the string's
+length divided by the meter's beats, so "x..x...." is eighths in 4/4 and sixteen characters are 16ths.
+- drums: `X` accent, `x` hit, `o` ghost, `.` rest.
+- bass: `R` root, `3` `5` `7` chord tones, `8` octave, `A` approach (a semitone below the next root),
+  `-` hold, `.` rest; the whole string `walk` means a walking bass (one note per beat).
+- accompaniment (harmony, pad, strings, brass): `x` chord, `X` accented chord, `a` next arpeggio note,
+  `-` hold, `.` rest.
 """
 
 from __future__ import annotations
@@ -11,9 +21,41 @@ from importlib import resources
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 STYLE_DIR = resources.files("v2m.tools") / "styles"
+DRUM_STEP_CHARS = set("Xxo.")
+BASS_STEP_CHARS = set("R3578A-.")
+COMP_STEP_CHARS = set("xXa-.")
+
+
+class Level(BaseModel):
+    """One intensity level: what each role plays. A role missing here plays its default."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    drums: str | None = Field(None, description="name of a groove in `grooves`; None = drums rest")
+    bass: str = "R-------"
+    harmony: str = "x-------"
+    pad: str = "x-------"
+    strings: str = "x-------"
+    brass: str = "........"
+    melody: float = Field(0.5, ge=0, le=1, description="melody density: share of steps that start a note")
+    velocity: int = Field(80, ge=1, le=127, description="base MIDI velocity at this level")
+
+    @field_validator("bass")
+    @classmethod
+    def _bass(cls, v: str) -> str:
+        if v != "walk" and not set(v.replace(" ", "")) <= BASS_STEP_CHARS:
+            raise ValueError(f"bass pattern {v!r} uses characters outside {''.join(sorted(BASS_STEP_CHARS))}")
+        return v
+
+    @field_validator("harmony", "pad", "strings", "brass")
+    @classmethod
+    def _comp(cls, v: str) -> str:
+        if not set(v.replace(" ", "")) <= COMP_STEP_CHARS:
+            raise ValueError(f"accompaniment pattern {v!r} uses characters outside xXa-.")
+        return v
 
 
 class Style(BaseModel):
@@ -26,12 +68,50 @@ class Style(BaseModel):
     default_tempo_bpm: float
     meter: Literal["2/4", "3/4", "4/4"] = "4/4"
     swing: float = Field(0.5, ge=0.5, le=0.75, description="offbeat eighth position in the beat; 0.5 = straight")
+    swing_unit: Literal[8, 16] = Field(8, description="note value that swings: eighths (jazz) or 16ths (lo-fi)")
     modes: list[str] = Field(default_factory=lambda: ["major", "minor"], description="first is the default")
     default_key: str = "C"
     instruments: dict[str, str] = Field(description="role -> General MIDI instrument name")
     tonal: bool = True
     progressions: dict[str, list[list[str]]] = Field(
         default_factory=dict, description="mode -> progressions of roman numerals, one chord per bar")
+    # --- what the arranger reads
+    chords: Literal["triad", "seventh", "ninth", "power", "sus"] = Field(
+        "triad", description="chord vocabulary: progressions' triads are extended (or reduced) to this")
+    registers: dict[str, tuple[int, int]] = Field(
+        default_factory=dict, description="role -> lowest, highest MIDI note it plays")
+    grooves: dict[str, dict[str, str]] = Field(
+        default_factory=dict, description="groove name -> drum name (gm.DRUMS) -> step string")
+    fill: dict[str, str] = Field(default_factory=dict, description="drum fill, aligned to the end of a bar")
+    levels: list[Level] = Field(min_length=1, description="intensity levels, softest first")
+    accent_drum: str = Field("crash", description="drum struck on hit points (gm.DRUMS name)")
+    melody_rhythms: list[str] = Field(
+        default_factory=lambda: ["x.x.x-..", "x--.x.x.", "x.xx.-x.", "x---x---"],
+        description="one-bar rhythm cells the melody motifs start from (x onset, - hold, . rest)")
+    humanize: float = Field(0.0, ge=0, le=0.05, description="timing jitter in beats (deterministic)")
+
+    @field_validator("grooves")
+    @classmethod
+    def _grooves(cls, v: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+        from v2m.tools.gm import DRUMS
+
+        for name, groove in v.items():
+            for drum, steps in groove.items():
+                if drum not in DRUMS:
+                    raise ValueError(f"groove {name!r}: unknown drum {drum!r}; choose from {sorted(DRUMS)}")
+                if not set(steps.replace(" ", "")) <= DRUM_STEP_CHARS:
+                    raise ValueError(f"groove {name!r}, {drum}: step string uses characters outside 'Xxo.'")
+        return v
+
+    def level(self, energy: float) -> Level:
+        """The intensity level a section of this energy (0..1) plays at."""
+        return self.levels[min(len(self.levels) - 1, int(energy * len(self.levels)))]
+
+    def register(self, role: str) -> tuple[int, int]:
+        """Lowest and highest MIDI note for a role; sensible defaults when the style names none."""
+        default = {"bass": (28, 55), "melody": (60, 84), "lead": (60, 84), "harmony": (50, 76),
+                   "pad": (48, 76), "strings": (48, 81), "brass": (50, 77)}
+        return self.registers.get(role, default.get(role, (48, 84)))
 
 
 @lru_cache(maxsize=None)

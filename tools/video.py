@@ -69,6 +69,9 @@ def analyze(path: str | os.PathLike, *, still_seconds: float = 10.0, keyframe_di
                     else "zero-length video: the container holds no frames" if not container.streams
                     else "no video stream")
             raise InputError(f"{path}: {what}")
+        if container.format.name in TEXT_FORMATS or container.streams.video[0].codec_context.name in TEXT_CODECS:
+            # FFmpeg "plays" any text file as ANSI art; that is not a picture anyone wants scored.
+            raise InputError(f"{path}: a text file, not a video or image")
         is_image = container.format.name in IMAGE_FORMATS or _single_image(container)
         result = _decode(container, str(path), is_image, progress, params)
     log, meta = result
@@ -90,6 +93,10 @@ def analyze(path: str | os.PathLike, *, still_seconds: float = 10.0, keyframe_di
 
         save_keyframes(src, analysis, Path(keyframe_dir))
     return analysis
+
+
+TEXT_FORMATS = {"tty"}
+TEXT_CODECS = {"ansi", "bintext", "xbin", "idf"}
 
 
 def _why(e: Exception) -> str:

@@ -1,0 +1,243 @@
+"""v2m's stages as LangChain tools, so a tool-calling chat model can drive a scoring run step by step.
+
+The model chooses which tool to call and writes plan JSON; it never names files, paths or commands.
+The input video and the output folder are fixed by the user when the `Workbench` is made, every
+plan the model writes is validated against the contract (errors come back as the tool's answer,
+so the model can fix them), and tool results are plain text. Files land where `v2m score` puts them.
+
+    from v2m.agent.lc_tools import run_agent
+    out = run_agent("ollama:qwen2.5:7b", "clip.mp4", "score this in jazz", "out/clip")
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from v2m.tools.contract import ScorePlan, VideoAnalysis
+from v2m.tools.errors import InputError, V2MError
+
+log = logging.getLogger(__name__)
+MAX_STEPS = 24  # model turns + tool calls before the run is stopped; a full score needs about 12
+
+
+class Workbench:
+    """What the tools share: one input, one output folder, the current analysis, plan and files.
+
+    Args:
+        video: the input video or image.
+        outdir: where every artefact is written.
+        request: the user's words (recorded in plans).
+        analysis: a ready analysis (skips decoding; for tests and re-runs).
+        force: overwrite outputs that exist.
+    """
+
+    def __init__(self, video: str | Path, outdir: str | Path, request: str = "", *,
+                 analysis: VideoAnalysis | None = None, force: bool = False):
+        from v2m.agent.pipeline import check_paths
+
+        self.video, self.outdir, self.request = Path(video), Path(outdir), request
+        self.files = check_paths(self.video, self.outdir, force)
+        self.analysis, self.plan, self.arrangement = analysis, None, None
+        self.log: list[str] = []
+
+    def _save(self, name: str, text: str) -> None:
+        self.files[name].write_text(text, encoding="utf-8")
+
+    def _need(self, what: str) -> None:
+        if what == "analysis" and self.analysis is None:
+            raise InputError("no analysis yet: call analyse_video first")
+        if what == "plan" and self.plan is None:
+            raise InputError("no plan yet: call write_plan or plan_with_rules first")
+        if what == "midi" and not self.files["score.mid"].exists():
+            raise InputError("no score yet: call compose_score first")
+        if what == "wav" and not self.files["score.wav"].exists():
+            raise InputError("no audio yet: call render_audio first")
+
+    # ------------------------------------------------------------------ the tools' bodies
+    def analyse_video(self) -> str:
+        """Measure the video (shots, cuts, motion, mood) and return the facts sheet."""
+        from v2m.agent.facts import facts_sheet
+
+        if self.analysis is None:
+            from v2m.tools.video import analyze
+
+            self.analysis = analyze(self.video, keyframe_dir=self.outdir / "keyframes")
+        self._save("analysis.json", self.analysis.model_dump_json(indent=2))
+        return facts_sheet(self.analysis)
+
+    def plan_with_rules(self) -> str:
+        """Make a plan with the offline rules planner; returns it as JSON (edit it with edit_plan)."""
+        self._need("analysis")
+        from v2m.agent.planner import get_planner
+
+        res = get_planner("rules").plan(self.analysis, self.request)
+        return self._accept(res.plan, res.reasoning, [])
+
+    def write_plan(self, plan_json: str) -> str:
+        """Validate a whole ScorePlan written as JSON and make it the current plan."""
+        return self._parse(plan_json, base=None)
+
+    def edit_plan(self, patch_json: str) -> str:
+        """Change the current plan: a JSON object of the top-level fields to replace ("sections" whole)."""
+        self._need("plan")
+        return self._parse(patch_json, base=self.plan)
+
+    def _parse(self, text: str, base: ScorePlan | None) -> str:
+        from v2m.agent.reply import parse_reply
+
+        self._need("analysis")
+        parsed = parse_reply(text, self.analysis, self.request, base)
+        if parsed.plan is None:
+            return "error: the plan was not accepted:\n" + "\n".join(f"- {e}" for e in parsed.errors)
+        return self._accept(parsed.plan, parsed.reasoning, parsed.repairs)
+
+    def _accept(self, plan: ScorePlan, reasoning: str, repairs: list[str]) -> str:
+        self.plan = plan
+        self._save("plan.json", plan.model_dump_json(indent=2))
+        self._save("reasoning.md", (reasoning or plan.reasoning or "(no reasoning given)") + "\n")
+        fixed = "".join(f"\nrepaired: {r}" for r in repairs)
+        return f"ok: plan saved ({plan.style}, {plan.tempo_bpm:g} bpm, {len(plan.sections)} sections){fixed}\n" + \
+            plan.model_dump_json(exclude_defaults=True, exclude={"reasoning"})
+
+    def show_plan(self) -> str:
+        """Return the current plan as JSON."""
+        self._need("plan")
+        return self.plan.model_dump_json(exclude_defaults=True, exclude={"reasoning"})
+
+    def compose_score(self) -> str:
+        """Compose the current plan into notes: writes score.abc and score.mid."""
+        self._need("plan")
+        from v2m.tools.compose import compose
+
+        self.arrangement = compose(self.plan, self.analysis)
+        self.arrangement.write_abc(self.files["score.abc"])
+        self.arrangement.write_midi(self.files["score.mid"])
+        return f"ok: composed {len(self.plan.sections)} sections into score.mid and score.abc"
+
+    def render_audio(self) -> str:
+        """Render score.mid to score.wav with the General MIDI synthesizer, exactly as long as the video."""
+        self._need("midi")
+        from v2m.tools.render import render
+
+        render(self.files["score.mid"], self.files["score.wav"], duration_s=self.analysis.duration_s,
+               loudness_lufs=self.plan.loudness_lufs)
+        return f"ok: rendered score.wav ({self.analysis.duration_s:.2f} s, {self.plan.loudness_lufs:g} LUFS)"
+
+    def generate_audio(self) -> str:
+        """Generate score.wav with MusicGen from the plan's musicgen prompts (the audio route)."""
+        self._need("plan")
+        from v2m.tools.musicgen import generate_score_audio
+
+        generate_score_audio(self.plan, self.files["score.wav"])
+        return "ok: generated score.wav with MusicGen"
+
+    def mux_video(self, keep_audio: bool = False) -> str:
+        """Put score.wav on the video: writes <name>.scored.mp4 (keep_audio mixes the original sound under it)."""
+        self._need("wav")
+        from v2m.tools.mux import mux
+
+        if self.analysis is not None and self.analysis.kind == "image":
+            import tempfile
+
+            from v2m.tools.mux import still_to_video
+
+            with tempfile.TemporaryDirectory() as tmp:
+                clip = still_to_video(self.video, Path(tmp) / "still.mp4", self.analysis.duration_s)
+                mux(clip, self.files["score.wav"], self.files["video"], force=True)
+        else:
+            mux(self.video, self.files["score.wav"], self.files["video"], keep_audio=keep_audio, force=True)
+        return f"ok: wrote {self.files['video'].name}"
+
+
+# name -> the arguments the model may give: (type, default, description). No tool takes a path.
+TOOL_ARGS: dict[str, dict[str, tuple]] = {
+    "analyse_video": {}, "plan_with_rules": {}, "show_plan": {}, "compose_score": {}, "render_audio": {},
+    "generate_audio": {},
+    "write_plan": {"plan_json": (str, ..., "one ScorePlan as a JSON object")},
+    "edit_plan": {"patch_json": (str, ..., "JSON object of the top-level plan fields to replace")},
+    "mux_video": {"keep_audio": (bool, False, "mix the video's own sound under the music")},
+}
+TOOL_NAMES = tuple(TOOL_ARGS)
+
+
+def _guarded(bench: Workbench, name: str):
+    """Wrap a tool body so every failure becomes an answer the model can read, never an exception."""
+    fn = getattr(bench, name)
+
+    def call(**kwargs) -> str:
+        try:
+            out = fn(**kwargs)
+        except (V2MError, ValueError) as e:
+            out = f"error: {e}"
+        except ImportError as e:
+            out = f"error: this tool is not available here ({e.name or e} is missing)"
+        except Exception as e:  # noqa: BLE001 - a tool bug must not kill the conversation
+            log.exception("tool %s failed", name)
+            out = f"error: internal: {type(e).__name__}: {e}"
+        bench.log.append(f"{name}({', '.join(f'{k}=...' for k in kwargs)}) -> {out.splitlines()[0][:120]}")
+        return out
+
+    return call
+
+
+def make_tools(bench: Workbench) -> list:
+    """The Workbench's methods as LangChain StructuredTools (name, description, argument schema).
+
+    Args:
+        bench: the shared state.
+    Returns:
+        A list of BaseTool, one per name in TOOL_NAMES.
+    """
+    from langchain_core.tools import StructuredTool
+    from pydantic import Field, create_model
+
+    tools = []
+    for name, args in TOOL_ARGS.items():
+        fields = {k: (t, Field(d, description=desc)) for k, (t, d, desc) in args.items()}
+        schema = create_model(f"{name}_args", **fields)
+        doc = getattr(Workbench, name).__doc__.strip()
+        tools.append(StructuredTool.from_function(func=_guarded(bench, name), name=name, description=doc,
+                                                  args_schema=schema))
+    return tools
+
+
+def run_agent(model, video: str | Path, request: str, outdir: str | Path, *, base_url: str | None = None,
+              analysis: VideoAnalysis | None = None, force: bool = False, max_steps: int = MAX_STEPS) -> dict:
+    """Let a tool-calling chat model score `video` through the tools.
+
+    Args:
+        model: "provider:name" (init_chat_model) or a BaseChatModel that supports bind_tools.
+        video: input video or image.
+        request: the user's words.
+        outdir: output folder.
+        base_url: endpoint for a "provider:name" model.
+        analysis: a ready analysis (skips decoding).
+        force: overwrite existing outputs.
+        max_steps: graph steps before the run is stopped.
+    Returns:
+        {"reply": final text, "files": {name: path that exists}, "tool_log": [...], "messages": [...]}.
+    """
+    from langchain.agents import create_agent
+
+    from v2m.agent.chat import content_text, load_chat_model
+    from v2m.prompts.templates import render
+
+    if isinstance(model, str):
+        model = load_chat_model(model, base_url=base_url)
+    bench = Workbench(video, outdir, request, analysis=analysis, force=force)
+    agent = create_agent(model, make_tools(bench), system_prompt=render("agent", request=request))
+    try:
+        state = agent.invoke({"messages": [{"role": "user", "content": request or "score this video"}]},
+                             config={"recursion_limit": max_steps})
+    except Exception as e:  # noqa: BLE001 - GraphRecursionError, provider errors: report, keep what was made
+        log.warning("agent stopped: %s: %s", type(e).__name__, e)
+        state = {"messages": [], "error": f"{type(e).__name__}: {e}"}
+    messages = state.get("messages", [])
+    reply = content_text(messages[-1].content) if messages else f"the agent stopped: {state.get('error')}"
+    transcript = [{"role": getattr(m, "type", "?"), "content": content_text(m.content),
+                   "tool_calls": getattr(m, "tool_calls", None) or []} for m in messages]
+    (bench.outdir / "agent_transcript.json").write_text(json.dumps(transcript, indent=1, default=str))
+    return {"reply": reply, "files": {k: p for k, p in bench.files.items() if p.exists()},
+            "tool_log": bench.log, "messages": messages, "error": state.get("error")}

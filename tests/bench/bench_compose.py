@@ -1,0 +1,65 @@
+"""Benchmark: compose + write MIDI + render 60 s of music, per style, against real time.
+
+    python tests/bench/bench_compose.py [style ...]
+
+Prints, per style, wall seconds and the speed ratio (60 s of audio / wall seconds; the target is >= 40x),
+and the CPU-seconds ratio (user+sys of this process and the FluidSynth children), which does not depend
+on what else the machine is running. The load average is printed because a busy machine slows the wall
+clock, not the work. Imports and the soundfont's first read are warmed up first.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from compose_plans import bikes_plan, long_plan  # noqa: E402
+
+DURATION_S = 60.0
+
+
+def cpu_s() -> float:
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def once(style: str, tmp: Path, duration_s: float = DURATION_S) -> tuple[float, float]:
+    from v2m.tools.compose import compose
+    from v2m.tools.render import render
+
+    plan = long_plan(style, duration_s) if duration_s != 10 else bikes_plan(style)
+    t0, c0 = time.perf_counter(), cpu_s()
+    mid = compose(plan).write_midi(tmp / f"{style}.mid")
+    render(mid, tmp / f"{style}.wav", duration_s=plan.duration_s)
+    return time.perf_counter() - t0, cpu_s() - c0
+
+
+def main(styles: list[str]) -> None:
+    from v2m.tools.style import style_names
+
+    styles = styles or list(style_names())
+    print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        once("jazz", tmp, 10)  # warm-up: music21, pyloudnorm, scipy imports and the soundfont in the page cache
+        walls, cpus = [], []
+        for style in styles:
+            wall, cpu = once(style, tmp)
+            walls.append(wall)
+            cpus.append(cpu)
+            print(f"{style:12s} wall {wall:5.2f} s  {DURATION_S / wall:6.1f}x real time   "
+                  f"cpu {cpu:5.2f} s  {DURATION_S / cpu:6.1f}x")
+        total = sum(walls)
+        print(f"all styles: {DURATION_S * len(styles) / total:.1f}x real time (wall), "
+              f"{DURATION_S * len(styles) / sum(cpus):.1f}x (cpu); target >= 40x; "
+              f"load average now {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

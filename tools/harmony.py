@@ -1,0 +1,188 @@
+"""Harmony: chord names to pitch classes (music21), the style's chord vocabulary, voice-led voicings.
+
+A plan's chords are symbols ("Dm7", "Bb", "F#m7b5") when they start with a letter A-G, otherwise roman
+numerals ("ii7", "V7", "bVII") read in the plan's key. Roman numerals are read the way musicians write
+them: in major-like modes against the major key (so bVII in mixolydian is the flat-seven major chord),
+in minor-like modes against the natural minor key (so VI and VII are the minor key's own chords).
+Parsing goes through music21 once per distinct name; everything after that is small integer work.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+PC = {"C": 0, "D": 2, "E": 4, "F": 5, "G": 7, "A": 9, "B": 11}
+MODES = {
+    "major": (0, 2, 4, 5, 7, 9, 11), "minor": (0, 2, 3, 5, 7, 8, 10), "dorian": (0, 2, 3, 5, 7, 9, 10),
+    "mixolydian": (0, 2, 4, 5, 7, 9, 10), "lydian": (0, 2, 4, 6, 7, 9, 11), "phrygian": (0, 1, 3, 5, 7, 8, 10),
+}
+MINOR_LIKE = ("minor", "dorian", "phrygian")
+SYMBOL_RE = re.compile(r"^([A-G])([#b]?)(.*?)(?:/([A-G])([#b]?))?$")
+
+
+@dataclass(frozen=True)
+class Chord:
+    """A chord as pitch classes: `tones` start at the root and go up by thirds (root, 3rd, 5th, 7th, 9th)."""
+
+    name: str
+    root: int
+    bass: int
+    tones: tuple[int, ...]
+
+    @property
+    def pcs(self) -> frozenset[int]:
+        return frozenset(self.tones)
+
+
+def tonic_pc(key: str) -> int:
+    return (PC[key[0]] + (1 if key[1:] == "#" else -1 if key[1:] == "b" else 0)) % 12
+
+
+def scale_pcs(key: str, mode: str) -> tuple[int, ...]:
+    """Pitch classes of the plan's scale, tonic first."""
+    t = tonic_pc(key)
+    return tuple((t + i) % 12 for i in MODES.get(mode, MODES["major"]))
+
+
+def _m21_name(letter: str, acc: str) -> str:
+    return letter + {"#": "#", "b": "-", "": ""}[acc]
+
+
+def _from_pitches(name: str, pitches, root_pc: int, bass_pc: int) -> Chord:
+    ivs = sorted({(p.pitchClass - root_pc) % 12 for p in pitches})
+    # order by stacked thirds: root, 3rd, 5th, 7th, then tensions (2/9, 4/11, 6/13)
+    order = {0: 0, 3: 1, 4: 1, 2: 1.5, 5: 1.6, 6: 2, 7: 2, 8: 2.1, 9: 2.9, 10: 3, 11: 3, 1: 4}
+    ivs.sort(key=lambda i: order[i])
+    return Chord(name, root_pc, bass_pc, tuple((root_pc + i) % 12 for i in ivs))
+
+
+@lru_cache(maxsize=4096)
+def parse_chord(name: str, key: str, mode: str) -> Chord:
+    """Read one chord name.
+
+    Args:
+        name: a chord symbol (letters A-G first: "Dm7", "Bb/D") or a roman numeral ("ii7", "bVII").
+        key: the plan's tonic ("F", "Bb"); mode: the plan's mode.
+    Returns:
+        The Chord.
+    Raises:
+        ValueError: naming the chord that could not be read.
+    """
+    from music21 import harmony, key as m21key, roman
+
+    text = name.strip()
+    m = SYMBOL_RE.match(text)
+    if m:
+        letter, acc, kind, bl, ba = m.groups()
+        fig = _m21_name(letter, acc) + kind + (f"/{_m21_name(bl, ba)}" if bl else "")
+        try:
+            cs = harmony.ChordSymbol(fig)
+            pitches = cs.pitches
+        except Exception:
+            raise ValueError(f"cannot read chord symbol {name!r}") from None
+        root = (PC[letter] + {"#": 1, "b": -1, "": 0}[acc]) % 12
+        bass = (PC[bl] + {"#": 1, "b": -1, "": 0}[ba]) % 12 if bl else root
+        return _from_pitches(text, pitches, root, bass)
+    minor = mode in MINOR_LIKE
+    k = m21key.Key(_m21_name(key[0], key[1:]), "minor" if minor else "major")
+    fig = text
+    if minor:  # "bVII" in A minor means G major, which music21 spells "VII" in a minor key
+        fig = re.sub(r"^b(III|VI|VII|iii|vi|vii)", r"\1", fig)
+    extra: list[int] = []
+    for suffix, iv in (("add9", 2), ("sus4", 5), ("sus2", 2), ("add11", 5)):
+        if fig.endswith(suffix):
+            fig, extra = fig[: -len(suffix)], [iv]
+            break
+    try:
+        rn = roman.RomanNumeral(fig, k)
+        pitches = rn.pitches
+        root = rn.root().pitchClass
+        bass = rn.bass().pitchClass
+    except Exception:
+        raise ValueError(f"cannot read roman numeral {name!r} in {key} {mode}") from None
+    ch = _from_pitches(text, pitches, root, bass)
+    if re.fullmatch(r"[b#]?(I|II|III|IV|V|VI|VII)7", fig):
+        # lead-sheet reading: an upper-case numeral with a plain 7 is a dominant seventh (blues I7, IV7)
+        ch = Chord(text, root, bass, tuple((root + i) % 12 for i in (0, 4, 7, 10)))
+    if extra:
+        tones = list(ch.tones)
+        if name.endswith(("sus4", "sus2")):
+            tones = [t for t in tones if (t - root) % 12 not in (3, 4)]
+        tones.append((root + extra[0]) % 12)
+        ch = Chord(text, root, bass, tuple(dict.fromkeys(tones)))
+    return ch
+
+
+def apply_vocabulary(ch: Chord, kind: str, scale: tuple[int, ...]) -> Chord:
+    """Extend or reduce a chord to a style's vocabulary: triad, seventh, ninth, power or sus."""
+    r = ch.root
+    tones = list(ch.tones)
+    if kind in ("seventh", "ninth") and len(tones) == 3:
+        third = (tones[1] - r) % 12
+        fifth = (tones[2] - r) % 12
+        cands = [11, 10] if third == 4 else [10, 11]
+        if fifth == 6:
+            cands = [10, 9]
+        seventh = next(((r + c) % 12 for c in cands if (r + c) % 12 in scale), (r + cands[0]) % 12)
+        tones.append(seventh)
+    if kind == "ninth" and len(tones) == 4 and (r + 2) % 12 in scale:
+        tones.append((r + 2) % 12)
+    if kind == "power":
+        tones = [r, (r + 7) % 12]
+    if kind == "sus" and len(tones) >= 3 and (r + 2) % 12 in scale:
+        tones = [r, (r + 2) % 12, *tones[2:]]
+    return Chord(ch.name, r, ch.bass, tuple(dict.fromkeys(tones)))
+
+
+@lru_cache(maxsize=8192)
+def voice(tones: tuple[int, ...], prev: tuple[int, ...] | None, lo: int, hi: int, size: int) -> tuple[int, ...]:
+    """A voicing of `tones` in [lo, hi] with `size` notes that moves as little as possible from `prev`.
+
+    Voice leading: among all placements of the chord's tones in the register (span at most a tenth plus
+    a fifth, no seconds in the lowest two voices), take the one nearest to the previous voicing; with no
+    previous voicing, the one centred in the register. Returns MIDI notes, low to high.
+    """
+    pcs = list(tones)
+    if len(pcs) >= 5 and size == 4:  # rootless voicing (3rd, 5th, 7th, 9th): the bass has the root
+        pcs = pcs[1:5]
+    if len(pcs) > size:  # drop the fifth first, then upper tensions
+        if len(pcs) >= 4 and size >= 3:
+            pcs = [p for i, p in enumerate(pcs) if i != 2][:size]
+        pcs = pcs[:size]
+    while len(pcs) < size:
+        pcs.append(pcs[len(pcs) % max(1, len(tones))] if len(pcs) < len(tones) else pcs[0])
+    options = []
+    for pc in pcs:
+        opts = [n for n in range(lo, hi + 1) if n % 12 == pc]
+        options.append(opts or [lo + (pc - lo) % 12])
+    centre = (lo + hi) / 2
+    best, best_cost = None, float("inf")
+    for combo in itertools.product(*options):
+        v = tuple(sorted(combo))
+        if len(set(v)) < len(v) or v[-1] - v[0] > 24:
+            continue
+        if len(v) >= 2 and v[1] - v[0] < 3 and v[0] < 60:
+            continue
+        if prev:
+            cost = sum(abs(a - b) for a, b in zip(v, sorted(prev))) + abs(len(v) - len(prev)) * 3
+        else:
+            cost = abs(sum(v) / len(v) - centre) + (v[-1] - v[0]) * 0.1
+        # clusters sound muddy: a minor second inside a voicing costs a lot, a major second a little
+        cost += sum(6 if b - a == 1 else 1.5 if b - a == 2 else 0 for a, b in zip(v, v[1:]))
+        cost += abs(sum(v) / len(v) - centre) * 0.15  # and drifting far from the register's middle
+        if cost < best_cost:
+            best, best_cost = v, cost
+    if best is None:
+        best = tuple(sorted(options[i][0] for i in range(len(pcs))))
+    return best
+
+
+def nearest(pc: int, ref: float, lo: int, hi: int) -> int:
+    """The MIDI note of pitch class `pc` nearest to `ref` inside [lo, hi]."""
+    cands = [n for n in range(lo, hi + 1) if n % 12 == pc]
+    if not cands:
+        return int(min(max(ref, lo), hi))
+    return min(cands, key=lambda n: (abs(n - ref), n))
