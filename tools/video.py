@@ -27,9 +27,6 @@ from v2m.tools.shots import ShotParams
 IMAGE_FORMATS = {"image2", "png_pipe", "jpeg_pipe", "bmp_pipe", "webp_pipe", "tiff_pipe", "gif_pipe",
                  "ppm_pipe", "pgm_pipe", "qoi_pipe"}
 STILL_FPS = 25.0          # a still image becomes a clip at this nominal rate
-# FFmpeg shrinks each frame to the analysis size; "POINT" (nearest pixel) costs almost nothing
-# next to decoding, and the 4x4 block averages and histograms downstream absorb its aliasing.
-INTERPOLATION = "POINT"
 MAX_DECODE_ERRORS = 50    # after this many bad packets the stream is treated as broken
 Progress = Callable[[float, float], None]  # (seconds analysed, total seconds)
 
@@ -114,8 +111,6 @@ def _decode(container, source: str, is_image: bool, progress: Progress | None,
             params: ShotParams) -> tuple[fr.FrameLog, dict]:
     """The single streaming pass: every video frame into a FrameLog, the audio into a Soundtrack."""
     import av
-    from av.video.reformatter import VideoReformatter
-
     vs = container.streams.video[0]
     vs.thread_type = "AUTO"
     cc = vs.codec_context
@@ -138,8 +133,7 @@ def _decode(container, source: str, is_image: bool, progress: Progress | None,
         streams.append(container.streams.audio[0])
     errors: list[str] = []
     rotation, start_t, last_report = 0, None, -1.0
-    sw, sh = fr.small_size(width or 16, height or 16)
-    shrink = VideoReformatter()  # one reformatter keeps FFmpeg's scaler context between frames
+    shrink = fr.Shrinker()
     try:
         for packet in container.demux(*streams):
             try:
@@ -155,7 +149,6 @@ def _decode(container, source: str, is_image: bool, progress: Progress | None,
                     continue
                 if not width:
                     width, height = frame.width, frame.height
-                    sw, sh = fr.small_size(width, height)
                 t = frame.time
                 if t is None:
                     t = len(log) / fps_guess
@@ -165,8 +158,7 @@ def _decode(container, source: str, is_image: bool, progress: Progress | None,
                 t -= start_t
                 if t <= log.last_time:
                     t = log.last_time + 1.0 / fps_guess  # broken timestamps: keep time moving forward
-                small = shrink.reformat(frame, width=sw, height=sh, format="rgb24", interpolation=INTERPOLATION)
-                log.push(t, small.to_ndarray())
+                log.push(t, *shrink(frame))
                 if progress is not None and t - last_report >= 1.0:
                     progress(t, total_s)
                     last_report = t
