@@ -4,9 +4,10 @@
     a = analyze("bikes.mp4", keyframe_dir="out/keyframes")
     a.cuts_s, a.shots[0].brightness, a.tempo_candidates_bpm, a.mood.words
 
-One pass over the packets with PyAV: FFmpeg decodes with threads and shrinks every frame to a
-small RGB picture (`frames.SMALL_WIDTH` wide), numpy measures it (`frames.FrameLog`), the audio
-track (if any) is measured alongside (`soundtrack`). Memory stays flat however long the video is.
+One pass over the packets with PyAV: FFmpeg decodes with threads, a small picture
+(`frames.SMALL_WIDTH` wide) is picked from each frame's YUV planes (`frames.Shrinker`), numpy
+measures it in batches (`frames.FrameLog`), and the audio track (if any) is measured alongside
+(`soundtrack`). Memory stays flat however long the video is.
 After the pass: shot boundaries (`shots`), motion and tempo (`motion`), look and mood (`look`), and
 optionally one keyframe JPEG per shot. Bad input raises `InputError` with one line.
 """
@@ -111,6 +112,7 @@ def _decode(container, source: str, is_image: bool, progress: Progress | None,
             params: ShotParams) -> tuple[fr.FrameLog, dict]:
     """The single streaming pass: every video frame into a FrameLog, the audio into a Soundtrack."""
     import av
+
     vs = container.streams.video[0]
     vs.thread_type = "AUTO"
     cc = vs.codec_context
