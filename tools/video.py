@@ -104,7 +104,7 @@ def _why(e: Exception) -> str:
 def _single_image(container) -> bool:
     """An image format with a codec of stills (e.g. a .png opened by the image2 demuxer)."""
     s = container.streams.video[0]
-    return s.codec_context.name in {"png", "mjpeg", "bmp", "webp", "tiff"} and (s.frames or 0) <= 1 \
+    return s.codec_context.name in {"png", "mjpeg", "bmp", "webp", "tiff", "gif"} and (s.frames or 0) <= 1 \
         and container.format.name not in {"mov,mp4,m4a,3gp,3g2,mj2", "matroska,webm", "avi"}
 
 
