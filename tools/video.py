@@ -21,7 +21,7 @@ from typing import Callable
 import numpy as np
 
 from v2m.tools import frames as fr
-from v2m.tools.contract import Mood, Shot, Transition, VideoAnalysis
+from v2m.tools.contract import Mood, Shot, VideoAnalysis
 from v2m.tools.errors import InputError
 from v2m.tools.shots import ShotParams
 
