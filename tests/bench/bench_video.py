@@ -167,9 +167,11 @@ def _make_1080p(path: Path, seconds: int) -> None:
 
 
 def _peak_rss_mb(path: Path) -> tuple[float, float]:
-    code = ("import resource, time, sys; from v2m.tools.video import analyze; t = time.perf_counter(); "
+    # VmHWM, not ru_maxrss: after fork+exec Linux's ru_maxrss still counts the parent's peak
+    code = ("import time; from v2m.tools.video import analyze; t = time.perf_counter(); "
             f"a = analyze({str(path)!r}); "
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, time.perf_counter() - t, a.n_frames)")
+            "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]; "
+            "print(int(hwm) / 1024, time.perf_counter() - t, a.n_frames)")
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout.split()
     return float(out[0]), float(out[1])
 
