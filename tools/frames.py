@@ -149,12 +149,14 @@ class FrameLog:
             ysc, yoff, csc = 1 / 255.0, 0.0, 1 / 255.0
         else:
             ysc, yoff, csc = 1 / 219.0, 16.0, 1 / 224.0
-        gray = np.clip((ys.astype(np.float32) - yoff) * ysc, 0.0, 1.0)
+        gray = ys.astype(np.float32)  # in place from here: no temporaries of the batch size
+        gray -= yoff
+        gray *= ysc  # (TV-range overshoots stay slightly outside 0..1; shot cues are clipped later)
         flat = gray.reshape(m, size)
         mean = flat.sum(axis=1) / size
         var = np.maximum(np.einsum("ij,ij->i", flat, flat) / size - mean * mean, 0.0)
 
-        yc = gray[:, ::2, ::2]
+        yc = np.clip(gray[:, ::2, ::2], 0.0, 1.0)
         cb = (us.astype(np.float32) - 128.0) * csc
         cr = (vs.astype(np.float32) - 128.0) * csc
         r = np.clip(yc + 1.402 * cr, 0.0, 1.0)
