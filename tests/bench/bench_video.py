@@ -11,7 +11,20 @@
    the full `analyze`, of PySceneDetect's ContentDetector (its default OpenCV backend and
    downscaling) and of a bare PyAV decode of every frame (threaded, default options).
 3. Memory: peak RSS of `analyze` in a fresh subprocess on 1 min and on 10 min of 1080p (generated
-   once with ffmpeg into /tmp, never committed).
+   once with ffmpeg into /tmp, never committed; the 10 min file took ~13 min to make on the shared
+   2-core box at nice 19).
+
+Results, 2026-11-25, the shared 2-core dev box under load from other jobs (wall times swing +-30%;
+CPU times are steadier), `python tests/bench/bench_video.py --memory`:
+  cut F1@1 on the synthetic set: v2m 1.000 (34/34, 0 flashes as cuts), AdaptiveDetector 0.710
+    (22/34 hit, 6 flashes as cuts); fades/dissolves found as such 12/12. (Seeds 11 and 23: v2m
+    0.986 / 1.000, AdaptiveDetector 0.698 / 0.852; gradual 8/8, 11/11.)
+  speed, v2m / ContentDetector (wall | CPU): synthetic 1.62x | 1.58x, real 640x360 1.91x | 1.58x,
+    1080p 1.79x | 1.68x  -- short of the 2x target. PySceneDetect's whole run is under 2x a bare
+    decode at 640x360 (1.80 s vs 0.91 s), so 2x would need v2m to beat decoding itself.
+  v2m time / decode-only time (wall | CPU): synthetic 2.19x | 1.60x (it decodes at 5000 frames/s,
+    so per-frame numpy dominates), real 640x360 1.04x | 1.05x, 1080p 1.02x | 1.13x.
+  peak RSS: 147.2 MB for 1 min of 1080p, 152.4 MB for 10 min (+5.2 MB).
 """
 
 from __future__ import annotations
