@@ -67,7 +67,8 @@ class Shrinker:
         out = []
         for plane, rows, cols in zip(frame.planes[:3], (self.rows, self.crows, self.crows),
                                      (self.cols, self.ccols, self.ccols)):
-            a = np.frombuffer(plane, np.uint8).reshape(-1, plane.line_size)
+            a = np.frombuffer(plane, np.uint8)
+            a = a[: a.size // plane.line_size * plane.line_size].reshape(-1, plane.line_size)
             out.append(a[rows][:, cols])
         return out[0], out[1], out[2], full
 
