@@ -93,6 +93,12 @@ def build_analysis(source: str, log: fr.FrameLog, meta: dict, params: ShotParams
                           end_frame=e, transition_in="start" if i == 0 else transitions[i - 1].kind, **cues))
 
     warnings = _warnings(meta, duration)
+    if n > 2:
+        gaps = np.flatnonzero(np.diff(times) > max(1.0, 10.0 * float(np.median(np.diff(times)))))
+        if len(gaps):
+            g = gaps[0]
+            warnings.append(f"{len(gaps)} gap(s) in the picture, the first from {times[g]:.2f} s to "
+                            f"{times[g + 1]:.2f} s (corrupt or missing data); analysed the frames around them")
     w, h = display_size(meta["width"], meta["height"], meta["rotation"])
     audio = {}
     if meta.get("sound") is not None:
