@@ -36,7 +36,7 @@ SOUNDFONT_CANDIDATES = (
     "/usr/local/share/soundfonts/default.sf2",
 )
 FADE_S = 0.05
-POLYPHONY = 96  # voices per synthesizer; long string releases beyond this are stolen, oldest first
+POLYPHONY = 48  # voices per synthesizer process (two share the parts); oldest releasing voices are stolen first
 POLYPHONY_JOBS = 2  # FluidSynth processes rendering groups of parts in parallel
 PEAK_CEILING = 0.97  # about -0.26 dBFS: leave room for the AAC encoder
 
@@ -132,6 +132,20 @@ def fit_length(audio: np.ndarray, n_samples: int, sample_rate: int, fade_s: floa
     return audio
 
 
+def _cost(track, ticks_per_beat: int) -> float:
+    """Synthesis cost of a track: voice-beats sounding (a release tail of a beat each), not note count."""
+    now, started, cost = 0, {}, 0.0
+    for m in track:
+        now += m.time
+        if m.type == "note_on" and m.velocity:
+            started[(m.channel, m.note)] = now
+        elif m.type in ("note_off", "note_on"):
+            t0 = started.pop((m.channel, m.note), None)
+            if t0 is not None:
+                cost += (now - t0) / ticks_per_beat + 1.0
+    return cost
+
+
 def _split_midi(midi_path: Path, tmp: Path, jobs: int) -> list[Path]:
     """Split a type-1 file's parts into `jobs` files (each with the conductor track), balanced by note count.
 
@@ -144,7 +158,7 @@ def _split_midi(midi_path: Path, tmp: Path, jobs: int) -> list[Path]:
     if mid.type != 1 or len(mid.tracks) < 3 or jobs < 2:
         return [midi_path]
     conductor, parts = mid.tracks[0], mid.tracks[1:]
-    weight = [sum(1 for m in t if m.type == "note_on" and m.velocity) for t in parts]
+    weight = [_cost(t, mid.ticks_per_beat) for t in parts]
     groups: list[list[int]] = [[] for _ in range(jobs)]
     load = [0] * jobs
     for i in sorted(range(len(parts)), key=lambda i: -weight[i]):
@@ -164,13 +178,14 @@ def _split_midi(midi_path: Path, tmp: Path, jobs: int) -> list[Path]:
     return paths
 
 
-def _synthesize(exe: str, sf2: Path, midi_path: Path, tmp: Path, sample_rate: int) -> np.ndarray:
-    """Run FluidSynth (in parallel over groups of parts) and return the summed float audio."""
+def _synthesize(exe: str, sf2: Path, midi_path: Path, tmp: Path, sample_rate: int,
+                jobs: int | None = None) -> np.ndarray:
+    """Run FluidSynth (in parallel over `jobs` groups of parts) and return the summed float audio."""
     import soundfile as sf
 
     from v2m.tools.errors import V2MError
 
-    jobs = max(1, min(POLYPHONY_JOBS, os.cpu_count() or 1))
+    jobs = jobs or max(1, min(POLYPHONY_JOBS, os.cpu_count() or 1))
     procs = []
     for k, part in enumerate(_split_midi(midi_path, tmp, jobs)):
         raw = tmp / f"raw{k}.wav"
