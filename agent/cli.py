@@ -15,7 +15,9 @@ import argparse
 import json
 import sys
 import time
+from pathlib import Path
 
+from v2m.agent.llm import add_planner_args
 from v2m.tools.errors import V2MError
 
 EXIT_USER_ERROR = 2
@@ -43,10 +45,9 @@ STAGES = ("analyse", "plan", "compose", "render", "mux")
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from rich.console import Console
 
+    from v2m.agent.llm import planner_spec
     from v2m.agent.pipeline import example_video, score
 
     if args.example and args.video is not None:
@@ -70,9 +71,10 @@ def _cmd_score(args: argparse.Namespace) -> int:
         err.print(f"[{STAGES.index(stage) + 1}/{len(STAGES)}] {stage:<8} ...", end="")
 
     try:
-        run = score(video, args.request, args.output, planner=args.backend, route=args.route,
+        backend, options = planner_spec(args)
+        run = score(video, args.request, args.output, planner=backend, planner_options=options, route=args.route,
                     still_seconds=args.still_seconds, keep_audio=args.keep_audio, force=args.force,
-                    soundfont=args.soundfont, progress=progress)
+                    soundfont=args.soundfont, musicgen=_music_options(args), progress=progress)
     finally:
         done() if started else None
     plan = run.plan
@@ -85,6 +87,27 @@ def _cmd_score(args: argparse.Namespace) -> int:
     print(f"Files in {run.outdir}/: " + ", ".join(p.name for p in run.files.values()))
     print(f"Watch: {run.files['video']}")
     return 0
+
+
+def _music_options(args: argparse.Namespace) -> dict:
+    if args.route == "symbolic":
+        if args.music_backend or args.music_model:
+            raise V2MError("--music-backend/--music-model need --route audio or hybrid")
+        return {}
+    opts = {"backend": args.music_backend, "model": args.music_model, "device": args.music_device,
+            "seed": args.seed}
+    return {k: v for k, v in opts.items() if v is not None}
+
+
+def _cmd_agent(args: argparse.Namespace) -> int:
+    from v2m.agent.lc_tools import run_agent
+
+    result = run_agent(args.model, args.video, args.request, args.output or f"{Path(args.video).stem}_v2m",
+                       base_url=args.base_url, force=args.force)
+    print(result["reply"])
+    for name, path in result["files"].items():
+        print(f"  {name}: {path}")
+    return 0 if result["files"] else 1
 
 
 def _cmd_doctor(args: argparse.Namespace) -> int:
@@ -122,13 +145,30 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("request", nargs="?", default="", help='what you want, e.g. "in jazz", "calm piano"')
     s.add_argument("-o", "--output", help="output folder (default: <stem>_v2m)")
     s.add_argument("--example", action="store_true", help="score the bundled example clip (bikes.mp4)")
-    s.add_argument("--backend", default="rules", help="planner backend (default: rules, offline)")
-    s.add_argument("--route", choices=["symbolic", "audio", "hybrid"], default="symbolic")
+    s.add_argument("--route", choices=["symbolic", "audio", "hybrid"], default="symbolic",
+                   help="symbolic: MIDI rendered by FluidSynth (default); audio: MusicGen per section; "
+                        "hybrid: MusicGen-Melody conditioned on the symbolic score")
+    g = s.add_argument_group("audio route (--route audio|hybrid)")
+    g.add_argument("--music-backend", choices=["musicgen", "musicgen-melody", "audiocraft", "debug"],
+                   help="default: musicgen for audio, musicgen-melody for hybrid")
+    g.add_argument("--music-model", help="hub id already in the local cache, or a local folder of weights")
+    g.add_argument("--music-device", default="cpu", help="cpu, cuda or auto")
+    g.add_argument("--seed", type=int, help="another seed gives another take")
     s.add_argument("--still-seconds", type=_positive, default=10.0, help="length of the clip made from an image")
     s.add_argument("--keep-audio", action="store_true", help="mix the original audio under the music")
     s.add_argument("--soundfont", help="a General MIDI .sf2 to render with")
     s.add_argument("-f", "--force", action="store_true", help="overwrite existing output files")
+    add_planner_args(s)
     s.set_defaults(func=_cmd_score)
+
+    s = sub.add_parser("agent", help="let a tool-calling chat model score a video step by step through v2m's tools")
+    s.add_argument("video", help="video or still image to score")
+    s.add_argument("request", nargs="?", default="", help="what you want")
+    s.add_argument("--model", required=True, help="provider:name for init_chat_model, e.g. ollama:qwen2.5:7b")
+    s.add_argument("--base-url", help="the model's endpoint")
+    s.add_argument("-o", "--output", help="output folder (default: <stem>_v2m)")
+    s.add_argument("-f", "--force", action="store_true", help="overwrite existing output files")
+    s.set_defaults(func=_cmd_agent)
 
     s = sub.add_parser("doctor", help="what is installed, what is missing, and how to fix it")
     s.set_defaults(func=_cmd_doctor)
@@ -139,6 +179,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--keyframes", metavar="DIR", help="save one small JPEG per shot here")
     s.add_argument("--still-seconds", type=_positive, default=10.0, help="length of a still image as a clip")
     s.set_defaults(func=_cmd_analyze)
+
+    from v2m.agent.chat_cli import add_chat_parser
+
+    add_chat_parser(sub)
 
     s = sub.add_parser("schema", help="print the JSON Schema of the plan or the analysis")
     s.add_argument("which", nargs="?", choices=["plan", "analysis"], default="plan")

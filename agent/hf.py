@@ -174,8 +174,18 @@ class HFBackend:
 
     def inputs(self, messages: list[dict], frames: list):
         """Tokenised model inputs (the real processor: chat template, image/video placeholders expanded)."""
-        text = self.processor.apply_chat_template(self.chat_messages(messages, len(frames)),
-                                                  add_generation_prompt=True, tokenize=False)
+        chat = self.chat_messages(messages, len(frames))
+        try:
+            text = self.processor.apply_chat_template(chat, add_generation_prompt=True, tokenize=False)
+        except Exception as e:  # noqa: BLE001 - jinja's TemplateError: some templates refuse a system turn
+            if chat[0]["role"] != "system" or len(chat) < 2:
+                raise
+            log.info("chat template refused the system turn (%s); folding it into the first user turn", e)
+            first = chat[1]
+            merged = {"role": first["role"], "content": [c for c in first["content"] if c["type"] != "text"]
+                      + [{"type": "text", "text": messages[0]["content"] + "\n\n" + messages[1]["content"]}]}
+            text = self.processor.apply_chat_template([merged, *chat[2:]], add_generation_prompt=True,
+                                                      tokenize=False)
         media = {}
         if frames:
             media = {"videos": [frames]} if self.frames_mode == "video" else {"images": [frames]}

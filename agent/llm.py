@@ -78,6 +78,49 @@ def pick_example(request: str) -> str:
     return names[0] if names else "jazz_street"
 
 
+def prompt_context(analysis: VideoAnalysis, request: str, *, abc: bool = True) -> dict:
+    """The variables every planner prompt is rendered with: facts sheet, schema guide, styles, example."""
+    from v2m.agent.facts import facts_sheet, schema_brief
+    from v2m.prompts.templates import example_json
+    from v2m.tools.contract import ROLES
+    from v2m.tools.style import load_style, style_names
+
+    styles = ", ".join(f"{n} ({load_style(n).tempo_bpm[0]:g}-{load_style(n).tempo_bpm[1]:g} bpm)"
+                       for n in style_names())
+    return dict(facts=facts_sheet(analysis), schema=schema_brief(), styles=styles, roles=", ".join(ROLES),
+                duration_s=f"{analysis.duration_s:.2f}", abc=abc, example=example_json(pick_example(request)))
+
+
+def user_prompt(ctx: dict, request: str, current: ScorePlan | None = None) -> str:
+    """The user turn that asks for a first plan (current=None) or a revision of `current`."""
+    from v2m.prompts.templates import render
+
+    if current is None:
+        return render("analyse", request=request, **ctx) + "\n\n" + render("plan", **ctx)
+    plan_json = current.model_dump_json(exclude_defaults=True, exclude={"reasoning"})
+    return render("revise", request=request, plan=plan_json, **ctx)
+
+
+def planner_messages(analysis: VideoAnalysis, request: str, current: ScorePlan | None = None, *,
+                     abc: bool = True) -> list[dict]:
+    """The system and user messages a model planner starts from: the same at inference and in a
+    fine-tuning set, so a tuned model sees exactly the prompts it will be asked with.
+
+    Args:
+        analysis: the video.
+        request: the user's words.
+        current: the plan to revise, or None for a first plan.
+        abc: whether the prompt asks for ABC melodies.
+    Returns:
+        [{"role": "system", ...}, {"role": "user", ...}].
+    """
+    from v2m.prompts.templates import render
+
+    ctx = prompt_context(analysis, request, abc=abc)
+    return [{"role": "system", "content": render("system")},
+            {"role": "user", "content": user_prompt(ctx, request, current)}]
+
+
 class LLMPlanner:
     """A planner backed by a language model, with parse-validate-re-ask and a rules fallback.
 
@@ -97,15 +140,7 @@ class LLMPlanner:
 
     # ------------------------------------------------------------------ prompts
     def _context(self, analysis: VideoAnalysis, request: str) -> dict:
-        from v2m.agent.facts import facts_sheet, schema_brief
-        from v2m.prompts.templates import example_json
-        from v2m.tools.contract import ROLES
-        from v2m.tools.style import load_style, style_names
-
-        styles = ", ".join(f"{n} ({load_style(n).tempo_bpm[0]:g}-{load_style(n).tempo_bpm[1]:g} bpm)"
-                           for n in style_names())
-        return dict(facts=facts_sheet(analysis), schema=schema_brief(), styles=styles, roles=", ".join(ROLES),
-                    duration_s=f"{analysis.duration_s:.2f}", abc=self.abc, example=example_json(pick_example(request)))
+        return prompt_context(analysis, request, abc=self.abc)
 
     def _frames(self, analysis: VideoAnalysis) -> list:
         from v2m.agent.frames import load_frames
@@ -115,26 +150,19 @@ class LLMPlanner:
     # ------------------------------------------------------------------ the loop
     def plan(self, analysis: VideoAnalysis, request: str) -> PlanResult:
         """Write a first plan. Args: analysis, request. Returns: PlanResult (never raises for model faults)."""
-        from v2m.prompts.templates import render
-
         ctx = self._context(analysis, request)
-        user = render("analyse", request=request, **ctx) + "\n\n" + render("plan", **ctx)
-        return self._run(analysis, request, user, None, ctx)
+        return self._run(analysis, request, user_prompt(ctx, request), None, ctx)
 
     def revise(self, analysis: VideoAnalysis, plan: ScorePlan, request: str) -> PlanResult:
         """Change `plan` as `request` asks. Returns: PlanResult; on failure the rules planner's revision."""
-        from v2m.prompts.templates import render
-
         ctx = self._context(analysis, request)
-        current = plan.model_dump_json(exclude_defaults=True, exclude={"reasoning"})
-        user = render("revise", request=request, plan=current, **ctx)
-        return self._run(analysis, request, user, plan, ctx)
+        return self._run(analysis, request, user_prompt(ctx, request, plan), plan, ctx)
 
     def _run(self, analysis: VideoAnalysis, request: str, user: str, base: ScorePlan | None, ctx: dict) -> PlanResult:
         from v2m.agent.reply import Parsed, parse_reply
         from v2m.prompts.templates import prompt_version, render
 
-        messages = [{"role": "system", "content": render("system")}, {"role": "user", "content": user}]
+        messages = [{"role": "system", "content": render("system")}, {"role": "user", "content": user}]  # = planner_messages()
         frames = self._frames(analysis)
         notes = [f"backend: {self.name} ({getattr(self.backend, 'model_name', '?')}), prompt v{prompt_version()}, "
                  f"{len(frames)} frame(s)"]
@@ -142,7 +170,7 @@ class LLMPlanner:
             try:
                 text = self.backend.generate(messages, frames)
             except Exception as e:  # noqa: BLE001 - a model crash (OOM, connection, bad weights) is a fallback
-                log.warning("%s planner: the model failed on attempt %d: %s: %s",
+                log.info("%s planner: the model failed on attempt %d: %s: %s",
                             self.name, attempt, type(e).__name__, e)
                 notes.append(f"attempt {attempt}: the model failed: {type(e).__name__}: {e}")
                 break
@@ -162,7 +190,7 @@ class LLMPlanner:
                 return PlanResult(plan=parsed.plan, reasoning=reasoning, transcript=messages,
                                   warnings=[f"repaired: {r}" for r in parsed.repairs],
                                   reply=("Revised: " if base else "Planned ") + _describe(parsed.plan))
-            log.warning("%s planner: attempt %d of %d unusable: %s", self.name, attempt, self.max_attempts,
+            log.info("%s planner: attempt %d of %d unusable: %s", self.name, attempt, self.max_attempts,
                         "; ".join(parsed.errors))
             notes.append(f"attempt {attempt}: " + "; ".join(parsed.errors))
             if attempt < self.max_attempts:
@@ -173,7 +201,7 @@ class LLMPlanner:
     def _fall_back(self, analysis, request, base, messages, notes) -> PlanResult:
         warning = (f"the {self.name} model gave no usable plan after {self.max_attempts} attempt(s); "
                    f"used the {self.fallback} planner instead")
-        log.warning("%s", warning)
+        log.info("%s", warning)  # the caller shows result.warnings; logging it loudly too would say it twice
         try:
             planner = get_planner(self.fallback)
             res = planner.plan(analysis, request) if base is None else planner.revise(analysis, base, request)
@@ -246,13 +274,14 @@ def add_planner_args(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--max-attempts", type=int, default=DEFAULT_ATTEMPTS, help="model answers before falling back")
 
 
-def planner_from_args(args: argparse.Namespace):
-    """Build the planner the command line asked for.
+def planner_spec(args: argparse.Namespace) -> tuple[str, dict]:
+    """The backend name and options the command line asked for, checked, as plain JSON-able values
+    (for `pipeline.score(planner=name, planner_options=options)`, which records them in config.json).
 
     Args:
         args: parsed arguments from a parser given `add_planner_args`.
     Returns:
-        A Planner.
+        (backend name, keyword options for `get_planner`).
     Raises:
         InputError: a flag is missing or does not fit the backend (one line for the user).
     """
@@ -262,7 +291,7 @@ def planner_from_args(args: argparse.Namespace):
     if backend == "rules":
         if model or adapter or base_url:
             raise InputError("--model/--adapter/--base-url need --backend hf or chat")
-        return get_planner("rules")
+        return "rules", {}
     if not model:
         raise InputError(f"--backend {backend} needs --model " + {
             "hf": "ID_OR_FOLDER (e.g. HuggingFaceTB/SmolVLM2-2.2B-Instruct)",
@@ -271,18 +300,31 @@ def planner_from_args(args: argparse.Namespace):
         raise InputError("--adapter works with --backend hf only")
     if base_url and backend != "chat":
         raise InputError("--base-url works with --backend chat only")
-    if getattr(args, "max_attempts", DEFAULT_ATTEMPTS) < 1:
+    attempts = getattr(args, "max_attempts", DEFAULT_ATTEMPTS)
+    if attempts < 1:
         raise InputError("--max-attempts must be at least 1")
     frames = getattr(args, "frames", "images")
     if frames == "video" and backend != "hf":
         raise InputError("--frames video works with --backend hf only")
-    opts = {"model": model, "max_attempts": args.max_attempts}
+    opts: dict = {"model": model, "max_attempts": attempts}
     if frames == "none":
         opts["max_frames"] = 0
     if backend == "hf":
-        quant = None if args.quantize == "none" else args.quantize
-        opts |= dict(adapter=adapter, device=args.device, dtype=args.dtype, quantize=quant,
-                     frames="images" if frames == "none" else frames)
+        quant = getattr(args, "quantize", "none")
+        opts |= dict(adapter=adapter, device=getattr(args, "device", "auto"), dtype=getattr(args, "dtype", "auto"),
+                     quantize=None if quant == "none" else quant, frames="images" if frames == "none" else frames)
     elif backend == "chat":
         opts |= dict(base_url=base_url)
-    return PLANNERS[backend](**opts)  # registered above; no need to import the rules module
+    return backend, opts
+
+
+def planner_from_args(args: argparse.Namespace):
+    """Build the planner the command line asked for (see `planner_spec`).
+
+    Args:
+        args: parsed arguments from a parser given `add_planner_args`.
+    Returns:
+        A Planner (loading a model can take a while and raise InputError/MissingDependency).
+    """
+    name, opts = planner_spec(args)
+    return get_planner(name, **opts)  # this module is imported, so hf/chat/scripted are registered

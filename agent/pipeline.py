@@ -25,6 +25,7 @@ from typing import Callable
 from v2m.tools.errors import InputError, V2MError
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff", ".gif"}
+OPTIONAL_OUTPUTS = ("transcript.json", "score.symbolic.wav", "score.seams.npz")  # written by some runs only
 OUTPUT_NAMES = ("analysis.json", "plan.json", "reasoning.md", "score.abc", "score.mid", "score.wav", "config.json")
 
 
@@ -87,7 +88,8 @@ def check_paths(video: Path, outdir: Path, force: bool) -> dict[str, Path]:
     if not os.access(outdir, os.W_OK):
         raise V2MError(f"output folder {outdir} is not writable")
     if not force:
-        taken = [p.name for p in files.values() if p.exists()]
+        maybe = [outdir / n for n in OPTIONAL_OUTPUTS]
+        taken = [p.name for p in [*files.values(), *maybe] if p.exists()]
         if taken:
             raise V2MError(f"{outdir / taken[0]} already exists ({len(taken)} output files would be "
                            "overwritten); use --force or another -o folder")
@@ -155,17 +157,23 @@ def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
         return time.perf_counter()
 
     t = time.perf_counter()
+    # The planner comes first: a missing model or extra should fail before minutes of analysis.
+    planner = get_planner(config.planner, **config.planner_options)
+    t = stage("load planner", t)
     step("analyse")
     analysis = analyze(video, still_seconds=config.still_seconds, keyframe_dir=outdir / "keyframes")
     _write_text(files["analysis.json"], analysis.model_dump_json(indent=2))
     t = stage("analyse", t)
 
     step("plan")
-    result = get_planner(config.planner, **config.planner_options).plan(analysis, config.request)
+    result = planner.plan(analysis, config.request)
     route = config.route
     plan = result.plan.model_copy(update={"route": route}) if route != result.plan.route else result.plan
     _write_text(files["plan.json"], plan.model_dump_json(indent=2))
     _write_text(files["reasoning.md"], result.reasoning or plan.reasoning or "(the planner gave no reasoning)\n")
+    if result.transcript:  # a model planned: keep every message, they are tomorrow's training data
+        files["transcript.json"] = outdir / "transcript.json"
+        _write_text(files["transcript.json"], json.dumps(result.transcript, indent=2, default=str))
     t = stage("plan", t)
 
     step("compose")
@@ -178,7 +186,7 @@ def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
     render(files["score.mid"], files["score.wav"], duration_s=analysis.duration_s,
            loudness_lufs=plan.loudness_lufs, soundfont=config.soundfont)
     if route in ("audio", "hybrid"):
-        from v2m.tools.musicgen import generate_score_audio
+        from v2m.tools.audio_route import generate_score_audio
 
         symbolic = files["score.wav"].with_name("score.symbolic.wav")
         os.replace(files["score.wav"], symbolic)

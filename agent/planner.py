@@ -22,6 +22,7 @@ class PlanResult:
     warnings: list[str] = field(default_factory=list)
     transcript: list[dict] = field(default_factory=list)  # model messages, when a model planned
     reply: str = ""  # one or two lines for the user: what this plan is, or what changed
+    question: str | None = None  # set when the request was ambiguous or impossible: the plan is unchanged
 
 
 class Planner(Protocol):
@@ -49,7 +50,7 @@ def register(name: str):
 
 def get_planner(name: str, **options) -> Planner:
     """Build the planner called `name` (rules, hf, chat, scripted)."""
-    from v2m.agent import rules  # noqa: F401  (registers the default backend)
+    from v2m.agent import llm, rules  # noqa: F401  (importing registers the backends; both are light)
 
     if name not in PLANNERS:
         raise V2MError(f"unknown planner backend {name!r}; choose from {sorted(PLANNERS)}")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import logging
 
 import pytest
 
@@ -19,14 +20,16 @@ pytest.importorskip("transformers")
 from transformers import LogitsProcessorList  # noqa: E402
 
 from llm_kit import bikes_analysis, fenced, plan_dict  # noqa: E402
-from tiny_vlm import ForceText, build_qwen25_vl, build_smolvlm  # noqa: E402
+from tiny_vlm import ForceText, build_llava_onevision, build_qwen25_vl, build_smolvlm  # noqa: E402
 from v2m.agent.hf import HFBackend  # noqa: E402
 from v2m.agent.llm import LLMPlanner, add_planner_args, planner_from_args  # noqa: E402
 from v2m.tools.contract import ScorePlan  # noqa: E402
 from v2m.tools.errors import InputError  # noqa: E402
 
 FELL_BACK = "used the rules planner instead"
-MODELS = ["qwen25_vl", "smolvlm"] + (["smolvlm2"] if importlib.util.find_spec("num2words") else [])
+# smolvlm = the SmolVLM v1 classes (Idefics3); smolvlm2 = the SmolVLM2 classes, whose processor needs num2words
+MODELS = ["qwen25_vl", "smolvlm", "llava_onevision"] + (["smolvlm2"] if importlib.util.find_spec("num2words") else [])
+VIDEO_TOKEN = {"qwen25_vl": "video_token_id", "llava_onevision": "video_token_index"}
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -40,7 +43,8 @@ def one_thread():
 @pytest.fixture(scope="module")
 def folders(tmp_path_factory):
     root = tmp_path_factory.mktemp("tiny_vlms")
-    out = {"qwen25_vl": build_qwen25_vl(root / "qwen25_vl"), "smolvlm": build_smolvlm(root / "smolvlm")}
+    out = {"qwen25_vl": build_qwen25_vl(root / "qwen25_vl"), "smolvlm": build_smolvlm(root / "smolvlm"),
+           "llava_onevision": build_llava_onevision(root / "llava_onevision")}
     if "smolvlm2" in MODELS:
         out["smolvlm2"] = build_smolvlm(root / "smolvlm2", family="smolvlm")
     return out
@@ -51,8 +55,9 @@ def analysis(tmp_path_factory):
     return bikes_analysis(tmp_path_factory.mktemp("keys"))  # keyframes decoded from the real clip with PyAV
 
 
-@pytest.mark.parametrize("family,frames", [(m, "images") for m in MODELS] + [("qwen25_vl", "video")])
+@pytest.mark.parametrize("family,frames", [(m, "images") for m in MODELS] + [(m, "video") for m in VIDEO_TOKEN])
 def test_random_weights_end_in_re_ask_then_fallback(folders, analysis, family, frames, caplog):
+    caplog.set_level(logging.INFO, logger="v2m.agent.llm")
     backend = HFBackend(str(folders[family]), device="cpu", dtype="float32", frames=frames, max_new_tokens=24)
     planner = LLMPlanner(backend, name="hf", max_frames=4)
     res = planner.plan(analysis, "score this in jazz")  # must not raise
@@ -69,7 +74,7 @@ def test_random_weights_end_in_re_ask_then_fallback(folders, analysis, family, f
     pics = load_frames(analysis, 4, sample=frames == "video")
     batch = backend.inputs(res.transcript[:2], pics)
     cfg = backend.model.config
-    token = cfg.video_token_id if frames == "video" and family == "qwen25_vl" else cfg.image_token_id
+    token = getattr(cfg, VIDEO_TOKEN[family]) if frames == "video" else cfg.image_token_id
     assert (batch["input_ids"] == token).sum() >= 4
     assert any(k.startswith("pixel_values") for k in batch)
 
@@ -140,3 +145,14 @@ def test_bad_model_adapter_and_flags_are_one_line_errors(folders, tmp_path):
                                               "--device", "cpu", "--dtype", "float32", "--max-attempts", "1"]))
     assert planner.name == "hf" and planner.max_attempts == 1 and planner.backend.device == "cpu"
     assert json.loads((folders["smolvlm"] / "config.json").read_text())["model_type"] in ("idefics3", "smolvlm")
+
+
+def test_a_template_without_a_system_turn_gets_it_folded_into_the_user_turn(folders, analysis):
+    backend = HFBackend(str(folders["qwen25_vl"]), device="cpu", max_new_tokens=4)
+    strict = ("{% if messages[0]['role'] == 'system' %}{{ raise_exception('System role not supported') }}{% endif %}"
+              + backend.processor.chat_template)
+    backend.processor.chat_template = strict
+    msgs = [{"role": "system", "content": "SYSTEM RULES"}, {"role": "user", "content": "score this"}]
+    ids = backend.inputs(msgs, [])["input_ids"][0]
+    text = backend.processor.tokenizer.decode(ids)
+    assert text.index("SYSTEM RULES") < text.index("score this") and "<|im_start|>system" not in text

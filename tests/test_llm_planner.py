@@ -50,7 +50,7 @@ def test_valid_reply_is_the_plan_with_reasoning_facts_and_frames(analysis):
 
 def test_broken_json_is_re_asked_with_the_error_then_accepted(analysis, caplog):
     broken = "Here it is:\n```json\n{\"style\": \"jazz\", \"tempo_bpm\": 140 \"sections\": []\n```"
-    with caplog.at_level(logging.WARNING):
+    with caplog.at_level(logging.INFO, logger="v2m.agent.llm"):
         res, backend = run(analysis, [broken, fenced(plan_dict())])
     assert res.plan.style == "jazz" and not any(FELL_BACK in w for w in res.warnings)
     reask = backend.calls[1]["messages"][-1]["content"]
@@ -142,7 +142,7 @@ def test_prompt_injection_is_data_not_commands(analysis, tmp_path, monkeypatch):
     [],  # the model stops answering
 ])
 def test_garbage_every_time_falls_back_with_a_warning(analysis, replies, caplog):
-    with caplog.at_level(logging.WARNING):
+    with caplog.at_level(logging.INFO, logger="v2m.agent.llm"):
         res, backend = run(analysis, list(replies))
     assert res.plan == get_planner("rules").plan(analysis, "score this in jazz").plan  # the rules planner's plan
     assert FELL_BACK in res.warnings[0] and "**Warning:**" in res.reasoning
@@ -175,6 +175,11 @@ def test_command_line_flags_build_planners_or_say_what_is_wrong(tmp_path, analys
                       (["--backend", "scripted", "--model", str(tmp_path / "none.json")], "cannot read")]:
         with pytest.raises(InputError, match=msg):
             planner_from_args(_args(*argv))
+    from v2m.agent.llm import planner_spec
+
+    assert planner_spec(_args()) == ("rules", {})
+    assert planner_spec(_args("--backend", "chat", "--model", "ollama:x", "--frames", "none")) == (
+        "chat", {"model": "ollama:x", "max_attempts": 3, "max_frames": 0, "base_url": None})
     replies = tmp_path / "replies.json"
     replies.write_text(json.dumps([fenced(plan_dict())]))
     planner = planner_from_args(_args("--backend", "scripted", "--model", str(replies)))
@@ -263,3 +268,10 @@ def test_random_corruptions_never_escape(analysis):
             outcomes["accepted"] += 1
             assert musical_errors(res.plan, analysis) == []
     assert outcomes["accepted"] > 30 and outcomes["fell back"] > 30, outcomes
+
+
+def test_revise_falls_back_without_losing_the_plan(analysis):
+    base = ScorePlan.model_validate(plan_dict(request="jazz"))
+    res = LLMPlanner(ScriptedBackend(["no", "no", "no"]), name="scripted").revise(analysis, base, "slower please")
+    assert FELL_BACK in res.warnings[0] and isinstance(res.plan, ScorePlan)
+    assert res.plan.duration_s == base.duration_s and res.plan.style == base.style

@@ -40,7 +40,7 @@ def test_writes_every_file_and_a_summary(bikes_run):
     assert "[5/5] mux" in r.stderr  # the progress display names each stage
     config = json.loads((out / "config.json").read_text())
     assert config["config"]["request"] == "score this in jazz"
-    assert set(config["timings_s"]) == {"analyse", "plan", "compose", "render", "mux"}
+    assert set(config["timings_s"]) == {"load planner", "analyse", "plan", "compose", "render", "mux"}
     assert "Scene" in (out / "reasoning.md").read_text()
 
 
@@ -205,3 +205,40 @@ def test_help_is_fast():
     r = v2m("--help")
     assert r.returncode == 0 and "score" in r.stdout
     assert time.perf_counter() - t < 1.5  # heavy imports wait until a command needs them
+
+
+def test_hybrid_route_end_to_end_with_the_debug_music_backend(bikes, tmp_path):
+    out = tmp_path / "hybrid"
+    r = v2m("score", bikes, "jazz", "--route", "hybrid", "--music-backend", "debug", "-o", out)
+    assert r.returncode == 0, r.stderr
+    assert json.loads((out / "plan.json").read_text())["route"] == "hybrid"
+    assert sf.info(str(out / "score.symbolic.wav")).duration == pytest.approx(10.0, abs=1e-3)
+    info = sf.info(str(out / "score.wav"))
+    assert info.frames == round(10.0 * info.samplerate)
+    with av.open(str(out / "bikes.scored.mp4")) as c:
+        a = c.streams.audio[0]
+        assert abs(float(a.duration * a.time_base) - 10.0) <= 1024 / a.sample_rate
+
+
+def test_audio_route_without_weights_fails_in_one_line_and_leaves_nothing(bikes, tmp_path):
+    out = tmp_path / "audio"
+    r = v2m("score", bikes, "--route", "audio", "--music-model", tmp_path / "no-such-weights", "-o", out)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert "--route symbolic" in r.stderr.strip().splitlines()[-1]
+    assert not out.exists()
+
+
+def test_a_model_planner_drives_the_cli_and_its_transcript_is_kept(bikes, tmp_path):
+    from v2m.prompts.templates import example_plans
+
+    plan = example_plans()["rock_bikes"]
+    replies = tmp_path / "replies.json"
+    replies.write_text(json.dumps(["Thinking about the bikes...\n" + json.dumps(plan)]))
+    out = tmp_path / "model"
+    r = v2m("score", bikes, "energetic rock", "--backend", "scripted", "--model", replies, "-o", out)
+    assert r.returncode == 0, r.stderr
+    written = json.loads((out / "plan.json").read_text())
+    assert (written["style"], written["tempo_bpm"], len(written["sections"])) == ("rock", 150, 3)
+    transcript = json.loads((out / "transcript.json").read_text())
+    assert [m["role"] for m in transcript][:3] == ["system", "user", "assistant"]
+    assert json.loads((out / "config.json").read_text())["config"]["planner"] == "scripted"

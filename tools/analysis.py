@@ -12,7 +12,8 @@ import numpy as np
 from v2m.tools import frames as fr
 from v2m.tools import look, motion
 from v2m.tools.contract import Mood, Shot, Transition, VideoAnalysis
-from v2m.tools.shots import ShotParams, cut_scores, find_cuts, find_dissolves, find_fades, merge_transitions
+from v2m.tools.shots import ShotParams, cut_scores, find_cuts, merge_transitions
+from v2m.tools.transitions import find_dissolves, find_dissolves_by_variance, find_fades
 
 
 def frame_times(log: fr.FrameLog, fps_guess: float) -> tuple[np.ndarray, float, float]:
@@ -54,9 +55,12 @@ def build_analysis(source: str, log: fr.FrameLog, meta: dict, params: ShotParams
     luma = log.column(fr.LUMA_DIFF)
 
     score = cut_scores(luma, log.column(fr.HIST_DIFF))
-    cuts = find_cuts(score, log.lag_diffs(), params)
+    cuts = find_cuts(score, log.lag_diffs(), params, log.column(fr.BLOCK_DIFF))
     fades = find_fades(contrast, params, fps)
-    dissolves = find_dissolves(log.tracker.finish())
+    dissolves = find_dissolves(log.tracker.finish(), log.column(fr.BLOCK_DIFF), params)
+    for d in find_dissolves_by_variance(contrast, log.histograms(), [c for c, _ in cuts], fps, params):
+        if all(d[1] < a or d[0] > b for a, b, _, _ in dissolves):
+            dissolves.append(d)
     found = merge_transitions(cuts, fades, dissolves, n)
 
     transitions = []

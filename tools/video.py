@@ -27,6 +27,9 @@ from v2m.tools.shots import ShotParams
 IMAGE_FORMATS = {"image2", "png_pipe", "jpeg_pipe", "bmp_pipe", "webp_pipe", "tiff_pipe", "gif_pipe",
                  "ppm_pipe", "pgm_pipe", "qoi_pipe"}
 STILL_FPS = 25.0          # a still image becomes a clip at this nominal rate
+# FFmpeg shrinks each frame to the analysis size; "POINT" (nearest pixel) costs almost nothing
+# next to decoding, and the 4x4 block averages and histograms downstream absorb its aliasing.
+INTERPOLATION = "POINT"
 MAX_DECODE_ERRORS = 50    # after this many bad packets the stream is treated as broken
 Progress = Callable[[float, float], None]  # (seconds analysed, total seconds)
 
@@ -111,10 +114,14 @@ def _decode(container, source: str, is_image: bool, progress: Progress | None,
             params: ShotParams) -> tuple[fr.FrameLog, dict]:
     """The single streaming pass: every video frame into a FrameLog, the audio into a Soundtrack."""
     import av
+    from av.video.reformatter import VideoReformatter
 
     vs = container.streams.video[0]
     vs.thread_type = "AUTO"
     cc = vs.codec_context
+    # Analysis looks at 160-pixel pictures, where H.264/HEVC deblocking is invisible: skipping the
+    # loop filter saves ~15% of decoding time (keyframes are decoded separately, at full quality).
+    cc.options = {"skip_loop_filter": "all"}
     width, height = cc.width or 0, cc.height or 0
     rate = vs.average_rate or vs.guessed_rate or vs.base_rate
     fps_guess = float(rate) if rate else STILL_FPS
@@ -132,6 +139,7 @@ def _decode(container, source: str, is_image: bool, progress: Progress | None,
     errors: list[str] = []
     rotation, start_t, last_report = 0, None, -1.0
     sw, sh = fr.small_size(width or 16, height or 16)
+    shrink = VideoReformatter()  # one reformatter keeps FFmpeg's scaler context between frames
     try:
         for packet in container.demux(*streams):
             try:
@@ -155,9 +163,9 @@ def _decode(container, source: str, is_image: bool, progress: Progress | None,
                     start_t = t
                     rotation = int(getattr(frame, "rotation", 0) or 0)
                 t -= start_t
-                if len(log) and t <= log.scalars.a[log.scalars.n - 1, fr.T]:
-                    t = log.scalars.a[log.scalars.n - 1, fr.T] + 1.0 / fps_guess  # broken timestamps
-                small = frame.reformat(width=sw, height=sh, format="rgb24", interpolation="AREA")
+                if t <= log.last_time:
+                    t = log.last_time + 1.0 / fps_guess  # broken timestamps: keep time moving forward
+                small = shrink.reformat(frame, width=sw, height=sh, format="rgb24", interpolation=INTERPOLATION)
                 log.push(t, small.to_ndarray())
                 if progress is not None and t - last_report >= 1.0:
                     progress(t, total_s)

@@ -70,7 +70,7 @@ def main() -> None:
     import torch
     from transformers import LogitsProcessorList
 
-    from tiny_vlm import ForceText, build_qwen25_vl, build_smolvlm
+    from tiny_vlm import ForceText, build_llava_onevision, build_qwen25_vl, build_smolvlm
     from v2m.agent.hf import HFBackend
     from v2m.agent.llm import LLMPlanner
     from v2m.agent.planner import get_planner
@@ -98,6 +98,7 @@ def main() -> None:
     else:
         backends.append(("qwen2.5-vl tiny", HFBackend(str(build_qwen25_vl(tmp / "q")), device=args.device)))
         backends.append(("smolvlm tiny", HFBackend(str(build_smolvlm(tmp / "s")), device=args.device)))
+        backends.append(("llava-onevision tiny", HFBackend(str(build_llava_onevision(tmp / "l")), device=args.device)))
     for label, backend in backends:
         ids = backend.processor.tokenizer.encode(reply, add_special_tokens=False)
         eos = backend.model.generation_config.eos_token_id

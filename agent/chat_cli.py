@@ -1,0 +1,197 @@
+"""`v2m chat`: a terminal conversation about one video, a plain loop over a `Session`.
+
+    v2m chat clip.mp4 "score this in jazz" -o out/      # first score, then talk: "slower after 0:05"
+    v2m chat --resume 3f2a9c01d4                        # continue after a crash, a kill or another day
+
+Lines are edited with readline (arrows, history kept between runs). Besides requests, the loop knows:
+undo, redo, history, show plan, export [DIR], play, branch [NAME], help, quit. With -o DIR the current
+version's files (scored MP4, WAV, MIDI, plan) are kept in DIR after every turn.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from v2m.tools.errors import V2MError
+
+PROMPT = "you> "
+COMMANDS = ("undo, redo, history, show plan, export [DIR], play, branch [NAME], help, quit; "
+            "anything else is a request, e.g. 'slower in the second half'")
+
+
+def add_chat_parser(subparsers) -> argparse.ArgumentParser:
+    """Add the `chat` subcommand to v2m's argparse subparsers."""
+    s = subparsers.add_parser("chat", help="talk with v2m about a video's score: edits, undo, branches")
+    s.add_argument("video", nargs="?", help="video or still image (not needed with --resume)")
+    s.add_argument("request", nargs="?", default="", help='the first request, e.g. "in jazz"')
+    s.add_argument("--resume", metavar="ID", help="continue a stored session")
+    s.add_argument("-o", "--output", metavar="DIR", help="keep the current version's files here")
+    s.add_argument("--sessions", metavar="DIR", help="session store folder (default $V2M_SESSIONS or "
+                                                      "~/.cache/v2m/sessions)")
+    s.add_argument("--planner", default="rules", help="planner backend (default rules)")
+    s.add_argument("--no-render", action="store_true", help="plans only: no composing, rendering or muxing")
+    s.add_argument("--soundfont", help="a General MIDI .sf2 to render with")
+    s.set_defaults(func=run_chat)
+    return s
+
+
+def _say(text: str) -> None:
+    for line in text.strip("\n").rstrip().splitlines() or [""]:
+        print(f"v2m> {line}", flush=True)
+
+
+def _read(interactive: bool) -> str | None:
+    """One line from the user, or None at end of input."""
+    if interactive:
+        try:
+            return input(PROMPT)
+        except EOFError:
+            print()
+            return None
+    line = sys.stdin.readline()
+    if not line:
+        return None
+    print(f"{PROMPT}{line.rstrip()}", flush=True)  # scripted input: echo it so the transcript reads whole
+    return line.rstrip("\n")
+
+
+def _history_file(session) -> Path:
+    return session.store.root / "chat_history"
+
+
+def _setup_readline(session) -> None:
+    try:
+        import readline
+    except ImportError:  # not on every platform; the loop works without it
+        return
+    path = _history_file(session)
+    try:
+        readline.read_history_file(str(path))
+    except OSError:
+        pass
+    readline.set_history_length(1000)
+    import atexit
+
+    atexit.register(lambda: _save_history(readline, path))
+
+
+def _save_history(readline, path: Path) -> None:
+    try:
+        readline.write_history_file(str(path))
+    except OSError:
+        pass
+
+
+def show_plan(plan) -> str:
+    """The plan in a few lines: globals, then one line per section."""
+    from v2m.agent.where import fmt
+
+    lines = [f"{plan.style} at {plan.tempo_bpm:g} BPM in {plan.key} {plan.mode}, {plan.meter}, "
+             f"{plan.loudness_lufs:g} LUFS; instruments: "
+             + ", ".join(f"{r}={n}" for r, n in plan.instrumentation.items())]
+    for i, s in enumerate(plan.sections):
+        extra = [f"{s.tempo_bpm:g} BPM"] if s.tempo_bpm else []
+        extra += [f"only {'+'.join(s.instruments)}"] if s.instruments else []
+        extra += ["locked"] if s.locked else []
+        lines.append(f"  {i + 1}. {s.name:<10} {fmt(s.start_s)}-{fmt(s.end_s)}  energy {s.energy:.2f}  "
+                     f"{' '.join(s.chords[:4])}" + (f"  ({', '.join(extra)})" if extra else ""))
+    if plan.hit_points:
+        lines.append("  hits: " + ", ".join(f"{fmt(h.time_s)} {h.kind}" for h in plan.hit_points))
+    return "\n".join(lines)
+
+
+def _sync_output(session, outdir: Path | None) -> None:
+    if outdir is not None:
+        session.export(outdir, force=True)
+
+
+def _play(session) -> str:
+    video = session.files.get("video")
+    if video is None:
+        return "No video in this version (plans only)."
+    player = shutil.which("ffplay") or shutil.which("xdg-open") or shutil.which("open")
+    if player and sys.stdout.isatty():
+        args = [player, "-autoexit", "-loglevel", "quiet", str(video)] if player.endswith("ffplay") else [player, str(video)]
+        subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return f"Playing {video}"
+    return f"The current score: {video}"
+
+
+def _command(session, line: str, outdir: Path | None) -> bool:
+    """Handle one line; return False when the user is done."""
+    word, _, rest = line.strip().partition(" ")
+    cmd = word.lower()
+    if cmd in ("quit", "exit", "q", "bye"):
+        return False
+    if cmd in ("help", "?"):
+        _say(f"Commands: {COMMANDS}.")
+    elif cmd == "history" and not rest:
+        for h in session.history():
+            mark = "?" if h.question else " "
+            _say(f"{h.n:>3}{mark} [{h.branch}] {h.text or '(first score)'} -> {h.reply.splitlines()[0]}")
+    elif line.strip().lower() in ("show plan", "show", "plan"):
+        _say(f"version {session.version} on branch {session.branch_name}:\n" + show_plan(session.plan))
+    elif cmd == "export":
+        dest = Path(rest.strip()) if rest.strip() else outdir
+        if dest is None:
+            _say("Export where? Say 'export DIR' (or start with -o DIR).")
+        else:
+            files = session.export(dest, force=dest == outdir)
+            _say("Exported " + ", ".join(str(p) for p in files.values()))
+    elif cmd == "play" and not rest:
+        _say(_play(session))
+    elif cmd == "branch":
+        _say(session.branch(rest.strip() or None).reply)
+        _sync_output(session, outdir)
+    elif cmd in ("undo", "redo") and not rest:
+        _say((session.undo() if cmd == "undo" else session.redo()).reply)
+        _sync_output(session, outdir)
+    else:
+        turn = session.say(line.strip())
+        _say(turn.reply)
+        if turn.changed:
+            _sync_output(session, outdir)
+    return True
+
+
+def run_chat(args: argparse.Namespace) -> int:
+    """The chat loop. Returns the exit status."""
+    from v2m.agent.session import Session
+
+    render = not args.no_render
+    outdir = Path(args.output) if args.output else None
+    if args.resume:
+        session = Session.resume(args.resume, workdir=args.sessions, render=render, soundfont=args.soundfont)
+        _say(f"Resumed session {session.id} on {session.video.name}, version {session.version} "
+             f"({len(session.history())} turns so far).")
+    else:
+        if not args.video:
+            raise V2MError("chat needs a VIDEO (or --resume ID)")
+        if outdir is not None and outdir.exists() and any(outdir.iterdir()):
+            raise V2MError(f"output folder {outdir} is not empty; choose another -o folder")
+        print(f"v2m> Scoring {Path(args.video).name} ...", flush=True)
+        session = Session.open(args.video, args.request, workdir=args.sessions, planner=args.planner,
+                               render=render, soundfont=args.soundfont)
+        _say(f"Session {session.id}. " + session.first.reply)
+    _sync_output(session, outdir)
+    interactive = sys.stdin.isatty()
+    if interactive:
+        _setup_readline(session)
+        _say(f"Say what to change, or: {COMMANDS}.")
+    while True:
+        line = _read(interactive)
+        if line is None:
+            break
+        if not line.strip():
+            continue
+        try:
+            if not _command(session, line, outdir):
+                break
+        except V2MError as e:  # one bad turn does not end the conversation
+            print(f"v2m: error: {e}", file=sys.stderr, flush=True)
+    _say(f"Saved. Resume with: v2m chat --resume {session.id}")
+    return 0

@@ -1,0 +1,263 @@
+"""Where an edit applies: turns "the second half", "from 0:12 to 0:20", "shot 3", "after the last cut",
+"the ending" or "when the car appears" into a span of the video, using the analysis and the plan.
+
+    span = locate("slower in the second half", analysis, plan)   # Span(5.48, 10.0, ...) or None (global)
+
+A reference the analysis cannot resolve raises `Ask` with a polite question, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from v2m.tools.contract import ScorePlan, VideoAnalysis
+
+# A span edge this close to a shot boundary snaps to it, so an edit starts with the picture's cut.
+SNAP_S = 0.8
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+            "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8,
+            "ninth": 9, "9th": 9, "tenth": 10, "10th": 10, "last": -1, "final": -1, "penultimate": -2}
+ORD = r"(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|seventh|7th|eighth|8th|ninth|9th|tenth|10th|last|final|penultimate|\d+(?:st|nd|rd|th)?)"
+TIME = r"(\d+:\d{1,2}(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds?)\b|\d+(?:\.\d+)?(?![\d:]|\.\d))"
+START_WORDS = ("intro", "introduction", "beginning", "start", "opening", "first section")
+END_WORDS = ("ending", "end", "outro", "finale", "close", "last section", "final section", "last bit")
+# Things a picture analysis can point at without recognising objects.
+ACTION_WORDS = ("action", "busiest part", "most motion", "fastest part", "peak", "chaos", "most movement")
+
+
+class Ask(Exception):
+    """The reference cannot be resolved; the message is the question to put to the user."""
+
+
+@dataclass
+class Span:
+    """A stretch of the video an edit addresses."""
+
+    start_s: float
+    end_s: float
+    label: str
+    sections: list[int] | None = field(default=None)  # exact plan sections, when named ("the intro")
+    snap: bool = True
+
+
+def parse_time(tok: str) -> float:
+    """Seconds of "0:12", "1:05.5", "12s", "12 seconds" or "12"."""
+    tok = tok.strip()
+    if ":" in tok:
+        m, s = tok.split(":")
+        return int(m) * 60 + float(s)
+    return float(re.match(r"\d+(?:\.\d+)?", tok).group(0))
+
+
+def fmt(t: float) -> str:
+    """0:07.5 style time for replies."""
+    m, s = divmod(t, 60)
+    return f"{int(m)}:{s:04.1f}" if s % 1 else f"{int(m)}:{int(s):02d}"
+
+
+def _ordinal(word: str, n: int) -> int:
+    """Zero-based index of "third"/"3rd"/"3"/"last" in a list of n items; raises Ask past the end."""
+    if word in ORDINALS:
+        k = ORDINALS[word]
+    else:
+        k = int(re.match(r"\d+", word).group(0))
+    idx = k - 1 if k > 0 else n + k
+    if not 0 <= idx < n:
+        raise IndexError(word)
+    return idx
+
+
+def _check(analysis: VideoAnalysis, *times: float) -> None:
+    for t in times:
+        if t > analysis.duration_s + 0.05:
+            raise Ask(f"The video is only {analysis.duration_s:.1f} s long, so {fmt(t)} is past its end. "
+                      "Which part did you mean?")
+
+
+def _cut(analysis: VideoAnalysis, word: str) -> float:
+    cuts = analysis.boundaries_s
+    if not cuts:
+        raise Ask("This video has no cuts. Name a time instead, like 'from 0:04'.")
+    try:
+        return cuts[_ordinal(word, len(cuts))]
+    except IndexError:
+        raise Ask(f"The video has {len(cuts)} cut{'s' * (len(cuts) != 1)}; which one did you mean?") from None
+
+
+def nearest_cut(analysis: VideoAnalysis, t: float, tolerance_s: float = 1.0) -> float:
+    """The shot boundary nearest `t`, or Ask when none lies within `tolerance_s`."""
+    cuts = analysis.boundaries_s
+    if not cuts:
+        raise Ask("This video has no cuts to hit. Should I put an accent at that time instead?")
+    c = min(cuts, key=lambda x: abs(x - t))
+    if abs(c - t) > tolerance_s:
+        raise Ask(f"There is no cut near {fmt(t)}; the nearest is at {fmt(c)}. Did you mean that one?")
+    return c
+
+
+def _shot_span(analysis: VideoAnalysis, a: int, b: int, label: str) -> Span:
+    return Span(analysis.shots[a].start_s, analysis.shots[b].end_s, label, snap=False)
+
+
+def _shots(text: str, analysis: VideoAnalysis) -> Span | None:
+    n = len(analysis.shots)
+    m = re.search(r"\bshots? (\d+) ?(?:-|to|through|and|until) ?(\d+)\b", text)
+    if m:
+        a, b = int(m.group(1)) - 1, int(m.group(2)) - 1
+        if not (0 <= a <= b < n):
+            raise Ask(f"The video has {n} shots (1 to {n}); which ones did you mean?")
+        return _shot_span(analysis, a, b, f"shots {a + 1}-{b + 1}")
+    m = re.search(r"\bshot (?:number |no\.? |#)?(\d+)\b", text) or re.search(rf"\bthe {ORD} shot\b", text)
+    if not m:
+        return None
+    try:
+        i = _ordinal(m.group(1), n)
+    except IndexError:
+        raise Ask(f"The video has {n} shots (1 to {n}); which one did you mean?") from None
+    return _shot_span(analysis, i, i, f"shot {i + 1}")
+
+
+def _cuts(text: str, analysis: VideoAnalysis) -> Span | None:
+    d = analysis.duration_s
+    m = re.search(rf"\bbetween the {ORD} and (?:the )?{ORD} cuts?\b", text)
+    if m:
+        a, b = sorted((_cut(analysis, m.group(1)), _cut(analysis, m.group(2))))
+        return Span(a, b, f"between the cuts at {fmt(a)} and {fmt(b)}", snap=False)
+    m = re.search(rf"\b(after|before|from|until|since|up to) the (?:{ORD} )?cut(?: at {TIME})?\b", text)
+    if not m:
+        return None
+    if m.group(3):
+        t = parse_time(m.group(3))
+        _check(analysis, t)
+        c = nearest_cut(analysis, t)
+    else:
+        c = _cut(analysis, m.group(2) or ("first" if len(analysis.boundaries_s) == 1 else "?"))
+    if m.group(1) in ("before", "until", "up to"):
+        return Span(0.0, c, f"before the cut at {fmt(c)}", snap=False)
+    return Span(c, d, f"after the cut at {fmt(c)}", snap=False)
+
+
+def _times(text: str, analysis: VideoAnalysis) -> Span | None:
+    d = analysis.duration_s
+    m = re.search(rf"\b(?:from|between) {TIME} ?(?:-|to|and|until|till) ?{TIME}", text)
+    if not m and re.search(r"\d:\d|\d ?s(ec)?\b|second", text):
+        m = re.search(rf"\b{TIME} ?(?:-|to) ?{TIME}(?! ?bpm)", text)
+    if m:
+        a, b = sorted((parse_time(m.group(1)), parse_time(m.group(2))))
+        _check(analysis, a, b)
+        if b - a < 0.1:
+            raise Ask(f"{fmt(a)} to {fmt(b)} is too short a stretch to change; which part did you mean?")
+        return Span(a, min(b, d), f"from {fmt(a)} to {fmt(min(b, d))}")
+    m = re.search(rf"\b(?:the )?(first|last|final|opening|closing) {TIME} ?(?:s|sec|secs|seconds)?\b", text)
+    if m and not re.match(r"\d+:", m.group(2)):
+        n = parse_time(m.group(2))
+        _check(analysis, n)
+        if m.group(1) in ("first", "opening"):
+            return Span(0.0, n, f"the first {n:g} s")
+        return Span(max(0.0, d - n), d, f"the last {n:g} s")
+    m = re.search(rf"\b(after|from|past|since|starting at|beyond|before|until|till|up to) {TIME}(?! ?bpm| ?%| ?percent)", text)
+    if m:
+        t = parse_time(m.group(2))
+        _check(analysis, t)
+        if m.group(1) in ("before", "until", "till", "up to"):
+            return Span(0.0, t, f"before {fmt(t)}")
+        return Span(t, d, f"after {fmt(t)}")
+    return None
+
+
+def _fractions(text: str, analysis: VideoAnalysis) -> Span | None:
+    d = analysis.duration_s
+    m = re.search(r"\b(first|second|last|final|middle|third|1st|2nd) (half|third|quarter)\b", text)
+    if not m:
+        if re.search(r"\bthe middle\b|\bmidway\b", text):
+            return Span(d / 3, 2 * d / 3, "the middle")
+        return None
+    which, part = m.groups()
+    n = {"half": 2, "third": 3, "quarter": 4}[part]
+    k = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "middle": (n - 1) // 2}.get(which, n - 1)
+    if k >= n:
+        raise Ask(f"There is no {which} {part}; which part did you mean?")
+    return Span(d * k / n, d * (k + 1) / n, f"the {which} {part}")
+
+
+def _sections(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> Span | None:
+    names = [s.name.lower() for s in plan.sections]
+    m = re.search(r"\bsection (\d+)\b", text) or re.search(rf"\bthe {ORD} section\b", text)
+    if m:
+        try:
+            i = _ordinal(m.group(1), len(names))
+        except IndexError:
+            raise Ask(f"The score has {len(names)} sections (1 to {len(names)}); which one?") from None
+        return Span(plan.sections[i].start_s, plan.sections[i].end_s, f"section {i + 1}", sections=[i])
+    for i, name in enumerate(names):
+        if name not in ("main",) and re.search(rf"\b(?:the )?{re.escape(name)}\b", text) and len(name) > 2:
+            return Span(plan.sections[i].start_s, plan.sections[i].end_s, f"the {name}", sections=[i])
+    if any(re.search(rf"\b(?:the|an?) {w}\b", text) for w in START_WORDS):
+        return Span(0.0, plan.sections[0].end_s, "the intro", sections=[0])
+    if any(re.search(rf"\b(?:the|an?) {w}\b", text) for w in END_WORDS) or re.search(r"\bat the end\b", text):
+        last = len(plan.sections) - 1
+        return Span(plan.sections[last].start_s, plan.duration_s, "the ending", sections=[last])
+    return None
+
+
+def _events(text: str, analysis: VideoAnalysis) -> Span | None:
+    if any(w in text for w in ACTION_WORDS):
+        if not analysis.motion:
+            raise Ask("I have no motion measurements for this video; name a time instead, like 'from 0:04'.")
+        i = max(range(len(analysis.motion)), key=analysis.motion.__getitem__)
+        t = i * analysis.motion_hop_s
+        shot = next(s for s in analysis.shots if s.start_s <= t < s.end_s or s is analysis.shots[-1])
+        return Span(shot.start_s, shot.end_s, f"the busiest shot ({fmt(shot.start_s)}-{fmt(shot.end_s)})",
+                    snap=False)
+    m = re.search(r"\b(?:when|once|as soon as|after|before|while) (?:the |a |an |he |she |they |it |we )?"
+                  r"([a-z]+(?: [a-z]+)?) (?:appears|arrives|shows up|comes in|enters|starts|happens|explodes|"
+                  r"jumps|falls|crashes|is on screen|leaves|lands|hits|turns|stops)\b", text) \
+        or re.search(r"\bduring the ([a-z]+(?: [a-z]+)?)\b", text)
+    if not m:
+        return None
+    what = m.group(1)
+    hint = ""
+    if analysis.motion_peaks_s:
+        p = max(analysis.motion_peaks_s[:8], key=lambda t: analysis.motion[min(int(t / analysis.motion_hop_s),
+                                                                               len(analysis.motion) - 1)]
+                if analysis.motion else 0)
+        hint = f" The strongest motion is around {fmt(p)}; is that it?"
+    raise Ask(f"I can't recognise \"{what}\" in the picture, only cuts, shots and motion.{hint} "
+              "Otherwise, which time or shot is it (e.g. 'from 0:04' or 'shot 3')?")
+
+
+def locate(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> Span | None:
+    """The part of the video `text` addresses, or None when it speaks of the whole score.
+
+    Args:
+        text: one clause of the user's request, lower-cased.
+        analysis: the measured video (shots, cuts, motion).
+        plan: the current plan (its section names and spans).
+    Returns:
+        A `Span`, or None for a global edit.
+    Raises:
+        Ask: a reference that cannot be resolved; the message is the question to ask.
+    """
+    text = " " + text.lower() + " "
+    for finder in (_cuts, _shots, _times, _fractions):
+        span = finder(text, analysis)
+        if span:
+            return span
+    return _sections(text, analysis, plan) or _events(text, analysis)
+
+
+def snap(span: Span, analysis: VideoAnalysis) -> Span:
+    """Move span edges that sit near a shot boundary onto it, so the change starts with the cut."""
+    if not span.snap or span.sections is not None:
+        return span
+    cuts = analysis.boundaries_s
+    def _near(t: float) -> float:
+        if t <= 0.05 or t >= analysis.duration_s - 0.05 or not cuts:
+            return t
+        c = min(cuts, key=lambda x: abs(x - t))
+        return c if abs(c - t) <= SNAP_S else t
+    a, b = _near(span.start_s), _near(span.end_s)
+    if b - a < 0.1:
+        a, b = span.start_s, span.end_s
+    return Span(a, b, span.label, None, False)

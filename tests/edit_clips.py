@@ -1,0 +1,42 @@
+"""Hand-made analyses for the edit tests and the dialogue benchmark: a bikes-like clip (10 s, 25 fps,
+cuts at frames 30, 76, 137, 187, 242) and synthetic clips of any length and cut list."""
+
+from __future__ import annotations
+
+import math
+
+from v2m.tools.contract import Mood, Shot, Transition, VideoAnalysis
+
+BIKES_CUT_FRAMES = [30, 76, 137, 187, 242]
+
+
+def make_analysis(duration_s: float = 10.0, fps: float = 25.0, cut_frames: list[int] | None = None,
+                  arousal: float = 0.55, valence: float = 0.1, source: str = "clip.mp4") -> VideoAnalysis:
+    """A VideoAnalysis with hard cuts at `cut_frames` and a smooth motion curve peaking mid-clip."""
+    n = int(round(duration_s * fps))
+    cuts = [c for c in (BIKES_CUT_FRAMES if cut_frames is None else cut_frames) if 0 < c < n]
+    edges = [0, *cuts, n]
+    shots, transitions = [], []
+    for i, (a, b) in enumerate(zip(edges, edges[1:])):
+        shots.append(Shot(index=i, start_s=a / fps, end_s=b / fps, start_frame=a, end_frame=b,
+                          transition_in="start" if i == 0 else "cut", motion=0.3 + 0.1 * (i % 3)))
+        if i:
+            transitions.append(Transition(kind="cut", time_s=a / fps, start_s=a / fps, end_s=a / fps, frame=a,
+                                          score=40.0))
+    hop = 0.2
+    motion = [round(0.3 + 0.3 * math.sin(math.pi * k * hop / duration_s) ** 2, 3) for k in range(int(duration_s / hop))]
+    peaks = [round(duration_s / 2, 2)]
+    return VideoAnalysis(source=source, duration_s=duration_s, fps=fps, width=640, height=272, n_frames=n,
+                         shots=shots, transitions=transitions, motion_hop_s=hop, motion=motion,
+                         motion_peaks_s=peaks, tempo_candidates_bpm=[],
+                         mood=Mood(valence=valence, arousal=arousal, words=["bright"]))
+
+
+def bikes() -> VideoAnalysis:
+    return make_analysis(source="bikes.mp4")
+
+
+def long_clip(duration_s: float = 60.0, every_s: float = 4.0) -> VideoAnalysis:
+    fps = 25.0
+    cuts = [int(round(k * every_s * fps)) for k in range(1, int(duration_s / every_s))]
+    return make_analysis(duration_s, fps, cuts, source=f"synthetic_{duration_s:g}s.mp4")
