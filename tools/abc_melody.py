@@ -271,7 +271,7 @@ def repair_melody(abc: str, *, key: str, mode: str, meter: str = "4/4") -> tuple
     Returns:
         (repaired ABC body with complete bars and explicit accidentals, list of repairs in words).
     """
-    from v2m.tools.abc import key_spelling, note_name
+    from v2m.tools.abc import ACCIDENTAL, key_spelling, note_name
 
     beats = int(meter.split("/")[0])
     bars, repairs = parse_melody(abc, meter_beats=beats, key=key, mode=mode)
@@ -287,9 +287,9 @@ def repair_melody(abc: str, *, key: str, mode: str, meter: str = "4/4") -> tuple
                 toks.append("z" + _abc_len(n))
             else:
                 letter, alter = spelling[p % 12]
-                cur = state.get((letter, p // 12), signature.get(letter, 0))
-                acc = "" if alter == cur else {-2: "__", -1: "_", 0: "=", 1: "^", 2: "^^"}[alter]
-                state[(letter, p // 12)] = alter
+                cur = state.get((letter, p - alter), signature.get(letter, 0))
+                acc = "" if alter == cur and alter == signature.get(letter, 0) else ACCIDENTAL[alter]
+                state[(letter, p - alter)] = alter
                 toks.append(acc + note_name(p, letter) + _abc_len(n))
             t = off + n
         if t < beats - 1e-6:

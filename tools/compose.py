@@ -64,7 +64,7 @@ def _chords(plan: ScorePlan, style: Style, i: int, n_bars: int, rng: random.Rand
     return out
 
 
-def _accents(plan: ScorePlan, bars, first_section: bool) -> dict[int, tuple[str, float]]:
+def _accents(plan: ScorePlan, bars) -> dict[int, tuple[str, float]]:
     out = {}
     for k, bar in enumerate(bars):
         if bar.anchor not in ("boundary", "hit"):
@@ -178,7 +178,7 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
         ctx = SectionContext(index=i, bars=bars, chords=chords, level=style.level(sec.energy), style=style,
                              scale=scale, tonic=tonic_pc(plan.key), energy=sec.energy, meter=meter, rng=rng,
                              pattern_meter=int(style.meter.split("/")[0]),
-                             gains=_gains(analysis, bars), accents=_accents(plan, bars, i == 0),
+                             gains=_gains(analysis, bars), accents=_accents(plan, bars),
                              fill=not final, final=final, registers=registers)
         active = set(sec.instruments or instruments)
         for r in roles:
