@@ -56,6 +56,10 @@ def find_soundfont(path: str | Path | None = None) -> Path:
             p = Path(cand).expanduser()
             if not p.is_file():
                 raise MissingDependency(f"soundfont {p} does not exist")
+            with open(p, "rb") as f:
+                head = f.read(12)
+            if head[:4] != b"RIFF" or head[8:12] != b"sfbk":  # FluidSynth would render silence from it
+                raise MissingDependency(f"{p} is not a SoundFont (.sf2/.sf3) file")
             return p
     for cand in SOUNDFONT_CANDIDATES:
         if Path(cand).is_file():
@@ -227,11 +231,16 @@ def render(midi_path: str | Path, wav_path: str | Path, *, duration_s: float, sa
     midi_path, wav_path = Path(midi_path), Path(wav_path)
     if not midi_path.is_file():
         raise InputError(f"MIDI file {midi_path} does not exist")
+    with open(midi_path, "rb") as f:
+        if f.read(4) != b"MThd":
+            raise InputError(f"{midi_path} is not a MIDI file")
     if duration_s <= 0:
         raise InputError(f"duration must be positive, got {duration_s}")
+    if not wav_path.parent.is_dir() or not os.access(wav_path.parent, os.W_OK):
+        raise InputError(f"cannot write {wav_path}: {wav_path.parent} is not a writable folder")
     sf2 = find_soundfont(soundfont)
     exe = _fluidsynth()
-    with tempfile.TemporaryDirectory(dir=wav_path.parent if wav_path.parent.exists() else None) as tmp:
+    with tempfile.TemporaryDirectory(dir=wav_path.parent) as tmp:
         audio = _synthesize(exe, sf2, midi_path, Path(tmp), sample_rate)
         n = int(round(duration_s * sample_rate))
         audio = fit_length(audio, n, sample_rate, fade_s=0.0)
