@@ -159,6 +159,11 @@ def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
     t = time.perf_counter()
     # The planner comes first: a missing model or extra should fail before minutes of analysis.
     planner = get_planner(config.planner, **config.planner_options)
+    if config.route != "symbolic":
+        from v2m.tools.musicgen import check_backend
+
+        default = "musicgen-melody" if config.route == "hybrid" else "musicgen"
+        check_backend(config.musicgen.get("backend") or default, config.musicgen.get("model"))
     t = stage("load planner", t)
     step("analyse")
     analysis = analyze(video, still_seconds=config.still_seconds, keyframe_dir=outdir / "keyframes")
