@@ -97,7 +97,8 @@ def _locks(e: Edit, t: str) -> str:
             e.plan.sections[i] = e.plan.sections[i].model_copy(update={"locked": False})
         e.notes.append("unlocked")
         return " " * len(t)
-    m = re.search(r"\b(keep|leave)\b.*\b(as it is|as is|alone|unchanged|the same|intact|untouched|locked)\b", t) \
+    m = re.search(r"\b(keep|leave)\b.*\b(as it is|as is|as they are|as it was|as they were|the way it is|the way they are|alone|unchanged|"
+                     r"the same|intact|untouched|locked)\b", t) \
         or re.search(r"\b(lock|freeze|don't touch|do not touch|don't change|do not change|protect)\b", t)
     if not m:
         return t
@@ -116,7 +117,8 @@ def _sync(e: Edit, t: str) -> str:
         return t
     word = m.group(1)
     kind = ("crash" if word.startswith("crash") else "stab" if word in ("stab", "stabs", "sting", "punch")
-            else "swell" if word == "swell" else "stop" if "stop" in word else "accent")
+            else "swell" if word == "swell" else "stop" if "stop" in word else None)  # None: keep a hit's kind
+    label = kind or "accent"
     negative = re.search(r"\b(no|don't|do not|without|remove|drop|skip|not|fewer|delete|lose|get rid of|"
                          r"take away|take out)\b", t)
     a = e.analysis
@@ -127,15 +129,17 @@ def _sync(e: Edit, t: str) -> str:
         times = [nearest_cut(a, parse_time(mc.group(1)))]
     elif (mc := re.search(rf"\b(?:the )?{ORD} cut\b", t)):
         times = [_cut(a, mc.group(1))]
-    elif (mc := re.search(rf"\b(?:at|on|around) {TIME}", t)):
+    elif (mc := re.search(rf"\b(?:at|on|around|into|by|before) {TIME}", t)):
         tt = parse_time(mc.group(1))
         if tt > a.duration_s:
-            raise Ask(f"The video is only {a.duration_s:.1f} s long; when should the {kind} be?")
+            raise Ask(f"The video is only {a.duration_s:.1f} s long; when should the {label} be?")
         times = [tt]
     elif e.span is not None:
         times = None if negative else [c for c in a.boundaries_s if e.span.start_s - 0.05 <= c <= e.span.end_s]
     else:
-        raise Ask(f"Which cut should the {kind} mark? (e.g. 'hit the cut at 0:07')")
+        raise Ask(f"Which cut should the {label} mark? (e.g. 'hit the cut at 0:07')")
+    if times is not None and e.span is not None and e.span.label.startswith("the shot after the cut"):
+        e.span = None  # "at the first cut" named the moment itself, not the shot after it
     if negative:
         e.notes.append(ops.drop_hits(e.plan, times, e.span))
     else:
@@ -330,6 +334,9 @@ def _unknown(e: Edit, t: str) -> None:
     e.notes[-1] += f" (for '{phrase}')"
 
 
+# Clauses made only of these ("no, jazz instead", "ok, then ...") carry no edit of their own.
+SMALL_TALK = {"no", "nope", "ok", "okay", "yes", "yeah", "please", "actually", "hmm", "well", "instead", "rather",
+              "so", "and", "also", "then", "hm", "um", "sorry", "thanks", "thank", "you", "wait", "oh", "right"}
 CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|\.(?!\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|\bbut\b|\balso\b)\s*")
 
 
@@ -348,6 +355,8 @@ def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str) -> PlanRe
     said: list[str] = []
     try:
         clauses = [c for c in CLAUSE_SPLIT.split(request.strip()) if c and c.strip()]
+        meaningful = [c for c in clauses if set(re.findall(r"[a-z']+", c.lower())) - SMALL_TALK]
+        clauses = meaningful if meaningful or not clauses else clauses
         if not clauses:
             raise Ask(f"What should I change? {HELP}")
         for original in clauses:

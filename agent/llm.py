@@ -78,6 +78,49 @@ def pick_example(request: str) -> str:
     return names[0] if names else "jazz_street"
 
 
+def prompt_context(analysis: VideoAnalysis, request: str, *, abc: bool = True) -> dict:
+    """The variables every planner prompt is rendered with: facts sheet, schema guide, styles, example."""
+    from v2m.agent.facts import facts_sheet, schema_brief
+    from v2m.prompts.templates import example_json
+    from v2m.tools.contract import ROLES
+    from v2m.tools.style import load_style, style_names
+
+    styles = ", ".join(f"{n} ({load_style(n).tempo_bpm[0]:g}-{load_style(n).tempo_bpm[1]:g} bpm)"
+                       for n in style_names())
+    return dict(facts=facts_sheet(analysis), schema=schema_brief(), styles=styles, roles=", ".join(ROLES),
+                duration_s=f"{analysis.duration_s:.2f}", abc=abc, example=example_json(pick_example(request)))
+
+
+def user_prompt(ctx: dict, request: str, current: ScorePlan | None = None) -> str:
+    """The user turn that asks for a first plan (current=None) or a revision of `current`."""
+    from v2m.prompts.templates import render
+
+    if current is None:
+        return render("analyse", request=request, **ctx) + "\n\n" + render("plan", **ctx)
+    plan_json = current.model_dump_json(exclude_defaults=True, exclude={"reasoning"})
+    return render("revise", request=request, plan=plan_json, **ctx)
+
+
+def planner_messages(analysis: VideoAnalysis, request: str, current: ScorePlan | None = None, *,
+                     abc: bool = True) -> list[dict]:
+    """The system and user messages a model planner starts from: the same at inference and in a
+    fine-tuning set, so a tuned model sees exactly the prompts it will be asked with.
+
+    Args:
+        analysis: the video.
+        request: the user's words.
+        current: the plan to revise, or None for a first plan.
+        abc: whether the prompt asks for ABC melodies.
+    Returns:
+        [{"role": "system", ...}, {"role": "user", ...}].
+    """
+    from v2m.prompts.templates import render
+
+    ctx = prompt_context(analysis, request, abc=abc)
+    return [{"role": "system", "content": render("system")},
+            {"role": "user", "content": user_prompt(ctx, request, current)}]
+
+
 class LLMPlanner:
     """A planner backed by a language model, with parse-validate-re-ask and a rules fallback.
 
@@ -97,15 +140,7 @@ class LLMPlanner:
 
     # ------------------------------------------------------------------ prompts
     def _context(self, analysis: VideoAnalysis, request: str) -> dict:
-        from v2m.agent.facts import facts_sheet, schema_brief
-        from v2m.prompts.templates import example_json
-        from v2m.tools.contract import ROLES
-        from v2m.tools.style import load_style, style_names
-
-        styles = ", ".join(f"{n} ({load_style(n).tempo_bpm[0]:g}-{load_style(n).tempo_bpm[1]:g} bpm)"
-                           for n in style_names())
-        return dict(facts=facts_sheet(analysis), schema=schema_brief(), styles=styles, roles=", ".join(ROLES),
-                    duration_s=f"{analysis.duration_s:.2f}", abc=self.abc, example=example_json(pick_example(request)))
+        return prompt_context(analysis, request, abc=self.abc)
 
     def _frames(self, analysis: VideoAnalysis) -> list:
         from v2m.agent.frames import load_frames
@@ -115,26 +150,19 @@ class LLMPlanner:
     # ------------------------------------------------------------------ the loop
     def plan(self, analysis: VideoAnalysis, request: str) -> PlanResult:
         """Write a first plan. Args: analysis, request. Returns: PlanResult (never raises for model faults)."""
-        from v2m.prompts.templates import render
-
         ctx = self._context(analysis, request)
-        user = render("analyse", request=request, **ctx) + "\n\n" + render("plan", **ctx)
-        return self._run(analysis, request, user, None, ctx)
+        return self._run(analysis, request, user_prompt(ctx, request), None, ctx)
 
     def revise(self, analysis: VideoAnalysis, plan: ScorePlan, request: str) -> PlanResult:
         """Change `plan` as `request` asks. Returns: PlanResult; on failure the rules planner's revision."""
-        from v2m.prompts.templates import render
-
         ctx = self._context(analysis, request)
-        current = plan.model_dump_json(exclude_defaults=True, exclude={"reasoning"})
-        user = render("revise", request=request, plan=current, **ctx)
-        return self._run(analysis, request, user, plan, ctx)
+        return self._run(analysis, request, user_prompt(ctx, request, plan), plan, ctx)
 
     def _run(self, analysis: VideoAnalysis, request: str, user: str, base: ScorePlan | None, ctx: dict) -> PlanResult:
         from v2m.agent.reply import Parsed, parse_reply
         from v2m.prompts.templates import prompt_version, render
 
-        messages = [{"role": "system", "content": render("system")}, {"role": "user", "content": user}]
+        messages = [{"role": "system", "content": render("system")}, {"role": "user", "content": user}]  # = planner_messages()
         frames = self._frames(analysis)
         notes = [f"backend: {self.name} ({getattr(self.backend, 'model_name', '?')}), prompt v{prompt_version()}, "
                  f"{len(frames)} frame(s)"]

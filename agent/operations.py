@@ -116,10 +116,19 @@ def set_tempo(plan: ScorePlan, idx: list[int], *, factor: float = 1.0, bpm: floa
         if plan.tempo_bpm == old:
             raise Ask(f"The tempo is already {old:g} BPM, at the edge of what I can play; what did you have in mind?")
         return f"tempo {old:g} -> {plan.tempo_bpm:g} BPM"
+    # A section's own tempo must stay where the composer can play it: the style's range (with the 10%
+    # slack the tempo map allows) widened to the plan's tempo; beyond that the music would not follow.
+    lo, hi = load_style(plan.style).tempo_bpm
+    lo, hi = min(lo * 0.9, plan.tempo_bpm), max(hi * 1.1, plan.tempo_bpm)
     olds = [plan.sections[i].tempo_bpm or old for i in idx]
     for i, o in zip(idx, olds):
-        plan.sections[i] = plan.sections[i].model_copy(update={"tempo_bpm": new(o)})
+        plan.sections[i] = plan.sections[i].model_copy(update={"tempo_bpm": round(min(max(new(o), lo), hi), 1)})
     news = [plan.sections[i].tempo_bpm for i in idx]
+    if news == [round(o, 1) for o in olds]:
+        raise Ask(f"{plan.style} plays between {lo:.0f} and {hi:.0f} BPM here, and that part is already at the "
+                  "limit. Change the whole score's tempo, or the style?")
+    if any(abs(n - new(o)) > 0.05 for n, o in zip(news, olds)):
+        return f"tempo {min(olds):g} -> {min(news):g} BPM ({plan.style}'s limit)"
     return f"tempo {min(olds):g} -> {min(news):g} BPM" if len(set(news)) == 1 else \
         f"tempo x{news[0] / olds[0]:.2f}"
 
@@ -276,11 +285,16 @@ def check_hits(plan: ScorePlan) -> None:
     plan.hit_points.sort(key=lambda h: h.time_s)
 
 
-def add_hit(plan: ScorePlan, t: float, kind: str, source: str) -> str:
+def add_hit(plan: ScorePlan, t: float, kind: str | None, source: str) -> str:
+    """Mark `t`: strengthen the hit point there (changing its kind only when one is named) or add one."""
     for j, h in enumerate(plan.hit_points):
         if abs(h.time_s - t) < 0.05:
-            plan.hit_points[j] = h.model_copy(update={"kind": kind, "strength": max(h.strength, 0.9)})
-            return f"{kind} at {fmt(t)}"
+            if (kind is None or kind == h.kind) and h.strength >= 0.9:
+                other = " or a ".join(k for k in ("crash", "stop", "swell") if k != h.kind)
+                raise Ask(f"There is already a strong {h.kind} at {fmt(h.time_s)}. Something else, like a {other}?")
+            plan.hit_points[j] = h.model_copy(update={"kind": kind or h.kind, "strength": max(h.strength, 0.95)})
+            return f"stronger {kind or h.kind} at {fmt(t)}"
+    kind = kind or "accent"
     plan.hit_points.append(HitPoint(time_s=round(t, 3), kind=kind, source=source, strength=0.9))
     check_hits(plan)
     return f"{kind} at {fmt(t)}"

@@ -122,8 +122,9 @@ def add_role(e, word: str) -> str:
         else ops.free_role(e.plan, preferred)
     if e.span is not None or any(s.locked for s in e.plan.sections):
         # Sections outside the span play all roles: pin their current roles so the new one stays out.
+        idx = e.idx  # splits the addressed sections first: the loop must see the new list
         for i, s in enumerate(e.plan.sections):
-            if (i not in e.idx) and not s.instruments:
+            if i not in idx and not s.instruments:
                 e.plan.sections[i] = s.model_copy(update={"instruments": ops.effective_roles(e.plan, s)})
     e.plan.instrumentation = {**e.plan.instrumentation, role: gm}
     return role

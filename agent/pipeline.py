@@ -159,6 +159,11 @@ def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
     t = time.perf_counter()
     # The planner comes first: a missing model or extra should fail before minutes of analysis.
     planner = get_planner(config.planner, **config.planner_options)
+    if config.route != "symbolic":
+        from v2m.tools.musicgen import check_backend
+
+        default = "musicgen-melody" if config.route == "hybrid" else "musicgen"
+        check_backend(config.musicgen.get("backend") or default, config.musicgen.get("model"))
     t = stage("load planner", t)
     step("analyse")
     analysis = analyze(video, still_seconds=config.still_seconds, keyframe_dir=outdir / "keyframes")
@@ -203,11 +208,13 @@ def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
         mux(video, files["score.wav"], files["video"], keep_audio=config.keep_audio, force=True)
     stage("mux", t)
 
-    record = {"config": asdict(config), "timings_s": timings, "warnings": analysis.warnings + result.warnings,
+    warnings = analysis.warnings + result.warnings + list(arrangement.warnings) + \
+        [f"melody repaired: {r}" for r in arrangement.repairs]
+    record = {"config": asdict(config), "timings_s": timings, "warnings": warnings,
               "python": platform.python_version(), "v2m": _version()}
     _write_text(files["config.json"], json.dumps(record, indent=2))
     return RunResult(outdir=outdir, files=files, analysis=analysis, plan=plan, reply=result.reply,
-                     warnings=analysis.warnings + result.warnings, timings_s=timings)
+                     warnings=warnings, timings_s=timings)
 
 
 def _version() -> str:

@@ -60,6 +60,7 @@ class Session:
         self.soundfont = soundfont
         self._planner = None
         self._renderer = None
+        self._muxer = None
         self._clean_stale()
 
     # ------------------------------------------------------------------ opening
@@ -263,16 +264,25 @@ class Session:
         if not self.render_audio:
             return files, None
         from v2m.tools.compose import compose
-        from v2m.tools.mux import mux
 
         arrangement = compose(plan, self.analysis)
         arrangement.write_midi(folder / "score.mid")
         stats = self.renderer.render(arrangement, folder / "score.wav", duration_s=self.analysis.duration_s,
                                      loudness_lufs=plan.loudness_lufs)
         out = folder / f"{self.video.stem}.scored.mp4"
-        mux(self._picture(), folder / "score.wav", out, force=True)
+        # AAC segments start at section starts, so a turn re-encodes only around what changed
+        self.muxer.mux(self._picture(), stats.audio, self.renderer.sample_rate, out,
+                       cuts_s=[s.start_s for s in plan.sections[1:]])
         files.update({"midi": "score.mid", "wav": "score.wav", "video": out.name})
         return files, stats.rendered
+
+    @property
+    def muxer(self):
+        if self._muxer is None:
+            from v2m.tools.remux import SegmentMuxer
+
+            self._muxer = SegmentMuxer(self.dir / "aac")
+        return self._muxer
 
     @property
     def renderer(self):

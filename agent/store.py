@@ -80,10 +80,19 @@ class Store:
         # isolation_level=None: we open transactions ourselves, one per completed turn.
         self.db = sqlite3.connect(str(self.path), timeout=30.0, isolation_level=None)
         self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=FULL")  # a completed turn survives power loss, not just a kill
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.executescript(SCHEMA)
+        for attempt in range(100):
+            # Two processes opening a fresh store at once can meet SQLITE_BUSY while one switches the
+            # journal to WAL, which the busy timeout does not cover: wait and try again.
+            try:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=FULL")  # a completed turn survives power loss too
+                self.db.execute("PRAGMA foreign_keys=ON")
+                self.db.executescript(SCHEMA)
+                break
+            except sqlite3.OperationalError as e:
+                if "locked" not in str(e) and "busy" not in str(e) or attempt == 99:
+                    raise V2MError(f"cannot open the session store {self.path}: {e}") from None
+                time.sleep(0.05)
 
     def close(self) -> None:
         self.db.close()

@@ -126,6 +126,11 @@ def _cuts(text: str, analysis: VideoAnalysis) -> Span | None:
         return Span(a, b, f"between the cuts at {fmt(a)} and {fmt(b)}", snap=False)
     m = re.search(rf"\b(after|before|from|until|since|up to) the (?:{ORD} )?cut(?: at {TIME})?\b", text)
     if not m:
+        m = re.search(rf"\b(?:at |on |around )?the {ORD} cut\b", text)
+        if m:  # "the third cut": the shot that begins there
+            c = _cut(analysis, m.group(1))
+            nxt = next((b for b in analysis.boundaries_s if b > c + 1e-6), d)
+            return Span(c, nxt, f"the shot after the cut at {fmt(c)}", snap=False)
         return None
     if m.group(3):
         t = parse_time(m.group(3))
@@ -208,8 +213,7 @@ def _events(text: str, analysis: VideoAnalysis) -> Span | None:
         i = max(range(len(analysis.motion)), key=analysis.motion.__getitem__)
         t = i * analysis.motion_hop_s
         shot = next(s for s in analysis.shots if s.start_s <= t < s.end_s or s is analysis.shots[-1])
-        return Span(shot.start_s, shot.end_s, f"the busiest shot ({fmt(shot.start_s)}-{fmt(shot.end_s)})",
-                    snap=False)
+        return Span(shot.start_s, shot.end_s, "the busiest shot", snap=False)
     m = re.search(r"\b(?:when|once|as soon as|after|before|while) (?:the |a |an |he |she |they |it |we )?"
                   r"([a-z]+(?: [a-z]+)?) (?:appears|arrives|shows up|comes in|enters|starts|happens|explodes|"
                   r"jumps|falls|crashes|is on screen|leaves|lands|hits|turns|stops)\b", text) \

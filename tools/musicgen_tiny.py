@@ -4,8 +4,8 @@
 seconds of audio in a fraction of a second on one CPU thread: an 8 kHz EnCodec with 10 frames per
 second and 2 codebooks, a 2-layer decoder and a 1-layer T5 text encoder, plus a Unigram tokenizer
 trained offline with `tokenizers`. `build_small(folder)` writes the facebook/musicgen-small
-architecture (300M parameters: t5-base text encoder, 24-layer decoder, 32 kHz EnCodec) with random
-weights, for timing. Both folders load through the same `from_pretrained` path as real weights.
+architecture (~590M parameters: t5-base text encoder, the 300M 24-layer decoder, 32 kHz EnCodec as in
+facebook/encodec_32khz's config) with random weights, for timing. Both folders load through the same `from_pretrained` path as real weights.
 
     python -c "from v2m.tools.musicgen_tiny import build_tiny; build_tiny('/tmp/tiny-musicgen')"
 """
@@ -139,7 +139,8 @@ def build_small(folder: str | Path, *, seed: int = 0) -> Path:
     tokenizer = _tokenizer()
     audio = EncodecConfig(sampling_rate=32000, upsampling_ratios=[8, 5, 4, 4], num_filters=64, hidden_size=128,
                           codebook_size=2048, target_bandwidths=[2.2], num_lstm_layers=2, use_causal_conv=False,
-                          norm_type="weight_norm", pad_mode="reflect", compress=2, residual_kernel_size=3)
+                          norm_type="weight_norm", pad_mode="reflect", compress=2, residual_kernel_size=3,
+                          use_conv_shortcut=False)
     text = T5Config(vocab_size=32128, d_model=768, d_kv=64, d_ff=3072, num_layers=12, num_heads=12,
                     pad_token_id=0, eos_token_id=1, decoder_start_token_id=0)
     dec = MusicgenDecoderConfig(vocab_size=2048, max_position_embeddings=2048, num_hidden_layers=24, ffn_dim=4096,

