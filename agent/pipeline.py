@@ -89,6 +89,7 @@ def check_paths(video: Path, outdir: Path, force: bool) -> dict[str, Path]:
         raise V2MError(f"output folder {outdir} is not writable")
     if not force:
         maybe = [outdir / n for n in OPTIONAL_OUTPUTS]
+        maybe += list((outdir / "keyframes").glob("*")) if (outdir / "keyframes").is_dir() else []
         taken = [p.name for p in [*files.values(), *maybe] if p.exists()]
         if taken:
             raise V2MError(f"{outdir / taken[0]} already exists ({len(taken)} output files would be "

@@ -247,3 +247,13 @@ def test_a_model_planner_drives_the_cli_and_its_transcript_is_kept(bikes, tmp_pa
     # What the composer had to repair in the model's melody is reported, not silently fixed.
     assert any(w.startswith("melody repaired") for w in config["warnings"])
     assert "warning: melody repaired" in r.stdout
+
+
+def test_analyze_keeps_an_existing_plot_without_force(bikes, tmp_path):
+    plot = tmp_path / "timeline.png"
+    plot.write_bytes(b"my picture")
+    r = v2m("analyze", bikes, "--plot", plot)
+    assert r.returncode == 2 and "already exists" in r.stderr and plot.read_bytes() == b"my picture"
+    r = v2m("analyze", bikes, "--plot", plot, "--force", "--json")
+    assert r.returncode == 0, r.stderr
+    assert plot.read_bytes()[:4] == b"\x89PNG" and json.loads(r.stdout)["n_frames"] == 250
