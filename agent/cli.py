@@ -119,6 +119,11 @@ def _cmd_doctor(args: argparse.Namespace) -> int:
 def _cmd_analyze(args: argparse.Namespace) -> int:
     from v2m.tools.video import analysis_summary, analyze
 
+    if not args.force:
+        if args.plot and Path(args.plot).exists():
+            raise V2MError(f"{args.plot} already exists; use --force to overwrite it")
+        if args.keyframes and Path(args.keyframes).is_dir() and any(Path(args.keyframes).iterdir()):
+            raise V2MError(f"{args.keyframes} already holds files; use --force or an empty folder")
     a = analyze(args.video, still_seconds=args.still_seconds, keyframe_dir=args.keyframes)
     print(a.model_dump_json(indent=2) if args.json else analysis_summary(a))
     if args.plot:
@@ -178,6 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--plot", metavar="PNG", help="also draw a timeline picture here")
     s.add_argument("--keyframes", metavar="DIR", help="save one small JPEG per shot here")
     s.add_argument("--still-seconds", type=_positive, default=10.0, help="length of a still image as a clip")
+    s.add_argument("-f", "--force", action="store_true", help="overwrite an existing plot or keyframes")
     s.set_defaults(func=_cmd_analyze)
 
     from v2m.agent.chat_cli import add_chat_parser

@@ -89,6 +89,7 @@ def check_paths(video: Path, outdir: Path, force: bool) -> dict[str, Path]:
         raise V2MError(f"output folder {outdir} is not writable")
     if not force:
         maybe = [outdir / n for n in OPTIONAL_OUTPUTS]
+        maybe += list((outdir / "keyframes").glob("*")) if (outdir / "keyframes").is_dir() else []
         taken = [p.name for p in [*files.values(), *maybe] if p.exists()]
         if taken:
             raise V2MError(f"{outdir / taken[0]} already exists ({len(taken)} output files would be "
@@ -208,11 +209,13 @@ def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
         mux(video, files["score.wav"], files["video"], keep_audio=config.keep_audio, force=True)
     stage("mux", t)
 
-    record = {"config": asdict(config), "timings_s": timings, "warnings": analysis.warnings + result.warnings,
+    warnings = analysis.warnings + result.warnings + list(arrangement.warnings) + \
+        [f"melody repaired: {r}" for r in arrangement.repairs]
+    record = {"config": asdict(config), "timings_s": timings, "warnings": warnings,
               "python": platform.python_version(), "v2m": _version()}
     _write_text(files["config.json"], json.dumps(record, indent=2))
     return RunResult(outdir=outdir, files=files, analysis=analysis, plan=plan, reply=result.reply,
-                     warnings=analysis.warnings + result.warnings, timings_s=timings)
+                     warnings=warnings, timings_s=timings)
 
 
 def _version() -> str:

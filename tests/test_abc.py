@@ -84,3 +84,41 @@ def test_unreadable_melody_falls_back_to_the_composer():
     arr = compose(plan)
     assert any("no notes could be read" in r for r in arr.repairs)
     assert [n for n in arr.part("melody").notes if n.section == 0]
+
+
+def test_repair_melody_returns_clean_abc_that_needs_no_more_repair():
+    from music21 import converter
+
+    from v2m.tools.abc_melody import repair_melody
+
+    messy = 'X:1\nK:G\n"Gm7"!trill!G2 B2 d2 f2 g2 | a4 & [ceg]2 | (3cde f2 A>B c2 | ^F2 F2 G^G A2 |'
+    clean, repairs = repair_melody(messy, key="F", mode="major")
+    assert len(repairs) >= 5
+    again, more = repair_melody(clean, key="F", mode="major")
+    assert more == [] and again == clean
+    assert clean.count("|") == 4
+    assert "G _A =A2" in clean  # a short off-beat chromatic passing note (G#, spelled Ab in F) is kept
+    score = converter.parse("X:1\nM:4/4\nL:1/8\nK:F\n" + clean + "\n", format="abc")
+    assert score.flatten().notes[0].pitch.name == "G" and score.duration.quarterLength == 16
+
+
+@pytest.mark.parametrize("key,mode", [("F#", "major"), ("Bb", "minor"), ("E", "phrygian"), ("C#", "dorian"),
+                                      ("Ab", "mixolydian"), ("G", "lydian"), ("Eb", "major"), ("B", "minor")])
+def test_abc_spells_any_key_so_both_readers_agree_with_the_midi(key, mode, tmp_path):
+    import pretty_midi
+    from music21 import converter
+
+    arr = compose(bikes_plan("jazz").model_copy(update={"key": key, "mode": mode}))
+    text = arr.to_abc()
+    score = converter.parse(text, format="abc")
+    ours = sorted(n.pitch for n in arr.part("melody").notes)
+    melody = score.parts[[p.role for p in arr.parts].index("melody")]
+    theirs = sorted(p.midi for n in melody.recurse().notes for p in n.pitches if not n.tie or n.tie.type == "start")
+    assert theirs == ours
+    path = tmp_path / "k.abc"
+    path.write_text(text)
+    proc = subprocess.run(["abc2midi", str(path), "-o", str(tmp_path / "k.mid")], capture_output=True, text=True)
+    assert proc.returncode == 0 and "Error" not in proc.stdout + proc.stderr
+    pm = pretty_midi.PrettyMIDI(str(tmp_path / "k.mid"))
+    abc_bass = sorted(n.pitch for i in pm.instruments if i.program == 32 for n in i.notes)
+    assert abc_bass == sorted(n.pitch for n in arr.part("bass").notes)

@@ -176,3 +176,34 @@ def test_edge_plans_compose_and_keep_every_kept_hit_on_a_downbeat(duration, temp
     import pretty_midi
 
     assert pretty_midi.PrettyMIDI(str(path)).get_end_time() <= duration + 0.01
+
+
+def test_percussion_role_plays_with_the_kit_or_alone(tmp_path):
+    import pretty_midi
+
+    from v2m.tools.gm import DRUMS
+
+    plan = bikes_plan("rock")
+    plan.instrumentation = {"percussion": "Standard"}
+    arr = compose(plan)
+    assert [p.role for p in arr.parts].count("drums") == 1 and arr.part("percussion") is None
+    assert any(n.pitch == DRUMS["shaker"] for n in arr.part("drums").notes)
+    plan = bikes_plan("ambient")
+    plan.instrumentation = {"percussion": "Standard"}
+    arr = compose(plan)
+    pm = pretty_midi.PrettyMIDI(str(arr.write_midi(tmp_path / "p.mid")))
+    assert [i for i in pm.instruments if i.is_drum and i.notes]
+
+
+def test_midi_round_trips_every_note(tmp_path):
+    import mido
+
+    arr = compose(bikes_plan("funk"))
+    mid = mido.MidiFile(str(arr.write_midi(tmp_path / "r.mid")))
+    assert mid.type == 1 and len(mid.tracks) == len(arr.parts) + 1
+    for part, track in zip(arr.parts, mid.tracks[1:]):
+        ons = sorted(m.note for m in track if m.type == "note_on" and m.velocity)
+        offs = sorted(m.note for m in track if m.type == "note_off" or m.type == "note_on" and not m.velocity)
+        assert ons == offs == sorted(n.pitch for n in part.notes), part.role
+        channels = {m.channel for m in track if m.type == "note_on"}
+        assert channels == {9} if part.is_drum else len(channels) == 1 and 9 not in channels

@@ -59,6 +59,15 @@ def test_soundfont_lookup_and_errors(tmp_path, monkeypatch):
     monkeypatch.delenv("V2M_SOUNDFONT")
     with pytest.raises(InputError, match="does not exist"):
         render(tmp_path / "missing.mid", tmp_path / "x.wav", duration_s=1.0)
+    (tmp_path / "junk.mid").write_text("not midi")
+    with pytest.raises(InputError, match="is not a MIDI file"):
+        render(tmp_path / "junk.mid", tmp_path / "x.wav", duration_s=1.0)
+    (tmp_path / "junk.sf2").write_text("not a soundfont")
+    mid = compose(bikes_plan("rock")).write_midi(tmp_path / "ok.mid")
+    with pytest.raises(MissingDependency, match="is not a SoundFont"):
+        render(mid, tmp_path / "x.wav", duration_s=1.0, soundfont=tmp_path / "junk.sf2")
+    with pytest.raises(InputError, match="not a writable folder"):
+        render(mid, tmp_path / "no" / "x.wav", duration_s=1.0)
     assert not (tmp_path / "x.wav").exists()
 
 

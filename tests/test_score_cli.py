@@ -231,7 +231,8 @@ def test_audio_route_without_weights_fails_in_one_line_and_leaves_nothing(bikes,
 def test_a_model_planner_drives_the_cli_and_its_transcript_is_kept(bikes, tmp_path):
     from v2m.prompts.templates import example_plans
 
-    plan = example_plans()["rock_bikes"]
+    plan = json.loads(json.dumps(example_plans()["rock_bikes"]))
+    plan["sections"][2]["melody_abc"] = "E2 G2 B2 e2 d2 | d2 B2 G4 | E8"  # first bar is a beat too long
     replies = tmp_path / "replies.json"
     replies.write_text(json.dumps(["Thinking about the bikes...\n" + json.dumps(plan)]))
     out = tmp_path / "model"
@@ -241,4 +242,18 @@ def test_a_model_planner_drives_the_cli_and_its_transcript_is_kept(bikes, tmp_pa
     assert (written["style"], written["tempo_bpm"], len(written["sections"])) == ("rock", 150, 3)
     transcript = json.loads((out / "transcript.json").read_text())
     assert [m["role"] for m in transcript][:3] == ["system", "user", "assistant"]
-    assert json.loads((out / "config.json").read_text())["config"]["planner"] == "scripted"
+    config = json.loads((out / "config.json").read_text())
+    assert config["config"]["planner"] == "scripted"
+    # What the composer had to repair in the model's melody is reported, not silently fixed.
+    assert any(w.startswith("melody repaired") for w in config["warnings"])
+    assert "warning: melody repaired" in r.stdout
+
+
+def test_analyze_keeps_an_existing_plot_without_force(bikes, tmp_path):
+    plot = tmp_path / "timeline.png"
+    plot.write_bytes(b"my picture")
+    r = v2m("analyze", bikes, "--plot", plot)
+    assert r.returncode == 2 and "already exists" in r.stderr and plot.read_bytes() == b"my picture"
+    r = v2m("analyze", bikes, "--plot", plot, "--force", "--json")
+    assert r.returncode == 0, r.stderr
+    assert plot.read_bytes()[:4] == b"\x89PNG" and json.loads(r.stdout)["n_frames"] == 250

@@ -170,3 +170,15 @@ def test_cli_analyze_json_and_errors(tmp_path, capsys):
     assert main(["analyze", str(tmp_path / "missing.mp4")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("v2m: error:") and "no such file" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("suffix", [".mkv", ".mp4"])
+def test_corrupt_middle_is_analysed_with_a_warning(tmp_path, suffix):
+    write_clip(tmp_path / f"c{suffix}", [Segment("move", 3.0), Segment("static", 3.0)], size=(160, 96))
+    data = bytearray((tmp_path / f"c{suffix}").read_bytes())
+    third = len(data) // 3
+    data[third:third + 4000] = np.random.default_rng(1).integers(0, 255, 4000, dtype=np.uint8).tobytes()
+    (tmp_path / f"bad{suffix}").write_bytes(bytes(data))
+    a = analyze(tmp_path / f"bad{suffix}")
+    assert a.n_frames > 10 and a.warnings
+    assert any("corrupt" in w or "decoding failed" in w for w in a.warnings)

@@ -152,3 +152,14 @@ def test_timeline_plot(edited, tmp_path):
     assert frame.width >= 800 and frame.height >= 400
     img = frame.to_ndarray(format="rgb24")
     assert (np.abs(np.diff(img.astype(int), axis=1)) > 30).mean() > 0.01  # thumbnails drawn, not blank
+
+
+def test_dissolve_between_moving_shots_and_cut_between_pans(tmp_path):
+    truth = write_clip(tmp_path / "moving.mp4", [
+        Segment("pan", 2.0, seed=11), Segment("bounce", 2.0, into="dissolve", bpm=100, seed=12),
+        Segment("pan", 1.5, seed=13), Segment("pan", 1.5, seed=14)], size=(160, 90))
+    a = analyze(tmp_path / "moving.mp4")
+    assert f1([t.frame for t in a.transitions if t.kind == "cut"], truth.cuts) == 1.0  # incl. pan -> pan
+    (ds, de, dnew), = truth.dissolves
+    found = [t for t in a.transitions if t.kind == "dissolve"]
+    assert len(found) == 1 and abs(found[0].frame - dnew) <= 2

@@ -2,9 +2,10 @@
 
 music21 cannot write ABC, so this is a small writer of its own. Each voice's bar is cut into slices at
 note onsets (quantised to sixteenths); a slice is a note, a chord `[CEG]` or a rest, and the slices of a
-bar always add up to the bar's length, so abc2midi and music21 read every bar as complete. Accidentals
-follow ABC's rule: they hold for the same note until the bar line. Swing is a performance matter and
-lives in the MIDI file; the ABC is the straight score.
+bar always add up to the bar's length, so abc2midi and music21 read every bar as complete.
+Accidentals follow ABC's rule (they hold for the same note until the bar line) and are repeated on every
+note off the key signature anyway, so readers that forget them (music21) still read the right pitches.
+Swing is a performance matter and lives in the MIDI file; the ABC is the straight score.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from v2m.tools.harmony import PC, scale_pcs
 STEPS_PER_BEAT = 4  # L:1/16
 MODE_SUFFIX = {"major": "", "minor": "m", "dorian": "dor", "mixolydian": "mix", "lydian": "lyd", "phrygian": "phr"}
 LETTERS = "CDEFGAB"
+ACCIDENTAL = {-2: "__", -1: "_", 0: "=", 1: "^", 2: "^^"}
 
 
 @lru_cache(maxsize=64)
@@ -100,11 +102,13 @@ def _bar_text(part: Part, bar, end_beat: float, spell) -> str:
         for p in pitches:
             letter, alter = spelling[p % 12]
             name = note_name(p, letter)
-            current = state.get((letter, p // 12), signature.get(letter, 0))
+            current = state.get((letter, p - alter), signature.get(letter, 0))
             acc = ""
-            if alter != current:
-                acc = {-2: "__", -1: "_", 0: "=", 1: "^", 2: "^^"}[alter]
-                state[(letter, p // 12)] = alter
+            # explicit whenever it leaves the key signature, even if an earlier note in the bar already
+            # said so: ABC carries accidentals to the bar line, but not every reader does (music21)
+            if alter != current or alter != signature.get(letter, 0):
+                acc = ACCIDENTAL[alter]
+                state[(letter, p - alter)] = alter
             names.append(acc + name)
         body = names[0] if len(names) == 1 else "[" + "".join(names) + "]"
         tokens.append(body + _length(length))

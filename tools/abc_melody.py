@@ -5,8 +5,9 @@ key and meter). Models get ABC slightly wrong, so the melody is data to check, n
 and voice lines are dropped (an L: field is honoured), decorations, chord symbols, slurs and unknown
 characters are removed, chords keep their top note, tuplets and broken rhythm are read, bars that are too
 long are cut and bars that are too short are filled with rest, notes are read in the plan's key
-signature (accidentals hold to the bar line), notes outside the scale are moved to the nearest scale tone,
-and the line is moved by octaves into the instrument's register. Every repair is reported in words.
+signature (accidentals hold to the bar line), long or on-beat notes outside the scale are moved to the
+nearest scale tone (short off-beat chromatic passing notes stay), and the line is moved by octaves into
+the instrument's register. Every repair is reported in words.
 """
 
 from __future__ import annotations
@@ -180,20 +181,21 @@ def _fit_bars(bars, length: Fraction, repairs: list[str]):
 
 
 def fit_to_key(bars, key: str, mode: str, lo: int, hi: int, repairs: list[str]):
-    """Move out-of-scale notes to the nearest scale tone and the whole line by octaves into [lo, hi]."""
+    """Move long or on-beat out-of-scale notes to the nearest scale tone, the line by octaves into [lo, hi]."""
     scale = set(scale_pcs(key, mode))
     moved = 0
     fixed = []
     for bar in bars:
         nb = []
         for p, off, n in bar:
-            if p is not None and p % 12 not in scale:
+            # a short chromatic passing note off the beat is music; a long or on-beat one is a wrong note
+            if p is not None and p % 12 not in scale and (abs(off - round(off)) < 1e-6 or n >= 1):
                 p = p - 1 if (p - 1) % 12 in scale else p + 1
                 moved += 1
             nb.append((p, off, n))
         fixed.append(nb)
     if moved:
-        repairs.append(f"{moved} note(s) outside {key} {mode} moved to the nearest scale tone")
+        repairs.append(f"{moved} long or on-beat note(s) outside {key} {mode} moved to the nearest scale tone")
     pitches = [p for bar in fixed for p, _, _ in bar if p is not None]
     if pitches:
         shift = 0
@@ -246,3 +248,51 @@ def melody_from_abc(abc: str, ctx, role: str, key: str, mode: str) -> tuple[list
             notes.append(Note(p, bar.start_beat + off, min(n, bar.beats - off) * 0.95,
                               ctx.vel(i, 1.1 if off == 0 else 0.95), ctx.index))
     return notes, repairs
+
+
+def _abc_len(beats: float) -> str:
+    """ABC length suffix for a duration in quarter beats, with L:1/8."""
+    f = Fraction(beats * 2).limit_denominator(12)
+    if f == 1:
+        return ""
+    if f.denominator == 1:
+        return str(f.numerator)
+    return (str(f.numerator) if f.numerator != 1 else "") + "/" + str(f.denominator)
+
+
+def repair_melody(abc: str, *, key: str, mode: str, meter: str = "4/4") -> tuple[str, list[str]]:
+    """Validate a model's ABC melody and return it repaired, with what was repaired.
+
+    Planners call this to check a melody before accepting a plan (and can send the repairs back to the
+    model); the composer applies the same repairs when it plays the melody.
+
+    Args:
+        abc: the melody (body, L:1/8); key, mode, meter: the plan's.
+    Returns:
+        (repaired ABC body with complete bars and explicit accidentals, list of repairs in words).
+    """
+    from v2m.tools.abc import ACCIDENTAL, key_spelling, note_name
+
+    beats = int(meter.split("/")[0])
+    bars, repairs = parse_melody(abc, meter_beats=beats, key=key, mode=mode)
+    bars = fit_to_key(bars, key, mode, 21, 108, repairs)
+    spelling, signature, _ = key_spelling(key, mode)
+    out = []
+    for bar in bars:
+        toks, t, state = [], 0.0, {}
+        for p, off, n in bar:
+            if off > t + 1e-6:
+                toks.append("z" + _abc_len(off - t))
+            if p is None:
+                toks.append("z" + _abc_len(n))
+            else:
+                letter, alter = spelling[p % 12]
+                cur = state.get((letter, p - alter), signature.get(letter, 0))
+                acc = "" if alter == cur and alter == signature.get(letter, 0) else ACCIDENTAL[alter]
+                state[(letter, p - alter)] = alter
+                toks.append(acc + note_name(p, letter) + _abc_len(n))
+            t = off + n
+        if t < beats - 1e-6:
+            toks.append("z" + _abc_len(beats - t))
+        out.append(" ".join(toks))
+    return (" | ".join(out) + " |") if out else "", repairs

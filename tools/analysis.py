@@ -72,7 +72,9 @@ def build_analysis(source: str, log: fr.FrameLog, meta: dict, params: ShotParams
                                       score=round(float(strength), 4)))
 
     boundaries = [t.frame for t in transitions]
-    moving = motion.despike(luma, boundaries)
+    # motion from 4x4-block averages: nearest-pixel sampling and compression noise cancel out there,
+    # so a still shot of real footage reads near zero while movement keeps its size
+    moving = motion.despike(log.column(fr.BLOCK_DIFF), boundaries)
     energy = motion.energy(moving)
     grid = motion.uniform_curve(times, moving, fps)
     cut_idx = [int(round((times[b] - times[0]) * fps)) for b in boundaries]
@@ -93,6 +95,12 @@ def build_analysis(source: str, log: fr.FrameLog, meta: dict, params: ShotParams
                           end_frame=e, transition_in="start" if i == 0 else transitions[i - 1].kind, **cues))
 
     warnings = _warnings(meta, duration)
+    if n > 2:
+        gaps = np.flatnonzero(np.diff(times) > max(1.0, 10.0 * float(np.median(np.diff(times)))))
+        if len(gaps):
+            g = gaps[0]
+            warnings.append(f"{len(gaps)} gap(s) in the picture, the first from {times[g]:.2f} s to "
+                            f"{times[g + 1]:.2f} s (corrupt or missing data); analysed the frames around them")
     w, h = display_size(meta["width"], meta["height"], meta["rotation"])
     audio = {}
     if meta.get("sound") is not None:

@@ -64,7 +64,7 @@ def _chords(plan: ScorePlan, style: Style, i: int, n_bars: int, rng: random.Rand
     return out
 
 
-def _accents(plan: ScorePlan, bars, first_section: bool) -> dict[int, tuple[str, float]]:
+def _accents(plan: ScorePlan, bars) -> dict[int, tuple[str, float]]:
     out = {}
     for k, bar in enumerate(bars):
         if bar.anchor not in ("boundary", "hit"):
@@ -150,19 +150,20 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
     Raises:
         V2MError: a chord or melody in the plan cannot be read.
     """
-    from v2m.tools.drums import drum_part
+    from v2m.tools.drums import drum_part, percussion_part
     from v2m.tools.melody import melody_part
     from v2m.tools.parts import SectionContext, bass_part, comp_part
 
     style = load_style(plan.style)
     tmap: TempoMap = build_tempo_map(plan, style)
     instruments = {**style.instruments, **plan.instrumentation}
-    roles = [r for r in ROLE_ORDER if r in instruments and r != "percussion"]
+    # hand percussion shares channel 10 with the kit: it joins the drum part when there is one
+    roles = [r for r in ROLE_ORDER if r in instruments and not (r == "percussion" and "drums" in instruments)]
     programs = {r: instrument_number(r, instruments[r]) for r in roles}
-    registers = _registers(style, {r: p for r, p in programs.items() if r != "drums"})
+    registers = _registers(style, {r: p for r, p in programs.items() if r not in ("drums", "percussion")})
     meter = int(plan.meter.split("/")[0])
     scale = scale_pcs(plan.key, plan.mode)
-    parts = {r: Part(r, instruments[r], programs[r], r == "drums") for r in roles}
+    parts = {r: Part(r, instruments[r], programs[r], r in ("drums", "percussion")) for r in roles}
     repairs: list[str] = []
     chord_names: list[str] = []
     last = len(plan.sections) - 1
@@ -178,14 +179,19 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
         ctx = SectionContext(index=i, bars=bars, chords=chords, level=style.level(sec.energy), style=style,
                              scale=scale, tonic=tonic_pc(plan.key), energy=sec.energy, meter=meter, rng=rng,
                              pattern_meter=int(style.meter.split("/")[0]),
-                             gains=_gains(analysis, bars), accents=_accents(plan, bars, i == 0),
+                             gains=_gains(analysis, bars), accents=_accents(plan, bars),
                              fill=not final, final=final, registers=registers)
-        active = set(sec.instruments or roles)
+        active = set(sec.instruments or instruments)
         for r in roles:
             # each part draws from its own stream so adding a part leaves the others as they were
             ctx.rng = random.Random(zlib.crc32(f"{plan.seed}:{anchor}:{r}".encode()))
             if r == "drums":
                 parts[r].notes += drum_part(ctx, playing="drums" in active)
+                if "percussion" in instruments and "percussion" in active:
+                    parts[r].notes += percussion_part(ctx)
+            elif r == "percussion":
+                if r in active:
+                    parts[r].notes += percussion_part(ctx)
             elif r not in active:
                 continue
             elif r == "bass":

@@ -90,3 +90,18 @@ def drum_part(ctx: SectionContext, *, playing: bool) -> list[Note]:
                 out.append(Note(DRUMS[accent_drum], bar.start_beat, 1.0, ctx.vel(i, f), ctx.index))
             out.append(Note(DRUMS["kick"], bar.start_beat, 0.25, ctx.vel(i, f), ctx.index))
     return out
+
+
+DEFAULT_PERCUSSION = {"shaker": "x.x.x.x.x.x.x.x.", "tambourine": "....x.......x...", "conga_low": "......x.......x."}
+
+
+def percussion_part(ctx: SectionContext) -> list[Note]:
+    """Hand percussion over the kit (or alone): the style's `percussion` groove, else shaker, tambourine, conga."""
+    groove = ctx.style.grooves.get("percussion", DEFAULT_PERCUSSION)
+    out: list[Note] = []
+    for i, bar in enumerate(ctx.bars):
+        if ctx.final and i == len(ctx.bars) - 1:
+            break
+        out += [Note(n.pitch, n.start, n.dur, max(1, int(n.vel * 0.8)), n.section)
+                for n in _groove_notes(ctx, groove, i, bar.start_beat, bar.end_beat)]
+    return out

@@ -17,7 +17,6 @@ from v2m.tools.transitions import GradualTracker
 SMALL_WIDTH = 160       # analysis width in pixels: cuts and motion survive, decoding cost dominates
 HIST_LEVELS = 4         # per channel: 4*4*4 = 64 colour bins
 BLOCK = 4               # block averaging for the gradual tracker: kills 8-bit rounding noise
-LUMA = np.array([0.299, 0.587, 0.114], dtype=np.float32) / 255.0
 
 # columns of the per-frame table
 T, LUMA_DIFF, HIST_DIFF, BRIGHT, CONTRAST, SAT, WARM, BLOCK_DIFF = range(8)
@@ -29,6 +28,49 @@ def small_size(width: int, height: int) -> tuple[int, int]:
     w = min(SMALL_WIDTH, width - width % 2) if width >= 16 else 16
     h = max(8, int(round(w * height / max(width, 1) / 2)) * 2)
     return max(w, 8), h
+
+
+class Shrinker:
+    """Small 8-bit YUV 4:2:0 planes of a decoded frame, at `small_size`.
+
+    For 8-bit 4:2:0 frames (nearly every video) the pixels are picked straight from the decoder's
+    own planes with numpy (nearest pixel, no copy of the full frame), which costs next to nothing
+    even at 4K. Other pixel formats go through FFmpeg's scaler once per frame.
+    """
+
+    PLANAR_420 = {"yuv420p", "yuvj420p"}
+
+    def __init__(self):
+        from av.video.reformatter import VideoReformatter
+
+        self.scaler = VideoReformatter()  # keeps FFmpeg's scaler context between frames
+        self.key: tuple | None = None
+        self.rows = self.cols = self.crows = self.ccols = np.zeros(0, dtype=np.intp)
+
+    def __call__(self, frame) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool]:
+        """Returns (y, u, v, full_range) for one `av.VideoFrame`."""
+        fmt = frame.format.name
+        full = fmt == "yuvj420p" or int(frame.color_range or 0) == 2
+        sw, sh = small_size(frame.width, frame.height)
+        if fmt not in self.PLANAR_420:
+            frame = self.scaler.reformat(frame, width=sw, height=sh, format="yuv420p", interpolation="POINT")
+            full = False  # the scaler writes TV range
+        key = (frame.width, frame.height, sw, sh)
+        if key != self.key:
+            self.key = key
+            self.rows = ((np.arange(sh) + 0.5) * frame.height / sh).astype(np.intp)
+            self.cols = ((np.arange(sw) + 0.5) * frame.width / sw).astype(np.intp)
+            self.crows = np.minimum(((np.arange(sh // 2) + 0.5) * frame.height / sh).astype(np.intp),
+                                    (frame.height + 1) // 2 - 1)
+            self.ccols = np.minimum(((np.arange(sw // 2) + 0.5) * frame.width / sw).astype(np.intp),
+                                    (frame.width + 1) // 2 - 1)
+        out = []
+        for plane, rows, cols in zip(frame.planes[:3], (self.rows, self.crows, self.crows),
+                                     (self.cols, self.ccols, self.ccols)):
+            a = np.frombuffer(plane, np.uint8)
+            a = a[: a.size // plane.line_size * plane.line_size].reshape(-1, plane.line_size)
+            out.append(a[rows][:, cols])
+        return out[0], out[1], out[2], full
 
 
 class _Table:
@@ -64,7 +106,8 @@ class FrameLog:
         self.lags = _Table(params.flash_lags, np.float32)
         self.hists = _Table(HIST_LEVELS ** 3, np.uint16)
         self.tracker = GradualTracker(fps, params)
-        self.batch: np.ndarray | None = None
+        self.batch: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        self.full_range = False
         self.times: list[float] = []
         self.prev_gray: np.ndarray | None = None       # last frame of the previous batch
         self.prev_hist: np.ndarray | None = None
@@ -74,16 +117,22 @@ class FrameLog:
     def __len__(self) -> int:
         return self.scalars.n + len(self.times)
 
-    def push(self, time_s: float, rgb: np.ndarray) -> None:
-        """Add one frame.
+    def push(self, time_s: float, y: np.ndarray, u: np.ndarray, v: np.ndarray, full_range: bool = False) -> None:
+        """Add one frame as small 8-bit YUV 4:2:0 planes (see `Shrinker`).
 
         Args:
             time_s: presentation time of the frame.
-            rgb: small picture, uint8, shape (h, w, 3); the same size for every frame.
+            y: luma, uint8 (h, w); the same size for every frame.
+            u, v: chroma, uint8 (h/2, w/2).
+            full_range: True when 0..255 is black..white (JPEG), False for TV range 16..235.
         """
         if self.batch is None:
-            self.batch = np.empty((self.BATCH,) + rgb.shape, dtype=np.uint8)
-        self.batch[len(self.times)] = rgb
+            h, w = y.shape
+            self.batch = (np.empty((self.BATCH, h, w), np.uint8), np.empty((self.BATCH, h // 2, w // 2), np.uint8),
+                          np.empty((self.BATCH, h // 2, w // 2), np.uint8))
+            self.full_range = full_range
+        k = len(self.times)
+        self.batch[0][k], self.batch[1][k], self.batch[2][k] = y, u, v
         self.times.append(time_s)
         self.last_time = time_s
         if len(self.times) == self.BATCH:
@@ -93,27 +142,36 @@ class FrameLog:
         m = len(self.times)
         if not m:
             return
-        x = self.batch[:m]
-        _, h, w, _ = x.shape
+        ys, us, vs = (b[:m] for b in self.batch)
+        _, h, w = ys.shape
         size = h * w
-        planes = x.transpose(3, 0, 1, 2).copy()  # planar: per-channel arithmetic runs on contiguous memory
-        gray = planes[0].astype(np.float32) * LUMA[0]  # 0..1 (a (n,3)@(3,) matmul is far slower)
-        gray += planes[1] * LUMA[1]
-        gray += planes[2] * LUMA[2]
+        # BT.601 YUV -> 0..1 luma and RGB; colour is measured at chroma resolution (h/2 x w/2)
+        if self.full_range:
+            ysc, yoff, csc = 1 / 255.0, 0.0, 1 / 255.0
+        else:
+            ysc, yoff, csc = 1 / 219.0, 16.0, 1 / 224.0
+        gray = ys.astype(np.float32)  # in place from here: no temporaries of the batch size
+        gray -= yoff
+        gray *= ysc  # (TV-range overshoots stay slightly outside 0..1; shot cues are clipped later)
         flat = gray.reshape(m, size)
         mean = flat.sum(axis=1) / size
         var = np.maximum(np.einsum("ij,ij->i", flat, flat) / size - mean * mean, 0.0)
 
-        r, g, b = planes[:, :, ::2, ::2]  # every other pixel: colour needs less
-        mx = np.maximum(np.maximum(r, g), b).astype(np.float32)
-        mn = np.minimum(np.minimum(r, g), b).astype(np.float32)
+        yc = np.clip(gray[:, ::2, ::2], 0.0, 1.0)
+        cb = (us.astype(np.float32) - 128.0) * csc
+        cr = (vs.astype(np.float32) - 128.0) * csc
+        r = np.clip(yc + 1.402 * cr, 0.0, 1.0)
+        g = np.clip(yc - 0.344136 * cb - 0.714136 * cr, 0.0, 1.0)
+        b = np.clip(yc + 1.772 * cb, 0.0, 1.0)
+        mx = np.maximum(np.maximum(r, g), b)
+        mn = np.minimum(np.minimum(r, g), b)
         n_sub = mx[0].size
-        sat = ((mx - mn) / np.maximum(mx, 1.0)).reshape(m, -1).sum(axis=1) / n_sub
-        warm = (r.reshape(m, -1).sum(axis=1, dtype=np.int64) - b.reshape(m, -1).sum(axis=1, dtype=np.int64)) \
-            / (255.0 * n_sub)
-        shift = 8 - int(np.log2(HIST_LEVELS))
+        sat = ((mx - mn) / np.maximum(mx, 1 / 255.0)).reshape(m, -1).sum(axis=1) / n_sub
+        warm = (r - b).reshape(m, -1).sum(axis=1) / n_sub
         bins = HIST_LEVELS ** 3
-        idx = ((r >> shift).astype(np.int32) * HIST_LEVELS + (g >> shift)) * HIST_LEVELS + (b >> shift)
+        top = HIST_LEVELS - 0.001  # so that 1.0 falls in the last bin
+        idx = ((r * top).astype(np.int32) * HIST_LEVELS + (g * top).astype(np.int32)) * HIST_LEVELS \
+            + (b * top).astype(np.int32)
         idx += (np.arange(m, dtype=np.int32) * bins)[:, None, None]  # one bincount for the whole batch
         hist = np.bincount(idx.ravel(), minlength=m * bins).reshape(m, bins)
         hprev = hist[:1] if self.prev_hist is None else self.prev_hist[None]

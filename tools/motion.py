@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-MOTION_SCALE = 0.03     # mean |luma diff| (0..1) that maps to 1 - 1/e of full energy
+MOTION_SCALE = 0.025    # mean |block-luma diff| (0..1) that maps to 1 - 1/e of full energy
 MAX_CURVE_POINTS = 20000  # longer videos get a coarser curve so analysis.json stays small
 MIN_BPM, MAX_BPM = 40.0, 240.0
 MIN_PERIODICITY = 0.4   # normalised autocorrelation a rhythm must reach

@@ -28,8 +28,7 @@ def to_music21(arr: Arrangement):
         for k, bar in enumerate(bars):
             m = stream.Measure(number=k + 1)
             if k == 0:
-                m.insert(0, key.Key(arr.key.replace("b", "-") if len(arr.key) > 1 else arr.key,
-                                    "minor" if arr.mode in ("minor", "dorian", "phrygian") else "major"))
+                m.insert(0, key.Key(arr.key[0] + arr.key[1:].replace("b", "-"), arr.mode))
             if bar.beats != prev_beats:
                 m.insert(0, meter.TimeSignature(f"{bar.beats}/4"))
                 prev_beats = bar.beats

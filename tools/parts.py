@@ -175,7 +175,9 @@ def comp_part(ctx: SectionContext, role: str) -> list[Note]:
                 order = list(v) + [n + 12 for n in v[1:] if n + 12 <= hi]
                 p = order[arp % len(order)]
                 arp += 1
-                notes.append(Note(p, start, max(hold, 1.0) * 0.98, ctx.vel(i, 0.9 * f), ctx.index))
+                # an arpeggio note rings over the next one or two (harp, piano with pedal), not longer:
+                # every extra overlapping voice costs synthesis time
+                notes.append(Note(p, start, min(2.0, max(hold, 0.5) * 1.5), ctx.vel(i, 0.9 * f), ctx.index))
                 continue
             gate = 0.98 if hold >= 1 else 0.8
             for p in v:

@@ -36,7 +36,7 @@ SOUNDFONT_CANDIDATES = (
     "/usr/local/share/soundfonts/default.sf2",
 )
 FADE_S = 0.05
-POLYPHONY = 96  # voices per synthesizer; long string releases beyond this are stolen, oldest first
+POLYPHONY = 48  # voices per synthesizer process (two share the parts); oldest releasing voices are stolen first
 POLYPHONY_JOBS = 2  # FluidSynth processes rendering groups of parts in parallel
 PEAK_CEILING = 0.97  # about -0.26 dBFS: leave room for the AAC encoder
 
@@ -56,6 +56,10 @@ def find_soundfont(path: str | Path | None = None) -> Path:
             p = Path(cand).expanduser()
             if not p.is_file():
                 raise MissingDependency(f"soundfont {p} does not exist")
+            with open(p, "rb") as f:
+                head = f.read(12)
+            if head[:4] != b"RIFF" or head[8:12] != b"sfbk":  # FluidSynth would render silence from it
+                raise MissingDependency(f"{p} is not a SoundFont (.sf2/.sf3) file")
             return p
     for cand in SOUNDFONT_CANDIDATES:
         if Path(cand).is_file():
@@ -132,6 +136,20 @@ def fit_length(audio: np.ndarray, n_samples: int, sample_rate: int, fade_s: floa
     return audio
 
 
+def _cost(track, ticks_per_beat: int) -> float:
+    """Synthesis cost of a track: voice-beats sounding (a release tail of a beat each), not note count."""
+    now, started, cost = 0, {}, 0.0
+    for m in track:
+        now += m.time
+        if m.type == "note_on" and m.velocity:
+            started[(m.channel, m.note)] = now
+        elif m.type in ("note_off", "note_on"):
+            t0 = started.pop((m.channel, m.note), None)
+            if t0 is not None:
+                cost += (now - t0) / ticks_per_beat + 1.0
+    return cost
+
+
 def _split_midi(midi_path: Path, tmp: Path, jobs: int) -> list[Path]:
     """Split a type-1 file's parts into `jobs` files (each with the conductor track), balanced by note count.
 
@@ -144,7 +162,7 @@ def _split_midi(midi_path: Path, tmp: Path, jobs: int) -> list[Path]:
     if mid.type != 1 or len(mid.tracks) < 3 or jobs < 2:
         return [midi_path]
     conductor, parts = mid.tracks[0], mid.tracks[1:]
-    weight = [sum(1 for m in t if m.type == "note_on" and m.velocity) for t in parts]
+    weight = [_cost(t, mid.ticks_per_beat) for t in parts]
     groups: list[list[int]] = [[] for _ in range(jobs)]
     load = [0] * jobs
     for i in sorted(range(len(parts)), key=lambda i: -weight[i]):
@@ -164,13 +182,14 @@ def _split_midi(midi_path: Path, tmp: Path, jobs: int) -> list[Path]:
     return paths
 
 
-def _synthesize(exe: str, sf2: Path, midi_path: Path, tmp: Path, sample_rate: int) -> np.ndarray:
-    """Run FluidSynth (in parallel over groups of parts) and return the summed float audio."""
+def _synthesize(exe: str, sf2: Path, midi_path: Path, tmp: Path, sample_rate: int,
+                jobs: int | None = None) -> np.ndarray:
+    """Run FluidSynth (in parallel over `jobs` groups of parts) and return the summed float audio."""
     import soundfile as sf
 
     from v2m.tools.errors import V2MError
 
-    jobs = max(1, min(POLYPHONY_JOBS, os.cpu_count() or 1))
+    jobs = jobs or max(1, min(POLYPHONY_JOBS, os.cpu_count() or 1))
     procs = []
     for k, part in enumerate(_split_midi(midi_path, tmp, jobs)):
         raw = tmp / f"raw{k}.wav"
@@ -212,11 +231,16 @@ def render(midi_path: str | Path, wav_path: str | Path, *, duration_s: float, sa
     midi_path, wav_path = Path(midi_path), Path(wav_path)
     if not midi_path.is_file():
         raise InputError(f"MIDI file {midi_path} does not exist")
+    with open(midi_path, "rb") as f:
+        if f.read(4) != b"MThd":
+            raise InputError(f"{midi_path} is not a MIDI file")
     if duration_s <= 0:
         raise InputError(f"duration must be positive, got {duration_s}")
+    if not wav_path.parent.is_dir() or not os.access(wav_path.parent, os.W_OK):
+        raise InputError(f"cannot write {wav_path}: {wav_path.parent} is not a writable folder")
     sf2 = find_soundfont(soundfont)
     exe = _fluidsynth()
-    with tempfile.TemporaryDirectory(dir=wav_path.parent if wav_path.parent.exists() else None) as tmp:
+    with tempfile.TemporaryDirectory(dir=wav_path.parent) as tmp:
         audio = _synthesize(exe, sf2, midi_path, Path(tmp), sample_rate)
         n = int(round(duration_s * sample_rate))
         audio = fit_length(audio, n, sample_rate, fade_s=0.0)

@@ -95,8 +95,10 @@ def _anchors(plan: ScorePlan) -> list[tuple[float, str]]:
     return out
 
 
-def _choose_beats(span: float, bpm: float, meter: int, lo: float, hi: float) -> int | None:
-    """Whole number of beats for a span: near the wanted tempo, inside the style's range, whole bars preferred."""
+def _choose_beats(span: float, bpm: float, meter: int, lo: float, hi: float,
+                  prev_bpm: float | None = None) -> int | None:
+    """Whole number of beats for a span: near the wanted tempo and the previous stretch's tempo (no
+    lurching), inside the style's range, whole bars preferred."""
     ideal = span * bpm / 60.0
     best, best_cost = None, math.inf
     for n in range(max(1, math.floor(ideal * 0.6)), math.ceil(ideal * 1.5) + 2):
@@ -104,6 +106,8 @@ def _choose_beats(span: float, bpm: float, meter: int, lo: float, hi: float) -> 
         if not MIN_TEMPO_BPM <= tempo <= MAX_TEMPO_BPM:
             continue
         cost = abs(math.log(tempo / bpm))
+        if prev_bpm:
+            cost += 0.5 * abs(math.log(tempo / prev_bpm))
         if not lo * 0.9 <= tempo <= hi * 1.1:
             cost += 1.0 + abs(math.log(tempo / min(max(tempo, lo), hi)))
         r = n % meter
@@ -153,13 +157,14 @@ def build_tempo_map(plan: ScorePlan, style: Style) -> TempoMap:
         sec = plan.section_at(t0 + 1e-6)
         bpm = plan.sections[sec].tempo_bpm or plan.tempo_bpm
         last = j == len(anchors)
-        n = _choose_beats(times[j] - t0, bpm, meter, lo, hi)
+        prev_bpm = bars[-1].tempo_bpm if bars and plan.section_at(bars[-1].start_s + 1e-6) == sec else None
+        n = _choose_beats(times[j] - t0, bpm, meter, lo, hi, prev_bpm)
         while n is None and not last:  # the next anchor is too close for even one beat: drop it
             warnings.append(f"hit point at {anchors[j][0]:.2f}s is too close to {t0:.2f}s for a downbeat; dropped")
             anchors.pop(j)
             times.pop(j)
             last = j == len(anchors)
-            n = _choose_beats(times[j] - t0, bpm, meter, lo, hi)
+            n = _choose_beats(times[j] - t0, bpm, meter, lo, hi, prev_bpm)
         span = times[j] - t0
         spb = span / n if n else 0.0
         if last and (not n or abs(math.log(60.0 / spb / bpm)) > 0.12):

@@ -50,15 +50,18 @@ def plot_timeline(video: str | os.PathLike, analysis: VideoAnalysis, out_png: st
         import matplotlib.pyplot as plt
     except ImportError:
         raise MissingDependency("the timeline plot needs matplotlib: pip install 'v2m[ui]'") from None
-    out = Path(out_png)
     a = analysis
-    if not all(s.keyframe and Path(s.keyframe).exists() for s in a.shots):
-        from v2m.tools.keyframes import save_keyframes
+    if all(s.keyframe and Path(s.keyframe).exists() for s in a.shots):
+        return _draw(plt, a, Path(out_png))
+    from v2m.tools.keyframes import save_keyframes
 
-        tmp = tempfile.mkdtemp(prefix="v2m-keyframes-")
+    with tempfile.TemporaryDirectory(prefix="v2m-keyframes-") as tmp:  # thumbnails only for the picture
         a = a.model_copy(deep=True)
         save_keyframes(Path(video), a, Path(tmp), width=160)
+        return _draw(plt, a, Path(out_png))
 
+
+def _draw(plt, a: VideoAnalysis, out: Path) -> Path:
     rows = 4 if a.audio_loudness_db else 3
     fig, axes = plt.subplots(rows, 1, figsize=(12, 1.6 + 1.5 * rows), sharex=True,
                              gridspec_kw={"height_ratios": [2.2, 2, 0.5] + ([1.4] if rows == 4 else [])})

@@ -31,7 +31,7 @@ class GradualTracker:
     def __init__(self, fps: float, p: ShotParams = ShotParams()):
         self.p = p
         longest = max(2, int(round(p.grad_max_s * fps / 2)))
-        self.halves = np.array(sorted({min(longest, max(2, int(round(x * fps)))) for x in (0.12, 0.24, 0.48, 0.9)}
+        self.halves = np.array(sorted({min(longest, max(2, int(round(x * fps)))) for x in (0.12, 0.24, 0.6)}
                                       | {longest}))
         self.keep = 2 * int(self.halves[-1])  # frames of history a window can reach back
         self.hist: np.ndarray | None = None

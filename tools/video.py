@@ -4,9 +4,10 @@
     a = analyze("bikes.mp4", keyframe_dir="out/keyframes")
     a.cuts_s, a.shots[0].brightness, a.tempo_candidates_bpm, a.mood.words
 
-One pass over the packets with PyAV: FFmpeg decodes with threads and shrinks every frame to a
-small RGB picture (`frames.SMALL_WIDTH` wide), numpy measures it (`frames.FrameLog`), the audio
-track (if any) is measured alongside (`soundtrack`). Memory stays flat however long the video is.
+One pass over the packets with PyAV: FFmpeg decodes with threads, a small picture
+(`frames.SMALL_WIDTH` wide) is picked from each frame's YUV planes (`frames.Shrinker`), numpy
+measures it in batches (`frames.FrameLog`), and the audio track (if any) is measured alongside
+(`soundtrack`). Memory stays flat however long the video is.
 After the pass: shot boundaries (`shots`), motion and tempo (`motion`), look and mood (`look`), and
 optionally one keyframe JPEG per shot. Bad input raises `InputError` with one line.
 """
@@ -20,16 +21,13 @@ from typing import Callable
 import numpy as np
 
 from v2m.tools import frames as fr
-from v2m.tools.contract import Mood, Shot, Transition, VideoAnalysis
+from v2m.tools.contract import Mood, Shot, VideoAnalysis
 from v2m.tools.errors import InputError
 from v2m.tools.shots import ShotParams
 
 IMAGE_FORMATS = {"image2", "png_pipe", "jpeg_pipe", "bmp_pipe", "webp_pipe", "tiff_pipe", "gif_pipe",
                  "ppm_pipe", "pgm_pipe", "qoi_pipe"}
 STILL_FPS = 25.0          # a still image becomes a clip at this nominal rate
-# FFmpeg shrinks each frame to the analysis size; "POINT" (nearest pixel) costs almost nothing
-# next to decoding, and the 4x4 block averages and histograms downstream absorb its aliasing.
-INTERPOLATION = "POINT"
 MAX_DECODE_ERRORS = 50    # after this many bad packets the stream is treated as broken
 Progress = Callable[[float, float], None]  # (seconds analysed, total seconds)
 
@@ -106,7 +104,7 @@ def _why(e: Exception) -> str:
 def _single_image(container) -> bool:
     """An image format with a codec of stills (e.g. a .png opened by the image2 demuxer)."""
     s = container.streams.video[0]
-    return s.codec_context.name in {"png", "mjpeg", "bmp", "webp", "tiff"} and (s.frames or 0) <= 1 \
+    return s.codec_context.name in {"png", "mjpeg", "bmp", "webp", "tiff", "gif"} and (s.frames or 0) <= 1 \
         and container.format.name not in {"mov,mp4,m4a,3gp,3g2,mj2", "matroska,webm", "avi"}
 
 
@@ -114,7 +112,6 @@ def _decode(container, source: str, is_image: bool, progress: Progress | None,
             params: ShotParams) -> tuple[fr.FrameLog, dict]:
     """The single streaming pass: every video frame into a FrameLog, the audio into a Soundtrack."""
     import av
-    from av.video.reformatter import VideoReformatter
 
     vs = container.streams.video[0]
     vs.thread_type = "AUTO"
@@ -138,8 +135,7 @@ def _decode(container, source: str, is_image: bool, progress: Progress | None,
         streams.append(container.streams.audio[0])
     errors: list[str] = []
     rotation, start_t, last_report = 0, None, -1.0
-    sw, sh = fr.small_size(width or 16, height or 16)
-    shrink = VideoReformatter()  # one reformatter keeps FFmpeg's scaler context between frames
+    shrink = fr.Shrinker()
     try:
         for packet in container.demux(*streams):
             try:
@@ -155,7 +151,6 @@ def _decode(container, source: str, is_image: bool, progress: Progress | None,
                     continue
                 if not width:
                     width, height = frame.width, frame.height
-                    sw, sh = fr.small_size(width, height)
                 t = frame.time
                 if t is None:
                     t = len(log) / fps_guess
@@ -165,8 +160,7 @@ def _decode(container, source: str, is_image: bool, progress: Progress | None,
                 t -= start_t
                 if t <= log.last_time:
                     t = log.last_time + 1.0 / fps_guess  # broken timestamps: keep time moving forward
-                small = shrink.reformat(frame, width=sw, height=sh, format="rgb24", interpolation=INTERPOLATION)
-                log.push(t, small.to_ndarray())
+                log.push(t, *shrink(frame))
                 if progress is not None and t - last_report >= 1.0:
                     progress(t, total_s)
                     last_report = t
