@@ -106,8 +106,12 @@ class SegmentMuxer:
         n = len(audio)
         edges = sorted({0, n, *(int(round(t * sr / FRAME)) * FRAME for t in cuts_s if 0 < t * sr < n)})
         stats, packets, extradata = MuxStats(), [], b""
-        for k, (a, b) in enumerate(zip(edges, edges[1:])):
-            seg, extradata, fresh = self._segment(audio, sr, a, b)
+        from concurrent.futures import ThreadPoolExecutor
+
+        # FFmpeg encodes without holding the GIL: two segments at a time use both cores
+        with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
+            done = list(pool.map(lambda ab: self._segment(audio, sr, *ab), zip(edges, edges[1:])))
+        for k, (seg, extradata, fresh) in enumerate(done):
             packets += seg
             (stats.encoded if fresh else stats.reused).append(k)
         tmp = out_path.with_name(f".{out_path.name}.part")
