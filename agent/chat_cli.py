@@ -183,7 +183,11 @@ def run_chat(args: argparse.Namespace) -> int:
         _setup_readline(session)
         _say(f"Say what to change, or: {COMMANDS}.")
     while True:
-        line = _read(interactive)
+        try:
+            line = _read(interactive)
+        except KeyboardInterrupt:  # Ctrl-C at the prompt clears the line, as in a shell
+            print()
+            continue
         if line is None:
             break
         if not line.strip():
@@ -193,5 +197,7 @@ def run_chat(args: argparse.Namespace) -> int:
                 break
         except V2MError as e:  # one bad turn does not end the conversation
             print(f"v2m: error: {e}", file=sys.stderr, flush=True)
+        except KeyboardInterrupt:  # a turn stopped half-way is simply not recorded
+            print("\nv2m> Stopped; that turn was not kept.", flush=True)
     _say(f"Saved. Resume with: v2m chat --resume {session.id}")
     return 0
