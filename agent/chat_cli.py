@@ -29,6 +29,8 @@ def add_chat_parser(subparsers) -> argparse.ArgumentParser:
     s.add_argument("video", nargs="?", help="video or still image (not needed with --resume)")
     s.add_argument("request", nargs="?", default="", help='the first request, e.g. "in jazz"')
     s.add_argument("--resume", metavar="ID", help="continue a stored session")
+    s.add_argument("--list", action="store_true", help="list the stored sessions and exit")
+    s.add_argument("--delete", metavar="ID", help="delete a stored session and all its files, then exit")
     s.add_argument("-o", "--output", metavar="DIR", help="keep the current version's files here")
     s.add_argument("--sessions", metavar="DIR", help="session store folder (default $V2M_SESSIONS or "
                                                       "~/.cache/v2m/sessions)")
@@ -158,10 +160,31 @@ def _command(session, line: str, outdir: Path | None) -> bool:
     return True
 
 
+def _manage(args: argparse.Namespace) -> int:
+    """--list and --delete: the store's sessions, without starting a conversation."""
+    import time
+
+    from v2m.agent.session import default_workdir
+    from v2m.agent.store import Store
+
+    store = Store(args.sessions or default_workdir())
+    if args.delete:
+        store.delete_session(args.delete)
+        print(f"v2m> Deleted session {args.delete} and its files.")
+        return 0
+    for row in store.sessions():
+        turns = store.turns(row["id"])
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(row["created"]))
+        print(f"{row['id']}  {when}  {Path(row['video']).name}  {len(turns)} turns  \"{row['request']}\"")
+    return 0
+
+
 def run_chat(args: argparse.Namespace) -> int:
     """The chat loop. Returns the exit status."""
     from v2m.agent.session import Session
 
+    if args.list or args.delete:
+        return _manage(args)
     render = not args.no_render
     outdir = Path(args.output) if args.output else None
     if args.resume:

@@ -85,6 +85,18 @@ def plan_only_session(bikes, tmp_path):
     return t
 
 
+def test_chat_list_and_delete(bikes, tmp_path):
+    rc, t, err = chat([bikes, "rock", "--no-render"], ["darker", "quit"], tmp_path)
+    sid = t[1].split()[2].rstrip(".")
+    rc, t, err = chat(["--list"], [], tmp_path)
+    assert rc == 0 and len(t) == 1 and t[0].startswith(sid) and "bikes.mp4  2 turns" in t[0]
+    assert (tmp_path / sid / "v0002" / "plan.json").is_file()
+    rc, t, err = chat(["--delete", sid], [], tmp_path)
+    assert rc == 0 and not (tmp_path / sid).exists()
+    rc, t, err = chat(["--list"], [], tmp_path)
+    assert rc == 0 and t == []
+
+
 def test_chat_branch_commands(plan_only_session):
     t = plan_only_session
     assert t[t.index("you> darker") + 1].startswith("v2m> Key E major -> E minor")
