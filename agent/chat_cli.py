@@ -2,6 +2,7 @@
 
     v2m chat clip.mp4 "score this in jazz" -o out/      # first score, then talk: "slower after 0:05"
     v2m chat --resume 3f2a9c01d4                        # continue after a crash, a kill or another day
+    v2m chat --list | --delete ID                       # the stored sessions; delete one and its files
 
 Lines are edited with readline (arrows, history kept between runs). Besides requests, the loop knows:
 undo, redo, history, show plan, export [DIR], play, branch [NAME], help, quit. With -o DIR the current

@@ -6,7 +6,9 @@ nothing else.
     result.plan, result.reply        # new plan; "Tempo 138 -> 117 BPM the second half (0:05.5-0:10). ..."
 
 A request is split into clauses (",", ";", "then", "but"); each clause names at most one place in the
-video (`v2m.agent.where`) and one or more changes (`v2m.agent.operations`). Sections the request does not
+video (`v2m.agent.where`) and one or more changes: hit points and locks (`v2m.agent.marks`), instruments
+(`v2m.agent.orchestration`), tempo, key, mode, style, mood, energy and loudness (here), each carried out by
+`v2m.agent.operations`; words it does not know go through `v2m.agent.vocab`'s embeddings. Sections the request does not
 address keep their exact values; a section the span cuts through is split at the span's edge. A request
 that is ambiguous or impossible leaves the plan unchanged and comes back as a question
 (`PlanResult.question`).
