@@ -6,7 +6,8 @@ nothing else.
     result.plan, result.reply        # new plan; "Tempo 138 -> 117 BPM the second half (0:05.5-0:10). ..."
 
 A request is split into clauses (",", ";", "then", "but"); each clause names at most one place in the
-video (`v2m.agent.where`) and one or more changes: hit points and locks (`v2m.agent.marks`), instruments
+video (`v2m.agent.where`) and one or more changes: takes and routes (`v2m.agent.takes`), hit points and
+locks (`v2m.agent.marks`), instruments
 (`v2m.agent.orchestration`), tempo, key, mode, style, mood, energy and loudness (here), each carried out by
 `v2m.agent.operations`; words it does not know go through `v2m.agent.vocab`'s embeddings. Sections the request does not
 address keep their exact values; a section the span cuts through is split at the span's edge. A request
@@ -19,7 +20,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent import operations as ops
-from v2m.agent import marks, orchestration, vocab
+from v2m.agent import marks, orchestration, takes, vocab
 from v2m.agent.orchestration import eat
 from v2m.agent.planner import PlanResult
 from v2m.agent.where import Ask, Span, fmt, locate, snap
@@ -321,7 +322,8 @@ def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str) -> PlanRe
             text = re.sub(r"(\d)\.(?!\d)", r"\1", text)
             span = locate(text, analysis, new)
             e = Edit(new, analysis, snap(span, analysis) if span else None)
-            rest = marks.locks(e, text)
+            rest = takes.retake(e, takes.route(e, text))
+            rest = marks.locks(e, rest)
             rest = marks.sync(e, rest)
             if not e.notes:
                 for parse in (_shape, orchestration.instruments, lambda e_, t_: _key(e_, t_, original), _tempo,

@@ -7,13 +7,20 @@
     s = Session.resume(s.id, workdir="sessions/")     # after a crash, a kill or another day
 
 Each turn: the planner revises the plan -> the composer recomposes -> only sections whose notes changed
-are re-rendered (`v2m.tools.stems`) -> the video is re-muxed. Every plan version keeps its own folder of
-files (plan.json, score.mid, score.wav, <stem>.scored.mp4); undo moves back to the previous version and
-its files, untouched, byte for byte. The store (`v2m.agent.store`) records each completed turn atomically.
+are re-rendered (`v2m.tools.stems`), or on the audio and hybrid routes only the changed sections are
+generated again by the music model (`v2m.agent.studio`) -> the video is re-muxed. Every plan version keeps
+its own folder of files (plan.json, score.mid, score.wav, <stem>.scored.mp4); undo moves back to the
+previous version and its files, untouched, byte for byte. The store (`v2m.agent.store`) records each
+completed turn atomically, and the session's options (planner backend options, music backend) so that
+`Session.resume` rebuilds the same planner and music model.
+
+    s = Session.open("clip.mp4", "jazz", route="audio", music={"backend": "musicgen", "model": "/models/mg"})
+    s.say("another take of shot 2")         # only the section holding shot 2 is generated again
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -25,7 +32,6 @@ from v2m.agent.store import Store, TurnRecord
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.errors import InputError, V2MError
 
-SEGMENT_S = 2.0  # AAC segment length between section starts (see _realise)
 UNDO_RE = re.compile(r"^\s*(undo|undo that|undo it|go back|revert|revert that|take that back|never ?mind)\W*$", re.I)
 REDO_RE = re.compile(r"^\s*(redo|redo that|redo it|put it back)\W*$", re.I)
 
@@ -57,18 +63,21 @@ class Session:
         self.video = Path(row["video"])
         self.analysis = VideoAnalysis.model_validate_json(row["analysis"])
         self.planner_name = row["planner"]
+        options = json.loads(row["options"] or "{}")
+        self.planner_options: dict = options.get("planner", {})
+        self.music: dict = options.get("music", {})
         self.render_audio = render
         self.soundfont = soundfont
         self._planner = None
-        self._renderer = None
-        self._muxer = None
+        self._studio = None
         self._clean_stale()
 
     # ------------------------------------------------------------------ opening
 
     @classmethod
     def open(cls, video: str | Path, request: str = "", *, workdir: str | Path | None = None,
-             planner: str = "rules", analysis: VideoAnalysis | None = None, render: bool = True,
+             planner: str = "rules", planner_options: dict | None = None, route: str = "symbolic",
+             music: dict | None = None, analysis: VideoAnalysis | None = None, render: bool = True,
              soundfont: str | None = None) -> Session:
         """Analyse a video (or take a given analysis), write the first score and start a session.
 
@@ -76,7 +85,11 @@ class Session:
             video: the video or still image.
             request: the first request ("score this in jazz").
             workdir: the session store's folder (default `default_workdir()`).
-            planner: planner backend name.
+            planner: planner backend name (rules, hf, chat, scripted).
+            planner_options: keyword options of that backend (model, device, ...; see `planner_spec`).
+            route: symbolic, audio or hybrid; a turn can switch it ("use musicgen", "back to midi").
+            music: options of the audio routes: backend (musicgen, musicgen-melody, audiocraft, debug),
+                model, device, seed ...; stored with the session.
             analysis: a ready analysis (skips decoding; tests and benchmarks).
             render: compose, render and mux each version (False keeps plans only).
             soundfont: a .sf2 file for rendering.
@@ -84,6 +97,18 @@ class Session:
             The open Session; `session.turns[0]`'s reply describes the first score.
         """
         video = Path(video).resolve()
+        if route not in ("symbolic", "audio", "hybrid"):
+            raise InputError(f"unknown route {route!r}; choose symbolic, audio or hybrid")
+        from v2m.agent.planner import get_planner
+
+        # the planner and the music model come first: a missing model fails before minutes of analysis
+        planner_options, music = dict(planner_options or {}), dict(music or {})
+        built = get_planner(planner, **planner_options)
+        if route != "symbolic" and render:
+            from v2m.agent.studio import default_music_backend
+            from v2m.tools.musicgen import check_backend
+
+            check_backend(music.get("backend") or default_music_backend(route), music.get("model"))
         if analysis is None:
             if not video.exists():
                 raise InputError(f"{video}: no such file")
@@ -92,11 +117,14 @@ class Session:
             analysis = analyze(video)
         store = Store(workdir or default_workdir())
         sid = store.create_session(video=str(video), request=request, planner=planner,
-                                   analysis_json=analysis.model_dump_json())
+                                   analysis_json=analysis.model_dump_json(),
+                                   options={"planner": planner_options, "music": music})
         s = cls(store, sid, render=render, soundfont=soundfont)
+        s._planner = built
         t0 = time.perf_counter()
         result = s.planner.plan(analysis, request)
-        s.first = s._commit("open", request, result.plan, result.reply, t0)
+        plan = result.plan if result.plan.route == route else result.plan.model_copy(update={"route": route})
+        s.first = s._commit("open", request, plan, _with_warnings(result), t0)
         return s
 
     @classmethod
@@ -110,8 +138,17 @@ class Session:
         if self._planner is None:
             from v2m.agent.planner import get_planner
 
-            self._planner = get_planner(self.planner_name)
+            self._planner = get_planner(self.planner_name, **self.planner_options)
         return self._planner
+
+    @property
+    def studio(self):
+        """What makes each version's files (renderer, muxer, music model), kept across turns."""
+        if self._studio is None:
+            from v2m.agent.studio import Studio
+
+            self._studio = Studio(self.dir, self.analysis, self.video, soundfont=self.soundfont, music=self.music)
+        return self._studio
 
     # ------------------------------------------------------------------ state
 
@@ -160,12 +197,18 @@ class Session:
         old = self.plan
         result = self.planner.revise(self.analysis, old, text)
         question = getattr(result, "question", None)
+        if not question and result.plan.route != old.route and self.render_audio:
+            try:  # the music model is missing: say so in one line and stay on the route that works
+                self.studio.check(result.plan.route)
+            except V2MError as e:
+                question = f"{e}. The score stays on the {old.route} route."
         if question or result.plan == old:
             reply = question or "That leaves the score as it is; nothing changed."
+            reply = _with_warnings(result, reply)
             self._record("say", text, reply, t0, no_change=True)
             return Turn(reply=reply, question=question, version=self.version, files=self.files,
                         seconds=time.perf_counter() - t0)
-        return self._commit("say", text, result.plan, result.reply, t0)
+        return self._commit("say", text, result.plan, _with_warnings(result), t0)
 
     def undo(self) -> Turn:
         t0 = time.perf_counter()
@@ -246,11 +289,16 @@ class Session:
         tmp = self.dir / f".v{n:04d}.{os.getpid()}.tmp"
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
-        files, rendered = self._realise(plan, tmp)
+        try:
+            files, rendered = self._realise(plan, tmp)
+        except BaseException:  # nothing half-made stays behind; the turn is simply not recorded
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
         os.replace(tmp, final)
         if rendered is not None:
-            reply += f"\nRe-rendered {len(rendered)} of {len(plan.sections)} sections." if kind != "open" else \
-                f"\nRendered {len(rendered)} sections."
+            verb = ("Generated", "Generated audio for") if plan.route != "symbolic" else ("Re-rendered", "Rendered")
+            reply += f"\n{verb[0]} {len(rendered)} of {len(plan.sections)} sections." if kind != "open" else \
+                f"\n{verb[1]} {len(rendered)} sections."
         self.store.commit_turn(self.id, kind=kind, text=text, reply=reply, question=False, before=self.head,
                                seconds=time.perf_counter() - t0,
                                new_version={"n": n, "plan": plan.model_dump_json(), "dir": str(final),
@@ -259,57 +307,27 @@ class Session:
                     seconds=time.perf_counter() - t0)
 
     def _realise(self, plan: ScorePlan, folder: Path) -> tuple[dict[str, str], list[int] | None]:
-        """Write plan.json and, when rendering, score.mid, score.wav and the scored video into `folder`."""
+        """Write plan.json and, when rendering, the score and the scored video into `folder`."""
         (folder / "plan.json").write_text(plan.model_dump_json(indent=2))
         files = {"plan": "plan.json"}
         if not self.render_audio:
             return files, None
-        from v2m.tools.compose import compose
-
-        arrangement = compose(plan, self.analysis)
-        arrangement.write_midi(folder / "score.mid")
-        stats = self.renderer.render(arrangement, folder / "score.wav", duration_s=self.analysis.duration_s,
-                                     loudness_lufs=plan.loudness_lufs)
-        out = folder / f"{self.video.stem}.scored.mp4"
-        # AAC segments start at section starts and every SEGMENT_S seconds between, so a turn re-encodes
-        # only the few seconds around what changed (the changed sections and their release tails)
-        grid = [k * SEGMENT_S for k in range(1, int(self.analysis.duration_s / SEGMENT_S) + 1)]
-        self.muxer.mux(self._picture(), stats.audio, self.renderer.sample_rate, out,
-                       cuts_s=sorted({*grid, *(s.start_s for s in plan.sections[1:])}))
-        files.update({"midi": "score.mid", "wav": "score.wav", "video": out.name})
-        return files, stats.rendered
-
-    @property
-    def muxer(self):
-        if self._muxer is None:
-            from v2m.tools.remux import SegmentMuxer
-
-            self._muxer = SegmentMuxer(self.dir / "aac")
-        return self._muxer
-
-    @property
-    def renderer(self):
-        if self._renderer is None:
-            from v2m.tools.stems import StemRenderer
-
-            self._renderer = StemRenderer(self.dir / "stems", soundfont=self.soundfont)
-        return self._renderer
-
-    def _picture(self) -> Path:
-        """The video to mux onto: the input, or (for a still image) a clip made from it once."""
-        if self.analysis.kind != "image":
-            if not self.video.exists():
-                raise InputError(f"{self.video}: the session's video is gone; cannot re-mux")
-            return self.video
-        clip = self.dir / "still.mp4"
-        if not clip.exists():
-            from v2m.tools.mux import still_to_video
-
-            still_to_video(self.video, clip, self.analysis.duration_s)
-        return clip
+        previous = None
+        if self.head is not None:  # the version this one is edited from: its take is reused where unchanged
+            v = self.store.version(self.head)
+            previous = (ScorePlan.model_validate_json(v.plan_json), v.dir)
+        made, rendered = self.studio.realise(plan, folder, previous)
+        files.update(made)
+        return files, rendered
 
     def _clean_stale(self) -> None:
         """Remove half-made version folders left by a turn that was killed."""
         if self.dir.exists():
             for p in self.dir.glob(".v*.tmp"):
                 shutil.rmtree(p, ignore_errors=True)
+
+
+def _with_warnings(result, reply: str | None = None) -> str:
+    """The planner's reply with its warnings (a model that fell back to the rules) visible under it."""
+    reply = result.reply if reply is None else reply
+    return "\n".join([reply, *(f"Warning: {w}" for w in result.warnings)])

@@ -98,9 +98,10 @@ def regenerated_span(plan: ScorePlan, k: int, sample_rate: int, crossfade_s: flo
     return layout(plan, sample_rate, crossfade_s).span(k)
 
 
-def section_seed(seed: int, i: int) -> int:
-    """Each section's own seed, so regenerating one never depends on the others' random draws."""
-    return seed * 100_003 + i * 1_009
+def section_seed(seed: int, i: int, take: int = 0) -> int:
+    """Each section's own seed, so regenerating one never depends on the others' random draws;
+    another take of a section (`Section.take`) gets another seed, take 0 the original one."""
+    return seed * 100_003 + i * 1_009 + take * 7_919_993
 
 
 def _fades(n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -328,8 +329,9 @@ def generate_score_audio(plan: ScorePlan, wav_out: str | Path, *, backend=None, 
         if getattr(backend, "wants_chords", False):  # JASCO: the plan's chords, timed to this call's window
             lead = lay.bounds[k] - s
             chords = lambda a, b, k=k, lead=lead: chord_timeline(plan, k, (a - lead) / sr, (b - a) / sr)  # noqa: E731
-        raw = render_section(backend, prompt, e - s, seed=section_seed(seed, k), melody=melody, chords=chords)
-        evidence[f"prompt_{k}"], evidence[f"seed_{k}"] = np.array(prompt), np.array(section_seed(seed, k))
+        k_seed = section_seed(seed, k, plan.sections[k].take)
+        raw = render_section(backend, prompt, e - s, seed=k_seed, melody=melody, chords=chords)
+        evidence[f"prompt_{k}"], evidence[f"seed_{k}"] = np.array(prompt), np.array(k_seed)
         stem = match_loudness(raw, sr, plan.loudness_lufs)
         if k == n_sec - 1:  # a short fade-out at the very end, so the video does not end on a click
             f = min(len(stem) // 4, round(END_FADE_S * sr))

@@ -172,6 +172,8 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
         if not bars:
             continue
         anchor = f"{sec.start_s:.3f}"  # not the index: a split before this section must not reseed it
+        if sec.take:  # another take: a new draw for this section only (take 0 keeps the original seeds)
+            anchor += f":take{sec.take}"
         rng = random.Random(zlib.crc32(f"{plan.seed}:{anchor}".encode()))
         final = i == last
         chords = _chords(plan, style, i, len(bars), rng, final)

@@ -137,6 +137,8 @@ class Section(Strict):
     melody_abc: str | None = Field(None, description="ABC 2.1 notes (no header), L:1/8, in the plan's key/meter")
     musicgen_prompt: str | None = Field(None, max_length=400)
     locked: bool = Field(False, description="edits leave a locked section as it is")
+    take: int = Field(0, ge=0, le=9999, description="which take of this section: another take (+1) redraws "
+                      "its notes and audio with a new seed, everything else equal")
 
     @field_validator("instruments")
     @classmethod
