@@ -3,10 +3,13 @@
     v2m chat clip.mp4 "score this in jazz" -o out/      # first score, then talk: "slower after 0:05"
     v2m chat --resume 3f2a9c01d4                        # continue after a crash, a kill or another day
     v2m chat --list | --delete ID                       # the stored sessions; delete one and its files
+    v2m chat clip.mp4 "in jazz" --backend chat --model ollama:llama3.2   # a language model plans and revises
+    v2m chat clip.mp4 "in jazz" --route audio --music-model /models/musicgen-small   # MusicGen per section
 
 Lines are edited with readline (arrows, history kept between runs). Besides requests, the loop knows:
 undo, redo, history, show plan, export [DIR], play, branch [NAME], help, quit. With -o DIR the current
-version's files (scored MP4, WAV, MIDI, plan) are kept in DIR after every turn.
+version's files (scored MP4, WAV, MIDI, plan) are kept in DIR after every turn. The planner flags
+(--backend, --model, ...) and the music flags are stored with the session, so --resume rebuilds them.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from v2m.agent.llm import add_planner_args
 from v2m.tools.errors import V2MError
 
 PROMPT = "you> "
@@ -35,11 +39,35 @@ def add_chat_parser(subparsers) -> argparse.ArgumentParser:
     s.add_argument("-o", "--output", metavar="DIR", help="keep the current version's files here")
     s.add_argument("--sessions", metavar="DIR", help="session store folder (default $V2M_SESSIONS or "
                                                       "~/.cache/v2m/sessions)")
-    s.add_argument("--planner", default="rules", help="planner backend (default rules)")
     s.add_argument("--no-render", action="store_true", help="plans only: no composing, rendering or muxing")
     s.add_argument("--soundfont", help="a General MIDI .sf2 to render with")
+    s.add_argument("--route", choices=["symbolic", "audio", "hybrid"], default="symbolic",
+                   help="how the first score sounds; a turn can switch ('use musicgen', 'back to midi')")
+    g = s.add_argument_group("audio route (--route audio|hybrid, or a turn that switches to it)")
+    g.add_argument("--music-backend", choices=["musicgen", "musicgen-melody", "audiocraft", "debug"],
+                   help="default: musicgen for audio, musicgen-melody for hybrid")
+    g.add_argument("--music-model", help="hub id already in the local cache, or a local folder of weights")
+    g.add_argument("--music-device", default=None, help="cpu (default), cuda or auto")
+    add_planner_args(s)
     s.set_defaults(func=run_chat)
     return s
+
+
+def _music_options(args: argparse.Namespace) -> dict:
+    """The session's music options; given even on the symbolic route, since a turn may switch."""
+    opts = {"backend": args.music_backend, "model": args.music_model, "device": args.music_device}
+    return {k: v for k, v in opts.items() if v is not None}
+
+
+def _check_resume_flags(args: argparse.Namespace) -> None:
+    """A resumed session keeps the planner and music model it was opened with."""
+    given = [flag for flag, value in (("--backend", args.backend != "rules"), ("--model", args.model),
+                                      ("--adapter", args.adapter), ("--base-url", args.base_url),
+                                      ("--route", args.route != "symbolic"), ("--music-backend", args.music_backend),
+                                      ("--music-model", args.music_model), ("--music-device", args.music_device))
+             if value]
+    if given:
+        raise V2MError(f"--resume continues with the session's own planner and music options; drop {', '.join(given)}")
 
 
 def _say(text: str) -> None:
@@ -182,6 +210,7 @@ def _manage(args: argparse.Namespace) -> int:
 
 def run_chat(args: argparse.Namespace) -> int:
     """The chat loop. Returns the exit status."""
+    from v2m.agent.llm import planner_spec
     from v2m.agent.session import Session
 
     if args.list or args.delete:
@@ -189,6 +218,7 @@ def run_chat(args: argparse.Namespace) -> int:
     render = not args.no_render
     outdir = Path(args.output) if args.output else None
     if args.resume:
+        _check_resume_flags(args)
         session = Session.resume(args.resume, workdir=args.sessions, render=render, soundfont=args.soundfont)
         _say(f"Resumed session {session.id} on {session.video.name}, version {session.version} "
              f"({len(session.history())} turns so far).")
@@ -197,8 +227,13 @@ def run_chat(args: argparse.Namespace) -> int:
             raise V2MError("chat needs a VIDEO (or --resume ID)")
         if outdir is not None and outdir.exists() and any(outdir.iterdir()):
             raise V2MError(f"output folder {outdir} is not empty; choose another -o folder")
+        backend, options = planner_spec(args)
+        for key in ("model", "adapter"):  # a local file or folder is stored absolute, so --resume finds it anywhere
+            if options.get(key) and Path(options[key]).exists():
+                options[key] = str(Path(options[key]).resolve())
         print(f"v2m> Scoring {Path(args.video).name} ...", flush=True)
-        session = Session.open(args.video, args.request, workdir=args.sessions, planner=args.planner,
+        session = Session.open(args.video, args.request, workdir=args.sessions, planner=backend,
+                               planner_options=options, route=args.route, music=_music_options(args),
                                render=render, soundfont=args.soundfont)
         _say(f"Session {session.id}. " + session.first.reply)
     _sync_output(session, outdir)

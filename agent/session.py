@@ -328,6 +328,7 @@ class Session:
 
 
 def _with_warnings(result, reply: str | None = None) -> str:
-    """The planner's reply with its warnings (a model that fell back to the rules) visible under it."""
+    """The planner's reply with its warnings (a model that fell back to the rules) visible under it;
+    what the reply parser repaired in a model's answer is a note, not a warning."""
     reply = result.reply if reply is None else reply
-    return "\n".join([reply, *(f"Warning: {w}" for w in result.warnings)])
+    return "\n".join([reply, *(f"{'Note' if w.startswith('repaired:') else 'Warning'}: {w}" for w in result.warnings)])
