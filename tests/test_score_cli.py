@@ -15,7 +15,7 @@ import pretty_midi
 import pytest
 import soundfile as sf
 
-from conftest import BIKES_CUT_FRAMES, BIKES_FPS, write_clip
+from conftest import BIKES_CUT_FRAMES, BIKES_FPS
 
 OUTPUTS = {"analysis.json", "plan.json", "reasoning.md", "score.abc", "score.mid", "score.wav", "config.json"}
 

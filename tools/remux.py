@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from v2m.tools.errors import InputError, V2MError
+from v2m.tools.mux import video_copy
 
 FRAME = 1024
 PAD_SAMPLES = 4 * FRAME  # real audio each side of a segment: two MDCT windows and the encoder's lookahead
@@ -100,7 +100,6 @@ class SegmentMuxer:
         Returns:
             Which segments were encoded now and which came from the cache.
         """
-        import av
 
         video_path, out_path = Path(video_path), Path(out_path)
         n = len(audio)
@@ -114,34 +113,12 @@ class SegmentMuxer:
         for k, (seg, extradata, fresh) in enumerate(done):
             packets += seg
             (stats.encoded if fresh else stats.reused).append(k)
-        tmp = out_path.with_name(f".{out_path.name}.part")
-        try:
-            with av.open(str(video_path)) as src, av.open(str(tmp), "w", format="mp4") as dst:
-                if not src.streams.video:
-                    raise InputError(f"{video_path} has no video stream to lay music onto")
-                vin = src.streams.video[0]
-                vout = dst.add_stream_from_template(vin)
-                aout = dst.add_stream("aac", rate=sr, layout="stereo")
-                aout.bit_rate = BITRATE
-                aout.codec_context.extradata = extradata
-                tb = Fraction(1, sr)
-                ai = 0
-                for packet in src.demux(vin):
-                    if packet.dts is None and packet.size == 0:
-                        continue
-                    t = float((packet.dts if packet.dts is not None else packet.pts or 0) * vin.time_base)
-                    while ai < len(packets) and packets[ai][0] / sr <= t:
-                        dst.mux(self._packet(packets[ai], aout, tb))
-                        ai += 1
-                    packet.stream = vout
-                    dst.mux(packet)
-                for p in packets[ai:]:
-                    dst.mux(self._packet(p, aout, tb))
-            os.replace(tmp, out_path)
-        except av.FFmpegError as e:
-            raise V2MError(f"could not mux {video_path.name}: {e}") from None
-        finally:
-            tmp.unlink(missing_ok=True)
+        with video_copy(video_path, out_path) as copy:
+            aout = copy.dst.add_stream("aac", rate=sr, layout="stereo")
+            aout.bit_rate = BITRATE
+            aout.codec_context.extradata = extradata
+            tb = Fraction(1, sr)
+            copy.write(packets, lambda item: item[0] / sr, lambda item: self._packet(item, aout, tb))
         return stats
 
     @staticmethod
