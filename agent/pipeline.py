@@ -22,9 +22,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from v2m.tools.errors import InputError, V2MError
+from v2m.tools.errors import V2MError
 
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff", ".gif"}
 OPTIONAL_OUTPUTS = ("transcript.json", "score.symbolic.wav", "score.seams.npz")  # written by some runs only
 OUTPUT_NAMES = ("analysis.json", "plan.json", "reasoning.md", "score.abc", "score.mid", "score.wav", "config.json")
 
@@ -72,12 +71,9 @@ def output_paths(video: Path, outdir: Path) -> dict[str, Path]:
 
 def check_paths(video: Path, outdir: Path, force: bool) -> dict[str, Path]:
     """Fail before any work if the input is missing or an output would be overwritten."""
-    if not video.exists():
-        raise InputError(f"{video}: no such file")
-    if video.is_dir():
-        raise InputError(f"{video} is a folder, not a video or image")
-    if video.stat().st_size == 0:
-        raise InputError(f"{video} is empty (0 bytes)")
+    from v2m.tools.video import check_input
+
+    check_input(video)
     files = output_paths(video, outdir)
     if outdir.exists() and not outdir.is_dir():
         raise V2MError(f"output folder {outdir} is a file")
