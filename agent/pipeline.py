@@ -6,8 +6,8 @@
     v2m score clip.mp4 "in jazz" -o out/clip      # the same from the shell
 
 Every run leaves its evidence in OUTDIR (analysis.json, plan.json, reasoning.md, score.abc, score.mid,
-score.wav, <stem>.scored.mp4, config.json), so any stage can be re-run alone and the run becomes
-training and evaluation data.
+score.musicxml, score.wav, <stem>.scored.mp4, config.json), so any stage can be re-run alone and the
+run becomes training and evaluation data.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ from typing import Callable
 from v2m.tools.errors import V2MError
 
 OPTIONAL_OUTPUTS = ("transcript.json", "score.symbolic.wav", "score.seams.npz")  # written by some runs only
-OUTPUT_NAMES = ("analysis.json", "plan.json", "reasoning.md", "score.abc", "score.mid", "score.wav", "config.json")
+OUTPUT_NAMES = ("analysis.json", "plan.json", "reasoning.md", "score.abc", "score.mid", "score.musicxml",
+                "score.wav", "config.json")
 
 
 @dataclass
@@ -182,6 +183,7 @@ def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
     arrangement = compose(plan, analysis)
     arrangement.write_abc(files["score.abc"])
     arrangement.write_midi(files["score.mid"])
+    arrangement.write_musicxml(files["score.musicxml"])  # for notation editors (MuseScore, Sibelius)
     t = stage("compose", t)
 
     step("render")

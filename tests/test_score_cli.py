@@ -17,7 +17,8 @@ import soundfile as sf
 
 from conftest import BIKES_CUT_FRAMES, BIKES_FPS
 
-OUTPUTS = {"analysis.json", "plan.json", "reasoning.md", "score.abc", "score.mid", "score.wav", "config.json"}
+OUTPUTS = {"analysis.json", "plan.json", "reasoning.md", "score.abc", "score.mid", "score.musicxml", "score.wav",
+           "config.json"}
 
 
 def v2m(*args, cwd=None) -> subprocess.CompletedProcess:
@@ -91,6 +92,16 @@ def test_abc_parses_back_into_the_same_voices(bikes_run):
         r = subprocess.run(["abc2midi", str(out / "score.abc"), "-o", str(out.parent / "check.mid")],
                            capture_output=True, text=True)
         assert "Error" not in r.stdout + r.stderr
+
+
+def test_musicxml_parses_back_with_every_pitched_part(bikes_run):
+    import music21
+
+    out, _ = bikes_run
+    parts = music21.converter.parse(str(out / "score.musicxml")).parts
+    pitched = [i for i in pretty_midi.PrettyMIDI(str(out / "score.mid")).instruments if not i.is_drum]
+    assert len(parts) >= len(pitched) >= 3
+    assert all(len(p.recurse().notes) > 0 for p in parts)
 
 
 def test_midi_has_drums_on_channel_10_and_three_pitched_instruments(bikes_run):
