@@ -268,3 +268,21 @@ def test_analyze_keeps_an_existing_plot_without_force(bikes, tmp_path):
     r = v2m("analyze", bikes, "--plot", plot, "--force", "--json")
     assert r.returncode == 0, r.stderr
     assert plot.read_bytes()[:4] == b"\x89PNG" and json.loads(r.stdout)["n_frames"] == 250
+
+
+def test_a_hand_edited_plan_is_realised_and_a_broken_one_refused(bikes_run, bikes, tmp_path):
+    out, _ = bikes_run
+    plan = json.loads((out / "plan.json").read_text())
+    plan["style"], plan["tempo_bpm"] = "rock", 150
+    edited = tmp_path / "edited.json"
+    edited.write_text(json.dumps(plan))
+    r = v2m("score", bikes, "--plan", edited, "-o", tmp_path / "again")
+    assert r.returncode == 0, r.stderr
+    assert json.loads((tmp_path / "again" / "plan.json").read_text())["style"] == "rock"
+    tempos = pretty_midi.PrettyMIDI(str(tmp_path / "again" / "score.mid")).get_tempo_changes()[1]
+    assert 130 < float(np.median(tempos)) < 170
+    plan["sections"][0]["end_s"] = 4.0  # now there is a gap before the next section
+    edited.write_text(json.dumps(plan))
+    r = v2m("score", bikes, "--plan", edited, "-o", tmp_path / "broken")
+    assert r.returncode == 2 and "not a valid plan" in r.stderr and "Traceback" not in r.stderr
+    assert not (tmp_path / "broken").exists()
