@@ -74,7 +74,8 @@ def _cmd_score(args: argparse.Namespace) -> int:
         backend, options = planner_spec(args)
         run = score(video, args.request, args.output, planner=backend, planner_options=options, route=args.route,
                     still_seconds=args.still_seconds, keep_audio=args.keep_audio, force=args.force,
-                    soundfont=args.soundfont, musicgen=_music_options(args), progress=progress)
+                    soundfont=args.soundfont, musicgen=_music_options(args), plan=args.plan,
+                    progress=progress)
     finally:
         done() if started else None
     plan = run.plan
@@ -162,6 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--still-seconds", type=_positive, default=10.0, help="length of the clip made from an image")
     s.add_argument("--keep-audio", action="store_true", help="mix the original audio under the music")
     s.add_argument("--soundfont", help="a General MIDI .sf2 to render with")
+    s.add_argument("--plan", metavar="PLAN.json", help="compose this plan (e.g. an edited plan.json) instead of planning")
     s.add_argument("-f", "--force", action="store_true", help="overwrite existing output files")
     add_planner_args(s)
     s.set_defaults(func=_cmd_score)

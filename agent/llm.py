@@ -16,7 +16,7 @@ import argparse
 import logging
 from typing import Protocol
 
-from v2m.agent.planner import PLANNERS, PlanResult, get_planner, register
+from v2m.agent.planner import PlanResult, get_planner, register
 from v2m.tools.contract import ScorePlan, Section, VideoAnalysis
 from v2m.tools.errors import InputError
 

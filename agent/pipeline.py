@@ -6,8 +6,8 @@
     v2m score clip.mp4 "in jazz" -o out/clip      # the same from the shell
 
 Every run leaves its evidence in OUTDIR (analysis.json, plan.json, reasoning.md, score.abc, score.mid,
-score.wav, <stem>.scored.mp4, config.json), so any stage can be re-run alone and the run becomes
-training and evaluation data.
+score.musicxml, score.wav, <stem>.scored.mp4, config.json), so any stage can be re-run alone and the
+run becomes training and evaluation data.
 """
 
 from __future__ import annotations
@@ -22,11 +22,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from v2m.tools.errors import InputError, V2MError
+from v2m.tools.errors import V2MError
 
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff", ".gif"}
 OPTIONAL_OUTPUTS = ("transcript.json", "score.symbolic.wav", "score.seams.npz")  # written by some runs only
-OUTPUT_NAMES = ("analysis.json", "plan.json", "reasoning.md", "score.abc", "score.mid", "score.wav", "config.json")
+OUTPUT_NAMES = ("analysis.json", "plan.json", "reasoning.md", "score.abc", "score.mid", "score.musicxml",
+                "score.wav", "config.json")
 
 
 @dataclass
@@ -44,6 +44,7 @@ class ScoreConfig:
     force: bool = False
     soundfont: str | None = None
     musicgen: dict = field(default_factory=dict)  # options of the audio route (model, device, seed, ...)
+    plan: str | None = None  # a plan.json to realise instead of planning (edited by hand, or from a model)
 
 
 @dataclass
@@ -72,12 +73,9 @@ def output_paths(video: Path, outdir: Path) -> dict[str, Path]:
 
 def check_paths(video: Path, outdir: Path, force: bool) -> dict[str, Path]:
     """Fail before any work if the input is missing or an output would be overwritten."""
-    if not video.exists():
-        raise InputError(f"{video}: no such file")
-    if video.is_dir():
-        raise InputError(f"{video} is a folder, not a video or image")
-    if video.stat().st_size == 0:
-        raise InputError(f"{video} is empty (0 bytes)")
+    from v2m.tools.video import check_input
+
+    check_input(video)
     files = output_paths(video, outdir)
     if outdir.exists() and not outdir.is_dir():
         raise V2MError(f"output folder {outdir} is a file")
@@ -107,7 +105,7 @@ def _write_text(path: Path, text: str) -> None:
 def score(video: str | Path, request: str = "", outdir: str | Path | None = None, *, planner: str = "rules",
           planner_options: dict | None = None, route: str = "symbolic", still_seconds: float = 10.0,
           keep_audio: bool = False, force: bool = False, soundfont: str | None = None,
-          musicgen: dict | None = None, progress: Callable[[str], None] | None = None) -> RunResult:
+          musicgen: dict | None = None, plan: str | Path | None = None, progress: Callable[[str], None] | None = None) -> RunResult:
     """Score `video` (or a still image) and write every artefact into `outdir`.
 
     Args:
@@ -122,6 +120,7 @@ def score(video: str | Path, request: str = "", outdir: str | Path | None = None
         force: overwrite existing outputs.
         soundfont: a .sf2 file to render with instead of the best one found.
         musicgen: options of the audio and hybrid routes (model, device, seed, ...).
+        plan: a plan.json to compose instead of asking the planner (re-run the later stages alone).
         progress: called with each stage's name as it starts.
     Returns:
         A RunResult naming every file written.
@@ -133,7 +132,7 @@ def score(video: str | Path, request: str = "", outdir: str | Path | None = None
     config = ScoreConfig(video=str(video), request=request, outdir=str(outdir), planner=planner,
                          planner_options=dict(planner_options or {}), route=route, still_seconds=still_seconds,
                          keep_audio=keep_audio, force=force, soundfont=soundfont,
-                         musicgen=dict(musicgen or {}))
+                         musicgen=dict(musicgen or {}), plan=str(plan) if plan else None)
     try:
         return _run(config, video, outdir, files, progress)
     except BaseException:
@@ -159,7 +158,7 @@ def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
 
     t = time.perf_counter()
     # The planner comes first: a missing model or extra should fail before minutes of analysis.
-    planner = get_planner(config.planner, **config.planner_options)
+    planner = None if config.plan else get_planner(config.planner, **config.planner_options)
     if config.route != "symbolic":
         from v2m.tools.musicgen import check_backend
 
@@ -172,7 +171,7 @@ def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
     t = stage("analyse", t)
 
     step("plan")
-    result = planner.plan(analysis, config.request)
+    result = given_plan(Path(config.plan), analysis) if config.plan else planner.plan(analysis, config.request)
     route = config.route
     plan = result.plan.model_copy(update={"route": route}) if route != result.plan.route else result.plan
     _write_text(files["plan.json"], plan.model_dump_json(indent=2))
@@ -186,6 +185,7 @@ def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
     arrangement = compose(plan, analysis)
     arrangement.write_abc(files["score.abc"])
     arrangement.write_midi(files["score.mid"])
+    arrangement.write_musicxml(files["score.musicxml"])  # for notation editors (MuseScore, Sibelius)
     t = stage("compose", t)
 
     step("render")
@@ -216,6 +216,27 @@ def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
     _write_text(files["config.json"], json.dumps(record, indent=2))
     return RunResult(outdir=outdir, files=files, analysis=analysis, plan=plan, reply=result.reply,
                      warnings=warnings, timings_s=timings)
+
+
+def given_plan(path: Path, analysis) -> PlanResult:
+    """A plan the user gave (`--plan`), checked against the contract and against this video."""
+    from pydantic import ValidationError
+
+    from v2m.agent.planner import PlanResult
+    from v2m.tools.contract import COVER_TOLERANCE_S, ScorePlan
+
+    try:
+        plan = ScorePlan.model_validate_json(path.read_text())
+    except OSError as e:
+        raise V2MError(f"cannot read plan {path}: {e.strerror}") from None
+    except ValidationError as e:
+        first = e.errors()[0]
+        where = ".".join(str(x) for x in first["loc"]) or "plan"
+        raise V2MError(f"{path} is not a valid plan: {where}: {first['msg']} ({e.error_count()} error(s))") from None
+    if abs(plan.duration_s - analysis.duration_s) > COVER_TOLERANCE_S:
+        raise V2MError(f"{path} is a plan for {plan.duration_s:.2f} s but the video lasts {analysis.duration_s:.2f} s")
+    return PlanResult(plan=plan, reasoning=f"(the plan was given: {path})\n\n{plan.reasoning}\n",
+                      reply=f"Realised the plan in {path.name}.")
 
 
 def _version() -> str:

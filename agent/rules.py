@@ -289,6 +289,6 @@ class RulesPlanner:
             "|---|---|---|---|---|---|",
             *[f"| {s.name} | {s.start_s:.2f} | {s.end_s:.2f} | {s.shots} | {s.energy:.2f} | {' '.join(s.chords)} |"
               for s in sections],
-            f"\nHit points: " + (", ".join(f"{h.time_s:.2f} s ({h.kind})" for h in hits) or "none") + ".",
+            "\nHit points: " + (", ".join(f"{h.time_s:.2f} s ({h.kind})" for h in hits) or "none") + ".",
         ]
         return "\n".join(lines) + "\n"

@@ -15,9 +15,10 @@ import pretty_midi
 import pytest
 import soundfile as sf
 
-from conftest import BIKES_CUT_FRAMES, BIKES_FPS, write_clip
+from conftest import BIKES_CUT_FRAMES, BIKES_FPS
 
-OUTPUTS = {"analysis.json", "plan.json", "reasoning.md", "score.abc", "score.mid", "score.wav", "config.json"}
+OUTPUTS = {"analysis.json", "plan.json", "reasoning.md", "score.abc", "score.mid", "score.musicxml", "score.wav",
+           "config.json"}
 
 
 def v2m(*args, cwd=None) -> subprocess.CompletedProcess:
@@ -91,6 +92,16 @@ def test_abc_parses_back_into_the_same_voices(bikes_run):
         r = subprocess.run(["abc2midi", str(out / "score.abc"), "-o", str(out.parent / "check.mid")],
                            capture_output=True, text=True)
         assert "Error" not in r.stdout + r.stderr
+
+
+def test_musicxml_parses_back_with_every_pitched_part(bikes_run):
+    import music21
+
+    out, _ = bikes_run
+    parts = music21.converter.parse(str(out / "score.musicxml")).parts
+    pitched = [i for i in pretty_midi.PrettyMIDI(str(out / "score.mid")).instruments if not i.is_drum]
+    assert len(parts) >= len(pitched) >= 3
+    assert all(len(p.recurse().notes) > 0 for p in parts)
 
 
 def test_midi_has_drums_on_channel_10_and_three_pitched_instruments(bikes_run):
@@ -257,3 +268,21 @@ def test_analyze_keeps_an_existing_plot_without_force(bikes, tmp_path):
     r = v2m("analyze", bikes, "--plot", plot, "--force", "--json")
     assert r.returncode == 0, r.stderr
     assert plot.read_bytes()[:4] == b"\x89PNG" and json.loads(r.stdout)["n_frames"] == 250
+
+
+def test_a_hand_edited_plan_is_realised_and_a_broken_one_refused(bikes_run, bikes, tmp_path):
+    out, _ = bikes_run
+    plan = json.loads((out / "plan.json").read_text())
+    plan["style"], plan["tempo_bpm"] = "rock", 150
+    edited = tmp_path / "edited.json"
+    edited.write_text(json.dumps(plan))
+    r = v2m("score", bikes, "--plan", edited, "-o", tmp_path / "again")
+    assert r.returncode == 0, r.stderr
+    assert json.loads((tmp_path / "again" / "plan.json").read_text())["style"] == "rock"
+    tempos = pretty_midi.PrettyMIDI(str(tmp_path / "again" / "score.mid")).get_tempo_changes()[1]
+    assert 130 < float(np.median(tempos)) < 170
+    plan["sections"][0]["end_s"] = 4.0  # now there is a gap before the next section
+    edited.write_text(json.dumps(plan))
+    r = v2m("score", bikes, "--plan", edited, "-o", tmp_path / "broken")
+    assert r.returncode == 2 and "not a valid plan" in r.stderr and "Traceback" not in r.stderr
+    assert not (tmp_path / "broken").exists()

@@ -5,13 +5,11 @@ only the sections it changed and undo gives back the previous files byte for byt
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import signal
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest

@@ -11,6 +11,9 @@ has no video stream to copy; `still_to_video` encodes it once (H.264) for as lon
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
@@ -72,6 +75,63 @@ def _encode_audio(out, audio: np.ndarray, sample_rate: int):
     return stream, packets
 
 
+@dataclass
+class VideoCopy:
+    """An MP4 being written: the input's video stream copied packet for packet, audio from the caller."""
+
+    src: object
+    vin: object
+    vout: object
+    dst: object
+
+    def write(self, audio: list, time_s: Callable[[object], float], to_packet: Callable = lambda p: p) -> None:
+        """Copy every video packet, muxing each audio item (in order) just before the first video packet
+        that starts after it, so players read the two streams interleaved by time.
+
+        Args:
+            audio: the audio packets, or items `to_packet` turns into packets, in presentation order.
+            time_s: an item's start time in seconds.
+            to_packet: item -> av.Packet on an audio stream of `dst`.
+        """
+        ai = 0
+        for packet in self.src.demux(self.vin):
+            if packet.dts is None and packet.size == 0:
+                continue  # the demuxer's flush packet
+            t = float((packet.dts if packet.dts is not None else packet.pts or 0) * self.vin.time_base)
+            while ai < len(audio) and time_s(audio[ai]) <= t:
+                self.dst.mux(to_packet(audio[ai]))
+                ai += 1
+            packet.stream = self.vout
+            self.dst.mux(packet)
+        for item in audio[ai:]:
+            self.dst.mux(to_packet(item))
+
+
+@contextmanager
+def video_copy(video_path: Path, out_path: Path) -> Iterator[VideoCopy]:
+    """Open `video_path` and a temporary MP4 beside `out_path` holding a copy of its video stream; the
+    caller adds audio and calls `write`. Renamed into place on success, so a failure never leaves half
+    a file or destroys an older one.
+
+    Raises:
+        InputError: the input has no video stream; V2MError: FFmpeg could not read or write.
+    """
+    import av
+
+    tmp = out_path.with_name(f".{out_path.name}.part")
+    try:
+        with av.open(str(video_path)) as src, av.open(str(tmp), "w", format="mp4") as dst:
+            if not src.streams.video:
+                raise InputError(f"{video_path} has no video stream to lay music onto")
+            vin = src.streams.video[0]
+            yield VideoCopy(src, vin, dst.add_stream_from_template(vin), dst)
+        os.replace(tmp, out_path)
+    except av.FFmpegError as e:
+        raise V2MError(f"could not mux {Path(video_path).name}: {e}") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def _check_writable(out_path: Path, force: bool) -> None:
     if out_path.exists() and not force:
         raise V2MError(f"{out_path} already exists; use --force to overwrite it")
@@ -93,7 +153,6 @@ def mux(video_path: str | Path, wav_path: str | Path, out_path: str | Path, *, k
     Returns:
         out_path.
     """
-    import av
 
     video_path, out_path = Path(video_path), Path(out_path)
     _check_writable(out_path, force)
@@ -105,33 +164,10 @@ def mux(video_path: str | Path, wav_path: str | Path, out_path: str | Path, *, k
             peak = float(np.abs(music).max(initial=0.0))
             if peak > 0.99:  # keep the mix from clipping rather than distort it
                 music *= 0.99 / peak
-    tmp = out_path.with_name(f".{out_path.name}.part")
-    try:
-        with av.open(str(video_path)) as src, av.open(str(tmp), "w", format="mp4") as dst:
-            if not src.streams.video:
-                raise InputError(f"{video_path} has no video stream to lay music onto")
-            vin = src.streams.video[0]
-            vout = dst.add_stream_from_template(vin)
-            aout, apackets = _encode_audio(dst, music, sr)
-            a_tb = aout.time_base or Fraction(1, sr)
-            ai = 0
-            for packet in src.demux(vin):
-                if packet.dts is None and packet.size == 0:
-                    continue  # the demuxer's flush packet
-                t = float((packet.dts if packet.dts is not None else packet.pts or 0) * vin.time_base)
-                # Interleave: audio packets due before this video packet go first.
-                while ai < len(apackets) and float((apackets[ai].dts or 0) * a_tb) <= t:
-                    dst.mux(apackets[ai])
-                    ai += 1
-                packet.stream = vout
-                dst.mux(packet)
-            for p in apackets[ai:]:
-                dst.mux(p)
-        os.replace(tmp, out_path)
-    except av.FFmpegError as e:
-        raise V2MError(f"could not mux {video_path.name}: {e}") from None
-    finally:
-        tmp.unlink(missing_ok=True)
+    with video_copy(video_path, out_path) as copy:
+        aout, apackets = _encode_audio(copy.dst, music, sr)
+        a_tb = aout.time_base or Fraction(1, sr)
+        copy.write(apackets, lambda p: float((p.dts or 0) * a_tb))
     return out_path
 
 

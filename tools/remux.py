@@ -18,20 +18,20 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
+import struct
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
 
-from v2m.tools.errors import InputError, V2MError
+from v2m.tools.mux import video_copy
 
 FRAME = 1024
 PAD_SAMPLES = 4 * FRAME  # real audio each side of a segment: two MDCT windows and the encoder's lookahead
 BITRATE = 192_000
 OPTIONS = {"aac_coder": "fast"}  # the native encoder's fast coder: about 2x quicker, transparent at 192k
-KEY_VERSION = "seg-1"
+KEY_VERSION = "seg-2"
 
 
 @dataclass
@@ -60,6 +60,29 @@ def _encode(audio: np.ndarray, sr: int, start: int) -> tuple[list[tuple[int, byt
     return out, bytes(ctx.extradata or b"")
 
 
+# A cached segment is plain data (never pickle: a cache file must not be able to run code):
+# extradata length + bytes, then per packet its pts (int64) and length + bytes.
+_HEAD = struct.Struct("<qI")
+
+
+def _dump_segment(packets: list[tuple[int, bytes]], extradata: bytes) -> bytes:
+    parts = [struct.pack("<I", len(extradata)), extradata]
+    for pts, data in packets:
+        parts += [_HEAD.pack(pts, len(data)), data]
+    return b"".join(parts)
+
+
+def _load_segment(blob: bytes) -> tuple[list[tuple[int, bytes]], bytes]:
+    (n,) = struct.unpack_from("<I", blob, 0)
+    extradata, i, packets = blob[4:4 + n], 4 + n, []
+    while i < len(blob):
+        pts, size = _HEAD.unpack_from(blob, i)
+        i += _HEAD.size
+        packets.append((pts, blob[i:i + size]))
+        i += size
+    return packets, extradata
+
+
 class SegmentMuxer:
     """Muxes music onto a video, caching each segment's AAC packets in `cache_dir`."""
 
@@ -74,18 +97,16 @@ class SegmentMuxer:
         chunk = np.ascontiguousarray(audio[s0:s1], dtype=np.float32)
         h = hashlib.sha1(f"{KEY_VERSION}|{sr}|{BITRATE}|{OPTIONS}|{a}|{b}|{s0}|{n}".encode())
         h.update(chunk.tobytes())
-        path = self.cache_dir / f"aac-{h.hexdigest()[:24]}.pkl"
+        path = self.cache_dir / f"aac-{h.hexdigest()[:24]}.seg"
         if path.is_file():
-            with open(path, "rb") as f:
-                packets, extradata = pickle.load(f)
+            packets, extradata = _load_segment(path.read_bytes())
             return packets, extradata, False
         packets, extradata = _encode(chunk, sr, s0)
         lo = a if a > 0 else -10 * FRAME  # the first segment keeps the encoder's priming packet
         hi = b if b < n else 1 << 40       # the last keeps the flush packets after the end
         packets = [(p, d) for p, d in packets if lo <= p < hi]
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as f:
-            pickle.dump((packets, extradata), f)
+        tmp.write_bytes(_dump_segment(packets, extradata))
         os.replace(tmp, path)
         return packets, extradata, True
 
@@ -100,7 +121,6 @@ class SegmentMuxer:
         Returns:
             Which segments were encoded now and which came from the cache.
         """
-        import av
 
         video_path, out_path = Path(video_path), Path(out_path)
         n = len(audio)
@@ -114,34 +134,12 @@ class SegmentMuxer:
         for k, (seg, extradata, fresh) in enumerate(done):
             packets += seg
             (stats.encoded if fresh else stats.reused).append(k)
-        tmp = out_path.with_name(f".{out_path.name}.part")
-        try:
-            with av.open(str(video_path)) as src, av.open(str(tmp), "w", format="mp4") as dst:
-                if not src.streams.video:
-                    raise InputError(f"{video_path} has no video stream to lay music onto")
-                vin = src.streams.video[0]
-                vout = dst.add_stream_from_template(vin)
-                aout = dst.add_stream("aac", rate=sr, layout="stereo")
-                aout.bit_rate = BITRATE
-                aout.codec_context.extradata = extradata
-                tb = Fraction(1, sr)
-                ai = 0
-                for packet in src.demux(vin):
-                    if packet.dts is None and packet.size == 0:
-                        continue
-                    t = float((packet.dts if packet.dts is not None else packet.pts or 0) * vin.time_base)
-                    while ai < len(packets) and packets[ai][0] / sr <= t:
-                        dst.mux(self._packet(packets[ai], aout, tb))
-                        ai += 1
-                    packet.stream = vout
-                    dst.mux(packet)
-                for p in packets[ai:]:
-                    dst.mux(self._packet(p, aout, tb))
-            os.replace(tmp, out_path)
-        except av.FFmpegError as e:
-            raise V2MError(f"could not mux {video_path.name}: {e}") from None
-        finally:
-            tmp.unlink(missing_ok=True)
+        with video_copy(video_path, out_path) as copy:
+            aout = copy.dst.add_stream("aac", rate=sr, layout="stereo")
+            aout.bit_rate = BITRATE
+            aout.codec_context.extradata = extradata
+            tb = Fraction(1, sr)
+            copy.write(packets, lambda item: item[0] / sr, lambda item: self._packet(item, aout, tb))
         return stats
 
     @staticmethod

@@ -226,7 +226,6 @@ def render(midi_path: str | Path, wav_path: str | Path, *, duration_s: float, sa
     """
     import soundfile as sf
 
-    from v2m.tools.errors import V2MError
 
     midi_path, wav_path = Path(midi_path), Path(wav_path)
     if not midi_path.is_file():

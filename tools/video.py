@@ -32,6 +32,22 @@ MAX_DECODE_ERRORS = 50    # after this many bad packets the stream is treated as
 Progress = Callable[[float, float], None]  # (seconds analysed, total seconds)
 
 
+def check_input(path: str | os.PathLike) -> Path:
+    """The cheap checks, before any decoding: the input exists, is a file, and is not empty.
+
+    Raises:
+        InputError: naming what is wrong with `path`.
+    """
+    src = Path(path)
+    if not src.exists():
+        raise InputError(f"{path}: no such file")
+    if src.is_dir():
+        raise InputError(f"{path}: is a folder, not a video or image")
+    if src.stat().st_size == 0:
+        raise InputError(f"{path}: empty file (zero bytes)")
+    return src
+
+
 def analyze(path: str | os.PathLike, *, still_seconds: float = 10.0, keyframe_dir: str | os.PathLike | None = None,
             progress: Progress | None = None, params: ShotParams = ShotParams()) -> VideoAnalysis:
     """Analyse a video or still image.
@@ -49,13 +65,7 @@ def analyze(path: str | os.PathLike, *, still_seconds: float = 10.0, keyframe_di
     """
     import av
 
-    src = Path(path)
-    if not src.exists():
-        raise InputError(f"{path}: no such file")
-    if src.is_dir():
-        raise InputError(f"{path}: is a folder, not a video or image")
-    if src.stat().st_size == 0:
-        raise InputError(f"{path}: empty file (zero bytes)")
+    src = check_input(path)
     try:
         container = av.open(str(src))
     except (av.FFmpegError, UnicodeDecodeError, ValueError) as e:
