@@ -10,6 +10,7 @@ for synthetic clips. Expectations (times in seconds, spans as [start, end]):
   plays: {in, instrument|role, playing: bool}      instrument: {role, is}
   hit: {at, kind?}  no_hit: {at}  locked: {at, is}  question: true  same_as: N (0 = the first plan)
   unchanged: {outside: [a, b]}  (the old sections outside [a, b] have note-for-note identical MIDI)
+  route: audio   take: {at, is}   redrawn: {at}  (the section at `at` keeps its times, not its notes)
 """
 
 from __future__ import annotations
@@ -229,6 +230,19 @@ def check_turn(exp: dict, old, new, versions, turn, analysis, midis) -> tuple[li
         elif not isolated:
             bad = [k for k in keys if before[k] != after.get(k)]
             fails.append(f"sections {bad} outside {arg['outside']} changed notes")
+    elif kind == "route":
+        if new.route != arg:
+            fails.append(f"route {new.route}, expected {arg}")
+    elif kind == "take":
+        got = new.sections[new.section_at(arg["at"])].take
+        if got != arg["is"]:
+            fails.append(f"section at {arg['at']} has take {got}, expected {arg['is']}")
+    elif kind == "redrawn":  # another take: the same section (same times) with other notes
+        i, j = old.section_at(arg["at"]), new.section_at(arg["at"])
+        if (old.sections[i].start_s, old.sections[i].end_s) != (new.sections[j].start_s, new.sections[j].end_s):
+            fails.append(f"the section at {arg['at']} moved")
+        elif old_midi.arr.section_notes(i) == new_midi.arr.section_notes(j):
+            fails.append(f"the section at {arg['at']} kept its notes")
     else:
         fails.append(f"unknown expectation {kind}")
     return fails, isolated

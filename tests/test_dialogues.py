@@ -8,7 +8,8 @@ from dialogue_check import load_dialogues, run_dialogue
 
 QUICK = ["bikes-second-half", "bikes-lock", "bikes-hit", "bikes-solo", "bikes-undo-redo", "long-second-half-slower",
          "mid-strings-ending", "mid-lock-then-global", "like-spooky", "like-nonsense", "irr-ask", "mid-hit-every-cut",
-         "long-shot-slower"]  # the last splits sections: the ones after keep their notes
+         "long-shot-slower",  # splits sections: the ones after keep their notes
+         "bikes-take-shot2", "bikes-like-route-switch"]
 
 
 def test_there_are_at_least_60_dialogues_over_real_and_synthetic_clips():
