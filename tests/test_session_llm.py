@@ -60,24 +60,33 @@ def test_chat_cli_with_a_scripted_model(tmp_path, bikes):
                                   "no plan today", "```json\n{\"style\": 7}\n```"])
     out, store = tmp_path / "out", tmp_path / "store"
     rc, t, err = chat([bikes, "score this in jazz", "-o", out, "--backend", "scripted", "--model", replies,
-                       "--max-attempts", "2"], ["slower please", "much faster", "quit"], store)
+                       "--max-attempts", "2", "--music-backend", "debug"],
+                      ["slower please", "much faster", "use musicgen", "another take of shot 2", "quit"], store)
     assert rc == 0, err
     assert t[1].startswith("v2m> Session ") and "Planned jazz at 140 bpm in F major, 3 section(s)" in t[1]
     sid = t[1].split()[2].rstrip(".")
     i = t.index("you> slower please")
     assert t[i + 1] == "v2m> Revised: jazz at 110 bpm in F major, 3 section(s), 2 hit point(s)"
     i = t.index("you> much faster")
-    said = "\n".join(t[i + 1:t.index("v2m> Saved. Resume with: v2m chat --resume " + sid)])
+    said = "\n".join(t[i + 1:t.index("you> use musicgen")])
     assert said.startswith("v2m> Tempo 110 -> ") and "v2m> Warning: the scripted model gave no usable plan " \
         "after 2 attempt(s); used the rules planner instead" in said
     plan = json.loads((out / "plan.json").read_text())
     assert plan["tempo_bpm"] > 110 and plan["sections"][1]["melody_abc"]  # the model's plan, revised by the rules
     assert (out / "bikes.scored.mp4").is_file()
+    # the music flags reach the session: a turn switches to the audio route, another one takes shot 2 again
+    i = t.index("you> use musicgen")
+    assert t[i + 1] == "v2m> Route symbolic -> audio (MusicGen per section)." and "v2m> Generated 3 of 3 sections." in t[i:]
+    i = t.index("you> another take of shot 2")
+    assert t[i + 1].startswith("v2m> New take of the intro") and "v2m> Generated 1 of 3 sections." in t[i:]
+    import soundfile as sf
+
+    assert plan["route"] == "audio" and sf.info(str(out / "score.wav")).samplerate == 32000
     options = json.loads(subprocess.run(
         [sys.executable, "-c", f"import sqlite3; print(sqlite3.connect({str(store / 'sessions.db')!r})"
                                f".execute('SELECT options FROM sessions').fetchone()[0])"],
         capture_output=True, text=True).stdout)
-    assert options["planner"] == {"model": str(replies.resolve()), "max_attempts": 2}
+    assert options == {"planner": {"model": str(replies.resolve()), "max_attempts": 2}, "music": {"backend": "debug"}}
 
     # --resume rebuilds the scripted planner from the stored options: it replays its first answer (140 bpm)
     rc, t, err = chat(["--resume", sid, "--no-render"], ["add strings", "quit"], store)
@@ -89,8 +98,10 @@ def test_chat_cli_with_a_scripted_model(tmp_path, bikes):
 
 @pytest.mark.parametrize("argv, msg", [(["--backend", "hf"], "needs --model"),
                                        (["--model", "x"], "need --backend"),
-                                       (["--backend", "rules", "--base-url", "http://x"], "need --backend")])
-def test_chat_planner_flags_are_checked_before_any_work(tmp_path, bikes, argv, msg):
+                                       (["--backend", "rules", "--base-url", "http://x"], "need --backend"),
+                                       (["--route", "audio", "--music-model", "/no/such/weights"], "not available")])
+def test_chat_flags_are_checked_before_any_work(tmp_path, bikes, argv, msg):
     rc, t, err = chat([bikes, "jazz", *argv], ["quit"], tmp_path / "store", timeout=60)
-    assert rc == 2 and msg in err and err.startswith("v2m: error:") and t == []
+    assert rc == 2 and msg in err and err.startswith("v2m: error:") and err.count("\n") == 1
+    assert not any(line.startswith("v2m> Session") for line in t)
     assert not list((tmp_path / "store").glob("*/v0001"))
