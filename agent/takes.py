@@ -45,12 +45,15 @@ def route(e, t: str) -> str:
     if e.span is not None and not TAKE_RE.search(t):  # "... and another take of shot 2": the span is the take's
         raise Ask(f"The route is for the whole score; I cannot use it for {e.span.label} alone. "
                   f"Switch the whole score to the {want} route?")
+    blanked = t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
     if e.plan.route == want:
+        if TAKE_RE.search(t):  # "use musicgen and regenerate the ending" while on it: the take is the edit
+            return blanked
         raise Ask(f"The score is already on the {ROUTES[want]} route. Say 'another take of ...' for new "
                   "music in one part, or name another route (symbolic, audio, hybrid).")
     e.notes.append(f"route {e.plan.route} -> {ROUTES[want]}")
     e.plan.route = want
-    return t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
+    return blanked
 
 
 def _overlapping(plan, span) -> list[int]:

@@ -61,6 +61,8 @@ def test_takes_respect_locks_and_ask_about_unknown_parts(jazz):
     assert r.question and "intro (0:00-0:05.5)" in r.question and r.plan == jazz
     both = apply_edit(bikes(), jazz, "switch to audio and another take of shot 2").plan
     assert both.route == "audio" and [s.take for s in both.sections] == [1, 0]
+    again = apply_edit(bikes(), both, "use musicgen and regenerate the ending").plan  # already on audio
+    assert again.route == "audio" and [s.take for s in again.sections] == [1, 1]
 
 
 def test_another_take_redraws_that_sections_notes_only(jazz):
