@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from v2m.agent.planner import PlanResult
 from v2m.tools.errors import V2MError
 
 OPTIONAL_OUTPUTS = ("transcript.json", "score.symbolic.wav", "score.seams.npz")  # written by some runs only
@@ -222,7 +223,6 @@ def given_plan(path: Path, analysis) -> PlanResult:
     """A plan the user gave (`--plan`), checked against the contract and against this video."""
     from pydantic import ValidationError
 
-    from v2m.agent.planner import PlanResult
     from v2m.tools.contract import COVER_TOLERANCE_S, ScorePlan
 
     try:
