@@ -121,6 +121,15 @@ def planner_messages(analysis: VideoAnalysis, request: str, current: ScorePlan |
             {"role": "user", "content": user_prompt(ctx, request, current)}]
 
 
+def keep_takes(base: ScorePlan, new: ScorePlan) -> ScorePlan:
+    """A model that rewrites the whole plan rarely copies each section's `take`; a section that kept its
+    span keeps its take, so a revision does not silently redraw takes the user chose."""
+    takes = {(round(s.start_s, 3), round(s.end_s, 3)): s.take for s in base.sections}
+    sections = [s.model_copy(update={"take": takes.get((round(s.start_s, 3), round(s.end_s, 3)), 0)})
+                if s.take == 0 else s for s in new.sections]
+    return new.model_copy(update={"sections": sections})
+
+
 class LLMPlanner:
     """A planner backed by a language model, with parse-validate-re-ask and a rules fallback.
 
@@ -184,6 +193,8 @@ class LLMPlanner:
             for r in parsed.repairs:
                 log.info("%s planner: repaired: %s", self.name, r)
             if parsed.plan is not None:
+                if base is not None:
+                    parsed.plan = keep_takes(base, parsed.plan)
                 notes += [f"attempt {attempt}: valid plan"] + [f"  repaired: {r}" for r in parsed.repairs]
                 reasoning = f"## Reasoning ({self.name})\n\n{parsed.reasoning or parsed.plan.reasoning}\n\n" \
                             "## How the plan was checked\n\n" + "\n".join(f"- {n}" for n in notes) + "\n"

@@ -275,3 +275,14 @@ def test_revise_falls_back_without_losing_the_plan(analysis):
     res = LLMPlanner(ScriptedBackend(["no", "no", "no"]), name="scripted").revise(analysis, base, "slower please")
     assert FELL_BACK in res.warnings[0] and isinstance(res.plan, ScorePlan)
     assert res.plan.duration_s == base.duration_s and res.plan.style == base.style
+
+
+def test_a_full_plan_revision_keeps_the_takes_of_sections_it_did_not_move(analysis):
+    base = ScorePlan.model_validate(plan_dict())
+    base = base.model_copy(update={"sections": [base.sections[0].model_copy(update={"take": 2}),
+                                                *base.sections[1:]]})
+    revised = plan_dict(tempo_bpm=120)  # the model rewrote the whole plan and left `take` out
+    revised["sections"][1]["end_s"], revised["sections"][2]["start_s"] = 6.0, 6.0  # and moved one boundary
+    res = LLMPlanner(ScriptedBackend([fenced(revised)]), name="scripted").revise(analysis, base, "slower")
+    assert res.plan.tempo_bpm == 120
+    assert [s.take for s in res.plan.sections] == [2, 0, 0]  # kept where the span is the same
