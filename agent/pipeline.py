@@ -161,10 +161,9 @@ def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
     # The planner comes first: a missing model or extra should fail before minutes of analysis.
     planner = None if config.plan else get_planner(config.planner, **config.planner_options)
     if config.route != "symbolic":
-        from v2m.tools.musicgen import check_backend
+        from v2m.tools.musicgen import check_route
 
-        default = "musicgen-melody" if config.route == "hybrid" else "musicgen"
-        check_backend(config.musicgen.get("backend") or default, config.musicgen.get("model"))
+        check_route(config.route, config.musicgen.get("backend"), config.musicgen.get("model"))
     t = stage("load planner", t)
     step("analyse")
     analysis = analyze(video, still_seconds=config.still_seconds, keyframe_dir=outdir / "keyframes")

@@ -105,10 +105,9 @@ class Session:
         planner_options, music = dict(planner_options or {}), dict(music or {})
         built = get_planner(planner, **planner_options)
         if route != "symbolic" and render:
-            from v2m.agent.studio import default_music_backend
-            from v2m.tools.musicgen import check_backend
+            from v2m.tools.musicgen import check_route
 
-            check_backend(music.get("backend") or default_music_backend(route), music.get("model"))
+            check_route(route, music.get("backend"), music.get("model"))
         if analysis is None:
             if not video.exists():
                 raise InputError(f"{video}: no such file")

@@ -29,11 +29,6 @@ SEGMENT_S = 2.0  # AAC segment length between section starts (see realise)
 MUSIC_OPTIONS = ("device", "dtype", "guidance_scale", "window_s")  # passed to the backend when loading
 
 
-def default_music_backend(route: str) -> str:
-    """The backend a route uses unless the session names one: hybrid needs melody conditioning."""
-    return "musicgen-melody" if route == "hybrid" else "musicgen"
-
-
 class Studio:
     """Realises plan versions for one session.
 
@@ -63,9 +58,10 @@ class Studio:
             V2MError / MissingDependency: unknown backend, weights missing, no melody conditioning for
                 the hybrid route (one line; nothing is written).
         """
-        name = self.music.get("backend") or default_music_backend(route)
+        from v2m.tools.musicgen import default_backend, load_backend
+
+        name = self.music.get("backend") or default_backend(route)
         if name not in self._backends:
-            from v2m.tools.musicgen import load_backend
 
             opts = {k: self.music[k] for k in MUSIC_OPTIONS if self.music.get(k) is not None}
             self._backends[name] = load_backend(name, self.music.get("model"), **opts)

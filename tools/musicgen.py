@@ -257,6 +257,18 @@ BACKENDS = {"musicgen": MusicgenBackend, "musicgen-melody": MusicgenMelodyBacken
             "debug": DebugBackend}
 
 
+def default_backend(route: str) -> str:
+    """The backend a route uses unless one is named: hybrid needs melody conditioning."""
+    return "musicgen-melody" if route == "hybrid" else "musicgen"
+
+
+def check_route(route: str, backend: str | None = None, model: str | None = None) -> None:
+    """Fail fast when `route` cannot be realised here: nothing to check for symbolic, else the music
+    backend (named, or the route's default) and its weights, as `check_backend`."""
+    if route != "symbolic":
+        check_backend(backend or default_backend(route), model)
+
+
 def check_backend(name: str, model: str | None = None) -> None:
     """Fail fast, before minutes of analysis: the backend exists and its weights/package are here.
 
