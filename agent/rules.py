@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.planner import PlanResult, register
+from v2m.agent.vocab import INSTRUMENTS
 from v2m.tools.contract import HitPoint, ScorePlan, Section, VideoAnalysis
 from v2m.tools.style import Style, load_style, style_names
 
@@ -34,12 +35,11 @@ MINOR_WORDS = ("minor", "dark", "sad", "melancholic", "melancholy", "tense", "si
 MAJOR_WORDS = ("major", "happy", "bright", "joyful", "cheerful", "sunny", "uplifting", "playful")
 ENERGY_WORDS = [(("epic", "huge", "big", "intense", "powerful", "loud", "heroic"), 0.2),
                 (("calm", "soft", "quiet", "gentle", "minimal", "sparse", "delicate", "peaceful"), -0.2)]
-LEAD_WORDS = {
-    "piano": "Acoustic Grand Piano", "guitar": "Acoustic Guitar (steel)", "sax": "Tenor Sax",
-    "saxophone": "Tenor Sax", "trumpet": "Trumpet", "flute": "Flute", "violin": "Violin",
-    "cello": "Cello", "organ": "Drawbar Organ", "strings": "String Ensemble 1", "clarinet": "Clarinet",
-    "synth": "Lead 2 (sawtooth)", "harp": "Orchestral Harp", "marimba": "Marimba", "vibraphone": "Vibraphone",
-}
+# Instruments a first request may name for the melody ("calm piano"): their General MIDI names come from
+# the edit vocabulary, so a first plan and a later "add a flute" mean the same instrument.
+LEAD_WORDS = {w: INSTRUMENTS[w][0] for w in (
+    "piano", "guitar", "sax", "saxophone", "trumpet", "flute", "violin", "cello", "organ", "strings",
+    "clarinet", "synth", "harp", "marimba", "vibraphone")}
 # When the request names no style, the picture chooses: (min arousal, max arousal, valence sign) -> styles.
 MOOD_STYLES = [
     (0.62, 1.01, None, ("rock", "electronic", "funk", "edm")),
