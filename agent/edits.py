@@ -66,6 +66,11 @@ class Edit:
         return self.span is None
 
     @property
+    def whole_unlocked(self) -> bool:
+        """The clause addresses the whole score and no section is locked: plan-wide values may change."""
+        return self.whole and not any(s.locked for s in self.plan.sections)
+
+    @property
     def idx(self) -> list[int]:
         if self._idx is None:
             idx, locked = ops.split_at(self.plan, self.span, self.analysis)
@@ -156,7 +161,7 @@ def _tempo(e: Edit, t: str) -> str:
         if not m:
             return t
         factor = TEMPO_FACTORS["slower" if slow else "faster"][_amount(t)]
-    e.notes.append(ops.set_tempo(e.plan, [] if e.whole and not any(s.locked for s in e.plan.sections) else e.idx,
+    e.notes.append(ops.set_tempo(e.plan, [] if e.whole_unlocked else e.idx,
                                  factor=factor, bpm=bpm, delta=delta, whole=e.whole))
     return eat(t, m)
 
@@ -209,7 +214,7 @@ def _mood(e: Edit, t: str, mood_name: str | None = None) -> str:
         word, mood = mood_name, vocab.MOODS[mood_name]
     notes = []
     if mood.mode and mood.mode != e.plan.mode:
-        if e.whole and not any(s.locked for s in e.plan.sections) and mood.mode in load_style(e.plan.style).progressions:
+        if e.whole_unlocked and mood.mode in load_style(e.plan.style).progressions:
             notes.append(ops.set_key(e.plan, [], tonic=None, mode=mood.mode, shift=0, whole=True))
         elif not e.whole:
             notes.append(ops.set_key(e.plan, e.idx, tonic=None, mode=mood.mode, shift=0, whole=False))
@@ -218,7 +223,7 @@ def _mood(e: Edit, t: str, mood_name: str | None = None) -> str:
         notes.append(ops.add_energy(e.plan, idx, mood.energy))
     except Ask:
         pass  # already at the limit: the other parts of the mood still apply
-    notes.append(ops.set_tempo(e.plan, [] if e.whole and not any(s.locked for s in e.plan.sections) else idx,
+    notes.append(ops.set_tempo(e.plan, [] if e.whole_unlocked else idx,
                                factor=mood.tempo, whole=e.whole))
     e.notes.append(f"{mood.name} ({', '.join(notes)})")
     return re.sub(rf"\b{re.escape(word)}\b", " ", t)
