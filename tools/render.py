@@ -68,7 +68,8 @@ def find_soundfont(path: str | Path | None = None) -> Path:
                             "or set V2M_SOUNDFONT=/path/to/font.sf2")
 
 
-def _fluidsynth() -> str:
+def fluidsynth_exe() -> str:
+    """Path of the fluidsynth program; MissingDependency saying how to install it when absent."""
     exe = shutil.which("fluidsynth")
     if not exe:
         raise MissingDependency("the fluidsynth synthesizer is not installed; install it (apt install fluidsynth "
@@ -182,28 +183,47 @@ def _split_midi(midi_path: Path, tmp: Path, jobs: int) -> list[Path]:
     return paths
 
 
-def _synthesize(exe: str, sf2: Path, midi_path: Path, tmp: Path, sample_rate: int,
-                jobs: int | None = None) -> np.ndarray:
-    """Run FluidSynth (in parallel over `jobs` groups of parts) and return the summed float audio."""
+def start_fluidsynth(exe: str, sf2: Path, midi: Path, wav: Path, *, sample_rate: int, gain: float,
+                     polyphony: int, options: tuple[str, ...] = ()) -> subprocess.Popen:
+    """Start one FluidSynth process rendering `midi` to a float WAV (collect it with `finish_fluidsynth`).
+
+    Dynamic sample loading reads only the presets the file uses from the soundfont (0.1 s instead of
+    0.4 s to start with FluidR3_GM, same samples out). `options` are extra `-o name=value` settings.
+    """
+    cmd = [exe, "-ni", "-q", "-F", str(wav), "-T", "wav", "-O", "float", "-r", str(sample_rate),
+           "-g", str(gain), "-o", f"synth.polyphony={polyphony}", "-o", "synth.dynamic-sample-loading=1"]
+    for opt in options:
+        cmd += ["-o", opt]
+    return subprocess.Popen([*cmd, str(sf2), str(midi)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def finish_fluidsynth(proc: subprocess.Popen, wav: Path, what: str) -> np.ndarray:
+    """Wait for a `start_fluidsynth` process and read its WAV as float32 (samples, channels).
+
+    Raises:
+        V2MError: FluidSynth failed on `what`, with its last line of output.
+    """
     import soundfile as sf
 
     from v2m.tools.errors import V2MError
 
+    out, err = proc.communicate()
+    if proc.returncode != 0 or not wav.is_file():
+        msg = (err or out).strip().splitlines()
+        raise V2MError(f"fluidsynth failed on {what}: {msg[-1] if msg else proc.returncode}")
+    return sf.read(str(wav), dtype="float32", always_2d=True)[0]
+
+
+def _synthesize(exe: str, sf2: Path, midi_path: Path, tmp: Path, sample_rate: int,
+                jobs: int | None = None) -> np.ndarray:
+    """Run FluidSynth (in parallel over `jobs` groups of parts) and return the summed float audio."""
     jobs = jobs or max(1, min(POLYPHONY_JOBS, os.cpu_count() or 1))
     procs = []
     for k, part in enumerate(_split_midi(midi_path, tmp, jobs)):
         raw = tmp / f"raw{k}.wav"
-        cmd = [exe, "-ni", "-q", "-F", str(raw), "-T", "wav", "-O", "float", "-r", str(sample_rate),
-               "-g", "0.6", "-o", f"synth.polyphony={POLYPHONY}", "-o", "synth.dynamic-sample-loading=1",
-               str(sf2), str(part)]
-        procs.append((raw, subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)))
-    outs = []
-    for raw, proc in procs:
-        out, err = proc.communicate()
-        if proc.returncode != 0 or not raw.is_file():
-            msg = (err or out).strip().splitlines()
-            raise V2MError(f"fluidsynth failed on {midi_path.name}: {msg[-1] if msg else proc.returncode}")
-        outs.append(sf.read(str(raw), dtype="float32", always_2d=True)[0])
+        procs.append((raw, start_fluidsynth(exe, sf2, part, raw, sample_rate=sample_rate, gain=0.6,
+                                            polyphony=POLYPHONY)))
+    outs = [finish_fluidsynth(proc, raw, midi_path.name) for raw, proc in procs]
     mix = np.zeros((max(len(a) for a in outs), outs[0].shape[1]), np.float32)
     for a in outs:
         mix[: len(a)] += a
@@ -238,7 +258,7 @@ def render(midi_path: str | Path, wav_path: str | Path, *, duration_s: float, sa
     if not wav_path.parent.is_dir() or not os.access(wav_path.parent, os.W_OK):
         raise InputError(f"cannot write {wav_path}: {wav_path.parent} is not a writable folder")
     sf2 = find_soundfont(soundfont)
-    exe = _fluidsynth()
+    exe = fluidsynth_exe()
     with tempfile.TemporaryDirectory(dir=wav_path.parent) as tmp:
         audio = _synthesize(exe, sf2, midi_path, Path(tmp), sample_rate)
         n = int(round(duration_s * sample_rate))

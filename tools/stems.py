@@ -16,15 +16,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
-import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from v2m.tools.errors import MissingDependency, V2MError
+from v2m.tools.render import finish_fluidsynth, start_fluidsynth
 
 TAIL_S = 2.0            # rendered after a section's last note-off, so releases and reverb ring out
 TICKS_PER_S = 1920      # MIDI written at 120 BPM with 960 ticks per beat: one second is 1920 ticks
@@ -133,15 +131,13 @@ class StemRenderer:
     """Renders arrangements section by section, keeping each section's audio in `cache_dir`."""
 
     def __init__(self, cache_dir: str | Path, *, soundfont: str | Path | None = None, sample_rate: int = 44100):
-        from v2m.tools.render import find_soundfont
+        from v2m.tools.render import find_soundfont, fluidsynth_exe
 
         self.cache_dir = Path(cache_dir)
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         self.sf2 = find_soundfont(soundfont)
         self.sample_rate = sample_rate
-        self.exe = shutil.which("fluidsynth")
-        if not self.exe:
-            raise MissingDependency("the fluidsynth synthesizer is not installed; install it (apt install fluidsynth)")
+        self.exe = fluidsynth_exe()
         self.last_gain_db: float | None = None
         self.last_target: float | None = None
         self._extra = f"{self.sf2.resolve()}|{self.sf2.stat().st_size}|{sample_rate}|{GAIN}|{POLYPHONY}"
@@ -151,8 +147,6 @@ class StemRenderer:
 
     def _synthesize(self, todo: list[Stem]) -> None:
         """Render the stems not in the cache, JOBS FluidSynth processes at a time."""
-        import soundfile as sf
-
         with tempfile.TemporaryDirectory(dir=self.cache_dir) as tmp:
             tmp = Path(tmp)
             for start in range(0, len(todo), JOBS):
@@ -160,20 +154,11 @@ class StemRenderer:
                 for stem in todo[start:start + JOBS]:
                     mid = write_stem_midi(stem, tmp / f"s{stem.index}.mid")
                     raw = tmp / f"s{stem.index}.wav"
-                    # dynamic sample loading without locking memory: only the presets a section uses are
-                    # read from the 140 MB soundfont (0.1 s instead of 0.4 s per process, same samples out)
-                    cmd = [self.exe, "-ni", "-q", "-o", "synth.lock-memory=0", "-o", "synth.dynamic-sample-loading=1",
-                           "-F", str(raw), "-T", "wav", "-O", "float", "-r",
-                           str(self.sample_rate), "-g", str(GAIN), "-o", f"synth.polyphony={POLYPHONY}",
-                           str(self.sf2), str(mid)]
-                    procs.append((stem, raw, subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                                              text=True)))
+                    procs.append((stem, raw, start_fluidsynth(
+                        self.exe, self.sf2, mid, raw, sample_rate=self.sample_rate, gain=GAIN,
+                        polyphony=POLYPHONY, options=("synth.lock-memory=0",))))
                 for stem, raw, proc in procs:
-                    out, err = proc.communicate()
-                    if proc.returncode != 0 or not raw.is_file():
-                        msg = (err or out).strip().splitlines()
-                        raise V2MError(f"fluidsynth failed on section {stem.index}: {msg[-1] if msg else proc.returncode}")
-                    audio, _ = sf.read(str(raw), dtype="float32", always_2d=True)
+                    audio = finish_fluidsynth(proc, raw, f"section {stem.index}")
                     dest = self._path(stem)
                     part = dest.with_suffix(f".{os.getpid()}.tmp.npy")
                     np.save(part, audio)

@@ -54,7 +54,7 @@ def critical_path(style: str, tmp: Path) -> float:
     c0 = cpu_s()
     mid = compose(plan).write_midi(tmp / f"{style}-cp.mid")
     c1 = cpu_s()
-    sf2, exe = R.find_soundfont(), R._fluidsynth()
+    sf2, exe = R.find_soundfont(), R.fluidsynth_exe()
     jobs = []
     parts = R._split_midi(mid, tmp, R.POLYPHONY_JOBS)
     for k, part in enumerate(parts):
