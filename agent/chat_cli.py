@@ -20,7 +20,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from v2m.agent.llm import add_planner_args
+from v2m.agent.planners.llm import add_planner_args
 from v2m.tools.errors import V2MError
 
 PROMPT = "you> "
@@ -119,7 +119,7 @@ def _save_history(readline, path: Path) -> None:
 
 def show_plan(plan) -> str:
     """The plan in a few lines: globals, then one line per section."""
-    from v2m.agent.where import fmt
+    from v2m.agent.dialogue.where import fmt
 
     lines = [f"{plan.style} at {plan.tempo_bpm:g} BPM in {plan.key} {plan.mode}, {plan.meter}, "
              f"{plan.loudness_lufs:g} LUFS; instruments: "
@@ -193,8 +193,8 @@ def _manage(args: argparse.Namespace) -> int:
     """--list and --delete: the store's sessions, without starting a conversation."""
     import time
 
-    from v2m.agent.session import default_workdir
-    from v2m.agent.store import Store
+    from v2m.agent.dialogue.session import default_workdir
+    from v2m.agent.dialogue.store import Store
 
     store = Store(args.sessions or default_workdir())
     if args.delete:
@@ -210,8 +210,8 @@ def _manage(args: argparse.Namespace) -> int:
 
 def run_chat(args: argparse.Namespace) -> int:
     """The chat loop. Returns the exit status."""
-    from v2m.agent.llm import planner_spec
-    from v2m.agent.session import Session
+    from v2m.agent.planners.llm import planner_spec
+    from v2m.agent.dialogue.session import Session
 
     if args.list or args.delete:
         return _manage(args)

@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from v2m.agent.llm import add_planner_args
+from v2m.agent.planners.llm import add_planner_args
 from v2m.tools.errors import V2MError
 
 EXIT_USER_ERROR = 2
@@ -47,7 +47,7 @@ STAGES = ("analyse", "plan", "compose", "render", "mux")
 def _cmd_score(args: argparse.Namespace) -> int:
     from rich.console import Console
 
-    from v2m.agent.llm import planner_spec
+    from v2m.agent.planners.llm import planner_spec
     from v2m.agent.pipeline import example_video, score
 
     if args.example and args.video is not None:
@@ -118,7 +118,7 @@ def _cmd_doctor(args: argparse.Namespace) -> int:
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
-    from v2m.tools.video import analysis_summary, analyze
+    from v2m.tools.video.analyze import analysis_summary, analyze
 
     if not args.force:
         if args.plot and Path(args.plot).exists():
@@ -128,7 +128,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     a = analyze(args.video, still_seconds=args.still_seconds, keyframe_dir=args.keyframes)
     print(a.model_dump_json(indent=2) if args.json else analysis_summary(a))
     if args.plot:
-        from v2m.tools.timeline import plot_timeline
+        from v2m.tools.video.timeline import plot_timeline
 
         print(f"timeline: {plot_timeline(args.video, a, args.plot)}", file=sys.stderr)
     return 0

@@ -43,7 +43,7 @@ def checks() -> list[tuple[str, bool, str, str]]:
         path = shutil.which(prog)
         rows.append((prog, path is not None, need, path or fix))
     try:
-        from v2m.tools.render import find_soundfont
+        from v2m.tools.audio.render import find_soundfont
 
         sf = find_soundfont()
         rows.append(("GM soundfont", True, "core: instrument sounds", str(sf)))

@@ -58,10 +58,10 @@ class Workbench:
     # ------------------------------------------------------------------ the tools' bodies
     def analyse_video(self) -> str:
         """Measure the video (shots, cuts, motion, mood) and return the facts sheet."""
-        from v2m.agent.facts import facts_sheet
+        from v2m.agent.planners.facts import facts_sheet
 
         if self.analysis is None:
-            from v2m.tools.video import analyze
+            from v2m.tools.video.analyze import analyze
 
             self.analysis = analyze(self.video, keyframe_dir=self.outdir / "keyframes")
         self._save("analysis.json", self.analysis.model_dump_json(indent=2))
@@ -70,7 +70,7 @@ class Workbench:
     def plan_with_rules(self) -> str:
         """Make a plan with the offline rules planner; returns it as JSON (edit it with edit_plan)."""
         self._need("analysis")
-        from v2m.agent.planner import get_planner
+        from v2m.agent.planners.base import get_planner
 
         res = get_planner("rules").plan(self.analysis, self.request)
         return self._accept(res.plan, res.reasoning, [])
@@ -85,7 +85,7 @@ class Workbench:
         return self._parse(patch_json, base=self.plan)
 
     def _parse(self, text: str, base: ScorePlan | None) -> str:
-        from v2m.agent.reply import parse_reply
+        from v2m.agent.planners.reply import parse_reply
 
         self._need("analysis")
         parsed = parse_reply(text, self.analysis, self.request, base)
@@ -109,7 +109,7 @@ class Workbench:
     def compose_score(self) -> str:
         """Compose the current plan into notes: writes score.abc and score.mid."""
         self._need("plan")
-        from v2m.tools.compose import compose
+        from v2m.tools.music.compose import compose
 
         self.arrangement = compose(self.plan, self.analysis)
         self.arrangement.write_abc(self.files["score.abc"])
@@ -119,7 +119,7 @@ class Workbench:
     def render_audio(self) -> str:
         """Render score.mid to score.wav with the General MIDI synthesizer, exactly as long as the video."""
         self._need("midi")
-        from v2m.tools.render import render
+        from v2m.tools.audio.render import render
 
         render(self.files["score.mid"], self.files["score.wav"], duration_s=self.analysis.duration_s,
                loudness_lufs=self.plan.loudness_lufs)
@@ -128,7 +128,7 @@ class Workbench:
     def generate_audio(self) -> str:
         """Generate score.wav with MusicGen from the plan's musicgen prompts (the audio route)."""
         self._need("plan")
-        from v2m.tools.musicgen import generate_score_audio
+        from v2m.tools.musicgen.route import generate_score_audio
 
         generate_score_audio(self.plan, self.files["score.wav"])
         return "ok: generated score.wav with MusicGen"
@@ -136,12 +136,12 @@ class Workbench:
     def mux_video(self, keep_audio: bool = False) -> str:
         """Put score.wav on the video: writes <name>.scored.mp4 (keep_audio mixes the original sound under it)."""
         self._need("wav")
-        from v2m.tools.mux import mux
+        from v2m.tools.audio.mux import mux
 
         if self.analysis is not None and self.analysis.kind == "image":
             import tempfile
 
-            from v2m.tools.mux import still_to_video
+            from v2m.tools.audio.mux import still_to_video
 
             with tempfile.TemporaryDirectory() as tmp:
                 clip = still_to_video(self.video, Path(tmp) / "still.mp4", self.analysis.duration_s)
@@ -221,7 +221,7 @@ def run_agent(model, video: str | Path, request: str, outdir: str | Path, *, bas
     """
     from langchain.agents import create_agent
 
-    from v2m.agent.chat import content_text, load_chat_model
+    from v2m.agent.planners.chat import content_text, load_chat_model
     from v2m.prompts.templates import render
 
     if isinstance(model, str):

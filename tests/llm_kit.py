@@ -1,7 +1,7 @@
 """Shared test material for the language-model planner tests: the real bikes.mp4 clip, its frames
 decoded with PyAV, a hand-built VideoAnalysis with its known cuts, and plan JSON to script models with.
 
-Frames are decoded here (not through v2m.tools.video) so these tests depend only on PyAV and the contract.
+Frames are decoded here (not through v2m.tools.video.analyze) so these tests depend only on PyAV and the contract.
 """
 
 from __future__ import annotations

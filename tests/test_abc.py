@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 from compose_plans import bikes_plan
-from v2m.tools.compose import compose
+from v2m.tools.music.compose import compose
 from v2m.tools.style import style_names
 
 ALL_STYLES = list(style_names())
@@ -68,7 +68,7 @@ def test_model_melody_is_repaired_reported_and_played(tmp_path):
 
 
 def test_parse_melody_reads_tuplets_broken_rhythm_and_accidentals():
-    from v2m.tools.abc_melody import parse_melody
+    from v2m.tools.music.abc_melody import parse_melody
 
     bars, repairs = parse_melody("(3cde f2 A>B c2 | ^F2 F2 =F4 |", meter_beats=4, key="F", mode="major")
     assert not repairs
@@ -89,7 +89,7 @@ def test_unreadable_melody_falls_back_to_the_composer():
 def test_repair_melody_returns_clean_abc_that_needs_no_more_repair():
     from music21 import converter
 
-    from v2m.tools.abc_melody import repair_melody
+    from v2m.tools.music.abc_melody import repair_melody
 
     messy = 'X:1\nK:G\n"Gm7"!trill!G2 B2 d2 f2 g2 | a4 & [ceg]2 | (3cde f2 A>B c2 | ^F2 F2 G^G A2 |'
     clean, repairs = repair_melody(messy, key="F", mode="major")

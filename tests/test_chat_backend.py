@@ -15,8 +15,8 @@ from langchain_core.messages import HumanMessage, SystemMessage  # noqa: E402
 
 from fake_chat import ScriptedChatModel  # noqa: E402
 from llm_kit import bikes_analysis, fenced, plan_dict  # noqa: E402
-from v2m.agent.chat import ChatBackend, content_text  # noqa: E402
-from v2m.agent.llm import LLMPlanner, add_planner_args, planner_from_args  # noqa: E402
+from v2m.agent.planners.chat import ChatBackend, content_text  # noqa: E402
+from v2m.agent.planners.llm import LLMPlanner, add_planner_args, planner_from_args  # noqa: E402
 from v2m.tools.errors import InputError, MissingDependency  # noqa: E402
 
 

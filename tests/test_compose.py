@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from compose_plans import BIKES_CUTS, bikes_plan
-from v2m.tools.compose import compose
+from v2m.tools.music.compose import compose
 
 SLICE_STYLES = ["jazz", "rock", "ambient", "cinematic"]
 
@@ -74,7 +74,7 @@ def test_editing_one_section_leaves_the_others_note_for_note(style):
 
 def test_hit_points_get_accents_and_the_piece_ends_on_the_tonic():
     from v2m.tools.gm import DRUMS
-    from v2m.tools.harmony import tonic_pc
+    from v2m.tools.music.harmony import tonic_pc
 
     plan = bikes_plan("rock")
     arr = compose(plan)
@@ -111,7 +111,7 @@ def test_musicxml_round_trips_with_every_part(tmp_path):
                                           "lo-fi beats", "bossa nova", "blues", "synthwave night drive"])
 def test_rules_planner_plans_compose_with_a_downbeat_on_every_cut(request_text, tmp_path):
     from conftest import bikes_like_analysis
-    from v2m.agent.planner import get_planner
+    from v2m.agent.planners.base import get_planner
 
     analysis = bikes_like_analysis()
     plan = get_planner("rules").plan(analysis, request_text).plan

@@ -7,7 +7,7 @@ import pytest
 from compose_plans import long_plan
 from midi_checks import (bar_starts, beat_of, chords_at_onsets, groove_consistency, instrument, is_seventh,
                          onset_beats, scale_consistency, swing_ratio)
-from v2m.tools.compose import compose
+from v2m.tools.music.compose import compose
 from v2m.tools.gm import DRUMS
 from v2m.tools.style import load_style, style_names
 
@@ -28,7 +28,7 @@ def composed(style, tmp_path_factory):
 
 
 def test_the_library_has_the_twelve_styles_and_every_chord_reads():
-    from v2m.tools.harmony import parse_chord
+    from v2m.tools.music.harmony import parse_chord
 
     for name in ("jazz", "lofi", "cinematic", "ambient", "rock", "electronic", "classical", "folk", "funk",
                  "synthwave", "blues", "bossa"):
@@ -45,7 +45,7 @@ def test_the_library_has_the_twelve_styles_and_every_chord_reads():
 
 @pytest.mark.parametrize("style", ALL)
 def test_sync_and_musical_sanity(style, tmp_path_factory):
-    from v2m.tools.ranges import playable_range
+    from v2m.tools.music.ranges import playable_range
 
     plan, arr, pm = composed(style, tmp_path_factory)
     downbeats = pm.get_downbeats()
@@ -202,7 +202,7 @@ def test_dynamics_follow_the_motion_curve():
 
 @pytest.mark.parametrize("style", ["jazz", "rock", "folk", "cinematic", "electronic"])
 def test_melody_develops_a_motif_on_chord_tones(style, tmp_path_factory):
-    from v2m.tools.harmony import apply_vocabulary, parse_chord, scale_pcs
+    from v2m.tools.music.harmony import apply_vocabulary, parse_chord, scale_pcs
 
     plan, arr, _ = composed(style, tmp_path_factory)
     st = load_style(style)

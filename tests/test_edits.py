@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from edit_clips import bikes, long_clip, make_analysis
 
-from v2m.agent.operations import effective_roles
-from v2m.agent.planner import get_planner
-from v2m.agent.where import Ask, locate, snap
+from v2m.agent.dialogue.operations import effective_roles
+from v2m.agent.planners.base import get_planner
+from v2m.agent.dialogue.where import Ask, locate, snap
 
 
 @pytest.fixture(scope="module")

@@ -3,9 +3,9 @@
 import json
 
 from conftest import bikes_like_analysis
-from v2m.agent.llm import planner_messages
+from v2m.agent.planners.llm import planner_messages
 from v2m.agent.pipeline import score
-from v2m.agent.session import Session
+from v2m.agent.dialogue.session import Session
 from v2m.finetune.dataset import build, main
 from v2m.tools.contract import ScorePlan
 

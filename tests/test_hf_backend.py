@@ -21,8 +21,8 @@ from transformers import LogitsProcessorList  # noqa: E402
 
 from llm_kit import bikes_analysis, fenced, plan_dict  # noqa: E402
 from tiny_vlm import ForceText, build_llava_onevision, build_qwen25_vl, build_smolvlm  # noqa: E402
-from v2m.agent.hf import HFBackend  # noqa: E402
-from v2m.agent.llm import LLMPlanner, add_planner_args, planner_from_args  # noqa: E402
+from v2m.agent.planners.hf import HFBackend  # noqa: E402
+from v2m.agent.planners.llm import LLMPlanner, add_planner_args, planner_from_args  # noqa: E402
 from v2m.tools.contract import ScorePlan  # noqa: E402
 from v2m.tools.errors import InputError  # noqa: E402
 
@@ -57,7 +57,7 @@ def analysis(tmp_path_factory):
 
 @pytest.mark.parametrize("family,frames", [(m, "images") for m in MODELS] + [(m, "video") for m in VIDEO_TOKEN])
 def test_random_weights_end_in_re_ask_then_fallback(folders, analysis, family, frames, caplog):
-    caplog.set_level(logging.INFO, logger="v2m.agent.llm")
+    caplog.set_level(logging.INFO, logger="v2m.agent.planners.llm")
     backend = HFBackend(str(folders[family]), device="cpu", dtype="float32", frames=frames, max_new_tokens=24)
     planner = LLMPlanner(backend, name="hf", max_frames=4)
     res = planner.plan(analysis, "score this in jazz")  # must not raise
@@ -69,7 +69,7 @@ def test_random_weights_end_in_re_ask_then_fallback(folders, analysis, family, f
     assert all(m["content"] for m in res.transcript if m["role"] == "assistant")  # the model did write
     assert "attempt 1 of 3 unusable" in caplog.text
     # the processor really placed the pictures: image (or video) placeholder tokens and pixel tensors
-    from v2m.agent.frames import load_frames
+    from v2m.agent.planners.frames import load_frames
 
     pics = load_frames(analysis, 4, sample=frames == "video")
     batch = backend.inputs(res.transcript[:2], pics)
@@ -96,7 +96,7 @@ def test_forced_valid_output_is_parsed_into_the_plan(folders, analysis, family):
 
 def _logits(backend: HFBackend, analysis) -> "torch.Tensor":
     msgs = [{"role": "system", "content": "v2m"}, {"role": "user", "content": "score this in jazz"}]
-    from v2m.agent.frames import load_frames
+    from v2m.agent.planners.frames import load_frames
 
     with torch.inference_mode():
         return backend.model(**backend.inputs(msgs, load_frames(analysis, 2))).logits[0, -1]

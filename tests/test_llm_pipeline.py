@@ -11,11 +11,9 @@ import json
 import pytest
 
 from llm_kit import BIKES, fenced, plan_dict
-import v2m.agent.llm  # noqa: F401  (registers the hf, chat and scripted backends)
+import v2m.agent.planners.llm  # noqa: F401  (registers the hf, chat and scripted backends)
 from v2m.tools.contract import ScorePlan
 
-pytest.importorskip("v2m.tools.compose")
-pytest.importorskip("v2m.tools.render")
 
 
 def test_pipeline_scores_with_a_model_plan_and_keeps_its_reasoning(tmp_path):
@@ -43,7 +41,7 @@ def test_pipeline_survives_a_model_that_never_plans(tmp_path):
     config = json.loads((tmp_path / "out" / "config.json").read_text())
     assert any("used the rules planner instead" in w for w in config["warnings"])
     assert "**Warning:**" in (tmp_path / "out" / "reasoning.md").read_text()
-    from v2m.agent.planner import get_planner
+    from v2m.agent.planners.base import get_planner
 
     assert run.files["video"].exists()
     assert run.plan == get_planner("rules").plan(run.analysis, "score this in jazz").plan

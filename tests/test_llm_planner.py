@@ -15,10 +15,10 @@ import subprocess
 import pytest
 
 from llm_kit import bikes_analysis, fenced, plan_dict
-from v2m.agent.llm import LLMPlanner, add_planner_args, planner_from_args
-from v2m.agent.planner import PlanResult, get_planner
-from v2m.agent.reply import clean_abc, extract_json, parse_reply
-from v2m.agent.scripted import ScriptedBackend
+from v2m.agent.planners.llm import LLMPlanner, add_planner_args, planner_from_args
+from v2m.agent.planners.base import PlanResult, get_planner
+from v2m.agent.planners.reply import clean_abc, extract_json, parse_reply
+from v2m.agent.planners.scripted import ScriptedBackend
 from v2m.tools.contract import ScorePlan
 from v2m.tools.errors import InputError
 
@@ -50,7 +50,7 @@ def test_valid_reply_is_the_plan_with_reasoning_facts_and_frames(analysis):
 
 def test_broken_json_is_re_asked_with_the_error_then_accepted(analysis, caplog):
     broken = "Here it is:\n```json\n{\"style\": \"jazz\", \"tempo_bpm\": 140 \"sections\": []\n```"
-    with caplog.at_level(logging.INFO, logger="v2m.agent.llm"):
+    with caplog.at_level(logging.INFO, logger="v2m.agent.planners.llm"):
         res, backend = run(analysis, [broken, fenced(plan_dict())])
     assert res.plan.style == "jazz" and not any(FELL_BACK in w for w in res.warnings)
     reask = backend.calls[1]["messages"][-1]["content"]
@@ -142,7 +142,7 @@ def test_prompt_injection_is_data_not_commands(analysis, tmp_path, monkeypatch):
     [],  # the model stops answering
 ])
 def test_garbage_every_time_falls_back_with_a_warning(analysis, replies, caplog):
-    with caplog.at_level(logging.INFO, logger="v2m.agent.llm"):
+    with caplog.at_level(logging.INFO, logger="v2m.agent.planners.llm"):
         res, backend = run(analysis, list(replies))
     assert res.plan == get_planner("rules").plan(analysis, "score this in jazz").plan  # the rules planner's plan
     assert FELL_BACK in res.warnings[0] and "**Warning:**" in res.reasoning
@@ -175,7 +175,7 @@ def test_command_line_flags_build_planners_or_say_what_is_wrong(tmp_path, analys
                       (["--backend", "scripted", "--model", str(tmp_path / "none.json")], "cannot read")]:
         with pytest.raises(InputError, match=msg):
             planner_from_args(_args(*argv))
-    from v2m.agent.llm import planner_spec
+    from v2m.agent.planners.llm import planner_spec
 
     assert planner_spec(_args()) == ("rules", {})
     assert planner_spec(_args("--backend", "chat", "--model", "ollama:x", "--frames", "none")) == (
@@ -187,7 +187,7 @@ def test_command_line_flags_build_planners_or_say_what_is_wrong(tmp_path, analys
 
 
 def test_example_shown_follows_the_requested_style(analysis):
-    from v2m.agent.llm import pick_example
+    from v2m.agent.planners.llm import pick_example
 
     assert pick_example("make it calm and ambient") == "ambient_still"
     assert pick_example("energetic rock please") == "rock_bikes"
@@ -207,7 +207,7 @@ def test_extract_json_prefers_the_last_fence_and_keeps_think_blocks():
 
 
 def test_frames_come_from_keyframes_else_the_source_and_never_raise(analysis, tmp_path):
-    from v2m.agent.frames import load_frames
+    from v2m.agent.planners.frames import load_frames
 
     keys = load_frames(analysis, 3)
     assert len(keys) == 3 and max(keys[0].size) <= 448
@@ -254,7 +254,7 @@ def _mutate(rng, text: str) -> str:
 def test_random_corruptions_never_escape(analysis):
     import numpy as np
 
-    from v2m.agent.reply import musical_errors
+    from v2m.agent.planners.reply import musical_errors
 
     rng = np.random.default_rng(7)
     good = fenced(plan_dict())

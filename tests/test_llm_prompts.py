@@ -6,8 +6,8 @@ import jinja2
 import pytest
 
 from llm_kit import bikes_analysis
-from v2m.agent.facts import facts_sheet, schema_brief
-from v2m.agent.reply import clean_abc, musical_errors
+from v2m.agent.planners.facts import facts_sheet, schema_brief
+from v2m.agent.planners.reply import clean_abc, musical_errors
 from v2m.prompts.templates import TEMPLATE_NAMES, example_json, example_plans, prompt_version, render
 from v2m.tools.contract import ScorePlan, Shot, VideoAnalysis
 

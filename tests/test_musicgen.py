@@ -11,10 +11,10 @@ import soundfile as sf
 torch = pytest.importorskip("torch")
 pytest.importorskip("transformers")
 
-from v2m.tools.audio_route import generate_score_audio, layout, regenerated_span  # noqa: E402
+from v2m.tools.musicgen.route import generate_score_audio, layout, regenerated_span  # noqa: E402
 from v2m.tools.contract import ScorePlan, Section  # noqa: E402
-from v2m.tools.musicgen import load_backend  # noqa: E402
-from v2m.tools.musicgen_tiny import build_tiny  # noqa: E402
+from v2m.tools.musicgen.backends import load_backend  # noqa: E402
+from musicgen_tiny import build_tiny  # noqa: E402
 
 torch.set_num_threads(1)
 
@@ -141,10 +141,10 @@ def lay_len(plan, sr, i):
 def test_hybrid_on_the_rendered_symbolic_score(tiny_melody, tmp_path):
     """compose -> render (FluidSynth) -> MusicGen-Melody per section: each call hears the score's own notes."""
     pytest.importorskip("music21")
-    from v2m.tools.chroma import chroma_features
-    from v2m.tools.compose import compose
-    from v2m.tools.harmony import scale_pcs
-    from v2m.tools.render import find_soundfont, render
+    from v2m.tools.musicgen.chroma import chroma_features
+    from v2m.tools.music.compose import compose
+    from v2m.tools.music.harmony import scale_pcs
+    from v2m.tools.audio.render import find_soundfont, render
 
     try:
         find_soundfont()

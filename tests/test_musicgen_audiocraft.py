@@ -11,11 +11,11 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from v2m.tools.audio_route import generate_score_audio
+from v2m.tools.musicgen.route import generate_score_audio
 from v2m.tools.contract import ScorePlan, Section
 from v2m.tools.errors import MissingDependency
-from v2m.tools.music_prompt import chord_timeline
-from v2m.tools.musicgen import load_backend
+from v2m.tools.musicgen.prompt import chord_timeline
+from v2m.tools.musicgen.backends import load_backend
 
 pytest.importorskip("torch")
 

@@ -4,12 +4,12 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from v2m.tools.audio_route import generate_score_audio, layout, render_section
-from v2m.tools.chroma import chroma_features
+from v2m.tools.musicgen.route import generate_score_audio, layout, render_section
+from v2m.tools.musicgen.chroma import chroma_features
 from v2m.tools.contract import ScorePlan, Section
 from v2m.tools.errors import MissingDependency, V2MError
-from v2m.tools.music_prompt import section_prompt
-from v2m.tools.musicgen import BACKENDS, DebugBackend, load_backend
+from v2m.tools.musicgen.prompt import section_prompt
+from v2m.tools.musicgen.backends import BACKENDS, DebugBackend, load_backend
 
 SR = 8000
 
@@ -122,7 +122,7 @@ def test_prompts_come_from_the_plan():
 
 
 def test_only_edited_sections_are_regenerated():
-    from v2m.tools.music_prompt import changed_sections
+    from v2m.tools.musicgen.prompt import changed_sections
 
     old = tone_plan([1.0, 2.0], 3.0, [300, 600, 900])
     chorus = old.model_copy(deep=True)
@@ -147,7 +147,7 @@ def test_backends_by_name_and_failures_are_one_line(tmp_path, monkeypatch):
         with pytest.raises(MissingDependency, match="--route symbolic") as e:
             generate_score_audio(plan, wav, backend="musicgen", model=model)
         assert "\n" not in str(e.value)
-    from v2m.tools.musicgen import check_backend
+    from v2m.tools.musicgen.backends import check_backend
 
     check_backend("debug")
     with pytest.raises(MissingDependency, match="--route symbolic"):
@@ -201,7 +201,7 @@ def test_debug_backend_runs_the_route_without_torch(tmp_path):
 
     code = f"""
 import sys, soundfile as sf
-from v2m.tools.audio_route import generate_score_audio
+from v2m.tools.musicgen.route import generate_score_audio
 from v2m.tools.contract import ScorePlan, Section
 plan = ScorePlan(duration_s=75.0, style="rock", tempo_bpm=120, sections=[
     Section(name="a", start_s=0, end_s=40.0), Section(name="b", start_s=40.0, end_s=75.0, energy=0.9)])
@@ -228,7 +228,7 @@ def test_chroma_agrees_with_transformers_extractor():
 
 
 def test_stage_runs_alone_from_plan_json(tmp_path, capsys):
-    from v2m.tools.audio_route import main
+    from v2m.tools.musicgen.route import main
 
     plan = tone_plan([1.0], 2.0, [300, 600])
     (tmp_path / "plan.json").write_text(plan.model_dump_json())

@@ -8,7 +8,7 @@ import pytest
 import soundfile as sf
 
 from v2m.tools.errors import V2MError
-from v2m.tools.mux import mux, still_to_video
+from v2m.tools.audio.mux import mux, still_to_video
 
 SR = 44100
 

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from compose_plans import bikes_plan
-from v2m.tools.compose import compose
-from v2m.tools.render import find_soundfont, integrated_loudness, normalize_loudness, render
+from v2m.tools.music.compose import compose
+from v2m.tools.audio.render import find_soundfont, integrated_loudness, normalize_loudness, render
 
 
 @pytest.fixture(scope="module")

@@ -3,8 +3,8 @@
 import pytest
 
 from conftest import bikes_like_analysis
-from v2m.agent.planner import get_planner
-from v2m.agent.rules import MIN_SECTION_BARS, SECTION_SLACK, RulesPlanner
+from v2m.agent.planners.base import get_planner
+from v2m.agent.planners.rules import MIN_SECTION_BARS, SECTION_SLACK, RulesPlanner
 from v2m.tools.contract import Mood, Shot, VideoAnalysis
 
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from edit_clips import bikes, make_analysis
 
-from v2m.agent.session import Session
-from v2m.agent.store import Store
+from v2m.agent.dialogue.session import Session
+from v2m.agent.dialogue.store import Store
 
 HERE = Path(__file__).parent
 
@@ -86,7 +86,7 @@ CHILD = textwrap.dedent("""
     import sys, time
     sys.path.insert(0, {here!r})
     from edit_clips import make_analysis
-    from v2m.agent.session import Session
+    from v2m.agent.dialogue.session import Session
     requests = {requests!r}
     a = make_analysis({dur}, 25.0, {cuts}, source={video!r})
     s = Session.open({video!r}, "jazz", workdir={store!r}, analysis=a, render=False)
@@ -171,8 +171,7 @@ def _digest(files):
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory, request):
-    pytest.importorskip("v2m.tools.compose")
-    from v2m.tools.render import find_soundfont
+    from v2m.tools.audio.render import find_soundfont
 
     find_soundfont()
     bikes_mp4 = request.getfixturevalue("bikes")
@@ -183,7 +182,7 @@ def rendered(tmp_path_factory, request):
 def test_a_turn_rerenders_only_changed_sections_and_undo_is_byte_exact(rendered):
     import soundfile as sf
 
-    from v2m.agent.planner import get_planner  # noqa: F401
+    from v2m.agent.planners.base import get_planner  # noqa: F401
 
     s = rendered
     first = dict(s.files)
@@ -210,7 +209,7 @@ def test_a_turn_rerenders_only_changed_sections_and_undo_is_byte_exact(rendered)
     s.undo()
     again = s.say("much slower from 0:06")
     assert again.rendered == []
-    from v2m.tools.stems import loudness_lufs
+    from v2m.tools.audio.stems import loudness_lufs
 
     before_lufs = loudness_lufs(sf.read(str(s.files["wav"]))[0], 44100)
     louder = s.say("louder")

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from edit_clips import bikes as bikes_analysis
 
-from v2m.agent.session import Session
+from v2m.agent.dialogue.session import Session
 
 
 def _digest(files):
@@ -28,7 +28,7 @@ def _wav(path):
 
 @pytest.fixture(scope="module")
 def audio_session(tmp_path_factory, request):
-    from v2m.tools.render import find_soundfont
+    from v2m.tools.audio.render import find_soundfont
 
     find_soundfont()
     video = request.getfixturevalue("bikes")
@@ -40,7 +40,7 @@ def audio_session(tmp_path_factory, request):
 def test_switch_to_audio_then_another_take_of_one_section_and_undo(audio_session):
     import av
 
-    from v2m.tools.audio_route import regenerated_span
+    from v2m.tools.musicgen.route import regenerated_span
 
     s, _ = audio_session
     assert s.plan.route == "symbolic" and set(s.files) == {"plan", "midi", "wav", "video"}

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from llm_kit import bikes_analysis, fenced, plan_dict
 
-from v2m.agent.session import Session
+from v2m.agent.dialogue.session import Session
 
 FELL_BACK = "used the rules planner instead"
 
@@ -25,7 +25,7 @@ def _replies(tmp_path: Path, replies: list[str]) -> Path:
 
 
 def test_session_with_a_model_planner_revises_one_section(tmp_path, bikes):
-    from v2m.tools.render import find_soundfont
+    from v2m.tools.audio.render import find_soundfont
 
     find_soundfont()
     calmer = plan_dict()["sections"]

@@ -8,12 +8,12 @@ import numpy as np
 import pytest
 from edit_clips import bikes
 
-from v2m.agent.planner import get_planner
+from v2m.agent.planners.base import get_planner
 
 
 @pytest.fixture(scope="module")
 def jazz_arrangements():
-    from v2m.tools.compose import compose
+    from v2m.tools.music.compose import compose
 
     a = bikes()
     p = get_planner("rules")
@@ -23,8 +23,8 @@ def jazz_arrangements():
 
 
 def test_loudness_matches_pyloudnorm():
-    from v2m.tools.render import integrated_loudness
-    from v2m.tools.stems import loudness_lufs
+    from v2m.tools.audio.render import integrated_loudness
+    from v2m.tools.audio.stems import loudness_lufs
 
     rng = np.random.default_rng(0)
     x = rng.standard_normal((44100 * 7, 2)) * 0.1
@@ -35,8 +35,8 @@ def test_loudness_matches_pyloudnorm():
 def test_stems_sum_to_the_whole_render_and_only_changes_are_synthesized(jazz_arrangements, tmp_path):
     import soundfile as sf
 
-    from v2m.tools.render import render
-    from v2m.tools.stems import StemRenderer, loudness_lufs
+    from v2m.tools.audio.render import render
+    from v2m.tools.audio.stems import StemRenderer, loudness_lufs
 
     a, plan, arr, edited = jazz_arrangements
     r = StemRenderer(tmp_path / "cache")
@@ -79,7 +79,7 @@ def test_spliced_aac_is_in_sync_and_reencodes_only_what_changed(tmp_path):
     import av
     from conftest import write_clip
 
-    from v2m.tools.remux import SegmentMuxer
+    from v2m.tools.audio.remux import SegmentMuxer
 
     video = write_clip(tmp_path / "v.mp4", [(200, 40, 40), (40, 200, 40), (40, 40, 200), (90, 90, 90)], 50)
     sr, n = 44100, 8 * 44100

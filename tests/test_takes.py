@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from edit_clips import bikes
 
-from v2m.agent.edits import apply_edit
-from v2m.agent.rules import RulesPlanner
+from v2m.agent.dialogue.edits import apply_edit
+from v2m.agent.planners.rules import RulesPlanner
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +66,7 @@ def test_takes_respect_locks_and_ask_about_unknown_parts(jazz):
 
 
 def test_another_take_redraws_that_sections_notes_only(jazz):
-    from v2m.tools.compose import compose
+    from v2m.tools.music.compose import compose
 
     a = compose(jazz, bikes())
     taken = apply_edit(bikes(), jazz, "another take of the ending").plan

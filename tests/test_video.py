@@ -9,10 +9,10 @@ import av
 import numpy as np
 import pytest
 
-from v2m.tools.clips import Segment, boundary_f1 as f1, write_clip, write_image
+from clips import Segment, boundary_f1 as f1, write_clip, write_image
 from v2m.tools.contract import VideoAnalysis
 from v2m.tools.errors import InputError
-from v2m.tools.video import analyze
+from v2m.tools.video.analyze import analyze
 
 BIKES_CUTS = [30, 76, 137, 187, 242]
 

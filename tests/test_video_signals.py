@@ -6,11 +6,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from v2m.tools import motion
-from v2m.tools.clips import boundary_f1
-from v2m.tools.shots import ShotParams, find_cuts
-from v2m.tools.soundtrack import speech_spans
-from v2m.tools.transitions import find_fades
+from v2m.tools.video import motion
+from clips import boundary_f1
+from v2m.tools.video.shots import ShotParams, find_cuts
+from v2m.tools.video.soundtrack import speech_spans
+from v2m.tools.video.transitions import find_fades
 
 
 @pytest.mark.parametrize("bpm", [72.0, 96.0, 120.0, 128.0, 174.0])

@@ -7,8 +7,8 @@ import av
 import numpy as np
 import pytest
 
-from v2m.tools.clips import Segment, boundary_f1 as f1, write_clip
-from v2m.tools.video import analyze
+from clips import Segment, boundary_f1 as f1, write_clip
+from v2m.tools.video.analyze import analyze
 
 SMALL = (192, 108)
 

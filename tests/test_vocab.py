@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 from edit_clips import bikes
 
-from v2m.agent import vocab
-from v2m.agent.minilm import MiniLM
-from v2m.agent.planner import get_planner
+from v2m.agent.dialogue import vocab
+from v2m.agent.dialogue.minilm import MiniLM
+from v2m.agent.planners.base import get_planner
 
 
 def test_numpy_minilm_matches_its_own_geometry():

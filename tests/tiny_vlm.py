@@ -32,7 +32,7 @@ SMOL_TEMPLATE = (
 
 
 def _corpus() -> list[str]:
-    from v2m.agent.facts import schema_brief
+    from v2m.agent.planners.facts import schema_brief
     from v2m.prompts.templates import example_json, example_plans, render
 
     ctx = dict(request="score this in jazz", facts="- shots: 6; hard cuts at 1.20, 3.04", schema=schema_brief(),

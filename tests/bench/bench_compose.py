@@ -31,8 +31,8 @@ def cpu_s() -> float:
 
 
 def once(style: str, tmp: Path, duration_s: float = DURATION_S) -> tuple[float, float]:
-    from v2m.tools.compose import compose
-    from v2m.tools.render import render
+    from v2m.tools.music.compose import compose
+    from v2m.tools.audio.render import render
 
     plan = long_plan(style, duration_s) if duration_s != 10 else bikes_plan(style)
     t0, c0 = time.perf_counter(), cpu_s()
@@ -47,8 +47,8 @@ def critical_path(style: str, tmp: Path) -> float:
     (jobs one after the other), so it estimates the wall time of an idle two-core machine."""
     import soundfile as sf
 
-    from v2m.tools import render as R
-    from v2m.tools.compose import compose
+    from v2m.tools.audio import render as R
+    from v2m.tools.music.compose import compose
 
     plan = long_plan(style, DURATION_S)
     c0 = cpu_s()

@@ -39,9 +39,9 @@ def _time_call(fn, audio_s: float) -> tuple[float, float, float]:
 
 
 def bench_tiny(tmp: Path) -> list[tuple[str, float, float, float]]:
-    from v2m.tools.audio_route import render_section
-    from v2m.tools.musicgen import load_backend
-    from v2m.tools.musicgen_tiny import build_tiny
+    from v2m.tools.musicgen.route import render_section
+    from v2m.tools.musicgen.backends import load_backend
+    from musicgen_tiny import build_tiny
 
     be = load_backend("musicgen", str(build_tiny(tmp / "tiny")))
     sr = be.sample_rate
@@ -56,8 +56,8 @@ def bench_tiny(tmp: Path) -> list[tuple[str, float, float, float]]:
 
 
 def bench_small(tmp: Path, seconds: float, device: str, dtypes: list[str]) -> list[tuple[str, float, float, float]]:
-    from v2m.tools.musicgen import load_backend
-    from v2m.tools.musicgen_tiny import build_small
+    from v2m.tools.musicgen.backends import load_backend
+    from musicgen_tiny import build_small
 
     t0 = time.perf_counter()
     folder = build_small(tmp / "small")

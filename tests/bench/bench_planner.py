@@ -71,10 +71,10 @@ def main() -> None:
     from transformers import LogitsProcessorList
 
     from tiny_vlm import ForceText, build_llava_onevision, build_qwen25_vl, build_smolvlm
-    from v2m.agent.hf import HFBackend
-    from v2m.agent.llm import LLMPlanner
-    from v2m.agent.planner import get_planner
-    from v2m.agent.scripted import ScriptedBackend
+    from v2m.agent.planners.hf import HFBackend
+    from v2m.agent.planners.llm import LLMPlanner
+    from v2m.agent.planners.base import get_planner
+    from v2m.agent.planners.scripted import ScriptedBackend
 
     torch.set_num_threads(args.threads)
     tmp = Path(tempfile.mkdtemp())

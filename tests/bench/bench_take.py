@@ -1,6 +1,6 @@
 """Audio-route turns: "another take of shot N" generates one section again, against the full audio take
 of every section measured in the same run, on a 60 s clip with a tiny random-weight MusicGen (the real
-transformers generate path; `v2m.tools.musicgen_tiny`) and with the debug synth.
+transformers generate path; `musicgen_tiny`) and with the debug synth.
 
     python tests/bench/bench_take.py
 
@@ -26,7 +26,7 @@ def run(video: Path, store: Path, music: dict, label: str) -> None:
     import numpy as np
     import soundfile as sf
 
-    from v2m.agent.session import Session
+    from v2m.agent.dialogue.session import Session
 
     s = Session.open(video, "score this in jazz", workdir=store, music=music)
     t0 = time.perf_counter()
@@ -52,7 +52,7 @@ def main() -> int:
     import torch
 
     from bench_turn import make_clip
-    from v2m.tools.musicgen_tiny import build_tiny
+    from musicgen_tiny import build_tiny
 
     torch.set_num_threads(1)
     with tempfile.TemporaryDirectory() as tmp:

@@ -32,7 +32,7 @@ def make_clip(path: Path) -> Path:
 
 def main() -> int:
     from v2m.agent.pipeline import score
-    from v2m.agent.session import Session
+    from v2m.agent.dialogue.session import Session
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)

@@ -38,7 +38,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from v2m.tools.clips import Segment, boundary_f1, write_clip
+from clips import Segment, boundary_f1, write_clip
 
 KINDS = ["static", "pan", "bounce", "move"]
 
@@ -81,7 +81,7 @@ def _pyscenedetect_cuts(path: Path, detector) -> list[int]:
 def bench_accuracy(folder: Path) -> None:
     from scenedetect import AdaptiveDetector
 
-    from v2m.tools.video import analyze
+    from v2m.tools.video.analyze import analyze
 
     clips = synthetic_set(folder)
     totals = {"v2m": [0, 0, 0, 0], "AdaptiveDetector": [0, 0, 0, 0]}
@@ -134,7 +134,7 @@ def bench_speed(folder: Path) -> None:
     import av
     from scenedetect import ContentDetector
 
-    from v2m.tools.video import analyze
+    from v2m.tools.video.analyze import analyze
 
     for label, path in _speed_clips(folder):
         def decode_only() -> int:
@@ -181,7 +181,7 @@ def _make_1080p(path: Path, seconds: int) -> None:
 
 def _peak_rss_mb(path: Path) -> tuple[float, float]:
     # VmHWM, not ru_maxrss: after fork+exec Linux's ru_maxrss still counts the parent's peak
-    code = ("import time; from v2m.tools.video import analyze; t = time.perf_counter(); "
+    code = ("import time; from v2m.tools.video.analyze import analyze; t = time.perf_counter(); "
             f"a = analyze({str(path)!r}); "
             "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]; "
             "print(int(hwm) / 1024, time.perf_counter() - t, a.n_frames)")

@@ -1,0 +1,76 @@
+"""Marks on the timeline: hit points ("hit the cut at 0:07", "no accent at the first cut", "a swell into
+0:31") and locks ("keep the intro as it is"). Used by `v2m.agent.dialogue.edits`; each parser takes the clause's
+Edit and text and returns the text with what it understood blanked out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from v2m.agent.dialogue import operations as ops
+from v2m.agent.dialogue.where import ORD, TIME, Ask, _cut, nearest_cut, parse_time
+
+
+def locks(e, t: str) -> str:
+    """"keep the intro as it is", "lock the ending", "unlock everything": Section.locked."""
+    m = re.search(r"\b(unlock|unfreeze|free up)\b", t)
+    if m:
+        idx = e.span.sections if e.span and e.span.sections is not None else \
+            [i for i, s in enumerate(e.plan.sections) if e.span is None or
+             (s.start_s < e.span.end_s - 0.05 and s.end_s > e.span.start_s + 0.05)]
+        for i in idx:
+            e.plan.sections[i] = e.plan.sections[i].model_copy(update={"locked": False})
+        e.notes.append("unlocked")
+        return " " * len(t)
+    m = re.search(r"\b(keep|leave)\b.*\b(as it is|as is|as they are|as it was|as they were|the way it is|the way they are|alone|unchanged|"
+                     r"the same|intact|untouched|locked)\b", t) \
+        or re.search(r"\b(lock|freeze|don't touch|do not touch|don't change|do not change|protect)\b", t)
+    if not m:
+        return t
+    if e.span is None and not re.search(r"\b(everything|all|whole|it)\b", t):
+        raise Ask("Which part should I keep as it is? (e.g. 'keep the intro as it is')")
+    for i in e.idx:
+        e.plan.sections[i] = e.plan.sections[i].model_copy(update={"locked": True})
+    e.notes.append("locked (later edits leave it as it is)")
+    return " " * len(t)
+
+
+def sync(e, t: str) -> str:
+    """"hit the cut at 0:07", "a crash on every cut", "no accent at the first cut": hit points."""
+    m = re.search(r"\b(hit|hits|accent|accents|crash|crashes|stab|stabs|swell|sting|punch|mark|marks|stop on|"
+                  r"full stop|a stop)\b", t)
+    if not m or not re.search(rf"\bcuts?\b|\d:\d|\d ?s\b|seconds?\b|\bat {TIME}", t):
+        return t
+    word = m.group(1)
+    kind = ("crash" if word.startswith("crash") else "stab" if word in ("stab", "stabs", "sting", "punch")
+            else "swell" if word == "swell" else "stop" if "stop" in word else None)  # None: keep a hit's kind
+    label = kind or "accent"
+    negative = re.search(r"\b(no|don't|do not|without|remove|drop|skip|not|fewer|delete|lose|get rid of|"
+                         r"take away|take out)\b", t)
+    a = e.analysis
+    times: list[float] | None
+    if re.search(r"\b(every|all(?: the)?|each|the) cuts\b|\bevery cut\b|\beach cut\b", t):
+        times = list(a.boundaries_s)
+    elif (mc := re.search(rf"\bcut (?:at|around|near) {TIME}", t)):
+        times = [nearest_cut(a, parse_time(mc.group(1)))]
+    elif (mc := re.search(rf"\b(?:the )?{ORD} cut\b", t)):
+        times = [_cut(a, mc.group(1))]
+    elif (mc := re.search(rf"\b(?:at|on|around|into|by|before) {TIME}", t)):
+        tt = parse_time(mc.group(1))
+        if tt > a.duration_s:
+            raise Ask(f"The video is only {a.duration_s:.1f} s long; when should the {label} be?")
+        times = [tt]
+    elif e.span is not None:
+        times = None if negative else [c for c in a.boundaries_s if e.span.start_s - 0.05 <= c <= e.span.end_s]
+    else:
+        raise Ask(f"Which cut should the {label} mark? (e.g. 'hit the cut at 0:07')")
+    if times is not None and e.span is not None and e.span.label.startswith("the shot after the cut"):
+        e.span = None  # "at the first cut" named the moment itself, not the shot after it
+    if negative:
+        e.notes.append(ops.drop_hits(e.plan, times, e.span))
+    else:
+        if not times:
+            raise Ask("There is no cut in that part. Which moment should I mark?")
+        source = "cut" if all(any(abs(x - c) < 0.05 for c in a.boundaries_s) for x in times) else "user"
+        e.notes.append(", ".join(ops.add_hit(e.plan, x, kind, source) for x in times))
+    return " " * len(t)

@@ -1,0 +1,313 @@
+"""The operations an edit is made of, each acting on a copy of the plan and only on the sections it is
+given: tempo, key and mode, energy, instruments, hit points, locks. `split_at` cuts a section where an
+addressed span begins or ends, so only the addressed part changes.
+
+Each operation returns one short phrase for the reply ("tempo 138 -> 117 BPM"). Unaddressed sections
+are never touched, locked sections are never changed.
+"""
+
+from __future__ import annotations
+
+from v2m.agent.dialogue.where import Ask, Span, fmt
+from v2m.tools.contract import ROLES, HitPoint, ScorePlan, Section, VideoAnalysis
+from v2m.tools.style import load_style
+
+MIN_PIECE_S = 0.5        # a split never leaves a sliver shorter than this
+SEMITONES = ["C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B"]
+PITCH = {"C": 0, "B#": 0, "C#": 1, "Db": 1, "D": 2, "D#": 3, "Eb": 3, "E": 4, "Fb": 4, "F": 5, "E#": 5,
+         "F#": 6, "Gb": 6, "G": 7, "G#": 8, "Ab": 8, "A": 9, "A#": 10, "Bb": 10, "B": 11, "Cb": 11}
+SCALES = {"major": [0, 2, 4, 5, 7, 9, 11], "minor": [0, 2, 3, 5, 7, 8, 10], "dorian": [0, 2, 3, 5, 7, 9, 10],
+          "mixolydian": [0, 2, 4, 5, 7, 9, 10], "lydian": [0, 2, 4, 6, 7, 9, 11], "phrygian": [0, 1, 3, 5, 7, 8, 10]}
+NUMERALS = ["vii", "iii", "vi", "iv", "ii", "v", "i"]  # longest first, for parsing
+
+
+def bar_s(plan: ScorePlan, s: Section) -> float:
+    return int(plan.meter.split("/")[0]) * 60.0 / (s.tempo_bpm or plan.tempo_bpm)
+
+
+def effective_roles(plan: ScorePlan, s: Section) -> list[str]:
+    """The roles a section plays: its own list, or every role of the plan and its style."""
+    if s.instruments:
+        return list(s.instruments)
+    return list(dict.fromkeys([*load_style(plan.style).instruments, *plan.instrumentation]))
+
+
+def _piece(plan: ScorePlan, s: Section, a: float, b: float, k: int, analysis: VideoAnalysis) -> Section:
+    shots = [i for i in s.shots if i < len(analysis.shots)
+             and min(b, analysis.shots[i].end_s) - max(a, analysis.shots[i].start_s) > 0.05] or list(s.shots)
+    chords = list(s.chords)
+    if chords and a > s.start_s:  # continue the chord cycle where the original section would be
+        r = round((a - s.start_s) / bar_s(plan, s)) % len(chords)
+        chords = chords[r:] + chords[:r]
+    name = s.name if k == 0 else f"{s.name[:36]} {k + 1}"
+    return s.model_copy(update={"name": name, "start_s": round(a, 3), "end_s": round(b, 3), "shots": shots,
+                                "chords": chords})
+
+
+def split_at(plan: ScorePlan, span: Span | None, analysis: VideoAnalysis) -> tuple[list[int], list[int]]:
+    """Split sections of `plan` (in place) at the span's edges; return (addressed, locked-but-addressed).
+
+    Args:
+        plan: the plan being edited (a copy; its sections list is replaced).
+        span: the addressed part, or None for the whole score.
+        analysis: for the shots each new piece covers.
+    Returns:
+        Indices of unlocked sections inside the span, and of locked ones it touched.
+    """
+    if span is None:
+        return ([i for i, s in enumerate(plan.sections) if not s.locked],
+                [i for i, s in enumerate(plan.sections) if s.locked])
+    if span.sections is not None:
+        return ([i for i in span.sections if not plan.sections[i].locked],
+                [i for i in span.sections if plan.sections[i].locked])
+    out: list[Section] = []
+    inside, locked = [], []
+    for s in plan.sections:
+        a, b = max(s.start_s, span.start_s), min(s.end_s, span.end_s)
+        if b - a < MIN_PIECE_S and not (b > a and s.duration_s < MIN_PIECE_S * 2):
+            out.append(s)
+            continue
+        if s.locked:
+            locked.append(len(out))
+            out.append(s)
+            continue
+        a = a if a - s.start_s >= MIN_PIECE_S else s.start_s  # a sliver joins the addressed part
+        b = b if s.end_s - b >= MIN_PIECE_S else s.end_s
+        edges = sorted({s.start_s, a, b, s.end_s})
+        if len(edges) == 2:
+            inside.append(len(out))
+            out.append(s)
+            continue
+        for k, (x, y) in enumerate(zip(edges, edges[1:])):
+            if x >= a - 1e-6 and y <= b + 1e-6:
+                inside.append(len(out))
+            out.append(_piece(plan, s, x, y, k, analysis))
+    plan.sections = out
+    return inside, locked
+
+
+def where_phrase(plan: ScorePlan, idx: list[int], span: Span | None) -> str:
+    """" in the second half (0:05.5-0:10)", or "" for the whole score."""
+    if span is None:
+        return ""
+    label = span.label if span.label.split()[0] in ("after", "before", "between", "from") else f"in {span.label}"
+    if not idx:
+        return f" {label}"
+    a, b = plan.sections[idx[0]].start_s, plan.sections[idx[-1]].end_s
+    return f" {label} ({fmt(a)}-{fmt(b)})"
+
+
+# ----------------------------------------------------------------------------- tempo
+
+
+def set_tempo(plan: ScorePlan, idx: list[int], *, factor: float = 1.0, bpm: float | None = None,
+              delta: float = 0.0, whole: bool) -> str:
+    def new(old: float) -> float:
+        t = bpm if bpm is not None else old * factor + delta
+        return round(min(240.0, max(40.0, t)), 1)
+
+    old = plan.tempo_bpm
+    if whole and not any(s.locked for s in plan.sections):
+        plan.tempo_bpm = new(old)
+        for i in idx:
+            s = plan.sections[i]
+            if s.tempo_bpm is not None:
+                plan.sections[i] = s.model_copy(update={"tempo_bpm": new(s.tempo_bpm) if bpm is None else None})
+        if plan.tempo_bpm == old:
+            raise Ask(f"The tempo is already {old:g} BPM, at the edge of what I can play; what did you have in mind?")
+        return f"tempo {old:g} -> {plan.tempo_bpm:g} BPM"
+    # A section's own tempo must stay where the composer can play it: the style's range (with the 10%
+    # slack the tempo map allows) widened to the plan's tempo; beyond that the music would not follow.
+    lo, hi = load_style(plan.style).tempo_bpm
+    lo, hi = min(lo * 0.9, plan.tempo_bpm), max(hi * 1.1, plan.tempo_bpm)
+    olds = [plan.sections[i].tempo_bpm or old for i in idx]
+    for i, o in zip(idx, olds):
+        plan.sections[i] = plan.sections[i].model_copy(update={"tempo_bpm": round(min(max(new(o), lo), hi), 1)})
+    news = [plan.sections[i].tempo_bpm for i in idx]
+    if news == [round(o, 1) for o in olds]:
+        raise Ask(f"{plan.style} plays between {lo:.0f} and {hi:.0f} BPM here, and that part is already at the "
+                  "limit. Change the whole score's tempo, or the style?")
+    if any(abs(n - new(o)) > 0.05 for n, o in zip(news, olds)):
+        return f"tempo {min(olds):g} -> {min(news):g} BPM ({plan.style}'s limit)"
+    if len(set(news)) == 1:
+        return f"tempo {min(olds):g} -> {news[0]:g} BPM"
+    return f"tempo {min(olds):g}-{max(olds):g} -> {min(news):g}-{max(news):g} BPM"
+
+
+# ----------------------------------------------------------------------------- key, mode, chords
+
+
+def chord_symbol(numeral: str, tonic: str, mode: str) -> str:
+    """Spell a roman numeral (ii7, V7, bVII, iiø7, Imaj7) as a chord symbol (Dm7, G7, Bb, Bm7b5, Cmaj7)."""
+    n = numeral
+    acc = 0
+    while n and n[0] in "b#":
+        acc += -1 if n[0] == "b" else 1
+        n = n[1:]
+    low = n.lower()
+    deg = next(r for r in NUMERALS if low.startswith(r))
+    rest = n[len(deg):]
+    is_minor = n[:len(deg)].islower()
+    degree = ["i", "ii", "iii", "iv", "v", "vi", "vii"].index(deg)
+    pc = (PITCH[tonic] + SCALES[mode][degree] + acc) % 12
+    root = SEMITONES[pc]
+    if rest.startswith(("ø", "%")):
+        return root + "m7b5"
+    if rest.startswith(("°", "o", "dim")):
+        return root + ("dim7" if "7" in rest else "dim")
+    if rest.startswith("maj7"):
+        return root + ("mmaj7" if is_minor else "maj7")
+    q = "m" if is_minor else ""
+    return root + q + ("7" if rest.startswith("7") else "")
+
+
+def progression(plan: ScorePlan, mode: str, i: int) -> list[str] | None:
+    progs = load_style(plan.style).progressions.get(mode)
+    return list(progs[i % len(progs)]) if progs else None
+
+
+def set_key(plan: ScorePlan, idx: list[int], *, tonic: str | None, mode: str | None, shift: int,
+            whole: bool) -> str:
+    if not whole:
+        if tonic or shift:
+            raise Ask("A key change applies to the whole score. Should I change the key everywhere, or make "
+                      "just that part darker or brighter?")
+        if mode == plan.mode:
+            raise Ask(f"The score is already in {plan.mode}; what should change in that part?")
+        for n, i in enumerate(idx):
+            prog = progression(plan, mode, i) or progression(plan, "minor" if mode != "major" else "major", i)
+            if not prog:
+                raise Ask(f"{plan.style} has no {mode} progressions; could another change do?")
+            chords = [chord_symbol(c, plan.key, mode) for c in prog]
+            plan.sections[i] = plan.sections[i].model_copy(update={"chords": chords})
+        return f"{mode} chords"
+    if any(s.locked for s in plan.sections):
+        raise Ask("Some sections are locked and the key is shared by the whole score. Unlock them first "
+                  "(say 'unlock everything'), or should I leave the key?")
+    old = f"{plan.key} {plan.mode}"
+    key = tonic or plan.key
+    if shift:
+        key = SEMITONES[(PITCH[key] + shift) % 12]
+    new_mode = mode or plan.mode
+    if key == plan.key and new_mode == plan.mode:
+        raise Ask(f"The score is already in {old}. Did you mean another key?")
+    style = load_style(plan.style)
+    if new_mode != plan.mode:
+        if new_mode not in style.progressions:
+            raise Ask(f"{style.name} has no {new_mode} progressions here; try minor or major, or another style.")
+        for i, s in enumerate(plan.sections):
+            plan.sections[i] = s.model_copy(update={"chords": progression(plan, new_mode, i)})
+    plan.key, plan.mode = key, new_mode
+    return f"key {old} -> {key} {new_mode}"
+
+
+def set_style(plan: ScorePlan, name: str) -> str:
+    if any(s.locked for s in plan.sections):
+        raise Ask("Some sections are locked and the style is shared by the whole score. Unlock them first "
+                  "(say 'unlock everything'), or keep the style?")
+    if name == plan.style:
+        raise Ask(f"It is already {name}. What should change about it?")
+    old = plan.style
+    style = load_style(name)
+    plan.style = name
+    plan.instrumentation = dict(style.instruments)
+    lo, hi = style.tempo_bpm
+    plan.tempo_bpm = round(min(max(plan.tempo_bpm, lo), hi), 1)
+    if plan.mode not in style.progressions:
+        plan.mode = style.modes[0]
+    for i, s in enumerate(plan.sections):
+        prompt = f"{style.description}, {plan.tempo_bpm:.0f} bpm, {plan.key} {plan.mode}"[:400]
+        plan.sections[i] = s.model_copy(update={"chords": progression(plan, plan.mode, i) or s.chords,
+                                                "tempo_bpm": None, "instruments": [],
+                                                "musicgen_prompt": prompt})
+    return f"style {old} -> {name} at {plan.tempo_bpm:g} BPM"
+
+
+# ----------------------------------------------------------------------------- energy, loudness
+
+
+def add_energy(plan: ScorePlan, idx: list[int], delta: float) -> str:
+    olds = [plan.sections[i].energy for i in idx]
+    for i in idx:
+        e = plan.sections[i].energy
+        plan.sections[i] = plan.sections[i].model_copy(update={"energy": round(min(1.0, max(0.05, e + delta)), 2)})
+    if [plan.sections[i].energy for i in idx] == olds:
+        raise Ask(f"That part is already as {'full' if delta > 0 else 'sparse'} as I can make it. "
+                  "Something else, perhaps tempo or instruments?")
+    return f"{'more' if delta > 0 else 'less'} energy"
+
+
+def set_loudness(plan: ScorePlan, delta_db: float) -> str:
+    old = plan.loudness_lufs
+    plan.loudness_lufs = round(min(-6.0, max(-40.0, old + delta_db)), 1)
+    if plan.loudness_lufs == old:
+        raise Ask(f"The music is already at {old:g} LUFS, the limit. Should I change the energy instead?")
+    return f"loudness {old:g} -> {plan.loudness_lufs:g} LUFS"
+
+
+# ----------------------------------------------------------------------------- instruments
+
+
+def role_playing(plan: ScorePlan, gm: str, want_role: str) -> str | None:
+    """The role whose instrument is `gm` (or the role itself when the word names one)."""
+    inst = {**load_style(plan.style).instruments, **plan.instrumentation}
+    for role, name in inst.items():
+        if name.lower() == gm.lower():
+            return role
+    if want_role in inst and gm.lower().split()[0] in inst[want_role].lower():
+        return want_role
+    return None
+
+
+def free_role(plan: ScorePlan, preferred: str) -> str:
+    inst = {**load_style(plan.style).instruments, **plan.instrumentation}
+    for r in (preferred, "lead", "melody", "strings", "brass", "pad", "harmony", "percussion"):
+        if r not in inst and r in ROLES:
+            return r
+    raise Ask("Every part already has an instrument. Which one should it replace?")
+
+
+def set_roles(plan: ScorePlan, idx: list[int], *, add: str | None = None, remove: str | None = None,
+              only: str | None = None) -> None:
+    """Change which roles play in sections `idx`; other sections keep exactly the roles they had."""
+    before = {i: effective_roles(plan, s) for i, s in enumerate(plan.sections)}
+    for i, s in enumerate(plan.sections):
+        if i in idx:
+            roles = [only] if only else [r for r in before[i] if r != remove] + ([add] if add and add not in before[i] else [])
+            if not roles:
+                raise Ask("That would leave that part silent. Should I drop the music there instead?")
+            if roles != effective_roles(plan, s):
+                plan.sections[i] = s.model_copy(update={"instruments": roles})
+        elif not s.instruments and add and add not in before[i]:
+            plan.sections[i] = s.model_copy(update={"instruments": before[i]})
+
+
+def check_hits(plan: ScorePlan) -> None:
+    plan.hit_points.sort(key=lambda h: h.time_s)
+
+
+def add_hit(plan: ScorePlan, t: float, kind: str | None, source: str) -> str:
+    """Mark `t`: strengthen the hit point there (changing its kind only when one is named) or add one."""
+    for j, h in enumerate(plan.hit_points):
+        if abs(h.time_s - t) < 0.05:
+            if (kind is None or kind == h.kind) and h.strength >= 0.9:
+                other = " or a ".join(k for k in ("crash", "stop", "swell") if k != h.kind)
+                raise Ask(f"There is already a strong {h.kind} at {fmt(h.time_s)}. Something else, like a {other}?")
+            plan.hit_points[j] = h.model_copy(update={"kind": kind or h.kind, "strength": max(h.strength, 0.95)})
+            return f"stronger {kind or h.kind} at {fmt(t)}"
+    kind = kind or "accent"
+    plan.hit_points.append(HitPoint(time_s=round(t, 3), kind=kind, source=source, strength=0.9))
+    check_hits(plan)
+    return f"{kind} at {fmt(t)}"
+
+
+def drop_hits(plan: ScorePlan, times: list[float] | None, span: Span | None) -> str:
+    keep, gone = [], []
+    for h in plan.hit_points:
+        hit = (times is not None and any(abs(h.time_s - t) < 0.05 for t in times)) or \
+              (times is None and (span is None or span.start_s - 0.05 <= h.time_s <= span.end_s + 0.05))
+        (gone if hit else keep).append(h)
+    if not gone:
+        raise Ask("There is no accent there to remove. Which moment did you mean?")
+    plan.hit_points = keep
+    return "no accent at " + ", ".join(fmt(h.time_s) for h in gone)

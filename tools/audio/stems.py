@@ -1,0 +1,287 @@
+"""Incremental rendering: each section of an arrangement is synthesized on its own (with its release
+tail) and the sections are overlap-added, so a chat turn re-renders only the sections whose notes changed.
+
+    from v2m.tools.audio.stems import StemRenderer
+    r = StemRenderer(cache_dir)                       # per-section audio cached by a hash of its notes
+    stats = r.render(arrangement, "score.wav", duration_s=10.0, loudness_lufs=-16.0)
+    stats.rendered, stats.reused                      # section indices synthesized now / taken from cache
+
+Why it sums correctly: FluidSynth is linear (voices, reverb and chorus add), so the sum of sections
+rendered apart equals the piece rendered whole, except for voice stealing, which per-section rendering
+only reduces. A section's key is its notes in seconds from its own start, its programs and channels,
+the soundfont and the sample rate: an edit elsewhere (even one that renumbers sections) leaves it valid.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from v2m.tools.audio.render import finish_fluidsynth, start_fluidsynth
+
+TAIL_S = 2.0            # rendered after a section's last note-off, so releases and reverb ring out
+TICKS_PER_S = 1920      # MIDI written at 120 BPM with 960 ticks per beat: one second is 1920 ticks
+JOBS = 2                # FluidSynth processes at once (one core each)
+GAIN = 0.6
+POLYPHONY = 96
+KEY_VERSION = "stems-2"
+# Loudness: the gain sits on a 0.5 dB grid and is held from one render to the next (same target) while
+# the result stays within GAIN_HOLD_LU of the target. Why: "more energy in the ending" should make the
+# ending louder, not the rest of the score quieter; a fresh exact gain would change every sample, so
+# every cached AAC segment, and the turn would cost a full re-encode. Held, the untouched sections stay
+# sample-identical. A new target (a "louder" edit) always sets a new gain.
+GAIN_STEP_DB = 0.5
+GAIN_HOLD_LU = 2.0
+K_TAIL_S = 0.3           # the K-weighting filters ring this long after a section's audio ends  # bump when the per-section MIDI changes, so old cache entries are not reused
+
+
+@dataclass
+class Stem:
+    """One section's performance: MIDI events in seconds from `origin_s`."""
+
+    index: int
+    origin_s: float
+    programs: tuple          # (role, program, is_drum) of each part that plays here, sorted
+    events: tuple            # (index into programs, pitch, velocity, on_s, off_s), relative to origin_s
+
+    def key(self, extra: str) -> str:
+        h = hashlib.sha1(f"{KEY_VERSION}|{extra}|{self.programs}|{self.events}".encode())
+        return h.hexdigest()[:20]
+
+
+@dataclass
+class RenderStats:
+    rendered: list[int] = field(default_factory=list)
+    reused: list[int] = field(default_factory=list)
+    seconds: float = 0.0
+    audio: np.ndarray | None = None
+
+
+def section_stems(arrangement) -> list[Stem]:
+    """Split an arrangement into per-section stems, timed in seconds as `write_midi` performs them.
+
+    Args:
+        arrangement: a `v2m.tools.arrangement.Arrangement` (parts of notes on a tempo map, with swing).
+    Returns:
+        One Stem per section that has notes, in section order.
+    """
+    from v2m.tools.music.midi import swing_beat
+
+    tmap = arrangement.tempo_map
+    end_s = tmap.duration_s
+    by_section: dict[int, list] = {}
+    for part in arrangement.parts:
+        # a part is named by what it sounds like, not by its MIDI channel: adding a role elsewhere
+        # renumbers channels but leaves this section's sound, and its cache entry, as it was
+        voice = (part.role, part.program, part.is_drum)
+        for n in part.notes:
+            on = tmap.beat_to_s(swing_beat(n.start, arrangement.swing, arrangement.swing_unit))
+            off = tmap.beat_to_s(swing_beat(n.start + n.dur, arrangement.swing, arrangement.swing_unit))
+            off = min(max(off, on + 1e-3), max(end_s, on + 1e-3))
+            by_section.setdefault(n.section, []).append((voice, n.pitch, n.vel, on, off))
+    stems = []
+    for i in sorted(by_section):
+        bars = tmap.section_bars(i)
+        ev = by_section[i]
+        origin = min([b.start_s for b in bars[:1]] + [e[3] for e in ev])
+        voices = tuple(sorted({e[0] for e in ev}))
+        rel = tuple(sorted((voices.index(vc), p, v, round(on - origin, 5), round(off - origin, 5))
+                           for vc, p, v, on, off in ev))
+        stems.append(Stem(i, origin, voices, rel))
+    return stems
+
+
+def write_stem_midi(stem: Stem, path: Path) -> Path:
+    """A type-0 MIDI file of one stem at 120 BPM, with silence after the last note for the release tail."""
+    import mido
+
+    from v2m.tools.gm import DRUM_CHANNEL
+
+    free = iter(c for c in range(16) if c != DRUM_CHANNEL)
+    chans = [DRUM_CHANNEL if is_drum else next(free, 15) for _, _, is_drum in stem.programs]
+    msgs = []
+    for ch, (_, program, is_drum) in zip(chans, stem.programs):
+        msgs.append((0, 0, mido.Message("program_change", channel=ch, program=program)))
+        if not is_drum:  # the same reverb send as the full-score MIDI
+            msgs.append((0, 0, mido.Message("control_change", channel=ch, control=91, value=40)))
+    for v, pitch, vel, on, off in stem.events:
+        ch = chans[v]
+        t_on, t_off = int(round(on * TICKS_PER_S)), int(round(off * TICKS_PER_S))
+        msgs.append((t_on, 2, mido.Message("note_on", channel=ch, note=pitch, velocity=vel)))
+        msgs.append((max(t_off, t_on + 1), 1, mido.Message("note_off", channel=ch, note=pitch, velocity=0)))
+    msgs.sort(key=lambda m: (m[0], m[1]))
+    track = mido.MidiTrack([mido.MetaMessage("set_tempo", tempo=500_000, time=0)])
+    now = 0
+    for tick, _, msg in msgs:
+        track.append(msg.copy(time=tick - now))
+        now = tick
+    track.append(mido.MetaMessage("end_of_track", time=int(TAIL_S * TICKS_PER_S)))
+    mid = mido.MidiFile(type=0, ticks_per_beat=960)
+    mid.tracks.append(track)
+    mid.save(str(path))
+    return path
+
+
+class StemRenderer:
+    """Renders arrangements section by section, keeping each section's audio in `cache_dir`."""
+
+    def __init__(self, cache_dir: str | Path, *, soundfont: str | Path | None = None, sample_rate: int = 44100):
+        from v2m.tools.audio.render import find_soundfont, fluidsynth_exe
+
+        self.cache_dir = Path(cache_dir)
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        self.sf2 = find_soundfont(soundfont)
+        self.sample_rate = sample_rate
+        self.exe = fluidsynth_exe()
+        self.last_gain_db: float | None = None
+        self.last_target: float | None = None
+        self._extra = f"{self.sf2.resolve()}|{self.sf2.stat().st_size}|{sample_rate}|{GAIN}|{POLYPHONY}"
+
+    def _path(self, stem: Stem) -> Path:
+        return self.cache_dir / f"{stem.key(self._extra)}.npy"
+
+    def _synthesize(self, todo: list[Stem]) -> None:
+        """Render the stems not in the cache, JOBS FluidSynth processes at a time."""
+        with tempfile.TemporaryDirectory(dir=self.cache_dir) as tmp:
+            tmp = Path(tmp)
+            for start in range(0, len(todo), JOBS):
+                procs = []
+                for stem in todo[start:start + JOBS]:
+                    mid = write_stem_midi(stem, tmp / f"s{stem.index}.mid")
+                    raw = tmp / f"s{stem.index}.wav"
+                    procs.append((stem, raw, start_fluidsynth(
+                        self.exe, self.sf2, mid, raw, sample_rate=self.sample_rate, gain=GAIN,
+                        polyphony=POLYPHONY, options=("synth.lock-memory=0",))))
+                for stem, raw, proc in procs:
+                    audio = finish_fluidsynth(proc, raw, f"section {stem.index}")
+                    dest = self._path(stem)
+                    part = dest.with_suffix(f".{os.getpid()}.tmp.npy")
+                    np.save(part, audio)
+                    os.replace(part, dest)  # a killed render never leaves half a cache entry
+
+    def _k_path(self, stem: Stem) -> Path:
+        return self._path(stem).with_suffix(".k.npy")
+
+    def _k_stem(self, stem: Stem) -> np.ndarray:
+        """The stem's K-weighted audio (with the filters' own tail), cached."""
+        path = self._k_path(stem)
+        if path.is_file():
+            return np.load(path)
+        audio = np.load(self._path(stem))
+        pad = np.zeros((int(K_TAIL_S * self.sample_rate), audio.shape[1]), audio.dtype)
+        kx = k_weight(np.concatenate([audio, pad]), self.sample_rate).astype(np.float32)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp.npy")
+        np.save(tmp, kx)
+        os.replace(tmp, path)
+        return kx
+
+    def mix(self, stems: list[Stem], n_samples: int, *, k: bool = False) -> np.ndarray:
+        """Overlap-add the stems' audio (or, with k, their K-weighted audio) at their start times."""
+        out = np.zeros((n_samples, 2), np.float32)
+        for stem in stems:
+            audio = self._k_stem(stem) if k else np.load(self._path(stem))
+            a = int(round(stem.origin_s * self.sample_rate))
+            if a >= n_samples:
+                continue
+            b = min(n_samples, a + len(audio))
+            out[a:b] += audio[: b - a, :2]
+        return out
+
+    def render(self, arrangement, wav_path: str | Path, *, duration_s: float,
+               loudness_lufs: float = -16.0) -> RenderStats:
+        """Write the arrangement as a 16-bit stereo WAV exactly `duration_s` long.
+
+        Args:
+            arrangement: the composed piece; wav_path: where to write (replaced atomically).
+            duration_s: length of the result; loudness_lufs: integrated loudness target.
+        Returns:
+            Which sections were synthesized now and which came from the cache; `audio` holds the samples.
+        """
+        import time
+
+        import soundfile as sf
+
+        from v2m.tools.audio.render import fit_length
+
+        t0 = time.perf_counter()
+        stems = section_stems(arrangement)
+        todo = [s for s in stems if not self._path(s).is_file()]
+        if todo:
+            self._synthesize(todo)
+        n = int(round(duration_s * self.sample_rate))
+        # the loudness of the fitted mix (cut at the end, 50 ms fade) from the cached K-weighted sections
+        kmix = fit_length(self.mix(stems, n, k=True), n, self.sample_rate)
+        measured = gated_loudness(kmix, self.sample_rate)
+        gain_db = self.last_gain_db
+        if gain_db is None or self.last_target != loudness_lufs or \
+                not abs(measured + gain_db - loudness_lufs) <= GAIN_HOLD_LU:
+            gain_db = stepped_gain_db(measured, loudness_lufs)
+        self.last_gain_db, self.last_target = gain_db, loudness_lufs
+        audio = apply_gain(self.mix(stems, n), gain_db)
+        audio = np.clip(fit_length(audio, n, self.sample_rate), -1.0, 1.0)
+        wav_path = Path(wav_path)
+        tmp = wav_path.with_name(f".{wav_path.name}.{os.getpid()}.tmp.wav")
+        sf.write(str(tmp), audio, self.sample_rate, subtype="PCM_16")
+        os.replace(tmp, wav_path)
+        done = {s.index for s in todo}
+        return RenderStats(rendered=sorted(done), reused=[s.index for s in stems if s.index not in done],
+                           seconds=round(time.perf_counter() - t0, 3), audio=audio)
+
+
+def k_weight(audio: np.ndarray, sample_rate: int) -> np.ndarray:
+    """BS.1770 K-weighting (pyloudnorm's two filters). Linear and time-invariant: the K-weighted mix is the
+    sum of the K-weighted sections, so each section's is cached beside its audio."""
+    import pyloudnorm
+    from scipy.signal import lfilter
+
+    x = np.asarray(audio, np.float64).reshape(len(audio), -1)
+    for f in pyloudnorm.Meter(sample_rate)._filters.values():
+        x = lfilter(f.b, f.a, x, axis=0)
+    return x
+
+
+def gated_loudness(kx: np.ndarray, sample_rate: int) -> float:
+    """ITU-R BS.1770-4 integrated loudness of already K-weighted audio: 400 ms blocks every 100 ms from a
+    cumulative sum, absolute (-70 LUFS) and relative (-10 LU) gates. Matches pyloudnorm (tested)."""
+    block = int(0.4 * sample_rate)
+    if len(kx) < block:
+        kx = np.concatenate([kx, np.zeros((block - len(kx) + 1, kx.shape[1]))])
+    n = len(kx)
+    n_blocks = int(np.round((n / sample_rate - 0.4) / 0.1)) + 1
+    lo = (np.arange(n_blocks) * 0.1 * sample_rate).astype(int)
+    hi = ((np.arange(n_blocks) * 0.1 + 0.4) * sample_rate).astype(int)
+    power = np.square(kx, dtype=np.float64).sum(1)  # channel weights are 1 for left and right
+    cs = np.concatenate([[0.0], np.cumsum(power)])
+    z = (cs[np.minimum(hi, n)] - cs[lo]) / block
+    with np.errstate(divide="ignore"):
+        lk = -0.691 + 10 * np.log10(z)
+    gated = z[lk >= -70.0]
+    if not len(gated):
+        return float("-inf")
+    rel = -0.691 + 10 * np.log10(gated.mean()) - 10.0
+    final = z[(lk >= -70.0) & (lk > rel)]
+    return float(-0.691 + 10 * np.log10(final.mean())) if len(final) else float("-inf")
+
+
+def loudness_lufs(audio: np.ndarray, sample_rate: int) -> float:
+    """Integrated loudness (LUFS) of float audio (samples, channels)."""
+    return gated_loudness(k_weight(audio, sample_rate), sample_rate)
+
+
+def stepped_gain_db(measured_lufs: float, target_lufs: float) -> float:
+    """The gain (dB) that brings `measured_lufs` to the target, on a GAIN_STEP_DB grid (0 for silence)."""
+    if not np.isfinite(measured_lufs):
+        return 0.0
+    return round((target_lufs - measured_lufs) / GAIN_STEP_DB) * GAIN_STEP_DB
+
+
+def apply_gain(audio: np.ndarray, gain_db: float) -> np.ndarray:
+    """Scale by `gain_db`, then the renderer's soft peak limit (so both routes sound alike)."""
+    from v2m.tools.audio.render import _soft_limit
+
+    return _soft_limit(audio * np.float32(10 ** (gain_db / 20)))

@@ -1,0 +1,129 @@
+"""The composer's result: parts of notes on the tempo map, and the ways out (MIDI, ABC, MusicXML).
+
+Notes are kept in straight beats (quarter notes from the start); swing and the tempo map are applied
+only when a performance is written (MIDI), so the same notes give a readable ABC/MusicXML score.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from v2m.tools.music.tempo_map import TempoMap
+
+
+@dataclass(frozen=True)
+class Note:
+    pitch: int
+    start: float  # beats from the start of the music
+    dur: float  # beats
+    vel: int
+    section: int
+
+
+@dataclass
+class Part:
+    """One instrument: a role ("bass"), its GM program (a drum kit number for drums) and its notes."""
+
+    role: str
+    instrument: str
+    program: int
+    is_drum: bool
+    notes: list[Note] = field(default_factory=list)
+
+
+@dataclass
+class Arrangement:
+    """A composed piece.
+
+    Attributes:
+        parts: one per active role, drums first.
+        tempo_map: bars with their times; every section boundary and hit point is a bar start.
+        key, mode, meter: the plan's; swing/swing_unit: the style's performance swing.
+        repairs: what was repaired in the plan's ABC melodies; warnings: anchors dropped and similar.
+    """
+
+    parts: list[Part]
+    tempo_map: TempoMap
+    key: str
+    mode: str
+    meter: str
+    style: str
+    swing: float = 0.5
+    swing_unit: int = 8
+    title: str = "v2m score"
+    repairs: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    chords: list[str] = field(default_factory=list)  # chord name per bar
+
+    def __post_init__(self) -> None:
+        self._tidy()
+
+    def _tidy(self) -> None:
+        """Clip at the video's end and shorten a note where the same pitch restarts (MIDI cannot overlap them)."""
+        end = self.tempo_map.end_beat
+        for part in self.parts:
+            notes = sorted((n for n in part.notes if n.start < end - 1e-6), key=lambda n: (n.start, n.pitch))
+            last: dict[int, int] = {}
+            out: list[Note] = []
+            for n in notes:
+                dur = min(n.dur, end - n.start)
+                j = last.get(n.pitch)
+                if j is not None and out[j].start + out[j].dur > n.start:
+                    p = out[j]
+                    out[j] = Note(p.pitch, p.start, max(0.0, n.start - p.start), p.vel, p.section)
+                last[n.pitch] = len(out)
+                out.append(Note(n.pitch, n.start, dur, max(1, min(127, n.vel)), n.section))
+            part.notes = [n for n in out if n.dur > 1e-4]
+
+    # ------------------------------------------------------------------ views
+
+    @property
+    def downbeats_s(self) -> list[float]:
+        """Times (seconds) of every bar start inside the video."""
+        return self.tempo_map.downbeats_s
+
+    @property
+    def duration_s(self) -> float:
+        return self.tempo_map.duration_s
+
+    def section_notes(self, i: int) -> list[tuple[str, int, float, float, int]]:
+        """The notes of section i as (role, pitch, beat from the section's start, beats, velocity).
+
+        Beats are relative to the section's first bar, so an edit elsewhere that shifts absolute beats
+        leaves an untouched section's notes equal.
+        """
+        bars = self.tempo_map.section_bars(i)
+        if not bars:
+            return []
+        origin = bars[0].start_beat
+        return sorted((p.role, n.pitch, round(n.start - origin, 4), round(n.dur, 4), n.vel)
+                      for p in self.parts for n in p.notes if n.section == i)
+
+    def part(self, role: str) -> Part | None:
+        return next((p for p in self.parts if p.role == role), None)
+
+    # ------------------------------------------------------------------ exports
+
+    def write_midi(self, path: str | Path) -> Path:
+        """Write a multi-track General MIDI file with the tempo map (see `v2m.tools.music.midi`)."""
+        from v2m.tools.music.midi import write_midi
+
+        return write_midi(self, Path(path))
+
+    def to_abc(self) -> str:
+        from v2m.tools.music.abc import arrangement_to_abc
+
+        return arrangement_to_abc(self)
+
+    def write_abc(self, path: str | Path) -> Path:
+        """Write multi-voice ABC 2.1 with inline [M:] and [Q:] fields at meter and tempo changes."""
+        path = Path(path)
+        path.write_text(self.to_abc())
+        return path
+
+    def write_musicxml(self, path: str | Path) -> Path:
+        """Write MusicXML through music21 (see `v2m.tools.music.musicxml`)."""
+        from v2m.tools.music.musicxml import write_musicxml
+
+        return write_musicxml(self, Path(path))

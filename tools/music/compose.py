@@ -1,0 +1,216 @@
+"""The composer: a ScorePlan becomes an `Arrangement` (drums, bass, harmony, melody ...) on a cut-synced grid.
+
+How: lay the tempo map (`tempo_map.py`) so every section boundary and hit point is a downbeat; read the
+chords (plan's, or the style's progressions for the mode) through `harmony.py`; then each section is
+played by the part generators (`drums.py`, `parts.py`, `melody.py`) at the intensity level its energy
+picks, louder where the picture moves more. Each section has its own random stream seeded by
+(plan.seed, section start time), so the same plan gives the same notes and an edit to one section leaves
+the others unchanged, even an edit that splits a section and so renumbers the ones after it.
+
+    from v2m.tools.music.compose import compose
+    arr = compose(plan, analysis)
+    arr.write_midi("score.mid"); arr.write_abc("score.abc")
+"""
+
+from __future__ import annotations
+
+import random
+import zlib
+
+from v2m.tools.music.arrangement import Arrangement, Part
+from v2m.tools.contract import ScorePlan, VideoAnalysis
+from v2m.tools.errors import V2MError
+from v2m.tools.gm import instrument_number
+from v2m.tools.music.harmony import MINOR_LIKE, Chord, apply_vocabulary, parse_chord, scale_pcs, tonic_pc
+from v2m.tools.music.ranges import playable_range
+from v2m.tools.style import Style, load_style
+from v2m.tools.music.tempo_map import TempoMap, build_tempo_map
+
+ROLE_ORDER = ("drums", "percussion", "bass", "harmony", "pad", "strings", "brass", "melody", "lead")
+COMP_ROLES = ("harmony", "pad", "strings", "brass")
+MELODY_ROLES = ("melody", "lead")
+HIT_MATCH_S = 0.15
+
+
+def _progression(plan: ScorePlan, style: Style, i: int, rng: random.Random) -> list[str]:
+    sec = plan.sections[i]
+    if sec.chords:
+        return list(sec.chords)
+    progs = style.progressions.get(plan.mode)
+    if not progs:
+        fallback = "minor" if plan.mode in MINOR_LIKE else "major"
+        progs = style.progressions.get(fallback) or next(iter(style.progressions.values()), None)
+    if not progs:
+        return ["i" if plan.mode in MINOR_LIKE else "I"]
+    return list(rng.choice(progs))
+
+
+def _chords(plan: ScorePlan, style: Style, i: int, n_bars: int, rng: random.Random, final: bool) -> list[Chord]:
+    names = _progression(plan, style, i, rng)
+    scale = scale_pcs(plan.key, plan.mode)
+    tonic = "i" if plan.mode in MINOR_LIKE else "I"
+    seq = [names[b % len(names)] for b in range(n_bars)]
+    if final and n_bars:
+        seq[-1] = tonic  # a real ending: home on the last bar
+        if n_bars >= 2 and not plan.sections[i].chords:
+            seq[-2] = "V"
+    out = []
+    for name in seq:
+        try:
+            ch = parse_chord(name, plan.key, plan.mode)
+        except ValueError as e:
+            raise V2MError(f"section {i} ({plan.sections[i].name}): {e}") from None
+        out.append(apply_vocabulary(ch, style.chords, scale))
+    return out
+
+
+def _accents(plan: ScorePlan, bars) -> dict[int, tuple[str, float]]:
+    out = {}
+    for k, bar in enumerate(bars):
+        if bar.anchor not in ("boundary", "hit"):
+            continue
+        hit = min(plan.hit_points, key=lambda h: abs(h.time_s - bar.start_s), default=None)
+        if hit is not None and abs(hit.time_s - bar.start_s) <= HIT_MATCH_S:
+            out[k] = (hit.kind, hit.strength)
+        elif bar.anchor == "boundary":
+            out[k] = ("crash", 0.8)
+    return out
+
+
+def _gains(analysis: VideoAnalysis | None, bars) -> list[float]:
+    """Per-bar velocity factors from the motion curve: louder where the picture moves more."""
+    if analysis is None or not analysis.motion:
+        return [1.0] * len(bars)
+    hop = analysis.motion_hop_s
+    out = []
+    for b in bars:
+        a = int(b.start_s / hop)
+        e = max(a + 1, int((b.start_s + b.beats * b.sec_per_beat) / hop))
+        vals = analysis.motion[a:e] or analysis.motion[-1:]
+        m = sum(vals) / len(vals)
+        out.append(0.85 + 0.3 * min(1.0, max(0.0, m)))
+    return out
+
+
+def _registers(style: Style, programs: dict[str, int]) -> dict[str, tuple[int, int]]:
+    regs = {}
+    for role, prog in programs.items():
+        lo, hi = style.register(role)
+        plo, phi = playable_range(prog)
+        lo, hi = max(lo, plo), min(hi, phi)
+        if hi - lo < 12:  # the style's register does not suit this instrument: use the instrument's middle
+            mid = (plo + phi) // 2
+            lo, hi = max(plo, mid - 12), min(phi, mid + 12)
+        regs[role] = (lo, hi)
+    return regs
+
+
+def _stops_and_swells(plan: ScorePlan, tmap: TempoMap, parts: dict[str, Part]) -> None:
+    """Hit points of kind `stop` silence the beat before them; `swell` rolls a cymbal up into them.
+
+    Both reach back one or two beats before the hit (possibly into the previous section): that is what
+    makes the downbeat land, and it depends only on the plan's hit points, not on another section's notes.
+    """
+    from v2m.tools.music.arrangement import Note
+    from v2m.tools.gm import DRUMS
+
+    for h in plan.hit_points:
+        bar = next((b for b in tmap.bars if b.anchor and abs(b.start_s - h.time_s) < 0.011), None)
+        if bar is None or bar.start_beat < 1:
+            continue
+        hit = bar.start_beat
+        if h.kind == "stop":
+            gap = hit - 1
+            for part in parts.values():
+                kept = []
+                for n in part.notes:
+                    if gap <= n.start < hit:
+                        continue
+                    if n.start < gap < n.start + n.dur:
+                        n = Note(n.pitch, n.start, gap - n.start, n.vel, n.section)
+                    kept.append(n)
+                part.notes = kept
+        elif h.kind == "swell" and "drums" in parts:
+            start = max(0, hit - 2)
+            steps = int((hit - start) * 4)
+            for k in range(steps):
+                b = start + k / 4
+                vel = int(30 + (80 + 17 * h.strength) * k / max(1, steps - 1))
+                parts["drums"].notes.append(Note(DRUMS["crash2"], b, 0.25, min(127, vel), tmap.bar_at_beat(b).section))
+
+
+def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangement:
+    """Realise a plan as notes.
+
+    Args:
+        plan: the ScorePlan (style, tempo, key/mode, sections, hit points, instrumentation, seed).
+        analysis: the video's analysis; its motion curve shapes dynamics within sections (optional).
+    Returns:
+        An Arrangement: parts of notes on a tempo map where every boundary and hit point is a downbeat.
+    Raises:
+        V2MError: a chord or melody in the plan cannot be read.
+    """
+    from v2m.tools.music.drums import drum_part, percussion_part
+    from v2m.tools.music.melody import melody_part
+    from v2m.tools.music.parts import SectionContext, bass_part, comp_part
+
+    style = load_style(plan.style)
+    tmap: TempoMap = build_tempo_map(plan, style)
+    instruments = {**style.instruments, **plan.instrumentation}
+    # hand percussion shares channel 10 with the kit: it joins the drum part when there is one
+    roles = [r for r in ROLE_ORDER if r in instruments and not (r == "percussion" and "drums" in instruments)]
+    programs = {r: instrument_number(r, instruments[r]) for r in roles}
+    registers = _registers(style, {r: p for r, p in programs.items() if r not in ("drums", "percussion")})
+    meter = int(plan.meter.split("/")[0])
+    scale = scale_pcs(plan.key, plan.mode)
+    parts = {r: Part(r, instruments[r], programs[r], r in ("drums", "percussion")) for r in roles}
+    repairs: list[str] = []
+    chord_names: list[str] = []
+    last = len(plan.sections) - 1
+    for i, sec in enumerate(plan.sections):
+        bars = tmap.section_bars(i)
+        if not bars:
+            continue
+        anchor = f"{sec.start_s:.3f}"  # not the index: a split before this section must not reseed it
+        if sec.take:  # another take: a new draw for this section only (take 0 keeps the original seeds)
+            anchor += f":take{sec.take}"
+        rng = random.Random(zlib.crc32(f"{plan.seed}:{anchor}".encode()))
+        final = i == last
+        chords = _chords(plan, style, i, len(bars), rng, final)
+        chord_names += [c.name for c in chords]
+        ctx = SectionContext(index=i, bars=bars, chords=chords, level=style.level(sec.energy), style=style,
+                             scale=scale, tonic=tonic_pc(plan.key), energy=sec.energy, meter=meter, rng=rng,
+                             pattern_meter=int(style.meter.split("/")[0]),
+                             gains=_gains(analysis, bars), accents=_accents(plan, bars),
+                             fill=not final, final=final, registers=registers)
+        active = set(sec.instruments or instruments)
+        for r in roles:
+            # each part draws from its own stream so adding a part leaves the others as they were
+            ctx.rng = random.Random(zlib.crc32(f"{plan.seed}:{anchor}:{r}".encode()))
+            if r == "drums":
+                parts[r].notes += drum_part(ctx, playing="drums" in active)
+                if "percussion" in instruments and "percussion" in active:
+                    parts[r].notes += percussion_part(ctx)
+            elif r == "percussion":
+                if r in active:
+                    parts[r].notes += percussion_part(ctx)
+            elif r not in active:
+                continue
+            elif r == "bass":
+                parts[r].notes += bass_part(ctx)
+            elif r in COMP_ROLES:
+                parts[r].notes += comp_part(ctx, r)
+            elif r in MELODY_ROLES:
+                if sec.melody_abc:
+                    from v2m.tools.music.abc_melody import melody_from_abc
+
+                    notes, fixed = melody_from_abc(sec.melody_abc, ctx, r, plan.key, plan.mode)
+                    parts[r].notes += notes
+                    repairs += [f"section {i} ({sec.name}): {f}" for f in fixed]
+                else:
+                    parts[r].notes += melody_part(ctx, r)
+    _stops_and_swells(plan, tmap, parts)
+    return Arrangement(parts=[parts[r] for r in roles], tempo_map=tmap, key=plan.key, mode=plan.mode,
+                       meter=plan.meter, style=style.name, swing=style.swing, swing_unit=style.swing_unit,
+                       title=f"v2m: {style.name} in {plan.key} {plan.mode}", repairs=repairs,
+                       warnings=list(tmap.warnings), chords=chord_names)

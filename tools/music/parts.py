@@ -1,0 +1,185 @@
+"""Bass and accompaniment parts, played from the style's step patterns over a section's chords.
+
+Every generator sees one section only (`SectionContext`) and its own seeded random stream, so a
+section's notes depend on the plan's global settings and that section alone: editing one section leaves
+the others note for note as they were.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from v2m.tools.music.arrangement import Note
+from v2m.tools.music.harmony import Chord, nearest, voice
+from v2m.tools.style import Level, Style
+from v2m.tools.music.tempo_map import Bar
+
+
+@dataclass
+class SectionContext:
+    """What a part generator knows: one section's bars, chords, level and accents."""
+
+    index: int
+    bars: list[Bar]
+    chords: list[Chord]  # one per bar
+    level: Level
+    style: Style
+    scale: tuple[int, ...]
+    tonic: int
+    energy: float
+    meter: int  # beats in the plan's bar
+    rng: random.Random
+    pattern_meter: int = 4  # beats in the style's bar: its step strings are written for this
+    gains: list[float] = field(default_factory=list)  # per bar velocity factor (motion curve)
+    accents: dict[int, tuple[str, float]] = field(default_factory=dict)  # bar -> (hit kind, strength)
+    fill: bool = False  # the last bar leads into another section
+    final: bool = False  # the piece ends in this section's last bar
+    registers: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def vel(self, bar: int, factor: float = 1.0) -> int:
+        g = self.gains[bar] if self.gains else 1.0
+        base = self.level.velocity * (0.85 + 0.3 * self.energy)
+        return int(max(1, min(127, round(base * g * factor))))
+
+    def next_chord(self, bar: int) -> Chord:
+        """The chord after bar `bar`; at the section's end, the section's own first chord (no peeking ahead)."""
+        if bar + 1 < len(self.chords):
+            return self.chords[bar + 1]
+        return self.chords[0]
+
+
+def steps(pattern: str, meter: int) -> tuple[str, float]:
+    """A step string's characters and its steps per beat."""
+    s = pattern.replace(" ", "")
+    return s, max(1, len(s)) / meter
+
+
+def _stepped(pattern: str, bar: Bar, meter: int):
+    """Yield (char, start beat, hold beats) for each onset of a pattern over a bar of any length."""
+    s, spb = steps(pattern, meter)
+    n = int(round(bar.beats * spb))
+    k = 0
+    while k < n:
+        ch = s[k % len(s)]
+        if ch in "-.":
+            k += 1
+            continue
+        j = k + 1
+        while j < n and s[j % len(s)] == "-":
+            j += 1
+        yield ch, bar.start_beat + k / spb, (j - k) / spb
+        k += 1
+
+
+def bass_part(ctx: SectionContext) -> list[Note]:
+    lo, hi = ctx.registers["bass"]
+    notes: list[Note] = []
+    prev = None
+    for i, bar in enumerate(ctx.bars):
+        ch = ctx.chords[i]
+        root = nearest(ch.bass, prev if prev is not None else lo + 8, lo, hi)
+        if ctx.final and i == len(ctx.bars) - 1:
+            notes.append(Note(nearest(ch.root, lo + 8, lo, hi), bar.start_beat, bar.beats, ctx.vel(i, 1.05),
+                              ctx.index))
+            break
+        if ctx.level.bass == "walk":
+            notes += _walk(ctx, i, bar, ch, root)
+            prev = notes[-1].pitch
+            continue
+        for c, start, hold in _stepped(ctx.level.bass, bar, ctx.pattern_meter):
+            if c == "R":
+                p = root
+            elif c == "A":
+                p = nearest((ctx.next_chord(i).bass - 1) % 12, root, lo, hi)
+            else:
+                iv = {"3": 1, "5": 2, "7": 3}.get(c)
+                if c == "8":
+                    p = root + 12 if root + 12 <= hi else root
+                else:
+                    pc = ch.tones[iv] if iv is not None and iv < len(ch.tones) else (ch.root + 7) % 12
+                    p = nearest(pc, root + 4, lo, hi)
+            accent = 1.12 if start == bar.start_beat else 1.0
+            notes.append(Note(p, start, hold * 0.92, ctx.vel(i, accent), ctx.index))
+        prev = root
+    return notes
+
+
+def _walk(ctx: SectionContext, i: int, bar: Bar, ch: Chord, root: int) -> list[Note]:
+    """One note per beat: the root on one, chord or scale tones towards the next root, an approach last."""
+    lo, hi = ctx.registers["bass"]
+    target = nearest(ctx.next_chord(i).bass, root, lo, hi)
+    if target == root and bar.beats > 2:
+        target = root + 12 if root + 12 <= hi else root - 12 if root - 12 >= lo else root
+    pitches = [root]
+    n = bar.beats
+    for b in range(1, n):
+        cur = pitches[-1]
+        if b == n - 1:  # approach the next root by a half step (or a scale step) from either side
+            side = -1 if ctx.rng.random() < 0.6 else 1
+            step = 1 if ctx.rng.random() < 0.7 else 2
+            p = target + side * step
+            if not lo <= p <= hi:
+                p = target - side * step
+        else:
+            remaining = n - b
+            direction = 1 if target > cur else -1
+            chord_tones = [nearest(t, cur + direction * 4, lo, hi) for t in ch.tones[1:4]]
+            scale_steps = [cur + direction * s for s in (1, 2) if (cur + direction * s) % 12 in ctx.scale]
+            opts = [c for c in chord_tones if 0 < abs(c - cur) <= 7 and (c - cur) * direction > 0]
+            opts += scale_steps
+            if abs(target - cur) > 3 * remaining:  # far away: leap along the chord
+                opts = [c for c in chord_tones if c != cur] or opts
+            p = ctx.rng.choice(opts) if opts else cur + direction * 2
+        p = min(max(p, lo), hi)
+        pitches.append(p)
+    return [Note(p, bar.start_beat + b, 0.95, ctx.vel(i, 1.08 if b == 0 else 0.95), ctx.index)
+            for b, p in enumerate(pitches)]
+
+
+COMP_SIZE = {"harmony": 4, "pad": 4, "strings": 4, "brass": 3}
+
+
+def comp_part(ctx: SectionContext, role: str) -> list[Note]:
+    """Chords for harmony/pad/strings/brass: voice-led voicings played to the role's pattern."""
+    lo, hi = ctx.registers[role]
+    pattern = getattr(ctx.level, role)
+    size = COMP_SIZE.get(role, 4)
+    if ctx.style.chords == "power" and role == "harmony":
+        size = 3
+    notes: list[Note] = []
+    prev = None
+    for i, bar in enumerate(ctx.bars):
+        ch = ctx.chords[i]
+        tones = ch.tones if ctx.style.chords != "power" or role != "harmony" else (ch.root, (ch.root + 7) % 12,
+                                                                                 ch.root)
+        v = voice(tuple(tones), prev, lo, hi, size)
+        prev = v
+        last = ctx.final and i == len(ctx.bars) - 1
+        accent = ctx.accents.get(i)
+        events = list(_stepped(pattern, bar, ctx.pattern_meter))
+        if last:
+            events = [("X", bar.start_beat, float(bar.beats))]
+        elif accent and accent[0] != "stop" and (not events or events[0][1] != bar.start_beat
+                                                  or events[0][0] == "a"):
+            # a hit point lands here: a stab (chord) on the downbeat even where the pattern arpeggiates
+            if role in ("harmony", "brass") or not events:
+                first = events[0][1] if events else bar.end_beat
+                events.insert(0, ("X", bar.start_beat, max(0.25, min(1.0, first - bar.start_beat))))
+        arp = 0
+        for c, start, hold in events:
+            f = 1.15 if c == "X" else 1.0
+            if accent and start == bar.start_beat:
+                f *= 1.0 + 0.3 * accent[1]
+            if c == "a":
+                order = list(v) + [n + 12 for n in v[1:] if n + 12 <= hi]
+                p = order[arp % len(order)]
+                arp += 1
+                # an arpeggio note rings over the next one or two (harp, piano with pedal), not longer:
+                # every extra overlapping voice costs synthesis time
+                notes.append(Note(p, start, min(2.0, max(hold, 0.5) * 1.5), ctx.vel(i, 0.9 * f), ctx.index))
+                continue
+            gate = 0.98 if hold >= 1 else 0.8
+            for p in v:
+                notes.append(Note(p, start, hold * gate, ctx.vel(i, 0.85 * f), ctx.index))
+    return notes
