@@ -34,7 +34,8 @@ def style_numerals() -> list[tuple[str, str]]:
     """(mode, numeral) for every numeral in every style's progressions, plus the borrowed chords."""
     out = {(mode, n) for s in style_names() for mode, progs in load_style(s).progressions.items()
            for prog in progs for n in prog}
-    out |= {(mode, n) for mode in MODES for n in ("bVII", "bVI", "bIII", "IV", "ii7", "V7", "iiø7", "vi", "vii°7", "bvi", "bvii", "biii")}
+    borrowed = ("bVII", "bVI", "bIII", "IV", "ii7", "V7", "iiø7", "vi", "vii°7", "bvi", "bvii", "biii")
+    out |= {(mode, n) for mode in MODES for n in borrowed}
     return sorted(out)
 
 
@@ -58,7 +59,8 @@ def test_numeral_roots_and_chords_agree_with_music21_in_every_key():
     checked = 0
     for mode, numeral in style_numerals():
         for key in ("C", "E", "F#", "Bb", "Db"):
-            rn = music21.roman.RomanNumeral(normalise_numeral(numeral, mode), music21.key.Key(m21(key), numeral_mode(mode)))
+            m21_key = music21.key.Key(m21(key), numeral_mode(mode))
+            rn = music21.roman.RomanNumeral(normalise_numeral(numeral, mode), m21_key)
             if abs(rn.root().alter) > 1:
                 continue  # Ebb: a chord symbol carries one accidental (checked below by pitch class)
             symbol = chord_symbol(numeral, key, mode)
