@@ -74,7 +74,7 @@ def test_editing_one_section_leaves_the_others_note_for_note(style):
 
 def test_hit_points_get_accents_and_the_piece_ends_on_the_tonic():
     from v2m.tools.gm import DRUMS
-    from v2m.tools.music.harmony import tonic_pc
+    from v2m.tools.music.theory import tonic_pc
 
     plan = bikes_plan("rock")
     arr = compose(plan)

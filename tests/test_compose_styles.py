@@ -202,7 +202,8 @@ def test_dynamics_follow_the_motion_curve():
 
 @pytest.mark.parametrize("style", ["jazz", "rock", "folk", "cinematic", "electronic"])
 def test_melody_develops_a_motif_on_chord_tones(style, tmp_path_factory):
-    from v2m.tools.music.harmony import apply_vocabulary, parse_chord, scale_pcs
+    from v2m.tools.music.harmony import apply_vocabulary, parse_chord
+    from v2m.tools.music.theory import scale_pcs
 
     plan, arr, _ = composed(style, tmp_path_factory)
     st = load_style(style)

@@ -143,7 +143,7 @@ def test_hybrid_on_the_rendered_symbolic_score(tiny_melody, tmp_path):
     pytest.importorskip("music21")
     from v2m.tools.musicgen.chroma import chroma_features
     from v2m.tools.music.compose import compose
-    from v2m.tools.music.harmony import scale_pcs
+    from v2m.tools.music.theory import scale_pcs
     from v2m.tools.audio.render import find_soundfont, render
 
     try:

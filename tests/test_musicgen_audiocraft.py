@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from v2m.tools.musicgen.route import generate_score_audio
+from v2m.tools.musicgen.route import generate_score_audio, layout
 from v2m.tools.contract import ScorePlan, Section
 from v2m.tools.errors import MissingDependency
 from v2m.tools.musicgen.prompt import chord_timeline
@@ -80,3 +80,40 @@ def test_jasco_gets_each_sections_chords_timed_to_its_window(monkeypatch, tmp_pa
     # section B starts 0.1 s early (half the crossfade), so its first chord sits at 0.1 s
     assert music[1][2][:3] == [("Cmaj7", 0.1), ("A7", 2.1), ("Cmaj7", 4.1)]
     assert len(music) == 4  # B's 20.1 s = one 10 s window + two continuations with 4 s context
+
+
+def test_jasco_chords_change_on_the_composers_downbeats(monkeypatch, tmp_path):
+    """On the example clip's shots (bikes.mp4) the tempo map stretches bars so cuts and hits land on
+    downbeats; every chord time sent to JASCO is a downbeat of the composed MIDI, within 1 ms, and every
+    downbeat carries a chord."""
+    import pretty_midi
+    from conftest import bikes_like_analysis
+
+    from v2m.agent.planners.base import get_planner
+    from v2m.tools.music.compose import compose
+
+    analysis = bikes_like_analysis()
+    plan = get_planner("rules").plan(analysis, "score this in jazz").plan
+    plan = plan.model_copy(update={"sections": [s.model_copy(update={"chords": ["Dm7", "G7", "Cmaj7", "A7"]})
+                                                for s in plan.sections]})
+    midi = compose(plan, analysis).write_midi(tmp_path / "score.mid")
+    downbeats = [t for t in pretty_midi.PrettyMIDI(str(midi)).get_downbeats() if t < plan.duration_s - 1e-3]
+    grid = [k * 4 * 60.0 / plan.tempo_bpm for k in range(len(downbeats))]
+    assert max(abs(a - b) for a, b in zip(downbeats, grid)) > 0.1  # the bars really are stretched here
+
+    calls = []
+    monkeypatch.setitem(sys.modules, "audiocraft", fake_audiocraft(calls))
+    crossfade = 0.2
+    backend = load_backend("audiocraft", "facebook/jasco-chords-drums-400M")
+    generate_score_audio(plan, tmp_path / "j.wav", backend=backend, crossfade_s=crossfade)
+    lay = layout(plan, backend.sample_rate, crossfade)
+    music = [c for c in calls if c[0] == "music"]
+    assert len(music) == len(plan.sections)  # one window each: every section is shorter than 10 s
+    sent = set()
+    for k, call in enumerate(music):
+        window_start = lay.span(k)[0] / backend.sample_rate
+        for symbol, t in call[2]:
+            at = window_start + t
+            assert min(abs(at - d) for d in downbeats) < 1e-3, (k, symbol, at)
+            sent.add(round(at, 3))
+    assert all(min(abs(d - t) for t in sent) < 1e-3 for d in downbeats)

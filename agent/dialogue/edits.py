@@ -28,6 +28,7 @@ from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.planners.base import PlanResult
 from v2m.agent.dialogue.where import Ask, Span, fmt, locate, snap
 from v2m.tools.contract import ScorePlan, VideoAnalysis
+from v2m.tools.music.theory import read_tonic, tonic_name, tonic_pc
 from v2m.tools.style import load_style, style_names
 
 SMALL = r"\b(?:a (?:little )?bit|slightly|a little|a touch|somewhat|a tad|marginally)\b"
@@ -104,9 +105,7 @@ def _key(e: Edit, t: str, original: str) -> str:
     m = re.search(r"\b(?:in|to|key of|into) ([A-G](?:#|b|♯|♭| sharp| flat)?)(?:\s*(major|minor|dorian|lydian|"
                   r"mixolydian|phrygian))?\b", original)
     if m and (m.group(2) or re.search(r"\bkey\b", original.lower()) or m.group(1) not in ("A",)):
-        tonic = m.group(1).replace("♯", "#").replace("♭", "b").replace(" sharp", "#").replace(" flat", "b")
-        tonic = {"Db": "C#", "D#": "Eb", "Gb": "F#", "G#": "Ab", "A#": "Bb", "Cb": "B", "Fb": "E", "E#": "F",
-                 "B#": "C"}.get(tonic, tonic)
+        tonic = tonic_name(tonic_pc(read_tonic(m.group(1))))  # the usual name: Db -> C#, A# -> Bb
         mode = m.group(2)
     if (m2 := re.search(r"\b(up|down|higher|lower|raise|drop)(?: it)?(?: the key)?(?: by)? (a |one |two |three |\d+ )?"
                         r"(semitone|half[- ]?step|whole[- ]?step|whole tone|tone|step)s?\b", t)) \

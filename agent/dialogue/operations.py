@@ -10,15 +10,10 @@ from __future__ import annotations
 
 from v2m.agent.dialogue.where import Ask, Span, fmt
 from v2m.tools.contract import ROLES, HitPoint, ScorePlan, Section, VideoAnalysis
+from v2m.tools.music.theory import chord_symbol, numeral_mode, transpose_tonic
 from v2m.tools.style import load_style
 
 MIN_PIECE_S = 0.5        # a split never leaves a sliver shorter than this
-SEMITONES = ["C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B"]
-PITCH = {"C": 0, "B#": 0, "C#": 1, "Db": 1, "D": 2, "D#": 3, "Eb": 3, "E": 4, "Fb": 4, "F": 5, "E#": 5,
-         "F#": 6, "Gb": 6, "G": 7, "G#": 8, "Ab": 8, "A": 9, "A#": 10, "Bb": 10, "B": 11, "Cb": 11}
-SCALES = {"major": [0, 2, 4, 5, 7, 9, 11], "minor": [0, 2, 3, 5, 7, 8, 10], "dorian": [0, 2, 3, 5, 7, 9, 10],
-          "mixolydian": [0, 2, 4, 5, 7, 9, 10], "lydian": [0, 2, 4, 6, 7, 9, 11], "phrygian": [0, 1, 3, 5, 7, 8, 10]}
-NUMERALS = ["vii", "iii", "vi", "iv", "ii", "v", "i"]  # longest first, for parsing
 
 
 def bar_s(plan: ScorePlan, s: Section) -> float:
@@ -137,30 +132,6 @@ def set_tempo(plan: ScorePlan, idx: list[int], *, factor: float = 1.0, bpm: floa
 # ----------------------------------------------------------------------------- key, mode, chords
 
 
-def chord_symbol(numeral: str, tonic: str, mode: str) -> str:
-    """Spell a roman numeral (ii7, V7, bVII, iiø7, Imaj7) as a chord symbol (Dm7, G7, Bb, Bm7b5, Cmaj7)."""
-    n = numeral
-    acc = 0
-    while n and n[0] in "b#":
-        acc += -1 if n[0] == "b" else 1
-        n = n[1:]
-    low = n.lower()
-    deg = next(r for r in NUMERALS if low.startswith(r))
-    rest = n[len(deg):]
-    is_minor = n[:len(deg)].islower()
-    degree = ["i", "ii", "iii", "iv", "v", "vi", "vii"].index(deg)
-    pc = (PITCH[tonic] + SCALES[mode][degree] + acc) % 12
-    root = SEMITONES[pc]
-    if rest.startswith(("ø", "%")):
-        return root + "m7b5"
-    if rest.startswith(("°", "o", "dim")):
-        return root + ("dim7" if "7" in rest else "dim")
-    if rest.startswith("maj7"):
-        return root + ("mmaj7" if is_minor else "maj7")
-    q = "m" if is_minor else ""
-    return root + q + ("7" if rest.startswith("7") else "")
-
-
 def progression(plan: ScorePlan, mode: str, i: int) -> list[str] | None:
     progs = load_style(plan.style).progressions.get(mode)
     return list(progs[i % len(progs)]) if progs else None
@@ -175,10 +146,13 @@ def set_key(plan: ScorePlan, idx: list[int], *, tonic: str | None, mode: str | N
         if mode == plan.mode:
             raise Ask(f"The score is already in {plan.mode}; what should change in that part?")
         for n, i in enumerate(idx):
-            prog = progression(plan, mode, i) or progression(plan, "minor" if mode != "major" else "major", i)
+            # the style's progressions for the mode, else for the key its numerals are read in (as the
+            # composer falls back); spelled as symbols, since the plan's own mode is not the section's
+            read_in = mode if progression(plan, mode, i) else numeral_mode(mode)
+            prog = progression(plan, read_in, i)
             if not prog:
                 raise Ask(f"{plan.style} has no {mode} progressions; could another change do?")
-            chords = [chord_symbol(c, plan.key, mode) for c in prog]
+            chords = [chord_symbol(c, plan.key, read_in) for c in prog]
             plan.sections[i] = plan.sections[i].model_copy(update={"chords": chords})
         return f"{mode} chords"
     if any(s.locked for s in plan.sections):
@@ -187,7 +161,7 @@ def set_key(plan: ScorePlan, idx: list[int], *, tonic: str | None, mode: str | N
     old = f"{plan.key} {plan.mode}"
     key = tonic or plan.key
     if shift:
-        key = SEMITONES[(PITCH[key] + shift) % 12]
+        key = transpose_tonic(key, shift)
     new_mode = mode or plan.mode
     if key == plan.key and new_mode == plan.mode:
         raise Ask(f"The score is already in {old}. Did you mean another key?")

@@ -12,6 +12,7 @@ import re
 from v2m.agent.planners.base import PlanResult, register
 from v2m.agent.dialogue.vocab import INSTRUMENTS
 from v2m.tools.contract import HitPoint, ScorePlan, Section, VideoAnalysis
+from v2m.tools.music.theory import read_tonic
 from v2m.tools.style import Style, load_style, style_names
 
 MIN_SECTION_BARS = 2     # a section shorter than this cannot state a chord change and resolve
@@ -122,8 +123,7 @@ def _key_mode(style: Style, analysis: VideoAnalysis, request: str) -> tuple[str,
     text = _words(request)
     m = KEY_RE.search(request)
     if m:
-        tonic = m.group(1).replace("♯", "#").replace("♭", "b").replace(" sharp", "#").replace(" flat", "b")
-        key = tonic[0].upper() + tonic[1:]
+        key = read_tonic(m.group(1))
         if m.group(2):
             mode = m.group(2)
     if any(_has(text, w) for w in MINOR_WORDS):

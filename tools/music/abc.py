@@ -10,41 +10,12 @@ Swing is a performance matter and lives in the MIDI file; the ABC is the straigh
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from v2m.tools.music.arrangement import Arrangement, Part
-from v2m.tools.music.harmony import PC, scale_pcs
+from v2m.tools.music.theory import PC, key_spelling
 
 STEPS_PER_BEAT = 4  # L:1/16
 MODE_SUFFIX = {"major": "", "minor": "m", "dorian": "dor", "mixolydian": "mix", "lydian": "lyd", "phrygian": "phr"}
-LETTERS = "CDEFGAB"
 ACCIDENTAL = {-2: "__", -1: "_", 0: "=", 1: "^", 2: "^^"}
-
-
-@lru_cache(maxsize=64)
-def key_spelling(key: str, mode: str) -> tuple[dict[int, tuple[str, int]], dict[str, int], bool]:
-    """Spelling of the twelve pitch classes in a key: pc -> (letter, alteration), the key signature
-    (letter -> alteration) and whether the key prefers flats."""
-    scale = scale_pcs(key, mode)
-    start = LETTERS.index(key[0])
-    signature: dict[str, int] = {}
-    spell: dict[int, tuple[str, int]] = {}
-    for deg, pc in enumerate(scale):
-        letter = LETTERS[(start + deg) % 7]
-        alter = (pc - PC[letter] + 6) % 12 - 6
-        signature[letter] = alter
-        spell[pc] = (letter, alter)
-    flats = sum(signature.values()) < 0 or key.endswith("b")
-    for pc in range(12):
-        if pc not in spell:
-            if flats:
-                letter = next(L for L in LETTERS if (PC[L] - 1) % 12 == pc) if pc not in PC.values() else None
-            else:
-                letter = next(L for L in LETTERS if (PC[L] + 1) % 12 == pc) if pc not in PC.values() else None
-            if letter is None:
-                letter = next(L for L in LETTERS if PC[L] == pc)
-            spell[pc] = (letter, (pc - PC[letter] + 6) % 12 - 6)
-    return spell, signature, flats
 
 
 def note_name(pitch: int, letter: str) -> str:

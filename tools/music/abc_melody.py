@@ -16,7 +16,7 @@ import re
 from fractions import Fraction
 
 from v2m.tools.music.arrangement import Note
-from v2m.tools.music.harmony import PC, scale_pcs
+from v2m.tools.music.theory import PC, key_spelling, scale_pcs
 
 HEADER_RE = re.compile(r"^\s*([A-Za-z]):(.*)$")
 TOKEN_RE = re.compile(
@@ -57,8 +57,6 @@ def _pitch(tok: str, bar_acc: dict, signature: dict[str, int]) -> int:
 
 
 def _signature(key: str, mode: str) -> dict[str, int]:
-    from v2m.tools.music.abc import key_spelling
-
     return key_spelling(key, mode)[1]
 
 
@@ -271,7 +269,7 @@ def repair_melody(abc: str, *, key: str, mode: str, meter: str = "4/4") -> tuple
     Returns:
         (repaired ABC body with complete bars and explicit accidentals, list of repairs in words).
     """
-    from v2m.tools.music.abc import ACCIDENTAL, key_spelling, note_name
+    from v2m.tools.music.abc import ACCIDENTAL, note_name
 
     beats = int(meter.split("/")[0])
     bars, repairs = parse_melody(abc, meter_beats=beats, key=key, mode=mode)

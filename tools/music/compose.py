@@ -21,10 +21,11 @@ from v2m.tools.music.arrangement import Arrangement, Part
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.errors import V2MError
 from v2m.tools.gm import instrument_number
-from v2m.tools.music.harmony import MINOR_LIKE, Chord, apply_vocabulary, parse_chord, scale_pcs, tonic_pc
+from v2m.tools.music.harmony import Chord, apply_vocabulary, parse_chord
 from v2m.tools.music.ranges import playable_range
 from v2m.tools.style import Style, load_style
 from v2m.tools.music.tempo_map import TempoMap, build_tempo_map
+from v2m.tools.music.theory import numeral_mode, scale_pcs, tonic_pc
 
 ROLE_ORDER = ("drums", "percussion", "bass", "harmony", "pad", "strings", "brass", "melody", "lead")
 COMP_ROLES = ("harmony", "pad", "strings", "brass")
@@ -38,17 +39,16 @@ def _progression(plan: ScorePlan, style: Style, i: int, rng: random.Random) -> l
         return list(sec.chords)
     progs = style.progressions.get(plan.mode)
     if not progs:
-        fallback = "minor" if plan.mode in MINOR_LIKE else "major"
-        progs = style.progressions.get(fallback) or next(iter(style.progressions.values()), None)
+        progs = style.progressions.get(numeral_mode(plan.mode)) or next(iter(style.progressions.values()), None)
     if not progs:
-        return ["i" if plan.mode in MINOR_LIKE else "I"]
+        return ["i" if numeral_mode(plan.mode) == "minor" else "I"]
     return list(rng.choice(progs))
 
 
 def _chords(plan: ScorePlan, style: Style, i: int, n_bars: int, rng: random.Random, final: bool) -> list[Chord]:
     names = _progression(plan, style, i, rng)
     scale = scale_pcs(plan.key, plan.mode)
-    tonic = "i" if plan.mode in MINOR_LIKE else "I"
+    tonic = "i" if numeral_mode(plan.mode) == "minor" else "I"
     seq = [names[b % len(names)] for b in range(n_bars)]
     if final and n_bars:
         seq[-1] = tonic  # a real ending: home on the last bar

@@ -1,9 +1,8 @@
 """Harmony: chord names to pitch classes (music21), the style's chord vocabulary, voice-led voicings.
 
 A plan's chords are symbols ("Dm7", "Bb", "F#m7b5") when they start with a letter A-G, otherwise roman
-numerals ("ii7", "V7", "bVII") read in the plan's key. Roman numerals are read the way musicians write
-them: in major-like modes against the major key (so bVII in mixolydian is the flat-seven major chord),
-in minor-like modes against the natural minor key (so VI and VII are the minor key's own chords).
+numerals ("ii7", "V7", "bVII") read in the plan's key, by the conventions of `theory.py` (major-like
+modes against the major key, minor-like modes against the natural minor key).
 Parsing goes through music21 once per distinct name; everything after that is small integer work.
 """
 
@@ -14,12 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-PC = {"C": 0, "D": 2, "E": 4, "F": 5, "G": 7, "A": 9, "B": 11}
-MODES = {
-    "major": (0, 2, 4, 5, 7, 9, 11), "minor": (0, 2, 3, 5, 7, 8, 10), "dorian": (0, 2, 3, 5, 7, 9, 10),
-    "mixolydian": (0, 2, 4, 5, 7, 9, 10), "lydian": (0, 2, 4, 6, 7, 9, 11), "phrygian": (0, 1, 3, 5, 7, 8, 10),
-}
-MINOR_LIKE = ("minor", "dorian", "phrygian")
+from v2m.tools.music.theory import normalise_numeral, numeral_mode, tonic_pc
+
 SYMBOL_RE = re.compile(r"^([A-G])([#b]?)(.*?)(?:/([A-G])([#b]?))?$")
 
 
@@ -35,16 +30,6 @@ class Chord:
     @property
     def pcs(self) -> frozenset[int]:
         return frozenset(self.tones)
-
-
-def tonic_pc(key: str) -> int:
-    return (PC[key[0]] + (1 if key[1:] == "#" else -1 if key[1:] == "b" else 0)) % 12
-
-
-def scale_pcs(key: str, mode: str) -> tuple[int, ...]:
-    """Pitch classes of the plan's scale, tonic first."""
-    t = tonic_pc(key)
-    return tuple((t + i) % 12 for i in MODES.get(mode, MODES["major"]))
 
 
 def _m21_name(letter: str, acc: str) -> str:
@@ -83,14 +68,11 @@ def parse_chord(name: str, key: str, mode: str) -> Chord:
             pitches = cs.pitches
         except Exception:
             raise ValueError(f"cannot read chord symbol {name!r}") from None
-        root = (PC[letter] + {"#": 1, "b": -1, "": 0}[acc]) % 12
-        bass = (PC[bl] + {"#": 1, "b": -1, "": 0}[ba]) % 12 if bl else root
+        root = tonic_pc(letter + acc)
+        bass = tonic_pc(bl + ba) if bl else root
         return _from_pitches(text, pitches, root, bass)
-    minor = mode in MINOR_LIKE
-    k = m21key.Key(_m21_name(key[0], key[1:]), "minor" if minor else "major")
-    fig = text
-    if minor:  # "bVII" in A minor means G major, which music21 spells "VII" in a minor key
-        fig = re.sub(r"^b(III|VI|VII|iii|vi|vii)", r"\1", fig)
+    k = m21key.Key(_m21_name(key[0], key[1:]), numeral_mode(mode))
+    fig = normalise_numeral(text, mode)  # "bVII" in A minor means G major, music21's "VII" in a minor key
     extra: list[int] = []
     for suffix, iv in (("add9", 2), ("sus4", 5), ("sus2", 2), ("add11", 5)):
         if fig.endswith(suffix):

@@ -11,6 +11,8 @@ import math
 import re
 
 from v2m.tools.contract import ScorePlan
+from v2m.tools.music.tempo_map import TempoMap, build_tempo_map
+from v2m.tools.style import load_style
 
 MAX_CHARS = 400  # Section.musicgen_prompt's limit; T5 sees ~100 tokens of it
 # Energy 0..1 -> mood words, quiet to climactic (inclusive upper bounds; the default 0.5 is "steady").
@@ -21,8 +23,6 @@ SECTION_WORDS = {"intro": "an intro that builds in", "outro": "an outro that win
 
 
 def _instrument_names(plan: ScorePlan, i: int) -> list[str]:
-    from v2m.tools.style import load_style
-
     by_role = dict(load_style(plan.style).instruments)
     by_role.update(plan.instrumentation)
     roles = plan.sections[i].instruments or list(by_role)
@@ -44,8 +44,6 @@ def section_prompt(plan: ScorePlan, i: int) -> str:
         The section's own `musicgen_prompt` when set, else e.g. "jazz music, small-combo swing jazz;
         ... Instruments: drums, acoustic bass, tenor sax. Driving, energetic. 138 bpm, F major."
     """
-    from v2m.tools.style import load_style
-
     sec = plan.sections[i]
     if sec.musicgen_prompt:
         return sec.musicgen_prompt
@@ -64,17 +62,22 @@ def section_prompt(plan: ScorePlan, i: int) -> str:
 CHORD_SYMBOL = re.compile(r"^[A-G](#|b)?[a-z0-9ø°+#b/A-G]*$")  # Dm7, G7, Cmaj7, F#m, Bb/D; not ii7, V7
 
 
-def chord_timeline(plan: ScorePlan, i: int, start_s: float, length_s: float) -> list[tuple[str, float]]:
+def chord_timeline(plan: ScorePlan, i: int, start_s: float, length_s: float,
+                   tempo_map: TempoMap | None = None) -> list[tuple[str, float]]:
     """Section i's chords (one per bar, cycled from the section start) as (symbol, time) for one model call.
 
-    JASCO-style chord conditioning takes chord symbols with start times inside its window. Roman
+    JASCO-style chord conditioning takes chord symbols with start times inside its window. The bars are
+    the composer's own (the tempo map, which stretches bars so every cut lands on a downbeat), not a
+    grid of beats x 60 / tempo, so the chords change exactly where the symbolic score's bars start.
+    Past the section's end (its crossfade tail) the cycle goes on over the next section's bars. Roman
     numerals (ii7, V7) are left out: turning them into symbols is the composer's job (key and mode).
 
     Args:
-        plan: the score plan (tempo, meter).
+        plan: the score plan (tempo, meter, chords).
         i: section index.
         start_s: the window's start, seconds from the section start (negative inside the lead-in crossfade).
         length_s: the window's length in seconds.
+        tempo_map: the plan's tempo map (`build_tempo_map`, or an Arrangement's); None lays it here.
     Returns:
         [(symbol, seconds from the window start)], the chord sounding at the window start first at 0.0;
         empty when the section has no chord symbols.
@@ -83,14 +86,12 @@ def chord_timeline(plan: ScorePlan, i: int, start_s: float, length_s: float) -> 
     chords = [c for c in sec.chords if CHORD_SYMBOL.match(c)]
     if not chords or len(chords) != len(sec.chords):
         return []
-    beats = int(plan.meter.split("/")[0])
-    bar_s = beats * 60.0 / (sec.tempo_bpm or plan.tempo_bpm)
-    first = max(0, math.floor(start_s / bar_s))
-    out, j = [], first
-    while j * bar_s < start_s + length_s:
-        out.append((chords[j % len(chords)], round(max(0.0, j * bar_s - start_s), 4)))
-        j += 1
-    return out
+    if tempo_map is None:
+            tempo_map = build_tempo_map(plan, load_style(plan.style))
+    starts = [b.start_s - sec.start_s for b in tempo_map.bars if b.start_s >= sec.start_s - 1e-6]
+    ends = starts[1:] + [math.inf]
+    return [(chords[j % len(chords)], round(max(0.0, t - start_s), 4))
+            for j, (t, end) in enumerate(zip(starts, ends)) if end > start_s and t < start_s + length_s]
 
 
 def changed_sections(old: ScorePlan, new: ScorePlan) -> list[int] | None:

@@ -37,6 +37,8 @@ import numpy as np
 
 from v2m.tools.contract import ScorePlan
 from v2m.tools.errors import V2MError
+from v2m.tools.music.tempo_map import build_tempo_map
+from v2m.tools.style import load_style
 
 CONTEXT_FRACTION = 0.4  # of a window, fed back as audio context (audiocraft: 12 s context per 30 s)
 JOIN_S = 0.25  # crossfade at continuation joins, inside the context
@@ -307,6 +309,7 @@ def generate_score_audio(plan: ScorePlan, wav_out: str | Path, *, backend=None, 
         raise V2MError(f"the hybrid route needs a melody-conditioned backend (musicgen-melody), not {backend.name}")
     sr = backend.sample_rate
     lay = layout(plan, sr, crossfade_s)
+    tempo_map = build_tempo_map(plan, load_style(plan.style))  # the bars the chords change on
     seed = plan.seed if seed is None else seed
 
     if sections is None:
@@ -326,9 +329,10 @@ def generate_score_audio(plan: ScorePlan, wav_out: str | Path, *, backend=None, 
             progress(f"section {k} ({plan.sections[k].name}, {(e - s) / sr:.1f} s): {prompt}")
         melody = None if sym is None else (lambda a, b, s=s: (sym[s + a: s + b], sr))
         chords = None
-        if getattr(backend, "wants_chords", False):  # JASCO: the plan's chords, timed to this call's window
+        if getattr(backend, "wants_chords", False):  # JASCO: the plan's chords on the composer's bars
             lead = lay.bounds[k] - s
-            chords = lambda a, b, k=k, lead=lead: chord_timeline(plan, k, (a - lead) / sr, (b - a) / sr)  # noqa: E731
+            chords = lambda a, b, k=k, lead=lead: chord_timeline(  # noqa: E731
+                plan, k, (a - lead) / sr, (b - a) / sr, tempo_map)
         k_seed = section_seed(seed, k, plan.sections[k].take)
         raw = render_section(backend, prompt, e - s, seed=k_seed, melody=melody, chords=chords)
         evidence[f"prompt_{k}"], evidence[f"seed_{k}"] = np.array(prompt), np.array(k_seed)
