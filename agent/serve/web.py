@@ -250,8 +250,15 @@ def _take_phrase(bench: Workbench, sid: str, section) -> str:
 def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, workdir: str | Path | None = None, *,
           soundfont: str | None = None) -> None:
     """Run the studio until Ctrl-C."""
+    import socket
+
     import uvicorn
 
+    try:  # a port in use or an address not on this machine: one line, before anything starts
+        with socket.create_server((host, port)):
+            pass
+    except OSError as e:
+        raise V2MError(f"cannot listen on {host}:{port}: {e.strerror or e}; choose another --port or --host") from None
     app = build_app(workdir, soundfont=soundfont)
     print(f"v2m> Studio on http://{host}:{port}/ (sessions in {app.state.bench.root}); Ctrl-C to stop",
           flush=True)
