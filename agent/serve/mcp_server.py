@@ -22,7 +22,7 @@ from typing import Literal
 
 from v2m.agent.serve.guard import printable
 from v2m.agent.serve.workbench import Workbench
-from v2m.tools.errors import V2MError
+from v2m.tools.errors import MissingDependency, V2MError
 
 Route = Literal["symbolic", "audio", "hybrid"]
 INSTRUCTIONS = ("v2m scores videos with music. Start with analyze to see a video's shots and cuts, then score "
@@ -55,8 +55,11 @@ def build_server(workdir: str | Path | None = None, *, soundfont: str | None = N
     Returns:
         An `mcp.server.mcpserver.MCPServer`; `.run("stdio")` serves it.
     """
-    from mcp.server.mcpserver import MCPServer
-    from mcp.server.mcpserver.exceptions import ToolError
+    try:
+        from mcp.server.mcpserver import MCPServer
+        from mcp.server.mcpserver.exceptions import ToolError
+    except ImportError:
+        raise MissingDependency("the MCP server needs the MCP SDK 2: pip install 'v2m[mcp]'") from None
 
     bench = Workbench(workdir, soundfont=soundfont)
     server = MCPServer("v2m", instructions=INSTRUCTIONS)

@@ -31,7 +31,7 @@ from pathlib import Path
 from v2m.agent.serve.guard import MAX_UPLOAD_BYTES, SESSION_ID_RE, UPLOAD_CHUNK_BYTES, check_upload, inside, \
     printable, too_big
 from v2m.agent.serve.workbench import Workbench
-from v2m.tools.errors import V2MError
+from v2m.tools.errors import MissingDependency, V2MError
 
 DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 7860
 STATIC = Path(__file__).parent / "static"
@@ -95,7 +95,10 @@ def build_app(workdir: str | Path | None = None, *, max_upload_bytes: int = MAX_
     Returns:
         A Starlette app; `app.state.bench` is its `Workbench`.
     """
-    from starlette.applications import Starlette
+    try:
+        from starlette.applications import Starlette
+    except ImportError:
+        raise MissingDependency("the studio needs starlette and uvicorn: pip install 'v2m[ui]'") from None
     from starlette.requests import Request
     from starlette.responses import FileResponse, JSONResponse
     from starlette.routing import Mount, Route
@@ -252,7 +255,10 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, workdir: str | Pat
     """Run the studio until Ctrl-C."""
     import socket
 
-    import uvicorn
+    try:
+        import uvicorn
+    except ImportError:
+        raise MissingDependency("the studio needs starlette and uvicorn: pip install 'v2m[ui]'") from None
 
     try:  # a port in use or an address not on this machine: one line, before anything starts
         with socket.create_server((host, port)):

@@ -110,8 +110,9 @@ async function load(id) {
 
 async function listSessions() {
   const rows = await api("/api/sessions");
+  if (!rows.length) { $("sessions").replaceChildren(el("li", "none yet: score a video", "hint")); return; }
   $("sessions").replaceChildren(...rows.map((r) => {
-    const li = el("li", `${r.video} · “${r.request}” · ${r.turns} turns · ${r.created}`, r.id === sid ? "current" : "");
+    const li = el("li", `${r.video} · “${r.request}” · ${r.turns} turn${r.turns === 1 ? "" : "s"} · ${r.created}`, r.id === sid ? "current" : "");
     li.dataset.sid = r.id;
     li.onclick = () => run(() => load(r.id));
     return li;
