@@ -157,3 +157,47 @@ def test_v2m_ui_on_a_port_in_use_is_one_line_and_exit_2(tmp_path):
                             str(tmp_path)], capture_output=True, text=True, timeout=60)
     assert r.returncode == 2 and r.stderr.startswith("v2m: error: cannot listen on 127.0.0.1:") \
         and len(r.stderr.splitlines()) == 1
+
+
+@pytest.mark.slow
+def test_the_api_takes_branches_redoes_and_makes_notation_and_the_timeline(tmp_path, bikes):
+    import httpx
+    import music21
+
+    def wait(c, r) -> dict:
+        assert r.status_code == 200, r.text
+        while (job := c.get(f"/api/jobs/{r.json()['job']}").json())["state"] == "running":
+            time.sleep(0.2)
+        return job
+
+    with running_studio(tmp_path / "sessions") as (base, app), httpx.Client(base_url=base, timeout=60) as c:
+        job = wait(c, c.post("/api/sessions", files={"file": ("bikes.mp4", bikes.read_bytes(), "video/mp4")},
+                             data={"request": "calm", "style": "bossa"}))
+        sid = job["sid"]
+        assert job["state"] == "done" and "bossa" in job["reply"]
+        turn = lambda body: wait(c, c.post(f"/api/sessions/{sid}/turn", json=body))  # noqa: E731
+        took = turn({"action": "take", "section": 1})
+        assert took["changed"] and "take" in took["reply"].lower()
+        state = c.get(f"/api/sessions/{sid}").json()
+        assert state["version"] == 2 and state["plan"]["sections"][1]["take"] == 1
+        bad = c.post(f"/api/sessions/{sid}/turn", json={"action": "take", "section": 99})
+        assert bad.status_code == 400 and bad.json()["error"].startswith("no section 99")
+        assert "stays on the symbolic route" in turn({"action": "route", "route": "audio"})["reply"]
+        assert turn({"action": "undo"})["reply"] == "Back to version 1."
+        assert turn({"action": "redo"})["reply"] == "Forward to version 2."
+        assert turn({"action": "branch", "name": "bright"})["reply"] == "New branch bright from version 2."
+        said = turn({"action": "say", "text": "faster\x1b[2J in the first half\u202e"})
+        state = c.get(f"/api/sessions/{sid}").json()
+        assert said["changed"] and state["branch"] == "bright" and state["version"] == 3
+        assert state["history"][-1]["text"] == "faster[2J in the first half"
+        assert {b["name"]: b["version"] for b in state["branches"]} == {"main": 2, "bright": 3}
+
+        abc = c.get(f"/api/sessions/{sid}/notation/3/abc")
+        assert abc.status_code == 200 and abc.text.startswith("X:1") and "K:" in abc.text
+        xml = c.get(f"/api/sessions/{sid}/notation/3/musicxml")
+        score = music21.converter.parseData(xml.text, format="musicxml")
+        assert score.highestTime > 8
+        png = c.get(f"/api/sessions/{sid}/timeline/3.png")
+        assert png.status_code == 200 and png.content[:8] == b"\x89PNG\r\n\x1a\n"
+        assert c.get(f"/api/sessions/{sid}/timeline/9.png").json()["error"] == f"session {sid} has no version 9"
+        assert c.get("/api/sessions/ffffffffff").status_code == 400
