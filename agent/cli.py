@@ -4,6 +4,8 @@
     v2m score --example                   score the bundled example clip
     v2m analyze VIDEO [--json] [--plot timeline.png]   shots, cuts, motion, tempo and mood of a video
     v2m schema [plan|analysis]            print the JSON Schema models must follow
+    v2m ui [--host 127.0.0.1] [--port 7860]   a local web studio: upload, score, edit, download
+    v2m mcp                               an MCP server over stdio: analyze, score, chat turns, undo
     v2m doctor                            what is installed, what is missing, how to fix it
 
 Every problem a user can fix ends in one line on stderr and a non-zero exit, never a traceback.
@@ -134,6 +136,20 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_ui(args: argparse.Namespace) -> int:
+    from v2m.agent.serve.web import serve
+
+    serve(args.host, args.port, args.sessions, soundfont=args.soundfont)
+    return 0
+
+
+def _cmd_mcp(args: argparse.Namespace) -> int:
+    from v2m.agent.serve.mcp_server import serve
+
+    serve(args.sessions, soundfont=args.soundfont)
+    return 0
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage mistake is one line (`v2m: error: ...`), like every other error."""
 
@@ -191,6 +207,17 @@ def build_parser() -> argparse.ArgumentParser:
     from v2m.agent.chat_cli import add_chat_parser
 
     add_chat_parser(sub)
+
+    for name, func, text in (("ui", _cmd_ui, "a local web studio over chat sessions (127.0.0.1 unless --host)"),
+                             ("mcp", _cmd_mcp, "an MCP server over stdio: analyze, score, chat turns, undo, export")):
+        s = sub.add_parser(name, help=text)
+        if name == "ui":
+            s.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
+            s.add_argument("--port", type=int, default=7860, help="port (default 7860)")
+        s.add_argument("--sessions", metavar="DIR", help="session store folder (default $V2M_SESSIONS or "
+                                                          "~/.cache/v2m/sessions)")
+        s.add_argument("--soundfont", help="a General MIDI .sf2 to render with")
+        s.set_defaults(func=func)
 
     s = sub.add_parser("schema", help="print the JSON Schema of the plan or the analysis")
     s.add_argument("which", nargs="?", choices=["plan", "analysis"], default="plan")

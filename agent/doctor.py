@@ -24,6 +24,9 @@ PACKAGES = [
     ("bitsandbytes", "bitsandbytes", "4/8-bit loading (GPU)", "pip install 'v2m[hf]'"),
     ("langchain", "langchain", "chat planner, tool-calling agents", "pip install 'v2m[chat]'"),
     ("sentence-transformers", "sentence_transformers", "chat edits: unseen words", "pip install 'v2m[nlp]'"),
+    ("starlette", "starlette", "v2m ui (web studio)", "pip install 'v2m[ui]'"),
+    ("uvicorn", "uvicorn", "v2m ui (web studio)", "pip install 'v2m[ui]'"),
+    ("mcp", "mcp", "v2m mcp (MCP server)", "pip install 'v2m[mcp]'"),
     ("audiocraft", "audiocraft", "optional audiocraft backend", "see README: audiocraft pins torch 2.1"),
 ]
 PROGRAMS = [

@@ -17,7 +17,8 @@ def test_wheel_holds_only_v2m_and_its_data_and_runs_from_a_fresh_venv(tmp_path):
     tops = {n.split("/")[0] for n in names}
     assert {t for t in tops if not t.endswith(".dist-info")} == {"v2m"}  # no generic `tools` or `agent`
     for module in ("v2m/tools/contract.py", "v2m/agent/cli.py", "v2m/prompts/templates.py",
-                   "v2m/finetune/dataset.py", "v2m/tools/styles/jazz.yaml", "v2m/prompts/planner.yaml"):
+                   "v2m/finetune/dataset.py", "v2m/tools/styles/jazz.yaml", "v2m/prompts/planner.yaml",
+                   "v2m/agent/serve/static/studio.html", "v2m/agent/serve/static/studio.js"):
         assert module in names, module
     assert len([n for n in names if n.startswith("v2m/tools/styles/")]) >= 12
 

@@ -1,5 +1,6 @@
 """The timeline picture of a `VideoAnalysis`: shot thumbnails, cuts and transitions, the motion curve
-with its peaks, a mood strip and the original audio's loudness with speech-like spans.
+with its peaks, a mood strip and the original audio's loudness with speech-like spans; given a
+`ScorePlan`, also its sections (name, energy) and hit points, on the same time axis.
 
     v2m analyze clip.mp4 --plot timeline.png
 
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from v2m.tools.contract import VideoAnalysis
+from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.errors import InputError, MissingDependency
 
 KIND_COLOURS = {"cut": "#d62728", "fade": "#7f7f7f", "dissolve": "#9467bd"}
@@ -30,13 +31,15 @@ def _read_jpeg(path: str) -> np.ndarray | None:
         return None
 
 
-def plot_timeline(video: str | os.PathLike, analysis: VideoAnalysis, out_png: str | os.PathLike) -> Path:
+def plot_timeline(video: str | os.PathLike, analysis: VideoAnalysis, out_png: str | os.PathLike,
+                  plan: ScorePlan | None = None) -> Path:
     """Draw the timeline and save it as a PNG.
 
     Args:
         video: the analysed file (keyframes are taken from it when the analysis has none).
         analysis: its analysis.
         out_png: where to write the picture.
+        plan: a score plan for this video: its sections and hit points get a row of their own.
     Returns:
         The PNG path.
     Raises:
@@ -52,19 +55,20 @@ def plot_timeline(video: str | os.PathLike, analysis: VideoAnalysis, out_png: st
         raise MissingDependency("the timeline plot needs matplotlib: pip install 'v2m[ui]'") from None
     a = analysis
     if all(s.keyframe and Path(s.keyframe).exists() for s in a.shots):
-        return _draw(plt, a, Path(out_png))
+        return _draw(plt, a, Path(out_png), plan)
     from v2m.tools.video.keyframes import save_keyframes
 
     with tempfile.TemporaryDirectory(prefix="v2m-keyframes-") as tmp:  # thumbnails only for the picture
         a = a.model_copy(deep=True)
         save_keyframes(Path(video), a, Path(tmp), width=160)
-        return _draw(plt, a, Path(out_png))
+        return _draw(plt, a, Path(out_png), plan)
 
 
-def _draw(plt, a: VideoAnalysis, out: Path) -> Path:
-    rows = 4 if a.audio_loudness_db else 3
+def _draw(plt, a: VideoAnalysis, out: Path, plan: ScorePlan | None = None) -> Path:
+    ratios = [2.2, 2, 0.5] + ([1.4] if a.audio_loudness_db else []) + ([0.9] if plan is not None else [])
+    rows = len(ratios)
     fig, axes = plt.subplots(rows, 1, figsize=(12, 1.6 + 1.5 * rows), sharex=True,
-                             gridspec_kw={"height_ratios": [2.2, 2, 0.5] + ([1.4] if rows == 4 else [])})
+                             gridspec_kw={"height_ratios": ratios})
     dur = a.duration_s
     ax = axes[0]
     ax.set_title(f"{Path(a.source).name}: {len(a.shots)} shots, {dur:.1f} s, mood: {', '.join(a.mood.words)}",
@@ -110,13 +114,15 @@ def _draw(plt, a: VideoAnalysis, out: Path) -> Path:
     ax.set_yticks([])
     ax.set_ylabel("mood", rotation=0, ha="right", va="center")
 
-    if rows == 4:
+    if a.audio_loudness_db:
         ax = axes[3]
         ta = np.arange(len(a.audio_loudness_db)) * (a.audio_hop_s or 0.1)
         ax.plot(ta, a.audio_loudness_db, color="#ff7f0e", lw=0.8)
         for s0, s1 in a.speech_s:
             ax.axvspan(s0, s1, color="#ff7f0e", alpha=0.2, lw=0)
         ax.set_ylabel("audio dBFS")
+    if plan is not None:
+        _draw_plan(axes[-1], plan)
     axes[-1].set_xlabel("seconds")
     fig.tight_layout()
     try:
@@ -126,3 +132,16 @@ def _draw(plt, a: VideoAnalysis, out: Path) -> Path:
     finally:
         plt.close(fig)
     return out
+
+
+def _draw_plan(ax, plan: ScorePlan) -> None:
+    """The score row: one band per section (darker = more energy), hit points as triangles."""
+    for i, s in enumerate(plan.sections):
+        ax.axvspan(s.start_s, s.end_s, ymin=0.1, ymax=0.9, color="#1f77b4" if i % 2 else "#17becf",
+                   alpha=0.25 + 0.6 * s.energy, lw=0)
+        ax.text((s.start_s + s.end_s) / 2, 0.5, s.name[:12], ha="center", va="center", fontsize=8, clip_on=True)
+    for h in plan.hit_points:
+        ax.plot([h.time_s], [0.95], marker="v", color="#d62728", ms=7, clip_on=False)
+    ax.set_ylim(0, 1)
+    ax.set_yticks([])
+    ax.set_ylabel(f"score\n{plan.style} {plan.tempo_bpm:g}", rotation=0, ha="right", va="center", fontsize=8)
