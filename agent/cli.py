@@ -3,6 +3,8 @@
     v2m score VIDEO "in jazz" -o out/     score a video (or an image) end to end
     v2m score --example                   score the bundled example clip
     v2m analyze VIDEO [--json] [--plot timeline.png]   shots, cuts, motion, tempo and mood of a video
+    v2m eval RUN_DIR [--json] [--html R.html]   grade runs: sync, adherence, notation, musical sense
+    v2m eval --suite builtin              score a suite with v2m and the baselines, grade and compare
     v2m schema [plan|analysis]            print the JSON Schema models must follow
     v2m ui [--host 127.0.0.1] [--port 7860]   a local web studio: upload, score, edit, download
     v2m mcp                               an MCP server over stdio: analyze, score, chat turns, undo
@@ -150,6 +152,12 @@ def _cmd_mcp(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from v2m.agent.evaluation.command import run_eval
+
+    return run_eval(args)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage mistake is one line (`v2m: error: ...`), like every other error."""
 
@@ -218,6 +226,12 @@ def build_parser() -> argparse.ArgumentParser:
                                                           "~/.cache/v2m/sessions)")
         s.add_argument("--soundfont", help="a General MIDI .sf2 to render with")
         s.set_defaults(func=func)
+
+    from v2m.agent.evaluation.command import add_eval_args
+
+    s = sub.add_parser("eval", help="grade run folders, or a suite against baselines: sync, adherence, notation, sense")
+    add_eval_args(s)
+    s.set_defaults(func=_cmd_eval)
 
     s = sub.add_parser("schema", help="print the JSON Schema of the plan or the analysis")
     s.add_argument("which", nargs="?", choices=["plan", "analysis"], default="plan")

@@ -76,7 +76,7 @@ def test_every_style_60s_cuts_are_audible_onsets(style, tmp_path):
     """At least 90% of the cuts have an onset within 70 ms in the rendered audio; length and level exact."""
     import soundfile as sf
 
-    from audio_onsets import cut_recall
+    from v2m.tools.metrics.onsets import cut_recall
     from compose_plans import long_plan
 
     plan = long_plan(style)
