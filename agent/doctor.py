@@ -10,6 +10,8 @@ import importlib.util
 import shutil
 import sys
 
+from v2m.tools.audio.render import find_soundfont
+
 APT = "sudo apt-get install -y"
 # (what, python module, needed for, fix)
 PACKAGES = [
@@ -47,8 +49,6 @@ def checks() -> list[tuple[str, bool, str, str]]:
         path = shutil.which(prog)
         rows.append((prog, path is not None, need, path or fix))
     try:
-        from v2m.tools.audio.render import find_soundfont
-
         sf = find_soundfont()
         rows.append(("GM soundfont", True, "core: instrument sounds", str(sf)))
     except Exception as e:  # the renderer says what is missing and how to get it

@@ -19,6 +19,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from v2m.agent.dialogue.store import Store
 from v2m.agent.planners.llm import planner_messages
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.errors import V2MError
@@ -61,8 +62,6 @@ def run_examples(run_dir: Path) -> Iterator[dict]:
 
 def session_examples(store_root: Path) -> Iterator[dict]:
     """One example per edit turn of every session in the store at `store_root`."""
-    from v2m.agent.dialogue.store import Store
-
     store = Store(store_root)
     try:
         for row in store.sessions():

@@ -1,20 +1,21 @@
-"""The real `v2m chat` CLI driven with scripted input in a subprocess: the transcript and the files."""
+"""The `v2m chat` CLI driven with scripted input: the transcript and the files. Runs call `main(argv)`
+in this process (tests/cli_run.py), except one real `python -m v2m.agent.cli chat` process."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from cli_run import v2m, v2m_process
 
-def chat(args, lines, env_dir: Path, timeout=240):
-    cmd = [sys.executable, "-m", "v2m.agent.cli", "chat", *map(str, args), "--sessions", str(env_dir)]
-    p = subprocess.run(cmd, input="".join(f"{x}\n" for x in lines), capture_output=True, text=True, timeout=timeout)
+
+def chat(args, lines, env_dir: Path, *, process: bool = False):
+    run = v2m_process if process else v2m
+    p = run("chat", *args, "--sessions", env_dir, stdin="".join(f"{x}\n" for x in lines))
     return p.returncode, p.stdout.splitlines(), p.stderr
 
 
@@ -22,6 +23,7 @@ def sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@pytest.mark.slow
 def test_chat_transcript_files_undo_and_resume(bikes, tmp_path):
     out = tmp_path / "out"
     store = tmp_path / "store"
@@ -71,7 +73,7 @@ def test_chat_branches_without_rendering(tmp_path):
 
 
 def test_chat_needs_a_video_or_resume(tmp_path):
-    rc, t, err = chat([], [], tmp_path)
+    rc, t, err = chat([], [], tmp_path, process=True)
     assert rc == 2 and err.strip() == "v2m: error: chat needs a VIDEO (or --resume ID)"
     rc, t, err = chat(["--resume", "nope"], [], tmp_path)
     assert rc == 2 and "no session 'nope'" in err

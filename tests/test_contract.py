@@ -1,12 +1,11 @@
 """The contract rejects what a model could get wrong, and its schema is exportable."""
 
 import json
-import subprocess
-import sys
 
 import pytest
 from pydantic import ValidationError
 
+from cli_run import v2m
 from v2m.tools.contract import ScorePlan, Section, VideoAnalysis
 
 
@@ -47,9 +46,9 @@ def test_section_roles_are_checked():
 
 def test_schema_command_prints_both_schemas():
     for which, title in (("plan", "ScorePlan"), ("analysis", "VideoAnalysis")):
-        out = subprocess.run([sys.executable, "-m", "v2m.agent.cli", "schema", which], capture_output=True,
-                             text=True, check=True).stdout
-        schema = json.loads(out)
+        r = v2m("schema", which)
+        assert r.returncode == 0, r.stderr
+        schema = json.loads(r.stdout)
         assert schema["title"] == title and schema["additionalProperties"] is False
 
 

@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from conftest import bikes_like_analysis
 from v2m.agent.planners.llm import planner_messages
 from v2m.agent.pipeline import score
@@ -10,6 +12,7 @@ from v2m.finetune.dataset import build, main
 from v2m.tools.contract import ScorePlan
 
 
+@pytest.mark.slow
 def test_runs_and_session_turns_become_chat_examples(bikes, tmp_path):
     run = score(bikes, "score this in jazz", tmp_path / "runs" / "bikes")
     s = Session.open(bikes, "rock", workdir=tmp_path / "sessions", analysis=bikes_like_analysis(), render=False)

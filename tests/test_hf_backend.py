@@ -26,6 +26,8 @@ from v2m.agent.planners.llm import LLMPlanner, add_planner_args, planner_from_ar
 from v2m.tools.contract import ScorePlan  # noqa: E402
 from v2m.tools.errors import InputError  # noqa: E402
 
+pytestmark = pytest.mark.slow  # building the tiny VLMs and running them takes some 10 s of CPU in all
+
 FELL_BACK = "used the rules planner instead"
 # smolvlm = the SmolVLM v1 classes (Idefics3); smolvlm2 = the SmolVLM2 classes, whose processor needs num2words
 MODELS = ["qwen25_vl", "smolvlm", "llava_onevision"] + (["smolvlm2"] if importlib.util.find_spec("num2words") else [])

@@ -80,6 +80,7 @@ def test_mux_tool_puts_music_on_the_real_clip(tmp_path):
         assert abs(float(c.duration / av.time_base) - 10.0) < 0.2
 
 
+@pytest.mark.slow
 def test_agent_scores_the_clip_end_to_end(tmp_path):
     """Real analysis of bikes.mp4, the model's own plan (with an ABC melody), compose, render, mux."""
     import av

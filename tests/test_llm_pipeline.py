@@ -11,11 +11,11 @@ import json
 import pytest
 
 from llm_kit import BIKES, fenced, plan_dict
-import v2m.agent.planners.llm  # noqa: F401  (registers the hf, chat and scripted backends)
 from v2m.tools.contract import ScorePlan
 
 
 
+@pytest.mark.slow
 def test_pipeline_scores_with_a_model_plan_and_keeps_its_reasoning(tmp_path):
     from v2m.agent.pipeline import score
 
@@ -33,6 +33,7 @@ def test_pipeline_scores_with_a_model_plan_and_keeps_its_reasoning(tmp_path):
     assert config["config"]["planner"] == "scripted"
 
 
+@pytest.mark.slow
 def test_pipeline_survives_a_model_that_never_plans(tmp_path):
     from v2m.agent.pipeline import score
 

@@ -251,6 +251,7 @@ def _mutate(rng, text: str) -> str:
     return fenced(d)
 
 
+@pytest.mark.slow
 def test_random_corruptions_never_escape(analysis):
     import numpy as np
 

@@ -81,6 +81,7 @@ def test_sections_have_exact_lengths_and_seams_sit_on_cuts(tiny, tmp_path):
         assert np.abs(sec).max() > 100
 
 
+@pytest.mark.slow
 def test_75s_plan_spans_many_windows_without_gaps(tiny, tmp_path):
     plan = make_plan([10.0, 31.3, 52.5], 75.0)
     lay = layout(plan, 8000)
@@ -116,6 +117,7 @@ def test_regenerating_one_section_leaves_others_untouched(tiny, tmp_path):
     assert np.array_equal(sf.read(wav, dtype="int16")[0], before)
 
 
+@pytest.mark.slow
 def test_hybrid_conditions_each_section_on_the_symbolic_audio(tiny_melody, tmp_path):
     plan = make_plan([1.5], 10.0)  # section 1 (8.6 s with its fade) needs continuation calls too
     sr = 8000

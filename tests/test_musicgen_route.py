@@ -194,6 +194,7 @@ def test_layout_shrinks_crossfades_for_short_sections():
     assert one.half == 0 and one.span(0) == (0, round(2.5 * SR))
 
 
+@pytest.mark.slow
 def test_debug_backend_runs_the_route_without_torch(tmp_path):
     """Pipeline tests can take the audio route with backend="debug" and never load torch or transformers."""
     import subprocess

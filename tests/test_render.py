@@ -71,6 +71,7 @@ def test_soundfont_lookup_and_errors(tmp_path, monkeypatch):
     assert not (tmp_path / "x.wav").exists()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("style", __import__("v2m.tools.style", fromlist=["x"]).style_names())
 def test_every_style_60s_cuts_are_audible_onsets(style, tmp_path):
     """At least 90% of the cuts have an onset within 70 ms in the rendered audio; length and level exact."""

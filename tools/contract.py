@@ -14,6 +14,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from v2m.tools.gm import instrument_number
+from v2m.tools.style import style_names
+
 SCHEMA_VERSION = 1
 # A plan's sections must tile the video; this much slack (seconds) absorbs float rounding in JSON.
 COVER_TOLERANCE_S = 0.05
@@ -184,8 +187,6 @@ class ScorePlan(Strict):
     @field_validator("style")
     @classmethod
     def _style_known(cls, v: str) -> str:
-        from v2m.tools.style import style_names  # data files; cheap, no heavy imports
-
         names = style_names()
         if v not in names:
             raise ValueError(f"unknown style {v!r}; choose from {names}")
@@ -194,8 +195,6 @@ class ScorePlan(Strict):
     @field_validator("instrumentation")
     @classmethod
     def _roles_and_programs(cls, v: dict[str, str]) -> dict[str, str]:
-        from v2m.tools.gm import instrument_number
-
         for role, name in v.items():
             if role not in ROLES:
                 raise ValueError(f"unknown role {role!r} in instrumentation; choose from {list(ROLES)}")

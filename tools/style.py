@@ -23,6 +23,8 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from v2m.tools.gm import DRUMS
+
 STYLE_DIR = resources.files("v2m.tools") / "styles"
 DRUM_STEP_CHARS = set("Xxo.")
 BASS_STEP_CHARS = set("R3578A-.")
@@ -93,8 +95,6 @@ class Style(BaseModel):
     @field_validator("grooves")
     @classmethod
     def _grooves(cls, v: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
-        from v2m.tools.gm import DRUMS
-
         for name, groove in v.items():
             for drum, steps in groove.items():
                 if drum not in DRUMS:

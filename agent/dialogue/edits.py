@@ -25,8 +25,8 @@ from v2m.agent.dialogue import orchestration
 from v2m.agent.dialogue import takes
 from v2m.agent.dialogue import vocab
 from v2m.agent.dialogue.orchestration import eat
-from v2m.agent.planners.base import PlanResult
 from v2m.agent.dialogue.where import Ask, Span, fmt, locate, snap
+from v2m.agent.planners.result import PlanResult
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.music.theory import read_tonic, tonic_name, tonic_pc
 from v2m.tools.style import load_style, style_names

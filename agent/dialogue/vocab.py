@@ -14,6 +14,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from v2m.agent.dialogue.minilm import MiniLM
+from v2m.tools.style import load_style, style_names
+
 # Below this cosine similarity the planner asks instead of guessing. Calibrated on MiniLM: unrelated
 # words ("banana" vs the style names) score 0.25-0.45, true synonyms ("chill" vs calm) 0.55-0.8.
 THRESHOLD = 0.5
@@ -110,8 +113,6 @@ def labels(kind: str) -> dict[str, list[str]]:
     if kind == "instrument":
         return {w: [w] for w in INSTRUMENTS}
     if kind == "style":
-        from v2m.tools.style import load_style, style_names
-
         return {n: [n.replace("_", " "), *load_style(n).keywords, load_style(n).description.split(";")[0]]
                 for n in style_names()}
     raise ValueError(f"unknown vocabulary {kind!r}")
@@ -128,8 +129,6 @@ def exact(phrase: str, kind: str) -> Match | None:
 
 def _model():
     """The MiniLM sentence encoder (NumPy, bundled weights), loaded once per process."""
-    from v2m.agent.dialogue.minilm import MiniLM
-
     return MiniLM.load()
 
 

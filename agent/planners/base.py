@@ -1,58 +1,54 @@
-"""Planners turn a `VideoAnalysis` and the user's words into a `ScorePlan`.
+"""Planners turn a `VideoAnalysis` and the user's words into a `ScorePlan`; `get_planner` builds one by name.
 
-Every backend has the same tiny interface and is chosen by name from `PLANNERS`:
-`rules` (the offline default), and the language-model backends added beside it.
+    from v2m.agent.planners.base import get_planner
+    result = get_planner("rules").plan(analysis, "score this in jazz")
+
+`PLANNERS` is the whole registry, a plain dict: `rules` (the offline default) and the language-model
+backends of llm.py (`hf` a transformers VLM, `chat` a LangChain chat model, `scripted` canned replies for
+tests). Every backend has the interface of `Planner` and returns a `PlanResult` (both in result.py).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable, Protocol
+from importlib import import_module
+from typing import Callable
 
-from v2m.tools.contract import ScorePlan, VideoAnalysis
+from v2m.agent.planners.result import Planner, PlanResult  # noqa: F401  (callers import both from here too)
+from v2m.agent.planners.rules import RulesPlanner
 from v2m.tools.errors import V2MError
 
-
-@dataclass
-class PlanResult:
-    """A plan and how it came about: the evidence a run keeps for training and evaluation."""
-
-    plan: ScorePlan
-    reasoning: str = ""
-    warnings: list[str] = field(default_factory=list)
-    transcript: list[dict] = field(default_factory=list)  # model messages, when a model planned
-    reply: str = ""  # one or two lines for the user: what this plan is, or what changed
-    question: str | None = None  # set when the request was ambiguous or impossible: the plan is unchanged
-
-
-class Planner(Protocol):
-    name: str
-
-    def plan(self, analysis: VideoAnalysis, request: str) -> PlanResult:
-        """Write a first plan for the video."""
-        ...
-
-    def revise(self, analysis: VideoAnalysis, plan: ScorePlan, request: str) -> PlanResult:
-        """Return a new plan that does what `request` asks of `plan`, and nothing else."""
-        ...
-
-
-# name -> factory taking keyword options (model, device, ...). Backends register here.
-PLANNERS: dict[str, Callable[..., Planner]] = {}
-
-
-def register(name: str):
-    def deco(factory):
-        PLANNERS[name] = factory
-        return factory
-    return deco
+# name -> class or factory taking keyword options (model, device, ...). The language-model factories are
+# named "module:attribute" and imported when chosen: llm.py builds its fallback planner with `get_planner`,
+# so importing it from here would make a cycle, and only a run that picks a model needs that module.
+PLANNERS: dict[str, Callable[..., Planner] | str] = {
+    "rules": RulesPlanner,
+    "hf": "v2m.agent.planners.llm:hf_planner",
+    "chat": "v2m.agent.planners.llm:chat_planner",
+    "scripted": "v2m.agent.planners.llm:scripted_planner",
+}
 
 
 def get_planner(name: str, **options) -> Planner:
-    """Build the planner called `name` (rules, hf, chat, scripted)."""
-    from v2m.agent.planners import llm
-    from v2m.agent.planners import rules  # noqa: F401  (importing registers the backends; both are light)
+    """Build the planner called `name`.
 
+    Args:
+        name: a key of `PLANNERS` (rules, hf, chat, scripted).
+        **options: the backend's keyword options (model, device, max_attempts, ...).
+    Returns:
+        The planner (a language-model backend may load its model here).
+    Raises:
+        V2MError: no backend has that name.
+    """
     if name not in PLANNERS:
         raise V2MError(f"unknown planner backend {name!r}; choose from {sorted(PLANNERS)}")
-    return PLANNERS[name](**options)
+    factory = PLANNERS[name]
+    if isinstance(factory, str):
+        module, _, attribute = factory.partition(":")
+        factory = getattr(import_module(module), attribute)
+    return factory(**options)
+
+
+def register(name: str):
+    """A decorator that does nothing: the registry is `PLANNERS` above. It remains only while
+    agent/planners/llm.py still decorates its factories with it (remove both together)."""
+    return lambda factory: factory

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from v2m.tools.contract import COVER_TOLERANCE_S, ScorePlan, VideoAnalysis
+from v2m.tools.style import load_style
 
 FENCE_RE = re.compile(r"```(?:json|JSON)?\s*\n?(.*?)```", re.S)
 THINK_RE = re.compile(r"<think>(.*?)</think>", re.S)
@@ -237,8 +238,6 @@ def musical_errors(plan: ScorePlan, analysis: VideoAnalysis, base: ScorePlan | N
     Returns:
         Error strings (empty when the plan makes sense).
     """
-    from v2m.tools.style import load_style
-
     errors = []
     lo, hi = load_style(plan.style).tempo_bpm
     for where, bpm in [("tempo_bpm", plan.tempo_bpm)] + [

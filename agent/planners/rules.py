@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.planners.base import PlanResult, register
+from v2m.agent.dialogue.edits import apply_edit
 from v2m.agent.dialogue.vocab import INSTRUMENTS
+from v2m.agent.planners.result import PlanResult
 from v2m.tools.contract import HitPoint, ScorePlan, Section, VideoAnalysis
 from v2m.tools.music.theory import read_tonic
 from v2m.tools.style import Style, load_style, style_names
@@ -188,7 +189,6 @@ def _energy_bias(request: str) -> float:
     return sum(d for words, d in ENERGY_WORDS if any(_has(text, w) for w in words))
 
 
-@register("rules")
 class RulesPlanner:
     """Deterministic, offline planner: keyword request parsing plus the measured picture."""
 
@@ -254,8 +254,6 @@ class RulesPlanner:
 
     def revise(self, analysis: VideoAnalysis, plan: ScorePlan, request: str) -> PlanResult:
         """Apply a spoken edit to `plan` (see `v2m.agent.dialogue.edits`)."""
-        from v2m.agent.dialogue.edits import apply_edit
-
         return apply_edit(analysis, plan, request)
 
     @staticmethod

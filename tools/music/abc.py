@@ -10,8 +10,12 @@ Swing is a performance matter and lives in the MIDI file; the ABC is the straigh
 
 from __future__ import annotations
 
-from v2m.tools.music.arrangement import Arrangement, Part
+from typing import TYPE_CHECKING
+
 from v2m.tools.music.theory import PC, key_spelling
+
+if TYPE_CHECKING:  # for annotations only: arrangement.py imports this writer for Arrangement.write_*
+    from v2m.tools.music.arrangement import Arrangement, Part
 
 STEPS_PER_BEAT = 4  # L:1/16
 MODE_SUFFIX = {"major": "", "minor": "m", "dorian": "dor", "mixolydian": "mix", "lydian": "lyd", "phrygian": "phr"}

@@ -15,7 +15,10 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
+from v2m.tools.music.abc import ACCIDENTAL, note_name
 from v2m.tools.music.arrangement import Note
+from v2m.tools.music.harmony import nearest
+from v2m.tools.music.melody import melody_part
 from v2m.tools.music.theory import PC, key_spelling, scale_pcs
 
 HEADER_RE = re.compile(r"^\s*([A-Za-z]):(.*)$")
@@ -229,14 +232,10 @@ def melody_from_abc(abc: str, ctx, role: str, key: str, mode: str) -> tuple[list
     bars = fit_to_key(bars, key, mode, lo, hi, repairs)
     if not any(p is not None for bar in bars for p, _, _ in bar):
         repairs.append("no notes could be read; the composer wrote the melody instead")
-        from v2m.tools.music.melody import melody_part
-
         return melody_part(ctx, role), repairs
     notes = []
     for i, bar in enumerate(ctx.bars):
         if ctx.final and i == len(ctx.bars) - 1:
-            from v2m.tools.music.harmony import nearest
-
             prev = notes[-1].pitch if notes else (lo + hi) // 2
             notes.append(Note(nearest(ctx.tonic, prev, lo, hi), bar.start_beat, bar.beats, ctx.vel(i), ctx.index))
             break
@@ -269,8 +268,6 @@ def repair_melody(abc: str, *, key: str, mode: str, meter: str = "4/4") -> tuple
     Returns:
         (repaired ABC body with complete bars and explicit accidentals, list of repairs in words).
     """
-    from v2m.tools.music.abc import ACCIDENTAL, note_name
-
     beats = int(meter.split("/")[0])
     bars, repairs = parse_melody(abc, meter_beats=beats, key=key, mode=mode)
     bars = fit_to_key(bars, key, mode, 21, 108, repairs)

@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from v2m.tools.music.abc import arrangement_to_abc
+from v2m.tools.music.midi import write_midi
+from v2m.tools.music.musicxml import write_musicxml
 from v2m.tools.music.tempo_map import TempoMap
 
 
@@ -107,13 +110,9 @@ class Arrangement:
 
     def write_midi(self, path: str | Path) -> Path:
         """Write a multi-track General MIDI file with the tempo map (see `v2m.tools.music.midi`)."""
-        from v2m.tools.music.midi import write_midi
-
         return write_midi(self, Path(path))
 
     def to_abc(self) -> str:
-        from v2m.tools.music.abc import arrangement_to_abc
-
         return arrangement_to_abc(self)
 
     def write_abc(self, path: str | Path) -> Path:
@@ -124,6 +123,4 @@ class Arrangement:
 
     def write_musicxml(self, path: str | Path) -> Path:
         """Write MusicXML through music21 (see `v2m.tools.music.musicxml`)."""
-        from v2m.tools.music.musicxml import write_musicxml
-
         return write_musicxml(self, Path(path))

@@ -17,15 +17,19 @@ from __future__ import annotations
 import random
 import zlib
 
-from v2m.tools.music.arrangement import Arrangement, Part
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.errors import V2MError
-from v2m.tools.gm import instrument_number
+from v2m.tools.gm import DRUMS, instrument_number
+from v2m.tools.music.abc_melody import melody_from_abc
+from v2m.tools.music.arrangement import Arrangement, Note, Part
+from v2m.tools.music.drums import drum_part, percussion_part
 from v2m.tools.music.harmony import Chord, apply_vocabulary, parse_chord
+from v2m.tools.music.melody import melody_part
+from v2m.tools.music.parts import SectionContext, bass_part, comp_part
 from v2m.tools.music.ranges import playable_range
-from v2m.tools.style import Style, load_style
 from v2m.tools.music.tempo_map import TempoMap, build_tempo_map
 from v2m.tools.music.theory import numeral_mode, scale_pcs, tonic_pc
+from v2m.tools.style import Style, load_style
 
 ROLE_ORDER = ("drums", "percussion", "bass", "harmony", "pad", "strings", "brass", "melody", "lead")
 COMP_ROLES = ("harmony", "pad", "strings", "brass")
@@ -111,9 +115,6 @@ def _stops_and_swells(plan: ScorePlan, tmap: TempoMap, parts: dict[str, Part]) -
     Both reach back one or two beats before the hit (possibly into the previous section): that is what
     makes the downbeat land, and it depends only on the plan's hit points, not on another section's notes.
     """
-    from v2m.tools.music.arrangement import Note
-    from v2m.tools.gm import DRUMS
-
     for h in plan.hit_points:
         bar = next((b for b in tmap.bars if b.anchor and abs(b.start_s - h.time_s) < 0.011), None)
         if bar is None or bar.start_beat < 1:
@@ -150,10 +151,6 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
     Raises:
         V2MError: a chord or melody in the plan cannot be read.
     """
-    from v2m.tools.music.drums import drum_part, percussion_part
-    from v2m.tools.music.melody import melody_part
-    from v2m.tools.music.parts import SectionContext, bass_part, comp_part
-
     style = load_style(plan.style)
     tmap: TempoMap = build_tempo_map(plan, style)
     instruments = {**style.instruments, **plan.instrumentation}
@@ -202,8 +199,6 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
                 parts[r].notes += comp_part(ctx, r)
             elif r in MELODY_ROLES:
                 if sec.melody_abc:
-                    from v2m.tools.music.abc_melody import melody_from_abc
-
                     notes, fixed = melody_from_abc(sec.melody_abc, ctx, r, plan.key, plan.mode)
                     parts[r].notes += notes
                     repairs += [f"section {i} ({sec.name}): {f}" for f in fixed]

@@ -9,9 +9,12 @@ Swing moves offbeat eighths (or sixteenths) later in the beat; downbeats never m
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from v2m.tools.music.arrangement import Arrangement
 from v2m.tools.gm import DRUM_CHANNEL
+
+if TYPE_CHECKING:  # for annotations only: arrangement.py imports this writer for Arrangement.write_*
+    from v2m.tools.music.arrangement import Arrangement
 
 TICKS_PER_BEAT = 960
 

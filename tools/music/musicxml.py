@@ -7,9 +7,12 @@ the tempo map changes, so notation programs open the score with the cut-synced b
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from v2m.tools.music.abc import STEPS_PER_BEAT, _slices
-from v2m.tools.music.arrangement import Arrangement
+
+if TYPE_CHECKING:  # for annotations only: arrangement.py imports this writer for Arrangement.write_*
+    from v2m.tools.music.arrangement import Arrangement
 
 
 def to_music21(arr: Arrangement):

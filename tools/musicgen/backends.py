@@ -20,6 +20,8 @@ from typing import Protocol
 import numpy as np
 
 from v2m.tools.errors import MissingDependency, V2MError
+from v2m.tools.musicgen.audiocraft import INSTALL, AudiocraftBackend
+from v2m.tools.musicgen.chroma import chroma_features, dominant_frequency
 
 DEFAULT_MODELS = {"musicgen": "facebook/musicgen-small", "musicgen-melody": "facebook/musicgen-melody"}
 # MusicGen was trained on 30 s excerpts; audiocraft generates longer audio 30 s at a time too.
@@ -202,8 +204,6 @@ class MusicgenMelodyBackend(MusicgenBackend):
     def _extra_inputs(self, melody, total_samples: int) -> dict:
         if melody is None:
             return {}
-        from v2m.tools.musicgen.chroma import chroma_features
-
         audio, sr = melody
         feats = chroma_features(audio, sr, target_sr=self.chroma_sr, n_fft=self.chroma_fft,
                                 hop_length=self.chroma_hop, num_chroma=self.num_chroma)
@@ -236,8 +236,6 @@ class DebugBackend:
         root = 110.0 * 2 ** ((h % 12) / 12)
         freqs = [root, root * 2 ** (4 / 12), root * 2 ** (7 / 12)]
         if melody is not None and len(melody[0]):
-            from v2m.tools.musicgen.chroma import dominant_frequency
-
             freqs.append(dominant_frequency(*melody))
         t = np.arange(n_ctx + n_new) / self.sample_rate
         beat = 0.6 + 0.4 * np.abs(np.sin(np.pi * t * (1.5 + (h >> 8) % 4 * 0.25)))
@@ -247,13 +245,7 @@ class DebugBackend:
         return (0.5 * audio).astype(np.float32)
 
 
-def _audiocraft(*args, **kw):
-    from v2m.tools.musicgen.audiocraft import AudiocraftBackend
-
-    return AudiocraftBackend(*args, **kw)
-
-
-BACKENDS = {"musicgen": MusicgenBackend, "musicgen-melody": MusicgenMelodyBackend, "audiocraft": _audiocraft,
+BACKENDS = {"musicgen": MusicgenBackend, "musicgen-melody": MusicgenMelodyBackend, "audiocraft": AudiocraftBackend,
             "debug": DebugBackend}
 
 
@@ -286,8 +278,6 @@ def check_backend(name: str, model: str | None = None) -> None:
         _resolve(model or os.environ.get("V2M_MUSICGEN_MODEL") or DEFAULT_MODELS[name])
     elif name == "audiocraft":
         import importlib.util
-
-        from v2m.tools.musicgen.audiocraft import INSTALL
 
         if importlib.util.find_spec("audiocraft") is None:
             raise MissingDependency(INSTALL)

@@ -48,8 +48,6 @@ def build_analysis(source: str, log: fr.FrameLog, meta: dict, params: ShotParams
     Returns:
         A validated `VideoAnalysis` (kind "video").
     """
-    from v2m.tools.video.analyze import display_size
-
     n = len(log)
     times, duration, fps = frame_times(log, meta["fps_guess"])
     contrast = log.column(fr.CONTRAST)
@@ -102,7 +100,7 @@ def build_analysis(source: str, log: fr.FrameLog, meta: dict, params: ShotParams
             g = gaps[0]
             warnings.append(f"{len(gaps)} gap(s) in the picture, the first from {times[g]:.2f} s to "
                             f"{times[g + 1]:.2f} s (corrupt or missing data); analysed the frames around them")
-    w, h = display_size(meta["width"], meta["height"], meta["rotation"])
+    w, h = fr.display_size(meta["width"], meta["height"], meta["rotation"])
     audio = {}
     if meta.get("sound") is not None:
         audio, audio_warn = meta["sound"].summary(duration)

@@ -20,10 +20,14 @@ from typing import Callable
 
 import numpy as np
 
-from v2m.tools.video import frames as fr
 from v2m.tools.contract import Mood, Shot, VideoAnalysis
 from v2m.tools.errors import InputError
+from v2m.tools.video import frames as fr
+from v2m.tools.video import look
+from v2m.tools.video.analysis import build_analysis
+from v2m.tools.video.keyframes import save_keyframes
 from v2m.tools.video.shots import ShotParams
+from v2m.tools.video.soundtrack import Soundtrack
 
 IMAGE_FORMATS = {"image2", "png_pipe", "jpeg_pipe", "bmp_pipe", "webp_pipe", "tiff_pipe", "gif_pipe",
                  "ppm_pipe", "pgm_pipe", "qoi_pipe"}
@@ -93,12 +97,8 @@ def analyze(path: str | os.PathLike, *, still_seconds: float = 10.0, keyframe_di
     if is_image and len(log) == 1:
         analysis = _still(str(path), log, meta, still_seconds)
     else:
-        from v2m.tools.video.analysis import build_analysis
-
         analysis = build_analysis(str(path), log, meta, params)
     if keyframe_dir is not None:
-        from v2m.tools.video.keyframes import save_keyframes
-
         save_keyframes(src, analysis, Path(keyframe_dir))
     return analysis
 
@@ -139,8 +139,6 @@ def _decode(container, source: str, is_image: bool, progress: Progress | None,
     sound = None
     streams = [vs]
     if container.streams.audio and not is_image:
-        from v2m.tools.video.soundtrack import Soundtrack
-
         sound = Soundtrack()
         streams.append(container.streams.audio[0])
     errors: list[str] = []
@@ -183,15 +181,8 @@ def _decode(container, source: str, is_image: bool, progress: Progress | None,
     return log, meta
 
 
-def display_size(width: int, height: int, rotation: int) -> tuple[int, int]:
-    """Width and height as shown, after the rotation metadata is applied."""
-    return (height, width) if abs(rotation) % 180 == 90 else (width, height)
-
-
 def _still(source: str, log: fr.FrameLog, meta: dict, seconds: float) -> VideoAnalysis:
     """A still image: one shot of `seconds`, no motion, no transitions."""
-    from v2m.tools.video import look
-
     if seconds <= 0:
         raise InputError(f"still image length must be positive, got {seconds}")
     n = max(1, int(round(seconds * STILL_FPS)))
@@ -199,7 +190,7 @@ def _still(source: str, log: fr.FrameLog, meta: dict, seconds: float) -> VideoAn
                           log.column(fr.WARM), log.histograms(), motion=0.0, shot_s=seconds)
     cues["arousal"] = round(min(cues["arousal"], 0.5), 4)  # nothing moves or cuts in a still
     shot = Shot(index=0, start_s=0.0, end_s=seconds, start_frame=0, end_frame=n, **cues)
-    w, h = display_size(meta["width"], meta["height"], meta["rotation"])
+    w, h = fr.display_size(meta["width"], meta["height"], meta["rotation"])
     return VideoAnalysis(source=source, kind="image", duration_s=seconds, fps=STILL_FPS, width=w, height=h,
                          n_frames=n, rotation_deg=meta["rotation"], shots=[shot], motion_hop_s=seconds,
                          motion=[0.0], mood=Mood(**look.mood([shot], seconds, 0, [])))

@@ -23,6 +23,11 @@ T, LUMA_DIFF, HIST_DIFF, BRIGHT, CONTRAST, SAT, WARM, BLOCK_DIFF = range(8)
 N_SCALAR = 8
 
 
+def display_size(width: int, height: int, rotation: int) -> tuple[int, int]:
+    """Width and height as shown, after the rotation metadata is applied."""
+    return (height, width) if abs(rotation) % 180 == 90 else (width, height)
+
+
 def small_size(width: int, height: int) -> tuple[int, int]:
     """The analysis size for a frame: SMALL_WIDTH wide (or less), aspect kept, even, at least 8x8."""
     w = min(SMALL_WIDTH, width - width % 2) if width >= 16 else 16

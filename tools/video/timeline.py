@@ -17,6 +17,7 @@ import numpy as np
 
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.errors import InputError, MissingDependency
+from v2m.tools.video.keyframes import save_keyframes
 
 KIND_COLOURS = {"cut": "#d62728", "fade": "#7f7f7f", "dissolve": "#9467bd"}
 
@@ -56,8 +57,6 @@ def plot_timeline(video: str | os.PathLike, analysis: VideoAnalysis, out_png: st
     a = analysis
     if all(s.keyframe and Path(s.keyframe).exists() for s in a.shots):
         return _draw(plt, a, Path(out_png), plan)
-    from v2m.tools.video.keyframes import save_keyframes
-
     with tempfile.TemporaryDirectory(prefix="v2m-keyframes-") as tmp:  # thumbnails only for the picture
         a = a.model_copy(deep=True)
         save_keyframes(Path(video), a, Path(tmp), width=160)
