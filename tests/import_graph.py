@@ -24,7 +24,7 @@ FORBIDDEN = {"v2m.tools": ("v2m.agent", "v2m.finetune"), "v2m.agent": ("v2m.fine
 HEAVY = {"torch", "torchvision", "torchaudio", "transformers", "accelerate", "peft", "bitsandbytes", "datasets",
          "av", "music21", "langchain", "langchain_core", "langchain_community", "langchain_ollama",
          "langchain_openai", "sentence_transformers", "audiocraft", "gradio", "mcp", "matplotlib", "cv2",
-         "scenedetect", "skvideo"}
+         "scenedetect", "skvideo", "starlette", "uvicorn", "selenium", "multipart"}
 HELP_MUST_NOT_LOAD = ("torch", "transformers", "music21", "av", "langchain", "langchain_core")
 MAX_LOOSE = {"v2m.tools": 10, "v2m.agent": 12}  # modules directly in the folder, __init__ not counted
 MAX_LINES = 400

@@ -18,6 +18,9 @@ import random
 import tempfile
 from pathlib import Path
 
+from v2m.agent.pipeline import score
+from v2m.tools.contract import ScorePlan
+
 BASELINES = ("fixed120", "random_tempo")
 FIXED_BPM = 120.0
 RANDOM_BPM = (70.0, 170.0)
@@ -53,8 +56,6 @@ def baseline_plan(kind: str, analysis, like=None, seed: int = 0):
     Returns:
         A validated ScorePlan.
     """
-    from v2m.tools.contract import ScorePlan
-
     if kind not in BASELINES:
         raise ValueError(f"unknown baseline {kind!r}; choose from {BASELINES}")
     duration = analysis.duration_s
@@ -73,8 +74,6 @@ def baseline_plan(kind: str, analysis, like=None, seed: int = 0):
 def score_baseline(kind: str, video: str | Path, analysis, outdir: str | Path, *, like=None, seed: int = 0,
                    route: str = "symbolic", force: bool = False):
     """Realise a baseline plan for `video` into `outdir` through the ordinary pipeline; returns its RunResult."""
-    from v2m.agent.pipeline import score
-
     plan = baseline_plan(kind, analysis, like=like, seed=seed)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "plan.json"

@@ -15,13 +15,15 @@ import argparse
 import sys
 from pathlib import Path
 
+from v2m.agent.evaluation.report import summary_table, to_json, write_html
+from v2m.agent.evaluation.runner import check_run_dir, evaluate_run
+from v2m.agent.evaluation.suites import load_suite, run_suite
+from v2m.agent.planners.llm import add_planner_args, planner_spec
 from v2m.tools.errors import V2MError
 
 
 def add_eval_args(parser: argparse.ArgumentParser) -> None:
     """The `v2m eval` options (the planner options come from the planners' own helper, as for `v2m score`)."""
-    from v2m.agent.planners.llm import add_planner_args
-
     parser.add_argument("runs", nargs="*", metavar="RUN_DIR", help="folders written by `v2m score` or `v2m chat`")
     parser.add_argument("--suite", help="a built-in suite name (builtin) or a suite .yaml file")
     parser.add_argument("-o", "--output", help="--suite: folder for its runs and reports (default eval_<suite>)")
@@ -66,9 +68,6 @@ def run_eval(args: argparse.Namespace) -> int:
 def _runs(args: argparse.Namespace) -> int:
     from rich.console import Console
 
-    from v2m.agent.evaluation.report import write_html
-    from v2m.agent.evaluation.runner import check_run_dir, evaluate_run
-
     dirs = [Path(d) for d in args.runs]
     for d in dirs:
         check_run_dir(d)  # every folder checked before minutes of work
@@ -87,10 +86,6 @@ def _runs(args: argparse.Namespace) -> int:
 
 def _suite(args: argparse.Namespace) -> int:
     from rich.console import Console
-
-    from v2m.agent.evaluation.report import to_json, write_html
-    from v2m.agent.evaluation.suites import load_suite, run_suite
-    from v2m.agent.planners.llm import planner_spec
 
     suite = load_suite(args.suite)
     backend, options = planner_spec(args)
@@ -122,8 +117,6 @@ def _suite(args: argparse.Namespace) -> int:
 
 
 def _emit(args, evaluations, checks, console) -> None:
-    from v2m.agent.evaluation.report import summary_table, to_json
-
     if args.json:
         print(to_json(evaluations))
     else:

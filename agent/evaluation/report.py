@@ -18,6 +18,7 @@ import json
 from pathlib import Path
 
 from v2m.agent.evaluation.runner import ADHERENCE_KEYS, NOTATION_KEYS, SYNC_KEYS
+from v2m.tools.metrics.reference import load_reference
 
 SYMBOLIC_KEYS = ("pitch_class_entropy", "scale_consistency", "stepwise_motion", "leaps", "melody_chord_clashes",
                  "off_meter_bars", "theme_recurrence", "groove_consistency", "polyphony", "note_density")
@@ -87,8 +88,6 @@ def run_figure(ev) -> str:
 
 
 def _ranges() -> dict:
-    from v2m.tools.metrics.reference import load_reference
-
     return load_reference()["ranges"]
 
 

@@ -15,7 +15,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.errors import V2MError
+from v2m.tools.metrics.adherence import adherence_metrics
+from v2m.tools.metrics.neural import neural_metrics
+from v2m.tools.metrics.notation import notation_metrics
+from v2m.tools.metrics.onsets import onset_times
+from v2m.tools.metrics.reference import inside_ranges, load_reference
+from v2m.tools.metrics.symbolic import from_midi, symbolic_metrics
+from v2m.tools.metrics.sync import midi_downbeats, sync_metrics
 
 REQUIRED = ("analysis.json", "plan.json", "score.wav")
 # Families in the order the report shows them.
@@ -60,15 +68,6 @@ def evaluate_run(run_dir: str | Path, *, cuts_s: list[float] | None = None, labe
         An Evaluation; `metrics` holds every measure at the top level.
     """
     import soundfile as sf
-
-    from v2m.tools.contract import ScorePlan, VideoAnalysis
-    from v2m.tools.metrics.adherence import adherence_metrics
-    from v2m.tools.metrics.neural import neural_metrics
-    from v2m.tools.metrics.notation import notation_metrics
-    from v2m.tools.metrics.onsets import onset_times
-    from v2m.tools.metrics.reference import inside_ranges, load_reference
-    from v2m.tools.metrics.symbolic import from_midi, symbolic_metrics
-    from v2m.tools.metrics.sync import midi_downbeats, sync_metrics
 
     run_dir = Path(run_dir)
     check_run_dir(run_dir)

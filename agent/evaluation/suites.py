@@ -24,8 +24,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-
+from v2m.agent.evaluation.baselines import score_baseline
+from v2m.agent.evaluation.runner import evaluate_run
+from v2m.agent.pipeline import example_video, score
 from v2m.tools.errors import V2MError
+from v2m.tools.video.analyze import analyze
 
 SUITES_DIR = Path(__file__).with_name("suites")
 SYNTH_SIZE = (160, 96)   # small: analysis cost grows with pixels, cuts do not need many
@@ -134,8 +137,6 @@ def clip_video(clip: Clip, workdir: Path) -> tuple[Path, list[float] | None]:
         frames = write_synthetic_clip(path, clip.shots_s, clip.fps, clip.seed)
         return path, [f / clip.fps for f in frames]
     if clip.source == "example":
-        from v2m.agent.pipeline import example_video
-
         video = example_video()
     else:
         video = Path(clip.source)
@@ -154,10 +155,6 @@ class SuiteResult:
 def run_suite(suite: Suite, outdir: Path, *, planner: str = "rules", planner_options: dict | None = None,
               route: str = "symbolic", force: bool = False, progress=None) -> SuiteResult:
     """Score every clip with every system into outdir/<clip>/<system>, grade each, check the expectations."""
-    from v2m.agent.evaluation.baselines import score_baseline
-    from v2m.agent.evaluation.runner import evaluate_run
-    from v2m.agent.pipeline import score
-
     outdir.mkdir(parents=True, exist_ok=True)
     clips_dir = outdir / "clips"
     clips_dir.mkdir(exist_ok=True)
@@ -181,8 +178,6 @@ def run_suite(suite: Suite, outdir: Path, *, planner: str = "rules", planner_opt
 
 
 def _analyse(video: Path):
-    from v2m.tools.video.analyze import analyze
-
     return analyze(video)
 
 

@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from v2m.tools.errors import InputError
+from v2m.tools.video.analyze import IMAGE_FORMATS, TEXT_CODECS, TEXT_FORMATS, check_input
 
 MAX_UPLOAD_BYTES = 500 * 1024 * 1024   # one upload; a 10-minute 1080p clip is about 300 MB
 UPLOAD_CHUNK_BYTES = 1024 * 1024       # uploads are copied to disk in pieces this size, counting as they go
@@ -42,8 +43,6 @@ def check_upload(path: str | os.PathLike, limit: int = MAX_UPLOAD_BYTES) -> str:
         InputError: one line saying what is wrong with it.
     """
     import av
-
-    from v2m.tools.video.analyze import IMAGE_FORMATS, TEXT_CODECS, TEXT_FORMATS, check_input
 
     src = check_input(path)
     size = src.stat().st_size

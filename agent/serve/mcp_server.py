@@ -20,9 +20,11 @@ import secrets
 from pathlib import Path
 from typing import Literal
 
+from v2m.agent.pipeline import score as score_video
 from v2m.agent.serve.guard import printable
 from v2m.agent.serve.workbench import Workbench
 from v2m.tools.errors import MissingDependency, V2MError
+from v2m.tools.video.analyze import analyze as analyze_video
 
 Route = Literal["symbolic", "audio", "hybrid"]
 INSTRUCTIONS = ("v2m scores videos with music. Start with analyze to see a video's shots and cuts, then score "
@@ -84,9 +86,7 @@ def build_server(workdir: str | Path | None = None, *, soundfont: str | None = N
             video: absolute path of a video (anything FFmpeg reads) or an image.
             still_seconds: how long a still image lasts as a clip.
         """
-        from v2m.tools.video.analyze import analyze as run
-
-        return _analysis(await work(run, video, still_seconds=still_seconds))
+        return _analysis(await work(analyze_video, video, still_seconds=still_seconds))
 
     @server.tool()
     async def score(video: str, request: str = "", output_dir: str | None = None, route: Route = "symbolic",
@@ -101,10 +101,8 @@ def build_server(workdir: str | Path | None = None, *, soundfont: str | None = N
             route: symbolic (MIDI rendered with a soundfont), audio (MusicGen) or hybrid.
             force: overwrite files already in output_dir.
         """
-        from v2m.agent.pipeline import score as run
-
         out = Path(output_dir) if output_dir else bench.root / "scores" / f"{Path(video).stem}-{secrets.token_hex(3)}"
-        r = await work(run, video, request, out, route=route, force=force)
+        r = await work(score_video, video, request, out, route=route, force=force)
         p = r.plan
         return {"output_dir": str(r.outdir.resolve()), "files": {k: str(v.resolve()) for k, v in r.files.items()},
                 "reply": printable(r.reply), "warnings": [printable(w) for w in r.warnings],

@@ -28,10 +28,18 @@ import shutil
 import threading
 from pathlib import Path
 
-from v2m.agent.serve.guard import MAX_UPLOAD_BYTES, SESSION_ID_RE, UPLOAD_CHUNK_BYTES, check_upload, inside, \
-    printable, too_big
+from v2m.agent.serve.guard import (
+    MAX_UPLOAD_BYTES,
+    SESSION_ID_RE,
+    UPLOAD_CHUNK_BYTES,
+    check_upload,
+    inside,
+    printable,
+    too_big,
+)
 from v2m.agent.serve.workbench import Workbench
 from v2m.tools.errors import MissingDependency, V2MError
+from v2m.tools.style import style_names
 
 DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 7860
 STATIC = Path(__file__).parent / "static"
@@ -121,8 +129,6 @@ def build_app(workdir: str | Path | None = None, *, max_upload_bytes: int = MAX_
         return FileResponse(STATIC / "studio.html", headers={"Cache-Control": "no-store"})
 
     async def config(request: Request):
-        from v2m.tools.style import style_names
-
         return JSONResponse({"styles": list(style_names()), "routes": list(ROUTE_PHRASES),
                              "max_upload_bytes": max_upload_bytes})
 

@@ -20,8 +20,13 @@ from pathlib import Path
 from typing import Callable
 
 from v2m.agent.dialogue.session import Session, Turn, default_workdir
+from v2m.agent.dialogue.store import Store
 from v2m.agent.serve.guard import SESSION_ID_RE, printable
+from v2m.tools.contract import ScorePlan
 from v2m.tools.errors import InputError
+from v2m.tools.music.compose import compose
+from v2m.tools.video.analyze import analyze
+from v2m.tools.video.timeline import plot_timeline
 
 Progress = Callable[[str, float], None]   # (what is happening, fraction done 0..1)
 
@@ -57,8 +62,6 @@ class Workbench:
     @property
     def store(self):
         if self._store is None:
-            from v2m.agent.dialogue.store import Store
-
             self._store = Store(self.root)
         return self._store
 
@@ -81,8 +84,6 @@ class Workbench:
             music: the audio route's options (backend, model, device), stored with the session.
             progress: told what is happening and how far along.
         """
-        from v2m.tools.video.analyze import analyze
-
         say = progress or (lambda what, fraction: None)
         say("analysing the picture", 0.0)
         analysis = analyze(video, progress=lambda done, total: say("analysing the picture",
@@ -158,9 +159,6 @@ class Workbench:
     def notation(self, sid: str, n: int) -> dict[str, Path]:
         """score.abc and score.musicxml of version `n`, composed from its plan once and kept in
         `<session>/notation/vNNNN/` (the version's own folder stays as it was made)."""
-        from v2m.tools.contract import ScorePlan
-        from v2m.tools.music.compose import compose
-
         s, v = self.session(sid), self._version(sid, n)
         folder = s.dir / "notation" / f"v{n:04d}"
         out = {"abc": folder / "score.abc", "musicxml": folder / "score.musicxml"}
@@ -173,9 +171,6 @@ class Workbench:
 
     def timeline(self, sid: str, n: int) -> Path:
         """The timeline picture of version `n` (shots, cuts, motion, mood, sections, hit points)."""
-        from v2m.tools.contract import ScorePlan
-        from v2m.tools.video.timeline import plot_timeline
-
         s, v = self.session(sid), self._version(sid, n)
         out = s.dir / "timeline" / f"v{n:04d}.png"
         if not out.exists():

@@ -18,7 +18,7 @@
 from __future__ import annotations
 
 import numpy as np
-
+from v2m.tools.audio.render import integrated_loudness
 from v2m.tools.metrics.onsets import spectral_flux
 
 TEMPO_RANGE_BPM = (40.0, 240.0)
@@ -131,8 +131,6 @@ def adherence_metrics(audio: np.ndarray, sr: int, plan, video_duration_s: float)
          "key_planned", "key_match", "key_match_relative", "duration_error_s", "loudness_lufs",
          "loudness_error_db"}.
     """
-    from v2m.tools.audio.render import integrated_loudness
-
     est = estimate_tempo(audio, sr)
     want = planned_tempo(plan)
     err = tempo_error(est, want)

@@ -22,14 +22,14 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from v2m.tools.contract import ScorePlan, VideoAnalysis
+
 READER_TIMEOUT_S = 60
 
 
 def contract_check(run_dir: Path) -> tuple[bool, str | None]:
     """(valid, first error) of plan.json and analysis.json against the contract."""
     from pydantic import ValidationError
-
-    from v2m.tools.contract import ScorePlan, VideoAnalysis
 
     for name, model in (("plan.json", ScorePlan), ("analysis.json", VideoAnalysis)):
         try:
