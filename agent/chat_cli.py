@@ -20,7 +20,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from v2m.agent.planners.llm import add_planner_args
+from v2m.agent.options import add_music_args, given_music_flags, music_from_args
+from v2m.agent.planners.llm import add_planner_args, planner_spec
 from v2m.tools.errors import V2MError
 
 PROMPT = "you> "
@@ -40,32 +41,18 @@ def add_chat_parser(subparsers) -> argparse.ArgumentParser:
     s.add_argument("--sessions", metavar="DIR", help="session store folder (default $V2M_SESSIONS or "
                                                       "~/.cache/v2m/sessions)")
     s.add_argument("--no-render", action="store_true", help="plans only: no composing, rendering or muxing")
-    s.add_argument("--soundfont", help="a General MIDI .sf2 to render with")
-    s.add_argument("--route", choices=["symbolic", "audio", "hybrid"], default="symbolic",
-                   help="how the first score sounds; a turn can switch ('use musicgen', 'back to midi')")
-    g = s.add_argument_group("audio route (--route audio|hybrid, or a turn that switches to it)")
-    g.add_argument("--music-backend", choices=["musicgen", "musicgen-melody", "audiocraft", "debug"],
-                   help="default: musicgen for audio, musicgen-melody for hybrid")
-    g.add_argument("--music-model", help="hub id already in the local cache, or a local folder of weights")
-    g.add_argument("--music-device", default=None, help="cpu (default), cuda or auto")
+    add_music_args(s, route_help="how the first score sounds; a turn can switch ('use musicgen', 'back to midi')")
     add_planner_args(s)
     s.set_defaults(func=run_chat)
     return s
-
-
-def _music_options(args: argparse.Namespace) -> dict:
-    """The session's music options; given even on the symbolic route, since a turn may switch."""
-    opts = {"backend": args.music_backend, "model": args.music_model, "device": args.music_device}
-    return {k: v for k, v in opts.items() if v is not None}
 
 
 def _check_resume_flags(args: argparse.Namespace) -> None:
     """A resumed session keeps the planner and music model it was opened with."""
     given = [flag for flag, value in (("--backend", args.backend != "rules"), ("--model", args.model),
                                       ("--adapter", args.adapter), ("--base-url", args.base_url),
-                                      ("--route", args.route != "symbolic"), ("--music-backend", args.music_backend),
-                                      ("--music-model", args.music_model), ("--music-device", args.music_device))
-             if value]
+                                      ("--route", args.route != "symbolic"))
+             if value] + given_music_flags(args)
     if given:
         raise V2MError(f"--resume continues with the session's own planner and music options; drop {', '.join(given)}")
 
@@ -210,8 +197,7 @@ def _manage(args: argparse.Namespace) -> int:
 
 def run_chat(args: argparse.Namespace) -> int:
     """The chat loop. Returns the exit status."""
-    from v2m.agent.planners.llm import planner_spec
-    from v2m.agent.dialogue.session import Session
+    from v2m.agent.dialogue.session import Session  # numpy and the realiser: kept off `v2m --help`
 
     if args.list or args.delete:
         return _manage(args)
@@ -233,8 +219,8 @@ def run_chat(args: argparse.Namespace) -> int:
                 options[key] = str(Path(options[key]).resolve())
         print(f"v2m> Scoring {Path(args.video).name} ...", flush=True)
         session = Session.open(args.video, args.request, workdir=args.sessions, planner=backend,
-                               planner_options=options, route=args.route, music=_music_options(args),
-                               render=render, soundfont=args.soundfont)
+                               planner_options=options, route=args.route, music=music_from_args(args),
+                               render=render)
         _say(f"Session {session.id}. " + session.first.reply)
     _sync_output(session, outdir)
     interactive = sys.stdin.isatty()
