@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 from v2m.agent.options import add_music_args, given_music_flags, music_from_args
-from v2m.agent.planners.llm import add_planner_args, planner_spec
+from v2m.agent.planners.llm import PlannerOptions, add_planner_args
 from v2m.tools.errors import V2MError
 
 PROMPT = "you> "
@@ -213,14 +213,10 @@ def run_chat(args: argparse.Namespace) -> int:
             raise V2MError("chat needs a VIDEO (or --resume ID)")
         if outdir is not None and outdir.exists() and any(outdir.iterdir()):
             raise V2MError(f"output folder {outdir} is not empty; choose another -o folder")
-        backend, options = planner_spec(args)
-        for key in ("model", "adapter"):  # a local file or folder is stored absolute, so --resume finds it anywhere
-            if options.get(key) and Path(options[key]).exists():
-                options[key] = str(Path(options[key]).resolve())
+        planner = PlannerOptions.from_args(args)  # checked here, before any work
         print(f"v2m> Scoring {Path(args.video).name} ...", flush=True)
-        session = Session.open(args.video, args.request, workdir=args.sessions, planner=backend,
-                               planner_options=options, route=args.route, music=music_from_args(args),
-                               render=render)
+        session = Session.open(args.video, args.request, workdir=args.sessions, planner=planner, route=args.route,
+                               music=music_from_args(args), render=render)
         _say(f"Session {session.id}. " + session.first.reply)
     _sync_output(session, outdir)
     interactive = sys.stdin.isatty()

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from v2m.agent.chat_cli import add_chat_parser
 from v2m.agent.options import add_music_args, music_from_args
-from v2m.agent.planners.llm import add_planner_args, planner_spec
+from v2m.agent.planners.llm import PlannerOptions, add_planner_args
 from v2m.tools.errors import V2MError
 
 EXIT_USER_ERROR = 2
@@ -74,8 +74,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
     if args.route == "symbolic" and (args.music_backend or args.music_model):
         raise V2MError("--music-backend/--music-model need --route audio or hybrid")
     try:
-        backend, options = planner_spec(args)
-        run = score(video, args.request, args.output, planner=backend, planner_options=options, route=args.route,
+        run = score(video, args.request, args.output, planner=PlannerOptions.from_args(args), route=args.route,
                     still_seconds=args.still_seconds, keep_audio=args.keep_audio, force=args.force,
                     music=music_from_args(args), plan=args.plan, progress=progress)
     finally:

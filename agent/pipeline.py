@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Callable
 
 from v2m.agent.planners.base import PlanResult, get_planner
+from v2m.agent.planners.llm import PlannerOptions
 from v2m.tools.contract import COVER_TOLERANCE_S, ScorePlan
 from v2m.tools.errors import V2MError
 from v2m.tools.musicgen.backends import check_route
@@ -104,7 +105,8 @@ def _write_text(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def score(video: str | Path, request: str = "", outdir: str | Path | None = None, *, planner: str = "rules",
+def score(video: str | Path, request: str = "", outdir: str | Path | None = None, *,
+          planner: str | PlannerOptions = "rules",
           planner_options: dict | None = None, route: str = "symbolic", still_seconds: float = 10.0,
           keep_audio: bool = False, force: bool = False, music: MusicOptions | dict | None = None,
           soundfont: str | None = None, musicgen: dict | None = None, plan: str | Path | None = None,
@@ -115,8 +117,8 @@ def score(video: str | Path, request: str = "", outdir: str | Path | None = None
         video: path of a video or still image.
         request: the user's words ("score this in jazz").
         outdir: output folder; default `<stem>_v2m` in the current folder.
-        planner: planner backend name (rules, hf, chat, scripted).
-        planner_options: keyword options for the planner backend (model, device, ...).
+        planner: PlannerOptions (as `v2m score` builds them), or a backend name (rules, hf, chat, scripted).
+        planner_options: with a backend name, its keyword options (model, device, ...).
         route: symbolic (MIDI rendered by FluidSynth), audio (MusicGen) or hybrid.
         still_seconds: length of the clip made from a still image.
         keep_audio: mix the input's own audio under the music.
@@ -132,6 +134,8 @@ def score(video: str | Path, request: str = "", outdir: str | Path | None = None
     video = Path(video)
     outdir = Path(outdir) if outdir else Path(f"{video.stem}_v2m")
     created = not outdir.exists()
+    if isinstance(planner, PlannerOptions):
+        planner, planner_options = planner.backend, planner.kwargs()
     music = MusicOptions.of(music if music is not None else musicgen)
     if soundfont:
         music = replace(music, soundfont=str(soundfont))

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from v2m.agent.dialogue.store import Store, TurnRecord
 from v2m.agent.planners.base import get_planner
+from v2m.agent.planners.llm import PlannerOptions
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.errors import InputError, V2MError
 from v2m.tools.musicgen.backends import check_route
@@ -81,7 +82,7 @@ class Session:
 
     @classmethod
     def open(cls, video: str | Path, request: str = "", *, workdir: str | Path | None = None,
-             planner: str = "rules", planner_options: dict | None = None, route: str = "symbolic",
+             planner: str | PlannerOptions = "rules", planner_options: dict | None = None, route: str = "symbolic",
              music: MusicOptions | dict | None = None, analysis: VideoAnalysis | None = None, render: bool = True,
              soundfont: str | None = None) -> Session:
         """Analyse a video (or take a given analysis), write the first score and start a session.
@@ -90,8 +91,8 @@ class Session:
             video: the video or still image.
             request: the first request ("score this in jazz").
             workdir: the session store's folder (default `default_workdir()`).
-            planner: planner backend name (rules, hf, chat, scripted).
-            planner_options: keyword options of that backend (model, device, ...; see `planner_spec`).
+            planner: PlannerOptions (as `v2m chat` builds them), or a backend name (rules, hf, chat, scripted).
+            planner_options: with a backend name, its keyword options (model, device, ...).
             route: symbolic, audio or hybrid; a turn can switch it ("use musicgen", "back to midi").
             music: the MusicOptions (a dict of them is taken too): the soundfont, and the audio routes'
                 backend (musicgen, musicgen-melody, audiocraft, debug), model, device, seed ...; stored
@@ -106,6 +107,8 @@ class Session:
         if route not in ("symbolic", "audio", "hybrid"):
             raise InputError(f"unknown route {route!r}; choose symbolic, audio or hybrid")
         # the planner and the music model come first: a missing model fails before minutes of analysis
+        if isinstance(planner, PlannerOptions):
+            planner, planner_options = planner.backend, planner.kwargs()
         planner_options, music = dict(planner_options or {}), MusicOptions.of(music)
         if soundfont or music.soundfont:  # stored absolute, so a resumed session finds it from anywhere
             music = replace(music, soundfont=str(Path(soundfont or music.soundfont).resolve()))
