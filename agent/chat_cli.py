@@ -20,6 +20,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from v2m.agent.dialogue.store import Store
+from v2m.agent.dialogue.where import fmt
 from v2m.agent.options import add_music_args, given_music_flags, music_from_args
 from v2m.agent.planners.llm import PlannerOptions, add_planner_args
 from v2m.tools.errors import V2MError
@@ -106,8 +108,6 @@ def _save_history(readline, path: Path) -> None:
 
 def show_plan(plan) -> str:
     """The plan in a few lines: globals, then one line per section."""
-    from v2m.agent.dialogue.where import fmt
-
     lines = [f"{plan.style} at {plan.tempo_bpm:g} BPM in {plan.key} {plan.mode}, {plan.meter}, "
              f"{plan.loudness_lufs:g} LUFS; instruments: "
              + ", ".join(f"{r}={n}" for r, n in plan.instrumentation.items())]
@@ -180,8 +180,7 @@ def _manage(args: argparse.Namespace) -> int:
     """--list and --delete: the store's sessions, without starting a conversation."""
     import time
 
-    from v2m.agent.dialogue.session import default_workdir
-    from v2m.agent.dialogue.store import Store
+    from v2m.agent.dialogue.session import default_workdir  # the stages: kept off `v2m --help`
 
     store = Store(args.sessions or default_workdir())
     if args.delete:
@@ -197,7 +196,7 @@ def _manage(args: argparse.Namespace) -> int:
 
 def run_chat(args: argparse.Namespace) -> int:
     """The chat loop. Returns the exit status."""
-    from v2m.agent.dialogue.session import Session  # numpy and the realiser: kept off `v2m --help`
+    from v2m.agent.dialogue.session import Session  # the stages (numpy ...): kept off `v2m --help`
 
     if args.list or args.delete:
         return _manage(args)

@@ -18,16 +18,16 @@ import time
 from pathlib import Path
 
 from v2m.agent.chat_cli import add_chat_parser
+from v2m.agent.doctor import report
 from v2m.agent.options import add_music_args, music_from_args
 from v2m.agent.planners.llm import PlannerOptions, add_planner_args
+from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.errors import V2MError
 
 EXIT_USER_ERROR = 2
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    from v2m.tools.contract import ScorePlan, VideoAnalysis
-
     model = {"plan": ScorePlan, "analysis": VideoAnalysis}[args.which]
     print(json.dumps(model.model_json_schema(), indent=2))
     return 0
@@ -49,7 +49,7 @@ STAGES = ("analyse", "plan", "compose", "render", "mux")
 def _cmd_score(args: argparse.Namespace) -> int:
     from rich.console import Console
 
-    from v2m.agent.pipeline import example_video, score
+    from v2m.agent.pipeline import example_video, score  # the stages (numpy ...): kept off `v2m --help`
 
     if args.example and args.video is not None:
         if args.request:
@@ -92,7 +92,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
 
 
 def _cmd_agent(args: argparse.Namespace) -> int:
-    from v2m.agent.lc_tools import run_agent
+    from v2m.agent.lc_tools import run_agent  # the stages: kept off `v2m --help`
 
     result = run_agent(args.model, args.video, args.request, args.output or f"{Path(args.video).stem}_v2m",
                        base_url=args.base_url, force=args.force, music=music_from_args(args))
@@ -103,13 +103,11 @@ def _cmd_agent(args: argparse.Namespace) -> int:
 
 
 def _cmd_doctor(args: argparse.Namespace) -> int:
-    from v2m.agent.doctor import report
-
     return report()
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
-    from v2m.tools.video.analyze import analysis_summary, analyze
+    from v2m.tools.video.analyze import analysis_summary, analyze  # numpy: kept off `v2m --help`
 
     if not args.force:
         if args.plot and Path(args.plot).exists():
@@ -119,7 +117,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     a = analyze(args.video, still_seconds=args.still_seconds, keyframe_dir=args.keyframes)
     print(a.model_dump_json(indent=2) if args.json else analysis_summary(a))
     if args.plot:
-        from v2m.tools.video.timeline import plot_timeline
+        from v2m.tools.video.timeline import plot_timeline  # matplotlib
 
         print(f"timeline: {plot_timeline(args.video, a, args.plot)}", file=sys.stderr)
     return 0

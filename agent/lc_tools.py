@@ -26,7 +26,9 @@ from v2m.agent.planners.reply import parse_reply
 from v2m.prompts.templates import render
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.errors import InputError, V2MError
-from v2m.tools.realiser import MusicOptions, Realiser
+from v2m.tools.options import MusicOptions
+from v2m.tools.realiser import Realiser
+from v2m.tools.video.analyze import analyze
 
 log = logging.getLogger(__name__)
 MAX_STEPS = 24  # model turns + tool calls before the run is stopped; a full score needs about 12
@@ -79,8 +81,6 @@ class Workbench:
     def analyse_video(self) -> str:
         """Measure the video (shots, cuts, motion, mood) and return the facts sheet."""
         if self.analysis is None:
-            from v2m.tools.video.analyze import analyze  # OpenCV, PySceneDetect
-
             self.analysis = analyze(self.video, keyframe_dir=self.outdir / "keyframes")
         self._save("analysis.json", self.analysis.model_dump_json(indent=2))
         return facts_sheet(self.analysis)

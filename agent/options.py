@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from v2m.tools.realiser import MusicOptions
+from v2m.tools.options import MusicOptions
 
 ROUTES = ("symbolic", "audio", "hybrid")
 MUSIC_BACKENDS = ("musicgen", "musicgen-melody", "audiocraft", "debug")  # the names in musicgen.BACKENDS

@@ -26,7 +26,9 @@ from v2m.agent.planners.llm import PlannerOptions
 from v2m.tools.contract import COVER_TOLERANCE_S, ScorePlan
 from v2m.tools.errors import V2MError
 from v2m.tools.musicgen.backends import check_route
-from v2m.tools.realiser import MusicOptions, realise
+from v2m.tools.options import MusicOptions
+from v2m.tools.realiser import realise
+from v2m.tools.video.analyze import analyze, check_input
 
 OPTIONAL_OUTPUTS = ("transcript.json", "score.symbolic.wav", "score.seams.npz")  # written by some runs only
 OUTPUT_NAMES = ("analysis.json", "plan.json", "reasoning.md", "score.abc", "score.mid", "score.musicxml",
@@ -76,8 +78,6 @@ def output_paths(video: Path, outdir: Path) -> dict[str, Path]:
 
 def check_paths(video: Path, outdir: Path, force: bool) -> dict[str, Path]:
     """Fail before any work if the input is missing or an output would be overwritten."""
-    from v2m.tools.video.analyze import check_input
-
     check_input(video)
     files = output_paths(video, outdir)
     if outdir.exists() and not outdir.is_dir():
@@ -153,8 +153,6 @@ def score(video: str | Path, request: str = "", outdir: str | Path | None = None
 
 def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
          progress: Callable[[str], None] | None) -> RunResult:
-    from v2m.tools.video.analyze import analyze  # OpenCV, PySceneDetect
-
     timings: dict[str, float] = {}
     clock = {"stage": "load planner", "t": time.perf_counter()}
 

@@ -118,7 +118,7 @@ def test_generate_audio_tool_makes_the_audio_route_with_the_debug_backend(tmp_pa
     """The tool calls the same stages as `v2m score --route audio|hybrid` and writes real audio."""
     import soundfile as sf
 
-    from v2m.tools.realiser import MusicOptions
+    from v2m.tools.options import MusicOptions
 
     bench = Workbench(BIKES, tmp_path / "out", "jazz", analysis=bikes_analysis(), music=MusicOptions(backend="debug"))
     tools = {t.name: t for t in make_tools(bench)}

@@ -13,7 +13,7 @@ import soundfile as sf
 from v2m.agent.dialogue.session import Session
 from v2m.agent.pipeline import score
 from v2m.tools.errors import InputError
-from v2m.tools.realiser import MusicOptions
+from v2m.tools.options import MusicOptions
 
 
 @pytest.mark.slow

@@ -13,7 +13,7 @@ import pytest
 from edit_clips import bikes as bikes_analysis
 
 from v2m.agent.dialogue.session import Session
-from v2m.tools.realiser import MusicOptions
+from v2m.tools.options import MusicOptions
 
 
 def _digest(files):

@@ -1,6 +1,7 @@
 """Realise a plan into files: compose -> render (or generate) -> mux, one way for every caller.
 
-    from v2m.tools.realiser import MusicOptions, Realiser, realise
+    from v2m.tools.options import MusicOptions
+    from v2m.tools.realiser import Realiser, realise
     made = realise(plan, analysis, "clip.mp4", "out/clip")                    # one plan, once
     r = Realiser(analysis, "clip.mp4", cache_dir, MusicOptions(backend="debug"))
     made = r.realise(plan, folder, previous=(old_plan, old_folder))          # a chat turn: only what changed
@@ -27,57 +28,23 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from v2m.tools.audio.mux import read_music, still_to_video, with_original
+from v2m.tools.audio.remux import SegmentMuxer
+from v2m.tools.audio.stems import StemRenderer
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.errors import InputError, V2MError
+from v2m.tools.music.compose import compose as compose_plan
+from v2m.tools.musicgen.backends import default_backend, load_backend
+from v2m.tools.musicgen.prompt import changed_sections
+from v2m.tools.musicgen.route import generate_score_audio
+from v2m.tools.options import MusicOptions
 
 SEGMENT_S = 2.0  # AAC segment length between section starts (see mux)
 AUDIO_ROUTES = ("audio", "hybrid")
-
-
-@dataclass(frozen=True)
-class MusicOptions:
-    """How a plan becomes sound: the soundfont of the symbolic score and the audio routes' music model.
-
-    None means the default: the best soundfont installed; the route's default backend (musicgen, or
-    musicgen-melody for hybrid) with its default weights, on the CPU in float32, the plan's seed.
-    """
-
-    backend: str | None = None          # musicgen, musicgen-melody, audiocraft or debug
-    model: str | None = None            # hub id in the local cache, or a folder of weights
-    device: str | None = None           # cpu, cuda or auto
-    dtype: str | None = None            # float32, float16, bfloat16
-    seed: int | None = None             # another seed gives another take
-    guidance_scale: float | None = None
-    window_s: float | None = None       # longest audio one model call makes
-    soundfont: str | None = None        # a General MIDI .sf2/.sf3
-
-    @classmethod
-    def of(cls, value: MusicOptions | dict | None) -> MusicOptions:
-        """Options from a MusicOptions, a plain dict (a stored session, older callers) or None.
-
-        Raises:
-            InputError: a key that is not an option.
-        """
-        if isinstance(value, cls):
-            return value
-        value = dict(value or {})
-        unknown = sorted(set(value) - {f.name for f in fields(cls)})
-        if unknown:
-            raise InputError(f"unknown music options {unknown}; known: {[f.name for f in fields(cls)]}")
-        return cls(**value)
-
-    def given(self) -> dict:
-        """The options set (not None): what a session stores and config.json shows."""
-        return {k: v for k, v in asdict(self).items() if v is not None}
-
-    def backend_options(self) -> dict:
-        """Keyword options for `load_backend`."""
-        keys = ("device", "dtype", "guidance_scale", "window_s")
-        return {k: getattr(self, k) for k in keys if getattr(self, k) is not None}
 
 
 @dataclass
@@ -119,8 +86,6 @@ class Realiser:
             V2MError / MissingDependency: unknown backend, weights missing, no melody conditioning for
                 the hybrid route (one line; nothing is written).
         """
-        from v2m.tools.musicgen.backends import default_backend, load_backend
-
         name = self.music.backend or default_backend(route)
         if name not in self._backends:
             self._backends[name] = load_backend(name, self.music.model, **self.music.backend_options())
@@ -143,10 +108,8 @@ class Realiser:
         Returns:
             The Arrangement (its warnings and melody repairs are the caller's to report).
         """
-        from v2m.tools.music.compose import compose
-
         folder = Path(folder)
-        arrangement = compose(plan, self.analysis)
+        arrangement = compose_plan(plan, self.analysis)
         arrangement.write_midi(folder / "score.mid")
         if notation:
             arrangement.write_abc(folder / "score.abc")
@@ -170,9 +133,6 @@ class Realiser:
         Returns:
             Indices of the sections generated now.
         """
-        from v2m.tools.musicgen.prompt import changed_sections
-        from v2m.tools.musicgen.route import generate_score_audio
-
         folder = Path(folder)
         wav = folder / "score.wav"
         kw = {"backend": self.music_backend(plan.route), "seed": self.music.seed,
@@ -202,8 +162,6 @@ class Realiser:
             folder: the version's folder.
             keep_audio: mix the video's own sound under the music (None: as the Realiser was made).
         """
-        from v2m.tools.audio.mux import read_music, with_original
-
         folder = Path(folder)
         wav = folder / "score.wav"
         if not wav.is_file():
@@ -258,16 +216,12 @@ class Realiser:
     @property
     def muxer(self):
         if self._muxer is None:
-            from v2m.tools.audio.remux import SegmentMuxer  # PyAV
-
             self._muxer = SegmentMuxer(self.root / "aac")
         return self._muxer
 
     @property
     def renderer(self):
         if self._renderer is None:
-            from v2m.tools.audio.stems import StemRenderer
-
             self._renderer = StemRenderer(self.root / "stems", soundfont=self.music.soundfont)
         return self._renderer
 
@@ -279,8 +233,6 @@ class Realiser:
             return self.video
         clip = self.root / "still.mp4"
         if not clip.exists():
-            from v2m.tools.audio.mux import still_to_video
-
             self.root.mkdir(parents=True, exist_ok=True)
             still_to_video(self.video, clip, self.analysis.duration_s)
         return clip

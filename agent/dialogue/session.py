@@ -35,7 +35,9 @@ from v2m.agent.planners.llm import PlannerOptions
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.errors import InputError, V2MError
 from v2m.tools.musicgen.backends import check_route
-from v2m.tools.realiser import MusicOptions, Realiser
+from v2m.tools.options import MusicOptions
+from v2m.tools.realiser import Realiser
+from v2m.tools.video.analyze import analyze
 
 UNDO_RE = re.compile(r"^\s*(undo|undo that|undo it|go back|revert|revert that|take that back|never ?mind)\W*$", re.I)
 REDO_RE = re.compile(r"^\s*(redo|redo that|redo it|put it back)\W*$", re.I)
@@ -118,8 +120,6 @@ class Session:
         if analysis is None:
             if not video.exists():
                 raise InputError(f"{video}: no such file")
-            from v2m.tools.video.analyze import analyze
-
             analysis = analyze(video)
         store = Store(workdir or default_workdir())
         sid = store.create_session(video=str(video), request=request, planner=planner,

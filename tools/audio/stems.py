@@ -25,6 +25,8 @@ import numpy as np
 from v2m.tools.audio.loudness import finish, fit_length, gain_db, k_weight
 from v2m.tools.audio.render import (GAIN, POLYPHONY, SYNTH_OPTIONS, finish_fluidsynth, find_soundfont,
                                     fluidsynth_exe, start_fluidsynth)
+from v2m.tools.gm import DRUM_CHANNEL
+from v2m.tools.music.midi import swing_beat
 
 TAIL_S = 2.0            # rendered after a section's last note-off, so releases and reverb ring out
 TICKS_PER_S = 1920      # MIDI written at 120 BPM with 960 ticks per beat: one second is 1920 ticks
@@ -63,8 +65,6 @@ def section_stems(arrangement) -> list[Stem]:
     Returns:
         One Stem per section that has notes, in section order.
     """
-    from v2m.tools.music.midi import swing_beat
-
     tmap = arrangement.tempo_map
     end_s = tmap.duration_s
     by_section: dict[int, list] = {}
@@ -92,8 +92,6 @@ def section_stems(arrangement) -> list[Stem]:
 def write_stem_midi(stem: Stem, path: Path) -> Path:
     """A type-0 MIDI file of one stem at 120 BPM, with silence after the last note for the release tail."""
     import mido
-
-    from v2m.tools.gm import DRUM_CHANNEL
 
     free = iter(c for c in range(16) if c != DRUM_CHANNEL)
     chans = [DRUM_CHANNEL if is_drum else next(free, 15) for _, _, is_drum in stem.programs]
