@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import argparse
 import logging
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 from v2m.agent.planners.base import PlanResult, get_planner, register
@@ -285,9 +287,82 @@ def add_planner_args(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--max-attempts", type=int, default=DEFAULT_ATTEMPTS, help="model answers before falling back")
 
 
+@dataclass(frozen=True)
+class PlannerOptions:
+    """Who writes the plan and how: built once from the command line (`from_args`), passed down unchanged.
+
+    `kwargs()` gives the planner factory's keyword options (`get_planner(o.backend, **o.kwargs())`), as
+    plain JSON values: what config.json and a stored session record.
+    """
+
+    backend: str = "rules"           # rules, hf, chat, scripted
+    model: str | None = None         # hf: id or folder; chat: provider:name; scripted: JSON file of replies
+    adapter: str | None = None       # hf: a LoRA adapter folder
+    base_url: str | None = None      # chat: the endpoint
+    device: str = "auto"             # hf
+    dtype: str = "auto"              # hf
+    quantize: str | None = None      # hf: 4bit, 8bit
+    frames: str = "images"           # images, video (hf), none (text only)
+    max_attempts: int = DEFAULT_ATTEMPTS
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> PlannerOptions:
+        """The options the flags of `add_planner_args` ask for, checked; a local model or adapter folder is
+        made absolute, so a resumed session finds it from anywhere.
+
+        Raises:
+            InputError: a flag is missing or does not fit the backend (one line for the user).
+        """
+        def absolute(path: str | None) -> str | None:
+            return str(Path(path).resolve()) if path and Path(path).exists() else path
+
+        quant = getattr(args, "quantize", "none")
+        o = cls(backend=getattr(args, "backend", "rules"), model=absolute(getattr(args, "model", None)),
+                adapter=absolute(getattr(args, "adapter", None)), base_url=getattr(args, "base_url", None),
+                device=getattr(args, "device", "auto"), dtype=getattr(args, "dtype", "auto"),
+                quantize=None if quant == "none" else quant, frames=getattr(args, "frames", "images"),
+                max_attempts=getattr(args, "max_attempts", DEFAULT_ATTEMPTS))
+        o.check()
+        return o
+
+    def check(self) -> None:
+        """Raise InputError when the options do not fit together."""
+        if self.backend not in BACKENDS:
+            raise InputError(f"unknown planner backend {self.backend!r}; choose from {list(BACKENDS)}")
+        if self.backend == "rules":
+            if self.model or self.adapter or self.base_url:
+                raise InputError("--model/--adapter/--base-url need --backend hf or chat")
+            return
+        if not self.model:
+            raise InputError(f"--backend {self.backend} needs --model " + {
+                "hf": "ID_OR_FOLDER (e.g. HuggingFaceTB/SmolVLM2-2.2B-Instruct)",
+                "chat": "PROVIDER:NAME (e.g. ollama:llama3.2)", "scripted": "REPLIES.json"}[self.backend])
+        if self.adapter and self.backend != "hf":
+            raise InputError("--adapter works with --backend hf only")
+        if self.base_url and self.backend != "chat":
+            raise InputError("--base-url works with --backend chat only")
+        if self.max_attempts < 1:
+            raise InputError("--max-attempts must be at least 1")
+        if self.frames == "video" and self.backend != "hf":
+            raise InputError("--frames video works with --backend hf only")
+
+    def kwargs(self) -> dict:
+        """Keyword options for the backend's factory (only those it takes)."""
+        if self.backend == "rules":
+            return {}
+        opts: dict = {"model": self.model, "max_attempts": self.max_attempts}
+        if self.frames == "none":
+            opts["max_frames"] = 0
+        if self.backend == "hf":
+            opts |= dict(adapter=self.adapter, device=self.device, dtype=self.dtype, quantize=self.quantize,
+                         frames="images" if self.frames == "none" else self.frames)
+        elif self.backend == "chat":
+            opts |= dict(base_url=self.base_url)
+        return opts
+
+
 def planner_spec(args: argparse.Namespace) -> tuple[str, dict]:
-    """The backend name and options the command line asked for, checked, as plain JSON-able values
-    (for `pipeline.score(planner=name, planner_options=options)`, which records them in config.json).
+    """The backend name and factory options the command line asked for (see `PlannerOptions`).
 
     Args:
         args: parsed arguments from a parser given `add_planner_args`.
@@ -296,37 +371,8 @@ def planner_spec(args: argparse.Namespace) -> tuple[str, dict]:
     Raises:
         InputError: a flag is missing or does not fit the backend (one line for the user).
     """
-    backend = getattr(args, "backend", "rules")
-    model, adapter = getattr(args, "model", None), getattr(args, "adapter", None)
-    base_url = getattr(args, "base_url", None)
-    if backend == "rules":
-        if model or adapter or base_url:
-            raise InputError("--model/--adapter/--base-url need --backend hf or chat")
-        return "rules", {}
-    if not model:
-        raise InputError(f"--backend {backend} needs --model " + {
-            "hf": "ID_OR_FOLDER (e.g. HuggingFaceTB/SmolVLM2-2.2B-Instruct)",
-            "chat": "PROVIDER:NAME (e.g. ollama:llama3.2)", "scripted": "REPLIES.json"}[backend])
-    if adapter and backend != "hf":
-        raise InputError("--adapter works with --backend hf only")
-    if base_url and backend != "chat":
-        raise InputError("--base-url works with --backend chat only")
-    attempts = getattr(args, "max_attempts", DEFAULT_ATTEMPTS)
-    if attempts < 1:
-        raise InputError("--max-attempts must be at least 1")
-    frames = getattr(args, "frames", "images")
-    if frames == "video" and backend != "hf":
-        raise InputError("--frames video works with --backend hf only")
-    opts: dict = {"model": model, "max_attempts": attempts}
-    if frames == "none":
-        opts["max_frames"] = 0
-    if backend == "hf":
-        quant = getattr(args, "quantize", "none")
-        opts |= dict(adapter=adapter, device=getattr(args, "device", "auto"), dtype=getattr(args, "dtype", "auto"),
-                     quantize=None if quant == "none" else quant, frames="images" if frames == "none" else frames)
-    elif backend == "chat":
-        opts |= dict(base_url=base_url)
-    return backend, opts
+    o = PlannerOptions.from_args(args)
+    return o.backend, o.kwargs()
 
 
 def planner_from_args(args: argparse.Namespace):
