@@ -20,6 +20,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from v2m.agent.dialogue.session import (
+    Session,  # the stages (numpy ...): kept off `v2m --help`
+    default_workdir,  # the stages: kept off `v2m --help`
+)
 from v2m.agent.dialogue.store import Store
 from v2m.agent.dialogue.where import fmt
 from v2m.agent.options import add_music_args, given_music_flags, music_from_args
@@ -180,8 +184,6 @@ def _manage(args: argparse.Namespace) -> int:
     """--list and --delete: the store's sessions, without starting a conversation."""
     import time
 
-    from v2m.agent.dialogue.session import default_workdir  # the stages: kept off `v2m --help`
-
     store = Store(args.sessions or default_workdir())
     if args.delete:
         store.delete_session(args.delete)
@@ -196,8 +198,6 @@ def _manage(args: argparse.Namespace) -> int:
 
 def run_chat(args: argparse.Namespace) -> int:
     """The chat loop. Returns the exit status."""
-    from v2m.agent.dialogue.session import Session  # the stages (numpy ...): kept off `v2m --help`
-
     if args.list or args.delete:
         return _manage(args)
     render = not args.no_render

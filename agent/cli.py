@@ -23,10 +23,17 @@ from pathlib import Path
 
 from v2m.agent.chat_cli import add_chat_parser
 from v2m.agent.doctor import report
+from v2m.agent.evaluation.command import add_eval_args, run_eval
+from v2m.agent.lc_tools import run_agent
 from v2m.agent.options import add_music_args, music_from_args
+from v2m.agent.pipeline import example_video, score
 from v2m.agent.planners.llm import PlannerOptions, add_planner_args
+from v2m.agent.serve.mcp_server import serve as serve_mcp
+from v2m.agent.serve.web import serve as serve_web
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.errors import V2MError
+from v2m.tools.video.analyze import analysis_summary, analyze
+from v2m.tools.video.timeline import plot_timeline  # imports matplotlib only when it draws
 
 EXIT_USER_ERROR = 2
 
@@ -52,8 +59,6 @@ STAGES = ("analyse", "plan", "compose", "render", "mux")
 
 def _cmd_score(args: argparse.Namespace) -> int:
     from rich.console import Console
-
-    from v2m.agent.pipeline import example_video, score  # the stages (numpy ...): kept off `v2m --help`
 
     if args.example and args.video is not None:
         if args.request:
@@ -96,8 +101,6 @@ def _cmd_score(args: argparse.Namespace) -> int:
 
 
 def _cmd_agent(args: argparse.Namespace) -> int:
-    from v2m.agent.lc_tools import run_agent  # the stages: kept off `v2m --help`
-
     result = run_agent(args.model, args.video, args.request, args.output or f"{Path(args.video).stem}_v2m",
                        base_url=args.base_url, force=args.force, music=music_from_args(args))
     print(result["reply"])
@@ -111,8 +114,6 @@ def _cmd_doctor(args: argparse.Namespace) -> int:
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
-    from v2m.tools.video.analyze import analysis_summary, analyze  # numpy: kept off `v2m --help`
-
     if not args.force:
         if args.plot and Path(args.plot).exists():
             raise V2MError(f"{args.plot} already exists; use --force to overwrite it")
@@ -121,29 +122,21 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     a = analyze(args.video, still_seconds=args.still_seconds, keyframe_dir=args.keyframes)
     print(a.model_dump_json(indent=2) if args.json else analysis_summary(a))
     if args.plot:
-        from v2m.tools.video.timeline import plot_timeline  # matplotlib
-
         print(f"timeline: {plot_timeline(args.video, a, args.plot)}", file=sys.stderr)
     return 0
 
 
 def _cmd_ui(args: argparse.Namespace) -> int:
-    from v2m.agent.serve.web import serve
-
-    serve(args.host, args.port, args.sessions, soundfont=args.soundfont)
+    serve_web(args.host, args.port, args.sessions, soundfont=args.soundfont)
     return 0
 
 
 def _cmd_mcp(args: argparse.Namespace) -> int:
-    from v2m.agent.serve.mcp_server import serve
-
-    serve(args.sessions, soundfont=args.soundfont)
+    serve_mcp(args.sessions, soundfont=args.soundfont)
     return 0
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
-    from v2m.agent.evaluation.command import run_eval
-
     return run_eval(args)
 
 
@@ -206,8 +199,6 @@ def build_parser() -> argparse.ArgumentParser:
                                                           "~/.cache/v2m/sessions)")
         s.add_argument("--soundfont", help="a General MIDI .sf2 to render with")
         s.set_defaults(func=func)
-
-    from v2m.agent.evaluation.command import add_eval_args
 
     s = sub.add_parser("eval", help="grade run folders, or a suite against baselines: sync, adherence, notation, sense")
     add_eval_args(s)

@@ -19,8 +19,17 @@ from pathlib import Path
 from typing import Protocol
 
 from v2m.agent.planners.base import PlanResult, get_planner, register
-from v2m.tools.contract import ScorePlan, Section, VideoAnalysis
+from v2m.agent.planners.chat import ChatBackend
+from v2m.agent.planners.facts import facts_sheet, schema_brief
+from v2m.agent.planners.frames import load_frames
+from v2m.agent.planners.hf import HFBackend
+from v2m.agent.planners.reply import Parsed, parse_reply
+from v2m.agent.planners.rules import find_style
+from v2m.agent.planners.scripted import ScriptedBackend
+from v2m.prompts.templates import example_json, example_plans, prompt_version, render
+from v2m.tools.contract import ROLES, ScorePlan, Section, VideoAnalysis
 from v2m.tools.errors import InputError
+from v2m.tools.style import load_style, style_names
 
 log = logging.getLogger(__name__)
 BACKENDS = ("rules", "hf", "chat", "scripted")
@@ -54,8 +63,6 @@ def safety_plan(analysis: VideoAnalysis, request: str) -> ScorePlan:
     Returns:
         A valid ScorePlan covering the video.
     """
-    from v2m.tools.style import load_style, style_names
-
     words = request.lower()
     name = next((n for n in style_names() if any(k in words for k in load_style(n).keywords)), style_names()[0])
     st = load_style(name)
@@ -68,25 +75,13 @@ def safety_plan(analysis: VideoAnalysis, request: str) -> ScorePlan:
 def pick_example(request: str) -> str:
     """The example plan to show the model: one in the style the request names, else the jazz one
     (a multi-shot video, the common case). One example keeps the prompt short for small models."""
-    from v2m.prompts.templates import example_plans
-
-    try:
-        from v2m.agent.planners.rules import find_style
-
-        style = find_style(request)
-    except ImportError:
-        style = None
+    style = find_style(request)
     names = [n for n, p in example_plans().items() if p.get("style") == style]
     return names[0] if names else "jazz_street"
 
 
 def prompt_context(analysis: VideoAnalysis, request: str, *, abc: bool = True) -> dict:
     """The variables every planner prompt is rendered with: facts sheet, schema guide, styles, example."""
-    from v2m.agent.planners.facts import facts_sheet, schema_brief
-    from v2m.prompts.templates import example_json
-    from v2m.tools.contract import ROLES
-    from v2m.tools.style import load_style, style_names
-
     styles = ", ".join(f"{n} ({load_style(n).tempo_bpm[0]:g}-{load_style(n).tempo_bpm[1]:g} bpm)"
                        for n in style_names())
     return dict(facts=facts_sheet(analysis), schema=schema_brief(), styles=styles, roles=", ".join(ROLES),
@@ -95,8 +90,6 @@ def prompt_context(analysis: VideoAnalysis, request: str, *, abc: bool = True) -
 
 def user_prompt(ctx: dict, request: str, current: ScorePlan | None = None) -> str:
     """The user turn that asks for a first plan (current=None) or a revision of `current`."""
-    from v2m.prompts.templates import render
-
     if current is None:
         return render("analyse", request=request, **ctx) + "\n\n" + render("plan", **ctx)
     plan_json = current.model_dump_json(exclude_defaults=True, exclude={"reasoning"})
@@ -116,8 +109,6 @@ def planner_messages(analysis: VideoAnalysis, request: str, current: ScorePlan |
     Returns:
         [{"role": "system", ...}, {"role": "user", ...}].
     """
-    from v2m.prompts.templates import render
-
     ctx = prompt_context(analysis, request, abc=abc)
     return [{"role": "system", "content": render("system")},
             {"role": "user", "content": user_prompt(ctx, request, current)}]
@@ -154,8 +145,6 @@ class LLMPlanner:
         return prompt_context(analysis, request, abc=self.abc)
 
     def _frames(self, analysis: VideoAnalysis) -> list:
-        from v2m.agent.planners.frames import load_frames
-
         return load_frames(analysis, self.max_frames, sample=getattr(self.backend, "frames_mode", "images") == "video")
 
     # ------------------------------------------------------------------ the loop
@@ -170,9 +159,6 @@ class LLMPlanner:
         return self._run(analysis, request, user_prompt(ctx, request, plan), plan, ctx)
 
     def _run(self, analysis: VideoAnalysis, request: str, user: str, base: ScorePlan | None, ctx: dict) -> PlanResult:
-        from v2m.agent.planners.reply import Parsed, parse_reply
-        from v2m.prompts.templates import prompt_version, render
-
         messages = [{"role": "system", "content": render("system")}, {"role": "user", "content": user}]  # = planner_messages()
         frames = self._frames(analysis)
         notes = [f"backend: {self.name} ({getattr(self.backend, 'model_name', '?')}), prompt v{prompt_version()}, "
@@ -238,8 +224,6 @@ def _options(kw: dict) -> dict:
 @register("hf")
 def hf_planner(**kw) -> LLMPlanner:
     """transformers VLM planner; options: model, adapter, device, dtype, quantize, frames (see agent/hf.py)."""
-    from v2m.agent.planners.hf import HFBackend
-
     opts = _options(kw)
     return LLMPlanner(HFBackend(**kw), name="hf", **opts)
 
@@ -247,8 +231,6 @@ def hf_planner(**kw) -> LLMPlanner:
 @register("chat")
 def chat_planner(**kw) -> LLMPlanner:
     """LangChain chat-model planner; options: model ("provider:name"), base_url (see agent/chat.py)."""
-    from v2m.agent.planners.chat import ChatBackend
-
     opts = _options(kw)
     return LLMPlanner(ChatBackend(**kw), name="chat", **opts)
 
@@ -256,8 +238,6 @@ def chat_planner(**kw) -> LLMPlanner:
 @register("scripted")
 def scripted_planner(**kw) -> LLMPlanner:
     """Replays canned replies (a list, or `model` = a JSON file of strings); for tests and demos."""
-    from v2m.agent.planners.scripted import ScriptedBackend
-
     opts = _options(kw)
     return LLMPlanner(ScriptedBackend(**kw), name="scripted", **opts)
 
