@@ -14,6 +14,7 @@ one after another, each to the plan the previous one produced, as in a chat).
 
 from __future__ import annotations
 
+import colorsys
 import json
 import random
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ import numpy as np
 
 from v2m.agent.planners.llm import planner_messages
 from v2m.finetune.dataset import analysis_images, target_text
-from v2m.tools.contract import ScorePlan, VideoAnalysis
+from v2m.tools.contract import VideoAnalysis
 from v2m.tools.errors import V2MError
 
 FPS = 12
@@ -73,14 +74,15 @@ def clip_spec(rng: random.Random, name: str) -> ClipSpec:
     """A random clip: slow clips have 1-2 long shots, fast ones 3-5 short ones; whole frames only."""
     pacing = rng.choice(("slow", "fast"))
     n = rng.randint(1, 2) if pacing == "slow" else rng.randint(3, 5)
-    bright = rng.random() < 0.5
+    value = rng.uniform(0.75, 0.95) if rng.random() < 0.5 else rng.uniform(0.35, 0.5)  # the look: bright or dark
+    hues = rng.choice(((5, 45), (200, 250)))  # warm or cold; shots alternate hue and brightness so cuts show
     shots = []
-    for _ in range(n):
+    for k in range(n):
         frames = rng.randint(3 * FPS, 5 * FPS) if pacing == "slow" else rng.randint(FPS, 2 * FPS)
-        base = rng.randint(150, 240) if bright else rng.randint(20, 90)
-        warm = rng.uniform(-0.4, 0.4)
-        rgb = tuple(int(np.clip(base * f, 0, 255)) for f in (1 + warm, 1.0 - abs(warm) / 2, 1 - warm))
-        shots.append(ShotSpec(seconds=frames / FPS, rgb=rgb, speed=rng.choice((0.0, 0.25, 1.0))))
+        other = value * 0.55 if value > 0.6 else value * 1.8  # every other shot: paler and darker (or brighter)
+        rgb = colorsys.hsv_to_rgb(hues[k % 2] / 360, 0.85 if k % 2 == 0 else 0.35, value if k % 2 == 0 else other)
+        shots.append(ShotSpec(seconds=frames / FPS, rgb=tuple(round(255 * c) for c in rgb),
+                              speed=rng.choice((0.0, 0.25, 0.5))))
     return ClipSpec(name=name, shots=tuple(shots), pacing=pacing)
 
 
@@ -188,7 +190,3 @@ def check_truth(analysis: VideoAnalysis, spec: ClipSpec, tol_s: float = 1.5 / FP
     problems += [f"extra cut at {f:.2f} s" for f in found if not any(abs(c - f) <= tol_s for c in spec.cuts_s)]
     return problems
 
-
-def load_plan(text: str) -> ScorePlan:
-    """The ScorePlan at the end of a target text (after the reasoning)."""
-    return ScorePlan.model_validate_json(text[text.index("\n{") + 1:] if "\n{" in text else text)
