@@ -114,15 +114,19 @@ def build(runs: list[Path], sessions: Path | None, out: Path, *, force: bool = F
         raise V2MError(f"{out} already exists; use --force to replace it")
     counts: dict[str, int] = {}
     tmp = out.with_name(f".{out.name}.part")
-    with tmp.open("w") as f:
-        sources = [run_examples(r) for r in find_runs(runs)]
-        if sessions is not None:
-            sources.append(session_examples(sessions))
-        sources += list(more)
-        for source in sources:
-            for ex in source:
-                f.write(json.dumps(ex) + "\n")
-                counts[ex["meta"]["kind"]] = counts.get(ex["meta"]["kind"], 0) + 1
+    sources = [run_examples(r) for r in find_runs(runs)]
+    if sessions is not None:
+        sources.append(session_examples(sessions))
+    sources += list(more)
+    try:
+        with tmp.open("w") as f:
+            for source in sources:
+                for ex in source:
+                    f.write(json.dumps(ex) + "\n")
+                    counts[ex["meta"]["kind"]] = counts.get(ex["meta"]["kind"], 0) + 1
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # a source that fails half-way leaves no half-written set behind
+        raise
     tmp.replace(out)
     return counts
 

@@ -28,6 +28,7 @@ from v2m.tools.errors import InputError
 
 TEMPO_TOLERANCE = 0.10
 CUT_TOLERANCE_S = 0.1
+MAX_KEPT_CHARS = 3000  # of each answer, kept in the results JSON as evidence
 METRICS = ("json", "contract", "usable", "style", "tempo", "key", "instruments", "cut_alignment", "edit_following")
 
 
@@ -122,7 +123,7 @@ def evaluate(model: str, data: Path, adapter: str | None = None, options: EvalOp
             skipped.append(f"line {i + 1}: no analysis file in meta.analysis")
             continue
         answer = backend.generate(ex["messages"][:-1], example_frames(ex))
-        rows.append({"line": i + 1, "kind": ex.get("meta", {}).get("kind", "?"), "answer_chars": len(answer)}
+        rows.append({"line": i + 1, "kind": ex.get("meta", {}).get("kind", "?"), "answer": answer[:MAX_KEPT_CHARS]}
                     | grade(answer, ex, analysis))
     metrics = {}
     for m in METRICS:

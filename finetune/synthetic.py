@@ -24,12 +24,13 @@ import numpy as np
 
 from v2m.agent.planners.llm import planner_messages
 from v2m.finetune.dataset import analysis_images, target_text
-from v2m.tools.contract import VideoAnalysis
+from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.errors import V2MError
 
 FPS = 12
 SIZE = (128, 72)  # width, height: small, so a corpus of a hundred clips is written and analysed in a minute
 MAX_CLIPS = 5000
+MAX_BRIEF_CHARS = 400
 STYLES = ("jazz", "rock", "ambient", "lofi", "cinematic", "funk", "bossa", "electronic", "folk", "classical")
 MOODS = ("calm", "happy", "dark", "energetic", "dreamy", "tense")
 REQUESTS = ("score this in {style}", "{style}", "{mood} {style} please", "a {mood} {style} track",
@@ -117,6 +118,18 @@ def edit_text(rng: random.Random) -> str:
     return rng.choice(EDITS).format(style=rng.choice(STYLES), key=rng.choice(KEYS))
 
 
+def brief(plan: ScorePlan, change: str | None = None) -> ScorePlan:
+    """The plan with its reasoning cut to the decisions (style, tempo, key and why): the rules planner's
+    full report lists every shot and table row again, which a small model would spend most of its
+    answer reproducing; the decisions are the reasoning a plan needs. A revision's reasoning is what
+    changed (`change`, the rules planner's reply), since its old report describes the plan before the edit."""
+    if change is not None:
+        return plan.model_copy(update={"reasoning": change.strip()[:MAX_BRIEF_CHARS]})
+    lines = [ln for ln in plan.reasoning.splitlines() if ln.startswith(("- Style:", "- Tempo:", "- Key:"))]
+    short = "\n".join(lines) if lines else plan.reasoning.strip()[:MAX_BRIEF_CHARS]
+    return plan.model_copy(update={"reasoning": short})
+
+
 def clip_examples(analysis: VideoAnalysis, analysis_path: Path, spec: ClipSpec, rng: random.Random,
                   turns: int) -> list[dict]:
     """The plan example and up to `turns` revise examples of one clip (edits the rules planner cannot
@@ -129,14 +142,14 @@ def clip_examples(analysis: VideoAnalysis, analysis_path: Path, spec: ClipSpec, 
             "cuts_s": spec.cuts_s}
     plan = rules.plan(analysis, request).plan
     images = analysis_images(analysis, analysis_path.parent)
-    messages = planner_messages(analysis, request) + [{"role": "assistant", "content": target_text(plan)}]
+    messages = planner_messages(analysis, request) + [{"role": "assistant", "content": target_text(brief(plan))}]
     out = [{"messages": messages, "images": images, "meta": meta | {"kind": "plan", "request": request}}]
     for _ in range(turns):
         edit = edit_text(rng)
         res = rules.revise(analysis, plan, edit)
         if res.question or res.plan == plan:
             continue
-        messages = planner_messages(analysis, edit, plan) + [{"role": "assistant", "content": target_text(res.plan)}]
+        messages = planner_messages(analysis, edit, plan) + [{"role": "assistant", "content": target_text(brief(res.plan, res.reply))}]
         out.append({"messages": messages, "images": images,
                     "meta": meta | {"kind": "revise", "request": edit, "current": plan.model_dump_json()}})
         plan = res.plan

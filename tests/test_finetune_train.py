@@ -136,8 +136,7 @@ def _free_port() -> int:
 def test_two_cpu_processes_train_through_accelerate_launch(corpus, tmp_path):
     out = tmp_path / "ddp"
     cfg = tiny_yaml(tmp_path / "c.yaml", corpus, max_steps=2, save_every=10)
-    launcher = Path(sys.executable).with_name("accelerate")
-    cmd = [str(launcher), "launch", "--config_file", str(CONFIG_DIR / "accelerate" / "ddp-cpu.yaml"),
+    cmd = [sys.executable, "-m", "accelerate.commands.launch", "--config_file", str(CONFIG_DIR / "accelerate" / "ddp-cpu.yaml"),
            "--main_process_port", str(_free_port()), "-m", "v2m.finetune.train", "--config", str(cfg),
            "--output", str(out)]
     env = os.environ | {"OMP_NUM_THREADS": "1"}
