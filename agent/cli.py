@@ -147,6 +147,15 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USER_ERROR, f"v2m: error: {message} (see {self.prog} --help)\n")
 
 
+def add_plugin_commands(sub) -> None:
+    """Subcommands from the `v2m.commands` entry-point group (e.g. `finetune`, which lives above agent/ in
+    the layers, so agent/ cannot import it): each entry is a light `add_parser(subparsers)` function."""
+    from importlib.metadata import entry_points
+
+    for ep in entry_points(group="v2m.commands"):
+        ep.load()(sub)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="v2m", description="Score videos with music.")
     p.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
@@ -203,6 +212,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("eval", help="grade run folders, or a suite against baselines: sync, adherence, notation, sense")
     add_eval_args(s)
     s.set_defaults(func=_cmd_eval)
+
+    add_plugin_commands(sub)
 
     s = sub.add_parser("schema", help="print the JSON Schema of the plan or the analysis")
     s.add_argument("which", nargs="?", choices=["plan", "analysis"], default="plan")
