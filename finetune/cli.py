@@ -17,13 +17,15 @@ import json
 import sys
 from pathlib import Path
 
+from v2m.finetune.dataset import build
+from v2m.finetune.evaluate import EvalOptions, evaluate, markdown
+from v2m.finetune.muvideo import ReadReport, read_records
+from v2m.finetune.synthetic import build_synthetic
+from v2m.finetune.train import add_train_args, run_train
 from v2m.tools.errors import InputError
 
 
 def _cmd_data(args: argparse.Namespace) -> int:
-    from v2m.finetune.dataset import build
-    from v2m.finetune.muvideo import ReadReport, read_records
-
     more, reports = [], []
     for flag, modality in (("muvideo", "video"), ("muimage", "image")):
         path = getattr(args, flag)
@@ -49,22 +51,16 @@ def _cmd_data(args: argparse.Namespace) -> int:
 
 
 def _cmd_synth(args: argparse.Namespace) -> int:
-    from v2m.finetune.synthetic import build_synthetic
-
     counts = build_synthetic(args.output, clips=args.clips, seed=args.seed, turns=args.turns, force=args.force)
     print(f"wrote {sum(counts.values())} examples to {args.output / 'sft.jsonl'} " + json.dumps(counts))
     return 0
 
 
 def _cmd_train(args: argparse.Namespace) -> int:
-    from v2m.finetune.train import run_train
-
     return run_train(args)
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
-    from v2m.finetune.evaluate import EvalOptions, evaluate, markdown
-
     if args.output and args.output.exists() and not args.force:
         raise InputError(f"{args.output} already exists; use --force to replace it")
     opts = EvalOptions(max_new_tokens=args.max_new_tokens, device=args.device, limit=args.limit)
@@ -85,8 +81,6 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
 def add_parser(sub) -> None:
     """Add `finetune` and its subcommands to v2m's subparsers (called through the entry point)."""
-    from v2m.finetune.train import add_train_args
-
     p = sub.add_parser("finetune", help="fine-tuning: build SFT data, train LoRA/QLoRA planners, evaluate them")
     fsub = p.add_subparsers(dest="finetune_command", required=True, metavar="STEP")
 

@@ -17,11 +17,12 @@ Prints a markdown table and writes the JSON beside it with `-o`.
 
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from v2m.agent.planners.hf import HFBackend
+from v2m.agent.planners.reply import extract_json, parse_reply
 from v2m.finetune.recipe import example_analysis, example_frames, read_examples
 from v2m.tools.contract import ScorePlan
 from v2m.tools.errors import InputError
@@ -67,8 +68,6 @@ def _changes(a: ScorePlan, b: ScorePlan) -> dict[str, object]:
 
 def grade(answer: str, ex: dict, analysis) -> dict:
     """The metrics of one answer (1.0/0.0 per metric, None where it does not apply)."""
-    from v2m.agent.planners.reply import extract_json, parse_reply
-
     ref = reference_plan(ex)
     meta = ex.get("meta", {})
     current = ScorePlan.model_validate_json(meta["current"]) if meta.get("current") else None
@@ -107,8 +106,6 @@ def evaluate(model: str, data: Path, adapter: str | None = None, options: EvalOp
         {"model", "adapter", "n", "skipped": [...], "metrics": {name: mean or None}, "rows": [...], "seconds"}.
     """
     import torch
-
-    from v2m.agent.planners.hf import HFBackend
 
     torch.set_num_threads(options.threads)
     examples = read_examples(data)[:options.limit]

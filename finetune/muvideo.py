@@ -25,10 +25,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from v2m.agent.planners.base import get_planner
 from v2m.agent.planners.llm import planner_messages
+from v2m.agent.planners.rules import find_style
 from v2m.finetune.dataset import analysis_images, target_text
+from v2m.finetune.music_facts import measure_music
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.errors import InputError
+from v2m.tools.video.analyze import analyze
 
 MEDIA_TOKEN_RE = re.compile(r"<(video|image|audio|music)>", re.I)
 MAX_PROMPT_CHARS = 400  # Section.musicgen_prompt's limit
@@ -67,10 +71,6 @@ def _clean(text) -> str:
 
 def target_plan(analysis: VideoAnalysis, request: str, answer: str, caption: str, music: Path | None) -> ScorePlan:
     """The plan a record teaches: the picture's sections, the caption's sound, the music file's tempo and key."""
-    from v2m.agent.planners.base import get_planner
-    from v2m.agent.planners.rules import find_style
-    from v2m.finetune.music_facts import measure_music
-
     style = find_style(caption) or find_style(request)
     plan = get_planner("rules").plan(analysis, request + (f" in {style}" if style else "")).plan
     why = [answer] if answer else []
@@ -104,8 +104,6 @@ def read_records(path: Path, media: Path, work: Path, *, modality: str = "video"
         modality: "video" or "image" (an image becomes a still clip, as `v2m score` does).
         report: filled with what was kept and what was skipped, and why.
     """
-    from v2m.tools.video.analyze import analyze
-
     report = report if report is not None else ReadReport()
     try:
         records = json.loads(path.read_text())

@@ -10,6 +10,8 @@ import json
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from v2m.agent.planners.frames import MAX_SIDE_PX, load_frames
+from v2m.tools.contract import VideoAnalysis
 from v2m.tools.errors import InputError
 
 CONFIG_DIR = Path(__file__).parent / "configs"
@@ -99,8 +101,6 @@ def read_examples(path: Path) -> list[dict]:
 
 def example_analysis(ex: dict):
     """The VideoAnalysis an example was prompted from (meta.analysis), or None."""
-    from v2m.tools.contract import VideoAnalysis
-
     path = ex.get("meta", {}).get("analysis")
     if path and Path(path).is_file():
         return VideoAnalysis.model_validate_json(Path(path).read_text())
@@ -109,14 +109,10 @@ def example_analysis(ex: dict):
 
 def example_frames(ex: dict, max_frames: int = MAX_FRAMES) -> list:
     """The pictures of an example, chosen and shrunk exactly as the planner does at inference."""
-    from v2m.agent.planners.frames import load_frames
-
     analysis = example_analysis(ex)
     if analysis is not None:
         return load_frames(analysis, max_frames)
     from PIL import Image
-
-    from v2m.agent.planners.frames import MAX_SIDE_PX
 
     out = []
     for p in ex.get("images", [])[:max_frames]:

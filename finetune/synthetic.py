@@ -21,11 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-
+from v2m.agent.planners.base import get_planner
 from v2m.agent.planners.llm import planner_messages
 from v2m.finetune.dataset import analysis_images, target_text
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.errors import V2MError
+from v2m.tools.video.analyze import analyze
 
 FPS = 12
 SIZE = (128, 72)  # width, height: small, so a corpus of a hundred clips is written and analysed in a minute
@@ -134,8 +135,6 @@ def clip_examples(analysis: VideoAnalysis, analysis_path: Path, spec: ClipSpec, 
                   turns: int) -> list[dict]:
     """The plan example and up to `turns` revise examples of one clip (edits the rules planner cannot
     follow, which leave the plan unchanged or ask a question, are dropped)."""
-    from v2m.agent.planners.base import get_planner
-
     rules = get_planner("rules")
     request = request_text(rng)
     meta = {"source": "synthetic", "video": analysis.source, "analysis": str(analysis_path), "pacing": spec.pacing,
@@ -168,8 +167,6 @@ def build_synthetic(out_dir: Path, *, clips: int, seed: int = 0, turns: int = 2,
     Returns:
         Examples written per kind.
     """
-    from v2m.tools.video.analyze import analyze
-
     if not 1 <= clips <= MAX_CLIPS:
         raise V2MError(f"--clips must be between 1 and {MAX_CLIPS}, got {clips}")
     out_dir = out_dir.resolve()  # the JSONL names files by absolute path, so it works from any folder

@@ -13,6 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from v2m.agent.planners.facts import schema_brief
+from v2m.prompts.templates import example_json, example_plans, render
+
 QWEN_SPECIALS = ["<|endoftext|>", "<|im_start|>", "<|im_end|>", "<|vision_start|>", "<|vision_end|>",
                  "<|image_pad|>", "<|video_pad|>"]
 SMOL_SPECIALS = ["<|endoftext|>", "<|im_start|>", "<end_of_utterance>", "<fake_token_around_image>", "<image>",
@@ -47,9 +50,6 @@ class TinySize:
 
 def prompt_corpus() -> list[str]:
     """v2m's own prompt text, rendered once per template, plus the example plans."""
-    from v2m.agent.planners.facts import schema_brief
-    from v2m.prompts.templates import example_json, example_plans, render
-
     ctx = dict(request="score this in jazz", facts="- shots: 6; hard cuts at 1.20, 3.04", schema=schema_brief(),
                styles="jazz, rock, ambient", roles="drums, bass", duration_s="10.00", abc=True,
                example=example_json(), plan=example_json(), errors=["no JSON object found"], attempt=1, attempts=3)
@@ -75,8 +75,13 @@ def train_tokenizer(specials: list[str], vocab_size: int = 800, texts: list[str]
 def build_qwen25_vl(folder: Path, seed: int = 0, size: TinySize = TinySize(), texts: list[str] | None = None) -> Path:
     """Save a tiny Qwen2.5-VL (~1 M parameters at the default size) with its processor to `folder`."""
     import torch
-    from transformers import (Qwen2_5_VLConfig, Qwen2_5_VLForConditionalGeneration, Qwen2_5_VLProcessor,
-                              Qwen2VLImageProcessor, Qwen2VLVideoProcessor)
+    from transformers import (
+        Qwen2_5_VLConfig,
+        Qwen2_5_VLForConditionalGeneration,
+        Qwen2_5_VLProcessor,
+        Qwen2VLImageProcessor,
+        Qwen2VLVideoProcessor,
+    )
 
     torch.manual_seed(seed)
     tok = train_tokenizer(QWEN_SPECIALS, size.vocab, texts)

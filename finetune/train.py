@@ -28,7 +28,10 @@ import sys
 import time
 from pathlib import Path
 
-from v2m.finetune.recipe import TrainConfig, load_config
+from v2m.agent.planners.hf import HFBackend
+from v2m.finetune.recipe import TrainConfig, example_frames, load_config
+from v2m.finetune.synthetic import build_synthetic
+from v2m.finetune.tiny_vlm import BUILDERS, TinySize
 from v2m.tools.errors import InputError, V2MError
 
 CHECKPOINTS = "checkpoints"
@@ -40,8 +43,6 @@ def prepare_base(cfg: TrainConfig, out: Path, texts: list[str]) -> Path:
     if base.exists():
         return base
     if cfg.tiny:
-        from v2m.finetune.tiny_vlm import BUILDERS, TinySize
-
         family = cfg.tiny.get("family", "qwen2.5-vl")
         size = TinySize(**{k: v for k, v in cfg.tiny.items() if k != "family"})
         BUILDERS[family](base, seed=cfg.seed, size=size, texts=texts)
@@ -62,7 +63,6 @@ def prepare_data(cfg: TrainConfig, out: Path) -> Path:
         if not path.is_file():
             raise InputError(f"training data {path} does not exist (make it with `v2m finetune data` or `synth`)")
         return path
-    from v2m.finetune.synthetic import build_synthetic
 
     path = out / "data" / "sft.jsonl"
     if not path.exists():
@@ -100,9 +100,6 @@ def tokenise(examples: list[dict], model, processor, max_frames: int, max_len: i
     """Each example as model inputs: the prompt built by `HFBackend.inputs` (chat template, frames), then
     the answer and the end-of-turn token; labels are -100 on the prompt, so only the answer is learned."""
     import torch
-
-    from v2m.agent.planners.hf import HFBackend
-    from v2m.finetune.recipe import example_frames
 
     backend = HFBackend.from_model(model, processor, name="training")
     backend.device, backend.dtype = "cpu", torch.float32  # moved to the training device batch by batch
