@@ -20,13 +20,14 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 from v2m.agent.planners.base import get_planner
 from v2m.agent.planners.llm import planner_messages
 from v2m.finetune.dataset import analysis_images, target_text
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.errors import V2MError
 from v2m.tools.video.analyze import analyze
+from v2m.tools.video.synthetic import Segment
+from v2m.tools.video.synthetic import write_clip as write_synthetic
 
 FPS = 12
 SIZE = (128, 72)  # width, height: small, so a corpus of a hundred clips is written and analysed in a minute
@@ -89,25 +90,10 @@ def clip_spec(rng: random.Random, name: str) -> ClipSpec:
 
 
 def write_clip(spec: ClipSpec, path: Path) -> Path:
-    """Encode `spec` as an H.264 MP4 with PyAV: flat colour per shot plus a moving bar, hard cuts between."""
-    import av
-
-    w, h = SIZE
-    with av.open(str(path), "w") as out:
-        stream = out.add_stream("libx264", rate=FPS)
-        stream.width, stream.height, stream.pix_fmt = w, h, "yuv420p"
-        stream.options = {"crf": "20", "preset": "ultrafast"}
-        for shot in spec.shots:
-            for i in range(round(shot.seconds * FPS)):
-                img = np.empty((h, w, 3), np.uint8)
-                img[:] = shot.rgb
-                phase = (i / FPS * shot.speed) % 2.0  # a triangle wave: the bar sweeps there and back, no jump
-                x = int((phase if phase <= 1 else 2 - phase) * (w - w // 10))
-                img[:, x:x + w // 10] = 255 - np.array(shot.rgb, np.uint8)  # the bar: motion that shows
-                for packet in stream.encode(av.VideoFrame.from_ndarray(img, format="rgb24")):
-                    out.mux(packet)
-        for packet in stream.encode():
-            out.mux(packet)
+    """Encode `spec` as an H.264 MP4 with v2m's one clip writer: flat colour per shot plus a moving bar,
+    hard cuts between."""
+    segments = [Segment("bar", s.seconds, color=s.rgb, speed=s.speed) for s in spec.shots]
+    write_synthetic(path, segments, fps=FPS, size=SIZE, crf=20)
     return path
 
 
