@@ -52,6 +52,7 @@ class Truth:
     times_s: list[float]                   # every frame's presentation time as written
     cut_frames: list[int]
     end_s: float                           # when the last frame stops showing
+    intact: bool = True                    # False once the file was damaged: only the start is known
 
     @property
     def first_s(self) -> float:

@@ -62,7 +62,8 @@ def choose_container(video_path: str | os.PathLike) -> Container:
     try:
         with av.open(str(video_path)) as src:
             if not src.streams.video:
-                raise InputError(f"{video_path}: no video stream to lay music onto")
+                what = "audio-only file, no video stream" if src.streams.audio else "no video stream"
+                raise InputError(f"{video_path}: {what} to lay music onto")
             stream = src.streams.video[0]
             codec = stream.codec_context.name
             if codec in ANIMATION_CODECS or src.format.name in ("image2", "png_pipe", "jpeg_pipe", "bmp_pipe",

@@ -13,7 +13,7 @@ from v2m.tools.video import frames as fr
 from v2m.tools.video import look
 from v2m.tools.video import motion
 from v2m.tools.contract import Mood, Shot, Transition, VideoAnalysis
-from v2m.tools.video.shots import ShotParams, cut_scores, find_cuts, merge_transitions
+from v2m.tools.video.shots import ShotParams, cut_scores, drop_blank_edges, find_cuts, merge_transitions
 from v2m.tools.video.transitions import find_dissolves, find_dissolves_by_variance, find_fades
 
 
@@ -65,7 +65,7 @@ def build_analysis(source: str, log: fr.FrameLog, meta: dict, params: ShotParams
     for d in find_dissolves_by_variance(contrast, log.histograms(), [c for c, _ in cuts], fps, params):
         if all(d[1] < a or d[0] > b for a, b, _, _ in dissolves):
             dissolves.append(d)
-    found = merge_transitions(cuts, fades, dissolves, n)
+    found = drop_blank_edges(merge_transitions(cuts, fades, dissolves, n), contrast, params)
 
     transitions = []
     for kind, a, b, new, strength in found:

@@ -39,10 +39,12 @@ def check_input(path: str | os.PathLike) -> Path:
         InputError: naming what is wrong with `path`.
     """
     src = Path(path)
-    if not src.exists():
+    if not src.exists():  # also a symlink whose target is gone
         raise InputError(f"{path}: no such file")
     if src.is_dir():
         raise InputError(f"{path}: is a folder, not a video or image")
+    if not src.is_file():  # a FIFO or a device would block the decoder, or never end
+        raise InputError(f"{path}: not a regular file (a pipe, socket or device); save it to a file first")
     if src.stat().st_size == 0:
         raise InputError(f"{path}: empty file (zero bytes)")
     return src

@@ -1,0 +1,90 @@
+"""The hostile-input suite: about a hundred odd or broken inputs, each built here, each with its promise.
+
+    pytest -q tests/test_hostile.py                 # the quick half
+    pytest -q -m slow tests/test_hostile.py         # the rest
+
+Every case runs the real CLI in-process (`v2m.agent.cli.main`) and checks: the exit status and that
+stderr is one `v2m: error:` line (no traceback, no internal error); that nothing that existed before
+changed (sha256 of every file), except a previous run replaced under --force; and, for every scored
+video, sync against the picture as it was built (`hostile_media.Truth`): the picture starts at 0 with
+the music, the music's first onset is within one video frame of the first picture, its length equals
+the picture's within one AAC frame, and the analysed cuts (the plan's accents) sit within one frame
+of the built cuts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from hostile_cases import CASES
+from hostile_media import measure
+from v2m.agent.cli import main
+
+AAC_FRAME_S = 1024 / 44100
+
+
+def _hashes(root: Path) -> dict[Path, str]:
+    out = {}
+    for p in root.rglob("*"):
+        if p.is_file() and not p.is_symlink() and not p.is_fifo():
+            out[p] = hashlib.sha256(p.read_bytes()).hexdigest()
+    return out
+
+
+def _params():
+    for name, case in CASES.items():
+        marks = [pytest.mark.slow] if case.slow else []
+        yield pytest.param(name, id=name, marks=marks)
+
+
+@pytest.mark.parametrize("name", _params())
+def test_hostile(name, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    case = CASES[name]
+    setup = case.build(tmp_path)
+    before = _hashes(tmp_path)
+    rc = main(setup.argv)
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "internal error" not in err, err
+    changed = [p for p, h in before.items() if p not in setup.replaced
+               and (not p.exists() or hashlib.sha256(p.read_bytes()).hexdigest() != h)]
+    assert not changed, f"pre-existing files changed: {changed}"
+    if case.expect == "error":
+        assert rc == 2, err
+        lines = [ln for ln in err.splitlines() if ln.strip() and not ln.startswith("[")]  # not progress
+        assert len(lines) == 1 and lines[0].startswith("v2m: error: "), err
+        assert case.error_has.lower() in lines[0].lower(), lines[0]
+        return
+    assert rc == 0, err
+    for stale in setup.gone:
+        assert not stale.exists(), f"{stale} of the previous run is still there"
+    assert not list(setup.out.glob(".v2m-*")), "a work folder was left behind"
+    scored = [p for p in setup.out.glob("*.scored.*")]
+    assert len(scored) == 1, scored
+    _check_sync(scored[0], setup, case)
+
+
+def _check_sync(path: Path, setup, case) -> None:
+    m = measure(path)
+    analysis = json.loads((setup.out / "analysis.json").read_text())
+    frame = 1.0 / analysis["fps"]
+    assert m.picture_s and abs(m.picture_s[0]) < 1e-3, "the picture should start at 0"
+    assert abs(m.audio_start_s - m.picture_s[0]) < 1e-3
+    assert m.onset_s is not None and abs(m.onset_s - m.picture_s[0]) <= frame, (m.onset_s, frame)
+    truth = setup.truth if setup.truth is not None and setup.truth.intact else None
+    length = truth.length_s if truth is not None else m.picture_end_s - m.picture_s[0]
+    assert abs(m.audio_len_s - length) <= AAC_FRAME_S + 1e-3, (m.audio_len_s, length)
+    assert abs(analysis["duration_s"] - length) <= frame + 1e-3, (analysis["duration_s"], length)
+    if truth is not None and case.check_cuts:
+        found = [t["time_s"] for t in analysis["transitions"]]
+        assert len(found) == len(truth.cut_times_s), (found, truth.cut_times_s)
+        for f, t in zip(found, truth.cut_times_s):
+            assert abs(f - t) <= frame + 1e-3, (found, truth.cut_times_s)
+        plan = json.loads((setup.out / "plan.json").read_text())
+        accents = [h["time_s"] for h in plan["hit_points"] if h["source"] == "cut"]
+        for a in accents:
+            assert min(abs(a - t) for t in truth.cut_times_s) <= frame + 1e-3, (accents, truth.cut_times_s)
