@@ -34,6 +34,7 @@ OPTIONAL_OUTPUTS = ("transcript.json", "score.symbolic.wav", "score.seams.npz", 
 SCORED_EXTS = (".mp4", ".mkv", ".mov")
 WORK_PREFIX = ".v2m-run-"
 LOCK_NAME = ".v2m.lock"   # who holds the lock (the lock itself is on the folder)
+LOW_SPACE_BYTES = 4 << 20  # a run that failed with less free space than this ran out of disk
 WRITE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EFBIG, errno.EIO}
 
 
@@ -71,6 +72,13 @@ def check_not_input(outputs: list[Path], inputs: list[Path]) -> None:
             if _same(src, out) or out.is_dir() and _inside(src, out):
                 raise V2MError(f"{src} is an input and would be overwritten by this run's {out.name}; "
                                "move it or choose another -o folder")
+
+
+def _low_space(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < LOW_SPACE_BYTES
+    except OSError:
+        return False
 
 
 def write_error(e: OSError, where: Path) -> V2MError:
@@ -136,9 +144,14 @@ class RunFolder:
                 raise write_error(e, self.outdir) from None
             self.close(ok=True)
             return False
+        # A full disk surfaces from deep inside libraries (libsndfile "System error", FFmpeg, FluidSynth):
+        # look at the disk itself before cleaning up, so the user hears the cause, not its symptom.
+        full = isinstance(exc, Exception) and not isinstance(exc, V2MError) and _low_space(self.outdir)
         self.close(ok=False)
         if isinstance(exc, OSError) and exc.errno in WRITE_ERRNOS:
             raise write_error(exc, self.outdir) from None
+        if full:
+            raise write_error(OSError(errno.ENOSPC, "No space left on device"), self.outdir) from None
         return False
 
     def final(self, path: Path) -> Path:

@@ -29,6 +29,7 @@ class Setup:
     out: Path | None = None
     replaced: set[Path] = field(default_factory=set)   # pre-existing files a --force run may replace
     gone: list[Path] = field(default_factory=list)     # stale files that must be gone afterwards
+    cleanup: Callable[[], None] | None = None
 
 
 @dataclass
@@ -426,3 +427,37 @@ KNOWN_MISSES = {
 }
 for _name, _why in KNOWN_MISSES.items():
     CASES[_name].known_miss = _why
+
+
+# --- full and read-only disks (a real tiny tmpfs when we may mount one, else the case is skipped) -----
+def _mount_tmpfs(where: Path, size_kb: int, read_only: bool = False) -> Callable[[], None]:
+    import subprocess
+
+    import pytest
+
+    where.mkdir(parents=True, exist_ok=True)
+    opts = f"size={size_kb}k" + (",ro" if read_only else "")
+    r = subprocess.run(["mount", "-t", "tmpfs", "-o", opts, "tmpfs", str(where)], capture_output=True)
+    if r.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here (not root, or no mount permission)")
+    return lambda: subprocess.run(["umount", "-l", str(where)], capture_output=True)
+
+
+def _disk_case(name: str, size_kb: int, *, read_only: bool = False, existing: bool = False, error_has: str):
+    def build(tmp: Path) -> Setup:
+        src, _ = _clip(tmp)
+        disk = tmp / "disk"
+        cleanup = _mount_tmpfs(disk, size_kb, read_only)
+        out = disk / "out"
+        if existing:  # a previous run's files sit there and must survive the failed run
+            out.mkdir()
+            (out / "score.wav").write_bytes(b"previous run" * 100)
+            (out / "plan.json").write_text("{}")
+        return Setup(["score", str(src), "-o", str(out), "--force"], cleanup=cleanup)
+    CASES[name] = Case(build, "error", error_has)
+
+
+_disk_case("disk-full-fresh-folder", 120, error_has="disk is full")
+_disk_case("disk-full-over-a-previous-run", 120, existing=True, error_has="disk is full")
+_disk_case("disk-full-tiny", 8, error_has="")
+_disk_case("read-only-disk", 1024, read_only=True, error_has="")

@@ -44,10 +44,12 @@ def _params():
 
 
 @pytest.mark.parametrize("name", _params())
-def test_hostile(name, tmp_path, capsys, monkeypatch):
+def test_hostile(name, tmp_path, capsys, monkeypatch, request):
     monkeypatch.chdir(tmp_path)
     case = CASES[name]
     setup = case.build(tmp_path)
+    if setup.cleanup is not None:
+        request.addfinalizer(setup.cleanup)
     before = _hashes(tmp_path)
     rc = main(setup.argv)
     captured = capsys.readouterr()
@@ -62,6 +64,9 @@ def test_hostile(name, tmp_path, capsys, monkeypatch):
         lines = [ln for ln in err.splitlines() if ln.strip() and not ln.startswith("[")]  # not progress
         assert len(lines) == 1 and lines[0].startswith("v2m: error: "), err
         assert case.error_has.lower() in lines[0].lower(), lines[0]
+        if setup.out is None:
+            leftovers = [p for p in tmp_path.rglob("*") if ".v2m-" in p.name or p.name.endswith(".part")]
+            assert not leftovers, f"partial files left: {leftovers}"
         return
     assert rc == 0, err
     for stale in setup.gone:
