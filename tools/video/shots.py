@@ -133,8 +133,16 @@ def merge_transitions(cuts: list[tuple[int, float]], fades: list[tuple[int, int,
             out.append(("dissolve", a, b, new, s))
     for c, s in cuts:
         # absorbed when inside; a cut on a fade's first frame started the shot that then fades out
-        if not any(g[1] + (g[0] == "fade") < c <= max(g[2], g[3]) or g[1] == c and g[0] != "fade" for g in out):
-            out.append(("cut", c, c, c, s))
+        if any(g[1] + (g[0] == "fade") < c <= max(g[2], g[3]) or g[1] == c and g[0] != "fade" for g in out):
+            continue
+        # a hard cut out of a fade's black (a title fades out, the film starts at once) is that fade's end:
+        # one boundary, and the new shot starts at the cut
+        ends = [k for k, g in enumerate(out) if g[0] == "fade" and c == max(g[2], g[3]) + 1]
+        if ends:
+            kind, a, b, _, strength = out[ends[0]]
+            out[ends[0]] = (kind, a, c, c, strength)
+            continue
+        out.append(("cut", c, c, c, s))
     out = [t for t in out if 0 < t[3] < n_frames]
     out.sort(key=lambda t: t[3])
     return out
