@@ -71,8 +71,9 @@ class Truth:
 def _picture(i: int, shot: int, w: int, h: int, clip: Clip) -> np.ndarray:
     img = np.empty((h, w, 3), np.uint8)
     img[:] = COLOURS[shot % len(COLOURS)]
-    x = (i * 3) % max(1, w - 6)
-    img[:, x:x + 6] = 255 - np.array(COLOURS[shot % len(COLOURS)], np.uint8)
+    bar, step = max(1, w // 16), max(1, w // 32)  # a bar moving across, in proportion to the picture
+    x = (i * step) % max(1, w - bar)
+    img[:, x:x + bar] = 255 - np.array(COLOURS[shot % len(COLOURS)], np.uint8)
     if clip.black_first and i == 0:
         img[:] = 0
     if clip.flash_at is not None and i == clip.flash_at:

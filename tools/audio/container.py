@@ -24,6 +24,7 @@ from v2m.tools.errors import InputError, V2MError
 
 FORMATS = {".mp4": "mp4", ".mkv": "matroska", ".mov": "mov"}   # output suffix -> FFmpeg muxer
 ANIMATION_CODECS = {"gif", "apng", "webp"}  # palette animations: players expect them as ordinary video
+RAW_CODECS = {"rawvideo"}                   # uncompressed: gigabytes, and few players read it in MKV
 MAX_WIDTH, MAX_HEIGHT = 1920, 1080          # the largest picture v2m encodes (either orientation)
 ENCODER = "libx264"
 ENCODER_OPTIONS = {"preset": "veryfast", "crf": "20"}
@@ -69,6 +70,8 @@ def choose_container(video_path: str | os.PathLike) -> Container:
             if codec in ANIMATION_CODECS or src.format.name in ("image2", "png_pipe", "jpeg_pipe", "bmp_pipe",
                                                                  "webp_pipe", "tiff_pipe"):
                 return Container(".mp4", reencode=codec in ANIMATION_CODECS)  # stills are encoded anyway
+            if codec in RAW_CODECS:
+                return Container(".mp4", reencode=True, warning="uncompressed video: the picture was encoded as H.264")
             for ext, fmt in FORMATS.items():
                 if can_carry(fmt, stream):
                     return Container(ext)

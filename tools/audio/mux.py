@@ -159,7 +159,7 @@ def video_copy(video_path: Path, out_path: Path) -> Iterator[VideoCopy]:
     """
     import av
 
-    from v2m.tools.audio.container import ANIMATION_CODECS, FORMATS, can_carry, reencode_video
+    from v2m.tools.audio.container import ANIMATION_CODECS, FORMATS, RAW_CODECS, can_carry, reencode_video
 
     tmp = out_path.with_name(f".{out_path.name}.part")
     picture = out_path.with_name(f".{out_path.name}.picture.mp4")
@@ -169,7 +169,7 @@ def video_copy(video_path: Path, out_path: Path) -> Iterator[VideoCopy]:
             if not probe.streams.video:
                 raise InputError(f"{video_path} has no video stream to lay music onto")
             vin = probe.streams.video[0]
-            if vin.codec_context.name in ANIMATION_CODECS or not can_carry(fmt, vin):
+            if vin.codec_context.name in ANIMATION_CODECS | RAW_CODECS or not can_carry(fmt, vin):
                 video_path = reencode_video(video_path, picture)
         with av.open(str(video_path)) as src, av.open(str(tmp), "w", format=fmt) as dst:
             vin = src.streams.video[0]
