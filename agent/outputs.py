@@ -67,7 +67,7 @@ def _inside(path: Path, folder: Path) -> bool:
 
 def check_not_input(outputs: list[Path], inputs: list[Path]) -> None:
     """Raise if any output (or a file inside an output folder) is one of the inputs."""
-    for src in inputs:
+    for src in [p for p in inputs if p is not None]:
         for out in outputs:
             if _same(src, out) or out.is_dir() and _inside(src, out):
                 raise V2MError(f"{src} is an input and would be overwritten by this run's {out.name}; "
@@ -156,7 +156,16 @@ class RunFolder:
 
     def final(self, path: Path) -> Path:
         """Where a file written into the work folder ends up."""
-        return self.outdir / path.relative_to(self.work)
+        return self.outdir / Path(path).relative_to(self.work)
+
+    def relocate(self, analysis):
+        """A copy of the analysis whose keyframe paths point where they will be after the swap (the
+        run itself keeps reading them in the work folder)."""
+        moved = analysis.model_copy(deep=True)
+        for shot in moved.shots:
+            if shot.keyframe:
+                shot.keyframe = str(self.final(Path(shot.keyframe)))
+        return moved
 
     def commit(self) -> None:
         """Swap: the previous run's files go to a trash folder, the new ones move in, the trash goes.

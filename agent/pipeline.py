@@ -135,13 +135,14 @@ def score(video: str | Path, request: str = "", outdir: str | Path | None = None
     with RunFolder(video, outdir, force=force, inputs=[video, Path(plan) if plan else None],
                    ext=container.ext) as folder:
         run = _run(config, video, folder.work, folder.files, progress,
-                   [container.warning] if container.warning else [])
+                   [container.warning] if container.warning else [], folder.relocate)
     run.outdir, run.files = outdir, {k: folder.final(p) for k, p in run.files.items()}
     return run
 
 
 def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
-         progress: Callable[[str], None] | None, notes: list[str]) -> RunResult:
+         progress: Callable[[str], None] | None, notes: list[str] = (),
+         relocate: Callable = lambda analysis: analysis) -> RunResult:
     from v2m.agent.planners.base import get_planner
     from v2m.tools.music.compose import compose
     from v2m.tools.audio.mux import mux, still_to_video
@@ -165,7 +166,7 @@ def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
     t = stage("load planner", t)
     step("analyse")
     analysis = analyze(video, still_seconds=config.still_seconds, keyframe_dir=outdir / "keyframes")
-    _write_text(files["analysis.json"], analysis.model_dump_json(indent=2))
+    _write_text(files["analysis.json"], relocate(analysis).model_dump_json(indent=2))
     t = stage("analyse", t)
 
     step("plan")
@@ -207,12 +208,12 @@ def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
         mux(video, files["score.wav"], files["video"], keep_audio=config.keep_audio, force=True)
     stage("mux", t)
 
-    warnings = notes + analysis.warnings + result.warnings + list(arrangement.warnings) + \
+    warnings = list(notes) + analysis.warnings + result.warnings + list(arrangement.warnings) + \
         [f"melody repaired: {r}" for r in arrangement.repairs]
     record = {"config": asdict(config), "timings_s": timings, "warnings": warnings,
               "python": platform.python_version(), "v2m": _version()}
     _write_text(files["config.json"], json.dumps(record, indent=2))
-    return RunResult(outdir=outdir, files=files, analysis=analysis, plan=plan, reply=result.reply,
+    return RunResult(outdir=outdir, files=files, analysis=relocate(analysis), plan=plan, reply=result.reply,
                      warnings=warnings, timings_s=timings)
 
 

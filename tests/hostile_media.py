@@ -234,3 +234,15 @@ def _decoded(container, stream):
             yield from packet.decode()
         except av.FFmpegError:
             continue
+
+
+def accent_strength(scored: Scored, time_s: float, within_s: float, hop_s: float = 0.005) -> float:
+    """How sharply the music's loudness rises within `within_s` of `time_s`, against the sharpest rise
+    anywhere in it (1.0 = the strongest onset of the piece; 0 = nothing starts there)."""
+    hop = max(1, int(scored.sample_rate * hop_s))
+    x = scored.audio[: len(scored.audio) // hop * hop].reshape(-1, hop)
+    level = np.log(np.sqrt((x.astype(np.float64) ** 2).mean(axis=1)) + 1e-4)
+    rise = np.maximum(0.0, np.diff(level))
+    t = (np.arange(len(rise)) + 1) * hop_s + scored.audio_start_s
+    near = rise[np.abs(t - time_s) <= within_s]
+    return float(near.max() / rise.max()) if len(near) and rise.max() > 0 else 0.0

@@ -8,8 +8,9 @@ stderr is one `v2m: error:` line (no traceback, no internal error); that nothing
 changed (sha256 of every file), except a previous run replaced under --force; and, for every scored
 video, sync against the picture as it was built (`hostile_media.Truth`): the picture starts at 0 with
 the music, the music's first onset is within one video frame of the first picture, its length equals
-the picture's within one AAC frame, and the analysed cuts (the plan's accents) sit within one frame
-of the built cuts.
+the picture's within one AAC frame, the analysed cuts and the plan's accents sit within one frame
+of the built cuts, and the music is heard to accent each built cut (a sharp loudness rise within one
+frame of it).
 """
 
 from __future__ import annotations
@@ -21,10 +22,11 @@ from pathlib import Path
 import pytest
 
 from hostile_cases import CASES
-from hostile_media import measure
+from hostile_media import accent_strength, measure
 from v2m.agent.cli import main
 
 AAC_FRAME_S = 1024 / 44100
+ACCENT = 0.6  # a cut's accent: a loudness rise within a frame of it, >= 0.6 of the piece's sharpest
 
 
 def _hashes(root: Path) -> dict[Path, str]:
@@ -72,6 +74,9 @@ def test_hostile(name, tmp_path, capsys, monkeypatch, request):
     for stale in setup.gone:
         assert not stale.exists(), f"{stale} of the previous run is still there"
     assert not list(setup.out.glob(".v2m-*")), "a work folder was left behind"
+    analysis = json.loads((setup.out / "analysis.json").read_text())
+    missing = [s["keyframe"] for s in analysis["shots"] if s["keyframe"] and not Path(s["keyframe"]).is_file()]
+    assert not missing, f"analysis.json names keyframes that are not there: {missing}"
     scored = [p for p in setup.out.glob("*.scored.*")]
     assert len(scored) == 1, scored
     _check_sync(scored[0], setup, case)
@@ -97,6 +102,8 @@ def _check_sync(path: Path, setup, case) -> None:
         accents = [h["time_s"] for h in plan["hit_points"] if h["source"] == "cut"]
         for a in accents:
             assert min(abs(a - t) for t in truth.cut_times_s) <= frame + 1e-3, (accents, truth.cut_times_s)
+        heard = [round(accent_strength(m, t, frame), 2) for t in truth.cut_times_s]
+        assert all(h >= ACCENT for h in heard), f"cut accents not heard at the picture's cuts: {heard}"
 
 
 def test_terminal_text_is_cleaned():
