@@ -126,6 +126,8 @@ def score(video: str | Path, request: str = "", outdir: str | Path | None = None
     video = Path(video)
     outdir = Path(outdir) if outdir else Path(f"{video.stem}_v2m")
     check_input(video)
+    if plan:
+        load_plan_file(Path(plan))  # a file that is no plan fails now, not after the analysis
     container = choose_container(video)  # before any work: a codec MP4 cannot hold goes to MKV/MOV
     config = ScoreConfig(video=str(video), request=request, outdir=str(outdir), planner=planner,
                          planner_options=dict(planner_options or {}), route=route, still_seconds=still_seconds,
@@ -220,17 +222,13 @@ def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
 MAX_PLAN_BYTES = 512_000  # a plan is a few kB; a bigger file is not one
 
 
-def given_plan(path: Path, analysis) -> PlanResult:
-    """A plan the user gave (`--plan`), through the same checks a model's plan gets (`reply.check_plan`)."""
-    from v2m.agent.planners.reply import check_plan
-    from v2m.tools.contract import COVER_TOLERANCE_S
-
+def load_plan_file(path: Path) -> dict:
+    """A plan file's JSON object; too big, not UTF-8 or not JSON is one clear error (checked before any work)."""
     try:
         size = path.stat().st_size
         if size > MAX_PLAN_BYTES:
             raise V2MError(f"{path} is {size} bytes; a plan is at most {MAX_PLAN_BYTES // 1000} kB of JSON")
-        text = path.read_bytes().decode("utf-8")
-        obj = json.loads(text)
+        obj = json.loads(path.read_bytes().decode("utf-8"))
     except OSError as e:
         raise V2MError(f"cannot read plan {path}: {e.strerror}") from None
     except UnicodeDecodeError:
@@ -239,6 +237,15 @@ def given_plan(path: Path, analysis) -> PlanResult:
         raise V2MError(f"{path} is not a valid plan: not JSON ({getattr(e, 'msg', 'nested too deeply')})") from None
     if not isinstance(obj, dict):
         raise V2MError(f"{path} is not a valid plan: the JSON is not an object")
+    return obj
+
+
+def given_plan(path: Path, analysis) -> PlanResult:
+    """A plan the user gave (`--plan`), through the same checks a model's plan gets (`reply.check_plan`)."""
+    from v2m.agent.planners.reply import check_plan
+    from v2m.tools.contract import COVER_TOLERANCE_S
+
+    obj = load_plan_file(path)
     d = obj.get("duration_s")
     if isinstance(d, (int, float)) and abs(d - analysis.duration_s) > COVER_TOLERANCE_S:
         raise V2MError(f"{path} is a plan for {d:.2f} s but the video lasts {analysis.duration_s:.2f} s")
