@@ -126,7 +126,7 @@ SHAPES = {
     "two-pixels": Clip(codec="ffv1", fmt="matroska", size=(2, 2)),
     "one-pixel": Clip(codec="ffv1", fmt="matroska", size=(1, 1)),
     "wide-4k-mjpeg": Clip(codec="mjpeg", fmt="avi", size=(3840, 2160), frames=30, cuts=(15,)),
-    "huge-8k-mjpeg": Clip(codec="mjpeg", fmt="matroska", size=(7680, 4320), frames=6, cuts=(3,)),
+    "huge-8k-mjpeg": Clip(codec="mjpeg", fmt="matroska", size=(7680, 4320), frames=12, cuts=(6,)),
     "two-video-streams": Clip(fmt="matroska", extra_video=True),
     "surround-5.1": Clip(audio_channels=6),
     "mono-8k": Clip(audio_channels=1, audio_rate=8000),

@@ -236,13 +236,18 @@ def _decoded(container, stream):
             continue
 
 
-def accent_strength(scored: Scored, time_s: float, within_s: float, hop_s: float = 0.005) -> float:
+def accent_strength(scored: Scored, time_s: float, within_s: float, around_s: float = 0.3,
+                    hop_s: float = 0.005) -> float:
     """How sharply the music's loudness rises within `within_s` of `time_s`, against the sharpest rise
-    anywhere in it (1.0 = the strongest onset of the piece; 0 = nothing starts there)."""
+    within `around_s` of it (1.0 = the strongest attack around there starts on time; music a frame
+    late or early scores well below)."""
     hop = max(1, int(scored.sample_rate * hop_s))
     x = scored.audio[: len(scored.audio) // hop * hop].reshape(-1, hop)
     level = np.log(np.sqrt((x.astype(np.float64) ** 2).mean(axis=1)) + 1e-4)
     rise = np.maximum(0.0, np.diff(level))
     t = (np.arange(len(rise)) + 1) * hop_s + scored.audio_start_s
     near = rise[np.abs(t - time_s) <= within_s]
-    return float(near.max() / rise.max()) if len(near) and rise.max() > 0 else 0.0
+    # the reference: the sharpest rise around it, leaving out the piece's own first attack
+    around = rise[(np.abs(t - time_s) <= around_s) & (t > scored.audio_start_s + within_s)]
+    top = around.max() if len(around) else 0.0
+    return float(near.max() / top) if len(near) and top > 0 else 0.0

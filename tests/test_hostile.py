@@ -27,7 +27,8 @@ from hostile_media import accent_strength, measure
 from v2m.agent.cli import main
 
 AAC_FRAME_S = 1024 / 44100
-ACCENT = 0.6  # a cut's accent: a loudness rise within a frame of it, >= 0.6 of the piece's sharpest
+ACCENT = 0.6  # a cut's accent: an attack within a frame of the cut, >= 0.6 of the sharpest within 0.3 s
+# (measured on scored clips: 0.7-1.0 at the cut, mostly 0.2-0.44 two frames either side)
 
 
 def _hashes(root: Path) -> dict[Path, str]:
@@ -103,7 +104,8 @@ def _check_sync(path: Path, setup, case) -> None:
         accents = [h["time_s"] for h in plan["hit_points"] if h["source"] == "cut"]
         for a in accents:
             assert min(abs(a - t) for t in truth.cut_times_s) <= frame + 1e-3, (accents, truth.cut_times_s)
-        heard = [round(accent_strength(m, t, frame), 2) for t in truth.cut_times_s]
+        # every accent the plan puts on a cut is heard there (a plan given by hand may have none)
+        heard = [round(accent_strength(m, a, frame), 2) for a in accents]
         assert all(h >= ACCENT for h in heard), f"cut accents not heard at the picture's cuts: {heard}"
 
 
