@@ -32,6 +32,7 @@ class Setup:
     replaced: set[Path] = field(default_factory=set)   # pre-existing files a --force run may replace
     gone: list[Path] = field(default_factory=list)     # stale files that must be gone afterwards
     cleanup: Callable[[], None] | None = None
+    max_size: tuple[int, int] | None = None             # the scored picture must be exactly this (scaled)
 
 
 @dataclass
@@ -273,8 +274,16 @@ def _(tmp):
 
 @_simple("still-8000-square", expect="video", slow=True)
 def _(tmp):
-    write_image(tmp / "big.png", (8000, 8000))
-    return Setup(["score", str(tmp / "big.png"), "-o", str(tmp / "out"), "--still-seconds", "2"], out=tmp / "out")
+    write_image(tmp / "big.jpg", (8000, 8000))
+    return Setup(["score", str(tmp / "big.jpg"), "-o", str(tmp / "out"), "--still-seconds", "2"], out=tmp / "out",
+                 max_size=(1080, 1080))
+
+
+@_simple("still-8000-wide-png", expect="video", slow=True)
+def _(tmp):
+    write_image(tmp / "wide.png", (8000, 2000))
+    return Setup(["score", str(tmp / "wide.png"), "-o", str(tmp / "out"), "--still-seconds", "2"], out=tmp / "out",
+                 max_size=(1920, 480))
 
 
 @_simple("still-bmp", expect="video", slow=True)

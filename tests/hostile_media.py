@@ -172,8 +172,10 @@ def write_image(path: Path, size: tuple[int, int], codec: str | None = None) -> 
     import av
 
     w, h = size
-    y, x = np.mgrid[0:h, 0:w]
-    img = np.stack([(x * 255 // max(w - 1, 1)), (y * 255 // max(h - 1, 1)), np.full_like(x, 90)], -1).astype(np.uint8)
+    img = np.empty((h, w, 3), np.uint8)  # a two-way gradient, built without full-size temporaries
+    img[:, :, 0] = np.linspace(0, 255, w).astype(np.uint8)[None, :]
+    img[:, :, 1] = np.linspace(0, 255, h).astype(np.uint8)[:, None]
+    img[:, :, 2] = 90
     frame = av.VideoFrame.from_ndarray(img, format="rgb24")
     codec = codec or {".png": "png", ".jpg": "mjpeg", ".jpeg": "mjpeg", ".bmp": "bmp"}[path.suffix.lower()]
     with av.open(str(path), "w", format="image2") as out:

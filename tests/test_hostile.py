@@ -82,6 +82,12 @@ def test_hostile(name, tmp_path, capsys, monkeypatch, request):
     scored = [p for p in setup.out.glob("*.scored.*")]
     assert len(scored) == 1, scored
     _check_sync(scored[0], setup, case)
+    if setup.max_size is not None:
+        import av
+
+        with av.open(str(scored[0])) as c:
+            v = c.streams.video[0].codec_context
+            assert (v.width, v.height) == setup.max_size, "a huge picture is scaled before encoding"
 
 
 def _check_sync(path: Path, setup, case) -> None:
