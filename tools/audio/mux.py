@@ -4,8 +4,12 @@
     mux("clip.mp4", "score.wav", "clip.scored.mp4")            # original audio dropped
     mux("clip.mp4", "score.wav", "out.mp4", keep_audio=True)   # original audio mixed under the music
 
-The video packets are copied, not re-encoded, so the picture is bit-for-bit the input's. A still image
-has no video stream to copy; `still_to_video` encodes it once (H.264) for as long as the music lasts.
+The video packets are copied, not re-encoded, so the picture is bit-for-bit the input's, into the
+container the output's suffix names (.mp4, .mkv, .mov; `container.choose_container` picks it before any
+work). A codec that container cannot hold, or a GIF, is re-encoded once as H.264. One time base: the
+first picture the decoder shows (after a start offset, an edit list, B-frame reordering) is put at 0 and
+the music starts there. A still image has no video stream to copy; `still_to_video` encodes it once
+(H.264, scaled to a sane size) for as long as the music lasts.
 """
 
 from __future__ import annotations
@@ -194,12 +198,12 @@ def _check_writable(out_path: Path, force: bool) -> None:
 
 def mux(video_path: str | Path, wav_path: str | Path, out_path: str | Path, *, keep_audio: bool = False,
         force: bool = True) -> Path:
-    """Write `out_path` (MP4): the video's packets copied, the WAV encoded as the only audio stream.
+    """Write `out_path`: the video's packets copied, the WAV encoded as the only audio stream.
 
     Args:
-        video_path: the input video (any container PyAV reads whose video codec MP4 can hold).
-        wav_path: the music, as long as the video.
-        out_path: the MP4 to write; written to a temporary name first, then renamed, so a failure
+        video_path: the input video (anything PyAV reads; see `video_copy` for codecs that need encoding).
+        wav_path: the music, as long as the video, starting at its first picture.
+        out_path: the .mp4/.mkv/.mov to write; written to a temporary name first, then renamed, so a failure
             never leaves half a file or destroys an older one.
         keep_audio: mix the input's own audio under the music instead of dropping it.
         force: replace `out_path` if it exists.
