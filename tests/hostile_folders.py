@@ -186,3 +186,32 @@ _disk_case("disk-full-fresh-folder", 120, error_has="disk is full")
 _disk_case("disk-full-over-a-previous-run", 120, existing=True, error_has="disk is full")
 _disk_case("disk-full-tiny", 8, error_has="")
 _disk_case("read-only-disk", 1024, read_only=True, error_has="")
+
+
+# --- hostile model replies (the scripted backend replays them; a planner falls back to rules) ----------
+def _reply_case(name: str, make: Callable[[dict], list[str]], expect: str = "video", error_has: str = ""):
+    def build(tmp: Path) -> Setup:
+        src, truth = _clip(tmp)
+        plan = {"style": "rock", "tempo_bpm": 120, "duration_s": truth.length_s,
+                "sections": [{"name": "main", "start_s": 0.0, "end_s": truth.length_s, "chords": ["C", "G"]}]}
+        replies = tmp / "replies.json"
+        replies.write_text(json.dumps(make(plan)))
+        return Setup(["score", str(src), "rock", "--backend", "scripted", "--model", str(replies),
+                      "-o", str(tmp / "out")], truth=truth, out=tmp / "out")
+    CASES[name] = Case(build, expect, error_has)
+
+
+def _escapes(p: dict) -> list[str]:
+    p["sections"][0]["name"] = "\x1b]0;pwned\x07intro\x1b[2J"
+    p["reasoning"] = "\x1b[31mred\x1b[0m \x9b2J"
+    return [json.dumps(p)]
+
+
+_reply_case("reply-escape-sequences", _escapes)
+_reply_case("reply-prose-only", lambda p: ["I would rather not answer in JSON."] * 4)
+_reply_case("reply-code-not-run", lambda p: ["```python\nimport os; os.system('touch PWNED')\n```"] * 4)
+_reply_case("reply-10000-sections", lambda p: [_many_sections(dict(p))] * 4)
+_reply_case("reply-huge", lambda p: ["{" + '"a": 1, ' * 20_000 + "}"] * 4)
+_reply_case("reply-deeply-nested", lambda p: ["[" * 50_000 + "]" * 50_000] * 4)
+_reply_case("reply-unknown-fields", lambda p: [json.dumps(p | {"exec": "rm -rf ~"})] * 4)
+_reply_case("reply-empty-script", lambda p: [])

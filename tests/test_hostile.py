@@ -73,6 +73,7 @@ def test_hostile(name, tmp_path, capsys, monkeypatch, request):
             assert not leftovers, f"partial files left: {leftovers}"
         return
     assert rc == 0, err
+    assert not (tmp_path / "PWNED").exists(), "text from a model was executed"
     for stale in setup.gone:
         assert not stale.exists(), f"{stale} of the previous run is still there"
     assert not list(setup.out.glob(".v2m-*")), "a work folder was left behind"

@@ -133,3 +133,19 @@ def test_a_damaged_store_is_reported_with_a_way_out(tmp_path):
     r = _run("--list", store=store)
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert str(store / "sessions.db") in r.stderr and "mv " in r.stderr
+
+
+def test_two_scores_into_one_folder_at_once(clip, tmp_path):
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "v2m.agent.cli", "score", str(clip), "-o", str(out), "--force"]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    results = [(p.wait(timeout=180), p.stderr.read()) for p in procs]
+    ok = [rc for rc, _ in results if rc == 0]
+    assert ok, results
+    for rc, err in results:
+        assert "Traceback" not in err and "internal error" not in err, err
+        if rc:
+            assert rc == 2 and "is in use by process" in err, err
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted(["analysis.json", "plan.json", "reasoning.md", "score.abc", "score.mid",
+                            "score.musicxml", "score.wav", "config.json", "clip.scored.mp4", "keyframes"]), names
