@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 COLOURS = [(200, 40, 40), (40, 160, 60), (40, 60, 200), (220, 200, 40), (150, 40, 160), (30, 170, 170)]
+BIG_PIXELS = 2_000_000
 PIX = {"gif": "rgb8", "cinepak": "rgb24", "mjpeg": "yuvj420p", "png": "rgb24", "qtrle": "rgb24",
        "huffyuv": "yuv422p", "prores": "yuv422p10le", "ffv1": "yuv420p"}
 
@@ -112,10 +113,11 @@ def write(path: str | Path, clip: Clip) -> Truth:
         shot = 0
         for i in range(clip.frames):
             shot += i in clip.cuts
-            img = _picture(i, shot, w, h, clip)
+            k = 8 if w * h > BIG_PIXELS else 1  # huge frames: drawn small, scaled up by FFmpeg (seconds, not minutes)
+            img = _picture(i, shot, w // k, h // k, clip)
             frame = av.VideoFrame.from_ndarray(img, format="rgb24")
-            if vs.pix_fmt != "rgb24":
-                frame = frame.reformat(format=vs.pix_fmt)
+            if vs.pix_fmt != "rgb24" or k > 1:
+                frame = frame.reformat(width=w, height=h, format=vs.pix_fmt)
             frame.pts, frame.time_base = pts, tick
             times.append(float(pts * tick))
             out.mux(vs.encode(frame))
