@@ -29,6 +29,7 @@ PACKAGES = [
 PROGRAMS = [
     ("fluidsynth", "core: render MIDI to audio", f"{APT} fluidsynth"),
     ("abc2midi", "optional: second ABC check", f"{APT} abcmidi"),
+    ("abcm2ps", "optional: typesetting score.abc", f"{APT} abcm2ps"),
     ("ffmpeg", "optional: playing/inspecting outputs", f"{APT} ffmpeg"),
 ]
 
