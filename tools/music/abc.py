@@ -117,13 +117,17 @@ def _spelled(pitches: tuple[int, ...], state: dict, spell) -> str:
     """A note or chord with its accidentals, updating the bar's accidental state."""
     spelling, signature, _ = spell
     names = []
+    alters: dict[str, set[int]] = {}
+    for p in pitches:
+        alters.setdefault(spelling[p % 12][0], set()).add(spelling[p % 12][1])
     for p in pitches:
         letter, alter = spelling[p % 12]
         current = state.get((letter, p - alter), signature.get(letter, 0))
         acc = ""
         # explicit whenever it leaves the key signature, even if an earlier note in the bar already said so:
-        # ABC carries accidentals to the bar line, but not every reader does (music21)
-        if alter != current or alter != signature.get(letter, 0):
+        # ABC carries accidentals to the bar line, but not every reader does (music21); and on every note of
+        # a letter a chord spells two ways (C and C#), or abc2midi cannot match a tie on that chord
+        if alter != current or alter != signature.get(letter, 0) or len(alters[letter]) > 1:
             acc = ACCIDENTAL[alter]
             state[(letter, p - alter)] = alter
         names.append(acc + note_name(p, letter))

@@ -38,7 +38,7 @@ class Arrangement:
 
     Attributes:
         parts: one per active role, drums first.
-        tempo_map: bars with their times; every section boundary and hit point is a bar start.
+        tempo_map: bars with their times; every section boundary is a bar start, every hit point a beat.
         key, mode, meter: the plan's; swing/swing_unit: the style's performance swing.
         repairs: what was repaired in the plan's ABC melodies; warnings: anchors dropped and similar.
     """
@@ -55,6 +55,7 @@ class Arrangement:
     repairs: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     chords: list[str] = field(default_factory=list)  # chord name per bar
+    sync_notes: list[str] = field(default_factory=list)  # where and why the meter changes
 
     def __post_init__(self) -> None:
         self._tidy()

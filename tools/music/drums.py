@@ -73,6 +73,7 @@ def drum_part(ctx: SectionContext, *, playing: bool) -> list[Note]:
             out.append(Note(DRUMS["kick"], bar.start_beat, 0.5, ctx.vel(i, 1.25), ctx.index))
             if accent_drum:
                 out.append(Note(DRUMS[accent_drum], bar.start_beat, 2.0, ctx.vel(i, 1.25), ctx.index))
+            out += _hit_notes(ctx, i, groove, accent_drum)
             break
         end = float(bar.end_beat)
         fill_notes: list[Note] = []
@@ -89,6 +90,20 @@ def drum_part(ctx: SectionContext, *, playing: bool) -> list[Note]:
             if accent[0] in ("crash", "accent", "stab") or i == 0:
                 out.append(Note(DRUMS[accent_drum], bar.start_beat, 1.0, ctx.vel(i, f), ctx.index))
             out.append(Note(DRUMS["kick"], bar.start_beat, 0.25, ctx.vel(i, f), ctx.index))
+        out += _hit_notes(ctx, i, groove, accent_drum)
+    return out
+
+
+def _hit_notes(ctx: SectionContext, i: int, groove, accent_drum) -> list[Note]:
+    """Kick and cymbal on each hit point inside bar i (off its bar line): the cut is heard on its beat."""
+    bar = ctx.bars[i]
+    out = []
+    for beat, kind, strength in ctx.hits:
+        if bar.start_beat < beat < bar.end_beat and kind != "stop" and (groove or strength >= 0.5):
+            f = 0.8 + 0.5 * strength
+            if accent_drum:
+                out.append(Note(DRUMS[accent_drum], beat, 1.0, ctx.vel(i, f), ctx.index))
+            out.append(Note(DRUMS["kick"], beat, 0.25, ctx.vel(i, f), ctx.index))
     return out
 
 

@@ -1,7 +1,7 @@
 """MIDI writer: a type-1 General MIDI file with the tempo map, swing applied as performance timing.
 
-Track 0 holds the conductor: a set_tempo and a time_signature wherever the tempo map changes, so a
-player lands every section boundary and hit point on its downbeat at the cut's time. One track per part
+Track 0 holds the conductor: a set_tempo wherever the tempo bends and a time_signature wherever the
+meter changes, so a player lands every section boundary on its downbeat and every hit on its beat. One track per part
 follows, drums on channel 10 (index 9) with a drum kit program, pitched parts on the other channels.
 Swing moves offbeat eighths (or sixteenths) later in the beat; downbeats never move, so sync is kept.
 """
@@ -12,26 +12,9 @@ from pathlib import Path
 
 from v2m.tools.music.arrangement import Arrangement
 from v2m.tools.gm import DRUM_CHANNEL
+from v2m.tools.music.tempo_map import swing_beat  # noqa: F401  (stems read it from here)
 
 TICKS_PER_BEAT = 960
-
-
-def swing_beat(beat: float, swing: float, unit: int) -> float:
-    """Performance position of a straight beat position under swing.
-
-    Args:
-        beat: position in quarter-note beats; swing: where the offbeat lands inside its pair (0.5 =
-            straight, 0.667 = triplet swing); unit: 8 swings eighths, 16 swings sixteenths.
-    Returns:
-        The swung position; whole pairs (beats for eighths) map to themselves.
-    """
-    if swing <= 0.5:
-        return beat
-    pair = 1.0 if unit == 8 else 0.5
-    base = (beat // pair) * pair
-    f = (beat - base) / pair
-    g = f * swing / 0.5 if f <= 0.5 else swing + (f - 0.5) * (1 - swing) / 0.5
-    return base + g * pair
 
 
 def _vlq(n: int) -> bytes:
@@ -49,17 +32,18 @@ def _meta(kind: int, data: bytes) -> bytes:
 
 
 def _conductor(arr: Arrangement) -> list[tuple[int, int, bytes]]:
-    """(tick, order, event bytes) for the tempo and meter changes."""
+    """(tick, order, event bytes) for the tempo bends and meter changes."""
     events = []
-    prev_spb = prev_beats = None
+    prev_beats = prev_spb = None
     for bar in arr.tempo_map.bars:
-        tick = bar.start_beat * TICKS_PER_BEAT
         if bar.beats != prev_beats:
+            tick = bar.start_beat * TICKS_PER_BEAT
             events.append((tick, 0, _meta(0x58, bytes([bar.beats, 2, 24, 8]))))  # n/4, 24 clocks, 8 32nds
             prev_beats = bar.beats
-        if prev_spb is None or abs(bar.sec_per_beat - prev_spb) > 1e-9:
-            events.append((tick, 0, _meta(0x51, int(round(bar.sec_per_beat * 1e6)).to_bytes(3, "big"))))
-            prev_spb = bar.sec_per_beat
+    for beat, _t, spb in arr.tempo_map.segments:
+        if prev_spb is None or abs(spb - prev_spb) > 1e-9:
+            events.append((int(round(beat * TICKS_PER_BEAT)), 0, _meta(0x51, int(round(spb * 1e6)).to_bytes(3, "big"))))
+            prev_spb = spb
     return events
 
 
