@@ -197,7 +197,8 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
                              pattern_meter=int(style.meter.split("/")[0]),
                              gains=_gains(analysis, bars, tmap), accents=_accents(plan, bars),
                              hits=_offbeat_hits(plan, tmap, bars),
-                             fill=not final, final=final, registers=registers)
+                             fill=not final, final=final, registers=registers,
+                             theme_seed=zlib.crc32(f"{plan.seed}:theme:{style.name}".encode()))
         active = set(sec.instruments or instruments)
         for r in roles:
             # each part draws from its own stream so adding a part leaves the others as they were

@@ -37,6 +37,7 @@ class SectionContext:
     fill: bool = False  # the last bar leads into another section
     final: bool = False  # the piece ends in this section's last bar
     registers: dict[str, tuple[int, int]] = field(default_factory=dict)
+    theme_seed: int = 0  # from the plan's seed and style only: every section sings the same theme
 
     def vel(self, bar: int, factor: float = 1.0) -> int:
         g = self.gains[bar] if self.gains else 1.0
