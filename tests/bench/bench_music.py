@@ -36,12 +36,12 @@ def _notes(part) -> list[tuple[int, float, float]]:
 
 
 def cadence_share(arr) -> float:
-    """Section ends where the melody's last note is held a beat or more on a chord tone over I or V in the bass."""
+    """Section ends where the last bar's chord is the tonic or the dominant (a full or half cadence) and the
+    melody's last note is held a beat or more on a tone of the sounding harmony."""
     mel = arr.part("melody") or arr.part("lead")
-    bass = arr.part("bass")
     if mel is None:
         return 0.0
-    from v2m.tools.music.harmony import tonic_pc
+    from v2m.tools.music.harmony import parse_chord, tonic_pc
 
     tonic = tonic_pc(arr.key)
     accomp = [n for p in arr.parts if p.role in COMP for n in _notes(p)]
@@ -57,10 +57,10 @@ def cadence_share(arr) -> float:
             continue
         total += 1
         p, on, dur = line[-1]
-        pcs = {q % 12 for q, a, d in accomp if a <= on + 1e-6 < a + d}
-        low = [q for q, a, d in (_notes(bass) if bass else []) if a <= on + 1e-6 < a + d]
-        root_ok = not low or min(low) % 12 in (tonic, (tonic + 7) % 12)
-        ok += dur >= 0.9 and (not pcs or p % 12 in pcs) and root_ok
+        chord = parse_chord(arr.chords[bars[-1].index], arr.key, arr.mode)
+        pcs = {q % 12 for q, a, d in accomp if a <= on + 1e-6 < a + d} | set(chord.tones)
+        held = dur >= 0.9 or on + dur >= arr.tempo_map.end_beat - 0.05
+        ok += held and p % 12 in pcs and chord.root in (tonic, (tonic + 7) % 12)
     return ok / max(1, total)
 
 
@@ -104,8 +104,8 @@ def measure_style(style: str, tmp: Path, audio: bool) -> dict:
     row["cadences"] = cadence_share(arr)
     midi = mido.MidiFile(str(mid))
     row["cc_swells"] = sum(1 for t in midi.tracks for m in t if m.type == "control_change" and m.control in (7, 11))
-    row["vel_sd"] = velocity_spread([n.vel for p in arr.parts for n in p.notes])
     pm = pretty_midi.PrettyMIDI(str(mid))
+    row["vel_sd"] = velocity_spread([n.velocity for i in pm.instruments for n in i.notes])
     cuts = [h.time_s for h in plan.hit_points]
     row["midi_cuts"] = 1 - len(cut_misses(pm, cuts)) / len(cuts)
     return row

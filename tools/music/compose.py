@@ -22,6 +22,7 @@ from v2m.tools.music.arrangement import Arrangement, Part
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.errors import V2MError
 from v2m.tools.gm import instrument_number
+from v2m.tools.music.expression import expression_curve
 from v2m.tools.music.harmony import MINOR_LIKE, Chord, apply_vocabulary, parse_chord, scale_pcs, tonic_pc
 from v2m.tools.music.ranges import playable_range
 from v2m.tools.style import Style, load_style
@@ -46,15 +47,28 @@ def _progression(plan: ScorePlan, style: Style, i: int, rng: random.Random) -> l
     return list(rng.choice(progs))
 
 
+def _tonic_name(plan: ScorePlan, style: Style) -> str:
+    """The home chord as the style spells it: the blues ends on I7, not on a major seventh."""
+    tonic = "i" if plan.mode in MINOR_LIKE else "I"
+    first = next(iter(style.progressions.get(plan.mode) or [[]]), [])
+    return first[0] if first and first[0].rstrip("7") in ("I", "i") and first[0].endswith("7") \
+        and style.chords == "seventh" and "maj" not in first[0] else tonic
+
+
 def _chords(plan: ScorePlan, style: Style, i: int, n_bars: int, rng: random.Random, final: bool) -> list[Chord]:
     names = _progression(plan, style, i, rng)
     scale = scale_pcs(plan.key, plan.mode)
-    tonic = "i" if plan.mode in MINOR_LIKE else "I"
+    tonic = _tonic_name(plan, style)
+    dominant = "V7" if style.chords in ("seventh", "ninth") else "V"
     seq = [names[b % len(names)] for b in range(n_bars)]
+    own = bool(plan.sections[i].chords)
     if final and n_bars:
         seq[-1] = tonic  # a real ending: home on the last bar
-        if n_bars >= 2 and not plan.sections[i].chords:
-            seq[-2] = "V"
+        if n_bars >= 2 and not own:
+            seq[-2] = dominant
+    elif n_bars >= 2 and not own and style.tonal and plan.mode in ("major", "minor"):
+        # the section's end prepares the next one, as a cue does before a cut: a dominant (a half cadence)
+        seq[-1] = dominant
     out = []
     for name in seq:
         try:
@@ -229,4 +243,5 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
     return Arrangement(parts=[parts[r] for r in roles], tempo_map=tmap, key=plan.key, mode=plan.mode,
                        meter=plan.meter, style=style.name, swing=style.swing, swing_unit=style.swing_unit,
                        title=f"v2m: {style.name} in {plan.key} {plan.mode}", repairs=repairs,
-                       warnings=list(tmap.warnings), chords=chord_names, sync_notes=list(tmap.notes))
+                       warnings=list(tmap.warnings), chords=chord_names, sync_notes=list(tmap.notes),
+                       expression=expression_curve(plan, tmap), humanize=style.humanize)

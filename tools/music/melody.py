@@ -91,14 +91,17 @@ TENSION_STRONG = 1.0  # a non-chord tone that does not rub, on a later strong be
 AVOID_COST = 4.0  # a note a semitone from the sounding chord
 LANDING_COST = 3.0  # a cadence note other than the chord's root or third
 HOME_PULL = 0.08  # per semitone beyond a fifth from home
+BLUE_COST = 0.4  # a blue note (the flat third of the key) on a weak beat, where the style has them
 
 
-def _note_cost(q, prev, sign, *, downbeat, strong, landing, ch, pcs, home) -> float:
+def _note_cost(q, prev, sign, *, downbeat, strong, landing, ch, pcs, home, blue=None) -> float:
     d = abs(q - prev)
     cost = MOVE_COST.get(d, LEAP_COST if d <= 7 else LARGE_COST)
     if sign and (q - prev) * sign < 0 or not sign and d > 2:
         cost += AGAINST_CONTOUR
-    if _avoid(q, pcs):
+    if blue is not None and q % 12 in blue:
+        cost += BLUE_COST if not strong else AVOID_COST  # a blue note rubs on purpose, off the beat
+    elif _avoid(q, pcs):
         cost += AVOID_COST
     elif q % 12 not in pcs:
         cost += OFF_CHORD_DOWNBEAT if downbeat else TENSION_STRONG if strong else 0.0
@@ -119,6 +122,9 @@ def _sing(ctx, i, rhythm, contour, prev, lo, hi, home, *, land=False) -> tuple[l
     ch = ctx.chords[i]
     pcs = {t % 12 for t in ch.tones}
     allowed = set(ctx.scale) | pcs
+    blue = {(ctx.tonic + 3) % 12} - pcs if ctx.style.blue_notes else None
+    if blue:
+        allowed |= blue
     rhythm = [(off, min(ln, bar.beats - off)) for off, ln in rhythm if off < bar.beats - 1e-9]
     out = []
     p = prev
@@ -128,8 +134,9 @@ def _sing(ctx, i, rhythm, contour, prev, lo, hi, home, *, land=False) -> tuple[l
         strong = abs(off - round(off)) < 1e-6 and int(round(off)) % 2 == 0
         landing = land and k == len(rhythm) - 1
         cands = [q for q in range(max(lo, p - 9), min(hi, p + 9) + 1) if q % 12 in allowed]
-        p = min(cands, key=lambda q: (_note_cost(q, p, sign, downbeat=off == 0, strong=strong, landing=landing,
-                                                 ch=ch, pcs=pcs, home=home), abs(q - p), -q)) if cands else p
+        p = (min(cands, key=lambda q: (_note_cost(q, p, sign, downbeat=off == 0, strong=strong, landing=landing,
+                                                 ch=ch, pcs=pcs, home=home, blue=blue), abs(q - p), -q))
+             if cands else p)
         vel = ctx.vel(i, (1.1 if off == 0 else 0.92) * (1.0 + 0.06 * (length >= 1)))
         out.append(Note(p, bar.start_beat + off, length * 0.95, vel, ctx.index))
     return out, p
