@@ -66,7 +66,7 @@ def music21_mismatches(arr, abc_text: str) -> list[str]:
     score = converter.parse(abc_text, format="abc")
     if len(score.parts) != len(arr.parts):
         return [f"{len(score.parts)} voices read, {len(arr.parts)} written"]
-    end = arr.tempo_map.end_beat
+    end = min(arr.tempo_map.end_beat, arr.tempo_map.bars[-1].end_beat)  # the score stops at its last bar line
     bad = []
     for part, m21 in zip(arr.parts, score.parts):
         want = [(round(a, 4), b, round(c, 4)) for a, b, c in expected_voice(part, end)]

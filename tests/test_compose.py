@@ -175,7 +175,7 @@ def test_edge_plans_compose_and_keep_every_kept_hit_on_a_beat(duration, tempo, m
     dropped = " ".join(arr.warnings)
     for t in hits:
         near = t not in missed
-        assert near or f"{t:.2f}s" in dropped or any(abs(t - u) < 0.12 for u in hits if u != t), (t, downbeats)
+        assert near or f"{t:.2f}s" in dropped or any(abs(t - u) < 0.12 for u in hits if u != t), (t, missed)
     assert arr.to_abc().count("V:") == len(arr.parts)
     import pretty_midi
 

@@ -226,7 +226,7 @@ def test_melody_develops_a_motif_on_chord_tones(style, tmp_path_factory):
         if (bar.index - first) % 4 == 1 and bar.index != last:
             prev = arr.tempo_map.bars[bar.index - 1]
             common = min(prev.beats, bar.beats)
-            rhythm = lambda b: [round(n.start - b.start_beat, 3) for n in mel  # noqa: E731
+            rhythm = lambda b: [round((n.start - b.start_beat) * 4) / 4 for n in mel  # noqa: E731  (16th grid)
                                 if b.start_beat <= n.start < b.start_beat + common]
             phrases += 1
             repeats += rhythm(prev) == rhythm(bar)  # the sequence repeats the statement's rhythm

@@ -101,7 +101,7 @@ def test_expression_swells_into_sections_and_builds_to_the_climax(tmp_path):
         start = tm.section_bars(i)[0].start_beat
         assert at(start - 0.1) > at(start - 2.5), i  # a crescendo into every new section
     start = tm.section_bars(climax)[0].start_beat
-    assert at(start - 0.1) == 127 and at(start - 4 * 4 + 0.5) < 110  # the build-up reaches the top
+    assert at(start - 0.1) == 127 and at(start - 4 * 4 + 0.5) <= 115  # the build-up climbs to the top
     others = [at(tm.section_bars(i)[0].start_beat + 1) for i in range(len(plan.sections)) if i != climax]
     assert at(start + 1) > max(others)  # and the climax plays louder than every other section
 

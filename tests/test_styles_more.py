@@ -118,7 +118,7 @@ def test_reggae_one_drop_and_off_beat_skank(tmp_path_factory):
     on_one = [k for k in kicks if abs(k - arr.tempo_map.bar_at_beat(k).start_beat) < 1e-6]
     assert len(on_one) <= len(drop_secs) * 2 + len(plan.hit_points)  # only cut accents on beat one
     skank = [n.start for n in arr.part("harmony").notes]
-    assert _share(skank, lambda b: abs(b % 1 - 0.5) < 1e-6) >= 0.75
+    assert _share(skank, lambda b: abs(b % 1 - 0.5) < 0.05) >= 0.75  # humanised a little
 
 
 def test_gospel_claps_on_two_and_four_over_an_organ(tmp_path_factory):

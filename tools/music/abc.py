@@ -23,8 +23,8 @@ LETTERS = "CDEFGAB"
 ACCIDENTAL = {-2: "__", -1: "_", 0: "=", 1: "^", 2: "^^"}
 WRITABLE = (16, 12, 8, 6, 4, 3, 2, 1)  # sixteenths: whole, dotted half, half, dotted quarter, quarter ...
 BARS_PER_LINE = 4
-LINE_TOKENS = 28  # notes that fit one A4 staff line at abcm2ps's default scale
-MAX_LINE_TOKENS = 34  # beyond this abcm2ps must shrink the line too far
+LINE_TOKENS = 29  # notes that fit one A4 staff line at abcm2ps's default scale
+MAX_LINE_TOKENS = 33  # beyond this abcm2ps must shrink the line too far
 
 
 @lru_cache(maxsize=64)
@@ -196,7 +196,8 @@ def arrangement_to_abc(arr: Arrangement) -> str:
     total = bars[-1].end_beat * STEPS_PER_BEAT
     spell = key_spelling(arr.key, arr.mode)
     first = bars[0]
-    head = ["X:1", f"T:{arr.title}", "C:v2m", f"M:{first.beats}/4", "L:1/16",
+    # a flatter spacing curve than abcm2ps's default lets a line of long notes stretch to the margin
+    head = ["%%notespacingfactor 1.2", "X:1", f"T:{arr.title}", "C:v2m", f"M:{first.beats}/4", "L:1/16",
             f"Q:1/4={round(first.tempo_bpm)}", f"K:{arr.key}{MODE_SUFFIX[arr.mode]}"]
     tokens = []
     for part in arr.parts:

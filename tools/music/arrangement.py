@@ -57,7 +57,6 @@ class Arrangement:
     chords: list[str] = field(default_factory=list)  # chord name per bar
     sync_notes: list[str] = field(default_factory=list)  # where and why the meter changes
     expression: list[tuple[float, int]] = field(default_factory=list)  # CC11 breakpoints (beat, value)
-    humanize: float = 0.0  # timing spread of off-beat notes in beats (the style's); 0 = quantised
 
     def __post_init__(self) -> None:
         self._tidy()

@@ -22,7 +22,7 @@ from v2m.tools.music.arrangement import Arrangement, Part
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.errors import V2MError
 from v2m.tools.gm import instrument_number
-from v2m.tools.music.expression import expression_curve
+from v2m.tools.music.expression import expression_curve, humanize
 from v2m.tools.music.harmony import MINOR_LIKE, Chord, apply_vocabulary, parse_chord, scale_pcs, tonic_pc
 from v2m.tools.music.ranges import playable_range
 from v2m.tools.style import Style, load_style
@@ -239,9 +239,11 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
                     repairs += [f"section {i} ({sec.name}): {f}" for f in fixed]
                 else:
                     parts[r].notes += melody_part(ctx, r)
+    if style.humanize or "drums" in parts:  # before the stops, which must silence the humanised notes too
+        humanize(parts.values(), tmap, plan, style.humanize)
     _stops_and_swells(plan, tmap, parts)
     return Arrangement(parts=[parts[r] for r in roles], tempo_map=tmap, key=plan.key, mode=plan.mode,
                        meter=plan.meter, style=style.name, swing=style.swing, swing_unit=style.swing_unit,
                        title=f"v2m: {style.name} in {plan.key} {plan.mode}", repairs=repairs,
                        warnings=list(tmap.warnings), chords=chord_names, sync_notes=list(tmap.notes),
-                       expression=expression_curve(plan, tmap), humanize=style.humanize)
+                       expression=expression_curve(plan, tmap))

@@ -1,10 +1,10 @@
 """Expression: the CC11 curve that swells into cuts and the climax, and a humanised performance.
 
-The notes stay on the grid (they are the score); expression is how they are played, written only into
-the MIDI file: an expression (CC11) level per section from its energy, a swell over the beats before each
-section boundary and strong hit point, and a long build-up into the highest-energy section. Velocities
-and off-beat onsets get a small deterministic spread (the same plan gives the same file), never the notes
-that mark a cut, so sync is kept.
+The CC11 curve lives only in the MIDI file: an expression level per section from its energy, a swell over
+the beats before each section boundary and strong hit point, and a build-up into the highest-energy
+section. Velocities and off-beat onsets get a small deterministic spread in the notes themselves (so the
+full render and the chat's per-section stems play the same performance), never the notes that mark a
+cut, so sync is kept; onsets move far less than a sixteenth, so the score reads the same.
 """
 
 from __future__ import annotations
@@ -19,11 +19,12 @@ HIT_SWELL_BEATS = 1.0  # and a shorter one into a strong hit point
 HIT_SWELL_MIN_STRENGTH = 0.6
 BUILD_BARS = 4  # the build-up into the climax
 VELOCITY_SPREAD = 7  # +- MIDI velocity of the humanised performance
+JITTER_STEPS = 256  # timing spread is counted in 1/256 beats
 
 
 def level(energy: float) -> int:
     """The CC11 level a section of this energy plays at."""
-    return int(min(127, max(40, round(72 + 48 * energy))))
+    return int(min(127, max(40, round(96 + 24 * energy))))
 
 
 def expression_curve(plan: ScorePlan, tmap: TempoMap) -> list[tuple[float, int]]:
@@ -51,16 +52,16 @@ def expression_curve(plan: ScorePlan, tmap: TempoMap) -> list[tuple[float, int]]
             nxt = starts[keys[k + 1]]
             if keys[k + 1] == climax:  # the build-up: quieter first, then all the way up
                 ramp = min(b - a, BUILD_BARS * max(1, tmap.bar_at_beat(a).beats))
-                points += [(b - ramp, max(40, v - 16)), (b - 0.05, 127)]
+                points += [(b - ramp, max(40, v - 12)), (b - 0.05, 127)]
             else:
-                points += [(max(a, b - SWELL_BEATS), v), (b - 0.05, min(127, max(v, nxt[2]) + 12))]
+                points += [(max(a, b - SWELL_BEATS), v), (b - 0.05, min(127, max(v, nxt[2]) + 8))]
     curve = sorted(points)
     for beat, t in tmap.hits:
         h = min(plan.hit_points, key=lambda h: abs(h.time_s - t))
         if h.strength < HIT_SWELL_MIN_STRENGTH or h.kind == "stop":
             continue
         base = value_at(curve, beat)
-        curve += [(beat - HIT_SWELL_BEATS, base), (beat, min(127, base + 14)), (beat + HIT_SWELL_BEATS, base)]
+        curve += [(beat - HIT_SWELL_BEATS, base), (beat, min(127, base + 10)), (beat + HIT_SWELL_BEATS, base)]
         curve.sort()
     return curve
 
@@ -77,13 +78,31 @@ def value_at(curve: list[tuple[float, int]], beat: float) -> int:
     return prev[1]
 
 
-def humanised(role: str, k: int, pitch: int, vel: int) -> int:
-    """A velocity with a small deterministic spread (a player never strikes twice the same)."""
-    h = zlib.crc32(f"{role}:{k}:{pitch}".encode())
-    return max(1, min(127, vel + h % (2 * VELOCITY_SPREAD + 1) - VELOCITY_SPREAD))
+def humanize(parts, tmap: TempoMap, plan: ScorePlan, timing: float) -> None:
+    """Spread velocities (every part with a kit or a human feel) and off-beat onsets (by `timing` beats)
+    a little, in place and deterministically: each draw hangs on the plan's seed, the role, the
+    section's start time and take and the note's place in it, so an edit elsewhere leaves it as it was. A note on
+    a cut's beat keeps its time. Onsets stay well inside their sixteenth, so the score reads the same.
+    """
+    from v2m.tools.music.arrangement import Note
 
-
-def jitter(role: str, k: int, amount: float) -> float:
-    """A deterministic timing offset in beats, within +-amount."""
-    h = zlib.crc32(f"t:{role}:{k}".encode()) / 0xFFFFFFFF
-    return (2 * h - 1) * amount
+    marked = {round(b, 4) for b, _ in tmap.hits}
+    for part in parts:
+        if not (timing or part.is_drum):
+            continue
+        counts: dict[int, int] = {}
+        shifts: dict[float, float] = {}  # one shift per onset: a chord's notes move together
+        out = []
+        for n in sorted(part.notes, key=lambda n: (n.start, n.pitch)):
+            k = counts[n.section] = counts.get(n.section, -1) + 1
+            sec = plan.sections[n.section]
+            h = zlib.crc32(f"{plan.seed}:{part.role}:{sec.start_s:.3f}:{sec.take}:{k}".encode())
+            vel = max(1, min(127, n.vel + h % (2 * VELOCITY_SPREAD + 1) - VELOCITY_SPREAD))
+            if n.start not in shifts:
+                shifts[n.start] = 0.0
+                if timing and abs(n.start - round(n.start)) > 1e-6 and round(n.start, 4) not in marked:
+                    # whole 1/256 beats: binary fractions, so beats relative to a section stay exact
+                    steps = int(timing * JITTER_STEPS)
+                    shifts[n.start] = ((h >> 8) % (2 * steps + 1) - steps) / JITTER_STEPS
+            out.append(Note(n.pitch, n.start + shifts[n.start], n.dur, vel, n.section))
+        part.notes = out

@@ -4,8 +4,7 @@ Track 0 holds the conductor: a set_tempo wherever the tempo bends and a time_sig
 meter changes, so a player lands every section boundary on its downbeat and every hit on its beat. One track per part
 follows, drums on channel 10 (index 9) with a drum kit program, pitched parts on the other channels.
 Swing moves offbeat eighths (or sixteenths) later in the beat; downbeats never move, so sync is kept.
-Pitched channels carry CC7 and the CC11 expression curve (`expression.py`); velocities and off-beat
-onsets are humanised deterministically, never the notes that mark a cut.
+Pitched channels carry CC7 and the CC11 expression curve (`expression.py`).
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ from pathlib import Path
 
 from v2m.tools.music.arrangement import Arrangement
 from v2m.tools.gm import DRUM_CHANNEL
-from v2m.tools.music.expression import humanised, jitter, value_at
+from v2m.tools.music.expression import value_at
 from v2m.tools.music.tempo_map import swing_beat  # noqa: F401  (stems read it from here)
 
 TICKS_PER_BEAT = 960
@@ -88,7 +87,6 @@ def write_midi(arr: Arrangement, path: Path) -> Path:
     channels = iter(c for c in range(16) if c != DRUM_CHANNEL)
     end_tick = int(arr.tempo_map.end_beat * TICKS_PER_BEAT)
     sw, unit = arr.swing, arr.swing_unit
-    marked = {round(b, 4) for b, _ in arr.tempo_map.hits}  # notes that mark a cut are never moved
     for part in arr.parts:
         ch = DRUM_CHANNEL if part.is_drum else next(channels, 15)
         ev = [(0, 0, bytes([0xC0 | ch, part.program]))]
@@ -96,15 +94,11 @@ def write_midi(arr: Arrangement, path: Path) -> Path:
             ev.append((0, 0, bytes([0xB0 | ch, 91, 40])))  # a little reverb send
             ev.append((0, 0, bytes([0xB0 | ch, 7, CHANNEL_VOLUME])))
             ev += _expression_events(arr.expression, ch, end_tick)
-        for k, n in enumerate(part.notes):
-            start = swing_beat(n.start, sw, unit)
-            if arr.humanize and abs(n.start - round(n.start)) > 1e-6 and round(n.start, 4) not in marked:
-                start += jitter(part.role, k, arr.humanize)  # off-beat notes breathe; beats stay on the click
-            on = max(0, int(round(start * TICKS_PER_BEAT)))
+        for n in part.notes:
+            on = max(0, int(round(swing_beat(n.start, sw, unit) * TICKS_PER_BEAT)))
             off = int(round(swing_beat(n.start + n.dur, sw, unit) * TICKS_PER_BEAT))
             off = min(max(off, on + 1), max(end_tick, on + 1))
-            vel = humanised(part.role, k, n.pitch, n.vel) if arr.humanize or part.is_drum else n.vel
-            ev.append((on, 2, bytes([0x90 | ch, n.pitch, vel])))
+            ev.append((on, 2, bytes([0x90 | ch, n.pitch, n.vel])))
             ev.append((off, 1, bytes([0x80 | ch, n.pitch, 0])))
         tracks.append(_track(ev, f"{part.role}: {part.instrument}"))
     header = b"MThd" + (6).to_bytes(4, "big") + (1).to_bytes(2, "big") + len(tracks).to_bytes(2, "big") \
