@@ -34,7 +34,7 @@ PACKAGES = [
 PROGRAMS = [
     ("fluidsynth", "core: render MIDI to audio", f"{APT} fluidsynth"),
     ("abc2midi", "optional: second ABC check", f"{APT} abcmidi"),
-    ("abcm2ps", "optional: `v2m eval` engraves the ABC", f"{APT} abcm2ps"),
+    ("abcm2ps", "optional: typesets score.abc; `v2m eval` and the notation tests use it", f"{APT} abcm2ps"),
     ("ffmpeg", "optional: playing/inspecting outputs", f"{APT} ffmpeg"),
 ]
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import yaml
 from edit_clips import bikes, long_clip, make_analysis
+from midi_checks import cut_misses
 
 from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.dialogue.session import Session
@@ -211,8 +212,8 @@ def check_turn(exp: dict, old, new, versions, turn, analysis, midis) -> tuple[li
         hs = [h for h in new.hit_points if abs(h.time_s - arg["at"]) < TOL and ("kind" not in arg or h.kind == arg["kind"])]
         if not hs:
             fails.append(f"no {arg.get('kind', 'hit')} at {arg['at']}")
-        if not any(abs(d - arg["at"]) < 0.03 for d in new_midi.downbeats):
-            fails.append(f"MIDI has no downbeat at {arg['at']}")
+        if cut_misses(new_midi.pm, [arg["at"]], tol_s=0.03):
+            fails.append(f"MIDI has no beat or accent at {arg['at']}")
     elif kind == "no_hit":
         if any(abs(h.time_s - arg["at"]) < TOL for h in new.hit_points):
             fails.append(f"a hit remains at {arg['at']}")

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import numpy as np
-
 
 
 def instrument(pm, name_start: str):
@@ -35,3 +34,29 @@ def is_seventh(pcs: set[int]) -> bool:
     """Does a pitch-class set contain a seventh chord (some root with a third and a seventh above it)?"""
     return any({(r + 3) % 12, (r + 4) % 12} & pcs and {(r + 10) % 12, (r + 11) % 12, (r + 9) % 12} & pcs
                and r in pcs and len(pcs) >= 3 for r in pcs)
+
+
+def marked_times(pm) -> list[float]:
+    """Times a listener hears as marked: every beat of the tempo map, every cymbal or kick stroke and every
+    chord attack (three or more notes of one instrument starting together)."""
+    marks = [float(b) for b in pm.get_beats()]
+    for inst in pm.instruments:
+        if inst.is_drum:
+            marks += [n.start for n in inst.notes if n.pitch in (35, 36, 49, 57, 51, 52, 55)]
+        else:
+            marks += [round(t, 4) for t, k in Counter(round(n.start, 4) for n in inst.notes).items() if k >= 3]
+    return sorted(marks)
+
+
+def cut_misses(pm, cuts: list[float], tol_s: float = 0.010) -> list[float]:
+    """Cuts with no beat or accent within `tol_s` in a MIDI file."""
+    import bisect
+
+    marks = marked_times(pm)
+    out = []
+    for t in cuts:
+        i = bisect.bisect_left(marks, t)
+        near = [marks[j] for j in (i - 1, i) if 0 <= j < len(marks)]
+        if not near or min(abs(m - t) for m in near) >= tol_s:
+            out.append(t)
+    return out

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
-
 from compose_plans import long_plan
-from midi_checks import chords_at_onsets, instrument, is_seventh, swing_ratio
+from midi_checks import chords_at_onsets, cut_misses, instrument, is_seventh, swing_ratio
+from v2m.tools.gm import DRUMS
 from v2m.tools.metrics.symbolic import bar_starts, beat_of, groove_consistency, onset_beats, scale_consistency
 from v2m.tools.music.compose import compose
-from v2m.tools.gm import DRUMS
 from v2m.tools.style import load_style, style_names
 
 ALL = list(style_names())
@@ -27,7 +26,7 @@ def composed(style, tmp_path_factory):
     return _CACHE[style]
 
 
-def test_the_library_has_the_twelve_styles_and_every_chord_reads():
+def test_the_library_has_the_first_twelve_styles_and_every_chord_reads():
     from v2m.tools.music.harmony import parse_chord
 
     for name in ("jazz", "lofi", "cinematic", "ambient", "rock", "electronic", "classical", "folk", "funk",
@@ -49,9 +48,9 @@ def test_sync_and_musical_sanity(style, tmp_path_factory):
 
     plan, arr, pm = composed(style, tmp_path_factory)
     downbeats = pm.get_downbeats()
-    marks = [h.time_s for h in plan.hit_points] + plan.boundaries_s
-    misses = [t for t in marks if min(abs(d - t) for d in downbeats) >= 0.010]
-    assert not misses, misses
+    assert cut_misses(pm, [h.time_s for h in plan.hit_points]) == []
+    misses = [t for t in plan.boundaries_s if min(abs(d - t) for d in downbeats) >= 0.010]
+    assert not misses, misses  # a new section starts on a downbeat
     pitched = [i for i in pm.instruments if not i.is_drum]
     assert len([i for i in pitched if i.notes]) >= 3
     if load_style(style).tonal:
@@ -82,10 +81,13 @@ def test_sync_and_musical_sanity(style, tmp_path_factory):
         assert gc >= 0.8, gc
 
 
-def _snare_on_2_and_4(pm, snare_pitches=(DRUMS["snare"], DRUMS["clap"], DRUMS["side_stick"])):
+def _snare_on_2_and_4(pm, arr, snare_pitches=(DRUMS["snare"], DRUMS["clap"], DRUMS["side_stick"])):
+    """Share of 4/4 bars with the snare on 2 and 4, leaving out each section's last bar (its fill)."""
     drums = next(i for i in pm.instruments if i.is_drum)
     hits = onset_beats(pm, drums, snare_pitches)
-    bars = [(s, n) for s, n in bar_starts(pm) if n == 4]
+    fills = {arr.tempo_map.section_bars(i)[-1].start_beat for i in range(len(arr.tempo_map.bars))
+             if arr.tempo_map.section_bars(i)}
+    bars = [(s, n) for s, n in bar_starts(pm) if n == 4 and int(round(s)) not in fills]
     ok = sum(1 for s, _ in bars if all(any(abs(h - (s + b)) < 0.02 for h in hits) for b in (1, 3)))
     return ok / max(1, len(bars))
 
@@ -119,8 +121,8 @@ def test_blues_shuffles_on_dominant_sevenths(tmp_path_factory):
 
 def test_rock_folk_synthwave_funk_have_a_backbeat(tmp_path_factory):
     for style in ("rock", "synthwave", "funk", "folk"):
-        _, _, pm = composed(style, tmp_path_factory)
-        assert _snare_on_2_and_4(pm) >= 0.8, style
+        _, arr, pm = composed(style, tmp_path_factory)
+        assert _snare_on_2_and_4(pm, arr) >= 0.8, style
 
 
 def test_electronic_is_four_on_the_floor(tmp_path_factory):
@@ -224,7 +226,7 @@ def test_melody_develops_a_motif_on_chord_tones(style, tmp_path_factory):
         if (bar.index - first) % 4 == 1 and bar.index != last:
             prev = arr.tempo_map.bars[bar.index - 1]
             common = min(prev.beats, bar.beats)
-            rhythm = lambda b: [round(n.start - b.start_beat, 3) for n in mel  # noqa: E731
+            rhythm = lambda b: [round((n.start - b.start_beat) * 4) / 4 for n in mel  # noqa: E731  (16th grid)
                                 if b.start_beat <= n.start < b.start_beat + common]
             phrases += 1
             repeats += rhythm(prev) == rhythm(bar)  # the sequence repeats the statement's rhythm

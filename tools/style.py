@@ -91,6 +91,7 @@ class Style(BaseModel):
         default_factory=lambda: ["x.x.x-..", "x--.x.x.", "x.xx.-x.", "x---x---"],
         description="one-bar rhythm cells the melody motifs start from (x onset, - hold, . rest)")
     humanize: float = Field(0.0, ge=0, le=0.05, description="timing jitter in beats (deterministic)")
+    blue_notes: bool = Field(False, description="the melody may touch the flat third of the key: blues")
 
     @field_validator("grooves")
     @classmethod

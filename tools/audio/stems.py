@@ -21,17 +21,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-
 from v2m.tools.audio.loudness import finish, fit_length, gain_db, k_weight
-from v2m.tools.audio.render import (GAIN, POLYPHONY, SYNTH_OPTIONS, finish_fluidsynth, find_soundfont,
-                                    fluidsynth_exe, start_fluidsynth)
+from v2m.tools.audio.render import (
+    GAIN,
+    POLYPHONY,
+    SYNTH_OPTIONS,
+    find_soundfont,
+    finish_fluidsynth,
+    fluidsynth_exe,
+    start_fluidsynth,
+)
 from v2m.tools.gm import DRUM_CHANNEL
-from v2m.tools.music.midi import swing_beat
+from v2m.tools.music.expression import value_at
+from v2m.tools.music.midi import CHANNEL_VOLUME
+from v2m.tools.music.tempo_map import swing_beat
 
 TAIL_S = 2.0            # rendered after a section's last note-off, so releases and reverb ring out
 TICKS_PER_S = 1920      # MIDI written at 120 BPM with 960 ticks per beat: one second is 1920 ticks
 JOBS = 2                # FluidSynth processes at once (one core each)
-KEY_VERSION = "stems-3"  # bump when the per-section MIDI or the synthesizer settings change
+KEY_VERSION = "stems-4"  # bump when the per-section MIDI or the synthesizer settings change
 K_TAIL_S = 0.3           # the K-weighting filters ring this long after a section's audio ends
 
 
@@ -43,9 +51,10 @@ class Stem:
     origin_s: float
     programs: tuple          # (role, program, is_drum) of each part that plays here, sorted
     events: tuple            # (index into programs, pitch, velocity, on_s, off_s), relative to origin_s
+    expression: tuple = ()   # (time_s relative to origin_s, CC11 value): the score's swells over this section
 
     def key(self, extra: str) -> str:
-        h = hashlib.sha1(f"{KEY_VERSION}|{extra}|{self.programs}|{self.events}".encode())
+        h = hashlib.sha1(f"{KEY_VERSION}|{extra}|{self.programs}|{self.events}|{self.expression}".encode())
         return h.hexdigest()[:20]
 
 
@@ -85,8 +94,24 @@ def section_stems(arrangement) -> list[Stem]:
         voices = tuple(sorted({e[0] for e in ev}))
         rel = tuple(sorted((voices.index(vc), p, v, round(on - origin, 5), round(off - origin, 5))
                            for vc, p, v, on, off in ev))
-        stems.append(Stem(i, origin, voices, rel))
+        stems.append(Stem(i, origin, voices, rel, _expression(arrangement, bars, origin)))
     return stems
+
+
+def _expression(arrangement, bars, origin_s: float) -> tuple:
+    """The CC11 curve over a section's bars, a value per sixteenth where it changes (as `write_midi` writes
+    it), so the rendered stems swell as the score's MIDI does."""
+    curve, tmap = arrangement.expression, arrangement.tempo_map
+    if not curve or not bars:
+        return ()
+    out, last, beat = [], None, bars[0].start_beat
+    while beat < bars[-1].end_beat:
+        v = value_at(curve, beat)
+        if v != last:
+            out.append((round(max(0.0, tmap.beat_to_s(beat) - origin_s), 5), v))
+            last = v
+        beat += 0.25
+    return tuple(out)
 
 
 def write_stem_midi(stem: Stem, path: Path) -> Path:
@@ -98,8 +123,11 @@ def write_stem_midi(stem: Stem, path: Path) -> Path:
     msgs = []
     for ch, (_, program, is_drum) in zip(chans, stem.programs):
         msgs.append((0, 0, mido.Message("program_change", channel=ch, program=program)))
-        if not is_drum:  # the same reverb send as the full-score MIDI
+        if not is_drum:  # the same reverb send, channel volume and swells as the full-score MIDI
             msgs.append((0, 0, mido.Message("control_change", channel=ch, control=91, value=40)))
+            msgs.append((0, 0, mido.Message("control_change", channel=ch, control=7, value=CHANNEL_VOLUME)))
+            msgs += [(int(round(t * TICKS_PER_S)), 0, mido.Message("control_change", channel=ch, control=11, value=v))
+                     for t, v in stem.expression]
     for v, pitch, vel, on, off in stem.events:
         ch = chans[v]
         t_on, t_off = int(round(on * TICKS_PER_S)), int(round(off * TICKS_PER_S))

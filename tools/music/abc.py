@@ -1,8 +1,10 @@
 """ABC 2.1 export: one voice per part, L:1/16, inline [M:] and [Q:] fields where the tempo map changes.
 
-music21 cannot write ABC, so this is a small writer of its own. Each voice's bar is cut into slices at
-note onsets (quantised to sixteenths); a slice is a note, a chord `[CEG]` or a rest, and the slices of a
-bar always add up to the bar's length, so abc2midi and music21 read every bar as complete.
+music21 cannot write ABC, so this is a small writer of its own. Each voice is cut into events at note
+onsets (quantised to sixteenths); an event is a note, a chord `[CEG]` or a rest lasting to the next onset.
+An event is written as tied notes of lengths an engraver can print (plain or single-dotted, beat groups
+kept, tied over bar lines), so abcm2ps typesets the file and abc2midi and music21 read every bar as complete.
+Lines hold the same bars in every voice (fewer bars where the music is dense), so the staves line up.
 Accidentals follow ABC's rule (they hold for the same note until the bar line) and are repeated on every
 note off the key signature anyway, so readers that forget them (music21) still read the right pitches.
 Swing is a performance matter and lives in the MIDI file; the ABC is the straight score.
@@ -20,6 +22,10 @@ if TYPE_CHECKING:  # for annotations only: arrangement.py imports this writer fo
 STEPS_PER_BEAT = 4  # L:1/16
 MODE_SUFFIX = {"major": "", "minor": "m", "dorian": "dor", "mixolydian": "mix", "lydian": "lyd", "phrygian": "phr"}
 ACCIDENTAL = {-2: "__", -1: "_", 0: "=", 1: "^", 2: "^^"}
+WRITABLE = (16, 12, 8, 6, 4, 3, 2, 1)  # sixteenths: whole, dotted half, half, dotted quarter, quarter ...
+BARS_PER_LINE = 4
+LINE_TOKENS = 29  # notes that fit one A4 staff line at abcm2ps's default scale
+MAX_LINE_TOKENS = 33  # beyond this abcm2ps must shrink the line too far
 
 
 def note_name(pitch: int, letter: str) -> str:
@@ -36,58 +42,119 @@ def _length(steps: int) -> str:
     return "" if steps == 1 else str(steps)
 
 
-def _slices(part: Part, start_beat: int, beats: int, end_beat: float):
-    """(step, length, pitches) slices covering one bar; pitches empty for a rest."""
-    total = beats * STEPS_PER_BEAT
-    limit = min(total, int(round((end_beat - start_beat) * STEPS_PER_BEAT))) if end_beat < start_beat + beats \
-        else total
+def writable_lengths(start: int, end: int) -> list[int]:
+    """Split a span of sixteenths inside one bar (steps from the bar's start) into printable lengths.
+
+    ABC readers accept any length, but engravers print only plain or single-dotted values (abcm2ps rejects
+    an 11-sixteenth note as "too much dotted"). Off the beat a piece runs at most to the next beat; on the
+    beat it takes the longest value that fits and may start there (a half note on beat 1 or 3, a whole on 1).
+    """
+    out = []
+    p = start
+    while p < end:
+        if p % STEPS_PER_BEAT:
+            n = min(end - p, STEPS_PER_BEAT - p % STEPS_PER_BEAT)  # 1, 2 or 3 sixteenths: all printable
+        else:
+            n = next(L for L in WRITABLE if L <= end - p and p % {16: 16, 8: 8}.get(L, 4) == 0)
+        out.append(n)
+        p += n
+    return out
+
+
+def voice_events(part: Part, total: int, limit: int) -> list[tuple[int, int, tuple[int, ...]]]:
+    """(start step, end step, pitches) covering the whole voice: notes grouped by onset, rests between.
+
+    A voice is one line of notes and chords, so a group lasts to its longest note or the next onset,
+    whichever comes first, and never past `limit` (the video's end).
+    """
     onsets: dict[int, list[tuple[int, int]]] = {}
     for n in part.notes:
-        if n.start >= start_beat + beats or n.start + n.dur <= start_beat or n.start < start_beat - 1e-6:
-            continue
-        s = int(round((n.start - start_beat) * STEPS_PER_BEAT))
-        e = int(round((n.start + n.dur - start_beat) * STEPS_PER_BEAT))
-        if s >= limit:
-            continue
-        onsets.setdefault(s, []).append((n.pitch, max(s + 1, min(e, limit))))
+        s = int(round(n.start * STEPS_PER_BEAT))
+        e = int(round((n.start + n.dur) * STEPS_PER_BEAT))
+        if s < limit:
+            onsets.setdefault(s, []).append((n.pitch, max(s + 1, min(e, limit))))
     out = []
     pos = 0
     keys = sorted(onsets)
     for idx, s in enumerate(keys):
         if s > pos:
-            out.append((pos, s - pos, ()))
+            out.append((pos, s, ()))
         nxt = keys[idx + 1] if idx + 1 < len(keys) else total
         end = min(max(e for _, e in onsets[s]), nxt)
-        out.append((s, end - s, tuple(sorted({p for p, _ in onsets[s]}))))
+        out.append((s, end, tuple(sorted({p for p, _ in onsets[s]}))))
         pos = end
     if pos < total:
-        out.append((pos, total - pos, ()))
+        out.append((pos, total, ()))
     return out
 
 
-def _bar_text(part: Part, bar, end_beat: float, spell) -> str:
-    state: dict[tuple[str, int], int] = {}
+def _spelled(pitches: tuple[int, ...], state: dict, spell) -> str:
+    """A note or chord with its accidentals, updating the bar's accidental state."""
     spelling, signature, _ = spell
+    names = []
+    alters: dict[str, set[int]] = {}
+    for p in pitches:
+        alters.setdefault(spelling[p % 12][0], set()).add(spelling[p % 12][1])
+    for p in pitches:
+        letter, alter = spelling[p % 12]
+        current = state.get((letter, p - alter), signature.get(letter, 0))
+        acc = ""
+        # explicit whenever it leaves the key signature, even if an earlier note in the bar already said so:
+        # ABC carries accidentals to the bar line, but not every reader does (music21); and on every note of
+        # a letter a chord spells two ways (C and C#), or abc2midi cannot match a tie on that chord
+        if alter != current or alter != signature.get(letter, 0) or len(alters[letter]) > 1:
+            acc = ACCIDENTAL[alter]
+            state[(letter, p - alter)] = alter
+        names.append(acc + note_name(p, letter))
+    return names[0] if len(names) == 1 else "[" + "".join(names) + "]"
+
+
+def bar_slices(events, bar):
+    """(step in bar, length, pitches, tied on) for each event's piece inside one bar."""
+    a = bar.start_beat * STEPS_PER_BEAT
+    b = a + bar.beats * STEPS_PER_BEAT
+    for s, e, pitches in events:
+        if s < b and e > a:
+            yield max(s, a) - a, min(e, b) - max(s, a), pitches, e > b
+
+
+def _bar_tokens(events, bar, spell) -> list[str]:
+    """The tokens of one bar: each event's piece inside the bar, split into printable tied lengths."""
+    state: dict = {}
     tokens = []
-    for _, length, pitches in _slices(part, bar.start_beat, bar.beats, end_beat):
-        if not pitches:
-            tokens.append("z" + _length(length))
-            continue
-        names = []
-        for p in pitches:
-            letter, alter = spelling[p % 12]
-            name = note_name(p, letter)
-            current = state.get((letter, p - alter), signature.get(letter, 0))
-            acc = ""
-            # explicit whenever it leaves the key signature, even if an earlier note in the bar already
-            # said so: ABC carries accidentals to the bar line, but not every reader does (music21)
-            if alter != current or alter != signature.get(letter, 0):
-                acc = ACCIDENTAL[alter]
-                state[(letter, p - alter)] = alter
-            names.append(acc + name)
-        body = names[0] if len(names) == 1 else "[" + "".join(names) + "]"
-        tokens.append(body + _length(length))
-    return " ".join(tokens)
+    for step, length, pitches, tied_on in bar_slices(events, bar):
+        lengths = writable_lengths(step, step + length)
+        body = _spelled(pitches, state, spell) if pitches else "z"
+        for k, n in enumerate(lengths):
+            tie = pitches and (k < len(lengths) - 1 or tied_on)
+            tokens.append(body + _length(n) + ("-" if tie else ""))
+    return tokens
+
+
+def _width(tokens: list[str]) -> float:
+    """Rough printed width of a bar in notes: accidentals and tall chords take extra room."""
+    return sum(1 + 0.4 * sum(t.count(c) for c in "^_=") for t in tokens) + 1
+
+
+def _lines(bar_tokens: list[list[list[str]]], n_bars: int) -> list[tuple[int, int]]:
+    """Bar ranges per line, the same for every voice: up to four bars, fewer where a voice is dense.
+
+    abcm2ps refuses a line it must shrink too far (an error) and warns about one it cannot stretch to the
+    page width, so a line holds as many bars as fit LINE_TOKENS, and two where one alone would look bare.
+    """
+    def width(k: int, j: int) -> float:
+        return max(sum(_width(v[m]) for m in range(k, j)) for v in bar_tokens)
+
+    out, k = [], 0
+    while k < n_bars:
+        j = k + 1
+        while j < n_bars and j - k < BARS_PER_LINE and width(k, j + 1) <= LINE_TOKENS:
+            j += 1
+        if j == k + 1 and j < n_bars and width(k, j + 1) <= MAX_LINE_TOKENS:
+            j += 1
+        out.append((k, j))
+        k = j
+    return out
 
 
 def arrangement_to_abc(arr: Arrangement) -> str:
@@ -96,36 +163,42 @@ def arrangement_to_abc(arr: Arrangement) -> str:
     Args:
         arr: the arrangement.
     Returns:
-        ABC text with one V: voice per part, `%%MIDI program` per voice and `%%MIDI channel 10` on drums.
+        ABC text with one V: voice per part, `%%MIDI program` per voice and `%%MIDI channel 10` on drums;
+        meter changes inline in every voice, tempo changes in the first (abc2midi applies them to all).
     """
     bars = [b for b in arr.tempo_map.bars if b.start_s < arr.duration_s - 1e-6]
-    end_beat = arr.tempo_map.end_beat
+    limit = int(round(arr.tempo_map.end_beat * STEPS_PER_BEAT))
+    total = bars[-1].end_beat * STEPS_PER_BEAT
     spell = key_spelling(arr.key, arr.mode)
     first = bars[0]
-    head = ["X:1", f"T:{arr.title}", "C:v2m", f"M:{first.beats}/4", "L:1/16",
+    # a flatter spacing curve than abcm2ps's default lets a line of long notes stretch to the margin
+    head = ["%%notespacingfactor 1.2", "X:1", f"T:{arr.title}", "C:v2m", f"M:{first.beats}/4", "L:1/16",
             f"Q:1/4={round(first.tempo_bpm)}", f"K:{arr.key}{MODE_SUFFIX[arr.mode]}"]
+    tokens = []
+    for part in arr.parts:
+        events = voice_events(part, total, min(limit, total))
+        tokens.append([_bar_tokens(events, bar, spell) for bar in bars])
+    lines = _lines(tokens, len(bars))
     body = []
     for v, part in enumerate(arr.parts, start=1):
         clef = " clef=bass" if part.role == "bass" else ""
         body.append(f'V:{v} name="{part.role}"{clef}')
         body.append("%%MIDI channel 10" if part.is_drum else f"%%MIDI program {part.program}")
-        line = []
         prev_beats, prev_q = first.beats, round(first.tempo_bpm)
-        for k, bar in enumerate(bars):
-            fields = ""
-            if bar.beats != prev_beats:
-                fields += f"[M:{bar.beats}/4]"
-                prev_beats = bar.beats
-            q = round(bar.tempo_bpm)
-            if q != prev_q:
-                fields += f"[Q:1/4={q}]"
-                prev_q = q
-            line.append((fields + " " if fields else "") + _bar_text(part, bar, end_beat, spell))
-            if k % 4 == 3 and k != len(bars) - 1:
-                body.append(" | ".join(line) + " |")
-                line = []
-        if line:
-            body.append(" | ".join(line) + " |]")
-        else:
-            body[-1] = body[-1][:-1] + "|]"
+        for a, b in lines:
+            out = []
+            for k in range(a, b):
+                bar = bars[k]
+                fields = ""
+                if bar.beats != prev_beats:
+                    # L: restated: music21 resets the unit length to the meter's default on a meter change
+                    fields += f"[M:{bar.beats}/4][L:1/16]"
+                    prev_beats = bar.beats
+                q = round(bar.tempo_bpm)
+                if q != prev_q:
+                    if v == 1:
+                        fields += f"[Q:1/4={q}]"
+                    prev_q = q
+                out.append((fields + " " if fields else "") + " ".join(tokens[v - 1][k]))
+            body.append(" | ".join(out) + (" |]" if b == len(bars) else " |"))
     return "\n".join(head + body) + "\n"

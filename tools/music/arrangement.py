@@ -41,7 +41,7 @@ class Arrangement:
 
     Attributes:
         parts: one per active role, drums first.
-        tempo_map: bars with their times; every section boundary and hit point is a bar start.
+        tempo_map: bars with their times; every section boundary is a bar start, every hit point a beat.
         key, mode, meter: the plan's; swing/swing_unit: the style's performance swing.
         repairs: what was repaired in the plan's ABC melodies; warnings: anchors dropped and similar.
     """
@@ -58,6 +58,8 @@ class Arrangement:
     repairs: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     chords: list[str] = field(default_factory=list)  # chord name per bar
+    sync_notes: list[str] = field(default_factory=list)  # where and why the meter changes
+    expression: list[tuple[float, int]] = field(default_factory=list)  # CC11 breakpoints (beat, value)
 
     def __post_init__(self) -> None:
         self._tidy()

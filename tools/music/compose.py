@@ -1,6 +1,7 @@
 """The composer: a ScorePlan becomes an `Arrangement` (drums, bass, harmony, melody ...) on a cut-synced grid.
 
-How: lay the tempo map (`tempo_map.py`) so every section boundary and hit point is a downbeat; read the
+How: lay the tempo map (`tempo_map.py`): a steady tempo per section, every boundary a downbeat and every
+hit point on a beat (or an accented offbeat); read the
 chords (plan's, or the style's progressions for the mode) through `harmony.py`; then each section is
 played by the part generators (`drums.py`, `parts.py`, `melody.py`) at the intensity level its energy
 picks, louder where the picture moves more. Each section has its own random stream seeded by
@@ -23,6 +24,7 @@ from v2m.tools.gm import DRUMS, instrument_number
 from v2m.tools.music.abc_melody import melody_from_abc
 from v2m.tools.music.arrangement import Arrangement, Note, Part
 from v2m.tools.music.drums import drum_part, percussion_part
+from v2m.tools.music.expression import expression_curve, humanize
 from v2m.tools.music.harmony import Chord, apply_vocabulary, parse_chord
 from v2m.tools.music.melody import melody_part
 from v2m.tools.music.parts import SectionContext, bass_part, comp_part
@@ -49,15 +51,28 @@ def _progression(plan: ScorePlan, style: Style, i: int, rng: random.Random) -> l
     return list(rng.choice(progs))
 
 
+def _tonic_name(plan: ScorePlan, style: Style) -> str:
+    """The home chord as the style spells it: the blues ends on I7, not on a major seventh."""
+    tonic = "i" if numeral_mode(plan.mode) == "minor" else "I"
+    first = next(iter(style.progressions.get(numeral_mode(plan.mode)) or [[]]), [])
+    return first[0] if first and first[0].rstrip("7") in ("I", "i") and first[0].endswith("7") \
+        and style.chords == "seventh" and "maj" not in first[0] else tonic
+
+
 def _chords(plan: ScorePlan, style: Style, i: int, n_bars: int, rng: random.Random, final: bool) -> list[Chord]:
     names = _progression(plan, style, i, rng)
     scale = scale_pcs(plan.key, plan.mode)
-    tonic = "i" if numeral_mode(plan.mode) == "minor" else "I"
+    tonic = _tonic_name(plan, style)
+    dominant = "V7" if style.chords in ("seventh", "ninth") else "V"
     seq = [names[b % len(names)] for b in range(n_bars)]
+    own = bool(plan.sections[i].chords)
     if final and n_bars:
         seq[-1] = tonic  # a real ending: home on the last bar
-        if n_bars >= 2 and not plan.sections[i].chords:
-            seq[-2] = "V"
+        if n_bars >= 2 and not own:
+            seq[-2] = dominant
+    elif n_bars >= 2 and not own and style.tonal and plan.mode in ("major", "minor"):
+        # the section's end prepares the next one, as a cue does before a cut: a dominant (a half cadence)
+        seq[-1] = dominant
     out = []
     for name in seq:
         try:
@@ -81,7 +96,19 @@ def _accents(plan: ScorePlan, bars) -> dict[int, tuple[str, float]]:
     return out
 
 
-def _gains(analysis: VideoAnalysis | None, bars) -> list[float]:
+def _offbeat_hits(plan: ScorePlan, tmap: TempoMap, bars) -> list[tuple[float, str, float]]:
+    """(beat, kind, strength) of the hit points inside these bars that are not on a bar line."""
+    starts = {b.start_beat for b in bars}
+    lo, hi = bars[0].start_beat, bars[-1].end_beat
+    out = []
+    for beat, t in tmap.hits:
+        if lo <= beat < hi and beat not in starts:
+            h = min(plan.hit_points, key=lambda h: abs(h.time_s - t))
+            out.append((beat, h.kind, h.strength))
+    return out
+
+
+def _gains(analysis: VideoAnalysis | None, bars, tmap: TempoMap) -> list[float]:
     """Per-bar velocity factors from the motion curve: louder where the picture moves more."""
     if analysis is None or not analysis.motion:
         return [1.0] * len(bars)
@@ -89,7 +116,7 @@ def _gains(analysis: VideoAnalysis | None, bars) -> list[float]:
     out = []
     for b in bars:
         a = int(b.start_s / hop)
-        e = max(a + 1, int((b.start_s + b.beats * b.sec_per_beat) / hop))
+        e = max(a + 1, int(tmap.beat_to_s(b.end_beat) / hop))
         vals = analysis.motion[a:e] or analysis.motion[-1:]
         m = sum(vals) / len(vals)
         out.append(0.85 + 0.3 * min(1.0, max(0.0, m)))
@@ -115,11 +142,11 @@ def _stops_and_swells(plan: ScorePlan, tmap: TempoMap, parts: dict[str, Part]) -
     Both reach back one or two beats before the hit (possibly into the previous section): that is what
     makes the downbeat land, and it depends only on the plan's hit points, not on another section's notes.
     """
+    on_beats = [(b.start_beat, b.start_s) for b in tmap.bars if b.anchor] + list(tmap.hits)
     for h in plan.hit_points:
-        bar = next((b for b in tmap.bars if b.anchor and abs(b.start_s - h.time_s) < 0.011), None)
-        if bar is None or bar.start_beat < 1:
+        hit = next((beat for beat, t in on_beats if abs(t - h.time_s) < 0.011), None)
+        if hit is None or hit < 1:
             continue
-        hit = bar.start_beat
         if h.kind == "stop":
             gap = hit - 1
             for part in parts.values():
@@ -147,7 +174,8 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
         plan: the ScorePlan (style, tempo, key/mode, sections, hit points, instrumentation, seed).
         analysis: the video's analysis; its motion curve shapes dynamics within sections (optional).
     Returns:
-        An Arrangement: parts of notes on a tempo map where every boundary and hit point is a downbeat.
+        An Arrangement: parts of notes on a tempo map where every boundary is a downbeat and every hit
+        point a beat or an accented offbeat.
     Raises:
         V2MError: a chord or melody in the plan cannot be read.
     """
@@ -178,8 +206,10 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
         ctx = SectionContext(index=i, bars=bars, chords=chords, level=style.level(sec.energy), style=style,
                              scale=scale, tonic=tonic_pc(plan.key), energy=sec.energy, meter=meter, rng=rng,
                              pattern_meter=int(style.meter.split("/")[0]),
-                             gains=_gains(analysis, bars), accents=_accents(plan, bars),
-                             fill=not final, final=final, registers=registers)
+                             gains=_gains(analysis, bars, tmap), accents=_accents(plan, bars),
+                             hits=_offbeat_hits(plan, tmap, bars),
+                             fill=not final, final=final, registers=registers,
+                             theme_seed=zlib.crc32(f"{plan.seed}:theme:{style.name}".encode()))
         active = set(sec.instruments or instruments)
         for r in roles:
             # each part draws from its own stream so adding a part leaves the others as they were
@@ -204,8 +234,11 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
                     repairs += [f"section {i} ({sec.name}): {f}" for f in fixed]
                 else:
                     parts[r].notes += melody_part(ctx, r)
+    if style.humanize or "drums" in parts:  # before the stops, which must silence the humanised notes too
+        humanize(parts.values(), tmap, plan, style.humanize)
     _stops_and_swells(plan, tmap, parts)
     return Arrangement(parts=[parts[r] for r in roles], tempo_map=tmap, key=plan.key, mode=plan.mode,
                        meter=plan.meter, style=style.name, swing=style.swing, swing_unit=style.swing_unit,
                        title=f"v2m: {style.name} in {plan.key} {plan.mode}", repairs=repairs,
-                       warnings=list(tmap.warnings), chords=chord_names)
+                       warnings=list(tmap.warnings), chords=chord_names, sync_notes=list(tmap.notes),
+                       expression=expression_curve(plan, tmap))

@@ -1,4 +1,5 @@
-"""Drums: the level's groove, a fill into the next section, crashes on hit points, a final hit.
+"""Drums: the level's groove, a short fill at each phrase end and a full one into the next section,
+crashes on hit points, a final hit.
 
 Grooves and fills are the style's step strings (see `v2m.tools.style`); a fill is aligned to the end of
 the section's last bar and replaces the groove from its first stroke on (kick and hi-hat foot keep time).
@@ -30,8 +31,8 @@ def _groove_notes(ctx: SectionContext, groove: dict[str, str], i: int, lo_beat: 
     return out
 
 
-def _fill_notes(ctx: SectionContext, i: int) -> tuple[list[Note], float]:
-    """The style's fill aligned to the bar's end, and the beat it starts on."""
+def _fill_notes(ctx: SectionContext, i: int, max_beats: float = 0.0) -> tuple[list[Note], float]:
+    """The style's fill aligned to the bar's end (at most `max_beats` of it when given), and its first beat."""
     bar = ctx.bars[i]
     fill = ctx.style.fill
     if not fill:
@@ -41,7 +42,7 @@ def _fill_notes(ctx: SectionContext, i: int) -> tuple[list[Note], float]:
     strokes = [k for p in fill.values() for k, c in enumerate(steps(p, ctx.pattern_meter)[0]) if c in STROKE]
     first = min(strokes, default=total)
     length = (total - first) / spb  # beats the fill lasts
-    length = min(length, max(1.0, bar.beats - 1.0))
+    length = min(length, max(1.0, bar.beats - 1.0), max_beats or length)
     start = bar.end_beat - length
     out = []
     for drum, pattern in fill.items():
@@ -73,11 +74,14 @@ def drum_part(ctx: SectionContext, *, playing: bool) -> list[Note]:
             out.append(Note(DRUMS["kick"], bar.start_beat, 0.5, ctx.vel(i, 1.25), ctx.index))
             if accent_drum:
                 out.append(Note(DRUMS[accent_drum], bar.start_beat, 2.0, ctx.vel(i, 1.25), ctx.index))
+            out += _hit_notes(ctx, i, groove, accent_drum)
             break
         end = float(bar.end_beat)
         fill_notes: list[Note] = []
         if groove and ctx.fill and i == n - 1 and bar.beats >= 2:
             fill_notes, end = _fill_notes(ctx, i)
+        elif groove and i % 4 == 3 and i < n - 1 and bar.beats >= 2:  # a phrase ends: a one-beat pickup fill
+            fill_notes, end = _fill_notes(ctx, i, max_beats=1.0)
         out += _groove_notes(ctx, groove, i, bar.start_beat, end)
         if end < bar.end_beat:
             out += _groove_notes(ctx, groove, i, end, bar.end_beat, skip=[d for d in groove
@@ -89,6 +93,20 @@ def drum_part(ctx: SectionContext, *, playing: bool) -> list[Note]:
             if accent[0] in ("crash", "accent", "stab") or i == 0:
                 out.append(Note(DRUMS[accent_drum], bar.start_beat, 1.0, ctx.vel(i, f), ctx.index))
             out.append(Note(DRUMS["kick"], bar.start_beat, 0.25, ctx.vel(i, f), ctx.index))
+        out += _hit_notes(ctx, i, groove, accent_drum)
+    return out
+
+
+def _hit_notes(ctx: SectionContext, i: int, groove, accent_drum) -> list[Note]:
+    """Kick and cymbal on each hit point inside bar i (off its bar line): the cut is heard on its beat."""
+    bar = ctx.bars[i]
+    out = []
+    for beat, kind, strength in ctx.hits:
+        if bar.start_beat < beat < bar.end_beat and kind != "stop" and (groove or strength >= 0.5):
+            f = 0.8 + 0.5 * strength
+            if accent_drum:
+                out.append(Note(DRUMS[accent_drum], beat, 1.0, ctx.vel(i, f), ctx.index))
+            out.append(Note(DRUMS["kick"], beat, 0.25, ctx.vel(i, f), ctx.index))
     return out
 
 

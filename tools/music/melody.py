@@ -1,22 +1,32 @@
-"""The melody: a motif developed over four-bar phrases on the chord tones, or the plan's own ABC melody.
+"""The melody: one theme for the whole score, stated, developed and brought back, on singable steps.
 
-A motif is a one-bar rhythm cell (from the style) and a contour of scale steps. Through a phrase it is
-stated, sequenced onto the next chord, varied (inverted contour, thinned rhythm) and closed by a cadence
-that lands on a chord tone and holds. Strong beats snap to chord tones, weak beats walk the scale, so the
-line fits the harmony; the register is the role's, the density the section's level.
+The theme is a one-bar rhythm cell (from the style) and a contour of scale steps, drawn from the plan's
+seed and style alone (`SectionContext.theme_seed`), so every section hears the same theme and an edit to
+one section changes no other. Each section sings it in four-bar phrases: statement (the theme from a
+chord tone near the melody's home), sequence (the same shape a step higher or lower), variation (the
+contour inverted, or its rhythm thinned at low energy), cadence (the theme's head, then a long chord tone
+reached by step). The section's last bar is always a cadence; the piece's last note is the tonic.
+
+How the line sings: notes move by scale step (passing and neighbour tones); strong beats take a chord
+tone; a weak-beat note a semitone from the sounding chord (an avoid note) is nudged to the nearest chord
+tone instead; each bar starts from where the last one ended, so the line leaps only where a phrase
+restarts the theme. The register is the upper part of the role's range, above the accompaniment.
 """
 
 from __future__ import annotations
+
+import random
 
 from v2m.tools.music.arrangement import Note
 from v2m.tools.music.harmony import nearest
 from v2m.tools.music.parts import SectionContext, steps
 
+HOME = 0.6  # where in the role's range the theme starts (0 = lowest note, 1 = highest)
 
-def _cell(ctx: SectionContext) -> list[tuple[float, float]]:
-    """(offset, length) in beats of one bar's onsets for a 4/4-like bar, thinned to the level's density."""
-    cells = ctx.style.melody_rhythms
-    s, spb = steps(ctx.rng.choice(cells), ctx.pattern_meter)
+
+def _cell(rhythm: str, meter: int) -> list[tuple[float, float]]:
+    """(offset, length) in beats of a rhythm cell's onsets."""
+    s, spb = steps(rhythm, meter)
     events = []
     for k, c in enumerate(s):
         if c == "x":
@@ -24,18 +34,24 @@ def _cell(ctx: SectionContext) -> list[tuple[float, float]]:
             while j < len(s) and s[j] == "-":
                 j += 1
             events.append((k / spb, (j - k) / spb))
-    density = ctx.level.melody
-    keep = [e for n, e in enumerate(events) if n == 0 or ctx.rng.random() < 0.35 + density]
-    return keep or events[:1]
+    return events or [(0.0, float(meter))]
 
 
-def _contour(ctx: SectionContext, n: int) -> list[int]:
-    steps_ = [ctx.rng.choice((-2, -1, -1, 1, 1, 2, 0)) for _ in range(n)]
-    return steps_
+def theme(ctx: SectionContext) -> tuple[list[tuple[float, float]], list[int]]:
+    """The score's theme: a rhythm cell with at least three notes and a stepwise contour (scale steps)."""
+    rng = random.Random(ctx.theme_seed)
+    cells = [_cell(r, ctx.pattern_meter) for r in ctx.style.melody_rhythms]
+    rich = [c for c in cells if len(c) >= 3] or cells
+    cell = rng.choice(rich)
+    contour = [rng.choice((1, 1, 1, -1, -1, -1, 0)) for _ in range(max(1, len(cell) - 1))]
+    contour[rng.randrange(len(contour))] *= 2  # one skip of a third gives the theme its profile
+    if all(c >= 0 for c in contour) or all(c <= 0 for c in contour):  # an arch, not a run
+        contour[-1] = -contour[-1] or -1
+    return cell, contour
 
 
-def _scale_step(pitch: int, step: int, scale: tuple[int, ...], lo: int, hi: int) -> int:
-    """Move `step` scale degrees from `pitch` (snapping into the scale first), kept inside [lo, hi]."""
+def _scale_step(pitch: int, step: int, scale: tuple[int, ...]) -> int:
+    """Move `step` scale degrees from `pitch` (snapping into the scale first)."""
     p = pitch
     while p % 12 not in scale:
         p -= 1
@@ -44,9 +60,13 @@ def _scale_step(pitch: int, step: int, scale: tuple[int, ...], lo: int, hi: int)
         p += d
         while p % 12 not in scale:
             p += d
-    if p > hi:
+    return p
+
+
+def _fold(p: int, lo: int, hi: int) -> int:
+    while p > hi:
         p -= 12
-    if p < lo:
+    while p < lo:
         p += 12
     return p
 
@@ -56,62 +76,107 @@ def _chord_tone_near(p: int, tones, lo: int, hi: int) -> int:
     return min((nearest(t, p, lo, hi) for t in tones[:4]), key=lambda n: (abs(n - p), -n))
 
 
-def _play(ctx, bar, i, rhythm, shape, start, lo, hi, *, land=False):
-    """Notes of one bar: the rhythm, moving by the shape's scale steps from `start`, strong beats on chord tones."""
+def _avoid(p: int, pcs) -> bool:
+    """A pitch a semitone from a chord tone that is not itself one: it rubs against the harmony."""
+    pc = p % 12
+    return pc not in pcs and any((pc - q) % 12 in (1, 11) for q in pcs)
+
+
+# costs of a melody note, weighed against each other (see `_sing`)
+MOVE_COST = {0: 0.6, 1: 0.0, 2: 0.0, 3: 0.9, 4: 0.9}  # semitones moved; 5-7 cost LEAP_COST, more LARGE_COST
+LEAP_COST, LARGE_COST = 2.5, 4.0
+AGAINST_CONTOUR = 0.5  # moving against the theme's direction here
+OFF_CHORD_DOWNBEAT = 3.0  # a non-chord tone on the bar's first beat
+TENSION_STRONG = 1.0  # a non-chord tone that does not rub, on a later strong beat
+AVOID_COST = 4.0  # a note a semitone from the sounding chord
+LANDING_COST = 3.0  # a cadence note other than the chord's root or third
+HOME_PULL = 0.08  # per semitone beyond a fifth from home
+BLUE_COST = 0.4  # a blue note (the flat third of the key) on a weak beat, where the style has them
+
+
+def _note_cost(q, prev, sign, *, downbeat, strong, landing, ch, pcs, home, blue=None) -> float:
+    d = abs(q - prev)
+    cost = MOVE_COST.get(d, LEAP_COST if d <= 7 else LARGE_COST)
+    if sign and (q - prev) * sign < 0 or not sign and d > 2:
+        cost += AGAINST_CONTOUR
+    if blue is not None and q % 12 in blue:
+        cost += BLUE_COST if not strong else AVOID_COST  # a blue note rubs on purpose, off the beat
+    elif _avoid(q, pcs):
+        cost += AVOID_COST
+    elif q % 12 not in pcs:
+        cost += OFF_CHORD_DOWNBEAT if downbeat else TENSION_STRONG if strong else 0.0
+    if landing and q % 12 not in {t % 12 for t in ch.tones[:2]}:
+        cost += LANDING_COST
+    return cost + HOME_PULL * max(0, abs(q - home) - 7)
+
+
+def _sing(ctx, i, rhythm, contour, prev, lo, hi, home, *, land=False) -> tuple[list[Note], int]:
+    """One bar of melody: each note the cheapest of the scale and chord tones near the last one.
+
+    The costs favour steps (passing and neighbour tones) in the theme's direction, chord tones on the
+    bar's downbeat, tensions that do not rub on other strong beats, and no note a semitone from the chord;
+    a cadence lands on the chord's root or third. The same rhythm and contour over the same chords give
+    the same notes, so the theme is recognisable wherever it returns.
+    """
+    bar = ctx.bars[i]
     ch = ctx.chords[i]
-    out, p = [], start
+    pcs = {t % 12 for t in ch.tones}
+    allowed = set(ctx.scale) | pcs
+    blue = {(ctx.tonic + 3) % 12} - pcs if ctx.style.blue_notes else None
+    if blue:
+        allowed |= blue
+    rhythm = [(off, min(ln, bar.beats - off)) for off, ln in rhythm if off < bar.beats - 1e-9]
+    out = []
+    p = prev
     for k, (off, length) in enumerate(rhythm):
-        if off >= bar.beats:
-            break
-        length = min(length, bar.beats - off)
-        if k:
-            p = _scale_step(p, shape[(k - 1) % len(shape)], ctx.scale, lo, hi)
+        sign = contour[(k - 1) % len(contour)] if k else 0
+        sign = (sign > 0) - (sign < 0)
         strong = abs(off - round(off)) < 1e-6 and int(round(off)) % 2 == 0
-        last = k == len(rhythm) - 1 or rhythm[k + 1][0] >= bar.beats
-        if strong or (land and last):
-            p = _chord_tone_near(p, ch.tones if not (land and last) else ch.tones[:2], lo, hi)
-        out.append(Note(p, bar.start_beat + off, length * 0.95, ctx.vel(i, 1.1 if off == 0 else 0.92), ctx.index))
+        landing = land and k == len(rhythm) - 1
+        cands = [q for q in range(max(lo, p - 9), min(hi, p + 9) + 1) if q % 12 in allowed]
+        p = (min(cands, key=lambda q: (_note_cost(q, p, sign, downbeat=off == 0, strong=strong, landing=landing,
+                                                 ch=ch, pcs=pcs, home=home, blue=blue), abs(q - p), -q))
+             if cands else p)
+        vel = ctx.vel(i, (1.1 if off == 0 else 0.92) * (1.0 + 0.06 * (length >= 1)))
+        out.append(Note(p, bar.start_beat + off, length * 0.95, vel, ctx.index))
     return out, p
 
 
 def melody_part(ctx: SectionContext, role: str) -> list[Note]:
-    """A motif-developing melody for one section (see the module docstring).
+    """The theme sung through one section (see the module docstring).
 
-    Four-bar phrases: statement (the motif on the chord), sequence (the same shape moved to the next
-    chord), variation (the contour inverted on the same rhythm), cadence (the motif's opening, then a
-    long note on the chord's root or third). The last bar of the piece holds the tonic.
+    Args:
+        ctx: the section; role: "melody" or "lead" (its register).
+    Returns:
+        The section's melody notes; none when the level's density is zero.
     """
     lo, hi = ctx.registers[role]
     if ctx.level.melody <= 0:
         return []
-    cell = _cell(ctx)
-    contour = _contour(ctx, max(1, len(cell) - 1))
-    home = nearest(ctx.chords[0].tones[min(1, len(ctx.chords[0].tones) - 1)], (lo + hi) / 2 + 2, lo, hi)
+    cell, contour = theme(ctx)
+    home = int(lo + (hi - lo) * HOME)
     notes: list[Note] = []
-    anchor = home
     n = len(ctx.bars)
+    prev = _chord_tone_near(home, ctx.chords[0].tones, lo, hi)
     for i, bar in enumerate(ctx.bars):
-        ch = ctx.chords[i]
         pos = i % 4
-        if ctx.final and i == n - 1:  # end on the tonic, held to the end
-            prev = notes[-1].pitch if notes else home
-            notes.append(Note(nearest(ctx.tonic, prev, lo, hi), bar.start_beat, bar.beats, ctx.vel(i), ctx.index))
+        if ctx.final and i == n - 1:  # end on the tonic, reached from the last note, held to the end
+            last = notes[-1].pitch if notes else home
+            notes.append(Note(nearest(ctx.tonic, last, lo, hi), bar.start_beat, bar.beats, ctx.vel(i), ctx.index))
             break
-        if pos == 0:
-            anchor = _chord_tone_near(home, ch.tones, lo, hi)
-        elif pos == 1:  # sequence: a step up (or down near the top) from the last statement
-            anchor = _chord_tone_near(_scale_step(anchor, 2 if anchor < hi - 7 else -2, ctx.scale, lo, hi),
-                                      ch.tones, lo, hi)
-        else:
-            anchor = _chord_tone_near(anchor, ch.tones, lo, hi)
-        if pos == 3 or i == n - 1:  # cadence
+        if pos == 0:  # statement: the theme restarts near home, the way a singer takes a breath
+            prev = (prev + home) // 2
+        elif pos == 1:  # sequence: the same shape a step higher (lower near the top)
+            prev = _scale_step(prev, 1 if prev < hi - 5 else -1, ctx.scale)
+        if pos == 3 or i == n - 1:  # cadence: the theme's head, then a long root or third
             head = [(off, ln) for off, ln in cell if off < min(2.0, bar.beats / 2)][:2] or [(0.0, 1.0)]
             tail_at = max(off + ln for off, ln in head)
             rhythm = head + ([(tail_at, bar.beats - tail_at)] if tail_at < bar.beats else [])
-            bar_notes, _ = _play(ctx, bar, i, rhythm, contour, anchor, lo, hi, land=True)
-        elif pos == 2:  # variation: the contour upside down
-            bar_notes, _ = _play(ctx, bar, i, cell, [-c for c in contour], anchor, lo, hi)
-        else:  # statement and sequence
-            bar_notes, _ = _play(ctx, bar, i, cell, contour, anchor, lo, hi)
+            bar_notes, prev = _sing(ctx, i, rhythm, contour, prev, lo, hi, home, land=True)
+        elif pos == 2:  # variation: the contour upside down; thinned when the section is quiet
+            rhythm = cell if ctx.level.melody >= 0.4 else [e for k, e in enumerate(cell) if k % 2 == 0]
+            bar_notes, prev = _sing(ctx, i, rhythm, [-c for c in contour], prev, lo, hi, home)
+        else:
+            bar_notes, prev = _sing(ctx, i, cell, contour, prev, lo, hi, home)
         notes += bar_notes
     return notes

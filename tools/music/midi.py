@@ -1,9 +1,10 @@
 """MIDI writer: a type-1 General MIDI file with the tempo map, swing applied as performance timing.
 
-Track 0 holds the conductor: a set_tempo and a time_signature wherever the tempo map changes, so a
-player lands every section boundary and hit point on its downbeat at the cut's time. One track per part
+Track 0 holds the conductor: a set_tempo wherever the tempo bends and a time_signature wherever the
+meter changes, so a player lands every section boundary on its downbeat and every hit on its beat. One track per part
 follows, drums on channel 10 (index 9) with a drum kit program, pitched parts on the other channels.
 Swing moves offbeat eighths (or sixteenths) later in the beat; downbeats never move, so sync is kept.
+Pitched channels carry CC7 and the CC11 expression curve (`expression.py`).
 """
 
 from __future__ import annotations
@@ -12,29 +13,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from v2m.tools.gm import DRUM_CHANNEL
+from v2m.tools.music.expression import value_at
+from v2m.tools.music.tempo_map import swing_beat
 
 if TYPE_CHECKING:  # for annotations only: arrangement.py imports this writer for Arrangement.write_*
     from v2m.tools.music.arrangement import Arrangement
 
 TICKS_PER_BEAT = 960
-
-
-def swing_beat(beat: float, swing: float, unit: int) -> float:
-    """Performance position of a straight beat position under swing.
-
-    Args:
-        beat: position in quarter-note beats; swing: where the offbeat lands inside its pair (0.5 =
-            straight, 0.667 = triplet swing); unit: 8 swings eighths, 16 swings sixteenths.
-    Returns:
-        The swung position; whole pairs (beats for eighths) map to themselves.
-    """
-    if swing <= 0.5:
-        return beat
-    pair = 1.0 if unit == 8 else 0.5
-    base = (beat // pair) * pair
-    f = (beat - base) / pair
-    g = f * swing / 0.5 if f <= 0.5 else swing + (f - 0.5) * (1 - swing) / 0.5
-    return base + g * pair
+CHANNEL_VOLUME = 100  # CC7: headroom under the CC11 swells
 
 
 def _vlq(n: int) -> bytes:
@@ -52,18 +38,34 @@ def _meta(kind: int, data: bytes) -> bytes:
 
 
 def _conductor(arr: Arrangement) -> list[tuple[int, int, bytes]]:
-    """(tick, order, event bytes) for the tempo and meter changes."""
+    """(tick, order, event bytes) for the tempo bends and meter changes."""
     events = []
-    prev_spb = prev_beats = None
+    prev_beats = prev_spb = None
     for bar in arr.tempo_map.bars:
-        tick = bar.start_beat * TICKS_PER_BEAT
         if bar.beats != prev_beats:
+            tick = bar.start_beat * TICKS_PER_BEAT
             events.append((tick, 0, _meta(0x58, bytes([bar.beats, 2, 24, 8]))))  # n/4, 24 clocks, 8 32nds
             prev_beats = bar.beats
-        if prev_spb is None or abs(bar.sec_per_beat - prev_spb) > 1e-9:
-            events.append((tick, 0, _meta(0x51, int(round(bar.sec_per_beat * 1e6)).to_bytes(3, "big"))))
-            prev_spb = bar.sec_per_beat
+    for beat, _t, spb in arr.tempo_map.segments:
+        if prev_spb is None or abs(spb - prev_spb) > 1e-9:
+            events.append((int(round(beat * TICKS_PER_BEAT)), 0, _meta(0x51, int(round(spb * 1e6)).to_bytes(3, "big"))))
+            prev_spb = spb
     return events
+
+
+def _expression_events(curve, ch: int, end_tick: int) -> list[tuple[int, int, bytes]]:
+    """CC11 events along the expression curve, one per sixteenth where the value changes."""
+    if not curve:
+        return []
+    out, last = [], None
+    tick, step = 0, TICKS_PER_BEAT // 4
+    while tick <= end_tick:
+        v = value_at(curve, tick / TICKS_PER_BEAT)
+        if v != last:
+            out.append((tick, 0, bytes([0xB0 | ch, 11, v])))
+            last = v
+        tick += step
+    return out
 
 
 def _track(events: list[tuple[int, int, bytes]], name: str) -> bytes:
@@ -93,8 +95,10 @@ def write_midi(arr: Arrangement, path: Path) -> Path:
         ev = [(0, 0, bytes([0xC0 | ch, part.program]))]
         if not part.is_drum:
             ev.append((0, 0, bytes([0xB0 | ch, 91, 40])))  # a little reverb send
+            ev.append((0, 0, bytes([0xB0 | ch, 7, CHANNEL_VOLUME])))
+            ev += _expression_events(arr.expression, ch, end_tick)
         for n in part.notes:
-            on = int(round(swing_beat(n.start, sw, unit) * TICKS_PER_BEAT))
+            on = max(0, int(round(swing_beat(n.start, sw, unit) * TICKS_PER_BEAT)))
             off = int(round(swing_beat(n.start + n.dur, sw, unit) * TICKS_PER_BEAT))
             off = min(max(off, on + 1), max(end_tick, on + 1))
             ev.append((on, 2, bytes([0x90 | ch, n.pitch, n.vel])))

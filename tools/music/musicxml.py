@@ -1,4 +1,4 @@
-"""MusicXML export through music21, built from the same bar slices as the ABC writer.
+"""MusicXML export through music21, built from the same voice events as the ABC writer.
 
 One music21 Part per arrangement part, a Measure per bar with its time signature and metronome mark where
 the tempo map changes, so notation programs open the score with the cut-synced bar structure.
@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from v2m.tools.music.abc import STEPS_PER_BEAT, _slices
+from v2m.tools.music.abc import STEPS_PER_BEAT, bar_slices, voice_events
 
 if TYPE_CHECKING:  # for annotations only: arrangement.py imports this writer for Arrangement.write_*
     from v2m.tools.music.arrangement import Arrangement
@@ -21,8 +21,10 @@ def to_music21(arr: Arrangement):
 
     score = stream.Score()
     bars = [b for b in arr.tempo_map.bars if b.start_s < arr.duration_s - 1e-6]
-    end_beat = arr.tempo_map.end_beat
+    total = bars[-1].end_beat * STEPS_PER_BEAT
+    limit = min(total, int(round(arr.tempo_map.end_beat * STEPS_PER_BEAT)))
     for part in arr.parts:
+        events = voice_events(part, total, limit)
         p = stream.Part(id=part.role)
         p.partName = part.role
         inst = instrument.UnpitchedPercussion() if part.is_drum else instrument.instrumentFromMidiProgram(part.program)
@@ -39,7 +41,7 @@ def to_music21(arr: Arrangement):
             if q != prev_q and part is arr.parts[0]:
                 m.insert(0, tempo.MetronomeMark(number=q))
             prev_q = q
-            for step, length, pitches in _slices(part, bar.start_beat, bar.beats, end_beat):
+            for step, length, pitches, _ in bar_slices(events, bar):
                 ql = length / STEPS_PER_BEAT
                 if not pitches:
                     el = note.Rest(quarterLength=ql)

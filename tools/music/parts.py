@@ -33,9 +33,11 @@ class SectionContext:
     pattern_meter: int = 4  # beats in the style's bar: its step strings are written for this
     gains: list[float] = field(default_factory=list)  # per bar velocity factor (motion curve)
     accents: dict[int, tuple[str, float]] = field(default_factory=dict)  # bar -> (hit kind, strength)
+    hits: list[tuple[float, str, float]] = field(default_factory=list)  # (beat, kind, strength) off the bar line
     fill: bool = False  # the last bar leads into another section
     final: bool = False  # the piece ends in this section's last bar
     registers: dict[str, tuple[int, int]] = field(default_factory=dict)
+    theme_seed: int = 0  # from the plan's seed and style only: every section sings the same theme
 
     def vel(self, bar: int, factor: float = 1.0) -> int:
         g = self.gains[bar] if self.gains else 1.0
@@ -182,4 +184,7 @@ def comp_part(ctx: SectionContext, role: str) -> list[Note]:
             gate = 0.98 if hold >= 1 else 0.8
             for p in v:
                 notes.append(Note(p, start, hold * gate, ctx.vel(i, 0.85 * f), ctx.index))
+        for beat, kind, strength in ctx.hits:  # a hit inside the bar: a short stab on its beat
+            if bar.start_beat < beat < bar.end_beat and kind != "stop":
+                notes += [Note(p, beat, 0.5, ctx.vel(i, 0.95 + 0.3 * strength), ctx.index) for p in v]
     return notes

@@ -1,11 +1,12 @@
-"""The sync grid: a tempo map that puts a downbeat on every section boundary and hit point.
+"""The sync grid: steady time per cue, with every section boundary a downbeat and every hit on a beat.
 
-Why a tempo map: a cut is a moment in seconds, a bar is a span in beats. Between two consecutive
-anchors (section boundaries, hit points, the start) the composer picks a whole number of beats near the
-plan's tempo, so the local tempo is `beats * 60 / span` and the anchor after it lands on a beat exactly.
-Where that number of beats is not a whole number of bars, one bar before the anchor is shorter or longer
-(a meter change), so every anchor stays a downbeat. The MIDI file carries the map as set_tempo and
-time_signature events; ABC carries it as inline [Q:] and [M:] fields.
+How film composers sync: a cue (here a section) gets one tempo, found by a hit-finder search over the
+tempos near the plan's, that puts the section's end on a bar line and its hit points as close to beats as
+possible. Each hit then takes the nearest beat (a downbeat when the bar line is nearest) or, where no beat
+is near, the offbeat eighth (an anticipation, marked by an accent); the tempo bends by a few percent
+between hits so each lands exactly. The meter changes only when no tempo in range gives whole bars (a
+cue shorter than a bar, say), and `notes` says so. The MIDI file carries the map as set_tempo events at
+the bends and time_signature events at meter changes; ABC carries inline [Q:] and [M:] fields.
 """
 
 from __future__ import annotations
@@ -50,22 +51,28 @@ class TempoMap:
     bars: list[Bar]
     duration_s: float
     warnings: list[str] = field(default_factory=list)
+    segments: list[tuple[float, float, float]] = field(default_factory=list)  # (start beat, start s, s per beat)
+    hits: list[tuple[float, float]] = field(default_factory=list)  # (straight beat, s) of kept hits
+    notes: list[str] = field(default_factory=list)  # why the meter changes where it does
 
     def __post_init__(self) -> None:
         self._starts = [b.start_beat for b in self.bars]
+        if not self.segments:
+            self.segments = [(float(b.start_beat), b.start_s, b.sec_per_beat) for b in self.bars]
+        self._seg_beats = [s[0] for s in self.segments]
+        self._seg_s = [s[1] for s in self.segments]
 
     def bar_at_beat(self, beat: float) -> Bar:
         i = max(0, bisect.bisect_right(self._starts, beat) - 1)
         return self.bars[i]
 
     def beat_to_s(self, beat: float) -> float:
-        b = self.bar_at_beat(beat)
-        return b.start_s + (beat - b.start_beat) * b.sec_per_beat
+        b, t, spb = self.segments[max(0, bisect.bisect_right(self._seg_beats, beat + 1e-9) - 1)]
+        return t + (beat - b) * spb
 
     def s_to_beat(self, t: float) -> float:
-        i = max(0, bisect.bisect_right([b.start_s for b in self.bars], t) - 1)
-        b = self.bars[i]
-        return b.start_beat + (t - b.start_s) / b.sec_per_beat
+        b, t0, spb = self.segments[max(0, bisect.bisect_right(self._seg_s, t + 1e-9) - 1)]
+        return b + (t - t0) / spb
 
     @property
     def end_beat(self) -> float:
@@ -80,45 +87,118 @@ class TempoMap:
         return [b for b in self.bars if b.section == section]
 
 
-def _anchors(plan: ScorePlan) -> list[tuple[float, str]]:
-    """Sorted (time, kind) moments that must be downbeats; near-duplicates merged, boundaries win."""
-    cands = [(s.start_s, "boundary") for s in plan.sections[1:]]
-    cands += [(h.time_s, "hit") for h in plan.hit_points if MERGE_S < h.time_s < plan.duration_s - 1e-6]
-    cands.sort(key=lambda c: (c[0], c[1] != "boundary"))
-    out: list[tuple[float, str]] = [(0.0, "start")]
-    for t, kind in cands:
-        if t - out[-1][0] < MERGE_S:
-            if kind == "boundary" and out[-1][1] == "hit":
-                out[-1] = (t, kind)
+def swing_beat(beat: float, swing: float, unit: int) -> float:
+    """Performance position of a straight beat position under swing.
+
+    Args:
+        beat: position in quarter-note beats; swing: where the offbeat lands inside its pair (0.5 =
+            straight, 0.667 = triplet swing); unit: 8 swings eighths, 16 swings sixteenths.
+    Returns:
+        The swung position; whole pairs (beats for eighths) map to themselves.
+    """
+    if swing <= 0.5:
+        return beat
+    pair = 1.0 if unit == 8 else 0.5
+    base = (beat // pair) * pair
+    f = (beat - base) / pair
+    g = f * swing / 0.5 if f <= 0.5 else swing + (f - 0.5) * (1 - swing) / 0.5
+    return base + g * pair
+
+
+def _anchors(plan: ScorePlan) -> tuple[list[float], list[list[tuple[float, int]]]]:
+    """Section starts (downbeats) and, per section, its hit points (time, index) away from the boundaries."""
+    starts = [s.start_s for s in plan.sections]
+    hits: list[list[tuple[float, int]]] = [[] for _ in plan.sections]
+    for k, h in enumerate(sorted(plan.hit_points, key=lambda h: h.time_s)):
+        if not MERGE_S < h.time_s < plan.duration_s - 1e-6 or min(abs(h.time_s - s) for s in starts) < MERGE_S:
             continue
-        out.append((t, kind))
-    return out
+        hits[plan.section_at(h.time_s + 1e-6)].append((h.time_s, k))
+    return starts, hits
 
 
-def _choose_beats(span: float, bpm: float, meter: int, lo: float, hi: float,
-                  prev_bpm: float | None = None) -> int | None:
-    """Whole number of beats for a span: near the wanted tempo and the previous stretch's tempo (no
-    lurching), inside the style's range, whole bars preferred."""
+OFF_METER_COST = 0.5  # a bar of another meter: only when nothing else works
+SPREAD_WEIGHT = 6.0  # cost of bending the tempo within a cue, per unit of max/min - 1
+TEMPO_WEIGHT = 4.0  # cost of straying from the wanted tempo, per unit of |log ratio|
+# where inside a beat a hit may land (straight position, cost): the beat, the offbeat eighth
+# (an anticipation), an offbeat sixteenth (a push); the sixteenths only when the beats would bend the tempo
+GRID = ((0.0, 0.02), (0.5, 0.04), (0.25, 0.07), (0.75, 0.07))
+DOWNBEAT_COST = 0.0  # a hit on a bar line: what the meter allows best
+
+
+def _place(hits: list[float], t0: float, t1: float, n: float, grid, meter: int) -> tuple[list, float, float]:
+    """Each hit's (straight beat, sounding beat) from the section start, n beats spanning the section.
+
+    Candidates are the grid points within a beat of where a steady tempo would put the hit; a small
+    dynamic programme picks the sequence whose between-hit tempos stray least from the steady one (the
+    bend), plus the grid points' own costs. A hit with no candidate left is None (dropped).
+    Returns:
+        (placements, tempo spread max/min - 1, grid cost).
+    """
+    spb = (t1 - t0) / n
+    steady = 1.0 / spb
+    # per hit: [(straight, sounding, own cost)]
+    options = []
+    for t in hits:
+        x = (t - t0) / spb
+        base = math.floor(x)
+        cands = [(base + k + s, base + k + p, DOWNBEAT_COST if s == 0 and (base + k) % meter == 0 else c)
+                 for k in (-1, 0, 1) for s, p, c in grid]
+        options.append([c for c in cands if 0.2 < c[1] < n - 0.2])
+    # state: sounding beat of the last placed hit -> (score, bend, own, path)
+    states = {0.0: (0.0, 0.0, 0.0, [], t0)}
+    for t, opts in zip(hits, options):
+        nxt: dict = {}
+        for prev_b, (_, bend, own, path, prev_t) in states.items():
+            if not any(c[1] > prev_b + 0.2 for c in opts):
+                key = prev_b
+                cand = (SPREAD_WEIGHT * bend + own + 2.0, bend, own + 2.0, path + [None], prev_t)
+                if key not in nxt or cand[0] < nxt[key][0]:
+                    nxt[key] = cand
+                continue
+            for s, p, c in opts:
+                if p <= prev_b + 0.2:
+                    continue
+                dev = abs(math.log((p - prev_b) / (t - prev_t) / steady))
+                b2 = max(bend, dev)
+                cand = (SPREAD_WEIGHT * b2 + own + c, b2, own + c, path + [(s, p)], t)
+                if p not in nxt or cand[0] < nxt[p][0]:
+                    nxt[p] = cand
+        states = nxt
+    best = None
+    for prev_b, (_, bend, own, path, prev_t) in states.items():
+        dev = abs(math.log((n - prev_b) / (t1 - prev_t) / steady)) if t1 > prev_t else 0.0
+        b2 = max(bend, dev)
+        score = SPREAD_WEIGHT * b2 + own
+        if best is None or score < best[0]:
+            best = (score, path, own)
+    path, own = best[1], best[2]
+    pts = [(0.0, t0)] + [(b[1], t) for b, t in zip(path, hits) if b] + [(n, t1)]
+    tempos = [(b2 - b1) / (u2 - u1) for (b1, u1), (b2, u2) in zip(pts, pts[1:])]
+    return path, max(tempos) / min(tempos) - 1.0, own
+
+
+def _cue(t0: float, t1: float, hits: list[float], bpm: float, lo: float, hi: float, meter: int,
+         grid, ends_music: bool):
+    """The hit-finder: the section's beat count (whole bars preferred) and each hit's beat."""
+    span = t1 - t0
     ideal = span * bpm / 60.0
-    best, best_cost = None, math.inf
-    for n in range(max(1, math.floor(ideal * 0.6)), math.ceil(ideal * 1.5) + 2):
+    if ends_music:  # the video's end need not be a bar line: any steady tempo near the wanted one
+        cands = [span * bpm * (1 + f / 200) / 60.0 for f in range(-16, 17)]
+    else:
+        cands = [float(n) for n in range(max(1, math.floor(ideal * 0.6)), max(1, math.ceil(ideal * 1.5)) + 1)]
+    best = None
+    for n in cands:
         tempo = n * 60.0 / span
         if not MIN_TEMPO_BPM <= tempo <= MAX_TEMPO_BPM:
             continue
-        cost = abs(math.log(tempo / bpm))
-        if prev_bpm:
-            cost += 0.5 * abs(math.log(tempo / prev_bpm))
-        if not lo * 0.9 <= tempo <= hi * 1.1:
+        placed, spread, own = _place(hits, t0, t1, n, grid, meter)
+        cost = TEMPO_WEIGHT * abs(math.log(tempo / bpm)) + SPREAD_WEIGHT * spread + own
+        if not lo * 0.95 <= tempo <= hi * 1.05:
             cost += 1.0 + abs(math.log(tempo / min(max(tempo, lo), hi)))
-        r = n % meter
-        if n < meter:
-            cost += 0.08  # a stretch shorter than a bar
-        elif r == 1 and meter > 2:
-            cost += 0.07  # a 5/4 bar
-        elif r:
-            cost += 0.035  # a 2/4 or 3/4 bar before the anchor
-        if cost < best_cost:
-            best, best_cost = n, cost
+        if not ends_music and int(n) % meter:
+            cost += OFF_METER_COST
+        if best is None or cost < best[0]:
+            best = (cost, n, placed)
     return best
 
 
@@ -136,48 +216,65 @@ def build_tempo_map(plan: ScorePlan, style: Style) -> TempoMap:
     """Lay the bar grid for a plan.
 
     Args:
-        plan: the ScorePlan; its tempo (or a section's tempo_bpm) is the wanted tempo per stretch.
-        style: the style, whose tempo range bounds the adjustments.
+        plan: the ScorePlan; its tempo (or a section's tempo_bpm) is the wanted tempo per cue.
+        style: the style, whose tempo range bounds the search and whose swing says where an offbeat sounds.
     Returns:
-        A TempoMap whose bars start exactly on every kept anchor; anchors too close to be a beat apart
-        are dropped and named in `warnings`.
+        A TempoMap whose bars start on every section boundary and whose beats (or swung offbeats) carry
+        every kept hit point; hits too close together for a beat each are dropped and named in `warnings`.
     """
     meter = int(plan.meter.split("/")[0])
     lo, hi = style.tempo_bpm
     lo, hi = min(lo, plan.tempo_bpm), max(hi, plan.tempo_bpm)
-    anchors = _anchors(plan)
+    # a hit off the beat is written straight and sounds where the style's swing puts it
+    grid = [(s, swing_beat(s, style.swing, style.swing_unit), c) for s, c in GRID]
+    starts, hits = _anchors(plan)
+    bounds = starts + [plan.duration_s]
     warnings: list[str] = []
-    times = [t for t, _ in anchors] + [plan.duration_s]
+    notes: list[str] = []
     bars: list[Bar] = []
+    segments: list[tuple[float, float, float]] = []
+    placed_hits: list[tuple[float, float]] = []
     beat = 0
-    i = 0
-    while i < len(anchors):
-        t0, kind = anchors[i]
-        j = i + 1
-        sec = plan.section_at(t0 + 1e-6)
-        bpm = plan.sections[sec].tempo_bpm or plan.tempo_bpm
-        last = j == len(anchors)
-        prev_bpm = bars[-1].tempo_bpm if bars and plan.section_at(bars[-1].start_s + 1e-6) == sec else None
-        n = _choose_beats(times[j] - t0, bpm, meter, lo, hi, prev_bpm)
-        while n is None and not last:  # the next anchor is too close for even one beat: drop it
-            warnings.append(f"hit point at {anchors[j][0]:.2f}s is too close to {t0:.2f}s for a downbeat; dropped")
-            anchors.pop(j)
-            times.pop(j)
-            last = j == len(anchors)
-            n = _choose_beats(times[j] - t0, bpm, meter, lo, hi, prev_bpm)
-        span = times[j] - t0
-        spb = span / n if n else 0.0
-        if last and (not n or abs(math.log(60.0 / spb / bpm)) > 0.12):
-            # The end of the video need not be a downbeat: keep the previous tempo and let the last bar
-            # ring past the end (the writers clip there) rather than lurch to a strange tempo.
-            spb = bars[-1].sec_per_beat if bars else 60.0 / bpm
-            n = max(1, math.ceil(span / spb - 1e-6))
+    for i, sec in enumerate(plan.sections):
+        t0, t1 = bounds[i], bounds[i + 1]
+        if t1 - t0 < 1e-6:
+            continue
+        bpm = sec.tempo_bpm or plan.tempo_bpm
+        ends = i == len(plan.sections) - 1
+        times = [t for t, _ in hits[i]]
+        found = _cue(t0, t1, times, bpm, lo, hi, meter, grid, ends)
+        if found is None:  # too short for even one beat at any tempo: fold into the previous section
+            warnings.append(f"section at {t0:.2f}s is too short for a bar; joined to the one before")
+            continue
+        _, n, placed = found
+        pts = [(0.0, t0)]
+        for b, t in zip(placed, times):
+            if b is None:
+                warnings.append(f"hit point at {t:.2f}s is too close to another for its own beat; dropped")
+                continue
+            pts.append((b[1], t))
+            placed_hits.append((beat + b[0], t))
+        pts.append((n, t1))
+        for (b1, u1), (b2, u2) in zip(pts, pts[1:]):
+            segments.append((beat + b1, u1, (u2 - u1) / (b2 - b1)))
+        whole = math.ceil(n - 1e-6)
+        if ends:  # the last bar rings past the video's end (the writers clip there): keep it whole, and
+            # leave out a bar the video would end in before its second half-beat (a chord 10 ms long)
+            whole = max(meter, math.ceil((n - 0.5) / meter) * meter)
+        split = _split_bars(whole, meter)
+        if len(set(split)) > 1 or split[0] != meter:
+            notes.append(f"section {i} ({sec.name}): {whole} beats; "
+                         f"meter change to {'+'.join(f'{b}/4' for b in split if b != meter)} before its end, as no "
+                         "tempo in range gives whole bars")
         offset = 0
-        for k, nb in enumerate(_split_bars(n, meter)):
-            t = t0 + offset * spb
-            bars.append(Bar(len(bars), beat, nb, t, spb, plan.section_at(t + 1e-6), kind if k == 0 else None))
-            beat += nb
+        for k, nb in enumerate(split):
+            b_abs = beat + offset
+            seg = max(s for s in segments if s[0] <= b_abs + 1e-9)
+            t = seg[1] + (b_abs - seg[0]) * seg[2]
+            kind = ("start" if i == 0 else "boundary") if k == 0 else \
+                ("hit" if any(abs(h - b_abs) < 1e-9 for h, _ in placed_hits) else None)
+            bars.append(Bar(len(bars), b_abs, nb, t, seg[2], i, kind))
             offset += nb
-        i = j
-    return TempoMap(bars=bars, duration_s=plan.duration_s, warnings=warnings)
-
+        beat += whole
+    return TempoMap(bars=bars, duration_s=plan.duration_s, warnings=warnings, segments=segments,
+                    hits=placed_hits, notes=notes)

@@ -1,0 +1,88 @@
+"""Musical measures shared by the style tests and the music benchmark, on notes as (pitch, onset, length).
+
+Each measure takes plain note lists so it grades v2m's arrangements and music21's corpus (the reference)
+alike: stepwise motion and 5-7 semitone leaps in a melody, melody notes a semitone from the sounding
+harmony, a bar's rhythm-and-interval shape that returns in a later section, cadences at section ends.
+"""
+
+from __future__ import annotations
+
+Note = tuple[int, float, float]  # pitch, onset (quarter notes), length (quarter notes)
+
+
+def top_line(notes: list[Note]) -> list[Note]:
+    """The highest note at each onset: a melody read from a part that may hold chords."""
+    best: dict[float, Note] = {}
+    for n in notes:
+        k = round(n[1], 3)
+        if k not in best or n[0] > best[k][0]:
+            best[k] = n
+    return [best[k] for k in sorted(best)]
+
+
+def intervals(line: list[Note]) -> list[int]:
+    """Semitone moves between consecutive notes, repeated notes left out."""
+    return [b[0] - a[0] for a, b in zip(line, line[1:]) if b[0] != a[0]]
+
+
+def step_share(line: list[Note]) -> float:
+    iv = intervals(line)
+    return sum(1 for i in iv if abs(i) <= 2) / max(1, len(iv))
+
+
+def leap57_share(line: list[Note]) -> float:
+    iv = intervals(line)
+    return sum(1 for i in iv if 5 <= abs(i) <= 7) / max(1, len(iv))
+
+
+def sounding_pcs(accomp: list[Note], t: float) -> set[int]:
+    return {p % 12 for p, on, dur in accomp if on <= t + 1e-6 < on + dur}
+
+
+def clash_share(line: list[Note], accomp: list[Note]) -> float:
+    """Share of melody notes a semitone from a sounding accompaniment pitch class (and not on one)."""
+    if not accomp:
+        return 0.0
+    bad = total = 0
+    for p, on, _ in line:
+        pcs = sounding_pcs(accomp, on)
+        if not pcs:
+            continue
+        total += 1
+        pc = p % 12
+        bad += pc not in pcs and any((pc - q) % 12 in (1, 11) for q in pcs)
+    return bad / max(1, total)
+
+
+def bar_shapes(line: list[Note], bar_starts: list[float], beats: list[int]) -> list[tuple]:
+    """Per bar: (onsets within the bar on a sixteenth grid, intervals from the bar's first note), or ()."""
+    out = []
+    for s, n in zip(bar_starts, beats):
+        inside = [x for x in line if s - 1e-6 <= x[1] < s + n - 1e-6]
+        if len(inside) < 3:
+            out.append(())
+            continue
+        out.append((tuple(round((x[1] - s) * 4) for x in inside), tuple(x[0] - inside[0][0] for x in inside)))
+    return out
+
+
+def same_shape(a: tuple, b: tuple) -> bool:
+    """Same rhythm, and each interval from the bar's first note within a semitone (a diatonic transposition)."""
+    return bool(a and b) and a[0] == b[0] and all(abs(x - y) <= 1 for x, y in zip(a[1], b[1]))
+
+
+def theme_returns(shapes_by_section: list[list[tuple]]) -> bool:
+    """Does a bar shape stated in one section come back in a later section (not the next bar over)?"""
+    for i, early in enumerate(shapes_by_section):
+        for later in shapes_by_section[i + 1:]:
+            if any(same_shape(a, b) for a in early if a for b in later if b):
+                return True
+    return False
+
+
+def velocity_spread(vels: list[int]) -> float:
+    """Standard deviation of MIDI velocities."""
+    if len(vels) < 2:
+        return 0.0
+    m = sum(vels) / len(vels)
+    return (sum((v - m) ** 2 for v in vels) / (len(vels) - 1)) ** 0.5

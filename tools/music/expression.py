@@ -1,0 +1,107 @@
+"""Expression: the CC11 curve that swells into cuts and the climax, and a humanised performance.
+
+The CC11 curve lives only in the MIDI file: an expression level per section from its energy, a swell over
+the beats before each section boundary and strong hit point, and a build-up into the highest-energy
+section. Velocities and off-beat onsets get a small deterministic spread in the notes themselves (so the
+full render and the chat's per-section stems play the same performance), never the notes that mark a
+cut, so sync is kept; onsets move far less than a sixteenth, so the score reads the same.
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import replace
+
+from v2m.tools.contract import ScorePlan
+from v2m.tools.music.tempo_map import TempoMap
+
+SWELL_BEATS = 2.0  # a crescendo into each new section
+HIT_SWELL_BEATS = 1.0  # and a shorter one into a strong hit point
+HIT_SWELL_MIN_STRENGTH = 0.6
+BUILD_BARS = 4  # the build-up into the climax
+VELOCITY_SPREAD = 7  # +- MIDI velocity of the humanised performance
+JITTER_STEPS = 256  # timing spread is counted in 1/256 beats
+
+
+def level(energy: float) -> int:
+    """The CC11 level a section of this energy plays at."""
+    return int(min(127, max(40, round(96 + 24 * energy))))
+
+
+def expression_curve(plan: ScorePlan, tmap: TempoMap) -> list[tuple[float, int]]:
+    """CC11 breakpoints (beat, value), to be joined by straight lines.
+
+    Args:
+        plan: the plan (section energies, hit points); tmap: its tempo map.
+    Returns:
+        Sorted breakpoints starting at beat 0.
+    """
+    points: list[tuple[float, int]] = []
+    starts = {}
+    for i, sec in enumerate(plan.sections):
+        bars = tmap.section_bars(i)
+        if bars:
+            starts[i] = (bars[0].start_beat, bars[-1].end_beat, level(sec.energy))
+    if not starts:
+        return [(0.0, 100)]
+    climax = max(starts, key=lambda i: (plan.sections[i].energy, -i))
+    keys = sorted(starts)
+    for k, i in enumerate(keys):
+        a, b, v = starts[i]
+        points.append((float(a), v))
+        if k + 1 < len(keys):
+            nxt = starts[keys[k + 1]]
+            if keys[k + 1] == climax:  # the build-up: quieter first, then all the way up
+                ramp = min(b - a, BUILD_BARS * max(1, tmap.bar_at_beat(a).beats))
+                points += [(b - ramp, max(40, v - 12)), (b - 0.05, 127)]
+            else:
+                points += [(max(a, b - SWELL_BEATS), v), (b - 0.05, min(127, max(v, nxt[2]) + 8))]
+    curve = sorted(points)
+    for beat, t in tmap.hits:
+        h = min(plan.hit_points, key=lambda h: abs(h.time_s - t))
+        if h.strength < HIT_SWELL_MIN_STRENGTH or h.kind == "stop":
+            continue
+        base = value_at(curve, beat)
+        curve += [(beat - HIT_SWELL_BEATS, base), (beat, min(127, base + 10)), (beat + HIT_SWELL_BEATS, base)]
+        curve.sort()
+    return curve
+
+
+def value_at(curve: list[tuple[float, int]], beat: float) -> int:
+    """The curve's value at a beat (straight lines between breakpoints)."""
+    prev = curve[0]
+    for b, v in curve:
+        if b >= beat:
+            if b == prev[0]:
+                return v
+            return int(round(prev[1] + (v - prev[1]) * (beat - prev[0]) / (b - prev[0])))
+        prev = (b, v)
+    return prev[1]
+
+
+def humanize(parts, tmap: TempoMap, plan: ScorePlan, timing: float) -> None:
+    """Spread velocities (every part with a kit or a human feel) and off-beat onsets (by `timing` beats)
+    a little, in place and deterministically: each draw hangs on the plan's seed, the role, the
+    section's start time and take and the note's place in it, so an edit elsewhere leaves it as it was. A note on
+    a cut's beat keeps its time. Onsets stay well inside their sixteenth, so the score reads the same.
+    """
+    marked = {round(b, 4) for b, _ in tmap.hits}
+    for part in parts:
+        if not (timing or part.is_drum):
+            continue
+        counts: dict[int, int] = {}
+        shifts: dict[float, float] = {}  # one shift per onset: a chord's notes move together
+        out = []
+        for n in sorted(part.notes, key=lambda n: (n.start, n.pitch)):
+            k = counts[n.section] = counts.get(n.section, -1) + 1
+            sec = plan.sections[n.section]
+            h = zlib.crc32(f"{plan.seed}:{part.role}:{sec.start_s:.3f}:{sec.take}:{k}".encode())
+            vel = max(1, min(127, n.vel + h % (2 * VELOCITY_SPREAD + 1) - VELOCITY_SPREAD))
+            if n.start not in shifts:
+                shifts[n.start] = 0.0
+                if timing and abs(n.start - round(n.start)) > 1e-6 and round(n.start, 4) not in marked:
+                    # whole 1/256 beats: binary fractions, so beats relative to a section stay exact
+                    steps = int(timing * JITTER_STEPS)
+                    shifts[n.start] = ((h >> 8) % (2 * steps + 1) - steps) / JITTER_STEPS
+            out.append(replace(n, start=n.start + shifts[n.start], vel=vel))  # Note is frozen: a copy
+        part.notes = out
