@@ -5,9 +5,15 @@ performance that keeps every cut in sync). Measured with the benchmark's own fun
 from __future__ import annotations
 
 import pytest
-
 from compose_plans import long_plan
-from music_measures import bar_shapes, clash_share, leap57_share, step_share, theme_returns, top_line
+from music_measures import (
+    bar_shapes,
+    clash_share,
+    leap57_share,
+    step_share,
+    theme_returns,
+    top_line,
+)
 from v2m.tools.music.compose import compose
 from v2m.tools.style import load_style, style_names
 
@@ -108,9 +114,9 @@ def test_expression_swells_into_sections_and_builds_to_the_climax(tmp_path):
 
 def test_humanised_performance_keeps_the_cuts_and_the_swing(tmp_path):
     import pretty_midi
-
-    from midi_checks import cut_misses, onset_beats, swing_ratio
+    from midi_checks import cut_misses, swing_ratio
     from v2m.tools.gm import DRUMS
+    from v2m.tools.metrics.symbolic import onset_beats
 
     plan = long_plan("jazz")
     arr = compose(plan)

@@ -5,10 +5,10 @@ the reggae one drop and skank, gospel claps and organ, and the boom-chick of cou
 from __future__ import annotations
 
 import pytest
-
 from compose_plans import long_plan
-from midi_checks import bar_starts, instrument, onset_beats
+from midi_checks import instrument
 from v2m.tools.gm import DRUMS
+from v2m.tools.metrics.symbolic import bar_starts, onset_beats
 from v2m.tools.music.compose import compose
 from v2m.tools.style import load_style, style_names
 
@@ -151,7 +151,8 @@ def test_western_bass_alternates_root_and_fifth(tmp_path_factory):
 
 @pytest.mark.parametrize("style", NEW)
 def test_new_styles_sound_and_sync(style, tmp_path_factory):
-    from midi_checks import cut_misses, scale_consistency
+    from midi_checks import cut_misses
+    from v2m.tools.metrics.symbolic import scale_consistency
     from v2m.tools.music.ranges import playable_range
 
     plan, arr, pm = composed(style, tmp_path_factory)
