@@ -40,8 +40,13 @@ def role_of(plan: ScorePlan, word: str) -> str | None:
     return named[0] if named else None
 
 
-def instruments(e, t: str) -> str:
-    p = e.plan
+BALANCE_UP = r"(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more present|stand out|cut through|up in the mix|higher in the mix"
+BALANCE_DOWN = r"(?:further back|to the back|down in the mix|lower in the mix|quieter|softer|less loud|too loud|too much|too present|in the background|under(?:neath)?|drowns?|drowning|buries|burying|swamps?|covers?|on top of everything|sits on top|overpowers?|overpowering|louder than)"
+
+
+def read(t: str, want) -> str:
+    """Instrument edits in a clause: `want(what, value=..., target=..., direction=...)` records each
+    intent; returns the text with what was understood blanked out."""
     m = (re.search(rf"\b(?:replace|swap|switch|change|exchange|trade) (?:out )?{INSTR}.*?\b(?:with|for|to|into|by) "
                    rf"{INSTR}", t))
     swap = (m.group(1), m.group(2)) if m else None
@@ -51,63 +56,115 @@ def instruments(e, t: str) -> str:
                   or re.search(rf"\b(?:play|put) the (melody|lead|bass|harmony|chords) on {INSTR}", t)):
         swap = (m.group(1), m.group(2))
     if swap:
-        old, new = swap
-        role = role_of(p, old)
-        if role is None:
-            raise Ask(f"There is no {old} in the score to replace. Should I add the {new} instead?")
-        if not e.whole:
-            raise Ask(f"I can swap an instrument only for the whole score; say 'add {new}{e.span.label and ' in ' + e.span.label}' "
-                      f"and 'no {old} there' to change just that part.")
-        if any(s.locked for s in p.sections):
-            raise Ask("Some sections are locked, and an instrument swap changes them too. Unlock them first?")
-        gm = vocab.INSTRUMENTS[new][0] if new in vocab.INSTRUMENTS else None
-        if gm is None or role == "drums" != (vocab.INSTRUMENTS[new][1] == "drums"):
-            raise Ask(f"I can't play the {role} part on '{new}'. Which instrument should it be?")
-        oldname = {**load_style(p.style).instruments, **p.instrumentation}.get(role)
-        p.instrumentation = {**p.instrumentation, role: gm}
-        e.notes.append(f"{role}: {oldname} -> {gm}")
+        want("swap", target=swap[0], value=swap[1])
+        return eat(t, m)
+    # balance: "the sax drowns the piano" (piano up against the sax), "bring the strings forward"
+    if (m := re.search(rf"{INSTR} (?:is |are |kind of |a bit |way )?(?:drowns?|drowning|buries|burying|swamps?|covers?|"
+                       rf"overpowers?|overpowering|(?:is |are )?louder than|on top of) (?:out )?{INSTR}", t)):
+        want("balance", value=m.group(2), target=m.group(1), direction="up")
+        return eat(t, m)
+    if (m := re.search(rf"{INSTR}.{{0,24}}?\b(?:{BALANCE_UP})\b", t)) \
+            or (m := re.search(rf"\b(?:bring|push|turn) (?:up )?{INSTR} (?:up|forward|out)\b", t)) \
+            or (m := re.search(rf"\b(?:more|louder) {INSTR} in the mix\b", t)):
+        want("balance", value=m.group(1), direction="up")
+        return eat(t, m)
+    if (m := re.search(rf"{INSTR}.{{0,24}}?\b(?:{BALANCE_DOWN})\b", t)) \
+            or (m := re.search(rf"\b(?:pull|push|tuck|sit|turn) (?:down |back )?{INSTR} (?:back|down|under)\b", t)) \
+            or (m := re.search(rf"\b(?:less|quieter|softer) {INSTR}\b(?! solo)", t)):
+        want("balance", value=m.group(1), direction="down")
         return eat(t, m)
     if (m := re.search(rf"\b(?:only|just|nothing but|solo) {INSTR}", t) or re.search(rf"{INSTR} solo\b", t)):
-        word = m.group(1)
-        role = role_of(p, word) or add_role(e, word)
-        ops.set_roles(p, e.idx, only=role)
-        e.notes.append(f"only the {word}")
+        want("only", value=m.group(1))
         return eat(t, m)
     for m in list(re.finditer(rf"\b(?:no|without|remove|drop|lose|mute|take out|get rid of|kill|silence|fewer|"
-                              rf"stop|turn off|leave out|cut out|less|minus) {INSTR}", t)):
-        word = m.group(1)
-        role = role_of(p, word)
-        if role is None:
-            raise Ask(f"There is no {word} in the score to remove. Did you mean another instrument?")
-        if not any(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):
-            raise Ask(f"The {word} is already silent there. Did you mean another part?")
-        ops.set_roles(p, e.idx, remove=role)
-        e.notes.append(f"no {word}")
+                              rf"stop|turn off|leave out|cut out|minus|lose the) {INSTR}", t)):
+        want("remove", value=m.group(1))
         t = eat(t, m)
     for m in list(re.finditer(rf"\b(?:add|with|bring in|bring back|include|put in|introduce|let the|give me|plus|"
                               rf"layer|more|some|use){' (?:in )?'}{INSTR}", t)):
-        word = m.group(1)
-        role = role_of(p, word)
-        playing = role and all(role in ops.effective_roles(p, p.sections[i]) for i in e.idx)
-        if playing:
-            if not re.search(r"\bmore\b", m.group(0)):
-                raise Ask(f"The {word} is already playing there. Louder, or a different instrument?")
-            e.notes.append(ops.add_energy(p, e.idx, 0.1) + f" with more {word}")
-        else:
-            role = role or add_role(e, word)
-            ops.set_roles(p, e.idx, add=role)
-            e.notes.append(f"added {word}")
+        want("add", value=m.group(1), direction="up" if re.search(r"\bmore\b", m.group(0)) else None)
         t = eat(t, m)
     m = re.search(r"\b(?:add|bring in|introduce|include) (?:a |an |some |the )?([a-z][a-z ]*?)(?: in| to| at| for|$)", t)
     if m and m.group(1).strip() not in FILLER_WORDS:
         hit = vocab.lookup(m.group(1).strip(), "instrument")
         if hit is None:
             raise Ask(f"I don't know an instrument called '{m.group(1).strip()}'. Which one should I add?")
-        role = role_of(p, hit.name) or add_role(e, hit.name)
-        ops.set_roles(p, e.idx, add=role)
-        e.notes.append(f"added {hit.name} (for '{m.group(1).strip()}')")
+        want("add", value=hit.name)
         t = eat(t, m)
     return t
+
+
+# ----------------------------------------------------------------------------- applying
+
+
+def swap(e, old: str, new: str) -> None:
+    p = e.plan
+    role = role_of(p, old)
+    if role is None:
+        raise Ask(f"There is no {old} in the score to replace. Should I add the {new} instead?")
+    if not e.whole:
+        raise Ask(f"I can swap an instrument only for the whole score; say 'add {new} in {e.span.label}' "
+                  f"and 'no {old} there' to change just that part.")
+    if any(s.locked for s in p.sections):
+        raise Ask("Some sections are locked, and an instrument swap changes them too. Unlock them first?")
+    gm = vocab.INSTRUMENTS[new][0] if new in vocab.INSTRUMENTS else None
+    if gm is None or role == "drums" != (vocab.INSTRUMENTS[new][1] == "drums"):
+        raise Ask(f"I can't play the {role} part on '{new}'. Which instrument should it be?")
+    p.instrumentation = {**p.instrumentation, role: gm}
+
+
+def only(e, word: str) -> None:
+    role = role_of(e.plan, word) or add_role(e, word)
+    ops.set_roles(e.plan, e.idx, only=role)
+
+
+def remove(e, word: str) -> None:
+    p = e.plan
+    role = role_of(p, word)
+    if role is None:
+        raise Ask(f"There is no {word} in the score to remove. Did you mean another instrument?")
+    if not any(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):
+        raise Ask(f"The {word} is already silent there. Did you mean another part?")
+    ops.set_roles(p, e.idx, remove=role)
+
+
+def add(e, word: str, *, quiet: bool = False) -> None:
+    """Bring `word`'s instrument in where the edit points; "more strings" when they play raises their level.
+    `quiet`: part of a style change, so an instrument already there is no question."""
+    p = e.plan
+    role = role_of(p, word)
+    if role and all(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):
+        if quiet:
+            return
+        ops.add_energy(p, e.idx, 0.1)  # "more drums" where they play: the part plays fuller
+        return
+    role = role or add_role(e, word)
+    ops.set_roles(p, e.idx, add=role)
+
+
+def balance(e, word: str, step_db: float, against: str | None = None) -> None:
+    """One part louder or softer against the others (Section.levels_db), never the whole mix."""
+    from v2m.tools.contract import MAX_LEVEL_DB, MIN_LEVEL_DB
+
+    p = e.plan
+    role = role_of(p, word)
+    if role is None or not any(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):
+        raise Ask(f"The {word} is not playing there. Should I add it?")
+    other = role_of(p, against) if against else None
+    changed = False
+    for r, db in ((role, step_db), *(((other, -step_db),) if other and other != role else ())):
+        for i in e.idx:
+            s = p.sections[i]
+            if r not in ops.effective_roles(p, s):
+                continue
+            old = s.levels_db.get(r, 0.0)
+            lv = round(min(MAX_LEVEL_DB, max(MIN_LEVEL_DB, old + db)), 1)
+            if lv != old:
+                p.sections[i] = s.model_copy(update={"levels_db": {**s.levels_db, r: lv}})
+                changed = True
+    if not changed:
+        raise Ask(f"The {word} is already as {'loud' if step_db > 0 else 'soft'} as I can make it against the "
+                  "others. Change the whole mix instead?")
 
 
 def add_role(e, word: str) -> str:

@@ -26,6 +26,24 @@ END_WORDS = ("ending", "end", "outro", "finale", "close", "last section", "final
 ACTION_WORDS = ("action", "busiest part", "most motion", "fastest part", "peak", "chaos", "most movement")
 
 
+# A shot shorter than this (a black first frame, a one- or two-frame flash) is not one a viewer counts:
+# "the second cut" is the second cut a person sees.
+MIN_VISIBLE_SHOT_S = 0.2
+
+
+def visible_cuts(analysis: VideoAnalysis) -> list[float]:
+    """Shot boundaries a viewer would count: a cut out of a too-short shot (the black first frame, the
+    end of a flash) is not one; the cut into a flash is."""
+    shots = analysis.shots
+    return [s.start_s for k, s in enumerate(shots[1:], 1) if shots[k - 1].duration_s >= MIN_VISIBLE_SHOT_S]
+
+
+def visible_shots(analysis: VideoAnalysis) -> list[tuple[float, float]]:
+    """(start, end) of each shot a viewer counts, the too-short ones joined to their neighbour."""
+    edges = [0.0, *visible_cuts(analysis), analysis.duration_s]
+    return list(zip(edges, edges[1:]))
+
+
 class Ask(Exception):
     """The reference cannot be resolved; the message is the question to put to the user."""
 
@@ -76,7 +94,7 @@ def _check(analysis: VideoAnalysis, *times: float) -> None:
 
 
 def _cut(analysis: VideoAnalysis, word: str) -> float:
-    cuts = analysis.boundaries_s
+    cuts = visible_cuts(analysis)
     if not cuts:
         raise Ask("This video has no cuts. Name a time instead, like 'from 0:04'.")
     try:
@@ -87,7 +105,7 @@ def _cut(analysis: VideoAnalysis, word: str) -> float:
 
 def nearest_cut(analysis: VideoAnalysis, t: float, tolerance_s: float = 1.0) -> float:
     """The shot boundary nearest `t`, or Ask when none lies within `tolerance_s`."""
-    cuts = analysis.boundaries_s
+    cuts = visible_cuts(analysis)
     if not cuts:
         raise Ask("This video has no cuts to hit. Should I put an accent at that time instead?")
     c = min(cuts, key=lambda x: abs(x - t))
@@ -97,11 +115,12 @@ def nearest_cut(analysis: VideoAnalysis, t: float, tolerance_s: float = 1.0) -> 
 
 
 def _shot_span(analysis: VideoAnalysis, a: int, b: int, label: str) -> Span:
-    return Span(analysis.shots[a].start_s, analysis.shots[b].end_s, label, snap=False)
+    shots = visible_shots(analysis)
+    return Span(shots[a][0], shots[b][1], f"{label} ({fmt(shots[a][0])}-{fmt(shots[b][1])})", snap=False)
 
 
 def _shots(text: str, analysis: VideoAnalysis) -> Span | None:
-    n = len(analysis.shots)
+    n = len(visible_shots(analysis))
     m = re.search(r"\bshots? (\d+) ?(?:-|to|through|and|until) ?(\d+)\b", text)
     if m:
         a, b = int(m.group(1)) - 1, int(m.group(2)) - 1
@@ -129,7 +148,7 @@ def _cuts(text: str, analysis: VideoAnalysis) -> Span | None:
         m = re.search(rf"\b(?:at |on |around )?the {ORD} cut\b", text)
         if m:  # "the third cut": the shot that begins there
             c = _cut(analysis, m.group(1))
-            nxt = next((b for b in analysis.boundaries_s if b > c + 1e-6), d)
+            nxt = next((b for b in visible_cuts(analysis) if b > c + 1e-6), d)
             return Span(c, nxt, f"the shot after the cut at {fmt(c)}", snap=False)
         return None
     if m.group(3):
@@ -137,7 +156,7 @@ def _cuts(text: str, analysis: VideoAnalysis) -> Span | None:
         _check(analysis, t)
         c = nearest_cut(analysis, t)
     else:
-        c = _cut(analysis, m.group(2) or ("first" if len(analysis.boundaries_s) == 1 else "?"))
+        c = _cut(analysis, m.group(2) or ("first" if len(visible_cuts(analysis)) == 1 else "?"))
     if m.group(1) in ("before", "until", "up to"):
         return Span(0.0, c, f"before the cut at {fmt(c)}", snap=False)
     return Span(c, d, f"after the cut at {fmt(c)}", snap=False)

@@ -162,7 +162,8 @@ class LLMPlanner:
         ctx = self._context(analysis, request)
         return self._run(analysis, request, user_prompt(ctx, request), None, ctx)
 
-    def revise(self, analysis: VideoAnalysis, plan: ScorePlan, request: str) -> PlanResult:
+    def revise(self, analysis: VideoAnalysis, plan: ScorePlan, request: str,
+               history: list[ScorePlan] | None = None) -> PlanResult:
         """Change `plan` as `request` asks. Returns: PlanResult; on failure the rules planner's revision."""
         ctx = self._context(analysis, request)
         return self._run(analysis, request, user_prompt(ctx, request, plan), plan, ctx)

@@ -252,11 +252,13 @@ class RulesPlanner:
                  f"{len(hits)} hit points on the cuts.")
         return PlanResult(plan=plan, reasoning=reasoning, reply=reply)
 
-    def revise(self, analysis: VideoAnalysis, plan: ScorePlan, request: str) -> PlanResult:
-        """Apply a spoken edit to `plan` (see `v2m.agent.dialogue.edits`)."""
-        from v2m.agent.dialogue.edits import apply_edit
+    def revise(self, analysis: VideoAnalysis, plan: ScorePlan, request: str,
+               history: list[ScorePlan] | None = None) -> PlanResult:
+        """Apply a spoken edit to `plan` (see `v2m.agent.dialogue.understanding`); `history` is the first
+        plan then the plan after each edit so far, for "like it was before"."""
+        from v2m.agent.dialogue.understanding import apply_edit
 
-        return apply_edit(analysis, plan, request)
+        return apply_edit(analysis, plan, request, history)
 
     @staticmethod
     def _reasoning(analysis, request, style, style_why, tempo, tempo_why, key, mode, mode_why,

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import random
 import zlib
+from dataclasses import replace
 
 from v2m.tools.music.arrangement import Arrangement, Part
 from v2m.tools.contract import ScorePlan, VideoAnalysis
@@ -75,6 +76,13 @@ def _accents(plan: ScorePlan, bars) -> dict[int, tuple[str, float]]:
         elif bar.anchor == "boundary":
             out[k] = ("crash", 0.8)
     return out
+
+
+def _level(notes: list, db: float) -> list:
+    """The notes with velocities scaled by a level offset in dB. MIDI velocity maps to amplitude roughly
+    as 40*log10(v/127) dB (the General MIDI curve), hence the 40, not 20."""
+    k = 10 ** (db / 40)
+    return [replace(n, vel=int(max(1, min(127, round(n.vel * k))))) for n in notes]
 
 
 def _gains(analysis: VideoAnalysis | None, bars) -> list[float]:
@@ -182,8 +190,9 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
                              scale=scale, tonic=tonic_pc(plan.key), energy=sec.energy, meter=meter, rng=rng,
                              pattern_meter=int(style.meter.split("/")[0]),
                              gains=_gains(analysis, bars), accents=_accents(plan, bars),
-                             fill=not final, final=final, registers=registers)
+                             fill=not final and sec.fill, final=final, registers=registers)
         active = set(sec.instruments or instruments)
+        counts = {r: len(parts[r].notes) for r in roles}
         for r in roles:
             # each part draws from its own stream so adding a part leaves the others as they were
             ctx.rng = random.Random(zlib.crc32(f"{plan.seed}:{anchor}:{r}".encode()))
@@ -209,6 +218,9 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
                     repairs += [f"section {i} ({sec.name}): {f}" for f in fixed]
                 else:
                     parts[r].notes += melody_part(ctx, r)
+        for r, db in sec.levels_db.items():  # the balance between parts: a velocity offset per role
+            if r in parts and db:
+                parts[r].notes[counts[r]:] = _level(parts[r].notes[counts[r]:], db)
     _stops_and_swells(plan, tmap, parts)
     return Arrangement(parts=[parts[r] for r in roles], tempo_map=tmap, key=plan.key, mode=plan.mode,
                        meter=plan.meter, style=style.name, swing=style.swing, swing_unit=style.swing_unit,
