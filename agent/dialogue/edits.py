@@ -48,10 +48,10 @@ go more somewhat quite tone mood add use bring""".split())
 HELP = ("I can change the style, tempo, key or mood, add, remove, swap or balance instruments, shape the energy "
         "over time, mark cuts, or go back to an earlier version, for the whole video or a part of it. What would "
         "you like, e.g. 'slower after 0:05'?")
-# A clause that opens with one of these names its place first: the place carries over to later clauses.
-FRONTED = re.compile(r"^\s*(?:and |but |so |now |also )?(?:from|after|before|in|during|for|on|at|between|until|"
-                     r"over|throughout|within|everything from|shots?|the (?:first|last|final|opening|closing|second|"
-                     r"third|\w+ (?:half|third|quarter|shot|cut|section)))\b")
+DEICTIC_RE = re.compile(r"\b(?:there|in there|those (?:same )?(?:shots?|parts?|bars|sections?)|the same (?:shots?|part|"
+                        r"place|spot|section)|that (?:part|bit|section|spot))\b")
+TAKE_OUT_RE = re.compile(r"\b(?:take|get) (?:it|that|them) (?:out|off|away)\b|\bremove (?:it|that|them)\b|"
+                         r"\b(?:lose|drop|kill|ditch) (?:it|that)\b")
 WHOLE_RE = re.compile(r"\b(?:everywhere|overall|globally|the whole (?:thing|score|piece|video|track)|all of it|"
                       r"throughout)\b")
 
@@ -59,8 +59,10 @@ WHOLE_RE = re.compile(r"\b(?:everywhere|overall|globally|the whole (?:thing|scor
 class Clause:
     """One clause being read: its text, its place, and the intents it records."""
 
-    def __init__(self, analysis: VideoAnalysis, plan: ScorePlan, span: Span | None, text: str):
+    def __init__(self, analysis: VideoAnalysis, plan: ScorePlan, span: Span | None, text: str,
+                 negative: bool = False):
         self.analysis, self.plan, self.span, self.text = analysis, plan, span, text
+        self.negative = negative   # the request says "take it out" of what this clause names
         self.intents: list[EditIntent] = []
 
     @property
@@ -92,7 +94,7 @@ def _reference(c: Clause, t: str) -> str:
 def _key(c: Clause, t: str, original: str) -> str:
     tonic = mode = None
     shift = 0
-    m = re.search(r"\b(?:in|to|key of|into) ([A-G](?:#|b|♯|♭| sharp| flat)?)(?:\s*(major|minor|dorian|lydian|"
+    m = re.search(r"\b(?:in|to|key of|key|into) ([A-G](?:#|b|♯|♭| sharp| flat)?)(?:\s*(major|minor|dorian|lydian|"
                   r"mixolydian|phrygian))?\b", original)
     if m and (m.group(2) or re.search(r"\bkey\b", original.lower()) or m.group(1) not in ("A",)):
         tonic = tonic_name(tonic_pc(read_tonic(m.group(1))))  # the usual name: Db -> C#, A# -> Bb
@@ -141,7 +143,8 @@ def _tempo(c: Clause, t: str) -> str:
         c.want("tempo", direction="up" if d in ("faster", "quicker") else "down", amount=float(n), value="percent")
     elif (m := re.search(r"(\d{2,3}(?:\.\d+)?) ?(?:bpm|beats per minute)", t)) \
             or (m := re.search(r"\btempo (?:to|at|of) (\d{2,3})\b", t)) \
-            or (m := re.search(r"\b(?:slower|faster|take it|bring it|set it|down|up|back it off|back) (?:to|at) (\d{2,3})\b", t)):
+            or (m := re.search(r"\b(?:slower|faster|slow|speed|take it|bring it|set it|down|up|off|back|it) (?:down |up )?"
+                               r"(?:to|at) (\d{2,3})\b", t)):
         bpm = float(m.group(1))
         if not 40 <= bpm <= 240:
             raise Ask(f"{bpm:g} BPM is outside what I can play (40-240). Which tempo?")
@@ -280,10 +283,10 @@ def _unknown(c: Clause, t: str) -> None:
 
 
 def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span | None,
-                guess: bool = True, original: str = "") -> list[EditIntent]:
+                guess: bool = True, original: str = "", negative: bool = False) -> list[EditIntent]:
     """The intents of one clause (`text` lower-cased, punctuation stripped; `original` as typed) at `span`;
     [] when it says nothing but the place. `guess`: fall back to the embeddings for unknown words."""
-    c = Clause(analysis, plan, span, text)
+    c = Clause(analysis, plan, span, text, negative)
     rest = _reference(c, text)
     if not c.intents:
         rest = takes.retake(c, takes.route(c, rest))
@@ -315,7 +318,14 @@ SMALL_TALK = {"no", "nope", "ok", "okay", "yes", "yeah", "please", "actually", "
 CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|\.(?!\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|\bbut\b|\balso\b)\s*")
 
 
-def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: bool = True) -> list[EditIntent]:
+def _same(a: EditIntent, b: EditIntent) -> bool:
+    """Two readings of one meaning ("ease the pace off a little, it's rushing"): said once, done once."""
+    return (a.what, a.direction, a.value, a.scope) == (b.what, b.direction, b.value, b.scope) and \
+        a.what in ("tempo", "energy", "loudness", "mode", "mood", "balance", "shape")
+
+
+def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: bool = True,
+                 last_span: Span | None = None) -> list[EditIntent]:
     """The rules grammar: a request read into intents, in the order said.
 
     Args:
@@ -323,6 +333,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         plan: the current plan (its section names, route, sections).
         request: the user's words.
         guess: map unknown words through the embeddings (False: leave them unread).
+        last_span: where the previous edit changed the plan, for "there" and "those same shots".
     Returns:
         The intents; [] when nothing was understood and `guess` is False.
     Raises:
@@ -334,22 +345,32 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     if not clauses:
         raise Ask(f"What should I change? {HELP}")
     out: list[EditIntent] = []
-    shared: Span | None = None   # a place said at the front of a clause, carried to the clauses after it
+    negative = bool(TAKE_OUT_RE.search(request.lower()))
+    shared: Span | None = None   # a place said in a clause, carried to the clauses after it
+    prev: tuple[str, str, int, bool] | None = None   # the last clause: text, original, where its intents start, own place
     for original in clauses:
         text = " " + re.sub(r"[^a-z0-9#:.%' -]+", " ", original.lower()) + " "
         text = re.sub(r"(\d)\.(?!\d)", r"\1", text)
         span = locate(text, analysis, plan)
         span = snap(span, analysis) if span else None
-        if span is not None:
-            shared = span if FRONTED.match(text) else None
+        own = span is not None
+        if own:
+            shared = span
+        elif DEICTIC_RE.search(text) and last_span is not None:
+            span = shared = last_span  # "there", "those same shots": where the last edit was
+            own = True
         elif WHOLE_RE.search(text):
             shared = None
         else:
             span = shared
-        intents = read_clause(analysis, plan, text, span, guess, original)
-        if not intents and span is not None:
-            shared = span  # "from the second cut on," alone: the place for what follows
-        out += intents
+        intents = read_clause(analysis, plan, text, span, guess and not (own and _only_place(text)), original,
+                              negative)
+        if not intents and own and prev is not None and not prev[3] and prev[2] < len(out):
+            # "slower, only in the ending": a place said after the edit it belongs to
+            del out[prev[2]:]
+            intents = read_clause(analysis, plan, prev[0], span, guess, prev[1], negative)
+        prev = (text, original, len(out), own)
+        out += [it for it in intents if not any(_same(it, o) for o in out)]
     if not out and guess:
         raise Ask(f"Where should that go, and what should change there? {HELP}")
     return out

@@ -160,6 +160,7 @@ def _shape(e: Edit, it: EditIntent) -> None:
         return
     levels = it.shape or ([0.25, 0.85] if it.direction != "down" else [0.85, 0.25])
     a, b = (0.0, e.plan.duration_s) if e.span is None else (e.span.start_s, e.span.end_s)
+    e.span, e._idx = Span(a, b, e.span.label if e.span else "the whole score", snap=False), None
     edges = [c for c in e.analysis.boundaries_s if a + SHAPE_MIN_PIECE_S <= c <= b - SHAPE_MIN_PIECE_S]
     edges = [x for k, x in enumerate(edges) if k == 0 or x - edges[k - 1] >= SHAPE_MIN_PIECE_S]
     if not edges:

@@ -43,16 +43,16 @@ def lock(e, on: bool) -> None:
 def sync(c, t: str) -> str:
     """"hit the cut at 0:07", "a crash on every cut", "no accent at the first cut": hit points."""
     m = re.search(r"\b(hit|hits|accent|accents|crash|crashes|stab|stabs|swell|sting|punch|mark|marks|stop on|"
-                  r"full stop|a stop|boom|bang|slam)\b", t)
+                  r"full stop|a stop|boom|bang|slam|stinger|sting|dead stop|hard stop)\b", t)
     if not m or not re.search(rf"\bcuts?\b|\d:\d|\d ?s\b|seconds?\b|\bat {TIME}", t):
         return t
     word = m.group(1)
     kind = ("crash" if word.startswith("crash") or word in ("boom", "bang", "slam") else "stab"
-            if word in ("stab", "stabs", "sting", "punch") else "swell" if word == "swell" else "stop"
+            if word in ("stab", "stabs", "sting", "punch", "stinger") else "swell" if word == "swell" else "stop"
             if "stop" in word else None)  # None: keep a hit's kind
     label = kind or "accent"
     negative = re.search(r"\b(no|don't|do not|without|remove|drop|skip|not|fewer|delete|lose|get rid of|"
-                         r"take away|take out)\b", t)
+                         r"take away|take out)\b", t) or c.negative
     a = c.analysis
     times: list[float] | None
     if re.search(r"\b(every|all(?: the)?|each|the) cuts\b|\bevery cut\b|\beach cut\b", t):

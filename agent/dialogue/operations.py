@@ -76,7 +76,10 @@ def split_at(plan: ScorePlan, span: Span | None, analysis: VideoAnalysis) -> tup
         for k, (x, y) in enumerate(zip(edges, edges[1:])):
             if x >= a - 1e-6 and y <= b + 1e-6:
                 inside.append(len(out))
-            out.append(_piece(plan, s, x, y, k, analysis))
+            piece = _piece(plan, s, x, y, k, analysis)
+            if y < s.end_s - 1e-6:  # a split edge: no fill into the next piece unless an edit asks for one
+                piece = piece.model_copy(update={"fill": False})
+            out.append(piece)
     plan.sections = out
     return inside, locked
 

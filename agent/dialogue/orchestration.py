@@ -37,10 +37,12 @@ def role_of(plan: ScorePlan, word: str) -> str | None:
         return named[0]
     if word in vocab.ROLE_WORDS and vocab.ROLE_WORDS[word] in inst:
         return vocab.ROLE_WORDS[word]
+    if not named and vocab.ROLE_WORDS.get(word) == "percussion" and "drums" in inst:
+        return "drums"  # "no percussion" where the kit is the only percussion
     return named[0] if named else None
 
 
-BALANCE_UP = r"(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more present|stand out|cut through|up in the mix|higher in the mix"
+BALANCE_UP = r"up front|out front|to the front|forward|(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more present|stand out|cut through|up in the mix|higher in the mix"
 BALANCE_DOWN = r"(?:further back|to the back|down in the mix|lower in the mix|quieter|softer|less loud|too loud|too much|too present|in the background|under(?:neath)?|drowns?|drowning|buries|burying|swamps?|covers?|on top of everything|sits on top|overpowers?|overpowering|louder than)"
 
 
@@ -50,7 +52,7 @@ def read(t: str, want) -> str:
     m = (re.search(rf"\b(?:replace|swap|switch|change|exchange|trade) (?:out )?{INSTR}.*?\b(?:with|for|to|into|by) "
                    rf"{INSTR}", t))
     swap = (m.group(1), m.group(2)) if m else None
-    if not m and (m := re.search(rf"{INSTR} instead of {INSTR}", t)):
+    if not m and (m := re.search(rf"{INSTR} (?:instead of|in place of|rather than) {INSTR}", t)):
         swap = (m.group(2), m.group(1))
     if not m and (m := re.search(rf"\b(?:make|turn) the (melody|lead|bass|harmony|chords) (?:into )?{INSTR}", t)
                   or re.search(rf"\b(?:play|put) the (melody|lead|bass|harmony|chords) on {INSTR}", t)):
@@ -73,15 +75,23 @@ def read(t: str, want) -> str:
             or (m := re.search(rf"\b(?:less|quieter|softer) {INSTR}\b(?! solo)", t)):
         want("balance", value=m.group(1), direction="down")
         return eat(t, m)
-    if (m := re.search(rf"\b(?:only|just|nothing but|solo) {INSTR}", t) or re.search(rf"{INSTR} solo\b", t)):
+    if (m := re.search(rf"\b(?:only|just|nothing but|solo) {INSTR}", t) or re.search(rf"{INSTR} solo\b", t)
+            or re.search(rf"\b(?:silence|nothing|drop everything|everything out|no music) (?:except|but|apart from|"
+                         rf"save) {INSTR}", t)):
         want("only", value=m.group(1))
         return eat(t, m)
     for m in list(re.finditer(rf"\b(?:no|without|remove|drop|lose|mute|take out|get rid of|kill|silence|fewer|"
-                              rf"stop|turn off|leave out|cut out|minus|lose the) {INSTR}", t)):
+                              rf"stop|turn off|leave out|cut out|minus|lose the|ditch|lay out on|(?:shouldn't|should "
+                              rf"not|don't|do not|doesn't) (?:have|use|play|want|need)(?: any)?) {INSTR}"
+                              rf"|{INSTR} (?:tacet|out|sit out|drop out|lay out|stop|stops)\b(?! front)", t)):
+        if m.group(1) is None:
+            want("remove", value=m.group(2))
+            t = eat(t, m)
+            continue
         want("remove", value=m.group(1))
         t = eat(t, m)
     for m in list(re.finditer(rf"\b(?:add|with|bring in|bring back|include|put in|introduce|let the|give me|plus|"
-                              rf"layer|more|some|use){' (?:in )?'}{INSTR}", t)):
+                              rf"layer|more|some|use|put|want|need|i want|have){' (?:in )?'}{INSTR}", t)):
         want("add", value=m.group(1), direction="up" if re.search(r"\bmore\b", m.group(0)) else None)
         t = eat(t, m)
     m = re.search(r"\b(?:add|bring in|introduce|include) (?:a |an |some |the )?([a-z][a-z ]*?)(?: in| to| at| for|$)", t)

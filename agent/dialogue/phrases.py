@@ -18,14 +18,14 @@ from dataclasses import dataclass
 # Idioms for dimensions the grammar knows, rewritten to its own words. Order matters: longer first.
 IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:ease|back) off (?:the )?(?:speed|pace|tempo)\b|\bease (?:the )?(?:pace|speed|tempo) off\b"
-     r"|\b(?:it'?s )?rushing\b|\bless rushed\b|\bbring (?:the )?(?:tempo|pace|speed) down\b|\bslow it to\b", "slower"),
+     r"|\b(?:it'?s )?rushing\b|\bless rushed\b|\bbring (?:the )?(?:tempo|pace|speed) down\b", "slower"),
     (r"\bpush it along\b|\bpick up the (?:tempo|pace|speed)\b|\bmove it along\b|\bmore fast\b|\bspeed it up\b"
      r"|\b(?:it'?s |is )?dragging\b|\btake the tempo up\b|\btempo up\b|\bquicken\b|\bquicker\b", "faster"),
     (r"\ba hair\b|\ba smidge\b|\ba notch\b|\ba tiny bit\b|\bjust a bit\b|\bslightly\b|\ba little\b", "a little"),
     (r"\bwake it up\b|\bmore punch\b|\bpunch it up\b|\bmore oomph\b|\bmore life\b|\bliven it up\b|\blift (?:it|them)\b"
      r"|\bopen it up\b|\bmore power\b|\bmore strong\b|\bmake it pop\b|\bkick it up\b|\bgive it some (?:energy|life)\b"
      r"|\bsoar\b|\blift again\b|\bmore drive\b|\bmore tension\b|\bbusier\b", "more energy"),
-    (r"\bpull (?:it|things|everything) (?:back|down)\b|\bback it off\b|\bthin (?:it|things) out\b|\bthin it\b"
+    (r"\bfewer (?:instruments|parts|layers)\b|\bless instruments\b|\bpull (?:it|things|everything|them) (?:back|down)\b(?! to \d)|\bback it off\b(?! to \d)|\bthin (?:it|things) out\b|\bthin it\b"
      r"|\bcalm it down\b|\bsoften it\b|\btake it down\b|\bdial it back\b|\bstrip it back\b|\bless going on\b"
      r"|\bkeep it minimal\b|\brein it in\b|\bsettle it\b|\bground it\b|\bless busy\b", "less energy"),
     (r"\bturn it down\b|\bthe volume of all\b|\blower the whole mix\b|\bwhole mix (?:down|lower)\b", "quieter"),
@@ -42,11 +42,11 @@ for words, away in (
     ("sleepy drowsy dull flat boring weak thin empty sparse quiet soft static lifeless timid", "more energy"),
     ("dark gloomy sad moody minor", "brighter"),
     ("happy bright cheerful sunny sweet cheesy major", "darker"),
-    ("dreamy floaty vague", "more energy"),
     ("high", "quieter"),
 ):
     for w in words.split():
         TOO[w] = away
+TOO_ANY_RE = re.compile(r"\btoo (?:much )?([a-z]{3,})\b")
 TOO_RE = re.compile(r"\b(?:is |it'?s |that'?s |sounds |feels |a bit |a little |way |much |kind of |slightly )*"
                     r"too (?:much )?(?:bit )?(" + "|".join(sorted(TOO, key=len, reverse=True)) + r")\b")
 
@@ -66,7 +66,8 @@ SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
 PREVIOUS_RE = re.compile(r"\b(?:like|as|how|the way) (?:it|they) (?:was|were|is|sounded)(?: just)? before\b"
                          r"|\bput it back how it was\b|\bback (?:to )?how it was\b|\bprevious version\b"
                          r"|\bbetter (?:like|as) before\b|\bbefore that(?: last)? change\b|\bundo (?:that|the last)\b"
-                         r"|\bscrap that\b|\bforget that\b|\breturn please\b|^\s*return\b")
+                         r"|\bscrap that\b|\bforget that\b|\breturn please\b|^\s*return\b|^\s*undo\b")
+LAST_N_RE = re.compile(r"\bundo (?:the )?last (two|three|four|2|3|4)\b|\bgo back (two|three|2|3) (?:steps|versions|edits)\b")
 ORIGINAL_RE = re.compile(r"\b(?:the )?(?:original|first|starting|initial)(?: (?:one|version|score|plan|take))?\b"
                          r"|\bwhere it (?:began|started)\b|\bwe started with\b|\bat the start(?:ed)? with\b"
                          r"|\bfrom the start\b")
@@ -128,8 +129,17 @@ CULTURES: tuple[tuple[str, Culture], ...] = (
 
 
 def plain(text: str) -> str:
-    """`text` with idioms and "too X" rewritten into the grammar's words."""
+    """`text` with idioms and "too X" rewritten into the grammar's words.
+
+    Raises:
+        Ask: "too X" for an X the grammar cannot move away from on its own: the question offers ways.
+    """
     t = TOO_RE.sub(lambda m: f" {TOO[m.group(1)]} ", text)
+    if (m := TOO_ANY_RE.search(t)) and m.group(1) not in ("much", "many", "long", "short"):
+        from v2m.agent.dialogue.where import Ask
+
+        raise Ask(f"Less {m.group(1)}: should it be more energetic, faster, brighter (major), or another style? "
+                  "Pick one, or say it another way.")
     for pat, words in IDIOMS:
         t = re.sub(pat, f" {words} ", t)
     return t
@@ -154,6 +164,9 @@ def reference(text: str) -> tuple[int, str | None] | None:
     attr = next((a for w, a in ATTRIBUTES.items() if re.search(rf"\b{w}\b", text)), None)
     if (m := VERSION_RE.search(text)) and BACK_RE.search(text):
         return int(m.group(1) or m.group(2)), attr
+    if (m := LAST_N_RE.search(text)):
+        return -{"two": 2, "three": 3, "four": 4}.get(m.group(1) or m.group(2), int((m.group(1) or m.group(2))
+                                                                                  if (m.group(1) or m.group(2)).isdigit() else 1)), attr
     if PREVIOUS_RE.search(text):
         return -1, attr
     if ORIGINAL_RE.search(text) and (BACK_RE.search(text) or re.search(r"\b(?:still|should be|as)\b", text)) \

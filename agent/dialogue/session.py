@@ -32,8 +32,10 @@ from v2m.agent.dialogue.store import Store, TurnRecord
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.errors import InputError, V2MError
 
-UNDO_RE = re.compile(r"^\s*(undo|undo that|undo it|go back|revert|revert that|take that back|never ?mind)\W*$", re.I)
-REDO_RE = re.compile(r"^\s*(redo|redo that|redo it|put it back)\W*$", re.I)
+UNDO_RE = re.compile(r"^\s*(?:ok,? |no,? |please,? )?(undo|undo that|undo it|go back|revert|revert that|take that back|"
+                     r"never ?mind)\W*(?:please|thanks|thank you)?\W*$", re.I)
+REDO_RE = re.compile(r"^\s*(?:ok,? |please,? )?(redo|redo that|redo it|put it back)\W*(?:please|thanks|thank you)?\W*$",
+                     re.I)
 
 
 def default_workdir() -> Path:

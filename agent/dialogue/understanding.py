@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import partial
 
 from v2m.agent.dialogue import edits
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.intents import apply_intents
-from v2m.agent.dialogue.where import Ask
+from v2m.agent.dialogue.where import Ask, Span, fmt
 from v2m.agent.planners.base import PlanResult
 from v2m.tools.contract import EditIntent, ScorePlan, VideoAnalysis
 
@@ -61,13 +62,26 @@ def guard(request: str) -> str | None:
     return None
 
 
-def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str) -> list[EditIntent]:
+def last_place(history: list[ScorePlan] | None) -> Span | None:
+    """Where the last edit changed the plan (its changes' first start to last end), for "there"."""
+    if not history or len(history) < 2:
+        return None
+    spans = [c.span for c in diff(history[-2], history[-1]) if c.span and c.span[1] > c.span[0]]
+    if not spans:
+        return None
+    a, b = min(x for x, _ in spans), max(y for _, y in spans)
+    return Span(a, b, f"there ({fmt(a)}-{fmt(b)})", snap=False)
+
+
+def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
+               history: list[ScorePlan] | None = None) -> list[EditIntent]:
     """The intents a request asks for.
 
     Args:
         analysis: the measured video.
         plan: the current plan.
         request: the user's words.
+        history: the first plan, then the plan after each edit so far.
     Returns:
         Intents in the order said.
     Raises:
@@ -78,7 +92,8 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str) -> list[E
         raise Ask(question)
     from v2m.agent.dialogue import intent_model
 
-    return intent_model.combine(analysis, plan, request, edits.read_request)
+    return intent_model.combine(analysis, plan, request,
+                                partial(edits.read_request, last_span=last_place(history)))
 
 
 def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
@@ -95,7 +110,7 @@ def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         ambiguous or impossible, the unchanged plan and `question` set (also in `reply`).
     """
     try:
-        intents = understand(analysis, plan, request)
+        intents = understand(analysis, plan, request, history)
         new = apply_intents(analysis, plan, intents, history)
     except Ask as q:
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=str(q), question=str(q))
@@ -108,5 +123,7 @@ def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     read = ", ".join(f"{it.what}{' ' + it.direction if it.direction else ''}"
                      f"{' ' + it.value if it.value else ''}{' (' + it.scope.label + ')' if it.scope.label else ''}"
                      f" [{it.source}]" for it in intents)
+    if all(it.what in ("revert", "undo") and it.value is None for it in intents):
+        return PlanResult(plan=new, reasoning=new.reasoning, reply=reply)  # an earlier version, as it was
     new.reasoning = (plan.reasoning.rstrip() + f"\n\n## Edit\n- \"{request[:200]}\": read as {read}. {reply}\n").lstrip()
     return PlanResult(plan=new, reasoning=new.reasoning, reply=reply)

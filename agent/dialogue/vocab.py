@@ -61,7 +61,8 @@ INSTRUMENTS: dict[str, tuple[str, str]] = {
 ROLE_WORDS = {"melody": "melody", "tune": "melody", "lead": "lead", "harmony": "harmony", "chords": "harmony",
               "comping": "harmony", "bass": "bass", "bassline": "bass", "drums": "drums", "drum": "drums",
               "percussion": "percussion", "strings": "strings", "brass": "brass", "pad": "pad", "pads": "pad",
-              "beat": "drums"}
+              "beat": "drums", "kick": "drums", "snare": "drums", "hats": "drums", "hi-hats": "drums",
+              "cymbals": "drums", "kit": "drums", "groove": "drums", "keys": "harmony", "percussive": "percussion"}
 
 
 @dataclass(frozen=True)

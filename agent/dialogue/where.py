@@ -21,7 +21,16 @@ ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "
 ORD = r"(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|seventh|7th|eighth|8th|ninth|9th|tenth|10th|last|final|penultimate|\d+(?:st|nd|rd|th)?)"
 TIME = r"(\d+:\d{1,2}(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds?)\b|\d+(?:\.\d+)?(?![\d:]|\.\d))"
 START_WORDS = ("intro", "introduction", "beginning", "start", "opening", "first section")
-END_WORDS = ("ending", "end", "outro", "finale", "close", "last section", "final section", "last bit")
+END_WORDS = ("ending", "end", "outro", "finale", "close", "last section", "final section", "last bit", "finish")
+# Everyday ways of naming a place, rewritten to the forms the finders read.
+PLACE_WORDS = ((r"\bthe very (first|last|final|end|beginning|start)\b", r"the \1"),
+               (r"\b(?:from )?the (?:first frame|start|beginning|top)(?: all the way)? (?:to|till|until) the (?:very )?end\b",
+                " "),
+               (r"\bthe opening shot\b", "the first shot"), (r"\bthe closing shot\b", "the last shot"),
+               (r"\bat the top\b", "in the intro"), (r"\bshots (\d+) through (\d+)\b", r"shots \1 to \2"),
+               (r"\b(?:from |after )?the (one|two|three|four|five|\d+)[- ]minute mark\b", r"after \1:00"),
+               (r"\bone:00\b", "1:00"), (r"\btwo:00\b", "2:00"), (r"\bthree:00\b", "3:00"))
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 # Things a picture analysis can point at without recognising objects.
 ACTION_WORDS = ("action", "busiest part", "most motion", "fastest part", "peak", "chaos", "most movement")
 
@@ -97,6 +106,8 @@ def _cut(analysis: VideoAnalysis, word: str) -> float:
     cuts = visible_cuts(analysis)
     if not cuts:
         raise Ask("This video has no cuts. Name a time instead, like 'from 0:04'.")
+    if word not in ORDINALS and not re.match(r"\d", word):
+        raise Ask(f"Which cut? The video has {len(cuts)}: " + ", ".join(fmt(c) for c in cuts[:12]) + ".")
     try:
         return cuts[_ordinal(word, len(cuts))]
     except IndexError:
@@ -121,6 +132,11 @@ def _shot_span(analysis: VideoAnalysis, a: int, b: int, label: str) -> Span:
 
 def _shots(text: str, analysis: VideoAnalysis) -> Span | None:
     n = len(visible_shots(analysis))
+    m = re.search(r"\b(?:the )?(first|last|final) (two|three|four|five|\d) shots\b", text)
+    if m:
+        k = min(n, COUNTS.get(m.group(2), 1))
+        a, b = (0, k - 1) if m.group(1) == "first" else (n - k, n - 1)
+        return _shot_span(analysis, a, b, f"shots {a + 1}-{b + 1}")
     m = re.search(r"\bshots? (\d+) ?(?:-|to|through|and|until) ?(\d+)\b", text)
     if m:
         a, b = int(m.group(1)) - 1, int(m.group(2)) - 1
@@ -263,6 +279,10 @@ def locate(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> Span | None:
         Ask: a reference that cannot be resolved; the message is the question to ask.
     """
     text = " " + text.lower() + " "
+    text = re.sub(r"\bcut (?:number |no\.? |#)(\d+)\b", r"\1th cut", text)  # "the cut number 2" = the 2nd cut
+    for pat, rep in PLACE_WORDS:
+        text = re.sub(pat, rep, text)
+    text = re.sub(r"\bthe (\d+)th cut\b", r"the \1th cut", re.sub(r"\bthe the\b", "the", text))
     for finder in (_cuts, _shots, _times, _fractions):
         span = finder(text, analysis)
         if span:
