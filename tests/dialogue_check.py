@@ -196,7 +196,8 @@ def check_turn(exp: dict, old, new, versions, turn, analysis, midis) -> tuple[li
         from v2m.tools.style import load_style
 
         inst = {**load_style(new.style).instruments, **inst}
-        role = arg.get("role") or next((r for r, n in inst.items() if n == arg["instrument"]), None)
+        role = arg.get("role") or next((r for r, n in inst.items() if n == arg["instrument"]), None) \
+            or _role_of(new, arg)  # an everyday word ("violin", "strings") rather than a GM name
         if role is None:
             fails.append(f"no role plays {arg.get('instrument')}")
         else:

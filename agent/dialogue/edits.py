@@ -52,6 +52,7 @@ DEICTIC_RE = re.compile(r"\b(?:there|in there|those (?:same )?(?:shots?|parts?|b
                         r"place|spot|section)|that (?:part|bit|section|spot))\b")
 TAKE_OUT_RE = re.compile(r"\b(?:take|get) (?:it|that|them) (?:out|off|away)\b|\bremove (?:it|that|them)\b|"
                          r"\b(?:lose|drop|kill|ditch) (?:it|that)\b")
+NUMBERS = {"five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30}
 WHOLE_RE = re.compile(r"\b(?:everywhere|overall|globally|the whole (?:thing|score|piece|video|track)|all of it|"
                       r"throughout)\b")
 
@@ -83,6 +84,10 @@ def magnitude(text: str) -> str:
 
 
 def _reference(c: Clause, t: str) -> str:
+    if re.search(r"\bsplit the difference\b|\bhalfway back\b|\bmeet (?:me )?(?:in the|halfway)", t):
+        c.want("revert", version=-1, value="tempo" if not re.search(r"energy|busy", t) else "energy", amount=0.5,
+               whole=True)
+        return " " * len(t)
     ref = phrases.reference(t)
     if ref is None:
         return t
@@ -94,7 +99,7 @@ def _reference(c: Clause, t: str) -> str:
 def _key(c: Clause, t: str, original: str) -> str:
     tonic = mode = None
     shift = 0
-    m = re.search(r"\b(?:in|to|key of|key|into) ([A-G](?:#|b|♯|♭| sharp| flat)?)(?:\s*(major|minor|dorian|lydian|"
+    m = re.search(r"\b(?i:in|to|key of|key|into) ([A-G](?:#|b|♯|♭| sharp| flat)?)(?:\s*(major|minor|dorian|lydian|"
                   r"mixolydian|phrygian))?\b", original)
     if m and (m.group(2) or re.search(r"\bkey\b", original.lower()) or m.group(1) not in ("A",)):
         tonic = tonic_name(tonic_pc(read_tonic(m.group(1))))  # the usual name: Db -> C#, A# -> Bb
@@ -351,12 +356,17 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     for original in clauses:
         text = " " + re.sub(r"[^a-z0-9#:.%' -]+", " ", original.lower()) + " "
         text = re.sub(r"(\d)\.(?!\d)", r"\1", text)
+        text = re.sub(r"\b(five|ten|fifteen|twenty|thirty)(?= ?(?:percent|%|bpm))",
+                      lambda m: str(NUMBERS[m.group(1)]), text)
+        text = re.sub(r"\b(\w+) comes? in (at|on|after) (the [\w ]+?)(?: not before)?\s*$", r"no \1 before \3", text)
         span = locate(text, analysis, plan)
         span = snap(span, analysis) if span else None
+        if WHOLE_RE.search(text):
+            span = None
         own = span is not None
         if own:
             shared = span
-        elif DEICTIC_RE.search(text) and last_span is not None:
+        elif DEICTIC_RE.search(text) and last_span is not None and shared is None:
             span = shared = last_span  # "there", "those same shots": where the last edit was
             own = True
         elif WHOLE_RE.search(text):

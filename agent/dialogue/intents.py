@@ -199,6 +199,10 @@ def _revert(e: Edit, it: EditIntent, history: list[ScorePlan]) -> ScorePlan:
     if attr not in REVERT_ATTRIBUTES:
         raise Ask(f"I can bring back the {', '.join(REVERT_ATTRIBUTES)} of an earlier version; which one?")
     p = e.plan
+    if attr == "tempo" and it.amount is not None:  # "split the difference": part of the way back
+        k = it.amount
+        p.tempo_bpm = round(p.tempo_bpm + (old.tempo_bpm - p.tempo_bpm) * k, 1)
+        return p
     if attr == "tempo":
         p.tempo_bpm = old.tempo_bpm
         p.sections = [s.model_copy(update={"tempo_bpm": old.sections[old.section_at((s.start_s + s.end_s) / 2)]
@@ -255,6 +259,9 @@ def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIn
         Ask: an intent cannot be carried out; the message is the question for the user.
     """
     new = plan.model_copy(deep=True)
+    whole = [k for k, it in enumerate(intents) if it.what in ("revert", "undo") and it.value is None]
+    if whole:  # "ditch the organ, bring version 2 back": the version named is where the turn ends up
+        intents = intents[whole[-1]:]
     for it in intents:
         e = Edit(new, analysis, span_of(it.scope))
         if it.what in ("undo", "revert"):

@@ -170,10 +170,15 @@ def set_key(plan: ScorePlan, idx: list[int], *, tonic: str | None, mode: str | N
         raise Ask(f"The score is already in {old}. Did you mean another key?")
     style = load_style(plan.style)
     if new_mode != plan.mode:
-        if new_mode not in style.progressions:
+        read_in = new_mode if new_mode in style.progressions else numeral_mode(new_mode)
+        if read_in not in style.progressions:
             raise Ask(f"{style.name} has no {new_mode} progressions here; try minor or major, or another style.")
         for i, s in enumerate(plan.sections):
-            plan.sections[i] = s.model_copy(update={"chords": progression(plan, new_mode, i)})
+            prog = progression(plan, read_in, i)
+            # a mode the style has no progressions for borrows those of the mode its numerals are read in,
+            # spelled as symbols in the new key so the composer plays them as written
+            chords = prog if read_in == new_mode else [chord_symbol(c, key, read_in) for c in prog]
+            plan.sections[i] = s.model_copy(update={"chords": chords})
     plan.key, plan.mode = key, new_mode
     return f"key {old} -> {key} {new_mode}"
 

@@ -33,6 +33,10 @@ def role_of(plan: ScorePlan, word: str) -> str | None:
     """The role of the plan that the user's word names ("sax" -> melody in jazz, "drums" -> drums)."""
     inst = {**load_style(plan.style).instruments, **plan.instrumentation}
     named = [r for r, n in inst.items() if word in n.lower()]
+    if not named and word in vocab.INSTRUMENTS:  # "nylon guitar" -> the role playing that GM instrument
+        gm = vocab.INSTRUMENTS[word][0].lower()
+        named = [r for r, n in inst.items() if n.lower() == gm] or \
+            [r for r, n in inst.items() if word.split()[-1] in n.lower()]
     if len(named) == 1:
         return named[0]
     if word in vocab.ROLE_WORDS and vocab.ROLE_WORDS[word] in inst:
@@ -42,13 +46,24 @@ def role_of(plan: ScorePlan, word: str) -> str | None:
     return named[0] if named else None
 
 
-BALANCE_UP = r"up front|out front|to the front|forward|(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more present|stand out|cut through|up in the mix|higher in the mix"
+BALANCE_UP = r"(?:is |are )?buried|(?:is |are )?lost|can'?t hear|cannot hear|inaudible|hidden|up front|out front|to the front|forward|(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more present|stand out|cut through|up in the mix|higher in the mix"
 BALANCE_DOWN = r"(?:further back|to the back|down in the mix|lower in the mix|quieter|softer|less loud|too loud|too much|too present|in the background|under(?:neath)?|drowns?|drowning|buries|burying|swamps?|covers?|on top of everything|sits on top|overpowers?|overpowering|louder than)"
 
 
 def read(t: str, want) -> str:
     """Instrument edits in a clause: `want(what, value=..., target=..., direction=...)` records each
     intent; returns the text with what was understood blanked out."""
+    # "the saxophone should lead", "fiddle on the melody": that instrument plays the tune
+    if (m := re.search(rf"{INSTR} (?:should |to |can |must |will |could )?(?:lead|take the lead|carry the (?:tune|melody))\b", t)) \
+            or (m := re.search(rf"{INSTR} (?:on|for|plays?|playing) the (melody|lead|tune|bass|bassline|chords)\b", t)):
+        role, word = (m.group(2), m.group(1)) if m.lastindex == 2 else ("melody", m.group(1))
+        want("swap", target=role, value=word)
+        return eat(t, m)
+    if (m := re.search(rf"\b(?:drop|lose|mute|cut|kill) everything (?:but|except|apart from|save) {INSTR}(?: and {INSTR})?"
+                       rf"|\b(?:just|only) {INSTR} and {INSTR}\b", t)):
+        words = [g for g in m.groups() if g]
+        want("only", value=",".join(words))
+        return eat(t, m)
     m = (re.search(rf"\b(?:replace|swap|switch|change|exchange|trade) (?:out )?{INSTR}.*?\b(?:with|for|to|into|by) "
                    rf"{INSTR}", t))
     swap = (m.group(1), m.group(2)) if m else None
@@ -62,7 +77,8 @@ def read(t: str, want) -> str:
         return eat(t, m)
     # balance: "the sax drowns the piano" (piano up against the sax), "bring the strings forward"
     if (m := re.search(rf"{INSTR} (?:is |are |kind of |a bit |way )?(?:drowns?|drowning|buries|burying|swamps?|covers?|"
-                       rf"overpowers?|overpowering|(?:is |are )?louder than|on top of) (?:out )?{INSTR}", t)):
+                       rf"overpowers?|overpowering|(?:is |are )?louder than|on top of|stepping on|steps on|masks?|"
+                       rf"masking|walks? (?:all )?over) (?:out )?{INSTR}", t)):
         want("balance", value=m.group(2), target=m.group(1), direction="up")
         return eat(t, m)
     if (m := re.search(rf"{INSTR}.{{0,24}}?\b(?:{BALANCE_UP})\b", t)) \
@@ -123,9 +139,11 @@ def swap(e, old: str, new: str) -> None:
     p.instrumentation = {**p.instrumentation, role: gm}
 
 
-def only(e, word: str) -> None:
-    role = role_of(e.plan, word) or add_role(e, word)
-    ops.set_roles(e.plan, e.idx, only=role)
+def only(e, words: str) -> None:
+    roles = [role_of(e.plan, w) or add_role(e, w) for w in words.split(",")]
+    ops.set_roles(e.plan, e.idx, only=roles[0])
+    for r in roles[1:]:
+        ops.set_roles(e.plan, e.idx, add=r)
 
 
 def remove(e, word: str) -> None:
@@ -159,7 +177,10 @@ def balance(e, word: str, step_db: float, against: str | None = None) -> None:
     p = e.plan
     role = role_of(p, word)
     if role is None or not any(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):
-        raise Ask(f"The {word} is not playing there. Should I add it?")
+        if step_db < 0:
+            raise Ask(f"The {word} is not playing there. Did you mean another instrument?")
+        add(e, word)  # "bring the strings forward" where there are none: bring them in
+        return
     other = role_of(p, against) if against else None
     changed = False
     for r, db in ((role, step_db), *(((other, -step_db),) if other and other != role else ())):
