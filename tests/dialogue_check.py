@@ -198,8 +198,9 @@ def check_turn(exp: dict, old, new, versions, turn, analysis, midis) -> tuple[li
         inst = {**load_style(new.style).instruments, **inst}
         role = arg.get("role") or next((r for r, n in inst.items() if n == arg["instrument"]), None) \
             or _role_of(new, arg)  # an everyday word ("violin", "strings") rather than a GM name
-        if role is None:
-            fails.append(f"no role plays {arg.get('instrument')}")
+        if role is None or role not in inst:
+            if arg["playing"]:  # nothing plays it, so it is not playing: only a wish to hear it fails
+                fails.append(f"no role plays {arg.get('instrument') or arg.get('role')}")
         else:
             for t in _mids(new, arg["in"]):
                 if (role in effective_roles(new, new.sections[new.section_at(t)])) != arg["playing"]:

@@ -354,7 +354,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     shared: Span | None = None   # a place said in a clause, carried to the clauses after it
     prev: tuple[str, str, int, bool] | None = None   # the last clause: text, original, where its intents start, own place
     for original in clauses:
-        text = " " + re.sub(r"[^a-z0-9#:.%' -]+", " ", original.lower()) + " "
+        text = " " + re.sub(r"[^a-z0-9#:.%' -]+", " ", phrases.spelled(original.lower())) + " "
         text = re.sub(r"(\d)\.(?!\d)", r"\1", text)
         text = re.sub(r"\b(five|ten|fifteen|twenty|thirty)(?= ?(?:percent|%|bpm))",
                       lambda m: str(NUMBERS[m.group(1)]), text)
@@ -381,6 +381,9 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             intents = read_clause(analysis, plan, prev[0], span, guess, prev[1], negative)
         prev = (text, original, len(out), own)
         out += [it for it in intents if not any(_same(it, o) for o in out)]
+    partial = {it.value for it in out if it.what == "revert" and it.amount is not None}
+    if partial:  # "too fast now, split the difference": the half-way tempo is the edit
+        out = [it for it in out if it.what not in partial or it.what == "revert"]
     if not out and guess:
         raise Ask(f"Where should that go, and what should change there? {HELP}")
     return out

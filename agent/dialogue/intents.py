@@ -153,22 +153,18 @@ def _shape(e: Edit, it: EditIntent) -> None:
     if it.value == "fade_out":
         if e.span is None:
             last = len(e.plan.sections) - 1
-            e.span = Span(e.plan.sections[last].start_s, e.plan.duration_s, "the ending", sections=[last])
-        ops.add_energy(e.plan, e.idx, -0.3)
+            e.span = Span(e.plan.sections[last].start_s, e.plan.duration_s, "the ending")
+        _pieces(e)
         if any("drums" in ops.effective_roles(e.plan, e.plan.sections[i]) for i in e.idx):
             ops.set_roles(e.plan, e.idx, remove="drums")
+        t0, t1 = e.plan.sections[e.idx[0]].start_s, e.plan.sections[e.idx[-1]].end_s
+        for i in e.idx:  # each piece softer than it was, and softer the later it is
+            s = e.plan.sections[i]
+            x = ((s.start_s + s.end_s) / 2 - t0) / max(1e-6, t1 - t0)
+            e.plan.sections[i] = s.model_copy(update={"energy": round(max(0.05, s.energy * (0.75 - 0.6 * x)), 2)})
         return
     levels = it.shape or ([0.25, 0.85] if it.direction != "down" else [0.85, 0.25])
-    a, b = (0.0, e.plan.duration_s) if e.span is None else (e.span.start_s, e.span.end_s)
-    e.span, e._idx = Span(a, b, e.span.label if e.span else "the whole score", snap=False), None
-    edges = [c for c in e.analysis.boundaries_s if a + SHAPE_MIN_PIECE_S <= c <= b - SHAPE_MIN_PIECE_S]
-    edges = [x for k, x in enumerate(edges) if k == 0 or x - edges[k - 1] >= SHAPE_MIN_PIECE_S]
-    if not edges:
-        n = max(1, min(3, int((b - a) // (2 * SHAPE_MIN_PIECE_S))))
-        edges = [a + (b - a) * k / n for k in range(1, n)]
-    cuts = [a, *edges, b]
-    for x, y in zip(cuts, cuts[1:]):
-        ops.split_at(e.plan, Span(x, y, "", snap=False), e.analysis)
+    _pieces(e)
     idx = e.idx
     if len(idx) < 2:
         raise Ask(f"{(e.span.label if e.span else 'The score').capitalize()} is too short to rise or fall within "
@@ -181,6 +177,21 @@ def _shape(e: Edit, it: EditIntent) -> None:
         k = min(int(pos), len(levels) - 2) if len(levels) > 1 else 0
         level = levels[0] if len(levels) == 1 else levels[k] + (levels[k + 1] - levels[k]) * (pos - k)
         e.plan.sections[i] = s.model_copy(update={"energy": round(min(1.0, max(0.05, level)), 2)})
+
+
+def _pieces(e: Edit) -> None:
+    """Split the edit's span (the whole score when none) at its cuts, or in even pieces when it has none,
+    so a shape over time has steps to climb or fall along."""
+    a, b = (0.0, e.plan.duration_s) if e.span is None else (e.span.start_s, e.span.end_s)
+    e.span, e._idx = Span(a, b, e.span.label if e.span else "the whole score", snap=False), None
+    edges = [c for c in e.analysis.boundaries_s if a + SHAPE_MIN_PIECE_S <= c <= b - SHAPE_MIN_PIECE_S]
+    edges = [x for k, x in enumerate(edges) if k == 0 or x - edges[k - 1] >= SHAPE_MIN_PIECE_S]
+    if not edges:
+        n = max(1, min(3, int((b - a) // (2 * SHAPE_MIN_PIECE_S))))
+        edges = [a + (b - a) * k / n for k in range(1, n)]
+    cuts = [a, *edges, b]
+    for x, y in zip(cuts, cuts[1:]):
+        ops.split_at(e.plan, Span(x, y, "", snap=False), e.analysis)
 
 
 def _revert(e: Edit, it: EditIntent, history: list[ScorePlan]) -> ScorePlan:

@@ -273,8 +273,7 @@ def add_hit(plan: ScorePlan, t: float, kind: str | None, source: str) -> str:
     for j, h in enumerate(plan.hit_points):
         if abs(h.time_s - t) < 0.05:
             if (kind is None or kind == h.kind) and h.strength >= 0.9:
-                other = " or a ".join(k for k in ("crash", "stop", "swell") if k != h.kind)
-                raise Ask(f"There is already a strong {h.kind} at {fmt(h.time_s)}. Something else, like a {other}?")
+                return f"already a strong {h.kind} at {fmt(t)}"  # as asked already: nothing to change
             plan.hit_points[j] = h.model_copy(update={"kind": kind or h.kind, "strength": max(h.strength, 0.95)})
             return f"stronger {kind or h.kind} at {fmt(t)}"
     kind = kind or "accent"

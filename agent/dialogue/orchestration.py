@@ -19,6 +19,9 @@ def eat(text: str, m: re.Match) -> str:
     return text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
 
 
+FAMILIES = {**{w: "brass" for w in ("trumpet", "trombone", "horn", "horns", "tuba", "french horn", "brass")},
+            **{w: "strings" for w in ("violin", "viola", "cello", "fiddle", "strings", "string section", "orchestra")},
+            "kick": "drums", "snare": "drums", "cymbals": "drums", "hats": "drums"}
 FILLER_WORDS = {"it", "the", "a", "an", "some", "more", "bit", "in", "to", "something"}
 INSTR_ALT = "|".join(sorted((re.escape(k) for k in {*vocab.INSTRUMENTS, *vocab.ROLE_WORDS}), key=len, reverse=True))
 INSTR = rf"(?:the |a |an |some |any |all |more |back |in )*({INSTR_ALT})(?:s|es)?\b"
@@ -43,6 +46,8 @@ def role_of(plan: ScorePlan, word: str) -> str | None:
         return vocab.ROLE_WORDS[word]
     if not named and vocab.ROLE_WORDS.get(word) == "percussion" and "drums" in inst:
         return "drums"  # "no percussion" where the kit is the only percussion
+    if not named and FAMILIES.get(word) in inst:  # "the trumpets" in a brass section
+        return FAMILIES[word]
     return named[0] if named else None
 
 
@@ -78,7 +83,7 @@ def read(t: str, want) -> str:
     # balance: "the sax drowns the piano" (piano up against the sax), "bring the strings forward"
     if (m := re.search(rf"{INSTR} (?:is |are |kind of |a bit |way )?(?:drowns?|drowning|buries|burying|swamps?|covers?|"
                        rf"overpowers?|overpowering|(?:is |are )?louder than|on top of|stepping on|steps on|masks?|"
-                       rf"masking|walks? (?:all )?over) (?:out )?{INSTR}", t)):
+                       rf"masking|walks? (?:all )?over|fighting|fights|clashing with|competing with) (?:out )?{INSTR}", t)):
         want("balance", value=m.group(2), target=m.group(1), direction="up")
         return eat(t, m)
     if (m := re.search(rf"{INSTR}.{{0,24}}?\b(?:{BALANCE_UP})\b", t)) \
@@ -87,11 +92,11 @@ def read(t: str, want) -> str:
         want("balance", value=m.group(1), direction="up")
         return eat(t, m)
     if (m := re.search(rf"{INSTR}.{{0,24}}?\b(?:{BALANCE_DOWN})\b", t)) \
-            or (m := re.search(rf"\b(?:pull|push|tuck|sit|turn) (?:down |back )?{INSTR} (?:back|down|under)\b", t)) \
+            or (m := re.search(rf"\b(?:pull|push|tuck|sit|turn|dial) (?:down |back )?{INSTR} (?:back|down|under)\b", t)) \
             or (m := re.search(rf"\b(?:less|quieter|softer) {INSTR}\b(?! solo)", t)):
         want("balance", value=m.group(1), direction="down")
         return eat(t, m)
-    if (m := re.search(rf"\b(?:only|just|nothing but|solo) {INSTR}", t) or re.search(rf"{INSTR} solo\b", t)
+    if (m := re.search(rf"\b(?:only|just|nothing but|solo) (?:be )?(?:a |an )?{INSTR}", t) or re.search(rf"{INSTR} solo\b", t)
             or re.search(rf"\b(?:silence|nothing|drop everything|everything out|no music) (?:except|but|apart from|"
                          rf"save) {INSTR}", t)):
         want("only", value=m.group(1))
@@ -164,7 +169,11 @@ def add(e, word: str, *, quiet: bool = False) -> None:
     if role and all(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):
         if quiet:
             return
-        ops.add_energy(p, e.idx, 0.1)  # "more drums" where they play: the part plays fuller
+        try:  # "more drums" where they play: the part plays fuller and a little louder
+            ops.add_energy(p, e.idx, 0.1)
+        except Ask:
+            pass
+        balance(e, word, 2.0)
         return
     role = role or add_role(e, word)
     ops.set_roles(p, e.idx, add=role)
@@ -177,9 +186,9 @@ def balance(e, word: str, step_db: float, against: str | None = None) -> None:
     p = e.plan
     role = role_of(p, word)
     if role is None or not any(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):
-        if step_db < 0:
+        if role is not None and step_db < 0:
             raise Ask(f"The {word} is not playing there. Did you mean another instrument?")
-        add(e, word)  # "bring the strings forward" where there are none: bring them in
+        add(e, word)  # "bring the strings forward", "organ pad under everything": bring it in
         return
     other = role_of(p, against) if against else None
     changed = False

@@ -28,6 +28,8 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\bfewer (?:instruments|parts|layers)\b|\bless instruments\b|\bpull (?:it|things|everything|them) (?:back|down)\b(?! to \d)|\bback it off\b(?! to \d)|\bthin (?:it|things) out\b|\bthin it\b"
      r"|\bcalm it down\b|\bsoften it\b|\btake it down\b|\bdial it back\b|\bstrip it back\b|\bless going on\b"
      r"|\bkeep it minimal\b|\brein it in\b|\bsettle it\b|\bground it\b|\bless busy\b", "less energy"),
+    (r"\b(?:go|goes|going|be|keep (?:it|the music)|very|music) (?:very |really |a bit )?(?:quiet|low|soft|down)\b",
+     "quieter"),
     (r"\bturn it down\b|\bthe volume of all\b|\blower the whole mix\b|\bwhole mix (?:down|lower)\b", "quieter"),
     (r"\bturn it up\b|\braise the whole mix\b", "louder"),
 )
@@ -37,12 +39,12 @@ TOO: dict[str, str] = {}
 for words, away in (
     ("fast quick rushed hurried frantic speedy", "slower"),
     ("slow sluggish draggy", "faster"),
-    ("busy cluttered crowded full dense much intense aggressive hectic chaotic heavy pompous big loud energetic "
-     "bombastic overpowering hot noisy", "less energy"),
+    ("busy cluttered crowded full dense much intense aggressive hectic chaotic heavy pompous big energetic "
+     "bombastic overpowering hot", "less energy"),
     ("sleepy drowsy dull flat boring weak thin empty sparse quiet soft static lifeless timid", "more energy"),
     ("dark gloomy sad moody minor", "brighter"),
     ("happy bright cheerful sunny sweet cheesy major", "darker"),
-    ("high", "quieter"),
+    ("high loud noisy", "quieter"),
 ):
     for w in words.split():
         TOO[w] = away
@@ -89,6 +91,8 @@ class Culture:
 CULTURES: tuple[tuple[str, Culture], ...] = (
     (r"\b(?:70s|seventies|1970s) (?:cop|police|detective|crime)|\bcop show\b|\bblaxploitation\b",
      Culture("funk", ("brass",), "70s cop shows ran on funk: wah guitar, slap bass and brass hits")),
+    (r"\bhollywood epic\b|\bsword and sandal|\bsandals\b|\bchariots?\b|\bbiblical\b|\bben[- ]hur\b|\bgladiator",
+     Culture("cinematic", ("brass",), "old Hollywood epics are full orchestra with brass fanfares")),
     (r"\bwedding\b|\bbridal\b|\bfirst dance\b",
      Culture("classical", ("strings",), "wedding films lean on warm piano and strings")),
     (r"\b(?:old|classic|vintage|saturday morning) cartoon|\bcartoon chase\b|\bslapstick\b",
@@ -128,13 +132,55 @@ CULTURES: tuple[tuple[str, Culture], ...] = (
 )
 
 
+# Phone typing: shorthand, then words written without their vowels ("slwr", "drms") or with one letter
+# dropped ("evrything"), matched against the words the grammar reads.
+SHORTHAND = ((r"\b2 (?=[a-z])", "too "), (r"@", " at "), (r"\bnvm\b", "never mind"), (r"\bpls\b|\bplz\b", "please"),
+             (r"\bu\b", "you"), (r"\bw/o\b", "without"), (r"\bw/", "with "), (r"\bthx\b", "thanks"))
+KNOWN = set("""slower faster louder quieter softer more less after before from until everything drums drum bass strings
+piano guitar melody shot shots cut cuts ending intro outro start end energy tempo bigger smaller busier calmer darker
+brighter happier sadder fade hit crash lock unlock undo redo minor major key please again remove without add
+add back version original second third first last louder quieter volume sparser fuller quicker slow fast music
+beat percussion synth organ flute violin cello trumpet brass horns sax saxophone keys kick snare choir pad lead
+through everywhere whole thing instead swap replace only just""".split())
+
+
+def _skeleton(w: str) -> str:
+    return w[0] + re.sub(r"[aeiou]", "", w[1:])
+
+
+SKELETONS = {}
+for _w in sorted(KNOWN, key=len):
+    SKELETONS.setdefault(_skeleton(_w), _w)
+
+
+def spelled(text: str) -> str:
+    """`text` with shorthand expanded and misspelt grammar words corrected (lower-case input)."""
+    import difflib
+
+    for pat, rep in SHORTHAND:
+        text = re.sub(pat, rep, text)
+
+    def fix(m: re.Match) -> str:
+        w = m.group(0)
+        if w in KNOWN or len(w) < 3:
+            return w
+        if w == _skeleton(w) and w in SKELETONS and len(w) >= 3:  # no vowels after the first letter
+            return SKELETONS[w]
+        if len(w) >= 5:
+            close = difflib.get_close_matches(w, KNOWN, n=1, cutoff=0.86)
+            if close:
+                return close[0]
+        return w
+    return re.sub(r"[a-z]+", fix, text)
+
+
 def plain(text: str) -> str:
     """`text` with idioms and "too X" rewritten into the grammar's words.
 
     Raises:
         Ask: "too X" for an X the grammar cannot move away from on its own: the question offers ways.
     """
-    t = TOO_RE.sub(lambda m: f" {TOO[m.group(1)]} ", text)
+    t = TOO_RE.sub(lambda m: f" {TOO[m.group(1)]} ", re.sub(r"\s+", " ", text))
     if (m := TOO_ANY_RE.search(t)) and m.group(1) not in ("much", "many", "long", "short"):
         from v2m.agent.dialogue.where import Ask
 
@@ -142,7 +188,7 @@ def plain(text: str) -> str:
                   "Pick one, or say it another way.")
     for pat, words in IDIOMS:
         t = re.sub(pat, f" {words} ", t)
-    return t
+    return re.sub(r"\s+", " ", t)
 
 
 def shape(text: str) -> tuple[tuple[float, ...], re.Match] | None:
@@ -164,6 +210,8 @@ def reference(text: str) -> tuple[int, str | None] | None:
     attr = next((a for w, a in ATTRIBUTES.items() if re.search(rf"\b{w}\b", text)), None)
     if (m := VERSION_RE.search(text)) and BACK_RE.search(text):
         return int(m.group(1) or m.group(2)), attr
+    if (m := re.search(r"\bafter the (?:very )?(first|second|third|1st|2nd|3rd) (?:change|edit)\b", text)):
+        return {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}[m.group(1)], attr
     if (m := LAST_N_RE.search(text)):
         return -{"two": 2, "three": 3, "four": 4}.get(m.group(1) or m.group(2), int((m.group(1) or m.group(2))
                                                                                   if (m.group(1) or m.group(2)).isdigit() else 1)), attr

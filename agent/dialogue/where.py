@@ -133,10 +133,10 @@ def _shot_span(analysis: VideoAnalysis, a: int, b: int, label: str) -> Span:
 
 def _shots(text: str, analysis: VideoAnalysis) -> Span | None:
     n = len(visible_shots(analysis))
-    m = re.search(r"\b(?:the )?(first|last|final) (two|three|four|five|\d) shots\b", text)
+    m = re.search(r"\b(?:the )?(first|1st|last|final) (two|three|four|five|\d) shots\b", text)
     if m:
         k = min(n, COUNTS.get(m.group(2), 1))
-        a, b = (0, k - 1) if m.group(1) == "first" else (n - k, n - 1)
+        a, b = (0, k - 1) if m.group(1) in ("first", "1st") else (n - k, n - 1)
         return _shot_span(analysis, a, b, f"shots {a + 1}-{b + 1}")
     m = re.search(r"\bshots? (\d+) ?(?:-|to|through|and|until) ?(\d+)\b", text)
     if m:
@@ -234,9 +234,11 @@ def _sections(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> Span | Non
     for i, name in enumerate(names):
         if name not in ("main",) and re.search(rf"\b(?:the )?{re.escape(name)}\b", text) and len(name) > 2:
             return Span(plan.sections[i].start_s, plan.sections[i].end_s, f"the {name}", sections=[i])
-    if any(re.search(rf"\b(?:the|an?) {w}\b", text) for w in START_WORDS):
+    if any(re.search(rf"\b(?:the|an?) {w}\b", text) for w in START_WORDS) \
+            or (len(text.split()) <= 4 and re.search(r"\b(?:intro|start|opening)\b", text)):
         return Span(0.0, plan.sections[0].end_s, "the intro", sections=[0])
-    if any(re.search(rf"\b(?:the|an?) {w}\b", text) for w in END_WORDS) or re.search(r"\bat the end\b", text):
+    if any(re.search(rf"\b(?:the|an?) {w}\b", text) for w in END_WORDS) or re.search(r"\bat the end\b", text) \
+            or (len(text.split()) <= 4 and re.search(r"\b(?:end|ending|outro)\b", text)):
         last = len(plan.sections) - 1
         return Span(plan.sections[last].start_s, plan.duration_s, "the ending", sections=[last])
     return None
