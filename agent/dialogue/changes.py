@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from v2m.agent.dialogue.operations import bar_s, effective_roles
+from v2m.agent.dialogue.takes import ROUTES
 from v2m.agent.dialogue.where import fmt
 from v2m.tools.contract import ScorePlan
 from v2m.tools.style import load_style
@@ -99,7 +100,7 @@ def diff(old: ScorePlan, new: ScorePlan) -> list[Change]:
     if (old.key, old.mode) != (new.key, new.mode):
         out.append(Change("key", f"key {old.key} {old.mode} -> {new.key} {new.mode}"))
     if old.route != new.route:
-        out.append(Change("route", f"route {old.route} -> {new.route}"))
+        out.append(Change("route", f"route {old.route} -> {ROUTES[new.route]}"))
     if old.loudness_lufs != new.loudness_lufs:
         out.append(Change("loudness", f"loudness {old.loudness_lufs:g} -> {new.loudness_lufs:g} LUFS"))
     if old.meter != new.meter:

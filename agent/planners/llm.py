@@ -87,8 +87,11 @@ def prompt_context(analysis: VideoAnalysis, request: str, *, abc: bool = True) -
 
     styles = ", ".join(f"{n} ({load_style(n).tempo_bpm[0]:g}-{load_style(n).tempo_bpm[1]:g} bpm)"
                        for n in style_names())
+    from v2m.tools.contract import EDIT_WHATS
+
     return dict(facts=facts_sheet(analysis), schema=schema_brief(), styles=styles, roles=", ".join(ROLES),
-                duration_s=f"{analysis.duration_s:.2f}", abc=abc, example=example_json(pick_example(request)))
+                duration_s=f"{analysis.duration_s:.2f}", abc=abc, example=example_json(pick_example(request)),
+                whats=", ".join(EDIT_WHATS), cuts=", ".join(f"{t:.2f} s" for t in analysis.boundaries_s) or "none")
 
 
 def user_prompt(ctx: dict, request: str, current: ScorePlan | None = None) -> str:
@@ -166,6 +169,7 @@ class LLMPlanner:
                history: list[ScorePlan] | None = None) -> PlanResult:
         """Change `plan` as `request` asks. Returns: PlanResult; on failure the rules planner's revision."""
         ctx = self._context(analysis, request)
+        self._history = history
         return self._run(analysis, request, user_prompt(ctx, request, plan), plan, ctx)
 
     def _run(self, analysis: VideoAnalysis, request: str, user: str, base: ScorePlan | None, ctx: dict) -> PlanResult:
@@ -186,6 +190,24 @@ class LLMPlanner:
                 break
             text = text if isinstance(text, str) else "" if text is None else str(text)
             messages.append({"role": "assistant", "content": text})
+            if base is not None:  # an edit: the model answers with intents that v2m applies
+                from v2m.agent.planners.intent_reply import read_intents
+
+                got = read_intents(text, analysis, base, getattr(self, "_history", None))
+                if got.found and not got.errors:
+                    notes.append(f"attempt {attempt}: " + ("a question" if got.question else
+                                                           f"{len(got.intents)} valid intent(s)"))
+                    reasoning = f"## Edit ({self.name})\n\n" + "\n".join(f"- {n}" for n in notes) + "\n"
+                    if got.question:
+                        return PlanResult(plan=base, reasoning=reasoning, transcript=messages, reply=got.question,
+                                          question=got.question)
+                    return PlanResult(plan=got.plan, reasoning=reasoning, transcript=messages, reply=got.reply)
+                if got.found:
+                    notes.append(f"attempt {attempt}: " + "; ".join(got.errors))
+                    if attempt < self.max_attempts:
+                        messages.append({"role": "user", "content": render(
+                            "reask", errors=got.errors, attempt=attempt, attempts=self.max_attempts, **ctx)})
+                    continue
             try:
                 parsed = parse_reply(text, analysis, request, base)
             except Exception as e:  # noqa: BLE001 - a parser bug must cost a re-ask, not the run
@@ -216,7 +238,8 @@ class LLMPlanner:
         log.info("%s", warning)  # the caller shows result.warnings; logging it loudly too would say it twice
         try:
             planner = get_planner(self.fallback)
-            res = planner.plan(analysis, request) if base is None else planner.revise(analysis, base, request)
+            res = planner.plan(analysis, request) if base is None else \
+                planner.revise(analysis, base, request, history=getattr(self, "_history", None))
         except Exception as e:  # noqa: BLE001 - the fallback itself must not take the run down
             log.warning("fallback planner %r failed: %s: %s", self.fallback, type(e).__name__, e)
             notes.append(f"fallback {self.fallback!r} failed: {type(e).__name__}: {e}")
