@@ -70,7 +70,7 @@ PREVIOUS_RE = re.compile(r"\b(?:like|as|how|the way) (?:it|they) (?:was|were|is|
                          r"|\bbetter (?:like|as) before\b|\bbefore that(?: last)? change\b|\bundo (?:that|the last)\b"
                          r"|\bscrap that\b|\bforget that\b|\breturn please\b|^\s*return\b|^\s*undo\b")
 LAST_N_RE = re.compile(r"\bundo (?:the )?last (two|three|four|2|3|4)\b|\bgo back (two|three|2|3) (?:steps|versions|edits)\b")
-ORIGINAL_RE = re.compile(r"\b(?:the )?(?:original|first|starting|initial)(?: (?:one|version|score|plan|take))?\b"
+ORIGINAL_RE = re.compile(r"\boriginal\b|\b(?:first|starting|initial) (?:one|version|score|plan|take)\b"
                          r"|\bwhere it (?:began|started)\b|\bwe started with\b|\bat the start(?:ed)? with\b"
                          r"|\bfrom the start\b")
 VERSION_RE = re.compile(r"\bversion (?:number )?(\d{1,2})\b|\bv(\d{1,2})\b")
@@ -217,7 +217,7 @@ def reference(text: str) -> tuple[int, str | None] | None:
                                                                                   if (m.group(1) or m.group(2)).isdigit() else 1)), attr
     if PREVIOUS_RE.search(text):
         return -1, attr
-    if ORIGINAL_RE.search(text) and (BACK_RE.search(text) or re.search(r"\b(?:still|should be|as)\b", text)) \
-            and (attr or re.search(r"\b(?:version|score|plan|one)\b", text)):
+    if ORIGINAL_RE.search(text) and (attr or (BACK_RE.search(text) or re.search(r"\b(?:still|should be|as)\b", text))
+                                     and re.search(r"\b(?:version|score|plan|one|original)\b", text)):
         return 0, attr
     return None
