@@ -329,6 +329,8 @@ def _balance(arg, old, new, old_midi, new_midi) -> list[str]:
     def rel_vel(midi, plan):
         from v2m.tools.style import load_style
         inst = {**load_style(plan.style).instruments, **plan.instrumentation}
+        if role not in inst:
+            return None
         mine = midi.notes(a, b, drums=True) if role == "drums" else midi.notes(a, b, program_number(inst[role]))
         rest = [n for n in midi.notes(a, b) + midi.notes(a, b, drums=True) if n not in mine]
         if not mine or not rest:

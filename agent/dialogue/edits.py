@@ -211,6 +211,8 @@ def _culture(c: Clause, t: str) -> str:
         raise Ask(f"That sounds like {found.style} ({found.reason}), a style for the whole score. "
                   "Switch the whole score, or change only the instruments there?")
     c.want("style", value=found.style, target=",".join(found.adds), reason=found.reason, direction="set")
+    if found.mode:
+        c.want("mode", value=found.mode, direction="set", reason=found.reason)
     return " " * len(t)
 
 
@@ -326,7 +328,7 @@ CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|\.(?!\d))+\s*(?:and |but |then |also
 def _same(a: EditIntent, b: EditIntent) -> bool:
     """Two readings of one meaning ("ease the pace off a little, it's rushing"): said once, done once."""
     return (a.what, a.direction, a.value, a.scope) == (b.what, b.direction, b.value, b.scope) and \
-        a.what in ("tempo", "energy", "loudness", "mode", "mood", "balance", "shape")
+        a.what in ("tempo", "energy", "loudness", "mode", "mood", "balance", "shape", "style")
 
 
 def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: bool = True,
@@ -354,7 +356,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     shared: Span | None = None   # a place said in a clause, carried to the clauses after it
     prev: tuple[str, str, int, bool] | None = None   # the last clause: text, original, where its intents start, own place
     for original in clauses:
-        text = " " + re.sub(r"[^a-z0-9#:.%' -]+", " ", phrases.spelled(original.lower())) + " "
+        text = " " + re.sub(r"\s+", " ", re.sub(r"[^a-z0-9#:.%' -]+", " ", phrases.spelled(original.lower()))) + " "
         text = re.sub(r"(\d)\.(?!\d)", r"\1", text)
         text = re.sub(r"\b(five|ten|fifteen|twenty|thirty)(?= ?(?:percent|%|bpm))",
                       lambda m: str(NUMBERS[m.group(1)]), text)

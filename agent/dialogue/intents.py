@@ -102,6 +102,8 @@ def _key(e: Edit, it: EditIntent) -> None:
 
 
 def _mode(e: Edit, it: EditIntent) -> None:
+    if it.reason and it.value == e.plan.mode:  # part of a culture read as a style, already so: nothing to ask
+        return
     ops.set_key(e.plan, [] if e.whole else e.idx, tonic=None, mode=it.value, shift=0, whole=e.whole)
 
 

@@ -93,7 +93,7 @@ def read(t: str, want) -> str:
         return eat(t, m)
     if (m := re.search(rf"{INSTR}.{{0,24}}?\b(?:{BALANCE_DOWN})\b", t)) \
             or (m := re.search(rf"\b(?:pull|push|tuck|sit|turn|dial) (?:down |back )?{INSTR} (?:back|down|under)\b", t)) \
-            or (m := re.search(rf"\b(?:less|quieter|softer) {INSTR}\b(?! solo)", t)):
+            or (m := re.search(rf"\b(?:less|quieter|softer|too much|too many) {INSTR}\b(?! solo)", t)):
         want("balance", value=m.group(1), direction="down")
         return eat(t, m)
     if (m := re.search(rf"\b(?:only|just|nothing but|solo) (?:be )?(?:a |an )?{INSTR}", t) or re.search(rf"{INSTR} solo\b", t)
@@ -186,7 +186,7 @@ def balance(e, word: str, step_db: float, against: str | None = None) -> None:
     p = e.plan
     role = role_of(p, word)
     if role is None or not any(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):
-        if role is not None and step_db < 0:
+        if step_db < 0:
             raise Ask(f"The {word} is not playing there. Did you mean another instrument?")
         add(e, word)  # "bring the strings forward", "organ pad under everything": bring it in
         return
@@ -210,6 +210,8 @@ def balance(e, word: str, step_db: float, against: str | None = None) -> None:
 def add_role(e, word: str) -> str:
     """Give `word`'s instrument a free role in the plan's instrumentation and return that role."""
     gm, preferred = vocab.INSTRUMENTS.get(word, (None, vocab.ROLE_WORDS.get(word, "lead")))
+    if gm is None and preferred == "drums":
+        gm = "Standard"  # "a kick", "a snare": the standard kit
     if gm is None:
         gm = load_style(e.plan.style).instruments.get(preferred)
         if gm is None:

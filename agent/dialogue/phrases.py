@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Idioms for dimensions the grammar knows, rewritten to its own words. Order matters: longer first.
 IDIOMS: tuple[tuple[str, str], ...] = (
@@ -27,7 +28,7 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\bsoar\b|\blift again\b|\bmore drive\b|\bmore tension\b|\bbusier\b", "more energy"),
     (r"\bfewer (?:instruments|parts|layers)\b|\bless instruments\b|\bpull (?:it|things|everything|them) (?:back|down)\b(?! to \d)|\bback it off\b(?! to \d)|\bthin (?:it|things) out\b|\bthin it\b"
      r"|\bcalm it down\b|\bsoften it\b|\btake it down\b|\bdial it back\b|\bstrip it back\b|\bless going on\b"
-     r"|\bkeep it minimal\b|\brein it in\b|\bsettle it\b|\bground it\b|\bless busy\b", "less energy"),
+     r"|\bkeep it minimal\b|\btoo much (?:going on|happening)\b|\brein it in\b|\bsettle it\b|\bground it\b|\bless busy\b", "less energy"),
     (r"\b(?:go|goes|going|be|keep (?:it|the music)|very|music) (?:very |really |a bit )?(?:quiet|low|soft|down)\b",
      "quieter"),
     (r"\bturn it down\b|\bthe volume of all\b|\blower the whole mix\b|\bwhole mix (?:down|lower)\b", "quieter"),
@@ -39,7 +40,7 @@ TOO: dict[str, str] = {}
 for words, away in (
     ("fast quick rushed hurried frantic speedy", "slower"),
     ("slow sluggish draggy", "faster"),
-    ("busy cluttered crowded full dense much intense aggressive hectic chaotic heavy pompous big energetic "
+    ("busy cluttered crowded full dense intense aggressive hectic chaotic heavy pompous big energetic "
      "bombastic overpowering hot", "less energy"),
     ("sleepy drowsy dull flat boring weak thin empty sparse quiet soft static lifeless timid", "more energy"),
     ("dark gloomy sad moody minor", "brighter"),
@@ -68,7 +69,7 @@ SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
 PREVIOUS_RE = re.compile(r"\b(?:like|as|how|the way) (?:it|they) (?:was|were|is|sounded)(?: just)? before\b"
                          r"|\bput it back how it was\b|\bback (?:to )?how it was\b|\bprevious version\b"
                          r"|\bbetter (?:like|as) before\b|\bbefore that(?: last)? change\b|\bundo (?:that|the last)\b"
-                         r"|\bscrap that\b|\bforget that\b|\breturn please\b|^\s*return\b|^\s*undo\b")
+                         r"|\bput that back\b|\bscrap that\b|\bforget that\b|\breturn please\b|^\s*return\b|^\s*undo\b")
 LAST_N_RE = re.compile(r"\bundo (?:the )?last (two|three|four|2|3|4)\b|\bgo back (two|three|2|3) (?:steps|versions|edits)\b")
 ORIGINAL_RE = re.compile(r"\boriginal\b|\b(?:first|starting|initial) (?:one|version|score|plan|take)\b"
                          r"|\bwhere it (?:began|started)\b|\bwe started with\b|\bat the start(?:ed)? with\b"
@@ -85,6 +86,7 @@ class Culture:
     style: str
     adds: tuple[str, ...]
     reason: str
+    mode: str | None = None
 
 
 # Culture, era and purpose -> a style and instruments, with the reason said to the user.
@@ -94,7 +96,7 @@ CULTURES: tuple[tuple[str, Culture], ...] = (
     (r"\bhollywood epic\b|\bsword and sandal|\bsandals\b|\bchariots?\b|\bbiblical\b|\bben[- ]hur\b|\bgladiator",
      Culture("cinematic", ("brass",), "old Hollywood epics are full orchestra with brass fanfares")),
     (r"\bwedding\b|\bbridal\b|\bfirst dance\b",
-     Culture("classical", ("strings",), "wedding films lean on warm piano and strings")),
+     Culture("classical", ("strings",), "wedding films lean on warm piano and strings in a major key", "major")),
     (r"\b(?:old|classic|vintage|saturday morning) cartoon|\bcartoon chase\b|\bslapstick\b",
      Culture("jazz", ("xylophone",), "old cartoon chases were fast big-band jazz with xylophone runs")),
     (r"\b(?:80s|eighties|1980s) (?:action|movie|film|cop|tv)|\b(?:80s|eighties) (?:\w+ )?movie\b",
@@ -134,23 +136,45 @@ CULTURES: tuple[tuple[str, Culture], ...] = (
 
 # Phone typing: shorthand, then words written without their vowels ("slwr", "drms") or with one letter
 # dropped ("evrything"), matched against the words the grammar reads.
-SHORTHAND = ((r"\b2 (?=[a-z])", "too "), (r"@", " at "), (r"\bnvm\b", "never mind"), (r"\bpls\b|\bplz\b", "please"),
+SHORTHAND = ((r"^\s*2 (?=[a-z])", "too "), (r"@", " at "), (r"\bnvm\b", "never mind"), (r"\bpls\b|\bplz\b", "please"),
              (r"\bu\b", "you"), (r"\bw/o\b", "without"), (r"\bw/", "with "), (r"\bthx\b", "thanks"))
 KNOWN = set("""slower faster louder quieter softer more less after before from until everything drums drum bass strings
 piano guitar melody shot shots cut cuts ending intro outro start end energy tempo bigger smaller busier calmer darker
 brighter happier sadder fade hit crash lock unlock undo redo minor major key please again remove without add
 add back version original second third first last louder quieter volume sparser fuller quicker slow fast music
 beat percussion synth organ flute violin cello trumpet brass horns sax saxophone keys kick snare choir pad lead
-through everywhere whole thing instead swap replace only just""".split())
+through everywhere whole thing instead swap replace only just every each all cut""".split())
 
 
 def _skeleton(w: str) -> str:
     return w[0] + re.sub(r"[aeiou]", "", w[1:])
 
 
-SKELETONS = {}
-for _w in sorted(KNOWN, key=len):
-    SKELETONS.setdefault(_skeleton(_w), _w)
+@lru_cache(maxsize=1)
+def _known() -> tuple[frozenset[str], dict[str, str]]:
+    """The words the grammar reads (its own, instruments, moods, styles) and their vowel-less skeletons."""
+    from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS, ROLE_WORDS
+    from v2m.tools.style import load_style, style_names
+
+    words = set(KNOWN) | {w for k in INSTRUMENTS for w in k.split()} | set(ROLE_WORDS) | \
+        {w for m in MOODS.values() for p in m.words for w in p.split()} | \
+        {w for n in style_names() for k in [n, *load_style(n).keywords] for w in re.findall(r"[a-z]+", k)}
+    skeletons: dict[str, str] = {}
+    for w in sorted(words, key=lambda x: (len(x), x)):
+        if len(w) >= 3:
+            skeletons.setdefault(_skeleton(w), w)
+    return frozenset(words), skeletons
+
+
+@lru_cache(maxsize=1)
+def _english() -> frozenset[str]:
+    """Whole words of the MiniLM tokenizer's vocabulary (30k WordPieces): words that are spelt right."""
+    try:
+        from v2m.agent.dialogue.minilm import model_dir
+
+        return frozenset(w for w in (model_dir() / "vocab.txt").read_text().split() if w.isalpha())
+    except Exception:  # noqa: BLE001 - no encoder installed: correct only what is clearly shorthand
+        return frozenset()
 
 
 def spelled(text: str) -> str:
@@ -159,15 +183,17 @@ def spelled(text: str) -> str:
 
     for pat, rep in SHORTHAND:
         text = re.sub(pat, rep, text)
+    english = _english()
+    known, skeletons = _known()
 
     def fix(m: re.Match) -> str:
         w = m.group(0)
-        if w in KNOWN or len(w) < 3:
+        if w in known or len(w) < 3 or w in english:
             return w
-        if w == _skeleton(w) and w in SKELETONS and len(w) >= 3:  # no vowels after the first letter
-            return SKELETONS[w]
+        if _skeleton(w) in skeletons:  # "slwr", "drms", "minr": the vowels left out
+            return skeletons[_skeleton(w)]
         if len(w) >= 5:
-            close = difflib.get_close_matches(w, KNOWN, n=1, cutoff=0.86)
+            close = difflib.get_close_matches(w, known, n=1, cutoff=0.86)
             if close:
                 return close[0]
         return w
@@ -180,14 +206,15 @@ def plain(text: str) -> str:
     Raises:
         Ask: "too X" for an X the grammar cannot move away from on its own: the question offers ways.
     """
-    t = TOO_RE.sub(lambda m: f" {TOO[m.group(1)]} ", re.sub(r"\s+", " ", text))
+    t = re.sub(r"\s+", " ", text)
+    for pat, words in IDIOMS:
+        t = re.sub(pat, f" {words} ", t)
+    t = TOO_RE.sub(lambda m: f" {TOO[m.group(1)]} ", t)
     if (m := TOO_ANY_RE.search(t)) and m.group(1) not in ("much", "many", "long", "short"):
         from v2m.agent.dialogue.where import Ask
 
         raise Ask(f"Less {m.group(1)}: should it be more energetic, faster, brighter (major), or another style? "
                   "Pick one, or say it another way.")
-    for pat, words in IDIOMS:
-        t = re.sub(pat, f" {words} ", t)
     return re.sub(r"\s+", " ", t)
 
 
