@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from v2m.agent.dialogue.operations import bar_s, effective_roles
+from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.dialogue.takes import ROUTES
 from v2m.agent.dialogue.where import fmt
 from v2m.tools.contract import ScorePlan
@@ -37,13 +37,9 @@ def _pieces(old: ScorePlan, new: ScorePlan) -> list[tuple[float, float]]:
     return [(a, b) for a, b in zip(edges, edges[1:]) if b - a > 1e-3]
 
 
-def _section_values(plan: ScorePlan, t: float, a: float) -> dict[str, str]:
-    """The values that govern the music of the stretch starting at `a` (containing `t`)."""
+def _section_values(plan: ScorePlan, t: float) -> dict[str, str]:
+    """The values that govern the music of the section playing at `t`."""
     s = plan.sections[plan.section_at(t)]
-    chords = list(s.chords)
-    if chords and a > s.start_s:  # the chord cycle as it stands at `a`: a split piece continues it
-        r = round((a - s.start_s) / bar_s(plan, s)) % len(chords)
-        chords = chords[r:] + chords[:r]
     inst = {**load_style(plan.style).instruments, **plan.instrumentation}
     roles = effective_roles(plan, s)
     return {
@@ -51,7 +47,7 @@ def _section_values(plan: ScorePlan, t: float, a: float) -> dict[str, str]:
         "energy": f"{s.energy:.2f}",
         "roles": ",".join(sorted(r for r in roles if r in inst)),
         "levels": ",".join(f"{r} {db:+g} dB" for r, db in sorted(s.levels_db.items()) if db),
-        "chords": " ".join(chords),
+        "chords": " ".join(sorted(s.chords)),  # which chords, not where the cycle starts: a split piece rotates it
         "locked": "locked" if s.locked else "unlocked",
         "take": f"{s.take + 1}|{s.name}",
     }
@@ -76,7 +72,7 @@ def _say(kind: str, a: str, b: str) -> str:
                 out.append(f"{r} {'louder' if y > x else 'softer'} against the others ({x:+g} -> {y:+g} dB)")
         return ", ".join(out)
     if kind == "chords":
-        return f"chords {a} -> {b}"
+        return f"chords {' '.join(dict.fromkeys(a.split()))} -> {' '.join(dict.fromkeys(b.split()))}"
     if kind == "locked":
         return b
     if kind == "take":
@@ -119,7 +115,7 @@ def diff(old: ScorePlan, new: ScorePlan) -> list[Change]:
             out.append(Change("no_hit", f"no {kind} at {fmt(t)}", (t, t)))
     per_kind: dict[tuple[str, str], list[tuple[float, float]]] = {}
     for a, b in _pieces(old, new):
-        va, vb = _section_values(old, (a + b) / 2, a), _section_values(new, (a + b) / 2, a)
+        va, vb = _section_values(old, (a + b) / 2), _section_values(new, (a + b) / 2)
         for kind in va:
             if va[kind] != vb[kind] and not (kind == "chords" and old.style != new.style):
                 if kind == "tempo" and old.tempo_bpm != new.tempo_bpm and \

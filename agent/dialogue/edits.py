@@ -255,6 +255,9 @@ def _energy(c: Clause, t: str) -> str:
         return t
     if less and m.group(0) == "quieter" and c.whole:
         return t  # "quieter" for the whole score is loudness
+    if less and m.group(0) == "softer" and c.whole and re.search(r"\boverall\b|\bvolume\b|\bmix\b", c.text):
+        c.want("loudness", direction="down", magnitude=magnitude(t))  # "softer overall": the volume
+        return eat(t, m)
     c.want("energy", direction="up" if more else "down", magnitude=magnitude(t))
     return eat(t, m)
 
@@ -322,7 +325,7 @@ def _only_place(rest: str) -> bool:
 # Clauses made only of these ("no, jazz instead", "ok, then ...") carry no edit of their own.
 SMALL_TALK = {"no", "nope", "ok", "okay", "yes", "yeah", "please", "actually", "hmm", "well", "instead", "rather",
               "so", "and", "also", "then", "hm", "um", "sorry", "thanks", "thank", "you", "wait", "oh", "right"}
-CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|\.(?!\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|\bbut\b|\balso\b)\s*")
+CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|\.(?!\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|(?<!everything )(?<!nothing )(?<!all )\bbut\b|\balso\b)\s*")
 
 
 def _same(a: EditIntent, b: EditIntent) -> bool:

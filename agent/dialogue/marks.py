@@ -12,6 +12,9 @@ from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue.where import ORD, TIME, Ask, _cut, nearest_cut, parse_time, visible_cuts
 
 
+SWELL_MIN_S = 4.0   # a swell grows over the shot before its moment when that shot is at least this long
+
+
 def locks(c, t: str) -> str:
     """"keep the intro as it is", "lock the ending", "unlock everything": Section.locked."""
     if re.search(r"\b(unlock|unfreeze|free up)\b", t):
@@ -75,6 +78,15 @@ def sync(c, t: str) -> str:
     if not negative and not times:
         raise Ask("There is no cut in that part. Which moment should I mark?")
     c.want("no_hit" if negative else "hit", value=kind, times=times)
+    if kind == "swell" and not negative and len(times) == 1 and re.search(r"\bswell\w* (?:\w+ )?(?:into|up to|to)\b", t):
+        # "swell into 1:10": the music grows over the shot that leads there, then lands on it
+        before = [b for b in [0.0, *visible_cuts(a)] if b < times[0] - 0.05]
+        if before and times[0] - before[-1] >= SWELL_MIN_S:
+            from v2m.agent.dialogue.where import Span
+
+            span, c.span = c.span, Span(before[-1], times[0], f"the shot before {times[0]:g} s", snap=False)
+            c.want("shape", shape=[0.3, 1.0], direction="up")
+            c.span = span
     return " " * len(t)
 
 

@@ -25,7 +25,8 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\ba hair\b|\ba smidge\b|\ba notch\b|\ba tiny bit\b|\bjust a bit\b|\bslightly\b|\ba little\b", "a little"),
     (r"\bwake it up\b|\bmore punch\b|\bpunch it up\b|\bmore oomph\b|\bmore life\b|\bliven it up\b|\blift (?:it|them)\b"
      r"|\bopen it up\b|\bmore power\b|\bmore strong\b|\bmake it pop\b|\bkick it up\b|\bgive it some (?:energy|life)\b"
-     r"|\bsoar\b|\blift again\b|\bmore drive\b|\bmore tension\b|\bbusier\b", "more energy"),
+     r"|\bsoar\b|\blift again\b|\bmore drive\b|\bmore tension\b|\bbusier\b|\bmore hype\b|\bhype it\b"
+     r"|\bhyped\b|\btoe[- ]tapping\b|\bgroovier\b|\bmore groove\b|\bbouncier\b|\bmore bounce\b", "more energy"),
     (r"\bfewer (?:instruments|parts|layers)\b|\bless instruments\b|\bpull (?:it|things|everything|them) (?:back|down)\b(?! to \d)|\bback it off\b(?! to \d)|\bthin (?:it|things) out\b|\bthin it\b"
      r"|\bcalm it down\b|\bsoften it\b|\btake it down\b|\bdial it back\b|\bstrip it back\b|\bless going on\b"
      r"|\bkeep it minimal\b|\btoo much (?:going on|happening)\b|\brein it in\b|\bsettle it\b|\bground it\b|\bless busy\b", "less energy"),
@@ -42,7 +43,8 @@ for words, away in (
     ("slow sluggish draggy", "faster"),
     ("busy cluttered crowded full dense intense aggressive hectic chaotic heavy pompous big energetic "
      "bombastic overpowering hot", "less energy"),
-    ("sleepy drowsy dull flat boring weak thin empty sparse quiet soft static lifeless timid", "more energy"),
+    ("sleepy drowsy dull flat boring weak thin empty sparse quiet soft static lifeless timid chill calm mellow "
+     "relaxed tame polite", "more energy"),
     ("dark gloomy sad moody minor", "brighter"),
     ("happy bright cheerful sunny sweet cheesy major", "darker"),
     ("high loud noisy", "quieter"),
@@ -117,6 +119,8 @@ CULTURES: tuple[tuple[str, Culture], ...] = (
      Culture("cinematic", ("strings",), "documentaries favour understated orchestral strings")),
     (r"\btravel (?:vlog|video)\b|\bvlog\b|\bsummer (?:trip|holiday)\b|\bbeach (?:party|holiday)\b",
      Culture("bossa", ("guitar",), "travel vlogs sound sunny: light latin guitar grooves")),
+    (r"\bboss (?:fight|battle)\b|\bfinal boss\b",
+     Culture("rock", ("drums",), "a boss fight wants driving rock drums and guitars")),
     (r"\bvideo ?game\b|\bretro game\b|\barcade\b|\b8[- ]?bit\b|\bchiptune\b",
      Culture("synthwave", ("synth",), "retro games mean square-wave synth leads")),
     (r"\bchurch\b|\bhymn\b|\bfuneral\b|\bmemorial\b",

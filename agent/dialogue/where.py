@@ -144,7 +144,7 @@ def _shots(text: str, analysis: VideoAnalysis) -> Span | None:
         if not (0 <= a <= b < n):
             raise Ask(f"The video has {n} shots (1 to {n}); which ones did you mean?")
         return _shot_span(analysis, a, b, f"shots {a + 1}-{b + 1}")
-    m = re.search(r"\bshot (?:number |no\.? |#)?(\d+)\b", text) or re.search(rf"\bthe {ORD} shot\b", text)
+    m = re.search(r"\bshot (?:number |no\.? |#)?(\d+)\b", text) or re.search(rf"\b(?:the )?{ORD} shot\b", text)
     if not m:
         return None
     try:
