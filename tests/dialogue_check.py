@@ -304,7 +304,10 @@ def _role_of(plan, arg):
         return arg["role"] if arg["role"] in inst else None
     word = arg["instrument"].lower()
     gm = INSTRUMENTS.get(word, INSTRUMENTS.get(word.rstrip("s"), (word, None)))[0].lower()
-    return next((r for r, n in inst.items() if gm in n.lower() or word in n.lower() or word.rstrip("s") == r), None)
+    family = {"trumpet": "brass", "trombone": "brass", "horn": "brass", "horns": "brass", "tuba": "brass",
+              "violin": "strings", "viola": "strings", "cello": "strings"}.get(word.rstrip("s"))
+    return next((r for r, n in inst.items() if gm in n.lower() or word in n.lower() or word.rstrip("s") == r), None) \
+        or (family if family in inst else None)
 
 
 def _balance(arg, old, new, old_midi, new_midi) -> list[str]:

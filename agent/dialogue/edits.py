@@ -52,6 +52,7 @@ DEICTIC_RE = re.compile(r"\b(?:there|in there|those (?:same )?(?:shots?|parts?|b
                         r"place|spot|section)|that (?:part|bit|section|spot))\b")
 TAKE_OUT_RE = re.compile(r"\b(?:take|get) (?:it|that|them) (?:out|off|away)\b|\bremove (?:it|that|them)\b|"
                          r"\b(?:lose|drop|kill|ditch) (?:it|that)\b")
+SIZE = {"small": 0, "medium": 1, "large": 2}
 NUMBERS = {"five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30}
 WHOLE_RE = re.compile(r"\b(?:everywhere|overall|globally|the whole (?:thing|score|piece|video|track)|all of it|"
                       r"throughout)\b")
@@ -358,12 +359,16 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     negative = bool(TAKE_OUT_RE.search(request.lower()))
     shared: Span | None = None   # a place said in a clause, carried to the clauses after it
     prev: tuple[str, str, int, bool] | None = None   # the last clause: text, original, where its intents start, own place
+    last_instrument = None
     for original in clauses:
         text = " " + re.sub(r"\s+", " ", re.sub(r"[^a-z0-9#:.%' -]+", " ", phrases.spelled(original.lower()))) + " "
         text = re.sub(r"(\d)\.(?!\d)", r"\1", text)
         text = re.sub(r"\b(five|ten|fifteen|twenty|thirty)(?= ?(?:percent|%|bpm))",
                       lambda m: str(NUMBERS[m.group(1)]), text)
         text = re.sub(r"\b(\w+) comes? in (at|on|after) (the [\w ]+?)(?: not before)?\s*$", r"no \1 before \3", text)
+        if last_instrument:  # "harp's too cheesy, replace it with guitar": "it" is the instrument just named
+            text = re.sub(r"\b(replace|swap|less of|lose|drop|mute|remove|ditch|lower|raise) (?:it|them|that)\b",
+                          rf"\1 {last_instrument}", text)
         span = locate(text, analysis, plan)
         span = snap(span, analysis) if span else None
         if WHOLE_RE.search(text):
@@ -385,7 +390,14 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             del out[prev[2]:]
             intents = read_clause(analysis, plan, prev[0], span, guess, prev[1], negative)
         prev = (text, original, len(out), own)
-        out += [it for it in intents if not any(_same(it, o) for o in out)]
+        for it in intents:
+            k = next((k for k, o in enumerate(out) if _same(it, o)), None)
+            if k is None:
+                out.append(it)
+            elif SIZE[it.magnitude] > SIZE[out[k].magnitude]:  # "too slow, speed it up a lot": the larger
+                out[k] = it
+        if (m := re.search(rf"\b({orchestration.INSTR_ALT})(?:s|es)?\b", text)):
+            last_instrument = m.group(1)
     partial = {it.value for it in out if it.what == "revert" and it.amount is not None}
     if partial:  # "too fast now, split the difference": the half-way tempo is the edit
         out = [it for it in out if it.what not in partial or it.what == "revert"]

@@ -71,7 +71,7 @@ SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
 PREVIOUS_RE = re.compile(r"\b(?:like|as|how|the way) (?:it|they) (?:was|were|is|sounded)(?: just)? before\b"
                          r"|\bput it back how it was\b|\bback (?:to )?how it was\b|\bprevious version\b"
                          r"|\bbetter (?:like|as) before\b|\bbefore that(?: last)? change\b|\bundo (?:that|the last)\b"
-                         r"|\bput that back\b|\bscrap that\b|\bforget that\b|\breturn please\b|^\s*return\b|^\s*undo\b")
+                         r"|\bput that back\b|\brevert(?: that| it| this)?\b|\bscrap that\b|\bforget that\b|\breturn please\b|^\s*return\b|^\s*undo\b")
 LAST_N_RE = re.compile(r"\bundo (?:the )?last (two|three|four|2|3|4)\b|\bgo back (two|three|2|3) (?:steps|versions|edits)\b")
 ORIGINAL_RE = re.compile(r"\boriginal\b|\b(?:first|starting|initial) (?:one|version|score|plan|take)\b"
                          r"|\bwhere it (?:began|started)\b|\bwe started with\b|\bat the start(?:ed)? with\b"
@@ -119,6 +119,8 @@ CULTURES: tuple[tuple[str, Culture], ...] = (
      Culture("cinematic", ("strings",), "documentaries favour understated orchestral strings")),
     (r"\btravel (?:vlog|video)\b|\bvlog\b|\bsummer (?:trip|holiday)\b|\bbeach (?:party|holiday)\b",
      Culture("bossa", ("guitar",), "travel vlogs sound sunny: light latin guitar grooves")),
+    (r"\bsilent (?:movie|film)\b|\bragtime\b|\bvaudeville\b|\bsaloon piano\b|\bhonky[- ]tonk\b",
+     Culture("jazz", ("piano",), "silent films were scored by a lone piano playing ragtime and stride")),
     (r"\bboss (?:fight|battle)\b|\bfinal boss\b",
      Culture("rock", ("drums",), "a boss fight wants driving rock drums and guitars")),
     (r"\bvideo ?game\b|\bretro game\b|\barcade\b|\b8[- ]?bit\b|\bchiptune\b",

@@ -88,7 +88,7 @@ MOODS = {m.name: m for m in (
     Mood("romantic", "major", -0.1, 0.92, ("romantic", "tender", "loving", "sentimental", "intimate",
                                            "sweet", "warm")),
     Mood("mysterious", "minor", -0.05, 0.95, ("mysterious", "eerie", "spooky", "creepy", "ominous", "haunting",
-                                              "sinister", "dark mood", "strange")),
+                                              "sinister", "dark mood", "strange", "sneaky", "sneakier", "stealthy")),
     Mood("playful", "major", 0.1, 1.1, ("playful", "fun", "funny", "whimsical", "cheeky", "quirky", "silly",
                                         "bouncy", "cartoonish")),
     Mood("dreamy", None, -0.15, 0.9, ("dreamy", "ethereal", "floating", "hazy", "nostalgic", "wistful")),
