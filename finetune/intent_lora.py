@@ -68,6 +68,7 @@ def train(cfg: dict) -> dict:
     print(f"baseline (frozen MiniLM, nearest neighbour): validation accuracy {nn_acc:.3f} "
           f"({time.perf_counter() - t0:.0f} s)")
 
+    frozen = base.encoder.layer[0].attention.self.query.weight.detach().clone()
     model = get_peft_model(base, LoraConfig(r=cfg["lora_r"], lora_alpha=cfg["lora_alpha"],
                                             lora_dropout=cfg["lora_dropout"],
                                             target_modules=cfg["target_modules"], bias="none"))
@@ -109,16 +110,34 @@ def train(cfg: dict) -> dict:
             arrays[key] = p.detach().numpy().astype(np.float32)
     out = Path(cfg["out"])
     np.savez_compressed(out, **arrays)
+    # the shipped path: the adapter merged into the NumPy encoder must read as torch does
+    from v2m.agent.dialogue.intent_model import IntentModel
+
+    mine = IntentModel(out).probabilities(xv).argmax(1)
+    with torch.no_grad():
+        theirs = head(torch.from_numpy(_embed_all(model, tok, xv, cfg))).argmax(1).numpy()
+    base_now = model.base_model.model.encoder.layer[0].attention.self.query.base_layer.weight
     report = {"baseline_nn_val_accuracy": round(nn_acc, 4), "curve": curve, "train": len(xt), "val": len(xv),
-              "out": str(out), "bytes": out.stat().st_size}
+              "out": str(out), "bytes": out.stat().st_size,
+              "numpy_agreement": round(float((mine == theirs).mean()), 4),
+              "base_frozen": bool(torch.equal(frozen, base_now.detach()))}
     print(json.dumps(report))
     return report
 
 
+def load_config(path: str | Path = "finetune/configs/intent_lora.yaml") -> dict:
+    """The recipe's config; every key the script reads must be there."""
+    cfg = yaml.safe_load(Path(path).read_text())
+    missing = {"seed", "train_sentences", "val_sentences", "max_tokens", "lora_r", "lora_alpha", "lora_dropout",
+               "target_modules", "epochs", "batch_size", "lr", "head_scale", "out"} - set(cfg)
+    if missing:
+        raise ValueError(f"{path}: missing {sorted(missing)}")
+    return cfg
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    cfg = yaml.safe_load(Path(argv[0] if argv else "finetune/configs/intent_lora.yaml").read_text())
-    train(cfg)
+    train(load_config(argv[0] if argv else "finetune/configs/intent_lora.yaml"))
     return 0
 
 

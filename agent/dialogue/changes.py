@@ -143,12 +143,13 @@ def _merge(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return [(a, b) for a, b in out]
 
 
-def describe(changes: list[Change], reason: str = "") -> str:
+def describe(changes: list[Change], reason: str = "", place: str = "") -> str:
     """The reply: each change with its place, "; "-separated, or that nothing changed.
 
     Args:
         changes: from `diff`.
         reason: why (a culture read as a style), said after the changes.
+        place: the place in the user's terms ("the second half"), said after the changes' times.
     Returns:
         One line.
     """
@@ -160,5 +161,7 @@ def describe(changes: list[Change], reason: str = "") -> str:
             "hit", "no_hit") else f" from {fmt(c.span[0])} to {fmt(c.span[1])}"
         phrases.append(c.words + ("" if c.kind in ("hit", "no_hit") else where))
     text = "; ".join(phrases)
+    if place:
+        text += f" ({place if place.split()[0] in ('after', 'before', 'between', 'from', 'there') else 'in ' + place})"
     text = text[0].upper() + text[1:] + "."
     return text + (f" Why: {reason}." if reason else "")

@@ -115,11 +115,9 @@ def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     except Ask as q:
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=str(q), question=str(q))
     reason = "; ".join(dict.fromkeys(it.reason for it in intents if it.reason))
-    changes = diff(plan, new)
-    reply = describe(changes, reason)
     places = list(dict.fromkeys(it.scope.label for it in intents if it.scope.label))
-    if changes and len(places) == 1:  # the place in the user's terms; the times follow in the changes
-        reply = f"{places[0][0].upper()}{places[0][1:]}: {reply}"
+    # the place in the user's terms beside the times the changes name
+    reply = describe(diff(plan, new), reason, places[0] if len(places) == 1 else "")
     read = ", ".join(f"{it.what}{' ' + it.direction if it.direction else ''}"
                      f"{' ' + it.value if it.value else ''}{' (' + it.scope.label + ')' if it.scope.label else ''}"
                      f" [{it.source}]" for it in intents)
