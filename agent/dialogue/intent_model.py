@@ -24,8 +24,8 @@ from v2m.agent.dialogue.where import Ask, locate, snap
 from v2m.tools.contract import EditIntent
 
 HEAD_PATH = Path(__file__).with_name("intent_head.npz")
-USE_P = 0.8        # the model's label becomes an intent on its own above this probability
-DISAGREE_P = 0.9   # above this, a model label opposite to the grammar's reading is a question
+USE_P = 0.9        # the model's label becomes an intent on its own above this probability (tuned on sets a, b)
+DISAGREE_P = 0.97  # above this, a model label opposite to the grammar's reading is a question
 # Each label: (what, direction, value) of the intent it stands for, and how to say it in a question.
 LABELS: dict[str, tuple[str, str | None, str | None, str]] = {
     "tempo_up": ("tempo", "up", None, "faster"), "tempo_down": ("tempo", "down", None, "slower"),
@@ -137,7 +137,9 @@ def combine(analysis, plan, request: str, read: Callable) -> list[EditIntent]:
         raise
     if model is None:
         return rules or read(analysis, plan, request, guess=True)
-    pred = model.predict(request)
+    from v2m.agent.dialogue.phrases import spelled
+
+    pred = model.predict(spelled(request.lower()))  # the model reads phone typing as the grammar does
     if rules:
         if pred.p >= DISAGREE_P and _clash(rules, pred.label):
             said = LABELS[pred.label][3]

@@ -101,6 +101,7 @@ def turns(name: str):
 def main(argv: list[str]) -> int:
     from v2m.agent.dialogue.edits import read_request
     from v2m.agent.dialogue.intent_model import USE_P, IntentModel
+    from v2m.agent.dialogue.phrases import spelled
     from v2m.agent.dialogue.vocab import embeddings
     from v2m.agent.dialogue.where import Ask
     from v2m.finetune.intent_data import generate
@@ -120,7 +121,7 @@ def main(argv: list[str]) -> int:
         gold = [r[1] for r in rows]
         q = embeddings(tuple(t.lower() for t in texts))
         nn = [ty[i] for i in np.argmax(q @ tx.T, 1)]
-        probs = model.probabilities(texts) if model else None
+        probs = model.probabilities([spelled(t.lower()) for t in texts]) if model else None
         lora = [model.labels[i] for i in probs.argmax(1)] if model else ["none"] * len(rows)
         rules, combined = [], []
         for k, (text, _, a, plan) in enumerate(rows):
