@@ -19,7 +19,7 @@ import re
 from v2m.agent.dialogue import marks, orchestration, phrases, takes, vocab
 from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.orchestration import eat
-from v2m.agent.dialogue.where import Ask, Span, locate, snap
+from v2m.agent.dialogue.where import DEICTIC_RE, PLACE_FILLER, WHOLE_RE, Ask, Span, locate, only_place, snap
 from v2m.tools.contract import EditIntent, ScorePlan, VideoAnalysis
 from v2m.tools.music.theory import read_tonic, tonic_name, tonic_pc
 from v2m.tools.style import load_style, style_names
@@ -39,24 +39,16 @@ LESS_RE = (r"\b(?:less energy|less energetic|sparser|sparse|thinner|less busy|si
 LOUD_RE = r"\b(?:louder|turn (?:it |the music )?up|more volume|raise the volume|increase the volume|volume up)\b"
 QUIET_RE = (r"\b(?:turn (?:it |the music )?down|less volume|lower the volume|reduce the volume|volume down|"
             r"too loud|quieter overall|quieter)\b")
-FILLER = set("""make it the a an bit more less please can you could sound sounds feel like little much music score
-song track some vibe vibes style version kind of way very really too so to be should i want would me give let us
-lets let's try with this that in on at into for now bit slightly more whole everything overall all just feel feeling
-go more somewhat quite tone mood add use bring""".split())
+FILLER = PLACE_FILLER
 
 
 HELP = ("I can change the style, tempo, key or mood, add, remove, swap or balance instruments, shape the energy "
         "over time, mark cuts, or go back to an earlier version, for the whole video or a part of it. What would "
         "you like, e.g. 'slower after 0:05'?")
-DEICTIC_RE = re.compile(r"\b(?:there|in there|those (?:same )?(?:shots?|parts?|bars|sections?)|the same (?:shots?|part|"
-                        r"place|spot|section)|that (?:part|bit|section|spot))\b")
 TAKE_OUT_RE = re.compile(r"\b(?:take|get) (?:it|that|them) (?:out|off|away)\b|\bremove (?:it|that|them)\b|"
                          r"\b(?:lose|drop|kill|ditch) (?:it|that)\b")
 SIZE = {"small": 0, "medium": 1, "large": 2}
 NUMBERS = {"five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30}
-WHOLE_RE = re.compile(r"\b(?:everywhere|overall|globally|the whole (?:thing|score|piece|video|track)|all of it|"
-                      r"throughout)\b")
-
 
 class Clause:
     """One clause being read: its text, its place, and the intents it records."""
@@ -310,17 +302,9 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
                       _loudness):
             rest = parse(c, rest)
         rest = orchestration.read(rest, c.want) if not c.intents else rest
-    if not c.intents and guess and not _only_place(rest):
+    if not c.intents and guess and not only_place(rest):
         _unknown(c, rest)
     return c.intents
-
-
-def _only_place(rest: str) -> bool:
-    """What is left of a clause is a place and filler ("from the second cut on"): no edit of its own."""
-    left = re.sub(r"\b(?:from|on|onwards?|after|before|in|the|at|to|until|till|during|for|cut|cuts|shot|shots|"
-                  r"first|second|third|fourth|fifth|last|final|\d+(?::\d+)?(?:st|nd|rd|th|s)?|mark|minute|"
-                  r"one-minute|half|end|start|everything|between|and|there|here)\b", " ", rest)
-    return not [w for w in re.findall(r"[a-z][a-z'-]*", left) if w not in FILLER and len(w) > 2]
 
 
 # Clauses made only of these ("no, jazz instead", "ok, then ...") carry no edit of their own.
@@ -383,7 +367,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             shared = None
         else:
             span = shared
-        intents = read_clause(analysis, plan, text, span, guess and not (own and _only_place(text)), original,
+        intents = read_clause(analysis, plan, text, span, guess and not (own and only_place(text)), original,
                               negative)
         if not intents and own and prev is not None and not prev[3] and prev[2] < len(out):
             # "slower, only in the ending": a place said after the edit it belongs to

@@ -36,6 +36,11 @@ COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5
 ACTION_WORDS = ("action", "busiest part", "most motion", "fastest part", "peak", "chaos", "most movement")
 
 
+# Words that carry no edit of their own, beside a place ("from the second cut on, ...").
+PLACE_FILLER = set("""make it the a an bit more less please can you could sound sounds feel like little much music score
+song track some vibe vibes style version kind of way very really too so to be should i want would me give let us
+lets let's try with this that in on at into for now bit slightly more whole everything overall all just feel feeling
+go more somewhat quite tone mood add use bring""".split())
 # A shot shorter than this (a black first frame, a one- or two-frame flash) is not one a viewer counts:
 # "the second cut" is the second cut a person sees.
 MIN_VISIBLE_SHOT_S = 0.2
@@ -52,6 +57,12 @@ def visible_shots(analysis: VideoAnalysis) -> list[tuple[float, float]]:
     """(start, end) of each shot a viewer counts, the too-short ones joined to their neighbour."""
     edges = [0.0, *visible_cuts(analysis), analysis.duration_s]
     return list(zip(edges, edges[1:]))
+
+
+DEICTIC_RE = re.compile(r"\b(?:there|in there|those (?:same )?(?:shots?|parts?|bars|sections?)|the same (?:shots?|part|"
+                        r"place|spot|section)|that (?:part|bit|section|spot))\b")
+WHOLE_RE = re.compile(r"\b(?:everywhere|overall|globally|the whole (?:thing|score|piece|video|track)|all of it|"
+                      r"throughout)\b")
 
 
 class Ask(Exception):
@@ -307,3 +318,11 @@ def snap(span: Span, analysis: VideoAnalysis) -> Span:
     if b - a < 0.1:
         a, b = span.start_s, span.end_s
     return Span(a, b, span.label, None, False)
+
+
+def only_place(rest: str) -> bool:
+    """What is left of a clause is a place and filler ("from the second cut on"): no edit of its own."""
+    left = re.sub(r"\b(?:from|on|onwards?|after|before|in|the|at|to|until|till|during|for|cut|cuts|shot|shots|"
+                  r"first|second|third|fourth|fifth|last|final|\d+(?::\d+)?(?:st|nd|rd|th|s)?|mark|minute|"
+                  r"one-minute|half|end|start|everything|between|and|there|here)\b", " ", rest)
+    return not [w for w in re.findall(r"[a-z][a-z'-]*", left) if len(w) > 2 and w not in PLACE_FILLER]
