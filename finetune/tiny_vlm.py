@@ -52,7 +52,8 @@ def prompt_corpus() -> list[str]:
     """v2m's own prompt text, rendered once per template, plus the example plans."""
     ctx = dict(request="score this in jazz", facts="- shots: 6; hard cuts at 1.20, 3.04", schema=schema_brief(),
                styles="jazz, rock, ambient", roles="drums, bass", duration_s="10.00", abc=True,
-               example=example_json(), plan=example_json(), errors=["no JSON object found"], attempt=1, attempts=3)
+               example=example_json(), plan=example_json(), errors=["no JSON object found"], attempt=1, attempts=3,
+               whats="tempo, energy, style", cuts="1.20 s, 3.04 s")
     texts = [render(n, **ctx) for n in ("system", "analyse", "plan", "revise", "reask")]
     return texts + [example_json(n) for n in example_plans()] + ['{"style": "jazz", "tempo_bpm": 120}'] * 4
 

@@ -11,16 +11,26 @@ for synthetic clips. Expectations (times in seconds, spans as [start, end]):
   hit: {at, kind?}  no_hit: {at}  locked: {at, is}  question: true  same_as: N (0 = the first plan)
   unchanged: {outside: [a, b]}  (the old sections outside [a, b] have note-for-note identical MIDI)
   route: audio   take: {at, is}   redrawn: {at}  (the section at `at` keeps its times, not its notes)
+  shape: {in, rises}  (energy within the span rises (or falls) from its start to its end, plan and MIDI)
+  balance: {in, role|instrument, change}  (that part's level against the others, plan and MIDI velocities)
+  style_any: [names]   refuse: true (plan unchanged, a question or a refusal)   nochange: true
+
+Every turn is also checked for honesty (`honest`): the claims its reply makes (tempo, energy, key/chords,
+style, loudness, instruments, levels, hits, locks, takes, route) are exactly the kinds of difference between
+the old and the new plan, computed here from the plans alone; a question or "nothing changed" claims none.
+Sets: (a) tests/dialogues, (b) tests/dialogues_personas, (c) tests/dialogues_heldout (measured only).
 """
 
 from __future__ import annotations
 
+import re
 import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from dialogue_honesty import honesty
 from edit_clips import bikes, long_clip, make_analysis
 from midi_checks import cut_misses
 
@@ -29,6 +39,8 @@ from v2m.agent.dialogue.session import Session
 from v2m.tools.gm import program_number
 
 DIALOGUE_DIR = Path(__file__).parent / "dialogues"
+SETS = {"a": DIALOGUE_DIR, "b": Path(__file__).parent / "dialogues_personas",
+        "c": Path(__file__).parent / "dialogues_heldout"}
 TOL = 0.06
 
 
@@ -39,6 +51,8 @@ class TurnOutcome:
     say: str
     failures: list[str] = field(default_factory=list)
     isolated: bool | None = None  # None: the turn declares no unaddressed part
+    honest: bool = True
+    dishonesty: str = ""
 
     @property
     def ok(self) -> bool:
@@ -183,9 +197,11 @@ def check_turn(exp: dict, old, new, versions, turn, analysis, midis) -> tuple[li
         from v2m.tools.style import load_style
 
         inst = {**load_style(new.style).instruments, **inst}
-        role = arg.get("role") or next((r for r, n in inst.items() if n == arg["instrument"]), None)
-        if role is None:
-            fails.append(f"no role plays {arg.get('instrument')}")
+        role = arg.get("role") or next((r for r, n in inst.items() if n == arg["instrument"]), None) \
+            or _role_of(new, arg)  # an everyday word ("violin", "strings") rather than a GM name
+        if role is None or role not in inst:
+            if arg["playing"]:  # nothing plays it, so it is not playing: only a wish to hear it fails
+                fails.append(f"no role plays {arg.get('instrument') or arg.get('role')}")
         else:
             for t in _mids(new, arg["in"]):
                 if (role in effective_roles(new, new.sections[new.section_at(t)])) != arg["playing"]:
@@ -244,9 +260,92 @@ def check_turn(exp: dict, old, new, versions, turn, analysis, midis) -> tuple[li
             fails.append(f"the section at {arg['at']} moved")
         elif old_midi.arr.section_notes(i) == new_midi.arr.section_notes(j):
             fails.append(f"the section at {arg['at']} kept its notes")
+    elif kind == "style_any":
+        if new.style not in arg:
+            fails.append(f"style is {new.style}, want one of {arg}")
+    elif kind in ("refuse", "nochange"):
+        if new != old:
+            fails.append(f"the plan changed on a {kind} turn")
+        if kind == "refuse" and not (turn.question or re.search(r"\b(can't|cannot|won't|only)\b", turn.reply)):
+            fails.append("expected a question or a refusal, got: " + turn.reply)
+    elif kind == "shape":
+        fails += _shape(arg, new, new_midi)
+    elif kind == "balance":
+        fails += _balance(arg, old, new, old_midi, new_midi)
     else:
         fails.append(f"unknown expectation {kind}")
     return fails, isolated
+
+
+def _shape(arg, new, midi) -> list[str]:
+    a, b = arg["in"]
+    mids = _mids(new, arg["in"])
+    if len(mids) < 2:
+        return [f"fewer than two sections in {arg['in']} to rise or fall across"]
+    e0, e1 = new.sections[new.section_at(mids[0])].energy, new.sections[new.section_at(mids[-1])].energy
+    out = []
+    if (e1 > e0) != arg["rises"] or e1 == e0:
+        out.append(f"energy across {arg['in']} goes {e0} -> {e1}")
+    third = (b - a) / 3
+
+    def weight(x, y):
+        return sum(n.velocity for n in midi.notes(x, y) + midi.notes(x, y, drums=True)) / max(1e-6, y - x)
+    w0, w1 = weight(a, a + third), weight(b - third, b)
+    if (w1 > w0) != arg["rises"]:
+        out.append(f"MIDI note weight per second {w0:.0f} (first third) -> {w1:.0f} (last third)")
+    return out
+
+
+def _role_of(plan, arg):
+    from v2m.agent.dialogue.vocab import INSTRUMENTS
+    from v2m.tools.style import load_style
+
+    inst = {**load_style(plan.style).instruments, **plan.instrumentation}
+    if "role" in arg:
+        return arg["role"] if arg["role"] in inst else None
+    word = arg["instrument"].lower()
+    gm = INSTRUMENTS.get(word, INSTRUMENTS.get(word.rstrip("s"), (word, None)))[0].lower()
+    family = {"trumpet": "brass", "trombone": "brass", "horn": "brass", "horns": "brass", "tuba": "brass",
+              "violin": "strings", "viola": "strings", "cello": "strings"}.get(word.rstrip("s"))
+    return next((r for r, n in inst.items() if gm in n.lower() or word in n.lower() or word.rstrip("s") == r), None) \
+        or (family if family in inst else None)
+
+
+def _balance(arg, old, new, old_midi, new_midi) -> list[str]:
+    """The part's level against the others moved the right way: in the plan (dB against the mean of the
+    others) and in the MIDI (its mean velocity over the others' mean velocity) within the span."""
+    a, b = arg["in"]
+    role = _role_of(new, arg)
+    if role is None:
+        return [f"no part plays {arg}"]
+    up = arg["change"] == "up"
+    out = []
+
+    def rel_db(plan, t):
+        s = plan.sections[plan.section_at(t)]
+        others = [s.levels_db.get(r, 0.0) for r in effective_roles(plan, s) if r != role]
+        return s.levels_db.get(role, 0.0) - (sum(others) / len(others) if others else 0.0)
+    for t in _mids(new, arg["in"]):
+        d0, d1 = rel_db(old, t), rel_db(new, t)
+        if (d1 > d0) != up or d1 == d0:
+            out.append(f"{role} level at {t:.2f} against the others {d0:+.1f} -> {d1:+.1f} dB")
+
+    def rel_vel(midi, plan):
+        from v2m.tools.style import load_style
+        inst = {**load_style(plan.style).instruments, **plan.instrumentation}
+        if role not in inst:
+            return None
+        mine = midi.notes(a, b, drums=True) if role == "drums" else midi.notes(a, b, program_number(inst[role]))
+        rest = [n for n in midi.notes(a, b) + midi.notes(a, b, drums=True) if n not in mine]
+        if not mine or not rest:
+            return None
+        return (sum(n.velocity for n in mine) / len(mine)) / (sum(n.velocity for n in rest) / len(rest))
+    v0, v1 = rel_vel(old_midi, old), rel_vel(new_midi, new)
+    if v0 is None or v1 is None:
+        out.append(f"MIDI: {role} or the other parts have no notes in {arg['in']}")
+    elif (v1 > v0) != up or v1 == v0:
+        out.append(f"MIDI: {role} velocity against the others {v0:.3f} -> {v1:.3f}")
+    return out
 
 
 def run_dialogue(d: dict, workdir: Path) -> list[TurnOutcome]:
@@ -276,6 +375,8 @@ def run_dialogue(d: dict, workdir: Path) -> list[TurnOutcome]:
             o.failures += fails
             if iso is not None:
                 o.isolated = iso if o.isolated is None else (o.isolated and iso)
+        o.dishonesty = honesty(t, old, new)
+        o.honest = not o.dishonesty
         if o.failures:
             o.failures.append(f"reply: {t.reply}")
         out.append(o)

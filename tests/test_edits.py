@@ -79,9 +79,11 @@ def test_time_range_splits_a_section_at_the_cut(clip, jazz):
     assert [s.start_s for s in new.sections] == [0.0, 3.04, 5.48]  # 0:03 and 0:06 snap to the cuts
     assert new.sections[0].tempo_bpm is None and new.sections[2] == jazz.sections[1]
     assert tempo_at(new, 4.0) / jazz.tempo_bpm == pytest.approx(0.7, abs=0.01)
-    # the untouched first piece keeps every value but its span and its shots
-    keep = {k: v for k, v in new.sections[0].model_dump().items() if k not in ("end_s", "shots")}
-    assert keep == {k: v for k, v in jazz.sections[0].model_dump().items() if k not in ("end_s", "shots")}
+    # the untouched first piece keeps every value but its span and its shots, and plays no fill into the
+    # split edge (a transition nobody asked for)
+    keep = {k: v for k, v in new.sections[0].model_dump().items() if k not in ("end_s", "shots", "fill")}
+    assert keep == {k: v for k, v in jazz.sections[0].model_dump().items() if k not in ("end_s", "shots", "fill")}
+    assert new.sections[0].fill is False and new.sections[1].fill is True
     assert new.sections[0].shots == [0, 1] and new.sections[1].shots == [2]
     # the split piece continues the chord cycle where the original section would be at 3.04 s
     assert new.sections[1].chords[0] in jazz.sections[0].chords

@@ -12,7 +12,8 @@ from v2m.prompts.templates import TEMPLATE_NAMES, example_json, example_plans, p
 from v2m.tools.contract import ScorePlan, Shot, VideoAnalysis
 
 CTX = dict(request="in jazz", facts="- input: video", schema="ScorePlan: ...", styles="jazz", roles="bass",
-           duration_s="10.00", abc=True, example="{}", plan="{}", errors=["e1", "e2"], attempt=1, attempts=3)
+           duration_s="10.00", abc=True, example="{}", plan="{}", errors=["e1", "e2"], attempt=1, attempts=3,
+           whats="tempo, energy", cuts="1.20 s")
 
 
 def test_every_template_renders_and_missing_variables_raise():

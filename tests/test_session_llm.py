@@ -80,7 +80,7 @@ def test_chat_cli_with_a_scripted_model(tmp_path, bikes):
     i = t.index("you> use musicgen")
     assert t[i + 1] == "v2m> Route symbolic -> audio (MusicGen per section)." and "v2m> Generated 3 of 3 sections." in t[i:]
     i = t.index("you> another take of shot 2")
-    assert t[i + 1].startswith("v2m> New take of the intro") and "v2m> Generated 1 of 3 sections." in t[i:]
+    assert "New take of the intro" in t[i + 1] and "v2m> Generated 1 of 3 sections." in t[i:]
     import soundfile as sf
 
     assert plan["route"] == "audio" and sf.info(str(out / "score.wav")).samplerate == 32000

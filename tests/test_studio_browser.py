@@ -149,7 +149,8 @@ def test_upload_score_play_edit_undo_download_and_refusals_in_headless_chromium(
         page.say("slower in the second half")
         assert page.error() == ""
         page.wait(lambda: len(page.by_css("#versions li")) == 2)
-        assert "BPM in the second half" in page.by_css("#chat-log li.v2m")[-1].text
+        said = page.by_css("#chat-log li.v2m")[-1].text
+        assert "BPM" in said and "in the second half" in said
         assert page.video()["src"].endswith("/v0002/bikes.scored.mp4")
         page.wait(lambda: page.video()["ready"] >= 1, 30)
         page.shot("after-edit")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from edit_clips import bikes
 
-from v2m.agent.dialogue.edits import apply_edit
+from v2m.agent.dialogue.understanding import apply_edit
 from v2m.agent.planners.base import get_planner
 from v2m.tools.music.compose import compose
 from v2m.tools.music.harmony import parse_chord

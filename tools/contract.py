@@ -24,6 +24,8 @@ MIN_TEMPO_BPM, MAX_TEMPO_BPM = 40.0, 240.0        # what the composer plays and 
 MIN_LOUDNESS_LUFS, MAX_LOUDNESS_LUFS = -40.0, -6.0  # a plan's loudness target
 TONIC_RE = re.compile(r"^[A-G](#|b)?$")
 ROLES = ("drums", "bass", "harmony", "melody", "pad", "lead", "percussion", "strings", "brass")
+# A part's level against the others (Section.levels_db): past these it is silent or drowns the rest.
+MIN_LEVEL_DB, MAX_LEVEL_DB = -18.0, 12.0
 
 
 class Strict(BaseModel):
@@ -144,6 +146,10 @@ class Section(Strict):
     locked: bool = Field(False, description="edits leave a locked section as it is")
     take: int = Field(0, ge=0, le=9999, description="which take of this section: another take (+1) redraws "
                       "its notes and audio with a new seed, everything else equal")
+    levels_db: dict[str, float] = Field(default_factory=dict, description="role -> level offset in dB "
+                                        f"({MIN_LEVEL_DB:g}..{MAX_LEVEL_DB:g}): the balance between parts")
+    fill: bool = Field(True, description="the last bar leads into the next section (a drum fill); False where "
+                       "an edit split a section, so the split adds no transition nobody asked for")
 
     @field_validator("instruments")
     @classmethod
@@ -151,6 +157,16 @@ class Section(Strict):
         bad = [r for r in v if r not in ROLES]
         if bad:
             raise ValueError(f"unknown instrument roles {bad}; choose from {list(ROLES)}")
+        return v
+
+    @field_validator("levels_db")
+    @classmethod
+    def _known_levels(cls, v: dict[str, float]) -> dict[str, float]:
+        for role, db in v.items():
+            if role not in ROLES:
+                raise ValueError(f"unknown role {role!r} in levels_db; choose from {list(ROLES)}")
+            if not MIN_LEVEL_DB <= db <= MAX_LEVEL_DB:
+                raise ValueError(f"level {db} dB for {role} is outside {MIN_LEVEL_DB:g}..{MAX_LEVEL_DB:g}")
         return v
 
     @property
@@ -230,6 +246,57 @@ class ScorePlan(Strict):
             if time_s < s.end_s:
                 return i
         return len(self.sections) - 1
+
+
+# ----------------------------------------------------------------------------- edits
+
+# What an edit changes. add/remove/swap/only/balance are instrument edits; revert goes back to an earlier
+# version (all of it, or one attribute); none is a request understood to change nothing (a refusal).
+EDIT_WHATS = ("tempo", "energy", "shape", "loudness", "mode", "key", "style", "mood", "add", "remove", "swap",
+              "only", "balance", "hit", "no_hit", "lock", "unlock", "take", "route", "undo", "redo", "revert")
+# What a revert may restore on its own ("the original tempo"); None restores the whole plan.
+REVERT_ATTRIBUTES = ("tempo", "key", "mode", "style", "energy", "instruments", "loudness")
+
+
+class EditScope(Strict):
+    """Where an edit applies, resolved against the video: the whole score, or a span with the words that
+    named it ("shot 2", "from the second cut on"); `sections` when a plan section was named exactly."""
+
+    kind: Literal["whole", "span", "shots", "cuts", "sections", "from", "until"] = "whole"
+    start_s: float | None = Field(None, ge=0)
+    end_s: float | None = Field(None, ge=0)
+    label: str = Field("", max_length=120, description="the place in words, for the reply")
+    sections: list[int] | None = Field(None, description="plan section indices, when named exactly")
+    times_s: list[float] = Field(default_factory=list, description="moments (hit points), when named")
+
+    @model_validator(mode="after")
+    def _span_or_whole(self) -> EditScope:
+        if self.kind != "whole" and (self.start_s is None or self.end_s is None or self.end_s <= self.start_s):
+            raise ValueError(f"a {self.kind} scope needs start_s < end_s")
+        return self
+
+
+class EditIntent(Strict):
+    """One understood edit: what changes, which way, how much, where. Every understanding path (the
+    rules grammar, the learned intent model, a language model) writes these; one set of deterministic
+    operations (`v2m.agent.dialogue.intents`) applies them."""
+
+    what: Literal[EDIT_WHATS]
+    direction: Literal["up", "down", "set"] | None = Field(None, description="up = more/faster/louder/higher")
+    magnitude: Literal["small", "medium", "large"] = "medium"
+    amount: float | None = Field(None, description="an exact number when said: bpm, percent, semitones, dB")
+    value: str | None = Field(None, max_length=80, description="style, mood, mode, tonic, route, hit kind, "
+                              "instrument word or revert attribute")
+    target: str | None = Field(None, max_length=80, description="the other instrument: swap's old one")
+    shape: list[float] = Field(default_factory=list, description="energy levels 0..1 across the scope, in order "
+                               "(a shape over time: [0.2, 0.8] grows)")
+    scope: EditScope = Field(default_factory=EditScope)
+    version: int | None = Field(None, ge=-50, description="revert: the version as the user counts edits "
+                                "(0 = the first score); negative = that many edits back")
+    reason: str = Field("", max_length=300, description="why, in words (a culture or purpose read as a style)")
+    source: Literal["rules", "model", "llm"] = "rules"
+    confidence: float = Field(1.0, ge=0, le=1)
+    text: str = Field("", max_length=400, description="the words this intent was read from")
 
 
 def plan_json_schema() -> dict:

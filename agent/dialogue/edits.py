@@ -1,38 +1,31 @@
-"""The rules planner's edit language: a spoken request applied to a plan, doing what was asked and
-nothing else.
+"""The rules grammar: a spoken request read into `EditIntent`s, which `v2m.agent.dialogue.intents` applies.
 
-    from v2m.agent.dialogue.edits import apply_edit
-    result = apply_edit(analysis, plan, "slower in the second half, and add strings")
-    result.plan, result.reply        # new plan; "Tempo 138 -> 117 BPM the second half (0:05.5-0:10). ..."
+    from v2m.agent.dialogue.edits import read_request
+    intents = read_request(analysis, plan, "from the second cut on, darker, and let the bass drive")
 
 A request is split into clauses (",", ";", "then", "but"); each clause names at most one place in the
-video (`v2m.agent.dialogue.where`) and one or more changes: takes and routes (`v2m.agent.dialogue.takes`), hit points and
-locks (`v2m.agent.dialogue.marks`), instruments
-(`v2m.agent.dialogue.orchestration`), tempo, key, mode, style, mood, energy and loudness (here), each carried out by
-`v2m.agent.dialogue.operations`; words it does not know go through `v2m.agent.dialogue.vocab`'s embeddings. Sections the request does not
-address keep their exact values; a section the span cuts through is split at the span's edge. A request
-that is ambiguous or impossible leaves the plan unchanged and comes back as a question
-(`PlanResult.question`).
+video (`v2m.agent.dialogue.where`); a place said at the front of a clause ("from the second cut on, ...")
+carries over to the clauses after it until another is named. Idioms and "too X" are first rewritten into
+the grammar's words (`v2m.agent.dialogue.phrases`); then takes and routes (`takes`), hit points and locks
+(`marks`), instruments and balance (`orchestration`), references to earlier versions, shapes over time,
+culture and era, tempo, key, mode, style, mood, energy and loudness (here) each record intents. Words it
+does not know go through `vocab`'s embeddings. A request that is ambiguous or impossible raises `Ask`.
 """
 
 from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import marks, orchestration, takes, vocab
-from v2m.agent.dialogue import operations as ops
+from v2m.agent.dialogue import marks, orchestration, phrases, takes, vocab
+from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.orchestration import eat
-from v2m.agent.dialogue.where import Ask, Span, fmt, locate, snap
-from v2m.agent.planners.result import PlanResult
-from v2m.tools.contract import MAX_TEMPO_BPM, MIN_TEMPO_BPM, ScorePlan, VideoAnalysis
+from v2m.agent.dialogue.where import DEICTIC_RE, PLACE_FILLER, WHOLE_RE, Ask, Span, locate, only_place, snap
+from v2m.tools.contract import MAX_TEMPO_BPM, MIN_TEMPO_BPM, EditIntent, ScorePlan, VideoAnalysis
 from v2m.tools.music.theory import read_tonic, tonic_name, tonic_pc
 from v2m.tools.style import load_style, style_names
 
 SMALL = r"\b(?:a (?:little )?bit|slightly|a little|a touch|somewhat|a tad|marginally)\b"
 BIG = r"\b(?:much|a lot|way|far|lots|really|very|significantly|drastically|dramatically|considerably)\b"
-TEMPO_FACTORS = {"slower": (0.92, 0.85, 0.7), "faster": (1.08, 1.15, 1.35)}
-ENERGY_STEPS = (0.1, 0.2, 0.3)
-LOUDNESS_STEPS_DB = (2.0, 3.0, 6.0)
 SLOW_RE = (r"\b(?:slower|slow(?: it| things)? down|slow|less fast|more slowly|lower tempo|reduce the tempo|"
            r"drop the tempo|decrease the tempo|lower the tempo|relax the pace|ease off the tempo)\b")
 FAST_RE = (r"\b(?:faster|speed(?: it| things)? up|fast|quicker|quick|more quickly|higher tempo|up the tempo|"
@@ -46,60 +39,60 @@ LESS_RE = (r"\b(?:less energy|less energetic|sparser|sparse|thinner|less busy|si
 LOUD_RE = r"\b(?:louder|turn (?:it |the music )?up|more volume|raise the volume|increase the volume|volume up)\b"
 QUIET_RE = (r"\b(?:turn (?:it |the music )?down|less volume|lower the volume|reduce the volume|volume down|"
             r"too loud|quieter overall|quieter)\b")
-FILLER = set("""make it the a an bit more less please can you could sound sounds feel like little much music score
-song track some vibe vibes style version kind of way very really too so to be should i want would me give let us
-lets let's try with this that in on at into for now bit slightly more whole everything overall all just feel feeling
-go more somewhat quite tone mood add use bring""".split())
-HELP = ("I can change the style, tempo, key or mood, add, remove or swap instruments, make parts busier or "
-        "calmer, and mark cuts, for the whole video or a part of it. What would you like, e.g. 'slower after 0:05'?")
+FILLER = PLACE_FILLER
 
 
-class Edit:
-    """One clause being applied: its span, the addressed section indices (after splitting), notes."""
+HELP = ("I can change the style, tempo, key or mood, add, remove, swap or balance instruments, shape the energy "
+        "over time, mark cuts, or go back to an earlier version, for the whole video or a part of it. What would "
+        "you like, e.g. 'slower after 0:05'?")
+TAKE_OUT_RE = re.compile(r"\b(?:take|get) (?:it|that|them) (?:out|off|away)\b|\bremove (?:it|that|them)\b|"
+                         r"\b(?:lose|drop|kill|ditch) (?:it|that)\b")
+SIZE = {"small": 0, "medium": 1, "large": 2}
+NUMBERS = {"five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30}
 
-    def __init__(self, plan: ScorePlan, analysis: VideoAnalysis, span: Span | None):
-        self.plan, self.analysis, self.span = plan, analysis, span
-        self._idx: list[int] | None = None
-        self.notes: list[str] = []
+class Clause:
+    """One clause being read: its text, its place, and the intents it records."""
+
+    def __init__(self, analysis: VideoAnalysis, plan: ScorePlan, span: Span | None, text: str,
+                 negative: bool = False):
+        self.analysis, self.plan, self.span, self.text = analysis, plan, span, text
+        self.negative = negative   # the request says "take it out" of what this clause names
+        self.intents: list[EditIntent] = []
 
     @property
     def whole(self) -> bool:
         return self.span is None
 
-    @property
-    def whole_unlocked(self) -> bool:
-        """The clause addresses the whole score and no section is locked: plan-wide values may change."""
-        return self.whole and not any(s.locked for s in self.plan.sections)
-
-    @property
-    def idx(self) -> list[int]:
-        if self._idx is None:
-            idx, locked = ops.split_at(self.plan, self.span, self.analysis)
-            if not idx:
-                if locked:
-                    raise Ask(f"{self.span.label.capitalize() if self.span else 'Everything'} is locked. "
-                              "Unlock it first (e.g. 'unlock the intro')?")
-                i = self.plan.section_at(self.span.start_s)
-                s = self.plan.sections[i]
-                raise Ask(f"{self.span.label.capitalize()} lasts only {self.span.end_s - self.span.start_s:.1f} s, "
-                          f"too short to change on its own. Change the {s.name} ({fmt(s.start_s)}-{fmt(s.end_s)}) "
-                          "instead?")
-            self._idx = idx
-        return self._idx
+    def want(self, what: str, *, times: list[float] | None = None, whole: bool = False, **fields) -> None:
+        self.intents.append(EditIntent(what=what, scope=scope_of(None if whole else self.span, times),
+                                       text=self.text.strip()[:400], **fields))
 
 
-def _amount(text: str) -> int:
-    return 0 if re.search(SMALL, text) else 2 if re.search(BIG, text) else 1
+def magnitude(text: str) -> str:
+    return "small" if re.search(SMALL, text) else "large" if re.search(BIG, text) else "medium"
 
 
 # ----------------------------------------------------------------------------- clause parsers
-# Each takes (edit, text) and returns the text with what it understood blanked out.
+# Each takes (clause, text) and returns the text with what it understood blanked out.
 
 
-def _key(e: Edit, t: str, original: str) -> str:
+def _reference(c: Clause, t: str) -> str:
+    if re.search(r"\bsplit the difference\b|\bhalfway back\b|\bmeet (?:me )?(?:in the|halfway)", t):
+        c.want("revert", version=-1, value="tempo" if not re.search(r"energy|busy", t) else "energy", amount=0.5,
+               whole=True)
+        return " " * len(t)
+    ref = phrases.reference(t)
+    if ref is None:
+        return t
+    version, attr = ref
+    c.want("revert", version=version, value=attr, whole=True)
+    return " " * len(t)
+
+
+def _key(c: Clause, t: str, original: str) -> str:
     tonic = mode = None
     shift = 0
-    m = re.search(r"\b(?:in|to|key of|into) ([A-G](?:#|b|♯|♭| sharp| flat)?)(?:\s*(major|minor|dorian|lydian|"
+    m = re.search(r"\b(?i:in|to|key of|key|into) ([A-G](?:#|b|♯|♭| sharp| flat)?)(?:\s*(major|minor|dorian|lydian|"
                   r"mixolydian|phrygian))?\b", original)
     if m and (m.group(2) or re.search(r"\bkey\b", original.lower()) or m.group(1) not in ("A",)):
         tonic = tonic_name(tonic_pc(read_tonic(m.group(1))))  # the usual name: Db -> C#, A# -> Bb
@@ -128,30 +121,36 @@ def _key(e: Edit, t: str, original: str) -> str:
             t = eat(t, mm)
     if tonic is None and mode is None and not shift:
         return t
-    e.notes.append(ops.set_key(e.plan, [] if e.whole else e.idx, tonic=tonic, mode=mode, shift=shift,
-                               whole=e.whole))
+    if tonic is None and not shift:
+        c.want("mode", value=mode, direction="set")
+    else:
+        c.want("key", value=" ".join(x for x in (tonic or "", mode or "") if x) or None, amount=shift or None,
+               direction="set" if tonic else "up" if shift > 0 else "down")
     return t
 
 
-def _tempo(e: Edit, t: str) -> str:
-    bpm, factor, delta = None, 1.0, 0.0
+def _tempo(c: Clause, t: str) -> str:
     if (m := re.search(r"(\d{1,3}(?:\.\d+)?) ?(?:bpm|beats per minute)? ?(faster|slower|quicker|more|less)\b", t)) \
             and re.search(r"bpm|beats", t) or (m := re.search(r"\b(faster|slower) by (\d{1,3}) ?bpm", t)):
         n, d = (m.group(1), m.group(2)) if m.group(1)[0].isdigit() else (m.group(2), m.group(1))
-        delta = float(n) * (1 if d in ("faster", "quicker", "more") else -1)
+        c.want("tempo", direction="up" if d in ("faster", "quicker", "more") else "down", amount=float(n), value="bpm")
     elif (m := re.search(r"(\d{1,2}) ?(?:%|percent) (faster|slower|quicker)", t)) \
-            or (m := re.search(r"(faster|slower) by (\d{1,2}) ?(?:%|percent)", t)):
+            or (m := re.search(r"(faster|slower) by (\d{1,2}) ?(?:%|percent)", t)) \
+            or (m := re.search(r"(faster|slower) (?:a little )?(\d{1,2}) ?(?:%|percent)", t)):
         n, d = (m.group(1), m.group(2)) if m.group(1)[0].isdigit() else (m.group(2), m.group(1))
-        factor = 1 + float(n) / 100 * (1 if d in ("faster", "quicker") else -1)
+        c.want("tempo", direction="up" if d in ("faster", "quicker") else "down", amount=float(n), value="percent")
     elif (m := re.search(r"(\d{2,3}(?:\.\d+)?) ?(?:bpm|beats per minute)", t)) \
-            or (m := re.search(r"\btempo (?:to|at|of) (\d{2,3})\b", t)):
+            or (m := re.search(r"\btempo (?:to|at|of) (\d{2,3})\b", t)) \
+            or (m := re.search(r"\b(?:slower|faster|slow|speed|take it|bring it|set it|down|up|off|back|it) (?:down |up )?"
+                               r"(?:to|at) (\d{2,3})\b", t)):
         bpm = float(m.group(1))
         if not MIN_TEMPO_BPM <= bpm <= MAX_TEMPO_BPM:
             raise Ask(f"{bpm:g} BPM is outside what I can play ({MIN_TEMPO_BPM:g}-{MAX_TEMPO_BPM:g}). Which tempo?")
+        c.want("tempo", direction="set", amount=bpm)
     elif (m := re.search(r"\bhalf[- ](?:time|tempo|speed)\b|\bhalf as fast\b", t)):
-        factor = 0.5
+        c.want("tempo", direction="down", amount=0.5, value="factor")
     elif (m := re.search(r"\bdouble[- ](?:time|tempo|speed)\b|\btwice as fast\b", t)):
-        factor = 2.0
+        c.want("tempo", direction="up", amount=2.0, value="factor")
     else:
         slow, fast = re.search(SLOW_RE, t), re.search(FAST_RE, t)
         if slow and fast:
@@ -159,9 +158,7 @@ def _tempo(e: Edit, t: str) -> str:
         m = slow or fast
         if not m:
             return t
-        factor = TEMPO_FACTORS["slower" if slow else "faster"][_amount(t)]
-    e.notes.append(ops.set_tempo(e.plan, [] if e.whole_unlocked else e.idx,
-                                 factor=factor, bpm=bpm, delta=delta, whole=e.whole))
+        c.want("tempo", direction="down" if slow else "up", magnitude=magnitude(t))
     return eat(t, m)
 
 
@@ -186,86 +183,42 @@ def _style_keywords() -> dict[str, str]:
     return out
 
 
-def _style(e: Edit, t: str) -> str:
+def _style(c: Clause, t: str) -> str:
     kws = _style_keywords()
     hits = [(len(k), k) for k in kws if re.search(rf"\b{re.escape(k)}\b", t)]
     if not hits:
         return t
     k = max(hits)[1]
-    if not e.whole:
-        raise Ask(f"A style applies to the whole score; I can make {e.span.label} slower, calmer or change its "
+    if not c.whole:
+        raise Ask(f"A style applies to the whole score; I can make {c.span.label} slower, calmer or change its "
                   "instruments instead. Should I switch the whole score?")
-    e.notes.append(ops.set_style(e.plan, kws[k]))
+    c.want("style", value=kws[k], direction="set")
     return re.sub(rf"\b{re.escape(k)}\b", " ", t)
 
 
-def _mood(e: Edit, t: str, mood_name: str | None = None) -> str:
-    if mood_name is None:
-        words = sorted(((w, m) for m in vocab.MOODS.values() for w in m.words), key=lambda x: -len(x[0]))
-        found = [(w, m) for w, m in words if re.search(rf"\b{re.escape(w)}\b", t)]
-        if not found:
-            return t
-        if len({m.name for _, m in found}) > 1:
-            names = sorted({m.name for _, m in found})
-            raise Ask(f"I heard {' and '.join(names)}; which mood should it be?")
-        word, mood = found[0]
-    else:
-        word, mood = mood_name, vocab.MOODS[mood_name]
-    notes = []
-    if mood.mode and mood.mode != e.plan.mode:
-        if e.whole_unlocked and mood.mode in load_style(e.plan.style).progressions:
-            notes.append(ops.set_key(e.plan, [], tonic=None, mode=mood.mode, shift=0, whole=True))
-        elif not e.whole:
-            notes.append(ops.set_key(e.plan, e.idx, tonic=None, mode=mood.mode, shift=0, whole=False))
-    idx = e.idx
-    try:
-        notes.append(ops.add_energy(e.plan, idx, mood.energy))
-    except Ask:
-        pass  # already at the limit: the other parts of the mood still apply
-    notes.append(ops.set_tempo(e.plan, [] if e.whole_unlocked else idx,
-                               factor=mood.tempo, whole=e.whole))
-    e.notes.append(f"{mood.name} ({', '.join(notes)})")
-    return re.sub(rf"\b{re.escape(word)}\b", " ", t)
-
-
-def _energy(e: Edit, t: str) -> str:
-    more, less = re.search(MORE_RE, t), re.search(LESS_RE, t)
-    if more and less:
-        raise Ask("Fuller or sparser? I heard both; which one?")
-    m = more or less
-    if not m:
+def _culture(c: Clause, t: str) -> str:
+    found = phrases.culture(t)
+    if found is None:
         return t
-    if less and m.group(0) == "quieter" and e.whole:
-        return t  # "quieter" for the whole score is loudness
-    step = ENERGY_STEPS[_amount(t)]
-    e.notes.append(ops.add_energy(e.plan, e.idx, step if more else -step))
-    return eat(t, m)
+    if not c.whole:
+        raise Ask(f"That sounds like {found.style} ({found.reason}), a style for the whole score. "
+                  "Switch the whole score, or change only the instruments there?")
+    c.want("style", value=found.style, target=",".join(found.adds), reason=found.reason, direction="set")
+    if found.mode:
+        c.want("mode", value=found.mode, direction="set", reason=found.reason)
+    return " " * len(t)
 
 
-def _loudness(e: Edit, t: str) -> str:
-    up, down = re.search(LOUD_RE, t), re.search(QUIET_RE, t)
-    m = up or down
-    if not m:
-        return t
-    step = LOUDNESS_STEPS_DB[_amount(t)]
-    if not e.whole:  # a part of the score gets louder by playing fuller
-        e.notes.append(ops.add_energy(e.plan, e.idx, ENERGY_STEPS[_amount(t)] * (1 if up else -1)))
-    else:
-        e.notes.append(ops.set_loudness(e.plan, step if up else -step))
-    return eat(t, m)
-
-
-def _shape(e: Edit, t: str) -> str:
-    """Intro and ending shapes: "fade out (at the end)", "add an intro", "a longer ending"."""
-    if (m := re.search(r"\bfade(?:s|d)?[- ]?out\b|\bfading out\b|\bdie away\b", t)):
-        if e.span is None:
-            last = len(e.plan.sections) - 1
-            e.span = Span(e.plan.sections[last].start_s, e.plan.duration_s, "the ending", sections=[last])
-        e.notes.append("fade out: " + ops.add_energy(e.plan, e.idx, -0.3))
-        if any("drums" in ops.effective_roles(e.plan, e.plan.sections[i]) for i in e.idx):
-            ops.set_roles(e.plan, e.idx, remove="drums")
-            e.notes[-1] += ", no drums"
-        return eat(t, m)
+def _shape(c: Clause, t: str) -> str:
+    """Shapes over time: "start soft and grow", "swell into the last shot", "fade out"."""
+    found = phrases.shape(t)
+    if found is not None:
+        levels, m = found
+        if levels[0] > levels[-1] and re.search(r"\bfad|\bdie away\b", m.group(0)):
+            c.want("shape", value="fade_out", direction="down")
+        else:
+            c.want("shape", shape=list(levels), direction="up" if levels[-1] > levels[0] else "down")
+        return " " * len(t)
     if re.search(r"\b(add|longer|extend|shorter|new|another) (an? )?(intro|ending|outro)\b", t):
         raise Ask("The intro and the ending follow the video's first and last shots, so they cannot grow or "
                   "shrink; I can make them softer, sparser or bigger ('a softer intro', 'no drums in the "
@@ -273,74 +226,165 @@ def _shape(e: Edit, t: str) -> str:
     return t
 
 
-def _unknown(e: Edit, t: str) -> None:
+def _mood(c: Clause, t: str) -> str:
+    words = sorted(((w, m) for m in vocab.MOODS.values() for w in m.words), key=lambda x: -len(x[0]))
+    found = [(w, m) for w, m in words if re.search(rf"\b{re.escape(w)}\b", t)]
+    if not found:
+        return t
+    if len({m.name for _, m in found}) > 1:
+        names = sorted({m.name for _, m in found})
+        raise Ask(f"I heard {' and '.join(names)}; which mood should it be?")
+    word, mood = found[0]
+    c.want("mood", value=mood.name)
+    return re.sub(rf"\b{re.escape(word)}\b", " ", t)
+
+
+def _energy(c: Clause, t: str) -> str:
+    more, less = re.search(MORE_RE, t), re.search(LESS_RE, t)
+    if more and less:
+        raise Ask("Fuller or sparser? I heard both; which one?")
+    m = more or less
+    if not m:
+        return t
+    if less and m.group(0) == "quieter" and c.whole:
+        return t  # "quieter" for the whole score is loudness
+    if less and m.group(0) == "softer" and c.whole and re.search(r"\boverall\b|\bvolume\b|\bmix\b", c.text):
+        c.want("loudness", direction="down", magnitude=magnitude(t))  # "softer overall": the volume
+        return eat(t, m)
+    c.want("energy", direction="up" if more else "down", magnitude=magnitude(t))
+    return eat(t, m)
+
+
+def _loudness(c: Clause, t: str) -> str:
+    up, down = re.search(LOUD_RE, t), re.search(QUIET_RE, t)
+    m = up or down
+    if not m:
+        return t
+    c.want("loudness", direction="up" if up else "down", magnitude=magnitude(t))
+    return eat(t, m)
+
+
+def _unknown(c: Clause, t: str) -> None:
     """Nothing was understood: map the clause's content words through the embeddings, or ask."""
     words = [w for w in re.findall(r"[a-z][a-z'-]*", t) if w not in FILLER and len(w) > 2]
     if not words:
-        where = f" in {e.span.label}" if e.span else ""
+        where = f" in {c.span.label}" if c.span else ""
         raise Ask(f"What should change{where}? {HELP}")
     phrase = " ".join(words[-3:])
     hit = vocab.best_of(phrase)
     if hit is None:
         raise Ask(f"I'm not sure what '{phrase}' means for the music. {HELP}")
+    why = f"'{phrase}' read as {hit.name}"
     if hit.kind == "mood":
-        _mood(e, " " + hit.name + " ", hit.name)
+        c.want("mood", value=hit.name, reason=why)
     elif hit.kind == "style":
-        if not e.whole:
+        if not c.whole:
             raise Ask(f"'{phrase}' sounds like {hit.name}, a style for the whole score. Switch the whole score?")
-        e.notes.append(ops.set_style(e.plan, hit.name))
+        c.want("style", value=hit.name, reason=why, direction="set")
     else:
-        role = orchestration.role_of(e.plan, hit.name) or orchestration.add_role(e, hit.name)
-        ops.set_roles(e.plan, e.idx, add=role)
-        e.notes.append(f"added {hit.name}")
-    e.notes[-1] += f" (for '{phrase}')"
+        c.want("add", value=hit.name, reason=why)
+
+
+def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span | None,
+                guess: bool = True, original: str = "", negative: bool = False) -> list[EditIntent]:
+    """The intents of one clause (`text` lower-cased, punctuation stripped; `original` as typed) at `span`;
+    [] when it says nothing but the place. `guess`: fall back to the embeddings for unknown words."""
+    c = Clause(analysis, plan, span, text, negative)
+    rest = _reference(c, text)
+    if not c.intents:
+        rest = takes.retake(c, takes.route(c, rest))
+        rest = marks.locks(c, rest)
+        rest = marks.sync(c, rest)
+    if not c.intents:
+        rest = orchestration.read(rest, c.want)
+        rest = phrases.plain(rest)
+        for parse in (_shape, _culture, lambda c_, t_: _key(c_, t_, original or text), _tempo, _style, _mood, _energy,
+                      _loudness):
+            rest = parse(c, rest)
+        rest = orchestration.read(rest, c.want) if not c.intents else rest
+    if not c.intents and guess and not only_place(rest):
+        _unknown(c, rest)
+    return c.intents
 
 
 # Clauses made only of these ("no, jazz instead", "ok, then ...") carry no edit of their own.
 SMALL_TALK = {"no", "nope", "ok", "okay", "yes", "yeah", "please", "actually", "hmm", "well", "instead", "rather",
               "so", "and", "also", "then", "hm", "um", "sorry", "thanks", "thank", "you", "wait", "oh", "right"}
-CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|\.(?!\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|\bbut\b|\balso\b)\s*")
+CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|\.(?!\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|(?<!everything )(?<!nothing )(?<!all )\bbut\b|\balso\b)\s*")
 
 
-def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str) -> PlanResult:
-    """Apply a spoken edit to a plan.
+def _same(a: EditIntent, b: EditIntent) -> bool:
+    """Two readings of one meaning ("ease the pace off a little, it's rushing"): said once, done once."""
+    return (a.what, a.direction, a.value, a.scope) == (b.what, b.direction, b.value, b.scope) and \
+        a.what in ("tempo", "energy", "loudness", "mode", "mood", "balance", "shape", "style")
+
+
+def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: bool = True,
+                 last_span: Span | None = None) -> list[EditIntent]:
+    """The rules grammar: a request read into intents, in the order said.
 
     Args:
-        analysis: the measured video (shots, cuts, motion) the edit's places refer to.
-        plan: the current plan; it is not modified.
-        request: the user's words ("slower in the second half", "hit the cut at 0:07").
+        analysis: the measured video (shots, cuts, motion) the places refer to.
+        plan: the current plan (its section names, route, sections).
+        request: the user's words.
+        guess: map unknown words through the embeddings (False: leave them unread).
+        last_span: where the previous edit changed the plan, for "there" and "those same shots".
     Returns:
-        A PlanResult with the new plan and a one- or two-line reply saying what changed; when the request
-        is ambiguous or impossible, the unchanged plan and `question` set (also in `reply`).
+        The intents; [] when nothing was understood and `guess` is False.
+    Raises:
+        Ask: the request is ambiguous or impossible; the message is the question.
     """
-    new = plan.model_copy(deep=True)
-    said: list[str] = []
-    try:
-        clauses = [c for c in CLAUSE_SPLIT.split(request.strip()) if c and c.strip()]
-        meaningful = [c for c in clauses if set(re.findall(r"[a-z']+", c.lower())) - SMALL_TALK]
-        clauses = meaningful if meaningful or not clauses else clauses
-        if not clauses:
-            raise Ask(f"What should I change? {HELP}")
-        for original in clauses:
-            text = " " + re.sub(r"[^a-z0-9#:.%' -]+", " ", original.lower()) + " "
-            text = re.sub(r"(\d)\.(?!\d)", r"\1", text)
-            span = locate(text, analysis, new)
-            e = Edit(new, analysis, snap(span, analysis) if span else None)
-            rest = takes.retake(e, takes.route(e, text))
-            rest = marks.locks(e, rest)
-            rest = marks.sync(e, rest)
-            if not e.notes:
-                for parse in (_shape, orchestration.instruments, lambda e_, t_: _key(e_, t_, original), _tempo,
-                              _style, _mood, _energy, _loudness):
-                    rest = parse(e, rest)
-            if not e.notes:
-                _unknown(e, rest)
-            where = ops.where_phrase(new, e._idx or [], e.span)
-            said.append(", ".join(e.notes) + where)
-        new = ScorePlan.model_validate(new.model_dump())
-    except Ask as q:
-        return PlanResult(plan=plan, reasoning=plan.reasoning, reply=str(q), question=str(q))
-    reply = "; ".join(said)
-    reply = reply[0].upper() + reply[1:] + "."
-    new.reasoning = (plan.reasoning.rstrip() + f"\n\n## Edit\n- \"{request}\": {reply}\n").lstrip()
-    return PlanResult(plan=new, reasoning=new.reasoning, reply=reply)
+    clauses = [x for x in CLAUSE_SPLIT.split(request.strip()) if x and x.strip()]
+    meaningful = [x for x in clauses if set(re.findall(r"[a-z']+", x.lower())) - SMALL_TALK]
+    clauses = meaningful if meaningful or not clauses else clauses
+    if not clauses:
+        raise Ask(f"What should I change? {HELP}")
+    out: list[EditIntent] = []
+    negative = bool(TAKE_OUT_RE.search(request.lower()))
+    shared: Span | None = None   # a place said in a clause, carried to the clauses after it
+    prev: tuple[str, str, int, bool] | None = None   # the last clause: text, original, where its intents start, own place
+    last_instrument = None
+    for original in clauses:
+        text = " " + re.sub(r"\s+", " ", re.sub(r"[^a-z0-9#:.%' -]+", " ", phrases.spelled(original.lower()))) + " "
+        text = re.sub(r"(\d)\.(?!\d)", r"\1", text)
+        text = re.sub(r"\b(five|ten|fifteen|twenty|thirty)(?= ?(?:percent|%|bpm))",
+                      lambda m: str(NUMBERS[m.group(1)]), text)
+        text = re.sub(r"\b(\w+) comes? in (at|on|after) (the [\w ]+?)(?: not before)?\s*$", r"no \1 before \3", text)
+        if last_instrument:  # "harp's too cheesy, replace it with guitar": "it" is the instrument just named
+            text = re.sub(r"\b(replace|swap|less of|lose|drop|mute|remove|ditch|lower|raise) (?:it|them|that)\b",
+                          rf"\1 {last_instrument}", text)
+        span = locate(text, analysis, plan)
+        span = snap(span, analysis) if span else None
+        if WHOLE_RE.search(text):
+            span = None
+        own = span is not None
+        if own:
+            shared = span
+        elif DEICTIC_RE.search(text) and last_span is not None and shared is None:
+            span = shared = last_span  # "there", "those same shots": where the last edit was
+            own = True
+        elif WHOLE_RE.search(text):
+            shared = None
+        else:
+            span = shared
+        intents = read_clause(analysis, plan, text, span, guess and not (own and only_place(text)), original,
+                              negative)
+        if not intents and own and prev is not None and not prev[3] and prev[2] < len(out):
+            # "slower, only in the ending": a place said after the edit it belongs to
+            del out[prev[2]:]
+            intents = read_clause(analysis, plan, prev[0], span, guess, prev[1], negative)
+        prev = (text, original, len(out), own)
+        for it in intents:
+            k = next((k for k, o in enumerate(out) if _same(it, o)), None)
+            if k is None:
+                out.append(it)
+            elif SIZE[it.magnitude] > SIZE[out[k].magnitude]:  # "too slow, speed it up a lot": the larger
+                out[k] = it
+        if (m := re.search(rf"\b({orchestration.INSTR_ALT})(?:s|es)?\b", text)):
+            last_instrument = m.group(1)
+    partial = {it.value for it in out if it.what == "revert" and it.amount is not None}
+    if partial:  # "too fast now, split the difference": the half-way tempo is the edit
+        out = [it for it in out if it.what not in partial or it.what == "revert"]
+    if not out and guess:
+        raise Ask(f"Where should that go, and what should change there? {HELP}")
+    return out

@@ -1,6 +1,7 @@
 """Marks on the timeline: hit points ("hit the cut at 0:07", "no accent at the first cut", "a swell into
-0:31") and locks ("keep the intro as it is"). Used by `v2m.agent.dialogue.edits`; each parser takes the clause's
-Edit and text and returns the text with what it understood blanked out.
+0:31") and locks ("keep the intro as it is"). Read by `v2m.agent.dialogue.edits` (each parser takes the clause and
+its text, records intents and returns the text with what it understood blanked out), applied by
+`v2m.agent.dialogue.intents`.
 """
 
 from __future__ import annotations
@@ -8,49 +9,56 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue import operations as ops
-from v2m.agent.dialogue.where import ORD, TIME, Ask, _cut, nearest_cut, parse_time
+from v2m.agent.dialogue.where import ORD, TIME, Ask, Span, _cut, nearest_cut, parse_time, visible_cuts
+
+SWELL_MIN_S = 4.0   # a swell grows over the shot before its moment when that shot is at least this long
 
 
-def locks(e, t: str) -> str:
+def locks(c, t: str) -> str:
     """"keep the intro as it is", "lock the ending", "unlock everything": Section.locked."""
-    m = re.search(r"\b(unlock|unfreeze|free up)\b", t)
-    if m:
-        idx = e.span.sections if e.span and e.span.sections is not None else \
-            [i for i, s in enumerate(e.plan.sections) if e.span is None or
-             (s.start_s < e.span.end_s - 0.05 and s.end_s > e.span.start_s + 0.05)]
-        for i in idx:
-            e.plan.sections[i] = e.plan.sections[i].model_copy(update={"locked": False})
-        e.notes.append("unlocked")
+    if re.search(r"\b(unlock|unfreeze|free up)\b", t):
+        c.want("unlock")
         return " " * len(t)
     m = re.search(r"\b(keep|leave)\b.*\b(as it is|as is|as they are|as it was|as they were|the way it is|the way they are|alone|unchanged|"
                      r"the same|intact|untouched|locked)\b", t) \
         or re.search(r"\b(lock|freeze|don't touch|do not touch|don't change|do not change|protect)\b", t)
     if not m:
         return t
-    if e.span is None and not re.search(r"\b(everything|all|whole|it)\b", t):
+    if c.span is None and not re.search(r"\b(everything|all|whole|it)\b", t):
         raise Ask("Which part should I keep as it is? (e.g. 'keep the intro as it is')")
-    for i in e.idx:
-        e.plan.sections[i] = e.plan.sections[i].model_copy(update={"locked": True})
-    e.notes.append("locked (later edits leave it as it is)")
+    c.want("lock")
     return " " * len(t)
 
 
-def sync(e, t: str) -> str:
+def lock(e, on: bool) -> None:
+    """Lock (or unlock) the addressed sections; unlocking never splits a section."""
+    if on:
+        idx = e.idx
+    else:
+        idx = e.span.sections if e.span and e.span.sections is not None else \
+            [i for i, s in enumerate(e.plan.sections) if e.span is None or
+             (s.start_s < e.span.end_s - 0.05 and s.end_s > e.span.start_s + 0.05)]
+    for i in idx:
+        e.plan.sections[i] = e.plan.sections[i].model_copy(update={"locked": on})
+
+
+def sync(c, t: str) -> str:
     """"hit the cut at 0:07", "a crash on every cut", "no accent at the first cut": hit points."""
     m = re.search(r"\b(hit|hits|accent|accents|crash|crashes|stab|stabs|swell|sting|punch|mark|marks|stop on|"
-                  r"full stop|a stop)\b", t)
+                  r"full stop|a stop|boom|bang|slam|stinger|sting|dead stop|hard stop)\b", t)
     if not m or not re.search(rf"\bcuts?\b|\d:\d|\d ?s\b|seconds?\b|\bat {TIME}", t):
         return t
     word = m.group(1)
-    kind = ("crash" if word.startswith("crash") else "stab" if word in ("stab", "stabs", "sting", "punch")
-            else "swell" if word == "swell" else "stop" if "stop" in word else None)  # None: keep a hit's kind
+    kind = ("crash" if word.startswith("crash") or word in ("boom", "bang", "slam") else "stab"
+            if word in ("stab", "stabs", "sting", "punch", "stinger") else "swell" if word == "swell" else "stop"
+            if "stop" in word else None)  # None: keep a hit's kind
     label = kind or "accent"
     negative = re.search(r"\b(no|don't|do not|without|remove|drop|skip|not|fewer|delete|lose|get rid of|"
-                         r"take away|take out)\b", t)
-    a = e.analysis
+                         r"take away|take out)\b", t) or c.negative
+    a = c.analysis
     times: list[float] | None
     if re.search(r"\b(every|all(?: the)?|each|the) cuts\b|\bevery cut\b|\beach cut\b", t):
-        times = list(a.boundaries_s)
+        times = list(visible_cuts(a))
     elif (mc := re.search(rf"\bcut (?:at|around|near) {TIME}", t)):
         times = [nearest_cut(a, parse_time(mc.group(1)))]
     elif (mc := re.search(rf"\b(?:the )?{ORD} cut\b", t)):
@@ -60,17 +68,31 @@ def sync(e, t: str) -> str:
         if tt > a.duration_s:
             raise Ask(f"The video is only {a.duration_s:.1f} s long; when should the {label} be?")
         times = [tt]
-    elif e.span is not None:
-        times = None if negative else [c for c in a.boundaries_s if e.span.start_s - 0.05 <= c <= e.span.end_s]
+    elif c.span is not None:
+        times = None if negative else [x for x in visible_cuts(a) if c.span.start_s - 0.05 <= x <= c.span.end_s]
     else:
         raise Ask(f"Which cut should the {label} mark? (e.g. 'hit the cut at 0:07')")
-    if times is not None and e.span is not None and e.span.label.startswith("the shot after the cut"):
-        e.span = None  # "at the first cut" named the moment itself, not the shot after it
-    if negative:
-        e.notes.append(ops.drop_hits(e.plan, times, e.span))
-    else:
-        if not times:
-            raise Ask("There is no cut in that part. Which moment should I mark?")
-        source = "cut" if all(any(abs(x - c) < 0.05 for c in a.boundaries_s) for x in times) else "user"
-        e.notes.append(", ".join(ops.add_hit(e.plan, x, kind, source) for x in times))
+    if times is not None and c.span is not None and c.span.label.startswith("the shot after the cut"):
+        c.span = None  # "at the first cut" named the moment itself, not the shot after it
+    if not negative and not times:
+        raise Ask("There is no cut in that part. Which moment should I mark?")
+    c.want("no_hit" if negative else "hit", value=kind, times=times)
+    if kind == "swell" and not negative and len(times) == 1 and re.search(r"\bswell\w* (?:\w+ )?(?:into|up to|to)\b", t):
+        # "swell into 1:10": the music grows over the shot that leads there, then lands on it
+        before = [b for b in [0.0, *visible_cuts(a)] if b < times[0] - 0.05]
+        if before and times[0] - before[-1] >= SWELL_MIN_S:
+            span, c.span = c.span, Span(before[-1], times[0], f"the shot before {times[0]:g} s", snap=False)
+            c.want("shape", shape=[0.3, 1.0], direction="up")
+            c.span = span
     return " " * len(t)
+
+
+def add_hits(e, times: list[float], kind: str | None) -> None:
+    a = e.analysis
+    source = "cut" if all(any(abs(x - b) < 0.05 for b in a.boundaries_s) for x in times) else "user"
+    for x in times:
+        ops.add_hit(e.plan, x, kind, source)
+
+
+def drop_hits(e, times: list[float] | None) -> None:
+    ops.drop_hits(e.plan, times, e.span)

@@ -86,7 +86,10 @@ def split_at(plan: ScorePlan, span: Span | None, analysis: VideoAnalysis) -> tup
         for k, (x, y) in enumerate(zip(edges, edges[1:])):
             if x >= a - 1e-6 and y <= b + 1e-6:
                 inside.append(len(out))
-            out.append(_piece(plan, s, x, y, k, analysis))
+            piece = _piece(plan, s, x, y, k, analysis)
+            if y < s.end_s - 1e-6:  # a split edge: no fill into the next piece unless an edit asks for one
+                piece = piece.model_copy(update={"fill": False})
+            out.append(piece)
     plan.sections = out
     return inside, locked
 
@@ -177,10 +180,15 @@ def set_key(plan: ScorePlan, idx: list[int], *, tonic: str | None, mode: str | N
         raise Ask(f"The score is already in {old}. Did you mean another key?")
     style = load_style(plan.style)
     if new_mode != plan.mode:
-        if new_mode not in style.progressions:
+        read_in = new_mode if new_mode in style.progressions else numeral_mode(new_mode)
+        if read_in not in style.progressions:
             raise Ask(f"{style.name} has no {new_mode} progressions here; try minor or major, or another style.")
         for i, s in enumerate(plan.sections):
-            plan.sections[i] = s.model_copy(update={"chords": progression(plan, new_mode, i)})
+            prog = progression(plan, read_in, i)
+            # a mode the style has no progressions for borrows those of the mode its numerals are read in,
+            # spelled as symbols in the new key so the composer plays them as written
+            chords = prog if read_in == new_mode else [chord_symbol(c, key, read_in) for c in prog]
+            plan.sections[i] = s.model_copy(update={"chords": chords})
     plan.key, plan.mode = key, new_mode
     return f"key {old} -> {key} {new_mode}"
 
@@ -275,8 +283,7 @@ def add_hit(plan: ScorePlan, t: float, kind: str | None, source: str) -> str:
     for j, h in enumerate(plan.hit_points):
         if abs(h.time_s - t) < 0.05:
             if (kind is None or kind == h.kind) and h.strength >= 0.9:
-                other = " or a ".join(k for k in ("crash", "stop", "swell") if k != h.kind)
-                raise Ask(f"There is already a strong {h.kind} at {fmt(h.time_s)}. Something else, like a {other}?")
+                return f"already a strong {h.kind} at {fmt(t)}"  # as asked already: nothing to change
             plan.hit_points[j] = h.model_copy(update={"kind": kind or h.kind, "strength": max(h.strength, 0.95)})
             return f"stronger {kind or h.kind} at {fmt(t)}"
     kind = kind or "accent"

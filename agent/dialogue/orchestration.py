@@ -11,14 +11,18 @@ import re
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue import vocab
 from v2m.agent.dialogue.where import Ask
-from v2m.tools.contract import ScorePlan
+from v2m.tools.contract import MAX_LEVEL_DB, MIN_LEVEL_DB, ScorePlan
 from v2m.tools.style import load_style
+
 
 def eat(text: str, m: re.Match) -> str:
     """Blank out what a parser understood so the next parser does not read it again."""
     return text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
 
 
+FAMILIES = {**{w: "brass" for w in ("trumpet", "trombone", "horn", "horns", "tuba", "french horn", "brass")},
+            **{w: "strings" for w in ("violin", "viola", "cello", "fiddle", "strings", "string section", "orchestra")},
+            "kick": "drums", "snare": "drums", "cymbals": "drums", "hats": "drums"}
 FILLER_WORDS = {"it", "the", "a", "an", "some", "more", "bit", "in", "to", "something"}
 INSTR_ALT = "|".join(sorted((re.escape(k) for k in {*vocab.INSTRUMENTS, *vocab.ROLE_WORDS}), key=len, reverse=True))
 INSTR = rf"(?:the |a |an |some |any |all |more |back |in )*({INSTR_ALT})(?:s|es)?\b"
@@ -33,86 +37,183 @@ def role_of(plan: ScorePlan, word: str) -> str | None:
     """The role of the plan that the user's word names ("sax" -> melody in jazz, "drums" -> drums)."""
     inst = {**load_style(plan.style).instruments, **plan.instrumentation}
     named = [r for r, n in inst.items() if word in n.lower()]
+    if not named and word in vocab.INSTRUMENTS:  # "nylon guitar" -> the role playing that GM instrument
+        gm = vocab.INSTRUMENTS[word][0].lower()
+        named = [r for r, n in inst.items() if n.lower() == gm] or \
+            [r for r, n in inst.items() if word.split()[-1] in n.lower()]
     if len(named) == 1:
         return named[0]
     if word in vocab.ROLE_WORDS and vocab.ROLE_WORDS[word] in inst:
         return vocab.ROLE_WORDS[word]
+    if not named and vocab.ROLE_WORDS.get(word) == "percussion" and "drums" in inst:
+        return "drums"  # "no percussion" where the kit is the only percussion
+    if not named and FAMILIES.get(word) in inst:  # "the trumpets" in a brass section
+        return FAMILIES[word]
     return named[0] if named else None
 
 
-def instruments(e, t: str) -> str:
-    p = e.plan
+BALANCE_UP = r"(?:slap|hit|punch|play)s? (?:way |much |a lot |a bit )?harder|punchier|drives?|carry (?:it|the groove|the song)|(?:is |are )?buried|(?:is |are )?lost|can'?t hear|cannot hear|inaudible|hidden|up front|out front|to the front|forward|(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more present|stand out|cut through|up in the mix|higher in the mix"
+BALANCE_DOWN = r"(?:further back|to the back|down in the mix|lower in the mix|quieter|softer|less loud|too loud|too much|too present|in the background|under(?:neath)?|drowns?|drowning|buries|burying|swamps?|covers?|on top of everything|sits on top|overpowers?|overpowering|louder than)"
+
+
+def read(t: str, want) -> str:
+    """Instrument edits in a clause: `want(what, value=..., target=..., direction=...)` records each
+    intent; returns the text with what was understood blanked out."""
+    # "the saxophone should lead", "fiddle on the melody": that instrument plays the tune
+    if (m := re.search(rf"{INSTR} (?:should |to |can |must |will |could )?(?:lead|take the lead|carry the (?:tune|melody))\b", t)) \
+            or (m := re.search(rf"{INSTR} (?:on|for|plays?|playing) the (melody|lead|tune|bass|bassline|chords)\b", t)):
+        role, word = (m.group(2), m.group(1)) if m.lastindex == 2 else ("melody", m.group(1))
+        want("swap", target=role, value=word)
+        return eat(t, m)
+    if (m := re.search(rf"\b(?:drop|lose|mute|cut|kill) everything (?:but|except|apart from|save) {INSTR}(?: and {INSTR})?"
+                       rf"|\b(?:just|only) {INSTR} and {INSTR}\b", t)):
+        words = [g for g in m.groups() if g]
+        want("only", value=",".join(words))
+        return eat(t, m)
     m = (re.search(rf"\b(?:replace|swap|switch|change|exchange|trade) (?:out )?{INSTR}.*?\b(?:with|for|to|into|by) "
                    rf"{INSTR}", t))
     swap = (m.group(1), m.group(2)) if m else None
-    if not m and (m := re.search(rf"{INSTR} instead of {INSTR}", t)):
+    if not m and (m := re.search(rf"{INSTR} (?:instead of|in place of|rather than) {INSTR}", t)):
         swap = (m.group(2), m.group(1))
     if not m and (m := re.search(rf"\b(?:make|turn) the (melody|lead|bass|harmony|chords) (?:into )?{INSTR}", t)
                   or re.search(rf"\b(?:play|put) the (melody|lead|bass|harmony|chords) on {INSTR}", t)):
         swap = (m.group(1), m.group(2))
     if swap:
-        old, new = swap
-        role = role_of(p, old)
-        if role is None:
-            raise Ask(f"There is no {old} in the score to replace. Should I add the {new} instead?")
-        if not e.whole:
-            raise Ask(f"I can swap an instrument only for the whole score; say 'add {new}{e.span.label and ' in ' + e.span.label}' "
-                      f"and 'no {old} there' to change just that part.")
-        if any(s.locked for s in p.sections):
-            raise Ask("Some sections are locked, and an instrument swap changes them too. Unlock them first?")
-        gm = vocab.INSTRUMENTS[new][0] if new in vocab.INSTRUMENTS else None
-        if gm is None or role == "drums" != (vocab.INSTRUMENTS[new][1] == "drums"):
-            raise Ask(f"I can't play the {role} part on '{new}'. Which instrument should it be?")
-        oldname = {**load_style(p.style).instruments, **p.instrumentation}.get(role)
-        p.instrumentation = {**p.instrumentation, role: gm}
-        e.notes.append(f"{role}: {oldname} -> {gm}")
+        want("swap", target=swap[0], value=swap[1])
         return eat(t, m)
-    if (m := re.search(rf"\b(?:only|just|nothing but|solo) {INSTR}", t) or re.search(rf"{INSTR} solo\b", t)):
-        word = m.group(1)
-        role = role_of(p, word) or add_role(e, word)
-        ops.set_roles(p, e.idx, only=role)
-        e.notes.append(f"only the {word}")
+    if (m := re.search(rf"{INSTR}(?: \w+)? (?:under|underneath|beneath) (?:everything|it all|the rest|the \w+)", t)):
+        want("add", value=m.group(1))  # "organ pad under everything": a part underneath the others
+        return eat(t, m)
+    # balance: "the sax drowns the piano" (piano up against the sax), "bring the strings forward"
+    if (m := re.search(rf"{INSTR} (?:is |are |kind of |a bit |way )?(?:drowns?|drowning|buries|burying|swamps?|covers?|"
+                       rf"overpowers?|overpowering|(?:is |are )?louder than|on top of|stepping on|steps on|masks?|"
+                       rf"masking|walks? (?:all )?over|fighting|fights|clashing with|competing with) (?:out )?{INSTR}", t)):
+        want("balance", value=m.group(2), target=m.group(1), direction="up")
+        return eat(t, m)
+    if (m := re.search(rf"{INSTR}.{{0,24}}?\b(?:{BALANCE_UP})\b", t)) \
+            or (m := re.search(rf"\b(?:bring|push|turn) (?:up )?{INSTR} (?:up|forward|out)\b", t)) \
+            or (m := re.search(rf"\b(?:more|louder) {INSTR} in the mix\b", t)):
+        want("balance", value=m.group(1), direction="up")
+        return eat(t, m)
+    if (m := re.search(rf"{INSTR}.{{0,24}}?\b(?:{BALANCE_DOWN})\b", t)) \
+            or (m := re.search(rf"\b(?:pull|push|tuck|sit|turn|dial) (?:down |back )?{INSTR} (?:back|down|under)\b", t)) \
+            or (m := re.search(rf"\b(?:less|quieter|softer|too much|too many) {INSTR}\b(?! solo)", t)):
+        want("balance", value=m.group(1), direction="down")
+        return eat(t, m)
+    if (m := re.search(rf"\b(?:only|just|nothing but|solo) (?:be )?(?:a |an )?{INSTR}", t) or re.search(rf"{INSTR} solo\b", t)
+            or re.search(rf"\b(?:silence|nothing|drop everything|everything out|no music) (?:except|but|apart from|"
+                         rf"save) {INSTR}", t)):
+        want("only", value=m.group(1))
         return eat(t, m)
     for m in list(re.finditer(rf"\b(?:no|without|remove|drop|lose|mute|take out|get rid of|kill|silence|fewer|"
-                              rf"stop|turn off|leave out|cut out|less|minus) {INSTR}", t)):
-        word = m.group(1)
-        role = role_of(p, word)
-        if role is None:
-            raise Ask(f"There is no {word} in the score to remove. Did you mean another instrument?")
-        if not any(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):
-            raise Ask(f"The {word} is already silent there. Did you mean another part?")
-        ops.set_roles(p, e.idx, remove=role)
-        e.notes.append(f"no {word}")
+                              rf"stop|turn off|leave out|cut out|minus|lose the|ditch|lay out on|(?:shouldn't|should "
+                              rf"not|don't|do not|doesn't) (?:have|use|play|want|need)(?: any)?) {INSTR}"
+                              rf"|{INSTR} (?:tacet|out|sit out|drop out|lay out|stop|stops)\b(?! front)", t)):
+        if m.group(1) is None:
+            want("remove", value=m.group(2))
+            t = eat(t, m)
+            continue
+        want("remove", value=m.group(1))
         t = eat(t, m)
     for m in list(re.finditer(rf"\b(?:add|with|bring in|bring back|include|put in|introduce|let the|give me|plus|"
-                              rf"layer|more|some|use){' (?:in )?'}{INSTR}", t)):
-        word = m.group(1)
-        role = role_of(p, word)
-        playing = role and all(role in ops.effective_roles(p, p.sections[i]) for i in e.idx)
-        if playing:
-            if not re.search(r"\bmore\b", m.group(0)):
-                raise Ask(f"The {word} is already playing there. Louder, or a different instrument?")
-            e.notes.append(ops.add_energy(p, e.idx, 0.1) + f" with more {word}")
-        else:
-            role = role or add_role(e, word)
-            ops.set_roles(p, e.idx, add=role)
-            e.notes.append(f"added {word}")
+                              rf"layer|more|some|use|put|want|need|i want|have){' (?:in )?'}{INSTR}", t)):
+        want("add", value=m.group(1), direction="up" if re.search(r"\bmore\b", m.group(0)) else None)
         t = eat(t, m)
     m = re.search(r"\b(?:add|bring in|introduce|include) (?:a |an |some |the )?([a-z][a-z ]*?)(?: in| to| at| for|$)", t)
     if m and m.group(1).strip() not in FILLER_WORDS:
         hit = vocab.lookup(m.group(1).strip(), "instrument")
         if hit is None:
             raise Ask(f"I don't know an instrument called '{m.group(1).strip()}'. Which one should I add?")
-        role = role_of(p, hit.name) or add_role(e, hit.name)
-        ops.set_roles(p, e.idx, add=role)
-        e.notes.append(f"added {hit.name} (for '{m.group(1).strip()}')")
+        want("add", value=hit.name)
         t = eat(t, m)
     return t
+
+
+# ----------------------------------------------------------------------------- applying
+
+
+def swap(e, old: str, new: str) -> None:
+    p = e.plan
+    role = role_of(p, old)
+    if role is None:
+        raise Ask(f"There is no {old} in the score to replace. Should I add the {new} instead?")
+    if not e.whole:
+        raise Ask(f"I can swap an instrument only for the whole score; say 'add {new} in {e.span.label}' "
+                  f"and 'no {old} there' to change just that part.")
+    if any(s.locked for s in p.sections):
+        raise Ask("Some sections are locked, and an instrument swap changes them too. Unlock them first?")
+    gm = vocab.INSTRUMENTS[new][0] if new in vocab.INSTRUMENTS else None
+    if gm is None or role == "drums" != (vocab.INSTRUMENTS[new][1] == "drums"):
+        raise Ask(f"I can't play the {role} part on '{new}'. Which instrument should it be?")
+    p.instrumentation = {**p.instrumentation, role: gm}
+
+
+def only(e, words: str) -> None:
+    roles = [role_of(e.plan, w) or add_role(e, w) for w in words.split(",")]
+    ops.set_roles(e.plan, e.idx, only=roles[0])
+    for r in roles[1:]:
+        ops.set_roles(e.plan, e.idx, add=r)
+
+
+def remove(e, word: str) -> None:
+    p = e.plan
+    role = role_of(p, word)
+    if role is None:
+        raise Ask(f"There is no {word} in the score to remove. Did you mean another instrument?")
+    if not any(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):
+        raise Ask(f"The {word} is already silent there. Did you mean another part?")
+    ops.set_roles(p, e.idx, remove=role)
+
+
+def add(e, word: str, *, quiet: bool = False) -> None:
+    """Bring `word`'s instrument in where the edit points; "more strings" when they play raises their level.
+    `quiet`: part of a style change, so an instrument already there is no question."""
+    p = e.plan
+    role = role_of(p, word)
+    if role and all(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):
+        if quiet:
+            return
+        try:  # "more drums" where they play: the part plays fuller and a little louder
+            ops.add_energy(p, e.idx, 0.1)
+        except Ask:
+            pass
+        balance(e, word, 2.0)
+        return
+    role = role or add_role(e, word)
+    ops.set_roles(p, e.idx, add=role)
+
+
+def balance(e, word: str, step_db: float, against: str | None = None) -> None:
+    """One part louder or softer against the others (Section.levels_db), never the whole mix."""
+    p = e.plan
+    role = role_of(p, word)
+    if role is None or not any(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):
+        if step_db < 0:
+            raise Ask(f"The {word} is not playing there. Did you mean another instrument?")
+        add(e, word)  # "bring the strings forward", "organ pad under everything": bring it in
+        return
+    other = role_of(p, against) if against else None
+    changed = False
+    for r, db in ((role, step_db), *(((other, -step_db),) if other and other != role else ())):
+        for i in e.idx:
+            s = p.sections[i]
+            if r not in ops.effective_roles(p, s):
+                continue
+            old = s.levels_db.get(r, 0.0)
+            lv = round(min(MAX_LEVEL_DB, max(MIN_LEVEL_DB, old + db)), 1)
+            if lv != old:
+                p.sections[i] = s.model_copy(update={"levels_db": {**s.levels_db, r: lv}})
+                changed = True
+    if not changed:
+        raise Ask(f"The {word} is already as {'loud' if step_db > 0 else 'soft'} as I can make it against the "
+                  "others. Change the whole mix instead?")
 
 
 def add_role(e, word: str) -> str:
     """Give `word`'s instrument a free role in the plan's instrumentation and return that role."""
     gm, preferred = vocab.INSTRUMENTS.get(word, (None, vocab.ROLE_WORDS.get(word, "lead")))
+    if gm is None and preferred == "drums":
+        gm = "Standard"  # "a kick", "a snare": the standard kit
     if gm is None:
         gm = load_style(e.plan.style).instruments.get(preferred)
         if gm is None:

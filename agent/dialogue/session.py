@@ -40,8 +40,10 @@ from v2m.tools.options import MusicOptions
 from v2m.tools.realiser import Realiser
 from v2m.tools.video.analyze import analyze
 
-UNDO_RE = re.compile(r"^\s*(undo|undo that|undo it|go back|revert|revert that|take that back|never ?mind)\W*$", re.I)
-REDO_RE = re.compile(r"^\s*(redo|redo that|redo it|put it back)\W*$", re.I)
+UNDO_RE = re.compile(r"^\s*(?:ok,? |no,? |please,? )?(undo|undo that|undo it|go back|revert|revert that|take that back|"
+                     r"never ?mind)\W*(?:please|thanks|thank you)?\W*$", re.I)
+REDO_RE = re.compile(r"^\s*(?:ok,? |please,? )?(redo|redo that|redo it|put it back)\W*(?:please|thanks|thank you)?\W*$",
+                     re.I)
 
 
 def default_workdir() -> Path:
@@ -186,6 +188,16 @@ class Session:
     def dir(self) -> Path:
         return self.store.session_dir(self.id)
 
+    def lineage(self) -> list[ScorePlan]:
+        """The plans from the first score to the current one along this branch: version N as a user counts
+        edits ("back to version 2") is lineage()[N]."""
+        plans, vid = [], self.head
+        while vid is not None:
+            v = self.store.version(vid)
+            plans.append(ScorePlan.model_validate_json(v.plan_json))
+            vid = v.parent
+        return plans[::-1]
+
     def history(self) -> list[TurnRecord]:
         """Every turn so far, in order (questions and failed undos included)."""
         return self.store.turns(self.id)
@@ -204,7 +216,7 @@ class Session:
             return self.redo()
         t0 = time.perf_counter()
         old = self.plan
-        result = self.planner.revise(self.analysis, old, text)
+        result = self.planner.revise(self.analysis, old, text, history=self.lineage())
         question = getattr(result, "question", None)
         if not question and result.plan.route != old.route and self.render_audio:
             try:  # the music model is missing: say so in one line and stay on the route that works

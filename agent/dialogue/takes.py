@@ -1,6 +1,5 @@
 """Takes and routes in a dialogue turn: "another take of shot 2", "regenerate the chorus", "switch to the
-audio route", "use musicgen", "hybrid", "back to midi". Used by `v2m.agent.dialogue.edits`; each parser takes the
-clause's Edit and text and returns the text with what it understood blanked out.
+audio route", "use musicgen", "hybrid", "back to midi". Read by `v2m.agent.dialogue.edits`, applied by `v2m.agent.dialogue.intents`.
 
 A take is a section's draw of notes and audio: `Section.take + 1` reseeds that section's composer and
 MusicGen call and nothing else, so "another take of shot 2" redraws the section holding shot 2 while
@@ -35,28 +34,31 @@ WHOLE_RE = re.compile(r"\b(everything|all|it|the whole(?: thing| score| piece| v
                       r"the audio|the song|the track|all sections|every section|the lot)\b")
 
 
-def route(e, t: str) -> str:
+def route(c, t: str) -> str:
     """"switch to the audio route", "use musicgen", "hybrid", "back to midi": ScorePlan.route."""
     m = ROUTE_RE.search(t)
     if not m:
         return t
     word = next(g for g in m.groups() if g)
     want = next(r for w, r in ROUTE_WORDS if w == word)
-    if e.span is not None and not TAKE_RE.search(t):  # "... and another take of shot 2": the span is the take's
-        raise Ask(f"The route is for the whole score; I cannot use it for {e.span.label} alone. "
+    if c.span is not None and not TAKE_RE.search(t):  # "... and another take of shot 2": the span is the take's
+        raise Ask(f"The route is for the whole score; I cannot use it for {c.span.label} alone. "
                   f"Switch the whole score to the {want} route?")
     blanked = t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
-    if e.plan.route == want:
+    if c.plan.route == want:
         if TAKE_RE.search(t):  # "use musicgen and regenerate the ending" while on it: the take is the edit
             return blanked
         raise Ask(f"The score is already on the {ROUTES[want]} route. Say 'another take of ...' for new "
                   "music in one part, or name another route (symbolic, audio, hybrid).")
-    e.notes.append(f"route {e.plan.route} -> {ROUTES[want]}")
-    e.plan.route = want
+    c.want("route", value=want, whole=True)
     return blanked
 
 
-def _overlapping(plan, span) -> list[int]:
+def set_route(e, want: str) -> None:
+    e.plan.route = want
+
+
+def overlapping(plan, span) -> list[int]:
     """Sections the span covers in earnest (not by a sliver); the one under its middle when none does."""
     if span.sections is not None:
         return list(span.sections)
@@ -65,38 +67,29 @@ def _overlapping(plan, span) -> list[int]:
     return idx or [plan.section_at((span.start_s + span.end_s) / 2)]
 
 
-def retake(e, t: str) -> str:
+def retake(c, t: str) -> str:
     """"another take of shot 2", "regenerate the chorus", "redo the ending": Section.take + 1."""
     m = TAKE_RE.search(t)
     if not m:
         return t
-    plan, span = e.plan, e.span
-    if span is None:
+    if c.span is None:
         rest = (t[:m.start()] + " " + t[m.end():]).strip()
         rest = re.sub(r"\b(please|and|of|the|a|an|for|again|now|just|can you|could you|let's|lets|me|that|this)\b",
                       " ", WHOLE_RE.sub(" ", rest)).strip()
         if rest:  # "regenerate the chorus" on a plan with no chorus: ask, never redraw everything
-            names = ", ".join(f"{s.name} ({fmt(s.start_s)}-{fmt(s.end_s)})" for s in plan.sections)
+            names = ", ".join(f"{s.name} ({fmt(s.start_s)}-{fmt(s.end_s)})" for s in c.plan.sections)
             raise Ask(f"Which part should get a new take? The sections are {names}; you can also say "
                       "'shot 2' or 'from 0:03 to 0:05'.")
-        idx = list(range(len(plan.sections)))
-    else:
-        idx = _overlapping(plan, span)
+    c.want("take")
+    return " " * len(t)
+
+
+def new_take(e) -> None:
+    """Take + 1 for the sections the span covers, never splitting one (a split would move section bounds)."""
+    plan, span = e.plan, e.span
+    idx = list(range(len(plan.sections))) if span is None else overlapping(plan, span)
     free = [i for i in idx if not plan.sections[i].locked]
     if not free:
         raise Ask(f"{'That part' if span else 'Everything'} is locked. Unlock it first (e.g. 'unlock the intro')?")
     for i in free:
         plan.sections[i] = plan.sections[i].model_copy(update={"take": plan.sections[i].take + 1})
-    names = " and ".join(f"the {plan.sections[i].name}" for i in free) if len(free) < 4 else \
-        f"{len(free)} sections"
-    where = f"{fmt(plan.sections[free[0]].start_s)}-{fmt(plan.sections[free[-1]].end_s)}"
-    takes = sorted({plan.sections[i].take + 1 for i in free})  # take 0 is the first, said "take 1"
-    note = f"new take of {names} ({where}; take {'/'.join(map(str, takes))})"
-    if span is not None and span.sections is None:  # "for shot 2"; a time range by its times
-        note += f" to cover {fmt(span.start_s)}-{fmt(span.end_s)}" if span.label.startswith(
-            ("from", "after", "before", "between")) else f" for {span.label}"
-    if len(free) < len(idx):
-        note += f", {len(idx) - len(free)} locked section(s) kept"
-    e.notes.append(note)
-    e.span = None  # the note names the sections itself
-    return " " * len(t)

@@ -64,7 +64,8 @@ INSTRUMENTS: dict[str, tuple[str, str]] = {
 ROLE_WORDS = {"melody": "melody", "tune": "melody", "lead": "lead", "harmony": "harmony", "chords": "harmony",
               "comping": "harmony", "bass": "bass", "bassline": "bass", "drums": "drums", "drum": "drums",
               "percussion": "percussion", "strings": "strings", "brass": "brass", "pad": "pad", "pads": "pad",
-              "beat": "drums"}
+              "beat": "drums", "kick": "drums", "snare": "drums", "hats": "drums", "hi-hats": "drums",
+              "cymbals": "drums", "kit": "drums", "groove": "drums", "keys": "harmony", "percussive": "percussion"}
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ MOODS = {m.name: m for m in (
     Mood("romantic", "major", -0.1, 0.92, ("romantic", "tender", "loving", "sentimental", "intimate",
                                            "sweet", "warm")),
     Mood("mysterious", "minor", -0.05, 0.95, ("mysterious", "eerie", "spooky", "creepy", "ominous", "haunting",
-                                              "sinister", "dark mood", "strange")),
+                                              "sinister", "dark mood", "strange", "sneaky", "sneakier", "stealthy")),
     Mood("playful", "major", 0.1, 1.1, ("playful", "fun", "funny", "whimsical", "cheeky", "quirky", "silly",
                                         "bouncy", "cartoonish")),
     Mood("dreamy", None, -0.15, 0.9, ("dreamy", "ethereal", "floating", "hazy", "nostalgic", "wistful")),

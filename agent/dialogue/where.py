@@ -21,9 +21,48 @@ ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "
 ORD = r"(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|seventh|7th|eighth|8th|ninth|9th|tenth|10th|last|final|penultimate|\d+(?:st|nd|rd|th)?)"
 TIME = r"(\d+:\d{1,2}(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds?)\b|\d+(?:\.\d+)?(?![\d:]|\.\d))"
 START_WORDS = ("intro", "introduction", "beginning", "start", "opening", "first section")
-END_WORDS = ("ending", "end", "outro", "finale", "close", "last section", "final section", "last bit")
+END_WORDS = ("ending", "end", "outro", "finale", "close", "last section", "final section", "last bit", "finish")
+# Everyday ways of naming a place, rewritten to the forms the finders read.
+PLACE_WORDS = ((r"\bthe very (first|last|final|end|beginning|start)\b", r"the \1"),
+               (r"\b(?:from )?the (?:first frame|start|beginning|top)(?: all the way)? (?:to|till|until) the (?:very )?end\b",
+                " "),
+               (r"\bthe opening shot\b", "the first shot"), (r"\bthe closing shot\b", "the last shot"),
+               (r"\bat the top\b(?=.*\bend\b)", " "), (r"\b(?:all the way )?(?:to|till|until|into) the (?:very )?end\b(?=.*$)", " "),
+               (r"\bat the top\b", "in the intro"), (r"\bshots (\d+) through (\d+)\b", r"shots \1 to \2"),
+               (r"\b(?:from |after )?the (one|two|three|four|five|\d+)[- ]minute mark\b", r"after \1:00"),
+               (r"\bone:00\b", "1:00"), (r"\btwo:00\b", "2:00"), (r"\bthree:00\b", "3:00"))
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 # Things a picture analysis can point at without recognising objects.
 ACTION_WORDS = ("action", "busiest part", "most motion", "fastest part", "peak", "chaos", "most movement")
+
+
+# Words that carry no edit of their own, beside a place ("from the second cut on, ...").
+PLACE_FILLER = set("""make it the a an bit more less please can you could sound sounds feel like little much music score
+song track some vibe vibes style version kind of way very really too so to be should i want would me give let us
+lets let's try with this that in on at into for now bit slightly more whole everything overall all just feel feeling
+go more somewhat quite tone mood add use bring""".split())
+# A shot shorter than this (a black first frame, a one- or two-frame flash) is not one a viewer counts:
+# "the second cut" is the second cut a person sees.
+MIN_VISIBLE_SHOT_S = 0.2
+
+
+def visible_cuts(analysis: VideoAnalysis) -> list[float]:
+    """Shot boundaries a viewer would count: a cut out of a too-short shot (the black first frame, the
+    end of a flash) is not one; the cut into a flash is."""
+    shots = analysis.shots
+    return [s.start_s for k, s in enumerate(shots[1:], 1) if shots[k - 1].duration_s >= MIN_VISIBLE_SHOT_S]
+
+
+def visible_shots(analysis: VideoAnalysis) -> list[tuple[float, float]]:
+    """(start, end) of each shot a viewer counts, the too-short ones joined to their neighbour."""
+    edges = [0.0, *visible_cuts(analysis), analysis.duration_s]
+    return list(zip(edges, edges[1:]))
+
+
+DEICTIC_RE = re.compile(r"\b(?:there|in there|those (?:same )?(?:shots?|parts?|bars|sections?)|the same (?:shots?|part|"
+                        r"place|spot|section)|that (?:part|bit|section|spot))\b")
+WHOLE_RE = re.compile(r"\b(?:everywhere|overall|globally|the whole (?:thing|score|piece|video|track)|all of it|"
+                      r"throughout)\b")
 
 
 class Ask(Exception):
@@ -76,9 +115,11 @@ def _check(analysis: VideoAnalysis, *times: float) -> None:
 
 
 def _cut(analysis: VideoAnalysis, word: str) -> float:
-    cuts = analysis.boundaries_s
+    cuts = visible_cuts(analysis)
     if not cuts:
         raise Ask("This video has no cuts. Name a time instead, like 'from 0:04'.")
+    if word not in ORDINALS and not re.match(r"\d", word):
+        raise Ask(f"Which cut? The video has {len(cuts)}: " + ", ".join(fmt(c) for c in cuts[:12]) + ".")
     try:
         return cuts[_ordinal(word, len(cuts))]
     except IndexError:
@@ -87,7 +128,7 @@ def _cut(analysis: VideoAnalysis, word: str) -> float:
 
 def nearest_cut(analysis: VideoAnalysis, t: float, tolerance_s: float = 1.0) -> float:
     """The shot boundary nearest `t`, or Ask when none lies within `tolerance_s`."""
-    cuts = analysis.boundaries_s
+    cuts = visible_cuts(analysis)
     if not cuts:
         raise Ask("This video has no cuts to hit. Should I put an accent at that time instead?")
     c = min(cuts, key=lambda x: abs(x - t))
@@ -97,18 +138,24 @@ def nearest_cut(analysis: VideoAnalysis, t: float, tolerance_s: float = 1.0) -> 
 
 
 def _shot_span(analysis: VideoAnalysis, a: int, b: int, label: str) -> Span:
-    return Span(analysis.shots[a].start_s, analysis.shots[b].end_s, label, snap=False)
+    shots = visible_shots(analysis)
+    return Span(shots[a][0], shots[b][1], f"{label} ({fmt(shots[a][0])}-{fmt(shots[b][1])})", snap=False)
 
 
 def _shots(text: str, analysis: VideoAnalysis) -> Span | None:
-    n = len(analysis.shots)
+    n = len(visible_shots(analysis))
+    m = re.search(r"\b(?:the )?(first|1st|last|final) (two|three|four|five|\d) shots\b", text)
+    if m:
+        k = min(n, COUNTS.get(m.group(2), 1))
+        a, b = (0, k - 1) if m.group(1) in ("first", "1st") else (n - k, n - 1)
+        return _shot_span(analysis, a, b, f"shots {a + 1}-{b + 1}")
     m = re.search(r"\bshots? (\d+) ?(?:-|to|through|and|until) ?(\d+)\b", text)
     if m:
         a, b = int(m.group(1)) - 1, int(m.group(2)) - 1
         if not (0 <= a <= b < n):
             raise Ask(f"The video has {n} shots (1 to {n}); which ones did you mean?")
         return _shot_span(analysis, a, b, f"shots {a + 1}-{b + 1}")
-    m = re.search(r"\bshot (?:number |no\.? |#)?(\d+)\b", text) or re.search(rf"\bthe {ORD} shot\b", text)
+    m = re.search(r"\bshot (?:number |no\.? |#)?(\d+)\b", text) or re.search(rf"\b(?:the )?{ORD} shot\b", text)
     if not m:
         return None
     try:
@@ -129,7 +176,7 @@ def _cuts(text: str, analysis: VideoAnalysis) -> Span | None:
         m = re.search(rf"\b(?:at |on |around )?the {ORD} cut\b", text)
         if m:  # "the third cut": the shot that begins there
             c = _cut(analysis, m.group(1))
-            nxt = next((b for b in analysis.boundaries_s if b > c + 1e-6), d)
+            nxt = next((b for b in visible_cuts(analysis) if b > c + 1e-6), d)
             return Span(c, nxt, f"the shot after the cut at {fmt(c)}", snap=False)
         return None
     if m.group(3):
@@ -137,7 +184,7 @@ def _cuts(text: str, analysis: VideoAnalysis) -> Span | None:
         _check(analysis, t)
         c = nearest_cut(analysis, t)
     else:
-        c = _cut(analysis, m.group(2) or ("first" if len(analysis.boundaries_s) == 1 else "?"))
+        c = _cut(analysis, m.group(2) or ("first" if len(visible_cuts(analysis)) == 1 else "?"))
     if m.group(1) in ("before", "until", "up to"):
         return Span(0.0, c, f"before the cut at {fmt(c)}", snap=False)
     return Span(c, d, f"after the cut at {fmt(c)}", snap=False)
@@ -198,9 +245,11 @@ def _sections(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> Span | Non
     for i, name in enumerate(names):
         if name not in ("main",) and re.search(rf"\b(?:the )?{re.escape(name)}\b", text) and len(name) > 2:
             return Span(plan.sections[i].start_s, plan.sections[i].end_s, f"the {name}", sections=[i])
-    if any(re.search(rf"\b(?:the|an?) {w}\b", text) for w in START_WORDS):
+    if any(re.search(rf"\b(?:the|an?) {w}\b", text) for w in START_WORDS) \
+            or (len(text.split()) <= 4 and re.search(r"\b(?:intro|start|opening)\b", text)):
         return Span(0.0, plan.sections[0].end_s, "the intro", sections=[0])
-    if any(re.search(rf"\b(?:the|an?) {w}\b", text) for w in END_WORDS) or re.search(r"\bat the end\b", text):
+    if any(re.search(rf"\b(?:the|an?) {w}\b", text) for w in END_WORDS) or re.search(r"\bat the end\b", text) \
+            or (len(text.split()) <= 4 and re.search(r"\b(?:end|ending|outro)\b", text)):
         last = len(plan.sections) - 1
         return Span(plan.sections[last].start_s, plan.duration_s, "the ending", sections=[last])
     return None
@@ -244,6 +293,10 @@ def locate(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> Span | None:
         Ask: a reference that cannot be resolved; the message is the question to ask.
     """
     text = " " + text.lower() + " "
+    text = re.sub(r"\bcut (?:number |no\.? |#)(\d+)\b", r"\1th cut", text)  # "the cut number 2" = the 2nd cut
+    for pat, rep in PLACE_WORDS:
+        text = re.sub(pat, rep, text)
+    text = re.sub(r"\bthe (\d+)th cut\b", r"the \1th cut", re.sub(r"\bthe the\b", "the", text))
     for finder in (_cuts, _shots, _times, _fractions):
         span = finder(text, analysis)
         if span:
@@ -265,3 +318,11 @@ def snap(span: Span, analysis: VideoAnalysis) -> Span:
     if b - a < 0.1:
         a, b = span.start_s, span.end_s
     return Span(a, b, span.label, None, False)
+
+
+def only_place(rest: str) -> bool:
+    """What is left of a clause is a place and filler ("from the second cut on"): no edit of its own."""
+    left = re.sub(r"\b(?:from|on|onwards?|after|before|in|the|at|to|until|till|during|for|cut|cuts|shot|shots|"
+                  r"first|second|third|fourth|fifth|last|final|\d+(?::\d+)?(?:st|nd|rd|th|s)?|mark|minute|"
+                  r"one-minute|half|end|start|everything|between|and|there|here)\b", " ", rest)
+    return not [w for w in re.findall(r"[a-z][a-z'-]*", left) if len(w) > 2 and w not in PLACE_FILLER]

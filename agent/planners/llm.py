@@ -23,11 +23,12 @@ from v2m.agent.planners.chat import ChatBackend
 from v2m.agent.planners.facts import facts_sheet, schema_brief
 from v2m.agent.planners.frames import load_frames
 from v2m.agent.planners.hf import HFBackend
+from v2m.agent.planners.intent_reply import read_intents
 from v2m.agent.planners.reply import Parsed, parse_reply
 from v2m.agent.planners.rules import find_style
 from v2m.agent.planners.scripted import ScriptedBackend
 from v2m.prompts.templates import example_json, example_plans, prompt_version, render
-from v2m.tools.contract import ROLES, ScorePlan, Section, VideoAnalysis
+from v2m.tools.contract import EDIT_WHATS, ROLES, ScorePlan, Section, VideoAnalysis
 from v2m.tools.errors import InputError
 from v2m.tools.style import load_style, style_names
 
@@ -84,8 +85,10 @@ def prompt_context(analysis: VideoAnalysis, request: str, *, abc: bool = True) -
     """The variables every planner prompt is rendered with: facts sheet, schema guide, styles, example."""
     styles = ", ".join(f"{n} ({load_style(n).tempo_bpm[0]:g}-{load_style(n).tempo_bpm[1]:g} bpm)"
                        for n in style_names())
+
     return dict(facts=facts_sheet(analysis), schema=schema_brief(), styles=styles, roles=", ".join(ROLES),
-                duration_s=f"{analysis.duration_s:.2f}", abc=abc, example=example_json(pick_example(request)))
+                duration_s=f"{analysis.duration_s:.2f}", abc=abc, example=example_json(pick_example(request)),
+                whats=", ".join(EDIT_WHATS), cuts=", ".join(f"{t:.2f} s" for t in analysis.boundaries_s) or "none")
 
 
 def user_prompt(ctx: dict, request: str, current: ScorePlan | None = None) -> str:
@@ -153,9 +156,11 @@ class LLMPlanner:
         ctx = self._context(analysis, request)
         return self._run(analysis, request, user_prompt(ctx, request), None, ctx)
 
-    def revise(self, analysis: VideoAnalysis, plan: ScorePlan, request: str) -> PlanResult:
+    def revise(self, analysis: VideoAnalysis, plan: ScorePlan, request: str,
+               history: list[ScorePlan] | None = None) -> PlanResult:
         """Change `plan` as `request` asks. Returns: PlanResult; on failure the rules planner's revision."""
         ctx = self._context(analysis, request)
+        self._history = history
         return self._run(analysis, request, user_prompt(ctx, request, plan), plan, ctx)
 
     def _run(self, analysis: VideoAnalysis, request: str, user: str, base: ScorePlan | None, ctx: dict) -> PlanResult:
@@ -173,6 +178,23 @@ class LLMPlanner:
                 break
             text = text if isinstance(text, str) else "" if text is None else str(text)
             messages.append({"role": "assistant", "content": text})
+            if base is not None:  # an edit: the model answers with intents that v2m applies
+
+                got = read_intents(text, analysis, base, getattr(self, "_history", None))
+                if got.found and not got.errors:
+                    notes.append(f"attempt {attempt}: " + ("a question" if got.question else
+                                                           f"{len(got.intents)} valid intent(s)"))
+                    reasoning = f"## Edit ({self.name})\n\n" + "\n".join(f"- {n}" for n in notes) + "\n"
+                    if got.question:
+                        return PlanResult(plan=base, reasoning=reasoning, transcript=messages, reply=got.question,
+                                          question=got.question)
+                    return PlanResult(plan=got.plan, reasoning=reasoning, transcript=messages, reply=got.reply)
+                if got.found:
+                    notes.append(f"attempt {attempt}: " + "; ".join(got.errors))
+                    if attempt < self.max_attempts:
+                        messages.append({"role": "user", "content": render(
+                            "reask", errors=got.errors, attempt=attempt, attempts=self.max_attempts, **ctx)})
+                    continue
             try:
                 parsed = parse_reply(text, analysis, request, base)
             except Exception as e:  # noqa: BLE001 - a parser bug must cost a re-ask, not the run
@@ -203,7 +225,8 @@ class LLMPlanner:
         log.info("%s", warning)  # the caller shows result.warnings; logging it loudly too would say it twice
         try:
             planner = get_planner(self.fallback)
-            res = planner.plan(analysis, request) if base is None else planner.revise(analysis, base, request)
+            res = planner.plan(analysis, request) if base is None else \
+                planner.revise(analysis, base, request, history=getattr(self, "_history", None))
         except Exception as e:  # noqa: BLE001 - the fallback itself must not take the run down
             log.warning("fallback planner %r failed: %s: %s", self.fallback, type(e).__name__, e)
             notes.append(f"fallback {self.fallback!r} failed: {type(e).__name__}: {e}")

@@ -31,6 +31,8 @@ class Planner(Protocol):
         """Write a first plan for the video."""
         ...
 
-    def revise(self, analysis: VideoAnalysis, plan: ScorePlan, request: str) -> PlanResult:
-        """Return a new plan that does what `request` asks of `plan`, and nothing else."""
+    def revise(self, analysis: VideoAnalysis, plan: ScorePlan, request: str,
+               history: list[ScorePlan] | None = None) -> PlanResult:
+        """Return a new plan that does what `request` asks of `plan`, and nothing else; `history` is the
+        first plan then the plan after each edit so far (for "like it was before")."""
         ...

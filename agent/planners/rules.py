@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue.edits import apply_edit
+from v2m.agent.dialogue.understanding import apply_edit
 from v2m.agent.dialogue.vocab import INSTRUMENTS
 from v2m.agent.planners.result import PlanResult
 from v2m.tools.contract import MAX_TEMPO_BPM, MIN_TEMPO_BPM, HitPoint, ScorePlan, Section, VideoAnalysis
@@ -252,9 +252,11 @@ class RulesPlanner:
                  f"{len(hits)} hit points on the cuts.")
         return PlanResult(plan=plan, reasoning=reasoning, reply=reply)
 
-    def revise(self, analysis: VideoAnalysis, plan: ScorePlan, request: str) -> PlanResult:
-        """Apply a spoken edit to `plan` (see `v2m.agent.dialogue.edits`)."""
-        return apply_edit(analysis, plan, request)
+    def revise(self, analysis: VideoAnalysis, plan: ScorePlan, request: str,
+               history: list[ScorePlan] | None = None) -> PlanResult:
+        """Apply a spoken edit to `plan` (see `v2m.agent.dialogue.understanding`); `history` is the first
+        plan then the plan after each edit so far, for "like it was before"."""
+        return apply_edit(analysis, plan, request, history)
 
     @staticmethod
     def _reasoning(analysis, request, style, style_why, tempo, tempo_why, key, mode, mode_why,

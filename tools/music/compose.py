@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import random
 import zlib
+from dataclasses import replace
 
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.errors import V2MError
@@ -106,6 +107,13 @@ def _offbeat_hits(plan: ScorePlan, tmap: TempoMap, bars) -> list[tuple[float, st
             h = min(plan.hit_points, key=lambda h: abs(h.time_s - t))
             out.append((beat, h.kind, h.strength))
     return out
+
+
+def _level(notes: list, db: float) -> list:
+    """The notes with velocities scaled by a level offset in dB. MIDI velocity maps to amplitude roughly
+    as 40*log10(v/127) dB (the General MIDI curve), hence the 40, not 20."""
+    k = 10 ** (db / 40)
+    return [replace(n, vel=int(max(1, min(127, round(n.vel * k))))) for n in notes]
 
 
 def _gains(analysis: VideoAnalysis | None, bars, tmap: TempoMap) -> list[float]:
@@ -208,9 +216,10 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
                              pattern_meter=int(style.meter.split("/")[0]),
                              gains=_gains(analysis, bars, tmap), accents=_accents(plan, bars),
                              hits=_offbeat_hits(plan, tmap, bars),
-                             fill=not final, final=final, registers=registers,
+                             fill=not final and sec.fill, final=final, registers=registers,
                              theme_seed=zlib.crc32(f"{plan.seed}:theme:{style.name}".encode()))
         active = set(sec.instruments or instruments)
+        counts = {r: len(parts[r].notes) for r in roles}
         for r in roles:
             # each part draws from its own stream so adding a part leaves the others as they were
             ctx.rng = random.Random(zlib.crc32(f"{plan.seed}:{anchor}:{r}".encode()))
@@ -234,6 +243,9 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
                     repairs += [f"section {i} ({sec.name}): {f}" for f in fixed]
                 else:
                     parts[r].notes += melody_part(ctx, r)
+        for r, db in sec.levels_db.items():  # the balance between parts: a velocity offset per role
+            if r in parts and db:
+                parts[r].notes[counts[r]:] = _level(parts[r].notes[counts[r]:], db)
     if style.humanize or "drums" in parts:  # before the stops, which must silence the humanised notes too
         humanize(parts.values(), tmap, plan, style.humanize)
     _stops_and_swells(plan, tmap, parts)

@@ -1,0 +1,167 @@
+"""What an edit changed, read from the two plans and nothing else, and said in words: the reply to a turn.
+
+    from v2m.agent.dialogue.changes import diff, describe
+    changes = diff(old_plan, new_plan)        # [Change("tempo", "tempo 120 -> 104 BPM", (5.0, 10.0)), ...]
+    describe(changes)                         # "Tempo 120 -> 104 BPM from 0:05 to 0:10."  or "Nothing changed."
+
+A reply built this way cannot claim a change that did not happen nor leave one out: each phrase is one
+difference between the plans, with where (the times) and by how much. Section values are compared on
+the union of both plans' section edges, so a split section is compared piece by piece.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from v2m.agent.dialogue.operations import effective_roles
+from v2m.agent.dialogue.takes import ROUTES
+from v2m.agent.dialogue.where import fmt
+from v2m.tools.contract import ScorePlan
+from v2m.tools.style import load_style
+
+NOTHING = "Nothing changed: the score is as it was."
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference: its kind (tempo, energy, level, roles, chords, ...), the words, and where."""
+
+    kind: str
+    words: str
+    span: tuple[float, float] | None = None  # None: the whole score
+
+
+def _pieces(old: ScorePlan, new: ScorePlan) -> list[tuple[float, float]]:
+    edges = sorted({0.0, new.duration_s, *(round(s.start_s, 3) for s in old.sections),
+                    *(round(s.start_s, 3) for s in new.sections)})
+    return [(a, b) for a, b in zip(edges, edges[1:]) if b - a > 1e-3]
+
+
+def _section_values(plan: ScorePlan, t: float) -> dict[str, str]:
+    """The values that govern the music of the section playing at `t`."""
+    s = plan.sections[plan.section_at(t)]
+    inst = {**load_style(plan.style).instruments, **plan.instrumentation}
+    roles = effective_roles(plan, s)
+    return {
+        "tempo": f"{s.tempo_bpm or plan.tempo_bpm:g}",
+        "energy": f"{s.energy:.2f}",
+        "roles": ",".join(sorted(r for r in roles if r in inst)),
+        "levels": ",".join(f"{r} {db:+g} dB" for r, db in sorted(s.levels_db.items()) if db),
+        "chords": " ".join(sorted(s.chords)),  # which chords, not where the cycle starts: a split piece rotates it
+        "locked": "locked" if s.locked else "unlocked",
+        "take": f"{s.take + 1}|{s.name}",
+    }
+
+
+def _say(kind: str, a: str, b: str) -> str:
+    if kind == "tempo":
+        return f"tempo {a} -> {b} BPM"
+    if kind == "energy":
+        return f"{'more' if float(b) > float(a) else 'less'} energy ({a} -> {b})"
+    if kind == "roles":
+        ra, rb = set(filter(None, a.split(","))), set(filter(None, b.split(",")))
+        parts = [f"{r} in" for r in sorted(rb - ra)] + [f"no {r}" for r in sorted(ra - rb)]
+        return ", ".join(parts)
+    if kind == "levels":
+        la = dict(x.rsplit(" ", 2)[0:2] for x in filter(None, a.split(",")))
+        lb = dict(x.rsplit(" ", 2)[0:2] for x in filter(None, b.split(",")))
+        out = []
+        for r in sorted(set(la) | set(lb)):
+            x, y = float(la.get(r, 0)), float(lb.get(r, 0))
+            if x != y:
+                out.append(f"{r} {'louder' if y > x else 'softer'} against the others ({x:+g} -> {y:+g} dB)")
+        return ", ".join(out)
+    if kind == "chords":
+        return f"chords {' '.join(dict.fromkeys(a.split()))} -> {' '.join(dict.fromkeys(b.split()))}"
+    if kind == "locked":
+        return b
+    if kind == "take":
+        n, name = b.split("|", 1)
+        return f"new take of the {name} (take {n})" if a.split("|")[0] != n else ""
+    return f"{kind} {a} -> {b}"
+
+
+def diff(old: ScorePlan, new: ScorePlan) -> list[Change]:
+    """Every difference between two plans that a listener could hear or a later edit would meet.
+
+    Args:
+        old: the plan before the turn.
+        new: the plan after it.
+    Returns:
+        Changes, plan-wide first, then per stretch of time in order; [] when nothing differs.
+    """
+    out: list[Change] = []
+    if old.style != new.style:
+        out.append(Change("style", f"style {old.style} -> {new.style}"))
+    if (old.key, old.mode) != (new.key, new.mode):
+        out.append(Change("key", f"key {old.key} {old.mode} -> {new.key} {new.mode}"))
+    if old.route != new.route:
+        out.append(Change("route", f"route {old.route} -> {ROUTES[new.route]}"))
+    if old.loudness_lufs != new.loudness_lufs:
+        out.append(Change("loudness", f"loudness {old.loudness_lufs:g} -> {new.loudness_lufs:g} LUFS"))
+    if old.meter != new.meter:
+        out.append(Change("meter", f"meter {old.meter} -> {new.meter}"))
+    oi = {**load_style(old.style).instruments, **old.instrumentation}
+    ni = {**load_style(new.style).instruments, **new.instrumentation}
+    for role in sorted(set(oi) | set(ni)):
+        if oi.get(role) != ni.get(role) and old.style == new.style and role in oi and role in ni:
+            out.append(Change("instrument", f"{role}: {oi.get(role, 'none')} -> {ni.get(role, 'none')}"))
+    oh = {(round(h.time_s, 2), h.kind, h.strength) for h in old.hit_points}
+    nh = {(round(h.time_s, 2), h.kind, h.strength) for h in new.hit_points}
+    for t, kind, _ in sorted(nh - oh):
+        out.append(Change("hit", f"{kind} at {fmt(t)}", (t, t)))
+    for t, kind, _ in sorted(oh - nh):
+        if not any(abs(t - x) < 0.01 for x, _, _ in nh):
+            out.append(Change("no_hit", f"no {kind} at {fmt(t)}", (t, t)))
+    per_kind: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for a, b in _pieces(old, new):
+        va, vb = _section_values(old, (a + b) / 2), _section_values(new, (a + b) / 2)
+        for kind in va:
+            if va[kind] != vb[kind] and not (kind == "chords" and old.style != new.style):
+                if kind == "tempo" and old.tempo_bpm != new.tempo_bpm and \
+                        float(vb[kind]) / float(va[kind]) == new.tempo_bpm / old.tempo_bpm:
+                    continue  # the plan's tempo moved and this stretch with it: said once, plan-wide
+                words = _say(kind, va[kind], vb[kind])
+                if words:
+                    per_kind.setdefault((kind, words), []).append((a, b))
+    if old.tempo_bpm != new.tempo_bpm:
+        out.append(Change("tempo", f"tempo {old.tempo_bpm:g} -> {new.tempo_bpm:g} BPM"))
+    for (kind, words), spans in per_kind.items():
+        for a, b in _merge(spans):
+            whole = a <= 1e-3 and b >= new.duration_s - 1e-3
+            out.append(Change(kind, words, None if whole else (a, b)))
+    return out
+
+
+def _merge(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    out: list[list[float]] = []
+    for a, b in sorted(spans):
+        if out and abs(out[-1][1] - a) < 1e-3:
+            out[-1][1] = b
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
+def describe(changes: list[Change], reason: str = "", place: str = "") -> str:
+    """The reply: each change with its place, "; "-separated, or that nothing changed.
+
+    Args:
+        changes: from `diff`.
+        reason: why (a culture read as a style), said after the changes.
+        place: the place in the user's terms ("the second half"), said after the changes' times.
+    Returns:
+        One line.
+    """
+    if not changes:
+        return NOTHING
+    phrases = []
+    for c in changes:
+        where = "" if c.span is None else f" at {fmt(c.span[0])}" if c.span[0] == c.span[1] or c.kind in (
+            "hit", "no_hit") else f" from {fmt(c.span[0])} to {fmt(c.span[1])}"
+        phrases.append(c.words + ("" if c.kind in ("hit", "no_hit") else where))
+    text = "; ".join(phrases)
+    if place:
+        text += f" ({place if place.split()[0] in ('after', 'before', 'between', 'from', 'there') else 'in ' + place})"
+    text = text[0].upper() + text[1:] + "."
+    return text + (f" Why: {reason}." if reason else "")

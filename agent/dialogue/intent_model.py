@@ -1,0 +1,148 @@
+"""The learned intent reader: all-MiniLM-L6-v2 with a LoRA adapter merged into its attention weights and a
+small classification head, run in NumPy by `v2m.agent.dialogue.minilm` (a chat turn never imports torch).
+
+    from v2m.agent.dialogue.intent_model import IntentModel
+    IntentModel.load().predict("ease off the speed a touch")    # Prediction("tempo_down", 0.97, ...)
+
+The adapter and head ship as `agent/dialogue/intent_head.npz` (made by `finetune/intent_lora.py`; see
+finetune/configs/intent_lora.yaml for the command). `combine` joins it with the rules grammar: the
+grammar's reading wins when the model agrees or is unsure; where the grammar reads nothing the model's
+confident label becomes an intent; where they disagree the turn is a question with both options.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+from v2m.agent.dialogue.intents import scope_of
+from v2m.agent.dialogue.minilm import MiniLM, model_dir
+from v2m.agent.dialogue.orchestration import INSTR_ALT
+from v2m.agent.dialogue.phrases import spelled
+from v2m.agent.dialogue.where import Ask, locate, snap
+from v2m.tools.contract import EditIntent
+
+HEAD_PATH = Path(__file__).with_name("intent_head.npz")
+USE_P = 0.9        # the model's label becomes an intent on its own above this probability (tuned on sets a, b)
+DISAGREE_P = 0.97  # above this, a model label opposite to the grammar's reading is a question
+# Each label: (what, direction, value) of the intent it stands for, and how to say it in a question.
+LABELS: dict[str, tuple[str, str | None, str | None, str]] = {
+    "tempo_up": ("tempo", "up", None, "faster"), "tempo_down": ("tempo", "down", None, "slower"),
+    "energy_up": ("energy", "up", None, "more energy"), "energy_down": ("energy", "down", None, "calmer and sparser"),
+    "loudness_up": ("loudness", "up", None, "louder overall"), "loudness_down": ("loudness", "down", None, "quieter overall"),
+    "mode_minor": ("mode", "set", "minor", "darker (minor)"), "mode_major": ("mode", "set", "major", "brighter (major)"),
+    "shape_up": ("shape", "up", None, "growing over time"), "shape_down": ("shape", "down", None, "fading over time"),
+    "balance_up": ("balance", "up", None, "that instrument louder"),
+    "balance_down": ("balance", "down", None, "that instrument softer"),
+    "add": ("add", None, None, "add an instrument"), "remove": ("remove", None, None, "remove an instrument"),
+    "hit": ("hit", None, None, "a hit point"), "revert": ("revert", None, None, "back to the previous version"),
+    "style": ("style", "set", None, "another style"), "none": ("none", None, None, "nothing"),
+}
+OPPOSITE = {"up": "down", "down": "up"}
+
+
+@dataclass(frozen=True)
+class Prediction:
+    label: str
+    p: float
+    runner_up: str
+    p2: float
+
+
+class IntentModel:
+    """MiniLM (with the merged adapter) -> mean pooling -> a linear head over `labels`."""
+
+    def __init__(self, path: Path = HEAD_PATH):
+        data = np.load(path, allow_pickle=False)
+        self.labels = [str(x) for x in data["labels"]]
+        self.encoder = MiniLM(model_dir())
+        scale = float(data["lora_scale"])
+        for key in [k for k in data.files if k.endswith(".lora_A")]:
+            base = key[:-len(".lora_A")]  # e.g. encoder.layer.0.attention.self.query
+            self.encoder.w[base + ".weight"] = self.encoder.w[base + ".weight"] + \
+                scale * (data[base + ".lora_B"] @ data[key]).astype(np.float32)
+        self.w, self.b = data["head_w"].astype(np.float32), data["head_b"].astype(np.float32)
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def load(cls) -> IntentModel | None:
+        """The shipped model, once per process; None when the head file or the encoder is missing."""
+        if not HEAD_PATH.is_file():
+            return None
+        try:
+            return cls(HEAD_PATH)
+        except Exception:  # noqa: BLE001 - no encoder weights: the grammar works alone
+            return None
+
+    def probabilities(self, texts: list[str]) -> np.ndarray:
+        """Label probabilities, one row per text (the encoder's unit-length pooled vectors -> softmax)."""
+        z = self.encoder.encode([t.lower()[:300] for t in texts]) @ self.w.T + self.b
+        z = np.exp(z - z.max(1, keepdims=True))
+        return z / z.sum(1, keepdims=True)
+
+    def predict(self, text: str) -> Prediction:
+        p = self.probabilities([text])[0]
+        order = np.argsort(-p)
+        return Prediction(self.labels[order[0]], float(p[order[0]]), self.labels[order[1]], float(p[order[1]]))
+
+
+def _intent(label: str, p: float, analysis, plan, request: str) -> EditIntent:
+    """The model's label as an intent, its place read by the grammar's `locate`, its instrument by word."""
+    what, direction, value, words = LABELS[label]
+    text = " " + re.sub(r"[^a-z0-9#:.%' -]+", " ", request.lower()) + " "
+    span = locate(text, analysis, plan)
+    span = snap(span, analysis) if span else None
+    if what in ("balance", "add", "remove"):
+        m = re.search(rf"\b({INSTR_ALT})(?:s|es)?\b", text)
+        if not m:
+            raise Ask(f"Do you mean {words}? Which instrument: {', '.join(sorted(plan.instrumentation) or ['drums', 'bass'])}?")
+        value = m.group(1)
+    if what in ("style", "none", "hit"):
+        raise Ask(f"Do you want {words}? Say which, e.g. 'in jazz' or 'a crash on the cut at 0:04'.")
+    if what == "shape":
+        return EditIntent(what="shape", direction=direction, shape=[0.15, 0.9] if direction == "up" else [0.8, 0.15],
+                          scope=scope_of(span), source="model", confidence=round(p, 3), text=request[:400])
+    if what == "revert":
+        return EditIntent(what="revert", version=-1, source="model", confidence=round(p, 3), text=request[:400])
+    return EditIntent(what=what, direction=direction, value=value, scope=scope_of(span), source="model",
+                      confidence=round(p, 3), text=request[:400])
+
+
+def _clash(rules: list[EditIntent], label: str) -> bool:
+    what, direction, value, _ = LABELS[label]
+    for it in rules:
+        if it.what == what and direction in OPPOSITE and it.direction == OPPOSITE[direction]:
+            return True
+        if it.what == "mode" == what and it.value in ("major", "minor") and it.value != value:
+            return True
+    return False
+
+
+def combine(analysis, plan, request: str, read: Callable) -> list[EditIntent]:
+    """The intents of `request` from the grammar (`read`) and the model together.
+
+    Raises:
+        Ask: the readers disagree, or neither understood; the message offers concrete options.
+    """
+    model = IntentModel.load()
+    try:
+        rules = read(analysis, plan, request, guess=False)
+    except Ask:
+        raise
+    if model is None:
+        return rules or read(analysis, plan, request, guess=True)
+
+    pred = model.predict(spelled(request.lower()))  # the model reads phone typing as the grammar does
+    if rules:
+        if pred.p >= DISAGREE_P and _clash(rules, pred.label):
+            said = LABELS[pred.label][3]
+            mine = ", ".join(f"{it.what} {it.direction or it.value or ''}".strip() for it in rules)
+            raise Ask(f"I read that as {mine}, but it could also mean {said}. Which one: {mine}, or {said}?")
+        return rules
+    if pred.label != "none" and pred.p >= USE_P:
+        return [_intent(pred.label, pred.p, analysis, plan, request)]
+    return read(analysis, plan, request, guess=True)

@@ -1,0 +1,295 @@
+"""The one place an understood edit becomes a plan change: `EditIntent`s (from the rules grammar, the
+learned intent model or a language model) applied to a copy of the plan by deterministic operations.
+
+    from v2m.agent.dialogue.intents import apply_intents
+    new = apply_intents(analysis, plan, [EditIntent(what="tempo", direction="down", scope=...)], history)
+
+Each intent touches only the sections its scope names (a section the scope cuts through is split at the
+scope's edge, and the split adds no fill nobody asked for) and only the roles it names. An intent that
+cannot be carried out raises `Ask` with the question to put to the user; the caller keeps the old plan.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from v2m.agent.dialogue import marks, orchestration, takes
+from v2m.agent.dialogue import operations as ops
+from v2m.agent.dialogue.vocab import MOODS
+from v2m.agent.dialogue.where import Ask, Span, fmt
+from v2m.tools.contract import (
+    MAX_TEMPO_BPM,
+    MIN_TEMPO_BPM,
+    REVERT_ATTRIBUTES,
+    EditIntent,
+    EditScope,
+    ScorePlan,
+    VideoAnalysis,
+)
+from v2m.tools.style import load_style
+
+TEMPO_FACTORS = {"down": (0.92, 0.85, 0.7), "up": (1.08, 1.15, 1.35)}
+ENERGY_STEPS = (0.1, 0.2, 0.3)
+LOUDNESS_STEPS_DB = (2.0, 3.0, 6.0)
+LEVEL_STEPS_DB = (3.0, 5.0, 8.0)   # "bring the strings forward": one part against the others
+SIZES = {"small": 0, "medium": 1, "large": 2}
+SHAPE_MIN_PIECE_S = 1.0            # a shape over time is drawn in pieces at least this long
+
+
+class Edit:
+    """One intent being applied: the plan copy, its span, and the addressed section indices."""
+
+    def __init__(self, plan: ScorePlan, analysis: VideoAnalysis, span: Span | None):
+        self.plan, self.analysis, self.span = plan, analysis, span
+        self._idx: list[int] | None = None
+
+    @property
+    def whole(self) -> bool:
+        return self.span is None
+
+    @property
+    def whole_unlocked(self) -> bool:
+        """The intent addresses the whole score and no section is locked: plan-wide values may change."""
+        return self.whole and not any(s.locked for s in self.plan.sections)
+
+    @property
+    def idx(self) -> list[int]:
+        if self._idx is None:
+            idx, locked = ops.split_at(self.plan, self.span, self.analysis)
+            if not idx:
+                if locked:
+                    raise Ask(f"{self.span.label.capitalize() if self.span else 'Everything'} is locked. "
+                              "Unlock it first (e.g. 'unlock the intro')?")
+                s = self.plan.sections[self.plan.section_at(self.span.start_s)]
+                raise Ask(f"{self.span.label.capitalize()} lasts only {self.span.end_s - self.span.start_s:.1f} s, "
+                          f"too short to change on its own. Change the {s.name} ({fmt(s.start_s)}-{fmt(s.end_s)}) "
+                          "instead?")
+            self._idx = idx
+        return self._idx
+
+
+def span_of(scope: EditScope) -> Span | None:
+    if scope.kind == "whole":
+        return None
+    return Span(scope.start_s, scope.end_s, scope.label, sections=scope.sections, snap=False)
+
+
+def scope_of(span: Span | None, times: list[float] | None = None) -> EditScope:
+    """The contract's scope for a grammar span (None = the whole score)."""
+    if span is None:
+        return EditScope(times_s=times or [])
+    kind = "sections" if span.sections is not None else "from" if span.label.startswith("after") else \
+        "until" if span.label.startswith("before") else "shots" if "shot" in span.label else "span"
+    return EditScope(kind=kind, start_s=round(span.start_s, 3), end_s=round(span.end_s, 3), label=span.label[:120],
+                     sections=span.sections, times_s=times or [])
+
+
+# ----------------------------------------------------------------------------- handlers
+
+
+def _tempo(e: Edit, it: EditIntent) -> None:
+    bpm, factor, delta = None, 1.0, 0.0
+    if it.direction == "set":
+        bpm = it.amount
+        if bpm is None or not MIN_TEMPO_BPM <= bpm <= MAX_TEMPO_BPM:
+            raise Ask(f"{bpm:g} BPM is outside what I can play ({MIN_TEMPO_BPM:g}-{MAX_TEMPO_BPM:g}). Which tempo?"
+                      if bpm else "Which tempo?")
+    elif it.amount is not None and it.value == "bpm":
+        delta = abs(it.amount) * (1 if it.direction == "up" else -1)
+    elif it.amount is not None and it.value == "factor":
+        factor = it.amount
+    elif it.amount is not None and it.value == "percent":
+        factor = 1 + abs(it.amount) / 100 * (1 if it.direction == "up" else -1)
+    else:
+        factor = TEMPO_FACTORS[it.direction or "up"][SIZES[it.magnitude]]
+    ops.set_tempo(e.plan, [] if e.whole_unlocked else e.idx, factor=factor, bpm=bpm, delta=delta, whole=e.whole)
+
+
+def _key(e: Edit, it: EditIntent) -> None:
+    tonic, _, mode = (it.value or "").partition(" ")
+    ops.set_key(e.plan, [] if e.whole else e.idx, tonic=tonic or None, mode=mode or None,
+                shift=int(it.amount or 0), whole=e.whole)
+
+
+def _mode(e: Edit, it: EditIntent) -> None:
+    if it.reason and it.value == e.plan.mode:  # part of a culture read as a style, already so: nothing to ask
+        return
+    ops.set_key(e.plan, [] if e.whole else e.idx, tonic=None, mode=it.value, shift=0, whole=e.whole)
+
+
+def _style(e: Edit, it: EditIntent) -> None:
+    if not e.whole:
+        raise Ask(f"A style applies to the whole score; I can make {e.span.label} slower, calmer or change its "
+                  "instruments instead. Should I switch the whole score?")
+    ops.set_style(e.plan, it.value)
+    for word in (it.target or "").split(","):  # the instruments a culture or purpose brings ("brass")
+        if word.strip():
+            orchestration.add(e, word.strip(), quiet=True)
+
+
+def _mood(e: Edit, it: EditIntent) -> None:
+    mood = MOODS[it.value]
+    if mood.mode and mood.mode != e.plan.mode:
+        if e.whole_unlocked and mood.mode in load_style(e.plan.style).progressions:
+            ops.set_key(e.plan, [], tonic=None, mode=mood.mode, shift=0, whole=True)
+        elif not e.whole:
+            ops.set_key(e.plan, e.idx, tonic=None, mode=mood.mode, shift=0, whole=False)
+    try:
+        ops.add_energy(e.plan, e.idx, mood.energy)
+    except Ask:
+        pass  # already at the limit: the other parts of the mood still apply
+    try:
+        ops.set_tempo(e.plan, [] if e.whole_unlocked else e.idx, factor=mood.tempo, whole=e.whole)
+    except Ask:
+        pass
+
+
+def _energy(e: Edit, it: EditIntent) -> None:
+    step = it.amount if it.amount is not None else ENERGY_STEPS[SIZES[it.magnitude]]
+    ops.add_energy(e.plan, e.idx, abs(step) if it.direction == "up" else -abs(step))
+
+
+def _loudness(e: Edit, it: EditIntent) -> None:
+    if not e.whole:  # a part of the score gets louder by playing fuller
+        ops.add_energy(e.plan, e.idx, ENERGY_STEPS[SIZES[it.magnitude]] * (1 if it.direction == "up" else -1))
+        return
+    step = it.amount if it.amount is not None else LOUDNESS_STEPS_DB[SIZES[it.magnitude]]
+    ops.set_loudness(e.plan, abs(step) if it.direction == "up" else -abs(step))
+
+
+def _shape(e: Edit, it: EditIntent) -> None:
+    """Energy drawn over time across the scope: split it at its cuts (or in even pieces) and set each
+    piece's energy from the shape's levels, so "start soft and grow" rises from the first to the last."""
+    if it.value == "fade_out":
+        if e.span is None:
+            last = len(e.plan.sections) - 1
+            e.span = Span(e.plan.sections[last].start_s, e.plan.duration_s, "the ending")
+        _pieces(e)
+        if any("drums" in ops.effective_roles(e.plan, e.plan.sections[i]) for i in e.idx):
+            ops.set_roles(e.plan, e.idx, remove="drums")
+        t0, t1 = e.plan.sections[e.idx[0]].start_s, e.plan.sections[e.idx[-1]].end_s
+        for i in e.idx:  # each piece softer than it was, and softer the later it is
+            s = e.plan.sections[i]
+            x = ((s.start_s + s.end_s) / 2 - t0) / max(1e-6, t1 - t0)
+            e.plan.sections[i] = s.model_copy(update={"energy": round(max(0.05, s.energy * (0.75 - 0.6 * x)), 2)})
+        return
+    levels = it.shape or ([0.25, 0.85] if it.direction != "down" else [0.85, 0.25])
+    _pieces(e)
+    idx = e.idx
+    if len(idx) < 2:
+        raise Ask(f"{(e.span.label if e.span else 'The score').capitalize()} is too short to rise or fall within "
+                  "it. Change the energy of the whole part instead?")
+    t0, t1 = e.plan.sections[idx[0]].start_s, e.plan.sections[idx[-1]].end_s
+    for i in idx:
+        s = e.plan.sections[i]
+        x = ((s.start_s + s.end_s) / 2 - t0) / max(1e-6, t1 - t0)
+        pos = x * (len(levels) - 1)
+        k = min(int(pos), len(levels) - 2) if len(levels) > 1 else 0
+        level = levels[0] if len(levels) == 1 else levels[k] + (levels[k + 1] - levels[k]) * (pos - k)
+        e.plan.sections[i] = s.model_copy(update={"energy": round(min(1.0, max(0.05, level)), 2)})
+
+
+def _pieces(e: Edit) -> None:
+    """Split the edit's span (the whole score when none) at its cuts, or in even pieces when it has none,
+    so a shape over time has steps to climb or fall along."""
+    a, b = (0.0, e.plan.duration_s) if e.span is None else (e.span.start_s, e.span.end_s)
+    e.span, e._idx = Span(a, b, e.span.label if e.span else "the whole score", snap=False), None
+    edges = [c for c in e.analysis.boundaries_s if a + SHAPE_MIN_PIECE_S <= c <= b - SHAPE_MIN_PIECE_S]
+    edges = [x for k, x in enumerate(edges) if k == 0 or x - edges[k - 1] >= SHAPE_MIN_PIECE_S]
+    if not edges:
+        n = max(1, min(3, int((b - a) // (2 * SHAPE_MIN_PIECE_S))))
+        edges = [a + (b - a) * k / n for k in range(1, n)]
+    cuts = [a, *edges, b]
+    for x, y in zip(cuts, cuts[1:]):
+        ops.split_at(e.plan, Span(x, y, "", snap=False), e.analysis)
+
+
+def _revert(e: Edit, it: EditIntent, history: list[ScorePlan]) -> ScorePlan:
+    """Back to an earlier version: `history` is the first plan then one plan per edit, up to the current."""
+    if len(history) < 2:
+        raise Ask("This is still the first score, so there is no earlier version to go back to. "
+                  "What should change?")
+    n = it.version if it.version is not None else -1
+    k = n if n >= 0 else len(history) - 1 + n
+    if not 0 <= k < len(history):
+        raise Ask(f"There are versions 0 (the first score) to {len(history) - 1}; which one did you mean?")
+    old = history[k]
+    attr = it.value
+    if attr is None:
+        return old.model_copy(deep=True)
+    if attr not in REVERT_ATTRIBUTES:
+        raise Ask(f"I can bring back the {', '.join(REVERT_ATTRIBUTES)} of an earlier version; which one?")
+    p = e.plan
+    if attr == "tempo" and it.amount is not None:  # "split the difference": part of the way back
+        k = it.amount
+        p.tempo_bpm = round(p.tempo_bpm + (old.tempo_bpm - p.tempo_bpm) * k, 1)
+        return p
+    if attr == "tempo":
+        p.tempo_bpm = old.tempo_bpm
+        p.sections = [s.model_copy(update={"tempo_bpm": old.sections[old.section_at((s.start_s + s.end_s) / 2)]
+                                           .tempo_bpm}) for s in p.sections]
+    elif attr in ("key", "mode"):
+        p.key, p.mode = old.key, old.mode
+        p.sections = [s.model_copy(update={"chords": old.sections[old.section_at((s.start_s + s.end_s) / 2)]
+                                           .chords}) for s in p.sections]
+    elif attr == "energy":
+        p.sections = [s.model_copy(update={"energy": old.sections[old.section_at((s.start_s + s.end_s) / 2)]
+                                           .energy}) for s in p.sections]
+    elif attr == "instruments":
+        p.instrumentation = dict(old.instrumentation)
+        p.sections = [s.model_copy(update={k: getattr(old.sections[old.section_at((s.start_s + s.end_s) / 2)], k)
+                                           for k in ("instruments", "levels_db")}) for s in p.sections]
+    elif attr == "loudness":
+        p.loudness_lufs = old.loudness_lufs
+    elif attr == "style":
+        return old.model_copy(deep=True)
+    return p
+
+
+HANDLERS: dict[str, Callable[[Edit, EditIntent], None]] = {
+    "tempo": _tempo, "key": _key, "mode": _mode, "style": _style, "mood": _mood, "energy": _energy,
+    "loudness": _loudness, "shape": _shape,
+    "add": lambda e, it: orchestration.add(e, it.value), "remove": lambda e, it: orchestration.remove(e, it.value),
+    "swap": lambda e, it: orchestration.swap(e, it.target, it.value),
+    "only": lambda e, it: orchestration.only(e, it.value),
+    "balance": lambda e, it: orchestration.balance(e, it.value, _level_step(it), it.target),
+    "hit": lambda e, it: marks.add_hits(e, it.scope.times_s, it.value),
+    "no_hit": lambda e, it: marks.drop_hits(e, it.scope.times_s or None),
+    "lock": lambda e, it: marks.lock(e, True), "unlock": lambda e, it: marks.lock(e, False),
+    "take": lambda e, it: takes.new_take(e), "route": lambda e, it: takes.set_route(e, it.value),
+}
+
+
+def _level_step(it: EditIntent) -> float:
+    step = abs(it.amount) if it.amount is not None else LEVEL_STEPS_DB[SIZES[it.magnitude]]
+    return step if it.direction != "down" else -step
+
+
+def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIntent],
+                  history: list[ScorePlan] | None = None) -> ScorePlan:
+    """Apply intents in order to a copy of `plan`.
+
+    Args:
+        analysis: the measured video the scopes refer to.
+        plan: the current plan (not modified).
+        intents: what to change, in the order said.
+        history: the first plan, then the plan after each edit so far (for reverts); default [plan].
+    Returns:
+        The new plan, validated.
+    Raises:
+        Ask: an intent cannot be carried out; the message is the question for the user.
+    """
+    new = plan.model_copy(deep=True)
+    whole = [k for k, it in enumerate(intents) if it.what in ("revert", "undo") and it.value is None]
+    if whole:  # "ditch the organ, bring version 2 back": the version named is where the turn ends up
+        intents = intents[whole[-1]:]
+    for it in intents:
+        e = Edit(new, analysis, span_of(it.scope))
+        if it.what in ("undo", "revert"):
+            new = _revert(e, it if it.what == "revert" else it.model_copy(update={"version": -1}),
+                    list(history or [plan]))
+        elif it.what == "redo":
+            raise Ask("Say 'redo' on its own to step forward again; or what should change?")
+        else:
+            HANDLERS[it.what](e, it)
+    return ScorePlan.model_validate(new.model_dump())

@@ -1,0 +1,126 @@
+"""A chat turn of the rules planner: what the user said -> `EditIntent`s -> the new plan -> a reply built
+from the plan diff.
+
+    from v2m.agent.dialogue.understanding import apply_edit
+    result = apply_edit(analysis, plan, "from the second cut on, darker, and let the bass drive")
+    result.plan, result.reply     # "Chords ... from 0:03.0 to 0:10; bass louder against the others ..."
+
+Two readers write intents: the rules grammar (`v2m.agent.dialogue.edits`) and the learned intent model
+(`v2m.agent.dialogue.intent_model`, MiniLM + a LoRA-tuned head, in NumPy). The grammar reads first; where
+it reads nothing the model's confident reading is used; where they disagree, or neither is sure, the turn
+is one concrete question with options. Input that is no edit at all (empty, a long paste, emoji only,
+another language, instructions to the assistant) is answered with a question or a plain refusal, the
+plan unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import partial
+
+from v2m.agent.dialogue import edits, intent_model
+from v2m.agent.dialogue.changes import describe, diff
+from v2m.agent.dialogue.intents import apply_intents
+from v2m.agent.dialogue.where import Ask, Span, fmt
+from v2m.agent.planners.result import PlanResult
+from v2m.tools.contract import EditIntent, ScorePlan, VideoAnalysis
+
+MAX_REQUEST_CHARS = 600        # longer than any edit anyone types: a paste, answered with a question
+INJECTION_RE = re.compile(
+    r"\b(?:ignore|disregard|forget|override|bypass) (?:all |any |your |the |previous |prior |my )*(?:rules|"
+    r"instructions|limits|guidelines|prompt|system)\b|\bsystem prompt\b|\b(?:show|print|reveal|tell) me your "
+    r"(?:instructions|prompt|rules)\b|\byou are now\b|\bnot follow your rules\b|\bwithout (?:any )?limits?\b|"
+    r"\bjailbreak\b|\brun (?:this|the following) (?:code|command)\b|\brm -rf\b", re.I)
+FOREIGN_WORDS = set("""es el la los las que por favor puedes muy más mas pero con sin una uno del música musica
+bitte und der die das nicht mit ist sehr schneller langsamer musik le les des est très plus avec pas une
+vite lent musique per più molto della sono questo não mais com uma rápido lento""".split())
+ENGLISH_WORDS = set("""the a it is and of to in make more less with please can you music slower faster louder
+quieter shot cut add no drums bass too bit""".split())
+
+
+def guard(request: str) -> str | None:
+    """The question or refusal for input that is no edit, or None when it may be one."""
+    text = "".join(ch for ch in request if unicodedata.category(ch)[0] != "C" or ch in "\t\n")
+    if not text.strip():
+        return "What should I change? Tell me in a few words, e.g. 'slower after 0:05' or 'no drums in shot 2'."
+    if len(text) > MAX_REQUEST_CHARS:
+        return (f"That is {len(text):,} characters, far more than an edit; I left the score as it is. "
+                "What one change should I make, e.g. 'calmer in the intro'?")
+    if INJECTION_RE.search(text):
+        return ("I can't change how I work or show my instructions; I only edit this score (tempo, mood, "
+                "instruments, cuts). The score is unchanged. What should change in the music?")
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return "I can only read words, not symbols. What should change, e.g. 'happier' or 'more energy'?"
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    foreign = sum(w in FOREIGN_WORDS for w in words) + sum(not w.isascii() for w in words)
+    english = sum(w in ENGLISH_WORDS for w in words)
+    if foreign >= 2 and foreign > english or sum(not ch.isascii() for ch in letters) > len(letters) / 3:
+        return ("I only understand edits in English so far; the score is unchanged. Could you say it in English, "
+                "e.g. 'slower' or 'less drums in shot 2'?")
+    return None
+
+
+def last_place(history: list[ScorePlan] | None) -> Span | None:
+    """Where the last edit changed the plan (its changes' first start to last end), for "there"."""
+    if not history or len(history) < 2:
+        return None
+    spans = [c.span for c in diff(history[-2], history[-1]) if c.span and c.span[1] > c.span[0]]
+    if not spans:
+        return None
+    a, b = min(x for x, _ in spans), max(y for _, y in spans)
+    return Span(a, b, f"there ({fmt(a)}-{fmt(b)})", snap=False)
+
+
+def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
+               history: list[ScorePlan] | None = None) -> list[EditIntent]:
+    """The intents a request asks for.
+
+    Args:
+        analysis: the measured video.
+        plan: the current plan.
+        request: the user's words.
+        history: the first plan, then the plan after each edit so far.
+    Returns:
+        Intents in the order said.
+    Raises:
+        Ask: no edit, an ambiguous one, or one the readers disagree on; the message is the question.
+    """
+    question = guard(request)
+    if question:
+        raise Ask(question)
+
+    return intent_model.combine(analysis, plan, request,
+                                partial(edits.read_request, last_span=last_place(history)))
+
+
+def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
+               history: list[ScorePlan] | None = None) -> PlanResult:
+    """Apply a spoken edit to a plan.
+
+    Args:
+        analysis: the measured video the edit's places refer to.
+        plan: the current plan; it is not modified.
+        request: the user's words ("slower in the second half", "hit the cut at 0:07").
+        history: the first plan, then the plan after each edit so far, for "like it was before".
+    Returns:
+        A PlanResult with the new plan and a reply built from the plan diff; when the request is no edit,
+        ambiguous or impossible, the unchanged plan and `question` set (also in `reply`).
+    """
+    try:
+        intents = understand(analysis, plan, request, history)
+        new = apply_intents(analysis, plan, intents, history)
+    except Ask as q:
+        return PlanResult(plan=plan, reasoning=plan.reasoning, reply=str(q), question=str(q))
+    reason = "; ".join(dict.fromkeys(it.reason for it in intents if it.reason))
+    places = list(dict.fromkeys(it.scope.label for it in intents if it.scope.label))
+    # the place in the user's terms beside the times the changes name
+    reply = describe(diff(plan, new), reason, places[0] if len(places) == 1 else "")
+    read = ", ".join(f"{it.what}{' ' + it.direction if it.direction else ''}"
+                     f"{' ' + it.value if it.value else ''}{' (' + it.scope.label + ')' if it.scope.label else ''}"
+                     f" [{it.source}]" for it in intents)
+    if all(it.what in ("revert", "undo") and it.value is None for it in intents):
+        return PlanResult(plan=new, reasoning=new.reasoning, reply=reply)  # an earlier version, as it was
+    new.reasoning = (plan.reasoning.rstrip() + f"\n\n## Edit\n- \"{request[:200]}\": read as {read}. {reply}\n").lstrip()
+    return PlanResult(plan=new, reasoning=new.reasoning, reply=reply)
