@@ -1,6 +1,6 @@
 """Fine-tune the intent model: all-MiniLM-L6-v2 with peft LoRA on CPU, then merge and save it small.
 
-    python -m v2m.finetune.intent_lora finetune/configs/intent_lora.yaml      # ~5-10 min on 2 cores
+    python -m v2m.finetune.intent_lora finetune/configs/intent/minilm-lora.yaml      # ~5-10 min on 2 cores
 
 Reads the config (YAML, its header comment is the command), generates the training and validation
 sentences (`v2m.finetune.intent_data`, templates of its own, never the dialogue sets), measures the
@@ -123,7 +123,7 @@ def train(cfg: dict) -> dict:
     return report
 
 
-def load_config(path: str | Path = "finetune/configs/intent_lora.yaml") -> dict:
+def load_config(path: str | Path = "finetune/configs/intent/minilm-lora.yaml") -> dict:
     """The recipe's config; every key the script reads must be there."""
     cfg = yaml.safe_load(Path(path).read_text())
     missing = {"seed", "train_sentences", "val_sentences", "max_tokens", "lora_r", "lora_alpha", "lora_dropout",
@@ -135,7 +135,7 @@ def load_config(path: str | Path = "finetune/configs/intent_lora.yaml") -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    train(load_config(argv[0] if argv else "finetune/configs/intent_lora.yaml"))
+    train(load_config(argv[0] if argv else "finetune/configs/intent/minilm-lora.yaml"))
     return 0
 
 

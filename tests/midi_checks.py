@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 import numpy as np
+from v2m.tools.metrics.sync import midi_marks
 
 
 def instrument(pm, name_start: str):
@@ -37,15 +38,8 @@ def is_seventh(pcs: set[int]) -> bool:
 
 
 def marked_times(pm) -> list[float]:
-    """Times a listener hears as marked: every beat of the tempo map, every cymbal or kick stroke and every
-    chord attack (three or more notes of one instrument starting together)."""
-    marks = [float(b) for b in pm.get_beats()]
-    for inst in pm.instruments:
-        if inst.is_drum:
-            marks += [n.start for n in inst.notes if n.pitch in (35, 36, 49, 57, 51, 52, 55)]
-        else:
-            marks += [round(t, 4) for t, k in Counter(round(n.start, 4) for n in inst.notes).items() if k >= 3]
-    return sorted(marks)
+    """Times a listener hears as marked: the same measure `v2m eval` grades (`cuts_with_accent`)."""
+    return [float(t) for t in midi_marks(pm)]
 
 
 def cut_misses(pm, cuts: list[float], tol_s: float = 0.010) -> list[float]:

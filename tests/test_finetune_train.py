@@ -5,6 +5,7 @@ grader scores a perfect answer perfectly, and `v2m score --backend hf` serves a 
 from __future__ import annotations
 
 import json
+import re
 import os
 import socket
 import subprocess
@@ -142,7 +143,14 @@ def test_two_cpu_processes_train_through_accelerate_launch(corpus, tmp_path):
     env = os.environ | {"OMP_NUM_THREADS": "1"}
     res = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=600)
     assert res.returncode == 0, res.stderr[-3000:]
-    summary = json.loads([x for x in res.stdout.splitlines() if x.startswith('{"steps"')][-1])
+    # two ranks print to one pipe: lines may interleave, so read every JSON object in the output
+    dec, found, text = json.JSONDecoder(), [], res.stdout
+    for i in [m.start() for m in re.finditer(r'\{"steps"', text)]:
+        try:
+            found.append(dec.raw_decode(text, i)[0])
+        except json.JSONDecodeError:
+            continue
+    summary = found[-1]
     assert summary["processes"] == 2
     assert all(v.abs().sum() > 0 for k, v in _lora_tensors(out / "adapter").items() if "lora_B" in k)
 

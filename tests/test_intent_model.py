@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_the_shipped_config_loads_and_the_data_is_labelled_and_not_the_dialogues():
     from v2m.finetune.intent_lora import load_config
 
-    cfg = load_config(ROOT / "finetune" / "configs" / "intent_lora.yaml")
+    cfg = load_config(ROOT / "finetune" / "configs" / "intent" / "minilm-lora.yaml")
     assert cfg["out"].endswith(".npz") and cfg["lora_r"] > 0
     rows = generate(400, 0)
     assert {r["label"] for r in rows} == set(LABELS) and len({r["text"] for r in rows}) == len(rows)
@@ -33,7 +33,7 @@ def test_the_shipped_config_loads_and_the_data_is_labelled_and_not_the_dialogues
 def test_a_tiny_lora_run_moves_only_the_adapter_and_numpy_reads_as_torch(tmp_path):
     from v2m.finetune.intent_lora import load_config, train
 
-    cfg = load_config(ROOT / "finetune" / "configs" / "intent_lora.yaml")
+    cfg = load_config(ROOT / "finetune" / "configs" / "intent" / "minilm-lora.yaml")
     cfg.update(train_sentences=72, val_sentences=36, epochs=1, batch_size=24, threads=1,
                out=str(tmp_path / "head.npz"))
     report = train(cfg)

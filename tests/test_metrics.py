@@ -63,6 +63,32 @@ def test_a_midi_with_downbeats_on_the_cuts_scores_one(tmp_path):
     assert sync.cuts_with_downbeat(None, CUTS) is None  # no MIDI (an audio-only run): not graded
 
 
+def _steady_midi(path, chords_at=()):
+    """120 BPM, one quiet note a beat (every 0.5 s), plus a three-note chord at each time in `chords_at`."""
+    mid = mido.MidiFile(ticks_per_beat=480)
+    track = mido.MidiTrack()
+    mid.tracks.append(track)
+    track.append(mido.MetaMessage("set_tempo", tempo=500_000, time=0))
+    events = [(k * 480, "on", [60]) for k in range(20)] + [(k * 480 + 240, "off", [60]) for k in range(20)]
+    events += [(int(round(t * 960)), "on", [64, 67, 71]) for t in chords_at]
+    events += [(int(round(t * 960)) + 120, "off", [64, 67, 71]) for t in chords_at]
+    now = 0
+    for tick, kind, notes in sorted(events, key=lambda e: (e[0], e[1] == "on")):
+        for n in notes:
+            track.append(mido.Message(f"note_{kind}", note=n, velocity=80 if kind == "on" else 0, time=tick - now))
+            now = tick
+    mid.save(str(path))
+
+
+def test_cuts_with_accent_counts_beats_and_chord_attacks(tmp_path):
+    _steady_midi(tmp_path / "plain.mid")  # beats every 0.5 s: none of CUTS is within 10 ms of one
+    assert sync.cuts_with_downbeat(sync.midi_marks(tmp_path / "plain.mid"), CUTS) == 0.0
+    _steady_midi(tmp_path / "accents.mid", chords_at=CUTS)  # a chord struck on every cut
+    assert sync.cuts_with_downbeat(sync.midi_marks(tmp_path / "accents.mid"), CUTS) == 1.0
+    _steady_midi(tmp_path / "late.mid", chords_at=[t + 0.03 for t in CUTS])  # 30 ms late: not a mark of the cut
+    assert sync.cuts_with_downbeat(sync.midi_marks(tmp_path / "late.mid"), CUTS) == 0.0
+
+
 def test_beats_scores_follow_the_loris_reference_code():
     # 1-second bins: reference beats in bins {0, 2, 4}; music in {0, 1, 2}: 2 hits, 3 music bins, 3 reference bins
     coverage, hit = sync.beat_scores([0.5, 2.5, 4.5], [0.6, 1.2, 1.9, 2.7], 6.0)

@@ -10,12 +10,13 @@ import types
 import numpy as np
 import pytest
 import soundfile as sf
-
-from v2m.tools.musicgen.route import generate_score_audio, layout
 from v2m.tools.contract import ScorePlan, Section
 from v2m.tools.errors import MissingDependency
-from v2m.tools.musicgen.prompt import chord_timeline
+from v2m.tools.music.tempo_map import build_tempo_map
 from v2m.tools.musicgen.backends import load_backend
+from v2m.tools.musicgen.prompt import chord_timeline
+from v2m.tools.musicgen.route import generate_score_audio, layout
+from v2m.tools.style import load_style
 
 pytest.importorskip("torch")
 
@@ -31,11 +32,18 @@ def test_chord_timeline_follows_tempo_and_meter():
     plan = ScorePlan(duration_s=20, style="jazz", tempo_bpm=120, meter="3/4", sections=[
         Section(name="A", start_s=0, end_s=10, chords=["Dm7", "G7", "Cmaj7"]),
         Section(name="B", start_s=10, end_s=20, chords=["ii7", "V7"])])
-    # 3/4 at 120 bpm: a bar is 1.5 s
-    assert chord_timeline(plan, 0, 0.0, 4.0) == [("Dm7", 0.0), ("G7", 1.5), ("Cmaj7", 3.0)]
-    assert chord_timeline(plan, 0, -0.1, 1.0) == [("Dm7", 0.1)]
-    assert chord_timeline(plan, 0, 2.0, 2.0) == [("G7", 0.0), ("Cmaj7", 1.0)]
-    assert chord_timeline(plan, 0, 4.6, 0.5) == [("Dm7", 0.0)]  # bar 4 wraps to the first chord
+    # the composer's 3/4 bars near 120 bpm (its hit-finder picks a tempo that fits 10 s whole): chords change
+    # exactly on them, one chord a bar, cycling
+    bars = [b.start_s for b in build_tempo_map(plan, load_style("jazz")).bars if b.start_s < 10 - 1e-6]
+    assert 1.3 < bars[1] - bars[0] < 1.7
+    got = chord_timeline(plan, 0, 0.0, 4.0)
+    want = [(c, t) for c, t in zip(["Dm7", "G7", "Cmaj7"], bars) if t < 4.0]
+    assert [c for c, _ in got] == [c for c, _ in want]
+    assert [t for _, t in got] == pytest.approx([t for _, t in want], abs=1e-3)
+    assert chord_timeline(plan, 0, -0.1, 1.0) == [("Dm7", pytest.approx(0.1, abs=1e-3))]
+    got = chord_timeline(plan, 0, 2.0, 2.0)  # from inside bar 2: G7 already sounding, then Cmaj7 on bar 3
+    assert [c for c, _ in got] == ["G7", "Cmaj7"] and got[1][1] == pytest.approx(bars[2] - 2.0, abs=1e-3)
+    assert chord_timeline(plan, 0, bars[3] + 0.1, 0.5)[0][0] == "Dm7"  # bar 4 wraps to the first chord
     assert chord_timeline(plan, 1, 0.0, 5.0) == []  # roman numerals are the composer's to spell
 
 
@@ -88,7 +96,6 @@ def test_jasco_chords_change_on_the_composers_downbeats(monkeypatch, tmp_path):
     downbeat carries a chord."""
     import pretty_midi
     from conftest import bikes_like_analysis
-
     from v2m.agent.planners.base import get_planner
     from v2m.tools.music.compose import compose
 

@@ -5,7 +5,7 @@ small classification head, run in NumPy by `v2m.agent.dialogue.minilm` (a chat t
     IntentModel.load().predict("ease off the speed a touch")    # Prediction("tempo_down", 0.97, ...)
 
 The adapter and head ship as `agent/dialogue/intent_head.npz` (made by `finetune/intent_lora.py`; see
-finetune/configs/intent_lora.yaml for the command). `combine` joins it with the rules grammar: the
+finetune/configs/intent/minilm-lora.yaml for the command). `combine` joins it with the rules grammar: the
 grammar's reading wins when the model agrees or is unsure; where the grammar reads nothing the model's
 confident label becomes an intent; where they disagree the turn is a question with both options.
 """

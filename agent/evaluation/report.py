@@ -26,7 +26,7 @@ TABLE_KEYS = (("sync", SYNC_KEYS), ("adherence", ("tempo_bpm_estimated", "tempo_
               "key_estimated", "key_planned")), ("notation", NOTATION_KEYS),
               ("symbolic", (*SYMBOLIC_KEYS, "inside_reference_share")), ("neural", ("clap_score", "fad", "neural")))
 # The terminal summary's columns: (metric, short header) so a run fits on one 80-column line.
-SUMMARY_KEYS = (("cuts_with_onset", "onset"), ("cuts_with_downbeat", "downbeat"), ("beats_coverage", "cover"),
+SUMMARY_KEYS = (("cuts_with_onset", "onset"), ("cuts_with_accent", "accent"), ("cuts_with_downbeat", "downbeat"), ("beats_coverage", "cover"),
                 ("beats_hit", "hit"), ("tempo_error", "tempo"), ("key_match", "key"), ("abcm2ps_ok", "m2ps"),
                 ("inside_reference_share", "ref"))
 FIG_SIZE = (9, 5.5)

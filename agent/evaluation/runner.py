@@ -27,7 +27,7 @@ from v2m.tools.metrics.sync import midi_downbeats, sync_metrics
 
 REQUIRED = ("analysis.json", "plan.json", "score.wav")
 # Families in the order the report shows them.
-SYNC_KEYS = ("cuts_with_onset", "cuts_with_downbeat", "beats_coverage", "beats_hit", "intensity_motion_r")
+SYNC_KEYS = ("cuts_with_onset", "cuts_with_downbeat", "cuts_with_accent", "beats_coverage", "beats_hit", "intensity_motion_r")
 ADHERENCE_KEYS = ("tempo_error", "tempo_ok", "key_match", "key_match_relative", "duration_error_s",
                   "loudness_error_db")
 NOTATION_KEYS = ("contract_valid", "abc_music21_ok", "abc2midi_ok", "abcm2ps_ok", "repairs")

@@ -32,7 +32,6 @@ from v2m.tools.audio.render import (
     start_fluidsynth,
 )
 from v2m.tools.gm import DRUM_CHANNEL
-from v2m.tools.music.expression import value_at
 from v2m.tools.music.midi import CHANNEL_VOLUME
 from v2m.tools.music.tempo_map import swing_beat
 
@@ -51,10 +50,9 @@ class Stem:
     origin_s: float
     programs: tuple          # (role, program, is_drum) of each part that plays here, sorted
     events: tuple            # (index into programs, pitch, velocity, on_s, off_s), relative to origin_s
-    expression: tuple = ()   # (time_s relative to origin_s, CC11 value): the score's swells over this section
 
     def key(self, extra: str) -> str:
-        h = hashlib.sha1(f"{KEY_VERSION}|{extra}|{self.programs}|{self.events}|{self.expression}".encode())
+        h = hashlib.sha1(f"{KEY_VERSION}|{extra}|{self.programs}|{self.events}".encode())
         return h.hexdigest()[:20]
 
 
@@ -94,24 +92,10 @@ def section_stems(arrangement) -> list[Stem]:
         voices = tuple(sorted({e[0] for e in ev}))
         rel = tuple(sorted((voices.index(vc), p, v, round(on - origin, 5), round(off - origin, 5))
                            for vc, p, v, on, off in ev))
-        stems.append(Stem(i, origin, voices, rel, _expression(arrangement, bars, origin)))
+        # The CC11 swells of score.mid are not rendered here: the build-up into a climax depends on the
+        # neighbouring sections' energy, and an edit there must not re-render (or change) this section.
+        stems.append(Stem(i, origin, voices, rel))
     return stems
-
-
-def _expression(arrangement, bars, origin_s: float) -> tuple:
-    """The CC11 curve over a section's bars, a value per sixteenth where it changes (as `write_midi` writes
-    it), so the rendered stems swell as the score's MIDI does."""
-    curve, tmap = arrangement.expression, arrangement.tempo_map
-    if not curve or not bars:
-        return ()
-    out, last, beat = [], None, bars[0].start_beat
-    while beat < bars[-1].end_beat:
-        v = value_at(curve, beat)
-        if v != last:
-            out.append((round(max(0.0, tmap.beat_to_s(beat) - origin_s), 5), v))
-            last = v
-        beat += 0.25
-    return tuple(out)
 
 
 def write_stem_midi(stem: Stem, path: Path) -> Path:
@@ -126,8 +110,6 @@ def write_stem_midi(stem: Stem, path: Path) -> Path:
         if not is_drum:  # the same reverb send, channel volume and swells as the full-score MIDI
             msgs.append((0, 0, mido.Message("control_change", channel=ch, control=91, value=40)))
             msgs.append((0, 0, mido.Message("control_change", channel=ch, control=7, value=CHANNEL_VOLUME)))
-            msgs += [(int(round(t * TICKS_PER_S)), 0, mido.Message("control_change", channel=ch, control=11, value=v))
-                     for t, v in stem.expression]
     for v, pitch, vel, on, off in stem.events:
         ch = chans[v]
         t_on, t_off = int(round(on * TICKS_PER_S)), int(round(off * TICKS_PER_S))

@@ -6,6 +6,9 @@
 - cuts_with_onset: share of the video's hard cuts with an onset found in the audio within +-70 ms.
 - cuts_with_downbeat: share of the cuts with a MIDI downbeat (bar start, through the tempo map) within
   +-10 ms; None without a MIDI file.
+- cuts_with_accent: share of the cuts marked in the MIDI within +-10 ms: a beat of the tempo map, a kick or
+  cymbal stroke, or a chord attack (three or more notes of one instrument at once). A film composer marks a
+  cut with a downbeat where the meter allows, else with a beat or an accent; this counts all three.
 - beats_coverage, beats_hit: the LORIS scores (Yu et al., "Long-Term Rhythmic Video Soundtracker", ICML
   2023), as its reference code `beats_scores.py` computes them: time is cut into 1-second bins (bin k holds
   [k, k+1) s) and a bin is a beat when any onset falls in it. With B_t the reference's beat bins, B_s the
@@ -22,7 +25,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-
 from v2m.tools.metrics.onsets import onset_times, share_matched
 
 ONSET_TOLERANCE_S = 0.070     # a cut "has an onset" within this much
@@ -41,6 +43,26 @@ def midi_downbeats(midi_path: str | Path) -> np.ndarray:
     import pretty_midi
 
     return np.asarray(pretty_midi.PrettyMIDI(str(midi_path)).get_downbeats())
+
+
+ACCENT_DRUMS = (35, 36, 49, 51, 52, 55, 57)  # kicks and cymbals (GM drum notes)
+
+
+def midi_marks(midi) -> np.ndarray:
+    """Times a listener hears as marked in a MIDI file (a path, or a loaded pretty_midi.PrettyMIDI): every
+    beat, kick or cymbal stroke and chord attack."""
+    from collections import Counter
+
+    import pretty_midi
+
+    pm = midi if isinstance(midi, pretty_midi.PrettyMIDI) else pretty_midi.PrettyMIDI(str(midi))
+    marks = [float(b) for b in pm.get_beats()]
+    for inst in pm.instruments:
+        if inst.is_drum:
+            marks += [n.start for n in inst.notes if n.pitch in ACCENT_DRUMS]
+        else:
+            marks += [t for t, k in Counter(round(n.start, 4) for n in inst.notes).items() if k >= 3]
+    return np.asarray(sorted(marks))
 
 
 def cuts_with_downbeat(downbeats_s: np.ndarray | None, cuts_s: list[float],
@@ -104,16 +126,20 @@ def sync_metrics(audio: np.ndarray, sr: int, analysis, midi_path: str | Path | N
         onsets_s: onsets already found in `audio` (found here when not given).
         cuts_s: the true cuts when they are known (a synthetic clip); the analysis's cuts otherwise.
     Returns:
-        {"cuts_with_onset", "cuts_with_downbeat", "beats_coverage", "beats_hit", "intensity_motion_r"}.
+        {"cuts_with_onset", "cuts_with_downbeat", "cuts_with_accent", "beats_coverage", "beats_hit",
+        "intensity_motion_r"}.
     """
     onsets = onset_times(audio, sr) if onsets_s is None else onsets_s
     cuts = list(analysis.cuts_s if cuts_s is None else cuts_s)
-    downbeats = midi_downbeats(midi_path) if midi_path and Path(midi_path).exists() else None
+    has_midi = bool(midi_path) and Path(midi_path).exists()
+    downbeats = midi_downbeats(midi_path) if has_midi else None
+    marks = midi_marks(midi_path) if has_midi else None
     visual = sorted([*cuts, *analysis.motion_peaks_s])
     coverage, hit = beat_scores(visual, onsets, analysis.duration_s)
     return {
         "cuts_with_onset": cuts_with_onset(onsets, cuts),
         "cuts_with_downbeat": cuts_with_downbeat(downbeats, cuts),
+        "cuts_with_accent": cuts_with_downbeat(marks, cuts),
         "beats_coverage": coverage,
         "beats_hit": hit,
         "intensity_motion_r": intensity_motion_r(audio, sr, analysis.motion, analysis.motion_hop_s),
