@@ -15,7 +15,7 @@ from pathlib import Path
 
 from v2m.agent.planners.facts import schema_brief
 from v2m.prompts.templates import example_json, example_plans, render
-from v2m.tools.contract import HitPoint, ScorePlan, Section
+from v2m.tools.contract import ROLES, HitPoint, ScorePlan, Section
 
 QWEN_SPECIALS = ["<|endoftext|>", "<|im_start|>", "<|im_end|>", "<|vision_start|>", "<|vision_end|>",
                  "<|image_pad|>", "<|video_pad|>"]
@@ -59,14 +59,16 @@ def prompt_corpus() -> list[str]:
 
 
 def plan_keys() -> list[str]:
-    """The plan's compound field names (tempo_bpm, start_s, ...): one token each rather than three, since
-    byte-level BPE never merges across the underscore."""
-    return sorted({n for m in (ScorePlan, Section, HitPoint) for n in m.model_fields if "_" in n})
+    """Every plan key with its quotes and colon, with and without the opening quote of a string value
+    (`"tempo_bpm":`, `"style":"`, `"drums":"`): one token each, so the token just read says which value
+    comes next; split into `"`, `style`, `":"` a tiny model has to look back and mixed up its fields."""
+    names = {n for m in (ScorePlan, Section, HitPoint) for n in m.model_fields} | set(ROLES)
+    return sorted(f'"{n}":{q}' for n in names for q in ("", '"'))
 
 
 def train_tokenizer(specials: list[str], vocab_size: int = 800, texts: list[str] | None = None):
     """A byte-level BPE `PreTrainedTokenizerFast` trained offline on v2m's prompt text (and `texts`),
-    with the plan's compound field names as whole tokens."""
+    with the plan's keys as whole tokens (`plan_keys`)."""
     from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
     from transformers import PreTrainedTokenizerFast
 
