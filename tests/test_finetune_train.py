@@ -169,10 +169,10 @@ def test_the_tiny_tokenizer_spends_one_token_per_plan_key():
     from v2m.finetune.tiny_vlm import QWEN_SPECIALS, plan_keys, train_tokenizer
 
     tok = train_tokenizer(QWEN_SPECIALS)
-    assert {"tempo_bpm", "start_s", "end_s", "duration_s", "hit_points", "time_s"} <= set(plan_keys())
-    text = '{"duration_s":6.5,"tempo_bpm":58.7,"sections":[{"name":"main","start_s":0.0,"end_s":6.5}]}'
+    assert {'"tempo_bpm":', '"style":"', '"end_s":', '"drums":"', '"time_s":'} <= set(plan_keys())
+    text = '{"duration_s":6.5,"style":"jazz","sections":[{"name":"main","start_s":0.0,"end_s":6.5}]}'
     pieces = tok.convert_ids_to_tokens(tok(text, add_special_tokens=False)["input_ids"])
-    assert {"duration_s", "tempo_bpm", "start_s", "end_s"} <= set(pieces)
+    assert {'"duration_s":', '"style":"', '"name":"', '"start_s":', '"end_s":'} <= set(pieces)
     assert tok.decode(tok(text, add_special_tokens=False)["input_ids"]) == text
 
 
