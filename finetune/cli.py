@@ -20,7 +20,7 @@ from pathlib import Path
 from v2m.finetune.dataset import build
 from v2m.finetune.evaluate import EvalOptions, evaluate, markdown
 from v2m.finetune.muvideo import ReadReport, read_records
-from v2m.finetune.synthetic import build_synthetic
+from v2m.finetune.synthetic import REASONING, build_synthetic
 from v2m.finetune.train import add_train_args, run_train
 from v2m.tools.errors import InputError
 
@@ -51,7 +51,8 @@ def _cmd_data(args: argparse.Namespace) -> int:
 
 
 def _cmd_synth(args: argparse.Namespace) -> int:
-    counts = build_synthetic(args.output, clips=args.clips, seed=args.seed, turns=args.turns, force=args.force)
+    counts = build_synthetic(args.output, clips=args.clips, seed=args.seed, turns=args.turns,
+                             reasoning=args.reasoning, force=args.force)
     print(f"wrote {sum(counts.values())} examples to {args.output / 'sft.jsonl'} " + json.dumps(counts))
     return 0
 
@@ -99,6 +100,8 @@ def add_parser(sub) -> None:
     s.add_argument("--clips", type=int, default=40, help="how many clips (each gives 1 plan + edit examples)")
     s.add_argument("--seed", type=int, default=0, help="the same seed gives the same corpus")
     s.add_argument("--turns", type=int, default=2, help="edit turns tried per clip")
+    s.add_argument("--reasoning", choices=REASONING, default="why",
+                   help="before each plan: the decisions and why (why) or the decisions in one line (short)")
     s.add_argument("-f", "--force", action="store_true", help="replace an existing sft.jsonl")
     s.set_defaults(func=_cmd_synth)
 

@@ -35,6 +35,7 @@ class TrainConfig:
     lora_alpha: int = 32
     lora_dropout: float = 0.05
     lora_targets: str | list = TEXT_TARGETS
+    modules_to_save: list | None = None  # modules trained in full beside LoRA (peft), e.g. a random tiny base's embeddings
     lr: float = 2e-4
     warmup_steps: int = 10
     max_steps: int = 200

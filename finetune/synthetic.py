@@ -41,6 +41,7 @@ TEMPO_WORDS = ("slow", "fast", "laid back", "upbeat")
 EDITS = ("slower", "a bit faster", "make it {style}", "darker", "brighter", "more energy", "calmer",
          "in {key} minor", "up a whole step", "slower in the second half", "more energy at the end")
 KEYS = ("C", "D", "E", "F", "G", "A", "Bb")
+REASONING = ("why", "short")  # the decisions and why (the rules planner's lines), or the decisions in one line
 
 
 @dataclass(frozen=True)
@@ -105,20 +106,25 @@ def edit_text(rng: random.Random) -> str:
     return rng.choice(EDITS).format(style=rng.choice(STYLES), key=rng.choice(KEYS))
 
 
-def brief(plan: ScorePlan, change: str | None = None) -> ScorePlan:
+def brief(plan: ScorePlan, change: str | None = None, reasoning: str = "why") -> ScorePlan:
     """The plan with its reasoning cut to the decisions (style, tempo, key and why): the rules planner's
     full report lists every shot and table row again, which a small model would spend most of its
     answer reproducing; the decisions are the reasoning a plan needs. A revision's reasoning is what
-    changed (`change`, the rules planner's reply), since its old report describes the plan before the edit."""
+    changed (`change`, the rules planner's reply), since its old report describes the plan before the edit.
+    `reasoning="short"` states a new plan's decisions in one line and no why ("Style: jazz. Tempo: 120 BPM.
+    Key: D minor."): a few-layer model trained from scratch in minutes loses its way in the prose."""
     if change is not None:
         return plan.model_copy(update={"reasoning": change.strip()[:MAX_BRIEF_CHARS]})
+    if reasoning == "short":
+        line = f"Style: {plan.style}. Tempo: {plan.tempo_bpm:g} BPM. Key: {plan.key} {plan.mode}."
+        return plan.model_copy(update={"reasoning": line})
     lines = [ln for ln in plan.reasoning.splitlines() if ln.startswith(("- Style:", "- Tempo:", "- Key:"))]
     short = "\n".join(lines) if lines else plan.reasoning.strip()[:MAX_BRIEF_CHARS]
     return plan.model_copy(update={"reasoning": short})
 
 
 def clip_examples(analysis: VideoAnalysis, analysis_path: Path, spec: ClipSpec, rng: random.Random,
-                  turns: int) -> list[dict]:
+                  turns: int, reasoning: str = "why") -> list[dict]:
     """The plan example and up to `turns` revise examples of one clip (edits the rules planner cannot
     follow, which leave the plan unchanged or ask a question, are dropped)."""
     rules = get_planner("rules")
@@ -127,21 +133,22 @@ def clip_examples(analysis: VideoAnalysis, analysis_path: Path, spec: ClipSpec, 
             "cuts_s": spec.cuts_s}
     plan = rules.plan(analysis, request).plan
     images = analysis_images(analysis, analysis_path.parent)
-    messages = planner_messages(analysis, request) + [{"role": "assistant", "content": target_text(brief(plan))}]
+    messages = planner_messages(analysis, request) + [{"role": "assistant", "content": target_text(brief(plan, reasoning=reasoning))}]
     out = [{"messages": messages, "images": images, "meta": meta | {"kind": "plan", "request": request}}]
     for _ in range(turns):
         edit = edit_text(rng)
         res = rules.revise(analysis, plan, edit)
         if res.question or res.plan == plan:
             continue
-        messages = planner_messages(analysis, edit, plan) + [{"role": "assistant", "content": target_text(brief(res.plan, res.reply))}]
+        messages = planner_messages(analysis, edit, plan) + [{"role": "assistant", "content": target_text(brief(res.plan, res.reply, reasoning))}]
         out.append({"messages": messages, "images": images,
                     "meta": meta | {"kind": "revise", "request": edit, "current": plan.model_dump_json()}})
         plan = res.plan
     return out
 
 
-def build_synthetic(out_dir: Path, *, clips: int, seed: int = 0, turns: int = 2, force: bool = False) -> dict[str, int]:
+def build_synthetic(out_dir: Path, *, clips: int, seed: int = 0, turns: int = 2, reasoning: str = "why",
+                    force: bool = False) -> dict[str, int]:
     """Write `clips` clips, their analyses and keyframes, and `out_dir/sft.jsonl`.
 
     Args:
@@ -149,12 +156,15 @@ def build_synthetic(out_dir: Path, *, clips: int, seed: int = 0, turns: int = 2,
         clips: how many clips (each gives 1 plan example and up to `turns` revise examples).
         seed: the same seed writes the same corpus, byte for byte in sft.jsonl.
         turns: edit turns tried per clip.
+        reasoning: what the targets say before the plan, one of REASONING (see `brief`).
         force: replace an existing sft.jsonl.
     Returns:
         Examples written per kind.
     """
     if not 1 <= clips <= MAX_CLIPS:
         raise V2MError(f"--clips must be between 1 and {MAX_CLIPS}, got {clips}")
+    if reasoning not in REASONING:
+        raise V2MError(f"reasoning {reasoning!r}: choose from {list(REASONING)}")
     out_dir = out_dir.resolve()  # the JSONL names files by absolute path, so it works from any folder
     jsonl = out_dir / "sft.jsonl"
     if jsonl.exists() and not force:
@@ -172,7 +182,7 @@ def build_synthetic(out_dir: Path, *, clips: int, seed: int = 0, turns: int = 2,
         analysis_path.write_text(analysis.model_dump_json(indent=1))
         (folder / "truth.json").write_text(json.dumps({"pacing": spec.pacing, "cuts_s": spec.cuts_s,
                                                        "shots": [s.__dict__ for s in spec.shots]}))
-        for ex in clip_examples(analysis, analysis_path, spec, rng, turns):
+        for ex in clip_examples(analysis, analysis_path, spec, rng, turns, reasoning):
             lines.append(json.dumps(ex))
             counts[ex["meta"]["kind"]] = counts.get(ex["meta"]["kind"], 0) + 1
     jsonl.write_text("\n".join(lines) + "\n")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from v2m.agent.planners.facts import schema_brief
 from v2m.prompts.templates import example_json, example_plans, render
+from v2m.tools.contract import ROLES, HitPoint, ScorePlan, Section
 
 QWEN_SPECIALS = ["<|endoftext|>", "<|im_start|>", "<|im_end|>", "<|vision_start|>", "<|vision_end|>",
                  "<|image_pad|>", "<|video_pad|>"]
@@ -58,8 +59,17 @@ def prompt_corpus() -> list[str]:
     return texts + [example_json(n) for n in example_plans()] + ['{"style": "jazz", "tempo_bpm": 120}'] * 4
 
 
+def plan_keys() -> list[str]:
+    """Every plan key with its quotes and colon, with and without the opening quote of a string value
+    (`"tempo_bpm":`, `"style":"`, `"drums":"`): one token each, so the token just read says which value
+    comes next; split into `"`, `style`, `":"` a tiny model has to look back and mixed up its fields."""
+    names = {n for m in (ScorePlan, Section, HitPoint) for n in m.model_fields} | set(ROLES)
+    return sorted(f'"{n}":{q}' for n in names for q in ("", '"'))
+
+
 def train_tokenizer(specials: list[str], vocab_size: int = 800, texts: list[str] | None = None):
-    """A byte-level BPE `PreTrainedTokenizerFast` trained offline on v2m's prompt text (and `texts`)."""
+    """A byte-level BPE `PreTrainedTokenizerFast` trained offline on v2m's prompt text (and `texts`),
+    with the plan's keys as whole tokens (`plan_keys`)."""
     from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
     from transformers import PreTrainedTokenizerFast
 
@@ -69,6 +79,7 @@ def train_tokenizer(specials: list[str], vocab_size: int = 800, texts: list[str]
     trainer = trainers.BpeTrainer(vocab_size=vocab_size, special_tokens=specials,
                                   initial_alphabet=pre_tokenizers.ByteLevel.alphabet(), show_progress=False)
     tok.train_from_iterator(prompt_corpus() + list(texts or []), trainer)
+    tok.add_tokens(plan_keys())
     return PreTrainedTokenizerFast(tokenizer_object=tok, eos_token=specials[2] if len(specials) > 2 else None,
                                    pad_token="<|endoftext|>", unk_token=None, additional_special_tokens=specials[1:])
 

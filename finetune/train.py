@@ -92,7 +92,7 @@ def load_model(cfg: TrainConfig, base: Path, device: str):
         model.gradient_checkpointing_enable()
         model.enable_input_require_grads()
     lora = LoraConfig(r=cfg.lora_r, lora_alpha=cfg.lora_alpha, lora_dropout=cfg.lora_dropout,
-                      target_modules=cfg.lora_targets, task_type="CAUSAL_LM")
+                      target_modules=cfg.lora_targets, modules_to_save=cfg.modules_to_save, task_type="CAUSAL_LM")
     return processor, get_peft_model(model, lora)
 
 

@@ -43,3 +43,22 @@ def test_the_same_seed_writes_the_same_corpus(tmp_path):
     assert (other / "sft.jsonl").read_bytes() != first
     with pytest.raises(V2MError, match="--clips"):
         build_synthetic(tmp_path / "none", clips=0)
+
+
+def test_short_reasoning_states_the_decisions_of_the_same_plans(tmp_path):
+    build_synthetic(tmp_path / "why", clips=2, seed=5, turns=1)
+    build_synthetic(tmp_path / "short", clips=2, seed=5, turns=1, reasoning="short")
+    why, short = ([json.loads(x) for x in (tmp_path / d / "sft.jsonl").read_text().splitlines()] for d in ("why", "short"))
+    assert len(why) == len(short)
+    for a, b in zip(why, short):
+        ta, tb = a["messages"][-1]["content"], b["messages"][-1]["content"]
+        assert ta[ta.index("{"):] == tb[tb.index("{"):]                 # the same plan, only the prose differs
+        if a["meta"]["kind"] == "plan":
+            plan = ScorePlan.model_validate_json(tb[tb.index("{"):])
+            assert tb[:tb.index("{")].strip() == (f"Style: {plan.style}. Tempo: {plan.tempo_bpm:g} BPM. "
+                                                  f"Key: {plan.key} {plan.mode}.")
+            assert len(tb) < len(ta)
+        else:
+            assert ta == tb                                             # an edit's reasoning is what changed
+    with pytest.raises(V2MError, match="reasoning 'long'"):
+        build_synthetic(tmp_path / "bad", clips=1, reasoning="long")

@@ -173,11 +173,24 @@ def test_the_grader_scores_the_reference_perfectly_and_garbage_as_a_miss(corpus)
         assert bad["json"] == 1.0 and bad["contract"] == bad["usable"] == bad["style"] == 0.0
 
 
+def test_the_tiny_tokenizer_spends_one_token_per_plan_key():
+    from v2m.finetune.tiny_vlm import QWEN_SPECIALS, plan_keys, train_tokenizer
+
+    tok = train_tokenizer(QWEN_SPECIALS)
+    assert {'"tempo_bpm":', '"style":"', '"end_s":', '"drums":"', '"time_s":'} <= set(plan_keys())
+    text = '{"duration_s":6.5,"style":"jazz","sections":[{"name":"main","start_s":0.0,"end_s":6.5}]}'
+    pieces = tok.convert_ids_to_tokens(tok(text, add_special_tokens=False)["input_ids"])
+    assert {'"duration_s":', '"style":"', '"name":"', '"start_s":', '"end_s":'} <= set(pieces)
+    assert tok.decode(tok(text, add_special_tokens=False)["input_ids"]) == text
+
+
 @pytest.mark.slow
 def test_score_with_a_freshly_trained_adapter_finishes_on_a_real_clip(corpus, bikes, tmp_path, capsys):
-    run = tmp_path / "run"
-    cfg = tiny_yaml(tmp_path / "c.yaml", corpus, max_steps=1)
+    run = tmp_path / "run"  # as tiny-cpu trains: LoRA plus the embeddings and output layer in full
+    cfg = tiny_yaml(tmp_path / "c.yaml", corpus, max_steps=1, modules_to_save=["embed_tokens", "lm_head"])
     assert v2m_main(["finetune", "train", "--config", str(cfg), "--output", str(run)]) == 0
+    saved = _lora_tensors(run / "adapter")
+    assert any("lm_head" in k and "lora_" not in k for k in saved) and any("embed_tokens" in k for k in saved)
     out = tmp_path / "scored"
     rc = v2m_main(["score", str(bikes), "in jazz", "--backend", "hf", "--model", str(run / "base"),
                    "--adapter", str(run / "adapter"), "--device", "cpu", "--max-attempts", "1", "-o", str(out)])

@@ -6,9 +6,9 @@
 # 3. grade the untrained base and base + adapter on the held-out split: the before/after table.
 set -euo pipefail
 export OMP_NUM_THREADS=1 HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
-V2M=${V2M:-v2m}
+V2M=${V2M:-v2m} CONFIG=${CONFIG:-tiny-cpu} OUT=${OUT:-runs/tiny-cpu}
 time $V2M finetune synth -o runs/held --clips 10 --seed 1000 --turns 1 --force
 sha256sum runs/held/sft.jsonl
-time $V2M finetune train --config tiny-cpu --output runs/tiny-cpu --force
-time $V2M finetune eval --model runs/tiny-cpu/base --adapter runs/tiny-cpu/adapter --data runs/held/sft.jsonl \
-    --compare-base --limit 12 --max-new-tokens 512 -o runs/tiny-cpu/eval.json --force
+time $V2M finetune train --config "$CONFIG" --output "$OUT" --force
+time $V2M finetune eval --model "$OUT/base" --adapter "$OUT/adapter" --data runs/held/sft.jsonl \
+    --compare-base --limit 12 --max-new-tokens 512 -o "$OUT/eval.json" --force
