@@ -6,6 +6,8 @@ the tempo map changes, so notation programs open the score with the cut-synced b
 
 from __future__ import annotations
 
+import copy
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,11 +48,28 @@ def to_music21(arr: Arrangement):
                 elif len(pitches) == 1:
                     el = note.Note(pitches[0], quarterLength=ql)
                 else:
-                    el = chord.Chord(list(pitches), quarterLength=ql)
+                    el = chord.Chord(spelled(tuple(pitches)), quarterLength=ql)
                 m.insert(step / STEPS_PER_BEAT, el)
             p.append(m)
         score.insert(0, p)
     return score
+
+
+@lru_cache(maxsize=4096)
+def _spelling(pitches: tuple[int, ...]) -> tuple:
+    from music21 import chord
+
+    return tuple(chord.Chord(list(pitches)).pitches)
+
+
+def spelled(pitches: tuple[int, ...]) -> list:
+    """Fresh music21 Pitches spelling a chord of MIDI numbers as music21 itself does (e.g. C4 E-4 G4).
+
+    Why: music21 spells a chord built from numbers by a brute-force search over enharmonic spellings,
+    which was most of the MusicXML export's time; the same chords recur bar after bar, so each spelling
+    is searched once and copied (accidentals included), and the file written is the same as before.
+    """
+    return [copy.deepcopy(p) for p in _spelling(pitches)]
 
 
 def write_musicxml(arr: Arrangement, path: Path) -> Path:

