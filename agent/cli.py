@@ -91,6 +91,8 @@ def _cmd_score(args: argparse.Namespace) -> int:
         print(f"warning: {w}")
     print(f"Files in {run.outdir}/: " + ", ".join(p.name for p in run.files.values()))
     print(f"Watch: {run.files['video']}")
+    if args.profile:
+        err.print(run.profile)
     return 0
 
 
@@ -189,6 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--soundfont", help="a General MIDI .sf2 to render with")
     s.add_argument("--plan", metavar="PLAN.json", help="compose this plan (e.g. an edited plan.json) instead of planning")
     s.add_argument("-f", "--force", action="store_true", help="overwrite existing output files")
+    s.add_argument("--profile", action="store_true", help="print each stage's time and peak memory at the end")
     add_planner_args(s)
     s.set_defaults(func=_cmd_score)
 

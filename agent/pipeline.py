@@ -17,12 +17,12 @@ import os
 import platform
 import shutil
 import tempfile
-import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from v2m.agent.planners.base import PlanResult
+from v2m.agent.stage_clock import StageClock
 from v2m.tools.errors import V2MError
 
 OPTIONAL_OUTPUTS = ("transcript.json", "score.symbolic.wav", "score.seams.npz")  # written by some runs only
@@ -57,6 +57,8 @@ class RunResult:
     reply: str
     warnings: list[str]
     timings_s: dict[str, float]
+    peaks_mb: dict[str, float] = field(default_factory=dict)  # peak RSS per stage (see StageClock)
+    profile: str = ""  # the stage table that `v2m score --profile` prints
 
 
 def example_video() -> Path:
@@ -150,25 +152,23 @@ def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
     from v2m.tools.audio.render import render
     from v2m.tools.video.analyze import analyze
 
-    timings: dict[str, float] = {}
-    step = progress or (lambda name: None)
+    clock = StageClock()
+    report = progress or (lambda name: None)
 
-    def stage(name: str, t0: float) -> float:
-        timings[name] = round(time.perf_counter() - t0, 3)
-        return time.perf_counter()
+    def step(name: str) -> None:
+        clock.start(name)
+        report(name)
 
-    t = time.perf_counter()
+    clock.start("load planner")
     # The planner comes first: a missing model or extra should fail before minutes of analysis.
     planner = None if config.plan else get_planner(config.planner, **config.planner_options)
     if config.route != "symbolic":
         from v2m.tools.musicgen.backends import check_route
 
         check_route(config.route, config.musicgen.get("backend"), config.musicgen.get("model"))
-    t = stage("load planner", t)
     step("analyse")
     analysis = analyze(video, still_seconds=config.still_seconds, keyframe_dir=outdir / "keyframes")
     _write_text(files["analysis.json"], analysis.model_dump_json(indent=2))
-    t = stage("analyse", t)
 
     step("plan")
     result = given_plan(Path(config.plan), analysis) if config.plan else planner.plan(analysis, config.request)
@@ -179,14 +179,12 @@ def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
     if result.transcript:  # a model planned: keep every message, they are tomorrow's training data
         files["transcript.json"] = outdir / "transcript.json"
         _write_text(files["transcript.json"], json.dumps(result.transcript, indent=2, default=str))
-    t = stage("plan", t)
 
     step("compose")
     arrangement = compose(plan, analysis)
     arrangement.write_abc(files["score.abc"])
     arrangement.write_midi(files["score.mid"])
     arrangement.write_musicxml(files["score.musicxml"])  # for notation editors (MuseScore, Sibelius)
-    t = stage("compose", t)
 
     step("render")
     render(files["score.mid"], files["score.wav"], duration_s=analysis.duration_s,
@@ -198,7 +196,6 @@ def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
         os.replace(files["score.wav"], symbolic)
         generate_score_audio(plan, files["score.wav"], symbolic_wav=symbolic if route == "hybrid" else None,
                              **config.musicgen)
-    t = stage("render", t)
 
     step("mux")
     if analysis.kind == "image":
@@ -207,15 +204,16 @@ def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
             mux(clip, files["score.wav"], files["video"], force=True)
     else:
         mux(video, files["score.wav"], files["video"], keep_audio=config.keep_audio, force=True)
-    stage("mux", t)
+    clock.stop()
 
     warnings = analysis.warnings + result.warnings + list(arrangement.warnings) + \
         [f"melody repaired: {r}" for r in arrangement.repairs]
-    record = {"config": asdict(config), "timings_s": timings, "warnings": warnings,
+    timings = clock.times_s
+    record = {"config": asdict(config), "timings_s": timings, "peak_rss_mb": clock.peaks_mb, "warnings": warnings,
               "python": platform.python_version(), "v2m": _version()}
     _write_text(files["config.json"], json.dumps(record, indent=2))
     return RunResult(outdir=outdir, files=files, analysis=analysis, plan=plan, reply=result.reply,
-                     warnings=warnings, timings_s=timings)
+                     warnings=warnings, timings_s=timings, peaks_mb=clock.peaks_mb, profile=clock.table())
 
 
 def given_plan(path: Path, analysis) -> PlanResult:

@@ -86,20 +86,25 @@ def save_keyframes(video: Path, analysis: VideoAnalysis, out_dir: Path, width: i
     shots = analysis.shots[:1] if analysis.kind == "image" else analysis.shots
     found = {s.index: candidates.pick(s) for s in shots} if candidates else {}
     missing = [s for s in shots if found.get(s.index) is None]
-    if missing:
+    written: list[Path] = []
+
+    def write(shot, frame) -> None:
+        if frame is not None:
+            path = out_dir / f"shot_{shot.index:03d}.jpg"
+            _write_jpeg(frame, path, width, analysis.rotation_deg)
+            shot.keyframe = str(path)
+            written.append(path)
+
+    for shot in shots:
+        write(shot, found.get(shot.index))
+    if missing:  # decoded again, each frame written as it comes (an hour's worth of frames is gigabytes)
         targets = [0.0] if analysis.kind == "image" else [(s.start_s + s.end_s) / 2 for s in missing]
         with av.open(str(video)) as container:
             vs = container.streams.video[0]
             vs.thread_type = "AUTO"
-            found.update({s.index: frame for s, frame in zip(missing, _frames_at(container, vs, targets))})
-    written: list[Path] = []
-    for shot in shots:
-        if found.get(shot.index) is None:
-            continue
-        path = out_dir / f"shot_{shot.index:03d}.jpg"
-        _write_jpeg(found[shot.index], path, width, analysis.rotation_deg)
-        shot.keyframe = str(path)
-        written.append(path)
+            for shot, frame in zip(missing, _frames_at(container, vs, targets)):
+                write(shot, frame)
+    written.sort()
     return written
 
 
