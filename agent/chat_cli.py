@@ -20,7 +20,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from v2m.agent.planners.llm import add_planner_args
+from v2m.agent.dialogue.session import (
+    Session,  # the stages (numpy ...): kept off `v2m --help`
+    default_workdir,  # the stages: kept off `v2m --help`
+)
+from v2m.agent.dialogue.store import Store
+from v2m.agent.dialogue.where import fmt
+from v2m.agent.options import add_music_args, given_music_flags, music_from_args
+from v2m.agent.planners.llm import PlannerOptions, add_planner_args
 from v2m.tools.errors import V2MError
 
 PROMPT = "you> "
@@ -40,32 +47,18 @@ def add_chat_parser(subparsers) -> argparse.ArgumentParser:
     s.add_argument("--sessions", metavar="DIR", help="session store folder (default $V2M_SESSIONS or "
                                                       "~/.cache/v2m/sessions)")
     s.add_argument("--no-render", action="store_true", help="plans only: no composing, rendering or muxing")
-    s.add_argument("--soundfont", help="a General MIDI .sf2 to render with")
-    s.add_argument("--route", choices=["symbolic", "audio", "hybrid"], default="symbolic",
-                   help="how the first score sounds; a turn can switch ('use musicgen', 'back to midi')")
-    g = s.add_argument_group("audio route (--route audio|hybrid, or a turn that switches to it)")
-    g.add_argument("--music-backend", choices=["musicgen", "musicgen-melody", "audiocraft", "debug"],
-                   help="default: musicgen for audio, musicgen-melody for hybrid")
-    g.add_argument("--music-model", help="hub id already in the local cache, or a local folder of weights")
-    g.add_argument("--music-device", default=None, help="cpu (default), cuda or auto")
+    add_music_args(s, route_help="how the first score sounds; a turn can switch ('use musicgen', 'back to midi')")
     add_planner_args(s)
     s.set_defaults(func=run_chat)
     return s
-
-
-def _music_options(args: argparse.Namespace) -> dict:
-    """The session's music options; given even on the symbolic route, since a turn may switch."""
-    opts = {"backend": args.music_backend, "model": args.music_model, "device": args.music_device}
-    return {k: v for k, v in opts.items() if v is not None}
 
 
 def _check_resume_flags(args: argparse.Namespace) -> None:
     """A resumed session keeps the planner and music model it was opened with."""
     given = [flag for flag, value in (("--backend", args.backend != "rules"), ("--model", args.model),
                                       ("--adapter", args.adapter), ("--base-url", args.base_url),
-                                      ("--route", args.route != "symbolic"), ("--music-backend", args.music_backend),
-                                      ("--music-model", args.music_model), ("--music-device", args.music_device))
-             if value]
+                                      ("--route", args.route != "symbolic"))
+             if value] + given_music_flags(args)
     if given:
         raise V2MError(f"--resume continues with the session's own planner and music options; drop {', '.join(given)}")
 
@@ -119,8 +112,6 @@ def _save_history(readline, path: Path) -> None:
 
 def show_plan(plan) -> str:
     """The plan in a few lines: globals, then one line per section."""
-    from v2m.agent.dialogue.where import fmt
-
     lines = [f"{plan.style} at {plan.tempo_bpm:g} BPM in {plan.key} {plan.mode}, {plan.meter}, "
              f"{plan.loudness_lufs:g} LUFS; instruments: "
              + ", ".join(f"{r}={n}" for r, n in plan.instrumentation.items())]
@@ -193,9 +184,6 @@ def _manage(args: argparse.Namespace) -> int:
     """--list and --delete: the store's sessions, without starting a conversation."""
     import time
 
-    from v2m.agent.dialogue.session import default_workdir
-    from v2m.agent.dialogue.store import Store
-
     store = Store(args.sessions or default_workdir())
     if args.delete:
         store.delete_session(args.delete)
@@ -210,9 +198,6 @@ def _manage(args: argparse.Namespace) -> int:
 
 def run_chat(args: argparse.Namespace) -> int:
     """The chat loop. Returns the exit status."""
-    from v2m.agent.planners.llm import planner_spec
-    from v2m.agent.dialogue.session import Session
-
     if args.list or args.delete:
         return _manage(args)
     render = not args.no_render
@@ -227,14 +212,10 @@ def run_chat(args: argparse.Namespace) -> int:
             raise V2MError("chat needs a VIDEO (or --resume ID)")
         if outdir is not None and outdir.exists() and any(outdir.iterdir()):
             raise V2MError(f"output folder {outdir} is not empty; choose another -o folder")
-        backend, options = planner_spec(args)
-        for key in ("model", "adapter"):  # a local file or folder is stored absolute, so --resume finds it anywhere
-            if options.get(key) and Path(options[key]).exists():
-                options[key] = str(Path(options[key]).resolve())
+        planner = PlannerOptions.from_args(args)  # checked here, before any work
         print(f"v2m> Scoring {Path(args.video).name} ...", flush=True)
-        session = Session.open(args.video, args.request, workdir=args.sessions, planner=backend,
-                               planner_options=options, route=args.route, music=_music_options(args),
-                               render=render, soundfont=args.soundfont)
+        session = Session.open(args.video, args.request, workdir=args.sessions, planner=planner, route=args.route,
+                               music=music_from_args(args), render=render)
         _say(f"Session {session.id}. " + session.first.reply)
     _sync_output(session, outdir)
     interactive = sys.stdin.isatty()

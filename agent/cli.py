@@ -21,15 +21,24 @@ import sys
 import time
 from pathlib import Path
 
-from v2m.agent.planners.llm import add_planner_args
+from v2m.agent.chat_cli import add_chat_parser
+from v2m.agent.doctor import report
+from v2m.agent.evaluation.command import add_eval_args, run_eval
+from v2m.agent.lc_tools import run_agent
+from v2m.agent.options import add_music_args, music_from_args
+from v2m.agent.pipeline import example_video, score
+from v2m.agent.planners.llm import PlannerOptions, add_planner_args
+from v2m.agent.serve.mcp_server import serve as serve_mcp
+from v2m.agent.serve.web import serve as serve_web
+from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.errors import V2MError
+from v2m.tools.video.analyze import analysis_summary, analyze
+from v2m.tools.video.timeline import plot_timeline  # imports matplotlib only when it draws
 
 EXIT_USER_ERROR = 2
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    from v2m.tools.contract import ScorePlan, VideoAnalysis
-
     model = {"plan": ScorePlan, "analysis": VideoAnalysis}[args.which]
     print(json.dumps(model.model_json_schema(), indent=2))
     return 0
@@ -51,9 +60,6 @@ STAGES = ("analyse", "plan", "compose", "render", "mux")
 def _cmd_score(args: argparse.Namespace) -> int:
     from rich.console import Console
 
-    from v2m.agent.planners.llm import planner_spec
-    from v2m.agent.pipeline import example_video, score
-
     if args.example and args.video is not None:
         if args.request:
             raise V2MError("--example scores the bundled clip: give only the request, not a VIDEO")
@@ -74,12 +80,12 @@ def _cmd_score(args: argparse.Namespace) -> int:
         started.append(time.perf_counter())
         err.print(f"[{STAGES.index(stage) + 1}/{len(STAGES)}] {stage:<8} ...", end="")
 
+    if args.route == "symbolic" and (args.music_backend or args.music_model):
+        raise V2MError("--music-backend/--music-model need --route audio or hybrid")
     try:
-        backend, options = planner_spec(args)
-        run = score(video, args.request, args.output, planner=backend, planner_options=options, route=args.route,
+        run = score(video, args.request, args.output, planner=PlannerOptions.from_args(args), route=args.route,
                     still_seconds=args.still_seconds, keep_audio=args.keep_audio, force=args.force,
-                    soundfont=args.soundfont, musicgen=_music_options(args), plan=args.plan,
-                    progress=progress)
+                    music=music_from_args(args), plan=args.plan, progress=progress)
     finally:
         done() if started else None
     plan = run.plan
@@ -96,21 +102,9 @@ def _cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
-def _music_options(args: argparse.Namespace) -> dict:
-    if args.route == "symbolic":
-        if args.music_backend or args.music_model:
-            raise V2MError("--music-backend/--music-model need --route audio or hybrid")
-        return {}
-    opts = {"backend": args.music_backend, "model": args.music_model, "device": args.music_device,
-            "seed": args.seed}
-    return {k: v for k, v in opts.items() if v is not None}
-
-
 def _cmd_agent(args: argparse.Namespace) -> int:
-    from v2m.agent.lc_tools import run_agent
-
     result = run_agent(args.model, args.video, args.request, args.output or f"{Path(args.video).stem}_v2m",
-                       base_url=args.base_url, force=args.force)
+                       base_url=args.base_url, force=args.force, music=music_from_args(args))
     print(result["reply"])
     for name, path in result["files"].items():
         print(f"  {name}: {path}")
@@ -118,14 +112,10 @@ def _cmd_agent(args: argparse.Namespace) -> int:
 
 
 def _cmd_doctor(args: argparse.Namespace) -> int:
-    from v2m.agent.doctor import report
-
     return report()
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
-    from v2m.tools.video.analyze import analysis_summary, analyze
-
     if not args.force:
         if args.plot and Path(args.plot).exists():
             raise V2MError(f"{args.plot} already exists; use --force to overwrite it")
@@ -134,29 +124,21 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     a = analyze(args.video, still_seconds=args.still_seconds, keyframe_dir=args.keyframes)
     print(a.model_dump_json(indent=2) if args.json else analysis_summary(a))
     if args.plot:
-        from v2m.tools.video.timeline import plot_timeline
-
         print(f"timeline: {plot_timeline(args.video, a, args.plot)}", file=sys.stderr)
     return 0
 
 
 def _cmd_ui(args: argparse.Namespace) -> int:
-    from v2m.agent.serve.web import serve
-
-    serve(args.host, args.port, args.sessions, soundfont=args.soundfont)
+    serve_web(args.host, args.port, args.sessions, soundfont=args.soundfont)
     return 0
 
 
 def _cmd_mcp(args: argparse.Namespace) -> int:
-    from v2m.agent.serve.mcp_server import serve
-
-    serve(args.sessions, soundfont=args.soundfont)
+    serve_mcp(args.sessions, soundfont=args.soundfont)
     return 0
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
-    from v2m.agent.evaluation.command import run_eval
-
     return run_eval(args)
 
 
@@ -177,18 +159,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("request", nargs="?", default="", help='what you want, e.g. "in jazz", "calm piano"')
     s.add_argument("-o", "--output", help="output folder (default: <stem>_v2m)")
     s.add_argument("--example", action="store_true", help="score the bundled example clip (bikes.mp4)")
-    s.add_argument("--route", choices=["symbolic", "audio", "hybrid"], default="symbolic",
-                   help="symbolic: MIDI rendered by FluidSynth (default); audio: MusicGen per section; "
-                        "hybrid: MusicGen-Melody conditioned on the symbolic score")
-    g = s.add_argument_group("audio route (--route audio|hybrid)")
-    g.add_argument("--music-backend", choices=["musicgen", "musicgen-melody", "audiocraft", "debug"],
-                   help="default: musicgen for audio, musicgen-melody for hybrid")
-    g.add_argument("--music-model", help="hub id already in the local cache, or a local folder of weights")
-    g.add_argument("--music-device", default="cpu", help="cpu, cuda or auto")
-    g.add_argument("--seed", type=int, help="another seed gives another take")
+    add_music_args(s, route_help="symbolic: MIDI rendered by FluidSynth (default); audio: MusicGen per section; "
+                                 "hybrid: MusicGen-Melody conditioned on the symbolic score")
     s.add_argument("--still-seconds", type=_positive, default=10.0, help="length of the clip made from an image")
     s.add_argument("--keep-audio", action="store_true", help="mix the original audio under the music")
-    s.add_argument("--soundfont", help="a General MIDI .sf2 to render with")
     s.add_argument("--plan", metavar="PLAN.json", help="compose this plan (e.g. an edited plan.json) instead of planning")
     s.add_argument("-f", "--force", action="store_true", help="overwrite existing output files")
     s.add_argument("--profile", action="store_true", help="print each stage's time and peak memory at the end")
@@ -202,6 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--base-url", help="the model's endpoint")
     s.add_argument("-o", "--output", help="output folder (default: <stem>_v2m)")
     s.add_argument("-f", "--force", action="store_true", help="overwrite existing output files")
+    add_music_args(s)
     s.set_defaults(func=_cmd_agent)
 
     s = sub.add_parser("doctor", help="what is installed, what is missing, and how to fix it")
@@ -215,8 +190,6 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("-f", "--force", action="store_true", help="overwrite an existing plot or keyframes")
     s.set_defaults(func=_cmd_analyze)
 
-    from v2m.agent.chat_cli import add_chat_parser
-
     add_chat_parser(sub)
 
     for name, func, text in (("ui", _cmd_ui, "a local web studio over chat sessions (127.0.0.1 unless --host)"),
@@ -229,8 +202,6 @@ def build_parser() -> argparse.ArgumentParser:
                                                           "~/.cache/v2m/sessions)")
         s.add_argument("--soundfont", help="a General MIDI .sf2 to render with")
         s.set_defaults(func=func)
-
-    from v2m.agent.evaluation.command import add_eval_args
 
     s = sub.add_parser("eval", help="grade run folders, or a suite against baselines: sync, adherence, notation, sense")
     add_eval_args(s)

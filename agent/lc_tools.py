@@ -1,6 +1,8 @@
 """v2m's stages as LangChain tools, so a tool-calling chat model can drive a scoring run step by step.
 
 The model chooses which tool to call and writes plan JSON; it never names files, paths or commands.
+Each tool is a thin wrapper over a stage of `v2m.tools.realiser.Realiser` (compose, render, generate, mux),
+the same stages `v2m score` and `v2m chat` run, so the files are the same.
 The input video and the output folder are fixed by the user when the `Workbench` is made, every
 plan the model writes is validated against the contract (errors come back as the tool's answer,
 so the model can fix them), and tool results are plain text. Files land where `v2m score` puts them.
@@ -13,10 +15,20 @@ from __future__ import annotations
 
 import json
 import logging
+import tempfile
 from pathlib import Path
 
+from v2m.agent.pipeline import check_paths
+from v2m.agent.planners.base import get_planner
+from v2m.agent.planners.chat import content_text, load_chat_model
+from v2m.agent.planners.facts import facts_sheet
+from v2m.agent.planners.reply import parse_reply
+from v2m.prompts.templates import render
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.errors import InputError, V2MError
+from v2m.tools.options import MusicOptions
+from v2m.tools.realiser import Realiser
+from v2m.tools.video.analyze import analyze
 
 log = logging.getLogger(__name__)
 MAX_STEPS = 24  # model turns + tool calls before the run is stopped; a full score needs about 12
@@ -31,16 +43,26 @@ class Workbench:
         request: the user's words (recorded in plans).
         analysis: a ready analysis (skips decoding; for tests and re-runs).
         force: overwrite outputs that exist.
+        music: the MusicOptions (soundfont; generate_audio's backend, model, device, seed ...).
     """
 
     def __init__(self, video: str | Path, outdir: str | Path, request: str = "", *,
-                 analysis: VideoAnalysis | None = None, force: bool = False):
-        from v2m.agent.pipeline import check_paths
-
+                 analysis: VideoAnalysis | None = None, force: bool = False, music: MusicOptions | None = None):
         self.video, self.outdir, self.request = Path(video), Path(outdir), request
         self.files = check_paths(self.video, self.outdir, force)
         self.analysis, self.plan, self.arrangement = analysis, None, None
+        self.music = music or MusicOptions()
+        self._realiser = None
+        self._caches = tempfile.TemporaryDirectory(prefix="v2m-workbench-")  # removed with the Workbench
         self.log: list[str] = []
+
+    @property
+    def realiser(self) -> Realiser:
+        """The stages every caller shares; made once the video is analysed."""
+        self._need("analysis")
+        if self._realiser is None:
+            self._realiser = Realiser(self.analysis, self.video, self._caches.name, self.music)
+        return self._realiser
 
     def _save(self, name: str, text: str) -> None:
         self.files[name].write_text(text, encoding="utf-8")
@@ -50,7 +72,7 @@ class Workbench:
             raise InputError("no analysis yet: call analyse_video first")
         if what == "plan" and self.plan is None:
             raise InputError("no plan yet: call write_plan or plan_with_rules first")
-        if what == "midi" and not self.files["score.mid"].exists():
+        if what == "midi" and (self.arrangement is None or not self.files["score.mid"].exists()):
             raise InputError("no score yet: call compose_score first")
         if what == "wav" and not self.files["score.wav"].exists():
             raise InputError("no audio yet: call render_audio first")
@@ -58,11 +80,7 @@ class Workbench:
     # ------------------------------------------------------------------ the tools' bodies
     def analyse_video(self) -> str:
         """Measure the video (shots, cuts, motion, mood) and return the facts sheet."""
-        from v2m.agent.planners.facts import facts_sheet
-
         if self.analysis is None:
-            from v2m.tools.video.analyze import analyze
-
             self.analysis = analyze(self.video, keyframe_dir=self.outdir / "keyframes")
         self._save("analysis.json", self.analysis.model_dump_json(indent=2))
         return facts_sheet(self.analysis)
@@ -70,8 +88,6 @@ class Workbench:
     def plan_with_rules(self) -> str:
         """Make a plan with the offline rules planner; returns it as JSON (edit it with edit_plan)."""
         self._need("analysis")
-        from v2m.agent.planners.base import get_planner
-
         res = get_planner("rules").plan(self.analysis, self.request)
         return self._accept(res.plan, res.reasoning, [])
 
@@ -85,8 +101,6 @@ class Workbench:
         return self._parse(patch_json, base=self.plan)
 
     def _parse(self, text: str, base: ScorePlan | None) -> str:
-        from v2m.agent.planners.reply import parse_reply
-
         self._need("analysis")
         parsed = parse_reply(text, self.analysis, self.request, base)
         if parsed.plan is None:
@@ -107,48 +121,36 @@ class Workbench:
         return self.plan.model_dump_json(exclude_defaults=True, exclude={"reasoning"})
 
     def compose_score(self) -> str:
-        """Compose the current plan into notes: writes score.abc and score.mid."""
+        """Compose the current plan into notes: writes score.mid, score.abc and score.musicxml."""
         self._need("plan")
-        from v2m.tools.music.compose import compose
-
-        self.arrangement = compose(self.plan, self.analysis)
-        self.arrangement.write_abc(self.files["score.abc"])
-        self.arrangement.write_midi(self.files["score.mid"])
-        return f"ok: composed {len(self.plan.sections)} sections into score.mid and score.abc"
+        self.arrangement = self.realiser.compose(self.plan, self.outdir, notation=True)
+        return f"ok: composed {len(self.plan.sections)} sections into score.mid, score.abc and score.musicxml"
 
     def render_audio(self) -> str:
-        """Render score.mid to score.wav with the General MIDI synthesizer, exactly as long as the video."""
+        """Render the composed notes to score.wav with the General MIDI synthesizer, exactly as long as the video."""
         self._need("midi")
-        from v2m.tools.audio.render import render
-
-        render(self.files["score.mid"], self.files["score.wav"], duration_s=self.analysis.duration_s,
-               loudness_lufs=self.plan.loudness_lufs)
+        self.realiser.render(self.plan, self.arrangement, self.files["score.wav"])
         return f"ok: rendered score.wav ({self.analysis.duration_s:.2f} s, {self.plan.loudness_lufs:g} LUFS)"
 
     def generate_audio(self) -> str:
-        """Generate score.wav with MusicGen from the plan's musicgen prompts (the audio route)."""
+        """Generate score.wav with MusicGen from the plan's musicgen prompts (the audio route; a hybrid plan
+        is conditioned on the composed notes)."""
         self._need("plan")
-        from v2m.tools.musicgen.route import generate_score_audio
-
-        generate_score_audio(self.plan, self.files["score.wav"])
-        return "ok: generated score.wav with MusicGen"
+        plan = self.plan if self.plan.route != "symbolic" else self.plan.model_copy(update={"route": "audio"})
+        if plan.route == "hybrid":  # the melody the model follows: the composed notes, rendered
+            self._need("midi")
+            self.files["score.symbolic.wav"] = self.outdir / "score.symbolic.wav"
+            self.realiser.render(plan, self.arrangement, self.files["score.symbolic.wav"])
+        made = self.realiser.generate(plan, self.outdir)
+        self.files["score.seams.npz"] = self.outdir / "score.seams.npz"
+        return f"ok: generated score.wav ({len(made)} sections, {plan.route} route)"
 
     def mux_video(self, keep_audio: bool = False) -> str:
         """Put score.wav on the video: writes <name>.scored.mp4 (keep_audio mixes the original sound under it)."""
         self._need("wav")
-        from v2m.tools.audio.mux import mux
-
-        if self.analysis is not None and self.analysis.kind == "image":
-            import tempfile
-
-            from v2m.tools.audio.mux import still_to_video
-
-            with tempfile.TemporaryDirectory() as tmp:
-                clip = still_to_video(self.video, Path(tmp) / "still.mp4", self.analysis.duration_s)
-                mux(clip, self.files["score.wav"], self.files["video"], force=True)
-        else:
-            mux(self.video, self.files["score.wav"], self.files["video"], keep_audio=keep_audio, force=True)
-        return f"ok: wrote {self.files['video'].name}"
+        self._need("plan")
+        out = self.realiser.mux(self.plan, self.outdir, keep_audio=keep_audio)
+        return f"ok: wrote {out.name}"
 
 
 # name -> the arguments the model may give: (type, default, description). No tool takes a path.
@@ -204,7 +206,8 @@ def make_tools(bench: Workbench) -> list:
 
 
 def run_agent(model, video: str | Path, request: str, outdir: str | Path, *, base_url: str | None = None,
-              analysis: VideoAnalysis | None = None, force: bool = False, max_steps: int = MAX_STEPS) -> dict:
+              analysis: VideoAnalysis | None = None, force: bool = False, max_steps: int = MAX_STEPS,
+              music: MusicOptions | None = None) -> dict:
     """Let a tool-calling chat model score `video` through the tools.
 
     Args:
@@ -216,17 +219,15 @@ def run_agent(model, video: str | Path, request: str, outdir: str | Path, *, bas
         analysis: a ready analysis (skips decoding).
         force: overwrite existing outputs.
         max_steps: graph steps before the run is stopped.
+        music: the MusicOptions of the render and generate tools.
     Returns:
         {"reply": final text, "files": {name: path that exists}, "tool_log": [...], "messages": [...]}.
     """
     from langchain.agents import create_agent
 
-    from v2m.agent.planners.chat import content_text, load_chat_model
-    from v2m.prompts.templates import render
-
     if isinstance(model, str):
         model = load_chat_model(model, base_url=base_url)
-    bench = Workbench(video, outdir, request, analysis=analysis, force=force)
+    bench = Workbench(video, outdir, request, analysis=analysis, force=force, music=music)
     agent = create_agent(model, make_tools(bench), system_prompt=render("agent", request=request))
     try:
         state = agent.invoke({"messages": [{"role": "user", "content": request or "score this video"}]},

@@ -16,21 +16,26 @@ import json
 import os
 import platform
 import shutil
-import tempfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from v2m.agent.planners.base import PlanResult
+from v2m.agent.planners.base import PlanResult, get_planner
+from v2m.agent.planners.llm import PlannerOptions
 from v2m.agent.stage_clock import StageClock
+from v2m.tools.contract import COVER_TOLERANCE_S, ScorePlan
 from v2m.tools.errors import V2MError
+from v2m.tools.musicgen.backends import check_route
+from v2m.tools.options import MusicOptions
+from v2m.tools.realiser import realise
+from v2m.tools.video.analyze import analyze, check_input
 
 OPTIONAL_OUTPUTS = ("transcript.json", "score.symbolic.wav", "score.seams.npz")  # written by some runs only
 OUTPUT_NAMES = ("analysis.json", "plan.json", "reasoning.md", "score.abc", "score.mid", "score.musicxml",
                 "score.wav", "config.json")
 
 
-@dataclass
+@dataclass(frozen=True)
 class ScoreConfig:
     """Everything that decides a run; written to config.json as resolved."""
 
@@ -43,8 +48,7 @@ class ScoreConfig:
     still_seconds: float = 10.0
     keep_audio: bool = False
     force: bool = False
-    soundfont: str | None = None
-    musicgen: dict = field(default_factory=dict)  # options of the audio route (model, device, seed, ...)
+    music: MusicOptions = MusicOptions()  # the soundfont and the audio routes' model (backend, seed, ...)
     plan: str | None = None  # a plan.json to realise instead of planning (edited by hand, or from a model)
 
 
@@ -76,8 +80,6 @@ def output_paths(video: Path, outdir: Path) -> dict[str, Path]:
 
 def check_paths(video: Path, outdir: Path, force: bool) -> dict[str, Path]:
     """Fail before any work if the input is missing or an output would be overwritten."""
-    from v2m.tools.video.analyze import check_input
-
     check_input(video)
     files = output_paths(video, outdir)
     if outdir.exists() and not outdir.is_dir():
@@ -105,24 +107,27 @@ def _write_text(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def score(video: str | Path, request: str = "", outdir: str | Path | None = None, *, planner: str = "rules",
+def score(video: str | Path, request: str = "", outdir: str | Path | None = None, *,
+          planner: str | PlannerOptions = "rules",
           planner_options: dict | None = None, route: str = "symbolic", still_seconds: float = 10.0,
-          keep_audio: bool = False, force: bool = False, soundfont: str | None = None,
-          musicgen: dict | None = None, plan: str | Path | None = None, progress: Callable[[str], None] | None = None) -> RunResult:
+          keep_audio: bool = False, force: bool = False, music: MusicOptions | dict | None = None,
+          soundfont: str | None = None, musicgen: dict | None = None, plan: str | Path | None = None,
+          progress: Callable[[str], None] | None = None) -> RunResult:
     """Score `video` (or a still image) and write every artefact into `outdir`.
 
     Args:
         video: path of a video or still image.
         request: the user's words ("score this in jazz").
         outdir: output folder; default `<stem>_v2m` in the current folder.
-        planner: planner backend name (rules, hf, chat, scripted).
-        planner_options: keyword options for the planner backend (model, device, ...).
+        planner: PlannerOptions (as `v2m score` builds them), or a backend name (rules, hf, chat, scripted).
+        planner_options: with a backend name, its keyword options (model, device, ...).
         route: symbolic (MIDI rendered by FluidSynth), audio (MusicGen) or hybrid.
         still_seconds: length of the clip made from a still image.
         keep_audio: mix the input's own audio under the music.
         force: overwrite existing outputs.
-        soundfont: a .sf2 file to render with instead of the best one found.
-        musicgen: options of the audio and hybrid routes (model, device, seed, ...).
+        music: the MusicOptions (soundfont; the audio routes' backend, model, device, seed, ...).
+        soundfont: a .sf2 file to render with (the same as music.soundfont).
+        musicgen: the audio routes' options as a dict (older callers; the same as `music`).
         plan: a plan.json to compose instead of asking the planner (re-run the later stages alone).
         progress: called with each stage's name as it starts.
     Returns:
@@ -131,11 +136,15 @@ def score(video: str | Path, request: str = "", outdir: str | Path | None = None
     video = Path(video)
     outdir = Path(outdir) if outdir else Path(f"{video.stem}_v2m")
     created = not outdir.exists()
+    if isinstance(planner, PlannerOptions):
+        planner, planner_options = planner.backend, planner.kwargs()
+    music = MusicOptions.of(music if music is not None else musicgen)
+    if soundfont:
+        music = replace(music, soundfont=str(soundfont))
     files = check_paths(video, outdir, force)
     config = ScoreConfig(video=str(video), request=request, outdir=str(outdir), planner=planner,
                          planner_options=dict(planner_options or {}), route=route, still_seconds=still_seconds,
-                         keep_audio=keep_audio, force=force, soundfont=soundfont,
-                         musicgen=dict(musicgen or {}), plan=str(plan) if plan else None)
+                         keep_audio=keep_audio, force=force, music=music, plan=str(plan) if plan else None)
     try:
         return _run(config, video, outdir, files, progress)
     except BaseException:
@@ -146,26 +155,18 @@ def score(video: str | Path, request: str = "", outdir: str | Path | None = None
 
 def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
          progress: Callable[[str], None] | None) -> RunResult:
-    from v2m.agent.planners.base import get_planner
-    from v2m.tools.music.compose import compose
-    from v2m.tools.audio.mux import mux, still_to_video
-    from v2m.tools.audio.render import render
-    from v2m.tools.video.analyze import analyze
-
     clock = StageClock()
-    report = progress or (lambda name: None)
 
-    def step(name: str) -> None:
-        clock.start(name)
-        report(name)
+    def step(name: str | None) -> None:  # the previous stage ends where the next one starts (None: the last)
+        clock.start(name) if name else clock.stop()
+        if progress and name:
+            progress(name)
 
     clock.start("load planner")
+
     # The planner comes first: a missing model or extra should fail before minutes of analysis.
     planner = None if config.plan else get_planner(config.planner, **config.planner_options)
-    if config.route != "symbolic":
-        from v2m.tools.musicgen.backends import check_route
-
-        check_route(config.route, config.musicgen.get("backend"), config.musicgen.get("model"))
+    check_route(config.route, config.music.backend, config.music.model)
     step("analyse")
     analysis = analyze(video, still_seconds=config.still_seconds, keyframe_dir=outdir / "keyframes")
     _write_text(files["analysis.json"], analysis.model_dump_json(indent=2))
@@ -180,34 +181,13 @@ def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
         files["transcript.json"] = outdir / "transcript.json"
         _write_text(files["transcript.json"], json.dumps(result.transcript, indent=2, default=str))
 
-    step("compose")
-    arrangement = compose(plan, analysis)
-    arrangement.write_abc(files["score.abc"])
-    arrangement.write_midi(files["score.mid"])
-    arrangement.write_musicxml(files["score.musicxml"])  # for notation editors (MuseScore, Sibelius)
+    # compose -> render (or generate) -> mux: the one realisation every caller uses
+    made = realise(plan, analysis, video, outdir, config.music, notation=True, keep_audio=config.keep_audio,
+                   progress=step)
+    step(None)
+    files.update({name: outdir / name for name in made.files.values() if name in OPTIONAL_OUTPUTS})
 
-    step("render")
-    render(files["score.mid"], files["score.wav"], duration_s=analysis.duration_s,
-           loudness_lufs=plan.loudness_lufs, soundfont=config.soundfont)
-    if route in ("audio", "hybrid"):
-        from v2m.tools.musicgen.route import generate_score_audio
-
-        symbolic = files["score.wav"].with_name("score.symbolic.wav")
-        os.replace(files["score.wav"], symbolic)
-        generate_score_audio(plan, files["score.wav"], symbolic_wav=symbolic if route == "hybrid" else None,
-                             **config.musicgen)
-
-    step("mux")
-    if analysis.kind == "image":
-        with tempfile.TemporaryDirectory() as tmp:
-            clip = still_to_video(video, Path(tmp) / "still.mp4", analysis.duration_s)
-            mux(clip, files["score.wav"], files["video"], force=True)
-    else:
-        mux(video, files["score.wav"], files["video"], keep_audio=config.keep_audio, force=True)
-    clock.stop()
-
-    warnings = analysis.warnings + result.warnings + list(arrangement.warnings) + \
-        [f"melody repaired: {r}" for r in arrangement.repairs]
+    warnings = analysis.warnings + result.warnings + made.warnings
     timings = clock.times_s
     record = {"config": asdict(config), "timings_s": timings, "peak_rss_mb": clock.peaks_mb, "warnings": warnings,
               "python": platform.python_version(), "v2m": _version()}
@@ -219,8 +199,6 @@ def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
 def given_plan(path: Path, analysis) -> PlanResult:
     """A plan the user gave (`--plan`), checked against the contract and against this video."""
     from pydantic import ValidationError
-
-    from v2m.tools.contract import COVER_TOLERANCE_S, ScorePlan
 
     try:
         plan = ScorePlan.model_validate_json(path.read_text())

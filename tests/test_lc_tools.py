@@ -112,3 +112,26 @@ def test_agent_scores_the_clip_end_to_end(tmp_path):
     with av.open(str(files["video"])) as c:
         assert len(c.streams.video) == 1 and len(c.streams.audio) == 1
         assert abs(float(c.duration / av.time_base) - 10.0) < 0.2
+
+
+@pytest.mark.slow
+def test_generate_audio_tool_makes_the_audio_route_with_the_debug_backend(tmp_path):
+    """The tool calls the same stages as `v2m score --route audio|hybrid` and writes real audio."""
+    import soundfile as sf
+
+    from v2m.tools.options import MusicOptions
+
+    bench = Workbench(BIKES, tmp_path / "out", "jazz", analysis=bikes_analysis(), music=MusicOptions(backend="debug"))
+    tools = {t.name: t for t in make_tools(bench)}
+    assert tools["write_plan"].invoke({"plan_json": json.dumps(plan_dict())}).startswith("ok: plan saved")
+    assert tools["generate_audio"].invoke({}) == "ok: generated score.wav (3 sections, audio route)"
+    audio, sr = sf.read(bench.files["score.wav"], dtype="float32")
+    assert sr == 32000 and len(audio) == 10 * sr and np.sqrt(np.mean(audio ** 2)) > 0.01
+    assert bench.files["score.seams.npz"].is_file()
+    # hybrid: the composed notes, rendered, condition the model
+    assert tools["edit_plan"].invoke({"patch_json": '{"route": "hybrid"}'}).startswith("ok")
+    assert tools["generate_audio"].invoke({}).startswith("error: no score yet")
+    assert tools["compose_score"].invoke({}).startswith("ok: composed")
+    assert tools["generate_audio"].invoke({}) == "ok: generated score.wav (3 sections, hybrid route)"
+    assert sf.info(str(bench.files["score.symbolic.wav"])).duration == pytest.approx(10.0, abs=1e-3)
+    assert tools["mux_video"].invoke({}) == "ok: wrote bikes.scored.mp4"

@@ -287,3 +287,21 @@ def test_a_full_plan_revision_keeps_the_takes_of_sections_it_did_not_move(analys
     res = LLMPlanner(ScriptedBackend([fenced(revised)]), name="scripted").revise(analysis, base, "slower")
     assert res.plan.tempo_bpm == 120
     assert [s.take for s in res.plan.sections] == [2, 0, 0]  # kept where the span is the same
+
+
+def test_planner_options_are_one_frozen_object_built_once(tmp_path):
+    from dataclasses import FrozenInstanceError
+
+    from v2m.agent.planners.llm import PlannerOptions
+
+    replies = tmp_path / "replies.json"
+    replies.write_text("[]")
+    o = PlannerOptions.from_args(_args("--backend", "scripted", "--model", str(replies), "--max-attempts", "2"))
+    assert o.model == str(replies.resolve()) and o.kwargs() == {"model": str(replies.resolve()), "max_attempts": 2}
+    hf = PlannerOptions(backend="hf", model="m", quantize="4bit", frames="none")
+    assert hf.kwargs() == {"model": "m", "max_attempts": 3, "max_frames": 0, "adapter": None, "device": "auto",
+                           "dtype": "auto", "quantize": "4bit", "frames": "images"}
+    with pytest.raises(FrozenInstanceError):
+        o.model = "other"  # type: ignore[misc]
+    with pytest.raises(InputError, match="--frames video works with --backend hf only"):
+        PlannerOptions(backend="chat", model="a:b", frames="video").check()

@@ -7,7 +7,8 @@ import pytest
 
 from compose_plans import bikes_plan
 from v2m.tools.music.compose import compose
-from v2m.tools.audio.render import find_soundfont, integrated_loudness, normalize_loudness, render
+from v2m.tools.audio.loudness import integrated_loudness, normalize_loudness
+from v2m.tools.audio.render import find_soundfont, render
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +44,7 @@ def test_normalize_loudness_hits_target_and_leaves_silence_alone():
     t = np.arange(sr * 2) / sr
     loud = 0.9 * np.sin(2 * np.pi * 220 * t)
     out = normalize_loudness(loud, sr, -20.0)
-    assert abs(integrated_loudness(out, sr) + 20.0) < 0.2
+    assert abs(integrated_loudness(out, sr) + 20.0) <= 0.26  # the gain moves in 0.5 dB steps
     assert np.array_equal(normalize_loudness(np.zeros(sr), sr, -16.0), np.zeros(sr))
 
 

@@ -208,7 +208,7 @@ def test_a_turn_rerenders_only_changed_sections_and_undo_is_byte_exact(rendered)
     s.undo()
     again = s.say("much slower from 0:06")
     assert again.rendered == []
-    from v2m.tools.audio.stems import loudness_lufs
+    from v2m.tools.audio.loudness import integrated_loudness as loudness_lufs
 
     before_lufs = loudness_lufs(sf.read(str(s.files["wav"]))[0], 44100)
     louder = s.say("louder")

@@ -13,6 +13,7 @@ import pytest
 from edit_clips import bikes as bikes_analysis
 
 from v2m.agent.dialogue.session import Session
+from v2m.tools.options import MusicOptions
 
 
 def _digest(files):
@@ -81,7 +82,7 @@ def test_hybrid_resume_and_back_to_midi(audio_session):
     s.say("hybrid")
     assert s.plan.route == "hybrid" and s.files["symbolic"].is_file()
     r = Session.resume(s.id, workdir=store)
-    assert r.music == {"backend": "debug"}
+    assert r.music == MusicOptions(backend="debug")
     t = r.say("another take of the ending")
     assert t.rendered == [1] and r.plan.sections[1].take == 1
     t = r.say("back to midi")

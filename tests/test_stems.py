@@ -22,14 +22,21 @@ def jazz_arrangements():
     return a, plan, compose(plan, a), compose(edited, a)
 
 
-def test_loudness_matches_pyloudnorm():
-    from v2m.tools.audio.render import integrated_loudness
-    from v2m.tools.audio.stems import loudness_lufs
+def test_the_one_meter_matches_pyloudnorm():
+    """v2m's meter (K-weighting, then a cumulative-sum gate, so cached sections can be measured without
+    filtering again) is pinned to the reference implementation, stereo and mono, long and short."""
+    import pyloudnorm
+
+    from v2m.tools.audio.loudness import integrated_loudness
 
     rng = np.random.default_rng(0)
     x = rng.standard_normal((44100 * 7, 2)) * 0.1
     x[: 44100 * 2] *= 0.003  # a quiet stretch the gates must drop
-    assert loudness_lufs(x, 44100) == pytest.approx(integrated_loudness(x, 44100), abs=0.01)
+    t = np.arange(32000 * 3) / 32000
+    tone = 0.3 * np.sin(2 * np.pi * 440 * t) * (0.5 + 0.5 * np.sin(2 * np.pi * 0.7 * t))
+    for audio, sr in ((x, 44100), (tone, 32000), (x[: 44100 * 2 // 3], 44100)):
+        ref = pyloudnorm.Meter(sr).integrated_loudness(audio)
+        assert integrated_loudness(audio, sr) == pytest.approx(ref, abs=0.01)
 
 
 @pytest.mark.slow
@@ -37,7 +44,8 @@ def test_stems_sum_to_the_whole_render_and_only_changes_are_synthesized(jazz_arr
     import soundfile as sf
 
     from v2m.tools.audio.render import render
-    from v2m.tools.audio.stems import StemRenderer, loudness_lufs
+    from v2m.tools.audio.loudness import integrated_loudness as loudness_lufs
+    from v2m.tools.audio.stems import StemRenderer
 
     a, plan, arr, edited = jazz_arrangements
     r = StemRenderer(tmp_path / "cache")

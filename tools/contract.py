@@ -20,6 +20,8 @@ from v2m.tools.style import style_names
 SCHEMA_VERSION = 1
 # A plan's sections must tile the video; this much slack (seconds) absorbs float rounding in JSON.
 COVER_TOLERANCE_S = 0.05
+MIN_TEMPO_BPM, MAX_TEMPO_BPM = 40.0, 240.0        # what the composer plays and the video's rhythm is searched in
+MIN_LOUDNESS_LUFS, MAX_LOUDNESS_LUFS = -40.0, -6.0  # a plan's loudness target
 TONIC_RE = re.compile(r"^[A-G](#|b)?$")
 ROLES = ("drums", "bass", "harmony", "melody", "pad", "lead", "percussion", "strings", "brass")
 
@@ -131,7 +133,7 @@ class Section(Strict):
     end_s: float = Field(gt=0)
     shots: list[int] = Field(default_factory=list, description="indices of the shots it covers")
     energy: float = Field(0.5, ge=0, le=1, description="0 sparse and soft .. 1 full and loud")
-    tempo_bpm: float | None = Field(None, ge=40, le=240, description="overrides the plan's tempo")
+    tempo_bpm: float | None = Field(None, ge=MIN_TEMPO_BPM, le=MAX_TEMPO_BPM, description="overrides the plan's tempo")
     instruments: list[str] = Field(default_factory=list, description=f"active roles, from {ROLES}; empty = all")
     chords: list[str] = Field(
         default_factory=list,
@@ -164,7 +166,7 @@ class ScorePlan(Strict):
     reasoning: str = Field("", description="step-by-step thoughts on scene, mood and pacing")
     duration_s: float = Field(gt=0, description="length of the video; the music lasts exactly this long")
     style: str = Field(description="a style from the library, e.g. jazz, rock, ambient")
-    tempo_bpm: float = Field(ge=40, le=240, description="quarter-note beats per minute")
+    tempo_bpm: float = Field(ge=MIN_TEMPO_BPM, le=MAX_TEMPO_BPM, description="quarter-note beats per minute")
     meter: Literal["2/4", "3/4", "4/4"] = "4/4"
     key: str = Field("C", description="tonic: C, F#, Bb ...")
     mode: Literal["major", "minor", "dorian", "mixolydian", "lydian", "phrygian"] = "major"
@@ -174,7 +176,7 @@ class ScorePlan(Strict):
     sections: list[Section] = Field(min_length=1)
     hit_points: list[HitPoint] = Field(default_factory=list)
     route: Literal["symbolic", "audio", "hybrid"] = "symbolic"
-    loudness_lufs: float = Field(-16.0, ge=-40, le=-6)
+    loudness_lufs: float = Field(-16.0, ge=MIN_LOUDNESS_LUFS, le=MAX_LOUDNESS_LUFS)
     seed: int = Field(0, ge=0)
 
     @field_validator("key")

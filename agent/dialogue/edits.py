@@ -19,15 +19,12 @@ from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue import marks, orchestration, takes, vocab
 from v2m.agent.dialogue import operations as ops
-from v2m.agent.dialogue import marks
-from v2m.agent.dialogue import orchestration
-from v2m.agent.dialogue import takes
-from v2m.agent.dialogue import vocab
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.where import Ask, Span, fmt, locate, snap
 from v2m.agent.planners.result import PlanResult
-from v2m.tools.contract import ScorePlan, VideoAnalysis
+from v2m.tools.contract import MAX_TEMPO_BPM, MIN_TEMPO_BPM, ScorePlan, VideoAnalysis
 from v2m.tools.music.theory import read_tonic, tonic_name, tonic_pc
 from v2m.tools.style import load_style, style_names
 
@@ -149,8 +146,8 @@ def _tempo(e: Edit, t: str) -> str:
     elif (m := re.search(r"(\d{2,3}(?:\.\d+)?) ?(?:bpm|beats per minute)", t)) \
             or (m := re.search(r"\btempo (?:to|at|of) (\d{2,3})\b", t)):
         bpm = float(m.group(1))
-        if not 40 <= bpm <= 240:
-            raise Ask(f"{bpm:g} BPM is outside what I can play (40-240). Which tempo?")
+        if not MIN_TEMPO_BPM <= bpm <= MAX_TEMPO_BPM:
+            raise Ask(f"{bpm:g} BPM is outside what I can play ({MIN_TEMPO_BPM:g}-{MAX_TEMPO_BPM:g}). Which tempo?")
     elif (m := re.search(r"\bhalf[- ](?:time|tempo|speed)\b|\bhalf as fast\b", t)):
         factor = 0.5
     elif (m := re.search(r"\bdouble[- ](?:time|tempo|speed)\b|\btwice as fast\b", t)):

@@ -9,7 +9,17 @@ are never touched, locked sections are never changed.
 from __future__ import annotations
 
 from v2m.agent.dialogue.where import Ask, Span, fmt
-from v2m.tools.contract import ROLES, HitPoint, ScorePlan, Section, VideoAnalysis
+from v2m.tools.contract import (
+    MAX_LOUDNESS_LUFS,
+    MAX_TEMPO_BPM,
+    MIN_LOUDNESS_LUFS,
+    MIN_TEMPO_BPM,
+    ROLES,
+    HitPoint,
+    ScorePlan,
+    Section,
+    VideoAnalysis,
+)
 from v2m.tools.music.theory import chord_symbol, numeral_mode, transpose_tonic
 from v2m.tools.style import load_style
 
@@ -99,7 +109,7 @@ def set_tempo(plan: ScorePlan, idx: list[int], *, factor: float = 1.0, bpm: floa
               delta: float = 0.0, whole: bool) -> str:
     def new(old: float) -> float:
         t = bpm if bpm is not None else old * factor + delta
-        return round(min(240.0, max(40.0, t)), 1)
+        return round(min(MAX_TEMPO_BPM, max(MIN_TEMPO_BPM, t)), 1)
 
     old = plan.tempo_bpm
     if whole and not any(s.locked for s in plan.sections):
@@ -213,7 +223,7 @@ def add_energy(plan: ScorePlan, idx: list[int], delta: float) -> str:
 
 def set_loudness(plan: ScorePlan, delta_db: float) -> str:
     old = plan.loudness_lufs
-    plan.loudness_lufs = round(min(-6.0, max(-40.0, old + delta_db)), 1)
+    plan.loudness_lufs = round(min(MAX_LOUDNESS_LUFS, max(MIN_LOUDNESS_LUFS, old + delta_db)), 1)
     if plan.loudness_lufs == old:
         raise Ask(f"The music is already at {old:g} LUFS, the limit. Should I change the energy instead?")
     return f"loudness {old:g} -> {plan.loudness_lufs:g} LUFS"

@@ -8,13 +8,14 @@
 
 Each turn: the planner revises the plan -> the composer recomposes -> only sections whose notes changed
 are re-rendered (`v2m.tools.audio.stems`), or on the audio and hybrid routes only the changed sections are
-generated again by the music model (`v2m.agent.dialogue.studio`) -> the video is re-muxed. Every plan version keeps
+generated again by the music model (`v2m.tools.realiser`, the one realisation `v2m score` uses too)
+-> the video is re-muxed. Every plan version keeps
 its own folder of files (plan.json, score.mid, score.wav, <stem>.scored.mp4); undo moves back to the
 previous version and its files, untouched, byte for byte. The store (`v2m.agent.dialogue.store`) records each
 completed turn atomically, and the session's options (planner backend options, music backend) so that
 `Session.resume` rebuilds the same planner and music model.
 
-    s = Session.open("clip.mp4", "jazz", route="audio", music={"backend": "musicgen", "model": "/models/mg"})
+    s = Session.open("clip.mp4", "jazz", route="audio", music=MusicOptions(backend="musicgen", model="/models/mg"))
     s.say("another take of shot 2")         # only the section holding shot 2 is generated again
 """
 
@@ -25,12 +26,18 @@ import os
 import re
 import shutil
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from v2m.agent.dialogue.store import Store, TurnRecord
+from v2m.agent.planners.base import get_planner
+from v2m.agent.planners.llm import PlannerOptions
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.errors import InputError, V2MError
+from v2m.tools.musicgen.backends import check_route
+from v2m.tools.options import MusicOptions
+from v2m.tools.realiser import Realiser
+from v2m.tools.video.analyze import analyze
 
 UNDO_RE = re.compile(r"^\s*(undo|undo that|undo it|go back|revert|revert that|take that back|never ?mind)\W*$", re.I)
 REDO_RE = re.compile(r"^\s*(redo|redo that|redo it|put it back)\W*$", re.I)
@@ -65,19 +72,20 @@ class Session:
         self.planner_name = row["planner"]
         options = json.loads(row["options"] or "{}")
         self.planner_options: dict = options.get("planner", {})
-        self.music: dict = options.get("music", {})
+        self.music = MusicOptions.of(options.get("music"))
+        if soundfont:  # given again on resume: this run renders with it
+            self.music = replace(self.music, soundfont=str(soundfont))
         self.render_audio = render
-        self.soundfont = soundfont
         self._planner = None
-        self._studio = None
+        self._realiser = None
         self._clean_stale()
 
     # ------------------------------------------------------------------ opening
 
     @classmethod
     def open(cls, video: str | Path, request: str = "", *, workdir: str | Path | None = None,
-             planner: str = "rules", planner_options: dict | None = None, route: str = "symbolic",
-             music: dict | None = None, analysis: VideoAnalysis | None = None, render: bool = True,
+             planner: str | PlannerOptions = "rules", planner_options: dict | None = None, route: str = "symbolic",
+             music: MusicOptions | dict | None = None, analysis: VideoAnalysis | None = None, render: bool = True,
              soundfont: str | None = None) -> Session:
         """Analyse a video (or take a given analysis), write the first score and start a session.
 
@@ -85,40 +93,39 @@ class Session:
             video: the video or still image.
             request: the first request ("score this in jazz").
             workdir: the session store's folder (default `default_workdir()`).
-            planner: planner backend name (rules, hf, chat, scripted).
-            planner_options: keyword options of that backend (model, device, ...; see `planner_spec`).
+            planner: PlannerOptions (as `v2m chat` builds them), or a backend name (rules, hf, chat, scripted).
+            planner_options: with a backend name, its keyword options (model, device, ...).
             route: symbolic, audio or hybrid; a turn can switch it ("use musicgen", "back to midi").
-            music: options of the audio routes: backend (musicgen, musicgen-melody, audiocraft, debug),
-                model, device, seed ...; stored with the session.
+            music: the MusicOptions (a dict of them is taken too): the soundfont, and the audio routes'
+                backend (musicgen, musicgen-melody, audiocraft, debug), model, device, seed ...; stored
+                with the session.
             analysis: a ready analysis (skips decoding; tests and benchmarks).
             render: compose, render and mux each version (False keeps plans only).
-            soundfont: a .sf2 file for rendering.
+            soundfont: a .sf2 file for rendering (the same as music.soundfont).
         Returns:
             The open Session; `session.turns[0]`'s reply describes the first score.
         """
         video = Path(video).resolve()
         if route not in ("symbolic", "audio", "hybrid"):
             raise InputError(f"unknown route {route!r}; choose symbolic, audio or hybrid")
-        from v2m.agent.planners.base import get_planner
-
         # the planner and the music model come first: a missing model fails before minutes of analysis
-        planner_options, music = dict(planner_options or {}), dict(music or {})
+        if isinstance(planner, PlannerOptions):
+            planner, planner_options = planner.backend, planner.kwargs()
+        planner_options, music = dict(planner_options or {}), MusicOptions.of(music)
+        if soundfont or music.soundfont:  # stored absolute, so a resumed session finds it from anywhere
+            music = replace(music, soundfont=str(Path(soundfont or music.soundfont).resolve()))
         built = get_planner(planner, **planner_options)
-        if route != "symbolic" and render:
-            from v2m.tools.musicgen.backends import check_route
-
-            check_route(route, music.get("backend"), music.get("model"))
+        if render:
+            check_route(route, music.backend, music.model)
         if analysis is None:
             if not video.exists():
                 raise InputError(f"{video}: no such file")
-            from v2m.tools.video.analyze import analyze
-
             analysis = analyze(video)
         store = Store(workdir or default_workdir())
         sid = store.create_session(video=str(video), request=request, planner=planner,
                                    analysis_json=analysis.model_dump_json(),
-                                   options={"planner": planner_options, "music": music})
-        s = cls(store, sid, render=render, soundfont=soundfont)
+                                   options={"planner": planner_options, "music": music.given()})
+        s = cls(store, sid, render=render)
         s._planner = built
         t0 = time.perf_counter()
         result = s.planner.plan(analysis, request)
@@ -135,19 +142,16 @@ class Session:
     @property
     def planner(self):
         if self._planner is None:
-            from v2m.agent.planners.base import get_planner
-
             self._planner = get_planner(self.planner_name, **self.planner_options)
         return self._planner
 
     @property
-    def studio(self):
-        """What makes each version's files (renderer, muxer, music model), kept across turns."""
-        if self._studio is None:
-            from v2m.agent.dialogue.studio import Studio
-
-            self._studio = Studio(self.dir, self.analysis, self.video, soundfont=self.soundfont, music=self.music)
-        return self._studio
+    def realiser(self) -> Realiser:
+        """What makes each version's files (renderer, muxer, music model), kept across turns; its caches
+        live in the session's folder."""
+        if self._realiser is None:
+            self._realiser = Realiser(self.analysis, self.video, self.dir, self.music)
+        return self._realiser
 
     # ------------------------------------------------------------------ state
 
@@ -198,7 +202,7 @@ class Session:
         question = getattr(result, "question", None)
         if not question and result.plan.route != old.route and self.render_audio:
             try:  # the music model is missing: say so in one line and stay on the route that works
-                self.studio.check(result.plan.route)
+                self.realiser.check(result.plan.route)
             except V2MError as e:
                 question = f"{e}. The score stays on the {old.route} route."
         if question or result.plan == old:
@@ -315,9 +319,9 @@ class Session:
         if self.head is not None:  # the version this one is edited from: its take is reused where unchanged
             v = self.store.version(self.head)
             previous = (ScorePlan.model_validate_json(v.plan_json), v.dir)
-        made, rendered = self.studio.realise(plan, folder, previous)
-        files.update(made)
-        return files, rendered
+        made = self.realiser.realise(plan, folder, previous)
+        files.update(made.files)
+        return files, made.rendered
 
     def _clean_stale(self) -> None:
         """Remove half-made version folders left by a turn that was killed."""

@@ -14,11 +14,22 @@ from __future__ import annotations
 
 import argparse
 import logging
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 from v2m.agent.planners.base import PlanResult, get_planner, register
-from v2m.tools.contract import ScorePlan, Section, VideoAnalysis
+from v2m.agent.planners.chat import ChatBackend
+from v2m.agent.planners.facts import facts_sheet, schema_brief
+from v2m.agent.planners.frames import load_frames
+from v2m.agent.planners.hf import HFBackend
+from v2m.agent.planners.reply import Parsed, parse_reply
+from v2m.agent.planners.rules import find_style
+from v2m.agent.planners.scripted import ScriptedBackend
+from v2m.prompts.templates import example_json, example_plans, prompt_version, render
+from v2m.tools.contract import ROLES, ScorePlan, Section, VideoAnalysis
 from v2m.tools.errors import InputError
+from v2m.tools.style import load_style, style_names
 
 log = logging.getLogger(__name__)
 BACKENDS = ("rules", "hf", "chat", "scripted")
@@ -52,8 +63,6 @@ def safety_plan(analysis: VideoAnalysis, request: str) -> ScorePlan:
     Returns:
         A valid ScorePlan covering the video.
     """
-    from v2m.tools.style import load_style, style_names
-
     words = request.lower()
     name = next((n for n in style_names() if any(k in words for k in load_style(n).keywords)), style_names()[0])
     st = load_style(name)
@@ -66,25 +75,13 @@ def safety_plan(analysis: VideoAnalysis, request: str) -> ScorePlan:
 def pick_example(request: str) -> str:
     """The example plan to show the model: one in the style the request names, else the jazz one
     (a multi-shot video, the common case). One example keeps the prompt short for small models."""
-    from v2m.prompts.templates import example_plans
-
-    try:
-        from v2m.agent.planners.rules import find_style
-
-        style = find_style(request)
-    except ImportError:
-        style = None
+    style = find_style(request)
     names = [n for n, p in example_plans().items() if p.get("style") == style]
     return names[0] if names else "jazz_street"
 
 
 def prompt_context(analysis: VideoAnalysis, request: str, *, abc: bool = True) -> dict:
     """The variables every planner prompt is rendered with: facts sheet, schema guide, styles, example."""
-    from v2m.agent.planners.facts import facts_sheet, schema_brief
-    from v2m.prompts.templates import example_json
-    from v2m.tools.contract import ROLES
-    from v2m.tools.style import load_style, style_names
-
     styles = ", ".join(f"{n} ({load_style(n).tempo_bpm[0]:g}-{load_style(n).tempo_bpm[1]:g} bpm)"
                        for n in style_names())
     return dict(facts=facts_sheet(analysis), schema=schema_brief(), styles=styles, roles=", ".join(ROLES),
@@ -93,8 +90,6 @@ def prompt_context(analysis: VideoAnalysis, request: str, *, abc: bool = True) -
 
 def user_prompt(ctx: dict, request: str, current: ScorePlan | None = None) -> str:
     """The user turn that asks for a first plan (current=None) or a revision of `current`."""
-    from v2m.prompts.templates import render
-
     if current is None:
         return render("analyse", request=request, **ctx) + "\n\n" + render("plan", **ctx)
     plan_json = current.model_dump_json(exclude_defaults=True, exclude={"reasoning"})
@@ -114,8 +109,6 @@ def planner_messages(analysis: VideoAnalysis, request: str, current: ScorePlan |
     Returns:
         [{"role": "system", ...}, {"role": "user", ...}].
     """
-    from v2m.prompts.templates import render
-
     ctx = prompt_context(analysis, request, abc=abc)
     return [{"role": "system", "content": render("system")},
             {"role": "user", "content": user_prompt(ctx, request, current)}]
@@ -152,8 +145,6 @@ class LLMPlanner:
         return prompt_context(analysis, request, abc=self.abc)
 
     def _frames(self, analysis: VideoAnalysis) -> list:
-        from v2m.agent.planners.frames import load_frames
-
         return load_frames(analysis, self.max_frames, sample=getattr(self.backend, "frames_mode", "images") == "video")
 
     # ------------------------------------------------------------------ the loop
@@ -168,9 +159,6 @@ class LLMPlanner:
         return self._run(analysis, request, user_prompt(ctx, request, plan), plan, ctx)
 
     def _run(self, analysis: VideoAnalysis, request: str, user: str, base: ScorePlan | None, ctx: dict) -> PlanResult:
-        from v2m.agent.planners.reply import Parsed, parse_reply
-        from v2m.prompts.templates import prompt_version, render
-
         messages = [{"role": "system", "content": render("system")}, {"role": "user", "content": user}]  # = planner_messages()
         frames = self._frames(analysis)
         notes = [f"backend: {self.name} ({getattr(self.backend, 'model_name', '?')}), prompt v{prompt_version()}, "
@@ -236,8 +224,6 @@ def _options(kw: dict) -> dict:
 @register("hf")
 def hf_planner(**kw) -> LLMPlanner:
     """transformers VLM planner; options: model, adapter, device, dtype, quantize, frames (see agent/hf.py)."""
-    from v2m.agent.planners.hf import HFBackend
-
     opts = _options(kw)
     return LLMPlanner(HFBackend(**kw), name="hf", **opts)
 
@@ -245,8 +231,6 @@ def hf_planner(**kw) -> LLMPlanner:
 @register("chat")
 def chat_planner(**kw) -> LLMPlanner:
     """LangChain chat-model planner; options: model ("provider:name"), base_url (see agent/chat.py)."""
-    from v2m.agent.planners.chat import ChatBackend
-
     opts = _options(kw)
     return LLMPlanner(ChatBackend(**kw), name="chat", **opts)
 
@@ -254,8 +238,6 @@ def chat_planner(**kw) -> LLMPlanner:
 @register("scripted")
 def scripted_planner(**kw) -> LLMPlanner:
     """Replays canned replies (a list, or `model` = a JSON file of strings); for tests and demos."""
-    from v2m.agent.planners.scripted import ScriptedBackend
-
     opts = _options(kw)
     return LLMPlanner(ScriptedBackend(**kw), name="scripted", **opts)
 
@@ -285,9 +267,82 @@ def add_planner_args(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--max-attempts", type=int, default=DEFAULT_ATTEMPTS, help="model answers before falling back")
 
 
+@dataclass(frozen=True)
+class PlannerOptions:
+    """Who writes the plan and how: built once from the command line (`from_args`), passed down unchanged.
+
+    `kwargs()` gives the planner factory's keyword options (`get_planner(o.backend, **o.kwargs())`), as
+    plain JSON values: what config.json and a stored session record.
+    """
+
+    backend: str = "rules"           # rules, hf, chat, scripted
+    model: str | None = None         # hf: id or folder; chat: provider:name; scripted: JSON file of replies
+    adapter: str | None = None       # hf: a LoRA adapter folder
+    base_url: str | None = None      # chat: the endpoint
+    device: str = "auto"             # hf
+    dtype: str = "auto"              # hf
+    quantize: str | None = None      # hf: 4bit, 8bit
+    frames: str = "images"           # images, video (hf), none (text only)
+    max_attempts: int = DEFAULT_ATTEMPTS
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> PlannerOptions:
+        """The options the flags of `add_planner_args` ask for, checked; a local model or adapter folder is
+        made absolute, so a resumed session finds it from anywhere.
+
+        Raises:
+            InputError: a flag is missing or does not fit the backend (one line for the user).
+        """
+        def absolute(path: str | None) -> str | None:
+            return str(Path(path).resolve()) if path and Path(path).exists() else path
+
+        quant = getattr(args, "quantize", "none")
+        o = cls(backend=getattr(args, "backend", "rules"), model=absolute(getattr(args, "model", None)),
+                adapter=absolute(getattr(args, "adapter", None)), base_url=getattr(args, "base_url", None),
+                device=getattr(args, "device", "auto"), dtype=getattr(args, "dtype", "auto"),
+                quantize=None if quant == "none" else quant, frames=getattr(args, "frames", "images"),
+                max_attempts=getattr(args, "max_attempts", DEFAULT_ATTEMPTS))
+        o.check()
+        return o
+
+    def check(self) -> None:
+        """Raise InputError when the options do not fit together."""
+        if self.backend not in BACKENDS:
+            raise InputError(f"unknown planner backend {self.backend!r}; choose from {list(BACKENDS)}")
+        if self.backend == "rules":
+            if self.model or self.adapter or self.base_url:
+                raise InputError("--model/--adapter/--base-url need --backend hf or chat")
+            return
+        if not self.model:
+            raise InputError(f"--backend {self.backend} needs --model " + {
+                "hf": "ID_OR_FOLDER (e.g. HuggingFaceTB/SmolVLM2-2.2B-Instruct)",
+                "chat": "PROVIDER:NAME (e.g. ollama:llama3.2)", "scripted": "REPLIES.json"}[self.backend])
+        if self.adapter and self.backend != "hf":
+            raise InputError("--adapter works with --backend hf only")
+        if self.base_url and self.backend != "chat":
+            raise InputError("--base-url works with --backend chat only")
+        if self.max_attempts < 1:
+            raise InputError("--max-attempts must be at least 1")
+        if self.frames == "video" and self.backend != "hf":
+            raise InputError("--frames video works with --backend hf only")
+
+    def kwargs(self) -> dict:
+        """Keyword options for the backend's factory (only those it takes)."""
+        if self.backend == "rules":
+            return {}
+        opts: dict = {"model": self.model, "max_attempts": self.max_attempts}
+        if self.frames == "none":
+            opts["max_frames"] = 0
+        if self.backend == "hf":
+            opts |= dict(adapter=self.adapter, device=self.device, dtype=self.dtype, quantize=self.quantize,
+                         frames="images" if self.frames == "none" else self.frames)
+        elif self.backend == "chat":
+            opts |= dict(base_url=self.base_url)
+        return opts
+
+
 def planner_spec(args: argparse.Namespace) -> tuple[str, dict]:
-    """The backend name and options the command line asked for, checked, as plain JSON-able values
-    (for `pipeline.score(planner=name, planner_options=options)`, which records them in config.json).
+    """The backend name and factory options the command line asked for (see `PlannerOptions`).
 
     Args:
         args: parsed arguments from a parser given `add_planner_args`.
@@ -296,37 +351,8 @@ def planner_spec(args: argparse.Namespace) -> tuple[str, dict]:
     Raises:
         InputError: a flag is missing or does not fit the backend (one line for the user).
     """
-    backend = getattr(args, "backend", "rules")
-    model, adapter = getattr(args, "model", None), getattr(args, "adapter", None)
-    base_url = getattr(args, "base_url", None)
-    if backend == "rules":
-        if model or adapter or base_url:
-            raise InputError("--model/--adapter/--base-url need --backend hf or chat")
-        return "rules", {}
-    if not model:
-        raise InputError(f"--backend {backend} needs --model " + {
-            "hf": "ID_OR_FOLDER (e.g. HuggingFaceTB/SmolVLM2-2.2B-Instruct)",
-            "chat": "PROVIDER:NAME (e.g. ollama:llama3.2)", "scripted": "REPLIES.json"}[backend])
-    if adapter and backend != "hf":
-        raise InputError("--adapter works with --backend hf only")
-    if base_url and backend != "chat":
-        raise InputError("--base-url works with --backend chat only")
-    attempts = getattr(args, "max_attempts", DEFAULT_ATTEMPTS)
-    if attempts < 1:
-        raise InputError("--max-attempts must be at least 1")
-    frames = getattr(args, "frames", "images")
-    if frames == "video" and backend != "hf":
-        raise InputError("--frames video works with --backend hf only")
-    opts: dict = {"model": model, "max_attempts": attempts}
-    if frames == "none":
-        opts["max_frames"] = 0
-    if backend == "hf":
-        quant = getattr(args, "quantize", "none")
-        opts |= dict(adapter=adapter, device=getattr(args, "device", "auto"), dtype=getattr(args, "dtype", "auto"),
-                     quantize=None if quant == "none" else quant, frames="images" if frames == "none" else frames)
-    elif backend == "chat":
-        opts |= dict(base_url=base_url)
-    return backend, opts
+    o = PlannerOptions.from_args(args)
+    return o.backend, o.kwargs()
 
 
 def planner_from_args(args: argparse.Namespace):

@@ -12,7 +12,7 @@ import re
 from v2m.agent.dialogue.edits import apply_edit
 from v2m.agent.dialogue.vocab import INSTRUMENTS
 from v2m.agent.planners.result import PlanResult
-from v2m.tools.contract import HitPoint, ScorePlan, Section, VideoAnalysis
+from v2m.tools.contract import MAX_TEMPO_BPM, MIN_TEMPO_BPM, HitPoint, ScorePlan, Section, VideoAnalysis
 from v2m.tools.music.theory import read_tonic
 from v2m.tools.style import Style, load_style, style_names
 
@@ -97,7 +97,7 @@ def _tempo(style: Style, analysis: VideoAnalysis, request: str) -> tuple[float, 
     lo, hi = style.tempo_bpm
     m = BPM_RE.search(request)
     if m:
-        bpm = min(240.0, max(40.0, float(m.group(1))))
+        bpm = min(MAX_TEMPO_BPM, max(MIN_TEMPO_BPM, float(m.group(1))))
         return bpm, f"the request asks for {bpm:g} BPM"
     base = style.default_tempo_bpm
     why = f"{style.name}'s natural tempo is {base:g} BPM"
@@ -116,7 +116,7 @@ def _tempo(style: Style, analysis: VideoAnalysis, request: str) -> tuple[float, 
     if f != 1.0:
         base *= f
         why += f"; the request's pace words scale it by {f:g}"
-    return round(min(max(base, lo * 0.8), hi * 1.2, 240.0), 1), why
+    return round(min(max(base, lo * 0.8), hi * 1.2, MAX_TEMPO_BPM), 1), why
 
 
 def _key_mode(style: Style, analysis: VideoAnalysis, request: str) -> tuple[str, str, str]:

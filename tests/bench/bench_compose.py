@@ -47,6 +47,7 @@ def critical_path(style: str, tmp: Path) -> float:
     (jobs one after the other), so it estimates the wall time of an idle two-core machine."""
     import soundfile as sf
 
+    from v2m.tools.audio import loudness as L
     from v2m.tools.audio import render as R
     from v2m.tools.music.compose import compose
 
@@ -66,7 +67,8 @@ def critical_path(style: str, tmp: Path) -> float:
     audio = R._synthesize(exe, sf2, mid, tmp, 44100)  # the real (parallel) run, to time what follows it
     c2 = cpu_s()
     n = int(DURATION_S * 44100)
-    out = R.fit_length(R.normalize_loudness(R.fit_length(audio, n, 44100, 0.0), 44100, -16.0), n, 44100)
+    out = L.normalize_loudness(L.fit_length(audio, n, 44100, 0.0), 44100, -16.0)
+    out = L.fit_length(out, n, 44100)
     sf.write(str(tmp / "cp.wav"), out, 44100, subtype="PCM_16")
     c3 = cpu_s()
     return (c1 - c0) + max(jobs) + (c3 - c2)

@@ -28,7 +28,8 @@ ORIGINAL_AUDIO_GAIN = 0.7  # the original sound sits a little under the music wh
 STILL_FPS = 25
 
 
-def _read_wav(path: Path) -> tuple[np.ndarray, int]:
+def read_music(path: Path) -> tuple[np.ndarray, int]:
+    """A WAV as float32 stereo (samples, 2) and its rate; mono is doubled."""
     import soundfile as sf
 
     data, sr = sf.read(str(path), dtype="float32", always_2d=True)
@@ -55,6 +56,19 @@ def _original_audio(video_path: Path, sample_rate: int, n_samples: int) -> np.nd
     out = np.zeros((n_samples, 2), np.float32)
     out[: min(n_samples, len(audio))] = audio[:n_samples]
     return out
+
+
+def with_original(video_path: Path, music: np.ndarray, sample_rate: int) -> np.ndarray:
+    """The music (float stereo) with the video's own sound mixed a little under it; the music alone when
+    the video is silent."""
+    orig = _original_audio(Path(video_path), sample_rate, len(music))
+    if orig is None:
+        return music
+    music = music + ORIGINAL_AUDIO_GAIN * orig
+    peak = float(np.abs(music).max(initial=0.0))
+    if peak > 0.99:  # keep the mix from clipping rather than distort it
+        music *= 0.99 / peak
+    return music
 
 
 def _encode_audio(out, audio: np.ndarray, sample_rate: int):
@@ -156,14 +170,9 @@ def mux(video_path: str | Path, wav_path: str | Path, out_path: str | Path, *, k
 
     video_path, out_path = Path(video_path), Path(out_path)
     _check_writable(out_path, force)
-    music, sr = _read_wav(Path(wav_path))
+    music, sr = read_music(Path(wav_path))
     if keep_audio:
-        orig = _original_audio(video_path, sr, len(music))
-        if orig is not None:
-            music = music + ORIGINAL_AUDIO_GAIN * orig
-            peak = float(np.abs(music).max(initial=0.0))
-            if peak > 0.99:  # keep the mix from clipping rather than distort it
-                music *= 0.99 / peak
+        music = with_original(video_path, music, sr)
     with video_copy(video_path, out_path) as copy:
         aout, apackets = _encode_audio(copy.dst, music, sr)
         a_tb = aout.time_base or Fraction(1, sr)

@@ -1,8 +1,8 @@
 """Render MIDI to WAV with FluidSynth and a General MIDI soundfont, loudness-normalised, exactly as long as the video.
 
-Why normalise: scores of different styles and densities come out of the synthesizer at very different
-levels; a target integrated loudness (EBU R128 / ITU-R BS.1770 via pyloudnorm, -16 LUFS by default, the
-usual level for online video) makes every result sit at the same level under the picture. Why exact
+Loudness is normalised to the plan's target by `v2m.tools.audio.loudness`, the same path the per-section
+renderer (`v2m.tools.audio.stems`) takes, with the same synthesizer settings (GAIN, POLYPHONY,
+SYNTH_OPTIONS), so both give the same music for the same notes. Why exact
 length: the WAV is muxed onto the video, so it has exactly round(duration_s * sample_rate) samples, ends
 with a short fade (no click) and no tail past the last frame.
 
@@ -20,7 +20,9 @@ from pathlib import Path
 
 import numpy as np
 
-from v2m.tools.errors import InputError, MissingDependency
+from v2m.tools.audio.loudness import finish, fit_length, gain_db, k_weight
+from v2m.tools.audio.loudness import integrated_loudness  # noqa: F401  (the one meter, also named here)
+from v2m.tools.errors import InputError, MissingDependency, V2MError
 
 # Best first: bigger, better-sampled GM banks before the small fallbacks.
 SOUNDFONT_CANDIDATES = (
@@ -35,10 +37,12 @@ SOUNDFONT_CANDIDATES = (
     "/opt/homebrew/share/soundfonts/default.sf2",
     "/usr/local/share/soundfonts/default.sf2",
 )
-FADE_S = 0.05
-POLYPHONY = 48  # voices per synthesizer process (two share the parts); oldest releasing voices are stolen first
+# One synthesizer configuration for the whole render and the per-section stems (`v2m.tools.audio.stems`):
+# the same gain, voices and settings, so both make the same sound from the same notes.
+GAIN = 0.6
+POLYPHONY = 96  # voices per FluidSynth process; oldest releasing voices are stolen first
+SYNTH_OPTIONS = ("synth.dynamic-sample-loading=1", "synth.lock-memory=0")
 POLYPHONY_JOBS = 2  # FluidSynth processes rendering groups of parts in parallel
-PEAK_CEILING = 0.97  # about -0.26 dBFS: leave room for the AAC encoder
 
 
 def find_soundfont(path: str | Path | None = None) -> Path:
@@ -75,66 +79,6 @@ def fluidsynth_exe() -> str:
         raise MissingDependency("the fluidsynth synthesizer is not installed; install it (apt install fluidsynth "
                                 "or brew install fluid-synth)")
     return exe
-
-
-def integrated_loudness(audio: np.ndarray, sample_rate: int) -> float:
-    """Integrated loudness (LUFS) of float audio shaped (samples,) or (samples, channels); -inf if silent."""
-    import pyloudnorm
-
-    if len(audio) < int(0.4 * sample_rate):  # BS.1770 gates on 400 ms blocks; pad short clips with silence
-        audio = np.concatenate([audio, np.zeros((int(0.4 * sample_rate) - len(audio) + 1, *audio.shape[1:]))])
-    return float(pyloudnorm.Meter(sample_rate).integrated_loudness(audio))
-
-
-def _soft_limit(audio: np.ndarray, ceiling: float = PEAK_CEILING) -> np.ndarray:
-    """Keep peaks under the ceiling with a soft knee (tanh above 80% of it), leaving the body untouched."""
-    knee = 0.8 * ceiling
-    mag = np.abs(audio)
-    over = mag > knee
-    if not over.any():
-        return audio
-    out = audio.copy()
-    out[over] = np.sign(audio[over]) * (knee + (ceiling - knee) * np.tanh((mag[over] - knee) / (ceiling - knee)))
-    return out
-
-
-def normalize_loudness(audio: np.ndarray, sample_rate: int, target_lufs: float = -16.0) -> np.ndarray:
-    """Scale audio to a target integrated loudness, with a soft peak limit; silence stays silence.
-
-    Args:
-        audio: float samples; sample_rate: Hz; target_lufs: e.g. -16.0.
-    Returns:
-        The normalised audio (float, same precision as given).
-    """
-    audio = np.asarray(audio)
-    if not np.issubdtype(audio.dtype, np.floating):
-        audio = audio.astype(np.float64)
-    lufs = integrated_loudness(audio, sample_rate)
-    if not np.isfinite(lufs):
-        return audio
-    audio = audio * 10 ** ((target_lufs - lufs) / 20)
-    # The limiter takes a little loudness off where it acts; make that up from the energy it removed
-    # (cheap, and within a few tenths of an LU of re-measuring) and limit again.
-    for _ in range(4):
-        limited = _soft_limit(audio)
-        e0, e1 = float(np.mean(audio**2)), float(np.mean(limited**2))
-        if e1 >= 0.995 * e0 or e1 == 0:
-            break
-        audio = audio * np.sqrt(e0 / e1)
-    return limited
-
-
-def fit_length(audio: np.ndarray, n_samples: int, sample_rate: int, fade_s: float = FADE_S) -> np.ndarray:
-    """Cut or pad (with silence) to exactly n_samples, with a short fade-out at the end."""
-    if len(audio) >= n_samples:
-        audio = audio[:n_samples].copy()
-    else:
-        audio = np.concatenate([audio, np.zeros((n_samples - len(audio), *audio.shape[1:]))])
-    n_fade = min(n_samples, int(fade_s * sample_rate))
-    if n_fade:
-        ramp = np.linspace(1.0, 0.0, n_fade)
-        audio[-n_fade:] *= ramp.reshape(-1, *([1] * (audio.ndim - 1)))
-    return audio
 
 
 def _cost(track, ticks_per_beat: int) -> float:
@@ -183,16 +127,16 @@ def _split_midi(midi_path: Path, tmp: Path, jobs: int) -> list[Path]:
     return paths
 
 
-def start_fluidsynth(exe: str, sf2: Path, midi: Path, wav: Path, *, sample_rate: int, gain: float,
-                     polyphony: int, options: tuple[str, ...] = ()) -> subprocess.Popen:
-    """Start one FluidSynth process rendering `midi` to a float WAV (collect it with `finish_fluidsynth`).
+def start_fluidsynth(exe: str, sf2: Path, midi: Path, wav: Path, *, sample_rate: int) -> subprocess.Popen:
+    """Start one FluidSynth process rendering `midi` to a float WAV (collect it with `finish_fluidsynth`),
+    with the one configuration (GAIN, POLYPHONY, SYNTH_OPTIONS).
 
     Dynamic sample loading reads only the presets the file uses from the soundfont (0.1 s instead of
-    0.4 s to start with FluidR3_GM, same samples out). `options` are extra `-o name=value` settings.
+    0.4 s to start with FluidR3_GM, same samples out).
     """
     cmd = [exe, "-ni", "-q", "-F", str(wav), "-T", "wav", "-O", "float", "-r", str(sample_rate),
-           "-g", str(gain), "-o", f"synth.polyphony={polyphony}", "-o", "synth.dynamic-sample-loading=1"]
-    for opt in options:
+           "-g", str(GAIN), "-o", f"synth.polyphony={POLYPHONY}"]
+    for opt in SYNTH_OPTIONS:
         cmd += ["-o", opt]
     return subprocess.Popen([*cmd, str(sf2), str(midi)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
@@ -204,8 +148,6 @@ def finish_fluidsynth(proc: subprocess.Popen, wav: Path, what: str) -> np.ndarra
         V2MError: FluidSynth failed on `what`, with its last line of output.
     """
     import soundfile as sf
-
-    from v2m.tools.errors import V2MError
 
     out, err = proc.communicate()
     if proc.returncode != 0 or not wav.is_file():
@@ -221,8 +163,7 @@ def _synthesize(exe: str, sf2: Path, midi_path: Path, tmp: Path, sample_rate: in
     procs = []
     for k, part in enumerate(_split_midi(midi_path, tmp, jobs)):
         raw = tmp / f"raw{k}.wav"
-        procs.append((raw, start_fluidsynth(exe, sf2, part, raw, sample_rate=sample_rate, gain=0.6,
-                                            polyphony=POLYPHONY)))
+        procs.append((raw, start_fluidsynth(exe, sf2, part, raw, sample_rate=sample_rate)))
     outs = [finish_fluidsynth(proc, raw, midi_path.name) for raw, proc in procs]
     mix = np.zeros((max(len(a) for a in outs), outs[0].shape[1]), np.float32)
     for a in outs:
@@ -262,10 +203,10 @@ def render(midi_path: str | Path, wav_path: str | Path, *, duration_s: float, sa
     with tempfile.TemporaryDirectory(dir=wav_path.parent) as tmp:
         audio = _synthesize(exe, sf2, midi_path, Path(tmp), sample_rate)
         n = int(round(duration_s * sample_rate))
-        audio = fit_length(audio, n, sample_rate, fade_s=0.0)
-        audio = normalize_loudness(audio, sample_rate, loudness_lufs)
-        audio = fit_length(audio, n, sample_rate)
+        # the same path as the per-section renderer: measure the fitted mix K-weighted, gain, limit, fit
+        mix = fit_length(audio, n, sample_rate, fade_s=0.0)
+        gain = gain_db(fit_length(k_weight(mix, sample_rate), n, sample_rate), sample_rate, loudness_lufs)
         out = Path(tmp) / "out.wav"
-        sf.write(str(out), np.clip(audio, -1.0, 1.0), sample_rate, subtype="PCM_16")
+        sf.write(str(out), finish(mix, n, sample_rate, gain), sample_rate, subtype="PCM_16")
         os.replace(out, wav_path)
     return wav_path

@@ -22,22 +22,17 @@ from pathlib import Path
 
 import numpy as np
 
-from v2m.tools.audio.render import finish_fluidsynth, start_fluidsynth
+from v2m.tools.audio.loudness import finish, fit_length, gain_db, k_weight
+from v2m.tools.audio.render import (GAIN, POLYPHONY, SYNTH_OPTIONS, finish_fluidsynth, find_soundfont,
+                                    fluidsynth_exe, start_fluidsynth)
+from v2m.tools.gm import DRUM_CHANNEL
+from v2m.tools.music.midi import swing_beat
 
 TAIL_S = 2.0            # rendered after a section's last note-off, so releases and reverb ring out
 TICKS_PER_S = 1920      # MIDI written at 120 BPM with 960 ticks per beat: one second is 1920 ticks
 JOBS = 2                # FluidSynth processes at once (one core each)
-GAIN = 0.6
-POLYPHONY = 96
-KEY_VERSION = "stems-2"
-# Loudness: the gain sits on a 0.5 dB grid and is held from one render to the next (same target) while
-# the result stays within GAIN_HOLD_LU of the target. Why: "more energy in the ending" should make the
-# ending louder, not the rest of the score quieter; a fresh exact gain would change every sample, so
-# every cached AAC segment, and the turn would cost a full re-encode. Held, the untouched sections stay
-# sample-identical. A new target (a "louder" edit) always sets a new gain.
-GAIN_STEP_DB = 0.5
-GAIN_HOLD_LU = 2.0
-K_TAIL_S = 0.3           # the K-weighting filters ring this long after a section's audio ends  # bump when the per-section MIDI changes, so old cache entries are not reused
+KEY_VERSION = "stems-3"  # bump when the per-section MIDI or the synthesizer settings change
+K_TAIL_S = 0.3           # the K-weighting filters ring this long after a section's audio ends
 
 
 @dataclass
@@ -70,8 +65,6 @@ def section_stems(arrangement) -> list[Stem]:
     Returns:
         One Stem per section that has notes, in section order.
     """
-    from v2m.tools.music.midi import swing_beat
-
     tmap = arrangement.tempo_map
     end_s = tmap.duration_s
     by_section: dict[int, list] = {}
@@ -99,8 +92,6 @@ def section_stems(arrangement) -> list[Stem]:
 def write_stem_midi(stem: Stem, path: Path) -> Path:
     """A type-0 MIDI file of one stem at 120 BPM, with silence after the last note for the release tail."""
     import mido
-
-    from v2m.tools.gm import DRUM_CHANNEL
 
     free = iter(c for c in range(16) if c != DRUM_CHANNEL)
     chans = [DRUM_CHANNEL if is_drum else next(free, 15) for _, _, is_drum in stem.programs]
@@ -131,8 +122,6 @@ class StemRenderer:
     """Renders arrangements section by section, keeping each section's audio in `cache_dir`."""
 
     def __init__(self, cache_dir: str | Path, *, soundfont: str | Path | None = None, sample_rate: int = 44100):
-        from v2m.tools.audio.render import find_soundfont, fluidsynth_exe
-
         self.cache_dir = Path(cache_dir)
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         self.sf2 = find_soundfont(soundfont)
@@ -140,7 +129,7 @@ class StemRenderer:
         self.exe = fluidsynth_exe()
         self.last_gain_db: float | None = None
         self.last_target: float | None = None
-        self._extra = f"{self.sf2.resolve()}|{self.sf2.stat().st_size}|{sample_rate}|{GAIN}|{POLYPHONY}"
+        self._extra = f"{self.sf2.resolve()}|{self.sf2.stat().st_size}|{sample_rate}|{GAIN}|{POLYPHONY}|{SYNTH_OPTIONS}"
 
     def _path(self, stem: Stem) -> Path:
         return self.cache_dir / f"{stem.key(self._extra)}.npy"
@@ -154,9 +143,8 @@ class StemRenderer:
                 for stem in todo[start:start + JOBS]:
                     mid = write_stem_midi(stem, tmp / f"s{stem.index}.mid")
                     raw = tmp / f"s{stem.index}.wav"
-                    procs.append((stem, raw, start_fluidsynth(
-                        self.exe, self.sf2, mid, raw, sample_rate=self.sample_rate, gain=GAIN,
-                        polyphony=POLYPHONY, options=("synth.lock-memory=0",))))
+                    procs.append((stem, raw, start_fluidsynth(self.exe, self.sf2, mid, raw,
+                                                              sample_rate=self.sample_rate)))
                 for stem, raw, proc in procs:
                     audio = finish_fluidsynth(proc, raw, f"section {stem.index}")
                     dest = self._path(stem)
@@ -206,24 +194,19 @@ class StemRenderer:
 
         import soundfile as sf
 
-        from v2m.tools.audio.render import fit_length
-
         t0 = time.perf_counter()
         stems = section_stems(arrangement)
         todo = [s for s in stems if not self._path(s).is_file()]
         if todo:
             self._synthesize(todo)
         n = int(round(duration_s * self.sample_rate))
-        # the loudness of the fitted mix (cut at the end, 50 ms fade) from the cached K-weighted sections
+        # the loudness of the fitted mix (cut at the end, 50 ms fade) from the cached K-weighted sections;
+        # the gain of the previous render is held at the same target (see v2m.tools.audio.loudness)
         kmix = fit_length(self.mix(stems, n, k=True), n, self.sample_rate)
-        measured = gated_loudness(kmix, self.sample_rate)
-        gain_db = self.last_gain_db
-        if gain_db is None or self.last_target != loudness_lufs or \
-                not abs(measured + gain_db - loudness_lufs) <= GAIN_HOLD_LU:
-            gain_db = stepped_gain_db(measured, loudness_lufs)
-        self.last_gain_db, self.last_target = gain_db, loudness_lufs
-        audio = apply_gain(self.mix(stems, n), gain_db)
-        audio = np.clip(fit_length(audio, n, self.sample_rate), -1.0, 1.0)
+        held = self.last_gain_db if self.last_target == loudness_lufs else None
+        gain = gain_db(kmix, self.sample_rate, loudness_lufs, held)
+        self.last_gain_db, self.last_target = gain, loudness_lufs
+        audio = finish(self.mix(stems, n), n, self.sample_rate, gain)
         wav_path = Path(wav_path)
         tmp = wav_path.with_name(f".{wav_path.name}.{os.getpid()}.tmp.wav")
         sf.write(str(tmp), audio, self.sample_rate, subtype="PCM_16")
@@ -231,57 +214,3 @@ class StemRenderer:
         done = {s.index for s in todo}
         return RenderStats(rendered=sorted(done), reused=[s.index for s in stems if s.index not in done],
                            seconds=round(time.perf_counter() - t0, 3), audio=audio)
-
-
-def k_weight(audio: np.ndarray, sample_rate: int) -> np.ndarray:
-    """BS.1770 K-weighting (pyloudnorm's two filters). Linear and time-invariant: the K-weighted mix is the
-    sum of the K-weighted sections, so each section's is cached beside its audio."""
-    import pyloudnorm
-    from scipy.signal import lfilter
-
-    x = np.asarray(audio, np.float64).reshape(len(audio), -1)
-    for f in pyloudnorm.Meter(sample_rate)._filters.values():
-        x = lfilter(f.b, f.a, x, axis=0)
-    return x
-
-
-def gated_loudness(kx: np.ndarray, sample_rate: int) -> float:
-    """ITU-R BS.1770-4 integrated loudness of already K-weighted audio: 400 ms blocks every 100 ms from a
-    cumulative sum, absolute (-70 LUFS) and relative (-10 LU) gates. Matches pyloudnorm (tested)."""
-    block = int(0.4 * sample_rate)
-    if len(kx) < block:
-        kx = np.concatenate([kx, np.zeros((block - len(kx) + 1, kx.shape[1]))])
-    n = len(kx)
-    n_blocks = int(np.round((n / sample_rate - 0.4) / 0.1)) + 1
-    lo = (np.arange(n_blocks) * 0.1 * sample_rate).astype(int)
-    hi = ((np.arange(n_blocks) * 0.1 + 0.4) * sample_rate).astype(int)
-    power = np.square(kx, dtype=np.float64).sum(1)  # channel weights are 1 for left and right
-    cs = np.concatenate([[0.0], np.cumsum(power)])
-    z = (cs[np.minimum(hi, n)] - cs[lo]) / block
-    with np.errstate(divide="ignore"):
-        lk = -0.691 + 10 * np.log10(z)
-    gated = z[lk >= -70.0]
-    if not len(gated):
-        return float("-inf")
-    rel = -0.691 + 10 * np.log10(gated.mean()) - 10.0
-    final = z[(lk >= -70.0) & (lk > rel)]
-    return float(-0.691 + 10 * np.log10(final.mean())) if len(final) else float("-inf")
-
-
-def loudness_lufs(audio: np.ndarray, sample_rate: int) -> float:
-    """Integrated loudness (LUFS) of float audio (samples, channels)."""
-    return gated_loudness(k_weight(audio, sample_rate), sample_rate)
-
-
-def stepped_gain_db(measured_lufs: float, target_lufs: float) -> float:
-    """The gain (dB) that brings `measured_lufs` to the target, on a GAIN_STEP_DB grid (0 for silence)."""
-    if not np.isfinite(measured_lufs):
-        return 0.0
-    return round((target_lufs - measured_lufs) / GAIN_STEP_DB) * GAIN_STEP_DB
-
-
-def apply_gain(audio: np.ndarray, gain_db: float) -> np.ndarray:
-    """Scale by `gain_db`, then the renderer's soft peak limit (so both routes sound alike)."""
-    from v2m.tools.audio.render import _soft_limit
-
-    return _soft_limit(audio * np.float32(10 ** (gain_db / 20)))

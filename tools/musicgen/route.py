@@ -34,10 +34,13 @@ from pathlib import Path
 from typing import Callable
 
 import numpy as np
-
+from v2m.tools.audio.render import integrated_loudness
 from v2m.tools.contract import ScorePlan
-from v2m.tools.errors import V2MError
+from v2m.tools.errors import InputError, V2MError
 from v2m.tools.music.tempo_map import build_tempo_map
+from v2m.tools.musicgen.backends import load_backend
+from v2m.tools.musicgen.chroma import resample
+from v2m.tools.musicgen.prompt import chord_timeline, section_prompt
 from v2m.tools.style import load_style
 
 CONTEXT_FRACTION = 0.4  # of a window, fed back as audio context (audiocraft: 12 s context per 30 s)
@@ -163,8 +166,6 @@ def match_loudness(audio: np.ndarray, sample_rate: int, target_lufs: float) -> n
     Returns:
         The scaled float32 audio.
     """
-    from v2m.tools.audio.render import integrated_loudness
-
     peak = float(np.max(np.abs(audio))) if len(audio) else 0.0
     if peak < 1e-6:
         return audio.astype(np.float32)
@@ -213,9 +214,6 @@ def _to_pcm16(x: np.ndarray) -> np.ndarray:
 def _symbolic(path: str | Path, sample_rate: int, total: int) -> np.ndarray:
     """The rendered symbolic score, mono at `sample_rate`, padded or cut to `total` samples."""
     import soundfile as sf
-
-    from v2m.tools.musicgen.chroma import resample
-    from v2m.tools.errors import InputError
 
     try:
         audio, sr = sf.read(str(path), dtype="float32", always_2d=True)
@@ -288,9 +286,6 @@ def generate_score_audio(plan: ScorePlan, wav_out: str | Path, *, backend=None, 
         V2MError / MissingDependency: one line (unknown backend, weights missing, bad section index ...);
             nothing is written then.
     """
-    from v2m.tools.musicgen.prompt import chord_timeline, section_prompt
-    from v2m.tools.musicgen.backends import load_backend
-
     wav_out = Path(wav_out)
     if not wav_out.parent.is_dir():
         raise V2MError(f"output folder {wav_out.parent} does not exist")

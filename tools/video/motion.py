@@ -3,7 +3,7 @@
 Motion energy is the mean absolute luma change between consecutive small frames, with the spikes
 of cuts and flashes removed (they are edits, not movement) and squashed to 0..1. A dancer, a
 bouncing ball or a runner's stride makes that curve periodic; the autocorrelation's strongest
-peaks between 40 and 240 BPM become tempo candidates, in the spirit of the "visual beats" that
+peaks between MIN_TEMPO_BPM and MAX_TEMPO_BPM become tempo candidates, in the spirit of the "visual beats" that
 rhythm-aware video-to-music systems line music up with. A static or aperiodic picture has none.
 """
 
@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from v2m.tools.contract import MAX_TEMPO_BPM, MIN_TEMPO_BPM
+
 MOTION_SCALE = 0.025    # mean |block-luma diff| (0..1) that maps to 1 - 1/e of full energy
 MAX_CURVE_POINTS = 20000  # longer videos get a coarser curve so analysis.json stays small
-MIN_BPM, MAX_BPM = 40.0, 240.0
 MIN_PERIODICITY = 0.4   # normalised autocorrelation a rhythm must reach
 STILL_LEVEL = 0.0015    # below this median luma change nothing is moving
 
@@ -134,12 +135,12 @@ def tempo_candidates(luma_change: np.ndarray, hop_s: float, shots: list[tuple[in
 
 
 def _periodicities(x: np.ndarray, hop_s: float) -> list[tuple[float, float]]:
-    """(strength, bpm) of the autocorrelation peaks of one shot's motion between MIN_BPM and MAX_BPM."""
+    """(strength, bpm) of the autocorrelation peaks of one shot's motion between MIN_TEMPO_BPM and MAX_TEMPO_BPM."""
     from scipy.signal import find_peaks
 
     n = len(x)
-    max_lag = int(np.ceil(60.0 / MIN_BPM / hop_s))
-    min_lag = max(2, int(np.floor(60.0 / MAX_BPM / hop_s)))
+    max_lag = int(np.ceil(60.0 / MIN_TEMPO_BPM / hop_s))
+    min_lag = max(2, int(np.floor(60.0 / MAX_TEMPO_BPM / hop_s)))
     # at least three periods of the fastest tempo, and something moving
     if n < max(3 * min_lag, int(2.0 / hop_s)) or np.median(x) < STILL_LEVEL:
         return []
