@@ -121,7 +121,7 @@ class Realiser:
         loudness), synthesizing only the sections not in the cache.
 
         Returns:
-            The stem renderer's RenderStats (rendered, reused, audio).
+            The stem renderer's RenderStats (rendered, reused).
         """
         return self.renderer.render(arrangement, wav, duration_s=self.analysis.duration_s,
                                     loudness_lufs=plan.loudness_lufs)
@@ -166,9 +166,10 @@ class Realiser:
         wav = folder / "score.wav"
         if not wav.is_file():
             raise InputError(f"no music to mux: {wav} does not exist")
-        audio, sr = read_music(wav)
         keep = self.keep_audio if keep_audio is None else keep_audio
+        audio, sr = wav, None  # read from disk a segment at a time, as it is encoded
         if keep and self.analysis.kind != "image":
+            audio, sr = read_music(wav)
             audio = with_original(self.video, audio, sr)
         out = folder / f"{self.video.stem}.scored.mp4"
         # AAC segments start at section starts and every SEGMENT_S seconds between, so a turn re-encodes
