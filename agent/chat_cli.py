@@ -15,19 +15,19 @@ version's files (scored MP4, WAV, MIDI, plan) are kept in DIR after every turn. 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from v2m.agent.dialogue.session import (
-    Session,  # the stages (numpy ...): kept off `v2m --help`
-    default_workdir,  # the stages: kept off `v2m --help`
-)
+from v2m.agent.dialogue.session import Session, default_workdir
 from v2m.agent.dialogue.store import Store
 from v2m.agent.dialogue.where import fmt
 from v2m.agent.options import add_music_args, given_music_flags, music_from_args
+from v2m.agent.outputs import folder_lock
 from v2m.agent.planners.llm import PlannerOptions, add_planner_args
+from v2m.agent.terminal import clean
 from v2m.tools.errors import V2MError
 
 PROMPT = "you> "
@@ -64,7 +64,7 @@ def _check_resume_flags(args: argparse.Namespace) -> None:
 
 
 def _say(text: str) -> None:
-    for line in text.strip("\n").rstrip().splitlines() or [""]:
+    for line in clean(text).strip("\n").rstrip().splitlines() or [""]:
         print(f"v2m> {line}", flush=True)
 
 
@@ -192,7 +192,7 @@ def _manage(args: argparse.Namespace) -> int:
     for row in store.sessions():
         turns = store.turns(row["id"])
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(row["created"]))
-        print(f"{row['id']}  {when}  {Path(row['video']).name}  {len(turns)} turns  \"{row['request']}\"")
+        print(clean(f"{row['id']}  {when}  {Path(row['video']).name}  {len(turns)} turns  \"{row['request']}\""))
     return 0
 
 
@@ -202,6 +202,19 @@ def run_chat(args: argparse.Namespace) -> int:
         return _manage(args)
     render = not args.no_render
     outdir = Path(args.output) if args.output else None
+    with contextlib.ExitStack() as stack:
+        if outdir is not None:  # one chat per output folder: two would mix their files
+            if outdir.exists() and not outdir.is_dir():
+                raise V2MError(f"output folder {outdir} is a file")
+            empty = not outdir.exists() or not any(outdir.iterdir())
+            outdir.mkdir(parents=True, exist_ok=True)
+            stack.enter_context(folder_lock(outdir))
+            if not empty and not args.resume:
+                raise V2MError(f"output folder {outdir} is not empty; choose another -o folder")
+        return _chat(args, render, outdir)
+
+
+def _chat(args: argparse.Namespace, render: bool, outdir: Path | None) -> int:
     if args.resume:
         _check_resume_flags(args)
         session = Session.resume(args.resume, workdir=args.sessions, render=render, soundfont=args.soundfont)
@@ -210,8 +223,6 @@ def run_chat(args: argparse.Namespace) -> int:
     else:
         if not args.video:
             raise V2MError("chat needs a VIDEO (or --resume ID)")
-        if outdir is not None and outdir.exists() and any(outdir.iterdir()):
-            raise V2MError(f"output folder {outdir} is not empty; choose another -o folder")
         planner = PlannerOptions.from_args(args)  # checked here, before any work
         print(f"v2m> Scoring {Path(args.video).name} ...", flush=True)
         session = Session.open(args.video, args.request, workdir=args.sessions, planner=planner, route=args.route,
@@ -236,7 +247,7 @@ def run_chat(args: argparse.Namespace) -> int:
             if not _command(session, line, outdir):
                 break
         except V2MError as e:  # one bad turn does not end the conversation
-            print(f"v2m: error: {e}", file=sys.stderr, flush=True)
+            print(f"v2m: error: {clean(e)}", file=sys.stderr, flush=True)
         except KeyboardInterrupt:  # a turn stopped half-way is simply not recorded
             print("\nv2m> Stopped; that turn was not kept.", flush=True)
     _say(f"Saved. Resume with: v2m chat --resume {session.id}")

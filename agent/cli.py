@@ -30,6 +30,7 @@ from v2m.agent.pipeline import example_video, score
 from v2m.agent.planners.llm import PlannerOptions, add_planner_args
 from v2m.agent.serve.mcp_server import serve as serve_mcp
 from v2m.agent.serve.web import serve as serve_web
+from v2m.agent.terminal import clean
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.errors import V2MError
 from v2m.tools.video.analyze import analysis_summary, analyze
@@ -89,14 +90,13 @@ def _cmd_score(args: argparse.Namespace) -> int:
     finally:
         done() if started else None
     plan = run.plan
-    print(f"Scored {video.name}: {plan.style}, {plan.tempo_bpm:g} BPM, {plan.meter}, {plan.key} {plan.mode}, "
-          f"{len(plan.sections)} sections, {len(plan.hit_points)} hit points.")
-    for s in plan.sections:
-        print(f"  {s.start_s:6.2f}-{s.end_s:6.2f} s  {s.name:<8} energy {s.energy:.2f}  {' '.join(s.chords)}")
-    for w in run.warnings:
-        print(f"warning: {w}")
-    print(f"Files in {run.outdir}/: " + ", ".join(p.name for p in run.files.values()))
-    print(f"Watch: {run.files['video']}")
+    lines = [f"Scored {video.name}: {plan.style}, {plan.tempo_bpm:g} BPM, {plan.meter}, {plan.key} {plan.mode}, "
+             f"{len(plan.sections)} sections, {len(plan.hit_points)} hit points."]
+    lines += [f"  {s.start_s:6.2f}-{s.end_s:6.2f} s  {s.name:<8} energy {s.energy:.2f}  {' '.join(s.chords)}"
+              for s in plan.sections]
+    lines += [f"warning: {w}" for w in run.warnings]
+    lines += [f"Files in {run.outdir}/: " + ", ".join(p.name for p in run.files.values()), f"Watch: {run.files['video']}"]
+    print(clean("\n".join(lines)))  # names and chords come from a model or a file: never raw to the terminal
     if args.profile:
         err.print(run.profile)
     return 0
@@ -105,9 +105,9 @@ def _cmd_score(args: argparse.Namespace) -> int:
 def _cmd_agent(args: argparse.Namespace) -> int:
     result = run_agent(args.model, args.video, args.request, args.output or f"{Path(args.video).stem}_v2m",
                        base_url=args.base_url, force=args.force, music=music_from_args(args))
-    print(result["reply"])
+    print(clean(result["reply"]))
     for name, path in result["files"].items():
-        print(f"  {name}: {path}")
+        print(clean(f"  {name}: {path}"))
     return 0 if result["files"] else 1
 
 
@@ -122,7 +122,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         if args.keyframes and Path(args.keyframes).is_dir() and any(Path(args.keyframes).iterdir()):
             raise V2MError(f"{args.keyframes} already holds files; use --force or an empty folder")
     a = analyze(args.video, still_seconds=args.still_seconds, keyframe_dir=args.keyframes)
-    print(a.model_dump_json(indent=2) if args.json else analysis_summary(a))
+    print(a.model_dump_json(indent=2) if args.json else clean(analysis_summary(a)))
     if args.plot:
         print(f"timeline: {plot_timeline(args.video, a, args.plot)}", file=sys.stderr)
     return 0
@@ -147,6 +147,15 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str):
         self.exit(EXIT_USER_ERROR, f"v2m: error: {message} (see {self.prog} --help)\n")
+
+
+def add_plugin_commands(sub) -> None:
+    """Subcommands from the `v2m.commands` entry-point group (e.g. `finetune`, which lives above agent/ in
+    the layers, so agent/ cannot import it): each entry is a light `add_parser(subparsers)` function."""
+    from importlib.metadata import entry_points
+
+    for ep in entry_points(group="v2m.commands"):
+        ep.load()(sub)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -207,6 +216,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_eval_args(s)
     s.set_defaults(func=_cmd_eval)
 
+    add_plugin_commands(sub)
+
     s = sub.add_parser("schema", help="print the JSON Schema of the plan or the analysis")
     s.add_argument("which", nargs="?", choices=["plan", "analysis"], default="plan")
     s.set_defaults(func=_cmd_schema)
@@ -219,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except V2MError as e:
-        print(f"v2m: error: {e}", file=sys.stderr)
+        print(f"v2m: error: {clean(e)}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("v2m: interrupted", file=sys.stderr)
@@ -227,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as e:  # a bug: still one line unless --debug
         if args.debug:
             raise
-        print(f"v2m: internal error: {type(e).__name__}: {e} (rerun with --debug for details)", file=sys.stderr)
+        print(f"v2m: internal error: {type(e).__name__}: {clean(e)} (rerun with --debug for details)", file=sys.stderr)
         return 1
 
 

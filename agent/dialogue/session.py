@@ -30,6 +30,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from v2m.agent.dialogue.store import Store, TurnRecord
+from v2m.agent.outputs import folder_lock
 from v2m.agent.planners.base import get_planner
 from v2m.agent.planners.llm import PlannerOptions
 from v2m.tools.contract import ScorePlan, VideoAnalysis
@@ -64,8 +65,9 @@ class Turn:
 class Session:
     """A conversation about one video, persisted in a `Store`."""
 
-    def __init__(self, store: Store, sid: str, *, render: bool = True, soundfont: str | None = None):
-        row = store.session(sid)
+    def __init__(self, store: Store, sid: str, *, render: bool = True, soundfont: str | None = None,
+                 opening: bool = False):
+        row = store.session(sid, opening=opening)
         self.store, self.id = store, sid
         self.video = Path(row["video"])
         self.analysis = VideoAnalysis.model_validate_json(row["analysis"])
@@ -125,12 +127,16 @@ class Session:
         sid = store.create_session(video=str(video), request=request, planner=planner,
                                    analysis_json=analysis.model_dump_json(),
                                    options={"planner": planner_options, "music": music.given()})
-        s = cls(store, sid, render=render)
-        s._planner = built
-        t0 = time.perf_counter()
-        result = s.planner.plan(analysis, request)
-        plan = result.plan if result.plan.route == route else result.plan.model_copy(update={"route": route})
-        s.first = s._commit("open", request, plan, _with_warnings(result), t0)
+        try:
+            s = cls(store, sid, render=render, opening=True)
+            s._planner = built
+            t0 = time.perf_counter()
+            result = s.planner.plan(analysis, request)
+            plan = result.plan if result.plan.route == route else result.plan.model_copy(update={"route": route})
+            s.first = s._commit("open", request, plan, _with_warnings(result), t0)
+        except BaseException:  # the session exists only once its first version is committed
+            store.delete_session(sid)
+            raise
         return s
 
     @classmethod
@@ -157,11 +163,11 @@ class Session:
 
     @property
     def head(self) -> int | None:
-        return self.store.session(self.id)["head"]
+        return self.store.session(self.id, opening=True)["head"]
 
     @property
     def branch_name(self) -> str:
-        return self.store.session(self.id)["branch"]
+        return self.store.session(self.id, opening=True)["branch"]
 
     @property
     def plan(self) -> ScorePlan:
@@ -280,11 +286,21 @@ class Session:
         return Turn(reply=reply, version=self.version, files=self.files, seconds=time.perf_counter() - t0)
 
     def _record(self, kind: str, text: str, reply: str, t0: float, *, no_change: bool) -> None:
-        self.store.commit_turn(self.id, kind=kind, text=text, reply=reply, question=no_change, before=self.head,
-                               seconds=time.perf_counter() - t0, move_to=self.head)
+        with self._writing():
+            self.store.commit_turn(self.id, kind=kind, text=text, reply=reply, question=no_change, before=self.head,
+                                   seconds=time.perf_counter() - t0, move_to=self.head)
+
+    def _writing(self):
+        """One writer per session: another process mid-turn on it gets a message naming it."""
+        self.dir.mkdir(parents=True, exist_ok=True)
+        return folder_lock(self.dir, f"session {self.id}:")
 
     def _commit(self, kind: str, text: str, plan: ScorePlan, reply: str, t0: float) -> Turn:
         """Realise a new plan version in its own folder, then record the turn in one transaction."""
+        with self._writing():
+            return self._commit_locked(kind, text, plan, reply, t0)
+
+    def _commit_locked(self, kind: str, text: str, plan: ScorePlan, reply: str, t0: float) -> Turn:
         n = self.store.next_version_number(self.id)
         final = self.dir / f"v{n:04d}"
         if final.exists():  # a version folder from a turn killed before it was recorded
@@ -324,10 +340,15 @@ class Session:
         return files, made.rendered
 
     def _clean_stale(self) -> None:
-        """Remove half-made version folders left by a turn that was killed."""
-        if self.dir.exists():
-            for p in self.dir.glob(".v*.tmp"):
-                shutil.rmtree(p, ignore_errors=True)
+        """Remove half-made version folders left by a turn that was killed (never another process's
+        turn in progress: only while holding the session's lock)."""
+        if self.dir.exists() and list(self.dir.glob(".v*.tmp")):
+            try:
+                with self._writing():
+                    for p in self.dir.glob(".v*.tmp"):
+                        shutil.rmtree(p, ignore_errors=True)
+            except V2MError:
+                pass  # another process is mid-turn; its folder is not stale
 
 
 def _with_warnings(result, reply: str | None = None) -> str:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from v2m.tools.errors import V2MError
 
+STORE_VERSION = 1  # PRAGMA user_version; a store older than this is copied to sessions.db.bak first
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (
     id TEXT PRIMARY KEY, video TEXT NOT NULL, request TEXT NOT NULL, planner TEXT NOT NULL,
@@ -77,9 +78,28 @@ class Store:
         except OSError as e:
             raise V2MError(f"cannot create the session folder {self.root}: {e.strerror}") from None
         self.path = self.root / "sessions.db"
+        try:
+            self._open()
+        except sqlite3.DatabaseError as e:  # not a database, truncated, or damaged pages
+            raise self.damaged(e) from None
+
+    def damaged(self, e: Exception) -> V2MError:
+        """The one message for a store that cannot be read: where it is and how to get going again."""
+        backup = self.path.with_name(self.path.name + ".bak")
+        way = f"restore the copy kept before the last upgrade ({backup}) or " if backup.exists() else ""
+        return V2MError(f"the session store {self.path} is damaged ({e}); {way}move it aside "
+                        f"(mv {self.path} {self.path}.broken) to start a fresh one")
+
+    def _open(self) -> None:
+        existed = self.path.is_file() and self.path.stat().st_size > 0
         # isolation_level=None: we open transactions ourselves, one per completed turn.
         self.db = sqlite3.connect(str(self.path), timeout=30.0, isolation_level=None)
         self.db.row_factory = sqlite3.Row
+        if existed and self.db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise sqlite3.DatabaseError("integrity check failed")
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if existed and version < STORE_VERSION:  # an upgrade: keep a copy of the store as it was
+            shutil.copy2(self.path, self.path.with_name(self.path.name + ".bak"))
         for attempt in range(100):
             # Two processes opening a fresh store at once can meet SQLITE_BUSY while one switches the
             # journal to WAL, which the busy timeout does not cover: wait and try again.
@@ -88,6 +108,7 @@ class Store:
                 self.db.execute("PRAGMA synchronous=FULL")  # a completed turn survives power loss too
                 self.db.execute("PRAGMA foreign_keys=ON")
                 self.db.executescript(SCHEMA)
+                self.db.execute(f"PRAGMA user_version={STORE_VERSION}")
                 break
             except sqlite3.OperationalError as e:
                 if "locked" not in str(e) and "busy" not in str(e) or attempt == 99:
@@ -100,7 +121,10 @@ class Store:
     @contextmanager
     def transaction(self):
         """BEGIN IMMEDIATE ... COMMIT: other processes wait (busy timeout), never see half a turn."""
-        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.DatabaseError as e:
+            raise self.damaged(e) if not isinstance(e, sqlite3.OperationalError) else e from None
         try:
             yield self.db
         except BaseException:
@@ -120,22 +144,26 @@ class Store:
             db.execute("INSERT INTO branches (session, name, head) VALUES (?, 'main', NULL)", (sid,))
         return sid
 
-    def session(self, sid: str) -> sqlite3.Row:
+    def session(self, sid: str, *, opening: bool = False) -> sqlite3.Row:
+        """A session's row. A session exists once its first version is committed; before that only the
+        process `opening` it sees it (a first score killed half-way leaves nothing to resume)."""
         row = self.db.execute("SELECT * FROM sessions WHERE id = ?", (sid,)).fetchone()
-        if row is None:
-            known = [r[0] for r in self.db.execute("SELECT id FROM sessions ORDER BY created DESC LIMIT 5")]
-            raise V2MError(f"no session {sid!r} in {self.path}" + (f" (recent: {', '.join(known)})" if known else ""))
+        if row is None or row["head"] is None and not opening:
+            known = [r[0] for r in self.db.execute("SELECT id FROM sessions WHERE head IS NOT NULL "
+                                                   "ORDER BY created DESC LIMIT 5")]
+            why = " (its first score never finished)" if row is not None else ""
+            raise V2MError(f"no session {sid!r} in {self.path}{why}" + (f" (recent: {', '.join(known)})" if known else ""))
         return row
 
     def sessions(self) -> list[sqlite3.Row]:
-        return list(self.db.execute("SELECT * FROM sessions ORDER BY created"))
+        return list(self.db.execute("SELECT * FROM sessions WHERE head IS NOT NULL ORDER BY created"))
 
     def session_dir(self, sid: str) -> Path:
         return self.root / sid
 
     def delete_session(self, sid: str) -> None:
         """Forget a session and delete its artifacts (the only way they are removed)."""
-        self.session(sid)
+        self.session(sid, opening=True)
         with self.transaction() as db:
             db.execute("DELETE FROM sessions WHERE id = ?", (sid,))
         shutil.rmtree(self.session_dir(sid), ignore_errors=True)

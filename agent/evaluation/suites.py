@@ -29,6 +29,7 @@ from v2m.agent.evaluation.runner import evaluate_run
 from v2m.agent.pipeline import example_video, score
 from v2m.tools.errors import V2MError
 from v2m.tools.video.analyze import analyze
+from v2m.tools.video.synthetic import Segment, write_clip
 
 SUITES_DIR = Path(__file__).with_name("suites")
 SYNTH_SIZE = (160, 96)   # small: analysis cost grows with pixels, cuts do not need many
@@ -103,31 +104,10 @@ def load_suite(name_or_path: str) -> Suite:
 
 
 def write_synthetic_clip(path: Path, shots_s: tuple[float, ...], fps: float = 25.0, seed: int = 0) -> list[int]:
-    """Write an MP4 of hard-cut shots (each its own texture, a ball crossing it); return the cut frames."""
-    import av
-
-    w, h = SYNTH_SIZE
-    rng = np.random.default_rng(seed)
-    lengths = [max(1, int(round(s * fps))) for s in shots_s]
-    cuts = np.cumsum(lengths)[:-1].tolist()
-    yy, xx = np.mgrid[0:h, 0:w]
-    container = av.open(str(path), "w")
-    stream = container.add_stream("libx264", rate=int(round(fps)))
-    stream.width, stream.height, stream.pix_fmt = w, h, "yuv420p"
-    stream.options = {"crf": "20", "preset": "ultrafast"}
-    for n in lengths:
-        coarse = rng.uniform(30, 225, size=(h // 16 + 1, w // 16 + 1, 3))
-        base = np.repeat(np.repeat(coarse, 16, axis=0), 16, axis=1)[:h, :w]
-        colour, y0 = rng.uniform(0, 255, 3), rng.uniform(0.3, 0.7) * h
-        for i in range(n):
-            img = base.copy()
-            cx = w * (0.1 + 0.8 * i / max(1, n - 1))
-            img[(xx - cx) ** 2 + (yy - y0) ** 2 < (h / 8) ** 2] = colour
-            frame = av.VideoFrame.from_ndarray(img.astype(np.uint8), format="rgb24")
-            container.mux(stream.encode(frame))
-    container.mux(stream.encode(None))
-    container.close()
-    return [int(c) for c in cuts]
+    """Write an MP4 of hard-cut shots (each its own texture, a ball crossing it) with v2m's one clip
+    writer; return the cut frames."""
+    segments = [Segment("move", s, seed=seed * 101 + k) for k, s in enumerate(shots_s)]
+    return write_clip(path, segments, fps=fps, size=SYNTH_SIZE, crf=20).cuts
 
 
 def clip_video(clip: Clip, workdir: Path) -> tuple[Path, list[float] | None]:

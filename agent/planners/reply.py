@@ -281,6 +281,24 @@ def parse_reply(text: str, analysis: VideoAnalysis, request: str, base: ScorePla
         obj = merged
         obj["request"] = request
         out.repairs.append(f"applied a patch of {patched[:8]} onto the current plan")
+    return check_plan(obj, analysis, request, base, out)
+
+
+def check_plan(obj: dict, analysis: VideoAnalysis, request: str, base: ScorePlan | None = None,
+               out: Parsed | None = None) -> Parsed:
+    """The one validation every plan gets, from a model or from a file (`v2m score --plan`): the small
+    repairs, the contract, the ABC limits and musical sense.
+
+    Args:
+        obj: the plan as decoded JSON.
+        analysis: the video it is for.
+        request: the user's words, recorded when the plan has none.
+        base: when revising, the current plan (its locked sections must survive).
+        out: a `Parsed` to add to (parse_reply's), else a new one.
+    Returns:
+        `Parsed`, with `plan` set only when there are no errors.
+    """
+    out = out or Parsed()
     obj = _repair(obj, analysis, request, out.repairs, out.errors)
     try:
         plan = ScorePlan.model_validate(obj)
@@ -289,8 +307,8 @@ def parse_reply(text: str, analysis: VideoAnalysis, request: str, base: ScorePla
     else:
         out.errors += musical_errors(plan, analysis, base)
         if not out.errors:
-            if not plan.reasoning and reasoning:
-                plan.reasoning = reasoning[:4000]
+            if not plan.reasoning and out.reasoning:
+                plan.reasoning = out.reasoning[:4000]
             out.plan = plan
     out.errors = out.errors[:MAX_ERRORS]
     return out

@@ -32,9 +32,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from clips import boundary_f1  # noqa: E402
+from v2m.tools.video.synthetic import boundary_f1
 
 CLIP_DIR = Path(tempfile.gettempdir()) / "v2m_bench_score"
 BIKES_CUTS = (30, 76, 137, 187, 242)  # bikes.mp4's hard cuts (frames of 250); each loop seam is one more

@@ -38,7 +38,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from clips import Segment, boundary_f1, write_clip
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: clips, real_footage
+from clips import Segment, boundary_f1, write_clip  # noqa: E402
 
 KINDS = ["static", "pan", "bounce", "move"]
 
@@ -105,6 +106,39 @@ def bench_accuracy(folder: Path) -> None:
         print(f"  {name:17s} cut F1@1 = {f1s[name]:.3f}  (hits {tp}/{true}, reported {found}, flashes as cuts {flashes})")
     print(f"  v2m fades/dissolves found as such: {grad_hit}/{grad_all}")
     print(f"  F1 ratio v2m / AdaptiveDetector = {f1s['v2m'] / max(f1s['AdaptiveDetector'], 1e-9):.2f}")
+
+
+def real_f1(folder: Path) -> dict[str, float]:
+    """Hard-cut F1@1 over the real-footage set (`real_footage.real_set`) for v2m and PySceneDetect's
+    AdaptiveDetector and ContentDetector, pooled over all clips; prints one line per clip."""
+    from scenedetect import AdaptiveDetector, ContentDetector
+
+    from real_footage import real_set
+    from v2m.tools.video.analyze import analyze
+
+    pooled = {"v2m": [0.0, 0], "AdaptiveDetector": [0.0, 0], "ContentDetector": [0.0, 0]}
+    for path, cuts in real_set(folder):
+        found = {"v2m": [t.frame for t in analyze(path).transitions if t.kind == "cut"],
+                 "AdaptiveDetector": _pyscenedetect_cuts(path, AdaptiveDetector()),
+                 "ContentDetector": _pyscenedetect_cuts(path, ContentDetector())}
+        line = []
+        for name, f in found.items():
+            f1 = boundary_f1(f, cuts)
+            pooled[name][0] += f1 * (len(f) + len(cuts)) / 2  # true positives
+            pooled[name][1] += len(f) + len(cuts)
+            line.append(f"{name} {f1:.2f}")
+        print(f"  {path.stem:22s} {len(cuts)} cuts: " + ", ".join(line))
+    return {k: 2 * tp / n if n else 1.0 for k, (tp, n) in pooled.items()}
+
+
+def bench_real(folder: Path) -> None:
+    print("accuracy on real footage (bikes, Big Buck Bunny, carphone spliced at known frames; black "
+          "first/last frames, title fades, a flash):")
+    f1 = real_f1(folder)
+    for name, v in f1.items():
+        print(f"  {name:17s} cut F1@1 = {v:.3f}")
+    print(f"  F1 ratio v2m / AdaptiveDetector = {f1['v2m'] / max(f1['AdaptiveDetector'], 1e-9):.2f}, "
+          f"v2m / ContentDetector = {f1['v2m'] / max(f1['ContentDetector'], 1e-9):.2f}")
 
 
 def _speed_clips(folder: Path) -> list[tuple[str, Path]]:
@@ -206,10 +240,15 @@ def main() -> None:
     p.add_argument("--memory", action="store_true", help="also run the 1080p memory benchmark (long)")
     p.add_argument("--only-memory", action="store_true", help="run only the memory benchmark")
     p.add_argument("--only-speed", action="store_true", help="run only the speed benchmark")
+    p.add_argument("--only-real", action="store_true", help="run only the real-footage accuracy benchmark")
     args = p.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
+        if args.only_real:
+            bench_real(Path(tmp) / "real")
+            return
         if not (args.only_memory or args.only_speed):
             bench_accuracy(Path(tmp))
+            bench_real(Path(tmp) / "real")
         if not args.only_memory:
             bench_speed(Path(tmp))
         if args.memory or args.only_memory:

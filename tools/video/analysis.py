@@ -13,18 +13,19 @@ from v2m.tools.video import frames as fr
 from v2m.tools.video import look
 from v2m.tools.video import motion
 from v2m.tools.contract import Mood, Shot, Transition, VideoAnalysis
-from v2m.tools.video.shots import ShotParams, cut_scores, find_cuts, merge_transitions
+from v2m.tools.video.shots import ShotParams, cut_scores, drop_blank_edges, find_cuts, merge_transitions
 from v2m.tools.video.transitions import find_dissolves, find_dissolves_by_variance, find_fades
 
 
-def frame_times(log: fr.FrameLog, fps_guess: float) -> tuple[np.ndarray, float, float]:
+def frame_times(log: fr.FrameLog, fps_guess: float, last_frame_s: float = 0.0) -> tuple[np.ndarray, float, float]:
     """Frame start times, the clip duration and the average frame rate (robust to variable frame rate).
 
     Args:
         log: the decoded frames' features.
         fps_guess: the container's nominal rate, used when there is only one frame.
+        last_frame_s: how long the last frame is shown, when the stream says; else the usual step.
     Returns:
-        (times, duration_s, fps).
+        (times, duration_s, fps): the duration is where the picture ends, the music's length.
     """
     times = log.column(fr.T).copy()
     n = len(times)
@@ -33,6 +34,8 @@ def frame_times(log: fr.FrameLog, fps_guess: float) -> tuple[np.ndarray, float, 
         step = step if step > 0 else 1.0 / fps_guess
     else:
         step = 1.0 / fps_guess
+    if 0 < last_frame_s <= 4 * step:  # a variable-rate or trimmed clip's last frame has its own length
+        step = last_frame_s
     duration = float(times[-1] + step)
     return times, duration, n / duration
 
@@ -49,7 +52,7 @@ def build_analysis(source: str, log: fr.FrameLog, meta: dict, params: ShotParams
         A validated `VideoAnalysis` (kind "video").
     """
     n = len(log)
-    times, duration, fps = frame_times(log, meta["fps_guess"])
+    times, duration, fps = frame_times(log, meta["fps_guess"], meta.get("last_frame_s", 0.0))
     contrast = log.column(fr.CONTRAST)
     luma = log.column(fr.LUMA_DIFF)
 
@@ -60,7 +63,7 @@ def build_analysis(source: str, log: fr.FrameLog, meta: dict, params: ShotParams
     for d in find_dissolves_by_variance(contrast, log.histograms(), [c for c, _ in cuts], fps, params):
         if all(d[1] < a or d[0] > b for a, b, _, _ in dissolves):
             dissolves.append(d)
-    found = merge_transitions(cuts, fades, dissolves, n)
+    found = drop_blank_edges(merge_transitions(cuts, fades, dissolves, n), contrast, params)
 
     transitions = []
     for kind, a, b, new, strength in found:
@@ -117,6 +120,8 @@ def build_analysis(source: str, log: fr.FrameLog, meta: dict, params: ShotParams
 
 def _warnings(meta: dict, duration: float) -> list[str]:
     out = []
+    if meta.get("audio_errors"):
+        out.append(f"{meta['audio_errors']} audio packet(s) could not be decoded; the picture was analysed whole")
     if meta["errors"]:
         out.append(f"decoding failed {len(meta['errors'])} time(s) ({meta['errors'][0]}); "
                    f"analysed the {duration:.2f} s that decoded")

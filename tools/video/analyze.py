@@ -43,10 +43,12 @@ def check_input(path: str | os.PathLike) -> Path:
         InputError: naming what is wrong with `path`.
     """
     src = Path(path)
-    if not src.exists():
+    if not src.exists():  # also a symlink whose target is gone
         raise InputError(f"{path}: no such file")
     if src.is_dir():
         raise InputError(f"{path}: is a folder, not a video or image")
+    if not src.is_file():  # a FIFO or a device would block the decoder, or never end
+        raise InputError(f"{path}: not a regular file (a pipe, socket or device); save it to a file first")
     if src.stat().st_size == 0:
         raise InputError(f"{path}: empty file (zero bytes)")
     return src
@@ -149,13 +151,18 @@ def _decode(container, source: str, is_image: bool, progress: Progress | None, p
         sound = Soundtrack()
         streams.append(container.streams.audio[0])
     errors: list[str] = []
-    rotation, start_t, last_report = 0, None, -1.0
+    audio_errors = 0
+    rotation, start_t, last_report, last_dur = 0, None, -1.0, 0.0
     shrink = fr.Shrinker()
     try:
         for packet in container.demux(*streams):
             try:
                 decoded = packet.decode()
             except av.FFmpegError as e:
+                if packet.stream.type == "audio":  # bad sound never shortens the picture
+                    audio_errors += 1
+                    streams = streams[:1] if audio_errors > MAX_DECODE_ERRORS else streams
+                    continue
                 errors.append(_why(e))
                 if len(errors) > MAX_DECODE_ERRORS:
                     break
@@ -175,6 +182,7 @@ def _decode(container, source: str, is_image: bool, progress: Progress | None, p
                 t -= start_t
                 if t <= log.last_time:
                     t = log.last_time + 1.0 / fps_guess  # broken timestamps: keep time moving forward
+                last_dur = float(frame.duration * frame.time_base) if frame.duration and frame.time_base else 0.0
                 log.push(t, *shrink(frame))
                 if candidates is not None:
                     candidates.push(t, frame)
@@ -184,7 +192,8 @@ def _decode(container, source: str, is_image: bool, progress: Progress | None, p
     except av.FFmpegError as e:  # the container itself broke off (truncated file)
         errors.append(_why(e))
     meta = {"width": width, "height": height, "fps_guess": fps_guess, "total_s": total_s, "errors": errors,
-            "rotation": rotation, "sound": sound, "has_audio": bool(container.streams.audio)}
+            "rotation": rotation, "sound": sound, "has_audio": bool(container.streams.audio),
+            "last_frame_s": last_dur, "audio_errors": audio_errors}
     if progress is not None and len(log):
         progress(float(log.column(fr.T)[-1]), total_s)
     return log, meta

@@ -143,7 +143,7 @@ def _write_jpeg(frame, path: Path, width: int, rotation: int) -> None:
     """Shrink, apply the rotation metadata and encode one JPEG."""
     import av
 
-    w = min(width, frame.width)
+    w = max(2, min(width, frame.width))  # a 1-pixel-wide video still gets a 2-pixel keyframe
     h = max(2, int(round(w * frame.height / frame.width / 2)) * 2)
     rgb = frame.reformat(width=w, height=h, format="rgb24", interpolation="AREA").to_ndarray()
     turns = (round(rotation / 90)) % 4  # FFmpeg's display rotation is counter-clockwise

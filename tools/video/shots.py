@@ -133,8 +133,36 @@ def merge_transitions(cuts: list[tuple[int, float]], fades: list[tuple[int, int,
             out.append(("dissolve", a, b, new, s))
     for c, s in cuts:
         # absorbed when inside; a cut on a fade's first frame started the shot that then fades out
-        if not any(g[1] + (g[0] == "fade") < c <= max(g[2], g[3]) or g[1] == c and g[0] != "fade" for g in out):
-            out.append(("cut", c, c, c, s))
+        if any(g[1] + (g[0] == "fade") < c <= max(g[2], g[3]) or g[1] == c and g[0] != "fade" for g in out):
+            continue
+        # a hard cut out of a fade's black (a title fades out, the film starts at once) is that fade's end:
+        # one boundary, and the new shot starts at the cut
+        ends = [k for k, g in enumerate(out) if g[0] == "fade" and c == max(g[2], g[3]) + 1]
+        if ends:
+            kind, a, b, _, strength = out[ends[0]]
+            out[ends[0]] = (kind, a, c, c, strength)
+            continue
+        out.append(("cut", c, c, c, s))
     out = [t for t in out if 0 < t[3] < n_frames]
     out.sort(key=lambda t: t[3])
     return out
+
+
+def drop_blank_edges(found: list[tuple[str, int, int, int, float]], contrast: np.ndarray,
+                     p: ShotParams = ShotParams()) -> list[tuple[str, int, int, int, float]]:
+    """Remove cuts out of a blank leader or into a blank tail: a black or flat first (or last) frame or
+    few (up to `min_shot_frames`) are an encoder's or editor's padding, not a shot of their own.
+
+    Args:
+        found: from `merge_transitions`.
+        contrast: per-frame luma standard deviation (0..1).
+        p: detector settings (`uniform_contrast` says what is blank).
+    Returns:
+        `found` without those cuts.
+    """
+    blank = contrast < p.uniform_contrast
+    lead = int(np.argmin(blank)) if not blank.all() else len(blank)      # blank frames at the start
+    tail = int(np.argmin(blank[::-1])) if not blank.all() else len(blank)  # ... and at the end
+    n, most = len(contrast), p.min_shot_frames  # longer blank stretches are shots (a title card, night)
+    return [t for t in found if not (t[0] == "cut" and (t[3] == lead and 0 < lead <= most
+                                                         or t[3] == n - tail and 0 < tail <= most))]

@@ -1,0 +1,186 @@
+"""The fine-tuning recipe on tiny models built offline: configs load, LoRA and QLoRA keep the base frozen
+and move the adapter, a killed run resumes, 2 CPU processes train through `accelerate launch`, the
+grader scores a perfect answer perfectly, and `v2m score --backend hf` serves a fresh adapter."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from v2m.agent.cli import main as v2m_main
+from v2m.finetune.recipe import CONFIG_DIR, TrainConfig, config_names, load_config, read_examples
+from v2m.tools.errors import InputError
+
+torch = pytest.importorskip("torch")
+pytest.importorskip("peft")
+TINY = {"family": "qwen2.5-vl", "hidden": 64, "layers": 2, "heads": 4, "kv_heads": 2, "vocab": 1200}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """Two synthetic clips (a plan and up to one edit each): the JSONL every training test reads."""
+    from v2m.finetune.synthetic import build_synthetic
+
+    out = tmp_path_factory.mktemp("synth")
+    build_synthetic(out, clips=2, seed=3, turns=1)
+    return out / "sft.jsonl"
+
+
+def tiny_yaml(path: Path, data: Path, **extra) -> Path:
+    cfg = dict(tiny=TINY, data=str(data), method="lora", lora_r=8, lora_alpha=16, lr=1e-2, warmup_steps=1,
+               max_steps=2, batch_size=1, max_len=4096, dtype="float32", save_every=1, log_every=1, cpu=True) | extra
+    path.write_text(yaml.safe_dump(cfg))
+    return path
+
+
+def test_every_shipped_config_loads_and_says_how_to_launch_it():
+    names = config_names()
+    assert {"tiny-cpu", "qwen2.5-vl-3b-lora", "qwen2.5-vl-7b-qlora", "smolvlm2-2.2b-lora"} <= set(names)
+    for name in names:
+        cfg = load_config(name)
+        assert isinstance(cfg, TrainConfig)
+        head = (CONFIG_DIR / f"{name}.yaml").read_text().splitlines()[0]
+        assert head.startswith(("# v2m finetune train --config " + name, "# accelerate launch"))
+    assert load_config("qwen2.5-vl-7b-qlora").method == "qlora"
+    for f in sorted((CONFIG_DIR / "accelerate").glob("*.yaml")):
+        text = f.read_text()
+        assert text.startswith(f"# accelerate launch --config_file finetune/configs/accelerate/{f.name}")
+        assert yaml.safe_load(text)["distributed_type"] in ("MULTI_GPU", "MULTI_CPU", "FSDP", "DEEPSPEED")
+    kinds = {yaml.safe_load(f.read_text()).get("deepspeed_config", {}).get("zero_stage")
+             for f in (CONFIG_DIR / "accelerate").glob("*.yaml")}
+    assert {2, 3} <= kinds
+
+
+def test_config_mistakes_are_input_errors(tmp_path):
+    with pytest.raises(InputError, match="no config named 'nope'"):
+        load_config("nope")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("model: x\nlearning_rate: 1\n")
+    with pytest.raises(InputError, match="unknown keys \\['learning_rate'\\]"):
+        load_config(str(bad))
+    with pytest.raises(InputError, match="either `model` or `tiny`"):
+        TrainConfig()
+
+
+def _lora_tensors(adapter: Path) -> dict:
+    from safetensors.torch import load_file
+
+    return load_file(adapter / "adapter_model.safetensors")
+
+
+def _base_digest(base: Path) -> dict:
+    from safetensors.torch import load_file
+
+    return {k: v.clone() for k, v in load_file(base / "model.safetensors").items()}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("method", ["lora", "qlora"])
+def test_training_freezes_the_base_and_moves_the_adapter(method, corpus, tmp_path):
+    from v2m.finetune.train import load_model, train
+
+    out = tmp_path / "run"
+    cfg = load_config(str(tiny_yaml(tmp_path / "c.yaml", corpus, method=method, max_steps=3)))
+    summary = train(cfg, out)
+    adapter = _lora_tensors(out / "adapter")
+    assert adapter and all("lora_" in k for k in adapter)
+    assert all(v.abs().sum() > 0 for k, v in adapter.items() if "lora_B" in k)  # B starts at zero: it moved
+    assert summary["steps"] == 3 and (out / "checkpoints" / "step-2").is_dir()
+    # Only LoRA weights train; with qlora the language model's projections are 4-bit.
+    _, model = load_model(cfg, out / "base", "cpu")
+    trainable = [n for n, p in model.named_parameters() if p.requires_grad]
+    assert trainable and all("lora_" in n for n in trainable)
+    if method == "qlora":
+        import bitsandbytes as bnb
+
+        assert any(isinstance(m, bnb.nn.Linear4bit) for m in model.modules())
+    # The base on disk is what was built: a training run never writes into it.
+    before = _base_digest(out / "base")
+    from v2m.finetune.tiny_vlm import TinySize, build_qwen25_vl
+
+    texts = [e["messages"][-1]["content"] for e in read_examples(corpus)]
+    fresh = build_qwen25_vl(tmp_path / "fresh", seed=cfg.seed, size=TinySize(**{k: v for k, v in TINY.items() if k != "family"}), texts=texts)
+    assert all(torch.equal(v, _base_digest(fresh)[k]) for k, v in before.items())
+
+
+@pytest.mark.slow
+def test_a_killed_run_resumes_from_its_checkpoint(corpus, tmp_path):
+    from v2m.finetune.train import train
+
+    out = tmp_path / "run"
+    cfg = load_config(str(tiny_yaml(tmp_path / "c.yaml", corpus, max_steps=2)))
+    train(cfg, out)
+    with pytest.raises(InputError, match="already holds a run"):
+        train(cfg, out)
+    longer = load_config(str(tmp_path / "c.yaml"), max_steps=4)
+    summary = train(longer, out, resume=True)
+    assert summary["resumed_from"] == 1  # the newest checkpoint (step-1; the last step is saved as the adapter)
+    steps = [json.loads(x)["step"] for x in (out / "log.jsonl").read_text().splitlines()]
+    assert steps == [1, 2, 2, 3, 4]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.slow
+def test_two_cpu_processes_train_through_accelerate_launch(corpus, tmp_path):
+    out = tmp_path / "ddp"
+    cfg = tiny_yaml(tmp_path / "c.yaml", corpus, max_steps=2, save_every=10)
+    cmd = [sys.executable, "-m", "accelerate.commands.launch", "--config_file", str(CONFIG_DIR / "accelerate" / "ddp-cpu.yaml"),
+           "--main_process_port", str(_free_port()), "-m", "v2m.finetune.train", "--config", str(cfg),
+           "--output", str(out)]
+    env = os.environ | {"OMP_NUM_THREADS": "1"}
+    res = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=600)
+    assert res.returncode == 0, res.stderr[-3000:]
+    summary = json.loads([x for x in res.stdout.splitlines() if x.startswith('{"steps"')][-1])
+    assert summary["processes"] == 2
+    assert all(v.abs().sum() > 0 for k, v in _lora_tensors(out / "adapter").items() if "lora_B" in k)
+
+
+def test_the_grader_scores_the_reference_perfectly_and_garbage_as_a_miss(corpus):
+    from v2m.finetune.evaluate import grade
+    from v2m.finetune.recipe import example_analysis
+
+    for ex in read_examples(corpus):
+        analysis = example_analysis(ex)
+        row = grade(ex["messages"][-1]["content"], ex, analysis)
+        assert row["json"] == row["contract"] == row["usable"] == 1.0
+        assert row["style"] == row["tempo"] == row["key"] == row["instruments"] == 1.0
+        assert row["cut_alignment"] in (None, 1.0)
+        if ex["meta"]["kind"] == "revise":
+            assert row["edit_following"] == 1.0
+            unchanged = json.loads(ex["meta"]["current"])
+            assert grade(json.dumps(unchanged), ex, analysis)["edit_following"] == 0.0  # ignoring the edit
+        bad = grade('Sure! {"style": "jazz", "tempo_bpm": 9000}', ex, analysis)
+        assert bad["json"] == 1.0 and bad["contract"] == bad["usable"] == bad["style"] == 0.0
+
+
+@pytest.mark.slow
+def test_score_with_a_freshly_trained_adapter_finishes_on_a_real_clip(corpus, bikes, tmp_path, capsys):
+    run = tmp_path / "run"
+    cfg = tiny_yaml(tmp_path / "c.yaml", corpus, max_steps=1)
+    assert v2m_main(["finetune", "train", "--config", str(cfg), "--output", str(run)]) == 0
+    out = tmp_path / "scored"
+    rc = v2m_main(["score", str(bikes), "in jazz", "--backend", "hf", "--model", str(run / "base"),
+                   "--adapter", str(run / "adapter"), "--device", "cpu", "--max-attempts", "1", "-o", str(out)])
+    assert rc == 0
+    assert (out / "bikes.scored.mp4").stat().st_size > 10_000
+    assert "adapter" in (out / "reasoning.md").read_text()
+    # The eval command grades the same model on held-out data and writes its table.
+    res = tmp_path / "eval.json"
+    assert v2m_main(["finetune", "eval", "--model", str(run / "base"), "--adapter", str(run / "adapter"),
+                     "--data", str(corpus), "--limit", "1", "--max-new-tokens", "40", "--compare-base",
+                     "-o", str(res)]) == 0
+    table = json.loads(res.read_text())
+    assert [r["adapter"] for r in table["results"]] == [None, str(run / "adapter")]
+    assert "| usable |" in capsys.readouterr().out
