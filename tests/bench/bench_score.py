@@ -129,7 +129,7 @@ def bench_speed(tmp: Path, repeats: int) -> None:
         if run["process_s"] < wall.get("v2m score (process)", float("inf")):
             stages = run["timings_s"]
         runs = {"v2m score (process)": (run["process_s"], run["cpu_s"]),
-                "v2m score (in process)": (run["wall_s"], float("nan")),
+                "v2m score (in process)": (run["wall_s"], float("inf")),
                 "decode": timed(lambda: decode_alone(clip))[1:],
                 "render": timed(lambda: render_alone(tmp / "score" / "score.mid", tmp))[1:],
                 "encode": timed(lambda: encode_alone(tmp / "score" / "score.wav", tmp))[1:]}
@@ -140,7 +140,8 @@ def bench_speed(tmp: Path, repeats: int) -> None:
     floor_cpu = cpu["decode"] + cpu["render"] + cpu["encode"]
     print(f"speed: 60 s of real footage at 640x360 ({clip.name}), best of {repeats}: wall clock | CPU (with children)")
     for name in wall:
-        print(f"  {name:24s} {wall[name]:6.2f} s | {cpu[name]:6.2f} s")
+        c = f"{cpu[name]:6.2f} s" if cpu[name] < float("inf") else "     -"
+        print(f"  {name:24s} {wall[name]:6.2f} s | {c}")
     print(f"  unavoidable parts, sum   {floor:6.2f} s | {floor_cpu:6.2f} s")
     print("  v2m stages (wall): " + ", ".join(f"{k} {v:.2f}" for k, v in stages.items()))
     print(f"  v2m score / (decode + render + encode) = {wall['v2m score (process)'] / floor:.2f}x wall "
