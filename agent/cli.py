@@ -97,6 +97,8 @@ def _cmd_score(args: argparse.Namespace) -> int:
     lines += [f"warning: {w}" for w in run.warnings]
     lines += [f"Files in {run.outdir}/: " + ", ".join(p.name for p in run.files.values()), f"Watch: {run.files['video']}"]
     print(clean("\n".join(lines)))  # names and chords come from a model or a file: never raw to the terminal
+    if args.profile:
+        err.print(run.profile)
     return 0
 
 
@@ -172,6 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--keep-audio", action="store_true", help="mix the original audio under the music")
     s.add_argument("--plan", metavar="PLAN.json", help="compose this plan (e.g. an edited plan.json) instead of planning")
     s.add_argument("-f", "--force", action="store_true", help="overwrite existing output files")
+    s.add_argument("--profile", action="store_true", help="print each stage's time and peak memory at the end")
     add_planner_args(s)
     s.set_defaults(func=_cmd_score)
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import os
 import platform
-import time
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Callable
@@ -24,6 +23,7 @@ from v2m.agent.outputs import OPTIONAL_OUTPUTS, OUTPUT_NAMES, RunFolder, check_n
 from v2m.agent.planners.base import PlanResult, get_planner
 from v2m.agent.planners.llm import PlannerOptions
 from v2m.agent.planners.reply import check_plan
+from v2m.agent.stage_clock import StageClock
 from v2m.tools.audio.container import choose_container
 from v2m.tools.contract import COVER_TOLERANCE_S
 from v2m.tools.errors import V2MError
@@ -59,6 +59,8 @@ class RunResult:
     reply: str
     warnings: list[str]
     timings_s: dict[str, float]
+    peaks_mb: dict[str, float] = field(default_factory=dict)  # peak RSS per stage (see StageClock)
+    profile: str = ""  # the stage table that `v2m score --profile` prints
 
 
 def example_video() -> Path:
@@ -151,15 +153,14 @@ def score(video: str | Path, request: str = "", outdir: str | Path | None = None
 def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
          progress: Callable[[str], None] | None, notes: list[str] = (),
          relocate: Callable = lambda analysis: analysis) -> RunResult:
-    timings: dict[str, float] = {}
-    clock = {"stage": "load planner", "t": time.perf_counter()}
+    clock = StageClock()
 
     def step(name: str | None) -> None:  # the previous stage ends where the next one starts (None: the last)
-        now = time.perf_counter()
-        timings[clock["stage"]] = round(now - clock["t"], 3)
-        clock.update(stage=name, t=now)
+        clock.start(name) if name else clock.stop()
         if progress and name:
             progress(name)
+
+    clock.start("load planner")
 
     # The planner comes first: a missing model or extra should fail before minutes of analysis.
     planner = None if config.plan else get_planner(config.planner, **config.planner_options)
@@ -185,11 +186,12 @@ def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
     files.update({name: outdir / name for name in made.files.values() if name in OPTIONAL_OUTPUTS})
 
     warnings = list(notes) + analysis.warnings + result.warnings + made.warnings
-    record = {"config": asdict(config), "timings_s": timings, "warnings": warnings,
+    timings = clock.times_s
+    record = {"config": asdict(config), "timings_s": timings, "peak_rss_mb": clock.peaks_mb, "warnings": warnings,
               "python": platform.python_version(), "v2m": _version()}
     _write_text(files["config.json"], json.dumps(record, indent=2))
     return RunResult(outdir=outdir, files=files, analysis=relocate(analysis), plan=plan, reply=result.reply,
-                     warnings=warnings, timings_s=timings)
+                     warnings=warnings, timings_s=timings, peaks_mb=clock.peaks_mb, profile=clock.table())
 
 
 MAX_PLAN_BYTES = 512_000  # a plan is a few kB; a bigger file is not one

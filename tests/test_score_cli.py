@@ -27,7 +27,7 @@ OUTPUTS = {"analysis.json", "plan.json", "reasoning.md", "score.abc", "score.mid
 @pytest.fixture(scope="module")
 def bikes_run(tmp_path_factory, bikes):
     out = tmp_path_factory.mktemp("run") / "bikes"
-    r = v2m("score", bikes, "score this in jazz", "-o", out)
+    r = v2m("score", bikes, "score this in jazz", "-o", out, "--profile")
     assert r.returncode == 0, r.stderr
     return out, r
 
@@ -40,6 +40,11 @@ def test_writes_every_file_and_a_summary(bikes_run):
     config = json.loads((out / "config.json").read_text())
     assert config["config"]["request"] == "score this in jazz"
     assert set(config["timings_s"]) == {"load planner", "analyse", "plan", "compose", "render", "mux"}
+    # --profile: one table at the end, a line per stage with its seconds and peak memory
+    assert set(config["peak_rss_mb"]) == set(config["timings_s"])
+    assert all(20 < mb < 4000 for mb in config["peak_rss_mb"].values())
+    table = r.stderr[r.stderr.index("stage "):].splitlines()
+    assert [line.split()[0] for line in table[1:]] == ["load", "analyse", "plan", "compose", "render", "mux", "total"]
     assert "Scene" in (out / "reasoning.md").read_text()
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -114,16 +115,21 @@ class Realiser:
         arrangement = compose_plan(plan, self.analysis)
         arrangement.write_midi(folder / "score.mid")
         if notation:
-            arrangement.write_abc(folder / "score.abc")
-            arrangement.write_musicxml(folder / "score.musicxml")  # for notation editors (MuseScore, Sibelius)
+            self.write_notation(arrangement, folder)
         return arrangement
+
+    @staticmethod
+    def write_notation(arrangement, folder: Path) -> None:
+        """score.abc and score.musicxml (for notation editors: MuseScore, Sibelius) of a composed arrangement."""
+        arrangement.write_abc(Path(folder) / "score.abc")
+        arrangement.write_musicxml(Path(folder) / "score.musicxml")
 
     def render(self, plan: ScorePlan, arrangement, wav: Path):
         """Render the composed notes to `wav` (44.1 kHz stereo, exactly the video's length, at the plan's
         loudness), synthesizing only the sections not in the cache.
 
         Returns:
-            The stem renderer's RenderStats (rendered, reused, audio).
+            The stem renderer's RenderStats (rendered, reused).
         """
         return self.renderer.render(arrangement, wav, duration_s=self.analysis.duration_s,
                                     loudness_lufs=plan.loudness_lufs)
@@ -169,9 +175,10 @@ class Realiser:
         wav = folder / "score.wav"
         if not wav.is_file():
             raise InputError(f"no music to mux: {wav} does not exist")
-        audio, sr = read_music(wav)
         keep = self.keep_audio if keep_audio is None else keep_audio
+        audio, sr = wav, None  # read from disk a segment at a time, as it is encoded
         if keep and self.analysis.kind != "image":
+            audio, sr = read_music(wav)
             audio = with_original(self.video, audio, sr)
         out = folder / f"{self.video.stem}.scored{self.container.ext}"
         # AAC segments start at section starts and every SEGMENT_S seconds between, so a turn re-encodes
@@ -198,19 +205,24 @@ class Realiser:
         folder = Path(folder)
         step = progress or (lambda stage: None)
         step("compose")
-        arrangement = self.compose(plan, folder, notation=notation)
+        arrangement = self.compose(plan, folder)
         files = {"midi": "score.mid", "wav": "score.wav"}
-        if notation:
-            files.update({"abc": "score.abc", "musicxml": "score.musicxml"})
-        step("render")
-        if plan.route in AUDIO_ROUTES:
-            self.render(plan, arrangement, folder / "score.symbolic.wav")
-            rendered = self.generate(plan, folder, previous)
-            files.update({"symbolic": "score.symbolic.wav", "seams": "score.seams.npz"})
-        else:
-            rendered = self.render(plan, arrangement, folder / "score.wav").rendered
-        step("mux")
-        files["video"] = self.mux(plan, folder).name
+        # The notation (music21: about a second per minute of music) is written while the music renders
+        # and muxes, in a thread (FluidSynth and FFmpeg work outside Python's lock): nothing waits for it.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            notes = pool.submit(self.write_notation, arrangement, folder) if notation else None
+            step("render")
+            if plan.route in AUDIO_ROUTES:
+                self.render(plan, arrangement, folder / "score.symbolic.wav")
+                rendered = self.generate(plan, folder, previous)
+                files.update({"symbolic": "score.symbolic.wav", "seams": "score.seams.npz"})
+            else:
+                rendered = self.render(plan, arrangement, folder / "score.wav").rendered
+            step("mux")
+            files["video"] = self.mux(plan, folder).name
+            if notes is not None:
+                notes.result()
+                files.update({"abc": "score.abc", "musicxml": "score.musicxml"})
         warnings = list(arrangement.warnings) + [f"melody repaired: {r}" for r in arrangement.repairs]
         return Realisation(files=files, rendered=rendered, warnings=warnings)
 

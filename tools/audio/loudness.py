@@ -46,28 +46,61 @@ def k_weight(audio: np.ndarray, sample_rate: int) -> np.ndarray:
     return x
 
 
+class GatedMeter:
+    """BS.1770-4 gated loudness of K-weighted audio that arrives in pieces, in memory that does not grow
+    with its length: only the running energy at the 400 ms blocks' edges is kept (an hour: 36,000 numbers).
+
+        meter = GatedMeter(n_samples, 44100)
+        for piece in pieces: meter.push(piece)       # (samples, channels), n_samples in all
+        meter.loudness()                             # LUFS, -inf if silent
+
+    The energy is summed sample by sample in the same order as one cumulative sum over the whole, so
+    the result is the same to the last bit as measuring the whole at once (`gated_loudness`).
+    """
+
+    def __init__(self, n_samples: int, sample_rate: int):
+        self.block = int(BLOCK_S * sample_rate)
+        # BS.1770 gates on 400 ms blocks: shorter audio is measured as if padded with silence
+        self.n = max(n_samples, self.block + 1) if n_samples < self.block else n_samples
+        n_blocks = int(np.round((self.n / sample_rate - BLOCK_S) / HOP_S)) + 1
+        self.lo = (np.arange(n_blocks) * HOP_S * sample_rate).astype(int)
+        self.hi = np.minimum(((np.arange(n_blocks) * HOP_S + BLOCK_S) * sample_rate).astype(int), self.n)
+        self.edges = np.unique(np.concatenate([self.lo, self.hi]))  # where the running energy is needed
+        self.energy = np.zeros(len(self.edges))
+        self.done = 0       # samples pushed so far
+        self.total = 0.0    # their energy
+
+    def push(self, kx: np.ndarray) -> None:
+        """Add the next K-weighted samples (samples, channels)."""
+        power = np.square(np.asarray(kx).reshape(len(kx), -1), dtype=np.float64).sum(1)  # channel weights 1
+        cs = np.cumsum(np.concatenate([[self.total], power]))  # cs[j]: energy of the first done + j samples
+        a = np.searchsorted(self.edges, self.done, side="left")
+        b = np.searchsorted(self.edges, self.done + len(power), side="right")
+        self.energy[a:b] = cs[self.edges[a:b] - self.done]
+        self.done += len(power)
+        self.total = float(cs[-1])
+
+    def loudness(self) -> float:
+        """The integrated loudness (LUFS) of what was pushed; -inf if silent."""
+        self.energy[np.searchsorted(self.edges, self.done, side="right"):] = self.total  # silence after the end
+        at = self.energy
+        z = (at[np.searchsorted(self.edges, self.hi)] - at[np.searchsorted(self.edges, self.lo)]) / self.block
+        with np.errstate(divide="ignore"):
+            lk = -0.691 + 10 * np.log10(z)
+        gated = z[lk >= ABSOLUTE_GATE_LUFS]
+        if not len(gated):
+            return float("-inf")
+        rel = -0.691 + 10 * np.log10(gated.mean()) + RELATIVE_GATE_LU
+        final = z[(lk >= ABSOLUTE_GATE_LUFS) & (lk > rel)]
+        return float(-0.691 + 10 * np.log10(final.mean())) if len(final) else float("-inf")
+
+
 def gated_loudness(kx: np.ndarray, sample_rate: int) -> float:
     """ITU-R BS.1770-4 integrated loudness (LUFS) of already K-weighted audio (samples, channels): 400 ms
-    blocks every 100 ms from a cumulative sum, absolute (-70 LUFS) and relative (-10 LU) gates; -inf if silent."""
-    block = int(BLOCK_S * sample_rate)
-    kx = np.asarray(kx).reshape(len(kx), -1)
-    if len(kx) < block:
-        kx = np.concatenate([kx, np.zeros((block - len(kx) + 1, kx.shape[1]))])
-    n = len(kx)
-    n_blocks = int(np.round((n / sample_rate - BLOCK_S) / HOP_S)) + 1
-    lo = (np.arange(n_blocks) * HOP_S * sample_rate).astype(int)
-    hi = ((np.arange(n_blocks) * HOP_S + BLOCK_S) * sample_rate).astype(int)
-    power = np.square(kx, dtype=np.float64).sum(1)  # channel weights are 1 for left and right
-    cs = np.concatenate([[0.0], np.cumsum(power)])
-    z = (cs[np.minimum(hi, n)] - cs[lo]) / block
-    with np.errstate(divide="ignore"):
-        lk = -0.691 + 10 * np.log10(z)
-    gated = z[lk >= ABSOLUTE_GATE_LUFS]
-    if not len(gated):
-        return float("-inf")
-    rel = -0.691 + 10 * np.log10(gated.mean()) + RELATIVE_GATE_LU
-    final = z[(lk >= ABSOLUTE_GATE_LUFS) & (lk > rel)]
-    return float(-0.691 + 10 * np.log10(final.mean())) if len(final) else float("-inf")
+    blocks every 100 ms, absolute (-70 LUFS) and relative (-10 LU) gates; -inf if silent."""
+    meter = GatedMeter(len(kx), sample_rate)
+    meter.push(kx)
+    return meter.loudness()
 
 
 def integrated_loudness(audio: np.ndarray, sample_rate: int) -> float:
@@ -97,7 +130,12 @@ def gain_db(kx: np.ndarray, sample_rate: int, target_lufs: float, held_db: float
     Returns:
         `held_db` while it keeps the result within GAIN_HOLD_LU of the target, else a fresh stepped gain.
     """
-    measured = gated_loudness(kx, sample_rate)
+    return held_or_stepped_db(gated_loudness(kx, sample_rate), target_lufs, held_db)
+
+
+def held_or_stepped_db(measured: float, target_lufs: float, held_db: float | None = None) -> float:
+    """`held_db` while it keeps a mix measured at `measured` LUFS within GAIN_HOLD_LU of the target, else a
+    fresh stepped gain (see `gain_db`)."""
     if held_db is not None and abs(measured + held_db - target_lufs) <= GAIN_HOLD_LU:
         return held_db
     return stepped_gain_db(measured, target_lufs)
@@ -126,16 +164,29 @@ def fit_length(audio: np.ndarray, n_samples: int, sample_rate: int, fade_s: floa
         audio = audio[:n_samples].copy()
     else:
         audio = np.concatenate([audio, np.zeros((n_samples - len(audio), *audio.shape[1:]), audio.dtype)])
+    return fade_end(audio, 0, n_samples, sample_rate, fade_s)
+
+
+def fade_end(piece: np.ndarray, start: int, n_samples: int, sample_rate: int, fade_s: float = FADE_S) -> np.ndarray:
+    """Apply (in place) the part of the end fade of an n_samples-long piece of audio that falls on `piece`,
+    whose first sample is sample `start` of the whole; returns `piece`."""
     n_fade = min(n_samples, int(fade_s * sample_rate))
-    if n_fade:
-        ramp = np.linspace(1.0, 0.0, n_fade)
-        audio[-n_fade:] *= ramp.reshape(-1, *([1] * (audio.ndim - 1))).astype(audio.dtype)
-    return audio
+    a = max(start, n_samples - n_fade)
+    if n_fade and a < start + len(piece):
+        ramp = np.linspace(1.0, 0.0, n_fade)[a - (n_samples - n_fade): start + len(piece) - (n_samples - n_fade)]
+        piece[a - start:] *= ramp.reshape(-1, *([1] * (piece.ndim - 1))).astype(piece.dtype)
+    return piece
 
 
 def finish(mix: np.ndarray, n_samples: int, sample_rate: int, gain: float) -> np.ndarray:
     """The score as written: `mix` gained and limited, cut to n_samples with the end fade, clipped to -1..1."""
     return np.clip(fit_length(apply_gain(mix, gain), n_samples, sample_rate), -1.0, 1.0)
+
+
+def finish_piece(piece: np.ndarray, start: int, n_samples: int, sample_rate: int, gain: float) -> np.ndarray:
+    """`finish` for the piece of an n_samples-long mix that begins at sample `start` (streamed renders):
+    the pieces of a mix, finished one by one, are the finished mix sample for sample."""
+    return np.clip(fade_end(np.array(apply_gain(piece, gain)), start, n_samples, sample_rate), -1.0, 1.0)
 
 
 def normalize_loudness(audio: np.ndarray, sample_rate: int, target_lufs: float = -16.0) -> np.ndarray:

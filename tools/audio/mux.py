@@ -15,7 +15,7 @@ the music starts there. A still image has no video stream to copy; `still_to_vid
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from fractions import Fraction
@@ -116,16 +116,18 @@ class VideoCopy:
     dst: object
     offset: int = 0   # the first picture's pts in vin.time_base; subtracted from every video packet
 
-    def write(self, audio: list, time_s: Callable[[object], float], to_packet: Callable = lambda p: p) -> None:
+    def write(self, audio: Iterable, time_s: Callable[[object], float], to_packet: Callable = lambda p: p) -> None:
         """Copy every video packet, muxing each audio item (in order) just before the first video packet
         that starts after it, so players read the two streams interleaved by time.
 
         Args:
-            audio: the audio packets, or items `to_packet` turns into packets, in presentation order.
+            audio: the audio packets, or items `to_packet` turns into packets, in presentation order; a
+                generator is consumed as the video goes by, so its packets are never all in memory.
             time_s: an item's start time in seconds.
             to_packet: item -> av.Packet on an audio stream of `dst`.
         """
-        ai = 0
+        items = iter(audio)
+        item = next(items, None)
         for packet in self.src.demux(self.vin):
             if packet.dts is None and packet.size == 0:
                 continue  # the demuxer's flush packet
@@ -136,13 +138,14 @@ class VideoCopy:
             if packet.dts is not None:
                 packet.dts -= self.offset
             t = float((packet.dts if packet.dts is not None else packet.pts or 0) * self.vin.time_base)
-            while ai < len(audio) and time_s(audio[ai]) <= t:
-                self.dst.mux(to_packet(audio[ai]))
-                ai += 1
+            while item is not None and time_s(item) <= t:
+                self.dst.mux(to_packet(item))
+                item = next(items, None)
             packet.stream = self.vout
             self.dst.mux(packet)
-        for item in audio[ai:]:
+        while item is not None:
             self.dst.mux(to_packet(item))
+            item = next(items, None)
 
 
 def first_picture(src, vin) -> int:

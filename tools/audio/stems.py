@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from v2m.tools.audio.loudness import finish, fit_length, gain_db, k_weight
+from v2m.tools.audio.loudness import GatedMeter, fade_end, finish_piece, held_or_stepped_db, k_weight
 from v2m.tools.audio.render import (
     GAIN,
     POLYPHONY,
@@ -40,6 +40,7 @@ TICKS_PER_S = 1920      # MIDI written at 120 BPM with 960 ticks per beat: one s
 JOBS = 2                # FluidSynth processes at once (one core each)
 KEY_VERSION = "stems-4"  # bump when the per-section MIDI or the synthesizer settings change
 K_TAIL_S = 0.3           # the K-weighting filters ring this long after a section's audio ends
+PIECE_S = 10.0           # the mix is made, measured and written this many seconds at a time
 
 
 @dataclass
@@ -61,7 +62,6 @@ class RenderStats:
     rendered: list[int] = field(default_factory=list)
     reused: list[int] = field(default_factory=list)
     seconds: float = 0.0
-    audio: np.ndarray | None = None
 
 
 def section_stems(arrangement) -> list[Stem]:
@@ -165,40 +165,51 @@ class StemRenderer:
     def _k_path(self, stem: Stem) -> Path:
         return self._path(stem).with_suffix(".k.npy")
 
-    def _k_stem(self, stem: Stem) -> np.ndarray:
-        """The stem's K-weighted audio (with the filters' own tail), cached."""
+    def _k_stem(self, stem: Stem) -> None:
+        """Cache the stem's K-weighted audio (with the filters' own tail) unless it is there."""
         path = self._k_path(stem)
         if path.is_file():
-            return np.load(path)
+            return
         audio = np.load(self._path(stem))
         pad = np.zeros((int(K_TAIL_S * self.sample_rate), audio.shape[1]), audio.dtype)
         kx = k_weight(np.concatenate([audio, pad]), self.sample_rate).astype(np.float32)
         tmp = path.with_suffix(f".{os.getpid()}.tmp.npy")
         np.save(tmp, kx)
         os.replace(tmp, path)
-        return kx
 
-    def mix(self, stems: list[Stem], n_samples: int, *, k: bool = False) -> np.ndarray:
-        """Overlap-add the stems' audio (or, with k, their K-weighted audio) at their start times."""
-        out = np.zeros((n_samples, 2), np.float32)
+    def mix(self, stems: list[Stem], n_samples: int, *, k: bool = False, start: int = 0,
+            stop: int | None = None) -> np.ndarray:
+        """Overlap-add the stems' audio (or, with k, their K-weighted audio) at their start times: samples
+        start..stop of an n_samples-long mix (all of it by default). Only those samples of each stem are
+        read from the cache, so a piece costs memory for the piece alone."""
+        stop = n_samples if stop is None else stop
+        out = np.zeros((stop - start, 2), np.float32)
         for stem in stems:
-            audio = self._k_stem(stem) if k else np.load(self._path(stem))
+            if k:
+                self._k_stem(stem)
+            path = self._k_path(stem) if k else self._path(stem)
             a = int(round(stem.origin_s * self.sample_rate))
             if a >= n_samples:
                 continue
-            b = min(n_samples, a + len(audio))
-            out[a:b] += audio[: b - a, :2]
+            lo, hi = max(start, a), min(stop, n_samples, a + _npy_rows(path))
+            if lo < hi:
+                out[lo - start:hi - start] += _read_rows(path, lo - a, hi - a)[:, :2]
         return out
 
     def render(self, arrangement, wav_path: str | Path, *, duration_s: float,
                loudness_lufs: float = -16.0) -> RenderStats:
         """Write the arrangement as a 16-bit stereo WAV exactly `duration_s` long.
 
+        The mix is made PIECE_S at a time, twice: once K-weighted to measure its loudness (`GatedMeter`),
+        once to write it at the gain that loudness asks for. Memory stays that of a piece (and of one
+        section while it is synthesized), however long the video; the samples written are those of
+        mixing, measuring and finishing the whole at once.
+
         Args:
             arrangement: the composed piece; wav_path: where to write (replaced atomically).
             duration_s: length of the result; loudness_lufs: integrated loudness target.
         Returns:
-            Which sections were synthesized now and which came from the cache; `audio` holds the samples.
+            Which sections were synthesized now and which came from the cache.
         """
         import time
 
@@ -210,17 +221,45 @@ class StemRenderer:
         if todo:
             self._synthesize(todo)
         n = int(round(duration_s * self.sample_rate))
+        piece = int(PIECE_S * self.sample_rate)
+        pieces = [(a, min(n, a + piece)) for a in range(0, n, piece)]
         # the loudness of the fitted mix (cut at the end, 50 ms fade) from the cached K-weighted sections;
         # the gain of the previous render is held at the same target (see v2m.tools.audio.loudness)
-        kmix = fit_length(self.mix(stems, n, k=True), n, self.sample_rate)
+        meter = GatedMeter(n, self.sample_rate)
+        for a, b in pieces:
+            meter.push(fade_end(self.mix(stems, n, k=True, start=a, stop=b), a, n, self.sample_rate))
         held = self.last_gain_db if self.last_target == loudness_lufs else None
-        gain = gain_db(kmix, self.sample_rate, loudness_lufs, held)
+        gain = held_or_stepped_db(meter.loudness(), loudness_lufs, held)
         self.last_gain_db, self.last_target = gain, loudness_lufs
-        audio = finish(self.mix(stems, n), n, self.sample_rate, gain)
         wav_path = Path(wav_path)
         tmp = wav_path.with_name(f".{wav_path.name}.{os.getpid()}.tmp.wav")
-        sf.write(str(tmp), audio, self.sample_rate, subtype="PCM_16")
+        with sf.SoundFile(str(tmp), "w", samplerate=self.sample_rate, channels=2, subtype="PCM_16",
+                          format="WAV") as f:
+            for a, b in pieces:
+                f.write(finish_piece(self.mix(stems, n, start=a, stop=b), a, n, self.sample_rate, gain))
         os.replace(tmp, wav_path)
         done = {s.index for s in todo}
         return RenderStats(rendered=sorted(done), reused=[s.index for s in stems if s.index not in done],
-                           seconds=round(time.perf_counter() - t0, 3), audio=audio)
+                           seconds=round(time.perf_counter() - t0, 3))
+
+
+def _npy_header(path: Path) -> tuple[int, tuple, np.dtype]:
+    """(offset of the data, shape, dtype) of a C-ordered .npy file."""
+    with open(path, "rb") as f:
+        major, _ = np.lib.format.read_magic(f)
+        read = np.lib.format.read_array_header_1_0 if major == 1 else np.lib.format.read_array_header_2_0
+        shape, _, dtype = read(f)
+        return f.tell(), shape, dtype
+
+
+def _npy_rows(path: Path) -> int:
+    return _npy_header(path)[1][0]
+
+
+def _read_rows(path: Path, a: int, b: int) -> np.ndarray:
+    """Rows a..b of a 2-D .npy file, read from disk (not memory-mapped: mapped pages would stay counted
+    in the process's resident memory)."""
+    offset, shape, dtype = _npy_header(path)
+    with open(path, "rb") as f:
+        f.seek(offset + a * shape[1] * dtype.itemsize)
+        return np.fromfile(f, dtype=dtype, count=(b - a) * shape[1]).reshape(b - a, shape[1])

@@ -25,7 +25,7 @@ from v2m.tools.errors import InputError
 from v2m.tools.video import frames as fr
 from v2m.tools.video import look
 from v2m.tools.video.analysis import build_analysis
-from v2m.tools.video.keyframes import save_keyframes
+from v2m.tools.video.keyframes import Candidates, save_keyframes
 from v2m.tools.video.shots import ShotParams
 from v2m.tools.video.soundtrack import Soundtrack
 
@@ -87,7 +87,8 @@ def analyze(path: str | os.PathLike, *, still_seconds: float = 10.0, keyframe_di
             # FFmpeg "plays" any text file as ANSI art; that is not a picture anyone wants scored.
             raise InputError(f"{path}: a text file, not a video or image")
         is_image = container.format.name in IMAGE_FORMATS or _single_image(container)
-        result = _decode(container, str(path), is_image, progress, params)
+        candidates = Candidates(_fps(container.streams.video[0])) if keyframe_dir is not None else None
+        result = _decode(container, str(path), is_image, progress, params, candidates)
     log, meta = result
     if len(log) == 0:
         if meta["errors"]:
@@ -101,7 +102,7 @@ def analyze(path: str | os.PathLike, *, still_seconds: float = 10.0, keyframe_di
     else:
         analysis = build_analysis(str(path), log, meta, params)
     if keyframe_dir is not None:
-        save_keyframes(src, analysis, Path(keyframe_dir))
+        save_keyframes(src, analysis, Path(keyframe_dir), candidates=candidates)
     return analysis
 
 
@@ -120,20 +121,26 @@ def _single_image(container) -> bool:
         and container.format.name not in {"mov,mp4,m4a,3gp,3g2,mj2", "matroska,webm", "avi"}
 
 
-def _decode(container, source: str, is_image: bool, progress: Progress | None,
-            params: ShotParams) -> tuple[fr.FrameLog, dict]:
-    """The single streaming pass: every video frame into a FrameLog, the audio into a Soundtrack."""
+def _fps(vs) -> float:
+    """The stream's frame rate as announced (STILL_FPS when it announces none)."""
+    rate = vs.average_rate or vs.guessed_rate or vs.base_rate
+    return float(rate) if rate else STILL_FPS
+
+
+def _decode(container, source: str, is_image: bool, progress: Progress | None, params: ShotParams,
+            candidates: Candidates | None = None) -> tuple[fr.FrameLog, dict]:
+    """The single streaming pass: every video frame into a FrameLog (and `candidates`, the keyframes'
+    pictures), the audio into a Soundtrack."""
     import av
 
     vs = container.streams.video[0]
     vs.thread_type = "AUTO"
     cc = vs.codec_context
     # Analysis looks at 160-pixel pictures, where H.264/HEVC deblocking is invisible: skipping the
-    # loop filter saves ~15% of decoding time (keyframes are decoded separately, at full quality).
+    # loop filter saves ~15% of decoding time (the keyframes, shrunk to 320 pixels, hardly show it).
     cc.options = {"skip_loop_filter": "all"}
     width, height = cc.width or 0, cc.height or 0
-    rate = vs.average_rate or vs.guessed_rate or vs.base_rate
-    fps_guess = float(rate) if rate else STILL_FPS
+    fps_guess = _fps(vs)
     total_s = float(container.duration / 1e6) if container.duration else 0.0
     if vs.duration and vs.time_base:
         total_s = float(vs.duration * vs.time_base)
@@ -177,6 +184,8 @@ def _decode(container, source: str, is_image: bool, progress: Progress | None,
                     t = log.last_time + 1.0 / fps_guess  # broken timestamps: keep time moving forward
                 last_dur = float(frame.duration * frame.time_base) if frame.duration and frame.time_base else 0.0
                 log.push(t, *shrink(frame))
+                if candidates is not None:
+                    candidates.push(t, frame)
                 if progress is not None and t - last_report >= 1.0:
                     progress(t, total_s)
                     last_report = t

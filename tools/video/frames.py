@@ -79,20 +79,34 @@ class Shrinker:
 
 
 class _Table:
-    """A 2-D array that grows by doubling, so appending a row is cheap and memory stays compact."""
+    """A 2-D array built by appending rows, in blocks of BLOCK_ROWS: an append never copies the rows
+    already there (growing by doubling held up to twice the rows, three times while it grew), and the
+    blocks are joined into one array only when the rows are read."""
+
+    BLOCK_ROWS = 4096
 
     def __init__(self, cols: int, dtype: type):
-        self.a = np.zeros((1024, cols), dtype=dtype)
+        self.cols, self.dtype = cols, dtype
+        self.blocks: list[np.ndarray] = []  # full blocks, or (once read) all the rows so far as one
+        self.tail = np.zeros((self.BLOCK_ROWS, cols), dtype=dtype)
+        self.k = 0  # rows in the tail
         self.n = 0
 
     def extend(self, rows: np.ndarray) -> None:
-        while self.n + len(rows) > len(self.a):
-            self.a = np.concatenate([self.a, np.zeros_like(self.a)])
-        self.a[self.n:self.n + len(rows)] = rows
+        i = 0
+        while i < len(rows):
+            take = min(len(rows) - i, self.BLOCK_ROWS - self.k)
+            self.tail[self.k:self.k + take] = rows[i:i + take]
+            self.k, i = self.k + take, i + take
+            if self.k == self.BLOCK_ROWS:
+                self.blocks.append(self.tail)
+                self.tail, self.k = np.zeros((self.BLOCK_ROWS, self.cols), dtype=self.dtype), 0
         self.n += len(rows)
 
     def view(self) -> np.ndarray:
-        return self.a[: self.n]
+        if len(self.blocks) != 1 or self.k:
+            self.blocks, self.k = [np.concatenate([*self.blocks, self.tail[:self.k]])], 0
+        return self.blocks[0]
 
 
 class FrameLog:
