@@ -136,6 +136,7 @@ def test_sigkill_mid_turn_loses_only_that_turn(tmp_path):
     assert t.version == 5 and s.plan.sections[-1].energy > 0
 
 
+@pytest.mark.slow
 def test_two_sessions_at_once_do_not_touch_each_other(tmp_path):
     a_req = ["slower", "add strings", "darker", "much faster", "no drums in the intro", "louder"] * 2
     b_req = ["faster", "in D minor", "more energy after 0:10", "add a flute", "calmer", "hit the cut at 0:08"] * 2
