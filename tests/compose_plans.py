@@ -41,3 +41,19 @@ def long_plan(style: str, duration_s: float = 60.0, seed: int = 0) -> ScorePlan:
     hits = [HitPoint(time_s=c) for c in cuts]
     return ScorePlan(duration_s=duration_s, style=style, tempo_bpm=st.default_tempo_bpm, meter=st.meter,
                      key=st.default_key, mode=st.modes[0], sections=sections, hit_points=hits, seed=seed)
+
+
+_COMPOSED: dict = {}
+
+
+def composed(style: str, tmp_path_factory):
+    """(plan, arrangement, PrettyMIDI) for a style's 60 s plan, composed once per test session."""
+    import pretty_midi
+    from v2m.tools.music.compose import compose
+
+    if style not in _COMPOSED:
+        plan = long_plan(style)
+        arr = compose(plan)
+        path = arr.write_midi(tmp_path_factory.mktemp(style) / "score.mid")
+        _COMPOSED[style] = (plan, arr, pretty_midi.PrettyMIDI(str(path)))
+    return _COMPOSED[style]

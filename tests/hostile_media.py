@@ -17,6 +17,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
+from v2m.tools.audio.container import decoded_frames
 
 COLOURS = [(200, 40, 40), (40, 160, 60), (40, 60, 200), (220, 200, 40), (150, 40, 160), (30, 170, 170)]
 BIG_PIXELS = 2_000_000
@@ -209,14 +210,14 @@ def measure(path: Path, floor: float = 0.01) -> Scored:
     with av.open(str(path)) as c:
         vs = c.streams.video[0]
         times, end = [], 0.0
-        for f in _decoded(c, vs):
+        for f in decoded_frames(c, vs):
             times.append(float(f.pts * f.time_base))
             dur = float(f.duration * f.time_base) if getattr(f, "duration", None) else 0.0
             end = max(end, times[-1] + dur)
     with av.open(str(path)) as c:
         a = c.streams.audio[0]
         chunks, start, sr = [], None, a.codec_context.sample_rate
-        for f in _decoded(c, a):
+        for f in decoded_frames(c, a):
             if start is None:
                 start = float(f.pts * f.time_base)
             chunks.append(f.to_ndarray().mean(axis=0) if f.format.is_planar else f.to_ndarray().reshape(-1, f.layout.nb_channels).mean(axis=1))
@@ -227,17 +228,6 @@ def measure(path: Path, floor: float = 0.01) -> Scored:
     if times and end <= times[-1]:
         end = times[-1] + (times[-1] - times[-2] if len(times) > 1 else 0.04)
     return Scored(times, end, start or 0.0, len(mono) / sr, onset, sr, mono)
-
-
-def _decoded(container, stream):
-    """Frames of `stream`, skipping packets the decoder rejects (a copied corrupt middle stays corrupt)."""
-    import av
-
-    for packet in container.demux(stream):
-        try:
-            yield from packet.decode()
-        except av.FFmpegError:
-            continue
 
 
 def accent_strength(scored: Scored, time_s: float, within_s: float, around_s: float = 0.3,

@@ -3,27 +3,26 @@
 from __future__ import annotations
 
 import pytest
-from compose_plans import long_plan
-from midi_checks import chords_at_onsets, cut_misses, instrument, is_seventh, swing_ratio
+from compose_plans import composed
+from midi_checks import (
+    chords_at_onsets,
+    cut_misses,
+    instrument,
+    is_seventh,
+    swing_ratio,
+)
 from v2m.tools.gm import DRUMS
-from v2m.tools.metrics.symbolic import bar_starts, beat_of, groove_consistency, onset_beats, scale_consistency
+from v2m.tools.metrics.symbolic import (
+    bar_starts,
+    beat_of,
+    groove_consistency,
+    onset_beats,
+    scale_consistency,
+)
 from v2m.tools.music.compose import compose
 from v2m.tools.style import load_style, style_names
 
 ALL = list(style_names())
-_CACHE: dict = {}
-
-
-def composed(style, tmp_path_factory):
-    """(plan, arrangement, PrettyMIDI) for a style's 60 s plan, composed once per test session."""
-    import pretty_midi
-
-    if style not in _CACHE:
-        plan = long_plan(style)
-        arr = compose(plan)
-        path = arr.write_midi(tmp_path_factory.mktemp(style) / "score.mid")
-        _CACHE[style] = (plan, arr, pretty_midi.PrettyMIDI(str(path)))
-    return _CACHE[style]
 
 
 def test_the_library_has_the_first_twelve_styles_and_every_chord_reads():

@@ -5,26 +5,13 @@ the reggae one drop and skank, gospel claps and organ, and the boom-chick of cou
 from __future__ import annotations
 
 import pytest
-from compose_plans import long_plan
+from compose_plans import composed
 from midi_checks import instrument
 from v2m.tools.gm import DRUMS
 from v2m.tools.metrics.symbolic import bar_starts, onset_beats
-from v2m.tools.music.compose import compose
 from v2m.tools.style import load_style, style_names
 
 NEW = ["silent_film", "marching_band", "epic_trailer", "chiptune", "tango", "reggae", "gospel", "western"]
-_CACHE: dict = {}
-
-
-def composed(style, tmp_path_factory):
-    import pretty_midi
-
-    if style not in _CACHE:
-        plan = long_plan(style)
-        arr = compose(plan)
-        path = arr.write_midi(tmp_path_factory.mktemp(style) / "score.mid")
-        _CACHE[style] = (plan, arr, pretty_midi.PrettyMIDI(str(path)))
-    return _CACHE[style]
 
 
 def _share(beats, ok) -> float:

@@ -125,7 +125,7 @@ def reencode_video(video_path: str | os.PathLike, out_path: str | os.PathLike) -
             tb = vin.time_base or Fraction(1, 1000)
             rate = vin.average_rate or vin.guessed_rate or 25
             stream, last, size = None, None, None
-            for frame in _frames(src, vin):
+            for frame in decoded_frames(src, vin):
                 if stream is None:
                     size = fit_size(frame.width, frame.height)
                     stream = _encoder(out, size, rate, tb)
@@ -148,11 +148,12 @@ def reencode_video(video_path: str | os.PathLike, out_path: str | os.PathLike) -
     return out_path
 
 
-def _frames(src, vin):
-    """Decoded frames, skipping packets the decoder rejects (a corrupt middle is not the end)."""
+def decoded_frames(src, stream):
+    """Decoded frames of `stream` in `src`, skipping packets the decoder rejects (a corrupt middle is not
+    the end)."""
     import av
 
-    for packet in src.demux(vin):
+    for packet in src.demux(stream):
         try:
             yield from packet.decode()
         except av.FFmpegError:
