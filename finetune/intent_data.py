@@ -45,7 +45,16 @@ SOFT = ["a bit", "a little", "slightly", "way", "much", "a touch", "somewhat", "
         "a good deal", "considerably", "very", "just a bit", "hugely", "a tiny bit", "even"]
 FRAMES = ["{x}", "{x}", "{x}", "could you {x}", "can we {x}", "please {x}", "i think it needs to {x}",
           "let's {x}", "maybe {x}?", "{x} please", "ok {x}", "hmm, {x}", "i'd like to {x}", "try to {x}",
-          "we should {x}", "would you {x}", "just {x}", "now {x}", "{x}, thanks", "so yeah, {x}"]
+          "we should {x}", "would you {x}", "just {x}", "now {x}", "{x}, thanks", "so yeah, {x}",
+          "is it possible to {x}?", "any chance we could {x}?", "how about we {x}?", "what if we {x}?",
+          "i'd rather you {x}", "you could {x}", "{x} if possible", "{x} for me"]
+# What people say around a request: a reaction before it, a reason after it (no edit of their own).
+BEFORE = ["nice.", "ok.", "hmm, not quite.", "good, but", "love it, but", "not bad.", "close.", "one more thing:",
+          "also", "and", "right,", "okay so", "almost there.", "better.", "no,", "yes, and", "great. now",
+          "honestly", "um,", "uh, so"]
+AFTER = ["it's for a wedding", "the client asked", "because of the voice-over", "for the kids", "if you can",
+         "it's a trailer", "i think", "no rush", "the boss wants that", "it feels off right now",
+         "we are almost done", "since it's a slideshow", "to match the picture", "thanks a lot"]
 STATES = ["it's {s}", "it feels {s}", "this is {s}", "the music is {s}", "sounds {s}", "that part is {s}",
           "{s}", "it's getting {s}", "[m:way] too {s}", "it's [m:a bit] too {s}", "[m:kind of] {s}",
           "[m:much] too {s}", "it's [m:a little] too {s}", "[m:really] {s}", "it all feels {s}"]
@@ -55,46 +64,52 @@ PHRASES: dict[str, dict[str, list[str]]] = {
                         "[d:up] the bpm", "push the tempo", "make it [d:quicker]", "move it along", "hurry it [d:up]",
                         "tighten the pace", "[d:more] tempo", "[d:faster]", "raise the tempo", "get it moving",
                         "bump the tempo [d:up]", "crank the speed [d:up]", "make it [d:faster]", "a [d:faster] tempo",
-                        "[d:more] pace", "step on it", "push it along", "take the tempo [d:up]"],
+                        "[d:more] pace", "step on it", "push it along", "take the tempo [d:up]", "don't let it drag",
+                        "it shouldn't plod", "needs [d:more] momentum", "put some pace into it"],
                  "state": ["too slow", "sluggish", "draggy", "plodding", "too sleepy in pace", "dragging",
                            "slow as molasses", "lagging behind the cuts", "crawling"]},
     "tempo_down": {"do": ["slow it [d:down]", "go [d:slower]", "ease off the tempo", "bring the pace [d:down]",
                           "[d:lower] the bpm", "relax the tempo", "take it [d:slower]", "calm the pace", "[d:slower]",
                           "drop the tempo", "lay [d:back] on the tempo", "[d:back] off the speed", "[d:less] rushed",
                           "ease off the speed", "make it [d:slower]", "bring the tempo [d:down]", "a [d:slower] pace",
-                          "take the speed [d:down]", "not so fast", "chill the pace"],
+                          "take the speed [d:down]", "not so fast", "chill the pace", "don't rush it",
+                          "let it breathe", "[d:less] hurried", "it shouldn't race"],
                    "state": ["too fast", "rushed", "hurried", "frantic", "too quick", "racing", "breathless",
                              "rushing the picture", "running away"]},
     "energy_up": {"do": ["add [d:more] energy", "make it [d:busier]", "give it [d:more] drive", "pump it [d:up]",
                          "[d:more] intensity", "make it [d:fuller]", "liven it [d:up]", "kick it [d:up] a notch",
                          "add some oomph", "[d:more] excitement", "make it [d:bigger]", "thicken it", "wake it [d:up]",
                          "give it punch", "energize it", "[d:more] punch", "beef it [d:up]", "juice it [d:up]",
-                         "make it [d:livelier]", "[d:more] going on", "fire it [d:up]", "make it hit [d:harder]"],
+                         "make it [d:livelier]", "[d:more] going on", "fire it [d:up]", "make it hit [d:harder]",
+                         "don't let it sag", "needs [d:more] life", "it should feel [d:more] alive", "let it rip"],
                   "state": ["too flat", "too weak", "lifeless", "boring", "too empty", "too timid", "dull",
                             "too thin", "sleepy", "too tame", "anemic", "too polite"]},
     "energy_down": {"do": ["calm it [d:down]", "make it [d:sparser]", "thin it out", "strip it [d:back]",
                            "tone it [d:down]", "make it [d:simpler]", "[d:less] busy", "pull it [d:back]", "soften it",
                            "rein it in", "[d:fewer] notes", "make it [d:gentler]", "[d:less] going on",
                            "settle it [d:down]", "dial it [d:back]", "[d:calmer]", "make it [d:calmer]",
-                           "[d:less] intense", "take the edge off", "chill it out", "ease off", "[d:less] drive"],
+                           "[d:less] intense", "take the edge off", "chill it out", "ease off", "[d:less] drive",
+                           "not so busy", "don't overdo it", "keep it [d:simpler]", "hold it [d:back]"],
                     "state": ["too busy", "too cluttered", "too much going on", "too intense", "overwhelming",
                               "chaotic", "too aggressive", "too dense", "hectic", "too heavy", "too pompous",
                               "too full on"]},
     "loudness_up": {"do": ["turn it [d:up]", "make it [d:louder] [s:overall]", "raise the volume", "[d:more] volume",
                            "boost the whole mix", "bring the music [d:up] in the mix", "[d:louder]", "crank it [d:up]",
-                           "volume [d:up]", "make the music [d:louder]"],
+                           "volume [d:up]", "make the music [d:louder]", "i can barely hear the music",
+                           "the music needs to be [d:louder] under the voice"],
                     "state": ["too quiet [s:overall]", "hard to hear", "the volume is too low", "barely audible"]},
     "loudness_down": {"do": ["turn it [d:down]", "[d:lower] the volume", "make the whole thing [d:quieter]",
                              "reduce the level of the music", "[d:less] volume", "bring the whole mix [d:down]",
-                             "[d:quieter] [s:overall]", "volume [d:down]", "make the music [d:softer]"],
+                             "[d:quieter] [s:overall]", "volume [d:down]", "make the music [d:softer]",
+                             "not so loud", "the music is drowning the voice", "keep the music [d:down]"],
                       "state": ["too loud [s:overall]", "the volume is too high", "deafening", "blasting"]},
     "mode_minor": {"do": ["make it [d:darker]", "put it in minor", "give it a minor feel", "make it [d:moodier]",
                           "[d:more] melancholic harmony", "switch to a minor key", "[d:darker]", "[d:sadder] harmony",
-                          "a [d:darker] key", "make it [d:sadder]"],
+                          "a [d:darker] key", "make it [d:sadder]", "not so cheerful", "[d:more] ominous"],
                    "state": ["too happy", "too cheerful", "too bright", "too sunny", "too sweet", "too upbeat"]},
     "mode_major": {"do": ["make it [d:brighter]", "put it in major", "make it [d:happier]", "lift the mood",
                           "give it a [d:sunnier] key", "switch to a major key", "[d:brighter]", "make it [d:sunnier]",
-                          "[d:happier] harmony", "[d:more] hopeful"],
+                          "[d:happier] harmony", "[d:more] hopeful", "not so gloomy", "[d:more] uplifting"],
                    "state": ["too dark", "too gloomy", "too sad", "too somber", "too depressing", "too grim"]},
     "shape_up": {"do": ["start soft and grow", "build [d:up] gradually [s:to the end]", "let it swell [s:into the last shot]",
                         "crescendo [s:through to the end]", "begin quiet and rise", "ramp [d:up] over time",
@@ -167,6 +182,13 @@ def _noise(s: str, spans: list[list], rng: random.Random) -> tuple[str, list[lis
         k = rng.randrange(1, len(s) - 1)
         s = s[:k] + s[k + 1:]
         spans = [[t, a - (k < a), b - (k < b)] for t, a, b in spans]
+    elif rng.random() < 0.1 and len(s) > 8:  # two letters swapped, or one doubled
+        k = rng.randrange(1, len(s) - 2)
+        if rng.random() < 0.5 and s[k].isalpha() and s[k + 1].isalpha():
+            s = s[:k] + s[k + 1] + s[k] + s[k + 2:]
+        else:
+            s = s[:k] + s[k] + s[k:]
+            spans = [[t, a + (k < a), b + (k < b)] for t, a, b in spans]
     if rng.random() < 0.5:
         s = s.lower().rstrip("?.!")
     s = s[0].upper() + s[1:] if rng.random() < 0.4 else s
@@ -209,6 +231,10 @@ def tagged_sentence(label: str, rng: random.Random) -> tuple[str, list[list]]:
     if label not in NO_PLACE and "[s:" not in core and rng.random() < 0.6:
         place = _place(rng)
         core = f"{place}, {core}" if rng.random() < 0.4 else f"{core} {place}"
+    if rng.random() < 0.25:
+        core = f"{rng.choice(BEFORE)} {core}"
+    if rng.random() < 0.2:
+        core = f"{core}, {rng.choice(AFTER)}"
     return _noise(*unmark(core), rng)
 
 

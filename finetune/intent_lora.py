@@ -178,7 +178,10 @@ def train(cfg: dict) -> dict:
             m = dt["mask"][idx, :t]
             x = _upper(bert, ht[idx, :t], m, k)
             loss = torch.nn.functional.cross_entropy(scale * head(_pooled(x, m)), dt["y"][idx])
-            tag_loss = torch.nn.functional.cross_entropy(tag_head(x).reshape(-1, len(TAGS)),
+            # tag_into_encoder false: the tagger is a probe on the classifier's encoder (its loss moves only
+            # the tag head), so tagging cannot pull the sentence vectors away from the intents
+            xt = x if cfg.get("tag_into_encoder", True) else x.detach()
+            tag_loss = torch.nn.functional.cross_entropy(tag_head(xt).reshape(-1, len(TAGS)),
                                                          dt["tags"][idx, :t].reshape(-1), ignore_index=-100)
             opt.zero_grad()
             (loss + cfg["tag_weight"] * tag_loss).backward()

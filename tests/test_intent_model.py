@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "finetune" / "configs" / "intent" / "minilm-lora.yaml"
 # Span F1 on the hand-labelled set must stay at or above this (measured 2026-11-30: see
 # finetune/results/intent-lora.md); a floor a little under the measurement, so a worse model fails.
-FIXTURE_F1_FLOOR = 0.55
+FIXTURE_F1_FLOOR = 0.75
 
 
 def hand_labelled() -> list[tuple[str, list[Span]]]:
@@ -83,6 +83,11 @@ def test_spans_from_tags_reads_word_pieces_and_lenient_starts():
     tags = ["O", "O", "O", "I-instrument", "O", "O", "O", "O", "O", "O", "O", "B-magnitude", "O"]
     assert spans_from_tags(text, tags, offsets) == [Span("instrument", 9, 12, "sax"),
                                                     Span("magnitude", 30, 34, "0:12")]
+    # a name of two words opened twice is one span; two spans with a word between stay two
+    text, offsets = "the grand piano and sax", [(0, 0), (0, 3), (4, 9), (10, 15), (16, 19), (20, 23), (0, 0)]
+    tags = ["O", "O", "B-instrument", "B-instrument", "O", "B-instrument", "O"]
+    assert spans_from_tags(text, tags, offsets) == [Span("instrument", 4, 15, "grand piano"),
+                                                    Span("instrument", 20, 23, "sax")]
 
 
 @pytest.mark.slow

@@ -151,7 +151,8 @@ def spans_from_tags(text: str, tags: list[str], offsets: list[tuple[int, int]]) 
     """Token tags ("B-scope", "I-scope", "O", ...) and their character offsets -> spans of whole words.
 
     A span starts at a B tag, or at an I tag that does not continue a span of its label (read leniently,
-    as a model may open a span with I); a word piece tagged B inside a word continues its word's span.
+    as a model may open a span with I); a word piece tagged B inside a word continues its word's span, and
+    spans of one label with only spaces between them are one span ("grand piano").
     """
     found: list[list] = []
     prev = None
@@ -168,7 +169,8 @@ def spans_from_tags(text: str, tags: list[str], offsets: list[tuple[int, int]]) 
     out: list[Span] = []
     for label, a, b in found:
         a, b = _word_edges(text, a, b)
-        if out and out[-1].label == label and a <= out[-1].end:  # two pieces of one word
+        # two pieces of one word, or two words of one name that the model opened twice ("grand" "piano")
+        if out and out[-1].label == label and not text[out[-1].end:a].strip():
             a = out.pop().start
         out.append(Span(label, a, b, text[a:b]))
     return out

@@ -4,6 +4,7 @@ expectations name no single label are left out).
 
     python tests/bench/bench_intents.py                 # set b (persona turns) and the template validation split
     python tests/bench/bench_intents.py --sets b,c      # c: the frozen held-out split, measured only
+    python tests/bench/bench_intents.py --sets b,d --head old_head.npz     # grade another head file
 
 Readers, all measured in this run: the frozen MiniLM encoder's nearest neighbour among the training
 sentences (the baseline), the LoRA-tuned intent model (agent/dialogue/intent_head.npz), the rules grammar
@@ -175,7 +176,8 @@ def main(argv: list[str]) -> int:
     train = generate(2400, 0)
     tx = embeddings(tuple(r["text"].lower() for r in train))
     ty = [r["label"] for r in train]
-    model = IntentModel.load()
+    # --head PATH: grade another head file (e.g. the one before a retraining) against the same turns
+    model = IntentModel(Path(argv[argv.index("--head") + 1])) if "--head" in argv else IntentModel.load()
     data = {"template validation": [(r["text"], r["label"], None, None, None) for r in generate(400, 1)
                                     if r["text"].lower() not in {x["text"].lower() for x in train}]}
     for name in sets:
