@@ -31,6 +31,7 @@ from v2m.tools.errors import InputError
 
 DEFAULT_FPS = 25.0     # FFmpeg's image2 default, and what a still becomes
 MAX_FPS = 240.0
+NTSC_TOLERANCE = 0.005  # --fps 29.97 means 30000/1001: a rate this close to n*1000/1001 is taken as it
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".webp", ".ppm", ".pgm", ".pnm", ".qoi",
                   ".tga", ".dpx", ".exr"}
 PATTERN = re.compile(r"%(0?\d*)d")    # the one number in a printf-style name (%d, %3d, %03d)
@@ -56,7 +57,11 @@ class ImageSequence:
 
     @property
     def rate(self) -> Fraction:
-        return Fraction(self.fps).limit_denominator(1001)
+        """The frame rate as FFmpeg takes it: 29.97 and 23.976 are the NTSC rates 30000/1001, 24000/1001."""
+        ntsc = Fraction(round(self.fps * 1.001) * 1000, 1001)
+        if ntsc.denominator != 1 and abs(float(ntsc) - self.fps) < NTSC_TOLERANCE:
+            return ntsc
+        return Fraction(self.fps).limit_denominator(1000)
 
 
 def is_sequence(path: str | os.PathLike) -> bool:
