@@ -61,8 +61,8 @@ class Workbench:
                  analysis: VideoAnalysis | None = None, force: bool = False, music: MusicOptions | None = None):
         self.video, self.outdir, self.request = Path(video), Path(outdir), request
         check_input(self.video)  # before any folder is made: the checks `v2m score` makes, in its order
-        self._folder = RunFolder(self.video, self.outdir, force=force, inputs=[self.video],
-                                 ext=choose_container(self.video).ext)
+        self.container = choose_container(self.video)
+        self._folder = RunFolder(self.video, self.outdir, force=force, inputs=[self.video], ext=self.container.ext)
         self.files = self._folder.open()
         self.work = self._folder.work
         self.analysis, self.plan, self.arrangement = analysis, None, None
@@ -88,7 +88,8 @@ class Workbench:
         """The stages every caller shares; made once the video is analysed."""
         self._need("analysis")
         if self._realiser is None:
-            self._realiser = Realiser(self.analysis, self.video, self._caches.name, self.music)
+            self._realiser = Realiser(self.analysis, self.video, self._caches.name, self.music,
+                                      container=self.container)
         return self._realiser
 
     def _save(self, name: str, text: str) -> None:

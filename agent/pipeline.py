@@ -133,15 +133,13 @@ def score(video: str | Path, request: str = "", outdir: str | Path | None = None
         def relocate(analysis):  # as analysis.json records it: the user's input, keyframes after the swap
             return folder.relocate(analysis).model_copy(update={"source": str(video)})
 
-        run = _run(config, picture, folder.work, folder.files, progress,
-                   [container.warning] if container.warning else [], relocate)
+        run = _run(config, picture, folder.work, folder.files, container, progress, relocate)
     run.outdir, run.files = outdir, {k: folder.final(p) for k, p in run.files.items()}
     return run
 
 
-def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
-         progress: Callable[[str], None] | None, notes: list[str] = (),
-         relocate: Callable = lambda analysis: analysis) -> RunResult:
+def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path], container: Container,
+         progress: Callable[[str], None] | None, relocate: Callable = lambda analysis: analysis) -> RunResult:
     clock = StageClock()
 
     def step(name: str | None) -> None:  # the previous stage ends where the next one starts (None: the last)
@@ -170,11 +168,11 @@ def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
 
     # compose -> render (or generate) -> mux: the one realisation every caller uses
     made = realise(plan, analysis, video, outdir, config.music, notation=True, keep_audio=config.keep_audio,
-                   progress=step)
+                   container=container, progress=step)
     step(None)
     files.update({name: outdir / name for name in made.files.values() if name in OPTIONAL_OUTPUTS})
 
-    warnings = list(notes) + analysis.warnings + result.warnings + made.warnings
+    warnings = ([container.warning] if container.warning else []) + analysis.warnings + result.warnings + made.warnings
     timings = clock.times_s
     record = {"config": asdict(config), "timings_s": timings, "peak_rss_mb": clock.peaks_mb, "warnings": warnings,
               "python": platform.python_version(), "v2m": _version()}
