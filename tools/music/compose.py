@@ -181,12 +181,14 @@ def _stops_and_swells(plan: ScorePlan, tmap: TempoMap, parts: dict[str, Part]) -
 
 
 def _breathe_before_hits(plan: ScorePlan, tmap: TempoMap, parts: dict[str, Part]) -> None:
-    """Release the pitched notes sounding BREATH_S before each hit point (a `stop` has its own silence), and
-    drop the few that would start inside that breath; drums ring as they are."""
+    """Release the pitched notes sounding BREATH_S before each hit point inside a section (a `stop` has its
+    own silence; a section's first downbeat is left alone, so no other section's notes change), and drop the
+    few that would start inside that breath; drums ring as they are."""
     on_beats = [(b.start_beat, b.start_s) for b in tmap.bars if b.anchor] + list(tmap.hits)
+    starts = {bars[0].start_beat for bars in map(tmap.section_bars, range(len(plan.sections))) if bars}
     for h in plan.hit_points:
         hit = next((beat for beat, t in on_beats if abs(t - h.time_s) < 0.011), None)
-        if hit is None or hit <= 0 or h.kind == "stop":
+        if hit is None or hit <= 0 or hit in starts or h.kind == "stop":
             continue
         gap = tmap.s_to_beat(max(0.0, tmap.beat_to_s(hit) - BREATH_S))
         for part in parts.values():
