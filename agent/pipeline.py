@@ -82,7 +82,8 @@ def _write_text(path: Path, text: str) -> None:
 def score(video: str | Path, request: str = "", outdir: str | Path | None = None, *,
           planner: str | PlannerOptions = "rules",
           planner_options: dict | None = None, route: str = "symbolic", still_seconds: float = 10.0,
-          fps: float = DEFAULT_FPS, keep_audio: bool = False, force: bool = False, music: MusicOptions | dict | None = None,
+          fps: float = DEFAULT_FPS, keep_audio: bool = False, force: bool = False,
+          music: MusicOptions | dict | None = None,
           soundfont: str | None = None, musicgen: dict | None = None, plan: str | Path | None = None,
           progress: Callable[[str], None] | None = None) -> RunResult:
     """Score `video` (or a still image, or an image sequence) and write every artefact into `outdir`.

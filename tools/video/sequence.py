@@ -134,7 +134,11 @@ def _matches(pattern: Path) -> dict[int, Path]:
 
 def _folder_pattern(folder: Path) -> Path:
     """The one printf-style pattern the images in `folder` follow (frame_001.png ... -> frame_%03d.png)."""
-    images = sorted(n for n in os.listdir(folder) if Path(n).suffix.lower() in IMAGE_SUFFIXES
+    try:
+        names = os.listdir(folder)
+    except OSError as e:
+        raise InputError(f"{folder}: cannot read this folder ({e.strerror})") from None
+    images = sorted(n for n in names if Path(n).suffix.lower() in IMAGE_SUFFIXES
                     and not n.startswith(".") and (folder / n).is_file())
     if not images:
         raise InputError(f"{folder}: a folder with no images (an image sequence needs numbered images, "
