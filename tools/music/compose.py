@@ -38,6 +38,11 @@ ROLE_ORDER = ("drums", "percussion", "bass", "harmony", "pad", "strings", "brass
 COMP_ROLES = ("harmony", "pad", "strings", "brass")
 MELODY_ROLES = ("melody", "lead")
 HIT_MATCH_S = 0.15
+# Pitched parts breathe this long before a hit point: notes still sounding there are released, so the hit's
+# own attack rises out of a dip and is the sharpest around it (held chords and a low bass otherwise mask it:
+# on a 12-frame clip the cut's attack measured 0.58 of the strongest nearby rise, 0.85 with the breath).
+# A performance detail like swing: under a sixteenth up to 240 BPM, and the written score is quantised to sixteenths.
+BREATH_S = 0.06
 
 
 def _progression(plan: ScorePlan, style: Style, i: int, rng: random.Random) -> list[str]:
@@ -175,6 +180,30 @@ def _stops_and_swells(plan: ScorePlan, tmap: TempoMap, parts: dict[str, Part]) -
                 parts["drums"].notes.append(Note(DRUMS["crash2"], b, 0.25, min(127, vel), tmap.bar_at_beat(b).section))
 
 
+def _breathe_before_hits(plan: ScorePlan, tmap: TempoMap, parts: dict[str, Part]) -> None:
+    """Release the pitched notes sounding BREATH_S before each hit point inside a section (a `stop` has its
+    own silence; a section's first downbeat is left alone, so no other section's notes change), and drop the
+    few that would start inside that breath; drums ring as they are."""
+    on_beats = [(b.start_beat, b.start_s) for b in tmap.bars if b.anchor] + list(tmap.hits)
+    starts = {bars[0].start_beat for bars in map(tmap.section_bars, range(len(plan.sections))) if bars}
+    for h in plan.hit_points:
+        hit = next((beat for beat, t in on_beats if abs(t - h.time_s) < 0.011), None)
+        if hit is None or hit <= 0 or hit in starts or h.kind == "stop":
+            continue
+        gap = tmap.s_to_beat(max(0.0, tmap.beat_to_s(hit) - BREATH_S))
+        for part in parts.values():
+            if part.is_drum:
+                continue
+            kept = []
+            for n in part.notes:
+                if gap <= n.start < hit:
+                    continue
+                if n.start < gap < n.start + n.dur:
+                    n = Note(n.pitch, n.start, gap - n.start, n.vel, n.section)
+                kept.append(n)
+            part.notes = kept
+
+
 def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangement:
     """Realise a plan as notes.
 
@@ -249,6 +278,7 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
     if style.humanize or "drums" in parts:  # before the stops, which must silence the humanised notes too
         humanize(parts.values(), tmap, plan, style.humanize)
     _stops_and_swells(plan, tmap, parts)
+    _breathe_before_hits(plan, tmap, parts)
     return Arrangement(parts=[parts[r] for r in roles], tempo_map=tmap, key=plan.key, mode=plan.mode,
                        meter=plan.meter, style=style.name, swing=style.swing, swing_unit=style.swing_unit,
                        title=f"v2m: {style.name} in {plan.key} {plan.mode}", repairs=repairs,
