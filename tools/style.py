@@ -60,6 +60,24 @@ class Level(BaseModel):
         return v
 
 
+class HarmonicRhythm(BaseModel):
+    """How fast the chords change: per bar, and how the later beats of a bar lead on to the next chord."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    per_bar: Literal[0.25, 0.5, 1, 2, 3, 4] = Field(
+        1, description="chords per bar: 2 = two a bar (a ii-V in one bar), 0.5 = one every two bars (a drone)")
+    move: Literal["hold", "dominant", "plagal", "diatonic"] = Field(
+        "hold", description="what the later chords of a bar are (harmony.fill_bar): the dominant (a ii-V or a "
+        "secondary dominant) of the next chord, that and a plagal neighbour on a repeated chord (gospel), "
+        "the scale's chord a fifth above the next (a chorale's diatonic steps)")
+
+    @property
+    def hold_bars(self) -> int:
+        """Bars each chord of a progression lasts (1 unless the harmony is slower than a chord a bar)."""
+        return max(1, round(1 / self.per_bar))
+
+
 class Style(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -77,6 +95,9 @@ class Style(BaseModel):
     tonal: bool = True
     progressions: dict[str, list[list[str]]] = Field(
         default_factory=dict, description="mode -> progressions of roman numerals, one chord per bar")
+    form: bool = Field(False, description="the progressions are a form (the twelve-bar blues) that runs on "
+                       "across cuts: sections end where the form is, not on an added half cadence")
+    harmonic_rhythm: HarmonicRhythm = Field(default_factory=HarmonicRhythm)
     # --- what the arranger reads
     chords: Literal["triad", "seventh", "ninth", "power", "sus"] = Field(
         "triad", description="chord vocabulary: progressions' triads are extended (or reduced) to this")

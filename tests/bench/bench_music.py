@@ -82,7 +82,7 @@ def measure_style(style: str, tmp: Path, audio: bool) -> dict:
     if audio:
         import soundfile as sf
 
-        from audio_onsets import cut_recall
+        from v2m.tools.metrics.onsets import cut_recall
         from v2m.tools.audio.render import render
 
         wav = render(mid, tmp / f"{style}.wav", duration_s=plan.duration_s)

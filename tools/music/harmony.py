@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from v2m.tools.music.theory import normalise_numeral, numeral_mode, tonic_pc
+from v2m.tools.music.theory import normalise_numeral, numeral_mode, pc_name, tonic_pc
 
 SYMBOL_RE = re.compile(r"^([A-G])([#b]?)(.*?)(?:/([A-G])([#b]?))?$")
 
@@ -117,6 +117,92 @@ def apply_vocabulary(ch: Chord, kind: str, scale: tuple[int, ...]) -> Chord:
     if kind == "sus" and len(tones) >= 3 and (r + 2) % 12 in scale:
         tones = [r, (r + 2) % 12, *tones[2:]]
     return Chord(ch.name, r, ch.bass, tuple(dict.fromkeys(tones)))
+
+
+# ---------------------------------------------------------------- harmonic rhythm: chords inside a bar
+
+MOVES = ("hold", "dominant", "plagal", "diatonic")
+
+
+def _slots(beats: int, n: int) -> list[float]:
+    """Offsets of n chords in a bar of `beats` beats, on whole beats, longer ones first (3/4 in two: 2+1)."""
+    n = max(1, min(n, beats))
+    base, extra = divmod(beats, n)
+    offs, t = [], 0
+    for k in range(n):
+        offs.append(float(t))
+        t += base + (k < extra)
+    return offs
+
+
+def _built(root: int, ivs: tuple[int, ...], suffix: str, key: str, mode: str) -> Chord:
+    r = root % 12
+    return Chord(pc_name(r, key, mode) + suffix, r, r, tuple((r + i) % 12 for i in ivs))
+
+
+def diatonic(root: int, scale: tuple[int, ...], key: str, mode: str) -> Chord | None:
+    """The scale's own triad on `root` (None when root is not in the scale): stacked scale thirds."""
+    if root % 12 not in scale or len(scale) != 7:
+        return None
+    k = scale.index(root % 12)
+    third, fifth = (scale[(k + 2) % 7] - root) % 12, (scale[(k + 4) % 7] - root) % 12
+    suffix = {(4, 7): "", (3, 7): "m", (3, 6): "dim", (4, 8): "aug"}.get((third, fifth), "")
+    return _built(root, (0, third, fifth), suffix, key, mode)
+
+
+def _is_dominant(ch: Chord) -> bool:
+    ivs = {(t - ch.root) % 12 for t in ch.tones}
+    return 4 in ivs and 11 not in ivs
+
+
+def _toward(x: Chord, y: Chord, move: str, key: str, mode: str, scale) -> tuple[Chord, Chord] | None:
+    """(first, last) chords of a bar of x that leads to y; None to hold x through the bar."""
+    fifth_above = (y.root + 7) % 12
+    if move == "diatonic":
+        step = diatonic(fifth_above, scale, key, mode)  # the scale's chord that falls a fifth into y
+        if step is None or step.root == x.root:
+            k = scale.index(x.root) if x.root in scale and len(scale) == 7 else None
+            step = diatonic(scale[(k - 2) % 7], scale, key, mode) if k is not None else None  # a third below
+        return (x, step) if step is not None and step.root not in (x.root, y.root) else None
+    if x.pcs == y.pcs:
+        # the same chord again: gospel leans on its plagal neighbour (I - IV/I); others hold
+        return (x, _built(x.root + 5, (0, 4, 7), "", key, mode)) if move == "plagal" else None
+    if x.root == fifth_above:  # x already leads into y
+        if move == "dominant" and _is_dominant(x):  # the ii-V in one bar: its own ii first
+            return _built(x.root + 7, (0, 3, 7, 10), "m7", key, mode), x
+        return None
+    return x, _built(fifth_above, (0, 4, 7, 10), "7", key, mode)  # a secondary dominant into y
+
+
+def fill_bar(x: Chord, y: Chord, beats: int, per_bar: float, move: str, key: str, mode: str,
+             scale: tuple[int, ...], vocabulary: str) -> list[tuple[float, Chord]]:
+    """A bar's chords under a style's harmonic rhythm.
+
+    Args:
+        x: the bar's chord (from the progression); y: the chord of the bar after it.
+        beats: the bar's length; per_bar: chords per bar (the style's harmonic rhythm); move: how the
+            later beats lead on to y (see MOVES).
+        key, mode, scale: the plan's; vocabulary: the style's chord vocabulary for the added chords.
+    Returns:
+        (offset in beats from the downbeat, chord) for each change in the bar, the first at 0.
+    """
+    offs = _slots(beats, int(per_bar) if per_bar >= 1 else 1)
+    pair = None if len(offs) == 1 or move == "hold" else _toward(x, y, move, key, mode, scale)
+    if pair is None:
+        return [(0.0, x)]
+    first, last = (apply_vocabulary(c, vocabulary, scale) if c is not x else c for c in pair)
+    out = [(offs[0], first)]
+    if len(offs) > 2:  # one chord a beat: the middle beats step down a third (I - vi, IV - ii), then lead on
+        k = scale.index(first.root) if first.root in scale and len(scale) == 7 else None
+        mid = diatonic(scale[(k - 2) % 7], scale, key, mode) if k is not None else None
+        mid = apply_vocabulary(mid, vocabulary, scale) if mid is not None else first
+        out += [(o, mid) for o in offs[1:-1]]
+    out.append((offs[-1], last))
+    merged = [out[0]]
+    for o, c in out[1:]:
+        if c.pcs != merged[-1][1].pcs:
+            merged.append((o, c))
+    return merged
 
 
 @lru_cache(maxsize=8192)
