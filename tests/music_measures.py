@@ -108,14 +108,16 @@ def chord_label(pcs: set[int], bass: int | None = None) -> tuple[int, str] | Non
     return best
 
 
-def harmonic_rhythm(notes: list[Note], beats: list[float]) -> float:
-    """Chord changes per 4 beats: the harmony read at each beat (every note sounding then, lowest as bass)
-    by `chord_label`, counting the beats where the label differs from the last one read."""
+def harmonic_rhythm(notes: list[Note], end_beat: float) -> float:
+    """Chord changes per 4 beats: the harmony read every half beat (the notes sounding then, three pitch
+    classes at least, lowest as bass) by `chord_label`, a change counted where the reading differs from the
+    last one; a half beat with fewer pitch classes (a line, a rest) keeps the last reading."""
     labels = []
-    for t in beats:
+    t = 0.0
+    while t < end_beat:
         sounding = [p for p, on, dur in notes if on <= t + 1e-6 < on + dur]
-        if len({p % 12 for p in sounding}) >= 3:  # fewer is a line, not a chord: keep the last reading
+        if len({p % 12 for p in sounding}) >= 3:
             labels.append(chord_label({p % 12 for p in sounding}, min(sounding) % 12))
-    labels = [x for x in labels if x is not None]
+        t += 0.5
     changes = sum(1 for a, b in zip(labels, labels[1:]) if a != b)
-    return 4 * changes / max(1, len(labels) - 1)
+    return 4 * changes / max(1.0, end_beat)

@@ -151,8 +151,9 @@ def diatonic(root: int, scale: tuple[int, ...], key: str, mode: str) -> Chord | 
 
 
 def _is_dominant(ch: Chord) -> bool:
+    """A dominant seventh (major third, minor seventh): the chord that wants to fall a fifth."""
     ivs = {(t - ch.root) % 12 for t in ch.tones}
-    return 4 in ivs and 11 not in ivs
+    return {4, 10} <= ivs
 
 
 def _toward(x: Chord, y: Chord, move: str, key: str, mode: str, scale) -> tuple[Chord, Chord] | None:
@@ -170,6 +171,8 @@ def _toward(x: Chord, y: Chord, move: str, key: str, mode: str, scale) -> tuple[
     if x.root == fifth_above:  # x already leads into y
         if move == "dominant" and _is_dominant(x):  # the ii-V in one bar: its own ii first
             return _built(x.root + 7, (0, 3, 7, 10), "m7", key, mode), x
+        if move == "plagal" and _is_dominant(x):  # gospel's IV before the V: F then G7 into C
+            return _built(y.root + 5, (0, 4, 7), "", key, mode), x
         return None
     return x, _built(fifth_above, (0, 4, 7, 10), "7", key, mode)  # a secondary dominant into y
 
