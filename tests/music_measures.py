@@ -108,16 +108,16 @@ def chord_label(pcs: set[int], bass: int | None = None) -> tuple[int, str] | Non
     return best
 
 
-def harmonic_rhythm(notes: list[Note], end_beat: float) -> float:
-    """Chord changes per 4 beats: the harmony read every half beat (the notes sounding then, three pitch
+def harmonic_rhythm(notes: list[Note], end_beat: float, step: float = 1.0) -> float:
+    """Chord changes per 4 beats: the harmony read every `step` beats (the notes sounding then, three pitch
     classes at least, lowest as bass) by `chord_label`, a change counted where the reading differs from the
-    last one; a half beat with fewer pitch classes (a line, a rest) keeps the last reading."""
+    last one; a moment with fewer pitch classes (a line, a rest) keeps the last reading."""
     labels = []
     t = 0.0
     while t < end_beat:
         sounding = [p for p, on, dur in notes if on <= t + 1e-6 < on + dur]
         if len({p % 12 for p in sounding}) >= 3:
             labels.append(chord_label({p % 12 for p in sounding}, min(sounding) % 12))
-        t += 0.5
+        t += step
     changes = sum(1 for a, b in zip(labels, labels[1:]) if a != b)
     return 4 * changes / max(1.0, end_beat)
