@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from v2m.tools.music.theory import normalise_numeral, numeral_mode, pc_name, tonic_pc
+from v2m.tools.music.theory import (NUMERAL_RE, normalise_numeral, numeral_mode, numeral_root, pc_name, scale_pcs,
+                                   tonic_pc)
 
 SYMBOL_RE = re.compile(r"^([A-G])([#b]?)(.*?)(?:/([A-G])([#b]?))?$")
 
@@ -36,12 +37,58 @@ def _m21_name(letter: str, acc: str) -> str:
     return letter + {"#": "#", "b": "-", "": ""}[acc]
 
 
-def _from_pitches(name: str, pitches, root_pc: int, bass_pc: int) -> Chord:
-    ivs = sorted({(p.pitchClass - root_pc) % 12 for p in pitches})
-    # order by stacked thirds: root, 3rd, 5th, 7th, then tensions (2/9, 4/11, 6/13)
-    order = {0: 0, 3: 1, 4: 1, 2: 1.5, 5: 1.6, 6: 2, 7: 2, 8: 2.1, 9: 2.9, 10: 3, 11: 3, 1: 4}
-    ivs.sort(key=lambda i: order[i])
+# order by stacked thirds: root, 3rd, 5th, 7th, then tensions (2/9, 4/11, 6/13)
+THIRDS_ORDER = {0: 0, 3: 1, 4: 1, 2: 1.5, 5: 1.6, 6: 2, 7: 2, 8: 2.1, 9: 2.9, 10: 3, 11: 3, 1: 4}
+
+
+def _stacked(name: str, root_pc: int, bass_pc: int, ivs) -> Chord:
+    ivs = sorted(set(ivs), key=lambda i: (THIRDS_ORDER[i], i))
     return Chord(name, root_pc, bass_pc, tuple((root_pc + i) % 12 for i in ivs))
+
+
+def _from_pitches(name: str, pitches, root_pc: int, bass_pc: int) -> Chord:
+    return _stacked(name, root_pc, bass_pc, {(p.pitchClass - root_pc) % 12 for p in pitches})
+
+
+# The everyday chord qualities as intervals, read without music21 (a numeral or symbol costs it 5-15 ms, most
+# of the composer's time); tests/test_theory.py checks every one against music21, which reads all the rest.
+SYMBOL_QUALITIES = {"": (0, 4, 7), "m": (0, 3, 7), "7": (0, 4, 7, 10), "maj7": (0, 4, 7, 11), "m7": (0, 3, 7, 10),
+                    "m7b5": (0, 3, 6, 10), "dim": (0, 3, 6), "dim7": (0, 3, 6, 9), "aug": (0, 4, 8),
+                    "6": (0, 4, 7, 9), "m6": (0, 3, 7, 9), "9": (0, 4, 7, 10, 2), "sus4": (0, 5, 7),
+                    "sus2": (0, 2, 7)}
+# numeral suffix -> (intervals for an upper-case numeral, for a lower-case one); music21 reads "maj7" on a
+# numeral as the triad and the seventh the key has there (VImaj7 in C major is A C# E G), hence None: the key's;
+# a lower-case one (imaj7) music21 reads its own way, so it is left to music21
+NUMERAL_QUALITIES = {"": ((0, 4, 7), (0, 3, 7)), "7": ((0, 4, 7, 10), (0, 3, 7, 10)),
+                     "maj7": ((0, 4, 7, None), None), "°": ((0, 3, 6),) * 2, "o": ((0, 3, 6),) * 2,
+                     "°7": ((0, 3, 6, 9),) * 2, "o7": ((0, 3, 6, 9),) * 2, "ø7": ((0, 3, 6, 10),) * 2}
+
+
+def _table_chord(text: str, key: str, mode: str) -> Chord | None:
+    """A chord of an everyday quality read from the tables above; None for anything else."""
+    m = SYMBOL_RE.match(text)
+    if m:
+        letter, acc, kind, bl, ba = m.groups()
+        if kind not in SYMBOL_QUALITIES:
+            return None
+        root = tonic_pc(letter + acc)
+        return _stacked(text, root, tonic_pc(bl + ba) if bl else root, SYMBOL_QUALITIES[kind])
+    m = NUMERAL_RE.match(text)
+    if not m or m.group(3) not in NUMERAL_QUALITIES or text[0] not in "bIViv":
+        return None
+    root = tonic_pc(numeral_root(text, key, mode))
+    upper, lower = NUMERAL_QUALITIES[m.group(3)]
+    ivs = upper if m.group(2).isupper() else lower
+    if ivs is None:
+        return None
+    ivs = list(ivs)
+    if None in ivs:
+        scale = scale_pcs(key, numeral_mode(mode))
+        seventh = [iv for iv in (10, 11) if (root + iv) % 12 in scale]
+        if len(seventh) != 1:
+            return None
+        ivs[-1] = seventh[0]
+    return _stacked(text, root, root, ivs)
 
 
 @lru_cache(maxsize=4096)
@@ -56,9 +103,14 @@ def parse_chord(name: str, key: str, mode: str) -> Chord:
     Raises:
         ValueError: naming the chord that could not be read.
     """
+    text = name.strip()
+    return _table_chord(text, key, mode) or music21_chord(text, key, mode)
+
+
+def music21_chord(text: str, key: str, mode: str) -> Chord:
+    """`parse_chord` through music21: any chord symbol or roman numeral music21 reads."""
     from music21 import harmony, key as m21key, roman
 
-    text = name.strip()
     m = SYMBOL_RE.match(text)
     if m:
         letter, acc, kind, bl, ba = m.groups()
@@ -67,7 +119,7 @@ def parse_chord(name: str, key: str, mode: str) -> Chord:
             cs = harmony.ChordSymbol(fig)
             pitches = cs.pitches
         except Exception:
-            raise ValueError(f"cannot read chord symbol {name!r}") from None
+            raise ValueError(f"cannot read chord symbol {text!r}") from None
         root = tonic_pc(letter + acc)
         bass = tonic_pc(bl + ba) if bl else root
         return _from_pitches(text, pitches, root, bass)
@@ -84,14 +136,14 @@ def parse_chord(name: str, key: str, mode: str) -> Chord:
         root = rn.root().pitchClass
         bass = rn.bass().pitchClass
     except Exception:
-        raise ValueError(f"cannot read roman numeral {name!r} in {key} {mode}") from None
+        raise ValueError(f"cannot read roman numeral {text!r} in {key} {mode}") from None
     ch = _from_pitches(text, pitches, root, bass)
     if re.fullmatch(r"[b#]?(I|II|III|IV|V|VI|VII)7", fig):
         # lead-sheet reading: an upper-case numeral with a plain 7 is a dominant seventh (blues I7, IV7)
         ch = Chord(text, root, bass, tuple((root + i) % 12 for i in (0, 4, 7, 10)))
     if extra:
         tones = list(ch.tones)
-        if name.endswith(("sus4", "sus2")):
+        if text.endswith(("sus4", "sus2")):
             tones = [t for t in tones if (t - root) % 12 not in (3, 4)]
         tones.append((root + extra[0]) % 12)
         ch = Chord(text, root, bass, tuple(dict.fromkeys(tones)))
