@@ -115,7 +115,10 @@ def bass_part(ctx: SectionContext) -> list[Note]:
                                ctx.chord_after(i, off))
             prev = notes[-1].pitch
             continue
-        for c, start, hold in _stepped(ctx.level.bass, bar, ctx.pattern_meter):
+        events = list(_stepped(ctx.level.bass, bar, ctx.pattern_meter))
+        if i == len(ctx.bars) - 1 and events and "A" in ctx.level.bass and bar.beats < ctx.pattern_meter:
+            events[-1] = ("A", *events[-1][1:])  # a short last bar cuts the pattern before its approach: keep it
+        for c, start, hold in events:
             off = start - bar.start_beat
             now = ctx.chord_at(i, off)
             if now is not ch:  # the harmony moved inside the bar: the pattern follows the sounding chord

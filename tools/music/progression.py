@@ -133,14 +133,16 @@ def section_harmony(plan: ScorePlan, style: Style, i: int, bar_beats: list[int],
             raise V2MError(f"section {i} ({sec.name}): {e}") from None
 
     chords = [chord(name) for name in seq]
-    entry = chord(entry_name) if entry_name else None
     rhythm = style.harmonic_rhythm
+    entry = chord(entry_name) if entry_name else None
     changes = []
     for b, (ch, beats) in enumerate(zip(chords, bar_beats)):
         nxt = chords[b + 1] if b + 1 < n_bars else entry or chords[0]
         if b in whole:  # a cadence bar keeps one chord: the dominant or the tonic sounds whole
             changes.append([(0.0, ch)])
         else:
-            changes.append(fill_bar(ch, nxt, beats, rhythm.per_bar, rhythm.move, plan.key, plan.mode,
-                                    scale, style.chords))
+            bar = fill_bar(ch, nxt, beats, rhythm.per_bar, rhythm.move, plan.key, plan.mode, scale, style.chords)
+            # a section starts on its own chord (a ii-V bar would put the ii first): the chord the section
+            # before it approached, across the cut, without knowing how this one goes on
+            changes.append(bar if b or bar[0][1] is ch else [(0.0, ch)])
     return SectionHarmony(changes=changes, entry=entry)
