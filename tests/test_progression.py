@@ -164,3 +164,23 @@ def test_an_edit_to_the_next_section_leaves_the_approach_into_it_alone(edit):
     assert after.section_notes(1) != before.section_notes(1)
     assert after.section_notes(0) == before.section_notes(0)
     assert after.section_notes(2) == before.section_notes(2)
+
+
+def test_the_walking_bass_approaches_every_chord_change_inside_a_section():
+    plan = long_plan("jazz")
+    arr = compose(plan)
+    style = load_style("jazz")
+    bass = sorted(arr.part("bass").notes, key=lambda n: n.start)
+    ok = n = 0
+    for beat, _ in arr.chord_changes:
+        bar = arr.tempo_map.bar_at_beat(beat)
+        first = arr.tempo_map.section_bars(bar.section)[0]
+        if style.level(plan.sections[bar.section].energy).bass != "walk" or beat == first.start_beat:
+            continue
+        before = [x for x in bass if x.start < beat - 1e-6 and x.section == bar.section]
+        at = [x for x in bass if abs(x.start - beat) < 0.05]
+        if before and at:
+            d = (before[-1].pitch - at[0].pitch) % 12
+            n += 1
+            ok += min(d, 12 - d) in (1, 2)
+    assert n >= 20 and ok == n, (ok, n)
