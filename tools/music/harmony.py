@@ -225,6 +225,8 @@ def _toward(x: Chord, y: Chord, move: str, key: str, mode: str, scale) -> tuple[
             return _built(x.root + 7, (0, 3, 7, 10), "m7", key, mode), x
         if move == "plagal" and _is_dominant(x):  # gospel's IV before the V: F then G7 into C
             return _built(y.root + 5, (0, 4, 7), "", key, mode), x
+        if move == "dominant" and not _is_dominant(y):  # a minor chord turns dominant into its target: Dm7 D7 | Gm7
+            return x, _built(x.root, (0, 4, 7, 10), "7", key, mode)
         return None
     return x, _built(fifth_above, (0, 4, 7, 10), "7", key, mode)  # a secondary dominant into y
 
