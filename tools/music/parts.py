@@ -142,34 +142,45 @@ def bass_part(ctx: SectionContext) -> list[Note]:
     return notes
 
 
+def _approach(ctx: SectionContext, target: int, ch: Chord, mid_bar: bool) -> int:
+    """A note a half or whole step from `target` (the next chord's root) over the sounding chord ch."""
+    lo, hi = ctx.registers["bass"]
+    side = -1 if ctx.rng.random() < 0.6 else 1
+    step = 1 if ctx.rng.random() < 0.7 else 2
+    p = target + side * step
+    if not lo <= p <= hi:
+        p = target - side * step
+    # half the time a note of the key or the chord rather than a chromatic one: it rubs against the
+    # melody's beat far less often (a chromatic note is a semitone from two scale tones)
+    near = [q for q in (target - 1, target + 1, target - 2, target + 2)
+            if lo <= q <= hi and (q % 12 in ctx.scale or q % 12 in ch.pcs)]
+    if p % 12 not in ctx.scale and near and ctx.rng.random() < 0.5:
+        p = min(near, key=lambda q: (abs(q - p), q))
+    # inside a bar (a ii-V in one bar) a tone of the sounding chord a step from the next root
+    # approaches it without a chromatic note under the melody's beat
+    inner = [q for q in range(target - 2, target + 3) if q != target and q % 12 in ch.pcs and lo <= q <= hi]
+    if mid_bar and inner:
+        p = min(inner, key=lambda q: (abs(q - p), q))
+    return min(max(p, lo), hi)
+
+
 def _walk(ctx: SectionContext, i: int, start: float, n: int, ch: Chord, root: int, nxt: Chord) -> list[Note]:
     """One note per beat for n beats from `start` over chord ch: the root first, chord or scale tones
-    towards the next chord's root, a half- or whole-step approach to it last."""
+    towards the next chord's root, a half- or whole-step approach to it last. A one-beat chord after
+    the bar's first (Dm7 D7 | Gm7 in a two-beat bar) is all approach."""
     lo, hi = ctx.registers["bass"]
     target = nearest(nxt.bass, root, lo, hi)
-    mid_bar = start + n < ctx.bars[i].end_beat
+    bar = ctx.bars[i]
+    mid_bar = start + n < bar.end_beat
+    if n == 1 and start > bar.start_beat:
+        return [Note(_approach(ctx, target, ch, mid_bar), start, 0.95, ctx.vel(i, 0.95), ctx.index)]
     if target == root and n > 2:
         target = root + 12 if root + 12 <= hi else root - 12 if root - 12 >= lo else root
     pitches = [root]
     for b in range(1, n):
         cur = pitches[-1]
         if b == n - 1:  # approach the next root by a half step (or a scale step) from either side
-            side = -1 if ctx.rng.random() < 0.6 else 1
-            step = 1 if ctx.rng.random() < 0.7 else 2
-            p = target + side * step
-            if not lo <= p <= hi:
-                p = target - side * step
-            # half the time a note of the key or the chord rather than a chromatic one: it rubs against the
-            # melody's beat far less often (a chromatic note is a semitone from two scale tones)
-            near = [q for q in (target - 1, target + 1, target - 2, target + 2)
-                    if lo <= q <= hi and (q % 12 in ctx.scale or q % 12 in ch.pcs)]
-            if p % 12 not in ctx.scale and near and ctx.rng.random() < 0.5:
-                p = min(near, key=lambda q: (abs(q - p), q))
-            # inside a bar (a ii-V in one bar) a tone of the sounding chord a step from the next root
-            # approaches it without a chromatic note under the melody's beat
-            inner = [q for q in range(target - 2, target + 3) if q != target and q % 12 in ch.pcs and lo <= q <= hi]
-            if mid_bar and inner:
-                p = min(inner, key=lambda q: (abs(q - p), q))
+            p = _approach(ctx, target, ch, mid_bar)
         else:
             remaining = n - b
             direction = 1 if target > cur else -1
@@ -180,9 +191,9 @@ def _walk(ctx: SectionContext, i: int, start: float, n: int, ch: Chord, root: in
             if abs(target - cur) > 3 * remaining:  # far away: leap along the chord
                 opts = [c for c in chord_tones if c != cur] or opts
             p = ctx.rng.choice(opts) if opts else cur + direction * 2
-        p = min(max(p, lo), hi)
+            p = min(max(p, lo), hi)
         pitches.append(p)
-    return [Note(p, start + b, 0.95, ctx.vel(i, 1.08 if b == 0 and start == ctx.bars[i].start_beat else 0.95),
+    return [Note(p, start + b, 0.95, ctx.vel(i, 1.08 if b == 0 and start == bar.start_beat else 0.95),
                  ctx.index) for b, p in enumerate(pitches)]
 
 
