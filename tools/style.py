@@ -3,7 +3,9 @@
 A style says how a genre sounds (tempo range, meter, swing, instruments per role, chord progressions,
 grooves) and which words ask for it (`keywords`), so the rules planner can map "in jazz" to it. The
 arranger reads the rest: drum grooves and fills as step strings, bass and accompaniment patterns, chord
-vocabulary, registers, and intensity levels (a section's energy picks one level).
+vocabulary, the harmonic rhythm (chords per bar and how a bar leads on to the next chord, read by
+`music/progression.py`), whether the progressions are a form that runs on across cuts (the blues), registers,
+and intensity levels (a section's energy picks one level).
 
 Step strings are one character per step, spaces ignored; the number of steps per beat is the string's
 length divided by the meter's beats, so "x..x...." is eighths in 4/4 and sixteen characters are 16ths.
