@@ -1,8 +1,9 @@
 """The composer: a ScorePlan becomes an `Arrangement` (drums, bass, harmony, melody ...) on a cut-synced grid.
 
 How: lay the tempo map (`tempo_map.py`): a steady tempo per section, every boundary a downbeat and every
-hit point on a beat (or an accented offbeat); read the
-chords (plan's, or the style's progressions for the mode) through `harmony.py`; then each section is
+hit point on a beat (or an accented offbeat); lay each
+section's chords (`progression.py`: the plan's, or the style's form where the section's start time falls in
+it, with cadences and the style's harmonic rhythm inside each bar); then each section is
 played by the part generators (`drums.py`, `parts.py`, `melody.py`) at the intensity level its energy
 picks, louder where the picture moves more. Each section has its own random stream seeded by
 (plan.seed, section start time), so the same plan gives the same notes and an edit to one section leaves
