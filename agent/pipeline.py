@@ -162,7 +162,6 @@ def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
     route = config.route
     plan = result.plan.model_copy(update={"route": route}) if route != result.plan.route else result.plan
     _write_text(files["plan.json"], plan.model_dump_json(indent=2))
-    _write_text(files["reasoning.md"], result.reasoning or plan.reasoning or "(the planner gave no reasoning)\n")
     if result.transcript:  # a model planned: keep every message, they are tomorrow's training data
         files["transcript.json"] = outdir / "transcript.json"
         _write_text(files["transcript.json"], json.dumps(result.transcript, indent=2, default=str))
@@ -171,6 +170,10 @@ def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
     made = realise(plan, analysis, video, outdir, config.music, notation=True, keep_audio=config.keep_audio,
                    container=container, progress=step)
     step(None)
+    reasoning = result.reasoning or plan.reasoning or "(the planner gave no reasoning)\n"
+    if made.timing:  # the composer changed the meter to land a cut: the reasoning says where and why
+        reasoning = reasoning.rstrip("\n") + "\n\n## Timing\n" + "".join(f"- {n}\n" for n in made.timing)
+    _write_text(files["reasoning.md"], reasoning)
     files.update({name: outdir / name for name in made.files.values() if name in OPTIONAL_OUTPUTS})
 
     warnings = ([container.warning] if container.warning else []) + analysis.warnings + result.warnings + made.warnings

@@ -56,6 +56,7 @@ class Realisation:
     files: dict[str, str] = field(default_factory=dict)
     rendered: list[int] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    timing: list[str] = field(default_factory=list)  # the composer's sync decisions (meter changes and why)
 
 
 class Realiser:
@@ -226,7 +227,7 @@ class Realiser:
                 notes.result()
                 files.update({"abc": "score.abc", "musicxml": "score.musicxml"})
         warnings = list(arrangement.warnings) + [f"melody repaired: {r}" for r in arrangement.repairs]
-        return Realisation(files=files, rendered=rendered, warnings=warnings)
+        return Realisation(files=files, rendered=rendered, warnings=warnings, timing=list(arrangement.sync_notes))
 
     # ------------------------------------------------------------------ caches and the picture
 
