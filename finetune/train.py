@@ -117,7 +117,7 @@ def tokenise(examples: list[dict], model, processor, max_frames: int, max_len: i
         n_prompt = batch["input_ids"].shape[1]
         row = {}
         for k, v in batch.items():  # per-token extras (e.g. Qwen's mm_token_type_ids) grow with the answer, as text
-            if v.dim() == 2 and v.shape[1] == n_prompt:
+            if v.shape == batch["input_ids"].shape:  # not pixel_values of a 1,176-token prompt (patches of 1,176 values)
                 v = torch.cat([v[0], torch.zeros(len(target), dtype=v.dtype)])[:max_len][None]
             row[k] = v
         row["input_ids"], row["attention_mask"] = ids[None], torch.ones_like(ids)[None]

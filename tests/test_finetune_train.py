@@ -195,6 +195,7 @@ def test_the_tiny_tokenizer_spells_a_plan_word_alike_in_the_request_the_reasonin
         ids = tok(text, add_special_tokens=False)["input_ids"]
         pieces = tok.convert_ids_to_tokens(ids)
         assert "lofi" in pieces and tok.decode(ids) == text
+        assert ('"style": "' in pieces) == ('"style": "' in text)  # the key names the value right after it
         assert ("minor" in pieces) == ("minor" in text) and ("F#" in pieces) == ("F#" in text)
 
 
@@ -222,6 +223,32 @@ def test_the_loss_on_answer_logits_only_is_the_loss_on_all_logits(corpus, tmp_pa
         ids, answer = row["input_ids"][0, 1:], row["labels"][0, 1:] != -100
         prompt = ~answer & (ids != model.config.image_token_id)
         assert torch.allclose(weighted, (ce[answer].sum() + 0.1 * ce[prompt].sum()) / answer.sum(), rtol=1e-5)
+
+
+@pytest.mark.slow
+def test_a_prompt_as_long_as_a_patch_row_keeps_its_pictures(corpus, tmp_path):
+    """Regression: per-token extras grow with the answer; a prompt of exactly as many tokens as a patch row
+    has values (1,176 for Qwen2.5-VL) once grew the pictures too, and training crashed mid-run."""
+    from v2m.finetune.train import load_model, prepare_base, tokenise
+
+    cfg = load_config(str(tiny_yaml(tmp_path / "c.yaml", corpus)))
+    ex = read_examples(corpus)[0]
+    prepare_base(cfg, tmp_path, [ex["messages"][-1]["content"]])
+    processor, model = load_model(cfg, tmp_path / "base", "cpu")
+    row = tokenise([ex], model, processor, cfg.max_frames, cfg.max_len)[0]
+    width, n_prompt = row["pixel_values"].shape[1], int((row["labels"] == -100).sum())
+    user = ex["messages"][1]["content"]
+    for _ in range(40):  # pad or cut the user turn until the prompt is exactly one patch row long
+        if n_prompt == width:
+            break
+        words = user.split(" ")
+        user = " ".join(words + ["a"] * (width - n_prompt)) if n_prompt < width else " ".join(words[:width - n_prompt])
+        ex = ex | {"messages": [ex["messages"][0], {"role": "user", "content": user}, ex["messages"][-1]]}
+        row = tokenise([ex], model, processor, cfg.max_frames, cfg.max_len)[0]
+        n_prompt = int((row["labels"] == -100).sum())
+    assert n_prompt == width and row["pixel_values"].shape[1] == width
+    assert row["mm_token_type_ids"].shape == row["input_ids"].shape
+    model(**row)  # runs
 
 
 @pytest.mark.slow
