@@ -62,12 +62,11 @@ def prompt_corpus() -> list[str]:
 
 
 def plan_keys() -> list[str]:
-    """Every plan key with its quotes and colon, with and without the opening quote of a string value, in
-    compact and spaced JSON (`"tempo_bpm":`, `"style":"`, `"style": "`): one token each, so the token just
-    read says which value comes next; split into `"`, `style`, `":"` a tiny model has to look back and
-    mixed up its fields (spaced, it wrote a tonic for the style: `"style": "D"`)."""
+    """Every plan key with its quotes and colon, with and without the opening quote of a string value
+    (`"tempo_bpm":`, `"style":"`, `"drums":"`): one token each, so the token just read says which value
+    comes next; split into `"`, `style`, `":"` a tiny model has to look back and mixed up its fields."""
     names = {n for m in (ScorePlan, Section, HitPoint) for n in m.model_fields} | set(ROLES)
-    return sorted(f'"{n}":{q}' for n in names for q in ("", '"', ' "'))
+    return sorted(f'"{n}":{q}' for n in names for q in ("", '"'))
 
 
 def plan_words() -> list[str]:

@@ -114,7 +114,6 @@ def tokenise(examples: list[dict], model, processor, max_frames: int, max_len: i
         ids = torch.cat([batch["input_ids"][0], torch.tensor(target)])[:max_len]
         labels = torch.full_like(ids, -100)
         labels[batch["input_ids"].shape[1]:] = ids[batch["input_ids"].shape[1]:]
-        n_prompt = batch["input_ids"].shape[1]
         row = {}
         for k, v in batch.items():  # per-token extras (e.g. Qwen's mm_token_type_ids) grow with the answer, as text
             if v.shape == batch["input_ids"].shape:  # not pixel_values of a 1,176-token prompt (patches of 1,176 values)

@@ -84,6 +84,7 @@ def test_facts_reasoning_and_compact_targets_keep_the_rules_planners_decisions(t
         assert row["cut_marks"] in (None, 1.0)
         if b["meta"]["kind"] == "revise":
             assert head.startswith(f'The user now says: "{b["meta"]["request"]}"\n')
+            assert body == a["messages"][-1]["content"][a["messages"][-1]["content"].index("{"):]  # the whole plan
             assert row["edit_following"] == row["contract"] == 1.0
             continue
         # The answer opens by restating the request and facts in the prompt's own words, then decides.
