@@ -269,5 +269,6 @@ def test_score_with_a_freshly_trained_adapter_finishes_on_a_real_clip(corpus, bi
                      "--data", str(corpus), "--limit", "1", "--max-new-tokens", "40", "--compare-base",
                      "-o", str(res)]) == 0
     table = json.loads(res.read_text())
-    assert [r["adapter"] for r in table["results"]] == [None, str(run / "adapter")]
+    assert [r["adapter"] for r in table["results"]] == [None, str(run / "adapter"), "constant"]
+    assert 0 < table["results"][-1]["metrics"]["style"] <= 1  # the best constant plan, beside the models
     assert "| usable |" in capsys.readouterr().out
