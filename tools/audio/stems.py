@@ -185,14 +185,23 @@ class StemRenderer:
         """Overlap-add the stems' audio at their start times: samples start..stop of an n_samples-long
         mix (all of it by default). Only those samples of each stem are read from the cache, so a piece
         costs memory for the piece alone."""
-        stop = n_samples if stop is None else stop
-        out = np.zeros((stop - start, 2), np.float32)
+        return self._mix(self._placed(stems), n_samples, start, n_samples if stop is None else stop)
+
+    def _placed(self, stems: list[Stem]) -> list[tuple[Path, int, int]]:
+        """(cached audio, first sample in the mix, frames) of each stem, sorted by start."""
+        placed = []
         for stem in stems:
             path = self._path(stem)
-            a = int(round(stem.origin_s * self.sample_rate))
-            if a >= n_samples:
-                continue
-            lo, hi = max(start, a), min(stop, n_samples, a + path.stat().st_size // FRAME_BYTES)
+            placed.append((path, int(round(stem.origin_s * self.sample_rate)), path.stat().st_size // FRAME_BYTES))
+        return sorted(placed, key=lambda p: p[1])
+
+    @staticmethod
+    def _mix(placed: list[tuple[Path, int, int]], n_samples: int, start: int, stop: int) -> np.ndarray:
+        out = np.zeros((stop - start, 2), np.float32)
+        for path, a, frames in placed:
+            if a >= min(stop, n_samples):
+                break  # sorted by start: the rest begin later
+            lo, hi = max(start, a), min(stop, n_samples, a + frames)
             if lo < hi:
                 out[lo - start:hi - start] += _read_frames(path, lo - a, hi - a)
         return out
@@ -226,9 +235,10 @@ class StemRenderer:
         pieces = [(a, min(n, a + piece)) for a in range(0, n, piece)]
         # the loudness of the fitted mix (cut at the end, 50 ms fade), as `render.render` measures it;
         # the gain of the previous render is held at the same target (see v2m.tools.audio.loudness)
+        placed = self._placed(stems)
         meter, kf = GatedMeter(n, self.sample_rate), KFilter(self.sample_rate)
         for a, b in pieces:
-            meter.push(kf(fade_end(self.mix(stems, n, start=a, stop=b), a, n, self.sample_rate)))
+            meter.push(kf(fade_end(self._mix(placed, n, a, b), a, n, self.sample_rate)))
         held = self.last_gain_db if self.last_target == loudness_lufs else None
         gain = held_or_stepped_db(meter.loudness(), loudness_lufs, held)
         self.last_gain_db, self.last_target = gain, loudness_lufs
@@ -237,7 +247,7 @@ class StemRenderer:
         with sf.SoundFile(str(tmp), "w", samplerate=self.sample_rate, channels=2, subtype="PCM_16",
                           format="WAV") as f:
             for a, b in pieces:
-                f.write(finish_piece(self.mix(stems, n, start=a, stop=b), a, n, self.sample_rate, gain))
+                f.write(finish_piece(self._mix(placed, n, a, b), a, n, self.sample_rate, gain))
         os.replace(tmp, wav_path)
         done = {s.index for s in todo}
         return RenderStats(rendered=sorted(done), reused=[s.index for s in stems if s.index not in done],
