@@ -41,6 +41,7 @@ from pathlib import Path
 
 import numpy as np
 
+from v2m.tools.audio.render import GAIN, POLYPHONY, SYNTH_OPTIONS
 from v2m.tools.errors import MissingDependency, V2MError
 
 PROGRAM, CONTROL, BEND, NOTE_OFF, NOTE_ON = range(5)   # event kinds, in the order they apply at one sample
@@ -108,8 +109,6 @@ class Synthesizer:
     """
 
     def __init__(self, soundfont: str | Path, *, sample_rate: int = 44100, settings: tuple[str, ...] | None = None):
-        from v2m.tools.audio.render import GAIN, POLYPHONY, SYNTH_OPTIONS
-
         self.lib = library()
         self.soundfont = os.fsencode(str(soundfont))
         self.sample_rate = sample_rate
