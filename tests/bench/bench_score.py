@@ -16,7 +16,8 @@ The baselines, each a separate run over the same material:
   encode     PyAV encoding the run's score.wav to AAC 192 kb/s in an .m4a.
 `v2m score` (the pipeline's `score()`, rules planner) runs in a fresh Python process: "process" time
 includes Python's start and imports, "in process" does not. Its peak memory is the highest of its
-stages' peaks (VmHWM, see agent/stage_clock.py; FluidSynth's own processes are not counted).
+stages' peaks (VmHWM, see agent/stage_clock.py); FluidSynth runs inside that process (libfluidsynth,
+`v2m.tools.audio.synth`), so its memory is counted.
 Targets: score <= 1.5x (decode + render + encode), goal < 3 s at 60 s; peak memory at 10 and 60
 minutes within +100 MB of 1 minute; analysis at least as fast as ContentDetector, cut F1 no worse.
 """
@@ -193,7 +194,7 @@ def bench_analysis(repeats: int) -> None:
 
 def bench_memory(tmp: Path, hour: bool) -> None:
     lengths = [60, 600] + ([3600] if hour else [])
-    print("memory: peak RSS of score() in a fresh process (FluidSynth's processes apart)")
+    print("memory: peak RSS of score() in a fresh process (FluidSynth included: it runs in the process)")
     first = None
     for seconds in lengths:
         clip = real_clip(seconds)
