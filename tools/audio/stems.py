@@ -37,7 +37,7 @@ from v2m.tools.audio.render import GAIN, POLYPHONY, SYNTH_OPTIONS, find_soundfon
 from v2m.tools.audio.synth import CONTROL, NOTE_OFF, NOTE_ON, PROGRAM, Synthesizer
 from v2m.tools.gm import DRUM_CHANNEL
 from v2m.tools.music.expression import value_at
-from v2m.tools.music.midi import CHANNEL_VOLUME, TICKS_PER_BEAT
+from v2m.tools.music.midi import CHANNEL_VOLUME
 from v2m.tools.music.tempo_map import swing_beat
 
 JOBS = 2                # sections synthesized at once (one core each: the library runs without Python's lock)
