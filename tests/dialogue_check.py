@@ -40,7 +40,7 @@ from v2m.tools.gm import program_number
 
 DIALOGUE_DIR = Path(__file__).parent / "dialogues"
 SETS = {"a": DIALOGUE_DIR, "b": Path(__file__).parent / "dialogues_personas",
-        "c": Path(__file__).parent / "dialogues_heldout"}
+        "c": Path(__file__).parent / "dialogues_heldout", "d": Path(__file__).parent / "dialogues_d"}
 TOL = 0.06
 
 
