@@ -20,7 +20,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from dialogue_check import SETS, clip_analysis, load_dialogues  # noqa: E402
+from dialogue_check import clip_analysis, load_set  # noqa: E402
 
 
 def label_of(expect: list[dict]) -> str | None:
@@ -88,7 +88,7 @@ def turns(name: str):
     from v2m.agent.planners.base import get_planner
 
     out = []
-    for d in load_dialogues(SETS[name]):
+    for d in load_set(name):
         a = clip_analysis(d["clip"])
         plan = get_planner("rules").plan(a, d.get("request", "")).plan
         for t in d["turns"]:
