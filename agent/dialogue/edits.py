@@ -25,7 +25,8 @@ from v2m.tools.music.theory import read_tonic, tonic_name, tonic_pc
 from v2m.tools.style import load_style, style_names
 
 SMALL = r"\b(?:a (?:little )?bit|slightly|a little|a touch|somewhat|a tad|marginally)\b"
-BIG = r"\b(?:much|a lot|way|far|lots|really|very|significantly|drastically|dramatically|considerably)\b"
+BIG = (r"\b(?:much|a lot|far|lots|really|very|significantly|drastically|dramatically|considerably)\b"
+       r"|\bway (?=more|less|too|\w+er\b)")  # "way faster", not "is there a way to"
 SLOW_RE = (r"\b(?:slower|slow(?: it| things)? down|slow|less fast|more slowly|lower tempo|reduce the tempo|"
            r"drop the tempo|decrease the tempo|lower the tempo|relax the pace|ease off the tempo)\b")
 FAST_RE = (r"\b(?:faster|speed(?: it| things)? up|fast|quicker|quick|more quickly|higher tempo|up the tempo|"
@@ -302,6 +303,8 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
                       _loudness):
             rest = parse(c, rest)
         rest = orchestration.read(rest, c.want) if not c.intents else rest
+    if not c.intents and (question := phrases.too_question(text)):
+        raise Ask(question)
     if not c.intents and guess and not only_place(rest):
         _unknown(c, rest)
     return c.intents

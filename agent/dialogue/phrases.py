@@ -18,7 +18,6 @@ from functools import lru_cache
 
 from v2m.agent.dialogue.minilm import model_dir
 from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS, ROLE_WORDS
-from v2m.agent.dialogue.where import Ask
 from v2m.tools.style import load_style, style_names
 
 # Idioms for dimensions the grammar knows, rewritten to its own words. Order matters: longer first.
@@ -207,19 +206,22 @@ def spelled(text: str) -> str:
 
 
 def plain(text: str) -> str:
-    """`text` with idioms and "too X" rewritten into the grammar's words.
-
-    Raises:
-        Ask: "too X" for an X the grammar cannot move away from on its own: the question offers ways.
-    """
+    """`text` with idioms and "too X" rewritten into the grammar's words."""
     t = re.sub(r"\s+", " ", text)
     for pat, words in IDIOMS:
         t = re.sub(pat, f" {words} ", t)
     t = TOO_RE.sub(lambda m: f" {TOO[m.group(1)]} ", t)
-    if (m := TOO_ANY_RE.search(t)) and m.group(1) not in ("much", "many", "long", "short"):
-        raise Ask(f"Less {m.group(1)}: should it be more energetic, faster, brighter (major), or another style? "
-                  "Pick one, or say it another way.")
     return re.sub(r"\s+", " ", t)
+
+
+def too_question(text: str) -> str | None:
+    """The question for "too X" with an X the grammar cannot move away from on its own ("too epic"), asked
+    only when nothing else in the clause was read ("too epic, tone it down" is read as less energy)."""
+    m = TOO_ANY_RE.search(plain(text))
+    if m and m.group(1) not in ("much", "many", "long", "short"):
+        return (f"Less {m.group(1)}: should it be more energetic, faster, brighter (major), or another style? "
+                "Pick one, or say it another way.")
+    return None
 
 
 def shape(text: str) -> tuple[tuple[float, ...], re.Match] | None:

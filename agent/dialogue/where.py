@@ -213,7 +213,12 @@ def _times(text: str, analysis: VideoAnalysis) -> Span | None:
         t = parse_time(m.group(2))
         _check(analysis, t)
         if m.group(1) in ("before", "until", "till", "up to"):
+            if t < 0.1:
+                raise Ask(f"Nothing comes before {fmt(t)}, the very start. Which part did you mean?")
             return Span(0.0, t, f"before {fmt(t)}")
+        if t > d - 0.1:
+            raise Ask(f"{fmt(t)} is the very end of the video ({fmt(d)}), so nothing comes after it. "
+                      "Which part did you mean?")
         return Span(t, d, f"after {fmt(t)}")
     return None
 
