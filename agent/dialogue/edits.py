@@ -19,10 +19,20 @@ import re
 from v2m.agent.dialogue import marks, orchestration, phrases, takes, vocab
 from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.orchestration import eat
-from v2m.agent.dialogue.where import DEICTIC_RE, PLACE_FILLER, WHOLE_RE, Ask, Span, locate, only_place, snap
+from v2m.agent.dialogue.where import (
+    DEICTIC_RE,
+    INTO_RE,
+    PLACE_FILLER,
+    WHOLE_RE,
+    Ask,
+    Span,
+    lead_in,
+    locate,
+    only_place,
+    snap,
+)
 from v2m.tools.contract import MAX_TEMPO_BPM, MIN_TEMPO_BPM, EditIntent, ScorePlan, VideoAnalysis
 from v2m.tools.music.theory import read_tonic, tonic_name, tonic_pc
-from v2m.tools.style import load_style, style_names
 
 SMALL = r"\b(?:a (?:little )?bit|slightly|a little|a touch|somewhat|a tad|marginally)\b"
 BIG = (r"\b(?:much|a lot|far|lots|really|very|significantly|drastically|dramatically|considerably)\b"
@@ -163,29 +173,8 @@ def _tempo(c: Clause, t: str) -> str:
     return eat(t, m)
 
 
-# Style keywords too common in a request about a video to mean a genre on their own.
-STYLE_STOP = {"score", "film", "movie", "night", "drive", "road", "study", "bar", "beach", "summer", "party",
-              "club", "action", "loud", "soft", "slow", "beats", "dance", "groove", "delta", "cafe", "festival",
-              "rainy", "cozy", "hopeful", "elegant", "dramatic", "trailer", "driving", "energetic", "warm",
-              "gentle", "relaxing", "house", "soul"}
-
-
-def _style_keywords() -> dict[str, str]:
-    """keyword -> style, leaving out words that mean a mood, a tempo, an energy or an instrument."""
-    taken = {*vocab.INSTRUMENTS, *vocab.ROLE_WORDS} | {w for m in vocab.MOODS.values() for w in m.words}
-    out = {}
-    for name in style_names():
-        for kw in [name.replace("_", " "), *load_style(name).keywords]:
-            kw = kw.lower()
-            if kw == name.replace("_", " ") or not (kw in taken or re.fullmatch(SLOW_RE + "|" + FAST_RE + "|"
-                                                                              + MORE_RE + "|" + LESS_RE, kw)
-                                                    or kw in STYLE_STOP):
-                out.setdefault(kw, name)
-    return out
-
-
 def _style(c: Clause, t: str) -> str:
-    kws = _style_keywords()
+    kws = vocab.style_keywords("|".join((SLOW_RE, FAST_RE, MORE_RE, LESS_RE)))
     hits = [(len(k), k) for k in kws if re.search(rf"\b{re.escape(k)}\b", t)]
     if not hits:
         return t
@@ -316,6 +305,10 @@ SMALL_TALK = {"no", "nope", "ok", "okay", "yes", "yeah", "please", "actually", "
 CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|\.(?!\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|(?<!everything )(?<!nothing )(?<!all )\bbut\b|\balso\b)\s*")
 
 
+# A clause that only says which place the one before meant ("..., that's shots two and three").
+APPOSITIVE_RE = re.compile(r"^\s*(?:(?:which|that|it|this) ?(?:'s|’s| is| s|s| are| was)|i\.?e\.?|namely|i mean)\b", re.I)
+
+
 def _same(a: EditIntent, b: EditIntent) -> bool:
     """Two readings of one meaning ("ease the pace off a little, it's rushing"): said once, done once."""
     return (a.what, a.direction, a.value, a.scope) == (b.what, b.direction, b.value, b.scope) and \
@@ -337,7 +330,12 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     Raises:
         Ask: the request is ambiguous or impossible; the message is the question.
     """
-    clauses = [x for x in CLAUSE_SPLIT.split(request.strip()) if x and x.strip()]
+    clauses = []
+    for x in (x for x in CLAUSE_SPLIT.split(request.strip()) if x and x.strip()):
+        if clauses and APPOSITIVE_RE.match(x):  # "end on a stop, which is the last cut": one clause
+            clauses[-1] += " " + APPOSITIVE_RE.sub(" ", x, count=1)
+        else:
+            clauses.append(x)
     meaningful = [x for x in clauses if set(re.findall(r"[a-z']+", x.lower())) - SMALL_TALK]
     clauses = meaningful if meaningful or not clauses else clauses
     if not clauses:
@@ -360,6 +358,8 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         span = snap(span, analysis) if span else None
         if WHOLE_RE.search(text):
             span = None
+        if span is not None and INTO_RE.search(text) and span.start_s > 0.5:
+            span = lead_in(span, analysis)  # "swell into the last shot": over the shot that leads there
         own = span is not None
         if own:
             shared = span
@@ -370,6 +370,8 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             shared = None
         else:
             span = shared
+            if span is not None and INTO_RE.search(text) and span.start_s > 0.5:
+                span = lead_in(span, analysis)  # "the ship appears on the first cut, swell into that"
         intents = read_clause(analysis, plan, text, span, guess and not (own and only_place(text)), original,
                               negative)
         if not intents and own and prev is not None and not prev[3] and prev[2] < len(out):

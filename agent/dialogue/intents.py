@@ -197,7 +197,7 @@ def _pieces(e: Edit) -> None:
     edges = [c for c in e.analysis.boundaries_s if a + SHAPE_MIN_PIECE_S <= c <= b - SHAPE_MIN_PIECE_S]
     edges = [x for k, x in enumerate(edges) if k == 0 or x - edges[k - 1] >= SHAPE_MIN_PIECE_S]
     if not edges:
-        n = max(1, min(3, int((b - a) // (2 * SHAPE_MIN_PIECE_S))))
+        n = max(1, min(3, int((b - a) // SHAPE_MIN_PIECE_S)))
         edges = [a + (b - a) * k / n for k in range(1, n)]
     cuts = [a, *edges, b]
     for x, y in zip(cuts, cuts[1:]):
