@@ -121,6 +121,9 @@ def read(t: str, want) -> str:
                               rf"layer|more|some|use|put|want|need|i want|have){' (?:in )?'}{INSTR}", t)):
         want("add", value=m.group(1), direction="up" if re.search(r"\bmore\b", m.group(0)) else None)
         t = eat(t, m)
+    if (m := re.fullmatch(rf"\s*(?:[a-z']+ ){{0,2}}?{INSTR}[\s!]*", t)):  # "smoky, muted trumpet": a part named alone
+        want("add", value=m.group(1))
+        return eat(t, m)
     m = re.search(r"\b(?:add|bring in|introduce|include) (?:a |an |some |the )?([a-z][a-z ]*?)(?: in| to| at| for|$)", t)
     if m and m.group(1).strip() not in FILLER_WORDS:
         hit = vocab.lookup(m.group(1).strip(), "instrument")
