@@ -343,10 +343,11 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     out: list[EditIntent] = []
     negative = bool(TAKE_OUT_RE.search(request.lower()))
     shared: Span | None = None   # a place said in a clause, carried to the clauses after it
-    prev: tuple[str, str, int, bool] | None = None   # the last clause: text, original, where its intents start, own place
+    prev: tuple | None = None   # the last clause: text, original, where its intents start, own place?, span
     last_instrument = None
     for original in clauses:
-        text = " " + re.sub(r"\s+", " ", re.sub(r"[^a-z0-9#:.%' -]+", " ", phrases.spelled(original.lower()))) + " "
+        text = " " + re.sub(r"\s+", " ", re.sub(r"[^a-z0-9#:.%' -]+", " ",
+                                                phrases.unfilled(phrases.spelled(original.lower())))) + " "
         text = re.sub(r"(\d)\.(?!\d)", r"\1", text)
         text = re.sub(r"\b(five|ten|fifteen|twenty|thirty)(?= ?(?:percent|%|bpm))",
                       lambda m: str(NUMBERS[m.group(1)]), text)
@@ -374,11 +375,14 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
                 span = lead_in(span, analysis)  # "the ship appears on the first cut, swell into that"
         intents = read_clause(analysis, plan, text, span, guess and not (own and only_place(text)), original,
                               negative)
-        if not intents and own and prev is not None and not prev[3] and prev[2] < len(out):
-            # "slower, only in the ending": a place said after the edit it belongs to
+        if not intents and own and prev is not None and prev[2] < len(out) and \
+                (not prev[3] or only_place(text) and prev[4].start_s - 0.05 <= span.start_s
+                 and span.end_s <= prev[4].end_s + 0.05):
+            # "slower, only in the ending": a place said after the edit it belongs to; "more energy at the
+            # end, the last shot": a narrower place said after names it more exactly
             del out[prev[2]:]
             intents = read_clause(analysis, plan, prev[0], span, guess, prev[1], negative)
-        prev = (text, original, len(out), own)
+        prev = (text, original, len(out), own, span)
         for it in intents:
             k = next((k for k, o in enumerate(out) if _same(it, o)), None)
             if k is None:

@@ -27,7 +27,7 @@ PLACE_WORDS = ((r"\bthe very (first|last|final|end|beginning|start)\b", r"the \1
                (r"\b(?:from )?the (?:first frame|start|beginning|top)(?: all the way)? (?:to|till|until) the (?:very )?end\b",
                 " "),
                (r"\bthe opening shot\b", "the first shot"), (r"\bthe closing shot\b", "the last shot"),
-               (r"\bat the top\b(?=.*\bend\b)", " "), (r"\b(?:all the way )?(?:to|till|until|into) the (?:very )?end\b(?=.*$)", " "),
+               (r"\bat the top\b(?=.*\bend\b)", " "), (r"\b(?:all the way )?(?:to|till|until|into) the (?:very )?(?:end|finish(?: line)?)\b(?=.*$)", " "),
                (r"\bat the top\b", "in the intro"), (r"\bshots (\d+) through (\d+)\b", r"shots \1 to \2"),
                (r"\b(?:from |after )?the (one|two|three|four|five|\d+)[- ]minute mark\b", r"after \1:00"),
                (r"\bone:00\b", "1:00"), (r"\btwo:00\b", "2:00"), (r"\bthree:00\b", "3:00"),
@@ -258,7 +258,7 @@ def _sections(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> Span | Non
         if name not in ("main",) and re.search(rf"\b(?:the )?{re.escape(name)}\b", text) and len(name) > 2:
             return Span(plan.sections[i].start_s, plan.sections[i].end_s, f"the {name}", sections=[i])
     if any(re.search(rf"\b(?:the|an?) {w}\b", text) for w in START_WORDS) \
-            or (len(text.split()) <= 4 and re.search(r"\b(?:intro|start|opening)\b", text)):
+            or (len(text.split()) <= 4 and re.search(r"\b(?:intro|opening)\b|\bstart\b(?! [a-z])", text)):
         return Span(0.0, plan.sections[0].end_s, "the intro", sections=[0])
     if any(re.search(rf"\b(?:the|an?) {w}\b", text) for w in END_WORDS) or re.search(r"\bat the end\b", text) \
             or (len(text.split()) <= 4 and re.search(r"\b(?:end|ending|outro)\b", text)):
