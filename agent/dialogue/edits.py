@@ -375,6 +375,9 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
                 span = lead_in(span, analysis)  # "the ship appears on the first cut, swell into that"
         intents = read_clause(analysis, plan, text, span, guess and not (own and only_place(text)), original,
                               negative)
+        if not intents and own and prev is not None and prev[2] == len(out):
+            # "end on a stop, right on the logo, which is the last cut": the edit and its place, read together
+            intents = read_clause(analysis, plan, prev[0] + text, span, guess, prev[1], negative)
         if not intents and own and prev is not None and prev[2] < len(out) and \
                 (not prev[3] or only_place(text) and prev[4].start_s - 0.05 <= span.start_s
                  and span.end_s <= prev[4].end_s + 0.05):

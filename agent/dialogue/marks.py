@@ -49,8 +49,9 @@ def sync(c, t: str) -> str:
     """"hit the cut at 0:07", "a crash on every cut", "no accent at the first cut": hit points."""
     m = re.search(r"\b(hit|hits|accent|accents|crash|crashes|stab|stabs|swell|sting|punch|mark|marks|stop on|"
                   r"full stop|a stop|boom|bang|slam|stinger|sting|dead stop|hard stop)\b", t)
-    if not m or not (re.search(rf"\bcuts?\b|\d:\d|\d ?s\b|seconds?\b|\bat {TIME}", t)
-                     or c.span is not None and MOMENT_RE.search(t)):  # "the last photo. a crash when it comes up"
+    # "that's the last photo. a crash when it comes up": a shot or cut named, then a word only a hit can mean
+    moment = c.span is not None and c.span.sections is None and MOMENT_RE.search(t) and not re.search(r"\bcuts?\b", t)
+    if not m or not (re.search(rf"\bcuts?\b|\d:\d|\d ?s\b|seconds?\b|\bat {TIME}", t) or moment):
         return t
     word = m.group(1)
     kind = ("crash" if word.startswith("crash") or word in ("boom", "bang", "slam") else "stab"
@@ -72,7 +73,7 @@ def sync(c, t: str) -> str:
         if tt > a.duration_s:
             raise Ask(f"The video is only {a.duration_s:.1f} s long; when should the {label} be?")
         times = [tt]
-    elif c.span is not None and not negative and not re.search(r"\bcuts?\b", t) and c.span.start_s > 0.05:
+    elif moment and not negative and c.span.start_s > 0.05:
         times, c.span = [c.span.start_s], None  # "that's the last photo, a crash when it comes up": its start
     elif c.span is not None:
         times = None if negative else [x for x in visible_cuts(a) if c.span.start_s - 0.05 <= x <= c.span.end_s]

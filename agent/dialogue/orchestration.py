@@ -60,6 +60,9 @@ BALANCE_DOWN = r"(?:further back|to the back|down in the mix|lower in the mix|qu
 def read(t: str, want) -> str:
     """Instrument edits in a clause: `want(what, value=..., target=..., direction=...)` records each
     intent; returns the text with what was understood blanked out."""
+    # "no bass or drums": each part named after the negation is left out
+    t = re.sub(rf"\b(no|without) ((?:the )?(?:{INSTR_ALT})(?:s|es)?) (?:or|and|nor) (?:the |any )?((?:{INSTR_ALT})(?:s|es)?)\b",
+               r"\1 \2 \1 \3", t)
     # "the saxophone should lead", "fiddle on the melody": that instrument plays the tune
     if (m := re.search(rf"{INSTR} (?:should |to |can |must |will |could )?(?:lead|take the lead|carry the (?:tune|melody))\b", t)) \
             or (m := re.search(rf"{INSTR} (?:on|for|plays?|playing) the (melody|lead|tune|bass|bassline|chords)\b", t)):
