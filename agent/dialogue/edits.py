@@ -20,6 +20,7 @@ from v2m.agent.dialogue import marks, orchestration, phrases, takes, vocab
 from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.where import (
+    APPOSITIVE_RE,
     DEICTIC_RE,
     INTO_RE,
     PLACE_FILLER,
@@ -303,10 +304,6 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
 SMALL_TALK = {"no", "nope", "ok", "okay", "yes", "yeah", "please", "actually", "hmm", "well", "instead", "rather",
               "so", "and", "also", "then", "hm", "um", "sorry", "thanks", "thank", "you", "wait", "oh", "right"}
 CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|\.(?!\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|(?<!everything )(?<!nothing )(?<!all )\bbut\b|\balso\b)\s*")
-
-
-# A clause that only says which place the one before meant ("..., that's shots two and three").
-APPOSITIVE_RE = re.compile(r"^\s*(?:(?:which|that|it|this) ?(?:'s|’s| is| s|s| are| was)|i\.?e\.?|namely|i mean)\b", re.I)
 
 
 def _same(a: EditIntent, b: EditIntent) -> bool:

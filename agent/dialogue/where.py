@@ -351,3 +351,7 @@ def lead_in(span: Span, analysis: VideoAnalysis) -> Span:
         return Span(0.0, span.end_s, "from the start to the end", snap=False)
     before = [c for c in (0.0, *visible_cuts(analysis)) if c < span.start_s - 0.5]
     return Span(before[-1], span.start_s, f"the shot before {fmt(span.start_s)}", snap=False)
+
+
+# A clause that only says which place the one before meant ("..., that's shots two and three").
+APPOSITIVE_RE = re.compile(r"^\s*(?:(?:which|that|it|this) ?(?:'s|’s| is| s|s| are| was)|i\.?e\.?|namely|i mean)\b", re.I)
