@@ -84,3 +84,17 @@ def test_a_wanted_tempo_is_heard_within_eight_percent_in_short_cuts():
         tmap = build_tempo_map(plan, load_style(plan.style))
         heard = 60 * tmap.s_to_beat(56.0) / 56.0  # whole sections, the free last one aside
         assert abs(heard / plan.tempo_bpm - 1) < 0.085, (plan.tempo_bpm, heard)
+
+
+def test_same_again_repeats_the_last_edit_at_the_new_place_and_too_x_is_no_wish_for_x():
+    from v2m.agent.dialogue.understanding import apply_edit
+
+    analysis = long_clip(60.0, 4.0)
+    first = RulesPlanner().plan(analysis, "lofi").plan
+    one = apply_edit(analysis, first, "first goal at 0:22, massive crash there", [first])
+    assert one.question is None and any(abs(h.time_s - 22) < 0.05 and h.kind == "crash" for h in one.plan.hit_points)
+    two = apply_edit(analysis, one.plan, "second goal's round about 41 seconds, same again", [first, one.plan])
+    assert any(abs(h.time_s - 41) < 0.05 and h.kind == "crash" for h in two.plan.hit_points)
+    calmer = apply_edit(analysis, first, "bit too epic now mate, tone it down a notch", [first])
+    assert all(b.energy <= a.energy for a, b in zip(first.sections, calmer.plan.sections))
+    assert any(b.energy < a.energy for a, b in zip(first.sections, calmer.plan.sections))

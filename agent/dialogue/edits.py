@@ -29,6 +29,7 @@ from v2m.agent.dialogue.where import (
     Span,
     lead_in,
     locate,
+    moment,
     only_place,
     snap,
 )
@@ -372,8 +373,8 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
                 span = lead_in(span, analysis)  # "the ship appears on the first cut, swell into that"
         intents = read_clause(analysis, plan, text, span, guess and not (own and only_place(text)), original,
                               negative)
-        if not intents and own and prev is not None and prev[2] == len(out):
-            # "end on a stop, right on the logo, which is the last cut": the edit and its place, read together
+        if not intents and prev is not None and prev[2] == len(out) and (own or moment(prev[0]) is not None):
+            # an edit and its place said apart ("first goal at 0:22, massive crash there"): read together
             intents = read_clause(analysis, plan, prev[0] + text, span, guess, prev[1], negative)
         if not intents and own and prev is not None and prev[2] < len(out) and \
                 (not prev[3] or only_place(text) and prev[4].start_s - 0.05 <= span.start_s

@@ -229,6 +229,8 @@ def plain(text: str) -> str:
     for pat, words in IDIOMS:
         t = re.sub(pat, f" {words} ", t)
     t = TOO_RE.sub(lambda m: f" {TOO[m.group(1)]} ", t)
+    # "too epic" is no wish for more epic: an X the grammar cannot move away from is not read as asked for
+    t = TOO_ANY_RE.sub(lambda m: m.group(0) if m.group(1) in ("much", "many", "long", "short") else " ", t)
     return re.sub(r"\s+", " ", t)
 
 

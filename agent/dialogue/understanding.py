@@ -21,10 +21,10 @@ from functools import partial
 
 from v2m.agent.dialogue import arbiter, edits
 from v2m.agent.dialogue.changes import describe, diff
-from v2m.agent.dialogue.intents import apply_intents, style_first
-from v2m.agent.dialogue.where import Ask, Span, fmt
+from v2m.agent.dialogue.intents import apply_intents, scope_of, style_first
+from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment
 from v2m.agent.planners.result import PlanResult
-from v2m.tools.contract import EditIntent, ScorePlan, VideoAnalysis
+from v2m.tools.contract import EditIntent, EditScope, ScorePlan, VideoAnalysis
 
 MAX_REQUEST_CHARS = 600        # longer than any edit anyone types: a paste, answered with a question
 INJECTION_RE = re.compile(
@@ -106,6 +106,44 @@ def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None) -> st
     return text[0].upper() + text[1:] + ". I changed nothing; what should change?"
 
 
+# "same again at 0:41", "same treatment for 13 and 14", "also same in shot 9": the last edit, somewhere else
+SAME_RE = re.compile(r"\bsame (?:again|treatment|thing|for|in|on|there|here)\b|\bdo (?:that|the same)\b|"
+                     r"\b(?:likewise|ditto)\b|^\s*(?:also |and )?same\b", re.I)
+
+
+def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
+           history: list[ScorePlan] | None) -> list[EditIntent] | None:
+    """The last edit's changes as intents at the place this request names, or None when it asks no repeat."""
+    if not SAME_RE.search(request) or not history or len(history) < 2:
+        return None
+    text = " " + re.sub(r"[^a-z0-9#:.%' -]+", " ", request.lower()) + " "
+    text = re.sub(r"\bround about\b|\babout\b", "around", text)
+    span = locate(text, analysis, plan)
+    at = moment(text)
+    if span is None and at is None:
+        raise Ask("Same again where? Name the shot, cut or time (e.g. 'same again in shot 9').")
+    t0 = at if at is not None else span.start_s
+    scope = scope_of(span) if span is not None else scope_of(Span(t0, min(plan.duration_s, t0 + 0.5), fmt(t0)))
+    out: list[EditIntent] = []
+    for c in diff(history[-2], history[-1]):
+        w = c.words.split()
+        if c.kind == "hit":
+            out.append(EditIntent(what="hit", value=w[0], scope=EditScope(times_s=[round(t0, 3)]), text=request[:400]))
+        elif c.kind == "energy":
+            out.append(EditIntent(what="energy", direction="up" if w[0] == "more" else "down", scope=scope,
+                                  text=request[:400]))
+        elif c.kind == "roles":
+            for part in c.words.split(", "):
+                what, role = ("remove", part[3:]) if part.startswith("no ") else ("add", part.rsplit(" in", 1)[0])
+                out.append(EditIntent(what=what, value=role, scope=scope, text=request[:400]))
+        elif c.kind == "tempo" and len(w) >= 4:
+            up = float(w[3]) > float(w[1])
+            out.append(EditIntent(what="tempo", direction="up" if up else "down", scope=scope, text=request[:400]))
+    if not out:
+        raise Ask("The last edit changed nothing I can repeat elsewhere. What should change there?")
+    return list({(it.what, it.direction, it.value): it for it in out}.values())
+
+
 def last_place(history: list[ScorePlan] | None) -> Span | None:
     """Where the last edit changed the plan (its changes' first start to last end), for "there"."""
     if not history or len(history) < 2:
@@ -135,6 +173,9 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     if question:
         raise Ask(question)
 
+    again = repeat(analysis, plan, request, history)
+    if again is not None:
+        return again
     return arbiter.combine(analysis, plan, request, partial(edits.read_request, last_span=last_place(history)))
 
 

@@ -355,3 +355,9 @@ def lead_in(span: Span, analysis: VideoAnalysis) -> Span:
 
 # A clause that only says which place the one before meant ("..., that's shots two and three").
 APPOSITIVE_RE = re.compile(r"^\s*(?:(?:which|that|it|this) ?(?:'s|’s| is| s|s| are| was)|i\.?e\.?|namely|i mean)\b", re.I)
+
+
+def moment(text: str) -> float | None:
+    """The time a clause names as a moment ("at 0:22", "around 41 seconds"), or None."""
+    m = re.search(rf"\b(?:at|around|on) {TIME}", text)
+    return parse_time(m.group(1)) if m else None
