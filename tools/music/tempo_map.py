@@ -190,21 +190,30 @@ def _cue(t0: float, t1: float, hits: list[float], bpm: float, lo: float, hi: flo
         cands = [span * bpm * (1 + f / 200) / 60.0 for f in range(-16, 17)]
     else:
         cands = [float(n) for n in range(max(1, math.floor(ideal * 0.6)), max(1, math.ceil(ideal * 1.5)) + 1)]
-    best = None
-    for n in cands:
+    # each beat count's cost without its placement (which only adds to it): a lower bound, so the hit
+    # placements (the expensive part) are searched from the likeliest tempo out, and no further once even
+    # the bound is worse than the best found (same answer as trying all, ties going to the fewer beats)
+    bounds = []
+    for k, n in enumerate(cands):
         tempo = n * 60.0 / span
         if not MIN_TEMPO_BPM <= tempo <= MAX_TEMPO_BPM:
             continue
-        placed, spread, own = _place(hits, t0, t1, n, grid, meter)
         stray = abs(math.log(tempo / bpm))
-        cost = TEMPO_WEIGHT * stray + FAR_TEMPO_WEIGHT * max(0.0, stray - TEMPO_SLACK) + SPREAD_WEIGHT * spread + own
+        base = TEMPO_WEIGHT * stray + FAR_TEMPO_WEIGHT * max(0.0, stray - TEMPO_SLACK)
         if not lo * 0.95 <= tempo <= hi * 1.05:
-            cost += 1.0 + abs(math.log(tempo / min(max(tempo, lo), hi)))
+            base += 1.0 + abs(math.log(tempo / min(max(tempo, lo), hi)))
         if not ends_music and int(n) % meter:
-            cost += OFF_METER_COST
-        if best is None or cost < best[0]:
-            best = (cost, n, placed)
-    return best
+            base += OFF_METER_COST
+        bounds.append((base, k, n))
+    best = None
+    for base, k, n in sorted(bounds):
+        if best is not None and base > best[0]:
+            break
+        placed, spread, own = _place(hits, t0, t1, n, grid, meter)
+        cost = base + SPREAD_WEIGHT * spread + own
+        if best is None or (cost, k) < (best[0], best[3]):
+            best = (cost, n, placed, k)
+    return best[:3] if best else None
 
 
 def _split_bars(n: int, meter: int) -> list[int]:
