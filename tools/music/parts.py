@@ -116,8 +116,9 @@ def bass_part(ctx: SectionContext) -> list[Note]:
             prev = notes[-1].pitch
             continue
         events = list(_stepped(ctx.level.bass, bar, ctx.pattern_meter))
-        if i == len(ctx.bars) - 1 and events and "A" in ctx.level.bass and bar.beats < ctx.pattern_meter:
-            events[-1] = ("A", *events[-1][1:])  # a short last bar cuts the pattern before its approach: keep it
+        if i == len(ctx.bars) - 1 and events and "A" in ctx.level.bass and bar.beats != ctx.pattern_meter:
+            # a short last bar cuts the pattern before its approach, a long one (5/4) wraps past it: keep it last
+            events[-1] = ("A", *events[-1][1:])
         for c, start, hold in events:
             off = start - bar.start_beat
             now = ctx.chord_at(i, off)

@@ -119,6 +119,10 @@ def _anchors(plan: ScorePlan) -> tuple[list[float], list[list[tuple[float, int]]
 OFF_METER_COST = 0.5  # a bar of another meter: only when nothing else works
 SPREAD_WEIGHT = 6.0  # cost of bending the tempo within a cue, per unit of max/min - 1
 TEMPO_WEIGHT = 4.0  # cost of straying from the wanted tempo, per unit of |log ratio|
+# Beyond this stray (|log ratio|, ~8%) a listener hears another tempo than the plan's: an edit asking
+# "20% slower" must be heard, so a tempo this far off costs more than a bar of another meter.
+TEMPO_SLACK = 0.077
+FAR_TEMPO_WEIGHT = 20.0
 # where inside a beat a hit may land (straight position, cost): the beat, the offbeat eighth
 # (an anticipation), an offbeat sixteenth (a push); the sixteenths only when the beats would bend the tempo
 GRID = ((0.0, 0.02), (0.5, 0.04), (0.25, 0.07), (0.75, 0.07))
@@ -194,7 +198,8 @@ def _cue(t0: float, t1: float, hits: list[float], bpm: float, lo: float, hi: flo
         tempo = n * 60.0 / span
         if not MIN_TEMPO_BPM <= tempo <= MAX_TEMPO_BPM:
             continue
-        base = TEMPO_WEIGHT * abs(math.log(tempo / bpm))
+        stray = abs(math.log(tempo / bpm))
+        base = TEMPO_WEIGHT * stray + FAR_TEMPO_WEIGHT * max(0.0, stray - TEMPO_SLACK)
         if not lo * 0.95 <= tempo <= hi * 1.05:
             base += 1.0 + abs(math.log(tempo / min(max(tempo, lo), hi)))
         if not ends_music and int(n) % meter:
