@@ -25,7 +25,7 @@ from v2m.agent.chat_cli import add_chat_parser
 from v2m.agent.doctor import report
 from v2m.agent.evaluation.command import add_eval_args, run_eval
 from v2m.agent.lc_tools import run_agent
-from v2m.agent.options import add_music_args, music_from_args
+from v2m.agent.options import add_input_args, add_music_args, music_from_args
 from v2m.agent.pipeline import example_video, score
 from v2m.agent.planners.llm import PlannerOptions, add_planner_args
 from v2m.agent.serve.mcp_server import serve as serve_mcp
@@ -34,6 +34,7 @@ from v2m.agent.terminal import clean
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.errors import V2MError
 from v2m.tools.video.analyze import analysis_summary, analyze
+from v2m.tools.video.sequence import as_video
 from v2m.tools.video.timeline import plot_timeline  # imports matplotlib only when it draws
 
 EXIT_USER_ERROR = 2
@@ -43,16 +44,6 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     model = {"plan": ScorePlan, "analysis": VideoAnalysis}[args.which]
     print(json.dumps(model.model_json_schema(), indent=2))
     return 0
-
-
-def _positive(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not 0 < value <= 3600:
-        raise argparse.ArgumentTypeError(f"must be between 0 and 3600 seconds, got {text}")
-    return value
 
 
 STAGES = ("analyse", "plan", "compose", "render", "mux")
@@ -85,7 +76,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
         raise V2MError("--music-backend/--music-model need --route audio or hybrid")
     try:
         run = score(video, args.request, args.output, planner=PlannerOptions.from_args(args), route=args.route,
-                    still_seconds=args.still_seconds, keep_audio=args.keep_audio, force=args.force,
+                    still_seconds=args.still_seconds, fps=args.fps, keep_audio=args.keep_audio, force=args.force,
                     music=music_from_args(args), plan=args.plan, progress=progress)
     finally:
         done() if started else None
@@ -121,10 +112,12 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
             raise V2MError(f"{args.plot} already exists; use --force to overwrite it")
         if args.keyframes and Path(args.keyframes).is_dir() and any(Path(args.keyframes).iterdir()):
             raise V2MError(f"{args.keyframes} already holds files; use --force or an empty folder")
-    a = analyze(args.video, still_seconds=args.still_seconds, keyframe_dir=args.keyframes)
-    print(a.model_dump_json(indent=2) if args.json else clean(analysis_summary(a)))
-    if args.plot:
-        print(f"timeline: {plot_timeline(args.video, a, args.plot)}", file=sys.stderr)
+    with as_video(args.video, args.fps) as video:  # an image sequence: a clip for as long as this takes
+        a = analyze(video, still_seconds=args.still_seconds, keyframe_dir=args.keyframes)
+        a = a.model_copy(update={"source": args.video})
+        print(a.model_dump_json(indent=2) if args.json else clean(analysis_summary(a)))
+        if args.plot:
+            print(f"timeline: {plot_timeline(video, a, args.plot)}", file=sys.stderr)
     return 0
 
 
@@ -164,13 +157,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     s = sub.add_parser("score", help="score a video or image end to end")
-    s.add_argument("video", nargs="?", help="video or still image to score")
+    s.add_argument("video", nargs="?", help="video, still image, or image sequence (frame_%%03d.png, or a folder "
+                                            "of numbered images) to score")
     s.add_argument("request", nargs="?", default="", help='what you want, e.g. "in jazz", "calm piano"')
     s.add_argument("-o", "--output", help="output folder (default: <stem>_v2m)")
     s.add_argument("--example", action="store_true", help="score the bundled example clip (bikes.mp4)")
     add_music_args(s, route_help="symbolic: MIDI rendered by FluidSynth (default); audio: MusicGen per section; "
                                  "hybrid: MusicGen-Melody conditioned on the symbolic score")
-    s.add_argument("--still-seconds", type=_positive, default=10.0, help="length of the clip made from an image")
+    add_input_args(s)
     s.add_argument("--keep-audio", action="store_true", help="mix the original audio under the music")
     s.add_argument("--plan", metavar="PLAN.json", help="compose this plan (e.g. an edited plan.json) instead of planning")
     s.add_argument("-f", "--force", action="store_true", help="overwrite existing output files")
@@ -191,11 +185,11 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("doctor", help="what is installed, what is missing, and how to fix it")
     s.set_defaults(func=_cmd_doctor)
     s = sub.add_parser("analyze", help="measure a video: shots, cuts, motion, tempo, mood")
-    s.add_argument("video", help="video or image file")
+    s.add_argument("video", help="video, image, or image sequence (frame_%%03d.png, or a folder of numbered images)")
     s.add_argument("--json", action="store_true", help="print the VideoAnalysis as JSON")
     s.add_argument("--plot", metavar="PNG", help="also draw a timeline picture here")
     s.add_argument("--keyframes", metavar="DIR", help="save one small JPEG per shot here")
-    s.add_argument("--still-seconds", type=_positive, default=10.0, help="length of a still image as a clip")
+    add_input_args(s)
     s.add_argument("-f", "--force", action="store_true", help="overwrite an existing plot or keyframes")
     s.set_defaults(func=_cmd_analyze)
 

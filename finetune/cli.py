@@ -18,9 +18,9 @@ import sys
 from pathlib import Path
 
 from v2m.finetune.dataset import build
-from v2m.finetune.evaluate import EvalOptions, evaluate, markdown
+from v2m.finetune.evaluate import EvalOptions, constant_baseline, evaluate, markdown
 from v2m.finetune.muvideo import ReadReport, read_records
-from v2m.finetune.synthetic import REASONING, build_synthetic
+from v2m.finetune.synthetic import REASONING, TARGETS, build_synthetic
 from v2m.finetune.train import add_train_args, run_train
 from v2m.tools.errors import InputError
 
@@ -52,7 +52,7 @@ def _cmd_data(args: argparse.Namespace) -> int:
 
 def _cmd_synth(args: argparse.Namespace) -> int:
     counts = build_synthetic(args.output, clips=args.clips, seed=args.seed, turns=args.turns,
-                             reasoning=args.reasoning, force=args.force)
+                             reasoning=args.reasoning, requests=args.requests, target=args.target, force=args.force)
     print(f"wrote {sum(counts.values())} examples to {args.output / 'sft.jsonl'} " + json.dumps(counts))
     return 0
 
@@ -70,6 +70,8 @@ def _cmd_eval(args: argparse.Namespace) -> int:
         results.append(evaluate(args.model, args.data, None, opts))
     if args.adapter:
         results.append(evaluate(args.model, args.data, args.adapter, opts))
+    if args.compare_base:
+        results.append(constant_baseline(args.data, args.limit))
     table = markdown(results)
     print(table)
     for r in results:
@@ -101,7 +103,11 @@ def add_parser(sub) -> None:
     s.add_argument("--seed", type=int, default=0, help="the same seed gives the same corpus")
     s.add_argument("--turns", type=int, default=2, help="edit turns tried per clip")
     s.add_argument("--reasoning", choices=REASONING, default="why",
-                   help="before each plan: the decisions and why (why) or the decisions in one line (short)")
+                   help="before each plan: the decisions and why (why), the decisions in one line (short), "
+                        "or the request and facts restated, then that line (facts)")
+    s.add_argument("--requests", type=int, default=1, help="plan examples per clip, each with its own request")
+    s.add_argument("--target", choices=TARGETS, default="full",
+                   help="a first plan's JSON: the whole plan (full) or its decisions only (compact)")
     s.add_argument("-f", "--force", action="store_true", help="replace an existing sft.jsonl")
     s.set_defaults(func=_cmd_synth)
 
@@ -113,7 +119,7 @@ def add_parser(sub) -> None:
     s.add_argument("--model", required=True, help="the base model folder or hub id")
     s.add_argument("--adapter", help="a peft adapter folder to apply")
     s.add_argument("--data", required=True, type=Path, help="held-out JSONL (from `finetune synth` or `data`)")
-    s.add_argument("--compare-base", action="store_true", help="also grade the base alone: a before/after table")
+    s.add_argument("--compare-base", action="store_true", help="also grade the base alone and the best constant plan: a before/after table with its floor")
     s.add_argument("--limit", type=int, help="grade the first N examples only")
     s.add_argument("--max-new-tokens", type=int, default=1024)
     s.add_argument("--device", default="cpu")

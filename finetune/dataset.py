@@ -25,9 +25,14 @@ from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.errors import V2MError
 
 
-def target_text(plan: ScorePlan) -> str:
-    """What the model should answer: its reasoning in prose, then the plan as one JSON object."""
-    body = plan.model_dump_json(exclude_defaults=True, exclude={"reasoning"})
+def target_text(plan: ScorePlan, spaced: bool = False) -> str:
+    """What the model should answer: its reasoning in prose, then the plan as one JSON object, compact
+    (`{"key":"value"}`, as a prompt shows the current plan) or `spaced` (`{"key": "value"}`, as a prompt's example)."""
+    if spaced:
+        body = json.dumps(plan.model_dump(mode="json", exclude_defaults=True, exclude={"reasoning"}),
+                          separators=(", ", ": "), ensure_ascii=False)
+    else:
+        body = plan.model_dump_json(exclude_defaults=True, exclude={"reasoning"})
     return (plan.reasoning.strip() + "\n\n" if plan.reasoning.strip() else "") + body
 
 

@@ -36,6 +36,7 @@ class TrainConfig:
     lora_dropout: float = 0.05
     lora_targets: str | list = TEXT_TARGETS
     modules_to_save: list | None = None  # modules trained in full beside LoRA (peft), e.g. a random tiny base's embeddings
+    prompt_loss_weight: float = 0.0      # weight of each prompt text token in the loss (answer tokens weigh 1)
     lr: float = 2e-4
     warmup_steps: int = 10
     max_steps: int = 200

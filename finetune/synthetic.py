@@ -8,8 +8,14 @@ Each clip is 1-5 shots of a flat coloured picture (its look: bright or dark, war
 or grey) with a bar sliding across it at a known speed (its motion), joined by hard cuts at known
 times (its pacing: long shots or fast cutting). It is written with PyAV and analysed by v2m's own
 analysis, so the prompt a model is trained on is the one it will see at inference. Each clip gives
-one "plan" example (a templated request) and a chain of "revise" examples (templated edits applied
-one after another, each to the plan the previous one produced, as in a chat).
+one "plan" example per request (`requests` templated requests, 1 by default) and a chain of "revise"
+examples (templated edits applied one after another to the first plan, each to the plan the previous
+one produced, as in a chat).
+
+What a target says is chosen per corpus (`reasoning`, `target`; see `brief` and `compact`): the rules
+planner's full plan after its sentences of why (the default), or, for small models trained from
+scratch, the request and the facts the plan hangs on restated, the decisions in one line, and the plan
+without what v2m derives from those decisions itself.
 """
 
 from __future__ import annotations
@@ -21,10 +27,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from v2m.agent.planners.base import get_planner
+from v2m.agent.planners.facts import facts_sheet
 from v2m.agent.planners.llm import planner_messages
 from v2m.finetune.dataset import analysis_images, target_text
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.errors import V2MError
+from v2m.tools.style import load_style
 from v2m.tools.video.analyze import analyze
 from v2m.tools.video.synthetic import Segment
 from v2m.tools.video.synthetic import write_clip as write_synthetic
@@ -41,7 +49,11 @@ TEMPO_WORDS = ("slow", "fast", "laid back", "upbeat")
 EDITS = ("slower", "a bit faster", "make it {style}", "darker", "brighter", "more energy", "calmer",
          "in {key} minor", "up a whole step", "slower in the second half", "more energy at the end")
 KEYS = ("C", "D", "E", "F", "G", "A", "Bb")
-REASONING = ("why", "short")  # the decisions and why (the rules planner's lines), or the decisions in one line
+MAX_REQUESTS = 20
+# What a target says before its plan: the decisions and why (the rules planner's lines), the decisions in one
+# line, or the request and the measured facts restated, then the decisions in one line.
+REASONING = ("why", "short", "facts")
+TARGETS = ("full", "compact")  # the rules planner's whole plan, or its decisions only (see `compact`)
 
 
 @dataclass(frozen=True)
@@ -106,57 +118,109 @@ def edit_text(rng: random.Random) -> str:
     return rng.choice(EDITS).format(style=rng.choice(STYLES), key=rng.choice(KEYS))
 
 
-def brief(plan: ScorePlan, change: str | None = None, reasoning: str = "why") -> ScorePlan:
+def brief(plan: ScorePlan, change: str | None = None, reasoning: str = "why", restated: str = "") -> ScorePlan:
     """The plan with its reasoning cut to the decisions (style, tempo, key and why): the rules planner's
     full report lists every shot and table row again, which a small model would spend most of its
     answer reproducing; the decisions are the reasoning a plan needs. A revision's reasoning is what
     changed (`change`, the rules planner's reply), since its old report describes the plan before the edit.
     `reasoning="short"` states a new plan's decisions in one line and no why ("Style: jazz. Tempo: 120 BPM.
-    Key: D minor."): a few-layer model trained from scratch in minutes loses its way in the prose."""
+    Key: D minor."): a few-layer model trained from scratch in minutes loses its way in the prose.
+    `reasoning="facts"` puts `restated` (see `restate`) before that line, and before a revision's change."""
+    head = restated + "\n" if reasoning == "facts" and restated else ""
     if change is not None:
-        return plan.model_copy(update={"reasoning": change.strip()[:MAX_BRIEF_CHARS]})
-    if reasoning == "short":
+        return plan.model_copy(update={"reasoning": head + change.strip()[:MAX_BRIEF_CHARS]})
+    if reasoning in ("short", "facts"):
         line = f"Style: {plan.style}. Tempo: {plan.tempo_bpm:g} BPM. Key: {plan.key} {plan.mode}."
-        return plan.model_copy(update={"reasoning": line})
+        return plan.model_copy(update={"reasoning": head + line})
     lines = [ln for ln in plan.reasoning.splitlines() if ln.startswith(("- Style:", "- Tempo:", "- Key:"))]
     short = "\n".join(lines) if lines else plan.reasoning.strip()[:MAX_BRIEF_CHARS]
     return plan.model_copy(update={"reasoning": short})
 
 
+def restate(analysis: VideoAnalysis, request: str, revising: bool = False) -> str:
+    """The request and the facts a plan hangs on (length, cut times), restated in the prompt's own words
+    ("The user asks: ...", the facts sheet's first two lines, its length cut short): the answer opens by
+    copying what the plan depends on, so each decision after it reads a line a few tokens back instead of
+    one a thousand tokens up the prompt."""
+    if revising:
+        return f'The user now says: "{request}"'
+    first, shots = facts_sheet(analysis).splitlines()[:2]
+    return f'The user asks: "{request}"\n' + ", ".join(first.split(", ")[:2]) + "\n" + shots
+
+
+def compact(plan: ScorePlan) -> ScorePlan:
+    """The plan's decisions only, times as the facts sheet states them (to 0.01 s, so the answer copies
+    them). Left out is what v2m derives from the decisions when a plan omits it, so the music is the
+    same: the request (the planner records the user's words), instruments the style already gives
+    (missing roles use the style's), chords (the composer draws the style's progressions), MusicGen
+    prompts (built from style, tempo and key) and shot lists (the times say which shots)."""
+    style = load_style(plan.style)
+    sections = [s if s.locked else s.model_copy(update={  # a locked section stays exactly as it is
+        "start_s": round(s.start_s, 2), "end_s": round(s.end_s, 2), "shots": [], "chords": [], "musicgen_prompt": None})
+        for s in plan.sections]
+    return plan.model_copy(update={
+        "request": "", "duration_s": round(plan.duration_s, 2), "sections": sections,
+        "instrumentation": {r: n for r, n in plan.instrumentation.items() if style.instruments.get(r) != n},
+        "hit_points": [h.model_copy(update={"time_s": round(h.time_s, 2)}) for h in plan.hit_points]})
+
+
+def plan_target(analysis: VideoAnalysis, request: str, plan: ScorePlan, reasoning: str, target: str) -> str:
+    """A first plan's answer: its reasoning (see `brief`), then the plan, whole or `compact`; a compact plan
+    is spelled as the prompt's example is (`"key": "value"`, a space after each colon and comma), so its
+    numbers are the very tokens the facts sheet shows."""
+    plan = brief(plan, reasoning=reasoning, restated=restate(analysis, request))
+    return target_text(compact(plan), spaced=True) if target == "compact" else target_text(plan)
+
+
 def clip_examples(analysis: VideoAnalysis, analysis_path: Path, spec: ClipSpec, rng: random.Random,
-                  turns: int, reasoning: str = "why") -> list[dict]:
-    """The plan example and up to `turns` revise examples of one clip (edits the rules planner cannot
-    follow, which leave the plan unchanged or ask a question, are dropped)."""
+                  turns: int, reasoning: str = "why", requests: int = 1, target: str = "full") -> list[dict]:
+    """The plan examples (`requests` of them, each its own request) and up to `turns` revise examples of
+    one clip (edits the rules planner cannot follow, which leave the plan unchanged or ask a question,
+    are dropped). A revision's answer is the whole revised plan, spelled as the current plan in its prompt."""
     rules = get_planner("rules")
-    request = request_text(rng)
     meta = {"source": "synthetic", "video": analysis.source, "analysis": str(analysis_path), "pacing": spec.pacing,
             "cuts_s": spec.cuts_s}
-    plan = rules.plan(analysis, request).plan
     images = analysis_images(analysis, analysis_path.parent)
-    messages = planner_messages(analysis, request) + [{"role": "assistant", "content": target_text(brief(plan, reasoning=reasoning))}]
-    out = [{"messages": messages, "images": images, "meta": meta | {"kind": "plan", "request": request}}]
+    out = []
+
+    def plan_example(request: str) -> ScorePlan:
+        plan = rules.plan(analysis, request).plan
+        messages = planner_messages(analysis, request) + [
+            {"role": "assistant", "content": plan_target(analysis, request, plan, reasoning, target)}]
+        out.append({"messages": messages, "images": images, "meta": meta | {"kind": "plan", "request": request}})
+        return plan
+
+    plan = plan_example(request_text(rng))
     for _ in range(turns):
         edit = edit_text(rng)
         res = rules.revise(analysis, plan, edit)
         if res.question or res.plan == plan:
             continue
-        messages = planner_messages(analysis, edit, plan) + [{"role": "assistant", "content": target_text(brief(res.plan, res.reply, reasoning))}]
+        # A revision's answer stays the whole plan spelled as its prompt's current plan: compact revisions
+        # (tried, finetune/results/tiny-cpu.md) left the tiny model's first plans garbled.
+        answer = target_text(brief(res.plan, res.reply, reasoning, restate(analysis, edit, revising=True)))
+        messages = planner_messages(analysis, edit, plan) + [{"role": "assistant", "content": answer}]
         out.append({"messages": messages, "images": images,
                     "meta": meta | {"kind": "revise", "request": edit, "current": plan.model_dump_json()}})
         plan = res.plan
+    for _ in range(requests - 1):  # after the edits, so one request per clip draws what it always drew
+        plan_example(request_text(rng))
     return out
 
 
 def build_synthetic(out_dir: Path, *, clips: int, seed: int = 0, turns: int = 2, reasoning: str = "why",
-                    force: bool = False) -> dict[str, int]:
+                    requests: int = 1, target: str = "full", force: bool = False) -> dict[str, int]:
     """Write `clips` clips, their analyses and keyframes, and `out_dir/sft.jsonl`.
 
     Args:
         out_dir: the folder to fill (clips/ and sft.jsonl).
-        clips: how many clips (each gives 1 plan example and up to `turns` revise examples).
+        clips: how many clips (each gives `requests` plan examples and up to `turns` revise examples).
         seed: the same seed writes the same corpus, byte for byte in sft.jsonl.
         turns: edit turns tried per clip.
         reasoning: what the targets say before the plan, one of REASONING (see `brief`).
+        requests: plan examples per clip, each with its own templated request (clips cost a video
+            analysis each; more requests per clip are nearly free).
+        target: a first plan's JSON, one of TARGETS: the rules planner's plan, or its `compact` decisions.
         force: replace an existing sft.jsonl.
     Returns:
         Examples written per kind.
@@ -165,6 +229,10 @@ def build_synthetic(out_dir: Path, *, clips: int, seed: int = 0, turns: int = 2,
         raise V2MError(f"--clips must be between 1 and {MAX_CLIPS}, got {clips}")
     if reasoning not in REASONING:
         raise V2MError(f"reasoning {reasoning!r}: choose from {list(REASONING)}")
+    if target not in TARGETS:
+        raise V2MError(f"target {target!r}: choose from {list(TARGETS)}")
+    if not 1 <= requests <= MAX_REQUESTS:
+        raise V2MError(f"--requests must be between 1 and {MAX_REQUESTS}, got {requests}")
     out_dir = out_dir.resolve()  # the JSONL names files by absolute path, so it works from any folder
     jsonl = out_dir / "sft.jsonl"
     if jsonl.exists() and not force:
@@ -182,7 +250,7 @@ def build_synthetic(out_dir: Path, *, clips: int, seed: int = 0, turns: int = 2,
         analysis_path.write_text(analysis.model_dump_json(indent=1))
         (folder / "truth.json").write_text(json.dumps({"pacing": spec.pacing, "cuts_s": spec.cuts_s,
                                                        "shots": [s.__dict__ for s in spec.shots]}))
-        for ex in clip_examples(analysis, analysis_path, spec, rng, turns, reasoning):
+        for ex in clip_examples(analysis, analysis_path, spec, rng, turns, reasoning, requests, target):
             lines.append(json.dumps(ex))
             counts[ex["meta"]["kind"]] = counts.get(ex["meta"]["kind"], 0) + 1
     jsonl.write_text("\n".join(lines) + "\n")

@@ -16,6 +16,8 @@ from pathlib import Path
 from v2m.agent.planners.facts import schema_brief
 from v2m.prompts.templates import example_json, example_plans, render
 from v2m.tools.contract import ROLES, HitPoint, ScorePlan, Section
+from v2m.tools.music.theory import TONICS
+from v2m.tools.style import style_names
 
 QWEN_SPECIALS = ["<|endoftext|>", "<|im_start|>", "<|im_end|>", "<|vision_start|>", "<|vision_end|>",
                  "<|image_pad|>", "<|video_pad|>"]
@@ -67,10 +69,19 @@ def plan_keys() -> list[str]:
     return sorted(f'"{n}":{q}' for n in names for q in ("", '"'))
 
 
+def plan_words() -> list[str]:
+    """The words a plan's values are made of (style names, tonics, modes), each one token wherever it
+    stands: byte-level BPE spells "lofi" after a space (the request, "Style: lofi") and after a quote
+    (`"style": "lofi"`) as two unrelated tokens, so a model trained from scratch would have to learn
+    twenty such pairs before it could copy a style from the request into the plan."""
+    modes = ScorePlan.model_fields["mode"].annotation.__args__
+    return sorted(set(style_names()) | set(TONICS) | set(modes))
+
+
 def train_tokenizer(specials: list[str], vocab_size: int = 800, texts: list[str] | None = None):
     """A byte-level BPE `PreTrainedTokenizerFast` trained offline on v2m's prompt text (and `texts`),
-    with the plan's keys as whole tokens (`plan_keys`)."""
-    from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
+    with the plan's keys (`plan_keys`) and the words of its values (`plan_words`) as whole tokens."""
+    from tokenizers import AddedToken, Tokenizer, decoders, models, pre_tokenizers, trainers
     from transformers import PreTrainedTokenizerFast
 
     tok = Tokenizer(models.BPE())
@@ -80,6 +91,7 @@ def train_tokenizer(specials: list[str], vocab_size: int = 800, texts: list[str]
                                   initial_alphabet=pre_tokenizers.ByteLevel.alphabet(), show_progress=False)
     tok.train_from_iterator(prompt_corpus() + list(texts or []), trainer)
     tok.add_tokens(plan_keys())
+    tok.add_tokens([AddedToken(w, single_word=True) for w in plan_words()])  # not inside other words
     return PreTrainedTokenizerFast(tokenizer_object=tok, eos_token=specials[2] if len(specials) > 2 else None,
                                    pad_token="<|endoftext|>", unk_token=None, additional_special_tokens=specials[1:])
 

@@ -8,7 +8,8 @@
 Read top to bottom: resolve the config; build the tiny base or link the named one into DIR/base;
 build the synthetic corpus when the config asks for it; load the model (4-bit for QLoRA) and wrap
 it in a peft LoRA; tokenise every example exactly as the `hf` planner prompts at inference
-(`HFBackend.inputs`), the answer appended and the only thing the loss sees; train with AdamW and a
+(`HFBackend.inputs`), the answer appended and the only thing the loss sees (unless the config gives the
+prompt a weight; the output layer then runs on the answer's positions alone); train with AdamW and a
 cosine schedule, checkpointing the whole training state (`accelerator.save_state`) every
 `save_every` steps so a killed run resumes where it stopped; save the adapter in peft format to
 DIR/adapter. Serve it with `v2m score VIDEO --backend hf --model DIR/base --adapter DIR/adapter`.
@@ -113,15 +114,46 @@ def tokenise(examples: list[dict], model, processor, max_frames: int, max_len: i
         ids = torch.cat([batch["input_ids"][0], torch.tensor(target)])[:max_len]
         labels = torch.full_like(ids, -100)
         labels[batch["input_ids"].shape[1]:] = ids[batch["input_ids"].shape[1]:]
-        n_prompt = batch["input_ids"].shape[1]
         row = {}
         for k, v in batch.items():  # per-token extras (e.g. Qwen's mm_token_type_ids) grow with the answer, as text
-            if v.dim() == 2 and v.shape[1] == n_prompt:
+            if v.shape == batch["input_ids"].shape:  # not pixel_values of a 1,176-token prompt (patches of 1,176 values)
                 v = torch.cat([v[0], torch.zeros(len(target), dtype=v.dtype)])[:max_len][None]
             row[k] = v
         row["input_ids"], row["attention_mask"] = ids[None], torch.ones_like(ids)[None]
         rows.append(row | {"labels": labels[None]})
     return rows
+
+
+def answer_only(batch: dict) -> dict:
+    """The batch with logits asked for the answer only (`logits_to_keep`) and its labels cut to match: the
+    loss sees nothing else, and the output layer then runs on ~200 positions instead of ~2,000 (on a real
+    vocabulary of 150k tokens that is most of a step's memory)."""
+    answer = (batch["labels"][0] != -100).nonzero()
+    if not len(answer):
+        return batch
+    keep = batch["labels"].shape[1] - int(answer[0]) + 1  # from the last prompt token, which predicts the first answer token
+    return batch | {"labels": batch["labels"][:, -keep:], "logits_to_keep": keep}
+
+
+def example_loss(model, batch: dict, prompt_weight: float = 0.0):
+    """Cross-entropy per answer token. With `prompt_weight` > 0 (the old fine-tuning APIs' `prompt_loss_weight`)
+    each text token of the prompt adds that weight times its loss, still divided by the answer's length: a
+    base that has never read a prompt also learns to read them (for the tiny-cpu budget it did not pay;
+    finetune/results/tiny-cpu.md)."""
+    import torch
+    import torch.nn.functional as F
+
+    if prompt_weight <= 0:
+        return model(**answer_only(batch)).loss
+    out = model(**{k: v for k, v in batch.items() if k != "labels"})
+    ids, labels = batch["input_ids"][0, 1:], batch["labels"][0, 1:]
+    ce = F.cross_entropy(out.logits[0, :-1].float(), ids, reduction="none")
+    config = getattr(model, "config", None)
+    pictures = [t for n in ("image_token_id", "video_token_id") if isinstance(t := getattr(config, n, None), int)]
+    text = ~torch.isin(ids, torch.tensor(pictures, dtype=ids.dtype))  # picture placeholders hold nothing to learn
+    answer = labels != -100
+    weights = answer.float() + prompt_weight * (~answer & text).float()
+    return (ce * weights).sum() / answer.sum().clamp(min=1)
 
 
 def schedule(step: int, cfg: TrainConfig) -> float:
@@ -193,7 +225,7 @@ def train(cfg: TrainConfig, out: Path, *, resume: bool = False, force: bool = Fa
             random.Random(cfg.seed + epoch).shuffle(order)
             batch = {k: v.to(acc.device) for k, v in rows[order[at]].items()}
             with acc.no_sync(model) if micro < accum - 1 else _nothing():
-                loss = model(**batch).loss / accum
+                loss = example_loss(model, batch, cfg.prompt_loss_weight) / accum
                 acc.backward(loss)
             total += loss.item()
         acc.clip_grad_norm_(params, 1.0)

@@ -59,6 +59,21 @@ class TurnOutcome:
         return not self.failures
 
 
+def half_of(dialogue_id: str) -> str:
+    """Set d's fixed split, by the dialogue's id alone: "tune" when the first byte of sha256(id) is even,
+    else "val". Rules and thresholds are tuned on d-tune only; d-val is reported beside it, never tuned on."""
+    import hashlib
+
+    return "tune" if hashlib.sha256(dialogue_id.encode()).digest()[0] % 2 == 0 else "val"
+
+
+def load_set(name: str) -> list[dict]:
+    """The dialogues of a set by name: a, b, c, d, or d-tune / d-val (the halves of d by `half_of`)."""
+    base, _, half = name.partition("-")
+    dialogues = load_dialogues(SETS[base])
+    return [d for d in dialogues if half_of(d["id"]) == half] if half else dialogues
+
+
 def load_dialogues(folder: Path = DIALOGUE_DIR) -> list[dict]:
     out = []
     for path in sorted(folder.glob("*.yaml")):

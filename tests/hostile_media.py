@@ -136,6 +136,28 @@ def write(path: str | Path, clip: Clip) -> Truth:
     return Truth(times, [c for c in clip.cuts if 0 < c < clip.frames], float(pts * tick))
 
 
+def write_sequence(folder: Path, clip: Clip, name: str = "frame_%03d.png", start: int = 1,
+                   sizes: dict[int, tuple[int, int]] | None = None) -> Truth:
+    """Write `clip`'s pictures as numbered images (`name` printf-style, numbered from `start`; image i at
+    `sizes[i]` when given); the truth is one picture every 1/fps s from 0, as an image sequence is shown."""
+    import av
+
+    folder.mkdir(parents=True, exist_ok=True)
+    shot = 0
+    codec = {".png": ("png", "rgb24"), ".jpg": ("mjpeg", "yuvj420p"), ".bmp": ("bmp", "bgr24")}[Path(name).suffix]
+    for i in range(clip.frames):
+        shot += i in clip.cuts
+        w, h = (sizes or {}).get(i, clip.size)
+        frame = av.VideoFrame.from_ndarray(_picture(i, shot, w, h, clip), format="rgb24")
+        with av.open(str(folder / (name % (start + i))), "w", format="image2") as out:
+            s = out.add_stream(codec[0], rate=1)
+            s.width, s.height, s.pix_fmt = w, h, codec[1]
+            out.mux(s.encode(frame.reformat(format=codec[1])))
+            out.mux(s.encode(None))
+    times = [i / clip.fps for i in range(clip.frames)]
+    return Truth(times, [c for c in clip.cuts if 0 < c < clip.frames], clip.frames / clip.fps)
+
+
 def _write_audio(out, aus, clip: Clip, end_s: float) -> None:
     import av
 

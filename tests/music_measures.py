@@ -86,3 +86,38 @@ def velocity_spread(vels: list[int]) -> float:
         return 0.0
     m = sum(vels) / len(vels)
     return (sum((v - m) ** 2 for v in vels) / (len(vels) - 1)) ** 0.5
+
+
+# chord templates (intervals above the root) for reading a harmony from notes; sevenths count as their triad
+CHORD_TEMPLATES = {"": (0, 4, 7), "m": (0, 3, 7), "dim": (0, 3, 6), "7": (0, 4, 7, 10), "maj7": (0, 4, 7, 11),
+                   "m7": (0, 3, 7, 10), "m7b5": (0, 3, 6, 10)}
+
+
+def chord_label(pcs: set[int], bass: int | None = None) -> tuple[int, str] | None:
+    """The (root, quality) whose template covers most of the sounding pitch classes (fewest left over,
+    then the bass as root): a plain template match, the same for any music it is given."""
+    if len(pcs) < 2:
+        return None
+    best, key = None, None
+    for root in range(12):
+        for q, ivs in CHORD_TEMPLATES.items():
+            tpl = {(root + i) % 12 for i in ivs}
+            k = (len(pcs & tpl), -len(pcs - tpl), -len(tpl), root == bass)
+            if key is None or k > key:
+                best, key = (root, q.rstrip("7").replace("maj", "").replace("m7b5", "dim") or ""), k
+    return best
+
+
+def harmonic_rhythm(notes: list[Note], end_beat: float, step: float = 1.0) -> float:
+    """Chord changes per 4 beats: the harmony read every `step` beats (the notes sounding then, three pitch
+    classes at least, lowest as bass) by `chord_label`, a change counted where the reading differs from the
+    last one; a moment with fewer pitch classes (a line, a rest) keeps the last reading."""
+    labels = []
+    t = 0.0
+    while t < end_beat:
+        sounding = [p for p, on, dur in notes if on <= t + 1e-6 < on + dur]
+        if len({p % 12 for p in sounding}) >= 3:
+            labels.append(chord_label({p % 12 for p in sounding}, min(sounding) % 12))
+        t += step
+    changes = sum(1 for a, b in zip(labels, labels[1:]) if a != b)
+    return 4 * changes / max(1.0, end_beat)

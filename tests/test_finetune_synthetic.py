@@ -62,3 +62,45 @@ def test_short_reasoning_states_the_decisions_of_the_same_plans(tmp_path):
             assert ta == tb                                             # an edit's reasoning is what changed
     with pytest.raises(V2MError, match="reasoning 'long'"):
         build_synthetic(tmp_path / "bad", clips=1, reasoning="long")
+
+
+def test_facts_reasoning_and_compact_targets_keep_the_rules_planners_decisions(tmp_path):
+    from v2m.agent.planners.reply import parse_reply
+    from v2m.finetune.evaluate import grade
+    from v2m.finetune.recipe import example_analysis
+
+    build_synthetic(tmp_path / "full", clips=2, seed=5, turns=1, requests=3)
+    build_synthetic(tmp_path / "compact", clips=2, seed=5, turns=1, requests=3, reasoning="facts", target="compact")
+    full, small = ([json.loads(x) for x in (tmp_path / d / "sft.jsonl").read_text().splitlines()]
+                   for d in ("full", "compact"))
+    assert len(full) == len(small) and sum(e["meta"]["kind"] == "plan" for e in small) == 6  # 3 requests a clip
+    for a, b in zip(full, small):
+        assert a["meta"]["request"] == b["meta"]["request"]
+        prompt, answer = b["messages"][1]["content"], b["messages"][-1]["content"]
+        head, body = answer[:answer.index("{")], answer[answer.index("{"):]
+        analysis = example_analysis(a)
+        row = grade(answer, a, analysis)                               # against the full reference
+        assert row["usable"] == row["style"] == row["tempo"] == row["key"] == row["instruments"] == 1.0
+        assert row["cut_marks"] in (None, 1.0)
+        if b["meta"]["kind"] == "revise":
+            assert head.startswith(f'The user now says: "{b["meta"]["request"]}"\n')
+            assert body == a["messages"][-1]["content"][a["messages"][-1]["content"].index("{"):]  # the whole plan
+            assert row["edit_following"] == row["contract"] == 1.0
+            continue
+        # The answer opens by restating the request and facts in the prompt's own words, then decides.
+        request_line, length, cuts, decisions = head.strip().splitlines()
+        assert request_line == f'The user asks: "{b["meta"]["request"]}"' and request_line in prompt
+        assert length in prompt and cuts in prompt and cuts.startswith("- shots: ")
+        compact = ScorePlan.model_validate_json(body)                  # the contract as written, no repair
+        assert '"style": "' in body and "musicgen_prompt" not in body and "request" not in body
+        ref = a["messages"][-1]["content"]
+        ref = ScorePlan.model_validate_json(ref[ref.index("{"):])
+        assert decisions == f"Style: {ref.style}. Tempo: {ref.tempo_bpm:g} BPM. Key: {ref.key} {ref.mode}."
+        assert (compact.style, compact.tempo_bpm, compact.key, compact.mode) == (ref.style, ref.tempo_bpm, ref.key, ref.mode)
+        assert [(round(s.start_s, 2), round(s.end_s, 2), s.energy) for s in ref.sections] == \
+            [(s.start_s, s.end_s, s.energy) for s in compact.sections]
+        assert parse_reply(answer, analysis, a["meta"]["request"]).plan is not None
+    with pytest.raises(V2MError, match="target 'tiny'"):
+        build_synthetic(tmp_path / "bad", clips=1, target="tiny")
+    with pytest.raises(V2MError, match="--requests"):
+        build_synthetic(tmp_path / "bad", clips=1, requests=0)

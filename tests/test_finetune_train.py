@@ -169,6 +169,7 @@ def test_the_grader_scores_the_reference_perfectly_and_garbage_as_a_miss(corpus)
             assert row["edit_following"] == 1.0
             unchanged = json.loads(ex["meta"]["current"])
             assert grade(json.dumps(unchanged), ex, analysis)["edit_following"] == 0.0  # ignoring the edit
+        assert row["cut_marks"] in (None, 1.0)
         bad = grade('Sure! {"style": "jazz", "tempo_bpm": 9000}', ex, analysis)
         assert bad["json"] == 1.0 and bad["contract"] == bad["usable"] == bad["style"] == 0.0
 
@@ -182,6 +183,71 @@ def test_the_tiny_tokenizer_spends_one_token_per_plan_key():
     pieces = tok.convert_ids_to_tokens(tok(text, add_special_tokens=False)["input_ids"])
     assert {'"duration_s":', '"style":"', '"name":"', '"start_s":', '"end_s":'} <= set(pieces)
     assert tok.decode(tok(text, add_special_tokens=False)["input_ids"]) == text
+
+
+def test_the_tiny_tokenizer_spells_a_plan_word_alike_in_the_request_the_reasoning_and_the_json():
+    from v2m.finetune.tiny_vlm import QWEN_SPECIALS, plan_words, train_tokenizer
+
+    tok = train_tokenizer(QWEN_SPECIALS)
+    assert {"lofi", "jazz", "minor", "dorian", "F#", "Bb"} <= set(plan_words())
+    for text in ('The user asks: "a tense lofi track"', "Style: lofi. Key: F# minor.",
+                 '{"style": "lofi", "key": "F#", "mode": "minor"}', '{"style":"lofi","mode":"minor"}'):
+        ids = tok(text, add_special_tokens=False)["input_ids"]
+        pieces = tok.convert_ids_to_tokens(ids)
+        assert "lofi" in pieces and tok.decode(ids) == text
+        assert ("minor" in pieces) == ("minor" in text) and ("F#" in pieces) == ("F#" in text)
+
+
+@pytest.mark.slow
+def test_the_loss_on_answer_logits_only_is_the_loss_on_all_logits(corpus, tmp_path):
+    from v2m.finetune.train import answer_only, example_loss, load_model, prepare_base, tokenise
+
+    cfg = load_config(str(tiny_yaml(tmp_path / "c.yaml", corpus)))
+    examples = read_examples(corpus)
+    prepare_base(cfg, tmp_path, [e["messages"][-1]["content"] for e in examples])
+    processor, model = load_model(cfg, tmp_path / "base", "cpu")
+    for row in tokenise(examples[:2], model, processor, cfg.max_frames, cfg.max_len):
+        n_answer = int((row["labels"] != -100).sum())
+        cut = answer_only(row)
+        assert cut["logits_to_keep"] == n_answer + 1 and cut["labels"].shape[1] == n_answer + 1
+        with torch.no_grad():
+            full, short = model(**row), model(**cut)
+        assert short.logits.shape[1] == n_answer + 1 < full.logits.shape[1] // 4
+        assert torch.allclose(full.loss, short.loss, rtol=1e-5), (full.loss, short.loss)
+        assert torch.allclose(example_loss(model, row), short.loss)
+        # prompt_loss_weight: every prompt text token (no picture placeholder) adds w times its loss.
+        with torch.no_grad():
+            ce = torch.nn.functional.cross_entropy(full.logits[0, :-1], row["input_ids"][0, 1:], reduction="none")
+            weighted = example_loss(model, row, 0.1)
+        ids, answer = row["input_ids"][0, 1:], row["labels"][0, 1:] != -100
+        prompt = ~answer & (ids != model.config.image_token_id)
+        assert torch.allclose(weighted, (ce[answer].sum() + 0.1 * ce[prompt].sum()) / answer.sum(), rtol=1e-5)
+
+
+@pytest.mark.slow
+def test_a_prompt_as_long_as_a_patch_row_keeps_its_pictures(corpus, tmp_path):
+    """Regression: per-token extras grow with the answer; a prompt of exactly as many tokens as a patch row
+    has values (1,176 for Qwen2.5-VL) once grew the pictures too, and training crashed mid-run."""
+    from v2m.finetune.train import load_model, prepare_base, tokenise
+
+    cfg = load_config(str(tiny_yaml(tmp_path / "c.yaml", corpus)))
+    ex = read_examples(corpus)[0]
+    prepare_base(cfg, tmp_path, [ex["messages"][-1]["content"]])
+    processor, model = load_model(cfg, tmp_path / "base", "cpu")
+    row = tokenise([ex], model, processor, cfg.max_frames, cfg.max_len)[0]
+    width, n_prompt = row["pixel_values"].shape[1], int((row["labels"] == -100).sum())
+    user = ex["messages"][1]["content"]
+    for _ in range(40):  # pad or cut the user turn until the prompt is exactly one patch row long
+        if n_prompt == width:
+            break
+        words = user.split(" ")
+        user = " ".join(words + ["a"] * (width - n_prompt)) if n_prompt < width else " ".join(words[:width - n_prompt])
+        ex = ex | {"messages": [ex["messages"][0], {"role": "user", "content": user}, ex["messages"][-1]]}
+        row = tokenise([ex], model, processor, cfg.max_frames, cfg.max_len)[0]
+        n_prompt = int((row["labels"] == -100).sum())
+    assert n_prompt == width and row["pixel_values"].shape[1] == width
+    assert row["mm_token_type_ids"].shape == row["input_ids"].shape
+    model(**row)  # runs
 
 
 @pytest.mark.slow
@@ -203,5 +269,6 @@ def test_score_with_a_freshly_trained_adapter_finishes_on_a_real_clip(corpus, bi
                      "--data", str(corpus), "--limit", "1", "--max-new-tokens", "40", "--compare-base",
                      "-o", str(res)]) == 0
     table = json.loads(res.read_text())
-    assert [r["adapter"] for r in table["results"]] == [None, str(run / "adapter")]
+    assert [r["adapter"] for r in table["results"]] == [None, str(run / "adapter"), "constant"]
+    assert 0 < table["results"][-1]["metrics"]["style"] <= 1  # the best constant plan, beside the models
     assert "| usable |" in capsys.readouterr().out

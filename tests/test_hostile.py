@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 import hostile_folders  # noqa: F401  (adds the folder, plan, store and disk cases to CASES)
+import hostile_sequences  # noqa: F401  (adds the image-sequence cases)
 from hostile_cases import CASES
 from hostile_media import accent_strength, measure
 from v2m.agent.cli import main

@@ -25,14 +25,46 @@ def last_tool_result(messages) -> str:
 
 
 def test_tools_have_schemas_and_take_no_paths(tmp_path):
-    tools = make_tools(Workbench(BIKES, tmp_path / "out", "jazz", analysis=bikes_analysis()))
-    assert [t.name for t in tools] == list(TOOL_NAMES)
-    for t in tools:
-        assert t.description and not any("path" in a or "file" in a for a in t.args)
-    by = {t.name: t for t in tools}
-    assert by["write_plan"].args["plan_json"]["type"] == "string"
-    assert by["mux_video"].args["keep_audio"]["default"] is False
-    assert by["compose_score"].invoke({}).startswith("error: no plan yet")  # errors are answers, not exceptions
+    with Workbench(BIKES, tmp_path / "out", "jazz", analysis=bikes_analysis()) as bench:
+        tools = make_tools(bench)
+        assert [t.name for t in tools] == list(TOOL_NAMES)
+        for t in tools:
+            assert t.description and not any("path" in a or "file" in a for a in t.args)
+        by = {t.name: t for t in tools}
+        assert by["write_plan"].args["plan_json"]["type"] == "string"
+        assert by["mux_video"].args["keep_audio"]["default"] is False
+        assert by["compose_score"].invoke({}).startswith("error: no plan yet")  # errors are answers, not exceptions
+
+
+def test_the_tools_write_a_run_the_way_v2m_score_does(tmp_path):
+    """A fresh work folder swapped in whole (outputs.RunFolder): nothing written over without --force,
+    a previous run replaced as a whole with it, a failed run leaves the folder as it was."""
+    import shutil
+
+    from v2m.tools.errors import V2MError
+
+    out = tmp_path / "out"
+    (out / "keyframes").mkdir(parents=True)
+    (out / "keyframes" / "shot_099.jpg").write_bytes(b"an older run's keyframe")
+    (out / "plan.json").write_text("{}")
+    (out / "mine.txt").write_text("the user's own file")
+    with pytest.raises(V2MError, match="already exists"):
+        Workbench(BIKES, out, "jazz", analysis=bikes_analysis())
+    with pytest.raises(RuntimeError):
+        with Workbench(BIKES, out, "jazz", analysis=bikes_analysis(), force=True) as bench:
+            bench.write_plan(json.dumps(plan_dict()))
+            raise RuntimeError("the model's server went away")
+    assert sorted(p.name for p in out.iterdir()) == ["keyframes", "mine.txt", "plan.json"]
+    assert (out / "plan.json").read_text() == "{}"
+    with Workbench(BIKES, out, "jazz", analysis=bikes_analysis(), force=True) as bench:
+        assert bench.write_plan(json.dumps(plan_dict())).startswith("ok: plan saved")
+        assert not (out / "reasoning.md").exists()  # nothing lands in the folder before the run ends
+    assert bench.files["plan.json"] == out / "plan.json" and ScorePlan.model_validate_json(
+        (out / "plan.json").read_text()).tempo_bpm == plan_dict()["tempo_bpm"]
+    assert sorted(p.name for p in out.iterdir()) == ["mine.txt", "plan.json", "reasoning.md"]
+    shutil.copy(BIKES, out / "score.wav")  # a video that happens to be named like an output, inside -o
+    with pytest.raises(V2MError, match="would be overwritten"):
+        Workbench(out / "score.wav", out, "jazz", force=True)
 
 
 def test_agent_plans_through_tools_fixing_its_own_errors(tmp_path):
@@ -68,13 +100,14 @@ def test_mux_tool_puts_music_on_the_real_clip(tmp_path):
     import av
     import soundfile as sf
 
-    bench = Workbench(BIKES, tmp_path / "out", "jazz", analysis=bikes_analysis())
-    tools = {t.name: t for t in make_tools(bench)}
-    assert tools["write_plan"].invoke({"plan_json": json.dumps(plan_dict())}).startswith("ok: plan saved")
-    sr = 44100
-    t = np.arange(10 * sr) / sr
-    sf.write(bench.files["score.wav"], (0.2 * np.sin(2 * np.pi * 440 * t)).astype(np.float32), sr)
-    assert tools["mux_video"].invoke({}) == "ok: wrote bikes.scored.mp4"
+    with Workbench(BIKES, tmp_path / "out", "jazz", analysis=bikes_analysis()) as bench:
+        tools = {t.name: t for t in make_tools(bench)}
+        assert tools["write_plan"].invoke({"plan_json": json.dumps(plan_dict())}).startswith("ok: plan saved")
+        sr = 44100
+        t = np.arange(10 * sr) / sr
+        sf.write(bench.files["score.wav"], (0.2 * np.sin(2 * np.pi * 440 * t)).astype(np.float32), sr)
+        assert tools["mux_video"].invoke({}) == "ok: wrote bikes.scored.mp4"
+    assert bench.files["video"] == tmp_path / "out" / "bikes.scored.mp4"
     with av.open(str(bench.files["video"])) as c:
         assert len(c.streams.video) == 1 and len(c.streams.audio) == 1
         assert abs(float(c.duration / av.time_base) - 10.0) < 0.2
@@ -121,17 +154,18 @@ def test_generate_audio_tool_makes_the_audio_route_with_the_debug_backend(tmp_pa
 
     from v2m.tools.options import MusicOptions
 
-    bench = Workbench(BIKES, tmp_path / "out", "jazz", analysis=bikes_analysis(), music=MusicOptions(backend="debug"))
-    tools = {t.name: t for t in make_tools(bench)}
-    assert tools["write_plan"].invoke({"plan_json": json.dumps(plan_dict())}).startswith("ok: plan saved")
-    assert tools["generate_audio"].invoke({}) == "ok: generated score.wav (3 sections, audio route)"
-    audio, sr = sf.read(bench.files["score.wav"], dtype="float32")
-    assert sr == 32000 and len(audio) == 10 * sr and np.sqrt(np.mean(audio ** 2)) > 0.01
-    assert bench.files["score.seams.npz"].is_file()
-    # hybrid: the composed notes, rendered, condition the model
-    assert tools["edit_plan"].invoke({"patch_json": '{"route": "hybrid"}'}).startswith("ok")
-    assert tools["generate_audio"].invoke({}).startswith("error: no score yet")
-    assert tools["compose_score"].invoke({}).startswith("ok: composed")
-    assert tools["generate_audio"].invoke({}) == "ok: generated score.wav (3 sections, hybrid route)"
-    assert sf.info(str(bench.files["score.symbolic.wav"])).duration == pytest.approx(10.0, abs=1e-3)
-    assert tools["mux_video"].invoke({}) == "ok: wrote bikes.scored.mp4"
+    with Workbench(BIKES, tmp_path / "out", "jazz", analysis=bikes_analysis(),
+                   music=MusicOptions(backend="debug")) as bench:
+        tools = {t.name: t for t in make_tools(bench)}
+        assert tools["write_plan"].invoke({"plan_json": json.dumps(plan_dict())}).startswith("ok: plan saved")
+        assert tools["generate_audio"].invoke({}) == "ok: generated score.wav (3 sections, audio route)"
+        audio, sr = sf.read(bench.files["score.wav"], dtype="float32")
+        assert sr == 32000 and len(audio) == 10 * sr and np.sqrt(np.mean(audio ** 2)) > 0.01
+        assert bench.files["score.seams.npz"].is_file()
+        # hybrid: the composed notes, rendered, condition the model
+        assert tools["edit_plan"].invoke({"patch_json": '{"route": "hybrid"}'}).startswith("ok")
+        assert tools["generate_audio"].invoke({}).startswith("error: no score yet")
+        assert tools["compose_score"].invoke({}).startswith("ok: composed")
+        assert tools["generate_audio"].invoke({}) == "ok: generated score.wav (3 sections, hybrid route)"
+        assert sf.info(str(bench.files["score.symbolic.wav"])).duration == pytest.approx(10.0, abs=1e-3)
+        assert tools["mux_video"].invoke({}) == "ok: wrote bikes.scored.mp4"

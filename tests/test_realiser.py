@@ -94,3 +94,28 @@ def test_score_chat_and_agent_declare_the_same_music_flags():
     from v2m.agent.options import music_from_args
 
     assert music_from_args(args) == MusicOptions(backend="debug", seed=4)
+
+
+@pytest.mark.slow
+def test_the_container_is_decided_once_per_run(tmp_path, monkeypatch):
+    """The pipeline decides the container before any work and hands it to the realiser: the input is
+    probed for it once (an MS-MPEG4 AVI goes to MKV, so a second probe would be seen and could disagree)."""
+    import sys
+
+    from hostile_media import Clip, write
+
+    import v2m.agent.pipeline as pipeline
+    from v2m.tools.audio.container import choose_container
+
+    src = tmp_path / "old.avi"
+    write(src, Clip(codec="msmpeg4", fmt="avi"))
+    probes = []
+
+    def counted(path):
+        probes.append(path)
+        return choose_container(path)
+
+    monkeypatch.setattr(pipeline, "choose_container", counted)
+    monkeypatch.setattr(sys.modules["v2m.tools.realiser"], "choose_container", counted)
+    run = score(src, "jazz", tmp_path / "out")
+    assert len(probes) == 1 and run.files["video"].name == "old.scored.mkv" and run.files["video"].is_file()

@@ -299,3 +299,23 @@ def test_a_hand_edited_plan_is_realised_and_a_broken_one_refused(bikes_run, bike
     r = v2m("score", bikes, "--plan", edited, "-o", tmp_path / "broken")
     assert r.returncode == 2 and "not a valid plan" in r.stderr and "Traceback" not in r.stderr
     assert not (tmp_path / "broken").exists()
+
+
+def test_a_meter_change_is_said_in_the_reasoning(bikes_run, bikes, tmp_path):
+    # a 1 s section is shorter than any 4/4 bar in the style's tempo range: the composer changes the meter
+    # there, and reasoning.md must say where and why (issue 12: "change meter only when nothing else works")
+    out, _ = bikes_run
+    plan = json.loads((out / "plan.json").read_text())
+    first, last = plan["sections"][0], plan["sections"][-1]
+    plan["sections"] = [{**first, "start_s": 0.0, "end_s": 4.0}, {**first, "name": "b", "start_s": 4.0, "end_s": 5.0},
+                        {**last, "start_s": 5.0, "end_s": plan["duration_s"]}]
+    plan["hit_points"] = []
+    given = tmp_path / "short.json"
+    given.write_text(json.dumps(plan))
+    r = v2m("score", bikes, "--plan", given, "-o", tmp_path / "run")
+    assert r.returncode == 0, r.stderr
+    reasoning = (tmp_path / "run" / "reasoning.md").read_text()
+    timing = reasoning.split("## Timing\n", 1)[1]
+    assert "section 1 (b)" in timing and "meter change" in timing
+    bars = pretty_midi.PrettyMIDI(str(tmp_path / "run" / "score.mid")).time_signature_changes
+    assert any(ts.numerator != 4 for ts in bars)  # the MIDI carries the change the reasoning names

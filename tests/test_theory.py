@@ -118,3 +118,45 @@ def test_mixolydian_second_half_plays_the_flat_seven(request_, key, flat7, leadi
     assert all(chord_symbol("bVII", key, "mixolydian") in s.chords for s in half)
     played = pcs_played(res.plan, ("bass", "harmony"), half[0].start_s)
     assert flat7 in played and leading not in played
+
+
+@pytest.mark.slow
+def test_the_chord_tables_read_every_style_chord_as_music21_does():
+    """parse_chord reads everyday qualities from its own tables (music21 costs 5-15 ms a name): each must
+    give exactly music21's chord, for every numeral of every style in every key and mode, and the symbols
+    the edit language spells them as."""
+    from v2m.tools.music.harmony import _table_chord, music21_chord
+    from v2m.tools.music.theory import MODES, TONICS, chord_symbol
+    from v2m.tools.style import load_style, style_names
+
+    numerals = {n for s in style_names() for progs in load_style(s).progressions.values() for p in progs for n in p}
+    numerals |= {"ii°", "viio7", "vii°7", "iiø7", "Imaj7", "imaj7", "bVI", "bIII", "#iv°7"}
+    read = 0
+    for key in TONICS:
+        for mode in MODES:
+            for n in sorted(numerals):
+                fast = _table_chord(n, key, mode)
+                if fast is not None:
+                    read += 1
+                    assert fast == music21_chord(n, key, mode), (n, key, mode)
+                try:
+                    sym = chord_symbol(n, key, mode)
+                except ValueError:
+                    continue
+                fast = _table_chord(sym, key, mode)
+                if fast is not None:
+                    read += 1
+                    assert fast == music21_chord(sym, key, mode), (n, sym, key, mode)
+    for sym in ("C6", "Am6", "G9", "Dsus4", "Esus2", "Caug", "Bdim7", "F#m7b5", "Bb/D", "Ebmaj7"):
+        assert _table_chord(sym, "C", "major") == music21_chord(sym, "C", "major"), sym
+    assert read > 2000
+
+
+def test_the_chord_tables_agree_with_music21_on_a_few():
+    from v2m.tools.music.harmony import _table_chord, music21_chord
+
+    for name, key, mode in (("ii7", "C", "major"), ("V7", "A", "minor"), ("bVII", "D", "mixolydian"),
+                            ("iiø7", "Eb", "minor"), ("Imaj7", "F", "major"), ("vii°", "G", "minor"),
+                            ("F#m7b5", "C", "major"), ("Bb/D", "F", "major")):
+        assert _table_chord(name, key, mode) == music21_chord(name, key, mode), name
+    assert _table_chord("imaj7", "C", "major") is None  # music21's own reading; parse_chord asks it

@@ -56,6 +56,7 @@ class Realisation:
     files: dict[str, str] = field(default_factory=dict)
     rendered: list[int] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    timing: list[str] = field(default_factory=list)  # the composer's sync decisions (meter changes and why)
 
 
 class Realiser:
@@ -68,17 +69,19 @@ class Realiser:
         cache_dir: where the caches live (cache_dir/stems, cache_dir/aac; a still image's clip).
         music: the MusicOptions.
         keep_audio: mix the video's own sound under the music.
+        container: the output container when the caller has decided it already (`choose_container`
+            probes the input; the pipeline decides before any work), else decided here on first use.
     """
 
     def __init__(self, analysis: VideoAnalysis, video: str | Path, cache_dir: str | Path,
-                 music: MusicOptions | None = None, *, keep_audio: bool = False):
+                 music: MusicOptions | None = None, *, keep_audio: bool = False, container: Container | None = None):
         self.analysis, self.video, self.root = analysis, Path(video), Path(cache_dir)
         self.music = music or MusicOptions()
         self.keep_audio = keep_audio
         self._renderer = None
         self._muxer = None
         self._backends: dict[str, object] = {}
-        self._container: Container | None = None
+        self._container = container
 
     # ------------------------------------------------------------------ the audio routes' model
 
@@ -224,7 +227,7 @@ class Realiser:
                 notes.result()
                 files.update({"abc": "score.abc", "musicxml": "score.musicxml"})
         warnings = list(arrangement.warnings) + [f"melody repaired: {r}" for r in arrangement.repairs]
-        return Realisation(files=files, rendered=rendered, warnings=warnings)
+        return Realisation(files=files, rendered=rendered, warnings=warnings, timing=list(arrangement.sync_notes))
 
     # ------------------------------------------------------------------ caches and the picture
 
@@ -269,7 +272,7 @@ class Realiser:
 
 def realise(plan: ScorePlan, analysis: VideoAnalysis, video: str | Path, folder: str | Path,
             music: MusicOptions | None = None, *, previous: tuple[ScorePlan, Path] | None = None,
-            notation: bool = True, keep_audio: bool = False,
+            notation: bool = True, keep_audio: bool = False, container: Container | None = None,
             progress: Callable[[str], None] | None = None) -> Realisation:
     """Realise one plan into `folder` with caches that live only for this call (see `Realiser.realise`).
 
@@ -279,10 +282,11 @@ def realise(plan: ScorePlan, analysis: VideoAnalysis, video: str | Path, folder:
         previous: the plan and folder of a version to reuse the take of, or None.
         notation: also write score.abc and score.musicxml.
         keep_audio: mix the video's own sound under the music.
+        container: the output container, when the caller has decided it (saves probing the input again).
         progress: called with each stage's name as it starts.
     Returns:
         The Realisation.
     """
     with tempfile.TemporaryDirectory(dir=folder, prefix=".v2m-cache-") as tmp:
-        realiser = Realiser(analysis, video, tmp, music, keep_audio=keep_audio)
+        realiser = Realiser(analysis, video, tmp, music, keep_audio=keep_audio, container=container)
         return realiser.realise(plan, folder, previous, notation=notation, progress=progress)

@@ -3,7 +3,9 @@
 A style says how a genre sounds (tempo range, meter, swing, instruments per role, chord progressions,
 grooves) and which words ask for it (`keywords`), so the rules planner can map "in jazz" to it. The
 arranger reads the rest: drum grooves and fills as step strings, bass and accompaniment patterns, chord
-vocabulary, registers, and intensity levels (a section's energy picks one level).
+vocabulary, the harmonic rhythm (chords per bar and how a bar leads on to the next chord, read by
+`music/progression.py`), whether the progressions are a form that runs on across cuts (the blues), registers,
+and intensity levels (a section's energy picks one level).
 
 Step strings are one character per step, spaces ignored; the number of steps per beat is the string's
 length divided by the meter's beats, so "x..x...." is eighths in 4/4 and sixteen characters are 16ths.
@@ -60,6 +62,24 @@ class Level(BaseModel):
         return v
 
 
+class HarmonicRhythm(BaseModel):
+    """How fast the chords change: per bar, and how the later beats of a bar lead on to the next chord."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    per_bar: Literal[0.25, 0.5, 1, 2, 3, 4] = Field(
+        1, description="chords per bar: 2 = two a bar (a ii-V in one bar), 0.5 = one every two bars (a drone)")
+    move: Literal["hold", "dominant", "plagal", "diatonic"] = Field(
+        "hold", description="what the later chords of a bar are (harmony.fill_bar): the dominant (a ii-V or a "
+        "secondary dominant) of the next chord, that and a plagal neighbour on a repeated chord (gospel), "
+        "the scale's chord a fifth above the next (a chorale's diatonic steps)")
+
+    @property
+    def hold_bars(self) -> int:
+        """Bars each chord of a progression lasts (1 unless the harmony is slower than a chord a bar)."""
+        return max(1, round(1 / self.per_bar))
+
+
 class Style(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -77,6 +97,9 @@ class Style(BaseModel):
     tonal: bool = True
     progressions: dict[str, list[list[str]]] = Field(
         default_factory=dict, description="mode -> progressions of roman numerals, one chord per bar")
+    form: bool = Field(False, description="the progressions are a form (the twelve-bar blues) that runs on "
+                       "across cuts: sections end where the form is, not on an added half cadence")
+    harmonic_rhythm: HarmonicRhythm = Field(default_factory=HarmonicRhythm)
     # --- what the arranger reads
     chords: Literal["triad", "seventh", "ninth", "power", "sus"] = Field(
         "triad", description="chord vocabulary: progressions' triads are extended (or reduced) to this")
@@ -134,5 +157,7 @@ def load_style(name: str) -> Style:
     """
     if name not in style_names():
         raise ValueError(f"unknown style {name!r}; choose from {list(style_names())}")
-    data = yaml.safe_load((STYLE_DIR / f"{name}.yaml").read_text())
+    # libyaml's loader when it is built in: several times faster than the pure-Python one
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load((STYLE_DIR / f"{name}.yaml").read_text(), Loader=loader)  # noqa: S506 (a safe loader)
     return Style.model_validate(data)

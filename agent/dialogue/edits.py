@@ -19,13 +19,26 @@ import re
 from v2m.agent.dialogue import marks, orchestration, phrases, takes, vocab
 from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.orchestration import eat
-from v2m.agent.dialogue.where import DEICTIC_RE, PLACE_FILLER, WHOLE_RE, Ask, Span, locate, only_place, snap
+from v2m.agent.dialogue.where import (
+    APPOSITIVE_RE,
+    DEICTIC_RE,
+    INTO_RE,
+    PLACE_FILLER,
+    WHOLE_RE,
+    Ask,
+    Span,
+    lead_in,
+    locate,
+    moment,
+    only_place,
+    snap,
+)
 from v2m.tools.contract import MAX_TEMPO_BPM, MIN_TEMPO_BPM, EditIntent, ScorePlan, VideoAnalysis
 from v2m.tools.music.theory import read_tonic, tonic_name, tonic_pc
-from v2m.tools.style import load_style, style_names
 
 SMALL = r"\b(?:a (?:little )?bit|slightly|a little|a touch|somewhat|a tad|marginally)\b"
-BIG = r"\b(?:much|a lot|way|far|lots|really|very|significantly|drastically|dramatically|considerably)\b"
+BIG = (r"\b(?:much|a lot|far|lots|really|very|significantly|drastically|dramatically|considerably)\b"
+       r"|\bway (?=more|less|too|\w+er\b)")  # "way faster", not "is there a way to"
 SLOW_RE = (r"\b(?:slower|slow(?: it| things)? down|slow|less fast|more slowly|lower tempo|reduce the tempo|"
            r"drop the tempo|decrease the tempo|lower the tempo|relax the pace|ease off the tempo)\b")
 FAST_RE = (r"\b(?:faster|speed(?: it| things)? up|fast|quicker|quick|more quickly|higher tempo|up the tempo|"
@@ -162,29 +175,8 @@ def _tempo(c: Clause, t: str) -> str:
     return eat(t, m)
 
 
-# Style keywords too common in a request about a video to mean a genre on their own.
-STYLE_STOP = {"score", "film", "movie", "night", "drive", "road", "study", "bar", "beach", "summer", "party",
-              "club", "action", "loud", "soft", "slow", "beats", "dance", "groove", "delta", "cafe", "festival",
-              "rainy", "cozy", "hopeful", "elegant", "dramatic", "trailer", "driving", "energetic", "warm",
-              "gentle", "relaxing", "house", "soul"}
-
-
-def _style_keywords() -> dict[str, str]:
-    """keyword -> style, leaving out words that mean a mood, a tempo, an energy or an instrument."""
-    taken = {*vocab.INSTRUMENTS, *vocab.ROLE_WORDS} | {w for m in vocab.MOODS.values() for w in m.words}
-    out = {}
-    for name in style_names():
-        for kw in [name.replace("_", " "), *load_style(name).keywords]:
-            kw = kw.lower()
-            if kw == name.replace("_", " ") or not (kw in taken or re.fullmatch(SLOW_RE + "|" + FAST_RE + "|"
-                                                                              + MORE_RE + "|" + LESS_RE, kw)
-                                                    or kw in STYLE_STOP):
-                out.setdefault(kw, name)
-    return out
-
-
 def _style(c: Clause, t: str) -> str:
-    kws = _style_keywords()
+    kws = vocab.style_keywords("|".join((SLOW_RE, FAST_RE, MORE_RE, LESS_RE)))
     hits = [(len(k), k) for k in kws if re.search(rf"\b{re.escape(k)}\b", t)]
     if not hits:
         return t
@@ -302,6 +294,8 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
                       _loudness):
             rest = parse(c, rest)
         rest = orchestration.read(rest, c.want) if not c.intents else rest
+    if not c.intents and (question := phrases.too_question(text)):
+        raise Ask(question)
     if not c.intents and guess and not only_place(rest):
         _unknown(c, rest)
     return c.intents
@@ -334,7 +328,12 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     Raises:
         Ask: the request is ambiguous or impossible; the message is the question.
     """
-    clauses = [x for x in CLAUSE_SPLIT.split(request.strip()) if x and x.strip()]
+    clauses = []
+    for x in (x for x in CLAUSE_SPLIT.split(request.strip()) if x and x.strip()):
+        if clauses and APPOSITIVE_RE.match(x):  # "end on a stop, which is the last cut": one clause
+            clauses[-1] += " " + APPOSITIVE_RE.sub(" ", x, count=1)
+        else:
+            clauses.append(x)
     meaningful = [x for x in clauses if set(re.findall(r"[a-z']+", x.lower())) - SMALL_TALK]
     clauses = meaningful if meaningful or not clauses else clauses
     if not clauses:
@@ -342,10 +341,11 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     out: list[EditIntent] = []
     negative = bool(TAKE_OUT_RE.search(request.lower()))
     shared: Span | None = None   # a place said in a clause, carried to the clauses after it
-    prev: tuple[str, str, int, bool] | None = None   # the last clause: text, original, where its intents start, own place
+    prev: tuple | None = None   # the last clause: text, original, where its intents start, own place?, span
     last_instrument = None
     for original in clauses:
-        text = " " + re.sub(r"\s+", " ", re.sub(r"[^a-z0-9#:.%' -]+", " ", phrases.spelled(original.lower()))) + " "
+        text = " " + re.sub(r"\s+", " ", re.sub(r"[^a-z0-9#:.%' -]+", " ",
+                                                phrases.unfilled(phrases.spelled(original.lower())))) + " "
         text = re.sub(r"(\d)\.(?!\d)", r"\1", text)
         text = re.sub(r"\b(five|ten|fifteen|twenty|thirty)(?= ?(?:percent|%|bpm))",
                       lambda m: str(NUMBERS[m.group(1)]), text)
@@ -357,6 +357,8 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         span = snap(span, analysis) if span else None
         if WHOLE_RE.search(text):
             span = None
+        if span is not None and INTO_RE.search(text) and span.start_s > 0.5:
+            span = lead_in(span, analysis)  # "swell into the last shot": over the shot that leads there
         own = span is not None
         if own:
             shared = span
@@ -367,13 +369,21 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             shared = None
         else:
             span = shared
+            if span is not None and INTO_RE.search(text) and span.start_s > 0.5:
+                span = lead_in(span, analysis)  # "the ship appears on the first cut, swell into that"
         intents = read_clause(analysis, plan, text, span, guess and not (own and only_place(text)), original,
                               negative)
-        if not intents and own and prev is not None and not prev[3] and prev[2] < len(out):
-            # "slower, only in the ending": a place said after the edit it belongs to
+        if not intents and prev is not None and prev[2] == len(out) and (own or moment(prev[0]) is not None):
+            # an edit and its place said apart ("first goal at 0:22, massive crash there"): read together
+            intents = read_clause(analysis, plan, prev[0] + text, span, guess, prev[1], negative)
+        if not intents and own and prev is not None and prev[2] < len(out) and \
+                (not prev[3] or only_place(text) and prev[4].start_s - 0.05 <= span.start_s
+                 and span.end_s <= prev[4].end_s + 0.05):
+            # "slower, only in the ending": a place said after the edit it belongs to; "more energy at the
+            # end, the last shot": a narrower place said after names it more exactly
             del out[prev[2]:]
             intents = read_clause(analysis, plan, prev[0], span, guess, prev[1], negative)
-        prev = (text, original, len(out), own)
+        prev = (text, original, len(out), own, span)
         for it in intents:
             k = next((k for k, o in enumerate(out) if _same(it, o)), None)
             if k is None:

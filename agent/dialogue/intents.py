@@ -121,7 +121,8 @@ def _style(e: Edit, it: EditIntent) -> None:
     if not e.whole:
         raise Ask(f"A style applies to the whole score; I can make {e.span.label} slower, calmer or change its "
                   "instruments instead. Should I switch the whole score?")
-    ops.set_style(e.plan, it.value)
+    if not (it.reason and it.value == e.plan.style):  # "more film noir" in jazz: only the instruments it brings
+        ops.set_style(e.plan, it.value)
     for word in (it.target or "").split(","):  # the instruments a culture or purpose brings ("brass")
         if word.strip():
             orchestration.add(e, word.strip(), quiet=True)
@@ -197,7 +198,7 @@ def _pieces(e: Edit) -> None:
     edges = [c for c in e.analysis.boundaries_s if a + SHAPE_MIN_PIECE_S <= c <= b - SHAPE_MIN_PIECE_S]
     edges = [x for k, x in enumerate(edges) if k == 0 or x - edges[k - 1] >= SHAPE_MIN_PIECE_S]
     if not edges:
-        n = max(1, min(3, int((b - a) // (2 * SHAPE_MIN_PIECE_S))))
+        n = max(1, min(3, int((b - a) // SHAPE_MIN_PIECE_S)))
         edges = [a + (b - a) * k / n for k in range(1, n)]
     cuts = [a, *edges, b]
     for x, y in zip(cuts, cuts[1:]):
@@ -265,6 +266,15 @@ def _level_step(it: EditIntent) -> float:
     return step if it.direction != "down" else -step
 
 
+def style_first(intents: list[EditIntent]) -> list[EditIntent]:
+    """One style per turn, applied first (a new style brings its own instruments, so "an accordion, make it
+    feel italian" keeps both): a culture read ("film noir") over a style's keyword ("smoky") over a
+    word-embedding guess ("'motown' read as ..."); among equals the last said."""
+    styles = sorted(((0 if it.reason and " read as " not in it.reason else 2 if it.reason else 1, -k), it)
+                    for k, it in enumerate(intents) if it.what == "style")
+    return [it for _, it in styles[:1]] + [it for it in intents if it.what != "style"]
+
+
 def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIntent],
                   history: list[ScorePlan] | None = None) -> ScorePlan:
     """Apply intents in order to a copy of `plan`.
@@ -283,6 +293,7 @@ def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIn
     whole = [k for k, it in enumerate(intents) if it.what in ("revert", "undo") and it.value is None]
     if whole:  # "ditch the organ, bring version 2 back": the version named is where the turn ends up
         intents = intents[whole[-1]:]
+    intents = style_first(intents)
     for it in intents:
         e = Edit(new, analysis, span_of(it.scope))
         if it.what in ("undo", "revert"):

@@ -11,6 +11,9 @@ import re
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue.where import ORD, TIME, Ask, Span, _cut, nearest_cut, parse_time, visible_cuts
 
+# Words that can only mean a hit: with a place said in the clause or just before, they mark its start.
+MOMENT_RE = re.compile(r"\b(?:crash|crashes|stab|sting|stinger|boom|bang|slam|dead stop|hard stop|full stop|a stop)\b"
+                       r"|\bhit (?:it|there|that)\b")
 SWELL_MIN_S = 4.0   # a swell grows over the shot before its moment when that shot is at least this long
 
 
@@ -21,7 +24,7 @@ def locks(c, t: str) -> str:
         return " " * len(t)
     m = re.search(r"\b(keep|leave)\b.*\b(as it is|as is|as they are|as it was|as they were|the way it is|the way they are|alone|unchanged|"
                      r"the same|intact|untouched|locked)\b", t) \
-        or re.search(r"\b(lock|freeze|don't touch|do not touch|don't change|do not change|protect)\b", t)
+        or re.search(r"\b(lock|freeze(?! frame)|don't touch|do not touch|don't change|do not change|protect)\b", t)
     if not m:
         return t
     if c.span is None and not re.search(r"\b(everything|all|whole|it)\b", t):
@@ -46,7 +49,9 @@ def sync(c, t: str) -> str:
     """"hit the cut at 0:07", "a crash on every cut", "no accent at the first cut": hit points."""
     m = re.search(r"\b(hit|hits|accent|accents|crash|crashes|stab|stabs|swell|sting|punch|mark|marks|stop on|"
                   r"full stop|a stop|boom|bang|slam|stinger|sting|dead stop|hard stop)\b", t)
-    if not m or not re.search(rf"\bcuts?\b|\d:\d|\d ?s\b|seconds?\b|\bat {TIME}", t):
+    # "that's the last photo. a crash when it comes up": a shot or cut named, then a word only a hit can mean
+    moment = c.span is not None and c.span.sections is None and MOMENT_RE.search(t) and not re.search(r"\bcuts?\b", t)
+    if not m or not (re.search(rf"\bcuts?\b|\d:\d|\d ?s\b|seconds?\b|\bat {TIME}", t) or moment):
         return t
     word = m.group(1)
     kind = ("crash" if word.startswith("crash") or word in ("boom", "bang", "slam") else "stab"
@@ -68,6 +73,8 @@ def sync(c, t: str) -> str:
         if tt > a.duration_s:
             raise Ask(f"The video is only {a.duration_s:.1f} s long; when should the {label} be?")
         times = [tt]
+    elif moment and not negative and c.span.start_s > 0.05:
+        times, c.span = [c.span.start_s], None  # "that's the last photo, a crash when it comes up": its start
     elif c.span is not None:
         times = None if negative else [x for x in visible_cuts(a) if c.span.start_s - 0.05 <= x <= c.span.end_s]
     else:

@@ -26,6 +26,7 @@ FAMILIES = {**{w: "brass" for w in ("trumpet", "trombone", "horn", "horns", "tub
 FILLER_WORDS = {"it", "the", "a", "an", "some", "more", "bit", "in", "to", "something"}
 INSTR_ALT = "|".join(sorted((re.escape(k) for k in {*vocab.INSTRUMENTS, *vocab.ROLE_WORDS}), key=len, reverse=True))
 INSTR = rf"(?:the |a |an |some |any |all |more |back |in )*({INSTR_ALT})(?:s|es)?\b"
+NEGATED_RE = re.compile(r"\b(?:no|without|not|lose|drop|remove|kill|mute|cut)\s*$")  # said just before a part
 
 
 def _instrument_word(phrase: str) -> str | None:
@@ -59,6 +60,9 @@ BALANCE_DOWN = r"(?:further back|to the back|down in the mix|lower in the mix|qu
 def read(t: str, want) -> str:
     """Instrument edits in a clause: `want(what, value=..., target=..., direction=...)` records each
     intent; returns the text with what was understood blanked out."""
+    # "no bass or drums": each part named after the negation is left out
+    t = re.sub(rf"\b(no|without) ((?:the )?(?:{INSTR_ALT})(?:s|es)?) (?:or|and|nor) (?:the |any )?((?:{INSTR_ALT})(?:s|es)?)\b",
+               r"\1 \2 \1 \3", t)
     # "the saxophone should lead", "fiddle on the melody": that instrument plays the tune
     if (m := re.search(rf"{INSTR} (?:should |to |can |must |will |could )?(?:lead|take the lead|carry the (?:tune|melody))\b", t)) \
             or (m := re.search(rf"{INSTR} (?:on|for|plays?|playing) the (melody|lead|tune|bass|bassline|chords)\b", t)):
@@ -81,7 +85,8 @@ def read(t: str, want) -> str:
     if swap:
         want("swap", target=swap[0], value=swap[1])
         return eat(t, m)
-    if (m := re.search(rf"{INSTR}(?: \w+)? (?:under|underneath|beneath) (?:everything|it all|the rest|the \w+)", t)):
+    if (m := re.search(rf"{INSTR}(?: \w+)? (?:under|underneath|beneath) (?:everything|it all|the rest|the \w+)", t)) \
+            and not NEGATED_RE.search(t[:m.start()]):
         want("add", value=m.group(1))  # "organ pad under everything": a part underneath the others
         return eat(t, m)
     # balance: "the sax drowns the piano" (piano up against the sax), "bring the strings forward"
@@ -90,12 +95,12 @@ def read(t: str, want) -> str:
                        rf"masking|walks? (?:all )?over|fighting|fights|clashing with|competing with) (?:out )?{INSTR}", t)):
         want("balance", value=m.group(2), target=m.group(1), direction="up")
         return eat(t, m)
-    if (m := re.search(rf"{INSTR}.{{0,24}}?\b(?:{BALANCE_UP})\b", t)) \
+    if (m := re.search(rf"{INSTR}.{{0,24}}?\b(?:{BALANCE_UP})\b", t)) and not NEGATED_RE.search(t[:m.start()]) \
             or (m := re.search(rf"\b(?:bring|push|turn) (?:up )?{INSTR} (?:up|forward|out)\b", t)) \
             or (m := re.search(rf"\b(?:more|louder) {INSTR} in the mix\b", t)):
         want("balance", value=m.group(1), direction="up")
         return eat(t, m)
-    if (m := re.search(rf"{INSTR}.{{0,24}}?\b(?:{BALANCE_DOWN})\b", t)) \
+    if (m := re.search(rf"{INSTR}.{{0,24}}?\b(?:{BALANCE_DOWN})\b", t)) and not NEGATED_RE.search(t[:m.start()]) \
             or (m := re.search(rf"\b(?:pull|push|tuck|sit|turn|dial) (?:down |back )?{INSTR} (?:back|down|under)\b", t)) \
             or (m := re.search(rf"\b(?:less|quieter|softer|too much|too many) {INSTR}\b(?! solo)", t)):
         want("balance", value=m.group(1), direction="down")
@@ -119,6 +124,9 @@ def read(t: str, want) -> str:
                               rf"layer|more|some|use|put|want|need|i want|have){' (?:in )?'}{INSTR}", t)):
         want("add", value=m.group(1), direction="up" if re.search(r"\bmore\b", m.group(0)) else None)
         t = eat(t, m)
+    if (m := re.fullmatch(rf"\s*(?:[a-z']+ ){{0,2}}?{INSTR}[\s!]*", t)):  # "smoky, muted trumpet": a part named alone
+        want("add", value=m.group(1))
+        return eat(t, m)
     m = re.search(r"\b(?:add|bring in|introduce|include) (?:a |an |some |the )?([a-z][a-z ]*?)(?: in| to| at| for|$)", t)
     if m and m.group(1).strip() not in FILLER_WORDS:
         hit = vocab.lookup(m.group(1).strip(), "instrument")

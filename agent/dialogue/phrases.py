@@ -18,7 +18,6 @@ from functools import lru_cache
 
 from v2m.agent.dialogue.minilm import model_dir
 from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS, ROLE_WORDS
-from v2m.agent.dialogue.where import Ask
 from v2m.tools.style import load_style, style_names
 
 # Idioms for dimensions the grammar knows, rewritten to its own words. Order matters: longer first.
@@ -34,7 +33,7 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\bhyped\b|\btoe[- ]tapping\b|\bgroovier\b|\bmore groove\b|\bbouncier\b|\bmore bounce\b", "more energy"),
     (r"\bfewer (?:instruments|parts|layers)\b|\bless instruments\b|\bpull (?:it|things|everything|them) (?:back|down)\b(?! to \d)|\bback it off\b(?! to \d)|\bthin (?:it|things) out\b|\bthin it\b"
      r"|\bcalm it down\b|\bsoften it\b|\btake it down\b|\bdial it back\b|\bstrip it back\b|\bless going on\b"
-     r"|\bkeep it minimal\b|\btoo much (?:going on|happening)\b|\brein it in\b|\bsettle it\b|\bground it\b|\bless busy\b", "less energy"),
+     r"|\btoo much (?=now|here|there)\b|\bkeep it minimal\b|\btoo much (?:going on|happening)\b|\brein it in\b|\bsettle it\b|\bground it\b|\bless busy\b", "less energy"),
     (r"\b(?:go|goes|going|be|keep (?:it|the music)|very|music) (?:very |really |a bit )?(?:quiet|low|soft|down)\b",
      "quieter"),
     (r"\bturn it down\b|\bthe volume of all\b|\blower the whole mix\b|\bwhole mix (?:down|lower)\b", "quieter"),
@@ -56,7 +55,7 @@ for words, away in (
 ):
     for w in words.split():
         TOO[w] = away
-TOO_ANY_RE = re.compile(r"\btoo (?:much )?([a-z]{3,})\b")
+TOO_ANY_RE = re.compile(r"\btoo (?:much )?(?!(?:now|here|there|then|for|and|but|with|at|in|on|so)\b)([a-z]{3,})\b")
 TOO_RE = re.compile(r"\b(?:is |it'?s |that'?s |sounds |feels |a bit |a little |way |much |kind of |slightly )*"
                     r"too (?:much )?(?:bit )?(" + "|".join(sorted(TOO, key=len, reverse=True)) + r")\b")
 
@@ -68,6 +67,8 @@ SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
     (r"\bgrow\w* from (?:nothing|silence)|\bbuild\w* (?:it )?from\b|\bcreep up\b|\bcrescendo\b|\bsunrise\b"
      r"|\bswell\w* into\b|\bgradually (?:louder|bigger|build|grow)\w*|\bbuild\w* (?:up )?(?:to|into|towards) the end"
      r"|\bramp\w* up\b|\bgrow\w* (?:all the way|towards|to the end|into)\b|\blike it'?s going somewhere\b", (0.15, 0.9)),
+    (r"\b(?:more and more|bigger and bigger|louder and louder|busier and busier|keeps? building)\b", (0.15, 0.9)),
+    (r"\b(?:less and less|quieter and quieter|softer and softer|smaller and smaller)\b", (0.8, 0.15)),
     (r"\b(?:fade|fades|fading|faded)(?: it)?(?: out)?\b|\bdie away\b|\bwind\w* down\b|\btaper\w* off\b|\bdecrescendo\b"
      r"|\bgo down slowly\b|\bgradually (?:quieter|softer|smaller)", (0.8, 0.15)),
 )
@@ -82,7 +83,8 @@ ORIGINAL_RE = re.compile(r"\boriginal\b|\b(?:first|starting|initial) (?:one|vers
                          r"|\bwhere it (?:began|started)\b|\bwe started with\b|\bat the start(?:ed)? with\b"
                          r"|\bfrom the start\b")
 VERSION_RE = re.compile(r"\bversion (?:number )?(\d{1,2})\b|\bv(\d{1,2})\b")
-BACK_RE = re.compile(r"\b(?:back|return|revert|go back|bring|restore|put|as in|like in|how is in|same as)\b")
+BACK_RE = re.compile(r"\b(?:back|return|revert|go back|bring|restore|put|as in|like in|how is in|same as|again|"
+                     r"hear|listen to)\b")
 ATTRIBUTES = {"tempo": "tempo", "speed": "tempo", "pace": "tempo", "bpm": "tempo", "key": "key", "mode": "mode",
               "style": "style", "genre": "style", "instruments": "instruments", "instrumentation": "instruments",
               "energy": "energy", "volume": "loudness", "loudness": "loudness"}
@@ -206,20 +208,40 @@ def spelled(text: str) -> str:
     return re.sub(r"[a-z]+", fix, text)
 
 
-def plain(text: str) -> str:
-    """`text` with idioms and "too X" rewritten into the grammar's words.
+# Words that carry no edit: dictation fillers, hedges and politeness ("um, can you like make it ...", "pull
+# it right back", "a wee bit", "at like 0:09"), dropped before the grammar reads a clause.
+FILLERS = ((r"\b(?:um+|uh+|erm|er|hmm+|you know|i guess|basically|literally|honestly|tbh|mate|kindly)\b", " "),
+           (r"\b(?:sort|kind) of\b(?= \w)", " "), (r"\blike(?= \d| about| around|,)", " "),
+           (r"\bright(?= (?:back|on|at|into|in|there|before|after|up|down|from|till|until|to the)\b)", " "),
+           (r"\ba wee\b", "a"), (r"\bround about\b", "around"), (r"\bdo the needful\b", " "))
 
-    Raises:
-        Ask: "too X" for an X the grammar cannot move away from on its own: the question offers ways.
-    """
+
+def unfilled(text: str) -> str:
+    """Lower-case `text` without the fillers that carry no edit."""
+    for pat, rep in FILLERS:
+        text = re.sub(pat, rep, text)
+    return text
+
+
+def plain(text: str) -> str:
+    """`text` with idioms and "too X" rewritten into the grammar's words."""
     t = re.sub(r"\s+", " ", text)
     for pat, words in IDIOMS:
         t = re.sub(pat, f" {words} ", t)
     t = TOO_RE.sub(lambda m: f" {TOO[m.group(1)]} ", t)
-    if (m := TOO_ANY_RE.search(t)) and m.group(1) not in ("much", "many", "long", "short"):
-        raise Ask(f"Less {m.group(1)}: should it be more energetic, faster, brighter (major), or another style? "
-                  "Pick one, or say it another way.")
+    # "too epic" is no wish for more epic: an X the grammar cannot move away from is not read as asked for
+    t = TOO_ANY_RE.sub(lambda m: m.group(0) if m.group(1) in ("much", "many", "long", "short") else " ", t)
     return re.sub(r"\s+", " ", t)
+
+
+def too_question(text: str) -> str | None:
+    """The question for "too X" with an X the grammar cannot move away from on its own ("too epic"), asked
+    only when nothing else in the clause was read ("too epic, tone it down" is read as less energy)."""
+    m = TOO_ANY_RE.search(plain(text))
+    if m and m.group(1) not in ("much", "many", "long", "short"):
+        return (f"Less {m.group(1)}: should it be more energetic, faster, brighter (major), or another style? "
+                "Pick one, or say it another way.")
+    return None
 
 
 def shape(text: str) -> tuple[tuple[float, ...], re.Match] | None:

@@ -19,12 +19,12 @@ import re
 import unicodedata
 from functools import partial
 
-from v2m.agent.dialogue import edits, intent_model
+from v2m.agent.dialogue import arbiter, edits
 from v2m.agent.dialogue.changes import describe, diff
-from v2m.agent.dialogue.intents import apply_intents
-from v2m.agent.dialogue.where import Ask, Span, fmt
+from v2m.agent.dialogue.intents import apply_intents, scope_of, style_first
+from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment
 from v2m.agent.planners.result import PlanResult
-from v2m.tools.contract import EditIntent, ScorePlan, VideoAnalysis
+from v2m.tools.contract import EditIntent, EditScope, ScorePlan, VideoAnalysis
 
 MAX_REQUEST_CHARS = 600        # longer than any edit anyone types: a paste, answered with a question
 INJECTION_RE = re.compile(
@@ -62,6 +62,88 @@ def guard(request: str) -> str | None:
     return None
 
 
+# "leave it like that", "this is final": a sign-off, not an edit (nor a lock: nothing was named to keep)
+HANDS_OFF_RE = re.compile(
+    r"\b(?:leave|keep) (?:it|everything|the rest|that|this|all|things)(?: else)?(?: exactly)? (?:as it is|as is|like "
+    r"(?:that|this)|the way it is|alone|unchanged)\b|\bdon'?t (?:change|touch) (?:anything|a thing)\b|"
+    r"\b(?:this|that) is (?:final|it|perfect)\b|\bthat'?s (?:final|perfect)\b|\ball good\b|\bwe'?re done\b", re.I)
+LOCK_WORDS_RE = re.compile(r"\b(?:lock|freeze|protect)\b", re.I)
+# a question about the score ("what key are we in", "did the first shot change?"), not a request in
+# question form ("can it start straight in", "is there a way to make it faster")
+STATE_Q_RE = re.compile(r"^(?:(?:so|and|but|ok|okay|good|great|um|hmm|wait|sorry)\b[ ,]*)*(?:what(?:'s|s| is| are)?|"
+                        r"which|where|how (?:fast|slow|loud|long|many)|is|are|was|were|did|does|has|have)\b", re.I)
+REQUEST_RE = re.compile(r"\b(?:can|could|would|will|possible|way to|able to|make|let|give|add|put|bring|try|"
+                        r"please|pls|plz|should i|go back)\b", re.I)
+
+
+def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None) -> str | None:
+    """The reply to a turn that asks about the score or signs off instead of asking for an edit, else None.
+    An answer is read from the plans alone, so it cannot claim what the score does not do."""
+    sentences = [x.strip() for x in re.split(r"[.?!;\n]+", request) if x.strip()]
+    if HANDS_OFF_RE.search(request) and not LOCK_WORDS_RE.search(request):
+        return "Good: I left the score exactly as it is. Nothing changed; tell me if anything should."
+    asks = [x for x in sentences if STATE_Q_RE.match(x)]
+    if not asks or REQUEST_RE.search(request):
+        return None
+    t = " ".join(asks).lower()
+    first = history[0] if history else plan
+    facts = []
+    if re.search(r"\b(?:tempo|bpm|speed|fast|slow|pace)\b", t):
+        same = " (as in the first score)" if first.tempo_bpm == plan.tempo_bpm else \
+            f" (the first score had {first.tempo_bpm:g})"
+        facts.append(f"the tempo is {plan.tempo_bpm:g} BPM{same}")
+    if re.search(r"\b(?:key|mode|scale|major|minor)\b", t):
+        facts.append(f"the key is {plan.key} {plan.mode}")
+    if re.search(r"\b(?:style|genre)\b", t):
+        facts.append(f"the style is {plan.style}")
+    if re.search(r"\b(?:change|changed|different|differ|touch|touched|do|did you)\b", t):
+        last = diff(history[-2], history[-1]) if history and len(history) >= 2 else []
+        facts.append("the last edit made: " + describe(last).rstrip(".") if last else "nothing has been edited yet")
+    if not facts:
+        inst = ", ".join(f"{r} ({n})" for r, n in sorted(plan.instrumentation.items())) or "the style's own parts"
+        facts.append(f"it is {plan.style} in {plan.key} {plan.mode} at {plan.tempo_bpm:g} BPM, played by {inst}")
+    text = "; ".join(facts)
+    return text[0].upper() + text[1:] + ". I changed nothing; what should change?"
+
+
+# "same again at 0:41", "same treatment for 13 and 14", "also same in shot 9": the last edit, somewhere else
+SAME_RE = re.compile(r"\bsame (?:again|treatment|thing|for|in|on|there|here)\b|\bdo (?:that|the same)\b|"
+                     r"\b(?:likewise|ditto)\b|^\s*(?:also |and )?same\b", re.I)
+
+
+def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
+           history: list[ScorePlan] | None) -> list[EditIntent] | None:
+    """The last edit's changes as intents at the place this request names, or None when it asks no repeat."""
+    if not SAME_RE.search(request) or not history or len(history) < 2:
+        return None
+    text = " " + re.sub(r"[^a-z0-9#:.%' -]+", " ", request.lower()) + " "
+    text = re.sub(r"\bround about\b|\babout\b", "around", text)
+    span = locate(text, analysis, plan)
+    at = moment(text)
+    if span is None and at is None:
+        raise Ask("Same again where? Name the shot, cut or time (e.g. 'same again in shot 9').")
+    t0 = at if at is not None else span.start_s
+    scope = scope_of(span) if span is not None else scope_of(Span(t0, min(plan.duration_s, t0 + 0.5), fmt(t0)))
+    out: list[EditIntent] = []
+    for c in diff(history[-2], history[-1]):
+        w = c.words.split()
+        if c.kind == "hit":
+            out.append(EditIntent(what="hit", value=w[0], scope=EditScope(times_s=[round(t0, 3)]), text=request[:400]))
+        elif c.kind == "energy":
+            out.append(EditIntent(what="energy", direction="up" if w[0] == "more" else "down", scope=scope,
+                                  text=request[:400]))
+        elif c.kind == "roles":
+            for part in c.words.split(", "):
+                what, role = ("remove", part[3:]) if part.startswith("no ") else ("add", part.rsplit(" in", 1)[0])
+                out.append(EditIntent(what=what, value=role, scope=scope, text=request[:400]))
+        elif c.kind == "tempo" and len(w) >= 4:
+            up = float(w[3]) > float(w[1])
+            out.append(EditIntent(what="tempo", direction="up" if up else "down", scope=scope, text=request[:400]))
+    if not out:
+        raise Ask("The last edit changed nothing I can repeat elsewhere. What should change there?")
+    return list({(it.what, it.direction, it.value): it for it in out}.values())
+
+
 def last_place(history: list[ScorePlan] | None) -> Span | None:
     """Where the last edit changed the plan (its changes' first start to last end), for "there"."""
     if not history or len(history) < 2:
@@ -87,12 +169,14 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     Raises:
         Ask: no edit, an ambiguous one, or one the readers disagree on; the message is the question.
     """
-    question = guard(request)
+    question = guard(request) or remark(request, plan, history)
     if question:
         raise Ask(question)
 
-    return intent_model.combine(analysis, plan, request,
-                                partial(edits.read_request, last_span=last_place(history)))
+    again = repeat(analysis, plan, request, history)
+    if again is not None:
+        return again
+    return arbiter.combine(analysis, plan, request, partial(edits.read_request, last_span=last_place(history)))
 
 
 def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
@@ -109,7 +193,7 @@ def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         ambiguous or impossible, the unchanged plan and `question` set (also in `reply`).
     """
     try:
-        intents = understand(analysis, plan, request, history)
+        intents = style_first(understand(analysis, plan, request, history))
         new = apply_intents(analysis, plan, intents, history)
     except Ask as q:
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=str(q), question=str(q))

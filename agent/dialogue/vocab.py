@@ -226,3 +226,24 @@ def best_of(phrase: str, kinds=("style", "mood", "instrument"), threshold: float
     cands = [nearest(phrase, k) for k in kinds]
     m = max(cands, key=lambda c: c.score)
     return m if m.score >= threshold and m.score >= _null_score(phrase) + NULL_MARGIN else None
+
+
+# Style keywords too common in a request about a video to mean a genre on their own.
+STYLE_STOP = {"score", "film", "movie", "night", "drive", "road", "study", "bar", "beach", "summer", "party",
+              "club", "action", "loud", "soft", "slow", "beats", "dance", "groove", "delta", "cafe", "festival",
+              "rainy", "cozy", "hopeful", "elegant", "dramatic", "trailer", "driving", "energetic", "warm",
+              "gentle", "relaxing", "house", "soul"}
+
+
+@lru_cache(maxsize=4)
+def style_keywords(taken_re: str) -> dict[str, str]:
+    """keyword -> style, leaving out words that mean a mood or an instrument, or match `taken_re` (the
+    grammar's tempo and energy words)."""
+    taken = {*INSTRUMENTS, *ROLE_WORDS} | {w for m in MOODS.values() for w in m.words}
+    out = {}
+    for name in style_names():
+        for kw in [name.replace("_", " "), *load_style(name).keywords]:
+            kw = kw.lower()
+            if kw == name.replace("_", " ") or not (kw in taken or re.fullmatch(taken_re, kw) or kw in STYLE_STOP):
+                out.setdefault(kw, name)
+    return out

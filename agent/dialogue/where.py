@@ -27,10 +27,17 @@ PLACE_WORDS = ((r"\bthe very (first|last|final|end|beginning|start)\b", r"the \1
                (r"\b(?:from )?the (?:first frame|start|beginning|top)(?: all the way)? (?:to|till|until) the (?:very )?end\b",
                 " "),
                (r"\bthe opening shot\b", "the first shot"), (r"\bthe closing shot\b", "the last shot"),
-               (r"\bat the top\b(?=.*\bend\b)", " "), (r"\b(?:all the way )?(?:to|till|until|into) the (?:very )?end\b(?=.*$)", " "),
+               (r"\bat the top\b(?=.*\bend\b)", " "), (r"\b(?:all the way )?(?:to|till|until|into) the (?:very )?(?:end|finish(?: line)?)\b(?=.*$)", " "),
                (r"\bat the top\b", "in the intro"), (r"\bshots (\d+) through (\d+)\b", r"shots \1 to \2"),
                (r"\b(?:from |after )?the (one|two|three|four|five|\d+)[- ]minute mark\b", r"after \1:00"),
-               (r"\bone:00\b", "1:00"), (r"\btwo:00\b", "2:00"), (r"\bthree:00\b", "3:00"))
+               (r"\bone:00\b", "1:00"), (r"\btwo:00\b", "2:00"), (r"\bthree:00\b", "3:00"),
+               # a slideshow's photos, a montage's clips: the shots a viewer counts
+               (r"\b(?:photo|picture|pic|slide|image|clip)(s?)\b", r"shot\1"),
+               (r"\b(shots?|cuts?) (one|two|three|four|five|six|seven|eight|nine|ten)\b",
+                lambda m: f"{m.group(1)} {WORD_NUMBERS[m.group(2)]}"),
+               (r"\b(shots \d+ (?:and|to|through|-) ?)(one|two|three|four|five|six|seven|eight|nine|ten)\b",
+                lambda m: f"{m.group(1)}{WORD_NUMBERS[m.group(2)]}"))
+WORD_NUMBERS = {w: str(k) for k, w in enumerate("zero one two three four five six seven eight nine ten".split())}
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 # Things a picture analysis can point at without recognising objects.
 ACTION_WORDS = ("action", "busiest part", "most motion", "fastest part", "peak", "chaos", "most movement")
@@ -213,7 +220,12 @@ def _times(text: str, analysis: VideoAnalysis) -> Span | None:
         t = parse_time(m.group(2))
         _check(analysis, t)
         if m.group(1) in ("before", "until", "till", "up to"):
+            if t < 0.1:
+                raise Ask(f"Nothing comes before {fmt(t)}, the very start. Which part did you mean?")
             return Span(0.0, t, f"before {fmt(t)}")
+        if t > d - 0.1:
+            raise Ask(f"{fmt(t)} is the very end of the video ({fmt(d)}), so nothing comes after it. "
+                      "Which part did you mean?")
         return Span(t, d, f"after {fmt(t)}")
     return None
 
@@ -246,7 +258,7 @@ def _sections(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> Span | Non
         if name not in ("main",) and re.search(rf"\b(?:the )?{re.escape(name)}\b", text) and len(name) > 2:
             return Span(plan.sections[i].start_s, plan.sections[i].end_s, f"the {name}", sections=[i])
     if any(re.search(rf"\b(?:the|an?) {w}\b", text) for w in START_WORDS) \
-            or (len(text.split()) <= 4 and re.search(r"\b(?:intro|start|opening)\b", text)):
+            or (len(text.split()) <= 4 and re.search(r"\b(?:intro|opening)\b|\bstart\b(?! [a-z])", text)):
         return Span(0.0, plan.sections[0].end_s, "the intro", sections=[0])
     if any(re.search(rf"\b(?:the|an?) {w}\b", text) for w in END_WORDS) or re.search(r"\bat the end\b", text) \
             or (len(text.split()) <= 4 and re.search(r"\b(?:end|ending|outro)\b", text)):
@@ -326,3 +338,26 @@ def only_place(rest: str) -> bool:
                   r"first|second|third|fourth|fifth|last|final|\d+(?::\d+)?(?:st|nd|rd|th|s)?|mark|minute|"
                   r"one-minute|half|end|start|everything|between|and|there|here)\b", " ", rest)
     return not [w for w in re.findall(r"[a-z][a-z'-]*", left) if len(w) > 2 and w not in PLACE_FILLER]
+
+
+# Growing "into" a place happens before it: the place is where the growth arrives.
+INTO_RE = re.compile(r"\b(?:swell|grow|build|rise|climb|lead|ramp|crescendo|lift)\w*(?: up| it| the music)? "
+                     r"(?:right )?(?:into|in to|towards?|up to)\b")
+
+
+def lead_in(span: Span, analysis: VideoAnalysis) -> Span:
+    """The shot that leads into `span` (from the last visible cut before it to its start)."""
+    if span.label == "the ending":  # "grow toward the end": across the whole score, arriving at its end
+        return Span(0.0, span.end_s, "from the start to the end", snap=False)
+    before = [c for c in (0.0, *visible_cuts(analysis)) if c < span.start_s - 0.5]
+    return Span(before[-1], span.start_s, f"the shot before {fmt(span.start_s)}", snap=False)
+
+
+# A clause that only says which place the one before meant ("..., that's shots two and three").
+APPOSITIVE_RE = re.compile(r"^\s*(?:(?:which|that|it|this) ?(?:'s|’s| is| s|s| are| was)|i\.?e\.?|namely|i mean)\b", re.I)
+
+
+def moment(text: str) -> float | None:
+    """The time a clause names as a moment ("at 0:22", "around 41 seconds"), or None."""
+    m = re.search(rf"\b(?:at|around|on) {TIME}", text)
+    return parse_time(m.group(1)) if m else None

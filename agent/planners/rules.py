@@ -13,6 +13,7 @@ from v2m.agent.dialogue.understanding import apply_edit
 from v2m.agent.dialogue.vocab import INSTRUMENTS
 from v2m.agent.planners.result import PlanResult
 from v2m.tools.contract import MAX_TEMPO_BPM, MIN_TEMPO_BPM, HitPoint, ScorePlan, Section, VideoAnalysis
+from v2m.tools.music.progression import form_chords, form_position
 from v2m.tools.music.theory import read_tonic
 from v2m.tools.style import Style, load_style, style_names
 
@@ -189,6 +190,11 @@ def _energy_bias(request: str) -> float:
     return sum(d for words, d in ENERGY_WORDS if any(_has(text, w) for w in words))
 
 
+def _rotated(form: list[str], k: int) -> list[str]:
+    k = k % len(form) if form else 0
+    return form[k:] + form[:k]
+
+
 class RulesPlanner:
     """Deterministic, offline planner: keyword request parsing plus the measured picture."""
 
@@ -223,7 +229,9 @@ class RulesPlanner:
                 e -= 0.15  # an intro leaves room to grow
             energies.append(round(min(1.0, max(0.1, e)), 2))
         names = _names(len(groups), energies)
-        progs = style.progressions.get(mode) or next(iter(style.progressions.values()), [[]])
+        # the style's form, each section's chords starting where the form stands at the section's start: the
+        # form runs on across cuts (the twelve-bar blues does not restart), as the composer places it
+        form = form_chords(style, mode, 0) if style.progressions else []
         instrumentation = dict(style.instruments)
         lead = next((LEAD_WORDS[w] for w in LEAD_WORDS if _has(_words(request), w)), None)
         if lead:
@@ -236,7 +244,7 @@ class RulesPlanner:
             mood_word = "gentle" if e < 0.4 else "steady" if e < 0.7 else "driving"
             sections.append(Section(
                 name=name, start_s=round(a, 3), end_s=round(b, 3), shots=shots, energy=e,
-                instruments=roles, chords=list(progs[i % len(progs)]),
+                instruments=roles, chords=_rotated(form, form_position(a, tempo, beats)),
                 musicgen_prompt=(f"{style.description}, {mood_word}, {tempo:.0f} bpm, {key} {mode}")[:400],
             ))
         boundaries = {round(s.start_s, 3) for s in sections[1:]}

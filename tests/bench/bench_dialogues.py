@@ -5,10 +5,12 @@ and on the composed MIDI, and every reply checked for honesty against the plan d
     python tests/bench/bench_dialogues.py                # sets a and b
     python tests/bench/bench_dialogues.py --sets c       # the frozen held-out split (measure only)
     python tests/bench/bench_dialogues.py --sets a,b -v  # and every failed turn with its reasons
+    python tests/bench/bench_dialogues.py --sets d-tune,d-val   # set d's halves (split by a hash of the id)
 
 Sets: (a) tests/dialogues (70 dialogues written with the grammar), (b) tests/dialogues_personas (persona
 turns written blind to the grammar), (c) tests/dialogues_heldout (frozen, sha256 in its SHA256SUMS; never
-used to tune). Per set: % of turns meeting their expectations (target >= 90% on c), % of turns whose
+used to tune), (d) tests/dialogues_d (scenario turns, split by `dialogue_check.half_of` into d-tune, tuned
+on, and d-val, only reported). Per set: % of turns meeting their expectations (target >= 90% on c), % of turns whose
 unaddressed sections have note-for-note identical MIDI (over turns declaring `unchanged`; target >= 99%),
 % of honest replies (target 100%). The baseline in the same run: the grammar alone (intent model off).
 """
@@ -22,11 +24,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from dialogue_check import SETS, load_dialogues, run_dialogue  # noqa: E402
+from dialogue_check import SETS, load_set, run_dialogue  # noqa: E402
 
 
 def run_set(name: str, verbose: bool) -> tuple[int, int]:
-    dialogues = load_dialogues(SETS[name])
+    dialogues = load_set(name)
     t0 = time.perf_counter()
     outcomes = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -40,7 +42,7 @@ def run_set(name: str, verbose: bool) -> tuple[int, int]:
     ok = sum(o.ok for o in outcomes)
     iso = [o for o in outcomes if o.isolated is not None]
     honest = sum(o.honest for o in outcomes)
-    print(f"set {name} ({SETS[name].name}): {len(dialogues)} dialogues, {len(outcomes)} turns, {elapsed:.0f} s")
+    print(f"set {name} ({SETS[name.split('-')[0]].name}): {len(dialogues)} dialogues, {len(outcomes)} turns, {elapsed:.0f} s")
     print(f"  turns followed:        {ok}/{len(outcomes)} = {100 * ok / n:.1f}%")
     print(f"  unaddressed identical: {sum(o.isolated for o in iso)}/{len(iso)} = "
           f"{100 * sum(o.isolated for o in iso) / max(1, len(iso)):.1f}%")

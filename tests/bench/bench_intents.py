@@ -8,9 +8,10 @@ expectations name no single label are left out).
 
 Readers, all measured in this run: the frozen MiniLM encoder's nearest neighbour among the training
 sentences (the baseline), the LoRA-tuned intent model (agent/dialogue/intent_head.npz), the rules grammar
-alone, and the two combined as a chat turn combines them. Then the model's span tagger: exact-span
-precision, recall and F1 on the hand-labelled sentences (tests/intent_spans.yaml) and on the template
-validation split, and two proxies on each dialogue set (instrument tagged; place found iff the edit is local).
+alone, and the two combined as a chat turn combines them (`v2m.agent.dialogue.arbiter.choose`; a
+question counts as a miss). Then the model's span tagger: exact-span precision, recall and F1 on the
+hand-labelled sentences (tests/intent_spans.yaml) and on the template validation split, and two proxies on
+each dialogue set (instrument tagged; place found iff the edit is local).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: dialogue_check, test_intent_model
 
-from dialogue_check import SETS, clip_analysis, load_dialogues  # noqa: E402
+from dialogue_check import clip_analysis, load_set  # noqa: E402
 
 
 def label_of(expect: list[dict]) -> str | None:
@@ -91,7 +92,7 @@ def turns(name: str):
     from v2m.agent.planners.base import get_planner
 
     out = []
-    for d in load_dialogues(SETS[name]):
+    for d in load_set(name):
         a = clip_analysis(d["clip"])
         plan = get_planner("rules").plan(a, d.get("request", "")).plan
         for t in d["turns"]:
@@ -165,8 +166,9 @@ def tagger_report(model, data: dict[str, list]) -> None:
 
 
 def main(argv: list[str]) -> int:
+    from v2m.agent.dialogue.arbiter import choose
     from v2m.agent.dialogue.edits import read_request
-    from v2m.agent.dialogue.intent_model import USE_P, IntentModel
+    from v2m.agent.dialogue.intent_model import IntentModel, Prediction
     from v2m.agent.dialogue.phrases import spelled
     from v2m.agent.dialogue.vocab import embeddings
     from v2m.agent.dialogue.where import Ask
@@ -197,12 +199,25 @@ def main(argv: list[str]) -> int:
                 combined.append(lora[k])
                 continue
             try:
-                r = rules_label(read_request(a, plan, text, guess=False))
-            except Ask:
-                r = "none"
-            rules.append(r)
-            use_model = r == "none" and model is not None and probs[k].max() >= USE_P
-            combined.append(lora[k] if use_model else r)
+                got, asked = read_request(a, plan, text, guess=False), None
+            except Ask as q:
+                got, asked = [], q
+            guessed = None
+            if not got and asked is None:
+                try:
+                    guessed = read_request(a, plan, text, guess=True)
+                except Ask as q:
+                    guessed = q
+            rules.append(rules_label(got))
+            pred = None
+            if model is not None:
+                order = np.argsort(-probs[k])
+                pred = Prediction(model.labels[order[0]], float(probs[k][order[0]]), model.labels[order[1]],
+                                  float(probs[k][order[1]]))
+            choice = choose(got, pred, text, asked, guessed)  # the policy a chat turn uses (arbiter.py)
+            combined.append(rules_label(got) if choice.how == "rules" else choice.label
+                            if choice.how in ("model", "refine") else "ask" if choice.how == "ask"
+                            else rules_label(guessed) if isinstance(guessed, list) else "none")
 
         def acc(pred):
             return 100 * sum(p == g for p, g in zip(pred, gold)) / max(1, len(gold))

@@ -4,7 +4,9 @@
 
 Per style (the 60 s plan of `compose_plans.long_plan`, cuts every 2-5 s, six sections): off-meter bars,
 tempo spread within a cue, melody steps and 5-7 semitone leaps, melody notes a semitone from the sounding
-harmony, a melodic bar shape returning in a later section, cadences at section ends, CC7/CC11 swell events,
+harmony, chord changes per 4 beats (the composer's chords, and read from the accompaniment's notes every half
+beat, as for the chorales), the bass's last note into a cut a step from the next section's first, a melodic bar
+shape returning in a later section, cadences at section ends, CC7/CC11 swell events,
 velocity spread, cuts with a beat or accent within 10 ms in the MIDI and an audio onset within 70 ms in
 the rendered WAV, and compose+render speed against real time. The reference rows are measured in the
 same run with the same functions on music21's bundled corpus: Essen folk songs, O'Neill's and Ryan's
@@ -24,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from compose_plans import long_plan  # noqa: E402
-from music_measures import (bar_shapes, clash_share, leap57_share, step_share, theme_returns,  # noqa: E402
-                            top_line, velocity_spread)
+from music_measures import (bar_shapes, clash_share, harmonic_rhythm, leap57_share, step_share,  # noqa: E402
+                            theme_returns, top_line, velocity_spread)
 
 COMP = ("harmony", "pad", "strings", "brass", "bass")
 TARGETS = "off-meter <= 10%, spread <= 8%, steps >= 45%, leaps5-7 <= 12%, clashes <= 8%, theme in 3+ sections, " \
@@ -65,6 +67,25 @@ def cadence_share(arr) -> float:
     return ok / max(1, total)
 
 
+def cut_approaches(arr, plan) -> tuple[int, int] | None:
+    """(cuts where the bass's last note is a half or whole step from the next section's first, cuts where the
+    bass walks or plays an approach into the cut); None when it never does."""
+    from v2m.tools.style import load_style
+
+    bass = arr.part("bass")
+    style = load_style(plan.style)
+    ok = n = 0
+    for i in range(len(plan.sections) - 1):
+        level = style.level(plan.sections[i].energy).bass
+        a = [x for x in (bass.notes if bass else []) if x.section == i]
+        b = [x for x in (bass.notes if bass else []) if x.section == i + 1]
+        if a and b and (level == "walk" or "A" in level):
+            d = (max(a, key=lambda x: x.start).pitch - min(b, key=lambda x: x.start).pitch) % 12
+            n += 1
+            ok += min(d, 12 - d) in (1, 2)
+    return (ok, n) if n else None
+
+
 def measure_style(style: str, tmp: Path, audio: bool) -> dict:
     import mido
     import pretty_midi
@@ -82,7 +103,7 @@ def measure_style(style: str, tmp: Path, audio: bool) -> dict:
     if audio:
         import soundfile as sf
 
-        from audio_onsets import cut_recall
+        from v2m.tools.metrics.onsets import cut_recall
         from v2m.tools.audio.render import render
 
         wav = render(mid, tmp / f"{style}.wav", duration_s=plan.duration_s)
@@ -104,6 +125,10 @@ def measure_style(style: str, tmp: Path, audio: bool) -> dict:
     accomp = [n for p in arr.parts if p.role in COMP for n in _notes(p)]
     row["steps"], row["leaps57"] = step_share(line), leap57_share(line)
     row["clashes"] = clash_share(line, accomp)
+    ch = arr.chord_changes
+    row["chords_4"] = 4 * sum(1 for a, b in zip(ch, ch[1:]) if a[1] != b[1]) / tm.end_beat
+    row["harm_rhythm"] = harmonic_rhythm(accomp, tm.end_beat)
+    row["approach"] = cut_approaches(arr, plan)
     shapes = bar_shapes(line, [b.start_beat for b in tm.bars], [b.beats for b in tm.bars])
     by_sec = [[s for s, b in zip(shapes, tm.bars) if b.section == i] for i in range(len(plan.sections))]
     row["theme"] = theme_returns(by_sec) if len(plan.sections) >= 3 else None
@@ -128,7 +153,7 @@ def _m21_notes(part) -> list[tuple[int, float, float]]:
 
 
 def _reference_row(scores, with_harmony: bool) -> dict:
-    steps, leaps, clashes, themes, off = [], [], [], [], []
+    steps, leaps, clashes, themes, off, rhythm = [], [], [], [], [], []
     for s in scores:
         parts = list(s.parts) if hasattr(s, "parts") and len(s.parts) else [s]
         line = top_line(_m21_notes(parts[0]))
@@ -138,6 +163,8 @@ def _reference_row(scores, with_harmony: bool) -> dict:
         leaps.append(leap57_share(line))
         if with_harmony and len(parts) > 1:
             clashes.append(clash_share(line, [n for p in parts[1:] for n in _m21_notes(p)]))
+            every = [n for p in parts for n in _m21_notes(p)]
+            rhythm.append(harmonic_rhythm(every, max(on + d for _, on, d in every)))
         measures = list(parts[0].getElementsByClass("Measure"))
         sigs = [m.timeSignature.ratioString for m in measures if m.timeSignature is not None]
         first = sigs[0] if sigs else None
@@ -155,7 +182,8 @@ def _reference_row(scores, with_harmony: bool) -> dict:
         themes.append(theme_returns([shapes[:half], shapes[half:]]))
     mean = lambda xs: statistics.mean(xs) if xs else None  # noqa: E731
     return {"off_meter": mean(off), "steps": mean(steps), "leaps57": mean(leaps), "clashes": mean(clashes),
-            "theme": (sum(themes) / len(themes)) if themes else None, "n": len(steps)}
+            "theme": (sum(themes) / len(themes)) if themes else None, "n": len(steps),
+            "harm_rhythm": mean(rhythm)}
 
 
 def references(n: int = 40) -> dict[str, dict]:
@@ -189,7 +217,8 @@ def _fmt(v, pct=True) -> str:
 
 
 COLS = [("off_meter", "off-meter"), ("spread", "tempo spread"), ("steps", "steps"), ("leaps57", "leaps 5-7"),
-        ("clashes", "clashes"), ("theme", "theme returns"), ("cadences", "cadences"), ("cc_swells", "CC7/11"),
+        ("clashes", "clashes"), ("chords_4", "chords /4 beats"), ("harm_rhythm", "changes /4 beats (notes)"),
+        ("approach", "bass into cuts"), ("theme", "theme returns"), ("cadences", "cadences"), ("cc_swells", "CC7/11"),
         ("vel_sd", "velocity SD"), ("midi_cuts", "cuts <=10 ms MIDI"), ("audio_cuts", "cuts <=70 ms audio"),
         ("speed_x", "speed (CPU)"), ("wall_x", "speed (wall)")]
 
@@ -213,15 +242,21 @@ def main() -> None:
             for k, _ in COLS:
                 v = r.get(k)
                 cells.append(f"{v:.0f}" if k == "cc_swells" and v is not None else
+                             f"{v[0]}/{v[1]}" if k == "approach" and v is not None else
+                             f"{v:.2f}" if k in ("chords_4", "harm_rhythm") else
                              _fmt(v, pct=k not in ("vel_sd", "speed_x", "wall_x")) + ("x" if k.endswith("_x") and v else ""))
             print(f"| {s} | " + " | ".join(cells) + " |", flush=True)
     for name, r in references().items():
-        cells = [_fmt(r.get(k)) if k in r else "n/a" for k, _ in COLS]
+        cells = [(f"{r[k]:.2f}" if k == "harm_rhythm" and r[k] is not None else _fmt(r.get(k))) if k in r else "n/a"
+                 for k, _ in COLS]
         print(f"| ref: {name} ({r['n']}) | " + " | ".join(cells) + " |")
     print(f"\ntargets: {TARGETS}")
     mins = {k: min(r[k] for r in rows.values() if r.get(k) is not None)
             for k in ("steps", "midi_cuts", "audio_cuts", "speed_x") if any(r.get(k) for r in rows.values())}
     maxs = {k: max(r[k] for r in rows.values() if r.get(k) is not None) for k in ("off_meter", "spread", "leaps57", "clashes")}
+    walks = [r["approach"] for r in rows.values() if r.get("approach")]
+    if walks:
+        print(f"bass into cuts: {sum(a for a, _ in walks)}/{sum(n for _, n in walks)} approach the next section's first note")
     import os
 
     print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")

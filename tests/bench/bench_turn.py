@@ -4,7 +4,7 @@ in the same run (analysis, plan, compose, render, mux) by the linear pipeline an
     python tests/bench/bench_turn.py
 
 A turn is: planner.revise -> compose -> re-render only the sections whose notes changed (cached stems)
--> loudness from cached K-weighted stems -> re-encode only the AAC segments whose samples changed ->
+-> loudness of the new mix (one running K-filter) -> re-encode only the AAC segments whose samples changed ->
 mux -> one SQLite transaction. Target: every edit under 1 s on this machine.
 """
 

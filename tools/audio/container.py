@@ -115,34 +115,51 @@ def reencode_video(video_path: str | os.PathLike, out_path: str | os.PathLike) -
     """
     import av
 
+    try:
+        with av.open(str(video_path)) as src:
+            vin = src.streams.video[0]
+            vin.thread_type = "AUTO"
+            return encode_frames(decoded_frames(src, vin), out_path, vin.average_rate or vin.guessed_rate or 25,
+                                 vin.time_base or Fraction(1, 1000), Path(video_path).name)
+    except av.FFmpegError as e:
+        raise V2MError(f"could not re-encode {Path(video_path).name}: {e}") from None
+
+
+def encode_frames(frames, out_path: str | os.PathLike, rate: Fraction | int, time_base: Fraction,
+                  name: str) -> Path:
+    """Encode decoded `frames` (their pts in `time_base`) as an H.264 MP4 at the first frame's `fit_size`:
+    the one picture encoder for GIFs, codecs no container copies and image sequences. Written beside, then
+    renamed; `name` is what the errors call the source.
+
+    Raises:
+        V2MError: no frame came, or FFmpeg failed.
+    """
+    import av
+
     out_path = Path(out_path)
     tmp = out_path.with_name(f".{out_path.name}.part")
     written = 0
     try:
-        with av.open(str(video_path)) as src, av.open(str(tmp), "w", format="mp4") as out:
-            vin = src.streams.video[0]
-            vin.thread_type = "AUTO"
-            tb = vin.time_base or Fraction(1, 1000)
-            rate = vin.average_rate or vin.guessed_rate or 25
+        with av.open(str(tmp), "w", format="mp4") as out:
             stream, last, size = None, None, None
-            for frame in decoded_frames(src, vin):
+            for frame in frames:
                 if stream is None:
                     size = fit_size(frame.width, frame.height)
-                    stream = _encoder(out, size, rate, tb)
+                    stream = _encoder(out, size, rate, time_base)
                 pts = frame.pts if frame.pts is not None else (0 if last is None else last + 1)
                 if last is not None and pts <= last:
                     continue  # a repeated or backwards timestamp: the frame is not shown
                 img = frame.reformat(width=size[0], height=size[1], format="yuv420p")
-                img.pts, img.time_base, last = pts, tb, pts
+                img.pts, img.time_base, last = pts, time_base, pts
                 out.mux(stream.encode(img))
                 written += 1
             if stream is not None:
                 out.mux(stream.encode(None))
         if not written:
-            raise V2MError(f"{video_path}: no frame could be decoded to re-encode")
+            raise V2MError(f"{name}: no frame could be decoded to re-encode")
         os.replace(tmp, out_path)
     except av.FFmpegError as e:
-        raise V2MError(f"could not re-encode {Path(video_path).name}: {e}") from None
+        raise V2MError(f"could not re-encode {name}: {e}") from None
     finally:
         tmp.unlink(missing_ok=True)
     return out_path

@@ -37,13 +37,33 @@ def k_weight(audio: np.ndarray, sample_rate: int) -> np.ndarray:
     Returns:
         float64 array (samples, channels).
     """
-    import pyloudnorm
-    from scipy.signal import lfilter
+    x = np.asarray(audio).reshape(len(audio), -1)
+    return KFilter(sample_rate, x.shape[1])(x)
 
-    x = np.asarray(audio, np.float64).reshape(len(audio), -1)
-    for f in pyloudnorm.Meter(sample_rate)._filters.values():
-        x = lfilter(f.b, f.a, x, axis=0)
-    return x
+
+class KFilter:
+    """K-weighting of audio that arrives in pieces: the filters' state runs on from piece to piece, so
+    the pieces filtered one by one are the whole filtered at once.
+
+        kf = KFilter(44100)
+        for piece in pieces: kx = kf(piece)        # (samples, channels) -> float64, same shape
+
+    The two biquads (pyloudnorm's high shelf and high pass) run as second-order sections in one pass.
+    """
+
+    def __init__(self, sample_rate: int, channels: int = 2):
+        import pyloudnorm
+        from scipy.signal import tf2sos
+
+        self.sos = np.vstack([tf2sos(f.b, f.a) for f in pyloudnorm.Meter(sample_rate)._filters.values()])
+        self.state = np.zeros((len(self.sos), 2, channels))
+
+    def __call__(self, piece: np.ndarray) -> np.ndarray:
+        from scipy.signal import sosfilt
+
+        x = np.asarray(piece, np.float64).reshape(len(piece), -1)
+        out, self.state = sosfilt(self.sos, x, axis=0, zi=self.state)
+        return out
 
 
 class GatedMeter:
@@ -72,7 +92,8 @@ class GatedMeter:
 
     def push(self, kx: np.ndarray) -> None:
         """Add the next K-weighted samples (samples, channels)."""
-        power = np.square(np.asarray(kx).reshape(len(kx), -1), dtype=np.float64).sum(1)  # channel weights 1
+        x = np.asarray(kx, np.float64).reshape(len(kx), -1)
+        power = np.einsum("ij,ij->i", x, x)  # the channels' energy, weights 1
         cs = np.cumsum(np.concatenate([[self.total], power]))  # cs[j]: energy of the first done + j samples
         a = np.searchsorted(self.edges, self.done, side="left")
         b = np.searchsorted(self.edges, self.done + len(power), side="right")

@@ -2,45 +2,51 @@
 tail) and the sections are overlap-added, so a chat turn re-renders only the sections whose notes changed.
 
     from v2m.tools.audio.stems import StemRenderer
-    r = StemRenderer(cache_dir)                       # per-section audio cached by a hash of its notes
+    r = StemRenderer(cache_dir)                       # per-section audio cached by a hash of its performance
     stats = r.render(arrangement, "score.wav", duration_s=10.0, loudness_lufs=-16.0)
     stats.rendered, stats.reused                      # section indices synthesized now / taken from cache
 
 Why it sums correctly: FluidSynth is linear (voices, reverb and chorus add), so the sum of sections
 rendered apart equals the piece rendered whole, except for voice stealing, which per-section rendering
-only reduces. A section's key is its notes in seconds from its own start, its programs and channels,
-the soundfont and the sample rate: an edit elsewhere (even one that renumbers sections) leaves it valid.
+only reduces. A section's key is its performance in seconds from its own start (notes, programs,
+channels and the CC11 expression it plays under), the soundfont and the sample rate: an edit elsewhere
+(even one that renumbers sections) leaves it valid. Each section is played by a fresh synthesizer in
+this process (`v2m.tools.audio.synth`) from a defined controller state (program, CC7, CC91, and CC11 at
+the section's start), so its audio is a function of its key alone: a cached section is the very samples
+a fresh render would make, whichever sections were rendered with it.
+
+Why the expression is in the stems: score.mid's CC11 curve swells into each cut and builds up into the
+climax; the audio must too. The curve before a boundary leads into the next section's level, so an edit
+that changes a section's energy also changes the controller (not the notes) at the end of the section
+before it, and that section is rendered again.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import math
 import os
-import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from v2m.tools.audio.loudness import GatedMeter, fade_end, finish_piece, held_or_stepped_db, k_weight
-from v2m.tools.audio.render import (
-    GAIN,
-    POLYPHONY,
-    SYNTH_OPTIONS,
-    find_soundfont,
-    finish_fluidsynth,
-    fluidsynth_exe,
-    start_fluidsynth,
-)
+from v2m.tools.audio.loudness import GatedMeter, KFilter, fade_end, finish_piece, held_or_stepped_db
+from v2m.tools.audio.render import GAIN, POLYPHONY, SYNTH_OPTIONS, find_soundfont
+from v2m.tools.audio.synth import CONTROL, NOTE_OFF, NOTE_ON, PROGRAM, Synthesizer
 from v2m.tools.gm import DRUM_CHANNEL
+from v2m.tools.music.expression import value_at
 from v2m.tools.music.midi import CHANNEL_VOLUME
 from v2m.tools.music.tempo_map import swing_beat
 
-TAIL_S = 2.0            # rendered after a section's last note-off, so releases and reverb ring out
-TICKS_PER_S = 1920      # MIDI written at 120 BPM with 960 ticks per beat: one second is 1920 ticks
-JOBS = 2                # FluidSynth processes at once (one core each)
-KEY_VERSION = "stems-4"  # bump when the per-section MIDI or the synthesizer settings change
-K_TAIL_S = 0.3           # the K-weighting filters ring this long after a section's audio ends
+JOBS = 2                # sections synthesized at once (one core each: the library runs without Python's lock)
+KEY_VERSION = "stems-5"  # bump when the performance of a section or the synthesizer settings change
 PIECE_S = 10.0           # the mix is made, measured and written this many seconds at a time
+REVERB_SEND = 40         # CC91 on pitched channels, as score.mid
+EXPRESSION, VOLUME, REVERB = 11, 7, 91   # the controllers a stem sets
+CC_STEP_BEATS = 0.25     # score.mid samples the CC11 curve every sixteenth (`v2m.tools.music.midi`)
+FRAME_BYTES = 8          # a cached section: raw float32 stereo, interleaved
 
 
 @dataclass
@@ -51,10 +57,14 @@ class Stem:
     origin_s: float
     programs: tuple          # (role, program, is_drum) of each part that plays here, sorted
     events: tuple            # (index into programs, pitch, velocity, on_s, off_s), relative to origin_s
+    expression: tuple = ()   # (time_s, CC11 value) on every pitched channel, relative to origin_s
+    _key: tuple | None = field(default=None, repr=False, compare=False)  # (extra, key): hashed once
 
     def key(self, extra: str) -> str:
-        h = hashlib.sha1(f"{KEY_VERSION}|{extra}|{self.programs}|{self.events}".encode())
-        return h.hexdigest()[:20]
+        if self._key is None or self._key[0] != extra:
+            h = hashlib.sha1(f"{KEY_VERSION}|{extra}|{self.programs}|{self.events}|{self.expression}".encode())
+            self._key = (extra, h.hexdigest()[:20])
+        return self._key[1]
 
 
 @dataclass
@@ -64,11 +74,36 @@ class RenderStats:
     seconds: float = 0.0
 
 
+def _expression(arrangement, start_beat: float, end_s: float, origin_s: float) -> tuple:
+    """The CC11 values score.mid sends from `start_beat` until `end_s`: the value in force at the
+    start, then each sixteenth where it changes; times in seconds from origin_s."""
+    curve, tmap = arrangement.expression, arrangement.tempo_map
+    if not curve:
+        return ()
+    grid = math.floor(start_beat / CC_STEP_BEATS + 1e-9) * CC_STEP_BEATS  # the last value sent by then
+    end_beat = tmap.s_to_beat(end_s) if end_s < tmap.duration_s else tmap.end_beat
+    beats = [b for b, _ in curve]
+    lo = max(0, bisect.bisect_left(beats, grid) - 1)
+    hi = bisect.bisect_right(beats, end_beat) + 1
+    near = curve[lo:hi]  # value_at on the breakpoints around the span: the same values, not a scan of all
+    out, last = [(0.0, value_at(near, grid))], None
+    last = out[0][1]
+    g = grid + CC_STEP_BEATS
+    while g <= end_beat + 1e-9:
+        v = value_at(near, g)
+        if v != last:
+            out.append((round(max(0.0, tmap.beat_to_s(g) - origin_s), 5), v))
+            last = v
+        g += CC_STEP_BEATS
+    return tuple(out)
+
+
 def section_stems(arrangement) -> list[Stem]:
     """Split an arrangement into per-section stems, timed in seconds as `write_midi` performs them.
 
     Args:
-        arrangement: a `v2m.tools.arrangement.Arrangement` (parts of notes on a tempo map, with swing).
+        arrangement: a `v2m.tools.music.arrangement.Arrangement` (parts of notes on a tempo map, with
+            swing, and its CC11 expression curve).
     Returns:
         One Stem per section that has notes, in section order.
     """
@@ -92,40 +127,28 @@ def section_stems(arrangement) -> list[Stem]:
         voices = tuple(sorted({e[0] for e in ev}))
         rel = tuple(sorted((voices.index(vc), p, v, round(on - origin, 5), round(off - origin, 5))
                            for vc, p, v, on, off in ev))
-        # The CC11 swells of score.mid are not rendered here: the build-up into a climax depends on the
-        # neighbouring sections' energy, and an edit there must not re-render (or change) this section.
-        stems.append(Stem(i, origin, voices, rel))
+        pitched = any(not is_drum for _, _, is_drum in voices)
+        start_beat = bars[0].start_beat if bars else tmap.s_to_beat(origin)
+        expr = _expression(arrangement, start_beat, max(e[4] for e in ev), origin) if pitched else ()
+        stems.append(Stem(i, origin, voices, rel, expr))
     return stems
 
 
-def write_stem_midi(stem: Stem, path: Path) -> Path:
-    """A type-0 MIDI file of one stem at 120 BPM, with silence after the last note for the release tail."""
-    import mido
-
+def stem_events(stem: Stem, sample_rate: int) -> list[tuple[int, int, int, int, int]]:
+    """The stem as synthesizer events (sample, kind, channel, data1, data2): programs and the defined
+    controller state at sample 0, then the notes and the CC11 changes."""
     free = iter(c for c in range(16) if c != DRUM_CHANNEL)
     chans = [DRUM_CHANNEL if is_drum else next(free, 15) for _, _, is_drum in stem.programs]
-    msgs = []
+    out = []
     for ch, (_, program, is_drum) in zip(chans, stem.programs):
-        msgs.append((0, 0, mido.Message("program_change", channel=ch, program=program)))
+        out.append((0, PROGRAM, ch, program, 0))
         if not is_drum:  # the same reverb send, channel volume and swells as the full-score MIDI
-            msgs.append((0, 0, mido.Message("control_change", channel=ch, control=91, value=40)))
-            msgs.append((0, 0, mido.Message("control_change", channel=ch, control=7, value=CHANNEL_VOLUME)))
+            out += [(0, CONTROL, ch, REVERB, REVERB_SEND), (0, CONTROL, ch, VOLUME, CHANNEL_VOLUME)]
+            out += [(int(round(t * sample_rate)), CONTROL, ch, EXPRESSION, v) for t, v in stem.expression]
     for v, pitch, vel, on, off in stem.events:
-        ch = chans[v]
-        t_on, t_off = int(round(on * TICKS_PER_S)), int(round(off * TICKS_PER_S))
-        msgs.append((t_on, 2, mido.Message("note_on", channel=ch, note=pitch, velocity=vel)))
-        msgs.append((max(t_off, t_on + 1), 1, mido.Message("note_off", channel=ch, note=pitch, velocity=0)))
-    msgs.sort(key=lambda m: (m[0], m[1]))
-    track = mido.MidiTrack([mido.MetaMessage("set_tempo", tempo=500_000, time=0)])
-    now = 0
-    for tick, _, msg in msgs:
-        track.append(msg.copy(time=tick - now))
-        now = tick
-    track.append(mido.MetaMessage("end_of_track", time=int(TAIL_S * TICKS_PER_S)))
-    mid = mido.MidiFile(type=0, ticks_per_beat=960)
-    mid.tracks.append(track)
-    mid.save(str(path))
-    return path
+        a, b = int(round(on * sample_rate)), int(round(off * sample_rate))
+        out += [(a, NOTE_ON, chans[v], pitch, vel), (max(b, a + 1), NOTE_OFF, chans[v], pitch, 0)]
+    return out
 
 
 class StemRenderer:
@@ -136,73 +159,60 @@ class StemRenderer:
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         self.sf2 = find_soundfont(soundfont)
         self.sample_rate = sample_rate
-        self.exe = fluidsynth_exe()
+        self.synth = Synthesizer(self.sf2, sample_rate=sample_rate)
         self.last_gain_db: float | None = None
         self.last_target: float | None = None
         self._extra = f"{self.sf2.resolve()}|{self.sf2.stat().st_size}|{sample_rate}|{GAIN}|{POLYPHONY}|{SYNTH_OPTIONS}"
 
     def _path(self, stem: Stem) -> Path:
-        return self.cache_dir / f"{stem.key(self._extra)}.npy"
+        return self.cache_dir / f"{stem.key(self._extra)}.f32"
+
+    def _synthesize_one(self, stem: Stem) -> None:
+        dest = self._path(stem)
+        tmp = dest.with_suffix(f".{os.getpid()}.{stem.index}.tmp")
+        with open(tmp, "wb") as f:
+            self.synth.perform(stem_events(stem, self.sample_rate), f.write)
+        os.replace(tmp, dest)  # a killed render never leaves half a cache entry
 
     def _synthesize(self, todo: list[Stem]) -> None:
-        """Render the stems not in the cache, JOBS FluidSynth processes at a time."""
-        with tempfile.TemporaryDirectory(dir=self.cache_dir) as tmp:
-            tmp = Path(tmp)
-            for start in range(0, len(todo), JOBS):
-                procs = []
-                for stem in todo[start:start + JOBS]:
-                    mid = write_stem_midi(stem, tmp / f"s{stem.index}.mid")
-                    raw = tmp / f"s{stem.index}.wav"
-                    procs.append((stem, raw, start_fluidsynth(self.exe, self.sf2, mid, raw,
-                                                              sample_rate=self.sample_rate)))
-                for stem, raw, proc in procs:
-                    audio = finish_fluidsynth(proc, raw, f"section {stem.index}")
-                    dest = self._path(stem)
-                    part = dest.with_suffix(f".{os.getpid()}.tmp.npy")
-                    np.save(part, audio)
-                    os.replace(part, dest)  # a killed render never leaves half a cache entry
+        """Render the stems not in the cache, JOBS at a time, longest first (so the jobs end together)."""
+        longest = sorted(todo, key=lambda s: -max((e[4] for e in s.events), default=0.0))
+        with ThreadPoolExecutor(max_workers=max(1, min(JOBS, os.cpu_count() or 1))) as pool:
+            for done in [pool.submit(self._synthesize_one, s) for s in longest]:
+                done.result()
 
-    def _k_path(self, stem: Stem) -> Path:
-        return self._path(stem).with_suffix(".k.npy")
+    def mix(self, stems: list[Stem], n_samples: int, *, start: int = 0, stop: int | None = None) -> np.ndarray:
+        """Overlap-add the stems' audio at their start times: samples start..stop of an n_samples-long
+        mix (all of it by default). Only those samples of each stem are read from the cache, so a piece
+        costs memory for the piece alone."""
+        return self._mix(self._placed(stems), n_samples, start, n_samples if stop is None else stop)
 
-    def _k_stem(self, stem: Stem) -> None:
-        """Cache the stem's K-weighted audio (with the filters' own tail) unless it is there."""
-        path = self._k_path(stem)
-        if path.is_file():
-            return
-        audio = np.load(self._path(stem))
-        pad = np.zeros((int(K_TAIL_S * self.sample_rate), audio.shape[1]), audio.dtype)
-        kx = k_weight(np.concatenate([audio, pad]), self.sample_rate).astype(np.float32)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp.npy")
-        np.save(tmp, kx)
-        os.replace(tmp, path)
-
-    def mix(self, stems: list[Stem], n_samples: int, *, k: bool = False, start: int = 0,
-            stop: int | None = None) -> np.ndarray:
-        """Overlap-add the stems' audio (or, with k, their K-weighted audio) at their start times: samples
-        start..stop of an n_samples-long mix (all of it by default). Only those samples of each stem are
-        read from the cache, so a piece costs memory for the piece alone."""
-        stop = n_samples if stop is None else stop
-        out = np.zeros((stop - start, 2), np.float32)
+    def _placed(self, stems: list[Stem]) -> list[tuple[Path, int, int]]:
+        """(cached audio, first sample in the mix, frames) of each stem, sorted by start."""
+        placed = []
         for stem in stems:
-            if k:
-                self._k_stem(stem)
-            path = self._k_path(stem) if k else self._path(stem)
-            a = int(round(stem.origin_s * self.sample_rate))
-            if a >= n_samples:
-                continue
-            lo, hi = max(start, a), min(stop, n_samples, a + _npy_rows(path))
+            path = self._path(stem)
+            placed.append((path, int(round(stem.origin_s * self.sample_rate)), path.stat().st_size // FRAME_BYTES))
+        return sorted(placed, key=lambda p: p[1])
+
+    @staticmethod
+    def _mix(placed: list[tuple[Path, int, int]], n_samples: int, start: int, stop: int) -> np.ndarray:
+        out = np.zeros((stop - start, 2), np.float32)
+        for path, a, frames in placed:
+            if a >= min(stop, n_samples):
+                break  # sorted by start: the rest begin later
+            lo, hi = max(start, a), min(stop, n_samples, a + frames)
             if lo < hi:
-                out[lo - start:hi - start] += _read_rows(path, lo - a, hi - a)[:, :2]
+                out[lo - start:hi - start] += _read_frames(path, lo - a, hi - a)
         return out
 
     def render(self, arrangement, wav_path: str | Path, *, duration_s: float,
                loudness_lufs: float = -16.0) -> RenderStats:
         """Write the arrangement as a 16-bit stereo WAV exactly `duration_s` long.
 
-        The mix is made PIECE_S at a time, twice: once K-weighted to measure its loudness (`GatedMeter`),
-        once to write it at the gain that loudness asks for. Memory stays that of a piece (and of one
-        section while it is synthesized), however long the video; the samples written are those of
+        The mix is made PIECE_S at a time, twice: once K-weighted (one running filter) to measure its
+        loudness (`GatedMeter`), once to write it at the gain that loudness asks for. Memory stays that of
+        a piece (and of a synthesizer per job), however long the video; the samples written are those of
         mixing, measuring and finishing the whole at once.
 
         Args:
@@ -223,11 +233,12 @@ class StemRenderer:
         n = int(round(duration_s * self.sample_rate))
         piece = int(PIECE_S * self.sample_rate)
         pieces = [(a, min(n, a + piece)) for a in range(0, n, piece)]
-        # the loudness of the fitted mix (cut at the end, 50 ms fade) from the cached K-weighted sections;
+        # the loudness of the fitted mix (cut at the end, 50 ms fade), as `render.render` measures it;
         # the gain of the previous render is held at the same target (see v2m.tools.audio.loudness)
-        meter = GatedMeter(n, self.sample_rate)
+        placed = self._placed(stems)
+        meter, kf = GatedMeter(n, self.sample_rate), KFilter(self.sample_rate)
         for a, b in pieces:
-            meter.push(fade_end(self.mix(stems, n, k=True, start=a, stop=b), a, n, self.sample_rate))
+            meter.push(kf(fade_end(self._mix(placed, n, a, b), a, n, self.sample_rate)))
         held = self.last_gain_db if self.last_target == loudness_lufs else None
         gain = held_or_stepped_db(meter.loudness(), loudness_lufs, held)
         self.last_gain_db, self.last_target = gain, loudness_lufs
@@ -236,30 +247,16 @@ class StemRenderer:
         with sf.SoundFile(str(tmp), "w", samplerate=self.sample_rate, channels=2, subtype="PCM_16",
                           format="WAV") as f:
             for a, b in pieces:
-                f.write(finish_piece(self.mix(stems, n, start=a, stop=b), a, n, self.sample_rate, gain))
+                f.write(finish_piece(self._mix(placed, n, a, b), a, n, self.sample_rate, gain))
         os.replace(tmp, wav_path)
         done = {s.index for s in todo}
         return RenderStats(rendered=sorted(done), reused=[s.index for s in stems if s.index not in done],
                            seconds=round(time.perf_counter() - t0, 3))
 
 
-def _npy_header(path: Path) -> tuple[int, tuple, np.dtype]:
-    """(offset of the data, shape, dtype) of a C-ordered .npy file."""
+def _read_frames(path: Path, a: int, b: int) -> np.ndarray:
+    """Frames a..b of a cached section, read from disk (not memory-mapped: mapped pages would stay
+    counted in the process's resident memory)."""
     with open(path, "rb") as f:
-        major, _ = np.lib.format.read_magic(f)
-        read = np.lib.format.read_array_header_1_0 if major == 1 else np.lib.format.read_array_header_2_0
-        shape, _, dtype = read(f)
-        return f.tell(), shape, dtype
-
-
-def _npy_rows(path: Path) -> int:
-    return _npy_header(path)[1][0]
-
-
-def _read_rows(path: Path, a: int, b: int) -> np.ndarray:
-    """Rows a..b of a 2-D .npy file, read from disk (not memory-mapped: mapped pages would stay counted
-    in the process's resident memory)."""
-    offset, shape, dtype = _npy_header(path)
-    with open(path, "rb") as f:
-        f.seek(offset + a * shape[1] * dtype.itemsize)
-        return np.fromfile(f, dtype=dtype, count=(b - a) * shape[1]).reshape(b - a, shape[1])
+        f.seek(a * FRAME_BYTES)
+        return np.fromfile(f, dtype=np.float32, count=(b - a) * 2).reshape(b - a, 2)

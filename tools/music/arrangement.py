@@ -6,6 +6,7 @@ only when a performance is written (MIDI), so the same notes give a readable ABC
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,7 +58,8 @@ class Arrangement:
     title: str = "v2m score"
     repairs: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    chords: list[str] = field(default_factory=list)  # chord name per bar
+    chords: list[str] = field(default_factory=list)  # chord name on each bar's downbeat
+    chord_changes: list[tuple[float, str]] = field(default_factory=list)  # (beat, chord name) at every change
     sync_notes: list[str] = field(default_factory=list)  # where and why the meter changes
     expression: list[tuple[float, int]] = field(default_factory=list)  # CC11 breakpoints (beat, value)
 
@@ -104,6 +106,11 @@ class Arrangement:
         origin = bars[0].start_beat
         return sorted((p.role, n.pitch, round(n.start - origin, 4), round(n.dur, 4), n.vel)
                       for p in self.parts for n in p.notes if n.section == i)
+
+    def chord_at(self, beat: float) -> str | None:
+        """The name of the chord sounding at `beat` (the harmonic rhythm may change it inside a bar)."""
+        i = bisect.bisect_right([b for b, _ in self.chord_changes], beat + 1e-9) - 1
+        return self.chord_changes[i][1] if i >= 0 else None
 
     def part(self, role: str) -> Part | None:
         return next((p for p in self.parts if p.role == role), None)

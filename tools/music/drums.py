@@ -60,12 +60,14 @@ def drum_part(ctx: SectionContext, *, playing: bool) -> list[Note]:
     """Notes of the drum kit for one section.
 
     Args:
-        ctx: the section; playing: whether the drums role is active here (accents still sound when the
-            groove rests, so a cut is marked even in a quiet intro).
+        ctx: the section; playing: whether the drums role is active here (when it is, accents still sound
+            where the groove rests, so a cut is marked even in a quiet intro).
     Returns:
         Notes on GM percussion keys.
     """
-    groove = ctx.style.grooves.get(ctx.level.drums or "", {}) if playing else {}
+    if not playing:  # the section leaves the kit out ("no drums in shot 2"): silence, not even its accents
+        return []
+    groove = ctx.style.grooves.get(ctx.level.drums or "", {})
     accent_drum = ctx.style.accent_drum if ctx.style.accent_drum in DRUMS else None
     out: list[Note] = []
     n = len(ctx.bars)

@@ -91,7 +91,10 @@ TENSION_STRONG = 1.0  # a non-chord tone that does not rub, on a later strong be
 AVOID_COST = 4.0  # a note a semitone from the sounding chord
 LANDING_COST = 3.0  # a cadence note other than the chord's root or third
 HOME_PULL = 0.08  # per semitone beyond a fifth from home
-BLUE_COST = 0.4  # a blue note (the flat third of the key) on a weak beat, where the style has them
+# a blue note on a weak beat, where the style has them: semitones above the tonic -> cost. The flat third is
+# the blues' own; the flat fifth a rarer passing colour; the flat seventh needs no entry, being a tone of the
+# I7 the blues sits on
+BLUE_COSTS = {3: 0.4, 6: 1.2}
 
 
 def _note_cost(q, prev, sign, *, downbeat, strong, landing, ch, pcs, home, blue=None) -> float:
@@ -100,7 +103,7 @@ def _note_cost(q, prev, sign, *, downbeat, strong, landing, ch, pcs, home, blue=
     if sign and (q - prev) * sign < 0 or not sign and d > 2:
         cost += AGAINST_CONTOUR
     if blue is not None and q % 12 in blue:
-        cost += BLUE_COST if not strong else AVOID_COST  # a blue note rubs on purpose, off the beat
+        cost += blue[q % 12] if not strong else AVOID_COST  # a blue note rubs on purpose, off the beat
     elif _avoid(q, pcs):
         cost += AVOID_COST
     elif q % 12 not in pcs:
@@ -119,12 +122,6 @@ def _sing(ctx, i, rhythm, contour, prev, lo, hi, home, *, land=False) -> tuple[l
     the same notes, so the theme is recognisable wherever it returns.
     """
     bar = ctx.bars[i]
-    ch = ctx.chords[i]
-    pcs = {t % 12 for t in ch.tones}
-    allowed = set(ctx.scale) | pcs
-    blue = {(ctx.tonic + 3) % 12} - pcs if ctx.style.blue_notes else None
-    if blue:
-        allowed |= blue
     rhythm = [(off, min(ln, bar.beats - off)) for off, ln in rhythm if off < bar.beats - 1e-9]
     out = []
     p = prev
@@ -133,6 +130,13 @@ def _sing(ctx, i, rhythm, contour, prev, lo, hi, home, *, land=False) -> tuple[l
         sign = (sign > 0) - (sign < 0)
         strong = abs(off - round(off)) < 1e-6 and int(round(off)) % 2 == 0
         landing = land and k == len(rhythm) - 1
+        ch = ctx.chord_at(i, off)  # the chord sounding under this note: the harmony may move inside the bar
+        pcs = {t % 12 for t in ch.tones}
+        allowed = set(ctx.scale) | pcs
+        blue = {(ctx.tonic + iv) % 12: c for iv, c in BLUE_COSTS.items()
+                if (ctx.tonic + iv) % 12 not in pcs} if ctx.style.blue_notes else None
+        if blue:
+            allowed |= set(blue)
         cands = [q for q in range(max(lo, p - 9), min(hi, p + 9) + 1) if q % 12 in allowed]
         p = (min(cands, key=lambda q: (_note_cost(q, p, sign, downbeat=off == 0, strong=strong, landing=landing,
                                                  ch=ch, pcs=pcs, home=home, blue=blue), abs(q - p), -q))

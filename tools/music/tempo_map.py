@@ -119,6 +119,10 @@ def _anchors(plan: ScorePlan) -> tuple[list[float], list[list[tuple[float, int]]
 OFF_METER_COST = 0.5  # a bar of another meter: only when nothing else works
 SPREAD_WEIGHT = 6.0  # cost of bending the tempo within a cue, per unit of max/min - 1
 TEMPO_WEIGHT = 4.0  # cost of straying from the wanted tempo, per unit of |log ratio|
+# Beyond this stray (|log ratio|, ~8%) a listener hears another tempo than the plan's: an edit asking
+# "20% slower" must be heard, so a tempo this far off costs more than a bar of another meter.
+TEMPO_SLACK = 0.077
+FAR_TEMPO_WEIGHT = 20.0
 # where inside a beat a hit may land (straight position, cost): the beat, the offbeat eighth
 # (an anticipation), an offbeat sixteenth (a push); the sixteenths only when the beats would bend the tempo
 GRID = ((0.0, 0.02), (0.5, 0.04), (0.25, 0.07), (0.75, 0.07))
@@ -186,20 +190,30 @@ def _cue(t0: float, t1: float, hits: list[float], bpm: float, lo: float, hi: flo
         cands = [span * bpm * (1 + f / 200) / 60.0 for f in range(-16, 17)]
     else:
         cands = [float(n) for n in range(max(1, math.floor(ideal * 0.6)), max(1, math.ceil(ideal * 1.5)) + 1)]
-    best = None
-    for n in cands:
+    # each beat count's cost without its placement (which only adds to it): a lower bound, so the hit
+    # placements (the expensive part) are searched from the likeliest tempo out, and no further once even
+    # the bound is worse than the best found (same answer as trying all, ties going to the fewer beats)
+    bounds = []
+    for k, n in enumerate(cands):
         tempo = n * 60.0 / span
         if not MIN_TEMPO_BPM <= tempo <= MAX_TEMPO_BPM:
             continue
-        placed, spread, own = _place(hits, t0, t1, n, grid, meter)
-        cost = TEMPO_WEIGHT * abs(math.log(tempo / bpm)) + SPREAD_WEIGHT * spread + own
+        stray = abs(math.log(tempo / bpm))
+        base = TEMPO_WEIGHT * stray + FAR_TEMPO_WEIGHT * max(0.0, stray - TEMPO_SLACK)
         if not lo * 0.95 <= tempo <= hi * 1.05:
-            cost += 1.0 + abs(math.log(tempo / min(max(tempo, lo), hi)))
+            base += 1.0 + abs(math.log(tempo / min(max(tempo, lo), hi)))
         if not ends_music and int(n) % meter:
-            cost += OFF_METER_COST
-        if best is None or cost < best[0]:
-            best = (cost, n, placed)
-    return best
+            base += OFF_METER_COST
+        bounds.append((base, k, n))
+    best = None
+    for base, k, n in sorted(bounds):
+        if best is not None and base > best[0]:
+            break
+        placed, spread, own = _place(hits, t0, t1, n, grid, meter)
+        cost = base + SPREAD_WEIGHT * spread + own
+        if best is None or (cost, k) < (best[0], best[3]):
+            best = (cost, n, placed, k)
+    return best[:3] if best else None
 
 
 def _split_bars(n: int, meter: int) -> list[int]:

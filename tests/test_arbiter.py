@@ -1,0 +1,100 @@
+"""The combination policy of the grammar and the learned intent reader (agent/dialogue/arbiter.py), the
+answers to questions about the score, places said the way viewers say them, and tempo edits that are heard."""
+
+from __future__ import annotations
+
+import pytest
+
+from edit_clips import long_clip
+from v2m.agent.dialogue.arbiter import choose
+from v2m.agent.dialogue.edits import read_request
+from v2m.agent.dialogue.intent_model import Prediction
+from v2m.agent.dialogue.understanding import remark
+from v2m.agent.dialogue.where import Ask
+from v2m.agent.planners.rules import RulesPlanner
+from v2m.tools.contract import EditIntent
+from v2m.tools.music.tempo_map import build_tempo_map
+from v2m.tools.style import load_style
+
+
+@pytest.fixture(scope="module")
+def clip():
+    analysis = long_clip(30.0, 5.0)
+    return analysis, RulesPlanner().plan(analysis, "jazz").plan
+
+
+def test_the_grammar_keeps_its_reading_when_the_model_agrees_or_is_unsure():
+    rules = [EditIntent(what="tempo", direction="down")]
+    assert choose(rules, Prediction("tempo_down", 0.99, "none", 0.01), "slower").how == "rules"
+    assert choose(rules, Prediction("energy_up", 0.6, "none", 0.2), "slower").how == "rules"
+
+
+def test_a_sure_opposite_reading_is_a_question_with_both_options():
+    c = choose([EditIntent(what="tempo", direction="down")], Prediction("tempo_up", 0.99, "none", 0.0), "x")
+    assert c.how == "ask" and "slower" in c.question and "faster" in c.question
+
+
+def test_a_sure_balance_refines_the_grammars_energy_for_a_named_part():
+    c = choose([EditIntent(what="energy", direction="down")], Prediction("balance_down", 0.9, "none", 0.05),
+               "the strings are a bit syrupy now, pull them back")
+    assert (c.how, c.label) == ("refine", "balance_down")
+
+
+def test_the_model_reads_what_the_grammar_cannot_and_a_leaning_model_asks():
+    assert choose([], Prediction("tempo_up", 0.9, "tempo_down", 0.05), "it plods", guessed=Ask("?")).how == "model"
+    c = choose([], Prediction("energy_up", 0.5, "tempo_up", 0.3), "it sags", guessed=Ask("?"))
+    assert c.how == "ask" and "more energy" in c.question and "faster" in c.question
+    # the grammar's own question (it heard both ways) stands
+    assert choose([], Prediction("tempo_up", 0.99, "none", 0.0), "faster and slower", Ask("Faster or slower?")) \
+        .question == "Faster or slower?"
+    # a whole-score style guessed from a loose word yields to a clear reading
+    style = [EditIntent(what="style", direction="set", value="electronic", reason="'much' read as electronic")]
+    assert choose([], Prediction("balance_down", 0.6, "balance_up", 0.2), "drums are a bit much",
+                  guessed=style).how == "model"
+    assert choose([], None, "x", guessed=style).how == "guess"
+
+
+def test_questions_about_the_score_are_answered_from_the_plan(clip):
+    _, plan = clip
+    assert f"{plan.tempo_bpm:g} BPM" in remark("whats the bpm", plan, [plan])
+    assert f"{plan.key} {plan.mode}" in remark("what key are we in?", plan, [plan])
+    assert "left the score exactly as it is" in remark("Perfect, leave it like that.", plan, [plan])
+    assert remark("is there a way to make it faster?", plan, [plan]) is None
+    assert remark("keep the intro as it is", plan, [plan]) is None
+
+
+def test_places_as_viewers_say_them(clip):
+    analysis, plan = clip
+    it, = read_request(analysis, plan, "No drums for the first two photos pls", guess=False)
+    assert (it.what, it.scope.start_s, it.scope.end_s) == ("remove", 0.0, 10.0)
+    it, = read_request(analysis, plan, "no drums under the interview, that's shots two and three", guess=False)
+    assert (it.what, it.scope.start_s, it.scope.end_s) == ("remove", 5.0, 15.0)
+    it, = read_request(analysis, plan, "swell into the last shot", guess=False)
+    assert (it.what, it.direction, it.scope.start_s, it.scope.end_s) == ("shape", "up", 20.0, 25.0)
+    it, = read_request(analysis, plan, "end on a stop, right on the logo, which is the last cut", guess=False)
+    assert (it.what, it.value, it.scope.times_s) == ("hit", "stop", [25.0])
+
+
+def test_a_wanted_tempo_is_heard_within_eight_percent_in_short_cuts():
+    analysis = long_clip(60.0, 4.0)
+    for request, bpm in (("jazz", None), ("jazz", 111.5), ("jazz", 160.3)):
+        plan = RulesPlanner().plan(analysis, request).plan
+        if bpm:
+            plan.tempo_bpm = bpm
+        tmap = build_tempo_map(plan, load_style(plan.style))
+        heard = 60 * tmap.s_to_beat(56.0) / 56.0  # whole sections, the free last one aside
+        assert abs(heard / plan.tempo_bpm - 1) < 0.085, (plan.tempo_bpm, heard)
+
+
+def test_same_again_repeats_the_last_edit_at_the_new_place_and_too_x_is_no_wish_for_x():
+    from v2m.agent.dialogue.understanding import apply_edit
+
+    analysis = long_clip(60.0, 4.0)
+    first = RulesPlanner().plan(analysis, "lofi").plan
+    one = apply_edit(analysis, first, "first goal at 0:22, massive crash there", [first])
+    assert one.question is None and any(abs(h.time_s - 22) < 0.05 and h.kind == "crash" for h in one.plan.hit_points)
+    two = apply_edit(analysis, one.plan, "second goal's round about 41 seconds, same again", [first, one.plan])
+    assert any(abs(h.time_s - 41) < 0.05 and h.kind == "crash" for h in two.plan.hit_points)
+    calmer = apply_edit(analysis, first, "bit too epic now mate, tone it down a notch", [first])
+    assert all(b.energy <= a.energy for a, b in zip(first.sections, calmer.plan.sections))
+    assert any(b.energy < a.energy for a, b in zip(first.sections, calmer.plan.sections))
