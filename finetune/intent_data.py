@@ -1,13 +1,20 @@
 """Training sentences for the intent model, generated from templates written for this recipe alone: not the
 dialogue sets (tests/dialogues*), which grade it. Each sentence is labelled with one of the intent
-model's labels (`v2m.agent.dialogue.intent_model.LABELS`).
+model's labels (`v2m.agent.dialogue.intent_model.LABELS`) and with its spans for the tagger
+(`intent_model.SPAN_LABELS`: scope, instrument, direction, magnitude), as character offsets.
 
     python -m v2m.finetune.intent_data -o intents.jsonl --n 4000 --seed 0
 
 A sentence is a request phrase for the label, sometimes with a place ("in the second shot", "after 0:12"),
-a softener ("a bit", "way"), a politeness frame ("could you ...", "I think it needs ...") and typing noise
-(lower case, a dropped letter), so the model learns the meaning, not the template. The "none" label holds
-chit-chat, questions, thanks, nonsense and instructions to the assistant: things that are no edit.
+a degree word ("a bit", "way"), a politeness frame ("could you ...", "I think it needs ...") and typing
+noise (lower case, a dropped letter), so the model learns the meaning, not the template. The "none" label
+holds chit-chat, questions, thanks, nonsense and instructions to the assistant: things that are no edit.
+
+Templates mark their spans inline: "[d:up]" is a direction, "[m:a bit]" a magnitude, "[s:in shot 3]" a
+scope, "{i}" and "{j}" instruments (the edit grammar's own instrument and role words). Labelling rules, the
+same as the hand-labelled fixture tests/intent_spans.yaml: a scope is the whole place phrase with its
+preposition; an instrument is the noun alone; a direction is a comparative, more/less/fewer or the
+particle up/down/back/forward; a magnitude is a degree word.
 """
 
 from __future__ import annotations
@@ -15,87 +22,132 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 from pathlib import Path
 
-INSTRUMENTS = ["piano", "strings", "bass", "drums", "sax", "guitar", "flute", "trumpet", "organ", "cello", "violin",
-               "synth", "pad", "brass", "horns", "percussion", "keys", "kick", "melody", "clarinet", "harp", "choir"]
-PLACES = ["", "", "", "in the intro", "in the ending", "after 0:12", "from 0:05 to 0:09", "in shot 3",
-          "in the second shot", "after the third cut", "from the second cut on", "in the last shot",
-          "during the first half", "at the end", "in the middle", "before the first cut", "for the opening",
-          "over the last ten seconds", "everywhere", "throughout"]
-SOFT = ["", "", "", "a bit ", "a little ", "slightly ", "way ", "much ", "a touch ", "somewhat ", "really "]
+from v2m.agent.dialogue.vocab import INSTRUMENTS as KNOWN_INSTRUMENTS
+from v2m.agent.dialogue.vocab import ROLE_WORDS
+
+INSTRUMENTS = sorted((set(KNOWN_INSTRUMENTS) | set(ROLE_WORDS)) - {"percussive", "comping"})
+TAGS = {"s": "scope", "i": "instrument", "d": "direction", "m": "magnitude"}
+ORDS = ["first", "second", "third", "fourth", "fifth", "last", "final", "2nd", "3rd"]
+# Places, {o} an ordinal, {n} a shot number, {t}/{u} times (u after t), {k} a count of seconds.
+PLACES = ["in the intro", "in the ending", "after {t}", "from {t} to {u}", "in shot {n}", "in the {o} shot",
+          "after the {o} cut", "from the {o} cut on", "in the last shot", "during the first half", "at the end",
+          "in the middle", "before the {o} cut", "for the opening", "over the last {k} seconds", "everywhere",
+          "throughout", "overall", "between {t} and {u}", "from {t} on", "until the {o} cut", "in shots {n} to {n2}",
+          "for the first {k} seconds", "around {t}", "on the {o} shot", "in the outro", "after the {o} shot",
+          "up to {t}", "from {t} to the end", "during shot {n}", "in the second half", "from the start to {t}",
+          "till {t}", "in the closing shot", "from shot {n} onwards", "before {t}", "at the beginning",
+          "the whole way through", "over the {o} cut", "in the {o} section", "for the last few seconds"]
+SOFT = ["a bit", "a little", "slightly", "way", "much", "a touch", "somewhat", "really", "a lot", "a little bit",
+        "a good deal", "considerably", "very", "just a bit", "hugely", "a tiny bit", "even"]
 FRAMES = ["{x}", "{x}", "{x}", "could you {x}", "can we {x}", "please {x}", "i think it needs to {x}",
-          "let's {x}", "maybe {x}?", "{x} please", "ok {x}", "hmm, {x}", "i'd like to {x}", "try to {x}"]
+          "let's {x}", "maybe {x}?", "{x} please", "ok {x}", "hmm, {x}", "i'd like to {x}", "try to {x}",
+          "we should {x}", "would you {x}", "just {x}", "now {x}", "{x}, thanks", "so yeah, {x}",
+          "is it possible to {x}?", "any chance we could {x}?", "how about we {x}?", "what if we {x}?",
+          "i'd rather you {x}", "you could {x}", "{x} if possible", "{x} for me"]
+# What people say around a request: a reaction before it, a reason after it (no edit of their own).
+BEFORE = ["nice.", "ok.", "hmm, not quite.", "good, but", "love it, but", "not bad.", "close.", "one more thing:",
+          "also", "and", "right,", "okay so", "almost there.", "better.", "no,", "yes, and", "great. now",
+          "honestly", "um,", "uh, so"]
+AFTER = ["it's for a wedding", "the client asked", "because of the voice-over", "for the kids", "if you can",
+         "it's a trailer", "i think", "no rush", "the boss wants that", "it feels off right now",
+         "we are almost done", "since it's a slideshow", "to match the picture", "thanks a lot"]
 STATES = ["it's {s}", "it feels {s}", "this is {s}", "the music is {s}", "sounds {s}", "that part is {s}",
-          "{s}", "it's getting {s}", "way too {s}", "it's a bit too {s}", "kind of {s}"]
+          "{s}", "it's getting {s}", "[m:way] too {s}", "it's [m:a bit] too {s}", "[m:kind of] {s}",
+          "[m:much] too {s}", "it's [m:a little] too {s}", "[m:really] {s}", "it all feels {s}"]
 
 PHRASES: dict[str, dict[str, list[str]]] = {
-    "tempo_up": {"do": ["speed it up", "go faster", "pick up the pace", "quicken the tempo", "up the bpm",
-                        "push the tempo", "make it quicker", "move it along", "hurry it up", "tighten the pace",
-                        "more tempo", "faster", "raise the tempo", "get it moving"],
+    "tempo_up": {"do": ["speed it [d:up]", "go [d:faster]", "pick [d:up] the pace", "quicken the tempo",
+                        "[d:up] the bpm", "push the tempo", "make it [d:quicker]", "move it along", "hurry it [d:up]",
+                        "tighten the pace", "[d:more] tempo", "[d:faster]", "raise the tempo", "get it moving",
+                        "bump the tempo [d:up]", "crank the speed [d:up]", "make it [d:faster]", "a [d:faster] tempo",
+                        "[d:more] pace", "step on it", "push it along", "take the tempo [d:up]", "don't let it drag",
+                        "it shouldn't plod", "needs [d:more] momentum", "put some pace into it"],
                  "state": ["too slow", "sluggish", "draggy", "plodding", "too sleepy in pace", "dragging",
-                           "slow as molasses", "lagging behind the cuts"]},
-    "tempo_down": {"do": ["slow it down", "go slower", "ease off the tempo", "bring the pace down", "lower the bpm",
-                          "relax the tempo", "take it slower", "calm the pace", "slower", "drop the tempo",
-                          "lay back on the tempo", "back off the speed"],
+                           "slow as molasses", "lagging behind the cuts", "crawling"]},
+    "tempo_down": {"do": ["slow it [d:down]", "go [d:slower]", "ease off the tempo", "bring the pace [d:down]",
+                          "[d:lower] the bpm", "relax the tempo", "take it [d:slower]", "calm the pace", "[d:slower]",
+                          "drop the tempo", "lay [d:back] on the tempo", "[d:back] off the speed", "[d:less] rushed",
+                          "ease off the speed", "make it [d:slower]", "bring the tempo [d:down]", "a [d:slower] pace",
+                          "take the speed [d:down]", "not so fast", "chill the pace", "don't rush it",
+                          "let it breathe", "[d:less] hurried", "it shouldn't race"],
                    "state": ["too fast", "rushed", "hurried", "frantic", "too quick", "racing", "breathless",
-                             "rushing the picture"]},
-    "energy_up": {"do": ["add more energy", "make it busier", "give it more drive", "pump it up", "more intensity",
-                         "make it fuller", "liven it up", "kick it up a notch", "add some oomph", "more excitement",
-                         "make it bigger", "thicken it", "wake it up", "give it punch", "energize it"],
+                             "rushing the picture", "running away"]},
+    "energy_up": {"do": ["add [d:more] energy", "make it [d:busier]", "give it [d:more] drive", "pump it [d:up]",
+                         "[d:more] intensity", "make it [d:fuller]", "liven it [d:up]", "kick it [d:up] a notch",
+                         "add some oomph", "[d:more] excitement", "make it [d:bigger]", "thicken it", "wake it [d:up]",
+                         "give it punch", "energize it", "[d:more] punch", "beef it [d:up]", "juice it [d:up]",
+                         "make it [d:livelier]", "[d:more] going on", "fire it [d:up]", "make it hit [d:harder]",
+                         "don't let it sag", "needs [d:more] life", "it should feel [d:more] alive", "let it rip"],
                   "state": ["too flat", "too weak", "lifeless", "boring", "too empty", "too timid", "dull",
-                            "too thin", "sleepy", "too tame", "anemic"]},
-    "energy_down": {"do": ["calm it down", "make it sparser", "thin it out", "strip it back", "tone it down",
-                           "make it simpler", "less busy", "pull it back", "soften it", "rein it in",
-                           "fewer notes", "make it gentler", "less going on", "settle it down", "dial it back"],
+                            "too thin", "sleepy", "too tame", "anemic", "too polite"]},
+    "energy_down": {"do": ["calm it [d:down]", "make it [d:sparser]", "thin it out", "strip it [d:back]",
+                           "tone it [d:down]", "make it [d:simpler]", "[d:less] busy", "pull it [d:back]", "soften it",
+                           "rein it in", "[d:fewer] notes", "make it [d:gentler]", "[d:less] going on",
+                           "settle it [d:down]", "dial it [d:back]", "[d:calmer]", "make it [d:calmer]",
+                           "[d:less] intense", "take the edge off", "chill it out", "ease off", "[d:less] drive",
+                           "not so busy", "don't overdo it", "keep it [d:simpler]", "hold it [d:back]"],
                     "state": ["too busy", "too cluttered", "too much going on", "too intense", "overwhelming",
-                              "chaotic", "too aggressive", "too dense", "hectic", "too heavy", "too pompous"]},
-    "loudness_up": {"do": ["turn it up", "make it louder overall", "raise the volume", "more volume",
-                           "boost the whole mix", "bring the music up in the mix"],
-                    "state": ["too quiet overall", "hard to hear", "the volume is too low", "barely audible"]},
-    "loudness_down": {"do": ["turn it down", "lower the volume", "make the whole thing quieter",
-                             "reduce the level of the music", "less volume", "bring the whole mix down"],
-                      "state": ["too loud overall", "the volume is too high", "deafening", "blasting"]},
-    "mode_minor": {"do": ["make it darker", "put it in minor", "give it a minor feel", "make it moodier",
-                          "more melancholic harmony", "switch to a minor key"],
+                              "chaotic", "too aggressive", "too dense", "hectic", "too heavy", "too pompous",
+                              "too full on"]},
+    "loudness_up": {"do": ["turn it [d:up]", "make it [d:louder] [s:overall]", "raise the volume", "[d:more] volume",
+                           "boost the whole mix", "bring the music [d:up] in the mix", "[d:louder]", "crank it [d:up]",
+                           "volume [d:up]", "make the music [d:louder]", "i can barely hear the music",
+                           "the music needs to be [d:louder] under the voice"],
+                    "state": ["too quiet [s:overall]", "hard to hear", "the volume is too low", "barely audible"]},
+    "loudness_down": {"do": ["turn it [d:down]", "[d:lower] the volume", "make the whole thing [d:quieter]",
+                             "reduce the level of the music", "[d:less] volume", "bring the whole mix [d:down]",
+                             "[d:quieter] [s:overall]", "volume [d:down]", "make the music [d:softer]",
+                             "not so loud", "the music is drowning the voice", "keep the music [d:down]"],
+                      "state": ["too loud [s:overall]", "the volume is too high", "deafening", "blasting"]},
+    "mode_minor": {"do": ["make it [d:darker]", "put it in minor", "give it a minor feel", "make it [d:moodier]",
+                          "[d:more] melancholic harmony", "switch to a minor key", "[d:darker]", "[d:sadder] harmony",
+                          "a [d:darker] key", "make it [d:sadder]", "not so cheerful", "[d:more] ominous"],
                    "state": ["too happy", "too cheerful", "too bright", "too sunny", "too sweet", "too upbeat"]},
-    "mode_major": {"do": ["make it brighter", "put it in major", "make it happier", "lift the mood",
-                          "give it a sunnier key", "switch to a major key"],
+    "mode_major": {"do": ["make it [d:brighter]", "put it in major", "make it [d:happier]", "lift the mood",
+                          "give it a [d:sunnier] key", "switch to a major key", "[d:brighter]", "make it [d:sunnier]",
+                          "[d:happier] harmony", "[d:more] hopeful", "not so gloomy", "[d:more] uplifting"],
                    "state": ["too dark", "too gloomy", "too sad", "too somber", "too depressing", "too grim"]},
-    "shape_up": {"do": ["start soft and grow", "build up gradually to the end", "let it swell into the last shot",
-                        "crescendo through to the end", "begin quiet and rise", "ramp up over time",
-                        "grow from nothing", "creep up slowly", "start small and get bigger",
-                        "let it bloom towards the end", "build from silence", "rise like a sunrise"],
-                 "state": []},
-    "shape_down": {"do": ["fade it out", "let it die away", "wind it down towards the end", "taper off",
-                          "start big and fade", "decrescendo to the end", "let it trail off slowly",
-                          "gradually get quieter", "slowly fade to nothing", "let it ebb away"],
-                   "state": []},
-    "balance_up": {"do": ["bring the {i} forward", "make the {i} louder", "push the {i} up in the mix",
-                          "let the {i} stand out", "more {i} in the mix", "turn up the {i}",
-                          "the {i} needs to come up", "give the {i} more presence", "put the {i} up front"],
+    "shape_up": {"do": ["start soft and grow", "build [d:up] gradually [s:to the end]", "let it swell [s:into the last shot]",
+                        "crescendo [s:through to the end]", "begin quiet and rise", "ramp [d:up] over time",
+                        "grow from nothing", "creep [d:up] slowly", "start small and get [d:bigger]",
+                        "let it bloom [s:towards the end]", "build from silence", "rise like a sunrise",
+                        "swell [s:into the {o} cut]", "keep building"], "state": []},
+    "shape_down": {"do": ["fade it out", "let it die away", "wind it [d:down] [s:towards the end]", "taper off",
+                          "start big and fade", "decrescendo [s:to the end]", "let it trail off slowly",
+                          "gradually get [d:quieter]", "slowly fade to nothing", "let it ebb away",
+                          "fade out [s:over the last shot]", "let it peter out"], "state": []},
+    "balance_up": {"do": ["bring the {i} [d:forward]", "make the {i} [d:louder]", "push the {i} [d:up] in the mix",
+                          "let the {i} stand out", "[d:more] {i} in the mix", "turn [d:up] the {i}",
+                          "the {i} needs to come [d:up]", "give the {i} [d:more] presence", "put the {i} up front",
+                          "{i} [d:up]", "[d:louder] {i}", "{i} [d:forward]", "feature the {i} [d:more]",
+                          "bring [d:up] the {i}", "the {i} [d:louder] than the {j}"],
                    "state": ["the {i} is buried", "i can't hear the {i}", "the {i} is lost", "the {i} is too quiet",
                              "the {i} gets drowned out", "the {i} is hidden", "the {j} drowns the {i}",
                              "the {j} is covering the {i}"]},
-    "balance_down": {"do": ["push the {i} back", "make the {i} quieter", "tuck the {i} under", "turn down the {i}",
-                            "pull the {i} back in the mix", "bring the {i} down", "less {i} in the mix",
-                            "sit the {i} lower"],
+    "balance_down": {"do": ["push the {i} [d:back]", "make the {i} [d:quieter]", "tuck the {i} under",
+                            "turn [d:down] the {i}", "pull the {i} [d:back] in the mix", "bring the {i} [d:down]",
+                            "[d:less] {i} in the mix", "sit the {i} [d:lower]", "{i} [d:down]", "[d:softer] {i}",
+                            "the {i} [d:lower]", "turn the {i} [d:down]"],
                      "state": ["the {i} is too loud", "the {i} is too much", "the {i} sits on top of everything",
                                "the {i} is overpowering", "the {i} is too hot", "the {i} is stepping on the {j}"]},
     "add": {"do": ["add {i}", "bring in the {i}", "put some {i} in", "layer in {i}", "i want {i}", "add a {i} part",
-                   "introduce {i}", "can we get some {i}", "throw in some {i}", "include a {i}"], "state": []},
+                   "introduce {i}", "can we get some {i}", "throw in some {i}", "include a {i}", "{i} in",
+                   "let the {i} come in", "we need some {i}"], "state": []},
     "remove": {"do": ["remove the {i}", "no {i}", "drop the {i}", "take out the {i}", "lose the {i}", "mute the {i}",
                       "get rid of the {i}", "without {i}", "cut the {i}", "ditch the {i}", "kill the {i}",
-                      "the {i} should sit out", "{i} tacet"], "state": []},
-    "hit": {"do": ["hit the cut at 0:07", "a crash on the second cut", "accent every cut", "put a stab on the last cut",
-                   "mark the cut with a boom", "land a big hit on the third cut", "a stinger at 0:12",
-                   "a dead stop on the final cut", "slam the cut at 0:21", "give me a cymbal crash at 0:04"],
-            "state": []},
+                      "the {i} should sit out", "{i} tacet", "{i} out", "take the {i} away"], "state": []},
+    "hit": {"do": ["hit the cut [s:at {t}]", "a crash [s:on the {o} cut]", "accent every cut",
+                   "put a stab [s:on the {o} cut]", "mark the cut with a boom", "land a big hit [s:on the {o} cut]",
+                   "a stinger [s:at {t}]", "a dead stop [s:on the {o} cut]", "slam the cut [s:at {t}]",
+                   "give me a cymbal crash [s:at {t}]", "a big accent [s:at {t}]"], "state": []},
     "revert": {"do": ["go back to how it was", "undo that", "put it back the way it was before", "revert",
                       "back to the previous version", "i liked it better before", "scrap that change",
-                      "return to the original", "back to version 2", "forget that, go back",
-                      "restore the earlier one", "that was better before"], "state": []},
+                      "return to the original", "back to version {n}", "forget that, go back",
+                      "restore the earlier one", "that was better before", "undo the last change"], "state": []},
     "style": {"do": ["make it jazz", "switch to rock", "try it as bossa nova", "more like a 70s cop show",
                      "score it like a wedding video", "give it a synthwave feel", "make it sound like an old cartoon",
                      "something like lofi hip hop", "make it orchestral", "a folk version", "make it funky",
@@ -108,45 +160,100 @@ PHRASES: dict[str, dict[str, list[str]]] = {
              "state": []},
 }
 NO_PLACE = {"none", "revert", "style", "hit", "loudness_up", "loudness_down"}
+MARK = re.compile(r"\[([sidm]):([^\]]+)\]")
+COMPARATIVE = re.compile(r"\[d:(\w+er|more|less|fewer)\]")
 
 
-def _noise(s: str, rng: random.Random) -> str:
+def unmark(marked: str) -> tuple[str, list[list]]:
+    """Plain text and its spans [[label, start, end], ...] from a template with inline marks."""
+    out, spans, pos = [], [], 0
+    for m in MARK.finditer(marked):
+        out.append(marked[pos:m.start()])
+        start = sum(map(len, out))
+        out.append(m.group(2))
+        spans.append([TAGS[m.group(1)], start, start + len(m.group(2))])
+        pos = m.end()
+    out.append(marked[pos:])
+    return "".join(out), spans
+
+
+def _noise(s: str, spans: list[list], rng: random.Random) -> tuple[str, list[list]]:
     if rng.random() < 0.15 and len(s) > 8:  # a dropped letter, as phone typing does
         k = rng.randrange(1, len(s) - 1)
         s = s[:k] + s[k + 1:]
+        spans = [[t, a - (k < a), b - (k < b)] for t, a, b in spans]
+    elif rng.random() < 0.1 and len(s) > 8:  # two letters swapped, or one doubled
+        k = rng.randrange(1, len(s) - 2)
+        if rng.random() < 0.5 and s[k].isalpha() and s[k + 1].isalpha():
+            s = s[:k] + s[k + 1] + s[k] + s[k + 2:]
+        else:
+            s = s[:k] + s[k] + s[k:]
+            spans = [[t, a + (k < a), b + (k < b)] for t, a, b in spans]
     if rng.random() < 0.5:
         s = s.lower().rstrip("?.!")
-    return s[0].upper() + s[1:] if rng.random() < 0.4 else s
+    s = s[0].upper() + s[1:] if rng.random() < 0.4 else s
+    return s, [[t, a, min(b, len(s))] for t, a, b in spans if min(b, len(s)) > a]
+
+
+def _place(rng: random.Random) -> str:
+    t = rng.randrange(2, 50)
+    return "[s:" + rng.choice(PLACES).format(
+        o=rng.choice(ORDS), n=rng.randrange(1, 7), n2=rng.randrange(7, 10), k=rng.choice([3, 5, 8, 10, "ten"]),
+        t=f"0:{t:02d}", u=f"0:{t + rng.randrange(3, 10):02d}") + "]"
+
+
+def _fill(template: str, rng: random.Random) -> str:
+    i, j = rng.sample(INSTRUMENTS, 2)
+    t = rng.randrange(2, 50)
+    return template.format(i=f"[i:{i}]", j=f"[i:{j}]", o=rng.choice(ORDS), n=rng.randrange(1, 7), t=f"0:{t:02d}")
+
+
+def tagged_sentence(label: str, rng: random.Random) -> tuple[str, list[list]]:
+    """One training sentence for `label` and its spans [[span label, start, end], ...]."""
+    ph = PHRASES[label]
+    if ph["state"] and rng.random() < 0.4:
+        state = _fill(rng.choice(ph["state"]), rng)
+        if state.startswith(("the ", "i ")):  # a clause of its own: "the sax is buried"
+            core = state if rng.random() < 0.7 else f"[m:{rng.choice(SOFT)}] {state}"
+        else:
+            frame = rng.choice(STATES)
+            core = frame.format(s=state[4:] if "too {s}" in frame and state.startswith("too ") else state)
+    else:
+        verb = _fill(rng.choice(ph["do"]), rng)
+        soft = f"[m:{rng.choice(SOFT)}]" if label.startswith(("tempo", "energy", "loudness", "balance", "mode")) \
+            and rng.random() < 0.6 else ""
+        if soft and COMPARATIVE.search(verb) and rng.random() < 0.6:  # "make it [a bit] [faster]"
+            m = COMPARATIVE.search(verb)
+            verb = f"{verb[:m.start()]}{soft} {verb[m.start():]}"
+        elif soft:
+            verb = f"{verb} {soft}"
+        core = rng.choice(FRAMES).format(x=verb)
+    if label not in NO_PLACE and "[s:" not in core and rng.random() < 0.6:
+        place = _place(rng)
+        core = f"{place}, {core}" if rng.random() < 0.4 else f"{core} {place}"
+    if rng.random() < 0.25:
+        core = f"{rng.choice(BEFORE)} {core}"
+    if rng.random() < 0.2:
+        core = f"{core}, {rng.choice(AFTER)}"
+    return _noise(*unmark(core), rng)
 
 
 def sentence(label: str, rng: random.Random) -> str:
     """One training sentence for `label`."""
-    ph = PHRASES[label]
-    i, j = rng.sample(INSTRUMENTS, 2)
-    if ph["state"] and rng.random() < 0.4:
-        core = rng.choice(STATES).format(s=rng.choice(ph["state"]).format(i=i, j=j))
-    else:
-        verb = rng.choice(ph["do"]).format(i=i, j=j)
-        soft = rng.choice(SOFT) if label.startswith(("tempo", "energy", "loudness")) else ""
-        core = rng.choice(FRAMES).format(x=f"{verb} {soft}".strip() if soft and rng.random() < 0.5 else
-                                         f"{soft}{verb}" if soft else verb)
-    place = "" if label in NO_PLACE else rng.choice(PLACES)
-    if place:
-        core = f"{place}, {core}" if rng.random() < 0.4 else f"{core} {place}"
-    return _noise(core, rng)
+    return tagged_sentence(label, rng)[0]
 
 
 def generate(n: int, seed: int) -> list[dict]:
-    """`n` labelled sentences, labels balanced, deduplicated."""
+    """`n` labelled sentences ({"text", "label", "spans"}), labels balanced, deduplicated."""
     rng = random.Random(seed)
     labels = list(PHRASES)
     out, seen = [], set()
     while len(out) < n:
         label = labels[len(out) % len(labels)]
-        s = sentence(label, rng)
+        s, spans = tagged_sentence(label, rng)
         if s.lower() not in seen:
             seen.add(s.lower())
-            out.append({"text": s, "label": label})
+            out.append({"text": s, "label": label, "spans": spans})
         elif len(seen) > 50 * n:
             break
     return out

@@ -1,13 +1,17 @@
-"""Fine-tune the intent model: all-MiniLM-L6-v2 with peft LoRA on CPU, then merge and save it small.
+"""Fine-tune the intent model: all-MiniLM-L6-v2 with peft LoRA on CPU into an intent classifier and a
+span tagger (one encoder pass, two heads), then merge and save it small.
 
-    python -m v2m.finetune.intent_lora finetune/configs/intent/minilm-lora.yaml      # ~5-10 min on 2 cores
+    python -m v2m.finetune.intent_lora finetune/configs/intent/minilm-lora.yaml     # ~6 CPU-min on 2 cores
 
 Reads the config (YAML, its header comment is the command), generates the training and validation
-sentences (`v2m.finetune.intent_data`, templates of its own, never the dialogue sets), measures the
-frozen encoder's nearest-neighbour accuracy (the baseline), trains LoRA adapters on the attention query
-and value projections plus a linear head over mean-pooled unit-length embeddings, prints the learning
-curve (train loss, validation accuracy per epoch), and writes the adapter matrices, the head and the labels
-to an .npz that `v2m.agent.dialogue.intent_model` merges into the NumPy encoder (no torch at chat time).
+sentences with their spans (`v2m.finetune.intent_data`, templates of its own, never the dialogue sets),
+runs the frozen lower layers once and keeps their output (LoRA sits only in the upper layers, so the lower
+ones never change: caching them halves each step), measures the frozen encoder's nearest-neighbour accuracy
+(the baseline), then trains LoRA on the upper layers' attention query and value projections with two heads:
+a linear intent head over mean-pooled unit-length embeddings and a linear BIO tag head over each token
+(`intent_model.TAGS`). It prints the learning curve (train losses, validation accuracy and span F1 per
+epoch) and writes the adapter matrices, both heads and their names to an .npz that
+`v2m.agent.dialogue.intent_model` merges into the NumPy encoder (no torch at chat time).
 """
 
 from __future__ import annotations
@@ -19,27 +23,105 @@ from pathlib import Path
 
 import numpy as np
 import yaml
-from v2m.agent.dialogue.intent_model import LABELS, IntentModel
-from v2m.agent.dialogue.minilm import model_dir
+from v2m.agent.dialogue.intent_model import LABELS, TAGS, IntentModel, Span, spans_from_tags
+from v2m.agent.dialogue.minilm import LAYERS, model_dir
 from v2m.finetune.intent_data import generate
 
+KEYS = {"seed", "train_sentences", "val_sentences", "max_tokens", "lora_r", "lora_alpha", "lora_dropout",
+        "target_modules", "frozen_layers", "epochs", "batch_size", "lr", "head_scale", "tag_weight", "out"}
 
-def _pool(model, tok, texts: list[str], max_tokens: int):
+
+def token_tags(offsets: list[tuple[int, int]], spans: list[list]) -> list[int]:
+    """Each token's tag index (`TAGS`) from character spans; -100 (not graded) for [CLS], [SEP], padding."""
+    out, open_span = [], None
+    for a, b in offsets:
+        if a == b:
+            out.append(-100)
+            open_span = None
+            continue
+        hit = next((s for s in spans if s[1] <= a < s[2]), None)
+        if hit is None:
+            out.append(TAGS.index("O"))
+        else:
+            out.append(TAGS.index(f"{'I' if hit is open_span else 'B'}-{hit[0]}"))
+        open_span = hit
+    return out
+
+
+def span_f1(gold: list[list[Span]], found: list[list[Span]]) -> dict:
+    """Exact-match span scores: a found span counts when its label, start and end equal a gold one's."""
+    g = {(k, s.label, s.start, s.end) for k, spans in enumerate(gold) for s in spans}
+    f = {(k, s.label, s.start, s.end) for k, spans in enumerate(found) for s in spans}
+    p, r = len(g & f) / max(1, len(f)), len(g & f) / max(1, len(g))
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / max(1e-9, p + r), 4)}
+
+
+def _batch(tok, rows: list[dict], cfg: dict) -> dict:
+    """Token ids, mask, per-token tags and labels of `rows`, padded to the longest."""
     import torch
 
-    enc = tok(texts, padding=True, truncation=True, max_length=max_tokens, return_tensors="pt")
-    x = model(input_ids=enc["input_ids"], attention_mask=enc["attention_mask"]).last_hidden_state
-    m = enc["attention_mask"].unsqueeze(-1).float()
-    v = (x * m).sum(1) / m.sum(1).clamp(min=1e-9)
-    return torch.nn.functional.normalize(v, dim=-1)
+    enc = tok([r["text"] for r in rows], padding=True, truncation=True, max_length=cfg["max_tokens"],
+              return_offsets_mapping=True, return_tensors="pt")
+    offsets = enc["offset_mapping"].tolist()
+    tags = [token_tags(o, r["spans"]) for o, r in zip(offsets, rows)]
+    return {"ids": enc["input_ids"], "mask": enc["attention_mask"], "offsets": offsets,
+            "tags": torch.tensor(tags), "y": torch.tensor([list(LABELS).index(r["label"]) for r in rows])}
 
 
-def _embed_all(model, tok, texts, cfg) -> np.ndarray:
+def _additive(mask):
     import torch
 
+    return ((1.0 - mask[:, None, None, :].float()) * torch.finfo(torch.float32).min)
+
+
+def _lower(model, data: dict, k: int):
+    """The output of the first `k` layers (frozen: computed once, without gradients)."""
+    import torch
+
+    outs = []
     with torch.no_grad():
-        return np.concatenate([_pool(model, tok, texts[k:k + 64], cfg["max_tokens"]).numpy()
-                               for k in range(0, len(texts), 64)])
+        for a in range(0, len(data["ids"]), 128):
+            x = model.embeddings(input_ids=data["ids"][a:a + 128])
+            for layer in model.encoder.layer[:k]:
+                x = layer(x, _additive(data["mask"][a:a + 128]))
+            outs.append(x)
+    return torch.cat(outs)
+
+
+def _upper(model, h, mask, k: int):
+    for layer in model.encoder.layer[k:]:
+        h = layer(h, _additive(mask))
+    return h
+
+
+def _pooled(x, mask):
+    import torch
+
+    m = mask.unsqueeze(-1).float()
+    return torch.nn.functional.normalize((x * m).sum(1) / m.sum(1).clamp(min=1e-9), dim=-1)
+
+
+def _read(model, cache, data, k, head, tag_head, rows) -> tuple[np.ndarray, list[list[Span]], np.ndarray]:
+    """Pooled vectors, found spans and per-token tags of `rows` (evaluation mode, no gradients)."""
+    import torch
+
+    vecs, spans, tags = [], [], []
+    with torch.no_grad():
+        for a in range(0, len(rows), 64):
+            m = data["mask"][a:a + 64]
+            x = _upper(model, cache[a:a + 64], m, k)
+            vecs.append(_pooled(x, m).numpy())
+            t = tag_head(x).argmax(-1).numpy()
+            for r in range(len(m)):
+                n = int(m[r].sum())
+                tags.append(t[r, :n])
+                spans.append(spans_from_tags(rows[a + r]["text"], [TAGS[i] for i in t[r, :n]],
+                                             data["offsets"][a + r][:n]))
+    return np.concatenate(vecs), spans, tags
+
+
+def gold_spans(rows: list[dict]) -> list[list[Span]]:
+    return [[Span(t, a, b, r["text"][a:b]) for t, a, b in r["spans"]] for r in rows]
 
 
 def train(cfg: dict) -> dict:
@@ -50,75 +132,100 @@ def train(cfg: dict) -> dict:
 
     torch.manual_seed(cfg["seed"])
     torch.set_num_threads(cfg.get("threads", 1))
-    labels = list(LABELS)
+    t0, cpu0 = time.perf_counter(), time.process_time()
+    k = cfg["frozen_layers"]
     train_rows = generate(cfg["train_sentences"], cfg["seed"])
     seen = {r["text"].lower() for r in train_rows}
     val_rows = [r for r in generate(cfg["val_sentences"], cfg["seed"] + 1) if r["text"].lower() not in seen]
-    xt, yt = [r["text"] for r in train_rows], torch.tensor([labels.index(r["label"]) for r in train_rows])
-    xv, yv = [r["text"] for r in val_rows], np.array([labels.index(r["label"]) for r in val_rows])
-
     folder = model_dir()
     tok = AutoTokenizer.from_pretrained(folder)
-    base = AutoModel.from_pretrained(folder)
+    base = AutoModel.from_pretrained(folder, attn_implementation="eager")
     base.eval()
-    t0 = time.perf_counter()
-    et, ev = _embed_all(base, tok, xt, cfg), _embed_all(base, tok, xv, cfg)
-    nn_acc = float((yt.numpy()[np.argmax(ev @ et.T, 1)] == yv).mean())
+    dt, dv = _batch(tok, train_rows, cfg), _batch(tok, val_rows, cfg)
+    ht, hv = _lower(base, dt, k), _lower(base, dv, k)
+
+    frozen = base.encoder.layer[LAYERS - 1].attention.self.query.weight.detach().clone()
+    model = get_peft_model(base, LoraConfig(r=cfg["lora_r"], lora_alpha=cfg["lora_alpha"],
+                                            lora_dropout=cfg["lora_dropout"], target_modules=cfg["target_modules"],
+                                            layers_to_transform=list(range(k, LAYERS)), layers_pattern="layer",
+                                            bias="none"))
+    bert = model.base_model.model
+    head, tag_head = torch.nn.Linear(384, len(LABELS)), torch.nn.Linear(384, len(TAGS))
+    yv = dv["y"].numpy()
+    # the baseline: LoRA's B starts at zero, so this is the frozen encoder
+    et, _, _ = _read(bert, ht, dt, k, head, tag_head, train_rows)
+    ev, _, _ = _read(bert, hv, dv, k, head, tag_head, val_rows)
+    nn_acc = float((dt["y"].numpy()[np.argmax(ev @ et.T, 1)] == yv).mean())
     print(f"baseline (frozen MiniLM, nearest neighbour): validation accuracy {nn_acc:.3f} "
           f"({time.perf_counter() - t0:.0f} s)")
 
-    frozen = base.encoder.layer[0].attention.self.query.weight.detach().clone()
-    model = get_peft_model(base, LoraConfig(r=cfg["lora_r"], lora_alpha=cfg["lora_alpha"],
-                                            lora_dropout=cfg["lora_dropout"],
-                                            target_modules=cfg["target_modules"], bias="none"))
-    head = torch.nn.Linear(384, len(labels))
-    params = [p for p in model.parameters() if p.requires_grad] + list(head.parameters())
+    params = [p for p in model.parameters() if p.requires_grad] + [*head.parameters(), *tag_head.parameters()]
     opt = torch.optim.AdamW(params, lr=cfg["lr"], weight_decay=0.01)
-    steps = cfg["epochs"] * ((len(xt) + cfg["batch_size"] - 1) // cfg["batch_size"])
+    size = cfg["batch_size"]
+    lengths = dt["mask"].sum(1)
+    steps = cfg["epochs"] * ((len(train_rows) + size - 1) // size)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=cfg["lr"], total_steps=steps, pct_start=0.1)
-    scale = cfg["head_scale"]
-    curve = []
+    scale, curve = cfg["head_scale"], []
     for epoch in range(1, cfg["epochs"] + 1):
         model.train()
-        order = torch.randperm(len(xt)).tolist()
-        losses = []
-        for k in range(0, len(order), cfg["batch_size"]):
-            idx = order[k:k + cfg["batch_size"]]
-            v = _pool(model, tok, [xt[i] for i in idx], cfg["max_tokens"])
-            loss = torch.nn.functional.cross_entropy(scale * head(v), yt[idx])
+        # batches of similar length (little padding), in random order
+        order = sorted(range(len(train_rows)), key=lambda i: (int(lengths[i]), float(torch.rand(1))))
+        batches = [order[a:a + size] for a in range(0, len(order), size)]
+        losses, tag_losses = [], []
+        for b in torch.randperm(len(batches)).tolist():
+            idx = batches[b]
+            t = int(lengths[idx].max())
+            m = dt["mask"][idx, :t]
+            x = _upper(bert, ht[idx, :t], m, k)
+            loss = torch.nn.functional.cross_entropy(scale * head(_pooled(x, m)), dt["y"][idx])
+            # tag_into_encoder false: the tagger is a probe on the classifier's encoder (its loss moves only
+            # the tag head), so tagging cannot pull the sentence vectors away from the intents
+            xt = x if cfg.get("tag_into_encoder", True) else x.detach()
+            tag_loss = torch.nn.functional.cross_entropy(tag_head(xt).reshape(-1, len(TAGS)),
+                                                         dt["tags"][idx, :t].reshape(-1), ignore_index=-100)
             opt.zero_grad()
-            loss.backward()
+            (loss + cfg["tag_weight"] * tag_loss).backward()
             opt.step()
             sched.step()
             losses.append(loss.item())
+            tag_losses.append(tag_loss.item())
         model.eval()
+        pv, found, _ = _read(bert, hv, dv, k, head, tag_head, val_rows)
         with torch.no_grad():
-            pv = torch.from_numpy(_embed_all(model, tok, xv, cfg))
-            acc = float((head(pv).argmax(1).numpy() == yv).mean())
-        curve.append({"epoch": epoch, "train_loss": round(float(np.mean(losses)), 4), "val_accuracy": round(acc, 4),
-                      "seconds": round(time.perf_counter() - t0)})
-        print(f"epoch {epoch}: train loss {curve[-1]['train_loss']:.4f}, validation accuracy {acc:.3f} "
-              f"({curve[-1]['seconds']} s)")
+            acc = float((head(torch.from_numpy(pv)).argmax(1).numpy() == yv).mean())
+        f1 = span_f1(gold_spans(val_rows), found)["f1"]
+        curve.append({"epoch": epoch, "train_loss": round(float(np.mean(losses)), 4),
+                      "train_tag_loss": round(float(np.mean(tag_losses)), 4), "val_accuracy": round(acc, 4),
+                      "val_span_f1": f1, "seconds": round(time.perf_counter() - t0)})
+        print(f"epoch {epoch}: train loss {curve[-1]['train_loss']:.4f} (tags {curve[-1]['train_tag_loss']:.4f}), "
+              f"validation accuracy {acc:.3f}, span F1 {f1:.3f} ({curve[-1]['seconds']} s)")
 
-    arrays = {"labels": np.array(labels), "lora_scale": np.array(cfg["lora_alpha"] / cfg["lora_r"]),
+    arrays = {"labels": np.array(list(LABELS)), "tags": np.array(TAGS),
+              "lora_scale": np.array(cfg["lora_alpha"] / cfg["lora_r"]),
               "head_w": (scale * head.weight.detach().numpy()).astype(np.float32),
-              "head_b": (scale * head.bias.detach().numpy()).astype(np.float32)}
+              "head_b": (scale * head.bias.detach().numpy()).astype(np.float32),
+              "tag_w": tag_head.weight.detach().numpy().astype(np.float32),
+              "tag_b": tag_head.bias.detach().numpy().astype(np.float32)}
     for name, p in model.named_parameters():
-        if "lora_" in name:  # base_model.model.encoder.layer.0.attention.self.query.lora_A.default.weight
+        if "lora_" in name:  # base_model.model.encoder.layer.3.attention.self.query.lora_A.default.weight
             key = name.split("base_model.model.")[-1].replace(".default.weight", "")
             arrays[key] = p.detach().numpy().astype(np.float32)
     out = Path(cfg["out"])
     np.savez_compressed(out, **arrays)
-    # the shipped path: the adapter merged into the NumPy encoder must read as torch does
 
-    mine = IntentModel(out).probabilities(xv).argmax(1)
+    # the shipped path: the adapter merged into the NumPy encoder must read as torch does
+    mine = IntentModel(out)
+    probs, my_tags, _ = mine.run([r["text"] for r in val_rows])
     with torch.no_grad():
-        theirs = head(torch.from_numpy(_embed_all(model, tok, xv, cfg))).argmax(1).numpy()
-    base_now = model.base_model.model.encoder.layer[0].attention.self.query.base_layer.weight
-    report = {"baseline_nn_val_accuracy": round(nn_acc, 4), "curve": curve, "train": len(xt), "val": len(xv),
-              "out": str(out), "bytes": out.stat().st_size,
-              "numpy_agreement": round(float((mine == theirs).mean()), 4),
-              "base_frozen": bool(torch.equal(frozen, base_now.detach()))}
+        theirs = head(torch.from_numpy(pv)).argmax(1).numpy()
+    _, _, their_tags = _read(bert, hv, dv, k, head, tag_head, val_rows)
+    base_now = bert.encoder.layer[LAYERS - 1].attention.self.query.base_layer.weight
+    report = {"baseline_nn_val_accuracy": round(nn_acc, 4), "curve": curve, "train": len(train_rows),
+              "val": len(val_rows), "out": str(out), "bytes": out.stat().st_size,
+              "numpy_agreement": round(float((probs.argmax(1) == theirs).mean()), 4),
+              "numpy_tag_agreement": round(float(np.mean([np.array_equal(a, b) for a, b in zip(my_tags, their_tags)])), 4),
+              "base_frozen": bool(torch.equal(frozen, base_now.detach())),
+              "wall_s": round(time.perf_counter() - t0), "cpu_s": round(time.process_time() - cpu0)}
     print(json.dumps(report))
     return report
 
@@ -126,10 +233,11 @@ def train(cfg: dict) -> dict:
 def load_config(path: str | Path = "finetune/configs/intent/minilm-lora.yaml") -> dict:
     """The recipe's config; every key the script reads must be there."""
     cfg = yaml.safe_load(Path(path).read_text())
-    missing = {"seed", "train_sentences", "val_sentences", "max_tokens", "lora_r", "lora_alpha", "lora_dropout",
-               "target_modules", "epochs", "batch_size", "lr", "head_scale", "out"} - set(cfg)
+    missing = KEYS - set(cfg)
     if missing:
         raise ValueError(f"{path}: missing {sorted(missing)}")
+    if not 0 <= cfg["frozen_layers"] < LAYERS:
+        raise ValueError(f"{path}: frozen_layers must be 0..{LAYERS - 1}")
     return cfg
 
 

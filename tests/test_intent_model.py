@@ -1,53 +1,135 @@
-"""The learned intent reader: the shipped config loads, a tiny LoRA run trains only the adapter and the
-head and reads the same through the NumPy encoder as through torch, and the shipped head (when present)
-is small and reads plain requests the way they are meant."""
+"""The learned intent reader: the shipped config loads, the generated data is labelled with consistent spans,
+a tiny LoRA run trains only the adapter and the two heads and reads the same through the NumPy encoder as
+through torch, and the shipped head (when present) is small, reads plain requests the way they are meant
+and tags spans in sentences the generator never wrote (tests/intent_spans.yaml, hand-labelled)."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import numpy as np
 import pytest
+import yaml
 
-from v2m.agent.dialogue.intent_model import HEAD_PATH, LABELS, IntentModel
+from v2m.agent.dialogue.intent_model import HEAD_PATH, LABELS, TAGS, IntentModel, Span, spans_from_tags
 from v2m.finetune.intent_data import generate
 
 ROOT = Path(__file__).resolve().parents[1]
+CONFIG = ROOT / "finetune" / "configs" / "intent" / "minilm-lora.yaml"
+# Span F1 on the hand-labelled set must stay at or above this (measured 2026-11-30: see
+# finetune/results/intent-lora.md); a floor a little under the measurement, so a worse model fails.
+FIXTURE_F1_FLOOR = 0.75
+
+
+def hand_labelled() -> list[tuple[str, list[Span]]]:
+    """tests/intent_spans.yaml as (text, spans with offsets): each span's words are found in order."""
+    out = []
+    for row in yaml.safe_load((ROOT / "tests" / "intent_spans.yaml").read_text()):
+        text, pos, spans = row["text"], 0, []
+        for label, words in row["spans"]:
+            a = text.index(str(words), pos)
+            spans.append(Span(label, a, a + len(str(words)), str(words)))
+            pos = a + 1
+        out.append((text, spans))
+    return out
 
 
 def test_the_shipped_config_loads_and_the_data_is_labelled_and_not_the_dialogues():
     from v2m.finetune.intent_lora import load_config
 
-    cfg = load_config(ROOT / "finetune" / "configs" / "intent" / "minilm-lora.yaml")
+    cfg = load_config(CONFIG)
     assert cfg["out"].endswith(".npz") and cfg["lora_r"] > 0
     rows = generate(400, 0)
     assert {r["label"] for r in rows} == set(LABELS) and len({r["text"] for r in rows}) == len(rows)
     # the persona set (written blind) shares no sentence with the training data; the held-out split is
     # not opened by tests at all (it is only measured, by tests/bench)
     said = {t["say"].lower() for f in (ROOT / "tests" / "dialogues_personas").glob("*.yaml")
-            for d in __import__("yaml").safe_load(f.read_text()) or [] for t in d.get("turns", [])}
-    assert said and not said & {r["text"].lower() for r in generate(2400, 0)}
+            for d in yaml.safe_load(f.read_text()) or [] for t in d.get("turns", [])}
+    train = generate(cfg["train_sentences"], cfg["seed"])
+    assert said and not said & {r["text"].lower() for r in train}
+    assert not {t.lower() for t, _ in hand_labelled()} & {r["text"].lower() for r in train}
+
+
+def test_generated_spans_cover_their_words_and_survive_tokens_and_back():
+    from v2m.agent.dialogue.minilm import MiniLM
+    from v2m.finetune.intent_lora import token_tags
+
+    tok = MiniLM.load().tok
+    rows = generate(300, 3)
+    kinds = {t for r in rows for t, _, _ in r["spans"]}
+    assert kinds == {"scope", "instrument", "direction", "magnitude"}
+    same = 0
+    for r in rows:
+        for _, a, b in r["spans"]:
+            assert r["text"][a:b].strip() == r["text"][a:b] and b > a
+        offsets = tok.encode(r["text"]).offsets
+        tags = [TAGS[k] if k >= 0 else "O" for k in token_tags(offsets, r["spans"])]
+        back = spans_from_tags(r["text"], tags, offsets)
+        same += [(s.label, s.start, s.end) for s in back] == [tuple(s) for s in r["spans"]]
+    assert same >= 0.97 * len(rows)  # a dropped letter can glue two words: "quietand"
+
+
+def test_spans_from_tags_reads_word_pieces_and_lenient_starts():
+    text = "make the sax louder-ish after 0:12"
+    offsets = [(0, 0), (0, 4), (5, 8), (9, 12), (13, 19), (19, 20), (20, 22), (22, 23), (24, 29), (30, 31),
+               (31, 32), (32, 34), (0, 0)]
+    tags = ["O", "O", "O", "B-instrument", "B-direction", "O", "O", "O", "B-scope", "I-scope", "B-scope",
+            "I-scope", "O"]
+    assert spans_from_tags(text, tags, offsets) == [Span("instrument", 9, 12, "sax"),
+                                                    Span("direction", 13, 19, "louder"),
+                                                    Span("scope", 24, 34, "after 0:12")]
+    # a span opened with I, and a B on a word piece inside a word, still read as whole words
+    tags = ["O", "O", "O", "I-instrument", "O", "O", "O", "O", "O", "O", "O", "B-magnitude", "O"]
+    assert spans_from_tags(text, tags, offsets) == [Span("instrument", 9, 12, "sax"),
+                                                    Span("magnitude", 30, 34, "0:12")]
+    # a name of two words opened twice is one span; two spans with a word between stay two
+    text, offsets = "the grand piano and sax", [(0, 0), (0, 3), (4, 9), (10, 15), (16, 19), (20, 23), (0, 0)]
+    tags = ["O", "O", "B-instrument", "B-instrument", "O", "B-instrument", "O"]
+    assert spans_from_tags(text, tags, offsets) == [Span("instrument", 4, 15, "grand piano"),
+                                                    Span("instrument", 20, 23, "sax")]
 
 
 @pytest.mark.slow
 def test_a_tiny_lora_run_moves_only_the_adapter_and_numpy_reads_as_torch(tmp_path):
     from v2m.finetune.intent_lora import load_config, train
 
-    cfg = load_config(ROOT / "finetune" / "configs" / "intent" / "minilm-lora.yaml")
+    cfg = load_config(CONFIG)
     cfg.update(train_sentences=72, val_sentences=36, epochs=1, batch_size=24, threads=1,
                out=str(tmp_path / "head.npz"))
     report = train(cfg)
     data = np.load(tmp_path / "head.npz")
-    assert report["base_frozen"] and report["numpy_agreement"] == 1.0
-    bs = [data[k] for k in data.files if k.endswith("lora_B")]
-    assert len(bs) == 12 and all(np.abs(b).max() > 0 for b in bs)  # B starts at zero: it moved
+    assert report["base_frozen"] and report["numpy_agreement"] == 1.0 and report["numpy_tag_agreement"] == 1.0
+    bs = {k: data[k] for k in data.files if k.endswith("lora_B")}
+    layers = {int(k.split(".")[2]) for k in bs}
+    assert layers == set(range(cfg["frozen_layers"], 6)) and len(bs) == 2 * len(layers)
+    assert all(np.abs(b).max() > 0 for b in bs.values())  # B starts at zero: it moved
+    assert data["tag_w"].shape == (len(TAGS), 384) and list(data["tags"]) == list(TAGS)
     assert (tmp_path / "head.npz").stat().st_size < 1_000_000
 
 
 @pytest.mark.skipif(not HEAD_PATH.is_file(), reason="no trained head shipped")
 def test_the_shipped_head_is_small_and_reads_plain_requests():
-    assert HEAD_PATH.stat().st_size < 3_000_000
+    assert HEAD_PATH.stat().st_size < 2_000_000
     m = IntentModel.load()
     for text, label in [("way too fast", "tempo_down"), ("it's dragging, speed it up", "tempo_up"),
                         ("fade it out at the end", "shape_down"), ("thanks, that's great", "none")]:
         assert m.predict(text).label == label, text
+
+
+@pytest.mark.skipif(not HEAD_PATH.is_file(), reason="no trained head shipped")
+def test_the_shipped_tagger_finds_spans_in_sentences_it_never_saw():
+    from v2m.finetune.intent_lora import span_f1
+
+    m = IntentModel.load()
+    spans = m.tag_spans("bring the sax forward a bit after 0:12")
+    assert ("instrument", "sax") in [(s.label, s.text) for s in spans]
+    assert ("scope", "after 0:12") in [(s.label, s.text) for s in spans]
+    for s in spans:
+        assert "bring the sax forward a bit after 0:12"[s.start:s.end] == s.text
+    gold = hand_labelled()
+    assert len(gold) >= 40
+    found = [m.tag_spans(text) for text, _ in gold]
+    assert span_f1([g for _, g in gold], found)["f1"] >= FIXTURE_F1_FLOOR
+    # a 10,000-character paste and emoji are read without error
+    assert isinstance(m.tag_spans("louder " * 1500), list) and m.tag_spans("🙂🙂") == []

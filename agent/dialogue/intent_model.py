@@ -3,6 +3,12 @@ small classification head, run in NumPy by `v2m.agent.dialogue.minilm` (a chat t
 
     from v2m.agent.dialogue.intent_model import IntentModel
     IntentModel.load().predict("ease off the speed a touch")    # Prediction("tempo_down", 0.97, ...)
+    IntentModel.load().tag_spans("bring the sax forward a bit after 0:12")
+    # [Span("instrument", 10, 13, "sax"), Span("direction", 14, 21, "forward"), Span("magnitude", 22, 27, "a bit"),
+    #  Span("scope", 28, 38, "after 0:12")]
+
+One encoder pass feeds two heads: the intent label (a linear head over the mean-pooled, unit-length
+sentence vector) and the span tagger (a linear head over each token's vector, BIO tags over `SPAN_LABELS`).
 
 The adapter and head ship as `agent/dialogue/intent_head.npz` (made by `finetune/intent_lora.py`; see
 finetune/configs/intent/minilm-lora.yaml for the command). `combine` joins it with the rules grammar: the
@@ -16,11 +22,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
+from typing import Callable, NamedTuple
 
 import numpy as np
 from v2m.agent.dialogue.intents import scope_of
-from v2m.agent.dialogue.minilm import MiniLM, model_dir
+from v2m.agent.dialogue.minilm import MiniLM, model_dir, pool
 from v2m.agent.dialogue.orchestration import INSTR_ALT
 from v2m.agent.dialogue.phrases import spelled
 from v2m.agent.dialogue.where import Ask, locate, snap
@@ -43,6 +49,18 @@ LABELS: dict[str, tuple[str, str | None, str | None, str]] = {
     "style": ("style", "set", None, "another style"), "none": ("none", None, None, "nothing"),
 }
 OPPOSITE = {"up": "down", "down": "up"}
+# What the tagger marks: the place an edit applies to ("from the second cut on"), an instrument or role
+# ("sax"), the words that say which way ("faster", "more", "down") and degree words ("a bit", "way").
+SPAN_LABELS = ("scope", "instrument", "direction", "magnitude")
+TAGS = ("O", *(f"{bio}-{label}" for label in SPAN_LABELS for bio in "BI"))
+MAX_CHARS = 300  # a longer paste is read by its start: the model was trained on short requests
+
+
+class Span(NamedTuple):
+    label: str   # one of SPAN_LABELS
+    start: int   # character offsets into the text that was tagged
+    end: int
+    text: str
 
 
 @dataclass(frozen=True)
@@ -66,6 +84,10 @@ class IntentModel:
             self.encoder.w[base + ".weight"] = self.encoder.w[base + ".weight"] + \
                 scale * (data[base + ".lora_B"] @ data[key]).astype(np.float32)
         self.w, self.b = data["head_w"].astype(np.float32), data["head_b"].astype(np.float32)
+        # a head file from before the tagger has no tag head: the model then tags nothing
+        self.tags = [str(x) for x in data["tags"]] if "tags" in data.files else []
+        self.tag_w = data["tag_w"].astype(np.float32) if self.tags else None
+        self.tag_b = data["tag_b"].astype(np.float32) if self.tags else None
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -78,16 +100,80 @@ class IntentModel:
         except Exception:  # noqa: BLE001 - no encoder weights: the grammar works alone
             return None
 
+    def run(self, texts: list[str]) -> tuple[np.ndarray, list[np.ndarray], list]:
+        """One encoder pass over `texts` for both heads.
+
+        Returns:
+            (label probabilities, one row per text; per text the tag index of each token (empty without a
+            tag head); the tokenizer's encodings, whose `offsets` point into `text[:MAX_CHARS]`).
+        """
+        x, mask, encs = self.encoder.hidden([t[:MAX_CHARS] for t in texts])
+        z = pool(x, mask) @ self.w.T + self.b
+        z = np.exp(z - z.max(1, keepdims=True))
+        tags = [np.argmax(x[r, :len(e.ids)] @ self.tag_w.T + self.tag_b, 1) if self.tags else np.zeros(0, int)
+                for r, e in enumerate(encs)]
+        return z / z.sum(1, keepdims=True), tags, encs
+
     def probabilities(self, texts: list[str]) -> np.ndarray:
         """Label probabilities, one row per text (the encoder's unit-length pooled vectors -> softmax)."""
-        z = self.encoder.encode([t.lower()[:300] for t in texts]) @ self.w.T + self.b
-        z = np.exp(z - z.max(1, keepdims=True))
-        return z / z.sum(1, keepdims=True)
+        return self.run(texts)[0]
+
+    @lru_cache(maxsize=32)
+    def read(self, text: str) -> tuple[Prediction, list[Span]]:
+        """The label and the spans of one text, from one encoder pass (cached: a turn asks for both)."""
+        probs, tags, encs = self.run([text])
+        p = probs[0]
+        order = np.argsort(-p)
+        pred = Prediction(self.labels[order[0]], float(p[order[0]]), self.labels[order[1]], float(p[order[1]]))
+        return pred, spans_from_tags(text[:MAX_CHARS], [self.tags[k] for k in tags[0]], encs[0].offsets)
 
     def predict(self, text: str) -> Prediction:
-        p = self.probabilities([text])[0]
-        order = np.argsort(-p)
-        return Prediction(self.labels[order[0]], float(p[order[0]]), self.labels[order[1]], float(p[order[1]]))
+        return self.read(text)[0]
+
+    def tag_spans(self, text: str) -> list[Span]:
+        """The scope, instrument, direction and magnitude spans of `text`, in order (none without a tag head)."""
+        return self.read(text)[1]
+
+
+def _word_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen [start, end) to whole words: a tag on "##ish" or on "0" of "0:12" stands for its word."""
+    def inside(k: int) -> bool:
+        return 0 <= k < len(text) and (text[k].isalnum() or text[k] in ":'." and k + 1 < len(text)
+                                       and text[k + 1].isalnum() and k > 0 and text[k - 1].isalnum())
+    while inside(start - 1):
+        start -= 1
+    while inside(end):
+        end += 1
+    return start, end
+
+
+def spans_from_tags(text: str, tags: list[str], offsets: list[tuple[int, int]]) -> list[Span]:
+    """Token tags ("B-scope", "I-scope", "O", ...) and their character offsets -> spans of whole words.
+
+    A span starts at a B tag, or at an I tag that does not continue a span of its label (read leniently,
+    as a model may open a span with I); a word piece tagged B inside a word continues its word's span, and
+    spans of one label with only spaces between them are one span ("grand piano").
+    """
+    found: list[list] = []
+    prev = None
+    for tag, (a, b) in zip(tags, offsets):
+        if a == b or tag == "O":  # [CLS], [SEP] or outside
+            prev = None
+            continue
+        bio, label = tag.split("-", 1)
+        if prev is not None and prev[0] == label and (bio == "I" or a == prev[2]):
+            prev[2] = b
+        else:
+            prev = [label, a, b]
+            found.append(prev)
+    out: list[Span] = []
+    for label, a, b in found:
+        a, b = _word_edges(text, a, b)
+        # two pieces of one word, or two words of one name that the model opened twice ("grand" "piano")
+        if out and out[-1].label == label and not text[out[-1].end:a].strip():
+            a = out.pop().start
+        out.append(Span(label, a, b, text[a:b]))
+    return out
 
 
 def _intent(label: str, p: float, analysis, plan, request: str) -> EditIntent:

@@ -96,13 +96,14 @@ class MiniLM:
             x = _layer_norm(x + h, w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"])
         return x
 
-    def encode(self, texts: list[str]) -> np.ndarray:
-        """Unit-length sentence embeddings, one row per text.
+    def hidden(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, list]:
+        """The last layer's token vectors, one row of tokens per text.
 
         Args:
             texts: words or sentences (any case; the tokenizer lower-cases).
         Returns:
-            float32 array of shape (len(texts), 384).
+            (vectors (n, tokens, 384) float32, mask (n, tokens), the tokenizer's encodings with their
+            character `offsets` into each text).
         """
         encs = self.tok.encode_batch(list(texts))
         t = max(len(e.ids) for e in encs)
@@ -114,6 +115,21 @@ class MiniLM:
         from threadpoolctl import threadpool_limits
 
         with threadpool_limits(1):  # tiny matrices: threads only contend, badly so on a busy machine
-            x = self._forward(ids, mask)
-        pooled = (x * mask[..., None]).sum(1) / np.clip(mask.sum(1, keepdims=True), 1e-9, None)
-        return (pooled / np.linalg.norm(pooled, axis=1, keepdims=True)).astype(np.float32)
+            return self._forward(ids, mask), mask, encs
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """Unit-length sentence embeddings, one row per text.
+
+        Args:
+            texts: words or sentences (any case; the tokenizer lower-cases).
+        Returns:
+            float32 array of shape (len(texts), 384).
+        """
+        x, mask, _ = self.hidden(texts)
+        return pool(x, mask)
+
+
+def pool(x: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Mean of the unmasked token vectors, scaled to unit length: the sentence embedding."""
+    pooled = (x * mask[..., None]).sum(1) / np.clip(mask.sum(1, keepdims=True), 1e-9, None)
+    return (pooled / np.linalg.norm(pooled, axis=1, keepdims=True)).astype(np.float32)

@@ -4,11 +4,14 @@ expectations name no single label are left out).
 
     python tests/bench/bench_intents.py                 # set b (persona turns) and the template validation split
     python tests/bench/bench_intents.py --sets b,c      # c: the frozen held-out split, measured only
+    python tests/bench/bench_intents.py --sets b,d --head old_head.npz     # grade another head file
 
 Readers, all measured in this run: the frozen MiniLM encoder's nearest neighbour among the training
 sentences (the baseline), the LoRA-tuned intent model (agent/dialogue/intent_head.npz), the rules grammar
 alone, and the two combined as a chat turn combines them (`v2m.agent.dialogue.arbiter.choose`; a
-question counts as a miss).
+question counts as a miss). Then the model's span tagger: exact-span precision, recall and F1 on the
+hand-labelled sentences (tests/intent_spans.yaml) and on the template validation split, and two proxies on
+each dialogue set (instrument tagged; place found iff the edit is local).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: dialogue_check, test_intent_model
 
 from dialogue_check import clip_analysis, load_set  # noqa: E402
 
@@ -95,8 +98,71 @@ def turns(name: str):
         for t in d["turns"]:
             lab = label_of(t["expect"])
             if lab:
-                out.append((t["say"], lab, a, plan))
+                out.append((t["say"], lab, a, plan, t["expect"]))
     return out
+
+
+def _instrument_words(expect: list[dict]) -> set[str]:
+    return {arg["instrument"].lower() for e in expect for arg in e.values()
+            if isinstance(arg, dict) and isinstance(arg.get("instrument"), str)}
+
+
+def _is_local(expect: list[dict], duration_s: float) -> bool | None:
+    """Whether the turn's edit has a place narrower than the clip (None: the expectations name no place)."""
+    spans = [arg["in"] for e in expect for k, arg in e.items()
+             if k != "unchanged" and isinstance(arg, dict) and isinstance(arg.get("in"), list)]
+    if not spans:
+        return None
+    return any(b - a < duration_s - 0.5 for a, b in spans)
+
+
+WHOLE = {"everywhere", "throughout", "overall", "the whole way through", "all the way through"}
+
+
+def tagger_report(model, data: dict[str, list]) -> None:
+    """Span F1 of the tagger on the hand-labelled set and the template validation split (exact words), and
+    two proxies on dialogue sets, which carry no span labels: is each expected instrument tagged, and does
+    the tagger find a place exactly when the expected edit is local (narrower than the clip)?"""
+    from test_intent_model import hand_labelled
+    from v2m.agent.dialogue.intent_model import SPAN_LABELS
+    from v2m.agent.dialogue.orchestration import FAMILIES
+    from v2m.finetune.intent_data import generate
+    from v2m.finetune.intent_lora import gold_spans, span_f1
+
+    def by_label(gold, found):
+        def only(spans, lab):
+            return [[s for s in x if s.label == lab] for x in spans]
+        return " ".join(f"{lab} {span_f1(only(gold, lab), only(found, lab))['f1']:.2f}" for lab in SPAN_LABELS)
+    fixture = hand_labelled()
+    val = [r for r in generate(400, 1) if r["text"].lower() not in {x["text"].lower() for x in generate(2400, 0)}]
+    print(f"\n{'tagger, exact spans':34} {'texts':>5} {'spans':>5} {'P':>6} {'R':>6} {'F1':>6}   F1 by label")
+    for name, texts, gold in [("hand-labelled (intent_spans.yaml)", [t for t, _ in fixture], [g for _, g in fixture]),
+                              ("template validation", [r["text"] for r in val], gold_spans(val))]:
+        found = [model.tag_spans(t) for t in texts]
+        f = span_f1(gold, found)
+        print(f"{name:34} {len(texts):5d} {sum(map(len, gold)):5d} {f['precision']:6.3f} {f['recall']:6.3f} "
+              f"{f['f1']:6.3f}   {by_label(gold, found)}")
+    for name, rows in data.items():
+        if not rows or rows[0][2] is None:
+            continue
+        inst_hit = inst_n = place_hit = place_n = 0
+
+        def canon(w: str) -> str:
+            w = w.lower().rstrip("s") if w.lower() not in FAMILIES else w.lower()
+            return FAMILIES.get(w, FAMILIES.get(w + "s", w))
+        for text, _, a, _, expect in rows:
+            spans = model.tag_spans(text)
+            want = _instrument_words(expect)
+            if want:
+                inst_n += 1
+                got = {canon(s.text) for s in spans if s.label == "instrument"}
+                inst_hit += bool({canon(w) for w in want} & got)
+            local = _is_local(expect, a.duration_s)
+            if local is not None:
+                place_n += 1
+                place_hit += local == any(s.label == "scope" and s.text.lower() not in WHOLE for s in spans)
+        print(f"{name}: expected instrument tagged {inst_hit}/{inst_n}; place found iff the edit is local "
+              f"{place_hit}/{place_n} (proxies: dialogue turns carry no span labels)")
 
 
 def main(argv: list[str]) -> int:
@@ -112,8 +178,9 @@ def main(argv: list[str]) -> int:
     train = generate(2400, 0)
     tx = embeddings(tuple(r["text"].lower() for r in train))
     ty = [r["label"] for r in train]
-    model = IntentModel.load()
-    data = {"template validation": [(r["text"], r["label"], None, None) for r in generate(400, 1)
+    # --head PATH: grade another head file (e.g. the one before a retraining) against the same turns
+    model = IntentModel(Path(argv[argv.index("--head") + 1])) if "--head" in argv else IntentModel.load()
+    data = {"template validation": [(r["text"], r["label"], None, None, None) for r in generate(400, 1)
                                     if r["text"].lower() not in {x["text"].lower() for x in train}]}
     for name in sets:
         data[f"set {name}"] = turns(name)
@@ -126,7 +193,7 @@ def main(argv: list[str]) -> int:
         probs = model.probabilities([spelled(t.lower()) for t in texts]) if model else None
         lora = [model.labels[i] for i in probs.argmax(1)] if model else ["none"] * len(rows)
         rules, combined = [], []
-        for k, (text, _, a, plan) in enumerate(rows):
+        for k, (text, _, a, plan, _) in enumerate(rows):
             if a is None:
                 rules.append("n/a")
                 combined.append(lora[k])
@@ -161,6 +228,8 @@ def main(argv: list[str]) -> int:
             for text, g, p, r in zip(texts, gold, lora, rules):
                 if p != g:
                     print(f"   model miss: {text!r}: {g} read as {p} (rules: {r})")
+    if model is not None and model.tags:
+        tagger_report(model, data)
     return 0
 
 
