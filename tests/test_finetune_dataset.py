@@ -25,7 +25,8 @@ def test_runs_and_session_turns_become_chat_examples(bikes, tmp_path):
     lines = [json.loads(line) for line in out.read_text().splitlines()]
     assert counts == {"plan": 1, "revise": 1, "question": 1} and len(lines) == 3
     question = next(e for e in lines if e["meta"]["kind"] == "question")
-    assert "hmm" in question["messages"][2]["content"] and "?" in question["messages"][2]["content"]
+    asked = question["messages"][2]["content"]  # one concrete question with options, not "what does hmm mean"
+    assert asked.rstrip().endswith("?") and "tempo" in asked and "hmm" in question["messages"][1]["content"]
 
     plan_ex = next(e for e in lines if e["meta"]["kind"] == "plan")
     assert [m["role"] for m in plan_ex["messages"]] == ["system", "user", "assistant"]

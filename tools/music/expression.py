@@ -1,10 +1,10 @@
 """Expression: the CC11 curve that swells into cuts and the climax, and a humanised performance.
 
-The CC11 curve lives only in the MIDI file: an expression level per section from its energy, a swell over
-the beats before each section boundary and strong hit point, and a build-up into the highest-energy
-section. Velocities and off-beat onsets get a small deterministic spread in the notes themselves (so the
-full render and the chat's per-section stems play the same performance), never the notes that mark a
-cut, so sync is kept; onsets move far less than a sixteenth, so the score reads the same.
+The CC11 curve is written into score.mid and played by the stems: an expression level per section from its
+energy, a swell over the beats before each section boundary and strong hit point, and a build-up into the
+section the plan names the climax. Velocities and off-beat onsets get a small deterministic spread in the
+notes themselves (so the full render and the chat's per-section stems play the same performance), never the
+notes that mark a cut, so sync is kept; onsets move far less than a sixteenth, so the score reads the same.
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ SWELL_BEATS = 2.0  # a crescendo into each new section
 HIT_SWELL_BEATS = 1.0  # and a shorter one into a strong hit point
 HIT_SWELL_MIN_STRENGTH = 0.6
 BUILD_BARS = 4  # the build-up into the climax
+CLIMAX = "climax"  # the section name that gets a build-up (the planners name their peak so)
+SWELL_UP = 8  # CC11 steps a swell rises above its section's level
 VELOCITY_SPREAD = 7  # +- MIDI velocity of the humanised performance
 JITTER_STEPS = 256  # timing spread is counted in 1/256 beats
 
@@ -44,18 +46,20 @@ def expression_curve(plan: ScorePlan, tmap: TempoMap) -> list[tuple[float, int]]
             starts[i] = (bars[0].start_beat, bars[-1].end_beat, level(sec.energy))
     if not starts:
         return [(0.0, 100)]
-    climax = max(starts, key=lambda i: (plan.sections[i].energy, -i))
     keys = sorted(starts)
     for k, i in enumerate(keys):
         a, b, v = starts[i]
         points.append((float(a), v))
         if k + 1 < len(keys):
-            nxt = starts[keys[k + 1]]
-            if keys[k + 1] == climax:  # the build-up: quieter first, then all the way up
+            # A swell is a transition into the next section, so it reads nothing of that section but its name
+            # (issue 11: an edit to a section leaves the ones around it as they were, controllers included):
+            # into a section the plan names the climax, a build-up, quieter first, then all the way up;
+            # into any other, a swell from this section's own level.
+            if plan.sections[keys[k + 1]].name.strip().lower() == CLIMAX:
                 ramp = min(b - a, BUILD_BARS * max(1, tmap.bar_at_beat(a).beats))
                 points += [(b - ramp, max(40, v - 12)), (b - 0.05, 127)]
             else:
-                points += [(max(a, b - SWELL_BEATS), v), (b - 0.05, min(127, max(v, nxt[2]) + 8))]
+                points += [(max(a, b - SWELL_BEATS), v), (b - 0.05, min(127, v + SWELL_UP))]
     curve = sorted(points)
     for beat, t in tmap.hits:
         h = min(plan.hit_points, key=lambda h: abs(h.time_s - t))
