@@ -313,8 +313,10 @@ def test_the_recipe_conditions_the_answer_on_the_request_and_the_clip(tmp_path):
     assert v2m_main(["finetune", "eval", "--model", str(run / "base"), "--adapter", str(run / "adapter"),
                      "--data", str(data), "--max-new-tokens", "120", "-o", str(res)]) == 0
     rows = json.loads(res.read_text())["results"][0]["rows"]
-    answers = [json.loads(r["answer"][r["answer"].index("{"):r["answer"].rindex("}") + 1]) for r in rows]
-    assert [p["style"] for p in answers] == ["jazz", "rock", "funk"], [r["answer"][:80] for r in rows]
+    answers = [r["answer"] for r in rows]
+    styles = [m.group(1) if (m := re.search(r'"style": "(\w+)"', a)) else None for a in answers]
+    assert styles == ["jazz", "rock", "funk"], [a[:100] for a in answers]
     assert [r["style"] for r in rows] == [1.0, 1.0, 1.0]  # the grader agrees with its references
-    durations = [json.loads(e["messages"][-1]["content"].split("\n\n", 1)[1])["duration_s"] for e in examples]
-    assert durations[0] != durations[2] and [p["duration_s"] for p in answers] == durations  # read off each clip's facts
+    durations = [re.search(r'"duration_s": ([\d.]+)', e["messages"][-1]["content"]).group(1) for e in examples]
+    assert durations[0] != durations[2]
+    assert [m.group(1) if (m := re.search(r'"duration_s": ([\d.]+)', a)) else None for a in answers] == durations
