@@ -291,9 +291,10 @@ def _asked(ex: dict, request: str, style: str) -> dict:
 def test_the_recipe_conditions_the_answer_on_the_request_and_the_clip(tmp_path):
     """Overfit three examples through `v2m finetune train` (tiny-cpu's recipe: its model, LoRA, tokenising,
     loss; only the data and steps shrunk) and answer them through `v2m finetune eval`: two differ only in the
-    request (one clip; jazz vs rock), two only in the clip (one request; its facts sheet and pictures). One
-    answer for all would mean the prompt never reaches what the loss trains (labels, attention mask,
-    truncation, dropped pictures or request), not a lack of steps."""
+    request (one clip; jazz vs rock), two only in the clip (one request; facts sheet and pictures), two only
+    in the pictures (a's facts sheet shown with b's frames). One answer for all would mean the prompt never
+    reaches what the loss trains (labels, attention mask, truncation, dropped pictures or request), not a lack
+    of steps: with the prompt masked from the answer, the request or the pictures dropped, this fails."""
     from v2m.finetune.synthetic import build_synthetic
 
     build_synthetic(tmp_path / "synth", clips=2, seed=3, turns=1, reasoning="short", target="compact")
@@ -302,7 +303,8 @@ def test_the_recipe_conditions_the_answer_on_the_request_and_the_clip(tmp_path):
     assert a["meta"]["video"] != b["meta"]["video"]
     jazz, rock = "score this in jazz", "rock please, loud and fast, with big drums on every cut"
     data = tmp_path / "three.jsonl"
-    examples = [_asked(a, jazz, "jazz"), _asked(a, rock, "rock"), _asked(b, jazz, "funk")]
+    a_seen_as_b = a | {"meta": a["meta"] | {"analysis": b["meta"]["analysis"]}}  # a's facts sheet, b's pictures
+    examples = [_asked(a, jazz, "jazz"), _asked(a, rock, "rock"), _asked(b, jazz, "funk"), _asked(a_seen_as_b, jazz, "ambient")]
     data.write_text("".join(json.dumps(e) + "\n" for e in examples))
     cfg = yaml.safe_load((CONFIG_DIR / "tiny-cpu.yaml").read_text()) | {"data": str(data), "save_every": 1000}
     (tmp_path / "c.yaml").write_text(yaml.safe_dump(cfg))
@@ -315,8 +317,8 @@ def test_the_recipe_conditions_the_answer_on_the_request_and_the_clip(tmp_path):
     rows = json.loads(res.read_text())["results"][0]["rows"]
     answers = [r["answer"] for r in rows]
     styles = [m.group(1) if (m := re.search(r'"style": "(\w+)"', a)) else None for a in answers]
-    assert styles == ["jazz", "rock", "funk"], [a[:100] for a in answers]
-    assert [r["style"] for r in rows] == [1.0, 1.0, 1.0]  # the grader agrees with its references
+    assert styles == ["jazz", "rock", "funk", "ambient"], [a[:100] for a in answers]
+    assert [r["style"] for r in rows[:3]] == [1.0] * 3  # the grader agrees (the 4th fits no one video's length)
     durations = [re.search(r'"duration_s": ([\d.]+)', e["messages"][-1]["content"]).group(1) for e in examples]
     assert durations[0] != durations[2]
-    assert [m.group(1) if (m := re.search(r'"duration_s": ([\d.]+)', a)) else None for a in answers] == durations
+    assert [m.group(1) if (m := re.search(r'"duration_s": ([\d.]+)', a)) else None for a in answers][:3] == durations[:3]
