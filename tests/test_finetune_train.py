@@ -272,3 +272,53 @@ def test_score_with_a_freshly_trained_adapter_finishes_on_a_real_clip(corpus, bi
     assert [r["adapter"] for r in table["results"]] == [None, str(run / "adapter"), "constant"]
     assert 0 < table["results"][-1]["metrics"]["style"] <= 1  # the best constant plan, beside the models
     assert "| usable |" in capsys.readouterr().out
+
+
+def _asked(ex: dict, request: str, style: str) -> dict:
+    """`ex` with its request and its target's style replaced; the prompt cut before the instructions and the
+    schema (~1,550 of its ~2,000 tokens), so a few hundred steps fit a test: the facts sheet and pictures stay."""
+    user, answer, old = ex["messages"][1]["content"], ex["messages"][-1]["content"], ex["meta"]["request"]
+    user, cut, _ = user.replace(f'The user asks: "{old}"', f'The user asks: "{request}"').partition("\n\nFirst think")
+    assert cut and request in user
+    was = json.loads(answer[answer.index("{"):])["style"]
+    new = answer.replace(f"Style: {was}.", f"Style: {style}.").replace(f'"style": "{was}"', f'"style": "{style}"')
+    assert new.count(style) == 2 and was not in new
+    return ex | {"messages": [ex["messages"][0], {"role": "user", "content": user}, {"role": "assistant", "content": new}],
+                 "meta": ex["meta"] | {"request": request}}
+
+
+@pytest.mark.slow
+def test_the_recipe_conditions_the_answer_on_the_request_and_the_clip(tmp_path):
+    """Overfit three examples through `v2m finetune train` (tiny-cpu's recipe: its model, LoRA, tokenising,
+    loss; only the data and steps shrunk) and answer them through `v2m finetune eval`: two differ only in the
+    request (one clip; jazz vs rock), two only in the clip (one request; facts sheet and pictures), two only
+    in the pictures (a's facts sheet shown with b's frames). One answer for all would mean the prompt never
+    reaches what the loss trains (labels, attention mask, truncation, dropped pictures or request), not a lack
+    of steps: with the prompt masked from the answer, the request or the pictures dropped, this fails."""
+    from v2m.finetune.synthetic import build_synthetic
+
+    build_synthetic(tmp_path / "synth", clips=2, seed=3, turns=1, reasoning="short", target="compact")
+    plans = [e for e in read_examples(tmp_path / "synth" / "sft.jsonl") if e["meta"]["kind"] == "plan"]
+    a, b = plans
+    assert a["meta"]["video"] != b["meta"]["video"]
+    jazz, rock = "score this in jazz", "rock please, loud and fast, with big drums on every cut"
+    data = tmp_path / "three.jsonl"
+    a_seen_as_b = a | {"meta": a["meta"] | {"analysis": b["meta"]["analysis"]}}  # a's facts sheet, b's pictures
+    examples = [_asked(a, jazz, "jazz"), _asked(a, rock, "rock"), _asked(b, jazz, "funk"), _asked(a_seen_as_b, jazz, "ambient")]
+    data.write_text("".join(json.dumps(e) + "\n" for e in examples))
+    cfg = yaml.safe_load((CONFIG_DIR / "tiny-cpu.yaml").read_text()) | {"data": str(data), "save_every": 1000}
+    (tmp_path / "c.yaml").write_text(yaml.safe_dump(cfg))
+    run = tmp_path / "run"
+    assert v2m_main(["finetune", "train", "--config", str(tmp_path / "c.yaml"), "--output", str(run),
+                     "--max-steps", "200"]) == 0
+    res = tmp_path / "eval.json"
+    assert v2m_main(["finetune", "eval", "--model", str(run / "base"), "--adapter", str(run / "adapter"),
+                     "--data", str(data), "--max-new-tokens", "120", "-o", str(res)]) == 0
+    rows = json.loads(res.read_text())["results"][0]["rows"]
+    answers = [r["answer"] for r in rows]
+    styles = [m.group(1) if (m := re.search(r'"style": "(\w+)"', a)) else None for a in answers]
+    assert styles == ["jazz", "rock", "funk", "ambient"], [a[:100] for a in answers]
+    assert [r["style"] for r in rows[:3]] == [1.0] * 3  # the grader agrees (the 4th fits no one video's length)
+    durations = [re.search(r'"duration_s": ([\d.]+)', e["messages"][-1]["content"]).group(1) for e in examples]
+    assert durations[0] != durations[2]
+    assert [m.group(1) if (m := re.search(r'"duration_s": ([\d.]+)', a)) else None for a in answers][:3] == durations[:3]
