@@ -36,7 +36,9 @@ def long_plan(style: str, duration_s: float = 60.0, seed: int = 0) -> ScorePlan:
         cuts.append(round(t, 2))
     bounds = [0.0] + cuts[1::3] + [duration_s]
     energies = [0.25, 0.5, 0.7, 0.95, 0.6, 0.4, 0.8, 0.3]
-    sections = [Section(name=f"s{i}", start_s=a, end_s=b, energy=energies[i % len(energies)])
+    levels = [energies[i % len(energies)] for i in range(len(bounds) - 1)]
+    peak = levels.index(max(levels))  # named as the planners name it: the composer builds up into "climax"
+    sections = [Section(name="climax" if i == peak else f"s{i}", start_s=a, end_s=b, energy=levels[i])
                 for i, (a, b) in enumerate(zip(bounds, bounds[1:]))]
     hits = [HitPoint(time_s=c) for c in cuts]
     return ScorePlan(duration_s=duration_s, style=style, tempo_bpm=st.default_tempo_bpm, meter=st.meter,
