@@ -8,8 +8,9 @@
 A stage's peak memory is the process's resident-set high-water mark (VmHWM) while it ran: on Linux
 the mark is reset to the current RSS as each stage starts (writing 5 to /proc/self/clear_refs), so
 each figure is that stage's own peak, not the run's so far. Elsewhere (or where the reset is refused)
-it is getrusage's ru_maxrss, the peak so far, and the table says so. Child processes (FluidSynth)
-are not counted.
+it is getrusage's ru_maxrss, the peak so far, and the table says so. Child processes are not counted
+(FluidSynth runs in the process: it is). As each stage starts, the heap the last one freed is given
+back to the system (`synth.give_back_memory`), so no stage starts from the holes of the one before.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import resource
 import sys
 import time
 from pathlib import Path
+
+from v2m.tools.audio.synth import give_back_memory
 
 CLEAR_REFS = Path("/proc/self/clear_refs")
 STATUS = Path("/proc/self/status")
@@ -57,6 +60,7 @@ class StageClock:
     def start(self, name: str) -> None:
         """End the running stage (if any) and start `name`."""
         self.stop()
+        give_back_memory()
         self.per_stage = _reset_peak() and self.per_stage
         self._name, self._t0 = name, time.perf_counter()
 

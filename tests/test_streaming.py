@@ -66,7 +66,8 @@ def test_musicxml_written_in_pieces_keeps_every_note_and_measure(tmp_path, monke
 
     arr = compose(bikes_plan("jazz"))
     musicxml.write_musicxml(arr, tmp_path / "whole.musicxml")
-    monkeypatch.setattr(musicxml, "CHUNK_BARS", 2)  # a 10 s score in pieces of two bars
+    monkeypatch.setattr(musicxml, "WHOLE_BARS", 2)  # a 10 s score in pieces of two bars
+    monkeypatch.setattr(musicxml, "CHUNK_BARS", 2)
     musicxml.write_musicxml(arr, tmp_path / "pieces.musicxml")
 
     def notes(path):

@@ -106,10 +106,12 @@ def _malloc_trim():
         return None
 
 
-def _give_back_memory() -> None:
-    """Return the freed heap to the system. Why: each synthesizer allocates about 12 MB of soundfont
-    headers in small pieces and frees them at its end; in a worker thread's heap, hundreds of sections
-    (an hour of video) leave free holes that glibc keeps resident, about 0.1 MB a section."""
+def give_back_memory() -> None:
+    """Return the freed heap to the system (glibc's malloc_trim; nothing elsewhere). Why: memory freed in
+    small pieces stays resident as holes in glibc's heaps. Each synthesizer allocates about 12 MB of
+    soundfont headers and frees them at its end: hundreds of sections (an hour of video) leave about
+    0.1 MB a section. The analysis's decoder threads leave about 4 MB a minute of video (42 MB at ten
+    minutes), which the stages after it would otherwise start from (see agent/stage_clock.py)."""
     trim = _malloc_trim()
     if trim is not None:
         trim(0)
@@ -177,7 +179,7 @@ class Synthesizer:
             return self._play(synth, events, write)
         finally:
             lib.delete_fluid_synth(synth)
-            _give_back_memory()
+            give_back_memory()
 
     def _play(self, synth, events, write) -> int:
         lib = self.lib

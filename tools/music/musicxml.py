@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import copy
 import os
+from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from v2m.tools.music.abc import STEPS_PER_BEAT, bar_slices, voice_events
 
-CHUNK_BARS = 64  # bars exported at a time (see write_musicxml): a minute or more of music
+WHOLE_BARS = 64  # a score this long or shorter is written whole, exactly as music21 writes it
+CHUNK_BARS = 32  # bars exported at a time in a longer score (see write_musicxml): about a minute of music
 
 if TYPE_CHECKING:  # for annotations only: arrangement.py imports this writer for Arrangement.write_*
     from v2m.tools.music.arrangement import Arrangement
@@ -33,8 +35,10 @@ def to_music21(arr: Arrangement, first: int = 0, stop: int | None = None):
     bars = _bars(arr)
     total = bars[-1].end_beat * STEPS_PER_BEAT
     limit = min(total, int(round(arr.tempo_map.end_beat * STEPS_PER_BEAT)))
+    shown = bars[first:stop]
+    lo, hi = shown[0].start_beat * STEPS_PER_BEAT, shown[-1].end_beat * STEPS_PER_BEAT
     for part in arr.parts:
-        events = voice_events(part, total, limit)
+        events = _within(voice_events(part, total, limit), lo, hi)
         p = stream.Part(id=part.role)
         p.partName = part.role
         inst = instrument.UnpitchedPercussion() if part.is_drum else instrument.instrumentFromMidiProgram(part.program)
@@ -42,7 +46,7 @@ def to_music21(arr: Arrangement, first: int = 0, stop: int | None = None):
         prev_beats = prev_q = None
         if first:  # a later piece goes on from the bar before it: no repeated meter or tempo marks
             prev_beats, prev_q = bars[first - 1].beats, round(bars[first - 1].tempo_bpm)
-        for k, bar in enumerate(bars[first:stop], start=first):
+        for k, bar in enumerate(shown, start=first):
             m = stream.Measure(number=k + 1)
             if k == 0:
                 m.insert(0, key.Key(arr.key[0] + arr.key[1:].replace("b", "-"), arr.mode))
@@ -67,6 +71,13 @@ def to_music21(arr: Arrangement, first: int = 0, stop: int | None = None):
     return score
 
 
+def _within(events: list, lo: float, hi: float) -> list:
+    """The events that reach into steps lo..hi. Why: `bar_slices` scans the events it is given for every
+    bar, so a piece of a long score given the whole voice cost time growing with the square of its length."""
+    starts = [s for s, _, _ in events]
+    return events[max(0, bisect_right(starts, lo) - 1):bisect_right(starts, hi)]
+
+
 @lru_cache(maxsize=4096)
 def _spelling(pitches: tuple[int, ...]) -> tuple:
     from music21 import chord
@@ -87,9 +98,10 @@ def spelled(pitches: tuple[int, ...]) -> list:
 def write_musicxml(arr: Arrangement, path: Path) -> Path:
     """Write the arrangement as MusicXML.
 
-    A score longer than CHUNK_BARS is exported CHUNK_BARS at a time and the pieces' measures are joined
+    A score longer than WHOLE_BARS is exported CHUNK_BARS at a time and the pieces' measures are joined
     part by part: music21 holds a few hundred bytes per note (twice, as it copies the score to export
-    it), so a whole hour at once would take gigabytes; this way memory is that of one piece. Each later
+    it), so a whole hour at once would take gigabytes; this way memory is that of one piece, about a
+    minute of music (no more than a one-minute video's whole score costs). Each later
     piece's first measure repeats the clef and divisions (valid MusicXML, what a notation program reads
     as no change). A score of one piece is written exactly as music21 writes it.
 
@@ -99,7 +111,7 @@ def write_musicxml(arr: Arrangement, path: Path) -> Path:
         The path written.
     """
     n_bars = len(_bars(arr))
-    if n_bars <= CHUNK_BARS:
+    if n_bars <= WHOLE_BARS:
         to_music21(arr).write("musicxml", fp=str(path))
         return path
     import tempfile
