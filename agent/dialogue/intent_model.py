@@ -11,30 +11,21 @@ One encoder pass feeds two heads: the intent label (a linear head over the mean-
 sentence vector) and the span tagger (a linear head over each token's vector, BIO tags over `SPAN_LABELS`).
 
 The adapter and head ship as `agent/dialogue/intent_head.npz` (made by `finetune/intent_lora.py`; see
-finetune/configs/intent/minilm-lora.yaml for the command). `combine` joins it with the rules grammar: the
-grammar's reading wins when the model agrees or is unsure; where the grammar reads nothing the model's
-confident label becomes an intent; where they disagree the turn is a question with both options.
+finetune/configs/intent/minilm-lora.yaml for the command). `v2m.agent.dialogue.arbiter` joins its reading
+with the rules grammar's.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
-from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.minilm import MiniLM, model_dir, pool
-from v2m.agent.dialogue.orchestration import INSTR_ALT
-from v2m.agent.dialogue.phrases import spelled
-from v2m.agent.dialogue.where import Ask, locate, snap
-from v2m.tools.contract import EditIntent
 
 HEAD_PATH = Path(__file__).with_name("intent_head.npz")
-USE_P = 0.9        # the model's label becomes an intent on its own above this probability (tuned on sets a, b)
-DISAGREE_P = 0.97  # above this, a model label opposite to the grammar's reading is a question
 # Each label: (what, direction, value) of the intent it stands for, and how to say it in a question.
 LABELS: dict[str, tuple[str, str | None, str | None, str]] = {
     "tempo_up": ("tempo", "up", None, "faster"), "tempo_down": ("tempo", "down", None, "slower"),
@@ -48,7 +39,6 @@ LABELS: dict[str, tuple[str, str | None, str | None, str]] = {
     "hit": ("hit", None, None, "a hit point"), "revert": ("revert", None, None, "back to the previous version"),
     "style": ("style", "set", None, "another style"), "none": ("none", None, None, "nothing"),
 }
-OPPOSITE = {"up": "down", "down": "up"}
 # What the tagger marks: the place an edit applies to ("from the second cut on"), an instrument or role
 # ("sax"), the words that say which way ("faster", "more", "down") and degree words ("a bit", "way").
 SPAN_LABELS = ("scope", "instrument", "direction", "magnitude")
@@ -175,60 +165,3 @@ def spans_from_tags(text: str, tags: list[str], offsets: list[tuple[int, int]]) 
         out.append(Span(label, a, b, text[a:b]))
     return out
 
-
-def _intent(label: str, p: float, analysis, plan, request: str) -> EditIntent:
-    """The model's label as an intent, its place read by the grammar's `locate`, its instrument by word."""
-    what, direction, value, words = LABELS[label]
-    text = " " + re.sub(r"[^a-z0-9#:.%' -]+", " ", request.lower()) + " "
-    span = locate(text, analysis, plan)
-    span = snap(span, analysis) if span else None
-    if what in ("balance", "add", "remove"):
-        m = re.search(rf"\b({INSTR_ALT})(?:s|es)?\b", text)
-        if not m:
-            raise Ask(f"Do you mean {words}? Which instrument: {', '.join(sorted(plan.instrumentation) or ['drums', 'bass'])}?")
-        value = m.group(1)
-    if what in ("style", "none", "hit"):
-        raise Ask(f"Do you want {words}? Say which, e.g. 'in jazz' or 'a crash on the cut at 0:04'.")
-    if what == "shape":
-        return EditIntent(what="shape", direction=direction, shape=[0.15, 0.9] if direction == "up" else [0.8, 0.15],
-                          scope=scope_of(span), source="model", confidence=round(p, 3), text=request[:400])
-    if what == "revert":
-        return EditIntent(what="revert", version=-1, source="model", confidence=round(p, 3), text=request[:400])
-    return EditIntent(what=what, direction=direction, value=value, scope=scope_of(span), source="model",
-                      confidence=round(p, 3), text=request[:400])
-
-
-def _clash(rules: list[EditIntent], label: str) -> bool:
-    what, direction, value, _ = LABELS[label]
-    for it in rules:
-        if it.what == what and direction in OPPOSITE and it.direction == OPPOSITE[direction]:
-            return True
-        if it.what == "mode" == what and it.value in ("major", "minor") and it.value != value:
-            return True
-    return False
-
-
-def combine(analysis, plan, request: str, read: Callable) -> list[EditIntent]:
-    """The intents of `request` from the grammar (`read`) and the model together.
-
-    Raises:
-        Ask: the readers disagree, or neither understood; the message offers concrete options.
-    """
-    model = IntentModel.load()
-    try:
-        rules = read(analysis, plan, request, guess=False)
-    except Ask:
-        raise
-    if model is None:
-        return rules or read(analysis, plan, request, guess=True)
-
-    pred = model.predict(spelled(request.lower()))  # the model reads phone typing as the grammar does
-    if rules:
-        if pred.p >= DISAGREE_P and _clash(rules, pred.label):
-            said = LABELS[pred.label][3]
-            mine = ", ".join(f"{it.what} {it.direction or it.value or ''}".strip() for it in rules)
-            raise Ask(f"I read that as {mine}, but it could also mean {said}. Which one: {mine}, or {said}?")
-        return rules
-    if pred.label != "none" and pred.p >= USE_P:
-        return [_intent(pred.label, pred.p, analysis, plan, request)]
-    return read(analysis, plan, request, guess=True)
