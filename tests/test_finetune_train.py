@@ -290,12 +290,13 @@ def _asked(ex: dict, request: str, style: str) -> dict:
 @pytest.mark.slow
 def test_the_recipe_conditions_the_answer_on_the_request_and_the_clip(tmp_path):
     """Overfit three examples through `v2m finetune train` (tiny-cpu's recipe: its model, LoRA, tokenising,
-    loss; only the data and steps shrunk, two examples a step: at batch 1 the one-word difference stalls at 50/50
-    and whether it is learned in 200 steps hung on the tokenizer's merges, i.e. on the prompt's wording) and answer them through `v2m finetune eval`: two differ only in the
-    request (one clip; jazz vs rock), two only in the clip (one request; facts sheet and pictures), two only
-    in the pictures (a's facts sheet shown with b's frames). One answer for all would mean the prompt never
-    reaches what the loss trains (labels, attention mask, truncation, dropped pictures or request), not a lack
-    of steps: with the prompt masked from the answer, the request or the pictures dropped, this fails."""
+    loss; only the data and steps shrunk, and two examples a step: at batch 1 the one-word difference stalls at
+    50/50, and whether 200 steps learned it hung on the tokenizer's merges, i.e. on the prompt's wording) and
+    answer them through `v2m finetune eval`: two differ only in the request (one clip; jazz vs rock), two only
+    in the clip (one request; facts sheet and pictures), two only in the pictures (a's facts sheet shown with
+    b's frames). One answer for all would mean the prompt never reaches what the loss trains (labels,
+    attention mask, truncation, dropped pictures or request), not a lack of steps: with the prompt masked from
+    the answer, the request or the pictures dropped, this fails."""
     from v2m.finetune.synthetic import build_synthetic
 
     build_synthetic(tmp_path / "synth", clips=2, seed=3, turns=1, reasoning="short", target="compact")
