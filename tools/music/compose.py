@@ -117,16 +117,7 @@ def _stops_and_swells(plan: ScorePlan, tmap: TempoMap, parts: dict[str, Part]) -
         if hit is None or hit < 1:
             continue
         if h.kind == "stop":
-            gap = hit - 1
-            for part in parts.values():
-                kept = []
-                for n in part.notes:
-                    if gap <= n.start < hit:
-                        continue
-                    if n.start < gap < n.start + n.dur:
-                        n = Note(n.pitch, n.start, gap - n.start, n.vel, n.section)
-                    kept.append(n)
-                part.notes = kept
+            _clear(parts.values(), hit - 1, hit)
         elif h.kind == "swell" and "drums" in parts:
             start = max(0, hit - 2)
             steps = int((hit - start) * 4)
@@ -147,17 +138,20 @@ def _breathe_before_hits(plan: ScorePlan, tmap: TempoMap, parts: dict[str, Part]
         if hit is None or hit <= 0 or hit in starts or h.kind == "stop":
             continue
         gap = tmap.s_to_beat(max(0.0, tmap.beat_to_s(hit) - BREATH_S))
-        for part in parts.values():
-            if part.is_drum:
+        _clear([part for part in parts.values() if not part.is_drum], gap, hit)
+
+
+def _clear(parts, gap: float, hit: float) -> None:
+    """Silence [gap, hit) in `parts`: notes starting there are dropped, notes sounding into it end at `gap`."""
+    for part in parts:
+        kept = []
+        for n in part.notes:
+            if gap <= n.start < hit:
                 continue
-            kept = []
-            for n in part.notes:
-                if gap <= n.start < hit:
-                    continue
-                if n.start < gap < n.start + n.dur:
-                    n = Note(n.pitch, n.start, gap - n.start, n.vel, n.section)
-                kept.append(n)
-            part.notes = kept
+            if n.start < gap < n.start + n.dur:
+                n = Note(n.pitch, n.start, gap - n.start, n.vel, n.section)
+            kept.append(n)
+        part.notes = kept
 
 
 def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangement:
