@@ -13,23 +13,17 @@ up first.
 from __future__ import annotations
 
 import os
-import resource
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from compose_plans import bikes_plan, long_plan  # noqa: E402
+from timing import timed  # noqa: E402
 
 DURATION_S = 60.0
 REPEATS = 2  # best of, each from an empty cache
-
-
-def cpu_s() -> float:
-    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def once(style: str, tmp: Path, duration_s: float = DURATION_S) -> tuple[float, float]:
@@ -40,12 +34,14 @@ def once(style: str, tmp: Path, duration_s: float = DURATION_S) -> tuple[float, 
 
     plan = long_plan(style, duration_s) if duration_s != 10 else bikes_plan(style)
     cache = Path(tempfile.mkdtemp(prefix=f"stems-{style}-", dir=tmp))  # empty: every section synthesized
-    t0, c0 = time.perf_counter(), cpu_s()
-    arrangement = compose(plan)
-    arrangement.write_midi(tmp / f"{style}.mid")
-    StemRenderer(cache).render(arrangement, tmp / f"{style}.wav", duration_s=plan.duration_s,
-                               loudness_lufs=plan.loudness_lufs)
-    return time.perf_counter() - t0, cpu_s() - c0
+
+    def music() -> None:
+        arrangement = compose(plan)
+        arrangement.write_midi(tmp / f"{style}.mid")
+        StemRenderer(cache).render(arrangement, tmp / f"{style}.wav", duration_s=plan.duration_s,
+                                   loudness_lufs=plan.loudness_lufs)
+
+    return timed(music)[1:]
 
 
 def main(styles: list[str]) -> None:

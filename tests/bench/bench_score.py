@@ -27,12 +27,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import best_of, timed
 
 from v2m.tools.video.synthetic import boundary_f1
 
@@ -68,19 +68,6 @@ def real_clip(seconds: int) -> Path:
         subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "concat", "-safe", "0", "-i", str(listing),
                         "-c", "copy", str(out)], check=True)
     return out
-
-
-def _cpu_s() -> float:
-    """CPU seconds of this process and of every child process it waited for (FluidSynth, v2m score)."""
-    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
-
-
-def timed(fn) -> tuple[object, float, float]:
-    """fn()'s result, wall seconds and CPU seconds (all threads and child processes)."""
-    t, c = time.perf_counter(), _cpu_s()
-    out = fn()
-    return out, time.perf_counter() - t, _cpu_s() - c
 
 
 def score_in_child(clip: Path, outdir: Path) -> dict:
@@ -165,7 +152,6 @@ def bench_analysis(repeats: int) -> None:
 
     clip = real_clip(60)
     truth = sorted({c + 250 * k for k in range(6) for c in BIKES_CUTS} | {250 * k for k in range(1, 6)})
-    found: dict[str, list[int]] = {}
 
     def ours(keyframes: bool) -> list[int]:
         with tf.TemporaryDirectory() as kf:
@@ -174,14 +160,7 @@ def bench_analysis(repeats: int) -> None:
 
     runs = {"v2m analyze": lambda: ours(False), "v2m analyze + keyframes": lambda: ours(True),
             "ContentDetector": lambda: [s[0].frame_num for s in detect(str(clip), ContentDetector())[1:]]}
-    wall = {k: float("inf") for k in runs}
-    cpu = dict(wall)
-    for _ in range(repeats):  # interleaved, best of `repeats`
-        for name, fn in runs.items():
-            t, c = time.perf_counter(), _cpu_s()
-            found[name] = fn()
-            wall[name] = min(wall[name], time.perf_counter() - t)
-            cpu[name] = min(cpu[name], _cpu_s() - c)
+    found, wall, cpu = best_of(runs, repeats)
     print(f"analysis: {clip.name}, {len(truth)} true cuts (bikes.mp4's 5 per loop + 5 loop seams), best of {repeats}")
     for name in runs:
         print(f"  {name:24s} {wall[name]:6.2f} s wall {cpu[name]:6.2f} s CPU  cut F1@1 = "

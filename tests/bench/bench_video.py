@@ -40,6 +40,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: clips, real_footage
 from clips import Segment, boundary_f1, write_clip  # noqa: E402
+from timing import best_of  # noqa: E402
 
 KINDS = ["static", "pan", "bounce", "move"]
 
@@ -179,14 +180,7 @@ def bench_speed(folder: Path) -> None:
         n = decode_only()
         runs = {"decode only (PyAV)": decode_only, "v2m analyze": lambda: analyze(path).n_frames,
                 "PySceneDetect ContentDetector": lambda: len(_pyscenedetect_cuts(path, ContentDetector()))}
-        best = {name: float("inf") for name in runs}
-        cpu = {name: float("inf") for name in runs}
-        for _ in range(3):  # interleaved, best of three: the machine is shared
-            for name, fn in runs.items():
-                t, c = time.perf_counter(), _cpu_s()
-                fn()
-                best[name] = min(best[name], time.perf_counter() - t)
-                cpu[name] = min(cpu[name], _cpu_s() - c)
+        _, best, cpu = best_of(runs, repeats=3)  # interleaved, best of three: the machine is shared
         print(f"speed: {label}, {n} frames, 60 s (wall clock, and CPU time of all threads)")
         for name in runs:
             print(f"  {name:30s} {best[name]:6.2f} s wall {n / best[name]:6.0f} frames/s | "
@@ -195,11 +189,6 @@ def bench_speed(folder: Path) -> None:
             print(f"  [{what}] v2m speed / ContentDetector speed = "
                   f"{d['PySceneDetect ContentDetector'] / d['v2m analyze']:.2f}x (target >= 2); "
                   f"v2m time / decode-only time = {d['v2m analyze'] / d['decode only (PyAV)']:.2f}x (target <= 1.5)")
-
-
-def _cpu_s() -> float:
-    r = resource.getrusage(resource.RUSAGE_SELF)
-    return r.ru_utime + r.ru_stime
 
 
 def _make_1080p(path: Path, seconds: int) -> None:
