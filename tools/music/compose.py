@@ -20,7 +20,7 @@ import random
 import zlib
 from dataclasses import replace
 
-from v2m.tools.contract import ScorePlan, VideoAnalysis
+from v2m.tools.contract import HitPoint, ScorePlan, VideoAnalysis
 from v2m.tools.gm import DRUMS, instrument_number
 from v2m.tools.music.abc_melody import melody_from_abc
 from v2m.tools.music.arrangement import Arrangement, Note, Part
@@ -105,16 +105,22 @@ def _registers(style: Style, programs: dict[str, int]) -> dict[str, tuple[int, i
     return regs
 
 
-def _stops_and_swells(plan: ScorePlan, tmap: TempoMap, parts: dict[str, Part]) -> None:
+def _hit_beats(plan: ScorePlan, tmap: TempoMap) -> list[tuple[HitPoint, float]]:
+    """The plan's hit points that the tempo map placed, in plan order, each with its beat (a bar line or a
+    placed hit within 11 ms of its time)."""
+    on_beats = [(b.start_beat, b.start_s) for b in tmap.bars if b.anchor] + list(tmap.hits)
+    placed = [(h, next((beat for beat, t in on_beats if abs(t - h.time_s) < 0.011), None)) for h in plan.hit_points]
+    return [(h, beat) for h, beat in placed if beat is not None]
+
+
+def _stops_and_swells(hits: list[tuple[HitPoint, float]], tmap: TempoMap, parts: dict[str, Part]) -> None:
     """Hit points of kind `stop` silence the beat before them; `swell` rolls a cymbal up into them.
 
     Both reach back one or two beats before the hit (possibly into the previous section): that is what
     makes the downbeat land, and it depends only on the plan's hit points, not on another section's notes.
     """
-    on_beats = [(b.start_beat, b.start_s) for b in tmap.bars if b.anchor] + list(tmap.hits)
-    for h in plan.hit_points:
-        hit = next((beat for beat, t in on_beats if abs(t - h.time_s) < 0.011), None)
-        if hit is None or hit < 1:
+    for h, hit in hits:
+        if hit < 1:
             continue
         if h.kind == "stop":
             _clear(parts.values(), hit - 1, hit)
@@ -127,15 +133,14 @@ def _stops_and_swells(plan: ScorePlan, tmap: TempoMap, parts: dict[str, Part]) -
                 parts["drums"].notes.append(Note(DRUMS["crash2"], b, 0.25, min(127, vel), tmap.bar_at_beat(b).section))
 
 
-def _breathe_before_hits(plan: ScorePlan, tmap: TempoMap, parts: dict[str, Part]) -> None:
+def _breathe_before_hits(plan: ScorePlan, hits: list[tuple[HitPoint, float]], tmap: TempoMap,
+                         parts: dict[str, Part]) -> None:
     """Release the pitched notes sounding BREATH_S before each hit point inside a section (a `stop` has its
     own silence; a section's first downbeat is left alone, so no other section's notes change), and drop the
     few that would start inside that breath; drums ring as they are."""
-    on_beats = [(b.start_beat, b.start_s) for b in tmap.bars if b.anchor] + list(tmap.hits)
     starts = {bars[0].start_beat for bars in map(tmap.section_bars, range(len(plan.sections))) if bars}
-    for h in plan.hit_points:
-        hit = next((beat for beat, t in on_beats if abs(t - h.time_s) < 0.011), None)
-        if hit is None or hit <= 0 or hit in starts or h.kind == "stop":
+    for h, hit in hits:
+        if hit <= 0 or hit in starts or h.kind == "stop":
             continue
         gap = tmap.s_to_beat(max(0.0, tmap.beat_to_s(hit) - BREATH_S))
         _clear([part for part in parts.values() if not part.is_drum], gap, hit)
@@ -230,8 +235,9 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
                 parts[r].notes[counts[r]:] = _level(parts[r].notes[counts[r]:], db)
     if style.humanize or "drums" in parts:  # before the stops, which must silence the humanised notes too
         humanize(parts.values(), tmap, plan, style.humanize)
-    _stops_and_swells(plan, tmap, parts)
-    _breathe_before_hits(plan, tmap, parts)
+    hits = _hit_beats(plan, tmap)
+    _stops_and_swells(hits, tmap, parts)
+    _breathe_before_hits(plan, hits, tmap, parts)
     return Arrangement(parts=[parts[r] for r in roles], tempo_map=tmap, key=plan.key, mode=plan.mode,
                        meter=plan.meter, style=style.name, swing=style.swing, swing_unit=style.swing_unit,
                        title=f"v2m: {style.name} in {plan.key} {plan.mode}", repairs=repairs,
