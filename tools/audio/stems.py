@@ -23,9 +23,7 @@ before it, and that section is rendered again.
 
 from __future__ import annotations
 
-import bisect
 import hashlib
-import math
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -36,7 +34,7 @@ from v2m.tools.audio.loudness import GatedMeter, KFilter, fade_end, finish_piece
 from v2m.tools.audio.render import GAIN, POLYPHONY, SYNTH_OPTIONS, find_soundfont
 from v2m.tools.audio.synth import CONTROL, NOTE_OFF, NOTE_ON, PROGRAM, Synthesizer
 from v2m.tools.gm import DRUM_CHANNEL
-from v2m.tools.music.expression import value_at
+from v2m.tools.music.expression import cc_steps
 from v2m.tools.music.midi import CHANNEL_VOLUME
 from v2m.tools.music.tempo_map import swing_beat
 
@@ -45,7 +43,6 @@ KEY_VERSION = "stems-5"  # bump when the performance of a section or the synthes
 PIECE_S = 10.0           # the mix is made, measured and written this many seconds at a time
 REVERB_SEND = 40         # CC91 on pitched channels, as score.mid
 EXPRESSION, VOLUME, REVERB = 11, 7, 91   # the controllers a stem sets
-CC_STEP_BEATS = 0.25     # score.mid samples the CC11 curve every sixteenth (`v2m.tools.music.midi`)
 FRAME_BYTES = 8          # a cached section: raw float32 stereo, interleaved
 
 
@@ -77,25 +74,12 @@ class RenderStats:
 def _expression(arrangement, start_beat: float, end_s: float, origin_s: float) -> tuple:
     """The CC11 values score.mid sends from `start_beat` until `end_s`: the value in force at the
     start, then each sixteenth where it changes; times in seconds from origin_s."""
-    curve, tmap = arrangement.expression, arrangement.tempo_map
-    if not curve:
-        return ()
-    grid = math.floor(start_beat / CC_STEP_BEATS + 1e-9) * CC_STEP_BEATS  # the last value sent by then
+    tmap = arrangement.tempo_map
     end_beat = tmap.s_to_beat(end_s) if end_s < tmap.duration_s else tmap.end_beat
-    beats = [b for b, _ in curve]
-    lo = max(0, bisect.bisect_left(beats, grid) - 1)
-    hi = bisect.bisect_right(beats, end_beat) + 1
-    near = curve[lo:hi]  # value_at on the breakpoints around the span: the same values, not a scan of all
-    out, last = [(0.0, value_at(near, grid))], None
-    last = out[0][1]
-    g = grid + CC_STEP_BEATS
-    while g <= end_beat + 1e-9:
-        v = value_at(near, g)
-        if v != last:
-            out.append((round(max(0.0, tmap.beat_to_s(g) - origin_s), 5), v))
-            last = v
-        g += CC_STEP_BEATS
-    return tuple(out)
+    steps = cc_steps(arrangement.expression, start_beat, end_beat)
+    # the value in force at the start is sent at the stem's own start, the changes where they fall
+    return tuple([(0.0, v) for _, v in steps[:1]] +
+                 [(round(max(0.0, tmap.beat_to_s(b) - origin_s), 5), v) for b, v in steps[1:]])
 
 
 def section_stems(arrangement) -> list[Stem]:

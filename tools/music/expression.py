@@ -9,6 +9,8 @@ notes that mark a cut, so sync is kept; onsets move far less than a sixteenth, s
 
 from __future__ import annotations
 
+import bisect
+import math
 import zlib
 from dataclasses import replace
 
@@ -22,6 +24,7 @@ BUILD_BARS = 4  # the build-up into the climax
 CLIMAX = "climax"  # the section name that gets a build-up (the planners name their peak so)
 SWELL_UP = 8  # CC11 steps a swell rises above its section's level
 VELOCITY_SPREAD = 7  # +- MIDI velocity of the humanised performance
+CC_STEP_BEATS = 0.25  # CC11 is sent at most once a sixteenth
 JITTER_STEPS = 256  # timing spread is counted in 1/256 beats
 
 
@@ -73,14 +76,35 @@ def expression_curve(plan: ScorePlan, tmap: TempoMap) -> list[tuple[float, int]]
 
 def value_at(curve: list[tuple[float, int]], beat: float) -> int:
     """The curve's value at a beat (straight lines between breakpoints)."""
-    prev = curve[0]
-    for b, v in curve:
-        if b >= beat:
-            if b == prev[0]:
-                return v
-            return int(round(prev[1] + (v - prev[1]) * (beat - prev[0]) / (b - prev[0])))
-        prev = (b, v)
-    return prev[1]
+    return _value(curve, [b for b, _ in curve], beat)
+
+
+def _value(curve: list[tuple[float, int]], beats: list[float], beat: float) -> int:
+    """value_at, with the breakpoints' beats given (`beats`, sorted) so a search costs log n, not n."""
+    i = bisect.bisect_left(beats, beat)  # the first breakpoint at or after `beat`
+    if i == len(curve):
+        return curve[-1][1]
+    (b0, v0), (b, v) = curve[max(0, i - 1)], curve[i]
+    if i == 0 or b == b0:
+        return v
+    return int(round(v0 + (v - v0) * (beat - b0) / (b - b0)))
+
+
+def cc_steps(curve: list[tuple[float, int]], start_beat: float, end_beat: float) -> list[tuple[float, int]]:
+    """The CC11 values score.mid sends, as (beat, value): sampled every CC_STEP_BEATS from the last grid
+    point at or before `start_beat` (the value in force there) through `end_beat`, each where it changes.
+    score.mid (from beat 0) and the audio stems (from a section's start) both play exactly these."""
+    if not curve:
+        return []
+    beats = [b for b, _ in curve]
+    k = math.floor(start_beat / CC_STEP_BEATS + 1e-9)
+    out: list[tuple[float, int]] = []
+    while k * CC_STEP_BEATS <= end_beat + 1e-9:
+        v = _value(curve, beats, k * CC_STEP_BEATS)
+        if not out or v != out[-1][1]:
+            out.append((k * CC_STEP_BEATS, v))
+        k += 1
+    return out
 
 
 def humanize(parts, tmap: TempoMap, plan: ScorePlan, timing: float) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from v2m.tools.gm import DRUM_CHANNEL
-from v2m.tools.music.expression import value_at
+from v2m.tools.music.expression import cc_steps
 from v2m.tools.music.tempo_map import swing_beat
 
 if TYPE_CHECKING:  # for annotations only: arrangement.py imports this writer for Arrangement.write_*
@@ -55,17 +55,8 @@ def _conductor(arr: Arrangement) -> list[tuple[int, int, bytes]]:
 
 def _expression_events(curve, ch: int, end_tick: int) -> list[tuple[int, int, bytes]]:
     """CC11 events along the expression curve, one per sixteenth where the value changes."""
-    if not curve:
-        return []
-    out, last = [], None
-    tick, step = 0, TICKS_PER_BEAT // 4
-    while tick <= end_tick:
-        v = value_at(curve, tick / TICKS_PER_BEAT)
-        if v != last:
-            out.append((tick, 0, bytes([0xB0 | ch, 11, v])))
-            last = v
-        tick += step
-    return out
+    return [(int(round(beat * TICKS_PER_BEAT)), 0, bytes([0xB0 | ch, 11, v]))
+            for beat, v in cc_steps(curve, 0.0, end_tick / TICKS_PER_BEAT)]
 
 
 def _track(events: list[tuple[int, int, bytes]], name: str) -> bytes:
