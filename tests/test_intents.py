@@ -83,6 +83,20 @@ def test_reverts_go_back_to_the_version_named(clip, jazz):
     assert back.tempo_bpm == jazz.tempo_bpm and back.mode == dark.mode
 
 
+def test_a_return_to_before_every_change_or_with_other_words_ends_at_that_version(clip, jazz):
+    slow = apply_edit(clip, jazz, "much slower").plan
+    dark = apply_edit(clip, slow, "darker", history=[jazz, slow]).plan
+    louder = apply_edit(clip, dark, "louder", history=[jazz, slow, dark]).plan
+    history = [jazz, slow, dark, louder]
+    # "how it was" alone is the last change; before all of them is the first score, reasoning included
+    assert apply_edit(clip, louder, "put it back how it was", history=history).plan == dark
+    for words in ("could you make it how it was before all of my edits", "let's just start over",
+                  "scrap the lot, how it sounded at the very start"):
+        assert apply_edit(clip, louder, words, history=history).plan == jazz, words
+    # other edits said before the return are overtaken by it: the turn ends at the version named
+    assert apply_edit(clip, louder, "lose the drums and take it back to version 1", history=history).plan == slow
+
+
 def test_replies_are_the_diff_and_nothing_is_said_as_nothing(clip, jazz):
     r = apply_edit(clip, jazz, "slower in the second half")
     changes = diff(jazz, r.plan)

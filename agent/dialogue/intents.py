@@ -275,6 +275,13 @@ def style_first(intents: list[EditIntent]) -> list[EditIntent]:
     return [it for _, it in styles[:1]] + [it for it in intents if it.what != "style"]
 
 
+def from_last_revert(intents: list[EditIntent]) -> list[EditIntent]:
+    """The intents that count, in the order said: from the last return to a whole earlier version on
+    ("ditch the organ, bring version 2 back": the version named is where the turn ends up)."""
+    whole = [k for k, it in enumerate(intents) if it.what in ("revert", "undo") and it.value is None]
+    return intents[whole[-1]:] if whole else intents
+
+
 def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIntent],
                   history: list[ScorePlan] | None = None) -> ScorePlan:
     """Apply intents in order to a copy of `plan`.
@@ -290,10 +297,7 @@ def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIn
         Ask: an intent cannot be carried out; the message is the question for the user.
     """
     new = plan.model_copy(deep=True)
-    whole = [k for k, it in enumerate(intents) if it.what in ("revert", "undo") and it.value is None]
-    if whole:  # "ditch the organ, bring version 2 back": the version named is where the turn ends up
-        intents = intents[whole[-1]:]
-    intents = style_first(intents)
+    intents = style_first(from_last_revert(intents))
     for it in intents:
         e = Edit(new, analysis, span_of(it.scope))
         if it.what in ("undo", "revert"):

@@ -82,6 +82,12 @@ LAST_N_RE = re.compile(r"\bundo (?:the )?last (two|three|four|2|3|4)\b|\bgo back
 ORIGINAL_RE = re.compile(r"\boriginal\b|\b(?:first|starting|initial) (?:one|version|score|plan|take)\b"
                          r"|\bwhere it (?:began|started)\b|\bwe started with\b|\bat the start(?:ed)? with\b"
                          r"|\bfrom the start\b")
+# Before every change so far: "before all the changes", "undo everything", "start over"; said first, as these
+# also contain the words of PREVIOUS_RE ("put it back how it was ..., before all the changes").
+EVERY_CHANGE_RE = re.compile(r"\bbefore (?:all|any|every)(?: of)?(?: the| my| our| your)? (?:changes?|edits?|tweaks?)\b"
+                             r"|\bundo (?:all|everything|every (?:change|edit))\b|\b(?:start|begin) (?:over|again|afresh)\b"
+                             r"|\bfrom scratch\b|\breset (?:it|everything|the (?:score|music|plan))\b|\bthe very first (?:version|one|score|take)\b"
+                             r"|\b(?:was|were|sounded) (?:at|in) the (?:very )?(?:beginning|start)\b")
 VERSION_RE = re.compile(r"\bversion (?:number )?(\d{1,2})\b|\bv(\d{1,2})\b")
 BACK_RE = re.compile(r"\b(?:back|return|revert|go back|bring|restore|put|as in|like in|how is in|same as|again|"
                      r"hear|listen to)\b")
@@ -268,6 +274,8 @@ def reference(text: str) -> tuple[int, str | None] | None:
     if (m := LAST_N_RE.search(text)):
         return -{"two": 2, "three": 3, "four": 4}.get(m.group(1) or m.group(2), int((m.group(1) or m.group(2))
                                                                                   if (m.group(1) or m.group(2)).isdigit() else 1)), attr
+    if EVERY_CHANGE_RE.search(text):
+        return 0, attr
     if PREVIOUS_RE.search(text):
         return -1, attr
     if ORIGINAL_RE.search(text) and (attr or (BACK_RE.search(text) or re.search(r"\b(?:still|should be|as)\b", text))

@@ -21,7 +21,7 @@ from functools import partial
 
 from v2m.agent.dialogue import arbiter, edits
 from v2m.agent.dialogue.changes import describe, diff
-from v2m.agent.dialogue.intents import apply_intents, scope_of, style_first
+from v2m.agent.dialogue.intents import apply_intents, from_last_revert, scope_of, style_first
 from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment
 from v2m.agent.planners.result import PlanResult
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan, VideoAnalysis
@@ -193,7 +193,7 @@ def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         ambiguous or impossible, the unchanged plan and `question` set (also in `reply`).
     """
     try:
-        intents = style_first(understand(analysis, plan, request, history))
+        intents = style_first(from_last_revert(understand(analysis, plan, request, history)))
         new = apply_intents(analysis, plan, intents, history)
     except Ask as q:
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=str(q), question=str(q))
