@@ -73,6 +73,26 @@ def test_culture_reads_as_style_with_the_reason_said(clip, jazz):
     assert r.plan.style == "funk" and "Why:" in r.reply and "cop show" in r.reply
 
 
+@pytest.mark.parametrize("words, style", [("give it a retro arcade game feel", "chiptune"),
+                                          ("as if it were a silent film", "silent_film"),
+                                          ("cowboys riding out, a western", "western")])
+def test_a_culture_reads_as_the_style_made_for_it(clip, jazz, words, style):
+    # the same style the planner picks when a first request names it
+    assert apply_edit(clip, jazz, words).plan.style == style
+    assert get_planner("rules").plan(clip, f"score this, {words}").plan.style == style
+
+
+def test_moving_away_from_a_culture_goes_where_named_or_asks_where(clip, jazz):
+    promo = apply_edit(clip, jazz, "it's a corporate explainer").plan
+    assert promo.style == "electronic"
+    away = apply_edit(clip, promo, "hmm, a bit too corporate now")  # not more of it
+    assert away.question and away.plan == promo and "which style" in away.reply
+    assert apply_edit(clip, promo, "less corporate and more like a spy film").plan.style == "jazz"
+    # the rest of the clause is still read: the culture's words are the only ones it takes
+    faster = apply_edit(clip, promo, "too slow for a corporate video").plan
+    assert faster.style == "electronic" and faster.tempo_bpm > promo.tempo_bpm
+
+
 def test_reverts_go_back_to_the_version_named(clip, jazz):
     slow = apply_edit(clip, jazz, "much slower").plan
     dark = apply_edit(clip, slow, "darker", history=[jazz, slow]).plan

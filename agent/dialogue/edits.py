@@ -189,16 +189,20 @@ def _style(c: Clause, t: str) -> str:
 
 
 def _culture(c: Clause, t: str) -> str:
-    found = phrases.culture(t)
+    found, away = phrases.culture(t), phrases.shunned(t)
+    if found is None and away:  # "less corporate": away from a style, toward one said
+        c.want("style", value=away[0].style, direction="down", reason=f"away from {away[2]}", whole=True)
+        return away[1]
     if found is None:
         return t
     if not c.whole:
-        raise Ask(f"That sounds like {found.style} ({found.reason}), a style for the whole score. "
+        raise Ask(f"That sounds like {found[0].style} ({found[0].reason}), a style for the whole score. "
                   "Switch the whole score, or change only the instruments there?")
+    (found, t) = found
     c.want("style", value=found.style, target=",".join(found.adds), reason=found.reason, direction="set")
     if found.mode:
         c.want("mode", value=found.mode, direction="set", reason=found.reason)
-    return " " * len(t)
+    return t
 
 
 def _shape(c: Clause, t: str) -> str:

@@ -118,6 +118,10 @@ def _mode(e: Edit, it: EditIntent) -> None:
 
 
 def _style(e: Edit, it: EditIntent) -> None:
+    if it.direction == "down":  # away from a style, with none named to go to (see `from_last_revert`)
+        others = ", ".join([s for s in AWAY_OPTIONS if s not in (e.plan.style, it.value)][:3])
+        now = "" if e.plan.style == it.value else f"The score is {e.plan.style} now. "
+        raise Ask(f"{now}Moving {it.reason}: toward which style? For example {others}.")
     if not e.whole:
         raise Ask(f"A style applies to the whole score; I can make {e.span.label} slower, calmer or change its "
                   "instruments instead. Should I switch the whole score?")
@@ -275,11 +279,19 @@ def style_first(intents: list[EditIntent]) -> list[EditIntent]:
     return [it for _, it in styles[:1]] + [it for it in intents if it.what != "style"]
 
 
+AWAY_OPTIONS = ("folk", "jazz", "cinematic", "rock", "ambient")   # styles offered when one is only moved away from
+
+
 def from_last_revert(intents: list[EditIntent]) -> list[EditIntent]:
     """The intents that count, in the order said: from the last return to a whole earlier version on
-    ("ditch the organ, bring version 2 back": the version named is where the turn ends up)."""
+    ("ditch the organ, bring version 2 back": the version named is where the turn ends up), and a move away
+    from a style only when no style to go to is named."""
     whole = [k for k, it in enumerate(intents) if it.what in ("revert", "undo") and it.value is None]
-    return intents[whole[-1]:] if whole else intents
+    intents = intents[whole[-1]:] if whole else intents
+    if any(it.what == "style" and it.direction != "down" for it in intents):
+        # "less corporate, more like an indie band": the style named is where it goes
+        intents = [it for it in intents if not (it.what == "style" and it.direction == "down")]
+    return intents
 
 
 def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIntent],

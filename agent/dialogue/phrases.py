@@ -5,7 +5,7 @@ show", "a wedding video") read as a style and its instruments, with the reason i
 
     from v2m.agent.dialogue.phrases import plain, culture
     plain("that's a bit too busy")       # " a bit  less busy "  (the grammar's own words)
-    culture("like a 70s cop show")       # Culture(style="funk", adds=("brass",), reason="...")
+    culture("like a 70s cop show")       # (Culture(style="funk", adds=("brass",), reason="..."), text left)
 
 Used by `v2m.agent.dialogue.edits` before its parsers read a clause.
 """
@@ -112,7 +112,7 @@ CULTURES: tuple[tuple[str, Culture], ...] = (
      Culture("cinematic", ("brass",), "old Hollywood epics are full orchestra with brass fanfares")),
     (r"\bwedding\b|\bbridal\b|\bfirst dance\b",
      Culture("classical", ("strings",), "wedding films lean on warm piano and strings in a major key", "major")),
-    (r"\b(?:old|classic|vintage|saturday morning) cartoon|\bcartoon chase\b|\bslapstick\b",
+    (r"\b(?:old|classic|vintage|saturday morning) cartoon|\bcartoon chase\b",
      Culture("jazz", ("xylophone",), "old cartoon chases were fast big-band jazz with xylophone runs")),
     (r"\b(?:80s|eighties|1980s) (?:action|movie|film|cop|tv)|\b(?:80s|eighties) (?:\w+ )?movie\b",
      Culture("synthwave", ("drums",), "80s action films ran on synths and gated drums")),
@@ -123,7 +123,7 @@ CULTURES: tuple[tuple[str, Culture], ...] = (
     (r"\b(?:old|traditional|ancient|feudal) japan\w*|\bjapanese (?:traditional|temple|garden)|\bsamurai\b",
      Culture("ambient", ("koto",), "traditional Japan suggests koto and a spare, slow texture")),
     (r"\bwestern\b|\bcowboy\b|\bspaghetti\b|\bsaloon\b",
-     Culture("folk", ("harmonica",), "westerns call for acoustic guitar and harmonica")),
+     Culture("western", ("harmonica",), "westerns call for acoustic guitar, fiddle and harmonica")),
     (r"\bcorporate\b|\bexplainer\b|\bproduct (?:video|launch|demo)\b|\bcommercial\b|\bad\b",
      Culture("electronic", ("piano",), "corporate and product videos use light, clean electronic pop")),
     (r"\bhorror\b|\bhaunted\b|\bthriller\b",
@@ -132,12 +132,12 @@ CULTURES: tuple[tuple[str, Culture], ...] = (
      Culture("cinematic", ("strings",), "documentaries favour understated orchestral strings")),
     (r"\btravel (?:vlog|video)\b|\bvlog\b|\bsummer (?:trip|holiday)\b|\bbeach (?:party|holiday)\b",
      Culture("bossa", ("guitar",), "travel vlogs sound sunny: light latin guitar grooves")),
-    (r"\bsilent (?:movie|film)\b|\bragtime\b|\bvaudeville\b|\bsaloon piano\b|\bhonky[- ]tonk\b",
-     Culture("jazz", ("piano",), "silent films were scored by a lone piano playing ragtime and stride")),
+    (r"\bsilent (?:movie|film)\b|\bslapstick\b|\bragtime\b|\bvaudeville\b|\bsaloon piano\b|\bhonky[- ]tonk\b",
+     Culture("silent_film", (), "silent films were scored by a lone piano playing ragtime and stride")),
     (r"\bboss (?:fight|battle)\b|\bfinal boss\b",
      Culture("rock", ("drums",), "a boss fight wants driving rock drums and guitars")),
     (r"\bvideo ?game\b|\bretro game\b|\barcade\b|\b8[- ]?bit\b|\bchiptune\b",
-     Culture("synthwave", ("synth",), "retro games mean square-wave synth leads")),
+     Culture("chiptune", (), "retro games mean square-wave chip leads and arpeggios")),
     (r"\bchurch\b|\bhymn\b|\bfuneral\b|\bmemorial\b",
      Culture("classical", ("church organ",), "a church or a memorial suggests organ and slow harmony")),
     (r"\bbirthday\b|\bkids'? party\b|\bchildren'?s\b",
@@ -236,7 +236,9 @@ def plain(text: str) -> str:
         t = re.sub(pat, f" {words} ", t)
     t = TOO_RE.sub(lambda m: f" {TOO[m.group(1)]} ", t)
     # "too epic" is no wish for more epic: an X the grammar cannot move away from is not read as asked for
-    t = TOO_ANY_RE.sub(lambda m: m.group(0) if m.group(1) in ("much", "many", "long", "short") else " ", t)
+    # ("too corporate" is kept: a culture moved away from, see `shunned`)
+    t = TOO_ANY_RE.sub(lambda m: m.group(0) if m.group(1) in ("much", "many", "long", "short") or shunned(m.group(0))
+                       else " ", t)
     return re.sub(r"\s+", " ", t)
 
 
@@ -258,9 +260,32 @@ def shape(text: str) -> tuple[tuple[float, ...], re.Match] | None:
     return None
 
 
-def culture(text: str) -> Culture | None:
-    """The style a culture, era or purpose names ("like a 70s cop show"), or None."""
-    return next((c for pat, c in CULTURES if re.search(pat, text)), None)
+# Words before a culture that turn it away: "less corporate", "not so corporate", "too corporate now".
+AWAY_RE = re.compile(r"\b(?:less|not(?: so| as| that| too| very)?|too|no more|nothing|away from|un)"
+                     r"(?: (?:of|an?|the|so|like|as|much|more))*(?: \w+)?\s*-?$")
+
+
+def _cultures(text: str) -> list[tuple[Culture, re.Match]]:
+    found = ((c, re.search(pat, text)) for pat, c in CULTURES)
+    return sorted(((c, m) for c, m in found if m), key=lambda cm: cm[1].start())
+
+
+def _blank(text: str, a: int, b: int) -> str:
+    return text[:a] + " " * (b - a) + text[b:]
+
+
+def culture(text: str) -> tuple[Culture, str] | None:
+    """The style a culture, era or purpose names ("like a 70s cop show") and the text with it blanked out, or
+    None; not one said to move away from ("less corporate": see `shunned`)."""
+    return next(((c, _blank(text, *m.span())) for c, m in _cultures(text) if not AWAY_RE.search(text[:m.start()])),
+                None)
+
+
+def shunned(text: str) -> tuple[Culture, str, str] | None:
+    """A culture the words move away from ("less corporate", "too corporate now"), the text with that blanked
+    out (the turning words too), and the culture's own words."""
+    return next(((c, _blank(text, a.start(), m.end()), m.group(0).strip()) for c, m in _cultures(text)
+                 if (a := AWAY_RE.search(text[:m.start()]))), None)
 
 
 def reference(text: str) -> tuple[int, str | None] | None:
