@@ -19,6 +19,7 @@ import re
 from v2m.agent.dialogue import marks, orchestration, phrases, takes, vocab
 from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.orchestration import eat
+from v2m.agent.dialogue.phrases import BIG, FAST_RE, LESS_RE, LOUD_RE, MORE_RE, QUIET_RE, SLOW_RE, SMALL
 from v2m.agent.dialogue.where import (
     APPOSITIVE_RE,
     DEICTIC_RE,
@@ -36,22 +37,6 @@ from v2m.agent.dialogue.where import (
 from v2m.tools.contract import MAX_TEMPO_BPM, MIN_TEMPO_BPM, EditIntent, ScorePlan, VideoAnalysis
 from v2m.tools.music.theory import read_tonic, tonic_name, tonic_pc
 
-SMALL = r"\b(?:a (?:little )?bit|slightly|a little|a touch|somewhat|a tad|marginally)\b"
-BIG = (r"\b(?:much|a lot|far|lots|really|very|significantly|drastically|dramatically|considerably)\b"
-       r"|\bway (?=more|less|too|\w+er\b)")  # "way faster", not "is there a way to"
-SLOW_RE = (r"\b(?:slower|slow(?: it| things)? down|slow|less fast|more slowly|lower tempo|reduce the tempo|"
-           r"drop the tempo|decrease the tempo|lower the tempo|relax the pace|ease off the tempo)\b")
-FAST_RE = (r"\b(?:faster|speed(?: it| things)? up|fast|quicker|quick|more quickly|higher tempo|up the tempo|"
-           r"raise the tempo|increase the tempo|pick up the pace|more tempo|hurry)\b")
-MORE_RE = (r"\b(?:more energy|more energetic|energetic|busier|denser|fuller|more intense|intense|livelier|"
-           r"more lively|punchier|bigger|stronger|more driving|build(?: it)? up|more power|more powerful|"
-           r"more action|more exciting|exciting|more impact|more dense|richer|thicker|wilder)\b")
-LESS_RE = (r"\b(?:less energy|less energetic|sparser|sparse|thinner|less busy|simpler|lighter|softer|gentler|"
-           r"more minimal|minimal|stripped[- ]down|strip it down|tone it down|less intense|more subtle|subtler|"
-           r"smaller|quieter|more delicate|less dense|emptier|barer)\b")
-LOUD_RE = r"\b(?:louder|turn (?:it |the music )?up|more volume|raise the volume|increase the volume|volume up)\b"
-QUIET_RE = (r"\b(?:turn (?:it |the music )?down|less volume|lower the volume|reduce the volume|volume down|"
-            r"too loud|quieter overall|quieter)\b")
 FILLER = PLACE_FILLER
 
 

@@ -73,6 +73,24 @@ SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
      r"|\bgo down slowly\b|\bgradually (?:quieter|softer|smaller)", (0.8, 0.15)),
 )
 
+# The grammar's words for size, tempo, energy and loudness (read by `v2m.agent.dialogue.edits`).
+SMALL = r"\b(?:a (?:little )?bit|slightly|a little|a touch|somewhat|a tad|marginally)\b"
+BIG = (r"\b(?:much|a lot|far|lots|really|very|significantly|drastically|dramatically|considerably)\b"
+       r"|\bway (?=more|less|too|\w+er\b)")  # "way faster", not "is there a way to"
+SLOW_RE = (r"\b(?:slower|slow(?: it| things)? down|slow|less fast|more slowly|lower tempo|reduce the tempo|"
+           r"drop the tempo|decrease the tempo|lower the tempo|relax the pace|ease off the tempo)\b")
+FAST_RE = (r"\b(?:faster|speed(?: it| things)? up|fast|quicker|quick|more quickly|higher tempo|up the tempo|"
+           r"raise the tempo|increase the tempo|pick up the pace|more tempo|hurry)\b")
+MORE_RE = (r"\b(?:more energy|more energetic|energetic|busier|denser|fuller|more intense|intense|livelier|"
+           r"more lively|punchier|bigger|stronger|more driving|build(?: it)? up|more power|more powerful|"
+           r"more action|more exciting|exciting|more impact|more dense|richer|thicker|wilder)\b")
+LESS_RE = (r"\b(?:less energy|less energetic|sparser|sparse|thinner|less busy|simpler|lighter|softer|gentler|"
+           r"more minimal|minimal|stripped[- ]down|strip it down|tone it down|less intense|more subtle|subtler|"
+           r"smaller|quieter|more delicate|less dense|emptier|barer)\b")
+LOUD_RE = r"\b(?:louder|turn (?:it |the music )?up|more volume|raise the volume|increase the volume|volume up)\b"
+QUIET_RE = (r"\b(?:turn (?:it |the music )?down|less volume|lower the volume|reduce the volume|volume down|"
+            r"too loud|quieter overall|quieter)\b")
+
 # References to earlier versions.
 PREVIOUS_RE = re.compile(r"\b(?:like|as|how|the way) (?:it|they) (?:was|were|is|sounded)(?: just)? before\b"
                          r"|\bput it back how it was\b|\bback (?:to )?how it was\b|\bprevious version\b"
