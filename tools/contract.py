@@ -119,7 +119,8 @@ class VideoAnalysis(Strict):
 
 
 class HitPoint(Strict):
-    """A moment the music must mark: a downbeat lands here and an accent sounds."""
+    """A moment the music must mark: a downbeat lands here and an accent sounds (a `stop`: a short chord on
+    it, then silence for up to a bar, until the next hit point or section)."""
 
     time_s: float = Field(ge=0)
     kind: Literal["accent", "crash", "stab", "swell", "stop"] = "accent"

@@ -90,9 +90,9 @@ def drum_part(ctx: SectionContext, *, playing: bool) -> list[Note]:
                                                                           if d not in KEEP_UNDER_FILL])
         out += fill_notes
         accent = ctx.accents.get(i)
-        if accent and accent[0] != "stop" and accent_drum and (groove or accent[1] >= 0.5):
+        if accent and accent_drum and (groove or accent[1] >= 0.5):  # a stop's button: the kick alone
             f = 0.8 + 0.5 * accent[1]
-            if accent[0] in ("crash", "accent", "stab") or i == 0:
+            if accent[0] in ("crash", "accent", "stab") or i == 0 and accent[0] != "stop":
                 out.append(Note(DRUMS[accent_drum], bar.start_beat, 1.0, ctx.vel(i, f), ctx.index))
             out.append(Note(DRUMS["kick"], bar.start_beat, 0.25, ctx.vel(i, f), ctx.index))
         out += _hit_notes(ctx, i, groove, accent_drum)
@@ -104,9 +104,9 @@ def _hit_notes(ctx: SectionContext, i: int, groove, accent_drum) -> list[Note]:
     bar = ctx.bars[i]
     out = []
     for beat, kind, strength in ctx.hits:
-        if bar.start_beat < beat < bar.end_beat and kind != "stop" and (groove or strength >= 0.5):
+        if bar.start_beat < beat < bar.end_beat and (groove or strength >= 0.5):
             f = 0.8 + 0.5 * strength
-            if accent_drum:
+            if accent_drum and kind != "stop":  # a stop's button is dry: no cymbal ringing into its silence
                 out.append(Note(DRUMS[accent_drum], beat, 1.0, ctx.vel(i, f), ctx.index))
             out.append(Note(DRUMS["kick"], beat, 0.25, ctx.vel(i, f), ctx.index))
     return out
