@@ -93,6 +93,22 @@ def test_moving_away_from_a_culture_goes_where_named_or_asks_where(clip, jazz):
     assert faster.style == "electronic" and faster.tempo_bpm > promo.tempo_bpm
 
 
+def test_the_drop_is_a_moment_and_drop_still_takes_out(clip, jazz):
+    # dance music's "drop": the moment the full beat crashes in, not an instruction to remove something
+    r = apply_edit(clip, jazz, "I want the drop to hit at 0:06")
+    assert [(h.time_s, h.kind) for h in r.plan.hit_points if abs(h.time_s - 6.0) < 0.05] == [(6.0, "crash")]
+    out = apply_edit(clip, jazz, "drop the drums")
+    assert out.reply == "No drums." and out.plan.hit_points == jazz.hit_points
+
+
+def test_the_music_stopping_at_a_moment_is_a_stop_there(clip, jazz):
+    for words, at in (("everything cuts out on the second cut", 3.04), ("kill the music at 0:06", 6.0)):
+        hits = apply_edit(clip, jazz, words).plan.hit_points
+        assert [h.kind for h in hits if abs(h.time_s - at) < 0.05] == ["stop"], words
+    # with no moment named it is no hit point
+    assert all(h.kind != "stop" for h in apply_edit(clip, jazz, "the music stops in the second half").plan.hit_points)
+
+
 def test_reverts_go_back_to_the_version_named(clip, jazz):
     slow = apply_edit(clip, jazz, "much slower").plan
     dark = apply_edit(clip, slow, "darker", history=[jazz, slow]).plan
