@@ -119,10 +119,16 @@ def _anchors(plan: ScorePlan) -> tuple[list[float], list[list[tuple[float, int]]
 OFF_METER_COST = 0.5  # a bar of another meter: only when nothing else works
 SPREAD_WEIGHT = 6.0  # cost of bending the tempo within a cue, per unit of max/min - 1
 TEMPO_WEIGHT = 4.0  # cost of straying from the wanted tempo, per unit of |log ratio|
-# Beyond this stray (|log ratio|, ~8%) a listener hears another tempo than the plan's: an edit asking
-# "20% slower" must be heard, so a tempo this far off costs more than a bar of another meter.
+# Beyond this stray (|log ratio|, ~8%) a listener hears another tempo than the plan's. When a person asked
+# for the tempo (plan.tempo_asked, Section.tempo_asked: "20% slower", "at 90 BPM") it must be heard, so a
+# tempo this far off costs more than a bar of another meter.
 TEMPO_SLACK = 0.077
 FAR_TEMPO_WEIGHT = 20.0
+# A planner's own tempo is its choice within the style's range and may stray further (~15%) to keep whole
+# bars. Not without bound: a later "20% slower" scales the plan's number, so what was heard before must
+# stay near it for the change to be heard as asked (tests/dialogues set a: 139/140 turns at this slack,
+# 137/140 at 0.17 or unbounded).
+FREE_TEMPO_SLACK = 0.14
 # where inside a beat a hit may land (straight position, cost): the beat, the offbeat eighth
 # (an anticipation), an offbeat sixteenth (a push); the sixteenths only when the beats would bend the tempo
 GRID = ((0.0, 0.02), (0.5, 0.04), (0.25, 0.07), (0.75, 0.07))
@@ -182,8 +188,9 @@ def _place(hits: list[float], t0: float, t1: float, n: float, grid, meter: int) 
 
 
 def _cue(t0: float, t1: float, hits: list[float], bpm: float, lo: float, hi: float, meter: int,
-         grid, ends_music: bool):
-    """The hit-finder: the section's beat count (whole bars preferred) and each hit's beat."""
+         grid, ends_music: bool, asked: bool):
+    """The hit-finder: the section's beat count (whole bars preferred) and each hit's beat; `asked` when a
+    person asked for `bpm`, which then strays less far (TEMPO_SLACK, not FREE_TEMPO_SLACK)."""
     span = t1 - t0
     ideal = span * bpm / 60.0
     if ends_music:  # the video's end need not be a bar line: any steady tempo near the wanted one
@@ -199,7 +206,8 @@ def _cue(t0: float, t1: float, hits: list[float], bpm: float, lo: float, hi: flo
         if not MIN_TEMPO_BPM <= tempo <= MAX_TEMPO_BPM:
             continue
         stray = abs(math.log(tempo / bpm))
-        base = TEMPO_WEIGHT * stray + FAR_TEMPO_WEIGHT * max(0.0, stray - TEMPO_SLACK)
+        slack = TEMPO_SLACK if asked else FREE_TEMPO_SLACK
+        base = TEMPO_WEIGHT * stray + FAR_TEMPO_WEIGHT * max(0.0, stray - slack)
         if not lo * 0.95 <= tempo <= hi * 1.05:
             base += 1.0 + abs(math.log(tempo / min(max(tempo, lo), hi)))
         if not ends_music and int(n) % meter:
@@ -230,7 +238,8 @@ def build_tempo_map(plan: ScorePlan, style: Style) -> TempoMap:
     """Lay the bar grid for a plan.
 
     Args:
-        plan: the ScorePlan; its tempo (or a section's tempo_bpm) is the wanted tempo per cue.
+        plan: the ScorePlan; its tempo (or a section's tempo_bpm) is the wanted tempo per cue, held close
+            where a person asked for it (tempo_asked).
         style: the style, whose tempo range bounds the search and whose swing says where an offbeat sounds.
     Returns:
         A TempoMap whose bars start on every section boundary and whose beats (or swung offbeats) carry
@@ -253,10 +262,10 @@ def build_tempo_map(plan: ScorePlan, style: Style) -> TempoMap:
         t0, t1 = bounds[i], bounds[i + 1]
         if t1 - t0 < 1e-6:
             continue
-        bpm = sec.tempo_bpm or plan.tempo_bpm
+        bpm, asked = (plan.tempo_bpm, plan.tempo_asked) if sec.tempo_bpm is None else (sec.tempo_bpm, sec.tempo_asked)
         ends = i == len(plan.sections) - 1
         times = [t for t, _ in hits[i]]
-        found = _cue(t0, t1, times, bpm, lo, hi, meter, grid, ends)
+        found = _cue(t0, t1, times, bpm, lo, hi, meter, grid, ends, asked)
         if found is None:  # too short for even one beat at any tempo: fold into the previous section
             warnings.append(f"section at {t0:.2f}s is too short for a bar; joined to the one before")
             continue
