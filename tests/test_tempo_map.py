@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from compose_plans import long_plan
+from edit_clips import long_clip
+from v2m.agent.planners.base import get_planner
 from v2m.tools.contract import HitPoint, ScorePlan, Section
-from v2m.tools.music.tempo_map import build_tempo_map, swing_beat
+from v2m.tools.music.tempo_map import FREE_TEMPO_SLACK, TEMPO_SLACK, build_tempo_map, swing_beat
 from v2m.tools.style import load_style, style_names
 
 
@@ -48,3 +52,57 @@ def test_a_cue_too_short_for_a_bar_changes_meter_and_says_why():
     assert [b.beats for b in tmap.section_bars(1)] != [4]
     assert tmap.notes and "section 1 (b)" in tmap.notes[0] and "meter change" in tmap.notes[0]
     assert all(b.beats == 4 for b in tmap.section_bars(0))
+
+
+def strays(plan, tmap) -> list[float]:
+    """Per section: |log| of the tempo its beats make over the wanted one (the section's or the plan's)."""
+    out = []
+    for s in plan.sections:
+        beats = tmap.s_to_beat(s.end_s) - tmap.s_to_beat(s.start_s)
+        out.append(abs(math.log(beats * 60.0 / s.duration_s / (s.tempo_bpm or plan.tempo_bpm))))
+    return out
+
+
+def midi_mean_bpm(path, duration_s: float) -> float:
+    """Beats the MIDI file's tempo events play over the video, per minute."""
+    import pretty_midi
+
+    times, tempi = pretty_midi.PrettyMIDI(str(path)).get_tempo_changes()
+    ends = [*times[1:], duration_s]
+    return sum((min(b, duration_s) - a) * bpm / 60.0 for a, b, bpm in zip(times, ends, tempi) if a < duration_s) \
+        * 60.0 / duration_s
+
+
+def test_a_planner_tempo_moves_to_keep_bars_whole():
+    """ambient at 70 BPM, first cue 5.3 s: whole bars need 12 beats (~80 BPM); the planner's own tempo may
+    go there, a tempo a person asked for may not and takes a 2/4 bar instead."""
+    st = load_style("ambient")
+    free = long_plan("ambient", seed=0)
+    asked = free.model_copy(update={"tempo_asked": True})
+    tm_free, tm_asked = build_tempo_map(free, st), build_tempo_map(asked, st)
+    off_free = sum(b.beats != 4 for b in tm_free.bars)
+    assert off_free / len(tm_free.bars) <= 0.10 and off_free < sum(b.beats != 4 for b in tm_asked.bars)
+    assert TEMPO_SLACK + 0.02 < max(strays(free, tm_free)) < FREE_TEMPO_SLACK + 0.02
+    assert max(strays(asked, tm_asked)) <= TEMPO_SLACK + 0.005
+    assert [b.beats for b in tm_free.section_bars(0)] == [4, 4, 4]
+
+
+@pytest.mark.slow
+def test_a_persons_tempo_edit_is_heard_in_the_midi(tmp_path):
+    """bossa on a 30 s clip cut every 3 s, "20% slower": the edit marks the tempo as asked, and the MIDI's
+    mean tempo is the asked one within ~8%; left free, the same tempo would drift further for whole bars."""
+    from v2m.tools.music.compose import compose
+
+    clip = long_clip(30.0, 3.0)
+    first = get_planner("rules").plan(clip, "bossa").plan
+    assert not first.tempo_asked
+    new = get_planner("rules").revise(clip, first, "20% slower").plan
+    assert new.tempo_asked and new.tempo_bpm == pytest.approx(first.tempo_bpm * 0.8, abs=0.11)
+    heard = midi_mean_bpm(compose(new).write_midi(tmp_path / "score.mid"), new.duration_s)
+    assert abs(math.log(heard / new.tempo_bpm)) <= TEMPO_SLACK
+    free = new.model_copy(update={"tempo_asked": False})
+    tm = build_tempo_map(free, load_style("bossa"))
+    assert abs(math.log(tm.end_beat * 60.0 / free.duration_s / free.tempo_bpm)) > TEMPO_SLACK
+    # going back to the first tempo frees it again, as it was
+    back = get_planner("rules").revise(clip, new, "back to the original tempo", history=[first, new]).plan
+    assert back.tempo_bpm == first.tempo_bpm and not back.tempo_asked
