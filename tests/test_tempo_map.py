@@ -98,6 +98,12 @@ def test_a_planner_tempo_keeps_its_mean_over_the_score():
     assert abs(math.log(tmap.end_beat * 60.0 / plan.duration_s / plan.tempo_bpm)) <= FREE_MEAN_SLACK
 
 
+def test_the_rules_planner_marks_only_a_tempo_the_request_names():
+    clip = long_clip(20.0, 4.0)
+    assert get_planner("rules").plan(clip, "jazz at 90 bpm").plan.tempo_asked
+    assert not get_planner("rules").plan(clip, "slow calm jazz").plan.tempo_asked  # the planner's reading
+
+
 def test_a_persons_tempo_edit_is_heard_in_the_midi(tmp_path):
     """ambient's 60 s plan at 87.5 BPM, "20% slower": the edit marks 70 BPM as asked, so every cue keeps it
     within ~8% (the first cue takes a 2/4 bar) and the MIDI's mean tempo is 70 within ~8%; left free, the
