@@ -227,12 +227,12 @@ def _revert(e: Edit, it: EditIntent, history: list[ScorePlan]) -> ScorePlan:
     p = e.plan
     if attr == "tempo" and it.amount is not None:  # "split the difference": part of the way back
         k = it.amount
-        p.tempo_bpm = round(p.tempo_bpm + (old.tempo_bpm - p.tempo_bpm) * k, 1)
+        p.tempo_bpm, p.tempo_asked = round(p.tempo_bpm + (old.tempo_bpm - p.tempo_bpm) * k, 1), True
         return p
-    if attr == "tempo":
-        p.tempo_bpm = old.tempo_bpm
-        p.sections = [s.model_copy(update={"tempo_bpm": old.sections[old.section_at((s.start_s + s.end_s) / 2)]
-                                           .tempo_bpm}) for s in p.sections]
+    if attr == "tempo":  # as it was, and held or free as it was
+        p.tempo_bpm, p.tempo_asked = old.tempo_bpm, old.tempo_asked
+        p.sections = [s.model_copy(update={k: getattr(old.sections[old.section_at((s.start_s + s.end_s) / 2)], k)
+                                           for k in ("tempo_bpm", "tempo_asked")}) for s in p.sections]
     elif attr in ("key", "mode"):
         p.key, p.mode = old.key, old.mode
         p.sections = [s.model_copy(update={"chords": old.sections[old.section_at((s.start_s + s.end_s) / 2)]

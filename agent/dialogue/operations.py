@@ -123,6 +123,7 @@ def set_tempo(plan: ScorePlan, idx: list[int], *, factor: float = 1.0, bpm: floa
                 plan.sections[i] = s.model_copy(update={"tempo_bpm": new(s.tempo_bpm) if bpm is None else None})
         if plan.tempo_bpm == old:
             raise Ask(f"The tempo is already {old:g} BPM, at the edge of what I can play; what did you have in mind?")
+        mark_asked(plan, idx)
         return f"tempo {old:g} -> {plan.tempo_bpm:g} BPM"
     # A section's own tempo must stay where the composer can play it: the style's range (with the 10%
     # slack the tempo map allows) widened to the plan's tempo; beyond that the music would not follow.
@@ -135,11 +136,21 @@ def set_tempo(plan: ScorePlan, idx: list[int], *, factor: float = 1.0, bpm: floa
     if news == [round(o, 1) for o in olds]:
         raise Ask(f"{plan.style} plays between {lo:.0f} and {hi:.0f} BPM here, and that part is already at the "
                   "limit. Change the whole score's tempo, or the style?")
+    mark_asked(plan, idx, whole=False)
     if any(abs(n - new(o)) > 0.05 for n, o in zip(news, olds)):
         return f"tempo {min(olds):g} -> {min(news):g} BPM ({plan.style}'s limit)"
     if len(set(news)) == 1:
         return f"tempo {min(olds):g} -> {news[0]:g} BPM"
     return f"tempo {min(olds):g}-{max(olds):g} -> {min(news):g}-{max(news):g} BPM"
+
+
+def mark_asked(plan: ScorePlan, idx: list[int], whole: bool = True) -> None:
+    """Record that a person asked for the tempo just set (the plan's when `whole`, and that of the sections
+    `idx` with their own): the tempo map keeps it as heard instead of moving it to keep whole bars."""
+    plan.tempo_asked = plan.tempo_asked or whole
+    for i in idx:
+        if plan.sections[i].tempo_bpm is not None:
+            plan.sections[i] = plan.sections[i].model_copy(update={"tempo_asked": True})
 
 
 # ----------------------------------------------------------------------------- key, mode, chords
