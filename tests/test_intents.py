@@ -109,6 +109,18 @@ def test_the_music_stopping_at_a_moment_is_a_stop_there(clip, jazz):
     assert all(h.kind != "stop" for h in apply_edit(clip, jazz, "the music stops in the second half").plan.hit_points)
 
 
+def test_a_tempo_asked_for_one_shot_is_played_even_beyond_the_style(clip, jazz):
+    from v2m.tools.music.compose import compose
+
+    r = apply_edit(clip, jazz, "make the third shot half speed")  # jazz plays 90-200 BPM
+    (i,) = [k for k, s in enumerate(r.plan.sections) if s.tempo_bpm]
+    sec = r.plan.sections[i]
+    assert sec.tempo_bpm == pytest.approx(jazz.tempo_bpm / 2, abs=0.1) and sec.tempo_asked
+    tmap = compose(r.plan).tempo_map
+    heard = (tmap.s_to_beat(sec.end_s) - tmap.s_to_beat(sec.start_s)) * 60 / (sec.end_s - sec.start_s)
+    assert heard == pytest.approx(sec.tempo_bpm, rel=0.08) and "BPM" in r.reply
+
+
 def test_reverts_go_back_to_the_version_named(clip, jazz):
     slow = apply_edit(clip, jazz, "much slower").plan
     dark = apply_edit(clip, slow, "darker", history=[jazz, slow]).plan

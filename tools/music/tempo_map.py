@@ -245,8 +245,9 @@ def _cues(plan: ScorePlan, bounds: list[float], hits: list[list[tuple[float, int
         if t1 - t0 < 1e-6:
             return None
         bpm, asked = wanted(i)
-        return _cue(t0, t1, [t for t, _ in hits[i]], bpm, lo, hi, meter, grid, i == len(plan.sections) - 1,
-                    asked or held)
+        # a tempo a person asked for is in range however far from the style's ("shot 3 at double speed")
+        return _cue(t0, t1, [t for t, _ in hits[i]], bpm, min(lo, bpm) if asked else lo, max(hi, bpm) if asked else hi,
+                    meter, grid, i == len(plan.sections) - 1, asked or held)
 
     cues = [find(i, False) for i in range(len(plan.sections))]
     found = [i for i, c in enumerate(cues) if c is not None]
