@@ -181,6 +181,8 @@ def _style(c: Clause, t: str) -> str:
     if not hits:
         return t
     k = max(hits)[1]
+    if not c.whole and c.intents:  # "dub it out in shot 3: drop everything but drums and bass": colour, not a genre
+        return re.sub(rf"\b{re.escape(k)}\b", " ", t)
     if not c.whole:
         raise Ask(f"A style applies to the whole score; I can make {c.span.label} slower, calmer or change its "
                   "instruments instead. Should I switch the whole score?")
@@ -294,6 +296,10 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
                       _loudness):
             rest = parse(c, rest)
         rest = orchestration.read(rest, c.want) if not c.intents else rest
+    if c.span is None and (m := orchestration.UNPLACED_RE.search(rest)) and \
+            any(it.what in orchestration.PART_EDITS for it in c.intents):
+        raise Ask(f"Which part of the video is '{m.group(0).strip()}'? Name the shot, cut or time (e.g. 'in shot 3' "
+                  "or 'from 0:20'), and I'll change the instruments only there.")
     if not c.intents and (question := phrases.too_question(text)):
         raise Ask(question)
     if not c.intents and guess and not only_place(rest):
@@ -310,7 +316,7 @@ CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|\.(?!\d))+\s*(?:and |but |then |also
 def _same(a: EditIntent, b: EditIntent) -> bool:
     """Two readings of one meaning ("ease the pace off a little, it's rushing"): said once, done once."""
     return (a.what, a.direction, a.value, a.scope) == (b.what, b.direction, b.value, b.scope) and \
-        a.what in ("tempo", "energy", "loudness", "mode", "mood", "balance", "shape", "style")
+        a.what in ("tempo", "energy", "loudness", "mode", "mood", "balance", "shape", "style", "add", "remove", "only")
 
 
 def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: bool = True,
@@ -343,18 +349,26 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     shared: Span | None = None   # a place said in a clause, carried to the clauses after it
     prev: tuple | None = None   # the last clause: text, original, where its intents start, own place?, span
     last_instrument = None
-    for original in clauses:
+    for n_clause, original in enumerate(clauses):
         text = " " + re.sub(r"\s+", " ", re.sub(r"[^a-z0-9#:.%' -]+", " ",
                                                 phrases.unfilled(phrases.spelled(original.lower())))) + " "
         text = re.sub(r"(\d)\.(?!\d)", r"\1", text)
         text = re.sub(r"\b(five|ten|fifteen|twenty|thirty)(?= ?(?:percent|%|bpm))",
                       lambda m: str(NUMBERS[m.group(1)]), text)
         text = re.sub(r"\b(\w+) comes? in (at|on|after) (the [\w ]+?)(?: not before)?\s*$", r"no \1 before \3", text)
+        entered = orchestration.entry(text)  # "the dhol should start from shot 3": no dhol before it
+        text, entry = entered, entered != text
         if last_instrument:  # "harp's too cheesy, replace it with guitar": "it" is the instrument just named
-            text = re.sub(r"\b(replace|swap|less of|lose|drop|mute|remove|ditch|lower|raise) (?:it|them|that)\b",
+            text = re.sub(r"\b(replace|swap|less of|more of|lose|drop|mute|remove|ditch|lower|raise|tuck|pull|push|"
+                          r"bring|turn|dial|sit|ease|knock|back) (?:it|them|that|those)\b",
                           rf"\1 {last_instrument}", text)
+        if (topic := orchestration.topic(text)) and n_clause < len(clauses) - 1:
+            last_instrument = topic  # "the strings. less of them.": a part named, then what to do with it
+            continue
         span = locate(text, analysis, plan)
         span = snap(span, analysis) if span else None
+        if entry and span is not None and span.start_s > 0.05:  # the place it starts: before it, silent
+            span = Span(0.0, span.start_s, f"before {span.label}", snap=False)
         if WHOLE_RE.search(text):
             span = None
         if span is not None and INTO_RE.search(text) and span.start_s > 0.5:

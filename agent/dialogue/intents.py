@@ -275,6 +275,13 @@ def style_first(intents: list[EditIntent]) -> list[EditIntent]:
     return [it for _, it in styles[:1]] + [it for it in intents if it.what != "style"]
 
 
+def kept_parts(intents: list[EditIntent]) -> list[EditIntent]:
+    """Without the removals an "only" of the same place already makes ("just the guitar on its own, no bass
+    or drums"): said twice, done once, and not a question about a part already silent."""
+    kept = [it.scope for it in intents if it.what == "only"]
+    return [it for it in intents if not (it.what == "remove" and it.scope in kept)]
+
+
 def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIntent],
                   history: list[ScorePlan] | None = None) -> ScorePlan:
     """Apply intents in order to a copy of `plan`.
@@ -293,7 +300,7 @@ def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIn
     whole = [k for k, it in enumerate(intents) if it.what in ("revert", "undo") and it.value is None]
     if whole:  # "ditch the organ, bring version 2 back": the version named is where the turn ends up
         intents = intents[whole[-1]:]
-    intents = style_first(intents)
+    intents = style_first(kept_parts(intents))
     for it in intents:
         e = Edit(new, analysis, span_of(it.scope))
         if it.what in ("undo", "revert"):

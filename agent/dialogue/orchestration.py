@@ -12,6 +12,7 @@ from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue import vocab
 from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import MAX_LEVEL_DB, MIN_LEVEL_DB, ScorePlan
+from v2m.tools.gm import DRUM_KITS
 from v2m.tools.style import load_style
 
 
@@ -26,6 +27,15 @@ FAMILIES = {**{w: "brass" for w in ("trumpet", "trombone", "horn", "horns", "tub
 FILLER_WORDS = {"it", "the", "a", "an", "some", "more", "bit", "in", "to", "something"}
 INSTR_ALT = "|".join(sorted((re.escape(k) for k in {*vocab.INSTRUMENTS, *vocab.ROLE_WORDS}), key=len, reverse=True))
 INSTR = rf"(?:the |a |an |some |any |all |more |back |in )*({INSTR_ALT})(?:s|es)?\b"
+PARTS = rf"{INSTR}(?:(?:,| and| &| plus| or| with)(?: the| a| an)? {INSTR}){{0,3}}"
+EVERYTHING = r"(?:everything|all|the rest|everyone|the whole band|all the (?:other )?(?:parts|instruments))(?: else)?"
+EXCEPT = r"(?:except|but|apart from|other than|save|besides|bar)(?: for)?"
+KEEP_ONLY = (rf"\b{EVERYTHING}(?: \w+){{0,3}}? {EXCEPT} {PARTS}",   # "everything drops out except the bass"
+             rf"\b(?:drop|lose|mute|cut|kill|strip|remove|silence|take out|pull out)(?: out)? {EVERYTHING}(?: out)? "
+             rf"{EXCEPT} {PARTS}",
+             rf"\b(?:just|only|nothing but) (?:be |have |keep |leave )?(?:a |an )?{PARTS}(?: (?:on (?:its|their) own|"
+             rf"by (?:itself|themselves)|alone))?",
+             rf"{PARTS} (?:on (?:its|their) own|by (?:itself|themselves)|solo)\b")
 NEGATED_RE = re.compile(r"\b(?:no|without|not|lose|drop|remove|kill|mute|cut)\s*$")  # said just before a part
 
 
@@ -37,6 +47,8 @@ def _instrument_word(phrase: str) -> str | None:
 def role_of(plan: ScorePlan, word: str) -> str | None:
     """The role of the plan that the user's word names ("sax" -> melody in jazz, "drums" -> drums)."""
     inst = {**load_style(plan.style).instruments, **plan.instrumentation}
+    if vocab.INSTRUMENTS.get(word, ("", ""))[1] == "percussion" and word != "percussion":
+        return "percussion" if "percussion" in inst else None  # "a tambourine": hand percussion, not the kit
     named = [r for r, n in inst.items() if word in n.lower()]
     if not named and word in vocab.INSTRUMENTS:  # "nylon guitar" -> the role playing that GM instrument
         gm = vocab.INSTRUMENTS[word][0].lower()
@@ -53,27 +65,76 @@ def role_of(plan: ScorePlan, word: str) -> str | None:
     return named[0] if named else None
 
 
+# Words that describe how a part plays, said around its name ("the rhythm guitar", "the organ bubble",
+# "a kick pulse"): the part is the instrument named.
+DESCRIBING = r"rhythm|skank|skanking|strummed|strumming|chunky|funky|twangy|jangly|backing|main|little"
+PART_NOUNS = r"part|parts|line|lines|sound|bubble|riff|riffs|stabs|comping|chops|pattern|pulse|track|layer"
+LOST = (r"(?:lost|buried|drowned(?: out)?|drowning|hidden|swamped|masked|smothered|covered|suppressed|overpowered|"
+        r"overwhelmed|squashed|stepped on|eaten|washed out)")
+
+
+def plain_parts(t: str) -> str:
+    """"the rhythm guitar's too loud" -> "the guitar is too loud": the part's name without what describes it."""
+    t = re.sub(rf"\b(?:{DESCRIBING}) (?=(?:{INSTR_ALT})(?:s|es)?\b)", "", t)
+    t = re.sub(rf"\b((?:{INSTR_ALT})(?:s|es)?) (?:{PART_NOUNS})\b", r"\1", t)
+    return re.sub(rf"\b((?:{INSTR_ALT})(?:s|es)?)'s\b", r"\1 is", t)
+
+
+# A place said in words the grammar could not find ("on the third one", "for that shot"): a change of parts
+# there is asked about, never made to the whole score instead.
+UNPLACED_RE = re.compile(r"\b(?:on|in|at|for|after|before|from|during|till|until) (?:the|that|this|those|these) "
+                         r"(?:[a-z0-9]+ )?(?:one|ones|bit|part|moment|shot|shots|cut|cuts|section|scene|frame|point|spot)\b")
+PART_EDITS = ("add", "remove", "only")
+
+
+ENTRY_RE = re.compile(rf"\b({INSTR_ALT})(?:s|es)? (?:should |will |can |must |has to |needs to |to )?(?:only )?"
+                      r"(?:come in|comes in|start|starts|enter|enters|kick in|kicks in|begin|begins|join|joins)"
+                      r"(?: playing)? (?:at|on|from|after|with) (?:the )?([a-z0-9: ]+?)(?: onwards?| on)?(?: only)?\s*$")
+
+
+def entry(clause: str) -> str:
+    """"the dhol should start from the 3rd shot": the part is silent before that place."""
+    return ENTRY_RE.sub(lambda m: f" no {m.group(1)} before {'' if m.group(2)[0].isdigit() else 'the '}"
+                                  f"{m.group(2).strip()} ", clause)
+
+
+def topic(clause: str) -> str | None:
+    """The instrument a clause only names ("the strings."), said before what should happen to it."""
+    m = re.fullmatch(rf"\s*(?:and |so |now |ok |okay |right )?(?:the |that |those |this |these |your )?({INSTR_ALT})(?:s|es)?"
+                     r"(?: (?:again|now|though|there))?\s*", plain_parts(clause))
+    return m.group(1) if m else None
+
+
+def named_parts(phrase: str) -> list[str]:
+    """The instrument words of a list ("the drums, bass and organ"), in order."""
+    return [m.group(1) for m in re.finditer(rf"\b({INSTR_ALT})(?:s|es)?\b", phrase)]
+
+
 BALANCE_UP = r"(?:slap|hit|punch|play)s? (?:way |much |a lot |a bit )?harder|punchier|drives?|carry (?:it|the groove|the song)|(?:is |are )?buried|(?:is |are )?lost|can'?t hear|cannot hear|inaudible|hidden|up front|out front|to the front|forward|(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more present|stand out|cut through|up in the mix|higher in the mix"
-BALANCE_DOWN = r"(?:further back|to the back|down in the mix|lower in the mix|quieter|softer|less loud|too loud|too much|too present|in the background|under(?:neath)?|drowns?|drowning|buries|burying|swamps?|covers?|on top of everything|sits on top|overpowers?|overpowering|louder than)"
+BALANCE_DOWN = r"(?:too (?:hot|strong|prominent|busy|bright|harsh|shrill|far forward|up front|forward|much)|in (?:your|my|our|the) face|shouting|shrill|overbearing|dominat(?:es|ing)|sticks? out|sticking out|poking out|further back|to the back|down in the mix|lower in the mix|quieter|softer|less loud|too loud|too much|too present|in the background|under(?:neath)?|drowns?|drowning|buries|burying|swamps?|covers?|on top of everything|sits on top|overpowers?|overpowering|louder than)"
 
 
 def read(t: str, want) -> str:
     """Instrument edits in a clause: `want(what, value=..., target=..., direction=...)` records each
     intent; returns the text with what was understood blanked out."""
+    t = plain_parts(t)
     # "no bass or drums": each part named after the negation is left out
     t = re.sub(rf"\b(no|without) ((?:the )?(?:{INSTR_ALT})(?:s|es)?) (?:or|and|nor) (?:the |any )?((?:{INSTR_ALT})(?:s|es)?)\b",
                r"\1 \2 \1 \3", t)
     # "the saxophone should lead", "fiddle on the melody": that instrument plays the tune
+    if (m := re.search(rf"\b(?:add|bring in|introduce|include|give me|have|with|put in|layer) {INSTR} "
+                       rf"(?:playing|to play|doubling|on|for|that plays) (?:the |a )?(?:melody|tune|lead)\b", t)):
+        want("add", value=m.group(1))  # "add a xylophone playing the tune": a new part; the melody stays
+        return eat(t, m)
     if (m := re.search(rf"{INSTR} (?:should |to |can |must |will |could )?(?:lead|take the lead|carry the (?:tune|melody))\b", t)) \
             or (m := re.search(rf"{INSTR} (?:on|for|plays?|playing) the (melody|lead|tune|bass|bassline|chords)\b", t)):
         role, word = (m.group(2), m.group(1)) if m.lastindex == 2 else ("melody", m.group(1))
         want("swap", target=role, value=word)
         return eat(t, m)
-    if (m := re.search(rf"\b(?:drop|lose|mute|cut|kill) everything (?:but|except|apart from|save) {INSTR}(?: and {INSTR})?"
-                       rf"|\b(?:just|only) {INSTR} and {INSTR}\b", t)):
-        words = [g for g in m.groups() if g]
-        want("only", value=",".join(words))
-        return eat(t, m)
+    for pattern in KEEP_ONLY[:2]:  # "everything drops out except the bass", "drop everything but drums and bass"
+        if (m := re.search(pattern, t)):
+            want("only", value=",".join(dict.fromkeys(named_parts(m.group(0)))))
+            return eat(t, m)
     m = (re.search(rf"\b(?:replace|swap|switch|change|exchange|trade) (?:out )?{INSTR}.*?\b(?:with|for|to|into|by) "
                    rf"{INSTR}", t))
     swap = (m.group(1), m.group(2)) if m else None
@@ -89,6 +150,14 @@ def read(t: str, want) -> str:
             and not NEGATED_RE.search(t[:m.start()]):
         want("add", value=m.group(1))  # "organ pad under everything": a part underneath the others
         return eat(t, m)
+    # balance: "the piano is lost under the brass", "can't hear the melody over the dhol": that one up, the other down
+    if (m := re.search(rf"{INSTR} (?:is |are |gets |get |getting |feels |sounds |kind of |a bit |a little |way |totally |"
+                       rf"completely |really |so |too |being )*{LOST} (?:under|by|beneath|behind|below|underneath|in|"
+                       rf"against|with|among) {INSTR}", t)) \
+            or (m := re.search(rf"\b(?:can'?t|cannot|can not|barely|hardly|can hardly|can barely) (?:really |even )?hear "
+                               rf"{INSTR} (?:over|under|behind|through|above|for|against) {INSTR}", t)):
+        want("balance", value=m.group(1), target=m.group(2), direction="up")
+        return eat(t, m)
     # balance: "the sax drowns the piano" (piano up against the sax), "bring the strings forward"
     if (m := re.search(rf"{INSTR} (?:is |are |kind of |a bit |way )?(?:drowns?|drowning|buries|burying|swamps?|covers?|"
                        rf"overpowers?|overpowering|(?:is |are )?louder than|on top of|stepping on|steps on|masks?|"
@@ -102,13 +171,12 @@ def read(t: str, want) -> str:
         return eat(t, m)
     if (m := re.search(rf"{INSTR}.{{0,24}}?\b(?:{BALANCE_DOWN})\b", t)) and not NEGATED_RE.search(t[:m.start()]) \
             or (m := re.search(rf"\b(?:pull|push|tuck|sit|turn|dial) (?:down |back )?{INSTR} (?:back|down|under)\b", t)) \
-            or (m := re.search(rf"\b(?:less|quieter|softer|too much|too many) {INSTR}\b(?! solo)", t)):
+            or (m := re.search(rf"\b(?:less|quieter|softer|too much|too many)(?: of)? {INSTR}\b(?! solo)", t)):
         want("balance", value=m.group(1), direction="down")
         return eat(t, m)
-    if (m := re.search(rf"\b(?:only|just|nothing but|solo) (?:be )?(?:a |an )?{INSTR}", t) or re.search(rf"{INSTR} solo\b", t)
-            or re.search(rf"\b(?:silence|nothing|drop everything|everything out|no music) (?:except|but|apart from|"
-                         rf"save) {INSTR}", t)):
-        want("only", value=m.group(1))
+    if (m := re.search(KEEP_ONLY[2], t) or re.search(KEEP_ONLY[3], t)
+            or re.search(rf"\b(?:silence|nothing|no music) {EXCEPT} {PARTS}", t)):
+        want("only", value=",".join(dict.fromkeys(named_parts(m.group(0)))))  # "just the guitar on its own"
         return eat(t, m)
     for m in list(re.finditer(rf"\b(?:no|without|remove|drop|lose|mute|take out|get rid of|kill|silence|fewer|"
                               rf"stop|turn off|leave out|cut out|minus|lose the|ditch|lay out on|(?:shouldn't|should "
@@ -121,10 +189,13 @@ def read(t: str, want) -> str:
         want("remove", value=m.group(1))
         t = eat(t, m)
     for m in list(re.finditer(rf"\b(?:add|with|bring in|bring back|include|put in|introduce|let the|give me|plus|"
-                              rf"layer|more|some|use|put|want|need|i want|have){' (?:in )?'}{INSTR}", t)):
+                              rf"layer|more(?: of)?|some|use|put|want|need|i want|have){' (?:in )?'}{INSTR}", t)):
         want("add", value=m.group(1), direction="up" if re.search(r"\bmore\b", m.group(0)) else None)
         t = eat(t, m)
-    if (m := re.fullmatch(rf"\s*(?:[a-z']+ ){{0,2}}?{INSTR}[\s!]*", t)):  # "smoky, muted trumpet": a part named alone
+    if (m := re.fullmatch(rf"\s*(?:[a-z']+ ){{0,2}}?{INSTR}[\s!]*", t)) \
+            or (m := re.fullmatch(rf"\s*(?:and |also |now |then |maybe |perhaps |a |an |some )*{INSTR} (?:in|on|for|"
+                                  rf"during|over|across|through|throughout|from|after|before|at|till|until) [a-z0-9:' -]*", t)):
+        # "smoky, muted trumpet": a part named alone; "banjo in the last shot": a part named with its place
         want("add", value=m.group(1))
         return eat(t, m)
     m = re.search(r"\b(?:add|bring in|introduce|include) (?:a |an |some |the )?([a-z][a-z ]*?)(?: in| to| at| for|$)", t)
@@ -135,6 +206,17 @@ def read(t: str, want) -> str:
         want("add", value=hit.name)
         t = eat(t, m)
     return t
+
+
+def stand_ins(intents: list) -> list:
+    """The intents with the reason said for each instrument outside General MIDI they bring in ("no dhol in
+    the General MIDI sound set, so Taiko Drum plays it"), so the reply is honest about the sound."""
+    out = []
+    for it in intents:
+        words = (it.value or "").split(",") if it.what in ("add", "swap", "only") else []
+        why = "; ".join(x for x in (vocab.stand_in(w.strip()) for w in words) if x)
+        out.append(it.model_copy(update={"reason": "; ".join(filter(None, (it.reason, why)))[:300]}) if why else it)
+    return out
 
 
 # ----------------------------------------------------------------------------- applying
@@ -171,6 +253,16 @@ def remove(e, word: str) -> None:
     if not any(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):
         raise Ask(f"The {word} is already silent there. Did you mean another part?")
     ops.set_roles(p, e.idx, remove=role)
+    if role in load_style(p.style).instruments or any(role in ops.effective_roles(p, s) for s in p.sections):
+        return
+    # a part brought in by an edit and now heard nowhere ("lose the accordion again") leaves the plan: its
+    # instrument, its levels, and the role lists that only kept it out, so the plan is as before it came
+    p.instrumentation = {r: n for r, n in p.instrumentation.items() if r != role}
+    everything = set(ops.effective_roles(p, p.sections[0].model_copy(update={"instruments": []})))
+    for i, s in enumerate(p.sections):
+        roles = [r for r in s.instruments if r != role]
+        p.sections[i] = s.model_copy(update={"instruments": [] if set(roles) == everything else roles,
+                                             "levels_db": {r: db for r, db in s.levels_db.items() if r != role}})
 
 
 def add(e, word: str, *, quiet: bool = False) -> None:
@@ -228,7 +320,7 @@ def add_role(e, word: str) -> str:
             raise Ask(f"Which instrument should play the {word}?")
     role = preferred if preferred in ("drums", "bass", "percussion") and \
         preferred not in {**load_style(e.plan.style).instruments, **e.plan.instrumentation} \
-        else ops.free_role(e.plan, preferred)
+        else ops.free_role(e.plan, preferred, kit=gm.lower() in DRUM_KITS)
     if e.span is not None or any(s.locked for s in e.plan.sections):
         # Sections outside the span play all roles: pin their current roles so the new one stays out.
         idx = e.idx  # splits the addressed sections first: the loop must see the new list
