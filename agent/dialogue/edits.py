@@ -296,10 +296,7 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
                       _loudness):
             rest = parse(c, rest)
         rest = orchestration.read(rest, c.want) if not c.intents else rest
-    if c.span is None and (m := orchestration.UNPLACED_RE.search(rest)) and \
-            any(it.what in orchestration.PART_EDITS for it in c.intents):
-        raise Ask(f"Which part of the video is '{m.group(0).strip()}'? Name the shot, cut or time (e.g. 'in shot 3' "
-                  "or 'from 0:20'), and I'll change the instruments only there.")
+    orchestration.check_placed(c.span, rest, c.intents)
     if not c.intents and (question := phrases.too_question(text)):
         raise Ask(question)
     if not c.intents and guess and not only_place(rest):
@@ -310,7 +307,7 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
 # Clauses made only of these ("no, jazz instead", "ok, then ...") carry no edit of their own.
 SMALL_TALK = {"no", "nope", "ok", "okay", "yes", "yeah", "please", "actually", "hmm", "well", "instead", "rather",
               "so", "and", "also", "then", "hm", "um", "sorry", "thanks", "thank", "you", "wait", "oh", "right"}
-CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|\.(?!\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|(?<!everything )(?<!nothing )(?<!all )\bbut\b|\balso\b)\s*")
+CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|\.(?!\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|(?<!everything )(?<!nothing )(?<!all )(?<!out )\bbut\b|\balso\b)\s*")
 
 
 def _same(a: EditIntent, b: EditIntent) -> bool:
@@ -355,20 +352,11 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         text = re.sub(r"(\d)\.(?!\d)", r"\1", text)
         text = re.sub(r"\b(five|ten|fifteen|twenty|thirty)(?= ?(?:percent|%|bpm))",
                       lambda m: str(NUMBERS[m.group(1)]), text)
-        text = re.sub(r"\b(\w+) comes? in (at|on|after) (the [\w ]+?)(?: not before)?\s*$", r"no \1 before \3", text)
-        entered = orchestration.entry(text)  # "the dhol should start from shot 3": no dhol before it
-        text, entry = entered, entered != text
-        if last_instrument:  # "harp's too cheesy, replace it with guitar": "it" is the instrument just named
-            text = re.sub(r"\b(replace|swap|less of|more of|lose|drop|mute|remove|ditch|lower|raise|tuck|pull|push|"
-                          r"bring|turn|dial|sit|ease|knock|back) (?:it|them|that|those)\b",
-                          rf"\1 {last_instrument}", text)
-        if (topic := orchestration.topic(text)) and n_clause < len(clauses) - 1:
-            last_instrument = topic  # "the strings. less of them.": a part named, then what to do with it
+        text, entry, last_instrument, topic = orchestration.said(text, last_instrument, n_clause == len(clauses) - 1)
+        if topic:  # "the strings. less of them.": a part named, then what to do with it
             continue
         span = locate(text, analysis, plan)
-        span = snap(span, analysis) if span else None
-        if entry and span is not None and span.start_s > 0.05:  # the place it starts: before it, silent
-            span = Span(0.0, span.start_s, f"before {span.label}", snap=False)
+        span = orchestration.before(snap(span, analysis), entry) if span else None
         if WHOLE_RE.search(text):
             span = None
         if span is not None and INTO_RE.search(text) and span.start_s > 0.5:
@@ -404,8 +392,6 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
                 out.append(it)
             elif SIZE[it.magnitude] > SIZE[out[k].magnitude]:  # "too slow, speed it up a lot": the larger
                 out[k] = it
-        if (m := re.search(rf"\b({orchestration.INSTR_ALT})(?:s|es)?\b", text)):
-            last_instrument = m.group(1)
     partial = {it.value for it in out if it.what == "revert" and it.amount is not None}
     if partial:  # "too fast now, split the difference": the half-way tempo is the edit
         out = [it for it in out if it.what not in partial or it.what == "revert"]

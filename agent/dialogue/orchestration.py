@@ -10,7 +10,7 @@ import re
 
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue import vocab
-from v2m.agent.dialogue.where import Ask
+from v2m.agent.dialogue.where import Ask, Span
 from v2m.tools.contract import MAX_LEVEL_DB, MIN_LEVEL_DB, ScorePlan
 from v2m.tools.gm import DRUM_KITS
 from v2m.tools.style import load_style
@@ -92,10 +92,49 @@ ENTRY_RE = re.compile(rf"\b({INSTR_ALT})(?:s|es)? (?:should |will |can |must |ha
                       r"(?: playing)? (?:at|on|from|after|with) (?:the )?([a-z0-9: ]+?)(?: onwards?| on)?(?: only)?\s*$")
 
 
-def entry(clause: str) -> str:
-    """"the dhol should start from the 3rd shot": the part is silent before that place."""
-    return ENTRY_RE.sub(lambda m: f" no {m.group(1)} before {'' if m.group(2)[0].isdigit() else 'the '}"
-                                  f"{m.group(2).strip()} ", clause)
+def entry(clause: str) -> tuple[str, bool]:
+    """"the dhol should start from the 3rd shot", "drums come in on the cut": the part is silent before that
+    place. Returns the clause said so ("no dhol before ...") and whether it was such an entry."""
+    said = re.sub(r"\b(\w+) comes? in (at|on|after) (the [\w ]+?)(?: not before)?\s*$", r"no \1 before \3", clause)
+    said = ENTRY_RE.sub(lambda m: f" no {m.group(1)} before {'' if m.group(2)[0].isdigit() else 'the '}"
+                                  f"{m.group(2).strip()} ", said)
+    return said, said != clause
+
+
+def said(clause: str, last: str | None, final: bool) -> tuple[str, bool, str | None, bool]:
+    """A clause with its parts made plain: "it" as the part named last, an entry as the silence before it.
+
+    Returns:
+        The clause, whether it was an entry, the part it (or an earlier clause) names last, and whether it
+        only names a part that a later clause says what to do with ("the strings. less of them").
+    """
+    clause, entered = entry(refer(clause, last))
+    if not final and (part := topic(clause)):
+        return clause, entered, part, True
+    m = re.search(rf"\b({INSTR_ALT})(?:s|es)?\b", clause)
+    return clause, entered, m.group(1) if m else last, False
+
+
+def before(span: Span | None, entered: bool = True) -> Span | None:
+    """For an entry, the stretch before its place (the place itself when it already starts at 0)."""
+    if span is None or not entered or span.start_s <= 0.05:
+        return span
+    return Span(0.0, span.start_s, f"before {span.label}", snap=False)
+
+
+def refer(clause: str, last: str | None) -> str:
+    """"harp's too cheesy, replace it with guitar", "the strings. less of them": "it" is the part just named."""
+    if not last:
+        return clause
+    return re.sub(r"\b(replace|swap|less of|more of|lose|drop|mute|remove|ditch|lower|raise|tuck|pull|push|bring|"
+                  r"turn|dial|sit|ease|knock|back) (?:it|them|that|those)\b", rf"\1 {last}", clause)
+
+
+def check_placed(span: Span | None, rest: str, intents: list) -> None:
+    """Ask when a change of parts names a place the grammar could not find, rather than make it everywhere."""
+    if span is None and (m := UNPLACED_RE.search(rest)) and any(it.what in PART_EDITS for it in intents):
+        raise Ask(f"Which part of the video is '{m.group(0).strip()}'? Name the shot, cut or time (e.g. 'in shot 3' "
+                  "or 'from 0:20'), and I'll change the instruments only there.")
 
 
 def topic(clause: str) -> str | None:
