@@ -145,3 +145,11 @@ def test_words_around_a_part_name_it():
     assert orchestration.plain_parts(" a kick pulse under it ") == " a kick under it "
     assert orchestration.named_parts(" the drums, bass and organ ") == ["drums", "bass", "organ"]
     assert orchestration.topic(" the violins ") == "violin" and orchestration.topic(" the violins are loud ") is None
+
+
+def test_a_level_said_alone_after_a_part_was_named_is_that_parts_balance(tmp_path):
+    s, _ = session(tmp_path, "rock")
+    t = s.say("the bass, in the third shot. louder")
+    assert t.question is None, t.reply
+    levels = {round(x.start_s): x.levels_db for x in s.plan.sections}
+    assert levels[12].get("bass", 0) > 0 and all(not v for k, v in levels.items() if k != 12)

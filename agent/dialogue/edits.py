@@ -345,14 +345,14 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     negative = bool(TAKE_OUT_RE.search(request.lower()))
     shared: Span | None = None   # a place said in a clause, carried to the clauses after it
     prev: tuple | None = None   # the last clause: text, original, where its intents start, own place?, span
-    last_instrument = None
+    parts = orchestration.Mentions()  # the instrument named last, for "it" and "them"
     for n_clause, original in enumerate(clauses):
         text = " " + re.sub(r"\s+", " ", re.sub(r"[^a-z0-9#:.%' -]+", " ",
                                                 phrases.unfilled(phrases.spelled(original.lower())))) + " "
         text = re.sub(r"(\d)\.(?!\d)", r"\1", text)
         text = re.sub(r"\b(five|ten|fifteen|twenty|thirty)(?= ?(?:percent|%|bpm))",
                       lambda m: str(NUMBERS[m.group(1)]), text)
-        text, entry, last_instrument, topic = orchestration.said(text, last_instrument, n_clause == len(clauses) - 1)
+        text, entry, topic = parts.said(text, n_clause == len(clauses) - 1)
         if topic:  # "the strings. less of them.": a part named, then what to do with it
             continue
         span = locate(text, analysis, plan)

@@ -101,18 +101,36 @@ def entry(clause: str) -> tuple[str, bool]:
     return said, said != clause
 
 
-def said(clause: str, last: str | None, final: bool) -> tuple[str, bool, str | None, bool]:
-    """A clause with its parts made plain: "it" as the part named last, an entry as the silence before it.
+# A level said on its own right after a part was named ("the sleigh bells, in the first shot. quieter").
+BARE_LEVEL_RE = re.compile(r"^\s*(?:(?:a |a bit |a little |a touch |much |way |bit )?(?:quieter|softer|louder|lower|higher|"
+                           r"less loud|down|up|forward|too loud|too quiet|too soft)\b(?!.*\b(?:overall|everything|all|"
+                           r"music|mix|version|tempo|speed|key)\b)[a-z ]*)$")
 
-    Returns:
-        The clause, whether it was an entry, the part it (or an earlier clause) names last, and whether it
-        only names a part that a later clause says what to do with ("the strings. less of them").
-    """
-    clause, entered = entry(refer(clause, last))
-    if not final and (part := topic(clause)):
-        return clause, entered, part, True
-    m = re.search(rf"\b({INSTR_ALT})(?:s|es)?\b", clause)
-    return clause, entered, m.group(1) if m else last, False
+
+class Mentions:
+    """The instrument a request named last, read clause by clause, for "it", "them" and a level said alone."""
+
+    def __init__(self) -> None:
+        self.last: str | None = None
+        self.topic = False   # the last clause with a part only named it ("the strings.")
+
+    def said(self, clause: str, final: bool) -> tuple[str, bool, bool]:
+        """The clause with its parts made plain: "it" as the part named last, an entry as the silence before it.
+
+        Returns:
+            The clause, whether it was an entry, and whether it only names a part that a later clause says
+            what to do with ("the strings. less of them").
+        """
+        clause, entered = entry(refer(clause, self.last))
+        if not final and (part := topic(clause)):
+            self.last, self.topic = part, True
+            return clause, entered, True
+        m = re.search(rf"\b({INSTR_ALT})(?:s|es)?\b", clause)
+        if m:
+            self.last, self.topic = m.group(1), False
+        elif self.topic and BARE_LEVEL_RE.match(clause) and not UNPLACED_RE.search(clause):
+            clause = f" {self.last} {clause.strip()} "  # "the sleigh bells ... quieter": the bells quieter
+        return clause, entered, False
 
 
 def before(span: Span | None, entered: bool = True) -> Span | None:
@@ -269,8 +287,8 @@ def swap(e, old: str, new: str) -> None:
     if not e.whole:
         raise Ask(f"I can swap an instrument only for the whole score; say 'add {new} in {e.span.label}' "
                   f"and 'no {old} there' to change just that part.")
-    if any(s.locked for s in p.sections):
-        raise Ask("Some sections are locked, and an instrument swap changes them too. Unlock them first?")
+    if any(s.locked and role in ops.effective_roles(p, s) for s in p.sections):  # a locked part must sound as it did
+        raise Ask(f"The {old} plays in a locked part, and a swap would change it there too. Unlock it first?")
     gm = vocab.INSTRUMENTS[new][0] if new in vocab.INSTRUMENTS else None
     if gm is None or role == "drums" != (vocab.INSTRUMENTS[new][1] == "drums"):
         raise Ask(f"I can't play the {role} part on '{new}'. Which instrument should it be?")
@@ -327,6 +345,8 @@ def balance(e, word: str, step_db: float, against: str | None = None) -> None:
     p = e.plan
     role = role_of(p, word)
     if role is None or not any(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):
+        if against and step_db > 0 and role_of(p, against):  # "the guitar is lost under the choir", no guitar
+            return balance(e, against, -step_db)               # there: the one on top steps back
         if step_db < 0:
             raise Ask(f"The {word} is not playing there. Did you mean another instrument?")
         add(e, word)  # "bring the strings forward", "organ pad under everything": bring it in
