@@ -153,3 +153,26 @@ def test_a_level_said_alone_after_a_part_was_named_is_that_parts_balance(tmp_pat
     assert t.question is None, t.reply
     levels = {round(x.start_s): x.levels_db for x in s.plan.sections}
     assert levels[12].get("bass", 0) > 0 and all(not v for k, v in levels.items() if k != 12)
+
+
+@pytest.mark.parametrize("words,role,up", [("turn down the drums", "drums", False), ("boost the bass", "bass", True),
+                                           ("the guitar sits too far forward", "harmony", False),
+                                           ("the bass is a bit too quiet", "bass", True),
+                                           ("I can barely hear the bass", "bass", True),
+                                           ("the kick is too boomy", "drums", False),
+                                           ("rein in the drums", "drums", False)])
+def test_a_part_turned_up_or_down_in_everyday_words_moves_only_its_level(tmp_path, words, role, up):
+    s, _ = session(tmp_path, "rock")
+    t = s.say(words)
+    assert t.question is None, t.reply
+    for x in s.plan.sections:
+        assert set(x.levels_db) == {role} and (x.levels_db[role] > 0) == up
+
+
+def test_the_tune_given_to_another_instrument_is_a_swap_and_a_swapped_part_keeps_no_level(tmp_path):
+    s, _ = session(tmp_path, "rock")
+    s.say("the melody should be played by a flute")
+    assert s.plan.instrumentation["melody"] == "Flute"
+    s.say("the guitar is a bit cheesy, swap it for a piano")
+    assert s.plan.instrumentation["harmony"] == "Acoustic Grand Piano"
+    assert all(not x.levels_db for x in s.plan.sections)

@@ -277,9 +277,13 @@ def style_first(intents: list[EditIntent]) -> list[EditIntent]:
 
 def kept_parts(intents: list[EditIntent]) -> list[EditIntent]:
     """Without the removals an "only" of the same place already makes ("just the guitar on its own, no bass
-    or drums"): said twice, done once, and not a question about a part already silent."""
+    or drums": said twice, done once, not a question about a part already silent), and without the balance
+    of a part the same turn swaps out or removes."""
     kept = [it.scope for it in intents if it.what == "only"]
-    return [it for it in intents if not (it.what == "remove" and it.scope in kept)]
+    # "harp's a bit cheesy, replace it with a guitar": the harp goes, so the guitar does not inherit its level
+    gone = {it.target for it in intents if it.what == "swap"} | {it.value for it in intents if it.what == "remove"}
+    return [it for it in intents if not (it.what == "remove" and it.scope in kept)
+            and not (it.what == "balance" and it.value in gone)]
 
 
 def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIntent],

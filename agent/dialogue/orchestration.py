@@ -145,7 +145,8 @@ def refer(clause: str, last: str | None) -> str:
     if not last:
         return clause
     return re.sub(r"\b(replace|swap|less of|more of|lose|drop|mute|remove|ditch|lower|raise|tuck|pull|push|bring|"
-                  r"turn|dial|sit|ease|knock|back) (?:it|them|that|those)\b", rf"\1 {last}", clause)
+                  r"turn|dial|sit|ease|knock|rein|calm|boost|soften|quieten|duck|feature) (?:it|them|that|those)\b",
+                  rf"\1 {last}", clause)
 
 
 def check_placed(span: Span | None, rest: str, intents: list) -> None:
@@ -167,6 +168,17 @@ def named_parts(phrase: str) -> list[str]:
     return [m.group(1) for m in re.finditer(rf"\b({INSTR_ALT})(?:s|es)?\b", phrase)]
 
 
+# How a part sounds when it is too loud or too quiet against the others ("a bit boomy", "too far forward").
+EXCESS = (r"(?:(?:too|way too|far too|a bit|a little|kind of|really|so|overly|quite) )+(?:loud|hot|strong|prominent|"
+          r"present|busy|bright|harsh|shrill|boomy|muddy|tinny|piercing|brash|blaring|heavy|much|far forward|forward|"
+          r"up front|out front|syrupy|sugary|cheesy|schmaltzy|sappy|saccharine|in (?:your|my|the) face)")
+LACK = (r"(?:(?:too|way too|far too|a bit|a little|kind of|really|so) )+(?:quiet|soft|low|weak|faint|thin|far back|"
+        r"distant|timid|buried|lost|hidden)|not loud enough|not (?:coming|cutting) through|barely audible")
+BEING = r"(?:is |are |sounds? |feels? |seems? |gets? |getting |sits? |sitting |comes? across |still )*"
+UP_VERBS = (r"turn up|bring up|boost|raise|lift|push up|pump up|crank up|bump up|beef up|bring out|feature|highlight|"
+            r"emphasi[sz]e|accentuate|more of")
+DOWN_VERBS = (r"turn down|bring down|lower|reduce|pull back|pull down|dial down|dial back|tone down|soften|quieten|duck|"
+              r"take down|knock back|rein in|back off(?: on)?|ease off(?: on)?|ease back(?: on)?|less of")
 BALANCE_UP = r"(?:slap|hit|punch|play)s? (?:way |much |a lot |a bit )?harder|punchier|drives?|carry (?:it|the groove|the song)|(?:is |are )?buried|(?:is |are )?lost|can'?t hear|cannot hear|inaudible|hidden|up front|out front|to the front|forward|(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more present|stand out|cut through|up in the mix|higher in the mix"
 BALANCE_DOWN = r"(?:too (?:hot|strong|prominent|busy|bright|harsh|shrill|far forward|up front|forward|much)|in (?:your|my|our|the) face|shouting|shrill|overbearing|dominat(?:es|ing)|sticks? out|sticking out|poking out|further back|to the back|down in the mix|lower in the mix|quieter|softer|less loud|too loud|too much|too present|in the background|under(?:neath)?|drowns?|drowning|buries|burying|swamps?|covers?|on top of everything|sits on top|overpowers?|overpowering|louder than)"
 
@@ -182,6 +194,11 @@ def read(t: str, want) -> str:
     if (m := re.search(rf"\b(?:add|bring in|introduce|include|give me|have|with|put in|layer) {INSTR} "
                        rf"(?:playing|to play|doubling|on|for|that plays) (?:the |a )?(?:melody|tune|lead)\b", t)):
         want("add", value=m.group(1))  # "add a xylophone playing the tune": a new part; the melody stays
+        return eat(t, m)
+    if (m := re.search(rf"\b(?:the )?(melody|tune|lead|bass|bassline|chords) (?:should be |could be |to be |is |gets? )?"
+                       rf"(?:played|taken|carried) (?:by|on) {INSTR}", t)
+            or re.search(rf"\b(?:give|hand) (?:the )?(melody|tune|lead|bass|chords) to {INSTR}", t)):
+        want("swap", target=m.group(1), value=m.group(2))  # "the tune played by a flute": that part's instrument
         return eat(t, m)
     if (m := re.search(rf"{INSTR} (?:should |to |can |must |will |could )?(?:lead|take the lead|carry the (?:tune|melody))\b", t)) \
             or (m := re.search(rf"{INSTR} (?:on|for|plays?|playing) the (melody|lead|tune|bass|bassline|chords)\b", t)):
@@ -218,9 +235,18 @@ def read(t: str, want) -> str:
     # balance: "the sax drowns the piano" (piano up against the sax), "bring the strings forward"
     if (m := re.search(rf"{INSTR} (?:is |are |kind of |a bit |way )?(?:drowns?|drowning|buries|burying|swamps?|covers?|"
                        rf"overpowers?|overpowering|(?:is |are )?louder than|on top of|stepping on|steps on|masks?|"
-                       rf"masking|walks? (?:all )?over|fighting|fights|clashing with|competing with) (?:out )?{INSTR}", t)):
+                       rf"masking|walks? (?:all )?over|fighting|fights|clashing with|competing with) (?:out |with )?{INSTR}", t)):
         want("balance", value=m.group(2), target=m.group(1), direction="up")
         return eat(t, m)
+    # one part too loud or too quiet in words of how it sounds, or a verb that turns it up or down
+    for pattern, direction in ((rf"{INSTR} {BEING}(?:{EXCESS})\b", "down"), (rf"{INSTR} {BEING}(?:{LACK})\b", "up"),
+                               (rf"\b(?:{DOWN_VERBS}) {INSTR}", "down"), (rf"\b(?:{UP_VERBS}) {INSTR}", "up"),
+                               (rf"\b(?:take|knock|tone|ease|pull|dial|turn) {INSTR} (?:down|back)\b", "down"),
+                               (rf"\b(?:bring|calm) {INSTR} down\b|\brein {INSTR} in\b", "down"),
+                               (rf"\b(?:can'?t|cannot|can not|barely|hardly) (?:really |even )?hear {INSTR}", "up")):
+        if (m := re.search(pattern, t)) and not NEGATED_RE.search(t[:m.start()]):
+            want("balance", value=m.group(1), direction=direction)
+            return eat(t, m)
     if (m := re.search(rf"{INSTR}.{{0,24}}?\b(?:{BALANCE_UP})\b", t)) and not NEGATED_RE.search(t[:m.start()]) \
             or (m := re.search(rf"\b(?:bring|push|turn) (?:up )?{INSTR} (?:up|forward|out)\b", t)) \
             or (m := re.search(rf"\b(?:more|louder) {INSTR} in the mix\b", t)):
@@ -343,6 +369,8 @@ def add(e, word: str, *, quiet: bool = False) -> None:
 def balance(e, word: str, step_db: float, against: str | None = None) -> None:
     """One part louder or softer against the others (Section.levels_db), never the whole mix."""
     p = e.plan
+    if not word:  # a reader knew a part should move but not which one
+        raise Ask(f"Which instrument should be {'louder' if step_db > 0 else 'softer'}?")
     role = role_of(p, word)
     if role is None or not any(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):
         if against and step_db > 0 and role_of(p, against):  # "the guitar is lost under the choir", no guitar
