@@ -8,10 +8,10 @@ from __future__ import annotations
 import pytest
 from dialogue_check import Midi, clip_analysis
 
-from v2m.agent.dialogue import orchestration, vocab
+from v2m.agent.dialogue import mentions, vocab
 from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.dialogue.session import Session
-from v2m.tools.gm import program_number, program_name
+from v2m.tools.gm import program_name, program_number
 
 CLIP = {"duration": 24, "cuts": [6, 12, 18]}
 
@@ -141,10 +141,10 @@ def test_a_place_it_cannot_find_is_asked_about_not_made_everywhere(tmp_path):
 
 
 def test_words_around_a_part_name_it():
-    assert orchestration.plain_parts(" the rhythm guitar's too loud ") == " the guitar is too loud "
-    assert orchestration.plain_parts(" a kick pulse under it ") == " a kick under it "
-    assert orchestration.named_parts(" the drums, bass and organ ") == ["drums", "bass", "organ"]
-    assert orchestration.topic(" the violins ") == "violin" and orchestration.topic(" the violins are loud ") is None
+    assert mentions.plain_parts(" the rhythm guitar's too loud ") == " the guitar is too loud "
+    assert mentions.plain_parts(" a kick pulse under it ") == " a kick under it "
+    assert mentions.named_parts(" the drums, bass and organ ") == ["drums", "bass", "organ"]
+    assert mentions.topic(" the violins ") == "violin" and mentions.topic(" the violins are loud ") is None
 
 
 def test_a_level_said_alone_after_a_part_was_named_is_that_parts_balance(tmp_path):

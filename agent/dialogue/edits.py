@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import marks, orchestration, phrases, takes, vocab
+from v2m.agent.dialogue import marks, mentions, orchestration, phrases, takes, vocab
 from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.where import (
@@ -296,7 +296,7 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
                       _loudness):
             rest = parse(c, rest)
         rest = orchestration.read(rest, c.want) if not c.intents else rest
-    orchestration.check_placed(c.span, rest, c.intents)
+    mentions.check_placed(c.span, rest, c.intents)
     if not c.intents and (question := phrases.too_question(text)):
         raise Ask(question)
     if not c.intents and guess and not only_place(rest):
@@ -345,7 +345,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     negative = bool(TAKE_OUT_RE.search(request.lower()))
     shared: Span | None = None   # a place said in a clause, carried to the clauses after it
     prev: tuple | None = None   # the last clause: text, original, where its intents start, own place?, span
-    parts = orchestration.Mentions()  # the instrument named last, for "it" and "them"
+    parts = mentions.Mentions()  # the instrument named last, for "it" and "them"
     for n_clause, original in enumerate(clauses):
         text = " " + re.sub(r"\s+", " ", re.sub(r"[^a-z0-9#:.%' -]+", " ",
                                                 phrases.unfilled(phrases.spelled(original.lower())))) + " "
@@ -356,7 +356,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         if topic:  # "the strings. less of them.": a part named, then what to do with it
             continue
         span = locate(text, analysis, plan)
-        span = orchestration.before(snap(span, analysis), entry) if span else None
+        span = mentions.before(snap(span, analysis), entry) if span else None
         if WHOLE_RE.search(text):
             span = None
         if span is not None and INTO_RE.search(text) and span.start_s > 0.5:
