@@ -176,3 +176,11 @@ def test_the_tune_given_to_another_instrument_is_a_swap_and_a_swapped_part_keeps
     s.say("the guitar is a bit cheesy, swap it for a piano")
     assert s.plan.instrumentation["harmony"] == "Acoustic Grand Piano"
     assert all(not x.levels_db for x in s.plan.sections)
+
+
+def test_stripped_down_to_a_list_after_a_time_keeps_only_those_there(tmp_path):
+    s, _ = session(tmp_path, "rock")
+    t = s.say("strip it down to drums and bass after 0:12")
+    assert t.question is None, t.reply
+    assert roles_at(s.plan, 15) == {"drums", "bass"} and roles_at(s.plan, 21) == {"drums", "bass"}
+    assert roles_at(s.plan, 3) == {"drums", "bass", "harmony", "melody"}

@@ -49,9 +49,10 @@ ENTRY_RE = re.compile(rf"\b({INSTR_ALT})(?:s|es)? (?:should |will |can |must |ha
 def entry(clause: str) -> tuple[str, bool]:
     """"the dhol should start from the 3rd shot", "drums come in on the cut": the part is silent before that
     place. Returns the clause said so ("no dhol before ...") and whether it was such an entry."""
-    said = re.sub(r"\b(\w+) comes? in (at|on|after) (the [\w ]+?)(?: not before)?\s*$", r"no \1 before \3", clause)
     said = ENTRY_RE.sub(lambda m: f" no {m.group(1)} before {'' if m.group(2)[0].isdigit() else 'the '}"
-                                  f"{m.group(2).strip()} ", said)
+                                  f"{m.group(2).strip()} ", clause)
+    if said == clause:
+        said = re.sub(r"\b(\w+) comes? in (at|on|after) (the [\w ]+?)(?: not before)?\s*$", r"no \1 before \3", clause)
     return said, said != clause
 
 

@@ -31,7 +31,8 @@ EVERYTHING = r"(?:everything|all|the rest|everyone|the whole band|all the (?:oth
 EXCEPT = r"(?:except|but|apart from|other than|save|besides|bar)(?: for)?"
 KEEP_ONLY = (rf"\b{EVERYTHING}(?: \w+){{0,3}}? {EXCEPT} {PARTS}",   # "everything drops out except the bass"
              rf"\b(?:drop|lose|mute|cut|kill|strip|remove|silence|take out|pull out)(?: out)? {EVERYTHING}(?: out)? "
-             rf"{EXCEPT} {PARTS}",
+             rf"{EXCEPT} {PARTS}|\b(?:strip|pare|thin|bring|take|cut)(?: it| things| everything| the music)? "
+             rf"(?:down|back) to (?:just |only )?{PARTS}",                 # "strip it down to piano and bass"
              rf"\b(?:just|only|nothing but) (?:be |have |keep |leave )?(?:a |an )?{PARTS}(?: (?:on (?:its|their) own|"
              rf"by (?:itself|themselves)|alone))?",
              rf"{PARTS} (?:on (?:its|their) own|by (?:itself|themselves)|solo)\b")
@@ -92,7 +93,9 @@ def read(t: str, want) -> str:
                r"\1 \2 \1 \3", t)
     # "the saxophone should lead", "fiddle on the melody": that instrument plays the tune
     if (m := re.search(rf"\b(?:add|bring in|introduce|include|give me|have|with|put in|layer) {INSTR} "
-                       rf"(?:playing|to play|doubling|on|for|that plays) (?:the |a )?(?:melody|tune|lead)\b", t)):
+                       rf"(?:playing|to play|doubling|on|for|that plays) (?:the |a )?(?:melody|tune|lead)\b", t)
+            or re.search(rf"\bdouble (?:the )?(?:melody|tune|lead) (?:with|on) {INSTR}", t)
+            or re.search(rf"\b(?:a|an|some) {INSTR} (?:on top|over the top|over everything|over it all)", t)):
         want("add", value=m.group(1))  # "add a xylophone playing the tune": a new part; the melody stays
         return eat(t, m)
     if (m := re.search(rf"\b(?:the )?(melody|tune|lead|bass|bassline|chords) (?:should be |could be |to be |is |gets? )?"
