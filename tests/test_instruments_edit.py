@@ -184,3 +184,15 @@ def test_stripped_down_to_a_list_after_a_time_keeps_only_those_there(tmp_path):
     assert t.question is None, t.reply
     assert roles_at(s.plan, 15) == {"drums", "bass"} and roles_at(s.plan, 21) == {"drums", "bass"}
     assert roles_at(s.plan, 3) == {"drums", "bass", "harmony", "melody"}
+
+
+def test_a_part_not_yet_in_the_score_that_comes_in_later_is_added_from_there(tmp_path):
+    s, analysis = session(tmp_path, "jazz")
+    old = s.plan
+    t = s.say("the cello should come in at the third shot")
+    role = role_of_gm(s.plan, "Cello")
+    assert role and "from 0:12 to 0:24" in t.reply
+    assert role not in roles_at(s.plan, 3) | roles_at(s.plan, 9) and role in roles_at(s.plan, 15) & roles_at(s.plan, 21)
+    a, b = Midi(old, analysis), Midi(s.plan, analysis)
+    assert not b.notes(0, 11.9, program_number("Cello")) and b.notes(12, 24, program_number("Cello"))
+    assert [(n.pitch, round(n.start, 3)) for n in a.notes(0, 11.9)] == [(n.pitch, round(n.start, 3)) for n in b.notes(0, 11.9)]

@@ -194,6 +194,21 @@ def read(t: str, want) -> str:
     return t
 
 
+def arrivals(intents: list, plan: ScorePlan) -> list:
+    """"No cello before the third shot" (or "the cello comes in at the third shot") where no cello plays yet:
+    the cello plays from there on, an addition at the place it arrives, not a question about removing it."""
+    out = []
+    for it in intents:
+        sc = it.scope
+        if it.what == "remove" and it.value and role_of(plan, it.value) is None and sc.kind != "whole" and \
+                sc.start_s <= 0.05 and sc.label.startswith("before ") and sc.end_s < plan.duration_s - 1.0:
+            it = it.model_copy(update={"what": "add", "scope": sc.model_copy(update={
+                "kind": "from", "start_s": sc.end_s, "end_s": plan.duration_s, "label": "from " + re.sub(r" \([^()]*\)$", "", sc.label[7:]),
+                "sections": None})})
+        out.append(it)
+    return out
+
+
 def stand_ins(intents: list) -> list:
     """The intents with the reason said for each instrument outside General MIDI they bring in ("no dhol in
     the General MIDI sound set, so Taiko Drum plays it"), so the reply is honest about the sound."""

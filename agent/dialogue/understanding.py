@@ -177,7 +177,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     if again is not None:
         return again
     intents = arbiter.combine(analysis, plan, request, partial(edits.read_request, last_span=last_place(history)))
-    return orchestration.stand_ins(where_heard(intents, history))
+    return orchestration.stand_ins(orchestration.arrivals(where_heard(intents, history), plan))
 
 
 def where_heard(intents: list[EditIntent], history: list[ScorePlan] | None) -> list[EditIntent]:
