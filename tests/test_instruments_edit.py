@@ -196,3 +196,10 @@ def test_a_part_not_yet_in_the_score_that_comes_in_later_is_added_from_there(tmp
     a, b = Midi(old, analysis), Midi(s.plan, analysis)
     assert not b.notes(0, 11.9, program_number("Cello")) and b.notes(12, 24, program_number("Cello"))
     assert [(n.pitch, round(n.start, 3)) for n in a.notes(0, 11.9)] == [(n.pitch, round(n.start, 3)) for n in b.notes(0, 11.9)]
+
+
+def test_instead_of_one_part_said_first_then_the_new_one_is_a_swap(tmp_path):
+    s, _ = session(tmp_path, "jazz")
+    t = s.say("instead of the sax, could we have a clarinet")
+    assert t.question is None, t.reply
+    assert s.plan.instrumentation["melody"] == "Clarinet" and "Tenor Sax" not in s.plan.instrumentation.values()

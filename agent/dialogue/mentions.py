@@ -68,6 +68,7 @@ class Mentions:
     def __init__(self) -> None:
         self.last: str | None = None
         self.topic = False   # the last clause with a part only named it ("the strings.")
+        self.instead: str | None = None   # "instead of the sax, a trumpet": the part the next one replaces
 
     def said(self, clause: str, final: bool) -> tuple[str, bool, bool]:
         """The clause with its parts made plain: "it" as the part named last, an entry as the silence before it.
@@ -77,6 +78,11 @@ class Mentions:
             what to do with ("the strings. less of them").
         """
         clause, entered = entry(refer(clause, self.last))
+        if not final and (m := re.fullmatch(rf"\s*(?:and |but )?(?:instead of|in place of|rather than) {INSTR}\s*", clause)):
+            self.last, self.instead = m.group(1), m.group(1)
+            return clause, entered, True
+        if self.instead and re.search(rf"\b({INSTR_ALT})", clause) and "instead" not in clause:
+            clause, self.instead = f"{clause.rstrip()} instead of the {self.instead} ", None
         if not final and (part := topic(clause)):
             self.last, self.topic = part, True
             return clause, entered, True
