@@ -203,3 +203,11 @@ def test_instead_of_one_part_said_first_then_the_new_one_is_a_swap(tmp_path):
     t = s.say("instead of the sax, could we have a clarinet")
     assert t.question is None, t.reply
     assert s.plan.instrumentation["melody"] == "Clarinet" and "Tenor Sax" not in s.plan.instrumentation.values()
+
+
+def test_a_list_of_parts_moves_together_and_a_removal_stops_at_the_and(tmp_path):
+    s, _ = session(tmp_path, "rock")
+    s.say("the bass and the drums are a bit too loud")
+    assert all(x.levels_db.get("bass", 0) < 0 and x.levels_db.get("drums", 0) < 0 for x in s.plan.sections)
+    s.say("no guitar and the bass louder")
+    assert "harmony" not in roles_at(s.plan, 3) and "bass" in roles_at(s.plan, 3)

@@ -85,13 +85,29 @@ BALANCE_UP = r"(?:slap|hit|punch|play)s? (?:way |much |a lot |a bit )?harder|pun
 BALANCE_DOWN = r"(?:too (?:hot|strong|prominent|bright|harsh|shrill|far forward|up front|forward|much)|(?:sits?|sitting|step|steps|stepping|drop|drops|settle|settles) (?:further |a bit |a little )?back|back off|calm down|in (?:your|my|our|the) face|shouting|shrill|overbearing|dominat(?:es|ing)|sticks? out|sticking out|poking out|further back|to the back|down in the mix|lower in the mix|quieter|softer|less loud|too loud|too much|too present|in the background|under(?:neath)?|drowns?|drowning|buries|burying|swamps?|covers?|on top of everything|sits on top|overpowers?|overpowering|louder than)"
 
 
+NO_PART = rf"(?:(?!\b(?:{INSTR_ALT})\b).)"  # any character that does not start another part's name
+
+
+def subjects(t: str, m: re.Match) -> list[str]:
+    """The parts a balance names where its first one is said: one, or a list ("the bass and the drums")."""
+    listed = next((x for x in re.finditer(PARTS, t) if x.start() <= m.start(1) < x.end()), None)
+    if listed is None or NEGATED_RE.search(t[:listed.start()]):
+        return [m.group(1)]
+    return list(dict.fromkeys(named_parts(listed.group(0))))
+
+
 def read(t: str, want) -> str:
     """Instrument edits in a clause: `want(what, value=..., target=..., direction=...)` records each
     intent; returns the text with what was understood blanked out."""
     t = plain_parts(t)
     # "no bass or drums": each part named after the negation is left out
-    t = re.sub(rf"\b(no|without) ((?:the )?(?:{INSTR_ALT})(?:s|es)?) (?:or|and|nor) (?:the |any )?((?:{INSTR_ALT})(?:s|es)?)\b",
-               r"\1 \2 \1 \3", t)
+    t = re.sub(rf"\b(no|without) ((?:the )?(?:{INSTR_ALT})(?:s|es)?) (?:or|and|nor) (?:the |any )?((?:{INSTR_ALT})(?:s|es)?)\b"
+               r"(?! (?:is |are |a bit |a little |much )?(?:louder|softer|quieter|up|down|forward|back|too|more|less)\b)",
+               r"\1 \2 \1 \3", t)  # not "no drums and the bass louder": no drums, and the bass louder
+    if (m := re.search(rf"\b(?:no|without) {INSTR} (?:and|but) (?=(?:the )?(?:{INSTR_ALT})(?:s|es)? (?:is |are |a bit |"
+                       rf"a little |much )?(?:louder|softer|quieter|up|down|forward|back|too|more|less)\b)", t)):
+        want("remove", value=m.group(1))
+        t = eat(t, m)
     # "the saxophone should lead", "fiddle on the melody": that instrument plays the tune
     if (m := re.search(rf"\b(?:add|bring in|introduce|include|give me|have|with|put in|layer) {INSTR} "
                        rf"(?:playing|to play|doubling|on|for|that plays) (?:the |a )?(?:melody|tune|lead)\b", t)
@@ -149,17 +165,20 @@ def read(t: str, want) -> str:
                                (rf"\b(?:bring|calm) {INSTR} down\b|\brein {INSTR} in\b", "down"),
                                (rf"\b(?:can'?t|cannot|can not|barely|hardly) (?:really |even )?hear {INSTR}", "up")):
         if (m := re.search(pattern, t)) and not NEGATED_RE.search(t[:m.start()]):
-            want("balance", value=m.group(1), direction=direction)
+            for word in subjects(t, m):  # "the bass and the drums are too loud": each of them
+                want("balance", value=word, direction=direction)
             return eat(t, m)
-    if (m := re.search(rf"{INSTR}.{{0,24}}?\b(?:{BALANCE_UP})\b", t)) and not NEGATED_RE.search(t[:m.start()]) \
+    if (m := re.search(rf"{INSTR}{NO_PART}{{0,24}}?\b(?:{BALANCE_UP})\b", t)) and not NEGATED_RE.search(t[:m.start()]) \
             or (m := re.search(rf"\b(?:bring|push|turn) (?:up )?{INSTR} (?:up|forward|out)\b", t)) \
             or (m := re.search(rf"\b(?:more|louder) {INSTR} in the mix\b", t)):
-        want("balance", value=m.group(1), direction="up")
+        for word in subjects(t, m):
+            want("balance", value=word, direction="up")
         return eat(t, m)
-    if (m := re.search(rf"{INSTR}.{{0,24}}?\b(?:{BALANCE_DOWN})\b", t)) and not NEGATED_RE.search(t[:m.start()]) \
+    if (m := re.search(rf"{INSTR}{NO_PART}{{0,24}}?\b(?:{BALANCE_DOWN})\b", t)) and not NEGATED_RE.search(t[:m.start()]) \
             or (m := re.search(rf"\b(?:pull|push|tuck|sit|turn|dial) (?:down |back )?{INSTR} (?:back|down|under)\b", t)) \
             or (m := re.search(rf"\b(?:less|quieter|softer|too much|too many)(?: of)? {INSTR}\b(?! solo)", t)):
-        want("balance", value=m.group(1), direction="down")
+        for word in subjects(t, m):
+            want("balance", value=word, direction="down")
         return eat(t, m)
     if (m := re.search(KEEP_ONLY[2], t) or re.search(KEEP_ONLY[3], t)
             or re.search(rf"\b(?:silence|nothing|no music) {EXCEPT} {PARTS}", t)):

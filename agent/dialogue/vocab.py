@@ -108,7 +108,8 @@ ROLE_WORDS = {"melody": "melody", "tune": "melody", "lead": "lead", "harmony": "
               "comping": "harmony", "bass": "bass", "bassline": "bass", "drums": "drums", "drum": "drums",
               "percussion": "percussion", "strings": "strings", "brass": "brass", "pad": "pad", "pads": "pad",
               "beat": "drums", "kick": "drums", "snare": "drums", "hats": "drums", "hi-hats": "drums",
-              "cymbals": "drums", "kit": "drums", "groove": "drums", "keys": "harmony", "percussive": "percussion"}
+              "cymbals": "drums", "kit": "drums", "groove": "drums", "keys": "harmony", "percussive": "percussion",
+              "top line": "melody", "topline": "melody"}
 
 
 @dataclass(frozen=True)
