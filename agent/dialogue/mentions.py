@@ -106,7 +106,7 @@ def refer(clause: str, last: str | None) -> str:
     if not last:
         return clause
     return re.sub(r"\b(replace|swap|less of|more of|lose|drop|mute|remove|ditch|lower|raise|tuck|pull|push|bring|"
-                  r"turn|dial|sit|ease|knock|rein|calm|boost|soften|quieten|duck|feature) (?:it|them|that|those)\b",
+                  r"turn|dial|sit|ease|knock|calm|boost|soften|quieten|duck|feature) (?:it|them|that|those)\b",
                   rf"\1 {last}", clause)
 
 
