@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import marks, orchestration, phrases, takes, vocab
+from v2m.agent.dialogue import marks, mentions, orchestration, phrases, takes, vocab
 from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.phrases import BIG, FAST_RE, LESS_RE, LOUD_RE, MORE_RE, QUIET_RE, SLOW_RE, SMALL
@@ -166,6 +166,8 @@ def _style(c: Clause, t: str) -> str:
     if not hits:
         return t
     k = max(hits)[1]
+    if not c.whole and c.intents:  # "dub it out in shot 3: drop everything but drums and bass": colour, not a genre
+        return re.sub(rf"\b{re.escape(k)}\b", " ", t)
     if not c.whole:
         raise Ask(f"A style applies to the whole score; I can make {c.span.label} slower, calmer or change its "
                   "instruments instead. Should I switch the whole score?")
@@ -283,6 +285,7 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
                       _loudness):
             rest = parse(c, rest)
         rest = orchestration.read(rest, c.want) if not c.intents else rest
+    mentions.check_placed(c.span, rest, c.intents)
     if not c.intents and (question := phrases.too_question(text)):
         raise Ask(question)
     if not c.intents and guess and not only_place(rest):
@@ -293,13 +296,13 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
 # Clauses made only of these ("no, jazz instead", "ok, then ...") carry no edit of their own.
 SMALL_TALK = {"no", "nope", "ok", "okay", "yes", "yeah", "please", "actually", "hmm", "well", "instead", "rather",
               "so", "and", "also", "then", "hm", "um", "sorry", "thanks", "thank", "you", "wait", "oh", "right"}
-CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|\.(?!\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|(?<!everything )(?<!nothing )(?<!all )\bbut\b|\balso\b)\s*")
+CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|\.(?!\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|(?<!everything )(?<!nothing )(?<!all )(?<!out )\bbut\b|\balso\b)\s*")
 
 
 def _same(a: EditIntent, b: EditIntent) -> bool:
     """Two readings of one meaning ("ease the pace off a little, it's rushing"): said once, done once."""
     return (a.what, a.direction, a.value, a.scope) == (b.what, b.direction, b.value, b.scope) and \
-        a.what in ("tempo", "energy", "loudness", "mode", "mood", "balance", "shape", "style")
+        a.what in ("tempo", "energy", "loudness", "mode", "mood", "balance", "shape", "style", "add", "remove", "only")
 
 
 def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: bool = True,
@@ -331,19 +334,18 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     negative = bool(TAKE_OUT_RE.search(request.lower()))
     shared: Span | None = None   # a place said in a clause, carried to the clauses after it
     prev: tuple | None = None   # the last clause: text, original, where its intents start, own place?, span
-    last_instrument = None
-    for original in clauses:
+    parts = mentions.Mentions()  # the instrument named last, for "it" and "them"
+    for n_clause, original in enumerate(clauses):
         text = " " + re.sub(r"\s+", " ", re.sub(r"[^a-z0-9#:.%' -]+", " ",
                                                 phrases.unfilled(phrases.spelled(original.lower())))) + " "
         text = re.sub(r"(\d)\.(?!\d)", r"\1", text)
         text = re.sub(r"\b(five|ten|fifteen|twenty|thirty)(?= ?(?:percent|%|bpm))",
                       lambda m: str(NUMBERS[m.group(1)]), text)
-        text = re.sub(r"\b(\w+) comes? in (at|on|after) (the [\w ]+?)(?: not before)?\s*$", r"no \1 before \3", text)
-        if last_instrument:  # "harp's too cheesy, replace it with guitar": "it" is the instrument just named
-            text = re.sub(r"\b(replace|swap|less of|lose|drop|mute|remove|ditch|lower|raise) (?:it|them|that)\b",
-                          rf"\1 {last_instrument}", text)
+        text, entry, topic = parts.said(text, n_clause == len(clauses) - 1)
+        if topic:  # "the strings. less of them.": a part named, then what to do with it
+            continue
         span = locate(text, analysis, plan)
-        span = snap(span, analysis) if span else None
+        span = mentions.before(snap(span, analysis), entry) if span else None
         if WHOLE_RE.search(text):
             span = None
         if span is not None and INTO_RE.search(text) and span.start_s > 0.5:
@@ -379,8 +381,6 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
                 out.append(it)
             elif SIZE[it.magnitude] > SIZE[out[k].magnitude]:  # "too slow, speed it up a lot": the larger
                 out[k] = it
-        if (m := re.search(rf"\b({orchestration.INSTR_ALT})(?:s|es)?\b", text)):
-            last_instrument = m.group(1)
     partial = {it.value for it in out if it.what == "revert" and it.amount is not None}
     if partial:  # "too fast now, split the difference": the half-way tempo is the edit
         out = [it for it in out if it.what not in partial or it.what == "revert"]

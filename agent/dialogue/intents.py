@@ -294,6 +294,17 @@ def from_last_revert(intents: list[EditIntent]) -> list[EditIntent]:
     return intents
 
 
+def kept_parts(intents: list[EditIntent]) -> list[EditIntent]:
+    """Without the removals an "only" of the same place already makes ("just the guitar on its own, no bass
+    or drums": said twice, done once, not a question about a part already silent), and without the balance
+    of a part the same turn swaps out or removes."""
+    kept = [it.scope for it in intents if it.what == "only"]
+    # "harp's a bit cheesy, replace it with a guitar": the harp goes, so the guitar does not inherit its level
+    gone = {it.target for it in intents if it.what == "swap"} | {it.value for it in intents if it.what == "remove"}
+    return [it for it in intents if not (it.what == "remove" and it.scope in kept)
+            and not (it.what == "balance" and it.value in gone)]
+
+
 def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIntent],
                   history: list[ScorePlan] | None = None) -> ScorePlan:
     """Apply intents in order to a copy of `plan`.
@@ -309,7 +320,7 @@ def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIn
         Ask: an intent cannot be carried out; the message is the question for the user.
     """
     new = plan.model_copy(deep=True)
-    intents = style_first(from_last_revert(intents))
+    intents = style_first(kept_parts(from_last_revert(intents)))
     for it in intents:
         e = Edit(new, analysis, span_of(it.scope))
         if it.what in ("undo", "revert"):

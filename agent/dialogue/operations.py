@@ -258,9 +258,12 @@ def role_playing(plan: ScorePlan, gm: str, want_role: str) -> str | None:
     return None
 
 
-def free_role(plan: ScorePlan, preferred: str) -> str:
+def free_role(plan: ScorePlan, preferred: str, *, kit: bool = False) -> str:
+    """A role the plan has no instrument for, `preferred` first. `kit`: the instrument is a drum kit, which
+    only the drums and percussion roles (channel 10) can play; a program never goes there."""
     inst = {**load_style(plan.style).instruments, **plan.instrumentation}
-    for r in (preferred, "lead", "melody", "strings", "brass", "pad", "harmony", "percussion"):
+    order = ("drums", "percussion") if kit else (preferred, "lead", "melody", "strings", "brass", "pad", "harmony")
+    for r in order:
         if r not in inst and r in ROLES:
             return r
     raise Ask("Every part already has an instrument. Which one should it replace?")

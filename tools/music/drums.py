@@ -13,6 +13,9 @@ from v2m.tools.music.parts import SectionContext, steps
 
 STROKE = {"X": 1.2, "x": 1.0, "o": 0.5}
 KEEP_UNDER_FILL = ("kick", "hat_pedal")
+# A kit asked for in a style that has none (ambient, classical): a soft pulse, kick on the beats and a
+# closed hat between, so the drums a user adds are heard; a style's own resting levels stay silent.
+PULSE = {"kick": "x.o.x.o.", "hat_closed": ".o.o.o.o"}
 
 
 def _groove_notes(ctx: SectionContext, groove: dict[str, str], i: int, lo_beat: float, hi_beat: float,
@@ -67,7 +70,7 @@ def drum_part(ctx: SectionContext, *, playing: bool) -> list[Note]:
     """
     if not playing:  # the section leaves the kit out ("no drums in shot 2"): silence, not even its accents
         return []
-    groove = ctx.style.grooves.get(ctx.level.drums or "", {})
+    groove = ctx.style.grooves.get(ctx.level.drums or "", {}) or ({} if ctx.style.grooves else PULSE)
     accent_drum = ctx.style.accent_drum if ctx.style.accent_drum in DRUMS else None
     out: list[Note] = []
     n = len(ctx.bars)
