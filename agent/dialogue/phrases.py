@@ -55,6 +55,9 @@ for words, away in (
 ):
     for w in words.split():
         TOO[w] = away
+# "not so loud", "not as busy", "less sluggish": the same move away as "too loud", "too busy", "too slow"
+NOT_SO_RE = re.compile(r"\b(?:not (?:quite |nearly )?(?:so|as|that|too)|less) (?:much )?("
+                       + "|".join(sorted(TOO, key=len, reverse=True)) + r")\b")
 TOO_ANY_RE = re.compile(r"\btoo (?:much )?(?!(?:now|here|there|then|for|and|but|with|at|in|on|so)\b)([a-z]{3,})\b")
 TOO_RE = re.compile(r"\b(?:is |it'?s |that'?s |sounds |feels |a bit |a little |way |much |kind of |slightly )*"
                     r"too (?:much )?(?:bit )?(" + "|".join(sorted(TOO, key=len, reverse=True)) + r")\b")
@@ -253,6 +256,7 @@ def plain(text: str) -> str:
     for pat, words in IDIOMS:
         t = re.sub(pat, f" {words} ", t)
     t = TOO_RE.sub(lambda m: f" {TOO[m.group(1)]} ", t)
+    t = NOT_SO_RE.sub(lambda m: f" {TOO[m.group(1)]} ", t)
     # "too epic" is no wish for more epic: an X the grammar cannot move away from is not read as asked for
     # ("too corporate" is kept: a culture moved away from, see `shunned`)
     t = TOO_ANY_RE.sub(lambda m: m.group(0) if m.group(1) in ("much", "many", "long", "short") or shunned(m.group(0))
