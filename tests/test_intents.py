@@ -55,7 +55,8 @@ def test_the_grammar_writes_intents_and_the_applier_touches_only_the_span(clip, 
     ("ease off the speed a touch", "tempo", "down"), ("give it more punch", "energy", "up"),
     ("start soft and grow", "shape", "up"), ("like it was before", "revert", None),
     ("not so hectic in the second half", "energy", "down"), ("not quite as quick please", "tempo", "down"),
-    ("a touch less sluggish", "tempo", "up"),
+    ("a touch less sluggish", "tempo", "up"), ("the last shot is a big moment", "energy", "up"),
+    ("the second half kind of sags", "energy", "up"),
 ])
 def test_idioms_and_too_x_move_the_right_way(clip, jazz, words, what, direction):
     it = read_request(clip, jazz, words)[0]
