@@ -1,10 +1,12 @@
 """Fine-tune the intent model: all-MiniLM-L6-v2 with peft LoRA on CPU into an intent classifier and a
 span tagger (one encoder pass, two heads), then merge and save it small.
 
-    python -m v2m.finetune.intent_lora finetune/configs/intent/minilm-lora.yaml     # ~6 CPU-min on 2 cores
+    python -m v2m.finetune.intent_lora finetune/configs/intent/minilm-lora.yaml     # ~6 CPU-min, ~11 min wall on 2 loaded cores
 
 Reads the config (YAML, its header comment is the command), generates the training and validation
-sentences with their spans (`v2m.finetune.intent_data`, templates of its own, never the dialogue sets),
+sentences with their spans (`v2m.finetune.intent_data`, templates of its own) and adds the human-written
+turns of the config's `human_sets` (`v2m.finetune.intent_human`: sets b and d-tune, labelled from their
+expectations, no spans; d-val and the held-out c are refused), each `human_repeat` times,
 runs the frozen lower layers once and keeps their output (LoRA sits only in the upper layers, so the lower
 ones never change: caching them halves each step), measures the frozen encoder's nearest-neighbour accuracy
 (the baseline), then trains LoRA on the upper layers' attention query and value projections with two heads:

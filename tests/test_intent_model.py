@@ -1,4 +1,5 @@
 """The learned intent reader: the shipped config loads, the generated data is labelled with consistent spans,
+the human-written turns (sets b and d-tune only) are labelled from their expectations,
 a tiny LoRA run trains only the adapter and the two heads and reads the same through the NumPy encoder as
 through torch, and the shipped head (when present) is small, reads plain requests the way they are meant
 and tags spans in sentences the generator never wrote (tests/intent_spans.yaml, hand-labelled)."""
