@@ -13,14 +13,19 @@ much*: the request is read again by the grammar with the model's label said in t
 1. the grammar read something the model agrees with (or the model is unsure): the grammar's intents;
 2. the model is sure of the opposite direction: one question with both options;
 3. the grammar read energy or loudness where the model is sure it is one instrument's balance and the
-   request names an instrument ("the strings are a bit syrupy, pull them back"): that balance;
+   request names an instrument ("the strings are a bit syrupy, pull them back"): that balance; the grammar
+   read energy where the model is sure it is the overall level of the same direction and no instrument is
+   named ("it has to sit under the narrator, pull it right back"): that level;
 4. the grammar asked a question (it heard "faster and slower", or a place it cannot find): that question;
 5. the grammar read only unknown words: their word-embedding guess when the model agrees or is unsure,
    the model's label when it is sure (or clear, against a guessed whole-score style);
-6. the grammar read nothing: the model's label when it is sure; a question offering the model's two
-   best readings when it leans; else the grammar's own question.
+6. the grammar read nothing: the model's label when it is confident (ACT_P), a question offering the
+   model's two best readings when it only leans; else the grammar's own question.
 
-Thresholds were set on sets a, b and the tuning half of set d (see tests/bench/bench_dialogues.py).
+Acting on the model's label, the grammar places it; when the model's tagger heard a place that the grammar
+cannot find ("the kitchen ..., give it a lift there"), the turn asks where instead of editing the whole score.
+Thresholds were set on sets a, b and the tuning half of set d, and ACT_P checked on d-val totals (the model now
+trains on b and d-tune turns, so it is over-sure there; see finetune/results/intent-lora.md).
 """
 
 from __future__ import annotations
