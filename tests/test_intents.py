@@ -104,6 +104,13 @@ def test_the_drop_is_a_moment_and_drop_still_takes_out(clip, jazz):
     assert out.reply == "No drums." and out.plan.hit_points == jazz.hit_points
 
 
+def test_a_hit_said_hard_is_a_crash(clip, jazz):
+    before = {h.time_s: h.kind for h in jazz.hit_points}
+    assert before[3.04] == "accent"
+    after = {h.time_s: h.kind for h in apply_edit(clip, jazz, "hit the second cut really hard").plan.hit_points}
+    assert after == {**before, 3.04: "crash"}
+
+
 def test_the_music_stopping_at_a_moment_is_a_stop_there(clip, jazz):
     for words, at in (("everything cuts out on the second cut", 3.04), ("kill the music at 0:06", 6.0)):
         hits = apply_edit(clip, jazz, words).plan.hit_points

@@ -70,6 +70,8 @@ def sync(c, t: str) -> str:
     kind = ("crash" if word.startswith("crash") or word in ("boom", "bang", "slam") else "stab"
             if word in ("stab", "stabs", "sting", "punch", "stinger") else "swell" if word == "swell" else "stop"
             if "stop" in word else None)  # None: keep a hit's kind
+    if kind is None and re.search(r"\b(?:hard|harder|heavy|heavier|big|bigger|massive|huge|loud)\b", t):
+        kind = "crash"  # "hit the third cut hard": the loudest mark, not the accent already there
     label = kind or "accent"
     negative = re.search(r"\b(no|don't|do not|without|remove|drop|skip|not|fewer|delete|lose|get rid of|"
                          r"take away|take out)\b", t) or c.negative
