@@ -19,7 +19,7 @@ import re
 import unicodedata
 from functools import partial
 
-from v2m.agent.dialogue import arbiter, edits
+from v2m.agent.dialogue import arbiter, edits, names
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.intents import apply_intents, scope_of, style_first
 from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment
@@ -176,7 +176,8 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     again = repeat(analysis, plan, request, history)
     if again is not None:
         return again
-    return arbiter.combine(analysis, plan, request, partial(edits.read_request, last_span=last_place(history)))
+    return arbiter.combine(analysis, plan, request, partial(edits.read_request, last_span=last_place(history),
+                                                                   known=names.earlier(history)))
 
 
 def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
