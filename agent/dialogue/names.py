@@ -134,6 +134,16 @@ def earlier(history: list[ScorePlan] | None) -> dict[str, str]:
     return found
 
 
+def last_request(history: list[ScorePlan] | None) -> str:
+    """The words of the last edit that changed the plan ("" when none)."""
+    said_so_far = EDIT_LOG_RE.findall(history[-1].reasoning or "") if history and len(history) > 1 else []
+    return said_so_far[-1] if said_so_far else ""
+
+
+# "for 13 and 14", "in 3 to 5": shot numbers said without the noun, after a request that counted shots
+BARE_NUMBERS_RE = re.compile(r"\b(for|in|on) (\d{1,2}) ?(and|&|to|through|-) ?(\d{1,2})\b(?! ?(?:s\b|sec|bpm|%|percent|:))")
+
+
 def noun_of(request: str) -> str | None:
     """What the request counts: "shots" (photos, clips ...), "cuts", or None."""
     low = request.lower()
@@ -148,6 +158,8 @@ def as_places(text: str, known: dict[str, str], noun: str | None) -> str:
     text, found = defined(text)
     known.update(found)
     text = resolve(text, known)
+    if noun == "shots":
+        text = BARE_NUMBERS_RE.sub(r"\1 shots \2 \3 \4", text)
     if noun:
         text = COUNT_ALONE_RE.sub(rf"the \1 \2 {noun}", unlabel(text))
     return re.sub(r"\s+", " ", text)

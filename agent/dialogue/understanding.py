@@ -118,7 +118,8 @@ def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         return None
     text = " " + re.sub(r"[^a-z0-9#:.%' -]+", " ", request.lower()) + " "
     text = re.sub(r"\bround about\b|\babout\b", "around", text)
-    span = locate(text, analysis, plan)
+    noun = names.noun_of(request) or names.noun_of(names.last_request(history))   # "same for 13 and 14": shots
+    span = locate(names.as_places(text, names.earlier(history), noun), analysis, plan)
     at = moment(text)
     if span is None and at is None:
         raise Ask("Same again where? Name the shot, cut or time (e.g. 'same again in shot 9').")
@@ -142,6 +143,31 @@ def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     if not out:
         raise Ask("The last edit changed nothing I can repeat elsewhere. What should change there?")
     return list({(it.what, it.direction, it.value): it for it in out}.values())
+
+
+# "except the first one", "jk just last 2", "only the first three": which of the last edit's marks stay
+NARROW_RE = re.compile(r"^\W*(?:(?:jk|j/k|actually|no|nah|sorry|wait|oh|ok|but|and|hmm)\W+)*(?P<how>except(?: for)?|"
+                       r"but not|not|apart from|other than|skip|leave out|just|only)\s+(?:on\s+|at\s+)?(?:the\s+)?"
+                       r"(?P<which>first|last|final)(?:\s+(?P<n>one|two|three|four|five|\d+))?(?:\s+(?:ones?|cuts?|hits?))?"
+                       r"\W*$", re.I)
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def narrow(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | None:
+    """A follow-up that keeps only some of the marks the last edit added ("crash on every cut" then "except the
+    first one" or "just the last 2"): no-hit intents for the others; None when the request is no such turn."""
+    m = NARROW_RE.match(request.strip())
+    if not m or not history or len(history) < 2:
+        return None
+    old = {(round(h.time_s, 3), h.kind) for h in history[-2].hit_points}   # a new mark, or a new kind of one
+    kinds = {h.kind for h in history[-1].hit_points if (round(h.time_s, 3), h.kind) not in old}
+    added = sorted(h.time_s for h in history[-1].hit_points if h.kind in kinds)   # the marks of the kind just added
+    if len(added) < 2:
+        return None
+    n = NUMBER_WORDS.get((m.group("n") or "one").lower()) or int(m.group("n"))
+    named = added[:n] if m.group("which").lower() == "first" else added[-n:]
+    drop = named if m.group("how").lower() not in ("just", "only") else [t for t in added if t not in named]
+    return [EditIntent(what="no_hit", scope=EditScope(times_s=[round(t, 3) for t in drop]), text=request[:400])]
 
 
 def last_place(history: list[ScorePlan] | None) -> Span | None:
@@ -173,7 +199,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     if question:
         raise Ask(question)
 
-    again = repeat(analysis, plan, request, history)
+    again = repeat(analysis, plan, request, history) or narrow(request, history)
     if again is not None:
         return again
     return arbiter.combine(analysis, plan, request, partial(edits.read_request, last_span=last_place(history),

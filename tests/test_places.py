@@ -1,0 +1,109 @@
+"""Where an edit applies, said the way people say it, through a real Session: ranges and lists of shots,
+"from the Nth shot on", "the last two" counted in the request's noun, several places with their own edit in
+one sentence, names given to moments ("the slam is on the fourth cut") read as their place later, a time
+given beside a name, and follow-ups that narrow or repeat the last edit. Each test checks the plan, and the
+composed MIDI where notes must (not) change."""
+
+from __future__ import annotations
+
+import pytest
+from dialogue_check import Midi
+from edit_clips import long_clip
+
+from v2m.agent.dialogue.session import Session
+from v2m.agent.dialogue.where import locate
+
+
+@pytest.fixture()
+def session(tmp_path):
+    """A 40 s clip cut every 4 s (shots 1-10), scored plainly."""
+    a = long_clip(40.0, 4.0)
+    return Session.open(a.source, "an upbeat rock score", workdir=tmp_path / "store", analysis=a, render=False), a
+
+
+def energy_at(plan, t):
+    return plan.sections[plan.section_at(t)].energy
+
+
+def notes_outside(plan, analysis, a, b):
+    """(start, pitch) of every note starting outside [a, b) in the composed MIDI."""
+    m = Midi(plan, analysis)
+    return sorted((round(n.start, 3), n.pitch) for inst in m.pm.instruments for n in inst.notes
+                  if n.start < a - 1e-6 or n.start >= b - 1e-6)
+
+
+@pytest.mark.parametrize("words,span", [("the 3rd and 4th shots", (8, 16)), ("shots 2 through 5", (4, 20)),
+                                        ("from the seventh shot onwards", (24, 40)), ("after shot 8", (32, 40)),
+                                        ("before the third shot", (0, 8)), ("the final couple of shots", (32, 40)),
+                                        ("from the second shot to the fourth shot", (4, 16))])
+def test_shot_ranges_lists_and_from_on(session, words, span):
+    s, a = session
+    got = locate(words, a, s.plan)
+    assert (got.start_s, got.end_s) == span
+
+
+def test_a_range_of_shots_changes_only_those_shots_in_the_midi(session):
+    s, a = session
+    old = s.plan
+    s.say("shots 3 through 5 need a lot more drive")
+    assert all(energy_at(s.plan, t) > energy_at(old, t) for t in (9, 13, 17))
+    assert energy_at(s.plan, 2) == energy_at(old, 2) and energy_at(s.plan, 30) == energy_at(old, 30)
+    assert notes_outside(s.plan, a, 8, 20) == notes_outside(old, a, 8, 20)
+
+
+def test_several_places_each_with_its_own_direction(session):
+    s, a = session
+    old = s.plan
+    s.say("follow the waves: down in shot 3, up in shot 6")
+    assert energy_at(s.plan, 10) < energy_at(old, 10)
+    assert energy_at(s.plan, 22) > energy_at(old, 22)
+    assert energy_at(s.plan, 2) == energy_at(old, 2) and energy_at(s.plan, 30) == energy_at(old, 30)
+
+
+def test_last_few_without_a_noun_count_the_shots_the_request_names(session):
+    s, a = session
+    old = s.plan
+    s.say("the harbour shots near the end feel too busy, the last three")
+    assert all(energy_at(s.plan, t) < energy_at(old, t) for t in (30, 34, 38))
+    assert energy_at(s.plan, 26) == energy_at(old, 26)
+
+
+def test_a_named_moment_is_remembered_as_its_place(session):
+    s, a = session
+    s.say("the slam is on the fourth cut, hit it")
+    assert any(abs(h.time_s - 16.0) < 0.05 for h in s.plan.hit_points)
+    old = s.plan
+    s.say("after the slam, much slower")  # the fourth cut is at 16 s: from there to the end
+    assert s.plan.sections[s.plan.section_at(20)].tempo_bpm < old.tempo_bpm
+    assert s.plan.sections[s.plan.section_at(10)].tempo_bpm in (None, old.tempo_bpm)
+    assert notes_outside(s.plan, a, 16, 40) == notes_outside(old, a, 16, 40)
+
+
+def test_a_time_beside_a_name_wins_and_means_the_shot_there(session):
+    s, a = session
+    old = s.plan
+    s.say("push the drums up at the goal, which happens at 24 seconds")
+    changed = [x for x in s.plan.sections if x.levels_db.get("drums", 0) != 0]
+    assert changed and all(24 - 0.05 <= x.start_s and x.end_s <= 28 + 0.05 for x in changed)
+    assert energy_at(s.plan, 10) == energy_at(old, 10)
+
+
+def test_narrowing_the_marks_just_added(session):
+    s, a = session
+    s.say("a stab on every cut")
+    stabs = sorted(h.time_s for h in s.plan.hit_points if h.kind == "stab")
+    assert len(stabs) == 9
+    s.say("hmm, only the last three")
+    assert sorted(h.time_s for h in s.plan.hit_points if h.kind == "stab") == stabs[-3:]
+    s.say("undo")
+    s.say("except the first one")
+    assert sorted(h.time_s for h in s.plan.hit_points if h.kind == "stab") == stabs[1:]
+
+
+def test_same_again_on_bare_shot_numbers(session):
+    s, a = session
+    s.say("shots 2 to 3 need more energy")
+    old = s.plan
+    s.say("same for 7 and 8")
+    assert energy_at(s.plan, 26) > energy_at(old, 26) and energy_at(s.plan, 30) > energy_at(old, 30)
+    assert energy_at(s.plan, 38) == energy_at(old, 38)
