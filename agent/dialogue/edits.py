@@ -21,13 +21,9 @@ from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.where import (
     APPOSITIVE_RE,
-    DEICTIC_RE,
-    INTO_RE,
     PLACE_FILLER,
-    WHOLE_RE,
     Ask,
     Span,
-    lead_in,
     moment,
     only_place,
 )
@@ -358,20 +354,13 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             text = re.sub(r"\b(replace|swap|less of|lose|drop|mute|remove|ditch|lower|raise) (?:it|them|that)\b",
                           rf"\1 {last_instrument}", text)
         text, span = names.placed(text, analysis, plan, known, noun)   # "after the kiss at 0:30": after 0:30
-        own = span is not None
-        if own:
-            shared = span
-        elif DEICTIC_RE.search(text) and last_span is not None and shared is None:
-            span = shared = last_span  # "there", "those same shots": where the last edit was
-            own = True
-        elif WHOLE_RE.search(text):
-            shared = None
-        else:
-            span = shared
-            if span is not None and INTO_RE.search(text) and span.start_s > 0.5:
-                span = lead_in(span, analysis)  # "the ship appears on the first cut, swell into that"
+        span, shared, own = names.carried(text, span, shared, last_span, analysis)
         intents = read_clause(analysis, plan, text, span, guess and not (own and only_place(text)), original,
                               negative)
+        said = prev[0] if prev is not None and prev[2] == len(out) else ""   # a moment said just before
+        if span is None and (at := names.moment_shot(said + text, analysis, intents)):  # "strings up at 0:45"
+            span, shared, own = at, at, True
+            intents = read_clause(analysis, plan, text, span, guess, original, negative)
         if not intents and prev is not None and prev[2] == len(out) and (own or moment(prev[0]) is not None):
             # an edit and its place said apart ("first goal at 0:22, massive crash there"): read together
             intents = read_clause(analysis, plan, prev[0] + text, span, guess, prev[1], negative)

@@ -8,7 +8,8 @@ edit. The place said in numbers always wins over the name: the picture analysis 
     resolve("and after the kiss, strings", found)                      # "and after 0:30, strings"
 
 Earlier turns' names come from the edit log in the plan's reasoning (`earlier`), so a session that is
-reopened still knows them.
+reopened still knows them. `placed` and `carried` give each clause of a request its place: its own, "there",
+or the one said in a clause before it; `moment_shot` the shot at a time said as a moment.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import re
 from v2m.agent.dialogue.orchestration import INSTR_ALT
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import (
+    DEICTIC_RE,
     INTO_RE,
     ORD,
     ORDINALS,
@@ -25,7 +27,6 @@ from v2m.agent.dialogue.where import (
     Span,
     lead_in,
     locate,
-    only_place,
     parse_time,
     shot_at,
     snap,
@@ -178,7 +179,7 @@ def placed(text: str, analysis: VideoAnalysis, plan: ScorePlan, known: dict[str,
     """
     text = as_places(text, known, noun)
     span = locate(text, analysis, plan)
-    span = snap(span, analysis) if span else moment_shot(text, analysis)
+    span = snap(span, analysis) if span else None
     if WHOLE_RE.search(text):
         return text, None
     if span is not None and INTO_RE.search(text) and span.start_s > 0.5:
@@ -186,10 +187,27 @@ def placed(text: str, analysis: VideoAnalysis, plan: ScorePlan, known: dict[str,
     return text, span
 
 
-def moment_shot(text: str, analysis: VideoAnalysis) -> Span | None:
-    """The shot at a moment a clause names with its unit ("strings forward at 0:45"), when the clause asks
-    an edit that is no hit; None otherwise."""
+def carried(text: str, span: Span | None, shared: Span | None, last_span: Span | None,
+            analysis: VideoAnalysis) -> tuple[Span | None, Span | None, bool]:
+    """The place a clause speaks of, the place carried on to the clauses after it, and whether the clause
+    named it itself: its own place; "there" (where the last edit was); none for "the whole thing"; else the
+    place said before it ("from the second cut on, darker, and let the bass drive")."""
+    if span is not None:
+        return span, span, True
+    if DEICTIC_RE.search(text) and last_span is not None and shared is None:
+        return last_span, last_span, True   # "there", "those same shots"
+    if WHOLE_RE.search(text):
+        return None, None, False
+    if shared is not None and INTO_RE.search(text) and shared.start_s > 0.5:
+        return lead_in(shared, analysis), shared, False   # "the ship appears on the first cut, swell into that"
+    return shared, shared, False
+
+
+def moment_shot(text: str, analysis: VideoAnalysis, intents: list) -> Span | None:
+    """The shot at a moment named with its unit ("strings forward at 0:45"; `text` may begin with the clause
+    before, when that one asked nothing: "the hug's at 0:45, strings forward"), when `intents` are edits that
+    are no hit (a hit marks the moment itself: "first goal at 0:22, massive crash there")."""
     m = AT_TIME_RE.search(text)
-    if not m or HIT_WORDS_RE.search(text) or only_place(text):
+    if not m or not intents or HIT_WORDS_RE.search(text) or any(it.what in ("hit", "no_hit") for it in intents):
         return None
     return shot_at(analysis, parse_time(m.group(1)))

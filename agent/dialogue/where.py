@@ -387,7 +387,7 @@ def lead_in(span: Span, analysis: VideoAnalysis) -> Span:
 
 
 # A clause that only says which place the one before meant ("..., that's shots two and three").
-APPOSITIVE_RE = re.compile(r"^\s*(?:(?:which|that|it|this) ?(?:'s|’s| is| s|s| are| was)|i\.?e\.?|namely|i mean)\b", re.I)
+APPOSITIVE_RE = re.compile(r"^\s*(?:(?:which|that|it|this) ?(?:'s|’s| is| s|s| are| was| happens| comes)|i\.?e\.?|namely|i mean)\b", re.I)
 
 
 def moment(text: str) -> float | None:
