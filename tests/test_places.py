@@ -107,3 +107,27 @@ def test_same_again_on_bare_shot_numbers(session):
     s.say("same for 7 and 8")
     assert energy_at(s.plan, 26) > energy_at(old, 26) and energy_at(s.plan, 30) > energy_at(old, 30)
     assert energy_at(s.plan, 38) == energy_at(old, 38)
+
+
+def test_a_moment_named_as_landing_is_marked_and_remembered(session):
+    s, a = session
+    s.say("make the chorus land at 0:22")
+    assert any(abs(h.time_s - 22.0) < 0.05 for h in s.plan.hit_points)
+    s.say("the beat at 0:30 should be the splash, strings in there")  # an edit placed at the other moment
+    old = s.plan
+    s.say("everything before the chorus should swell up gradually")
+    rising = [x.energy for x in s.plan.sections if x.end_s <= 22 + 0.05]
+    assert rising == sorted(rising) and rising[0] < rising[-1]
+    after = [x for x in old.sections if x.start_s >= 22 - 0.05]
+    assert after and all(x in s.plan.sections for x in after)
+
+
+def test_the_next_cut_and_the_nth_one_count_from_what_was_said(session):
+    s, a = session
+    s.say("no drums in shot 4")
+    s.say("a stab on the next cut")                     # shot 4 ends at the cut at 16 s
+    assert any(abs(h.time_s - 16.0) < 0.05 and h.kind == "stab" for h in s.plan.hit_points)
+    s.say("counting the cuts, on the sixth one a stab")  # the sixth cut is at 24 s
+    assert any(abs(h.time_s - 24.0) < 0.05 and h.kind == "stab" for h in s.plan.hit_points)
+    s.say("finish on a dead stop, final cut")            # the place said after the edit, without "the"
+    assert any(abs(h.time_s - 36.0) < 0.05 and h.kind == "stop" for h in s.plan.hit_points)

@@ -353,7 +353,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         if last_instrument:  # "harp's too cheesy, replace it with guitar": "it" is the instrument just named
             text = re.sub(r"\b(replace|swap|less of|lose|drop|mute|remove|ditch|lower|raise) (?:it|them|that)\b",
                           rf"\1 {last_instrument}", text)
-        text, span = names.placed(text, analysis, plan, known, noun)   # "after the kiss at 0:30": after 0:30
+        text, span = names.placed(text, analysis, plan, known, noun, last_span)   # "after the kiss at 0:30": after 0:30
         span, shared, own = names.carried(text, span, shared, last_span, analysis)
         intents = read_clause(analysis, plan, text, span, guess and not (own and only_place(text)), original,
                               negative)

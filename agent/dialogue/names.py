@@ -30,6 +30,8 @@ from v2m.agent.dialogue.where import (
     parse_time,
     shot_at,
     snap,
+    visible_cuts,
+    visible_shots,
 )
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
@@ -92,8 +94,8 @@ def defined(text: str) -> tuple[str, dict[str, str]]:
         name = m.group("name").strip()
         if (m.group("verb") or m.group("prep")) and _is_name(name):
             found[name] = m.group("place")
-            if re.match(r" (?:lands?|hits)", m.group("verb") or ""):
-                return text, found   # "make the drop land at 0:16": the name is the hit itself
+            if re.match(r" (?:lands?|hits)", m.group("verb") or ""):   # "make the drop land at 0:16": a hit there
+                return f"{text[:m.start()]} hit {m.group('prep') or 'at'} {m.group('place')} {text[m.end():]}", found
             prep = (m.group("prep") or "").strip()
             keep = re.sub(rf"\b{DET}\s*$", "", text[:m.start()]).rstrip()
             if not prep or re.search(r"\b(?:after|before|from|until|till|since|into|at|on|around)$", keep):
@@ -163,11 +165,25 @@ def as_places(text: str, known: dict[str, str], noun: str | None) -> str:
         text = BARE_NUMBERS_RE.sub(r"\1 shots \2 \3 \4", text)
     if noun:
         text = COUNT_ALONE_RE.sub(rf"the \1 \2 {noun}", unlabel(text))
+        text = re.sub(rf"\bthe {ORD} one\b", rf"the \1 {noun[:-1]}", text)   # "on the third one": the third cut
     return re.sub(r"\s+", " ", text)
 
 
+def after_last(text: str, analysis: VideoAnalysis, last_span: Span | None) -> str:
+    """"the next cut", "the next shot": the first after where the last edit was, as a time or shot number."""
+    if last_span is None or not re.search(r"\bthe next (?:cut|shot)\b", text):
+        return text
+    cut = next((c for c in visible_cuts(analysis) if c > last_span.start_s + 0.05), None)
+    shot = next((k for k, (a, b) in enumerate(visible_shots(analysis)) if a >= last_span.end_s - 0.05), None)
+    if cut is not None:
+        text = re.sub(r"\bthe next cut\b", f"the cut at {cut:.2f}", text)
+    if shot is not None:
+        text = re.sub(r"\bthe next shot\b", f"shot {shot + 1}", text)
+    return text
+
+
 def placed(text: str, analysis: VideoAnalysis, plan: ScorePlan, known: dict[str, str],
-           noun: str | None) -> tuple[str, Span | None]:
+           noun: str | None, last_span: Span | None = None) -> tuple[str, Span | None]:
     """A clause's words with its names read as places (`as_places`), and the place it names: None when it
     names none or speaks of the whole score.
 
@@ -176,8 +192,9 @@ def placed(text: str, analysis: VideoAnalysis, plan: ScorePlan, known: dict[str,
         analysis, plan: the video and plan its places refer to.
         known: names given to places so far (updated with the clause's own).
         noun: what the request counts (`noun_of`).
+        last_span: where the last edit was, for "the next cut".
     """
-    text = as_places(text, known, noun)
+    text = after_last(as_places(text, known, noun), analysis, last_span)
     span = locate(text, analysis, plan)
     span = snap(span, analysis) if span else None
     if WHOLE_RE.search(text):

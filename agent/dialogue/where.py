@@ -213,7 +213,7 @@ def _cuts(text: str, analysis: VideoAnalysis) -> Span | None:
         return Span(a, b, f"between the cuts at {fmt(a)} and {fmt(b)}", snap=False)
     m = re.search(rf"\b(after|before|from|until|since|up to) the (?:{ORD} )?cut(?: at {TIME})?\b", text)
     if not m:
-        m = re.search(rf"\b(?:at |on |around )?the {ORD} cut\b", text)
+        m = re.search(rf"\b(?:at |on |around )?(?:the )?{ORD} cut\b", text)
         if m:  # "the third cut": the shot that begins there
             c = _cut(analysis, m.group(1))
             nxt = next((b for b in visible_cuts(analysis) if b > c + 1e-6), d)
@@ -369,7 +369,7 @@ def only_place(rest: str) -> bool:
     """What is left of a clause is a place and filler ("from the second cut on"): no edit of its own."""
     left = re.sub(r"\b(?:from|on|onwards?|after|before|in|the|at|to|until|till|during|for|cut|cuts|shot|shots|"
                   r"first|second|third|fourth|fifth|last|final|\d+(?::\d+)?(?:st|nd|rd|th|s)?|mark|minute|two|three|"
-                  r"four|five|six|couple|few|ones?|one-minute|half|end|start|everything|between|and|there|here)\b", " ", rest)
+                  r"four|five|six|couple|few|ones?|seconds?|secs?|minutes?|one-minute|half|end|start|everything|between|and|there|here)\b", " ", rest)
     return not [w for w in re.findall(r"[a-z][a-z'-]*", left) if len(w) > 2 and w not in PLACE_FILLER]
 
 
