@@ -131,3 +131,35 @@ def test_the_next_cut_and_the_nth_one_count_from_what_was_said(session):
     assert any(abs(h.time_s - 24.0) < 0.05 and h.kind == "stab" for h in s.plan.hit_points)
     s.say("finish on a dead stop, final cut")            # the place said after the edit, without "the"
     assert any(abs(h.time_s - 36.0) < 0.05 and h.kind == "stop" for h in s.plan.hit_points)
+
+
+def test_two_places_joined_by_and_keep_their_own_edits(session):
+    s, a = session
+    old = s.plan
+    s.say("darker in shot 2 and a lot faster in shot 5")
+    assert s.plan.sections[s.plan.section_at(18)].tempo_bpm > old.tempo_bpm
+    assert s.plan.sections[s.plan.section_at(6)].tempo_bpm in (None, old.tempo_bpm)
+    assert s.plan.sections[s.plan.section_at(6)].chords != old.sections[old.section_at(6)].chords
+    assert energy_at(s.plan, 30) == energy_at(old, 30)
+
+
+def test_just_before_it_and_after_it_are_read_against_the_moment_said(session):
+    s, a = session
+    old = s.plan
+    s.say("the door opens on the fifth cut, calmer just before it and busier after it")  # the cut at 20 s
+    assert energy_at(s.plan, 18) < energy_at(old, 18)            # the shot before the cut
+    assert energy_at(s.plan, 10) == energy_at(old, 10)           # not the whole start
+    assert all(energy_at(s.plan, t) > energy_at(old, t) for t in (22, 30, 38))
+
+
+@pytest.mark.parametrize("words,name,place", [
+    ("the lift-off is at 0:12", "lift-off", "0:12"), ("their dance starts at 0:40", "dance", "0:40"),
+    ("the last 6 seconds are the credits", "credits", "the last 6 seconds"),
+    ("the toast's on the seventh cut", "toast", "the seventh cut"),
+    ("darker in shot 2", None, None), ("much slower at 0:40", None, None), ("slow motion at 0:30", None, None), ("strings on the third cut", None, None),
+    ("the third shot is a bit too much now", None, None)])
+def test_what_counts_as_a_name_for_a_place(words, name, place):
+    from v2m.agent.dialogue.names import defined
+
+    found = defined(f" {words} ")[1]
+    assert found == ({name: place} if name else {})

@@ -331,7 +331,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         if clauses and APPOSITIVE_RE.match(x):  # "end on a stop, which is the last cut": one clause
             clauses[-1] += " " + APPOSITIVE_RE.sub(" ", x, count=1)
         else:
-            clauses.append(x)
+            clauses += names.split_places(x, analysis, plan)   # "slower in shot 2 and faster in shot 5": two
     meaningful = [x for x in clauses if set(re.findall(r"[a-z']+", x.lower())) - SMALL_TALK]
     clauses = meaningful if meaningful or not clauses else clauses
     if not clauses:

@@ -24,7 +24,9 @@ from v2m.agent.dialogue.where import (
     ORD,
     ORDINALS,
     WHOLE_RE,
+    Ask,
     Span,
+    fmt,
     lead_in,
     locate,
     parse_time,
@@ -49,12 +51,14 @@ AT_RE = re.compile(rf"(?P<name>{NAME}?)(?P<verb>'s| is| are| was| happens| comes
 IS_RE = re.compile(rf"(?P<place>{PLACE}) (?:is|'s|are|was) (?:when |where )?(?:{DET} )?(?P<name>{NAME})\s*$")
 # "the Tokyo bit", "the sunset shots", "the kitchen one": a place's own name beside its number.
 LABEL_RE = re.compile(rf"\bthe ({WORD}(?: {WORD})?) (bit|part|shots|ones?|scene|moment|sequence|stretch)\b")
-# Words that are not names: pronouns and fillers, places, edits, sizes.
-NOT_NAMES = set(ORDINALS) | set("""a an the it its it's that that's this there here which what who he she they we you i
+# Words that are not names: pronouns and fillers, places (ordinals too: "first goal at 0:22" is a moment, not
+# a name to remember), edits, sizes.
+NOT_NAMES = set(ORDINALS) | set("""a an the their her his our my your it its it's that that's this there here which what who he she they we you i
 me us them music score song track tune beat everything all whole same next other middle end ending intro outro
 start beginning top bit much too more less very really just so now then also make let bring give put keep add
 hit hits accent crash stab stop swell cut cuts shot shots section sections part parts second seconds minute
-louder quieter softer faster slower bigger smaller up down in on at to from after before until with and but or
+half quarter louder quieter softer faster slower bigger smaller slow fast quick soft loud dark bright big small quiet calm
+happy sad heavy light full vibe vibes feel sound style mood tone energy groove up down in on at to from after before until with and but or
 not no is are was be can could should would will please""".split())
 EDIT_LOG_RE = re.compile(r'^- "(.*)": read as ', re.M)
 # "the last two", "the first three" said without a noun count the shots (or cuts) the request speaks of
@@ -92,6 +96,10 @@ def defined(text: str) -> tuple[str, dict[str, str]]:
     starts = [m.end() for m in re.finditer(rf"^\s*|\b{DET} ", text)]  # a name starts a clause or follows "the"
     for m in filter(None, (AT_RE.match(text, k) for k in starts)):
         name = m.group("name").strip()
+        bare = not re.search(rf"\b{DET}\s*$", text[:m.start()]) and not m.group("verb")
+        if bare and (len(name.split()) < 2 or (m.group("prep") or "").strip() not in ("on", "at", "around") or
+                     any(re.search(r"(?:er|ly)$", w) for w in name.split())):
+            continue   # "darker in shot 2" is an edit; a name starting a clause bare is two words at a moment
         if (m.group("verb") or m.group("prep")) and _is_name(name):
             found[name] = m.group("place")
             if re.match(r" (?:lands?|hits)", m.group("verb") or ""):   # "make the drop land at 0:16": a hit there
@@ -204,13 +212,46 @@ def placed(text: str, analysis: VideoAnalysis, plan: ScorePlan, known: dict[str,
     return text, span
 
 
+# "just before it", "after that", "bloom after": a place said against the moment named before it
+RELATIVE_RE = re.compile(r"\b(?P<near>just |right |straight |immediately )?(?P<side>before|after|afterwards)"
+                         r"(?: (?:it|that|this|then|there))?\b(?! (?:the|a|an|\d)\b)")
+
+
+def split_places(clause: str, analysis: VideoAnalysis, plan: ScorePlan) -> list[str]:
+    """A clause cut at "and" where each side names its own place ("darker in the intro and brighter at the
+    end", "hush just before it and bloom after"), so each edit keeps its own place; else [clause]."""
+    parts = re.split(r"\s+and\s+", clause)
+    for k in range(1, len(parts)):
+        left, right = " ".join(parts[:k]), " ".join(parts[k:])
+        if _names_place(left, analysis, plan) and _names_place(right, analysis, plan):
+            return [left, *split_places(right, analysis, plan)]
+    return [clause]
+
+
+def _names_place(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> bool:
+    low = " " + re.sub(r"[^a-z0-9#:.%' -]+", " ", text.lower()) + " "
+    try:
+        return RELATIVE_RE.search(low) is not None or locate(low, analysis, plan) is not None
+    except Ask:
+        return False
+
+
 def carried(text: str, span: Span | None, shared: Span | None, last_span: Span | None,
             analysis: VideoAnalysis) -> tuple[Span | None, Span | None, bool]:
     """The place a clause speaks of, the place carried on to the clauses after it, and whether the clause
-    named it itself: its own place; "there" (where the last edit was); none for "the whole thing"; else the
-    place said before it ("from the second cut on, darker, and let the bass drive")."""
+    named it itself: its own place; a place before or after the one said before ("hush just before it");
+    "there" (where the last edit was); none for "the whole thing"; else the place said before it ("from the
+    second cut on, darker, and let the bass drive")."""
     if span is not None:
         return span, span, True
+    if shared is not None and (m := RELATIVE_RE.search(text)):   # the moment is where the place said began
+        end = analysis.duration_s   # "before the cut, ... after it": the moment is that cut
+        t = shared.end_s if shared.label.startswith("before") else shared.start_s
+        if m.group("side") != "before":
+            return Span(t, end, f"after {fmt(t)}", snap=False), shared, True
+        if m.group("near") and t > 0.5:
+            return lead_in(Span(t, end, ""), analysis), shared, True
+        return Span(0.0, t, f"before {fmt(t)}", snap=False), shared, True
     if DEICTIC_RE.search(text) and last_span is not None and shared is None:
         return last_span, last_span, True   # "there", "those same shots"
     if WHOLE_RE.search(text):
