@@ -153,7 +153,7 @@ def test_just_before_it_and_after_it_are_read_against_the_moment_said(session):
 
 
 @pytest.mark.parametrize("words,name,place", [
-    ("the lift-off is at 0:12", "lift-off", "0:12"), ("their dance starts at 0:40", "dance", "0:40"),
+    ("the lift-off is at 0:12", "lift-off", "0:12"), ("their slow dance starts at 0:40", "slow dance", "0:40"),
     ("the last 6 seconds are the credits", "credits", "the last 6 seconds"),
     ("the toast's on the seventh cut", "toast", "the seventh cut"),
     ("darker in shot 2", None, None), ("much slower at 0:40", None, None), ("slow motion at 0:30", None, None), ("strings on the third cut", None, None),
@@ -163,3 +163,16 @@ def test_what_counts_as_a_name_for_a_place(words, name, place):
 
     found = defined(f" {words} ")[1]
     assert found == ({name: place} if name else {})
+
+
+def test_a_place_said_to_be_a_moment_names_it_for_later_turns(session):
+    s, a = session
+    s.say("the sixth cut is his big entrance, a stab there")       # the sixth cut is at 24 s
+    assert any(abs(h.time_s - 24.0) < 0.05 and h.kind == "stab" for h in s.plan.hit_points)
+    old = s.plan
+    s.say("no drums after his big entrance")
+    from v2m.agent.dialogue.operations import effective_roles
+
+    assert all("drums" not in effective_roles(s.plan, x) for x in s.plan.sections if x.start_s >= 24 - 0.05)
+    before = [x for x in old.sections if x.end_s <= 24 + 0.05]
+    assert before and all(x in s.plan.sections for x in before)

@@ -57,9 +57,11 @@ NOT_NAMES = set(ORDINALS) | set("""a an the their her his our my your it its it'
 me us them music score song track tune beat everything all whole same next other middle end ending intro outro
 start beginning top bit much too more less very really just so now then also make let bring give put keep add
 hit hits accent crash stab stop swell cut cuts shot shots section sections part parts second seconds minute
-half quarter louder quieter softer faster slower bigger smaller slow fast quick soft loud dark bright big small quiet calm
-happy sad heavy light full vibe vibes feel sound style mood tone energy groove up down in on at to from after before until with and but or
+half quarter louder quieter softer faster slower bigger smaller vibe vibes feel sound style mood tone energy groove
+up down in on at to from after before until with and but or
 not no is are was be can could should would will please""".split())
+# Words of an edit that may still describe a named moment before its noun ("his big entrance", "the slow dance").
+ADJECTIVES = set("slow fast quick soft loud dark bright big small quiet calm happy sad heavy light full".split())
 EDIT_LOG_RE = re.compile(r'^- "(.*)": read as ', re.M)
 # "the last two", "the first three" said without a noun count the shots (or cuts) the request speaks of
 COUNT_ALONE_RE = re.compile(r"\b(?:the )?(first|last|final) (two|three|four|five|six|couple|few|\d)\b"
@@ -75,9 +77,11 @@ PARTICLES = {"in", "on", "up", "down", "out", "off", "over", "away"}   # "her wa
 
 def _is_name(name: str) -> bool:
     words = name.split()
-    return bool(words) and words[0] not in NOT_NAMES and not any(w in NOT_NAMES for w in words if w not in PARTICLES) \
+    if not words or words[-1] in ADJECTIVES or any(w in MOODS for w in words[-1:]):
+        return False
+    return words[0] not in NOT_NAMES and not any(w in NOT_NAMES for w in words if w not in PARTICLES) \
         and not re.search(rf"\b(?:{INSTR_ALT})(?:s|es)?\b", name) and not re.search(r"\d", name) \
-        and not any(w in m.words for m in MOODS.values() for w in words)
+        and not any(w in m.words for m in MOODS.values() for w in words if w not in ADJECTIVES)
 
 
 def defined(text: str) -> tuple[str, dict[str, str]]:
@@ -98,7 +102,7 @@ def defined(text: str) -> tuple[str, dict[str, str]]:
         name = m.group("name").strip()
         bare = not re.search(rf"\b{DET}\s*$", text[:m.start()]) and not m.group("verb")
         if bare and (len(name.split()) < 2 or (m.group("prep") or "").strip() not in ("on", "at", "around") or
-                     any(re.search(r"(?:er|ly)$", w) for w in name.split())):
+                     any(re.search(r"(?:er|ly)$", w) or w in ADJECTIVES for w in name.split())):
             continue   # "darker in shot 2" is an edit; a name starting a clause bare is two words at a moment
         if (m.group("verb") or m.group("prep")) and _is_name(name):
             found[name] = m.group("place")
@@ -125,8 +129,8 @@ def unlabel(text: str) -> str:
 
 
 def _clauses(request: str) -> list[str]:
-    text = " " + re.sub(r"\s+", " ", re.sub(r"[^a-z0-9#:.%' -]+", " ", request.lower())) + " "
-    return [f" {x} " for x in re.split(r"\s*(?:[,;!?]|\.(?!\d)|\band\b|\bthen\b|\bbut\b)\s*", text)]
+    parts = re.split(r"\s*(?:[,;!?]|:(?!\d)|\.(?!\d)|\band\b|\bthen\b|\bbut\b)\s*", request.lower())
+    return [" " + re.sub(r"\s+", " ", re.sub(r"[^a-z0-9#:.%' -]+", " ", x)).strip() + " " for x in parts]
 
 
 def said(request: str) -> dict[str, str]:
