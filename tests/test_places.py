@@ -176,3 +176,17 @@ def test_a_place_said_to_be_a_moment_names_it_for_later_turns(session):
     assert all("drums" not in effective_roles(s.plan, x) for x in s.plan.sections if x.start_s >= 24 - 0.05)
     before = [x for x in old.sections if x.end_s <= 24 + 0.05]
     assert before and all(x in s.plan.sections for x in before)
+
+
+def test_a_correction_moves_the_last_edit_to_the_place_now_named(session):
+    s, a = session
+    first = s.plan
+    s.say("more energy in shot 2")
+    s.say("no sorry, I meant the seventh shot, the beach one")
+    assert energy_at(s.plan, 6) == energy_at(first, 6)          # shot 2 is back as it was
+    assert energy_at(s.plan, 26) > energy_at(first, 26)         # shot 7 got the edit
+    assert energy_at(s.plan, 30) == energy_at(first, 30)
+    s.say("louder overall")
+    loud = s.plan
+    s.say("it's shot 4")      # a whole-score edit has no place to move: nothing is moved
+    assert s.plan.loudness_lufs == loud.loudness_lufs

@@ -22,7 +22,7 @@ from functools import partial
 from v2m.agent.dialogue import arbiter, edits, names
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.intents import apply_intents, scope_of, style_first
-from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment
+from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment, only_place, snap
 from v2m.agent.planners.result import PlanResult
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan, VideoAnalysis
 
@@ -181,6 +181,38 @@ def last_place(history: list[ScorePlan] | None) -> Span | None:
     return Span(a, b, f"there ({fmt(a)}-{fmt(b)})", snap=False)
 
 
+# "no, I meant shot 3", "it's the third shot, the kitchen one", "not there, the ending": the last edit, moved
+CORRECTION_RE = re.compile(r"^\W*(?:(?:no|nope|nah|sorry|oops|actually|wait|oh|hmm)\b\W*)*(?:i meant|i mean|i said|"
+                           r"it'?s|it is|that'?s|thats|should be|make that|meant|not there)\b", re.I)
+CORRECTION_WORDS_RE = re.compile(r"\b(?:no|nope|nah|sorry|oops|actually|wait|oh|hmm|i meant|i mean|i said|it's|its|"
+                                 r"it is|that's|thats|should be|make that|meant|not there|but|instead|rather)\b")
+UNPLACED = ("style", "revert", "undo", "redo", "hit", "no_hit", "take", "route", "lock", "unlock")
+
+
+def retarget(analysis: VideoAnalysis, plan: ScorePlan, request: str,
+             history: list[ScorePlan] | None) -> list[EditIntent] | None:
+    """A turn that only corrects where the last edit went ("no, I meant the third shot"): back to the plan
+    before it, then the same edit at the place now named. None when the request is no such turn."""
+    before = names.last_request(history)
+    if not before or not CORRECTION_RE.search(request):
+        return None
+    text = " " + re.sub(r"[^a-z0-9#:.%' -]+", " ", request.lower()) + " "
+    noun = names.noun_of(request) or names.noun_of(before)
+    text = names.as_places(CORRECTION_WORDS_RE.sub(" ", text), names.earlier(history), noun)
+    span = locate(text, analysis, plan)
+    if span is None or not only_place(text):
+        return None
+    try:
+        old = understand(analysis, history[-2], before, history[:-1])
+    except Ask:
+        return None
+    if not old or any(it.what in UNPLACED or it.scope.kind == "whole" for it in old):
+        return None   # a whole-score edit had no place to correct (and a place may answer a question instead)
+    scope = scope_of(snap(span, analysis))
+    return [EditIntent(what="revert", version=-1, text=request[:400]),
+            *(it.model_copy(update={"scope": scope, "text": request[:400]}) for it in old)]
+
+
 def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
                history: list[ScorePlan] | None = None) -> list[EditIntent]:
     """The intents a request asks for.
@@ -199,7 +231,8 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     if question:
         raise Ask(question)
 
-    again = repeat(analysis, plan, request, history) or narrow(request, history)
+    again = repeat(analysis, plan, request, history) or narrow(request, history) or \
+        retarget(analysis, plan, request, history)
     if again is not None:
         return again
     return arbiter.combine(analysis, plan, request, partial(edits.read_request, last_span=last_place(history),
