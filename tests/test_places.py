@@ -35,7 +35,8 @@ def notes_outside(plan, analysis, a, b):
 @pytest.mark.parametrize("words,span", [("the 3rd and 4th shots", (8, 16)), ("shots 2 through 5", (4, 20)),
                                         ("from the seventh shot onwards", (24, 40)), ("after shot 8", (32, 40)),
                                         ("before the third shot", (0, 8)), ("the final couple of shots", (32, 40)),
-                                        ("from the second shot to the fourth shot", (4, 16))])
+                                        ("from the second shot to the fourth shot", (4, 16)),
+                                        ("the final five seconds", (35, 40)), ("after twenty seconds", (20, 40))])
 def test_shot_ranges_lists_and_from_on(session, words, span):
     s, a = session
     got = locate(words, a, s.plan)

@@ -36,8 +36,11 @@ PLACE_WORDS = ((r"\bthe very (first|last|final|end|beginning|start)\b", r"the \1
                (r"\b(shots?|cuts?) (one|two|three|four|five|six|seven|eight|nine|ten)\b",
                 lambda m: f"{m.group(1)} {WORD_NUMBERS[m.group(2)]}"),
                (r"\b(shots \d+ (?:and|to|through|-) ?)(one|two|three|four|five|six|seven|eight|nine|ten)\b",
-                lambda m: f"{m.group(1)}{WORD_NUMBERS[m.group(2)]}"))
-WORD_NUMBERS = {w: str(k) for k, w in enumerate("zero one two three four five six seven eight nine ten".split())}
+                lambda m: f"{m.group(1)}{WORD_NUMBERS[m.group(2)]}"),
+               (r"\b(one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty|sixty) "
+                r"(seconds?|secs?)\b", lambda m: f"{WORD_NUMBERS[m.group(1)]} {m.group(2)}"))   # "at ten seconds"
+WORD_NUMBERS = {w: str(k) for k, w in enumerate("zero one two three four five six seven eight nine ten".split())} | \
+    {"fifteen": "15", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60"}
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "couple": 2, "couple of": 2, "few": 3}
 # Things a picture analysis can point at without recognising objects.
 ACTION_WORDS = ("action", "busiest part", "most motion", "fastest part", "peak", "chaos", "most movement")
