@@ -191,3 +191,12 @@ def test_a_correction_moves_the_last_edit_to_the_place_now_named(session):
     loud = s.plan
     s.say("it's shot 4")      # a whole-score edit has no place to move: nothing is moved
     assert s.plan.loudness_lufs == loud.loudness_lufs
+
+
+def test_narrowing_to_no_marks_or_more_than_were_added_is_a_question(session):
+    s, a = session
+    s.say("a stab on every cut")
+    plan = s.plan
+    for words in ("just the last 0", "only the first 12"):
+        t = s.say(words)
+        assert t.question and s.plan == plan

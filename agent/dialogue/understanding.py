@@ -165,6 +165,8 @@ def narrow(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | 
     if len(added) < 2:
         return None
     n = NUMBER_WORDS.get((m.group("n") or "one").lower()) or int(m.group("n"))
+    if not 1 <= n < len(added):
+        raise Ask(f"The last edit left {len(added)} marks of that kind; which of them should stay?")
     named = added[:n] if m.group("which").lower() == "first" else added[-n:]
     drop = named if m.group("how").lower() not in ("just", "only") else [t for t in added if t not in named]
     return [EditIntent(what="no_hit", scope=EditScope(times_s=[round(t, 3) for t in drop]), text=request[:400])]
