@@ -200,3 +200,12 @@ def test_narrowing_to_no_marks_or_more_than_were_added_is_a_question(session):
     for words in ("just the last 0", "only the first 12"):
         t = s.say(words)
         assert t.question and s.plan == plan
+
+
+def test_that_shot_is_where_the_last_edit_was(session):
+    s, a = session
+    s.say("no drums in shot 3")
+    old = s.plan
+    s.say("and more energy in that shot too")
+    assert energy_at(s.plan, 10) > energy_at(old, 10)
+    assert energy_at(s.plan, 6) == energy_at(old, 6) and energy_at(s.plan, 14) == energy_at(old, 14)
