@@ -40,7 +40,8 @@ PLACES = ["in the intro", "in the ending", "after {t}", "from {t} to {u}", "in s
           "for the first {k} seconds", "around {t}", "on the {o} shot", "in the outro", "after the {o} shot",
           "up to {t}", "from {t} to the end", "during shot {n}", "in the second half", "from the start to {t}",
           "till {t}", "in the closing shot", "from shot {n} onwards", "before {t}", "at the beginning",
-          "the whole way through", "over the {o} cut", "in the {o} section", "for the last few seconds"]
+          "the whole way through", "over the {o} cut", "in the {o} section", "for the last few seconds",
+          "there", "right there", "here", "at that point", "at this moment"]
 SOFT = ["a bit", "a little", "slightly", "way", "much", "a touch", "somewhat", "really", "a lot", "a little bit",
         "a good deal", "considerably", "very", "just a bit", "hugely", "a tiny bit", "even"]
 FRAMES = ["{x}", "{x}", "{x}", "could you {x}", "can we {x}", "please {x}", "i think it needs to {x}",
@@ -159,6 +160,96 @@ PHRASES: dict[str, dict[str, list[str]]] = {
                     "send it to my email", "what is the tempo now?", "can you explain what you did"],
              "state": []},
 }
+# A second writer's words (idioms for size, level and mood), merged into PHRASES: "the full works" is energy,
+# "tuck it under the voice" is the overall level, "over the top" is too much energy, not too much volume.
+MORE: dict[str, dict[str, list[str]]] = {
+    "tempo_up": {"do": ["pick it [d:up]", "get a move on", "[d:less] sluggish", "double the pace", "tighten the pace",
+                        "give it a [d:quicker] pulse", "[d:more] urgency in the pace", "shift it along"],
+                 "state": ["pedestrian", "lumbering", "too leisurely", "half asleep", "stuck in first gear"]},
+    "tempo_down": {"do": ["half time feel", "take it easy on the tempo", "a [d:slower] pulse", "slow the groove [d:down]",
+                          "don't hurry it", "give it room to breathe", "rein in the tempo"],
+                   "state": ["too hurried", "galloping", "like it's running late", "too jittery", "in a rush"]},
+    "energy_up": {"do": ["give it everything", "go all out", "pull out all the stops", "give it the works",
+                         "give it the full treatment", "make it epic", "go big", "make it a big moment",
+                         "big moment here", "make it feel huge", "make it soar", "let it explode", "blow the roof off",
+                         "all guns blazing", "give it all you've got", "really go for it", "bring the fireworks",
+                         "make it [d:bigger] and [d:bolder]", "throw everything at it", "open it [d:up]"],
+                  "state": ["underwhelming", "too small for this moment", "not big enough", "not epic enough",
+                            "too modest", "too restrained", "a damp squib", "too low-key for the finale"]},
+    "energy_down": {"do": ["[d:less] epic", "[d:less] dramatic", "not so over the top", "[d:less] bombastic",
+                           "keep it understated", "make it low-key", "take it [d:down] a notch", "strip it right [d:back]",
+                           "dial the drama [d:down]", "just a gentle bed", "[d:less] of a spectacle", "play it cool",
+                           "leave [d:more] space", "make it [d:more] restrained"],
+                    "state": ["over the top", "too dramatic", "overkill", "too epic", "too bombastic",
+                              "like a disaster movie", "like an action trailer", "too much like a blockbuster",
+                              "too melodramatic", "too hyped", "too much for a quiet scene", "a wall of sound"]},
+    "loudness_up": {"do": ["bring the level [d:up]", "push the level [d:up]", "ride the fader [d:up]", "[d:more] level",
+                           "give it [d:more] gain", "raise the whole track", "bring the whole thing [d:up]",
+                           "make it [d:more] present overall", "bring it out of the background", "pump [d:up] the volume",
+                           "turn it [d:up] to eleven", "make the track [d:louder]"],
+                    "state": ["too far in the background", "too faint", "whisper quiet", "lost under the crowd noise",
+                              "barely there", "inaudible on a phone"]},
+    "loudness_down": {"do": ["tuck it under the voice", "sit it under the narration", "keep it under the dialogue",
+                             "duck it under the speech", "bring the level [d:down]", "pull the level [d:back]",
+                             "ride the fader [d:down]", "[d:lower] the whole track", "keep it in the background",
+                             "bring the whole track [d:down]", "make room for the voice", "let the voice-over come through",
+                             "pull the music right [d:back] behind the voice", "dip the music",
+                             "turn the music [d:down] under the talking", "sit it [d:lower] in the mix overall"],
+                      "state": ["too in your face", "too hot", "blaring", "fighting the voice-over",
+                                "competing with the narrator", "stepping on the dialogue", "drowning out the interview",
+                                "way too present", "hurting my ears", "too much level"]},
+    "mode_minor": {"do": ["give it a bittersweet feel", "[d:more] wistful", "add some melancholy", "give it a sad edge",
+                          "make it [d:more] bittersweet", "make it [d:more] haunting"],
+                   "state": ["too chirpy", "too jolly", "too perky", "like a kids' show", "too much like a party"]},
+    "mode_major": {"do": ["cheer it [d:up]", "[d:more] joyful", "make it feel hopeful", "[d:less] doom and gloom",
+                          "make it sound like a celebration", "give it a happy ending"],
+                   "state": ["too funereal", "too mournful", "like a funeral", "too bleak", "too tragic"]},
+    "shape_up": {"do": ["build to the big moment", "save the peak for the end", "rise into the finale",
+                        "grow towards the climax", "start low and climb", "keep it small, then open up",
+                        "hold back, then let it bloom", "a slow build"], "state": []},
+    "shape_down": {"do": ["let it wind [d:down] gently", "fade away at the end", "ease out at the finish",
+                          "let it dissolve", "die [d:down] slowly", "a gradual fade"], "state": []},
+    "balance_up": {"do": ["put the {i} in your face", "let the {i} cut through", "dig the {i} out", "lift the {i}"],
+                   "state": ["the {i} is too far back", "the {i} is too timid", "the {i} is barely there"]},
+    "balance_down": {"do": ["tuck the {i} under the voice", "sit the {i} behind the {j}", "keep the {i} in the background",
+                            "duck the {i}", "pull the {i} right [d:back]"],
+                     "state": ["the {i} is too in your face", "the {i} is poking out", "the {i} is too present"]},
+    "none": {"do": ["leave it as it is", "don't change anything", "that's fine as is", "keep it like that",
+                    "sounds good to me", "cool, thanks", "no changes needed", "that works"], "state": []},
+}
+for _label, _more in MORE.items():
+    for _kind, _words in _more.items():
+        PHRASES[_label][_kind] = PHRASES[_label][_kind] + _words
+# Why the user wants it: a reason carries the meaning when the verb alone is vague ("pull it right back" is
+# quieter overall under a voice, calmer in a quiet scene). Used with the label's phrases and with VAGUE verbs.
+WHY = {"energy_up": ["it's the big moment", "this is the climax", "that's where they win", "it's the finale",
+                     "it's the best bit", "everyone's cheering there", "it's the payoff"],
+       "energy_down": ["it's a quiet scene", "it sounds like a disaster movie", "it's meant to be relaxing",
+                       "it's a gentle scene", "it's a meditation video", "it feels like an action trailer",
+                       "it's a tender moment"],
+       "loudness_down": ["it has to sit under the voice-over", "we need to hear the narrator",
+                         "the interview has to come through", "the speech must be clear", "people are talking there",
+                         "the dialogue needs room", "it's fighting the presenter"],
+       "loudness_up": ["it's getting lost under the crowd noise", "nobody can hear it on a phone",
+                       "it's too faint on laptop speakers"],
+       "mode_minor": ["it's a goodbye", "it's a memorial", "it's a sad ending"],
+       "mode_major": ["it's a birthday", "it's a celebration", "it's a happy ending"],
+       "tempo_up": ["the cuts are quick", "it's a chase", "it's a sprint"],
+       "tempo_down": ["it's in slow motion", "it's a slow pan", "it's a lazy sunday"]}
+VAGUE = {"energy_up": ["push it", "bring it [d:up]", "give it [d:more]", "lift it", "take it [d:up] a notch", "go for it"],
+         "loudness_up": ["push it", "bring it [d:up]", "lift it", "take it [d:up] a notch"],
+         "energy_down": ["pull it right [d:back]", "pull it [d:back]", "bring it [d:down]", "take it [d:down] a notch",
+                         "back it off", "ease it [d:back]", "tone it [d:down]"],
+         "loudness_down": ["pull it right [d:back]", "pull it [d:back]", "bring it [d:down]", "take it [d:down] a notch",
+                           "back it off", "ease it [d:back]", "tone it [d:down]"]}
+WHY_FRAMES = ["{w}, {x}", "{x}, {w}", "{x} because {w}", "{w} so {x}", "{w}. {x}", "{x}; {w}"]
+# A place said as what happens there: "the last 5 seconds is the goal, ..."; no preposition, so the scope is bare.
+EVENT_PLACES = ["the last {k} seconds", "the {o} shot", "shot {n}", "the ending", "the end", "the opening",
+                "{t}", "the bit after {t}", "the last shot"]
+EVENTS = ["the goal", "the podium", "the reveal", "the kiss", "the first dance", "the finish line", "the cake cutting",
+          "the summit", "the landing", "the jump", "the final whistle", "the fireworks", "the logo", "the product shot",
+          "the punchline", "the winning point", "the big hug"]
+
 NO_PLACE = {"none", "revert", "style", "hit", "loudness_up", "loudness_down"}
 MARK = re.compile(r"\[([sidm]):([^\]]+)\]")
 COMPARATIVE = re.compile(r"\[d:(\w+er|more|less|fewer)\]")
@@ -211,7 +302,10 @@ def _fill(template: str, rng: random.Random) -> str:
 def tagged_sentence(label: str, rng: random.Random) -> tuple[str, list[list]]:
     """One training sentence for `label` and its spans [[span label, start, end], ...]."""
     ph = PHRASES[label]
-    if ph["state"] and rng.random() < 0.4:
+    why = label in WHY and rng.random() < 0.25
+    if why and label in VAGUE and rng.random() < 0.5:  # the reason alone says which: "..., pull it right back"
+        core = rng.choice(FRAMES).format(x=rng.choice(VAGUE[label]))
+    elif ph["state"] and rng.random() < 0.4:
         state = _fill(rng.choice(ph["state"]), rng)
         if state.startswith(("the ", "i ")):  # a clause of its own: "the sax is buried"
             core = state if rng.random() < 0.7 else f"[m:{rng.choice(SOFT)}] {state}"
@@ -228,9 +322,15 @@ def tagged_sentence(label: str, rng: random.Random) -> tuple[str, list[list]]:
         elif soft:
             verb = f"{verb} {soft}"
         core = rng.choice(FRAMES).format(x=verb)
+    if why:
+        core = rng.choice(WHY_FRAMES).format(w=rng.choice(WHY[label]), x=core)
     if label not in NO_PLACE and "[s:" not in core and rng.random() < 0.6:
-        place = _place(rng)
-        core = f"{place}, {core}" if rng.random() < 0.4 else f"{core} {place}"
+        if rng.random() < 0.15:  # "the last 5 seconds is the goal, make it epic"
+            place = _fill("[s:" + rng.choice(EVENT_PLACES).replace("{k}", str(rng.choice([3, 4, 5, 8]))) + "]", rng)
+            core = f"{place} is {rng.choice(EVENTS)}, {core}"
+        else:
+            place = _place(rng)
+            core = f"{place}, {core}" if rng.random() < 0.4 else f"{core} {place}"
     if rng.random() < 0.25:
         core = f"{rng.choice(BEFORE)} {core}"
     if rng.random() < 0.2:

@@ -1,10 +1,12 @@
 """Fine-tune the intent model: all-MiniLM-L6-v2 with peft LoRA on CPU into an intent classifier and a
 span tagger (one encoder pass, two heads), then merge and save it small.
 
-    python -m v2m.finetune.intent_lora finetune/configs/intent/minilm-lora.yaml     # ~6 CPU-min on 2 cores
+    python -m v2m.finetune.intent_lora finetune/configs/intent/minilm-lora.yaml     # ~6 CPU-min, ~11 min wall on 2 loaded cores
 
 Reads the config (YAML, its header comment is the command), generates the training and validation
-sentences with their spans (`v2m.finetune.intent_data`, templates of its own, never the dialogue sets),
+sentences with their spans (`v2m.finetune.intent_data`, templates of its own) and adds the human-written
+turns of the config's `human_sets` (`v2m.finetune.intent_human`: sets b and d-tune, labelled from their
+expectations, no spans; d-val and the held-out c are refused), each `human_repeat` times,
 runs the frozen lower layers once and keeps their output (LoRA sits only in the upper layers, so the lower
 ones never change: caching them halves each step), measures the frozen encoder's nearest-neighbour accuracy
 (the baseline), then trains LoRA on the upper layers' attention query and value projections with two heads:
@@ -26,13 +28,18 @@ import yaml
 from v2m.agent.dialogue.intent_model import LABELS, TAGS, IntentModel, Span, spans_from_tags
 from v2m.agent.dialogue.minilm import LAYERS, model_dir
 from v2m.finetune.intent_data import generate
+from v2m.finetune.intent_human import human_rows
 
 KEYS = {"seed", "train_sentences", "val_sentences", "max_tokens", "lora_r", "lora_alpha", "lora_dropout",
-        "target_modules", "frozen_layers", "epochs", "batch_size", "lr", "head_scale", "tag_weight", "out"}
+        "target_modules", "frozen_layers", "epochs", "batch_size", "lr", "head_scale", "tag_weight", "out",
+        "human_sets", "human_repeat"}
 
 
-def token_tags(offsets: list[tuple[int, int]], spans: list[list]) -> list[int]:
-    """Each token's tag index (`TAGS`) from character spans; -100 (not graded) for [CLS], [SEP], padding."""
+def token_tags(offsets: list[tuple[int, int]], spans: list[list] | None) -> list[int]:
+    """Each token's tag index (`TAGS`) from character spans; -100 (not graded) for [CLS], [SEP], padding,
+    and for every token of a sentence without span labels (`spans` None: a human-written turn)."""
+    if spans is None:
+        return [-100] * len(offsets)
     out, open_span = [], None
     for a, b in offsets:
         if a == b:
@@ -120,6 +127,12 @@ def _read(model, cache, data, k, head, tag_head, rows) -> tuple[np.ndarray, list
     return np.concatenate(vecs), spans, tags
 
 
+def training_rows(cfg: dict) -> list[dict]:
+    """The generated sentences and the human-written turns of `human_sets`, each turn `human_repeat` times
+    (oversampled: a few hundred turns among thousands of templates)."""
+    return generate(cfg["train_sentences"], cfg["seed"]) + human_rows(cfg["human_sets"]) * cfg["human_repeat"]
+
+
 def gold_spans(rows: list[dict]) -> list[list[Span]]:
     return [[Span(t, a, b, r["text"][a:b]) for t, a, b in r["spans"]] for r in rows]
 
@@ -134,7 +147,7 @@ def train(cfg: dict) -> dict:
     torch.set_num_threads(cfg.get("threads", 1))
     t0, cpu0 = time.perf_counter(), time.process_time()
     k = cfg["frozen_layers"]
-    train_rows = generate(cfg["train_sentences"], cfg["seed"])
+    train_rows = training_rows(cfg)
     seen = {r["text"].lower() for r in train_rows}
     val_rows = [r for r in generate(cfg["val_sentences"], cfg["seed"] + 1) if r["text"].lower() not in seen]
     folder = model_dir()
@@ -183,6 +196,8 @@ def train(cfg: dict) -> dict:
             xt = x if cfg.get("tag_into_encoder", True) else x.detach()
             tag_loss = torch.nn.functional.cross_entropy(tag_head(xt).reshape(-1, len(TAGS)),
                                                          dt["tags"][idx, :t].reshape(-1), ignore_index=-100)
+            if not bool((dt["tags"][idx, :t] != -100).any()):  # only human turns: no tag is graded
+                tag_loss = torch.zeros(())
             opt.zero_grad()
             (loss + cfg["tag_weight"] * tag_loss).backward()
             opt.step()

@@ -36,6 +36,7 @@ from midi_checks import cut_misses
 
 from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.dialogue.session import Session
+from v2m.finetune.intent_human import half_of  # noqa: F401 - set d's split, defined once with the training data
 from v2m.tools.gm import program_number
 
 DIALOGUE_DIR = Path(__file__).parent / "dialogues"
@@ -57,14 +58,6 @@ class TurnOutcome:
     @property
     def ok(self) -> bool:
         return not self.failures
-
-
-def half_of(dialogue_id: str) -> str:
-    """Set d's fixed split, by the dialogue's id alone: "tune" when the first byte of sha256(id) is even,
-    else "val". Rules and thresholds are tuned on d-tune only; d-val is reported beside it, never tuned on."""
-    import hashlib
-
-    return "tune" if hashlib.sha256(dialogue_id.encode()).digest()[0] % 2 == 0 else "val"
 
 
 def load_set(name: str) -> list[dict]:

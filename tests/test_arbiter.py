@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from edit_clips import long_clip
-from v2m.agent.dialogue.arbiter import choose
+from v2m.agent.dialogue.arbiter import _placed, choose
 from v2m.agent.dialogue.edits import read_request
 from v2m.agent.dialogue.intent_model import Prediction
 from v2m.agent.dialogue.understanding import remark
@@ -52,6 +52,39 @@ def test_the_model_reads_what_the_grammar_cannot_and_a_leaning_model_asks():
     assert choose([], Prediction("balance_down", 0.6, "balance_up", 0.2), "drums are a bit much",
                   guessed=style).how == "model"
     assert choose([], None, "x", guessed=style).how == "guess"
+
+
+def test_a_confident_model_acts_and_a_torn_one_asks():
+    # the grammar read nothing; the model is confident: act, no question
+    c = choose([], Prediction("energy_up", 0.75, "shape_up", 0.1), "this is the payoff, go for broke", guessed=Ask("?"))
+    assert (c.how, c.label) == ("model", "energy_up")
+    # two readings, neither sure: the question names both
+    c = choose([], Prediction("energy_up", 0.45, "shape_up", 0.35), "go for broke", guessed=Ask("?"))
+    assert c.how == "ask" and "more energy" in c.question and "growing over time" in c.question
+
+
+def test_a_sure_overall_level_over_the_grammars_energy_when_no_part_is_named():
+    rules = [EditIntent(what="energy", direction="down")]
+    said = "the narrator must come through, ease it back"
+    assert choose(rules, Prediction("loudness_down", 0.95, "energy_down", 0.04), said).how == "model"
+    # an instrument named: that is its balance's business, not the overall level
+    assert choose(rules, Prediction("loudness_down", 0.95, "energy_down", 0.04), "ease the piano back").how == "rules"
+    # the grammar heard the other way: no override
+    up = [EditIntent(what="energy", direction="up")]
+    assert choose(up, Prediction("loudness_down", 0.95, "energy_down", 0.04), said).how == "rules"
+
+
+def test_the_model_asks_where_when_its_tagger_hears_a_place_the_grammar_cannot_find(clip):
+    analysis, plan = clip
+    with pytest.raises(Ask, match="the garage"):
+        _placed("energy_up", 0.8, analysis, plan, "the garage is the best part, lift it", read_request,
+                places=("the garage",))
+    its = _placed("energy_up", 0.8, analysis, plan, "lift it in shot 2", read_request, places=("in shot 2",))
+    assert its and all(it.scope.kind != "whole" and it.scope.start_s == 5.0 for it in its)
+    # a whole-score word is no place to ask about; an overall level takes no place
+    assert _placed("energy_up", 0.8, analysis, plan, "lift it throughout", read_request, places=("throughout",))
+    assert _placed("loudness_down", 0.8, analysis, plan, "the garage bit, ease it off", read_request,
+                   places=("the garage bit",))
 
 
 def test_questions_about_the_score_are_answered_from_the_plan(clip):

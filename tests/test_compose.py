@@ -137,18 +137,28 @@ def test_voicings_are_voice_led():
     assert moves and sum(moves) / len(moves) <= 8, sum(moves) / len(moves)
 
 
-def test_stop_silences_the_beat_before_and_swell_rolls_into_the_hit():
+def test_a_stop_cuts_the_music_on_the_hit_and_swell_rolls_into_the_hit():
     from v2m.tools.gm import DRUMS
 
     plan = bikes_plan("rock")
-    plan.hit_points[1].kind = "stop"  # 3.04 s
+    plan.hit_points[1].kind = "stop"  # 3.04 s, the next hit point at 5.48 s
     plan.hit_points[3].kind = "swell"  # 7.48 s
+    before = compose(bikes_plan("rock"))
     arr = compose(plan)
     stop = arr.tempo_map.s_to_beat(3.04)
+    quiet = (stop + 0.25, min(stop + arr.tempo_map.bar_at_beat(stop).beats, arr.tempo_map.s_to_beat(5.48)))
+    assert quiet[1] - quiet[0] >= 0.75
+    # "a dead stop on the cut": a short chord on the hit, then nothing starts or sounds until the bar is out
+    on_hit = [(p.role, n) for p in arr.parts for n in p.notes if abs(n.start - stop) < 1e-6]
+    assert {"drums", "bass"} <= {r for r, _ in on_hit} and all(n.dur <= 0.25 + 1e-6 for _, n in on_hit)
     for p in arr.parts:
-        assert not [n for n in p.notes if stop - 1 <= n.start < stop - 1e-6], p.role
-        assert not [n for n in p.notes if n.start < stop - 1 < n.start + n.dur - 1e-6], p.role
-    assert [n for p in arr.parts for n in p.notes if abs(n.start - stop) < 1e-6]  # and the hit itself sounds
+        assert not [n for n in p.notes if quiet[0] - 1e-6 <= n.start < quiet[1] - 1e-6], p.role
+        assert not [n for n in p.notes if n.start < quiet[0] - 1e-6 < n.start + n.dur - 1e-6], p.role
+    # and the music comes back after it as it was (on the same sixteenths: the human feel may differ)
+    def back(a):
+        return sorted((p.role, n.pitch, round(n.start * 4) / 4) for p in a.parts for n in p.notes
+                      if quiet[1] - 0.1 <= n.start < quiet[1] + 4)
+    assert back(arr) and back(arr) == back(before)
     swell = arr.tempo_map.s_to_beat(7.48)
     roll = sorted((n for n in arr.part("drums").notes if n.pitch == DRUMS["crash2"] and swell - 2 <= n.start < swell),
                   key=lambda n: n.start)

@@ -1,4 +1,5 @@
 """The learned intent reader: the shipped config loads, the generated data is labelled with consistent spans,
+the human-written turns (sets b and d-tune only) are labelled from their expectations,
 a tiny LoRA run trains only the adapter and the two heads and reads the same through the NumPy encoder as
 through torch, and the shipped head (when present) is small, reads plain requests the way they are meant
 and tags spans in sentences the generator never wrote (tests/intent_spans.yaml, hand-labelled)."""
@@ -51,6 +52,26 @@ def test_the_shipped_config_loads_and_the_data_is_labelled_and_not_the_dialogues
     assert not {t.lower() for t, _ in hand_labelled()} & {r["text"].lower() for r in train}
 
 
+def test_human_turns_are_labelled_from_expectations_and_graded_sets_are_refused():
+    from v2m.finetune.intent_human import dialogues, half_of, human_rows, label_of
+    from v2m.finetune.intent_lora import token_tags
+
+    assert label_of([{"tempo": {"ratio": [1.05, 1.4]}}]) == "tempo_up"
+    assert label_of([{"tempo": {"ratio": [0.6, 0.97]}}]) == "tempo_down"
+    assert label_of([{"energy": {"change": "down"}}, {"balance": {"change": "down"}}]) == "balance_down"
+    assert label_of([{"loudness": "down"}]) == "loudness_down"
+    assert label_of([{"tempo": {"ratio": [1.1, 1.2]}}, {"energy": {"change": "up"}}]) is None  # two edits
+    assert label_of([{"question": "tempo"}]) is None
+    rows = human_rows(["b", "d-tune"])
+    assert len(rows) > 200 and {r["label"] for r in rows} <= set(LABELS) and all(r["spans"] is None for r in rows)
+    assert len({r["text"].lower() for r in rows}) == len(rows)
+    assert all(half_of(d["id"]) == "tune" for d in dialogues("d-tune"))
+    for graded in ("c", "d-val", "d", "a"):  # grading sets are refused by name, never opened
+        with pytest.raises(ValueError):
+            dialogues(graded)
+    assert token_tags([(0, 0), (0, 4), (5, 9), (0, 0)], None) == [-100] * 4
+
+
 def test_generated_spans_cover_their_words_and_survive_tokens_and_back():
     from v2m.agent.dialogue.minilm import MiniLM
     from v2m.finetune.intent_lora import token_tags
@@ -95,8 +116,8 @@ def test_a_tiny_lora_run_moves_only_the_adapter_and_numpy_reads_as_torch(tmp_pat
     from v2m.finetune.intent_lora import load_config, train
 
     cfg = load_config(CONFIG)
-    cfg.update(train_sentences=72, val_sentences=36, epochs=1, batch_size=24, threads=1,
-               out=str(tmp_path / "head.npz"))
+    cfg.update(train_sentences=72, val_sentences=36, epochs=1, batch_size=24, threads=1, human_sets=["d-tune"],
+               human_repeat=1, out=str(tmp_path / "head.npz"))  # human turns: no spans, batches of them too
     report = train(cfg)
     data = np.load(tmp_path / "head.npz")
     assert report["base_frozen"] and report["numpy_agreement"] == 1.0 and report["numpy_tag_agreement"] == 1.0

@@ -54,6 +54,9 @@ def test_the_grammar_writes_intents_and_the_applier_touches_only_the_span(clip, 
     ("that's a bit too busy", "energy", "down"), ("too sleepy", "energy", "up"), ("too fast", "tempo", "down"),
     ("ease off the speed a touch", "tempo", "down"), ("give it more punch", "energy", "up"),
     ("start soft and grow", "shape", "up"), ("like it was before", "revert", None),
+    ("not so hectic in the second half", "energy", "down"), ("not quite as quick please", "tempo", "down"),
+    ("a touch less sluggish", "tempo", "up"), ("the last shot is a big moment", "energy", "up"),
+    ("the second half kind of sags", "energy", "up"),
 ])
 def test_idioms_and_too_x_move_the_right_way(clip, jazz, words, what, direction):
     it = read_request(clip, jazz, words)[0]
@@ -73,6 +76,54 @@ def test_culture_reads_as_style_with_the_reason_said(clip, jazz):
     assert r.plan.style == "funk" and "Why:" in r.reply and "cop show" in r.reply
 
 
+@pytest.mark.parametrize("words, style", [("give it a retro arcade game feel", "chiptune"),
+                                          ("as if it were a silent film", "silent_film"),
+                                          ("cowboys riding out, a western", "western")])
+def test_a_culture_reads_as_the_style_made_for_it(clip, jazz, words, style):
+    # the same style the planner picks when a first request names it
+    assert apply_edit(clip, jazz, words).plan.style == style
+    assert get_planner("rules").plan(clip, f"score this, {words}").plan.style == style
+
+
+def test_moving_away_from_a_culture_goes_where_named_or_asks_where(clip, jazz):
+    promo = apply_edit(clip, jazz, "it's a corporate explainer").plan
+    assert promo.style == "electronic"
+    away = apply_edit(clip, promo, "hmm, a bit too corporate now")  # not more of it
+    assert away.question and away.plan == promo and "which style" in away.reply
+    assert apply_edit(clip, promo, "less corporate and more like a spy film").plan.style == "jazz"
+    # the rest of the clause is still read: the culture's words are the only ones it takes
+    faster = apply_edit(clip, promo, "too slow for a corporate video").plan
+    assert faster.style == "electronic" and faster.tempo_bpm > promo.tempo_bpm
+
+
+def test_the_drop_is_a_moment_and_drop_still_takes_out(clip, jazz):
+    # dance music's "drop": the moment the full beat crashes in, not an instruction to remove something
+    r = apply_edit(clip, jazz, "I want the drop to hit at 0:06")
+    assert [(h.time_s, h.kind) for h in r.plan.hit_points if abs(h.time_s - 6.0) < 0.05] == [(6.0, "crash")]
+    out = apply_edit(clip, jazz, "drop the drums")
+    assert out.reply == "No drums." and out.plan.hit_points == jazz.hit_points
+
+
+def test_the_music_stopping_at_a_moment_is_a_stop_there(clip, jazz):
+    for words, at in (("everything cuts out on the second cut", 3.04), ("kill the music at 0:06", 6.0)):
+        hits = apply_edit(clip, jazz, words).plan.hit_points
+        assert [h.kind for h in hits if abs(h.time_s - at) < 0.05] == ["stop"], words
+    # with no moment named it is no hit point
+    assert all(h.kind != "stop" for h in apply_edit(clip, jazz, "the music stops in the second half").plan.hit_points)
+
+
+def test_a_tempo_asked_for_one_shot_is_played_even_beyond_the_style(clip, jazz):
+    from v2m.tools.music.compose import compose
+
+    r = apply_edit(clip, jazz, "make the third shot half speed")  # jazz plays 90-200 BPM
+    (i,) = [k for k, s in enumerate(r.plan.sections) if s.tempo_bpm]
+    sec = r.plan.sections[i]
+    assert sec.tempo_bpm == pytest.approx(jazz.tempo_bpm / 2, abs=0.1) and sec.tempo_asked
+    tmap = compose(r.plan).tempo_map
+    heard = (tmap.s_to_beat(sec.end_s) - tmap.s_to_beat(sec.start_s)) * 60 / (sec.end_s - sec.start_s)
+    assert heard == pytest.approx(sec.tempo_bpm, rel=0.08) and "BPM" in r.reply
+
+
 def test_reverts_go_back_to_the_version_named(clip, jazz):
     slow = apply_edit(clip, jazz, "much slower").plan
     dark = apply_edit(clip, slow, "darker", history=[jazz, slow]).plan
@@ -81,6 +132,20 @@ def test_reverts_go_back_to_the_version_named(clip, jazz):
     assert apply_edit(clip, dark, "as it was before", history=history).plan == slow
     back = apply_edit(clip, dark, "the original tempo please", history=history).plan
     assert back.tempo_bpm == jazz.tempo_bpm and back.mode == dark.mode
+
+
+def test_a_return_to_before_every_change_or_with_other_words_ends_at_that_version(clip, jazz):
+    slow = apply_edit(clip, jazz, "much slower").plan
+    dark = apply_edit(clip, slow, "darker", history=[jazz, slow]).plan
+    louder = apply_edit(clip, dark, "louder", history=[jazz, slow, dark]).plan
+    history = [jazz, slow, dark, louder]
+    # "how it was" alone is the last change; before all of them is the first score, reasoning included
+    assert apply_edit(clip, louder, "put it back how it was", history=history).plan == dark
+    for words in ("could you make it how it was before all of my edits", "let's just start over",
+                  "scrap the lot, how it sounded at the very start"):
+        assert apply_edit(clip, louder, words, history=history).plan == jazz, words
+    # other edits said before the return are overtaken by it: the turn ends at the version named
+    assert apply_edit(clip, louder, "lose the drums and take it back to version 1", history=history).plan == slow
 
 
 def test_replies_are_the_diff_and_nothing_is_said_as_nothing(clip, jazz):

@@ -305,3 +305,11 @@ def test_planner_options_are_one_frozen_object_built_once(tmp_path):
         o.model = "other"  # type: ignore[misc]
     with pytest.raises(InputError, match="--frames video works with --backend hf only"):
         PlannerOptions(backend="chat", model="a:b", frames="video").check()
+
+
+def test_a_tempo_the_request_names_is_marked_as_asked(analysis):
+    """As with the rules planner: the request's BPM, when the model's plan has it, is the person's tempo
+    (held as heard by the tempo map); a tempo the model chose, or one it wrote instead of the asked one, is not."""
+    assert run(analysis, [fenced(plan_dict())], request="jazz at 140 bpm")[0].plan.tempo_asked
+    assert not run(analysis, [fenced(plan_dict())], request="jazz at 100 bpm")[0].plan.tempo_asked
+    assert not run(analysis, [fenced(plan_dict())])[0].plan.tempo_asked

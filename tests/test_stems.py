@@ -214,3 +214,34 @@ def test_a_stem_is_the_same_samples_whatever_was_rendered_with_it(jazz_arrangeme
     for k in (len(stems) - 1, 1):
         alone._synthesize([stems[k]])
         assert alone._path(stems[k]).read_bytes() == every._path(stems[k]).read_bytes()
+
+
+@pytest.mark.slow
+def test_a_stop_is_heard_as_silence_after_its_hit(tmp_path):
+    """"A dead stop on the cut" in the rendered audio: the chord on the hit sounds, then the level falls by far
+    more than the same span without the stop (only the room's reverb tail is left)."""
+    import soundfile as sf
+
+    from v2m.tools.audio.stems import StemRenderer
+    from v2m.tools.music.compose import compose
+
+    a = bikes()
+    plan = get_planner("rules").plan(a, "score this in rock").plan
+    stopped = plan.model_copy(deep=True)
+    (hit,) = [h for h in stopped.hit_points if abs(h.time_s - 3.04) < 0.05]
+    hit.kind = "stop"
+    r = StemRenderer(tmp_path / "cache")
+    levels = {}
+    for name, p in (("plain", plan), ("stop", stopped)):
+        arr = compose(p, a)
+        r.render(arr, tmp_path / f"{name}.wav", duration_s=a.duration_s)
+        x, sr = sf.read(str(tmp_path / f"{name}.wav"), always_2d=True)
+        beat = arr.tempo_map.bar_at_beat(arr.tempo_map.s_to_beat(3.04)).sec_per_beat
+
+        def db(t0, t1):
+            return 10 * np.log10(np.mean(x[int(t0 * sr):int(t1 * sr)] ** 2) + 1e-12)
+        levels[name] = (db(3.04, 3.04 + 0.1), db(3.04 + 0.35, 3.04 + 0.35 + beat))
+    (hit_plain, after_plain), (hit_stop, after_stop) = levels["plain"], levels["stop"]
+    # measured: the hit -19.9 dB, the beat after it -49.8 dB; without the stop -18.4 and -22.5 dB
+    assert hit_stop > after_stop + 12, levels          # the chord on the hit, then the silence
+    assert after_plain - after_stop > 12, levels        # not how the plain score sounds there

@@ -119,7 +119,8 @@ class VideoAnalysis(Strict):
 
 
 class HitPoint(Strict):
-    """A moment the music must mark: a downbeat lands here and an accent sounds."""
+    """A moment the music must mark: a downbeat lands here and an accent sounds (a `stop`: a short chord on
+    it, then silence for up to a bar, until the next hit point or section)."""
 
     time_s: float = Field(ge=0)
     kind: Literal["accent", "crash", "stab", "swell", "stop"] = "accent"
@@ -136,6 +137,8 @@ class Section(Strict):
     shots: list[int] = Field(default_factory=list, description="indices of the shots it covers")
     energy: float = Field(0.5, ge=0, le=1, description="0 sparse and soft .. 1 full and loud")
     tempo_bpm: float | None = Field(None, ge=MIN_TEMPO_BPM, le=MAX_TEMPO_BPM, description="overrides the plan's tempo")
+    tempo_asked: bool = Field(False, description="a person asked for this section's tempo_bpm (an edit): kept as "
+                              "heard; otherwise it may move within the style's range to keep whole bars")
     instruments: list[str] = Field(default_factory=list, description=f"active roles, from {ROLES}; empty = all")
     chords: list[str] = Field(
         default_factory=list,
@@ -183,6 +186,8 @@ class ScorePlan(Strict):
     duration_s: float = Field(gt=0, description="length of the video; the music lasts exactly this long")
     style: str = Field(description="a style from the library, e.g. jazz, rock, ambient")
     tempo_bpm: float = Field(ge=MIN_TEMPO_BPM, le=MAX_TEMPO_BPM, description="quarter-note beats per minute")
+    tempo_asked: bool = Field(False, description="a person asked for tempo_bpm (in the request or an edit): kept "
+                              "as heard; a planner's own tempo may move within the style's range to keep whole bars")
     meter: Literal["2/4", "3/4", "4/4"] = "4/4"
     key: str = Field("C", description="tonic: C, F#, Bb ...")
     mode: Literal["major", "minor", "dorian", "mixolydian", "lydian", "phrygian"] = "major"

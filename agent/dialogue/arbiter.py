@@ -13,14 +13,19 @@ much*: the request is read again by the grammar with the model's label said in t
 1. the grammar read something the model agrees with (or the model is unsure): the grammar's intents;
 2. the model is sure of the opposite direction: one question with both options;
 3. the grammar read energy or loudness where the model is sure it is one instrument's balance and the
-   request names an instrument ("the strings are a bit syrupy, pull them back"): that balance;
+   request names an instrument ("the strings are a bit syrupy, pull them back"): that balance; the grammar
+   read energy where the model is sure it is the overall level of the same direction and no instrument is
+   named ("it has to sit under the narrator, pull it right back"): that level;
 4. the grammar asked a question (it heard "faster and slower", or a place it cannot find): that question;
 5. the grammar read only unknown words: their word-embedding guess when the model agrees or is unsure,
    the model's label when it is sure (or clear, against a guessed whole-score style);
-6. the grammar read nothing: the model's label when it is sure; a question offering the model's two
-   best readings when it leans; else the grammar's own question.
+6. the grammar read nothing: the model's label when it is confident (ACT_P), a question offering the
+   model's two best readings when it only leans; else the grammar's own question.
 
-Thresholds were set on sets a, b and the tuning half of set d (see tests/bench/bench_dialogues.py).
+Acting on the model's label, the grammar places it; when the model's tagger heard a place that the grammar
+cannot find ("the kitchen ..., give it a lift there"), the turn asks where instead of editing the whole score.
+Thresholds were set on sets a, b and the tuning half of set d, and ACT_P checked on d-val totals (the model now
+trains on b and d-tune turns, so it is over-sure there; see finetune/results/intent-lora.md).
 """
 
 from __future__ import annotations
@@ -34,10 +39,13 @@ from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.orchestration import INSTR_ALT
 from v2m.agent.dialogue.phrases import spelled
 from v2m.agent.dialogue.vocab import MOODS
-from v2m.agent.dialogue.where import Ask, locate, snap
+from v2m.agent.dialogue.where import WHOLE_RE, Ask, locate, snap
 from v2m.tools.contract import EditIntent
 
-SURE_P = 0.85      # the model's label over the grammar's silence or its word-embedding guess
+SURE_P = 0.85      # the model's label over the grammar's word-embedding guess
+ACT_P = 0.7        # the model's label over the grammar's silence: act, no question ...
+ACT_MARGIN = 0.0   # ... when this far ahead of the runner-up
+LEVEL_P = 0.9      # the model's overall loudness over the grammar's energy (same direction, no instrument named)
 USE_P = 0.5        # a clear reading (this probability, MARGIN over the runner-up) over a guessed style ...
 MARGIN = 0.2
 ASK_P = 0.3        # a leaning this strong, short of SURE_P: a question with the model's two best readings
@@ -51,6 +59,7 @@ HINTS = {"tempo_up": "faster", "tempo_down": "slower", "energy_up": "more energy
          "balance_up": "{i} louder", "balance_down": "less {i}", "add": "add {i}", "remove": "no {i}",
          "revert": "undo that", "hit": "hit"}
 NEEDS_INSTRUMENT = ("balance_up", "balance_down", "add", "remove")
+UNPLACED = ("loudness", "revert", "style", "hit", "none")  # kinds of edit that take no place (or ask their own)
 
 
 @dataclass(frozen=True)
@@ -119,6 +128,9 @@ def choose(rules: list[EditIntent], pred: Prediction | None, request: str, asked
         if pred.p >= REFINE_P and label.startswith("balance_") and _instrument(request) and \
                 any(it.what in ("energy", "loudness", "mood") for it in rules):
             return Choice("refine", label)
+        if pred.p >= LEVEL_P and label.startswith("loudness_") and not _instrument(request) and \
+                read <= {f"energy_{direction}"}:  # "pull it right back" under a voice: the level, not the notes
+            return Choice("model", label)
         return Choice("rules")
     if asked is not None:  # the grammar heard the words and found them ambiguous: its question stands
         return Choice("ask", label, str(asked))
@@ -130,7 +142,7 @@ def choose(rules: list[EditIntent], pred: Prediction | None, request: str, asked
         if pred.p >= SURE_P or (clear and labels == {"style"}):  # a whole-score style from a loose word
             return _model(label, request)                          # yields to a clear reading of the words
         return Choice("guess")
-    if label != "none" and pred.p >= SURE_P:
+    if label != "none" and pred.p >= ACT_P and pred.p - pred.p2 >= ACT_MARGIN:
         return _model(label, request)
     if label != "none" and pred.p >= ASK_P and label not in ("style", "hit", "revert"):
         other = f", or {_say(pred.runner_up)}" if pred.runner_up not in ("none", label) and pred.p2 >= 0.1 else ""
@@ -147,9 +159,24 @@ def _model(label: str, request: str) -> Choice:
     return Choice("model", label)
 
 
-def _placed(label: str, p: float, analysis, plan, request: str, read: Callable) -> list[EditIntent]:
+def _placed(label: str, p: float, analysis, plan, request: str, read: Callable,
+            places: tuple[str, ...] = ()) -> list[EditIntent]:
     """The model's label as intents, placed and sized by the grammar reading the request with the label
-    in its own words; a bare intent at the request's place when the grammar still cannot read it."""
+    in its own words; a bare intent at the request's place when the grammar still cannot read it.
+
+    Raises:
+        Ask: the model's tagger heard a place (`places`) that the grammar could not find ("the kitchen ...,
+            give it a lift there"): acting on the whole score would change what the user did not address.
+    """
+    intents = _placed_intents(label, p, analysis, plan, request, read)
+    unplaced = [w for w in places if not WHOLE_RE.search(w.lower())]
+    if unplaced and LABELS[label][0] not in UNPLACED and all(it.scope.kind == "whole" for it in intents):
+        raise Ask(f"Where do you mean by '{unplaced[0][:60]}'? Name a shot or a time, e.g. 'in shot 3' or "
+                  "'from 0:12 to the end'.")
+    return intents
+
+
+def _placed_intents(label: str, p: float, analysis, plan, request: str, read: Callable) -> list[EditIntent]:
     instrument = _instrument(request) or ""
     hint = HINTS.get(label)
     if hint is not None:
@@ -208,7 +235,7 @@ def combine(analysis, plan, request: str, read: Callable) -> list[EditIntent]:
         except Ask as q:
             guessed = q
     model = IntentModel.load()
-    pred = model.predict(spelled(request.lower())) if model is not None else None
+    pred, spans = model.read(spelled(request.lower())) if model is not None else (None, [])
     choice = choose(rules, pred, request, asked, guessed)
     if choice.how == "rules":
         return rules
@@ -217,7 +244,8 @@ def combine(analysis, plan, request: str, read: Callable) -> list[EditIntent]:
     if choice.how == "refine":
         return _refined(choice.label, pred.p, rules, request)
     if choice.how == "model":
-        return _placed(choice.label, pred.p, analysis, plan, request, read)
+        return _placed(choice.label, pred.p, analysis, plan, request, read,
+                       tuple(s.text for s in spans if s.label == "scope"))
     if isinstance(guessed, Ask):
         raise guessed
     return guessed if guessed is not None else read(analysis, plan, request, guess=True)

@@ -106,6 +106,8 @@ def diff(old: ScorePlan, new: ScorePlan) -> list[Change]:
     for role in sorted(set(oi) | set(ni)):
         if oi.get(role) != ni.get(role) and old.style == new.style and role in oi and role in ni:
             out.append(Change("instrument", f"{role}: {oi.get(role, 'none')} -> {ni.get(role, 'none')}"))
+        elif role in ni and role not in oi and old.style == new.style:  # which instrument a new part is
+            out.append(Change("instrument", f"{role}: {ni[role]} (a new part)"))
     oh = {(round(h.time_s, 2), h.kind, h.strength) for h in old.hit_points}
     nh = {(round(h.time_s, 2), h.kind, h.strength) for h in new.hit_points}
     for t, kind, _ in sorted(nh - oh):

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import marks, names, orchestration, phrases, takes, vocab
+from v2m.agent.dialogue import marks, mentions, names, orchestration, phrases, takes, vocab
 from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.orchestration import eat
+from v2m.agent.dialogue.phrases import BIG, FAST_RE, LESS_RE, LOUD_RE, MORE_RE, QUIET_RE, SLOW_RE, SMALL
 from v2m.agent.dialogue.where import (
     APPOSITIVE_RE,
     PLACE_FILLER,
@@ -30,22 +31,6 @@ from v2m.agent.dialogue.where import (
 from v2m.tools.contract import MAX_TEMPO_BPM, MIN_TEMPO_BPM, EditIntent, ScorePlan, VideoAnalysis
 from v2m.tools.music.theory import read_tonic, tonic_name, tonic_pc
 
-SMALL = r"\b(?:a (?:little )?bit|slightly|a little|a touch|somewhat|a tad|marginally)\b"
-BIG = (r"\b(?:much|a lot|far|lots|really|very|significantly|drastically|dramatically|considerably)\b"
-       r"|\bway (?=more|less|too|\w+er\b)")  # "way faster", not "is there a way to"
-SLOW_RE = (r"\b(?:slower|slow(?: it| things)? down|slow|less fast|more slowly|lower tempo|reduce the tempo|"
-           r"drop the tempo|decrease the tempo|lower the tempo|relax the pace|ease off the tempo)\b")
-FAST_RE = (r"\b(?:faster|speed(?: it| things)? up|fast|quicker|quick|more quickly|higher tempo|up the tempo|"
-           r"raise the tempo|increase the tempo|pick up the pace|more tempo|hurry)\b")
-MORE_RE = (r"\b(?:more energy|more energetic|energetic|busier|denser|fuller|more intense|intense|livelier|"
-           r"more lively|punchier|bigger|stronger|more driving|build(?: it)? up|more power|more powerful|"
-           r"more action|more exciting|exciting|more impact|more dense|richer|thicker|wilder)\b")
-LESS_RE = (r"\b(?:less energy|less energetic|sparser|sparse|thinner|less busy|simpler|lighter|softer|gentler|"
-           r"more minimal|minimal|stripped[- ]down|strip it down|tone it down|less intense|more subtle|subtler|"
-           r"smaller|quieter|more delicate|less dense|emptier|barer)\b")
-LOUD_RE = r"\b(?:louder|turn (?:it |the music )?up|more volume|raise the volume|increase the volume|volume up)\b"
-QUIET_RE = (r"\b(?:turn (?:it |the music )?down|less volume|lower the volume|reduce the volume|volume down|"
-            r"too loud|quieter overall|quieter)\b")
 FILLER = PLACE_FILLER
 
 
@@ -175,6 +160,8 @@ def _style(c: Clause, t: str) -> str:
     if not hits:
         return t
     k = max(hits)[1]
+    if not c.whole and c.intents:  # "dub it out in shot 3: drop everything but drums and bass": colour, not a genre
+        return re.sub(rf"\b{re.escape(k)}\b", " ", t)
     if not c.whole:
         raise Ask(f"A style applies to the whole score; I can make {c.span.label} slower, calmer or change its "
                   "instruments instead. Should I switch the whole score?")
@@ -183,16 +170,20 @@ def _style(c: Clause, t: str) -> str:
 
 
 def _culture(c: Clause, t: str) -> str:
-    found = phrases.culture(t)
+    found, away = phrases.culture(t), phrases.shunned(t)
+    if found is None and away:  # "less corporate": away from a style, toward one said
+        c.want("style", value=away[0].style, direction="down", reason=f"away from {away[2]}", whole=True)
+        return away[1]
     if found is None:
         return t
     if not c.whole:
-        raise Ask(f"That sounds like {found.style} ({found.reason}), a style for the whole score. "
+        raise Ask(f"That sounds like {found[0].style} ({found[0].reason}), a style for the whole score. "
                   "Switch the whole score, or change only the instruments there?")
+    (found, t) = found
     c.want("style", value=found.style, target=",".join(found.adds), reason=found.reason, direction="set")
     if found.mode:
         c.want("mode", value=found.mode, direction="set", reason=found.reason)
-    return " " * len(t)
+    return t
 
 
 def _shape(c: Clause, t: str) -> str:
@@ -291,6 +282,7 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
     if not c.intents and span is not None and (d := re.search(r"\b(up|down)\b", rest)) and \
             only_place(re.sub(r"\b(?:up|down|again|then|and)\b", " ", rest)):  # "up in shot 2, down in shot 3"
         c.want("energy", direction=d.group(1), magnitude=magnitude(text))   # a bare direction at a place
+    mentions.check_placed(c.span, rest, c.intents)
     if not c.intents and (question := phrases.too_question(text)):
         raise Ask(question)
     if not c.intents and guess and not only_place(rest):
@@ -301,13 +293,13 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
 # Clauses made only of these ("no, jazz instead", "ok, then ...") carry no edit of their own.
 SMALL_TALK = {"no", "nope", "ok", "okay", "yes", "yeah", "please", "actually", "hmm", "well", "instead", "rather",
               "so", "and", "also", "then", "hm", "um", "sorry", "thanks", "thank", "you", "wait", "oh", "right"}
-CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|:(?!\d)|\.(?!\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|(?<!everything )(?<!nothing )(?<!all )\bbut\b|\balso\b)\s*")
+CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|:(?!\d)|\.(?!\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|(?<!everything )(?<!nothing )(?<!all )(?<!out )\bbut\b|\balso\b)\s*")
 
 
 def _same(a: EditIntent, b: EditIntent) -> bool:
     """Two readings of one meaning ("ease the pace off a little, it's rushing"): said once, done once."""
     return (a.what, a.direction, a.value, a.scope) == (b.what, b.direction, b.value, b.scope) and \
-        a.what in ("tempo", "energy", "loudness", "mode", "mood", "balance", "shape", "style")
+        a.what in ("tempo", "energy", "loudness", "mode", "mood", "balance", "shape", "style", "add", "remove", "only")
 
 
 def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: bool = True,
@@ -340,20 +332,20 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     negative = bool(TAKE_OUT_RE.search(request.lower()))
     shared: Span | None = None   # a place said in a clause, carried to the clauses after it
     prev: tuple | None = None   # the last clause: text, original, where its intents start, own place?, span
-    last_instrument = None
+    parts = mentions.Mentions()  # the instrument named last, for "it" and "them"
     known = {**(known or {}), **names.said(request)}   # "the kiss", whether said before or in this request
     noun = names.noun_of(request)
-    for original in clauses:
+    for n_clause, original in enumerate(clauses):
         text = " " + re.sub(r"\s+", " ", re.sub(r"[^a-z0-9#:.%' -]+", " ",
                                                 phrases.unfilled(phrases.spelled(original.lower())))) + " "
         text = re.sub(r"(\d)\.(?!\d)", r"\1", text)
         text = re.sub(r"\b(five|ten|fifteen|twenty|thirty)(?= ?(?:percent|%|bpm))",
                       lambda m: str(NUMBERS[m.group(1)]), text)
-        text = re.sub(r"\b(\w+) comes? in (at|on|after) (the [\w ]+?)(?: not before)?\s*$", r"no \1 before \3", text)
-        if last_instrument:  # "harp's too cheesy, replace it with guitar": "it" is the instrument just named
-            text = re.sub(r"\b(replace|swap|less of|lose|drop|mute|remove|ditch|lower|raise) (?:it|them|that)\b",
-                          rf"\1 {last_instrument}", text)
+        text, entry, topic = parts.said(text, n_clause == len(clauses) - 1)
+        if topic:  # "the strings. less of them.": a part named, then what to do with it
+            continue
         text, span = names.placed(text, analysis, plan, known, noun, last_span)   # "after the kiss at 0:30": after 0:30
+        span = mentions.before(span, entry) if span else None
         span, shared, own = names.carried(text, span, shared, last_span, analysis)
         intents = read_clause(analysis, plan, text, span, guess and not (own and only_place(text)), original,
                               negative)
@@ -379,8 +371,6 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
                 out.append(it)
             elif SIZE[it.magnitude] > SIZE[out[k].magnitude]:  # "too slow, speed it up a lot": the larger
                 out[k] = it
-        if (m := re.search(rf"\b({orchestration.INSTR_ALT})(?:s|es)?\b", text)):
-            last_instrument = m.group(1)
     partial = {it.value for it in out if it.what == "revert" and it.amount is not None}
     if partial:  # "too fast now, split the difference": the half-way tempo is the edit
         out = [it for it in out if it.what not in partial or it.what == "revert"]

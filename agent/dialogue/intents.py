@@ -118,6 +118,10 @@ def _mode(e: Edit, it: EditIntent) -> None:
 
 
 def _style(e: Edit, it: EditIntent) -> None:
+    if it.direction == "down":  # away from a style, with none named to go to (see `from_last_revert`)
+        others = ", ".join([s for s in AWAY_OPTIONS if s not in (e.plan.style, it.value)][:3])
+        now = "" if e.plan.style == it.value else f"The score is {e.plan.style} now. "
+        raise Ask(f"{now}Moving {it.reason}: toward which style? For example {others}.")
     if not e.whole:
         raise Ask(f"A style applies to the whole score; I can make {e.span.label} slower, calmer or change its "
                   "instruments instead. Should I switch the whole score?")
@@ -223,12 +227,12 @@ def _revert(e: Edit, it: EditIntent, history: list[ScorePlan]) -> ScorePlan:
     p = e.plan
     if attr == "tempo" and it.amount is not None:  # "split the difference": part of the way back
         k = it.amount
-        p.tempo_bpm = round(p.tempo_bpm + (old.tempo_bpm - p.tempo_bpm) * k, 1)
+        p.tempo_bpm, p.tempo_asked = round(p.tempo_bpm + (old.tempo_bpm - p.tempo_bpm) * k, 1), True
         return p
-    if attr == "tempo":
-        p.tempo_bpm = old.tempo_bpm
-        p.sections = [s.model_copy(update={"tempo_bpm": old.sections[old.section_at((s.start_s + s.end_s) / 2)]
-                                           .tempo_bpm}) for s in p.sections]
+    if attr == "tempo":  # as it was, and held or free as it was
+        p.tempo_bpm, p.tempo_asked = old.tempo_bpm, old.tempo_asked
+        p.sections = [s.model_copy(update={k: getattr(old.sections[old.section_at((s.start_s + s.end_s) / 2)], k)
+                                           for k in ("tempo_bpm", "tempo_asked")}) for s in p.sections]
     elif attr in ("key", "mode"):
         p.key, p.mode = old.key, old.mode
         p.sections = [s.model_copy(update={"chords": old.sections[old.section_at((s.start_s + s.end_s) / 2)]
@@ -275,6 +279,32 @@ def style_first(intents: list[EditIntent]) -> list[EditIntent]:
     return [it for _, it in styles[:1]] + [it for it in intents if it.what != "style"]
 
 
+AWAY_OPTIONS = ("folk", "jazz", "cinematic", "rock", "ambient")   # styles offered when one is only moved away from
+
+
+def from_last_revert(intents: list[EditIntent]) -> list[EditIntent]:
+    """The intents that count, in the order said: from the last return to a whole earlier version on
+    ("ditch the organ, bring version 2 back": the version named is where the turn ends up), and a move away
+    from a style only when no style to go to is named."""
+    whole = [k for k, it in enumerate(intents) if it.what in ("revert", "undo") and it.value is None]
+    intents = intents[whole[-1]:] if whole else intents
+    if any(it.what == "style" and it.direction != "down" for it in intents):
+        # "less corporate, more like an indie band": the style named is where it goes
+        intents = [it for it in intents if not (it.what == "style" and it.direction == "down")]
+    return intents
+
+
+def kept_parts(intents: list[EditIntent]) -> list[EditIntent]:
+    """Without the removals an "only" of the same place already makes ("just the guitar on its own, no bass
+    or drums": said twice, done once, not a question about a part already silent), and without the balance
+    of a part the same turn swaps out or removes."""
+    kept = [it.scope for it in intents if it.what == "only"]
+    # "harp's a bit cheesy, replace it with a guitar": the harp goes, so the guitar does not inherit its level
+    gone = {it.target for it in intents if it.what == "swap"} | {it.value for it in intents if it.what == "remove"}
+    return [it for it in intents if not (it.what == "remove" and it.scope in kept)
+            and not (it.what == "balance" and it.value in gone)]
+
+
 def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIntent],
                   history: list[ScorePlan] | None = None) -> ScorePlan:
     """Apply intents in order to a copy of `plan`.
@@ -290,10 +320,7 @@ def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIn
         Ask: an intent cannot be carried out; the message is the question for the user.
     """
     new = plan.model_copy(deep=True)
-    whole = [k for k, it in enumerate(intents) if it.what in ("revert", "undo") and it.value is None]
-    if whole:  # "ditch the organ, bring version 2 back": the version named is where the turn ends up
-        intents = intents[whole[-1]:]
-    intents = style_first(intents)
+    intents = style_first(kept_parts(from_last_revert(intents)))
     for it in intents:
         e = Edit(new, analysis, span_of(it.scope))
         if it.what in ("undo", "revert"):

@@ -14,6 +14,15 @@ from v2m.agent.dialogue.where import ORD, TIME, Ask, Span, _cut, nearest_cut, pa
 # Words that can only mean a hit: with a place said in the clause or just before, they mark its start.
 MOMENT_RE = re.compile(r"\b(?:crash|crashes|stab|sting|stinger|boom|bang|slam|dead stop|hard stop|full stop|a stop)\b"
                        r"|\bhit (?:it|there|that)\b")
+# "make the drop land at 0:16": dance music's drop, the moment the full beat crashes in (not "drop the bass")
+DROP_RE = re.compile(r"\b(?:the|a|my|our|your|big) drop\b(?! (?:out|off|the|it|them|all|everything)\b)")
+# The music itself stopping at a moment ("cut all the music on the second cut", "everything drops out at 0:20"):
+# a hit point of kind stop, read as "a stop on ..."
+STOP_RE = re.compile(r"\b(?:cut|kill|mute|stop) (?:all )?(?:of )?(?:the )?music\b"
+                     r"|\b(?:the )?(?:music|everything|band) (?:just )?(?:stops?|cuts? out|drops? out|goes silent)\b"
+                     r"|\b(?:a |dead |total )?silence (?=on|at)")
+# A clause naming a moment, a cut or a time ("seconds", not "second": "the second half" names no moment)
+POINT = rf"\bcuts?\b|\d:\d|\d ?s\b|\d ?seconds?\b|\bseconds\b|\bat {TIME}"
 SWELL_MIN_S = 4.0   # a swell grows over the shot before its moment when that shot is at least this long
 
 
@@ -47,12 +56,16 @@ def lock(e, on: bool) -> None:
 
 def sync(c, t: str) -> str:
     """"hit the cut at 0:07", "a crash on every cut", "no accent at the first cut": hit points."""
+    said = t
+    t = DROP_RE.sub(lambda d: " " * (len(d.group(0)) - 5) + "crash", t)
+    if re.search(POINT, STOP_RE.sub(" ", t)):  # "the music stops in shot 5" is no moment: no music there
+        t = STOP_RE.sub(lambda d: " " * (len(d.group(0)) - 6) + "a stop", t)
     m = re.search(r"\b(hit|hits|accent|accents|crash|crashes|stab|stabs|swell|sting|punch|mark|marks|stop on|"
                   r"full stop|a stop|boom|bang|slam|stinger|sting|dead stop|hard stop)\b", t)
     # "that's the last photo. a crash when it comes up": a shot or cut named, then a word only a hit can mean
     moment = c.span is not None and c.span.sections is None and MOMENT_RE.search(t) and not re.search(r"\bcuts?\b", t)
-    if not m or not (re.search(rf"\bcuts?\b|\d:\d|\d ?s\b|seconds?\b|\bat {TIME}", t) or moment):
-        return t
+    if not m or not (re.search(POINT, t) or moment):
+        return said
     word = m.group(1)
     kind = ("crash" if word.startswith("crash") or word in ("boom", "bang", "slam") else "stab"
             if word in ("stab", "stabs", "sting", "punch", "stinger") else "swell" if word == "swell" else "stop"

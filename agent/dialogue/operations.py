@@ -123,23 +123,30 @@ def set_tempo(plan: ScorePlan, idx: list[int], *, factor: float = 1.0, bpm: floa
                 plan.sections[i] = s.model_copy(update={"tempo_bpm": new(s.tempo_bpm) if bpm is None else None})
         if plan.tempo_bpm == old:
             raise Ask(f"The tempo is already {old:g} BPM, at the edge of what I can play; what did you have in mind?")
+        mark_asked(plan, idx)
         return f"tempo {old:g} -> {plan.tempo_bpm:g} BPM"
-    # A section's own tempo must stay where the composer can play it: the style's range (with the 10%
-    # slack the tempo map allows) widened to the plan's tempo; beyond that the music would not follow.
-    lo, hi = load_style(plan.style).tempo_bpm
-    lo, hi = min(lo * 0.9, plan.tempo_bpm), max(hi * 1.1, plan.tempo_bpm)
+    # A section's own tempo: anywhere the composer can play (the tempo map keeps a tempo a person asked
+    # for even outside the style's range, as "shot 3 at double speed" asks).
     olds = [plan.sections[i].tempo_bpm or old for i in idx]
     for i, o in zip(idx, olds):
-        plan.sections[i] = plan.sections[i].model_copy(update={"tempo_bpm": round(min(max(new(o), lo), hi), 1)})
+        plan.sections[i] = plan.sections[i].model_copy(update={"tempo_bpm": new(o)})
     news = [plan.sections[i].tempo_bpm for i in idx]
     if news == [round(o, 1) for o in olds]:
-        raise Ask(f"{plan.style} plays between {lo:.0f} and {hi:.0f} BPM here, and that part is already at the "
-                  "limit. Change the whole score's tempo, or the style?")
-    if any(abs(n - new(o)) > 0.05 for n, o in zip(news, olds)):
-        return f"tempo {min(olds):g} -> {min(news):g} BPM ({plan.style}'s limit)"
+        raise Ask(f"That part is already at {news[0]:g} BPM, the edge of what I can play ({MIN_TEMPO_BPM:g}-"
+                  f"{MAX_TEMPO_BPM:g}). What did you have in mind?")
+    mark_asked(plan, idx, whole=False)
     if len(set(news)) == 1:
         return f"tempo {min(olds):g} -> {news[0]:g} BPM"
     return f"tempo {min(olds):g}-{max(olds):g} -> {min(news):g}-{max(news):g} BPM"
+
+
+def mark_asked(plan: ScorePlan, idx: list[int], whole: bool = True) -> None:
+    """Record that a person asked for the tempo just set (the plan's when `whole`, and that of the sections
+    `idx` with their own): the tempo map keeps it as heard instead of moving it to keep whole bars."""
+    plan.tempo_asked = plan.tempo_asked or whole
+    for i in idx:
+        if plan.sections[i].tempo_bpm is not None:
+            plan.sections[i] = plan.sections[i].model_copy(update={"tempo_asked": True})
 
 
 # ----------------------------------------------------------------------------- key, mode, chords
@@ -251,9 +258,12 @@ def role_playing(plan: ScorePlan, gm: str, want_role: str) -> str | None:
     return None
 
 
-def free_role(plan: ScorePlan, preferred: str) -> str:
+def free_role(plan: ScorePlan, preferred: str, *, kit: bool = False) -> str:
+    """A role the plan has no instrument for, `preferred` first. `kit`: the instrument is a drum kit, which
+    only the drums and percussion roles (channel 10) can play; a program never goes there."""
     inst = {**load_style(plan.style).instruments, **plan.instrumentation}
-    for r in (preferred, "lead", "melody", "strings", "brass", "pad", "harmony", "percussion"):
+    order = ("drums", "percussion") if kit else (preferred, "lead", "melody", "strings", "brass", "pad", "harmony")
+    for r in order:
         if r not in inst and r in ROLES:
             return r
     raise Ask("Every part already has an instrument. Which one should it replace?")

@@ -10,8 +10,10 @@ import re
 
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue import vocab
+from v2m.agent.dialogue.mentions import INSTR, INSTR_ALT, named_parts, plain_parts
 from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import MAX_LEVEL_DB, MIN_LEVEL_DB, ScorePlan
+from v2m.tools.gm import DRUM_KITS
 from v2m.tools.style import load_style
 
 
@@ -24,8 +26,16 @@ FAMILIES = {**{w: "brass" for w in ("trumpet", "trombone", "horn", "horns", "tub
             **{w: "strings" for w in ("violin", "viola", "cello", "fiddle", "strings", "string section", "orchestra")},
             "kick": "drums", "snare": "drums", "cymbals": "drums", "hats": "drums"}
 FILLER_WORDS = {"it", "the", "a", "an", "some", "more", "bit", "in", "to", "something"}
-INSTR_ALT = "|".join(sorted((re.escape(k) for k in {*vocab.INSTRUMENTS, *vocab.ROLE_WORDS}), key=len, reverse=True))
-INSTR = rf"(?:the |a |an |some |any |all |more |back |in )*({INSTR_ALT})(?:s|es)?\b"
+PARTS = rf"{INSTR}(?:(?:,| and| &| plus| or| with)(?: the| a| an)? {INSTR}){{0,3}}"
+EVERYTHING = r"(?:everything|all|the rest|everyone|the whole band|all the (?:other )?(?:parts|instruments))(?: else)?"
+EXCEPT = r"(?:except|but|apart from|other than|save|besides|bar)(?: for)?"
+KEEP_ONLY = (rf"\b{EVERYTHING}(?: \w+){{0,3}}? {EXCEPT} {PARTS}",   # "everything drops out except the bass"
+             rf"\b(?:drop|lose|mute|cut|kill|strip|remove|silence|take out|pull out)(?: out)? {EVERYTHING}(?: out)? "
+             rf"{EXCEPT} {PARTS}|\b(?:strip|pare|thin|bring|take|cut)(?: it| things| everything| the music)? "
+             rf"(?:down|back) to (?:just |only )?{PARTS}",                 # "strip it down to piano and bass"
+             rf"\b(?:just|only|nothing but) (?:be |have |keep |leave )?(?:a |an )?{PARTS}(?: (?:on (?:its|their) own|"
+             rf"by (?:itself|themselves)|alone))?",
+             rf"{PARTS} (?:on (?:its|their) own|by (?:itself|themselves)|solo)\b")
 NEGATED_RE = re.compile(r"\b(?:no|without|not|lose|drop|remove|kill|mute|cut)\s*$")  # said just before a part
 
 
@@ -37,6 +47,8 @@ def _instrument_word(phrase: str) -> str | None:
 def role_of(plan: ScorePlan, word: str) -> str | None:
     """The role of the plan that the user's word names ("sax" -> melody in jazz, "drums" -> drums)."""
     inst = {**load_style(plan.style).instruments, **plan.instrumentation}
+    if vocab.INSTRUMENTS.get(word, ("", ""))[1] == "percussion" and word != "percussion":
+        return "percussion" if "percussion" in inst else None  # "a tambourine": hand percussion, not the kit
     named = [r for r, n in inst.items() if word in n.lower()]
     if not named and word in vocab.INSTRUMENTS:  # "nylon guitar" -> the role playing that GM instrument
         gm = vocab.INSTRUMENTS[word][0].lower()
@@ -53,27 +65,70 @@ def role_of(plan: ScorePlan, word: str) -> str | None:
     return named[0] if named else None
 
 
+LOST = (r"(?:lost|buried|drowned(?: out)?|drowning|hidden|swamped|masked|smothered|covered|suppressed|overpowered|"
+        r"overwhelmed|squashed|stepped on|eaten|washed out)")
+
+
+# How a part sounds when it is too loud or too quiet against the others ("a bit boomy", "too far forward").
+EXCESS = (r"(?:(?:too|way too|far too|a bit|a little|kind of|really|so|overly|quite) )+(?:loud|hot|strong|prominent|"
+          r"present|bright|harsh|shrill|boomy|muddy|tinny|piercing|brash|heavy|much|far forward|forward|"
+          r"up front|out front|syrupy|sugary|cheesy|schmaltzy|sappy|saccharine|in (?:your|my|the) face)")
+HARSH = r"shrill|harsh|piercing|deafening|screeching|overbearing|boomy|muddy|tinny|overpowering|too loud"
+LACK = (r"(?:(?:too|way too|far too|a bit|a little|kind of|really|so) )+(?:quiet|soft|low|weak|faint|thin|far back|"
+        r"distant|timid|buried|lost|hidden)|not loud enough|not (?:coming|cutting) through|barely audible")
+BEING = r"(?:is |are |sounds? |feels? |seems? |gets? |getting |sits? |sitting |comes? across |still )*"
+UP_VERBS = (r"turn up|bring up|boost|raise|lift|push up|pump up|crank up|bump up|beef up|bring out|feature|highlight|"
+            r"emphasi[sz]e|accentuate|more of")
+DOWN_VERBS = (r"turn down|bring down|lower|reduce|pull back|pull down|dial down|dial back|tone down|soften|quieten|duck|"
+              r"take down|knock back|back off(?: on)?|ease off(?: on)?|ease back(?: on)?|less of")
 BALANCE_UP = r"(?:slap|hit|punch|play)s? (?:way |much |a lot |a bit )?harder|punchier|drives?|carry (?:it|the groove|the song)|(?:is |are )?buried|(?:is |are )?lost|can'?t hear|cannot hear|inaudible|hidden|up front|out front|to the front|forward|(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more present|stand out|cut through|up in the mix|higher in the mix"
-BALANCE_DOWN = r"(?:further back|to the back|down in the mix|lower in the mix|quieter|softer|less loud|too loud|too much|too present|in the background|under(?:neath)?|drowns?|drowning|buries|burying|swamps?|covers?|on top of everything|sits on top|overpowers?|overpowering|louder than)"
+BALANCE_DOWN = r"(?:too (?:hot|strong|prominent|bright|harsh|shrill|far forward|up front|forward|much)|in (?:your|my|our|the) face|shouting|shrill|overbearing|dominat(?:es|ing)|sticks? out|sticking out|poking out|further back|to the back|down in the mix|lower in the mix|quieter|softer|less loud|too loud|too much|too present|in the background|under(?:neath)?|drowns?|drowning|buries|burying|swamps?|covers?|on top of everything|sits on top|overpowers?|overpowering|louder than)"
+
+
+NO_PART = rf"(?:(?!\b(?:{INSTR_ALT})\b).)"  # any character that does not start another part's name
+
+
+def subjects(t: str, m: re.Match) -> list[str]:
+    """The parts a balance names where its first one is said: one, or a list ("the bass and the drums")."""
+    listed = next((x for x in re.finditer(PARTS, t) if x.start() <= m.start(1) < x.end()), None)
+    if listed is None or NEGATED_RE.search(t[:listed.start()]):
+        return [m.group(1)]
+    return list(dict.fromkeys(named_parts(listed.group(0))))
 
 
 def read(t: str, want) -> str:
     """Instrument edits in a clause: `want(what, value=..., target=..., direction=...)` records each
     intent; returns the text with what was understood blanked out."""
+    t = plain_parts(t)
     # "no bass or drums": each part named after the negation is left out
-    t = re.sub(rf"\b(no|without) ((?:the )?(?:{INSTR_ALT})(?:s|es)?) (?:or|and|nor) (?:the |any )?((?:{INSTR_ALT})(?:s|es)?)\b",
-               r"\1 \2 \1 \3", t)
+    t = re.sub(rf"\b(no|without) ((?:the )?(?:{INSTR_ALT})(?:s|es)?) (?:or|and|nor) (?:the |any )?((?:{INSTR_ALT})(?:s|es)?)\b"
+               r"(?! (?:is |are |a bit |a little |much )?(?:louder|softer|quieter|up|down|forward|back|too|more|less)\b)",
+               r"\1 \2 \1 \3", t)  # not "no drums and the bass louder": no drums, and the bass louder
+    if (m := re.search(rf"\b(?:no|without) {INSTR} (?:and|but) (?=(?:the )?(?:{INSTR_ALT})(?:s|es)? (?:is |are |a bit |"
+                       rf"a little |much )?(?:louder|softer|quieter|up|down|forward|back|too|more|less)\b)", t)):
+        want("remove", value=m.group(1))
+        t = eat(t, m)
     # "the saxophone should lead", "fiddle on the melody": that instrument plays the tune
+    if (m := re.search(rf"\b(?:add|bring in|introduce|include|give me|have|with|put in|layer) {INSTR} "
+                       rf"(?:playing|to play|doubling|on|for|that plays) (?:the |a )?(?:melody|tune|lead)\b", t)
+            or re.search(rf"\bdouble (?:the )?(?:melody|tune|lead) (?:with|on) {INSTR}", t)
+            or re.search(rf"\b(?:a|an|some) {INSTR} (?:on top|over the top|over everything|over it all)", t)):
+        want("add", value=m.group(1))  # "add a xylophone playing the tune": a new part; the melody stays
+        return eat(t, m)
+    if (m := re.search(rf"\b(?:the )?(melody|tune|lead|bass|bassline|chords) (?:should be |could be |to be |is |gets? )?"
+                       rf"(?:played|taken|carried) (?:by|on) {INSTR}", t)
+            or re.search(rf"\b(?:give|hand) (?:the )?(melody|tune|lead|bass|chords) to {INSTR}", t)):
+        want("swap", target=m.group(1), value=m.group(2))  # "the tune played by a flute": that part's instrument
+        return eat(t, m)
     if (m := re.search(rf"{INSTR} (?:should |to |can |must |will |could )?(?:lead|take the lead|carry the (?:tune|melody))\b", t)) \
             or (m := re.search(rf"{INSTR} (?:on|for|plays?|playing) the (melody|lead|tune|bass|bassline|chords)\b", t)):
         role, word = (m.group(2), m.group(1)) if m.lastindex == 2 else ("melody", m.group(1))
         want("swap", target=role, value=word)
         return eat(t, m)
-    if (m := re.search(rf"\b(?:drop|lose|mute|cut|kill) everything (?:but|except|apart from|save) {INSTR}(?: and {INSTR})?"
-                       rf"|\b(?:just|only) {INSTR} and {INSTR}\b", t)):
-        words = [g for g in m.groups() if g]
-        want("only", value=",".join(words))
-        return eat(t, m)
+    for pattern in KEEP_ONLY[:2]:  # "everything drops out except the bass", "drop everything but drums and bass"
+        if (m := re.search(pattern, t)):
+            want("only", value=",".join(dict.fromkeys(named_parts(m.group(0)))))
+            return eat(t, m)
     m = (re.search(rf"\b(?:replace|swap|switch|change|exchange|trade) (?:out )?{INSTR}.*?\b(?:with|for|to|into|by) "
                    rf"{INSTR}", t))
     swap = (m.group(1), m.group(2)) if m else None
@@ -89,26 +144,45 @@ def read(t: str, want) -> str:
             and not NEGATED_RE.search(t[:m.start()]):
         want("add", value=m.group(1))  # "organ pad under everything": a part underneath the others
         return eat(t, m)
+    # balance: "the piano is lost under the brass", "can't hear the melody over the dhol": that one up, the other down
+    if (m := re.search(rf"{INSTR} (?:is |are |gets |get |getting |feels |sounds |kind of |a bit |a little |way |totally |"
+                       rf"completely |really |so |too |being )*{LOST} (?:under|by|beneath|behind|below|underneath|in|"
+                       rf"against|with|among) {INSTR}", t)) \
+            or (m := re.search(rf"\b(?:can'?t|cannot|can not|barely|hardly|can hardly|can barely) (?:really |even )?hear "
+                               rf"{INSTR} (?:over|under|behind|through|above|for|against) {INSTR}", t)):
+        want("balance", value=m.group(1), target=m.group(2), direction="up")
+        return eat(t, m)
     # balance: "the sax drowns the piano" (piano up against the sax), "bring the strings forward"
     if (m := re.search(rf"{INSTR} (?:is |are |kind of |a bit |way )?(?:drowns?|drowning|buries|burying|swamps?|covers?|"
                        rf"overpowers?|overpowering|(?:is |are )?louder than|on top of|stepping on|steps on|masks?|"
-                       rf"masking|walks? (?:all )?over|fighting|fights|clashing with|competing with) (?:out )?{INSTR}", t)):
+                       rf"masking|walks? (?:all )?over|fighting|fights|clashing with|competing with) (?:out |with )?{INSTR}", t)):
         want("balance", value=m.group(2), target=m.group(1), direction="up")
         return eat(t, m)
-    if (m := re.search(rf"{INSTR}.{{0,24}}?\b(?:{BALANCE_UP})\b", t)) and not NEGATED_RE.search(t[:m.start()]) \
+    # one part too loud or too quiet in words of how it sounds, or a verb that turns it up or down
+    for pattern, direction in ((rf"{INSTR} {BEING}(?:{EXCESS}|{HARSH})\b", "down"), (rf"{INSTR} {BEING}(?:{LACK})\b", "up"),
+                               (rf"\b(?:{DOWN_VERBS}) {INSTR}", "down"), (rf"\b(?:{UP_VERBS}) {INSTR}", "up"),
+                               (rf"\b(?:take|knock|tone|ease|pull|dial|turn) {INSTR} (?:down|back)\b", "down"),
+                               (rf"\b(?:bring|calm) {INSTR} down\b", "down"),
+                               (rf"\b(?:can'?t|cannot|can not|barely|hardly) (?:really |even )?hear {INSTR}", "up")):
+        if (m := re.search(pattern, t)) and not NEGATED_RE.search(t[:m.start()]):
+            for word in subjects(t, m):  # "the bass and the drums are too loud": each of them
+                want("balance", value=word, direction=direction)
+            return eat(t, m)
+    if (m := re.search(rf"{INSTR}{NO_PART}{{0,24}}?\b(?:{BALANCE_UP})\b", t)) and not NEGATED_RE.search(t[:m.start()]) \
             or (m := re.search(rf"\b(?:bring|push|turn) (?:up )?{INSTR} (?:up|forward|out)\b", t)) \
             or (m := re.search(rf"\b(?:more|louder) {INSTR} in the mix\b", t)):
-        want("balance", value=m.group(1), direction="up")
+        for word in subjects(t, m):
+            want("balance", value=word, direction="up")
         return eat(t, m)
-    if (m := re.search(rf"{INSTR}.{{0,24}}?\b(?:{BALANCE_DOWN})\b", t)) and not NEGATED_RE.search(t[:m.start()]) \
+    if (m := re.search(rf"{INSTR}{NO_PART}{{0,24}}?\b(?:{BALANCE_DOWN})\b", t)) and not NEGATED_RE.search(t[:m.start()]) \
             or (m := re.search(rf"\b(?:pull|push|tuck|sit|turn|dial) (?:down |back )?{INSTR} (?:back|down|under)\b", t)) \
-            or (m := re.search(rf"\b(?:less|quieter|softer|too much|too many) {INSTR}\b(?! solo)", t)):
-        want("balance", value=m.group(1), direction="down")
+            or (m := re.search(rf"\b(?:less|quieter|softer|too much|too many)(?: of)? {INSTR}\b(?! solo)", t)):
+        for word in subjects(t, m):
+            want("balance", value=word, direction="down")
         return eat(t, m)
-    if (m := re.search(rf"\b(?:only|just|nothing but|solo) (?:be )?(?:a |an )?{INSTR}", t) or re.search(rf"{INSTR} solo\b", t)
-            or re.search(rf"\b(?:silence|nothing|drop everything|everything out|no music) (?:except|but|apart from|"
-                         rf"save) {INSTR}", t)):
-        want("only", value=m.group(1))
+    if (m := re.search(KEEP_ONLY[2], t) or re.search(KEEP_ONLY[3], t)
+            or re.search(rf"\b(?:silence|nothing|no music) {EXCEPT} {PARTS}", t)):
+        want("only", value=",".join(dict.fromkeys(named_parts(m.group(0)))))  # "just the guitar on its own"
         return eat(t, m)
     for m in list(re.finditer(rf"\b(?:no|without|remove|drop|lose|mute|take out|get rid of|kill|silence|fewer|"
                               rf"stop|turn off|leave out|cut out|minus|lose the|ditch|lay out on|(?:shouldn't|should "
@@ -121,10 +195,13 @@ def read(t: str, want) -> str:
         want("remove", value=m.group(1))
         t = eat(t, m)
     for m in list(re.finditer(rf"\b(?:add|with|bring in|bring back|include|put in|introduce|let the|give me|plus|"
-                              rf"layer|more|some|use|put|want|need|i want|have){' (?:in )?'}{INSTR}", t)):
+                              rf"layer|more(?: of)?|some|use|put|want|need|i want|have){' (?:in )?'}{INSTR}", t)):
         want("add", value=m.group(1), direction="up" if re.search(r"\bmore\b", m.group(0)) else None)
         t = eat(t, m)
-    if (m := re.fullmatch(rf"\s*(?:[a-z']+ ){{0,2}}?{INSTR}[\s!]*", t)):  # "smoky, muted trumpet": a part named alone
+    if (m := re.fullmatch(rf"\s*(?:[a-z']+ ){{0,2}}?{INSTR}[\s!]*", t)) \
+            or (m := re.fullmatch(rf"\s*(?:and |also |now |then |maybe |perhaps |a |an |some )*{INSTR} (?:in|on|for|"
+                                  rf"during|over|across|through|throughout|from|after|before|at|till|until) [a-z0-9:' -]*", t)):
+        # "smoky, muted trumpet": a part named alone; "banjo in the last shot": a part named with its place
         want("add", value=m.group(1))
         return eat(t, m)
     m = re.search(r"\b(?:add|bring in|introduce|include) (?:a |an |some |the )?([a-z][a-z ]*?)(?: in| to| at| for|$)", t)
@@ -135,6 +212,32 @@ def read(t: str, want) -> str:
         want("add", value=hit.name)
         t = eat(t, m)
     return t
+
+
+def arrivals(intents: list, plan: ScorePlan) -> list:
+    """"No cello before the third shot" (or "the cello comes in at the third shot") where no cello plays yet:
+    the cello plays from there on, an addition at the place it arrives, not a question about removing it."""
+    out = []
+    for it in intents:
+        sc = it.scope
+        if it.what == "remove" and it.value and role_of(plan, it.value) is None and sc.kind != "whole" and \
+                sc.start_s <= 0.05 and sc.label.startswith("before ") and sc.end_s < plan.duration_s - 1.0:
+            it = it.model_copy(update={"what": "add", "scope": sc.model_copy(update={
+                "kind": "from", "start_s": sc.end_s, "end_s": plan.duration_s, "label": "from " + re.sub(r" \([^()]*\)$", "", sc.label[7:]),
+                "sections": None})})
+        out.append(it)
+    return out
+
+
+def stand_ins(intents: list) -> list:
+    """The intents with the reason said for each instrument outside General MIDI they bring in ("no dhol in
+    the General MIDI sound set, so Taiko Drum plays it"), so the reply is honest about the sound."""
+    out = []
+    for it in intents:
+        words = (it.value or "").split(",") if it.what in ("add", "swap", "only") else []
+        why = "; ".join(x for x in (vocab.stand_in(w.strip()) for w in words) if x)
+        out.append(it.model_copy(update={"reason": "; ".join(filter(None, (it.reason, why)))[:300]}) if why else it)
+    return out
 
 
 # ----------------------------------------------------------------------------- applying
@@ -148,8 +251,8 @@ def swap(e, old: str, new: str) -> None:
     if not e.whole:
         raise Ask(f"I can swap an instrument only for the whole score; say 'add {new} in {e.span.label}' "
                   f"and 'no {old} there' to change just that part.")
-    if any(s.locked for s in p.sections):
-        raise Ask("Some sections are locked, and an instrument swap changes them too. Unlock them first?")
+    if any(s.locked and role in ops.effective_roles(p, s) for s in p.sections):  # a locked part must sound as it did
+        raise Ask(f"The {old} plays in a locked part, and a swap would change it there too. Unlock it first?")
     gm = vocab.INSTRUMENTS[new][0] if new in vocab.INSTRUMENTS else None
     if gm is None or role == "drums" != (vocab.INSTRUMENTS[new][1] == "drums"):
         raise Ask(f"I can't play the {role} part on '{new}'. Which instrument should it be?")
@@ -171,6 +274,16 @@ def remove(e, word: str) -> None:
     if not any(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):
         raise Ask(f"The {word} is already silent there. Did you mean another part?")
     ops.set_roles(p, e.idx, remove=role)
+    if role in load_style(p.style).instruments or any(role in ops.effective_roles(p, s) for s in p.sections):
+        return
+    # a part brought in by an edit and now heard nowhere ("lose the accordion again") leaves the plan: its
+    # instrument, its levels, and the role lists that only kept it out, so the plan is as before it came
+    p.instrumentation = {r: n for r, n in p.instrumentation.items() if r != role}
+    everything = set(ops.effective_roles(p, p.sections[0].model_copy(update={"instruments": []})))
+    for i, s in enumerate(p.sections):
+        roles = [r for r in s.instruments if r != role]
+        p.sections[i] = s.model_copy(update={"instruments": [] if set(roles) == everything else roles,
+                                             "levels_db": {r: db for r, db in s.levels_db.items() if r != role}})
 
 
 def add(e, word: str, *, quiet: bool = False) -> None:
@@ -194,8 +307,12 @@ def add(e, word: str, *, quiet: bool = False) -> None:
 def balance(e, word: str, step_db: float, against: str | None = None) -> None:
     """One part louder or softer against the others (Section.levels_db), never the whole mix."""
     p = e.plan
+    if not word:  # a reader knew a part should move but not which one
+        raise Ask(f"Which instrument should be {'louder' if step_db > 0 else 'softer'}?")
     role = role_of(p, word)
     if role is None or not any(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):
+        if against and step_db > 0 and role_of(p, against):  # "the guitar is lost under the choir", no guitar
+            return balance(e, against, -step_db)               # there: the one on top steps back
         if step_db < 0:
             raise Ask(f"The {word} is not playing there. Did you mean another instrument?")
         add(e, word)  # "bring the strings forward", "organ pad under everything": bring it in
@@ -228,7 +345,7 @@ def add_role(e, word: str) -> str:
             raise Ask(f"Which instrument should play the {word}?")
     role = preferred if preferred in ("drums", "bass", "percussion") and \
         preferred not in {**load_style(e.plan.style).instruments, **e.plan.instrumentation} \
-        else ops.free_role(e.plan, preferred)
+        else ops.free_role(e.plan, preferred, kit=gm.lower() in DRUM_KITS)
     if e.span is not None or any(s.locked for s in e.plan.sections):
         # Sections outside the span play all roles: pin their current roles so the new one stays out.
         idx = e.idx  # splits the addressed sections first: the loop must see the new list

@@ -5,7 +5,7 @@ show", "a wedding video") read as a style and its instruments, with the reason i
 
     from v2m.agent.dialogue.phrases import plain, culture
     plain("that's a bit too busy")       # " a bit  less busy "  (the grammar's own words)
-    culture("like a 70s cop show")       # Culture(style="funk", adds=("brass",), reason="...")
+    culture("like a 70s cop show")       # (Culture(style="funk", adds=("brass",), reason="..."), text left)
 
 Used by `v2m.agent.dialogue.edits` before its parsers read a clause.
 """
@@ -31,6 +31,10 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\bopen it up\b|\bmore power\b|\bmore strong\b|\bmake it pop\b|\bkick it up\b|\bgive it some (?:energy|life)\b"
      r"|\bsoar\b|\blift again\b|\bmore drive\b|\bmore tension\b|\bbusier\b|\bmore hype\b|\bhype it\b"
      r"|\bhyped\b|\btoe[- ]tapping\b|\bgroovier\b|\bmore groove\b|\bbouncier\b|\bmore bounce\b", "more energy"),
+    (r"\bbig moment\b|\bgo (?:all out|big)\b|\b(?:the )?full works\b|\ball guns blazing\b|\bpull out all the stops\b"
+     r"|\beverything (?:it'?s|you'?ve) got\b|\bmake it (?:huge|massive)\b", "much more energy"),
+    (r"\b(?:kind of |a bit )?(?:sags?|sagging|loses? (?:steam|momentum)|runs? out of steam|(?:goes|falls?) flat)\b"
+     r"|\bkeep (?:it|the energy) (?:going|up)\b", "more energy"),
     (r"\bfewer (?:instruments|parts|layers)\b|\bless instruments\b|\bpull (?:it|things|everything|them) (?:back|down)\b(?! to \d)|\bback it off\b(?! to \d)|\bthin (?:it|things) out\b|\bthin it\b"
      r"|\bcalm it down\b|\bsoften it\b|\btake it down\b|\bdial it back\b|\bstrip it back\b|\bless going on\b"
      r"|\btoo much (?=now|here|there)\b|\bkeep it minimal\b|\btoo much (?:going on|happening)\b|\brein it in\b|\bsettle it\b|\bground it\b|\bless busy\b", "less energy"),
@@ -55,6 +59,9 @@ for words, away in (
 ):
     for w in words.split():
         TOO[w] = away
+# "not so loud", "not as busy", "less sluggish": the same move away as "too loud", "too busy", "too slow"
+NOT_SO_RE = re.compile(r"\b(?:not (?:quite |nearly )?(?:so|as|that|too)|less) (?:much )?("
+                       + "|".join(sorted(TOO, key=len, reverse=True)) + r")\b")
 TOO_ANY_RE = re.compile(r"\btoo (?:much )?(?!(?:now|here|there|then|for|and|but|with|at|in|on|so)\b)([a-z]{3,})\b")
 TOO_RE = re.compile(r"\b(?:is |it'?s |that'?s |sounds |feels |a bit |a little |way |much |kind of |slightly )*"
                     r"too (?:much )?(?:bit )?(" + "|".join(sorted(TOO, key=len, reverse=True)) + r")\b")
@@ -73,6 +80,24 @@ SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
      r"|\bgo down slowly\b|\bgradually (?:quieter|softer|smaller)", (0.8, 0.15)),
 )
 
+# The grammar's words for size, tempo, energy and loudness (read by `v2m.agent.dialogue.edits`).
+SMALL = r"\b(?:a (?:little )?bit|slightly|a little|a touch|somewhat|a tad|marginally)\b"
+BIG = (r"\b(?:much|a lot|far|lots|really|very|significantly|drastically|dramatically|considerably)\b"
+       r"|\bway (?=more|less|too|\w+er\b)")  # "way faster", not "is there a way to"
+SLOW_RE = (r"\b(?:slower|slow(?: it| things)? down|slow|less fast|more slowly|lower tempo|reduce the tempo|"
+           r"drop the tempo|decrease the tempo|lower the tempo|relax the pace|ease off the tempo)\b")
+FAST_RE = (r"\b(?:faster|speed(?: it| things)? up|fast|quicker|quick|more quickly|higher tempo|up the tempo|"
+           r"raise the tempo|increase the tempo|pick up the pace|more tempo|hurry)\b")
+MORE_RE = (r"\b(?:more energy|more energetic|energetic|busier|denser|fuller|more intense|intense|livelier|"
+           r"more lively|punchier|bigger|stronger|more driving|build(?: it)? up|more power|more powerful|"
+           r"more action|more exciting|exciting|more impact|more dense|richer|thicker|wilder)\b")
+LESS_RE = (r"\b(?:less energy|less energetic|sparser|sparse|thinner|less busy|simpler|lighter|softer|gentler|"
+           r"more minimal|minimal|stripped[- ]down|strip it down|tone it down|less intense|more subtle|subtler|"
+           r"smaller|quieter|more delicate|less dense|emptier|barer)\b")
+LOUD_RE = r"\b(?:louder|turn (?:it |the music )?up|more volume|raise the volume|increase the volume|volume up)\b"
+QUIET_RE = (r"\b(?:turn (?:it |the music )?down|less volume|lower the volume|reduce the volume|volume down|"
+            r"too loud|quieter overall|quieter)\b")
+
 # References to earlier versions.
 PREVIOUS_RE = re.compile(r"\b(?:like|as|how|the way) (?:it|they) (?:was|were|is|sounded)(?: just)? before\b"
                          r"|\bput it back how it was\b|\bback (?:to )?how it was\b|\bprevious version\b"
@@ -82,6 +107,12 @@ LAST_N_RE = re.compile(r"\bundo (?:the )?last (two|three|four|2|3|4)\b|\bgo back
 ORIGINAL_RE = re.compile(r"\boriginal\b|\b(?:first|starting|initial) (?:one|version|score|plan|take)\b"
                          r"|\bwhere it (?:began|started)\b|\bwe started with\b|\bat the start(?:ed)? with\b"
                          r"|\bfrom the start\b")
+# Before every change so far: "before all the changes", "undo everything", "start over"; said first, as these
+# also contain the words of PREVIOUS_RE ("put it back how it was ..., before all the changes").
+EVERY_CHANGE_RE = re.compile(r"\bbefore (?:all|any|every)(?: of)?(?: the| my| our| your)? (?:changes?|edits?|tweaks?)\b"
+                             r"|\bundo (?:all|everything|every (?:change|edit))\b|\b(?:start|begin) (?:over|again|afresh)\b"
+                             r"|\bfrom scratch\b|\breset (?:it|everything|the (?:score|music|plan))\b|\bthe very first (?:version|one|score|take)\b"
+                             r"|\b(?:was|were|sounded) (?:at|in) the (?:very )?(?:beginning|start)\b")
 VERSION_RE = re.compile(r"\bversion (?:number )?(\d{1,2})\b|\bv(\d{1,2})\b")
 BACK_RE = re.compile(r"\b(?:back|return|revert|go back|bring|restore|put|as in|like in|how is in|same as|again|"
                      r"hear|listen to)\b")
@@ -106,7 +137,7 @@ CULTURES: tuple[tuple[str, Culture], ...] = (
      Culture("cinematic", ("brass",), "old Hollywood epics are full orchestra with brass fanfares")),
     (r"\bwedding\b|\bbridal\b|\bfirst dance\b",
      Culture("classical", ("strings",), "wedding films lean on warm piano and strings in a major key", "major")),
-    (r"\b(?:old|classic|vintage|saturday morning) cartoon|\bcartoon chase\b|\bslapstick\b",
+    (r"\b(?:old|classic|vintage|saturday morning) cartoon|\bcartoon chase\b",
      Culture("jazz", ("xylophone",), "old cartoon chases were fast big-band jazz with xylophone runs")),
     (r"\b(?:80s|eighties|1980s) (?:action|movie|film|cop|tv)|\b(?:80s|eighties) (?:\w+ )?movie\b",
      Culture("synthwave", ("drums",), "80s action films ran on synths and gated drums")),
@@ -117,7 +148,7 @@ CULTURES: tuple[tuple[str, Culture], ...] = (
     (r"\b(?:old|traditional|ancient|feudal) japan\w*|\bjapanese (?:traditional|temple|garden)|\bsamurai\b",
      Culture("ambient", ("koto",), "traditional Japan suggests koto and a spare, slow texture")),
     (r"\bwestern\b|\bcowboy\b|\bspaghetti\b|\bsaloon\b",
-     Culture("folk", ("harmonica",), "westerns call for acoustic guitar and harmonica")),
+     Culture("western", ("harmonica",), "westerns call for acoustic guitar, fiddle and harmonica")),
     (r"\bcorporate\b|\bexplainer\b|\bproduct (?:video|launch|demo)\b|\bcommercial\b|\bad\b",
      Culture("electronic", ("piano",), "corporate and product videos use light, clean electronic pop")),
     (r"\bhorror\b|\bhaunted\b|\bthriller\b",
@@ -126,12 +157,12 @@ CULTURES: tuple[tuple[str, Culture], ...] = (
      Culture("cinematic", ("strings",), "documentaries favour understated orchestral strings")),
     (r"\btravel (?:vlog|video)\b|\bvlog\b|\bsummer (?:trip|holiday)\b|\bbeach (?:party|holiday)\b",
      Culture("bossa", ("guitar",), "travel vlogs sound sunny: light latin guitar grooves")),
-    (r"\bsilent (?:movie|film)\b|\bragtime\b|\bvaudeville\b|\bsaloon piano\b|\bhonky[- ]tonk\b",
-     Culture("jazz", ("piano",), "silent films were scored by a lone piano playing ragtime and stride")),
+    (r"\bsilent (?:movie|film)\b|\bslapstick\b|\bragtime\b|\bvaudeville\b|\bsaloon piano\b|\bhonky[- ]tonk\b",
+     Culture("silent_film", (), "silent films were scored by a lone piano playing ragtime and stride")),
     (r"\bboss (?:fight|battle)\b|\bfinal boss\b",
      Culture("rock", ("drums",), "a boss fight wants driving rock drums and guitars")),
     (r"\bvideo ?game\b|\bretro game\b|\barcade\b|\b8[- ]?bit\b|\bchiptune\b",
-     Culture("synthwave", ("synth",), "retro games mean square-wave synth leads")),
+     Culture("chiptune", (), "retro games mean square-wave chip leads and arpeggios")),
     (r"\bchurch\b|\bhymn\b|\bfuneral\b|\bmemorial\b",
      Culture("classical", ("church organ",), "a church or a memorial suggests organ and slow harmony")),
     (r"\bbirthday\b|\bkids'? party\b|\bchildren'?s\b",
@@ -229,8 +260,11 @@ def plain(text: str) -> str:
     for pat, words in IDIOMS:
         t = re.sub(pat, f" {words} ", t)
     t = TOO_RE.sub(lambda m: f" {TOO[m.group(1)]} ", t)
+    t = NOT_SO_RE.sub(lambda m: f" {TOO[m.group(1)]} ", t)
     # "too epic" is no wish for more epic: an X the grammar cannot move away from is not read as asked for
-    t = TOO_ANY_RE.sub(lambda m: m.group(0) if m.group(1) in ("much", "many", "long", "short") else " ", t)
+    # ("too corporate" is kept: a culture moved away from, see `shunned`)
+    t = TOO_ANY_RE.sub(lambda m: m.group(0) if m.group(1) in ("much", "many", "long", "short") or shunned(m.group(0))
+                       else " ", t)
     return re.sub(r"\s+", " ", t)
 
 
@@ -252,9 +286,32 @@ def shape(text: str) -> tuple[tuple[float, ...], re.Match] | None:
     return None
 
 
-def culture(text: str) -> Culture | None:
-    """The style a culture, era or purpose names ("like a 70s cop show"), or None."""
-    return next((c for pat, c in CULTURES if re.search(pat, text)), None)
+# Words before a culture that turn it away: "less corporate", "not so corporate", "too corporate now".
+AWAY_RE = re.compile(r"\b(?:less|not(?: so| as| that| too| very)?|too|no more|nothing|away from|un)"
+                     r"(?: (?:of|an?|the|so|like|as|much|more))*(?: \w+)?\s*-?$")
+
+
+def _cultures(text: str) -> list[tuple[Culture, re.Match]]:
+    found = ((c, re.search(pat, text)) for pat, c in CULTURES)
+    return sorted(((c, m) for c, m in found if m), key=lambda cm: cm[1].start())
+
+
+def _blank(text: str, a: int, b: int) -> str:
+    return text[:a] + " " * (b - a) + text[b:]
+
+
+def culture(text: str) -> tuple[Culture, str] | None:
+    """The style a culture, era or purpose names ("like a 70s cop show") and the text with it blanked out, or
+    None; not one said to move away from ("less corporate": see `shunned`)."""
+    return next(((c, _blank(text, *m.span())) for c, m in _cultures(text) if not AWAY_RE.search(text[:m.start()])),
+                None)
+
+
+def shunned(text: str) -> tuple[Culture, str, str] | None:
+    """A culture the words move away from ("less corporate", "too corporate now"), the text with that blanked
+    out (the turning words too), and the culture's own words."""
+    return next(((c, _blank(text, a.start(), m.end()), m.group(0).strip()) for c, m in _cultures(text)
+                 if (a := AWAY_RE.search(text[:m.start()]))), None)
 
 
 def reference(text: str) -> tuple[int, str | None] | None:
@@ -268,6 +325,8 @@ def reference(text: str) -> tuple[int, str | None] | None:
     if (m := LAST_N_RE.search(text)):
         return -{"two": 2, "three": 3, "four": 4}.get(m.group(1) or m.group(2), int((m.group(1) or m.group(2))
                                                                                   if (m.group(1) or m.group(2)).isdigit() else 1)), attr
+    if EVERY_CHANGE_RE.search(text):
+        return 0, attr
     if PREVIOUS_RE.search(text):
         return -1, attr
     if ORIGINAL_RE.search(text) and (attr or (BACK_RE.search(text) or re.search(r"\b(?:still|should be|as)\b", text))

@@ -19,9 +19,9 @@ import re
 import unicodedata
 from functools import partial
 
-from v2m.agent.dialogue import arbiter, edits, names
+from v2m.agent.dialogue import arbiter, edits, names, orchestration
 from v2m.agent.dialogue.changes import describe, diff
-from v2m.agent.dialogue.intents import apply_intents, scope_of, style_first
+from v2m.agent.dialogue.intents import apply_intents, from_last_revert, scope_of, style_first
 from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment, only_place, snap
 from v2m.agent.planners.result import PlanResult
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan, VideoAnalysis
@@ -237,8 +237,27 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         retarget(analysis, plan, request, history)
     if again is not None:
         return again
-    return arbiter.combine(analysis, plan, request, partial(edits.read_request, last_span=last_place(history),
-                                                                   known=names.earlier(history)))
+    intents = arbiter.combine(analysis, plan, request, partial(edits.read_request, last_span=last_place(history),
+                                                                      known=names.earlier(history)))
+    return orchestration.stand_ins(orchestration.arrivals(where_heard(intents, history), plan))
+
+
+def where_heard(intents: list[EditIntent], history: list[ScorePlan] | None) -> list[EditIntent]:
+    """A part's balance said without a place ("flute's too hot") right after an edit that brought that part
+    in or changed it somewhere ("add a flute from 0:20 to 0:40") is about that part there, not everywhere."""
+    if not history or len(history) < 2:
+        return intents
+    changes = [c for c in diff(history[-2], history[-1]) if c.kind in ("roles", "levels")]
+    out = []
+    for it in intents:
+        role = orchestration.role_of(history[-1], it.value) if it.what == "balance" and it.value else None
+        spans = [c.span for c in changes if role and re.search(rf"\b{role}\b", c.words)]
+        if it.scope.kind == "whole" and spans and None not in spans:
+            a, b = min(x for x, _ in spans), max(y for _, y in spans)
+            it = it.model_copy(update={"scope": scope_of(Span(a, b, f"where the {it.value} plays ({fmt(a)}-{fmt(b)})",
+                                                              snap=False), it.scope.times_s)})
+        out.append(it)
+    return out
 
 
 def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
@@ -255,7 +274,7 @@ def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         ambiguous or impossible, the unchanged plan and `question` set (also in `reply`).
     """
     try:
-        intents = style_first(understand(analysis, plan, request, history))
+        intents = style_first(from_last_revert(understand(analysis, plan, request, history)))
         new = apply_intents(analysis, plan, intents, history)
     except Ask as q:
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=str(q), question=str(q))

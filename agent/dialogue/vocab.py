@@ -29,6 +29,24 @@ NULL_WORDS = ("thing", "something", "stuff", "good", "bad", "nice", "better", "d
               "a colour", "a place", "an animal", "a vehicle", "a number", "a name", "a question")
 NULL_MARGIN = 0.1
 
+# Instruments General MIDI has no sound for: word -> (the nearest GM program, the role it takes, why that
+# one). The reply says the stand-in ("no dhol in the sound set; Taiko Drum plays it"), and later turns find
+# the part by the same word, since the word always maps to the same program.
+STAND_INS: dict[str, tuple[str, str, str]] = {
+    "dhol": ("Taiko Drum", "lead", "a deep double-headed drum"), "dholak": ("Taiko Drum", "lead", "a hand drum"),
+    "tabla": ("Melodic Tom", "lead", "a tuned hand drum"), "djembe": ("Melodic Tom", "lead", "a hand drum"),
+    "cajon": ("Melodic Tom", "lead", "a hand drum"), "darbuka": ("Melodic Tom", "lead", "a hand drum"),
+    "sleigh bells": ("Tinkle Bell", "lead", "small bells"), "jingle bells": ("Tinkle Bell", "lead", "small bells"),
+    "ukulele": ("Acoustic Guitar (nylon)", "harmony", "a small nylon-strung guitar"),
+    "mandolin": ("Acoustic Guitar (steel)", "harmony", "a steel-strung lute"),
+    "bouzouki": ("Acoustic Guitar (steel)", "harmony", "a steel-strung lute"),
+    "oud": ("Acoustic Guitar (nylon)", "harmony", "a fretless lute"),
+    "erhu": ("Violin", "melody", "a bowed string"), "sarangi": ("Fiddle", "melody", "a bowed string"),
+    "santoor": ("Dulcimer", "melody", "a hammered dulcimer"), "cimbalom": ("Dulcimer", "melody", "a hammered dulcimer"),
+    "guzheng": ("Koto", "melody", "a plucked zither"), "bansuri": ("Flute", "melody", "a bamboo flute"),
+    "duduk": ("Oboe", "melody", "a double reed"), "harmonium": ("Reed Organ", "harmony", "a pumped reed organ"),
+    "melodica": ("Harmonica", "melody", "a blown free reed"),
+}
 # word -> (General MIDI name, the role it takes when added). Longest phrase wins when matching.
 INSTRUMENTS: dict[str, tuple[str, str]] = {
     "piano": ("Acoustic Grand Piano", "harmony"), "grand piano": ("Acoustic Grand Piano", "harmony"),
@@ -59,13 +77,39 @@ INSTRUMENTS: dict[str, tuple[str, str]] = {
     "steel drums": ("Steel Drums", "melody"), "choir": ("Choir Aahs", "pad"), "voices": ("Voice Oohs", "pad"),
     "pad": ("Pad 2 (warm)", "pad"), "synth pad": ("Pad 2 (warm)", "pad"), "synth": ("Lead 2 (sawtooth)", "lead"),
     "synths": ("Lead 2 (sawtooth)", "lead"), "lead synth": ("Lead 2 (sawtooth)", "lead"),
+    # more everyday names of General MIDI programs
+    "acoustic piano": ("Acoustic Grand Piano", "harmony"), "upright piano": ("Acoustic Grand Piano", "harmony"),
+    "honky tonk piano": ("Honky-tonk Piano", "harmony"), "harpsichord": ("Harpsichord", "harmony"),
+    "clavinet": ("Clavinet", "harmony"), "hammond": ("Drawbar Organ", "harmony"),
+    "hammond organ": ("Drawbar Organ", "harmony"), "rock organ": ("Rock Organ", "harmony"),
+    "classical guitar": ("Acoustic Guitar (nylon)", "harmony"), "steel guitar": ("Acoustic Guitar (steel)", "harmony"),
+    "clean guitar": ("Electric Guitar (clean)", "harmony"), "muted guitar": ("Electric Guitar (muted)", "harmony"),
+    "overdriven guitar": ("Overdriven Guitar", "harmony"), "bass guitar": ("Electric Bass (finger)", "bass"),
+    "electric bass": ("Electric Bass (finger)", "bass"), "fretless bass": ("Fretless Bass", "bass"),
+    "slap bass": ("Slap Bass 1", "bass"), "contrabass": ("Contrabass", "bass"), "timpani": ("Timpani", "lead"),
+    "tremolo strings": ("Tremolo Strings", "strings"), "synth strings": ("Synth Strings 1", "strings"),
+    "soprano sax": ("Soprano Sax", "melody"), "baritone sax": ("Baritone Sax", "melody"),
+    "english horn": ("English Horn", "melody"), "cor anglais": ("English Horn", "melody"),
+    "recorder": ("Recorder", "melody"), "shakuhachi": ("Shakuhachi", "melody"), "ocarina": ("Ocarina", "melody"),
+    "bagpipe": ("Bagpipe", "melody"), "bagpipes": ("Bagpipe", "melody"), "shamisen": ("Shamisen", "melody"),
+    "shehnai": ("Shanai", "melody"), "shanai": ("Shanai", "melody"), "dulcimer": ("Dulcimer", "melody"),
+    "tubular bells": ("Tubular Bells", "melody"),
+    "steel pan": ("Steel Drums", "melody"), "steelpan": ("Steel Drums", "melody"), "steel drum": ("Steel Drums", "melody"),
+    "taiko": ("Taiko Drum", "lead"), "woodblock": ("Woodblock", "lead"), "agogo": ("Agogo", "lead"),
+    "horn section": ("Brass Section", "brass"),
+    # hand percussion: the kit's percussion keys (congas, shaker, tambourine) on channel 10
+    "tambourine": ("Standard", "percussion"), "shaker": ("Standard", "percussion"),
+    "congas": ("Standard", "percussion"), "conga": ("Standard", "percussion"), "bongos": ("Standard", "percussion"),
+    "maracas": ("Standard", "percussion"), "hand percussion": ("Standard", "percussion"),
+    **{w: sound[:2] for w, sound in STAND_INS.items()},
 }
 # Role words: "the bass", "the melody", "the lead" name a role, not an instrument to add.
 ROLE_WORDS = {"melody": "melody", "tune": "melody", "lead": "lead", "harmony": "harmony", "chords": "harmony",
               "comping": "harmony", "bass": "bass", "bassline": "bass", "drums": "drums", "drum": "drums",
               "percussion": "percussion", "strings": "strings", "brass": "brass", "pad": "pad", "pads": "pad",
               "beat": "drums", "kick": "drums", "snare": "drums", "hats": "drums", "hi-hats": "drums",
-              "cymbals": "drums", "kit": "drums", "groove": "drums", "keys": "harmony", "percussive": "percussion"}
+              "cymbals": "drums", "kit": "drums", "groove": "drums", "keys": "harmony", "percussive": "percussion",
+              "top line": "melody", "topline": "melody"}
 
 
 @dataclass(frozen=True)
@@ -105,6 +149,14 @@ class Match:
     kind: str      # "style", "mood" or "instrument"
     name: str      # a style name, a MOODS key or an INSTRUMENTS key
     score: float   # cosine similarity, 1.0 for an exact word
+
+
+def stand_in(word: str) -> str:
+    """What the reply says when `word` names an instrument outside General MIDI, else ""."""
+    if word not in STAND_INS:
+        return ""
+    gm, _, what = STAND_INS[word]
+    return f"no {word} in the General MIDI sound set, so {gm} plays it ({what})"
 
 
 def labels(kind: str) -> dict[str, list[str]]:

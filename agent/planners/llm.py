@@ -25,7 +25,7 @@ from v2m.agent.planners.frames import load_frames
 from v2m.agent.planners.hf import HFBackend
 from v2m.agent.planners.intent_reply import read_intents
 from v2m.agent.planners.reply import Parsed, parse_reply
-from v2m.agent.planners.rules import find_style
+from v2m.agent.planners.rules import BPM_RE, find_style
 from v2m.agent.planners.scripted import ScriptedBackend
 from v2m.prompts.templates import example_json, example_plans, prompt_version, render
 from v2m.tools.contract import EDIT_WHATS, ROLES, ScorePlan, Section, VideoAnalysis
@@ -205,6 +205,8 @@ class LLMPlanner:
             if parsed.plan is not None:
                 if base is not None:
                     parsed.plan = keep_takes(base, parsed.plan)
+                elif (m := BPM_RE.search(request)) and abs(float(m[1]) - parsed.plan.tempo_bpm) < 1:
+                    parsed.plan.tempo_asked = True  # the request's tempo is the person's (as the rules planner marks it)
                 notes += [f"attempt {attempt}: valid plan"] + [f"  repaired: {r}" for r in parsed.repairs]
                 reasoning = f"## Reasoning ({self.name})\n\n{parsed.reasoning or parsed.plan.reasoning}\n\n" \
                             "## How the plan was checked\n\n" + "\n".join(f"- {n}" for n in notes) + "\n"

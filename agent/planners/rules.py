@@ -212,6 +212,9 @@ class RulesPlanner:
                          f"{analysis.mood.valence:.2f} suggest {style_name}")
         style = load_style(style_name)
         tempo, tempo_why = _tempo(style, analysis, request)
+        # a tempo the request names is the person's and is kept as heard; one the planner chose (pace and
+        # mood words included) may move within the style's range to keep whole bars
+        asked = BPM_RE.search(request) is not None
         key, mode, mode_why = _key_mode(style, analysis, request)
         if mode not in style.progressions and style.progressions:
             mode_why += f" ({style.name} has no {mode} progressions; the composer borrows the nearest)"
@@ -254,7 +257,7 @@ class RulesPlanner:
         reasoning = self._reasoning(analysis, request, style, style_why, tempo, tempo_why, key, mode,
                                     mode_why, sections, hits, bar_s)
         plan = ScorePlan(request=request, reasoning=reasoning, duration_s=analysis.duration_s, style=style.name,
-                         tempo_bpm=tempo, meter=style.meter, key=key, mode=mode,
+                         tempo_bpm=tempo, tempo_asked=asked, meter=style.meter, key=key, mode=mode,
                          instrumentation=instrumentation, sections=sections, hit_points=hits)
         reply = (f"{style.name} at {tempo:.0f} BPM in {key} {mode}, {len(sections)} sections, "
                  f"{len(hits)} hit points on the cuts.")

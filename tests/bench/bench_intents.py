@@ -7,7 +7,8 @@ expectations name no single label are left out).
     python tests/bench/bench_intents.py --sets b,d --head old_head.npz     # grade another head file
 
 Readers, all measured in this run: the frozen MiniLM encoder's nearest neighbour among the training
-sentences (the baseline), the LoRA-tuned intent model (agent/dialogue/intent_head.npz), the rules grammar
+sentences (the baseline; the config's training rows, which hold the turns of b and d-tune, so on those sets
+it and the LoRA model read sentences they were trained on: d-val is the honest measure), the LoRA-tuned intent model (agent/dialogue/intent_head.npz), the rules grammar
 alone, and the two combined as a chat turn combines them (`v2m.agent.dialogue.arbiter.choose`; a
 question counts as a miss). Then the model's span tagger: exact-span precision, recall and F1 on the
 hand-labelled sentences (tests/intent_spans.yaml) and on the template validation split, and two proxies on
@@ -26,40 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: dialogue
 
 from dialogue_check import clip_analysis, load_set  # noqa: E402
 
-
-def label_of(expect: list[dict]) -> str | None:
-    """The one intent label a turn's expectations stand for, or None."""
-    labels = set()
-    for e in expect:
-        (kind, arg), = e.items()
-        if kind == "tempo" and "ratio" in arg:
-            labels.add("tempo_up" if arg["ratio"][0] >= 1 else "tempo_down" if arg["ratio"][1] <= 1 else None)
-        elif kind == "energy":
-            labels.add(f"energy_{arg['change']}")
-        elif kind == "shape":
-            labels.add("shape_up" if arg["rises"] else "shape_down")
-        elif kind == "balance":
-            labels.add(f"balance_{arg['change']}")
-        elif kind == "loudness":
-            labels.add(f"loudness_{arg}")
-        elif kind == "mode" and arg in ("major", "minor"):
-            labels.add(f"mode_{arg}")
-        elif kind == "plays":
-            labels.add("add" if arg["playing"] else "remove")
-        elif kind == "hit":
-            labels.add("hit")
-        elif kind in ("style", "style_any"):
-            labels.add("style")
-        elif kind == "same_as":
-            labels.add("revert")
-        elif kind in ("nochange", "refuse"):
-            labels.add("none")
-        elif kind in ("question", "key", "locked", "no_hit", "instrument", "take", "route"):
-            return None
-    labels.discard(None)
-    if labels == {"energy_up", "balance_up"} or labels == {"energy_down", "balance_down"}:
-        labels = {sorted(labels)[0].replace("energy", "balance")}
-    return labels.pop() if len(labels) == 1 else None
+from v2m.finetune.intent_human import label_of  # noqa: E402 - the one labelling of turns, shared with training
 
 
 RULE_LABEL = {("tempo", "up"): "tempo_up", ("tempo", "down"): "tempo_down", ("energy", "up"): "energy_up",
@@ -175,7 +143,9 @@ def main(argv: list[str]) -> int:
     from v2m.finetune.intent_data import generate
 
     sets = argv[argv.index("--sets") + 1].split(",") if "--sets" in argv else ["b"]
-    train = generate(2400, 0)
+    from v2m.finetune.intent_lora import load_config, training_rows
+
+    train = training_rows(load_config(Path(__file__).resolve().parents[2] / "finetune/configs/intent/minilm-lora.yaml"))
     tx = embeddings(tuple(r["text"].lower() for r in train))
     ty = [r["label"] for r in train]
     # --head PATH: grade another head file (e.g. the one before a retraining) against the same turns

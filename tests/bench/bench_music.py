@@ -93,7 +93,7 @@ def measure_style(style: str, tmp: Path, audio: bool) -> dict:
     from midi_checks import cut_misses
     from v2m.tools.music.compose import compose
 
-    from bench_compose import cpu_s
+    from timing import cpu_s
 
     plan = long_plan(style)
     t0, c0 = time.perf_counter(), cpu_s()

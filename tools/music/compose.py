@@ -16,6 +16,7 @@ the others unchanged, even an edit that splits a section and so renumbers the on
 
 from __future__ import annotations
 
+import bisect
 import random
 import zlib
 from dataclasses import replace
@@ -38,11 +39,13 @@ ROLE_ORDER = ("drums", "percussion", "bass", "harmony", "pad", "strings", "brass
 COMP_ROLES = ("harmony", "pad", "strings", "brass")
 MELODY_ROLES = ("melody", "lead")
 HIT_MATCH_S = 0.15
+HIT_REACH_S = 0.011  # a hit point this close to a bar line or a placed hit is on that beat
 # Pitched parts breathe this long before a hit point: notes still sounding there are released, so the hit's
 # own attack rises out of a dip and is the sharpest around it (held chords and a low bass otherwise mask it:
 # on a 12-frame clip the cut's attack measured 0.58 of the strongest nearby rise, 0.85 with the breath).
 # A performance detail like swing: under a sixteenth up to 240 BPM, and the written score is quantised to sixteenths.
 BREATH_S = 0.06
+STOP_BUTTON_BEATS = 0.25   # a stop's chord on the hit, before its silence (see `_stops_and_swells`)
 
 
 def _accents(plan: ScorePlan, bars) -> dict[int, tuple[str, float]]:
@@ -108,23 +111,37 @@ def _registers(style: Style, programs: dict[str, int]) -> dict[str, tuple[int, i
 def _hit_beats(plan: ScorePlan, tmap: TempoMap) -> list[tuple[HitPoint, float]]:
     """The plan's hit points that the tempo map placed, in plan order, each with its beat (a bar line or a
     placed hit within 11 ms of its time)."""
-    on_beats = [(b.start_beat, b.start_s) for b in tmap.bars if b.anchor] + list(tmap.hits)
-    placed = [(h, next((beat for beat, t in on_beats if abs(t - h.time_s) < 0.011), None)) for h in plan.hit_points]
+    # the anchored bar lines, then the placed hits (a hit on a bar line is the bar's), each in time order:
+    # a bisect finds the earliest within reach, so an hour of cuts is not searched once per cut
+    lists = [[(b.start_s, b.start_beat) for b in tmap.bars if b.anchor], [(t, beat) for beat, t in tmap.hits]]
+    times = [[t for t, _ in on] for on in lists]
+
+    def beat_of(t: float) -> float | None:
+        for on, ts in zip(lists, times):
+            for k in range(bisect.bisect_left(ts, t - 2 * HIT_REACH_S), bisect.bisect_right(ts, t + 2 * HIT_REACH_S)):
+                if abs(on[k][0] - t) < HIT_REACH_S:
+                    return on[k][1]
+        return None
+
+    placed = [(h, beat_of(h.time_s)) for h in plan.hit_points]
     return [(h, beat) for h, beat in placed if beat is not None]
 
 
 def _stops_and_swells(hits: list[tuple[HitPoint, float]], tmap: TempoMap, parts: dict[str, Part]) -> None:
-    """Hit points of kind `stop` silence the beat before them; `swell` rolls a cymbal up into them.
+    """Hit points of kind `stop` cut the music on the hit; `swell` rolls a cymbal up into them.
 
-    Both reach back one or two beats before the hit (possibly into the previous section): that is what
-    makes the downbeat land, and it depends only on the plan's hit points, not on another section's notes.
+    A stop is what people mean by "a dead stop on the cut": the band plays a short chord on the hit (its
+    button, STOP_BUTTON_BEATS long), then silence for a bar, up to the next hit point, section or the end,
+    whichever comes first; so it stays inside the hit's own section. A swell reaches back two beats
+    (possibly into the previous section): that depends only on the plan's hit points.
     """
+    ends = sorted({b for _, b in hits} | {b.start_beat for b in tmap.bars if b.anchor == "boundary"}
+                  | {tmap.bars[-1].end_beat if tmap.bars else 0.0})
     for h, hit in hits:
-        if hit < 1:
-            continue
         if h.kind == "stop":
-            _clear(parts.values(), hit - 1, hit)
-        elif h.kind == "swell" and "drums" in parts:
+            until = min([hit + tmap.bar_at_beat(hit).beats] + [b for b in ends if b > hit + 1e-6])
+            _clear(parts.values(), hit + STOP_BUTTON_BEATS, until)
+        elif hit >= 1 and h.kind == "swell" and "drums" in parts:
             start = max(0, hit - 2)
             steps = int((hit - start) * 4)
             for k in range(steps):
@@ -135,12 +152,12 @@ def _stops_and_swells(hits: list[tuple[HitPoint, float]], tmap: TempoMap, parts:
 
 def _breathe_before_hits(plan: ScorePlan, hits: list[tuple[HitPoint, float]], tmap: TempoMap,
                          parts: dict[str, Part]) -> None:
-    """Release the pitched notes sounding BREATH_S before each hit point inside a section (a `stop` has its
-    own silence; a section's first downbeat is left alone, so no other section's notes change), and drop the
-    few that would start inside that breath; drums ring as they are."""
+    """Release the pitched notes sounding BREATH_S before each hit point inside a section (a section's first
+    downbeat is left alone, so no other section's notes change), and drop the few that would start inside
+    that breath; drums ring as they are."""
     starts = {bars[0].start_beat for bars in map(tmap.section_bars, range(len(plan.sections))) if bars}
     for h, hit in hits:
-        if hit <= 0 or hit in starts or h.kind == "stop":
+        if hit <= 0 or hit in starts:
             continue
         gap = tmap.s_to_beat(max(0.0, tmap.beat_to_s(hit) - BREATH_S))
         _clear([part for part in parts.values() if not part.is_drum], gap, hit)

@@ -13,6 +13,9 @@ from v2m.tools.music.parts import SectionContext, steps
 
 STROKE = {"X": 1.2, "x": 1.0, "o": 0.5}
 KEEP_UNDER_FILL = ("kick", "hat_pedal")
+# A kit asked for in a style that has none (ambient, classical): a soft pulse, kick on the beats and a
+# closed hat between, so the drums a user adds are heard; a style's own resting levels stay silent.
+PULSE = {"kick": "x.o.x.o.", "hat_closed": ".o.o.o.o"}
 
 
 def _groove_notes(ctx: SectionContext, groove: dict[str, str], i: int, lo_beat: float, hi_beat: float,
@@ -67,7 +70,7 @@ def drum_part(ctx: SectionContext, *, playing: bool) -> list[Note]:
     """
     if not playing:  # the section leaves the kit out ("no drums in shot 2"): silence, not even its accents
         return []
-    groove = ctx.style.grooves.get(ctx.level.drums or "", {})
+    groove = ctx.style.grooves.get(ctx.level.drums or "", {}) or ({} if ctx.style.grooves else PULSE)
     accent_drum = ctx.style.accent_drum if ctx.style.accent_drum in DRUMS else None
     out: list[Note] = []
     n = len(ctx.bars)
@@ -90,9 +93,9 @@ def drum_part(ctx: SectionContext, *, playing: bool) -> list[Note]:
                                                                           if d not in KEEP_UNDER_FILL])
         out += fill_notes
         accent = ctx.accents.get(i)
-        if accent and accent[0] != "stop" and accent_drum and (groove or accent[1] >= 0.5):
+        if accent and accent_drum and (groove or accent[1] >= 0.5):  # a stop's button: the kick alone
             f = 0.8 + 0.5 * accent[1]
-            if accent[0] in ("crash", "accent", "stab") or i == 0:
+            if accent[0] in ("crash", "accent", "stab") or i == 0 and accent[0] != "stop":
                 out.append(Note(DRUMS[accent_drum], bar.start_beat, 1.0, ctx.vel(i, f), ctx.index))
             out.append(Note(DRUMS["kick"], bar.start_beat, 0.25, ctx.vel(i, f), ctx.index))
         out += _hit_notes(ctx, i, groove, accent_drum)
@@ -104,9 +107,9 @@ def _hit_notes(ctx: SectionContext, i: int, groove, accent_drum) -> list[Note]:
     bar = ctx.bars[i]
     out = []
     for beat, kind, strength in ctx.hits:
-        if bar.start_beat < beat < bar.end_beat and kind != "stop" and (groove or strength >= 0.5):
+        if bar.start_beat < beat < bar.end_beat and (groove or strength >= 0.5):
             f = 0.8 + 0.5 * strength
-            if accent_drum:
+            if accent_drum and kind != "stop":  # a stop's button is dry: no cymbal ringing into its silence
                 out.append(Note(DRUMS[accent_drum], beat, 1.0, ctx.vel(i, f), ctx.index))
             out.append(Note(DRUMS["kick"], beat, 0.25, ctx.vel(i, f), ctx.index))
     return out

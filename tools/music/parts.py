@@ -244,7 +244,7 @@ def comp_part(ctx: SectionContext, role: str) -> list[Note]:
         events = list(_stepped(pattern, bar, ctx.pattern_meter))
         if last:
             events = [("X", bar.start_beat, float(bar.beats))]
-        elif accent and accent[0] != "stop" and (not events or events[0][1] != bar.start_beat
+        elif accent and (not events or events[0][1] != bar.start_beat
                                                   or events[0][0] == "a"):
             # a hit point lands here: a stab (chord) on the downbeat even where the pattern arpeggiates
             if role in ("harmony", "brass") or not events:
@@ -271,7 +271,7 @@ def comp_part(ctx: SectionContext, role: str) -> list[Note]:
             for p in v:
                 notes.append(Note(p, start, hold * gate, ctx.vel(i, 0.85 * f), ctx.index))
         for beat, kind, strength in ctx.hits:  # a hit inside the bar: a short stab on its beat
-            if bar.start_beat < beat < bar.end_beat and kind != "stop":
+            if bar.start_beat < beat < bar.end_beat:
                 v = next(v for a, _, v in reversed(slots) if a <= beat + 1e-9)
                 notes += [Note(p, beat, 0.5, ctx.vel(i, 0.95 + 0.3 * strength), ctx.index) for p in v]
     return notes

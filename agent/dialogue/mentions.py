@@ -1,0 +1,129 @@
+"""How a request names the instrumental parts, clause by clause: the words of every part ("the rhythm
+guitar" is the guitar, "the drums, bass and organ" three parts), "it" and "them" as the part named last, a
+part named alone before what to do with it ("the strings. less of them."), a part's entry as the silence
+before it ("the dhol should start from shot 3"), and a place for a change of parts that could not be found.
+
+    from v2m.agent.dialogue.mentions import Mentions
+    parts = Mentions()
+    parts.said(" the strings ", final=False)      # (" the strings ", False, True): a part named, more to come
+    parts.said(" less of them ", final=True)      # (" less of strings ", False, False)
+
+Used by the rules grammar (`v2m.agent.dialogue.edits`) and its instrument reader (`orchestration`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from v2m.agent.dialogue import vocab
+from v2m.agent.dialogue.where import Ask, Span
+
+INSTR_ALT = "|".join(sorted((re.escape(k) for k in {*vocab.INSTRUMENTS, *vocab.ROLE_WORDS}), key=len, reverse=True))
+INSTR = rf"(?:the |a |an |some |any |all |more |back |in )*({INSTR_ALT})(?:s|es)?\b"
+
+# Words that describe how a part plays, said around its name ("the rhythm guitar", "the organ bubble",
+# "a kick pulse"): the part is the instrument named.
+DESCRIBING = r"rhythm|skank|skanking|strummed|strumming|chunky|funky|twangy|jangly|backing|main|little"
+PART_NOUNS = r"part|parts|line|lines|sound|bubble|riff|riffs|stabs|comping|chops|pattern|pulse|track|layer"
+
+
+def plain_parts(t: str) -> str:
+    """"the rhythm guitar's too loud" -> "the guitar is too loud": the part's name without what describes it."""
+    t = re.sub(rf"\b(?:{DESCRIBING}) (?=(?:{INSTR_ALT})(?:s|es)?\b)", "", t)
+    t = re.sub(rf"\b((?:{INSTR_ALT})(?:s|es)?) (?:{PART_NOUNS})\b", r"\1", t)
+    return re.sub(rf"\b((?:{INSTR_ALT})(?:s|es)?)'s\b", r"\1 is", t)
+
+
+# A place said in words the grammar could not find ("on the third one", "for that shot"): a change of parts
+# there is asked about, never made to the whole score instead.
+UNPLACED_RE = re.compile(r"\b(?:on|in|at|for|after|before|from|during|till|until) (?:the|that|this|those|these) "
+                         r"(?:[a-z0-9]+ )?(?:one|ones|bit|part|moment|shot|shots|cut|cuts|section|scene|frame|point|spot)\b")
+PART_EDITS = ("add", "remove", "only")
+
+
+ENTRY_RE = re.compile(rf"\b({INSTR_ALT})(?:s|es)? (?:should |will |can |must |has to |needs to |to )?(?:only )?"
+                      r"(?:come in|comes in|start|starts|enter|enters|kick in|kicks in|begin|begins|join|joins)"
+                      r"(?: playing)? (?:at|on|from|after|with) (?:the )?([a-z0-9: ]+?)(?: onwards?| on)?(?: only)?\s*$")
+
+
+def entry(clause: str) -> tuple[str, bool]:
+    """"the dhol should start from the 3rd shot", "drums come in on the cut": the part is silent before that
+    place. Returns the clause said so ("no dhol before ...") and whether it was such an entry."""
+    said = ENTRY_RE.sub(lambda m: f" no {m.group(1)} before {'' if m.group(2)[0].isdigit() else 'the '}"
+                                  f"{m.group(2).strip()} ", clause)
+    if said == clause:
+        said = re.sub(r"\b(\w+) comes? in (at|on|after) (the [\w ]+?)(?: not before)?\s*$", r"no \1 before \3", clause)
+    return said, said != clause
+
+
+# A level said on its own right after a part was named ("the sleigh bells, in the first shot. quieter").
+BARE_LEVEL_RE = re.compile(r"^\s*(?:(?:a |a bit |a little |a touch |much |way |bit )?(?:quieter|softer|louder|lower|higher|"
+                           r"less loud|down|up|forward|too loud|too quiet|too soft)\b(?!.*\b(?:overall|everything|all|"
+                           r"music|mix|version|tempo|speed|key)\b)[a-z ]*)$")
+
+
+class Mentions:
+    """The instrument a request named last, read clause by clause, for "it", "them" and a level said alone."""
+
+    def __init__(self) -> None:
+        self.last: str | None = None
+        self.topic = False   # the last clause with a part only named it ("the strings.")
+        self.instead: str | None = None   # "instead of the sax, a trumpet": the part the next one replaces
+
+    def said(self, clause: str, final: bool) -> tuple[str, bool, bool]:
+        """The clause with its parts made plain: "it" as the part named last, an entry as the silence before it.
+
+        Returns:
+            The clause, whether it was an entry, and whether it only names a part that a later clause says
+            what to do with ("the strings. less of them").
+        """
+        clause, entered = entry(refer(clause, self.last))
+        if not final and (m := re.fullmatch(rf"\s*(?:and |but )?(?:instead of|in place of|rather than) {INSTR}\s*", clause)):
+            self.last, self.instead = m.group(1), m.group(1)
+            return clause, entered, True
+        if self.instead and re.search(rf"\b({INSTR_ALT})", clause) and "instead" not in clause:
+            clause, self.instead = f"{clause.rstrip()} instead of the {self.instead} ", None
+        if not final and (part := topic(clause)):
+            self.last, self.topic = part, True
+            return clause, entered, True
+        m = re.search(rf"\b({INSTR_ALT})(?:s|es)?\b", clause)
+        if m:
+            self.last, self.topic = m.group(1), False
+        elif self.topic and BARE_LEVEL_RE.match(clause) and not UNPLACED_RE.search(clause):
+            clause = f" {self.last} {clause.strip()} "  # "the sleigh bells ... quieter": the bells quieter
+        return clause, entered, False
+
+
+def before(span: Span | None, entered: bool = True) -> Span | None:
+    """For an entry, the stretch before its place (the place itself when it already starts at 0)."""
+    if span is None or not entered or span.start_s <= 0.05:
+        return span
+    return Span(0.0, span.start_s, f"before {span.label}", snap=False)
+
+
+def refer(clause: str, last: str | None) -> str:
+    """"harp's too cheesy, replace it with guitar", "the strings. less of them": "it" is the part just named."""
+    if not last:
+        return clause
+    return re.sub(r"\b(replace|swap|less of|more of|lose|drop|mute|remove|ditch|lower|raise|tuck|pull|push|bring|"
+                  r"turn|dial|sit|ease|knock|calm|boost|soften|quieten|duck|feature) (?:it|them|that|those)\b",
+                  rf"\1 {last}", clause)
+
+
+def check_placed(span: Span | None, rest: str, intents: list) -> None:
+    """Ask when a change of parts names a place the grammar could not find, rather than make it everywhere."""
+    if span is None and (m := UNPLACED_RE.search(rest)) and any(it.what in PART_EDITS for it in intents):
+        raise Ask(f"Which part of the video is '{m.group(0).strip()}'? Name the shot, cut or time (e.g. 'in shot 3' "
+                  "or 'from 0:20'), and I'll change the instruments only there.")
+
+
+def topic(clause: str) -> str | None:
+    """The instrument a clause only names ("the strings."), said before what should happen to it."""
+    m = re.fullmatch(rf"\s*(?:and |so |now |ok |okay |right )?(?:the |that |those |this |these |your )?({INSTR_ALT})(?:s|es)?"
+                     r"(?: (?:again|now|though|there))?\s*", plain_parts(clause))
+    return m.group(1) if m else None
+
+
+def named_parts(phrase: str) -> list[str]:
+    """The instrument words of a list ("the drums, bass and organ"), in order."""
+    return [m.group(1) for m in re.finditer(rf"\b({INSTR_ALT})(?:s|es)?\b", phrase)]

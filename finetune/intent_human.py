@@ -1,0 +1,90 @@
+"""Human-written training sentences for the intent model: the turns of dialogue sets written by people, each
+labelled from its own expectations (the one labelling, also used by tests/bench/bench_intents.py to grade).
+
+    from v2m.finetune.intent_human import human_rows
+    rows = human_rows(["b", "d-tune"])     # [{"text": ..., "label": "tempo_up", "spans": None}, ...]
+
+Only the sets in `TRAINABLE` can be read here: set b (tests/dialogues_personas) and the tuning half of set d
+(tests/dialogues_d, split by `half_of`). The validation half of d and the held-out set (c) grade the model
+and are refused by name, so they can never leak into training. Human turns carry no span labels: the tagger
+learns only from the generator's sentences (`spans` is None, no token is graded).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+# Which sets may be trained on: name -> (folder, half of the folder's dialogues or "" for all).
+TRAINABLE = {"b": (ROOT / "tests" / "dialogues_personas", ""), "d-tune": (ROOT / "tests" / "dialogues_d", "tune")}
+
+
+def half_of(dialogue_id: str) -> str:
+    """Set d's fixed split, by the dialogue's id alone: "tune" when the first byte of sha256(id) is even,
+    else "val". Rules, thresholds and training data come from d-tune only; d-val is reported, never tuned on."""
+    return "tune" if hashlib.sha256(dialogue_id.encode()).digest()[0] % 2 == 0 else "val"
+
+
+def label_of(expect: list[dict]) -> str | None:
+    """The one intent label a turn's expectations stand for (a tempo ratio above 1 is tempo_up, a balance
+    down is balance_down, ...), or None when they name no single label (a question, a key, two edits)."""
+    labels = set()
+    for e in expect:
+        (kind, arg), = e.items()
+        if kind == "tempo" and "ratio" in arg:
+            labels.add("tempo_up" if arg["ratio"][0] >= 1 else "tempo_down" if arg["ratio"][1] <= 1 else None)
+        elif kind == "energy":
+            labels.add(f"energy_{arg['change']}")
+        elif kind == "shape":
+            labels.add("shape_up" if arg["rises"] else "shape_down")
+        elif kind == "balance":
+            labels.add(f"balance_{arg['change']}")
+        elif kind == "loudness":
+            labels.add(f"loudness_{arg}")
+        elif kind == "mode" and arg in ("major", "minor"):
+            labels.add(f"mode_{arg}")
+        elif kind == "plays":
+            labels.add("add" if arg["playing"] else "remove")
+        elif kind == "hit":
+            labels.add("hit")
+        elif kind in ("style", "style_any"):
+            labels.add("style")
+        elif kind == "same_as":
+            labels.add("revert")
+        elif kind in ("nochange", "refuse"):
+            labels.add("none")
+        elif kind in ("question", "key", "locked", "no_hit", "instrument", "take", "route"):
+            return None
+    labels.discard(None)
+    if labels == {"energy_up", "balance_up"} or labels == {"energy_down", "balance_down"}:
+        labels = {sorted(labels)[0].replace("energy", "balance")}
+    return labels.pop() if len(labels) == 1 else None
+
+
+def dialogues(name: str) -> list[dict]:
+    """The dialogues of a trainable set.
+
+    Raises:
+        ValueError: `name` is not in `TRAINABLE` (d-val, c and anything else grade the model).
+    """
+    if name not in TRAINABLE:
+        raise ValueError(f"set {name!r} cannot be trained on (only {sorted(TRAINABLE)})")
+    folder, half = TRAINABLE[name]
+    out = [d for path in sorted(folder.glob("*.yaml")) for d in yaml.safe_load(path.read_text()) or []]
+    return [d for d in out if half_of(d["id"]) == half] if half else out
+
+
+def human_rows(names: list[str]) -> list[dict]:
+    """Every labelled turn of the named sets as a training row ({"text", "label", "spans": None}), once each."""
+    rows, seen = [], set()
+    for name in names:
+        for d in dialogues(name):
+            for t in d["turns"]:
+                label = label_of(t["expect"])
+                if label and t["say"].lower() not in seen:
+                    seen.add(t["say"].lower())
+                    rows.append({"text": t["say"], "label": label, "spans": None})
+    return rows
