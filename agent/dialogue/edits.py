@@ -16,23 +16,17 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import marks, mentions, orchestration, phrases, takes, vocab
+from v2m.agent.dialogue import marks, mentions, names, orchestration, phrases, takes, vocab
 from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.phrases import BIG, FAST_RE, LESS_RE, LOUD_RE, MORE_RE, QUIET_RE, SLOW_RE, SMALL
 from v2m.agent.dialogue.where import (
     APPOSITIVE_RE,
-    DEICTIC_RE,
-    INTO_RE,
     PLACE_FILLER,
-    WHOLE_RE,
     Ask,
     Span,
-    lead_in,
-    locate,
     moment,
     only_place,
-    snap,
 )
 from v2m.tools.contract import MAX_TEMPO_BPM, MIN_TEMPO_BPM, EditIntent, ScorePlan, VideoAnalysis
 from v2m.tools.music.theory import read_tonic, tonic_name, tonic_pc
@@ -285,6 +279,9 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
                       _loudness):
             rest = parse(c, rest)
         rest = orchestration.read(rest, c.want) if not c.intents else rest
+    if not c.intents and span is not None and (d := re.search(r"\b(up|down)\b", rest)) and \
+            only_place(re.sub(r"\b(?:up|down|again|then|and)\b", " ", rest)):  # "up in shot 2, down in shot 3"
+        c.want("energy", direction=d.group(1), magnitude=magnitude(text))   # a bare direction at a place
     mentions.check_placed(c.span, rest, c.intents)
     if not c.intents and (question := phrases.too_question(text)):
         raise Ask(question)
@@ -296,7 +293,7 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
 # Clauses made only of these ("no, jazz instead", "ok, then ...") carry no edit of their own.
 SMALL_TALK = {"no", "nope", "ok", "okay", "yes", "yeah", "please", "actually", "hmm", "well", "instead", "rather",
               "so", "and", "also", "then", "hm", "um", "sorry", "thanks", "thank", "you", "wait", "oh", "right"}
-CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|\.(?!\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|(?<!everything )(?<!nothing )(?<!all )(?<!out )\bbut\b|\balso\b)\s*")
+CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|:(?!\d)|\.(?!\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|(?<!everything )(?<!nothing )(?<!all )(?<!out )\bbut\b|\balso\b)\s*")
 
 
 def _same(a: EditIntent, b: EditIntent) -> bool:
@@ -306,7 +303,7 @@ def _same(a: EditIntent, b: EditIntent) -> bool:
 
 
 def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: bool = True,
-                 last_span: Span | None = None) -> list[EditIntent]:
+                 last_span: Span | None = None, known: dict[str, str] | None = None) -> list[EditIntent]:
     """The rules grammar: a request read into intents, in the order said.
 
     Args:
@@ -315,6 +312,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         request: the user's words.
         guess: map unknown words through the embeddings (False: leave them unread).
         last_span: where the previous edit changed the plan, for "there" and "those same shots".
+        known: names given to places in earlier turns ("the kiss" -> "0:30"), see `names`.
     Returns:
         The intents; [] when nothing was understood and `guess` is False.
     Raises:
@@ -325,7 +323,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         if clauses and APPOSITIVE_RE.match(x):  # "end on a stop, which is the last cut": one clause
             clauses[-1] += " " + APPOSITIVE_RE.sub(" ", x, count=1)
         else:
-            clauses.append(x)
+            clauses += names.split_places(x, analysis, plan)   # "slower in shot 2 and faster in shot 5": two
     meaningful = [x for x in clauses if set(re.findall(r"[a-z']+", x.lower())) - SMALL_TALK]
     clauses = meaningful if meaningful or not clauses else clauses
     if not clauses:
@@ -335,6 +333,8 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     shared: Span | None = None   # a place said in a clause, carried to the clauses after it
     prev: tuple | None = None   # the last clause: text, original, where its intents start, own place?, span
     parts = mentions.Mentions()  # the instrument named last, for "it" and "them"
+    known = {**(known or {}), **names.said(request)}   # "the kiss", whether said before or in this request
+    noun = names.noun_of(request)
     for n_clause, original in enumerate(clauses):
         text = " " + re.sub(r"\s+", " ", re.sub(r"[^a-z0-9#:.%' -]+", " ",
                                                 phrases.unfilled(phrases.spelled(original.lower())))) + " "
@@ -344,34 +344,24 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         text, entry, topic = parts.said(text, n_clause == len(clauses) - 1)
         if topic:  # "the strings. less of them.": a part named, then what to do with it
             continue
-        span = locate(text, analysis, plan)
-        span = mentions.before(snap(span, analysis), entry) if span else None
-        if WHOLE_RE.search(text):
-            span = None
-        if span is not None and INTO_RE.search(text) and span.start_s > 0.5:
-            span = lead_in(span, analysis)  # "swell into the last shot": over the shot that leads there
-        own = span is not None
-        if own:
-            shared = span
-        elif DEICTIC_RE.search(text) and last_span is not None and shared is None:
-            span = shared = last_span  # "there", "those same shots": where the last edit was
-            own = True
-        elif WHOLE_RE.search(text):
-            shared = None
-        else:
-            span = shared
-            if span is not None and INTO_RE.search(text) and span.start_s > 0.5:
-                span = lead_in(span, analysis)  # "the ship appears on the first cut, swell into that"
+        text, span = names.placed(text, analysis, plan, known, noun, last_span)   # "after the kiss at 0:30": after 0:30
+        span = mentions.before(span, entry) if span else None
+        span, shared, own = names.carried(text, span, shared, last_span, analysis)
         intents = read_clause(analysis, plan, text, span, guess and not (own and only_place(text)), original,
                               negative)
+        said = prev[0] if prev is not None and prev[2] == len(out) else ""   # a moment said just before
+        if span is None and (at := names.moment_shot(said + text, analysis, intents)):  # "strings up at 0:45"
+            span, shared, own = at, at, True
+            intents = read_clause(analysis, plan, text, span, guess, original, negative)
         if not intents and prev is not None and prev[2] == len(out) and (own or moment(prev[0]) is not None):
             # an edit and its place said apart ("first goal at 0:22, massive crash there"): read together
             intents = read_clause(analysis, plan, prev[0] + text, span, guess, prev[1], negative)
         if not intents and own and prev is not None and prev[2] < len(out) and \
-                (not prev[3] or only_place(text) and prev[4].start_s - 0.05 <= span.start_s
-                 and span.end_s <= prev[4].end_s + 0.05):
+                (not prev[3] or only_place(text) and span.start_s < prev[4].end_s - 0.05
+                 and prev[4].start_s + 0.05 < span.end_s):
             # "slower, only in the ending": a place said after the edit it belongs to; "more energy at the
-            # end, the last shot": a narrower place said after names it more exactly
+            # end, the last shot", "at the end, the last two": a place said after, over the same stretch,
+            # names it more exactly
             del out[prev[2]:]
             intents = read_clause(analysis, plan, prev[0], span, guess, prev[1], negative)
         prev = (text, original, len(out), own, span)

@@ -19,10 +19,10 @@ import re
 import unicodedata
 from functools import partial
 
-from v2m.agent.dialogue import arbiter, edits, orchestration
+from v2m.agent.dialogue import arbiter, edits, names, orchestration
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.intents import apply_intents, from_last_revert, scope_of, style_first
-from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment
+from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment, only_place, snap
 from v2m.agent.planners.result import PlanResult
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan, VideoAnalysis
 
@@ -118,7 +118,8 @@ def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         return None
     text = " " + re.sub(r"[^a-z0-9#:.%' -]+", " ", request.lower()) + " "
     text = re.sub(r"\bround about\b|\babout\b", "around", text)
-    span = locate(text, analysis, plan)
+    noun = names.noun_of(request) or names.noun_of(names.last_request(history))   # "same for 13 and 14": shots
+    span = locate(names.as_places(text, names.earlier(history), noun), analysis, plan)
     at = moment(text)
     if span is None and at is None:
         raise Ask("Same again where? Name the shot, cut or time (e.g. 'same again in shot 9').")
@@ -144,6 +145,33 @@ def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     return list({(it.what, it.direction, it.value): it for it in out}.values())
 
 
+# "except the first one", "jk just last 2", "only the first three": which of the last edit's marks stay
+NARROW_RE = re.compile(r"^\W*(?:(?:jk|j/k|actually|no|nah|sorry|wait|oh|ok|but|and|hmm)\W+)*(?P<how>except(?: for)?|"
+                       r"but not|not|apart from|other than|skip|leave out|just|only)\s+(?:on\s+|at\s+)?(?:the\s+)?"
+                       r"(?P<which>first|last|final)(?:\s+(?P<n>one|two|three|four|five|\d+))?(?:\s+(?:ones?|cuts?|hits?))?"
+                       r"\W*$", re.I)
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def narrow(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | None:
+    """A follow-up that keeps only some of the marks the last edit added ("crash on every cut" then "except the
+    first one" or "just the last 2"): no-hit intents for the others; None when the request is no such turn."""
+    m = NARROW_RE.match(request.strip())
+    if not m or not history or len(history) < 2:
+        return None
+    old = {(round(h.time_s, 3), h.kind) for h in history[-2].hit_points}   # a new mark, or a new kind of one
+    kinds = {h.kind for h in history[-1].hit_points if (round(h.time_s, 3), h.kind) not in old}
+    added = sorted(h.time_s for h in history[-1].hit_points if h.kind in kinds)   # the marks of the kind just added
+    if len(added) < 2:
+        return None
+    n = NUMBER_WORDS.get((m.group("n") or "one").lower()) or int(m.group("n"))
+    if not 1 <= n < len(added):
+        raise Ask(f"The last edit left {len(added)} marks of that kind; which of them should stay?")
+    named = added[:n] if m.group("which").lower() == "first" else added[-n:]
+    drop = named if m.group("how").lower() not in ("just", "only") else [t for t in added if t not in named]
+    return [EditIntent(what="no_hit", scope=EditScope(times_s=[round(t, 3) for t in drop]), text=request[:400])]
+
+
 def last_place(history: list[ScorePlan] | None) -> Span | None:
     """Where the last edit changed the plan (its changes' first start to last end), for "there"."""
     if not history or len(history) < 2:
@@ -153,6 +181,38 @@ def last_place(history: list[ScorePlan] | None) -> Span | None:
         return None
     a, b = min(x for x, _ in spans), max(y for _, y in spans)
     return Span(a, b, f"there ({fmt(a)}-{fmt(b)})", snap=False)
+
+
+# "no, I meant shot 3", "it's the third shot, the kitchen one", "not there, the ending": the last edit, moved
+CORRECTION_RE = re.compile(r"^\W*(?:(?:no|nope|nah|sorry|oops|actually|wait|oh|hmm)\b\W*)*(?:i meant|i mean|i said|"
+                           r"it'?s|it is|that'?s|thats|should be|make that|meant|not there)\b", re.I)
+CORRECTION_WORDS_RE = re.compile(r"\b(?:no|nope|nah|sorry|oops|actually|wait|oh|hmm|i meant|i mean|i said|it's|its|"
+                                 r"it is|that's|thats|should be|make that|meant|not there|but|instead|rather)\b")
+UNPLACED = ("style", "revert", "undo", "redo", "hit", "no_hit", "take", "route", "lock", "unlock")
+
+
+def retarget(analysis: VideoAnalysis, plan: ScorePlan, request: str,
+             history: list[ScorePlan] | None) -> list[EditIntent] | None:
+    """A turn that only corrects where the last edit went ("no, I meant the third shot"): back to the plan
+    before it, then the same edit at the place now named. None when the request is no such turn."""
+    before = names.last_request(history)
+    if not before or not CORRECTION_RE.search(request):
+        return None
+    text = " " + re.sub(r"[^a-z0-9#:.%' -]+", " ", request.lower()) + " "
+    noun = names.noun_of(request) or names.noun_of(before)
+    text = names.as_places(CORRECTION_WORDS_RE.sub(" ", text), names.earlier(history), noun)
+    span = locate(text, analysis, plan)
+    if span is None or not only_place(text):
+        return None
+    try:
+        old = understand(analysis, history[-2], before, history[:-1])
+    except Ask:
+        return None
+    if not old or any(it.what in UNPLACED or it.scope.kind == "whole" for it in old):
+        return None   # a whole-score edit had no place to correct (and a place may answer a question instead)
+    scope = scope_of(snap(span, analysis))
+    return [EditIntent(what="revert", version=-1, text=request[:400]),
+            *(it.model_copy(update={"scope": scope, "text": request[:400]}) for it in old)]
 
 
 def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
@@ -173,10 +233,12 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     if question:
         raise Ask(question)
 
-    again = repeat(analysis, plan, request, history)
+    again = repeat(analysis, plan, request, history) or narrow(request, history) or \
+        retarget(analysis, plan, request, history)
     if again is not None:
         return again
-    intents = arbiter.combine(analysis, plan, request, partial(edits.read_request, last_span=last_place(history)))
+    intents = arbiter.combine(analysis, plan, request, partial(edits.read_request, last_span=last_place(history),
+                                                                      known=names.earlier(history)))
     return orchestration.stand_ins(orchestration.arrivals(where_heard(intents, history), plan))
 
 

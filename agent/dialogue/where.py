@@ -36,9 +36,12 @@ PLACE_WORDS = ((r"\bthe very (first|last|final|end|beginning|start)\b", r"the \1
                (r"\b(shots?|cuts?) (one|two|three|four|five|six|seven|eight|nine|ten)\b",
                 lambda m: f"{m.group(1)} {WORD_NUMBERS[m.group(2)]}"),
                (r"\b(shots \d+ (?:and|to|through|-) ?)(one|two|three|four|five|six|seven|eight|nine|ten)\b",
-                lambda m: f"{m.group(1)}{WORD_NUMBERS[m.group(2)]}"))
-WORD_NUMBERS = {w: str(k) for k, w in enumerate("zero one two three four five six seven eight nine ten".split())}
-COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+                lambda m: f"{m.group(1)}{WORD_NUMBERS[m.group(2)]}"),
+               (r"\b(one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty|sixty) "
+                r"(seconds?|secs?)\b", lambda m: f"{WORD_NUMBERS[m.group(1)]} {m.group(2)}"))   # "at ten seconds"
+WORD_NUMBERS = {w: str(k) for k, w in enumerate("zero one two three four five six seven eight nine ten".split())} | \
+    {"fifteen": "15", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60"}
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "couple": 2, "couple of": 2, "few": 3}
 # Things a picture analysis can point at without recognising objects.
 ACTION_WORDS = ("action", "busiest part", "most motion", "fastest part", "peak", "chaos", "most movement")
 
@@ -67,7 +70,7 @@ def visible_shots(analysis: VideoAnalysis) -> list[tuple[float, float]]:
 
 
 DEICTIC_RE = re.compile(r"\b(?:there|in there|those (?:same )?(?:shots?|parts?|bars|sections?)|the same (?:shots?|part|"
-                        r"place|spot|section)|that (?:part|bit|section|spot))\b")
+                        r"place|spot|section|moment)|that (?:part|bit|section|spot|shot|moment|stretch))\b")
 WHOLE_RE = re.compile(r"\b(?:everywhere|overall|globally|the whole (?:thing|score|piece|video|track)|all of it|"
                       r"throughout)\b")
 
@@ -149,26 +152,59 @@ def _shot_span(analysis: VideoAnalysis, a: int, b: int, label: str) -> Span:
     return Span(shots[a][0], shots[b][1], f"{label} ({fmt(shots[a][0])}-{fmt(shots[b][1])})", snap=False)
 
 
-def _shots(text: str, analysis: VideoAnalysis) -> Span | None:
-    n = len(visible_shots(analysis))
-    m = re.search(r"\b(?:the )?(first|1st|last|final) (two|three|four|five|\d) shots\b", text)
-    if m:
-        k = min(n, COUNTS.get(m.group(2), 1))
-        a, b = (0, k - 1) if m.group(1) in ("first", "1st") else (n - k, n - 1)
-        return _shot_span(analysis, a, b, f"shots {a + 1}-{b + 1}")
-    m = re.search(r"\bshots? (\d+) ?(?:-|to|through|and|until) ?(\d+)\b", text)
-    if m:
-        a, b = int(m.group(1)) - 1, int(m.group(2)) - 1
-        if not (0 <= a <= b < n):
-            raise Ask(f"The video has {n} shots (1 to {n}); which ones did you mean?")
-        return _shot_span(analysis, a, b, f"shots {a + 1}-{b + 1}")
-    m = re.search(r"\bshot (?:number |no\.? |#)?(\d+)\b", text) or re.search(rf"\b(?:the )?{ORD} shot\b", text)
-    if not m:
-        return None
+# One shot as people name it: "shot 5", "shot number 5", "the fifth shot", "the 5th shot", "the last shot".
+SHOT_REF = rf"(?:shot (?:number |no\.? |#)?(\d+)\b|\b(?:the )?{ORD} shot\b)"
+# Two shot numbers joined into a stretch: "6 to 10", "5 and 6", "2-4", "three through five".
+JOIN = r" ?(?:-|to|through|thru|till|until|and|&) ?(?:the )?"
+FROM_ON_RE = r" ?(?:on|onwards?|and after|and beyond|and later)\b"
+
+
+def _shot_index(word: str, n: int) -> int:
     try:
-        i = _ordinal(m.group(1), n)
+        return _ordinal(word, n)
     except IndexError:
         raise Ask(f"The video has {n} shots (1 to {n}); which one did you mean?") from None
+
+
+def shot_at(analysis: VideoAnalysis, t: float) -> Span:
+    """The shot a moment falls in; a moment just before a cut (within SNAP_S) is the shot that cut begins."""
+    _check(analysis, t)
+    shots = visible_shots(analysis)
+    i = next((k for k, (a, b) in enumerate(shots) if t < b - SNAP_S), len(shots) - 1)
+    return _shot_span(analysis, i, i, f"the shot at {fmt(t)}")
+
+
+def _shots(text: str, analysis: VideoAnalysis) -> Span | None:
+    n = len(visible_shots(analysis))
+    m = re.search(r"\b(?:the )?(first|1st|last|final|opening|closing) (two|three|four|five|six|couple(?: of)?|few|\d+) "
+                  r"shots\b", text)
+    if m:
+        k = min(n, COUNTS.get(m.group(2), int(m.group(2)) if m.group(2).isdigit() else 1))
+        a, b = (0, k - 1) if m.group(1) in ("first", "1st", "opening") else (n - k, n - 1)
+        return _shot_span(analysis, a, b, f"shots {a + 1}-{b + 1}")
+    # a stretch: "shots 6 to 10", "the 5th and 6th shots", "from the second shot to the fourth shot"
+    m = re.search(rf"\bshots? (\d+){JOIN}(\d+)\b", text) \
+        or re.search(rf"\b(?:the )?{ORD}{JOIN}{ORD} shots?\b", text) \
+        or re.search(rf"\b(?:from|between) (?:the )?{ORD} shot{JOIN}{ORD}(?: shot)?\b", text) \
+        or re.search(rf"\b(?:from|between) shot (\d+){JOIN}(?:shot )?(\d+)\b", text)
+    if m:
+        a, b = sorted((_shot_index(m.group(1), n), _shot_index(m.group(2), n)))
+        if b - a > 1 and re.search(r" (?:and|&) ", m.group(0)):
+            raise Ask(f"Shots {a + 1} and {b + 1} are apart; should the change go in both (say 'in shot {a + 1}, "
+                      f"and in shot {b + 1}'), or in shots {a + 1} to {b + 1}?")
+        return _shot_span(analysis, a, b, f"shots {a + 1}-{b + 1}")
+    m = re.search(SHOT_REF, text)
+    if not m:
+        return None
+    i = _shot_index(m.group(1) or m.group(2), n)
+    before, after = text[:m.start()], text[m.end():]
+    # "from the fifth shot on", "shot 5 onwards", "after shot 3", "before the last shot"
+    if re.search(r"\b(?:from|starting (?:at|with|from|in)|since)\s*$", before) or re.match(FROM_ON_RE, after):
+        return _shot_span(analysis, i, n - 1, f"from shot {i + 1} on")
+    if re.search(r"\b(?:after|past|following)\s*$", before) and i < n - 1:
+        return _shot_span(analysis, i + 1, n - 1, f"after shot {i + 1}")
+    if re.search(r"\b(?:before|until|till|up to|leading up to)\s*$", before) and i > 0:
+        return _shot_span(analysis, 0, i - 1, f"before shot {i + 1}")
     return _shot_span(analysis, i, i, f"shot {i + 1}")
 
 
@@ -180,7 +216,7 @@ def _cuts(text: str, analysis: VideoAnalysis) -> Span | None:
         return Span(a, b, f"between the cuts at {fmt(a)} and {fmt(b)}", snap=False)
     m = re.search(rf"\b(after|before|from|until|since|up to) the (?:{ORD} )?cut(?: at {TIME})?\b", text)
     if not m:
-        m = re.search(rf"\b(?:at |on |around )?the {ORD} cut\b", text)
+        m = re.search(rf"\b(?:at |on |around )?(?:the )?{ORD} cut\b", text)
         if m:  # "the third cut": the shot that begins there
             c = _cut(analysis, m.group(1))
             nxt = next((b for b in visible_cuts(analysis) if b > c + 1e-6), d)
@@ -335,8 +371,9 @@ def snap(span: Span, analysis: VideoAnalysis) -> Span:
 def only_place(rest: str) -> bool:
     """What is left of a clause is a place and filler ("from the second cut on"): no edit of its own."""
     left = re.sub(r"\b(?:from|on|onwards?|after|before|in|the|at|to|until|till|during|for|cut|cuts|shot|shots|"
-                  r"first|second|third|fourth|fifth|last|final|\d+(?::\d+)?(?:st|nd|rd|th|s)?|mark|minute|"
-                  r"one-minute|half|end|start|everything|between|and|there|here)\b", " ", rest)
+                  r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|penultimate|"
+                  r"\d+(?::\d+)?(?:st|nd|rd|th|s)?|mark|minute|two|three|four|five|six|couple|few|ones?|seconds?|"
+                  r"secs?|minutes?|one-minute|half|end|start|everything|between|and|there|here)\b", " ", rest)
     return not [w for w in re.findall(r"[a-z][a-z'-]*", left) if len(w) > 2 and w not in PLACE_FILLER]
 
 
@@ -354,7 +391,7 @@ def lead_in(span: Span, analysis: VideoAnalysis) -> Span:
 
 
 # A clause that only says which place the one before meant ("..., that's shots two and three").
-APPOSITIVE_RE = re.compile(r"^\s*(?:(?:which|that|it|this) ?(?:'s|’s| is| s|s| are| was)|i\.?e\.?|namely|i mean)\b", re.I)
+APPOSITIVE_RE = re.compile(r"^\s*(?:(?:which|that|it|this) ?(?:'s|’s| is| s|s| are| was| happens| comes)|i\.?e\.?|namely|i mean)\b", re.I)
 
 
 def moment(text: str) -> float | None:

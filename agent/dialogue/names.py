@@ -1,0 +1,275 @@
+"""Names people give to places: "the gunshot's on the third cut", "the kiss at 0:30", "last 4 seconds is the
+trophy lift", "the second cut is her walking in". A name said with a place (a cut, a shot or a time) is
+remembered for the rest of the chat and read as that place wherever it is said again ("after the gunshot"
+is "after the third cut"); a name said beside a place ("the Tokyo bit, shots 6 to 10") is a label, not an
+edit. The place said in numbers always wins over the name: the picture analysis cannot see a kiss.
+
+    text, found = defined("after the kiss at 0:30 bring the band in")   # "after 0:30 bring the band in"
+    resolve("and after the kiss, strings", found)                      # "and after 0:30, strings"
+
+Earlier turns' names come from the edit log in the plan's reasoning (`earlier`), so a session that is
+reopened still knows them. `placed` and `carried` give each clause of a request its place: its own, "there",
+or the one said in a clause before it; `moment_shot` the shot at a time said as a moment.
+"""
+
+from __future__ import annotations
+
+import re
+
+from v2m.agent.dialogue.orchestration import INSTR_ALT
+from v2m.agent.dialogue.vocab import MOODS
+from v2m.agent.dialogue.where import (
+    DEICTIC_RE,
+    INTO_RE,
+    ORD,
+    ORDINALS,
+    WHOLE_RE,
+    Ask,
+    Span,
+    fmt,
+    lead_in,
+    locate,
+    parse_time,
+    shot_at,
+    snap,
+    visible_cuts,
+    visible_shots,
+)
+from v2m.tools.contract import ScorePlan, VideoAnalysis
+
+# A place said in numbers: a cut or shot by its ordinal or number, a count of seconds, or a time.
+PLACE = (rf"(?:(?:the )?(?:{ORD} (?:cut|shot)|(?:first|last|final|opening|closing) \d+(?:\.\d+)? ?(?:s|secs?|seconds)|"
+         rf"(?:cut|shot) \d+)\b|\d+:\d{{1,2}}(?:\.\d+)?(?!\d)|\d+(?:\.\d+)? ?(?:s|secs?|seconds)\b)")
+DET = r"(?:the|her|his|their|its|our|my|your)"
+WORD = r"[a-z][a-z-]+"
+NAME = rf"{WORD}(?: {WORD}){{0,2}}"
+# A name is said to be at a place ("the gunshot's on the third cut", "freeze frame on the 5th cut",
+# "make the drop land at 0:16") ...
+AT_RE = re.compile(rf"(?P<name>{NAME}?)(?P<verb>'s| is| are| was| happens| comes| lands?| hits| "
+                   rf"goes off| starts?| begins?)?(?: (?:right|just|exactly))?(?P<prep> (?:on|at|around|in))? (?P<place>{PLACE})")
+# ... or a place is said to be the name ("last 4 seconds is the trophy lift", "the second cut is her walking in").
+IS_RE = re.compile(rf"(?P<place>{PLACE}) (?:is|'s|are|was) (?:when |where )?(?:{DET} )?(?P<name>{NAME})\s*$")
+# "the Tokyo bit", "the sunset shots", "the kitchen one": a place's own name beside its number.
+LABEL_RE = re.compile(rf"\bthe ({WORD}(?: {WORD})?) (bit|part|shots|ones?|scene|moment|sequence|stretch)\b")
+# Words that are not names: pronouns and fillers, places (ordinals too: "first goal at 0:22" is a moment, not
+# a name to remember), edits, sizes.
+NOT_NAMES = set(ORDINALS) | set("""a an the their her his our my your it its it's that that's this there here which what who he she they we you i
+me us them music score song track tune beat everything all whole same next other middle end ending intro outro
+start beginning top bit much too more less very really just so now then also make let bring give put keep add
+hit hits accent crash stab stop swell cut cuts shot shots section sections part parts second seconds minute
+half quarter louder quieter softer faster slower bigger smaller vibe vibes feel sound style mood tone energy groove
+up down in on at to from after before until with and but or
+not no is are was be can could should would will please""".split())
+# Words of an edit that may still describe a named moment before its noun ("his big entrance", "the slow dance").
+ADJECTIVES = set("slow fast quick soft loud dark bright big small quiet calm happy sad heavy light full".split())
+EDIT_LOG_RE = re.compile(r'^- "(.*)": read as ', re.M)
+# "the last two", "the first three" said without a noun count the shots (or cuts) the request speaks of
+COUNT_ALONE_RE = re.compile(r"\b(?:the )?(first|last|final) (two|three|four|five|six|couple|few|\d)\b"
+                            r"(?! ?(?:of )?(?:shots?|cuts?|s\b|secs?|seconds?|bars?|beats?|minutes?|sections?))")
+# a time said as a moment with its unit ("at 0:45", "at 45 seconds"): the shot there, for an edit that is no hit
+AT_TIME_RE = re.compile(r"\b(?:at|around|right at) (\d+:\d{1,2}(?:\.\d+)?|\d+(?:\.\d+)? ?(?:s|secs?|seconds))\b")
+HIT_WORDS_RE = re.compile(r"\b(?:hit|hits|accents?|crash\w*|stabs?|swell\w*|stings?|stinger|punch|mark|stops?|boom|"
+                          r"bang|slam|drops?|lands?)\b")
+
+
+PARTICLES = {"in", "on", "up", "down", "out", "off", "over", "away"}   # "her walking in" is a name
+
+
+def _is_name(name: str) -> bool:
+    words = name.split()
+    if not words or words[-1] in ADJECTIVES or any(w in MOODS for w in words[-1:]):
+        return False
+    return words[0] not in NOT_NAMES and not any(w in NOT_NAMES for w in words if w not in PARTICLES) \
+        and not re.search(rf"\b(?:{INSTR_ALT})(?:s|es)?\b", name) and not re.search(r"\d", name) \
+        and not any(w in m.words for m in MOODS.values() for w in words if w not in ADJECTIVES)
+
+
+def defined(text: str) -> tuple[str, dict[str, str]]:
+    """The names a clause gives to places, and the clause with each name replaced by its place.
+
+    Args:
+        text: one clause, lower-cased, punctuation stripped (as `where.locate` reads it).
+    Returns:
+        (the clause as a place said in numbers, {name: place text}).
+    """
+    found: dict[str, str] = {}
+    m = IS_RE.search(text)
+    if m and _is_name(m.group("name")):
+        found[m.group("name")] = m.group("place")
+        return text[:m.start()] + " " + m.group("place") + " " + text[m.end():], found
+    starts = [m.end() for m in re.finditer(rf"^\s*|\b{DET} ", text)]  # a name starts a clause or follows "the"
+    for m in filter(None, (AT_RE.match(text, k) for k in starts)):
+        name = m.group("name").strip()
+        bare = not re.search(rf"\b{DET}\s*$", text[:m.start()]) and not m.group("verb")
+        if bare and (len(name.split()) < 2 or (m.group("prep") or "").strip() not in ("on", "at", "around") or
+                     any(re.search(r"(?:er|ly)$", w) or w in ADJECTIVES for w in name.split())):
+            continue   # "darker in shot 2" is an edit; a name starting a clause bare is two words at a moment
+        if (m.group("verb") or m.group("prep")) and _is_name(name):
+            found[name] = m.group("place")
+            if re.match(r" (?:lands?|hits)", m.group("verb") or ""):   # "make the drop land at 0:16": a hit there
+                return f"{text[:m.start()]} hit {m.group('prep') or 'at'} {m.group('place')} {text[m.end():]}", found
+            prep = (m.group("prep") or "").strip()
+            keep = re.sub(rf"\b{DET}\s*$", "", text[:m.start()]).rstrip()
+            if not prep or re.search(r"\b(?:after|before|from|until|till|since|into|at|on|around)$", keep):
+                prep = ""   # "after the kiss at 0:30": after 0:30
+            return f"{keep} {prep} {m.group('place')} {text[m.end():]}", found
+    return text, found
+
+
+def resolve(text: str, names: dict[str, str]) -> str:
+    """`text` with each name said before replaced by its place ("after the gunshot" -> "after the third cut")."""
+    for name in sorted(names, key=len, reverse=True):
+        text = re.sub(rf"(?:^\s*|\b{DET} ){re.escape(name)}(?:'s)?\b", f" {names[name]} ", text)
+    return text
+
+
+def unlabel(text: str) -> str:
+    """`text` without the names of places said beside them ("the tokyo bit, shots 6 to 10" -> "the bit, ...")."""
+    return LABEL_RE.sub(lambda m: f"the {m.group(2)}" if _is_name(m.group(1)) else m.group(0), text)
+
+
+def _clauses(request: str) -> list[str]:
+    parts = re.split(r"\s*(?:[,;!?]|:(?!\d)|\.(?!\d)|\band\b|\bthen\b|\bbut\b)\s*", request.lower())
+    return [" " + re.sub(r"\s+", " ", re.sub(r"[^a-z0-9#:.%' -]+", " ", x)).strip() + " " for x in parts]
+
+
+def said(request: str) -> dict[str, str]:
+    """The names a request gives to places, in any of its clauses ("before the vows ... vows start at 0:30")."""
+    found: dict[str, str] = {}
+    for clause in _clauses(request):
+        found.update(defined(clause)[1])
+    return found
+
+
+def earlier(history: list[ScorePlan] | None) -> dict[str, str]:
+    """The names given to places in the edits so far, read from the current plan's edit log (later ones win)."""
+    found: dict[str, str] = {}
+    for request in EDIT_LOG_RE.findall(history[-1].reasoning or "") if history else []:
+        found.update(said(request))
+    return found
+
+
+def last_request(history: list[ScorePlan] | None) -> str:
+    """The words of the last edit that changed the plan ("" when none)."""
+    said_so_far = EDIT_LOG_RE.findall(history[-1].reasoning or "") if history and len(history) > 1 else []
+    return said_so_far[-1] if said_so_far else ""
+
+
+# "for 13 and 14", "in 3 to 5": shot numbers said without the noun, after a request that counted shots
+BARE_NUMBERS_RE = re.compile(r"\b(for|in|on) (\d{1,2}) ?(and|&|to|through|-) ?(\d{1,2})\b(?! ?(?:s\b|sec|bpm|%|percent|:))")
+
+
+def noun_of(request: str) -> str | None:
+    """What the request counts: "shots" (photos, clips ...), "cuts", or None."""
+    low = request.lower()
+    return "shots" if re.search(r"\b(?:shots?|photos?|pictures?|pics?|clips?|slides?|images?)\b", low) else \
+        "cuts" if re.search(r"\bcuts?\b", low) else None
+
+
+def as_places(text: str, known: dict[str, str], noun: str | None) -> str:
+    """A clause with its names read as places: a name given here is kept in `known` (and read as its place),
+    a name given before is replaced by its place, a place's label beside its number dropped and "the last
+    two" counted in the request's `noun`."""
+    text, found = defined(text)
+    known.update(found)
+    text = resolve(text, known)
+    if noun == "shots":
+        text = BARE_NUMBERS_RE.sub(r"\1 shots \2 \3 \4", text)
+    if noun:
+        text = COUNT_ALONE_RE.sub(rf"the \1 \2 {noun}", unlabel(text))
+        text = re.sub(rf"\bthe {ORD} one\b", rf"the \1 {noun[:-1]}", text)   # "on the third one": the third cut
+    return re.sub(r"\s+", " ", text)
+
+
+def after_last(text: str, analysis: VideoAnalysis, last_span: Span | None) -> str:
+    """"the next cut", "the next shot": the first after where the last edit was, as a time or shot number."""
+    if last_span is None or not re.search(r"\bthe next (?:cut|shot)\b", text):
+        return text
+    cut = next((c for c in visible_cuts(analysis) if c > last_span.start_s + 0.05), None)
+    shot = next((k for k, (a, b) in enumerate(visible_shots(analysis)) if a >= last_span.end_s - 0.05), None)
+    if cut is not None:
+        text = re.sub(r"\bthe next cut\b", f"the cut at {cut:.2f}", text)
+    if shot is not None:
+        text = re.sub(r"\bthe next shot\b", f"shot {shot + 1}", text)
+    return text
+
+
+def placed(text: str, analysis: VideoAnalysis, plan: ScorePlan, known: dict[str, str],
+           noun: str | None, last_span: Span | None = None) -> tuple[str, Span | None]:
+    """A clause's words with its names read as places (`as_places`), and the place it names: None when it
+    names none or speaks of the whole score.
+
+    Args:
+        text: the clause, lower-cased, punctuation stripped.
+        analysis, plan: the video and plan its places refer to.
+        known: names given to places so far (updated with the clause's own).
+        noun: what the request counts (`noun_of`).
+        last_span: where the last edit was, for "the next cut".
+    """
+    text = after_last(as_places(text, known, noun), analysis, last_span)
+    span = locate(text, analysis, plan)
+    span = snap(span, analysis) if span else None
+    if WHOLE_RE.search(text):
+        return text, None
+    if span is not None and INTO_RE.search(text) and span.start_s > 0.5:
+        span = lead_in(span, analysis)  # "swell into the last shot": over the shot that leads there
+    return text, span
+
+
+# "just before it", "after that", "bloom after": a place said against the moment named before it
+RELATIVE_RE = re.compile(r"\b(?P<near>just |right |straight |immediately )?(?P<side>before|after|afterwards)"
+                         r"(?: (?:it|that|this|then|there))?\b(?! (?:the|a|an|\d)\b)")
+
+
+def split_places(clause: str, analysis: VideoAnalysis, plan: ScorePlan) -> list[str]:
+    """A clause cut at "and" where each side names its own place ("darker in the intro and brighter at the
+    end", "hush just before it and bloom after"), so each edit keeps its own place; else [clause]."""
+    parts = re.split(r"\s+and\s+", clause)
+    for k in range(1, len(parts)):
+        left, right = " ".join(parts[:k]), " ".join(parts[k:])
+        if _names_place(left, analysis, plan) and _names_place(right, analysis, plan):
+            return [left, *split_places(right, analysis, plan)]
+    return [clause]
+
+
+def _names_place(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> bool:
+    low = " " + re.sub(r"[^a-z0-9#:.%' -]+", " ", text.lower()) + " "
+    try:
+        return RELATIVE_RE.search(low) is not None or locate(low, analysis, plan) is not None
+    except Ask:
+        return False
+
+
+def carried(text: str, span: Span | None, shared: Span | None, last_span: Span | None,
+            analysis: VideoAnalysis) -> tuple[Span | None, Span | None, bool]:
+    """The place a clause speaks of, the place carried on to the clauses after it, and whether the clause
+    named it itself: its own place; a place before or after the one said before ("hush just before it");
+    "there" (where the last edit was); none for "the whole thing"; else the place said before it ("from the
+    second cut on, darker, and let the bass drive")."""
+    if span is not None:
+        return span, span, True
+    if shared is not None and (m := RELATIVE_RE.search(text)):   # the moment is where the place said began
+        end = analysis.duration_s   # "before the cut, ... after it": the moment is that cut
+        t = shared.end_s if shared.label.startswith("before") else shared.start_s
+        if m.group("side") != "before":
+            return Span(t, end, f"after {fmt(t)}", snap=False), shared, True
+        if m.group("near") and t > 0.5:
+            return lead_in(Span(t, end, ""), analysis), shared, True
+        return Span(0.0, t, f"before {fmt(t)}", snap=False), shared, True
+    if DEICTIC_RE.search(text) and last_span is not None and shared is None:
+        return last_span, last_span, True   # "there", "those same shots"
+    if WHOLE_RE.search(text):
+        return None, None, False
+    if shared is not None and INTO_RE.search(text) and shared.start_s > 0.5:
+        return lead_in(shared, analysis), shared, False   # "the ship appears on the first cut, swell into that"
+    return shared, shared, False
+
+
+def moment_shot(text: str, analysis: VideoAnalysis, intents: list) -> Span | None:
+    """The shot at a moment named with its unit ("strings forward at 0:45"; `text` may begin with the clause
+    before, when that one asked nothing: "the hug's at 0:45, strings forward"), when `intents` are edits that
+    are no hit (a hit marks the moment itself: "first goal at 0:22, massive crash there")."""
+    m = AT_TIME_RE.search(text)
+    if not m or not intents or HIT_WORDS_RE.search(text) or any(it.what in ("hit", "no_hit") for it in intents):
+        return None
+    return shot_at(analysis, parse_time(m.group(1)))
