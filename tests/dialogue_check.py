@@ -41,7 +41,8 @@ from v2m.tools.gm import program_number
 
 DIALOGUE_DIR = Path(__file__).parent / "dialogues"
 SETS = {"a": DIALOGUE_DIR, "b": Path(__file__).parent / "dialogues_personas",
-        "c": Path(__file__).parent / "dialogues_heldout", "d": Path(__file__).parent / "dialogues_d"}
+        "c": Path(__file__).parent / "dialogues_heldout", "d": Path(__file__).parent / "dialogues_d",
+        "e": Path(__file__).parent / "dialogues_e"}
 TOL = 0.06
 
 
@@ -61,7 +62,7 @@ class TurnOutcome:
 
 
 def load_set(name: str) -> list[dict]:
-    """The dialogues of a set by name: a, b, c, d, or d-tune / d-val (the halves of d by `half_of`)."""
+    """The dialogues of a set by name: a, b, c, d, e, or d-tune / d-val (the halves of d by `half_of`)."""
     base, _, half = name.partition("-")
     dialogues = load_dialogues(SETS[base])
     return [d for d in dialogues if half_of(d["id"]) == half] if half else dialogues
