@@ -5,8 +5,8 @@ tempos near the plan's, that puts the section's end on a bar line and its hit po
 possible; a tempo a person asked for (`tempo_asked`) stays within ~8%, the planner's own may move further
 for whole bars while the score's mean stays the plan's. Each hit then takes the nearest beat (a downbeat
 when the bar line is nearest) or, where no beat is near, the offbeat eighth (an anticipation, marked by
-an accent); the tempo bends by a few percent between hits so each lands exactly. The meter changes only when no tempo in range gives whole bars (a
-cue shorter than a bar, say), and `notes` says so. The MIDI file carries the map as set_tempo events at
+an accent); the tempo bends by a few percent between hits so each lands exactly. The meter changes only
+when no tempo in range gives whole bars (a cue shorter than a bar, say), and `notes` says so. The MIDI file carries the map as set_tempo events at
 the bends and time_signature events at meter changes; ABC carries inline [Q:] and [M:] fields.
 """
 
