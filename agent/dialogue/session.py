@@ -64,6 +64,13 @@ class Turn:
     changed: bool = False
 
 
+def _picks(question: str, answer: str) -> bool:
+    """Whether `answer` names one of the readings `question` offered ("Do you mean more energy, or growing over
+    time?" -> "more energy please")."""
+    m = re.match(r"Do you mean (.+?)(?:, or (.+?))?\?", question)
+    return bool(m) and any(o and o.lower() in answer.lower() for o in m.groups())
+
+
 class Session:
     """A conversation about one video, persisted in a `Store`."""
 
@@ -215,8 +222,15 @@ class Session:
         if REDO_RE.match(text):
             return self.redo()
         t0 = time.perf_counter()
-        old = self.plan
-        result = self.planner.revise(self.analysis, old, text, history=self.lineage())
+        old, lineage = self.plan, self.lineage()
+        result = self.planner.revise(self.analysis, old, text, history=lineage)
+        asked = self._asked()
+        if asked and (getattr(result, "question", None) or result.plan == old or _picks(asked[1], text)):
+            # an answer to the question just asked ("it's the third shot", "more energy"): read with the
+            # request it answers, and taken when together they make an edit
+            both = self.planner.revise(self.analysis, old, f"{asked[0].strip().rstrip('.!?')}. {text}", history=lineage)
+            if not getattr(both, "question", None) and both.plan != old:
+                result = both
         question = getattr(result, "question", None)
         if not question and result.plan.route != old.route and self.render_audio:
             try:  # the music model is missing: say so in one line and stay on the route that works
@@ -230,6 +244,12 @@ class Session:
             return Turn(reply=reply, question=question, version=self.version, files=self.files,
                         seconds=time.perf_counter() - t0)
         return self._commit("say", text, result.plan, _with_warnings(result), t0)
+
+    def _asked(self) -> tuple[str, str] | None:
+        """The request and the question of the last turn, when the planner answered it with a question."""
+        turns = self.store.turns(self.id)
+        last = turns[-1] if turns else None
+        return (last.text, last.reply) if last and last.kind == "say" and last.question and "?" in last.reply else None
 
     def undo(self) -> Turn:
         t0 = time.perf_counter()
