@@ -36,7 +36,7 @@ from midi_checks import cut_misses
 
 from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.dialogue.session import Session
-from v2m.finetune.intent_human import half_of  # noqa: F401 - set d's split, defined once with the training data
+from v2m.finetune.intent_human import half_of  # set d's split, defined once with the training data
 from v2m.tools.gm import program_number
 
 DIALOGUE_DIR = Path(__file__).parent / "dialogues"

@@ -53,7 +53,7 @@ def test_the_shipped_config_loads_and_the_data_is_labelled_and_not_the_dialogues
 
 
 def test_human_turns_are_labelled_from_expectations_and_graded_sets_are_refused():
-    from v2m.finetune.intent_human import dialogues, half_of, human_rows, label_of
+    from v2m.finetune.intent_human import dialogues, human_rows, label_of
     from v2m.finetune.intent_lora import token_tags
 
     assert label_of([{"tempo": {"ratio": [1.05, 1.4]}}]) == "tempo_up"
@@ -65,10 +65,14 @@ def test_human_turns_are_labelled_from_expectations_and_graded_sets_are_refused(
     rows = human_rows(["b", "d-tune"])
     assert len(rows) > 200 and {r["label"] for r in rows} <= set(LABELS) and all(r["spans"] is None for r in rows)
     assert len({r["text"].lower() for r in rows}) == len(rows)
-    assert all(half_of(d["id"]) == "tune" for d in dialogues("d-tune"))
-    for graded in ("c", "d-val", "d", "a"):  # grading sets are refused by name, never opened
+    for graded in ("c", "d-val", "d", "e", "a"):  # grading sets are refused by name, never opened
         with pytest.raises(ValueError):
             dialogues(graded)
+    # and no training turn of more than two words is a turn of a graded set
+    from dialogue_check import load_set
+
+    graded = {t["say"].strip().lower() for name in ("c", "d-val", "e") for d in load_set(name) for t in d["turns"]}
+    assert not [r["text"] for r in rows if len(r["text"].split()) > 2 and r["text"].strip().lower() in graded]
     assert token_tags([(0, 0), (0, 4), (5, 9), (0, 0)], None) == [-100] * 4
 
 

@@ -104,6 +104,12 @@ def test_the_drop_is_a_moment_and_drop_still_takes_out(clip, jazz):
     assert out.reply == "No drums." and out.plan.hit_points == jazz.hit_points
 
 
+@pytest.mark.parametrize("words", ["the sax is so much better now", "wow, spot on", "keep it going like that"])
+def test_praise_alone_changes_nothing(clip, jazz, words):
+    r = apply_edit(clip, jazz, words)
+    assert r.plan == jazz and "Nothing changed" in r.reply
+
+
 def test_a_hit_said_hard_is_a_crash(clip, jazz):
     before = {h.time_s: h.kind for h in jazz.hit_points}
     assert before[3.04] == "accent"

@@ -228,3 +228,22 @@ def test_an_answer_to_the_question_just_asked_completes_that_request(session):
     s.say("much more energy in the last shot")
     assert energy_at(s.plan, 38) > energy_at(before, 38)
     assert s.plan.sections[s.plan.section_at(22)].tempo_bpm == before.sections[before.section_at(22)].tempo_bpm
+
+
+@pytest.mark.parametrize("words,span", [("the second to last shot", (32, 36)), ("the last 0 shots", (36, 40)),
+                                        ("from shot 5 until 0:30", None)])
+def test_places_that_once_read_wrong(session, words, span):
+    s, a = session
+    found = locate(f" {words} ", a, s.plan)
+    assert (found.start_s, found.end_s) == span if span else found is None or found.start_s == 16.0
+
+
+def test_a_one_word_name_at_a_clause_start_is_still_a_verb(session):
+    s, a = session
+    s.say("make the drop land at 0:18")          # "the drop" is remembered as a moment
+    hits = s.plan.hit_points
+    t = s.say("drop the drums")                  # the verb, not the moment
+    assert s.plan.hit_points == hits and t.reply.startswith("No drums")
+    from v2m.agent.dialogue.edits import read_request   # the grammar alone too (the model may mend it)
+    (it,) = read_request(a, s.plan, "drop the drums", known={"drop": "0:18"})
+    assert (it.what, it.value) == ("remove", "drums")

@@ -43,8 +43,7 @@ from v2m.agent.dialogue.where import WHOLE_RE, Ask, locate, snap
 from v2m.tools.contract import EditIntent
 
 SURE_P = 0.85      # the model's label over the grammar's word-embedding guess
-ACT_P = 0.7        # the model's label over the grammar's silence: act, no question ...
-ACT_MARGIN = 0.0   # ... when this far ahead of the runner-up
+ACT_P = 0.7        # the model's label over the grammar's silence: act, no question
 LEVEL_P = 0.9      # the model's overall loudness over the grammar's energy (same direction, no instrument named)
 USE_P = 0.5        # a clear reading (this probability, MARGIN over the runner-up) over a guessed style ...
 MARGIN = 0.2
@@ -59,7 +58,7 @@ HINTS = {"tempo_up": "faster", "tempo_down": "slower", "energy_up": "more energy
          "balance_up": "{i} louder", "balance_down": "less {i}", "add": "add {i}", "remove": "no {i}",
          "revert": "undo that", "hit": "hit"}
 NEEDS_INSTRUMENT = ("balance_up", "balance_down", "add", "remove")
-UNPLACED = ("loudness", "revert", "style", "hit", "none")  # kinds of edit that take no place (or ask their own)
+PLACELESS = ("loudness", "revert", "style", "hit", "none")  # kinds of edit that take no place (or ask their own)
 
 
 @dataclass(frozen=True)
@@ -142,7 +141,7 @@ def choose(rules: list[EditIntent], pred: Prediction | None, request: str, asked
         if pred.p >= SURE_P or (clear and labels == {"style"}):  # a whole-score style from a loose word
             return _model(label, request)                          # yields to a clear reading of the words
         return Choice("guess")
-    if label != "none" and pred.p >= ACT_P and pred.p - pred.p2 >= ACT_MARGIN:
+    if label != "none" and pred.p >= ACT_P:
         return _model(label, request)
     if label != "none" and pred.p >= ASK_P and label not in ("style", "hit", "revert"):
         other = f", or {_say(pred.runner_up)}" if pred.runner_up not in ("none", label) and pred.p2 >= 0.1 else ""
@@ -170,7 +169,7 @@ def _placed(label: str, p: float, analysis, plan, request: str, read: Callable,
     """
     intents = _placed_intents(label, p, analysis, plan, request, read)
     unplaced = [w for w in places if not WHOLE_RE.search(w.lower())]
-    if unplaced and LABELS[label][0] not in UNPLACED and all(it.scope.kind == "whole" for it in intents):
+    if unplaced and LABELS[label][0] not in PLACELESS and all(it.scope.kind == "whole" for it in intents):
         raise Ask(f"Where do you mean by '{unplaced[0][:60]}'? Name a shot or a time, e.g. 'in shot 3' or "
                   "'from 0:12 to the end'.")
     return intents

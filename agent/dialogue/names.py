@@ -119,7 +119,8 @@ def defined(text: str) -> tuple[str, dict[str, str]]:
 def resolve(text: str, names: dict[str, str]) -> str:
     """`text` with each name said before replaced by its place ("after the gunshot" -> "after the third cut")."""
     for name in sorted(names, key=len, reverse=True):
-        text = re.sub(rf"(?:^\s*|\b{DET} ){re.escape(name)}(?:'s)?\b", f" {names[name]} ", text)
+        start = r"^\s*|" if " " in name else ""   # one word at a clause's start is a verb: "drop the drums"
+        text = re.sub(rf"(?:{start}\b{DET} ){re.escape(name)}(?:'s)?\b", f" {names[name]} ", text)
     return text
 
 

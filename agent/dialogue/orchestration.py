@@ -71,7 +71,7 @@ LOST = (r"(?:lost|buried|drowned(?: out)?|drowning|hidden|swamped|masked|smother
 
 # How a part sounds when it is too loud or too quiet against the others ("a bit boomy", "too far forward").
 EXCESS = (r"(?:(?:too|way too|far too|a bit|a little|kind of|really|so|overly|quite) )+(?:loud|hot|strong|prominent|"
-          r"present|bright|harsh|shrill|boomy|muddy|tinny|piercing|brash|heavy|much|far forward|forward|"
+          r"present|bright|harsh|shrill|boomy|muddy|tinny|piercing|brash|heavy|much(?! better| nicer| more| clearer)|far forward|forward|"
           r"up front|out front|syrupy|sugary|cheesy|schmaltzy|sappy|saccharine|in (?:your|my|the) face)")
 HARSH = r"shrill|harsh|piercing|deafening|screeching|overbearing|boomy|muddy|tinny|overpowering|too loud"
 LACK = (r"(?:(?:too|way too|far too|a bit|a little|kind of|really|so) )+(?:quiet|soft|low|weak|faint|thin|far back|"

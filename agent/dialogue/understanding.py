@@ -64,9 +64,13 @@ def guard(request: str) -> str | None:
 
 # "leave it like that", "this is final": a sign-off, not an edit (nor a lock: nothing was named to keep)
 HANDS_OFF_RE = re.compile(
-    r"\b(?:leave|keep) (?:it|everything|the rest|that|this|all|things)(?: else)?(?: exactly)? (?:as it is|as is|like "
+    r"\b(?:leave|keep) (?:it|everything|the rest|that|this|all|things)(?: else| going)?(?: exactly)? (?:as it is|as is|like "
     r"(?:that|this)|the way it is|alone|unchanged)\b|\bdon'?t (?:change|touch) (?:anything|a thing)\b|"
     r"\b(?:this|that) is (?:final|it|perfect)\b|\bthat'?s (?:final|perfect)\b|\ball good\b|\bwe'?re done\b", re.I)
+# praise and nothing else ("the piano is so much better now", "wow, perfect"): no edit to read into it
+PRAISE_RE = re.compile(r"^\W*(?:(?:oh|wow|ok|okay|yes|yeah|nice|great|love it|thanks)\W+)*(?:(?:the )?[\w ]{1,30}? (?:is|are|sounds?|"
+                       r"feels?) )?(?:so much |much |a lot |way |really |so )?(?:better|nicer|great|perfect|lovely|good|"
+                       r"spot on)(?: now| already)?\W*$", re.I)
 LOCK_WORDS_RE = re.compile(r"\b(?:lock|freeze|protect)\b", re.I)
 # a question about the score ("what key are we in", "did the first shot change?"), not a request in
 # question form ("can it start straight in", "is there a way to make it faster")
@@ -80,7 +84,7 @@ def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None) -> st
     """The reply to a turn that asks about the score or signs off instead of asking for an edit, else None.
     An answer is read from the plans alone, so it cannot claim what the score does not do."""
     sentences = [x.strip() for x in re.split(r"[.?!;\n]+", request) if x.strip()]
-    if HANDS_OFF_RE.search(request) and not LOCK_WORDS_RE.search(request):
+    if (HANDS_OFF_RE.search(request) or PRAISE_RE.match(request)) and not LOCK_WORDS_RE.search(request):
         return "Good: I left the score exactly as it is. Nothing changed; tell me if anything should."
     asks = [x for x in sentences if STATE_Q_RE.match(x)]
     if not asks or REQUEST_RE.search(request):
@@ -188,7 +192,7 @@ CORRECTION_RE = re.compile(r"^\W*(?:(?:no|nope|nah|sorry|oops|actually|wait|oh|h
                            r"it'?s|it is|that'?s|thats|should be|make that|meant|not there)\b", re.I)
 CORRECTION_WORDS_RE = re.compile(r"\b(?:no|nope|nah|sorry|oops|actually|wait|oh|hmm|i meant|i mean|i said|it's|its|"
                                  r"it is|that's|thats|should be|make that|meant|not there|but|instead|rather)\b")
-UNPLACED = ("style", "revert", "undo", "redo", "hit", "no_hit", "take", "route", "lock", "unlock")
+NOT_MOVED = ("style", "revert", "undo", "redo", "hit", "no_hit", "take", "route", "lock", "unlock")  # by a correction
 
 
 def retarget(analysis: VideoAnalysis, plan: ScorePlan, request: str,
@@ -208,7 +212,7 @@ def retarget(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         old = understand(analysis, history[-2], before, history[:-1])
     except Ask:
         return None
-    if not old or any(it.what in UNPLACED or it.scope.kind == "whole" for it in old):
+    if not old or any(it.what in NOT_MOVED or it.scope.kind == "whole" for it in old):
         return None   # a whole-score edit had no place to correct (and a place may answer a question instead)
     scope = scope_of(snap(span, analysis))
     return [EditIntent(what="revert", version=-1, text=request[:400]),

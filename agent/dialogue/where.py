@@ -24,21 +24,21 @@ START_WORDS = ("intro", "introduction", "beginning", "start", "opening", "first 
 END_WORDS = ("ending", "end", "outro", "finale", "close", "last section", "final section", "last bit", "finish")
 # Everyday ways of naming a place, rewritten to the forms the finders read.
 PLACE_WORDS = ((r"\bthe very (first|last|final|end|beginning|start)\b", r"the \1"),
-               (r"\b(?:from )?the (?:first frame|start|beginning|top)(?: all the way)? (?:to|till|until) the (?:very )?end\b",
-                " "),
+               (r"\b(?:from )?the (?:first frame|start|beginning|top)(?: all the way)? (?:to|till|until) the (?:very )?end\b", " "),
                (r"\bthe opening shot\b", "the first shot"), (r"\bthe closing shot\b", "the last shot"),
                (r"\bat the top\b(?=.*\bend\b)", " "), (r"\b(?:all the way )?(?:to|till|until|into) the (?:very )?(?:end|finish(?: line)?)\b(?=.*$)", " "),
                (r"\bat the top\b", "in the intro"), (r"\bshots (\d+) through (\d+)\b", r"shots \1 to \2"),
+               (r"\b(?:second|next)[- ]to[- ](?:the )?last\b", "penultimate"),   # not "shots 2 to the last"
                (r"\b(?:from |after )?the (one|two|three|four|five|\d+)[- ]minute mark\b", r"after \1:00"),
                (r"\bone:00\b", "1:00"), (r"\btwo:00\b", "2:00"), (r"\bthree:00\b", "3:00"),
-               # a slideshow's photos, a montage's clips: the shots a viewer counts
-               (r"\b(?:photo|picture|pic|slide|image|clip)(s?)\b", r"shot\1"),
+               (r"\b(?:photo|picture|pic|slide|image|clip)(s?)\b", r"shot\1"),   # a slideshow's photos: its shots
                (r"\b(shots?|cuts?) (one|two|three|four|five|six|seven|eight|nine|ten)\b",
                 lambda m: f"{m.group(1)} {WORD_NUMBERS[m.group(2)]}"),
                (r"\b(shots \d+ (?:and|to|through|-) ?)(one|two|three|four|five|six|seven|eight|nine|ten)\b",
                 lambda m: f"{m.group(1)}{WORD_NUMBERS[m.group(2)]}"),
-               (r"\b(one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty|sixty) "
-                r"(seconds?|secs?)\b", lambda m: f"{WORD_NUMBERS[m.group(1)]} {m.group(2)}"))   # "at ten seconds"
+               (r"\b(?:(twenty|thirty|forty|fifty)[- ])?(one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|"
+                r"thirty|forty|fifty|sixty) (seconds?|secs?)\b",   # "at ten seconds", "thirty five seconds"
+                lambda m: f"{int(WORD_NUMBERS.get(m.group(1), 0)) + int(WORD_NUMBERS[m.group(2)])} {m.group(3)}"))
 WORD_NUMBERS = {w: str(k) for k, w in enumerate("zero one two three four five six seven eight nine ten".split())} | \
     {"fifteen": "15", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60"}
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "couple": 2, "couple of": 2, "few": 3}
@@ -179,14 +179,14 @@ def _shots(text: str, analysis: VideoAnalysis) -> Span | None:
     m = re.search(r"\b(?:the )?(first|1st|last|final|opening|closing) (two|three|four|five|six|couple(?: of)?|few|\d+) "
                   r"shots\b", text)
     if m:
-        k = min(n, COUNTS.get(m.group(2), int(m.group(2)) if m.group(2).isdigit() else 1))
+        k = max(1, min(n, COUNTS.get(m.group(2), int(m.group(2)) if m.group(2).isdigit() else 1)))
         a, b = (0, k - 1) if m.group(1) in ("first", "1st", "opening") else (n - k, n - 1)
         return _shot_span(analysis, a, b, f"shots {a + 1}-{b + 1}")
     # a stretch: "shots 6 to 10", "the 5th and 6th shots", "from the second shot to the fourth shot"
-    m = re.search(rf"\bshots? (\d+){JOIN}(\d+)\b", text) \
+    m = re.search(rf"\bshots? (\d+){JOIN}(\d+)(?![\d:])\b", text) \
         or re.search(rf"\b(?:the )?{ORD}{JOIN}{ORD} shots?\b", text) \
         or re.search(rf"\b(?:from|between) (?:the )?{ORD} shot{JOIN}{ORD}(?: shot)?\b", text) \
-        or re.search(rf"\b(?:from|between) shot (\d+){JOIN}(?:shot )?(\d+)\b", text)
+        or re.search(rf"\b(?:from|between) shot (\d+){JOIN}(?:shot )?(\d+)(?![\d:])\b", text)
     if m:
         a, b = sorted((_shot_index(m.group(1), n), _shot_index(m.group(2), n)))
         if b - a > 1 and re.search(r" (?:and|&) ", m.group(0)):
