@@ -225,9 +225,9 @@ class Session:
         old, lineage = self.plan, self.lineage()
         result = self.planner.revise(self.analysis, old, text, history=lineage)
         asked = self._asked()
-        if asked and (getattr(result, "question", None) or result.plan == old or _picks(asked[1], text)):
+        if asked and (getattr(result, "question", None) or _picks(asked[1], text)):
             # an answer to the question just asked ("it's the third shot", "more energy"): read with the
-            # request it answers, and taken when together they make an edit
+            # request it answers, and taken when together they make an edit (not "ok thanks": no question alone)
             both = self.planner.revise(self.analysis, old, f"{asked[0].strip().rstrip('.!?')}. {text}", history=lineage)
             if not getattr(both, "question", None) and both.plan != old:
                 result = both
