@@ -37,7 +37,7 @@ from typing import Callable
 from v2m.agent.dialogue.intent_model import LABELS, IntentModel, Prediction
 from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.orchestration import INSTR_ALT
-from v2m.agent.dialogue.phrases import spelled
+from v2m.agent.dialogue.phrases import spelled, words
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import WHOLE_RE, Ask, locate, snap
 from v2m.tools.contract import EditIntent
@@ -187,10 +187,10 @@ def _placed_intents(label: str, p: float, analysis, plan, request: str, read: Ca
                 for it in again if label_of(it) == label]
         if mine:
             return mine
-    what, direction, value, words = LABELS[label]
+    what, direction, value, said = LABELS[label]
     if what in ("style", "hit", "none"):
-        raise Ask(f"Do you want {words}? Say which, e.g. 'in jazz' or 'a crash on the cut at 0:04'.")
-    text = " " + re.sub(r"[^a-z0-9#:.%' -]+", " ", spelled(request.lower())) + " "
+        raise Ask(f"Do you want {said}? Say which, e.g. 'in jazz' or 'a crash on the cut at 0:04'.")
+    text = words(spelled(request.lower()))
     span = locate(text, analysis, plan)
     span = snap(span, analysis) if span else None
     common = dict(source="model", confidence=round(p, 3), text=request[:400])

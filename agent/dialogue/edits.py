@@ -336,8 +336,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     known = {**(known or {}), **names.said(request)}   # "the kiss", whether said before or in this request
     noun = names.noun_of(request)
     for n_clause, original in enumerate(clauses):
-        text = " " + re.sub(r"\s+", " ", re.sub(r"[^a-z0-9#:.%' -]+", " ",
-                                                phrases.unfilled(phrases.spelled(original.lower())))) + " "
+        text = phrases.words(phrases.unfilled(phrases.spelled(original.lower())))
         text = re.sub(r"(\d)\.(?!\d)", r"\1", text)
         text = re.sub(r"\b(five|ten|fifteen|twenty|thirty)(?= ?(?:percent|%|bpm))",
                       lambda m: str(NUMBERS[m.group(1)]), text)

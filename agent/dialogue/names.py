@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.orchestration import INSTR_ALT
+from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import (
     DEICTIC_RE,
@@ -131,7 +132,7 @@ def unlabel(text: str) -> str:
 
 def _clauses(request: str) -> list[str]:
     parts = re.split(r"\s*(?:[,;!?]|:(?!\d)|\.(?!\d)|\band\b|\bthen\b|\bbut\b)\s*", request.lower())
-    return [" " + re.sub(r"\s+", " ", re.sub(r"[^a-z0-9#:.%' -]+", " ", x)).strip() + " " for x in parts]
+    return [words(x) for x in parts]
 
 
 def said(request: str) -> dict[str, str]:
@@ -234,7 +235,7 @@ def split_places(clause: str, analysis: VideoAnalysis, plan: ScorePlan) -> list[
 
 
 def _names_place(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> bool:
-    low = " " + re.sub(r"[^a-z0-9#:.%' -]+", " ", text.lower()) + " "
+    low = words(text)
     try:
         return RELATIVE_RE.search(low) is not None or locate(low, analysis, plan) is not None
     except Ask:

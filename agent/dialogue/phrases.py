@@ -80,6 +80,14 @@ SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
      r"|\bgo down slowly\b|\bgradually (?:quieter|softer|smaller)", (0.8, 0.15)),
 )
 
+NOT_READ_RE = re.compile(r"[^a-z0-9#:.%' -]+")   # characters no parser reads
+
+
+def words(text: str) -> str:
+    """`text` as the parsers read it: lower-cased, other characters as spaces, single-spaced, one space around."""
+    return " " + re.sub(r"\s+", " ", NOT_READ_RE.sub(" ", text.lower())).strip() + " "
+
+
 # The grammar's words for size, tempo, energy and loudness (read by `v2m.agent.dialogue.edits`).
 SMALL = r"\b(?:a (?:little )?bit|slightly|a little|a touch|somewhat|a tad|marginally)\b"
 BIG = (r"\b(?:much|a lot|far|lots|really|very|significantly|drastically|dramatically|considerably)\b"

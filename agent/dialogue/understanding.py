@@ -22,6 +22,7 @@ from functools import partial
 from v2m.agent.dialogue import arbiter, edits, names, orchestration
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.intents import apply_intents, from_last_revert, scope_of, style_first
+from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment, only_place, snap
 from v2m.agent.planners.result import PlanResult
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan, VideoAnalysis
@@ -120,7 +121,7 @@ def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     """The last edit's changes as intents at the place this request names, or None when it asks no repeat."""
     if not SAME_RE.search(request) or not history or len(history) < 2:
         return None
-    text = " " + re.sub(r"[^a-z0-9#:.%' -]+", " ", request.lower()) + " "
+    text = words(request)
     text = re.sub(r"\bround about\b|\babout\b", "around", text)
     noun = names.noun_of(request) or names.noun_of(names.last_request(history))   # "same for 13 and 14": shots
     span = locate(names.as_places(text, names.earlier(history), noun), analysis, plan)
@@ -202,7 +203,7 @@ def retarget(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     before = names.last_request(history)
     if not before or not CORRECTION_RE.search(request):
         return None
-    text = " " + re.sub(r"[^a-z0-9#:.%' -]+", " ", request.lower()) + " "
+    text = words(request)
     noun = names.noun_of(request) or names.noun_of(before)
     text = names.as_places(CORRECTION_WORDS_RE.sub(" ", text), names.earlier(history), noun)
     span = locate(text, analysis, plan)
