@@ -102,6 +102,8 @@ def test_the_rules_planner_marks_only_a_tempo_the_request_names():
     clip = long_clip(20.0, 4.0)
     assert get_planner("rules").plan(clip, "jazz at 90 bpm").plan.tempo_asked
     assert not get_planner("rules").plan(clip, "slow calm jazz").plan.tempo_asked  # the planner's reading
+    fast = get_planner("rules").plan(clip, "jazz at 400 bpm").plan    # beyond what v2m plays: clamped, said
+    assert fast.tempo_bpm == 240 and not fast.tempo_asked and "asks for 400 BPM" in fast.reasoning
 
 
 def test_a_persons_tempo_edit_is_heard_in_the_midi(tmp_path):

@@ -99,6 +99,8 @@ def _tempo(style: Style, analysis: VideoAnalysis, request: str) -> tuple[float, 
     m = BPM_RE.search(request)
     if m:
         bpm = min(MAX_TEMPO_BPM, max(MIN_TEMPO_BPM, float(m.group(1))))
+        if bpm != float(m.group(1)):
+            return bpm, f"the request asks for {float(m.group(1)):g} BPM; v2m plays {MIN_TEMPO_BPM:g}-{MAX_TEMPO_BPM:g}"
         return bpm, f"the request asks for {bpm:g} BPM"
     base = style.default_tempo_bpm
     why = f"{style.name}'s natural tempo is {base:g} BPM"
@@ -214,7 +216,7 @@ class RulesPlanner:
         tempo, tempo_why = _tempo(style, analysis, request)
         # a tempo the request names is the person's and is kept as heard; one the planner chose (pace and
         # mood words included) may move within the style's range to keep whole bars
-        asked = BPM_RE.search(request) is not None
+        asked = (m := BPM_RE.search(request)) is not None and abs(float(m[1]) - tempo) < 1   # not one clamped
         key, mode, mode_why = _key_mode(style, analysis, request)
         if mode not in style.progressions and style.progressions:
             mode_why += f" ({style.name} has no {mode} progressions; the composer borrows the nearest)"
