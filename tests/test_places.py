@@ -247,3 +247,11 @@ def test_a_one_word_name_at_a_clause_start_is_still_a_verb(session):
     from v2m.agent.dialogue.edits import read_request   # the grammar alone too (the model may mend it)
     (it,) = read_request(a, s.plan, "drop the drums", known={"drop": "0:18"})
     assert (it.what, it.value) == ("remove", "drums")
+
+
+def test_seconds_said_in_words_are_a_moment(session):
+    s, a = session
+    first = s.plan
+    s.say("darker at thirty five seconds")          # the shot at 0:35, not the whole score
+    assert notes_outside(s.plan, a, 32, 36) == notes_outside(first, a, 32, 36)
+    assert s.plan.sections[s.plan.section_at(34)].chords != first.sections[first.section_at(34)].chords

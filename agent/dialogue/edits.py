@@ -23,6 +23,7 @@ from v2m.agent.dialogue.phrases import BIG, FAST_RE, LESS_RE, LOUD_RE, MORE_RE, 
 from v2m.agent.dialogue.where import (
     APPOSITIVE_RE,
     PLACE_FILLER,
+    SPOKEN_SECONDS,
     Ask,
     Span,
     moment,
@@ -340,6 +341,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         text = re.sub(r"(\d)\.(?!\d)", r"\1", text)
         text = re.sub(r"\b(five|ten|fifteen|twenty|thirty)(?= ?(?:percent|%|bpm))",
                       lambda m: str(NUMBERS[m.group(1)]), text)
+        text = re.sub(SPOKEN_SECONDS[0], SPOKEN_SECONDS[1], text)   # "at thirty five seconds": a moment too
         text, entry, topic = parts.said(text, n_clause == len(clauses) - 1)
         if topic:  # "the strings. less of them.": a part named, then what to do with it
             continue

@@ -77,12 +77,12 @@ PARTICLES = {"in", "on", "up", "down", "out", "off", "over", "away"}   # "her wa
 
 
 def _is_name(name: str) -> bool:
-    words = name.split()
-    if not words or words[-1] in ADJECTIVES or any(w in MOODS for w in words[-1:]):
+    parts = name.split()
+    if not parts or parts[-1] in ADJECTIVES or any(w in MOODS for w in parts[-1:]):
         return False
-    return words[0] not in NOT_NAMES and not any(w in NOT_NAMES for w in words if w not in PARTICLES) \
+    return parts[0] not in NOT_NAMES and not any(w in NOT_NAMES for w in parts if w not in PARTICLES) \
         and not re.search(rf"\b(?:{INSTR_ALT})(?:s|es)?\b", name) and not re.search(r"\d", name) \
-        and not any(w in m.words for m in MOODS.values() for w in words if w not in ADJECTIVES)
+        and not any(w in m.words for m in MOODS.values() for w in parts if w not in ADJECTIVES)
 
 
 def defined(text: str) -> tuple[str, dict[str, str]]:

@@ -22,6 +22,9 @@ ORD = r"(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|seventh|7
 TIME = r"(\d+:\d{1,2}(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds?)\b|\d+(?:\.\d+)?(?![\d:]|\.\d))"
 START_WORDS = ("intro", "introduction", "beginning", "start", "opening", "first section")
 END_WORDS = ("ending", "end", "outro", "finale", "close", "last section", "final section", "last bit", "finish")
+SPOKEN_SECONDS = (r"\b(?:(twenty|thirty|forty|fifty)[- ])?(one|two|three|four|five|six|seven|eight|nine|ten|fifteen|"
+                  r"twenty|thirty|forty|fifty|sixty) (seconds?|secs?)\b",   # "at ten seconds", "thirty five seconds"
+                  lambda m: f"{int(WORD_NUMBERS.get(m.group(1), 0)) + int(WORD_NUMBERS[m.group(2)])} {m.group(3)}")
 # Everyday ways of naming a place, rewritten to the forms the finders read.
 PLACE_WORDS = ((r"\bthe very (first|last|final|end|beginning|start)\b", r"the \1"),
                (r"\b(?:from )?the (?:first frame|start|beginning|top)(?: all the way)? (?:to|till|until) the (?:very )?end\b", " "),
@@ -35,10 +38,7 @@ PLACE_WORDS = ((r"\bthe very (first|last|final|end|beginning|start)\b", r"the \1
                (r"\b(shots?|cuts?) (one|two|three|four|five|six|seven|eight|nine|ten)\b",
                 lambda m: f"{m.group(1)} {WORD_NUMBERS[m.group(2)]}"),
                (r"\b(shots \d+ (?:and|to|through|-) ?)(one|two|three|four|five|six|seven|eight|nine|ten)\b",
-                lambda m: f"{m.group(1)}{WORD_NUMBERS[m.group(2)]}"),
-               (r"\b(?:(twenty|thirty|forty|fifty)[- ])?(one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|"
-                r"thirty|forty|fifty|sixty) (seconds?|secs?)\b",   # "at ten seconds", "thirty five seconds"
-                lambda m: f"{int(WORD_NUMBERS.get(m.group(1), 0)) + int(WORD_NUMBERS[m.group(2)])} {m.group(3)}"))
+                lambda m: f"{m.group(1)}{WORD_NUMBERS[m.group(2)]}"), SPOKEN_SECONDS)
 WORD_NUMBERS = {w: str(k) for k, w in enumerate("zero one two three four five six seven eight nine ten".split())} | \
     {"fifteen": "15", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60"}
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "couple": 2, "couple of": 2, "few": 3}
