@@ -30,13 +30,12 @@ trains on b and d-tune turns, so it is over-sure there; see finetune/results/int
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Callable
 
 from v2m.agent.dialogue.intent_model import LABELS, IntentModel, Prediction
 from v2m.agent.dialogue.intents import scope_of
-from v2m.agent.dialogue.orchestration import INSTR_ALT
+from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.phrases import spelled, words
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import WHOLE_RE, Ask, locate, snap
@@ -89,8 +88,8 @@ def label_of(it: EditIntent) -> str:
 
 
 def _instrument(text: str) -> str | None:
-    m = re.search(rf"\b({INSTR_ALT})(?:s|es)?\b", text.lower())
-    return m.group(1) if m else None
+    parts = named_parts(text.lower())
+    return parts[0] if parts else None
 
 
 def _say(label: str) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue.orchestration import INSTR_ALT
+from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import (
