@@ -4,11 +4,13 @@ labelled from its own expectations (the one labelling, also used by tests/bench/
     from v2m.finetune.intent_human import human_rows
     rows = human_rows(["b", "d-tune"])     # [{"text": ..., "label": "tempo_up", "spans": None}, ...]
 
-Only the sets in `TRAINABLE` can be read here: set b (tests/dialogues_personas) and the tuning half of set d
-(tests/dialogues_d, split by `half_of`). The validation half of d, the held-out set (c) and set (e) grade
-the model and are refused by name, so they can never leak into training (a test checks no training turn is
-one of theirs). d-val's totals did choose among reader runs and ACT_P (2026-11-30), so only (c) and (e) are
-clean measures. Human turns carry no span labels: the tagger
+`SET_FOLDERS` is the one map from a set's letter to its folder (the tests and benchmarks read it too). Only the
+sets in `TRAINABLE` can be read here: set b (tests/dialogues_personas) and the tuning halves of sets d and e
+(split by `half_of`). The validation halves d-val and e-val and the held-out set (c) grade the model and are
+refused by name, so they can never leak into training (a test checks no training turn is one of theirs).
+d-val's totals did choose among reader runs and ACT_P (2026-11-30), so only (c) and e-val are clean measures.
+e was split on 2026-11-30 (fourth session) before anyone read its turns; e-val's ids are frozen in
+tests/dialogues_e/README.md. Human turns carry no span labels: the tagger
 learns only from the generator's sentences (`spans` is None, no token is graded).
 """
 
@@ -20,13 +22,16 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-# Which sets may be trained on: name -> (folder, half of the folder's dialogues or "" for all).
-TRAINABLE = {"b": (ROOT / "tests" / "dialogues_personas", ""), "d-tune": (ROOT / "tests" / "dialogues_d", "tune")}
+_TESTS = ROOT / "tests"
+SET_FOLDERS = {"a": _TESTS / "dialogues", "b": _TESTS / "dialogues_personas", "c": _TESTS / "dialogues_heldout",
+               "d": _TESTS / "dialogues_d", "e": _TESTS / "dialogues_e"}
+# Which sets may be trained on and tuned on: a whole set, or the "tune" half of one (by `half_of`).
+TRAINABLE = ("b", "d-tune", "e-tune")
 
 
 def half_of(dialogue_id: str) -> str:
-    """Set d's fixed split, by the dialogue's id alone: "tune" when the first byte of sha256(id) is even,
-    else "val". Rules and training data come from d-tune only; d-val is reported (its totals chose among runs)."""
+    """The fixed split of sets d and e, by the dialogue's id alone: "tune" when the first byte of sha256(id) is
+    even, else "val". Rules and training data come from the tune halves only; the val halves are reported."""
     return "tune" if hashlib.sha256(dialogue_id.encode()).digest()[0] % 2 == 0 else "val"
 
 
@@ -74,8 +79,18 @@ def dialogues(name: str) -> list[dict]:
     """
     if name not in TRAINABLE:
         raise ValueError(f"set {name!r} cannot be trained on (only {sorted(TRAINABLE)})")
-    folder, half = TRAINABLE[name]
-    out = [d for path in sorted(folder.glob("*.yaml")) for d in yaml.safe_load(path.read_text()) or []]
+    return load_set(name)
+
+
+def load_set(name: str) -> list[dict]:
+    """The dialogues of a set by name: a, b, c, d, e, or a half (d-tune, d-val, e-tune, e-val), each tagged
+    with the file it came from. Graders call this; training goes through `dialogues`, which refuses graders."""
+    base, _, half = name.partition("-")
+    out = []
+    for path in sorted(SET_FOLDERS[base].glob("*.yaml")):
+        for d in yaml.safe_load(path.read_text()) or []:
+            d["file"] = path.name
+            out.append(d)
     return [d for d in out if half_of(d["id"]) == half] if half else out
 
 

@@ -29,20 +29,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from dialogue_honesty import honesty
 from edit_clips import bikes, long_clip, make_analysis
 from midi_checks import cut_misses
 
 from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.dialogue.session import Session
-from v2m.finetune.intent_human import half_of  # set d's split, defined once with the training data
+from v2m.finetune.intent_human import SET_FOLDERS, load_set  # the sets and their halves, defined once
 from v2m.tools.gm import program_number
 
-DIALOGUE_DIR = Path(__file__).parent / "dialogues"
-SETS = {"a": DIALOGUE_DIR, "b": Path(__file__).parent / "dialogues_personas",
-        "c": Path(__file__).parent / "dialogues_heldout", "d": Path(__file__).parent / "dialogues_d",
-        "e": Path(__file__).parent / "dialogues_e"}
+DIALOGUE_DIR = SET_FOLDERS["a"]
 TOL = 0.06
 
 
@@ -61,20 +57,9 @@ class TurnOutcome:
         return not self.failures
 
 
-def load_set(name: str) -> list[dict]:
-    """The dialogues of a set by name: a, b, c, d, e, or d-tune / d-val (the halves of d by `half_of`)."""
-    base, _, half = name.partition("-")
-    dialogues = load_dialogues(SETS[base])
-    return [d for d in dialogues if half_of(d["id"]) == half] if half else dialogues
-
-
-def load_dialogues(folder: Path = DIALOGUE_DIR) -> list[dict]:
-    out = []
-    for path in sorted(folder.glob("*.yaml")):
-        for d in yaml.safe_load(path.read_text()):
-            d["file"] = path.name
-            out.append(d)
-    return out
+def load_dialogues() -> list[dict]:
+    """Set (a), the grammar's own dialogues."""
+    return load_set("a")
 
 
 @lru_cache(maxsize=None)

@@ -22,9 +22,10 @@ from pathlib import Path
 
 import yaml
 
+from v2m.finetune.intent_human import SET_FOLDERS
+
 HERE = Path(__file__).resolve().parent
-SETS = {"b": HERE / "dialogues_personas", "c": HERE / "dialogues_heldout", "d": HERE / "dialogues_d",
-        "e": HERE / "dialogues_e"}
+SETS = {k: v for k, v in SET_FOLDERS.items() if k != "a"}  # (a) predates this schema
 BIKES = {"duration": 10.0, "cuts": [1.2, 3.04, 5.48, 7.48, 9.68]}
 ROLES = {"melody", "harmony", "bass", "drums", "pad"}
 MODES = {"major", "minor", "ionian", "dorian", "phrygian", "lydian", "mixolydian", "aeolian", "locrian",

@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from dialogue_check import SETS, load_set, run_dialogue  # noqa: E402
+from dialogue_check import SET_FOLDERS, load_set, run_dialogue  # noqa: E402
 
 
 def run_set(name: str, verbose: bool) -> tuple[int, int]:
@@ -42,7 +42,7 @@ def run_set(name: str, verbose: bool) -> tuple[int, int]:
     ok = sum(o.ok for o in outcomes)
     iso = [o for o in outcomes if o.isolated is not None]
     honest = sum(o.honest for o in outcomes)
-    print(f"set {name} ({SETS[name.split('-')[0]].name}): {len(dialogues)} dialogues, {len(outcomes)} turns, {elapsed:.0f} s")
+    print(f"set {name} ({SET_FOLDERS[name.split('-')[0]].name}): {len(dialogues)} dialogues, {len(outcomes)} turns, {elapsed:.0f} s")
     print(f"  turns followed:        {ok}/{len(outcomes)} = {100 * ok / n:.1f}%")
     print(f"  unaddressed identical: {sum(o.isolated for o in iso)}/{len(iso)} = "
           f"{100 * sum(o.isolated for o in iso) / max(1, len(iso)):.1f}%")
