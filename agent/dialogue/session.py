@@ -62,13 +62,13 @@ class Turn:
     rendered: list[int] = field(default_factory=list)   # sections synthesized in this turn
     seconds: float = 0.0
     changed: bool = False
+    options: list[str] = field(default_factory=list)   # with a question: the readings it offers
 
 
-def _picks(question: str, answer: str) -> bool:
-    """Whether `answer` names one of the readings `question` offered ("Do you mean more energy, or growing over
-    time?" -> "more energy please")."""
-    m = re.match(r"Do you mean (.+?)(?:, or (.+?))?\?", question)
-    return bool(m) and any(o and o.lower() in answer.lower() for o in m.groups())
+def _picks(options: list[str], answer: str) -> bool:
+    """Whether `answer` names one of the readings a question offered (options "more energy", "growing over
+    time" -> "more energy please")."""
+    return any(o and o.lower() in answer.lower() for o in options)
 
 
 class Session:
@@ -225,10 +225,10 @@ class Session:
         old, lineage = self.plan, self.lineage()
         result = self.planner.revise(self.analysis, old, text, history=lineage)
         asked = self._asked()
-        if asked and (getattr(result, "question", None) or _picks(asked[1], text)):
+        if asked and (getattr(result, "question", None) or _picks(asked.options, text)):
             # an answer to the question just asked ("it's the third shot", "more energy"): read with the
             # request it answers, and taken when together they make an edit (not "ok thanks": no question alone)
-            both = self.planner.revise(self.analysis, old, f"{asked[0].strip().rstrip('.!?')}. {text}", history=lineage)
+            both = self.planner.revise(self.analysis, old, f"{asked.text.strip().rstrip('.!?')}. {text}", history=lineage)
             if not getattr(both, "question", None) and both.plan != old:
                 result = both
         question = getattr(result, "question", None)
@@ -240,16 +240,17 @@ class Session:
         if question or result.plan == old:
             reply = question or "That leaves the score as it is; nothing changed."
             reply = _with_warnings(result, reply)
-            self._record("say", text, reply, t0, no_change=True)
+            self._record("say", text, reply, t0, no_change=True, options=getattr(result, "options", None))
             return Turn(reply=reply, question=question, version=self.version, files=self.files,
+                        options=list(getattr(result, "options", None) or []) if question else [],
                         seconds=time.perf_counter() - t0)
         return self._commit("say", text, result.plan, _with_warnings(result), t0)
 
-    def _asked(self) -> tuple[str, str] | None:
-        """The request and the question of the last turn, when the planner answered it with a question."""
+    def _asked(self) -> TurnRecord | None:
+        """The last turn, when the planner answered it with a question (its request, reply and options)."""
         turns = self.store.turns(self.id)
         last = turns[-1] if turns else None
-        return (last.text, last.reply) if last and last.kind == "say" and last.question and "?" in last.reply else None
+        return last if last and last.kind == "say" and last.question and "?" in last.reply else None
 
     def undo(self) -> Turn:
         t0 = time.perf_counter()
@@ -317,10 +318,11 @@ class Session:
         self._record(kind, kind, reply, t0, no_change=True)
         return Turn(reply=reply, version=self.version, files=self.files, seconds=time.perf_counter() - t0)
 
-    def _record(self, kind: str, text: str, reply: str, t0: float, *, no_change: bool) -> None:
+    def _record(self, kind: str, text: str, reply: str, t0: float, *, no_change: bool,
+                options: list[str] | None = None) -> None:
         with self._writing():
             self.store.commit_turn(self.id, kind=kind, text=text, reply=reply, question=no_change, before=self.head,
-                                   seconds=time.perf_counter() - t0, move_to=self.head)
+                                   seconds=time.perf_counter() - t0, move_to=self.head, options=options)
 
     def _writing(self):
         """One writer per session: another process mid-turn on it gets a message naming it."""

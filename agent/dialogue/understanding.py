@@ -282,7 +282,8 @@ def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         intents = style_first(from_last_revert(understand(analysis, plan, request, history)))
         new = apply_intents(analysis, plan, intents, history)
     except Ask as q:
-        return PlanResult(plan=plan, reasoning=plan.reasoning, reply=str(q), question=str(q))
+        return PlanResult(plan=plan, reasoning=plan.reasoning, reply=str(q), question=str(q),
+                          options=list(q.options) if isinstance(q, arbiter.Offer) else [])
     reason = "; ".join(dict.fromkeys(it.reason for it in intents if it.reason))
     places = list(dict.fromkeys(it.scope.label for it in intents if it.scope.label))
     # the place in the user's terms beside the times the changes name
