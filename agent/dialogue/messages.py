@@ -1,0 +1,187 @@
+"""Notes as they arrive: wrapped in an email, a forward, a review tool's tag or a pasted export. This module
+takes the wrapper off and gives back the notes inside, for the grammar to read; it knows no plan.
+
+    from v2m.agent.dialogue.messages import unwrap, pasted_notes
+    unwrap("Hi, had the call with Jo. She felt the ending drags. Cheers, Sam")   # "the ending drags."
+    pasted_notes("#,Timecode,Author,Comment\\n1,00:00:05:00,Jo,less bass\\n2,00:00:12:00,Sam,hit here")
+    # [Note("at 0:05 less bass", "1 (0:05, Jo)"), Note("at 0:12 hit here", "2 (0:12, Sam)")]
+
+What is wrapper: greetings and sign-offs, a signature after a "--" line, forward and reply headers ("FW:",
+"From:"), quote marks ("> "), a speaker's tag ("[editor, review tool]", "GM:", "Sarah again (sorry!):"),
+reporting frames ("Kindly note", "Please find below the feedback from ...:", "she felt", "the groom
+said"), quotation marks round the whole note, and sentences that only report ("They are thrilled.",
+"just had the review with Jo", "the intro is fine"). What is left is the note; "" when nothing is.
+A pasted list (a review tool's CSV export, or numbered or bulleted lines) is several notes, each with its
+time said in words the place finder reads ("at 0:05 ..."), each applied as its own edit.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+
+SIGNATURE_RE = re.compile(r"^\s*(?:--|—|__+|-- )\s*$")
+HEADER_RE = re.compile(r"^\s*(?:fw|fwd|re|subject|from|to|cc|sent|date)\s*:\s*(?=\S)[^'\"‘“]*$|"
+                       r"^\s*-{2,}\s*(?:original|forwarded) message\s*-{2,}\s*$", re.I)
+FORWARD_RE = re.compile(r"^\s*(?:(?:fw|fwd|re)\s*:\s*)+(?:(?:notes? |feedback |comments? )?from [^-–—:'\"‘“]{1,40}"
+                        r"\s*[-–—:]\s*)?", re.I)
+GREETING_RE = re.compile(r"^\s*(?:hi|hello|hey|hiya|dear|greetings|good (?:morning|afternoon|evening|day))\b"
+                         r"(?: (?:there|all|team|everyone|guys|folks|[A-Z][a-z]+))?\s*[,.!:;-]+\s*", re.I)
+SIGN_OFF_RE = re.compile(r"(?:^|(?<=[.!?\n])|,)\s*(?:thanks|thank you|many thanks|thanks again|cheers|best|"
+                         r"regards|kind regards|best wishes|all the best|ta|thx|warmly)(?: so much| a lot| again)?"
+                         r"[,!.]?\s*(?:[-–—]\s*)?(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)?\W*$", re.I)
+TAG_RE = re.compile(r"^\s*\[[^\]\n]{1,60}\]\s*")
+ROLE_WORDS = (r"director|editor|producer|exec(?:utive)? producer|client|agency|gm|ceo|cmo|boss|bride|groom|mum|"
+              r"mom|dad|couple|marketing|brand team|me again")
+# "GM:", "Sarah again (sorry!):", "editor:": a speaker's tag; never a place ("Intro: softer")
+SPEAKER_RE = re.compile(rf"^\s*(?:(?:the )?(?:{ROLE_WORDS})|(?-i:[A-Z]{{2,5}})|(?-i:[A-Z][a-z]+)(?= again| \())"
+                        r"(?: again)?(?: \([^)\n]{0,30}\))?\s*:\s+", re.I)
+NAME_TAG_RE = re.compile(r"^\s*([A-Z][a-z]+)\s*:\s+")
+NOT_SPEAKERS = {"intro", "outro", "ending", "end", "start", "beginning", "middle", "chorus", "verse", "bridge",
+                "drop", "shot", "cut", "note", "notes", "edit", "edits", "also", "update", "ps", "todo", "music",
+                "tempo", "drums", "bass", "key", "style", "mood", "overall", "everything", "climax"}
+FRAME_RE = re.compile(r"^\s*(?:(?:kindly|please) note(?: that)?|(?:please )?find (?:below|attached|here)[^:]{0,60}:|"
+                      r"(?:fyi|ps|p\.s\.|nb|n\.b\.)\b[,:.]?|(?:some |a few |my |our |the )?(?:notes?|feedback|"
+                      r"comments?)(?: (?:from|on) [^:]{1,40})?:)\s*", re.I)
+# "she felt", "Jo says", "the bride's mother also said", "the client wants": who said it, not what to do
+REPORT_RE = re.compile(r"^\s*(?:(?:she|he|they|[A-Z][a-z]+|(?:the|our|my) [\w']+(?: [\w']+)?)(?: also| really)? "
+                       r"(?:says|said|felt|feels|thinks|thought|mentioned|wants|wanted|asked|asks|reckons|"
+                       r"would like|noted)(?: that)?,?\s+)+", re.I)
+QUOTES = {"'": "'", '"': '"', "‘": "’", "“": "”"}
+# a sentence that only reports how people feel or that the work is done: no edit in it
+REPORT_ONLY_RE = re.compile(
+    r"^(?:(?:they|she|he|we|everyone|everybody|the (?:client|couple|family|bride|groom|team|boss|director)s?)"
+    r"(?: are| is| were| was|'re|'s| all| both)* (?:very |so |really |all |super |extremely )*(?:happy|pleased|delighted|"
+    r"thrilled|over the moon|satisfied|excited|grateful|glad|done|finished)\b|god bless\b|(?:we|i) (?:are|am|'re|'m) "
+    r"(?:all )?(?:done|finished|good)\b|(?:that'?s|this is) the one\b|.*\bsigned (?:it )?off\b|"
+    r"(?:thanks|thank you|many thanks|cheers)(?: so much| a lot| again| (?:to )?(?:you|all|everyone))?$|"
+    r"nothing (?:more|else|further)\b.*|"
+    r"(?:just |so )?(?:had|finished|got out of|came out of) (?:the |a |our |my )?(?:review|call|meeting|chat|screening)"
+    r"\b[^,;]*$|(?:no wahala|no worries|no problem|no stress)$)", re.I)
+# "the end is fine", "the very start is ok": a part said to be good now, inside a longer note (not "the
+# original tempo was fine": a version pointed back to)
+FINE_RE = re.compile(r"^(?:the |that |this )?(?:very )?[\w ]{1,25}?(?: is| are|'s) (?:fine|ok|okay|good|great|"
+                     r"perfect|lovely)(?: as (?:it|they) (?:is|are)| now| already)?$", re.I)
+SENTENCE_RE = re.compile(r"(?<=[.!?;])\s+|\n+")
+RESOLVED_RE = re.compile(r"^\W*(?:✔|✓|☑)?\s*(?:resolved|done|fixed|closed|approved|complete|completed|ok|n/?a)?\W*$",
+                         re.I)
+SMPTE_RE = re.compile(r"^\s*(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[:;.](\d{2}))?\s*$")
+ITEM_RE = re.compile(r"^\s*(?:\d{1,3}[.):]|[-*•])\s+(.+?)\s*$")
+LEADING_TIME_RE = re.compile(r"^\s*((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[:;.]\d{2})?)\s*(?:[-–—:,]\s*)?(?=\S)")
+TIME_WORDS = ("timecode", "time", "tc", "in", "start", "at", "timestamp", "position")
+NOTE_WORDS = ("comment", "comments", "note", "notes", "feedback", "text", "description", "message")
+WHO_WORDS = ("author", "name", "user", "by", "from", "reviewer", "commenter")
+
+
+@dataclass(frozen=True)
+class Note:
+    """One note of a pasted list: its words for the grammar and how the reply names it."""
+
+    text: str
+    label: str
+
+
+def spoken_time(tc: str) -> str | None:
+    """A timecode as the place finder reads it: "00:00:05:00" (hh:mm:ss:ff), "00:12" -> "0:05", "0:12"."""
+    m = SMPTE_RE.match(tc)
+    if not m:
+        return None
+    h, mnt, s = int(m.group(1) or 0), int(m.group(2)), int(m.group(3))
+    return f"{h * 60 + mnt}:{s:02d}"
+
+
+def _unquoted(text: str) -> str:
+    t = text.strip()
+    if len(t) > 2 and t[0] in QUOTES and t.rstrip(".!?").endswith(QUOTES[t[0]]):
+        return t.rstrip(".!?")[1:-1].strip()
+    return t
+
+
+def _line(line: str) -> str:
+    """One line without its quote marks, tags, forward header and reporting frame."""
+    line = re.sub(r"^\s*(?:>\s*)+", "", line)
+    for _ in range(3):  # "[editor] FW: Kindly note ..." peels in any order
+        before = line
+        line = TAG_RE.sub("", line)
+        line = FORWARD_RE.sub("", line)
+        line = GREETING_RE.sub("", line)
+        line = SPEAKER_RE.sub("", line)
+        if (m := NAME_TAG_RE.match(line)) and m.group(1).lower() not in NOT_SPEAKERS:
+            line = line[m.end():]
+        line = FRAME_RE.sub("", line)
+        line = _unquoted(line)
+        if line == before:
+            break
+    return line
+
+
+def _sentence(s: str) -> str:
+    """A sentence without who said it; "" when it only reports or says a part is fine."""
+    s = _unquoted(REPORT_RE.sub("", s.strip()))
+    clauses = [c for c in re.split(r",\s*", s) if not REPORT_ONLY_RE.match(c.strip().rstrip(" .!?")) and
+               not FINE_RE.match(c.strip().rstrip(" .!?"))]
+    return re.sub(r"^(?:but|and|so|though)\b\s*", "", ", ".join(clauses).strip(), flags=re.I)
+
+
+def unwrap(text: str) -> str:
+    """The note inside a message: `text` without its wrapper (see the module docstring); "" when only
+    wrapper and reports are left. A message with no wrapper comes back as it was."""
+    lines = text.split("\n")
+    cut = next((k for k, x in enumerate(lines) if SIGNATURE_RE.match(x)), None)
+    if cut is not None and cut > 0:  # a signature block holds no note (nor instructions to follow)
+        lines = lines[:cut]
+    kept = [x for x in lines if not HEADER_RE.match(x) or len(lines) == 1]
+    body = "\n".join(_line(x) for x in kept).strip()
+    body = SIGN_OFF_RE.sub("", body).strip()
+    parts = [p for p in SENTENCE_RE.split(body) if p.strip()]
+    said = [_sentence(p) for p in parts]
+    out = " ".join(x for x in said if x).strip()
+    return out if out != " ".join(p.strip() for p in parts) else body
+
+
+def _csv_notes(lines: list[str]) -> list[Note] | None:
+    start = next((k for k, x in enumerate(lines) if x.count(",") >= 1 and
+                  any(w in (c.strip().strip("#").lower() for c in x.split(",")) for w in NOTE_WORDS)), None)
+    if start is None:
+        return None
+    rows = list(csv.reader(lines[start:]))
+    head = [c.strip().strip("#").lower() for c in rows[0]]
+    col = lambda words: next((k for k, c in enumerate(head) if c in words), None)  # noqa: E731
+    note_c, time_c, who_c = col(NOTE_WORDS), col(TIME_WORDS), col(WHO_WORDS)
+    out = []
+    for k, row in enumerate(rows[1:], 1):
+        if not any(c.strip() for c in row):
+            continue
+        cells = row + [""] * (len(head) - len(row))
+        if len(row) > len(head) and note_c == len(head) - 1:  # an unquoted comma inside the last column
+            cells = row[:note_c] + [",".join(row[note_c:])]
+        number = cells[0].strip() if head[0] in ("", "no", "number", "id") and cells[0].strip() else str(k)
+        at = spoken_time(cells[time_c]) if time_c is not None else None
+        who = cells[who_c].strip() if who_c is not None else ""
+        said = cells[note_c].strip()
+        label = number + (f" ({', '.join(x for x in (at, who) if x)})" if at or who else "")
+        out.append(Note(f"at {at} {said}" if at and said else said, label))
+    return out
+
+
+def pasted_notes(text: str) -> list[Note] | None:
+    """The notes of a pasted list, in order, or None when `text` is no list: a CSV export with a header
+    naming its comment column, or two or more numbered or bulleted lines. A row whose comment only marks
+    it resolved keeps its place with empty text (nothing to do)."""
+    lines = [x for x in text.split("\n") if x.strip()]
+    if len(lines) < 2:
+        return None
+    notes = _csv_notes(lines)
+    if notes is None:
+        items = [(k, m.group(1)) for k, x in enumerate(lines) if (m := ITEM_RE.match(x))]
+        if len(items) < 2:
+            return None
+        notes = []
+        for n, (_, said) in enumerate(items, 1):
+            said = _line(said)
+            m = LEADING_TIME_RE.match(said)
+            at = spoken_time(m.group(1)) if m else None
+            said = f"at {at} {said[m.end():]}" if m and at else said
+            notes.append(Note(said, f"{n}" + (f" ({at})" if at else "")))
+    return [Note("" if RESOLVED_RE.match(re.sub(r"^at [\d:]+ ", "", x.text)) else x.text, x.label) for x in notes]
