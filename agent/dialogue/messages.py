@@ -49,6 +49,9 @@ REPORT_RE = re.compile(r"^\s*(?:(?:she|he|they|[A-Z][a-z]+|(?:the|our|my) [\w']+
                        r"(?:says|said|felt|feels|thinks|thought|mentioned|wants|wanted|asked|asks|reckons|"
                        r"would like|noted)(?: that)?,?\s+)+", re.I)
 QUOTES = {"'": "'", '"': '"', "‘": "’", "“": "”"}
+# "Quick one from Priya: 'a crash at 0:24'", "FW: Mark - 'too loud'": who said it, then their words in quotes
+ATTRIBUTED_RE = re.compile(r"^(?=[^'\"‘“:\n]{0,60}?\b(?:from|by|says|said|writes|wrote|asks|asked|feedback|notes?|"
+                           r"comments?)\b)[^'\"‘“:\n]{1,60}?\s*[:–—-]\s*(?=['\"‘“])", re.I)
 # a sentence that only reports how people feel or that the work is done: no edit in it
 REPORT_ONLY_RE = re.compile(
     r"^(?:(?:they|she|he|we|everyone|everybody|the (?:client|couple|family|bride|groom|team|boss|director)s?)"
@@ -56,7 +59,8 @@ REPORT_ONLY_RE = re.compile(
     r"thrilled|over the moon|satisfied|excited|grateful|glad|done|finished)\b|god bless\b|(?:we|i) (?:are|am|'re|'m) "
     r"(?:all )?(?:done|finished|good)\b|(?:that'?s|this is) the one\b|.*\bsigned (?:it )?off\b|"
     r"(?:thanks|thank you|many thanks|cheers)(?: so much| a lot| again| (?:to )?(?:you|all|everyone))?$|"
-    r"nothing (?:more|else|further)\b.*|"
+    r"nothing (?:more|else|further)\b.*|(?:(?:it'?s|that'?s|sounds|looks) )?(?:really |so |just )?(?:lovely|great|"
+    r"perfect|brilliant|wonderful|amazing|beautiful|fantastic)$|"
     r"(?:just |so )?(?:had|finished|got out of|came out of) (?:the |a |our |my )?(?:review|call|meeting|chat|screening)"
     r"\b[^,;]*$|(?:no wahala|no worries|no problem|no stress)$)", re.I)
 # "the end is fine", "the very start is ok": a part said to be good now, inside a longer note (not "the
@@ -110,6 +114,8 @@ def _line(line: str) -> str:
         if (m := NAME_TAG_RE.match(line)) and m.group(1).lower() not in NOT_SPEAKERS:
             line = line[m.end():]
         line = FRAME_RE.sub("", line)
+        if (m := ATTRIBUTED_RE.match(line)) and _unquoted(line[m.end():]) != line[m.end():].strip():
+            line = line[m.end():]
         line = _unquoted(line)
         if line == before:
             break
@@ -131,8 +137,8 @@ def unwrap(text: str) -> str:
     cut = next((k for k, x in enumerate(lines) if SIGNATURE_RE.match(x)), None)
     if cut is not None and cut > 0:  # a signature block holds no note (nor instructions to follow)
         lines = lines[:cut]
-    kept = [x for x in lines if not HEADER_RE.match(x) or len(lines) == 1]
-    body = "\n".join(_line(x) for x in kept).strip()
+    kept = SIGN_OFF_RE.sub("", "\n".join(x for x in lines if not HEADER_RE.match(x) or len(lines) == 1))
+    body = "\n".join(_line(x) for x in kept.split("\n")).strip()
     body = SIGN_OFF_RE.sub("", body).strip()
     parts = [p for p in SENTENCE_RE.split(body) if p.strip()]
     said = [_sentence(p) for p in parts]
