@@ -7,7 +7,6 @@ from __future__ import annotations
 import sqlite3
 
 from edit_clips import long_clip
-
 from v2m.agent.dialogue.messages import Note, pasted_notes, spoken_time, unwrap
 from v2m.agent.dialogue.session import Session
 from v2m.agent.dialogue.store import Store
@@ -173,13 +172,13 @@ def test_a_correction_moves_the_last_edit_and_drops_the_place_taken_back(tmp_pat
     first = s.plan
     s.say("less busy from 0:10 to 0:20")
     s.say("typo, I meant 0:20-0:30, not from 0:10")
-    at = lambda p, t: p.sections[p.section_at(t)].energy  # noqa: E731
+    at = lambda p, t: p.sections[p.section_at(t)].energy
     assert at(s.plan, 15) == at(first, 15) and at(s.plan, 26) < at(first, 26)
     s2 = session_on(tmp_path / "b")
     s2.say("the first three shots are sluggish, speed them up")
     fast = s2.plan
     s2.say("hold on, I meant just the first shot, the cyclist stretching, not all of them")
-    tempo = lambda p, t: p.sections[p.section_at(t)].tempo_bpm or p.tempo_bpm  # noqa: E731
+    tempo = lambda p, t: p.sections[p.section_at(t)].tempo_bpm or p.tempo_bpm
     assert tempo(s2.plan, 2) == tempo(fast, 2) and tempo(s2.plan, 10) == tempo(first, 10) < tempo(fast, 10)
     s3 = session_on(tmp_path / "c")
     s3.say("make the second shot bigger")

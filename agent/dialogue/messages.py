@@ -70,6 +70,9 @@ FINE_RE = re.compile(r"^(?:the |that |this )?(?:very )?[\w ]{1,25}?(?: is| are|'
 SENTENCE_RE = re.compile(r"(?<=[.!?;])\s+|\n+")
 RESOLVED_RE = re.compile(r"^\W*(?:✔|✓|☑)?\s*(?:resolved|done|fixed|closed|approved|complete|completed|ok|n/?a)?\W*$",
                          re.I)
+# "forget that one", "scratch that", "never mind": a request withdrawn, said at the front of a note
+WITHDRAW_RE = re.compile(r"^\W*(?:(?:ok|okay|oh|ah|no|sorry)\W+)*(?:(?:forget|scratch|ignore|skip)(?: about)? (?:that|it|"
+                         r"this|the question)(?: one| request| question| idea| bit)?|never ?mind|nvm)\b\W*", re.I)
 SMPTE_RE = re.compile(r"^\s*(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[:;.](\d{2}))?\s*$")
 ITEM_RE = re.compile(r"^\s*(?:\d{1,3}[.):]|[-*•])\s+(.+?)\s*$")
 LEADING_TIME_RE = re.compile(r"^\s*((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[:;.]\d{2})?)\s*(?:[-–—:,]\s*)?(?=\S)")
@@ -146,6 +149,14 @@ def unwrap(text: str) -> str:
     return out if out != " ".join(p.strip() for p in parts) else body
 
 
+def withdrawal(text: str) -> str | None:
+    """What follows a withdrawal at the front of a message's note ("" when nothing does), or None when the
+    note withdraws nothing ("forget that one. For the vows, no drums" -> "For the vows, no drums")."""
+    note = unwrap(text)
+    m = WITHDRAW_RE.match(note)
+    return note[m.end():].strip() if m else None
+
+
 def _csv_notes(lines: list[str]) -> list[Note] | None:
     start = next((k for k, x in enumerate(lines) if x.count(",") >= 1 and
                   any(w in (c.strip().strip("#").lower() for c in x.split(",")) for w in NOTE_WORDS)), None)
@@ -153,7 +164,7 @@ def _csv_notes(lines: list[str]) -> list[Note] | None:
         return None
     rows = list(csv.reader(lines[start:]))
     head = [c.strip().strip("#").lower() for c in rows[0]]
-    col = lambda words: next((k for k, c in enumerate(head) if c in words), None)  # noqa: E731
+    col = lambda words: next((k for k, c in enumerate(head) if c in words), None)
     note_c, time_c, who_c = col(NOTE_WORDS), col(TIME_WORDS), col(WHO_WORDS)
     out = []
     for k, row in enumerate(rows[1:], 1):

@@ -14,7 +14,7 @@ is history[N], as `v2m.agent.dialogue.phrases.reference` counts them.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.orchestration import role_of

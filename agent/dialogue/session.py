@@ -29,7 +29,7 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from v2m.agent.dialogue.messages import unwrap
+from v2m.agent.dialogue.messages import withdrawal
 from v2m.agent.dialogue.store import Store, TurnRecord
 from v2m.agent.outputs import folder_lock
 from v2m.agent.planners.base import get_planner
@@ -43,9 +43,6 @@ from v2m.tools.video.analyze import analyze
 
 UNDO_RE = re.compile(r"^\s*(?:ok,? |no,? |please,? )?(undo|undo that|undo it|go back|revert|revert that|take that back|"
                      r"never ?mind)\W*(?:please|thanks|thank you)?\W*$", re.I)
-# "forget that one", "scratch that", "never mind": after a question, the request it asked about is dropped
-WITHDRAW_RE = re.compile(r"^\W*(?:(?:ok|okay|oh|ah|no|sorry)\W+)*(?:(?:forget|scratch|ignore|skip)(?: about)? (?:that|it|this|"
-                         r"the question)(?: one| request| question| idea| bit)?|never ?mind|nvm)\b\W*", re.I)
 DROPPED = "Dropped that request; the score is as it was."
 REDO_RE = re.compile(r"^\s*(?:ok,? |please,? )?(redo|redo that|redo it|put it back)\W*(?:please|thanks|thank you)?\W*$",
                      re.I)
@@ -222,21 +219,16 @@ class Session:
         Returns:
             The Turn; `question` is set when the planner needs more to go on (the plan is unchanged).
         """
-        asked = self._asked()
-        said = text
-        if asked and (m := WITHDRAW_RE.match(unwrap(text))):
-            # the question goes unanswered, nothing is undone; what follows is a new request
-            said = unwrap(text)[m.end():].strip()
-            if not said:
-                t0 = time.perf_counter()
+        asked, said, t0 = self._asked(), text, time.perf_counter()
+        if asked and (rest := withdrawal(text)) is not None:  # the question goes unanswered, nothing is undone
+            if not rest:
                 self._record("say", text, DROPPED, t0, no_change=True)
                 return Turn(reply=DROPPED, version=self.version, files=self.files, seconds=time.perf_counter() - t0)
-            asked = None
+            asked, said = None, rest
         if UNDO_RE.match(said):
             return self.undo()
         if REDO_RE.match(said):
             return self.redo()
-        t0 = time.perf_counter()
         old, lineage = self.plan, self.lineage()
         result = self.planner.revise(self.analysis, old, said, history=lineage)
         if asked and (getattr(result, "question", None) or _picks(asked.options, text)):
