@@ -98,6 +98,10 @@ def test_a_pasted_export_or_numbered_list_is_one_note_per_line_with_its_time():
                                     Note("", "3 (0:19, Lee)")]
     assert pasted_notes("1) 0:04 add a banjo\n2) 00:30 - darker please\n3. calmer overall") == \
         [Note("at 0:04 add a banjo", "1 (0:04)"), Note("at 0:30 darker please", "2 (0:30)"), Note("calmer overall", "3")]
+    # a line beside the list that holds a note is read too; greetings, sign-offs and signatures are not notes
+    assert pasted_notes("Hi all,\nOverall a bit darker please.\n- 0:10 add drums\n- crash at 0:20\nThanks, Jo\n--\n"
+                        "- 1 Main St") == [Note("Overall a bit darker please.", "also"),
+                                           Note("at 0:10 add drums", "1 (0:10)"), Note("crash at 0:20", "2")]
     assert pasted_notes("slower\nand darker") is None and pasted_notes("- just one bullet") is None
     assert spoken_time("01:02:03:10") == "62:03" and spoken_time("0:07") == "0:07" and spoken_time("soon") is None
 
@@ -165,6 +169,10 @@ def test_a_version_named_by_when_it_was_heard_and_a_version_to_start_from(tmp_pa
     s2.say("faster")
     s2.say("the one from last week was nicer")   # named by time, but no ask to go back to it
     assert s2.plan.tempo_bpm > first.tempo_bpm
+    s3 = session_on(tmp_path / "c")
+    for said in ("add a banjo", "faster", "no banjo", "I liked the banjo in version 1 better"):
+        s3.say(said)
+    assert "Banjo" in s3.plan.instrumentation.values() and s3.plan.tempo_bpm > first.tempo_bpm   # only the parts
 
 
 def test_a_correction_moves_the_last_edit_and_drops_the_place_taken_back(tmp_path):

@@ -157,11 +157,13 @@ def withdrawal(text: str) -> str | None:
     return note[m.end():].strip() if m else None
 
 
-def _csv_notes(lines: list[str]) -> list[Note] | None:
+def _csv_notes(lines: list[str]) -> tuple[int, list[Note] | None]:
+    """(the header's line, the notes of its rows), or (0, None) when no line is a CSV header naming a
+    comment column."""
     start = next((k for k, x in enumerate(lines) if x.count(",") >= 1 and
                   any(w in (c.strip().strip("#").lower() for c in x.split(",")) for w in NOTE_WORDS)), None)
     if start is None:
-        return None
+        return 0, None
     rows = list(csv.reader(lines[start:]))
     head = [c.strip().strip("#").lower() for c in rows[0]]
     col = lambda words: next((k for k, c in enumerate(head) if c in words), None)
@@ -179,24 +181,44 @@ def _csv_notes(lines: list[str]) -> list[Note] | None:
         said = cells[note_c].strip()
         label = number + (f" ({', '.join(x for x in (at, who) if x)})" if at or who else "")
         out.append(Note(f"at {at} {said}" if at and said else said, label))
-    return out
+    return start, out
+
+
+def _said_beside(lines: list[str]) -> list[Note]:
+    """The lines around a list that hold a note of their own ("Overall a bit darker."), not an intro
+    ("pasting the export:") nor wrapper: never dropped unread."""
+    notes = []
+    for x in lines:
+        note = unwrap(x)
+        if note and not note.rstrip().endswith(":") and not HEADER_RE.match(x) and not SIGNATURE_RE.match(x):
+            notes.append(Note(note, "also"))
+    return notes
 
 
 def pasted_notes(text: str) -> list[Note] | None:
     """The notes of a pasted list, in order, or None when `text` is no list: a CSV export with a header
     naming its comment column, or two or more numbered or bulleted lines. A row whose comment only marks
-    it resolved keeps its place with empty text (nothing to do)."""
+    it resolved keeps its place with empty text (nothing to do); a line beside the list that holds a note
+    is a note too (labelled "also")."""
     lines = [x for x in text.split("\n") if x.strip()]
+    cut = next((k for k, x in enumerate(lines) if SIGNATURE_RE.match(x)), len(lines))
+    lines = lines[:cut]
     if len(lines) < 2:
         return None
-    notes = _csv_notes(lines)
-    if notes is None:
-        items = [(k, m.group(1)) for k, x in enumerate(lines) if (m := ITEM_RE.match(x))]
+    start, notes = _csv_notes(lines)
+    if notes is not None:
+        notes = _said_beside(lines[:start]) + notes
+    else:
+        items = {k: m.group(1) for k, x in enumerate(lines) if (m := ITEM_RE.match(x))}
         if len(items) < 2:
             return None
-        notes = []
-        for n, (_, said) in enumerate(items, 1):
-            said = _line(said)
+        notes, n = [], 0
+        for k, x in enumerate(lines):
+            if k not in items:
+                notes += _said_beside([x])
+                continue
+            n += 1
+            said = _line(items[k])
             m = LEADING_TIME_RE.match(said)
             at = spoken_time(m.group(1)) if m else None
             said = f"at {at} {said[m.end():]}" if m and at else said

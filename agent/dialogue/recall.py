@@ -1,10 +1,11 @@
 """Turns that point back into the conversation rather than at the music: taking back something an earlier
 edit brought in ("never mind the hit", "lose the accordion again"), a version named by when it was heard
-("the one from this morning"), and a version to start from before a new edit ("from the first one, only
+("the one from this morning"), one thing as it was in a version ("I preferred the drums in v2"), and a version to start from before a new edit ("from the first one, only
 change: ..."). Read from the words and the plans so far; what to do then is said as `EditIntent`s.
 
     from v2m.agent.dialogue.recall import withdrawn, rebased, named_by_time
     withdrawn("nvm the crash", history)        # [EditIntent(what="revert", version=-1)] when the last edit added it
+    preferred("I liked the bass in v2", history)   # [EditIntent(what="revert", version=2, value="instruments")]
     rebased("from version 2, just darker")     # (2, "darker")
 
 `history` is the first plan, then the plan after each edit so far (the last is the current plan); version N
@@ -18,6 +19,7 @@ from collections.abc import Callable
 
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.orchestration import role_of
+from v2m.agent.dialogue.phrases import ATTRIBUTES
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan
 
 # "nvm the hit", "never mind no crash", "forget the accordion", "scratch the stab": taking back a thing
@@ -35,6 +37,11 @@ BY_TIME_RE = re.compile(r"\b(?:version|one|mix|cut|take|edit)s? (?:from|of|we ha
 WANT_BACK_RE = re.compile(r"\b(?:go|going|get|bring|put|switch|revert|return|restore)\b.{0,20}\b(?:back|to (?:that|it))\b|"
                           r"\b(?:revert|restore|return)\b|\b(?:liked|preferred|prefer|like)\b.{0,60}\bbetter\b|"
                           r"\bgo with\b|\buse that\b", re.I)
+# "I preferred the drums in v2", "the tempo in version 3 was better": one thing as it was in a version
+PREFER_RE = re.compile(r"\b(?:preferred|prefer|liked|loved|like)\b (?:the |how the |how )?(?P<what>[\w ]{1,30}?)"
+                       r"(?: (?:was|were|sounded))? (?:in|from|on) (?:version |v)(?P<n>\d{1,2})\b|"
+                       r"\b(?:the )?(?P<what2>[\w ]{1,30}?) (?:in|from|on) (?:version |v)(?P<n2>\d{1,2}) "
+                       r"(?:was|were|sounded|is) (?:better|nicer|right)\b", re.I)
 # "from the first one, only change: ...", "starting from version 2, just darker": a version, then an edit
 REBASE_RE = re.compile(r"^\W*(?:(?:ok|okay|so|right|alright|then)\W+)*(?:starting |going back |back |go back |start )?"
                        r"from (?P<ref>the (?:very )?(?:first|original) (?:one|version|score|take|mix|cut)|the original|"
@@ -98,6 +105,18 @@ def named_by_time(request: str, history: list[ScorePlan] | None) -> list[EditInt
     if not history or len(history) < 2 or not BY_TIME_RE.search(request) or not WANT_BACK_RE.search(request):
         return None
     return [EditIntent(what="revert", version=0, text=request[:400])]
+
+
+def preferred(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | None:
+    """"I preferred the drums in v2": that thing (its attribute: tempo, key, style, energy, loudness, or the
+    instruments for a part) as it was in the version named; the whole version when no thing is named."""
+    m = PREFER_RE.search(request)
+    if not m or not history or len(history) < 2:
+        return None
+    what = (m.group("what") or m.group("what2") or "").lower()
+    attr = next((a for w, a in ATTRIBUTES.items() if re.search(rf"\b{w}\b", what)), None) or \
+        ("instruments" if named_parts(what) else None)
+    return [EditIntent(what="revert", version=int(m.group("n") or m.group("n2")), value=attr, text=request[:400])]
 
 
 def rebased(request: str) -> tuple[int, str] | None:

@@ -191,11 +191,12 @@ def last_place(history: list[ScorePlan] | None) -> Span | None:
 # "no, I meant shot 3", "it's the third shot, the kitchen one", "not there, the ending": the last edit, moved
 CORRECTION_RE = re.compile(r"^\W*(?:(?:no|nope|nah|sorry|oops|actually|wait|oh|hmm|hang on|hold on|my bad|correction|"
                            r"typo(?: above| there| earlier| before)?)\b\W*)*(?:i meant|i mean|i said|"
-                           r"it'?s|it is|that'?s|thats|should be|make that|meant|not there)\b", re.I)
+                           r"(?:he|she|they) mean[st]?|it'?s|it is|that'?s|thats|should be|make that|meant|not there)\b", re.I)
 # "no wait, the jump is the fourth shot": a name put right, after a word that corrects
 NAME_FIX_RE = re.compile(r"^\W*(?:(?:no|nope|sorry|oops|actually|wait|hmm|my bad)\b\W*)+(?:the )?[a-z]+(?: [a-z]+)? "
                          r"(?:is|was|are|were) (?:the |in |at |shots? |cuts? )", re.I)
 CORRECTION_WORDS_RE = re.compile(r"\b(?:no|nope|nah|sorry|oops|actually|wait|oh|hmm|i meant|i mean|i said|it's|its|"
+                                 r"(?:he|she|they) mean[st]?|"
                                  r"it is|that's|thats|should be|make that|meant|not there|but|instead|rather|typo|above|"
                                  r"hang on|hold on|my bad|correction)\b")
 NOT_PLACE_RE = re.compile(r"[,;]?\s*\bnot\b(?! only\b)[^,.;]*")
@@ -277,7 +278,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         raise Ask(question)
 
     again = recall.withdrawn(request, history, partial(_last_asked, analysis, history)) or \
-        recall.named_by_time(request, history) or \
+        recall.named_by_time(request, history) or recall.preferred(request, history) or \
         rebase(analysis, plan, request, history) or repeat(analysis, plan, request, history) or \
         narrow(request, history) or retarget(analysis, plan, request, history)
     if again is not None:
