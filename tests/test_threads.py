@@ -84,6 +84,9 @@ def test_a_wrapper_comes_off_and_the_note_inside_is_left():
     # what only reports changes nothing: feelings, sign-offs, a finished review
     assert unwrap("The clients are thrilled. We are all done, thank you!") == ""
     assert unwrap("[agency, email] Lovely. Nothing further from us.") == ""
+    # "joke": the sentence before is taken back, the place it named is kept for what follows
+    assert unwrap("0:40 could it go reggae? just kidding. keep it. calmer though") == "0:40 calmer though"
+    assert unwrap("add bagpipes. jk") == ""
     # no wrapper: as it was; a place before a colon is no speaker; a past version pointed back to stays
     for plain in ("slower in the second half", "Intro: softer please", "shot 3: 'more bass'",
                   "the first tempo was fine, make it brighter instead"):

@@ -59,7 +59,7 @@ REPORT_ONLY_RE = re.compile(
     r"thrilled|over the moon|satisfied|excited|grateful|glad|done|finished)\b|god bless\b|(?:we|i) (?:are|am|'re|'m) "
     r"(?:all )?(?:done|finished|good)\b|(?:that'?s|this is) the one\b|.*\bsigned (?:it )?off\b|"
     r"(?:thanks|thank you|many thanks|cheers)(?: so much| a lot| again| (?:to )?(?:you|all|everyone))?$|"
-    r"nothing (?:more|else|further)\b.*|(?:(?:it'?s|that'?s|sounds|looks) )?(?:really |so |just )?(?:lovely|great|"
+    r"nothing (?:more|else|further)\b.*|keep (?:it|that)(?: as it is| like that)?$|(?:(?:it'?s|that'?s|sounds|looks) )?(?:really |so |just )?(?:lovely|great|"
     r"perfect|brilliant|wonderful|amazing|beautiful|fantastic)$|"
     r"(?:just |so )?(?:had|finished|got out of|came out of) (?:the |a |our |my )?(?:review|call|meeting|chat|screening)"
     r"\b[^,;]*$|(?:no wahala|no worries|no problem|no stress)$)", re.I)
@@ -67,6 +67,10 @@ REPORT_ONLY_RE = re.compile(
 # original tempo was fine": a version pointed back to)
 FINE_RE = re.compile(r"^(?:the |that |this )?(?:very )?[\w ]{1,25}?(?: is| are|'s) (?:fine|ok|okay|good|great|"
                      r"perfect|lovely)(?: as (?:it|they) (?:is|are)| now| already)?$", re.I)
+# "joke", "jk", "just kidding": the sentence before is taken back
+JOKE_RE = re.compile(r"^\W*(?:(?:just |only )?(?:joke|joking|kidding)|jk|j/k|lol jk|not really)\W*$", re.I)
+LEADING_PLACE_RE = re.compile(r"^\s*(?:from |at |in )?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*(?:-|–|to)\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?"
+                              r"\s*[-–—:,]?\s*")
 SENTENCE_RE = re.compile(r"(?<=[.!?;])\s+|\n+")
 RESOLVED_RE = re.compile(r"^\W*(?:✔|✓|☑)?\s*(?:resolved|done|fixed|closed|approved|complete|completed|ok|n/?a)?\W*$",
                          re.I)
@@ -145,6 +149,10 @@ def unwrap(text: str) -> str:
     body = SIGN_OFF_RE.sub("", body).strip()
     parts = [p for p in SENTENCE_RE.split(body) if p.strip()]
     said = [_sentence(p) for p in parts]
+    for k, p in enumerate(parts):
+        if k and JOKE_RE.match(p.strip()):  # "go minor? joke.": the sentence before is taken back, not its place
+            m = LEADING_PLACE_RE.match(said[k - 1])
+            said[k - 1], said[k] = (m.group(0).strip() if m else ""), ""
     out = " ".join(x for x in said if x).strip()
     return out if out != " ".join(p.strip() for p in parts) else body
 
