@@ -7,7 +7,7 @@ from __future__ import annotations
 import sqlite3
 
 from edit_clips import long_clip
-from v2m.agent.dialogue.messages import Note, pasted_notes, spoken_time, unwrap
+from v2m.agent.dialogue.messages import Note, pasted_notes, picks, spoken_time, unwrap
 from v2m.agent.dialogue.session import Session
 from v2m.agent.dialogue.store import Store
 from v2m.agent.planners.rules import RulesPlanner
@@ -33,6 +33,21 @@ def test_a_question_keeps_its_options_and_an_answer_naming_one_is_read_with_the_
     s2.say("it is sort of flat there")
     again = Session.resume(s2.id, workdir=tmp_path / "b" / "store", render=False)
     assert again.history()[-1].options == q.options
+
+
+def test_an_answer_can_name_an_option_by_its_place(tmp_path):
+    assert picks(["louder overall", "calmer and sparser"], "louder overall I think") == "louder overall"
+    assert picks(["louder overall", "calmer and sparser"], "the second one") == "calmer and sparser"
+    assert picks(["louder overall", "calmer and sparser"], "ok, option 1 please") == "louder overall"
+    assert picks(["louder overall"], "the second one") is None and picks([], "the first") is None
+    s = open_session(tmp_path)
+    first = s.plan
+    q = s.say("it is sort of flat there")
+    t = s.say("the second one")
+    s2 = open_session(tmp_path / "b")
+    s2.say("it is sort of flat there")
+    named = s2.say(q.options[1])
+    assert t.changed and s.plan != first and t.reply == named.reply   # the same as naming it
 
 
 def test_a_version_1_store_is_upgraded_with_a_backup_and_its_turns_offer_no_options(tmp_path):
@@ -105,7 +120,7 @@ def test_a_pasted_export_or_numbered_list_is_one_note_per_line_with_its_time():
     assert pasted_notes("Hi all,\nOverall a bit darker please.\n- 0:10 add drums\n- crash at 0:20\nThanks, Jo\n--\n"
                         "- 1 Main St") == [Note("Overall a bit darker please.", "also"),
                                            Note("at 0:10 add drums", "1 (0:10)"), Note("crash at 0:20", "2")]
-    assert pasted_notes("slower\nand darker") is None and pasted_notes("- just one bullet") is None
+    assert pasted_notes("slower\nand darker") is None and pasted_notes("note, the bass is loud\nand slower") is None and pasted_notes("- just one bullet") is None
     assert spoken_time("01:02:03:10") == "62:03" and spoken_time("0:07") == "0:07" and spoken_time("soon") is None
 
 

@@ -77,6 +77,9 @@ RESOLVED_RE = re.compile(r"^\W*(?:✔|✓|☑)?\s*(?:resolved|done|fixed|closed|
 # "forget that one", "scratch that", "never mind": a request withdrawn, said at the front of a note
 WITHDRAW_RE = re.compile(r"^\W*(?:(?:ok|okay|oh|ah|no|sorry)\W+)*(?:(?:forget|scratch|ignore|skip)(?: about)? (?:that|it|"
                          r"this|the question)(?: one| request| question| idea| bit)?|never ?mind|nvm)\b\W*", re.I)
+# "the second one", "option 1", "the latter": an answer naming an offered option by its place
+ORDINAL_RE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|um|hmm)\W+)*(?:the |option |number |no\.? ?|#)?(first|second|1st|"
+                        r"2nd|former|latter|last|1|2)(?: one| option| please)*\W*$", re.I)
 SMPTE_RE = re.compile(r"^\s*(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[:;.](\d{2}))?\s*$")
 ITEM_RE = re.compile(r"^\s*(?:\d{1,3}[.):]|[-*•])\s+(.+?)\s*$")
 LEADING_TIME_RE = re.compile(r"^\s*((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[:;.]\d{2})?)\s*(?:[-–—:,]\s*)?(?=\S)")
@@ -157,6 +160,18 @@ def unwrap(text: str) -> str:
     return out if out != " ".join(p.strip() for p in parts) else body
 
 
+def picks(options: list[str], answer: str) -> str | None:
+    """The option a question offered that `answer` names ("more energy please", or by its place: "the
+    second one", "option 1"), or None."""
+    named = next((o for o in options if o and o.lower() in answer.lower()), None)
+    m = ORDINAL_RE.match(answer)
+    k = {"first": 0, "1st": 0, "1": 0, "former": 0, "second": 1, "2nd": 1, "2": 1}.get((m.group(1) or "").lower()) \
+        if m else None
+    if m and (m.group(1) or "").lower() in ("latter", "last"):
+        k = len(options) - 1
+    return named or (options[k] if k is not None and 0 <= k < len(options) else None)
+
+
 def withdrawal(text: str) -> str | None:
     """What follows a withdrawal at the front of a message's note ("" when nothing does), or None when the
     note withdraws nothing ("forget that one. For the vows, no drums" -> "For the vows, no drums")."""
@@ -165,11 +180,16 @@ def withdrawal(text: str) -> str | None:
     return note[m.end():].strip() if m else None
 
 
+def _header(line: str) -> bool:
+    """A CSV header: three or more short column names, one of them the comment column."""
+    cells = [c.strip().strip("#").lower() for c in line.split(",")]
+    return len(cells) >= 3 and all(len(c) <= 20 for c in cells) and any(c in NOTE_WORDS for c in cells)
+
+
 def _csv_notes(lines: list[str]) -> tuple[int, list[Note] | None]:
     """(the header's line, the notes of its rows), or (0, None) when no line is a CSV header naming a
     comment column."""
-    start = next((k for k, x in enumerate(lines) if x.count(",") >= 1 and
-                  any(w in (c.strip().strip("#").lower() for c in x.split(",")) for w in NOTE_WORDS)), None)
+    start = next((k for k, x in enumerate(lines) if _header(x)), None)
     if start is None:
         return 0, None
     rows = list(csv.reader(lines[start:]))

@@ -29,7 +29,7 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from v2m.agent.dialogue.messages import withdrawal
+from v2m.agent.dialogue.messages import picks, withdrawal
 from v2m.agent.dialogue.store import Store, TurnRecord
 from v2m.agent.outputs import folder_lock
 from v2m.agent.planners.base import get_planner
@@ -65,12 +65,6 @@ class Turn:
     seconds: float = 0.0
     changed: bool = False
     options: list[str] = field(default_factory=list)   # with a question: the readings it offers
-
-
-def _picks(options: list[str], answer: str) -> bool:
-    """Whether `answer` names one of the readings a question offered (options "more energy", "growing over
-    time" -> "more energy please")."""
-    return any(o and o.lower() in answer.lower() for o in options)
 
 
 class Session:
@@ -231,10 +225,12 @@ class Session:
             return self.redo()
         old, lineage = self.plan, self.lineage()
         result = self.planner.revise(self.analysis, old, said, history=lineage)
-        if asked and (getattr(result, "question", None) or _picks(asked.options, text)):
-            # an answer to the question just asked ("it's the third shot", "more energy"): read with the
-            # request it answers, and taken when together they make an edit (not "ok thanks": no question alone)
-            both = self.planner.revise(self.analysis, old, f"{asked.text.strip().rstrip('.!?')}. {text}", history=lineage)
+        picked = picks(asked.options, text) if asked else None
+        if asked and (getattr(result, "question", None) or picked):
+            # an answer to the question just asked ("it's the third shot", "more energy", "the second one"): read
+            # with the request it answers, and taken when together they make an edit (not "ok thanks" alone)
+            answer = picked if picked and picked.lower() not in text.lower() else text
+            both = self.planner.revise(self.analysis, old, f"{asked.text.strip().rstrip('.!?')}. {answer}", history=lineage)
             if not getattr(both, "question", None) and both.plan != old:
                 result = both
         question = getattr(result, "question", None)

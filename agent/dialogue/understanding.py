@@ -224,7 +224,8 @@ def retarget(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     if not old or any(it.what in NOT_MOVED or it.scope.kind == "whole" for it in old):
         return None   # a whole-score edit had no place to correct (and a place may answer a question instead)
     scope = scope_of(snap(span, analysis))
-    return [EditIntent(what="revert", version=-1, text=request[:400]),
+    moved = f"the last edit moved, now {scope.label}"
+    return [EditIntent(what="revert", version=-1, text=request[:400], reason=moved),
             *(it.model_copy(update={"scope": scope, "text": request[:400]}) for it in old)]
 
 
