@@ -99,6 +99,7 @@ def test_a_wrapper_comes_off_and_the_note_inside_is_left():
     # what only reports changes nothing: feelings, sign-offs, a finished review
     assert unwrap("The clients are thrilled. We are all done, thank you!") == ""
     assert unwrap("[agency, email] Lovely. Nothing further from us.") == ""
+    assert unwrap("I'm good with the tempo but add drums") == "I'm good with the tempo but add drums"
     # "joke": the sentence before is taken back, the place it named is kept for what follows
     assert unwrap("0:40 could it go reggae? just kidding. keep it. calmer though") == "0:40 calmer though"
     assert unwrap("add bagpipes. jk") == ""

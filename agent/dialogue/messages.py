@@ -54,15 +54,16 @@ ATTRIBUTED_RE = re.compile(r"^(?=[^'\"‘“:\n]{0,60}?\b(?:from|by|says|said|wr
                            r"comments?)\b)[^'\"‘“:\n]{1,60}?\s*[:–—-]\s*(?=['\"‘“])", re.I)
 # a sentence that only reports how people feel or that the work is done: no edit in it
 REPORT_ONLY_RE = re.compile(
-    r"^(?:(?:they|she|he|we|everyone|everybody|the (?:client|couple|family|bride|groom|team|boss|director)s?)"
-    r"(?: are| is| were| was|'re|'s| all| both)* (?:very |so |really |all |super |extremely )*(?:happy|pleased|delighted|"
-    r"thrilled|over the moon|satisfied|excited|grateful|glad|done|finished)\b|god bless\b|(?:we|i) (?:are|am|'re|'m) "
-    r"(?:all )?(?:done|finished|good)\b|(?:that'?s|this is) the one\b|.*\bsigned (?:it )?off\b|"
-    r"(?:thanks|thank you|many thanks|cheers)(?: so much| a lot| again| (?:to )?(?:you|all|everyone))?$|"
-    r"nothing (?:more|else|further)\b.*|keep (?:it|that)(?: as it is| like that)?$|(?:(?:it'?s|that'?s|sounds|looks) )?(?:really |so |just )?(?:lovely|great|"
-    r"perfect|brilliant|wonderful|amazing|beautiful|fantastic)$|"
-    r"(?:just |so )?(?:had|finished|got out of|came out of) (?:the |a |our |my )?(?:review|call|meeting|chat|screening)"
-    r"\b[^,;]*$|(?:no wahala|no worries|no problem|no stress)$)", re.I)
+    r"^(?:(?:(?:they|she|he|we|everyone|everybody|the (?:client|couple|family|bride|groom|team|boss|director)s?)"
+    r"(?: are| is| were| was|'re|'s| all| both)* (?:very |so |really |all |super |extremely )*(?:happy|pleased|"
+    r"delighted|thrilled|over the moon|satisfied|excited|grateful|glad|done|finished)|(?:we|i) (?:are|am|'re|'m) "
+    r"(?:all )?(?:done|finished|good))(?: with (?:it|this|that|the \w+))?(?: now| already)?|god bless(?: you)?|"
+    r"(?:that'?s|this is) the one|.*\bsigned (?:it )?off|"
+    r"(?:thanks|thank you|many thanks|cheers)(?: so much| a lot| again| (?:to )?(?:you|all|everyone))?|"
+    r"nothing (?:more|else|further)\b.*|keep (?:it|that)(?: as it is| like that)?|"
+    r"(?:(?:it'?s|that'?s|sounds|looks) )?(?:really |so |just )?(?:lovely|great|perfect|brilliant|wonderful|amazing|"
+    r"beautiful|fantastic)|(?:just |so )?(?:had|finished|got out of|came out of) (?:the |a |our |my )?(?:review|call|"
+    r"meeting|chat|screening)\b[^,;]*|no wahala|no worries|no problem|no stress)\W*$", re.I)
 # "the end is fine", "the very start is ok": a part said to be good now, inside a longer note (not "the
 # original tempo was fine": a version pointed back to)
 FINE_RE = re.compile(r"^(?:the |that |this )?(?:very )?[\w ]{1,25}?(?: is| are|'s) (?:fine|ok|okay|good|great|"
