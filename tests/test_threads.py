@@ -100,6 +100,12 @@ def test_a_wrapper_comes_off_and_the_note_inside_is_left():
     assert unwrap("The clients are thrilled. We are all done, thank you!") == ""
     assert unwrap("[agency, email] Lovely. Nothing further from us.") == ""
     assert unwrap("I'm good with the tempo but add drums") == "I'm good with the tempo but add drums"
+    # a timecode in brackets or beside a name is a place; a mention, a quote intro and "Sent from" are wrapper
+    assert unwrap("[00:00:12:00 - 00:00:20:00] calmer") == "from 0:12 to 0:20 calmer"
+    assert unwrap("Priya (1:05): a bit more reverb") == "at 1:05 a bit more reverb"
+    assert unwrap("@sam can the intro be darker?") == "can the intro be darker?"
+    assert unwrap("On Tue 3 Jun, Jo <jo@example.org> wrote:\n> less bass in the ending\nSent from my phone") == \
+        "less bass in the ending"
     # "joke": the sentence before is taken back, the place it named is kept for what follows
     assert unwrap("0:40 could it go reggae? just kidding. keep it. calmer though") == "0:40 calmer though"
     assert unwrap("add bagpipes. jk") == ""
@@ -121,6 +127,8 @@ def test_a_pasted_export_or_numbered_list_is_one_note_per_line_with_its_time():
     assert pasted_notes("Hi all,\nOverall a bit darker please.\n- 0:10 add drums\n- crash at 0:20\nThanks, Jo\n--\n"
                         "- 1 Main St") == [Note("Overall a bit darker please.", "also"),
                                            Note("at 0:10 add drums", "1 (0:10)"), Note("crash at 0:20", "2")]
+    assert pasted_notes("| # | Time | Note |\n|---|---|---|\n| 1 | 00:12 | more drums |\n| 2 | 0:20 | softer |") == \
+        [Note("at 0:12 more drums", "1 (0:12)"), Note("at 0:20 softer", "2 (0:20)")]
     assert pasted_notes("slower\nand darker") is None and pasted_notes("note, the bass is loud\nand slower") is None and pasted_notes("- just one bullet") is None
     assert spoken_time("01:02:03:10") == "62:03" and spoken_time("0:07") == "0:07" and spoken_time("soon") is None
 

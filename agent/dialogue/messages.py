@@ -23,7 +23,8 @@ from dataclasses import dataclass
 
 SIGNATURE_RE = re.compile(r"^\s*(?:--|—|__+|-- )\s*$")
 HEADER_RE = re.compile(r"^\s*(?:fw|fwd|re|subject|from|to|cc|sent|date)\s*:\s*(?=\S)[^'\"‘“]*$|"
-                       r"^\s*-{2,}\s*(?:original|forwarded) message\s*-{2,}\s*$", re.I)
+                       r"^\s*-{2,}\s*(?:original|forwarded) message\s*-{2,}\s*$|^\s*on .{3,80} wrote:\s*$|"
+                       r"^\s*sent from my [\w -]{1,30}$", re.I)
 FORWARD_RE = re.compile(r"^\s*(?:(?:fw|fwd|re)\s*:\s*)+(?:(?:notes? |feedback |comments? )?from [^-–—:'\"‘“]{1,40}"
                         r"\s*[-–—:]\s*)?", re.I)
 GREETING_RE = re.compile(r"^\s*(?:hi|hello|hey|hiya|dear|greetings|good (?:morning|afternoon|evening|day))\b"
@@ -31,12 +32,15 @@ GREETING_RE = re.compile(r"^\s*(?:hi|hello|hey|hiya|dear|greetings|good (?:morni
 SIGN_OFF_RE = re.compile(r"(?:^|(?<=[.!?\n])|,)\s*(?:thanks|thank you|many thanks|thanks again|cheers|best|"
                          r"regards|kind regards|best wishes|all the best|ta|thx|warmly)(?: so much| a lot| again)?"
                          r"[,!.]?\s*(?:[-–—]\s*)?(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)?\W*$", re.I)
-TAG_RE = re.compile(r"^\s*\[[^\]\n]{1,60}\]\s*")
+TAG_RE = re.compile(r"^\s*(?:\[[^\]\n]{1,60}\]|@\w{1,30}\b[:,]?)\s*")
+# "[0:12]", "(01:00-01:10)": a timecode in brackets at the front is a place, said the way the place finder reads
+TIME_TAG_RE = re.compile(r"^\s*[\[(]\s*((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[:;.]\d{2})?)(?:\s*(?:-|–|to)\s*"
+                         r"((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[:;.]\d{2})?))?\s*[\])]\s*[-–—:,]?\s*")
 ROLE_WORDS = (r"director|editor|producer|exec(?:utive)? producer|client|agency|gm|ceo|cmo|boss|bride|groom|mum|"
               r"mom|dad|couple|marketing|brand team|me again")
 # "GM:", "Sarah again (sorry!):", "editor:": a speaker's tag; never a place ("Intro: softer")
 SPEAKER_RE = re.compile(rf"^\s*(?:(?:the )?(?:{ROLE_WORDS})|(?-i:[A-Z]{{2,5}})|(?-i:[A-Z][a-z]+)(?= again| \())"
-                        r"(?: again)?(?: \([^)\n]{0,30}\))?\s*:\s+", re.I)
+                        r"(?: again)?(?: \((?P<said>[^)\n]{0,30})\))?\s*:\s+", re.I)
 NAME_TAG_RE = re.compile(r"^\s*([A-Z][a-z]+)\s*:\s+")
 NOT_SPEAKERS = {"intro", "outro", "ending", "end", "start", "beginning", "middle", "chorus", "verse", "bridge",
                 "drop", "shot", "cut", "note", "notes", "edit", "edits", "also", "update", "ps", "todo", "music",
@@ -106,6 +110,12 @@ def spoken_time(tc: str) -> str | None:
     return f"{h * 60 + mnt}:{s:02d}"
 
 
+def _timed(m: re.Match) -> str:
+    """A bracketed timecode (TIME_TAG_RE's match) as words: "at 0:12 ", "from 1:00 to 1:10 "."""
+    a, b = spoken_time(m.group(1)), spoken_time(m.group(2)) if m.group(2) else None
+    return f"from {a} to {b} " if a and b else f"at {a} " if a else ""
+
+
 def _unquoted(text: str) -> str:
     t = text.strip()
     if len(t) > 2 and t[0] in QUOTES and t.rstrip(".!?").endswith(QUOTES[t[0]]):
@@ -118,10 +128,15 @@ def _line(line: str) -> str:
     line = re.sub(r"^\s*(?:>\s*)+", "", line)
     for _ in range(3):  # "[editor] FW: Kindly note ..." peels in any order
         before = line
-        line = TAG_RE.sub("", line)
+        if (m := TIME_TAG_RE.match(line)):
+            line = _timed(m) + line[m.end():]
+        else:
+            line = TAG_RE.sub("", line)
         line = FORWARD_RE.sub("", line)
         line = GREETING_RE.sub("", line)
-        line = SPEAKER_RE.sub("", line)
+        if (m := SPEAKER_RE.match(line)):  # "Jo (0:12): more drums": the time said beside the name is kept
+            t = TIME_TAG_RE.match(f"({m.group('said')})") if m.group("said") else None
+            line = (_timed(t) if t else "") + line[m.end():]
         if (m := NAME_TAG_RE.match(line)) and m.group(1).lower() not in NOT_SPEAKERS:
             line = line[m.end():]
         line = FRAME_RE.sub("", line)
@@ -181,30 +196,36 @@ def withdrawal(text: str) -> str | None:
     return note[m.end():].strip() if m else None
 
 
-def _header(line: str) -> bool:
-    """A CSV header: three or more short column names, one of them the comment column."""
-    cells = [c.strip().strip("#").lower() for c in line.split(",")]
+def _cells(line: str, sep: str) -> list[str]:
+    """A table row's cells: a CSV line (quotes kept together) or a pipe table's row ("| 1 | 0:05 | ... |")."""
+    if sep == ",":
+        return next(csv.reader([line]), [])
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def _header(line: str, sep: str) -> bool:
+    """A table header: three or more short column names, one of them the comment column."""
+    cells = [c.strip().strip("#").lower() for c in _cells(line, sep)]
     return len(cells) >= 3 and all(len(c) <= 20 for c in cells) and any(c in NOTE_WORDS for c in cells)
 
 
-def _csv_notes(lines: list[str]) -> tuple[int, list[Note] | None]:
-    """(the header's line, the notes of its rows), or (0, None) when no line is a CSV header naming a
-    comment column."""
-    start = next((k for k, x in enumerate(lines) if _header(x)), None)
+def _table_notes(lines: list[str]) -> tuple[int, list[Note] | None]:
+    """(the header's line, the notes of its rows) of a CSV export or a pipe table, or (0, None) when no
+    line is a header naming a comment column."""
+    start, sep = next(((k, sep) for k, x in enumerate(lines) for sep in (",", "|") if _header(x, sep)), (None, ""))
     if start is None:
         return 0, None
-    rows = list(csv.reader(lines[start:]))
-    head = [c.strip().strip("#").lower() for c in rows[0]]
+    head = [c.strip().strip("#").lower() for c in _cells(lines[start], sep)]
     col = lambda words: next((k for k, c in enumerate(head) if c in words), None)
     note_c, time_c, who_c = col(NOTE_WORDS), col(TIME_WORDS), col(WHO_WORDS)
     out = []
-    for k, row in enumerate(rows[1:], 1):
+    for row in (_cells(x, sep) for x in lines[start + 1:] if not re.fullmatch(r"[\s|:+-]*", x)):
         if not any(c.strip() for c in row):
             continue
         cells = row + [""] * (len(head) - len(row))
         if len(row) > len(head) and note_c == len(head) - 1:  # an unquoted comma inside the last column
-            cells = row[:note_c] + [",".join(row[note_c:])]
-        number = cells[0].strip() if head[0] in ("", "no", "number", "id") and cells[0].strip() else str(k)
+            cells = row[:note_c] + [sep.join(row[note_c:])]
+        number = cells[0].strip() if head[0] in ("", "no", "number", "id") and cells[0].strip() else str(len(out) + 1)
         at = spoken_time(cells[time_c]) if time_c is not None else None
         who = cells[who_c].strip() if who_c is not None else ""
         said = cells[note_c].strip()
@@ -226,7 +247,7 @@ def _said_beside(lines: list[str]) -> list[Note]:
 
 def pasted_notes(text: str) -> list[Note] | None:
     """The notes of a pasted list, in order, or None when `text` is no list: a CSV export with a header
-    naming its comment column, or two or more numbered or bulleted lines. A row whose comment only marks
+    naming its comment column (or a pipe table: "| # | Time | Note |"), or two or more numbered or bulleted lines. A row whose comment only marks
     it resolved keeps its place with empty text (nothing to do); a line beside the list that holds a note
     is a note too (labelled "also")."""
     lines = [x for x in text.split("\n") if x.strip()]
@@ -234,7 +255,7 @@ def pasted_notes(text: str) -> list[Note] | None:
     lines = lines[:cut]
     if len(lines) < 2:
         return None
-    start, notes = _csv_notes(lines)
+    start, notes = _table_notes(lines)
     if notes is not None:
         notes = _said_beside(lines[:start]) + notes
     else:
