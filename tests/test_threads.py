@@ -233,3 +233,23 @@ def test_after_a_question_forget_that_drops_the_request_and_undoes_nothing(tmp_p
     t = s.say("scratch that. More energy in shot 2")
     assert t.changed and s.plan.tempo_bpm == fast.tempo_bpm
     assert s.plan.sections[s.plan.section_at(6)].energy > fast.sections[fast.section_at(6)].energy
+
+
+def test_undo_the_last_two_counts_requests_as_said_a_question_among_them(tmp_path):
+    s = session_on(tmp_path)
+    s.say("faster")
+    fast = s.plan
+    s.say("darker")
+    dark = s.plan
+    assert s.say("when the dog jumps make it pop").question
+    t = s.say("undo the last two")
+    assert s.plan == fast and t.reply == f"Back to version {s.version}."   # the question undid nothing
+    assert s.redo().changed and s.plan == dark                                # and the undo can be redone
+    s.say("when the dog jumps make it pop")
+    s.say("when the cat falls make it pop")
+    t = s.say("undo the last two")
+    assert not t.changed and s.plan == dark and "nothing to undo" in t.reply
+    s.say("slower")
+    s.say("brighter")
+    s.say("undo the last two")                                                # both made versions: as before
+    assert s.plan == dark

@@ -85,6 +85,9 @@ WITHDRAW_RE = re.compile(r"^\W*(?:(?:ok|okay|oh|ah|no|sorry)\W+)*(?:(?:forget|sc
 # "the second one", "option 1", "the latter": an answer naming an offered option by its place
 ORDINAL_RE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|um|hmm)\W+)*(?:the |option |number |no\.? ?|#)?(first|second|1st|"
                         r"2nd|former|latter|last|1|2)(?: one| option| please)*\W*$", re.I)
+# "undo the last two": the user's last requests, counted as they said them (a question among them included)
+LAST_REQUESTS_RE = re.compile(r"^\W*(?:(?:ok|okay|please|hmm|no)\W+)*undo (?:the )?last (two|three|four|2|3|4)(?: (?:requests?|"
+                              r"things|changes|ones|turns|notes|edits))?\W*(?:please)?\W*$", re.I)
 SMPTE_RE = re.compile(r"^\s*(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[:;.](\d{2}))?\s*$")
 ITEM_RE = re.compile(r"^\s*(?:\d{1,3}[.):]|[-*•])\s+(.+?)\s*$")
 LEADING_TIME_RE = re.compile(r"^\s*((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[:;.]\d{2})?)\s*(?:[-–—:,]\s*)?(?=\S)")
@@ -186,6 +189,12 @@ def picks(options: list[str], answer: str) -> str | None:
     if m and (m.group(1) or "").lower() in ("latter", "last"):
         k = len(options) - 1
     return named or (options[k] if k is not None and 0 <= k < len(options) else None)
+
+
+def requests_back(text: str) -> int | None:
+    """How many of the user's last requests "undo the last two" takes back (2), or None for another note."""
+    m = LAST_REQUESTS_RE.match(text)
+    return {"two": 2, "three": 3, "four": 4}.get(m.group(1).lower()) or int(m.group(1)) if m else None
 
 
 def withdrawal(text: str) -> str | None:

@@ -29,7 +29,7 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from v2m.agent.dialogue.messages import picks, withdrawal
+from v2m.agent.dialogue.messages import picks, requests_back, withdrawal
 from v2m.agent.dialogue.store import Store, TurnRecord
 from v2m.agent.outputs import folder_lock
 from v2m.agent.planners.base import get_planner
@@ -44,6 +44,7 @@ from v2m.tools.video.analyze import analyze
 UNDO_RE = re.compile(r"^\s*(?:ok,? |no,? |please,? )?(undo|undo that|undo it|go back|revert|revert that|take that back|"
                      r"never ?mind)\W*(?:please|thanks|thank you)?\W*$", re.I)
 DROPPED = "Dropped that request; the score is as it was."
+NOTHING_BACK = "Those requests changed nothing, so there is nothing to undo; the score is as it was."
 REDO_RE = re.compile(r"^\s*(?:ok,? |please,? )?(redo|redo that|redo it|put it back)\W*(?:please|thanks|thank you)?\W*$",
                      re.I)
 
@@ -219,6 +220,11 @@ class Session:
                 self._record("say", text, DROPPED, t0, no_change=True)
                 return Turn(reply=DROPPED, version=self.version, files=self.files, seconds=time.perf_counter() - t0)
             asked, said = None, rest
+        if (n := requests_back(said)) and (k := self.store.made_versions(self.id, n)) is not None and k < n:
+            if k:  # "undo the last two" when one of them changed nothing: only the other is undone
+                return [self.undo() for _ in range(k)][-1]
+            self._record("say", text, NOTHING_BACK, t0, no_change=True)
+            return Turn(reply=NOTHING_BACK, version=self.version, files=self.files)
         if UNDO_RE.match(said):
             return self.undo()
         if REDO_RE.match(said):

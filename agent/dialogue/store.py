@@ -232,6 +232,15 @@ class Store:
                            r["branch"], r["seconds"], json.loads(r["options"]))
                 for r in self.db.execute("SELECT * FROM turns WHERE session = ? ORDER BY n", (sid,))]
 
+    def made_versions(self, sid: str, n: int) -> int | None:
+        """Of the session's last `n` turns, how many made a plan version (the others asked a question or changed
+        nothing); None when one of them is not a request (an undo, redo or branch) or there are fewer."""
+        rows = self.db.execute("SELECT kind, question FROM turns WHERE session = ? ORDER BY n DESC LIMIT ?",
+                               (sid, n)).fetchall()
+        if len(rows) < n or any(r["kind"] != "say" for r in rows):
+            return None
+        return sum(not r["question"] for r in rows)
+
     def redo_target(self, sid: str, head: int) -> int | None:
         """The version the last undo left from, if the head is still where that undo put it."""
         rows = self.db.execute("SELECT kind, before FROM turns WHERE session = ? AND question = 0 ORDER BY n",
