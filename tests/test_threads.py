@@ -35,6 +35,16 @@ def test_a_question_keeps_its_options_and_an_answer_naming_one_is_read_with_the_
     assert again.history()[-1].options == q.options
 
 
+def test_the_arbiters_questions_carry_the_readings_they_offer():
+    from v2m.agent.dialogue.arbiter import choose
+    from v2m.agent.dialogue.intent_model import Prediction
+    from v2m.tools.contract import EditIntent
+    torn = choose([EditIntent(what="tempo", direction="down")], Prediction("tempo_up", 0.99, "none", 0.0), "x")
+    assert torn.options == ("slower", "faster") and all(o in torn.question for o in torn.options)
+    leaning = choose([], Prediction("energy_up", 0.5, "tempo_up", 0.3), "it sags", guessed=None)
+    assert leaning.options == ("more energy", "faster")
+
+
 def test_an_answer_can_name_an_option_by_its_place(tmp_path):
     assert picks(["louder overall", "calmer and sparser"], "louder overall I think") == "louder overall"
     assert picks(["louder overall", "calmer and sparser"], "the second one") == "calmer and sparser"

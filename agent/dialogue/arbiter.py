@@ -132,7 +132,7 @@ def choose(rules: list[EditIntent], pred: Prediction | None, request: str, asked
         if pred.p >= DISAGREE_P and clash:
             mine = ", ".join(_say(x) if x in LABELS else x for x in sorted(read))
             return Choice("ask", label, f"I read that as {mine}, but it could also mean {_say(label)}. "
-                                        f"Which one: {mine}, or {_say(label)}?")
+                                        f"Which one: {mine}, or {_say(label)}?", (mine, _say(label)))
         if pred.p >= REFINE_P and label.startswith("balance_") and _instrument(request) and \
                 any(it.what in ("energy", "loudness", "mood") for it in rules):
             return Choice("refine", label)
