@@ -68,6 +68,16 @@ class Choice:
     how: str
     label: str = "none"
     question: str = ""
+    options: tuple[str, ...] = ()   # the readings the question offers, each said as a request
+
+
+class Offer(Ask):
+    """A question that offers readings: `options` are the requests each stands for ("more energy"), so the
+    next turn's answer is matched against them, not against the question's wording."""
+
+    def __init__(self, question: str, options: tuple[str, ...] = ()):
+        super().__init__(question)
+        self.options = tuple(options)
 
 
 def label_of(it: EditIntent) -> str:
@@ -122,7 +132,7 @@ def choose(rules: list[EditIntent], pred: Prediction | None, request: str, asked
         if pred.p >= DISAGREE_P and clash:
             mine = ", ".join(_say(x) if x in LABELS else x for x in sorted(read))
             return Choice("ask", label, f"I read that as {mine}, but it could also mean {_say(label)}. "
-                                        f"Which one: {mine}, or {_say(label)}?")
+                                        f"Which one: {mine}, or {_say(label)}?", (mine, _say(label)))
         if pred.p >= REFINE_P and label.startswith("balance_") and _instrument(request) and \
                 any(it.what in ("energy", "loudness", "mood") for it in rules):
             return Choice("refine", label)
@@ -143,9 +153,10 @@ def choose(rules: list[EditIntent], pred: Prediction | None, request: str, asked
     if label != "none" and pred.p >= ACT_P:
         return _model(label, request)
     if label != "none" and pred.p >= ASK_P and label not in ("style", "hit", "revert"):
-        other = f", or {_say(pred.runner_up)}" if pred.runner_up not in ("none", label) and pred.p2 >= 0.1 else ""
-        return Choice("ask", label, f"Do you mean {_say(label)}{other}? Say which, or put it another way "
-                                    "(e.g. 'a little slower in shot 2').")
+        both = pred.runner_up not in ("none", label) and pred.p2 >= 0.1
+        options = (_say(label), _say(pred.runner_up)) if both else (_say(label),)
+        return Choice("ask", label, f"Do you mean {', or '.join(options)}? Say which, or put "
+                                    "it another way (e.g. 'a little slower in shot 2').", options)
     return Choice("guess")
 
 
@@ -153,7 +164,7 @@ def _model(label: str, request: str) -> Choice:
     if label == "style":  # which style: the grammar's word embeddings name one
         return Choice("guess", label)
     if label in NEEDS_INSTRUMENT and not _instrument(request):
-        return Choice("ask", label, f"Do you mean {_say(label)}? Which instrument?")
+        return Choice("ask", label, f"Do you mean {_say(label)}? Which instrument?", (_say(label),))
     return Choice("model", label)
 
 
@@ -238,7 +249,7 @@ def combine(analysis, plan, request: str, read: Callable) -> list[EditIntent]:
     if choice.how == "rules":
         return rules
     if choice.how == "ask":
-        raise Ask(choice.question)
+        raise Offer(choice.question, choice.options)
     if choice.how == "refine":
         return _refined(choice.label, pred.p, rules, request)
     if choice.how == "model":

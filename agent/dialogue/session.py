@@ -29,6 +29,7 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from v2m.agent.dialogue.messages import picks, requests_back, withdrawal
 from v2m.agent.dialogue.store import Store, TurnRecord
 from v2m.agent.outputs import folder_lock
 from v2m.agent.planners.base import get_planner
@@ -42,6 +43,8 @@ from v2m.tools.video.analyze import analyze
 
 UNDO_RE = re.compile(r"^\s*(?:ok,? |no,? |please,? )?(undo|undo that|undo it|go back|revert|revert that|take that back|"
                      r"never ?mind)\W*(?:please|thanks|thank you)?\W*$", re.I)
+DROPPED = "Dropped that request; the score is as it was."
+NOTHING_BACK = "Those requests changed nothing, so there is nothing to undo; the score is as it was."
 REDO_RE = re.compile(r"^\s*(?:ok,? |please,? )?(redo|redo that|redo it|put it back)\W*(?:please|thanks|thank you)?\W*$",
                      re.I)
 
@@ -62,13 +65,7 @@ class Turn:
     rendered: list[int] = field(default_factory=list)   # sections synthesized in this turn
     seconds: float = 0.0
     changed: bool = False
-
-
-def _picks(question: str, answer: str) -> bool:
-    """Whether `answer` names one of the readings `question` offered ("Do you mean more energy, or growing over
-    time?" -> "more energy please")."""
-    m = re.match(r"Do you mean (.+?)(?:, or (.+?))?\?", question)
-    return bool(m) and any(o and o.lower() in answer.lower() for o in m.groups())
+    options: list[str] = field(default_factory=list)   # with a question: the readings it offers
 
 
 class Session:
@@ -217,18 +214,29 @@ class Session:
         Returns:
             The Turn; `question` is set when the planner needs more to go on (the plan is unchanged).
         """
-        if UNDO_RE.match(text):
+        asked, said, t0 = self._asked(), text, time.perf_counter()
+        if asked and (rest := withdrawal(text)) is not None:  # the question goes unanswered, nothing is undone
+            if not rest:
+                self._record("say", text, DROPPED, t0, no_change=True)
+                return Turn(reply=DROPPED, version=self.version, files=self.files, seconds=time.perf_counter() - t0)
+            asked, said = None, rest
+        if (n := requests_back(said)) and (k := self.store.made_versions(self.id, n)) is not None and k < n:
+            if k:  # "undo the last two" when one of them changed nothing: only the other is undone
+                return [self.undo() for _ in range(k)][-1]
+            self._record("say", text, NOTHING_BACK, t0, no_change=True)
+            return Turn(reply=NOTHING_BACK, version=self.version, files=self.files)
+        if UNDO_RE.match(said):
             return self.undo()
-        if REDO_RE.match(text):
+        if REDO_RE.match(said):
             return self.redo()
-        t0 = time.perf_counter()
         old, lineage = self.plan, self.lineage()
-        result = self.planner.revise(self.analysis, old, text, history=lineage)
-        asked = self._asked()
-        if asked and (getattr(result, "question", None) or _picks(asked[1], text)):
-            # an answer to the question just asked ("it's the third shot", "more energy"): read with the
-            # request it answers, and taken when together they make an edit (not "ok thanks": no question alone)
-            both = self.planner.revise(self.analysis, old, f"{asked[0].strip().rstrip('.!?')}. {text}", history=lineage)
+        result = self.planner.revise(self.analysis, old, said, history=lineage)
+        picked = picks(asked.options, text) if asked else None
+        if asked and (getattr(result, "question", None) or picked):
+            # an answer to the question just asked ("it's the third shot", "more energy", "the second one"): read
+            # with the request it answers, and taken when together they make an edit (not "ok thanks" alone)
+            answer = picked if picked and picked.lower() not in text.lower() else text
+            both = self.planner.revise(self.analysis, old, f"{asked.text.strip().rstrip('.!?')}. {answer}", history=lineage)
             if not getattr(both, "question", None) and both.plan != old:
                 result = both
         question = getattr(result, "question", None)
@@ -240,16 +248,17 @@ class Session:
         if question or result.plan == old:
             reply = question or "That leaves the score as it is; nothing changed."
             reply = _with_warnings(result, reply)
-            self._record("say", text, reply, t0, no_change=True)
+            self._record("say", text, reply, t0, no_change=True, options=getattr(result, "options", None))
             return Turn(reply=reply, question=question, version=self.version, files=self.files,
+                        options=list(getattr(result, "options", None) or []) if question else [],
                         seconds=time.perf_counter() - t0)
         return self._commit("say", text, result.plan, _with_warnings(result), t0)
 
-    def _asked(self) -> tuple[str, str] | None:
-        """The request and the question of the last turn, when the planner answered it with a question."""
+    def _asked(self) -> TurnRecord | None:
+        """The last turn, when the planner answered it with a question (its request, reply and options)."""
         turns = self.store.turns(self.id)
         last = turns[-1] if turns else None
-        return (last.text, last.reply) if last and last.kind == "say" and last.question and "?" in last.reply else None
+        return last if last and last.kind == "say" and last.question and "?" in last.reply else None
 
     def undo(self) -> Turn:
         t0 = time.perf_counter()
@@ -317,10 +326,11 @@ class Session:
         self._record(kind, kind, reply, t0, no_change=True)
         return Turn(reply=reply, version=self.version, files=self.files, seconds=time.perf_counter() - t0)
 
-    def _record(self, kind: str, text: str, reply: str, t0: float, *, no_change: bool) -> None:
+    def _record(self, kind: str, text: str, reply: str, t0: float, *, no_change: bool,
+                options: list[str] | None = None) -> None:
         with self._writing():
             self.store.commit_turn(self.id, kind=kind, text=text, reply=reply, question=no_change, before=self.head,
-                                   seconds=time.perf_counter() - t0, move_to=self.head)
+                                   seconds=time.perf_counter() - t0, move_to=self.head, options=options)
 
     def _writing(self):
         """One writer per session: another process mid-turn on it gets a message naming it."""

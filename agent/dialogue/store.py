@@ -17,12 +17,12 @@ import sqlite3
 import time
 import uuid
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from v2m.tools.errors import V2MError
 
-STORE_VERSION = 1  # PRAGMA user_version; a store older than this is copied to sessions.db.bak first
+STORE_VERSION = 2  # PRAGMA user_version; a store older than this is copied to sessions.db.bak first
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (
     id TEXT PRIMARY KEY, video TEXT NOT NULL, request TEXT NOT NULL, planner TEXT NOT NULL,
@@ -36,7 +36,7 @@ CREATE TABLE IF NOT EXISTS turns (
     id INTEGER PRIMARY KEY AUTOINCREMENT, session TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
     n INTEGER NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL, reply TEXT NOT NULL, question INTEGER NOT NULL,
     before INTEGER, after INTEGER, branch TEXT NOT NULL, seconds REAL NOT NULL, created REAL NOT NULL,
-    UNIQUE(session, n));
+    options TEXT NOT NULL DEFAULT '[]', UNIQUE(session, n));
 CREATE TABLE IF NOT EXISTS branches (
     session TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE, name TEXT NOT NULL, head INTEGER,
     PRIMARY KEY (session, name));
@@ -66,6 +66,7 @@ class TurnRecord:
     after: int | None
     branch: str
     seconds: float
+    options: list[str] = field(default_factory=list)   # the readings a question offered, each said as a request
 
 
 class Store:
@@ -108,6 +109,9 @@ class Store:
                 self.db.execute("PRAGMA synchronous=FULL")  # a completed turn survives power loss too
                 self.db.execute("PRAGMA foreign_keys=ON")
                 self.db.executescript(SCHEMA)
+                columns = {r[1] for r in self.db.execute("PRAGMA table_info(turns)")}
+                if "options" not in columns:  # a version 1 store: its questions offered no options
+                    self.db.execute("ALTER TABLE turns ADD COLUMN options TEXT NOT NULL DEFAULT '[]'")
                 self.db.execute(f"PRAGMA user_version={STORE_VERSION}")
                 break
             except sqlite3.OperationalError as e:
@@ -187,7 +191,7 @@ class Store:
 
     def commit_turn(self, sid: str, *, kind: str, text: str, reply: str, question: bool, before: int | None,
                     seconds: float, new_version: dict | None = None, move_to: int | None = None,
-                    branch: str | None = None) -> int | None:
+                    branch: str | None = None, options: list[str] | None = None) -> int | None:
         """Record one completed turn atomically: its new version (if any), the move of the head, the turn.
 
         Args:
@@ -196,6 +200,7 @@ class Store:
             new_version: {"n", "plan", "dir", "files", "rendered"} for a turn that made a plan version.
             move_to: the version the head moves to (undo, redo, switch), when no new version is made.
             branch: the branch the session is on after the turn (default: unchanged).
+            options: for a question, the readings it offered (each said as a request), for the answer.
         Returns:
             The head version id after the turn.
         """
@@ -214,8 +219,9 @@ class Store:
                 head = move_to
             n = db.execute("SELECT COALESCE(MAX(n), 0) + 1 FROM turns WHERE session = ?", (sid,)).fetchone()[0]
             db.execute("INSERT INTO turns (session, n, kind, text, reply, question, before, after, branch, seconds,"
-                       " created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       (sid, n, kind, text, reply, int(question), before, head, cur, seconds, time.time()))
+                       " created, options) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       (sid, n, kind, text, reply, int(question), before, head, cur, seconds, time.time(),
+                        json.dumps(list(options or []))))
             db.execute("UPDATE sessions SET head = ?, branch = ? WHERE id = ?", (head, cur, sid))
             db.execute("INSERT INTO branches (session, name, head) VALUES (?, ?, ?) "
                        "ON CONFLICT(session, name) DO UPDATE SET head = excluded.head", (sid, cur, head))
@@ -223,8 +229,17 @@ class Store:
 
     def turns(self, sid: str) -> list[TurnRecord]:
         return [TurnRecord(r["n"], r["kind"], r["text"], r["reply"], bool(r["question"]), r["before"], r["after"],
-                           r["branch"], r["seconds"])
+                           r["branch"], r["seconds"], json.loads(r["options"]))
                 for r in self.db.execute("SELECT * FROM turns WHERE session = ? ORDER BY n", (sid,))]
+
+    def made_versions(self, sid: str, n: int) -> int | None:
+        """Of the session's last `n` turns, how many made a plan version (the others asked a question or changed
+        nothing); None when one of them is not a request (an undo, redo or branch) or there are fewer."""
+        rows = self.db.execute("SELECT kind, question FROM turns WHERE session = ? ORDER BY n DESC LIMIT ?",
+                               (sid, n)).fetchall()
+        if len(rows) < n or any(r["kind"] != "say" for r in rows):
+            return None
+        return sum(not r["question"] for r in rows)
 
     def redo_target(self, sid: str, head: int) -> int | None:
         """The version the last undo left from, if the head is still where that undo put it."""

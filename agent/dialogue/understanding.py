@@ -19,7 +19,7 @@ import re
 import unicodedata
 from functools import partial
 
-from v2m.agent.dialogue import arbiter, edits, names, orchestration
+from v2m.agent.dialogue import arbiter, edits, messages, names, orchestration, recall
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.intents import apply_intents, from_last_revert, scope_of, style_first
 from v2m.agent.dialogue.phrases import words
@@ -189,10 +189,17 @@ def last_place(history: list[ScorePlan] | None) -> Span | None:
 
 
 # "no, I meant shot 3", "it's the third shot, the kitchen one", "not there, the ending": the last edit, moved
-CORRECTION_RE = re.compile(r"^\W*(?:(?:no|nope|nah|sorry|oops|actually|wait|oh|hmm)\b\W*)*(?:i meant|i mean|i said|"
-                           r"it'?s|it is|that'?s|thats|should be|make that|meant|not there)\b", re.I)
+CORRECTION_RE = re.compile(r"^\W*(?:(?:no|nope|nah|sorry|oops|actually|wait|oh|hmm|hang on|hold on|my bad|correction|"
+                           r"typo(?: above| there| earlier| before)?)\b\W*)*(?:i meant|i mean|i said|"
+                           r"(?:he|she|they) mean[st]?|it'?s|it is|that'?s|thats|should be|make that|meant|not there)\b", re.I)
+# "no wait, the jump is the fourth shot": a name put right, after a word that corrects
+NAME_FIX_RE = re.compile(r"^\W*(?:(?:no|nope|sorry|oops|actually|wait|hmm|my bad)\b\W*)+(?:the )?[a-z]+(?: [a-z]+)? "
+                         r"(?:is|was|are|were) (?:the |in |at |shots? |cuts? )", re.I)
 CORRECTION_WORDS_RE = re.compile(r"\b(?:no|nope|nah|sorry|oops|actually|wait|oh|hmm|i meant|i mean|i said|it's|its|"
-                                 r"it is|that's|thats|should be|make that|meant|not there|but|instead|rather)\b")
+                                 r"(?:he|she|they) mean[st]?|"
+                                 r"it is|that's|thats|should be|make that|meant|not there|but|instead|rather|typo|above|"
+                                 r"hang on|hold on|my bad|correction)\b")
+NOT_PLACE_RE = re.compile(r"[,;]?\s*\bnot\b(?! only\b)[^,.;]*")
 NOT_MOVED = ("style", "revert", "undo", "redo", "hit", "no_hit", "take", "route", "lock", "unlock")  # by a correction
 
 
@@ -201,14 +208,15 @@ def retarget(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     """A turn that only corrects where the last edit went ("no, I meant the third shot"): back to the plan
     before it, then the same edit at the place now named. None when the request is no such turn."""
     before = names.last_request(history)
-    if not before or not CORRECTION_RE.search(request):
+    if not before or not (CORRECTION_RE.search(request) or NAME_FIX_RE.search(request)):
         return None
     text = words(request)
     noun = names.noun_of(request) or names.noun_of(before)
+    text = NOT_PLACE_RE.sub(" ", text)   # "meant 1:00-1:10, not from 0:50": the place taken back is no target
     text = names.as_places(CORRECTION_WORDS_RE.sub(" ", text), names.earlier(history), noun)
     span = locate(text, analysis, plan)
-    if span is None or not only_place(text):
-        return None
+    if span is None or not only_place(text) and _edit_in(analysis, plan, text):
+        return None   # "the lads warming up" beside the place describes it; "and louder" is an edit of its own
     try:
         old = understand(analysis, history[-2], before, history[:-1])
     except Ask:
@@ -216,8 +224,40 @@ def retarget(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     if not old or any(it.what in NOT_MOVED or it.scope.kind == "whole" for it in old):
         return None   # a whole-score edit had no place to correct (and a place may answer a question instead)
     scope = scope_of(snap(span, analysis))
-    return [EditIntent(what="revert", version=-1, text=request[:400]),
+    moved = f"the last edit moved, now {scope.label}"
+    return [EditIntent(what="revert", version=-1, text=request[:400], reason=moved),
             *(it.model_copy(update={"scope": scope, "text": request[:400]}) for it in old)]
+
+
+def _edit_in(analysis: VideoAnalysis, plan: ScorePlan, text: str) -> bool:
+    """Whether the grammar reads an edit of its own in `text` (a question counts as one)."""
+    try:
+        return bool(edits.read_request(analysis, plan, text, guess=False))
+    except Ask:
+        return True
+
+
+def _last_asked(analysis: VideoAnalysis, history: list[ScorePlan]) -> list[EditIntent]:
+    """The intents the last edit's request reads as, against the plan it was made on ([] when none)."""
+    try:
+        return understand(analysis, history[-2], names.last_request(history), history[:-1])
+    except Ask:
+        return []
+
+
+def rebase(analysis: VideoAnalysis, plan: ScorePlan, request: str,
+           history: list[ScorePlan] | None) -> list[EditIntent] | None:
+    """"From the first one, only change: drums from the start": back to the version named, then the edit
+    read against that version. None when the request names no version to start from."""
+    base = recall.rebased(request)
+    if base is None:
+        return None
+    k, rest = base
+    history = history or [plan]
+    if not 0 <= k < len(history):
+        raise Ask(f"There are versions 0 (the first score) to {len(history) - 1}; which one should I start from?")
+    edit_on = understand(analysis, history[k], rest, history[:k + 1])
+    return edit_on if k == len(history) - 1 else [EditIntent(what="revert", version=k, text=request[:400]), *edit_on]
 
 
 def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
@@ -238,8 +278,10 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     if question:
         raise Ask(question)
 
-    again = repeat(analysis, plan, request, history) or narrow(request, history) or \
-        retarget(analysis, plan, request, history)
+    again = recall.withdrawn(request, history, partial(_last_asked, analysis, history)) or \
+        recall.named_by_time(request, history) or recall.preferred(request, history) or \
+        rebase(analysis, plan, request, history) or repeat(analysis, plan, request, history) or \
+        narrow(request, history) or retarget(analysis, plan, request, history)
     if again is not None:
         return again
     intents = arbiter.combine(analysis, plan, request, partial(edits.read_request, last_span=last_place(history),
@@ -265,24 +307,63 @@ def where_heard(intents: list[EditIntent], history: list[ScorePlan] | None) -> l
     return out
 
 
+NOTHING_TO_DO = "Noted: nothing in that asks for a change, so the score is as it was."
+
+
 def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
                history: list[ScorePlan] | None = None) -> PlanResult:
-    """Apply a spoken edit to a plan.
+    """Apply a spoken edit to a plan: the note inside a message's wrapper, or each note of a pasted list.
 
     Args:
         analysis: the measured video the edit's places refer to.
         plan: the current plan; it is not modified.
-        request: the user's words ("slower in the second half", "hit the cut at 0:07").
+        request: the user's words ("slower in the second half", "hit the cut at 0:07"), as typed or pasted
+            (an email, a forward, a review tool's export: see `v2m.agent.dialogue.messages`).
         history: the first plan, then the plan after each edit so far, for "like it was before".
     Returns:
         A PlanResult with the new plan and a reply built from the plan diff; when the request is no edit,
         ambiguous or impossible, the unchanged plan and `question` set (also in `reply`).
     """
+    notes = messages.pasted_notes(request)
+    if notes is not None:
+        return apply_notes(analysis, plan, notes, history)
+    note = messages.unwrap(request)
+    if request.strip() and not note:  # only greetings, thanks and reports ("They are thrilled, we're done")
+        return PlanResult(plan=plan, reasoning=plan.reasoning, reply=NOTHING_TO_DO)
+    return edit(analysis, plan, note, history)
+
+
+def apply_notes(analysis: VideoAnalysis, plan: ScorePlan, notes: list[messages.Note],
+                history: list[ScorePlan] | None = None) -> PlanResult:
+    """Each note of a pasted list as its own edit, in order, in one turn. The reply's first line is the
+    whole turn's plan diff; one line per note follows: what it changed, or why it was not done."""
+    history, now, lines = list(history or [plan]), plan, []
+    for n in notes:
+        r = edit(analysis, now, n.text, history) if n.text else None
+        if r is None:
+            lines.append(f"{n.label}: marked resolved; nothing to do.")
+        elif r.question or r.plan == now:
+            lines.append(f"{n.label} '{n.text[:80]}': not done. {r.reply.splitlines()[0]}")
+        else:
+            now = r.plan
+            history.append(now)
+            lines.append(f"{n.label}: {r.reply.splitlines()[0]}")
+    if now == plan:
+        asked = any("not done" in x for x in lines)
+        reply = "\n".join(["None of these notes changed the score.", *lines])
+        return PlanResult(plan=plan, reasoning=plan.reasoning, reply=reply, question=reply if asked else None)
+    return PlanResult(plan=now, reasoning=now.reasoning, reply="\n".join([describe(diff(plan, now)), *lines]))
+
+
+def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
+         history: list[ScorePlan] | None = None) -> PlanResult:
+    """One note (no wrapper) read and applied; see `apply_edit`."""
     try:
         intents = style_first(from_last_revert(understand(analysis, plan, request, history)))
         new = apply_intents(analysis, plan, intents, history)
     except Ask as q:
-        return PlanResult(plan=plan, reasoning=plan.reasoning, reply=str(q), question=str(q))
+        return PlanResult(plan=plan, reasoning=plan.reasoning, reply=str(q), question=str(q),
+                          options=list(q.options) if isinstance(q, arbiter.Offer) else [])
     reason = "; ".join(dict.fromkeys(it.reason for it in intents if it.reason))
     places = list(dict.fromkeys(it.scope.label for it in intents if it.scope.label))
     # the place in the user's terms beside the times the changes name

@@ -22,6 +22,7 @@ class PlanResult:
     transcript: list[dict] = field(default_factory=list)  # model messages, when a model planned
     reply: str = ""  # one or two lines for the user: what this plan is, or what changed
     question: str | None = None  # set when the request was ambiguous or impossible: the plan is unchanged
+    options: list[str] = field(default_factory=list)  # the readings `question` offers, each said as a request
 
 
 class Planner(Protocol):
