@@ -119,3 +119,33 @@ def test_every_kind_of_span_edit_anywhere_is_isolated(style, clip):
                 failures += [f"{where}: {x}" for x in found]
     assert understood >= len(EDITS) * 3  # a refusal (no drums in ambient) is fine, silence is not
     assert failures == []
+
+
+def test_the_tempo_maps_plan_wide_hold_is_not_tipped_by_one_sections_edit():
+    """The free tempo is held when it drifts one way over the shots; asking a tempo in one section, adding
+    a hit point in another or splitting a third must leave the other sections' bars (count and tempo)."""
+    from v2m.tools.contract import HitPoint
+    from v2m.tools.music.tempo_map import build_tempo_map
+    from v2m.tools.style import load_style
+
+    analysis, plan = plan_for("classical", "uneven")  # a plan near the drift line: any tip shows
+
+    def bars(p, start_s):
+        tmap = build_tempo_map(p, load_style(p.style))
+        i = next(k for k, s in enumerate(p.sections) if s.start_s == start_s)
+        return [(b.beats, round(b.sec_per_beat, 6)) for b in tmap.section_bars(i)]
+
+    first, middle, last = plan.sections[0], plan.sections[1], plan.sections[-1]
+    slower = plan.model_copy(deep=True)
+    slower.sections[0] = first.model_copy(update={"tempo_bpm": round(plan.tempo_bpm * 0.8, 1), "tempo_asked": True})
+    stop = plan.model_copy(deep=True)
+    stop.hit_points = sorted([*plan.hit_points, HitPoint(time_s=(last.start_s + last.end_s) / 2, kind="stop",
+                                                         source="user", strength=0.9)], key=lambda h: h.time_s)
+    split = plan.model_copy(deep=True)
+    cut = round(middle.start_s + 0.4 * middle.duration_s, 3)
+    split.sections[1:2] = [middle.model_copy(update={"end_s": cut}), middle.model_copy(update={"start_s": cut})]
+    for edited, kept in ((slower, [middle.start_s, last.start_s]), (stop, [first.start_s, middle.start_s]),
+                         (split, [first.start_s, last.start_s])):
+        assert edited != plan
+        for start_s in kept:
+            assert bars(edited, start_s) == bars(plan, start_s), start_s
