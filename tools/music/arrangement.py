@@ -67,14 +67,22 @@ class Arrangement:
         self._tidy()
 
     def _tidy(self) -> None:
-        """Clip at the video's end and shorten a note where the same pitch restarts (MIDI cannot overlap them)."""
+        """Clip at the video's end and at each note's own section's end, and shorten a note where the same
+        pitch restarts (MIDI cannot overlap them).
+
+        A note never sounds past its section's last bar: the next section starts afresh on its downbeat, and
+        a note ringing into it would be shortened or kept by whatever that section plays, so an edit there
+        would change this section's notes (issue 11: an edit leaves every other section as it was)."""
         end = self.tempo_map.end_beat
+        section_end: dict[int, float] = {}
+        for bar in self.tempo_map.bars:
+            section_end[bar.section] = max(section_end.get(bar.section, 0.0), bar.end_beat)
         for part in self.parts:
             notes = sorted((n for n in part.notes if n.start < end - 1e-6), key=lambda n: (n.start, n.pitch))
             last: dict[int, int] = {}
             out: list[Note] = []
             for n in notes:
-                dur = min(n.dur, end - n.start)
+                dur = min(n.dur, end - n.start, section_end.get(n.section, end) - n.start)
                 j = last.get(n.pitch)
                 if j is not None and out[j].start + out[j].dur > n.start:
                     p = out[j]

@@ -150,16 +150,19 @@ def _stops_and_swells(hits: list[tuple[HitPoint, float]], tmap: TempoMap, parts:
                 parts["drums"].notes.append(Note(DRUMS["crash2"], b, 0.25, min(127, vel), tmap.bar_at_beat(b).section))
 
 
-def _breathe_before_hits(plan: ScorePlan, hits: list[tuple[HitPoint, float]], tmap: TempoMap,
+def _breathe_before_hits(hits: list[tuple[HitPoint, float]], tmap: TempoMap,
                          parts: dict[str, Part]) -> None:
     """Release the pitched notes sounding BREATH_S before each hit point inside a section (a section's first
-    downbeat is left alone, so no other section's notes change), and drop the few that would start inside
-    that breath; drums ring as they are."""
-    starts = {bars[0].start_beat for bars in map(tmap.section_bars, range(len(plan.sections))) if bars}
+    downbeat is left alone, and a breath never reaches back past the hit's section's start, so no other
+    section's notes change), and drop the few that would start inside that breath; drums ring as they are."""
+    first: dict[int, int] = {}  # each section's first beat
+    for bar in tmap.bars:
+        first.setdefault(bar.section, bar.start_beat)
+    starts = set(first.values())
     for h, hit in hits:
         if hit <= 0 or hit in starts:
             continue
-        gap = tmap.s_to_beat(max(0.0, tmap.beat_to_s(hit) - BREATH_S))
+        gap = max(first[tmap.bar_at_beat(hit).section], tmap.s_to_beat(max(0.0, tmap.beat_to_s(hit) - BREATH_S)))
         _clear([part for part in parts.values() if not part.is_drum], gap, hit)
 
 
@@ -254,7 +257,7 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
         humanize(parts.values(), tmap, plan, style.humanize)
     hits = _hit_beats(plan, tmap)
     _stops_and_swells(hits, tmap, parts)
-    _breathe_before_hits(plan, hits, tmap, parts)
+    _breathe_before_hits(hits, tmap, parts)
     return Arrangement(parts=[parts[r] for r in roles], tempo_map=tmap, key=plan.key, mode=plan.mode,
                        meter=plan.meter, style=style.name, swing=style.swing, swing_unit=style.swing_unit,
                        title=f"v2m: {style.name} in {plan.key} {plan.mode}", repairs=repairs,

@@ -232,9 +232,9 @@ def _cues(plan: ScorePlan, bounds: list[float], hits: list[list[tuple[float, int
           meter: int, grid) -> list:
     """Each section's hit-finder answer (None where it has no length or no beat fits).
 
-    A planner's own tempo may stray per cue to keep whole bars, but the score as a whole keeps it: when the
-    mean stray (signed, weighted by length) passes FREE_MEAN_SLACK, the free cues are found again held as a
-    person's tempo is, since a later "10% faster" scales the plan's number and must be heard as 10%.
+    A planner's own tempo may stray per cue to keep whole bars, but the score as a whole keeps it: when it
+    drifts one way (`_drifts`), the free cues are found held as a person's tempo is, since a later "10%
+    faster" scales the plan's number and must be heard as 10%.
     """
     def wanted(i: int) -> tuple[float, bool]:
         sec = plan.sections[i]
@@ -249,14 +249,29 @@ def _cues(plan: ScorePlan, bounds: list[float], hits: list[list[tuple[float, int
         return _cue(t0, t1, [t for t, _ in hits[i]], bpm, min(lo, bpm) if asked else lo, max(hi, bpm) if asked else hi,
                     meter, grid, i == len(plan.sections) - 1, asked or held)
 
-    cues = [find(i, False) for i in range(len(plan.sections))]
-    found = [i for i, c in enumerate(cues) if c is not None]
-    span = sum(bounds[i + 1] - bounds[i] for i in found)
-    pull = sum(math.log(cues[i][1] * 60.0 / (bounds[i + 1] - bounds[i]) / wanted(i)[0]) * (bounds[i + 1] - bounds[i])
-               for i in found)
-    if span and abs(pull / span) > FREE_MEAN_SLACK:
-        cues = [find(i, True) if c is not None and not wanted(i)[1] else c for i, c in enumerate(cues)]
-    return cues
+    held = _drifts(plan, lo, hi, meter, grid)
+    return [find(i, held and not wanted(i)[1]) for i in range(len(plan.sections))]
+
+
+def _drifts(plan: ScorePlan, lo: float, hi: float, meter: int, grid) -> bool:
+    """Whether the planner's free tempo, fitted to whole bars shot by shot, drifts one way over the score
+    (mean signed stray, weighted by length, past FREE_MEAN_SLACK): then every free cue is held.
+
+    Measured over the video's shots (the plan's cut hit points) at the plan's own tempo, without hit
+    points, not over the sections as they are: so an edit of one span (a split at its edges, a tempo or a
+    hit point asked there) cannot tip this plan-wide choice and re-time every other section (issue 11).
+    A plan with no cut hit points is measured over its section starts.
+    """
+    cuts = {round(h.time_s, 2) for h in plan.hit_points if h.source == "cut"}
+    edges = sorted({0.0, *(t for t in cuts if MERGE_S < t < plan.duration_s - MERGE_S)} if cuts
+                   else {s.start_s for s in plan.sections}) + [plan.duration_s]
+    span = pull = 0.0
+    for k, (t0, t1) in enumerate(zip(edges, edges[1:])):
+        found = _cue(t0, t1, [], plan.tempo_bpm, lo, hi, meter, grid, k == len(edges) - 2, False)
+        if found is not None:
+            span += t1 - t0
+            pull += math.log(found[1] * 60.0 / (t1 - t0) / plan.tempo_bpm) * (t1 - t0)
+    return bool(span) and abs(pull / span) > FREE_MEAN_SLACK
 
 
 def _split_bars(n: int, meter: int) -> list[int]:
