@@ -20,15 +20,8 @@ from v2m.agent.dialogue import marks, mentions, names, orchestration, phrases, t
 from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.phrases import BIG, FAST_RE, LESS_RE, LOUD_RE, MORE_RE, QUIET_RE, SLOW_RE, SMALL
-from v2m.agent.dialogue.where import (
-    APPOSITIVE_RE,
-    PLACE_FILLER,
-    SPOKEN_SECONDS,
-    Ask,
-    Span,
-    moment,
-    only_place,
-)
+from v2m.agent.dialogue.place_words import APPOSITIVE_RE, PLACE_FILLER, SPOKEN_SECONDS
+from v2m.agent.dialogue.where import Ask, Span, moment, only_place
 from v2m.tools.contract import MAX_TEMPO_BPM, MIN_TEMPO_BPM, EditIntent, ScorePlan, VideoAnalysis
 from v2m.tools.music.theory import read_tonic, tonic_name, tonic_pc
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue import operations as ops
-from v2m.agent.dialogue.where import ORD, TIME, Ask, Span, _cut, nearest_cut, parse_time, visible_cuts
+from v2m.agent.dialogue.place_words import ORD, TIME, parse_time
+from v2m.agent.dialogue.where import Ask, Span, _cut, nearest_cut, visible_cuts
 
 # Words that can only mean a hit: with a place said in the clause or just before, they mark its start.
 MOMENT_RE = re.compile(r"\b(?:crash|crashes|stab|sting|stinger|boom|bang|slam|dead stop|hard stop|full stop|a stop)\b"

@@ -18,19 +18,17 @@ import re
 
 from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.phrases import words
+from v2m.agent.dialogue.place_words import ORD, ORDINALS, parse_time
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import (
     DEICTIC_RE,
     INTO_RE,
-    ORD,
-    ORDINALS,
     WHOLE_RE,
     Ask,
     Span,
     fmt,
     lead_in,
     locate,
-    parse_time,
     shot_at,
     snap,
     visible_cuts,
