@@ -18,7 +18,7 @@ import re
 
 from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.phrases import words
-from v2m.agent.dialogue.place_words import ORD, ORDINALS, parse_time
+from v2m.agent.dialogue.place_words import ORD, ORDINALS, parse_time, shorthand
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import (
     DEICTIC_RE,
@@ -37,7 +37,7 @@ from v2m.agent.dialogue.where import (
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 # A place said in numbers: a cut or shot by its ordinal or number, a count of seconds, or a time.
-PLACE = (rf"(?:(?:the )?(?:{ORD} (?:cut|shot)|(?:first|last|final|opening|closing) \d+(?:\.\d+)? ?(?:s|secs?|seconds)|"
+PLACE = (rf"(?:(?:the )?(?:{ORD} (?:cut|shot)|shot at \d+:\d{{1,2}}|(?:first|last|final|opening|closing) \d+(?:\.\d+)? ?(?:s|secs?|seconds)|"
          rf"(?:cut|shot) \d+)\b|\d+:\d{{1,2}}(?:\.\d+)?(?!\d)|\d+(?:\.\d+)? ?(?:s|secs?|seconds)\b)")
 DET = r"(?:the|her|his|their|its|our|my|your)"
 WORD = r"[a-z][a-z-]+"
@@ -49,7 +49,7 @@ AT_RE = re.compile(rf"(?P<name>{NAME}?)(?P<verb>'s| is| are| was| happens| comes
 # ... or a place is said to be the name ("last 4 seconds is the trophy lift", "the second cut is her walking in").
 IS_RE = re.compile(rf"(?P<place>{PLACE}) (?:is|'s|are|was) (?:when |where )?(?:{DET} )?(?P<name>{NAME})\s*$")
 # "the Tokyo bit", "the sunset shots", "the kitchen one": a place's own name beside its number.
-LABEL_RE = re.compile(rf"\bthe ({WORD}(?: {WORD})?) (bit|part|shots|ones?|scene|moment|sequence|stretch)\b")
+LABEL_RE = re.compile(rf"(?:\bthe |(?<=\d ))({WORD}(?: {WORD})?) (bit|part|shots|ones?|scene|moment|sequence|stretch|section)\b")
 # Words that are not names: pronouns and fillers, places (ordinals too: "first goal at 0:22" is a moment, not
 # a name to remember), edits, sizes.
 NOT_NAMES = set(ORDINALS) | set("""a an the their her his our my your it its it's that that's this there here which what who he she they we you i
@@ -125,7 +125,8 @@ def resolve(text: str, names: dict[str, str]) -> str:
 
 def unlabel(text: str) -> str:
     """`text` without the names of places said beside them ("the tokyo bit, shots 6 to 10" -> "the bit, ...")."""
-    return LABEL_RE.sub(lambda m: f"the {m.group(2)}" if _is_name(m.group(1)) else m.group(0), text)
+    return LABEL_RE.sub(lambda m: (f"the {m.group(2)}" if m.group(0).startswith("the") else " ")
+                        if _is_name(m.group(1)) else m.group(0), text)
 
 
 def _clauses(request: str) -> list[str]:
@@ -160,17 +161,16 @@ BARE_NUMBERS_RE = re.compile(r"\b(for|in|on) (\d{1,2}) ?(and|&|to|through|-) ?(\
 
 
 def noun_of(request: str) -> str | None:
-    """What the request counts: "shots" (photos, clips ...), "cuts", or None."""
-    low = request.lower()
-    return "shots" if re.search(r"\b(?:shots?|photos?|pictures?|pics?|clips?|slides?|images?)\b", low) else \
-        "cuts" if re.search(r"\bcuts?\b", low) else None
+    """What the request counts: "shots" (photos, clips ...) or "cuts", whichever it names first, or None."""
+    m = re.search(r"\b(?:(shots?|photos?|pictures?|pics?|clips?|slides?|images?)|cuts?)\b", request.lower())
+    return None if m is None else "shots" if m.group(1) else "cuts"   # the first said ("counting the cuts, ...")
 
 
 def as_places(text: str, known: dict[str, str], noun: str | None) -> str:
     """A clause with its names read as places: a name given here is kept in `known` (and read as its place),
     a name given before is replaced by its place, a place's label beside its number dropped and "the last
     two" counted in the request's `noun`."""
-    text, found = defined(text)
+    text, found = defined(shorthand(text))
     known.update(found)
     text = resolve(text, known)
     if noun == "shots":
@@ -211,9 +211,24 @@ def placed(text: str, analysis: VideoAnalysis, plan: ScorePlan, known: dict[str,
     span = snap(span, analysis) if span else None
     if WHOLE_RE.search(text):
         return text, None
+    if span is not None:
+        span = to_end(text, span, analysis)
     if span is not None and INTO_RE.search(text) and span.start_s > 0.5:
         span = lead_in(span, analysis)  # "swell into the last shot": over the shot that leads there
     return text, span
+
+
+# "till the end", "through to the end", "until the finish": on from where the place starts
+TO_END_RE = re.compile(r"\b(?:till|until|til|to|through|right through|all the way to|up to)(?: to)? the (?:very )?"
+                       r"(?:end|finish|last frame)\b")
+
+
+def to_end(text: str, span: Span, analysis: VideoAnalysis) -> Span:
+    """`span` carried on to the video's end when the clause says "till the end" (else `span` itself)."""
+    if not TO_END_RE.search(text) or span.sections is not None or span.end_s >= analysis.duration_s - 0.05 \
+            or span.start_s < 0.05:
+        return span
+    return Span(span.start_s, analysis.duration_s, f"after {fmt(span.start_s)}", snap=False)
 
 
 # "just before it", "after that", "bloom after": a place said against the moment named before it
@@ -248,6 +263,8 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
     second cut on, darker, and let the bass drive")."""
     if span is not None:
         return span, span, True
+    if shared is not None and (whole := to_end(text, shared, analysis)) is not shared:
+        return whole, shared, True   # "00:35 - the piano wanders. can it stay simpler till the end?"
     if shared is not None and (m := RELATIVE_RE.search(text)):   # the moment is where the place said began
         end = analysis.duration_s   # "before the cut, ... after it": the moment is that cut
         t = shared.end_s if shared.label.startswith("before") else shared.start_s

@@ -21,9 +21,31 @@ START_WORDS = ("intro", "introduction", "beginning", "start", "opening", "first 
 END_WORDS = ("ending", "end", "outro", "finale", "close", "last section", "final section", "last bit", "finish")
 WORD_NUMBERS = {w: str(k) for k, w in enumerate("zero one two three four five six seven eight nine ten".split())} | \
     {"fifteen": "15", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60"}
-SPOKEN_SECONDS = (r"\b(?:(twenty|thirty|forty|fifty)[- ])?(one|two|three|four|five|six|seven|eight|nine|ten|fifteen|"
-                  r"twenty|thirty|forty|fifty|sixty) (seconds?|secs?)\b",   # "at ten seconds", "thirty five seconds"
-                  lambda m: f"{int(WORD_NUMBERS.get(m.group(1), 0)) + int(WORD_NUMBERS[m.group(2)])} {m.group(3)}")
+UNIT_WORDS = "one two three four five six seven eight nine".split()
+TEEN_WORDS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+# A number said in words, 1 to 99: "seven", "seventeen", "forty", "thirty-five", "thirty five".
+NUMBER_WORD = (rf"(?:(?:{'|'.join(TENS_WORDS)})(?:[- ](?:{'|'.join(UNIT_WORDS)}))?|{'|'.join(TEEN_WORDS)}|"
+               rf"{'|'.join(UNIT_WORDS)})")
+
+
+def spoken_number(said: str) -> int:
+    """The value of a number said in words ("thirty-five" -> 35)."""
+    parts = re.split(r"[- ]", said)
+    tens = 20 + 10 * TENS_WORDS.index(parts[0]) if parts[0] in TENS_WORDS else 0
+    last = parts[-1]
+    return tens + (UNIT_WORDS.index(last) + 1 if last in UNIT_WORDS else 10 + TEEN_WORDS.index(last)
+                   if last in TEEN_WORDS else 0)
+
+
+SPOKEN_SECONDS = (rf"\b({NUMBER_WORD}) (seconds?|secs?)\b",   # "at ten seconds", "at seventeen seconds"
+                  lambda m: f"{spoken_number(m.group(1))} {m.group(2)}")
+# Stretches of seconds said in words: "from forty to fifty", "between ten and twenty", "forty to fifty seconds"
+SPOKEN_RANGES = ((rf"\b(from|between) ({NUMBER_WORD}) (to|and|till|until) ({NUMBER_WORD})\b"
+                  r"(?! (?:shots?|cuts?|bars?|beats?|times|of|percent|%|bpm))",
+                  lambda m: f"{m.group(1)} {spoken_number(m.group(2))} {m.group(3)} {spoken_number(m.group(4))}"),
+                 (rf"\b({NUMBER_WORD}) (to|-|and) (?=\d+ ?(?:seconds?|secs?|s)\b)",
+                  lambda m: f"{spoken_number(m.group(1))} {m.group(2)} "))
 # Everyday ways of naming a place, rewritten to the forms the finders read.
 PLACE_WORDS = ((r"\bthe very (first|last|final|end|beginning|start)\b", r"the \1"),
                (r"\b(?:from )?the (?:first frame|start|beginning|top)(?: all the way)? (?:to|till|until) the (?:very )?end\b", " "),
@@ -71,5 +93,69 @@ def normalise(text: str) -> str:
     text = re.sub(r"\bcut (?:number |no\.? |#)(\d+)\b", r"\1th cut", text)  # "the cut number 2" = the 2nd cut
     for pat, rep in PLACE_WORDS:
         text = re.sub(pat, rep, text)
+    text = shorthand(text)
     return re.sub(r"\bthe the\b", "the", text)
 
+
+
+# Shorthand for shots and cuts in notes: "sh3", "sh 6", "sh1-3", "c3", "cut 3" (the third cut); "the shot
+# starting at 0:30"; seconds said in words.
+SHORTHAND = (*SPOKEN_RANGES, SPOKEN_SECONDS,
+             (r"\bthe shot (?:that |which )?(?:starting|beginning|starts|begins|from|at)(?: at| on)? (?=\d)", "the shot at "),
+             (r"\bsh ?(\d{1,2}) ?(?:-|to) ?(\d{1,2})\b", r"shots \1 to \2"), (r"\bsh ?(\d{1,2})\b", r"shot \1"),
+             (r"\bc(\d{1,2})\b(?! ?(?:major|minor|maj|min)\b)", r"cut \1"),
+             (r"\b(?<!the )cut (\d{1,2})\b(?! ?(?:%|percent|db|bpm|s\b|secs?\b|seconds|:|and|&|\+|,))", r"the \1th cut"))
+
+
+def shorthand(text: str) -> str:
+    """`text` (lower-case) with the shorthand of notes for shots and cuts written out ("sh3" -> "shot 3")."""
+    for pat, rep in SHORTHAND:
+        text = re.sub(pat, rep, text)
+    return text
+
+
+# A time as review tools write it: "0:12", "00:12", "01:10.5"; SMPTE and h:mm:ss are read to this first.
+CLOCK = r"\d{1,3}:\d{2}(?:\.\d+)?"
+SMPTE_RE = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2}):(\d{2})(:\d{2})?(?![\d:])")
+# A note's head: its time at the start of a line or sentence (after a list number "3." or a row number "2,",
+# "@" or a bracket), then a dash, colon or just a space, and what is asked there.
+HEAD_RE = re.compile(rf"(?:^|(?<=[\n.!?;]))(?P<pad>\s*)(?:\d{{1,3}}\s*[,.)]\s*)?@?\s*\[?(?P<a>{CLOCK})\]?"
+                     rf"(?:\s*(?:-+|–|—|to|till|until)\s*\[?(?P<b>{CLOCK}|end\b|the end\b)\]?)?(?P<sep>\s*[-–—:,>]+\s*|\s+)"
+                     rf"(?!on\b|onwards?\b|and\b|to\b|till\b|until\b|through\b|s\b|secs?\b|seconds?\b|\d)")
+# A stop's length and the mark that ends it ("silence 1 bar then slam"), kept in one clause.
+LENGTH = r"(?:a|an|one|two|three|four|half a|\d+) (?:bars?|beats?)"
+LANDING = r"slam|crash|hit|bang|boom|stab|accent"
+# A note's source tag before its words ("[editor, review tool] ..."): who wrote it, not what to change.
+TAG_RE = re.compile(r"(?:^|(?<=\n))\s*(?:\[[^\]\d]*\]\s*)+")
+
+
+def _programme_time(m: re.Match) -> str:
+    """hh:mm:ss:ff (frames dropped) or h:mm:ss as m:ss. A source timecode starting at 01:00:00:00, as edit
+    timelines do, counts from that hour."""
+    h, mins, s = int(m.group(1)), int(m.group(2)), m.group(3)
+    if m.group(4) and h == 1:
+        h = 0
+    return f"{h * 60 + mins}:{s}"
+
+
+def notation(text: str) -> str:
+    """A request with review-tool notation read into words, before punctuation is dropped: each line one
+    note; a note's source tag dropped; a time heading a note ("00:12 - too busy here", "[0:58] silence",
+    "@1:10 ...", "00:50-01:10 ...") read as the shot at that time (a range as that stretch); "(to 0:35)" as
+    "until 0:35"; "(1:06>)" as "from 1:06 on"; "cuts 4 + 6" as "cuts 4 and 6"."""
+    text = TAG_RE.sub(" ", SMPTE_RE.sub(_programme_time, text))
+    text = re.sub(rf"\(\s*(?:to|till|until|up to|<)\s*({CLOCK})\s*\)", r" until \1 ", text)
+    text = re.sub(rf"\(?\b({CLOCK})\s*(?:>|->|→|\+|onwards?|on)\s*\)", r" from \1 on ", text)
+    text = re.sub(rf"\b({CLOCK})\s*(?:>|->|→)(?!\s*\d)", r" from \1 on ", text)
+    text = re.sub(r"(\d)\s*\+\s*(?=\d)", r"\1 and ", text)
+    text = re.sub(rf"\b(silence|stop)\s+(?:for\s+)?({LENGTH})\s*,?\s*(?:and\s+)?then\s+(?:an?\s+|the\s+)?({LANDING})\b",
+                  r"\1 for \2 until a \3", text, flags=re.I)   # "silence 1 bar then slam": one mark and the next
+
+    def head(m: re.Match) -> str:
+        b = m.group("b")
+        if b is None:
+            return f"{m.group('pad')}in the shot at {m.group('a')}{m.group('sep')}"
+        if b.endswith("end"):
+            return f"{m.group('pad')}from {m.group('a')}{m.group('sep')}"
+        return f"{m.group('pad')}from {m.group('a')} to {b}{m.group('sep')}"
+    return re.sub(r"\n+", " ; ", HEAD_RE.sub(head, text)).strip(" ;")

@@ -142,6 +142,8 @@ def shot_at(analysis: VideoAnalysis, t: float) -> Span:
 
 def _shots(text: str, analysis: VideoAnalysis) -> Span | None:
     n = len(visible_shots(analysis))
+    if m := re.search(rf"\bthe shot at {TIME}", text):   # "the shot at 0:12", a review note's "00:12 - ..."
+        return shot_at(analysis, parse_time(m.group(1)))
     m = re.search(r"\b(?:the )?(first|1st|last|final|opening|closing) (two|three|four|five|six|couple(?: of)?|few|\d+) "
                   r"shots\b", text)
     if m:

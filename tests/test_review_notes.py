@@ -1,0 +1,125 @@
+"""Places as review notes name them: a timecode heading a note ("01:04 - thin here", "[0:20] ...", SMPTE
+"00:00:22:12"), shorthand for shots and cuts ("sh4", "sh2-4", "c2", "from cut 5"), seconds said in words
+("between twenty and thirty"), "till the end" after a note's time, and marks on cuts by number ("accents on
+cuts 2 + 5", "scrap the accent on 5", "silence two beats then bang"). The words here are our own, not the
+dialogue sets'. Pure readings are checked on `locate`; edits through a real Session, on the plan and where
+notes must not change, on the composed MIDI."""
+
+from __future__ import annotations
+
+import pytest
+from dialogue_check import Midi
+from edit_clips import long_clip
+
+from v2m.agent.dialogue import names
+from v2m.agent.dialogue.place_words import normalise, notation, spoken_number
+from v2m.agent.dialogue.session import Session
+from v2m.agent.dialogue.where import locate
+
+
+@pytest.fixture()
+def session(tmp_path):
+    """A 40 s clip cut every 4 s (shots 1-10, cuts 1-9 at 4, 8, ... 36 s), scored plainly."""
+    a = long_clip(40.0, 4.0)
+    return Session.open(a.source, "a warm acoustic score", workdir=tmp_path / "store", analysis=a, render=False), a
+
+
+def energy_at(plan, t):
+    return plan.sections[plan.section_at(t)].energy
+
+
+def notes_outside(plan, analysis, a, b):
+    m = Midi(plan, analysis)
+    return sorted((round(n.start, 3), n.pitch) for inst in m.pm.instruments for n in inst.notes
+                  if n.start < a - 1e-6 or n.start >= b - 1e-6)
+
+
+def where(words, session):
+    s, a = session
+    span = locate(notation(words), a, s.plan)
+    return None if span is None else (span.start_s, span.end_s)
+
+
+@pytest.mark.parametrize("words,span", [
+    ("0:26 - the strings feel thin here", (24, 28)),          # the shot the moment falls in
+    ("[0:13] lighter here please", (12, 16)),
+    ("@0:30 the pad is muddy", (28, 32)),
+    ("00:00:22:12 warmer", (20, 24)),                          # SMPTE, its frames dropped
+    ("01:00:22:00 warmer", (20, 24)),                          # a source timecode counted from its first hour
+    ("00:24–00:32 less going on", (24, 32)),                   # a range heading the note
+    ("00:36 to end: brighter", (36, 40)),
+    ("3, 0:09, Kim, too loud", (8, 12)),                       # a row of an exported comment list
+])
+def test_a_timecode_heading_a_note_is_its_place(session, words, span):
+    assert where(words, session) == span
+
+
+@pytest.mark.parametrize("words,span", [
+    ("sh4 darker", (12, 16)), ("sh 7 darker", (24, 28)), ("sh2-4 darker", (4, 16)),
+    ("c2 darker", (8, 12)),                                    # the shot the second cut begins
+    ("from cut 5 darker", (20, 40)), ("slower after cut 8", (32, 40)),
+    ("darker at twelve seconds", None),                        # a moment: the finder leaves it to the edit
+    ("darker between twenty and thirty", (20, 30)), ("twenty to thirty seconds darker", (20, 30)),
+    ("the shot beginning at 0:16 darker", (16, 20)), ("the shot that starts at 0:21", (20, 24)),
+])
+def test_shorthand_and_spoken_places(session, words, span):
+    assert where(words, session) == span
+
+
+def test_words_that_look_like_shorthand_stay_words():
+    assert "shot" not in normalise("in c major please") and "cut 20%" in normalise("cut 20% of the reverb")
+    assert [spoken_number(w) for w in ("nineteen", "forty-two", "sixty one", "eight")] == [19, 42, 61, 8]
+
+
+def test_the_noun_a_request_counts_is_the_one_said_first():
+    assert names.noun_of("counting the cuts, on the fourth one a stab, only in that shot") == "cuts"
+    assert names.noun_of("the photos, the last two, and the cut before them") == "shots"
+
+
+def test_a_note_with_a_time_then_till_the_end_runs_from_there_to_the_end(session):
+    s, a = session
+    old = s.plan
+    s.say("0:25 - the walk starts. could it stay calmer until the end?")
+    assert all(energy_at(s.plan, t) < energy_at(old, t) for t in (26, 34, 38))
+    assert energy_at(s.plan, 18) == energy_at(old, 18)
+    assert notes_outside(s.plan, a, 24, 40) == notes_outside(old, a, 24, 40)
+
+
+def test_a_timecode_note_changes_only_its_shot(session):
+    s, a = session
+    old = s.plan
+    s.say("[0:17] a touch calmer here")
+    assert energy_at(s.plan, 18) < energy_at(old, 18)
+    assert energy_at(s.plan, 10) == energy_at(old, 10) and energy_at(s.plan, 30) == energy_at(old, 30)
+    assert notes_outside(s.plan, a, 16, 20) == notes_outside(old, a, 16, 20)
+
+
+def test_marks_on_cuts_by_number_then_one_taken_away(session):
+    s, a = session
+    s.say("brass stabs on cuts 2 + 5")
+    stabs = sorted(h.time_s for h in s.plan.hit_points if h.kind == "stab")
+    assert stabs == [8.0, 20.0]
+    s.say("scrap the stab on 5")                  # the fifth cut, at 20 s, not 5 seconds
+    assert sorted(h.time_s for h in s.plan.hit_points if h.kind == "stab") == [8.0]
+
+
+def test_a_stop_with_its_length_then_a_bang(session):
+    s, a = session
+    s.say("0:20 silence two beats then bang")
+    beat = 60.0 / s.plan.tempo_bpm
+    hits = {round(h.time_s, 2): h.kind for h in s.plan.hit_points}
+    assert hits.get(20.0) == "stop"
+    assert any(abs(t - (20 + 2 * beat)) < 0.01 and k == "crash" for t, k in hits.items())
+
+
+def test_everything_dropping_out_but_one_part_is_no_stop(session):
+    s, a = session
+    s.say("on the third cut everything drops out except the bass")
+    assert not any(h.kind == "stop" for h in s.plan.hit_points)
+
+
+def test_arriving_somewhere_is_no_mark(session):
+    s, a = session
+    before = list(s.plan.hit_points)
+    s.say("0:30 - brighter when we hit the beach")
+    assert s.plan.hit_points == before
