@@ -12,6 +12,7 @@ from dialogue_check import Midi
 from edit_clips import long_clip
 
 from v2m.agent.dialogue import names
+from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.dialogue.place_words import normalise, notation, spoken_number
 from v2m.agent.dialogue.session import Session
 from v2m.agent.dialogue.where import locate
@@ -123,3 +124,33 @@ def test_arriving_somewhere_is_no_mark(session):
     before = list(s.plan.hit_points)
     s.say("0:30 - brighter when we hit the beach")
     assert s.plan.hit_points == before
+
+
+def test_numbered_parts_each_take_their_own_stretch_and_are_remembered(session):
+    s, a = session
+    old = s.plan
+    s.say("part 1 (to 0:16) calmer, part 2 bigger, part 3 (0:32>) calmer")
+    assert all(energy_at(s.plan, t) < energy_at(old, t) for t in (2, 10, 34, 38))
+    assert all(energy_at(s.plan, t) > energy_at(old, t) for t in (18, 26))
+    old = s.plan
+    s.say("in part 2 no drums")                       # part 2 is still 0:16 to 0:32
+    silent = [x for x in s.plan.sections if "drums" not in effective_roles(s.plan, x)]
+    assert silent and all(16 - 0.05 <= x.start_s and x.end_s <= 32 + 0.05 for x in silent)
+
+
+def test_a_moment_named_in_spoken_seconds_is_remembered_and_the_bit_after_it_is_its_shot(session):
+    s, a = session
+    s.say("the dive is at sixteen seconds, a crash on it")
+    assert any(abs(h.time_s - 16.0) < 0.05 for h in s.plan.hit_points)
+    old = s.plan
+    s.say("the bit after the dive needs more energy")
+    assert energy_at(s.plan, 18) > energy_at(old, 18)
+    assert energy_at(s.plan, 22) == energy_at(old, 22) and energy_at(s.plan, 14) == energy_at(old, 14)
+
+
+def test_a_name_given_to_the_last_shots_is_their_place(session):
+    s, a = session
+    old = s.plan
+    s.say("the sunset is the last two shots. make the sunset calmer")
+    assert all(energy_at(s.plan, t) < energy_at(old, t) for t in (34, 38))
+    assert energy_at(s.plan, 30) == energy_at(old, 30)

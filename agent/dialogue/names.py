@@ -18,7 +18,7 @@ import re
 
 from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.phrases import words
-from v2m.agent.dialogue.place_words import ORD, ORDINALS, parse_time, shorthand
+from v2m.agent.dialogue.place_words import ORD, ORDINALS, notation, parse_time, shorthand
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import (
     DEICTIC_RE,
@@ -37,7 +37,8 @@ from v2m.agent.dialogue.where import (
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 # A place said in numbers: a cut or shot by its ordinal or number, a count of seconds, or a time.
-PLACE = (rf"(?:(?:the )?(?:{ORD} (?:cut|shot)|shot at \d+:\d{{1,2}}|(?:first|last|final|opening|closing) \d+(?:\.\d+)? ?(?:s|secs?|seconds)|"
+PLACE = (rf"(?:(?:the )?(?:{ORD} (?:cut|shot)|shot at \d+:\d{{1,2}}|"
+         rf"(?:first|last|final|opening|closing) (?:two|three|four|five|six|couple of|few|\d+) shots|(?:first|last|final|opening|closing) \d+(?:\.\d+)? ?(?:s|secs?|seconds)|"
          rf"(?:cut|shot) \d+)\b|\d+:\d{{1,2}}(?:\.\d+)?(?!\d)|\d+(?:\.\d+)? ?(?:s|secs?|seconds)\b)")
 DET = r"(?:the|her|his|their|its|our|my|your)"
 WORD = r"[a-z][a-z-]+"
@@ -119,6 +120,9 @@ def resolve(text: str, names: dict[str, str]) -> str:
     """`text` with each name said before replaced by its place ("after the gunshot" -> "after the third cut")."""
     for name in sorted(names, key=len, reverse=True):
         start = r"^\s*|" if " " in name else ""   # one word at a clause's start is a verb: "drop the drums"
+        if PART_RE.fullmatch(name):   # "act 2", however it is said: "in act 2", "act 2 build"
+            text = re.sub(rf"\b(?:in |during |for |over |through )?{name}\b", f" {names[name]} ", text)
+            continue
         text = re.sub(rf"(?:{start}\b{DET} ){re.escape(name)}(?:'s)?\b", f" {names[name]} ", text)
     return text
 
@@ -135,11 +139,37 @@ def _clauses(request: str) -> list[str]:
 
 
 def said(request: str) -> dict[str, str]:
-    """The names a request gives to places, in any of its clauses ("before the vows ... vows start at 0:30")."""
+    """The names a request gives to places, in any of its clauses ("before the vows ... vows start at 0:30"),
+    and the numbered parts it marks out ("act 1 (to 0:35) ..., act 2 ..., act 3 (1:06>) ...")."""
     found: dict[str, str] = {}
-    for clause in _clauses(request):
-        found.update(defined(clause)[1])
-    return found
+    clauses = _clauses(notation(request))
+    for clause in clauses:
+        found.update(defined(shorthand(clause))[1])
+    return found | parts(clauses)
+
+
+# A video's numbered parts as a request marks them out: "act 1 (to 0:35)", "part two", "chapter 3 (from 1:06)"
+PART_RE = re.compile(r"\b(?:act|part|chapter|movement) (?:\d|one|two|three|four|five)\b")
+CLOCK = r"\d+:\d{2}(?:\.\d+)?"
+
+
+def parts(clauses: list[str]) -> dict[str, str]:
+    """The numbered parts said in `clauses`, each as the stretch from where the part before it ends to where
+    the next begins (its own times first), when at least two are said and one of them has a time."""
+    said_parts = []   # [name, start, end], times as said or None
+    for clause in clauses:
+        if m := PART_RE.search(clause):
+            since = re.search(rf"\b(?:from|after|since) ({CLOCK})", clause)
+            until = re.search(rf"\b(?:until|till|to|up to) ({CLOCK})", clause)
+            said_parts.append([m.group(0), since and since.group(1), until and until.group(1)])
+    if len(said_parts) < 2 or not any(p[1] or p[2] for p in said_parts):
+        return {}
+    for k, p in enumerate(said_parts):
+        p[1] = p[1] or (said_parts[k - 1][2] if k else "0:00")
+    for k, p in enumerate(said_parts[:-1]):
+        p[2] = p[2] or said_parts[k + 1][1]
+    return {name: f"from {a} to {b}" if a and b else f"from {a}" if a else f"until {b}"
+            for name, a, b in said_parts if a or b}
 
 
 def earlier(history: list[ScorePlan] | None) -> dict[str, str]:

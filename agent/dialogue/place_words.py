@@ -101,6 +101,7 @@ def normalise(text: str) -> str:
 # Shorthand for shots and cuts in notes: "sh3", "sh 6", "sh1-3", "c3", "cut 3" (the third cut); "the shot
 # starting at 0:30"; seconds said in words.
 SHORTHAND = (*SPOKEN_RANGES, SPOKEN_SECONDS,
+             (r"\bthe bit (?:right |just |straight )?after (?=\d)", "the shot at "),   # "the bit after the goal": its shot
              (r"\bthe shot (?:that |which )?(?:starting|beginning|starts|begins|from|at)(?: at| on)? (?=\d)", "the shot at "),
              (r"\bsh ?(\d{1,2}) ?(?:-|to) ?(\d{1,2})\b", r"shots \1 to \2"), (r"\bsh ?(\d{1,2})\b", r"shot \1"),
              (r"\bc(\d{1,2})\b(?! ?(?:major|minor|maj|min)\b)", r"cut \1"),
@@ -126,7 +127,7 @@ HEAD_RE = re.compile(rf"(?:^|(?<=[\n.!?;]))(?P<pad>\s*)(?:\d{{1,3}}\s*[,.)]\s*)?
 LENGTH = r"(?:a|an|one|two|three|four|half a|\d+) (?:bars?|beats?)"
 LANDING = r"slam|crash|hit|bang|boom|stab|accent"
 # A note's source tag before its words ("[editor, review tool] ..."): who wrote it, not what to change.
-TAG_RE = re.compile(r"(?:^|(?<=\n))\s*(?:\[[^\]\d]*\]\s*)+")
+TAG_RE = re.compile(r"(?:^|(?<=[\n.!?;]))\s*(?:\[[^\]\d]*\]\s*)+")
 
 
 def _programme_time(m: re.Match) -> str:
