@@ -154,3 +154,19 @@ def test_a_name_given_to_the_last_shots_is_their_place(session):
     s.say("the sunset is the last two shots. make the sunset calmer")
     assert all(energy_at(s.plan, t) < energy_at(old, t) for t in (34, 38))
     assert energy_at(s.plan, 30) == energy_at(old, 30)
+
+
+def test_a_happening_at_a_place_is_the_moment_the_next_clauses_speak_of(session):
+    s, a = session
+    old = s.plan
+    s.say("She blows out the candles at the fifth cut. Quieter just before it and bigger after.")
+    assert energy_at(s.plan, 18) < energy_at(old, 18)                     # the shot before the cut at 20 s
+    assert all(energy_at(s.plan, t) > energy_at(old, t) for t in (22, 34))
+    assert energy_at(s.plan, 10) == energy_at(old, 10)
+    assert names.defined(" it gets louder at 0:30 ")[0] == " it gets louder at 0:30 "   # an edit, not a happening
+
+
+@pytest.mark.parametrize("words", ["swell from silence at the start toward the big finale at the very end",
+                                   "rise from the top of the video into the final chord at the end"])
+def test_from_the_start_into_something_at_the_end_is_the_whole_video(session, words):
+    assert where(words, session) is None

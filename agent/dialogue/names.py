@@ -84,6 +84,18 @@ def _is_name(name: str) -> bool:
         and not any(w in m.words for m in MOODS.values() for w in parts if w not in ADJECTIVES)
 
 
+# Something happening at a place, said of someone ("he pops the question at the third cut", "they kiss at
+# 0:30"): a clause that only says where a moment is, for the clauses after it ("hush just before it").
+EVENT_RE = re.compile(rf"^\s*(?:(?:and|so|then|ok|well) )*(?:he|she|they|we|it|you) (?P<what>{WORD}(?: {WORD}){{0,4}}?)"
+                      rf" (?P<prep>at|on|around|in) (?P<place>{PLACE})\s*$")
+FUNCTION_WORDS = {"the", "a", "an", "her", "his", "their", "its", "our", "my", "your", *PARTICLES}
+
+
+def _is_event(what: str) -> bool:
+    """The words of a happening ("pops the question") hold no word of an edit, a part or a mood."""
+    return _is_name(" ".join(w for w in what.split() if w not in FUNCTION_WORDS) or "-")
+
+
 def defined(text: str) -> tuple[str, dict[str, str]]:
     """The names a clause gives to places, and the clause with each name replaced by its place.
 
@@ -93,6 +105,8 @@ def defined(text: str) -> tuple[str, dict[str, str]]:
         (the clause as a place said in numbers, {name: place text}).
     """
     found: dict[str, str] = {}
+    if (m := EVENT_RE.match(text)) and _is_event(m.group("what")):
+        return f" {m.group('prep')} {m.group('place')} ", found   # "he pops the question at the third cut"
     m = IS_RE.search(text)
     if m and _is_name(m.group("name")):
         found[m.group("name")] = m.group("place")
