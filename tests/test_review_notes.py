@@ -170,3 +170,20 @@ def test_a_happening_at_a_place_is_the_moment_the_next_clauses_speak_of(session)
                                    "rise from the top of the video into the final chord at the end"])
 def test_from_the_start_into_something_at_the_end_is_the_whole_video(session, words):
     assert where(words, session) is None
+
+
+def test_a_spared_place_leaves_the_edit_to_the_rest(session):
+    s, a = session
+    old = s.plan
+    s.say("all of it +energy, sh8-10 untouched")             # shots 8-10 are 28-40 s: more energy before 0:28 only
+    assert all(energy_at(s.plan, t) > energy_at(old, t) for t in (2, 14, 26))
+    assert all(energy_at(s.plan, t) == energy_at(old, t) for t in (30, 38))
+    assert notes_outside(s.plan, a, 0, 28) == notes_outside(old, a, 0, 28)
+
+
+def test_except_a_part_is_no_place_and_a_spared_middle_is_asked(session):
+    s, a = session
+    s.say("on the second cut everything drops out except the bass")   # no place spared: the bass plays on
+    assert not any(h.kind == "stop" for h in s.plan.hit_points)
+    t = s.say("more energy everywhere except shot 5")
+    assert t.question and "everywhere but" in t.question

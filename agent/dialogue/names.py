@@ -253,6 +253,8 @@ def placed(text: str, analysis: VideoAnalysis, plan: ScorePlan, known: dict[str,
     text = after_last(as_places(text, known, noun), analysis, last_span)
     span = locate(text, analysis, plan)
     span = snap(span, analysis) if span else None
+    if span is not None and (rest := spared(text, span, analysis, plan))[1] is not span:
+        return rest   # "everything +energy, shots 1-3 untouched": the rest
     if WHOLE_RE.search(text):
         return text, None
     if span is not None:
@@ -260,6 +262,36 @@ def placed(text: str, analysis: VideoAnalysis, plan: ScorePlan, known: dict[str,
     if span is not None and INTO_RE.search(text) and span.start_s > 0.5:
         span = lead_in(span, analysis)  # "swell into the last shot": over the shot that leads there
     return text, span
+
+
+# A place the edit must spare: "except shots 1-3", "all but the intro", "shots 1 to 3 untouched" (said beside an
+# edit; "keep the intro untouched" alone is a lock)
+SPOT = r"(?:the |shots? |cuts? |\d|first|last|final|intro|ending|end\b|start|beginning|opening|closing)"
+SPARED_RE = re.compile(rf"\b(?:except(?: for| in)?|apart from|other than|but not|all but|everywhere but|not in)\s+(?={SPOT})|"
+                       r"(?<=\d|t|s|o|g)\s+(?:untouched|unchanged|intact|left alone)\b")
+LOCK_WORDS = re.compile(r"\b(?:keep|leave|lock|freeze|protect|stay|stays|remain|don't touch|do not touch|don't change|"
+                        r"do not change)\b")
+
+
+def spared(text: str, span: Span, analysis: VideoAnalysis, plan: ScorePlan) -> tuple[str, Span]:
+    """The rest of the video when `text` says its place is to be spared (its words without the sparing ones);
+    else both as they were. A spared place in the middle leaves two stretches: asked about, not guessed."""
+    m = SPARED_RE.search(text)
+    if not m or LOCK_WORDS.search(text) or span.sections is not None:
+        return text, span
+    try:   # the words beside "except" (before "untouched") must name a place: "except the bass" names none
+        if locate(text[:m.start()] if m.group(0)[0].isspace() else text[m.end():], analysis, plan) is None:
+            return text, span
+    except Ask:
+        return text, span
+    d = analysis.duration_s
+    if span.start_s < 0.05 and span.end_s < d - 0.05:
+        rest = Span(span.end_s, d, f"after {fmt(span.end_s)}", snap=False)
+    elif span.end_s > d - 0.05 and span.start_s > 0.05:
+        rest = Span(0.0, span.start_s, f"before {fmt(span.start_s)}", snap=False)
+    else:
+        raise Ask(f"Should the change go everywhere but {fmt(span.start_s)}-{fmt(span.end_s)}, before it, or after it?")
+    return SPARED_RE.sub(" ", text), rest
 
 
 # "till the end", "through to the end", "until the finish": on from where the place starts

@@ -75,7 +75,7 @@ FROM_ON_RE = r" ?(?:on|onwards?|and after|and beyond|and later)\b"
 PLACE_FILLER = set("""make it the a an bit more less please can you could sound sounds feel like little much music score
 song track some vibe vibes style version kind of way very really too so to be should i want would me give let us
 lets let's try with this that in on at into for now bit slightly more whole everything overall all just feel feeling
-go more somewhat quite tone mood add use bring""".split())
+go more somewhat quite tone mood add use bring obv obviously ofc pls plz""".split())
 # A clause that only says which place the one before meant ("..., that's shots two and three").
 APPOSITIVE_RE = re.compile(r"^\s*(?:(?:which|that|it|this) ?(?:'s|’s| is| s|s| are| was| happens| comes)|i\.?e\.?|namely|i mean)\b", re.I)
 
@@ -145,12 +145,13 @@ def notation(text: str) -> str:
     """A request with review-tool notation read into words, before punctuation is dropped: each line one
     note; a note's source tag dropped; a time heading a note ("00:12 - too busy here", "[0:58] silence",
     "@1:10 ...", "00:50-01:10 ...") read as the shot at that time (a range as that stretch); "(to 0:35)" as
-    "until 0:35"; "(1:06>)" as "from 1:06 on"; "cuts 4 + 6" as "cuts 4 and 6"."""
+    "until 0:35"; "(1:06>)" as "from 1:06 on"; "cuts 4 + 6" as "cuts 4 and 6"; "+energy" as "more energy"."""
     text = TAG_RE.sub(" ", SMPTE_RE.sub(_programme_time, text))
     text = re.sub(rf"\(\s*(?:to|till|until|up to|<)\s*({CLOCK})\s*\)", r" until \1 ", text)
     text = re.sub(rf"\(?\b({CLOCK})\s*(?:>|->|→|\+|onwards?|on)\s*\)", r" from \1 on ", text)
     text = re.sub(rf"\b({CLOCK})\s*(?:>|->|→)(?!\s*\d)", r" from \1 on ", text)
     text = re.sub(r"(\d)\s*\+\s*(?=\d)", r"\1 and ", text)
+    text = re.sub(r"(?<![\w%])\+(?=[a-z])", "more ", text)   # "+energy": more of it; "-drums" is left to be read
     text = re.sub(rf"\b(silence|stop)\s+(?:for\s+)?({LENGTH})\s*,?\s*(?:and\s+)?then\s+(?:an?\s+|the\s+)?({LANDING})\b",
                   r"\1 for \2 until a \3", text, flags=re.I)   # "silence 1 bar then slam": one mark and the next
 
