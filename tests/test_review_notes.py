@@ -187,3 +187,13 @@ def test_except_a_part_is_no_place_and_a_spared_middle_is_asked(session):
     assert not any(h.kind == "stop" for h in s.plan.hit_points)
     t = s.say("more energy everywhere except shot 5")
     assert t.question and "everywhere but" in t.question
+
+
+def test_an_exported_comment_list_is_one_edit_per_row_at_its_time(session):
+    s, a = session
+    old = s.plan
+    s.say("export below\nNo,Time,Reviewer,Note\n1,00:00:09:00,Lee,quieter drums\n2,00:00:28:00,Lee,a crash on this cut")
+    changed = [x for x in s.plan.sections if x.levels_db.get("drums", 0) < 0]
+    assert changed and all(8 - 0.05 <= x.start_s and x.end_s <= 12 + 0.05 for x in changed)
+    assert any(abs(h.time_s - 28.0) < 0.05 and h.kind == "crash" for h in s.plan.hit_points)
+    assert energy_at(s.plan, 20) == energy_at(old, 20)

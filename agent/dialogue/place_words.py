@@ -128,6 +128,11 @@ HEAD_RE = re.compile(rf"(?:^|(?<=[\n.!?;]))(?P<pad>\s*)(?:\d{{1,3}}\s*[,.)]\s*)?
 # A stop's length and the mark that ends it ("silence 1 bar then slam"), kept in one clause.
 LENGTH = r"(?:a|an|one|two|three|four|half a|\d+) (?:bars?|beats?)"
 LANDING = r"slam|crash|hit|bang|boom|stab|accent"
+# A row of an exported comment list, "3,00:00:25:00,Ben,end on a hit" (number, time, author, comment): the
+# comment at its time; the list's header row ("#,Timecode,Author,Comment") says nothing.
+ROW_RE = re.compile(rf"^[ \t]*#?\d{{1,3}}[ \t]*,[ \t]*(?P<time>{CLOCK})[ \t]*,[^,\n]{{0,40}},[ \t]*(?P<comment>[^\n]+)$", re.M)
+HEADER_RE = re.compile(r"^[ \t]*#?[ \t]*,?(?=[^\n]*\b(?:[Tt]imecode|[Tt]ime|TC)\b)(?:[ \t]*[A-Za-z#][A-Za-z #]{0,14},){2,}"
+                       r"[ \t]*[A-Za-z#][A-Za-z #]{0,14}[ \t]*$", re.M)
 # A note's source tag before its words ("[editor, review tool] ..."): who wrote it, not what to change.
 TAG_RE = re.compile(r"(?:^|(?<=[\n.!?;]))\s*(?:\[[^\]\d]*\]\s*)+")
 
@@ -147,6 +152,7 @@ def notation(text: str) -> str:
     "@1:10 ...", "00:50-01:10 ...") read as the shot at that time (a range as that stretch); "(to 0:35)" as
     "until 0:35"; "(1:06>)" as "from 1:06 on"; "cuts 4 + 6" as "cuts 4 and 6"; "+energy" as "more energy"."""
     text = TAG_RE.sub(" ", SMPTE_RE.sub(_programme_time, text))
+    text = HEADER_RE.sub("", ROW_RE.sub(r"\g<time> \g<comment>", text))
     text = re.sub(rf"\(\s*(?:to|till|until|up to|<)\s*({CLOCK})\s*\)", r" until \1 ", text)
     text = re.sub(rf"\(?\b({CLOCK})\s*(?:>|->|→|\+|onwards?|on)\s*\)", r" from \1 on ", text)
     text = re.sub(rf"\b({CLOCK})\s*(?:>|->|→)(?!\s*\d)", r" from \1 on ", text)
