@@ -197,3 +197,11 @@ def test_an_exported_comment_list_is_one_edit_per_row_at_its_time(session):
     assert changed and all(8 - 0.05 <= x.start_s and x.end_s <= 12 + 0.05 for x in changed)
     assert any(abs(h.time_s - 28.0) < 0.05 and h.kind == "crash" for h in s.plan.hit_points)
     assert energy_at(s.plan, 20) == energy_at(old, 20)
+
+
+def test_places_said_to_be_fine_are_not_where_the_edit_goes(session):
+    s, a = session
+    old = s.plan
+    s.say("the ending is fine, the opening is great too, it's that middle part. Could it be calmer there?")
+    assert energy_at(s.plan, 20) < energy_at(old, 20)
+    assert energy_at(s.plan, 2) == energy_at(old, 2) and energy_at(s.plan, 38) == energy_at(old, 38)

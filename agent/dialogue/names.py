@@ -255,6 +255,9 @@ def placed(text: str, analysis: VideoAnalysis, plan: ScorePlan, known: dict[str,
     span = snap(span, analysis) if span else None
     if span is not None and (rest := spared(text, span, analysis, plan))[1] is not span:
         return rest   # "everything +energy, shots 1-3 untouched": the rest
+    if fine := FINE_RE.search(text):   # "the end is fine": no place; "..., it's that middle part": that one
+        span = locate(text[fine.end():], analysis, plan)
+        return text, snap(span, analysis) if span else None
     if WHOLE_RE.search(text):
         return text, None
     if span is not None:
@@ -292,6 +295,11 @@ def spared(text: str, span: Span, analysis: VideoAnalysis, plan: ScorePlan) -> t
     else:
         raise Ask(f"Should the change go everywhere but {fmt(span.start_s)}-{fmt(span.end_s)}, before it, or after it?")
     return SPARED_RE.sub(" ", text), rest
+
+
+# A place said to be fine as it is ("the end is fine, the very start is fine, only that middle bit ...")
+FINE_RE = re.compile(r"\b(?:is|'s|are|was|sounds?|feels?|looks?) (?:totally |really |perfectly |all |just )?(?:fine|good|"
+                     r"great|ok|okay|perfect|spot on|lovely|nice)\b")
 
 
 # "till the end", "through to the end", "until the finish": on from where the place starts
