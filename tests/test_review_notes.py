@@ -205,3 +205,12 @@ def test_places_said_to_be_fine_are_not_where_the_edit_goes(session):
     s.say("the ending is fine, the opening is great too, it's that middle part. Could it be calmer there?")
     assert energy_at(s.plan, 20) < energy_at(old, 20)
     assert energy_at(s.plan, 2) == energy_at(old, 2) and energy_at(s.plan, 38) == energy_at(old, 38)
+
+
+def test_a_signed_tempo_change_in_note_form(session):
+    s, a = session
+    old = s.plan
+    s.say("-8% tempo from cut 6")                          # the sixth cut is at 24 s
+    assert all(s.plan.sections[s.plan.section_at(t)].tempo_bpm < old.tempo_bpm for t in (26, 38))
+    assert s.plan.sections[s.plan.section_at(10)].tempo_bpm in (None, old.tempo_bpm)
+    assert notation("tempo +4% in sh3") == "4% faster in sh3" and notation("-3% reverb") == "-3% reverb"

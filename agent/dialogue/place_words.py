@@ -151,7 +151,7 @@ def notation(text: str) -> str:
     """A request with review-tool notation read into words, before punctuation is dropped: each line one
     note; a note's source tag dropped; a time heading a note ("00:12 - too busy here", "[0:58] silence",
     "@1:10 ...", "00:50-01:10 ...") read as the shot at that time (a range as that stretch); "(to 0:35)" as
-    "until 0:35"; "(1:06>)" as "from 1:06 on"; "cuts 4 + 6" as "cuts 4 and 6"; "+energy" as "more energy"."""
+    "until 0:35"; "(1:06>)" as "from 1:06 on"; "cuts 4 + 6" as "cuts 4 and 6"; "+energy" as "more energy"; "-10% tempo" as "10% slower"."""
     text = TAG_RE.sub(" ", SMPTE_RE.sub(_programme_time, text))
     text = HEADER_RE.sub("", ROW_RE.sub(r"\g<time> \g<comment>", text))
     text = re.sub(rf"\(\s*(?:to|till|until|up to|<)\s*({CLOCK})\s*\)", r" until \1 ", text)
@@ -159,6 +159,14 @@ def notation(text: str) -> str:
     text = re.sub(rf"\b({CLOCK})\s*(?:>|->|→)(?!\s*\d)", r" from \1 on ", text)
     text = re.sub(r"(\d)\s*\+\s*(?=\d)", r"\1 and ", text)
     text = re.sub(r"(?<![\w%])\+(?=[a-z])", "more ", text)   # "+energy": more of it; "-drums" is left to be read
+    # "-10% tempo", "tempo +5%", "+8 bpm": a signed change of tempo
+    text = re.sub(r"(?<![\w.])([+-])\s?(\d+(?:\.\d+)?)\s?(%|bpm)(\s?(?:on |to )?(?:the )?(?:tempo|speed|pace))?(?=\W|$)",
+                  lambda m: f"{m.group(2)}{m.group(3) if m.group(3) == '%' else ' bpm'} "
+                            f"{'faster' if m.group(1) == '+' else 'slower'}" if m.group(4) or m.group(3) == "bpm" else m.group(0),
+                  text, flags=re.I)
+    text = re.sub(r"\b(?:tempo|speed|pace)\s?([+-])\s?(\d+(?:\.\d+)?)\s?(%|bpm)",
+                  lambda m: f"{m.group(2)}{m.group(3) if m.group(3) == '%' else ' bpm'} "
+                            f"{'faster' if m.group(1) == '+' else 'slower'}", text, flags=re.I)
     text = re.sub(rf"\b(silence|stop)\s+(?:for\s+)?({LENGTH})\s*,?\s*(?:and\s+)?then\s+(?:an?\s+|the\s+)?({LANDING})\b",
                   r"\1 for \2 until a \3", text, flags=re.I)   # "silence 1 bar then slam": one mark and the next
 
