@@ -38,7 +38,8 @@ from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 # A place said in numbers: a cut or shot by its ordinal or number, a count of seconds, or a time.
 PLACE = (rf"(?:(?:the )?(?:{ORD} (?:cut|shot)|shot at \d+:\d{{1,2}}|"
-         rf"(?:first|last|final|opening|closing) (?:two|three|four|five|six|couple of|few|\d+) shots|(?:first|last|final|opening|closing) \d+(?:\.\d+)? ?(?:s|secs?|seconds)|"
+         rf"(?:first|last|final|opening|closing) (?:two|three|four|five|six|couple of|few|\d+) shots|"
+         rf"(?:first|last|final|opening|closing) \d+(?:\.\d+)? ?(?:s|secs?|seconds)|"
          rf"(?:cut|shot) \d+)\b|\d+:\d{{1,2}}(?:\.\d+)?(?!\d)|\d+(?:\.\d+)? ?(?:s|secs?|seconds)\b)")
 DET = r"(?:the|her|his|their|its|our|my|your)"
 WORD = r"[a-z][a-z-]+"

@@ -100,7 +100,6 @@ def normalise(text: str) -> str:
     return re.sub(r"\bthe the\b", "the", text)
 
 
-
 # Shorthand for shots and cuts in notes: "sh3", "sh 6", "sh1-3", "c3", "cut 3" (the third cut); "the shot
 # starting at 0:30"; seconds said in words.
 SHORTHAND = (*SPOKEN_RANGES, SPOKEN_SECONDS,
@@ -134,6 +133,10 @@ LANDING = r"slam|crash|hit|bang|boom|stab|accent"
 ROW_RE = re.compile(rf"^[ \t]*#?\d{{1,3}}[ \t]*,[ \t]*(?P<time>{CLOCK})[ \t]*,[^,\n]{{0,40}},[ \t]*(?P<comment>[^\n]+)$", re.M)
 HEADER_RE = re.compile(r"^[ \t]*#?[ \t]*,?(?=[^\n]*\b(?:[Tt]imecode|[Tt]ime|TC)\b)(?:[ \t]*[A-Za-z#][A-Za-z #]{0,14},){2,}"
                        r"[ \t]*[A-Za-z#][A-Za-z #]{0,14}[ \t]*$", re.M)
+# A signed change of tempo in note form: "-10% tempo", "tempo +5%", "+8 bpm" (a "%" needs the tempo named)
+SIGNED_TEMPO_RE = re.compile(r"(?<![\w.])(?P<sign>[+-])\s?(?P<n>\d+(?:\.\d+)?)\s?(?P<unit>bpm|%(?=\s?(?:on |to )?(?:the )?"
+                             r"(?:tempo|speed|pace)\b))(?:\s?(?:on |to )?(?:the )?(?:tempo|speed|pace)\b)?|"
+                             r"\b(?:tempo|speed|pace)\s?(?P<sign2>[+-])\s?(?P<n2>\d+(?:\.\d+)?)\s?(?P<unit2>%|bpm)", re.I)
 # A note's source tag before its words ("[editor, review tool] ..."): who wrote it, not what to change.
 TAG_RE = re.compile(r"(?:^|(?<=[\n.!?;]))\s*(?:\[[^\]\d]*\]\s*)+")
 
@@ -147,11 +150,18 @@ def _programme_time(m: re.Match) -> str:
     return f"{h * 60 + mins}:{s}"
 
 
+def _signed_tempo(m: re.Match) -> str:
+    sign, n, unit = (m.group("sign"), m.group("n"), m.group("unit")) if m.group("sign") else \
+        (m.group("sign2"), m.group("n2"), m.group("unit2"))
+    return f"{n}{'%' if unit == '%' else ' bpm'} {'faster' if sign == '+' else 'slower'}"
+
+
 def notation(text: str) -> str:
     """A request with review-tool notation read into words, before punctuation is dropped: each line one
     note; a note's source tag dropped; a time heading a note ("00:12 - too busy here", "[0:58] silence",
     "@1:10 ...", "00:50-01:10 ...") read as the shot at that time (a range as that stretch); "(to 0:35)" as
-    "until 0:35"; "(1:06>)" as "from 1:06 on"; "cuts 4 + 6" as "cuts 4 and 6"; "+energy" as "more energy"; "-10% tempo" as "10% slower"."""
+    "until 0:35"; "(1:06>)" as "from 1:06 on"; "cuts 4 + 6" as "cuts 4 and 6"; "+energy" as "more energy";
+    "-10% tempo" as "10% slower"; "silence 1 bar then slam" kept as one clause."""
     text = TAG_RE.sub(" ", SMPTE_RE.sub(_programme_time, text))
     text = HEADER_RE.sub("", ROW_RE.sub(r"\g<time> \g<comment>", text))
     text = re.sub(rf"\(\s*(?:to|till|until|up to|<)\s*({CLOCK})\s*\)", r" until \1 ", text)
@@ -159,14 +169,7 @@ def notation(text: str) -> str:
     text = re.sub(rf"\b({CLOCK})\s*(?:>|->|→)(?!\s*\d)", r" from \1 on ", text)
     text = re.sub(r"(\d)\s*\+\s*(?=\d)", r"\1 and ", text)
     text = re.sub(r"(?<![\w%])\+(?=[a-z])", "more ", text)   # "+energy": more of it; "-drums" is left to be read
-    # "-10% tempo", "tempo +5%", "+8 bpm": a signed change of tempo
-    text = re.sub(r"(?<![\w.])([+-])\s?(\d+(?:\.\d+)?)\s?(%|bpm)(\s?(?:on |to )?(?:the )?(?:tempo|speed|pace))?(?=\W|$)",
-                  lambda m: f"{m.group(2)}{m.group(3) if m.group(3) == '%' else ' bpm'} "
-                            f"{'faster' if m.group(1) == '+' else 'slower'}" if m.group(4) or m.group(3) == "bpm" else m.group(0),
-                  text, flags=re.I)
-    text = re.sub(r"\b(?:tempo|speed|pace)\s?([+-])\s?(\d+(?:\.\d+)?)\s?(%|bpm)",
-                  lambda m: f"{m.group(2)}{m.group(3) if m.group(3) == '%' else ' bpm'} "
-                            f"{'faster' if m.group(1) == '+' else 'slower'}", text, flags=re.I)
+    text = SIGNED_TEMPO_RE.sub(_signed_tempo, text)   # "-10% tempo", "tempo +5%", "+8 bpm"
     text = re.sub(rf"\b(silence|stop)\s+(?:for\s+)?({LENGTH})\s*,?\s*(?:and\s+)?then\s+(?:an?\s+|the\s+)?({LANDING})\b",
                   r"\1 for \2 until a \3", text, flags=re.I)   # "silence 1 bar then slam": one mark and the next
 
