@@ -214,3 +214,9 @@ def test_a_signed_tempo_change_in_note_form(session):
     assert all(s.plan.sections[s.plan.section_at(t)].tempo_bpm < old.tempo_bpm for t in (26, 38))
     assert s.plan.sections[s.plan.section_at(10)].tempo_bpm in (None, old.tempo_bpm)
     assert notation("tempo +4% in sh3") == "4% faster in sh3" and notation("-3% reverb") == "-3% reverb"
+
+
+def test_fine_is_read_only_of_a_place_that_is_said_to_be_fine(session):
+    s, a = session
+    assert names.placed(" the intro is fine ", a, s.plan, {}, None)[1] is None
+    assert names.placed(" make the intro feel nice and warm ", a, s.plan, {}, None)[1] is not None

@@ -18,9 +18,8 @@ MOMENT_RE = re.compile(r"\b(?:crash|crashes|stab|sting|stinger|boom|bang|slam|de
 # "make the drop land at 0:16": dance music's drop, the moment the full beat crashes in (not "drop the bass")
 DROP_RE = re.compile(r"\b(?:the|a|my|our|your|big) drop\b(?! (?:out|off|the|it|them|all|everything)\b)")
 # The music itself stopping at a moment ("cut all the music on the second cut", "everything drops out at 0:20"):
-# a hit point of kind stop, read as "a stop on ..."
-# ("everything drops out except the bass" keeps a part playing: no stop, an arrangement). "silence 1 bar": a stop
-# with its length.
+# a hit point of kind stop, read as "a stop on ..." ("everything drops out except the bass" keeps a part
+# playing: no stop, an arrangement). "silence 1 bar": a stop with its length.
 STOP_RE = re.compile(r"\b(?:cut|kill|mute|stop) (?:all )?(?:of )?(?:the )?music\b"
                      r"|\b(?:the )?(?:music|everything|band) (?:just )?(?:stops?|cuts? out|drops? out|goes silent)\b"
                      r"(?!.*\b(?:except|but|apart from|other than|save for|only)\b)"
@@ -32,6 +31,7 @@ ARRIVAL_RE = re.compile(r"\b(?:when|once|as soon as|as|until|till|before|after) 
 ON_NUMBER = r"\bon (\d{1,2})\b(?![\d:.]| ?(?:s\b|secs?\b|seconds|%|percent|bpm|db))"
 # A clause naming a moment, a cut or a time ("seconds", not "second": "the second half" names no moment)
 POINT = rf"\bcuts?\b|\d:\d|\d ?s\b|\d ?seconds?\b|\bseconds\b|\bat {TIME}"
+LENGTH_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "half a": 0.5}   # bars or beats, in words
 SWELL_MIN_S = 4.0   # a swell grows over the shot before its moment when that shot is at least this long
 
 
@@ -117,8 +117,7 @@ def sync(c, t: str) -> str:
         # "silence 1 bar then slam": the stop, then the slam when its length is up
         n, unit = after.group(1).rsplit(" ", 1)
         beat_s = 60.0 / c.plan.tempo_bpm * (int(c.plan.meter[0]) if unit.startswith("bar") else 1)
-        at = times[0] + {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "half a": 0.5}.get(n, 0) * beat_s \
-            if not n.isdigit() else times[0] + int(n) * beat_s
+        at = times[0] + (float(n) if n.isdigit() else LENGTH_COUNTS[n]) * beat_s
         if at < a.duration_s - 0.05:
             c.want("hit", value="crash" if after.group(2) in ("slam", "bang", "boom", "crash") else None, times=[round(at, 3)])
     if kind == "swell" and not negative and len(times) == 1 and re.search(r"\bswell\w* (?:\w+ )?(?:into|up to|to)\b", t):

@@ -18,7 +18,7 @@ import re
 
 from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.phrases import words
-from v2m.agent.dialogue.place_words import ORD, ORDINALS, notation, parse_time, shorthand
+from v2m.agent.dialogue.place_words import CLOCK, ORD, ORDINALS, notation, parse_time, shorthand
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import (
     DEICTIC_RE,
@@ -165,7 +165,6 @@ def said(request: str) -> dict[str, str]:
 
 # A video's numbered parts as a request marks them out: "act 1 (to 0:35)", "part two", "chapter 3 (from 1:06)"
 PART_RE = re.compile(r"\b(?:act|part|chapter|movement) (?:\d|one|two|three|four|five)\b")
-CLOCK = r"\d+:\d{2}(?:\.\d+)?"
 
 
 def parts(clauses: list[str]) -> dict[str, str]:
@@ -272,7 +271,7 @@ def placed(text: str, analysis: VideoAnalysis, plan: ScorePlan, known: dict[str,
 # edit; "keep the intro untouched" alone is a lock)
 SPOT = r"(?:the |shots? |cuts? |\d|first|last|final|intro|ending|end\b|start|beginning|opening|closing)"
 SPARED_RE = re.compile(rf"\b(?:except(?: for| in)?|apart from|other than|but not|all but|everywhere but|not in)\s+(?={SPOT})|"
-                       r"(?<=\d|t|s|o|g)\s+(?:untouched|unchanged|intact|left alone)\b")
+                       r"\s+(?:untouched|unchanged|intact|left alone)\b")
 LOCK_WORDS = re.compile(r"\b(?:keep|leave|lock|freeze|protect|stay|stays|remain|don't touch|do not touch|don't change|"
                         r"do not change)\b")
 
@@ -299,7 +298,7 @@ def spared(text: str, span: Span, analysis: VideoAnalysis, plan: ScorePlan) -> t
 
 
 # A place said to be fine as it is ("the end is fine, the very start is fine, only that middle bit ...")
-FINE_RE = re.compile(r"\b(?:is|'s|are|was|sounds?|feels?|looks?) (?:totally |really |perfectly |all |just )?(?:fine|good|"
+FINE_RE = re.compile(r"\b(?:is|'s|are|was|sounds|feels|looks) (?:totally |really |perfectly |all |just )?(?:fine|good|"
                      r"great|ok|okay|perfect|spot on|lovely|nice)\b")
 
 
