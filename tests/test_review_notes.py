@@ -220,3 +220,11 @@ def test_fine_is_read_only_of_a_place_that_is_said_to_be_fine(session):
     s, a = session
     assert names.placed(" the intro is fine ", a, s.plan, {}, None)[1] is None
     assert names.placed(" make the intro feel nice and warm ", a, s.plan, {}, None)[1] is not None
+
+
+def test_shots_listed_with_plus_each_get_the_edit(session):
+    s, a = session
+    old = s.plan
+    s.say("sh3 + 7 a lot calmer")
+    assert energy_at(s.plan, 10) < energy_at(old, 10) and energy_at(s.plan, 26) < energy_at(old, 26)
+    assert all(energy_at(s.plan, t) == energy_at(old, t) for t in (6, 14, 18, 22, 30))

@@ -91,7 +91,7 @@ def sync(c, t: str) -> str:
         times = list(visible_cuts(a))
     elif (mc := re.search(rf"\bcut (?:at|around|near) {TIME}", t)):
         times = [nearest_cut(a, parse_time(mc.group(1)))]
-    elif (mc := re.search(r"\bcuts? (\d{1,2}(?:(?: ?,| and| &| ?\+)? \d{1,2})+)\b", t)):   # "cuts 4 and 6"
+    elif (mc := re.search(r"\bcuts? (\d{1,2}(?:(?: ?,| and| &| plus| ?\+)? \d{1,2})+)\b", t)):   # "cuts 4 and 6"
         times = [_cut(a, n) for n in re.findall(r"\d+", mc.group(1))]
     elif (mc := re.search(rf"\b(?:the )?{ORD} cut\b", t)):
         times = [_cut(a, mc.group(1))]

@@ -320,9 +320,16 @@ RELATIVE_RE = re.compile(r"\b(?P<near>just |right |straight |immediately )?(?P<s
                          r"(?: (?:it|that|this|then|there))?\b(?! (?:the|a|an|\d)\b)")
 
 
+# Shots listed one by one ("shots 4 + 6", read as "shots 4 plus 6"), not a stretch
+LISTED_RE = re.compile(r"\b(?:shots?|sh) ?\d{1,2}(?: plus \d{1,2})+\b", re.I)
+
+
 def split_places(clause: str, analysis: VideoAnalysis, plan: ScorePlan) -> list[str]:
     """A clause cut at "and" where each side names its own place ("darker in the intro and brighter at the
-    end", "hush just before it and bloom after"), so each edit keeps its own place; else [clause]."""
+    end", "hush just before it and bloom after"), so each edit keeps its own place; shots listed with "plus"
+    ("shots 4 + 6") as the same edit in each; else [clause]."""
+    if m := LISTED_RE.search(clause):   # "darker in shots 4 plus 6": darker in shot 4, darker in shot 6
+        return [clause[:m.start()] + f"shot {n}" + clause[m.end():] for n in re.findall(r"\d+", m.group(0))]
     parts = re.split(r"\s+and\s+", clause)
     for k in range(1, len(parts)):
         left, right = " ".join(parts[:k]), " ".join(parts[k:])

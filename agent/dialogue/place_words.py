@@ -107,7 +107,7 @@ SHORTHAND = (*SPOKEN_RANGES, SPOKEN_SECONDS,
              (r"\bthe shot (?:that |which )?(?:starting|beginning|starts|begins|from|at)(?: at| on)? (?=\d)", "the shot at "),
              (r"\bsh ?(\d{1,2}) ?(?:-|to) ?(\d{1,2})\b", r"shots \1 to \2"), (r"\bsh ?(\d{1,2})\b", r"shot \1"),
              (r"\bc(\d{1,2})\b(?! ?(?:major|minor|maj|min)\b)", r"cut \1"),
-             (r"\b(?<!the )cut (\d{1,2})\b(?! ?(?:%|percent|db|bpm|s\b|secs?\b|seconds|:|and|&|\+|,))", r"the \1th cut"))
+             (r"\b(?<!the )cut (\d{1,2})\b(?! ?(?:%|percent|db|bpm|s\b|secs?\b|seconds|:|and|&|plus|\+|,))", r"the \1th cut"))
 
 
 def shorthand(text: str) -> str:
@@ -160,14 +160,14 @@ def notation(text: str) -> str:
     """A request with review-tool notation read into words, before punctuation is dropped: each line one
     note; a note's source tag dropped; a time heading a note ("00:12 - too busy here", "[0:58] silence",
     "@1:10 ...", "00:50-01:10 ...") read as the shot at that time (a range as that stretch); "(to 0:35)" as
-    "until 0:35"; "(1:06>)" as "from 1:06 on"; "cuts 4 + 6" as "cuts 4 and 6"; "+energy" as "more energy";
+    "until 0:35"; "(1:06>)" as "from 1:06 on"; "cuts 4 + 6" as "cuts 4 plus 6"; "+energy" as "more energy";
     "-10% tempo" as "10% slower"; "silence 1 bar then slam" kept as one clause."""
     text = TAG_RE.sub(" ", SMPTE_RE.sub(_programme_time, text))
     text = HEADER_RE.sub("", ROW_RE.sub(r"\g<time> \g<comment>", text))
     text = re.sub(rf"\(\s*(?:to|till|until|up to|<)\s*({CLOCK})\s*\)", r" until \1 ", text)
     text = re.sub(rf"\(?\b({CLOCK})\s*(?:>|->|→|\+|onwards?|on)\s*\)", r" from \1 on ", text)
     text = re.sub(rf"\b({CLOCK})\s*(?:>|->|→)(?!\s*\d)", r" from \1 on ", text)
-    text = re.sub(r"(\d)\s*\+\s*(?=\d)", r"\1 and ", text)
+    text = re.sub(r"(\d)\s*\+\s*(?=\d)", r"\1 plus ", text)   # "shots 4 + 6": each of them
     text = re.sub(r"(?<![\w%])\+(?=[a-z])", "more ", text)   # "+energy": more of it; "-drums" is left to be read
     text = SIGNED_TEMPO_RE.sub(_signed_tempo, text)   # "-10% tempo", "tempo +5%", "+8 bpm"
     text = re.sub(rf"\b(silence|stop)\s+(?:for\s+)?({LENGTH})\s*,?\s*(?:and\s+)?then\s+(?:an?\s+|the\s+)?({LANDING})\b",
