@@ -228,3 +228,14 @@ def test_shots_listed_with_plus_each_get_the_edit(session):
     s.say("sh3 + 7 a lot calmer")
     assert energy_at(s.plan, 10) < energy_at(old, 10) and energy_at(s.plan, 26) < energy_at(old, 26)
     assert all(energy_at(s.plan, t) == energy_at(old, t) for t in (6, 14, 18, 22, 30))
+
+
+def test_a_time_given_a_name_stays_a_moment(session):
+    s, a = session
+    assert names.said("0:21 is the splash") == {"splash": "0:21"}
+    s.say("0:21 is the splash, a stab there")
+    assert any(abs(h.time_s - 21.0) < 0.05 and h.kind == "stab" for h in s.plan.hit_points)
+    old = s.plan
+    s.say("after the splash, slower")                        # from 0:21 to the end, not the shot there
+    assert all(s.plan.sections[s.plan.section_at(t)].tempo_bpm < old.tempo_bpm for t in (26, 38))
+    assert s.plan.sections[s.plan.section_at(10)].tempo_bpm in (None, old.tempo_bpm)

@@ -111,7 +111,8 @@ def defined(text: str) -> tuple[str, dict[str, str]]:
     m = IS_RE.search(text)
     if m and _is_name(m.group("name")):
         found[m.group("name")] = m.group("place")
-        return text[:m.start()] + " " + m.group("place") + " " + text[m.end():], found
+        at = "at " if m.group("place")[0].isdigit() else ""   # "0:21 is the splash": the moment 0:21
+        return text[:m.start()] + f" {at}{m.group('place')} " + text[m.end():], found
     starts = [m.end() for m in re.finditer(rf"^\s*|\b{DET} ", text)]  # a name starts a clause or follows "the"
     for m in filter(None, (AT_RE.match(text, k) for k in starts)):
         name = m.group("name").strip()

@@ -124,7 +124,8 @@ SMPTE_RE = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2}):(\d{2})(:\d{2})?(?![\d:])")
 # "@" or a bracket), then a dash, colon or just a space, and what is asked there.
 HEAD_RE = re.compile(rf"(?:^|(?<=[\n.!?;]))(?P<pad>\s*)(?:\d{{1,3}}\s*[,.)]\s*)?@?\s*\[?(?P<a>{CLOCK})\]?"
                      rf"(?:\s*(?:-+|–|—|to|till|until)\s*\[?(?P<b>{CLOCK}|end\b|the end\b)\]?)?(?P<sep>\s*[-–—:,>]+\s*|\s+)"
-                     rf"(?!on\b|onwards?\b|and\b|to\b|till\b|until\b|through\b|s\b|secs?\b|seconds?\b|\d)")
+                     rf"(?!on\b|onwards?\b|and\b|to\b|till\b|until\b|through\b|s\b|secs?\b|seconds?\b|\d|is\b|was\b|will\b|="
+                     rf"|marks\b|should be\b)")   # not "0:16 is the drop": a name given to the time
 # A stop's length and the mark that ends it ("silence 1 bar then slam"), kept in one clause.
 LENGTH = r"(?:a|an|one|two|three|four|half a|\d+) (?:bars?|beats?)"
 LANDING = r"slam|crash|hit|bang|boom|stab|accent"
