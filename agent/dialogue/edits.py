@@ -20,15 +20,8 @@ from v2m.agent.dialogue import marks, mentions, names, orchestration, phrases, t
 from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.phrases import BIG, FAST_RE, LESS_RE, LOUD_RE, MORE_RE, QUIET_RE, SLOW_RE, SMALL
-from v2m.agent.dialogue.where import (
-    APPOSITIVE_RE,
-    PLACE_FILLER,
-    SPOKEN_SECONDS,
-    Ask,
-    Span,
-    moment,
-    only_place,
-)
+from v2m.agent.dialogue.place_words import APPOSITIVE_RE, PLACE_FILLER, SPOKEN_SECONDS, notation
+from v2m.agent.dialogue.where import Ask, Span, moment, only_place
 from v2m.tools.contract import MAX_TEMPO_BPM, MIN_TEMPO_BPM, EditIntent, ScorePlan, VideoAnalysis
 from v2m.tools.music.theory import read_tonic, tonic_name, tonic_pc
 
@@ -320,7 +313,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         Ask: the request is ambiguous or impossible; the message is the question.
     """
     clauses = []
-    for x in (x for x in CLAUSE_SPLIT.split(request.strip()) if x and x.strip()):
+    for x in (x for x in CLAUSE_SPLIT.split(notation(request.strip())) if x and x.strip()):
         if clauses and APPOSITIVE_RE.match(x):  # "end on a stop, which is the last cut": one clause
             clauses[-1] += " " + APPOSITIVE_RE.sub(" ", x, count=1)
         else:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue import operations as ops
-from v2m.agent.dialogue.where import ORD, TIME, Ask, Span, _cut, nearest_cut, parse_time, visible_cuts
+from v2m.agent.dialogue.place_words import LANDING, LENGTH, ORD, TIME, parse_time
+from v2m.agent.dialogue.where import Ask, Span, _cut, nearest_cut, visible_cuts
 
 # Words that can only mean a hit: with a place said in the clause or just before, they mark its start.
 MOMENT_RE = re.compile(r"\b(?:crash|crashes|stab|sting|stinger|boom|bang|slam|dead stop|hard stop|full stop|a stop)\b"
@@ -17,12 +18,20 @@ MOMENT_RE = re.compile(r"\b(?:crash|crashes|stab|sting|stinger|boom|bang|slam|de
 # "make the drop land at 0:16": dance music's drop, the moment the full beat crashes in (not "drop the bass")
 DROP_RE = re.compile(r"\b(?:the|a|my|our|your|big) drop\b(?! (?:out|off|the|it|them|all|everything)\b)")
 # The music itself stopping at a moment ("cut all the music on the second cut", "everything drops out at 0:20"):
-# a hit point of kind stop, read as "a stop on ..."
+# a hit point of kind stop, read as "a stop on ..." ("everything drops out except the bass" keeps a part
+# playing: no stop, an arrangement). "silence 1 bar": a stop with its length.
 STOP_RE = re.compile(r"\b(?:cut|kill|mute|stop) (?:all )?(?:of )?(?:the )?music\b"
                      r"|\b(?:the )?(?:music|everything|band) (?:just )?(?:stops?|cuts? out|drops? out|goes silent)\b"
-                     r"|\b(?:a |dead |total )?silence (?=on|at)")
+                     r"(?!.*\b(?:except|but|apart from|other than|save for|only)\b)"
+                     r"|\b(?:a |dead |total )?silence(?= (?:on|at)\b| (?:for )?(?:a|one|two|\d+) (?:bars?|beats?)\b)")
+# "when we hit the pool", "once they hit the water": arriving somewhere, no mark asked for
+ARRIVAL_RE = re.compile(r"\b(?:when|once|as soon as|as|until|till|before|after) (?:we|you|they|he|she|i|it) "
+                        r"(?:hit|hits|reach|reaches)\b")
+# A mark "on" a bare number is on that cut, counted ("the hit on 6"); "at 6" stays a time
+ON_NUMBER = r"\bon (\d{1,2})\b(?![\d:.]| ?(?:s\b|secs?\b|seconds|%|percent|bpm|db))"
 # A clause naming a moment, a cut or a time ("seconds", not "second": "the second half" names no moment)
 POINT = rf"\bcuts?\b|\d:\d|\d ?s\b|\d ?seconds?\b|\bseconds\b|\bat {TIME}"
+LENGTH_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "half a": 0.5}   # bars or beats, in words
 SWELL_MIN_S = 4.0   # a swell grows over the shot before its moment when that shot is at least this long
 
 
@@ -58,13 +67,14 @@ def sync(c, t: str) -> str:
     """"hit the cut at 0:07", "a crash on every cut", "no accent at the first cut": hit points."""
     said = t
     t = DROP_RE.sub(lambda d: " " * (len(d.group(0)) - 5) + "crash", t)
+    t = ARRIVAL_RE.sub(lambda d: " " * len(d.group(0)), t)
     if re.search(POINT, STOP_RE.sub(" ", t)):  # "the music stops in shot 5" is no moment: no music there
         t = STOP_RE.sub(lambda d: " " * (len(d.group(0)) - 6) + "a stop", t)
     m = re.search(r"\b(hit|hits|accent|accents|crash|crashes|stab|stabs|swell|sting|punch|mark|marks|stop on|"
                   r"full stop|a stop|boom|bang|slam|stinger|sting|dead stop|hard stop)\b", t)
     # "that's the last photo. a crash when it comes up": a shot or cut named, then a word only a hit can mean
     moment = c.span is not None and c.span.sections is None and MOMENT_RE.search(t) and not re.search(r"\bcuts?\b", t)
-    if not m or not (re.search(POINT, t) or moment):
+    if not m or not (re.search(POINT, t) or moment or re.search(ON_NUMBER, t)):
         return said
     word = m.group(1)
     kind = ("crash" if word.startswith("crash") or word in ("boom", "bang", "slam") else "stab"
@@ -74,15 +84,19 @@ def sync(c, t: str) -> str:
         kind = "crash"  # "hit the third cut hard": the loudest mark, not the accent already there
     label = kind or "accent"
     negative = re.search(r"\b(no|don't|do not|without|remove|drop|skip|not|fewer|delete|lose|get rid of|"
-                         r"take away|take out)\b", t) or c.negative
+                         r"take away|take out|nix|kill|ditch|scrap|axe)\b", t) or c.negative
     a = c.analysis
     times: list[float] | None
     if re.search(r"\b(every|all(?: the)?|each|the) cuts\b|\bevery cut\b|\beach cut\b", t):
         times = list(visible_cuts(a))
     elif (mc := re.search(rf"\bcut (?:at|around|near) {TIME}", t)):
         times = [nearest_cut(a, parse_time(mc.group(1)))]
+    elif (mc := re.search(r"\bcuts? (\d{1,2}(?:(?: ?,| and| &| plus| ?\+)? \d{1,2})+)\b", t)):   # "cuts 4 and 6"
+        times = [_cut(a, n) for n in re.findall(r"\d+", mc.group(1))]
     elif (mc := re.search(rf"\b(?:the )?{ORD} cut\b", t)):
         times = [_cut(a, mc.group(1))]
+    elif (mc := re.search(ON_NUMBER, t)) and 0 < int(mc.group(1)) <= len(visible_cuts(a)):
+        times = [_cut(a, mc.group(1))]   # "nix the hit on 6", "stab on 4": marks go on cuts, counted
     elif (mc := re.search(rf"\b(?:at|on|around|into|by|before) {TIME}", t)):
         tt = parse_time(mc.group(1))
         if tt > a.duration_s:
@@ -99,6 +113,13 @@ def sync(c, t: str) -> str:
     if not negative and not times:
         raise Ask("There is no cut in that part. Which moment should I mark?")
     c.want("no_hit" if negative else "hit", value=kind, times=times)
+    if kind == "stop" and not negative and (after := re.search(rf"\bfor ({LENGTH}) until a ({LANDING})\b", t)):
+        # "silence 1 bar then slam": the stop, then the slam when its length is up
+        n, unit = after.group(1).rsplit(" ", 1)
+        beat_s = 60.0 / c.plan.tempo_bpm * (int(c.plan.meter[0]) if unit.startswith("bar") else 1)
+        at = times[0] + (float(n) if n.isdigit() else LENGTH_COUNTS[n]) * beat_s
+        if at < a.duration_s - 0.05:
+            c.want("hit", value="crash" if after.group(2) in ("slam", "bang", "boom", "crash") else None, times=[round(at, 3)])
     if kind == "swell" and not negative and len(times) == 1 and re.search(r"\bswell\w* (?:\w+ )?(?:into|up to|to)\b", t):
         # "swell into 1:10": the music grows over the shot that leads there, then lands on it
         before = [b for b in [0.0, *visible_cuts(a)] if b < times[0] - 0.05]

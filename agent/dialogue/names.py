@@ -18,19 +18,17 @@ import re
 
 from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.phrases import words
+from v2m.agent.dialogue.place_words import CLOCK, ORD, ORDINALS, notation, parse_time, shorthand
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import (
     DEICTIC_RE,
     INTO_RE,
-    ORD,
-    ORDINALS,
     WHOLE_RE,
     Ask,
     Span,
     fmt,
     lead_in,
     locate,
-    parse_time,
     shot_at,
     snap,
     visible_cuts,
@@ -39,7 +37,9 @@ from v2m.agent.dialogue.where import (
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 # A place said in numbers: a cut or shot by its ordinal or number, a count of seconds, or a time.
-PLACE = (rf"(?:(?:the )?(?:{ORD} (?:cut|shot)|(?:first|last|final|opening|closing) \d+(?:\.\d+)? ?(?:s|secs?|seconds)|"
+PLACE = (rf"(?:(?:the )?(?:{ORD} (?:cut|shot)|shot at \d+:\d{{1,2}}|"
+         rf"(?:first|last|final|opening|closing) (?:two|three|four|five|six|couple of|few|\d+) shots|"
+         rf"(?:first|last|final|opening|closing) \d+(?:\.\d+)? ?(?:s|secs?|seconds)|"
          rf"(?:cut|shot) \d+)\b|\d+:\d{{1,2}}(?:\.\d+)?(?!\d)|\d+(?:\.\d+)? ?(?:s|secs?|seconds)\b)")
 DET = r"(?:the|her|his|their|its|our|my|your)"
 WORD = r"[a-z][a-z-]+"
@@ -51,7 +51,7 @@ AT_RE = re.compile(rf"(?P<name>{NAME}?)(?P<verb>'s| is| are| was| happens| comes
 # ... or a place is said to be the name ("last 4 seconds is the trophy lift", "the second cut is her walking in").
 IS_RE = re.compile(rf"(?P<place>{PLACE}) (?:is|'s|are|was) (?:when |where )?(?:{DET} )?(?P<name>{NAME})\s*$")
 # "the Tokyo bit", "the sunset shots", "the kitchen one": a place's own name beside its number.
-LABEL_RE = re.compile(rf"\bthe ({WORD}(?: {WORD})?) (bit|part|shots|ones?|scene|moment|sequence|stretch)\b")
+LABEL_RE = re.compile(rf"(?:\bthe |(?<=\d ))({WORD}(?: {WORD})?) (bit|part|shots|ones?|scene|moment|sequence|stretch|section)\b")
 # Words that are not names: pronouns and fillers, places (ordinals too: "first goal at 0:22" is a moment, not
 # a name to remember), edits, sizes.
 NOT_NAMES = set(ORDINALS) | set("""a an the their her his our my your it its it's that that's this there here which what who he she they we you i
@@ -85,6 +85,18 @@ def _is_name(name: str) -> bool:
         and not any(w in m.words for m in MOODS.values() for w in parts if w not in ADJECTIVES)
 
 
+# Something happening at a place, said of someone ("he pops the question at the third cut", "they kiss at
+# 0:30"): a clause that only says where a moment is, for the clauses after it ("hush just before it").
+EVENT_RE = re.compile(rf"^\s*(?:(?:and|so|then|ok|well) )*(?:he|she|they|we|it|you) (?P<what>{WORD}(?: {WORD}){{0,4}}?)"
+                      rf" (?P<prep>at|on|around|in) (?P<place>{PLACE})\s*$")
+FUNCTION_WORDS = {"the", "a", "an", "her", "his", "their", "its", "our", "my", "your", *PARTICLES}
+
+
+def _is_event(what: str) -> bool:
+    """The words of a happening ("pops the question") hold no word of an edit, a part or a mood."""
+    return _is_name(" ".join(w for w in what.split() if w not in FUNCTION_WORDS) or "-")
+
+
 def defined(text: str) -> tuple[str, dict[str, str]]:
     """The names a clause gives to places, and the clause with each name replaced by its place.
 
@@ -94,10 +106,13 @@ def defined(text: str) -> tuple[str, dict[str, str]]:
         (the clause as a place said in numbers, {name: place text}).
     """
     found: dict[str, str] = {}
+    if (m := EVENT_RE.match(text)) and _is_event(m.group("what")):
+        return f" {m.group('prep')} {m.group('place')} ", found   # "he pops the question at the third cut"
     m = IS_RE.search(text)
     if m and _is_name(m.group("name")):
         found[m.group("name")] = m.group("place")
-        return text[:m.start()] + " " + m.group("place") + " " + text[m.end():], found
+        at = "at " if m.group("place")[0].isdigit() else ""   # "0:21 is the splash": the moment 0:21
+        return text[:m.start()] + f" {at}{m.group('place')} " + text[m.end():], found
     starts = [m.end() for m in re.finditer(rf"^\s*|\b{DET} ", text)]  # a name starts a clause or follows "the"
     for m in filter(None, (AT_RE.match(text, k) for k in starts)):
         name = m.group("name").strip()
@@ -121,13 +136,17 @@ def resolve(text: str, names: dict[str, str]) -> str:
     """`text` with each name said before replaced by its place ("after the gunshot" -> "after the third cut")."""
     for name in sorted(names, key=len, reverse=True):
         start = r"^\s*|" if " " in name else ""   # one word at a clause's start is a verb: "drop the drums"
+        if PART_RE.fullmatch(name):   # "act 2", however it is said: "in act 2", "act 2 build"
+            text = re.sub(rf"\b(?:in |during |for |over |through )?{name}\b", f" {names[name]} ", text)
+            continue
         text = re.sub(rf"(?:{start}\b{DET} ){re.escape(name)}(?:'s)?\b", f" {names[name]} ", text)
     return text
 
 
 def unlabel(text: str) -> str:
     """`text` without the names of places said beside them ("the tokyo bit, shots 6 to 10" -> "the bit, ...")."""
-    return LABEL_RE.sub(lambda m: f"the {m.group(2)}" if _is_name(m.group(1)) else m.group(0), text)
+    return LABEL_RE.sub(lambda m: (f"the {m.group(2)}" if m.group(0).startswith("the") else " ")
+                        if _is_name(m.group(1)) else m.group(0), text)
 
 
 def _clauses(request: str) -> list[str]:
@@ -136,11 +155,36 @@ def _clauses(request: str) -> list[str]:
 
 
 def said(request: str) -> dict[str, str]:
-    """The names a request gives to places, in any of its clauses ("before the vows ... vows start at 0:30")."""
+    """The names a request gives to places, in any of its clauses ("before the vows ... vows start at 0:30"),
+    and the numbered parts it marks out ("act 1 (to 0:35) ..., act 2 ..., act 3 (1:06>) ...")."""
     found: dict[str, str] = {}
-    for clause in _clauses(request):
-        found.update(defined(clause)[1])
-    return found
+    clauses = _clauses(notation(request))
+    for clause in clauses:
+        found.update(defined(shorthand(clause))[1])
+    return found | parts(clauses)
+
+
+# A video's numbered parts as a request marks them out: "act 1 (to 0:35)", "part two", "chapter 3 (from 1:06)"
+PART_RE = re.compile(r"\b(?:act|part|chapter|movement) (?:\d|one|two|three|four|five)\b")
+
+
+def parts(clauses: list[str]) -> dict[str, str]:
+    """The numbered parts said in `clauses`, each as the stretch from where the part before it ends to where
+    the next begins (its own times first), when at least two are said and one of them has a time."""
+    said_parts = []   # [name, start, end], times as said or None
+    for clause in clauses:
+        if m := PART_RE.search(clause):
+            since = re.search(rf"\b(?:from|after|since) ({CLOCK})", clause)
+            until = re.search(rf"\b(?:until|till|to|up to) ({CLOCK})", clause)
+            said_parts.append([m.group(0), since and since.group(1), until and until.group(1)])
+    if len(said_parts) < 2 or not any(p[1] or p[2] for p in said_parts):
+        return {}
+    for k, p in enumerate(said_parts):
+        p[1] = p[1] or (said_parts[k - 1][2] if k else "0:00")
+    for k, p in enumerate(said_parts[:-1]):
+        p[2] = p[2] or said_parts[k + 1][1]
+    return {name: f"from {a} to {b}" if a and b else f"from {a}" if a else f"until {b}"
+            for name, a, b in said_parts if a or b}
 
 
 def earlier(history: list[ScorePlan] | None) -> dict[str, str]:
@@ -162,17 +206,16 @@ BARE_NUMBERS_RE = re.compile(r"\b(for|in|on) (\d{1,2}) ?(and|&|to|through|-) ?(\
 
 
 def noun_of(request: str) -> str | None:
-    """What the request counts: "shots" (photos, clips ...), "cuts", or None."""
-    low = request.lower()
-    return "shots" if re.search(r"\b(?:shots?|photos?|pictures?|pics?|clips?|slides?|images?)\b", low) else \
-        "cuts" if re.search(r"\bcuts?\b", low) else None
+    """What the request counts: "shots" (photos, clips ...) or "cuts", whichever it names first, or None."""
+    m = re.search(r"\b(?:(shots?|photos?|pictures?|pics?|clips?|slides?|images?)|cuts?)\b", request.lower())
+    return None if m is None else "shots" if m.group(1) else "cuts"   # the first said ("counting the cuts, ...")
 
 
 def as_places(text: str, known: dict[str, str], noun: str | None) -> str:
     """A clause with its names read as places: a name given here is kept in `known` (and read as its place),
     a name given before is replaced by its place, a place's label beside its number dropped and "the last
     two" counted in the request's `noun`."""
-    text, found = defined(text)
+    text, found = defined(shorthand(text))
     known.update(found)
     text = resolve(text, known)
     if noun == "shots":
@@ -211,11 +254,66 @@ def placed(text: str, analysis: VideoAnalysis, plan: ScorePlan, known: dict[str,
     text = after_last(as_places(text, known, noun), analysis, last_span)
     span = locate(text, analysis, plan)
     span = snap(span, analysis) if span else None
+    if span is not None and (rest := spared(text, span, analysis, plan))[1] is not span:
+        return rest   # "everything +energy, shots 1-3 untouched": the rest
+    if fine := FINE_RE.search(text):   # "the end is fine": no place; "..., it's that middle part": that one
+        span = locate(text[fine.end():], analysis, plan)
+        return text, snap(span, analysis) if span else None
     if WHOLE_RE.search(text):
         return text, None
+    if span is not None:
+        span = to_end(text, span, analysis)
     if span is not None and INTO_RE.search(text) and span.start_s > 0.5:
         span = lead_in(span, analysis)  # "swell into the last shot": over the shot that leads there
     return text, span
+
+
+# A place the edit must spare: "except shots 1-3", "all but the intro", "shots 1 to 3 untouched" (said beside an
+# edit; "keep the intro untouched" alone is a lock)
+SPOT = r"(?:the |shots? |cuts? |\d|first|last|final|intro|ending|end\b|start|beginning|opening|closing)"
+SPARED_RE = re.compile(rf"\b(?:except(?: for| in)?|apart from|other than|but not|all but|everywhere but|not in)\s+(?={SPOT})|"
+                       r"\s+(?:untouched|unchanged|intact|left alone)\b")
+LOCK_WORDS = re.compile(r"\b(?:keep|leave|lock|freeze|protect|stay|stays|remain|don't touch|do not touch|don't change|"
+                        r"do not change)\b")
+
+
+def spared(text: str, span: Span, analysis: VideoAnalysis, plan: ScorePlan) -> tuple[str, Span]:
+    """The rest of the video when `text` says its place is to be spared (its words without the sparing ones);
+    else both as they were. A spared place in the middle leaves two stretches: asked about, not guessed."""
+    m = SPARED_RE.search(text)
+    if not m or LOCK_WORDS.search(text) or span.sections is not None:
+        return text, span
+    try:   # the words beside "except" (before "untouched") must name a place: "except the bass" names none
+        if locate(text[:m.start()] if m.group(0)[0].isspace() else text[m.end():], analysis, plan) is None:
+            return text, span
+    except Ask:
+        return text, span
+    d = analysis.duration_s
+    if span.start_s < 0.05 and span.end_s < d - 0.05:
+        rest = Span(span.end_s, d, f"after {fmt(span.end_s)}", snap=False)
+    elif span.end_s > d - 0.05 and span.start_s > 0.05:
+        rest = Span(0.0, span.start_s, f"before {fmt(span.start_s)}", snap=False)
+    else:
+        raise Ask(f"Should the change go everywhere but {fmt(span.start_s)}-{fmt(span.end_s)}, before it, or after it?")
+    return SPARED_RE.sub(" ", text), rest
+
+
+# A place said to be fine as it is ("the end is fine, the very start is fine, only that middle bit ...")
+FINE_RE = re.compile(r"\b(?:is|'s|are|was|sounds|feels|looks) (?:totally |really |perfectly |all |just )?(?:fine|good|"
+                     r"great|ok|okay|perfect|spot on|lovely|nice)\b")
+
+
+# "till the end", "through to the end", "until the finish": on from where the place starts
+TO_END_RE = re.compile(r"\b(?:till|until|til|to|through|right through|all the way to|up to)(?: to)? the (?:very )?"
+                       r"(?:end|finish|last frame)\b")
+
+
+def to_end(text: str, span: Span, analysis: VideoAnalysis) -> Span:
+    """`span` carried on to the video's end when the clause says "till the end" (else `span` itself)."""
+    if not TO_END_RE.search(text) or span.sections is not None or span.end_s >= analysis.duration_s - 0.05 \
+            or span.start_s < 0.05:
+        return span
+    return Span(span.start_s, analysis.duration_s, f"after {fmt(span.start_s)}", snap=False)
 
 
 # "just before it", "after that", "bloom after": a place said against the moment named before it
@@ -223,9 +321,16 @@ RELATIVE_RE = re.compile(r"\b(?P<near>just |right |straight |immediately )?(?P<s
                          r"(?: (?:it|that|this|then|there))?\b(?! (?:the|a|an|\d)\b)")
 
 
+# Shots listed one by one ("shots 4 + 6", read as "shots 4 plus 6"), not a stretch
+LISTED_RE = re.compile(r"\b(?:shots?|sh) ?\d{1,2}(?: plus \d{1,2})+\b", re.I)
+
+
 def split_places(clause: str, analysis: VideoAnalysis, plan: ScorePlan) -> list[str]:
     """A clause cut at "and" where each side names its own place ("darker in the intro and brighter at the
-    end", "hush just before it and bloom after"), so each edit keeps its own place; else [clause]."""
+    end", "hush just before it and bloom after"), so each edit keeps its own place; shots listed with "plus"
+    ("shots 4 + 6") as the same edit in each; else [clause]."""
+    if m := LISTED_RE.search(clause):   # "darker in shots 4 plus 6": darker in shot 4, darker in shot 6
+        return [clause[:m.start()] + f"shot {n}" + clause[m.end():] for n in re.findall(r"\d+", m.group(0))]
     parts = re.split(r"\s+and\s+", clause)
     for k in range(1, len(parts)):
         left, right = " ".join(parts[:k]), " ".join(parts[k:])
@@ -250,6 +355,8 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
     second cut on, darker, and let the bass drive")."""
     if span is not None:
         return span, span, True
+    if shared is not None and (whole := to_end(text, shared, analysis)) is not shared:
+        return whole, shared, True   # "00:35 - the piano wanders. can it stay simpler till the end?"
     if shared is not None and (m := RELATIVE_RE.search(text)):   # the moment is where the place said began
         end = analysis.duration_s   # "before the cut, ... after it": the moment is that cut
         t = shared.end_s if shared.label.startswith("before") else shared.start_s

@@ -1,0 +1,184 @@
+"""The words people name places with: ordinals, times, counts, "the intro"/"the ending", and the everyday
+forms ("the very end", "the opening shot", "photo 3", "at thirty five seconds") rewritten to the few forms
+the place finders in `v2m.agent.dialogue.where` read.
+
+    normalise("make the opening shot darker")    # " make the first shot darker "
+    parse_time("1:05.5")                         # 65.5
+
+Nothing here knows the video: this module only reads words; `where` measures them against the analysis.
+"""
+
+from __future__ import annotations
+
+import re
+
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+            "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8,
+            "ninth": 9, "9th": 9, "tenth": 10, "10th": 10, "last": -1, "final": -1, "penultimate": -2}
+ORD = r"(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|seventh|7th|eighth|8th|ninth|9th|tenth|10th|last|final|penultimate|\d+(?:st|nd|rd|th)?)"
+TIME = r"(\d+:\d{1,2}(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds?)\b|\d+(?:\.\d+)?(?![\d:]|\.\d))"
+START_WORDS = ("intro", "introduction", "beginning", "start", "opening", "first section")
+END_WORDS = ("ending", "end", "outro", "finale", "close", "last section", "final section", "last bit", "finish")
+WORD_NUMBERS = {w: str(k) for k, w in enumerate("zero one two three four five six seven eight nine ten".split())} | \
+    {"fifteen": "15", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60"}
+UNIT_WORDS = "one two three four five six seven eight nine".split()
+TEEN_WORDS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+# A number said in words, 1 to 99: "seven", "seventeen", "forty", "thirty-five", "thirty five".
+NUMBER_WORD = (rf"(?:(?:{'|'.join(TENS_WORDS)})(?:[- ](?:{'|'.join(UNIT_WORDS)}))?|{'|'.join(TEEN_WORDS)}|"
+               rf"{'|'.join(UNIT_WORDS)})")
+
+
+def spoken_number(said: str) -> int:
+    """The value of a number said in words ("thirty-five" -> 35)."""
+    parts = re.split(r"[- ]", said)
+    tens = 20 + 10 * TENS_WORDS.index(parts[0]) if parts[0] in TENS_WORDS else 0
+    last = parts[-1]
+    return tens + (UNIT_WORDS.index(last) + 1 if last in UNIT_WORDS else 10 + TEEN_WORDS.index(last)
+                   if last in TEEN_WORDS else 0)
+
+
+SPOKEN_SECONDS = (rf"\b({NUMBER_WORD}) (seconds?|secs?)\b",   # "at ten seconds", "at seventeen seconds"
+                  lambda m: f"{spoken_number(m.group(1))} {m.group(2)}")
+# Stretches of seconds said in words: "from forty to fifty", "between ten and twenty", "forty to fifty seconds"
+SPOKEN_RANGES = ((rf"\b(from|between) ({NUMBER_WORD}) (to|and|till|until) ({NUMBER_WORD})\b"
+                  r"(?! (?:shots?|cuts?|bars?|beats?|times|of|percent|%|bpm))",
+                  lambda m: f"{m.group(1)} {spoken_number(m.group(2))} {m.group(3)} {spoken_number(m.group(4))}"),
+                 (rf"\b({NUMBER_WORD}) (to|-|and) (?=\d+ ?(?:seconds?|secs?|s)\b)",
+                  lambda m: f"{spoken_number(m.group(1))} {m.group(2)} "))
+# Everyday ways of naming a place, rewritten to the forms the finders read.
+PLACE_WORDS = ((r"\b(?:from|at) (?:the )?(?:very )?(?:top|start|beginning|first frame)\b(?=.*\b(?:to|into|until|till|towards?)\b"
+                r".*\bthe (?:very )?(?:end|finish)\b).*\bthe (?:very )?(?:end|finish)\b", " "),  # "from the top ... into X at the end"
+               (r"\bthe very (first|last|final|end|beginning|start)\b", r"the \1"),
+               (r"\b(?:that|this) (middle|ending|intro|opening|end|start|beginning|first|last|final|second|third)\b", r"the \1"),
+               (r"\b(?:from )?the (?:first frame|start|beginning|top)(?: all the way)? (?:to|till|until) the (?:very )?end\b", " "),
+               (r"\bthe opening shot\b", "the first shot"), (r"\bthe closing shot\b", "the last shot"),
+               (r"\bat the top\b(?=.*\bend\b)", " "), (r"\b(?:all the way )?(?:to|till|until|into) the (?:very )?(?:end|finish(?: line)?)\b(?=.*$)", " "),
+               (r"\bat the top\b", "in the intro"), (r"\bshots (\d+) through (\d+)\b", r"shots \1 to \2"),
+               (r"\b(?:second|next)[- ]to[- ](?:the )?last\b", "penultimate"),   # not "shots 2 to the last"
+               (r"\b(?:from |after )?the (one|two|three|four|five|\d+)[- ]minute mark\b", r"after \1:00"),
+               (r"\bone:00\b", "1:00"), (r"\btwo:00\b", "2:00"), (r"\bthree:00\b", "3:00"),
+               (r"\b(?:photo|picture|pic|slide|image|clip)(s?)\b", r"shot\1"),   # a slideshow's photos: its shots
+               (r"\b(shots?|cuts?) (one|two|three|four|five|six|seven|eight|nine|ten)\b",
+                lambda m: f"{m.group(1)} {WORD_NUMBERS[m.group(2)]}"),
+               (r"\b(shots \d+ (?:and|to|through|-) ?)(one|two|three|four|five|six|seven|eight|nine|ten)\b",
+                lambda m: f"{m.group(1)}{WORD_NUMBERS[m.group(2)]}"), SPOKEN_SECONDS)
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "couple": 2, "couple of": 2, "few": 3}
+# Things a picture analysis can point at without recognising objects.
+ACTION_WORDS = ("action", "busiest part", "most motion", "fastest part", "peak", "chaos", "most movement")
+# One shot as people name it: "shot 5", "shot number 5", "the fifth shot", "the 5th shot", "the last shot".
+SHOT_REF = rf"(?:shot (?:number |no\.? |#)?(\d+)\b|\b(?:the )?{ORD} shot\b)"
+# Two shot numbers joined into a stretch: "6 to 10", "5 and 6", "2-4", "three through five".
+JOIN = r" ?(?:-|to|through|thru|till|until|and|&) ?(?:the )?"
+FROM_ON_RE = r" ?(?:on|onwards?|and after|and beyond|and later)\b"
+
+# Words that carry no edit of their own, beside a place ("from the second cut on, ...").
+PLACE_FILLER = set("""make it the a an bit more less please can you could sound sounds feel like little much music score
+song track some vibe vibes style version kind of way very really too so to be should i want would me give let us
+lets let's try with this that in on at into for now bit slightly more whole everything overall all just feel feeling
+go more somewhat quite tone mood add use bring obv obviously ofc pls plz""".split())
+# A clause that only says which place the one before meant ("..., that's shots two and three").
+APPOSITIVE_RE = re.compile(r"^\s*(?:(?:which|that|it|this) ?(?:'s|’s| is| s|s| are| was| happens| comes)|i\.?e\.?|namely|i mean)\b", re.I)
+
+
+def parse_time(tok: str) -> float:
+    """Seconds of "0:12", "1:05.5", "12s", "12 seconds" or "12"."""
+    tok = tok.strip()
+    if ":" in tok:
+        m, s = tok.split(":")
+        return int(m) * 60 + float(s)
+    return float(re.match(r"\d+(?:\.\d+)?", tok).group(0))
+
+
+def normalise(text: str) -> str:
+    """`text` lower-cased, padded with a space each side, its everyday place words (`PLACE_WORDS`) rewritten."""
+    text = " " + text.lower() + " "
+    text = re.sub(r"\bcut (?:number |no\.? |#)(\d+)\b", r"\1th cut", text)  # "the cut number 2" = the 2nd cut
+    for pat, rep in PLACE_WORDS:
+        text = re.sub(pat, rep, text)
+    text = shorthand(text)
+    return re.sub(r"\bthe the\b", "the", text)
+
+
+# Shorthand for shots and cuts in notes: "sh3", "sh 6", "sh1-3", "c3", "cut 3" (the third cut); "the shot
+# starting at 0:30"; seconds said in words.
+SHORTHAND = (*SPOKEN_RANGES, SPOKEN_SECONDS,
+             (r"\bthe bit (?:right |just |straight )?after (?=\d)", "the shot at "),   # "the bit after the goal": its shot
+             (r"\bthe shot (?:that |which )?(?:starting|beginning|starts|begins|from|at)(?: at| on)? (?=\d)", "the shot at "),
+             (r"\bsh ?(\d{1,2}) ?(?:-|to) ?(\d{1,2})\b", r"shots \1 to \2"), (r"\bsh ?(\d{1,2})\b", r"shot \1"),
+             (r"\bc(\d{1,2})\b(?! ?(?:major|minor|maj|min)\b)", r"cut \1"),
+             (r"\b(?<!the )cut (\d{1,2})\b(?! ?(?:%|percent|db|bpm|s\b|secs?\b|seconds|:|and|&|plus|\+|,))", r"the \1th cut"))
+
+
+def shorthand(text: str) -> str:
+    """`text` (lower-case) with the shorthand of notes for shots and cuts written out ("sh3" -> "shot 3")."""
+    for pat, rep in SHORTHAND:
+        text = re.sub(pat, rep, text)
+    return text
+
+
+# A time as review tools write it: "0:12", "00:12", "01:10.5"; SMPTE and h:mm:ss are read to this first.
+CLOCK = r"\d{1,3}:\d{2}(?:\.\d+)?"
+SMPTE_RE = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2}):(\d{2})(:\d{2})?(?![\d:])")
+# A note's head: its time at the start of a line or sentence (after a list number "3." or a row number "2,",
+# "@" or a bracket), then a dash, colon or just a space, and what is asked there.
+HEAD_RE = re.compile(rf"(?:^|(?<=[\n.!?;]))(?P<pad>\s*)(?:\d{{1,3}}\s*[,.)]\s*)?@?\s*\[?(?P<a>{CLOCK})\]?"
+                     rf"(?:\s*(?:-+|–|—|to|till|until)\s*\[?(?P<b>{CLOCK}|end\b|the end\b)\]?)?(?P<sep>\s*[-–—:,>]+\s*|\s+)"
+                     rf"(?!on\b|onwards?\b|and\b|to\b|till\b|until\b|through\b|s\b|secs?\b|seconds?\b|\d|is\b|was\b|will\b|="
+                     rf"|marks\b|should be\b)")   # not "0:16 is the drop": a name given to the time
+# A stop's length and the mark that ends it ("silence 1 bar then slam"), kept in one clause.
+LENGTH = r"(?:a|an|one|two|three|four|half a|\d+) (?:bars?|beats?)"
+LANDING = r"slam|crash|hit|bang|boom|stab|accent"
+# A row of an exported comment list, "3,00:00:25:00,Ben,end on a hit" (number, time, author, comment): the
+# comment at its time; the list's header row ("#,Timecode,Author,Comment") says nothing.
+ROW_RE = re.compile(rf"^[ \t]*#?\d{{1,3}}[ \t]*,[ \t]*(?P<time>{CLOCK})[ \t]*,[^,\n]{{0,40}},[ \t]*(?P<comment>[^\n]+)$", re.M)
+HEADER_RE = re.compile(r"^[ \t]*#?[ \t]*,?(?=[^\n]*\b(?:[Tt]imecode|[Tt]ime|TC)\b)(?:[ \t]*[A-Za-z#][A-Za-z #]{0,14},){2,}"
+                       r"[ \t]*[A-Za-z#][A-Za-z #]{0,14}[ \t]*$", re.M)
+# A signed change of tempo in note form: "-10% tempo", "tempo +5%", "+8 bpm" (a "%" needs the tempo named)
+SIGNED_TEMPO_RE = re.compile(r"(?<![\w.])(?P<sign>[+-])\s?(?P<n>\d+(?:\.\d+)?)\s?(?P<unit>bpm|%(?=\s?(?:on |to )?(?:the )?"
+                             r"(?:tempo|speed|pace)\b))(?:\s?(?:on |to )?(?:the )?(?:tempo|speed|pace)\b)?|"
+                             r"\b(?:tempo|speed|pace)\s?(?P<sign2>[+-])\s?(?P<n2>\d+(?:\.\d+)?)\s?(?P<unit2>%|bpm)", re.I)
+# A note's source tag before its words ("[editor, review tool] ..."): who wrote it, not what to change.
+TAG_RE = re.compile(r"(?:^|(?<=[\n.!?;]))\s*(?:\[[^\]\d]*\]\s*)+")
+
+
+def _programme_time(m: re.Match) -> str:
+    """hh:mm:ss:ff (frames dropped) or h:mm:ss as m:ss. A source timecode starting at 01:00:00:00, as edit
+    timelines do, counts from that hour."""
+    h, mins, s = int(m.group(1)), int(m.group(2)), m.group(3)
+    if m.group(4) and h == 1:
+        h = 0
+    return f"{h * 60 + mins}:{s}"
+
+
+def _signed_tempo(m: re.Match) -> str:
+    sign, n, unit = (m.group("sign"), m.group("n"), m.group("unit")) if m.group("sign") else \
+        (m.group("sign2"), m.group("n2"), m.group("unit2"))
+    return f"{n}{'%' if unit == '%' else ' bpm'} {'faster' if sign == '+' else 'slower'}"
+
+
+def notation(text: str) -> str:
+    """A request with review-tool notation read into words, before punctuation is dropped: each line one
+    note; a note's source tag dropped; a time heading a note ("00:12 - too busy here", "[0:58] silence",
+    "@1:10 ...", "00:50-01:10 ...") read as the shot at that time (a range as that stretch); "(to 0:35)" as
+    "until 0:35"; "(1:06>)" as "from 1:06 on"; "cuts 4 + 6" as "cuts 4 plus 6"; "+energy" as "more energy";
+    "-10% tempo" as "10% slower"; "silence 1 bar then slam" kept as one clause."""
+    text = TAG_RE.sub(" ", SMPTE_RE.sub(_programme_time, text))
+    text = HEADER_RE.sub("", ROW_RE.sub(r"\g<time> \g<comment>", text))
+    text = re.sub(rf"\(\s*(?:to|till|until|up to|<)\s*({CLOCK})\s*\)", r" until \1 ", text)
+    text = re.sub(rf"\(?\b({CLOCK})\s*(?:>|->|→|\+|onwards?|on)\s*\)", r" from \1 on ", text)
+    text = re.sub(rf"\b({CLOCK})\s*(?:>|->|→)(?!\s*\d)", r" from \1 on ", text)
+    text = re.sub(r"(\d)\s*\+\s*(?=\d)", r"\1 plus ", text)   # "shots 4 + 6": each of them
+    text = re.sub(r"(?<![\w%])\+(?=[a-z])", "more ", text)   # "+energy": more of it; "-drums" is left to be read
+    text = SIGNED_TEMPO_RE.sub(_signed_tempo, text)   # "-10% tempo", "tempo +5%", "+8 bpm"
+    text = re.sub(rf"\b(silence|stop)\s+(?:for\s+)?({LENGTH})\s*,?\s*(?:and\s+)?then\s+(?:an?\s+|the\s+)?({LANDING})\b",
+                  r"\1 for \2 until a \3", text, flags=re.I)   # "silence 1 bar then slam": one mark and the next
+
+    def head(m: re.Match) -> str:
+        b = m.group("b")
+        if b is None:
+            return f"{m.group('pad')}in the shot at {m.group('a')}{m.group('sep')}"
+        if b.endswith("end"):
+            return f"{m.group('pad')}from {m.group('a')}{m.group('sep')}"
+        return f"{m.group('pad')}from {m.group('a')} to {b}{m.group('sep')}"
+    return re.sub(r"\n+", " ; ", HEAD_RE.sub(head, text)).strip(" ;")
