@@ -20,7 +20,8 @@ much*: the request is read again by the grammar with the model's label said in t
 5. the grammar read only unknown words: their word-embedding guess when the model agrees or is unsure,
    the model's label when it is sure (or clear, against a guessed whole-score style);
 6. the grammar read nothing: the model's label when it is confident (ACT_P), a question offering the
-   model's two best readings when it only leans; else the grammar's own question.
+   model's two best readings when it only leans (never one that needs a part when none is named); else the
+   grammar's own question.
 
 Acting on the model's label, the grammar places it; when the model's tagger heard a place that the grammar
 cannot find ("the kitchen ..., give it a lift there"), the turn asks where instead of editing the whole score.
@@ -30,6 +31,7 @@ trains on b and d-tune turns, so it is over-sure there; see finetune/results/int
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -142,11 +144,25 @@ def choose(rules: list[EditIntent], pred: Prediction | None, request: str, asked
         return Choice("guess")
     if label != "none" and pred.p >= ACT_P:
         return _model(label, request)
+    pred = possible(pred, request)
+    label = pred.label
     if label != "none" and pred.p >= ASK_P and label not in ("style", "hit", "revert"):
         other = f", or {_say(pred.runner_up)}" if pred.runner_up not in ("none", label) and pred.p2 >= 0.1 else ""
         return Choice("ask", label, f"Do you mean {_say(label)}{other}? Say which, or put it another way "
                                     "(e.g. 'a little slower in shot 2').")
     return Choice("guess")
+
+
+def possible(pred: Prediction, request: str) -> Prediction:
+    """A leaning prediction without the readings the words rule out: one part's balance, an added or a removed
+    part when no part is named ("music could lift a little here" is never "that instrument louder")."""
+    if _instrument(request):
+        return pred
+    if pred.runner_up in NEEDS_INSTRUMENT:
+        pred = Prediction(pred.label, pred.p, "none", 0.0)
+    if pred.label in NEEDS_INSTRUMENT and pred.runner_up != "none":
+        pred = Prediction(pred.runner_up, pred.p2, "none", 0.0)
+    return pred
 
 
 def _model(label: str, request: str) -> Choice:
@@ -155,6 +171,28 @@ def _model(label: str, request: str) -> Choice:
     if label in NEEDS_INSTRUMENT and not _instrument(request):
         return Choice("ask", label, f"Do you mean {_say(label)}? Which instrument?")
     return Choice("model", label)
+
+
+# A place said in numbers ("00:12 -", "sh3", "after cut 3", "at seventeen seconds") or by a moment of the
+# video not yet named ("up to the pop"): never the whole score.
+COUNTED_RE = re.compile(r"\d:\d|\bsh ?\d|\b(?:shots?|cuts?|sections?|scenes?|bars?) ?\d|\d+ ?(?:s|secs?|seconds|mins?|"
+                        r"minutes?)\b|\bseconds\b|\bminutes?\b|\b(?:until|till|up to|after|before) the (?!end\b|start\b|"
+                        r"beginning\b|top\b|very\b|last\b|first\b|next\b|intro\b|outro\b|ending\b)[a-z]+\b")
+
+
+def unfound(intents: list[EditIntent], places: tuple[str, ...]) -> None:
+    """Ask where, when the model's tagger heard a place counted in numbers that the grammar could not find and
+    the grammar's edit would change the whole score instead (the place was said; it is only not understood).
+
+    Raises:
+        Ask: the question naming the place heard.
+    """
+    counted = [w for w in places if COUNTED_RE.search(w.lower()) and not WHOLE_RE.search(w.lower())]
+    if counted and intents and all(it.scope.kind == "whole" and not it.scope.times_s and it.what not in
+                                   ("mode", "key", "style", "loudness", "revert", "undo", "hit", "no_hit", "lock",
+                                    "unlock", "take", "route") for it in intents):
+        raise Ask(f"Where do you mean by '{counted[0][:60]}'? Name a shot or a time, e.g. 'in shot 3' or "
+                  "'from 0:12 to the end'.")
 
 
 def _placed(label: str, p: float, analysis, plan, request: str, read: Callable,
@@ -236,6 +274,7 @@ def combine(analysis, plan, request: str, read: Callable) -> list[EditIntent]:
     pred, spans = model.read(spelled(request.lower())) if model is not None else (None, [])
     choice = choose(rules, pred, request, asked, guessed)
     if choice.how == "rules":
+        unfound(rules, tuple(s.text for s in spans if s.label == "scope"))
         return rules
     if choice.how == "ask":
         raise Ask(choice.question)

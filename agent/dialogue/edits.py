@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import marks, mentions, names, orchestration, phrases, takes, vocab
+from v2m.agent.dialogue import cultures, marks, mentions, names, orchestration, phrases, takes, vocab
 from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.phrases import BIG, FAST_RE, LESS_RE, LOUD_RE, MORE_RE, QUIET_RE, SLOW_RE, SMALL
@@ -87,6 +87,9 @@ def _key(c: Clause, t: str, original: str) -> str:
     shift = 0
     m = re.search(r"\b(?i:in|to|key of|key|into) ([A-G](?:#|b|♯|♭| sharp| flat)?)(?:\s*(major|minor|dorian|lydian|"
                   r"mixolydian|phrygian))?\b", original)
+    if not m:  # "C# minor" said on its own: a key, not "a minor change"
+        m = re.search(r"(?:^|[\s,.;:(])([A-G](?:#|b|♯|♭| sharp| flat)?)\s*(major|minor)\b(?! (?:change|tweak|thing|issue|"
+                      r"point|detail|note|adjustment|edit|fix))", original)
     if m and (m.group(2) or re.search(r"\bkey\b", original.lower()) or m.group(1) not in ("A",)):
         tonic = tonic_name(tonic_pc(read_tonic(m.group(1))))  # the usual name: Db -> C#, A# -> Bb
         mode = m.group(2)
@@ -104,6 +107,7 @@ def _key(c: Clause, t: str, original: str) -> str:
             if unit else (n or 2)
         shift = n if up else -n
         t = eat(t, m2)
+    loose = ""   # the mode said in a loose word ("brighter"), not named ("major")
     for pat, md in ((r"\b(?:darker|dark|minor|more minor|less happy|moodier)\b", "minor"),
                     (r"\b(?:brighter|bright|major|lighter mood|happier key|sunnier)\b", "major"),
                     (r"\b(dorian|lydian|mixolydian|phrygian)\b", None)):
@@ -111,10 +115,16 @@ def _key(c: Clause, t: str, original: str) -> str:
             if mode and (md or mm.group(1)) != mode:
                 raise Ask("Darker or brighter? I heard both; which one?")
             mode = md or mm.group(1)
+            loose = mm.group(0) if mm.group(0) not in ("major", "minor", "more minor") and not m else ""
             t = eat(t, mm)
     if tonic is None and mode is None and not shift:
         return t
-    if tonic is None and not shift:
+    if tonic is None and not shift and mode == c.plan.mode and loose:
+        # "brighter" in a major score (or "darker" in a minor one) asks for more of what it already is, not a
+        # key it already has: a small lift (or drop) in energy, the reason said
+        c.want("energy", direction="up" if mode == "major" else "down", magnitude="small",
+               reason=f"already in {c.plan.mode}, so '{loose}' read as a little {'more' if mode == 'major' else 'less'} energy")
+    elif tonic is None and not shift:
         c.want("mode", value=mode, direction="set")
     else:
         c.want("key", value=" ".join(x for x in (tonic or "", mode or "") if x) or None, amount=shift or None,
@@ -171,7 +181,10 @@ def _style(c: Clause, t: str) -> str:
 
 
 def _culture(c: Clause, t: str) -> str:
-    found, away = phrases.culture(t), phrases.shunned(t)
+    if (piece := cultures.private(t)):
+        raise Ask(f"I can't hear '{piece}', so I don't know which piece that is, and I changed nothing. Tell me "
+                  "how it sounds (faster or slower, brighter or darker, which instruments) and I'll move toward it.")
+    found, away = cultures.culture(t), cultures.shunned(t)
     if found is None and away:  # "less corporate": away from a style, toward one said
         c.want("style", value=away[0].style, direction="down", reason=f"away from {away[2]}", whole=True)
         return away[1]
@@ -291,9 +304,6 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
     return c.intents
 
 
-# Clauses made only of these ("no, jazz instead", "ok, then ...") carry no edit of their own.
-SMALL_TALK = {"no", "nope", "ok", "okay", "yes", "yeah", "please", "actually", "hmm", "well", "instead", "rather",
-              "so", "and", "also", "then", "hm", "um", "sorry", "thanks", "thank", "you", "wait", "oh", "right"}
 CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|:(?!\d)|\.(?!\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|(?<!everything )(?<!nothing )(?<!all )(?<!out )\bbut\b|\balso\b)\s*")
 
 
@@ -325,8 +335,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             clauses[-1] += " " + APPOSITIVE_RE.sub(" ", x, count=1)
         else:
             clauses += names.split_places(x, analysis, plan)   # "slower in shot 2 and faster in shot 5": two
-    meaningful = [x for x in clauses if set(re.findall(r"[a-z']+", x.lower())) - SMALL_TALK]
-    clauses = meaningful if meaningful or not clauses else clauses
+    clauses = phrases.edit_clauses(clauses)
     if not clauses:
         raise Ask(f"What should I change? {HELP}")
     out: list[EditIntent] = []

@@ -28,7 +28,9 @@ PART_NOUNS = r"part|parts|line|lines|sound|bubble|riff|riffs|stabs|comping|chops
 
 
 def plain_parts(t: str) -> str:
-    """"the rhythm guitar's too loud" -> "the guitar is too loud": the part's name without what describes it."""
+    """"the rhythm guitar's too loud" -> "the guitar is too loud": the part's name without what describes it;
+    "kick in" as a verb ("the drums kick in at 0:31") is no kick drum."""
+    t = re.sub(r"\bkick(s|ed|ing)? (back )?in\b", r"come\1 \2in", t)
     t = re.sub(rf"\b(?:{DESCRIBING}) (?=(?:{INSTR_ALT})(?:s|es)?\b)", "", t)
     t = re.sub(rf"\b((?:{INSTR_ALT})(?:s|es)?) (?:{PART_NOUNS})\b", r"\1", t)
     return re.sub(rf"\b((?:{INSTR_ALT})(?:s|es)?)'s\b", r"\1 is", t)

@@ -81,7 +81,7 @@ UP_VERBS = (r"turn up|bring up|boost|raise|lift|push up|pump up|crank up|bump up
             r"emphasi[sz]e|accentuate|more of")
 DOWN_VERBS = (r"turn down|bring down|lower|reduce|pull back|pull down|dial down|dial back|tone down|soften|quieten|duck|"
               r"take down|knock back|back off(?: on)?|ease off(?: on)?|ease back(?: on)?|less of")
-BALANCE_UP = r"(?:slap|hit|punch|play)s? (?:way |much |a lot |a bit )?harder|punchier|drives?|carry (?:it|the groove|the song)|(?:is |are )?buried|(?:is |are )?lost|can'?t hear|cannot hear|inaudible|hidden|up front|out front|to the front|forward|(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more present|stand out|cut through|up in the mix|higher in the mix"
+BALANCE_UP = r"(?:should |could |to |must |needs to )?be heard more|heard more|more audible|(?:slap|hit|punch|play)s? (?:way |much |a lot |a bit )?harder|punchier|drives?|carry (?:it|the groove|the song)|(?:is |are )?buried|(?:is |are )?lost|can'?t hear|cannot hear|inaudible|hidden|up front|out front|to the front|forward|(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more present|stand out|cut through|up in the mix|higher in the mix"
 BALANCE_DOWN = r"(?:too (?:hot|strong|prominent|bright|harsh|shrill|far forward|up front|forward|much)|in (?:your|my|our|the) face|shouting|shrill|overbearing|dominat(?:es|ing)|sticks? out|sticking out|poking out|further back|to the back|down in the mix|lower in the mix|quieter|softer|less loud|too loud|too much|too present|in the background|under(?:neath)?|drowns?|drowning|buries|burying|swamps?|covers?|on top of everything|sits on top|overpowers?|overpowering|louder than)"
 
 
@@ -163,10 +163,12 @@ def read(t: str, want) -> str:
                                (rf"\b(?:{DOWN_VERBS}) {INSTR}", "down"), (rf"\b(?:{UP_VERBS}) {INSTR}", "up"),
                                (rf"\b(?:take|knock|tone|ease|pull|dial|turn) {INSTR} (?:down|back)\b", "down"),
                                (rf"\b(?:bring|calm) {INSTR} down\b", "down"),
+                               (rf"^\s*(?:and |now |then |also )?{INSTR} (?:a bit |a little |a touch |a tad |way |right |much )?"
+                                rf"(up|down)\b(?! to \d)", ""),   # "slap bass up", "hats down a bit": terse notes
                                (rf"\b(?:can'?t|cannot|can not|barely|hardly) (?:really |even )?hear {INSTR}", "up")):
         if (m := re.search(pattern, t)) and not NEGATED_RE.search(t[:m.start()]):
             for word in subjects(t, m):  # "the bass and the drums are too loud": each of them
-                want("balance", value=word, direction=direction)
+                want("balance", value=word, direction=direction or m.group(2))
             return eat(t, m)
     if (m := re.search(rf"{INSTR}{NO_PART}{{0,24}}?\b(?:{BALANCE_UP})\b", t)) and not NEGATED_RE.search(t[:m.start()]) \
             or (m := re.search(rf"\b(?:bring|push|turn) (?:up )?{INSTR} (?:up|forward|out)\b", t)) \
@@ -195,7 +197,7 @@ def read(t: str, want) -> str:
         want("remove", value=m.group(1))
         t = eat(t, m)
     for m in list(re.finditer(rf"\b(?:add|with|bring in|bring back|include|put in|introduce|let the|give me|plus|"
-                              rf"layer|more(?: of)?|some|use|put|want|need|i want|have){' (?:in )?'}{INSTR}", t)):
+                              rf"layer|more(?: of)?|some|use|put|want|need|wants|needs|could use|calls for|i want|have){' (?:in )?'}{INSTR}", t)):
         want("add", value=m.group(1), direction="up" if re.search(r"\bmore\b", m.group(0)) else None)
         t = eat(t, m)
     if (m := re.fullmatch(rf"\s*(?:[a-z']+ ){{0,2}}?{INSTR}[\s!]*", t)) \
@@ -231,13 +233,24 @@ def arrivals(intents: list, plan: ScorePlan) -> list:
 
 def stand_ins(intents: list) -> list:
     """The intents with the reason said for each instrument outside General MIDI they bring in ("no dhol in
-    the General MIDI sound set, so Taiko Drum plays it"), so the reply is honest about the sound."""
+    the General MIDI sound set, so Taiko Drum plays it"), so the reply is honest about the sound; and a piece
+    of the kit named alone ("kill the hats", "the kick comes in at 0:20") as the whole kit, said so: the kit
+    plays as one part, and a kick that comes in later is the groove coming in."""
     out = []
     for it in intents:
+        if it.what in ("remove", "balance") and it.value in vocab.KIT_PIECES:
+            out.append(_kit(it))
+            continue
         words = (it.value or "").split(",") if it.what in ("add", "swap", "only") else []
         why = "; ".join(x for x in (vocab.stand_in(w.strip()) for w in words) if x)
         out.append(it.model_copy(update={"reason": "; ".join(filter(None, (it.reason, why)))[:300]}) if why else it)
     return out
+
+
+def _kit(it):
+    why = f"{it.value}: part of the drum kit, which plays as one part, so the whole kit " + \
+        ("is out there" if it.what == "remove" else "moves")
+    return it.model_copy(update={"value": "drums", "reason": "; ".join(filter(None, (it.reason, why)))[:300]})
 
 
 # ----------------------------------------------------------------------------- applying
