@@ -181,13 +181,14 @@ COUNTED_RE = re.compile(r"\d:\d|\bsh ?\d|\b(?:shots?|cuts?|sections?|scenes?|bar
 
 
 def unfound(intents: list[EditIntent], places: tuple[str, ...]) -> None:
-    """Ask where, when the model's tagger heard a place counted in numbers that the grammar could not find and
-    the grammar's edit would change the whole score instead (the place was said; it is only not understood).
+    """Ask where, when the request (or a place the model's tagger heard in it) names a place counted in numbers
+    or a moment not yet named that the grammar could not find, and the grammar's edit would change the whole
+    score instead (the place was said; it is only not understood).
 
     Raises:
         Ask: the question naming the place heard.
     """
-    counted = [w for w in places if COUNTED_RE.search(w.lower()) and not WHOLE_RE.search(w.lower())]
+    counted = [m.group(0) for w in places if not WHOLE_RE.search(w.lower()) and (m := COUNTED_RE.search(w.lower()))]
     if counted and intents and all(it.scope.kind == "whole" and not it.scope.times_s and it.what not in
                                    ("mode", "key", "style", "loudness", "revert", "undo", "hit", "no_hit", "lock",
                                     "unlock", "take", "route") for it in intents):
@@ -274,7 +275,7 @@ def combine(analysis, plan, request: str, read: Callable) -> list[EditIntent]:
     pred, spans = model.read(spelled(request.lower())) if model is not None else (None, [])
     choice = choose(rules, pred, request, asked, guessed)
     if choice.how == "rules":
-        unfound(rules, tuple(s.text for s in spans if s.label == "scope"))
+        unfound(rules, (*(s.text for s in spans if s.label == "scope"), request))
         return rules
     if choice.how == "ask":
         raise Ask(choice.question)

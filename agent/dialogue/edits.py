@@ -82,14 +82,17 @@ def _reference(c: Clause, t: str) -> str:
     return " " * len(t)
 
 
+# "a minor change", "a major tweak": the size of an edit, not a mode
+NOT_A_SIZE = r"(?! (?:changes?|tweaks?|things?|issues?|points?|details?|notes?|adjustments?|edits?|fix|fixes|problems?))"
+
+
 def _key(c: Clause, t: str, original: str) -> str:
     tonic = mode = None
     shift = 0
     m = re.search(r"\b(?i:in|to|key of|key|into) ([A-G](?:#|b|♯|♭| sharp| flat)?)(?:\s*(major|minor|dorian|lydian|"
                   r"mixolydian|phrygian))?\b", original)
     if not m:  # "C# minor" said on its own: a key, not "a minor change"
-        m = re.search(r"(?:^|[\s,.;:(])([A-G](?:#|b|♯|♭| sharp| flat)?)\s*(major|minor)\b(?! (?:change|tweak|thing|issue|"
-                      r"point|detail|note|adjustment|edit|fix))", original)
+        m = re.search(rf"(?:^|[\s,.;:(])([A-G](?:#|b|♯|♭| sharp| flat)?)\s*(major|minor)\b{NOT_A_SIZE}", original)
     if m and (m.group(2) or re.search(r"\bkey\b", original.lower()) or m.group(1) not in ("A",)):
         tonic = tonic_name(tonic_pc(read_tonic(m.group(1))))  # the usual name: Db -> C#, A# -> Bb
         mode = m.group(2)
@@ -107,24 +110,17 @@ def _key(c: Clause, t: str, original: str) -> str:
             if unit else (n or 2)
         shift = n if up else -n
         t = eat(t, m2)
-    loose = ""   # the mode said in a loose word ("brighter"), not named ("major")
-    for pat, md in ((r"\b(?:darker|dark|minor|more minor|less happy|moodier)\b", "minor"),
-                    (r"\b(?:brighter|bright|major|lighter mood|happier key|sunnier)\b", "major"),
+    for pat, md in ((rf"\b(?:darker|dark|minor|more minor|less happy|moodier)\b{NOT_A_SIZE}", "minor"),
+                    (rf"\b(?:brighter|bright|major|lighter mood|happier key|sunnier)\b{NOT_A_SIZE}", "major"),
                     (r"\b(dorian|lydian|mixolydian|phrygian)\b", None)):
         if (mm := re.search(pat, t)):
             if mode and (md or mm.group(1)) != mode:
                 raise Ask("Darker or brighter? I heard both; which one?")
             mode = md or mm.group(1)
-            loose = mm.group(0) if mm.group(0) not in ("major", "minor", "more minor") and not m else ""
             t = eat(t, mm)
     if tonic is None and mode is None and not shift:
         return t
-    if tonic is None and not shift and mode == c.plan.mode and loose:
-        # "brighter" in a major score (or "darker" in a minor one) asks for more of what it already is, not a
-        # key it already has: a small lift (or drop) in energy, the reason said
-        c.want("energy", direction="up" if mode == "major" else "down", magnitude="small",
-               reason=f"already in {c.plan.mode}, so '{loose}' read as a little {'more' if mode == 'major' else 'less'} energy")
-    elif tonic is None and not shift:
+    if tonic is None and not shift:
         c.want("mode", value=mode, direction="set")
     else:
         c.want("key", value=" ".join(x for x in (tonic or "", mode or "") if x) or None, amount=shift or None,
@@ -381,6 +377,8 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
                 out.append(it)
             elif SIZE[it.magnitude] > SIZE[out[k].magnitude]:  # "too slow, speed it up a lot": the larger
                 out[k] = it
+    if any(it.what != "mode" for it in out):  # "brighter and busier" in a major score: already bright, so busier
+        out = [it for it in out if not (it.what == "mode" and it.value == plan.mode)]
     partial = {it.value for it in out if it.what == "revert" and it.amount is not None}
     if partial:  # "too fast now, split the difference": the half-way tempo is the edit
         out = [it for it in out if it.what not in partial or it.what == "revert"]

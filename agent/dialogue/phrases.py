@@ -32,8 +32,9 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\bsoar\b|\blift again\b|\bmore drive\b|\bmore tension\b|\bbusier\b|\bmore hype\b|\bhype it\b"
      r"|\bhyped\b|\btoe[- ]tapping\b|\bgroovier\b|\bmore groove\b|\bbouncier\b|\bmore bounce\b"
      r"|\b(?:a (?:bit|touch|little) of |some |a lot of |extra )?oomph\b|\bgive (?:it|them|this|that) (?:some |a bit of |a little )?"
-     r"(?:welly|heaps|some stick|a lift|a boost|a kick|some juice)\b|\b(?:music|it|things|this|that|the score) (?:could |should |"
-     r"can |needs to |has to |must |to |would )?lifts?(?: up)?\b|\blifts? up\b", "more energy"),
+     r"(?:welly|heaps|some stick|a lift|a boost|a kick|some juice)\b|\b(?:music|it|things|this|that|the score) lifts?\b"
+     r"|\b(?:could|should|can|needs to|has to|must|to|would) lift\b(?! (?:the|a|an|it|them|this|that|those|these)\b)"
+     r"|\blifts? up\b", "more energy"),
     (r"\bgo( a bit| a little| totally| completely| properly)? (?:mental|nuts|crazy|wild|mad|bananas|ham|to town)\b",
      r"\1 more energy"),   # "go a bit mental with the drums": let rip
     (r"\bmore serious\b|\bless (?:silly|playful|goofy|jokey|frivolous)\b|\bgraver\b|\bmore grown[- ]up\b"
@@ -340,7 +341,7 @@ def edit_clauses(clauses: list[str]) -> list[str]:
     clauses = [" ".join(PLACE_TOKEN_RE.findall(x)) if k + 1 in taken_back else x for k, x in enumerate(clauses)
                if k not in taken_back and not KEEP_IT_RE.match(x)]
     clauses = [x for x in clauses if x.strip()]
-    meaningful = [x for x in clauses if _words(x) - SMALL_TALK - PLEASANTRIES]
+    meaningful = [x for x in clauses if _words(x) - SMALL_TALK - PLEASANTRIES or PLACE_TOKEN_RE.fullmatch(x.strip())]
     if not meaningful and any(_words(x) & (PLEASANTRIES - SMALL_TALK) for x in clauses):
         raise Ask("Glad to hear it. I left the score exactly as it is; tell me if anything should change.")
     return meaningful if meaningful or not clauses else clauses

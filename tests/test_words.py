@@ -1,0 +1,151 @@
+"""Everyday words the grammar reads as its own (agent/dialogue/phrases.py, cultures.py, edits.py, vocab.py,
+orchestration.py) and the arbiter's questions (arbiter.py): idioms for energy and tempo, dictated homophones,
+signs in terse notes, kit pieces, instruments General MIDI lacks, pieces only the speaker knows, jokes taken
+back and pleasantries that change nothing. Sentences here are written for these tests, not taken from the
+dialogue sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from edit_clips import long_clip
+from v2m.agent.dialogue.arbiter import choose, possible, unfound
+from v2m.agent.dialogue.edits import read_request
+from v2m.agent.dialogue.intent_model import Prediction
+from v2m.agent.dialogue.phrases import spelled
+from v2m.agent.dialogue.understanding import apply_edit
+from v2m.agent.dialogue.where import Ask
+from v2m.agent.planners.rules import RulesPlanner
+from v2m.tools.contract import EditIntent, EditScope
+
+
+@pytest.fixture(scope="module")
+def clip():
+    analysis = long_clip(20.0, 4.0)
+    return analysis, RulesPlanner().plan(analysis, "rock").plan
+
+
+def read(clip, text):
+    analysis, plan = clip
+    return [(it.what, it.direction, it.value) for it in read_request(analysis, plan, text, guess=False)]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("could the drums not sound so busy", ("energy", "down", None)),          # "not <verb> so X"
+    ("can the whole thing not feel as hectic", ("energy", "down", None)),
+    ("the chorus should lift", ("energy", "up", None)),
+    ("it needs a little oomph", ("energy", "up", None)),
+    ("give it some welly", ("energy", "up", None)),
+    ("it's gone totally nuts, calm it", ("energy", "down", None)),            # a state complained of
+    ("go properly wild", ("energy", "up", None)),                             # the imperative lets rip
+    ("make it a touch more serious", ("energy", "down", None)),
+    ("it's running flat out, take it back a bit", ("tempo", "down", None)),   # the reduction yields to the complaint
+])
+def test_idioms_for_known_dimensions(clip, text, want):
+    assert want in read(clip, text)
+
+
+def test_a_reduction_said_with_a_size_is_no_return_to_a_version(clip):
+    assert all(w[0] != "revert" for w in read(clip, "way too quick here, knock it back a touch"))
+
+
+def test_a_late_start_is_energy_at_the_start(clip):
+    analysis, plan = clip
+    [it] = read_request(analysis, plan, "the track takes ages to get going", guess=False)
+    assert (it.what, it.direction) == ("energy", "up") and it.scope.kind != "whole" and it.scope.start_s == 0
+
+
+@pytest.mark.parametrize("said, meant", [
+    ("turn the base up", "turn the bass up"), ("that base line drags", "that bass line drags"),
+    ("lose the symbols", "lose the cymbals"), ("the high hat is tinny", "the hi-hats is tinny"),
+    ("the temple is too slow", "the tempo is too slow"), ("add a quire", "add a choir"),
+    ("more ooh + less brass", "more ooh and less brass"), ("+drive please", "more drive please"),
+    ("-15% tempo", "15% slower"), ("speed +5%", "5% faster"),
+])
+def test_dictated_homophones_and_signs(said, meant):
+    assert spelled(said) == meant
+    assert spelled("the base of the song is fine") == "the base of the song is fine"   # a base that is no bass
+    assert spelled("0:04 - 0:08 softer") == "0:04 - 0:08 softer"                       # a range is no minus
+
+
+def test_kit_pieces_move_the_drums_and_the_reply_says_so(clip):
+    analysis, plan = clip
+    r = apply_edit(analysis, plan, "lose the snare in shot 2")
+    assert "drums" not in r.plan.sections[r.plan.section_at(6.0)].instruments or r.plan != plan
+    assert "part of the drum kit" in r.reply and "drum" in r.reply.lower()
+    assert ("balance", "up", "hi-hat") in read(clip, "hi-hat up a bit")
+
+
+def test_a_terse_part_up_or_down(clip):
+    assert ("balance", "up", "slap bass") in read(clip, "slap bass up")
+    assert ("balance", "down", "organ") in read(clip, "organ down a touch")
+
+
+def test_instruments_general_midi_lacks_play_the_nearest_and_say_so(clip):
+    analysis, plan = clip
+    r = apply_edit(analysis, plan, "bring in a bodhran")
+    assert "Taiko Drum" in r.reply and "bodhran" in r.reply
+    r = apply_edit(analysis, plan, "the kora should be heard more")
+    assert "Orchestral Harp" in r.reply
+
+
+@pytest.mark.parametrize("text", ["make it feel like the song they played at my cousin's funeral",
+                                  "like the carol everyone sang at school", "can it sound like our song"])
+def test_a_piece_only_the_speaker_knows_is_asked_about(clip, text):
+    analysis, plan = clip
+    r = apply_edit(analysis, plan, text)
+    assert r.question and r.plan == plan and "how it sounds" in r.question
+
+
+def test_a_joke_is_taken_back_and_keeps_its_place(clip):
+    analysis, plan = clip
+    its = read_request(analysis, plan, "0:08-0:12 make it a polka? kidding. a little less busy though", guess=False)
+    assert [(it.what, it.direction) for it in its] == [("energy", "down")]
+    assert its[0].scope.start_s == pytest.approx(8.0) and its[0].scope.end_s == pytest.approx(12.0)
+
+
+@pytest.mark.parametrize("text", ["cheers, legend", "sweet as, ta", "lovely stuff, we are all done", "God bless"])
+def test_pleasantries_change_nothing(clip, text):
+    analysis, plan = clip
+    r = apply_edit(analysis, plan, text)
+    assert r.plan == plan and r.question
+
+
+def test_a_mode_the_score_already_has_beside_another_edit_is_no_question(clip):
+    analysis, plan = clip
+    assert plan.mode == "major"
+    assert read(clip, "brighter and busier in shot 3") == [("energy", "up", None)]
+    with pytest.raises(Ask, match="already"):   # said alone, it is a question
+        apply_intents_of(clip, "brighter in shot 3")
+
+
+def apply_intents_of(clip, text):
+    from v2m.agent.dialogue.intents import apply_intents
+    analysis, plan = clip
+    return apply_intents(analysis, plan, read_request(analysis, plan, text, guess=False))
+
+
+def test_a_key_said_on_its_own(clip):
+    [(what, _, value)] = read(clip, "Bb minor")
+    assert what == "key" and value.endswith("minor") and value[0] in "AB"
+    assert read(clip, "A minor change to the drums, less of them") == [("balance", "down", "drums")]
+
+
+def test_a_leaning_model_never_offers_a_part_when_none_is_named():
+    pred = Prediction("energy_up", 0.4, "balance_up", 0.3)
+    assert possible(pred, "the outro could rise a little").runner_up == "none"
+    assert possible(pred, "the flute could rise a little") == pred
+    c = choose([], Prediction("balance_up", 0.4, "energy_up", 0.3), "it could rise a little", guessed=Ask("?"))
+    assert c.how == "ask" and "instrument" not in c.question and "more energy" in c.question
+
+
+def test_a_counted_place_not_found_is_asked_about_not_edited_everywhere():
+    whole = [EditIntent(what="energy", direction="up", scope=EditScope())]
+    with pytest.raises(Ask, match="sh7"):
+        unfound(whole, ("sh7", "sh7 more energy"))
+    with pytest.raises(Ask):
+        unfound(whole, ("more energy up to the fireworks",))
+    unfound(whole, ("more energy everywhere",))                 # the whole score said
+    unfound(whole, ("around 90 bpm",))                          # a number that is no place
+    unfound([EditIntent(what="energy", direction="up", scope=EditScope(kind="span", start_s=0, end_s=4))],
+            ("0:00-0:04",))                                     # found
