@@ -149,3 +149,25 @@ def test_a_counted_place_not_found_is_asked_about_not_edited_everywhere():
     unfound(whole, ("around 90 bpm",))                          # a number that is no place
     unfound([EditIntent(what="energy", direction="up", scope=EditScope(kind="span", start_s=0, end_s=4))],
             ("0:00-0:04",))                                     # found
+
+
+def test_a_part_said_to_come_in_here_that_comes_in_just_after_is_turned_down_where_it_enters(clip):
+    from v2m.agent.dialogue.intents import apply_intents
+    analysis, plan = clip
+    late = apply_intents(analysis, plan, read_request(analysis, plan, "add strings from 0:12", guess=False))
+    r = apply_edit(analysis, late, "at 0:08 the strings coming in are a bit much, pull them back")
+    s = r.plan.sections[r.plan.section_at(13.0)]
+    assert s.levels_db.get("strings", 0.0) < 0 and r.plan.sections[r.plan.section_at(9.0)].levels_db == \
+        late.sections[late.section_at(9.0)].levels_db
+
+
+def test_a_stand_in_is_said_when_a_part_is_turned_up_into_being(clip):
+    analysis, plan = clip
+    r = apply_edit(analysis, plan, "more mandolin please")
+    assert "no mandolin in the General MIDI sound set" in r.reply
+
+
+def test_a_name_signed_after_thanks_is_no_edit(clip):
+    analysis, plan = clip
+    r = apply_edit(analysis, plan, "Thanks, Priya")
+    assert r.plan == plan and r.question

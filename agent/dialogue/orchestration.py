@@ -11,7 +11,7 @@ import re
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue import vocab
 from v2m.agent.dialogue.mentions import INSTR, INSTR_ALT, named_parts, plain_parts
-from v2m.agent.dialogue.where import Ask
+from v2m.agent.dialogue.where import Ask, Span
 from v2m.tools.contract import MAX_LEVEL_DB, MIN_LEVEL_DB, ScorePlan
 from v2m.tools.gm import DRUM_KITS
 from v2m.tools.style import load_style
@@ -241,7 +241,7 @@ def stand_ins(intents: list) -> list:
         if it.what in ("remove", "balance") and it.value in vocab.KIT_PIECES:
             out.append(_kit(it))
             continue
-        words = (it.value or "").split(",") if it.what in ("add", "swap", "only") else []
+        words = (it.value or "").split(",") if it.what in ("add", "swap", "only", "balance") else []
         why = "; ".join(x for x in (vocab.stand_in(w.strip()) for w in words) if x)
         out.append(it.model_copy(update={"reason": "; ".join(filter(None, (it.reason, why)))[:300]}) if why else it)
     return out
@@ -326,6 +326,9 @@ def balance(e, word: str, step_db: float, against: str | None = None) -> None:
     if role is None or not any(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):
         if against and step_db > 0 and role_of(p, against):  # "the guitar is lost under the choir", no guitar
             return balance(e, against, -step_db)               # there: the one on top steps back
+        if step_db < 0 and role is not None and (entry := _entering(e, role)) is not None:
+            e.span, e._idx = entry, None   # "the strings coming in here are a bit much": where they come in
+            return balance(e, word, step_db, against)
         if step_db < 0:
             raise Ask(f"The {word} is not playing there. Did you mean another instrument?")
         add(e, word)  # "bring the strings forward", "organ pad under everything": bring it in
@@ -345,6 +348,21 @@ def balance(e, word: str, step_db: float, against: str | None = None) -> None:
     if not changed:
         raise Ask(f"The {word} is already as {'loud' if step_db > 0 else 'soft'} as I can make it against the "
                   "others. Change the whole mix instead?")
+
+
+ENTRY_NEAR_S = 5.0   # a part that comes in this soon after the place said is the part the listener heard there
+
+
+def _entering(e, role: str):
+    """The section where `role` comes in just after the edit's place (within ENTRY_NEAR_S), as a Span, or None."""
+    if e.span is None:
+        return None
+    p = e.plan
+    end = p.sections[e.idx[-1]].end_s
+    s = next((s for s in p.sections if s.start_s >= end - 0.05 and role in ops.effective_roles(p, s)), None)
+    if s is None or s.start_s - end > ENTRY_NEAR_S or s.locked:
+        return None
+    return Span(s.start_s, s.end_s, f"where the {role} come in", snap=False)
 
 
 def add_role(e, word: str) -> str:

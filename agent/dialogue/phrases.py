@@ -341,6 +341,9 @@ def edit_clauses(clauses: list[str]) -> list[str]:
     clauses = [" ".join(PLACE_TOKEN_RE.findall(x)) if k + 1 in taken_back else x for k, x in enumerate(clauses)
                if k not in taken_back and not KEEP_IT_RE.match(x)]
     clauses = [x for x in clauses if x.strip()]
+    # "Thanks, Tom": the name signed after a pleasantry is part of the sign-off
+    clauses = [x for k, x in enumerate(clauses) if not (k and re.fullmatch(r"\s*[A-Z][a-z]+\W*", x)
+                                                        and not _words(clauses[k - 1]) - PLEASANTRIES - SMALL_TALK)]
     meaningful = [x for x in clauses if _words(x) - SMALL_TALK - PLEASANTRIES or PLACE_TOKEN_RE.fullmatch(x.strip())]
     if not meaningful and any(_words(x) & (PLEASANTRIES - SMALL_TALK) for x in clauses):
         raise Ask("Glad to hear it. I left the score exactly as it is; tell me if anything should change.")
