@@ -171,3 +171,21 @@ def test_a_name_signed_after_thanks_is_no_edit(clip):
     analysis, plan = clip
     r = apply_edit(analysis, plan, "Thanks, Priya")
     assert r.plan == plan and r.question
+
+
+def test_it_is_the_part_named_just_before_in_the_same_clause():
+    from v2m.agent.dialogue.mentions import refer
+    assert refer(" the banjo is grating so take it out ", None) == " the banjo is grating so take banjo out "
+    assert refer(" take it out ", "harp") == " take harp out "
+
+
+def test_cymbals_taken_out_at_a_cut_with_a_crash_are_that_crash(clip):
+    analysis, plan = clip
+    hit = plan.hit_points[0].time_s
+    r = apply_edit(analysis, plan, f"the cymbals at {int(hit // 60)}:{int(hit % 60):02d} are too harsh, lose those")
+    assert all(abs(h.time_s - hit) > 0.05 for h in r.plan.hit_points) and len(r.plan.hit_points) == \
+        len(plan.hit_points) - 1
+
+
+def test_a_part_said_only_keeps_that_part(clip):
+    assert read(clip, "strings only") == [("only", None, "strings")]

@@ -188,7 +188,8 @@ def unfound(intents: list[EditIntent], places: tuple[str, ...]) -> None:
     Raises:
         Ask: the question naming the place heard.
     """
-    counted = [m.group(0) for w in places if not WHOLE_RE.search(w.lower()) and (m := COUNTED_RE.search(w.lower()))]
+    counted = [w if len(w) <= 40 else m.group(0) for w in places
+               if not WHOLE_RE.search(w.lower()) and (m := COUNTED_RE.search(w.lower()))]
     if counted and intents and all(it.scope.kind == "whole" and not it.scope.times_s and it.what not in
                                    ("mode", "key", "style", "loudness", "revert", "undo", "hit", "no_hit", "lock",
                                     "unlock", "take", "route") for it in intents):

@@ -177,9 +177,6 @@ def _style(c: Clause, t: str) -> str:
 
 
 def _culture(c: Clause, t: str) -> str:
-    if (piece := cultures.private(t)):
-        raise Ask(f"I can't hear '{piece}', so I don't know which piece that is, and I changed nothing. Tell me "
-                  "how it sounds (faster or slower, brighter or darker, which instruments) and I'll move toward it.")
     found, away = cultures.culture(t), cultures.shunned(t)
     if found is None and away:  # "less corporate": away from a style, toward one said
         c.want("style", value=away[0].style, direction="down", reason=f"away from {away[2]}", whole=True)
@@ -276,6 +273,9 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
                 guess: bool = True, original: str = "", negative: bool = False) -> list[EditIntent]:
     """The intents of one clause (`text` lower-cased, punctuation stripped; `original` as typed) at `span`;
     [] when it says nothing but the place. `guess`: fall back to the embeddings for unknown words."""
+    if (piece := cultures.private(phrases.words(original or text))):   # as said: names are not spell-corrected
+        raise Ask(f"I can't hear '{piece}', so I don't know which piece that is, and I changed nothing. Tell me "
+                  "how it sounds (faster or slower, brighter or darker, which instruments) and I'll move toward it.")
     c = Clause(analysis, plan, span, text, negative)
     rest = _reference(c, text)
     if not c.intents:

@@ -104,12 +104,14 @@ def before(span: Span | None, entered: bool = True) -> Span | None:
 
 
 def refer(clause: str, last: str | None) -> str:
-    """"harp's too cheesy, replace it with guitar", "the strings. less of them": "it" is the part just named."""
-    if not last:
-        return clause
+    """"harp's too cheesy, replace it with guitar", "the strings. less of them", "the cymbals are harsh, take
+    those out": "it" is the part just named, in this clause or the one before."""
+    def part(m: re.Match) -> str:
+        named = named_parts(clause[:m.start()]) or [last]
+        return f"{m.group(1)} {named[-1]}{m.group(2) or ''}" if named[-1] else m.group(0)
     return re.sub(r"\b(replace|swap|less of|more of|lose|drop|mute|remove|ditch|lower|raise|tuck|pull|push|bring|"
-                  r"turn|dial|sit|ease|knock|calm|boost|soften|quieten|duck|feature) (?:it|them|that|those)\b",
-                  rf"\1 {last}", clause)
+                  r"turn|dial|sit|ease|knock|calm|boost|soften|quieten|duck|feature|take|get|kill|cut|nix|axe|bin) "
+                  r"(?:it|them|that|those)\b( out| off| away)?", part, clause)
 
 
 def check_placed(span: Span | None, rest: str, intents: list) -> None:

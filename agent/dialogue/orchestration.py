@@ -12,7 +12,7 @@ from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue import vocab
 from v2m.agent.dialogue.mentions import INSTR, INSTR_ALT, named_parts, plain_parts
 from v2m.agent.dialogue.where import Ask, Span
-from v2m.tools.contract import MAX_LEVEL_DB, MIN_LEVEL_DB, ScorePlan
+from v2m.tools.contract import MAX_LEVEL_DB, MIN_LEVEL_DB, EditIntent, EditScope, ScorePlan
 from v2m.tools.gm import DRUM_KITS
 from v2m.tools.style import load_style
 
@@ -35,7 +35,7 @@ KEEP_ONLY = (rf"\b{EVERYTHING}(?: \w+){{0,3}}? {EXCEPT} {PARTS}",   # "everythin
              rf"(?:down|back) to (?:just |only )?{PARTS}",                 # "strip it down to piano and bass"
              rf"\b(?:just|only|nothing but) (?:be |have |keep |leave )?(?:a |an )?{PARTS}(?: (?:on (?:its|their) own|"
              rf"by (?:itself|themselves)|alone))?",
-             rf"{PARTS} (?:on (?:its|their) own|by (?:itself|themselves)|solo)\b")
+             rf"{PARTS} (?:on (?:its|their) own|by (?:itself|themselves)|solo|only)\b")
 NEGATED_RE = re.compile(r"\b(?:no|without|not|lose|drop|remove|kill|mute|cut)\s*$")  # said just before a part
 
 
@@ -216,12 +216,22 @@ def read(t: str, want) -> str:
     return t
 
 
+CRASH_WORDS = {"cymbals", "cymbal", "crash", "crashes", "crash cymbal"}
+
+
 def arrivals(intents: list, plan: ScorePlan) -> list:
     """"No cello before the third shot" (or "the cello comes in at the third shot") where no cello plays yet:
-    the cello plays from there on, an addition at the place it arrives, not a question about removing it."""
+    the cello plays from there on, an addition at the place it arrives, not a question about removing it. And
+    cymbals taken out at a cut that carries a crash ("the cymbals on the second cut are harsh, take those out"):
+    that crash, not the kit."""
     out = []
     for it in intents:
         sc = it.scope
+        at = [h.time_s for h in plan.hit_points if sc.kind != "whole" and abs(h.time_s - (sc.start_s or 0.0)) < 0.1]
+        if it.value in CRASH_WORDS and at and (it.what == "remove" or it.what == "balance" and it.direction == "down"):
+            gone = EditIntent(what="no_hit", scope=EditScope(times_s=[round(t, 3) for t in at]), text=it.text)
+            out += [] if any(o.what == "no_hit" and o.scope == gone.scope for o in out) else [gone]
+            continue
         if it.what == "remove" and it.value and role_of(plan, it.value) is None and sc.kind != "whole" and \
                 sc.start_s <= 0.05 and sc.label.startswith("before ") and sc.end_s < plan.duration_s - 1.0:
             it = it.model_copy(update={"what": "add", "scope": sc.model_copy(update={
