@@ -189,3 +189,29 @@ def test_cymbals_taken_out_at_a_cut_with_a_crash_are_that_crash(clip):
 
 def test_a_part_said_only_keeps_that_part(clip):
     assert read(clip, "strings only") == [("only", None, "strings")]
+
+
+@pytest.mark.parametrize("text, want", [("abeg make am slower small", ("tempo", "down", None)),
+                                        ("make am busier small", ("energy", "up", None))])
+def test_pidgin_pronoun_and_size(clip, text, want):
+    analysis, plan = clip
+    its = read_request(analysis, plan, text, guess=False)
+    assert want in [(it.what, it.direction, it.value) for it in its] and its[0].magnitude == "small"
+
+
+def test_dialect_pleasantries_change_nothing(clip):
+    analysis, plan = clip
+    for text in ("she's apples, no dramas", "howzit, lekker"):
+        r = apply_edit(analysis, plan, text)
+        assert r.plan == plan and r.question
+
+
+def test_more_of_a_busy_word_is_more_energy_and_a_version_counted_back(clip):
+    from v2m.agent.dialogue.phrases import reference
+    assert ("energy", "up", None) in read(clip, "the market scene should be more chaotic")
+    assert reference(" how it sounded three edits ago ") == (-3, None)
+
+
+def test_an_anthem_culture_names_its_style(clip):
+    from v2m.agent.dialogue.cultures import culture
+    assert culture(" like the olympics on telly ")[0].style == "cinematic"

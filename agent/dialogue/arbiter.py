@@ -275,16 +275,18 @@ def combine(analysis, plan, request: str, read: Callable) -> list[EditIntent]:
     model = IntentModel.load()
     pred, spans = model.read(spelled(request.lower())) if model is not None else (None, [])
     choice = choose(rules, pred, request, asked, guessed)
+    places = tuple(s.text for s in spans if s.label == "scope")
     if choice.how == "rules":
-        unfound(rules, (*(s.text for s in spans if s.label == "scope"), request))
+        unfound(rules, (*places, request))
         return rules
     if choice.how == "ask":
         raise Ask(choice.question)
     if choice.how == "refine":
         return _refined(choice.label, pred.p, rules, request)
     if choice.how == "model":
-        return _placed(choice.label, pred.p, analysis, plan, request, read,
-                       tuple(s.text for s in spans if s.label == "scope"))
+        return _placed(choice.label, pred.p, analysis, plan, request, read, places)
     if isinstance(guessed, Ask):
         raise guessed
-    return guessed if guessed is not None else read(analysis, plan, request, guess=True)
+    guessed = guessed if guessed is not None else read(analysis, plan, request, guess=True)
+    unfound(guessed, (*places, request))
+    return guessed

@@ -32,6 +32,8 @@ CULTURES: tuple[tuple[str, Culture], ...] = (
      Culture("classical", ("strings",), "wedding films lean on warm piano and strings in a major key", "major")),
     (r"\b(?:old|classic|vintage|saturday morning) cartoon|\bcartoon chase\b",
      Culture("jazz", ("xylophone",), "old cartoon chases were fast big-band jazz with xylophone runs")),
+    (r"\bchampions league\b|\b(?:football|soccer|stadium|sports?) anthem\b|\bolympics?\b",
+     Culture("cinematic", ("choir",), "the Champions League anthem and Olympic themes are full orchestra and choir")),
     (r"\b(?:80s|eighties|1980s) (?:action|movie|film|cop|tv)|\b(?:80s|eighties) (?:\w+ )?movie\b",
      Culture("synthwave", ("drums",), "80s action films ran on synths and gated drums")),
     (r"\bsmoky bar\b|\blate[- ]night (?:\w+ )?bar\b|\bspeakeasy\b|\bnoir\b|\bdetective\b",

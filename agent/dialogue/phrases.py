@@ -34,7 +34,7 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\b(?:a (?:bit|touch|little) of |some |a lot of |extra )?oomph\b|\bgive (?:it|them|this|that) (?:some |a bit of |a little )?"
      r"(?:welly|heaps|some stick|a lift|a boost|a kick|some juice)\b|\b(?:music|it|things|this|that|the score) lifts?\b"
      r"|\b(?:could|should|can|needs to|has to|must|to|would) lift\b(?! (?:the|a|an|it|them|this|that|those|these)\b)"
-     r"|\blifts? up\b", "more energy"),
+     r"|\blifts? up\b|\bmore (?:hectic|chaotic|frantic|manic|crowded|cluttered|intense|full-on|full on)\b", "more energy"),
     (r"\bgo( a bit| a little| totally| completely| properly)? (?:mental|nuts|crazy|wild|mad|bananas|ham|to town)\b",
      r"\1 more energy"),   # "go a bit mental with the drums": let rip
     (r"\bmore serious\b|\bless (?:silly|playful|goofy|jokey|frivolous)\b|\bgraver\b|\bmore grown[- ]up\b"
@@ -133,7 +133,8 @@ PREVIOUS_RE = re.compile(r"\b(?:like|as|how|the way) (?:it|they) (?:was|were|is|
                          r"|\bput it back how it was\b|\bback (?:to )?how it was\b|\bprevious version\b"
                          r"|\bbetter (?:like|as) before\b|\bbefore that(?: last)? change\b|\bundo (?:that|the last)\b"
                          r"|\bput that back\b|\brevert(?: that| it| this)?\b|\bscrap that\b|\bforget that\b|\breturn please\b|^\s*return\b|^\s*undo\b")
-LAST_N_RE = re.compile(r"\bundo (?:the )?last (two|three|four|2|3|4)\b|\bgo back (two|three|2|3) (?:steps|versions|edits)\b")
+LAST_N_RE = re.compile(r"\bundo (?:the )?last (two|three|four|2|3|4)\b|\bgo back (two|three|2|3) (?:steps|versions|edits)\b"
+                       r"|\b(two|three|four|2|3|4) (?:changes|edits|versions|steps|tweaks|goes|turns) ago\b")
 ORIGINAL_RE = re.compile(r"\boriginal\b|\b(?:first|starting|initial) (?:one|version|score|plan|take)\b"
                          r"|\bwhere it (?:began|started)\b|\bwe started with\b|\bat the start(?:ed)? with\b"
                          r"|\bfrom the start\b")
@@ -231,7 +232,13 @@ def spelled(text: str) -> str:
 FILLERS = ((r"\b(?:um+|uh+|erm|er|hmm+|you know|i guess|basically|literally|honestly|tbh|mate|kindly)\b", " "),
            (r"\b(?:sort|kind) of\b(?= \w)", " "), (r"\blike(?= \d| about| around|,)", " "),
            (r"\bright(?= (?:back|on|at|into|in|there|before|after|up|down|from|till|until|to the)\b)", " "),
-           (r"\ba wee\b", "a"), (r"\bround about\b", "around"), (r"\bdo the needful\b", " "))
+           (r"\ba wee\b", "a"), (r"\bround about\b", "around"), (r"\bdo the needful\b", " "),
+           # Nigerian English and Pidgin, South African: "abeg" (please), "make am faster small" (make it a little
+           # faster), "eish", "howzit", "sha" (anyway)
+           (r"\b(?:abeg|eish|howzit|sha)\b", " "), (r"\b(make|reduce|increase|slow|speed|bring|take|push|pull|turn|"
+                                                  r"give|carry|put|drop|raise|lower) am\b", r"\1 it"),
+           (r"\b(faster|slower|louder|quieter|softer|bigger|calmer|busier|brighter|darker|sweeter|up|down)(?: small)+\b",
+            r"a little \1"))
 
 
 # "it gets going too late", "can it start straight in": the start wants its energy, said before the place
@@ -296,9 +303,9 @@ def reference(text: str) -> tuple[int, str | None] | None:
         return int(m.group(1) or m.group(2)), attr
     if (m := re.search(r"\bafter the (?:very )?(first|second|third|1st|2nd|3rd) (?:change|edit)\b", text)):
         return {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}[m.group(1)], attr
-    if (m := LAST_N_RE.search(text)):
-        return -{"two": 2, "three": 3, "four": 4}.get(m.group(1) or m.group(2), int((m.group(1) or m.group(2))
-                                                                                  if (m.group(1) or m.group(2)).isdigit() else 1)), attr
+    if (m := LAST_N_RE.search(text)):   # "undo the last two", "like it was two changes ago"
+        n = next(g for g in m.groups() if g)
+        return -{"two": 2, "three": 3, "four": 4}.get(n, int(n) if n.isdigit() else 1), attr
     if EVERY_CHANGE_RE.search(text):
         return 0, attr
     if PREVIOUS_RE.search(text):
@@ -317,7 +324,7 @@ SMALL_TALK = {"no", "nope", "ok", "okay", "yes", "yeah", "please", "actually", "
 PLEASANTRIES = set("""cheers ta legend legends lovely brilliant great cool nice perfect awesome sweet as grand god bless
 mate mates champion champ superb fab fabulous excellent wonderful beautiful amazing lekker deadly class sorted good
 stuff we are all done finished that's it that is for now bye goodbye see ya very much much so really again guys
-folks team everyone love it lol haha no worries dramas wahala problem""".split())
+folks team everyone love it lol haha no worries dramas wahala problem she's apples savage howzit""".split())
 # "can we go minor? joke.", "faster... jk": the clause before is taken back
 JOKE_RE = re.compile(r"^\W*(?:(?:just |only |i'?m )?(?:a )?(?:joke|joking|kidding)|jk|j/k|lol jk|not really|scratch that)\W*$", re.I)
 PLACE_TOKEN_RE = re.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*[-–]\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?|\b(?:shots?|sh|cuts?) ?\d+"
