@@ -145,6 +145,8 @@ def test_a_counted_place_not_found_is_asked_about_not_edited_everywhere():
         unfound(whole, ("sh7", "sh7 more energy"))
     with pytest.raises(Ask):
         unfound(whole, ("more energy up to the fireworks",))
+    with pytest.raises(Ask):                                    # "sh3 quieter" is no whole-mix change
+        unfound([EditIntent(what="loudness", direction="down", scope=EditScope())], ("sh3 quieter",))
     unfound(whole, ("more energy everywhere",))                 # the whole score said
     unfound(whole, ("around 90 bpm",))                          # a number that is no place
     unfound([EditIntent(what="energy", direction="up", scope=EditScope(kind="span", start_s=0, end_s=4))],
@@ -215,3 +217,20 @@ def test_more_of_a_busy_word_is_more_energy_and_a_version_counted_back(clip):
 def test_an_anthem_culture_names_its_style(clip):
     from v2m.agent.dialogue.cultures import culture
     assert culture(" like the olympics on telly ")[0].style == "cinematic"
+
+
+def test_a_part_started_later_is_silent_before(clip):
+    analysis, plan = clip
+    [it] = read_request(analysis, plan, "the drums come in too early, start them at the third cut", guess=False)
+    assert (it.what, it.value, it.scope.start_s) == ("remove", "drums", 0.0) and it.scope.end_s == pytest.approx(12.0)
+
+
+def test_a_description_beside_a_request_is_no_wish(clip):
+    assert read(clip, "the track is lovely but it should be faster") == [("tempo", "up", None)]
+    assert read(clip, "the music is sad") == [("mood", None, "sad")]   # said alone, it is read
+
+
+def test_sneaking_is_hushed_as_well_as_dark(clip):
+    from v2m.agent.dialogue.vocab import MOODS
+    assert read(clip, "make the chase more furtive") == [("mood", None, "stealthy")]
+    assert MOODS["stealthy"].energy < MOODS["mysterious"].energy

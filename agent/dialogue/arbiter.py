@@ -191,7 +191,7 @@ def unfound(intents: list[EditIntent], places: tuple[str, ...]) -> None:
     counted = [w if len(w) <= 40 else m.group(0) for w in places
                if not WHOLE_RE.search(w.lower()) and (m := COUNTED_RE.search(w.lower()))]
     if counted and intents and all(it.scope.kind == "whole" and not it.scope.times_s and it.what not in
-                                   ("mode", "key", "style", "loudness", "revert", "undo", "hit", "no_hit", "lock",
+                                   ("key", "style", "revert", "undo", "hit", "no_hit", "lock",
                                     "unlock", "take", "route") for it in intents):
         raise Ask(f"Where do you mean by '{counted[0][:60]}'? Name a shot or a time, e.g. 'in shot 3' or "
                   "'from 0:12 to the end'.")

@@ -48,11 +48,18 @@ ENTRY_RE = re.compile(rf"\b({INSTR_ALT})(?:s|es)? (?:should |will |can |must |ha
                       r"(?: playing)? (?:at|on|from|after|with) (?:the )?([a-z0-9: ]+?)(?: onwards?| on)?(?: only)?\s*$")
 
 
+# "start them at the next cut", "begin the strings from shot 3": the part said first, then where it enters
+START_RE = re.compile(rf"\b(?:start|begin) (?:the )?({INSTR_ALT})(?:s|es)? (?:playing |coming in |in )?"
+                      r"(?:only )?(?:at|on|from|after) (?:the )?([a-z0-9: ]+?)(?: onwards?| on)?(?: only)?\s*$")
+
+
 def entry(clause: str) -> tuple[str, bool]:
     """"the dhol should start from the 3rd shot", "drums come in on the cut": the part is silent before that
     place. Returns the clause said so ("no dhol before ...") and whether it was such an entry."""
-    said = ENTRY_RE.sub(lambda m: f" no {m.group(1)} before {'' if m.group(2)[0].isdigit() else 'the '}"
-                                  f"{m.group(2).strip()} ", clause)
+    said = clause
+    for pattern in (ENTRY_RE, START_RE):
+        said = pattern.sub(lambda m: f" no {m.group(1)} before {'' if m.group(2)[0].isdigit() else 'the '}"
+                                     f"{m.group(2).strip()} ", said)
     if said == clause:
         said = re.sub(r"\b(\w+) comes? in (at|on|after) (the [\w ]+?)(?: not before)?\s*$", r"no \1 before \3", clause)
     return said, said != clause
@@ -110,7 +117,8 @@ def refer(clause: str, last: str | None) -> str:
         named = named_parts(clause[:m.start()]) or [last]
         return f"{m.group(1)} {named[-1]}{m.group(2) or ''}" if named[-1] else m.group(0)
     return re.sub(r"\b(replace|swap|less of|more of|lose|drop|mute|remove|ditch|lower|raise|tuck|pull|push|bring|"
-                  r"turn|dial|sit|ease|knock|calm|boost|soften|quieten|duck|feature|take|get|kill|cut|nix|axe|bin) "
+                  r"turn|dial|sit|ease|knock|calm|boost|soften|quieten|duck|feature|take|get|kill|cut|nix|axe|bin|start|"
+                  r"begin) "
                   r"(?:it|them|that|those)\b( out| off| away)?", part, clause)
 
 

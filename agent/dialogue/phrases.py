@@ -329,6 +329,9 @@ folks team everyone love it lol haha no worries dramas wahala problem she's appl
 JOKE_RE = re.compile(r"^\W*(?:(?:just |only |i'?m )?(?:a )?(?:joke|joking|kidding)|jk|j/k|lol jk|not really|scratch that)\W*$", re.I)
 PLACE_TOKEN_RE = re.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*[-–]\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?|\b(?:shots?|sh|cuts?) ?\d+"
                             r"(?:\s*[-–]\s*\d+)?\b", re.I)
+# How the score is now, said beside a request ("the music is sweet, but ..."): a description, no wish of its own
+DESCRIBED_RE = re.compile(r"^\W*(?:the music|the score|the track|the song|it|this|that|everything)(?: is|'s| sounds| feels)"
+                          r"(?: very| really| so| quite| pretty| lovely and)? [a-z]+\W*$", re.I)
 KEEP_IT_RE = re.compile(r"^\W*(?:no,? )?(?:keep|leave) (?:it|that|this|things)(?: as (?:it is|is|it was))?\W*$", re.I)
 
 
@@ -352,6 +355,8 @@ def edit_clauses(clauses: list[str]) -> list[str]:
     clauses = [x for k, x in enumerate(clauses) if not (k and re.fullmatch(r"\s*[A-Z][a-z]+\W*", x)
                                                         and not _words(clauses[k - 1]) - PLEASANTRIES - SMALL_TALK)]
     meaningful = [x for x in clauses if _words(x) - SMALL_TALK - PLEASANTRIES or PLACE_TOKEN_RE.fullmatch(x.strip())]
+    asked = [x for x in meaningful if not DESCRIBED_RE.match(x)]
+    meaningful = asked or meaningful   # "the music is sweet but the groove should come in sooner": the but-clause
     if not meaningful and any(_words(x) & (PLEASANTRIES - SMALL_TALK) for x in clauses):
         raise Ask("Glad to hear it. I left the score exactly as it is; tell me if anything should change.")
     return meaningful if meaningful or not clauses else clauses

@@ -149,7 +149,10 @@ MOODS = {m.name: m for m in (
     Mood("romantic", "major", -0.1, 0.92, ("romantic", "tender", "loving", "sentimental", "intimate",
                                            "sweet", "warm")),
     Mood("mysterious", "minor", -0.05, 0.95, ("mysterious", "eerie", "spooky", "creepy", "ominous", "haunting",
-                                              "sinister", "dark mood", "strange", "sneaky", "sneakier", "stealthy")),
+                                              "sinister", "dark mood", "strange")),
+    # sneaking about: hushed and sparse as well as dark, so it plays fewer, softer notes
+    Mood("stealthy", "minor", -0.2, 0.95, ("stealthy", "sneaky", "sneakier", "furtive", "sly", "slinky", "creeping",
+                                          "tiptoe", "tiptoeing", "on tiptoe", "prowling")),
     Mood("playful", "major", 0.1, 1.1, ("playful", "fun", "funny", "whimsical", "cheeky", "quirky", "silly",
                                         "bouncy", "cartoonish")),
     Mood("dreamy", None, -0.15, 0.9, ("dreamy", "ethereal", "floating", "hazy", "nostalgic", "wistful")),
