@@ -234,3 +234,12 @@ def test_sneaking_is_hushed_as_well_as_dark(clip):
     from v2m.agent.dialogue.vocab import MOODS
     assert read(clip, "make the chase more furtive") == [("mood", None, "stealthy")]
     assert MOODS["stealthy"].energy < MOODS["mysterious"].energy
+
+
+def test_producer_and_british_shorthand(clip):
+    from v2m.agent.dialogue.phrases import reference
+    analysis, plan = clip
+    [it] = read_request(analysis, plan, "duck everything under 0:08-0:12 for the voiceover", guess=False)
+    assert (it.what, it.direction, it.scope.start_s) == ("energy", "down", 8.0)
+    assert ("energy", "up", None) in read(clip, "the ending is a bit of a damp squib")
+    assert reference(" rev to v3 ") == (3, None)

@@ -41,14 +41,16 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\bcalm (?:it|things|this|that)\b(?! down)", "less energy"),
     (r"\bbig moment\b|\bgo (?:all out|big)\b|\b(?:the )?full works\b|\ball guns blazing\b|\bpull out all the stops\b"
      r"|\beverything (?:it'?s|you'?ve) got\b|\bmake it (?:huge|massive)\b", "much more energy"),
-    (r"\b(?:kind of |a bit )?(?:sags?|sagging|loses? (?:steam|momentum)|runs? out of steam|(?:goes|falls?) flat)\b"
+    (r"\b(?:kind of |a bit )?(?:sags?|sagging|loses? (?:steam|momentum)|runs? out of steam|(?:goes|falls?) flat|"
+     r"(?:a bit of )?a (?:damp squib|let ?down|wet blanket))\b"
      r"|\bkeep (?:the energy|the momentum|the pace) (?:going|up)\b", "more energy"),
     (r"\bfewer (?:instruments|parts|layers)\b|\bless instruments\b|\bpull (?:it|things|everything|them) (?:back|down)\b(?! to \d)|\bback it off\b(?! to \d)|\bthin (?:it|things) out\b|\bthin it\b"
      r"|\bcalm it down\b|\bsoften it\b|\btake it down\b|\bdial it back\b|\bstrip it back\b|\bless going on\b"
      r"|\btoo much (?=now|here|there)\b|\bkeep it minimal\b|\btoo much (?:going on|happening)\b|\brein it in\b|\bsettle it\b|\bground it\b|\bless busy\b", "less energy"),
     (r"\b(?:go|goes|going|be|keep (?:it|the music)|very|music) (?:very |really |a bit )?(?:quiet|low|soft|down)\b",
      "quieter"),
-    (r"\bturn it down\b|\bthe volume of all\b|\blower the whole mix\b|\bwhole mix (?:down|lower)\b", "quieter"),
+    (r"\bturn it down\b|\bthe volume of all\b|\blower the whole mix\b|\bwhole mix (?:down|lower)\b"
+     r"|\bduck (?:everything|it|the music|the mix|it all|all of it)(?: down)?(?: under(?:neath)?(?= \d| the| a))?\b", "quieter"),
     (r"\bturn it up\b|\braise the whole mix\b", "louder"),
 )
 
@@ -145,7 +147,7 @@ EVERY_CHANGE_RE = re.compile(r"\bbefore (?:all|any|every)(?: of)?(?: the| my| ou
                              r"|\bfrom scratch\b|\breset (?:it|everything|the (?:score|music|plan))\b|\bthe very first (?:version|one|score|take)\b"
                              r"|\b(?:was|were|sounded) (?:at|in) the (?:very )?(?:beginning|start)\b")
 VERSION_RE = re.compile(r"\bversion (?:number )?(\d{1,2})\b|\bv(\d{1,2})\b")
-BACK_RE = re.compile(r"\b(?:back|return|revert|go back|bring|restore|put|as in|like in|how is in|same as|again|"
+BACK_RE = re.compile(r"\b(?:back|return|revert|rev|roll back|go back|bring|restore|put|as in|like in|how is in|same as|again|"
                      r"hear|listen to)\b")
 ATTRIBUTES = {"tempo": "tempo", "speed": "tempo", "pace": "tempo", "bpm": "tempo", "key": "key", "mode": "mode",
               "style": "style", "genre": "style", "instruments": "instruments", "instrumentation": "instruments",
