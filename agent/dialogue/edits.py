@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import marks, mentions, names, orchestration, phrases, takes, vocab
+from v2m.agent.dialogue import cultures, marks, mentions, names, orchestration, phrases, takes, vocab
 from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.phrases import BIG, FAST_RE, LESS_RE, LOUD_RE, MORE_RE, QUIET_RE, SLOW_RE, SMALL
@@ -75,11 +75,17 @@ def _reference(c: Clause, t: str) -> str:
     return " " * len(t)
 
 
+# "a minor change", "a major tweak": the size of an edit, not a mode
+NOT_A_SIZE = r"(?! (?:changes?|tweaks?|things?|issues?|points?|details?|notes?|adjustments?|edits?|fix|fixes|problems?))"
+
+
 def _key(c: Clause, t: str, original: str) -> str:
     tonic = mode = None
     shift = 0
     m = re.search(r"\b(?i:in|to|key of|key|into) ([A-G](?:#|b|♯|♭| sharp| flat)?)(?:\s*(major|minor|dorian|lydian|"
                   r"mixolydian|phrygian))?\b", original)
+    if not m:  # "C# minor" said on its own: a key, not "a minor change"
+        m = re.search(rf"(?:^|[\s,.;:(])([A-G](?:#|b|♯|♭| sharp| flat)?)\s*(major|minor)\b{NOT_A_SIZE}", original)
     if m and (m.group(2) or re.search(r"\bkey\b", original.lower()) or m.group(1) not in ("A",)):
         tonic = tonic_name(tonic_pc(read_tonic(m.group(1))))  # the usual name: Db -> C#, A# -> Bb
         mode = m.group(2)
@@ -97,8 +103,8 @@ def _key(c: Clause, t: str, original: str) -> str:
             if unit else (n or 2)
         shift = n if up else -n
         t = eat(t, m2)
-    for pat, md in ((r"\b(?:darker|dark|minor|more minor|less happy|moodier)\b", "minor"),
-                    (r"\b(?:brighter|bright|major|lighter mood|happier key|sunnier)\b", "major"),
+    for pat, md in ((rf"\b(?:darker|dark|minor|more minor|less happy|moodier)\b{NOT_A_SIZE}", "minor"),
+                    (rf"\b(?:brighter|bright|major|lighter mood|happier key|sunnier)\b{NOT_A_SIZE}", "major"),
                     (r"\b(dorian|lydian|mixolydian|phrygian)\b", None)):
         if (mm := re.search(pat, t)):
             if mode and (md or mm.group(1)) != mode:
@@ -164,7 +170,7 @@ def _style(c: Clause, t: str) -> str:
 
 
 def _culture(c: Clause, t: str) -> str:
-    found, away = phrases.culture(t), phrases.shunned(t)
+    found, away = cultures.culture(t), cultures.shunned(t)
     if found is None and away:  # "less corporate": away from a style, toward one said
         c.want("style", value=away[0].style, direction="down", reason=f"away from {away[2]}", whole=True)
         return away[1]
@@ -260,6 +266,9 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
                 guess: bool = True, original: str = "", negative: bool = False) -> list[EditIntent]:
     """The intents of one clause (`text` lower-cased, punctuation stripped; `original` as typed) at `span`;
     [] when it says nothing but the place. `guess`: fall back to the embeddings for unknown words."""
+    if (piece := cultures.private(phrases.words(original or text))):   # as said: names are not spell-corrected
+        raise Ask(f"I can't hear '{piece}', so I don't know which piece that is, and I changed nothing. Tell me "
+                  "how it sounds (faster or slower, brighter or darker, which instruments) and I'll move toward it.")
     c = Clause(analysis, plan, span, text, negative)
     rest = _reference(c, text)
     if not c.intents:
@@ -284,9 +293,6 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
     return c.intents
 
 
-# Clauses made only of these ("no, jazz instead", "ok, then ...") carry no edit of their own.
-SMALL_TALK = {"no", "nope", "ok", "okay", "yes", "yeah", "please", "actually", "hmm", "well", "instead", "rather",
-              "so", "and", "also", "then", "hm", "um", "sorry", "thanks", "thank", "you", "wait", "oh", "right"}
 CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|:(?!\d)|\.(?!\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|(?<!everything )(?<!nothing )(?<!all )(?<!out )\bbut\b|\balso\b)\s*")
 
 
@@ -318,8 +324,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             clauses[-1] += " " + APPOSITIVE_RE.sub(" ", x, count=1)
         else:
             clauses += names.split_places(x, analysis, plan)   # "slower in shot 2 and faster in shot 5": two
-    meaningful = [x for x in clauses if set(re.findall(r"[a-z']+", x.lower())) - SMALL_TALK]
-    clauses = meaningful if meaningful or not clauses else clauses
+    clauses = phrases.edit_clauses(clauses)
     if not clauses:
         raise Ask(f"What should I change? {HELP}")
     out: list[EditIntent] = []
@@ -365,6 +370,8 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
                 out.append(it)
             elif SIZE[it.magnitude] > SIZE[out[k].magnitude]:  # "too slow, speed it up a lot": the larger
                 out[k] = it
+    if any(it.what != "mode" for it in out):  # "brighter and busier" in a major score: already bright, so busier
+        out = [it for it in out if not (it.what == "mode" and it.value == plan.mode)]
     partial = {it.value for it in out if it.what == "revert" and it.amount is not None}
     if partial:  # "too fast now, split the difference": the half-way tempo is the edit
         out = [it for it in out if it.what not in partial or it.what == "revert"]

@@ -28,7 +28,9 @@ PART_NOUNS = r"part|parts|line|lines|sound|bubble|riff|riffs|stabs|comping|chops
 
 
 def plain_parts(t: str) -> str:
-    """"the rhythm guitar's too loud" -> "the guitar is too loud": the part's name without what describes it."""
+    """"the rhythm guitar's too loud" -> "the guitar is too loud": the part's name without what describes it;
+    "kick in" as a verb ("the drums kick in at 0:31") is no kick drum."""
+    t = re.sub(r"\bkick(s|ed|ing)? (back )?in\b", r"come\1 \2in", t)
     t = re.sub(rf"\b(?:{DESCRIBING}) (?=(?:{INSTR_ALT})(?:s|es)?\b)", "", t)
     t = re.sub(rf"\b((?:{INSTR_ALT})(?:s|es)?) (?:{PART_NOUNS})\b", r"\1", t)
     return re.sub(rf"\b((?:{INSTR_ALT})(?:s|es)?)'s\b", r"\1 is", t)
@@ -46,11 +48,18 @@ ENTRY_RE = re.compile(rf"\b({INSTR_ALT})(?:s|es)? (?:should |will |can |must |ha
                       r"(?: playing)? (?:at|on|from|after|with) (?:the )?([a-z0-9: ]+?)(?: onwards?| on)?(?: only)?\s*$")
 
 
+# "start them at the next cut", "begin the strings from shot 3": the part said first, then where it enters
+START_RE = re.compile(rf"\b(?:start|begin) (?:the )?({INSTR_ALT})(?:s|es)? (?:playing |coming in |in )?"
+                      r"(?:only )?(?:at|on|from|after) (?:the )?([a-z0-9: ]+?)(?: onwards?| on)?(?: only)?\s*$")
+
+
 def entry(clause: str) -> tuple[str, bool]:
     """"the dhol should start from the 3rd shot", "drums come in on the cut": the part is silent before that
     place. Returns the clause said so ("no dhol before ...") and whether it was such an entry."""
-    said = ENTRY_RE.sub(lambda m: f" no {m.group(1)} before {'' if m.group(2)[0].isdigit() else 'the '}"
-                                  f"{m.group(2).strip()} ", clause)
+    said = clause
+    for pattern in (ENTRY_RE, START_RE):
+        said = pattern.sub(lambda m: f" no {m.group(1)} before {'' if m.group(2)[0].isdigit() else 'the '}"
+                                     f"{m.group(2).strip()} ", said)
     if said == clause:
         said = re.sub(r"\b(\w+) comes? in (at|on|after) (the [\w ]+?)(?: not before)?\s*$", r"no \1 before \3", clause)
     return said, said != clause
@@ -102,12 +111,15 @@ def before(span: Span | None, entered: bool = True) -> Span | None:
 
 
 def refer(clause: str, last: str | None) -> str:
-    """"harp's too cheesy, replace it with guitar", "the strings. less of them": "it" is the part just named."""
-    if not last:
-        return clause
+    """"harp's too cheesy, replace it with guitar", "the strings. less of them", "the cymbals are harsh, take
+    those out": "it" is the part just named, in this clause or the one before."""
+    def part(m: re.Match) -> str:
+        named = named_parts(clause[:m.start()]) or [last]
+        return f"{m.group(1)} {named[-1]}{m.group(2) or ''}" if named[-1] else m.group(0)
     return re.sub(r"\b(replace|swap|less of|more of|lose|drop|mute|remove|ditch|lower|raise|tuck|pull|push|bring|"
-                  r"turn|dial|sit|ease|knock|calm|boost|soften|quieten|duck|feature) (?:it|them|that|those)\b",
-                  rf"\1 {last}", clause)
+                  r"turn|dial|sit|ease|knock|calm|boost|soften|quieten|duck|feature|take|get|kill|cut|nix|axe|bin|start|"
+                  r"begin) "
+                  r"(?:it|them|that|those)\b( out| off| away)?", part, clause)
 
 
 def check_placed(span: Span | None, rest: str, intents: list) -> None:

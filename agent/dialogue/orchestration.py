@@ -11,8 +11,8 @@ import re
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue import vocab
 from v2m.agent.dialogue.mentions import INSTR, INSTR_ALT, named_parts, plain_parts
-from v2m.agent.dialogue.where import Ask
-from v2m.tools.contract import MAX_LEVEL_DB, MIN_LEVEL_DB, ScorePlan
+from v2m.agent.dialogue.where import Ask, Span
+from v2m.tools.contract import MAX_LEVEL_DB, MIN_LEVEL_DB, EditIntent, EditScope, ScorePlan
 from v2m.tools.gm import DRUM_KITS
 from v2m.tools.style import load_style
 
@@ -35,7 +35,7 @@ KEEP_ONLY = (rf"\b{EVERYTHING}(?: \w+){{0,3}}? {EXCEPT} {PARTS}",   # "everythin
              rf"(?:down|back) to (?:just |only )?{PARTS}",                 # "strip it down to piano and bass"
              rf"\b(?:just|only|nothing but) (?:be |have |keep |leave )?(?:a |an )?{PARTS}(?: (?:on (?:its|their) own|"
              rf"by (?:itself|themselves)|alone))?",
-             rf"{PARTS} (?:on (?:its|their) own|by (?:itself|themselves)|solo)\b")
+             rf"{PARTS} (?:on (?:its|their) own|by (?:itself|themselves)|solo|only)\b")
 NEGATED_RE = re.compile(r"\b(?:no|without|not|lose|drop|remove|kill|mute|cut)\s*$")  # said just before a part
 
 
@@ -81,7 +81,7 @@ UP_VERBS = (r"turn up|bring up|boost|raise|lift|push up|pump up|crank up|bump up
             r"emphasi[sz]e|accentuate|more of")
 DOWN_VERBS = (r"turn down|bring down|lower|reduce|pull back|pull down|dial down|dial back|tone down|soften|quieten|duck|"
               r"take down|knock back|back off(?: on)?|ease off(?: on)?|ease back(?: on)?|less of")
-BALANCE_UP = r"(?:slap|hit|punch|play)s? (?:way |much |a lot |a bit )?harder|punchier|drives?|carry (?:it|the groove|the song)|(?:is |are )?buried|(?:is |are )?lost|can'?t hear|cannot hear|inaudible|hidden|up front|out front|to the front|forward|(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more present|stand out|cut through|up in the mix|higher in the mix"
+BALANCE_UP = r"(?:should |could |to |must |needs to )?be heard more|heard more|more audible|(?:slap|hit|punch|play)s? (?:way |much |a lot |a bit )?harder|punchier|drives?|carry (?:it|the groove|the song)|(?:is |are )?buried|(?:is |are )?lost|can'?t hear|cannot hear|inaudible|hidden|up front|out front|to the front|forward|(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more present|stand out|cut through|up in the mix|higher in the mix"
 BALANCE_DOWN = r"(?:too (?:hot|strong|prominent|bright|harsh|shrill|far forward|up front|forward|much)|in (?:your|my|our|the) face|shouting|shrill|overbearing|dominat(?:es|ing)|sticks? out|sticking out|poking out|further back|to the back|down in the mix|lower in the mix|quieter|softer|less loud|too loud|too much|too present|in the background|under(?:neath)?|drowns?|drowning|buries|burying|swamps?|covers?|on top of everything|sits on top|overpowers?|overpowering|louder than)"
 
 
@@ -163,10 +163,12 @@ def read(t: str, want) -> str:
                                (rf"\b(?:{DOWN_VERBS}) {INSTR}", "down"), (rf"\b(?:{UP_VERBS}) {INSTR}", "up"),
                                (rf"\b(?:take|knock|tone|ease|pull|dial|turn) {INSTR} (?:down|back)\b", "down"),
                                (rf"\b(?:bring|calm) {INSTR} down\b", "down"),
+                               (rf"^\s*(?:and |now |then |also )?{INSTR} (?:a bit |a little |a touch |a tad |way |right |much )?"
+                                rf"(up|down)\b(?! to \d)", ""),   # "slap bass up", "hats down a bit": terse notes
                                (rf"\b(?:can'?t|cannot|can not|barely|hardly) (?:really |even )?hear {INSTR}", "up")):
         if (m := re.search(pattern, t)) and not NEGATED_RE.search(t[:m.start()]):
             for word in subjects(t, m):  # "the bass and the drums are too loud": each of them
-                want("balance", value=word, direction=direction)
+                want("balance", value=word, direction=direction or m.group(2))
             return eat(t, m)
     if (m := re.search(rf"{INSTR}{NO_PART}{{0,24}}?\b(?:{BALANCE_UP})\b", t)) and not NEGATED_RE.search(t[:m.start()]) \
             or (m := re.search(rf"\b(?:bring|push|turn) (?:up )?{INSTR} (?:up|forward|out)\b", t)) \
@@ -195,7 +197,7 @@ def read(t: str, want) -> str:
         want("remove", value=m.group(1))
         t = eat(t, m)
     for m in list(re.finditer(rf"\b(?:add|with|bring in|bring back|include|put in|introduce|let the|give me|plus|"
-                              rf"layer|more(?: of)?|some|use|put|want|need|i want|have){' (?:in )?'}{INSTR}", t)):
+                              rf"layer|more(?: of)?|some|use|put|want|need|wants|needs|could use|calls for|i want|have){' (?:in )?'}{INSTR}", t)):
         want("add", value=m.group(1), direction="up" if re.search(r"\bmore\b", m.group(0)) else None)
         t = eat(t, m)
     if (m := re.fullmatch(rf"\s*(?:[a-z']+ ){{0,2}}?{INSTR}[\s!]*", t)) \
@@ -214,12 +216,22 @@ def read(t: str, want) -> str:
     return t
 
 
+CRASH_WORDS = {"cymbals", "cymbal", "crash", "crashes", "crash cymbal"}
+
+
 def arrivals(intents: list, plan: ScorePlan) -> list:
     """"No cello before the third shot" (or "the cello comes in at the third shot") where no cello plays yet:
-    the cello plays from there on, an addition at the place it arrives, not a question about removing it."""
+    the cello plays from there on, an addition at the place it arrives, not a question about removing it. And
+    cymbals taken out at a cut that carries a crash ("the cymbals on the second cut are harsh, take those out"):
+    that crash, not the kit."""
     out = []
     for it in intents:
         sc = it.scope
+        at = [h.time_s for h in plan.hit_points if sc.kind != "whole" and abs(h.time_s - (sc.start_s or 0.0)) < 0.1]
+        if it.value in CRASH_WORDS and at and (it.what == "remove" or it.what == "balance" and it.direction == "down"):
+            gone = EditIntent(what="no_hit", scope=EditScope(times_s=[round(t, 3) for t in at]), text=it.text)
+            out += [] if any(o.what == "no_hit" and o.scope == gone.scope for o in out) else [gone]
+            continue
         if it.what == "remove" and it.value and role_of(plan, it.value) is None and sc.kind != "whole" and \
                 sc.start_s <= 0.05 and sc.label.startswith("before ") and sc.end_s < plan.duration_s - 1.0:
             it = it.model_copy(update={"what": "add", "scope": sc.model_copy(update={
@@ -231,13 +243,24 @@ def arrivals(intents: list, plan: ScorePlan) -> list:
 
 def stand_ins(intents: list) -> list:
     """The intents with the reason said for each instrument outside General MIDI they bring in ("no dhol in
-    the General MIDI sound set, so Taiko Drum plays it"), so the reply is honest about the sound."""
+    the General MIDI sound set, so Taiko Drum plays it"), so the reply is honest about the sound; and a piece
+    of the kit named alone ("kill the hats", "the kick comes in at 0:20") as the whole kit, said so: the kit
+    plays as one part, and a kick that comes in later is the groove coming in."""
     out = []
     for it in intents:
-        words = (it.value or "").split(",") if it.what in ("add", "swap", "only") else []
+        if it.what in ("remove", "balance") and it.value in vocab.KIT_PIECES:
+            out.append(_kit(it))
+            continue
+        words = (it.value or "").split(",") if it.what in ("add", "swap", "only", "balance") else []
         why = "; ".join(x for x in (vocab.stand_in(w.strip()) for w in words) if x)
         out.append(it.model_copy(update={"reason": "; ".join(filter(None, (it.reason, why)))[:300]}) if why else it)
     return out
+
+
+def _kit(it):
+    why = f"{it.value}: part of the drum kit, which plays as one part, so the whole kit " + \
+        ("is out there" if it.what == "remove" else "moves")
+    return it.model_copy(update={"value": "drums", "reason": "; ".join(filter(None, (it.reason, why)))[:300]})
 
 
 # ----------------------------------------------------------------------------- applying
@@ -313,6 +336,9 @@ def balance(e, word: str, step_db: float, against: str | None = None) -> None:
     if role is None or not any(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):
         if against and step_db > 0 and role_of(p, against):  # "the guitar is lost under the choir", no guitar
             return balance(e, against, -step_db)               # there: the one on top steps back
+        if step_db < 0 and role is not None and (entry := _entering(e, role)) is not None:
+            e.span, e._idx = entry, None   # "the strings coming in here are a bit much": where they come in
+            return balance(e, word, step_db, against)
         if step_db < 0:
             raise Ask(f"The {word} is not playing there. Did you mean another instrument?")
         add(e, word)  # "bring the strings forward", "organ pad under everything": bring it in
@@ -332,6 +358,21 @@ def balance(e, word: str, step_db: float, against: str | None = None) -> None:
     if not changed:
         raise Ask(f"The {word} is already as {'loud' if step_db > 0 else 'soft'} as I can make it against the "
                   "others. Change the whole mix instead?")
+
+
+ENTRY_NEAR_S = 5.0   # a part that comes in this soon after the place said is the part the listener heard there
+
+
+def _entering(e, role: str):
+    """The section where `role` comes in just after the edit's place (within ENTRY_NEAR_S), as a Span, or None."""
+    if e.span is None:
+        return None
+    p = e.plan
+    end = p.sections[e.idx[-1]].end_s
+    s = next((s for s in p.sections if s.start_s >= end - 0.05 and role in ops.effective_roles(p, s)), None)
+    if s is None or s.start_s - end > ENTRY_NEAR_S or s.locked:
+        return None
+    return Span(s.start_s, s.end_s, f"where the {role} come in", snap=False)
 
 
 def add_role(e, word: str) -> str:

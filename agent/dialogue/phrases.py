@@ -1,11 +1,10 @@
 """How people say things the edit grammar reads plainly: idioms ("ease off the speed a touch" = a little
 slower), "too X" (move away from X), shapes over time ("start soft and grow"), references to earlier
-versions ("like it was before", "the original tempo", "version 2") and culture, era or purpose ("a 70s cop
-show", "a wedding video") read as a style and its instruments, with the reason in words.
+versions ("like it was before", "the original tempo", "version 2"), dictated homophones ("the base" is the
+bass), signs in terse notes ("+energy") and the small talk around a request ("cheers", "joke.").
 
-    from v2m.agent.dialogue.phrases import plain, culture
+    from v2m.agent.dialogue.phrases import plain
     plain("that's a bit too busy")       # " a bit  less busy "  (the grammar's own words)
-    culture("like a 70s cop show")       # (Culture(style="funk", adds=("brass",), reason="..."), text left)
 
 Used by `v2m.agent.dialogue.edits` before its parsers read a clause.
 """
@@ -13,11 +12,12 @@ Used by `v2m.agent.dialogue.edits` before its parsers read a clause.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
+from v2m.agent.dialogue.cultures import shunned
 from v2m.agent.dialogue.minilm import model_dir
 from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS, ROLE_WORDS
+from v2m.agent.dialogue.where import Ask
 from v2m.tools.style import load_style, style_names
 
 # Idioms for dimensions the grammar knows, rewritten to its own words. Order matters: longer first.
@@ -30,19 +30,42 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\bwake it up\b|\bmore punch\b|\bpunch it up\b|\bmore oomph\b|\bmore life\b|\bliven it up\b|\blift (?:it|them)\b"
      r"|\bopen it up\b|\bmore power\b|\bmore strong\b|\bmake it pop\b|\bkick it up\b|\bgive it some (?:energy|life)\b"
      r"|\bsoar\b|\blift again\b|\bmore drive\b|\bmore tension\b|\bbusier\b|\bmore hype\b|\bhype it\b"
-     r"|\bhyped\b|\btoe[- ]tapping\b|\bgroovier\b|\bmore groove\b|\bbouncier\b|\bmore bounce\b", "more energy"),
+     r"|\bhyped\b|\btoe[- ]tapping\b|\bgroovier\b|\bmore groove\b|\bbouncier\b|\bmore bounce\b"
+     r"|\b(?:a (?:bit|touch|little) of |some |a lot of |extra )?oomph\b|\bgive (?:it|them|this|that) (?:some |a bit of |a little )?"
+     r"(?:welly|heaps|some stick|a lift|a boost|a kick|some juice)\b|\b(?:music|it|things|this|that|the score) lifts?\b"
+     r"|\b(?:could|should|can|needs to|has to|must|to|would) lift\b(?! (?:the|a|an|it|them|this|that|those|these)\b)"
+     r"|\blifts? up\b|\bmore (?:hectic|chaotic|frantic|manic|crowded|cluttered|intense|full-on|full on)\b", "more energy"),
+    (r"\bgo( a bit| a little| totally| completely| properly)? (?:mental|nuts|crazy|wild|mad|bananas|ham|to town)\b",
+     r"\1 more energy"),   # "go a bit mental with the drums": let rip
+    (r"\bmore serious\b|\bless (?:silly|playful|goofy|jokey|frivolous)\b|\bgraver\b|\bmore grown[- ]up\b"
+     r"|\bcalm (?:it|things|this|that)\b(?! down)", "less energy"),
     (r"\bbig moment\b|\bgo (?:all out|big)\b|\b(?:the )?full works\b|\ball guns blazing\b|\bpull out all the stops\b"
      r"|\beverything (?:it'?s|you'?ve) got\b|\bmake it (?:huge|massive)\b", "much more energy"),
-    (r"\b(?:kind of |a bit )?(?:sags?|sagging|loses? (?:steam|momentum)|runs? out of steam|(?:goes|falls?) flat)\b"
+    (r"\b(?:kind of |a bit )?(?:sags?|sagging|loses? (?:steam|momentum)|runs? out of steam|(?:goes|falls?) flat|"
+     r"(?:a bit of )?a (?:damp squib|let ?down|wet blanket))\b"
      r"|\bkeep (?:the energy|the momentum|the pace) (?:going|up)\b", "more energy"),
     (r"\bfewer (?:instruments|parts|layers)\b|\bless instruments\b|\bpull (?:it|things|everything|them) (?:back|down)\b(?! to \d)|\bback it off\b(?! to \d)|\bthin (?:it|things) out\b|\bthin it\b"
      r"|\bcalm it down\b|\bsoften it\b|\btake it down\b|\bdial it back\b|\bstrip it back\b|\bless going on\b"
      r"|\btoo much (?=now|here|there)\b|\bkeep it minimal\b|\btoo much (?:going on|happening)\b|\brein it in\b|\bsettle it\b|\bground it\b|\bless busy\b", "less energy"),
     (r"\b(?:go|goes|going|be|keep (?:it|the music)|very|music) (?:very |really |a bit )?(?:quiet|low|soft|down)\b",
      "quieter"),
-    (r"\bturn it down\b|\bthe volume of all\b|\blower the whole mix\b|\bwhole mix (?:down|lower)\b", "quieter"),
+    (r"\bturn it down\b|\bthe volume of all\b|\blower the whole mix\b|\bwhole mix (?:down|lower)\b"
+     r"|\bduck (?:everything|it|the music|the mix|it all|all of it)(?: down)?(?: under(?:neath)?(?= \d| the| a))?\b", "quieter"),
     (r"\bturn it up\b|\braise the whole mix\b", "louder"),
 )
+
+# How a part of the score is described when it is too much of something ("it's flat chat from the start",
+# "sh3 gone a bit mental"): said as "too X", so a plain reduction beside it ("bring it back a notch", "calm
+# it") reduces that X.
+STATES: tuple[tuple[str, str], ...] = (
+    (r"\b(?:it'?s|is|was|goes|going|went|been|gone|runs?|running)(?: \w+)?? (?:flat chat|flat out|full tilt|full pelt|"
+     r"hell for leather|at full speed|at a gallop|like the clappers)\b", " too fast "),
+    (r"\b(?:gone|going|goes|gets?|getting|got|went|is|it'?s)(?: a bit| a little| totally| completely| proper| way)? "
+     r"(?:mental|nuts|crazy|mad|manic|bananas|wild|over the top|ott|overboard)\b", " too busy "),
+)
+REDUCE_RE = re.compile(r"\b(?:bring|take|knock|pull|dial|wind|rein|peg|tone|back) (?:it|things|that|this|them)? ?(?:back|down|off)"
+                       r"(?: (?:a notch|a bit|a little|a touch|a tad|a smidge|a hair|slightly|some|somewhat|a few notches))?\b")
+SIZED = r"notch|bit|little|touch|tad|smidge|hair|slight|some"
 
 # "too X" -> the grammar's words for moving away from X.
 TOO: dict[str, str] = {}
@@ -60,7 +83,8 @@ for words, away in (
     for w in words.split():
         TOO[w] = away
 # "not so loud", "not as busy", "less sluggish": the same move away as "too loud", "too busy", "too slow"
-NOT_SO_RE = re.compile(r"\b(?:not (?:quite |nearly )?(?:so|as|that|too)|less) (?:much )?("
+NOT_SO_RE = re.compile(r"\b(?:not (?:be |sound |feel |get |seem |come across |go |run )?(?:quite |nearly )?(?:so|as|that|too)|"
+                       r"less) (?:much )?("
                        + "|".join(sorted(TOO, key=len, reverse=True)) + r")\b")
 TOO_ANY_RE = re.compile(r"\btoo (?:much )?(?!(?:now|here|there|then|for|and|but|with|at|in|on|so)\b)([a-z]{3,})\b")
 TOO_RE = re.compile(r"\b(?:is |it'?s |that'?s |sounds |feels |a bit |a little |way |much |kind of |slightly )*"
@@ -111,7 +135,8 @@ PREVIOUS_RE = re.compile(r"\b(?:like|as|how|the way) (?:it|they) (?:was|were|is|
                          r"|\bput it back how it was\b|\bback (?:to )?how it was\b|\bprevious version\b"
                          r"|\bbetter (?:like|as) before\b|\bbefore that(?: last)? change\b|\bundo (?:that|the last)\b"
                          r"|\bput that back\b|\brevert(?: that| it| this)?\b|\bscrap that\b|\bforget that\b|\breturn please\b|^\s*return\b|^\s*undo\b")
-LAST_N_RE = re.compile(r"\bundo (?:the )?last (two|three|four|2|3|4)\b|\bgo back (two|three|2|3) (?:steps|versions|edits)\b")
+LAST_N_RE = re.compile(r"\bundo (?:the )?last (two|three|four|2|3|4)\b|\bgo back (two|three|2|3) (?:steps|versions|edits)\b"
+                       r"|\b(two|three|four|2|3|4) (?:changes|edits|versions|steps|tweaks|goes|turns) ago\b")
 ORIGINAL_RE = re.compile(r"\boriginal\b|\b(?:first|starting|initial) (?:one|version|score|plan|take)\b"
                          r"|\bwhere it (?:began|started)\b|\bwe started with\b|\bat the start(?:ed)? with\b"
                          r"|\bfrom the start\b")
@@ -122,74 +147,31 @@ EVERY_CHANGE_RE = re.compile(r"\bbefore (?:all|any|every)(?: of)?(?: the| my| ou
                              r"|\bfrom scratch\b|\breset (?:it|everything|the (?:score|music|plan))\b|\bthe very first (?:version|one|score|take)\b"
                              r"|\b(?:was|were|sounded) (?:at|in) the (?:very )?(?:beginning|start)\b")
 VERSION_RE = re.compile(r"\bversion (?:number )?(\d{1,2})\b|\bv(\d{1,2})\b")
-BACK_RE = re.compile(r"\b(?:back|return|revert|go back|bring|restore|put|as in|like in|how is in|same as|again|"
+BACK_RE = re.compile(r"\b(?:back|return|revert|rev|roll back|go back|bring|restore|put|as in|like in|how is in|same as|again|"
                      r"hear|listen to)\b")
 ATTRIBUTES = {"tempo": "tempo", "speed": "tempo", "pace": "tempo", "bpm": "tempo", "key": "key", "mode": "mode",
               "style": "style", "genre": "style", "instruments": "instruments", "instrumentation": "instruments",
               "energy": "energy", "volume": "loudness", "loudness": "loudness"}
 
 
-@dataclass(frozen=True)
-class Culture:
-    style: str
-    adds: tuple[str, ...]
-    reason: str
-    mode: str | None = None
-
-
-# Culture, era and purpose -> a style and instruments, with the reason said to the user.
-CULTURES: tuple[tuple[str, Culture], ...] = (
-    (r"\b(?:70s|seventies|1970s) (?:cop|police|detective|crime)|\bcop show\b|\bblaxploitation\b",
-     Culture("funk", ("brass",), "70s cop shows ran on funk: wah guitar, slap bass and brass hits")),
-    (r"\bhollywood epic\b|\bsword and sandal|\bsandals\b|\bchariots?\b|\bbiblical\b|\bben[- ]hur\b|\bgladiator",
-     Culture("cinematic", ("brass",), "old Hollywood epics are full orchestra with brass fanfares")),
-    (r"\bwedding\b|\bbridal\b|\bfirst dance\b",
-     Culture("classical", ("strings",), "wedding films lean on warm piano and strings in a major key", "major")),
-    (r"\b(?:old|classic|vintage|saturday morning) cartoon|\bcartoon chase\b",
-     Culture("jazz", ("xylophone",), "old cartoon chases were fast big-band jazz with xylophone runs")),
-    (r"\b(?:80s|eighties|1980s) (?:action|movie|film|cop|tv)|\b(?:80s|eighties) (?:\w+ )?movie\b",
-     Culture("synthwave", ("drums",), "80s action films ran on synths and gated drums")),
-    (r"\bsmoky bar\b|\blate[- ]night (?:\w+ )?bar\b|\bspeakeasy\b|\bnoir\b|\bdetective\b",
-     Culture("jazz", ("sax",), "a smoky late-night bar is small-group jazz with a saxophone")),
-    (r"\bitalian (?:restaurant|trattoria|cafe)|\btrattoria\b",
-     Culture("folk", ("accordion",), "an Italian restaurant suggests accordion and acoustic guitar")),
-    (r"\b(?:old|traditional|ancient|feudal) japan\w*|\bjapanese (?:traditional|temple|garden)|\bsamurai\b",
-     Culture("ambient", ("koto",), "traditional Japan suggests koto and a spare, slow texture")),
-    (r"\bwestern\b|\bcowboy\b|\bspaghetti\b|\bsaloon\b",
-     Culture("western", ("harmonica",), "westerns call for acoustic guitar, fiddle and harmonica")),
-    (r"\bcorporate\b|\bexplainer\b|\bproduct (?:video|launch|demo)\b|\bcommercial\b|\bad\b",
-     Culture("electronic", ("piano",), "corporate and product videos use light, clean electronic pop")),
-    (r"\bhorror\b|\bhaunted\b|\bthriller\b",
-     Culture("ambient", ("strings",), "horror scores are dark drones with unsettled strings")),
-    (r"\bdocumentary\b|\bnature (?:film|doc)",
-     Culture("cinematic", ("strings",), "documentaries favour understated orchestral strings")),
-    (r"\btravel (?:vlog|video)\b|\bvlog\b|\bsummer (?:trip|holiday)\b|\bbeach (?:party|holiday)\b",
-     Culture("bossa", ("guitar",), "travel vlogs sound sunny: light latin guitar grooves")),
-    (r"\bsilent (?:movie|film)\b|\bslapstick\b|\bragtime\b|\bvaudeville\b|\bsaloon piano\b|\bhonky[- ]tonk\b",
-     Culture("silent_film", (), "silent films were scored by a lone piano playing ragtime and stride")),
-    (r"\bboss (?:fight|battle)\b|\bfinal boss\b",
-     Culture("rock", ("drums",), "a boss fight wants driving rock drums and guitars")),
-    (r"\bvideo ?game\b|\bretro game\b|\barcade\b|\b8[- ]?bit\b|\bchiptune\b",
-     Culture("chiptune", (), "retro games mean square-wave chip leads and arpeggios")),
-    (r"\bchurch\b|\bhymn\b|\bfuneral\b|\bmemorial\b",
-     Culture("classical", ("church organ",), "a church or a memorial suggests organ and slow harmony")),
-    (r"\bbirthday\b|\bkids'? party\b|\bchildren'?s\b",
-     Culture("folk", ("glockenspiel",), "a children's party wants bright, bouncy folk with glockenspiel")),
-    (r"\bsports? (?:highlight|montage|promo)|\bworkout\b|\bgym\b|\btraining montage\b",
-     Culture("rock", ("drums",), "sports montages drive with rock drums and guitars")),
-    (r"\bstudy(?:ing)? (?:music|session)\b|\bcoffee ?shop\b|\bcafe\b|\brainy day\b",
-     Culture("lofi", ("electric piano",), "study and cafe scenes suit mellow lo-fi with electric piano")),
-    (r"\bspy (?:movie|film|thriller)\b|\bbond film\b|\b(?:60s|sixties) spy\b",
-     Culture("jazz", ("brass", "electric guitar"), "60s spy films mean brassy jazz with a twangy guitar")),
-    (r"\bbollywood\b|\bindian (?:wedding|film)\b",
-     Culture("electronic", ("sitar",), "Bollywood scores mix dance beats with sitar")),
-)
-
-
 # Phone typing: shorthand, then words written without their vowels ("slwr", "drms") or with one letter
 # dropped ("evrything"), matched against the words the grammar reads.
 SHORTHAND = ((r"^\s*2 (?=[a-z])", "too "), (r"@", " at "), (r"\bnvm\b", "never mind"), (r"\bpls\b|\bplz\b", "please"),
              (r"\bu\b", "you"), (r"\bw/o\b", "without"), (r"\bw/", "with "), (r"\bthx\b", "thanks"))
+# Dictation writes a music word as its homophone ("the base is too quiet", "the symbols are harsh"); said in a
+# request about the score, these are the music words.
+DICTATED = ((r"\b(the|a|that|more|less|no|some|your|my|our|slap|electric|synth|upright|fretless) base\b"
+             r"(?! (?:of|camp|station|model|price|version|plan|layer|rate|case|level|line of))", r"\1 bass"),
+            (r"\bbase ?lines?\b", "bassline"), (r"\bbase (guitar|player|drum|notes?|part)\b", r"bass \1"),
+            (r"\bsymbols?\b", "cymbals"), (r"\bhigh[- ]?hats?\b", "hi-hats"), (r"\bthe temple\b", "the tempo"),
+            (r"\bquire\b", "choir"), (r"\b(?:to|two) lord\b", "too loud"), (r"\blow[- ]fi\b", "lo-fi"))
+# Signs in terse notes: "brighter + busier" (and), "+energy" (more), "-10% tempo" (10% slower).
+SIGNS = ((r"(?<=[a-z])(?: \+ |\+)(?=[a-z])", " and "), (r"(?<![\w:.])\+ ?(?=[a-z])", "more "),
+         (r"(?<![\w:.])- ?(?=energy\b|volume\b|tempo\b)", "less "),
+         (r"(?<![\w:.])([+-]) ?(\d{1,2}) ?(?:%|percent) (?:on the |the )?(?:tempo|speed|pace|bpm)",
+          lambda m: f"{m.group(2)}% {'faster' if m.group(1) == '+' else 'slower'}"),
+         (r"\b(?:tempo|speed|pace) ([+-]) ?(\d{1,2}) ?(?:%|percent)",
+          lambda m: f"{m.group(2)}% {'faster' if m.group(1) == '+' else 'slower'}"))
 KNOWN = set("""slower faster louder quieter softer more less after before from until everything drums drum bass strings
 piano guitar melody shot shots cut cuts ending intro outro start end energy tempo bigger smaller busier calmer darker
 brighter happier sadder fade hit crash lock unlock undo redo minor major key please again remove without add
@@ -228,7 +210,7 @@ def spelled(text: str) -> str:
     """`text` with shorthand expanded and misspelt grammar words corrected (lower-case input)."""
     import difflib
 
-    for pat, rep in SHORTHAND:
+    for pat, rep in (*SHORTHAND, *DICTATED, *SIGNS):
         text = re.sub(pat, rep, text)
     english = _english()
     known, skeletons = _known()
@@ -252,19 +234,36 @@ def spelled(text: str) -> str:
 FILLERS = ((r"\b(?:um+|uh+|erm|er|hmm+|you know|i guess|basically|literally|honestly|tbh|mate|kindly)\b", " "),
            (r"\b(?:sort|kind) of\b(?= \w)", " "), (r"\blike(?= \d| about| around|,)", " "),
            (r"\bright(?= (?:back|on|at|into|in|there|before|after|up|down|from|till|until|to the)\b)", " "),
-           (r"\ba wee\b", "a"), (r"\bround about\b", "around"), (r"\bdo the needful\b", " "))
+           (r"\ba wee\b", "a"), (r"\bround about\b", "around"), (r"\bdo the needful\b", " "),
+           # Nigerian English and Pidgin, South African: "abeg" (please), "make am faster small" (make it a little
+           # faster), "eish", "howzit", "sha" (anyway)
+           (r"\b(?:abeg|eish|howzit|sha)\b", " "), (r"\b(make|reduce|increase|slow|speed|bring|take|push|pull|turn|"
+                                                  r"give|carry|put|drop|raise|lower) am\b", r"\1 it"),
+           (r"\b(faster|slower|louder|quieter|softer|bigger|calmer|busier|brighter|darker|sweeter|up|down)(?: small)+\b",
+            r"a little \1"))
+
+
+# "it gets going too late", "can it start straight in": the start wants its energy, said before the place
+# finder reads the clause so that the start is where it goes.
+LATE_START_RE = re.compile(r"\b(?:gets?|getting|got) going (?:too |so |a bit |way )?late\b|\btakes? (?:too long|ages|a while|"
+                           r"forever) to get going\b|\b(?:start|starts|begin|begins|come in|comes in) (?:straight|right) "
+                           r"(?:in|away|off)\b")
 
 
 def unfilled(text: str) -> str:
-    """Lower-case `text` without the fillers that carry no edit."""
+    """Lower-case `text` without the fillers that carry no edit, and a late start said as more energy at the start."""
     for pat, rep in FILLERS:
         text = re.sub(pat, rep, text)
-    return text
+    return LATE_START_RE.sub(" more energy at the start ", text)
 
 
 def plain(text: str) -> str:
     """`text` with idioms and "too X" rewritten into the grammar's words."""
     t = re.sub(r"\s+", " ", text)
+    for pat, words in STATES:
+        t = re.sub(pat, words, t)
+    if TOO_RE.search(t) or NOT_SO_RE.search(t):  # "too fast, bring it back a notch": the complaint says what
+        t = REDUCE_RE.sub(lambda m: " a little " if re.search(SIZED, m.group(0)) else " ", t)
     for pat, words in IDIOMS:
         t = re.sub(pat, f" {words} ", t)
     t = TOO_RE.sub(lambda m: f" {TOO[m.group(1)]} ", t)
@@ -294,45 +293,21 @@ def shape(text: str) -> tuple[tuple[float, ...], re.Match] | None:
     return None
 
 
-# Words before a culture that turn it away: "less corporate", "not so corporate", "too corporate now".
-AWAY_RE = re.compile(r"\b(?:less|not(?: so| as| that| too| very)?|too|no more|nothing|away from|un)"
-                     r"(?: (?:of|an?|the|so|like|as|much|more))*(?: \w+)?\s*-?$")
-
-
-def _cultures(text: str) -> list[tuple[Culture, re.Match]]:
-    found = ((c, re.search(pat, text)) for pat, c in CULTURES)
-    return sorted(((c, m) for c, m in found if m), key=lambda cm: cm[1].start())
-
-
-def _blank(text: str, a: int, b: int) -> str:
-    return text[:a] + " " * (b - a) + text[b:]
-
-
-def culture(text: str) -> tuple[Culture, str] | None:
-    """The style a culture, era or purpose names ("like a 70s cop show") and the text with it blanked out, or
-    None; not one said to move away from ("less corporate": see `shunned`)."""
-    return next(((c, _blank(text, *m.span())) for c, m in _cultures(text) if not AWAY_RE.search(text[:m.start()])),
-                None)
-
-
-def shunned(text: str) -> tuple[Culture, str, str] | None:
-    """A culture the words move away from ("less corporate", "too corporate now"), the text with that blanked
-    out (the turning words too), and the culture's own words."""
-    return next(((c, _blank(text, a.start(), m.end()), m.group(0).strip()) for c, m in _cultures(text)
-                 if (a := AWAY_RE.search(text[:m.start()]))), None)
-
-
 def reference(text: str) -> tuple[int, str | None] | None:
     """An earlier version the clause points back to: (version, attribute or None for everything).
-    version >= 0 counts edits (0 = the first score); -1 is the version before the last change."""
+    version >= 0 counts edits (0 = the first score); -1 is the version before the last change.
+    "Bring it back a notch" turns something down, no version."""
+    if (m := REDUCE_RE.search(text)) and re.search(SIZED, m.group(0)) and not VERSION_RE.search(text) and \
+            not PREVIOUS_RE.search(text):
+        return None
     attr = next((a for w, a in ATTRIBUTES.items() if re.search(rf"\b{w}\b", text)), None)
     if (m := VERSION_RE.search(text)) and BACK_RE.search(text):
         return int(m.group(1) or m.group(2)), attr
     if (m := re.search(r"\bafter the (?:very )?(first|second|third|1st|2nd|3rd) (?:change|edit)\b", text)):
         return {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}[m.group(1)], attr
-    if (m := LAST_N_RE.search(text)):
-        return -{"two": 2, "three": 3, "four": 4}.get(m.group(1) or m.group(2), int((m.group(1) or m.group(2))
-                                                                                  if (m.group(1) or m.group(2)).isdigit() else 1)), attr
+    if (m := LAST_N_RE.search(text)):   # "undo the last two", "like it was two changes ago"
+        n = next(g for g in m.groups() if g)
+        return -{"two": 2, "three": 3, "four": 4}.get(n, int(n) if n.isdigit() else 1), attr
     if EVERY_CHANGE_RE.search(text):
         return 0, attr
     if PREVIOUS_RE.search(text):
@@ -341,3 +316,49 @@ def reference(text: str) -> tuple[int, str | None] | None:
                                      and re.search(r"\b(?:version|score|plan|one|original)\b", text)):
         return 0, attr
     return None
+
+
+# Clauses made only of these ("no, jazz instead", "ok, then ...") carry no edit of their own.
+SMALL_TALK = {"no", "nope", "ok", "okay", "yes", "yeah", "please", "actually", "hmm", "well", "instead", "rather",
+              "so", "and", "also", "then", "hm", "um", "sorry", "thanks", "thank", "you", "wait", "oh", "right"}
+# Pleasantries and sign-offs ("cheers", "legend", "sweet as", "grand", "God bless you, we are done"): a turn
+# made only of these and small talk asks for nothing, and changes nothing.
+PLEASANTRIES = set("""cheers ta legend legends lovely brilliant great cool nice perfect awesome sweet as grand god bless
+mate mates champion champ superb fab fabulous excellent wonderful beautiful amazing lekker deadly class sorted good
+stuff we are all done finished that's it that is for now bye goodbye see ya very much much so really again guys
+folks team everyone love it lol haha no worries dramas wahala problem she's apples savage howzit""".split())
+# "can we go minor? joke.", "faster... jk": the clause before is taken back
+JOKE_RE = re.compile(r"^\W*(?:(?:just |only |i'?m )?(?:a )?(?:joke|joking|kidding)|jk|j/k|lol jk|not really|scratch that)\W*$", re.I)
+PLACE_TOKEN_RE = re.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*[-–]\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?|\b(?:shots?|sh|cuts?) ?\d+"
+                            r"(?:\s*[-–]\s*\d+)?\b", re.I)
+# How the score is now, said beside a request ("the music is sweet, but ..."): a description, no wish of its own
+DESCRIBED_RE = re.compile(r"^\W*(?:the music|the score|the track|the song|it|this|that|everything)(?: is|'s| sounds| feels)"
+                          r"(?: very| really| so| quite| pretty| lovely and)? [a-z]+\W*$", re.I)
+KEEP_IT_RE = re.compile(r"^\W*(?:no,? )?(?:keep|leave) (?:it|that|this|things)(?: as (?:it is|is|it was))?\W*$", re.I)
+
+
+def _words(clause: str) -> set[str]:
+    return set(re.findall(r"[a-z']+", clause.lower()))
+
+
+def edit_clauses(clauses: list[str]) -> list[str]:
+    """The clauses that carry an edit: without one taken back ("can we go minor? joke."), a "keep it" and small
+    talk; all of them when every one is small talk ("no", "ok": the grammar reads them as they are).
+
+    Raises:
+        Ask: the turn is only pleasantries ("cheers, legend", "God bless you, we are done"): nothing to change.
+    """
+    taken_back = {k for k, x in enumerate(clauses) if JOKE_RE.match(x)}
+    # a clause taken back keeps the place it named ("0:18-0:31 can we go minor? joke. but more serious")
+    clauses = [" ".join(PLACE_TOKEN_RE.findall(x)) if k + 1 in taken_back else x for k, x in enumerate(clauses)
+               if k not in taken_back and not KEEP_IT_RE.match(x)]
+    clauses = [x for x in clauses if x.strip()]
+    # "Thanks, Tom": the name signed after a pleasantry is part of the sign-off
+    clauses = [x for k, x in enumerate(clauses) if not (k and re.fullmatch(r"\s*[A-Z][a-z]+\W*", x)
+                                                        and not _words(clauses[k - 1]) - PLEASANTRIES - SMALL_TALK)]
+    meaningful = [x for x in clauses if _words(x) - SMALL_TALK - PLEASANTRIES or PLACE_TOKEN_RE.fullmatch(x.strip())]
+    asked = [x for x in meaningful if not DESCRIBED_RE.match(x)]
+    meaningful = asked or meaningful   # "the music is sweet but the groove should come in sooner": the but-clause
+    if not meaningful and any(_words(x) & (PLEASANTRIES - SMALL_TALK) for x in clauses):
+        raise Ask("Glad to hear it. I left the score exactly as it is; tell me if anything should change.")
+    return meaningful if meaningful or not clauses else clauses

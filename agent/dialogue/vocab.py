@@ -46,6 +46,13 @@ STAND_INS: dict[str, tuple[str, str, str]] = {
     "guzheng": ("Koto", "melody", "a plucked zither"), "bansuri": ("Flute", "melody", "a bamboo flute"),
     "duduk": ("Oboe", "melody", "a double reed"), "harmonium": ("Reed Organ", "harmony", "a pumped reed organ"),
     "melodica": ("Harmonica", "melody", "a blown free reed"),
+    "talking drum": ("Melodic Tom", "lead", "a pitch-bending hand drum"),
+    "log drum": ("Synth Drum", "lead", "a deep pitched slit drum"), "slit drum": ("Woodblock", "lead", "a hollow log"),
+    "bodhran": ("Taiko Drum", "lead", "a frame drum"), "frame drum": ("Taiko Drum", "lead", "a hand-held drum"),
+    "udu": ("Melodic Tom", "lead", "a clay pot drum"), "balafon": ("Marimba", "melody", "a wooden xylophone"),
+    "kora": ("Orchestral Harp", "melody", "a West African harp"), "mbira": ("Kalimba", "melody", "a thumb piano"),
+    "tin whistle": ("Whistle", "melody", "a small six-hole flute"), "uilleann pipes": ("Bagpipe", "melody", "bellows pipes"),
+    "didgeridoo": ("Contrabass", "bass", "a low wooden drone"), "charango": ("Acoustic Guitar (steel)", "harmony", "a small lute"),
 }
 # word -> (General MIDI name, the role it takes when added). Longest phrase wins when matching.
 INSTRUMENTS: dict[str, tuple[str, str]] = {
@@ -109,7 +116,14 @@ ROLE_WORDS = {"melody": "melody", "tune": "melody", "lead": "lead", "harmony": "
               "percussion": "percussion", "strings": "strings", "brass": "brass", "pad": "pad", "pads": "pad",
               "beat": "drums", "kick": "drums", "snare": "drums", "hats": "drums", "hi-hats": "drums",
               "cymbals": "drums", "kit": "drums", "groove": "drums", "keys": "harmony", "percussive": "percussion",
-              "top line": "melody", "topline": "melody"}
+              "top line": "melody", "topline": "melody", **{w: "drums" for w in (
+                  "hi-hat", "hihat", "hihats", "hi hat", "hi hats", "kick drum", "bass drum", "snare drum",
+                  "cymbal", "ride cymbal", "toms", "tom fills", "rimshot", "rimshots", "claps")}}
+# Pieces of the drum kit: the kit plays as one part (the drums role), so a piece named alone moves the whole
+# kit, and the reply says so.
+KIT_PIECES = {"kick", "snare", "hats", "hi-hats", "cymbals", "hi-hat", "hihat", "hihats", "hi hat", "hi hats",
+              "kick drum", "bass drum", "snare drum", "cymbal", "ride cymbal", "toms", "tom fills", "rimshot",
+              "rimshots", "claps"}
 
 
 @dataclass(frozen=True)
@@ -135,7 +149,10 @@ MOODS = {m.name: m for m in (
     Mood("romantic", "major", -0.1, 0.92, ("romantic", "tender", "loving", "sentimental", "intimate",
                                            "sweet", "warm")),
     Mood("mysterious", "minor", -0.05, 0.95, ("mysterious", "eerie", "spooky", "creepy", "ominous", "haunting",
-                                              "sinister", "dark mood", "strange", "sneaky", "sneakier", "stealthy")),
+                                              "sinister", "dark mood", "strange")),
+    # sneaking about: hushed and sparse as well as dark, so it plays fewer, softer notes
+    Mood("stealthy", "minor", -0.2, 0.95, ("stealthy", "sneaky", "sneakier", "furtive", "sly", "slinky", "creeping",
+                                          "tiptoe", "tiptoeing", "on tiptoe", "prowling")),
     Mood("playful", "major", 0.1, 1.1, ("playful", "fun", "funny", "whimsical", "cheeky", "quirky", "silly",
                                         "bouncy", "cartoonish")),
     Mood("dreamy", None, -0.15, 0.9, ("dreamy", "ethereal", "floating", "hazy", "nostalgic", "wistful")),
