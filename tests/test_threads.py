@@ -263,3 +263,18 @@ def test_undo_the_last_two_counts_requests_as_said_a_question_among_them(tmp_pat
     s.say("brighter")
     s.say("undo the last two")                                                # both made versions: as before
     assert s.plan == dark
+
+
+def test_back_to_how_it_was_n_changes_ago_counts_requests(tmp_path):
+    from v2m.agent.dialogue.messages import requests_back
+
+    assert requests_back("sorry, can we go back to what it was three edits ago?") == 3
+    assert requests_back("back to how it was 2 steps ago please") == 2
+    assert requests_back("go back to how it was before") is None
+    s = session_on(tmp_path)
+    s.say("faster")
+    fast = s.plan
+    s.say("darker")
+    assert s.say("when the dog jumps make it pop").question
+    s.say("go back to how it was two changes ago")   # two requests said: the question and "darker"
+    assert s.plan == fast

@@ -108,7 +108,7 @@ def test_a_joke_is_taken_back_and_keeps_its_place(clip):
 def test_pleasantries_change_nothing(clip, text):
     analysis, plan = clip
     r = apply_edit(analysis, plan, text)
-    assert r.plan == plan and r.question
+    assert r.plan == plan and (r.question or "nothing" in r.reply)
 
 
 def test_a_mode_the_score_already_has_beside_another_edit_is_no_question(clip):
@@ -172,7 +172,7 @@ def test_a_stand_in_is_said_when_a_part_is_turned_up_into_being(clip):
 def test_a_name_signed_after_thanks_is_no_edit(clip):
     analysis, plan = clip
     r = apply_edit(analysis, plan, "Thanks, Priya")
-    assert r.plan == plan and r.question
+    assert r.plan == plan and (r.question or "nothing" in r.reply)
 
 
 def test_it_is_the_part_named_just_before_in_the_same_clause():

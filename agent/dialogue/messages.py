@@ -21,6 +21,8 @@ import csv
 import re
 from dataclasses import dataclass
 
+from v2m.agent.dialogue.phrases import JOKE_RE  # "joke", "jk": the sentence before is taken back
+
 SIGNATURE_RE = re.compile(r"^\s*(?:--|—|__+|-- )\s*$")
 HEADER_RE = re.compile(r"^\s*(?:fw|fwd|re|subject|from|to|cc|sent|date)\s*:\s*(?=\S)[^'\"‘“]*$|"
                        r"^\s*-{2,}\s*(?:original|forwarded) message\s*-{2,}\s*$|^\s*on .{3,80} wrote:\s*$|"
@@ -72,8 +74,6 @@ REPORT_ONLY_RE = re.compile(
 # original tempo was fine": a version pointed back to)
 FINE_RE = re.compile(r"^(?:the |that |this )?(?:very )?[\w ]{1,25}?(?: is| are|'s) (?:fine|ok|okay|good|great|"
                      r"perfect|lovely)(?: as (?:it|they) (?:is|are)| now| already)?$", re.I)
-# "joke", "jk", "just kidding": the sentence before is taken back
-JOKE_RE = re.compile(r"^\W*(?:(?:just |only )?(?:joke|joking|kidding)|jk|j/k|lol jk|not really)\W*$", re.I)
 LEADING_PLACE_RE = re.compile(r"^\s*(?:from |at |in )?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*(?:-|–|to)\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?"
                               r"\s*[-–—:,]?\s*")
 SENTENCE_RE = re.compile(r"(?<=[.!?;])\s+|\n+")
@@ -86,8 +86,11 @@ WITHDRAW_RE = re.compile(r"^\W*(?:(?:ok|okay|oh|ah|no|sorry)\W+)*(?:(?:forget|sc
 ORDINAL_RE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|um|hmm)\W+)*(?:the |option |number |no\.? ?|#)?(first|second|1st|"
                         r"2nd|former|latter|last|1|2)(?: one| option| please)*\W*$", re.I)
 # "undo the last two": the user's last requests, counted as they said them (a question among them included)
-LAST_REQUESTS_RE = re.compile(r"^\W*(?:(?:ok|okay|please|hmm|no)\W+)*undo (?:the )?last (two|three|four|2|3|4)(?: (?:requests?|"
-                              r"things|changes|ones|turns|notes|edits))?\W*(?:please)?\W*$", re.I)
+# "undo the last two", "could we go back to how it was two changes ago?": counted in requests as said
+LAST_REQUESTS_RE = re.compile(r"^\W*(?:(?:ok|okay|please|hmm|no|sorry)\W+)*(?:undo (?:the )?last (two|three|four|2|3|4)"
+                              r"(?: (?:requests?|things|changes|ones|turns|notes|edits))?|(?:could we |can we |please )?"
+                              r"(?:go )?back to (?:how|what|where) it was (two|three|four|2|3|4) "
+                              r"(?:changes|edits|steps|versions|requests) ago)\W*(?:please)?\W*$", re.I)
 SMPTE_RE = re.compile(r"^\s*(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[:;.](\d{2}))?\s*$")
 ITEM_RE = re.compile(r"^\s*(?:\d{1,3}[.):]|[-*•])\s+(.+?)\s*$")
 LEADING_TIME_RE = re.compile(r"^\s*((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[:;.]\d{2})?)\s*(?:[-–—:,]\s*)?(?=\S)")
@@ -194,7 +197,10 @@ def picks(options: list[str], answer: str) -> str | None:
 def requests_back(text: str) -> int | None:
     """How many of the user's last requests "undo the last two" takes back (2), or None for another note."""
     m = LAST_REQUESTS_RE.match(text)
-    return {"two": 2, "three": 3, "four": 4}.get(m.group(1).lower()) or int(m.group(1)) if m else None
+    if not m:
+        return None
+    n = (m.group(1) or m.group(2)).lower()
+    return {"two": 2, "three": 3, "four": 4}.get(n) or int(n)
 
 
 def withdrawal(text: str) -> str | None:

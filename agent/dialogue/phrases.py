@@ -329,7 +329,7 @@ stuff we are all done finished that's it that is for now bye goodbye see ya very
 folks team everyone love it lol haha no worries dramas wahala problem she's apples savage howzit""".split())
 # "can we go minor? joke.", "faster... jk": the clause before is taken back
 JOKE_RE = re.compile(r"^\W*(?:(?:just |only |i'?m )?(?:a )?(?:joke|joking|kidding)|jk|j/k|lol jk|not really|scratch that)\W*$", re.I)
-PLACE_TOKEN_RE = re.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*[-–]\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?|\b(?:shots?|sh|cuts?) ?\d+"
+PLACE_TOKEN_RE = re.compile(r"(?:from )?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*(?:[-–]|to)\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?|\b(?:shots?|sh|cuts?) ?\d+"
                             r"(?:\s*[-–]\s*\d+)?\b", re.I)
 # How the score is now, said beside a request ("the music is sweet, but ..."): a description, no wish of its own
 DESCRIBED_RE = re.compile(r"^\W*(?:the music|the score|the track|the song|it|this|that|everything)(?: is|'s| sounds| feels)"
