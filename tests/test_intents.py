@@ -141,7 +141,8 @@ def test_reverts_go_back_to_the_version_named(clip, jazz):
     slow = apply_edit(clip, jazz, "much slower").plan
     dark = apply_edit(clip, slow, "darker", history=[jazz, slow]).plan
     history = [jazz, slow, dark]
-    assert apply_edit(clip, dark, "go back to version 1", history=history).plan == slow
+    assert apply_edit(clip, dark, "go back to version 2", history=history).plan == slow   # the chat's numbers: 1 is the first
+    assert apply_edit(clip, dark, "back to v1", history=history).plan == jazz
     assert apply_edit(clip, dark, "as it was before", history=history).plan == slow
     back = apply_edit(clip, dark, "the original tempo please", history=history).plan
     assert back.tempo_bpm == jazz.tempo_bpm and back.mode == dark.mode
@@ -158,7 +159,7 @@ def test_a_return_to_before_every_change_or_with_other_words_ends_at_that_versio
                   "scrap the lot, how it sounded at the very start"):
         assert apply_edit(clip, louder, words, history=history).plan == jazz, words
     # other edits said before the return are overtaken by it: the turn ends at the version named
-    assert apply_edit(clip, louder, "lose the drums and take it back to version 1", history=history).plan == slow
+    assert apply_edit(clip, louder, "lose the drums and take it back to version 2", history=history).plan == slow
 
 
 def test_replies_are_the_diff_and_nothing_is_said_as_nothing(clip, jazz):

@@ -207,7 +207,7 @@ def test_a_version_named_by_when_it_was_heard_and_a_version_to_start_from(tmp_pa
     s2.say("the one from last week was nicer")   # named by time, but no ask to go back to it
     assert s2.plan.tempo_bpm > first.tempo_bpm
     s3 = session_on(tmp_path / "c")
-    for said in ("add a banjo", "faster", "no banjo", "I liked the banjo in version 1 better"):
+    for said in ("add a banjo", "faster", "no banjo", "I liked the banjo in version 2 better"):
         s3.say(said)
     assert "Banjo" in s3.plan.instrumentation.values() and s3.plan.tempo_bpm > first.tempo_bpm   # only the parts
 

@@ -242,4 +242,4 @@ def test_producer_and_british_shorthand(clip):
     [it] = read_request(analysis, plan, "duck everything under 0:08-0:12 for the voiceover", guess=False)
     assert (it.what, it.direction, it.scope.start_s) == ("energy", "down", 8.0)
     assert ("energy", "up", None) in read(clip, "the ending is a bit of a damp squib")
-    assert reference(" rev to v3 ") == (3, None)
+    assert reference(" rev to v3 ") == (2, None)   # the chat's version 3: two edits after the first score

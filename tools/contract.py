@@ -296,8 +296,8 @@ class EditIntent(Strict):
     shape: list[float] = Field(default_factory=list, description="energy levels 0..1 across the scope, in order "
                                "(a shape over time: [0.2, 0.8] grows)")
     scope: EditScope = Field(default_factory=EditScope)
-    version: int | None = Field(None, ge=-50, description="revert: the version as the user counts edits "
-                                "(0 = the first score); negative = that many edits back")
+    version: int | None = Field(None, ge=-50, description="revert: edits from the first score "
+                                "(0 = the first score, the chat's 'version 1'); negative = that many edits back")
     reason: str = Field("", max_length=300, description="why, in words (a culture or purpose read as a style)")
     source: Literal["rules", "model", "llm"] = "rules"
     confidence: float = Field(1.0, ge=0, le=1)

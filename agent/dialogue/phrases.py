@@ -293,16 +293,23 @@ def shape(text: str) -> tuple[tuple[float, ...], re.Match] | None:
     return None
 
 
+def edits_before(shown: int) -> int:
+    """The version a user names by the number the chat shows ("version 2", "v3"), as edits from the first score:
+    the chat calls the first score version 1, so "version 2" is the plan after one edit."""
+    return max(0, shown - 1)
+
+
 def reference(text: str) -> tuple[int, str | None] | None:
     """An earlier version the clause points back to: (version, attribute or None for everything).
-    version >= 0 counts edits (0 = the first score); -1 is the version before the last change.
+    version >= 0 counts edits (0 = the first score, which the chat calls "version 1"); -1 is the version
+    before the last change.
     "Bring it back a notch" turns something down, no version."""
     if (m := REDUCE_RE.search(text)) and re.search(SIZED, m.group(0)) and not VERSION_RE.search(text) and \
             not PREVIOUS_RE.search(text):
         return None
     attr = next((a for w, a in ATTRIBUTES.items() if re.search(rf"\b{w}\b", text)), None)
     if (m := VERSION_RE.search(text)) and BACK_RE.search(text):
-        return int(m.group(1) or m.group(2)), attr
+        return edits_before(int(m.group(1) or m.group(2))), attr
     if (m := re.search(r"\bafter the (?:very )?(first|second|third|1st|2nd|3rd) (?:change|edit)\b", text)):
         return {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}[m.group(1)], attr
     if (m := LAST_N_RE.search(text)):   # "undo the last two", "like it was two changes ago"

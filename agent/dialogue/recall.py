@@ -5,11 +5,11 @@ change: ..."). Read from the words and the plans so far; what to do then is said
 
     from v2m.agent.dialogue.recall import withdrawn, rebased, named_by_time
     withdrawn("nvm the crash", history)        # [EditIntent(what="revert", version=-1)] when the last edit added it
-    preferred("I liked the bass in v2", history)   # [EditIntent(what="revert", version=2, value="instruments")]
-    rebased("from version 2, just darker")     # (2, "darker")
+    preferred("I liked the bass in v2", history)   # [EditIntent(what="revert", version=1, value="instruments")]
+    rebased("from version 2, just darker")     # (1, "darker"): version 2 is the plan after one edit
 
-`history` is the first plan, then the plan after each edit so far (the last is the current plan); version N
-is history[N], as `v2m.agent.dialogue.phrases.reference` counts them.
+`history` is the first plan, then the plan after each edit so far (the last is the current plan); the version a
+user names as N (the chat's numbers: the first score is version 1) is history[N - 1] (`phrases.edits_before`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.orchestration import role_of
-from v2m.agent.dialogue.phrases import ATTRIBUTES
+from v2m.agent.dialogue.phrases import ATTRIBUTES, edits_before
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan
 
 # "nvm the hit", "never mind no crash", "forget the accordion", "scratch the stab": taking back a thing
@@ -116,7 +116,7 @@ def preferred(request: str, history: list[ScorePlan] | None) -> list[EditIntent]
     what = (m.group("what") or m.group("what2") or "").lower()
     attr = next((a for w, a in ATTRIBUTES.items() if re.search(rf"\b{w}\b", what)), None) or \
         ("instruments" if named_parts(what) else None)
-    return [EditIntent(what="revert", version=int(m.group("n") or m.group("n2")), value=attr, text=request[:400])]
+    return [EditIntent(what="revert", version=edits_before(int(m.group("n") or m.group("n2"))), value=attr, text=request[:400])]
 
 
 def rebased(request: str) -> tuple[int, str] | None:
@@ -126,4 +126,4 @@ def rebased(request: str) -> tuple[int, str] | None:
     if not m:
         return None
     n = m.group("n") or m.group("v")
-    return (int(n) if n else 0), m.group("rest").strip()
+    return (edits_before(int(n)) if n else 0), m.group("rest").strip()
