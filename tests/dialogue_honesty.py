@@ -14,7 +14,7 @@ from v2m.tools.contract import ROLES
 # plans show: the two sets must be equal.
 CLAIMS = {"tempo": r"\bBPM\b|\btempo\b(?! back)", "energy": r"\benergy\b", "key": r"\bkey\b|\bchords\b",
           "style": r"\bstyle\b", "loudness": r"\bLUFS\b|\bloudness\b",
-          "roles": r"\b(?:%s) in\b|\bno (?:%s)\b|\b(?:%s): " % (("|".join(ROLES),) * 3),
+          "roles": r"\b(?:%s) in\b|\bno (?:%s)\b|\b(?:%s): |\bno music\b|\bmusic back in\b" % (("|".join(ROLES),) * 3),
           "levels": r"against the others", "hits": r"\b(?:accent|crash|stab|swell|stop) at\b",
           "locks": r"\b(?:locked|unlocked)\b", "take": r"\btake\b", "route": r"\broute\b"}
 

@@ -151,6 +151,7 @@ class Section(Strict):
                       "its notes and audio with a new seed, everything else equal")
     levels_db: dict[str, float] = Field(default_factory=dict, description="role -> level offset in dB "
                                         f"({MIN_LEVEL_DB:g}..{MAX_LEVEL_DB:g}): the balance between parts")
+    music: bool = Field(True, description="False: music out, the section is silent (\"no music in shot 3\")")
     fill: bool = Field(True, description="the last bar leads into the next section (a drum fill); False where "
                        "an edit split a section, so the split adds no transition nobody asked for")
 

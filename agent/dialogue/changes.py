@@ -41,8 +41,9 @@ def _section_values(plan: ScorePlan, t: float) -> dict[str, str]:
     """The values that govern the music of the section playing at `t`."""
     s = plan.sections[plan.section_at(t)]
     inst = {**load_style(plan.style).instruments, **plan.instrumentation}
-    roles = effective_roles(plan, s)
+    roles = effective_roles(plan, s.model_copy(update={"music": True}))  # which parts, apart from music out
     return {
+        "music": "music" if s.music else "silent",
         "tempo": f"{s.tempo_bpm or plan.tempo_bpm:g}",
         "energy": f"{s.energy:.2f}",
         "roles": ",".join(sorted(r for r in roles if r in inst)),
@@ -58,6 +59,8 @@ def _say(kind: str, a: str, b: str) -> str:
         return f"tempo {a} -> {b} BPM"
     if kind == "energy":
         return f"{'more' if float(b) > float(a) else 'less'} energy ({a} -> {b})"
+    if kind == "music":
+        return "music back in" if b == "music" else "no music"
     if kind == "roles":
         ra, rb = set(filter(None, a.split(","))), set(filter(None, b.split(",")))
         parts = [f"{r} in" for r in sorted(rb - ra)] + [f"no {r}" for r in sorted(ra - rb)]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import cultures, marks, mentions, names, orchestration, phrases, takes, vocab
+from v2m.agent.dialogue import cultures, marks, mentions, names, orchestration, phrases, silence, takes, vocab
 from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.phrases import BIG, FAST_RE, LESS_RE, LOUD_RE, MORE_RE, QUIET_RE, SLOW_RE, SMALL
@@ -276,7 +276,7 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
         rest = marks.locks(c, rest)
         rest = marks.sync(c, rest)
     if not c.intents:
-        rest = orchestration.read(rest, c.want)
+        rest = orchestration.read(silence.read(rest, c.want), c.want)
         rest = phrases.plain(rest)
         for parse in (_shape, _culture, lambda c_, t_: _key(c_, t_, original or text), _tempo, _style, _mood, _energy,
                       _loudness):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from v2m.agent.dialogue import marks, orchestration, takes
+from v2m.agent.dialogue import marks, orchestration, silence, takes
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import Ask, Span, fmt
@@ -254,7 +254,8 @@ def _revert(e: Edit, it: EditIntent, history: list[ScorePlan]) -> ScorePlan:
 HANDLERS: dict[str, Callable[[Edit, EditIntent], None]] = {
     "tempo": _tempo, "key": _key, "mode": _mode, "style": _style, "mood": _mood, "energy": _energy,
     "loudness": _loudness, "shape": _shape,
-    "add": lambda e, it: orchestration.add(e, it.value), "remove": lambda e, it: orchestration.remove(e, it.value),
+    "add": lambda e, it: silence.back(e) if it.value == "music" else orchestration.add(e, it.value),
+    "remove": lambda e, it: silence.out(e) if it.value == "music" else orchestration.remove(e, it.value),
     "swap": lambda e, it: orchestration.swap(e, it.target, it.value),
     "only": lambda e, it: orchestration.only(e, it.value),
     "balance": lambda e, it: orchestration.balance(e, it.value, _level_step(it), it.target),

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue.mentions import INSTR_ALT
+from v2m.agent.dialogue.mentions import INSTR_ALT, named_parts
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import CLOCK, ORD, ORDINALS, notation, parse_time, shorthand
 from v2m.agent.dialogue.vocab import MOODS
@@ -283,6 +283,8 @@ def spared(text: str, span: Span, analysis: VideoAnalysis, plan: ScorePlan) -> t
     m = SPARED_RE.search(text)
     if not m or LOCK_WORDS.search(text) or span.sections is not None:
         return text, span
+    if not m.group(0)[0].isspace() and named_parts(" ".join(text[m.end():].split()[:3])):
+        return text, span   # "everything out except the bass in shot 3": a part is kept, no place spared
     try:   # the words beside "except" (before "untouched") must name a place: "except the bass" names none
         if locate(text[:m.start()] if m.group(0)[0].isspace() else text[m.end():], analysis, plan) is None:
             return text, span

@@ -31,7 +31,10 @@ def bar_s(plan: ScorePlan, s: Section) -> float:
 
 
 def effective_roles(plan: ScorePlan, s: Section) -> list[str]:
-    """The roles a section plays: its own list, or every role of the plan and its style."""
+    """The roles a section plays: none where the music is out, else its own list or every role of the plan
+    and its style."""
+    if not s.music:
+        return []
     if s.instruments:
         return list(s.instruments)
     return list(dict.fromkeys([*load_style(plan.style).instruments, *plan.instrumentation]))
@@ -278,8 +281,8 @@ def set_roles(plan: ScorePlan, idx: list[int], *, add: str | None = None, remove
             roles = [only] if only else [r for r in before[i] if r != remove] + ([add] if add and add not in before[i] else [])
             if not roles:
                 raise Ask("That would leave that part silent. Should I drop the music there instead?")
-            if roles != effective_roles(plan, s):
-                plan.sections[i] = s.model_copy(update={"instruments": roles})
+            if roles != effective_roles(plan, s):  # a part brought into silence plays there alone
+                plan.sections[i] = s.model_copy(update={"instruments": roles, "music": True})
         elif not s.instruments and add and add not in before[i]:
             plan.sections[i] = s.model_copy(update={"instruments": before[i]})
 

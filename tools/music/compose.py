@@ -258,6 +258,9 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
     hits = _hit_beats(plan, tmap)
     _stops_and_swells(hits, tmap, parts)
     _breathe_before_hits(hits, tmap, parts)
+    silent = {i for i, s in enumerate(plan.sections) if not s.music}
+    for part in parts.values() if silent else ():  # music out: nothing sounds there (a note never rings past its section)
+        part.notes = [n for n in part.notes if n.section not in silent]
     return Arrangement(parts=[parts[r] for r in roles], tempo_map=tmap, key=plan.key, mode=plan.mode,
                        meter=plan.meter, style=style.name, swing=style.swing, swing_unit=style.swing_unit,
                        title=f"v2m: {style.name} in {plan.key} {plan.mode}", repairs=repairs,

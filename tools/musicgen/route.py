@@ -329,9 +329,12 @@ def generate_score_audio(plan: ScorePlan, wav_out: str | Path, *, backend=None, 
             chords = lambda a, b, k=k, lead=lead: chord_timeline(  # noqa: E731
                 plan, k, (a - lead) / sr, (b - a) / sr, tempo_map)
         k_seed = section_seed(seed, k, plan.sections[k].take)
-        raw = render_section(backend, prompt, e - s, seed=k_seed, melody=melody, chords=chords)
         evidence[f"prompt_{k}"], evidence[f"seed_{k}"] = np.array(prompt), np.array(k_seed)
-        stem = match_loudness(raw, sr, plan.loudness_lufs)
+        if plan.sections[k].music:
+            raw = render_section(backend, prompt, e - s, seed=k_seed, melody=melody, chords=chords)
+            stem = match_loudness(raw, sr, plan.loudness_lufs)
+        else:  # music out: silence, nothing generated
+            stem = np.zeros(e - s, np.float32)
         if k == n_sec - 1:  # a short fade-out at the very end, so the video does not end on a click
             f = min(len(stem) // 4, round(END_FADE_S * sr))
             stem[len(stem) - f:] *= np.linspace(1.0, 0.0, f, dtype=np.float32)

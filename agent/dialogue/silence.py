@@ -1,0 +1,57 @@
+"""Music out and back in over a stretch: "no music in shot 3", "kill the music for the last shot", "drop
+everything in the middle", "music out from 0:20 to 0:30", "bring the music back in shot 3" (Section.music).
+
+    rest = read(text, want)     # want("remove", value="music") for "no music in shot 3"; the words blanked
+    out(e); back(e)             # the sections an edit points at fall silent, or play again
+
+A moment ("mute the music at 0:20", "cut all the music on the second cut") is a stop hit (`marks`), not a
+stretch; the whole score silent is refused with a question, since there would be nothing left to score.
+"""
+
+from __future__ import annotations
+
+import re
+
+from v2m.agent.dialogue.orchestration import EXCEPT, eat
+from v2m.agent.dialogue.where import Ask
+
+_MUSIC = r"(?:all )?(?:the |any )?(?:music|score|soundtrack|track)"
+_OUT_VERBS = r"(?:no|kill|mute|cut|drop|stop|lose|silence|pull|take out|remove|turn off|get rid of|ditch|lay out)"
+# "no music in shot 3", "kill the music", "the music stops there", "music out", "silence in shot 3",
+# "drop everything in the middle" (not "... except the bass": that keeps a part)
+OUT_RE = re.compile(rf"\b{_OUT_VERBS} {_MUSIC}(?: (?:out|off))?\b|\b{_MUSIC} (?:out|off|stops?|drops? out|cuts? "
+                    rf"out|goes silent)\b|^\W*(?:total |complete |pure )?silence\b(?= (?:in|for|during|over|under|"
+                    rf"from|through)\b)|\b(?:drop|remove|take out|lose|kill|mute|cut) (?:out )?(?:everything|all "
+                    rf"(?:the )?(?:instruments|parts))\b(?!(?: \w+){{0,3}} {EXCEPT}\b)")
+BACK_RE = re.compile(rf"\b(?:bring|put) {_MUSIC} back(?: in)?\b|\b(?:the )?music (?:back|comes? back|returns?)\b")
+
+
+def read(t: str, want) -> str:
+    """Music out or back over the clause's place; returns the text with what was understood blanked out."""
+    if (m := OUT_RE.search(t)):
+        want("remove", value="music")
+        return eat(t, m)
+    if (m := BACK_RE.search(t)):
+        want("add", value="music")
+        return eat(t, m)
+    return t
+
+
+def out(e) -> None:
+    """The sections `e` points at fall silent (Section.music False)."""
+    if e.whole:
+        raise Ask("That would leave the whole video without music. Which part should be silent (e.g. 'no music "
+                  "in shot 3')?")
+    if all(not e.plan.sections[i].music for i in e.idx):
+        raise Ask("There is no music there already. Did you mean another part?")
+    for i in e.idx:
+        e.plan.sections[i] = e.plan.sections[i].model_copy(update={"music": False})
+
+
+def back(e) -> None:
+    """The silent sections `e` points at play again, as they did."""
+    silent = [i for i in (range(len(e.plan.sections)) if e.whole else e.idx) if not e.plan.sections[i].music]
+    if not silent:
+        raise Ask("The music already plays there. Did you mean an instrument?")
+    for i in silent:
+        e.plan.sections[i] = e.plan.sections[i].model_copy(update={"music": True})
