@@ -43,11 +43,13 @@ TERSE: dict[str, list[str]] = {
     "energy_up": ["+energy", "energy +", "[d:more] energy pls", "[d:busier]", "[d:bigger] here", "+intensity", "[d:fuller]",
                   "needs a lift", "give it a lift here", "[d:more] oomph", "could lift [m:a little] here", "[d:bigger] + [d:busier]",
                   "go [m:a bit] mad here", "wants to be [d:bigger], [m:way] [d:bigger]", "needs [d:more] punch", "+ drive",
-                  "push the energy", "[d:more] upbeat", "too flat here", "feels limp, [d:more] energy"],
+                  "push the energy", "[d:more] upbeat", "too flat here", "feels limp, [d:more] energy",
+                  "[d:louder] in this bit", "not so quiet here", "let it get loud here"],
     "energy_down": ["-energy", "energy -", "[d:less] busy", "[d:calmer]", "[d:less] going on here", "strip [d:back] to pad",
                     "too busy", "too much going on here", "[d:simpler] pls", "thin it out here", "calm it", "gone mental, calm it",
                     "not so busy here?", "keep it [d:simpler] till the end", "[m:a bit] [d:more] serious", "[d:sparser]",
-                    "feels like it's wandering, [d:simpler]", "tone it [d:down]", "too hectic, dial it [d:back]"],
+                    "feels like it's wandering, [d:simpler]", "tone it [d:down]", "too hectic, dial it [d:back]",
+                    "[d:quieter] here", "[d:softer] in this bit", "not so loud here", "go quiet here"],
     "loudness_up": ["mx +{db}dB overall", "music +{db} dB", "level [d:up] overall", "music [d:louder] overall", "vol [d:up]",
                     "music too low under the VO", "can't hear the music on a phone", "music up a touch overall"],
     "loudness_down": ["mx -{db}dB overall", "music -{db} dB under VO", "duck under VO", "vol [d:down]", "music too hot overall",
@@ -70,7 +72,8 @@ TERSE: dict[str, list[str]] = {
                      "the {i} is covering the {j}", "the {i} is too loud, it covers the {j}", "{i} sits on top, tuck it"],
     "add": ["add {i}", "{i} here please", "{i} in here", "needs {i} to kick in", "{i} enters here", "bring {i} in",
             "keep the {i} going through here too", "{i} from the top", "{i} right from the start", "+ {i}",
-            "start the {i} here", "let the {j} carry on and add {i}", "want {i} in this bit", "{i} in from here"],
+            "start the {i} here", "let the {j} carry on and add {i}", "want {i} in this bit", "{i} in from here",
+            "end with the {i} holding a long note", "finish on the {i} ringing out"],
     "remove": ["kill {i}", "kill the {i}", "no {i}", "{i} out", "lose the {i}", "mute {i}", "nix the {i}", "x {i}",
                "{i} should rest here", "let the {i} rest", "drop {i} for this bit", "{i} tacet", "take the {i} out",
                "too much {i}, just take it out", "cut the {i} here"],
@@ -90,7 +93,9 @@ TERSE: dict[str, list[str]] = {
              "the {i} is gorgeous, keep it", "the {i} is class, don't touch it", "muito obrigado", "merci, parfait",
              "gracias, perfecto", "danke, passt", "grazie mille", "see attached", "sending the notes next",
              "what key is it in?", "how many bpm is it now?", "what's playing the tune?", "which version is this?",
-             "can you send me the wav?", "when is the next cut?", "did you get my notes?", "god bless, we are happy"]}
+             "can you send me the wav?", "when is the next cut?", "did you get my notes?", "god bless, we are happy",
+             "how fast is it at the moment?", "what tempo is this at", "is there {i} in this already?",
+             "which shot is the drone one?", "what's the bpm right now, roughly"]}
 GENRES = ["jazz", "rock", "lofi", "orchestral", "bossa nova", "funk", "disco", "synthwave", "gospel", "afrobeats",
           "country", "reggae", "hip hop", "ambient", "cinematic", "folk", "latin"]
 NAMES = ["Sarah", "Tom", "Ana", "Ben", "Priya", "Kwame", "Lucia", "Mark", "Jen", "Ravi", "Chloe", "Dimitri"]
