@@ -218,7 +218,11 @@ MORE: dict[str, dict[str, list[str]]] = {
                             "duck the {i}", "pull the {i} right [d:back]"],
                      "state": ["the {i} is too in your face", "the {i} is poking out", "the {i} is too present"]},
     "none": {"do": ["leave it as it is", "don't change anything", "that's fine as is", "keep it like that",
-                    "sounds good to me", "cool, thanks", "no changes needed", "that works"], "state": []},
+                    "sounds good to me", "cool, thanks", "no changes needed", "that works",
+                    # "more" of a word that names no quality of music is no edit the reader knows
+                    "make it more spreadsheet", "more giraffe please", "can it be more cardboard",
+                    "make the music more november", "it needs more lampshade", "more elbow", "a bit more parking lot",
+                    "make it sound more sandwich", "less umbrella"], "state": []},
 }
 for _label, _more in MORE.items():
     for _kind, _words in _more.items():
