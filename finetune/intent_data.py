@@ -7,7 +7,9 @@ model's labels (`v2m.agent.dialogue.intent_model.LABELS`) and with its spans for
 
 A sentence is a request phrase for the label, sometimes with a place ("in the second shot", "after 0:12"),
 a degree word ("a bit", "way"), a politeness frame ("could you ...", "I think it needs ...") and typing
-noise (lower case, a dropped letter), so the model learns the meaning, not the template. The "none" label
+noise (lower case, a dropped letter), so the model learns the meaning, not the template. A share of them
+(`NOTE_SHARE`) are review notes instead (`v2m.finetune.intent_notes`: timecodes heading terse shorthand,
+email and review-tool wrappers, dictated homophones and kit words for instruments, sign-offs). The "none" label
 holds chit-chat, questions, thanks, nonsense and instructions to the assistant: things that are no edit.
 
 Templates mark their spans inline: "[d:up]" is a direction, "[m:a bit]" a magnitude, "[s:in shot 3]" a
@@ -28,6 +30,7 @@ from pathlib import Path
 
 from v2m.agent.dialogue.vocab import INSTRUMENTS as KNOWN_INSTRUMENTS
 from v2m.agent.dialogue.vocab import ROLE_WORDS
+from v2m.finetune.intent_notes import SPOKEN, note
 
 INSTRUMENTS = sorted((set(KNOWN_INSTRUMENTS) | set(ROLE_WORDS)) - {"percussive", "comping"})
 TAGS = {"s": "scope", "i": "instrument", "d": "direction", "m": "magnitude"}
@@ -215,7 +218,11 @@ MORE: dict[str, dict[str, list[str]]] = {
                             "duck the {i}", "pull the {i} right [d:back]"],
                      "state": ["the {i} is too in your face", "the {i} is poking out", "the {i} is too present"]},
     "none": {"do": ["leave it as it is", "don't change anything", "that's fine as is", "keep it like that",
-                    "sounds good to me", "cool, thanks", "no changes needed", "that works"], "state": []},
+                    "sounds good to me", "cool, thanks", "no changes needed", "that works",
+                    # "more" of a word that names no quality of music is no edit the reader knows
+                    "make it more spreadsheet", "more giraffe please", "can it be more cardboard",
+                    "make the music more november", "it needs more lampshade", "more elbow", "a bit more parking lot",
+                    "make it sound more sandwich", "less umbrella"], "state": []},
 }
 for _label, _more in MORE.items():
     for _kind, _words in _more.items():
@@ -250,6 +257,8 @@ EVENTS = ["the goal", "the podium", "the reveal", "the kiss", "the first dance",
           "the summit", "the landing", "the jump", "the final whistle", "the fireworks", "the logo", "the product shot",
           "the punchline", "the winning point", "the big hug"]
 
+NOTE_SHARE = 0.3     # of the sentences are review notes (intent_notes), the rest chat requests
+SPOKEN_SHARE = 0.15  # of the instruments are said as dictation or kit talk hears them (intent_notes.SPOKEN)
 NO_PLACE = {"none", "revert", "style", "hit", "loudness_up", "loudness_down"}
 MARK = re.compile(r"\[([sidm]):([^\]]+)\]")
 COMPARATIVE = re.compile(r"\[d:(\w+er|more|less|fewer)\]")
@@ -295,12 +304,16 @@ def _place(rng: random.Random) -> str:
 
 def _fill(template: str, rng: random.Random) -> str:
     i, j = rng.sample(INSTRUMENTS, 2)
+    if rng.random() < SPOKEN_SHARE:  # said as dictation or kit talk hears it: "the base", "hats"
+        i = rng.choice(SPOKEN)
     t = rng.randrange(2, 50)
     return template.format(i=f"[i:{i}]", j=f"[i:{j}]", o=rng.choice(ORDS), n=rng.randrange(1, 7), t=f"0:{t:02d}")
 
 
 def tagged_sentence(label: str, rng: random.Random) -> tuple[str, list[list]]:
     """One training sentence for `label` and its spans [[span label, start, end], ...]."""
+    if rng.random() < NOTE_SHARE:  # the review-note register (intent_notes): "00:12 - kill hats", emails
+        return _noise(*unmark(note(label, rng, _fill)), rng)
     ph = PHRASES[label]
     why = label in WHY and rng.random() < 0.25
     if why and label in VAGUE and rng.random() < 0.5:  # the reason alone says which: "..., pull it right back"

@@ -1,5 +1,5 @@
-"""The learned intent reader: the shipped config loads, the generated data is labelled with consistent spans,
-the human-written turns (sets b and d-tune only) are labelled from their expectations,
+"""The learned intent reader: the shipped config loads, the generated data (chat requests and review notes) is labelled with consistent spans,
+the human-written turns (sets b, d-tune and e-tune only) are labelled from their expectations,
 a tiny LoRA run trains only the adapter and the two heads and reads the same through the NumPy encoder as
 through torch, and the shipped head (when present) is small, reads plain requests the way they are meant
 and tags spans in sentences the generator never wrote (tests/intent_spans.yaml, hand-labelled)."""
@@ -73,6 +73,8 @@ def test_human_turns_are_labelled_from_expectations_and_graded_sets_are_refused(
 
     graded = {t["say"].strip().lower() for name in ("c", "d-val", "e-val", "f") for d in load_set(name) for t in d["turns"]}
     assert not [r["text"] for r in rows if len(r["text"].split()) > 2 and r["text"].strip().lower() in graded]
+    made = generate(2400, 0) + generate(400, 1)  # nor is a generated sentence (templates, not copies)
+    assert not [r["text"] for r in made if len(r["text"].split()) > 2 and r["text"].strip().lower() in graded]
     assert token_tags([(0, 0), (0, 4), (5, 9), (0, 0)], None) == [-100] * 4
 
 
@@ -93,6 +95,26 @@ def test_generated_spans_cover_their_words_and_survive_tokens_and_back():
         back = spans_from_tags(r["text"], tags, offsets)
         same += [(s.label, s.start, s.end) for s in back] == [tuple(s) for s in r["spans"]]
     assert same >= 0.97 * len(rows)  # a dropped letter can glue two words: "quietand"
+
+
+def test_the_generator_writes_review_notes_with_coded_places_spoken_instruments_and_sign_offs():
+    """The review-note register (finetune/intent_notes.py): a timecode or shot code heading a note is its
+    scope, dictated and kit words fill the instrument slots, and sign-offs and pleasantries are no edit."""
+    import random
+
+    from v2m.finetune.intent_data import _fill, unmark
+    from v2m.finetune.intent_notes import SPOKEN, TERSE, note
+
+    rng = random.Random(7)
+    notes = {label: [unmark(note(label, rng, _fill)) for _ in range(60)] for label in TERSE}
+    assert set(TERSE) == set(LABELS)
+    coded = [(t, s) for t, s in notes["balance_down"] + notes["tempo_up"] if s and s[0][0] == "scope" and s[0][1] == 0]
+    assert len(coded) > 20 and any(t[:s[0][2]].startswith(("sh", "0", "1:", "cut")) for t, s in coded)
+    heard = {t[a:b].lower() for rows in notes.values() for t, sp in rows for k, a, b in sp if k == "instrument"}
+    assert heard & set(SPOKEN)
+    assert not [t for t, sp in notes["none"] if {k for k, _, _ in sp} - {"instrument"}]  # praise names no change
+    # every mark is taken out: no "[s:" or "{i}" survives into a sentence
+    assert not [t for rows in notes.values() for t, _ in rows if "[s:" in t or "[d:" in t or "{" in t]
 
 
 def test_spans_from_tags_reads_word_pieces_and_lenient_starts():
@@ -138,7 +160,10 @@ def test_the_shipped_head_is_small_and_reads_plain_requests():
     assert HEAD_PATH.stat().st_size < 2_000_000
     m = IntentModel.load()
     for text, label in [("way too fast", "tempo_down"), ("it's dragging, speed it up", "tempo_up"),
-                        ("fade it out at the end", "shape_down"), ("thanks, that's great", "none")]:
+                        ("fade it out at the end", "shape_down"), ("thanks, that's great", "none"),
+                        # the review-note register (finetune/intent_notes.py), in words of this test's own
+                        ("00:42 - strings down 3dB", "balance_down"), ("kill the high hats in sh4", "remove"),
+                        ("cheers, all signed off", "none")]:
         assert m.predict(text).label == label, text
 
 
