@@ -65,3 +65,13 @@ def test_the_whole_score_silent_is_a_question_and_a_moment_is_a_stop(clip):
     assert all(s.music for s in r.plan.sections) and any(h.kind == "stop" for h in r.plan.hit_points)
     keep = apply_edit(analysis, plan, "drop everything except the bass in shot 3").plan   # keeps a part: not silence
     assert all(s.music for s in keep.sections) and keep != plan
+
+
+@pytest.mark.parametrize("said", ["no music change in the intro please, but brighter at the end",
+                                  "pull the music down a bit in shot 3", "drop the music by 3 dB in shot 2",
+                                  "stop the music from being so loud in shot 3", "the music stops too abruptly in shot 3",
+                                  "no music theory jargon please", "the music drops out too early, keep it going"])
+def test_words_about_the_music_are_not_music_out(clip, said):
+    analysis, plan = clip
+    r = apply_edit(analysis, plan, said)
+    assert all(s.music for s in r.plan.sections), (said, r.reply)

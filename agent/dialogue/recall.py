@@ -20,6 +20,7 @@ from collections.abc import Callable
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.orchestration import role_of
 from v2m.agent.dialogue.phrases import ATTRIBUTES, edits_before
+from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan
 
 # "nvm the hit", "never mind no crash", "forget the accordion", "scratch the stab": taking back a thing
@@ -101,9 +102,17 @@ def withdrawn(request: str, history: list[ScorePlan] | None,
 def named_by_time(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | None:
     """"She liked the version from this morning better, can we go back to that?": the version heard before
     this sitting's changes, which is the first score (versions keep no clock the user sees); None when the
-    request names no version by time, or does not ask to go back to it."""
-    if not history or len(history) < 2 or not BY_TIME_RE.search(request) or not WANT_BACK_RE.search(request):
+    request names no version by time.
+
+    Raises:
+        Ask: a version named by time is praised but not asked for ("the one from last week was nicer"):
+            going back is offered, not done.
+    """
+    if not history or len(history) < 2 or not BY_TIME_RE.search(request):
         return None
+    if not WANT_BACK_RE.search(request):
+        raise Ask("Should I go back to the first score, the version before today's changes? Say 'go back to it' "
+                  "or tell me what you liked about it.")
     return [EditIntent(what="revert", version=0, text=request[:400])]
 
 

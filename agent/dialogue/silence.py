@@ -17,12 +17,16 @@ from v2m.agent.dialogue.where import Ask
 
 _MUSIC = r"(?:all )?(?:the |any )?(?:music|score|soundtrack|track)"
 _OUT_VERBS = r"(?:no|kill|mute|cut|drop|stop|lose|silence|pull|take out|remove|turn off|get rid of|ditch|lay out)"
-# "no music in shot 3", "kill the music", "the music stops there", "music out", "silence in shot 3",
+# what may follow: the clause's end or its place ("no music in shot 3"), never more words about the music
+# ("no music change in the intro", "pull the music down", "stop the music from being so loud")
+_THEN_PLACE = (r"(?:\s+(?:completely|entirely|altogether|totally))?(?=\s*(?:$|[,.;:!?]|(?:in|for|during|from(?! being)|under|"
+               r"over|until|till|after|before|at|through|on|here|there|between|across)\b))")
+# "no music in shot 3", "kill the music for the last shot", "the music stops there", "silence in shot 3",
 # "drop everything in the middle" (not "... except the bass": that keeps a part)
-OUT_RE = re.compile(rf"\b{_OUT_VERBS} {_MUSIC}(?: (?:out|off))?\b|\b{_MUSIC} (?:out|off|stops?|drops? out|cuts? "
-                    rf"out|goes silent)\b|^\W*(?:total |complete |pure )?silence\b(?= (?:in|for|during|over|under|"
-                    rf"from|through)\b)|\b(?:drop|remove|take out|lose|kill|mute|cut) (?:out )?(?:everything|all "
-                    rf"(?:the )?(?:instruments|parts))\b(?!(?: \w+){{0,3}} {EXCEPT}\b)")
+OUT_RE = re.compile(rf"\b{_OUT_VERBS} {_MUSIC}(?: (?:out|off))?{_THEN_PLACE}|\b{_MUSIC} (?:out|off|stops?|drops? out|"
+                    rf"cuts? out|goes silent){_THEN_PLACE}|^\W*(?:total |complete |pure )?silence\b(?= (?:in|for|during|"
+                    rf"over|under|from|through)\b)|\b(?:drop|remove|take out|lose|kill|mute|cut) (?:out )?(?:everything|"
+                    rf"all (?:the )?(?:instruments|parts)){_THEN_PLACE}(?!(?: \w+){{0,3}} {EXCEPT}\b)")
 BACK_RE = re.compile(rf"\b(?:bring|put) {_MUSIC} back(?: in)?\b|\b(?:the )?music (?:back|comes? back|returns?)\b")
 
 
