@@ -5,6 +5,9 @@ refer to earlier versions or correct an earlier note. Sentences here are our own
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
+
+import pytest
 
 from edit_clips import long_clip
 from v2m.agent.dialogue.messages import Note, pasted_notes, picks, spoken_time, unwrap
@@ -64,6 +67,7 @@ def test_a_version_1_store_is_upgraded_with_a_backup_and_its_turns_offer_no_opti
     root = tmp_path / "old"
     root.mkdir()
     db = sqlite3.connect(root / "sessions.db")
+    db.execute("PRAGMA journal_mode=WAL")   # its last turns still in the WAL, as a store left by a crash
     db.executescript("""
         CREATE TABLE sessions (id TEXT PRIMARY KEY, video TEXT NOT NULL, request TEXT NOT NULL,
             planner TEXT NOT NULL, analysis TEXT NOT NULL, head INTEGER, branch TEXT NOT NULL DEFAULT 'main',
@@ -76,9 +80,10 @@ def test_a_version_1_store_is_upgraded_with_a_backup_and_its_turns_offer_no_opti
             VALUES ('s1', 1, 'say', 'it sags', 'Do you mean more energy?', 1, NULL, NULL, 'main', 0.1, 0);
         PRAGMA user_version=1;""")
     db.commit()
+    store = Store(root)   # while the old connection is open, so nothing was checkpointed into the main file
     db.close()
-    store = Store(root)
-    assert (root / "sessions.db.bak").exists()
+    with closing(sqlite3.connect(root / "sessions.db.bak")) as bak:   # the copy holds the turns as they were
+        assert bak.execute("SELECT text FROM turns").fetchall() == [("it sags",)]
     [turn] = store.turns("s1")
     assert turn.question and turn.options == []
     store.commit_turn("s1", kind="say", text="x", reply="Which?", question=True, before=None, seconds=0.0,
@@ -140,7 +145,7 @@ def test_a_pasted_export_or_numbered_list_is_one_note_per_line_with_its_time():
     assert pasted_notes("| # | Time | Note |\n|---|---|---|\n| 1 | 00:12 | more drums |\n| 2 | 0:20 | softer |") == \
         [Note("at 0:12 more drums", "1 (0:12)"), Note("at 0:20 softer", "2 (0:20)")]
     assert pasted_notes("slower\nand darker") is None and pasted_notes("note, the bass is loud\nand slower") is None and pasted_notes("- just one bullet") is None
-    assert spoken_time("01:02:03:10") == "62:03" and spoken_time("0:07") == "0:07" and spoken_time("soon") is None
+    assert spoken_time("01:02:03:10") == "2:03" and spoken_time("00:01:02:03") == "1:02" and spoken_time("0:07") == "0:07" and spoken_time("soon") is None  # an edit timeline starts at 01:00:00:00
 
 
 def test_an_email_is_read_for_its_note_and_a_signature_is_not_obeyed(tmp_path):
@@ -278,3 +283,35 @@ def test_back_to_how_it_was_n_changes_ago_counts_requests(tmp_path):
     assert s.say("when the dog jumps make it pop").question
     s.say("go back to how it was two changes ago")   # two requests said: the question and "darker"
     assert s.plan == fast
+
+
+@pytest.mark.parametrize("said, at", [("the intro feels sluggish, speed it up", 2.0), ("Comments on the intro: too busy", 2.0),
+                                      ("Notes on shot 3: darker", 10.0), ("Ending (last shot): bigger", 38.0),
+                                      ("Just had the review and they want it busier in shot 2", 6.0)])
+def test_a_wrapper_word_that_names_a_place_or_a_note_keeps_it(said, at):
+    from dialogue_check import clip_analysis
+
+    from v2m.agent.dialogue.understanding import apply_edit
+    from v2m.agent.planners.rules import RulesPlanner
+
+    analysis = clip_analysis(CLIP)
+    plan = RulesPlanner().plan(analysis, "calm folk")
+    plan = getattr(plan, "plan", plan)
+    new = apply_edit(analysis, plan, said).plan
+    moved = [s for s in new.sections if s not in plan.sections]   # sections new or changed
+    assert moved, said
+    assert all(s.start_s <= at + 4 and s.end_s >= at - 4 for s in moved), said
+    assert new.tempo_bpm == plan.tempo_bpm   # a place kept: never the whole score
+
+
+def test_a_mention_at_a_time_is_a_place():
+    from dialogue_check import clip_analysis
+
+    from v2m.agent.dialogue.understanding import apply_edit
+    from v2m.agent.planners.rules import RulesPlanner
+
+    analysis = clip_analysis(CLIP)
+    plan = RulesPlanner().plan(analysis, "calm folk")
+    plan = getattr(plan, "plan", plan)
+    new = apply_edit(analysis, plan, "@0:25 add a crash").plan
+    assert any(abs(h.time_s - 24.0) < 1.1 and h.kind == "crash" for h in new.hit_points)

@@ -71,7 +71,11 @@ def test_dictated_homophones_and_signs(said, meant):
 def test_kit_pieces_move_the_drums_and_the_reply_says_so(clip):
     analysis, plan = clip
     r = apply_edit(analysis, plan, "lose the snare in shot 2")
-    assert "drums" not in r.plan.sections[r.plan.section_at(6.0)].instruments or r.plan != plan
+    from v2m.agent.dialogue.operations import effective_roles
+    new = r.plan
+    assert "drums" not in effective_roles(new, new.sections[new.section_at(6.0)])      # gone in shot 2
+    assert all("drums" in effective_roles(new, s) for s in new.sections if s.end_s <= 4.0 + 1e-6 or s.start_s >= 8.0 - 1e-6
+               if "drums" in effective_roles(plan, plan.sections[plan.section_at((s.start_s + s.end_s) / 2)]))
     assert "part of the drum kit" in r.reply and "drum" in r.reply.lower()
     assert ("balance", "up", "hi-hat") in read(clip, "hi-hat up a bit")
 

@@ -21,7 +21,9 @@ import csv
 import re
 from dataclasses import dataclass
 
+from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.phrases import JOKE_RE  # "joke", "jk": the sentence before is taken back
+from v2m.agent.dialogue.place_words import END_WORDS, START_WORDS, programme_time
 
 SIGNATURE_RE = re.compile(r"^\s*(?:--|—|__+|-- )\s*$")
 HEADER_RE = re.compile(r"^\s*(?:fw|fwd|re|subject|from|to|cc|sent|date)\s*:\s*(?=\S)[^'\"‘“]*$|"
@@ -29,12 +31,12 @@ HEADER_RE = re.compile(r"^\s*(?:fw|fwd|re|subject|from|to|cc|sent|date)\s*:\s*(?
                        r"^\s*sent from my [\w -]{1,30}$", re.I)
 FORWARD_RE = re.compile(r"^\s*(?:(?:fw|fwd|re)\s*:\s*)+(?:(?:notes? |feedback |comments? )?from [^-–—:'\"‘“]{1,40}"
                         r"\s*[-–—:]\s*)?", re.I)
-GREETING_RE = re.compile(r"^\s*(?:hi|hello|hey|hiya|dear|greetings|good (?:morning|afternoon|evening|day))\b"
+GREETING_RE = re.compile(r"^\s*(?:hi|hello|hey|hiya|dear|greetings|good (?:morning|afternoon|evening|day))\b(?!-)"
                          r"(?: (?:there|all|team|everyone|guys|folks|[A-Z][a-z]+))?\s*[,.!:;-]+\s*", re.I)
 SIGN_OFF_RE = re.compile(r"(?:^|(?<=[.!?\n])|,)\s*(?:thanks|thank you|many thanks|thanks again|cheers|best|"
                          r"regards|kind regards|best wishes|all the best|ta|thx|warmly)(?: so much| a lot| again)?"
                          r"[,!.]?\s*(?:[-–—]\s*)?(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)?\W*$", re.I)
-TAG_RE = re.compile(r"^\s*(?:\[[^\]\n]{1,60}\]|@\w{1,30}\b[:,]?)\s*")
+TAG_RE = re.compile(r"^\s*(?:\[[^\]\n]{1,60}\]|@[A-Za-z]\w{0,29}\b[:,]?)\s*")
 # "[0:12]", "(01:00-01:10)": a timecode in brackets at the front is a place, said the way the place finder reads
 TIME_TAG_RE = re.compile(r"^\s*[\[(]\s*((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[:;.]\d{2})?)(?:\s*(?:-|–|to)\s*"
                          r"((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[:;.]\d{2})?))?\s*[\])]\s*[-–—:,]?\s*")
@@ -49,10 +51,10 @@ NOT_SPEAKERS = {"intro", "outro", "ending", "end", "start", "beginning", "middle
                 "tempo", "drums", "bass", "key", "style", "mood", "overall", "everything", "climax"}
 FRAME_RE = re.compile(r"^\s*(?:(?:kindly|please) note(?: that)?|(?:please )?find (?:below|attached|here)[^:]{0,60}:|"
                       r"(?:fyi|ps|p\.s\.|nb|n\.b\.)\b[,:.]?|(?:some |a few |my |our |the )?(?:notes?|feedback|"
-                      r"comments?)(?: (?:from|on) [^:]{1,40})?:)\s*", re.I)
+                      r"comments?)(?: from [^:]{1,40}?)?(?: (?:on|for|about) (?P<on>[^:]{1,40}))?:)\s*", re.I)
 # "she felt", "Jo says", "the bride's mother also said", "the client wants": who said it, not what to do
-REPORT_RE = re.compile(r"^\s*(?:(?:she|he|they|[A-Z][a-z]+|(?:the|our|my) [\w']+(?: [\w']+)?)(?: also| really)? "
-                       r"(?:says|said|felt|feels|thinks|thought|mentioned|wants|wanted|asked|asks|reckons|"
+REPORT_RE = re.compile(r"^\s*(?:(?:she|he|they|(?-i:[A-Z][a-z]+)|(?:the|our|my) [\w']+(?: [\w']+)?)(?: also| really)? "
+                       r"(?:says|said|felt|thinks|thought|mentioned|wants|wanted|asked|asks|reckons|"
                        r"would like|noted)(?: that)?,?\s+)+", re.I)
 QUOTES = {"'": "'", '"': '"', "‘": "’", "“": "”"}
 # "Quick one from Priya: 'a crash at 0:24'", "FW: Mark - 'too loud'": who said it, then their words in quotes
@@ -66,10 +68,10 @@ REPORT_ONLY_RE = re.compile(
     r"(?:all )?(?:done|finished|good))(?: with (?:it|this|that|the \w+))?(?: now| already)?|god bless(?: you)?|"
     r"(?:that'?s|this is) the one|.*\bsigned (?:it )?off|"
     r"(?:thanks|thank you|many thanks|cheers)(?: so much| a lot| again| (?:to )?(?:you|all|everyone))?|"
-    r"nothing (?:more|else|further)\b.*|keep (?:it|that)(?: as it is| like that)?|"
+    r"nothing (?:more|else|further)(?: to (?:add|change|say))?(?: from (?:me|us))?(?: for now)?|keep (?:it|that)(?: as it is| like that)?|"
     r"(?:(?:it'?s|that'?s|sounds|looks) )?(?:really |so |just )?(?:lovely|great|perfect|brilliant|wonderful|amazing|"
     r"beautiful|fantastic)|(?:just |so )?(?:had|finished|got out of|came out of) (?:the |a |our |my )?(?:review|call|"
-    r"meeting|chat|screening)\b[^,;]*|no wahala|no worries|no problem|no stress)\W*$", re.I)
+    r"meeting|chat|screening)\b(?:(?! and | but )[^,;])*|no wahala|no worries|no problem|no stress)\W*$", re.I)
 # "the end is fine", "the very start is ok": a part said to be good now, inside a longer note (not "the
 # original tempo was fine": a version pointed back to)
 FINE_RE = re.compile(r"^(?:the |that |this )?(?:very )?[\w ]{1,25}?(?: is| are|'s) (?:fine|ok|okay|good|great|"
@@ -112,8 +114,7 @@ def spoken_time(tc: str) -> str | None:
     m = SMPTE_RE.match(tc)
     if not m:
         return None
-    h, mnt, s = int(m.group(1) or 0), int(m.group(2)), int(m.group(3))
-    return f"{h * 60 + mnt}:{s:02d}"
+    return programme_time(int(m.group(1) or 0), int(m.group(2)), m.group(3), bool(m.group(1) and m.group(4)))
 
 
 def _timed(m: re.Match) -> str:
@@ -140,18 +141,25 @@ def _line(line: str) -> str:
             line = TAG_RE.sub("", line)
         line = FORWARD_RE.sub("", line)
         line = GREETING_RE.sub("", line)
-        if (m := SPEAKER_RE.match(line)):  # "Jo (0:12): more drums": the time said beside the name is kept
-            t = TIME_TAG_RE.match(f"({m.group('said')})") if m.group("said") else None
+        if (m := SPEAKER_RE.match(line)) and _speaker(m.group(0).split()[0]):  # "Jo (0:12): more drums": the
+            t = TIME_TAG_RE.match(f"({m.group('said')})") if m.group("said") else None  # time beside the name is kept
             line = (_timed(t) if t else "") + line[m.end():]
-        if (m := NAME_TAG_RE.match(line)) and m.group(1).lower() not in NOT_SPEAKERS:
+        if (m := NAME_TAG_RE.match(line)) and _speaker(m.group(1)):
             line = line[m.end():]
-        line = FRAME_RE.sub("", line)
+        line = FRAME_RE.sub(lambda f: f"in {f.group('on')} " if f.group("on") else "", line)  # "Notes on shot 3:"
         if (m := ATTRIBUTED_RE.match(line)) and _unquoted(line[m.end():]) != line[m.end():].strip():
             line = line[m.end():]
         line = _unquoted(line)
         if line == before:
             break
     return line
+
+
+def _speaker(word: str) -> bool:
+    """Whether a tag word before a colon can be who wrote the note: not a part ("Piano: softer") or a place
+    ("Ending: bigger", "Finale (last shot): ...")."""
+    w = word.strip(":( ").lower()
+    return w not in NOT_SPEAKERS and w not in START_WORDS + END_WORDS + ("finale", "middle") and not named_parts(w)
 
 
 def _sentence(s: str) -> str:

@@ -16,7 +16,9 @@ ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "
             "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8,
             "ninth": 9, "9th": 9, "tenth": 10, "10th": 10, "last": -1, "final": -1, "penultimate": -2}
 ORD = r"(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|seventh|7th|eighth|8th|ninth|9th|tenth|10th|last|final|penultimate|\d+(?:st|nd|rd|th)?)"
-TIME = r"(\d+:\d{1,2}(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds?)\b|\d+(?:\.\d+)?(?![\d:]|\.\d))"
+# a bare number is seconds unless it is followed by a unit ("from 90 to 120 bpm" is a tempo, not a time)
+TIME = (r"(\d+:\d{1,2}(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds?)\b|\d+(?:\.\d+)?(?![\d:]|\.\d)"
+        r"(?!\s*(?:to \d+(?:\.\d+)?\s*)?(?:bpm|%|percent|per ?cent|db|decibels?|bars?|beats?|semitones?|hz)\b))")
 START_WORDS = ("intro", "introduction", "beginning", "start", "opening", "first section")
 END_WORDS = ("ending", "end", "outro", "finale", "close", "last section", "final section", "last bit", "finish")
 WORD_NUMBERS = {w: str(k) for k, w in enumerate("zero one two three four five six seven eight nine ten".split())} | \
@@ -106,7 +108,8 @@ SHORTHAND = (*SPOKEN_RANGES, SPOKEN_SECONDS,
              (r"\bthe bit (?:right |just |straight )?after (?=\d)", "the shot at "),   # "the bit after the goal": its shot
              (r"\bthe shot (?:that |which )?(?:starting|beginning|starts|begins|from|at)(?: at| on)? (?=\d)", "the shot at "),
              (r"\bsh ?(\d{1,2}) ?(?:-|to) ?(\d{1,2})\b", r"shots \1 to \2"), (r"\bsh ?(\d{1,2})\b", r"shot \1"),
-             (r"\bc(\d{1,2})\b(?! ?(?:major|minor|maj|min)\b)", r"cut \1"),
+             (r"(?<!low )(?<!high )(?<!middle )(?<!a )(?<!an )(?<!to )(?<!on )(?<!the )\bc(\d{1,2})\b"
+              r"(?! ?(?:major|minor|maj|min|note|in the bass|in the melody)\b)", r"cut \1"),   # not the pitch "a low C2"
              (r"\b(?<!the )cut (\d{1,2})\b(?! ?(?:%|percent|db|bpm|s\b|secs?\b|seconds|:|and|&|plus|\+|,))", r"the \1th cut"))
 
 
@@ -142,13 +145,16 @@ SIGNED_TEMPO_RE = re.compile(r"(?<![\w.])(?P<sign>[+-])\s?(?P<n>\d+(?:\.\d+)?)\s
 TAG_RE = re.compile(r"(?:^|(?<=[\n.!?;]))\s*(?:\[[^\]\d]*\]\s*)+")
 
 
-def _programme_time(m: re.Match) -> str:
+def programme_time(h: int, mins: int, s: str, framed: bool) -> str:
     """hh:mm:ss:ff (frames dropped) or h:mm:ss as m:ss. A source timecode starting at 01:00:00:00, as edit
-    timelines do, counts from that hour."""
-    h, mins, s = int(m.group(1)), int(m.group(2)), m.group(3)
-    if m.group(4) and h == 1:
+    timelines do, counts from that hour (`framed`: the timecode had frames, so it is an edit's timecode)."""
+    if framed and h == 1:
         h = 0
     return f"{h * 60 + mins}:{s}"
+
+
+def _programme_time(m: re.Match) -> str:
+    return programme_time(int(m.group(1)), int(m.group(2)), m.group(3), bool(m.group(4)))
 
 
 def _signed_tempo(m: re.Match) -> str:

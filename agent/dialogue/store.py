@@ -16,7 +16,7 @@ import shutil
 import sqlite3
 import time
 import uuid
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -99,8 +99,13 @@ class Store:
         if existed and self.db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             raise sqlite3.DatabaseError("integrity check failed")
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        if existed and version < STORE_VERSION:  # an upgrade: keep a copy of the store as it was
-            shutil.copy2(self.path, self.path.with_name(self.path.name + ".bak"))
+        if existed and version < STORE_VERSION:  # an upgrade: keep a copy of the store as it was, read through
+            bak = self.path.with_name(self.path.name + ".bak")   # its WAL (a file copy would miss recent turns)
+            try:
+                with closing(sqlite3.connect(str(bak))) as copy:
+                    self.db.backup(copy)
+            except (OSError, sqlite3.Error) as e:
+                raise V2MError(f"cannot keep a copy of the session store before upgrading it ({bak}): {e}") from None
         for attempt in range(100):
             # Two processes opening a fresh store at once can meet SQLITE_BUSY while one switches the
             # journal to WAL, which the busy timeout does not cover: wait and try again.
@@ -111,7 +116,11 @@ class Store:
                 self.db.executescript(SCHEMA)
                 columns = {r[1] for r in self.db.execute("PRAGMA table_info(turns)")}
                 if "options" not in columns:  # a version 1 store: its questions offered no options
-                    self.db.execute("ALTER TABLE turns ADD COLUMN options TEXT NOT NULL DEFAULT '[]'")
+                    try:
+                        self.db.execute("ALTER TABLE turns ADD COLUMN options TEXT NOT NULL DEFAULT '[]'")
+                    except sqlite3.OperationalError as e:   # another process upgraded it a moment ago
+                        if "duplicate column" not in str(e):
+                            raise
                 self.db.execute(f"PRAGMA user_version={STORE_VERSION}")
                 break
             except sqlite3.OperationalError as e:
