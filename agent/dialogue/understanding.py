@@ -255,7 +255,7 @@ def rebase(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     k, rest = base
     history = history or [plan]
     if not 0 <= k < len(history):
-        raise Ask(f"There are versions 0 (the first score) to {len(history) - 1}; which one should I start from?")
+        raise Ask(f"There are versions 1 (the first score) to {len(history)}; which one should I start from?")
     edit_on = understand(analysis, history[k], rest, history[:k + 1])
     return edit_on if k == len(history) - 1 else [EditIntent(what="revert", version=k, text=request[:400]), *edit_on]
 
