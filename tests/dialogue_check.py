@@ -124,6 +124,18 @@ def _eff_tempo(plan, t):
     return plan.sections[plan.section_at(t)].tempo_bpm or plan.tempo_bpm
 
 
+def energy_at(plan, t: float) -> float:
+    """The energy of the section playing at `t`."""
+    return plan.sections[plan.section_at(t)].energy
+
+
+def notes_outside(plan, analysis, a: float, b: float) -> list[tuple[float, int]]:
+    """(start, pitch) of every note starting outside [a, b) in the composed MIDI."""
+    m = Midi(plan, analysis)
+    return sorted((round(n.start, 3), n.pitch) for inst in m.pm.instruments for n in inst.notes
+                  if n.start < a - 1e-6 or n.start >= b - 1e-6)
+
+
 def _section_notes_by_span(plan, arr):
     return {(round(s.start_s, 3), round(s.end_s, 3)): arr.section_notes(i) for i, s in enumerate(plan.sections)}
 

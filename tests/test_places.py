@@ -7,7 +7,7 @@ composed MIDI where notes must (not) change."""
 from __future__ import annotations
 
 import pytest
-from dialogue_check import Midi
+from dialogue_check import energy_at, notes_outside
 from edit_clips import long_clip
 
 from v2m.agent.dialogue.session import Session
@@ -21,15 +21,6 @@ def session(tmp_path):
     return Session.open(a.source, "an upbeat rock score", workdir=tmp_path / "store", analysis=a, render=False), a
 
 
-def energy_at(plan, t):
-    return plan.sections[plan.section_at(t)].energy
-
-
-def notes_outside(plan, analysis, a, b):
-    """(start, pitch) of every note starting outside [a, b) in the composed MIDI."""
-    m = Midi(plan, analysis)
-    return sorted((round(n.start, 3), n.pitch) for inst in m.pm.instruments for n in inst.notes
-                  if n.start < a - 1e-6 or n.start >= b - 1e-6)
 
 
 @pytest.mark.parametrize("words,span", [("the 3rd and 4th shots", (8, 16)), ("shots 2 through 5", (4, 20)),

@@ -8,7 +8,7 @@ notes must not change, on the composed MIDI."""
 from __future__ import annotations
 
 import pytest
-from dialogue_check import Midi
+from dialogue_check import energy_at, notes_outside
 from edit_clips import long_clip
 
 from v2m.agent.dialogue import names
@@ -25,14 +25,6 @@ def session(tmp_path):
     return Session.open(a.source, "a warm acoustic score", workdir=tmp_path / "store", analysis=a, render=False), a
 
 
-def energy_at(plan, t):
-    return plan.sections[plan.section_at(t)].energy
-
-
-def notes_outside(plan, analysis, a, b):
-    m = Midi(plan, analysis)
-    return sorted((round(n.start, 3), n.pitch) for inst in m.pm.instruments for n in inst.notes
-                  if n.start < a - 1e-6 or n.start >= b - 1e-6)
 
 
 def where(words, session):

@@ -87,8 +87,8 @@ WITHDRAW_RE = re.compile(r"^\W*(?:(?:ok|okay|oh|ah|no|sorry)\W+)*(?:(?:forget|sc
 # "the second one", "option 1", "the latter": an answer naming an offered option by its place
 ORDINAL_RE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|um|hmm)\W+)*(?:the |option |number |no\.? ?|#)?(first|second|1st|"
                         r"2nd|former|latter|last|1|2)(?: one| option| please)*\W*$", re.I)
-# "undo the last two": the user's last requests, counted as they said them (a question among them included)
-# "undo the last two", "could we go back to how it was two changes ago?": counted in requests as said
+# "undo the last two", "could we go back to how it was two changes ago?": the user's last requests, counted as
+# said (a question among them included)
 LAST_REQUESTS_RE = re.compile(r"^\W*(?:(?:ok|okay|please|hmm|no|sorry)\W+)*(?:undo (?:the )?last (two|three|four|2|3|4)"
                               r"(?: (?:requests?|things|changes|ones|turns|notes|edits))?|(?:could we |can we |please )?"
                               r"(?:go )?back to (?:how|what|where) it was (two|three|four|2|3|4) "
