@@ -8,10 +8,9 @@ labelled from its own expectations (the one labelling, also used by tests/bench/
 sets in `TRAINABLE` can be read here: set b (tests/dialogues_personas) and the tuning halves of sets d and e
 (split by `half_of`). The validation halves d-val and e-val and the held-out set (c) grade the model and are
 refused by name, so they can never leak into training (a test checks no training turn is one of theirs).
-d-val's totals did choose among reader runs and ACT_P (2026-11-30), so only (c), e-val and (f) are clean measures
-(set f, tests/dialogues_f, is measured only: never split, never tuned on).
-e was split on 2026-11-30 (fourth session) before anyone read its turns; e-val's ids are frozen in
-tests/dialogues_e/README.md. Human turns carry no span labels: the tagger
+d-val's totals did choose among reader runs and ACT_P (2026-11-30), so only (c), e-val and f-val are clean
+measures. e was split in the fourth session and f in the fifth (2026-11-30), each before anyone read its turns;
+the val halves' ids are frozen in each set's README (a test checks them). Human turns carry no span labels: the tagger
 learns only from the generator's sentences (`spans` is None, no token is graded).
 """
 

@@ -78,6 +78,21 @@ def test_human_turns_are_labelled_from_expectations_and_graded_sets_are_refused(
     assert token_tags([(0, 0), (0, 4), (5, 9), (0, 0)], None) == [-100] * 4
 
 
+def test_the_validation_halves_are_the_ones_frozen_before_anyone_read_them():
+    # e-val (fourth session) and f-val (fifth) were fixed by their ids' sha256, written into each set's README
+    # before a turn was read; a change to `half_of` or to the ids would move turns between tuning and grading.
+    import hashlib
+    import re
+
+    from v2m.finetune.intent_human import SET_FOLDERS, load_set
+
+    for name in ("e-val", "f-val"):
+        readme = (SET_FOLDERS[name[0]] / "README.md").read_text()
+        frozen = re.search(r"hash to\s+sha256 `([0-9a-f]{64})`", readme).group(1)
+        ids = "".join(i + "\n" for i in sorted(d["id"] for d in load_set(name)))
+        assert hashlib.sha256(ids.encode()).hexdigest() == frozen, name
+
+
 def test_generated_spans_cover_their_words_and_survive_tokens_and_back():
     from v2m.agent.dialogue.minilm import MiniLM
     from v2m.finetune.intent_lora import token_tags
