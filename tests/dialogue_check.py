@@ -83,6 +83,13 @@ def clip_analysis(spec):
                          source="synthetic.mp4")
 
 
+# How far a read-back note may sit from the time it was written at. MIDI stores tempo in whole microseconds per
+# beat, so a note written on a section's first beat (8.0 s) reads back a few microseconds early (7.999998 s) and
+# was counted inside the section before it. 1 ms is a few ticks at most (960 per beat) and far under the shortest
+# note the composer writes (a 32nd, >= 30 ms at 240 BPM), so no real note is moved across a boundary by it.
+MIDI_EPS = 1e-3
+
+
 class Midi:
     """A plan composed, written to MIDI and read back with pretty_midi."""
 
@@ -112,7 +119,7 @@ class Midi:
     def notes(self, a: float, b: float, program: int | None = None, drums: bool = False):
         return [n for inst in self.pm.instruments if (inst.is_drum if drums else
                                                       (not inst.is_drum and (program is None or inst.program == program)))
-                for n in inst.notes if a - 1e-6 <= n.start < b - 1e-6]
+                for n in inst.notes if a - MIDI_EPS <= n.start < b - MIDI_EPS]
 
 
 def _mids(plan, span):
@@ -133,7 +140,7 @@ def notes_outside(plan, analysis, a: float, b: float) -> list[tuple[float, int]]
     """(start, pitch) of every note starting outside [a, b) in the composed MIDI."""
     m = Midi(plan, analysis)
     return sorted((round(n.start, 3), n.pitch) for inst in m.pm.instruments for n in inst.notes
-                  if n.start < a - 1e-6 or n.start >= b - 1e-6)
+                  if n.start < a - MIDI_EPS or n.start >= b - MIDI_EPS)
 
 
 def _section_notes_by_span(plan, arr):
