@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 _TESTS = ROOT / "tests"
 SET_FOLDERS = {"a": _TESTS / "dialogues", "b": _TESTS / "dialogues_personas", "c": _TESTS / "dialogues_heldout",
                "d": _TESTS / "dialogues_d", "e": _TESTS / "dialogues_e",
-               "f": _TESTS / "dialogues_f"}
+               "f": _TESTS / "dialogues_f", "g": _TESTS / "dialogues_g"}
 # Which sets may be trained on and tuned on: a whole set, or the "tune" half of one (by `half_of`).
 TRAINABLE = ("b", "d-tune", "e-tune")
 
