@@ -65,13 +65,13 @@ def test_human_turns_are_labelled_from_expectations_and_graded_sets_are_refused(
     rows = human_rows(["b", "d-tune", "e-tune"])
     assert len(rows) > 250 and {r["label"] for r in rows} <= set(LABELS) and all(r["spans"] is None for r in rows)
     assert len({r["text"].lower() for r in rows}) == len(rows)
-    for graded in ("c", "d-val", "d", "e", "e-val", "f", "a"):  # grading sets are refused by name, never opened
+    for graded in ("c", "d-val", "d", "e", "e-val", "f", "f-val", "g", "a"):  # grading sets are refused by name
         with pytest.raises(ValueError):
             dialogues(graded)
     # and no training turn of more than two words is a turn of a graded set
     from dialogue_check import load_set
 
-    graded = {t["say"].strip().lower() for name in ("c", "d-val", "e-val", "f") for d in load_set(name) for t in d["turns"]}
+    graded = {t["say"].strip().lower() for name in ("c", "d-val", "e-val", "f", "g") for d in load_set(name) for t in d["turns"]}
     assert not [r["text"] for r in rows if len(r["text"].split()) > 2 and r["text"].strip().lower() in graded]
     made = generate(2400, 0) + generate(400, 1)  # nor is a generated sentence (templates, not copies)
     assert not [r["text"] for r in made if len(r["text"].split()) > 2 and r["text"].strip().lower() in graded]
