@@ -171,3 +171,15 @@ def test_one_later_moves_a_mark_at_a_time_to_the_next_cut(tmp_path):
     assert t.changed and "0:12" in t.reply
     assert [round(h.time_s, 2) for h in s.plan.hit_points if h.kind == "stab"] == [12.0]
     assert next(h for h in s.plan.hit_points if h.time_s == 8.0) == next(h for h in first if h.time_s == 8.0)
+
+
+def test_the_other_one_with_a_time_moves_the_last_mark_there_and_reads_the_rest_on_top(tmp_path):
+    s = open_session(tmp_path, request="ambient", every=4.0)
+    first = s.plan
+    changed(s, "a stab at 0:08")
+    t = s.say("sorry, the other one - at 0:16. And a bit slower in the last shot")
+    assert t.changed
+    assert [round(h.time_s, 2) for h in s.plan.hit_points if h.kind == "stab"] == [16.0]
+    last = s.plan.sections[s.plan.section_at(27.0)]
+    assert (last.tempo_bpm or s.plan.tempo_bpm) < first.tempo_bpm
+    assert s.plan.sections[s.plan.section_at(10.0)] == first.sections[first.section_at(10.0)]

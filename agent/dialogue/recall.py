@@ -21,7 +21,7 @@ from v2m.agent.dialogue import versions
 from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.orchestration import role_of
-from v2m.agent.dialogue.phrases import ATTRIBUTES, edits_before, reference, words
+from v2m.agent.dialogue.phrases import ATTRIBUTES, SMALL_TALK, edits_before, reference, words
 from v2m.agent.dialogue.place_words import CLOCK, ORD, ORDINALS, parse_time
 from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan
@@ -161,7 +161,7 @@ KINDS_OF = {"tempo": ("tempo",), "key": ("key",), "mode": ("key",), "style": ("s
 
 
 def _sentences(request: str) -> list[str]:
-    return [x.strip() for x in re.split(r"(?<!\d)[.;!?\n]+(?!\d)", request) if x.strip()]
+    return [x.strip() for x in re.split(r"[;!?\n]+|\.+(?=\s|$)", request) if x.strip()]   # not "0:05.5"
 
 
 def _last_change_of(attr: str, history: list[ScorePlan]) -> int | None:
@@ -230,6 +230,7 @@ CONTRAST_RE = re.compile(rf"\b(?P<a>{ONE_PLACE})\s*,?\s+(?:and |but )?not\s+(?P<
 # "one earlier", "a shot later", "the one after": the last edit's place moved by one
 SHIFT_RE = re.compile(r"\b(?:one|a) (?:shot |cut )?(?P<d>earlier|sooner|later|before|after|back|on)\b(?! (?:that|this|it|the)\b)|"
                       r"\bthe (?:one|shot|cut) (?P<d2>before|after)\b(?! (?:that|this|it|the)\b)")
+OTHER_RE = re.compile(r"\bthe other (?:cut|shot|one|time|spot|place|moment|hit)\b")
 SORRY_RE = re.compile(r"\b(?:sorry|oops|no|nope|wait|correction|typo|my bad|i meant|meant|actually|rather)\b")
 ORD_NAMES = [k for k, v in sorted(ORDINALS.items(), key=lambda kv: kv[1]) if 0 < v and k.isalpha()]
 
@@ -260,12 +261,34 @@ def _shifted_time(said: str, step: int, cuts: list[float]) -> str | None:
     return f"{said[:times[0].start()]}{clock}{said[times[0].end():]}"
 
 
+def _again(sentence: str, said: str, cuts: list[float]) -> str | None:
+    """The last request (`said`, lower-cased) with its place as one sentence of a correction puts it, or None."""
+    low = " ".join(sentence.lower().split())
+    if (m := CONTRAST_RE.search(low)) and SORRY_RE.search(low):
+        b = re.sub(r"^the ", "", m.group("b"))
+        if re.search(rf"\b{re.escape(b)}\b", said):
+            return re.sub(rf"\b{re.escape(b)}\b", re.sub(r"^the ", "", m.group("a")), said, count=1)
+    if OTHER_RE.search(low) and SORRY_RE.search(low):   # "no, the other cut - it's at 0:07": the time said now
+        now, before = re.findall(rf"(?<![\d:.]){CLOCK}(?![\d:])", low), re.findall(rf"(?<![\d:.]){CLOCK}(?![\d:])", said)
+        if len(now) == 1 and len(before) == 1 and now != before:
+            return said.replace(before[0], now[0], 1)
+    if (m := SHIFT_RE.search(low)) and len(low.split()) <= 8:
+        step = -1 if (m.group("d") or m.group("d2")) in ("earlier", "sooner", "before", "back") else 1
+        places = list(re.finditer(ONE_PLACE, said))
+        if len(places) == 1 and (new := _shifted(places[0].group(0), step)):
+            return said[:places[0].start()] + new + said[places[0].end():]
+        if not places:   # "hit the cut at 0:07", then "no, one earlier": the cut before
+            return _shifted_time(said, step, cuts)
+    return None
+
+
 def moved(request: str, history: list[ScorePlan] | None, last: str,
           read: Callable[[ScorePlan, str, list[ScorePlan]], list[EditIntent]],
           cuts: list[float] = ()) -> list[EditIntent] | None:
     """The last edit again with its place said anew: "sorry - from the fourth shot, not the fourth cut" (the place
-    the last request named, replaced), "one earlier", "the one after" (its place moved by one shot or cut).
-    None when the request moves no place of the last request.
+    the last request named, replaced), "no, the other cut, at 0:07" (its one time), "one earlier", "the one
+    after" (its place moved by one shot or cut); the request's other sentences are read on top. None when no
+    sentence moves a place of the last request.
 
     Args:
         request: the user's words.
@@ -276,26 +299,18 @@ def moved(request: str, history: list[ScorePlan] | None, last: str,
     """
     if not history or len(history) < 2 or not last:
         return None
-    low, said = " ".join(request.lower().split()), " ".join(last.lower().split())
-    again = None
-    if (m := CONTRAST_RE.search(low)) and SORRY_RE.search(low):
-        b = re.sub(r"^the ", "", m.group("b"))
-        if re.search(rf"\b{re.escape(b)}\b", said):
-            again = re.sub(rf"\b{re.escape(b)}\b", re.sub(r"^the ", "", m.group("a")), said, count=1)
-    elif (m := SHIFT_RE.search(low)) and len(low.split()) <= 8:
-        step = -1 if (m.group("d") or m.group("d2")) in ("earlier", "sooner", "before", "back") else 1
-        places = list(re.finditer(ONE_PLACE, said))
-        if len(places) == 1 and (new := _shifted(places[0].group(0), step)):
-            again = said[:places[0].start()] + new + said[places[0].end():]
-        elif not places:   # "hit the cut at 0:07", then "no, one earlier": the cut before
-            again = _shifted_time(said, step, list(cuts))
+    said, sentences = " ".join(last.lower().split()), _sentences(request)
+    k, again = next(((k, a) for k, x in enumerate(sentences) if (a := _again(x, said, list(cuts)))), (0, None))
     if again is None:
         return None
+    rest = [x for j, x in enumerate(sentences) if j != k and not SHIFT_RE.search(x.lower())
+            and set(re.findall(r"[a-z']+", x.lower())) - SMALL_TALK]
     try:
         redo = read(history[-2], again, history[:-1])
+        more = read(history[-2], ". ".join(rest), history[:-1]) if rest else []
     except Ask:
         return None
-    if not redo or any(it.what in ("revert", "undo") for it in redo):
+    if not redo or any(it.what in ("revert", "undo") for it in [*redo, *more]):
         return None
     return [EditIntent(what="revert", version=-1, text=request[:400], reason=f"the last edit moved: '{again[:80]}'"),
-            *(it.model_copy(update={"text": request[:400]}) for it in redo)]
+            *(it.model_copy(update={"text": request[:400]}) for it in [*redo, *more])]
