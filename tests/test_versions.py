@@ -183,3 +183,23 @@ def test_the_other_one_with_a_time_moves_the_last_mark_there_and_reads_the_rest_
     last = s.plan.sections[s.plan.section_at(27.0)]
     assert (last.tempo_bpm or s.plan.tempo_bpm) < first.tempo_bpm
     assert s.plan.sections[s.plan.section_at(10.0)] == first.sections[first.section_at(10.0)]
+
+
+def test_a_version_named_by_what_it_had(tmp_path):
+    s = open_session(tmp_path)
+    changed(s, "slower")
+    with_flute = changed(s, "add a flute")
+    changed(s, "lose the flute")
+    changed(s, "more energy at the end")
+    t = s.say("can we go back to the one with the flute?")
+    assert t.changed and s.plan == with_flute
+    t = s.say("go back to the version with the choir")
+    assert t.question and "choir" in t.reply and s.plan == with_flute
+
+
+def test_a_version_named_by_a_change_only_its_reply_said(tmp_path):
+    s = open_session(tmp_path, request="ambient", every=4.0)
+    slow = changed(s, "slower")
+    changed(s, "hit the third cut hard")   # its reply says "Crash at 0:12"
+    s.say("go back to how it was before the crash")
+    assert s.plan == slow

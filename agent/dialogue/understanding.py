@@ -281,7 +281,8 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
 
     again = recall.withdrawn(request, history, partial(_last_asked, analysis, history)) or \
         recall.corrected(request, history, partial(understand, analysis)) or \
-        versions.named_by_content(request, history) or versions.midway(request, history) or \
+        versions.named_by_content(request, history) or versions.named_by_having(request, history) or \
+        versions.midway(request, history) or \
         recall.named_by_time(request, history) or recall.preferred(request, history) or \
         rebase(analysis, plan, request, history) or repeat(analysis, plan, request, history) or \
         narrow(request, history) or retarget(analysis, plan, request, history) or \

@@ -21,6 +21,7 @@ import re
 from v2m.agent.dialogue.changes import diff, describe
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.names import EDIT_LOG_RE
+from v2m.agent.dialogue.orchestration import role_of
 from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import EditIntent, ScorePlan
 
@@ -31,6 +32,11 @@ BEFORE_RE = re.compile(r"\b(?:version|mix|(?:the|that) one|(?:how|the way|as|lik
                        r"revert(?:ed)?|restore|undo (?:everything|all|it all))\b.{0,30}?\b(?:before|prior to|since)\s+"
                        r"(?:(?:we|i|you|they) (?:added|changed|did|made|tried|put in|brought in|asked for|touched|had)\s+)?"
                        r"(?P<what>(?:the|that|my|your|our|his|her|their|this|those|these|all the)\s+[^.,;:!?]{1,50})", re.I)
+# "go back to the one with the flute", "the version where we had the choir, bring that back": a version named by
+# what it had
+WITH_RE = re.compile(r"\b(?:version|mix|one|take)\s+(?:with|that had|where (?:we|i|you) (?:had|added|put in|brought in))\s+"
+                     r"(?P<what>(?:the|that|a|an|those|these|all the)\s+[^.,;:!?]{1,40})", re.I)
+WANT_RE = re.compile(r"\b(?:back|revert|return|restore|go with|use|bring|liked|prefer|preferred|better)\b", re.I)
 # Words that say nothing of which edit was meant ("the logo thing", "the guitar note", "my last change").
 GENERIC = set("""the a an that this those these my your our his her their all of to for on in at with and or but it its
 thing things stuff bit bits note notes change changes edit edits request requests version versions idea ideas one ones
@@ -110,6 +116,27 @@ def named_by_content(request: str, history: list[ScorePlan] | None) -> list[Edit
         listed = "; ".join(f"version {k + 1}: '{asked[k][:60]}'" for k in found)
         raise Ask(f"More than one edit was about {name} ({listed}). Which one should I go back before?")
     return [EditIntent(what="revert", version=found[0] - 1, text=request[:400])]
+
+
+def named_by_having(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | None:
+    """"Go back to the one with the flute": the latest version made by an edit the words name that still has
+    what they name (a part named must play in it). None when the request names no version by what it had.
+
+    Raises:
+        Ask: no version matches the words.
+    """
+    m = WITH_RE.search(request)
+    if not m or not history or len(history) < 2 or not WANT_RE.search(request):
+        return None
+    said = m.group("what").strip()
+    words, parts = content(said), named_parts(said.lower())
+    if not words:
+        return None
+    found = [k for k in matching(words, history) if not parts or all(role_of(history[k], p) for p in parts)]
+    if not found:
+        raise Ask(f"No version so far was made with {said}, so I left the score as it is. Which version do you "
+                  f"mean? Say e.g. 'go back to version 2'.")
+    return [EditIntent(what="revert", version=found[-1], text=request[:400])]
 
 
 def midway(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | None:
