@@ -203,3 +203,15 @@ def test_a_version_named_by_a_change_only_its_reply_said(tmp_path):
     changed(s, "hit the third cut hard")   # its reply says "Crash at 0:12"
     s.say("go back to how it was before the crash")
     assert s.plan == slow
+
+
+def test_halfway_back_on_a_part_undoes_half_of_that_parts_last_change(tmp_path):
+    s = open_session(tmp_path)
+    changed(s, "bass louder in shot 3")
+    bass = s.plan.sections[s.plan.section_at(12.5)].levels_db["bass"]
+    changed(s, "drums softer in shot 3")
+    drums = s.plan.sections[s.plan.section_at(12.5)].levels_db["drums"]
+    changed(s, "faster")
+    t = s.say("the bass is a bit much now. halfway back")
+    levels = s.plan.sections[s.plan.section_at(12.5)].levels_db
+    assert t.changed and levels["bass"] == bass / 2 and levels["drums"] == drums

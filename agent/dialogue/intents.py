@@ -222,7 +222,7 @@ def _revert(e: Edit, it: EditIntent, history: list[ScorePlan]) -> ScorePlan:
     old = history[k]
     attr = it.value
     if it.amount is not None and attr in (None, "tempo", "energy", "instruments", "loudness"):
-        return versions.blend(e.plan, old, it.amount, attr)   # "split the difference": part of the way back
+        return versions.blend(e.plan, old, it.amount, attr, it.target)   # "split the difference": part of the way back
     if attr is None:
         return old.model_copy(deep=True)
     if attr not in REVERT_ATTRIBUTES:

@@ -150,11 +150,24 @@ def midway(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | 
         return None
     if not history or len(history) < 2:
         raise Ask("There is only one version so far, so there is nothing to go half-way back to. What should change?")
+    parts = [r for p in named_parts(request.lower()) if (r := role_of(history[-1], p))]
+    if len(parts) == 1 and (k := _last_level_change(parts[0], history)) is not None:
+        # "the guitar's a bit much now, halfway back": that part's last change, however long ago
+        return [EditIntent(what="revert", version=k, amount=0.5, value="instruments", target=parts[0],
+                           text=request[:400])]
     kinds = {c.kind for c in diff(history[-2], history[-1])}
     if not kinds & set(BLENDED):
         raise Ask(f"The last change ({describe(diff(history[-2], history[-1])).rstrip('.')}) has no half-way. "
                   f"Keep it, or go back to how it was before?")
     return [EditIntent(what="revert", version=-1, amount=0.5, value=blended(request), text=request[:400])]
+
+
+def _last_level_change(role: str, history: list[ScorePlan]) -> int | None:
+    """The version before the latest edit that moved `role`'s level (edits from the first score), or None."""
+    for k in range(len(history) - 1, 0, -1):
+        if any(c.kind == "levels" and re.search(rf"\b{role}\b", c.words) for c in diff(history[k - 1], history[k])):
+            return k - 1
+    return None
 
 
 def blended(text: str) -> str | None:
@@ -174,7 +187,7 @@ def _mix(a: float, b: float, k: float, digits: int) -> float:
     return round(a + (b - a) * k, digits)
 
 
-def blend(plan: ScorePlan, old: ScorePlan, k: float, attr: str | None = None) -> ScorePlan:
+def blend(plan: ScorePlan, old: ScorePlan, k: float, attr: str | None = None, role: str | None = None) -> ScorePlan:
     """`plan` moved the fraction `k` of the way back to `old`: its tempo, each stretch's energy, tempo and
     parts' levels, and the loudness (only `attr`'s when named: tempo, energy, instruments, loudness). What has
     no half-way (style, key, which parts play) stays as in `plan`.
@@ -184,6 +197,7 @@ def blend(plan: ScorePlan, old: ScorePlan, k: float, attr: str | None = None) ->
         old: the earlier version.
         k: 0 keeps `plan`, 1 is all the way back.
         attr: one thing to blend, or None for every number.
+        role: with attr "instruments", only this part's level.
     """
     def at(s):
         return old.sections[old.section_at((s.start_s + s.end_s) / 2)]
@@ -196,10 +210,12 @@ def blend(plan: ScorePlan, old: ScorePlan, k: float, attr: str | None = None) ->
     if attr in (None, "energy"):
         plan.sections = [s.model_copy(update={"energy": _mix(s.energy, at(s).energy, k, 2)}) for s in plan.sections]
     if attr in (None, "instruments"):
+        def level(s, r):
+            mixed = _mix(s.levels_db.get(r, 0.0), at(s).levels_db.get(r, 0.0), k, 1)
+            return mixed if role in (None, r) else s.levels_db.get(r, 0.0)
+
         plan.sections = [s.model_copy(update={"levels_db": {r: db for r in sorted(set(s.levels_db) | set(at(s).levels_db))
-                                                            if (db := _mix(s.levels_db.get(r, 0.0),
-                                                                           at(s).levels_db.get(r, 0.0), k, 1))}})
-                         for s in plan.sections]
+                                                            if (db := level(s, r))}}) for s in plan.sections]
     if attr in (None, "loudness"):
         plan.loudness_lufs = _mix(plan.loudness_lufs, old.loudness_lufs, k, 1)
     return plan
