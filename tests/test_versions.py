@@ -215,3 +215,22 @@ def test_halfway_back_on_a_part_undoes_half_of_that_parts_last_change(tmp_path):
     t = s.say("the bass is a bit much now. halfway back")
     levels = s.plan.sections[s.plan.section_at(12.5)].levels_db
     assert t.changed and levels["bass"] == bass / 2 and levels["drums"] == drums
+
+
+def test_an_earlier_edit_taken_back_by_what_it_was_about_keeps_the_later_ones(tmp_path):
+    s = open_session(tmp_path)
+    first = s.plan
+    changed(s, "a lot faster")
+    flute = changed(s, "add a flute")
+    t = s.say("forget the speed-up, but keep the flute")
+    assert t.changed and s.plan.tempo_bpm == first.tempo_bpm and s.plan.instrumentation == flute.instrumentation
+
+
+def test_an_earlier_edit_whose_thing_changed_again_later_is_asked_about(tmp_path):
+    s = open_session(tmp_path)
+    changed(s, "a lot faster")
+    changed(s, "add a flute")
+    changed(s, "a bit slower")
+    now = s.plan
+    t = s.say("cancel the faster bit")
+    assert t.question and "tempo" in t.reply and s.plan == now

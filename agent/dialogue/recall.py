@@ -84,7 +84,7 @@ def withdrawn(request: str, history: list[ScorePlan] | None,
     again = AGAIN_RE.search(request)
     if not m and not again:
         return None
-    rest = (m.group("rest") if m else request).strip().lower()
+    rest = re.split(r"\s*[,;.]\s*|\s+but\s+", m.group("rest").lower())[0] if m else request.lower()   # not "keep the flute"
     text = request[:400]
     if m and HIT_WORDS_RE.match(rest):
         for k in range(len(history) - 1, 0, -1):
@@ -314,3 +314,57 @@ def moved(request: str, history: list[ScorePlan] | None, last: str,
         return None
     return [EditIntent(what="revert", version=-1, text=request[:400], reason=f"the last edit moved: '{again[:80]}'"),
             *(it.model_copy(update={"text": request[:400]}) for it in [*redo, *more])]
+
+
+# "forget the speed-up, keep the flute", "scratch the darker thing", "undo the tempo change": one edit taken back by what
+# it was about, wherever it is in the conversation
+UNDO_NAMED_RE = re.compile(r"^\W*(?:(?:ok|okay|so|actually|hmm|no|sorry|wait|oh|and|but)\W+)*(?:undo|forget|scratch|cancel|"
+                           r"drop|lose|ditch|never ?mind|nvm|skip|take back|get rid of)\s+(?:about\s+|on\s+)?"
+                           r"(?P<what>(?:the|that|my|your|our)\s+[^.,;:!?]{1,40})", re.I)
+KEEP_RE = re.compile(r"^\W*(?:(?:but|and|just|ok)\W+)*(?:keep|leave)\b", re.I)
+ATTR_OF_KIND = {"tempo": "tempo", "key": "key", "chords": "key", "energy": "energy", "loudness": "loudness", "roles": "instruments",
+                "levels": "instruments", "instrument": "instruments", "style": "style"}
+
+
+def undone(request: str, history: list[ScorePlan] | None,
+           read: Callable[[ScorePlan, str, list[ScorePlan]], list[EditIntent]]) -> list[EditIntent] | None:
+    """"Forget the speed-up, keep the flute": the edit the words name taken back: the last one whole; an earlier
+    one by putting back what it changed (tempo, key, energy, loudness, parts, style) when no later edit changed
+    that too. Other clauses are read on top ("keep ..." ones are no edit). None when the words name no edit, or
+    name a part or a mark (`withdrawn` and the grammar read those).
+
+    Raises:
+        Ask: later edits changed the same thing, or the edit changed something that cannot be put back alone.
+    """
+    m = UNDO_NAMED_RE.match(request.strip())
+    if not m or not history or len(history) < 2:
+        return None
+    clause = re.split(r"\s*(?:,|\band\b|\bbut\b)\s*", m.group("what"))[0]
+    said = versions.content(clause) - {"change", "bit"}
+    if not said or named_parts(clause.lower()) or HIT_WORDS_RE.match(" ".join(sorted(said))) or \
+            re.search(r"\d|\b(?:shots?|cuts?|intro|end|ending|start|middle)\b", clause, re.I):
+        return None
+    attrs = {ATTRIBUTES[w] for x in said for w in re.split(r"[-\s]", x) if w in ATTRIBUTES}
+    found = versions.matching(said, history) or [k for k in range(1, len(history)) if attrs and any(
+        ATTR_OF_KIND.get(c.kind) in attrs for c in diff(history[k - 1], history[k]))]
+    if not found:
+        return None
+    k = found[-1]
+    rest = [x for x in re.split(r"\s*[,;.]\s*|\s+but\s+", request[m.end():]) if x.strip() and not KEEP_RE.match(x)]
+    text = request[:400]
+    if k == len(history) - 1:
+        back = [EditIntent(what="revert", version=-1, text=text)]
+        return back + (read(history[-2], ". ".join(rest), history[:-1]) if rest else [])
+    kinds = {c.kind for c in diff(history[k - 1], history[k])}
+    if not kinds or any(x not in ATTR_OF_KIND for x in kinds):
+        ago = len(history) - 1 - k
+        raise Ask(f"That edit ('{(versions.made_by(history)[k] or '')[:60]}') was {ago} edit{'s' * (ago > 1)} ago and "
+                  f"changed more than I can take back alone. Undo everything since, or say what to change?")
+    later = {ATTR_OF_KIND[c.kind] for j in range(k + 1, len(history)) for c in diff(history[j - 1], history[j])
+             if c.kind in ATTR_OF_KIND}
+    clash = sorted({ATTR_OF_KIND[x] for x in kinds} & later)
+    if clash:
+        raise Ask(f"Later edits changed the {', '.join(clash)} too. Should I undo them as well (say 'go back to "
+                  f"version {k}'), or what should the {clash[0]} be?")
+    back = [EditIntent(what="revert", version=k - 1, value=a, text=text) for a in sorted({ATTR_OF_KIND[x] for x in kinds})]
+    return back + (read(history[-1], ". ".join(rest), history) if rest else [])

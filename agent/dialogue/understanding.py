@@ -281,6 +281,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
 
     again = recall.withdrawn(request, history, partial(_last_asked, analysis, history)) or \
         recall.corrected(request, history, partial(understand, analysis)) or \
+        recall.undone(request, history, partial(understand, analysis)) or \
         versions.named_by_content(request, history) or versions.named_by_having(request, history) or \
         versions.midway(request, history) or \
         recall.named_by_time(request, history) or recall.preferred(request, history) or \
