@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from edit_clips import long_clip
 from v2m.agent.dialogue.session import Session
-from v2m.agent.dialogue.versions import blend, content, made_by, same_word
+from v2m.agent.dialogue.versions import MIDWAY_RE, blend, content, made_by, same_word
 
 
 def open_session(tmp_path, request="jazz", length=30.0, every=5.0):
@@ -85,6 +85,7 @@ def test_somewhere_in_between_alone_is_half_way_but_in_the_middle_beside_an_edit
     for t in (2.5, 17.5):
         e = [p.sections[p.section_at(t)].energy for p in (old, new, s.plan)]
         assert abs(e[2] - (e[0] + e[1]) / 2) <= 0.01
+    assert not MIDWAY_RE.search("a stab halfway between the two cuts") and MIDWAY_RE.search("something between the two?")
     s2 = open_session(tmp_path / "b")
     first = s2.plan
     changed(s2, "more energy somewhere in the middle")

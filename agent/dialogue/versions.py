@@ -46,8 +46,10 @@ go back was were is be how way like just from into onto than then some any what 
 over under out off up down did does had has have can could would should will please now still again very really""".split())
 # "halfway back", "split the difference", "meet in the middle", "somewhere in between?": part of the way back
 MIDWAY_RE = re.compile(r"\bsplit the difference\b|\bhalf ?way back\b|\bback half ?way\b|\bhalf(?: of)? (?:it|that) back\b|"
-                       r"\bmeet (?:me )?(?:in the middle|halfway)\b|\bhalf ?way between\b|"
-                       r"\bin between (?:the two|them|those|both|the last two)\b|"
+                       r"\bmeet (?:me )?(?:in the middle|halfway)\b|"
+                       r"\b(?:half ?way|somewhere|something|in) between (?:the (?:last )?two(?: versions)?|both(?: versions)?|"
+                       r"(?:this|that|it|now) and (?:before|the (?:last|previous|old) (?:one|version)))\b"
+                       r"(?! (?:cuts?|shots?|hits?|marks?|accents?|beats?|bars?|sections?|times?|moments?)\b)|"
                        r"^\W*(?:(?:so|ok|okay|maybe|hmm|then|but)\W+)*(?:somewhere|something|anything) (?:in )?"
                        r"(?:the )?(?:middle|between|in between)(?: the two| of the two)?\W*$", re.I)
 ENDINGS = ("s", "es", "d", "ed", "ing", "er", "ers", "y")
