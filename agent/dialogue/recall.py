@@ -1,9 +1,9 @@
 """Turns that point back into the conversation rather than at the music: taking back something an earlier
 edit brought in ("never mind the hit", "lose the accordion again"), a version named by when it was heard
 ("the one from this morning"), one thing as it was in a version ("I preferred the drums in v2"), and a version to start from before a new edit ("from the first one, only
-change: ..."). Corrections of the last edit: taken back in so many words ("D minor was for 1M2, not this cue.
-Put 1M1 back the way it was": `corrected`), one edit taken back by what it was about ("forget the speed-up, but
-keep the flute": `undone`), its place said anew or moved by one ("from the fourth shot, not the fourth cut", "no,
+change: ..."). Corrections of the last edit: taken back in so many words ("the E minor was meant for the trailer,
+not this one", "put it back the way it was": `corrected`), one edit taken back by what it was about ("forget the speed-up, but
+keep the flute": `undone`), its place said anew or moved by one ("in the third shot, not the second shot", "no,
 the other one - at 0:16", "one earlier": `moved`). Read from the words and the plans so far; what to do then is
 said as `EditIntent`s.
 
