@@ -1,7 +1,7 @@
-"""Versions named by what was asked in them, and amounts relative to the last edit: "go back to how it was
-before the logo thing", "the version before the guitar note" (the plan before the edit whose request or
-changes share a content word with the words said), "halfway back", "somewhere in between?" (each number the
-last edit moved, part of the way back).
+"""Versions named by what was asked in them, and amounts relative to the last edit: "take me back to where we
+were before the flute", "the version before the cello idea" (the plan before the edit whose request or changes
+share a content word with the words said), "the one with the flute" (the version that had it), "split the
+difference", "something between the two?" (each number the last edit moved, part of the way back).
 
     from v2m.agent.dialogue.versions import made_by, named_by_content, blend
     made_by(history)                      # [None, "add strings", "the strings softer in shot 3", ...]
@@ -94,9 +94,9 @@ def matching(words: set[str], history: list[ScorePlan]) -> list[int]:
 
 
 def named_by_content(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | None:
-    """"Go back to how it was before the logo thing": the version before the edit the words name. Edits one
-    after another that share the words are one thread ("guitar forward", then "the guitar's a bit much"):
-    the version before its first. None when the request names no version by an edit.
+    """"Revert to before the cello business": the version before the edit the words name. Edits one after
+    another that share the words are one thread ("add a cello", then "the cello a bit louder"): the version
+    before its first. None when the request names no version by an edit.
 
     Raises:
         Ask: no edit so far matches the words, or edits apart from each other do.
@@ -142,7 +142,7 @@ def named_by_having(request: str, history: list[ScorePlan] | None) -> list[EditI
 
 
 def midway(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | None:
-    """"Halfway back", "somewhere in the middle?": each number the last edit moved, half of the way back (an
+    """"Meet me halfway", "somewhere in between?": each number the last edit moved, half of the way back (an
     intent `blend` carries out); None when the request asks for no half-way.
 
     Raises:
@@ -154,7 +154,7 @@ def midway(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | 
         raise Ask("There is only one version so far, so there is nothing to go half-way back to. What should change?")
     parts = [r for p in named_parts(request.lower()) if (r := role_of(history[-1], p))]
     if len(parts) == 1 and (k := _last_level_change(parts[0], history)) is not None:
-        # "the guitar's a bit much now, halfway back": that part's last change, however long ago
+        # "the bass is a bit much now, halfway back": that part's last change, however long ago
         return [EditIntent(what="revert", version=k, amount=0.5, value="instruments", target=parts[0],
                            text=request[:400])]
     kinds = {c.kind for c in diff(history[-2], history[-1])}
@@ -173,8 +173,8 @@ def _last_level_change(role: str, history: list[ScorePlan]) -> int | None:
 
 
 def blended(text: str) -> str | None:
-    """The one thing a half-way names ("too fast now, split the difference": the tempo; "the guitar's a bit much,
-    halfway back": the parts' levels), or None for every number the last edit moved."""
+    """The one thing a half-way names ("too fast now, split the difference": the tempo; "the drums are too much,
+    meet me halfway": the parts' levels), or None for every number the last edit moved."""
     low = text.lower()
     if re.search(r"\b(?:fast|faster|slow|slower|quick|tempo|speed|pace|bpm|rushed|draggy)\b", low):
         return "tempo"
