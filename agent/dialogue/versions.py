@@ -25,7 +25,7 @@ from v2m.agent.dialogue.orchestration import role_of
 from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import EditIntent, ScorePlan
 
-# "go back to how it was before the logo thing", "the version before the guitar note", "revert to before we
+# "back to how it sounded before the choir idea", "the version before the cello bit", "revert to before we
 # added the choir", "undo everything since the key change": a version named by the edit after it
 BEFORE_RE = re.compile(r"\b(?:version|mix|(?:the|that) one|(?:how|the way|as|like) it (?:was|sounded)|where we were|"
                        r"what we had|(?:go|going|get|got|revert|return|roll|take (?:me|us|it)|put (?:it|things)) back|"
@@ -37,7 +37,7 @@ BEFORE_RE = re.compile(r"\b(?:version|mix|(?:the|that) one|(?:how|the way|as|lik
 WITH_RE = re.compile(r"\b(?:version|mix|one|take)\s+(?:with|that had|where (?:we|i|you) (?:had|added|put in|brought in))\s+"
                      r"(?P<what>(?:the|that|a|an|those|these|all the)\s+[^.,;:!?]{1,40})", re.I)
 WANT_RE = re.compile(r"\b(?:back|revert|return|restore|go with|use|bring|liked|prefer|preferred|better)\b", re.I)
-# Words that say nothing of which edit was meant ("the logo thing", "the guitar note", "my last change").
+# Words that say nothing of which edit was meant ("the choir idea", "the cello bit", "my last change").
 GENERIC = set("""the a an that this those these my your our his her their all of to for on in at with and or but it its
 thing things stuff bit bits note notes change changes edit edits request requests version versions idea ideas one ones
 part business tweak tweaks fix fixes comment comments suggestion last first second third previous recent latest
