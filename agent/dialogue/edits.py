@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import cultures, marks, mentions, names, orchestration, phrases, silence, takes, vocab
+from v2m.agent.dialogue import cultures, marks, mentions, names, orchestration, phrases, silence, takes, versions, vocab
 from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.phrases import BIG, FAST_RE, LESS_RE, LOUD_RE, MORE_RE, QUIET_RE, SLOW_RE, SMALL
@@ -63,9 +63,8 @@ def magnitude(text: str) -> str:
 
 
 def _reference(c: Clause, t: str) -> str:
-    if re.search(r"\bsplit the difference\b|\bhalfway back\b|\bmeet (?:me )?(?:in the|halfway)", t):
-        c.want("revert", version=-1, value="tempo" if not re.search(r"energy|busy", t) else "energy", amount=0.5,
-               whole=True)
+    if versions.MIDWAY_RE.search(t):
+        c.want("revert", version=-1, value=versions.blended(t), amount=0.5, whole=True)
         return " " * len(t)
     ref = phrases.reference(t)
     if ref is None:

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from typing import Callable
 
-from v2m.agent.dialogue import marks, orchestration, silence, takes
+from v2m.agent.dialogue import marks, orchestration, silence, takes, versions
 from v2m.agent.dialogue import operations as ops
+from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import Ask, Span, fmt
 from v2m.tools.contract import (
@@ -220,15 +221,13 @@ def _revert(e: Edit, it: EditIntent, history: list[ScorePlan]) -> ScorePlan:
         raise Ask(f"There are versions 0 (the first score) to {len(history) - 1}; which one did you mean?")
     old = history[k]
     attr = it.value
+    if it.amount is not None and attr in (None, "tempo", "energy", "instruments", "loudness"):
+        return versions.blend(e.plan, old, it.amount, attr, it.target)   # "split the difference": part of the way back
     if attr is None:
         return old.model_copy(deep=True)
     if attr not in REVERT_ATTRIBUTES:
         raise Ask(f"I can bring back the {', '.join(REVERT_ATTRIBUTES)} of an earlier version; which one?")
     p = e.plan
-    if attr == "tempo" and it.amount is not None:  # "split the difference": part of the way back
-        k = it.amount
-        p.tempo_bpm, p.tempo_asked = round(p.tempo_bpm + (old.tempo_bpm - p.tempo_bpm) * k, 1), True
-        return p
     if attr == "tempo":  # as it was, and held or free as it was
         p.tempo_bpm, p.tempo_asked = old.tempo_bpm, old.tempo_asked
         p.sections = [s.model_copy(update={k: getattr(old.sections[old.section_at((s.start_s + s.end_s) / 2)], k)
@@ -248,7 +247,8 @@ def _revert(e: Edit, it: EditIntent, history: list[ScorePlan]) -> ScorePlan:
         p.loudness_lufs = old.loudness_lufs
     elif attr == "style":
         return old.model_copy(deep=True)
-    return p
+    # "I preferred the drums in v2" when only the drums changed since: that version itself, not a copy cut differently
+    return old.model_copy(deep=True) if not diff(old, p) else p
 
 
 HANDLERS: dict[str, Callable[[Edit, EditIntent], None]] = {

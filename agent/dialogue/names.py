@@ -126,8 +126,8 @@ def defined(text: str) -> tuple[str, dict[str, str]]:
                 return f"{text[:m.start()]} hit {m.group('prep') or 'at'} {m.group('place')} {text[m.end():]}", found
             prep = (m.group("prep") or "").strip()
             keep = re.sub(rf"\b{DET}\s*$", "", text[:m.start()]).rstrip()
-            if not prep or re.search(r"\b(?:after|before|from|until|till|since|into|at|on|around)$", keep):
-                prep = ""   # "after the kiss at 0:30": after 0:30
+            if not prep or re.search(r"\b(?:after|before|from|until|till|to|since|into|at|on|around)$", keep):
+                prep = ""   # "after the kiss at 0:30": after 0:30; "to the title card at 0:38": to 0:38
             return f"{keep} {prep} {m.group('place')} {text[m.end():]}", found
     return text, found
 

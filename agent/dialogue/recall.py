@@ -1,7 +1,11 @@
 """Turns that point back into the conversation rather than at the music: taking back something an earlier
 edit brought in ("never mind the hit", "lose the accordion again"), a version named by when it was heard
 ("the one from this morning"), one thing as it was in a version ("I preferred the drums in v2"), and a version to start from before a new edit ("from the first one, only
-change: ..."). Read from the words and the plans so far; what to do then is said as `EditIntent`s.
+change: ..."). Corrections of the last edit: taken back in so many words ("the E minor was meant for the trailer,
+not this one", "put it back the way it was": `corrected`), one edit taken back by what it was about ("forget the speed-up, but
+keep the flute": `undone`), its place said anew or moved by one ("in the third shot, not the second shot", "no,
+the other one - at 0:16", "one earlier": `moved`). Read from the words and the plans so far; what to do then is
+said as `EditIntent`s.
 
     from v2m.agent.dialogue.recall import withdrawn, rebased, named_by_time
     withdrawn("nvm the crash", history)        # [EditIntent(what="revert", version=-1)] when the last edit added it
@@ -17,9 +21,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from v2m.agent.dialogue import versions
+from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.orchestration import role_of
-from v2m.agent.dialogue.phrases import ATTRIBUTES, edits_before
+from v2m.agent.dialogue.phrases import ATTRIBUTES, SMALL_TALK, edits_before, reference, words
+from v2m.agent.dialogue.place_words import CLOCK, ORD, ORDINALS, parse_time
 from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan
 
@@ -81,7 +88,7 @@ def withdrawn(request: str, history: list[ScorePlan] | None,
     again = AGAIN_RE.search(request)
     if not m and not again:
         return None
-    rest = (m.group("rest") if m else request).strip().lower()
+    rest = re.split(r"\s*[,;.]\s*|\s+but\s+", m.group("rest").lower())[0] if m else request.lower()   # not "keep the flute"
     text = request[:400]
     if m and HIT_WORDS_RE.match(rest):
         for k in range(len(history) - 1, 0, -1):
@@ -136,3 +143,232 @@ def rebased(request: str) -> tuple[int, str] | None:
         return None
     n = m.group("n") or m.group("v")
     return (edits_before(int(n)) if n else 0), m.group("rest").strip()
+
+
+# "put 1M1 back the way it was", "set the tempo back to how it was", "back to the way it was": before the last edit
+AS_IT_WAS_RE = re.compile(r"\b(?:put|set|make|bring|get|turn|have|change|switch|leave)\s+(?P<what>[\w#' -]{0,30}?)\s*back\s+"
+                          r"(?:to\s+)?(?:the way|how|as|like|what)\s+(?:it|they|he|she|that|this)\s+(?:was|were|used to be|"
+                          r"sounded|had been)\b|^\W*(?:(?:just|ok|okay|so|and|then|please)\W+)*back (?:to )?(?:the way|how) "
+                          r"(?:it|they) (?:was|were)\b", re.I)
+# "D minor was for 1M2, not this cue", "that swell was meant for the trailer, not here": the last edit, asked for
+# where it did not belong
+MISPLACED_RE = re.compile(r"^\W*(?:(?:sorry|oops|my (?:bad|mistake)|wait|no|actually)\W+)*(?P<what>[^.;:!?]{1,40}?)\s+"
+                          r"(?:was|were|is|are)\s+(?:meant |supposed to be |intended |only )?for\s+[^,.;!?]{1,40}?\s*,?\s*"
+                          r"(?:not|rather than|instead of)\s+(?:this|that|here|the|for|our|my)\b", re.I)
+# "Correction to the last note:", "correction:": a preface that says what follows puts the last edit right
+PREFACE_RE = re.compile(r"^\W*correction\b(?:\s+(?:to|on|for)\s+(?:the|my|our)\s+(?:last|previous|latest)\s+"
+                        r"(?:note|edit|change|message|request|one))?\s*[:;,.-]*\s*", re.I)
+WHOLE_WORDS = {"", "it", "everything", "all", "that", "this", "things", "the score", "the music", "the cue", "the track",
+               "the whole thing", "the mix", "it all", "all of it"}
+KINDS_OF = {"tempo": ("tempo",), "key": ("key",), "mode": ("key",), "style": ("style",), "energy": ("energy",),
+            "loudness": ("loudness",), "instruments": ("roles", "levels", "instrument")}
+
+
+def _sentences(request: str) -> list[str]:
+    return [x.strip() for x in re.split(r"[;!?\n]+|\.+(?=\s|$)", request) if x.strip()]   # not "0:05.5"
+
+
+def _last_change_of(attr: str, history: list[ScorePlan]) -> int | None:
+    """The version before the latest edit that changed `attr` (edits from the first score), or None."""
+    for k in range(len(history) - 1, 0, -1):
+        if any(c.kind in KINDS_OF[attr] for c in diff(history[k - 1], history[k])):
+            return k - 1
+    return None
+
+
+def _taken_back(sentence: str, history: list[ScorePlan]) -> EditIntent | None:
+    """The revert a sentence asks for: "put it back the way it was" (the last edit), "put the tempo back how it
+    was" (the tempo before its last change), "the swell was for 1M2, not this cue" (the last edit, when its
+    request named the same thing)."""
+    text = sentence[:400]
+    if (m := AS_IT_WAS_RE.search(sentence)) and not versions.BEFORE_RE.search(sentence):
+        if (ref := reference(words(sentence))) and ref[0] != -1:
+            return None   # "put it back how it was at the very beginning": that version (`phrases.reference`)
+        what = " ".join((m.groupdict().get("what") or "").lower().split())
+        attr = next((a for w, a in ATTRIBUTES.items() if re.search(rf"\b{w}\b", what)), None)
+        if attr and attr in KINDS_OF:
+            k = _last_change_of(attr, history)
+            return None if k is None else EditIntent(what="revert", version=k, value=attr, text=text)
+        if what in WHOLE_WORDS or re.fullmatch(r"(?:the )?\d?[a-z]?\d+[a-z]?\d*(?: cue)?", what):   # a cue: "1M1"
+            return EditIntent(what="revert", version=-1, text=text)
+        return None   # a part ("put the drums back the way they were") is an edit of that part
+    if (m := MISPLACED_RE.match(PREFACE_RE.sub("", sentence))) and (said := versions.content(m.group("what"))):
+        last = versions.made_by(history)[-1] or ""
+        if any(versions.same_word(w, x) for w in said for x in versions.content(last)):
+            return EditIntent(what="revert", version=-1, text=text, reason=f"'{last[:60]}' taken back")
+    return None
+
+
+def corrected(request: str, history: list[ScorePlan] | None,
+              read: Callable[[ScorePlan, str, list[ScorePlan]], list[EditIntent]]) -> list[EditIntent] | None:
+    """A turn that takes the last edit back in so many words ("Correction to the last note: D minor was for 1M2,
+    not this cue. Put 1M1 back the way it was."), then anything else it asks, read against the version it goes
+    back to. None when no sentence takes an edit back.
+
+    Args:
+        request: the user's words.
+        history: the plans so far.
+        read: reads a request against a plan and the history up to it (`understanding.understand`).
+    """
+    if not history or len(history) < 2:
+        return None
+    backs, rest = [], []
+    for sentence in _sentences(request):
+        if (it := _taken_back(sentence, history)) is not None:
+            backs.append(it)
+        elif PREFACE_RE.sub("", sentence).strip():
+            rest.append(sentence)
+    if not backs:
+        return None
+    whole = [it for it in backs if it.value is None]
+    back = whole[0] if whole else backs[0]
+    if not rest:
+        return [back] if whole else backs
+    k = len(history) - 2 if whole else len(history) - 1
+    return [*([back] if whole else backs), *read(history[k], ". ".join(rest), history[:k + 1])]
+
+
+# "from the fourth shot, not the fourth cut", "shot 3 not shot 2": the place said instead of one the last request said
+ONE_PLACE = rf"(?:the )?(?:{ORD} (?:shot|cut|photo|clip|beat|bar)|(?:shot|cut) \d{{1,2}})"
+CONTRAST_RE = re.compile(rf"\b(?P<a>{ONE_PLACE})\s*,?\s+(?:and |but )?not\s+(?P<b>{ONE_PLACE})\b")
+# "one earlier", "a shot later", "the one after": the last edit's place moved by one
+SHIFT_RE = re.compile(r"\b(?:one|a) (?:shot |cut )?(?P<d>earlier|sooner|later|before|after|back|on)\b(?! (?:that|this|it|the)\b)|"
+                      r"\bthe (?:one|shot|cut) (?P<d2>before|after)\b(?! (?:that|this|it|the)\b)")
+OTHER_RE = re.compile(r"\bthe other (?:cut|shot|one|time|spot|place|moment|hit)\b")
+SORRY_RE = re.compile(r"\b(?:sorry|oops|no|nope|wait|correction|typo|my bad|i meant|meant|actually|rather)\b")
+ORD_NAMES = [k for k, v in sorted(ORDINALS.items(), key=lambda kv: kv[1]) if 0 < v and k.isalpha()]
+
+
+def _shifted(place: str, step: int) -> str | None:
+    """'the fourth shot' -> 'the third shot' (step -1), 'shot 4' -> 'shot 5'; None at the first."""
+    if m := re.search(r"\b(shot|cut) (\d{1,2})\b", place):
+        n = int(m.group(2)) + step
+        return None if n < 1 else place[:m.start(2)] + str(n) + place[m.end(2):]
+    m = re.search(ORD, place)
+    n = ORDINALS.get(m.group(1)) if m else None
+    if n is None or n < 1 or not 1 <= n + step <= len(ORD_NAMES):
+        return None
+    return place[:m.start(1)] + ORD_NAMES[n + step - 1] + place[m.end(1):]
+
+
+def _shifted_time(said: str, step: int, cuts: list[float]) -> str | None:
+    """The last request with its one time moved to the cut before or after it ("hit 0:07" -> "hit 0:05.48")."""
+    times = list(re.finditer(rf"(?<![\d:.]){CLOCK}(?![\d:])", said))
+    if len(times) != 1 or not cuts:
+        return None
+    t = parse_time(times[0].group(0))
+    near = [c for c in cuts if (c < t - 0.3 if step < 0 else c > t + 0.3)]
+    if not near:
+        return None
+    c = max(near) if step < 0 else min(near)
+    clock = f"{int(c // 60)}:{c % 60:05.2f}".rstrip("0").rstrip(".")
+    return f"{said[:times[0].start()]}{clock}{said[times[0].end():]}"
+
+
+def _again(sentence: str, said: str, cuts: list[float]) -> str | None:
+    """The last request (`said`, lower-cased) with its place as one sentence of a correction puts it, or None."""
+    low = " ".join(sentence.lower().split())
+    if (m := CONTRAST_RE.search(low)) and SORRY_RE.search(low):
+        b = re.sub(r"^the ", "", m.group("b"))
+        if re.search(rf"\b{re.escape(b)}\b", said):
+            return re.sub(rf"\b{re.escape(b)}\b", re.sub(r"^the ", "", m.group("a")), said, count=1)
+    if OTHER_RE.search(low) and SORRY_RE.search(low):   # "no, the other cut - it's at 0:07": the time said now
+        now, before = re.findall(rf"(?<![\d:.]){CLOCK}(?![\d:])", low), re.findall(rf"(?<![\d:.]){CLOCK}(?![\d:])", said)
+        if len(now) == 1 and len(before) == 1 and now != before:
+            return said.replace(before[0], now[0], 1)
+    if (m := SHIFT_RE.search(low)) and len(low.split()) <= 8:
+        step = -1 if (m.group("d") or m.group("d2")) in ("earlier", "sooner", "before", "back") else 1
+        places = list(re.finditer(ONE_PLACE, said))
+        if len(places) == 1 and (new := _shifted(places[0].group(0), step)):
+            return said[:places[0].start()] + new + said[places[0].end():]
+        if not places:   # "hit the cut at 0:07", then "no, one earlier": the cut before
+            return _shifted_time(said, step, cuts)
+    return None
+
+
+def moved(request: str, history: list[ScorePlan] | None, last: str,
+          read: Callable[[ScorePlan, str, list[ScorePlan]], list[EditIntent]],
+          cuts: list[float] = ()) -> list[EditIntent] | None:
+    """The last edit again with its place said anew: "sorry - from the fourth shot, not the fourth cut" (the place
+    the last request named, replaced), "no, the other cut, at 0:07" (its one time), "one earlier", "the one
+    after" (its place moved by one shot or cut); the request's other sentences are read on top. None when no
+    sentence moves a place of the last request.
+
+    Args:
+        request: the user's words.
+        history: the plans so far.
+        last: the words of the last edit's request.
+        read: reads a request against a plan and the history up to it (`understanding.understand`).
+        cuts: the video's cuts, for a time moved by one.
+    """
+    if not history or len(history) < 2 or not last:
+        return None
+    said, sentences = " ".join(last.lower().split()), _sentences(request)
+    k, again = next(((k, a) for k, x in enumerate(sentences) if (a := _again(x, said, list(cuts)))), (0, None))
+    if again is None:
+        return None
+    rest = [x for j, x in enumerate(sentences) if j != k and not SHIFT_RE.search(x.lower())
+            and set(re.findall(r"[a-z']+", x.lower())) - SMALL_TALK]
+    try:
+        redo = read(history[-2], again, history[:-1])
+        more = read(history[-2], ". ".join(rest), history[:-1]) if rest else []
+    except Ask:
+        return None
+    if not redo or any(it.what in ("revert", "undo") for it in [*redo, *more]):
+        return None
+    return [EditIntent(what="revert", version=-1, text=request[:400], reason=f"the last edit moved: '{again[:80]}'"),
+            *(it.model_copy(update={"text": request[:400]}) for it in [*redo, *more])]
+
+
+# "forget the speed-up, keep the flute", "scratch the darker thing", "undo the tempo change": one edit taken back by what
+# it was about, wherever it is in the conversation
+UNDO_NAMED_RE = re.compile(r"^\W*(?:(?:ok|okay|so|actually|hmm|no|sorry|wait|oh|and|but)\W+)*(?:undo|forget|scratch|cancel|"
+                           r"drop|lose|ditch|never ?mind|nvm|skip|take back|get rid of)\s+(?:about\s+|on\s+)?"
+                           r"(?P<what>(?:the|that|my|your|our)\s+[^.,;:!?]{1,40})", re.I)
+KEEP_RE = re.compile(r"^\W*(?:(?:but|and|just|ok)\W+)*(?:keep|leave)\b", re.I)
+ATTR_OF_KIND = {"tempo": "tempo", "key": "key", "chords": "key", "energy": "energy", "loudness": "loudness", "roles": "instruments",
+                "levels": "instruments", "instrument": "instruments", "style": "style"}
+
+
+def undone(request: str, history: list[ScorePlan] | None,
+           read: Callable[[ScorePlan, str, list[ScorePlan]], list[EditIntent]]) -> list[EditIntent] | None:
+    """"Forget the speed-up, keep the flute": the edit the words name taken back: the last one whole; an earlier
+    one by putting back what it changed (tempo, key, energy, loudness, parts, style) when no later edit changed
+    that too. Other clauses are read on top ("keep ..." ones are no edit). None when the words name no edit, or
+    name a part or a mark (`withdrawn` and the grammar read those).
+
+    Raises:
+        Ask: later edits changed the same thing, or the edit changed something that cannot be put back alone.
+    """
+    m = UNDO_NAMED_RE.match(request.strip())
+    if not m or not history or len(history) < 2:
+        return None
+    clause = re.split(r"\s*(?:,|\band\b|\bbut\b)\s*", m.group("what"))[0]
+    said = versions.content(clause) - {"change", "bit"}
+    if not said or named_parts(clause.lower()) or HIT_WORDS_RE.match(" ".join(sorted(said))) or \
+            re.search(r"\d|\b(?:shots?|cuts?|intro|end|ending|start|middle)\b", clause, re.I):
+        return None
+    attrs = {ATTRIBUTES[w] for x in said for w in re.split(r"[-\s]", x) if w in ATTRIBUTES}
+    found = versions.matching(said, history) or [k for k in range(1, len(history)) if attrs and any(
+        ATTR_OF_KIND.get(c.kind) in attrs for c in diff(history[k - 1], history[k]))]
+    if not found:
+        return None
+    k = found[-1]
+    rest = [x for x in re.split(r"\s*[,;.]\s*|\s+but\s+", request[m.end():]) if x.strip() and not KEEP_RE.match(x)]
+    text = request[:400]
+    if k == len(history) - 1:
+        back = [EditIntent(what="revert", version=-1, text=text)]
+        return back + (read(history[-2], ". ".join(rest), history[:-1]) if rest else [])
+    kinds = {c.kind for c in diff(history[k - 1], history[k])}
+    if not kinds or any(x not in ATTR_OF_KIND for x in kinds):
+        ago = len(history) - 1 - k
+        raise Ask(f"That edit ('{(versions.made_by(history)[k] or '')[:60]}') was {ago} edit{'s' * (ago > 1)} ago and "
+                  f"changed more than I can take back alone. Undo everything since, or say what to change?")
+    later = {ATTR_OF_KIND[c.kind] for j in range(k + 1, len(history)) for c in diff(history[j - 1], history[j])
+             if c.kind in ATTR_OF_KIND}
+    clash = sorted({ATTR_OF_KIND[x] for x in kinds} & later)
+    if clash:
+        raise Ask(f"Later edits changed the {', '.join(clash)} too. Should I undo them as well (say 'go back to "
+                  f"version {k}'), or what should the {clash[0]} be?")
+    back = [EditIntent(what="revert", version=k - 1, value=a, text=text) for a in sorted({ATTR_OF_KIND[x] for x in kinds})]
+    return back + (read(history[-1], ". ".join(rest), history) if rest else [])

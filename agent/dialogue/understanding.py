@@ -19,11 +19,11 @@ import re
 import unicodedata
 from functools import partial
 
-from v2m.agent.dialogue import arbiter, edits, messages, names, orchestration, recall
+from v2m.agent.dialogue import arbiter, edits, messages, names, orchestration, recall, versions
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.intents import apply_intents, from_last_revert, scope_of, style_first
 from v2m.agent.dialogue.phrases import words
-from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment, only_place, snap
+from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment, only_place, snap, visible_cuts
 from v2m.agent.planners.result import PlanResult
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan, VideoAnalysis
 
@@ -151,7 +151,8 @@ def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
 
 
 # "except the first one", "jk just last 2", "only the first three": which of the last edit's marks stay
-NARROW_RE = re.compile(r"^\W*(?:(?:jk|j/k|actually|no|nah|sorry|wait|oh|ok|but|and|hmm)\W+)*(?P<how>except(?: for)?|"
+NARROW_RE = re.compile(r"^\W*(?:(?:jk|j/k|actually|no|nah|sorry|wait|oh|ok|but|and|hmm|(?:way |far |a bit |just )?too (?:much|many)(?: now)?|"
+                       r"overkill|(?:that'?s |it'?s )?(?:a bit |way )?(?:much|a lot))\W+)*(?P<how>except(?: for)?|"
                        r"but not|not|apart from|other than|skip|leave out|just|only)\s+(?:on\s+|at\s+)?(?:the\s+)?"
                        r"(?P<which>first|last|final)(?:\s+(?P<n>one|two|three|four|five|\d+))?(?:\s+(?:ones?|cuts?|hits?))?"
                        r"\W*$", re.I)
@@ -279,9 +280,14 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         raise Ask(question)
 
     again = recall.withdrawn(request, history, partial(_last_asked, analysis, history)) or \
+        recall.corrected(request, history, partial(understand, analysis)) or \
+        recall.undone(request, history, partial(understand, analysis)) or \
+        versions.named_by_content(request, history) or versions.named_by_having(request, history) or \
+        versions.midway(request, history) or \
         recall.named_by_time(request, history) or recall.preferred(request, history) or \
         rebase(analysis, plan, request, history) or repeat(analysis, plan, request, history) or \
-        narrow(request, history) or retarget(analysis, plan, request, history)
+        narrow(request, history) or retarget(analysis, plan, request, history) or \
+        recall.moved(request, history, names.last_request(history), partial(understand, analysis), visible_cuts(analysis))
     if again is not None:
         return again
     intents = arbiter.combine(analysis, plan, request, partial(edits.read_request, last_span=last_place(history),
@@ -371,7 +377,8 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     read = ", ".join(f"{it.what}{' ' + it.direction if it.direction else ''}"
                      f"{' ' + it.value if it.value else ''}{' (' + it.scope.label + ')' if it.scope.label else ''}"
                      f" [{it.source}]" for it in intents)
-    if all(it.what in ("revert", "undo") and it.value is None for it in intents):
+    if all(it.what in ("revert", "undo") and it.value is None and it.amount is None for it in intents) or \
+            any(it.what == "revert" for it in intents) and any(new == h for h in history or []):
         return PlanResult(plan=new, reasoning=new.reasoning, reply=reply)  # an earlier version, as it was
     new.reasoning = (plan.reasoning.rstrip() + f"\n\n## Edit\n- \"{request[:200]}\": read as {read}. {reply}\n").lstrip()
     return PlanResult(plan=new, reasoning=new.reasoning, reply=reply)

@@ -153,7 +153,7 @@ def _shots(text: str, analysis: VideoAnalysis) -> Span | None:
     # a stretch: "shots 6 to 10", "the 5th and 6th shots", "from the second shot to the fourth shot"
     m = re.search(rf"\bshots? (\d+){JOIN}(\d+)(?![\d:])\b", text) \
         or re.search(rf"\b(?:the )?{ORD}{JOIN}{ORD} shots?\b", text) \
-        or re.search(rf"\b(?:from|between) (?:the )?{ORD} shot{JOIN}{ORD}(?: shot)?\b", text) \
+        or re.search(rf"\b(?:from|between) (?:the )?{ORD} shot{JOIN}{ORD}(?![\d:])(?: shot)?\b", text) \
         or re.search(rf"\b(?:from|between) shot (\d+){JOIN}(?:shot )?(\d+)(?![\d:])\b", text)
     if m:
         a, b = sorted((_shot_index(m.group(1), n), _shot_index(m.group(2), n)))
@@ -168,7 +168,7 @@ def _shots(text: str, analysis: VideoAnalysis) -> Span | None:
     before, after = text[:m.start()], text[m.end():]
     # "from the fifth shot on", "shot 5 onwards", "after shot 3", "before the last shot"
     if re.search(r"\b(?:from|starting (?:at|with|from|in)|since)\s*$", before) or re.match(FROM_ON_RE, after):
-        return _shot_span(analysis, i, n - 1, f"from shot {i + 1} on")
+        return _until(after, _shot_span(analysis, i, n - 1, f"from shot {i + 1} on"))
     if re.search(r"\b(?:after|past|following)\s*$", before) and i < n - 1:
         return _shot_span(analysis, i + 1, n - 1, f"after shot {i + 1}")
     if re.search(r"\b(?:before|until|till|up to|leading up to)\s*$", before) and i > 0:
@@ -198,7 +198,16 @@ def _cuts(text: str, analysis: VideoAnalysis) -> Span | None:
         c = _cut(analysis, m.group(2) or ("first" if len(visible_cuts(analysis)) == 1 else "?"))
     if m.group(1) in ("before", "until", "up to"):
         return Span(0.0, c, f"before the cut at {fmt(c)}", snap=False)
-    return Span(c, d, f"after the cut at {fmt(c)}", snap=False)
+    return _until(text[m.end():], Span(c, d, f"after the cut at {fmt(c)}", snap=False))
+
+
+def _until(after: str, span: Span) -> Span:
+    """A stretch from a cut or shot on, ended where the words after it say ("from the fourth cut to 0:38")."""
+    m = re.match(rf"\s*(?:to|until|till|up to|through) (?:the cut at |about |around )?{TIME}", after)
+    end = parse_time(m.group(1)) if m else None
+    if end is None or not span.start_s + 0.1 < end < span.end_s:
+        return span
+    return Span(span.start_s, end, f"from {fmt(span.start_s)} to {fmt(end)}", snap=False)
 
 
 def _times(text: str, analysis: VideoAnalysis) -> Span | None:

@@ -1,0 +1,223 @@
+"""Versions named by what was asked in them, and amounts relative to the last edit: "take me back to where we
+were before the flute", "the version before the cello idea" (the plan before the edit whose request or changes
+share a content word with the words said), "the one with the flute" (the version that had it), "split the
+difference", "something between the two?" (each number the last edit moved, part of the way back).
+
+    from v2m.agent.dialogue.versions import made_by, named_by_content, blend
+    made_by(history)                      # [None, "add strings", "the strings softer in shot 3", ...]
+    named_by_content("back to before the strings", history)   # [EditIntent(what="revert", version=1)]
+    blend(current, earlier, 0.5)          # tempo, energy, levels and loudness half-way between the two
+
+`history` is the first plan, then the plan after each edit so far (the last is the current plan). Each plan's
+reasoning ends with an edit log, one line per request that changed it (`names.EDIT_LOG_RE`): the request that
+made version k is what its log says beyond version k-1's. A version made by going back has no request of its
+own (its log is an earlier one's).
+"""
+
+from __future__ import annotations
+
+import re
+
+from v2m.agent.dialogue.changes import diff, describe
+from v2m.agent.dialogue.mentions import named_parts
+from v2m.agent.dialogue.names import EDIT_LOG_RE
+from v2m.agent.dialogue.orchestration import role_of
+from v2m.agent.dialogue.where import Ask
+from v2m.tools.contract import EditIntent, ScorePlan
+
+# "back to how it sounded before the choir idea", "the version before the cello bit", "revert to before we
+# added the choir", "undo everything since the key change": a version named by the edit after it
+BEFORE_RE = re.compile(r"\b(?:version|mix|(?:the|that) one|(?:how|the way|as|like) it (?:was|sounded)|where we were|"
+                       r"what we had|(?:go|going|get|got|revert|return|roll|take (?:me|us|it)|put (?:it|things)) back|"
+                       r"revert(?:ed)?|restore|undo (?:everything|all|it all))\b.{0,30}?\b(?:before|prior to|since)\s+"
+                       r"(?:(?:we|i|you|they) (?:added|changed|did|made|tried|put in|brought in|asked for|touched|had)\s+)?"
+                       r"(?P<what>(?:the|that|my|your|our|his|her|their|this|those|these|all the)\s+[^.,;:!?]{1,50})", re.I)
+# "go back to the one with the flute", "the version where we had the choir, bring that back": a version named by
+# what it had
+WITH_RE = re.compile(r"\b(?:version|mix|one|take)\s+(?:with|that had|where (?:we|i|you) (?:had|added|put in|brought in))\s+"
+                     r"(?P<what>(?:the|that|a|an|those|these|all the)\s+[^.,;:!?]{1,40})", re.I)
+WANT_RE = re.compile(r"\b(?:back|revert|return|restore|go with|use|bring|liked|prefer|preferred|better)\b", re.I)
+# Words that say nothing of which edit was meant ("the choir idea", "the cello bit", "my last change").
+GENERIC = set("""the a an that this those these my your our his her their all of to for on in at with and or but it its
+thing things stuff bit bits note notes change changes edit edits request requests version versions idea ideas one ones
+part business tweak tweaks fix fixes comment comments suggestion last first second third previous recent latest
+earlier before after we i you they added changed did made tried put brought asked had touched whole
+go back was were is be how way like just from into onto than then some any what there here where when which about
+over under out off up down did does had has have can could would should will please now still again very really""".split())
+# "halfway back", "split the difference", "meet in the middle", "somewhere in between?": part of the way back
+MIDWAY_RE = re.compile(r"\bsplit the difference\b|\bhalf ?way back\b|\bback half ?way\b|\bhalf(?: of)? (?:it|that) back\b|"
+                       r"\bmeet (?:me )?(?:in the middle|halfway)\b|"
+                       r"\b(?:half ?way|somewhere|something|in) between (?:the (?:last )?two(?: versions)?|both(?: versions)?|"
+                       r"(?:this|that|it|now) and (?:before|the (?:last|previous|old) (?:one|version)))\b"
+                       r"(?! (?:cuts?|shots?|hits?|marks?|accents?|beats?|bars?|sections?|times?|moments?)\b)|"
+                       r"^\W*(?:(?:so|ok|okay|maybe|hmm|then|but)\W+)*(?:somewhere|something|anything) (?:in )?"
+                       r"(?:the )?(?:middle|between|in between)(?: the two| of the two)?\W*$", re.I)
+ENDINGS = ("s", "es", "d", "ed", "ing", "er", "ers", "y")
+BLENDED = ("tempo", "energy", "levels", "loudness")   # the kinds of change that have a half-way
+
+
+def _log(plan: ScorePlan) -> list[str]:
+    return EDIT_LOG_RE.findall(plan.reasoning or "")
+
+
+def made_by(history: list[ScorePlan]) -> list[str | None]:
+    """The words of the request(s) that made each version from the one before (None for the first score and
+    for a version made by going back)."""
+    out: list[str | None] = [None]
+    for before, after in zip(history, history[1:]):
+        a, b = _log(before), _log(after)
+        out.append(" / ".join(b[len(a):]) if len(b) > len(a) and b[:len(a)] == a else None)
+    return out
+
+
+def content(text: str) -> set[str]:
+    """The words of `text` that could name what an edit was about (not "the", "thing", "last" ...)."""
+    return {w for w in re.findall(r"[a-z][a-z#'-]+", text.lower().replace("'s", "")) if w not in GENERIC and len(w) > 2}
+
+
+def same_word(a: str, b: str) -> bool:
+    """One word or the other with an ending ("guitar"/"guitars", "build"/"building")."""
+    short, long = sorted((a, b), key=len)
+    return a == b or len(short) >= 4 and long.startswith(short) and long[len(short):] in ENDINGS
+
+
+def matching(words: set[str], history: list[ScorePlan]) -> list[int]:
+    """The versions whose request, or whose changes, share a word with `words`."""
+    found = []
+    for k, asked in enumerate(made_by(history)):
+        if asked is None:
+            continue
+        said = content(asked) | content(describe(diff(history[k - 1], history[k])))
+        if any(same_word(w, s) for w in words for s in said):
+            found.append(k)
+    return found
+
+
+def named_by_content(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | None:
+    """"Revert to before the cello business": the version before the edit the words name. Edits one after
+    another that share the words are one thread ("add a cello", then "the cello a bit louder"): the version
+    before its first. None when the request names no version by an edit.
+
+    Raises:
+        Ask: no edit so far matches the words, or edits apart from each other do.
+    """
+    m = BEFORE_RE.search(request)
+    if not m or not history or len(history) < 2:
+        return None
+    said = m.group("what").strip()
+    words = content(said)
+    if not words or re.search(r"\d|\b(?:shots?|cuts?|intro|end|ending|start|beginning|middle|drop)\b", said, re.I):
+        return None   # "before the last change" counts versions; "before 0:30", "before the drop" name places
+    asked = made_by(history)
+    found = matching(words, history)
+    name = said
+    if not found:
+        raise Ask(f"None of the edits so far was about {name}, so I left the score as it is. Which change should I "
+                  f"go back before? Say e.g. 'undo the last change' or 'go back to version 2'.")
+    if found != list(range(found[0], found[-1] + 1)):
+        listed = "; ".join(f"version {k + 1}: '{asked[k][:60]}'" for k in found)
+        raise Ask(f"More than one edit was about {name} ({listed}). Which one should I go back before?")
+    return [EditIntent(what="revert", version=found[0] - 1, text=request[:400])]
+
+
+def named_by_having(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | None:
+    """"Go back to the one with the flute": the latest version made by an edit the words name that still has
+    what they name (a part named must play in it). None when the request names no version by what it had.
+
+    Raises:
+        Ask: no version matches the words.
+    """
+    m = WITH_RE.search(request)
+    if not m or not history or len(history) < 2 or not WANT_RE.search(request):
+        return None
+    said = m.group("what").strip()
+    words, parts = content(said), named_parts(said.lower())
+    if not words:
+        return None
+    found = [k for k in matching(words, history) if not parts or all(role_of(history[k], p) for p in parts)]
+    if not found:
+        raise Ask(f"No version so far was made with {said}, so I left the score as it is. Which version do you "
+                  f"mean? Say e.g. 'go back to version 2'.")
+    return [EditIntent(what="revert", version=found[-1], text=request[:400])]
+
+
+def midway(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | None:
+    """"Meet me halfway", "somewhere in between?": each number the last edit moved, half of the way back (an
+    intent `blend` carries out); None when the request asks for no half-way.
+
+    Raises:
+        Ask: there is no edit yet, or the last one has no half-way (a key, a style, a part in or out).
+    """
+    if not MIDWAY_RE.search(request.strip()):
+        return None
+    if not history or len(history) < 2:
+        raise Ask("There is only one version so far, so there is nothing to go half-way back to. What should change?")
+    parts = [r for p in named_parts(request.lower()) if (r := role_of(history[-1], p))]
+    if len(parts) == 1 and (k := _last_level_change(parts[0], history)) is not None:
+        # "the bass is a bit much now, halfway back": that part's last change, however long ago
+        return [EditIntent(what="revert", version=k, amount=0.5, value="instruments", target=parts[0],
+                           text=request[:400])]
+    kinds = {c.kind for c in diff(history[-2], history[-1])}
+    if not kinds & set(BLENDED):
+        raise Ask(f"The last change ({describe(diff(history[-2], history[-1])).rstrip('.')}) has no half-way. "
+                  f"Keep it, or go back to how it was before?")
+    return [EditIntent(what="revert", version=-1, amount=0.5, value=blended(request), text=request[:400])]
+
+
+def _last_level_change(role: str, history: list[ScorePlan]) -> int | None:
+    """The version before the latest edit that moved `role`'s level (edits from the first score), or None."""
+    for k in range(len(history) - 1, 0, -1):
+        if any(c.kind == "levels" and re.search(rf"\b{role}\b", c.words) for c in diff(history[k - 1], history[k])):
+            return k - 1
+    return None
+
+
+def blended(text: str) -> str | None:
+    """The one thing a half-way names ("too fast now, split the difference": the tempo; "the drums are too much,
+    meet me halfway": the parts' levels), or None for every number the last edit moved."""
+    low = text.lower()
+    if re.search(r"\b(?:fast|faster|slow|slower|quick|tempo|speed|pace|bpm|rushed|draggy)\b", low):
+        return "tempo"
+    if re.search(r"\b(?:energy|busy|busier|intense|calm|calmer)\b", low):
+        return "energy"
+    if named_parts(low):
+        return "instruments"
+    return "loudness" if re.search(r"\b(?:loud|louder|quiet|quieter|volume)\b", low) else None
+
+
+def _mix(a: float, b: float, k: float, digits: int) -> float:
+    return round(a + (b - a) * k, digits)
+
+
+def blend(plan: ScorePlan, old: ScorePlan, k: float, attr: str | None = None, role: str | None = None) -> ScorePlan:
+    """`plan` moved the fraction `k` of the way back to `old`: its tempo, each stretch's energy, tempo and
+    parts' levels, and the loudness (only `attr`'s when named: tempo, energy, instruments, loudness). What has
+    no half-way (style, key, which parts play) stays as in `plan`.
+
+    Args:
+        plan: the current plan (modified and returned).
+        old: the earlier version.
+        k: 0 keeps `plan`, 1 is all the way back.
+        attr: one thing to blend, or None for every number.
+        role: with attr "instruments", only this part's level.
+    """
+    def at(s):
+        return old.sections[old.section_at((s.start_s + s.end_s) / 2)]
+
+    if attr in (None, "tempo"):
+        if plan.tempo_bpm != old.tempo_bpm:
+            plan.tempo_bpm, plan.tempo_asked = _mix(plan.tempo_bpm, old.tempo_bpm, k, 1), True
+        plan.sections = [s.model_copy(update={"tempo_bpm": _mix(s.tempo_bpm, at(s).tempo_bpm, k, 1)})
+                         if s.tempo_bpm is not None and at(s).tempo_bpm is not None else s for s in plan.sections]
+    if attr in (None, "energy"):
+        plan.sections = [s.model_copy(update={"energy": _mix(s.energy, at(s).energy, k, 2)}) for s in plan.sections]
+    if attr in (None, "instruments"):
+        def level(s, r):
+            mixed = _mix(s.levels_db.get(r, 0.0), at(s).levels_db.get(r, 0.0), k, 1)
+            return mixed if role in (None, r) else s.levels_db.get(r, 0.0)
+
+        plan.sections = [s.model_copy(update={"levels_db": {r: db for r in sorted(set(s.levels_db) | set(at(s).levels_db))
+                                                            if (db := level(s, r))}}) for s in plan.sections]
+    if attr in (None, "loudness"):
+        plan.loudness_lufs = _mix(plan.loudness_lufs, old.loudness_lufs, k, 1)
+    return plan
