@@ -12,6 +12,9 @@ alone). A question that offered readings is answered by naming one ("the second 
 
 from __future__ import annotations
 
+import re
+
+from v2m.agent.dialogue import moments
 from v2m.agent.dialogue.messages import picks
 from v2m.agent.dialogue.store import TurnRecord
 from v2m.tools.contract import ScorePlan, VideoAnalysis
@@ -24,7 +27,7 @@ def asked_turn(turns: list[TurnRecord]) -> TurnRecord | None:
 
 
 def answered(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[ScorePlan], asked: TurnRecord | None,
-             text: str, result):
+             text: str, result, turns: list[TurnRecord] = ()):
     """The planner's result for `text` read as an answer to `asked`, else `result` (its reading alone).
 
     Args:
@@ -33,9 +36,17 @@ def answered(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[Sco
         asked: the question just asked (its request, reply and options), or None.
         text: the user's new words.
         result: `text` read on its own by the planner.
+        turns: the turns so far, for a correction of the last answer ("no sorry, the third shot").
     Returns:
         The PlanResult to take.
     """
+    if (moved := _moved(planner, analysis, old, lineage, list(turns), text)) is not None:
+        return moved
+    moment = moments.asked_about(asked.reply) if asked else None
+    if moment and (request := moments.filled(asked.text, moment, text, analysis, old, lineage)):
+        both = planner.revise(analysis, old, request, history=lineage)   # the place the moment asked about
+        if getattr(both, "question", None) or both.plan != old:
+            return both
     picked = picks(asked.options, text) if asked else None
     if asked and (getattr(result, "question", None) or picked):
         answer = picked if picked and picked.lower() not in text.lower() else text
@@ -43,3 +54,27 @@ def answered(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[Sco
         if not getattr(both, "question", None) and both.plan != old:
             return both
     return result
+
+
+# "no sorry, the third shot", "wait, it's shot 5", "actually the last one": the place just given, put right
+CORRECTING_RE = re.compile(r"^\W*(?:(?:no|nope|nah|sorry|oops|actually|wait|hang on|hold on|my bad|i mean|i meant)\b\W*)+",
+                           re.I)
+
+
+def _moved(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[ScorePlan], turns: list[TurnRecord],
+           text: str):
+    """The last answer's edit moved to the place this turn gives instead, when the turn before the last asked where
+    a moment is, the last answered it with an edit and this one corrects the place; else None.
+
+    The edit is made again from the version before it ("from version N, ..."), so the place first given is as it
+    was; the correction's sentences about other places ("the second one is the sunny one, leave that") only say
+    what is left alone."""
+    m = CORRECTING_RE.match(text)
+    if not m or len(turns) < 2 or len(lineage) < 2 or turns[-1].kind != "say" or turns[-1].question:
+        return None
+    moment = moments.asked_about(turns[-2].reply) if turns[-2].kind == "say" and turns[-2].question else None
+    first = re.split(r"(?<!\d)[.!?;]+(?!\d)", text[m.end():], maxsplit=1)[0]
+    if not moment or not (request := moments.filled(turns[-2].text, moment, first, analysis, lineage[-2], lineage[:-1])):
+        return None
+    result = planner.revise(analysis, old, f"from version {len(lineage) - 1}, {request}", history=lineage)
+    return None if getattr(result, "question", None) or result.plan == old else result

@@ -232,7 +232,7 @@ class Session:
             return self.redo()
         old, lineage = self.plan, self.lineage()
         result = self.planner.revise(self.analysis, old, said, history=lineage)
-        result = answered(self.planner, self.analysis, old, lineage, asked, text, result)
+        result = answered(self.planner, self.analysis, old, lineage, asked, text, result, self.store.turns(self.id))
         question = getattr(result, "question", None)
         if not question and result.plan.route != old.route and self.render_audio:
             try:  # the music model is missing: say so in one line and stay on the route that works
