@@ -104,3 +104,18 @@ def test_a_corrected_answer_moves_the_edit_and_the_name(tmp_path):
     assert all(moved.sections[k] == before.sections[k] for k in (0, 1, 2, 3, 4, 5, 8, 9))
     s.say("a little slower for the chef please")                      # the name moved with it
     assert s.plan.sections[7] != moved.sections[7] and s.plan.sections[6] == moved.sections[6]
+
+
+def test_a_part_named_by_its_content_is_asked_about_until_it_has_a_place(tmp_path):
+    s = _session(tmp_path)
+    before = s.plan
+    q = s.say("calmer during the dinner scene please")
+    assert q.question and "dinner scene" in q.reply and s.plan == before
+    t = s.say("the dinner is the ninth shot")
+    assert t.changed and not t.question
+    calmer = s.plan
+    assert calmer.sections[8] != before.sections[8]
+    assert all(calmer.sections[k] == before.sections[k] for k in range(10) if k != 8)
+    t = s.say("and a bit quieter in the dinner part")                 # named now: no question
+    assert t.changed and not t.question
+    assert all(s.plan.sections[k] == calmer.sections[k] for k in range(10) if k != 8)

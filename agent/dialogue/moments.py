@@ -46,6 +46,9 @@ SUBJECT_RE = re.compile(rf"^(?:(?:and|but|also|now|so|ok|okay|then|oh|plus)\b[ ,
                         rf"[a-z'-]*){{0,5}}?|(?-i:[A-Z])[a-z'-]*(?: [a-z][a-z'-]*){{0,3}}?|[a-z][a-z'-]*(?: [a-z][a-z'-]*)?"
                         rf"(?=\s+{FEEL}\b))(?:\s*[,:!-]+\s*(?:that|it|this|people|everyone|everybody|you)?)?\s+{FEEL}\b",
                         re.I)
+# "faster in the Tokyo part", "during the dinner scene": a stretch named by what it shows, as a place
+NAMED_PART_RE = re.compile(rf"\b(?:in|during|for|over|through|at|on) {DET} (?P<name>[a-z][a-z'-]*(?: [a-z][a-z'-]*)?) "
+                           r"(?:part|bit|scene|section|stretch|sequence|shots?)\b", re.I)
 # "the bit with the red bike", "the part where he jumps": a stretch named by what it shows
 CONTAINER_RE = re.compile(r"\b(?:the|that) (?:bit|part|moment|scene|section|stretch|shot|clip|photo) (?:with|where|when|"
                           r"in which)\b[^,.;!?]*", re.I)
@@ -56,7 +59,8 @@ up down across over for and or he she they we you i it it's they're he's she's w
 doing gets get got goes go going comes come just really all some when while once then""".split())
 MUSIC = set("""music song track tune score beat piece sound sounds melody tempo rhythm groove mood vibe energy volume
 key chord chords tone feel feeling style everything thing things whole rest mix level levels drop drops chorus verse
-bridge intro outro ending end start beginning middle climax build breakdown hook solo cut cuts speed pace loudness""".split())
+bridge intro outro ending end start beginning middle climax build breakdown hook solo cut cuts speed pace loudness
+busy boring epic intense tense emotional sparse dramatic energetic lively upbeat mellow""".split())
 WHEN_STOP = set("it everything music score song track that this there which what".split())
 SUBJECT_STOP = set("""it everything music score song track that this there which what i we you they he she everyone everybody
 people someone let can could please make just""".split())
@@ -152,7 +156,9 @@ def _phrases(request: str) -> list[tuple[str, bool]]:
             np = m.group("np").strip()
             if not any(w in SUBJECT_STOP or w.endswith("ly") for w in np.lower().split()):
                 found.append((np, True))
-    return found + [(m.group(0).strip(), False) for m in CONTAINER_RE.finditer(text)]
+    found += [(m.group(0).strip(), False) for m in CONTAINER_RE.finditer(text)]
+    return found + [(m.group(0).split(None, 1)[1], True) for m in NAMED_PART_RE.finditer(text)
+                    if names._is_name(m.group("name").lower())]
 
 
 QUESTION = ("Where is '{}'? I can't see that in the picture, only cuts, shots and motion: name a shot or a time "
