@@ -119,3 +119,20 @@ def test_a_part_named_by_its_content_is_asked_about_until_it_has_a_place(tmp_pat
     t = s.say("and a bit quieter in the dinner part")                 # named now: no question
     assert t.changed and not t.question
     assert all(s.plan.sections[k] == calmer.sections[k] for k in range(10) if k != 8)
+
+
+def test_a_moment_answered_with_a_time_lands_there_and_a_second_question_keeps_it_pending(tmp_path):
+    s = _session(tmp_path, "happy music for our holiday film")
+    before = s.plan
+    assert s.say("when the kids wave goodbye add a crash").question
+    t = s.say("they wave at 0:57")
+    assert t.changed and any(abs(h.time_s - 57.0) < 0.05 and h.kind == "crash" for h in s.plan.hit_points)
+    assert [x for x in s.plan.sections] == [x for x in before.sections]
+    with_crash = s.plan
+    q = s.say("the fireworks need to feel massive")               # a new moment: not read with the last answer
+    assert q.question and "the fireworks" in q.reply and s.plan == with_crash
+    s.say("they go off at 51 seconds")
+    if s.plan == with_crash:                                       # asked which way: the answer keeps the place
+        s.say("more energy")
+    assert s.plan.sections[8].energy > with_crash.sections[8].energy      # the shot at 0:51 (48-54 s)
+    assert all(s.plan.sections[k] == with_crash.sections[k] for k in range(10) if k != 8)

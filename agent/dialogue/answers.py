@@ -48,9 +48,12 @@ def answered(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[Sco
         if getattr(both, "question", None) or both.plan != old:
             return both
     picked = picks(asked.options, text) if asked else None
+    if moments.asked_about(getattr(result, "question", None) or ""):
+        return result   # a moment of its own asked about ("the fireworks need to feel massive"): a new request
     if asked and (getattr(result, "question", None) or picked):
         answer = picked if picked and picked.lower() not in text.lower() else text
-        both = planner.revise(analysis, old, f"{asked.text.strip().rstrip('.!?')}. {answer}", history=lineage)
+        request = _pending(analysis, old, lineage, list(turns)) or asked.text
+        both = planner.revise(analysis, old, f"{request.strip().rstrip('.!?')}. {answer}", history=lineage)
         if not getattr(both, "question", None) and both.plan != old:
             return both
     return result
@@ -78,3 +81,12 @@ def _moved(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[Score
         return None
     result = planner.revise(analysis, old, f"from version {len(lineage) - 1}, {request}", history=lineage)
     return None if getattr(result, "question", None) or result.plan == old else result
+
+
+def _pending(analysis: VideoAnalysis, old: ScorePlan, lineage: list[ScorePlan], turns: list[TurnRecord]) -> str | None:
+    """The request still pending when the last turn answered where a moment is and was asked something more
+    ("they go off at 51 seconds" -> "more energy, or calmer?"): the moment's request at that place, or None."""
+    if len(turns) < 2 or not all(t.kind == "say" and t.question for t in turns[-2:]):
+        return None
+    moment = moments.asked_about(turns[-2].reply)
+    return moments.filled(turns[-2].text, moment, turns[-1].text, analysis, old, lineage) if moment else None

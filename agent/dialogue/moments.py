@@ -29,7 +29,9 @@ from v2m.agent.dialogue.arbiter import COUNTED_RE
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.vocab import MOODS
-from v2m.agent.dialogue.where import Ask, Span, locate, only_place, snap
+from v2m.agent.dialogue.place_words import parse_time
+from v2m.agent.dialogue.where import Ask, locate, only_place, shot_at, snap
+from v2m.agent.dialogue.where import moment as moment_of
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 # Words that end a time clause: the main clause begins ("when he does the spin | it should feel ...")
@@ -191,19 +193,21 @@ PRONOUNS = r"\b(?:it'?s|it is|that'?s|this is|they'?re|they are|she'?s|he'?s|it|
 
 
 def place_of(answer: str, moment: str, analysis: VideoAnalysis, plan: ScorePlan,
-             history: list[ScorePlan] | None = None) -> tuple[Span, list[str]] | None:
-    """Where an answer puts the moment asked about, and what else the answer says.
+             history: list[ScorePlan] | None = None) -> tuple[str, list[str]] | None:
+    """Where an answer puts the moment asked about, said as the place finder reads it back exactly, and what
+    else the answer says.
 
     The clauses that name a place must say nothing but where (besides the moment's own words: "she talks from
     the third shot to the sixth", "Tokyo at night is the end, from 1:03"); a clause that also says something
     else ("00:19 to 00:30, he reads the letter") makes the turn a request of its own, not an answer.
 
     Returns:
-        (the place, the answer's other sentences without their place clauses), or None.
+        ("from 0:10.00 to 0:30.00" for a stretch or "at 0:33.00" for a moment ("he jumps at 0:33"), the
+        answer's other sentences without their place clauses), or None.
     """
     known, noun = names.earlier(history), names.noun_of(answer)
     stems = {w[:4] for w in _content(moment) if len(w) > 2}
-    places, others = [], []
+    places, times, others = [], [], []
     for sentence in re.split(r"(?<!\d)[.!?;]+(?!\d)|\n", answer):
         kept = []
         for clause in re.split(r",\s*", sentence.strip()):
@@ -212,22 +216,26 @@ def place_of(answer: str, moment: str, analysis: VideoAnalysis, plan: ScorePlan,
                 span = locate(text, analysis, plan)
             except Ask:
                 span = None
+            at = moment_of(text) if span is None else None
             rest = " ".join(w for w in re.sub(PRONOUNS, " ", text).split() if w[:4] not in stems)
-            if span is not None and not only_place(rest):
+            if (span is not None or at is not None) and not only_place(rest):
                 return None
             if span is not None:
                 places.append(text)
+            elif at is not None:
+                times.append(at)
             elif rest.strip():
                 kept.append(clause.strip())
         if kept:
             others.append(", ".join(kept))
     if not places:
-        return None
+        return (f"at {clock(times[0])}", others) if times and times[0] < analysis.duration_s else None
     try:
         span = locate(" ".join(places), analysis, plan)
     except Ask:
         return None
-    return (snap(span, analysis), others) if span is not None else None
+    span = snap(span, analysis) if span is not None else None
+    return (f"from {clock(span.start_s)} to {clock(span.end_s)}", others) if span is not None else None
 
 
 def filled(asked: str, moment: str, answer: str, analysis: VideoAnalysis, plan: ScorePlan,
@@ -238,13 +246,16 @@ def filled(asked: str, moment: str, answer: str, analysis: VideoAnalysis, plan: 
     found = place_of(answer, moment, analysis, plan, history)
     if found is None:
         return None
-    span, others = found
-    place = f"from {clock(span.start_s)} to {clock(span.end_s)}"
-    moment = next((p for p, _ in _phrases(asked) if moment.lower() in p.lower()), moment)   # "car": "when the car appears"
+    place, others = found
+    name_place = place
+    if place.startswith("at "):   # a moment: its name stands for the shot it falls in ("calmer in the fireworks part")
+        shot = shot_at(analysis, parse_time(place[3:]))
+        name_place = f"from {clock(shot.start_s)} to {clock(shot.end_s)}"
+    moment = next((p for p, _ in _phrases(asked) if moment.lower() in p.lower()), moment)   # "car": "when the car ..."
     at = re.search(re.escape(moment), asked, re.I)
     request = f"{asked[:at.start()]}{place}{asked[at.end():]}" if at else f"{place}, {asked}"
     key = _key(moment)
-    named = f"the {key} is {place}. " if key else ""
+    named = f"the {key} is {name_place}. " if key else ""
     return f"{named}{request.strip().rstrip('.!?')}. {'. '.join(others)}".strip().rstrip(".") + "."
 
 
