@@ -17,6 +17,8 @@ from v2m.agent.dialogue.session import Session
     ("the dinner scene is too jumpy", "the dinner scene", "dinner"),
     ("honestly it drags while she paints the fence", "while she paints the fence", "fence"),
     ("and the lighthouse! it has to be epic", "the lighthouse", "lighthouse"),
+    ("where the horses run it needs more drive", "where the horses run", "horses"),
+    ("slower during the parade scene", "the parade scene", "parade"),
 ])
 def test_a_moment_of_the_picture_is_found_and_named(request_, phrase, key):
     m = described(request_, "music for our summer film")
@@ -136,3 +138,16 @@ def test_a_moment_answered_with_a_time_lands_there_and_a_second_question_keeps_i
         s.say("more energy")
     assert s.plan.sections[8].energy > with_crash.sections[8].energy      # the shot at 0:51 (48-54 s)
     assert all(s.plan.sections[k] == with_crash.sections[k] for k in range(10) if k != 8)
+
+
+def test_a_place_asked_about_by_its_name_is_answered_by_naming_it(tmp_path):
+    s = _session(tmp_path, "music for our football club video")
+    before = s.plan
+    q = s.say("more and more energy up to the goal")
+    assert q.question and "goal" in q.reply and s.plan == before
+    t = s.say("the goal is the fourth cut")                      # the cut at 0:24
+    assert t.changed and not t.question
+    assert all(s.plan.sections[k] == before.sections[k] for k in range(4, 10))   # nothing after the goal
+    assert any(s.plan.sections[k] != before.sections[k] for k in range(4))
+    s.say("a stab right on the goal")                           # the name, a later turn
+    assert any(abs(h.time_s - 24.0) < 0.05 and h.kind == "stab" for h in s.plan.hit_points)

@@ -37,8 +37,8 @@ from v2m.tools.contract import ScorePlan, VideoAnalysis
 # Words that end a time clause: the main clause begins ("when he does the spin | it should feel ...")
 MAIN = (r"it|it's|its|i|i'd|i'm|everyone|everybody|people|you|we|the music|music|make|should|needs?|must|"
         r"can|could|please|let|give|bring|add|so|then|there|that|this|has to|have to")
-WHEN_RE = re.compile(rf"\b(?:when|whenever|while|as soon as|once|every time)\s+(?P<body>(?:(?!\b(?:{MAIN})\b)"
-                     r"[a-z'-]+\s*){1,8})", re.I)
+WHEN_RE = re.compile(rf"(?:\b(?:when|whenever|while|as soon as|once|every time)|^\W*where(?! (?:is|are|was|were|do|does|did|"
+                     rf"can|could|should|would|will|'s)\b))\s+(?P<body>(?:(?!\b(?:{MAIN})\b)[a-z'-]+\s*){{1,8}})", re.I)
 DET = r"(?:the|our|my|their|his|her|this|that|your)"
 # The subject of a feeling: "the kitchen should feel", "the rain bit is too gloomy", "the hug with grandma, that
 # should be", "Tokyo at night should feel"
@@ -90,7 +90,7 @@ def _key(phrase: str) -> str:
     the bride's dad speaks" -> "bride's dad") or, when that is a pronoun, what is acted on ("when he does the
     spin" -> "spin")."""
     toks = re.findall(r"[a-z][a-z'-]*", phrase.lower())
-    if toks and toks[0] in ("when", "whenever", "while", "once", "as", "every"):
+    if toks and toks[0] in ("when", "whenever", "while", "once", "as", "every", "where"):
         toks = [w for w in toks[1:] if w not in ("soon", "as", "time")]
         if toks and toks[0] in PERSONS:   # "she picks up the poop bag": the verb and its particles skipped
             toks = toks[2:]
@@ -165,9 +165,11 @@ def _phrases(request: str) -> list[tuple[str, bool]]:
 
 QUESTION = ("Where is '{}'? I can't see that in the picture, only cuts, shots and motion: name a shot or a time "
             "(e.g. 'shot 3' or 'from 0:12 to 0:20') and I'll change it there. The score is unchanged.")
-# The questions that ask where a moment of the picture is: this module's and the place finder's ("when the car
-# appears"); not the arbiter's about a place said in numbers, which the next note often says again in full
-ASKED_RE = re.compile(r"^Where is '(?P<a>[^']+)'\?|I can't recognise \"(?P<b>[^\"]+)\" in the picture")
+# The questions that ask where a moment of the picture is: this module's, the place finder's ("when the car
+# appears") and the arbiter's about a place it could not find ("up to the pop"); an answer to the arbiter's must
+# name what was asked about ("the pop is the second cut"), as the next note often is a request of its own
+ASKED_RE = re.compile(r"^Where is '(?P<a>[^']+)'\?|I can't recognise \"(?P<b>[^\"]+)\" in the picture|"
+                      r"^Where do you mean by '(?P<c>[^']+)'\?")
 
 
 def ask(moment: Moment) -> Ask:
@@ -179,6 +181,12 @@ def asked_about(question: str) -> str | None:
     """The moment a where-question asked about, or None when it asked something else."""
     m = ASKED_RE.search(question or "")
     return next((g for g in m.groups() if g), None) if m else None
+
+
+def _place_name(moment: str) -> str | None:
+    """The name in a place a request said but the finder could not place ("up to the whistle": "whistle")."""
+    m = re.search(r"\b(?:up to|until|till|after|before|from|at|on) the ([a-z][a-z'-]+)\b", moment.lower())
+    return m.group(1) if m and names._is_name(m.group(1)) else None
 
 
 def clock(t: float) -> str:
@@ -246,6 +254,16 @@ def filled(asked: str, moment: str, answer: str, analysis: VideoAnalysis, plan: 
     found = place_of(answer, moment, analysis, plan, history)
     if found is None:
         return None
+    described_here = any(moment.lower() in p.lower() for p, _ in _phrases(asked))
+    if not described_here and not {w[:4] for w in _content(moment) if len(w) > 2} & \
+            {w[:4] for w in _content(answer) if len(w) > 2}:
+        return None   # a place the request said, not answered by its name: the note is a request of its own
+    if not described_here:   # "up to the pop": the request keeps its words, the name gets its place
+        key, (place, others) = _place_name(moment), found
+        if re.search(r"\bcuts?\b", answer, re.I) and place.startswith("from "):   # "the second cut": that moment
+            place = f"at {place.split()[1]}"
+        return f"the {key} is {place}. {asked.strip().rstrip('.!?')}. {'. '.join(others)}".strip().rstrip(".") + "." \
+            if key else None
     place, others = found
     name_place = place
     if place.startswith("at "):   # a moment: its name stands for the shot it falls in ("calmer in the fireworks part")
