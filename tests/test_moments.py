@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 from edit_clips import long_clip
 
-from v2m.agent.dialogue.moments import asked_about, described
+from v2m.agent.dialogue.moments import asked_about, described, place_of
 from v2m.agent.dialogue.session import Session
+from v2m.agent.planners.base import get_planner
 
 
 @pytest.mark.parametrize("request_, phrase, key", [
@@ -151,3 +152,24 @@ def test_a_place_asked_about_by_its_name_is_answered_by_naming_it(tmp_path):
     assert any(s.plan.sections[k] != before.sections[k] for k in range(4))
     s.say("a stab right on the goal")                           # the name, a later turn
     assert any(abs(h.time_s - 24.0) < 0.05 and h.kind == "stab" for h in s.plan.hit_points)
+
+
+@pytest.mark.parametrize("answer, place, rest", [
+    ("she's on screen in shots 3 to 6", "from 0:12.00 to 0:36.00", []),
+    ("you see it in the sixth shot", "from 0:30.00 to 0:36.00", []),
+    ("that happens at 0:22", "at 0:22.00", []),
+    ("about 0:41", "at 0:41.00", []),
+    ("the tenth shot, and give it some cello", "from 0:54.00 to 1:00.00", ["and give it some cello"]),
+    ("it's the shot where the bus leaves, the second one", "from 0:06.00 to 0:12.00", []),
+])
+def test_an_answer_says_where_in_its_own_words(answer, place, rest):
+    analysis = long_clip(60.0, 6.0)
+    plan = get_planner("rules").plan(analysis, "music for our video").plan
+    assert place_of(answer, "when the mayor speaks", analysis, plan, [plan]) == (place, rest)
+
+
+@pytest.mark.parametrize("answer", ["he reads the letter from 0:19 to 0:30", "slower from shot 3", "ok thanks"])
+def test_a_turn_that_says_more_than_where_is_no_answer(answer):
+    analysis = long_clip(60.0, 6.0)
+    plan = get_planner("rules").plan(analysis, "music for our video").plan
+    assert place_of(answer, "when the mayor speaks", analysis, plan, [plan]) is None

@@ -197,7 +197,10 @@ def clock(t: float) -> str:
 # "the shot where she bends down", "the one with the cake": a shot described inside an answer, not its place
 DESCRIBED_SHOT_RE = re.compile(r"\b(?:the|that) (?:shot|one|photo|picture|clip|bit|part) (?:where|when|with|in which|"
                                r"that|of)\b[^,.;]*")
-PRONOUNS = r"\b(?:it'?s|it is|that'?s|this is|they'?re|they are|she'?s|he'?s|it|she|he|they|we|is|are|was|were|right|just|exactly|basically)\b"
+# Words an answer says besides where: who, "is", and that the moment is seen there ("she's on screen in shots 3 to 6")
+PRONOUNS = (r"\b(?:it'?s|it is|that'?s|this is|they'?re|they are|she'?s|he'?s|it|she|he|they|we|you|is|are|was|were|"
+            r"right|just|exactly|basically|on screen|on camera|in frame|appears?|shows? up|shown|happens?|comes?|see|seen|"
+            r"visible|can|around|about|roughly)\b")
 
 
 def place_of(answer: str, moment: str, analysis: VideoAnalysis, plan: ScorePlan,
@@ -224,7 +227,7 @@ def place_of(answer: str, moment: str, analysis: VideoAnalysis, plan: ScorePlan,
                 span = locate(text, analysis, plan)
             except Ask:
                 span = None
-            at = moment_of(text) if span is None else None
+            at = moment_of(re.sub(r"\b(?:about|roughly)\b", "around", text)) if span is None else None
             rest = " ".join(w for w in re.sub(PRONOUNS, " ", text).split() if w[:4] not in stems)
             if (span is not None or at is not None) and not only_place(rest):
                 return None
