@@ -8,8 +8,8 @@ is remembered by its name for later turns ("faster in the Tokyo part").
     m = described("when our founder talks it's too busy", subject="music for our startup pitch")
     m.phrase, m.key          # "when our founder talks", "founder"
     ask(m)                   # "Where is 'when our founder talks'? ..."
-    filled("when our founder talks it's too busy", "when our founder talks", "from shot 3 to 6", analysis, plan)
-    # "the founder is from 0:10.00 to 0:30.00. from 0:10.00 to 0:30.00 it's too busy"
+    filled("when our founder talks it's too busy", "when our founder talks", "she talks from the third shot to the sixth",
+           analysis, plan)   # "the founder is from 0:10.00 to 0:30.00. from 0:10.00 to 0:30.00 it's too busy."
 
 A moment is a clause of time about someone or something in the picture ("when he does the spin", "while the
 kids blow out the candles") or a noun phrase that is the subject of a feeling ("the kitchen should feel ...",
@@ -28,8 +28,8 @@ from v2m.agent.dialogue import names
 from v2m.agent.dialogue.arbiter import COUNTED_RE
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.phrases import words
-from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.place_words import parse_time
+from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import Ask, locate, only_place, shot_at, snap
 from v2m.agent.dialogue.where import moment as moment_of
 from v2m.tools.contract import ScorePlan, VideoAnalysis
@@ -253,31 +253,34 @@ def filled(asked: str, moment: str, answer: str, analysis: VideoAnalysis, plan: 
            history: list[ScorePlan] | None = None) -> str | None:
     """The request asked, with the moment it described put at the place the answer names, led by the moment's
     name at that place (so later turns know it) and followed by what else the answer asks; None when the
-    answer names no place."""
+    answer names no place.
+
+    A place the request said by a name the finder could not place ("up to the pop") keeps its words: the answer
+    must name it ("the pop is the second cut"), and only the name gets its place."""
     found = place_of(answer, moment, analysis, plan, history)
     if found is None:
         return None
-    described_here = any(moment.lower() in p.lower() for p, _ in _phrases(asked))
-    if not described_here and not {w[:4] for w in _content(moment) if len(w) > 2} & \
-            {w[:4] for w in _content(answer) if len(w) > 2}:
-        return None   # a place the request said, not answered by its name: the note is a request of its own
-    if not described_here:   # "up to the pop": the request keeps its words, the name gets its place
-        key, (place, others) = _place_name(moment), found
+    place, others = found
+    if not any(moment.lower() in p.lower() for p, _ in _phrases(asked)):   # asked about as a place said
+        stems = {w[:4] for w in _content(moment) if len(w) > 2}
+        if not stems & {w[:4] for w in _content(answer) if len(w) > 2} or not (key := _place_name(moment)):
+            return None   # not answered by its name: the note is a request of its own
         if re.search(r"\bcuts?\b", answer, re.I) and place.startswith("from "):   # "the second cut": that moment
             place = f"at {place.split()[1]}"
-        return f"the {key} is {place}. {asked.strip().rstrip('.!?')}. {'. '.join(others)}".strip().rstrip(".") + "." \
-            if key else None
-    place, others = found
+        return _joined(f"the {key} is {place}", asked, *others)
     name_place = place
     if place.startswith("at "):   # a moment: its name stands for the shot it falls in ("calmer in the fireworks part")
         shot = shot_at(analysis, parse_time(place[3:]))
         name_place = f"from {clock(shot.start_s)} to {clock(shot.end_s)}"
-    moment = next((p for p, _ in _phrases(asked) if moment.lower() in p.lower()), moment)   # "car": "when the car ..."
+    moment = next(p for p, _ in _phrases(asked) if moment.lower() in p.lower())   # "car": "when the car appears"
     at = re.search(re.escape(moment), asked, re.I)
     request = f"{asked[:at.start()]}{place}{asked[at.end():]}" if at else f"{place}, {asked}"
     key = _key(moment)
-    named = f"the {key} is {name_place}. " if key else ""
-    return f"{named}{request.strip().rstrip('.!?')}. {'. '.join(others)}".strip().rstrip(".") + "."
+    return _joined(f"the {key} is {name_place}" if key else "", request, *others)
+
+
+def _joined(*sentences: str) -> str:
+    return " ".join(f"{x.strip().rstrip('.!?')}." for x in sentences if x.strip())
 
 
 UNPLACED = ("revert", "undo", "route", "take", "lock", "unlock", "key")   # edits that name no place of the picture
