@@ -20,6 +20,7 @@ from v2m.agent.planners.base import get_planner
     ("and the lighthouse! it has to be epic", "the lighthouse", "lighthouse"),
     ("where the horses run it needs more drive", "where the horses run", "horses"),
     ("slower during the parade scene", "the parade scene", "parade"),
+    ("while the credits roll keep it soft", "while the credits roll", "credits"),
 ])
 def test_a_moment_of_the_picture_is_found_and_named(request_, phrase, key):
     m = described(request_, "music for our summer film")
@@ -35,6 +36,10 @@ def test_a_moment_of_the_picture_is_found_and_named(request_, phrase, key):
     ("when the beat drops make it louder", ""),
     ("I want people to feel brave", ""),
     ("it feels sad when they're surfing", "music for our surfing trip"),   # what the whole video shows
+    ("the trailer needs to feel bigger", ""),                                # the whole video
+    ("the client is unhappy with the tempo", ""),                            # who asks
+    ("the reverb is too much", ""),
+    ("Honestly it is too fast", ""),
 ])
 def test_no_moment_in_music_words_places_or_the_whole_video(request_, subject):
     assert described(request_, subject) is None

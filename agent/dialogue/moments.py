@@ -36,7 +36,8 @@ from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 # Words that end a time clause: the main clause begins ("when he does the spin | it should feel ...")
 MAIN = (r"it|it's|its|i|i'd|i'm|everyone|everybody|people|you|we|the music|music|make|should|needs?|must|"
-        r"can|could|please|let|give|bring|add|so|then|there|that|this|has to|have to")
+        r"can|could|please|let|give|bring|add|so|then|there|that|this|has to|have to|keep|leave|put|turn|pull|push|"
+        r"take|try|hold|fade|swell|hit|cut")
 WHEN_RE = re.compile(rf"(?:\b(?:when|whenever|while|as soon as|once|every time)|^\W*where(?! (?:is|are|was|were|do|does|did|"
                      rf"can|could|should|would|will|'s)\b))\s+(?P<body>(?:(?!\b(?:{MAIN})\b)[a-z'-]+\s*){{1,8}})", re.I)
 DET = r"(?:the|our|my|their|his|her|this|that|your)"
@@ -62,7 +63,10 @@ doing gets get got goes go going comes come just really all some when while once
 MUSIC = set("""music song track tune score beat piece sound sounds melody tempo rhythm groove mood vibe energy volume
 key chord chords tone feel feeling style everything thing things whole rest mix level levels drop drops chorus verse
 bridge intro outro ending end start beginning middle climax build breakdown hook solo cut cuts speed pace loudness
-busy boring epic intense tense emotional sparse dramatic energetic lively upbeat mellow""".split())
+busy boring epic intense tense emotional sparse dramatic energetic lively upbeat mellow vocals vocal voice singer
+singing lyrics transition transitions reverb echo delay effects fx fade fades swell silence pause gap note notes master
+video film movie ad advert commercial trailer promo reel montage slideshow clip vlog edit story project brand
+client director producer editor boss agency team""".split())   # the music, the whole video, who asks
 WHEN_STOP = set("it everything music score song track that this there which what".split())
 SUBJECT_STOP = set("""it everything music score song track that this there which what i we you they he she everyone everybody
 people someone let can could please make just""".split())
