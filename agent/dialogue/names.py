@@ -37,7 +37,7 @@ from v2m.agent.dialogue.where import (
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 # A place said in numbers: a cut or shot by its ordinal or number, a count of seconds, or a time.
-PLACE = (rf"(?:(?:the )?(?:{ORD} (?:cut|shot)|shot at \d+:\d{{1,2}}|"
+PLACE = (rf"(?:from {CLOCK} to {CLOCK}(?![\d:])|(?:the )?(?:{ORD} (?:cut|shot)|shot at \d+:\d{{1,2}}|"
          rf"(?:first|last|final|opening|closing) (?:two|three|four|five|six|couple of|few|\d+) shots|"
          rf"(?:first|last|final|opening|closing) \d+(?:\.\d+)? ?(?:s|secs?|seconds)|"
          rf"(?:cut|shot) \d+)\b|\d+:\d{{1,2}}(?:\.\d+)?(?!\d)|\d+(?:\.\d+)? ?(?:s|secs?|seconds)\b)")

@@ -29,7 +29,8 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from v2m.agent.dialogue.messages import picks, requests_back, withdrawal
+from v2m.agent.dialogue.answers import answered, asked_turn
+from v2m.agent.dialogue.messages import requests_back, withdrawal
 from v2m.agent.dialogue.store import Store, TurnRecord
 from v2m.agent.outputs import folder_lock
 from v2m.agent.planners.base import get_planner
@@ -231,14 +232,7 @@ class Session:
             return self.redo()
         old, lineage = self.plan, self.lineage()
         result = self.planner.revise(self.analysis, old, said, history=lineage)
-        picked = picks(asked.options, text) if asked else None
-        if asked and (getattr(result, "question", None) or picked):
-            # an answer to the question just asked ("it's the third shot", "more energy", "the second one"): read
-            # with the request it answers, and taken when together they make an edit (not "ok thanks" alone)
-            answer = picked if picked and picked.lower() not in text.lower() else text
-            both = self.planner.revise(self.analysis, old, f"{asked.text.strip().rstrip('.!?')}. {answer}", history=lineage)
-            if not getattr(both, "question", None) and both.plan != old:
-                result = both
+        result = answered(self.planner, self.analysis, old, lineage, asked, text, result, self.store.turns(self.id))
         question = getattr(result, "question", None)
         if not question and result.plan.route != old.route and self.render_audio:
             try:  # the music model is missing: say so in one line and stay on the route that works
@@ -256,9 +250,7 @@ class Session:
 
     def _asked(self) -> TurnRecord | None:
         """The last turn, when the planner answered it with a question (its request, reply and options)."""
-        turns = self.store.turns(self.id)
-        last = turns[-1] if turns else None
-        return last if last and last.kind == "say" and last.question and "?" in last.reply else None
+        return asked_turn(self.store.turns(self.id))
 
     def undo(self) -> Turn:
         t0 = time.perf_counter()

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from functools import partial
 
-from v2m.agent.dialogue import arbiter, edits, messages, names, orchestration, recall, versions
+from v2m.agent.dialogue import arbiter, edits, messages, moments, names, orchestration, recall, versions
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.intents import apply_intents, from_last_revert, scope_of, style_first
 from v2m.agent.dialogue.phrases import words
@@ -290,8 +290,14 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         recall.moved(request, history, names.last_request(history), partial(understand, analysis), visible_cuts(analysis))
     if again is not None:
         return again
-    intents = arbiter.combine(analysis, plan, request, partial(edits.read_request, last_span=last_place(history),
-                                                                      known=names.earlier(history)))
+    try:
+        intents = arbiter.combine(analysis, plan, request, partial(edits.read_request, last_span=last_place(history),
+                                                                          known=names.earlier(history)))
+    except Ask as q:   # a moment of the picture described: where it is comes first (the place finder's own asks it)
+        raise (None if moments.asked_about(str(q)) else moments.unplaced(request, None, analysis, plan, history)) \
+            or q from None
+    if where := moments.unplaced(request, intents, analysis, plan, history):
+        raise where
     return orchestration.stand_ins(orchestration.arrivals(where_heard(intents, history), plan))
 
 

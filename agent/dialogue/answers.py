@@ -1,0 +1,92 @@
+"""Answers to the chat's own questions: the turn after the planner asked something is read with the request
+that question was about.
+
+    from v2m.agent.dialogue.answers import asked_turn, answered
+    asked = asked_turn(store.turns(sid))                  # the last turn, when it was a question
+    result = answered(planner, analysis, plan, lineage, asked, "it's the third shot", result)
+
+An answer ("it's the third shot", "more energy", "the second one") is read together with the request it
+answers ("<request>. <answer>"), and that reading is taken when together they make an edit (never "ok thanks"
+alone). A question that offered readings is answered by naming one ("the second one", "more energy please").
+"""
+
+from __future__ import annotations
+
+import re
+
+from v2m.agent.dialogue import moments
+from v2m.agent.dialogue.messages import picks
+from v2m.agent.dialogue.store import TurnRecord
+from v2m.tools.contract import ScorePlan, VideoAnalysis
+
+
+def asked_turn(turns: list[TurnRecord]) -> TurnRecord | None:
+    """The last turn, when the planner answered it with a question (its request, reply and options)."""
+    last = turns[-1] if turns else None
+    return last if last and last.kind == "say" and last.question and "?" in last.reply else None
+
+
+def answered(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[ScorePlan], asked: TurnRecord | None,
+             text: str, result, turns: list[TurnRecord] = ()):
+    """The planner's result for `text` read as an answer to `asked`, else `result` (its reading alone).
+
+    Args:
+        planner: the session's planner (its `revise` reads a request against a plan).
+        analysis, old, lineage: the video, the current plan and the plans so far.
+        asked: the question just asked (its request, reply and options), or None.
+        text: the user's new words.
+        result: `text` read on its own by the planner.
+        turns: the turns so far, for a correction of the last answer ("no sorry, the third shot").
+    Returns:
+        The PlanResult to take.
+    """
+    if (moved := _moved(planner, analysis, old, lineage, list(turns), text)) is not None:
+        return moved
+    moment = moments.asked_about(asked.reply) if asked else None
+    if moment and (request := moments.filled(asked.text, moment, text, analysis, old, lineage)):
+        both = planner.revise(analysis, old, request, history=lineage)   # the place the moment asked about
+        if getattr(both, "question", None) or both.plan != old:
+            return both
+    picked = picks(asked.options, text) if asked else None
+    if moments.asked_about(getattr(result, "question", None) or ""):
+        return result   # a moment of its own asked about ("the fireworks need to feel massive"): a new request
+    if asked and (getattr(result, "question", None) or picked):
+        answer = picked if picked and picked.lower() not in text.lower() else text
+        request = _pending(analysis, old, lineage, list(turns)) or asked.text
+        both = planner.revise(analysis, old, f"{request.strip().rstrip('.!?')}. {answer}", history=lineage)
+        if not getattr(both, "question", None) and both.plan != old:
+            return both
+    return result
+
+
+# "no sorry, the third shot", "wait, it's shot 5", "actually the last one": the place just given, put right
+CORRECTING_RE = re.compile(r"^\W*(?:(?:no|nope|nah|sorry|oops|actually|wait|hang on|hold on|my bad|i mean|i meant)\b\W*)+",
+                           re.I)
+
+
+def _moved(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[ScorePlan], turns: list[TurnRecord],
+           text: str):
+    """The last answer's edit moved to the place this turn gives instead, when the turn before the last asked where
+    a moment is, the last answered it with an edit and this one corrects the place; else None.
+
+    The edit is made again from the version before it ("from version N, ..."), so the place first given is as it
+    was; the correction's sentences about other places ("the second one is the sunny one, leave that") only say
+    what is left alone."""
+    m = CORRECTING_RE.match(text)
+    if not m or len(turns) < 2 or len(lineage) < 2 or turns[-1].kind != "say" or turns[-1].question:
+        return None
+    moment = moments.asked_about(turns[-2].reply) if turns[-2].kind == "say" and turns[-2].question else None
+    first = re.split(r"(?<!\d)[.!?;]+(?!\d)", text[m.end():], maxsplit=1)[0]
+    if not moment or not (request := moments.filled(turns[-2].text, moment, first, analysis, lineage[-2], lineage[:-1])):
+        return None
+    result = planner.revise(analysis, old, f"from version {len(lineage) - 1}, {request}", history=lineage)
+    return None if getattr(result, "question", None) or result.plan == old else result
+
+
+def _pending(analysis: VideoAnalysis, old: ScorePlan, lineage: list[ScorePlan], turns: list[TurnRecord]) -> str | None:
+    """The request still pending when the last turn answered where a moment is and was asked something more
+    ("they go off at 51 seconds" -> "more energy, or calmer?"): the moment's request at that place, or None."""
+    if len(turns) < 2 or not all(t.kind == "say" and t.question for t in turns[-2:]):
+        return None
+    moment = moments.asked_about(turns[-2].reply)
+    return moments.filled(turns[-2].text, moment, turns[-1].text, analysis, old, lineage) if moment else None

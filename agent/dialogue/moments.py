@@ -1,0 +1,319 @@
+"""Moments described by what the picture shows: "when our founder talks it's too busy", "the photo of their
+wedding day needs to be the big moment", "Tokyo at night should feel like the future". The analysis sees cuts,
+shots and motion, never a founder or Tokyo, so such a turn is one question asking where the moment is (the plan
+unchanged), and the next turn's answer ("she talks from the third shot to the sixth", "it's the sixth photo",
+"kitchen is shots 3 and 4. like a hotel lobby") fills the place in: the asked edit is made there, and the moment
+is remembered by its name for later turns ("faster in the Tokyo part").
+
+    m = described("when our founder talks it's too busy", subject="music for our startup pitch")
+    m.phrase, m.key          # "when our founder talks", "founder"
+    ask(m)                   # "Where is 'when our founder talks'? ..."
+    filled("when our founder talks it's too busy", "when our founder talks", "she talks from the third shot to the sixth",
+           analysis, plan)   # "the founder is from 0:10.00 to 0:30.00. from 0:10.00 to 0:30.00 it's too busy."
+
+A moment is a clause of time about someone or something in the picture ("when he does the spin", "while the
+kids blow out the candles") or a noun phrase that is the subject of a feeling ("the kitchen should feel ...",
+"the rain bit is too gloomy", "the hug with grandma, that should be the moment"). It is no moment when it is
+about the music (an instrument, a mood, "it", "the music"), a place the finder reads ("the boring bit in the
+middle"), or what the whole video shows (its words are the opening request's: "when they're walking the dog" in
+a dog-walking video).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from v2m.agent.dialogue import names
+from v2m.agent.dialogue.arbiter import COUNTED_RE
+from v2m.agent.dialogue.mentions import named_parts
+from v2m.agent.dialogue.phrases import words
+from v2m.agent.dialogue.place_words import parse_time
+from v2m.agent.dialogue.vocab import MOODS
+from v2m.agent.dialogue.where import Ask, locate, only_place, shot_at, snap
+from v2m.agent.dialogue.where import moment as moment_of
+from v2m.tools.contract import ScorePlan, VideoAnalysis
+
+# Words that end a time clause: the main clause begins ("when he does the spin | it should feel ...")
+MAIN = (r"it|it's|its|i|i'd|i'm|everyone|everybody|people|you|we|the music|music|make|should|needs?|must|"
+        r"can|could|please|let|give|bring|add|so|then|there|that|this|has to|have to|keep|leave|put|turn|pull|push|"
+        r"take|try|hold|fade|swell|hit|cut")
+WHEN_RE = re.compile(rf"(?:\b(?:when|whenever|while|as soon as|once|every time)|^\W*where(?! (?:is|are|was|were|do|does|did|"
+                     rf"can|could|should|would|will|'s)\b))\s+(?P<body>(?:(?!\b(?:{MAIN})\b)[a-z'-]+\s*){{1,8}})", re.I)
+DET = r"(?:the|our|my|their|his|her|this|that|your)"
+# The subject of a feeling: "the kitchen should feel", "the rain bit is too gloomy", "the hug with grandma, that
+# should be", "Tokyo at night should feel"
+FEEL = r"(?:should|needs?|must|has to|have to|is|are|'s|feels?|sounds?|could|ought to|gets?|looks?)"
+# (led by a determiner or a capital, or two words at most right before the verb)
+SUBJECT_RE = re.compile(rf"^(?:(?:and|but|also|now|so|ok|okay|then|oh|plus)\b[ ,]*)*(?P<np>{DET} [a-z][a-z'-]*(?: [a-z]"
+                        rf"[a-z'-]*){{0,5}}?|(?-i:[A-Z])[a-z'-]*(?: [a-z][a-z'-]*){{0,3}}?|[a-z][a-z'-]*(?: [a-z][a-z'-]*)?"
+                        rf"(?=\s+{FEEL}\b))(?:\s*[,:!-]+\s*(?:that|it|this|people|everyone|everybody|you)?)?\s+{FEEL}\b",
+                        re.I)
+# "faster in the Tokyo part", "during the dinner scene": a stretch named by what it shows, as a place
+NAMED_PART_RE = re.compile(rf"\b(?:in|during|for|over|through|at|on) {DET} (?P<name>[a-z][a-z'-]*(?: [a-z][a-z'-]*)?) "
+                           r"(?:part|bit|scene|section|stretch|sequence|shots?)\b", re.I)
+# "the bit with the red bike", "the part where he jumps": a stretch named by what it shows
+CONTAINER_RE = re.compile(r"\b(?:the|that) (?:bit|part|moment|scene|section|stretch|shot|clip|photo) (?:with|where|when|"
+                          r"in which)\b[^,.;!?]*", re.I)
+CONTAINERS = set("photo photos picture pic shot shots clip clips slide image bit part parts moment scene section "
+                 "sequence stretch one footage frame".split())
+FUNCTION = set("""the a an our my their his her its your this that these those of with at in on by from to into out
+up down across over for and or he she they we you i it it's they're he's she's we're is are was were be does do did
+doing gets get got goes go going comes come just really all some when while once then""".split())
+MUSIC = set("""music song track tune score beat piece sound sounds melody tempo rhythm groove mood vibe energy volume
+key chord chords tone feel feeling style everything thing things whole rest mix level levels drop drops chorus verse
+bridge intro outro ending end start beginning middle climax build breakdown hook solo cut cuts speed pace loudness
+busy boring epic intense tense emotional sparse dramatic energetic lively upbeat mellow vocals vocal voice singer
+singing lyrics transition transitions reverb echo delay effects fx fade fades swell silence pause gap note notes master
+video film movie ad advert commercial trailer promo reel montage slideshow clip vlog edit story project brand
+client director producer editor boss agency team""".split())   # the music, the whole video, who asks
+WHEN_STOP = set("it everything music score song track that this there which what".split())
+SUBJECT_STOP = set("""it everything music score song track that this there which what i we you they he she everyone everybody
+people someone let can could please make just""".split())
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A moment of the picture as the user said it (`phrase`) and the name it is remembered by (`key`)."""
+
+    phrase: str
+    key: str
+
+
+def _content(phrase: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z][a-z'-]*", phrase.lower()) if w not in FUNCTION]
+
+
+PERSONS = set("he she they we you i someone everyone".split())
+PARTICLES = set("up down out off in on over across into onto through around away back".split())
+
+
+def _key(phrase: str) -> str:
+    """The name of a moment: its first run of content words ("the photo of their wedding day" -> "wedding day",
+    "Tokyo at night" -> "tokyo"); in a time clause the one who acts ("when our founder talks" -> "founder", "when
+    the bride's dad speaks" -> "bride's dad") or, when that is a pronoun, what is acted on ("when he does the
+    spin" -> "spin")."""
+    toks = re.findall(r"[a-z][a-z'-]*", phrase.lower())
+    if toks and toks[0] in ("when", "whenever", "while", "once", "as", "every", "where"):
+        toks = [w for w in toks[1:] if w not in ("soon", "as", "time")]
+        if toks and toks[0] in PERSONS:   # "she picks up the poop bag": the verb and its particles skipped
+            toks = toks[2:]
+            while toks and toks[0] in PARTICLES:
+                toks = toks[1:]
+        elif toks and toks[0] in FUNCTION:   # "our founder talks": the one who acts
+            head = toks[1:3] if len(toks) > 2 and toks[1].endswith("'s") else toks[1:2]
+            return " ".join(head) if names._is_name(" ".join(head)) else ""
+        else:   # "when Tom arrives": the one named
+            return toks[0] if toks and names._is_name(toks[0]) else ""
+    while toks and (toks[0] in FUNCTION or toks[0] in CONTAINERS and len(toks) > 1 and toks[1] in ("of", "with")):
+        toks = toks[1:]
+    if toks[:1] and toks[0] in CONTAINERS and toks[1:2] and toks[1] in ("where", "when"):
+        return _key("when " + " ".join(toks[2:]))   # "the part where he jumps": as "when he jumps"
+    run = []
+    for w in toks:
+        if w in FUNCTION or w in CONTAINERS:
+            break
+        run.append(w)
+    run = run[:2]
+    while run and not names._is_name(" ".join(run)):
+        run = run[:-1]
+    return " ".join(run)
+
+
+def _about_music(phrase: str) -> bool:
+    low = phrase.lower()
+    return bool(named_parts(low)) or any(w in MUSIC or w in MOODS for w in re.findall(r"[a-z]+", low))
+
+
+def _shown(phrase: str, subject: str) -> bool:
+    """The moment's words are all the opening request's own (the whole video shows it)."""
+    said = {w[:4] for w in re.findall(r"[a-z]+", subject.lower()) if len(w) > 2}
+    own = [w for w in _content(phrase) if len(w) > 2]
+    return bool(own) and all(w[:4] in said for w in own)
+
+
+def described(request: str, subject: str = "") -> Moment | None:
+    """The moment of the picture a request names by its content, or None.
+
+    Args:
+        request: the user's words.
+        subject: the opening request (what the whole video shows).
+    """
+    for phrase, named in _phrases(request):   # a subject must be a name; a clause of time may describe without one
+        key = _key(phrase)
+        if named and not key or _about_music(phrase) or _shown(phrase, subject) or not _content(phrase):
+            continue
+        return Moment(phrase, key)
+    return None
+
+
+def _phrases(request: str) -> list[tuple[str, bool]]:
+    """The phrases of a request that may describe a moment, each with whether it is a subject (needs a name)."""
+    text = re.sub(r"[\"“”‘’]", "'", request)
+    found = []
+    for m in WHEN_RE.finditer(text):
+        body = m.group("body").strip()
+        first = body.split()[0].lower()
+        if first in WHEN_STOP or first.startswith("it") and first != "its":
+            continue
+        found.append((m.group(0).strip(), False))
+    for sentence in re.split(r"(?<=[.?;])\s+|\n", text):
+        if m := SUBJECT_RE.match(sentence.strip()):
+            np = m.group("np").strip()
+            if not any(w in SUBJECT_STOP or w.endswith("ly") for w in np.lower().split()):
+                found.append((np, True))
+    found += [(m.group(0).strip(), False) for m in CONTAINER_RE.finditer(text)]
+    return found + [(m.group(0).split(None, 1)[1], True) for m in NAMED_PART_RE.finditer(text)
+                    if names._is_name(m.group("name").lower())]
+
+
+QUESTION = ("Where is '{}'? I can't see that in the picture, only cuts, shots and motion: name a shot or a time "
+            "(e.g. 'shot 3' or 'from 0:12 to 0:20') and I'll change it there. The score is unchanged.")
+# The questions that ask where a moment of the picture is: this module's, the place finder's ("when the car
+# appears") and the arbiter's about a place it could not find ("up to the pop"); an answer to the arbiter's must
+# name what was asked about ("the pop is the second cut"), as the next note often is a request of its own
+ASKED_RE = re.compile(r"^Where is '(?P<a>[^']+)'\?|I can't recognise \"(?P<b>[^\"]+)\" in the picture|"
+                      r"^Where do you mean by '(?P<c>[^']+)'\?")
+
+
+def ask(moment: Moment) -> Ask:
+    """The one question for a described moment: where it is."""
+    return Ask(QUESTION.format(moment.phrase[:60]))
+
+
+def asked_about(question: str) -> str | None:
+    """The moment a where-question asked about, or None when it asked something else."""
+    m = ASKED_RE.search(question or "")
+    return next((g for g in m.groups() if g), None) if m else None
+
+
+def _place_name(moment: str) -> str | None:
+    """The name in a place a request said but the finder could not place ("up to the whistle": "whistle")."""
+    m = re.search(r"\b(?:up to|until|till|after|before|from|at|on) the ([a-z][a-z'-]+)\b", moment.lower())
+    return m.group(1) if m and names._is_name(m.group(1)) else None
+
+
+def clock(t: float) -> str:
+    """A time as the place finder reads it back exactly ("0:03.04")."""
+    return f"{int(t // 60)}:{t % 60:05.2f}"
+
+
+# "the shot where she bends down", "the one with the cake": a shot described inside an answer, not its place
+DESCRIBED_SHOT_RE = re.compile(r"\b(?:the|that) (?:shot|one|photo|picture|clip|bit|part) (?:where|when|with|in which|"
+                               r"that|of)\b[^,.;]*")
+# Words an answer says besides where: who, "is", and that the moment is seen there ("she's on screen in shots 3 to 6")
+PRONOUNS = (r"\b(?:it'?s|it is|that'?s|this is|they'?re|they are|she'?s|he'?s|it|she|he|they|we|you|is|are|was|were|"
+            r"right|just|exactly|basically|on screen|on camera|in frame|appears?|shows? up|shown|happens?|comes?|see|seen|"
+            r"visible|can|around|about|roughly)\b")
+
+
+def place_of(answer: str, moment: str, analysis: VideoAnalysis, plan: ScorePlan,
+             history: list[ScorePlan] | None = None) -> tuple[str, list[str]] | None:
+    """Where an answer puts the moment asked about, said as the place finder reads it back exactly, and what
+    else the answer says.
+
+    The clauses that name a place must say nothing but where (besides the moment's own words: "she talks from
+    the third shot to the sixth", "Tokyo at night is the end, from 1:03"); a clause that also says something
+    else ("00:19 to 00:30, he reads the letter") makes the turn a request of its own, not an answer.
+
+    Returns:
+        ("from 0:10.00 to 0:30.00" for a stretch or "at 0:33.00" for a moment ("he jumps at 0:33"), the
+        answer's other sentences without their place clauses), or None.
+    """
+    known, noun = names.earlier(history), names.noun_of(answer)
+    stems = {w[:4] for w in _content(moment) if len(w) > 2}
+    places, times, others = [], [], []
+    for sentence in re.split(r"(?<!\d)[.!?;]+(?!\d)|\n", answer):
+        kept = []
+        for clause in re.split(r",\s*", sentence.strip()):
+            text = names.as_places(words(DESCRIBED_SHOT_RE.sub(" ", clause.lower())), dict(known), noun or "shots")
+            try:
+                span = locate(text, analysis, plan)
+            except Ask:
+                span = None
+            at = moment_of(re.sub(r"\b(?:about|roughly)\b", "around", text)) if span is None else None
+            rest = " ".join(w for w in re.sub(PRONOUNS, " ", text).split() if w[:4] not in stems)
+            if (span is not None or at is not None) and not only_place(rest):
+                return None
+            if span is not None:
+                places.append(text)
+            elif at is not None:
+                times.append(at)
+            elif rest.strip():
+                kept.append(clause.strip())
+        if kept:
+            others.append(", ".join(kept))
+    if not places:
+        return (f"at {clock(times[0])}", others) if times and times[0] < analysis.duration_s else None
+    try:
+        span = locate(" ".join(places), analysis, plan)
+    except Ask:
+        return None
+    span = snap(span, analysis) if span is not None else None
+    return (f"from {clock(span.start_s)} to {clock(span.end_s)}", others) if span is not None else None
+
+
+def filled(asked: str, moment: str, answer: str, analysis: VideoAnalysis, plan: ScorePlan,
+           history: list[ScorePlan] | None = None) -> str | None:
+    """The request asked, with the moment it described put at the place the answer names, led by the moment's
+    name at that place (so later turns know it) and followed by what else the answer asks; None when the
+    answer names no place.
+
+    A place the request said by a name the finder could not place ("up to the pop") keeps its words: the answer
+    must name it ("the pop is the second cut"), and only the name gets its place."""
+    found = place_of(answer, moment, analysis, plan, history)
+    if found is None:
+        return None
+    place, others = found
+    if not any(moment.lower() in p.lower() for p, _ in _phrases(asked)):   # asked about as a place said
+        stems = {w[:4] for w in _content(moment) if len(w) > 2}
+        if not stems & {w[:4] for w in _content(answer) if len(w) > 2} or not (key := _place_name(moment)):
+            return None   # not answered by its name: the note is a request of its own
+        if re.search(r"\bcuts?\b", answer, re.I) and place.startswith("from "):   # "the second cut": that moment
+            place = f"at {place.split()[1]}"
+        return _joined(f"the {key} is {place}", asked, *others)
+    name_place = place
+    if place.startswith("at "):   # a moment: its name stands for the shot it falls in ("calmer in the fireworks part")
+        shot = shot_at(analysis, parse_time(place[3:]))
+        name_place = f"from {clock(shot.start_s)} to {clock(shot.end_s)}"
+    moment = next(p for p, _ in _phrases(asked) if moment.lower() in p.lower())   # "car": "when the car appears"
+    at = re.search(re.escape(moment), asked, re.I)
+    request = f"{asked[:at.start()]}{place}{asked[at.end():]}" if at else f"{place}, {asked}"
+    key = _key(moment)
+    return _joined(f"the {key} is {name_place}" if key else "", request, *others)
+
+
+def _joined(*sentences: str) -> str:
+    return " ".join(f"{x.strip().rstrip('.!?')}." for x in sentences if x.strip())
+
+
+UNPLACED = ("revert", "undo", "route", "take", "lock", "unlock", "key")   # edits that name no place of the picture
+
+
+def unplaced(request: str, intents: list | None, analysis: VideoAnalysis, plan: ScorePlan,
+             history: list[ScorePlan] | None = None) -> Ask | None:
+    """The where-question for a request that describes a moment the grammar could not place, or None.
+
+    Args:
+        request: the user's words.
+        intents: what the readers made of it (None when they asked a question instead).
+        analysis, plan, history: the video, the current plan and the plans so far.
+    Returns:
+        The question, when the request describes a moment that is no place said in numbers, no name given
+        before and not the whole video, and the reading would change the whole score (or asked instead).
+    """
+    first = history[0] if history else plan
+    moment = described(request, first.request)
+    if moment is None or intents and (any(it.scope.kind != "whole" or it.scope.times_s for it in intents)
+                                      or all(it.what in UNPLACED for it in intents)):
+        return None
+    known = names.earlier(history)
+    if any(re.search(rf"\b{re.escape(n)}\b", moment.phrase.lower()) for n in known) or names.said(request) or \
+            COUNTED_RE.search(words(request.lower())):
+        return None   # a name given before or here, or a place said in numbers: the grammar's to place
+    try:
+        if locate(names.as_places(words(request.lower()), dict(known), names.noun_of(request)), analysis, plan):
+            return None
+    except Ask:
+        pass
+    return ask(moment)
