@@ -1,0 +1,234 @@
+"""The working vocabulary of spotting sessions (music editors, composer's assistants, trailer editors), read as
+cue events in the grammar's own words before a request is split into clauses.
+
+    from v2m.agent.dialogue.cues import unlabelled, spoken
+    text = spoken(notation(unlabelled(request)), analysis, plan)
+    spoken("IN 0:08 on the match strike. Before that: no score.", a, p)
+    # "no music before 0:08 on the match strike. before 0:08: no score."
+
+A spotting note places a cue on the timeline and says how it meets the picture:
+- its IN and OUT points ("IN 00:00:08", "music in at 0:08", "score out at 0:46", "OUT at 0:46, nothing after"):
+  the music is out before the IN (back to where it last stopped) and after the OUT (up to where it starts
+  again); an IN where the music is already out just before it is only the moment ("score back in at 0:03");
+- source against score ("the radio in shot 2 is source", "keep score out"): music heard in the scene, so
+  the score is out there;
+- a button (a short, emphatic last chord: "button it on the last frame", "button it there"): a stop mark,
+  at the moment said, else where the cue ends;
+- "play through the first cut": no accent on that cut; "stay under everything" (underscore): less energy;
+- "pull the percussion": that part out ("pull it back" stays less of it, see `orchestration`); "pull the
+  build back": less energy where the last edit built;
+- a place glossed with its timecode ("the cut after the sting (0:25)"): the timecode; "before that",
+  "after that", "nothing after" and "button it there" after a moment: that moment;
+- cue numbers ("1M1", "2M1 spot notes:", "1M1 cont.") are labels, and a sentence about another cue ("D minor
+  was for 1M2, not this cue") is no note for this one; a reason given in passing ("let the rain carry
+  it", "let the drop land on its own") asks for nothing.
+Nothing here changes a plan: the words are rewritten for `v2m.agent.dialogue.edits` to read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from v2m.agent.dialogue.mentions import named_parts
+from v2m.agent.dialogue.place_words import CLOCK, parse_time
+from v2m.tools.contract import ScorePlan, VideoAnalysis
+
+# A cue's number as music editors write it: reel, "M", cue ("1M1", "2m03", "1M2A"), with what a heading adds
+# to it ("1M1 cont.", "1M1 'Trailer'", "1M1 (bikes)", "2M1 spot notes:").
+LABEL = r"(?<![\w:])\d{1,2}[Mm]\d{1,2}[A-Za-z]?(?![\w:])"
+HEADING_RE = re.compile(rf"(?:^|(?<=[\n.!?;]))\s*(?:[-–—•*]\s+)?{LABEL}(?:\s+(?:cont(?:inued|'d|d)?\.?|'[^'\n]{{1,30}}'|"
+                        rf"\"[^\"\n]{{1,30}}\"|\([^)\n]{{1,30}}\)|[A-Za-z]+(?=\s*:)))?(?:\s+(?:spot(?:ting)? )?notes?)?"
+                        r"\s*(?:[-–—:,]+\s*|\s(?=\S))")
+# "D minor was for 1M2, not this cue": a note about another cue, not about this one
+OTHER_CUE_RE = re.compile(rf"[^.!?\n]*\b(?:was|were|is|are)(?: meant| only)? for {LABEL}[^.!?\n]*[.!?]?")
+BULLET_RE = re.compile(r"^\s*[-–—•*]\s+(?=\S)")
+
+MUSIC = r"(?:the )?(?:music|score|underscore|cue)"
+# The cue starts: "IN 0:08", "music in at 0:08", "score back in at 0:03", "bring the score in at 0:08"
+IN_RE = re.compile(rf"(?:(?-i:\bIN\b)|\b{MUSIC}(?: (?:comes?|goes|kicks?|is|should come))?(?: back)? in\b|"
+                   rf"\b(?:start|begin|bring)(?:s|ing)? {MUSIC}(?: back)?(?: in)?(?= (?:at|on|@) )|"
+                   rf"\b{MUSIC} (?:starts?|begins?|enters?)\b)\s*(?:at|on|@|:)?\s*(?P<t>{CLOCK})", re.I)
+# The cue ends: "OUT at 0:46", "score out at 0:46", "the cue ends at 0:46" (not "music out from 0:25 until 0:30")
+OUT_RE = re.compile(rf"(?:(?-i:\bOUT\b)|\b{MUSIC}(?: (?:goes|comes|cuts|drops|tails|fades|is))? out\b|"
+                    rf"\b(?:end|finish)(?:s|ing)? {MUSIC}(?= (?:at|on|@) )|\b{MUSIC} (?:ends?|finishes)\b)"
+                    rf"\s*(?:at|on|@|:)?\s*(?P<t>{CLOCK})(?!\s*(?:-|–|to|until|till)\s*\d)", re.I)
+NOTHING_AFTER_RE = re.compile(r"\b(?:nothing|no (?:music|score)|silence) after(?: (?:that|it|this|there))?\b(?!\s*\d)",
+                              re.I)
+# "before that", "after that", "up to then": the moment said last
+DEICTIC_TIME_RE = re.compile(r"\b(before|after|until|till|up to|from) (?:that|then|this|it|there)\b"
+                             r"(?! (?:is|was|are|were|cut|shot|one|part|bit|section|change|edit|note)\b)", re.I)
+# "button it there", "sting it there": at the moment said last
+MARK_THERE_RE = re.compile(r"\b(button|sting|stab|hit|accent|crash|stop)( it| that| this)? there\b", re.I)
+# Music heard in the scene, so the score is out there: "the radio in shot 2 is source", "keep score out"
+SOURCE_RE = re.compile(r"\b(?:is|are|'s|as) (?:all |just |pure )?source(?: music| cue)?\b|\bsource (?:music|cue)\b|"
+                       r"\bkeep (?:the )?(?:score|music) out\b|\b(?:hold|no) (?:the )?score\b", re.I)
+HEADING_WORDS_RE = re.compile(r"\bsource (?:vs\.?|versus|v\.?|or|and) score\b\s*:?", re.I)
+# A button: the cue's short, emphatic last chord (read by `marks` as a stop mark)
+BUTTON_RE = re.compile(r"\bbutton(?:s|ed|ing)?\b(?: (?:it|the cue|the end|this|that|things))?(?: (?:off|up|out))?", re.I)
+LAST_FRAME_RE = re.compile(r"\b(?:on|at|by)? ?(?:the )?(?:very )?(?:last|final) frame\b", re.I)
+PLAY_THROUGH_RE = re.compile(rf"\bplay(?:s|ing)? (?:straight |right )?through (?=(?:the |a |that |this )?(?:\w+ )?cut\b|"
+                             rf"(?:at |on )?{CLOCK})", re.I)
+UNDER_RE = re.compile(r"\b(?:stay|stays|staying|sit|sits|sitting|play|plays|keep (?:it|the music|the score)) (?:right |well |"
+                      r"way |low )?under(?:neath)?\b(?: (?:everything|it all|the (?:dialogue|dialog|vo|voice ?over|"
+                      r"narration|scene|lines)))?", re.I)
+PULL_RE = re.compile(r"\bpull(?:s|ed|ing)? (?:out )?(?P<obj>(?:the |all the |all |that |those )?(?:[a-z#-]+ ){0,2}?[a-z#-]+)"
+                     r"(?P<after> (?:back|down|up|forward|in|under|over|together|apart)\b)?", re.I)
+# "pull the build back a little", "ease the swell off": less of what the last edit built, where it built
+EASE_BUILD_RE = re.compile(r"\b(?:pull|take|tone|ease|bring|knock|dial|rein)(?: back| down)? (?:the|that|this) (?:build|swell|"
+                           r"rise|climb|crescendo|ramp|lift)(?: up)?(?: (?:back|down|off|in))?\b", re.I)
+NOTHING_ON_TOP_RE = re.compile(r"\bnothing (?:on top|over the top|up top|above it)\b", re.I)
+# "a low pulse", "just a low drone": the low register alone
+LOW_ONLY_RE = re.compile(r"\b(?:just |only )?(?:a |an )?low (?:pulse|throb|drone|rumble|ostinato)\b(?! (?:in|on|from|under) the)", re.I)
+# A reason given in passing: "let the rain carry it", "let the silence do the work", "let the drop land on its own"
+LET_RE = re.compile(r"\blet (?:the |a |an |his |her |their |our )?(?P<n>[a-z']+)(?: [a-z']+)? (?:carry|do|land|speak|"
+                    r"play|breathe|sit|tell|take|have|work|talk)\b[^,;.!?\n]*", re.I)
+# Someone's reason for a note: "the director thinks it gives the ending away", "she feels it telegraphs the twist"
+OPINION_RE = re.compile(r"\b(?:the |our |my )?(?:director|editor|producer|client|composer|agency|he|she|they) (?:thinks|feels|"
+                        r"says|reckons|worries|felt|thought|said)(?: that)? (?:it|this|that|the \w+) (?:gives|makes|spoils|"
+                        r"telegraphs|tells|reveals|ruins|kills)\b[^,;.!?\n]*", re.I)
+NOT_A_REASON = {"it", "them", "music", "score", "track", "everything", "things", "this", "that"}
+GLOSS_RE = re.compile(rf"\(\s*(?P<a>{CLOCK})(?:\s*(?:-|–|to)\s*(?P<b>{CLOCK}))?\s*\)")
+PLACE_PREP_RE = re.compile(r"\b(?:from|until|till|to|at|after|before|on|between|and|by)\s*$", re.I)
+DETERMINER_RE = re.compile(r"(?:^|(?<=\s))(?:the|a|an|this|that|his|her|their|our)\s", re.I)
+TIME_RE = re.compile(CLOCK)
+
+
+def clock(t: float) -> str:
+    """A time as the place finders read it, to the millisecond ("0:07.480")."""
+    m, s = divmod(round(t, 3), 60)
+    return f"{int(m)}:{s:06.3f}" if s % 1 else f"{int(m)}:{int(s):02d}"
+
+
+def unlabelled(text: str) -> str:
+    """`text` without cue numbers: a heading's label ("1M1 - ", "2M1 spot notes: ", "- " of a bullet) goes, a label
+    used as a noun ("put 1M1 back") is the cue itself ("it"), and a sentence about another cue goes."""
+    text = BULLET_RE.sub("", text)
+    text = OTHER_CUE_RE.sub(lambda m: "" if re.search(r"\bnot (?:this|the|our) (?:cue|one)\b|\bnot here\b", m.group(0),
+                                                      re.I) else m.group(0), text)
+    text = HEADING_RE.sub(lambda m: re.match(r"\s*", m.group(0)).group(0), text)
+    return re.sub(LABEL, "it", text)
+
+
+def _silent_before(plan: ScorePlan, t: float) -> float:
+    """Where the music last stopped before `t` (0 when it plays from the start)."""
+    return max([s.end_s for s in plan.sections if not s.music and s.end_s <= t + 0.05], default=0.0)
+
+
+def _silent_after(plan: ScorePlan, t: float) -> float:
+    """Where the music next stops after `t` (the end of the video when it plays to the end)."""
+    return min([s.start_s for s in plan.sections if not s.music and s.start_s >= t - 0.05], default=plan.duration_s)
+
+
+def _cue_in(plan: ScorePlan, m: re.Match) -> str:
+    t = parse_time(m.group("t"))
+    s = _silent_before(plan, t)
+    if t - s < 0.1:   # out just before already ("score back in at 0:03"): only the moment is left
+        return f"at {m.group('t')}"
+    return f"no music before {m.group('t')}" if s < 0.05 else f"no music from {clock(s)} to {m.group('t')}"
+
+
+def _cue_out(plan: ScorePlan, m: re.Match) -> str:
+    t = parse_time(m.group("t"))
+    e = _silent_after(plan, t)
+    if e - t < 0.1 or t >= plan.duration_s - 0.1:
+        return f"at {m.group('t')}"
+    return f"no music after {m.group('t')}" if e >= plan.duration_s - 0.05 else \
+        f"no music from {m.group('t')} to {clock(e)}"
+
+
+def _last_time(text: str, end: int) -> str | None:
+    times = TIME_RE.findall(text[:end])
+    return times[-1] if times else None
+
+
+def _glossed(text: str) -> str:
+    """"from the cut after the sting (0:25) until 0:30" -> "from 0:25 until 0:30": a place described, then its
+    timecode in brackets, is the timecode; the description goes (it names nothing the video measures)."""
+    while (m := GLOSS_RE.search(text)):
+        start = max(text.rfind(x, 0, m.start()) for x in ",;:.!?\n") + 1
+        head = text[start:m.start()]
+        d = DETERMINER_RE.search(head)
+        place = f"from {m.group('a')} to {m.group('b')}" if m.group("b") else m.group("a")
+        if d is None:   # "shot 3 (0:07-0:11)": said twice, the words already name it
+            text = text[:m.start()] + " " + text[m.end():]
+            continue
+        before = head[:d.start()]
+        if not PLACE_PREP_RE.search(before) and not m.group("b"):
+            place = f"at {place}"
+        text = text[:start] + before + place + " " + text[m.end():]
+    return text
+
+
+def _reason(m: re.Match) -> str:
+    noun = m.group("n").lower()
+    return m.group(0) if noun in NOT_A_REASON or named_parts(noun) else " "
+
+
+def _pulled(m: re.Match) -> str:
+    """"pull the percussion" is that part out; "pull the strings back" (less of them) is read elsewhere."""
+    obj, after = m.group("obj"), m.group("after")
+    if after or not named_parts(obj.lower()):
+        return m.group(0)
+    return "no " + re.sub(r"^(?:the|all the|all|that|those) ", "", obj, flags=re.I)
+
+
+def spoken(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
+    """A note's spotting words rewritten as the grammar reads them (see the module docstring); `text` is the
+    request after `place_words.notation` (times as m:ss, case kept)."""
+    text = HEADING_WORDS_RE.sub(" ", text)
+    text = re.sub(r"\s+[-–—]+\s+", lambda m: m.group(0) if re.search(r"\d$", text[:m.start()]) and
+                  re.match(r"\d", text[m.end():]) else "; ", text)   # "OUT at 0:46 - button it": two notes
+    text = _glossed(text)
+    text = OPINION_RE.sub(" ", LET_RE.sub(_reason, text))
+    text = LAST_FRAME_RE.sub(f" at {clock(last_frame(analysis))}", text)
+    text = IN_RE.sub(lambda m: _cue_in(plan, m), text)
+    outs: set[str] = set()
+
+    def out(m: re.Match) -> str:
+        said = _cue_out(plan, m)
+        outs.add(m.group("t"))
+        return said
+    text = OUT_RE.sub(out, text)
+    text = NOTHING_AFTER_RE.sub(lambda m: "" if (t := _last_time(text, m.start())) in outs else
+                                f"no music after {t}" if t else m.group(0), text)
+    text = DEICTIC_TIME_RE.sub(lambda m: f"{m.group(1)} {t}" if (t := _last_time(text, m.start())) else m.group(0), text)
+    text = MARK_THERE_RE.sub(lambda m: f"{m.group(1)}{m.group(2) or ''} at {t}" if (t := _last_time(text, m.start()))
+                             else m.group(0), text)
+    text = SOURCE_RE.sub(" no music ", text)
+    text = PLAY_THROUGH_RE.sub("no accent on ", text)
+    text = UNDER_RE.sub(" less energy ", text)
+    text = EASE_BUILD_RE.sub(" less energy there ", text)
+    text = NOTHING_ON_TOP_RE.sub(" no melody ", text)
+    text = LOW_ONLY_RE.sub(" only the bass ", text)
+    text = PULL_RE.sub(_pulled, text)
+    return _buttoned(text, analysis, plan)
+
+
+def last_frame(analysis: VideoAnalysis) -> float:
+    """The moment of the video's last frame: its middle, so that a mark there sounds while it is on screen (a
+    mark at the very end would fall after the music)."""
+    return round(analysis.duration_s - 0.5 / (analysis.fps or 25.0), 3)
+
+
+def _buttoned(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
+    """A button with no moment of its own ends the cue: at the end of the music that plays last."""
+    out, last = [], 0
+    for m in BUTTON_RE.finditer(text):
+        sentence_end = re.search(r"[,;.!?\n]", text[m.end():])
+        rest = text[m.end():m.end() + (sentence_end.start() if sentence_end else len(text))]
+        out.append(text[last:m.start()] + "button")
+        if not TIME_RE.search(rest):
+            end = _cue_end(plan)
+            out.append(f" at {clock(last_frame(analysis) if end >= plan.duration_s - 0.05 else end)}")
+        last = m.end()
+    return "".join(out) + text[last:]
+
+
+def _cue_end(plan: ScorePlan) -> float:
+    """Where the music that plays last ends: the start of the silence at the end, else the video's end."""
+    end = plan.duration_s
+    for s in reversed(plan.sections):
+        if s.music:
+            break
+        end = s.start_s
+    return end
