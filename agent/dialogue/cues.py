@@ -30,7 +30,8 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.mentions import named_parts
-from v2m.agent.dialogue.place_words import CLOCK, parse_time
+from v2m.agent.dialogue.place_words import CLOCK, ORD, ORDINALS, parse_time
+from v2m.agent.dialogue.where import visible_cuts, visible_shots
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 # A cue's number as music editors write it: reel, "M", cue ("1M1", "2m03", "1M2A"), with what a heading adds
@@ -76,9 +77,14 @@ PULL_RE = re.compile(r"\bpull(?:s|ed|ing)? (?:out )?(?P<obj>(?:the |all the |all
 # "pull the build back a little", "ease the swell off": less of what the last edit built, where it built
 EASE_BUILD_RE = re.compile(r"\b(?:pull|take|tone|ease|bring|knock|dial|rein)(?: back| down)? (?:the|that|this) (?:build|swell|"
                            r"rise|climb|crescendo|ramp|lift)(?: up)?(?: (?:back|down|off|in))?\b", re.I)
+# A part's own IN: "percussion back in for 0:05-0:07", "bring the strings back in at the kiss"
+PART_BACK_RE = re.compile(rf"\b(?:bring |put |have )?(?P<obj>(?:the )?[a-z#-]+(?: (?!comes?\b|coming\b|goes\b)[a-z#-]+)?) "
+                          rf"(?:comes? |coming |goes )?back in\b(?: (?:at|on|from) (?P<t>{CLOCK}))?", re.I)
 NOTHING_ON_TOP_RE = re.compile(r"\bnothing (?:on top|over the top|up top|above it)\b", re.I)
-# "a low pulse", "just a low drone": the low register alone
-LOW_ONLY_RE = re.compile(r"\b(?:just |only )?(?:a |an )?low (?:pulse|throb|drone|rumble|ostinato)\b(?! (?:in|on|from|under) the)", re.I)
+# "a low pulse", "just a low throb": a steady beat in the low register, the bass and the kit alone ("add a low
+# drone" is a part brought in, not this)
+LOW_ONLY_RE = re.compile(r"(?<!add )(?<!add in )(?<!bring in )(?<!with )\b(?:just |only )?(?:a |an )?low (?:pulse|throb)\b"
+                         r"(?! (?:in|on|from|under) the)", re.I)
 # A reason given in passing: "let the rain carry it", "let the silence do the work", "let the drop land on its own"
 LET_RE = re.compile(r"\blet (?:the |a |an |his |her |their |our )?(?P<n>[a-z']+)(?: [a-z']+)? (?:carry|do|land|speak|"
                     r"play|breathe|sit|tell|take|have|work|talk)\b[^,;.!?\n]*", re.I)
@@ -87,6 +93,10 @@ OPINION_RE = re.compile(r"\b(?:the |our |my )?(?:director|editor|producer|client
                         r"says|reckons|worries|felt|thought|said)(?: that)? (?:it|this|that|the \w+) (?:gives|makes|spoils|"
                         r"telegraphs|tells|reveals|ruins|kills)\b[^,;.!?\n]*", re.I)
 NOT_A_REASON = {"it", "them", "music", "score", "track", "everything", "things", "this", "that"}
+# A stretch's far end named by what happens there and its time: "to the title card at 0:38", "till the closet at 0:20"
+NAMED_END_RE = re.compile(rf"\b(to|until|till|up to|into) the (?:[a-z'-]+ ){{0,3}}?[a-z'-]+ (?:at|on) ({CLOCK})", re.I)
+# ... and its near end by a counted cut or shot: "from the fourth cut to 0:38"
+COUNTED_START_RE = re.compile(rf"\bfrom the {ORD} (cut|shot)(?= (?:to|until|till|up to) {CLOCK})", re.I)
 GLOSS_RE = re.compile(rf"\(\s*(?P<a>{CLOCK})(?:\s*(?:-|–|to)\s*(?P<b>{CLOCK}))?\s*\)")
 PLACE_PREP_RE = re.compile(r"\b(?:from|until|till|to|at|after|before|on|between|and|by)\s*$", re.I)
 DETERMINER_RE = re.compile(r"(?:^|(?<=\s))(?:the|a|an|this|that|his|her|their|our)\s", re.I)
@@ -147,7 +157,7 @@ def _glossed(text: str) -> str:
     while (m := GLOSS_RE.search(text)):
         start = max(text.rfind(x, 0, m.start()) for x in ",;:.!?\n") + 1
         head = text[start:m.start()]
-        d = DETERMINER_RE.search(head)
+        d = _described(head)
         place = f"from {m.group('a')} to {m.group('b')}" if m.group("b") else m.group("a")
         if d is None:   # "shot 3 (0:07-0:11)": said twice, the words already name it
             text = text[:m.start()] + " " + text[m.end():]
@@ -157,6 +167,29 @@ def _glossed(text: str) -> str:
             place = f"at {place}"
         text = text[:start] + before + place + " " + text[m.end():]
     return text
+
+
+def _counted(analysis: VideoAnalysis, m: re.Match) -> str:
+    """"from the fourth cut" as its time, when a stretch runs from there to a time ("... to 0:38")."""
+    k = ORDINALS.get(m.group(1).lower()) or int(re.match(r"\d+", m.group(1)).group(0))
+    starts = visible_cuts(analysis) if m.group(2).lower() == "cut" else [a for a, _ in visible_shots(analysis)]
+    i = k - 1 if k > 0 else len(starts) + k
+    return f"from {clock(starts[i])}" if 0 <= i < len(starts) else m.group(0)
+
+
+def _described(head: str) -> re.Match | None:
+    """Where the description a timecode glosses begins in `head` (the clause up to the bracket): the first noun
+    phrase after a place word ("a stab on [the doorbell]", "music out from [the cut after the sting]"), grown
+    back over the cut or shot it is counted from ("hit [the cut after the goal]"); else the clause's own first
+    one ("[the string quartet in the church]"); None when no noun phrase is there to replace."""
+    found = list(DETERMINER_RE.finditer(head))
+    placed = [d for d in found if PLACE_PREP_RE.search(head[:d.start()])]
+    if not placed:
+        return found[0] if found and not head[:found[0].start()].strip() else None
+    d = placed[0]
+    counted = re.search(r"(?:^|\s)(?:the|a|an|this|that) (?:cut|shot|moment|beat|frame|bit) (?:after|before|on|at) $",
+                        head[:d.start()], re.I)
+    return DETERMINER_RE.search(head, counted.start()) if counted else d
 
 
 def _reason(m: re.Match) -> str:
@@ -179,6 +212,8 @@ def spoken(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
     text = re.sub(r"\s+[-–—]+\s+", lambda m: m.group(0) if re.search(r"\d$", text[:m.start()]) and
                   re.match(r"\d", text[m.end():]) else "; ", text)   # "OUT at 0:46 - button it": two notes
     text = _glossed(text)
+    text = NAMED_END_RE.sub(lambda m: f"{m.group(1)} {m.group(2)}", text)
+    text = COUNTED_START_RE.sub(lambda m: _counted(analysis, m), text)
     text = OPINION_RE.sub(" ", LET_RE.sub(_reason, text))
     text = LAST_FRAME_RE.sub(f" at {clock(last_frame(analysis))}", text)
     text = IN_RE.sub(lambda m: _cue_in(plan, m), text)
@@ -199,8 +234,10 @@ def spoken(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
     text = UNDER_RE.sub(" less energy ", text)
     text = EASE_BUILD_RE.sub(" less energy there ", text)
     text = NOTHING_ON_TOP_RE.sub(" no melody ", text)
-    text = LOW_ONLY_RE.sub(" only the bass ", text)
+    text = LOW_ONLY_RE.sub(" only the bass and drums ", text)
     text = PULL_RE.sub(_pulled, text)
+    text = PART_BACK_RE.sub(lambda m: m.group(0) if not named_parts(m.group("obj").lower()) else
+                            f"add {m.group('obj')}" + (f" from {m.group('t')}" if m.group("t") else ""), text)
     return _buttoned(text, analysis, plan)
 
 

@@ -83,7 +83,7 @@ def _key(c: Clause, t: str, original: str) -> str:
     tonic = mode = None
     shift = 0
     m = re.search(r"\b(?i:in|to|key of|key|into) ([A-G](?:#|b|♯|♭| sharp| flat)?)(?:\s*(major|minor|dorian|lydian|"
-                  r"mixolydian|phrygian))?\b", original)
+                  r"mixolydian|phrygian))?(?![\w#♯♭])", original)   # "up to F#?": the sharp is the key's
     if not m:  # "C# minor" said on its own: a key, not "a minor change"
         m = re.search(rf"(?:^|[\s,.;:(])([A-G](?:#|b|♯|♭| sharp| flat)?)\s*(major|minor)\b{NOT_A_SIZE}", original)
     if m and (m.group(2) or re.search(r"\bkey\b", original.lower()) or m.group(1) not in ("A",)):
@@ -299,7 +299,7 @@ CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|:(?!\d)|\.(?!\d))+\s*(?:and |but |th
 def _same(a: EditIntent, b: EditIntent) -> bool:
     """Two readings of one meaning ("ease the pace off a little, it's rushing"): said once, done once."""
     return (a.what, a.direction, a.value, _where(a.scope)) == (b.what, b.direction, b.value, _where(b.scope)) and \
-        a.what in ("tempo", "energy", "loudness", "mode", "mood", "balance", "shape", "style", "add", "remove", "only",
+        a.what in ("tempo", "energy", "loudness", "mode", "key", "mood", "balance", "shape", "style", "add", "remove", "only",
                    "hit", "no_hit")
 
 

@@ -85,7 +85,8 @@ def sync(c, t: str) -> str:
         kind = "crash"  # "hit the third cut hard": the loudest mark, not the accent already there
     label = kind or "accent"
     negative = re.search(r"\b(no|don't|do not|without|remove|drop|skip|not|fewer|delete|lose|get rid of|"
-                         r"take away|take out|nix|kill|ditch|scrap|axe)\b", t) or c.negative
+                         r"take away|take out|nix|kill|ditch|scrap|axe)\b|\b(?:take|pull|get) (?:[\w:.]+ ){1,3}?(?:back )?(?:out|off)\b",
+                         t) or c.negative   # "take the 0:05 accent back out"
     a = c.analysis
     times: list[float] | None
     if re.search(r"\b(every|all(?: the)?|each|the) cuts\b|\bevery cut\b|\beach cut\b", t):
@@ -98,7 +99,8 @@ def sync(c, t: str) -> str:
         times = [_cut(a, mc.group(1))]
     elif (mc := re.search(ON_NUMBER, t)) and 0 < int(mc.group(1)) <= len(visible_cuts(a)):
         times = [_cut(a, mc.group(1))]   # "nix the hit on 6", "stab on 4": marks go on cuts, counted
-    elif (mc := re.search(rf"\b(?:at|on|around|into|by|before) {TIME}", t)):
+    elif (mc := re.search(rf"\b(?:at|on|around|into|by|before) {TIME}", t)) or \
+            (mc := re.search(rf"\bthe {TIME} (?=(?:hit|accent|crash|stab|sting|stop|button|mark|swell)s?\b)", t)):
         tt = parse_time(mc.group(1))
         if tt > a.duration_s:
             raise Ask(f"The video is only {a.duration_s:.1f} s long; when should the {label} be?")
