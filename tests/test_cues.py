@@ -151,3 +151,6 @@ def test_cue_labels_and_notes_about_another_cue():
     plan = RulesPlanner().plan(a, "jazz").plan
     assert "no music before 0:05" in spoken("IN 0:05", a, plan)
     assert spoken("a stab on the doorbell (0:05)", a, plan).startswith("a stab on 0:05")
+    assert "at 0:05" in spoken("bring the strings in (0:05)", a, plan)   # nothing described: the time stays the place
+    assert spoken("let the crowd noise carry the scene, no drums", a, plan).strip(" ,") == "no drums"
+    assert spoken("let the intro breathe", a, plan) == "let the intro breathe"   # an edit, not a reason

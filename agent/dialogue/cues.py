@@ -47,10 +47,12 @@ BULLET_RE = re.compile(r"^\s*[-–—•*]\s+(?=\S)")
 MUSIC = r"(?:the )?(?:music|score|underscore|cue)"
 # The cue starts: "IN 0:08", "music in at 0:08", "score back in at 0:03", "bring the score in at 0:08"
 IN_RE = re.compile(rf"(?:(?-i:\bIN\b)|\b{MUSIC}(?: (?:comes?|goes|kicks?|is|should come))?(?: back)? in\b|"
-                   rf"\b(?:start|begin|bring)(?:s|ing)? {MUSIC}(?: back)?(?: in)?(?= (?:at|on|@) )|"
-                   rf"\b{MUSIC} (?:starts?|begins?|enters?)\b)\s*(?:at|on|@|:)?\s*(?P<t>{CLOCK})", re.I)
+                   rf"\b(?:start|begin|bring|sneak)(?:s|ing)? {MUSIC}(?: back)?(?: in)?(?= (?:at|on|@) )|"
+                   rf"\b{MUSIC} (?:starts?|begins?|enters?|sneaks? in)\b|"
+                   rf"\bsegue\w* (?:out of (?:the |a )?[\w' ]{{1,30}}? )?(?:at|on) (?={CLOCK} into (?:the )?(?:score|underscore)\b))"
+                   rf"\s*(?:at|on|@|:)?\s*(?P<t>{CLOCK})", re.I)
 # The cue ends: "OUT at 0:46", "score out at 0:46", "the cue ends at 0:46" (not "music out from 0:25 until 0:30")
-OUT_RE = re.compile(rf"(?:(?-i:\bOUT\b)|\b{MUSIC}(?: (?:goes|comes|cuts|drops|tails|fades|is))? out\b|"
+OUT_RE = re.compile(rf"(?:(?-i:\bOUT\b)|\bhard out\b|\b{MUSIC}(?: (?:goes|comes|cuts|drops|tails|fades|is))? out\b|"
                     rf"\b(?:end|finish)(?:s|ing)? {MUSIC}(?= (?:at|on|@) )|\b{MUSIC} (?:ends?|finishes)\b)"
                     rf"\s*(?:at|on|@|:)?\s*(?P<t>{CLOCK})(?!\s*(?:-|–|to|until|till)\s*\d)", re.I)
 NOTHING_AFTER_RE = re.compile(r"\b(?:nothing|no (?:music|score)|silence) after(?: (?:that|it|this|there))?\b(?!\s*\d)",
@@ -67,6 +69,8 @@ HEADING_WORDS_RE = re.compile(r"\bsource (?:vs\.?|versus|v\.?|or|and) score\b\s*
 # A button: the cue's short, emphatic last chord (read by `marks` as a stop mark)
 BUTTON_RE = re.compile(r"\bbutton(?:s|ed|ing)?\b(?: (?:it|the cue|the end|this|that|things))?(?: (?:off|up|out))?", re.I)
 LAST_FRAME_RE = re.compile(r"\b(?:on|at|by)? ?(?:the )?(?:very )?(?:last|final) frame\b", re.I)
+# "catch the cut at 0:07", "catch every cut in the chase": a mark there
+CATCH_RE = re.compile(r"\bcatch(?:es|ing)? (?=(?:the |that |this |each |every |all the )?(?:\w+ )?(?:cuts?|moment)\b)", re.I)
 PLAY_THROUGH_RE = re.compile(rf"\bplay(?:s|ing)? (?:straight |right )?through (?=(?:the |a |that |this )?(?:\w+ )?cut\b|"
                              rf"(?:at |on )?{CLOCK})", re.I)
 UNDER_RE = re.compile(r"\b(?:stay|stays|staying|sit|sits|sitting|play|plays|keep (?:it|the music|the score)) (?:right |well |"
@@ -80,19 +84,27 @@ EASE_BUILD_RE = re.compile(r"\b(?:pull|take|tone|ease|bring|knock|dial|rein)(?: 
 # A part's own IN: "percussion back in for 0:05-0:07", "bring the strings back in at the kiss"
 PART_BACK_RE = re.compile(rf"\b(?:bring |put |have )?(?P<obj>(?:the )?[a-z#-]+(?: (?!comes?\b|coming\b|goes\b)[a-z#-]+)?) "
                           rf"(?:comes? |coming |goes )?back in\b(?: (?:at|on|from) (?P<t>{CLOCK}))?", re.I)
+# The low register as engineers name it ("more low end", "the bottom end is thin"): the bass ("end" is no place)
+LOW_END_RE = re.compile(r"\b(?:the )?(?:low|bottom)[- ]end\b", re.I)
+# "everything after 0:25 should hit harder": more impact there, not a mark on each cut (a part that hits harder
+# is that part louder, read by `orchestration`; "hit the cut harder" names its mark)
+HARDER_RE = re.compile(r"(?P<subj>[^,;.!?\n]*?)\b(?:should |to |must |needs to |has to |could |can )?hits? (?:a lot |a bit |"
+                       r"a little |much |way |even )?harder\b", re.I)
 NOTHING_ON_TOP_RE = re.compile(r"\bnothing (?:on top|over the top|up top|above it)\b", re.I)
 # "a low pulse", "just a low throb": a steady beat in the low register, the bass and the kit alone ("add a low
 # drone" is a part brought in, not this)
 LOW_ONLY_RE = re.compile(r"(?<!add )(?<!add in )(?<!bring in )(?<!with )\b(?:just |only )?(?:a |an )?low (?:pulse|throb)\b"
                          r"(?! (?:in|on|from|under) the)", re.I)
 # A reason given in passing: "let the rain carry it", "let the silence do the work", "let the drop land on its own"
-LET_RE = re.compile(r"\blet (?:the |a |an |his |her |their |our )?(?P<n>[a-z']+)(?: [a-z']+)? (?:carry|do|land|speak|"
-                    r"play|breathe|sit|tell|take|have|work|talk)\b[^,;.!?\n]*", re.I)
+LET_RE = re.compile(r"\blet (?:the |a |an |his |her |their |our )?(?P<n>[a-z']+)(?: [a-z']+)? (?:carry (?:it|this|that|the "
+                    r"scene|the moment)|do the (?:work|talking|heavy lifting)|land on its own|speak(?: for itself)?|"
+                    r"tell (?:it|the story)|take over|have the moment|play out)\b[^,;.!?\n]*", re.I)
 # Someone's reason for a note: "the director thinks it gives the ending away", "she feels it telegraphs the twist"
 OPINION_RE = re.compile(r"\b(?:the |our |my )?(?:director|editor|producer|client|composer|agency|he|she|they) (?:thinks|feels|"
                         r"says|reckons|worries|felt|thought|said)(?: that)? (?:it|this|that|the \w+) (?:gives|makes|spoils|"
                         r"telegraphs|tells|reveals|ruins|kills)\b[^,;.!?\n]*", re.I)
-NOT_A_REASON = {"it", "them", "music", "score", "track", "everything", "things", "this", "that"}
+NOT_A_REASON = {"it", "them", "music", "score", "track", "everything", "things", "this", "that", "intro", "ending", "end",
+                "start", "middle", "chorus", "verse", "bridge", "outro", "section", "cue"}
 # A stretch's far end named by what happens there and its time: "to the title card at 0:38", "till the closet at 0:20"
 NAMED_END_RE = re.compile(rf"\b(to|until|till|up to|into) the (?:[a-z'-]+ ){{0,3}}?[a-z'-]+ (?:at|on) ({CLOCK})", re.I)
 # ... and its near end by a counted cut or shot: "from the fourth cut to 0:38"
@@ -159,8 +171,8 @@ def _glossed(text: str) -> str:
         head = text[start:m.start()]
         d = _described(head)
         place = f"from {m.group('a')} to {m.group('b')}" if m.group("b") else m.group("a")
-        if d is None:   # "shot 3 (0:07-0:11)": said twice, the words already name it
-            text = text[:m.start()] + " " + text[m.end():]
+        if d is None:   # "bring the piano in (0:40)": no description to replace, the time is the place
+            text = text[:m.start()] + (f" {place} " if m.group("b") else f" at {place} ") + text[m.end():]
             continue
         before = head[:d.start()]
         if not PLACE_PREP_RE.search(before) and not m.group("b"):
@@ -200,8 +212,8 @@ def _reason(m: re.Match) -> str:
 def _pulled(m: re.Match) -> str:
     """"pull the percussion" is that part out; "pull the strings back" (less of them) is read elsewhere."""
     obj, after = m.group("obj"), m.group("after")
-    if after or not named_parts(obj.lower()):
-        return m.group(0)
+    if after or not named_parts(obj.lower()) or re.match(r"\s*(?:a |by |just |slightly|some)", m.string[m.end():]):
+        return m.group(0)   # "pull the strings a touch": less of them
     return "no " + re.sub(r"^(?:the|all the|all|that|those) ", "", obj, flags=re.I)
 
 
@@ -231,9 +243,13 @@ def spoken(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
                              else m.group(0), text)
     text = SOURCE_RE.sub(" no music ", text)
     text = PLAY_THROUGH_RE.sub("no accent on ", text)
+    text = CATCH_RE.sub("hit ", text)
     text = UNDER_RE.sub(" less energy ", text)
     text = EASE_BUILD_RE.sub(" less energy there ", text)
     text = NOTHING_ON_TOP_RE.sub(" no melody ", text)
+    text = LOW_END_RE.sub(lambda m: "the bass" if m.group(0).lower().startswith("the") else "bass", text)
+    text = HARDER_RE.sub(lambda m: m.group(0) if named_parts(m.group("subj").lower()) else f"{m.group('subj')} more energy",
+                         text)
     text = LOW_ONLY_RE.sub(" only the bass and drums ", text)
     text = PULL_RE.sub(_pulled, text)
     text = PART_BACK_RE.sub(lambda m: m.group(0) if not named_parts(m.group("obj").lower()) else

@@ -67,12 +67,14 @@ def lock(e, on: bool) -> None:
 def sync(c, t: str) -> str:
     """"hit the cut at 0:07", "a crash on every cut", "no accent at the first cut": hit points."""
     said = t
+    if re.search(r"\bhits? (?:a lot |a bit |a little |much |way |even )?harder\b", t):
+        return said   # "the kick should hit harder": that part louder (`orchestration`), no mark
     t = DROP_RE.sub(lambda d: " " * (len(d.group(0)) - 5) + "crash", t)
     t = ARRIVAL_RE.sub(lambda d: " " * len(d.group(0)), t)
     if re.search(POINT, STOP_RE.sub(" ", t)):  # "the music stops in shot 5" is no moment: no music there
         t = STOP_RE.sub(lambda d: " " * (len(d.group(0)) - 6) + "a stop", t)
     m = re.search(r"\b(hit|hits|accent|accents|crash|crashes|stab|stabs|swell|sting|punch|mark|marks|stop on|"
-                  r"full stop|a stop|boom|bang|slam|stinger|sting|dead stop|hard stop|button|downbeats?)\b", t)
+                  r"full stop|a stop|boom|bang|slam|stinger|sting|dead stop|hard stop|button|(?<=no )downbeats?)\b", t)
     # "that's the last photo. a crash when it comes up": a shot or cut named, then a word only a hit can mean
     moment = c.span is not None and c.span.sections is None and MOMENT_RE.search(t) and not re.search(r"\bcuts?\b", t)
     if not m or not (re.search(POINT, t) or moment or re.search(ON_NUMBER, t)):
