@@ -86,6 +86,13 @@ def test_a_button_on_the_final_frame_sounds_in_that_frame(clip, tmp_path):
     assert round(t, 2) in _hits(bare)
 
 
+@pytest.mark.parametrize("said", ["close the cue on a crash", "a stinger right at the very end"])
+def test_a_mark_the_cue_ends_on(clip, said):
+    analysis, plan = clip
+    r = apply_edit(analysis, plan, said)
+    assert round(last_frame(analysis), 2) in _hits(r.plan)
+
+
 def test_a_sting_after_a_held_stretch_lands_where_it_ends(clip):
     analysis, plan = clip
     r = apply_edit(analysis, plan, "sit under the dialogue up to the reveal at 0:21, then a sting")

@@ -50,11 +50,11 @@ IN_RE = re.compile(rf"(?:(?-i:\bIN\b)|\b{MUSIC}(?: (?:comes?|goes|kicks?|is|shou
                    rf"\b(?:start|begin|bring|sneak)(?:s|ing)? {MUSIC}(?: back)?(?: in)?(?= (?:at|on|@) )|"
                    rf"\b{MUSIC} (?:starts?|begins?|enters?|sneaks? in)\b|"
                    rf"\bsegue\w* (?:out of (?:the |a )?[\w' ]{{1,30}}? )?(?:at|on) (?={CLOCK} into (?:the )?(?:score|underscore)\b))"
-                   rf"\s*(?:at|on|@|:)?\s*(?P<t>{CLOCK})", re.I)
+                   rf"\s*(?:(?:at|on|@|:)\s*)?(?:the (?:cut|frame|downbeat) (?:at )?)?(?P<t>{CLOCK})", re.I)
 # The cue ends: "OUT at 0:46", "score out at 0:46", "the cue ends at 0:46" (not "music out from 0:25 until 0:30")
-OUT_RE = re.compile(rf"(?:(?-i:\bOUT\b)|\bhard out\b|\b{MUSIC}(?: (?:goes|comes|cuts|drops|tails|fades|is))? out\b|"
+OUT_RE = re.compile(rf"(?:(?-i:\bOUT\b)|\bhard out\b|\b(?:let it )?rings? out\b|\b{MUSIC}(?: (?:goes|comes|cuts|drops|tails|fades|is))? out\b|"
                     rf"\b(?:end|finish)(?:s|ing)? {MUSIC}(?= (?:at|on|@) )|\b{MUSIC} (?:ends?|finishes)\b)"
-                    rf"\s*(?:at|on|@|:)?\s*(?P<t>{CLOCK})(?!\s*(?:-|–|to|until|till)\s*\d)", re.I)
+                    rf"\s*(?:(?:at|on|@|:)\s*)?(?:the (?:cut|frame) (?:at )?)?(?P<t>{CLOCK})(?!\s*(?:-|–|to|until|till)\s*\d)", re.I)
 NOTHING_AFTER_RE = re.compile(r"\b(?:nothing|no (?:music|score)|silence) after(?: (?:that|it|this|there))?\b(?!\s*\d)",
                               re.I)
 # "before that", "after that", "up to then": the moment said last
@@ -68,9 +68,15 @@ SOURCE_RE = re.compile(r"\b(?:is|are|'s|as) (?:all |just |pure )?source(?: music
 HEADING_WORDS_RE = re.compile(r"\bsource (?:vs\.?|versus|v\.?|or|and) score\b\s*:?", re.I)
 # A button: the cue's short, emphatic last chord (read by `marks` as a stop mark)
 BUTTON_RE = re.compile(r"\bbutton(?:s|ed|ing)?\b(?: (?:it|the cue|the end|this|that|things))?(?: (?:off|up|out))?", re.I)
+# "end on a hit", "a sting at the very end", "finish with a button": a mark where the cue ends
+END_ON_RE = re.compile(r"\b(?:end|finish|close|out)(?:s|ing)? (?:it |the cue |things |the piece )?(?:on|with) (?:a |an |one )?"
+                       r"(?:big |strong |hard |final |last |proper |clean )?(?:hit|button|sting|stinger|stab|accent|crash|stop)\b"
+                       r"|\b(?:hit|button|sting|stinger|stab|accent|crash|stop)(?: right| just)? (?:at|on) the (?:very )?end(?: of (?:the|it|this) "
+                       r"(?:cue|video|clip|film|spot|piece))?\b(?! of (?:the|shot|a|an)\b)", re.I)
 LAST_FRAME_RE = re.compile(r"\b(?:on|at|by)? ?(?:the )?(?:very )?(?:last|final) frame\b", re.I)
-# "catch the cut at 0:07", "catch every cut in the chase": a mark there
-CATCH_RE = re.compile(r"\bcatch(?:es|ing)? (?=(?:the |that |this |each |every |all the )?(?:\w+ )?(?:cuts?|moment)\b)", re.I)
+# "catch the cut at 0:07", "catch every cut in the chase", "punctuate the slam at 0:12": a mark there
+CATCH_RE = re.compile(r"\bcatch(?:es|ing)? (?=(?:the |that |this |each |every |all the )?(?:\w+ )?(?:cuts?|moment)\b)"
+                      r"|\bpunctuate[sd]? |\bsync (?:point|hit)s?\b ?", re.I)
 PLAY_THROUGH_RE = re.compile(rf"\bplay(?:s|ing)? (?:straight |right )?through (?=(?:the |a |that |this )?(?:\w+ )?cut\b|"
                              rf"(?:at |on )?{CLOCK})", re.I)
 UNDER_RE = re.compile(r"\b(?:stay|stays|staying|sit|sits|sitting|play|plays|keep (?:it|the music|the score)) (?:right |well |"
@@ -264,15 +270,17 @@ def last_frame(analysis: VideoAnalysis) -> float:
 
 
 def _buttoned(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
-    """A button with no moment of its own ends the cue: at the end of the music that plays last."""
+    """A button with no moment in its clause, or a mark the cue ends on ("end on a hit", "a sting at the very end")
+    in a note that names no time, cut or shot: where the music that plays last ends."""
+    end = _cue_end(plan)
+    at = f" at {clock(last_frame(analysis) if end >= plan.duration_s - 0.05 else end)}"
+    if not TIME_RE.search(text) and not re.search(r"\bcuts?\b|\bshots?\b", text, re.I):
+        text = END_ON_RE.sub(lambda m: re.sub(r"(?i)(?: right| just)? (?:at|on) the (?:very )?end\b.*$", "", m.group(0)) + at, text)
     out, last = [], 0
     for m in BUTTON_RE.finditer(text):
         sentence_end = re.search(r"[,;.!?\n]", text[m.end():])
         rest = text[m.end():m.end() + (sentence_end.start() if sentence_end else len(text))]
-        out.append(text[last:m.start()] + "button")
-        if not TIME_RE.search(rest):
-            end = _cue_end(plan)
-            out.append(f" at {clock(last_frame(analysis) if end >= plan.duration_s - 0.05 else end)}")
+        out.append(text[last:m.start()] + "button" + ("" if TIME_RE.search(rest) else at))
         last = m.end()
     return "".join(out) + text[last:]
 
