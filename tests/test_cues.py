@@ -42,7 +42,7 @@ def _hits(plan) -> dict[float, str]:
 
 
 @pytest.mark.parametrize("said", ["3M2: cue starts 00:00:09 when the door opens", "IN @ 0:09, the lights go up",
-                                  "bring the score in at 0:09"])
+                                  "bring the score in at 0:09", "4M1 IN: 01:00:09:00 as she turns", "cue in at 9s"])
 def test_a_cue_in_point_is_silence_before_it(clip, said, tmp_path):
     analysis, plan = clip
     r = apply_edit(analysis, plan, said)
@@ -66,6 +66,19 @@ def test_a_cue_out_point_is_silence_after_it_and_a_button_on_it(clip, tmp_path):
     assert late and all(n.start < 26.01 and n.end < 26.6 for n in late)
     plain = apply_edit(analysis, plan, "no music after 0:26").plan   # no button: nothing at all
     assert _notes(plain, 25.99, 36.0, tmp_path) == 0
+
+
+def test_an_in_and_an_out_in_one_note_and_tacet(clip):
+    analysis, plan = clip
+    r = apply_edit(analysis, plan, "Music IN 00:00:04:00 / OUT 00:00:26:00")
+    assert not r.question, r.question
+    silent = _silent(r.plan)
+    assert min(a for a, _ in silent) == 0.0 and (0.0, 4.0) in silent and max(b for _, b in silent) == 36.0
+    assert all(s.music for s in r.plan.sections if 4.0 <= s.start_s < 26.0)
+    both = apply_edit(analysis, plan, "the cue comes in at 0:04 and goes out at 0:26").plan
+    assert _silent(both) == silent
+    r = apply_edit(analysis, plan, "tacet from 0:09 till 0:15")
+    assert _silent(r.plan) == [(9.0, 15.0)]
 
 
 def test_back_in_where_it_is_already_out_is_only_the_moment(clip):

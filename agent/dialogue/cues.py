@@ -38,7 +38,7 @@ from v2m.tools.contract import ScorePlan, VideoAnalysis
 # to it ("1M1 cont.", "1M1 'Trailer'", "1M1 (bikes)", "2M1 spot notes:").
 LABEL = r"(?<![\w:])\d{1,2}[Mm]\d{1,2}[A-Za-z]?(?![\w:])"
 HEADING_RE = re.compile(rf"(?:^|(?<=[\n.!?;]))\s*(?:[-–—•*]\s+)?{LABEL}(?:\s+(?:cont(?:inued|'d|d)?\.?|'[^'\n]{{1,30}}'|"
-                        rf"\"[^\"\n]{{1,30}}\"|\([^)\n]{{1,30}}\)|[A-Za-z]+(?=\s*:)))?(?:\s+(?:spot(?:ting)? )?notes?)?"
+                        rf"\"[^\"\n]{{1,30}}\"|\([^)\n]{{1,30}}\)|(?!(?-i:IN|OUT)\b)[A-Za-z]+(?=\s*:)))?(?:\s+(?:spot(?:ting)? )?notes?)?"
                         r"\s*(?:[-–—:,]+\s*|\s(?=\S))")
 # "D minor was for 1M2, not this cue": a note about another cue, not about this one
 OTHER_CUE_RE = re.compile(rf"[^.!?\n]*\b(?:was|were|is|are)(?: meant| only)? for {LABEL}[^.!?\n]*[.!?]?")
@@ -55,6 +55,13 @@ IN_RE = re.compile(rf"(?:(?-i:\bIN\b)|\b{MUSIC}(?: (?:comes?|goes|kicks?|is|shou
 OUT_RE = re.compile(rf"(?:(?-i:\bOUT\b)|\bhard out\b|\b(?:let it )?rings? out\b|\b{MUSIC}(?: (?:goes|comes|cuts|drops|tails|fades|is))? out\b|"
                     rf"\b(?:end|finish)(?:s|ing)? {MUSIC}(?= (?:at|on|@) )|\b{MUSIC} (?:ends?|finishes)\b)"
                     rf"\s*(?:(?:at|on|@|:)\s*)?(?:the (?:cut|frame) (?:at )?)?(?P<t>{CLOCK})(?!\s*(?:-|–|to|until|till)\s*\d)", re.I)
+# After a cue's IN in the same note, a bare "out at 0:41" ("cue in at 0:13, out at 0:41") is its OUT
+BARE_OUT_RE = re.compile(rf"(?<![\w'])(?:(?:goes|go|going|comes|cuts|drops|tails|fades) )?out (?:at|on|@)\s*(?P<t>{CLOCK})"
+                         rf"(?!\s*(?:-|–|to|until|till)\s*\d)", re.I)
+# Seconds said with their unit after a place word ("in at 13s", "until 41 seconds"), as the clock the cue words read
+SECONDS_RE = re.compile(r"\b(at|on|from|to|until|till|by|before|after|@) (\d{1,4}(?:\.\d+)?) ?(?:s|secs?|seconds)\b", re.I)
+# "tacet from 0:24 till 0:30", "everyone tacet in shot 3": nobody plays ("drums tacet" is that part, read elsewhere)
+TACET_RE = re.compile(r"(?P<before>[\w']+ )?\btacet\b", re.I)
 NOTHING_AFTER_RE = re.compile(r"\b(?:nothing|no (?:music|score)|silence) after(?: (?:that|it|this|there))?\b(?!\s*\d)",
                               re.I)
 # "before that", "after that", "up to then": the moment said last
@@ -227,13 +234,15 @@ def spoken(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
     """A note's spotting words rewritten as the grammar reads them (see the module docstring); `text` is the
     request after `place_words.notation` (times as m:ss, case kept)."""
     text = HEADING_WORDS_RE.sub(" ", text)
-    text = re.sub(r"\s+[-–—]+\s+", lambda m: m.group(0) if re.search(r"\d$", text[:m.start()]) and
-                  re.match(r"\d", text[m.end():]) else "; ", text)   # "OUT at 0:46 - button it": two notes
+    text = re.sub(r"\s+(?:[-–—]+|/)\s+", lambda m: m.group(0) if re.search(r"\d$", text[:m.start()]) and
+                  re.match(r"\d", text[m.end():]) else "; ", text)   # "OUT at 0:46 - button it", "IN 0:13 / OUT 0:41": two notes
     text = _glossed(text)
     text = NAMED_END_RE.sub(lambda m: f"{m.group(1)} {m.group(2)}", text)
     text = COUNTED_START_RE.sub(lambda m: _counted(analysis, m), text)
     text = OPINION_RE.sub(" ", LET_RE.sub(_reason, text))
     text = LAST_FRAME_RE.sub(f" at {clock(last_frame(analysis))}", text)
+    text = SECONDS_RE.sub(lambda m: f"{m.group(1)} {clock(float(m.group(2)))}", text)
+    cued = bool(IN_RE.search(text))
     text = IN_RE.sub(lambda m: _cue_in(plan, m), text)
     outs: set[str] = set()
 
@@ -242,6 +251,10 @@ def spoken(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
         outs.add(m.group("t"))
         return said
     text = OUT_RE.sub(out, text)
+    if cued:
+        text = BARE_OUT_RE.sub(out, text)
+    text = TACET_RE.sub(lambda m: m.group(0) if m.group("before") and named_parts(m.group("before").lower()) else
+                        f"{m.group('before') or ''}no music", text)
     text = NOTHING_AFTER_RE.sub(lambda m: "" if (t := _last_time(text, m.start())) in outs else
                                 f"no music after {t}" if t else m.group(0), text)
     text = DEICTIC_TIME_RE.sub(lambda m: f"{m.group(1)} {t}" if (t := _last_time(text, m.start())) else m.group(0), text)
