@@ -181,3 +181,12 @@ def test_cue_labels_and_notes_about_another_cue():
     assert "at 0:05" in spoken("bring the strings in (0:05)", a, plan)   # nothing described: the time stays the place
     assert spoken("let the crowd noise carry the scene, no drums", a, plan).strip(" ,") == "no drums"
     assert spoken("let the intro breathe", a, plan) == "let the intro breathe"   # an edit, not a reason
+
+
+def test_a_spotting_list_with_ranges_and_cue_words(clip):
+    analysis, plan = clip
+    r = apply_edit(analysis, plan, "Spot list, 5M2:\n- 0:04-0:09 tacet\n- 0:15 catch the cut\n- 0:26 to the end: a low pulse")
+    assert not r.question, r.question
+    assert _silent(r.plan) == [(4.0, 9.0)] and 15.0 in _hits(r.plan)
+    late = r.plan.sections[r.plan.section_at(30.0)]
+    assert late.instruments is not None and set(late.instruments) <= {"bass", "drums"}
