@@ -88,8 +88,8 @@ def test_back_in_where_it_is_already_out_is_only_the_moment(clip):
     assert _silent(r.plan) == _silent(out) and 15.0 in _hits(r.plan)
 
 
-@pytest.mark.parametrize("said", ["the car radio from 0:15 to 0:21 is source music", "that jukebox (0:15 - 0:21) is "
-                                  "source, hold the score"])
+@pytest.mark.parametrize("said", ["the car radio from 0:15 to 0:21 is source music",
+                                  "that jukebox (0:15 - 0:21) is source, hold the score"])
 def test_source_music_keeps_the_score_out_there(clip, said):
     analysis, plan = clip
     r = apply_edit(analysis, plan, said)

@@ -37,9 +37,9 @@ from v2m.tools.contract import ScorePlan, VideoAnalysis
 # A cue's number as music editors write it: reel, "M", cue ("1M1", "2m03", "1M2A"), with what a heading adds
 # to it ("1M1 cont.", "1M1 'Trailer'", "1M1 (bikes)", "2M1 spot notes:").
 LABEL = r"(?<![\w:])\d{1,2}[Mm]\d{1,2}[A-Za-z]?(?![\w:])"
-HEADING_RE = re.compile(rf"(?:^|(?<=[\n.!?;]))\s*(?:[-–—•*]\s+)?{LABEL}(?:\s+(?:cont(?:inued|'d|d)?\.?|'[^'\n]{{1,30}}'|"
-                        rf"\"[^\"\n]{{1,30}}\"|\([^)\n]{{1,30}}\)|(?!(?-i:IN|OUT)\b)[A-Za-z]+(?=\s*:)))?(?:\s+(?:spot(?:ting)? )?notes?)?"
-                        r"\s*(?:[-–—:,]+\s*|\s(?=\S))")
+HEADING_RE = re.compile(rf"(?:^|(?<=[\n.!?;]))\s*(?:[-–—•*]\s+)?{LABEL}(?:\s+(?:cont(?:inued|'d|d)?\.?|"
+                        rf"'[^'\n]{{1,30}}'|\"[^\"\n]{{1,30}}\"|\([^)\n]{{1,30}}\)|(?!(?-i:IN|OUT)\b)[A-Za-z]+(?=\s*:)))?"
+                        r"(?:\s+(?:spot(?:ting)? )?notes?)?\s*(?:[-–—:,]+\s*|\s(?=\S))")
 # "D minor was for 1M2, not this cue": a note about another cue, not about this one
 OTHER_CUE_RE = re.compile(rf"[^.!?\n]*\b(?:was|were|is|are)(?: meant| only)? for {LABEL}[^.!?\n]*[.!?]?")
 BULLET_RE = re.compile(r"^\s*[-–—•*]\s+(?=\S)")
@@ -49,12 +49,15 @@ MUSIC = r"(?:the )?(?:music|score|underscore|cue)"
 IN_RE = re.compile(rf"(?:(?-i:\bIN\b)|\b{MUSIC}(?: (?:comes?|goes|kicks?|is|should come))?(?: back)? in\b|"
                    rf"\b(?:start|begin|bring|sneak)(?:s|ing)? {MUSIC}(?: back)?(?: in)?(?= (?:at|on|@) )|"
                    rf"\b{MUSIC} (?:starts?|begins?|enters?|sneaks? in)\b|"
-                   rf"\bsegue\w* (?:out of (?:the |a )?[\w' ]{{1,30}}? )?(?:at|on) (?={CLOCK} into (?:the )?(?:score|underscore)\b))"
+                   rf"\bsegue\w* (?:out of (?:the |a )?[\w' ]{{1,30}}? )?(?:at|on) "
+                   rf"(?={CLOCK} into (?:the )?(?:score|underscore)\b))"
                    rf"\s*(?:(?:at|on|@|:)\s*)?(?:the (?:cut|frame|downbeat) (?:at )?)?(?P<t>{CLOCK})", re.I)
 # The cue ends: "OUT at 0:46", "score out at 0:46", "the cue ends at 0:46" (not "music out from 0:25 until 0:30")
-OUT_RE = re.compile(rf"(?:(?-i:\bOUT\b)|\bhard out\b|\b(?:let it )?rings? out\b|\b{MUSIC}(?: (?:goes|comes|cuts|drops|tails|fades|is))? out\b|"
+OUT_RE = re.compile(rf"(?:(?-i:\bOUT\b)|\bhard out\b|\b(?:let it )?rings? out\b|"
+                    rf"\b{MUSIC}(?: (?:goes|comes|cuts|drops|tails|fades|is))? out\b|"
                     rf"\b(?:end|finish)(?:s|ing)? {MUSIC}(?= (?:at|on|@) )|\b{MUSIC} (?:ends?|finishes)\b)"
-                    rf"\s*(?:(?:at|on|@|:)\s*)?(?:the (?:cut|frame) (?:at )?)?(?P<t>{CLOCK})(?!\s*(?:-|–|to|until|till)\s*\d)", re.I)
+                    rf"\s*(?:(?:at|on|@|:)\s*)?(?:the (?:cut|frame) (?:at )?)?(?P<t>{CLOCK})"
+                    rf"(?!\s*(?:-|–|to|until|till)\s*\d)", re.I)
 # After a cue's IN in the same note, a bare "out at 0:41" ("cue in at 0:13, out at 0:41") is its OUT
 BARE_OUT_RE = re.compile(rf"(?<![\w'])(?:(?:goes|go|going|comes|cuts|drops|tails|fades) )?out (?:at|on|@)\s*(?P<t>{CLOCK})"
                          rf"(?!\s*(?:-|–|to|until|till)\s*\d)", re.I)
@@ -78,8 +81,8 @@ BUTTON_RE = re.compile(r"\bbutton(?:s|ed|ing)?\b(?: (?:it|the cue|the end|this|t
 # "end on a hit", "a sting at the very end", "finish with a button": a mark where the cue ends
 END_ON_RE = re.compile(r"\b(?:end|finish|close|out)(?:s|ing)? (?:it |the cue |things |the piece )?(?:on|with) (?:a |an |one )?"
                        r"(?:big |strong |hard |final |last |proper |clean )?(?:hit|button|sting|stinger|stab|accent|crash|stop)\b"
-                       r"|\b(?:hit|button|sting|stinger|stab|accent|crash|stop)(?: right| just)? (?:at|on) the (?:very )?end(?: of (?:the|it|this) "
-                       r"(?:cue|video|clip|film|spot|piece))?\b(?! of (?:the|shot|a|an)\b)", re.I)
+                       r"|\b(?:hit|button|sting|stinger|stab|accent|crash|stop)(?: right| just)? (?:at|on) the (?:very )?end"
+                       r"(?: of (?:the|it|this) (?:cue|video|clip|film|spot|piece))?\b(?! of (?:the|shot|a|an)\b)", re.I)
 LAST_FRAME_RE = re.compile(r"\b(?:on|at|by)? ?(?:the )?(?:very )?(?:last|final) frame\b", re.I)
 # "catch the cut at 0:07", "catch every cut in the chase", "punctuate the slam at 0:12": a mark there
 CATCH_RE = re.compile(r"\bcatch(?:es|ing)? (?=(?:the |that |this |each |every |all the )?(?:\w+ )?(?:cuts?|moment)\b)"
