@@ -190,3 +190,11 @@ def test_a_spotting_list_with_ranges_and_cue_words(clip):
     assert _silent(r.plan) == [(4.0, 9.0)] and 15.0 in _hits(r.plan)
     late = r.plan.sections[r.plan.section_at(30.0)]
     assert late.instruments is not None and set(late.instruments) <= {"bass", "drums"}
+
+
+def test_a_cue_number_as_the_subject_of_its_in_and_a_button_then_nothing(clip):
+    analysis, plan = clip
+    r = apply_edit(analysis, plan, "5M1 starts at 0:09")
+    assert _silent(r.plan) and max(b for _, b in _silent(r.plan)) == 9.0
+    r = apply_edit(analysis, plan, "button it at 0:26 and then nothing")
+    assert _hits(r.plan).get(26.0) == "stop" and min(a for a, _ in _silent(r.plan)) == 26.0

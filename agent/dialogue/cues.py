@@ -42,6 +42,7 @@ HEADING_RE = re.compile(rf"(?:^|(?<=[\n.!?;]))\s*(?:[-–—•*]\s+)?{LABEL}(?:
                         r"(?:\s+(?:spot(?:ting)? )?notes?)?\s*(?:[-–—:,]+\s*|\s(?=\S))")
 # "D minor was for 1M2, not this cue": a note about another cue, not about this one
 OTHER_CUE_RE = re.compile(rf"[^.!?\n]*\b(?:was|were|is|are)(?: meant| only)? for {LABEL}[^.!?\n]*[.!?]?")
+CUE_VERB_RE = re.compile(r"(?:starts?|begins?|enters?|ends?|finishes|stops?|(?:comes |goes |kicks )?(?:in|out))\b", re.I)
 BULLET_RE = re.compile(r"^\s*[-–—•*]\s+(?=\S)")
 
 MUSIC = r"(?:the )?(?:music|score|underscore|cue)"
@@ -65,8 +66,8 @@ BARE_OUT_RE = re.compile(rf"(?<![\w'])(?:(?:goes|go|going|comes|cuts|drops|tails
 SECONDS_RE = re.compile(r"\b(at|on|from|to|until|till|by|before|after|@) (\d{1,4}(?:\.\d+)?) ?(?:s|secs?|seconds)\b", re.I)
 # "tacet from 0:24 till 0:30", "everyone tacet in shot 3": nobody plays ("drums tacet" is that part, read elsewhere)
 TACET_RE = re.compile(r"(?P<before>[\w']+ )?\btacet\b", re.I)
-NOTHING_AFTER_RE = re.compile(r"\b(?:nothing|no (?:music|score)|silence) after(?: (?:that|it|this|there))?\b(?!\s*\d)",
-                              re.I)
+NOTHING_AFTER_RE = re.compile(r"\b(?:nothing|no (?:music|score)|silence) after(?: (?:that|it|this|there))?\b(?!\s*\d)"
+                              r"|\b(?:and )?then nothing\b(?! (?:changes|else))", re.I)
 # "before that", "after that", "up to then": the moment said last
 DEICTIC_TIME_RE = re.compile(r"\b(before|after|until|till|up to|from) (?:that|then|this|it|there)\b"
                              r"(?! (?:is|was|are|were|cut|shot|one|part|bit|section|change|edit|note)\b)", re.I)
@@ -89,7 +90,8 @@ CATCH_RE = re.compile(r"\bcatch(?:es|ing)? (?=(?:the |that |this |each |every |a
                       r"|\bpunctuate[sd]? |\bsync (?:point|hit)s?\b ?", re.I)
 PLAY_THROUGH_RE = re.compile(rf"\bplay(?:s|ing)? (?:straight |right )?through (?=(?:the |a |that |this )?(?:\w+ )?cut\b|"
                              rf"(?:at |on )?{CLOCK})", re.I)
-UNDER_RE = re.compile(r"\b(?:stay|stays|staying|sit|sits|sitting|play|plays|keep (?:it|the music|the score)) (?:right |well |"
+UNDER_RE = re.compile(r"\b(?:stay|stays|staying|sit|sits|sitting|play|plays|keep (?:it|the music|the score)|dip(?:s|ped)?"
+                      r"(?: it| the music| the score)?(?: down)?) (?:right |well |"
                       r"way |low )?under(?:neath)?\b(?: (?:everything|it all|the (?:dialogue|dialog|vo|voice ?over|"
                       r"narration|scene|lines)))?", re.I)
 PULL_RE = re.compile(r"\bpull(?:s|ed|ing)? (?:out )?(?P<obj>(?:the |all the |all |that |those )?(?:[a-z#-]+ ){0,2}?[a-z#-]+)"
@@ -143,7 +145,9 @@ def unlabelled(text: str) -> str:
     text = BULLET_RE.sub("", text)
     text = OTHER_CUE_RE.sub(lambda m: "" if re.search(r"\bnot (?:this|the|our) (?:cue|one)\b|\bnot here\b", m.group(0),
                                                       re.I) else m.group(0), text)
-    text = HEADING_RE.sub(lambda m: re.match(r"\s*", m.group(0)).group(0), text)
+    # the label as the subject of its IN or OUT ("1M2 starts at 0:30", "2M1 out at 0:46") is the cue itself
+    text = HEADING_RE.sub(lambda m: re.match(r"\s*", m.group(0)).group(0) + (
+        "the cue " if CUE_VERB_RE.match(m.string, m.end()) else ""), text)
     return re.sub(LABEL, "it", text)
 
 
@@ -259,7 +263,7 @@ def spoken(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
     text = TACET_RE.sub(lambda m: m.group(0) if m.group("before") and named_parts(m.group("before").lower()) else
                         f"{m.group('before') or ''}no music", text)
     text = NOTHING_AFTER_RE.sub(lambda m: "" if (t := _last_time(text, m.start())) in outs else
-                                f"no music after {t}" if t else m.group(0), text)
+                                f"; no music after {t}" if t else m.group(0), text)
     text = DEICTIC_TIME_RE.sub(lambda m: f"{m.group(1)} {t}" if (t := _last_time(text, m.start())) else m.group(0), text)
     text = MARK_THERE_RE.sub(lambda m: f"{m.group(1)}{m.group(2) or ''} at {t}" if (t := _last_time(text, m.start()))
                              else m.group(0), text)
