@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import cultures, marks, mentions, names, orchestration, phrases, silence, takes, versions, vocab
+from v2m.agent.dialogue import (cues, cultures, marks, mentions, names, orchestration, phrases, silence, takes,
+                                 versions, vocab)
 from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.phrases import BIG, FAST_RE, LESS_RE, LOUD_RE, MORE_RE, QUIET_RE, SLOW_RE, SMALL
@@ -82,7 +83,7 @@ def _key(c: Clause, t: str, original: str) -> str:
     tonic = mode = None
     shift = 0
     m = re.search(r"\b(?i:in|to|key of|key|into) ([A-G](?:#|b|♯|♭| sharp| flat)?)(?:\s*(major|minor|dorian|lydian|"
-                  r"mixolydian|phrygian))?\b", original)
+                  r"mixolydian|phrygian))?(?:(?<=[#♯♭])(?![#♯♭])|\b)", original)   # "up to F#?": the sharp is the key's
     if not m:  # "C# minor" said on its own: a key, not "a minor change"
         m = re.search(rf"(?:^|[\s,.;:(])([A-G](?:#|b|♯|♭| sharp| flat)?)\s*(major|minor)\b{NOT_A_SIZE}", original)
     if m and (m.group(2) or re.search(r"\bkey\b", original.lower()) or m.group(1) not in ("A",)):
@@ -297,8 +298,15 @@ CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|:(?!\d)|\.(?!\d))+\s*(?:and |but |th
 
 def _same(a: EditIntent, b: EditIntent) -> bool:
     """Two readings of one meaning ("ease the pace off a little, it's rushing"): said once, done once."""
-    return (a.what, a.direction, a.value, a.scope) == (b.what, b.direction, b.value, b.scope) and \
-        a.what in ("tempo", "energy", "loudness", "mode", "mood", "balance", "shape", "style", "add", "remove", "only")
+    return (a.what, a.direction, a.value, _where(a.scope)) == (b.what, b.direction, b.value, _where(b.scope)) and \
+        a.what in ("tempo", "energy", "loudness", "mode", "key", "mood", "balance", "shape", "style", "add", "remove", "only",
+                   "hit", "no_hit")
+
+
+def _where(scope) -> tuple:
+    """Where a scope is, whatever it is called ("before 0:08" and "from 0:00 to 0:08" are one place)."""
+    return (scope.kind == "whole", round(scope.start_s or 0.0, 2), round(scope.end_s or 0.0, 2), scope.sections,
+            tuple(round(t, 2) for t in scope.times_s))
 
 
 def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: bool = True,
@@ -318,7 +326,8 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         Ask: the request is ambiguous or impossible; the message is the question.
     """
     clauses = []
-    for x in (x for x in CLAUSE_SPLIT.split(notation(request.strip())) if x and x.strip()):
+    said = cues.spoken(notation(cues.unlabelled(request.strip())), analysis, plan)   # a spotting note's cue events
+    for x in (x for x in CLAUSE_SPLIT.split(said) if x and x.strip()):
         if clauses and APPOSITIVE_RE.match(x):  # "end on a stop, which is the last cut": one clause
             clauses[-1] += " " + APPOSITIVE_RE.sub(" ", x, count=1)
         else:

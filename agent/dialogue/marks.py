@@ -13,7 +13,7 @@ from v2m.agent.dialogue.place_words import LANDING, LENGTH, ORD, TIME, parse_tim
 from v2m.agent.dialogue.where import Ask, Span, _cut, nearest_cut, visible_cuts
 
 # Words that can only mean a hit: with a place said in the clause or just before, they mark its start.
-MOMENT_RE = re.compile(r"\b(?:crash|crashes|stab|sting|stinger|boom|bang|slam|dead stop|hard stop|full stop|a stop)\b"
+MOMENT_RE = re.compile(r"\b(?:crash|crashes|stab|sting|stinger|boom|bang|slam|dead stop|hard stop|full stop|a stop|button)\b"
                        r"|\bhit (?:it|there|that)\b")
 # "make the drop land at 0:16": dance music's drop, the moment the full beat crashes in (not "drop the bass")
 DROP_RE = re.compile(r"\b(?:the|a|my|our|your|big) drop\b(?! (?:out|off|the|it|them|all|everything)\b)")
@@ -32,7 +32,8 @@ ON_NUMBER = r"\bon (\d{1,2})\b(?![\d:.]| ?(?:s\b|secs?\b|seconds|%|percent|bpm|d
 # A clause naming a moment, a cut or a time ("seconds", not "second": "the second half" names no moment)
 POINT = rf"\bcuts?\b|\d:\d|\d ?s\b|\d ?seconds?\b|\bseconds\b|\bat {TIME}"
 LENGTH_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "half a": 0.5}   # bars or beats, in words
-SWELL_MIN_S = 4.0   # a swell grows over the shot before its moment when that shot is at least this long
+SWELL_MIN_S = 4.0
+NEAR_HIT_S = 1.0    # a time said in whole seconds names a hit point up to this far after (or before) it   # a swell grows over the shot before its moment when that shot is at least this long
 
 
 def locks(c, t: str) -> str:
@@ -66,12 +67,14 @@ def lock(e, on: bool) -> None:
 def sync(c, t: str) -> str:
     """"hit the cut at 0:07", "a crash on every cut", "no accent at the first cut": hit points."""
     said = t
+    if re.search(r"\bhits? (?:a lot |a bit |a little |much |way |even )?harder\b", t):
+        return said   # "the kick should hit harder": that part louder (`orchestration`), no mark
     t = DROP_RE.sub(lambda d: " " * (len(d.group(0)) - 5) + "crash", t)
     t = ARRIVAL_RE.sub(lambda d: " " * len(d.group(0)), t)
     if re.search(POINT, STOP_RE.sub(" ", t)):  # "the music stops in shot 5" is no moment: no music there
         t = STOP_RE.sub(lambda d: " " * (len(d.group(0)) - 6) + "a stop", t)
     m = re.search(r"\b(hit|hits|accent|accents|crash|crashes|stab|stabs|swell|sting|punch|mark|marks|stop on|"
-                  r"full stop|a stop|boom|bang|slam|stinger|sting|dead stop|hard stop)\b", t)
+                  r"full stop|a stop|boom|bang|slam|stinger|sting|dead stop|hard stop|button|(?<=no )downbeats?)\b", t)
     # "that's the last photo. a crash when it comes up": a shot or cut named, then a word only a hit can mean
     moment = c.span is not None and c.span.sections is None and MOMENT_RE.search(t) and not re.search(r"\bcuts?\b", t)
     if not m or not (re.search(POINT, t) or moment or re.search(ON_NUMBER, t)):
@@ -79,16 +82,17 @@ def sync(c, t: str) -> str:
     word = m.group(1)
     kind = ("crash" if word.startswith("crash") or word in ("boom", "bang", "slam") else "stab"
             if word in ("stab", "stabs", "sting", "punch", "stinger") else "swell" if word == "swell" else "stop"
-            if "stop" in word else None)  # None: keep a hit's kind
+            if "stop" in word or word == "button" else None)  # None: keep a hit's kind; a button: the cue's last chord
     if kind is None and re.search(r"\b(?:hard|harder|heavy|heavier|big|bigger|massive|huge|loud)\b", t):
         kind = "crash"  # "hit the third cut hard": the loudest mark, not the accent already there
     label = kind or "accent"
     negative = re.search(r"\b(no|don't|do not|without|remove|drop|skip|not|fewer|delete|lose|get rid of|"
-                         r"take away|take out|nix|kill|ditch|scrap|axe)\b", t) or c.negative
+                         r"take away|take out|nix|kill|ditch|scrap|axe)\b|\b(?:take|pull|get) (?:[\w:.]+ ){1,3}?(?:back )?(?:out|off)\b",
+                         t) or c.negative   # "take the 0:05 accent back out"
     a = c.analysis
     times: list[float] | None
     if re.search(r"\b(every|all(?: the)?|each|the) cuts\b|\bevery cut\b|\beach cut\b", t):
-        times = list(visible_cuts(a))
+        times = [x for x in visible_cuts(a) if c.span is None or c.span.start_s - 0.05 <= x <= c.span.end_s + 0.05]
     elif (mc := re.search(rf"\bcut (?:at|around|near) {TIME}", t)):
         times = [nearest_cut(a, parse_time(mc.group(1)))]
     elif (mc := re.search(r"\bcuts? (\d{1,2}(?:(?: ?,| and| &| plus| ?\+)? \d{1,2})+)\b", t)):   # "cuts 4 and 6"
@@ -97,13 +101,18 @@ def sync(c, t: str) -> str:
         times = [_cut(a, mc.group(1))]
     elif (mc := re.search(ON_NUMBER, t)) and 0 < int(mc.group(1)) <= len(visible_cuts(a)):
         times = [_cut(a, mc.group(1))]   # "nix the hit on 6", "stab on 4": marks go on cuts, counted
-    elif (mc := re.search(rf"\b(?:at|on|around|into|by|before) {TIME}", t)):
+    elif (mc := re.search(rf"\b(?:at|on|around|into|by|before) {TIME}", t)) or \
+            (mc := re.search(rf"\bthe {TIME} (?=(?:hit|accent|crash|stab|sting|stop|button|mark|swell)s?\b)", t)):
         tt = parse_time(mc.group(1))
         if tt > a.duration_s:
             raise Ask(f"The video is only {a.duration_s:.1f} s long; when should the {label} be?")
-        times = [tt]
+        times = [near_hit(c.plan, tt) if negative else tt]   # "no accent at 0:01": the one on the cut at 0:01.2
     elif moment and not negative and c.span.start_s > 0.05:
         times, c.span = [c.span.start_s], None  # "that's the last photo, a crash when it comes up": its start
+    elif moment and not negative and c.span.label.startswith(("before", "until", "till", "up to")):
+        times, c.span = [c.span.end_s], None    # "stay under till the closet at 0:20, then sting it": where it ends
+    elif c.span is not None and re.search(r"\bthe cut\b", t) and not re.search(r"\bcuts\b", t) and visible_cuts(a):
+        times = [min(visible_cuts(a), key=lambda x: abs(x - c.span.start_s))]   # "no downbeat on the cut": where it is
     elif c.span is not None:
         times = None if negative else [x for x in visible_cuts(a) if c.span.start_s - 0.05 <= x <= c.span.end_s]
     else:
@@ -128,6 +137,13 @@ def sync(c, t: str) -> str:
             c.want("shape", shape=[0.3, 1.0], direction="up")
             c.span = span
     return " " * len(t)
+
+
+def near_hit(plan, t: float) -> float:
+    """The mark said by a time in whole seconds ("no accent at 0:01" for the one on the cut at 0:01.2): the hit
+    point within NEAR_HIT_S of `t`, else `t`."""
+    near = [h.time_s for h in plan.hit_points if abs(h.time_s - t) <= NEAR_HIT_S]
+    return t if not near or any(abs(x - t) < 0.05 for x in near) else min(near, key=lambda x: abs(x - t))
 
 
 def add_hits(e, times: list[float], kind: str | None) -> None:

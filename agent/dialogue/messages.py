@@ -96,6 +96,8 @@ LAST_REQUESTS_RE = re.compile(r"^\W*(?:(?:ok|okay|please|hmm|no|sorry)\W+)*(?:un
 SMPTE_RE = re.compile(r"^\s*(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[:;.](\d{2}))?\s*$")
 ITEM_RE = re.compile(r"^\s*(?:\d{1,3}[.):]|[-*•])\s+(.+?)\s*$")
 LEADING_TIME_RE = re.compile(r"^\s*((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[:;.]\d{2})?)\s*(?:[-–—:,]\s*)?(?=\S)")
+LEADING_RANGE_RE = re.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[:;.]\d{2})?\s*(?:-|–|to)\s*((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[:;.]\d{2})?)"
+                              r"\s*(?:[-–—:,]\s*)?")
 TIME_WORDS = ("timecode", "time", "tc", "in", "start", "at", "timestamp", "position")
 NOTE_WORDS = ("comment", "comments", "note", "notes", "feedback", "text", "description", "message")
 WHO_WORDS = ("author", "name", "user", "by", "from", "reviewer", "commenter")
@@ -294,6 +296,9 @@ def pasted_notes(text: str) -> list[Note] | None:
             said = _line(items[k])
             m = LEADING_TIME_RE.match(said)
             at = spoken_time(m.group(1)) if m else None
-            said = f"at {at} {said[m.end():]}" if m and at else said
+            if m and at and (r := LEADING_RANGE_RE.match(said[m.start(1):])) and (to := spoken_time(r.group(1))):
+                said = f"from {at} to {to} {said[m.start(1) + r.end():]}"   # "- 0:00-0:01 in soft, pad only"
+            else:
+                said = f"at {at} {said[m.end():]}" if m and at else said
             notes.append(Note(said, f"{n}" + (f" ({at})" if at else "")))
     return [Note("" if RESOLVED_RE.match(re.sub(r"^at [\d:]+ ", "", x.text)) else x.text, x.label) for x in notes]

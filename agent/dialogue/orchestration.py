@@ -232,7 +232,7 @@ def arrivals(intents: list, plan: ScorePlan) -> list:
             gone = EditIntent(what="no_hit", scope=EditScope(times_s=[round(t, 3) for t in at]), text=it.text)
             out += [] if any(o.what == "no_hit" and o.scope == gone.scope for o in out) else [gone]
             continue
-        if it.what == "remove" and it.value and role_of(plan, it.value) is None and sc.kind != "whole" and \
+        if it.what == "remove" and it.value and it.value != "music" and role_of(plan, it.value) is None and sc.kind != "whole" and \
                 sc.start_s <= 0.05 and sc.label.startswith("before ") and sc.end_s < plan.duration_s - 1.0:
             it = it.model_copy(update={"what": "add", "scope": sc.model_copy(update={
                 "kind": "from", "start_s": sc.end_s, "end_s": plan.duration_s, "label": "from " + re.sub(r" \([^()]*\)$", "", sc.label[7:]),

@@ -24,6 +24,10 @@ from v2m.tools.style import load_style, style_names
 IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:ease|back) off (?:the )?(?:speed|pace|tempo)\b|\bease (?:the )?(?:pace|speed|tempo) off\b"
      r"|\b(?:it'?s )?rushing\b|\bless rushed\b|\bbring (?:the )?(?:tempo|pace|speed) down\b", "slower"),
+    # tempo as a ratio ("half the pace", "double the speed"): read by the grammar as half-time or double-time
+    (r"\b(?:at )?half (?:the )?(?:pace|speed|tempo)\b|\bhalve (?:the |its )?(?:pace|speed|tempo)\b|\bhalf[- ]time feel\b",
+     "half-time"),
+    (r"\b(?:at )?(?:double|twice) (?:the )?(?:pace|speed|tempo)\b|\bdouble (?:the |its )?(?:pace|speed|tempo)\b", "double-time"),
     (r"\bpush it along\b|\bpick up the (?:tempo|pace|speed)\b|\bmove it along\b|\bmore fast\b|\bspeed it up\b"
      r"|\b(?:it'?s |is )?dragging\b|\btake the tempo up\b|\btempo up\b|\bquicken\b|\bquicker\b", "faster"),
     (r"\ba hair\b|\ba smidge\b|\ba notch\b|\ba tiny bit\b|\bjust a bit\b|\bslightly\b|\ba little\b", "a little"),
@@ -99,6 +103,11 @@ SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
      r"|\bswell\w* into\b|\bgradually (?:louder|bigger|build|grow)\w*|\bbuild\w* (?:up )?(?:to|into|towards) the end"
      r"|\bramp\w* up\b|\bgrow\w* (?:all the way|towards|to the end|into)\b|\blike it'?s going somewhere\b", (0.15, 0.9)),
     (r"\b(?:more and more|bigger and bigger|louder and louder|busier and busier|keeps? building)\b", (0.15, 0.9)),
+    # a clause that is only the shape ("0:30 to the end: a low pulse, building"); a staircase, a step per shot
+    (r"^\s*(?:and |then |slowly |steadily |gradually |always |just )*(?:building|builds|build|rising|climbing|growing|a build)\s*$"
+     r"|\b(?:every|each) (?:shot|cut|bar) (?:a )?(?:notch|step|little|bit|touch|level) (?:up|higher|bigger|louder)\b"
+     r"|\b(?:a )?(?:notch|step|little|bit) (?:up|higher|bigger) (?:on|at|with|for) (?:every|each) (?:shot|cut)\b"
+     r"|\b(?:every|each) (?:shot|cut) (?:bigger|louder|higher|fuller) than the (?:last|one before)\b", (0.15, 0.9)),
     (r"\b(?:less and less|quieter and quieter|softer and softer|smaller and smaller)\b", (0.8, 0.15)),
     (r"\b(?:fade|fades|fading|faded)(?: it)?(?: out)?\b|\bdie away\b|\bwind\w* down\b|\btaper\w* off\b|\bdecrescendo\b"
      r"|\bgo down slowly\b|\bgradually (?:quieter|softer|smaller)", (0.8, 0.15)),
@@ -132,7 +141,8 @@ QUIET_RE = (r"\b(?:turn (?:it |the music )?down|less volume|lower the volume|red
 
 # References to earlier versions.
 PREVIOUS_RE = re.compile(r"\b(?:like|as|how|the way) (?:it|they) (?:was|were|is|sounded)(?: just)? before\b"
-                         r"|\bput it back how it was\b|\bback (?:to )?how it was\b|\bprevious version\b"
+                         r"|\bput it back how it was\b|\b(?:put|get|set|bring|have) (?:it|that|this|them|everything) back "
+                         r"(?:the way|how|as) (?:it|they) (?:was|were)\b|\bback (?:to )?the way (?:it|they) (?:was|were)\b|\bback (?:to )?how it was\b|\bprevious version\b"
                          r"|\bbetter (?:like|as) before\b|\bbefore that(?: last)? change\b|\bundo (?:that|the last)\b"
                          r"|\bput that back\b|\brevert(?: that| it| this)?\b|\bscrap that\b|\bforget that\b|\breturn please\b|^\s*return\b|^\s*undo\b")
 LAST_N_RE = re.compile(r"\bundo (?:the )?last (two|three|four|2|3|4)\b|\bgo back (two|three|2|3) (?:steps|versions|edits)\b"

@@ -118,12 +118,14 @@ ROLE_WORDS = {"melody": "melody", "tune": "melody", "lead": "lead", "harmony": "
               "cymbals": "drums", "kit": "drums", "groove": "drums", "keys": "harmony", "percussive": "percussion",
               "top line": "melody", "topline": "melody", **{w: "drums" for w in (
                   "hi-hat", "hihat", "hihats", "hi hat", "hi hats", "kick drum", "bass drum", "snare drum",
-                  "cymbal", "ride cymbal", "toms", "tom fills", "rimshot", "rimshots", "claps")}}
+                  "cymbal", "ride cymbal", "toms", "tom fills", "rimshot", "rimshots", "claps", "brushes")},
+              # the low register as engineers name it: "more low end", "the bottom end is thin"
+              "low end": "bass", "bottom end": "bass", "sub bass": "bass"}
 # Pieces of the drum kit: the kit plays as one part (the drums role), so a piece named alone moves the whole
 # kit, and the reply says so.
 KIT_PIECES = {"kick", "snare", "hats", "hi-hats", "cymbals", "hi-hat", "hihat", "hihats", "hi hat", "hi hats",
               "kick drum", "bass drum", "snare drum", "cymbal", "ride cymbal", "toms", "tom fills", "rimshot",
-              "rimshots", "claps"}
+              "rimshots", "claps", "brushes"}
 
 
 @dataclass(frozen=True)

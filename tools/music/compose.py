@@ -259,8 +259,12 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
     _stops_and_swells(hits, tmap, parts)
     _breathe_before_hits(hits, tmap, parts)
     silent = {i for i, s in enumerate(plan.sections) if not s.music}
+    # a stop on a silent section's first beat is the cue's button as the music goes out: its short chord sounds
+    buttons = {tmap.bar_at_beat(b).section: b for h, b in hits if h.kind == "stop" and tmap.bar_at_beat(b).section in silent
+               and abs(b - min(x.start_beat for x in tmap.bars if x.section == tmap.bar_at_beat(b).section)) < 1e-6}
     for part in parts.values() if silent else ():  # music out: nothing sounds there (a note never rings past its section)
-        part.notes = [n for n in part.notes if n.section not in silent]
+        part.notes = [n for n in part.notes if n.section not in silent or
+                      n.section in buttons and buttons[n.section] - 1e-6 <= n.start < buttons[n.section] + STOP_BUTTON_BEATS]
     return Arrangement(parts=[parts[r] for r in roles], tempo_map=tmap, key=plan.key, mode=plan.mode,
                        meter=plan.meter, style=style.name, swing=style.swing, swing_unit=style.swing_unit,
                        title=f"v2m: {style.name} in {plan.key} {plan.mode}", repairs=repairs,

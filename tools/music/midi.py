@@ -9,6 +9,7 @@ Pitched channels carry CC7 and the CC11 expression curve (`expression.py`).
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,7 +49,9 @@ def _conductor(arr: Arrangement) -> list[tuple[int, int, bytes]]:
             prev_beats = bar.beats
     for beat, _t, spb in arr.tempo_map.segments:
         if prev_spb is None or abs(spb - prev_spb) > 1e-9:
-            events.append((int(round(beat * TICKS_PER_BEAT)), 0, _meta(0x51, int(round(spb * 1e6)).to_bytes(3, "big"))))
+            # microseconds per beat rounded up: the file's clock never runs ahead of the plan's, so a note on a
+            # section's first beat never reads back (by a microsecond) inside the section before it
+            events.append((int(round(beat * TICKS_PER_BEAT)), 0, _meta(0x51, math.ceil(spb * 1e6 - 1e-6).to_bytes(3, "big"))))
             prev_spb = spb
     return events
 
