@@ -32,8 +32,8 @@ ON_NUMBER = r"\bon (\d{1,2})\b(?![\d:.]| ?(?:s\b|secs?\b|seconds|%|percent|bpm|d
 # A clause naming a moment, a cut or a time ("seconds", not "second": "the second half" names no moment)
 POINT = rf"\bcuts?\b|\d:\d|\d ?s\b|\d ?seconds?\b|\bseconds\b|\bat {TIME}"
 LENGTH_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "half a": 0.5}   # bars or beats, in words
-SWELL_MIN_S = 4.0
-NEAR_HIT_S = 1.0    # a time said in whole seconds names a hit point up to this far after (or before) it   # a swell grows over the shot before its moment when that shot is at least this long
+SWELL_MIN_S = 4.0   # a swell grows over the shot before its moment when that shot is at least this long
+NEAR_HIT_S = 1.0    # a time said in whole seconds names a hit point up to this far after (or before) it
 
 
 def locks(c, t: str) -> str:
