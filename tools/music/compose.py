@@ -260,8 +260,14 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
     _breathe_before_hits(hits, tmap, parts)
     silent = {i for i, s in enumerate(plan.sections) if not s.music}
     # a stop on a silent section's first beat is the cue's button as the music goes out: its short chord sounds
-    buttons = {tmap.bar_at_beat(b).section: b for h, b in hits if h.kind == "stop" and tmap.bar_at_beat(b).section in silent
-               and abs(b - min(x.start_beat for x in tmap.bars if x.section == tmap.bar_at_beat(b).section)) < 1e-6}
+    first_beat: dict[int, float] = {}
+    for bar in tmap.bars if silent else ():
+        first_beat.setdefault(bar.section, bar.start_beat)
+    buttons = {}
+    for h, b in hits if silent else ():
+        section = tmap.bar_at_beat(b).section
+        if h.kind == "stop" and section in silent and abs(b - first_beat[section]) < 1e-6:
+            buttons[section] = b
     for part in parts.values() if silent else ():  # music out: nothing sounds there (a note never rings past its section)
         part.notes = [n for n in part.notes if n.section not in silent or
                       n.section in buttons and buttons[n.section] - 1e-6 <= n.start < buttons[n.section] + STOP_BUTTON_BEATS]
