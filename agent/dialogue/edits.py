@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import cultures, marks, mentions, names, orchestration, phrases, silence, takes, vocab
+from v2m.agent.dialogue import cultures, marks, mentions, names, orchestration, phrases, silence, similes, takes, vocab
 from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.phrases import BIG, FAST_RE, LESS_RE, LOUD_RE, MORE_RE, QUIET_RE, SLOW_RE, SMALL
@@ -319,6 +319,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         Ask: the request is ambiguous or impossible; the message is the question.
     """
     clauses = []
+    request = similes.plain(request)   # "it feels like a funeral": how the music feels, in the grammar's words
     for x in (x for x in CLAUSE_SPLIT.split(notation(request.strip())) if x and x.strip()):
         if clauses and APPOSITIVE_RE.match(x):  # "end on a stop, which is the last cut": one clause
             clauses[-1] += " " + APPOSITIVE_RE.sub(" ", x, count=1)
