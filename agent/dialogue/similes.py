@@ -21,7 +21,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from v2m.agent.dialogue.arbiter import Offer
 from v2m.agent.dialogue.cultures import CULTURES
+from v2m.agent.dialogue import phrases
 from v2m.agent.dialogue.phrases import TOO
 from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS
 from v2m.agent.dialogue.where import Ask
@@ -41,7 +43,8 @@ SCENES: tuple[tuple[str, Feel], ...] = (
     # low and mournful
     (r"funerals?|memorial(?: service)?|graveyard|cemetery|hearse|(?:a )?sad (?:film|movie|song|"
      r"documentary)|tear ?jerker|make (?:people|you|everyone|them|us|me|the audience|viewers) (?:cry|weep|tear up)"
-     r"|bring (?:a )?tears?|break (?:your|their|people'?s) hearts?|heart ?break", Feel("sad")),
+     r"|bring (?:a )?tears?|break (?:your|their|people'?s) hearts?|heart ?break|weep|sob|in tears|tearful", Feel("sad")),
+    (r"horror (?:film|movie)|scary (?:film|movie)|haunted house|ghost (?:story|train)", Feel("mysterious")),
     (r"(?:the )?party'?s over|party is over|morning after|end of the (?:day|night)|deflated|(?:a )?let ?down",
      Feel(toward="less energy", away="more energy")),
     # soft, warm and slow
@@ -67,6 +70,10 @@ SCENES: tuple[tuple[str, Feel], ...] = (
     (r"(?:a |the )?doors? opening|opening (?:a|the) door|curtains? (?:going|coming) up|taking off|take ?off|"
      r"lift ?off|blossom(?:ing)?|bloom(?:ing)?|(?:the )?sun (?:coming|breaking) (?:out|through)|dawn",
      Feel(toward="gradually build", away="gradually softer")),
+    # "it's all too much": the music as a whole (not "the tempo is too much", the grammar's to read)
+    (r"(?:it'?s|it is|this is|that'?s|everything'?s|everything is|the music(?:'s| is)|it all|it gets|it'?s getting)"
+     r"(?: all| a bit| a little| way| just| now| getting)* too much(?=\s*(?:$|[,.;!?]|now\b|here\b|there\b|again\b))",
+     Feel(toward="less energy", away="less energy")),
     (r"slow[- ]?(?:motion|mo)\b", Feel(toward="slower", away="faster")),
     (r"(?:the )?future|futuristic|sci[- ]?fi|space ?ships?|space age|neon|cyber ?punk",
      Feel(toward="more energy and add synth", away="less energy")),
@@ -105,17 +112,25 @@ AFTER_WISH_RE = re.compile(r"\b(?:should|must|to|would|will|can|could|might|gonn
 PICTURE_RE = re.compile(r"\b(?:when|while|and) (?:[\w']+ ){0,2}?(?:just|only|simply|merely) [^.,;!?]*"
                         r"|\b(?:it'?s|this is|that'?s|these are|they'?re|we'?re) (?:just |only )?(?:a|an|the|our|my) "
                         r"[a-z' ]{2,40}?(?=,? (?:not|rather than)\b)", re.I)
-# A direction the request says in plain words beside the simile: the simile only supports it
-DIRECTION_RE = re.compile(r"\b(?:too|more|less|fewer|faster|slower|quicker|louder|quieter|softer|bigger|smaller|busier|"
-                          r"calmer|brighter|darker|happier|sadder|lighter|heavier|simpler|sparser|fuller|gentler|"
-                          r"livelier|build|grow|swell|fade|slow|speed|tone it|turn it|bring it|take it|calm it|chill)\b",
-                          re.I)
+# A direction the request says in the grammar's words (after its idioms): the simile beside it only supports it
+DIRECTION_RE = re.compile("|".join((phrases.MORE_RE, phrases.LESS_RE, phrases.SLOW_RE, phrases.FAST_RE, phrases.LOUD_RE,
+                                    phrases.QUIET_RE, r"\b(?:brighter|darker|happier|sadder|calmer|major|minor)\b",
+                                    r"\b(?:build|grow|swell|fade)\w*")))
+
+
+def _directed(text: str) -> bool:
+    """`text` says a direction in words the grammar reads ("too busy", "bring it down", "calmer")."""
+    t = phrases.plain(phrases.words(text))
+    return bool(DIRECTION_RE.search(t) or MOOD_RE.search(t))
+
+
 MOOD_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for m in MOODS.values() for w in (m.name, *m.words)) + r")\b", re.I)
 INSTRUMENT_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in INSTRUMENTS) + r")s?\b", re.I)
 HEDGE_RE = re.compile(r"\b(?:a (?:little )?bit|a little|slightly|a touch|a tad|somewhat|kind of|sort of)\b", re.I)
 ABOUT_RE = re.compile(r" (?:about|of|from|with) [^,.;!?]*| (?:in|for) (?:a|an|our|my|his|her|their) [^,.;!?]*", re.I)
 SENTENCE_RE = re.compile(r"[^.!?;]+[.!?;]*")
-OPPOSITE = {"more energy": "less energy", "less energy": "more energy"}
+# The answers the question about an unclear feeling takes: the answer is read with the question's request
+ANSWERS = ("softer", "slower", "calmer", "warmer", "cosier", "cosy", "fuller", "richer", "bigger", "brighter", "darker")
 
 
 @dataclass(frozen=True)
@@ -198,13 +213,16 @@ def plain(request: str) -> str:
         rest = s
         for f in found:
             rest = rest[:f.start] + " " * (f.end - f.start) + rest[f.end:]
-        supported = bool(DIRECTION_RE.search(rest) or MOOD_RE.search(rest))   # "too much now, like the Olympics": said in plain words
+        supported = _directed(rest)   # "too much now, like the Olympics": said in plain words
         said: list[str] = []
         pieces, last, way = [], 0, before
         for f in found:
             if f.start < last:   # inside a simile already read ("sad for a birthday")
                 continue
-            way = _way(s[:f.start], before)
+            # a comparative ("warmer", "cosier") says the way itself: toward
+            way = "toward" if re.fullmatch(r"\w+[ie]r", f.words, re.I) else _way(s[:f.start], before)
+            if f.feel is None and way == "away":   # "like a stadium anthem": how a scene in it feels
+                f = next((Found(f.start, f.end, feel, f.words) for r, feel in SCENE_RES if r.search(f.words)), f)
             if f.feel is None:   # a culture
                 if way == "toward":
                     pieces.append(s[last:f.end])   # "make it feel like a wedding film": the style, read by the grammar
@@ -239,11 +257,11 @@ def plain(request: str) -> str:
             if way == "away":   # "like a car chase in a movie", "a sad documentary about whales": one simile
                 last += len(m.group(0)) if (m := ABOUT_RE.match(s[last:])) else 0
         out.append("".join(pieces) + s[last:])
-        before = way
+        before = way if not all(f.feel is not None and f.feel.unclear for f in found) else None
         moved = moved or bool(said)
     said = " ".join(out)
-    if asks and not moved and not (DIRECTION_RE.search(said) or MOOD_RE.search(said) or INSTRUMENT_RE.search(said)):
-        raise Ask(asks[0])
+    if asks and not moved and not (_directed(said) or INSTRUMENT_RE.search(said)):
+        raise Offer(asks[0], ANSWERS)
     # an unclear feeling beside a move read ("like a hotel lobby, not a supermarket") goes with it; beside
     # the grammar's own words ("classy piano") it is left to the grammar
     return re.sub(r"\x00(\d+)\x00", lambda m: " " if moved else unclear[int(m.group(1))], "".join(out))
