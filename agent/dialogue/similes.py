@@ -55,7 +55,7 @@ SCENES: tuple[tuple[str, Feel], ...] = (
      r"sunday morning|hammock|spa\b|massage|yoga|meditation|library|(?:lift|elevator) music|"
      r"(?:in|like) (?:a|the|being in a) lift\b|elevators?|waiting room|hold music|on hold|"
      r"(?:fancy|nice) restaurant", Feel("calm")),
-    (r"magic(?:al)?|fairy ?tales?|(?:a |in a )?dream(?:land)?|floating|on (?:a )?cloud", Feel("dreamy")),
+    (r"fairy ?tales?|(?:a |in a )?dream(?:land)?|floating|on (?:a )?cloud", Feel("dreamy")),
     # high, busy and bright
     (r"supermarkets?|shopping (?:centre|center|mall)|(?:a |the )?mall\b|game ?shows?|infomercials?|"
      r"(?:tv|telly) (?:advert|ad)s?|theme park|holiday camp", Feel("happy")),
@@ -74,6 +74,7 @@ SCENES: tuple[tuple[str, Feel], ...] = (
     (r"(?:it'?s|it is|this is|that'?s|everything'?s|everything is|the music(?:'s| is)|it all|it gets|it'?s getting)"
      r"(?: all| a bit| a little| way| just| now| getting)* too much(?=\s*(?:$|[,.;!?]|now\b|here\b|there\b|again\b))",
      Feel(toward="less energy", away="less energy")),
+    (r"magic(?:al)?|a (?:sense of )?wonder|sparkl\w*", Feel(toward="gradually build", away="less energy")),
     (r"slow[- ]?(?:motion|mo)\b", Feel(toward="slower", away="faster")),
     (r"(?:the )?future|futuristic|sci[- ]?fi|space ?ships?|space age|neon|cyber ?punk",
      Feel(toward="more energy and add synth", away="less energy")),
