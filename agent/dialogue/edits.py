@@ -63,8 +63,7 @@ def magnitude(text: str) -> str:
 
 
 def _reference(c: Clause, t: str) -> str:
-    if re.search(r"\bsplit the difference\b|\bhalfway back\b|\bmeet (?:me )?(?:in the|halfway)"
-                 r"|^\W*(?:maybe |so )?somewhere (?:in (?:the middle|between)|in-between)\W*$", t):
+    if re.search(r"\bsplit the difference\b|\bhalfway back\b|\bmeet (?:me )?(?:in the|halfway)", t):
         c.want("revert", version=-1, value="tempo" if not re.search(r"energy|busy", t) else "energy", amount=0.5,
                whole=True)
         return " " * len(t)
