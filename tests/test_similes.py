@@ -82,3 +82,10 @@ def test_too_much_like_a_stadium_keeps_the_style_and_turns_down(clip, pop):
     r = revise(clip, pop, "it's all too much, like a stadium anthem")
     assert r.question is None and r.plan.style == pop.style
     assert sum(energies(r.plan)) < sum(energies(pop))
+
+
+def test_too_sweet_is_asked_which_way_unless_the_request_says():
+    with pytest.raises(Ask) as q:
+        plain("hmm, it's gone a bit schmaltzy")
+    assert "darker" in q.value.options
+    assert "schmaltzy" in plain("the violins are schmaltzy, turn them down")   # the grammar reads the rest

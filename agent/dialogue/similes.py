@@ -26,7 +26,6 @@ from v2m.agent.dialogue.cultures import CULTURES
 from v2m.agent.dialogue import phrases
 from v2m.agent.dialogue.phrases import TOO
 from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS
-from v2m.agent.dialogue.where import Ask
 
 
 @dataclass(frozen=True)
@@ -34,10 +33,19 @@ class Feel:
     mood: str | None = None   # a `vocab.MOODS` key the scene feels like
     toward: str = ""          # the grammar's words for moving toward it, when not the mood itself
     away: str = ""            # ... and away from it, when not the mood's opposite
-    unclear: bool = False     # which way to move is not said by the words ("cold"): asked
+    ask: str = ""             # which way to move is not said by the words ("cold"): this question, with ...
+    answers: tuple[str, ...] = ()   # ... the answers it offers (an answer is read with the question's request)
+
+    @property
+    def unclear(self) -> bool:
+        return bool(self.ask)
 
 
-COLD = Feel(unclear=True)
+COLD = Feel(ask="'{w}' can go more than one way: softer and slower, or fuller and richer with more instruments "
+                "(strings, pads)? Say which, and where.",
+            answers=("softer", "slower", "calmer", "warmer", "cosier", "cosy", "fuller", "richer", "bigger"))
+SWEET = Feel(ask="Less '{w}': fewer strings, a darker (minor) key, or calmer and sparser? Say which.",
+             answers=("fewer strings", "less strings", "darker", "minor", "calmer", "sparser", "simpler"))
 # Everyday scenes and feelings -> how they feel, in one place (the cultures that name a style stay in `cultures`).
 SCENES: tuple[tuple[str, Feel], ...] = (
     # low and mournful
@@ -70,11 +78,6 @@ SCENES: tuple[tuple[str, Feel], ...] = (
     (r"(?:a |the )?doors? opening|opening (?:a|the) door|curtains? (?:going|coming) up|taking off|take ?off|"
      r"lift ?off|blossom(?:ing)?|bloom(?:ing)?|(?:the )?sun (?:coming|breaking) (?:out|through)|dawn",
      Feel(toward="gradually build", away="gradually softer")),
-    # "it's all too much": the music as a whole (not "the tempo is too much", the grammar's to read)
-    (r"(?:it'?s|it is|this is|that'?s|everything'?s|everything is|the music(?:'s| is)|it all|it gets|it'?s getting)"
-     r"(?: all| a bit| a little| way| just| now| getting)* too much(?=\s*(?:$|[,.;!?]|now\b|here\b|there\b|again\b))",
-     Feel(toward="less energy", away="less energy")),
-    (r"magic(?:al)?|a (?:sense of )?wonder|sparkl\w*", Feel(toward="gradually build", away="less energy")),
     (r"slow[- ]?(?:motion|mo)\b", Feel(toward="slower", away="faster")),
     (r"(?:the )?future|futuristic|sci[- ]?fi|space ?ships?|space age|neon|cyber ?punk",
      Feel(toward="more energy and add synth", away="less energy")),
@@ -82,6 +85,8 @@ SCENES: tuple[tuple[str, Feel], ...] = (
     (r"cold|chilly|icy|clinical|sterile|hospitals?|morgue|dentists?|(?:an |the )?office\b|robotic", COLD),
     # rich or spare? ("expensive": lush strings, or a few unhurried notes)
     (r"expensive|classy|luxur(?:y|ious)|five[- ]star|posh|upmarket|(?:fancy )?hotel lobby|elegant", COLD),
+    # too sweet: strings, key or energy?
+    (r"sugary|syrupy|saccharine|schmaltzy|twee|corny|soppy|mushy", SWEET),
 )
 SCENE_RES = tuple((re.compile(rf"\b(?:{p})", re.I), f) for p, f in SCENES)
 CULTURE_RES = tuple(re.compile(p, re.I) for p, _ in CULTURES)
@@ -129,9 +134,8 @@ MOOD_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for m in MOODS.values() fo
 INSTRUMENT_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in INSTRUMENTS) + r")s?\b", re.I)
 HEDGE_RE = re.compile(r"\b(?:a (?:little )?bit|a little|slightly|a touch|a tad|somewhat|kind of|sort of)\b", re.I)
 ABOUT_RE = re.compile(r" (?:about|of|from|with) [^,.;!?]*| (?:in|for) (?:a|an|our|my|his|her|their) [^,.;!?]*", re.I)
+CULTURE_ANSWERS = ("calmer", "livelier", "brighter", "darker", "slower", "faster")
 SENTENCE_RE = re.compile(r"[^.!?;]+[.!?;]*")
-# The answers the question about an unclear feeling takes: the answer is read with the question's request
-ANSWERS = ("softer", "slower", "calmer", "warmer", "cosier", "cosy", "fuller", "richer", "bigger", "brighter", "darker")
 
 
 @dataclass(frozen=True)
@@ -209,8 +213,7 @@ def plain(request: str) -> str:
             before = _said_way(s) or (before if not s.strip(" .!?;") else None)
             continue
         away = any(_way(s[:f.start], before) == "away" for f in found)
-        s = PICTURE_RE.sub(lambda m: " " * len(m.group(0)) if away or not m.group(0).lower().startswith(
-            ("when", "while", "and")) else m.group(0), s)   # the picture said against the music
+        s = _without_picture(s, away)
         rest = s
         for f in found:
             rest = rest[:f.start] + " " * (f.end - f.start) + rest[f.end:]
@@ -230,13 +233,12 @@ def plain(request: str) -> str:
                 else:   # "it sounds like a western now", "not like a video game": no style to switch to
                     pieces.append(_undescribed(NOT_RE.sub(" ", s[last:f.start])) + " ")
                     if not supported:
-                        asks.append(f"It sounds like {f.words} to you now: what should change, calmer or livelier, "
-                                    "brighter or darker, slower or faster? Say which, and where.")
+                        asks.append((f"It sounds like {f.words} to you now: what should change, calmer or livelier, "
+                                     "brighter or darker, slower or faster? Say which, and where.", CULTURE_ANSWERS))
                 last = f.end
                 continue
             if f.feel.unclear:   # the grammar's to read if anything else is said; else asked
-                asks.append(f"'{f.words}' can go more than one way: softer and slower, or fuller and richer with more "
-                            "instruments (strings, pads)? Say which, and where.")
+                asks.append((f.feel.ask.format(w=f.words), f.feel.answers))
                 pieces.append(s[last:f.start] + f"\x00{len(unclear)}\x00")
                 unclear.append(s[f.start:f.end])
                 last = f.end
@@ -262,10 +264,19 @@ def plain(request: str) -> str:
         moved = moved or bool(said)
     said = " ".join(out)
     if asks and not moved and not (_directed(said) or INSTRUMENT_RE.search(said)):
-        raise Offer(asks[0], ANSWERS)
+        raise Offer(*asks[0])
     # an unclear feeling beside a move read ("like a hotel lobby, not a supermarket") goes with it; beside
     # the grammar's own words ("classy piano") it is left to the grammar
     return re.sub(r"\x00(\d+)\x00", lambda m: " " if moved else unclear[int(m.group(1))], "".join(out))
+
+
+def _without_picture(sentence: str, away: bool) -> str:
+    """`sentence` with the picture said against the music blanked (same length): "it's a bike shop, not ..." always,
+    "when they're just walking the dog" beside a simile of the music now (`away`)."""
+    def blank(m: re.Match) -> str:
+        said = m.group(0)
+        return " " * len(said) if away or not said.lower().startswith(("when", "while", "and")) else said
+    return PICTURE_RE.sub(blank, sentence)
 
 
 def _undescribed(lead: str) -> str:
