@@ -9,8 +9,7 @@ A sentence is a request phrase for the label, sometimes with a place ("in the se
 a degree word ("a bit", "way"), a politeness frame ("could you ...", "I think it needs ...") and typing
 noise (lower case, a dropped letter), so the model learns the meaning, not the template. A share of them
 (`NOTE_SHARE`) are review notes instead (`v2m.finetune.intent_notes`: timecodes heading terse shorthand,
-email and review-tool wrappers, dictated homophones and kit words for instruments, sign-offs), and a share
-(`FEELING_SHARE`) lay similes of how the music feels (`v2m.finetune.intent_feelings`). The "none" label
+email and review-tool wrappers, dictated homophones and kit words for instruments, sign-offs). The "none" label
 holds chit-chat, questions, thanks, nonsense and instructions to the assistant: things that are no edit.
 
 Templates mark their spans inline: "[d:up]" is a direction, "[m:a bit]" a magnitude, "[s:in shot 3]" a
@@ -31,7 +30,6 @@ from pathlib import Path
 
 from v2m.agent.dialogue.vocab import INSTRUMENTS as KNOWN_INSTRUMENTS
 from v2m.agent.dialogue.vocab import ROLE_WORDS
-from v2m.finetune.intent_feelings import feeling
 from v2m.finetune.intent_notes import SPOKEN, note
 
 INSTRUMENTS = sorted((set(KNOWN_INSTRUMENTS) | set(ROLE_WORDS)) - {"percussive", "comping"})
@@ -260,7 +258,6 @@ EVENTS = ["the goal", "the podium", "the reveal", "the kiss", "the first dance",
           "the punchline", "the winning point", "the big hug"]
 
 NOTE_SHARE = 0.3     # of the sentences are review notes (intent_notes), the rest chat requests
-FEELING_SHARE = 0.25  # of the chat requests a feeling can say are lay similes (intent_feelings): "it sounds like a spa"
 SPOKEN_SHARE = 0.15  # of the instruments are said as dictation or kit talk hears them (intent_notes.SPOKEN)
 NO_PLACE = {"none", "revert", "style", "hit", "loudness_up", "loudness_down"}
 MARK = re.compile(r"\[([sidm]):([^\]]+)\]")
@@ -317,8 +314,6 @@ def tagged_sentence(label: str, rng: random.Random) -> tuple[str, list[list]]:
     """One training sentence for `label` and its spans [[span label, start, end], ...]."""
     if rng.random() < NOTE_SHARE:  # the review-note register (intent_notes): "00:12 - kill hats", emails
         return _noise(*unmark(note(label, rng, _fill)), rng)
-    if rng.random() < FEELING_SHARE and (said := feeling(label, rng)):  # "it feels like a rave when ..."
-        return _noise(*unmark(said), rng)
     ph = PHRASES[label]
     why = label in WHY and rng.random() < 0.25
     if why and label in VAGUE and rng.random() < 0.5:  # the reason alone says which: "..., pull it right back"
