@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from v2m.agent.dialogue.arbiter import Offer
-from v2m.agent.dialogue.cultures import CULTURES
+from v2m.agent.dialogue.cultures import AWAY_RE, CULTURES
 from v2m.agent.dialogue import phrases
 from v2m.agent.dialogue.phrases import TOO
 from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS
@@ -78,6 +78,7 @@ SCENES: tuple[tuple[str, Feel], ...] = (
     (r"(?:a |the )?doors? opening|opening (?:a|the) door|curtains? (?:going|coming) up|taking off|take ?off|"
      r"lift ?off|blossom(?:ing)?|bloom(?:ing)?|(?:the )?sun (?:coming|breaking) (?:out|through)|dawn",
      Feel(toward="gradually build", away="gradually softer")),
+    (r"magic(?:al)?|a (?:sense of )?wonder|sparkl\w*", Feel(toward="gradually build", away="less energy")),
     (r"slow[- ]?(?:motion|mo)\b", Feel(toward="slower", away="faster")),
     (r"(?:the )?future|futuristic|sci[- ]?fi|space ?ships?|space age|neon|cyber ?punk",
      Feel(toward="more energy and add synth", away="less energy")),
@@ -97,21 +98,25 @@ COMPLAINTS = set("sleepy drowsy dull boring lifeless sluggish draggy rushed hurr
                  "gloomy tame timid weak static pompous bombastic overpowering noisy".split()) & set(TOO)
 STATE_WORD_RE = re.compile(r"\b(?:is|are|'s|feels?|sounds?|seems?|gone|getting|got|went|goes)((?: (?:a (?:little )?bit|"
                            r"a little|kind of|sort of|slightly|a touch|a tad|somewhat|rather|pretty|quite|really|so|very|"
-                           r"way|all|just|now))*) (" + "|".join(sorted(TOO, key=len, reverse=True)) + r")\b", re.I)
+                           r"way|all|just|now))*) (" + "|".join(sorted(set(TOO) - {"flat"}, key=len, reverse=True)) +
+                           r")\b", re.I)   # "flat" also means out of tune, or "flat out": the grammar's idioms read it
 
 # "like", "like a", "like it's the", "like being in a" before a scene: part of the simile
 LIKE_RE = re.compile(r"\b(?:(?:a bit|a little|kind of|sort of|more|just|exactly) )?like(?: (?:it'?s|it is|we'?re|"
                      r"you'?re|being|being in|being at|at|in|a|an|the|some|someone'?s|somebody'?s))*\s*$", re.I)
 NOT_RE = re.compile(r"\b(?:not|never|rather than|instead of|less like|nothing like|no)(?: (?:like|as|so much|a|an|the|"
                     r"some|in|at))*\s*$", re.I)
+# "it's a", "this is our": the video named, with no "like" (a purpose, read by `cultures`)
+NAMED_RE = re.compile(r"\b(?:is|are|was|were|it'?s|that'?s|this is|everything'?s)(?: (?:a|an|the|just|only|our|my))"
+                      r"\s*$", re.I)
 # A wish: what should be ("should feel", "make it feel", "I want everyone to feel", "needs to be")
-WISH_RE = re.compile(r"\b(?:should|shall|must|needs?|has to|have to|ought|want|wants|wanted|wish|would|could|can|"
+WISH_RE = re.compile(r"\b(?:as if|as though|should|shall|must|needs?|has to|have to|ought|want|wants|wanted|wish|would|could|can|"
                      r"make|makes|let|give|gimme|more like|bit more|supposed|meant|i'?d|we'?d|hoping|hope)\b", re.I)
 # The music as it is now: "it feels like", "sounds like", "it's like", "too ... like", "is a bit sleepy"
 STATE_RE = re.compile(r"\b(?:feels|felt|feeling|sounds|sounded|sounding|seems|seemed|is|are|was|were|it'?s|that'?s|"
                       r"everything'?s|too|gone|getting|becomes?|turned into|enough|now)\b", re.I)
 # feel/sound right after a wish ("should feel", "make it sound", "want it to feel"): still the wish
-AFTER_WISH_RE = re.compile(r"\b(?:should|must|to|would|will|can|could|might|gonna|let (?:it|them)|make (?:it|them|this|"
+AFTER_WISH_RE = re.compile(r"\b(?:as if|as though|should|must|to|would|will|can|could|might|gonna|let (?:it|them)|make (?:it|them|this|"
                            r"that|\w+))(?: (?:really|just|also|still|more|a bit|kind of|all|it|them))* (?:feel|sound|seem|"
                            r"look|be)s?\s*$", re.I)
 # "when they're just walking the dog", "it's just a bike shop, not ...": the picture, said against the music
@@ -133,7 +138,11 @@ def _directed(text: str) -> bool:
 MOOD_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for m in MOODS.values() for w in (m.name, *m.words)) + r")\b", re.I)
 INSTRUMENT_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in INSTRUMENTS) + r")s?\b", re.I)
 HEDGE_RE = re.compile(r"\b(?:a (?:little )?bit|a little|slightly|a touch|a tad|somewhat|kind of|sort of)\b", re.I)
-ABOUT_RE = re.compile(r" (?:about|of|from|with) [^,.;!?]*| (?:in|for) (?:a|an|our|my|his|her|their) [^,.;!?]*", re.I)
+# The rest of a simile's scene ("a car chase in a movie", "a documentary about whales"); never a place said
+# after it ("like a circus from 0:19", "in the second shot"), which stays for the grammar
+ABOUT_RE = re.compile(r" (?:(?:about|of|with) |(?:in|for) (?:a|an|our|my|his|her|their) )"
+                      r"(?![^,.;!?]*(?:\d|\b(?:shots?|cuts?|start|end|ending|intro|outro|middle|bit|part|section)\b))"
+                      r"[^,.;!?]*", re.I)
 CULTURE_ANSWERS = ("calmer", "livelier", "brighter", "darker", "slower", "faster")
 SENTENCE_RE = re.compile(r"[^.!?;]+[.!?;]*")
 
@@ -144,6 +153,7 @@ class Found:
     end: int
     feel: Feel | None   # None: a culture said as the present state (no style switch; asked when alone)
     words: str      # the user's words for it
+    like: bool = False   # said as a simile ("like a ...")
 
 
 def _found(sentence: str) -> list[Found]:
@@ -157,15 +167,17 @@ def _found(sentence: str) -> list[Found]:
         if out and a < out[-1].end:
             continue
         like = LIKE_RE.search(sentence[:a])
-        out.append(Found(like.start() if like else a, b, f, sentence[a:b].strip()))
+        out.append(Found(like.start() if like else a, b, f, sentence[a:b].strip(), bool(like)))
     return out
 
 
-def _way(prefix: str, before: str | None) -> str:
+def _way(prefix: str, before: str | None, like: bool = True, culture: bool = False) -> str:
     """"away" or "toward": how a simile after `prefix` (its sentence so far) is meant; `before`: the way of
     the sentence before, for a bare "like X" or "cosy" said on its own."""
     if NOT_RE.search(prefix):
         return "away"
+    if not like and NAMED_RE.search(prefix) and culture:   # "it's a corporate explainer": what the video is
+        return "toward"
     wish = max((m.end() for m in WISH_RE.finditer(prefix)), default=-1)
     state = max((m.end() for m in STATE_RE.finditer(prefix)), default=-1)
     for m in re.finditer(r"\b(?:feel|sound|seem|look)\b", prefix, re.I):   # "should feel" or "the shots feel"
@@ -212,7 +224,7 @@ def plain(request: str) -> str:
             out.append(s)
             before = _said_way(s) or (before if not s.strip(" .!?;") else None)
             continue
-        away = any(_way(s[:f.start], before) == "away" for f in found)
+        away = any(_way(s[:f.start], before, f.like, f.feel is None) == "away" for f in found)
         s = _without_picture(s, away)
         rest = s
         for f in found:
@@ -224,11 +236,11 @@ def plain(request: str) -> str:
             if f.start < last:   # inside a simile already read ("sad for a birthday")
                 continue
             # a comparative ("warmer", "cosier") says the way itself: toward
-            way = "toward" if re.fullmatch(r"\w+[ie]r", f.words, re.I) else _way(s[:f.start], before)
+            way = "toward" if re.fullmatch(r"\w+[ie]r", f.words, re.I) else _way(s[:f.start], before, f.like, f.feel is None)
             if f.feel is None and way == "away":   # "like a stadium anthem": how a scene in it feels
                 f = next((Found(f.start, f.end, feel, f.words) for r, feel in SCENE_RES if r.search(f.words)), f)
             if f.feel is None:   # a culture
-                if way == "toward":
+                if way == "toward" or AWAY_RE.search(s[:f.start]):   # a style asked for, or "less corporate":
                     pieces.append(s[last:f.end])   # "make it feel like a wedding film": the style, read by the grammar
                 else:   # "it sounds like a western now", "not like a video game": no style to switch to
                     pieces.append(_undescribed(NOT_RE.sub(" ", s[last:f.start])) + " ")
