@@ -269,8 +269,8 @@ def plain(request: str) -> str:
             else:
                 pieces.append(f"{lead} {hedge}{words} ")
             last = f.end
-            if way == "away":   # "like a car chase in a movie", "a sad documentary about whales": one simile
-                last += len(m.group(0)) if (m := ABOUT_RE.match(s[last:])) else 0
+            if way == "away" and (m := ABOUT_RE.match(s[last:])) and not INSTRUMENT_RE.search(m.group(0)):
+                last += len(m.group(0))   # "like a car chase in a movie": one simile ("... with those drums": the grammar's)
         out.append("".join(pieces) + s[last:])
         before = way if not all(f.feel is not None and f.feel.unclear for f in found) else None
         moved = moved or bool(said)
