@@ -83,6 +83,11 @@ class Offer(Ask):
         self.options = tuple(options)
 
 
+def _offered(asked: Ask) -> tuple[str, ...]:
+    """The readings a grammar's question offers (an `Offer` raised by the grammar: "softer, or fuller?")."""
+    return tuple(getattr(asked, "options", ()))
+
+
 def label_of(it: EditIntent) -> str:
     """The model's label for one intent (a mood counts as its energy, an "only" as a removal)."""
     if it.what == "mode":
@@ -124,7 +129,8 @@ def choose(rules: list[EditIntent], pred: Prediction | None, request: str, asked
         The Choice.
     """
     if pred is None:
-        return Choice("rules") if rules else Choice("ask", question=str(asked)) if asked else Choice("guess")
+        return Choice("rules") if rules else Choice("ask", question=str(asked), options=_offered(asked)) if asked \
+            else Choice("guess")
     label, read = pred.label, {label_of(it) for it in rules}
     if rules:
         if label in read or label == "none":
@@ -144,7 +150,7 @@ def choose(rules: list[EditIntent], pred: Prediction | None, request: str, asked
             return Choice("model", label)
         return Choice("rules")
     if asked is not None:  # the grammar heard the words and found them ambiguous: its question stands
-        return Choice("ask", label, str(asked))
+        return Choice("ask", label, str(asked), _offered(asked))
     clear = label != "none" and pred.p >= USE_P and pred.p - pred.p2 >= MARGIN
     if isinstance(guessed, list) and guessed:  # the embeddings mapped words the grammar does not know
         labels = {label_of(it) for it in guessed}

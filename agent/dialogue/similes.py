@@ -1,0 +1,308 @@
+"""How the music feels against the picture, said in everyday words: similes and feelings ("it feels like a
+funeral", "should feel cosy, like a blanket", "like a hotel lobby, not a supermarket") read as moves on the
+plan, said in the grammar's own words before the grammar reads the request.
+
+    from v2m.agent.dialogue.similes import plain
+    plain("it feels like a funeral when they're just walking the dog")   # " more energy brighter "
+
+The one rule: a simile of how the music IS now ("it feels like X", "it sounds like X", "it's like X", "too
+much, like X", "not X") is a place to move AWAY from; a simile of a wish ("should feel like X", "make it feel
+X", "I want people to feel X", a bare "like X" after a wish) is a place to move TOWARD. "X, not Y" is both.
+A scene names a mood of `vocab.MOODS` (or, for a few, a shape, a tempo or an instrument), so toward is that
+mood and away is its opposite energy (and brighter, away from a dark, low mood). A simile that only supports a
+direction said beside it ("too much now, like the Olympics") adds nothing; one whose way is unclear ("a bit
+cold, like a hospital": softer or fuller?) is asked about. A style is switched to only by "make it sound like
+X", "in the style of X" (`cultures`, read later by the grammar); a culture said as the music's present state
+is never a style to switch to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from v2m.agent.dialogue.arbiter import Offer
+from v2m.agent.dialogue.cultures import AWAY_RE, CULTURES
+from v2m.agent.dialogue import phrases
+from v2m.agent.dialogue.phrases import TOO
+from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS
+
+
+@dataclass(frozen=True)
+class Feel:
+    mood: str | None = None   # a `vocab.MOODS` key the scene feels like
+    toward: str = ""          # the grammar's words for moving toward it, when not the mood itself
+    away: str = ""            # ... and away from it, when not the mood's opposite
+    ask: str = ""             # which way to move is not said by the words ("cold"): this question, with ...
+    answers: tuple[str, ...] = ()   # ... the answers it offers (an answer is read with the question's request)
+
+    @property
+    def unclear(self) -> bool:
+        return bool(self.ask)
+
+
+COLD = Feel(ask="'{w}' can go more than one way: softer and slower, or fuller and richer with more instruments "
+                "(strings, pads)? Say which, and where.",
+            answers=("softer", "slower", "calmer", "warmer", "cosier", "cosy", "fuller", "richer", "bigger"))
+SWEET = Feel(ask="Less '{w}': fewer strings, a darker (minor) key, or calmer and sparser? Say which.",
+             answers=("fewer strings", "less strings", "darker", "minor", "calmer", "sparser", "simpler"))
+# Everyday scenes and feelings -> how they feel, in one place (the cultures that name a style stay in `cultures`).
+SCENES: tuple[tuple[str, Feel], ...] = (
+    # low and mournful
+    (r"funerals?|memorial(?: service)?|graveyard|cemetery|hearse|(?:a )?sad (?:film|movie|song|"
+     r"documentary)|tear ?jerker|make (?:people|you|everyone|them|us|me|the audience|viewers) (?:cry|weep|tear up)"
+     r"|bring (?:a )?tears?|break (?:your|their|people'?s) hearts?|heart ?break|weep|sob|in tears|tearful", Feel("sad")),
+    (r"horror (?:film|movie)|scary (?:film|movie)|haunted house|ghost (?:story|train)", Feel("mysterious")),
+    (r"(?:the )?party'?s over|party is over|morning after|end of the (?:day|night)|deflated|(?:a )?let ?down",
+     Feel(toward="less energy", away="more energy")),
+    # soft, warm and slow
+    (r"cos(?:y|ier)|coz(?:y|ier)|snug(?:gly)?|homely|homel(?:ier)|(?:a |the )?blankets?|duvet|fireplace|log fire|"
+     r"(?:grandma|granny|nan|grandmother)'?s (?:house|kitchen|place)|coming home|home ?coming|"
+     r"cup of (?:tea|cocoa)|hot chocolate|warmer|lullaby|bedtime|tucked in|"
+     r"glass of wine|sit(?:ting)? outside|(?:put|with) (?:your|their|my) feet up|lazy (?:sunday|afternoon|day)|"
+     r"sunday morning|hammock|spa\b|massage|yoga|meditation|library|(?:lift|elevator) music|"
+     r"(?:in|like) (?:a|the|being in a) lift\b|elevators?|waiting room|hold music|on hold|"
+     r"(?:fancy|nice) restaurant", Feel("calm")),
+    (r"fairy ?tales?|(?:a |in a )?dream(?:land)?|floating|on (?:a )?cloud", Feel("dreamy")),
+    # high, busy and bright
+    (r"supermarkets?|shopping (?:centre|center|mall)|(?:a |the )?mall\b|game ?shows?|infomercials?|"
+     r"(?:tv|telly) (?:advert|ad)s?|theme park|holiday camp", Feel("happy")),
+    (r"circus(?:es)?|clowns?|fun ?fair|fairground|carnival|kids'? (?:tv|show)|bouncy castle", Feel("playful")),
+    (r"car chases?|chase scene|bank robbery|robbery|heist|getaway|shoot ?out|bomb (?:squad|disposal)|"
+     r"ticking (?:clock|bomb)|police (?:chase|raid)|crime scene|disaster (?:movie|film)", Feel("tense")),
+    (r"the olympics|olympics|world cup|stadium|blockbuster|superhero|battle ?field|war (?:film|movie)|"
+     r"action (?:film|movie)|trailer", Feel("epic")),
+    (r"special|(?:the |a )?star\b|(?:the )?hero\b|centre stage|center stage|spotlight|limelight|proud|"
+     r"stand out|shine", Feel(toward="more energy", away="less energy")),
+    # a shape, a tempo, an instrument
+    (r"(?:a |the )?doors? opening|opening (?:a|the) door|curtains? (?:going|coming) up|taking off|take ?off|"
+     r"lift ?off|blossom(?:ing)?|bloom(?:ing)?|(?:the )?sun (?:coming|breaking) (?:out|through)|dawn",
+     Feel(toward="gradually build", away="gradually softer")),
+    (r"magic(?:al)?|a (?:sense of )?wonder|sparkl\w*", Feel(toward="gradually build", away="less energy")),
+    (r"slow[- ]?(?:motion|mo)\b", Feel(toward="slower", away="faster")),
+    (r"(?:the )?future|futuristic|sci[- ]?fi|space ?ships?|space age|neon|cyber ?punk",
+     Feel(toward="more energy and add synth", away="less energy")),
+    # the way is not said: softer and slower, or fuller and richer?
+    (r"cold|chilly|icy|clinical|sterile|hospitals?|morgue|dentists?|(?:an |the )?office\b|robotic", COLD),
+    # rich or spare? ("expensive": lush strings, or a few unhurried notes)
+    (r"expensive|classy|luxur(?:y|ious)|five[- ]star|posh|upmarket|(?:fancy )?hotel lobby|elegant", COLD),
+    # too sweet: strings, key or energy?
+    (r"sugary|syrupy|saccharine|schmaltzy|twee|corny|soppy|mushy", SWEET),
+)
+SCENE_RES = tuple((re.compile(rf"\b(?:{p})", re.I), f) for p, f in SCENES)
+CULTURE_RES = tuple(re.compile(p, re.I) for p, _ in CULTURES)
+
+# The music said to be in a state the grammar moves away from as from "too X": "everything is a bit sleepy now",
+# "it's getting kind of busy"; hedged, or a word that is a complaint on its own ("it feels rushed")
+COMPLAINTS = set("sleepy drowsy dull boring lifeless sluggish draggy rushed hurried frantic cluttered chaotic hectic "
+                 "gloomy tame timid weak static pompous bombastic overpowering noisy".split()) & set(TOO)
+STATE_WORD_RE = re.compile(r"\b(?:is|are|'s|feels?|sounds?|seems?|gone|getting|got|went|goes)((?: (?:a (?:little )?bit|"
+                           r"a little|kind of|sort of|slightly|a touch|a tad|somewhat|rather|pretty|quite|really|so|very|"
+                           r"way|all|just|now))*) (" + "|".join(sorted(set(TOO) - {"flat"}, key=len, reverse=True)) +
+                           r")\b", re.I)   # "flat" also means out of tune, or "flat out": the grammar's idioms read it
+
+# "like", "like a", "like it's the", "like being in a" before a scene: part of the simile
+LIKE_RE = re.compile(r"\b(?:(?:a bit|a little|kind of|sort of|more|just|exactly) )?like(?: (?:it'?s|it is|we'?re|"
+                     r"you'?re|being|being in|being at|at|in|a|an|the|some|someone'?s|somebody'?s))*\s*$", re.I)
+NOT_RE = re.compile(r"\b(?:not|never|rather than|instead of|less like|nothing like|no)(?: (?:like|as|so much|a|an|the|"
+                    r"some|in|at))*\s*$", re.I)
+# "it's a", "this is our": the video named, with no "like" (a purpose, read by `cultures`)
+NAMED_RE = re.compile(r"\b(?:is|are|was|were|it'?s|that'?s|this is|everything'?s)(?: (?:a|an|the|just|only|our|my))"
+                      r"\s*$", re.I)
+# A wish: what should be ("should feel", "make it feel", "I want everyone to feel", "needs to be")
+WISH_RE = re.compile(r"\b(?:as if|as though|should|shall|must|needs?|has to|have to|ought|want|wants|wanted|wish|would|could|can|"
+                     r"make|makes|let|give|gimme|more like|bit more|supposed|meant|i'?d|we'?d|hoping|hope)\b", re.I)
+# The music as it is now: "it feels like", "sounds like", "it's like", "too ... like", "is a bit sleepy"
+STATE_RE = re.compile(r"\b(?:feels|felt|feeling|sounds|sounded|sounding|seems|seemed|is|are|was|were|it'?s|that'?s|"
+                      r"everything'?s|too|gone|getting|becomes?|turned into|enough|now)\b", re.I)
+# feel/sound right after a wish ("should feel", "make it sound", "want it to feel"): still the wish
+AFTER_WISH_RE = re.compile(r"\b(?:as if|as though|should|must|to|would|will|can|could|might|gonna|let (?:it|them)|make (?:it|them|this|"
+                           r"that|\w+))(?: (?:really|just|also|still|more|a bit|kind of|all|it|them))* (?:feel|sound|seem|"
+                           r"look|be)s?\s*$", re.I)
+# "when they're just walking the dog", "it's just a bike shop, not ...": the picture, said against the music
+PICTURE_RE = re.compile(r"\b(?:when|while|and) (?:[\w']+ ){0,2}?(?:just|only|simply|merely) [^.,;!?]*"
+                        r"|\b(?:it'?s|this is|that'?s|these are|they'?re|we'?re) (?:just |only )?(?:a|an|the|our|my) "
+                        r"[a-z' ]{2,40}?(?=,? (?:not|rather than)\b)", re.I)
+# A direction the request says in the grammar's words (after its idioms): the simile beside it only supports it
+DIRECTION_RE = re.compile("|".join((phrases.MORE_RE, phrases.LESS_RE, phrases.SLOW_RE, phrases.FAST_RE, phrases.LOUD_RE,
+                                    phrases.QUIET_RE, r"\b(?:brighter|darker|happier|sadder|calmer|major|minor)\b",
+                                    r"\b(?:build|grow|swell|fade)\w*")))
+
+
+def _directed(text: str) -> bool:
+    """`text` says a direction in words the grammar reads ("too busy", "bring it down", "calmer")."""
+    t = phrases.plain(phrases.words(text))
+    return bool(DIRECTION_RE.search(t) or MOOD_RE.search(t))
+
+
+MOOD_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for m in MOODS.values() for w in (m.name, *m.words)) + r")\b", re.I)
+INSTRUMENT_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in INSTRUMENTS) + r")s?\b", re.I)
+HEDGE_RE = re.compile(r"\b(?:a (?:little )?bit|a little|slightly|a touch|a tad|somewhat|kind of|sort of)\b", re.I)
+# The rest of a simile's scene ("a car chase in a movie", "a documentary about whales"); never a place said
+# after it ("like a circus from 0:19", "in the second shot"), which stays for the grammar
+ABOUT_RE = re.compile(r" (?:(?:about|of|with) |(?:in|for) (?:a|an|our|my|his|her|their) )"
+                      r"(?![^,.;!?]*(?:\d|\b(?:shots?|cuts?|start|end|ending|intro|outro|middle|bit|part|section)\b))"
+                      r"[^,.;!?]*", re.I)
+CULTURE_ANSWERS = ("calmer", "livelier", "brighter", "darker", "slower", "faster")
+SENTENCE_RE = re.compile(r"[^.!?;]+[.!?;]*")
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int      # where the simile starts ("like a ..." included)
+    end: int
+    feel: Feel | None   # None: a culture said as the present state (no style switch; asked when alone)
+    words: str      # the user's words for it
+    like: bool = False   # said as a simile ("like a ...")
+
+
+def _found(sentence: str) -> list[Found]:
+    """Scenes, feelings and cultures in one sentence, in order, without overlaps (the longest first)."""
+    hits = [(m.start(), m.end(), f) for r, f in SCENE_RES for m in r.finditer(sentence)]
+    hits += [(m.start(), m.end(), None) for r in CULTURE_RES for m in r.finditer(sentence)]
+    hits += [(m.start(2), m.end(2), Feel(away=TOO[m.group(2).lower()])) for m in STATE_WORD_RE.finditer(sentence)
+             if m.group(1).strip(" now") or m.group(2).lower() in COMPLAINTS]
+    out: list[Found] = []
+    for a, b, f in sorted(hits, key=lambda h: (h[0], -(h[1] - h[0]))):
+        if out and a < out[-1].end:
+            continue
+        like = LIKE_RE.search(sentence[:a])
+        out.append(Found(like.start() if like else a, b, f, sentence[a:b].strip(), bool(like)))
+    return out
+
+
+def _way(prefix: str, before: str | None, like: bool = True, culture: bool = False) -> str:
+    """"away" or "toward": how a simile after `prefix` (its sentence so far) is meant; `before`: the way of
+    the sentence before, for a bare "like X" or "cosy" said on its own."""
+    if NOT_RE.search(prefix):
+        return "away"
+    if not like and NAMED_RE.search(prefix) and culture:   # "it's a corporate explainer": what the video is
+        return "toward"
+    wish = max((m.end() for m in WISH_RE.finditer(prefix)), default=-1)
+    state = max((m.end() for m in STATE_RE.finditer(prefix)), default=-1)
+    for m in re.finditer(r"\b(?:feel|sound|seem|look)\b", prefix, re.I):   # "should feel" or "the shots feel"
+        if AFTER_WISH_RE.search(prefix[:m.end()]):
+            wish = max(wish, m.end())
+        else:
+            state = max(state, m.end())
+    if wish < 0 and state < 0:
+        return before or "toward"
+    return "toward" if wish > state else "away"
+
+
+def _words(feel: Feel, way: str) -> str:
+    """The grammar's words for moving toward or away from a feeling."""
+    if way == "toward":
+        return feel.toward or (feel.mood or "")
+    if feel.away:
+        return feel.away
+    mood = MOODS[feel.mood]
+    words = "more energy" if mood.energy < 0 else "less energy"
+    return words + (" brighter" if mood.mode == "minor" and mood.energy < 0 else "")
+
+
+def _said_way(sentence: str) -> str | None:
+    """The way a sentence with no scene leans, for a bare simile after it: a complaint ("it doesn't sound
+    painful enough") is away; a sentence with neither a complaint nor a simile says nothing."""
+    if re.search(r"\b(?:like|enough|too)\b|\bdoesn'?t|\bisn'?t", sentence, re.I):
+        return _way(sentence, None)
+    return None
+
+
+def plain(request: str) -> str:
+    """`request` with its similes and feelings said in the grammar's words (the rest as typed).
+
+    Raises:
+        Ask: a feeling whose way is unclear ("a bit cold"), or the music said to be like a culture ("it sounds
+        like a western now"), with nothing else in the request to say which way to move.
+    """
+    out, before, asks, moved, unclear = [], None, [], False, []
+    for sm in SENTENCE_RE.finditer(request):
+        s = sm.group(0)
+        found = _found(s)
+        if not found:
+            out.append(s)
+            before = _said_way(s) or (before if not s.strip(" .!?;") else None)
+            continue
+        away = any(_way(s[:f.start], before, f.like, f.feel is None) == "away" for f in found)
+        s = _without_picture(s, away)
+        rest = s
+        for f in found:
+            rest = rest[:f.start] + " " * (f.end - f.start) + rest[f.end:]
+        supported = _directed(rest)   # "too much now, like the Olympics": said in plain words
+        said: list[str] = []
+        pieces, last, way = [], 0, before
+        for f in found:
+            if f.start < last:   # inside a simile already read ("sad for a birthday")
+                continue
+            # a comparative ("warmer", "cosier") says the way itself: toward
+            way = "toward" if re.fullmatch(r"\w+[ie]r", f.words, re.I) else _way(s[:f.start], before, f.like, f.feel is None)
+            if f.feel is None and way == "away":   # "like a stadium anthem": how a scene in it feels
+                f = next((Found(f.start, f.end, feel, f.words) for r, feel in SCENE_RES if r.search(f.words)), f)
+            if f.feel is None:   # a culture
+                if way == "toward" or AWAY_RE.search(s[:f.start]):   # a style asked for, or "less corporate":
+                    pieces.append(s[last:f.end])   # "make it feel like a wedding film": the style, read by the grammar
+                else:   # "it sounds like a western now", "not like a video game": no style to switch to
+                    pieces.append(_undescribed(NOT_RE.sub(" ", s[last:f.start])) + " ")
+                    if not supported:
+                        asks.append((f"It sounds like {f.words} to you now: what should change, calmer or livelier, "
+                                     "brighter or darker, slower or faster? Say which, and where.", CULTURE_ANSWERS))
+                last = f.end
+                continue
+            if f.feel.unclear:   # the grammar's to read if anything else is said; else asked
+                asks.append((f.feel.ask.format(w=f.words), f.feel.answers))
+                pieces.append(s[last:f.start] + f"\x00{len(unclear)}\x00")
+                unclear.append(s[f.start:f.end])
+                last = f.end
+                continue
+            words = "" if way == "away" and supported else _words(f.feel, way)
+            if words and any(_covers(w, words) for w in said):
+                words = ""   # "cosy, like a blanket": one move, said once
+            if words:
+                said.append(words)
+            lead = s[last:f.start]
+            if way == "away":   # "it feels like", "now it's like", "not a": the description goes with the simile
+                lead = _undescribed(NOT_RE.sub(" ", lead))
+            hedge = "a little " if HEDGE_RE.search(s[max(0, f.start - 30):f.end]) and words else ""
+            if not words and way == "toward" and not said:
+                pieces.append(s[last:f.end])   # "should feel sleepy": the grammar's own word, left to it
+            else:
+                pieces.append(f"{lead} {hedge}{words} ")
+            last = f.end
+            if way == "away" and (m := ABOUT_RE.match(s[last:])) and not INSTRUMENT_RE.search(m.group(0)):
+                last += len(m.group(0))   # "like a car chase in a movie": one simile ("... with those drums": the grammar's)
+        out.append("".join(pieces) + s[last:])
+        before = way if not all(f.feel is not None and f.feel.unclear for f in found) else None
+        moved = moved or bool(said)
+    said = " ".join(out)
+    if asks and not moved and not (_directed(said) or INSTRUMENT_RE.search(said)):
+        raise Offer(*asks[0])
+    # an unclear feeling beside a move read ("like a hotel lobby, not a supermarket") goes with it; beside
+    # the grammar's own words ("classy piano") it is left to the grammar
+    return re.sub(r"\x00(\d+)\x00", lambda m: " " if moved else unclear[int(m.group(1))], "".join(out))
+
+
+def _without_picture(sentence: str, away: bool) -> str:
+    """`sentence` with the picture said against the music blanked (same length): "it's a bike shop, not ..." always,
+    "when they're just walking the dog" beside a simile of the music now (`away`)."""
+    def blank(m: re.Match) -> str:
+        said = m.group(0)
+        return " " * len(said) if away or not said.lower().startswith(("when", "while", "and")) else said
+    return PICTURE_RE.sub(blank, sentence)
+
+
+def _undescribed(lead: str) -> str:
+    """The words before a description of the music now, without its verb ("now it's", "the start feels a bit")."""
+    lead = re.sub(r"\b(?:feels?|felt|sounds?|seems?|is|are|was|'s|it'?s)(?: (?:a bit|a little|kind of|sort of|just|way|"
+                  r"really|so|very|too much|too|now|all|like))*\s*$", " ", lead, flags=re.I)
+    return re.sub(r"(^|[,;.!?])\s*(?:(?:now|and|but|so|ok|okay|well|yeah|hmm) )*(?:it|this|that|everything|the music|"
+                  r"the score|the track|it all)?\s*$", r"\1 ", lead, flags=re.I)
+
+
+def _covers(said: str, words: str) -> bool:
+    """A move already said covers `words` (the same, or a mood that moves energy the same way)."""
+    if said == words:
+        return True
+    mood = MOODS.get(said)
+    return mood is not None and words in ("less energy", "more energy") and \
+        (words == "less energy") == (mood.energy < 0)
