@@ -235,3 +235,22 @@ def test_an_earlier_edit_whose_thing_changed_again_later_is_asked_about(tmp_path
     now = s.plan
     t = s.say("cancel the faster bit")
     assert t.question and "tempo" in t.reply and s.plan == now
+
+
+def test_also_at_the_next_shot_adds_the_same_edit_there_and_keeps_the_last(tmp_path):
+    s = open_session(tmp_path)
+    first = s.plan
+    changed(s, "busier in shot 2")
+    kept = s.plan.sections[s.plan.section_at(7.5)]
+    t = s.say("the next one too, the shot after")
+    assert t.changed and "moved" not in t.reply
+    assert s.plan.sections[s.plan.section_at(7.5)] == kept
+    assert s.plan.sections[s.plan.section_at(12.5)].energy > first.sections[first.section_at(12.5)].energy
+
+
+def test_a_shot_after_with_no_correction_word_moves_nothing(tmp_path):
+    s = open_session(tmp_path)
+    changed(s, "busier in shot 2")
+    now = s.plan
+    s.say("the shot after")
+    assert s.plan.sections[s.plan.section_at(7.5)] == now.sections[now.section_at(7.5)]

@@ -236,6 +236,9 @@ SHIFT_RE = re.compile(r"\b(?:one|a) (?:shot |cut )?(?P<d>earlier|sooner|later|be
                       r"\bthe (?:one|shot|cut) (?P<d2>before|after)\b(?! (?:that|this|it|the)\b)")
 OTHER_RE = re.compile(r"\bthe other (?:cut|shot|one|time|spot|place|moment|hit)\b")
 SORRY_RE = re.compile(r"\b(?:sorry|oops|no|nope|wait|correction|typo|my bad|i meant|meant|actually|rather)\b")
+# "also the shot after", "and one later too": the last edit once more at the new place, not moved there
+ALSO_RE = re.compile(r"\b(?:also|too|as well|and|again|same (?:there|for|in|on))\b")
+MOVE_RE = re.compile(r"\b(?:not|instead|rather than)\b")
 ORD_NAMES = [k for k, v in sorted(ORDINALS.items(), key=lambda kv: kv[1]) if 0 < v and k.isalpha()]
 
 
@@ -276,7 +279,8 @@ def _again(sentence: str, said: str, cuts: list[float]) -> str | None:
         now, before = re.findall(rf"(?<![\d:.]){CLOCK}(?![\d:])", low), re.findall(rf"(?<![\d:.]){CLOCK}(?![\d:])", said)
         if len(now) == 1 and len(before) == 1 and now != before:
             return said.replace(before[0], now[0], 1)
-    if (m := SHIFT_RE.search(low)) and len(low.split()) <= 8:
+    if (m := SHIFT_RE.search(low)) and len(low.split()) <= 8 and (m.group("d") or ALSO_RE.search(low) or
+                                                                    SORRY_RE.search(low) or MOVE_RE.search(low)):
         step = -1 if (m.group("d") or m.group("d2")) in ("earlier", "sooner", "before", "back") else 1
         places = list(re.finditer(ONE_PLACE, said))
         if len(places) == 1 and (new := _shifted(places[0].group(0), step)):
@@ -316,6 +320,13 @@ def moved(request: str, history: list[ScorePlan] | None, last: str,
         return None
     if not redo or any(it.what in ("revert", "undo") for it in [*redo, *more]):
         return None
+    low = sentences[k].lower()
+    if ALSO_RE.search(low) and not SORRY_RE.search(low) and not MOVE_RE.search(low):
+        try:   # "also the shot after": the same edit added there, the last one kept
+            return [it.model_copy(update={"text": request[:400], "reason": f"the last edit again: '{again[:80]}'"})
+                    for it in [*read(history[-1], again, history), *(read(history[-1], ". ".join(rest), history) if rest else [])]]
+        except Ask:
+            return None
     return [EditIntent(what="revert", version=-1, text=request[:400], reason=f"the last edit moved: '{again[:80]}'"),
             *(it.model_copy(update={"text": request[:400]}) for it in [*redo, *more])]
 
