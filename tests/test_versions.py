@@ -254,3 +254,36 @@ def test_a_shot_after_with_no_correction_word_moves_nothing(tmp_path):
     now = s.plan
     s.say("the shot after")
     assert s.plan.sections[s.plan.section_at(7.5)] == now.sections[now.section_at(7.5)]
+
+
+def test_a_counted_reference_goes_back_that_many_edits_not_by_its_words(tmp_path):
+    s = open_session(tmp_path)
+    changed(s, "slower")
+    two_back = s.plan
+    changed(s, "quieter")
+    changed(s, "add a cello")
+    t = s.say("take me back to the version before my last two edits")
+    assert t.changed and not t.question and s.plan == two_back
+
+
+def test_going_back_before_an_edit_keeps_what_a_keep_clause_names(tmp_path):
+    s = open_session(tmp_path)
+    changed(s, "add a cello")
+    changed(s, "slower")
+    slow = s.plan.tempo_bpm
+    t = s.say("revert to before the cello, but keep the slower tempo")
+    assert t.changed and s.plan.tempo_bpm == slow and "cello" not in " ".join(s.plan.instrumentation.values()).lower()
+    t = s.say("go back to before the slower thing and keep the cello")   # the cello is gone: cannot be kept
+    assert not t.changed
+
+
+def test_a_part_put_back_the_way_it_was_is_that_parts_edit_not_the_last_edit(tmp_path):
+    s = open_session(tmp_path)
+    changed(s, "faster")
+    tempo = s.plan.tempo_bpm
+    t = s.say("set the drums back how they were")
+    assert not t.changed and t.question and s.plan.tempo_bpm == tempo
+    fast = s.plan
+    changed(s, "no drums")
+    changed(s, "put the drums back the way they were")
+    assert s.plan == fast

@@ -191,7 +191,15 @@ def _taken_back(sentence: str, history: list[ScorePlan]) -> EditIntent | None:
             return None if k is None else EditIntent(what="revert", version=k, value=attr, text=text)
         if what in WHOLE_WORDS or re.fullmatch(r"(?:the )?\d?[a-z]?\d+[a-z]?\d*(?: cue)?", what):   # a cue: "1M1"
             return EditIntent(what="revert", version=-1, text=text)
-        return None   # a part ("put the drums back the way they were") is an edit of that part
+        if parts := named_parts(what):   # "put the drums back the way they were": before the drums' last edit
+            role = role_of(history[-1], parts[0]) or parts[0]
+            k = versions.last_part_change(role, history, KINDS_OF["instruments"])
+            if k is None or any(c.kind in KINDS_OF["instruments"] for j in range(k + 2, len(history))
+                                for c in diff(history[j - 1], history[j])):
+                raise Ask(("No edit so far changed the " if k is None else "Later edits changed other parts after the ")
+                          + f"{parts[0]}, so I left the score as it is. What should change about the {parts[0]}?")
+            return EditIntent(what="revert", version=k, value="instruments", text=text)
+        return None
     if (m := MISPLACED_RE.match(PREFACE_RE.sub("", sentence))) and (said := versions.content(m.group("what"))):
         last = versions.made_by(history)[-1] or ""
         if any(versions.same_word(w, x) for w in said for x in versions.content(last)):
