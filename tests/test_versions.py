@@ -287,3 +287,38 @@ def test_a_part_put_back_the_way_it_was_is_that_parts_edit_not_the_last_edit(tmp
     changed(s, "no drums")
     changed(s, "put the drums back the way they were")
     assert s.plan == fast
+
+
+def test_half_way_back_from_a_stretch_that_had_the_scores_own_tempo(tmp_path):
+    s = open_session(tmp_path)
+    score_tempo = s.plan.tempo_bpm
+    changed(s, "a lot faster in the fourth shot")
+    fast = s.plan.sections[s.plan.section_at(17.5)].tempo_bpm
+    changed(s, "meet in the middle")
+    now = s.plan.sections[s.plan.section_at(17.5)].tempo_bpm
+    assert abs(now - (fast + score_tempo) / 2) < 0.2 and s.plan.tempo_bpm == score_tempo
+
+
+def test_half_way_on_one_thing_goes_back_to_before_that_things_last_edit(tmp_path):
+    s = open_session(tmp_path)
+    first = s.plan.tempo_bpm
+    changed(s, "slower")
+    slow = s.plan.tempo_bpm
+    changed(s, "quieter")
+    quiet = s.plan.loudness_lufs
+    changed(s, "the speed, somewhere in between the two versions")
+    assert abs(s.plan.tempo_bpm - (first + slow) / 2) < 0.2 and s.plan.loudness_lufs == quiet
+
+
+def test_half_way_passes_over_a_turn_that_changed_nothing_and_asks_of_a_part_not_playing(tmp_path):
+    s = open_session(tmp_path)
+    first = s.plan.tempo_bpm
+    changed(s, "slower")
+    slow = s.plan
+    s.say("hit the cut at 0:10")
+    s.say("hit the cut at 0:10")   # the second changes nothing
+    s.say("back half way")
+    assert abs(s.plan.tempo_bpm - (first + slow.tempo_bpm) / 2) < 0.2
+    now = s.plan
+    t = s.say("the harp is too much, split the difference")
+    assert t.question and "harp" in t.reply and s.plan == now

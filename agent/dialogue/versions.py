@@ -64,6 +64,7 @@ CLAUSE_END_RE = re.compile(r"\s+(?:but|though|while|except|yet|only|and (?:keep|
 KEPT = ("tempo", "energy", "loudness", "key", "mode", "style")   # what can be kept alone from the current version
 ENDINGS = ("s", "es", "d", "ed", "ing", "er", "ers", "y")
 BLENDED = ("tempo", "energy", "levels", "loudness")   # the kinds of change that have a half-way
+KIND_OF_BLEND = {"tempo": "tempo", "energy": "energy", "loudness": "loudness", "instruments": "levels"}
 
 
 def _log(plan: ScorePlan) -> list[str]:
@@ -182,16 +183,30 @@ def midway(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | 
         return None
     if not history or len(history) < 2:
         raise Ask("There is only one version so far, so there is nothing to go half-way back to. What should change?")
-    parts = [r for p in named_parts(request.lower()) if (r := role_of(history[-1], p))]
+    named = named_parts(request.lower())
+    parts = [r for p in named if (r := role_of(history[-1], p))]
+    if named and not parts:
+        raise Ask(f"There is no {named[0]} in the score now, so there is nothing of it to take half-way back. "
+                  f"What should change?")
     if len(parts) == 1 and (k := last_part_change(parts[0], history)) is not None:
         # "the bass is a bit much now, halfway back": that part's last change, however long ago
         return [EditIntent(what="revert", version=k, amount=0.5, value="instruments", target=parts[0],
                            text=request[:400])]
-    kinds = {c.kind for c in diff(history[-2], history[-1])}
-    if not kinds & set(BLENDED):
-        raise Ask(f"The last change ({describe(diff(history[-2], history[-1])).rstrip('.')}) has no half-way. "
+    attr = blended(request)
+    kinds = (KIND_OF_BLEND[attr],) if attr in KIND_OF_BLEND else BLENDED
+    # the last edit that changed something ("split the difference on the tempo": the tempo), turns that changed
+    # nothing passed over
+    changes = [(k, diff(history[k - 1], history[k])) for k in range(len(history) - 1, 0, -1)]
+    last = next(((k, d) for k, d in changes if d), None)
+    if last is None:
+        raise Ask("No edit so far changed the score, so there is nothing to go half-way back to. What should change?")
+    k = next((k for k, d in changes if any(c.kind in kinds for c in d)), None) if attr else last[0]
+    if k is None:
+        raise Ask(f"No edit so far changed the {attr}, so there is no half-way to go back to. What should change?")
+    if not any(c.kind in BLENDED for c in diff(history[k - 1], history[k])):
+        raise Ask(f"The last change ({describe(last[1]).rstrip('.')}) has no half-way. "
                   f"Keep it, or go back to how it was before?")
-    return [EditIntent(what="revert", version=-1, amount=0.5, value=blended(request), text=request[:400])]
+    return [EditIntent(what="revert", version=k - 1, amount=0.5, value=attr, text=request[:400])]
 
 
 def last_part_change(role: str, history: list[ScorePlan], kinds: tuple[str, ...] = ("levels",)) -> int | None:
@@ -239,8 +254,12 @@ def blend(plan: ScorePlan, old: ScorePlan, k: float, attr: str | None = None, ro
     if attr in (None, "tempo"):
         if plan.tempo_bpm != old.tempo_bpm:
             plan.tempo_bpm, plan.tempo_asked = _mix(plan.tempo_bpm, old.tempo_bpm, k, 1), True
-        plan.sections = [s.model_copy(update={"tempo_bpm": _mix(s.tempo_bpm, at(s).tempo_bpm, k, 1)})
-                         if s.tempo_bpm is not None and at(s).tempo_bpm is not None else s for s in plan.sections]
+        def tempo(s, was):   # a stretch with no tempo of its own plays the score's
+            now, then = s.tempo_bpm or plan.tempo_bpm, was.tempo_bpm or old.tempo_bpm
+            return s if s.tempo_bpm is None and was.tempo_bpm is None else \
+                s.model_copy(update={"tempo_bpm": _mix(now, then, k, 1)})
+
+        plan.sections = [tempo(s, at(s)) for s in plan.sections]
     if attr in (None, "energy"):
         plan.sections = [s.model_copy(update={"energy": _mix(s.energy, at(s).energy, k, 2)}) for s in plan.sections]
     if attr in (None, "instruments"):
