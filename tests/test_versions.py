@@ -281,7 +281,7 @@ def test_a_part_put_back_the_way_it_was_is_that_parts_edit_not_the_last_edit(tmp
     s = open_session(tmp_path)
     changed(s, "faster")
     tempo = s.plan.tempo_bpm
-    t = s.say("set the drums back how they were")
+    t = s.say("bring the drums back to the way they were")
     assert not t.changed and t.question and s.plan.tempo_bpm == tempo
     fast = s.plan
     changed(s, "no drums")
