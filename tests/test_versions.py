@@ -235,3 +235,90 @@ def test_an_earlier_edit_whose_thing_changed_again_later_is_asked_about(tmp_path
     now = s.plan
     t = s.say("cancel the faster bit")
     assert t.question and "tempo" in t.reply and s.plan == now
+
+
+def test_also_at_the_next_shot_adds_the_same_edit_there_and_keeps_the_last(tmp_path):
+    s = open_session(tmp_path)
+    first = s.plan
+    changed(s, "busier in shot 2")
+    kept = s.plan.sections[s.plan.section_at(7.5)]
+    t = s.say("the next one too, the shot after")
+    assert t.changed and "moved" not in t.reply
+    assert s.plan.sections[s.plan.section_at(7.5)] == kept
+    assert s.plan.sections[s.plan.section_at(12.5)].energy > first.sections[first.section_at(12.5)].energy
+
+
+def test_a_shot_after_with_no_correction_word_moves_nothing(tmp_path):
+    s = open_session(tmp_path)
+    changed(s, "busier in shot 2")
+    now = s.plan
+    s.say("the shot after")
+    assert s.plan.sections[s.plan.section_at(7.5)] == now.sections[now.section_at(7.5)]
+
+
+def test_a_counted_reference_goes_back_that_many_edits_not_by_its_words(tmp_path):
+    s = open_session(tmp_path)
+    changed(s, "slower")
+    two_back = s.plan
+    changed(s, "quieter")
+    changed(s, "add a cello")
+    t = s.say("take me back to the version before my last two edits")
+    assert t.changed and not t.question and s.plan == two_back
+
+
+def test_going_back_before_an_edit_keeps_what_a_keep_clause_names(tmp_path):
+    s = open_session(tmp_path)
+    changed(s, "add a cello")
+    changed(s, "slower")
+    slow = s.plan.tempo_bpm
+    t = s.say("revert to before the cello, but keep the slower tempo")
+    assert t.changed and s.plan.tempo_bpm == slow and "cello" not in " ".join(s.plan.instrumentation.values()).lower()
+    t = s.say("go back to before the slower thing and keep the cello")   # the cello is gone: cannot be kept
+    assert not t.changed
+
+
+def test_a_part_put_back_the_way_it_was_is_that_parts_edit_not_the_last_edit(tmp_path):
+    s = open_session(tmp_path)
+    changed(s, "faster")
+    tempo = s.plan.tempo_bpm
+    t = s.say("bring the drums back to the way they were")
+    assert not t.changed and t.question and s.plan.tempo_bpm == tempo
+    fast = s.plan
+    changed(s, "no drums")
+    changed(s, "put the drums back the way they were")
+    assert s.plan == fast
+
+
+def test_half_way_back_from_a_stretch_that_had_the_scores_own_tempo(tmp_path):
+    s = open_session(tmp_path)
+    score_tempo = s.plan.tempo_bpm
+    changed(s, "a lot faster in the fourth shot")
+    fast = s.plan.sections[s.plan.section_at(17.5)].tempo_bpm
+    changed(s, "meet in the middle")
+    now = s.plan.sections[s.plan.section_at(17.5)].tempo_bpm
+    assert abs(now - (fast + score_tempo) / 2) < 0.2 and s.plan.tempo_bpm == score_tempo
+
+
+def test_half_way_on_one_thing_goes_back_to_before_that_things_last_edit(tmp_path):
+    s = open_session(tmp_path)
+    first = s.plan.tempo_bpm
+    changed(s, "slower")
+    slow = s.plan.tempo_bpm
+    changed(s, "quieter")
+    quiet = s.plan.loudness_lufs
+    changed(s, "the speed, somewhere in between the two versions")
+    assert abs(s.plan.tempo_bpm - (first + slow) / 2) < 0.2 and s.plan.loudness_lufs == quiet
+
+
+def test_half_way_passes_over_a_turn_that_changed_nothing_and_asks_of_a_part_not_playing(tmp_path):
+    s = open_session(tmp_path)
+    first = s.plan.tempo_bpm
+    changed(s, "slower")
+    slow = s.plan
+    s.say("hit the cut at 0:10")
+    s.say("hit the cut at 0:10")   # the second changes nothing
+    s.say("back half way")
+    assert abs(s.plan.tempo_bpm - (first + slow.tempo_bpm) / 2) < 0.2
+    now = s.plan
+    t = s.say("the harp is too much, split the difference")
+    assert t.question and "harp" in t.reply and s.plan == now

@@ -71,6 +71,8 @@ def _reference(c: Clause, t: str) -> str:
     if ref is None:
         return t
     version, attr = ref
+    if version == -1 and attr is None and mentions.named_parts(t):
+        return t   # "put the drums back the way they were": an edit of the drums, not the last edit undone
     c.want("revert", version=version, value=attr, whole=True)
     return " " * len(t)
 

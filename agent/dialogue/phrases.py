@@ -146,7 +146,8 @@ PREVIOUS_RE = re.compile(r"\b(?:like|as|how|the way) (?:it|they) (?:was|were|is|
                          r"|\bbetter (?:like|as) before\b|\bbefore that(?: last)? change\b|\bundo (?:that|the last)\b"
                          r"|\bput that back\b|\brevert(?: that| it| this)?\b|\bscrap that\b|\bforget that\b|\breturn please\b|^\s*return\b|^\s*undo\b")
 LAST_N_RE = re.compile(r"\bundo (?:the )?last (two|three|four|2|3|4)\b|\bgo back (two|three|2|3) (?:steps|versions|edits)\b"
-                       r"|\b(two|three|four|2|3|4) (?:changes|edits|versions|steps|tweaks|goes|turns) ago\b")
+                       r"|\b(two|three|four|2|3|4) (?:changes|edits|versions|steps|tweaks|goes|turns) ago\b"
+                       r"|\bbefore (?:the|my|our|your) (?:last|latest) (two|three|four|2|3|4) (?:changes|edits|tweaks|requests)\b")
 ORIGINAL_RE = re.compile(r"\boriginal\b|\b(?:first|starting|initial) (?:one|version|score|plan|take)\b"
                          r"|\bwhere it (?:began|started)\b|\bwe started with\b|\bat the start(?:ed)? with\b"
                          r"|\bfrom the start\b")

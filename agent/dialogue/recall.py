@@ -191,7 +191,15 @@ def _taken_back(sentence: str, history: list[ScorePlan]) -> EditIntent | None:
             return None if k is None else EditIntent(what="revert", version=k, value=attr, text=text)
         if what in WHOLE_WORDS or re.fullmatch(r"(?:the )?\d?[a-z]?\d+[a-z]?\d*(?: cue)?", what):   # a cue: "1M1"
             return EditIntent(what="revert", version=-1, text=text)
-        return None   # a part ("put the drums back the way they were") is an edit of that part
+        if parts := named_parts(what):   # "put the drums back the way they were": before the drums' last edit
+            role = role_of(history[-1], parts[0]) or parts[0]
+            k = versions.last_part_change(role, history, KINDS_OF["instruments"])
+            if k is None or any(c.kind in KINDS_OF["instruments"] for j in range(k + 2, len(history))
+                                for c in diff(history[j - 1], history[j])):
+                raise Ask(("No edit so far changed the " if k is None else "Later edits changed other parts after the ")
+                          + f"{parts[0]}, so I left the score as it is. What should change about the {parts[0]}?")
+            return EditIntent(what="revert", version=k, value="instruments", text=text)
+        return None
     if (m := MISPLACED_RE.match(PREFACE_RE.sub("", sentence))) and (said := versions.content(m.group("what"))):
         last = versions.made_by(history)[-1] or ""
         if any(versions.same_word(w, x) for w in said for x in versions.content(last)):
@@ -236,6 +244,9 @@ SHIFT_RE = re.compile(r"\b(?:one|a) (?:shot |cut )?(?P<d>earlier|sooner|later|be
                       r"\bthe (?:one|shot|cut) (?P<d2>before|after)\b(?! (?:that|this|it|the)\b)")
 OTHER_RE = re.compile(r"\bthe other (?:cut|shot|one|time|spot|place|moment|hit)\b")
 SORRY_RE = re.compile(r"\b(?:sorry|oops|no|nope|wait|correction|typo|my bad|i meant|meant|actually|rather)\b")
+# "also the shot after", "and one later too": the last edit once more at the new place, not moved there
+ALSO_RE = re.compile(r"\b(?:also|too|as well|and|again|same (?:there|for|in|on))\b")
+MOVE_RE = re.compile(r"\b(?:not|instead|rather than)\b")
 ORD_NAMES = [k for k, v in sorted(ORDINALS.items(), key=lambda kv: kv[1]) if 0 < v and k.isalpha()]
 
 
@@ -276,7 +287,8 @@ def _again(sentence: str, said: str, cuts: list[float]) -> str | None:
         now, before = re.findall(rf"(?<![\d:.]){CLOCK}(?![\d:])", low), re.findall(rf"(?<![\d:.]){CLOCK}(?![\d:])", said)
         if len(now) == 1 and len(before) == 1 and now != before:
             return said.replace(before[0], now[0], 1)
-    if (m := SHIFT_RE.search(low)) and len(low.split()) <= 8:
+    if (m := SHIFT_RE.search(low)) and len(low.split()) <= 8 and (m.group("d") or ALSO_RE.search(low) or
+                                                                    SORRY_RE.search(low) or MOVE_RE.search(low)):
         step = -1 if (m.group("d") or m.group("d2")) in ("earlier", "sooner", "before", "back") else 1
         places = list(re.finditer(ONE_PLACE, said))
         if len(places) == 1 and (new := _shifted(places[0].group(0), step)):
@@ -316,6 +328,13 @@ def moved(request: str, history: list[ScorePlan] | None, last: str,
         return None
     if not redo or any(it.what in ("revert", "undo") for it in [*redo, *more]):
         return None
+    low = sentences[k].lower()
+    if ALSO_RE.search(low) and not SORRY_RE.search(low) and not MOVE_RE.search(low):
+        try:   # "also the shot after": the same edit added there, the last one kept
+            return [it.model_copy(update={"text": request[:400], "reason": f"the last edit again: '{again[:80]}'"})
+                    for it in [*read(history[-1], again, history), *(read(history[-1], ". ".join(rest), history) if rest else [])]]
+        except Ask:
+            return None
     return [EditIntent(what="revert", version=-1, text=request[:400], reason=f"the last edit moved: '{again[:80]}'"),
             *(it.model_copy(update={"text": request[:400]}) for it in [*redo, *more])]
 

@@ -22,6 +22,7 @@ from v2m.agent.dialogue.changes import diff, describe
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.names import EDIT_LOG_RE
 from v2m.agent.dialogue.orchestration import role_of
+from v2m.agent.dialogue.phrases import ATTRIBUTES
 from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import EditIntent, ScorePlan
 
@@ -43,7 +44,11 @@ thing things stuff bit bits note notes change changes edit edits request request
 part business tweak tweaks fix fixes comment comments suggestion last first second third previous recent latest
 earlier before after we i you they added changed did made tried put brought asked had touched whole
 go back was were is be how way like just from into onto than then some any what there here where when which about
-over under out off up down did does had has have can could would should will please now still again very really""".split())
+over under out off up down did does had has have can could would should will please now still again very really
+one two three four five six seven eight nine ten couple few several both many ago""".split())
+# "before the last two changes", "the one from three edits ago": versions counted, not named (`phrases.reference`)
+COUNTED_RE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|couple|few|several|both)\b"
+                        r"(?:\s+\w+)?\s+(?:changes?|edits?|versions?|steps?|tweaks?|requests?|ago)\b", re.I)
 # "halfway back", "split the difference", "meet in the middle", "somewhere in between?": part of the way back
 MIDWAY_RE = re.compile(r"\bsplit the difference\b|\bhalf ?way back\b|\bback half ?way\b|\bhalf(?: of)? (?:it|that) back\b|"
                        r"\bmeet (?:me )?(?:in the middle|halfway)\b|"
@@ -52,8 +57,14 @@ MIDWAY_RE = re.compile(r"\bsplit the difference\b|\bhalf ?way back\b|\bback half
                        r"(?! (?:cuts?|shots?|hits?|marks?|accents?|beats?|bars?|sections?|times?|moments?)\b)|"
                        r"^\W*(?:(?:so|ok|okay|maybe|hmm|then|but)\W+)*(?:somewhere|something|anything) (?:in )?"
                        r"(?:the )?(?:middle|between|in between)(?: the two| of the two)?\W*$", re.I)
+# "..., but keep it louder", "and leave the tempo": what going back must not take away
+KEEP_CLAUSE_RE = re.compile(r"\b(?:keep|leave|but still|still keep)\s+(?P<what>[^.,;:!?]{1,40})", re.I)
+# what a clause after the edit's words says instead ("the flute but keep it louder"): not part of the edit's name
+CLAUSE_END_RE = re.compile(r"\s+(?:but|though|while|except|yet|only|and (?:keep|leave|still))\b.*$", re.I)
+KEPT = ("tempo", "energy", "loudness", "key", "mode", "style")   # what can be kept alone from the current version
 ENDINGS = ("s", "es", "d", "ed", "ing", "er", "ers", "y")
 BLENDED = ("tempo", "energy", "levels", "loudness")   # the kinds of change that have a half-way
+KIND_OF_BLEND = {"tempo": "tempo", "energy": "energy", "loudness": "loudness", "instruments": "levels"}
 
 
 def _log(plan: ScorePlan) -> list[str]:
@@ -104,9 +115,10 @@ def named_by_content(request: str, history: list[ScorePlan] | None) -> list[Edit
     m = BEFORE_RE.search(request)
     if not m or not history or len(history) < 2:
         return None
-    said = m.group("what").strip()
+    said = CLAUSE_END_RE.sub("", m.group("what")).strip()
     words = content(said)
-    if not words or re.search(r"\d|\b(?:shots?|cuts?|intro|end|ending|start|beginning|middle|drop)\b", said, re.I):
+    if not words or COUNTED_RE.search(said) or \
+            re.search(r"\b(?:shots?|cuts?|intro|end|ending|start|beginning|middle|drop)\b", said, re.I):
         return None   # "before the last change" counts versions; "before 0:30", "before the drop" name places
     asked = made_by(history)
     found = matching(words, history)
@@ -117,7 +129,26 @@ def named_by_content(request: str, history: list[ScorePlan] | None) -> list[Edit
     if found != list(range(found[0], found[-1] + 1)):
         listed = "; ".join(f"version {k + 1}: '{asked[k][:60]}'" for k in found)
         raise Ask(f"More than one edit was about {name} ({listed}). Which one should I go back before?")
-    return [EditIntent(what="revert", version=found[0] - 1, text=request[:400])]
+    kept = _kept(request[m.start("what") + len(said):], history)   # "..., but keep it louder"
+    return [EditIntent(what="revert", version=found[0] - 1, text=request[:400]), *kept]
+
+
+def _kept(rest: str, history: list[ScorePlan]) -> list[EditIntent]:
+    """"..., but keep it louder": each thing a keep clause names, brought back from the current version after
+    going back (no intent when nothing is kept).
+
+    Raises:
+        Ask: a keep clause names something that cannot be kept alone (a part, or nothing known).
+    """
+    out = []
+    for m in KEEP_CLAUSE_RE.finditer(rest):
+        what = m.group("what").lower()
+        attr = next((a for w, a in ATTRIBUTES.items() if re.search(rf"\b{w}\b", what)), None) or blended(what)
+        if attr not in KEPT:
+            raise Ask(f"Going back that far also takes away {what.strip()}. Should I go back anyway, or which "
+                      f"change should stay?")
+        out.append(EditIntent(what="revert", version=len(history) - 1, value=attr, text=f"keep {what}"[:400]))
+    return out
 
 
 def named_by_having(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | None:
@@ -152,22 +183,38 @@ def midway(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | 
         return None
     if not history or len(history) < 2:
         raise Ask("There is only one version so far, so there is nothing to go half-way back to. What should change?")
-    parts = [r for p in named_parts(request.lower()) if (r := role_of(history[-1], p))]
-    if len(parts) == 1 and (k := _last_level_change(parts[0], history)) is not None:
+    named = named_parts(request.lower())
+    parts = [r for p in named if (r := role_of(history[-1], p))]
+    if named and not parts:
+        raise Ask(f"There is no {named[0]} in the score now, so there is nothing of it to take half-way back. "
+                  f"What should change?")
+    if len(parts) == 1 and (k := last_part_change(parts[0], history)) is not None:
         # "the bass is a bit much now, halfway back": that part's last change, however long ago
         return [EditIntent(what="revert", version=k, amount=0.5, value="instruments", target=parts[0],
                            text=request[:400])]
-    kinds = {c.kind for c in diff(history[-2], history[-1])}
-    if not kinds & set(BLENDED):
-        raise Ask(f"The last change ({describe(diff(history[-2], history[-1])).rstrip('.')}) has no half-way. "
+    attr = blended(request)
+    kinds = (KIND_OF_BLEND[attr],) if attr in KIND_OF_BLEND else BLENDED
+    # the last edit that changed something ("split the difference on the tempo": the tempo), turns that changed
+    # nothing passed over
+    changes = [(k, diff(history[k - 1], history[k])) for k in range(len(history) - 1, 0, -1)]
+    last = next(((k, d) for k, d in changes if d), None)
+    if last is None:
+        raise Ask("No edit so far changed the score, so there is nothing to go half-way back to. What should change?")
+    k = next((k for k, d in changes if any(c.kind in kinds for c in d)), None) if attr else last[0]
+    if k is None:
+        raise Ask(f"No edit so far changed the {attr}, so there is no half-way to go back to. What should change?")
+    if not any(c.kind in BLENDED for c in diff(history[k - 1], history[k])):
+        raise Ask(f"The last change ({describe(last[1]).rstrip('.')}) has no half-way. "
                   f"Keep it, or go back to how it was before?")
-    return [EditIntent(what="revert", version=-1, amount=0.5, value=blended(request), text=request[:400])]
+    return [EditIntent(what="revert", version=k - 1, amount=0.5, value=attr, text=request[:400])]
 
 
-def _last_level_change(role: str, history: list[ScorePlan]) -> int | None:
-    """The version before the latest edit that moved `role`'s level (edits from the first score), or None."""
+def last_part_change(role: str, history: list[ScorePlan], kinds: tuple[str, ...] = ("levels",)) -> int | None:
+    """The version before the latest edit that changed `role` (its level; or `kinds` of change: "roles",
+    "instrument"), as edits from the first score, or None."""
     for k in range(len(history) - 1, 0, -1):
-        if any(c.kind == "levels" and re.search(rf"\b{role}\b", c.words) for c in diff(history[k - 1], history[k])):
+        if any(c.kind in kinds and re.search(rf"\b{re.escape(role)}\b", c.words, re.I)
+               for c in diff(history[k - 1], history[k])):
             return k - 1
     return None
 
@@ -207,8 +254,12 @@ def blend(plan: ScorePlan, old: ScorePlan, k: float, attr: str | None = None, ro
     if attr in (None, "tempo"):
         if plan.tempo_bpm != old.tempo_bpm:
             plan.tempo_bpm, plan.tempo_asked = _mix(plan.tempo_bpm, old.tempo_bpm, k, 1), True
-        plan.sections = [s.model_copy(update={"tempo_bpm": _mix(s.tempo_bpm, at(s).tempo_bpm, k, 1)})
-                         if s.tempo_bpm is not None and at(s).tempo_bpm is not None else s for s in plan.sections]
+        def tempo(s, was):   # a stretch with no tempo of its own plays the score's
+            now, then = s.tempo_bpm or plan.tempo_bpm, was.tempo_bpm or old.tempo_bpm
+            return s if s.tempo_bpm is None and was.tempo_bpm is None else \
+                s.model_copy(update={"tempo_bpm": _mix(now, then, k, 1)})
+
+        plan.sections = [tempo(s, at(s)) for s in plan.sections]
     if attr in (None, "energy"):
         plan.sections = [s.model_copy(update={"energy": _mix(s.energy, at(s).energy, k, 2)}) for s in plan.sections]
     if attr in (None, "instruments"):
