@@ -198,3 +198,20 @@ def test_a_cue_number_as_the_subject_of_its_in_and_a_button_then_nothing(clip):
     assert _silent(r.plan) and max(b for _, b in _silent(r.plan)) == 9.0
     r = apply_edit(analysis, plan, "button it at 0:26 and then nothing")
     assert _hits(r.plan).get(26.0) == "stop" and min(a for a, _ in _silent(r.plan)) == 26.0
+
+
+@pytest.mark.parametrize("said", ["the music starts at 0:05, it should start right away",
+                                  "the music ends at 0:30, can it go to the end?", "the music in 0:20-0:30 is too busy",
+                                  "the score in 0:10-0:20 feels slow", "BRING THE DRUMS IN AT 0:10",
+                                  "PUT THE DRUMS IN AT 0:15 AND TAKE THEM OUT AT 0:30", "Drums IN at 0:15",
+                                  "Strings IN at 0:20"])
+def test_words_about_the_music_or_a_part_are_no_cue_in_or_out(clip, said):
+    analysis, plan = clip
+    assert _silent(apply_edit(analysis, plan, said).plan) == []
+
+
+def test_an_in_and_an_out_with_no_punctuation_between(clip):
+    analysis, plan = clip
+    r = apply_edit(analysis, plan, "IN 0:08 OUT 0:26")
+    assert not r.question, r.question
+    assert _silent(r.plan)[0] == (0.0, 8.0) and min(a for a, _ in _silent(r.plan) if a > 0) == 26.0

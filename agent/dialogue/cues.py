@@ -46,19 +46,29 @@ CUE_VERB_RE = re.compile(r"(?:starts?|begins?|enters?|ends?|finishes|stops?|(?:c
 BULLET_RE = re.compile(r"^\s*[-–—•*]\s+(?=\S)")
 
 MUSIC = r"(?:the )?(?:music|score|underscore|cue)"
+# The all-capitals IN and OUT of a note are its own events: at a clause's start, after a time or after "cue" ("IN 0:08
+# OUT 0:46", "1M1 OUT 0:46"), never after a part ("Drums IN at 0:30") or in a sentence typed in capitals
+OWN = r"(?:^|(?<=[.,;:!?\n(/–—-])|(?<=\d)|(?<=\bcue))(?P<sp>\s*)"
+# ... and no stretch ("the music in 0:20-0:30") or description ("the score in 1:00 feels slow") after its time
+NOT_SAID = (r"(?!\s*(?:-|–|to|until|till|and)\s*\d)(?!\s+(?:is|are|was|were|feels?|sounds?|seems?|gets?|drags?|"
+            r"needs?|should|could|can|has|have|keeps?|looks?)\b)")
+# A sentence that goes on to ask about it ("the music starts at 0:05, it should start right away", "the music ends
+# at 0:50, can it go to the end?") describes the cue as it is: no event
+ASKED_RE = re.compile(r"\?|\b(?:should|shouldn't|can|could|would|needs? to|has to|must|want)\b[^.;!\n]*?"
+                      r"\b(?:start|begin|come|end|stop|finish|go|run|play|last|kick)", re.I)
 # The cue starts: "IN 0:08", "music in at 0:08", "score back in at 0:03", "bring the score in at 0:08"
-IN_RE = re.compile(rf"(?:(?-i:\bIN\b)|\b{MUSIC}(?: (?:comes?|goes|kicks?|is|should come))?(?: back)? in\b|"
+IN_RE = re.compile(rf"(?:{OWN}(?-i:IN\b)|\b{MUSIC}(?: (?:comes?|goes|kicks?|is|should come))?(?: back)? in\b|"
                    rf"\b(?:start|begin|bring|sneak)(?:s|ing)? {MUSIC}(?: back)?(?: in)?(?= (?:at|on|@) )|"
                    rf"\b{MUSIC} (?:starts?|begins?|enters?|sneaks? in)\b|"
                    rf"\bsegue\w* (?:out of (?:the |a )?[\w' ]{{1,30}}? )?(?:at|on) "
                    rf"(?={CLOCK} into (?:the )?(?:score|underscore)\b))"
-                   rf"\s*(?:(?:at|on|@|:)\s*)?(?:the (?:cut|frame|downbeat) (?:at )?)?(?P<t>{CLOCK})", re.I)
+                   rf"\s*(?:(?:at|on|@|:)\s*)?(?:the (?:cut|frame|downbeat) (?:at )?)?(?P<t>{CLOCK}){NOT_SAID}", re.I)
 # The cue ends: "OUT at 0:46", "score out at 0:46", "the cue ends at 0:46" (not "music out from 0:25 until 0:30")
-OUT_RE = re.compile(rf"(?:(?-i:\bOUT\b)|\bhard out\b|\b(?:let it )?rings? out\b|"
+OUT_RE = re.compile(rf"(?:{OWN}(?-i:OUT\b)|\bhard out\b|\b(?:let it )?rings? out\b|"
                     rf"\b{MUSIC}(?: (?:goes|comes|cuts|drops|tails|fades|is))? out\b|"
                     rf"\b(?:end|finish)(?:s|ing)? {MUSIC}(?= (?:at|on|@) )|\b{MUSIC} (?:ends?|finishes)\b)"
                     rf"\s*(?:(?:at|on|@|:)\s*)?(?:the (?:cut|frame) (?:at )?)?(?P<t>{CLOCK})"
-                    rf"(?!\s*(?:-|–|to|until|till)\s*\d)", re.I)
+                    rf"{NOT_SAID}", re.I)
 # After a cue's IN in the same note, a bare "out at 0:41" ("cue in at 0:13, out at 0:41") is its OUT
 BARE_OUT_RE = re.compile(rf"(?<![\w'])(?:(?:goes|go|going|comes|cuts|drops|tails|fades) )?out (?:at|on|@)\s*(?P<t>{CLOCK})"
                          rf"(?!\s*(?:-|–|to|until|till)\s*\d)", re.I)
@@ -161,21 +171,42 @@ def _silent_after(plan: ScorePlan, t: float) -> float:
     return min([s.start_s for s in plan.sections if not s.music and s.start_s >= t - 0.05], default=plan.duration_s)
 
 
+def _as_said(plan: ScorePlan, m: re.Match) -> str | None:
+    """The words of a cue IN or OUT kept as they are, when they are no event: a time past the video's end (said as
+    the user said it, by the place finders), or a sentence that goes on to ask about the cue as it is."""
+    sentence = re.match(r"[^.;!?\n]*[?]?", m.string[m.end():]).group(0)
+    if parse_time(m.group("t")) > plan.duration_s or ASKED_RE.search(sentence):
+        return m.group(0)
+    return None
+
+
+def _lead(m: re.Match) -> str:
+    """The space before a capitals IN or OUT, as a clause's end when a time is just before it ("IN 0:08 OUT 0:46")."""
+    sp = m.groupdict().get("sp")
+    if sp is None:
+        return ""
+    return "; " if m.start() > 0 and m.string[m.start() - 1].isdigit() else sp
+
+
 def _cue_in(plan: ScorePlan, m: re.Match) -> str:
+    if (kept := _as_said(plan, m)) is not None:
+        return kept
     t = parse_time(m.group("t"))
     s = _silent_before(plan, t)
     if t - s < 0.1:   # out just before already ("score back in at 0:03"): only the moment is left
-        return f"at {m.group('t')}"
-    return f"no music before {m.group('t')}" if s < 0.05 else f"no music from {clock(s)} to {m.group('t')}"
+        return f"{_lead(m)}at {m.group('t')}"
+    return _lead(m) + (f"no music before {m.group('t')}" if s < 0.05 else f"no music from {clock(s)} to {m.group('t')}")
 
 
 def _cue_out(plan: ScorePlan, m: re.Match) -> str:
+    if (kept := _as_said(plan, m)) is not None:
+        return kept
     t = parse_time(m.group("t"))
     e = _silent_after(plan, t)
     if e - t < 0.1 or t >= plan.duration_s - 0.1:
-        return f"at {m.group('t')}"
-    return f"no music after {m.group('t')}" if e >= plan.duration_s - 0.05 else \
-        f"no music from {m.group('t')} to {clock(e)}"
+        return f"{_lead(m)}at {m.group('t')}"
+    return _lead(m) + (f"no music after {m.group('t')}" if e >= plan.duration_s - 0.05 else
+                       f"no music from {m.group('t')} to {clock(e)}")
 
 
 def _last_time(text: str, end: int) -> str | None:
