@@ -215,3 +215,43 @@ def test_an_in_and_an_out_with_no_punctuation_between(clip):
     r = apply_edit(analysis, plan, "IN 0:08 OUT 0:26")
     assert not r.question, r.question
     assert _silent(r.plan)[0] == (0.0, 8.0) and min(a for a, _ in _silent(r.plan) if a > 0) == 26.0
+
+
+def _level(plan, role: str, t: float = 12.0) -> float:
+    return plan.sections[plan.section_at(t)].levels_db.get(role, 0.0)
+
+
+def _playing(plan, t: float = 12.0) -> set[str]:
+    return set(plan.sections[plan.section_at(t)].instruments or plan.instrumentation)
+
+
+@pytest.mark.parametrize("said, role", [("pull the bass to the front", "bass"), ("pull the bass further forward", "bass"),
+                                        ("pull the drums louder", "drums"), ("pull the drums more forward", "drums")])
+def test_pull_a_part_forward_is_that_part_louder(clip, said, role):
+    analysis, plan = clip
+    r = apply_edit(analysis, plan, said)
+    assert _playing(r.plan) >= _playing(plan) and _level(r.plan, role) > _level(plan, role)
+
+
+def test_pull_a_part_out_in_a_note_is_that_part_out(clip):
+    analysis, plan = clip
+    for said in ("pull the drums", "pull the drums out", "pull the drums between 0:09 and 0:15"):
+        assert "drums" not in _playing(apply_edit(analysis, plan, said).plan), said
+
+
+def test_a_part_under_another_and_a_number_under_are_no_underscore(clip):
+    analysis, plan = clip
+    energy = [s.energy for s in plan.sections]
+    r = apply_edit(analysis, plan, "the bass should stay under the melody").plan
+    assert [s.energy for s in r.sections] == energy and _level(r, "bass") < 0
+    r = apply_edit(analysis, plan, "the bass sits under everything, bring it up").plan
+    assert all(s.energy >= e for s, e in zip(r.sections, energy)) and _level(r, "bass") > 0
+    r = apply_edit(analysis, plan, "keep it under 100 bpm").plan
+    assert [s.energy for s in r.sections] == energy and r.tempo_bpm <= 100
+
+
+@pytest.mark.parametrize("said", ["give it a low pulse", "could we get a low pulse going"])
+def test_a_low_pulse_without_only_strips_no_part(clip, said):
+    analysis, plan = clip
+    r = apply_edit(analysis, plan, said)
+    assert all(_playing(r.plan, s.start_s + 0.1) >= _playing(plan, s.start_s + 0.1) for s in plan.sections)

@@ -102,10 +102,13 @@ PLAY_THROUGH_RE = re.compile(rf"\bplay(?:s|ing)? (?:straight |right )?through (?
                              rf"(?:at |on )?{CLOCK})", re.I)
 UNDER_RE = re.compile(r"\b(?:stay|stays|staying|sit|sits|sitting|play|plays|keep (?:it|the music|the score)|dip(?:s|ped)?"
                       r"(?: it| the music| the score)?(?: down)?) (?:right |well |"
-                      r"way |low )?under(?:neath)?\b(?: (?:everything|it all|the (?:dialogue|dialog|vo|voice ?over|"
+                      r"way |low )?under(?:neath)?\b(?P<obj> (?:everything|it all|the (?:dialogue|dialog|vo|voice ?over|"
                       r"narration|scene|lines)))?", re.I)
 PULL_RE = re.compile(r"\bpull(?:s|ed|ing)? (?:out )?(?P<obj>(?:the |all the |all |that |those )?(?:[a-z#-]+ ){0,2}?[a-z#-]+)"
                      r"(?P<after> (?:back|down|up|forward|in|under|over|together|apart)\b)?", re.I)
+# What may follow a part pulled out: nothing, "out", or where ("pull the drums between 0:20 and 0:30")
+PULL_REST_RE = re.compile(r"\s*(?:out\b)?\s*(?:(?:from|between|at|in|on|for|during|after|before|until|till|through|"
+                          r"throughout|there|here|when|where|while)\b|$)", re.I)
 # "pull the build back a little", "ease the swell off": less of what the last edit built, where it built
 EASE_BUILD_RE = re.compile(r"\b(?:pull|take|tone|ease|bring|knock|dial|rein)(?: back| down)? (?:the|that|this) (?:build|swell|"
                            r"rise|climb|crescendo|ramp|lift)(?: up)?(?: (?:back|down|off|in))?\b", re.I)
@@ -121,7 +124,7 @@ HARDER_RE = re.compile(r"(?P<subj>[^,;.!?\n]*?)\b(?:should |to |must |needs to |
 NOTHING_ON_TOP_RE = re.compile(r"\bnothing (?:on top|over the top|up top|above it)\b", re.I)
 # "a low pulse", "just a low throb": a steady beat in the low register, the bass and the kit alone ("add a low
 # drone" is a part brought in, not this)
-LOW_ONLY_RE = re.compile(r"(?<!add )(?<!add in )(?<!bring in )(?<!with )\b(?:just |only )?(?:a |an )?low (?:pulse|throb)\b"
+LOW_ONLY_RE = re.compile(r"(?<!add )(?<!add in )(?<!bring in )(?<!with )\b(?P<only>just |only )?(?:a |an )?low (?:pulse|throb)\b"
                          r"(?! (?:in|on|from|under) the)", re.I)
 # A reason given in passing: "let the rain carry it", "let the silence do the work", "let the drop land on its own"
 LET_RE = re.compile(r"\blet (?:the |a |an |his |her |their |our )?(?P<n>[a-z']+)(?: [a-z']+)? (?:carry (?:it|this|that|the "
@@ -261,11 +264,32 @@ def _reason(m: re.Match) -> str:
 
 
 def _pulled(m: re.Match) -> str:
-    """"pull the percussion" is that part out; "pull the strings back" (less of them) is read elsewhere."""
+    """"pull the percussion", "pull the drums out", "pull the drums between 0:20 and 0:30": that part out; "pull
+    the piano to the front" (louder) and "pull the strings back" (less of them) are read elsewhere."""
     obj, after = m.group("obj"), m.group("after")
-    if after or not named_parts(obj.lower()) or re.match(r"\s*(?:a |by |just |slightly|some)", m.string[m.end():]):
-        return m.group(0)   # "pull the strings a touch": less of them
+    rest = re.match(r"[^,;.!?\n]*", m.string[m.end():]).group(0)
+    if after or not named_parts(obj.lower()) or not PULL_REST_RE.match(rest):
+        return m.group(0)
     return "no " + re.sub(r"^(?:the|all the|all|that|those) ", "", obj, flags=re.I)
+
+
+def _under(m: re.Match) -> str:
+    """Underscore ("stay under everything"): less energy; not a part under another ("the bass should stay under
+    the melody", a balance) or a number ("keep it under 100 bpm")."""
+    clause = m.string[max(m.string.rfind(x, 0, m.start()) for x in ",;.!?\n") + 1:m.start()]
+    nxt = m.string[m.end():m.end() + 30]
+    if named_parts(clause.lower()) or re.match(r"\s*\d", nxt) or (not m.group("obj") and named_parts(nxt.lower())):
+        return m.group(0)
+    return " less energy "
+
+
+def _low_only(m: re.Match) -> str:
+    """"just a low pulse", "a low pulse and nothing on top": the bass and the kit alone ("give it a low pulse" adds
+    nothing, and strips nothing)."""
+    clause = re.match(r"[^,;.!?\n]*", m.string[m.end():]).group(0)
+    if m.group("only") or re.search(r"\bnothing (?:else|on top|over)\b", clause, re.I):
+        return " only the bass and drums "
+    return m.group(0)
 
 
 def spoken(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
@@ -301,13 +325,13 @@ def spoken(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
     text = SOURCE_RE.sub(" no music ", text)
     text = PLAY_THROUGH_RE.sub("no accent on ", text)
     text = CATCH_RE.sub("hit ", text)
-    text = UNDER_RE.sub(" less energy ", text)
+    text = UNDER_RE.sub(_under, text)
     text = EASE_BUILD_RE.sub(" less energy there ", text)
     text = NOTHING_ON_TOP_RE.sub(" no melody ", text)
     text = LOW_END_RE.sub(lambda m: "the bass" if m.group(0).lower().startswith("the") else "bass", text)
     text = HARDER_RE.sub(lambda m: m.group(0) if named_parts(m.group("subj").lower()) else f"{m.group('subj')} more energy",
                          text)
-    text = LOW_ONLY_RE.sub(" only the bass and drums ", text)
+    text = LOW_ONLY_RE.sub(_low_only, text)
     text = PULL_RE.sub(_pulled, text)
     text = PART_BACK_RE.sub(lambda m: m.group(0) if not named_parts(m.group("obj").lower()) else
                             f"add {m.group('obj')}" + (f" from {m.group('t')}" if m.group("t") else ""), text)
