@@ -255,3 +255,35 @@ def test_a_low_pulse_without_only_strips_no_part(clip, said):
     analysis, plan = clip
     r = apply_edit(analysis, plan, said)
     assert all(_playing(r.plan, s.start_s + 0.1) >= _playing(plan, s.start_s + 0.1) for s in plan.sections)
+
+
+@pytest.mark.parametrize("said", ["5M1 IN 0:08. OUT 0:26, button it.", "5M1 IN 0:08 OUT 0:26 button it"])
+def test_a_button_after_an_out_is_on_the_out_not_in_the_silence_after(clip, said):
+    analysis, plan = clip
+    r = apply_edit(analysis, plan, said)
+    assert not r.question, r.question
+    assert _hits(r.plan).get(26.0) == "stop" and min(a for a, _ in _silent(r.plan) if a > 0) == 26.0
+    assert {t: k for t, k in _hits(r.plan).items() if t > 26.0} == {t: k for t, k in _hits(plan).items() if t > 26.0}
+
+
+@pytest.mark.parametrize("said", ["when he hits the button add a crash", "button button button"])
+def test_button_as_a_noun_is_no_mark_at_the_end(clip, said):
+    analysis, plan = clip
+    r = apply_edit(analysis, plan, said)
+    assert _hits(r.plan) == _hits(plan) or r.question
+
+
+def test_before_and_after_that_after_a_stretch_are_its_start_and_end(clip):
+    analysis, plan = clip
+    r = apply_edit(analysis, plan, "slower from 0:21 to 0:26 and louder before that").plan
+    assert all(n.energy > o.energy for n, o in zip(r.sections, plan.sections) if o.end_s <= 21.0)
+    assert all(n.energy == o.energy for n, o in zip(r.sections, plan.sections) if o.start_s >= 21.0)
+    r = apply_edit(analysis, plan, "slower from 0:09 to 0:15 and louder after that").plan
+    assert all(n.energy == o.energy for n, o in zip(r.sections, plan.sections) if o.end_s <= 15.0)
+    assert any(n.energy > o.energy for n, o in zip(r.sections, plan.sections) if o.start_s >= 15.0)
+
+
+def test_a_cue_time_past_the_end_is_never_said_as_another_time(clip):
+    analysis, plan = clip
+    r = apply_edit(analysis, plan, "IN 99:99")
+    assert "100:39" not in (r.question or r.reply) and r.plan == plan

@@ -81,6 +81,7 @@ NOTHING_AFTER_RE = re.compile(r"\b(?:nothing|no (?:music|score)|silence) after(?
 # "before that", "after that", "up to then": the moment said last
 DEICTIC_TIME_RE = re.compile(r"\b(before|after|until|till|up to|from) (?:that|then|this|it|there)\b"
                              r"(?! (?:is|was|are|were|cut|shot|one|part|bit|section|change|edit|note)\b)", re.I)
+STRETCH_RE = re.compile(rf"({CLOCK})\s*(?:-|–|to|until|till|and|through)\s*({CLOCK})", re.I)
 # "button it there", "sting it there": at the moment said last
 MARK_THERE_RE = re.compile(r"\b(button|sting|stab|hit|accent|crash|stop)( it| that| this)? there\b", re.I)
 # Music heard in the scene, so the score is out there: "the radio in shot 2 is source", "keep score out"
@@ -88,7 +89,10 @@ SOURCE_RE = re.compile(r"\b(?:is|are|'s|as) (?:all |just |pure )?source(?: music
                        r"\bkeep (?:the )?(?:score|music) out\b|\b(?:hold|no) (?:the )?score\b", re.I)
 HEADING_WORDS_RE = re.compile(r"\bsource (?:vs\.?|versus|v\.?|or|and) score\b\s*:?", re.I)
 # A button: the cue's short, emphatic last chord (read by `marks` as a stop mark)
-BUTTON_RE = re.compile(r"\bbutton(?:s|ed|ing)?\b(?: (?:it|the cue|the end|this|that|things))?(?: (?:off|up|out))?", re.I)
+# ("button" as a verb: "button it", "button on the downbeat", "button at 0:46"; "the button she presses" is a thing)
+BUTTON_RE = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\bthat )(?<!\bthis )(?<!\bher )(?<!\bhis )(?<!\btheir )(?<!\bits )"
+                       r"\bbutton(?:s|ed|ing)?(?: (?:it|the cue|the end|this|that|things)\b(?: (?:off|up|out)\b)?|"
+                       r" (?:off|up|out)\b|(?=\s+(?:on|at|@)\b))", re.I)
 # "end on a hit", "a sting at the very end", "finish with a button": a mark where the cue ends
 END_ON_RE = re.compile(r"\b(?:end|finish|close|out)(?:s|ing)? (?:it |the cue |things |the piece )?(?:on|with) (?:a |an |one )?"
                        r"(?:big |strong |hard |final |last |proper |clean )?(?:hit|button|sting|stinger|stab|accent|crash|stop)\b"
@@ -217,6 +221,18 @@ def _last_time(text: str, end: int) -> str | None:
     return times[-1] if times else None
 
 
+def _deictic(m: re.Match) -> str:
+    """"before that" as the moment said last; after a stretch ("slower from 0:20 to 0:30 and louder before that"),
+    before or up to its start, after or from its end."""
+    head = m.string[:m.start()]
+    times = list(TIME_RE.finditer(head))
+    if not times:
+        return m.group(0)
+    stretch = [s for s in STRETCH_RE.finditer(head) if s.end() == times[-1].end()]
+    t = stretch[-1].group(1) if stretch and m.group(1).lower() in ("before", "until", "till", "up to") else times[-1].group(0)
+    return f"{m.group(1)} {t}"
+
+
 def _glossed(text: str) -> str:
     """"from the cut after the sting (0:25) until 0:30" -> "from 0:25 until 0:30": a place described, then its
     timecode in brackets, is the timecode; the description goes (it names nothing the video measures)."""
@@ -319,7 +335,7 @@ def spoken(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
                         f"{m.group('before') or ''}no music", text)
     text = NOTHING_AFTER_RE.sub(lambda m: "" if (t := _last_time(text, m.start())) in outs else
                                 f"; no music after {t}" if t else m.group(0), text)
-    text = DEICTIC_TIME_RE.sub(lambda m: f"{m.group(1)} {t}" if (t := _last_time(text, m.start())) else m.group(0), text)
+    text = DEICTIC_TIME_RE.sub(_deictic, text)
     text = MARK_THERE_RE.sub(lambda m: f"{m.group(1)}{m.group(2) or ''} at {t}" if (t := _last_time(text, m.start()))
                              else m.group(0), text)
     text = SOURCE_RE.sub(" no music ", text)
@@ -335,7 +351,7 @@ def spoken(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
     text = PULL_RE.sub(_pulled, text)
     text = PART_BACK_RE.sub(lambda m: m.group(0) if not named_parts(m.group("obj").lower()) else
                             f"add {m.group('obj')}" + (f" from {m.group('t')}" if m.group("t") else ""), text)
-    return _buttoned(text, analysis, plan)
+    return _buttoned(text, analysis, plan, outs)
 
 
 def last_frame(analysis: VideoAnalysis) -> float:
@@ -344,9 +360,9 @@ def last_frame(analysis: VideoAnalysis) -> float:
     return round(analysis.duration_s - 0.5 / (analysis.fps or 25.0), 3)
 
 
-def _buttoned(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
+def _buttoned(text: str, analysis: VideoAnalysis, plan: ScorePlan, outs: set[str]) -> str:
     """A button with no moment in its clause, or a mark the cue ends on ("end on a hit", "a sting at the very end")
-    in a note that names no time, cut or shot: where the music that plays last ends."""
+    in a note that names no time, cut or shot: where the music that plays last ends, or at the OUT said before it."""
     end = _cue_end(plan)
     at = f" at {clock(last_frame(analysis) if end >= plan.duration_s - 0.05 else end)}"
     if not TIME_RE.search(text) and not re.search(r"\bcuts?\b|\bshots?\b", text, re.I):
@@ -355,7 +371,10 @@ def _buttoned(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
     for m in BUTTON_RE.finditer(text):
         sentence_end = re.search(r"[,;.!?\n]", text[m.end():])
         rest = text[m.end():m.end() + (sentence_end.start() if sentence_end else len(text))]
-        out.append(text[last:m.start()] + "button" + ("" if TIME_RE.search(rest) else at))
+        said = _last_time(text, m.start())
+        head = text[last:m.start()]   # "OUT 0:46 button it": a note of its own after the OUT's time
+        head = re.sub(r"(?<=\d)\s+$", "; ", head)
+        out.append(head + "button" + ("" if TIME_RE.search(rest) else f" at {said}" if said in outs else at))
         last = m.end()
     return "".join(out) + text[last:]
 
