@@ -255,6 +255,8 @@ def test_a_low_pulse_without_only_strips_no_part(clip, said):
     analysis, plan = clip
     r = apply_edit(analysis, plan, said)
     assert all(_playing(r.plan, s.start_s + 0.1) >= _playing(plan, s.start_s + 0.1) for s in plan.sections)
+    kept = apply_edit(analysis, plan, "from 0:21 on a low pulse, with nothing else, slowly building").plan
+    assert _playing(kept, 30.0) <= {"bass", "drums"}
 
 
 @pytest.mark.parametrize("said", ["5M1 IN 0:08. OUT 0:26, button it.", "5M1 IN 0:08 OUT 0:26 button it"])

@@ -302,8 +302,8 @@ def _under(m: re.Match) -> str:
 def _low_only(m: re.Match) -> str:
     """"just a low pulse", "a low pulse and nothing on top": the bass and the kit alone ("give it a low pulse" adds
     nothing, and strips nothing)."""
-    clause = re.match(r"[^,;.!?\n]*", m.string[m.end():]).group(0)
-    if m.group("only") or re.search(r"\bnothing (?:else|on top|over)\b", clause, re.I):
+    sentence = re.match(r"[^;.!?\n]*", m.string[m.end():]).group(0)
+    if m.group("only") or re.search(r"\bnothing (?:else|but)\b", sentence, re.I) or NOTHING_ON_TOP_RE.search(sentence):
         return " only the bass and drums "
     return m.group(0)
 
@@ -343,11 +343,11 @@ def spoken(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
     text = CATCH_RE.sub("hit ", text)
     text = UNDER_RE.sub(_under, text)
     text = EASE_BUILD_RE.sub(" less energy there ", text)
+    text = LOW_ONLY_RE.sub(_low_only, text)
     text = NOTHING_ON_TOP_RE.sub(" no melody ", text)
     text = LOW_END_RE.sub(lambda m: "the bass" if m.group(0).lower().startswith("the") else "bass", text)
     text = HARDER_RE.sub(lambda m: m.group(0) if named_parts(m.group("subj").lower()) else f"{m.group('subj')} more energy",
                          text)
-    text = LOW_ONLY_RE.sub(_low_only, text)
     text = PULL_RE.sub(_pulled, text)
     text = PART_BACK_RE.sub(lambda m: m.group(0) if not named_parts(m.group("obj").lower()) else
                             f"add {m.group('obj')}" + (f" from {m.group('t')}" if m.group("t") else ""), text)
