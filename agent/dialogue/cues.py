@@ -31,7 +31,7 @@ import re
 
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.place_words import CLOCK, ORD, ORDINALS, parse_time
-from v2m.agent.dialogue.where import visible_cuts, visible_shots
+from v2m.agent.dialogue.where import fmt, visible_cuts, visible_shots
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 # A cue's number as music editors write it: reel, "M", cue ("1M1", "2m03", "1M2A"), with what a heading adds
@@ -152,8 +152,7 @@ TIME_RE = re.compile(CLOCK)
 
 def clock(t: float) -> str:
     """A time as the place finders read it, to the millisecond ("0:07.480")."""
-    m, s = divmod(round(t, 3), 60)
-    return f"{int(m)}:{s:06.3f}" if s % 1 else f"{int(m)}:{int(s):02d}"
+    return fmt(round(t, 3), 3)
 
 
 def unlabelled(text: str) -> str:
