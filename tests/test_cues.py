@@ -198,3 +198,94 @@ def test_a_cue_number_as_the_subject_of_its_in_and_a_button_then_nothing(clip):
     assert _silent(r.plan) and max(b for _, b in _silent(r.plan)) == 9.0
     r = apply_edit(analysis, plan, "button it at 0:26 and then nothing")
     assert _hits(r.plan).get(26.0) == "stop" and min(a for a, _ in _silent(r.plan)) == 26.0
+
+
+@pytest.mark.parametrize("said", ["the music starts at 0:05, it should start right away",
+                                  "the music ends at 0:30, can it go to the end?", "the music in 0:20-0:30 is too busy",
+                                  "the score in 0:10-0:20 feels slow", "BRING THE DRUMS IN AT 0:10",
+                                  "PUT THE DRUMS IN AT 0:15 AND TAKE THEM OUT AT 0:30", "Drums IN at 0:15",
+                                  "Strings IN at 0:20"])
+def test_words_about_the_music_or_a_part_are_no_cue_in_or_out(clip, said):
+    analysis, plan = clip
+    assert _silent(apply_edit(analysis, plan, said).plan) == []
+
+
+def test_an_in_and_an_out_with_no_punctuation_between(clip):
+    analysis, plan = clip
+    r = apply_edit(analysis, plan, "IN 0:08 OUT 0:26")
+    assert not r.question, r.question
+    assert _silent(r.plan)[0] == (0.0, 8.0) and min(a for a, _ in _silent(r.plan) if a > 0) == 26.0
+
+
+def _level(plan, role: str, t: float = 12.0) -> float:
+    return plan.sections[plan.section_at(t)].levels_db.get(role, 0.0)
+
+
+def _playing(plan, t: float = 12.0) -> set[str]:
+    return set(plan.sections[plan.section_at(t)].instruments or plan.instrumentation)
+
+
+@pytest.mark.parametrize("said, role", [("pull the bass to the front", "bass"), ("pull the bass further forward", "bass"),
+                                        ("pull the drums louder", "drums"), ("pull the drums more forward", "drums")])
+def test_pull_a_part_forward_is_that_part_louder(clip, said, role):
+    analysis, plan = clip
+    r = apply_edit(analysis, plan, said)
+    assert _playing(r.plan) >= _playing(plan) and _level(r.plan, role) > _level(plan, role)
+
+
+def test_pull_a_part_out_in_a_note_is_that_part_out(clip):
+    analysis, plan = clip
+    for said in ("pull the drums", "pull the drums out", "pull the drums between 0:09 and 0:15"):
+        assert "drums" not in _playing(apply_edit(analysis, plan, said).plan), said
+
+
+def test_a_part_under_another_and_a_number_under_are_no_underscore(clip):
+    analysis, plan = clip
+    energy = [s.energy for s in plan.sections]
+    r = apply_edit(analysis, plan, "the bass should stay under the melody").plan
+    assert [s.energy for s in r.sections] == energy and _level(r, "bass") < 0
+    r = apply_edit(analysis, plan, "the bass sits under everything, bring it up").plan
+    assert all(s.energy >= e for s, e in zip(r.sections, energy)) and _level(r, "bass") > 0
+    r = apply_edit(analysis, plan, "keep it under 100 bpm").plan
+    assert [s.energy for s in r.sections] == energy and r.tempo_bpm <= 100
+
+
+@pytest.mark.parametrize("said", ["give it a low pulse", "could we get a low pulse going"])
+def test_a_low_pulse_without_only_strips_no_part(clip, said):
+    analysis, plan = clip
+    r = apply_edit(analysis, plan, said)
+    assert all(_playing(r.plan, s.start_s + 0.1) >= _playing(plan, s.start_s + 0.1) for s in plan.sections)
+    kept = apply_edit(analysis, plan, "from 0:21 on a low pulse, with nothing else, slowly building").plan
+    assert _playing(kept, 30.0) <= {"bass", "drums"}
+
+
+@pytest.mark.parametrize("said", ["5M1 IN 0:08. OUT 0:26, button it.", "5M1 IN 0:08 OUT 0:26 button it"])
+def test_a_button_after_an_out_is_on_the_out_not_in_the_silence_after(clip, said):
+    analysis, plan = clip
+    r = apply_edit(analysis, plan, said)
+    assert not r.question, r.question
+    assert _hits(r.plan).get(26.0) == "stop" and min(a for a, _ in _silent(r.plan) if a > 0) == 26.0
+    assert {t: k for t, k in _hits(r.plan).items() if t > 26.0} == {t: k for t, k in _hits(plan).items() if t > 26.0}
+
+
+@pytest.mark.parametrize("said", ["when he hits the button add a crash", "button button button"])
+def test_button_as_a_noun_is_no_mark_at_the_end(clip, said):
+    analysis, plan = clip
+    r = apply_edit(analysis, plan, said)
+    assert _hits(r.plan) == _hits(plan) or r.question
+
+
+def test_before_and_after_that_after_a_stretch_are_its_start_and_end(clip):
+    analysis, plan = clip
+    r = apply_edit(analysis, plan, "slower from 0:21 to 0:26 and louder before that").plan
+    assert all(n.energy > o.energy for n, o in zip(r.sections, plan.sections) if o.end_s <= 21.0)
+    assert all(n.energy == o.energy for n, o in zip(r.sections, plan.sections) if o.start_s >= 21.0)
+    r = apply_edit(analysis, plan, "slower from 0:09 to 0:15 and louder after that").plan
+    assert all(n.energy == o.energy for n, o in zip(r.sections, plan.sections) if o.end_s <= 15.0)
+    assert any(n.energy > o.energy for n, o in zip(r.sections, plan.sections) if o.start_s >= 15.0)
+
+
+def test_a_cue_time_past_the_end_is_never_said_as_another_time(clip):
+    analysis, plan = clip
+    r = apply_edit(analysis, plan, "IN 99:99")
+    assert "100:39" not in (r.question or r.reply) and r.plan == plan

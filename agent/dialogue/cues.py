@@ -31,7 +31,7 @@ import re
 
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.place_words import CLOCK, ORD, ORDINALS, parse_time
-from v2m.agent.dialogue.where import visible_cuts, visible_shots
+from v2m.agent.dialogue.where import fmt, visible_cuts, visible_shots
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 # A cue's number as music editors write it: reel, "M", cue ("1M1", "2m03", "1M2A"), with what a heading adds
@@ -46,19 +46,29 @@ CUE_VERB_RE = re.compile(r"(?:starts?|begins?|enters?|ends?|finishes|stops?|(?:c
 BULLET_RE = re.compile(r"^\s*[-–—•*]\s+(?=\S)")
 
 MUSIC = r"(?:the )?(?:music|score|underscore|cue)"
+# The all-capitals IN and OUT of a note are its own events: at a clause's start, after a time or after "cue" ("IN 0:08
+# OUT 0:46", "1M1 OUT 0:46"), never after a part ("Drums IN at 0:30") or in a sentence typed in capitals
+OWN = r"(?:^|(?<=[.,;:!?\n(/–—-])|(?<=\d)|(?<=\bcue))(?P<sp>\s*)"
+# ... and no stretch ("the music in 0:20-0:30") or description ("the score in 1:00 feels slow") after its time
+NOT_SAID = (r"(?!\s*(?:-|–|to|until|till|and)\s*\d)(?!\s+(?:is|are|was|were|feels?|sounds?|seems?|gets?|drags?|"
+            r"needs?|should|could|can|has|have|keeps?|looks?)\b)")
+# A sentence that goes on to ask about it ("the music starts at 0:05, it should start right away", "the music ends
+# at 0:50, can it go to the end?") describes the cue as it is: no event
+ASKED_RE = re.compile(r"\?|\b(?:should|shouldn't|can|could|would|needs? to|has to|must|want)\b[^.;!\n]*?"
+                      r"\b(?:start|begin|come|end|stop|finish|go|run|play|last|kick)", re.I)
 # The cue starts: "IN 0:08", "music in at 0:08", "score back in at 0:03", "bring the score in at 0:08"
-IN_RE = re.compile(rf"(?:(?-i:\bIN\b)|\b{MUSIC}(?: (?:comes?|goes|kicks?|is|should come))?(?: back)? in\b|"
+IN_RE = re.compile(rf"(?:{OWN}(?-i:IN\b)|\b{MUSIC}(?: (?:comes?|goes|kicks?|is|should come))?(?: back)? in\b|"
                    rf"\b(?:start|begin|bring|sneak)(?:s|ing)? {MUSIC}(?: back)?(?: in)?(?= (?:at|on|@) )|"
                    rf"\b{MUSIC} (?:starts?|begins?|enters?|sneaks? in)\b|"
                    rf"\bsegue\w* (?:out of (?:the |a )?[\w' ]{{1,30}}? )?(?:at|on) "
                    rf"(?={CLOCK} into (?:the )?(?:score|underscore)\b))"
-                   rf"\s*(?:(?:at|on|@|:)\s*)?(?:the (?:cut|frame|downbeat) (?:at )?)?(?P<t>{CLOCK})", re.I)
+                   rf"\s*(?:(?:at|on|@|:)\s*)?(?:the (?:cut|frame|downbeat) (?:at )?)?(?P<t>{CLOCK}){NOT_SAID}", re.I)
 # The cue ends: "OUT at 0:46", "score out at 0:46", "the cue ends at 0:46" (not "music out from 0:25 until 0:30")
-OUT_RE = re.compile(rf"(?:(?-i:\bOUT\b)|\bhard out\b|\b(?:let it )?rings? out\b|"
+OUT_RE = re.compile(rf"(?:{OWN}(?-i:OUT\b)|\bhard out\b|\b(?:let it )?rings? out\b|"
                     rf"\b{MUSIC}(?: (?:goes|comes|cuts|drops|tails|fades|is))? out\b|"
                     rf"\b(?:end|finish)(?:s|ing)? {MUSIC}(?= (?:at|on|@) )|\b{MUSIC} (?:ends?|finishes)\b)"
                     rf"\s*(?:(?:at|on|@|:)\s*)?(?:the (?:cut|frame) (?:at )?)?(?P<t>{CLOCK})"
-                    rf"(?!\s*(?:-|–|to|until|till)\s*\d)", re.I)
+                    rf"{NOT_SAID}", re.I)
 # After a cue's IN in the same note, a bare "out at 0:41" ("cue in at 0:13, out at 0:41") is its OUT
 BARE_OUT_RE = re.compile(rf"(?<![\w'])(?:(?:goes|go|going|comes|cuts|drops|tails|fades) )?out (?:at|on|@)\s*(?P<t>{CLOCK})"
                          rf"(?!\s*(?:-|–|to|until|till)\s*\d)", re.I)
@@ -71,6 +81,7 @@ NOTHING_AFTER_RE = re.compile(r"\b(?:nothing|no (?:music|score)|silence) after(?
 # "before that", "after that", "up to then": the moment said last
 DEICTIC_TIME_RE = re.compile(r"\b(before|after|until|till|up to|from) (?:that|then|this|it|there)\b"
                              r"(?! (?:is|was|are|were|cut|shot|one|part|bit|section|change|edit|note)\b)", re.I)
+STRETCH_RE = re.compile(rf"({CLOCK})\s*(?:-|–|to|until|till|and|through)\s*({CLOCK})", re.I)
 # "button it there", "sting it there": at the moment said last
 MARK_THERE_RE = re.compile(r"\b(button|sting|stab|hit|accent|crash|stop)( it| that| this)? there\b", re.I)
 # Music heard in the scene, so the score is out there: "the radio in shot 2 is source", "keep score out"
@@ -78,7 +89,10 @@ SOURCE_RE = re.compile(r"\b(?:is|are|'s|as) (?:all |just |pure )?source(?: music
                        r"\bkeep (?:the )?(?:score|music) out\b|\b(?:hold|no) (?:the )?score\b", re.I)
 HEADING_WORDS_RE = re.compile(r"\bsource (?:vs\.?|versus|v\.?|or|and) score\b\s*:?", re.I)
 # A button: the cue's short, emphatic last chord (read by `marks` as a stop mark)
-BUTTON_RE = re.compile(r"\bbutton(?:s|ed|ing)?\b(?: (?:it|the cue|the end|this|that|things))?(?: (?:off|up|out))?", re.I)
+# ("button" as a verb: "button it", "button on the downbeat", "button at 0:46"; "the button she presses" is a thing)
+BUTTON_RE = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\bthat )(?<!\bthis )(?<!\bher )(?<!\bhis )(?<!\btheir )(?<!\bits )"
+                       r"\bbutton(?:s|ed|ing)?(?: (?:it|the cue|the end|this|that|things)\b(?: (?:off|up|out)\b)?|"
+                       r" (?:off|up|out)\b|(?=\s+(?:on|at|@)\b))", re.I)
 # "end on a hit", "a sting at the very end", "finish with a button": a mark where the cue ends
 END_ON_RE = re.compile(r"\b(?:end|finish|close|out)(?:s|ing)? (?:it |the cue |things |the piece )?(?:on|with) (?:a |an |one )?"
                        r"(?:big |strong |hard |final |last |proper |clean )?(?:hit|button|sting|stinger|stab|accent|crash|stop)\b"
@@ -92,10 +106,13 @@ PLAY_THROUGH_RE = re.compile(rf"\bplay(?:s|ing)? (?:straight |right )?through (?
                              rf"(?:at |on )?{CLOCK})", re.I)
 UNDER_RE = re.compile(r"\b(?:stay|stays|staying|sit|sits|sitting|play|plays|keep (?:it|the music|the score)|dip(?:s|ped)?"
                       r"(?: it| the music| the score)?(?: down)?) (?:right |well |"
-                      r"way |low )?under(?:neath)?\b(?: (?:everything|it all|the (?:dialogue|dialog|vo|voice ?over|"
+                      r"way |low )?under(?:neath)?\b(?P<obj> (?:everything|it all|the (?:dialogue|dialog|vo|voice ?over|"
                       r"narration|scene|lines)))?", re.I)
 PULL_RE = re.compile(r"\bpull(?:s|ed|ing)? (?:out )?(?P<obj>(?:the |all the |all |that |those )?(?:[a-z#-]+ ){0,2}?[a-z#-]+)"
                      r"(?P<after> (?:back|down|up|forward|in|under|over|together|apart)\b)?", re.I)
+# What may follow a part pulled out: nothing, "out", or where ("pull the drums between 0:20 and 0:30")
+PULL_REST_RE = re.compile(r"\s*(?:out\b)?\s*(?:(?:from|between|at|in|on|for|during|after|before|until|till|through|"
+                          r"throughout|there|here|when|where|while)\b|$)", re.I)
 # "pull the build back a little", "ease the swell off": less of what the last edit built, where it built
 EASE_BUILD_RE = re.compile(r"\b(?:pull|take|tone|ease|bring|knock|dial|rein)(?: back| down)? (?:the|that|this) (?:build|swell|"
                            r"rise|climb|crescendo|ramp|lift)(?: up)?(?: (?:back|down|off|in))?\b", re.I)
@@ -111,7 +128,7 @@ HARDER_RE = re.compile(r"(?P<subj>[^,;.!?\n]*?)\b(?:should |to |must |needs to |
 NOTHING_ON_TOP_RE = re.compile(r"\bnothing (?:on top|over the top|up top|above it)\b", re.I)
 # "a low pulse", "just a low throb": a steady beat in the low register, the bass and the kit alone ("add a low
 # drone" is a part brought in, not this)
-LOW_ONLY_RE = re.compile(r"(?<!add )(?<!add in )(?<!bring in )(?<!with )\b(?:just |only )?(?:a |an )?low (?:pulse|throb)\b"
+LOW_ONLY_RE = re.compile(r"(?<!add )(?<!add in )(?<!bring in )(?<!with )\b(?P<only>just |only )?(?:a |an )?low (?:pulse|throb)\b"
                          r"(?! (?:in|on|from|under) the)", re.I)
 # A reason given in passing: "let the rain carry it", "let the silence do the work", "let the drop land on its own"
 LET_RE = re.compile(r"\blet (?:the |a |an |his |her |their |our )?(?P<n>[a-z']+)(?: [a-z']+)? (?:carry (?:it|this|that|the "
@@ -135,8 +152,7 @@ TIME_RE = re.compile(CLOCK)
 
 def clock(t: float) -> str:
     """A time as the place finders read it, to the millisecond ("0:07.480")."""
-    m, s = divmod(round(t, 3), 60)
-    return f"{int(m)}:{s:06.3f}" if s % 1 else f"{int(m)}:{int(s):02d}"
+    return fmt(round(t, 3), 3)
 
 
 def unlabelled(text: str) -> str:
@@ -161,26 +177,59 @@ def _silent_after(plan: ScorePlan, t: float) -> float:
     return min([s.start_s for s in plan.sections if not s.music and s.start_s >= t - 0.05], default=plan.duration_s)
 
 
+def _as_said(plan: ScorePlan, m: re.Match) -> str | None:
+    """The words of a cue IN or OUT kept as they are, when they are no event: a time past the video's end (said as
+    the user said it, by the place finders), or a sentence that goes on to ask about the cue as it is."""
+    sentence = re.match(r"[^.;!?\n]*[?]?", m.string[m.end():]).group(0)
+    if parse_time(m.group("t")) > plan.duration_s or ASKED_RE.search(sentence):
+        return m.group(0)
+    return None
+
+
+def _lead(m: re.Match) -> str:
+    """The space before a capitals IN or OUT, as a clause's end when a time is just before it ("IN 0:08 OUT 0:46")."""
+    sp = m.groupdict().get("sp")
+    if sp is None:
+        return ""
+    return "; " if m.start() > 0 and m.string[m.start() - 1].isdigit() else sp
+
+
 def _cue_in(plan: ScorePlan, m: re.Match) -> str:
+    if (kept := _as_said(plan, m)) is not None:
+        return kept
     t = parse_time(m.group("t"))
     s = _silent_before(plan, t)
     if t - s < 0.1:   # out just before already ("score back in at 0:03"): only the moment is left
-        return f"at {m.group('t')}"
-    return f"no music before {m.group('t')}" if s < 0.05 else f"no music from {clock(s)} to {m.group('t')}"
+        return f"{_lead(m)}at {m.group('t')}"
+    return _lead(m) + (f"no music before {m.group('t')}" if s < 0.05 else f"no music from {clock(s)} to {m.group('t')}")
 
 
 def _cue_out(plan: ScorePlan, m: re.Match) -> str:
+    if (kept := _as_said(plan, m)) is not None:
+        return kept
     t = parse_time(m.group("t"))
     e = _silent_after(plan, t)
     if e - t < 0.1 or t >= plan.duration_s - 0.1:
-        return f"at {m.group('t')}"
-    return f"no music after {m.group('t')}" if e >= plan.duration_s - 0.05 else \
-        f"no music from {m.group('t')} to {clock(e)}"
+        return f"{_lead(m)}at {m.group('t')}"
+    return _lead(m) + (f"no music after {m.group('t')}" if e >= plan.duration_s - 0.05 else
+                       f"no music from {m.group('t')} to {clock(e)}")
 
 
 def _last_time(text: str, end: int) -> str | None:
     times = TIME_RE.findall(text[:end])
     return times[-1] if times else None
+
+
+def _deictic(m: re.Match) -> str:
+    """"before that" as the moment said last; after a stretch ("slower from 0:20 to 0:30 and louder before that"),
+    before or up to its start, after or from its end."""
+    head = m.string[:m.start()]
+    times = list(TIME_RE.finditer(head))
+    if not times:
+        return m.group(0)
+    stretch = [s for s in STRETCH_RE.finditer(head) if s.end() == times[-1].end()]
+    t = stretch[-1].group(1) if stretch and m.group(1).lower() in ("before", "until", "till", "up to") else times[-1].group(0)
+    return f"{m.group(1)} {t}"
 
 
 def _glossed(text: str) -> str:
@@ -230,11 +279,32 @@ def _reason(m: re.Match) -> str:
 
 
 def _pulled(m: re.Match) -> str:
-    """"pull the percussion" is that part out; "pull the strings back" (less of them) is read elsewhere."""
+    """"pull the percussion", "pull the drums out", "pull the drums between 0:20 and 0:30": that part out; "pull
+    the piano to the front" (louder) and "pull the strings back" (less of them) are read elsewhere."""
     obj, after = m.group("obj"), m.group("after")
-    if after or not named_parts(obj.lower()) or re.match(r"\s*(?:a |by |just |slightly|some)", m.string[m.end():]):
-        return m.group(0)   # "pull the strings a touch": less of them
+    rest = re.match(r"[^,;.!?\n]*", m.string[m.end():]).group(0)
+    if after or not named_parts(obj.lower()) or not PULL_REST_RE.match(rest):
+        return m.group(0)
     return "no " + re.sub(r"^(?:the|all the|all|that|those) ", "", obj, flags=re.I)
+
+
+def _under(m: re.Match) -> str:
+    """Underscore ("stay under everything"): less energy; not a part under another ("the bass should stay under
+    the melody", a balance) or a number ("keep it under 100 bpm")."""
+    clause = m.string[max(m.string.rfind(x, 0, m.start()) for x in ",;.!?\n") + 1:m.start()]
+    nxt = m.string[m.end():m.end() + 30]
+    if named_parts(clause.lower()) or re.match(r"\s*\d", nxt) or (not m.group("obj") and named_parts(nxt.lower())):
+        return m.group(0)
+    return " less energy "
+
+
+def _low_only(m: re.Match) -> str:
+    """"just a low pulse", "a low pulse and nothing on top": the bass and the kit alone ("give it a low pulse" adds
+    nothing, and strips nothing)."""
+    sentence = re.match(r"[^;.!?\n]*", m.string[m.end():]).group(0)
+    if m.group("only") or re.search(r"\bnothing (?:else|but)\b", sentence, re.I) or NOTHING_ON_TOP_RE.search(sentence):
+        return " only the bass and drums "
+    return m.group(0)
 
 
 def spoken(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
@@ -264,23 +334,23 @@ def spoken(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
                         f"{m.group('before') or ''}no music", text)
     text = NOTHING_AFTER_RE.sub(lambda m: "" if (t := _last_time(text, m.start())) in outs else
                                 f"; no music after {t}" if t else m.group(0), text)
-    text = DEICTIC_TIME_RE.sub(lambda m: f"{m.group(1)} {t}" if (t := _last_time(text, m.start())) else m.group(0), text)
+    text = DEICTIC_TIME_RE.sub(_deictic, text)
     text = MARK_THERE_RE.sub(lambda m: f"{m.group(1)}{m.group(2) or ''} at {t}" if (t := _last_time(text, m.start()))
                              else m.group(0), text)
     text = SOURCE_RE.sub(" no music ", text)
     text = PLAY_THROUGH_RE.sub("no accent on ", text)
     text = CATCH_RE.sub("hit ", text)
-    text = UNDER_RE.sub(" less energy ", text)
+    text = UNDER_RE.sub(_under, text)
     text = EASE_BUILD_RE.sub(" less energy there ", text)
+    text = LOW_ONLY_RE.sub(_low_only, text)
     text = NOTHING_ON_TOP_RE.sub(" no melody ", text)
     text = LOW_END_RE.sub(lambda m: "the bass" if m.group(0).lower().startswith("the") else "bass", text)
     text = HARDER_RE.sub(lambda m: m.group(0) if named_parts(m.group("subj").lower()) else f"{m.group('subj')} more energy",
                          text)
-    text = LOW_ONLY_RE.sub(" only the bass and drums ", text)
     text = PULL_RE.sub(_pulled, text)
     text = PART_BACK_RE.sub(lambda m: m.group(0) if not named_parts(m.group("obj").lower()) else
                             f"add {m.group('obj')}" + (f" from {m.group('t')}" if m.group("t") else ""), text)
-    return _buttoned(text, analysis, plan)
+    return _buttoned(text, analysis, plan, outs)
 
 
 def last_frame(analysis: VideoAnalysis) -> float:
@@ -289,9 +359,9 @@ def last_frame(analysis: VideoAnalysis) -> float:
     return round(analysis.duration_s - 0.5 / (analysis.fps or 25.0), 3)
 
 
-def _buttoned(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
+def _buttoned(text: str, analysis: VideoAnalysis, plan: ScorePlan, outs: set[str]) -> str:
     """A button with no moment in its clause, or a mark the cue ends on ("end on a hit", "a sting at the very end")
-    in a note that names no time, cut or shot: where the music that plays last ends."""
+    in a note that names no time, cut or shot: where the music that plays last ends, or at the OUT said before it."""
     end = _cue_end(plan)
     at = f" at {clock(last_frame(analysis) if end >= plan.duration_s - 0.05 else end)}"
     if not TIME_RE.search(text) and not re.search(r"\bcuts?\b|\bshots?\b", text, re.I):
@@ -300,7 +370,10 @@ def _buttoned(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
     for m in BUTTON_RE.finditer(text):
         sentence_end = re.search(r"[,;.!?\n]", text[m.end():])
         rest = text[m.end():m.end() + (sentence_end.start() if sentence_end else len(text))]
-        out.append(text[last:m.start()] + "button" + ("" if TIME_RE.search(rest) else at))
+        said = _last_time(text, m.start())
+        head = text[last:m.start()]   # "OUT 0:46 button it": a note of its own after the OUT's time
+        head = re.sub(r"(?<=\d)\s+$", "; ", head)
+        out.append(head + "button" + ("" if TIME_RE.search(rest) else f" at {said}" if said in outs else at))
         last = m.end()
     return "".join(out) + text[last:]
 

@@ -72,10 +72,11 @@ class Span:
     snap: bool = True
 
 
-def fmt(t: float) -> str:
-    """0:07.5 style time for replies."""
+def fmt(t: float, places: int = 1) -> str:
+    """0:07.5 style time for replies; with `places=3`, to the millisecond ("0:07.480") as the place finders read
+    a time written back into a request."""
     m, s = divmod(t, 60)
-    return f"{int(m)}:{s:04.1f}" if s % 1 else f"{int(m)}:{int(s):02d}"
+    return f"{int(m)}:{s:0{3 + places}.{places}f}" if s % 1 else f"{int(m)}:{int(s):02d}"
 
 
 def _ordinal(word: str, n: int) -> int:
