@@ -21,6 +21,8 @@ from v2m.agent.planners.base import get_planner
     ("where the horses run it needs more drive", "where the horses run", "horses"),
     ("slower during the parade scene", "the parade scene", "parade"),
     ("while the credits roll keep it soft", "while the credits roll", "credits"),
+    # a moment said as a container is quoted up to the main clause, not with the whole sentence
+    ("the scene where the boat leaves should be gentler", "the scene where the boat leaves", "boat"),
 ])
 def test_a_moment_of_the_picture_is_found_and_named(request_, phrase, key):
     m = described(request_, "music for our summer film")
@@ -40,6 +42,19 @@ def test_a_moment_of_the_picture_is_found_and_named(request_, phrase, key):
     ("the client is unhappy with the tempo", ""),                            # who asks
     ("the reverb is too much", ""),
     ("Honestly it is too fast", ""),
+    # how the music is made and who hears it: the music's own words, never a moment of the picture
+    ("the phrasing feels stiff", ""),
+    ("the orchestration feels too thin", ""),
+    ("the dynamic range is too narrow", ""),
+    ("the textures are a bit muddy", ""),
+    ("the listeners should feel hopeful", ""),
+    ("our customers need to feel safe", ""),
+    ("the momentum is sagging", ""),
+    ("The pacing is off", ""), ("the arrangement is too busy", ""), ("the dynamics are too flat", ""),
+    ("the timing feels rushed", ""), ("the instrumentation is too sparse", ""), ("the repetition is annoying", ""),
+    ("viewers need to feel calm", ""), ("the audience should feel excited", ""), ("the flow is a bit choppy", ""),
+    ("the atmosphere should be darker", ""), ("the source audio is too loud", ""),
+    ("the ambience should be colder", ""),
 ])
 def test_no_moment_in_music_words_places_or_the_whole_video(request_, subject):
     assert described(request_, subject) is None

@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from v2m.agent.dialogue import names
 from v2m.agent.dialogue.arbiter import COUNTED_RE
 from v2m.agent.dialogue.mentions import named_parts
-from v2m.agent.dialogue.phrases import words
+from v2m.agent.dialogue.phrases import ATTRIBUTES, words
 from v2m.agent.dialogue.place_words import parse_time
-from v2m.agent.dialogue.vocab import MOODS
+from v2m.agent.dialogue.vocab import KIT_PIECES, MOODS, ROLE_WORDS
 from v2m.agent.dialogue.where import Ask, locate, only_place, shot_at, snap
 from v2m.agent.dialogue.where import moment as moment_of
 from v2m.tools.contract import ScorePlan, VideoAnalysis
@@ -53,20 +53,28 @@ SUBJECT_RE = re.compile(rf"^(?:(?:and|but|also|now|so|ok|okay|then|oh|plus)\b[ ,
 NAMED_PART_RE = re.compile(rf"\b(?:in|during|for|over|through|at|on) {DET} (?P<name>[a-z][a-z'-]*(?: [a-z][a-z'-]*)?) "
                            r"(?:part|bit|scene|section|stretch|sequence|shots?)\b", re.I)
 # "the bit with the red bike", "the part where he jumps": a stretch named by what it shows
+# (up to the main clause: "the moment where it all comes together | should be louder")
 CONTAINER_RE = re.compile(r"\b(?:the|that) (?:bit|part|moment|scene|section|stretch|shot|clip|photo) (?:with|where|when|"
-                          r"in which)\b[^,.;!?]*", re.I)
+                          rf"in which)\b(?:(?!\s+(?:{FEEL}|make|please|it's)\b)[^,.;!?])*", re.I)
 CONTAINERS = set("photo photos picture pic shot shots clip clips slide image bit part parts moment scene section "
                  "sequence stretch one footage frame".split())
 FUNCTION = set("""the a an our my their his her its your this that these those of with at in on by from to into out
 up down across over for and or he she they we you i it it's they're he's she's we're is are was were be does do did
 doing gets get got goes go going comes come just really all some when while once then""".split())
-MUSIC = set("""music song track tune score beat piece sound sounds melody tempo rhythm groove mood vibe energy volume
-key chord chords tone feel feeling style everything thing things whole rest mix level levels drop drops chorus verse
-bridge intro outro ending end start beginning middle climax build breakdown hook solo cut cuts speed pace loudness
-busy boring epic intense tense emotional sparse dramatic energetic lively upbeat mellow vocals vocal voice singer
-singing lyrics transition transitions reverb echo delay effects fx fade fades swell silence pause gap note notes master
-video film movie ad advert commercial trailer promo reel montage slideshow clip vlog edit story project brand
-client director producer editor boss agency team""".split())   # the music, the whole video, who asks
+# What the music is made of and who hears it, besides the words the grammar already reads (parts, moods,
+# attributes): "the pacing is off", "the arrangement is too busy", "viewers need to feel calm" are about the score
+CRAFT = set("""music song track tune score piece sound melody rhythm vibe tone feel feeling everything thing whole rest
+mix level drop chorus verse bridge climax build buildup build-up breakdown hook solo pacing timing flow arrangement
+orchestration dynamics dynamic phrasing atmosphere ambience ambiance texture production performance playing soundtrack soundscape
+accompaniment backing repetition loop layer layering balance mixing mastering character contrast progression structure
+transition cue stinger sting motif theme riff swing sync momentum tension release cadence crescendo pulse audio source
+sfx effect fx reverb echo delay fade swell silence pause gap note vocal voice singer singing lyric voiceover narration
+dialogue bpm speed pace loudness note harmony chord""".split())
+AUDIENCE = set("audience viewer listener watcher people customer fan follower subscriber user buyer".split())
+WHOLE = set("""video film movie ad advert commercial trailer promo reel montage slideshow clip vlog edit story project
+brand client director producer editor boss agency team""".split())   # the whole video, who asks
+MUSIC = CRAFT | AUDIENCE | WHOLE | set(ATTRIBUTES) | set(ROLE_WORDS) | KIT_PIECES | set(MOODS) | \
+    {w for m in MOODS.values() for w in m.words}
 WHEN_STOP = set("it everything music score song track that this there which what".split())
 SUBJECT_STOP = set("""it everything music score song track that this there which what i we you they he she everyone everybody
 people someone let can could please make just""".split())
@@ -121,8 +129,10 @@ def _key(phrase: str) -> str:
 
 
 def _about_music(phrase: str) -> bool:
+    """The phrase names the music, a part of it, how it plays, who hears it or the whole video."""
     low = phrase.lower()
-    return bool(named_parts(low)) or any(w in MUSIC or w in MOODS for w in re.findall(r"[a-z]+", low))
+    return bool(named_parts(low)) or any(w in MUSIC or w.rstrip("s") in MUSIC or w[:-2] in MUSIC and w.endswith("es")
+                                         for w in re.findall(r"[a-z][a-z-]*", low))
 
 
 def _shown(phrase: str, subject: str) -> bool:
