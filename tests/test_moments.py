@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from edit_clips import long_clip
 
-from v2m.agent.dialogue.moments import asked_about, described, place_of
+from v2m.agent.dialogue.moments import answers_where, asked_about, described, place_of
 from v2m.agent.dialogue.session import Session
 from v2m.agent.planners.base import get_planner
 
@@ -193,3 +193,21 @@ def test_a_turn_that_says_more_than_where_is_no_answer(answer):
     analysis = long_clip(60.0, 6.0)
     plan = get_planner("rules").plan(analysis, "music for our video").plan
     assert place_of(answer, "when the mayor speaks", analysis, plan, [plan]) is None
+
+
+def test_a_request_of_its_own_after_a_where_question_is_no_answer(tmp_path):
+    s = _session(tmp_path)
+    before = s.plan
+    assert s.say("when the kids open the presents it's much too quiet").question
+    t = s.say("also more reverb in the last shot")                         # a new request, not where the kids are
+    assert "Where is" not in t.reply
+    assert all(x.energy == y.energy for x, y in zip(s.plan.sections, before.sections))   # the asked edit not made
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("in shot 4", True), ("it's the sixth photo", True), ("the toast is near the end", True),
+    ("she blows them out around 0:40", True), ("the last one", True),
+    ("also more reverb in the last shot", False), ("make the intro slower", False), ("add a cello", False),
+])
+def test_an_answer_to_where_reads_as_one(text, answer):
+    assert answers_where(text) is answer

@@ -50,6 +50,8 @@ def answered(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[Sco
     picked = picks(asked.options, text) if asked else None
     if moments.asked_about(getattr(result, "question", None) or ""):
         return result   # a moment of its own asked about ("the fireworks need to feel massive"): a new request
+    if moment and not picked and not moments.answers_where(text):
+        return result   # asked where a moment is, told something else: a request of its own
     if asked and (getattr(result, "question", None) or picked):
         answer = picked if picked and picked.lower() not in text.lower() else text
         request = _pending(analysis, old, lineage, list(turns)) or asked.text

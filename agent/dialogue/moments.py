@@ -186,6 +186,24 @@ ASKED_RE = re.compile(r"^Where is '(?P<a>[^']+)'\?|I can't recognise \"(?P<b>[^\
                       r"^Where do you mean by '(?P<c>[^']+)'\?")
 
 
+# An answer to where a moment is: says where ("in shot 4", "around 0:30", "the third one"), or what the moment is
+# ("it's the sixth photo", "that's when she laughs", "the toast is near the end"), not a request of its own
+ANSWER_RE = re.compile(r"^\W*(?:(?:yes|yeah|yep|ok|okay|so|well|um|oh|hmm|ah|right)\W+)*(?:"
+                       r"(?:it|that|this|she|he|they|we|you)(?:'s|'re| is| are| was| were| comes?| happens?)\b|"
+                       r"(?:she|he|they) [a-z]+\b|when|where|while|once|"
+                       rf"{DET} [a-z][a-z'-]*(?: [a-z][a-z'-]*){{0,4}}? (?:is|are|'s|was|were|comes?|happens?|starts?)\b|"
+                       r"(?:in|at|from|during|around|near|towards?|on|between|after|before|by|about|roughly|just|right|"
+                       r"somewhere|shots?|cuts?|photos?|clips?|\d)\b|"
+                       r"the (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|next|"
+                       r"opening|closing|end|start|middle|beginning)\b)", re.I)
+
+
+def answers_where(text: str) -> bool:
+    """The turn reads as an answer to where a moment is (a place, or what the moment is), not as a request of its own
+    ("also more reverb in the last shot")."""
+    return bool(ANSWER_RE.match(text.strip()))
+
+
 def ask(moment: Moment) -> Ask:
     """The one question for a described moment: where it is."""
     return Ask(QUESTION.format(moment.phrase[:60]))
