@@ -211,3 +211,15 @@ def test_a_request_of_its_own_after_a_where_question_is_no_answer(tmp_path):
 ])
 def test_an_answer_to_where_reads_as_one(text, answer):
     assert answers_where(text) is answer
+
+
+def test_an_answered_moment_moved_by_one_shot(tmp_path):
+    s = _session(tmp_path)
+    before = s.plan
+    assert s.say("when the chef tastes the soup it's too loud").question
+    assert s.say("in shot 4").changed
+    t = s.say("no, one later")
+    assert t.changed and not t.question
+    assert _energy(s.plan, 21.0) == _energy(before, 21.0)                 # shot 4 (18-24 s) as it was
+    assert _energy(s.plan, 27.0) < _energy(before, 27.0)                  # shot 5 (24-30 s) the edit now
+    assert _energy(s.plan, 40.0) == _energy(before, 40.0)
