@@ -23,6 +23,9 @@ from v2m.agent.planners.base import get_planner
     ("while the credits roll keep it soft", "while the credits roll", "credits"),
     # a moment said as a container is quoted up to the main clause, not with the whole sentence
     ("the scene where the boat leaves should be gentler", "the scene where the boat leaves", "boat"),
+    # a subject in a clause joined on, not only at the start of the sentence
+    ("add a shaker, and the parade should feel grander", "the parade", "parade"),
+    ("busier but the bonfire needs to feel cosy", "the bonfire", "bonfire"),
 ])
 def test_a_moment_of_the_picture_is_found_and_named(request_, phrase, key):
     m = described(request_, "music for our summer film")

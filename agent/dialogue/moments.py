@@ -167,7 +167,8 @@ def _phrases(request: str) -> list[tuple[str, bool]]:
         if first in WHEN_STOP or first.startswith("it") and first != "its":
             continue
         found.append((m.group(0).strip(), False))
-    for sentence in re.split(r"(?<=[.?;])\s+|\n", text):
+    # each sentence and each clause joined on ("add a flute, and the dog scene should be calmer")
+    for sentence in re.split(rf"(?<=[.?;])\s+|\n|,\s*(?=(?:and|but|also|plus|then)\b)|\s+(?=(?:and|but) {DET}\b)", text):
         if m := SUBJECT_RE.match(sentence.strip()):
             np = m.group("np").strip()
             if not any(w in SUBJECT_STOP or w.endswith("ly") for w in np.lower().split()):
