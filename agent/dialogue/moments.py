@@ -9,7 +9,7 @@ is remembered by its name for later turns ("faster in the Tokyo part").
     m.phrase, m.key          # "when our founder talks", "founder"
     ask(m)                   # "Where is 'when our founder talks'? ..."
     filled("when our founder talks it's too busy", "when our founder talks", "she talks from the third shot to the sixth",
-           analysis, plan)   # "the founder is from 0:10.00 to 0:30.00. from 0:10.00 to 0:30.00 it's too busy."
+           analysis, plan)   # "the founder is from 0:10 to 0:30. from 0:10 to 0:30 it's too busy."
 
 A moment is a clause of time about someone or something in the picture ("when he does the spin", "while the
 kids blow out the candles") or a noun phrase that is the subject of a feeling ("the kitchen should feel ...",
@@ -30,7 +30,7 @@ from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.phrases import ATTRIBUTES, words
 from v2m.agent.dialogue.place_words import parse_time
 from v2m.agent.dialogue.vocab import KIT_PIECES, MOODS, ROLE_WORDS
-from v2m.agent.dialogue.where import Ask, locate, only_place, shot_at, snap
+from v2m.agent.dialogue.where import Ask, fmt, locate, only_place, shot_at, snap
 from v2m.agent.dialogue.where import moment as moment_of
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
@@ -110,9 +110,9 @@ def _key(phrase: str) -> str:
                 toks = toks[1:]
         elif toks and toks[0] in FUNCTION:   # "our founder talks": the one who acts
             head = toks[1:3] if len(toks) > 2 and toks[1].endswith("'s") else toks[1:2]
-            return " ".join(head) if names._is_name(" ".join(head)) else ""
+            return " ".join(head) if names.is_name(" ".join(head)) else ""
         else:   # "when Tom arrives": the one named
-            return toks[0] if toks and names._is_name(toks[0]) else ""
+            return toks[0] if toks and names.is_name(toks[0]) else ""
     while toks and (toks[0] in FUNCTION or toks[0] in CONTAINERS and len(toks) > 1 and toks[1] in ("of", "with")):
         toks = toks[1:]
     if toks[:1] and toks[0] in CONTAINERS and toks[1:2] and toks[1] in ("where", "when"):
@@ -123,7 +123,7 @@ def _key(phrase: str) -> str:
             break
         run.append(w)
     run = run[:2]
-    while run and not names._is_name(" ".join(run)):
+    while run and not names.is_name(" ".join(run)):
         run = run[:-1]
     return " ".join(run)
 
@@ -175,7 +175,7 @@ def _phrases(request: str) -> list[tuple[str, bool]]:
                 found.append((np, True))
     found += [(m.group(0).strip(), False) for m in CONTAINER_RE.finditer(text)]
     return found + [(m.group(0).split(None, 1)[1], True) for m in NAMED_PART_RE.finditer(text)
-                    if names._is_name(m.group("name").lower())]
+                    if names.is_name(m.group("name").lower())]
 
 
 QUESTION = ("Where is '{}'? I can't see that in the picture, only cuts, shots and motion: name a shot or a time "
@@ -219,12 +219,7 @@ def asked_about(question: str) -> str | None:
 def _place_name(moment: str) -> str | None:
     """The name in a place a request said but the finder could not place ("up to the whistle": "whistle")."""
     m = re.search(r"\b(?:up to|until|till|after|before|from|at|on) the ([a-z][a-z'-]+)\b", moment.lower())
-    return m.group(1) if m and names._is_name(m.group(1)) else None
-
-
-def clock(t: float) -> str:
-    """A time as the place finder reads it back exactly ("0:03.04")."""
-    return f"{int(t // 60)}:{t % 60:05.2f}"
+    return m.group(1) if m and names.is_name(m.group(1)) else None
 
 
 # "the shot where she bends down", "the one with the cake": a shot described inside an answer, not its place
@@ -246,7 +241,7 @@ def place_of(answer: str, moment: str, analysis: VideoAnalysis, plan: ScorePlan,
     else ("00:19 to 00:30, he reads the letter") makes the turn a request of its own, not an answer.
 
     Returns:
-        ("from 0:10.00 to 0:30.00" for a stretch or "at 0:33.00" for a moment ("he jumps at 0:33"), the
+        ("from 0:10 to 0:30" for a stretch or "at 0:33" for a moment ("he jumps at 0:33"), the
         answer's other sentences without their place clauses), or None.
     """
     known, noun = names.earlier(history), names.noun_of(answer)
@@ -273,13 +268,13 @@ def place_of(answer: str, moment: str, analysis: VideoAnalysis, plan: ScorePlan,
         if kept:
             others.append(", ".join(kept))
     if not places:
-        return (f"at {clock(times[0])}", others) if times and times[0] < analysis.duration_s else None
+        return (f"at {fmt(times[0], 2)}", others) if times and times[0] < analysis.duration_s else None
     try:
         span = locate(" ".join(places), analysis, plan)
     except Ask:
         return None
     span = snap(span, analysis) if span is not None else None
-    return (f"from {clock(span.start_s)} to {clock(span.end_s)}", others) if span is not None else None
+    return (f"from {fmt(span.start_s, 2)} to {fmt(span.end_s, 2)}", others) if span is not None else None
 
 
 def filled(asked: str, moment: str, answer: str, analysis: VideoAnalysis, plan: ScorePlan,
@@ -304,7 +299,7 @@ def filled(asked: str, moment: str, answer: str, analysis: VideoAnalysis, plan: 
     name_place = place
     if place.startswith("at "):   # a moment: its name stands for the shot it falls in ("calmer in the fireworks part")
         shot = shot_at(analysis, parse_time(place[3:]))
-        name_place = f"from {clock(shot.start_s)} to {clock(shot.end_s)}"
+        name_place = f"from {fmt(shot.start_s, 2)} to {fmt(shot.end_s, 2)}"
     moment = next(p for p, _ in _phrases(asked) if moment.lower() in p.lower())   # "car": "when the car appears"
     at = re.search(re.escape(moment), asked, re.I)
     request = f"{asked[:at.start()]}{place}{asked[at.end():]}" if at else f"{place}, {asked}"
