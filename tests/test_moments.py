@@ -57,6 +57,7 @@ def test_a_moment_of_the_picture_is_found_and_named(request_, phrase, key):
     ("the timing feels rushed", ""), ("the instrumentation is too sparse", ""), ("the repetition is annoying", ""),
     ("viewers need to feel calm", ""), ("the audience should feel excited", ""), ("the flow is a bit choppy", ""),
     ("the atmosphere should be darker", ""), ("the source audio is too loud", ""),
+    ("the top end is too harsh", ""), ("the bit where it gets soft needs a cello", ""),
     ("the ambience should be colder", ""),
 ])
 def test_no_moment_in_music_words_places_or_the_whole_video(request_, subject):

@@ -69,7 +69,8 @@ orchestration dynamics dynamic phrasing atmosphere ambience ambiance texture pro
 accompaniment backing repetition loop layer layering balance mixing mastering character contrast progression structure
 transition cue stinger sting motif theme riff swing sync momentum tension release cadence crescendo pulse audio source
 sfx effect fx reverb echo delay fade swell silence pause gap note vocal voice singer singing lyric voiceover narration
-dialogue bpm speed pace loudness note harmony chord""".split())
+dialogue bpm speed pace loudness note harmony chord key style intro outro ending end start beginning middle cut treble
+highs mids lows busy boring intense emotional sparse dramatic energetic lively quiet loud soft""".split())
 AUDIENCE = set("audience viewer listener watcher people customer fan follower subscriber user buyer".split())
 WHOLE = set("""video film movie ad advert commercial trailer promo reel montage slideshow clip vlog edit story project
 brand client director producer editor boss agency team""".split())   # the whole video, who asks
