@@ -53,9 +53,11 @@ SUBJECT_RE = re.compile(rf"^(?:(?:and|but|also|now|so|ok|okay|then|oh|plus)\b[ ,
 NAMED_PART_RE = re.compile(rf"\b(?:in|during|for|over|through|at|on) {DET} (?P<name>[a-z][a-z'-]*(?: [a-z][a-z'-]*)?) "
                            r"(?:part|bit|scene|section|stretch|sequence|shots?)\b", re.I)
 # "the bit with the red bike", "the part where he jumps": a stretch named by what it shows
-# (up to the main clause: "the moment where it all comes together | should be louder")
+# (up to the main clause: "the moment where it all comes together | should be louder", "the bit where it gets soft |
+# needs a cello")
+MAIN_CLAUSE = r"should|needs?|must|has to|have to|could|ought to|make|please|it's|(?:is|are|feels?|sounds?) (?:too|so|way|a bit|much)"
 CONTAINER_RE = re.compile(r"\b(?:the|that) (?:bit|part|moment|scene|section|stretch|shot|clip|photo) (?:with|where|when|"
-                          rf"in which)\b(?:(?!\s+(?:{FEEL}|make|please|it's)\b)[^,.;!?])*", re.I)
+                          rf"in which)\b(?:(?!\s+(?:{MAIN_CLAUSE})\b)[^,.;!?])*", re.I)
 CONTAINERS = set("photo photos picture pic shot shots clip clips slide image bit part parts moment scene section "
                  "sequence stretch one footage frame".split())
 FUNCTION = set("""the a an our my their his her its your this that these those of with at in on by from to into out
