@@ -179,12 +179,12 @@ def test_a_place_asked_about_by_its_name_is_answered_by_naming_it(tmp_path):
 
 
 @pytest.mark.parametrize("answer, place, rest", [
-    ("she's on screen in shots 3 to 6", "from 0:12 to 0:36", []),
-    ("you see it in the sixth shot", "from 0:30 to 0:36", []),
-    ("that happens at 0:22", "at 0:22", []),
-    ("about 0:41", "at 0:41", []),
-    ("the tenth shot, and give it some cello", "from 0:54 to 1:00", ["and give it some cello"]),
-    ("it's the shot where the bus leaves, the second one", "from 0:06 to 0:12", []),
+    ("she's on screen in shots 3 to 6", "from 0:12.00 to 0:36.00", []),
+    ("you see it in the sixth shot", "from 0:30.00 to 0:36.00", []),
+    ("that happens at 0:22", "at 0:22.00", []),
+    ("about 0:41", "at 0:41.00", []),
+    ("the tenth shot, and give it some cello", "from 0:54.00 to 1:00.00", ["and give it some cello"]),
+    ("it's the shot where the bus leaves, the second one", "from 0:06.00 to 0:12.00", []),
 ])
 def test_an_answer_says_where_in_its_own_words(answer, place, rest):
     analysis = long_clip(60.0, 6.0)

@@ -9,7 +9,7 @@ is remembered by its name for later turns ("faster in the Tokyo part").
     m.phrase, m.key          # "when our founder talks", "founder"
     ask(m)                   # "Where is 'when our founder talks'? ..."
     filled("when our founder talks it's too busy", "when our founder talks", "she talks from the third shot to the sixth",
-           analysis, plan)   # "the founder is from 0:10 to 0:30. from 0:10 to 0:30 it's too busy."
+           analysis, plan)   # "the founder is from 0:10.00 to 0:30.00. from 0:10.00 to 0:30.00 it's too busy."
 
 A moment is a clause of time about someone or something in the picture ("when he does the spin", "while the
 kids blow out the candles") or a noun phrase that is the subject of a feeling ("the kitchen should feel ...",
@@ -244,7 +244,7 @@ def place_of(answer: str, moment: str, analysis: VideoAnalysis, plan: ScorePlan,
     else ("00:19 to 00:30, he reads the letter") makes the turn a request of its own, not an answer.
 
     Returns:
-        ("from 0:10 to 0:30" for a stretch or "at 0:33" for a moment ("he jumps at 0:33"), the
+        ("from 0:10.00 to 0:30.00" for a stretch or "at 0:33.00" for a moment ("he jumps at 0:33"), the
         answer's other sentences without their place clauses), or None.
     """
     known, noun = names.earlier(history), names.noun_of(answer)

@@ -73,9 +73,10 @@ class Span:
 
 
 def fmt(t: float, places: int = 1) -> str:
-    """0:07.5 style time for replies; with `places=2` as exactly as the place finder reads it back ("0:03.04")."""
+    """0:07.5 style time for replies; with `places=2` always to the hundredth, as the place finder reads it back
+    exactly in a request rebuilt from an answer ("0:03.04", "0:19.00")."""
     m, s = divmod(t, 60)
-    return f"{int(m)}:{s:0{places + 3}.{places}f}" if s % 1 else f"{int(m)}:{int(s):02d}"
+    return f"{int(m)}:{s:0{places + 3}.{places}f}" if s % 1 or places > 1 else f"{int(m)}:{int(s):02d}"
 
 
 def _ordinal(word: str, n: int) -> int:
