@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from edit_clips import long_clip
 
-from v2m.agent.dialogue.moments import asked_about, described, place_of
+from v2m.agent.dialogue.moments import answers_where, asked_about, described, place_of
 from v2m.agent.dialogue.session import Session
 from v2m.agent.planners.base import get_planner
 
@@ -21,6 +21,11 @@ from v2m.agent.planners.base import get_planner
     ("where the horses run it needs more drive", "where the horses run", "horses"),
     ("slower during the parade scene", "the parade scene", "parade"),
     ("while the credits roll keep it soft", "while the credits roll", "credits"),
+    # a moment said as a container is quoted up to the main clause, not with the whole sentence
+    ("the scene where the boat leaves should be gentler", "the scene where the boat leaves", "boat"),
+    # a subject in a clause joined on, not only at the start of the sentence
+    ("add a shaker, and the parade should feel grander", "the parade", "parade"),
+    ("busier but the bonfire needs to feel cosy", "the bonfire", "bonfire"),
 ])
 def test_a_moment_of_the_picture_is_found_and_named(request_, phrase, key):
     m = described(request_, "music for our summer film")
@@ -40,6 +45,20 @@ def test_a_moment_of_the_picture_is_found_and_named(request_, phrase, key):
     ("the client is unhappy with the tempo", ""),                            # who asks
     ("the reverb is too much", ""),
     ("Honestly it is too fast", ""),
+    # how the music is made and who hears it: the music's own words, never a moment of the picture
+    ("the phrasing feels stiff", ""),
+    ("the orchestration feels too thin", ""),
+    ("the dynamic range is too narrow", ""),
+    ("the textures are a bit muddy", ""),
+    ("the listeners should feel hopeful", ""),
+    ("our customers need to feel safe", ""),
+    ("the momentum is sagging", ""),
+    ("The pacing is off", ""), ("the arrangement is too busy", ""), ("the dynamics are too flat", ""),
+    ("the timing feels rushed", ""), ("the instrumentation is too sparse", ""), ("the repetition is annoying", ""),
+    ("viewers need to feel calm", ""), ("the audience should feel excited", ""), ("the flow is a bit choppy", ""),
+    ("the atmosphere should be darker", ""), ("the source audio is too loud", ""),
+    ("the top end is too harsh", ""), ("the bit where it gets soft needs a cello", ""),
+    ("the ambience should be colder", ""),
 ])
 def test_no_moment_in_music_words_places_or_the_whole_video(request_, subject):
     assert described(request_, subject) is None
@@ -178,3 +197,33 @@ def test_a_turn_that_says_more_than_where_is_no_answer(answer):
     analysis = long_clip(60.0, 6.0)
     plan = get_planner("rules").plan(analysis, "music for our video").plan
     assert place_of(answer, "when the mayor speaks", analysis, plan, [plan]) is None
+
+
+def test_a_request_of_its_own_after_a_where_question_is_no_answer(tmp_path):
+    s = _session(tmp_path)
+    before = s.plan
+    assert s.say("when the kids open the presents it's much too quiet").question
+    t = s.say("also more reverb in the last shot")                         # a new request, not where the kids are
+    assert "Where is" not in t.reply
+    assert all(x.energy == y.energy for x, y in zip(s.plan.sections, before.sections))   # the asked edit not made
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("in shot 4", True), ("it's the sixth photo", True), ("the toast is near the end", True),
+    ("she blows them out around 0:40", True), ("the last one", True),
+    ("also more reverb in the last shot", False), ("make the intro slower", False), ("add a cello", False),
+])
+def test_an_answer_to_where_reads_as_one(text, answer):
+    assert answers_where(text) is answer
+
+
+def test_an_answered_moment_moved_by_one_shot(tmp_path):
+    s = _session(tmp_path)
+    before = s.plan
+    assert s.say("when the chef tastes the soup it's too loud").question
+    assert s.say("in shot 4").changed
+    t = s.say("no, one later")
+    assert t.changed and not t.question
+    assert _energy(s.plan, 21.0) == _energy(before, 21.0)                 # shot 4 (18-24 s) as it was
+    assert _energy(s.plan, 27.0) < _energy(before, 27.0)                  # shot 5 (24-30 s) the edit now
+    assert _energy(s.plan, 40.0) == _energy(before, 40.0)

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import moments
+from v2m.agent.dialogue import moments, recall
 from v2m.agent.dialogue.messages import picks
 from v2m.agent.dialogue.store import TurnRecord
+from v2m.agent.dialogue.where import visible_cuts
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 
@@ -50,6 +51,8 @@ def answered(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[Sco
     picked = picks(asked.options, text) if asked else None
     if moments.asked_about(getattr(result, "question", None) or ""):
         return result   # a moment of its own asked about ("the fireworks need to feel massive"): a new request
+    if moment and not picked and not moments.answers_where(text):
+        return result   # asked where a moment is, told something else: a request of its own
     if asked and (getattr(result, "question", None) or picked):
         answer = picked if picked and picked.lower() not in text.lower() else text
         request = _pending(analysis, old, lineage, list(turns)) or asked.text
@@ -73,11 +76,15 @@ def _moved(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[Score
     was; the correction's sentences about other places ("the second one is the sunny one, leave that") only say
     what is left alone."""
     m = CORRECTING_RE.match(text)
-    if not m or len(turns) < 2 or len(lineage) < 2 or turns[-1].kind != "say" or turns[-1].question:
+    if not (m or recall.SHIFT_RE.search(text.lower())) or len(turns) < 2 or len(lineage) < 2 or \
+            turns[-1].kind != "say" or turns[-1].question:
         return None
     moment = moments.asked_about(turns[-2].reply) if turns[-2].kind == "say" and turns[-2].question else None
-    first = re.split(r"(?<!\d)[.!?;]+(?!\d)", text[m.end():], maxsplit=1)[0]
-    if not moment or not (request := moments.filled(turns[-2].text, moment, first, analysis, lineage[-2], lineage[:-1])):
+    first = re.split(r"(?<!\d)[.!?;]+(?!\d)", text[m.end() if m else 0:], maxsplit=1)[0]
+    # "one later": the place the last answer gave, moved by one
+    shifted = recall.said_again(first, " ".join(turns[-1].text.lower().split()), visible_cuts(analysis))
+    if not moment or not (request := moments.filled(turns[-2].text, moment, shifted or first, analysis, lineage[-2],
+                                                     lineage[:-1])):
         return None
     result = planner.revise(analysis, old, f"from version {len(lineage) - 1}, {request}", history=lineage)
     return None if getattr(result, "question", None) or result.plan == old else result

@@ -27,10 +27,10 @@ from dataclasses import dataclass
 from v2m.agent.dialogue import names
 from v2m.agent.dialogue.arbiter import COUNTED_RE
 from v2m.agent.dialogue.mentions import named_parts
-from v2m.agent.dialogue.phrases import words
+from v2m.agent.dialogue.phrases import ATTRIBUTES, words
 from v2m.agent.dialogue.place_words import parse_time
-from v2m.agent.dialogue.vocab import MOODS
-from v2m.agent.dialogue.where import Ask, locate, only_place, shot_at, snap
+from v2m.agent.dialogue.vocab import KIT_PIECES, MOODS, ROLE_WORDS
+from v2m.agent.dialogue.where import Ask, fmt, locate, only_place, shot_at, snap
 from v2m.agent.dialogue.where import moment as moment_of
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
@@ -53,20 +53,31 @@ SUBJECT_RE = re.compile(rf"^(?:(?:and|but|also|now|so|ok|okay|then|oh|plus)\b[ ,
 NAMED_PART_RE = re.compile(rf"\b(?:in|during|for|over|through|at|on) {DET} (?P<name>[a-z][a-z'-]*(?: [a-z][a-z'-]*)?) "
                            r"(?:part|bit|scene|section|stretch|sequence|shots?)\b", re.I)
 # "the bit with the red bike", "the part where he jumps": a stretch named by what it shows
+# (up to the main clause: "the moment where it all comes together | should be louder", "the bit where it gets soft |
+# needs a cello")
+MAIN_CLAUSE = r"should|needs?|must|has to|have to|could|ought to|make|please|it's|(?:is|are|feels?|sounds?) (?:too|so|way|a bit|much)"
 CONTAINER_RE = re.compile(r"\b(?:the|that) (?:bit|part|moment|scene|section|stretch|shot|clip|photo) (?:with|where|when|"
-                          r"in which)\b[^,.;!?]*", re.I)
+                          rf"in which)\b(?:(?!\s+(?:{MAIN_CLAUSE})\b)[^,.;!?])*", re.I)
 CONTAINERS = set("photo photos picture pic shot shots clip clips slide image bit part parts moment scene section "
                  "sequence stretch one footage frame".split())
 FUNCTION = set("""the a an our my their his her its your this that these those of with at in on by from to into out
 up down across over for and or he she they we you i it it's they're he's she's we're is are was were be does do did
 doing gets get got goes go going comes come just really all some when while once then""".split())
-MUSIC = set("""music song track tune score beat piece sound sounds melody tempo rhythm groove mood vibe energy volume
-key chord chords tone feel feeling style everything thing things whole rest mix level levels drop drops chorus verse
-bridge intro outro ending end start beginning middle climax build breakdown hook solo cut cuts speed pace loudness
-busy boring epic intense tense emotional sparse dramatic energetic lively upbeat mellow vocals vocal voice singer
-singing lyrics transition transitions reverb echo delay effects fx fade fades swell silence pause gap note notes master
-video film movie ad advert commercial trailer promo reel montage slideshow clip vlog edit story project brand
-client director producer editor boss agency team""".split())   # the music, the whole video, who asks
+# What the music is made of and who hears it, besides the words the grammar already reads (parts, moods,
+# attributes): "the pacing is off", "the arrangement is too busy", "viewers need to feel calm" are about the score
+CRAFT = set("""music song track tune score piece sound melody rhythm vibe tone feel feeling everything thing whole rest
+mix level drop chorus verse bridge climax build buildup build-up breakdown hook solo pacing timing flow arrangement
+orchestration dynamics dynamic phrasing atmosphere ambience ambiance texture production performance playing soundtrack soundscape
+accompaniment backing repetition loop layer layering balance mixing mastering character contrast progression structure
+transition cue stinger sting motif theme riff swing sync momentum tension release cadence crescendo pulse audio source
+sfx effect fx reverb echo delay fade swell silence pause gap note vocal voice singer singing lyric voiceover narration
+dialogue bpm speed pace loudness note harmony chord key style intro outro ending end start beginning middle cut treble
+highs mids lows busy boring intense emotional sparse dramatic energetic lively quiet loud soft""".split())
+AUDIENCE = set("audience viewer listener watcher people customer fan follower subscriber user buyer".split())
+WHOLE = set("""video film movie ad advert commercial trailer promo reel montage slideshow clip vlog edit story project
+brand client director producer editor boss agency team""".split())   # the whole video, who asks
+MUSIC = CRAFT | AUDIENCE | WHOLE | set(ATTRIBUTES) | set(ROLE_WORDS) | KIT_PIECES | set(MOODS) | \
+    {w for m in MOODS.values() for w in m.words}
 WHEN_STOP = set("it everything music score song track that this there which what".split())
 SUBJECT_STOP = set("""it everything music score song track that this there which what i we you they he she everyone everybody
 people someone let can could please make just""".split())
@@ -102,9 +113,9 @@ def _key(phrase: str) -> str:
                 toks = toks[1:]
         elif toks and toks[0] in FUNCTION:   # "our founder talks": the one who acts
             head = toks[1:3] if len(toks) > 2 and toks[1].endswith("'s") else toks[1:2]
-            return " ".join(head) if names._is_name(" ".join(head)) else ""
+            return " ".join(head) if names.is_name(" ".join(head)) else ""
         else:   # "when Tom arrives": the one named
-            return toks[0] if toks and names._is_name(toks[0]) else ""
+            return toks[0] if toks and names.is_name(toks[0]) else ""
     while toks and (toks[0] in FUNCTION or toks[0] in CONTAINERS and len(toks) > 1 and toks[1] in ("of", "with")):
         toks = toks[1:]
     if toks[:1] and toks[0] in CONTAINERS and toks[1:2] and toks[1] in ("where", "when"):
@@ -115,14 +126,16 @@ def _key(phrase: str) -> str:
             break
         run.append(w)
     run = run[:2]
-    while run and not names._is_name(" ".join(run)):
+    while run and not names.is_name(" ".join(run)):
         run = run[:-1]
     return " ".join(run)
 
 
 def _about_music(phrase: str) -> bool:
+    """The phrase names the music, a part of it, how it plays, who hears it or the whole video."""
     low = phrase.lower()
-    return bool(named_parts(low)) or any(w in MUSIC or w in MOODS for w in re.findall(r"[a-z]+", low))
+    return bool(named_parts(low)) or any(w in MUSIC or w.rstrip("s") in MUSIC or w[:-2] in MUSIC and w.endswith("es")
+                                         for w in re.findall(r"[a-z][a-z-]*", low))
 
 
 def _shown(phrase: str, subject: str) -> bool:
@@ -157,14 +170,15 @@ def _phrases(request: str) -> list[tuple[str, bool]]:
         if first in WHEN_STOP or first.startswith("it") and first != "its":
             continue
         found.append((m.group(0).strip(), False))
-    for sentence in re.split(r"(?<=[.?;])\s+|\n", text):
+    # each sentence and each clause joined on ("add a flute, and the dog scene should be calmer")
+    for sentence in re.split(rf"(?<=[.?;])\s+|\n|,\s*(?=(?:and|but|also|plus|then)\b)|\s+(?=(?:and|but) {DET}\b)", text):
         if m := SUBJECT_RE.match(sentence.strip()):
             np = m.group("np").strip()
             if not any(w in SUBJECT_STOP or w.endswith("ly") for w in np.lower().split()):
                 found.append((np, True))
     found += [(m.group(0).strip(), False) for m in CONTAINER_RE.finditer(text)]
     return found + [(m.group(0).split(None, 1)[1], True) for m in NAMED_PART_RE.finditer(text)
-                    if names._is_name(m.group("name").lower())]
+                    if names.is_name(m.group("name").lower())]
 
 
 QUESTION = ("Where is '{}'? I can't see that in the picture, only cuts, shots and motion: name a shot or a time "
@@ -174,6 +188,24 @@ QUESTION = ("Where is '{}'? I can't see that in the picture, only cuts, shots an
 # name what was asked about ("the pop is the second cut"), as the next note often is a request of its own
 ASKED_RE = re.compile(r"^Where is '(?P<a>[^']+)'\?|I can't recognise \"(?P<b>[^\"]+)\" in the picture|"
                       r"^Where do you mean by '(?P<c>[^']+)'\?")
+
+
+# An answer to where a moment is: says where ("in shot 4", "around 0:30", "the third one"), or what the moment is
+# ("it's the sixth photo", "that's when she laughs", "the toast is near the end"), not a request of its own
+ANSWER_RE = re.compile(r"^\W*(?:(?:yes|yeah|yep|ok|okay|so|well|um|oh|hmm|ah|right)\W+)*(?:"
+                       r"(?:it|that|this|she|he|they|we|you)(?:'s|'re| is| are| was| were| comes?| happens?)\b|"
+                       r"(?:she|he|they) [a-z]+\b|when|where|while|once|"
+                       rf"{DET} [a-z][a-z'-]*(?: [a-z][a-z'-]*){{0,4}}? (?:is|are|'s|was|were|comes?|happens?|starts?)\b|"
+                       r"(?:in|at|from|during|around|near|towards?|on|between|after|before|by|about|roughly|just|right|"
+                       r"somewhere|shots?|cuts?|photos?|clips?|\d)\b|"
+                       r"the (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|next|"
+                       r"opening|closing|end|start|middle|beginning)\b)", re.I)
+
+
+def answers_where(text: str) -> bool:
+    """The turn reads as an answer to where a moment is (a place, or what the moment is), not as a request of its own
+    ("also more reverb in the last shot")."""
+    return bool(ANSWER_RE.match(text.strip()))
 
 
 def ask(moment: Moment) -> Ask:
@@ -190,12 +222,7 @@ def asked_about(question: str) -> str | None:
 def _place_name(moment: str) -> str | None:
     """The name in a place a request said but the finder could not place ("up to the whistle": "whistle")."""
     m = re.search(r"\b(?:up to|until|till|after|before|from|at|on) the ([a-z][a-z'-]+)\b", moment.lower())
-    return m.group(1) if m and names._is_name(m.group(1)) else None
-
-
-def clock(t: float) -> str:
-    """A time as the place finder reads it back exactly ("0:03.04")."""
-    return f"{int(t // 60)}:{t % 60:05.2f}"
+    return m.group(1) if m and names.is_name(m.group(1)) else None
 
 
 # "the shot where she bends down", "the one with the cake": a shot described inside an answer, not its place
@@ -244,13 +271,13 @@ def place_of(answer: str, moment: str, analysis: VideoAnalysis, plan: ScorePlan,
         if kept:
             others.append(", ".join(kept))
     if not places:
-        return (f"at {clock(times[0])}", others) if times and times[0] < analysis.duration_s else None
+        return (f"at {fmt(times[0], 2)}", others) if times and times[0] < analysis.duration_s else None
     try:
         span = locate(" ".join(places), analysis, plan)
     except Ask:
         return None
     span = snap(span, analysis) if span is not None else None
-    return (f"from {clock(span.start_s)} to {clock(span.end_s)}", others) if span is not None else None
+    return (f"from {fmt(span.start_s, 2)} to {fmt(span.end_s, 2)}", others) if span is not None else None
 
 
 def filled(asked: str, moment: str, answer: str, analysis: VideoAnalysis, plan: ScorePlan,
@@ -275,7 +302,7 @@ def filled(asked: str, moment: str, answer: str, analysis: VideoAnalysis, plan: 
     name_place = place
     if place.startswith("at "):   # a moment: its name stands for the shot it falls in ("calmer in the fireworks part")
         shot = shot_at(analysis, parse_time(place[3:]))
-        name_place = f"from {clock(shot.start_s)} to {clock(shot.end_s)}"
+        name_place = f"from {fmt(shot.start_s, 2)} to {fmt(shot.end_s, 2)}"
     moment = next(p for p, _ in _phrases(asked) if moment.lower() in p.lower())   # "car": "when the car appears"
     at = re.search(re.escape(moment), asked, re.I)
     request = f"{asked[:at.start()]}{place}{asked[at.end():]}" if at else f"{place}, {asked}"

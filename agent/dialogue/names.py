@@ -76,7 +76,8 @@ HIT_WORDS_RE = re.compile(r"\b(?:hit|hits|accents?|crash\w*|stabs?|swell\w*|stin
 PARTICLES = {"in", "on", "up", "down", "out", "off", "over", "away"}   # "her walking in" is a name
 
 
-def _is_name(name: str) -> bool:
+def is_name(name: str) -> bool:
+    """The words may name a moment of the picture: no pronoun, place, edit, size, mood or instrument ("the kiss")."""
     parts = name.split()
     if not parts or parts[-1] in ADJECTIVES or any(w in MOODS for w in parts[-1:]):
         return False
@@ -94,7 +95,7 @@ FUNCTION_WORDS = {"the", "a", "an", "her", "his", "their", "its", "our", "my", "
 
 def _is_event(what: str) -> bool:
     """The words of a happening ("pops the question") hold no word of an edit, a part or a mood."""
-    return _is_name(" ".join(w for w in what.split() if w not in FUNCTION_WORDS) or "-")
+    return is_name(" ".join(w for w in what.split() if w not in FUNCTION_WORDS) or "-")
 
 
 def defined(text: str) -> tuple[str, dict[str, str]]:
@@ -109,7 +110,7 @@ def defined(text: str) -> tuple[str, dict[str, str]]:
     if (m := EVENT_RE.match(text)) and _is_event(m.group("what")):
         return f" {m.group('prep')} {m.group('place')} ", found   # "he pops the question at the third cut"
     m = IS_RE.search(text)
-    if m and _is_name(m.group("name")):
+    if m and is_name(m.group("name")):
         found[m.group("name")] = m.group("place")
         at = "at " if m.group("place")[0].isdigit() else ""   # "0:21 is the splash": the moment 0:21
         return text[:m.start()] + f" {at}{m.group('place')} " + text[m.end():], found
@@ -120,7 +121,7 @@ def defined(text: str) -> tuple[str, dict[str, str]]:
         if bare and (len(name.split()) < 2 or (m.group("prep") or "").strip() not in ("on", "at", "around") or
                      any(re.search(r"(?:er|ly)$", w) or w in ADJECTIVES for w in name.split())):
             continue   # "darker in shot 2" is an edit; a name starting a clause bare is two words at a moment
-        if (m.group("verb") or m.group("prep")) and _is_name(name):
+        if (m.group("verb") or m.group("prep")) and is_name(name):
             found[name] = m.group("place")
             if re.match(r" (?:lands?|hits)", m.group("verb") or ""):   # "make the drop land at 0:16": a hit there
                 return f"{text[:m.start()]} hit {m.group('prep') or 'at'} {m.group('place')} {text[m.end():]}", found
@@ -146,7 +147,7 @@ def resolve(text: str, names: dict[str, str]) -> str:
 def unlabel(text: str) -> str:
     """`text` without the names of places said beside them ("the tokyo bit, shots 6 to 10" -> "the bit, ...")."""
     return LABEL_RE.sub(lambda m: (f"the {m.group(2)}" if m.group(0).startswith("the") else " ")
-                        if _is_name(m.group(1)) else m.group(0), text)
+                        if is_name(m.group(1)) else m.group(0), text)
 
 
 def _clauses(request: str) -> list[str]:

@@ -276,7 +276,7 @@ def _shifted_time(said: str, step: int, cuts: list[float]) -> str | None:
     return f"{said[:times[0].start()]}{clock}{said[times[0].end():]}"
 
 
-def _again(sentence: str, said: str, cuts: list[float]) -> str | None:
+def said_again(sentence: str, said: str, cuts: list[float]) -> str | None:
     """The last request (`said`, lower-cased) with its place as one sentence of a correction puts it, or None."""
     low = " ".join(sentence.lower().split())
     if (m := CONTRAST_RE.search(low)) and SORRY_RE.search(low):
@@ -316,7 +316,7 @@ def moved(request: str, history: list[ScorePlan] | None, last: str,
     if not history or len(history) < 2 or not last:
         return None
     said, sentences = " ".join(last.lower().split()), _sentences(request)
-    k, again = next(((k, a) for k, x in enumerate(sentences) if (a := _again(x, said, list(cuts)))), (0, None))
+    k, again = next(((k, a) for k, x in enumerate(sentences) if (a := said_again(x, said, list(cuts)))), (0, None))
     if again is None:
         return None
     rest = [x for j, x in enumerate(sentences) if j != k and not SHIFT_RE.search(x.lower())

@@ -294,8 +294,8 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         intents = arbiter.combine(analysis, plan, request, partial(edits.read_request, last_span=last_place(history),
                                                                           known=names.earlier(history)))
     except Ask as q:   # a moment of the picture described: where it is comes first (the place finder's own asks it)
-        raise (None if moments.asked_about(str(q)) else moments.unplaced(request, None, analysis, plan, history)) \
-            or q from None
+        where = None if moments.asked_about(str(q)) else moments.unplaced(request, None, analysis, plan, history)
+        raise (where or q) from None
     if where := moments.unplaced(request, intents, analysis, plan, history):
         raise where
     return orchestration.stand_ins(orchestration.arrivals(where_heard(intents, history), plan))

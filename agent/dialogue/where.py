@@ -73,10 +73,10 @@ class Span:
 
 
 def fmt(t: float, places: int = 1) -> str:
-    """0:07.5 style time for replies; with `places=3`, to the millisecond ("0:07.480") as the place finders read
-    a time written back into a request."""
+    """0:07.5 style time for replies; with `places` > 1 always to that many places, as the place finders read a
+    time written back into a request exactly ("0:03.04", "0:19.00", "0:07.480")."""
     m, s = divmod(t, 60)
-    return f"{int(m)}:{s:0{3 + places}.{places}f}" if s % 1 else f"{int(m)}:{int(s):02d}"
+    return f"{int(m)}:{s:0{places + 3}.{places}f}" if s % 1 or places > 1 else f"{int(m)}:{int(s):02d}"
 
 
 def _ordinal(word: str, n: int) -> int:
