@@ -104,8 +104,19 @@ STATE_WORD_RE = re.compile(r"\b(?:is|are|'s|feels?|sounds?|seems?|gone|getting|g
 # "like", "like a", "like it's the", "like being in a" before a scene: part of the simile
 LIKE_RE = re.compile(r"\b(?:(?:a bit|a little|kind of|sort of|more|just|exactly) )?like(?: (?:it'?s|it is|we'?re|"
                      r"you'?re|being|being in|being at|at|in|a|an|the|some|someone'?s|somebody'?s))*\s*$", re.I)
-NOT_RE = re.compile(r"\b(?:not|never|rather than|instead of|less like|nothing like|no)(?: (?:like|as|so much|a|an|the|"
+NOT_RE = re.compile(r"\b(?:not|never|rather than|instead of|less|nothing|no)(?: (?:like|as|so much|a|an|the|"
                     r"some|in|at))*\s*$", re.I)
+# The music said NOT to be like a scene yet ("it doesn't feel cosy", "it still doesn't sound like a party"): a wish
+NEGATED_RE = re.compile(r"\b(?:doesn'?t|does not|don'?t|do not|didn'?t|did not|isn'?t|aren'?t|not)(?: (?:really|quite|yet|"
+                        r"still|even|exactly|very|so|that|much))* (?:feel|sound|seem|look)(?:s|ing)?(?: (?:like|enough|very|so|"
+                        r"that|much|a|an|the|quite|really))*\s*$", re.I)
+# The user likes the music as a scene ("it feels like a horror film and I love it", "sounds like a trailer, perfect"):
+# a description to keep, no move (never after "not": "not great")
+APPROVAL_RE = re.compile(r"(?<!not )(?<!n't )(?:\b(?:which|that|it)(?:'s| is| was)? )?(?:\b(?:really|so|just|and) )*\b(?:"
+                         r"i love|love (?:it|that|this)|perfect|spot on|nailed it|exactly (?:what|right|how)|just right|"
+                         r"keep (?:it|that|this)(?! (?:down|up|from|away|out|quiet|low|short|simple))|brilliant|amazing|"
+                         r"awesome|wonderful|fantastic|(?:sounds|looks|feels|it'?s|that'?s) great|great(?= for\b|\W*$))"
+                         r"[^,.;!?]*?(?=\s*(?:\bbut\b|\bexcept\b|\bthough\b|[,.;!?]|$))", re.I)
 # "it's a", "this is our": the video named, with no "like" (a purpose, read by `cultures`)
 NAMED_RE = re.compile(r"\b(?:is|are|was|were|it'?s|that'?s|this is|everything'?s)(?: (?:a|an|the|just|only|our|my))"
                       r"\s*$", re.I)
@@ -174,6 +185,8 @@ def _found(sentence: str) -> list[Found]:
 def _way(prefix: str, before: str | None, like: bool = True, culture: bool = False) -> str:
     """"away" or "toward": how a simile after `prefix` (its sentence so far) is meant; `before`: the way of
     the sentence before, for a bare "like X" or "cosy" said on its own."""
+    if NEGATED_RE.search(prefix):
+        return "toward"
     if NOT_RE.search(prefix):
         return "away"
     if not like and NAMED_RE.search(prefix) and culture:   # "it's a corporate explainer": what the video is
@@ -217,6 +230,7 @@ def plain(request: str) -> str:
         like a western now"), with nothing else in the request to say which way to move.
     """
     out, before, asks, moved, unclear = [], None, [], False, []
+    approved = bool(APPROVAL_RE.search(request))
     for sm in SENTENCE_RE.finditer(request):
         s = sm.group(0)
         found = _found(s)
@@ -231,12 +245,19 @@ def plain(request: str) -> str:
             rest = rest[:f.start] + " " * (f.end - f.start) + rest[f.end:]
         supported = _directed(rest)   # "too much now, like the Olympics": said in plain words
         said: list[str] = []
+        kept = False   # a simile the user likes: its praise is no mood either ("I love it": not "romantic")
         pieces, last, way = [], 0, before
         for f in found:
             if f.start < last:   # inside a simile already read ("sad for a birthday")
                 continue
             # a comparative ("warmer", "cosier") says the way itself: toward
-            way = "toward" if re.fullmatch(r"\w+[ie]r", f.words, re.I) else _way(s[:f.start], before, f.like, f.feel is None)
+            way = "toward" if re.fullmatch(r"warmer|\w+ier", f.words, re.I) else _way(s[:f.start], before, f.like, f.feel is None)
+            complaint = f.feel is not None and not (f.feel.mood or f.feel.toward)   # "it's gone sleepy"
+            if way == "away" and approved and not complaint and not re.search(r"\btoo\b", s[:f.start], re.I):
+                pieces.append(re.sub(r"[^,;]*$", " ", s[last:f.start]))   # "the end sounds like a trailer, perfect": no move
+                kept = True
+                last = f.end
+                continue
             if f.feel is None and way == "away":   # "like a stadium anthem": how a scene in it feels
                 f = next((Found(f.start, f.end, feel, f.words) for r, feel in SCENE_RES if r.search(f.words)), f)
             if f.feel is None:   # a culture
@@ -271,7 +292,7 @@ def plain(request: str) -> str:
             last = f.end
             if way == "away" and (m := ABOUT_RE.match(s[last:])) and not INSTRUMENT_RE.search(m.group(0)):
                 last += len(m.group(0))   # "like a car chase in a movie": one simile ("... with those drums": the grammar's)
-        out.append("".join(pieces) + s[last:])
+        out.append("".join(pieces) + (APPROVAL_RE.sub(" great ", s[last:]) if kept else s[last:]))
         before = way if not all(f.feel is not None and f.feel.unclear for f in found) else None
         moved = moved or bool(said)
     said = " ".join(out)
