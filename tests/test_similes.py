@@ -133,3 +133,16 @@ def test_a_style_asked_for_and_i_feel_like_as_i_think_still_read_as_before(clip,
     assert r.question is None and r.plan.style == pop.style and "bass louder" in r.reply.lower()
     r = apply(clip, pop, "it sounds like the drums are way too loud")
     assert r.question is None and "drums softer" in r.reply.lower()
+
+
+@pytest.mark.parametrize("said", ["we really don't want it to sound like a graveyard", "it should not feel like a hearse",
+                                  "please don't make it sound like a tear jerker"])
+def test_a_wish_said_not_to_be_moves_away(clip, pop, said):
+    r = apply(clip, pop, said)
+    assert r.question is None and sum(energies(r.plan)) > sum(energies(pop))
+
+
+def test_a_wish_said_not_to_be_keeps_its_place(clip, pop):
+    r = apply(clip, pop, "I'd rather the last shot didn't feel like a lullaby")
+    assert r.question is None and energies(r.plan, 0, 35) == energies(pop, 0, 35)
+    assert energies(r.plan, 35) > energies(pop, 35)

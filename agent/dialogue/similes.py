@@ -110,12 +110,15 @@ NOT_RE = re.compile(r"\b(?:not|never|rather than|instead of|less|nothing|no)(?: 
 NEGATED_RE = re.compile(r"\b(?:doesn'?t|does not|don'?t|do not|didn'?t|did not|isn'?t|aren'?t|not)(?: (?:really|quite|yet|"
                         r"still|even|exactly|very|so|that|much))* (?:feel|sound|seem|look)(?:s|ing)?(?: (?:like|enough|very|so|"
                         r"that|much|a|an|the|quite|really))*\s*$", re.I)
+NEG_RE = re.compile(r"\b(?:not|never|cannot|dont|doesnt|wont|wouldnt|shouldnt|mustnt)\b|n['’]t\b", re.I)   # a wish said not to be ("don't make it", "shouldn't")
+UNSAID = set("not never cannot dont don't doesn't doesnt didn't isn't can't won't wouldn't shouldn't mustn't want wanted wish need needs make "
+             "let it them this to feel sound seem look be like a an i we you really just ever at all".split())
 # The user likes the music as a scene ("it feels like a horror film and I love it", "sounds like a trailer, perfect"):
 # a description to keep, no move (never after "not": "not great")
 APPROVAL_RE = re.compile(r"(?<!not )(?<!n't )(?:\b(?:which|that|it)(?:'s| is| was)? )?(?:\b(?:really|so|just|and) )*\b(?:"
                          r"i love|love (?:it|that|this)|perfect|spot on|nailed it|exactly (?:what|right|how)|just right|"
                          r"keep (?:it|that|this)(?! (?:down|up|from|away|out|quiet|low|short|simple))|brilliant|amazing|"
-                         r"awesome|wonderful|fantastic|(?:sounds|looks|feels|it'?s|that'?s) great|great(?= for\b|\W*$))"
+                         r"awesome|wonderful|fantastic|in a good way|(?:sounds|looks|feels|it'?s|that'?s) great|great(?= for\b|\W*$))"
                          r"[^,.;!?]*?(?=\s*(?:\bbut\b|\bexcept\b|\bthough\b|[,.;!?]|$))", re.I)
 # "it's a", "this is our": the video named, with no "like" (a purpose, read by `cultures`)
 NAMED_RE = re.compile(r"\b(?:is|are|was|were|it'?s|that'?s|this is|everything'?s)(?: (?:a|an|the|just|only|our|my))"
@@ -185,6 +188,10 @@ def _found(sentence: str) -> list[Found]:
 def _way(prefix: str, before: str | None, like: bool = True, culture: bool = False) -> str:
     """"away" or "toward": how a simile after `prefix` (its sentence so far) is meant; `before`: the way of
     the sentence before, for a bare "like X" or "cosy" said on its own."""
+    clause = re.split(r"[,;]|\bbut\b", prefix)[-1]
+    wished = [m for m in WISH_RE.finditer(clause)]
+    if wished and NEG_RE.search(clause[max(0, wished[-1].start() - 20):]):
+        return "away"   # "I don't want it to feel like a funeral", "it should not sound cosy"
     if NEGATED_RE.search(prefix):
         return "toward"
     if NOT_RE.search(prefix):
@@ -282,6 +289,11 @@ def plain(request: str) -> str:
             if words:
                 said.append(words)
             lead = s[last:f.start]
+            cut = max(lead.rfind(","), lead.rfind(";")) + 1   # "I don't want the end to feel", "it shouldn't sound":
+            if way == "away" and (neg := NEG_RE.search(lead, cut)):   # the move away and its place, without the "not"
+                at = lead.rfind(" ", cut, neg.start()) + 1 or cut
+                lead = re.sub(r"(?:\b(?:i|we|it|you|they|do|does|would|will|should|must|really|just)\s*)+$", " ", lead[:at],
+                              flags=re.I) + " ".join(w for w in lead[at:].split() if w.lower() not in UNSAID)
             if way == "away":   # "it feels like", "now it's like", "not a": the description goes with the simile
                 lead = _undescribed(NOT_RE.sub(" ", lead))
             hedge = "a little " if HEDGE_RE.search(s[max(0, f.start - 30):f.end]) and words else ""
