@@ -89,3 +89,60 @@ def test_too_sweet_is_asked_which_way_unless_the_request_says():
         plain("hmm, it's gone a bit schmaltzy")
     assert "darker" in q.value.options
     assert "schmaltzy" in plain("the violins are schmaltzy, turn them down")   # the grammar reads the rest
+
+
+def apply(clip, plan, request):
+    from v2m.agent.dialogue.understanding import apply_edit
+    return apply_edit(clip, plan, request)
+
+
+@pytest.mark.parametrize("said", ["a touch less like a graveyard, please", "nothing like a memorial service please"])
+def test_less_like_a_sad_scene_moves_away_from_it(clip, pop, said):
+    r = apply(clip, pop, said)
+    assert r.question is None and sum(energies(r.plan)) > sum(energies(pop))
+
+
+@pytest.mark.parametrize("said", ["it still doesn't feel snug", "the music doesn't really sound like a lullaby yet"])
+def test_not_yet_like_a_scene_is_a_wish_toward_it(clip, pop, said):
+    r = apply(clip, pop, said)
+    assert r.question is None and sum(energies(r.plan)) < sum(energies(pop))
+
+
+@pytest.mark.parametrize("said", ["honestly it sounds like a blockbuster", "it sounds like a film trailer now"])
+def test_a_scene_word_ending_in_er_is_no_comparative(clip, pop, said):
+    r = apply(clip, pop, said)   # the music now like a big epic scene: away (calmer), not toward it
+    assert r.question is None and sum(energies(r.plan)) < sum(energies(pop))
+
+
+@pytest.mark.parametrize("said", ["it sounds like a film trailer, perfect", "it feels like a ghost story and I love it",
+                                  "the last shot sounds like a lullaby, which is just right for it",
+                                  "sounds like a fairground, exactly what we wanted"])
+def test_a_simile_the_user_praises_changes_nothing(clip, pop, said):
+    r = apply(clip, pop, said)
+    assert r.plan == pop and "glad" in r.reply.lower()
+
+
+def test_praise_elsewhere_does_not_keep_a_complaint(clip, pop):
+    r = apply(clip, pop, "it's way too much like a memorial service, otherwise perfect")
+    assert r.question is None and sum(energies(r.plan)) > sum(energies(pop))
+
+
+def test_a_style_asked_for_and_i_feel_like_as_i_think_still_read_as_before(clip, pop):
+    assert apply(clip, pop, "can you make it sound like a 70s cop show").plan.style == "funk"
+    r = apply(clip, pop, "I feel like the bass is a bit too quiet")
+    assert r.question is None and r.plan.style == pop.style and "bass louder" in r.reply.lower()
+    r = apply(clip, pop, "it sounds like the drums are way too loud")
+    assert r.question is None and "drums softer" in r.reply.lower()
+
+
+@pytest.mark.parametrize("said", ["we really don't want it to sound like a graveyard", "it should not feel like a hearse",
+                                  "please don't make it sound like a tear jerker"])
+def test_a_wish_said_not_to_be_moves_away(clip, pop, said):
+    r = apply(clip, pop, said)
+    assert r.question is None and sum(energies(r.plan)) > sum(energies(pop))
+
+
+def test_a_wish_said_not_to_be_keeps_its_place(clip, pop):
+    r = apply(clip, pop, "I'd rather the last shot didn't feel like a lullaby")
+    assert r.question is None and energies(r.plan, 0, 35) == energies(pop, 0, 35)
+    assert energies(r.plan, 35) > energies(pop, 35)

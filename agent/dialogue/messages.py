@@ -76,6 +76,8 @@ REPORT_ONLY_RE = re.compile(
 # original tempo was fine": a version pointed back to)
 FINE_RE = re.compile(r"^(?:the |that |this )?(?:very )?[\w ]{1,25}?(?: is| are|'s) (?:fine|ok|okay|good|great|"
                      r"perfect|lovely)(?: as (?:it|they) (?:is|are)| now| already)?$", re.I)
+# the music said to be like something ("it sounds like a trailer"): praise beside it is of that (see `similes`)
+LIKED_SIMILE_RE = re.compile(r"\b(?:sounds?|feels?|seems?)(?: \w+)? like\b", re.I)
 LEADING_PLACE_RE = re.compile(r"^\s*(?:from |at |in )?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*(?:-|–|to)\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?"
                               r"\s*[-–—:,]?\s*")
 SENTENCE_RE = re.compile(r"(?<=[.!?;])\s+|\n+")
@@ -167,8 +169,11 @@ def _speaker(word: str) -> bool:
 def _sentence(s: str) -> str:
     """A sentence without who said it; "" when it only reports or says a part is fine."""
     s = _unquoted(REPORT_RE.sub("", s.strip()))
-    clauses = [c for c in re.split(r",\s*", s) if not REPORT_ONLY_RE.match(c.strip().rstrip(" .!?")) and
+    said = re.split(r",\s*", s)
+    clauses = [c for c in said if not REPORT_ONLY_RE.match(c.strip().rstrip(" .!?")) and
                not FINE_RE.match(c.strip().rstrip(" .!?"))]
+    if len(clauses) < len(said) and any(LIKED_SIMILE_RE.search(c) for c in clauses):
+        clauses = said   # "it sounds like a trailer, perfect": the praise is of the simile, which stays no edit
     return re.sub(r"^(?:but|and|so|though)\b\s*", "", ", ".join(clauses).strip(), flags=re.I)
 
 

@@ -104,11 +104,25 @@ STATE_WORD_RE = re.compile(r"\b(?:is|are|'s|feels?|sounds?|seems?|gone|getting|g
 # "like", "like a", "like it's the", "like being in a" before a scene: part of the simile
 LIKE_RE = re.compile(r"\b(?:(?:a bit|a little|kind of|sort of|more|just|exactly) )?like(?: (?:it'?s|it is|we'?re|"
                      r"you'?re|being|being in|being at|at|in|a|an|the|some|someone'?s|somebody'?s))*\s*$", re.I)
-NOT_RE = re.compile(r"\b(?:not|never|rather than|instead of|less like|nothing like|no)(?: (?:like|as|so much|a|an|the|"
+NOT_RE = re.compile(r"\b(?:not|never|rather than|instead of|less|nothing|no)(?: (?:like|as|so much|a|an|the|"
                     r"some|in|at))*\s*$", re.I)
+# The music said NOT to be like a scene yet ("it doesn't feel cosy", "it still doesn't sound like a party"): a wish
+NEGATED_RE = re.compile(r"\b(?:doesn'?t|does not|don'?t|do not|didn'?t|did not|isn'?t|aren'?t|not)(?: (?:really|quite|yet|"
+                        r"still|even|exactly|very|so|that|much))* (?:feel|sound|seem|look)(?:s|ing)?(?: (?:like|enough|very|so|"
+                        r"that|much|a|an|the|quite|really))*\s*$", re.I)
+NEG_RE = re.compile(r"\b(?:not|never|cannot|dont|doesnt|wont|wouldnt|shouldnt|mustnt)\b|n['’]t\b", re.I)   # a wish said not to be ("don't make it", "shouldn't")
+UNSAID = set("not never cannot dont don't doesn't doesnt didn't isn't can't won't wouldn't shouldn't mustn't want wanted wish need needs make "
+             "let it them this to feel sound seem look be like a an i we you really just ever at all".split())
+# The user likes the music as a scene ("it feels like a horror film and I love it", "sounds like a trailer, perfect"):
+# a description to keep, no move (never after "not": "not great")
+APPROVAL_RE = re.compile(r"(?<!not )(?<!n't )(?:\b(?:which|that|it)(?:'s| is| was)? )?(?:\b(?:really|so|just|and) )*\b(?:"
+                         r"i love|love (?:it|that|this)|perfect|spot on|nailed it|exactly (?:what|right|how)|just right|"
+                         r"keep (?:it|that|this)(?! (?:down|up|from|away|out|quiet|low|short|simple))|brilliant|amazing|"
+                         r"awesome|wonderful|fantastic|in a good way|(?:sounds|looks|feels|it'?s|that'?s) great|great(?= for\b|\W*$))"
+                         r"[^,.;!?]*?(?=\s*(?:\bbut\b|\bexcept\b|\bthough\b|[,.;!?]|$))", re.I)
 # "it's a", "this is our": the video named, with no "like" (a purpose, read by `cultures`)
 NAMED_RE = re.compile(r"\b(?:is|are|was|were|it'?s|that'?s|this is|everything'?s)(?: (?:a|an|the|just|only|our|my))"
-                      r"\s*$", re.I)
+                      r"(?: (?!bit\b|little\b|touch\b|tad\b|lot\b)[\w-]+){0,2}\s*$", re.I)   # "it's a corporate explainer"
 # A wish: what should be ("should feel", "make it feel", "I want everyone to feel", "needs to be")
 WISH_RE = re.compile(r"\b(?:as if|as though|should|shall|must|needs?|has to|have to|ought|want|wants|wanted|wish|would|could|can|"
                      r"make|makes|let|give|gimme|more like|bit more|supposed|meant|i'?d|we'?d|hoping|hope)\b", re.I)
@@ -174,6 +188,12 @@ def _found(sentence: str) -> list[Found]:
 def _way(prefix: str, before: str | None, like: bool = True, culture: bool = False) -> str:
     """"away" or "toward": how a simile after `prefix` (its sentence so far) is meant; `before`: the way of
     the sentence before, for a bare "like X" or "cosy" said on its own."""
+    clause = re.split(r"[,;]|\bbut\b", prefix)[-1]
+    wished = [m for m in WISH_RE.finditer(clause)]
+    if wished and NEG_RE.search(clause[max(0, wished[-1].start() - 20):]):
+        return "away"   # "I don't want it to feel like a funeral", "it should not sound cosy"
+    if NEGATED_RE.search(prefix):
+        return "toward"
     if NOT_RE.search(prefix):
         return "away"
     if not like and NAMED_RE.search(prefix) and culture:   # "it's a corporate explainer": what the video is
@@ -217,6 +237,7 @@ def plain(request: str) -> str:
         like a western now"), with nothing else in the request to say which way to move.
     """
     out, before, asks, moved, unclear = [], None, [], False, []
+    approved = bool(APPROVAL_RE.search(request))
     for sm in SENTENCE_RE.finditer(request):
         s = sm.group(0)
         found = _found(s)
@@ -231,12 +252,19 @@ def plain(request: str) -> str:
             rest = rest[:f.start] + " " * (f.end - f.start) + rest[f.end:]
         supported = _directed(rest)   # "too much now, like the Olympics": said in plain words
         said: list[str] = []
+        kept = False   # a simile the user likes: its praise is no mood either ("I love it": not "romantic")
         pieces, last, way = [], 0, before
         for f in found:
             if f.start < last:   # inside a simile already read ("sad for a birthday")
                 continue
             # a comparative ("warmer", "cosier") says the way itself: toward
-            way = "toward" if re.fullmatch(r"\w+[ie]r", f.words, re.I) else _way(s[:f.start], before, f.like, f.feel is None)
+            way = "toward" if re.fullmatch(r"warmer|\w+ier", f.words, re.I) else _way(s[:f.start], before, f.like, f.feel is None)
+            complaint = f.feel is not None and not (f.feel.mood or f.feel.toward)   # "it's gone sleepy"
+            if way == "away" and approved and not complaint and not re.search(r"\btoo\b", s[:f.start], re.I):
+                pieces.append(re.sub(r"[^,;]*$", " ", s[last:f.start]))   # "the end sounds like a trailer, perfect": no move
+                kept = True
+                last = f.end
+                continue
             if f.feel is None and way == "away":   # "like a stadium anthem": how a scene in it feels
                 f = next((Found(f.start, f.end, feel, f.words) for r, feel in SCENE_RES if r.search(f.words)), f)
             if f.feel is None:   # a culture
@@ -261,6 +289,11 @@ def plain(request: str) -> str:
             if words:
                 said.append(words)
             lead = s[last:f.start]
+            cut = max(lead.rfind(","), lead.rfind(";")) + 1   # "I don't want the end to feel", "it shouldn't sound":
+            if way == "away" and (neg := NEG_RE.search(lead, cut)):   # the move away and its place, without the "not"
+                at = lead.rfind(" ", cut, neg.start()) + 1 or cut
+                lead = re.sub(r"(?:\b(?:i|we|it|you|they|do|does|would|will|should|must|really|just)\s*)+$", " ", lead[:at],
+                              flags=re.I) + " ".join(w for w in lead[at:].split() if w.lower() not in UNSAID)
             if way == "away":   # "it feels like", "now it's like", "not a": the description goes with the simile
                 lead = _undescribed(NOT_RE.sub(" ", lead))
             hedge = "a little " if HEDGE_RE.search(s[max(0, f.start - 30):f.end]) and words else ""
@@ -271,7 +304,7 @@ def plain(request: str) -> str:
             last = f.end
             if way == "away" and (m := ABOUT_RE.match(s[last:])) and not INSTRUMENT_RE.search(m.group(0)):
                 last += len(m.group(0))   # "like a car chase in a movie": one simile ("... with those drums": the grammar's)
-        out.append("".join(pieces) + s[last:])
+        out.append("".join(pieces) + (APPROVAL_RE.sub(" great ", s[last:]) if kept else s[last:]))
         before = way if not all(f.feel is not None and f.feel.unclear for f in found) else None
         moved = moved or bool(said)
     said = " ".join(out)
