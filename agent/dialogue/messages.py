@@ -37,9 +37,10 @@ SIGN_OFF_RE = re.compile(r"(?:^|(?<=[.!?\n])|,)\s*(?:thanks|thank you|many thank
                          r"regards|kind regards|best wishes|all the best|ta|thx|warmly)(?: so much| a lot| again)?"
                          r"[,!.]?\s*(?:[-–—]\s*)?(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)?\W*$", re.I)
 TAG_RE = re.compile(r"^\s*(?:\[[^\]\n]{1,60}\]|@[A-Za-z]\w{0,29}\b[:,]?)\s*")
+# A timecode as notes write it: "0:12", "01:00:12", "00:00:05:00" (SMPTE frames), "0:12.5"
+STAMP = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[:;.]\d{2})?"
 # "[0:12]", "(01:00-01:10)": a timecode in brackets at the front is a place, said the way the place finder reads
-TIME_TAG_RE = re.compile(r"^\s*[\[(]\s*((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[:;.]\d{2})?)(?:\s*(?:-|–|to)\s*"
-                         r"((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[:;.]\d{2})?))?\s*[\])]\s*[-–—:,]?\s*")
+TIME_TAG_RE = re.compile(rf"^\s*[\[(]\s*({STAMP})(?:\s*(?:-|–|to)\s*({STAMP}))?\s*[\])]\s*[-–—:,]?\s*")
 ROLE_WORDS = (r"director|editor|producer|exec(?:utive)? producer|client|agency|gm|ceo|cmo|boss|bride|groom|mum|"
               r"mom|dad|couple|marketing|brand team|me again")
 # "GM:", "Sarah again (sorry!):", "editor:": a speaker's tag; never a place ("Intro: softer")
@@ -97,9 +98,8 @@ LAST_REQUESTS_RE = re.compile(r"^\W*(?:(?:ok|okay|please|hmm|no|sorry)\W+)*(?:un
                               r"(?:changes|edits|steps|versions|requests) ago)\W*(?:please)?\W*$", re.I)
 SMPTE_RE = re.compile(r"^\s*(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[:;.](\d{2}))?\s*$")
 ITEM_RE = re.compile(r"^\s*(?:\d{1,3}[.):]|[-*•])\s+(.+?)\s*$")
-LEADING_TIME_RE = re.compile(r"^\s*((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[:;.]\d{2})?)\s*(?:[-–—:,]\s*)?(?=\S)")
-LEADING_RANGE_RE = re.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[:;.]\d{2})?\s*(?:-|–|to)\s*((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[:;.]\d{2})?)"
-                              r"\s*(?:[-–—:,]\s*)?")
+LEADING_TIME_RE = re.compile(rf"^\s*({STAMP})\s*(?:[-–—:,]\s*)?(?=\S)")
+LEADING_RANGE_RE = re.compile(rf"{STAMP}\s*(?:-|–|to)\s*({STAMP})\s*(?:[-–—:,]\s*)?")
 TIME_WORDS = ("timecode", "time", "tc", "in", "start", "at", "timestamp", "position")
 NOTE_WORDS = ("comment", "comments", "note", "notes", "feedback", "text", "description", "message")
 WHO_WORDS = ("author", "name", "user", "by", "from", "reviewer", "commenter")
