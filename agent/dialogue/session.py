@@ -215,7 +215,8 @@ class Session:
         Returns:
             The Turn; `question` is set when the planner needs more to go on (the plan is unchanged).
         """
-        asked, said, t0 = self._asked(), text, time.perf_counter()
+        turns = self.store.turns(self.id)   # read once: nothing is written before the answer reads them
+        asked, said, t0 = asked_turn(turns), text, time.perf_counter()
         if asked and (rest := withdrawal(text)) is not None:  # the question goes unanswered, nothing is undone
             if not rest:
                 self._record("say", text, DROPPED, t0, no_change=True)
@@ -232,7 +233,7 @@ class Session:
             return self.redo()
         old, lineage = self.plan, self.lineage()
         result = self.planner.revise(self.analysis, old, said, history=lineage)
-        result = answered(self.planner, self.analysis, old, lineage, asked, text, result, self.store.turns(self.id))
+        result = answered(self.planner, self.analysis, old, lineage, asked, text, result, turns)
         question = getattr(result, "question", None)
         if not question and result.plan.route != old.route and self.render_audio:
             try:  # the music model is missing: say so in one line and stay on the route that works
@@ -247,10 +248,6 @@ class Session:
                         options=list(getattr(result, "options", None) or []) if question else [],
                         seconds=time.perf_counter() - t0)
         return self._commit("say", text, result.plan, _with_warnings(result), t0)
-
-    def _asked(self) -> TurnRecord | None:
-        """The last turn, when the planner answered it with a question (its request, reply and options)."""
-        return asked_turn(self.store.turns(self.id))
 
     def undo(self) -> Turn:
         t0 = time.perf_counter()
