@@ -39,11 +39,6 @@ KEEP_ONLY = (rf"\b{EVERYTHING}(?: \w+){{0,3}}? {EXCEPT} {PARTS}",   # "everythin
 NEGATED_RE = re.compile(r"\b(?:no|without|not|lose|drop|remove|kill|mute|cut)\s*$")  # said just before a part
 
 
-def _instrument_word(phrase: str) -> str | None:
-    m = re.search(rf"\b({INSTR_ALT})(?:s|es)?\b", phrase)
-    return m.group(1) if m else None
-
-
 def role_of(plan: ScorePlan, word: str) -> str | None:
     """The role of the plan that the user's word names ("sax" -> melody in jazz, "drums" -> drums)."""
     inst = {**load_style(plan.style).instruments, **plan.instrumentation}
