@@ -9,8 +9,9 @@ sets in `TRAINABLE` can be read here: set b (tests/dialogues_personas) and the t
 (split by `half_of`). The validation halves d-val and e-val and the held-out set (c) grade the model and are
 refused by name, so they can never leak into training (a test checks no training turn is one of theirs).
 d-val's totals did choose among reader runs and ACT_P (2026-11-30), so only (c), e-val and f-val are clean
-measures. e was split in the fourth session and f in the fifth (2026-11-30), each before anyone read its turns;
-the val halves' ids are frozen in each set's README (a test checks them). Human turns carry no span labels: the tagger
+measures. e was split in the fourth session, f in the fifth and g in the sixth (2026-11-30), each before anyone
+read its turns (g-tune may be read and tuned on, never trained on). The val halves' ids are frozen in each set's
+README (a test checks them). Human turns carry no span labels: the tagger
 learns only from the generator's sentences (`spans` is None, no token is graded).
 """
 

@@ -65,7 +65,8 @@ def test_human_turns_are_labelled_from_expectations_and_graded_sets_are_refused(
     rows = human_rows(["b", "d-tune", "e-tune"])
     assert len(rows) > 250 and {r["label"] for r in rows} <= set(LABELS) and all(r["spans"] is None for r in rows)
     assert len({r["text"].lower() for r in rows}) == len(rows)
-    for graded in ("c", "d-val", "d", "e", "e-val", "f", "f-val", "g", "a"):  # grading sets are refused by name
+    # grading sets are refused by name (g-tune too: it rewords b, so training on it would teach b's answers)
+    for graded in ("c", "d-val", "d", "e", "e-val", "f", "f-val", "g", "g-tune", "g-val", "a"):
         with pytest.raises(ValueError):
             dialogues(graded)
     # and no training turn of more than two words is a turn of a graded set
@@ -79,14 +80,14 @@ def test_human_turns_are_labelled_from_expectations_and_graded_sets_are_refused(
 
 
 def test_the_validation_halves_are_the_ones_frozen_before_anyone_read_them():
-    # e-val (fourth session) and f-val (fifth) were fixed by their ids' sha256, written into each set's README
-    # before a turn was read; a change to `half_of` or to the ids would move turns between tuning and grading.
+    # e-val (fourth session), f-val (fifth) and g-val (sixth) were fixed by their ids' sha256, written into each
+    # set's README before a turn was read; a change to `half_of` or to the ids would move turns between tuning and grading.
     import hashlib
     import re
 
     from v2m.finetune.intent_human import SET_FOLDERS, load_set
 
-    for name in ("e-val", "f-val"):
+    for name in ("e-val", "f-val", "g-val"):
         readme = (SET_FOLDERS[name[0]] / "README.md").read_text()
         frozen = re.search(r"hash to\s+sha256 `([0-9a-f]{64})`", readme).group(1)
         ids = "".join(i + "\n" for i in sorted(d["id"] for d in load_set(name)))
