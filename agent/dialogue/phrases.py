@@ -145,9 +145,18 @@ PREVIOUS_RE = re.compile(r"\b(?:like|as|how|the way) (?:it|they) (?:was|were|is|
                          r"(?:the way|how|as) (?:it|they) (?:was|were)\b|\bback (?:to )?the way (?:it|they) (?:was|were)\b|\bback (?:to )?how it was\b|\bprevious version\b"
                          r"|\bbetter (?:like|as) before\b|\bbefore that(?: last)? change\b|\bundo (?:that|the last)\b"
                          r"|\bput that back\b|\brevert(?: that| it| this)?\b|\bscrap that\b|\bforget that\b|\breturn please\b|^\s*return\b|^\s*undo\b")
-LAST_N_RE = re.compile(r"\bundo (?:the )?last (two|three|four|2|3|4)\b|\bgo back (two|three|2|3) (?:steps|versions|edits)\b"
-                       r"|\b(two|three|four|2|3|4) (?:changes|edits|versions|steps|tweaks|goes|turns) ago\b"
-                       r"|\bbefore (?:the|my|our|your) (?:last|latest) (two|three|four|2|3|4) (?:changes|edits|tweaks|requests)\b")
+# Versions counted back: "undo the last two", "revert the two most recent changes", "go back one step", "three
+# versions back", "like it was two changes ago", "before our last 2 edits"
+COUNT = r"(one|two|three|four|a couple(?: of)?|couple(?: of)?|[1-4])"
+CHANGES = r"(?:changes?|edits?|tweaks?|steps?|versions?|requests?|goes|turns)"
+RECENT = r"(?:last|latest|most recent|previous|past|recent)"
+LAST_N_RE = re.compile(rf"\b(?:undo|revert|reverse|take back|roll back) (?:the |my |our |your )?{RECENT} {COUNT}\b"
+                       rf"(?! (?:shots?|cuts?|hits?|accents?|marks?|seconds|secs|bars|beats|sections?|bits|parts)\b)"
+                       rf"|\b(?:undo|revert|reverse|take back|roll back|scrap|cancel|drop|lose|forget|remove|ditch) (?:the |my |our "
+                       rf"|your |those |these )?(?:{RECENT} )?{COUNT} (?:{RECENT} )?{CHANGES}\b"
+                       rf"|\b(?:go|going|step|jump|roll|move|take (?:it|us|me)) back {COUNT} {CHANGES}\b|\b{COUNT} {CHANGES} back\b"
+                       rf"|\b{COUNT} {CHANGES} ago\b|\bbefore (?:the|my|our|your) {RECENT} {COUNT} {CHANGES}\b")
+COUNTED = {"one": 1, "two": 2, "three": 3, "four": 4, "a couple": 2, "a couple of": 2, "couple": 2, "couple of": 2}
 ORIGINAL_RE = re.compile(r"\boriginal\b|\b(?:first|starting|initial) (?:one|version|score|plan|take)\b"
                          r"|\bwhere it (?:began|started)\b|\bwe started with\b|\bat the start(?:ed)? with\b"
                          r"|\bfrom the start\b")
@@ -325,7 +334,7 @@ def reference(text: str) -> tuple[int, str | None] | None:
         return {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}[m.group(1)], attr
     if (m := LAST_N_RE.search(text)):   # "undo the last two", "like it was two changes ago"
         n = next(g for g in m.groups() if g)
-        return -{"two": 2, "three": 3, "four": 4}.get(n, int(n) if n.isdigit() else 1), attr
+        return -COUNTED.get(n, int(n) if n.isdigit() else 1), attr
     if EVERY_CHANGE_RE.search(text):
         return 0, attr
     if PREVIOUS_RE.search(text):
