@@ -80,6 +80,10 @@ STATE_Q_RE = re.compile(r"^(?:(?:so|and|but|ok|okay|good|great|um|hmm|wait|sorry
 REQUEST_RE = re.compile(r"\b(?:can|could|would|will|possible|way to|able to|make|let|give|add|put|bring|try|"
                         r"please|pls|plz|should i|go back)\b", re.I)
 
+# a sentence that tells what to do ("remove it", "then take the drums out"), after a question about the score
+ORDER_RE = re.compile(r"^(?:(?:then|so|and|ok|okay|just|now|if so|yes|yeah)\b[ ,]*)*(?:remove|delete|drop|lose|kill|mute|"
+                      r"ditch|cut|get rid|take|swap|replace|change|move|turn|raise|lower|slow|speed|set|use|keep)\b", re.I)
+
 
 def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None) -> str | None:
     """The reply to a turn that asks about the score or signs off instead of asking for an edit, else None.
@@ -88,8 +92,8 @@ def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None) -> st
     if (HANDS_OFF_RE.search(request) or PRAISE_RE.match(request)) and not LOCK_WORDS_RE.search(request):
         return "Good: I left the score exactly as it is. Nothing changed; tell me if anything should."
     asks = [x for x in sentences if STATE_Q_RE.match(x)]
-    if not asks or REQUEST_RE.search(request):
-        return None
+    if not asks or REQUEST_RE.search(request) or any(ORDER_RE.match(x) for x in sentences if x not in asks):
+        return None   # "is there a hit on cut 2? remove it": asked, then told what to do
     t = " ".join(asks).lower()
     first = history[0] if history else plan
     facts = []
