@@ -56,9 +56,9 @@ THEN = rf"(?:before|the (?:last|previous|old|earlier|former|prior) {SETTING}|wha
 # "halfway back", "split the difference", "meet in the middle", "somewhere in between?": part of the way back
 MIDWAY_RE = re.compile(r"\bsplit the difference\b|\bhalf ?way back\b|\bback half ?way\b|\bhalf(?: of)? (?:it|that) back\b|"
                        r"\bmeet (?:me )?(?:in the middle|halfway)\b|"
-                       r"\b(?:half ?way|somewhere|something|in) between (?:the (?:last )?two(?: versions)?|both(?: versions)?|"
-                       rf"{NOW} and {THEN}|{THEN} and {NOW})\b"
-                       r"(?! (?:cuts?|shots?|hits?|marks?|accents?|beats?|bars?|sections?|times?|moments?)\b)|"
+                       r"\b(?:half ?way|somewhere|something|in) between (?:the (?:last )?two(?: versions)?|both(?: versions)?)\b"
+                       rf"(?! (?:cuts?|shots?|hits?|marks?|accents?|beats?|bars?|sections?|times?|moments?)\b)|"
+                       rf"\bbetween (?:{NOW} and {THEN}|{THEN} and {NOW})\b|"
                        r"^\W*(?:(?:so|ok|okay|maybe|hmm|then|but)\W+)*(?:somewhere|something|anything) (?:in )?"
                        r"(?:the )?(?:middle|between|in between)(?: the two| of the two)?\W*$", re.I)
 # "..., but keep it louder", "and leave the tempo": what going back must not take away
