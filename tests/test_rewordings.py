@@ -1,8 +1,9 @@
 """Other people's words for edits the grammar already makes: a tempo change with its amount said after it
-("speed things up by about 20%"), versions counted back ("scrap my last couple of changes", "go back one
-step"), a half-way named by its two versions, a question about a mark followed by an order ("is there an
+("speed things up by about 20%"), versions counted back ("scrap my last couple of changes", "take us back
+three steps"), a half-way named by its two versions, a question about a mark followed by an order ("is there an
 accent on the third cut? lose it"), stretches named by order ("every remaining shot"), a mark no longer
-wanted, a place said as "since minute 1". Sentences here are our own, not the dialogue sets'."""
+wanted, a place said as "since minute 1", some of the marks asked on cuts already marked kept ("only the final
+two"). Sentences here are our own, not the dialogue sets'."""
 
 from __future__ import annotations
 
@@ -93,3 +94,11 @@ def test_since_minute_one_is_a_place_and_the_tempo_higher_is_faster(tmp_path):
     before = s.plan
     changed(s, "since minute 1, the pace a little higher")
     assert tempo_at(s.plan, 75) > tempo_at(before, 75) and tempo_at(s.plan, 30) == tempo_at(before, 30)
+
+
+def test_keeping_some_of_the_marks_asked_on_cuts_that_had_them_already(tmp_path):
+    s = open_session(tmp_path)
+    changed(s, "hit every cut from 0:40 to the end")   # each of these cuts had its mark already
+    changed(s, "too many now. only the final two")
+    times = {round(h.time_s) for h in s.plan.hit_points}
+    assert {50, 55} <= times and not {40, 45} & times and {5, 10, 35} <= times
