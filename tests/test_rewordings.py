@@ -102,3 +102,16 @@ def test_keeping_some_of_the_marks_asked_on_cuts_that_had_them_already(tmp_path)
     changed(s, "too many now. only the final two")
     times = {round(h.time_s) for h in s.plan.hit_points}
     assert {50, 55} <= times and not {40, 45} & times and {5, 10, 35} <= times
+
+
+def test_requests_counted_back_in_other_words_count_the_ones_that_changed_nothing(tmp_path):
+    s = open_session(tmp_path)
+    first = s.plan
+    cello = changed(s, "add a cello")
+    assert s.say("when the dog jumps make it pop").question
+    changed(s, "ok, roll back my past two requests please")   # the question and the cello
+    assert s.plan == first
+    changed(s, "add a cello")
+    assert s.say("when the dog jumps make it pop").question
+    t = s.say("step back one change")   # the last request changed nothing: nothing to take back
+    assert not t.changed and s.plan == cello

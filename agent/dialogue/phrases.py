@@ -151,9 +151,9 @@ PREVIOUS_RE = re.compile(r"\b(?:like|as|how|the way) (?:it|they) (?:was|were|is|
 # Versions counted back: "undo the last two", "revert the two most recent changes", "go back one step", "three
 # versions back", "like it was two changes ago", "before our last 2 edits"
 COUNT = r"(one|two|three|four|a couple(?: of)?|couple(?: of)?|[1-4])"
-CHANGES = r"(?:changes?|edits?|tweaks?|steps?|versions?|requests?|goes|turns)"
+CHANGES = r"(?:changes?|edits?|tweaks?|steps?|versions?|requests?|goes|turns|things|ones|notes)"
 RECENT = r"(?:last|latest|most recent|previous|past|recent)"
-LAST_N_RE = re.compile(rf"\b(?:undo|revert|reverse|take back|roll back) (?:the |my |our |your )?{RECENT} {COUNT}\b"
+LAST_N_RE = re.compile(rf"\b(?:undo|revert|reverse|take back|roll back) (?:the |my |our |your )?{RECENT} {COUNT}(?: {CHANGES})?\b"
                        rf"(?! (?:shots?|cuts?|hits?|accents?|marks?|seconds|secs|bars|beats|sections?|bits|parts)\b)"
                        rf"|\b(?:undo|revert|reverse|take back|roll back|scrap|cancel|drop|lose|forget|remove|ditch) (?:the |my |our "
                        rf"|your |those |these )?(?:{RECENT} )?{COUNT} (?:{RECENT} )?{CHANGES}\b"
