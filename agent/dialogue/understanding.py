@@ -82,7 +82,7 @@ REQUEST_RE = re.compile(r"\b(?:can|could|would|will|possible|way to|able to|make
 
 # a sentence that tells what to do ("remove it", "then take the drums out"), after a question about the score
 ORDER_RE = re.compile(r"^(?:(?:then|so|and|ok|okay|just|now|if so|yes|yeah)\b[ ,]*)*(?:remove|delete|drop|lose|kill|mute|"
-                      r"ditch|cut|get rid|take|swap|replace|change|move|turn|raise|lower|slow|speed|set|use|keep)\b", re.I)
+                      r"ditch|cut|get rid|take|swap|replace|change|move|turn|raise|lower|slow|speed|set|use)\b", re.I)
 
 
 def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None) -> str | None:
