@@ -115,3 +115,12 @@ def test_requests_counted_back_in_other_words_count_the_ones_that_changed_nothin
     assert s.say("when the dog jumps make it pop").question
     t = s.say("step back one change")   # the last request changed nothing: nothing to take back
     assert not t.changed and s.plan == cello
+
+
+@pytest.mark.parametrize("said, back_to", [("honestly the third take was better", 2), ("the 2nd mix was better", 1),
+                                           ("the original was better", 0)])
+def test_a_version_named_by_its_ordinal_and_said_to_be_better_is_gone_back_to(tmp_path, said, back_to):
+    s = open_session(tmp_path)
+    plans = [s.plan] + [changed(s, x) for x in ("slower", "add a cello", "darker")]
+    changed(s, said)
+    assert s.plan == plans[back_to]
