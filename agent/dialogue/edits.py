@@ -36,6 +36,10 @@ TAKE_OUT_RE = re.compile(r"\b(?:take|get) (?:it|that|them) (?:out|off|away)\b|\b
                          r"\b(?:lose|drop|kill|ditch) (?:it|that)\b")
 SIZE = {"small": 0, "medium": 1, "large": 2}
 NUMBERS = {"five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30}
+# The amount said after a change of tempo ("up the tempo by about 10%", "slow it down 8 bpm"), a few words on at
+# most and never after "to" or "at" ("slow it down to 90 bpm" sets the tempo)
+BY_AMOUNT = (r"(?: (?!to\b|at\b|than\b|from\b|until\b|in\b|on\b)[a-z]+){0,3}? (?:by )?(?:about |around |roughly |some |maybe )?"
+             r"(\d{1,3}(?:\.\d+)?) ?(%|percent\b|bpm\b|beats per minute\b)")
 
 class Clause:
     """One clause being read: its text, its place, and the intents it records."""
@@ -124,15 +128,18 @@ def _key(c: Clause, t: str, original: str) -> str:
 
 
 def _tempo(c: Clause, t: str) -> str:
-    if (m := re.search(r"(\d{1,3}(?:\.\d+)?) ?(?:bpm|beats per minute)? ?(faster|slower|quicker|more|less)\b", t)) \
-            and re.search(r"bpm|beats", t) or (m := re.search(r"\b(faster|slower) by (\d{1,3}) ?bpm", t)):
-        n, d = (m.group(1), m.group(2)) if m.group(1)[0].isdigit() else (m.group(2), m.group(1))
-        c.want("tempo", direction="up" if d in ("faster", "quicker", "more") else "down", amount=float(n), value="bpm")
-    elif (m := re.search(r"(\d{1,2}) ?(?:%|percent) (faster|slower|quicker)", t)) \
-            or (m := re.search(r"(faster|slower) by (\d{1,2}) ?(?:%|percent)", t)) \
-            or (m := re.search(r"(faster|slower) (?:a little )?(\d{1,2}) ?(?:%|percent)", t)):
-        n, d = (m.group(1), m.group(2)) if m.group(1)[0].isdigit() else (m.group(2), m.group(1))
-        c.want("tempo", direction="up" if d in ("faster", "quicker") else "down", amount=float(n), value="percent")
+    if (m := re.search(rf"({SLOW_RE}|{FAST_RE}){BY_AMOUNT}", t)):   # "increase the tempo by 10%", "slow it down 8 bpm"
+        slow, n, unit = bool(re.fullmatch(SLOW_RE, m.group(1))), float(m.group(2)), "bpm" if "b" in m.group(3) else "percent"
+        if slow and unit == "percent" and n >= 100:
+            raise Ask(f"{n:g}% slower would stop the music. How much slower, e.g. '20% slower'?")
+        c.want("tempo", direction="down" if slow else "up", amount=n, value=unit)
+    elif (m := re.search(r"(\d{1,3}(?:\.\d+)?) ?(?:bpm|beats per minute)? ?(faster|slower|quicker|more|less)\b", t)) \
+            and re.search(r"bpm|beats", t):
+        c.want("tempo", direction="up" if m.group(2) in ("faster", "quicker", "more") else "down",
+               amount=float(m.group(1)), value="bpm")
+    elif (m := re.search(r"(\d{1,2}) ?(?:%|percent) (faster|slower|quicker)", t)):
+        c.want("tempo", direction="up" if m.group(2) in ("faster", "quicker") else "down", amount=float(m.group(1)),
+               value="percent")
     elif (m := re.search(r"(\d{2,3}(?:\.\d+)?) ?(?:bpm|beats per minute)", t)) \
             or (m := re.search(r"\btempo (?:to|at|of) (\d{2,3})\b", t)) \
             or (m := re.search(r"\b(?:slower|faster|slow|speed|take it|bring it|set it|down|up|off|back|it) (?:down |up )?"

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from v2m.agent.dialogue.mentions import named_parts
-from v2m.agent.dialogue.phrases import JOKE_RE  # "joke", "jk": the sentence before is taken back
+from v2m.agent.dialogue.phrases import COUNTED, JOKE_RE, LAST_N_RE, words  # JOKE_RE: "jk" takes back the sentence before
 from v2m.agent.dialogue.place_words import END_WORDS, START_WORDS, programme_time
 
 SIGNATURE_RE = re.compile(r"^\s*(?:--|—|__+|-- )\s*$")
@@ -92,10 +92,10 @@ ORDINAL_RE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|um|hmm)\W+)*(?:the |option 
                         r"2nd|former|latter|last|1|2)(?: one| option| please)*\W*$", re.I)
 # "undo the last two", "could we go back to how it was two changes ago?": the user's last requests, counted as
 # said (a question among them included)
-LAST_REQUESTS_RE = re.compile(r"^\W*(?:(?:ok|okay|please|hmm|no|sorry)\W+)*(?:undo (?:the )?last (two|three|four|2|3|4)"
-                              r"(?: (?:requests?|things|changes|ones|turns|notes|edits))?|(?:could we |can we |please )?"
-                              r"(?:go )?back to (?:how|what|where) it was (two|three|four|2|3|4) "
-                              r"(?:changes|edits|steps|versions|requests) ago)\W*(?:please)?\W*$", re.I)
+# Words around a count of requests taken back that ask nothing more ("sorry, could we go back to how it was two
+# changes ago?", "hmm actually reverse the last 2 changes"): the note is only the counted undo
+BACK_WORDS = set("""ok okay please hmm no sorry actually so then well could can would will we you i us me let's lets just
+go back to how what where it was were things stood sounded like as""".split())
 SMPTE_RE = re.compile(r"^\s*(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[:;.](\d{2}))?\s*$")
 ITEM_RE = re.compile(r"^\s*(?:\d{1,3}[.):]|[-*•])\s+(.+?)\s*$")
 LEADING_TIME_RE = re.compile(rf"^\s*({STAMP})\s*(?:[-–—:,]\s*)?(?=\S)")
@@ -210,12 +210,14 @@ def picks(options: list[str], answer: str) -> str | None:
 
 
 def requests_back(text: str) -> int | None:
-    """How many of the user's last requests "undo the last two" takes back (2), or None for another note."""
-    m = LAST_REQUESTS_RE.match(text)
-    if not m:
+    """How many of the user's last requests "undo the last two" takes back (2), or None for another note or one
+    that asks for more than the counted undo ("undo the last two and make it faster")."""
+    said = words(text)
+    m = LAST_N_RE.search(said)
+    if not m or set(re.findall(r"[a-z']+", said[:m.start()] + " " + said[m.end():])) - BACK_WORDS:
         return None
-    n = (m.group(1) or m.group(2)).lower()
-    return {"two": 2, "three": 3, "four": 4}.get(n) or int(n)
+    n = next(g for g in m.groups() if g)
+    return COUNTED.get(n) or int(n)
 
 
 def withdrawal(text: str) -> str | None:

@@ -60,6 +60,8 @@ CONTAINER_RE = re.compile(r"\b(?:the|that) (?:bit|part|moment|scene|section|stre
                           rf"in which)\b(?:(?!\s+(?:{MAIN_CLAUSE})\b)[^,.;!?])*", re.I)
 CONTAINERS = set("photo photos picture pic shot shots clip clips slide image bit part parts moment scene section "
                  "sequence stretch one footage frame".split())
+ORDER = set("remaining other others rest remainder following next later earlier previous first last every each both "
+            "whole entire".split())   # which of the stretches, by order
 FUNCTION = set("""the a an our my their his her its your this that these those of with at in on by from to into out
 up down across over for and or he she they we you i it it's they're he's she's we're is are was were be does do did
 doing gets get got goes go going comes come just really all some when while once then""".split())
@@ -154,8 +156,9 @@ def described(request: str, subject: str = "") -> Moment | None:
     """
     for phrase, named in _phrases(request):   # a subject must be a name; a clause of time may describe without one
         key = _key(phrase)
-        if named and not key or _about_music(phrase) or _shown(phrase, subject) or not _content(phrase):
-            continue
+        if named and not key or _about_music(phrase) or _shown(phrase, subject) or not _content(phrase) or \
+                all(w in ORDER or w.rstrip("s") in CONTAINERS for w in _content(phrase)):
+            continue   # "all remaining sections", "the other shots": stretches of the score, counted, not described
         return Moment(phrase, key)
     return None
 

@@ -38,7 +38,8 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\b(?:a (?:bit|touch|little) of |some |a lot of |extra )?oomph\b|\bgive (?:it|them|this|that) (?:some |a bit of |a little )?"
      r"(?:welly|heaps|some stick|a lift|a boost|a kick|some juice)\b|\b(?:music|it|things|this|that|the score) lifts?\b"
      r"|\b(?:could|should|can|needs to|has to|must|to|would) lift\b(?! (?:the|a|an|it|them|this|that|those|these)\b)"
-     r"|\blifts? up\b|\bmore (?:hectic|chaotic|frantic|manic|crowded|cluttered|intense|full-on|full on)\b", "more energy"),
+     r"|\blifts? up\b|\bmore (?:hectic|chaotic|frantic|manic|crowded|cluttered|intense|full-on|full on)\b"
+     r"|\bmore (?:going on|happening)\b|\b(?:want|need|add|build|some) tension\b", "more energy"),
     (r"\bgo( a bit| a little| totally| completely| properly)? (?:mental|nuts|crazy|wild|mad|bananas|ham|to town)\b",
      r"\1 more energy"),   # "go a bit mental with the drums": let rip
     (r"\bmore serious\b|\bless (?:silly|playful|goofy|jokey|frivolous)\b|\bgraver\b|\bmore grown[- ]up\b"
@@ -126,9 +127,11 @@ SMALL = r"\b(?:a (?:little )?bit|slightly|a little|a touch|somewhat|a tad|margin
 BIG = (r"\b(?:much|a lot|far|lots|really|very|significantly|drastically|dramatically|considerably)\b"
        r"|\bway (?=more|less|too|\w+er\b)")  # "way faster", not "is there a way to"
 SLOW_RE = (r"\b(?:slower|slow(?: it| things)? down|slow|less fast|more slowly|lower tempo|reduce the tempo|"
-           r"drop the tempo|decrease the tempo|lower the tempo|relax the pace|ease off the tempo)\b")
+           r"drop the tempo|decrease the tempo|lower the tempo|relax the pace|ease off the tempo|"
+           r"(?:tempo|pace|speed|bpm) (?:(?:a )?(?:bit|little|touch|lot|much) )?lower)\b")
 FAST_RE = (r"\b(?:faster|speed(?: it| things)? up|fast|quicker|quick|more quickly|higher tempo|up the tempo|"
-           r"raise the tempo|increase the tempo|pick up the pace|more tempo|hurry)\b")
+           r"raise the tempo|increase the tempo|pick up the pace|more tempo|hurry|"
+           r"(?:tempo|pace|speed|bpm) (?:(?:a )?(?:bit|little|touch|lot|much) )?higher)\b")
 MORE_RE = (r"\b(?:more energy|more energetic|energetic|busier|denser|fuller|more intense|intense|livelier|"
            r"more lively|punchier|bigger|stronger|more driving|build(?: it)? up|more power|more powerful|"
            r"more action|more exciting|exciting|more impact|more dense|richer|thicker|wilder)\b")
@@ -145,9 +148,18 @@ PREVIOUS_RE = re.compile(r"\b(?:like|as|how|the way) (?:it|they) (?:was|were|is|
                          r"(?:the way|how|as) (?:it|they) (?:was|were)\b|\bback (?:to )?the way (?:it|they) (?:was|were)\b|\bback (?:to )?how it was\b|\bprevious version\b"
                          r"|\bbetter (?:like|as) before\b|\bbefore that(?: last)? change\b|\bundo (?:that|the last)\b"
                          r"|\bput that back\b|\brevert(?: that| it| this)?\b|\bscrap that\b|\bforget that\b|\breturn please\b|^\s*return\b|^\s*undo\b")
-LAST_N_RE = re.compile(r"\bundo (?:the )?last (two|three|four|2|3|4)\b|\bgo back (two|three|2|3) (?:steps|versions|edits)\b"
-                       r"|\b(two|three|four|2|3|4) (?:changes|edits|versions|steps|tweaks|goes|turns) ago\b"
-                       r"|\bbefore (?:the|my|our|your) (?:last|latest) (two|three|four|2|3|4) (?:changes|edits|tweaks|requests)\b")
+# Versions counted back: "undo the last two", "revert the two most recent changes", "go back one step", "three
+# versions back", "like it was two changes ago", "before our last 2 edits"
+COUNT = r"(one|two|three|four|a couple(?: of)?|couple(?: of)?|[1-4])"
+CHANGES = r"(?:changes?|edits?|tweaks?|steps?|versions?|requests?|goes|turns|things|ones|notes)"
+RECENT = r"(?:last|latest|most recent|previous|past|recent)"
+LAST_N_RE = re.compile(rf"\b(?:undo|revert|reverse|take back|roll back) (?:the |my |our |your )?{RECENT} {COUNT}(?: {CHANGES})?\b"
+                       rf"(?! (?:shots?|cuts?|hits?|accents?|marks?|seconds|secs|bars|beats|sections?|bits|parts)\b)"
+                       rf"|\b(?:undo|revert|reverse|take back|roll back|scrap|cancel|drop|lose|forget|remove|ditch) (?:the |my |our "
+                       rf"|your |those |these )?(?:{RECENT} )?{COUNT} (?:{RECENT} )?{CHANGES}\b"
+                       rf"|\b(?:go|going|step|jump|roll|move|take (?:it|us|me)) back {COUNT} {CHANGES}\b|\b{COUNT} {CHANGES} back\b"
+                       rf"|\b{COUNT} {CHANGES} ago\b|\bbefore (?:the|my|our|your) {RECENT} {COUNT} {CHANGES}\b")
+COUNTED = {"one": 1, "two": 2, "three": 3, "four": 4, "a couple": 2, "a couple of": 2, "couple": 2, "couple of": 2}
 ORIGINAL_RE = re.compile(r"\boriginal\b|\b(?:first|starting|initial) (?:one|version|score|plan|take)\b"
                          r"|\bwhere it (?:began|started)\b|\bwe started with\b|\bat the start(?:ed)? with\b"
                          r"|\bfrom the start\b")
@@ -157,8 +169,10 @@ EVERY_CHANGE_RE = re.compile(r"\bbefore (?:all|any|every)(?: of)?(?: the| my| ou
                              r"|\bundo (?:all|everything|every (?:change|edit))\b|\b(?:start|begin) (?:over|again|afresh)\b"
                              r"|\bfrom scratch\b|\breset (?:it|everything|the (?:score|music|plan))\b|\bthe very first (?:version|one|score|take)\b"
                              r"|\b(?:was|were|sounded) (?:at|in) the (?:very )?(?:beginning|start)\b")
-VERSION_RE = re.compile(r"\bversion (?:number )?(\d{1,2})\b|\bv(\d{1,2})\b")
-BACK_RE = re.compile(r"\b(?:back|return|revert|rev|roll back|go back|bring|restore|put|as in|like in|how is in|same as|again|"
+VERSION_RE = re.compile(r"\bversion (?:number )?(\d{1,2})\b|\bv(\d{1,2})\b|\bthe (second|third|fourth|fifth|2nd|3rd|4th|5th) "
+                        r"(?:version|mix|take)\b")   # "the second version": the chat's version 2
+ORDINAL_VERSIONS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
+BACK_RE = re.compile(r"\b(?:back|return|revert|rev|roll back|go back|bring|restore|put|as in|like in|how is in|same as|again|better|"
                      r"hear|listen to)\b")
 ATTRIBUTES = {"tempo": "tempo", "speed": "tempo", "pace": "tempo", "bpm": "tempo", "key": "key", "mode": "mode",
               "style": "style", "genre": "style", "instruments": "instruments", "instrumentation": "instruments",
@@ -320,12 +334,12 @@ def reference(text: str) -> tuple[int, str | None] | None:
         return None
     attr = next((a for w, a in ATTRIBUTES.items() if re.search(rf"\b{w}\b", text)), None)
     if (m := VERSION_RE.search(text)) and BACK_RE.search(text):
-        return edits_before(int(m.group(1) or m.group(2))), attr
+        return edits_before(ORDINAL_VERSIONS.get(m.group(3)) or int(m.group(1) or m.group(2))), attr
     if (m := re.search(r"\bafter the (?:very )?(first|second|third|1st|2nd|3rd) (?:change|edit)\b", text)):
         return {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}[m.group(1)], attr
     if (m := LAST_N_RE.search(text)):   # "undo the last two", "like it was two changes ago"
         n = next(g for g in m.groups() if g)
-        return -{"two": 2, "three": 3, "four": 4}.get(n, int(n) if n.isdigit() else 1), attr
+        return -COUNTED.get(n, int(n) if n.isdigit() else 1), attr
     if EVERY_CHANGE_RE.search(text):
         return 0, attr
     if PREVIOUS_RE.search(text):

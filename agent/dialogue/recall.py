@@ -31,9 +31,10 @@ from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan
 
 # "nvm the hit", "never mind no crash", "forget the accordion", "scratch the stab": taking back a thing
-TAKE_BACK_RE = re.compile(r"^\W*(?:(?:ok|okay|nah|no|actually|hmm|sorry|wait|oh)\W+)*(?:nvm|never ?mind|forget|"
-                          r"scratch|cancel|skip)\b\W*(?:(?:about|on|the|that|those|this|these|my|no)\s+)*(?P<rest>.*)$",
-                          re.I)
+TAKE_BACK_RE = re.compile(r"^\W*(?:(?:ok|okay|nah|no|actually|hmm|sorry|wait|oh|correction|on second thought)\W+)*"
+                          r"(?:nvm|never ?mind|forget|scratch|cancel|skip|(?P<want>(?:(?:we|i) )?(?:no longer|don'?t|do not) "
+                          r"(?:want|need|like)(?= (?:the|that|this|those|these|my|our)\b)))\b\W*"
+                          r"(?:(?:about|on|the|that|those|this|these|my|our|no)\s+)*(?P<rest>.*)$", re.I)
 # "lose the accordion again", "take the strings out again": a part removed again, after it was brought in
 AGAIN_RE = re.compile(r"\b(?:lose|drop|remove|ditch|kill|cut|mute|get rid of|take (?:out|away)|no more)\b.*\bagain\b|"
                       r"\b(?:take|get) (?:the |that |those )?[\w ]{1,30}? (?:out|off|away) again\b", re.I)
@@ -90,6 +91,8 @@ def withdrawn(request: str, history: list[ScorePlan] | None,
         return None
     rest = re.split(r"\s*[,;.]\s*|\s+but\s+", m.group("rest").lower())[0] if m else request.lower()   # not "keep the flute"
     text = request[:400]
+    if m and m.group("want") and re.search(r"\d|\b(?:shots?|cuts?)\b", rest):
+        return None   # "I don't want the hit at 0:30": a mark named by its place, which the grammar reads
     if m and HIT_WORDS_RE.match(rest):
         for k in range(len(history) - 1, 0, -1):
             if (added := _added_hits(history[k - 1], history[k])):

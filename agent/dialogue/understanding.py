@@ -19,7 +19,7 @@ import re
 import unicodedata
 from functools import partial
 
-from v2m.agent.dialogue import arbiter, edits, messages, moments, names, orchestration, recall, versions
+from v2m.agent.dialogue import arbiter, edits, marks, messages, moments, names, orchestration, recall, versions
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.intents import apply_intents, from_last_revert, scope_of, style_first
 from v2m.agent.dialogue.phrases import words
@@ -80,6 +80,10 @@ STATE_Q_RE = re.compile(r"^(?:(?:so|and|but|ok|okay|good|great|um|hmm|wait|sorry
 REQUEST_RE = re.compile(r"\b(?:can|could|would|will|possible|way to|able to|make|let|give|add|put|bring|try|"
                         r"please|pls|plz|should i|go back)\b", re.I)
 
+# a sentence that tells what to do ("remove it", "then take the drums out"), after a question about the score
+ORDER_RE = re.compile(r"^(?:(?:then|so|and|ok|okay|just|now|if so|yes|yeah)\b[ ,]*)*(?:remove|delete|drop|lose|kill|mute|"
+                      r"ditch|cut|get rid|take|swap|replace|change|move|turn|raise|lower|slow|speed|set|use)\b", re.I)
+
 
 def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None) -> str | None:
     """The reply to a turn that asks about the score or signs off instead of asking for an edit, else None.
@@ -88,8 +92,8 @@ def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None) -> st
     if (HANDS_OFF_RE.search(request) or PRAISE_RE.match(request)) and not LOCK_WORDS_RE.search(request):
         return "Good: I left the score exactly as it is. Nothing changed; tell me if anything should."
     asks = [x for x in sentences if STATE_Q_RE.match(x)]
-    if not asks or REQUEST_RE.search(request):
-        return None
+    if not asks or REQUEST_RE.search(request) or any(ORDER_RE.match(x) for x in sentences if x not in asks):
+        return None   # "is there a hit on cut 2? remove it": asked, then told what to do
     t = " ".join(asks).lower()
     first = history[0] if history else plan
     facts = []
@@ -148,34 +152,6 @@ def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     if not out:
         raise Ask("The last edit changed nothing I can repeat elsewhere. What should change there?")
     return list({(it.what, it.direction, it.value): it for it in out}.values())
-
-
-# "except the first one", "jk just last 2", "only the first three": which of the last edit's marks stay
-NARROW_RE = re.compile(r"^\W*(?:(?:jk|j/k|actually|no|nah|sorry|wait|oh|ok|but|and|hmm|(?:way |far |a bit |just )?too (?:much|many)(?: now)?|"
-                       r"overkill|(?:that'?s |it'?s )?(?:a bit |way )?(?:much|a lot))\W+)*(?P<how>except(?: for)?|"
-                       r"but not|not|apart from|other than|skip|leave out|just|only)\s+(?:on\s+|at\s+)?(?:the\s+)?"
-                       r"(?P<which>first|last|final)(?:\s+(?P<n>one|two|three|four|five|\d+))?(?:\s+(?:ones?|cuts?|hits?))?"
-                       r"\W*$", re.I)
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
-
-
-def narrow(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | None:
-    """A follow-up that keeps only some of the marks the last edit added ("crash on every cut" then "except the
-    first one" or "just the last 2"): no-hit intents for the others; None when the request is no such turn."""
-    m = NARROW_RE.match(request.strip())
-    if not m or not history or len(history) < 2:
-        return None
-    old = {(round(h.time_s, 3), h.kind) for h in history[-2].hit_points}   # a new mark, or a new kind of one
-    kinds = {h.kind for h in history[-1].hit_points if (round(h.time_s, 3), h.kind) not in old}
-    added = sorted(h.time_s for h in history[-1].hit_points if h.kind in kinds)   # the marks of the kind just added
-    if len(added) < 2:
-        return None
-    n = NUMBER_WORDS.get((m.group("n") or "one").lower()) or int(m.group("n"))
-    if not 1 <= n < len(added):
-        raise Ask(f"The last edit left {len(added)} marks of that kind; which of them should stay?")
-    named = added[:n] if m.group("which").lower() == "first" else added[-n:]
-    drop = named if m.group("how").lower() not in ("just", "only") else [t for t in added if t not in named]
-    return [EditIntent(what="no_hit", scope=EditScope(times_s=[round(t, 3) for t in drop]), text=request[:400])]
 
 
 def last_place(history: list[ScorePlan] | None) -> Span | None:
@@ -286,7 +262,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         versions.midway(request, history) or \
         recall.named_by_time(request, history) or recall.preferred(request, history) or \
         rebase(analysis, plan, request, history) or repeat(analysis, plan, request, history) or \
-        narrow(request, history) or retarget(analysis, plan, request, history) or \
+        marks.narrow(request, history, partial(_last_asked, analysis, history)) or retarget(analysis, plan, request, history) or \
         recall.moved(request, history, names.last_request(history), partial(understand, analysis), visible_cuts(analysis))
     if again is not None:
         return again

@@ -49,12 +49,16 @@ one two three four five six seven eight nine ten couple few several both many ag
 # "before the last two changes", "the one from three edits ago": versions counted, not named (`phrases.reference`)
 COUNTED_RE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|couple|few|several|both)\b"
                         r"(?:\s+\w+)?\s+(?:changes?|edits?|versions?|steps?|tweaks?|requests?|ago)\b", re.I)
+# the version now and the one before, as a half-way names them ("between the previous tempo and this one")
+SETTING = r"(?:one|version|take|mix|tempo|speed|pace|energy|volume|level|loudness|setting)"
+NOW = rf"(?:this|that|it|now|this one|the (?:new|current|latest|present) {SETTING}|where (?:it|we) (?:is|are) now)"
+THEN = rf"(?:before|the (?:last|previous|old|earlier|former|prior) {SETTING}|what (?:it|we) had before)"
 # "halfway back", "split the difference", "meet in the middle", "somewhere in between?": part of the way back
 MIDWAY_RE = re.compile(r"\bsplit the difference\b|\bhalf ?way back\b|\bback half ?way\b|\bhalf(?: of)? (?:it|that) back\b|"
                        r"\bmeet (?:me )?(?:in the middle|halfway)\b|"
-                       r"\b(?:half ?way|somewhere|something|in) between (?:the (?:last )?two(?: versions)?|both(?: versions)?|"
-                       r"(?:this|that|it|now) and (?:before|the (?:last|previous|old) (?:one|version)))\b"
-                       r"(?! (?:cuts?|shots?|hits?|marks?|accents?|beats?|bars?|sections?|times?|moments?)\b)|"
+                       r"\b(?:half ?way|somewhere|something|in) between (?:the (?:last )?two(?: versions)?|both(?: versions)?)\b"
+                       rf"(?! (?:cuts?|shots?|hits?|marks?|accents?|beats?|bars?|sections?|times?|moments?)\b)|"
+                       rf"\bbetween (?:{NOW} and {THEN}|{THEN} and {NOW})\b|"
                        r"^\W*(?:(?:so|ok|okay|maybe|hmm|then|but)\W+)*(?:somewhere|something|anything) (?:in )?"
                        r"(?:the )?(?:middle|between|in between)(?: the two| of the two)?\W*$", re.I)
 # "..., but keep it louder", "and leave the tempo": what going back must not take away
