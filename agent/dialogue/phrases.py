@@ -38,7 +38,10 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\b(?:a (?:bit|touch|little) of |some |a lot of |extra )?oomph\b|\bgive (?:it|them|this|that) (?:some |a bit of |a little )?"
      r"(?:welly|heaps|some stick|a lift|a boost|a kick|some juice)\b|\b(?:music|it|things|this|that|the score) lifts?\b"
      r"|\b(?:could|should|can|needs to|has to|must|to|would) lift\b(?! (?:the|a|an|it|them|this|that|those|these)\b)"
-     r"|\blifts? up\b|\bmore (?:hectic|chaotic|frantic|manic|crowded|cluttered|intense|full-on|full on)\b", "more energy"),
+     r"|\blifts? up\b|\bmore (?:hectic|chaotic|frantic|manic|crowded|cluttered|intense|full-on|full on)\b"
+     # a quality given, needed or added ("give it tension", "it needs urgency"): more of it
+     r"|\b(?:give (?:it|them|this|that|the music)|needs?|wants?|could use|add) (?:some |a bit of |a little |a lot of |more |real )?"
+     r"(?:tension|urgency|drive|intensity|momentum|edge|bite)\b", "more energy"),
     (r"\bgo( a bit| a little| totally| completely| properly)? (?:mental|nuts|crazy|wild|mad|bananas|ham|to town)\b",
      r"\1 more energy"),   # "go a bit mental with the drums": let rip
     (r"\bmore serious\b|\bless (?:silly|playful|goofy|jokey|frivolous)\b|\bgraver\b|\bmore grown[- ]up\b"
@@ -50,6 +53,8 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\bkeep (?:the energy|the momentum|the pace) (?:going|up)\b", "more energy"),
     (r"\bfewer (?:instruments|parts|layers)\b|\bless instruments\b|\bpull (?:it|things|everything|them) (?:back|down)\b(?! to \d)|\bback it off\b(?! to \d)|\bthin (?:it|things) out\b|\bthin it\b"
      r"|\bcalm it down\b|\bsoften it\b|\btake it down\b|\bdial it back\b|\bstrip it back\b|\bless going on\b"
+     r"|\b(?:only|just|keep(?: it to)?(?: only| just)?) (?:the )?(?:soft|quiet|gentle|calm|light)(?:er)? (?:parts?|bits?|instruments?|"
+     r"stuff|sounds?|layers?)\b"   # "the drums rest, only the soft part": the quiet parts alone, sparser
      r"|\btoo much (?=now|here|there)\b|\bkeep it minimal\b|\btoo much (?:going on|happening)\b|\brein it in\b|\bsettle it\b|\bground it\b|\bless busy\b", "less energy"),
     (r"\b(?:go|goes|going|be|keep (?:it|the music)|very|music) (?:very |really |a bit )?(?:quiet|low|soft|down)\b",
      "quieter"),
