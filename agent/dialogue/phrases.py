@@ -22,6 +22,9 @@ from v2m.tools.style import load_style, style_names
 
 # Idioms for dimensions the grammar knows, rewritten to its own words. Order matters: longer first.
 IDIOMS: tuple[tuple[str, str], ...] = (
+    # rising across the place ("the music lifts up through it", "build through the whole shot"): a shape
+    (r"\b(?:lift|rise|rising|build|grow|climb|swell|soar)\w*(?: up)? (?:all the way )?(?:through|across|over the course of) "
+     r"(?:it|that|this|there|the (?:whole )?(?:shot|bit|scene|section|part))\b", "more and more"),
     (r"\b(?:ease|back) off (?:the )?(?:speed|pace|tempo)\b|\bease (?:the )?(?:pace|speed|tempo) off\b"
      r"|\b(?:it'?s )?rushing\b|\bless rushed\b|\bbring (?:the )?(?:tempo|pace|speed) down\b", "slower"),
     # tempo as a ratio ("half the pace", "double the speed"): read by the grammar as half-time or double-time
