@@ -295,6 +295,9 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
     return c.intents
 
 
+# A clause ending at a place ("up to the pop", "until 0:20") and one after it with "then": the second is after it
+THEN_AFTER_RE = re.compile(r"(\b(?:up to|up until|until|till|leading up to|right up to)\b[^,;.!?]{1,40}?)\s*,?\s+(?:and )?then\b"
+                           r"(?! (?:on|onwards?|after|from|in|at|for|during|till|until|before)\b)", re.I)
 CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|:(?!\d)|\.(?!\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|(?<!everything )(?<!nothing )(?<!all )(?<!out )\bbut\b|\balso\b)\s*")
 
 
@@ -330,6 +333,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     clauses = []
     request = similes.plain(request)   # "it feels like a funeral": how the music feels, in the grammar's words
     said = cues.spoken(notation(cues.unlabelled(request.strip())), analysis, plan)   # a spotting note's cue events
+    said = THEN_AFTER_RE.sub(r"\1, after that", said)   # "quiet until the drop, then go big": big after the drop
     for x in (x for x in CLAUSE_SPLIT.split(said) if x and x.strip()):
         if clauses and APPOSITIVE_RE.match(x):  # "end on a stop, which is the last cut": one clause
             clauses[-1] += " " + APPOSITIVE_RE.sub(" ", x, count=1)
