@@ -248,8 +248,10 @@ def _fractions(text: str, analysis: VideoAnalysis) -> Span | None:
     d = analysis.duration_s
     m = re.search(r"\b(first|second|last|final|middle|third|1st|2nd) (half|third|quarter)\b", text)
     if not m:
-        if re.search(r"\bthe middle\b|\bmidway\b", text):
-            return Span(d / 3, 2 * d / 3, "the middle")
+        if re.search(r"\bthe middle\b|\bmidway\b", text):   # the middle third, in whole shots where cuts lie near
+            a, b = (min(visible_cuts(analysis) or [t], key=lambda c: abs(c - t)) for t in (d / 3, 2 * d / 3))
+            a, b = (a, b) if b - a > d / 6 and abs(a - d / 3) <= d / 12 and abs(b - 2 * d / 3) <= d / 12 else (d / 3, 2 * d / 3)
+            return Span(a, b, "the middle", snap=False)
         return None
     which, part = m.groups()
     n = {"half": 2, "third": 3, "quarter": 4}[part]
