@@ -23,7 +23,8 @@ from v2m.tools.style import load_style, style_names
 # Idioms for dimensions the grammar knows, rewritten to its own words. Order matters: longer first.
 IDIOMS: tuple[tuple[str, str], ...] = (
     # rising across the place ("the music lifts up through it", "build through the whole shot"): a shape
-    (r"\b(?:lift|rise|rising|build|grow|climb|swell|soar)\w*(?: up)? (?:all the way )?(?:through|across|over the course of) "
+    (r"\b(?:lift|rise|rising|build|grow|climb|swell|soar)\w*(?: it| the music| things)?(?: up)? (?:all the way )?(?:through|across|"
+     r"over the course of) "
      r"(?:it|that|this|there|the (?:whole )?(?:shot|bit|scene|section|part))\b", "more and more"),
     (r"\b(?:ease|back) off (?:the )?(?:speed|pace|tempo)\b|\bease (?:the )?(?:pace|speed|tempo) off\b"
      r"|\b(?:it'?s )?rushing\b|\bless rushed\b|\bbring (?:the )?(?:tempo|pace|speed) down\b", "slower"),
@@ -51,7 +52,7 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\bcalm (?:it|things|this|that)\b(?! down)", "less energy"),
     # everyone playing, or kept big ("bring the whole band in", "keep it big till the end"): fuller
     (r"\b(?:bring|let|have|get) (?:in )?(?:the (?:whole|full) band|everyone|everybody|all the (?:instruments|parts))(?: in)?\b"
-     r"|\b(?:the )?(?:whole|full) band (?:comes |kicks |joins )?in\b|\bkeep (?:it|things|the music) (?:big|huge|massive|full|epic)\b",
+     r"|\b(?:the )?(?:whole|full) band (?:comes |kicks |joins )?in\b|\bkeep (?:it|things|the music) (?:big|huge|massive|full)\b",
      "more energy"),
     (r"\bbig moment\b|\bgo (?:all out|big)\b|\b(?:the )?full works\b|\ball guns blazing\b|\bpull out all the stops\b"
      r"|\beverything (?:it'?s|you'?ve) got\b|\bmake it (?:huge|massive)\b", "much more energy"),
