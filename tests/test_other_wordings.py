@@ -123,3 +123,17 @@ def test_an_answer_with_a_source_tag_places_the_moment(session):
     assert not t.question
     assert energy_at(p, 30.0) > energy_at(before, 30.0)
     assert energy_at(p, 10.0) == energy_at(before, 10.0) and energy_at(p, 38.0) == energy_at(before, 38.0)
+
+
+@pytest.mark.parametrize("words,want", [
+    ("shots 1 to 3 lower energy", [("energy", "down", None, 0.0, 12.0)]),   # not "lower" read as nothing
+    ("from 0:32 on, go full", [("energy", "up", None, 32.0, 40.0)]),
+    ("the last shot full throttle", [("energy", "up", None, 36.0, 40.0)]),
+])
+def test_terse_energy_words(plan, words, want):
+    assert read(plan, words) == want
+
+
+def test_a_numbered_part_said_only_with_its_shape(plan):
+    said = read(plan, "part one sparse until 0:12, part two builds, part three from 0:28 on fuller")
+    assert said == [("energy", "down", None, 0.0, 12.0), ("shape", "up", None, 12.0, 28.0), ("energy", "up", None, 28.0, 40.0)]

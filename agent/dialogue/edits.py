@@ -22,7 +22,7 @@ from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.phrases import BIG, FAST_RE, LESS_RE, LOUD_RE, MORE_RE, QUIET_RE, SLOW_RE, SMALL
 from v2m.agent.dialogue.place_words import APPOSITIVE_RE, PLACE_FILLER, SPOKEN_SECONDS, notation
-from v2m.agent.dialogue.where import Ask, Span, moment, only_place
+from v2m.agent.dialogue.where import PLACE_WORDS_RE, Ask, Span, moment, only_place
 from v2m.tools.contract import MAX_TEMPO_BPM, MIN_TEMPO_BPM, EditIntent, ScorePlan, VideoAnalysis
 from v2m.tools.music.theory import read_tonic, tonic_name, tonic_pc
 
@@ -190,7 +190,7 @@ def _culture(c: Clause, t: str) -> str:
 
 def _shape(c: Clause, t: str) -> str:
     """Shapes over time: "start soft and grow", "swell into the last shot", "fade out"."""
-    found = phrases.shape(t)
+    found = phrases.shape(t) or (phrases.shape(PLACE_WORDS_RE.sub(" ", t)) if c.span else None)   # "act 2 build"
     if found is not None:
         levels, m = found
         if levels[0] > levels[-1] and re.search(r"\bfad|\bdie away\b", m.group(0)):

@@ -143,10 +143,12 @@ SLOW_RE = (r"\b(?:slower|slow(?: it| things)? down|slow|less fast|more slowly|lo
            r"drop the tempo|decrease the tempo|lower the tempo|relax the pace|ease off the tempo)\b")
 FAST_RE = (r"\b(?:faster|speed(?: it| things)? up|fast|quicker|quick|more quickly|higher tempo|up the tempo|"
            r"raise the tempo|increase the tempo|pick up the pace|more tempo|hurry)\b")
-MORE_RE = (r"\b(?:more energy|more energetic|energetic|busier|denser|fuller|more intense|intense|livelier|"
+MORE_RE = (r"\b(?:more energy|more energetic|energetic|busier|denser|fuller|more intense|intense|livelier|higher energy|"
+           r"raise the energy|full (?:on|throttle|tilt|power|blast|energy)|(?:go|goes|going|on|at) full(?! of\b)(?= *$)|"
            r"more lively|punchier|bigger|stronger|more driving|build(?: it)? up|more power|more powerful|"
            r"more action|more exciting|exciting|more impact|more dense|richer|thicker|wilder)\b")
-LESS_RE = (r"\b(?:less energy|less energetic|sparser|sparse|thinner|less busy|simpler|lighter|softer|gentler|"
+LESS_RE = (r"\b(?:less energy|less energetic|lower energy|lower the energy|sparser|sparse|thinner|less busy|simpler|"
+           r"lighter|softer|gentler|"
            r"more minimal|minimal|stripped[- ]down|strip it down|tone it down|less intense|more subtle|subtler|"
            r"smaller|quieter|more delicate|less dense|emptier|barer)\b")
 LOUD_RE = r"\b(?:louder|turn (?:it |the music )?up|more volume|raise the volume|increase the volume|volume up)\b"

@@ -344,12 +344,16 @@ def snap(span: Span, analysis: VideoAnalysis) -> Span:
     return Span(a, b, span.label, None, False)
 
 
+# The words a place is said with ("from 0:35 to 1:06", "after the second cut"), none of them an edit.
+PLACE_WORDS_RE = re.compile(r"\b(?:from|on|onwards?|after|before|in|the|at|to|until|till|during|for|cut|cuts|shot|shots|"
+                            r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|penultimate|"
+                            r"\d+(?::\d+)?(?:st|nd|rd|th|s)?|mark|minute|two|three|four|five|six|couple|few|ones?|seconds?|"
+                            r"secs?|minutes?|one-minute|half|end|start|everything|between|and|there|here)\b")
+
+
 def only_place(rest: str) -> bool:
     """What is left of a clause is a place and filler ("from the second cut on"): no edit of its own."""
-    left = re.sub(r"\b(?:from|on|onwards?|after|before|in|the|at|to|until|till|during|for|cut|cuts|shot|shots|"
-                  r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|penultimate|"
-                  r"\d+(?::\d+)?(?:st|nd|rd|th|s)?|mark|minute|two|three|four|five|six|couple|few|ones?|seconds?|"
-                  r"secs?|minutes?|one-minute|half|end|start|everything|between|and|there|here)\b", " ", rest)
+    left = PLACE_WORDS_RE.sub(" ", rest)
     return not [w for w in re.findall(r"[a-z][a-z'-]*", left) if len(w) > 2 and w not in PLACE_FILLER]
 
 
