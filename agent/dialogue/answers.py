@@ -18,7 +18,7 @@ from v2m.agent.dialogue import moments, recall
 from v2m.agent.dialogue.messages import picks
 from v2m.agent.dialogue.store import TurnRecord
 from v2m.agent.dialogue.phrases import words
-from v2m.agent.dialogue.where import Ask, fmt, locate, visible_cuts
+from v2m.agent.dialogue.where import WHOLE_RE, Ask, fmt, locate, visible_cuts
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 
@@ -29,10 +29,10 @@ def asked_turn(turns: list[TurnRecord]) -> TurnRecord | None:
 
 
 def idle_turn(turns: list[TurnRecord]) -> TurnRecord | None:
-    """The last turn, when it changed nothing (a question, a refusal such as "I can't hear that piece", or
-    "nothing changed"): "forget that one" then takes that turn back, and no edit is undone."""
+    """The last turn, when it asked or refused instead of editing (a question, or "I can't hear that piece, so I
+    changed nothing"): "forget that one" then takes that turn back, and no edit is undone."""
     last = turns[-1] if turns else None
-    return last if last and last.kind == "say" and (last.question or last.after == last.before) else None
+    return last if last and last.kind == "say" and last.question else None
 
 
 def answered(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[ScorePlan], asked: TurnRecord | None,
@@ -81,8 +81,9 @@ def _at_asked_place(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: l
     if asked is None or getattr(result, "question", None) or result.plan == old or \
             not (asked.options or READING_ASKED_RE.search(asked.reply)):
         return None
-    try:
-        if locate(words(text), analysis, old) is not None or (span := locate(words(asked.text), analysis, old)) is None:
+    try:   # an answer with a place of its own, or for the whole score ("faster overall"), says where itself
+        if WHOLE_RE.search(words(text)) or locate(words(text), analysis, old) is not None or \
+                (span := locate(words(asked.text), analysis, old)) is None:
             return None
     except Ask:
         return None
