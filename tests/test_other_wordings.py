@@ -137,3 +137,18 @@ def test_terse_energy_words(plan, words, want):
 def test_a_numbered_part_said_only_with_its_shape(plan):
     said = read(plan, "part one sparse until 0:12, part two builds, part three from 0:28 on fuller")
     assert said == [("energy", "down", None, 0.0, 12.0), ("shape", "up", None, 12.0, 28.0), ("energy", "up", None, 28.0, 40.0)]
+
+
+def test_someone_means_the_version_before_a_part(session):
+    first = session.plan
+    session.say("add a marimba in shot 2")
+    session.say("a bit faster")
+    t = session.say("she means before the marimba. take it out")
+    assert not t.question and session.plan == first
+
+
+def test_i_meant_before_a_named_moment_is_no_version(session):
+    first = session.plan
+    session.say("the kiss is at 0:24, slower after the kiss")
+    session.say("no, I meant before the kiss")
+    assert session.plan != first and session.plan.sections[session.plan.section_at(8.0)].tempo_bpm is not None
