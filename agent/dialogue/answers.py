@@ -17,7 +17,8 @@ import re
 from v2m.agent.dialogue import moments, recall
 from v2m.agent.dialogue.messages import picks
 from v2m.agent.dialogue.store import TurnRecord
-from v2m.agent.dialogue.where import visible_cuts
+from v2m.agent.dialogue.phrases import words
+from v2m.agent.dialogue.where import WHOLE_RE, Ask, fmt, locate, visible_cuts
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 
@@ -25,6 +26,13 @@ def asked_turn(turns: list[TurnRecord]) -> TurnRecord | None:
     """The last turn, when the planner answered it with a question (its request, reply and options)."""
     last = turns[-1] if turns else None
     return last if last and last.kind == "say" and last.question and "?" in last.reply else None
+
+
+def idle_turn(turns: list[TurnRecord]) -> TurnRecord | None:
+    """The last turn, when it asked or refused instead of editing (a question, or "I can't hear that piece, so I
+    changed nothing"): "forget that one" then takes that turn back, and no edit is undone."""
+    last = turns[-1] if turns else None
+    return last if last and last.kind == "say" and last.question else None
 
 
 def answered(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[ScorePlan], asked: TurnRecord | None,
@@ -59,7 +67,29 @@ def answered(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[Sco
         both = planner.revise(analysis, old, f"{request.strip().rstrip('.!?')}. {answer}", history=lineage)
         if not getattr(both, "question", None) and both.plan != old:
             return both
-    return result
+    return _at_asked_place(planner, analysis, old, lineage, asked, text, result) or result
+
+
+# A question about which reading was meant ("Faster or slower? I heard both; which one?", "Do you mean ...?")
+READING_ASKED_RE = re.compile(r"\bI heard both\b|^Do you mean\b")
+
+
+def _at_asked_place(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[ScorePlan],
+                    asked: TurnRecord | None, text: str, result):
+    """An answer that picks a reading and names no place ("sh3 faster / sh3 slower?" then "dir wins. faster."):
+    that reading where the asked request put it, not over the whole score; None when the turn is no such answer."""
+    if asked is None or getattr(result, "question", None) or result.plan == old or \
+            not (asked.options or READING_ASKED_RE.search(asked.reply)):
+        return None
+    try:   # an answer with a place of its own, or for the whole score ("faster overall"), says where itself
+        if WHOLE_RE.search(words(text)) or locate(words(text), analysis, old) is not None or \
+                (span := locate(words(asked.text), analysis, old)) is None:
+            return None
+    except Ask:
+        return None
+    placed = planner.revise(analysis, old, f"{text.strip().rstrip('.!?')} from {fmt(span.start_s)} to {fmt(span.end_s)}",
+                            history=lineage)
+    return None if getattr(placed, "question", None) or placed.plan == old else placed
 
 
 # "no sorry, the third shot", "wait, it's shot 5", "actually the last one": the place just given, put right

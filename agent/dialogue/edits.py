@@ -22,7 +22,7 @@ from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.phrases import BIG, FAST_RE, LESS_RE, LOUD_RE, MORE_RE, QUIET_RE, SLOW_RE, SMALL
 from v2m.agent.dialogue.place_words import APPOSITIVE_RE, PLACE_FILLER, SPOKEN_SECONDS, notation
-from v2m.agent.dialogue.where import Ask, Span, moment, only_place
+from v2m.agent.dialogue.where import PLACE_WORDS_RE, Ask, Span, moment, only_place
 from v2m.tools.contract import MAX_TEMPO_BPM, MIN_TEMPO_BPM, EditIntent, ScorePlan, VideoAnalysis
 from v2m.tools.music.theory import read_tonic, tonic_name, tonic_pc
 
@@ -197,7 +197,7 @@ def _culture(c: Clause, t: str) -> str:
 
 def _shape(c: Clause, t: str) -> str:
     """Shapes over time: "start soft and grow", "swell into the last shot", "fade out"."""
-    found = phrases.shape(t)
+    found = phrases.shape(t) or (phrases.shape(PLACE_WORDS_RE.sub(" ", t)) if c.span else None)   # "act 2 build"
     if found is not None:
         levels, m = found
         if levels[0] > levels[-1] and re.search(r"\bfad|\bdie away\b", m.group(0)):
@@ -302,6 +302,9 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
     return c.intents
 
 
+# A clause ending at a place ("up to the pop", "until 0:20") and one after it with "then": the second is after it
+THEN_AFTER_RE = re.compile(r"(\b(?:up to|up until|until|till|leading up to|right up to)\b[^,;.!?]{1,40}?)\s*,?\s+(?:and )?then\b"
+                           r"(?! (?:on|onwards?|after|from|in|at|for|during|till|until|before)\b)", re.I)
 CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|:(?!\d)|\.(?!\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|(?<!everything )(?<!nothing )(?<!all )(?<!out )\bbut\b|\balso\b)\s*")
 
 
@@ -337,6 +340,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     clauses = []
     request = similes.plain(request)   # "it feels like a funeral": how the music feels, in the grammar's words
     said = cues.spoken(notation(cues.unlabelled(request.strip())), analysis, plan)   # a spotting note's cue events
+    said = THEN_AFTER_RE.sub(r"\1, after that", said)   # "quiet until the drop, then go big": big after the drop
     for x in (x for x in CLAUSE_SPLIT.split(said) if x and x.strip()):
         if clauses and APPOSITIVE_RE.match(x):  # "end on a stop, which is the last cut": one clause
             clauses[-1] += " " + APPOSITIVE_RE.sub(" ", x, count=1)

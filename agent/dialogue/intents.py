@@ -322,6 +322,7 @@ def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIn
     """
     new = plan.model_copy(deep=True)
     intents = style_first(kept_parts(from_last_revert(intents)))
+    limit = None   # a change already at its limit, said only when nothing else of the request is made
     for it in intents:
         e = Edit(new, analysis, span_of(it.scope))
         if it.what in ("undo", "revert"):
@@ -330,5 +331,10 @@ def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIn
         elif it.what == "redo":
             raise Ask("Say 'redo' on its own to step forward again; or what should change?")
         else:
-            HANDLERS[it.what](e, it)
+            try:
+                HANDLERS[it.what](e, it)
+            except ops.AtLimit as q:
+                limit = limit or q
+    if limit is not None and new == plan:
+        raise limit
     return ScorePlan.model_validate(new.model_dump())

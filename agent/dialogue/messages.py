@@ -73,6 +73,15 @@ REPORT_ONLY_RE = re.compile(
     r"(?:(?:it'?s|that'?s|sounds|looks) )?(?:really |so |just )?(?:lovely|great|perfect|brilliant|wonderful|amazing|"
     r"beautiful|fantastic)|(?:just |so )?(?:had|finished|got out of|came out of) (?:the |a |our |my )?(?:review|call|"
     r"meeting|chat|screening)\b(?:(?! and | but )[^,;])*|no wahala|no worries|no problem|no stress)\W*$", re.I)
+# a person's story told in the past ("He played in a colliery brass band.", "My nan loved tango."): why the note
+# asks, not what; dropped when another sentence asks (no place, wish or version is said in it: "she loved the
+# first one" points back to a version)
+STORY_RE = re.compile(r"^(?:he|she|they|(?:my|our|his|her|their) [a-z']+)(?: (?:always|once|often|used to))? (?:played|"
+                      r"loved|sang|danced|worked|grew up|lived|was|were|adored)\b(?!.*\b(?:should|could|can|would|need|"
+                      r"needs|want|wants|make|more|less|too|louder|quieter|faster|slower|bigger|softer|like (?:it|this|that)|"
+                      r"shots?|cuts?|intro|end|ending|start|beginning|when|while|there|here|it|this|that|these|those|one|ones|"
+                      r"versions?|mix|take|edit|music|score|track|song|tune|original|before|earlier|better)\b|.*\d)"
+                      r"[^,;]*\W*$", re.I)
 # "the end is fine", "the very start is ok": a part said to be good now, inside a longer note (not "the
 # original tempo was fine": a version pointed back to)
 FINE_RE = re.compile(r"^(?:the |that |this )?(?:very )?[\w ]{1,25}?(?: is| are|'s) (?:fine|ok|okay|good|great|"
@@ -189,6 +198,8 @@ def unwrap(text: str) -> str:
     body = SIGN_OFF_RE.sub("", body).strip()
     parts = [p for p in SENTENCE_RE.split(body) if p.strip()]
     said = [_sentence(p) for p in parts]
+    if any(x and not STORY_RE.match(x) for x in said):
+        said = [x if not STORY_RE.match(x) else "" for x in said]
     for k, p in enumerate(parts):
         if k and JOKE_RE.match(p.strip()):  # "go minor? joke.": the sentence before is taken back, not its place
             m = LEADING_PLACE_RE.match(said[k - 1])

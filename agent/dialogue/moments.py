@@ -28,7 +28,7 @@ from v2m.agent.dialogue import names
 from v2m.agent.dialogue.arbiter import COUNTED_RE
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.phrases import ATTRIBUTES, words
-from v2m.agent.dialogue.place_words import parse_time
+from v2m.agent.dialogue.place_words import TAG_RE, parse_time
 from v2m.agent.dialogue.vocab import KIT_PIECES, MOODS, ROLE_WORDS
 from v2m.agent.dialogue.where import Ask, fmt, locate, only_place, shot_at, snap
 from v2m.agent.dialogue.where import moment as moment_of
@@ -250,6 +250,7 @@ def place_of(answer: str, moment: str, analysis: VideoAnalysis, plan: ScorePlan,
         ("from 0:10.00 to 0:30.00" for a stretch or "at 0:33.00" for a moment ("he jumps at 0:33"), the
         answer's other sentences without their place clauses), or None.
     """
+    answer = TAG_RE.sub(" ", answer)   # "[editor] fox is the last two shots": who wrote it is no place of it
     known, noun = names.earlier(history), names.noun_of(answer)
     stems = {w[:4] for w in _content(moment) if len(w) > 2}
     places, times, others = [], [], []
@@ -295,6 +296,7 @@ def filled(asked: str, moment: str, answer: str, analysis: VideoAnalysis, plan: 
     if found is None:
         return None
     place, others = found
+    asked = TAG_RE.sub(" ", asked).strip()   # "[director] where the fox hunts ...": the note, not who wrote it
     if not any(moment.lower() in p.lower() for p, _ in _phrases(asked)):   # asked about as a place said
         stems = {w[:4] for w in _content(moment) if len(w) > 2}
         if not stems & {w[:4] for w in _content(answer) if len(w) > 2} or not (key := _place_name(moment)):

@@ -228,13 +228,19 @@ def set_style(plan: ScorePlan, name: str) -> str:
 # ----------------------------------------------------------------------------- energy, loudness
 
 
+class AtLimit(Ask):
+    """A change that cannot go further (the energy already full or sparse): asked about when it is all the
+    request wants, passed over when another change of the same request is made ("go mental with the drums"
+    where the energy is already full: the drums still come up)."""
+
+
 def add_energy(plan: ScorePlan, idx: list[int], delta: float) -> str:
     olds = [plan.sections[i].energy for i in idx]
     for i in idx:
         e = plan.sections[i].energy
         plan.sections[i] = plan.sections[i].model_copy(update={"energy": round(min(1.0, max(0.05, e + delta)), 2)})
     if [plan.sections[i].energy for i in idx] == olds:
-        raise Ask(f"That part is already as {'full' if delta > 0 else 'sparse'} as I can make it. "
+        raise AtLimit(f"That part is already as {'full' if delta > 0 else 'sparse'} as I can make it. "
                   "Something else, perhaps tempo or instruments?")
     return f"{'more' if delta > 0 else 'less'} energy"
 

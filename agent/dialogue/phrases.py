@@ -15,49 +15,11 @@ import re
 from functools import lru_cache
 
 from v2m.agent.dialogue.cultures import shunned
+from v2m.agent.dialogue.idioms import IDIOMS
 from v2m.agent.dialogue.minilm import model_dir
 from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS, ROLE_WORDS
 from v2m.agent.dialogue.where import Ask
 from v2m.tools.style import load_style, style_names
-
-# Idioms for dimensions the grammar knows, rewritten to its own words. Order matters: longer first.
-IDIOMS: tuple[tuple[str, str], ...] = (
-    (r"\b(?:ease|back) off (?:the )?(?:speed|pace|tempo)\b|\bease (?:the )?(?:pace|speed|tempo) off\b"
-     r"|\b(?:it'?s )?rushing\b|\bless rushed\b|\bbring (?:the )?(?:tempo|pace|speed) down\b", "slower"),
-    # tempo as a ratio ("half the pace", "double the speed"): read by the grammar as half-time or double-time
-    (r"\b(?:at )?half (?:the )?(?:pace|speed|tempo)\b|\bhalve (?:the |its )?(?:pace|speed|tempo)\b|\bhalf[- ]time feel\b",
-     "half-time"),
-    (r"\b(?:at )?(?:double|twice) (?:the )?(?:pace|speed|tempo)\b|\bdouble (?:the |its )?(?:pace|speed|tempo)\b", "double-time"),
-    (r"\bpush it along\b|\bpick up the (?:tempo|pace|speed)\b|\bmove it along\b|\bmore fast\b|\bspeed it up\b"
-     r"|\b(?:it'?s |is )?dragging\b|\btake the tempo up\b|\btempo up\b|\bquicken\b|\bquicker\b", "faster"),
-    (r"\ba hair\b|\ba smidge\b|\ba notch\b|\ba tiny bit\b|\bjust a bit\b|\bslightly\b|\ba little\b", "a little"),
-    (r"\bwake it up\b|\bmore punch\b|\bpunch it up\b|\bmore oomph\b|\bmore life\b|\bliven it up\b|\blift (?:it|them)\b"
-     r"|\bopen it up\b|\bmore power\b|\bmore strong\b|\bmake it pop\b|\bkick it up\b|\bgive it some (?:energy|life)\b"
-     r"|\bsoar\b|\blift again\b|\bmore drive\b|\bmore tension\b|\bbusier\b|\bmore hype\b|\bhype it\b"
-     r"|\bhyped\b|\btoe[- ]tapping\b|\bgroovier\b|\bmore groove\b|\bbouncier\b|\bmore bounce\b"
-     r"|\b(?:a (?:bit|touch|little) of |some |a lot of |extra )?oomph\b|\bgive (?:it|them|this|that) (?:some |a bit of |a little )?"
-     r"(?:welly|heaps|some stick|a lift|a boost|a kick|some juice)\b|\b(?:music|it|things|this|that|the score) lifts?\b"
-     r"|\b(?:could|should|can|needs to|has to|must|to|would) lift\b(?! (?:the|a|an|it|them|this|that|those|these)\b)"
-     r"|\blifts? up\b|\bmore (?:hectic|chaotic|frantic|manic|crowded|cluttered|intense|full-on|full on)\b"
-     r"|\bmore (?:going on|happening)\b|\b(?:want|need|add|build|some) tension\b", "more energy"),
-    (r"\bgo( a bit| a little| totally| completely| properly)? (?:mental|nuts|crazy|wild|mad|bananas|ham|to town)\b",
-     r"\1 more energy"),   # "go a bit mental with the drums": let rip
-    (r"\bmore serious\b|\bless (?:silly|playful|goofy|jokey|frivolous)\b|\bgraver\b|\bmore grown[- ]up\b"
-     r"|\bcalm (?:it|things|this|that)\b(?! down)", "less energy"),
-    (r"\bbig moment\b|\bgo (?:all out|big)\b|\b(?:the )?full works\b|\ball guns blazing\b|\bpull out all the stops\b"
-     r"|\beverything (?:it'?s|you'?ve) got\b|\bmake it (?:huge|massive)\b", "much more energy"),
-    (r"\b(?:kind of |a bit )?(?:sags?|sagging|loses? (?:steam|momentum)|runs? out of steam|(?:goes|falls?) flat|"
-     r"(?:a bit of )?a (?:damp squib|let ?down|wet blanket))\b"
-     r"|\bkeep (?:the energy|the momentum|the pace) (?:going|up)\b", "more energy"),
-    (r"\bfewer (?:instruments|parts|layers)\b|\bless instruments\b|\bpull (?:it|things|everything|them) (?:back|down)\b(?! to \d)|\bback it off\b(?! to \d)|\bthin (?:it|things) out\b|\bthin it\b"
-     r"|\bcalm it down\b|\bsoften it\b|\btake it down\b|\bdial it back\b|\bstrip it back\b|\bless going on\b"
-     r"|\btoo much (?=now|here|there)\b|\bkeep it minimal\b|\btoo much (?:going on|happening)\b|\brein it in\b|\bsettle it\b|\bground it\b|\bless busy\b", "less energy"),
-    (r"\b(?:go|goes|going|be|keep (?:it|the music)|very|music) (?:very |really |a bit )?(?:quiet|low|soft|down)\b",
-     "quieter"),
-    (r"\bturn it down\b|\bthe volume of all\b|\blower the whole mix\b|\bwhole mix (?:down|lower)\b"
-     r"|\bduck (?:everything|it|the music|the mix|it all|all of it)(?: down)?(?: under(?:neath)?(?= \d| the| a))?\b", "quieter"),
-    (r"\bturn it up\b|\braise the whole mix\b", "louder"),
-)
 
 # How a part of the score is described when it is too much of something ("it's flat chat from the start",
 # "sh3 gone a bit mental"): said as "too X", so a plain reduction beside it ("bring it back a notch", "calm
@@ -102,6 +64,7 @@ SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
      (0.15, 0.9)),
     (r"\bgrow\w* from (?:nothing|silence)|\bbuild\w* (?:it )?from\b|\bcreep up\b|\bcrescendo\b|\bsunrise\b"
      r"|\bswell\w* into\b|\bgradually (?:louder|bigger|build|grow)\w*|\bbuild\w* (?:up )?(?:to|into|towards) the end"
+     r"|\bbuild\w* (?:the |some )?(?:tension|suspense|anticipation)(?: up)? (?:to|into|towards|until|till)\b"
      r"|\bramp\w* up\b|\bgrow\w* (?:all the way|towards|to the end|into)\b|\blike it'?s going somewhere\b", (0.15, 0.9)),
     (r"\b(?:more and more|bigger and bigger|louder and louder|busier and busier|keeps? building)\b", (0.15, 0.9)),
     # a clause that is only the shape ("0:30 to the end: a low pulse, building"); a staircase, a step per shot
@@ -132,10 +95,12 @@ SLOW_RE = (r"\b(?:slower|slow(?: it| things)? down|slow|less fast|more slowly|lo
 FAST_RE = (r"\b(?:faster|speed(?: it| things)? up|fast|quicker|quick|more quickly|higher tempo|up the tempo|"
            r"raise the tempo|increase the tempo|pick up the pace|more tempo|hurry|"
            r"(?:tempo|pace|speed|bpm) (?:(?:a )?(?:bit|little|touch|lot|much) )?higher)\b")
-MORE_RE = (r"\b(?:more energy|more energetic|energetic|busier|denser|fuller|more intense|intense|livelier|"
+MORE_RE = (r"\b(?:more energy|more energetic|energetic|busier|denser|fuller|more intense|intense|livelier|higher energy|"
+           r"raise the energy|full (?:on|throttle|tilt|power|blast|energy)|(?:go|goes|going|on|at) full(?! of\b)(?= *$)|"
            r"more lively|punchier|bigger|stronger|more driving|build(?: it)? up|more power|more powerful|"
            r"more action|more exciting|exciting|more impact|more dense|richer|thicker|wilder)\b")
-LESS_RE = (r"\b(?:less energy|less energetic|sparser|sparse|thinner|less busy|simpler|lighter|softer|gentler|"
+LESS_RE = (r"\b(?:less energy|less energetic|lower energy|lower the energy|sparser|sparse|thinner|less busy|simpler|"
+           r"lighter|softer|gentler|"
            r"more minimal|minimal|stripped[- ]down|strip it down|tone it down|less intense|more subtle|subtler|"
            r"smaller|quieter|more delicate|less dense|emptier|barer)\b")
 LOUD_RE = r"\b(?:louder|turn (?:it |the music )?up|more volume|raise the volume|increase the volume|volume up)\b"

@@ -29,7 +29,7 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from v2m.agent.dialogue.answers import answered, asked_turn
+from v2m.agent.dialogue.answers import answered, asked_turn, idle_turn
 from v2m.agent.dialogue.messages import requests_back, withdrawal
 from v2m.agent.dialogue.store import Store, TurnRecord
 from v2m.agent.outputs import folder_lock
@@ -217,7 +217,7 @@ class Session:
         """
         turns = self.store.turns(self.id)   # read once: nothing is written before the answer reads them
         asked, said, t0 = asked_turn(turns), text, time.perf_counter()
-        if asked and (rest := withdrawal(text)) is not None:  # the question goes unanswered, nothing is undone
+        if idle_turn(turns) and (rest := withdrawal(text)) is not None:  # what it asked goes unanswered, nothing undone
             if not rest:
                 self._record("say", text, DROPPED, t0, no_change=True)
                 return Turn(reply=DROPPED, version=self.version, files=self.files, seconds=time.perf_counter() - t0)

@@ -27,10 +27,12 @@ from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import EditIntent, ScorePlan
 
 # "back to how it sounded before the choir idea", "the version before the cello bit", "revert to before we
-# added the choir", "undo everything since the key change": a version named by the edit after it
+# added the choir", "undo everything since the key change", "she means before the choir" (which version, answered):
+# a version named by the edit after it
 BEFORE_RE = re.compile(r"\b(?:version|mix|(?:the|that) one|(?:how|the way|as|like) it (?:was|sounded)|where we were|"
                        r"what we had|(?:go|going|get|got|revert|return|roll|take (?:me|us|it)|put (?:it|things)) back|"
-                       r"revert(?:ed)?|restore|undo (?:everything|all|it all))\b.{0,30}?\b(?:before|prior to|since)\s+"
+                       r"revert(?:ed)?|restore|undo (?:everything|all|it all)|(?P<mean>(?:i|he|she|they|we|you) (?:mean|means|meant)))\b"
+                       r".{0,30}?\b(?:before|prior to|since)\s+"
                        r"(?:(?:we|i|you|they) (?:added|changed|did|made|tried|put in|brought in|asked for|touched|had)\s+)?"
                        r"(?P<what>(?:the|that|my|your|our|his|her|their|this|those|these|all the)\s+[^.,;:!?]{1,50})", re.I)
 # "go back to the one with the flute", "the version where we had the choir, bring that back": a version named by
@@ -121,6 +123,8 @@ def named_by_content(request: str, history: list[ScorePlan] | None) -> list[Edit
         return None
     said = CLAUSE_END_RE.sub("", m.group("what")).strip()
     words = content(said)
+    if m.group("mean") and not (named_parts(said.lower()) or re.search(r"\b(?:change|edit|idea|tweak)s?\b", said, re.I)):
+        return None   # "I meant before the kiss": a place put right, not a version (a part or an edit names one)
     if not words or COUNTED_RE.search(said) or \
             re.search(r"\b(?:shots?|cuts?|intro|end|ending|start|beginning|middle|drop)\b", said, re.I):
         return None   # "before the last change" counts versions; "before 0:30", "before the drop" name places

@@ -248,8 +248,10 @@ def _fractions(text: str, analysis: VideoAnalysis) -> Span | None:
     d = analysis.duration_s
     m = re.search(r"\b(first|second|last|final|middle|third|1st|2nd) (half|third|quarter)\b", text)
     if not m:
-        if re.search(r"\bthe middle\b|\bmidway\b", text):
-            return Span(d / 3, 2 * d / 3, "the middle")
+        if re.search(r"\bthe middle\b|\bmidway\b", text):   # the middle third, in whole shots where cuts lie near
+            a, b = (min(visible_cuts(analysis) or [t], key=lambda c: abs(c - t)) for t in (d / 3, 2 * d / 3))
+            a, b = (a, b) if b - a > d / 6 and abs(a - d / 3) <= d / 12 and abs(b - 2 * d / 3) <= d / 12 else (d / 3, 2 * d / 3)
+            return Span(a, b, "the middle", snap=False)
         return None
     which, part = m.groups()
     n = {"half": 2, "third": 3, "quarter": 4}[part]
@@ -342,12 +344,16 @@ def snap(span: Span, analysis: VideoAnalysis) -> Span:
     return Span(a, b, span.label, None, False)
 
 
+# The words a place is said with ("from 0:35 to 1:06", "after the second cut"), none of them an edit.
+PLACE_WORDS_RE = re.compile(r"\b(?:from|on|onwards?|after|before|in|the|at|to|until|till|during|for|cut|cuts|shot|shots|"
+                            r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|penultimate|"
+                            r"\d+(?::\d+)?(?:st|nd|rd|th|s)?|mark|minute|two|three|four|five|six|couple|few|ones?|seconds?|"
+                            r"secs?|minutes?|one-minute|half|end|start|everything|between|and|there|here)\b")
+
+
 def only_place(rest: str) -> bool:
     """What is left of a clause is a place and filler ("from the second cut on"): no edit of its own."""
-    left = re.sub(r"\b(?:from|on|onwards?|after|before|in|the|at|to|until|till|during|for|cut|cuts|shot|shots|"
-                  r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|penultimate|"
-                  r"\d+(?::\d+)?(?:st|nd|rd|th|s)?|mark|minute|two|three|four|five|six|couple|few|ones?|seconds?|"
-                  r"secs?|minutes?|one-minute|half|end|start|everything|between|and|there|here)\b", " ", rest)
+    left = PLACE_WORDS_RE.sub(" ", rest)
     return not [w for w in re.findall(r"[a-z][a-z'-]*", left) if len(w) > 2 and w not in PLACE_FILLER]
 
 

@@ -1,0 +1,62 @@
+"""Idioms for the dimensions the edit grammar knows, each rewritten to the grammar's own words ("ease off the
+speed a touch" -> "slower", "give it tension" -> "more energy", "bring the whole band in" -> "more energy").
+
+    from v2m.agent.dialogue.idioms import IDIOMS     # ((pattern, the grammar's words), ...), longer first
+
+Read by `v2m.agent.dialogue.phrases.plain` before the grammar parses a clause (moved here from phrases.py, which
+had passed 400 lines).
+"""
+
+from __future__ import annotations
+
+# Idioms for dimensions the grammar knows, rewritten to its own words. Order matters: longer first.
+IDIOMS: tuple[tuple[str, str], ...] = (
+    # rising across the place ("the music lifts up through it", "build through the whole shot"): a shape
+    (r"\b(?:lift|rise|rising|build|grow|climb|swell|soar)\w*(?: it| the music| things)?(?: up)? (?:all the way )?(?:through|across|"
+     r"over the course of) "
+     r"(?:it|that|this|there|the (?:whole )?(?:shot|bit|scene|section|part))\b", "more and more"),
+    (r"\b(?:ease|back) off (?:the )?(?:speed|pace|tempo)\b|\bease (?:the )?(?:pace|speed|tempo) off\b"
+     r"|\b(?:it'?s )?rushing\b|\bless rushed\b|\bbring (?:the )?(?:tempo|pace|speed) down\b", "slower"),
+    # tempo as a ratio ("half the pace", "double the speed"): read by the grammar as half-time or double-time
+    (r"\b(?:at )?half (?:the )?(?:pace|speed|tempo)\b|\bhalve (?:the |its )?(?:pace|speed|tempo)\b|\bhalf[- ]time feel\b",
+     "half-time"),
+    (r"\b(?:at )?(?:double|twice) (?:the )?(?:pace|speed|tempo)\b|\bdouble (?:the |its )?(?:pace|speed|tempo)\b", "double-time"),
+    (r"\bpush it along\b|\bpick up the (?:tempo|pace|speed)\b|\bmove it along\b|\bmore fast\b|\bspeed it up\b"
+     r"|\b(?:it'?s |is )?dragging\b|\btake the tempo up\b|\btempo up\b|\bquicken\b|\bquicker\b", "faster"),
+    (r"\ba hair\b|\ba smidge\b|\ba notch\b|\ba tiny bit\b|\bjust a bit\b|\bslightly\b|\ba little\b", "a little"),
+    (r"\bwake it up\b|\bmore punch\b|\bpunch it up\b|\bmore oomph\b|\bmore life\b|\bliven it up\b|\blift (?:it|them)\b"
+     r"|\bopen it up\b|\bmore power\b|\bmore strong\b|\bmake it pop\b|\bkick it up\b|\bgive it some (?:energy|life)\b"
+     r"|\bsoar\b|\blift again\b|\bmore drive\b|\bmore tension\b|\bbusier\b|\bmore hype\b|\bhype it\b"
+     r"|\bhyped\b|\btoe[- ]tapping\b|\bgroovier\b|\bmore groove\b|\bbouncier\b|\bmore bounce\b"
+     r"|\b(?:a (?:bit|touch|little) of |some |a lot of |extra )?oomph\b|\bgive (?:it|them|this|that) (?:some |a bit of |a little )?"
+     r"(?:welly|heaps|some stick|a lift|a boost|a kick|some juice)\b|\b(?:music|it|things|this|that|the score) lifts?\b"
+     r"|\b(?:could|should|can|needs to|has to|must|to|would) lift\b(?! (?:the|a|an|it|them|this|that|those|these)\b)"
+     r"|\blifts? up\b|\bmore (?:hectic|chaotic|frantic|manic|crowded|cluttered|intense|full-on|full on)\b"
+     r"|\bmore (?:going on|happening)\b|\b(?:want|need|add|build|some) tension\b"
+     # a quality given, needed or added ("give it tension", "it needs urgency"): more of it
+     r"|\b(?:give (?:it|them|this|that|the music)|needs?|wants?|could use|add) (?:some |a bit of |a little |a lot of |more |real )?"
+     r"(?:tension|urgency|drive|intensity|momentum|edge|bite)\b", "more energy"),
+    (r"\bgo( a bit| a little| totally| completely| properly)? (?:mental|nuts|crazy|wild|mad|bananas|ham|to town)\b",
+     r"\1 more energy"),   # "go a bit mental with the drums": let rip
+    (r"\bmore serious\b|\bless (?:silly|playful|goofy|jokey|frivolous)\b|\bgraver\b|\bmore grown[- ]up\b"
+     r"|\bcalm (?:it|things|this|that)\b(?! down)", "less energy"),
+    # everyone playing, or kept big ("bring the whole band in", "keep it big till the end"): fuller
+    (r"\b(?:bring|let|have|get) (?:in )?(?:the (?:whole|full) band|everyone|everybody|all the (?:instruments|parts))(?: in)?\b"
+     r"|\b(?:the )?(?:whole|full) band (?:comes |kicks |joins )?in\b|\bkeep (?:it|things|the music) (?:big|huge|massive|full)\b",
+     "more energy"),
+    (r"\bbig moment\b|\bgo (?:all out|big)\b|\b(?:the )?full works\b|\ball guns blazing\b|\bpull out all the stops\b"
+     r"|\beverything (?:it'?s|you'?ve) got\b|\bmake it (?:huge|massive)\b", "much more energy"),
+    (r"\b(?:kind of |a bit )?(?:sags?|sagging|loses? (?:steam|momentum)|runs? out of steam|(?:goes|falls?) flat|"
+     r"(?:a bit of )?a (?:damp squib|let ?down|wet blanket))\b"
+     r"|\bkeep (?:the energy|the momentum|the pace) (?:going|up)\b", "more energy"),
+    (r"\bfewer (?:instruments|parts|layers)\b|\bless instruments\b|\bpull (?:it|things|everything|them) (?:back|down)\b(?! to \d)|\bback it off\b(?! to \d)|\bthin (?:it|things) out\b|\bthin it\b"
+     r"|\bcalm it down\b|\bsoften it\b|\btake it down\b|\bdial it back\b|\bstrip it back\b|\bless going on\b"
+     r"|\b(?:only|just|keep(?: it to)?(?: only| just)?) (?:the )?(?:soft|quiet|gentle|calm|light)(?:er)? (?:parts?|bits?|instruments?|"
+     r"stuff|sounds?|layers?)\b"   # "the drums rest, only the soft part": the quiet parts alone, sparser
+     r"|\btoo much (?=now|here|there)\b|\bkeep it minimal\b|\btoo much (?:going on|happening)\b|\brein it in\b|\bsettle it\b|\bground it\b|\bless busy\b", "less energy"),
+    (r"\b(?:go|goes|going|be|keep (?:it|the music)|very|music) (?:very |really |a bit )?(?:quiet|low|soft|down)\b",
+     "quieter"),
+    (r"\bturn it down\b|\bthe volume of all\b|\blower the whole mix\b|\bwhole mix (?:down|lower)\b"
+     r"|\bduck (?:everything|it|the music|the mix|it all|all of it)(?: down)?(?: under(?:neath)?(?= \d| the| a))?\b", "quieter"),
+    (r"\bturn it up\b|\braise the whole mix\b", "louder"),
+)
