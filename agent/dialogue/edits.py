@@ -8,7 +8,7 @@ video (`v2m.agent.dialogue.where`); a place said at the front of a clause ("from
 carries over to the clauses after it until another is named. Idioms and "too X" are first rewritten into
 the grammar's words (`v2m.agent.dialogue.phrases`); then takes and routes (`takes`), hit points and locks
 (`marks`), instruments and balance (`orchestration`), references to earlier versions, shapes over time,
-culture and era, tempo, key, mode, style, mood, energy and loudness (here) each record intents. Words it
+culture and era, key, mode, style, mood, energy and loudness (here), tempo (`tempos`) each record intents. Words it
 does not know go through `vocab`'s embeddings. A request that is ambiguous or impossible raises `Ask`.
 """
 
@@ -17,17 +17,14 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue import (cues, cultures, marks, mentions, names, orchestration, phrases, silence, similes,
-                                 takes, versions, vocab)
+                                 takes, tempos, versions, vocab)
 from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.orchestration import eat
-from v2m.agent.dialogue.phrases import BIG, FAST_RE, LESS_RE, LOUD_RE, MORE_RE, QUIET_RE, SLOW_RE, SMALL
+from v2m.agent.dialogue.phrases import FAST_RE, LESS_RE, LOUD_RE, MORE_RE, QUIET_RE, SLOW_RE, magnitude
 from v2m.agent.dialogue.place_words import APPOSITIVE_RE, PLACE_FILLER, SPOKEN_SECONDS, notation
 from v2m.agent.dialogue.where import PLACE_WORDS_RE, Ask, Span, moment, only_place
-from v2m.tools.contract import MAX_TEMPO_BPM, MIN_TEMPO_BPM, EditIntent, ScorePlan, VideoAnalysis
+from v2m.tools.contract import EditIntent, ScorePlan, VideoAnalysis
 from v2m.tools.music.theory import read_tonic, tonic_name, tonic_pc
-
-FILLER = PLACE_FILLER
-
 
 HELP = ("I can change the style, tempo, key or mood, add, remove, swap or balance instruments, shape the energy "
         "over time, mark cuts, or go back to an earlier version, for the whole video or a part of it. What would "
@@ -36,10 +33,7 @@ TAKE_OUT_RE = re.compile(r"\b(?:take|get) (?:it|that|them) (?:out|off|away)\b|\b
                          r"\b(?:lose|drop|kill|ditch) (?:it|that)\b")
 SIZE = {"small": 0, "medium": 1, "large": 2}
 NUMBERS = {"five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30}
-# The amount said after a change of tempo ("up the tempo by about 10%", "slow it down 8 bpm"), a few words on at
-# most and never after "to" or "at" ("slow it down to 90 bpm" sets the tempo)
-BY_AMOUNT = (r"(?: (?!to\b|at\b|than\b|from\b|until\b|in\b|on\b)[a-z]+){0,3}? (?:by )?(?:about |around |roughly |some |maybe )?"
-             r"(\d{1,3}(?:\.\d+)?) ?(%|percent\b|bpm\b|beats per minute\b)")
+
 
 class Clause:
     """One clause being read: its text, its place, and the intents it records."""
@@ -57,10 +51,6 @@ class Clause:
     def want(self, what: str, *, times: list[float] | None = None, whole: bool = False, **fields) -> None:
         self.intents.append(EditIntent(what=what, scope=scope_of(None if whole else self.span, times),
                                        text=self.text.strip()[:400], **fields))
-
-
-def magnitude(text: str) -> str:
-    return "small" if re.search(SMALL, text) else "large" if re.search(BIG, text) else "medium"
 
 
 # ----------------------------------------------------------------------------- clause parsers
@@ -125,42 +115,6 @@ def _key(c: Clause, t: str, original: str) -> str:
         c.want("key", value=" ".join(x for x in (tonic or "", mode or "") if x) or None, amount=shift or None,
                direction="set" if tonic else "up" if shift > 0 else "down")
     return t
-
-
-def _tempo(c: Clause, t: str) -> str:
-    if (m := re.search(rf"({SLOW_RE}|{FAST_RE}){BY_AMOUNT}", t)):   # "increase the tempo by 10%", "slow it down 8 bpm"
-        slow, n, unit = bool(re.fullmatch(SLOW_RE, m.group(1))), float(m.group(2)), "bpm" if "b" in m.group(3) else "percent"
-        if slow and unit == "percent" and n >= 100:
-            raise Ask(f"{n:g}% slower would stop the music. How much slower, e.g. '20% slower'?")
-        c.want("tempo", direction="down" if slow else "up", amount=n, value=unit)
-    elif (m := re.search(r"(\d{1,3}(?:\.\d+)?) ?(?:bpm|beats per minute)? ?(faster|slower|quicker|more|less)\b", t)) \
-            and re.search(r"bpm|beats", t):
-        c.want("tempo", direction="up" if m.group(2) in ("faster", "quicker", "more") else "down",
-               amount=float(m.group(1)), value="bpm")
-    elif (m := re.search(r"(\d{1,2}) ?(?:%|percent) (faster|slower|quicker)", t)):
-        c.want("tempo", direction="up" if m.group(2) in ("faster", "quicker") else "down", amount=float(m.group(1)),
-               value="percent")
-    elif (m := re.search(r"(\d{2,3}(?:\.\d+)?) ?(?:bpm|beats per minute)", t)) \
-            or (m := re.search(r"\btempo (?:to|at|of) (\d{2,3})\b", t)) \
-            or (m := re.search(r"\b(?:slower|faster|slow|speed|take it|bring it|set it|down|up|off|back|it) (?:down |up )?"
-                               r"(?:to|at) (\d{2,3})\b", t)):
-        bpm = float(m.group(1))
-        if not MIN_TEMPO_BPM <= bpm <= MAX_TEMPO_BPM:
-            raise Ask(f"{bpm:g} BPM is outside what I can play ({MIN_TEMPO_BPM:g}-{MAX_TEMPO_BPM:g}). Which tempo?")
-        c.want("tempo", direction="set", amount=bpm)
-    elif (m := re.search(r"\bhalf[- ](?:time|tempo|speed)\b|\bhalf as fast\b", t)):
-        c.want("tempo", direction="down", amount=0.5, value="factor")
-    elif (m := re.search(r"\bdouble[- ](?:time|tempo|speed)\b|\btwice as fast\b", t)):
-        c.want("tempo", direction="up", amount=2.0, value="factor")
-    else:
-        slow, fast = re.search(SLOW_RE, t), re.search(FAST_RE, t)
-        if slow and fast:
-            raise Ask("Faster or slower? I heard both; which one?")
-        m = slow or fast
-        if not m:
-            return t
-        c.want("tempo", direction="down" if slow else "up", magnitude=magnitude(t))
-    return eat(t, m)
 
 
 def _style(c: Clause, t: str) -> str:
@@ -252,7 +206,7 @@ def _loudness(c: Clause, t: str) -> str:
 
 def _unknown(c: Clause, t: str) -> None:
     """Nothing was understood: map the clause's content words through the embeddings, or ask."""
-    words = [w for w in re.findall(r"[a-z][a-z'-]*", t) if w not in FILLER and len(w) > 2]
+    words = [w for w in re.findall(r"[a-z][a-z'-]*", t) if w not in PLACE_FILLER and len(w) > 2]
     if not words:
         where = f" in {c.span.label}" if c.span else ""
         raise Ask(f"What should change{where}? {HELP}")
@@ -287,7 +241,7 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
     if not c.intents:
         rest = orchestration.read(silence.read(rest, c.want), c.want)
         rest = phrases.plain(rest)
-        for parse in (_shape, _culture, lambda c_, t_: _key(c_, t_, original or text), _tempo, _style, _mood, _energy,
+        for parse in (_shape, _culture, lambda c_, t_: _key(c_, t_, original or text), tempos.read, _style, _mood, _energy,
                       _loudness):
             rest = parse(c, rest)
         rest = orchestration.read(rest, c.want) if not c.intents else rest

@@ -89,6 +89,13 @@ def words(text: str) -> str:
 SMALL = r"\b(?:a (?:little )?bit|slightly|a little|a touch|somewhat|a tad|marginally)\b"
 BIG = (r"\b(?:much|a lot|far|lots|really|very|significantly|drastically|dramatically|considerably)\b"
        r"|\bway (?=more|less|too|\w+er\b)")  # "way faster", not "is there a way to"
+
+
+def magnitude(text: str) -> str:
+    """How big a change the words ask for: "a bit faster" small, "much faster" large, else medium."""
+    return "small" if re.search(SMALL, text) else "large" if re.search(BIG, text) else "medium"
+
+
 SLOW_RE = (r"\b(?:slower|slow(?: it| things)? down|slow|less fast|more slowly|lower tempo|reduce the tempo|"
            r"drop the tempo|decrease the tempo|lower the tempo|relax the pace|ease off the tempo|"
            r"(?:tempo|pace|speed|bpm) (?:(?:a )?(?:bit|little|touch|lot|much) )?lower)\b")

@@ -1,0 +1,61 @@
+"""How a change of tempo is said, read from one clause of a request: an amount after the change ("increase the
+tempo by 10%", "slow it down 8 bpm"), an amount before it ("5 bpm faster", "10% slower"), a tempo to set ("take it
+to 90"), half or double time, or a plain direction with its size ("a bit faster").
+
+    from v2m.agent.dialogue import tempos
+    rest = tempos.read(clause, "increase the tempo by 10%")   # clause.want("tempo", direction="up", amount=10, ...)
+
+One of the clause parsers of `v2m.agent.dialogue.edits` (moved out of edits.py at 400 lines); `clause` is its
+`Clause` (anything with `want(what, **fields)`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from v2m.agent.dialogue.orchestration import eat
+from v2m.agent.dialogue.phrases import FAST_RE, SLOW_RE, magnitude
+from v2m.agent.dialogue.where import Ask
+from v2m.tools.contract import MAX_TEMPO_BPM, MIN_TEMPO_BPM
+
+# The amount said after a change of tempo ("up the tempo by about 10%", "slow it down 8 bpm"), a few words on at
+# most and never after "to" or "at" ("slow it down to 90 bpm" sets the tempo)
+BY_AMOUNT = (r"(?: (?!to\b|at\b|than\b|from\b|until\b|in\b|on\b)[a-z]+){0,3}? (?:by )?(?:about |around |roughly |some |maybe )?"
+             r"(\d{1,3}(?:\.\d+)?) ?(%|percent\b|bpm\b|beats per minute\b)")
+
+
+def read(c, t: str) -> str:
+    """The clause's tempo change recorded on `c`; `t` with the words read blanked out."""
+    if (m := re.search(rf"({SLOW_RE}|{FAST_RE}){BY_AMOUNT}", t)):   # "increase the tempo by 10%", "slow it down 8 bpm"
+        slow, n, unit = bool(re.fullmatch(SLOW_RE, m.group(1))), float(m.group(2)), "bpm" if "b" in m.group(3) else "percent"
+        if slow and unit == "percent" and n >= 100:
+            raise Ask(f"{n:g}% slower would stop the music. How much slower, e.g. '20% slower'?")
+        c.want("tempo", direction="down" if slow else "up", amount=n, value=unit)
+    elif (m := re.search(r"(\d{1,3}(?:\.\d+)?) ?(?:bpm|beats per minute)? ?(faster|slower|quicker|more|less)\b", t)) \
+            and re.search(r"bpm|beats", t):
+        c.want("tempo", direction="up" if m.group(2) in ("faster", "quicker", "more") else "down",
+               amount=float(m.group(1)), value="bpm")
+    elif (m := re.search(r"(\d{1,2}) ?(?:%|percent) (faster|slower|quicker)", t)):
+        c.want("tempo", direction="up" if m.group(2) in ("faster", "quicker") else "down", amount=float(m.group(1)),
+               value="percent")
+    elif (m := re.search(r"(\d{2,3}(?:\.\d+)?) ?(?:bpm|beats per minute)", t)) \
+            or (m := re.search(r"\btempo (?:to|at|of) (\d{2,3})\b", t)) \
+            or (m := re.search(r"\b(?:slower|faster|slow|speed|take it|bring it|set it|down|up|off|back|it) (?:down |up )?"
+                               r"(?:to|at) (\d{2,3})\b", t)):
+        bpm = float(m.group(1))
+        if not MIN_TEMPO_BPM <= bpm <= MAX_TEMPO_BPM:
+            raise Ask(f"{bpm:g} BPM is outside what I can play ({MIN_TEMPO_BPM:g}-{MAX_TEMPO_BPM:g}). Which tempo?")
+        c.want("tempo", direction="set", amount=bpm)
+    elif (m := re.search(r"\bhalf[- ](?:time|tempo|speed)\b|\bhalf as fast\b", t)):
+        c.want("tempo", direction="down", amount=0.5, value="factor")
+    elif (m := re.search(r"\bdouble[- ](?:time|tempo|speed)\b|\btwice as fast\b", t)):
+        c.want("tempo", direction="up", amount=2.0, value="factor")
+    else:
+        slow, fast = re.search(SLOW_RE, t), re.search(FAST_RE, t)
+        if slow and fast:
+            raise Ask("Faster or slower? I heard both; which one?")
+        m = slow or fast
+        if not m:
+            return t
+        c.want("tempo", direction="down" if slow else "up", magnitude=magnitude(t))
+    return eat(t, m)
