@@ -52,7 +52,7 @@ def visible_shots(analysis: VideoAnalysis) -> list[tuple[float, float]]:
 
 
 DEICTIC_RE = re.compile(r"\b(?:there|in there|those (?:same )?(?:shots?|parts?|bars|sections?)|the same (?:shots?|part|"
-                        r"place|spot|section|moment)|that (?:part|bit|section|spot|shot|moment|stretch))\b")
+                        r"place|spot|section|moment)|that (?:last |final |first |same |other )?(?:part|bit|section|spot|shot|moment|stretch))\b")
 WHOLE_RE = re.compile(r"\b(?:everywhere|overall|globally|the whole (?:thing|score|piece|video|track)|all of it|"
                       r"throughout)\b")
 
