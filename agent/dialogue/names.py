@@ -24,6 +24,7 @@ from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import (
     DEICTIC_RE,
     INTO_RE,
+    OVERDONE_RE,
     WHOLE_RE,
     Ask,
     Span,
@@ -367,8 +368,8 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
         if m.group("near") and t > 0.5:
             return lead_in(Span(t, end, ""), analysis), shared, True
         return Span(0.0, t, f"before {fmt(t)}", snap=False), shared, True
-    if DEICTIC_RE.search(text) and last_span is not None and shared is None:
-        return last_span, last_span, True   # "there", "those same shots"
+    if (DEICTIC_RE.search(text) or OVERDONE_RE.search(text)) and last_span is not None and shared is None:
+        return last_span, last_span, True   # "there", "those same shots", "it's too much now"
     if WHOLE_RE.search(text):
         return None, None, False
     if shared is not None and INTO_RE.search(text) and shared.start_s > 0.5:
