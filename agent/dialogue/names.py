@@ -272,6 +272,13 @@ def after_last(text: str, analysis: VideoAnalysis, last_span: Span | None) -> st
     return text
 
 
+# Something seen at the start or the end ("the logo at the end", "the aerial shot at the start"): that shot, not
+# the score's intro or ending section
+SEEN = r"(?:shots?|bit|card|frame|photo|picture|image|clip|scene)"
+SEEN_AT_RE = re.compile(rf"\b{DET} (?P<x>[a-z'-]+(?: (?!{SEEN}\b)[a-z'-]+)?)(?: {SEEN})? (?:at|in) the (?:very )?"
+                        r"(?P<side>end|ending|start|beginning|opening)\b")
+
+
 def placed(text: str, analysis: VideoAnalysis, plan: ScorePlan, known: dict[str, str],
            noun: str | None, last_span: Span | None = None) -> tuple[str, Span | None]:
     """A clause's words with its names read as places (`as_places`), and the place it names: None when it
@@ -287,6 +294,9 @@ def placed(text: str, analysis: VideoAnalysis, plan: ScorePlan, known: dict[str,
     text = after_last(as_places(text, known, noun), analysis, last_span)
     span = locate(text, analysis, plan)
     span = snap(span, analysis) if span else None
+    if span is not None and span.sections and (m := SEEN_AT_RE.search(text)) and is_name(m.group("x")):
+        a, b = visible_shots(analysis)[-1 if m.group("side") in ("end", "ending") else 0]   # "the logo at the end"
+        span = Span(a, b, f"the {'last' if m.group('side') in ('end', 'ending') else 'first'} shot", snap=False)
     if span is not None and (rest := spared(text, span, analysis, plan))[1] is not span:
         return rest   # "everything +energy, shots 1-3 untouched": the rest
     if fine := FINE_RE.search(text):   # "the end is fine": no place; "..., it's that middle part": that one
