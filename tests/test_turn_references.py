@@ -105,3 +105,12 @@ def test_a_style_moved_away_from_beside_an_edit_of_a_part_only_colours_it(tmp_pa
     assert t.changed and not t.question and s.plan.style == before.style
     assert energy_at(s.plan, 18.0) < energy_at(before, 18.0) and energy_at(s.plan, 30.0) == energy_at(before, 30.0)
     assert _same_outside(before, s.plan, a, 16.0, 20.0)
+
+
+def test_narrowing_marks_the_last_edit_made_stronger_keeps_those_of_its_stretch(tmp_path):
+    s, a = _open(tmp_path, "a chill lofi beat")   # every cut already marked (accents and crashes)
+    s.say("put a hit on every cut after 0:20")
+    t = s.say("hmm too many. just the first two")
+    assert t.changed and not t.question
+    kept = {round(h.time_s, 1) for h in s.plan.hit_points}
+    assert {20.0, 24.0} <= kept and not {28.0, 32.0, 36.0} & kept and {4.0, 8.0, 12.0, 16.0} <= kept

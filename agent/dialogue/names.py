@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.exclusions import spared
-from v2m.agent.dialogue.mentions import INSTR_ALT, named_parts
+from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import CLOCK, ORD, ORDINALS, notation, parse_time, shorthand
 from v2m.agent.dialogue.vocab import MOODS
@@ -183,7 +183,7 @@ def beside(clauses: list[str]) -> dict[str, str]:
     """The names said in a clause of their own beside a place (see NAME_ALONE_RE)."""
     found: dict[str, str] = {}
     for k, clause in enumerate(clauses):
-        if not (m := NAME_ALONE_RE.match(clause)) or not is_name(name := m.group("name").replace("'s", "")):
+        if not (m := NAME_ALONE_RE.match(clause)) or not is_name(m.group("name").replace("'s", "")):
             continue
         after = PLACE_ALONE_RE.match(clauses[k + 1]) if k + 1 < len(clauses) else None
         before = (PLACE_ALONE_RE.match(clauses[k - 1]) or PLACE_LAST_RE.search(clauses[k - 1])) if k else None

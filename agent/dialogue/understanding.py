@@ -19,7 +19,7 @@ import re
 import unicodedata
 from functools import partial
 
-from v2m.agent.dialogue import arbiter, edits, messages, moments, names, orchestration, recall, versions
+from v2m.agent.dialogue import arbiter, edits, marks, messages, moments, names, orchestration, recall, versions
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.intents import apply_intents, from_last_revert, scope_of, style_first
 from v2m.agent.dialogue.phrases import words
@@ -150,34 +150,6 @@ def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     return list({(it.what, it.direction, it.value): it for it in out}.values())
 
 
-# "except the first one", "jk just last 2", "only the first three": which of the last edit's marks stay
-NARROW_RE = re.compile(r"^\W*(?:(?:jk|j/k|actually|no|nah|sorry|wait|oh|ok|but|and|hmm|(?:way |far |a bit |just )?too (?:much|many)(?: now)?|"
-                       r"overkill|(?:that'?s |it'?s )?(?:a bit |way )?(?:much|a lot))\W+)*(?P<how>except(?: for)?|"
-                       r"but not|not|apart from|other than|skip|leave out|just|only)\s+(?:on\s+|at\s+)?(?:the\s+)?"
-                       r"(?P<which>first|last|final)(?:\s+(?P<n>one|two|three|four|five|\d+))?(?:\s+(?:ones?|cuts?|hits?))?"
-                       r"\W*$", re.I)
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
-
-
-def narrow(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | None:
-    """A follow-up that keeps only some of the marks the last edit added ("crash on every cut" then "except the
-    first one" or "just the last 2"): no-hit intents for the others; None when the request is no such turn."""
-    m = NARROW_RE.match(request.strip())
-    if not m or not history or len(history) < 2:
-        return None
-    old = {(round(h.time_s, 3), h.kind) for h in history[-2].hit_points}   # a new mark, or a new kind of one
-    kinds = {h.kind for h in history[-1].hit_points if (round(h.time_s, 3), h.kind) not in old}
-    added = sorted(h.time_s for h in history[-1].hit_points if h.kind in kinds)   # the marks of the kind just added
-    if len(added) < 2:
-        return None
-    n = NUMBER_WORDS.get((m.group("n") or "one").lower()) or int(m.group("n"))
-    if not 1 <= n < len(added):
-        raise Ask(f"The last edit left {len(added)} marks of that kind; which of them should stay?")
-    named = added[:n] if m.group("which").lower() == "first" else added[-n:]
-    drop = named if m.group("how").lower() not in ("just", "only") else [t for t in added if t not in named]
-    return [EditIntent(what="no_hit", scope=EditScope(times_s=[round(t, 3) for t in drop]), text=request[:400])]
-
-
 def last_place(history: list[ScorePlan] | None) -> Span | None:
     """Where the last edit changed the plan (its changes' first start to last end), for "there"."""
     if not history or len(history) < 2:
@@ -286,7 +258,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         versions.midway(request, history) or \
         recall.named_by_time(request, history) or recall.preferred(request, history) or \
         rebase(analysis, plan, request, history) or repeat(analysis, plan, request, history) or \
-        narrow(request, history) or retarget(analysis, plan, request, history) or \
+        marks.narrow(request, history, analysis) or retarget(analysis, plan, request, history) or \
         recall.moved(request, history, names.last_request(history), partial(understand, analysis), visible_cuts(analysis))
     if again is not None:
         return again
