@@ -294,7 +294,8 @@ def placed(text: str, analysis: VideoAnalysis, plan: ScorePlan, known: dict[str,
     text = after_last(as_places(text, known, noun), analysis, last_span)
     span = locate(text, analysis, plan)
     span = snap(span, analysis) if span else None
-    if span is not None and span.sections and (m := SEEN_AT_RE.search(text)) and is_name(m.group("x")):
+    if span is not None and span.sections and (m := SEEN_AT_RE.search(text)) and is_name(m.group("x")) and \
+            not INTO_RE.search(text):   # "grow toward the dinner at the end": arriving at the ending
         a, b = visible_shots(analysis)[-1 if m.group("side") in ("end", "ending") else 0]   # "the logo at the end"
         span = Span(a, b, f"the {'last' if m.group('side') in ('end', 'ending') else 'first'} shot", snap=False)
     if span is not None and (rest := spared(text, span, analysis, plan))[1] is not span:
