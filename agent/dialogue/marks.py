@@ -34,6 +34,8 @@ ARRIVAL_RE = re.compile(r"\b(?:when|once|as soon as|as|until|till|before|after) 
 ON_NUMBER = r"\bon (\d{1,2})\b(?![\d:.]| ?(?:s\b|secs?\b|seconds|%|percent|bpm|db))"
 # A clause naming a moment, a cut or a time ("seconds", not "second": "the second half" names no moment)
 POINT = rf"\bcuts?\b|\d:\d|\d ?s\b|\d ?seconds?\b|\bseconds\b|\bat {TIME}"
+HIT_WORDS = (r"\b(hit|hits|accent|accents|crash|crashes|stab|stabs|swell|sting|punch|mark|marks|stop on|full stop|a stop|"
+             r"boom|bang|slam|stinger|sting|dead stop|hard stop|button|(?<=no )downbeats?)\b")
 LENGTH_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "half a": 0.5}   # bars or beats, in words
 SWELL_MIN_S = 4.0   # a swell grows over the shot before its moment when that shot is at least this long
 NEAR_HIT_S = 1.0    # a time said in whole seconds names a hit point up to this far after (or before) it
@@ -76,16 +78,13 @@ def sync(c, t: str) -> str:
     t = ARRIVAL_RE.sub(lambda d: " " * len(d.group(0)), t)
     if re.search(POINT, STOP_RE.sub(" ", t)):  # "the music stops in shot 5" is no moment: no music there
         t = STOP_RE.sub(lambda d: " " * (len(d.group(0)) - 6) + "a stop", t)
-    m = re.search(r"\b(hit|hits|accent|accents|crash|crashes|stab|stabs|swell|sting|punch|mark|marks|stop on|"
-                  r"full stop|a stop|boom|bang|slam|stinger|sting|dead stop|hard stop|button|(?<=no )downbeats?)\b", t)
+    m = re.search(HIT_WORDS, t)
     # "that's the last photo. a crash when it comes up": a shot or cut named, then a word only a hit can mean
     moment = c.span is not None and c.span.sections is None and MOMENT_RE.search(t) and not re.search(r"\bcuts?\b", t)
     if not m or not (re.search(POINT, t) or moment or re.search(ON_NUMBER, t)):
         return said
-    word = m.group(1)
-    kind = ("crash" if word.startswith("crash") or word in ("boom", "bang", "slam") else "stab"
-            if word in ("stab", "stabs", "sting", "punch", "stinger") else "swell" if word == "swell" else "stop"
-            if "stop" in word or word == "button" else None)  # None: keep a hit's kind; a button: the cue's last chord
+    # the first word that names a kind ("make the hit at 0:07 a stab": a stab); None: keep a hit's kind
+    kind = next(filter(None, map(_kind, re.findall(HIT_WORDS, t[m.start():]))), None)
     if kind is None and re.search(r"\b(?:hard|harder|heavy|heavier|big|bigger|massive|huge|loud)\b", t):
         kind = "crash"  # "hit the third cut hard": the loudest mark, not the accent already there
     label = kind or "accent"
@@ -109,7 +108,8 @@ def sync(c, t: str) -> str:
         tt = parse_time(mc.group(1))
         if tt > a.duration_s:
             raise Ask(f"The video is only {a.duration_s:.1f} s long; when should the {label} be?")
-        times = [near_hit(c.plan, tt) if negative else tt]   # "no accent at 0:01": the one on the cut at 0:01.2
+        # "no accent at 0:01", "make the hit at 0:07 a stab": the mark there (on the cut at 0:01.2, 0:07.5)
+        times = [near_hit(c.plan, tt) if negative or re.search(rf"\bthe {HIT_WORDS} at", t) else tt]
     elif moment and not negative and c.span.start_s > 0.05:
         times, c.span = [c.span.start_s], None  # "that's the last photo, a crash when it comes up": its start
     elif moment and not negative and c.span.label.startswith(("before", "until", "till", "up to")):
@@ -140,6 +140,13 @@ def sync(c, t: str) -> str:
             c.want("shape", shape=[0.3, 1.0], direction="up")
             c.span = span
     return " " * len(t)
+
+
+def _kind(word: str) -> str | None:
+    """The kind of mark a word names: a button is a stop (the cue's last chord); "hit", "accent": None."""
+    return ("crash" if word.startswith("crash") or word in ("boom", "bang", "slam") else "stab"
+            if word in ("stab", "stabs", "sting", "punch", "stinger") else "swell" if word == "swell" else "stop"
+            if "stop" in word or word == "button" else None)
 
 
 def near_hit(plan, t: float) -> float:
