@@ -114,3 +114,13 @@ def test_narrowing_marks_the_last_edit_made_stronger_keeps_those_of_its_stretch(
     assert t.changed and not t.question
     kept = {round(h.time_s, 1) for h in s.plan.hit_points}
     assert {20.0, 24.0} <= kept and not {28.0, 32.0, 36.0} & kept and {4.0, 8.0, 12.0, 16.0} <= kept
+
+
+@pytest.mark.parametrize("note, at, kind", [("can the accent at 0:07 be a sting instead", 7.48, "stab"),
+                                            ("change the accent at 0:05 to a crash", 5.48, "crash")])
+def test_a_mark_named_by_its_time_takes_the_kind_said_after_it(tmp_path, note, at, kind):
+    s, a = _open(tmp_path, "upbeat electronic score", bikes())
+    before = {round(h.time_s, 2) for h in s.plan.hit_points}
+    t = s.say(note)
+    assert t.changed and {round(h.time_s, 2) for h in s.plan.hit_points} == before   # no new mark beside it
+    assert next(h.kind for h in s.plan.hit_points if abs(h.time_s - at) < 0.01) == kind
