@@ -124,3 +124,14 @@ def test_a_mark_named_by_its_time_takes_the_kind_said_after_it(tmp_path, note, a
     t = s.say(note)
     assert t.changed and {round(h.time_s, 2) for h in s.plan.hit_points} == before   # no new mark beside it
     assert next(h.kind for h in s.plan.hit_points if abs(h.time_s - at) < 0.01) == kind
+
+
+def test_it_after_a_question_about_one_mark_is_that_mark(tmp_path):
+    s, a = _open(tmp_path, "upbeat electronic score", bikes())
+    s.say("what sort of hit is the accent at 0:05 right now?")
+    before = s.plan
+    t = s.say("turn it into a crash then")
+    assert t.changed and not t.question
+    assert next(h.kind for h in s.plan.hit_points if abs(h.time_s - 5.48) < 0.01) == "crash"
+    assert [h for h in s.plan.hit_points if abs(h.time_s - 5.48) > 0.01] == \
+        [h for h in before.hit_points if abs(h.time_s - 5.48) > 0.01]
