@@ -1,9 +1,9 @@
 """Places said by reference to what was said before, through a real Session: a name said in a clause of its own
 beside a place ("the toast, 0:12 to 0:20, ..."; "accent the cut at 0:28, the kiss"), "after" a named stretch,
-"that final stretch" and an overdone complaint ("now it's too busy") at the last edit's place; and readings
-around them: a part pulled out with a bare time after it, a mode the score already has moved as energy, and a
-style moved away from beside an edit of a part. Sentences written for this test, in words none of the dialogue
-sets use; each checks the plan, and the MIDI where notes must not change."""
+"that final stretch" and an overdone complaint ("now it's too busy") at the last edit's place, "it" after a
+question about one mark; and readings around them: a part pulled out with a bare time after it, a style moved
+away from beside an edit of a part, marks narrowed and given a kind by their time. Sentences written for this
+test, in words none of the dialogue sets use; each checks the plan, and the MIDI where notes must not change."""
 
 from __future__ import annotations
 
@@ -87,15 +87,6 @@ def test_a_part_pulled_with_a_bare_time_or_a_shot_goes(tmp_path, note, gone):
     section = next(x for x in s.plan.sections if x.start_s <= at < x.end_s)
     assert gone not in effective_roles(s.plan, section)
     assert gone in effective_roles(before, next(x for x in before.sections if x.start_s <= at < x.end_s))
-
-
-def test_a_mode_the_score_already_has_moves_energy_and_says_so(tmp_path):
-    s, a = _open(tmp_path, "a cheerful sunny score")
-    assert s.plan.mode == "major"
-    before = s.plan
-    t = s.say("shot 4 sounds far too moody")
-    assert t.changed and not t.question and "already in major" in t.reply
-    assert energy_at(s.plan, 14.0) > energy_at(before, 14.0) and energy_at(s.plan, 30.0) == energy_at(before, 30.0)
 
 
 def test_a_style_moved_away_from_beside_an_edit_of_a_part_only_colours_it(tmp_path):

@@ -18,7 +18,7 @@ import re
 
 from v2m.agent.dialogue import (cues, cultures, marks, mentions, names, orchestration, phrases, silence, similes,
                                  takes, versions, vocab)
-from v2m.agent.dialogue.intents import mode_as_energy, scope_of
+from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.phrases import BIG, FAST_RE, LESS_RE, LOUD_RE, MORE_RE, QUIET_RE, SLOW_RE, SMALL
 from v2m.agent.dialogue.place_words import APPOSITIVE_RE, PLACE_FILLER, SPOKEN_SECONDS, notation
@@ -383,8 +383,6 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
                 out[k] = it
     if any(it.what != "mode" for it in out):  # "brighter and busier" in a major score: already bright, so busier
         out = [it for it in out if not (it.what == "mode" and it.value == plan.mode)]
-    else:
-        out = mode_as_energy(out, plan)   # "the rain bit is too gloomy" of a part in a major score
     partial = {it.value for it in out if it.what == "revert" and it.amount is not None}
     if partial:  # "too fast now, split the difference": the half-way tempo is the edit
         out = [it for it in out if it.what not in partial or it.what == "revert"]

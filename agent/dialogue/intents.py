@@ -11,7 +11,6 @@ cannot be carried out raises `Ask` with the question to put to the user; the cal
 
 from __future__ import annotations
 
-import re
 from typing import Callable
 
 from v2m.agent.dialogue import marks, orchestration, silence, takes, versions
@@ -279,21 +278,6 @@ def style_first(intents: list[EditIntent]) -> list[EditIntent]:
     styles = sorted(((0 if it.reason and " read as " not in it.reason else 2 if it.reason else 1, -k), it)
                     for k, it in enumerate(intents) if it.what == "style")
     return [it for _, it in styles[:1]] + [it for it in intents if it.what != "style"]
-
-
-def mode_as_energy(intents: list[EditIntent], plan: ScorePlan) -> list[EditIntent]:
-    """A part asked brighter (or darker) in a score already in that mode, its chords as the score's ("the rain bit
-    is too gloomy" in a major score): more (or less) energy there, and the reason said; else `intents`."""
-    def plain(it: EditIntent) -> bool:   # no chords of that part made darker or brighter before
-        return it.scope.kind != "whole" and all(re.match(r"[b#]?[ivIV]", c) for x in plan.sections if x.end_s >
-                                                it.scope.start_s and x.start_s < it.scope.end_s for c in x.chords)
-    if not intents or not all(it.what == "mode" and it.value == plan.mode in ("major", "minor") and plain(it)
-                              for it in intents):
-        return intents
-    up = plan.mode == "major"
-    return [it.model_copy(update={"what": "energy", "direction": "up" if up else "down", "value": None, "reason":
-            f"already in {plan.mode}, so {'brighter' if up else 'darker'} as {'more' if up else 'less'} energy"})
-            for it in intents]
 
 
 AWAY_OPTIONS = ("folk", "jazz", "cinematic", "rock", "ambient")   # styles offered when one is only moved away from
