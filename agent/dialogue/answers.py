@@ -51,6 +51,8 @@ def answered(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[Sco
     """
     if (moved := _moved(planner, analysis, old, lineage, list(turns), text)) is not None:
         return moved
+    if (meant := _mark_meant(planner, analysis, old, lineage, list(turns), text, result)) is not None:
+        return meant
     moment = moments.asked_about(asked.reply) if asked else None
     if moment and (request := moments.filled(asked.text, moment, text, analysis, old, lineage)):
         both = planner.revise(analysis, old, request, history=lineage)   # the place the moment asked about
@@ -127,3 +129,23 @@ def _pending(analysis: VideoAnalysis, old: ScorePlan, lineage: list[ScorePlan], 
         return None
     moment = moments.asked_about(turns[-2].reply)
     return moments.filled(turns[-2].text, moment, turns[-1].text, analysis, old, lineage) if moment else None
+
+
+# "is the hit at 0:03 a crash or a stab?": one mark asked about by its time; "make it a stab": that mark
+MARK_ASKED_RE = re.compile(r"\bthe (?:hit|accent|crash|stab|sting|stop|swell|mark|button) (?:at|on) \d+:\d{2}(?:\.\d+)?", re.I)
+IT_RE = re.compile(r"\b(?:it|that|this one)\b", re.I)
+
+
+def _mark_meant(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[ScorePlan], turns: list[TurnRecord],
+                text: str, result):
+    """The turn read with "it" as the one mark the turn before asked about and left unchanged ("is the hit at 0:03 a
+    crash or a stab right now?" then "make it a stab"), when read alone it changed nothing; else None."""
+    last = turns[-1] if turns else None
+    if last is None or last.kind != "say" or "?" not in last.text or last.after != last.before or \
+            getattr(result, "question", None) is None and result.plan != old:
+        return None
+    marks = MARK_ASKED_RE.findall(last.text)
+    if len(marks) != 1 or not IT_RE.search(text) or MARK_ASKED_RE.search(text):
+        return None
+    meant = planner.revise(analysis, old, IT_RE.sub(marks[0], text, count=1), history=lineage)
+    return None if getattr(meant, "question", None) or meant.plan == old else meant

@@ -109,10 +109,11 @@ UNDER_RE = re.compile(r"\b(?:stay|stays|staying|sit|sits|sitting|play|plays|keep
                       r"way |low )?under(?:neath)?\b(?P<obj> (?:everything|it all|the (?:dialogue|dialog|vo|voice ?over|"
                       r"narration|scene|lines)))?", re.I)
 PULL_RE = re.compile(r"\bpull(?:s|ed|ing)? (?:out )?(?P<obj>(?:the |all the |all |that |those )?(?:[a-z#-]+ ){0,2}?[a-z#-]+)"
-                     r"(?P<after> (?:back|down|up|forward|in|under|over|together|apart)\b)?", re.I)
+                     r"(?P<after> (?:back|down|up|forward|in(?! (?:shots?|the|that|this|\d))|under|over|together|"
+                     r"apart)\b)?", re.I)
 # What may follow a part pulled out: nothing, "out", or where ("pull the drums between 0:20 and 0:30")
 PULL_REST_RE = re.compile(r"\s*(?:out\b)?\s*(?:(?:from|between|at|in|on|for|during|after|before|until|till|through|"
-                          r"throughout|there|here|when|where|while)\b|$)", re.I)
+                          rf"throughout|there|here|when|where|while)\b|{CLOCK}|$)", re.I)
 # "pull the build back a little", "ease the swell off": less of what the last edit built, where it built
 EASE_BUILD_RE = re.compile(r"\b(?:pull|take|tone|ease|bring|knock|dial|rein)(?: back| down)? (?:the|that|this) (?:build|swell|"
                            r"rise|climb|crescendo|ramp|lift)(?: up)?(?: (?:back|down|off|in))?\b", re.I)

@@ -289,8 +289,10 @@ def from_last_revert(intents: list[EditIntent]) -> list[EditIntent]:
     from a style only when no style to go to is named."""
     whole = [k for k, it in enumerate(intents) if it.what in ("revert", "undo") and it.value is None]
     intents = intents[whole[-1]:] if whole else intents
-    if any(it.what == "style" and it.direction != "down" for it in intents):
-        # "less corporate, more like an indie band": the style named is where it goes
+    if any(it.what == "style" and it.direction != "down" or it.what != "style" and it.scope.kind != "whole"
+           for it in intents):
+        # "less corporate, more like an indie band": the style named is where it goes; "the temple should feel
+        # peaceful, not like a video game" of a part: what it is not only colours the edit made there
         intents = [it for it in intents if not (it.what == "style" and it.direction == "down")]
     return intents
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from v2m.agent.dialogue import names
 from v2m.agent.dialogue import operations as ops
+from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import LANDING, LENGTH, ORD, TIME, parse_time
-from v2m.agent.dialogue.where import Ask, Span, _cut, nearest_cut, visible_cuts
-from v2m.tools.contract import EditIntent, EditScope, ScorePlan
+from v2m.agent.dialogue.where import Ask, Span, _cut, locate, nearest_cut, visible_cuts
+from v2m.tools.contract import EditIntent, EditScope, ScorePlan, VideoAnalysis
 
 # Words that can only mean a hit: with a place said in the clause or just before, they mark its start.
 MOMENT_RE = re.compile(r"\b(?:crash|crashes|stab|sting|stinger|boom|bang|slam|dead stop|hard stop|full stop|a stop|button)\b"
@@ -34,6 +36,8 @@ ARRIVAL_RE = re.compile(r"\b(?:when|once|as soon as|as|until|till|before|after) 
 ON_NUMBER = r"\bon (\d{1,2})\b(?![\d:.]| ?(?:s\b|secs?\b|seconds|%|percent|bpm|db))"
 # A clause naming a moment, a cut or a time ("seconds", not "second": "the second half" names no moment)
 POINT = rf"\bcuts?\b|\d:\d|\d ?s\b|\d ?seconds?\b|\bseconds\b|\bat {TIME}"
+HIT_WORDS = (r"\b(hit|hits|accent|accents|crash|crashes|stab|stabs|swell|sting|punch|mark|marks|stop on|full stop|a stop|"
+             r"boom|bang|slam|stinger|sting|dead stop|hard stop|button|(?<=no )downbeats?)\b")
 LENGTH_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "half a": 0.5}   # bars or beats, in words
 SWELL_MIN_S = 4.0   # a swell grows over the shot before its moment when that shot is at least this long
 NEAR_HIT_S = 1.0    # a time said in whole seconds names a hit point up to this far after (or before) it
@@ -76,16 +80,13 @@ def sync(c, t: str) -> str:
     t = ARRIVAL_RE.sub(lambda d: " " * len(d.group(0)), t)
     if re.search(POINT, STOP_RE.sub(" ", t)):  # "the music stops in shot 5" is no moment: no music there
         t = STOP_RE.sub(lambda d: " " * (len(d.group(0)) - 6) + "a stop", t)
-    m = re.search(r"\b(hit|hits|accent|accents|crash|crashes|stab|stabs|swell|sting|punch|mark|marks|stop on|"
-                  r"full stop|a stop|boom|bang|slam|stinger|sting|dead stop|hard stop|button|(?<=no )downbeats?)\b", t)
+    m = re.search(HIT_WORDS, t)
     # "that's the last photo. a crash when it comes up": a shot or cut named, then a word only a hit can mean
     moment = c.span is not None and c.span.sections is None and MOMENT_RE.search(t) and not re.search(r"\bcuts?\b", t)
     if not m or not (re.search(POINT, t) or moment or re.search(ON_NUMBER, t)):
         return said
-    word = m.group(1)
-    kind = ("crash" if word.startswith("crash") or word in ("boom", "bang", "slam") else "stab"
-            if word in ("stab", "stabs", "sting", "punch", "stinger") else "swell" if word == "swell" else "stop"
-            if "stop" in word or word == "button" else None)  # None: keep a hit's kind; a button: the cue's last chord
+    # the first word that names a kind ("make the hit at 0:07 a stab": a stab); None: keep a hit's kind
+    kind = next(filter(None, map(_kind, re.findall(HIT_WORDS, t[m.start():]))), None)
     if kind is None and re.search(r"\b(?:hard|harder|heavy|heavier|big|bigger|massive|huge|loud)\b", t):
         kind = "crash"  # "hit the third cut hard": the loudest mark, not the accent already there
     label = kind or "accent"
@@ -109,7 +110,8 @@ def sync(c, t: str) -> str:
         tt = parse_time(mc.group(1))
         if tt > a.duration_s:
             raise Ask(f"The video is only {a.duration_s:.1f} s long; when should the {label} be?")
-        times = [near_hit(c.plan, tt) if negative else tt]   # "no accent at 0:01": the one on the cut at 0:01.2
+        # "no accent at 0:01", "make the hit at 0:07 a stab": the mark there (on the cut at 0:01.2, 0:07.5)
+        times = [near_hit(c.plan, tt) if negative or re.search(rf"\bthe {HIT_WORDS} at", t) else tt]
     elif moment and not negative and c.span.start_s > 0.05:
         times, c.span = [c.span.start_s], None  # "that's the last photo, a crash when it comes up": its start
     elif moment and not negative and c.span.label.startswith(("before", "until", "till", "up to")):
@@ -142,6 +144,13 @@ def sync(c, t: str) -> str:
     return " " * len(t)
 
 
+def _kind(word: str) -> str | None:
+    """The kind of mark a word names: a button is a stop (the cue's last chord); "hit", "accent": None."""
+    return ("crash" if word.startswith("crash") or word in ("boom", "bang", "slam") else "stab"
+            if word in ("stab", "stabs", "sting", "punch", "stinger") else "swell" if word == "swell" else "stop"
+            if "stop" in word or word == "button" else None)
+
+
 def near_hit(plan, t: float) -> float:
     """The mark said by a time in whole seconds ("no accent at 0:01" for the one on the cut at 0:01.2): the hit
     point within NEAR_HIT_S of `t`, else `t`."""
@@ -169,11 +178,12 @@ NARROW_RE = re.compile(r"^\W*(?:(?:jk|j/k|actually|no|nah|sorry|wait|oh|ok|but|a
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
-def narrow(request: str, history: list[ScorePlan] | None,
+def narrow(request: str, history: list[ScorePlan] | None, analysis: VideoAnalysis,
            last_asked: Callable[[], list[EditIntent]] = list) -> list[EditIntent] | None:
     """A follow-up that keeps only some of the marks the last edit added ("crash on every cut" then "except the
     first one" or "just the last 2"), or asked for on cuts already marked (`last_asked`: the last request's
-    intents): no-hit intents for the others; None when the request is no such turn."""
+    intents), or of the marks in the stretch where it made marks stronger ("hit every cut from 0:46" where each
+    cut had one): no-hit intents for the others; None when the request is no such turn."""
     m = NARROW_RE.match(request.strip())
     if not m or not history or len(history) < 2:
         return None
@@ -183,6 +193,14 @@ def narrow(request: str, history: list[ScorePlan] | None,
     if len(added) < 2:
         added = sorted({h.time_s for it in last_asked() if it.what == "hit" for h in history[-1].hit_points
                         if any(abs(h.time_s - t) < 0.05 for t in it.scope.times_s)})
+    old |= {(round(h.time_s, 3), h.strength) for h in history[-2].hit_points}
+    if len(added) < 2 and any((round(h.time_s, 3), h.strength) not in old for h in history[-1].hit_points):
+        try:   # marks made stronger: the marks of the stretch the last edit named
+            span = locate(words(names.last_request(history).lower()), analysis, history[-1])
+        except Ask:
+            span = None
+        added = added if span is None else [h.time_s for h in history[-1].hit_points
+                                            if span.start_s - 0.05 <= h.time_s <= span.end_s + 0.05]
     if len(added) < 2:
         return None
     n = NUMBER_WORDS.get((m.group("n") or "one").lower()) or int(m.group("n"))

@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue.mentions import INSTR_ALT, named_parts
+from v2m.agent.dialogue.exclusions import spared
+from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import CLOCK, ORD, ORDINALS, notation, parse_time, shorthand
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import (
     DEICTIC_RE,
     INTO_RE,
+    OVERDONE_RE,
     WHOLE_RE,
     Ask,
     Span,
@@ -40,7 +42,7 @@ from v2m.tools.contract import ScorePlan, VideoAnalysis
 PLACE = (rf"(?:from {CLOCK} to {CLOCK}(?![\d:])|(?:the )?(?:{ORD} (?:cut|shot)|shot at \d+:\d{{1,2}}|"
          rf"(?:first|last|final|opening|closing) (?:two|three|four|five|six|couple of|few|\d+) shots|"
          rf"(?:first|last|final|opening|closing) \d+(?:\.\d+)? ?(?:s|secs?|seconds)|"
-         rf"(?:cut|shot) \d+)\b|\d+:\d{{1,2}}(?:\.\d+)?(?!\d)|\d+(?:\.\d+)? ?(?:s|secs?|seconds)\b)")
+         rf"shots? \d+ ?(?:to|-|through|and|&) ?\d+|(?:cut|shot) \d+)\b|\d+:\d{{1,2}}(?:\.\d+)?(?!\d)|\d+(?:\.\d+)? ?(?:s|secs?|seconds)\b)")
 DET = r"(?:the|her|his|their|its|our|my|your)"
 WORD = r"[a-z][a-z-]+"
 NAME = rf"{WORD}(?: {WORD}){{0,2}}"
@@ -141,7 +143,9 @@ def resolve(text: str, names: dict[str, str]) -> str:
             text = re.sub(rf"\b(?:in |during |for |over |through )?{name}\b", f" {names[name]} ", text)
             continue
         text = re.sub(rf"(?:{start}\b{DET} ){re.escape(name)}(?:'s)?\b", f" {names[name]} ", text)
-    return text
+    # a named stretch said as a moment ("after the speech", the speech from 0:09 to 0:24): its end, or its start
+    text = re.sub(rf"\b(after|since|past)\s+from ({CLOCK}) to ({CLOCK})", r"\1 \3", text)
+    return re.sub(rf"\b(before|until|till|up to)\s+from ({CLOCK}) to ({CLOCK})", r"\1 \2", text)
 
 
 def unlabel(text: str) -> str:
@@ -162,7 +166,35 @@ def said(request: str) -> dict[str, str]:
     clauses = _clauses(notation(request))
     for clause in clauses:
         found.update(defined(shorthand(clause))[1])
-    return found | parts(clauses)
+    return found | beside(clauses) | parts(clauses)
+
+
+# A clause that is only a name ("the coach's speech", "the ring") and the place said in the clause beside it: before
+# it, a place said alone ("the coach's speech, 0:09 to 0:24, ..."); after it, a place a clause ends on ("hit the cut
+# at 0:47, the ring"). The name is kept without the word for a stretch ("the tokyo bit": "tokyo").
+NAME_ALONE_RE = re.compile(rf"^\s*{DET} (?P<name>[a-z][a-z'-]+(?: [a-z][a-z'-]+){{0,2}}?)"
+                           r"(?: (?:bit|part|scene|moment|sequence|stretch|section|shots?))?\s*$")
+STRETCH = rf"(?:from )?{CLOCK} ?(?:to|-|until|till) ?{CLOCK}|{PLACE}"
+PLACE_ALONE_RE = re.compile(rf"^\s*(?:(?:at|on|around|in) )?(?P<place>{STRETCH})\s*$")
+PLACE_LAST_RE = re.compile(rf"\b(?:at|on|around|in) (?P<place>{STRETCH})\s*$")
+
+
+def beside(clauses: list[str]) -> dict[str, str]:
+    """The names said in a clause of their own beside a place (see NAME_ALONE_RE)."""
+    found: dict[str, str] = {}
+    for k, clause in enumerate(clauses):
+        if not (m := NAME_ALONE_RE.match(clause)) or not is_name(m.group("name").replace("'s", "")):
+            continue
+        after = PLACE_ALONE_RE.match(clauses[k + 1]) if k + 1 < len(clauses) else None
+        before = (PLACE_ALONE_RE.match(clauses[k - 1]) or PLACE_LAST_RE.search(clauses[k - 1])) if k else None
+        if place := after or before:
+            text = place.group("place")
+            text = f"from {text}" if re.match(rf"{CLOCK} ?(?:to|-|until|till)", text) else text
+            found[m.group("name")] = text
+            head = m.group("name").split()[-1]
+            if head != m.group("name") and is_name(head):   # "the coach's speech": "the speech" too
+                found.setdefault(head, text)
+    return found
 
 
 # A video's numbered parts as a request marks them out: "act 1 (to 0:35)", "part two", "chapter 3 (from 1:06)"
@@ -240,6 +272,13 @@ def after_last(text: str, analysis: VideoAnalysis, last_span: Span | None) -> st
     return text
 
 
+# Something seen at the start or the end ("the logo at the end", "the aerial shot at the start"): that shot, not
+# the score's intro or ending section
+SEEN = r"(?:shots?|bit|card|frame|photo|picture|image|clip|scene)"
+SEEN_AT_RE = re.compile(rf"\b{DET} (?P<x>[a-z'-]+(?: (?!{SEEN}\b)[a-z'-]+)?)(?: {SEEN})? (?:at|in) the (?:very )?"
+                        r"(?P<side>end|ending|start|beginning|opening)\b")
+
+
 def placed(text: str, analysis: VideoAnalysis, plan: ScorePlan, known: dict[str, str],
            noun: str | None, last_span: Span | None = None) -> tuple[str, Span | None]:
     """A clause's words with its names read as places (`as_places`), and the place it names: None when it
@@ -255,6 +294,10 @@ def placed(text: str, analysis: VideoAnalysis, plan: ScorePlan, known: dict[str,
     text = after_last(as_places(text, known, noun), analysis, last_span)
     span = locate(text, analysis, plan)
     span = snap(span, analysis) if span else None
+    if span is not None and span.sections and (m := SEEN_AT_RE.search(text)) and is_name(m.group("x")) and \
+            not INTO_RE.search(text):   # "grow toward the dinner at the end": arriving at the ending
+        a, b = visible_shots(analysis)[-1 if m.group("side") in ("end", "ending") else 0]   # "the logo at the end"
+        span = Span(a, b, f"the {'last' if m.group('side') in ('end', 'ending') else 'first'} shot", snap=False)
     if span is not None and (rest := spared(text, span, analysis, plan))[1] is not span:
         return rest   # "everything +energy, shots 1-3 untouched": the rest
     if fine := FINE_RE.search(text):   # "the end is fine": no place; "..., it's that middle part": that one
@@ -267,38 +310,6 @@ def placed(text: str, analysis: VideoAnalysis, plan: ScorePlan, known: dict[str,
     if span is not None and INTO_RE.search(text) and span.start_s > 0.5:
         span = lead_in(span, analysis)  # "swell into the last shot": over the shot that leads there
     return text, span
-
-
-# A place the edit must spare: "except shots 1-3", "all but the intro", "shots 1 to 3 untouched" (said beside an
-# edit; "keep the intro untouched" alone is a lock)
-SPOT = r"(?:the |shots? |cuts? |\d|first|last|final|intro|ending|end\b|start|beginning|opening|closing)"
-SPARED_RE = re.compile(rf"\b(?:except(?: for| in)?|apart from|other than|but not|all but|everywhere but|not in)\s+(?={SPOT})|"
-                       r"\s+(?:untouched|unchanged|intact|left alone)\b")
-LOCK_WORDS = re.compile(r"\b(?:keep|leave|lock|freeze|protect|stay|stays|remain|don't touch|do not touch|don't change|"
-                        r"do not change)\b")
-
-
-def spared(text: str, span: Span, analysis: VideoAnalysis, plan: ScorePlan) -> tuple[str, Span]:
-    """The rest of the video when `text` says its place is to be spared (its words without the sparing ones);
-    else both as they were. A spared place in the middle leaves two stretches: asked about, not guessed."""
-    m = SPARED_RE.search(text)
-    if not m or LOCK_WORDS.search(text) or span.sections is not None:
-        return text, span
-    if not m.group(0)[0].isspace() and named_parts(" ".join(text[m.end():].split()[:3])):
-        return text, span   # "everything out except the bass in shot 3": a part is kept, no place spared
-    try:   # the words beside "except" (before "untouched") must name a place: "except the bass" names none
-        if locate(text[:m.start()] if m.group(0)[0].isspace() else text[m.end():], analysis, plan) is None:
-            return text, span
-    except Ask:
-        return text, span
-    d = analysis.duration_s
-    if span.start_s < 0.05 and span.end_s < d - 0.05:
-        rest = Span(span.end_s, d, f"after {fmt(span.end_s)}", snap=False)
-    elif span.end_s > d - 0.05 and span.start_s > 0.05:
-        rest = Span(0.0, span.start_s, f"before {fmt(span.start_s)}", snap=False)
-    else:
-        raise Ask(f"Should the change go everywhere but {fmt(span.start_s)}-{fmt(span.end_s)}, before it, or after it?")
-    return SPARED_RE.sub(" ", text), rest
 
 
 # A place said to be fine as it is ("the end is fine, the very start is fine, only that middle bit ...")
@@ -368,8 +379,8 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
         if m.group("near") and t > 0.5:
             return lead_in(Span(t, end, ""), analysis), shared, True
         return Span(0.0, t, f"before {fmt(t)}", snap=False), shared, True
-    if DEICTIC_RE.search(text) and last_span is not None and shared is None:
-        return last_span, last_span, True   # "there", "those same shots"
+    if (DEICTIC_RE.search(text) or OVERDONE_RE.search(text)) and last_span is not None and shared is None:
+        return last_span, last_span, True   # "there", "those same shots", "it's too much now"
     if WHOLE_RE.search(text):
         return None, None, False
     if shared is not None and INTO_RE.search(text) and shared.start_s > 0.5:

@@ -52,7 +52,12 @@ def visible_shots(analysis: VideoAnalysis) -> list[tuple[float, float]]:
 
 
 DEICTIC_RE = re.compile(r"\b(?:there|in there|those (?:same )?(?:shots?|parts?|bars|sections?)|the same (?:shots?|part|"
-                        r"place|spot|section|moment)|that (?:part|bit|section|spot|shot|moment|stretch))\b")
+                        r"place|spot|section|moment)|that (?:last |final |first |same |other )?(?:part|bit|section|spot|shot|moment|stretch))\b")
+# The last edit overdone, said of no place ("it's too much now", "now it's a bit loud", "that's over the top now"):
+# where the last edit was
+OVERDONE_RE = re.compile(r"\b(?:too|a bit|a little|way|rather|much) (?:much|\w+er|loud|busy|big|intense|heavy|dense)\b"
+                         r"(?:.*\bnow\b)|\bnow\b.*\b(?:too \w+|a bit much|overdone|over the top|overkill)\b|"
+                         r"\b(?:overdone|over the top|overkill)\b.*\bnow\b")
 WHOLE_RE = re.compile(r"\b(?:everywhere|overall|globally|the whole (?:thing|score|piece|video|track)|all of it|"
                       r"throughout)\b")
 

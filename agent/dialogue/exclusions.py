@@ -1,0 +1,44 @@
+"""Places an edit must spare, said beside it: "except shots 1-3", "all but the intro", "shots 1 to 3 untouched".
+The edit goes to the rest of the video instead ("everything +energy, shots 1-3 untouched": after shot 3).
+
+    spared("more energy except shots 1 to 3", span_of_shots_1_to_3, analysis, plan)   # (words, after 0:09)
+"""
+
+from __future__ import annotations
+
+import re
+
+from v2m.agent.dialogue.mentions import named_parts
+from v2m.agent.dialogue.where import Ask, Span, fmt, locate
+from v2m.tools.contract import ScorePlan, VideoAnalysis
+
+# A place the edit must spare: "except shots 1-3", "all but the intro", "shots 1 to 3 untouched" (said beside an
+# edit; "keep the intro untouched" alone is a lock)
+SPOT = r"(?:the |shots? |cuts? |\d|first|last|final|intro|ending|end\b|start|beginning|opening|closing)"
+SPARED_RE = re.compile(rf"\b(?:except(?: for| in)?|apart from|other than|but not|all but|everywhere but|not in)\s+(?={SPOT})|"
+                       r"\s+(?:untouched|unchanged|intact|left alone)\b")
+LOCK_WORDS = re.compile(r"\b(?:keep|leave|lock|freeze|protect|stay|stays|remain|don't touch|do not touch|don't change|"
+                        r"do not change)\b")
+
+
+def spared(text: str, span: Span, analysis: VideoAnalysis, plan: ScorePlan) -> tuple[str, Span]:
+    """The rest of the video when `text` says its place is to be spared (its words without the sparing ones);
+    else both as they were. A spared place in the middle leaves two stretches: asked about, not guessed."""
+    m = SPARED_RE.search(text)
+    if not m or LOCK_WORDS.search(text) or span.sections is not None:
+        return text, span
+    if not m.group(0)[0].isspace() and named_parts(" ".join(text[m.end():].split()[:3])):
+        return text, span   # "everything out except the bass in shot 3": a part is kept, no place spared
+    try:   # the words beside "except" (before "untouched") must name a place: "except the bass" names none
+        if locate(text[:m.start()] if m.group(0)[0].isspace() else text[m.end():], analysis, plan) is None:
+            return text, span
+    except Ask:
+        return text, span
+    d = analysis.duration_s
+    if span.start_s < 0.05 and span.end_s < d - 0.05:
+        rest = Span(span.end_s, d, f"after {fmt(span.end_s)}", snap=False)
+    elif span.end_s > d - 0.05 and span.start_s > 0.05:
+        rest = Span(0.0, span.start_s, f"before {fmt(span.start_s)}", snap=False)
+    else:
+        raise Ask(f"Should the change go everywhere but {fmt(span.start_s)}-{fmt(span.end_s)}, before it, or after it?")
+    return SPARED_RE.sub(" ", text), rest
