@@ -25,6 +25,8 @@ def eat(text: str, m: re.Match) -> str:
 FAMILIES = {**{w: "brass" for w in ("trumpet", "trombone", "horn", "horns", "tuba", "french horn", "brass")},
             **{w: "strings" for w in ("violin", "viola", "cello", "fiddle", "strings", "string section", "orchestra")},
             "kick": "drums", "snare": "drums", "cymbals": "drums", "hats": "drums"}
+# what is added that is no part ("add some energy", "add more life"): read as energy by `phrases`
+QUALITIES = r"(?:energy|life|drive|excitement|intensity|momentum|oomph|power|punch|tension)\b"
 FILLER_WORDS = {"it", "the", "a", "an", "some", "more", "bit", "in", "to", "something"}
 PARTS = rf"{INSTR}(?:(?:,| and| &| plus| or| with)(?: the| a| an)? {INSTR}){{0,3}}"
 EVERYTHING = r"(?:everything|all|the rest|everyone|the whole band|all the (?:other )?(?:parts|instruments))(?: else)?"
@@ -202,7 +204,7 @@ def read(t: str, want) -> str:
         want("add", value=m.group(1))
         return eat(t, m)
     m = re.search(r"\b(?:add|bring in|introduce|include) (?:a |an |some |the )?([a-z][a-z ]*?)(?: in| to| at| for|$)", t)
-    if m and m.group(1).strip() not in FILLER_WORDS:
+    if m and m.group(1).strip() not in FILLER_WORDS and not re.match(QUALITIES, m.group(1)):
         hit = vocab.lookup(m.group(1).strip(), "instrument")
         if hit is None:
             raise Ask(f"I don't know an instrument called '{m.group(1).strip()}'. Which one should I add?")

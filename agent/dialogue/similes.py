@@ -76,7 +76,7 @@ SCENES: tuple[tuple[str, Feel], ...] = (
      r"stand out|shine", Feel(toward="more energy", away="less energy")),
     # a shape, a tempo, an instrument
     (r"(?:a |the )?doors? opening|opening (?:a|the) door|curtains? (?:going|coming) up|taking off|take ?off|"
-     r"lift ?off|blossom(?:ing)?|bloom(?:ing)?|(?:the )?sun (?:coming|breaking) (?:out|through)|dawn",
+     r"blossom(?:ing)?|bloom(?:ing)?|(?:the )?sun (?:coming|breaking) (?:out|through)|dawn",
      Feel(toward="gradually build", away="gradually softer")),
     (r"magic(?:al)?|a (?:sense of )?wonder|sparkl\w*", Feel(toward="gradually build", away="less energy")),
     (r"slow[- ]?(?:motion|mo)\b", Feel(toward="slower", away="faster")),
