@@ -324,6 +324,12 @@ RELATIVE_RE = re.compile(r"\b(?P<near>just |right |straight |immediately )?(?P<s
                          r"(?: (?:it|that|this|then|there))?\b(?! (?:the|a|an|\d)\b)")
 
 
+# "the music leading up to that moment", "after that point": the stretch before or after where the last edit was
+SIDE_OF_LAST_RE = re.compile(r"\b(?P<side>leading up to|(?:in )?the run[- ]up to|building (?:up )?to|on the way to|up to|"
+                             r"before|until|till|after|following|since|from) (?:that|this|the same) (?:moment|point|spot|"
+                             r"hit|mark|accent|instant)\b")
+
+
 # Shots listed one by one ("shots 4 + 6", read as "shots 4 plus 6"), not a stretch
 LISTED_RE = re.compile(r"\b(?:shots?|sh) ?\d{1,2}(?: plus \d{1,2})+\b", re.I)
 
@@ -368,7 +374,16 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
         if m.group("near") and t > 0.5:
             return lead_in(Span(t, end, ""), analysis), shared, True
         return Span(0.0, t, f"before {fmt(t)}", snap=False), shared, True
+    if last_span is not None and shared is None and (m := SIDE_OF_LAST_RE.search(text)):
+        if m.group("side") in ("after", "following", "since", "from"):
+            side = Span(last_span.end_s, analysis.duration_s, f"after {fmt(last_span.end_s)}", snap=False)
+            return side, side, True
+        if last_span.start_s > 0.5:
+            side = Span(0.0, last_span.start_s, f"before {fmt(last_span.start_s)}", snap=False)
+            return side, side, True
     if DEICTIC_RE.search(text) and last_span is not None and shared is None:
+        if last_span.end_s - last_span.start_s < 0.05:   # the last edit was a mark: "there" is its shot
+            return (at := shot_at(analysis, last_span.start_s)), at, True
         return last_span, last_span, True   # "there", "those same shots"
     if WHOLE_RE.search(text):
         return None, None, False

@@ -23,6 +23,7 @@ from v2m.agent.dialogue import arbiter, edits, messages, moments, names, orchest
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.intents import apply_intents, from_last_revert, scope_of, style_first
 from v2m.agent.dialogue.phrases import words
+from v2m.agent.dialogue.place_words import normalise
 from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment, only_place, snap, visible_cuts
 from v2m.agent.planners.result import PlanResult
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan, VideoAnalysis
@@ -182,7 +183,10 @@ def last_place(history: list[ScorePlan] | None) -> Span | None:
     """Where the last edit changed the plan (its changes' first start to last end), for "there"."""
     if not history or len(history) < 2:
         return None
-    spans = [c.span for c in diff(history[-2], history[-1]) if c.span and c.span[1] > c.span[0]]
+    changes = [c.span for c in diff(history[-2], history[-1]) if c.span]
+    spans = [s for s in changes if s[1] > s[0]] or changes   # only marks added: the moment they are at
+    if not spans and (t := moment(normalise(names.last_request(history)))) is not None:
+        spans = [(t, t)]   # a mark asked where one already was: the moment the last request named
     if not spans:
         return None
     a, b = min(x for x, _ in spans), max(y for _, y in spans)
