@@ -116,7 +116,7 @@ def refer(clause: str, last: str | None) -> str:
     def part(m: re.Match) -> str:
         named = named_parts(clause[:m.start()]) or [last]
         return f"{m.group(1)} {named[-1]}{m.group(2) or ''}" if named[-1] else m.group(0)
-    return re.sub(r"\b(replace|swap|less of|more of|lose|drop|mute|remove|ditch|lower|raise|tuck|pull|push|bring|"
+    return re.sub(r"\b(replace|swap|less of|more of|too much of|too many of|lose|drop|mute|remove|ditch|lower|raise|tuck|pull|push|bring|"
                   r"turn|dial|sit|ease|knock|calm|boost|soften|quieten|duck|feature|take|get|kill|cut|nix|axe|bin|start|"
                   r"begin) "
                   r"(?:it|them|that|those)\b( out| off| away)?", part, clause)
@@ -131,7 +131,8 @@ def check_placed(span: Span | None, rest: str, intents: list) -> None:
 
 def topic(clause: str) -> str | None:
     """The instrument a clause only names ("the strings."), said before what should happen to it."""
-    m = re.fullmatch(rf"\s*(?:and |so |now |ok |okay |right )?(?:the |that |those |this |these |your )?({INSTR_ALT})(?:s|es)?"
+    m = re.fullmatch(rf"\s*(?:and |so |now |ok |okay |right |no |sorry )?(?:i mean |i meant |i'?m talking about |talking about )?"
+                     rf"(?:the |that |those |this |these |your )?({INSTR_ALT})(?:s|es)?"
                      r"(?: (?:again|now|though|there))?\s*", plain_parts(clause))
     return m.group(1) if m else None
 
