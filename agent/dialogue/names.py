@@ -141,7 +141,7 @@ def resolve(text: str, names: dict[str, str]) -> str:
         if PART_RE.fullmatch(name):   # "act 2", however it is said: "in act 2", "act 2 build"
             text = re.sub(rf"\b(?:in |during |for |over |through )?{name}\b", f" {names[name]} ", text)
             continue
-        text = re.sub(rf"(?:{start}\b{DET} ){re.escape(name)}(?:'s)?\b", f" {names[name]} ", text)
+        text = re.sub(rf"(?:{start}\b(?:{DET}|that|this) ){re.escape(name)}(?:'s)?\b", f" {names[name]} ", text)
     return text
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.names import EVENT_RE, _is_event, to_end
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import normalise
@@ -97,3 +98,27 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
     if shared is not None and INTO_RE.search(text) and shared.start_s > 0.5:
         return lead_in(shared, analysis), shared, False   # "the ship appears on the first cut, swell into that"
     return shared, shared, False
+
+
+# How a stretch the last edit changed is named by the way it went ("add strings for that big part", "the quiet
+# bit is too empty now"): where it got more energy, or less
+GREW = "big bigger loud louder busy busier full fuller lively intense huge massive".split()
+SANK = "quiet quieter soft softer calm calmer gentle hushed sparse still small".split()
+STRETCHES = "part bit section stretch moment passage".split()
+
+
+def edited(history: list[ScorePlan] | None) -> dict[str, str]:
+    """The stretches of the last edit named by how they went, as names (`names.resolve`) for their places:
+    "big part" where the energy went up, "quiet bit" where it went down; {} when the last edit moved none."""
+    if not history or len(history) < 2:
+        return {}
+    went: dict[bool, list[tuple[float, float]]] = {True: [], False: []}
+    for c in diff(history[-2], history[-1]):
+        if c.kind == "energy" and c.span:
+            went[c.words.startswith("more")].append(c.span)
+    found = {}
+    for up, adjectives in ((True, GREW), (False, SANK)):
+        if went[up]:
+            a, b = min(x for x, _ in went[up]), max(y for _, y in went[up])
+            found |= {f"{adj} {noun}": f"from {fmt(a)} to {fmt(b)}" for adj in adjectives for noun in STRETCHES}
+    return found

@@ -87,7 +87,8 @@ SCENES: tuple[tuple[str, Feel], ...] = (
     # rich or spare? ("expensive": lush strings, or a few unhurried notes)
     (r"expensive|classy|luxur(?:y|ious)|five[- ]star|posh|upmarket|(?:fancy )?hotel lobby|elegant", COLD),
     # too sweet: strings, key or energy?
-    (r"sugary|syrupy|saccharine|schmaltzy|twee|corny|soppy|mushy", SWEET),
+    (r"sugary|syrupy|saccharine|schmaltzy|twee|corny|soppy|mushy|cheesy|cheesey|sappy|sickly(?: sweet)?|"
+     r"over[- ]?sweet|too sweet", SWEET),
 )
 SCENE_RES = tuple((re.compile(rf"\b(?:{p})", re.I), f) for p, f in SCENES)
 CULTURE_RES = tuple(re.compile(p, re.I) for p, _ in CULTURES)

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from functools import partial
 
-from v2m.agent.dialogue import arbiter, edits, messages, moments, names, orchestration, recall, versions
+from v2m.agent.dialogue import arbiter, edits, messages, moments, names, orchestration, recall, sides, versions
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.intents import apply_intents, from_last_revert, scope_of, style_first
 from v2m.agent.dialogue.phrases import words
@@ -296,7 +296,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         return again
     try:
         intents = arbiter.combine(analysis, plan, request, partial(edits.read_request, last_span=last_place(history),
-                                                                          known=names.earlier(history)))
+                                                                          known=names.earlier(history) | sides.edited(history)))
     except Ask as q:   # a moment of the picture described: where it is comes first (the place finder's own asks it)
         where = None if moments.asked_about(str(q)) else moments.unplaced(request, None, analysis, plan, history)
         raise (where or q) from None
