@@ -23,7 +23,8 @@ INSTR = rf"(?:the |a |an |some |any |all |more |back |in )*({INSTR_ALT})(?:s|es)
 
 # Words that describe how a part plays, said around its name ("the rhythm guitar", "the organ bubble",
 # "a kick pulse"): the part is the instrument named.
-DESCRIBING = r"rhythm|skank|skanking|strummed|strumming|chunky|funky|twangy|jangly|backing|main|little"
+DESCRIBING = (r"rhythm|skank|skanking|strummed|strumming|chunky|funky|twangy|jangly|backing|main|little|sustained|held|"
+              r"long|warm|soft|gentle|simple|quiet|low|airy|lush|ambient")
 PART_NOUNS = r"part|parts|line|lines|sound|bubble|riff|riffs|stabs|comping|chops|pattern|pulse|track|layer"
 
 

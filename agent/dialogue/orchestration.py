@@ -26,7 +26,7 @@ FAMILIES = {**{w: "brass" for w in ("trumpet", "trombone", "horn", "horns", "tub
             **{w: "strings" for w in ("violin", "viola", "cello", "fiddle", "strings", "string section", "orchestra")},
             "kick": "drums", "snare": "drums", "cymbals": "drums", "hats": "drums"}
 # what is added that is no part ("add some energy", "add more life"): read as energy by `phrases`
-QUALITIES = r"(?:energy|life|drive|excitement|intensity|momentum|oomph|power|punch|tension)\b"
+QUALITIES = r"(?:more |extra |little |bit of |a bit of |a little |a touch of |lots of |a lot of |plenty of )?(?:energy|life|drive|excitement|intensity|momentum|oomph|power|punch|tension)\b"
 FILLER_WORDS = {"it", "the", "a", "an", "some", "more", "bit", "in", "to", "something"}
 PARTS = rf"{INSTR}(?:(?:,| and| &| plus| or| with)(?: the| a| an)? {INSTR}){{0,3}}"
 EVERYTHING = r"(?:everything|all|the rest|everyone|the whole band|all the (?:other )?(?:parts|instruments))(?: else)?"
@@ -82,6 +82,8 @@ BALANCE_UP = r"(?:should |could |to |must |needs to )?be heard more|heard more|m
 BALANCE_DOWN = r"(?:too (?:hot|strong|prominent|bright|harsh|shrill|far forward|up front|forward|much)|in (?:your|my|our|the) face|shouting|shrill|overbearing|dominat(?:es|ing)|sticks? out|sticking out|poking out|further back|to the back|down in the mix|lower in the mix|quieter|softer|less loud|too loud|too much|too present|in the background|under(?:neath)?|drowns?|drowning|buries|burying|swamps?|covers?|on top of everything|sits on top|overpowers?|overpowering|louder than)"
 
 
+NOT_LEVEL = r"(?! (?:is |are |a bit |a little |much )?(?:louder|softer|quieter|up|down|forward|back|too|more|less)\b)"
+LISTED_PART = re.compile(rf"(?:,| and| &| or| nor)(?: the| any| a| an)? ({INSTR_ALT})(?:s|es)?\b{NOT_LEVEL}")
 NO_PART = rf"(?:(?!\b(?:{INSTR_ALT})\b).)"  # any character that does not start another part's name
 
 
@@ -193,6 +195,11 @@ def read(t: str, want) -> str:
             continue
         want("remove", value=m.group(1))
         t = eat(t, m)
+        # "remove the drums and the melody": each part of the list (not "no drums and the bass louder")
+        end = m.end()
+        while (more := LISTED_PART.match(t, end)):
+            want("remove", value=more.group(1))
+            t, end = eat(t, more), more.end()
     for m in list(re.finditer(rf"\b(?:add|with|bring in|bring back|include|put in|introduce|let the|give me|plus|"
                               rf"layer|more(?: of)?|some|use|put|want|need|wants|needs|could use|calls for|i want|have){' (?:in )?'}{INSTR}", t)):
         want("add", value=m.group(1), direction="up" if re.search(r"\bmore\b", m.group(0)) else None)

@@ -66,10 +66,9 @@ PLACE_WORDS = ((r"\b(?:from|at) (?:the )?(?:very )?(?:top|start|beginning|first 
                *MARKS,
                (r"\bone:00\b", "1:00"), (r"\btwo:00\b", "2:00"), (r"\bthree:00\b", "3:00"),
                (r"\b(?:photo|picture|pic|slide|image|clip)(s?)\b", r"shot\1"),   # a slideshow's photos: its shots
-               (r"\b(shots?|cuts?) (one|two|three|four|five|six|seven|eight|nine|ten)\b",
-                lambda m: f"{m.group(1)} {WORD_NUMBERS[m.group(2)]}"),
-               (r"\b(shots \d+ (?:and|to|through|-) ?)(one|two|three|four|five|six|seven|eight|nine|ten)\b",
-                lambda m: f"{m.group(1)}{WORD_NUMBERS[m.group(2)]}"), SPOKEN_SECONDS)
+               (rf"\b(shots?|cuts?) ({NUMBER_WORD})\b", lambda m: f"{m.group(1)} {spoken_number(m.group(2))}"),
+               (rf"\b(shots \d+ (?:and|to|through|-) ?)({NUMBER_WORD})\b",
+                lambda m: f"{m.group(1)}{spoken_number(m.group(2))}"), SPOKEN_SECONDS)
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "couple": 2, "couple of": 2, "few": 3}
 # Things a picture analysis can point at without recognising objects.
 ACTION_WORDS = ("action", "busiest part", "most motion", "fastest part", "peak", "chaos", "most movement")

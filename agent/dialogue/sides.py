@@ -104,7 +104,7 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
 # bit is too empty now"): where it got more energy, or less
 GREW = "big bigger loud louder busy busier full fuller lively intense huge massive".split()
 SANK = "quiet quieter soft softer calm calmer gentle hushed sparse still small".split()
-STRETCHES = "part bit section stretch moment passage".split()
+STRETCHES = "part bit section stretch passage".split()   # not "moment": "big moment" is an idiom
 
 
 def edited(history: list[ScorePlan] | None) -> dict[str, str]:

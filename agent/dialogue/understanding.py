@@ -113,7 +113,8 @@ def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None) -> st
 
 
 # "same again at 0:41", "same treatment for 13 and 14", "also same in shot 9": the last edit, somewhere else
-SAME_RE = re.compile(r"\bsame (?:again|treatment|thing|for|in|on|there|here)\b|\bdo (?:that|the same)\b|"
+SAME_RE = re.compile(r"\b(?:same|identical) (?:again|treatment|thing|for|in|on|there|here|change|edit|tweak)\b|"
+                     r"\bdo (?:that|the same)\b|\bapply (?:that|this|it) (?:to|in|on|for)\b|"
                      r"\b(?:likewise|ditto)\b|^\s*(?:also |and )?same\b", re.I)
 
 
