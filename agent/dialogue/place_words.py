@@ -21,8 +21,6 @@ TIME = (r"(\d+:\d{1,2}(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds?)\b
         r"(?!\s*(?:to \d+(?:\.\d+)?\s*)?(?:bpm|%|percent|per ?cent|db|decibels?|bars?|beats?|semitones?|hz)\b))")
 START_WORDS = ("intro", "introduction", "beginning", "start", "opening", "first section")
 END_WORDS = ("ending", "end", "outro", "finale", "close", "last section", "final section", "last bit", "finish")
-WORD_NUMBERS = {w: str(k) for k, w in enumerate("zero one two three four five six seven eight nine ten".split())} | \
-    {"fifteen": "15", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60"}
 UNIT_WORDS = "one two three four five six seven eight nine".split()
 TEEN_WORDS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
 TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
