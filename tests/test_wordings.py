@@ -134,3 +134,16 @@ def test_a_list_of_parts_taken_out_and_only_a_described_pad(session):
     s.say("in the first shot just a warm pad please, take out the drums and the bass")
     assert plays(s.plan, "pad", 2) and not plays(s.plan, "drums", 2) and not plays(s.plan, "bass", 2)
     assert notes_outside(s.plan, a, 0, 4) == notes_outside(old, a, 0, 4)
+
+
+def test_a_complaint_with_its_remedy_said_for_part_of_the_place(session):
+    s, a = session
+    old = s.plan
+    s.say("The first two shots sound way too crowded. In the first shot we only want a piano, lose the drums and the bass.")
+    roles = effective_roles(s.plan, s.plan.sections[s.plan.section_at(2)])
+    inst = s.plan.instrumentation
+    assert [inst.get(r, "") for r in roles] == ["Acoustic Grand Piano"]
+    assert notes_outside(s.plan, a, 0, 4) == notes_outside(old, a, 0, 4)   # the remedy, not less energy after it
+    s.say("undo")
+    s.say("less busy in the first two shots, and no drums in the first shot")   # asked for both: both done
+    assert energy_at(s.plan, 6) < energy_at(old, 6) and not plays(s.plan, "drums", 2)
