@@ -26,7 +26,8 @@ FAMILIES = {**{w: "brass" for w in ("trumpet", "trombone", "horn", "horns", "tub
             **{w: "strings" for w in ("violin", "viola", "cello", "fiddle", "strings", "string section", "orchestra")},
             "kick": "drums", "snare": "drums", "cymbals": "drums", "hats": "drums"}
 # what is added that is no part ("add some energy", "add more life"): read as energy by `phrases`
-QUALITIES = r"(?:more |extra |little |bit of |a bit of |a little |a touch of |lots of |a lot of |plenty of )?(?:energy|life|drive|excitement|intensity|momentum|oomph|power|punch|tension)\b"
+QUALITIES = r"(?:more |extra |little |bit of |a bit of |a little |a touch of |lots of |a lot of |plenty of )?" \
+            r"(?:energy|life|drive|excitement|intensity|momentum|oomph|power|punch|tension)\b"
 FILLER_WORDS = {"it", "the", "a", "an", "some", "more", "bit", "in", "to", "something"}
 PARTS = rf"{INSTR}(?:(?:,| and| &| plus| or| with)(?: the| a| an)? {INSTR}){{0,3}}"
 EVERYTHING = r"(?:everything|all|the rest|everyone|the whole band|all the (?:other )?(?:parts|instruments))(?: else)?"
@@ -99,10 +100,6 @@ def read(t: str, want) -> str:
     """Instrument edits in a clause: `want(what, value=..., target=..., direction=...)` records each
     intent; returns the text with what was understood blanked out."""
     t = plain_parts(t)
-    # "no bass or drums": each part named after the negation is left out
-    t = re.sub(rf"\b(no|without) ((?:the )?(?:{INSTR_ALT})(?:s|es)?) (?:or|and|nor) (?:the |any )?((?:{INSTR_ALT})(?:s|es)?)\b"
-               r"(?! (?:is |are |a bit |a little |much )?(?:louder|softer|quieter|up|down|forward|back|too|more|less)\b)",
-               r"\1 \2 \1 \3", t)  # not "no drums and the bass louder": no drums, and the bass louder
     if (m := re.search(rf"\b(?:no|without) {INSTR} (?:and|but) (?=(?:the )?(?:{INSTR_ALT})(?:s|es)? (?:is |are |a bit |"
                        rf"a little |much )?(?:louder|softer|quieter|up|down|forward|back|too|more|less)\b)", t)):
         want("remove", value=m.group(1))
@@ -195,7 +192,8 @@ def read(t: str, want) -> str:
             continue
         want("remove", value=m.group(1))
         t = eat(t, m)
-        # "remove the drums and the melody": each part of the list (not "no drums and the bass louder")
+        # "no bass or drums", "remove the drums and the melody": each part of the list (not "no drums and the
+        # bass louder": no drums, and the bass louder)
         end = m.end()
         while (more := LISTED_PART.match(t, end)):
             want("remove", value=more.group(1))

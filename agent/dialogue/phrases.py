@@ -38,7 +38,9 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\b(?:a (?:bit|touch|little) of |some |a lot of |extra )?oomph\b|\bgive (?:it|them|this|that) (?:some |a bit of |a little )?"
      r"(?:welly|heaps|some stick|a lift|a boost|a kick|some juice)\b|\b(?:music|it|things|this|that|the score) lifts?\b"
      r"|\b(?:could|should|can|needs to|has to|must|to|would) lift\b(?! (?:the|a|an|it|them|this|that|those|these)\b)"
-     r"|\blifts? up\b|\b(?:lift|lifts|lifting|blast|blasts) off\b|\btakes? flight\b|\bsk(?:y|ie)rocket\w*\b|\b(?:add|inject|put|bring|give it|give (?:it|the music) some|needs?)(?: some| a bit of| a little| more| a touch of| lots of| plenty of| a lot of| extra)? (?:energy|life|drive|excitement|intensity|momentum|oomph)(?! down)\b"
+     r"|\blifts? up\b|\b(?:lift|lifts|lifting|blast|blasts) off\b|\btakes? flight\b|\bsk(?:y|ie)rocket\w*\b"
+     r"|\b(?:add|inject|put|bring|give it|give (?:it|the music) some|needs?)(?: some| a bit of| a little| more| a touch of"
+     r"| lots of| plenty of| a lot of| extra)? (?:energy|life|drive|excitement|intensity|momentum|oomph)(?! down)\b"
      r"|\bmore (?:hectic|chaotic|frantic|manic|crowded|cluttered|intense|full-on|full on)\b", "more energy"),
     (r"\bgo( a bit| a little| totally| completely| properly)? (?:mental|nuts|crazy|wild|mad|bananas|ham|to town)\b",
      r"\1 more energy"),   # "go a bit mental with the drums": let rip

@@ -51,7 +51,8 @@ def visible_shots(analysis: VideoAnalysis) -> list[tuple[float, float]]:
     return list(zip(edges, edges[1:]))
 
 
-DEICTIC_RE = re.compile(r"\b(?:there(?! (?:is|are|was|were|isn'?t|aren'?t|wasn'?t|weren'?t|seems?|must|should|might|may)\b)|in there|those (?:same )?(?:shots?|parts?|bars|sections?)|the same (?:shots?|part|"
+DEICTIC_RE = re.compile(r"\b(?:there(?! (?:is|are|was|were|isn'?t|aren'?t|wasn'?t|weren'?t|seems?|must|should|might|may)\b)|"
+                        r"in there|those (?:same )?(?:shots?|parts?|bars|sections?)|the same (?:shots?|part|"
                         r"place|spot|section|moment)|that (?:part|bit|section|spot|shot|moment|stretch))\b")
 WHOLE_RE = re.compile(r"\b(?:everywhere|overall|globally|the whole (?:thing|score|piece|video|track)|all of it|"
                       r"throughout)\b")
