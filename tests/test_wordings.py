@@ -131,7 +131,7 @@ def test_shot_numbers_in_words_past_ten(tmp_path):
 def test_a_list_of_parts_taken_out_and_only_a_described_pad(session):
     s, a = session
     old = s.plan
-    s.say("in the first shot just a warm pad please, take out the drums and the bass")
+    s.say("in the first shot just a lush pad please, take out the drums and the bass")
     assert plays(s.plan, "pad", 2) and not plays(s.plan, "drums", 2) and not plays(s.plan, "bass", 2)
     assert notes_outside(s.plan, a, 0, 4) == notes_outside(old, a, 0, 4)
 

@@ -24,7 +24,7 @@ INSTR = rf"(?:the |a |an |some |any |all |more |back |in )*({INSTR_ALT})(?:s|es)
 # Words that describe how a part plays, said around its name ("the rhythm guitar", "the organ bubble",
 # "a kick pulse"): the part is the instrument named.
 DESCRIBING = (r"rhythm|skank|skanking|strummed|strumming|chunky|funky|twangy|jangly|backing|main|little|sustained|held|"
-              r"long|warm|soft|gentle|simple|quiet|low|airy|lush|ambient")
+              r"long|airy|lush|ambient")   # not "soft", "quiet", "low": "soft drums" asks for a level
 PART_NOUNS = r"part|parts|line|lines|sound|bubble|riff|riffs|stabs|comping|chops|pattern|pulse|track|layer"
 
 

@@ -17,7 +17,7 @@ from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.names import EVENT_RE, _is_event, to_end
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import normalise
-from v2m.agent.dialogue.where import DEICTIC_RE, INTO_RE, WHOLE_RE, Ask, Span, fmt, lead_in, locate, shot_at
+from v2m.agent.dialogue.where import DEICTIC_RE, INTO_RE, WHOLE_RE, Ask, Span, fmt, lead_in, locate
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 # "just before it", "after that", "bloom after": a place said against the moment named before it
@@ -89,9 +89,8 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
         if last_span.start_s > 0.5:
             side = Span(0.0, last_span.start_s, f"before {fmt(last_span.start_s)}", snap=False)
             return side, side, True
-    if DEICTIC_RE.search(text) and last_span is not None and shared is None:
-        if last_span.end_s - last_span.start_s < 0.05:   # the last edit was a mark: "there" is its shot
-            return (at := shot_at(analysis, last_span.start_s)), at, True
+    if DEICTIC_RE.search(text) and last_span is not None and shared is None and \
+            last_span.end_s - last_span.start_s > 0.05:   # not a mark's moment: "there" is a stretch
         return last_span, last_span, True   # "there", "those same shots"
     if WHOLE_RE.search(text):
         return None, None, False
