@@ -114,4 +114,6 @@ PRIVATE_RE = re.compile(
 def private(text: str) -> str | None:
     """The words naming a piece only the speaker knows, or None."""
     m = PRIVATE_RE.search(text)
+    if m and re.match(r"\s*(?:in|at|on|during) (?:a|an|any|every|most|some) ", text[m.end():]) and culture(text[m.end():]):
+        return None   # "the music they play in an Italian trattoria": any such place, which says how it sounds
     return m.group(0).strip() if m else None

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import (cues, cultures, marks, mentions, names, orchestration, phrases, silence, similes,
+from v2m.agent.dialogue import (cues, cultures, marks, mentions, names, orchestration, phrases, sides, silence, similes,
                                  takes, tempos, versions, vocab)
 from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.orchestration import eat
@@ -299,7 +299,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         if clauses and APPOSITIVE_RE.match(x):  # "end on a stop, which is the last cut": one clause
             clauses[-1] += " " + APPOSITIVE_RE.sub(" ", x, count=1)
         else:
-            clauses += names.split_places(x, analysis, plan)   # "slower in shot 2 and faster in shot 5": two
+            clauses += sides.split_places(x, analysis, plan)   # "slower in shot 2 and faster in shot 5": two
     clauses = phrases.edit_clauses(clauses)
     if not clauses:
         raise Ask(f"What should I change? {HELP}")
@@ -321,7 +321,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             continue
         text, span = names.placed(text, analysis, plan, known, noun, last_span)   # "after the kiss at 0:30": after 0:30
         span = mentions.before(span, entry) if span else None
-        span, shared, own = names.carried(text, span, shared, last_span, analysis)
+        span, shared, own = sides.carried(text, span, shared, last_span, analysis)
         intents = read_clause(analysis, plan, text, span, guess and not (own and only_place(text)), original,
                               negative)
         said = prev[0] if prev is not None and prev[2] == len(out) else ""   # a moment said just before

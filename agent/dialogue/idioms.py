@@ -31,7 +31,10 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\b(?:a (?:bit|touch|little) of |some |a lot of |extra )?oomph\b|\bgive (?:it|them|this|that) (?:some |a bit of |a little )?"
      r"(?:welly|heaps|some stick|a lift|a boost|a kick|some juice)\b|\b(?:music|it|things|this|that|the score) lifts?\b"
      r"|\b(?:could|should|can|needs to|has to|must|to|would) lift\b(?! (?:the|a|an|it|them|this|that|those|these)\b)"
-     r"|\blifts? up\b|\bmore (?:hectic|chaotic|frantic|manic|crowded|cluttered|intense|full-on|full on)\b"
+     r"|\blifts? up\b|\b(?:lift|lifts|lifting|blast|blasts) off\b|\btakes? flight\b|\bsk(?:y|ie)rocket\w*\b"
+     r"|\b(?:add|inject|put|bring|give it|give (?:it|the music) some|needs?)(?: some| a bit of| a little| more| a touch of"
+     r"| lots of| plenty of| a lot of| extra)? (?:energy|life|drive|excitement|intensity|momentum|oomph)(?! down)\b"
+     r"|\bmore (?:hectic|chaotic|frantic|manic|crowded|cluttered|intense|full-on|full on)\b"
      r"|\bmore (?:going on|happening)\b|\b(?:want|need|add|build|some) tension\b"
      # a quality given, needed or added ("give it tension", "it needs urgency"): more of it
      r"|\b(?:give (?:it|them|this|that|the music)|needs?|wants?|could use|add) (?:some |a bit of |a little |a lot of |more |real )?"

@@ -11,6 +11,7 @@ cannot be carried out raises `Ask` with the question to put to the user; the cal
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from v2m.agent.dialogue import marks, orchestration, silence, takes, versions
@@ -297,15 +298,34 @@ def from_last_revert(intents: list[EditIntent]) -> list[EditIntent]:
     return intents
 
 
+# a clause that says how the music is ("the opening feels cluttered", "it's too busy"), not what to do
+COMPLAINT_RE = re.compile(r"\b(?:feels?|felt|sounds?|seems?|is|are|was|it'?s|gets?|getting|got)\b")
+
+
+def _within(inner: EditScope, outer: EditScope) -> bool:
+    """`inner` lies in `outer` and is smaller (a whole-score scope holds every other)."""
+    if outer.kind == "whole":
+        return inner.kind != "whole"
+    if inner.kind == "whole" or inner.start_s is None or outer.start_s is None:
+        return False
+    return outer.start_s - 0.05 <= inner.start_s and inner.end_s <= outer.end_s + 0.05 and \
+        (inner.start_s, inner.end_s) != (outer.start_s, outer.end_s)
+
+
 def kept_parts(intents: list[EditIntent]) -> list[EditIntent]:
     """Without the removals an "only" of the same place already makes ("just the guitar on its own, no bass
-    or drums": said twice, done once, not a question about a part already silent), and without the balance
-    of a part the same turn swaps out or removes."""
+    or drums": said twice, done once, not a question about a part already silent), without the balance
+    of a part the same turn swaps out or removes, and without the thinning a complaint asks for where the
+    same turn thins a part of its place itself ("the opening feels cluttered. for the first four seconds only
+    a pad": that is the remedy, not a second edit over the whole opening)."""
     kept = [it.scope for it in intents if it.what == "only"]
     # "harp's a bit cheesy, replace it with a guitar": the harp goes, so the guitar does not inherit its level
     gone = {it.target for it in intents if it.what == "swap"} | {it.value for it in intents if it.what == "remove"}
+    thinned = [it.scope for it in intents if it.what in ("only", "remove")]
     return [it for it in intents if not (it.what == "remove" and it.scope in kept)
-            and not (it.what == "balance" and it.value in gone)]
+            and not (it.what == "balance" and it.value in gone)
+            and not (it.what == "energy" and it.direction == "down" and COMPLAINT_RE.search(it.text or "")
+                     and any(_within(t, it.scope) for t in thinned))]
 
 
 def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIntent],

@@ -26,7 +26,9 @@ DROP_RE = re.compile(r"\b(?:the|a|my|our|your|big) drop\b(?! (?:out|off|the|it|t
 # a hit point of kind stop, read as "a stop on ..." ("everything drops out except the bass" keeps a part
 # playing: no stop, an arrangement). "silence 1 bar": a stop with its length.
 STOP_RE = re.compile(r"\b(?:cut|kill|mute|stop) (?:all )?(?:of )?(?:the )?music\b"
-                     r"|\b(?:the )?(?:music|everything|band) (?:just )?(?:stops?|cuts? out|drops? out|goes silent)\b"
+                     r"|\b(?:the )?(?:music|score|soundtrack|everything|band) (?:(?:needs?|has|have|ought|is going|are going) to |should |must |"
+                     r"will |to |can |could |would |shall )?(?:just |suddenly |abruptly )?(?:stops?|cuts? out|drops? out|"
+                     r"goes silent|go silent)\b"
                      r"(?!.*\b(?:except|but|apart from|other than|save for|only)\b)"
                      r"|\b(?:a |dead |total )?silence(?= (?:on|at)\b| (?:for )?(?:a|one|two|\d+) (?:bars?|beats?)\b)")
 # "when we hit the pool", "once they hit the water": arriving somewhere, no mark asked for

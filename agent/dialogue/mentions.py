@@ -1,7 +1,8 @@
 """How a request names the instrumental parts, clause by clause: the words of every part ("the rhythm
 guitar" is the guitar, "the drums, bass and organ" three parts), "it" and "them" as the part named last, a
 part named alone before what to do with it ("the strings. less of them."), a part's entry as the silence
-before it ("the dhol should start from shot 3"), and a place for a change of parts that could not be found.
+before it ("the dhol should start from shot 3"), a place for a change of parts that could not be found, and the
+words for a part too loud or too quiet against the others ("lost under", "a bit boomy", "bring out").
 
     from v2m.agent.dialogue.mentions import Mentions
     parts = Mentions()
@@ -23,7 +24,8 @@ INSTR = rf"(?:the |a |an |some |any |all |more |back |in )*({INSTR_ALT})(?:s|es)
 
 # Words that describe how a part plays, said around its name ("the rhythm guitar", "the organ bubble",
 # "a kick pulse"): the part is the instrument named.
-DESCRIBING = r"rhythm|skank|skanking|strummed|strumming|chunky|funky|twangy|jangly|backing|main|little"
+DESCRIBING = (r"rhythm|skank|skanking|strummed|strumming|chunky|funky|twangy|jangly|backing|main|little|sustained|held|"
+              r"long|airy|lush|ambient")   # not "soft", "quiet", "low": "soft drums" asks for a level
 PART_NOUNS = r"part|parts|line|lines|sound|bubble|riff|riffs|stabs|comping|chops|pattern|pulse|track|layer"
 
 
@@ -116,7 +118,7 @@ def refer(clause: str, last: str | None) -> str:
     def part(m: re.Match) -> str:
         named = named_parts(clause[:m.start()]) or [last]
         return f"{m.group(1)} {named[-1]}{m.group(2) or ''}" if named[-1] else m.group(0)
-    return re.sub(r"\b(replace|swap|less of|more of|lose|drop|mute|remove|ditch|lower|raise|tuck|pull|push|bring|"
+    return re.sub(r"\b(replace|swap|less of|more of|too much of|too many of|lose|drop|mute|remove|ditch|lower|raise|tuck|pull|push|bring|"
                   r"turn|dial|sit|ease|knock|calm|boost|soften|quieten|duck|feature|take|get|kill|cut|nix|axe|bin|start|"
                   r"begin) "
                   r"(?:it|them|that|those)\b( out| off| away)?", part, clause)
@@ -131,7 +133,8 @@ def check_placed(span: Span | None, rest: str, intents: list) -> None:
 
 def topic(clause: str) -> str | None:
     """The instrument a clause only names ("the strings."), said before what should happen to it."""
-    m = re.fullmatch(rf"\s*(?:and |so |now |ok |okay |right )?(?:the |that |those |this |these |your )?({INSTR_ALT})(?:s|es)?"
+    m = re.fullmatch(rf"\s*(?:and |so |now |ok |okay |right |no |sorry )?(?:i mean |i meant |i'?m talking about |talking about )?"
+                     rf"(?:the |that |those |this |these |your )?({INSTR_ALT})(?:s|es)?"
                      r"(?: (?:again|now|though|there))?\s*", plain_parts(clause))
     return m.group(1) if m else None
 
@@ -139,3 +142,25 @@ def topic(clause: str) -> str | None:
 def named_parts(phrase: str) -> list[str]:
     """The instrument words of a list ("the drums, bass and organ"), in order."""
     return [m.group(1) for m in re.finditer(rf"\b({INSTR_ALT})(?:s|es)?\b", phrase)]
+
+
+# How a part's level against the others is said, read by `orchestration` (a part lost under another, too loud or
+# too quiet, turned up or down).
+LOST = (r"(?:lost|buried|drowned(?: out)?|drowning|hidden|swamped|masked|smothered|covered|suppressed|overpowered|"
+        r"overwhelmed|squashed|stepped on|eaten|washed out)")
+
+
+# How a part sounds when it is too loud or too quiet against the others ("a bit boomy", "too far forward").
+EXCESS = (r"(?:(?:too|way too|far too|a bit|a little|kind of|really|so|overly|quite) )+(?:loud|hot|strong|prominent|"
+          r"present|bright|harsh|shrill|boomy|muddy|tinny|piercing|brash|heavy|much(?! better| nicer| more| clearer)|far forward|forward|"
+          r"up front|out front|syrupy|sugary|cheesy|schmaltzy|sappy|saccharine|in (?:your|my|the) face)")
+HARSH = r"shrill|harsh|piercing|deafening|screeching|overbearing|boomy|muddy|tinny|overpowering|too loud"
+LACK = (r"(?:(?:too|way too|far too|a bit|a little|kind of|really|so) )+(?:quiet|soft|low|weak|faint|thin|far back|"
+        r"distant|timid|buried|lost|hidden)|not loud enough|not (?:coming|cutting) through|barely audible")
+BEING = r"(?:is |are |sounds? |feels? |seems? |gets? |getting |sits? |sitting |comes? across |still )*"
+UP_VERBS = (r"turn up|bring up|boost|raise|lift|push up|pump up|crank up|bump up|beef up|bring out|feature|highlight|"
+            r"emphasi[sz]e|accentuate|more of")
+DOWN_VERBS = (r"turn down|bring down|lower|reduce|pull back|pull down|dial down|dial back|tone down|soften|quieten|duck|"
+              r"take down|knock back|back off(?: on)?|ease off(?: on)?|ease back(?: on)?|less of")
+BALANCE_UP = r"(?:should |could |to |must |needs to )?be heard more|heard more|more audible|(?:slap|hit|punch|play)s? (?:way |much |a lot |a bit )?harder|punchier|drives?|carry (?:it|the groove|the song)|(?:is |are )?buried|(?:is |are )?lost|can'?t hear|cannot hear|inaudible|hidden|up front|out front|to the front|forward|(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more present|stand out|cut through|up in the mix|higher in the mix"
+BALANCE_DOWN = r"(?:too (?:hot|strong|prominent|bright|harsh|shrill|far forward|up front|forward|much)|in (?:your|my|our|the) face|shouting|shrill|overbearing|dominat(?:es|ing)|sticks? out|sticking out|poking out|further back|to the back|down in the mix|lower in the mix|quieter|softer|less loud|too loud|too much|too present|in the background|under(?:neath)?|drowns?|drowning|buries|burying|swamps?|covers?|on top of everything|sits on top|overpowers?|overpowering|louder than)"

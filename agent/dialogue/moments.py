@@ -45,7 +45,8 @@ DET = r"(?:the|our|my|their|his|her|this|that|your)"
 # should be", "Tokyo at night should feel"
 FEEL = r"(?:should|needs?|must|has to|have to|is|are|'s|feels?|sounds?|could|ought to|gets?|looks?)"
 # (led by a determiner or a capital, or two words at most right before the verb)
-SUBJECT_RE = re.compile(rf"^(?:(?:and|but|also|now|so|ok|okay|then|oh|plus)\b[ ,]*)*(?P<np>{DET} [a-z][a-z'-]*(?: [a-z]"
+SUBJECT_RE = re.compile(rf"^(?:(?:and|but|also|now|so|ok|okay|then|oh(?: (?:my|dear|boy|man))?|my (?:goodness|god|word)|"
+                        rf"goodness(?: me)?|gosh|dear me|wow|whoa|yikes|blimey|crikey|plus)\b[ ,]*)*(?P<np>{DET} [a-z][a-z'-]*(?: [a-z]"
                         rf"[a-z'-]*){{0,5}}?|(?-i:[A-Z])[a-z'-]*(?: [a-z][a-z'-]*){{0,3}}?|[a-z][a-z'-]*(?: [a-z][a-z'-]*)?"
                         rf"(?=\s+{FEEL}\b))(?:\s*[,:!-]+\s*(?:that|it|this|people|everyone|everybody|you)?)?\s+{FEEL}\b",
                         re.I)

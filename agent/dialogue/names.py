@@ -8,8 +8,8 @@ edit. The place said in numbers always wins over the name: the picture analysis 
     resolve("and after the kiss, strings", found)                      # "and after 0:30, strings"
 
 Earlier turns' names come from the edit log in the plan's reasoning (`earlier`), so a session that is
-reopened still knows them. `placed` and `carried` give each clause of a request its place: its own, "there",
-or the one said in a clause before it; `moment_shot` the shot at a time said as a moment.
+reopened still knows them. `placed` gives a clause the place it names (`v2m.agent.dialogue.sides` the place
+said against another: "just before it", "there"); `moment_shot` the shot at a time said as a moment.
 """
 
 from __future__ import annotations
@@ -22,11 +22,8 @@ from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import CLOCK, ORD, ORDINALS, notation, parse_time, shorthand
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import (
-    DEICTIC_RE,
     INTO_RE,
-    OVERDONE_RE,
     WHOLE_RE,
-    Ask,
     Span,
     fmt,
     lead_in,
@@ -39,10 +36,12 @@ from v2m.agent.dialogue.where import (
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 # A place said in numbers: a cut or shot by its ordinal or number, a count of seconds, or a time.
-PLACE = (rf"(?:from {CLOCK} to {CLOCK}(?![\d:])|(?:the )?(?:{ORD} (?:cut|shot)|shot at \d+:\d{{1,2}}|"
+PLACE = (rf"(?:(?:from|between) {CLOCK} (?:to|and|till|until) {CLOCK}(?![\d:])|"
+         rf"(?:the )?(?:{ORD} (?:cut|shot)|shot at \d+:\d{{1,2}}|"
          rf"(?:first|last|final|opening|closing) (?:two|three|four|five|six|couple of|few|\d+) shots|"
          rf"(?:first|last|final|opening|closing) \d+(?:\.\d+)? ?(?:s|secs?|seconds)|"
-         rf"shots? \d+ ?(?:to|-|through|and|&) ?\d+|(?:cut|shot) \d+)\b|\d+:\d{{1,2}}(?:\.\d+)?(?!\d)|\d+(?:\.\d+)? ?(?:s|secs?|seconds)\b)")
+         rf"shots? \d+ ?(?:to|-|through|and|&) ?\d+|(?:cut|shot) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten))\b|"
+         rf"\d+:\d{{1,2}}(?:\.\d+)?(?!\d)|\d+(?:\.\d+)? ?(?:s|secs?|seconds)\b)")
 DET = r"(?:the|her|his|their|its|our|my|your)"
 WORD = r"[a-z][a-z-]+"
 NAME = rf"{WORD}(?: {WORD}){{0,2}}"
@@ -142,7 +141,7 @@ def resolve(text: str, names: dict[str, str]) -> str:
         if PART_RE.fullmatch(name):   # "act 2", however it is said: "in act 2", "act 2 build"
             text = re.sub(rf"\b(?:in |during |for |over |through )?{name}\b", f" {names[name]} ", text)
             continue
-        text = re.sub(rf"(?:{start}\b{DET} ){re.escape(name)}(?:'s)?\b", f" {names[name]} ", text)
+        text = re.sub(rf"(?:{start}\b(?:{DET}|that|this) ){re.escape(name)}(?:'s)?\b", f" {names[name]} ", text)
     # a named stretch said as a moment ("after the speech", the speech from 0:09 to 0:24): its end, or its start
     text = re.sub(rf"\b(after|since|past)\s+from ({CLOCK}) to ({CLOCK})", r"\1 \3", text)
     return re.sub(rf"\b(before|until|till|up to)\s+from ({CLOCK}) to ({CLOCK})", r"\1 \2", text)
@@ -261,7 +260,7 @@ def as_places(text: str, known: dict[str, str], noun: str | None) -> str:
 
 def after_last(text: str, analysis: VideoAnalysis, last_span: Span | None) -> str:
     """"the next cut", "the next shot": the first after where the last edit was, as a time or shot number."""
-    if last_span is None or not re.search(r"\bthe next (?:cut|shot)\b", text):
+    if last_span is None or last_span.end_s - last_span.start_s < 0.05 or not re.search(r"\bthe next (?:cut|shot)\b", text):
         return text
     cut = next((c for c in visible_cuts(analysis) if c > last_span.start_s + 0.05), None)
     shot = next((k for k, (a, b) in enumerate(visible_shots(analysis)) if a >= last_span.end_s - 0.05), None)
@@ -328,64 +327,6 @@ def to_end(text: str, span: Span, analysis: VideoAnalysis) -> Span:
             or span.start_s < 0.05:
         return span
     return Span(span.start_s, analysis.duration_s, f"after {fmt(span.start_s)}", snap=False)
-
-
-# "just before it", "after that", "bloom after": a place said against the moment named before it
-RELATIVE_RE = re.compile(r"\b(?P<near>just |right |straight |immediately )?(?P<side>before|after|afterwards)"
-                         r"(?: (?:it|that|this|then|there))?\b(?! (?:the|a|an|\d)\b)")
-
-
-# Shots listed one by one ("shots 4 + 6", read as "shots 4 plus 6"), not a stretch
-LISTED_RE = re.compile(r"\b(?:shots?|sh) ?\d{1,2}(?: plus \d{1,2})+\b", re.I)
-
-
-def split_places(clause: str, analysis: VideoAnalysis, plan: ScorePlan) -> list[str]:
-    """A clause cut at "and" where each side names its own place ("darker in the intro and brighter at the
-    end", "hush just before it and bloom after"), so each edit keeps its own place; shots listed with "plus"
-    ("shots 4 + 6") as the same edit in each; else [clause]."""
-    if m := LISTED_RE.search(clause):   # "darker in shots 4 plus 6": darker in shot 4, darker in shot 6
-        return [clause[:m.start()] + f"shot {n}" + clause[m.end():] for n in re.findall(r"\d+", m.group(0))]
-    parts = re.split(r"\s+and\s+", clause)
-    for k in range(1, len(parts)):
-        left, right = " ".join(parts[:k]), " ".join(parts[k:])
-        if _names_place(left, analysis, plan) and _names_place(right, analysis, plan):
-            return [left, *split_places(right, analysis, plan)]
-    return [clause]
-
-
-def _names_place(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> bool:
-    low = words(text)
-    try:
-        return RELATIVE_RE.search(low) is not None or locate(low, analysis, plan) is not None
-    except Ask:
-        return False
-
-
-def carried(text: str, span: Span | None, shared: Span | None, last_span: Span | None,
-            analysis: VideoAnalysis) -> tuple[Span | None, Span | None, bool]:
-    """The place a clause speaks of, the place carried on to the clauses after it, and whether the clause
-    named it itself: its own place; a place before or after the one said before ("hush just before it");
-    "there" (where the last edit was); none for "the whole thing"; else the place said before it ("from the
-    second cut on, darker, and let the bass drive")."""
-    if span is not None:
-        return span, span, True
-    if shared is not None and (whole := to_end(text, shared, analysis)) is not shared:
-        return whole, shared, True   # "00:35 - the piano wanders. can it stay simpler till the end?"
-    if shared is not None and (m := RELATIVE_RE.search(text)):   # the moment is where the place said began
-        end = analysis.duration_s   # "before the cut, ... after it": the moment is that cut
-        t = shared.end_s if shared.label.startswith("before") else shared.start_s
-        if m.group("side") != "before":
-            return Span(t, end, f"after {fmt(t)}", snap=False), shared, True
-        if m.group("near") and t > 0.5:
-            return lead_in(Span(t, end, ""), analysis), shared, True
-        return Span(0.0, t, f"before {fmt(t)}", snap=False), shared, True
-    if (DEICTIC_RE.search(text) or OVERDONE_RE.search(text)) and last_span is not None and shared is None:
-        return last_span, last_span, True   # "there", "those same shots", "it's too much now"
-    if WHOLE_RE.search(text):
-        return None, None, False
-    if shared is not None and INTO_RE.search(text) and shared.start_s > 0.5:
-        return lead_in(shared, analysis), shared, False   # "the ship appears on the first cut, swell into that"
-    return shared, shared, False
 
 
 def moment_shot(text: str, analysis: VideoAnalysis, intents: list) -> Span | None:

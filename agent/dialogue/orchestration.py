@@ -10,7 +10,8 @@ import re
 
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue import vocab
-from v2m.agent.dialogue.mentions import INSTR, INSTR_ALT, named_parts, plain_parts
+from v2m.agent.dialogue.mentions import (BALANCE_DOWN, BALANCE_UP, BEING, DOWN_VERBS, EXCESS, HARSH, INSTR, INSTR_ALT, LACK,
+                                         LOST, UP_VERBS, named_parts, plain_parts)
 from v2m.agent.dialogue.where import Ask, Span
 from v2m.tools.contract import MAX_LEVEL_DB, MIN_LEVEL_DB, EditIntent, EditScope, ScorePlan
 from v2m.tools.gm import DRUM_KITS
@@ -25,6 +26,9 @@ def eat(text: str, m: re.Match) -> str:
 FAMILIES = {**{w: "brass" for w in ("trumpet", "trombone", "horn", "horns", "tuba", "french horn", "brass")},
             **{w: "strings" for w in ("violin", "viola", "cello", "fiddle", "strings", "string section", "orchestra")},
             "kick": "drums", "snare": "drums", "cymbals": "drums", "hats": "drums"}
+# what is added that is no part ("add some energy", "add more life"): read as energy by `phrases`
+QUALITIES = r"(?:more |extra |little |bit of |a bit of |a little |a touch of |lots of |a lot of |plenty of )?" \
+            r"(?:energy|life|drive|excitement|intensity|momentum|oomph|power|punch|tension)\b"
 FILLER_WORDS = {"it", "the", "a", "an", "some", "more", "bit", "in", "to", "something"}
 PARTS = rf"{INSTR}(?:(?:,| and| &| plus| or| with)(?: the| a| an)? {INSTR}){{0,3}}"
 EVERYTHING = r"(?:everything|all|the rest|everyone|the whole band|all the (?:other )?(?:parts|instruments))(?: else)?"
@@ -33,7 +37,7 @@ KEEP_ONLY = (rf"\b{EVERYTHING}(?: \w+){{0,3}}? {EXCEPT} {PARTS}",   # "everythin
              rf"\b(?:drop|lose|mute|cut|kill|strip|remove|silence|take out|pull out)(?: out)? {EVERYTHING}(?: out)? "
              rf"{EXCEPT} {PARTS}|\b(?:strip|pare|thin|bring|take|cut)(?: it| things| everything| the music)? "
              rf"(?:down|back) to (?:just |only )?{PARTS}",                 # "strip it down to piano and bass"
-             rf"\b(?:just|only|nothing but) (?:be |have |keep |leave )?(?:a |an )?{PARTS}(?: (?:on (?:its|their) own|"
+             rf"\b(?:just|only|nothing but) (?:be |have |keep |leave |want |need |like |hear )?(?:a |an )?{PARTS}(?: (?:on (?:its|their) own|"
              rf"by (?:itself|themselves)|alone))?",
              rf"{PARTS} (?:on (?:its|their) own|by (?:itself|themselves)|solo|only)\b")
 NEGATED_RE = re.compile(r"\b(?:no|without|not|lose|drop|remove|kill|mute|cut)\s*$")  # said just before a part
@@ -60,26 +64,8 @@ def role_of(plan: ScorePlan, word: str) -> str | None:
     return named[0] if named else None
 
 
-LOST = (r"(?:lost|buried|drowned(?: out)?|drowning|hidden|swamped|masked|smothered|covered|suppressed|overpowered|"
-        r"overwhelmed|squashed|stepped on|eaten|washed out)")
-
-
-# How a part sounds when it is too loud or too quiet against the others ("a bit boomy", "too far forward").
-EXCESS = (r"(?:(?:too|way too|far too|a bit|a little|kind of|really|so|overly|quite) )+(?:loud|hot|strong|prominent|"
-          r"present|bright|harsh|shrill|boomy|muddy|tinny|piercing|brash|heavy|much(?! better| nicer| more| clearer)|far forward|forward|"
-          r"up front|out front|syrupy|sugary|cheesy|schmaltzy|sappy|saccharine|in (?:your|my|the) face)")
-HARSH = r"shrill|harsh|piercing|deafening|screeching|overbearing|boomy|muddy|tinny|overpowering|too loud"
-LACK = (r"(?:(?:too|way too|far too|a bit|a little|kind of|really|so) )+(?:quiet|soft|low|weak|faint|thin|far back|"
-        r"distant|timid|buried|lost|hidden)|not loud enough|not (?:coming|cutting) through|barely audible")
-BEING = r"(?:is |are |sounds? |feels? |seems? |gets? |getting |sits? |sitting |comes? across |still )*"
-UP_VERBS = (r"turn up|bring up|boost|raise|lift|push up|pump up|crank up|bump up|beef up|bring out|feature|highlight|"
-            r"emphasi[sz]e|accentuate|more of")
-DOWN_VERBS = (r"turn down|bring down|lower|reduce|pull back|pull down|dial down|dial back|tone down|soften|quieten|duck|"
-              r"take down|knock back|back off(?: on)?|ease off(?: on)?|ease back(?: on)?|less of")
-BALANCE_UP = r"(?:should |could |to |must |needs to )?be heard more|heard more|more audible|(?:slap|hit|punch|play)s? (?:way |much |a lot |a bit )?harder|punchier|drives?|carry (?:it|the groove|the song)|(?:is |are )?buried|(?:is |are )?lost|can'?t hear|cannot hear|inaudible|hidden|up front|out front|to the front|forward|(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more present|stand out|cut through|up in the mix|higher in the mix"
-BALANCE_DOWN = r"(?:too (?:hot|strong|prominent|bright|harsh|shrill|far forward|up front|forward|much)|in (?:your|my|our|the) face|shouting|shrill|overbearing|dominat(?:es|ing)|sticks? out|sticking out|poking out|further back|to the back|down in the mix|lower in the mix|quieter|softer|less loud|too loud|too much|too present|in the background|under(?:neath)?|drowns?|drowning|buries|burying|swamps?|covers?|on top of everything|sits on top|overpowers?|overpowering|louder than)"
-
-
+NOT_LEVEL = r"(?! (?:is |are |a bit |a little |much )?(?:louder|softer|quieter|up|down|forward|back|too|more|less)\b)"
+LISTED_PART = re.compile(rf"(?:,| and| &| or| nor)(?: the| any| a| an)? ({INSTR_ALT})(?:s|es)?\b{NOT_LEVEL}")
 NO_PART = rf"(?:(?!\b(?:{INSTR_ALT})\b).)"  # any character that does not start another part's name
 
 
@@ -95,10 +81,6 @@ def read(t: str, want) -> str:
     """Instrument edits in a clause: `want(what, value=..., target=..., direction=...)` records each
     intent; returns the text with what was understood blanked out."""
     t = plain_parts(t)
-    # "no bass or drums": each part named after the negation is left out
-    t = re.sub(rf"\b(no|without) ((?:the )?(?:{INSTR_ALT})(?:s|es)?) (?:or|and|nor) (?:the |any )?((?:{INSTR_ALT})(?:s|es)?)\b"
-               r"(?! (?:is |are |a bit |a little |much )?(?:louder|softer|quieter|up|down|forward|back|too|more|less)\b)",
-               r"\1 \2 \1 \3", t)  # not "no drums and the bass louder": no drums, and the bass louder
     if (m := re.search(rf"\b(?:no|without) {INSTR} (?:and|but) (?=(?:the )?(?:{INSTR_ALT})(?:s|es)? (?:is |are |a bit |"
                        rf"a little |much )?(?:louder|softer|quieter|up|down|forward|back|too|more|less)\b)", t)):
         want("remove", value=m.group(1))
@@ -193,6 +175,12 @@ def read(t: str, want) -> str:
             continue
         want("remove", value=m.group(1))
         t = eat(t, m)
+        # "no bass or drums", "remove the drums and the melody": each part of the list (not "no drums and the
+        # bass louder": no drums, and the bass louder)
+        end = m.end()
+        while (more := LISTED_PART.match(t, end)):
+            want("remove", value=more.group(1))
+            t, end = eat(t, more), more.end()
     for m in list(re.finditer(rf"\b(?:add|with|bring in|bring back|include|put in|introduce|let the|give me|plus|"
                               rf"layer|more(?: of)?|some|use|put|want|need|wants|needs|could use|calls for|i want|have){' (?:in )?'}{INSTR}", t)):
         want("add", value=m.group(1), direction="up" if re.search(r"\bmore\b", m.group(0)) else None)
@@ -204,7 +192,7 @@ def read(t: str, want) -> str:
         want("add", value=m.group(1))
         return eat(t, m)
     m = re.search(r"\b(?:add|bring in|introduce|include) (?:a |an |some |the )?([a-z][a-z ]*?)(?: in| to| at| for|$)", t)
-    if m and m.group(1).strip() not in FILLER_WORDS:
+    if m and m.group(1).strip() not in FILLER_WORDS and not re.match(QUALITIES, m.group(1)):
         hit = vocab.lookup(m.group(1).strip(), "instrument")
         if hit is None:
             raise Ask(f"I don't know an instrument called '{m.group(1).strip()}'. Which one should I add?")

@@ -67,6 +67,10 @@ SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
      r"|\bbuild\w* (?:the |some )?(?:tension|suspense|anticipation)(?: up)? (?:to|into|towards|until|till)\b"
      r"|\bramp\w* up\b|\bgrow\w* (?:all the way|towards|to the end|into)\b|\blike it'?s going somewhere\b", (0.15, 0.9)),
     (r"\b(?:more and more|bigger and bigger|louder and louder|busier and busier|keeps? building)\b", (0.15, 0.9)),
+    # "grow steadily", "slowly rise", "build bit by bit": growth said with how it goes, over the place
+    (r"\b(?:grow|build|rise|climb|swell|intensify|intensifies|intensifying)(?:s|es|ing)? (?:up )?(?:steadily|gradually|slowly|"
+     r"bit by bit|little by little|step by step|over time|the whole (?:time|way))\b"
+     r"|\b(?:steadily|gradually|slowly|progressively) (?:grow|build|rise|climb|swell|intensify|get bigger|get louder)\w*", (0.15, 0.9)),
     # a clause that is only the shape ("0:30 to the end: a low pulse, building"); a staircase, a step per shot
     (r"^\s*(?:and |then |slowly |steadily |gradually |always |just )*(?:building|builds|build|rising|climbing|growing|a build)\s*$"
      r"|\b(?:every|each) (?:shot|cut|bar) (?:a )?(?:notch|step|little|bit|touch|level) (?:up|higher|bigger|louder)\b"
@@ -230,7 +234,8 @@ def spelled(text: str) -> str:
 # it right back", "a wee bit", "at like 0:09"), dropped before the grammar reads a clause.
 FILLERS = ((r"\b(?:um+|uh+|erm|er|hmm+|you know|i guess|basically|literally|honestly|tbh|mate|kindly)\b", " "),
            (r"\b(?:sort|kind) of\b(?= \w)", " "), (r"\blike(?= \d| about| around|,)", " "),
-           (r"\bright(?= (?:back|on|at|into|in|there|before|after|up|down|from|till|until|to the)\b)", " "),
+           (r"\bright(?= (?:back|on|at|into|in|there|before|after|up|down|from|till|until|to the)\b)"
+            r"(?! (?:before|after) (?:it|that|this)\b)", " "),   # "right before it": just before, kept for the place
            (r"\ba wee\b", "a"), (r"\bround about\b", "around"), (r"\bdo the needful\b", " "),
            # Nigerian English and Pidgin, South African: "abeg" (please), "make am faster small" (make it a little
            # faster), "eish", "howzit", "sha" (anyway)
@@ -330,14 +335,16 @@ SMALL_TALK = {"no", "nope", "ok", "okay", "yes", "yeah", "please", "actually", "
 PLEASANTRIES = set("""cheers ta legend legends lovely brilliant great cool nice perfect awesome sweet as grand god bless
 mate mates champion champ superb fab fabulous excellent wonderful beautiful amazing lekker deadly class sorted good
 stuff we are all done finished that's it that is for now bye goodbye see ya very much much so really again guys
-folks team everyone love it lol haha no worries dramas wahala problem she's apples savage howzit""".split())
+folks team everyone love it lol haha no worries dramas wahala problem she's apples savage howzit
+oh my gosh goodness dear me wow whoa yikes blimey crikey heavens""".split())
 # "can we go minor? joke.", "faster... jk": the clause before is taken back
 JOKE_RE = re.compile(r"^\W*(?:(?:just |only |i'?m )?(?:a )?(?:joke|joking|kidding)|jk|j/k|lol jk|not really|scratch that)\W*$", re.I)
 PLACE_TOKEN_RE = re.compile(r"(?:from )?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*(?:[-–]|to)\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?|\b(?:shots?|sh|cuts?) ?\d+"
                             r"(?:\s*[-–]\s*\d+)?\b", re.I)
 # How the score is now, said beside a request ("the music is sweet, but ..."): a description, no wish of its own
 DESCRIBED_RE = re.compile(r"^\W*(?:the music|the score|the track|the song|it|this|that|everything)(?: is|'s| sounds| feels)"
-                          r"(?: very| really| so| quite| pretty| lovely and)? [a-z]+\W*$", re.I)
+                          r"(?: very| really| so| quite| pretty| rather| somewhat| lovely and| a bit| a little| kind of"
+                          r"| sort of)*(?: a)? [a-z]+\W*$", re.I)   # "that is rather a lot", "it's a bit much"
 KEEP_IT_RE = re.compile(r"^\W*(?:no,? )?(?:keep|leave) (?:it|that|this|things)(?: as (?:it is|is|it was))?\W*$", re.I)
 
 

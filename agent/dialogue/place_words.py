@@ -21,8 +21,6 @@ TIME = (r"(\d+:\d{1,2}(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds?)\b
         r"(?!\s*(?:to \d+(?:\.\d+)?\s*)?(?:bpm|%|percent|per ?cent|db|decibels?|bars?|beats?|semitones?|hz)\b))")
 START_WORDS = ("intro", "introduction", "beginning", "start", "opening", "first section")
 END_WORDS = ("ending", "end", "outro", "finale", "close", "last section", "final section", "last bit", "finish")
-WORD_NUMBERS = {w: str(k) for k, w in enumerate("zero one two three four five six seven eight nine ten".split())} | \
-    {"fifteen": "15", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60"}
 UNIT_WORDS = "one two three four five six seven eight nine".split()
 TEEN_WORDS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
 TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
@@ -48,6 +46,10 @@ SPOKEN_RANGES = ((rf"\b(from|between) ({NUMBER_WORD}) (to|and|till|until) ({NUMB
                   lambda m: f"{m.group(1)} {spoken_number(m.group(2))} {m.group(3)} {spoken_number(m.group(4))}"),
                  (rf"\b({NUMBER_WORD}) (to|-|and) (?=\d+ ?(?:seconds?|secs?|s)\b)",
                   lambda m: f"{spoken_number(m.group(1))} {m.group(2)} "))
+# A moment named as a mark on the timeline: "the 44-second mark", "the thirty second point", "the 1:05 mark"
+MARKS = ((rf"\bthe (\d+|{NUMBER_WORD})[- ]sec(?:ond)?s?[- ](?:mark|point|spot|timestamp)\b",
+          lambda m: f"{m.group(1) if m.group(1).isdigit() else spoken_number(m.group(1))} seconds"),
+         (r"\bthe (\d+:\d{2}(?:\.\d+)?) (?:mark|point|spot|timestamp)\b", r"\1"))
 # Everyday ways of naming a place, rewritten to the forms the finders read.
 PLACE_WORDS = ((r"\b(?:from|at) (?:the )?(?:very )?(?:top|start|beginning|first frame)\b(?=.*\b(?:to|into|until|till|towards?)\b"
                 r".*\bthe (?:very )?(?:end|finish)\b).*\bthe (?:very )?(?:end|finish)\b", " "),  # "from the top ... into X at the end"
@@ -60,12 +62,12 @@ PLACE_WORDS = ((r"\b(?:from|at) (?:the )?(?:very )?(?:top|start|beginning|first 
                (r"\b(?:second|next)[- ]to[- ](?:the )?last\b", "penultimate"),   # not "shots 2 to the last"
                (r"\b(?:from |after )?the (one|two|three|four|five|\d+)[- ]minute mark\b", r"after \1:00"),
                (r"\b(from|after|since|starting at|starting from) minute (one|two|three|four|five|\d+)\b", r"\1 \2:00"),
+               *MARKS,
                (r"\bone:00\b", "1:00"), (r"\btwo:00\b", "2:00"), (r"\bthree:00\b", "3:00"),
                (r"\b(?:photo|picture|pic|slide|image|clip)(s?)\b", r"shot\1"),   # a slideshow's photos: its shots
-               (r"\b(shots?|cuts?) (one|two|three|four|five|six|seven|eight|nine|ten)\b",
-                lambda m: f"{m.group(1)} {WORD_NUMBERS[m.group(2)]}"),
-               (r"\b(shots \d+ (?:and|to|through|-) ?)(one|two|three|four|five|six|seven|eight|nine|ten)\b",
-                lambda m: f"{m.group(1)}{WORD_NUMBERS[m.group(2)]}"), SPOKEN_SECONDS)
+               (rf"\b(shots?|cuts?) ({NUMBER_WORD})\b", lambda m: f"{m.group(1)} {spoken_number(m.group(2))}"),
+               (rf"\b(shots \d+ (?:and|to|through|-) ?)({NUMBER_WORD})\b",
+                lambda m: f"{m.group(1)}{spoken_number(m.group(2))}"), SPOKEN_SECONDS)
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "couple": 2, "couple of": 2, "few": 3}
 # Things a picture analysis can point at without recognising objects.
 ACTION_WORDS = ("action", "busiest part", "most motion", "fastest part", "peak", "chaos", "most movement")
@@ -171,6 +173,8 @@ def notation(text: str) -> str:
     "until 0:35"; "(1:06>)" as "from 1:06 on"; "cuts 4 + 6" as "cuts 4 plus 6"; "+energy" as "more energy";
     "-10% tempo" as "10% slower"; "silence 1 bar then slam" kept as one clause."""
     text = TAG_RE.sub(" ", SMPTE_RE.sub(_programme_time, text))
+    for pat, rep in MARKS:   # "at the 44-second mark": at 44 seconds
+        text = re.sub(pat, rep, text, flags=re.I)
     text = HEADER_RE.sub("", ROW_RE.sub(r"\g<time> \g<comment>", text))
     text = re.sub(rf"\(\s*(?:to|till|until|up to|<)\s*({CLOCK})\s*\)", r" until \1 ", text)
     text = re.sub(rf"\(?\b({CLOCK})\s*(?:>|->|→|\+|onwards?|on)\s*\)", r" from \1 on ", text)

@@ -76,7 +76,7 @@ SCENES: tuple[tuple[str, Feel], ...] = (
      r"stand out|shine", Feel(toward="more energy", away="less energy")),
     # a shape, a tempo, an instrument
     (r"(?:a |the )?doors? opening|opening (?:a|the) door|curtains? (?:going|coming) up|taking off|take ?off|"
-     r"lift ?off|blossom(?:ing)?|bloom(?:ing)?|(?:the )?sun (?:coming|breaking) (?:out|through)|dawn",
+     r"blossom(?:ing)?|bloom(?:ing)?|(?:the )?sun (?:coming|breaking) (?:out|through)|dawn",
      Feel(toward="gradually build", away="gradually softer")),
     (r"magic(?:al)?|a (?:sense of )?wonder|sparkl\w*", Feel(toward="gradually build", away="less energy")),
     (r"slow[- ]?(?:motion|mo)\b", Feel(toward="slower", away="faster")),
@@ -87,7 +87,8 @@ SCENES: tuple[tuple[str, Feel], ...] = (
     # rich or spare? ("expensive": lush strings, or a few unhurried notes)
     (r"expensive|classy|luxur(?:y|ious)|five[- ]star|posh|upmarket|(?:fancy )?hotel lobby|elegant", COLD),
     # too sweet: strings, key or energy?
-    (r"sugary|syrupy|saccharine|schmaltzy|twee|corny|soppy|mushy", SWEET),
+    (r"sugary|syrupy|saccharine|schmaltzy|twee|corny|soppy|mushy|cheesy|cheesey|sappy|sickly(?: sweet)?|"
+     r"over[- ]?sweet|too sweet", SWEET),
 )
 SCENE_RES = tuple((re.compile(rf"\b(?:{p})", re.I), f) for p, f in SCENES)
 CULTURE_RES = tuple(re.compile(p, re.I) for p, _ in CULTURES)

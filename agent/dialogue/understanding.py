@@ -19,10 +19,11 @@ import re
 import unicodedata
 from functools import partial
 
-from v2m.agent.dialogue import arbiter, edits, marks, messages, moments, names, orchestration, recall, versions
+from v2m.agent.dialogue import arbiter, edits, marks, messages, moments, names, orchestration, recall, sides, versions
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.intents import apply_intents, from_last_revert, scope_of, style_first
 from v2m.agent.dialogue.phrases import words
+from v2m.agent.dialogue.place_words import normalise
 from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment, only_place, snap, visible_cuts
 from v2m.agent.planners.result import PlanResult
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan, VideoAnalysis
@@ -116,7 +117,8 @@ def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None) -> st
 
 
 # "same again at 0:41", "same treatment for 13 and 14", "also same in shot 9": the last edit, somewhere else
-SAME_RE = re.compile(r"\bsame (?:again|treatment|thing|for|in|on|there|here)\b|\bdo (?:that|the same)\b|"
+SAME_RE = re.compile(r"\b(?:same|identical) (?:again|treatment|thing|for|in|on|there|here|change|edit|tweak)\b|"
+                     r"\bdo (?:that|the same)\b|\bapply (?:that|this|it) (?:to|in|on|for)\b|"
                      r"\b(?:likewise|ditto)\b|^\s*(?:also |and )?same\b", re.I)
 
 
@@ -158,7 +160,10 @@ def last_place(history: list[ScorePlan] | None) -> Span | None:
     """Where the last edit changed the plan (its changes' first start to last end), for "there"."""
     if not history or len(history) < 2:
         return None
-    spans = [c.span for c in diff(history[-2], history[-1]) if c.span and c.span[1] > c.span[0]]
+    changes = [c.span for c in diff(history[-2], history[-1]) if c.span]
+    spans = [s for s in changes if s[1] > s[0]] or changes   # only marks added: the moment they are at
+    if not spans and (t := moment(normalise(names.last_request(history)))) is not None:
+        spans = [(t, t)]   # a mark asked where one already was: the moment the last request named
     if not spans:
         return None
     a, b = min(x for x, _ in spans), max(y for _, y in spans)
@@ -269,7 +274,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         return again
     try:
         intents = arbiter.combine(analysis, plan, request, partial(edits.read_request, last_span=last_place(history),
-                                                                          known=names.earlier(history)))
+                                                                          known=names.earlier(history) | sides.edited(history)))
     except Ask as q:   # a moment of the picture described: where it is comes first (the place finder's own asks it)
         where = None if moments.asked_about(str(q)) else moments.unplaced(request, None, analysis, plan, history)
         raise (where or q) from None

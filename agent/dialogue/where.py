@@ -51,8 +51,9 @@ def visible_shots(analysis: VideoAnalysis) -> list[tuple[float, float]]:
     return list(zip(edges, edges[1:]))
 
 
-DEICTIC_RE = re.compile(r"\b(?:there|in there|those (?:same )?(?:shots?|parts?|bars|sections?)|the same (?:shots?|part|"
-                        r"place|spot|section|moment)|that (?:last |final |first |same |other )?(?:part|bit|section|spot|shot|moment|stretch))\b")
+DEICTIC_RE = re.compile(r"\b(?:there(?! (?:is|are|was|were|isn'?t|aren'?t|wasn'?t|weren'?t|seems?|must|should|might|may)\b)|"
+                        r"in there|those (?:same )?(?:shots?|parts?|bars|sections?)|the same (?:shots?|part|place|spot|"
+                        r"section|moment)|that (?:last |final |first |same |other )?(?:part|bit|section|spot|shot|moment|stretch))\b")
 # The last edit overdone, said of no place ("it's too much now", "now it's a bit loud", "that's over the top now"):
 # where the last edit was
 OVERDONE_RE = re.compile(r"\b(?:too|a bit|a little|way|rather|much) (?:much|\w+er|loud|busy|big|intense|heavy|dense)\b"

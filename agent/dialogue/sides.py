@@ -1,0 +1,123 @@
+"""Places said against another place: "hush just before it and bloom after" (the moment named before),
+"the music leading up to that moment", "after that point", "there" (where the last edit was), and the
+place said in one clause carried to the clauses after it ("from the second cut on, darker, and let the bass
+drive"). A clause is cut where each side names its own place, so each edit keeps its own.
+
+    clauses = split_places("he proposes at cut three right before that go quiet", analysis, plan)
+    span, shared, own = carried(text, span, shared, last_span, analysis)
+
+Used by the rules grammar (`v2m.agent.dialogue.edits`) after `names.placed` found a clause's own place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from v2m.agent.dialogue.changes import diff
+from v2m.agent.dialogue.names import EVENT_RE, _is_event, to_end
+from v2m.agent.dialogue.phrases import words
+from v2m.agent.dialogue.place_words import normalise
+from v2m.agent.dialogue.where import DEICTIC_RE, INTO_RE, OVERDONE_RE, WHOLE_RE, Ask, Span, fmt, lead_in, locate
+from v2m.tools.contract import ScorePlan, VideoAnalysis
+
+# "just before it", "after that", "bloom after": a place said against the moment named before it
+RELATIVE_RE = re.compile(r"\b(?P<near>just |right |straight |immediately )?(?P<side>before|after|afterwards)"
+                         r"(?: (?:it|that|this|then|there))?\b(?! (?:the|a|an|\d)\b)")
+
+
+# "the music leading up to that moment", "after that point": the stretch before or after where the last edit was
+SIDE_OF_LAST_RE = re.compile(r"\b(?P<side>leading up to|(?:in )?the run[- ]up to|building (?:up )?to|on the way to|up to|"
+                             r"before|until|till|after|following|since|from) (?:that|this|the same) (?:moment|point|spot|"
+                             r"hit|mark|accent|instant)\b")
+
+
+# where an edit said against a happening begins ("he proposes at cut three right before that ...")
+SIDE_RE = re.compile(r"\s+(?=(?:right |just |straight |immediately )?(?:before|after) (?:that|it|this)\b)", re.I)
+
+
+# Shots listed one by one ("shots 4 + 6", read as "shots 4 plus 6"), not a stretch
+LISTED_RE = re.compile(r"\b(?:shots?|sh) ?\d{1,2}(?: plus \d{1,2})+\b", re.I)
+
+
+def split_places(clause: str, analysis: VideoAnalysis, plan: ScorePlan) -> list[str]:
+    """A clause cut at "and" where each side names its own place ("darker in the intro and brighter at the
+    end", "hush just before it and bloom after"), so each edit keeps its own place; shots listed with "plus"
+    ("shots 4 + 6") as the same edit in each; else [clause]."""
+    if m := LISTED_RE.search(clause):   # "darker in shots 4 plus 6": darker in shot 4, darker in shot 6
+        return [clause[:m.start()] + f"shot {n}" + clause[m.end():] for n in re.findall(r"\d+", m.group(0))]
+    if (m := SIDE_RE.search(clause)) and (event := EVENT_RE.match(normalise(words(clause[:m.start()])))) \
+            and _is_event(event.group("what")):   # "he proposes at cut three right before that go quiet"
+        return [clause[:m.start()], *split_places(clause[m.start():], analysis, plan)]
+    parts = re.split(r"\s+and\s+", clause)
+    for k in range(1, len(parts)):
+        left, right = " ".join(parts[:k]), " ".join(parts[k:])
+        if _names_place(left, analysis, plan) and _names_place(right, analysis, plan):
+            return [left, *split_places(right, analysis, plan)]
+    return [clause]
+
+
+def _names_place(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> bool:
+    low = words(text)
+    try:
+        return RELATIVE_RE.search(low) is not None or locate(low, analysis, plan) is not None
+    except Ask:
+        return False
+
+
+def carried(text: str, span: Span | None, shared: Span | None, last_span: Span | None,
+            analysis: VideoAnalysis) -> tuple[Span | None, Span | None, bool]:
+    """The place a clause speaks of, the place carried on to the clauses after it, and whether the clause
+    named it itself: its own place; a place before or after the one said before ("hush just before it");
+    "there" (where the last edit was); none for "the whole thing"; else the place said before it ("from the
+    second cut on, darker, and let the bass drive")."""
+    if span is not None:
+        return span, span, True
+    if shared is not None and (whole := to_end(text, shared, analysis)) is not shared:
+        return whole, shared, True   # "00:35 - the piano wanders. can it stay simpler till the end?"
+    if shared is not None and (m := RELATIVE_RE.search(text)):   # the moment is where the place said began
+        end = analysis.duration_s   # "before the cut, ... after it": the moment is that cut
+        t = shared.end_s if shared.label.startswith("before") else shared.start_s
+        if m.group("side") != "before":
+            return Span(t, end, f"after {fmt(t)}", snap=False), shared, True
+        if m.group("near") and t > 0.5:
+            return lead_in(Span(t, end, ""), analysis), shared, True
+        return Span(0.0, t, f"before {fmt(t)}", snap=False), shared, True
+    if last_span is not None and shared is None and (m := SIDE_OF_LAST_RE.search(text)):
+        if m.group("side") in ("after", "following", "since", "from"):
+            side = Span(last_span.end_s, analysis.duration_s, f"after {fmt(last_span.end_s)}", snap=False)
+            return side, side, True
+        if last_span.start_s > 0.5:
+            side = Span(0.0, last_span.start_s, f"before {fmt(last_span.start_s)}", snap=False)
+            return side, side, True
+    if (DEICTIC_RE.search(text) or OVERDONE_RE.search(text)) and last_span is not None and shared is None and \
+            last_span.end_s - last_span.start_s > 0.05:   # not a mark's moment: "there" is a stretch
+        return last_span, last_span, True   # "there", "those same shots", "it's too much now"
+    if WHOLE_RE.search(text):
+        return None, None, False
+    if shared is not None and INTO_RE.search(text) and shared.start_s > 0.5:
+        return lead_in(shared, analysis), shared, False   # "the ship appears on the first cut, swell into that"
+    return shared, shared, False
+
+
+# How a stretch the last edit changed is named by the way it went ("add strings for that big part", "the quiet
+# bit is too empty now"): where it got more energy, or less
+GREW = "big bigger loud louder busy busier full fuller lively intense huge massive".split()
+SANK = "quiet quieter soft softer calm calmer gentle hushed sparse still small".split()
+STRETCHES = "part bit section stretch passage".split()   # not "moment": "big moment" is an idiom
+
+
+def edited(history: list[ScorePlan] | None) -> dict[str, str]:
+    """The stretches of the last edit named by how they went, as names (`names.resolve`) for their places:
+    "big part" where the energy went up, "quiet bit" where it went down; {} when the last edit moved none."""
+    if not history or len(history) < 2:
+        return {}
+    went: dict[bool, list[tuple[float, float]]] = {True: [], False: []}
+    for c in diff(history[-2], history[-1]):
+        if c.kind == "energy" and c.span:
+            went[c.words.startswith("more")].append(c.span)
+    found = {}
+    for up, adjectives in ((True, GREW), (False, SANK)):
+        if went[up]:
+            a, b = min(x for x, _ in went[up]), max(y for _, y in went[up])
+            found |= {f"{adj} {noun}": f"from {fmt(a)} to {fmt(b)}" for adj in adjectives for noun in STRETCHES}
+    return found
