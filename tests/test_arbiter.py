@@ -131,3 +131,55 @@ def test_same_again_repeats_the_last_edit_at_the_new_place_and_too_x_is_no_wish_
     calmer = apply_edit(analysis, first, "bit too epic now mate, tone it down a notch", [first])
     assert all(b.energy <= a.energy for a, b in zip(first.sections, calmer.plan.sections))
     assert any(b.energy < a.energy for a, b in zip(first.sections, calmer.plan.sections))
+
+
+def test_words_the_grammar_cannot_read_become_a_concrete_offer_of_the_models_readings():
+    from v2m.agent.dialogue.arbiter import Offer, sharpened
+    from v2m.agent.dialogue.where import Unknown
+
+    unknown = Unknown("I'm not sure what 'swooshier' means for the music.", "swooshier")
+    q = sharpened(unknown, Prediction("energy_up", 0.2, "tempo_up", 0.15), "make it swooshier")
+    assert isinstance(q, Offer) and q.options == ("more energy", "faster") and "swooshier" in str(q)
+    assert "not sure" not in str(q)
+    # no part named: a part's balance is not offered; nothing left to offer: the grammar's question stands
+    q = sharpened(unknown, Prediction("balance_up", 0.2, "tempo_down", 0.1), "make it swooshier")
+    assert q.options == ("slower",)
+    assert sharpened(unknown, Prediction("style", 0.2, "none", 0.1), "make it swooshier") is unknown
+    assert sharpened(unknown, None, "make it swooshier") is unknown
+    # another question of the grammar's is never replaced
+    other = Ask("Faster or slower?")
+    assert sharpened(other, Prediction("tempo_up", 0.2, "none", 0.1), "x") is other
+
+
+def test_a_yes_takes_the_one_reading_a_question_offered():
+    from v2m.agent.dialogue.messages import picks
+
+    for said in ("yes", "Yes please.", "sure, do that", "ok go ahead", "yep"):
+        assert picks(["more energy"], said) == "more energy", said
+    assert picks(["more energy", "faster"], "yes") is None   # two readings: a yes does not say which
+    assert picks(["more energy"], "yes but slower too") is None
+
+
+def test_an_unread_word_is_asked_about_concretely_and_a_yes_applies_it(tmp_path):
+    from v2m.agent.dialogue.session import Session
+
+    analysis = long_clip(30.0, 5.0)
+    s = Session.open(analysis.source, "jazz", workdir=tmp_path / "w", analysis=analysis, render=False)
+    before = s.plan
+    r = s.say("make it swooshier")
+    assert r.options and "not sure what" not in r.reply and s.plan == before
+    r = s.say("yes" if len(r.options) == 1 else "the first one")
+    assert not r.options and s.plan != before
+
+
+def test_a_new_request_after_an_offer_is_not_put_at_the_offers_place(tmp_path):
+    from v2m.agent.dialogue.operations import effective_roles
+    from v2m.agent.dialogue.session import Session
+
+    analysis = long_clip(30.0, 5.0)
+    s = Session.open(analysis.source, "jazz", workdir=tmp_path / "w", analysis=analysis, render=False)
+    assert s.say("make shot 4 swooshier").options   # offered readings for shot 4 (15-20 s)
+    s.say("please add a xylophone")
+    plan = s.plan
+    role = next(r for r, name in plan.instrumentation.items() if "xylophone" in name.lower())
+    assert role in effective_roles(plan, plan.sections[plan.section_at(2.0)])   # everywhere, not only in shot 4

@@ -83,6 +83,8 @@ def _at_asked_place(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: l
     if asked is None or getattr(result, "question", None) or result.plan == old or \
             not (asked.options or READING_ASKED_RE.search(asked.reply)):
         return None
+    if asked.options and not picks(asked.options, text):
+        return None   # a request of its own after the offer ("add a xylophone"), not one of the readings offered
     try:   # an answer with a place of its own, or for the whole score ("faster overall"), says where itself
         if WHOLE_RE.search(words(text)) or locate(words(text), analysis, old) is not None or \
                 (span := locate(words(asked.text), analysis, old)) is None:

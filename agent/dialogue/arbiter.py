@@ -41,7 +41,7 @@ from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.phrases import spelled, words
 from v2m.agent.dialogue.vocab import MOODS
-from v2m.agent.dialogue.where import WHOLE_RE, Ask, locate, snap
+from v2m.agent.dialogue.where import WHOLE_RE, Ask, Unknown, locate, snap
 from v2m.tools.contract import EditIntent
 
 SURE_P = 0.85      # the model's label over the grammar's word-embedding guess
@@ -183,6 +183,23 @@ def possible(pred: Prediction, request: str) -> Prediction:
     return pred
 
 
+def sharpened(asked: Ask, pred: Prediction | None, request: str) -> Ask:
+    """The grammar's "I'm not sure what 'X' means" as one concrete question: the model's two best readings that
+    the words allow (a part's balance, an added or a removed part only when a part is named), however weakly
+    it leans, so the answer can be one word. The grammar's own question when there is no model, when the
+    question is another one, or when the model offers nothing to pick (no edit, a style, a hit)."""
+    if not isinstance(asked, Unknown) or pred is None:
+        return asked
+    pred = possible(pred, request)
+    named = _instrument(request)
+    options = tuple(_say(x) for x in dict.fromkeys((pred.label, pred.runner_up))
+                    if x not in ("none", "style", "hit") and (named or x not in NEEDS_INSTRUMENT))
+    if not options:
+        return asked
+    return Offer(f"I didn't follow '{asked.phrase}'. Do you mean {', or '.join(options)}? Say which, or put it "
+                 "another way (e.g. 'a little slower in shot 2').", options)
+
+
 def _model(label: str, request: str) -> Choice:
     if label == "style":  # which style: the grammar's word embeddings name one
         return Choice("guess", label)
@@ -304,7 +321,7 @@ def combine(analysis, plan, request: str, read: Callable) -> list[EditIntent]:
     if choice.how == "model":
         return _placed(choice.label, pred.p, analysis, plan, request, read, places)
     if isinstance(guessed, Ask):
-        raise guessed
+        raise sharpened(guessed, pred, request)
     guessed = guessed if guessed is not None else read(analysis, plan, request, guess=True)
     unfound(guessed, (*places, request))
     return guessed

@@ -22,7 +22,7 @@ from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.phrases import FAST_RE, LESS_RE, LOUD_RE, MORE_RE, QUIET_RE, SLOW_RE, magnitude
 from v2m.agent.dialogue.place_words import APPOSITIVE_RE, PLACE_FILLER, SPOKEN_SECONDS, notation
-from v2m.agent.dialogue.where import PLACE_WORDS_RE, Ask, Span, moment, only_place
+from v2m.agent.dialogue.where import PLACE_WORDS_RE, Ask, Span, Unknown, moment, only_place
 from v2m.tools.contract import EditIntent, ScorePlan, VideoAnalysis
 from v2m.tools.music.theory import read_tonic, tonic_name, tonic_pc
 
@@ -213,7 +213,7 @@ def _unknown(c: Clause, t: str) -> None:
     phrase = " ".join(words[-3:])
     hit = vocab.best_of(phrase)
     if hit is None:
-        raise Ask(f"I'm not sure what '{phrase}' means for the music. {HELP}")
+        raise Unknown(f"I'm not sure what '{phrase}' means for the music. {HELP}", phrase)
     why = f"'{phrase}' read as {hit.name}"
     if hit.kind == "mood":
         c.want("mood", value=hit.name, reason=why)

@@ -99,6 +99,9 @@ WITHDRAW_RE = re.compile(r"^\W*(?:(?:ok|okay|oh|ah|no|sorry)\W+)*(?:(?:forget|sc
 # "the second one", "option 1", "the latter": an answer naming an offered option by its place
 ORDINAL_RE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|um|hmm)\W+)*(?:the |option |number |no\.? ?|#)?(first|second|1st|"
                         r"2nd|former|latter|last|1|2)(?: one| option| please)*\W*$", re.I)
+# A plain yes to a question that offered one reading ("Do you mean more energy?" - "yes please", "sure, do that").
+AGREE_RE = re.compile(r"^\W*(?:yes|yeah|yep|yup|sure|ok|okay|correct|exactly|right|please do|do it|go ahead|that one)"
+                      r"(?:\W+(?:please|do that|do it|go ahead|that's it|that one|thanks|thank you|exactly))*\W*$", re.I)
 # "undo the last two", "could we go back to how it was two changes ago?": the user's last requests, counted as
 # said (a question among them included)
 # Words around a count of requests taken back that ask nothing more ("sorry, could we go back to how it was two
@@ -217,6 +220,8 @@ def picks(options: list[str], answer: str) -> str | None:
         if m else None
     if m and (m.group(1) or "").lower() in ("latter", "last"):
         k = len(options) - 1
+    if len(options) == 1 and AGREE_RE.match(answer):
+        k = 0
     return named or (options[k] if k is not None and 0 <= k < len(options) else None)
 
 

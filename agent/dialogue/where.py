@@ -67,6 +67,15 @@ class Ask(Exception):
     """The reference cannot be resolved; the message is the question to put to the user."""
 
 
+class Unknown(Ask):
+    """Words the grammar could not read at all (`phrase`): its question names them and lists what it can do; a
+    reader that knows more (the intent model, see `arbiter.sharpened`) may turn it into a concrete offer."""
+
+    def __init__(self, question: str, phrase: str):
+        super().__init__(question)
+        self.phrase = phrase
+
+
 @dataclass
 class Span:
     """A stretch of the video an edit addresses."""
