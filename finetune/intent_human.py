@@ -28,7 +28,10 @@ SET_FOLDERS = {"a": _TESTS / "dialogues", "b": _TESTS / "dialogues_personas", "c
                "d": _TESTS / "dialogues_d", "e": _TESTS / "dialogues_e",
                "f": _TESTS / "dialogues_f", "g": _TESTS / "dialogues_g"}
 # Which sets may be trained on and tuned on: a whole set, or the "tune" half of one (by `half_of`).
-TRAINABLE = ("b", "d-tune", "e-tune")
+TRAINABLE = ("b", "d-tune", "e-tune", "bank-tune")
+# The request bank: single requests with their labels, written by people blind to the code and to every set,
+# in three voices (finetune/data/intent_bank/README.md); split by `half_of` on the text, bank-val grades.
+BANK = ROOT / "finetune" / "data" / "intent_bank"
 
 
 def half_of(dialogue_id: str) -> str:
@@ -96,10 +99,23 @@ def load_set(name: str) -> list[dict]:
     return [d for d in out if half_of(d["id"]) == half] if half else out
 
 
+def bank_items(half: str) -> list[dict]:
+    """The bank's requests of one half ("tune" or "val", by `half_of` on the text), each {"text", "label"}."""
+    items = [x for path in sorted(BANK.glob("*.yaml")) for x in yaml.safe_load(path.read_text()) or []]
+    return [x for x in items if half_of(x["text"]) == half]
+
+
 def human_rows(names: list[str]) -> list[dict]:
-    """Every labelled turn of the named sets as a training row ({"text", "label", "spans": None}), once each."""
+    """Every labelled turn of the named sets, and the bank's tune half when named, as training rows
+    ({"text", "label", "spans": None}), once each."""
     rows, seen = [], set()
     for name in names:
+        if name == "bank-tune":
+            for x in bank_items("tune"):
+                if x["text"].lower() not in seen:
+                    seen.add(x["text"].lower())
+                    rows.append({"text": x["text"], "label": x["label"], "spans": None})
+            continue
         for d in dialogues(name):
             for t in d["turns"]:
                 label = label_of(t["expect"])

@@ -62,11 +62,11 @@ def test_human_turns_are_labelled_from_expectations_and_graded_sets_are_refused(
     assert label_of([{"loudness": "down"}]) == "loudness_down"
     assert label_of([{"tempo": {"ratio": [1.1, 1.2]}}, {"energy": {"change": "up"}}]) is None  # two edits
     assert label_of([{"question": "tempo"}]) is None
-    rows = human_rows(["b", "d-tune", "e-tune"])
-    assert len(rows) > 250 and {r["label"] for r in rows} <= set(LABELS) and all(r["spans"] is None for r in rows)
+    rows = human_rows(["b", "d-tune", "e-tune", "bank-tune"])
+    assert len(rows) > 700 and {r["label"] for r in rows} <= set(LABELS) and all(r["spans"] is None for r in rows)
     assert len({r["text"].lower() for r in rows}) == len(rows)
     # grading sets are refused by name (g-tune too: it rewords b, so training on it would teach b's answers)
-    for graded in ("c", "d-val", "d", "e", "e-val", "f", "f-val", "g", "g-tune", "g-val", "a"):
+    for graded in ("c", "d-val", "d", "e", "e-val", "f", "f-val", "g", "g-tune", "g-val", "a", "bank-val", "bank"):
         with pytest.raises(ValueError):
             dialogues(graded)
     # and no training turn of more than two words is a turn of a graded set
@@ -92,6 +92,13 @@ def test_the_validation_halves_are_the_ones_frozen_before_anyone_read_them():
         frozen = re.search(r"hash to\s+sha256 `([0-9a-f]{64})`", readme).group(1)
         ids = "".join(i + "\n" for i in sorted(d["id"] for d in load_set(name)))
         assert hashlib.sha256(ids.encode()).hexdigest() == frozen, name
+    # the request bank's val half (seventh session), by its texts
+    from v2m.finetune.intent_human import BANK, bank_items
+
+    frozen = re.search(r"hash to\s+sha256 `([0-9a-f]{64})`", (BANK / "README.md").read_text()).group(1)
+    texts = "".join(t + "\n" for t in sorted(x["text"] for x in bank_items("val")))
+    assert hashlib.sha256(texts.encode()).hexdigest() == frozen
+    assert {x["label"] for x in bank_items("tune") + bank_items("val")} <= set(LABELS)
 
 
 def test_generated_spans_cover_their_words_and_survive_tokens_and_back():

@@ -5,6 +5,7 @@ expectations name no single label are left out).
     python tests/bench/bench_intents.py                 # set b (persona turns) and the template validation split
     python tests/bench/bench_intents.py --sets b,c      # c: the frozen held-out split, measured only
     python tests/bench/bench_intents.py --sets b,d --head old_head.npz     # grade another head file
+    python tests/bench/bench_intents.py --sets bank-val     # the request bank's graded half (finetune/data/intent_bank)
 
 Readers, all measured in this run: the frozen MiniLM encoder's nearest neighbour among the training
 sentences (the baseline; the config's training rows, which hold the turns of b and d-tune, so on those sets
@@ -60,6 +61,12 @@ def turns(name: str):
     from v2m.agent.planners.base import get_planner
 
     out = []
+    if name.startswith("bank-"):   # the request bank: no clip of its own, read against a 60 s clip cut every 4 s
+        from v2m.finetune.intent_human import bank_items
+
+        a = clip_analysis({"duration": 60, "every": 4})
+        plan = get_planner("rules").plan(a, "").plan
+        return [(x["text"], x["label"], a, plan, []) for x in bank_items(name.split("-")[1])]
     for d in load_set(name):
         a = clip_analysis(d["clip"])
         plan = get_planner("rules").plan(a, d.get("request", "")).plan
