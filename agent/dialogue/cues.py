@@ -31,6 +31,7 @@ import re
 
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.place_words import CLOCK, ORD, ORDINALS, parse_time
+from v2m.agent.dialogue.vocab import MUSIC
 from v2m.agent.dialogue.where import fmt, visible_cuts, visible_shots
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
@@ -45,7 +46,6 @@ OTHER_CUE_RE = re.compile(rf"[^.!?\n]*\b(?:was|were|is|are)(?: meant| only)? for
 CUE_VERB_RE = re.compile(r"(?:starts?|begins?|enters?|ends?|finishes|stops?|(?:comes |goes |kicks )?(?:in|out))\b", re.I)
 BULLET_RE = re.compile(r"^\s*[-–—•*]\s+(?=\S)")
 
-MUSIC = r"(?:the )?(?:music|score|underscore|cue)"
 # The all-capitals IN and OUT of a note are its own events: at a clause's start, after a time or after "cue" ("IN 0:08
 # OUT 0:46", "1M1 OUT 0:46"), never after a part ("Drums IN at 0:30") or in a sentence typed in capitals
 OWN = r"(?:^|(?<=[.,;:!?\n(/–—-])|(?<=\d)|(?<=\bcue))(?P<sp>\s*)"
