@@ -19,7 +19,7 @@ import re
 from v2m.agent.dialogue.exclusions import spared
 from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.phrases import words
-from v2m.agent.dialogue.place_words import CLOCK, ORD, ORDINALS, notation, parse_time, shorthand
+from v2m.agent.dialogue.place_words import CLOCK, ORD, ORDINALS, SECONDS, notation, parse_time, shorthand
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import (
     INTO_RE,
@@ -39,9 +39,9 @@ from v2m.tools.contract import ScorePlan, VideoAnalysis
 PLACE = (rf"(?:(?:from|between) {CLOCK} (?:to|and|till|until) {CLOCK}(?![\d:])|"
          rf"(?:the )?(?:{ORD} (?:cut|shot)|shot at \d+:\d{{1,2}}|"
          rf"(?:first|last|final|opening|closing) (?:two|three|four|five|six|couple of|few|\d+) shots|"
-         rf"(?:first|last|final|opening|closing) \d+(?:\.\d+)? ?(?:s|secs?|seconds)|"
+         rf"(?:first|last|final|opening|closing) {SECONDS}|"
          rf"shots? \d+ ?(?:to|-|through|and|&) ?\d+|(?:cut|shot) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten))\b|"
-         rf"\d+:\d{{1,2}}(?:\.\d+)?(?!\d)|\d+(?:\.\d+)? ?(?:s|secs?|seconds)\b)")
+         rf"\d+:\d{{1,2}}(?:\.\d+)?(?!\d)|{SECONDS}\b)")
 DET = r"(?:the|her|his|their|its|our|my|your)"
 WORD = r"[a-z][a-z-]+"
 NAME = rf"{WORD}(?: {WORD}){{0,2}}"
@@ -69,7 +69,7 @@ EDIT_LOG_RE = re.compile(r'^- "(.*)": read as ', re.M)
 COUNT_ALONE_RE = re.compile(r"\b(?:the )?(first|last|final) (two|three|four|five|six|couple|few|\d)\b"
                             r"(?! ?(?:of )?(?:shots?|cuts?|s\b|secs?|seconds?|bars?|beats?|minutes?|sections?))")
 # a time said as a moment with its unit ("at 0:45", "at 45 seconds"): the shot there, for an edit that is no hit
-AT_TIME_RE = re.compile(r"\b(?:at|around|right at) (\d+:\d{1,2}(?:\.\d+)?|\d+(?:\.\d+)? ?(?:s|secs?|seconds))\b")
+AT_TIME_RE = re.compile(rf"\b(?:at|around|right at) (\d+:\d{{1,2}}(?:\.\d+)?|{SECONDS})\b")
 HIT_WORDS_RE = re.compile(r"\b(?:hit|hits|accents?|crash\w*|stabs?|swell\w*|stings?|stinger|punch|mark|stops?|boom|"
                           r"bang|slam|drops?|lands?)\b")
 
