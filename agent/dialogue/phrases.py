@@ -126,7 +126,8 @@ PREVIOUS_RE = re.compile(r"\b(?:like|as|how|the way) (?:it|they) (?:was|were|is|
                          r"|\bput that back\b|\brevert(?: that| it| this)?\b|\bscrap that\b|\bforget that\b|\breturn please\b|^\s*return\b|^\s*undo\b")
 # Versions counted back: "undo the last two", "revert the two most recent changes", "go back one step", "three
 # versions back", "like it was two changes ago", "before our last 2 edits"
-COUNT = r"(one|two|three|four|a couple(?: of)?|couple(?: of)?|[1-4])"
+NUMBER = r"one|two|three|four|a couple(?: of)?|couple(?: of)?|[1-4]"   # the counts COUNTED reads
+COUNT = rf"({NUMBER})"
 CHANGES = r"(?:changes?|edits?|tweaks?|steps?|versions?|requests?|goes|turns|things|ones|notes)"
 RECENT = r"(?:last|latest|most recent|previous|past|recent)"
 LAST_N_RE = re.compile(rf"\b(?:undo|revert|reverse|take back|roll back) (?:the |my |our |your )?{RECENT} {COUNT}(?: {CHANGES})?\b"
@@ -136,6 +137,10 @@ LAST_N_RE = re.compile(rf"\b(?:undo|revert|reverse|take back|roll back) (?:the |
                        rf"|\b(?:go|going|step|jump|roll|move|take (?:it|us|me)) back {COUNT} {CHANGES}\b|\b{COUNT} {CHANGES} back\b"
                        rf"|\b{COUNT} {CHANGES} ago\b|\bbefore (?:the|my|our|your) {RECENT} {COUNT} {CHANGES}\b")
 COUNTED = {"one": 1, "two": 2, "three": 3, "four": 4, "a couple": 2, "a couple of": 2, "couple": 2, "couple of": 2}
+# Versions counted, not named, by any count, one LAST_N_RE reads or not ("before the last two changes", "three
+# edits ago", "several versions"): `versions.named_by_content` leaves these to `reference`
+COUNTED_CHANGES_RE = re.compile(rf"\d|\b(?:{NUMBER}|five|six|seven|eight|nine|ten|few|several|both)\b(?:\s+\w+)?\s+"
+                                rf"(?:{CHANGES}|ago)\b", re.I)
 ORIGINAL_RE = re.compile(r"\boriginal\b|\b(?:first|starting|initial) (?:one|version|score|plan|take)\b"
                          r"|\bwhere it (?:began|started)\b|\bwe started with\b|\bat the start(?:ed)? with\b"
                          r"|\bfrom the start\b")
