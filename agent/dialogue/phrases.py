@@ -119,9 +119,10 @@ QUIET_RE = (r"\b(?:turn (?:it |the music )?down|less volume|lower the volume|red
             r"too loud|quieter overall|quieter)\b")
 
 # References to earlier versions.
-PREVIOUS_RE = re.compile(r"\b(?:like|as|how|the way) (?:it|they) (?:was|were|is|sounded)(?: just)? before\b"
-                         r"|\bput it back how it was\b|\b(?:put|get|set|bring|have) (?:it|that|this|them|everything) back "
-                         r"(?:the way|how|as) (?:it|they) (?:was|were)\b|\bback (?:to )?the way (?:it|they) (?:was|were)\b|\bback (?:to )?how it was\b|\bprevious version\b"
+# "(put it back) the way it was", "(set the tempo back to) how it used to be": as before the last edit
+AS_IT_WAS = r"(?:the way|how|as|like|what)\s+(?:it|they|he|she|that|this)\s+(?:was|were|used to be|sounded|had been)\b"
+PREVIOUS_RE = re.compile(rf"\b(?:like|as|how|the way) (?:it|they) (?:was|were|is|sounded)(?: just)? before\b"
+                         rf"|\bback\s+(?:to\s+)?{AS_IT_WAS}|\bprevious version\b"
                          r"|\bbetter (?:like|as) before\b|\bbefore that(?: last)? change\b|\bundo (?:that|the last)\b"
                          r"|\bput that back\b|\brevert(?: that| it| this)?\b|\bscrap that\b|\bforget that\b|\breturn please\b|^\s*return\b|^\s*undo\b")
 # Versions counted back: "undo the last two", "revert the two most recent changes", "go back one step", "three

@@ -25,7 +25,7 @@ from v2m.agent.dialogue import versions
 from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.orchestration import role_of
-from v2m.agent.dialogue.phrases import ATTRIBUTES, SMALL_TALK, edits_before, reference, words
+from v2m.agent.dialogue.phrases import AS_IT_WAS, ATTRIBUTES, SMALL_TALK, edits_before, reference, words
 from v2m.agent.dialogue.place_words import CLOCK, ORD, ORDINALS, parse_time
 from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan
@@ -149,10 +149,8 @@ def rebased(request: str) -> tuple[int, str] | None:
 
 
 # "put 1M1 back the way it was", "set the tempo back to how it was", "back to the way it was": before the last edit
-AS_IT_WAS_RE = re.compile(r"\b(?:put|set|make|bring|get|turn|have|change|switch|leave)\s+(?P<what>[\w#' -]{0,30}?)\s*back\s+"
-                          r"(?:to\s+)?(?:the way|how|as|like|what)\s+(?:it|they|he|she|that|this)\s+(?:was|were|used to be|"
-                          r"sounded|had been)\b|^\W*(?:(?:just|ok|okay|so|and|then|please)\W+)*back (?:to )?(?:the way|how) "
-                          r"(?:it|they) (?:was|were)\b", re.I)
+AS_IT_WAS_RE = re.compile(rf"\b(?:put|set|make|bring|get|turn|have|change|switch|leave)\s+(?P<what>[\w#' -]{{0,30}}?)\s*back\s+"
+                          rf"(?:to\s+)?{AS_IT_WAS}|^\W*(?:(?:just|ok|okay|so|and|then|please)\W+)*back\s+(?:to\s+)?{AS_IT_WAS}", re.I)
 # "D minor was for 1M2, not this cue", "that swell was meant for the trailer, not here": the last edit, asked for
 # where it did not belong
 MISPLACED_RE = re.compile(r"^\W*(?:(?:sorry|oops|my (?:bad|mistake)|wait|no|actually)\W+)*(?P<what>[^.;:!?]{1,40}?)\s+"
