@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from v2m.agent.dialogue import names
 from v2m.agent.dialogue import operations as ops
-from v2m.agent.dialogue.phrases import words
+from v2m.agent.dialogue.phrases import opening, words
 from v2m.agent.dialogue.place_words import LANDING, LENGTH, ORD, TIME, parse_time
 from v2m.agent.dialogue.where import Ask, Span, _cut, locate, nearest_cut, visible_cuts
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan, VideoAnalysis
@@ -172,8 +172,8 @@ def drop_hits(e, times: list[float] | None) -> None:
 
 
 # "except the first one", "jk just last 2", "only the first three": which of the last edit's marks stay
-NARROW_RE = re.compile(r"^\W*(?:(?:jk|j/k|actually|no|nah|sorry|wait|oh|ok|but|and|hmm|(?:way |far |a bit |just )?too (?:much|many)(?: now)?|"
-                       r"overkill|(?:that'?s |it'?s )?(?:a bit |way )?(?:much|a lot))\W+)*(?P<how>except(?: for)?|"
+NARROW_RE = re.compile(opening(r"jk|j/k|actually|no|nah|sorry|wait|but|and|(?:way |far |a bit |just )?too (?:much|many)(?: now)?|"
+                               r"overkill|(?:that'?s |it'?s )?(?:a bit |way )?(?:much|a lot)") + r"(?P<how>except(?: for)?|"
                        r"but not|not|apart from|other than|skip|leave out|just|only)\s+(?:on\s+|at\s+)?(?:the\s+)?"
                        r"(?P<which>first|last|final)(?:\s+(?P<n>one|two|three|four|five|\d+))?(?:\s+(?:ones?|cuts?|hits?))?"
                        r"\W*$", re.I)

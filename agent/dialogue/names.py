@@ -18,7 +18,7 @@ import re
 
 from v2m.agent.dialogue.exclusions import spared
 from v2m.agent.dialogue.mentions import INSTR_ALT
-from v2m.agent.dialogue.phrases import words
+from v2m.agent.dialogue.phrases import opening, words
 from v2m.agent.dialogue.place_words import CLOCK, ORD, ORDINALS, SECONDS, notation, parse_time, shorthand
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import (
@@ -89,7 +89,7 @@ def is_name(name: str) -> bool:
 
 # Something happening at a place, said of someone ("he pops the question at the third cut", "they kiss at
 # 0:30"): a clause that only says where a moment is, for the clauses after it ("hush just before it").
-EVENT_RE = re.compile(rf"^\s*(?:(?:and|so|then|ok|well) )*(?:he|she|they|we|it|you) (?P<what>{WORD}(?: {WORD}){{0,4}}?)"
+EVENT_RE = re.compile(opening("and|then") + rf"(?:he|she|they|we|it|you) (?P<what>{WORD}(?: {WORD}){{0,4}}?)"
                       rf" (?P<prep>at|on|around|in) (?P<place>{PLACE})\s*$")
 FUNCTION_WORDS = {"the", "a", "an", "her", "his", "their", "its", "our", "my", "your", *PARTICLES}
 

@@ -333,9 +333,20 @@ def reference(text: str) -> tuple[int, str | None] | None:
     return None
 
 
+# Words that open a request and say nothing of it ("ok so", "hmm,", "well,", "right,", "um"): every reader that
+# matches a request from its start passes over them (`opening`)
+OPENERS = "ok|okay|oh|ah|um|hmm|well|so|right|alright"
+
+
+def opening(more: str = "") -> str:
+    """The pattern of a request's start up to its first word that counts: its openers (`OPENERS`) and `more`
+    ("no|sorry"), words a reader also passes over there that would mean something to another."""
+    return rf"^\W*(?:(?:{OPENERS}{'|' + more if more else ''})\W+)*"
+
+
 # Clauses made only of these ("no, jazz instead", "ok, then ...") carry no edit of their own.
-SMALL_TALK = {"no", "nope", "ok", "okay", "yes", "yeah", "please", "actually", "hmm", "well", "instead", "rather",
-              "so", "and", "also", "then", "hm", "um", "sorry", "thanks", "thank", "you", "wait", "oh", "right"}
+SMALL_TALK = {*OPENERS.split("|"), "no", "nope", "yes", "yeah", "please", "actually", "instead", "rather", "and", "also",
+              "then", "hm", "sorry", "thanks", "thank", "you", "wait"}
 # Pleasantries and sign-offs ("cheers", "legend", "sweet as", "grand", "God bless you, we are done"): a turn
 # made only of these and small talk asks for nothing, and changes nothing.
 PLEASANTRIES = set("""cheers ta legend legends lovely brilliant great cool nice perfect awesome sweet as grand god bless

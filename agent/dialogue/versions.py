@@ -22,7 +22,7 @@ from v2m.agent.dialogue.changes import diff, describe
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.names import EDIT_LOG_RE
 from v2m.agent.dialogue.orchestration import role_of
-from v2m.agent.dialogue.phrases import ATTRIBUTES, COUNTED_CHANGES_RE
+from v2m.agent.dialogue.phrases import ATTRIBUTES, COUNTED_CHANGES_RE, opening
 from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import EditIntent, ScorePlan
 
@@ -58,7 +58,7 @@ MIDWAY_RE = re.compile(r"\bsplit the difference\b|\bhalf ?way back\b|\bback half
                        r"\b(?:half ?way|somewhere|something|in) between (?:the (?:last )?two(?: versions)?|both(?: versions)?)\b"
                        rf"(?! (?:cuts?|shots?|hits?|marks?|accents?|beats?|bars?|sections?|times?|moments?)\b)|"
                        rf"\bbetween (?:{NOW} and {THEN}|{THEN} and {NOW})\b|"
-                       r"^\W*(?:(?:so|ok|okay|maybe|hmm|then|but)\W+)*(?:somewhere|something|anything) (?:in )?"
+                       rf"{opening('maybe|then|but')}(?:somewhere|something|anything) (?:in )?"
                        r"(?:the )?(?:middle|between|in between)(?: the two| of the two)?\W*$", re.I)
 # "..., but keep it louder", "and leave the tempo": what going back must not take away
 KEEP_CLAUSE_RE = re.compile(r"\b(?:keep|leave|but still|still keep)\s+(?P<what>[^.,;:!?]{1,40})", re.I)
