@@ -267,7 +267,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         versions.midway(request, history) or \
         recall.named_by_time(request, history) or recall.preferred(request, history) or \
         rebase(analysis, plan, request, history) or repeat(analysis, plan, request, history) or \
-        marks.narrow(request, history, analysis, partial(_last_asked, analysis, history)) or \
+        marks.narrow(request, history, partial(_last_asked, analysis, history)) or \
         retarget(analysis, plan, request, history) or \
         recall.moved(request, history, names.last_request(history), partial(understand, analysis), visible_cuts(analysis))
     if again is not None:
