@@ -30,7 +30,8 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.mentions import named_parts
-from v2m.agent.dialogue.place_words import CLOCK, ORD, ORDINALS, parse_time
+from v2m.agent.dialogue.place_words import CLOCK, ORD, ORDINALS, SECONDS, parse_time
+from v2m.agent.dialogue.vocab import MUSIC
 from v2m.agent.dialogue.where import fmt, visible_cuts, visible_shots
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
@@ -45,7 +46,6 @@ OTHER_CUE_RE = re.compile(rf"[^.!?\n]*\b(?:was|were|is|are)(?: meant| only)? for
 CUE_VERB_RE = re.compile(r"(?:starts?|begins?|enters?|ends?|finishes|stops?|(?:comes |goes |kicks )?(?:in|out))\b", re.I)
 BULLET_RE = re.compile(r"^\s*[-–—•*]\s+(?=\S)")
 
-MUSIC = r"(?:the )?(?:music|score|underscore|cue)"
 # The all-capitals IN and OUT of a note are its own events: at a clause's start, after a time or after "cue" ("IN 0:08
 # OUT 0:46", "1M1 OUT 0:46"), never after a part ("Drums IN at 0:30") or in a sentence typed in capitals
 OWN = r"(?:^|(?<=[.,;:!?\n(/–—-])|(?<=\d)|(?<=\bcue))(?P<sp>\s*)"
@@ -73,7 +73,7 @@ OUT_RE = re.compile(rf"(?:{OWN}(?-i:OUT\b)|\bhard out\b|\b(?:let it )?rings? out
 BARE_OUT_RE = re.compile(rf"(?<![\w'])(?:(?:goes|go|going|comes|cuts|drops|tails|fades) )?out (?:at|on|@)\s*(?P<t>{CLOCK})"
                          rf"(?!\s*(?:-|–|to|until|till)\s*\d)", re.I)
 # Seconds said with their unit after a place word ("in at 13s", "until 41 seconds"), as the clock the cue words read
-SECONDS_RE = re.compile(r"\b(at|on|from|to|until|till|by|before|after|@) (\d{1,4}(?:\.\d+)?) ?(?:s|secs?|seconds)\b", re.I)
+SECONDS_RE = re.compile(rf"\b(at|on|from|to|until|till|by|before|after|@) ({SECONDS})", re.I)
 # "tacet from 0:24 till 0:30", "everyone tacet in shot 3": nobody plays ("drums tacet" is that part, read elsewhere)
 TACET_RE = re.compile(r"(?P<before>[\w']+ )?\btacet\b", re.I)
 NOTHING_AFTER_RE = re.compile(r"\b(?:nothing|no (?:music|score)|silence) after(?: (?:that|it|this|there))?\b(?!\s*\d)"
@@ -319,7 +319,7 @@ def spoken(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
     text = COUNTED_START_RE.sub(lambda m: _counted(analysis, m), text)
     text = OPINION_RE.sub(" ", LET_RE.sub(_reason, text))
     text = LAST_FRAME_RE.sub(f" at {clock(last_frame(analysis))}", text)
-    text = SECONDS_RE.sub(lambda m: f"{m.group(1)} {clock(float(m.group(2)))}", text)
+    text = SECONDS_RE.sub(lambda m: f"{m.group(1)} {clock(parse_time(m.group(2)))}", text)
     cued = bool(IN_RE.search(text))
     text = IN_RE.sub(lambda m: _cue_in(plan, m), text)
     outs: set[str] = set()

@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from v2m.agent.dialogue import names
 from v2m.agent.dialogue import operations as ops
-from v2m.agent.dialogue.phrases import words
+from v2m.agent.dialogue.phrases import opening
 from v2m.agent.dialogue.place_words import LANDING, LENGTH, ORD, TIME, parse_time
-from v2m.agent.dialogue.where import Ask, Span, _cut, locate, nearest_cut, visible_cuts
-from v2m.tools.contract import EditIntent, EditScope, ScorePlan, VideoAnalysis
+from v2m.agent.dialogue.where import Ask, Span, _cut, nearest_cut, visible_cuts
+from v2m.tools.contract import EditIntent, EditScope, ScorePlan
 
 # Words that can only mean a hit: with a place said in the clause or just before, they mark its start.
 MOMENT_RE = re.compile(r"\b(?:crash|crashes|stab|sting|stinger|boom|bang|slam|dead stop|hard stop|full stop|a stop|button)\b"
@@ -172,37 +171,31 @@ def drop_hits(e, times: list[float] | None) -> None:
 
 
 # "except the first one", "jk just last 2", "only the first three": which of the last edit's marks stay
-NARROW_RE = re.compile(r"^\W*(?:(?:jk|j/k|actually|no|nah|sorry|wait|oh|ok|but|and|hmm|(?:way |far |a bit |just )?too (?:much|many)(?: now)?|"
-                       r"overkill|(?:that'?s |it'?s )?(?:a bit |way )?(?:much|a lot))\W+)*(?P<how>except(?: for)?|"
+NARROW_RE = re.compile(opening(r"jk|j/k|actually|no|nah|sorry|wait|but|and|(?:way |far |a bit |just )?too (?:much|many)(?: now)?|"
+                               r"overkill|(?:that'?s |it'?s )?(?:a bit |way )?(?:much|a lot)") + r"(?P<how>except(?: for)?|"
                        r"but not|not|apart from|other than|skip|leave out|just|only)\s+(?:on\s+|at\s+)?(?:the\s+)?"
                        r"(?P<which>first|last|final)(?:\s+(?P<n>one|two|three|four|five|\d+))?(?:\s+(?:ones?|cuts?|hits?))?"
                        r"\W*$", re.I)
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
-def narrow(request: str, history: list[ScorePlan] | None, analysis: VideoAnalysis,
+def narrow(request: str, history: list[ScorePlan] | None,
            last_asked: Callable[[], list[EditIntent]] = list) -> list[EditIntent] | None:
     """A follow-up that keeps only some of the marks the last edit added ("crash on every cut" then "except the
-    first one" or "just the last 2"), or asked for on cuts already marked (`last_asked`: the last request's
-    intents), or of the marks in the stretch where it made marks stronger ("hit every cut from 0:46" where each
-    cut had one): no-hit intents for the others; None when the request is no such turn."""
+    first one" or "just the last 2"), else of the marks the last request touched (`last_asked`: its intents), at
+    the moments or in the stretch its hits were asked for, on cuts already marked ("hit every cut from 0:46" where
+    each cut had one): no-hit intents for the others; None when the request is no such turn."""
     m = NARROW_RE.match(request.strip())
     if not m or not history or len(history) < 2:
         return None
     old = {(round(h.time_s, 3), h.kind) for h in history[-2].hit_points}   # a new mark, or a new kind of one
     kinds = {h.kind for h in history[-1].hit_points if (round(h.time_s, 3), h.kind) not in old}
     added = sorted(h.time_s for h in history[-1].hit_points if h.kind in kinds)   # the marks of the kind just added
-    if len(added) < 2:
-        added = sorted({h.time_s for it in last_asked() if it.what == "hit" for h in history[-1].hit_points
-                        if any(abs(h.time_s - t) < 0.05 for t in it.scope.times_s)})
-    old |= {(round(h.time_s, 3), h.strength) for h in history[-2].hit_points}
-    if len(added) < 2 and any((round(h.time_s, 3), h.strength) not in old for h in history[-1].hit_points):
-        try:   # marks made stronger: the marks of the stretch the last edit named
-            span = locate(words(names.last_request(history).lower()), analysis, history[-1])
-        except Ask:
-            span = None
-        added = added if span is None else [h.time_s for h in history[-1].hit_points
-                                            if span.start_s - 0.05 <= h.time_s <= span.end_s + 0.05]
+    if len(added) < 2:   # else the marks the last request touched
+        asked = [it.scope for it in last_asked() if it.what == "hit"]
+        added = sorted({h.time_s for sc in asked for h in history[-1].hit_points
+                        if any(abs(h.time_s - t) < 0.05 for t in sc.times_s) or not sc.times_s and
+                        sc.start_s is not None and sc.start_s - 0.05 <= h.time_s <= sc.end_s + 0.05})
     if len(added) < 2:
         return None
     n = NUMBER_WORDS.get((m.group("n") or "one").lower()) or int(m.group("n"))

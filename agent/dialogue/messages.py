@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from v2m.agent.dialogue.mentions import named_parts
-from v2m.agent.dialogue.phrases import COUNTED, JOKE_RE, LAST_N_RE, words  # JOKE_RE: "jk" takes back the sentence before
+from v2m.agent.dialogue.phrases import COUNTED, JOKE_RE, LAST_N_RE, opening, words  # JOKE_RE: "jk" takes back the sentence before
 from v2m.agent.dialogue.place_words import END_WORDS, START_WORDS, programme_time
 
 SIGNATURE_RE = re.compile(r"^\s*(?:--|—|__+|-- )\s*$")
@@ -94,10 +94,10 @@ SENTENCE_RE = re.compile(r"(?<=[.!?;])\s+|\n+")
 RESOLVED_RE = re.compile(r"^\W*(?:✔|✓|☑)?\s*(?:resolved|done|fixed|closed|approved|complete|completed|ok|n/?a)?\W*$",
                          re.I)
 # "forget that one", "scratch that", "never mind": a request withdrawn, said at the front of a note
-WITHDRAW_RE = re.compile(r"^\W*(?:(?:ok|okay|oh|ah|no|sorry)\W+)*(?:(?:forget|scratch|ignore|skip)(?: about)? (?:that|it|"
+WITHDRAW_RE = re.compile(opening("no|sorry") + r"(?:(?:forget|scratch|ignore|skip)(?: about)? (?:that|it|"
                          r"this|the question)(?: one| request| question| idea| bit)?|never ?mind|nvm)\b\W*", re.I)
 # "the second one", "option 1", "the latter": an answer naming an offered option by its place
-ORDINAL_RE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|um|hmm)\W+)*(?:the |option |number |no\.? ?|#)?(first|second|1st|"
+ORDINAL_RE = re.compile(opening("yes|yeah") + r"(?:the |option |number |no\.? ?|#)?(first|second|1st|"
                         r"2nd|former|latter|last|1|2)(?: one| option| please)*\W*$", re.I)
 # A plain yes to a question that offered one reading ("Do you mean more energy?" - "yes please", "sure, do that").
 AGREE_RE = re.compile(r"^\W*(?:yes|yeah|yep|yup|sure|ok|okay|correct|exactly|right|please do|do it|go ahead|that one)"

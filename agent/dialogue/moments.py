@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from v2m.agent.dialogue import names
 from v2m.agent.dialogue.arbiter import COUNTED_RE
 from v2m.agent.dialogue.mentions import named_parts
-from v2m.agent.dialogue.phrases import ATTRIBUTES, words
+from v2m.agent.dialogue.phrases import ATTRIBUTES, opening, words
 from v2m.agent.dialogue.place_words import TAG_RE, parse_time
 from v2m.agent.dialogue.vocab import KIT_PIECES, MOODS, ROLE_WORDS
 from v2m.agent.dialogue.where import Ask, fmt, locate, only_place, shot_at, snap
@@ -45,6 +45,8 @@ DET = r"(?:the|our|my|their|his|her|this|that|your)"
 # should be", "Tokyo at night should feel"
 FEEL = r"(?:should|needs?|must|has to|have to|is|are|'s|feels?|sounds?|could|ought to|gets?|looks?)"
 # (led by a determiner or a capital, or two words at most right before the verb)
+# (its openers stay its own, not `phrases.opening`: an exclamation ends at a space or a comma only, so "wow! the
+# drop feels late" is no subject; `opening` would read past the "!")
 SUBJECT_RE = re.compile(rf"^(?:(?:and|but|also|now|so|ok|okay|then|oh(?: (?:my|dear|boy|man))?|my (?:goodness|god|word)|"
                         rf"goodness(?: me)?|gosh|dear me|wow|whoa|yikes|blimey|crikey|plus)\b[ ,]*)*(?P<np>{DET} [a-z][a-z'-]*(?: [a-z]"
                         rf"[a-z'-]*){{0,5}}?|(?-i:[A-Z])[a-z'-]*(?: [a-z][a-z'-]*){{0,3}}?|[a-z][a-z'-]*(?: [a-z][a-z'-]*)?"
@@ -196,7 +198,7 @@ ASKED_RE = re.compile(r"^Where is '(?P<a>[^']+)'\?|I can't recognise \"(?P<b>[^\
 
 # An answer to where a moment is: says where ("in shot 4", "around 0:30", "the third one"), or what the moment is
 # ("it's the sixth photo", "that's when she laughs", "the toast is near the end"), not a request of its own
-ANSWER_RE = re.compile(r"^\W*(?:(?:yes|yeah|yep|ok|okay|so|well|um|oh|hmm|ah|right)\W+)*(?:"
+ANSWER_RE = re.compile(opening("yes|yeah|yep") + r"(?:"
                        r"(?:it|that|this|she|he|they|we|you)(?:'s|'re| is| are| was| were| comes?| happens?)\b|"
                        r"(?:she|he|they) [a-z]+\b|when|where|while|once|"
                        rf"{DET} [a-z][a-z'-]*(?: [a-z][a-z'-]*){{0,4}}? (?:is|are|'s|was|were|comes?|happens?|starts?)\b|"

@@ -18,8 +18,8 @@ import re
 
 from v2m.agent.dialogue.exclusions import spared
 from v2m.agent.dialogue.mentions import INSTR_ALT
-from v2m.agent.dialogue.phrases import words
-from v2m.agent.dialogue.place_words import CLOCK, ORD, ORDINALS, notation, parse_time, shorthand
+from v2m.agent.dialogue.phrases import opening, words
+from v2m.agent.dialogue.place_words import CLOCK, ORD, ORDINALS, SECONDS, notation, parse_time, shorthand
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import (
     INTO_RE,
@@ -39,9 +39,9 @@ from v2m.tools.contract import ScorePlan, VideoAnalysis
 PLACE = (rf"(?:(?:from|between) {CLOCK} (?:to|and|till|until) {CLOCK}(?![\d:])|"
          rf"(?:the )?(?:{ORD} (?:cut|shot)|shot at \d+:\d{{1,2}}|"
          rf"(?:first|last|final|opening|closing) (?:two|three|four|five|six|couple of|few|\d+) shots|"
-         rf"(?:first|last|final|opening|closing) \d+(?:\.\d+)? ?(?:s|secs?|seconds)|"
+         rf"(?:first|last|final|opening|closing) {SECONDS}|"
          rf"shots? \d+ ?(?:to|-|through|and|&) ?\d+|(?:cut|shot) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten))\b|"
-         rf"\d+:\d{{1,2}}(?:\.\d+)?(?!\d)|\d+(?:\.\d+)? ?(?:s|secs?|seconds)\b)")
+         rf"\d+:\d{{1,2}}(?:\.\d+)?(?!\d)|{SECONDS}\b)")
 DET = r"(?:the|her|his|their|its|our|my|your)"
 WORD = r"[a-z][a-z-]+"
 NAME = rf"{WORD}(?: {WORD}){{0,2}}"
@@ -69,7 +69,7 @@ EDIT_LOG_RE = re.compile(r'^- "(.*)": read as ', re.M)
 COUNT_ALONE_RE = re.compile(r"\b(?:the )?(first|last|final) (two|three|four|five|six|couple|few|\d)\b"
                             r"(?! ?(?:of )?(?:shots?|cuts?|s\b|secs?|seconds?|bars?|beats?|minutes?|sections?))")
 # a time said as a moment with its unit ("at 0:45", "at 45 seconds"): the shot there, for an edit that is no hit
-AT_TIME_RE = re.compile(r"\b(?:at|around|right at) (\d+:\d{1,2}(?:\.\d+)?|\d+(?:\.\d+)? ?(?:s|secs?|seconds))\b")
+AT_TIME_RE = re.compile(rf"\b(?:at|around|right at) (\d+:\d{{1,2}}(?:\.\d+)?|{SECONDS})\b")
 HIT_WORDS_RE = re.compile(r"\b(?:hit|hits|accents?|crash\w*|stabs?|swell\w*|stings?|stinger|punch|mark|stops?|boom|"
                           r"bang|slam|drops?|lands?)\b")
 
@@ -89,7 +89,7 @@ def is_name(name: str) -> bool:
 
 # Something happening at a place, said of someone ("he pops the question at the third cut", "they kiss at
 # 0:30"): a clause that only says where a moment is, for the clauses after it ("hush just before it").
-EVENT_RE = re.compile(rf"^\s*(?:(?:and|so|then|ok|well) )*(?:he|she|they|we|it|you) (?P<what>{WORD}(?: {WORD}){{0,4}}?)"
+EVENT_RE = re.compile(opening("and|then") + rf"(?:he|she|they|we|it|you) (?P<what>{WORD}(?: {WORD}){{0,4}}?)"
                       rf" (?P<prep>at|on|around|in) (?P<place>{PLACE})\s*$")
 FUNCTION_WORDS = {"the", "a", "an", "her", "his", "their", "its", "our", "my", "your", *PARTICLES}
 

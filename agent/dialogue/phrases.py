@@ -119,14 +119,16 @@ QUIET_RE = (r"\b(?:turn (?:it |the music )?down|less volume|lower the volume|red
             r"too loud|quieter overall|quieter)\b")
 
 # References to earlier versions.
-PREVIOUS_RE = re.compile(r"\b(?:like|as|how|the way) (?:it|they) (?:was|were|is|sounded)(?: just)? before\b"
-                         r"|\bput it back how it was\b|\b(?:put|get|set|bring|have) (?:it|that|this|them|everything) back "
-                         r"(?:the way|how|as) (?:it|they) (?:was|were)\b|\bback (?:to )?the way (?:it|they) (?:was|were)\b|\bback (?:to )?how it was\b|\bprevious version\b"
+# "(put it back) the way it was", "(set the tempo back to) how it used to be": as before the last edit
+AS_IT_WAS = r"(?:the way|how|as|like|what)\s+(?:it|they|he|she|that|this)\s+(?:was|were|used to be|sounded|had been)\b"
+PREVIOUS_RE = re.compile(rf"\b(?:like|as|how|the way) (?:it|they) (?:was|were|is|sounded)(?: just)? before\b"
+                         rf"|\bback\s+(?:to\s+)?{AS_IT_WAS}|\bprevious version\b"
                          r"|\bbetter (?:like|as) before\b|\bbefore that(?: last)? change\b|\bundo (?:that|the last)\b"
                          r"|\bput that back\b|\brevert(?: that| it| this)?\b|\bscrap that\b|\bforget that\b|\breturn please\b|^\s*return\b|^\s*undo\b")
 # Versions counted back: "undo the last two", "revert the two most recent changes", "go back one step", "three
 # versions back", "like it was two changes ago", "before our last 2 edits"
-COUNT = r"(one|two|three|four|a couple(?: of)?|couple(?: of)?|[1-4])"
+NUMBER = r"one|two|three|four|a couple(?: of)?|couple(?: of)?|[1-4]"   # the counts COUNTED reads
+COUNT = rf"({NUMBER})"
 CHANGES = r"(?:changes?|edits?|tweaks?|steps?|versions?|requests?|goes|turns|things|ones|notes)"
 RECENT = r"(?:last|latest|most recent|previous|past|recent)"
 LAST_N_RE = re.compile(rf"\b(?:undo|revert|reverse|take back|roll back) (?:the |my |our |your )?{RECENT} {COUNT}(?: {CHANGES})?\b"
@@ -136,6 +138,10 @@ LAST_N_RE = re.compile(rf"\b(?:undo|revert|reverse|take back|roll back) (?:the |
                        rf"|\b(?:go|going|step|jump|roll|move|take (?:it|us|me)) back {COUNT} {CHANGES}\b|\b{COUNT} {CHANGES} back\b"
                        rf"|\b{COUNT} {CHANGES} ago\b|\bbefore (?:the|my|our|your) {RECENT} {COUNT} {CHANGES}\b")
 COUNTED = {"one": 1, "two": 2, "three": 3, "four": 4, "a couple": 2, "a couple of": 2, "couple": 2, "couple of": 2}
+# Versions counted, not named, by any count, one LAST_N_RE reads or not ("before the last two changes", "three
+# edits ago", "several versions"): `versions.named_by_content` leaves these to `reference`
+COUNTED_CHANGES_RE = re.compile(rf"\d|\b(?:{NUMBER}|five|six|seven|eight|nine|ten|few|several|both)\b(?:\s+\w+)?\s+"
+                                rf"(?:{CHANGES}|ago)\b", re.I)
 ORIGINAL_RE = re.compile(r"\boriginal\b|\b(?:first|starting|initial) (?:one|version|score|plan|take)\b"
                          r"|\bwhere it (?:began|started)\b|\bwe started with\b|\bat the start(?:ed)? with\b"
                          r"|\bfrom the start\b")
@@ -327,9 +333,20 @@ def reference(text: str) -> tuple[int, str | None] | None:
     return None
 
 
+# Words that open a request and say nothing of it ("ok so", "hmm,", "well,", "right,", "um"): every reader that
+# matches a request from its start passes over them (`opening`)
+OPENERS = "ok|okay|oh|ah|um|hmm|well|so|right|alright"
+
+
+def opening(more: str = "") -> str:
+    """The pattern of a request's start up to its first word that counts: its openers (`OPENERS`) and `more`
+    ("no|sorry"), words a reader also passes over there that would mean something to another."""
+    return rf"^\W*(?:(?:{OPENERS}{'|' + more if more else ''})\W+)*"
+
+
 # Clauses made only of these ("no, jazz instead", "ok, then ...") carry no edit of their own.
-SMALL_TALK = {"no", "nope", "ok", "okay", "yes", "yeah", "please", "actually", "hmm", "well", "instead", "rather",
-              "so", "and", "also", "then", "hm", "um", "sorry", "thanks", "thank", "you", "wait", "oh", "right"}
+SMALL_TALK = {*OPENERS.split("|"), "no", "nope", "yes", "yeah", "please", "actually", "instead", "rather", "and", "also",
+              "then", "hm", "sorry", "thanks", "thank", "you", "wait"}
 # Pleasantries and sign-offs ("cheers", "legend", "sweet as", "grand", "God bless you, we are done"): a turn
 # made only of these and small talk asks for nothing, and changes nothing.
 PLEASANTRIES = set("""cheers ta legend legends lovely brilliant great cool nice perfect awesome sweet as grand god bless

@@ -25,13 +25,13 @@ from v2m.agent.dialogue import versions
 from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.orchestration import role_of
-from v2m.agent.dialogue.phrases import ATTRIBUTES, SMALL_TALK, edits_before, reference, words
+from v2m.agent.dialogue.phrases import AS_IT_WAS, ATTRIBUTES, SMALL_TALK, edits_before, opening, reference, words
 from v2m.agent.dialogue.place_words import CLOCK, ORD, ORDINALS, parse_time
 from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan
 
 # "nvm the hit", "never mind no crash", "forget the accordion", "scratch the stab": taking back a thing
-TAKE_BACK_RE = re.compile(r"^\W*(?:(?:ok|okay|nah|no|actually|hmm|sorry|wait|oh|correction|on second thought)\W+)*"
+TAKE_BACK_RE = re.compile(opening("nah|no|actually|sorry|wait|correction|on second thought") +
                           r"(?:nvm|never ?mind|forget|scratch|cancel|skip|(?P<want>(?:(?:we|i) )?(?:no longer|don'?t|do not) "
                           r"(?:want|need|like)(?= (?:the|that|this|those|these|my|our)\b)))\b\W*"
                           r"(?:(?:about|on|the|that|those|this|these|my|our|no)\s+)*(?P<rest>.*)$", re.I)
@@ -52,7 +52,7 @@ PREFER_RE = re.compile(r"\b(?:preferred|prefer|liked|loved|like)\b (?:the |how t
                        r"\b(?:the )?(?P<what2>[\w ]{1,30}?) (?:in|from|on) (?:version |v)(?P<n2>\d{1,2}) "
                        r"(?:was|were|sounded|is) (?:better|nicer|right)\b", re.I)
 # "from the first one, only change: ...", "starting from version 2, just darker": a version, then an edit
-REBASE_RE = re.compile(r"^\W*(?:(?:ok|okay|so|right|alright|then)\W+)*(?:starting |going back |back |go back |start )?"
+REBASE_RE = re.compile(opening("then") + r"(?:starting |going back |back |go back |start )?"
                        r"from (?P<ref>the (?:very )?(?:first|original) (?:one|version|score|take|mix|cut)|the original|"
                        r"version (?P<n>\d{1,2})|v(?P<v>\d{1,2}))\s*(?:[,:;-]+\s*|\s+)(?:(?:and|but|then|with)\s+)?"
                        r"(?:(?:the )?only (?:change|difference|edit)s?\s*[:,-]?\s*|just\s+|only\s+)?(?P<rest>\S.*)$",
@@ -149,10 +149,8 @@ def rebased(request: str) -> tuple[int, str] | None:
 
 
 # "put 1M1 back the way it was", "set the tempo back to how it was", "back to the way it was": before the last edit
-AS_IT_WAS_RE = re.compile(r"\b(?:put|set|make|bring|get|turn|have|change|switch|leave)\s+(?P<what>[\w#' -]{0,30}?)\s*back\s+"
-                          r"(?:to\s+)?(?:the way|how|as|like|what)\s+(?:it|they|he|she|that|this)\s+(?:was|were|used to be|"
-                          r"sounded|had been)\b|^\W*(?:(?:just|ok|okay|so|and|then|please)\W+)*back (?:to )?(?:the way|how) "
-                          r"(?:it|they) (?:was|were)\b", re.I)
+AS_IT_WAS_RE = re.compile(rf"\b(?:put|set|make|bring|get|turn|have|change|switch|leave)\s+(?P<what>[\w#' -]{{0,30}}?)\s*back\s+"
+                          rf"(?:to\s+)?{AS_IT_WAS}|{opening('just|and|then|please')}back\s+(?:to\s+)?{AS_IT_WAS}", re.I)
 # "D minor was for 1M2, not this cue", "that swell was meant for the trailer, not here": the last edit, asked for
 # where it did not belong
 MISPLACED_RE = re.compile(r"^\W*(?:(?:sorry|oops|my (?:bad|mistake)|wait|no|actually)\W+)*(?P<what>[^.;:!?]{1,40}?)\s+"
@@ -344,10 +342,10 @@ def moved(request: str, history: list[ScorePlan] | None, last: str,
 
 # "forget the speed-up, keep the flute", "scratch the darker thing", "undo the tempo change": one edit taken back by what
 # it was about, wherever it is in the conversation
-UNDO_NAMED_RE = re.compile(r"^\W*(?:(?:ok|okay|so|actually|hmm|no|sorry|wait|oh|and|but)\W+)*(?:undo|forget|scratch|cancel|"
+UNDO_NAMED_RE = re.compile(opening("actually|no|sorry|wait|and|but") + r"(?:undo|forget|scratch|cancel|"
                            r"drop|lose|ditch|never ?mind|nvm|skip|take back|get rid of)\s+(?:about\s+|on\s+)?"
                            r"(?P<what>(?:the|that|my|your|our)\s+[^.,;:!?]{1,40})", re.I)
-KEEP_RE = re.compile(r"^\W*(?:(?:but|and|just|ok)\W+)*(?:keep|leave)\b", re.I)
+KEEP_RE = re.compile(opening("but|and|just") + r"(?:keep|leave)\b", re.I)
 ATTR_OF_KIND = {"tempo": "tempo", "key": "key", "chords": "key", "energy": "energy", "loudness": "loudness", "roles": "instruments",
                 "levels": "instruments", "instrument": "instruments", "style": "style"}
 

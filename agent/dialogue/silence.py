@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.orchestration import EXCEPT, eat
+from v2m.agent.dialogue.vocab import MUSIC
 from v2m.agent.dialogue.where import Ask
 
-_MUSIC = r"(?:all )?(?:the |any )?(?:music|score|soundtrack|track)"
 _OUT_VERBS = r"(?:no|kill|mute|cut|drop|stop|lose|silence|pull|take out|remove|turn off|get rid of|ditch|lay out)"
 # what may follow: the clause's end or its place ("no music in shot 3"), never more words about the music
 # ("no music change in the intro", "pull the music down", "stop the music from being so loud")
@@ -23,11 +23,11 @@ _THEN_PLACE = (r"(?:\s+(?:completely|entirely|altogether|totally))?(?=\s*(?:$|[,
                r"over|until|till|after|before|at|through|on|here|there|between|across)\b))")
 # "no music in shot 3", "kill the music for the last shot", "the music stops there", "silence in shot 3",
 # "drop everything in the middle" (not "... except the bass": that keeps a part)
-OUT_RE = re.compile(rf"\b{_OUT_VERBS} {_MUSIC}(?: (?:out|off))?{_THEN_PLACE}|\b{_MUSIC} (?:out|off|stops?|drops? out|"
+OUT_RE = re.compile(rf"\b{_OUT_VERBS} {MUSIC}(?: (?:out|off))?{_THEN_PLACE}|\b{MUSIC} (?:out|off|stops?|drops? out|"
                     rf"cuts? out|goes silent){_THEN_PLACE}|^\W*(?:total |complete |pure )?silence\b(?= (?:in|for|during|"
                     rf"over|under|from|through)\b)|\b(?:drop|remove|take out|lose|kill|mute|cut) (?:out )?(?:everything|"
                     rf"all (?:the )?(?:instruments|parts)){_THEN_PLACE}(?!(?: \w+){{0,3}} {EXCEPT}\b)")
-BACK_RE = re.compile(rf"\b(?:bring|put) {_MUSIC} back(?: in)?\b|\b(?:the )?music (?:back|comes? back|returns?)\b")
+BACK_RE = re.compile(rf"\b(?:bring|put) {MUSIC} back(?: in)?\b|\b(?:the )?music (?:back|comes? back|returns?)\b")
 
 
 def read(t: str, want) -> str:

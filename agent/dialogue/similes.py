@@ -105,13 +105,18 @@ STATE_WORD_RE = re.compile(r"\b(?:is|are|'s|feels?|sounds?|seems?|gone|getting|g
 # "like", "like a", "like it's the", "like being in a" before a scene: part of the simile
 LIKE_RE = re.compile(r"\b(?:(?:a bit|a little|kind of|sort of|more|just|exactly) )?like(?: (?:it'?s|it is|we'?re|"
                      r"you'?re|being|being in|being at|at|in|a|an|the|some|someone'?s|somebody'?s))*\s*$", re.I)
+# Three negations, three readings, kept apart: NOT_RE and NEGATED_RE end the words before a simile and lead opposite
+# ways; NEG_RE finds a negation anywhere after a wish. One word list would join "it doesn't sound like a party"
+# (the music lacks it: toward) and "it shouldn't sound like a party" (a wish against it: away).
+# "not like a", "rather than", "less": the music moved away from the simile
 NOT_RE = re.compile(r"\b(?:not|never|rather than|instead of|less|nothing|no)(?: (?:like|as|so much|a|an|the|"
                     r"some|in|at))*\s*$", re.I)
 # The music said NOT to be like a scene yet ("it doesn't feel cosy", "it still doesn't sound like a party"): a wish
 NEGATED_RE = re.compile(r"\b(?:doesn'?t|does not|don'?t|do not|didn'?t|did not|isn'?t|aren'?t|not)(?: (?:really|quite|yet|"
                         r"still|even|exactly|very|so|that|much))* (?:feel|sound|seem|look)(?:s|ing)?(?: (?:like|enough|very|so|"
                         r"that|much|a|an|the|quite|really))*\s*$", re.I)
-NEG_RE = re.compile(r"\b(?:not|never|cannot|dont|doesnt|wont|wouldnt|shouldnt|mustnt)\b|n['’]t\b", re.I)   # a wish said not to be ("don't make it", "shouldn't")
+# a wish said not to be ("don't make it", "shouldn't"), and the "not" taken out of the words kept before a move away
+NEG_RE = re.compile(r"\b(?:not|never|cannot|dont|doesnt|wont|wouldnt|shouldnt|mustnt)\b|n['’]t\b", re.I)
 UNSAID = set("not never cannot dont don't doesn't doesnt didn't isn't can't won't wouldn't shouldn't mustn't want wanted wish need needs make "
              "let it them this to feel sound seem look be like a an i we you really just ever at all".split())
 # The user likes the music as a scene ("it feels like a horror film and I love it", "sounds like a trailer, perfect"):

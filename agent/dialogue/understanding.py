@@ -22,7 +22,7 @@ from functools import partial
 from v2m.agent.dialogue import arbiter, edits, marks, messages, moments, names, orchestration, recall, sides, versions
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.intents import apply_intents, from_last_revert, scope_of, style_first
-from v2m.agent.dialogue.phrases import words
+from v2m.agent.dialogue.phrases import opening, words
 from v2m.agent.dialogue.place_words import normalise
 from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment, only_place, snap, visible_cuts
 from v2m.agent.planners.result import PlanResult
@@ -70,19 +70,19 @@ HANDS_OFF_RE = re.compile(
     r"(?:that|this)|the way it is|alone|unchanged)\b|\bdon'?t (?:change|touch) (?:anything|a thing)\b|"
     r"\b(?:this|that) is (?:final|it|perfect)\b|\bthat'?s (?:final|perfect)\b|\ball good\b|\bwe'?re done\b", re.I)
 # praise and nothing else ("the piano is so much better now", "wow, perfect"): no edit to read into it
-PRAISE_RE = re.compile(r"^\W*(?:(?:oh|wow|ok|okay|yes|yeah|nice|great|love it|thanks)\W+)*(?:(?:the )?[\w ]{1,30}? (?:is|are|sounds?|"
+PRAISE_RE = re.compile(opening("wow|yes|yeah|nice|great|love it|thanks") + r"(?:(?:the )?[\w ]{1,30}? (?:is|are|sounds?|"
                        r"feels?) )?(?:so much |much |a lot |way |really |so )?(?:better|nicer|great|perfect|lovely|good|"
                        r"spot on)(?: now| already)?\W*$", re.I)
 LOCK_WORDS_RE = re.compile(r"\b(?:lock|freeze|protect)\b", re.I)
 # a question about the score ("what key are we in", "did the first shot change?"), not a request in
 # question form ("can it start straight in", "is there a way to make it faster")
-STATE_Q_RE = re.compile(r"^(?:(?:so|and|but|ok|okay|good|great|um|hmm|wait|sorry)\b[ ,]*)*(?:what(?:'s|s| is| are)?|"
+STATE_Q_RE = re.compile(opening("and|but|good|great|wait|sorry") + r"(?:what(?:'s|s| is| are)?|"
                         r"which|where|how (?:fast|slow|loud|long|many)|is|are|was|were|did|does|has|have)\b", re.I)
 REQUEST_RE = re.compile(r"\b(?:can|could|would|will|possible|way to|able to|make|let|give|add|put|bring|try|"
                         r"please|pls|plz|should i|go back)\b", re.I)
 
 # a sentence that tells what to do ("remove it", "then take the drums out"), after a question about the score
-ORDER_RE = re.compile(r"^(?:(?:then|so|and|ok|okay|just|now|if so|yes|yeah)\b[ ,]*)*(?:remove|delete|drop|lose|kill|mute|"
+ORDER_RE = re.compile(opening("then|and|just|now|if so|yes|yeah") + r"(?:remove|delete|drop|lose|kill|mute|"
                       r"ditch|cut|get rid|take|swap|replace|change|move|turn|raise|lower|slow|speed|set|use)\b", re.I)
 
 
@@ -267,7 +267,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         versions.midway(request, history) or \
         recall.named_by_time(request, history) or recall.preferred(request, history) or \
         rebase(analysis, plan, request, history) or repeat(analysis, plan, request, history) or \
-        marks.narrow(request, history, analysis, partial(_last_asked, analysis, history)) or \
+        marks.narrow(request, history, partial(_last_asked, analysis, history)) or \
         retarget(analysis, plan, request, history) or \
         recall.moved(request, history, names.last_request(history), partial(understand, analysis), visible_cuts(analysis))
     if again is not None:

@@ -22,7 +22,7 @@ from v2m.agent.dialogue.changes import diff, describe
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.names import EDIT_LOG_RE
 from v2m.agent.dialogue.orchestration import role_of
-from v2m.agent.dialogue.phrases import ATTRIBUTES
+from v2m.agent.dialogue.phrases import ATTRIBUTES, COUNTED_CHANGES_RE, opening
 from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import EditIntent, ScorePlan
 
@@ -48,9 +48,6 @@ earlier before after we i you they added changed did made tried put brought aske
 go back was were is be how way like just from into onto than then some any what there here where when which about
 over under out off up down did does had has have can could would should will please now still again very really
 one two three four five six seven eight nine ten couple few several both many ago""".split())
-# "before the last two changes", "the one from three edits ago": versions counted, not named (`phrases.reference`)
-COUNTED_RE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|couple|few|several|both)\b"
-                        r"(?:\s+\w+)?\s+(?:changes?|edits?|versions?|steps?|tweaks?|requests?|ago)\b", re.I)
 # the version now and the one before, as a half-way names them ("between the previous tempo and this one")
 SETTING = r"(?:one|version|take|mix|tempo|speed|pace|energy|volume|level|loudness|setting)"
 NOW = rf"(?:this|that|it|now|this one|the (?:new|current|latest|present) {SETTING}|where (?:it|we) (?:is|are) now)"
@@ -61,7 +58,7 @@ MIDWAY_RE = re.compile(r"\bsplit the difference\b|\bhalf ?way back\b|\bback half
                        r"\b(?:half ?way|somewhere|something|in) between (?:the (?:last )?two(?: versions)?|both(?: versions)?)\b"
                        rf"(?! (?:cuts?|shots?|hits?|marks?|accents?|beats?|bars?|sections?|times?|moments?)\b)|"
                        rf"\bbetween (?:{NOW} and {THEN}|{THEN} and {NOW})\b|"
-                       r"^\W*(?:(?:so|ok|okay|maybe|hmm|then|but)\W+)*(?:somewhere|something|anything) (?:in )?"
+                       rf"{opening('maybe|then|but')}(?:somewhere|something|anything) (?:in )?"
                        r"(?:the )?(?:middle|between|in between)(?: the two| of the two)?\W*$", re.I)
 # "..., but keep it louder", "and leave the tempo": what going back must not take away
 KEEP_CLAUSE_RE = re.compile(r"\b(?:keep|leave|but still|still keep)\s+(?P<what>[^.,;:!?]{1,40})", re.I)
@@ -125,7 +122,7 @@ def named_by_content(request: str, history: list[ScorePlan] | None) -> list[Edit
     words = content(said)
     if m.group("mean") and not (named_parts(said.lower()) or re.search(r"\b(?:change|edit|idea|tweak)s?\b", said, re.I)):
         return None   # "I meant before the kiss": a place put right, not a version (a part or an edit names one)
-    if not words or COUNTED_RE.search(said) or \
+    if not words or COUNTED_CHANGES_RE.search(said) or \
             re.search(r"\b(?:shots?|cuts?|intro|end|ending|start|beginning|middle|drop)\b", said, re.I):
         return None   # "before the last change" counts versions; "before 0:30", "before the drop" name places
     asked = made_by(history)
