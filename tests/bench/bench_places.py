@@ -1,0 +1,101 @@
+"""Place reading: does an edit land on the stretch of the video its request names? Over the place bank
+(tests/places_bank/*.yaml: requests written blind to the code, each with the stretch it means on one of three
+clips), each request is said once to a fresh chat Session and the seconds whose section changed (energy, tempo,
+parts, levels, music in or out) are compared with the stretch.
+
+    python tests/bench/bench_places.py                    # totals for places-tune and places-val
+    python tests/bench/bench_places.py --half tune -v     # and every missed tune item with what happened
+
+A boundary matches when it is within 0.75 s of the expected one, or on the cut nearest to it (edits snap to shots).
+The val half is reported as totals only (-v prints tune misses only): it grades, it is never tuned on.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from dialogue_check import clip_analysis  # noqa: E402
+
+from v2m.finetune.intent_human import half_of  # noqa: E402
+
+BANK = Path(__file__).resolve().parents[1] / "places_bank"
+CLIPS = {"A": {"duration": 30, "cuts": [6, 13, 21]}, "B": {"duration": 60, "every": 4},
+         "C": {"duration": 95, "cuts": [7.5, 18, 31, 44.5, 52, 66, 80]}}
+STEP = 0.25
+TOL = 0.75
+
+
+def items(half: str) -> list[dict]:
+    import yaml
+
+    out = [x for p in sorted(BANK.glob("*.yaml")) for x in yaml.safe_load(p.read_text()) or []]
+    return [x for x in out if half_of(x["text"]) == half]
+
+
+def _state(plan, t: float) -> tuple:
+    from v2m.agent.dialogue.operations import effective_roles
+
+    s = plan.sections[plan.section_at(t)]
+    return (round(s.energy, 3), s.tempo_bpm or plan.tempo_bpm, tuple(sorted(effective_roles(plan, s))),
+            tuple(sorted((k, round(v, 2)) for k, v in s.levels_db.items())), s.music)
+
+
+def changed(old, new, duration: float) -> tuple[float, float] | None:
+    """The first and last second whose section differs between the plans (None: nothing changed)."""
+    ts = [k * STEP + STEP / 2 for k in range(int(duration / STEP))]
+    hit = [t for t in ts if _state(old, t) != _state(new, t)]
+    return (hit[0] - STEP / 2, hit[-1] + STEP / 2) if hit else None
+
+
+def _tol(x: float, bounds: list[float]) -> float:
+    return max(TOL, min(abs(x - b) for b in bounds) + 0.01)
+
+
+def judge(item: dict, workdir: Path) -> tuple[str, str]:
+    """("ok" | "asked" | "nothing" | "wrong", what happened) for one item."""
+    from v2m.agent.dialogue.session import Session
+
+    spec = CLIPS[item["clip"]]
+    a = clip_analysis(spec)
+    s = Session.open(a.source, "", workdir=workdir, analysis=a, render=False)
+    old = s.plan
+    r = s.say(item["text"])
+    if getattr(r, "question", None) or s.plan == old:
+        return ("asked" if getattr(r, "question", None) else "nothing"), r.reply[:160]
+    found = changed(old, s.plan, a.duration_s)
+    if found is None:
+        return "nothing", r.reply[:160]
+    bounds = [0.0, a.duration_s, *[sh.start_s for sh in a.shots]]
+    (ea, eb), (fa, fb) = item["span"], found
+    ok = abs(fa - ea) <= _tol(ea, bounds) and abs(fb - eb) <= _tol(eb, bounds)
+    return ("ok" if ok else "wrong"), f"changed {fa:.2f}-{fb:.2f}, want {ea}-{eb}: {r.reply[:160]}"
+
+
+def run(half: str, verbose: bool) -> None:
+    rows = items(half)
+    kinds = Counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        for k, x in enumerate(rows):
+            kind, what = judge(x, Path(tmp) / f"s{k}")
+            kinds[kind] += 1
+            if verbose and kind != "ok" and half == "tune":
+                print(f"  {kind.upper()} [{x['clip']}] {x['text']!r}\n      {what}")
+    n = max(1, len(rows))
+    print(f"places-{half}: {kinds['ok']}/{len(rows)} = {100 * kinds['ok'] / n:.1f}% on the stretch asked; "
+          f"asked {kinds['asked']}, nothing changed {kinds['nothing']}, elsewhere {kinds['wrong']}")
+
+
+def main(argv: list[str]) -> int:
+    halves = [argv[argv.index("--half") + 1]] if "--half" in argv else ["tune", "val"]
+    for h in halves:
+        run(h, "-v" in argv)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
