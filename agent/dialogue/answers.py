@@ -18,7 +18,7 @@ from v2m.agent.dialogue import moments, recall
 from v2m.agent.dialogue.messages import picks
 from v2m.agent.dialogue.store import TurnRecord
 from v2m.agent.dialogue.phrases import words
-from v2m.agent.dialogue.where import WHOLE_RE, Ask, fmt, locate, visible_cuts
+from v2m.agent.dialogue.where import WHOLE_RE, Ask, fmt, locate, moment, visible_cuts
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 
@@ -83,8 +83,9 @@ def _at_asked_place(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: l
     if asked is None or getattr(result, "question", None) or result.plan == old or \
             not (asked.options or READING_ASKED_RE.search(asked.reply)):
         return None
-    try:   # an answer with a place of its own, or for the whole score ("faster overall"), says where itself
+    try:   # an answer with a place or a moment of its own, or for the whole score ("faster overall"), says where itself
         if WHOLE_RE.search(words(text)) or locate(words(text), analysis, old) is not None or \
+                moment(words(text)) is not None or \
                 (span := locate(words(asked.text), analysis, old)) is None:
             return None
     except Ask:

@@ -119,7 +119,9 @@ def _key(c: Clause, t: str, original: str) -> str:
 
 def _style(c: Clause, t: str) -> str:
     kws = vocab.style_keywords("|".join((SLOW_RE, FAST_RE, MORE_RE, LESS_RE)))
-    hits = [(len(k), k) for k in kws if re.search(rf"\b{re.escape(k)}\b", t)]
+    # the plain `in` first: a pattern per keyword compiled for every clause overflowed re's cache (512 patterns)
+    # and made each clause recompile hundreds of them (a long request took seconds)
+    hits = [(len(k), k) for k in kws if k in t and re.search(rf"\b{re.escape(k)}\b", t)]
     if not hits:
         return t
     k = max(hits)[1]
@@ -168,7 +170,7 @@ def _shape(c: Clause, t: str) -> str:
 
 def _mood(c: Clause, t: str) -> str:
     words = sorted(((w, m) for m in vocab.MOODS.values() for w in m.words), key=lambda x: -len(x[0]))
-    found = [(w, m) for w, m in words if re.search(rf"\b{re.escape(w)}\b", t)]
+    found = [(w, m) for w, m in words if w in t and re.search(rf"\b{re.escape(w)}\b", t)]   # `in` first: as _style
     if not found:
         return t
     if len({m.name for _, m in found}) > 1:

@@ -142,6 +142,7 @@ ORIGINAL_RE = re.compile(r"\boriginal\b|\b(?:first|starting|initial) (?:one|vers
 # Before every change so far: "before all the changes", "undo everything", "start over"; said first, as these
 # also contain the words of PREVIOUS_RE ("put it back how it was ..., before all the changes").
 EVERY_CHANGE_RE = re.compile(r"\bbefore (?:all|any|every)(?: of)?(?: the| my| our| your)? (?:changes?|edits?|tweaks?)\b"
+                             r"|\bbefore (?:the|my|our|your|any) (?:very )?first (?:change|edit|tweak|request)\b"
                              r"|\bundo (?:all|everything|every (?:change|edit))\b|\b(?:start|begin) (?:over|again|afresh)\b"
                              r"|\bfrom scratch\b|\breset (?:it|everything|the (?:score|music|plan))\b|\bthe very first (?:version|one|score|take)\b"
                              r"|\b(?:was|were|sounded) (?:at|in) the (?:very )?(?:beginning|start)\b")

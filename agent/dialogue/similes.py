@@ -132,7 +132,8 @@ STATE_RE = re.compile(r"\b(?:feels|felt|feeling|sounds|sounded|sounding|seems|se
                       r"everything'?s|too|gone|getting|becomes?|turned into|enough|now)\b", re.I)
 # feel/sound right after a wish ("should feel", "make it sound", "want it to feel"): still the wish
 AFTER_WISH_RE = re.compile(r"\b(?:as if|as though|should|must|to|would|will|can|could|might|gonna|let (?:it|them)|make (?:it|them|this|"
-                           r"that|\w+))(?: (?:really|just|also|still|more|a bit|kind of|all|it|them))* (?:feel|sound|seem|"
+                           r"that|(?:the|this|that|our|my|your|its) (?:[a-z]+ ){0,2}[a-z]+|\w+))"   # "make the whole thing"
+                           r"(?: (?:really|just|also|still|more|a bit|kind of|all|it|them))* (?:feel|sound|seem|"
                            r"look|be)s?\s*$", re.I)
 # "when they're just walking the dog", "it's just a bike shop, not ...": the picture, said against the music
 PICTURE_RE = re.compile(r"\b(?:when|while|and) (?:[\w']+ ){0,2}?(?:just|only|simply|merely) [^.,;!?]*"

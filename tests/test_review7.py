@@ -1,0 +1,94 @@
+"""Defects found by an outside review of the sixth session's chat readings, each through a real Session: the
+cost of reading a long request (the regex cache), a tempo changed by an amount of bpm no tempo could be ("knock 5
+bpm off"), a version named by the first change ("the tempo from before my first change"), a wish said of a
+named stretch ("make the whole thing feel like a funeral"), and an answer to a question that names its own
+moment ("remove the hit at 13 seconds" after "more energy, or a hit point?")."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from dialogue_check import energy_at
+from edit_clips import make_analysis
+
+from v2m.agent.dialogue.session import Session
+
+# One clip for all: 30 s, cut at 6, 13 and 21 s (shots 1-4), scored as a thriller.
+CUTS_S = (6, 13, 21)
+
+
+@pytest.fixture()
+def session(tmp_path):
+    a = make_analysis(30.0, 25.0, [int(t * 25) for t in CUTS_S], source="synthetic.mp4")
+    return Session.open(a.source, "tense thriller music", workdir=tmp_path / "store", analysis=a, render=False)
+
+
+def test_reading_a_clause_compiles_fewer_patterns_than_the_regex_cache_holds(session, monkeypatch):
+    # Over re's cache (512 patterns), every clause compiled each pattern again: a 600-character request of
+    # short clauses took seconds after a key change, 0.1 s before it.
+    session.say("make it sound like a chase scene in a film")
+    patterns = set()
+    compile_ = re._compile
+
+    def counting(pattern, flags):
+        patterns.add((getattr(pattern, "pattern", pattern), flags))
+        return compile_(pattern, flags)
+
+    monkeypatch.setattr(re, "_compile", counting)
+    session.say("louder bass in the middle")
+    monkeypatch.undo()
+    assert len(patterns) < 0.8 * re._MAXCACHE
+
+
+def test_a_long_request_of_many_clauses_answers_in_well_under_a_second(session):
+    session.say("make it sound like a chase scene in a film")
+    t0 = time.perf_counter()
+    session.say(("but keep " * 70)[:590])
+    assert time.perf_counter() - t0 < 1.5
+
+
+@pytest.mark.parametrize("said, bpm", [("knock 5 bpm off", -5), ("could you take it down 10 bpm", -10),
+                                       ("bring it down by 8 bpm", -8), ("add 6 bpm please", 6),
+                                       ("bump it up 12 bpm", 12), ("shave 4 bpm off", -4)])
+def test_an_amount_of_bpm_beside_a_direction_changes_the_tempo_by_it(session, said, bpm):
+    old = session.plan
+    turn = session.say(said)
+    assert turn.question is None, turn.reply
+    assert session.plan.tempo_bpm == pytest.approx(old.tempo_bpm + bpm)
+    assert [energy_at(session.plan, t) for t in (3, 10, 17, 25)] == [energy_at(old, t) for t in (3, 10, 17, 25)]
+
+
+def test_a_tempo_said_to_set_stays_a_tempo_to_set(session):
+    session.say("set it to 96 bpm")
+    assert session.plan.tempo_bpm == 96
+
+
+@pytest.mark.parametrize("said", ["go back to the tempo before the first change",
+                                  "what was the tempo before my first change? use that"])
+def test_the_version_before_the_first_change_is_the_first_score(session, said):
+    first = session.plan.tempo_bpm
+    session.say("slower")
+    session.say("more strings")
+    assert session.plan.tempo_bpm < first
+    session.say(said)
+    assert session.plan.tempo_bpm == pytest.approx(first)
+    assert "strings" in session.plan.instrumentation   # only the tempo was asked back
+
+
+@pytest.mark.parametrize("said, way", [("make the whole thing feel like a funeral", -1),
+                                       ("make the last part sound like a car chase", 1),
+                                       ("the whole thing feels like a funeral", 1)])
+def test_a_wish_said_of_a_named_stretch_moves_toward_the_scene(session, said, way):
+    old = session.plan
+    session.say(said)
+    assert (energy_at(session.plan, 25) - energy_at(old, 25)) * way > 0   # the last part (or all) moved that way
+
+
+def test_an_answer_with_its_own_moment_keeps_it_in_the_reply(session):
+    turn = session.say("and another one where it switches to the last shot")
+    assert turn.question
+    turn = session.say("remove the hit at 13 seconds")
+    assert all(abs(h.time_s - 13) > 0.05 for h in session.plan.hit_points)
+    assert "0:21" not in turn.reply and "0:30" not in turn.reply, turn.reply
