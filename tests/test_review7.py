@@ -13,6 +13,7 @@ import pytest
 from dialogue_check import energy_at
 from edit_clips import make_analysis
 
+from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.dialogue.session import Session
 
 # One clip for all: 30 s, cut at 6, 13 and 21 s (shots 1-4), scored as a thriller.
@@ -46,7 +47,8 @@ def test_a_long_request_of_many_clauses_answers_in_well_under_a_second(session):
     session.say("make it sound like a chase scene in a film")
     t0 = time.perf_counter()
     session.say(("but keep " * 70)[:590])
-    assert time.perf_counter() - t0 < 1.5
+    took = time.perf_counter() - t0
+    assert took < 2.5, f"{took:.2f} s"   # 0.1 s idle; 5 s when each clause recompiled its patterns
 
 
 @pytest.mark.parametrize("said, bpm", [("knock 5 bpm off", -5), ("could you take it down 10 bpm", -10),
@@ -92,3 +94,68 @@ def test_an_answer_with_its_own_moment_keeps_it_in_the_reply(session):
     turn = session.say("remove the hit at 13 seconds")
     assert all(abs(h.time_s - 13) > 0.05 for h in session.plan.hit_points)
     assert "0:21" not in turn.reply and "0:30" not in turn.reply, turn.reply
+
+
+@pytest.mark.parametrize("said, role, t", [("try taking off the drums in the last shot", "drums", 25),
+                                           ("let the bass stand out in the second shot", "bass", 10)])
+def test_a_scene_word_said_of_a_part_is_what_to_do_with_it(session, said, role, t):
+    # "taking off" and "stand out" name scenes ("a plane taking off": a build; "stand out": more energy) only
+    # as similes; said of a part they say what that part does
+    old = session.plan
+    session.say(said)
+    assert energy_at(session.plan, t) == energy_at(old, t)
+    sec = session.plan.sections[session.plan.section_at(t)]
+    assert role not in effective_roles(session.plan, sec) or sec.levels_db.get(role, 0) > 0
+
+
+def test_a_scene_is_a_whole_word(session):
+    from v2m.agent.dialogue.similes import plain
+    assert plain("a little less coldplay") == "a little less coldplay"   # not "cold" (a question)
+
+
+def test_dropping_notes_of_a_part_undoes_no_edits(session):
+    session.say("slower")
+    session.say("add strings")
+    before = session.plan
+    session.say("drop the last two notes of the melody")
+    assert session.plan.tempo_bpm == before.tempo_bpm and "strings" in session.plan.instrumentation
+
+
+def test_a_version_preferred_is_gone_back_to(session):
+    session.say("slower")
+    v2 = session.plan
+    session.say("add strings")
+    session.say("more drums in shot 2")
+    session.say("I preferred version 2")
+    assert session.plan.tempo_bpm == v2.tempo_bpm and session.plan.instrumentation == v2.instrumentation
+    assert [s.levels_db for s in session.plan.sections] == [s.levels_db for s in v2.sections]
+
+
+def test_half_way_back_mixes_a_stretchs_tempo_from_what_it_plays_now(session):
+    from v2m.agent.dialogue.versions import blend
+    old = session.plan.model_copy(deep=True)
+    old.tempo_bpm = 100.0
+    old.sections[1] = old.sections[1].model_copy(update={"tempo_bpm": 80.0})   # shot 2 at 80, the rest at 100
+    now = session.plan.model_copy(deep=True)
+    now.tempo_bpm = 120.0   # everything at 120 now, shot 2 too
+    now.sections = [s.model_copy(update={"tempo_bpm": None}) for s in now.sections]
+    half = blend(now.model_copy(deep=True), old, 0.5, "tempo")
+    assert half.tempo_bpm == pytest.approx(110)
+    assert half.sections[1].tempo_bpm == pytest.approx(100)   # half-way from 120 to 80, not from 110
+
+
+def test_a_question_about_the_marks_is_answered_with_them(session):
+    turn = session.say("where are the hits right now?")
+    assert turn.question and session.version == 1
+    assert all(f"0:{t:02d}" in turn.reply for t in CUTS_S), turn.reply   # the crashes on the cuts, each by its time
+    session.say("remove the hit at 0:13")
+    turn = session.say("which hits are left?")
+    assert "0:13" not in turn.reply and "0:06" in turn.reply and "0:21" in turn.reply, turn.reply
+
+
+@pytest.mark.parametrize("said", ["make the bit just before the last cut quieter", "quieter right before 0:21"])
+def test_just_before_a_place_is_the_shot_leading_in_not_everything_before(session, said):
+    old = session.plan
+    session.say(said)
+    assert energy_at(session.plan, 17) < energy_at(old, 17)   # shot 3 (0:13-0:21) leads into the last cut
+    assert energy_at(session.plan, 3) == energy_at(old, 3) and energy_at(session.plan, 10) == energy_at(old, 10)

@@ -127,12 +127,17 @@ PREVIOUS_RE = re.compile(r"\b(?:like|as|how|the way) (?:it|they) (?:was|were|is|
 # Versions counted back: "undo the last two", "revert the two most recent changes", "go back one step", "three
 # versions back", "like it was two changes ago", "before our last 2 edits"
 COUNT = r"(one|two|three|four|a couple(?: of)?|couple(?: of)?|[1-4])"
-CHANGES = r"(?:changes?|edits?|tweaks?|steps?|versions?|requests?|goes|turns|things|ones|notes)"
+EDIT_WORDS = r"changes?|edits?|tweaks?|steps?|versions?|requests?"
+EDITS = rf"(?:{EDIT_WORDS})"
+CHANGES = rf"(?:{EDIT_WORDS}|goes|turns|things|ones|notes)"   # "notes", "things": only after a word of undoing
 RECENT = r"(?:last|latest|most recent|previous|past|recent)"
 LAST_N_RE = re.compile(rf"\b(?:undo|revert|reverse|take back|roll back) (?:the |my |our |your )?{RECENT} {COUNT}(?: {CHANGES})?\b"
                        rf"(?! (?:shots?|cuts?|hits?|accents?|marks?|seconds|secs|bars|beats|sections?|bits|parts)\b)"
-                       rf"|\b(?:undo|revert|reverse|take back|roll back|scrap|cancel|drop|lose|forget|remove|ditch) (?:the |my |our "
+                       rf"|\b(?:undo|revert|reverse|take back|roll back) (?:the |my |our "
                        rf"|your |those |these )?(?:{RECENT} )?{COUNT} (?:{RECENT} )?{CHANGES}\b"
+                       # a verb that also removes music ("drop the last two notes of the melody") counts only edits
+                       rf"|\b(?:scrap|cancel|drop|lose|forget|remove|ditch) (?:the |my |our "
+                       rf"|your |those |these )?(?:{RECENT} )?{COUNT} (?:{RECENT} )?{EDITS}\b"
                        rf"|\b(?:go|going|step|jump|roll|move|take (?:it|us|me)) back {COUNT} {CHANGES}\b|\b{COUNT} {CHANGES} back\b"
                        rf"|\b{COUNT} {CHANGES} ago\b|\bbefore (?:the|my|our|your) {RECENT} {COUNT} {CHANGES}\b")
 COUNTED = {"one": 1, "two": 2, "three": 3, "four": 4, "a couple": 2, "a couple of": 2, "couple": 2, "couple of": 2}
@@ -150,6 +155,7 @@ VERSION_RE = re.compile(r"\bversion (?:number )?(\d{1,2})\b|\bv(\d{1,2})\b|\bthe
                         r"(?:version|mix|take)\b")   # "the second version": the chat's version 2
 ORDINAL_VERSIONS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
 BACK_RE = re.compile(r"\b(?:back|return|revert|rev|roll back|go back|bring|restore|put|as in|like in|how is in|same as|again|better|"
+                     r"prefer|preferred|liked|"
                      r"hear|listen to)\b")
 ATTRIBUTES = {"tempo": "tempo", "speed": "tempo", "pace": "tempo", "bpm": "tempo", "key": "key", "mode": "mode",
               "style": "style", "genre": "style", "instruments": "instruments", "instrumentation": "instruments",
@@ -236,7 +242,7 @@ def spelled(text: str) -> str:
 FILLERS = ((r"\b(?:um+|uh+|erm|er|hmm+|you know|i guess|basically|literally|honestly|tbh|mate|kindly)\b", " "),
            (r"\b(?:sort|kind) of\b(?= \w)", " "), (r"\blike(?= \d| about| around|,)", " "),
            (r"\bright(?= (?:back|on|at|into|in|there|before|after|up|down|from|till|until|to the)\b)"
-            r"(?! (?:before|after) (?:it|that|this)\b)", " "),   # "right before it": just before, kept for the place
+            r"(?! before\b| after (?:it|that|this)\b)", " "),   # "right before it": just before, kept for the place
            (r"\ba wee\b", "a"), (r"\bround about\b", "around"), (r"\bdo the needful\b", " "),
            # Nigerian English and Pidgin, South African: "abeg" (please), "make am faster small" (make it a little
            # faster), "eish", "howzit", "sha" (anyway)

@@ -106,6 +106,9 @@ def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None) -> st
         facts.append(f"the key is {plan.key} {plan.mode}")
     if re.search(r"\b(?:style|genre)\b", t):
         facts.append(f"the style is {plan.style}")
+    if re.search(r"\b(?:hits?|accents?|crash(?:es)?|stabs?|stings?|stops?|marks?|hit points?)\b", t):   # "where are the hits?"
+        marks = ", ".join(f"{h.kind} at {fmt(h.time_s)}" for h in sorted(plan.hit_points, key=lambda h: h.time_s))
+        facts.append(f"the marks are: {marks}" if marks else "there are no marks (hits) in the score")
     if re.search(r"\b(?:change|changed|different|differ|touch|touched|do|did you)\b", t):
         last = diff(history[-2], history[-1]) if history and len(history) >= 2 else []
         facts.append("the last edit made: " + describe(last).rstrip(".") if last else "nothing has been edited yet")

@@ -260,10 +260,12 @@ def blend(plan: ScorePlan, old: ScorePlan, k: float, attr: str | None = None, ro
         return old.sections[old.section_at((s.start_s + s.end_s) / 2)]
 
     if attr in (None, "tempo"):
+        score = plan.tempo_bpm   # the score's tempo before it is mixed: what a stretch without its own plays now
         if plan.tempo_bpm != old.tempo_bpm:
             plan.tempo_bpm, plan.tempo_asked = _mix(plan.tempo_bpm, old.tempo_bpm, k, 1), True
+
         def tempo(s, was):   # a stretch with no tempo of its own plays the score's
-            now, then = s.tempo_bpm or plan.tempo_bpm, was.tempo_bpm or old.tempo_bpm
+            now, then = s.tempo_bpm or score, was.tempo_bpm or old.tempo_bpm
             return s if s.tempo_bpm is None and was.tempo_bpm is None else \
                 s.model_copy(update={"tempo_bpm": _mix(now, then, k, 1)})
 

@@ -314,6 +314,10 @@ def _events(text: str, analysis: VideoAnalysis) -> Span | None:
               "Otherwise, which time or shot is it (e.g. 'from 0:04' or 'shot 3')?")
 
 
+# "just before the last cut", "right before 0:45": the moments leading in, as `lead_in` reads them
+JUST_BEFORE_RE = re.compile(r"\b(?:just|right|immediately|shortly|straight) (?:before|until|till|up to)\b")
+
+
 def locate(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> Span | None:
     """The part of the video `text` addresses, or None when it speaks of the whole score.
 
@@ -329,6 +333,8 @@ def locate(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> Span | None:
     text = normalise(text)
     for finder in (_cuts, _shots, _times, _fractions):
         span = finder(text, analysis)
+        if span and span.start_s < 0.05 < span.end_s - 0.5 and JUST_BEFORE_RE.search(text):
+            return lead_in(Span(span.end_s, analysis.duration_s, ""), analysis)   # the shot leading in, not all before
         if span:
             return span
     return _sections(text, analysis, plan) or _events(text, analysis)
