@@ -159,3 +159,60 @@ def test_just_before_a_place_is_the_shot_leading_in_not_everything_before(sessio
     session.say(said)
     assert energy_at(session.plan, 17) < energy_at(old, 17)   # shot 3 (0:13-0:21) leads into the last cut
     assert energy_at(session.plan, 3) == energy_at(old, 3) and energy_at(session.plan, 10) == energy_at(old, 10)
+
+
+def test_a_part_asked_to_take_the_melody_plays_it(session):
+    old = session.plan
+    session.say("can the strings take the melody")
+    assert session.plan.instrumentation["melody"] == old.instrumentation.get("strings", "String Ensemble 1")
+    assert [s.energy for s in session.plan.sections] == [s.energy for s in old.sections]
+
+
+def test_too_many_marks_then_only_keep_the_last_one(session):
+    session.say("a stab on every cut")
+    assert sum(h.kind == "stab" for h in session.plan.hit_points) == 3
+    session.say("too many stabs, only keep the last one")
+    assert [round(h.time_s) for h in session.plan.hit_points if h.kind == "stab"] == [21]
+
+
+def test_the_first_couple_of_seconds_is_a_place(session):
+    old = session.plan
+    turn = session.say("the first couple of seconds should be softer")
+    assert turn.question is None, turn.reply
+    assert energy_at(session.plan, 1) < energy_at(old, 1) and energy_at(session.plan, 10) == energy_at(old, 10)
+    session.say("and a bit louder in the last few seconds")
+    assert energy_at(session.plan, 29) > energy_at(old, 29) and energy_at(session.plan, 17) == energy_at(old, 17)
+
+
+def test_quieter_at_the_start_then_growing_until_the_end_grows_after_the_start(tmp_path):
+    from edit_clips import long_clip
+    a = long_clip(60.0, 4.0)
+    s = Session.open(a.source, "gentle ambient score", workdir=tmp_path / "store", analysis=a, render=False)
+    old = s.plan
+    s.say("could the opening be quieter and then grow steadily until the end")
+    after = [energy_at(s.plan, t) for t in (10, 30, 50, 58)]
+    assert energy_at(s.plan, 2) < energy_at(old, 2)
+    assert after == sorted(after) and after[-1] > energy_at(old, 58)   # rising to the end, past where it was
+
+
+def test_the_shot_after_with_a_complaint_of_its_own_is_no_repeat_of_the_last_edit(session):
+    session.say("more strings in shot 2")
+    strings = [s.instruments for s in session.plan.sections]
+    session.say("the shot after is too loud")   # "too" here is no "also": the strings stay where they were
+    assert [s.instruments for s in session.plan.sections] == strings
+
+
+def test_also_the_shot_after_repeats_the_last_edit_there(session):
+    old = session.plan
+    session.say("slower in shot 2")
+    session.say("also the shot after")
+    tempo = [session.plan.sections[session.plan.section_at(t)].tempo_bpm or session.plan.tempo_bpm for t in (3, 10, 17, 25)]
+    assert tempo[1] == tempo[2] < old.tempo_bpm == tempo[0] == tempo[3]
+
+
+@pytest.mark.parametrize("said, spared", [("a stab on every cut except the first", 6),
+                                          ("a stab on every cut except the last", 21)])
+def test_a_mark_on_every_cut_except_one_spares_that_cut(session, said, spared):
+    session.say(said)
+    stabs = sorted(round(h.time_s) for h in session.plan.hit_points if h.kind == "stab")
+    assert stabs == [t for t in CUTS_S if t != spared]

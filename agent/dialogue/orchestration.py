@@ -97,7 +97,8 @@ def read(t: str, want) -> str:
             or re.search(rf"\b(?:give|hand) (?:the )?(melody|tune|lead|bass|chords) to {INSTR}", t)):
         want("swap", target=m.group(1), value=m.group(2))  # "the tune played by a flute": that part's instrument
         return eat(t, m)
-    if (m := re.search(rf"{INSTR} (?:should |to |can |must |will |could )?(?:lead|take the lead|carry the (?:tune|melody))\b", t)) \
+    if (m := re.search(rf"{INSTR} (?:should |to |can |must |will |could )?(?:lead|take (?:over )?the (?:lead|tune|melody)|"
+                       rf"carry the (?:tune|melody))\b", t)) \
             or (m := re.search(rf"{INSTR} (?:on|for|plays?|playing) the (melody|lead|tune|bass|bassline|chords)\b", t)):
         role, word = (m.group(2), m.group(1)) if m.lastindex == 2 else ("melody", m.group(1))
         want("swap", target=role, value=word)

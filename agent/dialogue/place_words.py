@@ -67,7 +67,10 @@ PLACE_WORDS = ((r"\b(?:from|at) (?:the )?(?:very )?(?:top|start|beginning|first 
                (r"\b(?:photo|picture|pic|slide|image|clip)(s?)\b", r"shot\1"),   # a slideshow's photos: its shots
                (rf"\b(shots?|cuts?) ({NUMBER_WORD})\b", lambda m: f"{m.group(1)} {spoken_number(m.group(2))}"),
                (rf"\b(shots \d+ (?:and|to|through|-) ?)({NUMBER_WORD})\b",
-                lambda m: f"{m.group(1)}{spoken_number(m.group(2))}"), SPOKEN_SECONDS)
+                lambda m: f"{m.group(1)}{spoken_number(m.group(2))}"), SPOKEN_SECONDS,
+               # "the first couple of seconds", "the last few secs": counted as the shots are (COUNTS)
+               (r"\b(first|last|final|opening|closing) couple(?: of)? (s|secs?|seconds)\b", r"\1 2 \2"),
+               (r"\b(first|last|final|opening|closing) few (s|secs?|seconds)\b", r"\1 3 \2"))
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "couple": 2, "couple of": 2, "few": 3}
 # Things a picture analysis can point at without recognising objects.
 ACTION_WORDS = ("action", "busiest part", "most motion", "fastest part", "peak", "chaos", "most movement")

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from functools import partial
 
-from v2m.agent.dialogue import arbiter, edits, marks, messages, moments, names, orchestration, recall, sides, versions
+from v2m.agent.dialogue import arbiter, edits, marks, messages, moments, names, orchestration, recall, shifts, sides, versions
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.intents import apply_intents, from_last_revert, scope_of, style_first
 from v2m.agent.dialogue.phrases import words
@@ -272,7 +272,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         rebase(analysis, plan, request, history) or repeat(analysis, plan, request, history) or \
         marks.narrow(request, history, analysis, partial(_last_asked, analysis, history)) or \
         retarget(analysis, plan, request, history) or \
-        recall.moved(request, history, names.last_request(history), partial(understand, analysis), visible_cuts(analysis))
+        shifts.moved(request, history, names.last_request(history), partial(understand, analysis), visible_cuts(analysis))
     if again is not None:
         return again
     try:
