@@ -16,7 +16,7 @@ from collections.abc import Callable
 from v2m.agent.dialogue.phrases import SMALL_TALK
 from v2m.agent.dialogue.place_words import CLOCK, ORD, ORDINALS, PLACE_FILLER, parse_time
 from v2m.agent.dialogue.recall import sentences
-from v2m.agent.dialogue.where import Ask
+from v2m.agent.dialogue.where import PLACE_WORDS_RE, Ask
 from v2m.tools.contract import EditIntent, ScorePlan
 
 # "from the fourth shot, not the fourth cut", "shot 3 not shot 2": the place said instead of one the last request said
@@ -60,14 +60,14 @@ def _shifted_time(said: str, step: int, cuts: list[float]) -> str | None:
 
 
 # What a sentence that only moves the last edit says besides the move ("do the same for the one after")
-MOVE_FILLER = SMALL_TALK | PLACE_FILLER | set("do same thing there here is was one ones".split())
+MOVE_FILLER = SMALL_TALK | PLACE_FILLER | set("do same thing there here is was one ones next previous following".split())
 
 
 def _only_moved(low: str, shift: re.Match) -> bool:
     """The sentence says nothing but the move ("also the one after", "sorry, one earlier"); one with words of its
     own ("the shot after is too loud": "too" is no "also" there) is a request of its own at that place."""
     rest = low[:shift.start()] + " " + low[shift.end():]
-    for said in (ALSO_RE, SORRY_RE, MOVE_RE):
+    for said in (ALSO_RE, SORRY_RE, MOVE_RE, PLACE_WORDS_RE):   # "the next one too, the shot after": the place again
         rest = said.sub(" ", rest)
     return not set(re.findall(r"[a-z']+", rest)) - MOVE_FILLER
 
