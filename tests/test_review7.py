@@ -216,3 +216,14 @@ def test_a_mark_on_every_cut_except_one_spares_that_cut(session, said, spared):
     session.say(said)
     stabs = sorted(round(h.time_s) for h in session.plan.hit_points if h.kind == "stab")
     assert stabs == [t for t in CUTS_S if t != spared]
+
+
+def test_the_version_before_that_after_going_back_to_one_is_the_one_before_it(session):
+    first = session.plan
+    session.say("slower")
+    v2 = session.plan
+    session.say("add strings")
+    session.say("go back to version 2")
+    assert session.plan == v2
+    session.say("can we have the version before that")
+    assert session.plan.tempo_bpm == first.tempo_bpm and session.plan.instrumentation == first.instrumentation
