@@ -227,3 +227,16 @@ def test_the_version_before_that_after_going_back_to_one_is_the_one_before_it(se
     assert session.plan == v2
     session.say("can we have the version before that")
     assert session.plan.tempo_bpm == first.tempo_bpm and session.plan.instrumentation == first.instrumentation
+
+
+def test_for_so_many_seconds_after_a_moment_is_that_long(tmp_path):
+    from edit_clips import long_clip
+    a = long_clip(60.0, 4.0)
+    s = Session.open(a.source, "gentle ambient score", workdir=tmp_path / "store", analysis=a, render=False)
+    old = s.plan
+    s.say("slower for the twenty seconds after 0:30")
+
+    def tempo(plan, t):
+        return plan.sections[plan.section_at(t)].tempo_bpm or plan.tempo_bpm
+    assert tempo(s.plan, 40) < tempo(old, 40)
+    assert tempo(s.plan, 55) == tempo(old, 55) and tempo(s.plan, 25) == tempo(old, 25)

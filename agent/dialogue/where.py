@@ -235,6 +235,14 @@ def _times(text: str, analysis: VideoAnalysis) -> Span | None:
         if m.group(1) in ("first", "opening"):
             return Span(0.0, n, f"the first {n:g} s")
         return Span(max(0.0, d - n), d, f"the last {n:g} s")
+    # "for the 20 seconds after 0:30", "the 5 seconds before 0:40": that long on that side of the moment
+    m = re.search(rf"\b(?:for|the) (?:the )?(\d+(?:\.\d+)?) ?(?:s|secs?|seconds) (after|following|before|leading up to) {TIME}", text)
+    if m:
+        n, t = float(m.group(1)), parse_time(m.group(3))
+        _check(analysis, t)
+        a, b = (t, min(d, t + n)) if m.group(2) in ("after", "following") else (max(0.0, t - n), t)
+        if b - a >= 0.1:
+            return Span(a, b, f"from {fmt(a)} to {fmt(b)}")
     m = re.search(rf"\b(after|from|past|since|starting at|beyond|before|until|till|up to) {TIME}(?! ?bpm| ?%| ?percent)", text)
     if m:
         t = parse_time(m.group(2))
