@@ -240,3 +240,11 @@ def test_for_so_many_seconds_after_a_moment_is_that_long(tmp_path):
         return plan.sections[plan.section_at(t)].tempo_bpm or plan.tempo_bpm
     assert tempo(s.plan, 40) < tempo(old, 40)
     assert tempo(s.plan, 55) == tempo(old, 55) and tempo(s.plan, 25) == tempo(old, 25)
+
+
+def test_how_fast_names_the_stretches_with_a_tempo_of_their_own(session):
+    session.say("faster in shot 2")
+    own = session.plan.sections[session.plan.section_at(10)].tempo_bpm
+    turn = session.say("how fast is it right now?")
+    assert turn.question and f"{session.plan.tempo_bpm:g} BPM" in turn.reply, turn.reply
+    assert f"{own:g} from 0:06 to 0:13" in turn.reply, turn.reply

@@ -101,7 +101,16 @@ def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None) -> st
     if re.search(r"\b(?:tempo|bpm|speed|fast|slow|pace)\b", t):
         same = " (as in the first score)" if first.tempo_bpm == plan.tempo_bpm else \
             f" (the first score had {first.tempo_bpm:g})"
-        facts.append(f"the tempo is {plan.tempo_bpm:g} BPM{same}")
+        runs: list[list[float]] = []   # stretches with a tempo of their own, neighbours at one tempo joined
+        for sec in plan.sections:
+            if sec.tempo_bpm in (None, plan.tempo_bpm):
+                continue
+            if runs and abs(runs[-1][1] - sec.start_s) < 1e-6 and runs[-1][2] == sec.tempo_bpm:
+                runs[-1][1] = sec.end_s
+            else:
+                runs.append([sec.start_s, sec.end_s, sec.tempo_bpm])
+        where = "".join(f", {v:g} from {fmt(a)} to {fmt(b)}" for a, b, v in runs)
+        facts.append(f"the tempo is {plan.tempo_bpm:g} BPM{same}{where}")
     if re.search(r"\b(?:key|mode|scale|major|minor)\b", t):
         facts.append(f"the key is {plan.key} {plan.mode}")
     if re.search(r"\b(?:style|genre)\b", t):
