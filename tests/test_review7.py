@@ -248,3 +248,10 @@ def test_how_fast_names_the_stretches_with_a_tempo_of_their_own(session):
     turn = session.say("how fast is it right now?")
     assert turn.question and f"{session.plan.tempo_bpm:g} BPM" in turn.reply, turn.reply
     assert f"{own:g} from 0:06 to 0:13" in turn.reply, turn.reply
+
+
+@pytest.mark.parametrize("said", ["hmm, not sure", "honestly I'm not sure this is working"])
+def test_not_knowing_yet_is_no_edit_and_not_echoed_back(session, said):
+    turn = session.say(said)
+    assert turn.question and session.version == 1
+    assert "not sure what" not in turn.reply, turn.reply   # not "I'm not sure what 'not sure' means"

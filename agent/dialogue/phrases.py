@@ -344,6 +344,9 @@ mate mates champion champ superb fab fabulous excellent wonderful beautiful amaz
 stuff we are all done finished that's it that is for now bye goodbye see ya very much much so really again guys
 folks team everyone love it lol haha no worries dramas wahala problem she's apples savage howzit
 oh my gosh goodness dear me wow whoa yikes blimey crikey heavens""".split())
+# Not knowing yet ("hmm, not sure", "I don't know", "honestly I'm not sure this is working"): no edit to read
+UNDECIDED = set("not sure unsure dunno know don't dont i i'm im maybe think thinking let me honestly this it is isn't "
+                "working quite yet".split())
 # "can we go minor? joke.", "faster... jk": the clause before is taken back
 JOKE_RE = re.compile(r"^\W*(?:(?:just |only |i'?m )?(?:a )?(?:joke|joking|kidding)|jk|j/k|lol jk|not really|scratch that)\W*$", re.I)
 PLACE_TOKEN_RE = re.compile(r"(?:from )?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*(?:[-–]|to)\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?|\b(?:shots?|sh|cuts?) ?\d+"
@@ -379,4 +382,8 @@ def edit_clauses(clauses: list[str]) -> list[str]:
     meaningful = asked or meaningful   # "the music is sweet but the groove should come in sooner": the but-clause
     if not meaningful and any(_words(x) & (PLEASANTRIES - SMALL_TALK) for x in clauses):
         raise Ask("Glad to hear it. I left the score exactly as it is; tell me if anything should change.")
+    if clauses and all(not _words(x) - SMALL_TALK - PLEASANTRIES - UNDECIDED for x in clauses) and \
+            any(_words(x) & {"sure", "unsure", "dunno", "know", "working", "think", "thinking"} for x in clauses):
+        raise Ask("Take your time: I left the score as it is. When you know what bothers you, say it in your own words "
+                  "(e.g. 'too busy in the middle', 'slower', 'darker at the end').")
     return meaningful if meaningful or not clauses else clauses
