@@ -1,8 +1,13 @@
-"""Defects found by an outside review of the sixth session's chat readings, each through a real Session: the
-cost of reading a long request (the regex cache), a tempo changed by an amount of bpm no tempo could be ("knock 5
-bpm off"), a version named by the first change ("the tempo from before my first change"), a wish said of a
-named stretch ("make the whole thing feel like a funeral"), and an answer to a question that names its own
-moment ("remove the hit at 13 seconds" after "more energy, or a hit point?")."""
+"""Defects found by an outside review of the sixth session's chat readings, each through a real Session on a
+synthetic clip: the cost of reading a long request (re's cache overflowed), a tempo changed by an amount of bpm no
+tempo could be ("knock 5 bpm off"), a version named by the first change, by preference ("I preferred version 2")
+or as "the version before that" after going back, a wish said of a named stretch ("make the whole thing feel
+like a funeral"), scene words said of a part ("try taking off the drums") or inside another word ("coldplay"),
+an answer naming its own moment, "drop the last two notes of the melody" (no undo), half-way back on a stretch's
+tempo, questions about the marks and the tempo, places ("just before the last cut", "the first couple of
+seconds", "for the twenty seconds after 0:30", "the opening quieter, then grow until the end"), marks ("every cut
+except the first", "too many stabs, only keep the last one"), "the shot after is too loud" (no repeat of the last
+edit) and "not sure" (no echo)."""
 
 from __future__ import annotations
 
@@ -11,10 +16,12 @@ import time
 
 import pytest
 from dialogue_check import energy_at
-from edit_clips import make_analysis
+from edit_clips import long_clip, make_analysis
 
 from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.dialogue.session import Session
+from v2m.agent.dialogue.similes import plain
+from v2m.agent.dialogue.versions import blend
 
 # One clip for all: 30 s, cut at 6, 13 and 21 s (shots 1-4), scored as a thriller.
 CUTS_S = (6, 13, 21)
@@ -109,7 +116,6 @@ def test_a_scene_word_said_of_a_part_is_what_to_do_with_it(session, said, role, 
 
 
 def test_a_scene_is_a_whole_word(session):
-    from v2m.agent.dialogue.similes import plain
     assert plain("a little less coldplay") == "a little less coldplay"   # not "cold" (a question)
 
 
@@ -132,7 +138,6 @@ def test_a_version_preferred_is_gone_back_to(session):
 
 
 def test_half_way_back_mixes_a_stretchs_tempo_from_what_it_plays_now(session):
-    from v2m.agent.dialogue.versions import blend
     old = session.plan.model_copy(deep=True)
     old.tempo_bpm = 100.0
     old.sections[1] = old.sections[1].model_copy(update={"tempo_bpm": 80.0})   # shot 2 at 80, the rest at 100
@@ -185,7 +190,6 @@ def test_the_first_couple_of_seconds_is_a_place(session):
 
 
 def test_quieter_at_the_start_then_growing_until_the_end_grows_after_the_start(tmp_path):
-    from edit_clips import long_clip
     a = long_clip(60.0, 4.0)
     s = Session.open(a.source, "gentle ambient score", workdir=tmp_path / "store", analysis=a, render=False)
     old = s.plan
@@ -230,7 +234,6 @@ def test_the_version_before_that_after_going_back_to_one_is_the_one_before_it(se
 
 
 def test_for_so_many_seconds_after_a_moment_is_that_long(tmp_path):
-    from edit_clips import long_clip
     a = long_clip(60.0, 4.0)
     s = Session.open(a.source, "gentle ambient score", workdir=tmp_path / "store", analysis=a, render=False)
     old = s.plan
