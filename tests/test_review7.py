@@ -258,3 +258,12 @@ def test_not_knowing_yet_is_no_edit_and_not_echoed_back(session, said):
     turn = session.say(said)
     assert turn.question and session.version == 1
     assert "not sure what" not in turn.reply, turn.reply   # not "I'm not sure what 'not sure' means"
+
+
+def test_a_part_louder_right_after_it_was_taken_out_somewhere_is_louder_where_it_plays(session):
+    session.say("no bass in the last shot")
+    assert "bass" not in effective_roles(session.plan, session.plan.sections[session.plan.section_at(25)])
+    turn = session.say("louder bass please")
+    first = session.plan.sections[session.plan.section_at(3)]
+    assert first.levels_db.get("bass", 0) > 0, turn.reply   # where it plays, not brought back into the last shot
+    assert "bass" not in effective_roles(session.plan, session.plan.sections[session.plan.section_at(25)])

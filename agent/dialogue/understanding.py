@@ -304,7 +304,9 @@ def where_heard(intents: list[EditIntent], history: list[ScorePlan] | None) -> l
     out = []
     for it in intents:
         role = orchestration.role_of(history[-1], it.value) if it.what == "balance" and it.value else None
-        spans = [c.span for c in changes if role and re.search(rf"\b{role}\b", c.words)]
+        # where the last edit brought it in or moved its level: not where it took it out ("no bass, no pad")
+        spans = [c.span for c in changes if role and re.search(rf"\b{role} in\b" if c.kind == "roles" else rf"\b{role}\b",
+                                                               c.words)]
         if it.scope.kind == "whole" and spans and None not in spans:
             a, b = min(x for x, _ in spans), max(y for _, y in spans)
             it = it.model_copy(update={"scope": scope_of(Span(a, b, f"where the {it.value} plays ({fmt(a)}-{fmt(b)})",
