@@ -267,3 +267,9 @@ def test_a_part_louder_right_after_it_was_taken_out_somewhere_is_louder_where_it
     first = session.plan.sections[session.plan.section_at(3)]
     assert first.levels_db.get("bass", 0) > 0, turn.reply   # where it plays, not brought back into the last shot
     assert "bass" not in effective_roles(session.plan, session.plan.sections[session.plan.section_at(25)])
+
+
+def test_a_part_kept_on_hold_until_a_moment_is_out_until_then(session):
+    session.say("keep the drums on hold until 0:13")
+    plays = [("drums" in effective_roles(session.plan, session.plan.sections[session.plan.section_at(t)])) for t in (3, 10, 17)]
+    assert plays == [False, False, True]

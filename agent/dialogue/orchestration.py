@@ -167,7 +167,7 @@ def read(t: str, want) -> str:
     for m in list(re.finditer(rf"\b(?:no|without|remove|drop|lose|mute|take out|get rid of|kill|silence|fewer|"
                               rf"stop|turn off|leave out|cut out|minus|lose the|ditch|lay out on|(?:shouldn't|should "
                               rf"not|don't|do not|doesn't) (?:have|use|play|want|need)(?: any)?) {INSTR}"
-                              rf"|{INSTR} (?:tacet|out|sit out|drop out|lay out|stop|stops|(?:should |can |could |must |to |will |"
+                              rf"|{INSTR} (?:tacet|out|sit out|drop out|lay out|stop|stops|on hold|(?:should |can |could |must |to |will |"
                               rf"need to |may )?(?:rest|take a (?:rest|break|breather)|have a (?:rest|break)))\b(?! front)"
                               rf"|\b(?:rest|give) {INSTR} (?:a )?(?:rest|break|breather)\b", t)):   # "the drums should rest"
         if m.group(1) is None:
