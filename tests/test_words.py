@@ -12,7 +12,7 @@ from edit_clips import long_clip
 from v2m.agent.dialogue.arbiter import choose, possible, unfound
 from v2m.agent.dialogue.edits import read_request
 from v2m.agent.dialogue.intent_model import Prediction
-from v2m.agent.dialogue.phrases import spelled
+from v2m.agent.dialogue.spelling import spelled
 from v2m.agent.dialogue.understanding import apply_edit
 from v2m.agent.dialogue.where import Ask
 from v2m.agent.planners.rules import RulesPlanner

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import moments, recall
+from v2m.agent.dialogue import moments, shifts
 from v2m.agent.dialogue.messages import picks
 from v2m.agent.dialogue.store import TurnRecord
 from v2m.agent.dialogue.phrases import words
-from v2m.agent.dialogue.where import WHOLE_RE, Ask, fmt, locate, visible_cuts
+from v2m.agent.dialogue.where import WHOLE_RE, Ask, fmt, locate, moment, visible_cuts
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 
@@ -85,8 +85,9 @@ def _at_asked_place(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: l
         return None
     if asked.options and not picks(asked.options, text):
         return None   # a request of its own after the offer ("add a xylophone"), not one of the readings offered
-    try:   # an answer with a place of its own, or for the whole score ("faster overall"), says where itself
+    try:   # an answer with a place or a moment of its own, or for the whole score ("faster overall"), says where itself
         if WHOLE_RE.search(words(text)) or locate(words(text), analysis, old) is not None or \
+                moment(words(text)) is not None or \
                 (span := locate(words(asked.text), analysis, old)) is None:
             return None
     except Ask:
@@ -110,13 +111,13 @@ def _moved(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[Score
     was; the correction's sentences about other places ("the second one is the sunny one, leave that") only say
     what is left alone."""
     m = CORRECTING_RE.match(text)
-    if not (m or recall.SHIFT_RE.search(text.lower())) or len(turns) < 2 or len(lineage) < 2 or \
+    if not (m or shifts.SHIFT_RE.search(text.lower())) or len(turns) < 2 or len(lineage) < 2 or \
             turns[-1].kind != "say" or turns[-1].question:
         return None
     moment = moments.asked_about(turns[-2].reply) if turns[-2].kind == "say" and turns[-2].question else None
     first = re.split(r"(?<!\d)[.!?;]+(?!\d)", text[m.end() if m else 0:], maxsplit=1)[0]
     # "one later": the place the last answer gave, moved by one
-    shifted = recall.said_again(first, " ".join(turns[-1].text.lower().split()), visible_cuts(analysis))
+    shifted = shifts.said_again(first, " ".join(turns[-1].text.lower().split()), visible_cuts(analysis))
     if not moment or not (request := moments.filled(turns[-2].text, moment, shifted or first, analysis, lineage[-2],
                                                      lineage[:-1])):
         return None

@@ -39,7 +39,8 @@ from typing import Callable
 from v2m.agent.dialogue.intent_model import LABELS, IntentModel, Prediction
 from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.mentions import named_parts
-from v2m.agent.dialogue.phrases import spelled, words
+from v2m.agent.dialogue.phrases import words
+from v2m.agent.dialogue.spelling import spelled
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import WHOLE_RE, Ask, Unknown, locate, snap
 from v2m.tools.contract import EditIntent

@@ -167,6 +167,6 @@ def describe(changes: list[Change], reason: str = "", place: str = "") -> str:
         phrases.append(c.words + ("" if c.kind in ("hit", "no_hit") else where))
     text = "; ".join(phrases)
     if place:
-        text += f" ({place if place.split()[0] in ('after', 'before', 'between', 'from', 'there') else 'in ' + place})"
+        text += f" ({place if place.split()[0] in ('after', 'before', 'between', 'from', 'there', 'where') else 'in ' + place})"
     text = text[0].upper() + text[1:] + "."
     return text + (f" Why: {reason}." if reason else "")

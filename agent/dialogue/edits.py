@@ -17,12 +17,13 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue import (cues, cultures, marks, mentions, names, orchestration, phrases, sides, silence, similes,
-                                 takes, tempos, versions, vocab)
+                                 spelling, takes, tempos, versions, vocab)
 from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.phrases import FAST_RE, LESS_RE, LOUD_RE, MORE_RE, QUIET_RE, SLOW_RE, magnitude
-from v2m.agent.dialogue.place_words import APPOSITIVE_RE, PLACE_FILLER, SPOKEN_SECONDS, notation
-from v2m.agent.dialogue.where import PLACE_WORDS_RE, Ask, Span, Unknown, moment, only_place
+from v2m.agent.dialogue.place_words import (APPOSITIVE_RE, PLACE_FILLER, PLACE_WORDS_RE, SPOKEN_SECONDS, notation,
+                                            only_place)
+from v2m.agent.dialogue.where import Ask, Span, Unknown, moment
 from v2m.tools.contract import EditIntent, ScorePlan, VideoAnalysis
 from v2m.tools.music.theory import read_tonic, tonic_name, tonic_pc
 
@@ -119,7 +120,9 @@ def _key(c: Clause, t: str, original: str) -> str:
 
 def _style(c: Clause, t: str) -> str:
     kws = vocab.style_keywords("|".join((SLOW_RE, FAST_RE, MORE_RE, LESS_RE)))
-    hits = [(len(k), k) for k in kws if re.search(rf"\b{re.escape(k)}\b", t)]
+    # the plain `in` first: a pattern per keyword compiled for every clause overflowed re's cache (512 patterns)
+    # and made each clause recompile hundreds of them (a long request took seconds)
+    hits = [(len(k), k) for k in kws if k in t and re.search(rf"\b{re.escape(k)}\b", t)]
     if not hits:
         return t
     k = max(hits)[1]
@@ -168,7 +171,7 @@ def _shape(c: Clause, t: str) -> str:
 
 def _mood(c: Clause, t: str) -> str:
     words = sorted(((w, m) for m in vocab.MOODS.values() for w in m.words), key=lambda x: -len(x[0]))
-    found = [(w, m) for w, m in words if re.search(rf"\b{re.escape(w)}\b", t)]
+    found = [(w, m) for w, m in words if w in t and re.search(rf"\b{re.escape(w)}\b", t)]   # `in` first: as _style
     if not found:
         return t
     if len({m.name for _, m in found}) > 1:
@@ -311,7 +314,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     known = {**(known or {}), **names.said(request)}   # "the kiss", whether said before or in this request
     noun = names.noun_of(request)
     for n_clause, original in enumerate(clauses):
-        text = phrases.words(phrases.unfilled(phrases.spelled(original.lower())))
+        text = phrases.words(phrases.unfilled(spelling.spelled(original.lower())))
         text = re.sub(r"(\d)\.(?!\d)", r"\1", text)
         text = re.sub(r"\b(five|ten|fifteen|twenty|thirty)(?= ?(?:percent|%|bpm))",
                       lambda m: str(NUMBERS[m.group(1)]), text)

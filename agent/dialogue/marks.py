@@ -72,6 +72,10 @@ def lock(e, on: bool) -> None:
         e.plan.sections[i] = e.plan.sections[i].model_copy(update={"locked": on})
 
 
+# the cuts a mark on every cut spares: "except the first", "apart from the last one", "but not the second cut"
+EXCEPT_RE = re.compile(rf"\b(?:except(?: for)?|apart from|other than|but not|not on|save|bar) (?:the |on the )?{ORD}(?: (?:one|cut))?\b")
+
+
 def sync(c, t: str) -> str:
     """"hit the cut at 0:07", "a crash on every cut", "no accent at the first cut": hit points."""
     said = t
@@ -98,6 +102,8 @@ def sync(c, t: str) -> str:
     times: list[float] | None
     if re.search(r"\b(every|all(?: the)?|each|the) cuts\b|\bevery cut\b|\beach cut\b", t):
         times = [x for x in visible_cuts(a) if c.span is None or c.span.start_s - 0.05 <= x <= c.span.end_s + 0.05]
+        spared = [_cut(a, w) for w in EXCEPT_RE.findall(t)]   # "every cut except the first": not that one
+        times = [x for x in times if all(abs(x - y) > 0.05 for y in spared)]
     elif (mc := re.search(rf"\bcut (?:at|around|near) {TIME}", t)):
         times = [nearest_cut(a, parse_time(mc.group(1)))]
     elif (mc := re.search(r"\bcuts? (\d{1,2}(?:(?: ?,| and| &| plus| ?\+)? \d{1,2})+)\b", t)):   # "cuts 4 and 6"
@@ -171,11 +177,13 @@ def drop_hits(e, times: list[float] | None) -> None:
 
 
 # "except the first one", "jk just last 2", "only the first three": which of the last edit's marks stay
-NARROW_RE = re.compile(opening(r"jk|j/k|actually|no|nah|sorry|wait|but|and|(?:way |far |a bit |just )?too (?:much|many)(?: now)?|"
-                               r"overkill|(?:that'?s |it'?s )?(?:a bit |way )?(?:much|a lot)") + r"(?P<how>except(?: for)?|"
-                       r"but not|not|apart from|other than|skip|leave out|just|only)\s+(?:on\s+|at\s+)?(?:the\s+)?"
-                       r"(?P<which>first|last|final)(?:\s+(?P<n>one|two|three|four|five|\d+))?(?:\s+(?:ones?|cuts?|hits?))?"
-                       r"\W*$", re.I)
+MARKED = r"(?:ones?|cuts?|hits?|crash(?:es)?|accents?|marks?|stabs?|stops?|swells?)"   # what a mark is called
+NARROW_RE = re.compile(opening(r"jk|j/k|actually|no|nah|sorry|wait|but|and|(?:way |far |a bit |just )?too (?:much|many)"
+                               rf"(?: {MARKED}| of (?:them|those|these))?(?: now)?|"
+                               r"overkill|(?:that'?s |it'?s )?(?:a bit |way )?(?:much|a lot)") + r"(?:keep |leave )?(?P<how>except(?: for)?|"
+                       r"but not|not|apart from|other than|skip|leave out|just|only)(?: keep| leave)?\s+(?:on\s+|at\s+)?(?:the\s+)?"
+                       rf"(?P<which>first|last|final)(?:\s+(?P<n>one|two|three|four|five|\d+))?(?:\s+{MARKED})?"
+                       r"\W*$", re.I)   # "too many crashes, only keep the last one", "keep just the first two"
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 

@@ -28,9 +28,9 @@ from v2m.agent.dialogue import names
 from v2m.agent.dialogue.arbiter import COUNTED_RE
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.phrases import ATTRIBUTES, opening, words
-from v2m.agent.dialogue.place_words import TAG_RE, parse_time
+from v2m.agent.dialogue.place_words import TAG_RE, only_place, parse_time
 from v2m.agent.dialogue.vocab import KIT_PIECES, MOODS, ROLE_WORDS
-from v2m.agent.dialogue.where import Ask, fmt, locate, only_place, shot_at, snap
+from v2m.agent.dialogue.where import Ask, fmt, locate, shot_at, snap
 from v2m.agent.dialogue.where import moment as moment_of
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 

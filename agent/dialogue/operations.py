@@ -97,17 +97,6 @@ def split_at(plan: ScorePlan, span: Span | None, analysis: VideoAnalysis) -> tup
     return inside, locked
 
 
-def where_phrase(plan: ScorePlan, idx: list[int], span: Span | None) -> str:
-    """" in the second half (0:05.5-0:10)", or "" for the whole score."""
-    if span is None:
-        return ""
-    label = span.label if span.label.split()[0] in ("after", "before", "between", "from") else f"in {span.label}"
-    if not idx:
-        return f" {label}"
-    a, b = plan.sections[idx[0]].start_s, plan.sections[idx[-1]].end_s
-    return f" {label} ({fmt(a)}-{fmt(b)})"
-
-
 # ----------------------------------------------------------------------------- tempo
 
 
@@ -254,17 +243,6 @@ def set_loudness(plan: ScorePlan, delta_db: float) -> str:
 
 
 # ----------------------------------------------------------------------------- instruments
-
-
-def role_playing(plan: ScorePlan, gm: str, want_role: str) -> str | None:
-    """The role whose instrument is `gm` (or the role itself when the word names one)."""
-    inst = {**load_style(plan.style).instruments, **plan.instrumentation}
-    for role, name in inst.items():
-        if name.lower() == gm.lower():
-            return role
-    if want_role in inst and gm.lower().split()[0] in inst[want_role].lower():
-        return want_role
-    return None
 
 
 def free_role(plan: ScorePlan, preferred: str, *, kit: bool = False) -> str:

@@ -97,7 +97,8 @@ def read(t: str, want) -> str:
             or re.search(rf"\b(?:give|hand) (?:the )?(melody|tune|lead|bass|chords) to {INSTR}", t)):
         want("swap", target=m.group(1), value=m.group(2))  # "the tune played by a flute": that part's instrument
         return eat(t, m)
-    if (m := re.search(rf"{INSTR} (?:should |to |can |must |will |could )?(?:lead|take the lead|carry the (?:tune|melody))\b", t)) \
+    if (m := re.search(rf"{INSTR} (?:should |to |can |must |will |could )?(?:lead|take (?:over )?the (?:lead|tune|melody)|"
+                       rf"carry the (?:tune|melody))\b", t)) \
             or (m := re.search(rf"{INSTR} (?:on|for|plays?|playing) the (melody|lead|tune|bass|bassline|chords)\b", t)):
         role, word = (m.group(2), m.group(1)) if m.lastindex == 2 else ("melody", m.group(1))
         want("swap", target=role, value=word)
@@ -166,7 +167,7 @@ def read(t: str, want) -> str:
     for m in list(re.finditer(rf"\b(?:no|without|remove|drop|lose|mute|take out|get rid of|kill|silence|fewer|"
                               rf"stop|turn off|leave out|cut out|minus|lose the|ditch|lay out on|(?:shouldn't|should "
                               rf"not|don't|do not|doesn't) (?:have|use|play|want|need)(?: any)?) {INSTR}"
-                              rf"|{INSTR} (?:tacet|out|sit out|drop out|lay out|stop|stops|(?:should |can |could |must |to |will |"
+                              rf"|{INSTR} (?:tacet|out|sit out|drop out|lay out|stop|stops|on hold|(?:should |can |could |must |to |will |"
                               rf"need to |may )?(?:rest|take a (?:rest|break|breather)|have a (?:rest|break)))\b(?! front)"
                               rf"|\b(?:rest|give) {INSTR} (?:a )?(?:rest|break|breather)\b", t)):   # "the drums should rest"
         if m.group(1) is None:

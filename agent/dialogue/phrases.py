@@ -1,7 +1,7 @@
 """How people say things the edit grammar reads plainly: idioms ("ease off the speed a touch" = a little
 slower), "too X" (move away from X), shapes over time ("start soft and grow"), references to earlier
-versions ("like it was before", "the original tempo", "version 2"), dictated homophones ("the base" is the
-bass), signs in terse notes ("+energy") and the small talk around a request ("cheers", "joke.").
+versions ("like it was before", "the original tempo", "version 2") and the small talk around a request
+("cheers", "joke."). Misspellings, dictated homophones and signs are mended before, by `spelling`.
 
     from v2m.agent.dialogue.phrases import plain
     plain("that's a bit too busy")       # " a bit  less busy "  (the grammar's own words)
@@ -12,14 +12,10 @@ Used by `v2m.agent.dialogue.edits` before its parsers read a clause.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from v2m.agent.dialogue.cultures import shunned
 from v2m.agent.dialogue.idioms import IDIOMS
-from v2m.agent.dialogue.minilm import model_dir
-from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS, ROLE_WORDS
 from v2m.agent.dialogue.where import Ask
-from v2m.tools.style import load_style, style_names
 
 # How a part of the score is described when it is too much of something ("it's flat chat from the start",
 # "sh3 gone a bit mental"): said as "too X", so a plain reduction beside it ("bring it back a notch", "calm
@@ -129,12 +125,17 @@ PREVIOUS_RE = re.compile(rf"\b(?:like|as|how|the way) (?:it|they) (?:was|were|is
 # versions back", "like it was two changes ago", "before our last 2 edits"
 NUMBER = r"one|two|three|four|a couple(?: of)?|couple(?: of)?|[1-4]"   # the counts COUNTED reads
 COUNT = rf"({NUMBER})"
-CHANGES = r"(?:changes?|edits?|tweaks?|steps?|versions?|requests?|goes|turns|things|ones|notes)"
+EDIT_WORDS = r"changes?|edits?|tweaks?|steps?|versions?|requests?"
+EDITS = rf"(?:{EDIT_WORDS})"
+CHANGES = rf"(?:{EDIT_WORDS}|goes|turns|things|ones|notes)"   # "notes", "things": only after a word of undoing
 RECENT = r"(?:last|latest|most recent|previous|past|recent)"
 LAST_N_RE = re.compile(rf"\b(?:undo|revert|reverse|take back|roll back) (?:the |my |our |your )?{RECENT} {COUNT}(?: {CHANGES})?\b"
                        rf"(?! (?:shots?|cuts?|hits?|accents?|marks?|seconds|secs|bars|beats|sections?|bits|parts)\b)"
-                       rf"|\b(?:undo|revert|reverse|take back|roll back|scrap|cancel|drop|lose|forget|remove|ditch) (?:the |my |our "
+                       rf"|\b(?:undo|revert|reverse|take back|roll back) (?:the |my |our "
                        rf"|your |those |these )?(?:{RECENT} )?{COUNT} (?:{RECENT} )?{CHANGES}\b"
+                       # a verb that also removes music ("drop the last two notes of the melody") counts only edits
+                       rf"|\b(?:scrap|cancel|drop|lose|forget|remove|ditch) (?:the |my |our "
+                       rf"|your |those |these )?(?:{RECENT} )?{COUNT} (?:{RECENT} )?{EDITS}\b"
                        rf"|\b(?:go|going|step|jump|roll|move|take (?:it|us|me)) back {COUNT} {CHANGES}\b|\b{COUNT} {CHANGES} back\b"
                        rf"|\b{COUNT} {CHANGES} ago\b|\bbefore (?:the|my|our|your) {RECENT} {COUNT} {CHANGES}\b")
 COUNTED = {"one": 1, "two": 2, "three": 3, "four": 4, "a couple": 2, "a couple of": 2, "couple": 2, "couple of": 2}
@@ -148,6 +149,7 @@ ORIGINAL_RE = re.compile(r"\boriginal\b|\b(?:first|starting|initial) (?:one|vers
 # Before every change so far: "before all the changes", "undo everything", "start over"; said first, as these
 # also contain the words of PREVIOUS_RE ("put it back how it was ..., before all the changes").
 EVERY_CHANGE_RE = re.compile(r"\bbefore (?:all|any|every)(?: of)?(?: the| my| our| your)? (?:changes?|edits?|tweaks?)\b"
+                             r"|\bbefore (?:the|my|our|your|any) (?:very )?first (?:change|edit|tweak|request)\b"
                              r"|\bundo (?:all|everything|every (?:change|edit))\b|\b(?:start|begin) (?:over|again|afresh)\b"
                              r"|\bfrom scratch\b|\breset (?:it|everything|the (?:score|music|plan))\b|\bthe very first (?:version|one|score|take)\b"
                              r"|\b(?:was|were|sounded) (?:at|in) the (?:very )?(?:beginning|start)\b")
@@ -155,85 +157,11 @@ VERSION_RE = re.compile(r"\bversion (?:number )?(\d{1,2})\b|\bv(\d{1,2})\b|\bthe
                         r"(?:version|mix|take)\b")   # "the second version": the chat's version 2
 ORDINAL_VERSIONS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
 BACK_RE = re.compile(r"\b(?:back|return|revert|rev|roll back|go back|bring|restore|put|as in|like in|how is in|same as|again|better|"
+                     r"prefer|preferred|liked|"
                      r"hear|listen to)\b")
 ATTRIBUTES = {"tempo": "tempo", "speed": "tempo", "pace": "tempo", "bpm": "tempo", "key": "key", "mode": "mode",
               "style": "style", "genre": "style", "instruments": "instruments", "instrumentation": "instruments",
               "energy": "energy", "volume": "loudness", "loudness": "loudness"}
-
-
-# Phone typing: shorthand, then words written without their vowels ("slwr", "drms") or with one letter
-# dropped ("evrything"), matched against the words the grammar reads.
-SHORTHAND = ((r"^\s*2 (?=[a-z])", "too "), (r"@", " at "), (r"\bnvm\b", "never mind"), (r"\bpls\b|\bplz\b", "please"),
-             (r"\bu\b", "you"), (r"\bw/o\b", "without"), (r"\bw/", "with "), (r"\bthx\b", "thanks"))
-# Dictation writes a music word as its homophone ("the base is too quiet", "the symbols are harsh"); said in a
-# request about the score, these are the music words.
-DICTATED = ((r"\b(the|a|that|more|less|no|some|your|my|our|slap|electric|synth|upright|fretless) base\b"
-             r"(?! (?:of|camp|station|model|price|version|plan|layer|rate|case|level|line of))", r"\1 bass"),
-            (r"\bbase ?lines?\b", "bassline"), (r"\bbase (guitar|player|drum|notes?|part)\b", r"bass \1"),
-            (r"\bsymbols?\b", "cymbals"), (r"\bhigh[- ]?hats?\b", "hi-hats"), (r"\bthe temple\b", "the tempo"),
-            (r"\bquire\b", "choir"), (r"\b(?:to|two) lord\b", "too loud"), (r"\blow[- ]fi\b", "lo-fi"))
-# Signs in terse notes: "brighter + busier" (and), "+energy" (more), "-10% tempo" (10% slower).
-SIGNS = ((r"(?<=[a-z])(?: \+ |\+)(?=[a-z])", " and "), (r"(?<![\w:.])\+ ?(?=[a-z])", "more "),
-         (r"(?<![\w:.])- ?(?=energy\b|volume\b|tempo\b)", "less "),
-         (r"(?<![\w:.])([+-]) ?(\d{1,2}) ?(?:%|percent) (?:on the |the )?(?:tempo|speed|pace|bpm)",
-          lambda m: f"{m.group(2)}% {'faster' if m.group(1) == '+' else 'slower'}"),
-         (r"\b(?:tempo|speed|pace) ([+-]) ?(\d{1,2}) ?(?:%|percent)",
-          lambda m: f"{m.group(2)}% {'faster' if m.group(1) == '+' else 'slower'}"))
-KNOWN = set("""slower faster louder quieter softer more less after before from until everything drums drum bass strings
-piano guitar melody shot shots cut cuts ending intro outro start end energy tempo bigger smaller busier calmer darker
-brighter happier sadder fade hit crash lock unlock undo redo minor major key please again remove without add
-add back version original second third first last louder quieter volume sparser fuller quicker slow fast music
-beat percussion synth organ flute violin cello trumpet brass horns sax saxophone keys kick snare choir pad lead
-through everywhere whole thing instead swap replace only just every each all cut""".split())
-
-
-def _skeleton(w: str) -> str:
-    return w[0] + re.sub(r"[aeiou]", "", w[1:])
-
-
-@lru_cache(maxsize=1)
-def _known() -> tuple[frozenset[str], dict[str, str]]:
-    """The words the grammar reads (its own, instruments, moods, styles) and their vowel-less skeletons."""
-    words = set(KNOWN) | {w for k in INSTRUMENTS for w in k.split()} | set(ROLE_WORDS) | \
-        {w for m in MOODS.values() for p in m.words for w in p.split()} | \
-        {w for n in style_names() for k in [n, *load_style(n).keywords] for w in re.findall(r"[a-z]+", k)}
-    skeletons: dict[str, str] = {}
-    for w in sorted(words, key=lambda x: (len(x), x)):
-        if len(w) >= 3:
-            skeletons.setdefault(_skeleton(w), w)
-    return frozenset(words), skeletons
-
-
-@lru_cache(maxsize=1)
-def _english() -> frozenset[str]:
-    """Whole words of the MiniLM tokenizer's vocabulary (30k WordPieces): words that are spelt right."""
-    try:
-        return frozenset(w for w in (model_dir() / "vocab.txt").read_text().split() if w.isalpha())
-    except Exception:  # noqa: BLE001 - no encoder installed: correct only what is clearly shorthand
-        return frozenset()
-
-
-def spelled(text: str) -> str:
-    """`text` with shorthand expanded and misspelt grammar words corrected (lower-case input)."""
-    import difflib
-
-    for pat, rep in (*SHORTHAND, *DICTATED, *SIGNS):
-        text = re.sub(pat, rep, text)
-    english = _english()
-    known, skeletons = _known()
-
-    def fix(m: re.Match) -> str:
-        w = m.group(0)
-        if w in known or len(w) < 3 or w in english:
-            return w
-        if _skeleton(w) in skeletons:  # "slwr", "drms", "minr": the vowels left out
-            return skeletons[_skeleton(w)]
-        if len(w) >= 5:
-            close = difflib.get_close_matches(w, known, n=1, cutoff=0.86)
-            if close:
-                return close[0]
-        return w
-    return re.sub(r"[a-z]+", fix, text)
 
 
 # Words that carry no edit: dictation fillers, hedges and politeness ("um, can you like make it ...", "pull
@@ -241,7 +169,7 @@ def spelled(text: str) -> str:
 FILLERS = ((r"\b(?:um+|uh+|erm|er|hmm+|you know|i guess|basically|literally|honestly|tbh|mate|kindly)\b", " "),
            (r"\b(?:sort|kind) of\b(?= \w)", " "), (r"\blike(?= \d| about| around|,)", " "),
            (r"\bright(?= (?:back|on|at|into|in|there|before|after|up|down|from|till|until|to the)\b)"
-            r"(?! (?:before|after) (?:it|that|this)\b)", " "),   # "right before it": just before, kept for the place
+            r"(?! before\b| after (?:it|that|this)\b)", " "),   # "right before it": just before, kept for the place
            (r"\ba wee\b", "a"), (r"\bround about\b", "around"), (r"\bdo the needful\b", " "),
            # Nigerian English and Pidgin, South African: "abeg" (please), "make am faster small" (make it a little
            # faster), "eish", "howzit", "sha" (anyway)
@@ -354,6 +282,9 @@ mate mates champion champ superb fab fabulous excellent wonderful beautiful amaz
 stuff we are all done finished that's it that is for now bye goodbye see ya very much much so really again guys
 folks team everyone love it lol haha no worries dramas wahala problem she's apples savage howzit
 oh my gosh goodness dear me wow whoa yikes blimey crikey heavens""".split())
+# Not knowing yet ("hmm, not sure", "I don't know", "honestly I'm not sure this is working"): no edit to read
+UNDECIDED = set("not sure unsure dunno know don't dont i i'm im maybe think thinking let me honestly this it is isn't "
+                "working quite yet".split())
 # "can we go minor? joke.", "faster... jk": the clause before is taken back
 JOKE_RE = re.compile(r"^\W*(?:(?:just |only |i'?m )?(?:a )?(?:joke|joking|kidding)|jk|j/k|lol jk|not really|scratch that)\W*$", re.I)
 PLACE_TOKEN_RE = re.compile(r"(?:from )?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*(?:[-–]|to)\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?|\b(?:shots?|sh|cuts?) ?\d+"
@@ -389,4 +320,8 @@ def edit_clauses(clauses: list[str]) -> list[str]:
     meaningful = asked or meaningful   # "the music is sweet but the groove should come in sooner": the but-clause
     if not meaningful and any(_words(x) & (PLEASANTRIES - SMALL_TALK) for x in clauses):
         raise Ask("Glad to hear it. I left the score exactly as it is; tell me if anything should change.")
+    if clauses and all(not _words(x) - SMALL_TALK - PLEASANTRIES - UNDECIDED for x in clauses) and \
+            any(_words(x) & {"sure", "unsure", "dunno", "know", "working", "think", "thinking"} for x in clauses):
+        raise Ask("Take your time: I left the score as it is. When you know what bothers you, say it in your own words "
+                  "(e.g. 'too busy in the middle', 'slower', 'darker at the end').")
     return meaningful if meaningful or not clauses else clauses

@@ -69,7 +69,10 @@ PLACE_WORDS = ((r"\b(?:from|at) (?:the )?(?:very )?(?:top|start|beginning|first 
                (r"\b(?:photo|picture|pic|slide|image|clip)(s?)\b", r"shot\1"),   # a slideshow's photos: its shots
                (rf"\b(shots?|cuts?) ({NUMBER_WORD})\b", lambda m: f"{m.group(1)} {spoken_number(m.group(2))}"),
                (rf"\b(shots \d+ (?:and|to|through|-) ?)({NUMBER_WORD})\b",
-                lambda m: f"{m.group(1)}{spoken_number(m.group(2))}"), SPOKEN_SECONDS)
+                lambda m: f"{m.group(1)}{spoken_number(m.group(2))}"), SPOKEN_SECONDS,
+               # "the first couple of seconds", "the last few secs": counted as the shots are (COUNTS)
+               (r"\b(first|last|final|opening|closing) couple(?: of)? (s|secs?|seconds)\b", r"\1 2 \2"),
+               (r"\b(first|last|final|opening|closing) few (s|secs?|seconds)\b", r"\1 3 \2"))
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "couple": 2, "couple of": 2, "few": 3}
 # Things a picture analysis can point at without recognising objects.
 ACTION_WORDS = ("action", "busiest part", "most motion", "fastest part", "peak", "chaos", "most movement")
@@ -195,3 +198,16 @@ def notation(text: str) -> str:
             return f"{m.group('pad')}from {m.group('a')}{m.group('sep')}"
         return f"{m.group('pad')}from {m.group('a')} to {b}{m.group('sep')}"
     return re.sub(r"\n+", " ; ", HEAD_RE.sub(head, text)).strip(" ;")
+
+
+# The words a place is said with ("from 0:35 to 1:06", "after the second cut"), none of them an edit.
+PLACE_WORDS_RE = re.compile(r"\b(?:from|on|onwards?|after|before|in|the|at|to|until|till|during|for|cut|cuts|shot|shots|"
+                            r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|penultimate|"
+                            r"\d+(?::\d+)?(?:st|nd|rd|th|s)?|mark|minute|two|three|four|five|six|couple|few|ones?|seconds?|"
+                            r"secs?|minutes?|one-minute|half|end|start|everything|between|and|there|here)\b")
+
+
+def only_place(rest: str) -> bool:
+    """What is left of a clause is a place and filler ("from the second cut on"): no edit of its own."""
+    left = PLACE_WORDS_RE.sub(" ", rest)
+    return not [w for w in re.findall(r"[a-z][a-z'-]*", left) if len(w) > 2 and w not in PLACE_FILLER]

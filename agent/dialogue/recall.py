@@ -3,9 +3,8 @@ edit brought in ("never mind the hit", "lose the accordion again"), a version na
 ("the one from this morning"), one thing as it was in a version ("I preferred the drums in v2"), and a version to start from before a new edit ("from the first one, only
 change: ..."). Corrections of the last edit: taken back in so many words ("the E minor was meant for the trailer,
 not this one", "put it back the way it was": `corrected`), one edit taken back by what it was about ("forget the speed-up, but
-keep the flute": `undone`), its place said anew or moved by one ("in the third shot, not the second shot", "no,
-the other one - at 0:16", "one earlier": `moved`). Read from the words and the plans so far; what to do then is
-said as `EditIntent`s.
+keep the flute": `undone`); its place said anew or moved by one is `v2m.agent.dialogue.shifts`. Read from the words
+and the plans so far; what to do then is said as `EditIntent`s.
 
     from v2m.agent.dialogue.recall import withdrawn, rebased, named_by_time
     withdrawn("nvm the crash", history)        # [EditIntent(what="revert", version=-1)] when the last edit added it
@@ -25,8 +24,7 @@ from v2m.agent.dialogue import versions
 from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.orchestration import role_of
-from v2m.agent.dialogue.phrases import AS_IT_WAS, ATTRIBUTES, SMALL_TALK, edits_before, opening, reference, words
-from v2m.agent.dialogue.place_words import CLOCK, ORD, ORDINALS, parse_time
+from v2m.agent.dialogue.phrases import AS_IT_WAS, ATTRIBUTES, edits_before, opening, reference, words
 from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan
 
@@ -165,7 +163,8 @@ KINDS_OF = {"tempo": ("tempo",), "key": ("key",), "mode": ("key",), "style": ("s
             "loudness": ("loudness",), "instruments": ("roles", "levels", "instrument")}
 
 
-def _sentences(request: str) -> list[str]:
+def sentences(request: str) -> list[str]:
+    """A request's sentences (a time's dot is none: "0:05.5")."""
     return [x.strip() for x in re.split(r"[;!?\n]+|\.+(?=\s|$)", request) if x.strip()]   # not "0:05.5"
 
 
@@ -222,7 +221,7 @@ def corrected(request: str, history: list[ScorePlan] | None,
     if not history or len(history) < 2:
         return None
     backs, rest = [], []
-    for sentence in _sentences(request):
+    for sentence in sentences(request):
         if (it := _taken_back(sentence, history)) is not None:
             backs.append(it)
         elif PREFACE_RE.sub("", sentence).strip():
@@ -235,109 +234,6 @@ def corrected(request: str, history: list[ScorePlan] | None,
         return [back] if whole else backs
     k = len(history) - 2 if whole else len(history) - 1
     return [*([back] if whole else backs), *read(history[k], ". ".join(rest), history[:k + 1])]
-
-
-# "from the fourth shot, not the fourth cut", "shot 3 not shot 2": the place said instead of one the last request said
-ONE_PLACE = rf"(?:the )?(?:{ORD} (?:shot|cut|photo|clip|beat|bar)|(?:shot|cut) \d{{1,2}})"
-CONTRAST_RE = re.compile(rf"\b(?P<a>{ONE_PLACE})\s*,?\s+(?:and |but )?not\s+(?P<b>{ONE_PLACE})\b")
-# "one earlier", "a shot later", "the one after": the last edit's place moved by one
-SHIFT_RE = re.compile(r"\b(?:one|a) (?:shot |cut )?(?P<d>earlier|sooner|later|before|after|back|on)\b(?! (?:that|this|it|the)\b)|"
-                      r"\bthe (?:one|shot|cut) (?P<d2>before|after)\b(?! (?:that|this|it|the)\b)")
-OTHER_RE = re.compile(r"\bthe other (?:cut|shot|one|time|spot|place|moment|hit)\b")
-SORRY_RE = re.compile(r"\b(?:sorry|oops|no|nope|wait|correction|typo|my bad|i meant|meant|actually|rather)\b")
-# "also the shot after", "and one later too": the last edit once more at the new place, not moved there
-ALSO_RE = re.compile(r"\b(?:also|too|as well|and|again|same (?:there|for|in|on))\b")
-MOVE_RE = re.compile(r"\b(?:not|instead|rather than)\b")
-ORD_NAMES = [k for k, v in sorted(ORDINALS.items(), key=lambda kv: kv[1]) if 0 < v and k.isalpha()]
-
-
-def _shifted(place: str, step: int) -> str | None:
-    """'the fourth shot' -> 'the third shot' (step -1), 'shot 4' -> 'shot 5'; None at the first."""
-    if m := re.search(r"\b(shot|cut) (\d{1,2})\b", place):
-        n = int(m.group(2)) + step
-        return None if n < 1 else place[:m.start(2)] + str(n) + place[m.end(2):]
-    m = re.search(ORD, place)
-    n = ORDINALS.get(m.group(1)) if m else None
-    if n is None or n < 1 or not 1 <= n + step <= len(ORD_NAMES):
-        return None
-    return place[:m.start(1)] + ORD_NAMES[n + step - 1] + place[m.end(1):]
-
-
-def _shifted_time(said: str, step: int, cuts: list[float]) -> str | None:
-    """The last request with its one time moved to the cut before or after it ("hit 0:07" -> "hit 0:05.48")."""
-    times = list(re.finditer(rf"(?<![\d:.]){CLOCK}(?![\d:])", said))
-    if len(times) != 1 or not cuts:
-        return None
-    t = parse_time(times[0].group(0))
-    near = [c for c in cuts if (c < t - 0.3 if step < 0 else c > t + 0.3)]
-    if not near:
-        return None
-    c = max(near) if step < 0 else min(near)
-    clock = f"{int(c // 60)}:{c % 60:05.2f}".rstrip("0").rstrip(".")
-    return f"{said[:times[0].start()]}{clock}{said[times[0].end():]}"
-
-
-def said_again(sentence: str, said: str, cuts: list[float]) -> str | None:
-    """The last request (`said`, lower-cased) with its place as one sentence of a correction puts it, or None."""
-    low = " ".join(sentence.lower().split())
-    if (m := CONTRAST_RE.search(low)) and SORRY_RE.search(low):
-        b = re.sub(r"^the ", "", m.group("b"))
-        if re.search(rf"\b{re.escape(b)}\b", said):
-            return re.sub(rf"\b{re.escape(b)}\b", re.sub(r"^the ", "", m.group("a")), said, count=1)
-    if OTHER_RE.search(low) and SORRY_RE.search(low):   # "no, the other cut - it's at 0:07": the time said now
-        now, before = re.findall(rf"(?<![\d:.]){CLOCK}(?![\d:])", low), re.findall(rf"(?<![\d:.]){CLOCK}(?![\d:])", said)
-        if len(now) == 1 and len(before) == 1 and now != before:
-            return said.replace(before[0], now[0], 1)
-    if (m := SHIFT_RE.search(low)) and len(low.split()) <= 8 and (m.group("d") or ALSO_RE.search(low) or
-                                                                    SORRY_RE.search(low) or MOVE_RE.search(low)):
-        step = -1 if (m.group("d") or m.group("d2")) in ("earlier", "sooner", "before", "back") else 1
-        places = list(re.finditer(ONE_PLACE, said))
-        if len(places) == 1 and (new := _shifted(places[0].group(0), step)):
-            return said[:places[0].start()] + new + said[places[0].end():]
-        if not places:   # "hit the cut at 0:07", then "no, one earlier": the cut before
-            return _shifted_time(said, step, cuts)
-    return None
-
-
-def moved(request: str, history: list[ScorePlan] | None, last: str,
-          read: Callable[[ScorePlan, str, list[ScorePlan]], list[EditIntent]],
-          cuts: list[float] = ()) -> list[EditIntent] | None:
-    """The last edit again with its place said anew: "sorry - from the fourth shot, not the fourth cut" (the place
-    the last request named, replaced), "no, the other cut, at 0:07" (its one time), "one earlier", "the one
-    after" (its place moved by one shot or cut); the request's other sentences are read on top. None when no
-    sentence moves a place of the last request.
-
-    Args:
-        request: the user's words.
-        history: the plans so far.
-        last: the words of the last edit's request.
-        read: reads a request against a plan and the history up to it (`understanding.understand`).
-        cuts: the video's cuts, for a time moved by one.
-    """
-    if not history or len(history) < 2 or not last:
-        return None
-    said, sentences = " ".join(last.lower().split()), _sentences(request)
-    k, again = next(((k, a) for k, x in enumerate(sentences) if (a := said_again(x, said, list(cuts)))), (0, None))
-    if again is None:
-        return None
-    rest = [x for j, x in enumerate(sentences) if j != k and not SHIFT_RE.search(x.lower())
-            and set(re.findall(r"[a-z']+", x.lower())) - SMALL_TALK]
-    try:
-        redo = read(history[-2], again, history[:-1])
-        more = read(history[-2], ". ".join(rest), history[:-1]) if rest else []
-    except Ask:
-        return None
-    if not redo or any(it.what in ("revert", "undo") for it in [*redo, *more]):
-        return None
-    low = sentences[k].lower()
-    if ALSO_RE.search(low) and not SORRY_RE.search(low) and not MOVE_RE.search(low):
-        try:   # "also the shot after": the same edit added there, the last one kept
-            return [it.model_copy(update={"text": request[:400], "reason": f"the last edit again: '{again[:80]}'"})
-                    for it in [*read(history[-1], again, history), *(read(history[-1], ". ".join(rest), history) if rest else [])]]
-        except Ask:
-            return None
-    return [EditIntent(what="revert", version=-1, text=request[:400], reason=f"the last edit moved: '{again[:80]}'"),
-            *(it.model_copy(update={"text": request[:400]}) for it in [*redo, *more])]
 
 
 # "forget the speed-up, keep the flute", "scratch the darker thing", "undo the tempo change": one edit taken back by what

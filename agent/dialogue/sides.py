@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.changes import diff
-from v2m.agent.dialogue.names import EVENT_RE, _is_event, to_end
+from v2m.agent.dialogue.names import EVENT_RE, TO_END_RE, _is_event, to_end
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import normalise
 from v2m.agent.dialogue.where import DEICTIC_RE, INTO_RE, OVERDONE_RE, WHOLE_RE, Ask, Span, fmt, lead_in, locate
@@ -74,6 +74,9 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
         return span, span, True
     if shared is not None and (whole := to_end(text, shared, analysis)) is not shared:
         return whole, shared, True   # "00:35 - the piano wanders. can it stay simpler till the end?"
+    if shared is not None and shared.start_s < 0.05 < analysis.duration_s - 0.05 - shared.end_s and TO_END_RE.search(text):
+        after = Span(shared.end_s, analysis.duration_s, f"after {fmt(shared.end_s)}", snap=False)
+        return after, shared, True   # "quieter in the opening, then grow until the end": from where the opening ends
     if shared is not None and (m := RELATIVE_RE.search(text)):   # the moment is where the place said began
         end = analysis.duration_s   # "before the cut, ... after it": the moment is that cut
         t = shared.end_s if shared.label.startswith("before") else shared.start_s

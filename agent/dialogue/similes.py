@@ -90,7 +90,7 @@ SCENES: tuple[tuple[str, Feel], ...] = (
     (r"sugary|syrupy|saccharine|schmaltzy|twee|corny|soppy|mushy|cheesy|cheesey|sappy|sickly(?: sweet)?|"
      r"over[- ]?sweet|too sweet", SWEET),
 )
-SCENE_RES = tuple((re.compile(rf"\b(?:{p})", re.I), f) for p, f in SCENES)
+SCENE_RES = tuple((re.compile(rf"\b(?:{p})\b", re.I), f) for p, f in SCENES)   # whole words: "sob" is no "sober"
 CULTURE_RES = tuple(re.compile(p, re.I) for p, _ in CULTURES)
 
 # The music said to be in a state the grammar moves away from as from "too X": "everything is a bit sleepy now",
@@ -137,7 +137,8 @@ STATE_RE = re.compile(r"\b(?:feels|felt|feeling|sounds|sounded|sounding|seems|se
                       r"everything'?s|too|gone|getting|becomes?|turned into|enough|now)\b", re.I)
 # feel/sound right after a wish ("should feel", "make it sound", "want it to feel"): still the wish
 AFTER_WISH_RE = re.compile(r"\b(?:as if|as though|should|must|to|would|will|can|could|might|gonna|let (?:it|them)|make (?:it|them|this|"
-                           r"that|\w+))(?: (?:really|just|also|still|more|a bit|kind of|all|it|them))* (?:feel|sound|seem|"
+                           r"that|(?:the|this|that|our|my|your|its) (?:[a-z]+ ){0,2}[a-z]+|\w+))"   # "make the whole thing"
+                           r"(?: (?:really|just|also|still|more|a bit|kind of|all|it|them))* (?:feel|sound|seem|"
                            r"look|be)s?\s*$", re.I)
 # "when they're just walking the dog", "it's just a bike shop, not ...": the picture, said against the music
 PICTURE_RE = re.compile(r"\b(?:when|while|and) (?:[\w']+ ){0,2}?(?:just|only|simply|merely) [^.,;!?]*"
@@ -178,7 +179,7 @@ class Found:
 
 def _found(sentence: str) -> list[Found]:
     """Scenes, feelings and cultures in one sentence, in order, without overlaps (the longest first)."""
-    hits = [(m.start(), m.end(), f) for r, f in SCENE_RES for m in r.finditer(sentence)]
+    hits = [(m.start(), m.end(), f) for r, f in SCENE_RES for m in r.finditer(sentence) if not _of_part(sentence, m)]
     hits += [(m.start(), m.end(), None) for r in CULTURE_RES for m in r.finditer(sentence)]
     hits += [(m.start(2), m.end(2), Feel(away=TOO[m.group(2).lower()])) for m in STATE_WORD_RE.finditer(sentence)
              if m.group(1).strip(" now") or m.group(2).lower() in COMPLAINTS]
@@ -189,6 +190,16 @@ def _found(sentence: str) -> list[Found]:
         like = LIKE_RE.search(sentence[:a])
         out.append(Found(like.start() if like else a, b, f, sentence[a:b].strip(), bool(like)))
     return out
+
+
+def _of_part(sentence: str, m: re.Match) -> bool:
+    """A scene's words said of a part in the same clause, not as a simile ("let the piano stand out", "try taking
+    off the drums", "keep the bass on hold", "make the strings warmer"): what to do with that part, the grammar's."""
+    if LIKE_RE.search(sentence[:m.start()]):
+        return False   # "the drums make it feel like a funeral": a simile still
+    a = max(sentence.rfind(x, 0, m.start()) for x in ",;") + 1
+    b = min([k for x in ",;" if (k := sentence.find(x, m.end())) >= 0] or [len(sentence)])
+    return bool(INSTRUMENT_RE.search(sentence[a:m.start()] + " " + sentence[m.end():b]))
 
 
 def _way(prefix: str, before: str | None, like: bool = True, culture: bool = False) -> str:

@@ -23,6 +23,12 @@ from v2m.tools.contract import MAX_TEMPO_BPM, MIN_TEMPO_BPM
 BY_AMOUNT = (r"(?: (?!to\b|at\b|than\b|from\b|until\b|in\b|on\b)[a-z]+){0,3}? (?:by )?(?:about |around |roughly |some |maybe )?"
              r"(\d{1,3}(?:\.\d+)?) ?(%|percent\b|bpm\b|beats per minute\b)")
 
+# An amount of bpm no tempo could be ("knock 5 bpm off", "take it down 10 bpm", "add 6 bpm"), or said with "by",
+# beside a word of direction: a change by that much, never a tempo to set (that is said "to 90", "at 90")
+BPM_CHANGE_RE = re.compile(r"(?<!\bto )(?<!\bat )(?:by )?\b(\d{1,3}(?:\.\d+)?) ?(?:bpm|beats per minute)\b")
+DOWN_WORDS = r"\b(?:down|off|lower|less|minus|drop|knock|shave|trim|reduce|decrease|subtract|take away|fewer)\b"
+UP_WORDS = r"\b(?:up|add|plus|bump|raise|increase|extra|more)\b"
+
 
 def read(c, t: str) -> str:
     """The clause's tempo change recorded on `c`; `t` with the words read blanked out."""
@@ -38,6 +44,13 @@ def read(c, t: str) -> str:
     elif (m := re.search(r"(\d{1,2}) ?(?:%|percent) (faster|slower|quicker)", t)):
         c.want("tempo", direction="up" if m.group(2) in ("faster", "quicker") else "down", amount=float(m.group(1)),
                value="percent")
+    elif (m := BPM_CHANGE_RE.search(t)) and (float(m.group(1)) < MIN_TEMPO_BPM or m.group(0).startswith("by")) and \
+            (ways := list(re.finditer(rf"{DOWN_WORDS}|{UP_WORDS}", t))):   # "knock 5 bpm off", "take it down 10 bpm"
+        way = min(ways, key=lambda w: abs(w.start() - m.start()))   # the direction word nearest the amount
+        c.want("tempo", direction="down" if re.fullmatch(DOWN_WORDS, way.group(0)) else "up", amount=float(m.group(1)),
+               value="bpm")
+        a, b = min(way.start(), m.start()), max(way.end(), m.end())   # both read, and the words between
+        return t[:a] + " " * (b - a) + t[b:]
     elif (m := re.search(r"(\d{2,3}(?:\.\d+)?) ?(?:bpm|beats per minute)", t)) \
             or (m := re.search(r"\btempo (?:to|at|of) (\d{2,3})\b", t)) \
             or (m := re.search(r"\b(?:slower|faster|slow|speed|take it|bring it|set it|down|up|off|back|it) (?:down |up )?"

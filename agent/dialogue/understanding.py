@@ -19,12 +19,12 @@ import re
 import unicodedata
 from functools import partial
 
-from v2m.agent.dialogue import arbiter, edits, marks, messages, moments, names, orchestration, recall, sides, versions
+from v2m.agent.dialogue import arbiter, edits, marks, messages, moments, names, orchestration, recall, shifts, sides, versions
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.intents import apply_intents, from_last_revert, scope_of, style_first
 from v2m.agent.dialogue.phrases import opening, words
-from v2m.agent.dialogue.place_words import normalise
-from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment, only_place, snap, visible_cuts
+from v2m.agent.dialogue.place_words import normalise, only_place
+from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment, snap, visible_cuts
 from v2m.agent.planners.result import PlanResult
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan, VideoAnalysis
 
@@ -101,11 +101,23 @@ def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None) -> st
     if re.search(r"\b(?:tempo|bpm|speed|fast|slow|pace)\b", t):
         same = " (as in the first score)" if first.tempo_bpm == plan.tempo_bpm else \
             f" (the first score had {first.tempo_bpm:g})"
-        facts.append(f"the tempo is {plan.tempo_bpm:g} BPM{same}")
+        runs: list[list[float]] = []   # stretches with a tempo of their own, neighbours at one tempo joined
+        for sec in plan.sections:
+            if sec.tempo_bpm in (None, plan.tempo_bpm):
+                continue
+            if runs and abs(runs[-1][1] - sec.start_s) < 1e-6 and runs[-1][2] == sec.tempo_bpm:
+                runs[-1][1] = sec.end_s
+            else:
+                runs.append([sec.start_s, sec.end_s, sec.tempo_bpm])
+        where = "".join(f", {v:g} from {fmt(a)} to {fmt(b)}" for a, b, v in runs)
+        facts.append(f"the tempo is {plan.tempo_bpm:g} BPM{same}{where}")
     if re.search(r"\b(?:key|mode|scale|major|minor)\b", t):
         facts.append(f"the key is {plan.key} {plan.mode}")
     if re.search(r"\b(?:style|genre)\b", t):
         facts.append(f"the style is {plan.style}")
+    if re.search(r"\b(?:hits?|accents?|crash(?:es)?|stabs?|stings?|stops?|marks?|hit points?)\b", t):   # "where are the hits?"
+        marks = ", ".join(f"{h.kind} at {fmt(h.time_s)}" for h in sorted(plan.hit_points, key=lambda h: h.time_s))
+        facts.append(f"the marks are: {marks}" if marks else "there are no marks (hits) in the score")
     if re.search(r"\b(?:change|changed|different|differ|touch|touched|do|did you)\b", t):
         last = diff(history[-2], history[-1]) if history and len(history) >= 2 else []
         facts.append("the last edit made: " + describe(last).rstrip(".") if last else "nothing has been edited yet")
@@ -264,12 +276,12 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         recall.corrected(request, history, partial(understand, analysis)) or \
         recall.undone(request, history, partial(understand, analysis)) or \
         versions.named_by_content(request, history) or versions.named_by_having(request, history) or \
-        versions.midway(request, history) or \
+        versions.midway(request, history) or versions.before_that(request, history) or \
         recall.named_by_time(request, history) or recall.preferred(request, history) or \
         rebase(analysis, plan, request, history) or repeat(analysis, plan, request, history) or \
         marks.narrow(request, history, partial(_last_asked, analysis, history)) or \
         retarget(analysis, plan, request, history) or \
-        recall.moved(request, history, names.last_request(history), partial(understand, analysis), visible_cuts(analysis))
+        shifts.moved(request, history, names.last_request(history), partial(understand, analysis), visible_cuts(analysis))
     if again is not None:
         return again
     try:
@@ -292,7 +304,9 @@ def where_heard(intents: list[EditIntent], history: list[ScorePlan] | None) -> l
     out = []
     for it in intents:
         role = orchestration.role_of(history[-1], it.value) if it.what == "balance" and it.value else None
-        spans = [c.span for c in changes if role and re.search(rf"\b{role}\b", c.words)]
+        # where the last edit brought it in or moved its level: not where it took it out ("no bass, no pad")
+        spans = [c.span for c in changes if role and re.search(rf"\b{role} in\b" if c.kind == "roles" else rf"\b{role}\b",
+                                                               c.words)]
         if it.scope.kind == "whole" and spans and None not in spans:
             a, b = min(x for x, _ in spans), max(y for _, y in spans)
             it = it.model_copy(update={"scope": scope_of(Span(a, b, f"where the {it.value} plays ({fmt(a)}-{fmt(b)})",

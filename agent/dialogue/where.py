@@ -21,7 +21,6 @@ from v2m.agent.dialogue.place_words import (
     JOIN,
     ORD,
     ORDINALS,
-    PLACE_FILLER,
     SHOT_REF,
     START_WORDS,
     TIME,
@@ -244,6 +243,14 @@ def _times(text: str, analysis: VideoAnalysis) -> Span | None:
         if m.group(1) in ("first", "opening"):
             return Span(0.0, n, f"the first {n:g} s")
         return Span(max(0.0, d - n), d, f"the last {n:g} s")
+    # "for the 20 seconds after 0:30", "the 5 seconds before 0:40": that long on that side of the moment
+    m = re.search(rf"\b(?:for|the) (?:the )?(\d+(?:\.\d+)?) ?(?:s|secs?|seconds) (after|following|before|leading up to) {TIME}", text)
+    if m:
+        n, t = float(m.group(1)), parse_time(m.group(3))
+        _check(analysis, t)
+        a, b = (t, min(d, t + n)) if m.group(2) in ("after", "following") else (max(0.0, t - n), t)
+        if b - a >= 0.1:
+            return Span(a, b, f"from {fmt(a)} to {fmt(b)}")
     m = re.search(rf"\b(after|from|past|since|starting at|beyond|before|until|till|up to) {TIME}(?! ?bpm| ?%| ?percent)", text)
     if m:
         t = parse_time(m.group(2))
@@ -323,6 +330,10 @@ def _events(text: str, analysis: VideoAnalysis) -> Span | None:
               "Otherwise, which time or shot is it (e.g. 'from 0:04' or 'shot 3')?")
 
 
+# "just before the last cut", "right before 0:45": the moments leading in, as `lead_in` reads them
+JUST_BEFORE_RE = re.compile(r"\b(?:just|right|immediately|shortly|straight) (?:before|until|till|up to)\b")
+
+
 def locate(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> Span | None:
     """The part of the video `text` addresses, or None when it speaks of the whole score.
 
@@ -338,6 +349,8 @@ def locate(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> Span | None:
     text = normalise(text)
     for finder in (_cuts, _shots, _times, _fractions):
         span = finder(text, analysis)
+        if span and span.start_s < 0.05 < span.end_s - 0.5 and JUST_BEFORE_RE.search(text):
+            return lead_in(Span(span.end_s, analysis.duration_s, ""), analysis)   # the shot leading in, not all before
         if span:
             return span
     return _sections(text, analysis, plan) or _events(text, analysis)
@@ -357,19 +370,6 @@ def snap(span: Span, analysis: VideoAnalysis) -> Span:
     if b - a < 0.1:
         a, b = span.start_s, span.end_s
     return Span(a, b, span.label, None, False)
-
-
-# The words a place is said with ("from 0:35 to 1:06", "after the second cut"), none of them an edit.
-PLACE_WORDS_RE = re.compile(r"\b(?:from|on|onwards?|after|before|in|the|at|to|until|till|during|for|cut|cuts|shot|shots|"
-                            r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|penultimate|"
-                            r"\d+(?::\d+)?(?:st|nd|rd|th|s)?|mark|minute|two|three|four|five|six|couple|few|ones?|seconds?|"
-                            r"secs?|minutes?|one-minute|half|end|start|everything|between|and|there|here)\b")
-
-
-def only_place(rest: str) -> bool:
-    """What is left of a clause is a place and filler ("from the second cut on"): no edit of its own."""
-    left = PLACE_WORDS_RE.sub(" ", rest)
-    return not [w for w in re.findall(r"[a-z][a-z'-]*", left) if len(w) > 2 and w not in PLACE_FILLER]
 
 
 # Growing "into" a place happens before it: the place is where the growth arrives.

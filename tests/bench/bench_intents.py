@@ -144,7 +144,7 @@ def main(argv: list[str]) -> int:
     from v2m.agent.dialogue.arbiter import choose
     from v2m.agent.dialogue.edits import read_request
     from v2m.agent.dialogue.intent_model import IntentModel, Prediction
-    from v2m.agent.dialogue.phrases import spelled
+    from v2m.agent.dialogue.spelling import spelled
     from v2m.agent.dialogue.vocab import embeddings
     from v2m.agent.dialogue.where import Ask
     from v2m.finetune.intent_data import generate

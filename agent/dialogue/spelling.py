@@ -1,0 +1,90 @@
+"""How people misspell what the edit grammar reads: phone shorthand ("pls", "@ 0:20"), dictation's homophones
+("the base is too quiet"), signs in terse notes ("+energy", "-10% tempo"), and grammar words typed without their
+vowels or with a letter dropped ("slwr", "evrything"), corrected before any reader sees the request.
+
+    from v2m.agent.dialogue.spelling import spelled
+    spelled("drms out @ 0:20 pls")     # "drums out  at  0:20 please"
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from v2m.agent.dialogue.minilm import model_dir
+from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS, ROLE_WORDS
+from v2m.tools.style import load_style, style_names
+
+# Phone typing: shorthand, then words written without their vowels ("slwr", "drms") or with one letter
+# dropped ("evrything"), matched against the words the grammar reads.
+SHORTHAND = ((r"^\s*2 (?=[a-z])", "too "), (r"@", " at "), (r"\bnvm\b", "never mind"), (r"\bpls\b|\bplz\b", "please"),
+             (r"\bu\b", "you"), (r"\bw/o\b", "without"), (r"\bw/", "with "), (r"\bthx\b", "thanks"))
+# Dictation writes a music word as its homophone ("the base is too quiet", "the symbols are harsh"); said in a
+# request about the score, these are the music words.
+DICTATED = ((r"\b(the|a|that|more|less|no|some|your|my|our|slap|electric|synth|upright|fretless) base\b"
+             r"(?! (?:of|camp|station|model|price|version|plan|layer|rate|case|level|line of))", r"\1 bass"),
+            (r"\bbase ?lines?\b", "bassline"), (r"\bbase (guitar|player|drum|notes?|part)\b", r"bass \1"),
+            (r"\bsymbols?\b", "cymbals"), (r"\bhigh[- ]?hats?\b", "hi-hats"), (r"\bthe temple\b", "the tempo"),
+            (r"\bquire\b", "choir"), (r"\b(?:to|two) lord\b", "too loud"), (r"\blow[- ]fi\b", "lo-fi"))
+# Signs in terse notes: "brighter + busier" (and), "+energy" (more), "-10% tempo" (10% slower).
+SIGNS = ((r"(?<=[a-z])(?: \+ |\+)(?=[a-z])", " and "), (r"(?<![\w:.])\+ ?(?=[a-z])", "more "),
+         (r"(?<![\w:.])- ?(?=energy\b|volume\b|tempo\b)", "less "),
+         (r"(?<![\w:.])([+-]) ?(\d{1,2}) ?(?:%|percent) (?:on the |the )?(?:tempo|speed|pace|bpm)",
+          lambda m: f"{m.group(2)}% {'faster' if m.group(1) == '+' else 'slower'}"),
+         (r"\b(?:tempo|speed|pace) ([+-]) ?(\d{1,2}) ?(?:%|percent)",
+          lambda m: f"{m.group(2)}% {'faster' if m.group(1) == '+' else 'slower'}"))
+KNOWN = set("""slower faster louder quieter softer more less after before from until everything drums drum bass strings
+piano guitar melody shot shots cut cuts ending intro outro start end energy tempo bigger smaller busier calmer darker
+brighter happier sadder fade hit crash lock unlock undo redo minor major key please again remove without add
+add back version original second third first last louder quieter volume sparser fuller quicker slow fast music
+beat percussion synth organ flute violin cello trumpet brass horns sax saxophone keys kick snare choir pad lead
+through everywhere whole thing instead swap replace only just every each all cut""".split())
+
+
+def _skeleton(w: str) -> str:
+    return w[0] + re.sub(r"[aeiou]", "", w[1:])
+
+
+@lru_cache(maxsize=1)
+def _known() -> tuple[frozenset[str], dict[str, str]]:
+    """The words the grammar reads (its own, instruments, moods, styles) and their vowel-less skeletons."""
+    words = set(KNOWN) | {w for k in INSTRUMENTS for w in k.split()} | set(ROLE_WORDS) | \
+        {w for m in MOODS.values() for p in m.words for w in p.split()} | \
+        {w for n in style_names() for k in [n, *load_style(n).keywords] for w in re.findall(r"[a-z]+", k)}
+    skeletons: dict[str, str] = {}
+    for w in sorted(words, key=lambda x: (len(x), x)):
+        if len(w) >= 3:
+            skeletons.setdefault(_skeleton(w), w)
+    return frozenset(words), skeletons
+
+
+@lru_cache(maxsize=1)
+def _english() -> frozenset[str]:
+    """Whole words of the MiniLM tokenizer's vocabulary (30k WordPieces): words that are spelt right."""
+    try:
+        return frozenset(w for w in (model_dir() / "vocab.txt").read_text().split() if w.isalpha())
+    except Exception:  # noqa: BLE001 - no encoder installed: correct only what is clearly shorthand
+        return frozenset()
+
+
+def spelled(text: str) -> str:
+    """`text` with shorthand expanded and misspelt grammar words corrected (lower-case input)."""
+    import difflib
+
+    for pat, rep in (*SHORTHAND, *DICTATED, *SIGNS):
+        text = re.sub(pat, rep, text)
+    english = _english()
+    known, skeletons = _known()
+
+    def fix(m: re.Match) -> str:
+        w = m.group(0)
+        if w in known or len(w) < 3 or w in english:
+            return w
+        if _skeleton(w) in skeletons:  # "slwr", "drms", "minr": the vowels left out
+            return skeletons[_skeleton(w)]
+        if len(w) >= 5:
+            close = difflib.get_close_matches(w, known, n=1, cutoff=0.86)
+            if close:
+                return close[0]
+        return w
+    return re.sub(r"[a-z]+", fix, text)
