@@ -64,6 +64,8 @@ def role_of(plan: ScorePlan, word: str) -> str | None:
     return named[0] if named else None
 
 
+# A part questioned as needless ("do we even need the organ?", "is the cello really necessary"): it goes out
+UNNEEDED = r"(?:do|does|did) (?:we|you|i|it|this|the \w+) (?:even |really |actually |still |truly )?need"
 NOT_LEVEL = r"(?! (?:is |are |a bit |a little |much )?(?:louder|softer|quieter|up|down|forward|back|too|more|less)\b)"
 LISTED_PART = re.compile(rf"(?:,| and| &| or| nor)(?: the| any| a| an)? ({INSTR_ALT})(?:s|es)?\b{NOT_LEVEL}")
 NO_PART = rf"(?:(?!\b(?:{INSTR_ALT})\b).)"  # any character that does not start another part's name
@@ -165,12 +167,15 @@ def read(t: str, want) -> str:
         return eat(t, m)
     for m in list(re.finditer(rf"\b(?:no|without|remove|drop|lose|mute|take out|get rid of|kill|silence|fewer|"
                               rf"stop|turn off|leave out|cut out|minus|lose the|ditch|lay out on|(?:shouldn't|should "
-                              rf"not|don't|do not|doesn't) (?:have|use|play|want|need)(?: any)?) {INSTR}"
+                              rf"not|don't|do not|doesn't) (?:have|use|play|want|need)(?: any)?|delete|quit|cut|axe|nix|"
+                              rf"scrap|eliminate|no more(?: of)?(?: that| those| this)?|{UNNEEDED}) {INSTR}"
+                              rf"|{INSTR}(?:,? (?:it|they))? (?:is|are|'s|'re)? ?(?:not|n't|no longer) (?:really |even |at all )?"
+                              rf"(?:needed|necessary|required|essential|adding anything)\b"
                               rf"|{INSTR} (?:tacet|out|sit out|drop out|lay out|stop|stops|(?:should |can |could |must |to |will |"
                               rf"need to |may )?(?:rest|take a (?:rest|break|breather)|have a (?:rest|break)))\b(?! front)"
                               rf"|\b(?:rest|give) {INSTR} (?:a )?(?:rest|break|breather)\b", t)):   # "the drums should rest"
         if m.group(1) is None:
-            want("remove", value=m.group(2) or m.group(3))
+            want("remove", value=m.group(2) or m.group(3) or m.group(4))
             t = eat(t, m)
             continue
         want("remove", value=m.group(1))
@@ -302,10 +307,8 @@ def add(e, word: str, *, quiet: bool = False) -> None:
     if role and all(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):
         if quiet:
             return
-        try:  # "more drums" where they play: the part plays fuller and a little louder
-            ops.add_energy(p, e.idx, 0.1)
-        except Ask:
-            pass
+        # "more drums" where they play: that part louder against the others, and nothing else; the energy is
+        # every part's, so one part asked for leaves it where it was
         balance(e, word, 2.0)
         return
     role = role or add_role(e, word)

@@ -1,0 +1,45 @@
+"""How the chat reaches the part of the band a request names, and changes only that part: a part asked
+for more of is louder against the others with the energy left alone, a part questioned as needless goes out,
+misspelt and job-named parts reach their role. Each request is said to a fresh Session on a real plan."""
+
+from __future__ import annotations
+
+import pytest
+
+from dialogue_check import clip_analysis
+from v2m.agent.dialogue.operations import effective_roles
+from v2m.agent.dialogue.session import Session
+
+CLIP = {"duration": 30, "cuts": [6, 13, 21]}
+
+
+def _say(tmp_path, style: str, text: str):
+    a = clip_analysis(CLIP)
+    s = Session.open(a.source, style, workdir=tmp_path, analysis=a, render=False)
+    old = s.plan
+    reply = s.say(text)
+    return old, s.plan, reply
+
+
+def _plays(plan, role: str) -> bool:
+    return any(role in effective_roles(plan, s) for s in plan.sections)
+
+
+@pytest.mark.parametrize("text,role", [("give me more of the double bass", "bass"),
+                                       ("more drums, please", "drums")])
+def test_more_of_a_playing_part_is_its_level_only(tmp_path, text, role):
+    old, new, reply = _say(tmp_path, "jazz", text)
+    assert [s.energy for s in new.sections] == [s.energy for s in old.sections]
+    assert new.tempo_bpm == old.tempo_bpm
+    assert all(s.levels_db.get(role, 0.0) > 0 for s in new.sections), reply.reply
+
+
+@pytest.mark.parametrize("text,role", [("do we actually need the piano?", "harmony"),
+                                       ("honestly the drums aren't necessary here", "drums"),
+                                       ("scrap the bass", "bass"),
+                                       ("no more of those drums", "drums")])
+def test_a_part_said_to_be_needless_goes_out(tmp_path, text, role):
+    old, new, reply = _say(tmp_path, "jazz", text)
+    assert _plays(old, role)
+    assert not _plays(new, role), reply.reply
+    assert [s.energy for s in new.sections] == [s.energy for s in old.sections]
