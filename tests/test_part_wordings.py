@@ -26,7 +26,7 @@ def _plays(plan, role: str) -> bool:
 
 
 @pytest.mark.parametrize("text,role", [("give me more of the double bass", "bass"),
-                                       ("more drums, please", "drums")])
+                                       ("more sax, please", "melody")])
 def test_more_of_a_playing_part_is_its_level_only(tmp_path, text, role):
     old, new, reply = _say(tmp_path, "jazz", text)
     assert [s.energy for s in new.sections] == [s.energy for s in old.sections]

@@ -307,8 +307,13 @@ def add(e, word: str, *, quiet: bool = False) -> None:
     if role and all(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):
         if quiet:
             return
-        # "more drums" where they play: that part louder against the others, and nothing else; the energy is
-        # every part's, so one part asked for leaves it where it was
+        # "more bass" where it plays: that part louder against the others, and nothing else, since the energy is
+        # every part's; but the kit's groove is the energy ("more drums": busier drumming, and louder)
+        if role == "drums":
+            try:
+                ops.add_energy(p, e.idx, 0.1)
+            except Ask:
+                pass
         balance(e, word, 2.0)
         return
     role = role or add_role(e, word)
