@@ -26,6 +26,8 @@ def eat(text: str, m: re.Match) -> str:
 FAMILIES = {**{w: "brass" for w in ("trumpet", "trombone", "horn", "horns", "tuba", "french horn", "brass")},
             **{w: "strings" for w in ("violin", "viola", "cello", "fiddle", "strings", "string section", "orchestra")},
             "kick": "drums", "snare": "drums", "cymbals": "drums", "hats": "drums"}
+# instruments some drum kits play as their own keys: in a score with that kit, the word names the drums part
+KIT_PLAYED = {"timpani": ("orchestra",), "gong": ("orchestra",), "taiko": ("orchestra",)}
 # what is added that is no part ("add some energy", "add more life"): read as energy by `phrases`
 QUALITIES = r"(?:more |extra |little |bit of |a bit of |a little |a touch of |lots of |a lot of |plenty of )?" \
             r"(?:energy|life|drive|excitement|intensity|momentum|oomph|power|punch|tension)\b"
@@ -50,15 +52,18 @@ def role_of(plan: ScorePlan, word: str) -> str | None:
         return "percussion" if "percussion" in inst else None  # "a tambourine": hand percussion, not the kit
     named = [r for r, n in inst.items() if word in n.lower()]
     if not named and word in vocab.INSTRUMENTS:  # "nylon guitar" -> the role playing that GM instrument
-        gm = vocab.INSTRUMENTS[word][0].lower()
+        gm, own = vocab.INSTRUMENTS[word][0].lower(), vocab.INSTRUMENTS[word][1]
         named = [r for r, n in inst.items() if n.lower() == gm] or \
-            [r for r, n in inst.items() if word.split()[-1] in n.lower()]
+            ([own] if own in ("bass", "drums") and own in inst else []) or \
+            [r for r, n in inst.items() if word.split()[-1] in n.lower()]   # "bass guitar": the bass, no guitar
     if len(named) == 1:
         return named[0]
     if word in vocab.ROLE_WORDS and vocab.ROLE_WORDS[word] in inst:
         return vocab.ROLE_WORDS[word]
     if not named and vocab.ROLE_WORDS.get(word) == "percussion" and "drums" in inst:
         return "drums"  # "no percussion" where the kit is the only percussion
+    if not named and word in KIT_PLAYED and inst.get("drums", "").lower() in KIT_PLAYED[word]:
+        return "drums"  # "the timpani" where the orchestral kit plays them
     if not named and FAMILIES.get(word) in inst:  # "the trumpets" in a brass section
         return FAMILIES[word]
     return named[0] if named else None
