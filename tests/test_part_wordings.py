@@ -43,3 +43,23 @@ def test_a_part_said_to_be_needless_goes_out(tmp_path, text, role):
     assert _plays(old, role)
     assert not _plays(new, role), reply.reply
     assert [s.energy for s in new.sections] == [s.energy for s in old.sections]
+
+
+@pytest.mark.parametrize("style,text,role,sign", [
+    ("rock", "could you pull that guitar solo back a bit", "melody", -1),        # the solo is the lead, not the rhythm part
+    ("rock", "the screaming guitar is too loud", "melody", -1),
+    ("rock", "give me more of the bass guitar", "bass", 1),               # a bass guitar is the bass, no guitar
+    ("jazz", "the tenor could use more punch", "melody", 1),              # the tenor is the tenor sax
+    ("jazz", "the drumms are too quiet", "drums", 1),                     # a misspelt part is no picture moment
+    ("jazz", "the piano is to loud", "harmony", -1)])                     # "to loud" typed for "too loud"
+def test_a_part_named_by_its_job_sound_or_misspelt_moves_alone(tmp_path, style, text, role, sign):
+    old, new, reply = _say(tmp_path, style, text)
+    assert not getattr(reply, "question", None), reply.reply
+    assert [s.energy for s in new.sections] == [s.energy for s in old.sections]
+    for a, b in zip(old.sections, new.sections):
+        assert sign * (b.levels_db.get(role, 0.0) - a.levels_db.get(role, 0.0)) > 0, reply.reply
+
+
+def test_timpani_in_an_orchestral_score_are_its_kit(tmp_path):
+    old, new, reply = _say(tmp_path, "cinematic orchestral", "take the timpani out")
+    assert _plays(old, "drums") and not _plays(new, "drums"), reply.reply
