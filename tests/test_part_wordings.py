@@ -63,3 +63,28 @@ def test_a_part_named_by_its_job_sound_or_misspelt_moves_alone(tmp_path, style, 
 def test_timpani_in_an_orchestral_score_are_its_kit(tmp_path):
     old, new, reply = _say(tmp_path, "cinematic orchestral", "take the timpani out")
     assert _plays(old, "drums") and not _plays(new, "drums"), reply.reply
+
+
+@pytest.mark.parametrize("style,text,role,sign", [
+    ("ambient", "make the twinkly notes a bit louder", "melody", 1),   # a part named by how it sounds
+    ("rock", "the boom-boom is too loud", "drums", -1),
+    ("ambient", "that synth wash is too loud", "pad", -1),
+    ("jazz", "the bass is way too loud, quieter", "bass", -1),            # a level said alone after the complaint
+    ("jazz", "too much twang from the bass, back it off", "bass", -1)])
+def test_a_part_named_by_its_sound_or_said_before_its_level(tmp_path, style, text, role, sign):
+    old, new, reply = _say(tmp_path, style, text)
+    assert not getattr(reply, "question", None), reply.reply
+    assert [s.energy for s in new.sections] == [s.energy for s in old.sections], reply.reply
+    for a, b in zip(old.sections, new.sections):
+        assert sign * (b.levels_db.get(role, 0.0) - a.levels_db.get(role, 0.0)) > 0, reply.reply
+
+
+def test_the_twinkly_thing_taken_out_is_the_bell_part(tmp_path):
+    old, new, reply = _say(tmp_path, "ambient", "please lose the tinkling stuff")
+    assert _plays(old, "melody") and not _plays(new, "melody"), reply.reply
+
+
+def test_room_for_parts_adds_nothing(tmp_path):
+    old, new, reply = _say(tmp_path, "jazz", "lose the sax and let the piano and the bass breathe")
+    assert not _plays(new, "melody")
+    assert [s.energy for s in new.sections] == [s.energy for s in old.sections], reply.reply

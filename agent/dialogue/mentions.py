@@ -29,6 +29,8 @@ DESCRIBING = (r"rhythm|skank|skanking|strummed|strumming|chunky|funky|twangy|jan
 # The guitar that plays the tune, named by its job or its sound, where a band has two guitars
 LEAD_GUITAR = (r"\b(?:(?:(?<=the )|(?<=that )|(?<=this )|(?<=your ))guitar solos?|(?:solo|soloing|high|higher|wailing|screaming|squealy|squealing|"
                r"shredding|soaring|screechy) guitar|guitar (?:on top|up top)(?: of everything)?)\b")
+TWINKLY = (r"\b(?:twinkly|twinkling|tinkly|tinkling|sparkly|plinky|plinking|chimey)(?: little)?(?: bells?| chimes?)?"
+           r"(?: thing| things| sound| sounds| notes?| melody| tune| line| stuff| part)?\b")
 PART_NOUNS = r"part|parts|line|lines|sound|bubble|riff|riffs|stabs|comping|chops|pattern|pulse|track|layer"
 
 
@@ -37,6 +39,8 @@ def plain_parts(t: str) -> str:
     "kick in" as a verb ("the drums kick in at 0:31") is no kick drum."""
     t = re.sub(r"\bkick(s|ed|ing)? (back )?in\b", r"come\1 \2in", t)
     t = re.sub(LEAD_GUITAR, "lead guitar", t)   # "the guitar solo", "that wailing guitar": the guitar on the tune
+    t = re.sub(TWINKLY, "celesta", t)           # "the twinkly thing": the bell-like part (celesta when none plays)
+    t = re.sub(r"\bboom(?:[ -]boom)+(?:[ -](?:crash|bang|tss|chick))*\b", "drums", t)   # the kit, said as its sound
     t = re.sub(rf"\b(?:{DESCRIBING}) (?=(?:{INSTR_ALT})(?:s|es)?\b)", "", t)
     t = re.sub(rf"\b((?:{INSTR_ALT})(?:s|es)?) (?:{PART_NOUNS})\b", r"\1", t)
     return re.sub(rf"\b((?:{INSTR_ALT})(?:s|es)?)'s\b", r"\1 is", t)
@@ -77,6 +81,10 @@ BARE_LEVEL_RE = re.compile(r"^\s*(?:(?:a |a bit |a little |a touch |much |way |b
                            r"music|mix|version|tempo|speed|key)\b)[a-z ]*)$")
 
 
+# A part's level complained of, so that a level said alone next is about that part ("the strings are too much, softer")
+LEVELED_RE = re.compile(r"\b(?:too|way too|far too) (?:loud|much|quiet|soft|low|weak)\b|\bneeds? more (?:power|punch|presence)\b")
+
+
 class Mentions:
     """The instrument a request named last, read clause by clause, for "it", "them" and a level said alone."""
 
@@ -84,6 +92,7 @@ class Mentions:
         self.last: str | None = None
         self.topic = False   # the last clause with a part only named it ("the strings.")
         self.instead: str | None = None   # "instead of the sax, a trumpet": the part the next one replaces
+        self.leveled = False   # the last clause said a part was too loud or too soft ("the strings are too much, softer")
 
     def said(self, clause: str, final: bool) -> tuple[str, bool, bool]:
         """The clause with its parts made plain: "it" as the part named last, an entry as the silence before it.
@@ -102,9 +111,10 @@ class Mentions:
             self.last, self.topic = part, True
             return clause, entered, True
         m = re.search(rf"\b({INSTR_ALT})(?:s|es)?\b", clause)
+        leveled, self.leveled = self.leveled, bool(m and LEVELED_RE.search(clause))
         if m:
             self.last, self.topic = m.group(1), False
-        elif self.topic and BARE_LEVEL_RE.match(clause) and not UNPLACED_RE.search(clause):
+        elif (self.topic or leveled) and BARE_LEVEL_RE.match(clause) and not UNPLACED_RE.search(clause):
             clause = f" {self.last} {clause.strip()} "  # "the sleigh bells ... quieter": the bells quieter
         return clause, entered, False
 
@@ -123,7 +133,7 @@ def refer(clause: str, last: str | None) -> str:
         named = named_parts(plain_parts(clause[:m.start()])) or [last]
         return f"{m.group(1)} {named[-1]}{m.group(2) or ''}" if named[-1] else m.group(0)
     return re.sub(r"\b(replace|swap|less of|more of|too much of|too many of|lose|drop|mute|remove|ditch|lower|raise|tuck|pull|push|bring|"
-                  r"turn|dial|sit|ease|knock|calm|boost|soften|quieten|duck|feature|take|get|kill|cut|nix|axe|bin|start|"
+                  r"turn|dial|sit|ease|knock|calm|boost|soften|quieten|duck|feature|take|get|kill|cut|nix|axe|bin|start|back|"
                   r"begin) "
                   r"(?:it|them|that|those)\b( out| off| away)?", part, clause)
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from v2m.agent.dialogue import names
 from v2m.agent.dialogue.arbiter import COUNTED_RE
-from v2m.agent.dialogue.mentions import named_parts
+from v2m.agent.dialogue.mentions import named_parts, plain_parts
 from v2m.agent.dialogue.phrases import ATTRIBUTES, opening, spelled, words
 from v2m.agent.dialogue.place_words import TAG_RE, parse_time
 from v2m.agent.dialogue.vocab import KIT_PIECES, MOODS, ROLE_WORDS
@@ -138,8 +138,8 @@ def _key(phrase: str) -> str:
 
 def _about_music(phrase: str) -> bool:
     """The phrase names the music, a part of it, how it plays, who hears it or the whole video."""
-    low = spelled(phrase.lower())   # "the drumms", "base": a part misspelt is still a part, no moment
-    return bool(named_parts(low)) or any(w in MUSIC or w.rstrip("s") in MUSIC or w[:-2] in MUSIC and w.endswith("es")
+    low = spelled(phrase.lower())   # "the drumms", "the boom boom": a part misspelt or sounded is still a part
+    return bool(named_parts(plain_parts(low))) or any(w in MUSIC or w.rstrip("s") in MUSIC or w[:-2] in MUSIC and w.endswith("es")
                                          for w in re.findall(r"[a-z][a-z-]*", low))
 
 

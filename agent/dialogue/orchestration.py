@@ -146,7 +146,7 @@ def read(t: str, want) -> str:
     for pattern, direction in ((rf"{INSTR} {BEING}(?:{EXCESS}|{HARSH})\b", "down"), (rf"{INSTR} {BEING}(?:{LACK})\b", "up"),
                                (rf"\b(?:{DOWN_VERBS}) {INSTR}", "down"), (rf"\b(?:{UP_VERBS}) {INSTR}", "up"),
                                (rf"\b(?:take|knock|tone|ease|pull|dial|turn) {INSTR} (?:down|back)\b", "down"),
-                               (rf"\b(?:bring|calm) {INSTR} down\b", "down"),
+                               (rf"\b(?:bring|calm) {INSTR} down\b", "down"), (rf"\bback {INSTR} off\b", "down"),
                                (rf"^\s*(?:and |now |then |also )?{INSTR} (?:a bit |a little |a touch |a tad |way |right |much )?"
                                 rf"(up|down)\b(?! to \d)", ""),   # "slap bass up", "hats down a bit": terse notes
                                (rf"\b(?:can'?t|cannot|can not|barely|hardly) (?:really |even )?hear {INSTR}", "up")):
@@ -162,7 +162,8 @@ def read(t: str, want) -> str:
         return eat(t, m)
     if (m := re.search(rf"{INSTR}{NO_PART}{{0,24}}?\b(?:{BALANCE_DOWN})\b", t)) and not NEGATED_RE.search(t[:m.start()]) \
             or (m := re.search(rf"\b(?:pull|push|tuck|sit|turn|dial) (?:down |back )?{INSTR} (?:back|down|under)\b", t)) \
-            or (m := re.search(rf"\b(?:less|quieter|softer|too much|too many)(?: of)? {INSTR}\b(?! solo)", t)):
+            or (m := re.search(rf"\b(?:less|quieter|softer|too much|too many)(?: of)?(?: [a-z]+ (?:from|of|on))? {INSTR}\b(?! solo)", t)):
+        # "too much crunch from the guitar": what it sounds like, too much of it
         for word in subjects(t, m):
             want("balance", value=word, direction="down")
         return eat(t, m)
@@ -193,6 +194,10 @@ def read(t: str, want) -> str:
             t, end = eat(t, more), more.end()
     for m in list(re.finditer(rf"\b(?:add|with|bring in|bring back|include|put in|introduce|let the|give me|plus|"
                               rf"layer|more(?: of)?|some|use|put|want|need|wants|needs|could use|calls for|i want|have){' (?:in )?'}{INSTR}", t)):
+        if m.group(0).startswith("let") and (room := re.compile(rf"(?:(?:,| and| &)(?: the)? (?:{INSTR_ALT})(?:s|es)?)*\s*"
+                                                                 r"(?:breathe|rest|settle|sit|be)\b").match(t, m.end())):
+            t = eat(t, re.compile(r".+").match(t[:room.end()], m.start()))
+            continue   # "let the bass and drums breathe": room for them, nothing added
         want("add", value=m.group(1), direction="up" if re.search(r"\bmore\b", m.group(0)) else None)
         t = eat(t, m)
     if (m := re.fullmatch(rf"\s*(?:[a-z']+ ){{0,2}}?{INSTR}[\s!]*", t)) \
@@ -304,17 +309,18 @@ def remove(e, word: str) -> None:
                                              "levels_db": {r: db for r, db in s.levels_db.items() if r != role}})
 
 
-def add(e, word: str, *, quiet: bool = False) -> None:
+def add(e, word: str, *, quiet: bool = False, more: bool = False) -> None:
     """Bring `word`'s instrument in where the edit points; "more strings" when they play raises their level.
-    `quiet`: part of a style change, so an instrument already there is no question."""
+    `quiet`: part of a style change, so an instrument already there is no question; `more`: asked as "more
+    of" a part ("more bass"), its level only."""
     p = e.plan
     role = role_of(p, word)
     if role and all(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):
         if quiet:
             return
         # "more bass" where it plays: that part louder against the others, and nothing else, since the energy is
-        # every part's; but the kit's groove is the energy ("more drums": busier drumming, and louder)
-        if role == "drums":
+        # every part's; a part asked to play ("let the bass walk") and the kit's groove ("more drums") play fuller
+        if role == "drums" or not more:
             try:
                 ops.add_energy(p, e.idx, 0.1)
             except Ask:

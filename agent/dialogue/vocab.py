@@ -120,7 +120,9 @@ ROLE_WORDS = {"melody": "melody", "tune": "melody", "lead": "lead", "harmony": "
                   "hi-hat", "hihat", "hihats", "hi hat", "hi hats", "kick drum", "bass drum", "snare drum",
                   "cymbal", "ride cymbal", "toms", "tom fills", "rimshot", "rimshots", "claps", "brushes")},
               # the low register as engineers name it: "more low end", "the bottom end is thin"
-              "low end": "bass", "bottom end": "bass", "sub bass": "bass"}
+              "low end": "bass", "bottom end": "bass", "sub bass": "bass",
+              # a sustained bed named by how it sounds: "the synth wash behind everything"
+              "synth wash": "pad", "wash": "pad", "drone": "pad"}
 # The music as a whole, not a part of it ("the music", "all the score", "the cue", "any soundtrack")
 MUSIC = r"(?:all )?(?:the |any )?(?:music|score|underscore|soundtrack|track|cue)"
 # Pieces of the drum kit: the kit plays as one part (the drums role), so a piece named alone moves the whole
