@@ -88,3 +88,10 @@ def test_room_for_parts_adds_nothing(tmp_path):
     old, new, reply = _say(tmp_path, "jazz", "lose the sax and let the piano and the bass breathe")
     assert not _plays(new, "melody")
     assert [s.energy for s in new.sections] == [s.energy for s in old.sections], reply.reply
+
+
+def test_it_after_a_guitar_named_by_its_sound_is_that_guitar(tmp_path):
+    old, new, reply = _say(tmp_path, "rock", "that shredding guitar gets on my nerves, pull it back")
+    for a, b in zip(old.sections, new.sections):
+        assert b.levels_db.get("melody", 0.0) < a.levels_db.get("melody", 0.0), reply.reply
+        assert b.levels_db.get("harmony", 0.0) == a.levels_db.get("harmony", 0.0), reply.reply

@@ -110,7 +110,7 @@ class Mentions:
         if not final and (part := topic(clause)):
             self.last, self.topic = part, True
             return clause, entered, True
-        m = re.search(rf"\b({INSTR_ALT})(?:s|es)?\b", clause)
+        m = re.search(rf"\b({INSTR_ALT})(?:s|es)?\b", plain_parts(clause))   # "the wailing guitar": the lead guitar
         leveled, self.leveled = self.leveled, bool(m and LEVELED_RE.search(clause))
         if m:
             self.last, self.topic = m.group(1), False
