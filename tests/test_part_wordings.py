@@ -95,3 +95,8 @@ def test_it_after_a_guitar_named_by_its_sound_is_that_guitar(tmp_path):
     for a, b in zip(old.sections, new.sections):
         assert b.levels_db.get("melody", 0.0) < a.levels_db.get("melody", 0.0), reply.reply
         assert b.levels_db.get("harmony", 0.0) == a.levels_db.get("harmony", 0.0), reply.reply
+
+
+def test_a_sound_said_as_a_quality_names_no_part(tmp_path):
+    old, new, reply = _say(tmp_path, "ambient", "less sparkly overall please")
+    assert set(new.instrumentation) == set(old.instrumentation), reply.reply

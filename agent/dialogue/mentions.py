@@ -29,8 +29,11 @@ DESCRIBING = (r"rhythm|skank|skanking|strummed|strumming|chunky|funky|twangy|jan
 # The guitar that plays the tune, named by its job or its sound, where a band has two guitars
 LEAD_GUITAR = (r"\b(?:(?:(?<=the )|(?<=that )|(?<=this )|(?<=your ))guitar solos?|(?:solo|soloing|high|higher|wailing|screaming|squealy|squealing|"
                r"shredding|soaring|screechy) guitar|guitar (?:on top|up top)(?: of everything)?)\b")
-TWINKLY = (r"\b(?:twinkly|twinkling|tinkly|tinkling|sparkly|plinky|plinking|chimey)(?: little)?(?: bells?| chimes?)?"
-           r"(?: thing| things| sound| sounds| notes?| melody| tune| line| stuff| part)?\b")
+TWINKLY_ADJ = r"(?:twinkly|twinkling|tinkly|tinkling|sparkly|plinky|plinking|chimey)(?: little)?"
+TWINKLY_NOUN = r"(?:thing|things|sound|sounds|notes?|melody|tune|line|stuff|part)"
+# a part named by that sound: a noun after it or "the" before it, never the quality alone ("not so twinkly")
+TWINKLY = (rf"\b{TWINKLY_ADJ} (?:(?:bells?|chimes?)(?: {TWINKLY_NOUN})?|{TWINKLY_NOUN})\b"
+           rf"|(?:(?<=the )|(?<=that )|(?<=those ))(?:twinkly|tinkly|sparkly|plinky|chimey)\b(?! (?:and|but)\b)")
 PART_NOUNS = r"part|parts|line|lines|sound|bubble|riff|riffs|stabs|comping|chops|pattern|pulse|track|layer"
 
 
