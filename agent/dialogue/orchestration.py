@@ -26,8 +26,7 @@ def eat(text: str, m: re.Match) -> str:
 FAMILIES = {**{w: "brass" for w in ("trumpet", "trombone", "horn", "horns", "tuba", "french horn", "brass")},
             **{w: "strings" for w in ("violin", "viola", "cello", "fiddle", "strings", "string section", "orchestra")},
             "kick": "drums", "snare": "drums", "cymbals": "drums", "hats": "drums"}
-# instruments some drum kits play as their own keys: in a score with that kit, the word names the drums part
-KIT_PLAYED = {"timpani": ("orchestra",), "gong": ("orchestra",), "taiko": ("orchestra",)}
+KIT_PLAYED = {"timpani": ("orchestra",), "gong": ("orchestra",), "taiko": ("orchestra",)}   # kits that play them
 # what is added that is no part ("add some energy", "add more life"): read as energy by `phrases`
 QUALITIES = r"(?:more |extra |little |bit of |a bit of |a little |a touch of |lots of |a lot of |plenty of )?" \
             r"(?:energy|life|drive|excitement|intensity|momentum|oomph|power|punch|tension)\b"
@@ -163,7 +162,7 @@ def read(t: str, want) -> str:
     if (m := re.search(rf"{INSTR}{NO_PART}{{0,24}}?\b(?:{BALANCE_DOWN})\b", t)) and not NEGATED_RE.search(t[:m.start()]) \
             or (m := re.search(rf"\b(?:pull|push|tuck|sit|turn|dial) (?:down |back )?{INSTR} (?:back|down|under)\b", t)) \
             or (m := re.search(rf"\b(?:less|quieter|softer|too much|too many)(?: of)?(?: [a-z]+ (?:from|of|on))? {INSTR}\b(?! solo)", t)):
-        # "too much crunch from the guitar": what it sounds like, too much of it
+        # "too much crunch from the guitar": too much of what it plays
         for word in subjects(t, m):
             want("balance", value=word, direction="down")
         return eat(t, m)
