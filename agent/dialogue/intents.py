@@ -252,10 +252,11 @@ def _revert(e: Edit, it: EditIntent, history: list[ScorePlan]) -> ScorePlan:
     return old.model_copy(deep=True) if not diff(old, p) else p
 
 
+GUESSED = " read as "   # the reason of a part guessed from unknown words (`edits`): no ask to play fuller
 HANDLERS: dict[str, Callable[[Edit, EditIntent], None]] = {
     "tempo": _tempo, "key": _key, "mode": _mode, "style": _style, "mood": _mood, "energy": _energy,
     "loudness": _loudness, "shape": _shape,
-    "add": lambda e, it: silence.back(e) if it.value == "music" else orchestration.add(e, it.value),
+    "add": lambda e, it: silence.back(e) if it.value == "music" else orchestration.add(e, it.value, more=it.direction == "up" or GUESSED in (it.reason or "")),
     "remove": lambda e, it: silence.out(e) if it.value == "music" else orchestration.remove(e, it.value),
     "swap": lambda e, it: orchestration.swap(e, it.target, it.value),
     "only": lambda e, it: orchestration.only(e, it.value),

@@ -20,12 +20,20 @@ from v2m.agent.dialogue import vocab
 from v2m.agent.dialogue.where import Ask, Span
 
 INSTR_ALT = "|".join(sorted((re.escape(k) for k in {*vocab.INSTRUMENTS, *vocab.ROLE_WORDS}), key=len, reverse=True))
-INSTR = rf"(?:the |a |an |some |any |all |more |back |in )*({INSTR_ALT})(?:s|es)?\b"
+INSTR = rf"(?:the |a |an |some |any |all |more |back |in |that |this |those |these |your )*({INSTR_ALT})(?:s|es)?\b"
 
 # Words that describe how a part plays, said around its name ("the rhythm guitar", "the organ bubble",
 # "a kick pulse"): the part is the instrument named.
 DESCRIBING = (r"rhythm|skank|skanking|strummed|strumming|chunky|funky|twangy|jangly|backing|main|little|sustained|held|"
               r"long|airy|lush|ambient")   # not "soft", "quiet", "low": "soft drums" asks for a level
+# The guitar that plays the tune, named by its job or its sound, where a band has two guitars
+LEAD_GUITAR = (r"\b(?:(?:(?<=the )|(?<=that )|(?<=this )|(?<=your ))guitar solos?|(?:solo|soloing|high|higher|wailing|screaming|squealy|squealing|"
+               r"shredding|soaring|screechy) guitar|guitar (?:on top|up top)(?: of everything)?)\b")
+TWINKLY_ADJ = r"(?:twinkly|twinkling|tinkly|tinkling|sparkly|plinky|plinking|chimey)(?: little)?"
+TWINKLY_NOUN = r"(?:thing|things|sound|sounds|notes?|melody|tune|line|stuff|part)"
+# a part named by that sound: a noun after it or "the" before it, never the quality alone ("not so twinkly")
+TWINKLY = (rf"\b{TWINKLY_ADJ} (?:(?:bells?|chimes?)(?: {TWINKLY_NOUN})?|{TWINKLY_NOUN})\b"
+           rf"|(?:(?<=the )|(?<=that )|(?<=those ))(?:twinkly|tinkly|sparkly|plinky|chimey)\b(?! (?:and|but)\b)")
 PART_NOUNS = r"part|parts|line|lines|sound|bubble|riff|riffs|stabs|comping|chops|pattern|pulse|track|layer"
 
 
@@ -33,6 +41,9 @@ def plain_parts(t: str) -> str:
     """"the rhythm guitar's too loud" -> "the guitar is too loud": the part's name without what describes it;
     "kick in" as a verb ("the drums kick in at 0:31") is no kick drum."""
     t = re.sub(r"\bkick(s|ed|ing)? (back )?in\b", r"come\1 \2in", t)
+    t = re.sub(LEAD_GUITAR, "lead guitar", t)   # "the guitar solo", "that wailing guitar": the guitar on the tune
+    t = re.sub(TWINKLY, "celesta", t)           # "the twinkly thing": the bell-like part (celesta when none plays)
+    t = re.sub(r"\bboom(?:[ -]boom)+(?:[ -](?:crash|bang|tss|chick))*\b", "drums", t)   # the kit, said as its sound
     t = re.sub(rf"\b(?:{DESCRIBING}) (?=(?:{INSTR_ALT})(?:s|es)?\b)", "", t)
     t = re.sub(rf"\b((?:{INSTR_ALT})(?:s|es)?) (?:{PART_NOUNS})\b", r"\1", t)
     return re.sub(rf"\b((?:{INSTR_ALT})(?:s|es)?)'s\b", r"\1 is", t)
@@ -73,6 +84,10 @@ BARE_LEVEL_RE = re.compile(r"^\s*(?:(?:a |a bit |a little |a touch |much |way |b
                            r"music|mix|version|tempo|speed|key)\b)[a-z ]*)$")
 
 
+# A part's level complained of, so that a level said alone next is about that part ("the strings are too much, softer")
+LEVELED_RE = re.compile(r"\b(?:too|way too|far too) (?:loud|much|quiet|soft|low|weak)\b|\bneeds? more (?:power|punch|presence)\b")
+
+
 class Mentions:
     """The instrument a request named last, read clause by clause, for "it", "them" and a level said alone."""
 
@@ -80,6 +95,7 @@ class Mentions:
         self.last: str | None = None
         self.topic = False   # the last clause with a part only named it ("the strings.")
         self.instead: str | None = None   # "instead of the sax, a trumpet": the part the next one replaces
+        self.leveled = False   # the last clause said a part was too loud or too soft ("the strings are too much, softer")
 
     def said(self, clause: str, final: bool) -> tuple[str, bool, bool]:
         """The clause with its parts made plain: "it" as the part named last, an entry as the silence before it.
@@ -97,10 +113,11 @@ class Mentions:
         if not final and (part := topic(clause)):
             self.last, self.topic = part, True
             return clause, entered, True
-        m = re.search(rf"\b({INSTR_ALT})(?:s|es)?\b", clause)
+        m = re.search(rf"\b({INSTR_ALT})(?:s|es)?\b", plain_parts(clause))   # "the wailing guitar": the lead guitar
+        leveled, self.leveled = self.leveled, bool(m and LEVELED_RE.search(clause))
         if m:
             self.last, self.topic = m.group(1), False
-        elif self.topic and BARE_LEVEL_RE.match(clause) and not UNPLACED_RE.search(clause):
+        elif (self.topic or leveled) and BARE_LEVEL_RE.match(clause) and not UNPLACED_RE.search(clause):
             clause = f" {self.last} {clause.strip()} "  # "the sleigh bells ... quieter": the bells quieter
         return clause, entered, False
 
@@ -116,10 +133,10 @@ def refer(clause: str, last: str | None) -> str:
     """"harp's too cheesy, replace it with guitar", "the strings. less of them", "the cymbals are harsh, take
     those out": "it" is the part just named, in this clause or the one before."""
     def part(m: re.Match) -> str:
-        named = named_parts(clause[:m.start()]) or [last]
+        named = named_parts(plain_parts(clause[:m.start()])) or [last]
         return f"{m.group(1)} {named[-1]}{m.group(2) or ''}" if named[-1] else m.group(0)
     return re.sub(r"\b(replace|swap|less of|more of|too much of|too many of|lose|drop|mute|remove|ditch|lower|raise|tuck|pull|push|bring|"
-                  r"turn|dial|sit|ease|knock|calm|boost|soften|quieten|duck|feature|take|get|kill|cut|nix|axe|bin|start|"
+                  r"turn|dial|sit|ease|knock|calm|boost|soften|quieten|duck|feature|take|get|kill|cut|nix|axe|bin|start|back|"
                   r"begin) "
                   r"(?:it|them|that|those)\b( out| off| away)?", part, clause)
 
@@ -162,5 +179,9 @@ UP_VERBS = (r"turn up|bring up|boost|raise|lift|push up|pump up|crank up|bump up
             r"emphasi[sz]e|accentuate|more of")
 DOWN_VERBS = (r"turn down|bring down|lower|reduce|pull back|pull down|dial down|dial back|tone down|soften|quieten|duck|"
               r"take down|knock back|back off(?: on)?|ease off(?: on)?|ease back(?: on)?|less of")
-BALANCE_UP = r"(?:should |could |to |must |needs to )?be heard more|heard more|more audible|(?:slap|hit|punch|play)s? (?:way |much |a lot |a bit )?harder|punchier|drives?|carry (?:it|the groove|the song)|(?:is |are )?buried|(?:is |are )?lost|can'?t hear|cannot hear|inaudible|hidden|up front|out front|to the front|forward|(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more present|stand out|cut through|up in the mix|higher in the mix"
+BALANCE_UP = r"(?:needs? |could use |wants? )?more (?:presence|power|punch|weight|volume|level)|(?:should |could |to |must |needs to )?be heard more|heard more|more audible|(?:slap|hit|punch|play)s? (?:way |much |a lot |a bit )?harder|punchier|drives?|carry (?:it|the groove|the song)|(?:is |are )?buried|(?:is |are )?lost|can'?t hear|cannot hear|inaudible|hidden|up front|out front|to the front|forward|(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more present|stand out|cut through|up in the mix|higher in the mix"
 BALANCE_DOWN = r"(?:too (?:hot|strong|prominent|bright|harsh|shrill|far forward|up front|forward|much)|in (?:your|my|our|the) face|shouting|shrill|overbearing|dominat(?:es|ing)|sticks? out|sticking out|poking out|further back|to the back|down in the mix|lower in the mix|quieter|softer|less loud|too loud|too much|too present|in the background|under(?:neath)?|drowns?|drowning|buries|burying|swamps?|covers?|on top of everything|sits on top|overpowers?|overpowering|louder than)"
+
+
+# A part questioned as needless ("do we even need the organ?", "is the cello really necessary"): it goes out
+UNNEEDED = r"(?:do|does|did) (?:we|you|i|it|this|the \w+) (?:even |really |actually |still |truly )?need"

@@ -26,9 +26,10 @@ from dataclasses import dataclass
 
 from v2m.agent.dialogue import names
 from v2m.agent.dialogue.arbiter import COUNTED_RE
-from v2m.agent.dialogue.mentions import named_parts
+from v2m.agent.dialogue.mentions import named_parts, plain_parts
 from v2m.agent.dialogue.phrases import ATTRIBUTES, opening, words
 from v2m.agent.dialogue.place_words import TAG_RE, only_place, parse_time
+from v2m.agent.dialogue.spelling import spelled
 from v2m.agent.dialogue.vocab import KIT_PIECES, MOODS, ROLE_WORDS
 from v2m.agent.dialogue.where import Ask, fmt, locate, shot_at, snap
 from v2m.agent.dialogue.where import moment as moment_of
@@ -138,8 +139,8 @@ def _key(phrase: str) -> str:
 
 def _about_music(phrase: str) -> bool:
     """The phrase names the music, a part of it, how it plays, who hears it or the whole video."""
-    low = phrase.lower()
-    return bool(named_parts(low)) or any(w in MUSIC or w.rstrip("s") in MUSIC or w[:-2] in MUSIC and w.endswith("es")
+    low = spelled(phrase.lower())   # "the drumms", "the boom boom": a part misspelt or sounded is still a part
+    return bool(named_parts(plain_parts(low))) or any(w in MUSIC or w.rstrip("s") in MUSIC or w[:-2] in MUSIC and w.endswith("es")
                                          for w in re.findall(r"[a-z][a-z-]*", low))
 
 

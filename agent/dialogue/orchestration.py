@@ -11,7 +11,7 @@ import re
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue import vocab
 from v2m.agent.dialogue.mentions import (BALANCE_DOWN, BALANCE_UP, BEING, DOWN_VERBS, EXCESS, HARSH, INSTR, INSTR_ALT, LACK,
-                                         LOST, UP_VERBS, named_parts, plain_parts)
+                                         LOST, UNNEEDED, UP_VERBS, named_parts, plain_parts)
 from v2m.agent.dialogue.where import Ask, Span
 from v2m.tools.contract import MAX_LEVEL_DB, MIN_LEVEL_DB, EditIntent, EditScope, ScorePlan
 from v2m.tools.gm import DRUM_KITS
@@ -26,6 +26,7 @@ def eat(text: str, m: re.Match) -> str:
 FAMILIES = {**{w: "brass" for w in ("trumpet", "trombone", "horn", "horns", "tuba", "french horn", "brass")},
             **{w: "strings" for w in ("violin", "viola", "cello", "fiddle", "strings", "string section", "orchestra")},
             "kick": "drums", "snare": "drums", "cymbals": "drums", "hats": "drums"}
+KIT_PLAYED = {"timpani": ("orchestra",), "gong": ("orchestra",), "taiko": ("orchestra",)}   # kits that play them
 # what is added that is no part ("add some energy", "add more life"): read as energy by `phrases`
 QUALITIES = r"(?:more |extra |little |bit of |a bit of |a little |a touch of |lots of |a lot of |plenty of )?" \
             r"(?:energy|life|drive|excitement|intensity|momentum|oomph|power|punch|tension)\b"
@@ -50,15 +51,18 @@ def role_of(plan: ScorePlan, word: str) -> str | None:
         return "percussion" if "percussion" in inst else None  # "a tambourine": hand percussion, not the kit
     named = [r for r, n in inst.items() if word in n.lower()]
     if not named and word in vocab.INSTRUMENTS:  # "nylon guitar" -> the role playing that GM instrument
-        gm = vocab.INSTRUMENTS[word][0].lower()
+        gm, own = vocab.INSTRUMENTS[word][0].lower(), vocab.INSTRUMENTS[word][1]
         named = [r for r, n in inst.items() if n.lower() == gm] or \
-            [r for r, n in inst.items() if word.split()[-1] in n.lower()]
+            ([own] if own in ("bass", "drums") and own in inst else []) or \
+            [r for r, n in inst.items() if word.split()[-1] in n.lower()]   # "bass guitar": the bass, no guitar
     if len(named) == 1:
         return named[0]
     if word in vocab.ROLE_WORDS and vocab.ROLE_WORDS[word] in inst:
         return vocab.ROLE_WORDS[word]
     if not named and vocab.ROLE_WORDS.get(word) == "percussion" and "drums" in inst:
         return "drums"  # "no percussion" where the kit is the only percussion
+    if not named and word in KIT_PLAYED and inst.get("drums", "").lower() in KIT_PLAYED[word]:
+        return "drums"  # "the timpani" where the orchestral kit plays them
     if not named and FAMILIES.get(word) in inst:  # "the trumpets" in a brass section
         return FAMILIES[word]
     return named[0] if named else None
@@ -140,7 +144,7 @@ def read(t: str, want) -> str:
     for pattern, direction in ((rf"{INSTR} {BEING}(?:{EXCESS}|{HARSH})\b", "down"), (rf"{INSTR} {BEING}(?:{LACK})\b", "up"),
                                (rf"\b(?:{DOWN_VERBS}) {INSTR}", "down"), (rf"\b(?:{UP_VERBS}) {INSTR}", "up"),
                                (rf"\b(?:take|knock|tone|ease|pull|dial|turn) {INSTR} (?:down|back)\b", "down"),
-                               (rf"\b(?:bring|calm) {INSTR} down\b", "down"),
+                               (rf"\b(?:bring|calm) {INSTR} down\b", "down"), (rf"\bback {INSTR} off\b", "down"),
                                (rf"^\s*(?:and |now |then |also )?{INSTR} (?:a bit |a little |a touch |a tad |way |right |much )?"
                                 rf"(up|down)\b(?! to \d)", ""),   # "slap bass up", "hats down a bit": terse notes
                                (rf"\b(?:can'?t|cannot|can not|barely|hardly) (?:really |even )?hear {INSTR}", "up")):
@@ -156,7 +160,8 @@ def read(t: str, want) -> str:
         return eat(t, m)
     if (m := re.search(rf"{INSTR}{NO_PART}{{0,24}}?\b(?:{BALANCE_DOWN})\b", t)) and not NEGATED_RE.search(t[:m.start()]) \
             or (m := re.search(rf"\b(?:pull|push|tuck|sit|turn|dial) (?:down |back )?{INSTR} (?:back|down|under)\b", t)) \
-            or (m := re.search(rf"\b(?:less|quieter|softer|too much|too many)(?: of)? {INSTR}\b(?! solo)", t)):
+            or (m := re.search(rf"\b(?:less|quieter|softer|too much|too many)(?: of)?(?: [a-z]+ (?:from|of|on))? {INSTR}\b(?! solo)", t)):
+        # "too much crunch from the guitar": too much of what it plays
         for word in subjects(t, m):
             want("balance", value=word, direction="down")
         return eat(t, m)
@@ -166,12 +171,15 @@ def read(t: str, want) -> str:
         return eat(t, m)
     for m in list(re.finditer(rf"\b(?:no|without|remove|drop|lose|mute|take out|get rid of|kill|silence|fewer|"
                               rf"stop|turn off|leave out|cut out|minus|lose the|ditch|lay out on|(?:shouldn't|should "
-                              rf"not|don't|do not|doesn't) (?:have|use|play|want|need)(?: any)?) {INSTR}"
+                              rf"not|don't|do not|doesn't) (?:have|use|play|want|need)(?: any)?|delete|quit|cut|axe|nix|"
+                              rf"scrap|eliminate|no more(?: of)?(?: that| those| this)?|{UNNEEDED}) {INSTR}"
+                              rf"|{INSTR}(?:,? (?:it|they))? (?:is|are|'s|'re)? ?(?:not|n't|no longer) (?:really |even |at all )?"
+                              rf"(?:needed|necessary|required|essential|adding anything)\b"
                               rf"|{INSTR} (?:tacet|out|sit out|drop out|lay out|stop|stops|on hold|(?:should |can |could |must |to |will |"
                               rf"need to |may )?(?:rest|take a (?:rest|break|breather)|have a (?:rest|break)))\b(?! front)"
                               rf"|\b(?:rest|give) {INSTR} (?:a )?(?:rest|break|breather)\b", t)):   # "the drums should rest"
         if m.group(1) is None:
-            want("remove", value=m.group(2) or m.group(3))
+            want("remove", value=m.group(2) or m.group(3) or m.group(4))
             t = eat(t, m)
             continue
         want("remove", value=m.group(1))
@@ -184,6 +192,10 @@ def read(t: str, want) -> str:
             t, end = eat(t, more), more.end()
     for m in list(re.finditer(rf"\b(?:add|with|bring in|bring back|include|put in|introduce|let the|give me|plus|"
                               rf"layer|more(?: of)?|some|use|put|want|need|wants|needs|could use|calls for|i want|have){' (?:in )?'}{INSTR}", t)):
+        if m.group(0).startswith("let") and (room := re.compile(rf"(?:(?:,| and| &)(?: the)? (?:{INSTR_ALT})(?:s|es)?)*\s*"
+                                                                 r"(?:breathe|rest|settle|sit|be)\b").match(t, m.end())):
+            t = eat(t, re.compile(r".+").match(t[:room.end()], m.start()))
+            continue   # "let the bass and drums breathe": room for them, nothing added
         want("add", value=m.group(1), direction="up" if re.search(r"\bmore\b", m.group(0)) else None)
         t = eat(t, m)
     if (m := re.fullmatch(rf"\s*(?:[a-z']+ ){{0,2}}?{INSTR}[\s!]*", t)) \
@@ -295,18 +307,22 @@ def remove(e, word: str) -> None:
                                              "levels_db": {r: db for r, db in s.levels_db.items() if r != role}})
 
 
-def add(e, word: str, *, quiet: bool = False) -> None:
+def add(e, word: str, *, quiet: bool = False, more: bool = False) -> None:
     """Bring `word`'s instrument in where the edit points; "more strings" when they play raises their level.
-    `quiet`: part of a style change, so an instrument already there is no question."""
+    `quiet`: part of a style change, so an instrument already there is no question; `more`: asked as "more
+    of" a part ("more bass"), its level only."""
     p = e.plan
     role = role_of(p, word)
     if role and all(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):
         if quiet:
             return
-        try:  # "more drums" where they play: the part plays fuller and a little louder
-            ops.add_energy(p, e.idx, 0.1)
-        except Ask:
-            pass
+        # "more bass" where it plays: that part louder against the others, and nothing else, since the energy is
+        # every part's; a part asked to play ("let the bass walk") and the kit's groove ("more drums") play fuller
+        if role == "drums" or not more:
+            try:
+                ops.add_energy(p, e.idx, 0.1)
+            except Ask:
+                pass
         balance(e, word, 2.0)
         return
     role = role or add_role(e, word)

@@ -23,9 +23,11 @@ SHORTHAND = ((r"^\s*2 (?=[a-z])", "too "), (r"@", " at "), (r"\bnvm\b", "never m
 # request about the score, these are the music words.
 DICTATED = ((r"\b(the|a|that|more|less|no|some|your|my|our|slap|electric|synth|upright|fretless) base\b"
              r"(?! (?:of|camp|station|model|price|version|plan|layer|rate|case|level|line of))", r"\1 bass"),
+            (r"^\s*base(?= (?:is|was|needs|should|could|sounds|too|up|down|louder|softer|quieter|more|less)\b)", "bass"),
             (r"\bbase ?lines?\b", "bassline"), (r"\bbase (guitar|player|drum|notes?|part)\b", r"bass \1"),
             (r"\bsymbols?\b", "cymbals"), (r"\bhigh[- ]?hats?\b", "hi-hats"), (r"\bthe temple\b", "the tempo"),
-            (r"\bquire\b", "choir"), (r"\b(?:to|two) lord\b", "too loud"), (r"\blow[- ]fi\b", "lo-fi"))
+            (r"\bquire\b", "choir"), (r"\b(?:to|two) (lord|loud|quiet|soft|much|sleepy|busy)\b",
+                                         lambda m: "too " + ("loud" if m.group(1) == "lord" else m.group(1))), (r"\blow[- ]fi\b", "lo-fi"))
 # Signs in terse notes: "brighter + busier" (and), "+energy" (more), "-10% tempo" (10% slower).
 SIGNS = ((r"(?<=[a-z])(?: \+ |\+)(?=[a-z])", " and "), (r"(?<![\w:.])\+ ?(?=[a-z])", "more "),
          (r"(?<![\w:.])- ?(?=energy\b|volume\b|tempo\b)", "less "),

@@ -70,7 +70,7 @@ INSTRUMENTS: dict[str, tuple[str, str]] = {
     "orchestra": ("String Ensemble 1", "strings"), "pizzicato": ("Pizzicato Strings", "strings"),
     "violin": ("Violin", "melody"), "viola": ("Viola", "melody"), "cello": ("Cello", "melody"),
     "fiddle": ("Fiddle", "melody"), "harp": ("Orchestral Harp", "melody"),
-    "sax": ("Tenor Sax", "melody"), "saxophone": ("Tenor Sax", "melody"), "tenor sax": ("Tenor Sax", "melody"),
+    "sax": ("Tenor Sax", "melody"), "saxophone": ("Tenor Sax", "melody"), "tenor sax": ("Tenor Sax", "melody"), "tenor": ("Tenor Sax", "melody"),
     "alto sax": ("Alto Sax", "melody"), "trumpet": ("Trumpet", "melody"), "muted trumpet": ("Muted Trumpet", "melody"),
     "trombone": ("Trombone", "brass"), "tuba": ("Tuba", "brass"), "horn": ("French Horn", "brass"),
     "horns": ("Brass Section", "brass"), "french horn": ("French Horn", "brass"), "brass": ("Brass Section", "brass"),
@@ -91,7 +91,7 @@ INSTRUMENTS: dict[str, tuple[str, str]] = {
     "hammond organ": ("Drawbar Organ", "harmony"), "rock organ": ("Rock Organ", "harmony"),
     "classical guitar": ("Acoustic Guitar (nylon)", "harmony"), "steel guitar": ("Acoustic Guitar (steel)", "harmony"),
     "clean guitar": ("Electric Guitar (clean)", "harmony"), "muted guitar": ("Electric Guitar (muted)", "harmony"),
-    "overdriven guitar": ("Overdriven Guitar", "harmony"), "bass guitar": ("Electric Bass (finger)", "bass"),
+    "overdriven guitar": ("Overdriven Guitar", "harmony"), "lead guitar": ("Distortion Guitar", "melody"), "bass guitar": ("Electric Bass (finger)", "bass"),
     "electric bass": ("Electric Bass (finger)", "bass"), "fretless bass": ("Fretless Bass", "bass"),
     "slap bass": ("Slap Bass 1", "bass"), "contrabass": ("Contrabass", "bass"), "timpani": ("Timpani", "lead"),
     "tremolo strings": ("Tremolo Strings", "strings"), "synth strings": ("Synth Strings 1", "strings"),
@@ -120,7 +120,9 @@ ROLE_WORDS = {"melody": "melody", "tune": "melody", "lead": "lead", "harmony": "
                   "hi-hat", "hihat", "hihats", "hi hat", "hi hats", "kick drum", "bass drum", "snare drum",
                   "cymbal", "ride cymbal", "toms", "tom fills", "rimshot", "rimshots", "claps", "brushes")},
               # the low register as engineers name it: "more low end", "the bottom end is thin"
-              "low end": "bass", "bottom end": "bass", "sub bass": "bass"}
+              "low end": "bass", "bottom end": "bass", "sub bass": "bass",
+              # a sustained bed named by how it sounds: "the synth wash behind everything"
+              "synth wash": "pad", "wash": "pad", "drone": "pad"}
 # The music as a whole, not a part of it ("the music", "all the score", "the cue", "any soundtrack")
 MUSIC = r"(?:all )?(?:the |any )?(?:music|score|underscore|soundtrack|track|cue)"
 # Pieces of the drum kit: the kit plays as one part (the drums role), so a piece named alone moves the whole
