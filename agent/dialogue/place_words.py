@@ -80,7 +80,7 @@ MINUTES = ((rf"\b{MINUTE} minutes?,? (?:and )?({NUMBER_WORD}|\d{{1,2}})(?: secon
             lambda m: f"{m.group(1)} {_minutes(m.group(2))}:00"),
            (r"\b(after|past|beyond|from) the first minute\b", r"\1 1:00"))
 # Ordinals typed in haste: "the eigth shot", "the fouth cut".
-TYPOS = ((r"\b(?:eigth|eighth?)\b", "eighth"), (r"\bfouth\b", "fourth"), (r"\bthrid\b", "third"),
+TYPOS = ((r"\b(?:eigth|eitghth)\b", "eighth"), (r"\bfouth\b", "fourth"), (r"\bthrid\b", "third"),
          (r"\b(?:fith|fifht)\b", "fifth"), (r"\bnineth\b", "ninth"), (r"\bsecnd\b", "second"))
 # Other names of a cut and of a shot: "the third transition", "edit point 2", "scene 4", "the last two scenes".
 SYNONYMS = ((r"\b(?:transition|edit point|edit|scene change|scene cut|hard cut)(s?) (?=(?:number |no\.? |#)?\d)", r"cut\1 "),
