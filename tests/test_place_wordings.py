@@ -2,7 +2,8 @@
 names for a cut ("transition", "edit point") and a shot ("scene"), minutes said in words ("one minute
 fifteen", "a minute in"), clock times missing their minutes (":25") or written with a dot ("0.20-0.35"),
 stretches from one cut or shot to another, listed shots, a shot with its neighbours ("the final shot and the
-two before it"), ordinals typed in haste, and a place put right as it is said ("from 0:50... sorry, 0:55").
+two before it"), ordinals typed in haste, and a place put right as it is said ("from 0:50... sorry, 0:55");
+and the energy named and turned down or up ("lower the intensity") read as less or more energy at that place.
 
 The clip is 100 s cut every 5 s: cut k at 5k s, shot k from 5(k-1) to 5k s."""
 
@@ -33,7 +34,8 @@ def session(tmp_path):
     ("the 5th shot through the 8th shot", (20, 40)), ("upto the 4th cut", (0, 20)), ("til the 2nd cut", (0, 10)),
     ("from fourteen seconds through to thirty seconds", (14, 30)), ("the fouth shot", (15, 20)),
     ("the final shot and the two before it", (85, 100)), ("the first shot and the one after it", (0, 10)),
-    ("shots 2 3 and 4", (5, 20)), ("shots nine, ten and eleven", (40, 55))])
+    ("shots 2 3 and 4", (5, 20)), ("shots nine, ten and eleven", (40, 55)),
+    ("between the 2nd cut and the 4th cut", (10, 20))])
 def test_a_place_said_any_way_is_the_stretch_meant(session, words, span):
     s, a = session
     got = locate(words, a, s.plan)
@@ -61,7 +63,8 @@ def _changed(old, new, duration: float) -> tuple[float, float] | None:
     ("the last shot and the one before it drag, make them faster", (90, 100)),
     ("drums out from 0:50... sorry, from 0:55 on", (55, 100)),
     ("more energy from the 3rd transition to the 6th transition", (15, 30)),
-    ("the ninth scene could be calmer", (40, 45))])
+    ("the ninth scene could be calmer", (40, 45)),
+    ("please lower the intensity from 0:30 to 0:45", (30, 45)), ("turn the energy up in scene 3", (10, 15))])
 def test_the_edit_lands_on_the_stretch_named(session, request_, span):
     s, a = session
     old = s.plan
