@@ -64,7 +64,7 @@ def _changed(old, new, duration: float) -> tuple[float, float] | None:
     ("drums out from 0:50... sorry, from 0:55 on", (55, 100)),
     ("more energy from the 3rd transition to the 6th transition", (15, 30)),
     ("the ninth scene could be calmer", (40, 45)),
-    ("please lower the intensity from 0:30 to 0:45", (30, 45)), ("turn the energy up in scene 3", (10, 15))])
+    ("please lower the intensity from 0:30 to 0:45", (30, 45)), ("between the 3rd cut and the 6th cut, softer", (15, 30)), ("turn the energy up in scene 3", (10, 15))])
 def test_the_edit_lands_on_the_stretch_named(session, request_, span):
     s, a = session
     old = s.plan

@@ -115,6 +115,8 @@ def _shot_list(m: re.Match) -> str:
 
 # Three or more shots listed ("shots 4 5 and 6", "shots six, seven and eight"), or two neighbours.
 SHOT_LIST = (rf"\bshots? ((?:\d+|{NUMBER_WORD})(?:(?:,? |,? ?(?:and|&) )(?:\d+|{NUMBER_WORD}))+)\b", _shot_list)
+# "between the fifth cut and the seventh cut": one stretch, from one to the other (not two places joined by "and")
+BETWEEN_TWO = (rf"\bbetween (?:the )?{ORD} (cut|shot) (?:and|&) (?:the )?{ORD} \2s?\b", r"from the \1 \2 to the \3 \2")
 # A time written with a dot for its colon, in a stretch ("0.36 to 0.48", "0.50-1.10"): minutes and seconds,
 # as a tenth-of-a-second stretch is never what is meant when both ends carry two decimals.
 DOTTED_RANGE = (r"(?<![\d.])(\d{1,2})\.([0-5]\d) ?(-|to|and|till|until) ?(\d{1,2})\.([0-5]\d)(?![\d.])(?! ?(?:s|secs?|seconds)\b)",
@@ -232,7 +234,7 @@ def notation(text: str) -> str:
     "-10% tempo" as "10% slower"; "silence 1 bar then slam" kept as one clause."""
     text = TAG_RE.sub(" ", SMPTE_RE.sub(_programme_time, text))
     text = CORRECTED_RE.sub("", text)   # "from one minute... sorry, from 0:40": the place put right
-    for pat, rep in (*TYPOS, *NEIGHBOURS, SHOT_LIST):   # before commas and "and" split the clauses
+    for pat, rep in (*TYPOS, *NEIGHBOURS, SHOT_LIST, BETWEEN_TWO):   # before commas and "and" split the clauses
         text = re.sub(pat, rep, text, flags=re.I)
     for pat, rep in MARKS:   # "at the 44-second mark": at 44 seconds
         text = re.sub(pat, rep, text, flags=re.I)
