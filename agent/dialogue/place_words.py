@@ -1,6 +1,7 @@
 """The words people name places with: ordinals, times, counts, "the intro"/"the ending", and the everyday
-forms ("the very end", "the opening shot", "photo 3", "at thirty five seconds") rewritten to the few forms
-the place finders in `v2m.agent.dialogue.where` read.
+forms ("the very end", "the opening shot", "photo 3", "at thirty five seconds", "the third transition", "scene 4",
+"one minute five", ":12", "0.36 to 0.48", "shots 4, 5 and 6", "the last shot and the one before it") rewritten to
+the few forms the place finders in `v2m.agent.dialogue.where` read.
 
     normalise("make the opening shot darker")    # " make the first shot darker "
     parse_time("1:05.5")                         # 65.5
