@@ -86,11 +86,14 @@ TYPOS = ((r"\b(?:eigth|eitghth)\b", "eighth"), (r"\bfouth\b", "fourth"), (r"\bth
 # Other names of a cut and of a shot: "the third transition", "edit point 2", "scene 4", "the last two scenes".
 SYNONYMS = ((r"\b(?:transition|edit point|edit|scene change|scene cut|hard cut)(s?) (?=(?:number |no\.? |#)?\d)", r"cut\1 "),
             (r"\b(?:transition|edit point|scene change|scene cut|hard cut)(s?)\b", r"cut\1"),
-            *TYPOS, (r"\bscene(s?)\b", r"shot\1"), (r"\bupto\b", "up to"), (r"\btil\b", "till"),
-            (r"(?<![\w:.]):(\d{2})(?![\d:])", r"0:\1"),
+            # a counted scene is a shot ("scene 4", "the third scene", "the last two scenes"), not "the dinner scene"
+            *TYPOS, (rf"\bscene(s?)(?= (?:number |no\.? |#)?(?:\d|(?:{NUMBER_WORD})\b))", r"shot\1"),
+            (rf"\b{ORD}( (?:two|three|four|five|six|couple of|few|\d+))? scene(s?)\b", r"\1\2 shot\3"),
+            (r"\bupto\b", "up to"), (r"\btil\b", "till"),
+            (r"(?<![\w:.]):(\d{2})(?![\d:])", r"0:\1"),   # ":12", as editors write it: 0:12
             (rf"\b(from|after|before|until|till|since|up to|to|between) {ORD} (cuts?|shots?)\b", r"\1 the \2 \3"),
             # "the 6th shot through the 10th shot": the 6th to 10th shots
-            (rf"\b(?:the )?{ORD} shot ?(?:-|to|through|thru|till|until) ?(?:the )?{ORD} shot\b", r"the \1 to \2 shots"))   # ":12", as editors write it: 0:12
+            (rf"\b(?:the )?{ORD} shot ?(?:-|to|through|thru|till|until) ?(?:the )?{ORD} shot\b", r"the \1 to \2 shots"))
 # A shot said together with its neighbours: "the last shot and the one before it" = the last two shots.
 NEIGHBOURS = ((rf"\bthe (last|final|closing) shot and (?:the )?({'|'.join(UNIT_WORDS)}|\d) (?:shots? )?(?:before|preceding) "
                r"(?:it|that|them)\b", lambda m: f"the last {_spoken_or_digits(m.group(2)) + 1} shots"),
