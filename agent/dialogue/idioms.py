@@ -11,6 +11,11 @@ from __future__ import annotations
 
 # Idioms for dimensions the grammar knows, rewritten to its own words. Order matters: longer first.
 IDIOMS: tuple[tuple[str, str], ...] = (
+    # the energy named and turned down or up ("reduce the intensity", "bring the energy down", "dial it down")
+    (r"\b(?:reduce|lower|decrease|lessen|drop|dial down|bring down|tone down|turn down|pull down|take down) (?:the |its |some )?"
+     r"(?:energy|intensity)\b|\b(?:bring|dial|turn|tone|take|pull) (?:the |its )?(?:energy|intensity) down\b", "less energy"),
+    (r"\b(?:increase|raise|boost|crank up|turn up|pump up|dial up) (?:the |its )?(?:energy|intensity)\b"
+     r"|\b(?:crank|turn|pump|dial) (?:the |its )?(?:energy|intensity) up\b", "more energy"),
     # rising across the place ("the music lifts up through it", "build through the whole shot"): a shape
     (r"\b(?:lift|rise|rising|build|grow|climb|swell|soar)\w*(?: it| the music| things)?(?: up)? (?:all the way )?(?:through|across|"
      r"over the course of) "

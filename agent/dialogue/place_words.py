@@ -1,6 +1,7 @@
 """The words people name places with: ordinals, times, counts, "the intro"/"the ending", and the everyday
-forms ("the very end", "the opening shot", "photo 3", "at thirty five seconds") rewritten to the few forms
-the place finders in `v2m.agent.dialogue.where` read.
+forms ("the very end", "the opening shot", "photo 3", "at thirty five seconds", "the third transition", "scene 4",
+"one minute five", ":12", "0.36 to 0.48", "shots 4, 5 and 6", "the last shot and the one before it") rewritten to
+the few forms the place finders in `v2m.agent.dialogue.where` read.
 
     normalise("make the opening shot darker")    # " make the first shot darker "
     parse_time("1:05.5")                         # 65.5
@@ -49,8 +50,8 @@ SPOKEN_RANGES = ((rf"\b(from|between) ({NUMBER_WORD}) (to|and|till|until) ({NUMB
                  (rf"\b({NUMBER_WORD}) (to|-|and) (?=\d+ ?(?:seconds?|secs?|s)\b)",
                   lambda m: f"{spoken_number(m.group(1))} {m.group(2)} "))
 # A moment named as a mark on the timeline: "the 44-second mark", "the thirty second point", "the 1:05 mark"
-MARKS = ((rf"\bthe (\d+|{NUMBER_WORD})[- ]sec(?:ond)?s?[- ](?:mark|point|spot|timestamp)\b",
-          lambda m: f"{m.group(1) if m.group(1).isdigit() else spoken_number(m.group(1))} seconds"),
+MARKS = ((rf"\bthe (\d+(?:\.\d+)?|{NUMBER_WORD})[- ]sec(?:ond)?s?[- ](?:mark|point|spot|timestamp)\b",
+          lambda m: f"{m.group(1) if m.group(1)[0].isdigit() else spoken_number(m.group(1))} seconds"),
          (r"\bthe (\d+:\d{2}(?:\.\d+)?) (?:mark|point|spot|timestamp)\b", r"\1"))
 # Everyday ways of naming a place, rewritten to the forms the finders read.
 PLACE_WORDS = ((r"\b(?:from|at) (?:the )?(?:very )?(?:top|start|beginning|first frame)\b(?=.*\b(?:to|into|until|till|towards?)\b"
@@ -58,7 +59,7 @@ PLACE_WORDS = ((r"\b(?:from|at) (?:the )?(?:very )?(?:top|start|beginning|first 
                (r"\bthe very (first|last|final|end|beginning|start)\b", r"the \1"),
                (r"\b(?:that|this) (middle|ending|intro|opening|end|start|beginning|first|last|final|second|third)\b", r"the \1"),
                (r"\b(?:from )?the (?:first frame|start|beginning|top)(?: all the way)? (?:to|till|until) the (?:very )?end\b", " "),
-               (r"\bthe opening shot\b", "the first shot"), (r"\bthe closing shot\b", "the last shot"),
+               (r"\b(?:the )?opening shot\b", "the first shot"), (r"\b(?:the )?closing shot\b", "the last shot"),
                (r"\bat the top\b(?=.*\bend\b)", " "), (r"\b(?:all the way )?(?:to|till|until|into) the (?:very )?(?:end|finish(?: line)?)\b(?=.*$)", " "),
                (r"\bat the top\b", "in the intro"), (r"\bshots (\d+) through (\d+)\b", r"shots \1 to \2"),
                (r"\b(?:second|next)[- ]to[- ](?:the )?last\b", "penultimate"),   # not "shots 2 to the last"
@@ -73,6 +74,60 @@ PLACE_WORDS = ((r"\b(?:from|at) (?:the )?(?:very )?(?:top|start|beginning|first 
                # "the first couple of seconds", "the last few secs": counted as the shots are (COUNTS)
                (r"\b(first|last|final|opening|closing) couple(?: of)? (s|secs?|seconds)\b", r"\1 2 \2"),
                (r"\b(first|last|final|opening|closing) few (s|secs?|seconds)\b", r"\1 3 \2"))
+# Minutes said in words: "one minute five" (1:05), "a minute twenty", "two minutes and ten seconds" (2:10),
+# "a minute in" (from 1:00), "from one minute" (from 1:00), "after the first minute".
+MINUTE = r"(a|an|one|two|three|four|five|\d)"
+MINUTES = ((rf"\b{MINUTE} minutes?,? (?:and )?({NUMBER_WORD}|\d{{1,2}})(?: seconds?| secs?)?\b(?! minutes?)",
+            lambda m: f"{_minutes(m.group(1))}:{_spoken_or_digits(m.group(2)):02d}"),
+           (rf"\b{MINUTE} minutes? in\b", lambda m: f"from {_minutes(m.group(1))}:00"),
+           (rf"\b(from|between|and|to|until|till|til|at|after|before|since|past) {MINUTE} minutes?\b(?! (?:of|long|or))",
+            lambda m: f"{m.group(1)} {_minutes(m.group(2))}:00"),
+           (r"\b(after|past|beyond|from) the first minute\b", r"\1 1:00"))
+# Ordinals typed in haste: "the eigth shot", "the fouth cut".
+TYPOS = ((r"\b(?:eigth|eitghth)\b", "eighth"), (r"\bfouth\b", "fourth"), (r"\bthrid\b", "third"),
+         (r"\b(?:fith|fifht)\b", "fifth"), (r"\bnineth\b", "ninth"), (r"\bsecnd\b", "second"))
+# Other names of a cut and of a shot: "the third transition", "edit point 2", "scene 4", "the last two scenes".
+SYNONYMS = ((r"\b(?:transition|edit point|edit|scene change|scene cut|hard cut)(s?) (?=(?:number |no\.? |#)?\d)", r"cut\1 "),
+            (r"\b(?:transition|edit point|scene change|scene cut|hard cut)(s?)\b", r"cut\1"),
+            # a counted scene is a shot ("scene 4", "the third scene", "the last two scenes"), not "the dinner scene"
+            *TYPOS, (rf"\bscene(s?)(?= (?:number |no\.? |#)?(?:\d|(?:{NUMBER_WORD})\b))", r"shot\1"),
+            (rf"\b{ORD}( (?:two|three|four|five|six|couple of|few|\d+))? scene(s?)\b", r"\1\2 shot\3"),
+            (r"\bupto\b", "up to"), (r"\btil\b", "till"),
+            (r"(?<![\w:.]):(\d{2})(?![\d:])", r"0:\1"),   # ":12", as editors write it: 0:12
+            (rf"\b(from|after|before|until|till|since|up to|to|between) {ORD} (cuts?|shots?)\b", r"\1 the \2 \3"),
+            # "the 6th shot through the 10th shot": the 6th to 10th shots
+            (rf"\b(?:the )?{ORD} shot ?(?:-|to|through|thru|till|until) ?(?:the )?{ORD} shot\b", r"the \1 to \2 shots"))
+# A shot said together with its neighbours: "the last shot and the one before it" = the last two shots.
+NEIGHBOURS = ((rf"\bthe (last|final|closing) shot and (?:the )?({'|'.join(UNIT_WORDS)}|\d) (?:shots? )?(?:before|preceding) "
+               r"(?:it|that|them)\b", lambda m: f"the last {_spoken_or_digits(m.group(2)) + 1} shots"),
+              (rf"\bthe (first|opening) shot and (?:the )?({'|'.join(UNIT_WORDS)}|\d) (?:shots? )?(?:after|following) "
+               r"(?:it|that|them)\b", lambda m: f"the first {_spoken_or_digits(m.group(2)) + 1} shots"))
+
+
+def _minutes(said: str) -> int:
+    return 1 if said in ("a", "an") else int(said) if said.isdigit() else spoken_number(said)
+
+
+def _spoken_or_digits(said: str) -> int:
+    return int(said) if said.isdigit() else spoken_number(said.lower())
+
+
+def _shot_list(m: re.Match) -> str:
+    """ "shots 4, 5 and 6" (numbers in a row) as "shots 4 to 6"; numbers apart are left as said."""
+    ns = [_spoken_or_digits(w) for w in re.findall(rf"\d+|{NUMBER_WORD}", m.group(1))]
+    if len(ns) >= 3 and ns == list(range(ns[0], ns[0] + len(ns))) or len(ns) == 2 and ns[1] == ns[0] + 1:
+        return f"shots {ns[0]} to {ns[-1]}"
+    return m.group(0)
+
+
+# Three or more shots listed ("shots 4 5 and 6", "shots six, seven and eight"), or two neighbours.
+SHOT_LIST = (rf"\bshots? ((?:\d+|{NUMBER_WORD})(?:(?:,? |,? ?(?:and|&) )(?:\d+|{NUMBER_WORD}))+)\b", _shot_list)
+# "between the fifth cut and the seventh cut": one stretch, from one to the other (not two places joined by "and")
+BETWEEN_TWO = (rf"\bbetween (?:the )?{ORD} (cut|shot) (?:and|&) (?:the )?{ORD} \2s?\b", r"from the \1 \2 to the \3 \2")
+# A time written with a dot for its colon, in a stretch ("0.36 to 0.48", "0.50-1.10"): minutes and seconds,
+# as a tenth-of-a-second stretch is never what is meant when both ends carry two decimals.
+DOTTED_RANGE = (r"(?<![\d.])(\d{1,2})\.([0-5]\d) ?(-|to|and|till|until) ?(\d{1,2})\.([0-5]\d)(?![\d.])(?! ?(?:s|secs?|seconds)\b)",
+                r"\1:\2 \3 \4:\5")
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "couple": 2, "couple of": 2, "few": 3}
 # Things a picture analysis can point at without recognising objects.
 ACTION_WORDS = ("action", "busiest part", "most motion", "fastest part", "peak", "chaos", "most movement")
@@ -104,7 +159,7 @@ def normalise(text: str) -> str:
     """`text` lower-cased, padded with a space each side, its everyday place words (`PLACE_WORDS`) rewritten."""
     text = " " + text.lower() + " "
     text = re.sub(r"\bcut (?:number |no\.? |#)(\d+)\b", r"\1th cut", text)  # "the cut number 2" = the 2nd cut
-    for pat, rep in PLACE_WORDS:
+    for pat, rep in (*SYNONYMS, *MINUTES, DOTTED_RANGE, *NEIGHBOURS, *PLACE_WORDS, SHOT_LIST):
         text = re.sub(pat, rep, text)
     text = shorthand(text)
     return re.sub(r"\bthe the\b", "the", text)
@@ -153,6 +208,13 @@ SIGNED_TEMPO_RE = re.compile(r"(?<![\w.])(?P<sign>[+-])\s?(?P<n>\d+(?:\.\d+)?)\s
 TAG_RE = re.compile(r"(?:^|(?<=[\n.!?;]))\s*(?:\[[^\]\d]*\]\s*)+")
 
 
+# A place said and put right at once ("from one minute... sorry, from 0:40", "at 0:12, I mean at 0:14"): the
+# first place is dropped, so only the one meant is read.
+PLACE_HEAD = r"(?:from|at|after|before|until|till|in|between|on)\b"
+CORRECTED_RE = re.compile(rf"\b{PLACE_HEAD}[^.,;!?\n]{{1,30}}?(?:\.\.\.|…|,|\s-+)\s*(?:(?:no|sorry|i mean|i meant|actually|"
+                          rf"wait|oops|correction|my bad)\b[,.!]*\s*)+(?={PLACE_HEAD})", re.I)
+
+
 def programme_time(h: int, mins: int, s: str, framed: bool) -> str:
     """hh:mm:ss:ff (frames dropped) or h:mm:ss as m:ss. A source timecode starting at 01:00:00:00, as edit
     timelines do, counts from that hour (`framed`: the timecode had frames, so it is an edit's timecode)."""
@@ -178,6 +240,9 @@ def notation(text: str) -> str:
     "until 0:35"; "(1:06>)" as "from 1:06 on"; "cuts 4 + 6" as "cuts 4 plus 6"; "+energy" as "more energy";
     "-10% tempo" as "10% slower"; "silence 1 bar then slam" kept as one clause."""
     text = TAG_RE.sub(" ", SMPTE_RE.sub(_programme_time, text))
+    text = CORRECTED_RE.sub("", text)   # "from one minute... sorry, from 0:40": the place put right
+    for pat, rep in (*TYPOS, *NEIGHBOURS, SHOT_LIST, BETWEEN_TWO):   # before commas and "and" split the clauses
+        text = re.sub(pat, rep, text, flags=re.I)
     for pat, rep in MARKS:   # "at the 44-second mark": at 44 seconds
         text = re.sub(pat, rep, text, flags=re.I)
     text = HEADER_RE.sub("", ROW_RE.sub(r"\g<time> \g<comment>", text))

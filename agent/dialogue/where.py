@@ -166,7 +166,7 @@ def _shots(text: str, analysis: VideoAnalysis) -> Span | None:
         a, b = (0, k - 1) if m.group(1) in ("first", "1st", "opening") else (n - k, n - 1)
         return _shot_span(analysis, a, b, f"shots {a + 1}-{b + 1}")
     # a stretch: "shots 6 to 10", "the 5th and 6th shots", "from the second shot to the fourth shot"
-    m = re.search(rf"\bshots? (\d+){JOIN}(\d+)(?![\d:])\b", text) \
+    m = re.search(rf"\bshots? (\d+){JOIN}(?:shot )?(\d+)(?![\d:])\b", text) \
         or re.search(rf"\b(?:the )?{ORD}{JOIN}{ORD} shots?\b", text) \
         or re.search(rf"\b(?:from|between) (?:the )?{ORD} shot{JOIN}{ORD}(?![\d:])(?: shot)?\b", text) \
         or re.search(rf"\b(?:from|between) shot (\d+){JOIN}(?:shot )?(\d+)(?![\d:])\b", text)
@@ -183,7 +183,7 @@ def _shots(text: str, analysis: VideoAnalysis) -> Span | None:
     before, after = text[:m.start()], text[m.end():]
     # "from the fifth shot on", "shot 5 onwards", "after shot 3", "before the last shot"
     if re.search(r"\b(?:from|starting (?:at|with|from|in)|since)\s*$", before) or re.match(FROM_ON_RE, after):
-        return _until(after, _shot_span(analysis, i, n - 1, f"from shot {i + 1} on"))
+        return _until(after, _shot_span(analysis, i, n - 1, f"from shot {i + 1} on"), analysis)
     if re.search(r"\b(?:after|past|following)\s*$", before) and i < n - 1:
         return _shot_span(analysis, i + 1, n - 1, f"after shot {i + 1}")
     if re.search(r"\b(?:before|until|till|up to|leading up to)\s*$", before) and i > 0:
@@ -193,11 +193,12 @@ def _shots(text: str, analysis: VideoAnalysis) -> Span | None:
 
 def _cuts(text: str, analysis: VideoAnalysis) -> Span | None:
     d = analysis.duration_s
-    m = re.search(rf"\bbetween the {ORD} and (?:the )?{ORD} cuts?\b", text)
+    m = re.search(rf"\bbetween the {ORD}(?: cut)? and (?:the )?{ORD} cuts?\b|\bthe {ORD} cut ?(?:-|to|through|till|until|up to) "
+                  rf"(?:the )?{ORD} cut\b", text)   # "between the 2nd and 5th cuts", "the 2nd cut to the 5th cut"
     if m:
-        a, b = sorted((_cut(analysis, m.group(1)), _cut(analysis, m.group(2))))
+        a, b = sorted(_cut(analysis, w) for w in m.groups() if w)
         return Span(a, b, f"between the cuts at {fmt(a)} and {fmt(b)}", snap=False)
-    m = re.search(rf"\b(after|before|from|until|since|up to) the (?:{ORD} )?cut(?: at {TIME})?\b", text)
+    m = re.search(rf"\b(after|before|from|until|till|since|up to) the (?:{ORD} )?cut(?: at {TIME})?\b", text)
     if not m:
         m = re.search(rf"\b(?:at |on |around )?(?:the )?{ORD} cut\b", text)
         if m:  # "the third cut": the shot that begins there
@@ -211,15 +212,21 @@ def _cuts(text: str, analysis: VideoAnalysis) -> Span | None:
         c = nearest_cut(analysis, t)
     else:
         c = _cut(analysis, m.group(2) or ("first" if len(visible_cuts(analysis)) == 1 else "?"))
-    if m.group(1) in ("before", "until", "up to"):
+    if m.group(1) in ("before", "until", "till", "up to"):
         return Span(0.0, c, f"before the cut at {fmt(c)}", snap=False)
-    return _until(text[m.end():], Span(c, d, f"after the cut at {fmt(c)}", snap=False))
+    return _until(text[m.end():], Span(c, d, f"after the cut at {fmt(c)}", snap=False), analysis)
 
 
-def _until(after: str, span: Span) -> Span:
-    """A stretch from a cut or shot on, ended where the words after it say ("from the fourth cut to 0:38")."""
-    m = re.match(rf"\s*(?:to|until|till|up to|through) (?:the cut at |about |around )?{TIME}", after)
+def _until(after: str, span: Span, analysis: VideoAnalysis) -> Span:
+    """A stretch from a cut or shot on, ended where the words after it say: a time, a cut or a shot's end
+    ("from the fourth cut to 0:38", "from cut 2 until cut 5", "after the 3rd cut, more energy, till the 8th cut")."""
+    to = r"(?:\s*(?:to|through|thru)|.*?\b(?:until|till|up to))"
+    m = re.match(rf"{to} (?:the cut at |about |around )?{TIME}", after)
     end = parse_time(m.group(1)) if m else None
+    if end is None and (m := re.match(rf"{to} (?:the )?{ORD} cut\b", after)):
+        end = _cut(analysis, m.group(1))
+    elif end is None and (m := re.match(rf"{to} (?:the )?(?:{ORD} shot|shot (\d+))\b", after)):
+        end = visible_shots(analysis)[_shot_index(m.group(1) or m.group(2), len(visible_shots(analysis)))][1]
     if end is None or not span.start_s + 0.1 < end < span.end_s:
         return span
     return Span(span.start_s, end, f"from {fmt(span.start_s)} to {fmt(end)}", snap=False)
@@ -227,7 +234,7 @@ def _until(after: str, span: Span) -> Span:
 
 def _times(text: str, analysis: VideoAnalysis) -> Span | None:
     d = analysis.duration_s
-    m = re.search(rf"\b(?:from|between) {TIME} ?(?:-|to|and|until|till) ?{TIME}", text)
+    m = re.search(rf"\b(?:from|between) {TIME} ?(?:-|to|and|until|till|through(?: to)?|thru|up to) ?{TIME}", text)
     if not m and re.search(r"\d:\d|\d ?s(ec)?\b|second", text):
         m = re.search(rf"\b{TIME} ?(?:-|to) ?{TIME}(?! ?bpm)", text)
     if m:

@@ -1,0 +1,73 @@
+"""Places said in the many ways people say them, read by `where.locate` and through a real Session: other
+names for a cut ("transition", "edit point") and a shot ("scene"), minutes said in words ("one minute
+fifteen", "a minute in"), clock times missing their minutes (":25") or written with a dot ("0.20-0.35"),
+stretches from one cut or shot to another, listed shots, a shot with its neighbours ("the final shot and the
+two before it"), ordinals typed in haste, and a place put right as it is said ("from 0:50... sorry, 0:55");
+and the energy named and turned down or up ("lower the intensity") read as less or more energy at that place.
+
+The clip is 100 s cut every 5 s: cut k at 5k s, shot k from 5(k-1) to 5k s."""
+
+from __future__ import annotations
+
+import pytest
+from edit_clips import long_clip
+
+from v2m.agent.dialogue.operations import effective_roles
+from v2m.agent.dialogue.session import Session
+from v2m.agent.dialogue.where import locate
+
+
+@pytest.fixture()
+def session(tmp_path):
+    a = long_clip(100.0, 5.0)
+    return Session.open(a.source, "a warm pop score", workdir=tmp_path / "store", analysis=a, render=False), a
+
+
+@pytest.mark.parametrize("words,span", [
+    ("from the second transition on", (10, 100)), ("at edit point 4", (20, 25)), ("in scene 7", (30, 35)),
+    ("the fourth scene", (15, 20)), ("the last three scenes", (85, 100)),
+    ("between one minute ten and one minute twenty-five", (70, 85)), ("one minute fifteen to one minute thirty", (75, 90)),
+    ("a minute in", (60, 100)), ("after the first minute", (60, 100)), ("from a minute and five seconds", (65, 100)),
+    ("from :25 to :40", (25, 40)), ("0.20-0.35", (20, 35)),
+    ("the 2nd cut till the 6th cut", (10, 30)), ("from cut 3 until cut 7", (15, 35)),
+    ("from 3rd cut up to the 9th shot", (15, 45)), ("shot 4 to shot 6", (15, 30)),
+    ("the 5th shot through the 8th shot", (20, 40)), ("upto the 4th cut", (0, 20)), ("til the 2nd cut", (0, 10)),
+    ("from fourteen seconds through to thirty seconds", (14, 30)), ("the fouth shot", (15, 20)),
+    ("the final shot and the two before it", (85, 100)), ("the first shot and the one after it", (0, 10)),
+    ("shots 2 3 and 4", (5, 20)), ("shots nine, ten and eleven", (40, 55)),
+    ("between the 2nd cut and the 4th cut", (10, 20))])
+def test_a_place_said_any_way_is_the_stretch_meant(session, words, span):
+    s, a = session
+    got = locate(words, a, s.plan)
+    assert got is not None and (round(got.start_s, 2), round(got.end_s, 2)) == span
+
+
+def test_shots_apart_in_a_list_are_not_read_as_a_stretch(session):
+    s, a = session
+    got = locate("shots 2, 5 and 9", a, s.plan)
+    assert got is None or (got.start_s, got.end_s) != (5, 45)
+
+
+def _changed(old, new, duration: float) -> tuple[float, float] | None:
+    """The first and last half-second whose section (energy, tempo, parts, levels) differs between plans."""
+    def state(plan, t):
+        sec = plan.sections[plan.section_at(t)]
+        return (round(sec.energy, 3), sec.tempo_bpm or plan.tempo_bpm, tuple(sorted(effective_roles(plan, sec))),
+                tuple(sorted(sec.levels_db.items())))
+    hit = [k / 2 + 0.25 for k in range(int(duration * 2)) if state(old, k / 2 + 0.25) != state(new, k / 2 + 0.25)]
+    return (hit[0] - 0.25, hit[-1] + 0.25) if hit else None
+
+
+@pytest.mark.parametrize("request_,span", [
+    ("in shots six, seven and eight, less energy please", (25, 40)),
+    ("the last shot and the one before it drag, make them faster", (90, 100)),
+    ("drums out from 0:50... sorry, from 0:55 on", (55, 100)),
+    ("more energy from the 3rd transition to the 6th transition", (15, 30)),
+    ("the ninth scene could be calmer", (40, 45)),
+    ("please lower the intensity from 0:30 to 0:45", (30, 45)), ("between the 3rd cut and the 6th cut, softer", (15, 30)), ("turn the energy up in scene 3", (10, 15))])
+def test_the_edit_lands_on_the_stretch_named(session, request_, span):
+    s, a = session
+    old = s.plan
+    r = s.say(request_)
+    assert not getattr(r, "question", None), r.reply
+    assert _changed(old, s.plan, a.duration_s) == span, r.reply
