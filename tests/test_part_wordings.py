@@ -100,3 +100,11 @@ def test_it_after_a_guitar_named_by_its_sound_is_that_guitar(tmp_path):
 def test_a_sound_said_as_a_quality_names_no_part(tmp_path):
     old, new, reply = _say(tmp_path, "ambient", "less sparkly overall please")
     assert set(new.instrumentation) == set(old.instrumentation), reply.reply
+
+
+def test_a_picture_moment_that_sounds_like_a_music_word_stays_a_moment():
+    # "the temple" is mended to "the tempo" for dictated requests, but named as a place in the picture it is one
+    from v2m.agent.dialogue.moments import _about_music as about_music
+
+    assert not about_music("the temple")
+    assert about_music("the drumms") and about_music("the tempo")
