@@ -183,3 +183,10 @@ def test_a_new_request_after_an_offer_is_not_put_at_the_offers_place(tmp_path):
     plan = s.plan
     role = next(r for r, name in plan.instrumentation.items() if "xylophone" in name.lower())
     assert role in effective_roles(plan, plan.sections[plan.section_at(2.0)])   # everywhere, not only in shot 4
+
+
+def test_a_long_request_that_happens_to_name_an_offered_reading_is_no_answer():
+    from v2m.agent.dialogue.messages import picks
+
+    assert picks(["more energy", "faster"], "ok faster then please") == "faster"
+    assert picks(["more energy", "faster"], "make the drums a lot faster after the second cut please") is None

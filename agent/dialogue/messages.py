@@ -211,10 +211,16 @@ def unwrap(text: str) -> str:
     return out if out != " ".join(p.strip() for p in parts) else body
 
 
+# An answer naming an offered reading says little else ("faster, please", "softer, like a lullaby really"); a
+# longer message that happens to contain it ("make the drums faster after the second cut") is a request of its own.
+ANSWER_EXTRA_WORDS = 6
+
+
 def picks(options: list[str], answer: str) -> str | None:
     """The option a question offered that `answer` names ("more energy please", or by its place: "the
     second one", "option 1"), or None."""
-    named = next((o for o in options if o and o.lower() in answer.lower()), None)
+    named = next((o for o in options if o and o.lower() in answer.lower()
+                  and len(answer.split()) <= len(o.split()) + ANSWER_EXTRA_WORDS), None)
     m = ORDINAL_RE.match(answer)
     k = {"first": 0, "1st": 0, "1": 0, "former": 0, "second": 1, "2nd": 1, "2": 1}.get((m.group(1) or "").lower()) \
         if m else None
