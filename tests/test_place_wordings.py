@@ -71,3 +71,18 @@ def test_the_edit_lands_on_the_stretch_named(session, request_, span):
     r = s.say(request_)
     assert not getattr(r, "question", None), r.reply
     assert _changed(old, s.plan, a.duration_s) == span, r.reply
+
+
+@pytest.mark.parametrize("request_,span", [
+    ("from the first cut to 0:30, faster please", (5, 30)),
+    ("from the first cut until the 20 second mark: less energy", (5, 20)),
+    ("after cut 2, give it more energy, until cut 5", (10, 25)),
+    ("the drums are way too loud, bring them down from 0:40 to 0:55", (40, 55))])
+def test_a_place_around_or_after_the_edit_still_bounds_it(session, request_, span):
+    """"From the first cut to ..." is a stretch of the picture, not the first version of the score; a place
+    whose end comes after the edit, or in the clause after a complaint, still bounds the edit."""
+    s, a = session
+    old = s.plan
+    r = s.say(request_)
+    assert not getattr(r, "question", None), r.reply
+    assert _changed(old, s.plan, a.duration_s) == span, r.reply
