@@ -341,6 +341,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             # end, the last shot", "at the end, the last two": a place said after, over the same stretch,
             # names it more exactly
             del out[prev[2]:]
+            span = sides.closed(text, span, prev[4])
             intents = read_clause(analysis, plan, prev[0], span, guess, prev[1], negative)
         prev = (text, original, len(out), own, span)
         for it in intents:
