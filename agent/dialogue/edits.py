@@ -343,6 +343,9 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             del out[prev[2]:]
             span = sides.closed(text, span, prev[4])
             intents = read_clause(analysis, plan, prev[0], span, guess, prev[1], negative)
+        if own and intents and prev is not None and prev[4] is None and prev[2] < len(out) and \
+                sides.complaint_placed(out[prev[2]:], intents):
+            del out[prev[2]:]   # "the bass is too much, turn it down from 0:15 to 0:25": the complaint is about there
         prev = (text, original, len(out), own, span)
         for it in intents:
             k = next((k for k, o in enumerate(out) if _same(it, o)), None)

@@ -116,6 +116,14 @@ def closed(text: str, span: Span, before: Span | None) -> Span:
     return Span(before.start_s, span.end_s, f"from {fmt(before.start_s)} to {fmt(span.end_s)}")
 
 
+
+def complaint_placed(unplaced: list, placed: list) -> bool:
+    """A complaint said with no place, then the same change said at a place ("the bass is kinda too much, turn
+    it down between 0:15 and 0:25"): the place is where the complaint is about, so the unplaced change is not
+    made to the whole score too. Each of `unplaced` (whole-score intents) must be said again in `placed`."""
+    kinds = {(it.what, it.direction, it.value) for it in placed}
+    return all(it.scope.kind == "whole" and (it.what, it.direction, it.value) in kinds for it in unplaced)
+
 # How a stretch the last edit changed is named by the way it went ("add strings for that big part", "the quiet
 # bit is too empty now"): where it got more energy, or less
 GREW = "big bigger loud louder busy busier full fuller lively intense huge massive".split()
