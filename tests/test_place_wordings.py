@@ -86,3 +86,19 @@ def test_a_place_around_or_after_the_edit_still_bounds_it(session, request_, spa
     r = s.say(request_)
     assert not getattr(r, "question", None), r.reply
     assert _changed(old, s.plan, a.duration_s) == span, r.reply
+
+
+@pytest.mark.parametrize("request_,span", [
+    ("the opening three shots need a slow build", (0, 15)),
+    ("0:20 to 0:40 wants a steady climb", (20, 40)),
+    ("the closing two shots, less energy", (90, 100)),
+    ("in shot 5 the guitar should come up a bit", (20, 25)),
+    ("could the bass come down slightly from 0:30 to 0:50", (30, 50))])
+def test_the_kind_of_edit_said_in_other_words_lands_on_its_place(session, request_, span):
+    """A growth said as a noun ("a slow build"), a part that "comes up a touch", and a count after "opening" or
+    "closing" (shots 1-3, not shots named "opening three") each change the stretch named."""
+    s, a = session
+    old = s.plan
+    r = s.say(request_)
+    assert not getattr(r, "question", None), r.reply
+    assert _changed(old, s.plan, a.duration_s) == span, r.reply

@@ -66,7 +66,8 @@ SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
     # "grow steadily", "slowly rise", "build bit by bit": growth said with how it goes, over the place
     (r"\b(?:grow|build|rise|climb|swell|intensify|intensifies|intensifying)(?:s|es|ing)? (?:up )?(?:steadily|gradually|slowly|"
      r"bit by bit|little by little|step by step|over time|the whole (?:time|way))\b"
-     r"|\b(?:steadily|gradually|slowly|progressively) (?:grow|build|rise|climb|swell|intensify|get bigger|get louder)\w*", (0.15, 0.9)),
+     r"|\b(?:steadily|gradually|slowly|progressively) (?:grow|build|rise|climb|swell|intensify|get bigger|get louder)\w*"
+     r"|\b(?:gradual|slow|steady|progressive) (?:build|rise|climb|swell|lift|ramp)\w*", (0.15, 0.9)),
     # a clause that is only the shape ("0:30 to the end: a low pulse, building"); a staircase, a step per shot
     (r"^\s*(?:and |then |slowly |steadily |gradually |always |just )*(?:building|builds|build|rising|climbing|growing|a build)\s*$"
      r"|\b(?:every|each) (?:shot|cut|bar) (?:a )?(?:notch|step|little|bit|touch|level) (?:up|higher|bigger|louder)\b"
