@@ -90,9 +90,9 @@ def test_a_place_around_or_after_the_edit_still_bounds_it(session, request_, spa
 
 @pytest.mark.parametrize("request_,span", [
     ("the opening three shots need a slow build", (0, 15)),
-    ("0:20 to 0:40 wants a steady climb", (20, 40)),
+    ("a progressive rise between 0:20 and 0:40", (20, 40)),
     ("the closing two shots, less energy", (90, 100)),
-    ("in shot 5 the guitar should come up a bit", (20, 25)),
+    ("in shot 5 can the bass come up a touch", (20, 25)),
     ("could the bass come down slightly from 0:30 to 0:50", (30, 50))])
 def test_the_kind_of_edit_said_in_other_words_lands_on_its_place(session, request_, span):
     """A growth said as a noun ("a slow build"), a part that "comes up a touch", and a count after "opening" or
