@@ -102,3 +102,16 @@ def test_the_kind_of_edit_said_in_other_words_lands_on_its_place(session, reques
     r = s.say(request_)
     assert not getattr(r, "question", None), r.reply
     assert _changed(old, s.plan, a.duration_s) == span, r.reply
+
+
+@pytest.mark.parametrize("request_,span", [
+    ("from the start to 0:30 keep it low-key", (0, 30)),
+    ("from the very beginning to 0:20, can you keep it low key", (0, 20))])
+def test_from_the_start_to_a_time_is_a_place_and_low_key_is_no_key(session, request_, span):
+    """"From the start" followed by its end is the stretch up to that end (not the intro, not the first
+    version), and "low-key" asks for subdued music, not the key as it was."""
+    s, a = session
+    old = s.plan
+    r = s.say(request_)
+    assert not getattr(r, "question", None), r.reply
+    assert _changed(old, s.plan, a.duration_s) == span, r.reply
