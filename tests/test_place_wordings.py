@@ -115,3 +115,16 @@ def test_from_the_start_to_a_time_is_a_place_and_low_key_is_no_key(session, requ
     r = s.say(request_)
     assert not getattr(r, "question", None), r.reply
     assert _changed(old, s.plan, a.duration_s) == span, r.reply
+
+
+@pytest.mark.parametrize("request_,span", [
+    ("in shot 3 the drums are great but could they be a bit busier", (10, 15)),
+    ("from 0:40 to 0:50 the bass sounds good, just make it all louder", (40, 50))])
+def test_a_part_fine_at_a_place_keeps_the_place(session, request_, span):
+    """"In shot 3 the drums are great, but ...": a part said to be fine is no place said to be fine, so the
+    edit after it still lands where the request began."""
+    s, a = session
+    old = s.plan
+    r = s.say(request_)
+    assert not getattr(r, "question", None), r.reply
+    assert _changed(old, s.plan, a.duration_s) == span, r.reply

@@ -300,7 +300,9 @@ def placed(text: str, analysis: VideoAnalysis, plan: ScorePlan, known: dict[str,
         span = Span(a, b, f"the {'last' if m.group('side') in ('end', 'ending') else 'first'} shot", snap=False)
     if span is not None and (rest := spared(text, span, analysis, plan))[1] is not span:
         return rest   # "everything +energy, shots 1-3 untouched": the rest
-    if fine := FINE_RE.search(text):   # "the end is fine": no place; "..., it's that middle part": that one
+    if (fine := FINE_RE.search(text)) and not re.search(rf"\b(?:{INSTR_ALT})(?:s|es)?\s*$", text[:fine.start()]):
+        # "the end is fine": no place; "..., it's that middle part": that one; "in the intro the piano is
+        # perfect, but ...": a part is fine there, and the place still holds
         span = locate(text[fine.end():], analysis, plan)
         return text, snap(span, analysis) if span else None
     if WHOLE_RE.search(text):
