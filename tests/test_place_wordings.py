@@ -128,3 +128,16 @@ def test_a_part_fine_at_a_place_keeps_the_place(session, request_, span):
     r = s.say(request_)
     assert not getattr(r, "question", None), r.reply
     assert _changed(old, s.plan, a.duration_s) == span, r.reply
+
+
+@pytest.mark.parametrize("request_,span", [
+    ("the wedding bit from 0:10 to 0:20 needs less energy", (10, 20)),
+    ("the wedding toast between 0:30 and 0:45 should be calmer", (30, 45))])
+def test_a_style_word_naming_the_picture_at_a_place_is_no_style(session, request_, span):
+    """A word that may name a style ("wedding") said of a place with an edit of its own names what is seen
+    there: the edit is made at that place, not a question about switching the whole score's style."""
+    s, a = session
+    old = s.plan
+    r = s.say(request_)
+    assert not getattr(r, "question", None), r.reply
+    assert _changed(old, s.plan, a.duration_s) == span, r.reply
