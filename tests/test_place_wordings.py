@@ -71,3 +71,73 @@ def test_the_edit_lands_on_the_stretch_named(session, request_, span):
     r = s.say(request_)
     assert not getattr(r, "question", None), r.reply
     assert _changed(old, s.plan, a.duration_s) == span, r.reply
+
+
+@pytest.mark.parametrize("request_,span", [
+    ("from the first cut to 0:30, faster please", (5, 30)),
+    ("from the first cut until the 20 second mark: less energy", (5, 20)),
+    ("after cut 2, give it more energy, until cut 5", (10, 25)),
+    ("the drums are way too loud, bring them down from 0:40 to 0:55", (40, 55))])
+def test_a_place_around_or_after_the_edit_still_bounds_it(session, request_, span):
+    """"From the first cut to ..." is a stretch of the picture, not the first version of the score; a place
+    whose end comes after the edit, or in the clause after a complaint, still bounds the edit."""
+    s, a = session
+    old = s.plan
+    r = s.say(request_)
+    assert not getattr(r, "question", None), r.reply
+    assert _changed(old, s.plan, a.duration_s) == span, r.reply
+
+
+@pytest.mark.parametrize("request_,span", [
+    ("the opening three shots need a slow build", (0, 15)),
+    ("a progressive rise between 0:20 and 0:40", (20, 40)),
+    ("the closing two shots, less energy", (90, 100)),
+    ("in shot 5 can the bass come up a touch", (20, 25)),
+    ("could the bass come down slightly from 0:30 to 0:50", (30, 50))])
+def test_the_kind_of_edit_said_in_other_words_lands_on_its_place(session, request_, span):
+    """A growth said as a noun ("a slow build"), a part that "comes up a touch", and a count after "opening" or
+    "closing" (shots 1-3, not shots named "opening three") each change the stretch named."""
+    s, a = session
+    old = s.plan
+    r = s.say(request_)
+    assert not getattr(r, "question", None), r.reply
+    assert _changed(old, s.plan, a.duration_s) == span, r.reply
+
+
+@pytest.mark.parametrize("request_,span", [
+    ("from the start to 0:30 keep it low-key", (0, 30)),
+    ("from the very beginning to 0:20, can you keep it low key", (0, 20))])
+def test_from_the_start_to_a_time_is_a_place_and_low_key_is_no_key(session, request_, span):
+    """"From the start" followed by its end is the stretch up to that end (not the intro, not the first
+    version), and "low-key" asks for subdued music, not the key as it was."""
+    s, a = session
+    old = s.plan
+    r = s.say(request_)
+    assert not getattr(r, "question", None), r.reply
+    assert _changed(old, s.plan, a.duration_s) == span, r.reply
+
+
+@pytest.mark.parametrize("request_,span", [
+    ("in shot 3 the drums are great but could they be a bit busier", (10, 15)),
+    ("from 0:40 to 0:50 the bass sounds good, just make it all louder", (40, 50))])
+def test_a_part_fine_at_a_place_keeps_the_place(session, request_, span):
+    """"In shot 3 the drums are great, but ...": a part said to be fine is no place said to be fine, so the
+    edit after it still lands where the request began."""
+    s, a = session
+    old = s.plan
+    r = s.say(request_)
+    assert not getattr(r, "question", None), r.reply
+    assert _changed(old, s.plan, a.duration_s) == span, r.reply
+
+
+@pytest.mark.parametrize("request_,span", [
+    ("the wedding bit from 0:10 to 0:20 needs less energy", (10, 20)),
+    ("the wedding toast between 0:30 and 0:45 should be calmer", (30, 45))])
+def test_a_style_word_naming_the_picture_at_a_place_is_no_style(session, request_, span):
+    """A word that may name a style ("wedding") said of a place with an edit of its own names what is seen
+    there: the edit is made at that place, not a question about switching the whole score's style."""
+    s, a = session
+    old = s.plan
+    r = s.say(request_)
+    assert not getattr(r, "question", None), r.reply
+    assert _changed(old, s.plan, a.duration_s) == span, r.reply

@@ -44,6 +44,7 @@ class Clause:
         self.analysis, self.plan, self.span, self.text = analysis, plan, span, text
         self.negative = negative   # the request says "take it out" of what this clause names
         self.intents: list[EditIntent] = []
+        self.styled: str | None = None   # a style's word said at a place, asked about when nothing else is said
 
     @property
     def whole(self) -> bool:
@@ -142,9 +143,10 @@ def _culture(c: Clause, t: str) -> str:
         return away[1]
     if found is None:
         return t
-    if not c.whole:
-        raise Ask(f"That sounds like {found[0].style} ({found[0].reason}), a style for the whole score. "
-                  "Switch the whole score, or change only the instruments there?")
+    if not c.whole:   # "the first dance bit, 0:13 to 0:21, strings swelling": the word may only name the picture
+        c.styled = (f"That sounds like {found[0].style} ({found[0].reason}), a style for the whole score. "
+                    "Switch the whole score, or change only the instruments there?")
+        return found[1]
     (found, t) = found
     c.want("style", value=found.style, target=",".join(found.adds), reason=found.reason, direction="set")
     if found.mode:
@@ -251,6 +253,8 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
     if not c.intents and span is not None and (d := re.search(r"\b(up|down)\b", rest)) and \
             only_place(re.sub(r"\b(?:up|down|again|then|and)\b", " ", rest)):  # "up in shot 2, down in shot 3"
         c.want("energy", direction=d.group(1), magnitude=magnitude(text))   # a bare direction at a place
+    if not c.intents and c.styled:
+        raise Ask(c.styled)
     mentions.check_placed(c.span, rest, c.intents)
     if not c.intents and (question := phrases.too_question(text)):
         raise Ask(question)
@@ -341,7 +345,11 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             # end, the last shot", "at the end, the last two": a place said after, over the same stretch,
             # names it more exactly
             del out[prev[2]:]
+            span = sides.closed(text, span, prev[4])
             intents = read_clause(analysis, plan, prev[0], span, guess, prev[1], negative)
+        if own and intents and prev is not None and prev[4] is None and prev[2] < len(out) and \
+                sides.complaint_placed(out[prev[2]:], intents):
+            del out[prev[2]:]   # "the bass is too much, turn it down from 0:15 to 0:25": the complaint is about there
         prev = (text, original, len(out), own, span)
         for it in intents:
             k = next((k for k, o in enumerate(out) if _same(it, o)), None)

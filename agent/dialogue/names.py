@@ -54,14 +54,15 @@ IS_RE = re.compile(rf"(?P<place>{PLACE}) (?:is|'s|are|was) (?:when |where )?(?:{
 # "the Tokyo bit", "the sunset shots", "the kitchen one": a place's own name beside its number.
 LABEL_RE = re.compile(rf"(?:\bthe |(?<=\d ))({WORD}(?: {WORD})?) (bit|part|shots|ones?|scene|moment|sequence|stretch|section)\b")
 # Words that are not names: pronouns and fillers, places (ordinals too: "first goal at 0:22" is a moment, not
-# a name to remember), edits, sizes.
+# a name to remember), edits, sizes, counts ("the opening two shots" are shots 1-2, not shots named "opening two").
 NOT_NAMES = set(ORDINALS) | set("""a an the their her his our my your it its it's that that's this there here which what who he she they we you i
 me us them music score song track tune beat everything all whole same next other middle end ending intro outro
 start beginning top bit much too more less very really just so now then also make let bring give put keep add
 hit hits accent crash stab stop swell cut cuts shot shots section sections part parts second seconds minute
 half quarter louder quieter softer faster slower bigger smaller vibe vibes feel sound style mood tone energy groove
 up down in on at to from after before until with and but or
-not no is are was be can could should would will please""".split())
+not no is are was be can could should would will please
+opening closing two three four five six seven eight nine ten couple few several""".split())   # "the opening two shots"
 # Words of an edit that may still describe a named moment before its noun ("his big entrance", "the slow dance").
 ADJECTIVES = set("slow fast quick soft loud dark bright big small quiet calm happy sad heavy light full".split())
 EDIT_LOG_RE = re.compile(r'^- "(.*)": read as ', re.M)
@@ -299,7 +300,9 @@ def placed(text: str, analysis: VideoAnalysis, plan: ScorePlan, known: dict[str,
         span = Span(a, b, f"the {'last' if m.group('side') in ('end', 'ending') else 'first'} shot", snap=False)
     if span is not None and (rest := spared(text, span, analysis, plan))[1] is not span:
         return rest   # "everything +energy, shots 1-3 untouched": the rest
-    if fine := FINE_RE.search(text):   # "the end is fine": no place; "..., it's that middle part": that one
+    if (fine := FINE_RE.search(text)) and not re.search(rf"\b(?:{INSTR_ALT})(?:s|es)?\s*$", text[:fine.start()]):
+        # "the end is fine": no place; "..., it's that middle part": that one; "in the intro the piano is
+        # perfect, but ...": a part is fine there, and the place still holds
         span = locate(text[fine.end():], analysis, plan)
         return text, snap(span, analysis) if span else None
     if WHOLE_RE.search(text):

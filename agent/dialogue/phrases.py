@@ -66,7 +66,8 @@ SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
     # "grow steadily", "slowly rise", "build bit by bit": growth said with how it goes, over the place
     (r"\b(?:grow|build|rise|climb|swell|intensify|intensifies|intensifying)(?:s|es|ing)? (?:up )?(?:steadily|gradually|slowly|"
      r"bit by bit|little by little|step by step|over time|the whole (?:time|way))\b"
-     r"|\b(?:steadily|gradually|slowly|progressively) (?:grow|build|rise|climb|swell|intensify|get bigger|get louder)\w*", (0.15, 0.9)),
+     r"|\b(?:steadily|gradually|slowly|progressively) (?:grow|build|rise|climb|swell|intensify|get bigger|get louder)\w*"
+     r"|\b(?:gradual|slow|steady|progressive) (?:build|rise|climb|swell|lift|ramp)\w*", (0.15, 0.9)),
     # a clause that is only the shape ("0:30 to the end: a low pulse, building"); a staircase, a step per shot
     (r"^\s*(?:and |then |slowly |steadily |gradually |always |just )*(?:building|builds|build|rising|climbing|growing|a build)\s*$"
      r"|\b(?:every|each) (?:shot|cut|bar) (?:a )?(?:notch|step|little|bit|touch|level) (?:up|higher|bigger|louder)\b"
@@ -145,7 +146,7 @@ COUNTED_CHANGES_RE = re.compile(rf"\d|\b(?:{NUMBER}|five|six|seven|eight|nine|te
                                 rf"(?:{CHANGES}|ago)\b", re.I)
 ORIGINAL_RE = re.compile(r"\boriginal\b|\b(?:first|starting|initial) (?:one|version|score|plan|take)\b"
                          r"|\bwhere it (?:began|started)\b|\bwe started with\b|\bat the start(?:ed)? with\b"
-                         r"|\bfrom the start\b")
+                         r"|\bfrom the start\b(?! (?:till|until|til|to|up to|through|thru)\b)")   # "from the start till 0:24": a place
 # Before every change so far: "before all the changes", "undo everything", "start over"; said first, as these
 # also contain the words of PREVIOUS_RE ("put it back how it was ..., before all the changes").
 EVERY_CHANGE_RE = re.compile(r"\bbefore (?:all|any|every)(?: of)?(?: the| my| our| your)? (?:changes?|edits?|tweaks?)\b"
@@ -243,7 +244,8 @@ def reference(text: str) -> tuple[int, str | None] | None:
     if (m := REDUCE_RE.search(text)) and re.search(SIZED, m.group(0)) and not VERSION_RE.search(text) and \
             not PREVIOUS_RE.search(text):
         return None
-    attr = next((a for w, a in ATTRIBUTES.items() if re.search(rf"\b{w}\b", text)), None)
+    # "keep it low-key": subdued, not the musical key
+    attr = next((a for w, a in ATTRIBUTES.items() if re.search(rf"(?<!\blow )\b{w}\b", text)), None)
     if (m := VERSION_RE.search(text)) and BACK_RE.search(text):
         return edits_before(ORDINAL_VERSIONS.get(m.group(3)) or int(m.group(1) or m.group(2))), attr
     if (m := re.search(r"\bafter the (?:very )?(first|second|third|1st|2nd|3rd) (?:change|edit)\b", text)):

@@ -56,6 +56,9 @@ MARKS = ((rf"\bthe (\d+(?:\.\d+)?|{NUMBER_WORD})[- ]sec(?:ond)?s?[- ](?:mark|poi
 # Everyday ways of naming a place, rewritten to the forms the finders read.
 PLACE_WORDS = ((r"\b(?:from|at) (?:the )?(?:very )?(?:top|start|beginning|first frame)\b(?=.*\b(?:to|into|until|till|towards?)\b"
                 r".*\bthe (?:very )?(?:end|finish)\b).*\bthe (?:very )?(?:end|finish)\b", " "),  # "from the top ... into X at the end"
+               # "from the start to 0:30", "from the top till the 4th cut": up to there (not the intro alone)
+               (r"\bfrom (?:the )?(?:very )?(?:top|start|beginning|first frame) (?:up |right |all the way )?(?:to|till|"
+                r"until)\b(?! the (?:very )?(?:end|finish)\b)", "until"),
                (r"\bthe very (first|last|final|end|beginning|start)\b", r"the \1"),
                (r"\b(?:that|this) (middle|ending|intro|opening|end|start|beginning|first|last|final|second|third)\b", r"the \1"),
                (r"\b(?:from )?the (?:first frame|start|beginning|top)(?: all the way)? (?:to|till|until) the (?:very )?end\b", " "),

@@ -50,9 +50,12 @@ PREFER_RE = re.compile(r"\b(?:preferred|prefer|liked|loved|like)\b (?:the |how t
                        r"\b(?:the )?(?P<what2>[\w ]{1,30}?) (?:in|from|on) (?:version |v)(?P<n2>\d{1,2}) "
                        r"(?:was|were|sounded|is) (?:better|nicer|right)\b", re.I)
 # "from the first one, only change: ...", "starting from version 2, just darker": a version, then an edit
+# "From the first cut to 0:44" is a stretch of the picture (a cut said as its first edit point), not the
+# first version: a start followed by its end is a place, never a version to start from.
 REBASE_RE = re.compile(opening("then") + r"(?:starting |going back |back |go back |start )?"
                        r"from (?P<ref>the (?:very )?(?:first|original) (?:one|version|score|take|mix|cut)|the original|"
-                       r"version (?P<n>\d{1,2})|v(?P<v>\d{1,2}))\s*(?:[,:;-]+\s*|\s+)(?:(?:and|but|then|with)\s+)?"
+                       r"version (?P<n>\d{1,2})|v(?P<v>\d{1,2}))(?!\s*,?\s*(?:up to|to|till|til|until|through|thru)\b)"
+                       r"\s*(?:[,:;-]+\s*|\s+)(?:(?:and|but|then|with)\s+)?"
                        r"(?:(?:the )?only (?:change|difference|edit)s?\s*[:,-]?\s*|just\s+|only\s+)?(?P<rest>\S.*)$",
                        re.I)
 

@@ -102,6 +102,28 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
     return shared, shared, False
 
 
+# "until cut 8", "up to 0:40", "to the end": a place that says only where a stretch ends
+END_ONLY_RE = re.compile(r"^\s*(?:(?:and|but|then|all the way|right) )?(?:up ?to|up until|until|till|til|to|through|thru)\b")
+
+
+def closed(text: str, span: Span, before: Span | None) -> Span:
+    """The stretch an end said after its edit closes: "after the 3rd cut, more energy, until the 8th cut" is
+    from the 3rd cut to the 8th, not from the start to the 8th. `span` is where the end-only clause `text`
+    reads on its own (from the start); `before` is the place the edit was made at. Any other clause: `span`."""
+    if before is None or not END_ONLY_RE.match(text) or span.start_s > 0.05 or \
+            not before.start_s + 0.05 < span.end_s <= before.end_s + 0.05:
+        return span
+    return Span(before.start_s, span.end_s, f"from {fmt(before.start_s)} to {fmt(span.end_s)}")
+
+
+
+def complaint_placed(unplaced: list, placed: list) -> bool:
+    """A complaint said with no place, then the same change said at a place ("the bass is kinda too much, turn
+    it down between 0:15 and 0:25"): the place is where the complaint is about, so the unplaced change is not
+    made to the whole score too. Each of `unplaced` (whole-score intents) must be said again in `placed`."""
+    kinds = {(it.what, it.direction, it.value) for it in placed}
+    return all(it.scope.kind == "whole" and (it.what, it.direction, it.value) in kinds for it in unplaced)
+
 # How a stretch the last edit changed is named by the way it went ("add strings for that big part", "the quiet
 # bit is too empty now"): where it got more energy, or less
 GREW = "big bigger loud louder busy busier full fuller lively intense huge massive".split()
