@@ -190,3 +190,17 @@ def test_a_long_request_that_happens_to_name_an_offered_reading_is_no_answer():
 
     assert picks(["more energy", "faster"], "ok faster then please") == "faster"
     assert picks(["more energy", "faster"], "make the drums a lot faster after the second cut please") is None
+
+
+def test_a_reading_given_back_in_a_few_words_lands_where_the_offer_was_about(tmp_path):
+    from v2m.agent.dialogue.session import Session
+
+    analysis = long_clip(30.0, 5.0)
+    s = Session.open(analysis.source, "jazz", workdir=tmp_path / "w", analysis=analysis, render=False)
+    r = s.say("shot 3 is kind of wobbly")
+    assert r.options
+    before = s.plan
+    s.say("calmer please")
+    after = s.plan
+    assert after.sections[after.section_at(12.0)].energy < before.sections[before.section_at(12.0)].energy
+    assert after.sections[after.section_at(2.0)].energy == before.sections[before.section_at(2.0)].energy

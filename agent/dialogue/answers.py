@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue import moments, shifts
+from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.messages import picks
 from v2m.agent.dialogue.store import TurnRecord
 from v2m.agent.dialogue.phrases import words
@@ -72,6 +73,9 @@ def answered(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[Sco
     return _at_asked_place(planner, analysis, old, lineage, asked, text, result) or result
 
 
+# A reading given back in a few words ("calmer please", "darker") answers the offer even when it is not one of the
+# readings offered; a longer message, or one about a part, is a request of its own.
+SHORT_ANSWER_WORDS = 4
 # A question about which reading was meant ("Faster or slower? I heard both; which one?", "Do you mean ...?")
 READING_ASKED_RE = re.compile(r"\bI heard both\b|^Do you mean\b")
 
@@ -83,8 +87,9 @@ def _at_asked_place(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: l
     if asked is None or getattr(result, "question", None) or result.plan == old or \
             not (asked.options or READING_ASKED_RE.search(asked.reply)):
         return None
-    if asked.options and not picks(asked.options, text):
-        return None   # a request of its own after the offer ("add a xylophone"), not one of the readings offered
+    if asked.options and not picks(asked.options, text) and \
+            (len(text.split()) > SHORT_ANSWER_WORDS or named_parts(text.lower())):
+        return None   # a request of its own after the offer ("please add a xylophone playing the tune")
     try:   # an answer with a place or a moment of its own, or for the whole score ("faster overall"), says where itself
         if WHOLE_RE.search(words(text)) or locate(words(text), analysis, old) is not None or \
                 moment(words(text)) is not None or \
