@@ -291,7 +291,8 @@ def remove(e, word: str) -> None:
     p = e.plan
     role = role_of(p, word)
     if role is None:
-        raise Ask(f"There is no {word} in the score to remove. Did you mean another instrument?")
+        raise Ask(f"There {'are' if word.endswith('s') and not word.endswith('ss') else 'is'} no {word} in the score "
+                  "to remove. Did you mean another instrument?")   # "There are no strings", "There is no bass"
     if not any(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):
         raise Ask(f"The {word} is already silent there. Did you mean another part?")
     ops.set_roles(p, e.idx, remove=role)
