@@ -108,3 +108,36 @@ def test_a_picture_moment_that_sounds_like_a_music_word_stays_a_moment():
 
     assert not about_music("the temple")
     assert about_music("the drumms") and about_music("the tempo")
+
+
+def _same_feel(old, new) -> bool:
+    return ([s.energy for s in new.sections] == [s.energy for s in old.sections] and new.tempo_bpm == old.tempo_bpm
+            and new.style == old.style)
+
+
+@pytest.mark.parametrize("style,text,role", [("jazz", "bring in a vibraphone to make things dreamy", "melody"),
+                                             ("rock", "layer some strings for a sad cinematic feel", "strings"),
+                                             ("jazz", "could we get a cello? it'd make it more tender", "strings"),
+                                             ("rock", "add a flute, something dreamy", "melody")])
+def test_why_a_part_is_added_is_no_second_edit(tmp_path, style, text, role):
+    old, new, reply = _say(tmp_path, style, text)
+    assert _same_feel(old, new), reply.reply
+    assert new.instrumentation != old.instrumentation or _plays(new, role), reply.reply
+
+
+@pytest.mark.parametrize("style,text", [("jazz", "lay a cello underneath"), ("rock", "put an accordion on top")])
+def test_a_missing_part_placed_on_top_or_under_is_added(tmp_path, style, text):
+    old, new, reply = _say(tmp_path, style, text)
+    assert new.instrumentation != old.instrumentation, reply.reply
+
+
+def test_a_style_named_beside_a_level_is_only_the_reason(tmp_path):
+    old, new, reply = _say(tmp_path, "rock", "the bass is way too quiet for a rock song, push it")
+    assert _same_feel(old, new), reply.reply
+    assert all(s.levels_db.get("bass", 0.0) > 0 for s in new.sections), reply.reply
+
+
+def test_what_a_removed_part_is_like_is_only_the_reason(tmp_path):
+    old, new, reply = _say(tmp_path, "rock", "take the drums out, they are far too aggressive")
+    assert _same_feel(old, new), reply.reply
+    assert not _plays(new, "drums"), reply.reply

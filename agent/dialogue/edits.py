@@ -243,7 +243,7 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
         rest = marks.sync(c, rest)
     if not c.intents:
         rest = orchestration.read(silence.read(rest, c.want), c.want)
-        rest = phrases.plain(rest)
+        rest = phrases.plain(mentions.unreasoned(rest, c.intents))
         for parse in (_shape, _culture, lambda c_, t_: _key(c_, t_, original or text), tempos.read, _style, _mood, _energy,
                       _loudness):
             rest = parse(c, rest)
@@ -324,6 +324,9 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             continue
         text, span = names.placed(text, analysis, plan, known, noun, last_span)   # "after the kiss at 0:30": after 0:30
         span = mentions.before(span, entry) if span else None
+        if prev is not None and prev[2] < len(out) and mentions.only_reason(text) and \
+                any(it.what in (*mentions.PART_EDITS, "balance", "swap") for it in out[prev[2]:]):
+            continue   # "add a choir. it'd make it huge": why the part just asked for is wanted, no second edit
         span, shared, own = sides.carried(text, span, shared, last_span, analysis)
         intents = read_clause(analysis, plan, text, span, guess and not (own and only_place(text)), original,
                               negative)

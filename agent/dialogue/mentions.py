@@ -175,7 +175,7 @@ HARSH = r"shrill|harsh|piercing|deafening|screeching|overbearing|boomy|muddy|tin
 LACK = (r"(?:(?:too|way too|far too|a bit|a little|kind of|really|so) )+(?:quiet|soft|low|weak|faint|thin|far back|"
         r"distant|timid|buried|lost|hidden)|not loud enough|not (?:coming|cutting) through|barely audible")
 BEING = r"(?:is |are |sounds? |feels? |seems? |gets? |getting |sits? |sitting |comes? across |still )*"
-UP_VERBS = (r"turn up|bring up|boost|raise|lift|push up|pump up|crank up|bump up|beef up|bring out|feature|highlight|"
+UP_VERBS = (r"turn up|bring up|boost|raise|lift|push up|pump up|crank(?: up)?|push(?!(?: the| that| those| this| your)?(?: \w+){1,2} (?:back|down|under|aside|away)\b)|bump up|beef up|bring out|feature|highlight|"
             r"emphasi[sz]e|accentuate|more of")
 DOWN_VERBS = (r"turn down|bring down|lower|reduce|pull back|pull down|dial down|dial back|tone down|soften|quieten|duck|"
               r"take down|knock back|back off(?: on)?|ease off(?: on)?|ease back(?: on)?|less of")
@@ -185,3 +185,39 @@ BALANCE_DOWN = r"(?:too (?:hot|strong|prominent|bright|harsh|shrill|far forward|
 
 # A part questioned as needless ("do we even need the organ?", "is the cello really necessary"): it goes out
 UNNEEDED = r"(?:do|does|did) (?:we|you|i|it|this|the \w+) (?:even |really |actually |still |truly )?need"
+
+
+# Why a part is wanted, said beside the change of parts ("add a choir to make it huge", "congas for a latin feel",
+# "the drums are too quiet for a rock track"): the part changed is how that is reached, so the reason is no second
+# edit of the style, energy or tempo. Decided generally: a purpose phrase ("to make it", "for a ... feel") in a
+# clause that already changes a part, or a clause that only describes what was just asked ("something retro", "like
+# in the old jazz club", "they're too aggressive", "it'd make it more fun") right after one that did.
+WHY_RE = re.compile(r"\b(?:(?:to|that|which|it|this|would|could|might|will|should|that'?d|it'?d|it'?ll|just|really) )*"
+                    r"(?:make|makes|making|give|gives|giving|get|gets) (?:it|things|everything|this|the (?:music|track|song|"
+                    r"score|mix|whole thing|piece)) (?:(?:feel|sound|seem|more|less|a bit|a little|so|really|even|extra|"
+                    r"super|much|way|very|kind of|a|an|that) )*[a-z]+(?: and [a-z]+)?"
+                    r"|\b(?:for|to get|to add|to give it|giving it) (?:a|an|that|some|this|more|of) (?:[a-z]+ ){0,2}"
+                    r"(?:feel|vibe|touch|sound|flavou?r|mood|atmosphere|texture|colou?r|edge|track|song|tune|piece|"
+                    r"video|record|film|clip|thing)\b"
+                    r"|\b(?:would|could|might|will|'d) (?:be|sound|feel) (?:(?:really|so|very|kind of|pretty|super) )?"
+                    r"(?:fun|nice|cool|great|good|lovely|awesome|interesting|neat|fitting|perfect)\b")
+WHY_ALONE_RE = re.compile(r"\s*(?:(?:and|so|maybe|because|since|as|coz|cause) )*(?:"
+                          r"something (?:(?:more|a bit|a little|really|very|kind of) )?[a-z]+(?: and [a-z]+)?"
+                          r"|(?:just )?like (?:in |on |at |from |with )?(?:a|an|the|some|those|that|old|an old)\b[a-z ]*"
+                          r"|(?:it|they|that|this|those|these)(?: is|'s| are|'re| feels?| sounds?| seems?| looks?)"
+                          r" (?:(?:so|really|very|a bit|a little|kind of|pretty|too|way too|far too|quite|just|also|all) )*"
+                          r"(?!(?:slow|fast|quick|rushed|long|short|loud|quiet|soft|boring|flat|empty)\b)[a-z]+"
+                          r"(?: for [a-z ]+)?"
+                          rf"|(?:{WHY_RE.pattern}))\s*")
+
+
+def unreasoned(rest: str, intents: list) -> str:
+    """The clause without why its change of parts is wanted (`WHY_RE`), once `intents` change a part."""
+    if not any(it.what in (*PART_EDITS, "balance", "swap") for it in intents):
+        return rest
+    return WHY_RE.sub(lambda m: " " * len(m.group(0)), rest)
+
+
+def only_reason(clause: str) -> bool:
+    """Whether a clause only says why (or how) the part asked for in the clause before should sound."""
+    return bool(WHY_ALONE_RE.fullmatch(clause))

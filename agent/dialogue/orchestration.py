@@ -93,8 +93,9 @@ def read(t: str, want) -> str:
     if (m := re.search(rf"\b(?:add|bring in|introduce|include|give me|have|with|put in|layer) {INSTR} "
                        rf"(?:playing|to play|doubling|on|for|that plays) (?:the |a )?(?:melody|tune|lead)\b", t)
             or re.search(rf"\bdouble (?:the )?(?:melody|tune|lead) (?:with|on) {INSTR}", t)
-            or re.search(rf"\b(?:a|an|some) {INSTR} (?:on top|over the top|over everything|over it all)", t)):
-        want("add", value=m.group(1))  # "add a xylophone playing the tune": a new part; the melody stays
+            or re.search(rf"\b(?:a|an|some)(?: (?!bit|little|touch|lot)[a-z]+)? {INSTR} (?:on top|over the top|over everything|"
+                         r"over it all|underneath|beneath|behind|below|under(?= everything| it all| the rest|\s*$))", t)):
+        want("add", value=m.group(1))  # "a xylophone playing the tune", "a cello underneath": a new part
         return eat(t, m)
     if (m := re.search(rf"\b(?:the )?(melody|tune|lead|bass|bassline|chords) (?:should be |could be |to be |is |gets? )?"
                        rf"(?:played|taken|carried) (?:by|on) {INSTR}", t)
@@ -191,7 +192,7 @@ def read(t: str, want) -> str:
             want("remove", value=more.group(1))
             t, end = eat(t, more), more.end()
     for m in list(re.finditer(rf"\b(?:add|with|bring in|bring back|include|put in|introduce|let the|give me|plus|"
-                              rf"layer|more(?: of)?|some|use|put|want|need|wants|needs|could use|calls for|i want|have){' (?:in )?'}{INSTR}", t)):
+                              rf"layer|more(?: of)?|some|use|put|get|want|need|wants|needs|could use|calls for|i want|have){' (?:in )?'}{INSTR}", t)):
         if m.group(0).startswith("let") and (room := re.compile(rf"(?:(?:,| and| &)(?: the)? (?:{INSTR_ALT})(?:s|es)?)*\s*"
                                                                  r"(?:breathe|rest|settle|sit|be)\b").match(t, m.end())):
             t = eat(t, re.compile(r".+").match(t[:room.end()], m.start()))
