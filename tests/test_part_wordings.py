@@ -141,3 +141,19 @@ def test_what_a_removed_part_is_like_is_only_the_reason(tmp_path):
     old, new, reply = _say(tmp_path, "rock", "take the drums out, they are far too aggressive")
     assert _same_feel(old, new), reply.reply
     assert not _plays(new, "drums"), reply.reply
+
+
+@pytest.mark.parametrize("style,text", [("rock", "turn the bass up. it sounds so shy"),
+                                        ("jazz", "more piano please, it's gorgeous")])
+def test_a_sentence_describing_the_part_just_changed_is_no_mood(tmp_path, style, text):
+    old, new, reply = _say(tmp_path, style, text)
+    assert _same_feel(old, new), reply.reply
+    assert any(v > 0 for s in new.sections for v in s.levels_db.values()), reply.reply
+
+
+@pytest.mark.parametrize("style,text", [("rock", "a glockenspiel might make it sparkle"),
+                                        ("jazz", "layer in a dreamy vibraphone")])
+def test_a_part_suggested_or_layered_in_is_added(tmp_path, style, text):
+    old, new, reply = _say(tmp_path, style, text)
+    assert _same_feel(old, new), reply.reply
+    assert new.instrumentation != old.instrumentation, reply.reply

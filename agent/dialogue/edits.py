@@ -278,6 +278,26 @@ def _where(scope) -> tuple:
             tuple(round(t, 2) for t in scope.times_s))
 
 
+def _changes_part(clause: str) -> bool:
+    """Whether a clause changes a part of the band ("lift the bass a little", "add a choir")."""
+    found: list[str] = []
+    try:
+        orchestration.read(phrases.words(clause.lower()), lambda what, **_: found.append(what))
+    except Ask:
+        return False
+    return any(what in (*mentions.PART_EDITS, "balance", "swap") for what in found)
+
+
+def _unreasoned(request: str) -> str:
+    """`request` without a clause that only says why the part changed in the clause before it is wanted ("can we
+    get hand claps? makes it more fun", "lift the bass, it feels timid"): see `mentions.WHY_RE`."""
+    pieces = re.split(f"({CLAUSE_SPLIT.pattern})", request)   # clauses at even places, what split them between
+    for k in range(2, len(pieces), 2):
+        if mentions.only_reason(phrases.words(pieces[k].lower())) and _changes_part(pieces[k - 2]):
+            pieces[k] = ""
+    return "".join(pieces)
+
+
 def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: bool = True,
                  last_span: Span | None = None, known: dict[str, str] | None = None) -> list[EditIntent]:
     """The rules grammar: a request read into intents, in the order said.
@@ -295,6 +315,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         Ask: the request is ambiguous or impossible; the message is the question.
     """
     clauses = []
+    request = _unreasoned(request)   # before similes: "add a choir, it'd be magical" is why, not a feeling
     request = similes.plain(request)   # "it feels like a funeral": how the music feels, in the grammar's words
     said = cues.spoken(notation(cues.unlabelled(request.strip())), analysis, plan)   # a spotting note's cue events
     said = THEN_AFTER_RE.sub(r"\1, after that", said)   # "quiet until the drop, then go big": big after the drop
@@ -324,9 +345,6 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             continue
         text, span = names.placed(text, analysis, plan, known, noun, last_span)   # "after the kiss at 0:30": after 0:30
         span = mentions.before(span, entry) if span else None
-        if prev is not None and prev[2] < len(out) and mentions.only_reason(text) and \
-                any(it.what in (*mentions.PART_EDITS, "balance", "swap") for it in out[prev[2]:]):
-            continue   # "add a choir. it'd make it huge": why the part just asked for is wanted, no second edit
         span, shared, own = sides.carried(text, span, shared, last_span, analysis)
         intents = read_clause(analysis, plan, text, span, guess and not (own and only_place(text)), original,
                               negative)

@@ -161,6 +161,13 @@ def named_parts(phrase: str) -> list[str]:
     return [m.group(1) for m in re.finditer(rf"\b({INSTR_ALT})(?:s|es)?\b", phrase)]
 
 
+# A list of parts going on ("no bass, drums or organ"), not a part whose level is said next ("no drums and the bass
+# louder"); and any character that does not start another part's name
+NOT_LEVEL = r"(?! (?:is |are |a bit |a little |much )?(?:louder|softer|quieter|up|down|forward|back|too|more|less)\b)"
+LISTED_PART = re.compile(rf"(?:,| and| &| or| nor)(?: the| any| a| an)? ({INSTR_ALT})(?:s|es)?\b{NOT_LEVEL}")
+NO_PART = rf"(?:(?!\b(?:{INSTR_ALT})\b).)"
+
+
 # How a part's level against the others is said, read by `orchestration` (a part lost under another, too loud or
 # too quiet, turned up or down).
 LOST = (r"(?:lost|buried|drowned(?: out)?|drowning|hidden|swamped|masked|smothered|covered|suppressed|overpowered|"
@@ -175,7 +182,7 @@ HARSH = r"shrill|harsh|piercing|deafening|screeching|overbearing|boomy|muddy|tin
 LACK = (r"(?:(?:too|way too|far too|a bit|a little|kind of|really|so) )+(?:quiet|soft|low|weak|faint|thin|far back|"
         r"distant|timid|buried|lost|hidden)|not loud enough|not (?:coming|cutting) through|barely audible")
 BEING = r"(?:is |are |sounds? |feels? |seems? |gets? |getting |sits? |sitting |comes? across |still )*"
-UP_VERBS = (r"turn up|bring up|boost|raise|lift|push up|pump up|crank(?: up)?|push(?!(?: the| that| those| this| your)?(?: \w+){1,2} (?:back|down|under|aside|away)\b)|bump up|beef up|bring out|feature|highlight|"
+UP_VERBS = (r"turn up|turning up|bring up|bringing up|boost|boosting|raise|raising|lift|lifting|push up|pump up|crank(?: up)?|push(?!(?: the| that| those| this| your)?(?: \w+){1,2} (?:back|down|under|aside|away)\b)|bump up|beef up|bring out|feature|highlight|"
             r"emphasi[sz]e|accentuate|more of")
 DOWN_VERBS = (r"turn down|bring down|lower|reduce|pull back|pull down|dial down|dial back|tone down|soften|quieten|duck|"
               r"take down|knock back|back off(?: on)?|ease off(?: on)?|ease back(?: on)?|less of")
@@ -209,6 +216,11 @@ WHY_ALONE_RE = re.compile(r"\s*(?:(?:and|so|maybe|because|since|as|coz|cause) )*
                           r"(?!(?:slow|fast|quick|rushed|long|short|loud|quiet|soft|boring|flat|empty)\b)[a-z]+"
                           r"(?: for [a-z ]+)?"
                           rf"|(?:{WHY_RE.pattern}))\s*")
+
+
+# A part said to be what would help ("a string section would make it warmer", "tambourine would be fun"): asked for
+SUGGESTED = rf"{INSTR}(?= (?:would|could|might|may|will|'d) (?:(?:really|also|maybe|probably|definitely) )?(?:make|be|sound|"\
+            r"feel|help|add|work|fit|go|give|bring|suit|lift)\b)"
 
 
 def unreasoned(rest: str, intents: list) -> str:

@@ -11,7 +11,8 @@ import re
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue import vocab
 from v2m.agent.dialogue.mentions import (BALANCE_DOWN, BALANCE_UP, BEING, DOWN_VERBS, EXCESS, HARSH, INSTR, INSTR_ALT, LACK,
-                                         LOST, UNNEEDED, UP_VERBS, named_parts, plain_parts)
+                                         LISTED_PART, LOST, NO_PART, SUGGESTED, UNNEEDED, UP_VERBS, named_parts,
+                                         plain_parts)
 from v2m.agent.dialogue.where import Ask, Span
 from v2m.tools.contract import MAX_LEVEL_DB, MIN_LEVEL_DB, EditIntent, EditScope, ScorePlan
 from v2m.tools.gm import DRUM_KITS
@@ -68,9 +69,6 @@ def role_of(plan: ScorePlan, word: str) -> str | None:
     return named[0] if named else None
 
 
-NOT_LEVEL = r"(?! (?:is |are |a bit |a little |much )?(?:louder|softer|quieter|up|down|forward|back|too|more|less)\b)"
-LISTED_PART = re.compile(rf"(?:,| and| &| or| nor)(?: the| any| a| an)? ({INSTR_ALT})(?:s|es)?\b{NOT_LEVEL}")
-NO_PART = rf"(?:(?!\b(?:{INSTR_ALT})\b).)"  # any character that does not start another part's name
 
 
 def subjects(t: str, m: re.Match) -> list[str]:
@@ -92,7 +90,7 @@ def read(t: str, want) -> str:
     # "the saxophone should lead", "fiddle on the melody": that instrument plays the tune
     if (m := re.search(rf"\b(?:add|bring in|introduce|include|give me|have|with|put in|layer) {INSTR} "
                        rf"(?:playing|to play|doubling|on|for|that plays) (?:the |a )?(?:melody|tune|lead)\b", t)
-            or re.search(rf"\bdouble (?:the )?(?:melody|tune|lead) (?:with|on) {INSTR}", t)
+            or re.search(rf"\bdouble (?:the )?(?:melody|tune|lead) (?:with|on) {INSTR}", t) or re.search(SUGGESTED, t)
             or re.search(rf"\b(?:a|an|some)(?: (?!bit|little|touch|lot)[a-z]+)? {INSTR} (?:on top|over the top|over everything|"
                          r"over it all|underneath|beneath|behind|below|under(?= everything| it all| the rest|\s*$))", t)):
         want("add", value=m.group(1))  # "a xylophone playing the tune", "a cello underneath": a new part
@@ -205,7 +203,7 @@ def read(t: str, want) -> str:
         # "smoky, muted trumpet": a part named alone; "banjo in the last shot": a part named with its place
         want("add", value=m.group(1))
         return eat(t, m)
-    m = re.search(r"\b(?:add|bring in|introduce|include) (?:a |an |some |the )?([a-z][a-z ]*?)(?: in| to| at| for|$)", t)
+    m = re.search(r"\b(?:add|bring in|introduce|include|layer in|throw in) (?:a |an |some |the )?([a-z][a-z ]*?)(?: in| to| at| for|$)", t)
     if m and m.group(1).strip() not in FILLER_WORDS and not re.match(QUALITIES, m.group(1)):
         hit = vocab.lookup(m.group(1).strip(), "instrument")
         if hit is None:

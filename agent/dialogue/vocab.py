@@ -108,6 +108,7 @@ INSTRUMENTS: dict[str, tuple[str, str]] = {
     "tambourine": ("Standard", "percussion"), "shaker": ("Standard", "percussion"),
     "congas": ("Standard", "percussion"), "conga": ("Standard", "percussion"), "bongos": ("Standard", "percussion"),
     "maracas": ("Standard", "percussion"), "hand percussion": ("Standard", "percussion"),
+    "hand claps": ("Standard", "percussion"), "handclaps": ("Standard", "percussion"),
     **{w: sound[:2] for w, sound in STAND_INS.items()},
 }
 # Role words: "the bass", "the melody", "the lead" name a role, not an instrument to add.
