@@ -157,3 +157,12 @@ def test_a_part_suggested_or_layered_in_is_added(tmp_path, style, text):
     old, new, reply = _say(tmp_path, style, text)
     assert _same_feel(old, new), reply.reply
     assert new.instrumentation != old.instrumentation, reply.reply
+
+
+@pytest.mark.parametrize("style,text,role,sign", [("cinematic", "the strings sound a bit weak, bring them up", "strings", 1),
+                                                  ("jazz", "the sax is too shrill and nasty", "melody", -1),
+                                                  ("jazz", "maybe the piano could be subtler", "harmony", -1)])
+def test_how_a_part_sounds_beside_its_level_is_no_mood(tmp_path, style, text, role, sign):
+    old, new, reply = _say(tmp_path, style, text)
+    assert _same_feel(old, new), reply.reply
+    assert all(sign * s.levels_db.get(role, 0.0) > 0 for s in new.sections), reply.reply

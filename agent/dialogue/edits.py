@@ -290,11 +290,18 @@ def _changes_part(clause: str) -> bool:
 
 def _unreasoned(request: str) -> str:
     """`request` without a clause that only says why the part changed in the clause before it is wanted ("can we
-    get hand claps? makes it more fun", "lift the bass, it feels timid"): see `mentions.WHY_RE`."""
+    get hand claps? makes it more fun", "lift the bass, it feels timid"): see `mentions.WHY_RE`; a complaint about a
+    part just before the change of that part ("the brass needs to be bigger, turn it up") is the part named only."""
     pieces = re.split(f"({CLAUSE_SPLIT.pattern})", request)   # clauses at even places, what split them between
     for k in range(2, len(pieces), 2):
         if mentions.only_reason(phrases.words(pieces[k].lower())) and _changes_part(pieces[k - 2]):
             pieces[k] = ""
+    for k in range(0, len(pieces) - 2, 2):   # "the brass needs to be bigger, turn it up": the part, then its change
+        named = mentions.named_parts(mentions.plain_parts(phrases.words(pieces[k].lower())))
+        after = phrases.words(pieces[k + 2].lower())
+        same = named and (mentions.refer(after, named[-1]) != after or named[-1] in mentions.named_parts(after))
+        if same and _changes_part(mentions.refer(after, named[-1])):
+            pieces[k] = f"the {named[-1]}"   # kept as the part named, for "it" in the clause after
     return "".join(pieces)
 
 

@@ -136,7 +136,7 @@ def refer(clause: str, last: str | None) -> str:
         named = named_parts(plain_parts(clause[:m.start()])) or [last]
         return f"{m.group(1)} {named[-1]}{m.group(2) or ''}" if named[-1] else m.group(0)
     return re.sub(r"\b(replace|swap|less of|more of|too much of|too many of|lose|drop|mute|remove|ditch|lower|raise|tuck|pull|push|bring|"
-                  r"turn|dial|sit|ease|knock|calm|boost|soften|quieten|duck|feature|take|get|kill|cut|nix|axe|bin|start|back|"
+                  r"turn|dial|sit|ease|knock|calm|tone|boost|soften|quieten|duck|feature|take|get|kill|cut|nix|axe|bin|start|back|"
                   r"begin) "
                   r"(?:it|them|that|those)\b( out| off| away)?", part, clause)
 
@@ -187,7 +187,7 @@ UP_VERBS = (r"turn up|turning up|bring up|bringing up|boost|boosting|raise|raisi
 DOWN_VERBS = (r"turn down|bring down|lower|reduce|pull back|pull down|dial down|dial back|tone down|soften|quieten|duck|"
               r"take down|knock back|back off(?: on)?|ease off(?: on)?|ease back(?: on)?|less of")
 BALANCE_UP = r"(?:needs? |could use |wants? )?more (?:presence|power|punch|weight|volume|level)|(?:should |could |to |must |needs to )?be heard more|heard more|more audible|(?:slap|hit|punch|play)s? (?:way |much |a lot |a bit )?harder|punchier|drives?|carry (?:it|the groove|the song)|(?:is |are )?buried|(?:is |are )?lost|can'?t hear|cannot hear|inaudible|hidden|up front|out front|to the front|forward|(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more present|stand out|cut through|up in the mix|higher in the mix"
-BALANCE_DOWN = r"(?:too (?:hot|strong|prominent|bright|harsh|shrill|far forward|up front|forward|much)|in (?:your|my|our|the) face|shouting|shrill|overbearing|dominat(?:es|ing)|sticks? out|sticking out|poking out|further back|to the back|down in the mix|lower in the mix|quieter|softer|less loud|too loud|too much|too present|in the background|under(?:neath)?|drowns?|drowning|buries|burying|swamps?|covers?|on top of everything|sits on top|overpowers?|overpowering|louder than)"
+BALANCE_DOWN = r"(?:too (?:hot|strong|prominent|bright|harsh|shrill|far forward|up front|forward|much)|in (?:your|my|our|the) face|shouting|shrill|overbearing|dominat(?:es|ing)|sticks? out|sticking out|poking out|further back|to the back|down in the mix|lower in the mix|quieter|softer|less loud|too loud|too much|too present|in the background|under(?:neath)?|drowns?|drowning|buries|burying|swamps?|covers?|on top of everything|sits on top|overpowers?|overpowering|louder than|shyer|subtler|more (?:shy|subtle|discreet|reserved|restrained|modest|in the background))"
 
 
 # A part questioned as needless ("do we even need the organ?", "is the cello really necessary"): it goes out
@@ -220,14 +220,19 @@ WHY_ALONE_RE = re.compile(r"\s*(?:(?:and|so|maybe|because|since|as|coz|cause) )*
 
 # A part said to be what would help ("a string section would make it warmer", "tambourine would be fun"): asked for
 SUGGESTED = rf"{INSTR}(?= (?:would|could|might|may|will|'d) (?:(?:really|also|maybe|probably|definitely) )?(?:make|be|sound|"\
-            r"feel|help|add|work|fit|go|give|bring|suit|lift)\b)"
+            rf"feel|help|add|work|fit|go|give|bring|suit|lift)\b)(?!.*\b(?:{BALANCE_UP}|{BALANCE_DOWN})\b)"   # not its level
 
 
 def unreasoned(rest: str, intents: list) -> str:
-    """The clause without why its change of parts is wanted (`WHY_RE`), once `intents` change a part."""
+    """The clause without why its change of parts is wanted (`WHY_RE`), once `intents` change a part; a word left
+    over beside a part's level ("the horn is too loud and heroic") says how that part sounds, no mood."""
     if not any(it.what in (*PART_EDITS, "balance", "swap") for it in intents):
         return rest
-    return WHY_RE.sub(lambda m: " " * len(m.group(0)), rest)
+    rest = WHY_RE.sub(lambda m: " " * len(m.group(0)), rest)
+    if any(it.what == "balance" for it in intents):
+        rest = re.sub(r"(?:^\s*|\b(?:and|or) )(?:so |too |very |kind of |a bit )?(?!(?:slow|fast|quick|loud|quiet|soft)\w*\b)"
+                      r"[a-z]+\s*$", lambda m: " " * len(m.group(0)), rest)
+    return rest
 
 
 def only_reason(clause: str) -> bool:
