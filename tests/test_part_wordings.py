@@ -166,3 +166,14 @@ def test_how_a_part_sounds_beside_its_level_is_no_mood(tmp_path, style, text, ro
     old, new, reply = _say(tmp_path, style, text)
     assert _same_feel(old, new), reply.reply
     assert all(sign * s.levels_db.get(role, 0.0) > 0 for s in new.sections), reply.reply
+
+
+def test_a_family_named_then_its_members_changed_is_no_mood(tmp_path):
+    old, new, reply = _say(tmp_path, "cinematic", "the strings feel a bit dull. more violins and cellos")
+    assert _same_feel(old, new), reply.reply
+
+
+def test_ad_typed_for_add_adds_the_part(tmp_path):
+    old, new, reply = _say(tmp_path, "jazz", "ad a marimba please")
+    assert _same_feel(old, new), reply.reply
+    assert new.instrumentation != old.instrumentation, reply.reply

@@ -299,7 +299,11 @@ def _unreasoned(request: str) -> str:
     for k in range(0, len(pieces) - 2, 2):   # "the brass needs to be bigger, turn it up": the part, then its change
         named = mentions.named_parts(mentions.plain_parts(phrases.words(pieces[k].lower())))
         after = phrases.words(pieces[k + 2].lower())
-        same = named and (mentions.refer(after, named[-1]) != after or named[-1] in mentions.named_parts(after))
+        family = {vocab.FAMILIES.get(w, w) for w in mentions.named_parts(mentions.plain_parts(after))}
+        alone = len(set(named)) == 1 and not re.search(r"\d|\b(?:shots?|cuts?|scenes?|intro|outro|ending|end|start|beginning|"
+                                                       r"sections?|moments?|seconds?|minutes?)\b", pieces[k].lower())
+        same = alone and (mentions.refer(after, named[-1]) != after or   # "it", "them", or the part again
+                          vocab.FAMILIES.get(named[-1], named[-1]) in family)   # "the brass ... trumpets"
         if same and _changes_part(mentions.refer(after, named[-1])):
             pieces[k] = f"the {named[-1]}"   # kept as the part named, for "it" in the clause after
     return "".join(pieces)

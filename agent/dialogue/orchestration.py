@@ -24,10 +24,7 @@ def eat(text: str, m: re.Match) -> str:
     return text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
 
 
-FAMILIES = {**{w: "brass" for w in ("trumpet", "trombone", "horn", "horns", "tuba", "french horn", "brass")},
-            **{w: "strings" for w in ("violin", "viola", "cello", "fiddle", "strings", "string section", "orchestra")},
-            "kick": "drums", "snare": "drums", "cymbals": "drums", "hats": "drums"}
-KIT_PLAYED = {"timpani": ("orchestra",), "gong": ("orchestra",), "taiko": ("orchestra",)}   # kits that play them
+FAMILIES, KIT_PLAYED = vocab.FAMILIES, vocab.KIT_PLAYED   # "the trumpets" are the brass; kits that play timpani
 # what is added that is no part ("add some energy", "add more life"): read as energy by `phrases`
 QUALITIES = r"(?:more |extra |little |bit of |a bit of |a little |a touch of |lots of |a lot of |plenty of )?" \
             r"(?:energy|life|drive|excitement|intensity|momentum|oomph|power|punch|tension)\b"
@@ -195,8 +192,12 @@ def read(t: str, want) -> str:
                                                                  r"(?:breathe|rest|settle|sit|be)\b").match(t, m.end())):
             t = eat(t, re.compile(r".+").match(t[:room.end()], m.start()))
             continue   # "let the bass and drums breathe": room for them, nothing added
-        want("add", value=m.group(1), direction="up" if re.search(r"\bmore\b", m.group(0)) else None)
-        t = eat(t, m)
+        more = re.search(r"\bmore\b", m.group(0))
+        want("add", value=m.group(1), direction="up" if more else None)
+        t, end = eat(t, m), m.end()
+        while more and (listed := LISTED_PART.match(t, end)):   # "more violins and cellos": more of each
+            want("add", value=listed.group(1), direction="up")
+            t, end = eat(t, listed), listed.end()
     if (m := re.fullmatch(rf"\s*(?:[a-z']+ ){{0,2}}?{INSTR}[\s!]*", t)) \
             or (m := re.fullmatch(rf"\s*(?:and |also |now |then |maybe |perhaps |a |an |some )*{INSTR} (?:in|on|for|"
                                   rf"during|over|across|through|throughout|from|after|before|at|till|until) [a-z0-9:' -]*", t)):
