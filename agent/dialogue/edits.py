@@ -301,7 +301,7 @@ def _unreasoned(request: str) -> str:
         after = phrases.words(pieces[k + 2].lower())
         family = {vocab.FAMILIES.get(w, w) for w in mentions.named_parts(mentions.plain_parts(after))}
         alone = len(set(named)) == 1 and not re.search(r"\d|\b(?:shots?|cuts?|scenes?|intro|outro|ending|end|start|beginning|"
-                                                       r"sections?|moments?|seconds?|minutes?)\b", pieces[k].lower())
+                                                       r"moments?|seconds?|minutes?)\b", pieces[k].lower())   # not "section": a part's too
         same = alone and (mentions.refer(after, named[-1]) != after or   # "it", "them", or the part again
                           vocab.FAMILIES.get(named[-1], named[-1]) in family)   # "the brass ... trumpets"
         if same and _changes_part(mentions.refer(after, named[-1])):
