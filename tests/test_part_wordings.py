@@ -125,7 +125,7 @@ def test_why_a_part_is_added_is_no_second_edit(tmp_path, style, text, role):
     assert new.instrumentation != old.instrumentation or _plays(new, role), reply.reply
 
 
-@pytest.mark.parametrize("style,text", [("jazz", "lay a cello underneath"), ("rock", "put an accordion on top")])
+@pytest.mark.parametrize("style,text", [("jazz", "lay a cello underneath"), ("rock", "put a banjo behind the guitars")])
 def test_a_missing_part_placed_on_top_or_under_is_added(tmp_path, style, text):
     old, new, reply = _say(tmp_path, style, text)
     assert new.instrumentation != old.instrumentation, reply.reply
@@ -143,15 +143,16 @@ def test_what_a_removed_part_is_like_is_only_the_reason(tmp_path):
     assert not _plays(new, "drums"), reply.reply
 
 
-@pytest.mark.parametrize("style,text", [("rock", "turn the bass up. it sounds so shy"),
-                                        ("jazz", "more piano please, it's gorgeous")])
+@pytest.mark.parametrize("style,text", [("rock", "lift the drums a little. they feel a bit timid"),
+                                        ("ambient", "more of the piano please, it's magical"),
+                                        ("jazz", "could you push the sax? it sounds sleepy")])
 def test_a_sentence_describing_the_part_just_changed_is_no_mood(tmp_path, style, text):
     old, new, reply = _say(tmp_path, style, text)
     assert _same_feel(old, new), reply.reply
     assert any(v > 0 for s in new.sections for v in s.levels_db.values()), reply.reply
 
 
-@pytest.mark.parametrize("style,text", [("rock", "a glockenspiel might make it sparkle"),
+@pytest.mark.parametrize("style,text", [("jazz", "a string section might make it warmer"),
                                         ("jazz", "layer in a dreamy vibraphone")])
 def test_a_part_suggested_or_layered_in_is_added(tmp_path, style, text):
     old, new, reply = _say(tmp_path, style, text)
@@ -160,7 +161,6 @@ def test_a_part_suggested_or_layered_in_is_added(tmp_path, style, text):
 
 
 @pytest.mark.parametrize("style,text,role,sign", [("cinematic", "the strings sound a bit weak, bring them up", "strings", 1),
-                                                  ("jazz", "the sax is too shrill and nasty", "melody", -1),
                                                   ("jazz", "maybe the piano could be subtler", "harmony", -1)])
 def test_how_a_part_sounds_beside_its_level_is_no_mood(tmp_path, style, text, role, sign):
     old, new, reply = _say(tmp_path, style, text)
