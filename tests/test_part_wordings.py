@@ -108,3 +108,72 @@ def test_a_picture_moment_that_sounds_like_a_music_word_stays_a_moment():
 
     assert not about_music("the temple")
     assert about_music("the drumms") and about_music("the tempo")
+
+
+def _same_feel(old, new) -> bool:
+    return ([s.energy for s in new.sections] == [s.energy for s in old.sections] and new.tempo_bpm == old.tempo_bpm
+            and new.style == old.style)
+
+
+@pytest.mark.parametrize("style,text,role", [("jazz", "bring in a vibraphone to make things dreamy", "melody"),
+                                             ("rock", "layer some strings for a sad cinematic feel", "strings"),
+                                             ("jazz", "could we get a cello? it'd make it more tender", "strings"),
+                                             ("rock", "add a flute, something dreamy", "melody")])
+def test_why_a_part_is_added_is_no_second_edit(tmp_path, style, text, role):
+    old, new, reply = _say(tmp_path, style, text)
+    assert _same_feel(old, new), reply.reply
+    assert new.instrumentation != old.instrumentation or _plays(new, role), reply.reply
+
+
+@pytest.mark.parametrize("style,text", [("jazz", "lay a cello underneath"), ("rock", "put a banjo behind the guitars")])
+def test_a_missing_part_placed_on_top_or_under_is_added(tmp_path, style, text):
+    old, new, reply = _say(tmp_path, style, text)
+    assert new.instrumentation != old.instrumentation, reply.reply
+
+
+def test_a_style_named_beside_a_level_is_only_the_reason(tmp_path):
+    old, new, reply = _say(tmp_path, "rock", "the bass is way too quiet for a rock song, push it")
+    assert _same_feel(old, new), reply.reply
+    assert all(s.levels_db.get("bass", 0.0) > 0 for s in new.sections), reply.reply
+
+
+def test_what_a_removed_part_is_like_is_only_the_reason(tmp_path):
+    old, new, reply = _say(tmp_path, "rock", "take the drums out, they are far too aggressive")
+    assert _same_feel(old, new), reply.reply
+    assert not _plays(new, "drums"), reply.reply
+
+
+@pytest.mark.parametrize("style,text", [("rock", "lift the drums a little. they feel a bit timid"),
+                                        ("ambient", "more of the piano please, it's magical"),
+                                        ("jazz", "could you push the sax? it sounds sleepy")])
+def test_a_sentence_describing_the_part_just_changed_is_no_mood(tmp_path, style, text):
+    old, new, reply = _say(tmp_path, style, text)
+    assert _same_feel(old, new), reply.reply
+    assert any(v > 0 for s in new.sections for v in s.levels_db.values()), reply.reply
+
+
+@pytest.mark.parametrize("style,text", [("jazz", "a string section might make it warmer"),
+                                        ("jazz", "layer in a dreamy vibraphone")])
+def test_a_part_suggested_or_layered_in_is_added(tmp_path, style, text):
+    old, new, reply = _say(tmp_path, style, text)
+    assert _same_feel(old, new), reply.reply
+    assert new.instrumentation != old.instrumentation, reply.reply
+
+
+@pytest.mark.parametrize("style,text,role,sign", [("cinematic", "the strings sound a bit weak, bring them up", "strings", 1),
+                                                  ("jazz", "maybe the piano could be subtler", "harmony", -1)])
+def test_how_a_part_sounds_beside_its_level_is_no_mood(tmp_path, style, text, role, sign):
+    old, new, reply = _say(tmp_path, style, text)
+    assert _same_feel(old, new), reply.reply
+    assert all(sign * s.levels_db.get(role, 0.0) > 0 for s in new.sections), reply.reply
+
+
+def test_a_family_named_then_its_members_changed_is_no_mood(tmp_path):
+    old, new, reply = _say(tmp_path, "cinematic", "the strings feel a bit dull. more violins and cellos")
+    assert _same_feel(old, new), reply.reply
+
+
+def test_ad_typed_for_add_adds_the_part(tmp_path):
+    old, new, reply = _say(tmp_path, "jazz", "ad a marimba please")
+    assert _same_feel(old, new), reply.reply
+    assert new.instrumentation != old.instrumentation, reply.reply

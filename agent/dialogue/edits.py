@@ -245,7 +245,7 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
         rest = marks.sync(c, rest)
     if not c.intents:
         rest = orchestration.read(silence.read(rest, c.want), c.want)
-        rest = phrases.plain(rest)
+        rest = phrases.plain(mentions.unreasoned(rest, c.intents))
         for parse in (_shape, _culture, lambda c_, t_: _key(c_, t_, original or text), tempos.read, _style, _mood, _energy,
                       _loudness):
             rest = parse(c, rest)
@@ -282,6 +282,37 @@ def _where(scope) -> tuple:
             tuple(round(t, 2) for t in scope.times_s))
 
 
+def _changes_part(clause: str) -> bool:
+    """Whether a clause changes a part of the band ("lift the bass a little", "add a choir")."""
+    found: list[str] = []
+    try:
+        orchestration.read(phrases.words(clause.lower()), lambda what, **_: found.append(what))
+    except Ask:
+        return False
+    return any(what in (*mentions.PART_EDITS, "balance", "swap") for what in found)
+
+
+def _unreasoned(request: str) -> str:
+    """`request` without a clause that only says why the part changed in the clause before it is wanted ("can we
+    get hand claps? makes it more fun", "lift the bass, it feels timid"): see `mentions.WHY_RE`; a complaint about a
+    part just before the change of that part ("the brass needs to be bigger, turn it up") is the part named only."""
+    pieces = re.split(f"({CLAUSE_SPLIT.pattern})", request)   # clauses at even places, what split them between
+    for k in range(2, len(pieces), 2):
+        if mentions.only_reason(phrases.words(pieces[k].lower())) and _changes_part(pieces[k - 2]):
+            pieces[k] = ""
+    for k in range(0, len(pieces) - 2, 2):   # "the brass needs to be bigger, turn it up": the part, then its change
+        named = mentions.named_parts(mentions.plain_parts(phrases.words(pieces[k].lower())))
+        after = phrases.words(pieces[k + 2].lower())
+        family = {vocab.FAMILIES.get(w, w) for w in mentions.named_parts(mentions.plain_parts(after))}
+        alone = len(set(named)) == 1 and not re.search(r"\d|\b(?:shots?|cuts?|scenes?|intro|outro|ending|end|start|beginning|"
+                                                       r"moments?|seconds?|minutes?)\b", pieces[k].lower())   # not "section": a part's too
+        same = alone and (mentions.refer(after, named[-1]) != after or   # "it", "them", or the part again
+                          vocab.FAMILIES.get(named[-1], named[-1]) in family)   # "the brass ... trumpets"
+        if same and _changes_part(mentions.refer(after, named[-1])):
+            pieces[k] = f"the {named[-1]}"   # kept as the part named, for "it" in the clause after
+    return "".join(pieces)
+
+
 def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: bool = True,
                  last_span: Span | None = None, known: dict[str, str] | None = None) -> list[EditIntent]:
     """The rules grammar: a request read into intents, in the order said.
@@ -299,6 +330,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         Ask: the request is ambiguous or impossible; the message is the question.
     """
     clauses = []
+    request = _unreasoned(request)   # before similes: "add a choir, it'd be magical" is why, not a feeling
     request = similes.plain(request)   # "it feels like a funeral": how the music feels, in the grammar's words
     said = cues.spoken(notation(cues.unlabelled(request.strip())), analysis, plan)   # a spotting note's cue events
     said = THEN_AFTER_RE.sub(r"\1, after that", said)   # "quiet until the drop, then go big": big after the drop

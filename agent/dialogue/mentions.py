@@ -43,6 +43,7 @@ def plain_parts(t: str) -> str:
     t = re.sub(r"\bkick(s|ed|ing)? (back )?in\b", r"come\1 \2in", t)
     t = re.sub(LEAD_GUITAR, "lead guitar", t)   # "the guitar solo", "that wailing guitar": the guitar on the tune
     t = re.sub(TWINKLY, "celesta", t)           # "the twinkly thing": the bell-like part (celesta when none plays)
+    t = re.sub(r"\bhand ?claps?\b", "hand percussion", t)   # claps played by hand, not the kit's clap
     t = re.sub(r"\bboom(?:[ -]boom)+(?:[ -](?:crash|bang|tss|chick))*\b", "drums", t)   # the kit, said as its sound
     t = re.sub(rf"\b(?:{DESCRIBING}) (?=(?:{INSTR_ALT})(?:s|es)?\b)", "", t)
     t = re.sub(rf"\b((?:{INSTR_ALT})(?:s|es)?) (?:{PART_NOUNS})\b", r"\1", t)
@@ -136,7 +137,7 @@ def refer(clause: str, last: str | None) -> str:
         named = named_parts(plain_parts(clause[:m.start()])) or [last]
         return f"{m.group(1)} {named[-1]}{m.group(2) or ''}" if named[-1] else m.group(0)
     return re.sub(r"\b(replace|swap|less of|more of|too much of|too many of|lose|drop|mute|remove|ditch|lower|raise|tuck|pull|push|bring|"
-                  r"turn|dial|sit|ease|knock|calm|boost|soften|quieten|duck|feature|take|get|kill|cut|nix|axe|bin|start|back|"
+                  r"turn|dial|sit|ease|knock|calm|tone|boost|soften|quieten|duck|feature|take|get|kill|cut|nix|axe|bin|start|back|"
                   r"begin) "
                   r"(?:it|them|that|those)\b( out| off| away)?", part, clause)
 
@@ -161,6 +162,13 @@ def named_parts(phrase: str) -> list[str]:
     return [m.group(1) for m in re.finditer(rf"\b({INSTR_ALT})(?:s|es)?\b", phrase)]
 
 
+# A list of parts going on ("no bass, drums or organ"), not a part whose level is said next ("no drums and the bass
+# louder"); and any character that does not start another part's name
+NOT_LEVEL = r"(?! (?:is |are |a bit |a little |much )?(?:louder|softer|quieter|up|down|forward|back|too|more|less)\b)"
+LISTED_PART = re.compile(rf"(?:,| and| &| or| nor)(?: the| any| a| an)? ({INSTR_ALT})(?:s|es)?\b{NOT_LEVEL}")
+NO_PART = rf"(?:(?!\b(?:{INSTR_ALT})\b).)"
+
+
 # How a part's level against the others is said, read by `orchestration` (a part lost under another, too loud or
 # too quiet, turned up or down).
 LOST = (r"(?:lost|buried|drowned(?: out)?|drowning|hidden|swamped|masked|smothered|covered|suppressed|overpowered|"
@@ -175,15 +183,61 @@ HARSH = r"shrill|harsh|piercing|deafening|screeching|overbearing|boomy|muddy|tin
 LACK = (r"(?:(?:too|way too|far too|a bit|a little|kind of|really|so) )+(?:quiet|soft|low|weak|faint|thin|far back|"
         r"distant|timid|buried|lost|hidden)|not loud enough|not (?:coming|cutting) through|barely audible")
 BEING = r"(?:is |are |sounds? |feels? |seems? |gets? |getting |sits? |sitting |comes? across |still )*"
-UP_VERBS = (r"turn up|bring up|boost|raise|lift|push up|pump up|crank up|bump up|beef up|bring out|feature|highlight|"
+UP_VERBS = (r"turn up|turning up|bring up|bringing up|boost|boosting|raise|raising|lift|lifting|push up|pump up|crank(?: up)?|push(?!(?: the| that| those| this| your)?(?: \w+){1,2} (?:back|down|under|aside|away)\b)|bump up|beef up|bring out|feature|highlight|"
             r"emphasi[sz]e|accentuate|more of")
 DOWN_VERBS = (r"turn down|bring down|lower|reduce|pull back|pull down|dial down|dial back|tone down|soften|quieten|duck|"
               r"take down|knock back|back off(?: on)?|ease off(?: on)?|ease back(?: on)?|less of")
 # "the guitar could come up a bit": a part coming up or down by a degree is its level ("when it comes up" is not)
 DEGREE = r"(?:a (?:bit|touch|little|tad|notch|hair)|slightly|some|a few db)"
 BALANCE_UP = rf"(?:needs? |could use |wants? )?more (?:presence|power|punch|weight|volume|level)|(?:should |could |to |must |needs to )?be heard more|heard more|more audible|(?:slap|hit|punch|play)s? (?:way |much |a lot |a bit )?harder|punchier|drives?|carry (?:it|the groove|the song)|(?:is |are )?buried|(?:is |are )?lost|can'?t hear|cannot hear|inaudible|hidden|up front|out front|to the front|forward|(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more present|stand out|cut through|up in the mix|higher in the mix|(?:come|comes|coming) up {DEGREE}"
-BALANCE_DOWN = rf"(?:too (?:hot|strong|prominent|bright|harsh|shrill|far forward|up front|forward|much)|in (?:your|my|our|the) face|shouting|shrill|overbearing|dominat(?:es|ing)|sticks? out|sticking out|poking out|further back|to the back|down in the mix|lower in the mix|quieter|softer|less loud|too loud|too much|too present|in the background|under(?:neath)?|drowns?|drowning|buries|burying|swamps?|covers?|on top of everything|sits on top|overpowers?|overpowering|louder than|(?:come|comes|coming) down {DEGREE})"
+BALANCE_DOWN = rf"(?:too (?:hot|strong|prominent|bright|harsh|shrill|far forward|up front|forward|much)|in (?:your|my|our|the) face|shouting|shrill|overbearing|dominat(?:es|ing)|sticks? out|sticking out|poking out|further back|to the back|down in the mix|lower in the mix|quieter|softer|less loud|too loud|too much|too present|in the background|under(?:neath)?|drowns?|drowning|buries|burying|swamps?|covers?|on top of everything|sits on top|overpowers?|overpowering|louder than|shyer|subtler|more (?:shy|subtle|discreet|reserved|restrained|modest|in the background)|(?:come|comes|coming) down {DEGREE})"
 
 
 # A part questioned as needless ("do we even need the organ?", "is the cello really necessary"): it goes out
 UNNEEDED = r"(?:do|does|did) (?:we|you|i|it|this|the \w+) (?:even |really |actually |still |truly )?need"
+
+
+# Why a part is wanted, said beside the change of parts ("add a choir to make it huge", "congas for a latin feel",
+# "the drums are too quiet for a rock track"): the part changed is how that is reached, so the reason is no second
+# edit of the style, energy or tempo. Decided generally: a purpose phrase ("to make it", "for a ... feel") in a
+# clause that already changes a part, or a clause that only describes what was just asked ("something retro", "like
+# in the old jazz club", "they're too aggressive", "it'd make it more fun") right after one that did.
+WHY_RE = re.compile(r"\b(?:(?:to|that|which|it|this|would|could|might|will|should|that'?d|it'?d|it'?ll|just|really) )*"
+                    r"(?:make|makes|making|give|gives|giving|get|gets) (?:it|things|everything|this|the (?:music|track|song|"
+                    r"score|mix|whole thing|piece)) (?:(?:feel|sound|seem|more|less|a bit|a little|so|really|even|extra|"
+                    r"super|much|way|very|kind of|a|an|that) )*[a-z]+(?: and [a-z]+)?"
+                    r"|\b(?:for|to get|to add|to give it|giving it) (?:a|an|that|some|this|more|of) (?:[a-z]+ ){0,2}"
+                    r"(?:feel|vibe|touch|sound|flavou?r|mood|atmosphere|texture|colou?r|edge|track|song|tune|piece|"
+                    r"video|record|film|clip|thing)\b"
+                    r"|\b(?:would|could|might|will|'d) (?:be|sound|feel) (?:(?:really|so|very|kind of|pretty|super) )?"
+                    r"(?:fun|nice|cool|great|good|lovely|awesome|interesting|neat|fitting|perfect)\b")
+WHY_ALONE_RE = re.compile(r"\s*(?:(?:and|so|maybe|because|since|as|coz|cause) )*(?:"
+                          r"something (?:(?:more|a bit|a little|really|very|kind of) )?[a-z]+(?: and [a-z]+)?"
+                          r"|(?:just )?like (?:in |on |at |from |with )?(?:a|an|the|some|those|that|old|an old)\b[a-z ]*"
+                          r"|(?:it|they|that|this|those|these)(?: is|'s| are|'re| feels?| sounds?| seems?| looks?)"
+                          r" (?:(?:so|really|very|a bit|a little|kind of|pretty|too|way too|far too|quite|just|also|all) )*"
+                          r"(?!(?:slow|fast|quick|rushed|long|short|loud|quiet|soft|boring|flat|empty)\b)[a-z]+"
+                          r"(?: for [a-z ]+)?"
+                          rf"|(?:{WHY_RE.pattern}))\s*")
+
+
+# A part said to be what would help ("a string section would make it warmer", "tambourine would be fun"): asked for
+SUGGESTED = rf"{INSTR}(?= (?:would|could|might|may|will|'d) (?:(?:really|also|maybe|probably|definitely) )?(?:make|be|sound|"\
+            rf"feel|help|add|work|fit|go|give|bring|suit|lift)\b)(?!.*\b(?:{BALANCE_UP}|{BALANCE_DOWN})\b)"   # not its level
+
+
+def unreasoned(rest: str, intents: list) -> str:
+    """The clause without why its change of parts is wanted (`WHY_RE`), once `intents` change a part; a word left
+    over beside a part's level ("the horn is too loud and heroic") says how that part sounds, no mood."""
+    if not any(it.what in (*PART_EDITS, "balance", "swap") for it in intents):
+        return rest
+    rest = WHY_RE.sub(lambda m: " " * len(m.group(0)), rest)
+    if any(it.what == "balance" for it in intents):
+        rest = re.sub(r"(?:^\s*|\b(?:and|or) )(?:so |too |very |kind of |a bit )?(?!(?:slow|fast|quick|loud|quiet|soft)\w*\b)"
+                      r"[a-z]+\s*$", lambda m: " " * len(m.group(0)), rest)
+    return rest
+
+
+def only_reason(clause: str) -> bool:
+    """Whether a clause only says why (or how) the part asked for in the clause before should sound."""
+    return bool(WHY_ALONE_RE.fullmatch(clause))

@@ -11,7 +11,8 @@ import re
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue import vocab
 from v2m.agent.dialogue.mentions import (BALANCE_DOWN, BALANCE_UP, BEING, DOWN_VERBS, EXCESS, HARSH, INSTR, INSTR_ALT, LACK,
-                                         LOST, UNNEEDED, UP_VERBS, named_parts, plain_parts)
+                                         LISTED_PART, LOST, NO_PART, SUGGESTED, UNNEEDED, UP_VERBS, named_parts,
+                                         plain_parts)
 from v2m.agent.dialogue.where import Ask, Span
 from v2m.tools.contract import MAX_LEVEL_DB, MIN_LEVEL_DB, EditIntent, EditScope, ScorePlan
 from v2m.tools.gm import DRUM_KITS
@@ -23,10 +24,7 @@ def eat(text: str, m: re.Match) -> str:
     return text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
 
 
-FAMILIES = {**{w: "brass" for w in ("trumpet", "trombone", "horn", "horns", "tuba", "french horn", "brass")},
-            **{w: "strings" for w in ("violin", "viola", "cello", "fiddle", "strings", "string section", "orchestra")},
-            "kick": "drums", "snare": "drums", "cymbals": "drums", "hats": "drums"}
-KIT_PLAYED = {"timpani": ("orchestra",), "gong": ("orchestra",), "taiko": ("orchestra",)}   # kits that play them
+FAMILIES, KIT_PLAYED = vocab.FAMILIES, vocab.KIT_PLAYED   # "the trumpets" are the brass; kits that play timpani
 # what is added that is no part ("add some energy", "add more life"): read as energy by `phrases`
 QUALITIES = r"(?:more |extra |little |bit of |a bit of |a little |a touch of |lots of |a lot of |plenty of )?" \
             r"(?:energy|life|drive|excitement|intensity|momentum|oomph|power|punch|tension)\b"
@@ -68,9 +66,6 @@ def role_of(plan: ScorePlan, word: str) -> str | None:
     return named[0] if named else None
 
 
-NOT_LEVEL = r"(?! (?:is |are |a bit |a little |much )?(?:louder|softer|quieter|up|down|forward|back|too|more|less)\b)"
-LISTED_PART = re.compile(rf"(?:,| and| &| or| nor)(?: the| any| a| an)? ({INSTR_ALT})(?:s|es)?\b{NOT_LEVEL}")
-NO_PART = rf"(?:(?!\b(?:{INSTR_ALT})\b).)"  # any character that does not start another part's name
 
 
 def subjects(t: str, m: re.Match) -> list[str]:
@@ -92,9 +87,10 @@ def read(t: str, want) -> str:
     # "the saxophone should lead", "fiddle on the melody": that instrument plays the tune
     if (m := re.search(rf"\b(?:add|bring in|introduce|include|give me|have|with|put in|layer) {INSTR} "
                        rf"(?:playing|to play|doubling|on|for|that plays) (?:the |a )?(?:melody|tune|lead)\b", t)
-            or re.search(rf"\bdouble (?:the )?(?:melody|tune|lead) (?:with|on) {INSTR}", t)
-            or re.search(rf"\b(?:a|an|some) {INSTR} (?:on top|over the top|over everything|over it all)", t)):
-        want("add", value=m.group(1))  # "add a xylophone playing the tune": a new part; the melody stays
+            or re.search(rf"\bdouble (?:the )?(?:melody|tune|lead) (?:with|on) {INSTR}", t) or re.search(SUGGESTED, t)
+            or re.search(rf"\b(?:a|an|some)(?: (?!bit|little|touch|lot)[a-z]+)? {INSTR} (?:on top|over the top|over everything|"
+                         r"over it all|underneath|beneath|behind|below|under(?= everything| it all| the rest|\s*$))", t)):
+        want("add", value=m.group(1))  # "a xylophone playing the tune", "a cello underneath": a new part
         return eat(t, m)
     if (m := re.search(rf"\b(?:the )?(melody|tune|lead|bass|bassline|chords) (?:should be |could be |to be |is |gets? )?"
                        rf"(?:played|taken|carried) (?:by|on) {INSTR}", t)
@@ -191,20 +187,24 @@ def read(t: str, want) -> str:
             want("remove", value=more.group(1))
             t, end = eat(t, more), more.end()
     for m in list(re.finditer(rf"\b(?:add|with|bring in|bring back|include|put in|introduce|let the|give me|plus|"
-                              rf"layer|more(?: of)?|some|use|put|want|need|wants|needs|could use|calls for|i want|have){' (?:in )?'}{INSTR}", t)):
+                              rf"layer|more(?: of)?|some|use|put|get|want|need|wants|needs|could use|calls for|i want|have){' (?:in )?'}{INSTR}", t)):
         if m.group(0).startswith("let") and (room := re.compile(rf"(?:(?:,| and| &)(?: the)? (?:{INSTR_ALT})(?:s|es)?)*\s*"
                                                                  r"(?:breathe|rest|settle|sit|be)\b").match(t, m.end())):
             t = eat(t, re.compile(r".+").match(t[:room.end()], m.start()))
             continue   # "let the bass and drums breathe": room for them, nothing added
-        want("add", value=m.group(1), direction="up" if re.search(r"\bmore\b", m.group(0)) else None)
-        t = eat(t, m)
+        more = re.search(r"\bmore\b", m.group(0))
+        want("add", value=m.group(1), direction="up" if more else None)
+        t, end = eat(t, m), m.end()
+        while more and (listed := LISTED_PART.match(t, end)):   # "more violins and cellos": more of each
+            want("add", value=listed.group(1), direction="up")
+            t, end = eat(t, listed), listed.end()
     if (m := re.fullmatch(rf"\s*(?:[a-z']+ ){{0,2}}?{INSTR}[\s!]*", t)) \
             or (m := re.fullmatch(rf"\s*(?:and |also |now |then |maybe |perhaps |a |an |some )*{INSTR} (?:in|on|for|"
                                   rf"during|over|across|through|throughout|from|after|before|at|till|until) [a-z0-9:' -]*", t)):
         # "smoky, muted trumpet": a part named alone; "banjo in the last shot": a part named with its place
         want("add", value=m.group(1))
         return eat(t, m)
-    m = re.search(r"\b(?:add|bring in|introduce|include) (?:a |an |some |the )?([a-z][a-z ]*?)(?: in| to| at| for|$)", t)
+    m = re.search(r"\b(?:add|bring in|introduce|include|layer in|throw in) (?:a |an |some |the )?([a-z][a-z ]*?)(?: in| to| at| for|$)", t)
     if m and m.group(1).strip() not in FILLER_WORDS and not re.match(QUALITIES, m.group(1)):
         hit = vocab.lookup(m.group(1).strip(), "instrument")
         if hit is None:

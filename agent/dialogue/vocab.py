@@ -110,6 +110,12 @@ INSTRUMENTS: dict[str, tuple[str, str]] = {
     "maracas": ("Standard", "percussion"), "hand percussion": ("Standard", "percussion"),
     **{w: sound[:2] for w, sound in STAND_INS.items()},
 }
+# Members of a family that plays as one part ("the trumpets" in a brass section), and the drum kits that play a
+# percussion instrument named alone ("the timpani" where the orchestral kit plays)
+FAMILIES = {**{w: "brass" for w in ("trumpet", "trombone", "horn", "horns", "tuba", "french horn", "brass")},
+            **{w: "strings" for w in ("violin", "viola", "cello", "fiddle", "strings", "string section", "orchestra")},
+            "kick": "drums", "snare": "drums", "cymbals": "drums", "hats": "drums"}
+KIT_PLAYED = {"timpani": ("orchestra",), "gong": ("orchestra",), "taiko": ("orchestra",)}   # kits that play them
 # Role words: "the bass", "the melody", "the lead" name a role, not an instrument to add.
 ROLE_WORDS = {"melody": "melody", "tune": "melody", "lead": "lead", "harmony": "harmony", "chords": "harmony",
               "comping": "harmony", "bass": "bass", "bassline": "bass", "drums": "drums", "drum": "drums",
