@@ -177,3 +177,16 @@ def test_ad_typed_for_add_adds_the_part(tmp_path):
     old, new, reply = _say(tmp_path, "jazz", "ad a marimba please")
     assert _same_feel(old, new), reply.reply
     assert new.instrumentation != old.instrumentation, reply.reply
+
+
+def test_a_second_edit_joined_by_and_is_no_reason_for_the_part(tmp_path):
+    # "to make it sadder" says why the cello is wanted; "and make it faster" asks for a second edit
+    from edit_clips import long_clip
+
+    from v2m.agent.dialogue.session import Session
+
+    analysis = long_clip(30.0, 5.0)
+    s = Session.open(analysis.source, "jazz", workdir=tmp_path / "w", analysis=analysis, render=False)
+    before = s.plan.tempo_bpm
+    s.say("turn the piano up a bit and make it faster")
+    assert s.plan.tempo_bpm > before
