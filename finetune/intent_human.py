@@ -99,10 +99,11 @@ def load_set(name: str) -> list[dict]:
     return [d for d in out if half_of(d["id"]) == half] if half else out
 
 
-def bank_items(half: str) -> list[dict]:
-    """The bank's requests of one half ("tune" or "val", by `half_of` on the text), each {"text", "label"}."""
-    items = [x for path in sorted(BANK.glob("*.yaml")) for x in yaml.safe_load(path.read_text()) or []]
-    return [x for x in items if half_of(x["text"]) == half]
+def bank_items(half: str | None, folder: Path = BANK) -> list[dict]:
+    """A bank's items (the request bank's {"text", "label"}, or the place and part banks' under tests/), those of
+    one half ("tune" or "val", by `half_of` on the text), or all of them (`half` None)."""
+    items = [x for path in sorted(folder.glob("*.yaml")) for x in yaml.safe_load(path.read_text()) or []]
+    return [x for x in items if half is None or half_of(x["text"]) == half]
 
 
 def human_rows(names: list[str]) -> list[dict]:

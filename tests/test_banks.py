@@ -9,9 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
-from v2m.finetune.intent_human import half_of
+from v2m.finetune.intent_human import bank_items, half_of
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "bench"))
@@ -22,7 +21,7 @@ def _frozen(folder: Path) -> str:
 
 
 def _items(folder: Path) -> list[dict]:
-    return [x for p in sorted(folder.glob("*.yaml")) for x in yaml.safe_load(p.read_text())]
+    return bank_items(None, folder)
 
 
 @pytest.mark.parametrize("name", ["places_bank", "parts_bank"])

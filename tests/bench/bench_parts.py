@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dialogue_check import _role_of, clip_analysis  # noqa: E402
 
-from v2m.finetune.intent_human import half_of  # noqa: E402
+from v2m.finetune.intent_human import bank_items  # noqa: E402
 
 BANK = Path(__file__).resolve().parents[1] / "parts_bank"
 CLIP = {"duration": 30, "cuts": [6, 13, 21]}
@@ -31,10 +31,7 @@ REQUEST = {"jazz": "jazz", "rock": "rock", "cinematic": "cinematic orchestral", 
 
 
 def items(half: str) -> list[dict]:
-    import yaml
-
-    out = [x for p in sorted(BANK.glob("*.yaml")) for x in yaml.safe_load(p.read_text()) or []]
-    return [x for x in out if half_of(x["text"]) == half]
+    return bank_items(half, BANK)
 
 
 def _relative(plan, s, role: str) -> float:

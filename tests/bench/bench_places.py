@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dialogue_check import clip_analysis  # noqa: E402
 
-from v2m.finetune.intent_human import half_of  # noqa: E402
+from v2m.finetune.intent_human import bank_items  # noqa: E402
 
 BANK = Path(__file__).resolve().parents[1] / "places_bank"
 CLIPS = {"A": {"duration": 30, "cuts": [6, 13, 21]}, "B": {"duration": 60, "every": 4},
@@ -31,10 +31,7 @@ TOL = 0.75
 
 
 def items(half: str) -> list[dict]:
-    import yaml
-
-    out = [x for p in sorted(BANK.glob("*.yaml")) for x in yaml.safe_load(p.read_text()) or []]
-    return [x for x in out if half_of(x["text"]) == half]
+    return bank_items(half, BANK)
 
 
 def _state(plan, t: float) -> tuple:
