@@ -9,12 +9,17 @@ The clip is 100 s cut every 5 s: cut k at 5k s, shot k from 5(k-1) to 5k s."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 from edit_clips import long_clip
 
-from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.dialogue.session import Session
 from v2m.agent.dialogue.where import locate
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
+from bench_places import changed  # noqa: E402 - the one reading of which stretch a turn changed
 
 
 @pytest.fixture()
@@ -48,14 +53,13 @@ def test_shots_apart_in_a_list_are_not_read_as_a_stretch(session):
     assert got is None or (got.start_s, got.end_s) != (5, 45)
 
 
-def _changed(old, new, duration: float) -> tuple[float, float] | None:
-    """The first and last half-second whose section (energy, tempo, parts, levels) differs between plans."""
-    def state(plan, t):
-        sec = plan.sections[plan.section_at(t)]
-        return (round(sec.energy, 3), sec.tempo_bpm or plan.tempo_bpm, tuple(sorted(effective_roles(plan, sec))),
-                tuple(sorted(sec.levels_db.items())))
-    hit = [k / 2 + 0.25 for k in range(int(duration * 2)) if state(old, k / 2 + 0.25) != state(new, k / 2 + 0.25)]
-    return (hit[0] - 0.25, hit[-1] + 0.25) if hit else None
+def _landed(session, request_: str) -> tuple[float, float] | None:
+    """The stretch whose sections changed when `request_` was said (never a question)."""
+    s, a = session
+    old = s.plan
+    r = s.say(request_)
+    assert not getattr(r, "question", None), r.reply
+    return changed(old, s.plan, a.duration_s)
 
 
 @pytest.mark.parametrize("request_,span", [
@@ -66,11 +70,7 @@ def _changed(old, new, duration: float) -> tuple[float, float] | None:
     ("the ninth scene could be calmer", (40, 45)),
     ("please lower the intensity from 0:30 to 0:45", (30, 45)), ("between the 3rd cut and the 6th cut, softer", (15, 30)), ("turn the energy up in scene 3", (10, 15))])
 def test_the_edit_lands_on_the_stretch_named(session, request_, span):
-    s, a = session
-    old = s.plan
-    r = s.say(request_)
-    assert not getattr(r, "question", None), r.reply
-    assert _changed(old, s.plan, a.duration_s) == span, r.reply
+    assert _landed(session, request_) == span
 
 
 @pytest.mark.parametrize("request_,span", [
@@ -81,11 +81,7 @@ def test_the_edit_lands_on_the_stretch_named(session, request_, span):
 def test_a_place_around_or_after_the_edit_still_bounds_it(session, request_, span):
     """"From the first cut to ..." is a stretch of the picture, not the first version of the score; a place
     whose end comes after the edit, or in the clause after a complaint, still bounds the edit."""
-    s, a = session
-    old = s.plan
-    r = s.say(request_)
-    assert not getattr(r, "question", None), r.reply
-    assert _changed(old, s.plan, a.duration_s) == span, r.reply
+    assert _landed(session, request_) == span
 
 
 @pytest.mark.parametrize("request_,span", [
@@ -97,11 +93,7 @@ def test_a_place_around_or_after_the_edit_still_bounds_it(session, request_, spa
 def test_the_kind_of_edit_said_in_other_words_lands_on_its_place(session, request_, span):
     """A growth said as a noun ("a slow build"), a part that "comes up a touch", and a count after "opening" or
     "closing" (shots 1-3, not shots named "opening three") each change the stretch named."""
-    s, a = session
-    old = s.plan
-    r = s.say(request_)
-    assert not getattr(r, "question", None), r.reply
-    assert _changed(old, s.plan, a.duration_s) == span, r.reply
+    assert _landed(session, request_) == span
 
 
 @pytest.mark.parametrize("request_,span", [
@@ -110,11 +102,7 @@ def test_the_kind_of_edit_said_in_other_words_lands_on_its_place(session, reques
 def test_from_the_start_to_a_time_is_a_place_and_low_key_is_no_key(session, request_, span):
     """"From the start" followed by its end is the stretch up to that end (not the intro, not the first
     version), and "low-key" asks for subdued music, not the key as it was."""
-    s, a = session
-    old = s.plan
-    r = s.say(request_)
-    assert not getattr(r, "question", None), r.reply
-    assert _changed(old, s.plan, a.duration_s) == span, r.reply
+    assert _landed(session, request_) == span
 
 
 @pytest.mark.parametrize("request_,span", [
@@ -123,11 +111,7 @@ def test_from_the_start_to_a_time_is_a_place_and_low_key_is_no_key(session, requ
 def test_a_part_fine_at_a_place_keeps_the_place(session, request_, span):
     """"In shot 3 the drums are great, but ...": a part said to be fine is no place said to be fine, so the
     edit after it still lands where the request began."""
-    s, a = session
-    old = s.plan
-    r = s.say(request_)
-    assert not getattr(r, "question", None), r.reply
-    assert _changed(old, s.plan, a.duration_s) == span, r.reply
+    assert _landed(session, request_) == span
 
 
 @pytest.mark.parametrize("request_,span", [
@@ -136,8 +120,4 @@ def test_a_part_fine_at_a_place_keeps_the_place(session, request_, span):
 def test_a_style_word_naming_the_picture_at_a_place_is_no_style(session, request_, span):
     """A word that may name a style ("wedding") said of a place with an edit of its own names what is seen
     there: the edit is made at that place, not a question about switching the whole score's style."""
-    s, a = session
-    old = s.plan
-    r = s.say(request_)
-    assert not getattr(r, "question", None), r.reply
-    assert _changed(old, s.plan, a.duration_s) == span, r.reply
+    assert _landed(session, request_) == span
