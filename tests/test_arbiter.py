@@ -133,6 +133,14 @@ def test_same_again_repeats_the_last_edit_at_the_new_place_and_too_x_is_no_wish_
     assert any(b.energy < a.energy for a, b in zip(first.sections, calmer.plan.sections))
 
 
+def _jazz_chat(tmp_path):
+    """A chat on a 30 s clip cut every 5 s, scored in jazz (the offers' tests)."""
+    from v2m.agent.dialogue.session import Session
+
+    analysis = long_clip(30.0, 5.0)
+    return Session.open(analysis.source, "jazz", workdir=tmp_path / "w", analysis=analysis, render=False)
+
+
 def test_words_the_grammar_cannot_read_become_a_concrete_offer_of_the_models_readings():
     from v2m.agent.dialogue.arbiter import Offer, sharpened
     from v2m.agent.dialogue.where import Unknown
@@ -161,10 +169,7 @@ def test_a_yes_takes_the_one_reading_a_question_offered():
 
 
 def test_an_unread_word_is_asked_about_concretely_and_a_yes_applies_it(tmp_path):
-    from v2m.agent.dialogue.session import Session
-
-    analysis = long_clip(30.0, 5.0)
-    s = Session.open(analysis.source, "jazz", workdir=tmp_path / "w", analysis=analysis, render=False)
+    s = _jazz_chat(tmp_path)
     before = s.plan
     r = s.say("make it swooshier")
     assert r.options and "not sure what" not in r.reply and s.plan == before
@@ -174,10 +179,7 @@ def test_an_unread_word_is_asked_about_concretely_and_a_yes_applies_it(tmp_path)
 
 def test_a_new_request_after_an_offer_is_not_put_at_the_offers_place(tmp_path):
     from v2m.agent.dialogue.operations import effective_roles
-    from v2m.agent.dialogue.session import Session
-
-    analysis = long_clip(30.0, 5.0)
-    s = Session.open(analysis.source, "jazz", workdir=tmp_path / "w", analysis=analysis, render=False)
+    s = _jazz_chat(tmp_path)
     assert s.say("make shot 4 swooshier").options   # offered readings for shot 4 (15-20 s)
     s.say("please add a xylophone")
     plan = s.plan
@@ -193,10 +195,7 @@ def test_a_long_request_that_happens_to_name_an_offered_reading_is_no_answer():
 
 
 def test_a_reading_given_back_in_a_few_words_lands_where_the_offer_was_about(tmp_path):
-    from v2m.agent.dialogue.session import Session
-
-    analysis = long_clip(30.0, 5.0)
-    s = Session.open(analysis.source, "jazz", workdir=tmp_path / "w", analysis=analysis, render=False)
+    s = _jazz_chat(tmp_path)
     r = s.say("shot 3 is kind of wobbly")
     assert r.options
     before = s.plan
