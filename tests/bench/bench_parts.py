@@ -15,12 +15,12 @@ The val half is reported as totals only: it grades, never tuned on.
 from __future__ import annotations
 
 import sys
-import tempfile
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bank_run import halves, outcome, per_group  # noqa: E402
+from bank_run import run as run_bank  # noqa: E402
 from dialogue_check import _role_of, clip_analysis  # noqa: E402
 
 from v2m.finetune.intent_human import bank_items  # noqa: E402
@@ -51,8 +51,8 @@ def judge(item: dict, workdir: Path) -> tuple[str, str]:
     old = s.plan
     r = s.say(item["text"])
     new = s.plan
-    if getattr(r, "question", None) or new == old:
-        return ("asked" if getattr(r, "question", None) else "nothing"), r.reply[:160]
+    if miss := outcome(r, old, new):
+        return miss, r.reply[:160]
     role, change = item["part"], item["change"]
     mids = [(x.start_s + x.end_s) / 2 for x in a.shots]
     if any(new.sections[new.section_at(t)].energy != old.sections[old.section_at(t)].energy for t in mids) or \
@@ -75,23 +75,16 @@ def judge(item: dict, workdir: Path) -> tuple[str, str]:
 
 def run(half: str, verbose: bool) -> None:
     rows = items(half)
-    kinds, by = Counter(), Counter()
-    with tempfile.TemporaryDirectory() as tmp:
-        for k, x in enumerate(rows):
-            kind, what = judge(x, Path(tmp) / f"s{k}")
-            kinds[kind] += 1
-            by[(x["change"], kind == "ok")] += 1
-            if verbose and kind != "ok" and half == "tune":
-                print(f"  {kind.upper()} [{x['style']}, {x['part']} {x['change']}] {x['text']!r}\n      {what}")
+    kinds, by = run_bank(rows, judge, verbose and half == "tune", label=lambda x: f"{x['style']}, {x['part']} {x['change']}",
+                         group=lambda x: x["change"])
     n = max(1, len(rows))
-    per = ", ".join(f"{c} {by[(c, True)]}/{by[(c, True)] + by[(c, False)]}" for c in ("out", "down", "up", "in"))
-    print(f"parts-{half}: {kinds['ok']}/{len(rows)} = {100 * kinds['ok'] / n:.1f}% reach the part asked ({per}); "
+    print(f"parts-{half}: {kinds['ok']}/{len(rows)} = {100 * kinds['ok'] / n:.1f}% reach the part asked "
+          f"({per_group(by, ('out', 'down', 'up', 'in'))}); "
           f"asked {kinds['asked']}, nothing changed {kinds['nothing']}, wrong {kinds['wrong']}")
 
 
 def main(argv: list[str]) -> int:
-    halves = [argv[argv.index("--half") + 1]] if "--half" in argv else ["tune", "val"]
-    for h in halves:
+    for h in halves(argv):
         run(h, "-v" in argv)
     return 0
 

@@ -13,12 +13,12 @@ The val half is reported as totals only (-v prints tune misses only): it grades,
 from __future__ import annotations
 
 import sys
-import tempfile
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bank_run import halves, outcome  # noqa: E402
+from bank_run import run as run_bank  # noqa: E402
 from dialogue_check import clip_analysis  # noqa: E402
 
 from v2m.finetune.intent_human import bank_items  # noqa: E402
@@ -62,8 +62,8 @@ def judge(item: dict, workdir: Path) -> tuple[str, str]:
     s = Session.open(a.source, "", workdir=workdir, analysis=a, render=False)
     old = s.plan
     r = s.say(item["text"])
-    if getattr(r, "question", None) or s.plan == old:
-        return ("asked" if getattr(r, "question", None) else "nothing"), r.reply[:160]
+    if miss := outcome(r, old, s.plan):
+        return miss, r.reply[:160]
     found = changed(old, s.plan, a.duration_s)
     if found is None:
         return "nothing", r.reply[:160]
@@ -75,21 +75,14 @@ def judge(item: dict, workdir: Path) -> tuple[str, str]:
 
 def run(half: str, verbose: bool) -> None:
     rows = items(half)
-    kinds = Counter()
-    with tempfile.TemporaryDirectory() as tmp:
-        for k, x in enumerate(rows):
-            kind, what = judge(x, Path(tmp) / f"s{k}")
-            kinds[kind] += 1
-            if verbose and kind != "ok" and half == "tune":
-                print(f"  {kind.upper()} [{x['clip']}] {x['text']!r}\n      {what}")
+    kinds, _ = run_bank(rows, judge, verbose and half == "tune", label=lambda x: x["clip"])
     n = max(1, len(rows))
     print(f"places-{half}: {kinds['ok']}/{len(rows)} = {100 * kinds['ok'] / n:.1f}% on the stretch asked; "
           f"asked {kinds['asked']}, nothing changed {kinds['nothing']}, elsewhere {kinds['wrong']}")
 
 
 def main(argv: list[str]) -> int:
-    halves = [argv[argv.index("--half") + 1]] if "--half" in argv else ["tune", "val"]
-    for h in halves:
+    for h in halves(argv):
         run(h, "-v" in argv)
     return 0
 

@@ -1,0 +1,48 @@
+"""One runner for the family banks' benches (bench_places, bench_parts, bench_amounts, bench_versions,
+bench_styles, bench_combos): each item is judged once in its own work folder, outcomes are counted by kind
+("ok", "asked", "nothing", "wrong"), and with -v the misses of the TUNE half are printed (the val half grades,
+so it is only ever counted).
+
+    from bank_run import halves, run
+    for half in halves(argv):
+        kinds, by = run(items(half), judge, verbose=half == "tune" and "-v" in argv, label=..., group=...)
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+
+def halves(argv: list[str]) -> list[str]:
+    """The halves asked for on the command line (`--half tune`), both by default."""
+    return [argv[argv.index("--half") + 1]] if "--half" in argv else ["tune", "val"]
+
+
+def run(rows: list[dict], judge: Callable[[dict, Path], tuple[str, str]], verbose: bool = False,
+        label: Callable[[dict], str] = lambda x: "", group: Callable[[dict], str] = lambda x: "") -> tuple[Counter, Counter]:
+    """Judge every row: (outcome kind -> count, (group, ok) -> count); misses printed when `verbose`."""
+    kinds, by = Counter(), Counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        for k, x in enumerate(rows):
+            kind, what = judge(x, Path(tmp) / f"s{k}")
+            kinds[kind] += 1
+            by[(group(x), kind == "ok")] += 1
+            if verbose and kind != "ok":
+                print(f"  {kind.upper()} [{label(x)}] {x['text']!r}\n      {what}")
+    return kinds, by
+
+
+def per_group(by: Counter, groups: tuple[str, ...]) -> str:
+    """'out 3/5, down 4/4, ...' for the groups that occur."""
+    return ", ".join(f"{g} {by[(g, True)]}/{by[(g, True)] + by[(g, False)]}" for g in groups
+                     if by[(g, True)] + by[(g, False)])
+
+
+def outcome(r, old, new) -> str | None:
+    """"asked" when the reply is a question, "nothing" when the plan did not change, else None."""
+    if getattr(r, "question", None):
+        return "asked"
+    return "nothing" if new == old else None
