@@ -1,5 +1,5 @@
-"""The family banks of issue 11 (tests/places_bank, tests/parts_bank, finetune/data/intent_bank): well formed,
-and their graded halves are the ones frozen before anyone read them."""
+"""The family banks of issue 11 (tests/*_bank, finetune/data/intent_bank): well formed, and their graded halves
+are the ones frozen before anyone read them."""
 
 from __future__ import annotations
 
@@ -24,7 +24,10 @@ def _items(folder: Path) -> list[dict]:
     return bank_items(None, folder)
 
 
-@pytest.mark.parametrize("name", ["places_bank", "parts_bank"])
+BANKS = ["places_bank", "parts_bank", "amounts_bank", "versions_bank", "styles_bank", "combos_bank"]
+
+
+@pytest.mark.parametrize("name", BANKS)
 def test_the_val_half_is_the_one_frozen_before_anyone_read_it(name):
     items = _items(HERE / name)
     val = "".join(t + "\n" for t in sorted(x["text"] for x in items if half_of(x["text"]) == "val"))
@@ -56,3 +59,38 @@ def test_every_part_item_names_a_part_its_style_has_or_a_new_one():
     for x in _items(HERE / "parts_bank"):
         assert x["change"] in ("out", "down", "up", "in"), x["text"]
         assert (x["part"] in roles[x["style"]]) == (x["change"] != "in"), x["text"]
+
+
+def test_every_amount_item_asks_one_quantity_one_way_by_one_size():
+    from bench_amounts import BINS, SIZES
+
+    for x in _items(HERE / "amounts_bank"):
+        sizes = [k for k in ("size", "bpm", "by_bpm", "percent", "db") if k in x]
+        assert x["what"] in BINS and x["direction"] in ("up", "down") and len(sizes) == 1, x["text"]
+        assert ("part" in x) == (x["what"] == "level") and x.get("size", "small") in SIZES, x["text"]
+
+
+def test_every_version_item_names_a_version_the_chat_had():
+    from bench_versions import HISTORY, THINGS
+
+    for x in _items(HERE / "versions_bank"):
+        n = x["whole"] if "whole" in x else x["as_in"]
+        assert 1 <= n <= len(HISTORY) and ("whole" in x or x["thing"] in THINGS), x["text"]
+
+
+def test_every_style_item_accepts_only_styles_v2m_plays():
+    from v2m.tools.style import style_names
+
+    names = set(style_names())
+    for x in _items(HERE / "styles_bank"):
+        assert 1 <= len(x["styles"]) <= 3 and set(x["styles"]) <= names - {"jazz"}, x["text"]
+
+
+def test_every_combo_item_asks_known_changes_on_stretches_inside_the_clip():
+    from bench_combos import CLIP, KINDS
+
+    for x in _items(HERE / "combos_bank"):
+        assert 1 <= len(x["edits"]) <= 3, x["text"]
+        for e in x["edits"]:
+            a, b = e["span"]
+            assert e["kind"] in KINDS and 0 <= a < b <= CLIP["duration"], x["text"]
