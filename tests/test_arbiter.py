@@ -74,6 +74,17 @@ def test_a_sure_overall_level_over_the_grammars_energy_when_no_part_is_named():
     assert choose(up, Prediction("loudness_down", 0.95, "energy_down", 0.04), said).how == "rules"
 
 
+def test_a_mood_and_the_key_it_brings_said_together_change_the_key_once(clip):
+    from v2m.agent.dialogue.intents import apply_intents
+
+    analysis, plan = clip
+    assert plan.mode == "major"
+    for said in ("make it mournful, in a minor key", "sadder - minor"):
+        intents = read_request(analysis, plan, said)
+        assert [it.what for it in intents] == ["mood"], said
+        assert apply_intents(analysis, plan, intents, [plan]).mode == "minor"
+
+
 def test_the_model_asks_where_when_its_tagger_hears_a_place_the_grammar_cannot_find(clip):
     analysis, plan = clip
     with pytest.raises(Ask, match="the garage"):

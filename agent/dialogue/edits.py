@@ -389,8 +389,9 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
                 out.append(it)
             elif SIZE[it.magnitude] > SIZE[out[k].magnitude]:  # "too slow, speed it up a lot": the larger
                 out[k] = it
-    if any(it.what != "mode" for it in out):  # "brighter and busier" in a major score: already bright, so busier
-        out = [it for it in out if not (it.what == "mode" and it.value == plan.mode)]
+    if any(it.what != "mode" for it in out):  # "brighter, busier" in major: busier; "gloomy, a minor key": one key
+        moods = [(vocab.MOODS[o.value].mode, _where(o.scope)) for o in out if o.what == "mood" and o.value in vocab.MOODS]
+        out = [it for it in out if not (it.what == "mode" and (it.value == plan.mode or (it.value, _where(it.scope)) in moods))]
     partial = {it.value for it in out if it.what == "revert" and it.amount is not None}
     if partial:  # "too fast now, split the difference": the half-way tempo is the edit
         out = [it for it in out if it.what not in partial or it.what == "revert"]
