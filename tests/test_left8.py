@@ -1,0 +1,67 @@
+"""Defects the seventh session found and left (notes LEFT8), each through a real Session on a synthetic clip, in
+the quoted wording and in other words: a doubt about a part ("not sure about the drums") that added the part, a
+part "too" something the grammar has no word for ("the brass section is way too blaring") that added it, a
+comparative quality ("a bit more sober") switched to a genre, a tempo said with a direction ("take it down to 90
+bpm") that also lowered the energy."""
+
+from __future__ import annotations
+
+import pytest
+from edit_clips import make_analysis
+
+from v2m.agent.dialogue.operations import effective_roles
+from v2m.agent.dialogue.session import Session
+
+# One clip for all: 30 s, cut at 6, 13 and 21 s (shots 1-4).
+CUTS_S = (6, 13, 21)
+
+
+def _open(tmp_path, style: str) -> Session:
+    a = make_analysis(30.0, 25.0, [int(t * 25) for t in CUTS_S], source="synthetic.mp4")
+    return Session.open(a.source, style, workdir=tmp_path / "store", analysis=a, render=False)
+
+
+@pytest.fixture()
+def session(tmp_path):
+    return _open(tmp_path, "tense thriller music")   # drums, bass, harmony, melody
+
+
+@pytest.fixture()
+def cinematic(tmp_path):
+    return _open(tmp_path, "cinematic")   # strings and brass too
+
+
+def _levels(plan) -> list[dict]:
+    return [dict(s.levels_db or {}) for s in plan.sections]
+
+
+@pytest.mark.parametrize("said", ["not sure about the drums", "I'm not sold on the bass",
+                                  "honestly I don't love the drums", "not a fan of the bass tbh"])
+def test_a_doubt_about_a_part_asks_what_to_do_with_it_and_changes_nothing(session, said):
+    # before: the part was read as added, so the drums went up and every section got more energy
+    before = session.plan
+    turn = session.say(said)
+    assert session.plan == before
+    part = "drums" if "drums" in said else "bass"
+    assert turn.question and part in turn.question
+    assert turn.options == [f"less {part}", f"no {part}"]
+
+
+def test_the_answer_to_a_doubt_picks_one_of_its_readings(session):
+    session.say("I'm not convinced by the drums")
+    session.say("the second one")
+    assert not any("drums" in effective_roles(session.plan, s) for s in session.plan.sections)
+
+
+def test_a_doubt_said_before_what_to_do_names_the_part(session):
+    # "not keen on the drums, pull them back": the doubt names the part, the next clause says what to do
+    session.say("not keen on the drums, pull them back a bit")
+    assert all(lv.get("drums", 0.0) < 0 for lv in _levels(session.plan))
+
+
+def test_a_doubt_with_its_place_keeps_the_place_for_the_answer(session):
+    session.say("not sure about the drums in the last shot")
+    session.say("the first one")   # less drums, in the last shot only
+    levels = _levels(session.plan)
+    assert levels[-1].get("drums", 0.0) < 0 and all(lv.get("drums", 0.0) == 0 for lv in levels[:-1])
+
