@@ -59,6 +59,15 @@ def test_a_doubt_said_before_what_to_do_names_the_part(session):
     assert all(lv.get("drums", 0.0) < 0 for lv in _levels(session.plan))
 
 
+@pytest.mark.parametrize("said, part", [("the brass section is way too blaring", "brass"),
+                                        ("the strings are far too honky", "strings")])
+def test_a_part_too_something_unknown_is_turned_down_not_added(cinematic, said, part):
+    # before: "blaring" was dropped as an unknown quality and the part named alone was read as added (louder)
+    turn = cinematic.say(said)
+    assert turn.changed, turn.reply
+    assert all(lv.get(part, 0.0) < 0 for lv in _levels(cinematic.plan)), turn.reply
+
+
 def test_a_doubt_with_its_place_keeps_the_place_for_the_answer(session):
     session.say("not sure about the drums in the last shot")
     session.say("the first one")   # less drums, in the last shot only

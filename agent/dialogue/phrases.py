@@ -15,6 +15,7 @@ import re
 
 from v2m.agent.dialogue.cultures import shunned
 from v2m.agent.dialogue.idioms import IDIOMS
+from v2m.agent.dialogue.mentions import BEING, INSTR
 from v2m.agent.dialogue.where import Ask
 
 # How a part of the score is described when it is too much of something ("it's flat chat from the start",
@@ -206,8 +207,10 @@ def plain(text: str) -> str:
     t = TOO_RE.sub(lambda m: f" {TOO[m.group(1)]} ", t)
     t = NOT_SO_RE.sub(lambda m: f" {TOO[m.group(1)]} ", t)
     # "too epic" is no wish for more epic: an X the grammar cannot move away from is not read as asked for
-    # ("too corporate" is kept: a culture moved away from, see `shunned`)
+    # ("too corporate" is kept: a culture moved away from, see `shunned`); a part said to be too X ("the brass is
+    # way too blaring") is too much of itself, whatever X is
     t = TOO_ANY_RE.sub(lambda m: m.group(0) if m.group(1) in ("much", "many", "long", "short") or shunned(m.group(0))
+                       else " too much " if re.search(rf"{INSTR}(?: section)? {BEING}(?:way |far |much |a bit |a little )?$", t[:m.start()])
                        else " ", t)
     return re.sub(r"\s+", " ", t)
 
