@@ -74,3 +74,27 @@ def test_a_doubt_with_its_place_keeps_the_place_for_the_answer(session):
     levels = _levels(session.plan)
     assert levels[-1].get("drums", 0.0) < 0 and all(lv.get("drums", 0.0) == 0 for lv in levels[:-1])
 
+
+@pytest.mark.parametrize("said", ["make it a bit more sober", "could it be a little more understated"])
+def test_sober_is_held_back_not_a_genre(session, said):
+    # a careful musician hears "more sober" as restrained: less going on, the style kept (before: blues, from
+    # the word's nearest genre in the embeddings)
+    style, energy = session.plan.style, [s.energy for s in session.plan.sections]
+    session.say(said)
+    assert session.plan.style == style
+    assert all(new < old for new, old in zip([s.energy for s in session.plan.sections], energy))
+
+
+@pytest.mark.parametrize("said", ["can it be more polished", "make it more drunk", "more smooth"])
+def test_a_quality_asked_for_by_degree_never_switches_the_genre(session, said):
+    # "polished" and "drunk" sit nearest blues, "smooth" nearest ambient in the embeddings; by degree they are
+    # qualities, so no genre is guessed from them (the turn asks, or reads a mood: smooth is calm)
+    style = session.plan.style
+    session.say(said)
+    assert session.plan.style == style
+
+
+def test_a_genres_own_word_by_degree_still_names_it(session):
+    session.say("a bit more jazzy")
+    assert session.plan.style == "jazz"
+

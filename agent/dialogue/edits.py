@@ -216,7 +216,7 @@ def _unknown(c: Clause, t: str) -> None:
         where = f" in {c.span.label}" if c.span else ""
         raise Ask(f"What should change{where}? {HELP}")
     phrase = " ".join(words[-3:])
-    hit = vocab.best_of(phrase)
+    hit = vocab.exact(phrase, "style") or vocab.best_of(phrase, phrases.guessed_kinds(t, words))
     if hit is None:
         raise Unknown(f"I'm not sure what '{phrase}' means for the music. {HELP}", phrase)
     why = f"'{phrase}' read as {hit.name}"

@@ -46,7 +46,9 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"(?:tension|urgency|drive|intensity|momentum|edge|bite)\b", "more energy"),
     (r"\bgo( a bit| a little| totally| completely| properly)? (?:mental|nuts|crazy|wild|mad|bananas|ham|to town)\b",
      r"\1 more energy"),   # "go a bit mental with the drums": let rip
-    (r"\bmore serious\b|\bless (?:silly|playful|goofy|jokey|frivolous)\b|\bgraver\b|\bmore grown[- ]up\b"
+    # sober, restrained, understated: held back, less going on (not sadder: "sombre" is the sad mood)
+    (r"\bmore (?:serious|sober|restrained|understated|subdued|austere|reserved|low[- ]key)\b"
+     r"|\bless (?:silly|playful|goofy|jokey|frivolous|flashy|showy)\b|\bgraver\b|\bmore grown[- ]up\b"
      r"|\bcalm (?:it|things|this|that)\b(?! down)", "less energy"),
     # everyone playing, or kept big ("bring the whole band in", "keep it big till the end"): fuller
     (r"\b(?:bring|let|have|get) (?:in )?(?:the (?:whole|full) band|everyone|everybody|all the (?:instruments|parts))(?: in)?\b"

@@ -215,6 +215,14 @@ def plain(text: str) -> str:
     return re.sub(r"\s+", " ", t)
 
 
+def guessed_kinds(clause: str, unknown: list[str]) -> tuple[str, ...]:
+    """What words the grammar does not know may be guessed as: a style, a mood or an instrument; no style when
+    they are asked for by degree ("a bit more polished", "less sophisticated"): a genre does not come in degrees,
+    a quality does, so only a genre's own word ("more jazzy", found exactly) names one."""
+    degree = re.search(rf"\b(?:more|less) (?:{'|'.join(map(re.escape, unknown))})\b", clause) if unknown else None
+    return ("mood", "instrument") if degree else ("style", "mood", "instrument")
+
+
 def too_question(text: str) -> str | None:
     """The question for "too X" with an X the grammar cannot move away from on its own ("too epic"), asked
     only when nothing else in the clause was read ("too epic, tone it down" is read as less energy)."""
