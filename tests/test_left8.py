@@ -98,3 +98,12 @@ def test_a_genres_own_word_by_degree_still_names_it(session):
     session.say("a bit more jazzy")
     assert session.plan.style == "jazz"
 
+
+@pytest.mark.parametrize("said, bpm", [("take it down to 90 bpm", 90), ("could you dial it back to 70 bpm", 70)])
+def test_a_tempo_said_with_a_direction_changes_only_the_tempo(session, said, bpm):
+    # before: "take it down" / "dial it back" was also read as its idiom, less energy in every section
+    energy = [s.energy for s in session.plan.sections]
+    session.say(said)
+    assert session.plan.tempo_bpm == bpm
+    assert [s.energy for s in session.plan.sections] == energy
+

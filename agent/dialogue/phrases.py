@@ -195,6 +195,11 @@ def unfilled(text: str) -> str:
     return LATE_START_RE.sub(" more energy at the start ", text)
 
 
+# A number a move goes to ("take it down to 90", "bring it back to 100 bpm"): a tempo, never seconds, a percentage
+# or a time
+TO_TEMPO = r"(?! (?:down |back |up )?to \d{2,3}\b(?![:.%]| ?(?:s|secs?|seconds?|percent|db)\b))"
+
+
 def plain(text: str) -> str:
     """`text` with idioms and "too X" rewritten into the grammar's words."""
     t = re.sub(r"\s+", " ", text)
@@ -202,8 +207,8 @@ def plain(text: str) -> str:
         t = re.sub(pat, words, t)
     if TOO_RE.search(t) or NOT_SO_RE.search(t):  # "too fast, bring it back a notch": the complaint says what
         t = REDUCE_RE.sub(lambda m: " a little " if re.search(SIZED, m.group(0)) else " ", t)
-    for pat, words in IDIOMS:
-        t = re.sub(pat, f" {words} ", t)
+    for pat, words in IDIOMS:   # "take it down to 90 bpm": a tempo to go to, no idiom for less energy
+        t = re.sub(rf"(?:{pat}){TO_TEMPO}", f" {words} ", t)
     t = TOO_RE.sub(lambda m: f" {TOO[m.group(1)]} ", t)
     t = NOT_SO_RE.sub(lambda m: f" {TOO[m.group(1)]} ", t)
     # "too epic" is no wish for more epic: an X the grammar cannot move away from is not read as asked for
