@@ -107,3 +107,22 @@ def test_a_tempo_said_with_a_direction_changes_only_the_tempo(session, said, bpm
     assert session.plan.tempo_bpm == bpm
     assert [s.energy for s in session.plan.sections] == energy
 
+
+def _tempos(plan) -> list[float]:
+    return [s.tempo_bpm or plan.tempo_bpm for s in plan.sections]
+
+
+@pytest.mark.parametrize("first, then, bpm", [("the third shot at double speed", "set the tempo to 120", 120),
+                                              ("shot 2 a lot faster", "can we have the whole thing at 100 bpm", 100)])
+def test_a_tempo_set_for_the_whole_score_is_heard_everywhere(session, first, then, bpm):
+    # before: a section given its own tempo kept it, so "set the tempo to 120" left shot 3 at 165.6 BPM
+    session.say(first)
+    session.say(then)
+    assert set(_tempos(session.plan)) == {bpm}
+
+
+def test_a_whole_score_tempo_change_moves_a_sections_own_tempo_too(session):
+    session.say("the third shot at double speed")
+    before = _tempos(session.plan)
+    session.say("a bit slower overall")
+    assert all(new < old for new, old in zip(_tempos(session.plan), before))
