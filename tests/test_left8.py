@@ -126,3 +126,22 @@ def test_a_whole_score_tempo_change_moves_a_sections_own_tempo_too(session):
     before = _tempos(session.plan)
     session.say("a bit slower overall")
     assert all(new < old for new, old in zip(_tempos(session.plan), before))
+
+
+@pytest.mark.parametrize("said, at", [("a crash 2 seconds after 0:20", 22.0), ("put a stab 1.5 seconds before 0:20", 18.5),
+                                      ("hit it two seconds after 0:09", 11.0)])
+def test_a_mark_said_as_an_offset_from_a_time_lands_there(session, said, at):
+    # before: the offset was dropped and the mark went on the time named (0:20)
+    before = {round(h.time_s, 2) for h in session.plan.hit_points}
+    session.say(said)
+    added = {round(h.time_s, 2) for h in session.plan.hit_points} - before
+    assert added == {at}
+
+
+def test_a_stretch_counted_from_a_time_is_not_an_offset(session):
+    # "for the five seconds after 0:20": from 0:20, that long (a place, read by `where`)
+    energy = {round(s.start_s): s.energy for s in session.plan.sections}
+    session.say("quieter for the five seconds after 0:20")
+    changed = [s for s in session.plan.sections if energy.get(round(s.start_s)) != s.energy]
+    assert changed and min(s.start_s for s in changed) == pytest.approx(20.0, abs=0.6)
+
