@@ -145,3 +145,20 @@ def test_a_stretch_counted_from_a_time_is_not_an_offset(session):
     changed = [s for s in session.plan.sections if energy.get(round(s.start_s)) != s.energy]
     assert changed and min(s.start_s for s in changed) == pytest.approx(20.0, abs=0.6)
 
+
+@pytest.fixture()
+def ambient(tmp_path):
+    return _open(tmp_path, "ambient")   # bass, pad, harmony, melody
+
+
+@pytest.mark.parametrize("said, part, up", [("the pad, is possible to make louder?", "pad", True),
+                                            ("the bass. could you make it quieter please", "bass", False),
+                                            ("the pad, can you make them softer", "pad", False)])
+def test_a_level_asked_for_right_after_a_part_is_that_parts(ambient, said, part, up):
+    # before: "is possible to make louder" was read as the whole mix's loudness, the pad left as it was
+    loudness = ambient.plan.loudness_lufs
+    ambient.say(said)
+    levels = [lv.get(part, 0.0) for lv in _levels(ambient.plan)]
+    assert all(lv > 0 for lv in levels) if up else all(lv < 0 for lv in levels)
+    assert ambient.plan.loudness_lufs == loudness
+

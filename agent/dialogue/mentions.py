@@ -86,6 +86,11 @@ BARE_LEVEL_RE = re.compile(r"^\s*(?:(?:a |a bit |a little |a touch |much |way |b
                            r"music|mix|version|tempo|speed|key)\b)[a-z ]*)$")
 
 
+# How a level is asked for, said before it ("is it possible to make it louder", "could you make them quieter"):
+# nothing of its own, so a level asked for this way right after a part was named is that part's
+FRAME_RE = re.compile(r"^\s*(?:(?:is it|is|it is|it's|would it be|will it be)? ?(?:possible|ok|okay) (?:to )?|(?:can|could|would|"
+                      r"will) (?:you|we|i|it|they) (?:please )?|please |maybe |just )*(?:(?:make|get|have) (?:it |them |that |"
+                      r"those |this )?|(?:be|go|sound) )?")
 # A part's level complained of, so that a level said alone next is about that part ("the strings are too much, softer")
 LEVELED_RE = re.compile(r"\b(?:too|way too|far too) (?:loud|much|quiet|soft|low|weak)\b|\bneeds? more (?:power|punch|presence)\b")
 
@@ -122,8 +127,9 @@ class Mentions:
         leveled, self.leveled = self.leveled, bool(m and LEVELED_RE.search(clause))
         if m:
             self.last, self.topic = m.group(1), False
-        elif (self.topic or leveled) and BARE_LEVEL_RE.match(clause) and not UNPLACED_RE.search(clause):
-            clause = f" {self.last} {clause.strip()} "  # "the sleigh bells ... quieter": the bells quieter
+        elif (self.topic or leveled) and BARE_LEVEL_RE.match(asked := FRAME_RE.sub(" ", clause)) and \
+                not UNPLACED_RE.search(clause):   # "the sleigh bells ... quieter", "the pad, is possible to make louder?"
+            clause = f" {self.last} {asked.strip()} "
         return clause, entered, False
 
 
