@@ -162,3 +162,10 @@ def test_a_level_asked_for_right_after_a_part_is_that_parts(ambient, said, part,
     assert all(lv > 0 for lv in levels) if up else all(lv < 0 for lv in levels)
     assert ambient.plan.loudness_lufs == loudness
 
+
+@pytest.mark.parametrize("said, down", [("base is too loud its all i hear", True), ("base needs to come up a bit", False)])
+def test_a_dictated_part_at_the_start_is_the_part_not_a_moment_of_the_picture(session, said, down):
+    # before: "base" alone was taken for something in the picture ("Where is 'base'?"), the score unchanged
+    session.say(said)
+    levels = [lv.get("bass", 0.0) for lv in _levels(session.plan)]
+    assert all(lv < 0 for lv in levels) if down else all(lv > 0 for lv in levels)

@@ -140,8 +140,9 @@ def _key(phrase: str) -> str:
 def _about_music(phrase: str) -> bool:
     """The phrase names the music, a part of it, how it plays, who hears it or the whole video."""
     low = phrase.lower()   # "the drumms", "the boom boom": a part misspelt or sounded is still a part; a homophone
-    # mended into a music word is not ("the temple" in a video of Kyoto is a place in the picture, not "the tempo")
-    return bool(named_parts(plain_parts(spelled(low)))) or any(w in MUSIC or w.rstrip("s") in MUSIC or w[:-2] in MUSIC
+    # mended into a music word is not ("the temple" in a video of Kyoto is a place in the picture, not "the tempo");
+    # a part dictated is read with a verb after it, as the phrase was said ("base is too loud": the bass)
+    return bool(named_parts(plain_parts(spelled(low + " is")))) or any(w in MUSIC or w.rstrip("s") in MUSIC or w[:-2] in MUSIC
                                                                and w.endswith("es") for w in re.findall(r"[a-z][a-z-]*", low))
 
 
