@@ -169,3 +169,29 @@ def test_a_dictated_part_at_the_start_is_the_part_not_a_moment_of_the_picture(se
     session.say(said)
     levels = [lv.get("bass", 0.0) for lv in _levels(session.plan)]
     assert all(lv < 0 for lv in levels) if down else all(lv > 0 for lv in levels)
+
+
+@pytest.mark.parametrize("said", ["yes", "yeah, go ahead", "sure"])
+def test_a_yes_with_nothing_asked_says_so_and_changes_nothing(session, said):
+    # before: "yes" got the model's weak reading offered ("Do you mean back to the previous version?"), "sure"
+    # was taken for indecision ("Take your time")
+    before = session.plan
+    turn = session.say(said)
+    assert session.plan == before and turn.question and "nothing to say yes to" in turn.reply
+
+
+def test_a_yes_to_two_readings_offers_them_again(session):
+    first = session.say("make it a bit swooshier")
+    assert len(first.options) == 2
+    turn = session.say("yeah")
+    assert turn.options == first.options and all(o in turn.reply for o in first.options)
+    assert "previous version" not in turn.reply
+
+
+def test_a_yes_to_the_one_place_a_question_proposed_is_that_place(session):
+    first = session.say("when the dog jumps, more energy")
+    assert "is that it?" in first.reply
+    energy = [s.energy for s in session.plan.sections]
+    session.say("yes")
+    assert [s.energy for s in session.plan.sections] != energy
+
