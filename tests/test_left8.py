@@ -195,3 +195,10 @@ def test_a_yes_to_the_one_place_a_question_proposed_is_that_place(session):
     session.say("yes")
     assert [s.energy for s in session.plan.sections] != energy
 
+
+@pytest.mark.parametrize("first, again", [("add a crash at 0:13", "add a crash at 0:13"),
+                                          ("a crash on the second cut", "another crash on the second cut please")])
+def test_a_mark_already_there_says_it_is(session, first, again):
+    session.say(first)
+    turn = session.say(again)
+    assert "already a strong crash at 0:13" in turn.reply

@@ -172,6 +172,15 @@ def add_hits(e, times: list[float], kind: str | None) -> None:
         ops.add_hit(e.plan, x, kind, source)
 
 
+def already(plan: ScorePlan, intents: list) -> str | None:
+    """Why a turn that asked for marks changed nothing: each is there already, as strong as asked ("Nothing changed:
+    there is already a strong crash at 0:13."), or None (`ops.add_hit` decides, on a copy of the plan)."""
+    said = [ops.add_hit(plan.model_copy(deep=True), t, it.value, "user") for it in intents if it.what == "hit"
+            for t in it.scope.times_s]
+    said = [x for x in dict.fromkeys(said) if x.startswith("already")]
+    return f"Nothing changed: there is {' and '.join(said)}." if said else None
+
+
 def drop_hits(e, times: list[float] | None) -> None:
     ops.drop_hits(e.plan, times, e.span)
 
