@@ -202,3 +202,12 @@ def test_a_mark_already_there_says_it_is(session, first, again):
     session.say(first)
     turn = session.say(again)
     assert "already a strong crash at 0:13" in turn.reply
+
+
+@pytest.mark.parametrize("said, spared", [("stabs on every cut but not the second", 13.0),
+                                          ("stabs on all the cuts, but not the last one", 21.0)])
+def test_every_cut_but_one_spares_that_one(session, said, spared):
+    # before: "but" split the clause, so "not the second" was read alone and the marks went on every cut (or none)
+    session.say(said)
+    kinds = {round(h.time_s): h.kind for h in session.plan.hit_points}
+    assert {t for t in CUTS_S if kinds.get(t) == "stab"} == set(CUTS_S) - {spared}

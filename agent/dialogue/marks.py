@@ -101,7 +101,9 @@ def sync(c, t: str) -> str:
     a = c.analysis
     times: list[float] | None
     if re.search(r"\b(every|all(?: the)?|each|the) cuts\b|\bevery cut\b|\beach cut\b", t):
-        times = [x for x in visible_cuts(a) if c.span is None or c.span.start_s - 0.05 <= x <= c.span.end_s + 0.05]
+        # a stretch "before" a place ends where that place starts: its cut is not in it ("except the last one")
+        end = c.span.end_s + (-0.05 if c.span.label.startswith("before") else 0.05) if c.span else 0.0
+        times = [x for x in visible_cuts(a) if c.span is None or c.span.start_s - 0.05 <= x <= end]
         spared = [_cut(a, w) for w in EXCEPT_RE.findall(t)]   # "every cut except the first": not that one
         times = [x for x in times if all(abs(x - y) > 0.05 for y in spared)]
     elif (mc := re.search(rf"\bcut (?:at|around|near) {TIME}", t)):
