@@ -211,3 +211,16 @@ def test_every_cut_but_one_spares_that_one(session, said, spared):
     session.say(said)
     kinds = {round(h.time_s): h.kind for h in session.plan.hit_points}
     assert {t for t in CUTS_S if kinds.get(t) == "stab"} == set(CUTS_S) - {spared}
+
+
+@pytest.mark.parametrize("said, at", [("start quiet in the first 12 seconds, then build", 12.0),
+                                      ("keep it soft for the first 10 seconds and then let it grow", 10.0),
+                                      ("softer until 0:12, then build", 12.0)])
+def test_quiet_at_the_start_then_a_build_builds_after_that_stretch(session, said, at):
+    # before: the build was dropped (read over the same first seconds, or not read at all: "build" alone)
+    before = {round(s.start_s, 1): s.energy for s in session.plan.sections}
+    session.say(said)
+    early = [s for s in session.plan.sections if s.end_s <= at + 0.05]
+    late = [s for s in session.plan.sections if s.start_s >= at - 0.05]
+    assert early and all(s.energy < before.get(round(s.start_s, 1), 1.0) for s in early)
+    assert len(late) >= 2 and late[-1].energy > late[0].energy + 0.3   # rising after it

@@ -64,7 +64,9 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\b(?:only|just|keep(?: it to)?(?: only| just)?) (?:the )?(?:soft|quiet|gentle|calm|light)(?:er)? (?:parts?|bits?|instruments?|"
      r"stuff|sounds?|layers?)\b"   # "the drums rest, only the soft part": the quiet parts alone, sparser
      r"|\btoo much (?=now|here|there)\b|\bkeep it minimal\b|\btoo much (?:going on|happening)\b|\brein it in\b|\bsettle it\b|\bground it\b|\bless busy\b", "less energy"),
-    (r"\b(?:go|goes|going|be|keep (?:it|the music)|very|music) (?:very |really |a bit )?(?:quiet|low|soft|down)\b",
+    # ("start quiet in the first 12 seconds": not "start quiet and build", a shape, read whole by `SHAPES`)
+    (r"\b(?:go|goes|going|be|keep (?:it|the music)|very|music|(?:start|begin|open)s?(?: (?:it|things|the music))?|stays?) "
+     r"(?:very |really |a bit |nice and )?(?:quiet|low|soft|down)\b(?!.*\b(?:grow|build|swell|rise|climb|creep|lift|bigger)\w*)",
      "quieter"),
     (r"\bturn it down\b|\bthe volume of all\b|\blower the whole mix\b|\bwhole mix (?:down|lower)\b"
      r"|\bduck (?:everything|it|the music|the mix|it all|all of it)(?: down)?(?: under(?:neath)?(?= \d| the| a))?\b", "quieter"),

@@ -70,7 +70,10 @@ SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
      r"|\b(?:steadily|gradually|slowly|progressively) (?:grow|build|rise|climb|swell|intensify|get bigger|get louder)\w*"
      r"|\b(?:gradual|slow|steady|progressive) (?:build|rise|climb|swell|lift|ramp)\w*", (0.15, 0.9)),
     # a clause that is only the shape ("0:30 to the end: a low pulse, building"); a staircase, a step per shot
-    (r"^\s*(?:and |then |slowly |steadily |gradually |always |just )*(?:building|builds|build|rising|climbing|growing|a build)\s*$"
+    # ("softer until 0:12, then build", "after that let it grow": over the place after the one said before)
+    (r"^\s*(?:and |then |slowly |steadily |gradually |always |just |after (?:that |this |it )?|afterwards |from there |"
+     r"let (?:it|the music|things) )*(?:building|builds|build|rising|rise|climbing|climb|growing|grow|swell|swelling|a build)"
+     r"(?: up| it)?\s*$"
      r"|\b(?:every|each) (?:shot|cut|bar) (?:a )?(?:notch|step|little|bit|touch|level) (?:up|higher|bigger|louder)\b"
      r"|\b(?:a )?(?:notch|step|little|bit) (?:up|higher|bigger) (?:on|at|with|for) (?:every|each) (?:shot|cut)\b"
      r"|\b(?:every|each) (?:shot|cut) (?:bigger|louder|higher|fuller) than the (?:last|one before)\b", (0.15, 0.9)),
