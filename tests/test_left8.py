@@ -224,3 +224,29 @@ def test_quiet_at_the_start_then_a_build_builds_after_that_stretch(session, said
     late = [s for s in session.plan.sections if s.start_s >= at - 0.05]
     assert early and all(s.energy < before.get(round(s.start_s, 1), 1.0) for s in early)
     assert len(late) >= 2 and late[-1].energy > late[0].energy + 0.3   # rising after it
+
+
+@pytest.fixture()
+def jazz(tmp_path):
+    return _open(tmp_path, "jazz")   # a major key, so "darker" changes it
+
+
+def test_a_place_said_as_a_share_of_the_video_is_kept(jazz):
+    # before: "halfway through" was not read as a place, so the whole score went minor
+    first = jazz.plan.sections[0].model_dump()
+    jazz.say("darker starting halfway through")
+    assert jazz.plan.sections[0].model_dump() == first
+    assert any(s.start_s == pytest.approx(15.0, abs=0.6) for s in jazz.plan.sections)
+
+
+@pytest.mark.parametrize("said, at", [("a crash halfway through", 15.0), ("a stab two thirds of the way through the video", 20.0)])
+def test_a_mark_said_as_a_share_of_the_video_lands_there(jazz, said, at):
+    before = {round(h.time_s, 1) for h in jazz.plan.hit_points}
+    jazz.say(said)
+    assert {round(h.time_s, 1) for h in jazz.plan.hit_points} - before == {at}
+
+
+def test_slower_from_a_quarter_of_the_way_in_leaves_the_first_quarter(jazz):
+    tempo = jazz.plan.tempo_bpm
+    jazz.say("slower from a quarter of the way in")
+    assert _tempos(jazz.plan)[0] == tempo and min(_tempos(jazz.plan)) < tempo

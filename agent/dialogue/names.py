@@ -19,7 +19,7 @@ import re
 from v2m.agent.dialogue.exclusions import spared
 from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.phrases import opening, words
-from v2m.agent.dialogue.place_words import CLOCK, ORD, ORDINALS, SECONDS, notation, parse_time, shorthand
+from v2m.agent.dialogue.place_words import CLOCK, ORD, ORDINALS, SECONDS, notation, parse_time, shares, shorthand
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import (
     INTO_RE,
@@ -291,7 +291,7 @@ def placed(text: str, analysis: VideoAnalysis, plan: ScorePlan, known: dict[str,
         noun: what the request counts (`noun_of`).
         last_span: where the last edit was, for "the next cut".
     """
-    text = after_last(as_places(text, known, noun), analysis, last_span)
+    text = after_last(as_places(shares(text, analysis.duration_s), known, noun), analysis, last_span)
     span = locate(text, analysis, plan)
     span = snap(span, analysis) if span else None
     if span is not None and span.sections and (m := SEEN_AT_RE.search(text)) and is_name(m.group("x")) and \

@@ -257,6 +257,27 @@ def _offset(m: re.Match) -> str:
     return f"{m.group(1) or 'at'} {clock}"
 
 
+# A moment said as a share of the video ("halfway through", "a quarter of the way in", "two thirds of the way"):
+# that time; not "halfway back" (a blend of versions) or "halfway between" (two places)
+SHARE_RE = re.compile(r"\b(?:(at|from|starting(?: at| from)?|start(?: at| from)?|until|till|by|after|before|around) )?"
+                      r"(?<!meet )(?<!me )(?<!back )"
+                      r"(?:(a quarter|one quarter|a third|one third|half|two thirds|three quarters) of the way|(half ?way|"
+                      r"half-way))(?! back\b| between\b| there\b| house\b)(?: (?:through|in|into|point|mark|along))?"
+                      r"(?: (?:the video|the clip|the film|the song|the track|it))?\b")
+SHARES = {"a quarter": 0.25, "one quarter": 0.25, "a third": 1 / 3, "one third": 1 / 3, "half": 0.5, "two thirds": 2 / 3,
+          "three quarters": 0.75}
+
+
+def shares(text: str, duration_s: float) -> str:
+    """`text` (lower case) with each moment said as a share of the video read as its time ("from halfway through"
+    -> "from 0:15" in a 30 s video)."""
+    def time(m: re.Match) -> str:
+        at = round(duration_s * SHARES.get(m.group(2) or "half", 0.5))
+        said = "from" if (m.group(1) or "").startswith("start") else m.group(1) or "at"   # "starting halfway": from
+        return f"{said} {at // 60}:{at % 60:02d}"
+    return SHARE_RE.sub(time, text)
+
+
 def notation(text: str) -> str:
     """A request with review-tool notation read into words, before punctuation is dropped: each line one
     note; a note's source tag dropped; a time heading a note ("00:12 - too busy here", "[0:58] silence",
