@@ -201,7 +201,7 @@ def test_a_yes_to_the_one_place_a_question_proposed_is_that_place(session):
 def test_a_mark_already_there_says_it_is(session, first, again):
     session.say(first)
     turn = session.say(again)
-    assert "already a strong crash at 0:13" in turn.reply
+    assert "0:13 already has a strong crash" in turn.reply
 
 
 @pytest.mark.parametrize("said, spared", [("stabs on every cut but not the second", 13.0),

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue.phrases import opening
 from v2m.agent.dialogue.place_words import LANDING, LENGTH, ORD, TIME, parse_time
-from v2m.agent.dialogue.where import Ask, Span, _cut, nearest_cut, visible_cuts
+from v2m.agent.dialogue.where import Ask, Span, _cut, fmt, nearest_cut, visible_cuts
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan
 
 # Words that can only mean a hit: with a place said in the clause or just before, they mark its start.
@@ -176,11 +176,12 @@ def add_hits(e, times: list[float], kind: str | None) -> None:
 
 def already(plan: ScorePlan, intents: list) -> str | None:
     """Why a turn that asked for marks changed nothing: each is there already, as strong as asked ("Nothing changed:
-    there is already a strong crash at 0:13."), or None (`ops.add_hit` decides, on a copy of the plan)."""
-    said = [ops.add_hit(plan.model_copy(deep=True), t, it.value, "user") for it in intents if it.what == "hit"
-            for t in it.scope.times_s]
-    said = [x for x in dict.fromkeys(said) if x.startswith("already")]
-    return f"Nothing changed: there is {' and '.join(said)}." if said else None
+    0:13 already has a strong crash."), or None (`ops.add_hit` decides, on a copy of the plan)."""
+    there = [h for it in intents if it.what == "hit" for t in it.scope.times_s
+             if ops.add_hit(plan.model_copy(deep=True), t, it.value, "user").startswith("already")
+             for h in plan.hit_points if abs(h.time_s - t) < 0.05]
+    said = dict.fromkeys(f"{fmt(h.time_s)} already has a strong {h.kind}" for h in there)
+    return f"Nothing changed: {'; '.join(said)}." if said else None
 
 
 def drop_hits(e, times: list[float] | None) -> None:
