@@ -250,3 +250,20 @@ def test_slower_from_a_quarter_of_the_way_in_leaves_the_first_quarter(jazz):
     tempo = jazz.plan.tempo_bpm
     jazz.say("slower from a quarter of the way in")
     assert _tempos(jazz.plan)[0] == tempo and min(_tempos(jazz.plan)) < tempo
+
+
+@pytest.mark.parametrize("first, move, frm, to", [("add a crash at 0:10", "move the crash to 0:22", 10.0, 22.0),
+                                                  ("add a stab at 0:10", "could you shift that stab from 0:10 to 0:17", 10.0, 17.0)])
+def test_a_mark_moved_leaves_where_it_was_and_lands_where_said(session, first, move, frm, to):
+    # before: "move the crash to 0:22" asked which cut the crash should mark, and nothing moved
+    session.say(first)
+    kind = next(h.kind for h in session.plan.hit_points if h.time_s == frm)
+    session.say(move)
+    hits = {h.time_s: h.kind for h in session.plan.hit_points}
+    assert frm not in hits and hits.get(to) == kind
+
+
+def test_moving_one_of_several_marks_asks_which(session):
+    before = session.plan
+    turn = session.say("move the crash to 0:22")   # crashes on every cut of this clip
+    assert session.plan == before and "0:06" in turn.question and "0:13" in turn.question

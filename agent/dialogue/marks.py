@@ -85,6 +85,9 @@ def sync(c, t: str) -> str:
     t = ARRIVAL_RE.sub(lambda d: " " * len(d.group(0)), t)
     if re.search(POINT, STOP_RE.sub(" ", t)):  # "the music stops in shot 5" is no moment: no music there
         t = STOP_RE.sub(lambda d: " " * (len(d.group(0)) - 6) + "a stop", t)
+    if (moved := MOVE_RE.search(t)):   # "move the crash to 0:22": off where it is, on where it is said to go
+        _move(c, moved)
+        return " " * len(t)
     m = re.search(HIT_WORDS, t)
     # "that's the last photo. a crash when it comes up": a shot or cut named, then a word only a hit can mean
     moment = c.span is not None and c.span.sections is None and MOMENT_RE.search(t) and not re.search(r"\bcuts?\b", t)
@@ -151,6 +154,34 @@ def sync(c, t: str) -> str:
             c.want("shape", shape=[0.3, 1.0], direction="up")
             c.span = span
     return " " * len(t)
+
+
+# A mark moved ("move the crash to 0:22", "shift that stab from 0:10 to 0:12", "can the hit at 0:06 go to 0:07")
+MOVE_RE = re.compile(rf"\b(?:move|shift|slide|nudge|push|pull|put|bring|can|could) (?:the|that|this|my|our) {HIT_WORDS}"
+                     rf"(?: (?:at|on|from) {TIME})? (?:(?:go|be|move) )?(?:to|onto|over to|forward to|back to) {TIME}")
+
+
+def _move(c, m: re.Match) -> None:
+    """The mark `m` names taken off and put at the time it is moved to, its kind kept. Which mark: the one at the
+    time said, else the only one of that kind the user added, else the only one of that kind."""
+    kind, plan = _kind(m.group(1)), c.plan
+    if m.group(2):
+        at = [near_hit(plan, parse_time(m.group(2)))]
+    else:
+        same = [h for h in plan.hit_points if kind is None or h.kind == kind]
+        mine = [h for h in same if h.source == "user"]
+        at = [h.time_s for h in (mine if len(mine) == 1 else same)]
+        if len(at) != 1:
+            said = ", ".join(fmt(x) for x in at) or "none"
+            raise Ask(f"Which {kind or 'mark'} should move to {m.group(3)}? There are marks at {said}.")
+    there = next((h for h in plan.hit_points if abs(h.time_s - at[0]) < 0.05), None)
+    if there is None:
+        raise Ask(f"There is no mark at {fmt(at[0])} to move. Which one did you mean?")
+    to = parse_time(m.group(3))
+    if to > c.analysis.duration_s:
+        raise Ask(f"The video is only {c.analysis.duration_s:.1f} s long; where should the {there.kind} go?")
+    c.want("no_hit", times=at)
+    c.want("hit", value=there.kind, times=[to])
 
 
 def _kind(word: str) -> str | None:
