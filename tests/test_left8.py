@@ -267,3 +267,15 @@ def test_moving_one_of_several_marks_asks_which(session):
     before = session.plan
     turn = session.say("move the crash to 0:22")   # crashes on every cut of this clip
     assert session.plan == before and "0:06" in turn.question and "0:13" in turn.question
+
+
+@pytest.mark.parametrize("said, start, end", [("the first dance bit, 0:13 to 0:21, strings to swell", 13.0, 21.0),
+                                              ("the last goodbye, 0:21 to 0:30, quieter", 21.0, 30.0)])
+def test_a_counted_happening_named_beside_its_place_is_a_name_not_a_style(cinematic, said, start, end):
+    # before: "the first dance" was no name (an ordinal first), so its words were read as a wedding (classical)
+    # and the turn asked whether to switch the whole score
+    style, before = cinematic.plan.style, {round(s.start_s): s.model_dump() for s in cinematic.plan.sections}
+    turn = cinematic.say(said)
+    assert turn.changed and cinematic.plan.style == style
+    moved = [s for s in cinematic.plan.sections if s.model_dump() != before.get(round(s.start_s))]
+    assert moved and all(s.start_s >= start - 0.6 and s.end_s <= end + 0.6 for s in moved)

@@ -179,11 +179,18 @@ PLACE_ALONE_RE = re.compile(rf"^\s*(?:(?:at|on|around|in) )?(?P<place>{STRETCH})
 PLACE_LAST_RE = re.compile(rf"\b(?:at|on|around|in) (?P<place>{STRETCH})\s*$")
 
 
+def _named(name: str) -> bool:
+    """`is_name`, and beside a place said on its own also a happening counted ("the first dance", "the last
+    goodbye"): the place said with it shows it is a moment, not the first shot."""
+    first, _, rest = name.partition(" ")
+    return is_name(name) or first in ORDINALS and is_name(rest) and rest.split()[-1] not in ("one", "ones")
+
+
 def beside(clauses: list[str]) -> dict[str, str]:
     """The names said in a clause of their own beside a place (see NAME_ALONE_RE)."""
     found: dict[str, str] = {}
     for k, clause in enumerate(clauses):
-        if not (m := NAME_ALONE_RE.match(clause)) or not is_name(m.group("name").replace("'s", "")):
+        if not (m := NAME_ALONE_RE.match(clause)) or not _named(m.group("name").replace("'s", "")):
             continue
         after = PLACE_ALONE_RE.match(clauses[k + 1]) if k + 1 < len(clauses) else None
         before = (PLACE_ALONE_RE.match(clauses[k - 1]) or PLACE_LAST_RE.search(clauses[k - 1])) if k else None
