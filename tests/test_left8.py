@@ -279,3 +279,19 @@ def test_a_counted_happening_named_beside_its_place_is_a_name_not_a_style(cinema
     assert turn.changed and cinematic.plan.style == style
     moved = [s for s in cinematic.plan.sections if s.model_dump() != before.get(round(s.start_s))]
     assert moved and all(s.start_s >= start - 0.6 and s.end_s <= end + 0.6 for s in moved)
+
+
+@pytest.mark.parametrize("said", ["it's about two kids building a treehouse", "this is a video of my nan walking her dogs"])
+def test_a_story_of_what_the_video_shows_changes_nothing_and_asks(session, said):
+    # before: "building" in the story was read as a build of energy over the whole score
+    before = session.plan
+    turn = session.say(said)
+    assert session.plan == before and turn.question and "what should change" in turn.reply
+
+
+def test_a_story_naming_a_purpose_offers_its_style_and_a_yes_takes_it(session):
+    # before: "It sounds like wedding to you now: ..." (as if the music sounded like a wedding)
+    turn = session.say("it's a video of our wedding")
+    assert turn.question and "wedding video" in turn.reply and len(turn.options) == 1
+    session.say("yes")
+    assert session.plan.style != "lofi"

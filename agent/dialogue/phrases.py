@@ -15,7 +15,7 @@ import re
 
 from v2m.agent.dialogue.cultures import shunned
 from v2m.agent.dialogue.idioms import IDIOMS
-from v2m.agent.dialogue.mentions import BEING, INSTR
+from v2m.agent.dialogue.mentions import BEING, INSTR, named_parts
 from v2m.agent.dialogue.where import Ask
 
 # How a part of the score is described when it is too much of something ("it's flat chat from the start",
@@ -314,6 +314,16 @@ PLACE_TOKEN_RE = re.compile(r"(?:from )?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*(?:[-–
 DESCRIBED_RE = re.compile(r"^\W*(?:the music|the score|the track|the song|it|this|that|everything)(?: is|'s| sounds| feels)"
                           r"(?: very| really| so| quite| pretty| rather| somewhat| lovely and| a bit| a little| kind of"
                           r"| sort of)*(?: a)? [a-z]+\W*$", re.I)   # "that is rather a lot", "it's a bit much"
+# What the video is about, told as a story ("it's about two kids building a treehouse", "this is a video of our
+# wedding", "the film shows my grandad's party"): the picture described, no wish for the music
+STORY_RE = re.compile(r"^\W*(?:(?:so|well|ok|okay|basically|fyi|just so you know|for context)\W+)*(?:it'?s|it is|this is|"
+                      r"this'?s|the (?:video|film|clip|footage|piece) (?:is|shows)|we'?re making|i'?m making)\s+(?:(?:a|an|the|"
+                      r"our|my|just)\s+)?(?:(?:short |little |quick )?(?:video|film|clip|movie|edit|reel|montage|vlog|story)\s+)?"
+                      r"(?:about|of|showing|where)\s+(?!time\b|right\b|to\b|the same\b|half|\d)", re.I)
+NOT_STORY_RE = re.compile(r"\b(?:music|score|song|track|sound|ending|intro|outro|end|start|beginning|middle|shot|shots|cut|"
+                          r"cuts|tempo|beat|key|faster|slower|louder|quieter|more|less|too|should|needs?|make|want)\b")
+STORY_QUESTION = ("Thanks, that helps to know. I left the score as it is: what should change, e.g. 'calmer in the "
+                  "middle', 'more energy at the end', 'slower'?")
 KEEP_IT_RE = re.compile(r"^\W*(?:no,? )?(?:keep|leave) (?:it|that|this|things)(?: as (?:it is|is|it was))?\W*$", re.I)
 
 
@@ -336,6 +346,10 @@ def edit_clauses(clauses: list[str]) -> list[str]:
     # "Thanks, Tom": the name signed after a pleasantry is part of the sign-off
     clauses = [x for k, x in enumerate(clauses) if not (k and re.fullmatch(r"\s*[A-Z][a-z]+\W*", x)
                                                         and not _words(clauses[k - 1]) - PLEASANTRIES - SMALL_TALK)]
+    told = [x for x in clauses if STORY_RE.match(x) and not NOT_STORY_RE.search(x) and not named_parts(x.lower())]
+    clauses = [x for x in clauses if x not in told]   # "it's about two kids building a treehouse": no "building"
+    if told and not clauses:
+        raise Ask(STORY_QUESTION)
     meaningful = [x for x in clauses if _words(x) - SMALL_TALK - PLEASANTRIES or PLACE_TOKEN_RE.fullmatch(x.strip())]
     asked = [x for x in meaningful if not DESCRIBED_RE.match(x)]
     meaningful = asked or meaningful   # "the music is sweet but the groove should come in sooner": the but-clause
