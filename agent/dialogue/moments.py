@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from v2m.agent.dialogue import names
-from v2m.agent.dialogue.arbiter import COUNTED_RE
+from v2m.agent.dialogue.arbiter import NUMBERED_PLACE_RE
 from v2m.agent.dialogue.mentions import named_parts, plain_parts
 from v2m.agent.dialogue.phrases import ATTRIBUTES, opening, words
 from v2m.agent.dialogue.place_words import TAG_RE, only_place, parse_time
@@ -347,7 +347,7 @@ def unplaced(request: str, intents: list | None, analysis: VideoAnalysis, plan: 
         return None
     known = names.earlier(history)
     if any(re.search(rf"\b{re.escape(n)}\b", moment.phrase.lower()) for n in known) or names.said(request) or \
-            COUNTED_RE.search(words(request.lower())):
+            NUMBERED_PLACE_RE.search(words(request.lower())):
         return None   # a name given before or here, or a place said in numbers: the grammar's to place
     try:
         if locate(names.as_places(words(request.lower()), dict(known), names.noun_of(request)), analysis, plan):
