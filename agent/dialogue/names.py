@@ -174,6 +174,7 @@ def said(request: str) -> dict[str, str]:
 # at 0:47, the ring"). The name is kept without the word for a stretch ("the tokyo bit": "tokyo").
 NAME_ALONE_RE = re.compile(rf"^\s*{DET} (?P<name>[a-z][a-z'-]+(?: [a-z][a-z'-]+){{0,2}}?)"
                            r"(?: (?:bit|part|scene|moment|sequence|stretch|section|shots?))?\s*$")
+# (not cues.STRETCH_RE: a cue's IN and OUT may be joined by "and" or "through", where a name's place may not)
 STRETCH = rf"(?:from )?{CLOCK} ?(?:to|-|until|till) ?{CLOCK}|{PLACE}"
 PLACE_ALONE_RE = re.compile(rf"^\s*(?:(?:at|on|around|in) )?(?P<place>{STRETCH})\s*$")
 PLACE_LAST_RE = re.compile(rf"\b(?:at|on|around|in) (?P<place>{STRETCH})\s*$")
