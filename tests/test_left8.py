@@ -295,3 +295,8 @@ def test_a_story_naming_a_purpose_offers_its_style_and_a_yes_takes_it(session):
     assert turn.question and "wedding video" in turn.reply and len(turn.options) == 1
     session.say("yes")
     assert session.plan.style != "lofi"
+
+
+def test_a_plural_part_not_playing_is_said_in_the_plural(session):
+    turn = session.say("the strings softer in shot 2")   # no strings in this score
+    assert turn.question and "The strings are not playing there" in turn.reply
