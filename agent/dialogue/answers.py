@@ -13,10 +13,11 @@ alone). A question that offered readings is answered by naming one ("the second 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from v2m.agent.dialogue import moments, shifts
 from v2m.agent.dialogue.mentions import named_parts
-from v2m.agent.dialogue.messages import picks
+from v2m.agent.dialogue.messages import AGREE_RE, picks
 from v2m.agent.dialogue.store import TurnRecord
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.where import WHOLE_RE, Ask, fmt, locate, moment, visible_cuts
@@ -50,6 +51,14 @@ def answered(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[Sco
     Returns:
         The PlanResult to take.
     """
+    if asked and AGREE_RE.match(text) and (proposed := PROPOSED_RE.search(asked.reply)):
+        text = f"it's around {proposed.group(1)}"   # "... around 0:15; is that it?" - "yes": there
+    elif AGREE_RE.match(text) and getattr(result, "question", None) and not (asked and len(asked.options) == 1):
+        # a "yes" to nothing is said so; to two readings or an open question, that is asked again (never a guess
+        # of its own, such as going back a version)
+        options = list(asked.options) if asked else []
+        return replace(result, question=f"Which one: {', or '.join(options)}? Say which, or put it another way."
+                       if len(options) > 1 else NOTHING_ASKED if asked is None else asked.reply, options=options)
     if (moved := _moved(planner, analysis, old, lineage, list(turns), text)) is not None:
         return moved
     if (meant := _mark_meant(planner, analysis, old, lineage, list(turns), text, result)) is not None:
@@ -73,6 +82,12 @@ def answered(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[Sco
     return _at_asked_place(planner, analysis, old, lineage, asked, text, result) or result
 
 
+# A plain yes when no question is pending: nothing was offered, so it changes nothing (not a guess at what it agrees to)
+NOTHING_ASKED = ("I haven't asked anything, so there is nothing to say yes to; the score is as it was. Tell me what "
+                 "should change, e.g. 'slower in shot 2' or 'more energy at the end'.")
+# The one place a question proposed (`where`'s hint for a moment it cannot see: "The strongest motion is around
+# 0:15; is that it?"): a yes is that place
+PROPOSED_RE = re.compile(r"\bis around (\d+:\d{2}(?:\.\d+)?); is that it\?")
 # A reading given back in a few words ("calmer please", "darker") answers the offer even when it is not one of the
 # readings offered; a longer message, or one about a part, is a request of its own.
 SHORT_ANSWER_WORDS = 4

@@ -211,7 +211,7 @@ def _model(label: str, request: str) -> Choice:
 
 # A place said in numbers ("00:12 -", "sh3", "after cut 3", "at seventeen seconds") or by a moment of the
 # video not yet named ("up to the pop"): never the whole score.
-COUNTED_RE = re.compile(r"\d:\d|\bsh ?\d|\b(?:shots?|cuts?|sections?|scenes?|bars?) ?\d|\d+ ?(?:s|secs?|seconds|mins?|"
+NUMBERED_PLACE_RE = re.compile(r"\d:\d|\bsh ?\d|\b(?:shots?|cuts?|sections?|scenes?|bars?) ?\d|\d+ ?(?:s|secs?|seconds|mins?|"
                         r"minutes?)\b|\bseconds\b|\bminutes?\b|\b(?:until|till|up to|after|before) the (?!end\b|start\b|"
                         r"beginning\b|top\b|very\b|last\b|first\b|next\b|intro\b|outro\b|ending\b)[a-z]+\b")
 
@@ -225,7 +225,7 @@ def unfound(intents: list[EditIntent], places: tuple[str, ...]) -> None:
         Ask: the question naming the place heard.
     """
     counted = [w if len(w) <= 40 else m.group(0) for w in places
-               if not WHOLE_RE.search(w.lower()) and (m := COUNTED_RE.search(w.lower()))]
+               if not WHOLE_RE.search(w.lower()) and (m := NUMBERED_PLACE_RE.search(w.lower()))]
     if counted and intents and all(it.scope.kind == "whole" and not it.scope.times_s and it.what not in
                                    ("key", "style", "revert", "undo", "hit", "no_hit", "lock",
                                     "unlock", "take", "route") for it in intents):

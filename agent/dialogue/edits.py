@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import (cues, cultures, marks, mentions, names, orchestration, phrases, sides, silence, similes,
-                                 spelling, takes, tempos, versions, vocab)
+from v2m.agent.dialogue import (arbiter, cues, cultures, marks, mentions, names, orchestration, phrases, sides, silence,
+                                 similes, spelling, takes, tempos, versions, vocab)
 from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.phrases import FAST_RE, LESS_RE, LOUD_RE, MORE_RE, QUIET_RE, SLOW_RE, magnitude
@@ -216,7 +216,7 @@ def _unknown(c: Clause, t: str) -> None:
         where = f" in {c.span.label}" if c.span else ""
         raise Ask(f"What should change{where}? {HELP}")
     phrase = " ".join(words[-3:])
-    hit = vocab.best_of(phrase)
+    hit = vocab.exact(phrase, "style") or vocab.best_of(phrase, phrases.guessed_kinds(t, words))
     if hit is None:
         raise Unknown(f"I'm not sure what '{phrase}' means for the music. {HELP}", phrase)
     why = f"'{phrase}' read as {hit.name}"
@@ -237,6 +237,8 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
     if (piece := cultures.private(phrases.words(original or text))):   # as said: names are not spell-corrected
         raise Ask(f"I can't hear '{piece}', so I don't know which piece that is, and I changed nothing. Tell me "
                   "how it sounds (faster or slower, brighter or darker, which instruments) and I'll move toward it.")
+    if (doubt := mentions.doubted(text)):   # "not sure about the drums": which way to go is asked, nothing added
+        raise arbiter.Offer(*doubt)
     c = Clause(analysis, plan, span, text, negative)
     rest = _reference(c, text)
     if not c.intents:
@@ -264,7 +266,7 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
 
 
 # A clause ending at a place ("up to the pop", "until 0:20") and one after it with "then": the second is after it
-THEN_AFTER_RE = re.compile(r"(\b(?:up to|up until|until|till|leading up to|right up to)\b[^,;.!?]{1,40}?)\s*,?\s+(?:and )?then\b"
+THEN_AFTER_RE = re.compile(r"(\b(?:up to|up until|until|till|leading up to|right up to|(?:in|for|during|over) the (?:first|opening))\b[^,;.!?]{1,40}?)\s*,?\s+(?:and )?then\b"
                            r"(?! (?:on|onwards?|after|from|in|at|for|during|till|until|before)\b)", re.I)
 CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|:(?!\d)|\.(?!\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|(?<!everything )(?<!nothing )(?<!all )(?<!out )\bbut\b|\balso\b)\s*")
 
@@ -352,8 +354,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     for n_clause, original in enumerate(clauses):
         text = phrases.words(phrases.unfilled(spelling.spelled(original.lower())))
         text = re.sub(r"(\d)\.(?!\d)", r"\1", text)
-        text = re.sub(r"\b(five|ten|fifteen|twenty|thirty)(?= ?(?:percent|%|bpm))",
-                      lambda m: str(NUMBERS[m.group(1)]), text)
+        text = re.sub(rf"\b({'|'.join(NUMBERS)})(?= ?(?:percent|%|bpm))", lambda m: str(NUMBERS[m.group(1)]), text)
         text = re.sub(SPOKEN_SECONDS[0], SPOKEN_SECONDS[1], text)   # "at thirty five seconds": a moment too
         text, entry, topic = parts.said(text, n_clause == len(clauses) - 1)
         if topic:  # "the strings. less of them.": a part named, then what to do with it

@@ -46,7 +46,9 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"(?:tension|urgency|drive|intensity|momentum|edge|bite)\b", "more energy"),
     (r"\bgo( a bit| a little| totally| completely| properly)? (?:mental|nuts|crazy|wild|mad|bananas|ham|to town)\b",
      r"\1 more energy"),   # "go a bit mental with the drums": let rip
-    (r"\bmore serious\b|\bless (?:silly|playful|goofy|jokey|frivolous)\b|\bgraver\b|\bmore grown[- ]up\b"
+    # sober, restrained, understated: held back, less going on (not sadder: "sombre" is the sad mood)
+    (r"\bmore (?:serious|sober|restrained|understated|subdued|austere|reserved|low[- ]key)\b"
+     r"|\bless (?:silly|playful|goofy|jokey|frivolous|flashy|showy)\b|\bgraver\b|\bmore grown[- ]up\b"
      r"|\bcalm (?:it|things|this|that)\b(?! down)", "less energy"),
     # everyone playing, or kept big ("bring the whole band in", "keep it big till the end"): fuller
     (r"\b(?:bring|let|have|get) (?:in )?(?:the (?:whole|full) band|everyone|everybody|all the (?:instruments|parts))(?: in)?\b"
@@ -62,7 +64,9 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\b(?:only|just|keep(?: it to)?(?: only| just)?) (?:the )?(?:soft|quiet|gentle|calm|light)(?:er)? (?:parts?|bits?|instruments?|"
      r"stuff|sounds?|layers?)\b"   # "the drums rest, only the soft part": the quiet parts alone, sparser
      r"|\btoo much (?=now|here|there)\b|\bkeep it minimal\b|\btoo much (?:going on|happening)\b|\brein it in\b|\bsettle it\b|\bground it\b|\bless busy\b", "less energy"),
-    (r"\b(?:go|goes|going|be|keep (?:it|the music)|very|music) (?:very |really |a bit )?(?:quiet|low|soft|down)\b",
+    # ("start quiet in the first 12 seconds": not "start quiet and build", a shape, read whole by `SHAPES`)
+    (r"\b(?:go|goes|going|be|keep (?:it|the music)|very|music|(?:start|begin|open)s?(?: (?:it|things|the music))?|stays?) "
+     r"(?:very |really |a bit |nice and )?(?:quiet|low|soft|down)\b(?!.*\b(?:grow|build|swell|rise|climb|creep|lift|big|bigger|louder|fuller)\w*)",
      "quieter"),
     (r"\bturn it down\b|\bthe volume of all\b|\blower the whole mix\b|\bwhole mix (?:down|lower)\b"
      r"|\bduck (?:everything|it|the music|the mix|it all|all of it)(?: down)?(?: under(?:neath)?(?= \d| the| a))?\b", "quieter"),

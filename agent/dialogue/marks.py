@@ -13,7 +13,7 @@ from collections.abc import Callable
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue.phrases import opening
 from v2m.agent.dialogue.place_words import LANDING, LENGTH, ORD, TIME, parse_time
-from v2m.agent.dialogue.where import Ask, Span, _cut, nearest_cut, visible_cuts
+from v2m.agent.dialogue.where import Ask, Span, _cut, fmt, nearest_cut, visible_cuts
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan
 
 # Words that can only mean a hit: with a place said in the clause or just before, they mark its start.
@@ -85,6 +85,9 @@ def sync(c, t: str) -> str:
     t = ARRIVAL_RE.sub(lambda d: " " * len(d.group(0)), t)
     if re.search(POINT, STOP_RE.sub(" ", t)):  # "the music stops in shot 5" is no moment: no music there
         t = STOP_RE.sub(lambda d: " " * (len(d.group(0)) - 6) + "a stop", t)
+    if (moved := MOVE_RE.search(t)):   # "move the crash to 0:22": off where it is, on where it is said to go
+        _move(c, moved)
+        return " " * len(t)
     m = re.search(HIT_WORDS, t)
     # "that's the last photo. a crash when it comes up": a shot or cut named, then a word only a hit can mean
     moment = c.span is not None and c.span.sections is None and MOMENT_RE.search(t) and not re.search(r"\bcuts?\b", t)
@@ -101,7 +104,9 @@ def sync(c, t: str) -> str:
     a = c.analysis
     times: list[float] | None
     if re.search(r"\b(every|all(?: the)?|each|the) cuts\b|\bevery cut\b|\beach cut\b", t):
-        times = [x for x in visible_cuts(a) if c.span is None or c.span.start_s - 0.05 <= x <= c.span.end_s + 0.05]
+        # a stretch "before" a place ends where that place starts: its cut is not in it ("except the last one")
+        end = c.span.end_s + (-0.05 if c.span.label.startswith("before") else 0.05) if c.span else 0.0
+        times = [x for x in visible_cuts(a) if c.span is None or c.span.start_s - 0.05 <= x <= end]
         spared = [_cut(a, w) for w in EXCEPT_RE.findall(t)]   # "every cut except the first": not that one
         times = [x for x in times if all(abs(x - y) > 0.05 for y in spared)]
     elif (mc := re.search(rf"\bcut (?:at|around|near) {TIME}", t)):
@@ -151,6 +156,34 @@ def sync(c, t: str) -> str:
     return " " * len(t)
 
 
+# A mark moved ("move the crash to 0:22", "shift that stab from 0:10 to 0:12", "can the hit at 0:06 go to 0:07")
+MOVE_RE = re.compile(rf"\b(?:move|shift|slide|nudge|push|pull|put|bring|can|could) (?:the|that|this|my|our) {HIT_WORDS}"
+                     rf"(?: (?:at|on|from) {TIME})? (?:(?:go|be|move) )?(?:to|onto|over to|forward to|back to) {TIME}")
+
+
+def _move(c, m: re.Match) -> None:
+    """The mark `m` names taken off and put at the time it is moved to, its kind kept. Which mark: the one at the
+    time said, else the only one of that kind the user added, else the only one of that kind."""
+    kind, plan = _kind(m.group(1)), c.plan
+    if m.group(2):
+        at = [near_hit(plan, parse_time(m.group(2)))]
+    else:
+        same = [h for h in plan.hit_points if kind is None or h.kind == kind]
+        mine = [h for h in same if h.source == "user"]
+        at = [h.time_s for h in (mine if len(mine) == 1 else same)]
+        if len(at) != 1:
+            said = ", ".join(fmt(x) for x in at) or "none"
+            raise Ask(f"Which {kind or 'mark'} should move to {m.group(3)}? There are marks at {said}.")
+    there = next((h for h in plan.hit_points if abs(h.time_s - at[0]) < 0.05), None)
+    if there is None:
+        raise Ask(f"There is no mark at {fmt(at[0])} to move. Which one did you mean?")
+    to = parse_time(m.group(3))
+    if to > c.analysis.duration_s:
+        raise Ask(f"The video is only {c.analysis.duration_s:.1f} s long; where should the {there.kind} go?")
+    c.want("no_hit", times=at)
+    c.want("hit", value=there.kind, times=[to])
+
+
 def _kind(word: str) -> str | None:
     """The kind of mark a word names: a button is a stop (the cue's last chord); "hit", "accent": None."""
     return ("crash" if word.startswith("crash") or word in ("boom", "bang", "slam") else "stab"
@@ -170,6 +203,16 @@ def add_hits(e, times: list[float], kind: str | None) -> None:
     source = "cut" if all(any(abs(x - b) < 0.05 for b in a.boundaries_s) for x in times) else "user"
     for x in times:
         ops.add_hit(e.plan, x, kind, source)
+
+
+def already(plan: ScorePlan, intents: list) -> str | None:
+    """Why a turn that asked for marks changed nothing: each is there already, as strong as asked ("Nothing changed:
+    0:13 already has a strong crash."), or None (`ops.add_hit` decides, on a copy of the plan)."""
+    there = [h for it in intents if it.what == "hit" for t in it.scope.times_s
+             if ops.add_hit(plan.model_copy(deep=True), t, it.value, "user").startswith("already")
+             for h in plan.hit_points if abs(h.time_s - t) < 0.05]
+    said = dict.fromkeys(f"{fmt(h.time_s)} already has a strong {h.kind}" for h in there)
+    return f"Nothing changed: {'; '.join(said)}." if said else None
 
 
 def drop_hits(e, times: list[float] | None) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue import vocab
+from v2m.agent.dialogue.place_words import only_place
 from v2m.agent.dialogue.where import Ask, Span
 
 INSTR_ALT = "|".join(sorted((re.escape(k) for k in {*vocab.INSTRUMENTS, *vocab.ROLE_WORDS}), key=len, reverse=True))
@@ -85,6 +86,11 @@ BARE_LEVEL_RE = re.compile(r"^\s*(?:(?:a |a bit |a little |a touch |much |way |b
                            r"music|mix|version|tempo|speed|key)\b)[a-z ]*)$")
 
 
+# How a level is asked for, said before it ("is it possible to make it louder", "could you make them quieter"):
+# nothing of its own, so a level asked for this way right after a part was named is that part's
+FRAME_RE = re.compile(r"^\s*(?:(?:is it|is|it is|it's|would it be|will it be)? ?(?:possible|ok|okay) (?:to )?|(?:can|could|would|"
+                      r"will) (?:you|we|i|it|they) (?:please )?|please |maybe |just )*(?:(?:make|get|have) (?:it |them |that |"
+                      r"those |this )?|(?:be|go|sound) )?")
 # A part's level complained of, so that a level said alone next is about that part ("the strings are too much, softer")
 LEVELED_RE = re.compile(r"\b(?:too|way too|far too) (?:loud|much|quiet|soft|low|weak)\b|\bneeds? more (?:power|punch|presence)\b")
 
@@ -111,6 +117,9 @@ class Mentions:
             return clause, entered, True
         if self.instead and re.search(rf"\b({INSTR_ALT})", clause) and "instead" not in clause:
             clause, self.instead = f"{clause.rstrip()} instead of the {self.instead} ", None
+        if not final and (doubting := doubt(clause)):   # "not keen on the drums (in shot 3), pull them back"
+            self.last, self.topic = doubting[0], True      # the part, and the place said with it, for what follows
+            return doubting[1], entered, not doubting[1].strip()
         if not final and (part := topic(clause)):
             self.last, self.topic = part, True
             return clause, entered, True
@@ -118,8 +127,9 @@ class Mentions:
         leveled, self.leveled = self.leveled, bool(m and LEVELED_RE.search(clause))
         if m:
             self.last, self.topic = m.group(1), False
-        elif (self.topic or leveled) and BARE_LEVEL_RE.match(clause) and not UNPLACED_RE.search(clause):
-            clause = f" {self.last} {clause.strip()} "  # "the sleigh bells ... quieter": the bells quieter
+        elif (self.topic or leveled) and BARE_LEVEL_RE.match(asked := FRAME_RE.sub(" ", clause)) and \
+                not UNPLACED_RE.search(clause):   # "the sleigh bells ... quieter", "the pad, is possible to make louder?"
+            clause = f" {self.last} {asked.strip()} "
         return clause, entered, False
 
 
@@ -155,6 +165,39 @@ def topic(clause: str) -> str | None:
                      rf"(?:the |that |those |this |these |your )?({INSTR_ALT})(?:s|es)?"
                      r"(?: (?:again|now|though|there))?\s*", plain_parts(clause))
     return m.group(1) if m else None
+
+
+# Doubt or dislike of a part that says no way to go ("not sure about the drums", "I don't love the bass", "not
+# sold on the strings"): no wish for more of it, so never read as the part asked for
+DOUBT = (r"(?:not (?:so |too |really |quite |entirely |totally |100% |a )?(?:sure|certain|convinced|sold|keen|happy|"
+         r"crazy|mad|thrilled|big fan|fan|loving|feeling|digging|liking|into)|unsure|uncertain|unconvinced|iffy|"
+         r"on the fence|(?:have|got|having) (?:some |my |a few )?(?:doubts|reservations)|dislike|"
+         r"(?:don'?t|do not|dont) (?:really |quite |much |totally |particularly )?(?:like|love|dig|rate|buy|care for|"
+         r"know about))(?: (?:about|of|by|on|with|over|regarding))?")
+DOUBT_RE = re.compile(rf"\s*(?:(?:hmm+|um+|honestly|tbh|so|but|and|ok|okay|i'?m|i am|im|i|still|just|yeah) )*{DOUBT} "
+                      rf"(?:the |that |those |this |these |your )?({INSTR_ALT})(?:s|es)?\b")
+
+
+def doubt(clause: str) -> tuple[str, str] | None:
+    """The part a clause only doubts ("not sure about the drums in shot 3") and the place said with it ("in shot
+    3"), or None."""
+    said = plain_parts(clause)
+    m = DOUBT_RE.match(said)
+    place = re.sub(r"\b(?:at all|tbh|to be honest|honestly|though|really|much|anymore|yet|either|if i'?m honest)\b", " ",
+                   said[m.end():]) if m else ""
+    return (m.group(1), place) if m and only_place(place) else None
+
+
+def doubted(clause: str) -> tuple[str, tuple[str, str]] | None:
+    """The question for a clause that only doubts a part ("not sure about the drums"), with the readings it
+    offers as requests ("less drums", "no drums"), or None. A doubt says something is wrong with the part but
+    not which way to go; quieter and out are what a part can do without a new direction, so both are offered
+    and nothing changes until one is picked."""
+    if not (found := doubt(clause)):
+        return None
+    part = found[0]
+    return (f"What should the {part} do: less {part}, or no {part}? I left the score as it is; say which, or put it "
+            f"another way (e.g. 'simpler {part} in shot 2').", (f"less {part}", f"no {part}"))
 
 
 def named_parts(phrase: str) -> list[str]:

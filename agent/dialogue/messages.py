@@ -37,7 +37,8 @@ SIGN_OFF_RE = re.compile(r"(?:^|(?<=[.!?\n])|,)\s*(?:thanks|thank you|many thank
                          r"regards|kind regards|best wishes|all the best|ta|thx|warmly)(?: so much| a lot| again)?"
                          r"[,!.]?\s*(?:[-–—]\s*)?(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)?\W*$", re.I)
 TAG_RE = re.compile(r"^\s*(?:\[[^\]\n]{1,60}\]|@[A-Za-z]\w{0,29}\b[:,]?)\s*")
-# A timecode as notes write it: "0:12", "01:00:12", "00:00:05:00" (SMPTE frames), "0:12.5"
+# A timecode as notes write it: "0:12", "01:00:12", "00:00:05:00" (SMPTE frames), "0:12.5"; read before
+# place_words.notation turns SMPTE and hours into place_words.CLOCK, so it is wider than CLOCK (not one pattern)
 STAMP = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[:;.]\d{2})?"
 # "[0:12]", "(01:00-01:10)": a timecode in brackets at the front is a place, said the way the place finder reads
 TIME_TAG_RE = re.compile(rf"^\s*[\[(]\s*({STAMP})(?:\s*(?:-|–|to)\s*({STAMP}))?\s*[\])]\s*[-–—:,]?\s*")

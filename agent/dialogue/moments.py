@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from v2m.agent.dialogue import names
-from v2m.agent.dialogue.arbiter import COUNTED_RE
+from v2m.agent.dialogue.arbiter import NUMBERED_PLACE_RE
 from v2m.agent.dialogue.mentions import named_parts, plain_parts
 from v2m.agent.dialogue.phrases import ATTRIBUTES, opening, words
 from v2m.agent.dialogue.place_words import TAG_RE, only_place, parse_time
@@ -140,8 +140,9 @@ def _key(phrase: str) -> str:
 def _about_music(phrase: str) -> bool:
     """The phrase names the music, a part of it, how it plays, who hears it or the whole video."""
     low = phrase.lower()   # "the drumms", "the boom boom": a part misspelt or sounded is still a part; a homophone
-    # mended into a music word is not ("the temple" in a video of Kyoto is a place in the picture, not "the tempo")
-    return bool(named_parts(plain_parts(spelled(low)))) or any(w in MUSIC or w.rstrip("s") in MUSIC or w[:-2] in MUSIC
+    # mended into a music word is not ("the temple" in a video of Kyoto is a place in the picture, not "the tempo");
+    # a part dictated is read with a verb after it, as the phrase was said ("base is too loud": the bass)
+    return bool(named_parts(plain_parts(spelled(low + " is")))) or any(w in MUSIC or w.rstrip("s") in MUSIC or w[:-2] in MUSIC
                                                                and w.endswith("es") for w in re.findall(r"[a-z][a-z-]*", low))
 
 
@@ -346,7 +347,7 @@ def unplaced(request: str, intents: list | None, analysis: VideoAnalysis, plan: 
         return None
     known = names.earlier(history)
     if any(re.search(rf"\b{re.escape(n)}\b", moment.phrase.lower()) for n in known) or names.said(request) or \
-            COUNTED_RE.search(words(request.lower())):
+            NUMBERED_PLACE_RE.search(words(request.lower())):
         return None   # a name given before or here, or a place said in numbers: the grammar's to place
     try:
         if locate(names.as_places(words(request.lower()), dict(known), names.noun_of(request)), analysis, plan):

@@ -19,7 +19,7 @@ import re
 from v2m.agent.dialogue.exclusions import spared
 from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.phrases import opening, words
-from v2m.agent.dialogue.place_words import CLOCK, ORD, ORDINALS, SECONDS, notation, parse_time, shorthand
+from v2m.agent.dialogue.place_words import CLOCK, ORD, ORDINALS, SECONDS, notation, parse_time, shares, shorthand
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import (
     INTO_RE,
@@ -174,16 +174,24 @@ def said(request: str) -> dict[str, str]:
 # at 0:47, the ring"). The name is kept without the word for a stretch ("the tokyo bit": "tokyo").
 NAME_ALONE_RE = re.compile(rf"^\s*{DET} (?P<name>[a-z][a-z'-]+(?: [a-z][a-z'-]+){{0,2}}?)"
                            r"(?: (?:bit|part|scene|moment|sequence|stretch|section|shots?))?\s*$")
+# (not cues.STRETCH_RE: a cue's IN and OUT may be joined by "and" or "through", where a name's place may not)
 STRETCH = rf"(?:from )?{CLOCK} ?(?:to|-|until|till) ?{CLOCK}|{PLACE}"
 PLACE_ALONE_RE = re.compile(rf"^\s*(?:(?:at|on|around|in) )?(?P<place>{STRETCH})\s*$")
 PLACE_LAST_RE = re.compile(rf"\b(?:at|on|around|in) (?P<place>{STRETCH})\s*$")
+
+
+def _named(name: str) -> bool:
+    """`is_name`, and beside a place said on its own also a happening counted ("the first dance", "the last
+    goodbye"): the place said with it shows it is a moment, not the first shot."""
+    first, _, rest = name.partition(" ")
+    return is_name(name) or first in ORDINALS and is_name(rest) and rest.split()[-1] not in ("one", "ones")
 
 
 def beside(clauses: list[str]) -> dict[str, str]:
     """The names said in a clause of their own beside a place (see NAME_ALONE_RE)."""
     found: dict[str, str] = {}
     for k, clause in enumerate(clauses):
-        if not (m := NAME_ALONE_RE.match(clause)) or not is_name(m.group("name").replace("'s", "")):
+        if not (m := NAME_ALONE_RE.match(clause)) or not _named(m.group("name").replace("'s", "")):
             continue
         after = PLACE_ALONE_RE.match(clauses[k + 1]) if k + 1 < len(clauses) else None
         before = (PLACE_ALONE_RE.match(clauses[k - 1]) or PLACE_LAST_RE.search(clauses[k - 1])) if k else None
@@ -291,7 +299,7 @@ def placed(text: str, analysis: VideoAnalysis, plan: ScorePlan, known: dict[str,
         noun: what the request counts (`noun_of`).
         last_span: where the last edit was, for "the next cut".
     """
-    text = after_last(as_places(text, known, noun), analysis, last_span)
+    text = after_last(as_places(shares(text, analysis.duration_s), known, noun), analysis, last_span)
     span = locate(text, analysis, plan)
     span = snap(span, analysis) if span else None
     if span is not None and span.sections and (m := SEEN_AT_RE.search(text)) and is_name(m.group("x")) and \

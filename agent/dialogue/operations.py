@@ -109,8 +109,9 @@ def set_tempo(plan: ScorePlan, idx: list[int], *, factor: float = 1.0, bpm: floa
     old = plan.tempo_bpm
     if whole and not any(s.locked for s in plan.sections):
         plan.tempo_bpm = new(old)
-        for i in idx:
-            s = plan.sections[i]
+        # a section's own tempo moves too: "set the tempo to 120" is heard everywhere, "a bit slower overall"
+        # slows shot 3's double time (`idx` is empty for the whole score)
+        for i, s in enumerate(plan.sections):
             if s.tempo_bpm is not None:
                 plan.sections[i] = s.model_copy(update={"tempo_bpm": new(s.tempo_bpm) if bpm is None else None})
         if plan.tempo_bpm == old:

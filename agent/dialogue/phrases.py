@@ -15,6 +15,7 @@ import re
 
 from v2m.agent.dialogue.cultures import shunned
 from v2m.agent.dialogue.idioms import IDIOMS
+from v2m.agent.dialogue.mentions import BEING, INSTR, named_parts
 from v2m.agent.dialogue.where import Ask
 
 # How a part of the score is described when it is too much of something ("it's flat chat from the start",
@@ -69,7 +70,10 @@ SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
      r"|\b(?:steadily|gradually|slowly|progressively) (?:grow|build|rise|climb|swell|intensify|get bigger|get louder)\w*"
      r"|\b(?:gradual|slow|steady|progressive) (?:build|rise|climb|swell|lift|ramp)\w*", (0.15, 0.9)),
     # a clause that is only the shape ("0:30 to the end: a low pulse, building"); a staircase, a step per shot
-    (r"^\s*(?:and |then |slowly |steadily |gradually |always |just )*(?:building|builds|build|rising|climbing|growing|a build)\s*$"
+    # ("softer until 0:12, then build", "after that let it grow": over the place after the one said before)
+    (r"^\s*(?:and |then |slowly |steadily |gradually |always |just |after (?:that |this |it )?|afterwards |from there |"
+     r"let (?:it|the music|things) )*(?:building|builds|build|rising|rise|climbing|climb|growing|grow|swell|swelling|a build)"
+     r"(?: up| it)?\s*$"
      r"|\b(?:every|each) (?:shot|cut|bar) (?:a )?(?:notch|step|little|bit|touch|level) (?:up|higher|bigger|louder)\b"
      r"|\b(?:a )?(?:notch|step|little|bit) (?:up|higher|bigger) (?:on|at|with|for) (?:every|each) (?:shot|cut)\b"
      r"|\b(?:every|each) (?:shot|cut) (?:bigger|louder|higher|fuller) than the (?:last|one before)\b", (0.15, 0.9)),
@@ -194,6 +198,11 @@ def unfilled(text: str) -> str:
     return LATE_START_RE.sub(" more energy at the start ", text)
 
 
+# A number a move goes to ("take it down to 90", "bring it back to 100 bpm"): a tempo, never seconds, a percentage
+# or a time
+TO_TEMPO = r"(?! (?:down |back |up )?to \d{2,3}\b(?![:.%]| ?(?:s|secs?|seconds?|percent|db)\b))"
+
+
 def plain(text: str) -> str:
     """`text` with idioms and "too X" rewritten into the grammar's words."""
     t = re.sub(r"\s+", " ", text)
@@ -201,15 +210,25 @@ def plain(text: str) -> str:
         t = re.sub(pat, words, t)
     if TOO_RE.search(t) or NOT_SO_RE.search(t):  # "too fast, bring it back a notch": the complaint says what
         t = REDUCE_RE.sub(lambda m: " a little " if re.search(SIZED, m.group(0)) else " ", t)
-    for pat, words in IDIOMS:
-        t = re.sub(pat, f" {words} ", t)
+    for pat, words in IDIOMS:   # "take it down to 90 bpm": a tempo to go to, no idiom for less energy
+        t = re.sub(rf"(?:{pat}){TO_TEMPO}", f" {words} ", t)
     t = TOO_RE.sub(lambda m: f" {TOO[m.group(1)]} ", t)
     t = NOT_SO_RE.sub(lambda m: f" {TOO[m.group(1)]} ", t)
     # "too epic" is no wish for more epic: an X the grammar cannot move away from is not read as asked for
-    # ("too corporate" is kept: a culture moved away from, see `shunned`)
+    # ("too corporate" is kept: a culture moved away from, see `shunned`); a part said to be too X ("the brass is
+    # way too blaring") is too much of itself, whatever X is
     t = TOO_ANY_RE.sub(lambda m: m.group(0) if m.group(1) in ("much", "many", "long", "short") or shunned(m.group(0))
+                       else " too much " if re.search(rf"{INSTR}(?: section)? {BEING}(?:way |far |much |a bit |a little )?$", t[:m.start()])
                        else " ", t)
     return re.sub(r"\s+", " ", t)
+
+
+def guessed_kinds(clause: str, unknown: list[str]) -> tuple[str, ...]:
+    """What words the grammar does not know may be guessed as: a style, a mood or an instrument; no style when
+    they are asked for by degree ("a bit more polished", "less sophisticated"): a genre does not come in degrees,
+    a quality does, so only a genre's own word ("more jazzy", found exactly) names one."""
+    degree = re.search(rf"\b(?:more|less) (?:{'|'.join(map(re.escape, unknown))})\b", clause) if unknown else None
+    return ("mood", "instrument") if degree else ("style", "mood", "instrument")
 
 
 def too_question(text: str) -> str | None:
@@ -295,6 +314,16 @@ PLACE_TOKEN_RE = re.compile(r"(?:from )?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*(?:[-–
 DESCRIBED_RE = re.compile(r"^\W*(?:the music|the score|the track|the song|it|this|that|everything)(?: is|'s| sounds| feels)"
                           r"(?: very| really| so| quite| pretty| rather| somewhat| lovely and| a bit| a little| kind of"
                           r"| sort of)*(?: a)? [a-z]+\W*$", re.I)   # "that is rather a lot", "it's a bit much"
+# What the video is about, told as a story ("it's about two kids building a treehouse", "this is a video of our
+# wedding", "the film shows my grandad's party"): the picture described, no wish for the music
+STORY_RE = re.compile(r"^\W*(?:(?:so|well|ok|okay|basically|fyi|just so you know|for context)\W+)*(?:it'?s|it is|this is|"
+                      r"this'?s|the (?:video|film|clip|footage|piece) (?:is|shows)|we'?re making|i'?m making)\s+(?:(?:a|an|the|"
+                      r"our|my|just)\s+)?(?:(?:short |little |quick )?(?:video|film|clip|movie|edit|reel|montage|vlog|story)\s+)?"
+                      r"(?:about|of|showing|where)\s+(?!time\b|right\b|to\b|the same\b|half|\d)", re.I)
+NOT_STORY_RE = re.compile(r"\b(?:music|score|song|track|sound|ending|intro|outro|end|start|beginning|middle|shot|shots|cut|"
+                          r"cuts|tempo|beat|key|faster|slower|louder|quieter|more|less|too|should|needs?|make|want)\b")
+STORY_QUESTION = ("Thanks, that helps to know. I left the score as it is: what should change, e.g. 'calmer in the "
+                  "middle', 'more energy at the end', 'slower'?")
 KEEP_IT_RE = re.compile(r"^\W*(?:no,? )?(?:keep|leave) (?:it|that|this|things)(?: as (?:it is|is|it was))?\W*$", re.I)
 
 
@@ -317,6 +346,10 @@ def edit_clauses(clauses: list[str]) -> list[str]:
     # "Thanks, Tom": the name signed after a pleasantry is part of the sign-off
     clauses = [x for k, x in enumerate(clauses) if not (k and re.fullmatch(r"\s*[A-Z][a-z]+\W*", x)
                                                         and not _words(clauses[k - 1]) - PLEASANTRIES - SMALL_TALK)]
+    told = [x for x in clauses if STORY_RE.match(x) and not NOT_STORY_RE.search(x) and not named_parts(x.lower())]
+    clauses = [x for x in clauses if x not in told]   # "it's about two kids building a treehouse": no "building"
+    if told and not clauses:
+        raise Ask(STORY_QUESTION)
     meaningful = [x for x in clauses if _words(x) - SMALL_TALK - PLEASANTRIES or PLACE_TOKEN_RE.fullmatch(x.strip())]
     asked = [x for x in meaningful if not DESCRIBED_RE.match(x)]
     meaningful = asked or meaningful   # "the music is sweet but the groove should come in sooner": the but-clause

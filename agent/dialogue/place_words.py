@@ -236,6 +236,48 @@ def _signed_tempo(m: re.Match) -> str:
     return f"{n}{'%' if unit == '%' else ' bpm'} {'faster' if sign == '+' else 'slower'}"
 
 
+# A moment said as an offset from a time ("2 seconds after 0:30", "half a second before 1:05"): that moment. Not a
+# stretch counted from the time ("for 2 seconds after 0:30", "the five seconds before 0:20": from there, that long)
+OFFSET_RE = re.compile(rf"(?<!\bfor )(?<!\bthe )(?<!\bfirst )(?<!\blast )(?<!\bnext )(?<!\bthose )(?<!\bthese )\b"
+                       rf"(?:(at|from|starting|until|till|to|by|on) )?"
+                       rf"(\d+(?:\.\d+)?|{NUMBER_WORD}|an?|half an?|a couple of) ?(?:s|secs?|seconds?) "
+                       rf"(after|past|later than|before|ahead of|earlier than) ({CLOCK})(?![\d:])", re.I)
+
+
+# "every cut but not the second": the spared one, said with "but" (which would split the clause) as "except"
+EVERY_BUT_RE = re.compile(r"\b((?:every|each|all(?: of)?(?: the)?) (?:cuts?|shots?|hits?))\s*,?\s*but not\b", re.I)
+
+
+def _offset(m: re.Match) -> str:
+    n = m.group(2).lower()
+    n = float(n) if n[0].isdigit() else 0.5 if n.startswith("half") else 2 if n == "a couple of" else \
+        1 if n in ("a", "an") else spoken_number(n)
+    at = max(0.0, parse_time(m.group(4)) + (-n if m.group(3).lower() in ("before", "ahead of", "earlier than") else n))
+    clock = f"{int(at // 60)}:{at % 60:02.0f}" if at == round(at) else f"{int(at // 60)}:{at % 60:04.1f}"
+    return f"{m.group(1) or 'at'} {clock}"
+
+
+# A moment said as a share of the video ("halfway through", "a quarter of the way in", "two thirds of the way"):
+# that time; not "halfway back" (a blend of versions) or "halfway between" (two places)
+SHARE_RE = re.compile(r"\b(?:(at|from|starting(?: at| from)?|start(?: at| from)?|until|till|by|after|before|around) )?"
+                      r"(?<!meet )(?<!me )(?<!back )"
+                      r"(?:(a quarter|one quarter|a third|one third|half|two thirds|three quarters) of the way|(half ?way|"
+                      r"half-way))(?! back\b| between\b| there\b| house\b)(?: (?:through|in|into|point|mark|along))?"
+                      r"(?: (?:the video|the clip|the film|the song|the track|it))?\b")
+SHARES = {"a quarter": 0.25, "one quarter": 0.25, "a third": 1 / 3, "one third": 1 / 3, "half": 0.5, "two thirds": 2 / 3,
+          "three quarters": 0.75}
+
+
+def shares(text: str, duration_s: float) -> str:
+    """`text` (lower case) with each moment said as a share of the video read as its time ("from halfway through"
+    -> "from 0:15" in a 30 s video)."""
+    def time(m: re.Match) -> str:
+        at = round(duration_s * SHARES.get(m.group(2) or "half", 0.5))
+        said = "from" if (m.group(1) or "").startswith("start") else m.group(1) or "at"   # "starting halfway": from
+        return f"{said} {at // 60}:{at % 60:02d}"
+    return SHARE_RE.sub(time, text)
+
+
 def notation(text: str) -> str:
     """A request with review-tool notation read into words, before punctuation is dropped: each line one
     note; a note's source tag dropped; a time heading a note ("00:12 - too busy here", "[0:58] silence",
@@ -248,6 +290,8 @@ def notation(text: str) -> str:
         text = re.sub(pat, rep, text, flags=re.I)
     for pat, rep in MARKS:   # "at the 44-second mark": at 44 seconds
         text = re.sub(pat, rep, text, flags=re.I)
+    text = OFFSET_RE.sub(_offset, text)   # "a crash 2 seconds after 0:30": at 0:32
+    text = EVERY_BUT_RE.sub(r"\1 except", text)   # "every cut but not the second": one clause, that cut spared
     text = HEADER_RE.sub("", ROW_RE.sub(r"\g<time> \g<comment>", text))
     text = re.sub(rf"\(\s*(?:to|till|until|up to|<)\s*({CLOCK})\s*\)", r" until \1 ", text)
     text = re.sub(rf"\(?\b({CLOCK})\s*(?:>|->|→|\+|onwards?|on)\s*\)", r" from \1 on ", text)

@@ -79,7 +79,8 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
         return after, shared, True   # "quieter in the opening, then grow until the end": from where the opening ends
     if shared is not None and (m := RELATIVE_RE.search(text)):   # the moment is where the place said began
         end = analysis.duration_s   # "before the cut, ... after it": the moment is that cut
-        t = shared.end_s if shared.label.startswith("before") else shared.start_s
+        # (a stretch from the very start, "the first 12 seconds", is no moment: after it is after its end)
+        t = shared.end_s if shared.label.startswith("before") or shared.start_s < 0.05 else shared.start_s
         if m.group("side") != "before":
             return Span(t, end, f"after {fmt(t)}", snap=False), shared, True
         if m.group("near") and t > 0.5:

@@ -287,9 +287,14 @@ def plain(request: str) -> str:
             if f.feel is None:   # a culture
                 if way == "toward" or AWAY_RE.search(s[:f.start]):   # a style asked for, or "less corporate":
                     pieces.append(s[last:f.end])   # "make it feel like a wedding film": the style, read by the grammar
+                    moved = True   # a way to go, for a culture only described beside it ("it's a video of our wedding")
                 else:   # "it sounds like a western now", "not like a video game": no style to switch to
                     pieces.append(_undescribed(NOT_RE.sub(" ", s[last:f.start])) + " ")
-                    if not supported:
+                    if not supported and phrases.STORY_RE.match(s[:f.start]):   # "it's a video of our wedding"
+                        asks.append((f"So it's a {f.words} video. Should the music suit that (say yes), or what should "
+                                     "change: calmer or livelier, brighter or darker, slower or faster?",
+                                     (f"make it sound like {f.words}",)))
+                    elif not supported:
                         asks.append((f"It sounds like {f.words} to you now: what should change, calmer or livelier, "
                                      "brighter or darker, slower or faster? Say which, and where.", CULTURE_ANSWERS))
                 last = f.end

@@ -376,6 +376,7 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     places = list(dict.fromkeys(it.scope.label for it in intents if it.scope.label))
     # the place in the user's terms beside the times the changes name
     reply = describe(diff(plan, new), reason, places[0] if len(places) == 1 else "")
+    reply = marks.already(plan, intents) or reply if new == plan else reply   # "a crash at 0:13" where one is
     read = ", ".join(f"{it.what}{' ' + it.direction if it.direction else ''}"
                      f"{' ' + it.value if it.value else ''}{' (' + it.scope.label + ')' if it.scope.label else ''}"
                      f" [{it.source}]" for it in intents)
