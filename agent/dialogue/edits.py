@@ -18,7 +18,7 @@ import re
 
 from v2m.agent.dialogue import (arbiter, cues, cultures, marks, mentions, names, orchestration, phrases, sides, silence,
                                  similes, spelling, takes, tempos, versions, vocab)
-from v2m.agent.dialogue.intents import scope_of
+from v2m.agent.dialogue.intents import place_of, same_meaning, scope_of
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.phrases import FAST_RE, LESS_RE, LOUD_RE, MORE_RE, QUIET_RE, SLOW_RE, magnitude
 from v2m.agent.dialogue.place_words import (APPOSITIVE_RE, PLACE_FILLER, PLACE_WORDS_RE, SPOKEN_SECONDS, notation,
@@ -271,19 +271,6 @@ THEN_AFTER_RE = re.compile(r"(\b(?:up to|up until|until|till|leading up to|right
 CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|:(?!\d)|\.(?!\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|(?<!everything )(?<!nothing )(?<!all )(?<!out )\bbut\b|\balso\b)\s*")
 
 
-def _same(a: EditIntent, b: EditIntent) -> bool:
-    """Two readings of one meaning ("ease the pace off a little, it's rushing"): said once, done once."""
-    return (a.what, a.direction, a.value, _where(a.scope)) == (b.what, b.direction, b.value, _where(b.scope)) and \
-        a.what in ("tempo", "energy", "loudness", "mode", "key", "mood", "balance", "shape", "style", "add", "remove", "only",
-                   "hit", "no_hit")
-
-
-def _where(scope) -> tuple:
-    """Where a scope is, whatever it is called ("before 0:08" and "from 0:00 to 0:08" are one place)."""
-    return (scope.kind == "whole", round(scope.start_s or 0.0, 2), round(scope.end_s or 0.0, 2), scope.sections,
-            tuple(round(t, 2) for t in scope.times_s))
-
-
 def _changes_part(clause: str) -> bool:
     """Whether a clause changes a part of the band ("lift the bass a little", "add a choir")."""
     found: list[str] = []
@@ -385,14 +372,14 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             del out[prev[2]:]   # "the bass is too much, turn it down from 0:15 to 0:25": the complaint is about there
         prev = (text, original, len(out), own, span)
         for it in intents:
-            k = next((k for k, o in enumerate(out) if _same(it, o)), None)
+            k = next((k for k, o in enumerate(out) if same_meaning(it, o)), None)
             if k is None:
                 out.append(it)
             elif SIZE[it.magnitude] > SIZE[out[k].magnitude]:  # "too slow, speed it up a lot": the larger
                 out[k] = it
     if any(it.what != "mode" for it in out):  # "brighter, busier" in major: busier; "gloomy, a minor key": one key
-        moods = [(vocab.MOODS[o.value].mode, _where(o.scope)) for o in out if o.what == "mood" and o.value in vocab.MOODS]
-        out = [it for it in out if not (it.what == "mode" and (it.value == plan.mode or (it.value, _where(it.scope)) in moods))]
+        moods = [(vocab.MOODS[o.value].mode, place_of(o.scope)) for o in out if o.what == "mood" and o.value in vocab.MOODS]
+        out = [it for it in out if not (it.what == "mode" and (it.value == plan.mode or (it.value, place_of(it.scope)) in moods))]
     partial = {it.value for it in out if it.what == "revert" and it.amount is not None}
     if partial:  # "too fast now, split the difference": the half-way tempo is the edit
         out = [it for it in out if it.what not in partial or it.what == "revert"]

@@ -38,6 +38,19 @@ SIZES = {"small": 0, "medium": 1, "large": 2}
 SHAPE_MIN_PIECE_S = 1.0            # a shape over time is drawn in pieces at least this long
 
 
+def same_meaning(a: EditIntent, b: EditIntent) -> bool:
+    """Two readings of one meaning ("ease the pace off a little, it's rushing"): said once, done once."""
+    return (a.what, a.direction, a.value, place_of(a.scope)) == (b.what, b.direction, b.value, place_of(b.scope)) and \
+        a.what in ("tempo", "energy", "loudness", "mode", "key", "mood", "balance", "shape", "style", "add", "remove", "only",
+                   "hit", "no_hit")
+
+
+def place_of(scope) -> tuple:
+    """Where a scope is, whatever it is called ("before 0:08" and "from 0:00 to 0:08" are one place)."""
+    return (scope.kind == "whole", round(scope.start_s or 0.0, 2), round(scope.end_s or 0.0, 2), scope.sections,
+            tuple(round(t, 2) for t in scope.times_s))
+
+
 class Edit:
     """One intent being applied: the plan copy, its span, and the addressed section indices."""
 
