@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue.amounts import sizes
 from v2m.agent.dialogue.cultures import shunned
 from v2m.agent.dialogue.idioms import IDIOMS
 from v2m.agent.dialogue.where import Ask
@@ -86,22 +87,12 @@ def words(text: str) -> str:
     return " " + re.sub(r"\s+", " ", NOT_READ_RE.sub(" ", text.lower())).strip() + " "
 
 
-# The grammar's words for size, tempo, energy and loudness (read by `v2m.agent.dialogue.edits`).
-SMALL = r"\b(?:a (?:little )?bit|slightly|a little|a touch|somewhat|a tad|marginally)\b"
-BIG = (r"\b(?:much|a lot|far|lots|really|very|significantly|drastically|dramatically|considerably)\b"
-       r"|\bway (?=more|less|too|\w+er\b)")  # "way faster", not "is there a way to"
-
-
-def magnitude(text: str) -> str:
-    """How big a change the words ask for: "a bit faster" small, "much faster" large, else medium."""
-    return "small" if re.search(SMALL, text) else "large" if re.search(BIG, text) else "medium"
-
-
-SLOW_RE = (r"\b(?:slower|slow(?: it| things)? down|slow|less fast|more slowly|lower tempo|reduce the tempo|"
-           r"drop the tempo|decrease the tempo|lower the tempo|relax the pace|ease off the tempo|"
+# The grammar's words for tempo, energy and loudness (read by `v2m.agent.dialogue.edits`; sizes by `amounts`).
+SLOW_RE = (r"\b(?:slower|slow(?: it| things)? down|slow|less fast|more slowly|lower tempo|"
+           r"(?:reduce|drop|decrease|lower|cut|trim|slash) the (?:tempo|pace|speed|bpm)|relax the pace|ease off the tempo|"
            r"(?:tempo|pace|speed|bpm) (?:(?:a )?(?:bit|little|touch|lot|much) )?lower)\b")
 FAST_RE = (r"\b(?:faster|speed(?: it| things)? up|fast|quicker|quick|more quickly|higher tempo|up the tempo|"
-           r"raise the tempo|increase the tempo|pick up the pace|more tempo|hurry|"
+           r"(?:raise|increase|boost|lift) the (?:tempo|pace|speed|bpm)|pick up the pace|more tempo|hurry|"
            r"(?:tempo|pace|speed|bpm) (?:(?:a )?(?:bit|little|touch|lot|much) )?higher)\b")
 MORE_RE = (r"\b(?:more energy|more energetic|energetic|busier|denser|fuller|more intense|intense|livelier|higher energy|"
            r"raise the energy|full (?:on|throttle|tilt|power|blast|energy)|(?:go|goes|going|on|at) full(?! of\b)(?= *$)|"
@@ -111,8 +102,10 @@ LESS_RE = (r"\b(?:less energy|less energetic|lower energy|lower the energy|spars
            r"lighter|softer|gentler|"
            r"more minimal|minimal|stripped[- ]down|strip it down|tone it down|less intense|more subtle|subtler|"
            r"smaller|quieter|more delicate|less dense|emptier|barer)\b")
-LOUD_RE = r"\b(?:louder|turn (?:it |the music )?up|more volume|raise the volume|increase the volume|volume up)\b"
-QUIET_RE = (r"\b(?:turn (?:it |the music )?down|less volume|lower the volume|reduce the volume|volume down|"
+# the whole score said as a thing to turn up or down ("turn the whole score down", "turn everything up")
+WHOLE_MIX = r"(?:it |it all |all of it |everything |the music |the (?:whole )?(?:score|track|song|mix|thing|soundtrack) )"
+LOUD_RE = rf"\b(?:louder|(?:turn|crank) {WHOLE_MIX}?(?:\w+ ){{0,2}}?up|more volume|raise the volume|increase the volume|volume up)\b"
+QUIET_RE = (rf"\b(?:turn {WHOLE_MIX}?(?:\w+ ){{0,2}}?down|less volume|lower the volume|reduce the volume|volume down|"
             r"too loud|quieter overall|quieter)\b")
 
 # References to earlier versions.
@@ -168,6 +161,8 @@ ATTRIBUTES = {"tempo": "tempo", "speed": "tempo", "pace": "tempo", "bpm": "tempo
 # Words that carry no edit: dictation fillers, hedges and politeness ("um, can you like make it ...", "pull
 # it right back", "a wee bit", "at like 0:09"), dropped before the grammar reads a clause.
 FILLERS = ((r"\b(?:um+|uh+|erm|er|hmm+|you know|i guess|basically|literally|honestly|tbh|mate|kindly)\b", " "),
+           # "crank it right up", "turn it right down": all the way, a big change (not "right up to the drop")
+           (r"\bright (up|down)\b(?! (?:to|until|till|into|in|at|from|the|before|after|near|by|on)\b)", r"way \1"),
            (r"\b(?:sort|kind) of\b(?= \w)", " "), (r"\blike(?= \d| about| around|,)", " "),
            (r"\bright(?= (?:back|on|at|into|in|there|before|after|up|down|from|till|until|to the)\b)"
             r"(?! before\b| after (?:it|that|this)\b)", " "),   # "right before it": just before, kept for the place
@@ -201,8 +196,8 @@ def plain(text: str) -> str:
         t = re.sub(pat, words, t)
     if TOO_RE.search(t) or NOT_SO_RE.search(t):  # "too fast, bring it back a notch": the complaint says what
         t = REDUCE_RE.sub(lambda m: " a little " if re.search(SIZED, m.group(0)) else " ", t)
-    for pat, words in IDIOMS:
-        t = re.sub(pat, f" {words} ", t)
+    for pat, words in IDIOMS:   # the size said inside an idiom is kept ("add a touch of energy": a little more)
+        t = re.sub(pat, lambda m: f" {sizes(m.group(0))} {m.expand(words)} ", t)
     t = TOO_RE.sub(lambda m: f" {TOO[m.group(1)]} ", t)
     t = NOT_SO_RE.sub(lambda m: f" {TOO[m.group(1)]} ", t)
     # "too epic" is no wish for more epic: an X the grammar cannot move away from is not read as asked for
