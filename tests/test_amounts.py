@@ -129,6 +129,32 @@ def test_the_loudness_moves_by_the_size_said(tmp_path, text, db):
     _only(old, new, "loudness")
 
 
+@pytest.mark.parametrize("text,what,change", [
+    ("honestly it is WAAAY too loud", "loudness", -6.0),           # the size of a complaint kept with it
+    ("the whole piece is a bit too hurried", "tempo", 0.92),
+    ("the music is blaring at me", "loudness", -3.0),              # a state only a wish to be quieter says
+    ("make it twice as busy", "energy", 0.3),
+    ("it's way too slow", "tempo", 1.35)])
+def test_a_complaint_moves_away_by_the_size_it_says(tmp_path, text, what, change):
+    old, new, reply = _say(tmp_path, text)
+    if what == "loudness":
+        assert new.loudness_lufs == pytest.approx(old.loudness_lufs + change), reply
+    elif what == "tempo":
+        assert _tempos(new) == pytest.approx([t * change for t in _tempos(old)], abs=0.06), reply
+    else:
+        assert [b.energy for b in new.sections] == pytest.approx(
+            [min(1.0, max(0.05, a.energy + change)) for a in old.sections]), reply
+    _only(old, new, what)
+
+
+@pytest.mark.parametrize("text,step", [("the snare keeps poking out, take the drums down 2 dB", -2.0),
+                                       ("the hi-hats are too present, pull the kit way back", -8.0)])
+def test_one_part_named_twice_for_one_change_moves_once(tmp_path, text, step):
+    old, new, reply = _say(tmp_path, text)
+    assert all(b - a == pytest.approx(step) for a, b in zip(_levels(old, "drums"), _levels(new, "drums"))), reply
+    _only(old, new, "levels", "drums")
+
+
 def test_amounts_and_sizes_read_in_words():
     from v2m.agent.dialogue.amounts import magnitude, spoken
 
@@ -136,6 +162,7 @@ def test_amounts_and_sizes_read_in_words():
     assert spoken(" twenty-five per cent ").split() == ["25", "percent"]
     assert spoken(" minus six decibels ").split() == ["minus", "6", "db"]
     assert spoken(" tempo of ninety ").split() == ["tempo", "of", "90"]
+    assert spoken(" up a couple of decibels ").split() == ["up", "2", "db"]
     assert spoken(" at one twenty ").split() == ["at", "one", "twenty"]   # no unit, no tempo: maybe a time, left
     assert [magnitude(t) for t in (" ever so slightly ", " WAY up ".lower(), " is there a way to ", " a ton ")] == \
         ["small", "large", "medium", "large"]

@@ -38,6 +38,9 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     # the volume moved by a verb, with the size said between ("crank the volume right up", "volume needs to come down")
     (rf"\b{MOVE} (?:the |its )?{VOLUME} (?:\w+ ){{0,2}}?up\b|\b{VOLUME} {MUST} (?:\w+ ){{0,2}}?up\b", "louder"),
     (rf"\b{MOVE} (?:the |its )?{VOLUME} (?:\w+ ){{0,2}}?down\b|\b{VOLUME} {MUST} (?:\w+ ){{0,2}}?down\b", "quieter"),
+    # "twice as busy", "twice as loud": a big step of that quantity (tempo aside: "twice as fast" is double time)
+    (r"\btwice as (?:busy|intense|energetic|lively|full|dense|driving|exciting|punchy)\b", "much more energy"),
+    (r"\btwice as (?:loud|noisy)\b", "much louder"), (r"\btwice as (?:quiet|soft)\b", "much quieter"),
     # the volume said too low or too high ("far too quiet overall", "the volume is way too low"): louder
     (r"\btoo (?:quiet|soft|low)(?= overall\b| in volume\b)|\b(?:volume|level) (?:is |'s )?too low\b", "louder"),
     # rising across the place ("the music lifts up through it", "build through the whole shot"): a shape
@@ -51,7 +54,7 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      "half-time"),
     (r"\b(?:at )?(?:double|twice) (?:the )?(?:pace|speed|tempo)\b|\bdouble (?:the |its )?(?:pace|speed|tempo)\b", "double-time"),
     (r"\bpush it along\b|\bpick up the (?:tempo|pace|speed)\b|\bmove it along\b|\bmore fast\b|\bspeed it up\b"
-     r"|\b(?:it'?s |is )?dragging\b|\btake the tempo up\b|\btempo up\b|\bquicken\b|\bquicker\b", "faster"),
+     r"|\b(?:it'?s |is )?dragging\b|\bit drags\b|\btake the tempo up\b|\btempo up\b|\bquicken\b|\bquicker\b", "faster"),
     (r"\ba hair\b|\ba smidge\b|\ba notch\b|\ba tiny bit\b|\bjust a bit\b|\bslightly\b|\ba little\b", "a little"),
     (r"\bwake it up\b|\bmore punch\b|\bpunch it up\b|\bmore oomph\b|\bmore life\b|\bliven it up\b|\blift (?:it|them)\b"
      r"|\bopen it up\b|\bmore power\b|\bmore strong\b|\bmake it pop\b|\bkick it up\b|\bgive it some (?:energy|life)\b"
