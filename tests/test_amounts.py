@@ -62,7 +62,8 @@ def test_decibels_of_the_whole_mix_move_its_loudness_by_that_much(tmp_path, text
     ("keys minus three decibels", "harmony", -3.0),
     ("take the sax 7 dB down", "melody", -7.0),
     ("lose the drums by 5dB", "drums", -5.0),        # "lose" by an amount: softer, still playing
-    ("the Rhodes needs to be 4 decibels quieter", "harmony", -4.0)])
+    ("the Rhodes needs to be 4 decibels quieter", "harmony", -4.0),
+    ("4 dB more bass", "bass", 4.0)])                 # more of a playing part by an amount: its level
 def test_decibels_of_one_part_move_its_level_by_that_much(tmp_path, text, role, db):
     old, new, reply = _say(tmp_path, text)
     assert all(b - a == pytest.approx(db) for a, b in zip(_levels(old, role), _levels(new, role))), reply
@@ -72,7 +73,8 @@ def test_decibels_of_one_part_move_its_level_by_that_much(tmp_path, text, role, 
 @pytest.mark.parametrize("text,role,step", [("the sax a touch quieter", "melody", -3.0),
                                             ("the bass way louder", "bass", 8.0),
                                             ("nudge the brushes up a notch", "drums", 3.0),
-                                            ("pull the piano right down", "harmony", -8.0)])
+                                            ("pull the piano right down", "harmony", -8.0),
+                                            ("the keys could come up a smidge", "harmony", 3.0)])
 def test_a_part_moves_by_the_size_said(tmp_path, text, role, step):
     old, new, reply = _say(tmp_path, text)
     assert all(b - a == pytest.approx(step) for a, b in zip(_levels(old, role), _levels(new, role))), reply
@@ -80,7 +82,10 @@ def test_a_part_moves_by_the_size_said(tmp_path, text, role, step):
 
 @pytest.mark.parametrize("text,bpm", [("take it to a hundred and ten bpm", 110.0),
                                       ("tempo: 96", 96.0),
-                                      ("let's try it at one-forty-five beats per minute", 145.0)])
+                                      ("let's try it at one-forty-five beats per minute", 145.0),
+                                      ("drop the bpm to ninety", 90.0),
+                                      ("could you speed it up to 150", 150.0),   # no "until 2:30" in a 30 s clip
+                                      ("can the bpm be one twenty", 120.0)])
 def test_a_tempo_to_set_in_digits_or_words(tmp_path, text, bpm):
     old, new, reply = _say(tmp_path, text)
     assert _tempos(new) == pytest.approx([bpm] * len(new.sections)), reply
@@ -90,7 +95,9 @@ def test_a_tempo_to_set_in_digits_or_words(tmp_path, text, bpm):
 @pytest.mark.parametrize("text,change", [("speed it up twelve per cent", lambda t: t * 1.12),
                                          ("reduce the pace by 25 per cent", lambda t: t * 0.75),
                                          ("knock four beats per minute off", lambda t: t - 4),
-                                         ("slower by six beats a minute please", lambda t: t - 6)])
+                                         ("slower by six beats a minute please", lambda t: t - 6),
+                                         ("faster by ten beats", lambda t: t + 10),
+                                         ("the tempo is 140 now, make it slower", lambda t: t * 0.85)])   # a fact, no target
 def test_a_tempo_change_by_percent_or_bpm(tmp_path, text, change):
     old, new, reply = _say(tmp_path, text)
     assert _tempos(new) == pytest.approx([change(t) for t in _tempos(old)], abs=0.06), reply

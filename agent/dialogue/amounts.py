@@ -50,6 +50,7 @@ def sizes(text: str) -> str:
 # The units as people write them, in one spelling each: "per cent" percent, "beats per minute" bpm, "decibels" db
 UNITS = ((r"\bper ?cents?\b|\bpct\b", "percent"), (r"\ba couple(?: of)? (?=db|decibels?|bpm|beats|percent|per ?cent)", "2 "),
          (r"\bbeats? (?:per|a|each|every|/) ?min(?:ute)?\b|\bbeats?/min\b|\bbpms\b", "bpm"),
+         (r"\bby (\S+) beats?\b", r"by \1 bpm"),   # "faster by ten beats": a change of tempo
          (r"\bdecibels?\b|\bdbs\b|\bdeci ?bels?\b", "db"))
 UNIT = r"(?:bpm|percent|%|db)\b"
 # A tempo said in words: "a hundred and twenty", "one hundred twenty", "one-twenty", "one eighty five"
@@ -58,7 +59,9 @@ TEMPO_WORDS = (rf"(?:(?:a|one|two) hundred(?:(?: and)? {NUMBER_WORD})?|(?:one|tw
 SAID = rf"(?:{TEMPO_WORDS}|{NUMBER_WORD})"
 # A number said in words where an amount stands: before its unit, or after the tempo it sets ("tempo of ninety")
 BEFORE_UNIT_RE = re.compile(rf"\b({SAID})(?= ?{UNIT})")
-AFTER_TEMPO_RE = re.compile(rf"\b(tempo(?: of| to| at| is| around| about)? )({SAID})\b")
+AFTER_TEMPO_RE = re.compile(rf"\b((?:tempo|bpm|speed|pace)(?: \w+){{0,2}}? (?:of|to|at|be|around|about) |tempo )({SAID})\b"
+                            rf"|\b((?:to|at) )((?:a|one|two) hundred(?:(?: and)? {NUMBER_WORD})?)\b")   # "to a hundred and
+# five": no time is said so ("at one twenty" may be 1:20)
 
 
 def _value(said: str) -> int:
@@ -70,6 +73,12 @@ def _value(said: str) -> int:
     return spoken_number(said)
 
 
+# A tempo to go to, said with no unit after a word of tempo ("speed it up to 150", "tempo down to 96"): its unit
+# said, so no place reader takes "up to 150" for "until 2:30"
+TO_TEMPO_RE = re.compile(r"\b((?:speed|slow|hurry)(?: it| things| the \w+)?|tempo|pace|bpm)((?: up| down)? (?:to|at) )(\d{3}|[4-9]\d)\b"
+                         r"(?![:.]\d| ?(?:s|secs?|seconds?|bpm|%|percent)\b)")
+
+
 def spoken(text: str) -> str:
     """`text` with its amounts' units in one spelling and the numbers said in words before them in digits
     ("twenty per cent" -> "20 percent", "one eighty beats per minute" -> "180 bpm", "minus five decibels" ->
@@ -77,7 +86,8 @@ def spoken(text: str) -> str:
     for pat, unit in UNITS:
         text = re.sub(pat, unit, text)
     text = BEFORE_UNIT_RE.sub(lambda m: str(_value(m.group(1))), text)
-    return AFTER_TEMPO_RE.sub(lambda m: m.group(1) + str(_value(m.group(2))), text)
+    text = AFTER_TEMPO_RE.sub(lambda m: (m.group(1) or m.group(3)) + str(_value(m.group(2) or m.group(4))), text)
+    return TO_TEMPO_RE.sub(r"\1\2\3 bpm", text)
 
 
 # A level change in decibels, with its sign when it has one ("minus 5 db"; "-4dB" is read by `spelling`)
@@ -108,11 +118,12 @@ def of_part(c, t: str, read) -> str:
     if m is None:
         return rest
     way, amount = direction(t, m), float(m.group(2))
-    mine = [k for k in range(n, len(c.intents)) if c.intents[k].what in ("balance", "remove")]
+    mine = [k for k in range(n, len(c.intents)) if c.intents[k].what in ("balance", "remove")
+            or c.intents[k].what == "add" and c.intents[k].direction == "up"]   # "5 dB more bass": its level
     for k in mine:
         it = c.intents[k]
-        c.intents[k] = it.model_copy(update={"what": "balance", "amount": amount,
-                                             "direction": way or ("down" if it.what == "remove" else it.direction)})
+        c.intents[k] = it.model_copy(update={"what": "balance", "amount": amount, "direction": way or (
+            "down" if it.what == "remove" else "up" if it.what == "add" else it.direction)})
     if not mine and len(c.intents) == n and way is not None and (part := re.search(INSTR, rest)):
         c.want("balance", value=part.group(1), direction=way, amount=amount)
         rest = eat(rest, part)

@@ -28,10 +28,10 @@ STATES: tuple[tuple[str, str], ...] = (
      r"(?:mental|nuts|crazy|mad|manic|bananas|wild|over the top|ott|overboard)\b", " too busy "),
     (r"\b(?:it'?s|is|are|was|sounds?|gets?|getting|got)(?: a bit| a little| kind of| so| really| just)? (?:deafening|blaring|"
      r"ear[- ]?splitting|blasting|booming)\b", " too loud "),   # "the music is blaring": louder than wanted
-    # the music said to be what nobody asks for ("client feels it is slow", "it's a bit sluggish"): too much so
+    # the music said to be what nobody asks for ("client feels it is slow", "it's a bit sluggish"): too much so (a
+    # tempo or a volume only: "speed it up, it's boring" says why, not a second change)
     (r"\b(?:it'?s|it is|its|is|feels?|sounds?|seems?)((?: a bit| a little| a tad| kind of| kinda| sort of| so| really| very| quite|"
-     r" pretty| rather| just| way| far)*) (slow|sluggish|draggy|rushed|hurried|boring|dull|lifeless|sleepy|loud|noisy|frantic|"
-     r"hectic|chaotic|cluttered)\b", r" \1 too \2 "),
+     r" pretty| rather| just| way| far)*) (slow|sluggish|draggy|rushed|hurried|loud|noisy)\b", r" \1 too \2 "),
 )
 REDUCE_RE = re.compile(r"\b(?:bring|take|knock|pull|dial|wind|rein|peg|tone|back) (?:it|things|that|this|them)? ?(?:back|down|off)"
                        r"(?: (?:a notch|a bit|a little|a touch|a tad|a smidge|a hair|slightly|some|somewhat|a few notches))?\b")
@@ -95,10 +95,10 @@ def words(text: str) -> str:
 
 # The grammar's words for tempo, energy and loudness (read by `v2m.agent.dialogue.edits`; sizes by `amounts`).
 SLOW_RE = (r"\b(?:slower|slow(?: it| things)? down|slow|less fast|more slowly|lower tempo|"
-           r"(?:reduce|drop|decrease|lower|cut|trim|slash) the (?:tempo|pace|speed|bpm)|relax the pace|ease off the tempo|"
+           r"(?:reduce|drop|decrease|lower|cut|trim|slash) (?:the )?(?:tempo|pace|speed|bpm)|relax the pace|ease off the tempo|"
            r"(?:tempo|pace|speed|bpm) (?:(?:a )?(?:bit|little|touch|lot|much) )?lower)\b")
 FAST_RE = (r"\b(?:faster|speed(?: it| things)? up|fast|quicker|quick|more quickly|higher tempo|up the tempo|"
-           r"(?:raise|increase|boost|lift) the (?:tempo|pace|speed|bpm)|pick up the pace|more tempo|hurry|"
+           r"(?:raise|increase|boost|lift) (?:the )?(?:tempo|pace|speed|bpm)|pick up the pace|more tempo|hurry|"
            r"(?:tempo|pace|speed|bpm) (?:(?:a )?(?:bit|little|touch|lot|much) )?higher)\b")
 MORE_RE = (r"\b(?:more energy|more energetic|energetic|busier|denser|fuller|more intense|intense|livelier|higher energy|"
            r"raise the energy|full (?:on|throttle|tilt|power|blast|energy)|(?:go|goes|going|on|at) full(?! of\b)(?= *$)|"
