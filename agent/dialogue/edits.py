@@ -18,7 +18,7 @@ import re
 
 from v2m.agent.dialogue import (amounts, cues, cultures, marks, mentions, names, orchestration, phrases, sides, silence,
                                  similes, spelling, takes, tempos, versions, vocab)
-from v2m.agent.dialogue.intents import scope_of
+from v2m.agent.dialogue.intents import SIZES, scope_of
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.amounts import magnitude
 from v2m.agent.dialogue.phrases import FAST_RE, LESS_RE, LOUD_RE, MORE_RE, QUIET_RE, SLOW_RE
@@ -33,7 +33,6 @@ HELP = ("I can change the style, tempo, key or mood, add, remove, swap or balanc
         "you like, e.g. 'slower after 0:05'?")
 TAKE_OUT_RE = re.compile(r"\b(?:take|get) (?:it|that|them) (?:out|off|away)\b|\bremove (?:it|that|them)\b|"
                          r"\b(?:lose|drop|kill|ditch) (?:it|that)\b")
-SIZE = {"small": 0, "medium": 1, "large": 2}
 
 
 class Clause:
@@ -388,7 +387,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             k = next((k for k, o in enumerate(out) if _same(it, o)), None)
             if k is None:
                 out.append(it)
-            elif (it.amount is not None, SIZE[it.magnitude]) > (out[k].amount is not None, SIZE[out[k].magnitude]):
+            elif (it.amount is not None, SIZES[it.magnitude]) > (out[k].amount is not None, SIZES[out[k].magnitude]):
                 out[k] = it   # "too loud, take 4 dB off": the amount said; "too slow, speed it up a lot": the larger
     if any(it.what != "mode" for it in out):  # "brighter and busier" in a major score: already bright, so busier
         out = [it for it in out if not (it.what == "mode" and it.value == plan.mode)]
