@@ -129,7 +129,8 @@ def test_the_energy_moves_by_the_size_said_and_alone(tmp_path, text, step):
 @pytest.mark.parametrize("text,db", [("crank it right up", 6.0),
                                      ("the volume has got to come down heaps", -6.0),
                                      ("honestly it's far too quiet overall", 6.0),
-                                     ("turn the whole soundtrack down by a whisker", -2.0)])
+                                     ("turn the whole soundtrack down by a whisker", -2.0),
+                                     ("could you decrease the master volume a fraction", -2.0)])
 def test_the_loudness_moves_by_the_size_said(tmp_path, text, db):
     old, new, reply = _say(tmp_path, text)
     assert new.loudness_lufs == pytest.approx(old.loudness_lufs + db), reply

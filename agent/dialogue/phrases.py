@@ -110,8 +110,10 @@ LESS_RE = (r"\b(?:less energy|less energetic|lower energy|lower the energy|spars
            r"smaller|quieter|more delicate|less dense|emptier|barer)\b")
 # the whole score said as a thing to turn up or down ("turn the whole score down", "turn everything up")
 WHOLE_MIX = r"(?:it |it all |all of it |everything |the music |the (?:whole )?(?:score|track|song|mix|thing|soundtrack) )"
-LOUD_RE = rf"\b(?:louder|(?:turn|crank) {WHOLE_MIX}?(?:\w+ ){{0,2}}?up|more volume|raise the volume|increase the volume|volume up)\b"
-QUIET_RE = (rf"\b(?:turn {WHOLE_MIX}?(?:\w+ ){{0,2}}?down|less volume|lower the volume|reduce the volume|volume down|"
+VOLUME = r"(?:the )?(?:overall |master |music |total |whole )?(?:volume|loudness)"
+LOUD_RE = (rf"\b(?:louder|(?:turn|crank) {WHOLE_MIX}?(?:\w+ ){{0,2}}?up|more volume|(?:raise|increase|boost|lift|up) {VOLUME}|"
+           r"volume up)\b")
+QUIET_RE = (rf"\b(?:turn {WHOLE_MIX}?(?:\w+ ){{0,2}}?down|less volume|(?:lower|reduce|decrease|drop|cut|lessen) {VOLUME}|volume down|"
             r"too loud|quieter overall|quieter)\b")
 
 # References to earlier versions.
