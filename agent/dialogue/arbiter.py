@@ -36,6 +36,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from v2m.agent.dialogue.amounts import magnitude, unitless
 from v2m.agent.dialogue.intent_model import LABELS, IntentModel, Prediction
 from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.mentions import named_parts
@@ -225,7 +226,7 @@ def unfound(intents: list[EditIntent], places: tuple[str, ...]) -> None:
         Ask: the question naming the place heard.
     """
     counted = [w if len(w) <= 40 else m.group(0) for w in places
-               if not WHOLE_RE.search(w.lower()) and (m := NUMBERED_PLACE_RE.search(w.lower()))]
+               if not WHOLE_RE.search(w.lower()) and (m := NUMBERED_PLACE_RE.search(unitless(w.lower())))]
     if counted and intents and all(it.scope.kind == "whole" and not it.scope.times_s and it.what not in
                                    ("key", "style", "revert", "undo", "hit", "no_hit", "lock",
                                     "unlock", "take", "route") for it in intents):
@@ -274,7 +275,8 @@ def _placed_intents(label: str, p: float, analysis, plan, request: str, read: Ca
     if what == "shape":
         return [EditIntent(what="shape", direction=direction, shape=[0.15, 0.9] if direction == "up" else [0.8, 0.15],
                            scope=scope_of(span), **common)]
-    return [EditIntent(what=what, direction=direction, value=instrument or value, scope=scope_of(span), **common)]
+    return [EditIntent(what=what, direction=direction, value=instrument or value, scope=scope_of(span),
+                       magnitude=magnitude(text), **common)]   # "tempo needs to go up by a huge amount": large
 
 
 def _refined(label: str, p: float, rules: list[EditIntent], request: str) -> list[EditIntent]:
@@ -311,7 +313,8 @@ def combine(analysis, plan, request: str, read: Callable) -> list[EditIntent]:
     model = IntentModel.load()
     pred, spans = model.read(spelled(request.lower())) if model is not None else (None, [])
     choice = choose(rules, pred, request, asked, guessed)
-    places = tuple(s.text for s in spans if s.label == "scope")
+    said = unitless(spelled(request.lower()))   # "by five beats per minute" names no minute
+    places = tuple(s.text for s in spans if s.label == "scope" and s.text in said)
     if choice.how == "rules":
         unfound(rules, (*places, request))
         return rules

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import (arbiter, cues, cultures, marks, mentions, names, orchestration, phrases, sides, silence,
-                                 similes, spelling, takes, tempos, versions, vocab)
-from v2m.agent.dialogue.intents import place_of, same_meaning, scope_of
+from v2m.agent.dialogue import (amounts, arbiter, cues, cultures, marks, mentions, names, orchestration, phrases, sides,
+                                 silence, similes, spelling, takes, tempos, versions, vocab)
+from v2m.agent.dialogue.intents import SIZES, place_of, same_meaning, scope_of
 from v2m.agent.dialogue.orchestration import eat
-from v2m.agent.dialogue.phrases import FAST_RE, LESS_RE, LOUD_RE, MORE_RE, QUIET_RE, SLOW_RE, magnitude
+from v2m.agent.dialogue.amounts import magnitude
+from v2m.agent.dialogue.phrases import FAST_RE, LESS_RE, LOUD_RE, MORE_RE, QUIET_RE, SLOW_RE
 from v2m.agent.dialogue.place_words import (APPOSITIVE_RE, PLACE_FILLER, PLACE_WORDS_RE, SPOKEN_SECONDS, notation,
                                             only_place)
 from v2m.agent.dialogue.where import Ask, Span, Unknown, moment
@@ -32,8 +33,6 @@ HELP = ("I can change the style, tempo, key or mood, add, remove, swap or balanc
         "you like, e.g. 'slower after 0:05'?")
 TAKE_OUT_RE = re.compile(r"\b(?:take|get) (?:it|that|them) (?:out|off|away)\b|\bremove (?:it|that|them)\b|"
                          r"\b(?:lose|drop|kill|ditch) (?:it|that)\b")
-SIZE = {"small": 0, "medium": 1, "large": 2}
-NUMBERS = {"five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30}
 
 
 class Clause:
@@ -246,10 +245,11 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
         rest = marks.locks(c, rest)
         rest = marks.sync(c, rest)
     if not c.intents:
-        rest = orchestration.read(silence.read(rest, c.want), c.want)
+        rest = amounts.of_part(c, silence.read(rest, c.want), orchestration.read)
+        amounts.sized(c, text)
         rest = phrases.plain(mentions.unreasoned(rest, c.intents))
         for parse in (_shape, _culture, lambda c_, t_: _key(c_, t_, original or text), tempos.read, _style, _mood, _energy,
-                      _loudness):
+                      _loudness, amounts.of_mix):
             rest = parse(c, rest)
         rest = orchestration.read(rest, c.want) if not c.intents else rest
     if not c.intents and span is not None and (d := re.search(r"\b(up|down)\b", rest)) and \
@@ -323,6 +323,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     request = similes.plain(request)   # "it feels like a funeral": how the music feels, in the grammar's words
     said = cues.spoken(notation(cues.unlabelled(request.strip())), analysis, plan)   # a spotting note's cue events
     said = THEN_AFTER_RE.sub(r"\1, after that", said)   # "quiet until the drop, then go big": big after the drop
+    said = amounts.LABELLED_RE.sub(" ", said)   # "Tempo: 100", "louder: +4dB": a label and its amount, one clause
     for x in (x for x in CLAUSE_SPLIT.split(said) if x and x.strip()):
         if clauses and APPOSITIVE_RE.match(x):  # "end on a stop, which is the last cut": one clause
             clauses[-1] += " " + APPOSITIVE_RE.sub(" ", x, count=1)
@@ -341,7 +342,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     for n_clause, original in enumerate(clauses):
         text = phrases.words(phrases.unfilled(spelling.spelled(original.lower())))
         text = re.sub(r"(\d)\.(?!\d)", r"\1", text)
-        text = re.sub(rf"\b({'|'.join(NUMBERS)})(?= ?(?:percent|%|bpm))", lambda m: str(NUMBERS[m.group(1)]), text)
+        text = amounts.spoken(text)   # "twenty per cent", "five beats per minute", "minus six decibels": in digits
         text = re.sub(SPOKEN_SECONDS[0], SPOKEN_SECONDS[1], text)   # "at thirty five seconds": a moment too
         text, entry, topic = parts.said(text, n_clause == len(clauses) - 1)
         if topic:  # "the strings. less of them.": a part named, then what to do with it
@@ -375,8 +376,8 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             k = next((k for k, o in enumerate(out) if same_meaning(it, o)), None)
             if k is None:
                 out.append(it)
-            elif SIZE[it.magnitude] > SIZE[out[k].magnitude]:  # "too slow, speed it up a lot": the larger
-                out[k] = it
+            elif (it.amount is not None, SIZES[it.magnitude]) > (out[k].amount is not None, SIZES[out[k].magnitude]):
+                out[k] = it   # "too loud, take 4 dB off": the amount said; "too slow, speed it up a lot": the larger
     if any(it.what != "mode" for it in out):  # "brighter, busier" in major: busier; "gloomy, a minor key": one key
         moods = [(vocab.MOODS[o.value].mode, place_of(o.scope)) for o in out if o.what == "mood" and o.value in vocab.MOODS]
         out = [it for it in out if not (it.what == "mode" and (it.value == plan.mode or (it.value, place_of(it.scope)) in moods))]

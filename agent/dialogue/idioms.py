@@ -9,13 +9,40 @@ had passed 400 lines).
 
 from __future__ import annotations
 
+# What energy is called ("intensity", "excitement", "drive"), the tempo ("pace") and the volume; the verbs that move either up
+# or down ("crank", "nudge", "calm"), and a quantity said to go up or down ("the tempo needs to go up")
+ENERGY = r"(?:energy|intensity|excitement|drive|busyness|momentum|vigou?r|oomph|pep)"
+PACE = r"(?:tempo|pace|speed|bpm)"
+VOLUME = r"(?:(?:master |overall |music )?(?:volume|loudness))"
+MOVE = (r"(?:bring|dial|turn|tone|take|pull|calm|nudge|knock|wind|ease|drop|notch|ratchet|move|push|kick|crank|pump|jack|"
+        r"ramp|bump|step|inch|edge|shift)")
+MUST = r"(?:needs? to|should|has to|must|could|can|to|will|has got to|ought to) (?:go|come|be|get)"
+
 # Idioms for dimensions the grammar knows, rewritten to its own words. Order matters: longer first.
 IDIOMS: tuple[tuple[str, str], ...] = (
-    # the energy named and turned down or up ("reduce the intensity", "bring the energy down", "dial it down")
-    (r"\b(?:reduce|lower|decrease|lessen|drop|dial down|bring down|tone down|turn down|pull down|take down) (?:the |its |some )?"
-     r"(?:energy|intensity)\b|\b(?:bring|dial|turn|tone|take|pull) (?:the |its )?(?:energy|intensity) down\b", "less energy"),
-    (r"\b(?:increase|raise|boost|crank up|turn up|pump up|dial up) (?:the |its )?(?:energy|intensity)\b"
-     r"|\b(?:crank|turn|pump|dial) (?:the |its )?(?:energy|intensity) up\b", "more energy"),
+    # the energy named and turned down or up ("reduce the intensity", "bring the energy down", "dial it down"), by
+    # whatever verb moves it and with the size said between ("calm the energy down a ton", "nudge the intensity up a
+    # notch", "crank the energy WAY up", "ease off the energy"); more or less of what energy is ("a LOT more intensity")
+    (rf"\b(?:reduce|lower|decrease|lessen|drop|dial down|bring down|tone down|turn down|pull down|take down) (?:the |its |some )?"
+     rf"{ENERGY}\b|\b{MOVE} (?:the |its |that |this |some )?{ENERGY}(?: levels?)? (?:\w+ ){{0,2}}?down\b"
+     rf"|\b{ENERGY}(?: levels?)? {MUST} (?:\w+ ){{0,2}}?down\b"
+     rf"|\b(?:ease|back|lay) off (?:on )?(?:the |its |some )?{ENERGY}\b|\bease back (?:on )?(?:the |its )?{ENERGY}\b"
+     rf"|\brein in (?:the |its )?{ENERGY}\b", "less energy"),
+    (rf"\b(?:increase|raise|boost|crank up|turn up|pump up|dial up) (?:the |its )?{ENERGY}\b"
+     rf"|\b{MOVE} (?:the |its |that |this |some )?{ENERGY}(?: levels?)? (?:\w+ ){{0,2}}?up\b"
+     rf"|\b{ENERGY}(?: levels?)? {MUST} (?:\w+ ){{0,2}}?up\b", "more energy"),
+    (rf"\bmore {ENERGY}\b", "more energy"), (rf"\bless {ENERGY}\b", "less energy"),
+    # the tempo moved by a verb, with the size said between ("crank the tempo way up", "tempo needs to go up a lot")
+    (rf"\b{MOVE} (?:the |its )?{PACE} (?:\w+ ){{0,2}}?up\b|\b{PACE} {MUST} (?:\w+ ){{0,2}}?up\b", "faster"),
+    (rf"\b{MOVE} (?:the |its )?{PACE} (?:\w+ ){{0,2}}?down\b|\b{PACE} {MUST} (?:\w+ ){{0,2}}?down\b", "slower"),
+    # the volume moved by a verb, with the size said between ("crank the volume right up", "volume needs to come down")
+    (rf"\b{MOVE} (?:the |its )?{VOLUME} (?:\w+ ){{0,2}}?up\b|\b{VOLUME} {MUST} (?:\w+ ){{0,2}}?up\b", "louder"),
+    (rf"\b{MOVE} (?:the |its )?{VOLUME} (?:\w+ ){{0,2}}?down\b|\b{VOLUME} {MUST} (?:\w+ ){{0,2}}?down\b", "quieter"),
+    # "twice as busy", "twice as loud": a big step of that quantity (tempo aside: "twice as fast" is double time)
+    (r"\btwice as (?:busy|intense|energetic|lively|full|dense|driving|exciting|punchy)\b", "much more energy"),
+    (r"\btwice as (?:loud|noisy)\b", "much louder"), (r"\btwice as (?:quiet|soft)\b", "much quieter"),
+    # the volume said too low or too high ("far too quiet overall", "the volume is way too low"): louder
+    (r"\btoo (?:quiet|soft|low)(?= overall\b| in volume\b)|\b(?:volume|level) (?:is |'s )?too low\b", "louder"),
     # rising across the place ("the music lifts up through it", "build through the whole shot"): a shape
     (r"\b(?:lift|rise|rising|build|grow|climb|swell|soar)\w*(?: it| the music| things)?(?: up)? (?:all the way )?(?:through|across|"
      r"over the course of) "
@@ -27,7 +54,7 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      "half-time"),
     (r"\b(?:at )?(?:double|twice) (?:the )?(?:pace|speed|tempo)\b|\bdouble (?:the |its )?(?:pace|speed|tempo)\b", "double-time"),
     (r"\bpush it along\b|\bpick up the (?:tempo|pace|speed)\b|\bmove it along\b|\bmore fast\b|\bspeed it up\b"
-     r"|\b(?:it'?s |is )?dragging\b|\btake the tempo up\b|\btempo up\b|\bquicken\b|\bquicker\b", "faster"),
+     r"|\b(?:it'?s |is )?dragging\b|\bit drags\b|\btake the tempo up\b|\btempo up\b|\bquicken\b|\bquicker\b", "faster"),
     (r"\ba hair\b|\ba smidge\b|\ba notch\b|\ba tiny bit\b|\bjust a bit\b|\bslightly\b|\ba little\b", "a little"),
     (r"\bwake it up\b|\bmore punch\b|\bpunch it up\b|\bmore oomph\b|\bmore life\b|\bliven it up\b|\blift (?:it|them)\b"
      r"|\bopen it up\b|\bmore power\b|\bmore strong\b|\bmake it pop\b|\bkick it up\b|\bgive it some (?:energy|life)\b"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from v2m.agent.dialogue import marks, orchestration, silence, takes, versions
+from v2m.agent.dialogue import marks, orchestration, silence, takes, versions, vocab
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.vocab import MOODS
@@ -342,6 +342,21 @@ def kept_parts(intents: list[EditIntent]) -> list[EditIntent]:
                      and any(_within(t, it.scope) for t in thinned))]
 
 
+def once_per_part(plan: ScorePlan, intents: list[EditIntent]) -> list[EditIntent]:
+    """One balance per part, place and direction: "the ride is drowning everything, pull the drums way down" names
+    the kit twice for one change, made once, by the amount said or else the larger size."""
+    def part(it: EditIntent) -> tuple:
+        word = it.value or ""
+        return (it.direction, it.scope.model_dump_json(), "drums" if word in vocab.KIT_PIECES else orchestration.role_of(plan, word) or word)
+    best: dict[tuple, EditIntent] = {}
+    for it in intents:
+        if it.what == "balance" and not it.target:
+            o = best.setdefault(part(it), it)
+            if (it.amount is not None, SIZES[it.magnitude]) > (o.amount is not None, SIZES[o.magnitude]):
+                best[part(it)] = it
+    return [it for it in intents if it.what != "balance" or it.target or best[part(it)] is it]
+
+
 def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIntent],
                   history: list[ScorePlan] | None = None) -> ScorePlan:
     """Apply intents in order to a copy of `plan`.
@@ -357,7 +372,7 @@ def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIn
         Ask: an intent cannot be carried out; the message is the question for the user.
     """
     new = plan.model_copy(deep=True)
-    intents = style_first(kept_parts(from_last_revert(intents)))
+    intents = style_first(once_per_part(plan, kept_parts(from_last_revert(intents))))
     limit = None   # a change already at its limit, said only when nothing else of the request is made
     for it in intents:
         e = Edit(new, analysis, span_of(it.scope))

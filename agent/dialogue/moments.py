@@ -81,7 +81,8 @@ dialogue bpm speed pace loudness note harmony chord key style intro outro ending
 highs mids lows busy boring intense emotional sparse dramatic energetic lively quiet loud soft""".split())
 AUDIENCE = set("audience viewer listener watcher people customer fan follower subscriber user buyer".split())
 WHOLE = set("""video film movie ad advert commercial trailer promo reel montage slideshow clip vlog edit story project
-brand client director producer editor boss agency team""".split())   # the whole video, who asks
+brand client director producer editor boss agency team sir madam maam mister mate bro dude guys folks""".split())   # the
+# whole video, who asks, and who is addressed ("Sir, could the music be quicker?")
 MUSIC = CRAFT | AUDIENCE | WHOLE | set(ATTRIBUTES) | set(ROLE_WORDS) | KIT_PIECES | set(MOODS) | \
     {w for m in MOODS.values() for w in m.words}
 WHEN_STOP = set("it everything music score song track that this there which what".split())

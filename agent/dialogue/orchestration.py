@@ -26,7 +26,7 @@ def eat(text: str, m: re.Match) -> str:
 
 FAMILIES, KIT_PLAYED = vocab.FAMILIES, vocab.KIT_PLAYED   # "the trumpets" are the brass; kits that play timpani
 # what is added that is no part ("add some energy", "add more life"): read as energy by `phrases`
-QUALITIES = r"(?:more |extra |little |bit of |a bit of |a little |a touch of |lots of |a lot of |plenty of )?" \
+QUALITIES = r"(?:[a-z]+ ){0,3}?" \
             r"(?:energy|life|drive|excitement|intensity|momentum|oomph|power|punch|tension)\b"
 FILLER_WORDS = {"it", "the", "a", "an", "some", "more", "bit", "in", "to", "something"}
 PARTS = rf"{INSTR}(?:(?:,| and| &| plus| or| with)(?: the| a| an)? {INSTR}){{0,3}}"
@@ -139,7 +139,7 @@ def read(t: str, want) -> str:
     # one part too loud or too quiet in words of how it sounds, or a verb that turns it up or down
     for pattern, direction in ((rf"{INSTR} {BEING}(?:{EXCESS}|{HARSH})\b", "down"), (rf"{INSTR} {BEING}(?:{LACK})\b", "up"),
                                (rf"\b(?:{DOWN_VERBS}) {INSTR}", "down"), (rf"\b(?:{UP_VERBS}) {INSTR}", "up"),
-                               (rf"\b(?:take|knock|tone|ease|pull|dial|turn) {INSTR} (?:down|back)\b", "down"),
+                               (rf"\b(?:take|knock|tone|ease|pull|dial|turn|nudge|bump|notch|drop) {INSTR} (?:\w+ ){{0,2}}?(?:down|back)\b", "down"),
                                (rf"\b(?:bring|calm) {INSTR} down\b", "down"), (rf"\bback {INSTR} off\b", "down"),
                                (rf"^\s*(?:and |now |then |also )?{INSTR} (?:a bit |a little |a touch |a tad |way |right |much )?"
                                 rf"(up|down)\b(?! to \d)", ""),   # "slap bass up", "hats down a bit": terse notes
@@ -149,7 +149,7 @@ def read(t: str, want) -> str:
                 want("balance", value=word, direction=direction or m.group(2))
             return eat(t, m)
     if (m := re.search(rf"{INSTR}{NO_PART}{{0,24}}?\b(?:{BALANCE_UP})\b", t)) and not NEGATED_RE.search(t[:m.start()]) \
-            or (m := re.search(rf"\b(?:bring|push|turn) (?:up )?{INSTR} (?:up|forward|out)\b", t)) \
+            or (m := re.search(rf"\b(?:bring|push|turn|nudge|bump|crank|pump|kick|notch) (?:up )?{INSTR} (?:\w+ ){{0,2}}?(?:up|forward|out)\b", t)) \
             or (m := re.search(rf"\b(?:more|louder) {INSTR} in the mix\b", t)):
         for word in subjects(t, m):
             want("balance", value=word, direction="up")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue.amounts import sizes
 from v2m.agent.dialogue.cultures import shunned
 from v2m.agent.dialogue.idioms import IDIOMS
 from v2m.agent.dialogue.mentions import BEING, INSTR, named_parts
@@ -26,6 +27,12 @@ STATES: tuple[tuple[str, str], ...] = (
      r"hell for leather|at full speed|at a gallop|like the clappers)\b", " too fast "),
     (r"\b(?:gone|going|goes|gets?|getting|got|went|is|it'?s)(?: a bit| a little| totally| completely| proper| way)? "
      r"(?:mental|nuts|crazy|mad|manic|bananas|wild|over the top|ott|overboard)\b", " too busy "),
+    (r"\b(?:it'?s|is|are|was|sounds?|gets?|getting|got)(?: a bit| a little| kind of| so| really| just)? (?:deafening|blaring|"
+     r"ear[- ]?splitting|blasting|booming)\b", " too loud "),   # "the music is blaring": louder than wanted
+    # the music said to be what nobody asks for ("client feels it is slow", "it's a bit sluggish"): too much so (a
+    # tempo or a volume only: "speed it up, it's boring" says why, not a second change)
+    (r"\b(?:it'?s|it is|its|is|feels?|sounds?|seems?)((?: a bit| a little| a tad| kind of| kinda| sort of| so| really| very| quite|"
+     r" pretty| rather| just| way| far)*) (slow|sluggish|draggy|rushed|hurried|loud|noisy)\b", r" \1 too \2 "),
 )
 REDUCE_RE = re.compile(r"\b(?:bring|take|knock|pull|dial|wind|rein|peg|tone|back) (?:it|things|that|this|them)? ?(?:back|down|off)"
                        r"(?: (?:a notch|a bit|a little|a touch|a tad|a smidge|a hair|slightly|some|somewhat|a few notches))?\b")
@@ -90,22 +97,12 @@ def words(text: str) -> str:
     return " " + re.sub(r"\s+", " ", NOT_READ_RE.sub(" ", text.lower())).strip() + " "
 
 
-# The grammar's words for size, tempo, energy and loudness (read by `v2m.agent.dialogue.edits`).
-SMALL = r"\b(?:a (?:little )?bit|slightly|a little|a touch|somewhat|a tad|marginally)\b"
-BIG = (r"\b(?:much|a lot|far|lots|really|very|significantly|drastically|dramatically|considerably)\b"
-       r"|\bway (?=more|less|too|\w+er\b)")  # "way faster", not "is there a way to"
-
-
-def magnitude(text: str) -> str:
-    """How big a change the words ask for: "a bit faster" small, "much faster" large, else medium."""
-    return "small" if re.search(SMALL, text) else "large" if re.search(BIG, text) else "medium"
-
-
-SLOW_RE = (r"\b(?:slower|slow(?: it| things)? down|slow|less fast|more slowly|lower tempo|reduce the tempo|"
-           r"drop the tempo|decrease the tempo|lower the tempo|relax the pace|ease off the tempo|"
+# The grammar's words for tempo, energy and loudness (read by `v2m.agent.dialogue.edits`; sizes by `amounts`).
+SLOW_RE = (r"\b(?:slower|slow(?: it| things)? down|slow|less fast|more slowly|lower tempo|"
+           r"(?:reduce|drop|decrease|lower|cut|trim|slash) (?:the )?(?:tempo|pace|speed|bpm)|relax the pace|ease off the tempo|"
            r"(?:tempo|pace|speed|bpm) (?:(?:a )?(?:bit|little|touch|lot|much) )?lower)\b")
 FAST_RE = (r"\b(?:faster|speed(?: it| things)? up|fast|quicker|quick|more quickly|higher tempo|up the tempo|"
-           r"raise the tempo|increase the tempo|pick up the pace|more tempo|hurry|"
+           r"(?:raise|increase|boost|lift) (?:the )?(?:tempo|pace|speed|bpm)|pick up the pace|more tempo|hurry|"
            r"(?:tempo|pace|speed|bpm) (?:(?:a )?(?:bit|little|touch|lot|much) )?higher)\b")
 MORE_RE = (r"\b(?:more energy|more energetic|energetic|busier|denser|fuller|more intense|intense|livelier|higher energy|"
            r"raise the energy|full (?:on|throttle|tilt|power|blast|energy)|(?:go|goes|going|on|at) full(?! of\b)(?= *$)|"
@@ -115,8 +112,12 @@ LESS_RE = (r"\b(?:less energy|less energetic|lower energy|lower the energy|spars
            r"lighter|softer|gentler|"
            r"more minimal|minimal|stripped[- ]down|strip it down|tone it down|less intense|more subtle|subtler|"
            r"smaller|quieter|more delicate|less dense|emptier|barer)\b")
-LOUD_RE = r"\b(?:louder|turn (?:it |the music )?up|more volume|raise the volume|increase the volume|volume up)\b"
-QUIET_RE = (r"\b(?:turn (?:it |the music )?down|less volume|lower the volume|reduce the volume|volume down|"
+# the whole score said as a thing to turn up or down ("turn the whole score down", "turn everything up")
+WHOLE_MIX = r"(?:it |it all |all of it |everything |the music |the (?:whole )?(?:score|track|song|mix|thing|soundtrack) )"
+VOLUME = r"(?:the )?(?:overall |master |music |total |whole )?(?:volume|loudness)"
+LOUD_RE = (rf"\b(?:louder|(?:turn|crank) {WHOLE_MIX}?(?:\w+ ){{0,2}}?up|more volume|(?:raise|increase|boost|lift|up) {VOLUME}|"
+           r"volume up)\b")
+QUIET_RE = (rf"\b(?:turn {WHOLE_MIX}?(?:\w+ ){{0,2}}?down|less volume|(?:lower|reduce|decrease|drop|cut|lessen) {VOLUME}|volume down|"
             r"too loud|quieter overall|quieter)\b")
 
 # References to earlier versions.
@@ -172,6 +173,8 @@ ATTRIBUTES = {"tempo": "tempo", "speed": "tempo", "pace": "tempo", "bpm": "tempo
 # Words that carry no edit: dictation fillers, hedges and politeness ("um, can you like make it ...", "pull
 # it right back", "a wee bit", "at like 0:09"), dropped before the grammar reads a clause.
 FILLERS = ((r"\b(?:um+|uh+|erm|er|hmm+|you know|i guess|basically|literally|honestly|tbh|mate|kindly)\b", " "),
+           # "crank it right up", "turn it right down": all the way, a big change (not "right up to the drop")
+           (r"\bright (up|down)\b(?! (?:to|until|till|into|in|at|from|the|before|after|near|by|on)\b)", r"way \1"),
            (r"\b(?:sort|kind) of\b(?= \w)", " "), (r"\blike(?= \d| about| around|,)", " "),
            (r"\bright(?= (?:back|on|at|into|in|there|before|after|up|down|from|till|until|to the)\b)"
             r"(?! before\b| after (?:it|that|this)\b)", " "),   # "right before it": just before, kept for the place
@@ -210,9 +213,10 @@ def plain(text: str) -> str:
         t = re.sub(pat, words, t)
     if TOO_RE.search(t) or NOT_SO_RE.search(t):  # "too fast, bring it back a notch": the complaint says what
         t = REDUCE_RE.sub(lambda m: " a little " if re.search(SIZED, m.group(0)) else " ", t)
-    for pat, words in IDIOMS:   # "take it down to 90 bpm": a tempo to go to, no idiom for less energy
-        t = re.sub(rf"(?:{pat}){TO_TEMPO}", f" {words} ", t)
-    t = TOO_RE.sub(lambda m: f" {TOO[m.group(1)]} ", t)
+    for pat, words in IDIOMS:   # the size said inside an idiom is kept ("add a touch of energy": a little more);
+        # "take it down to 90 bpm": a tempo to go to, no idiom for less energy
+        t = re.sub(rf"(?:{pat}){TO_TEMPO}", lambda m: f" {sizes(m.group(0))} {m.expand(words)} ", t)
+    t = TOO_RE.sub(lambda m: f" {sizes(m.group(0))} {TOO[m.group(1)]} ", t)   # "WAY too loud": much quieter
     t = NOT_SO_RE.sub(lambda m: f" {TOO[m.group(1)]} ", t)
     # "too epic" is no wish for more epic: an X the grammar cannot move away from is not read as asked for
     # ("too corporate" is kept: a culture moved away from, see `shunned`); a part said to be too X ("the brass is

@@ -29,13 +29,15 @@ DICTATED = ((r"\b(the|a|that|more|less|no|some|your|my|our|slap|electric|synth|u
             (r"\bsymbols?\b", "cymbals"), (r"\bhigh[- ]?hats?\b", "hi-hats"), (r"\bthe temple\b", "the tempo"),
             (r"\bquire\b", "choir"), (r"\b(?:to|two) (lord|loud|quiet|soft|much|sleepy|busy)\b",
                                          lambda m: "too " + ("loud" if m.group(1) == "lord" else m.group(1))), (r"\blow[- ]fi\b", "lo-fi"))
-# Signs in terse notes: "brighter + busier" (and), "+energy" (more), "-10% tempo" (10% slower).
+# Signs in terse notes: "brighter + busier" (and), "+energy" (more), "-10% tempo" (10% slower), "-4dB" (4 db down).
 SIGNS = ((r"(?<=[a-z])(?: \+ |\+)(?=[a-z])", " and "), (r"(?<![\w:.])\+ ?(?=[a-z])", "more "),
          (r"(?<![\w:.])- ?(?=energy\b|volume\b|tempo\b)", "less "),
          (r"(?<![\w:.])([+-]) ?(\d{1,2}) ?(?:%|percent) (?:on the |the )?(?:tempo|speed|pace|bpm)",
           lambda m: f"{m.group(2)}% {'faster' if m.group(1) == '+' else 'slower'}"),
          (r"\b(?:tempo|speed|pace) ([+-]) ?(\d{1,2}) ?(?:%|percent)",
-          lambda m: f"{m.group(2)}% {'faster' if m.group(1) == '+' else 'slower'}"))
+          lambda m: f"{m.group(2)}% {'faster' if m.group(1) == '+' else 'slower'}"),
+         (r"(?<![\w:.])([+-]) ?(\d{1,2}(?:\.\d+)?) ?(db|decibels?)\b",   # "-4dB", "+3 db": that many dB down or up
+          lambda m: f"{m.group(2)} db {'up' if m.group(1) == '+' else 'down'}"))
 KNOWN = set("""slower faster louder quieter softer more less after before from until everything drums drum bass strings
 piano guitar melody shot shots cut cuts ending intro outro start end energy tempo bigger smaller busier calmer darker
 brighter happier sadder fade hit crash lock unlock undo redo minor major key please again remove without add

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue.amounts import magnitude
 from v2m.agent.dialogue.orchestration import eat
-from v2m.agent.dialogue.phrases import FAST_RE, SLOW_RE, magnitude
+from v2m.agent.dialogue.phrases import FAST_RE, SLOW_RE
 from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import MAX_TEMPO_BPM, MIN_TEMPO_BPM
 
@@ -52,7 +53,8 @@ def read(c, t: str) -> str:
         a, b = min(way.start(), m.start()), max(way.end(), m.end())   # both read, and the words between
         return t[:a] + " " * (b - a) + t[b:]
     elif (m := re.search(r"(\d{2,3}(?:\.\d+)?) ?(?:bpm|beats per minute)", t)) \
-            or (m := re.search(r"\btempo (?:to|at|of) (\d{2,3})\b", t)) \
+            or (m := re.search(r"\b(?:tempo|(?:tempo|bpm|speed|pace)(?: (?!by\b)[a-z]+){0,2}? (?:to|at|of|be|=|around|about))"
+                               r" (\d{2,3})\b(?! ?(?:%|percent))", t)) \
             or (m := re.search(r"\b(?:slower|faster|slow|speed|take it|bring it|set it|down|up|off|back|it) (?:down |up )?"
                                r"(?:to|at) (\d{2,3})\b", t)):
         bpm = float(m.group(1))

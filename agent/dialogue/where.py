@@ -313,7 +313,7 @@ def _sections(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> Span | Non
 
 
 def _events(text: str, analysis: VideoAnalysis) -> Span | None:
-    if any(w in text for w in ACTION_WORDS):
+    if re.search(rf"\b(?:{'|'.join(ACTION_WORDS)})\b", text):   # "the action", not "a fraction"
         if not analysis.motion:
             raise Ask("I have no motion measurements for this video; name a time instead, like 'from 0:04'.")
         i = max(range(len(analysis.motion)), key=analysis.motion.__getitem__)
