@@ -175,6 +175,10 @@ LOST = (r"(?:lost|buried|drowned(?: out)?|drowning|hidden|swamped|masked|smother
         r"overwhelmed|squashed|stepped on|eaten|washed out)")
 
 
+# Hearing a part, as a complaint that it cannot be: "can't hear the piano", "can barely make out the bass"
+HEARD = r"(?:hear|make out|pick out|distinguish|tell apart)"
+
+
 # How a part sounds when it is too loud or too quiet against the others ("a bit boomy", "too far forward").
 EXCESS = (r"(?:(?:too|way too|far too|a bit|a little|kind of|really|so|overly|quite) )+(?:loud|hot|strong|prominent|"
           r"present|bright|harsh|shrill|boomy|muddy|tinny|piercing|brash|heavy|much(?! better| nicer| more| clearer)|far forward|forward|"

@@ -1,0 +1,60 @@
+"""Defects found by the eighth outside review of the chat, each through a real Session on a synthetic clip, in the
+reviewer's own words: hearing a part said with another verb than "hear" ("can't make out the piano" switched the
+style to classical), what the video is for said with "for" ("this is for a memorial slideshow" raised the energy
+as if the music were already a funeral)."""
+
+from __future__ import annotations
+
+import pytest
+from edit_clips import make_analysis
+
+from v2m.agent.dialogue.session import Session
+
+# 30 s, cut at 6, 13 and 21 s (shots 1-4).
+CUTS_S = (6, 13, 21)
+
+
+def _open(tmp_path, request):
+    a = make_analysis(30.0, 25.0, [int(t * 25) for t in CUTS_S], source="synthetic.mp4")
+    return Session.open(a.source, request, workdir=tmp_path / "store", analysis=a, render=False)
+
+
+@pytest.mark.parametrize("said, part", [("I can't make out the piano at all", "harmony"),
+                                        ("you can hardly make out the drums", "drums")])
+def test_a_part_that_cannot_be_made_out_comes_up_and_nothing_else_moves(tmp_path, said, part):
+    s = _open(tmp_path, "jazz trio with piano")
+    old = s.plan
+    turn = s.say(said)
+    assert turn.question is None, turn.reply
+    new = s.plan
+    assert (new.style, new.tempo_bpm, new.key, new.mode) == (old.style, old.tempo_bpm, old.key, old.mode)
+    assert [x.energy for x in new.sections] == [x.energy for x in old.sections]
+    assert all(x.levels_db.get(part, 0) > 0 for x in new.sections), turn.reply
+
+
+def test_a_part_not_made_out_under_another_is_a_balance_not_a_new_part(tmp_path):
+    s = _open(tmp_path, "jazz trio with piano")
+    old = s.plan
+    s.say("I can barely pick out the bass under the drums")
+    levels = s.plan.sections[0].levels_db
+    assert levels.get("bass", 0) > 0 > levels.get("drums", 0)
+    assert s.plan.instrumentation == old.instrumentation
+    assert [x.energy for x in s.plan.sections] == [x.energy for x in old.sections]
+
+
+@pytest.mark.parametrize("said", ["this is for a memorial slideshow for my grandad",
+                                  "it is for my uncle's funeral"])
+def test_a_sad_purpose_said_with_for_makes_it_calmer_not_livelier(tmp_path, said):
+    s = _open(tmp_path, "upbeat rock")
+    old = s.plan
+    turn = s.say(said)
+    assert turn.question is None, turn.reply
+    assert all(n.energy <= o.energy for n, o in zip(s.plan.sections, old.sections))
+    assert sum(n.energy for n in s.plan.sections) < sum(o.energy for o in old.sections)
+
+
+def test_a_wedding_said_as_what_the_video_is_for_is_a_style_not_a_question(tmp_path):
+    s = _open(tmp_path, "lofi beats")
+    turn = s.say("it's for my sister's wedding")
+    assert turn.question is None, turn.reply
+    assert s.plan.style != "lofi" and s.plan.mode == "major"
