@@ -6,6 +6,7 @@ as if the music were already a funeral)."""
 from __future__ import annotations
 
 import pytest
+from dialogue_check import energy_at
 from edit_clips import make_analysis
 
 from v2m.agent.dialogue.session import Session
@@ -58,3 +59,37 @@ def test_a_wedding_said_as_what_the_video_is_for_is_a_style_not_a_question(tmp_p
     turn = s.say("it's for my sister's wedding")
     assert turn.question is None, turn.reply
     assert s.plan.style != "lofi" and s.plan.mode == "major"
+
+
+@pytest.mark.parametrize("said, changed", [("a lot more drive in shot 2 but leave the rest alone", (6, 13)),
+                                           ("take shot 3 slower, and keep everything else as is", (13, 21)),
+                                           ("warmer in the opening shot and do not touch anything else", (0, 6))])
+def test_an_edit_with_the_rest_said_to_stay_is_made_there_and_only_there(tmp_path, said, changed):
+    s = _open(tmp_path, "electronic")
+    old = s.plan
+    turn = s.say(said)
+    assert turn.question is None and turn.changed, turn.reply
+    moved = [(o.start_s, o.end_s) for o, n in zip(old.sections, s.plan.sections) if o != n]
+    assert moved and all(changed[0] <= a and b <= changed[1] for a, b in moved), (moved, turn.reply)
+    assert not any(x.locked for x in s.plan.sections), turn.reply
+
+
+def test_leaving_the_whole_score_alone_is_still_a_sign_off(tmp_path):
+    s = _open(tmp_path, "electronic")
+    old = s.plan
+    turn = s.say("that's grand, leave it the way it is")
+    assert s.plan == old and not turn.changed
+
+
+@pytest.mark.parametrize("said, span", [("ramp the energy down across the last two shots", (13, 30)),
+                                        ("could you wind the energy down during shot 2", (6, 13))])
+def test_a_ramp_or_wind_down_with_its_object_falls_there(tmp_path, said, span):
+    s = _open(tmp_path, "electronic")
+    old = s.plan
+    turn = s.say(said)
+    assert turn.question is None, turn.reply
+    inside = [x for x in s.plan.sections if span[0] <= x.start_s and x.end_s <= span[1]]
+    assert len(inside) >= 2 and inside[-1].energy < inside[0].energy, turn.reply
+    assert all(x.energy <= energy_at(old, x.start_s) + 1e-9 for x in inside), turn.reply
+    assert all(x == o for x in s.plan.sections for o in old.sections if o.end_s <= span[0] and x.end_s <= span[0]
+               and x.start_s == o.start_s)

@@ -61,7 +61,7 @@ SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
     (r"\bgrow\w* from (?:nothing|silence)|\bbuild\w* (?:it )?from\b|\bcreep up\b|\bcrescendo\b|\bsunrise\b"
      r"|\bswell\w* into\b|\bgradually (?:louder|bigger|build|grow)\w*|\bbuild\w* (?:up )?(?:to|into|towards) the end"
      r"|\bbuild\w* (?:the |some )?(?:tension|suspense|anticipation)(?: up)? (?:to|into|towards|until|till)\b"
-     r"|\bramp\w* up\b|\bgrow\w* (?:all the way|towards|to the end|into)\b|\blike it'?s going somewhere\b", (0.15, 0.9)),
+     r"|\bramp\w* (?:(?:it|this|things|everything|the \w+) )?up\b|\bgrow\w* (?:all the way|towards|to the end|into)\b|\blike it'?s going somewhere\b", (0.15, 0.9)),
     (r"\b(?:more and more|bigger and bigger|louder and louder|busier and busier|keeps? building)\b", (0.15, 0.9)),
     # "grow steadily", "slowly rise", "build bit by bit": growth said with how it goes, over the place
     (r"\b(?:grow|build|rise|climb|swell|intensify|intensifies|intensifying)(?:s|es|ing)? (?:up )?(?:steadily|gradually|slowly|"
@@ -74,7 +74,8 @@ SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
      r"|\b(?:a )?(?:notch|step|little|bit) (?:up|higher|bigger) (?:on|at|with|for) (?:every|each) (?:shot|cut)\b"
      r"|\b(?:every|each) (?:shot|cut) (?:bigger|louder|higher|fuller) than the (?:last|one before)\b", (0.15, 0.9)),
     (r"\b(?:less and less|quieter and quieter|softer and softer|smaller and smaller)\b", (0.8, 0.15)),
-    (r"\b(?:fade|fades|fading|faded)(?: it)?(?: out)?\b|\bdie away\b|\bwind\w* down\b|\btaper\w* off\b|\bdecrescendo\b"
+    (r"\b(?:fade|fades|fading|faded)(?: it)?(?: out)?\b|\bdie away\b|\b(?:wind|ramp)\w* (?:(?:it|this|things|everything|"
+     r"the \w+) )?down\b|\btaper\w* off\b|\bdecrescendo\b"
      r"|\bgo down slowly\b|\bgradually (?:quieter|softer|smaller)", (0.8, 0.15)),
 )
 
@@ -165,9 +166,18 @@ ATTRIBUTES = {"tempo": "tempo", "speed": "tempo", "pace": "tempo", "bpm": "tempo
               "energy": "energy", "volume": "loudness", "loudness": "loudness"}
 
 
+# The rest said to stay as it is, beside an edit of one place or part ("but leave the rest alone", "don't touch anything
+# else"): no edit of its own, and no sign-off either
+REST_ALONE = (r"\b(?:(?:leave|keep) (?:the rest|everything else|all else|anything else|the others|all the others|every ?thing "
+              r"around it)(?: of (?:it|the \w+))? (?:alone|as (?:it is|is|they are)|the same|untouched|unchanged|intact|how it "
+              r"is|the way it is)|(?:don'?t|do not|doesn'?t need to) (?:touch|change|mess with|alter) (?:the rest|anything else|"
+              r"everything else|the others)(?: of (?:it|the \w+))?)\b")
+
+
 # Words that carry no edit: dictation fillers, hedges and politeness ("um, can you like make it ...", "pull
 # it right back", "a wee bit", "at like 0:09"), dropped before the grammar reads a clause.
 FILLERS = ((r"\b(?:um+|uh+|erm|er|hmm+|you know|i guess|basically|literally|honestly|tbh|mate|kindly)\b", " "),
+           (REST_ALONE, " "),   # "slower in shot 3, leave the rest alone": every edit spares the rest already
            (r"\b(?:sort|kind) of\b(?= \w)", " "), (r"\blike(?= \d| about| around|,)", " "),
            (r"\bright(?= (?:back|on|at|into|in|there|before|after|up|down|from|till|until|to the)\b)"
             r"(?! before\b| after (?:it|that|this)\b)", " "),   # "right before it": just before, kept for the place
