@@ -93,3 +93,17 @@ def test_a_ramp_or_wind_down_with_its_object_falls_there(tmp_path, said, span):
     assert all(x.energy <= energy_at(old, x.start_s) + 1e-9 for x in inside), turn.reply
     assert all(x == o for x in s.plan.sections for o in old.sections if o.end_s <= span[0] and x.end_s <= span[0]
                and x.start_s == o.start_s)
+
+
+@pytest.mark.parametrize("said", ["hmm, put back the tempo it had at first",
+                                  "give it back the tempo it had at the start"])
+def test_the_tempo_it_had_at_first_is_the_first_scores_everywhere(tmp_path, said):
+    s = _open(tmp_path, "cinematic")
+    first = s.plan
+    s.say("ten bpm slower from the second cut on")
+    s.say("brighter please")
+    turn = s.say(said)
+    assert turn.question is None, turn.reply
+    assert [x.tempo_bpm or s.plan.tempo_bpm for x in s.plan.sections] == \
+        [x.tempo_bpm or first.tempo_bpm for x in first.sections] and s.plan.tempo_bpm == first.tempo_bpm, turn.reply
+    assert s.plan.mode != first.mode   # only the tempo goes back

@@ -154,7 +154,9 @@ EVERY_CHANGE_RE = re.compile(r"\bbefore (?:all|any|every)(?: of)?(?: the| my| ou
                              r"|\bbefore (?:the|my|our|your|any) (?:very )?first (?:change|edit|tweak|request)\b"
                              r"|\bundo (?:all|everything|every (?:change|edit))\b|\b(?:start|begin) (?:over|again|afresh)\b"
                              r"|\bfrom scratch\b|\breset (?:it|everything|the (?:score|music|plan))\b|\bthe very first (?:version|one|score|take)\b"
-                             r"|\b(?:was|were|sounded) (?:at|in) the (?:very )?(?:beginning|start)\b")
+                             r"|\b(?:was|were|sounded|had) (?:at|in) the (?:very )?(?:beginning|start)\b"
+                             # "the tempo it had at first", "the key we had to begin with": the first score's
+                             r"|\b(?:was|were|sounded|had|used)\b(?: \w+)? (?:at first|to begin with|originally)\b")
 VERSION_RE = re.compile(r"\bversion (?:number )?(\d{1,2})\b|\bv(\d{1,2})\b|\bthe (second|third|fourth|fifth|2nd|3rd|4th|5th) "
                         r"(?:version|mix|take)\b")   # "the second version": the chat's version 2
 ORDINAL_VERSIONS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
