@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from dialogue_check import energy_at
-from edit_clips import make_analysis
+from edit_clips import bikes, make_analysis
 
 from v2m.agent.dialogue.session import Session
 
@@ -107,3 +107,32 @@ def test_the_tempo_it_had_at_first_is_the_first_scores_everywhere(tmp_path, said
     assert [x.tempo_bpm or s.plan.tempo_bpm for x in s.plan.sections] == \
         [x.tempo_bpm or first.tempo_bpm for x in first.sections] and s.plan.tempo_bpm == first.tempo_bpm, turn.reply
     assert s.plan.mode != first.mode   # only the tempo goes back
+
+
+@pytest.mark.parametrize("said, cut_s", [("the second cut should hit a bit harder", 3.04),
+                                         ("could the fourth cut land harder", 7.48)])
+def test_a_cut_said_to_hit_harder_gets_a_crash_and_no_other_change(tmp_path, said, cut_s):
+    a = bikes()   # the bikes clip as measured: accents on its cuts, a crash on the third
+    s = Session.open(a.source, "soft folk", workdir=tmp_path / "store", analysis=a, render=False)
+    old = s.plan
+    turn = s.say(said)
+    assert turn.question is None, turn.reply
+    hits = {round(h.time_s, 2): h for h in s.plan.hit_points}
+    assert hits[cut_s].kind == "crash" and hits[cut_s].strength >= 0.9, turn.reply
+    assert s.plan.sections == old.sections and s.plan.tempo_bpm == old.tempo_bpm, turn.reply
+
+
+def test_a_stretch_after_a_cut_that_should_hit_harder_is_more_energy_there(tmp_path):
+    s = _open(tmp_path, "soft folk")
+    old = s.plan
+    s.say("everything after the second cut should hit harder")
+    assert [x.energy > energy_at(old, x.start_s) for x in s.plan.sections] == \
+        [x.start_s >= 13 - 1e-6 for x in s.plan.sections]
+
+
+def test_a_part_that_should_land_harder_is_that_part_louder(tmp_path):
+    s = _open(tmp_path, "soft folk")
+    old = s.plan
+    s.say("the drums should land harder")
+    assert (s.plan.key, s.plan.mode, s.plan.tempo_bpm) == (old.key, old.mode, old.tempo_bpm)
+    assert all(x.levels_db.get("drums", 0) > 0 for x in s.plan.sections)
