@@ -137,3 +137,12 @@ def test_a_part_that_should_land_harder_is_that_part_louder(tmp_path):
     assert (s.plan.key, s.plan.mode, s.plan.tempo_bpm) == (old.key, old.mode, old.tempo_bpm)
     assert any(x.levels_db.get("drums", 0) > 0 for x in s.plan.sections)   # where the drums play
     assert [x.energy for x in s.plan.sections] == [x.energy for x in old.sections]
+
+
+@pytest.mark.parametrize("said, shown", [("crank it to 2000 bpm", "2000"), ("put the tempo at -30", "-30")])
+def test_a_tempo_no_one_can_play_is_asked_about_with_the_number_said(tmp_path, said, shown):
+    s = _open(tmp_path, "folk")
+    old = s.plan
+    turn = s.say(said)
+    assert turn.question and f"{shown} BPM" in turn.reply, turn.reply
+    assert s.plan == old
