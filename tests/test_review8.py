@@ -146,3 +146,20 @@ def test_a_tempo_no_one_can_play_is_asked_about_with_the_number_said(tmp_path, s
     turn = s.say(said)
     assert turn.question and f"{shown} BPM" in turn.reply, turn.reply
     assert s.plan == old
+
+
+@pytest.mark.parametrize("said, lufs", [("bring the overall volume down by 2 dB", -18.0),
+                                        ("turn the whole thing up a couple of decibels", -14.0),
+                                        ("5 dB quieter overall", -21.0)])
+def test_an_amount_of_decibels_on_the_volume_moves_it_by_that_much(tmp_path, said, lufs):
+    s = _open(tmp_path, "pop")
+    assert s.plan.loudness_lufs == -16.0
+    turn = s.say(said)
+    assert s.plan.loudness_lufs == lufs, turn.reply
+
+
+def test_an_amount_of_decibels_on_a_part_moves_that_part_by_that_much(tmp_path):
+    s = _open(tmp_path, "pop")
+    turn = s.say("pull the drums back 7 dB in the second shot")
+    assert [x.levels_db.get("drums", 0.0) for x in s.plan.sections if x.start_s < 13 and x.end_s > 6] == [-7.0], turn.reply
+    assert all(not x.levels_db for x in s.plan.sections if x.end_s <= 6 or x.start_s >= 13)

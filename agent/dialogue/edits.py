@@ -18,7 +18,7 @@ import re
 
 from v2m.agent.dialogue import (cues, cultures, marks, mentions, names, orchestration, phrases, sides, silence, similes,
                                  spelling, takes, tempos, versions, vocab)
-from v2m.agent.dialogue.intents import scope_of
+from v2m.agent.dialogue.intents import SIZES, scope_of
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.phrases import FAST_RE, LESS_RE, LOUD_RE, MORE_RE, QUIET_RE, SLOW_RE, magnitude
 from v2m.agent.dialogue.place_words import (APPOSITIVE_RE, PLACE_FILLER, PLACE_WORDS_RE, SPOKEN_SECONDS, notation,
@@ -32,7 +32,6 @@ HELP = ("I can change the style, tempo, key or mood, add, remove, swap or balanc
         "you like, e.g. 'slower after 0:05'?")
 TAKE_OUT_RE = re.compile(r"\b(?:take|get) (?:it|that|them) (?:out|off|away)\b|\bremove (?:it|that|them)\b|"
                          r"\b(?:lose|drop|kill|ditch) (?:it|that)\b")
-SIZE = {"small": 0, "medium": 1, "large": 2}
 NUMBERS = {"five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30}
 
 
@@ -51,6 +50,8 @@ class Clause:
         return self.span is None
 
     def want(self, what: str, *, times: list[float] | None = None, whole: bool = False, **fields) -> None:
+        if what in ("loudness", "balance") and fields.get("amount") is None:   # "3 dB quieter", "the drums down 6 dB"
+            fields["amount"] = phrases.decibels(self.text)
         self.intents.append(EditIntent(what=what, scope=scope_of(None if whole else self.span, times),
                                        text=self.text.strip()[:400], **fields))
 
@@ -387,7 +388,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             k = next((k for k, o in enumerate(out) if _same(it, o)), None)
             if k is None:
                 out.append(it)
-            elif SIZE[it.magnitude] > SIZE[out[k].magnitude]:  # "too slow, speed it up a lot": the larger
+            elif SIZES[it.magnitude] > SIZES[out[k].magnitude]:  # "too slow, speed it up a lot": the larger
                 out[k] = it
     if any(it.what != "mode" for it in out):  # "brighter and busier" in a major score: already bright, so busier
         out = [it for it in out if not (it.what == "mode" and it.value == plan.mode)]

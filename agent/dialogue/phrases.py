@@ -98,6 +98,17 @@ def magnitude(text: str) -> str:
     return "small" if re.search(SMALL, text) else "large" if re.search(BIG, text) else "medium"
 
 
+# An amount of decibels said for a change of level ("3 dB quieter", "down by a couple of dB"); a few is three
+DB_RE = re.compile(r"\b(\d{1,3}(?:\.\d+)?|an?|one|two|three|four|five|six|a couple of|a few) ?(?:db|decibels?)\b", re.I)
+DB_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a couple of": 2, "a few": 3}
+
+
+def decibels(text: str) -> float | None:
+    """The decibels `text` says a level should move by, or None."""
+    m = DB_RE.search(text)
+    return None if m is None else DB_WORDS.get(m.group(1).lower()) or float(m.group(1))
+
+
 SLOW_RE = (r"\b(?:slower|slow(?: it| things)? down|slow|less fast|more slowly|lower tempo|reduce the tempo|"
            r"drop the tempo|decrease the tempo|lower the tempo|relax the pace|ease off the tempo|"
            r"(?:tempo|pace|speed|bpm) (?:(?:a )?(?:bit|little|touch|lot|much) )?lower)\b")
@@ -112,8 +123,9 @@ LESS_RE = (r"\b(?:less energy|less energetic|lower energy|lower the energy|spars
            r"lighter|softer|gentler|"
            r"more minimal|minimal|stripped[- ]down|strip it down|tone it down|less intense|more subtle|subtler|"
            r"smaller|quieter|more delicate|less dense|emptier|barer)\b")
-LOUD_RE = r"\b(?:louder|turn (?:it |the music )?up|more volume|raise the volume|increase the volume|volume up)\b"
-QUIET_RE = (r"\b(?:turn (?:it |the music )?down|less volume|lower the volume|reduce the volume|volume down|"
+THE_WHOLE = r"(?:it |the music |the whole thing |everything |the lot |the track |the score |the mix |the whole score )?"
+LOUD_RE = rf"\b(?:louder|turn {THE_WHOLE}up|more volume|raise the volume|increase the volume|volume up)\b"
+QUIET_RE = (rf"\b(?:turn {THE_WHOLE}down|less volume|lower the volume|reduce the volume|volume down|"
             r"too loud|quieter overall|quieter)\b")
 
 # References to earlier versions.
