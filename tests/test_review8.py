@@ -163,3 +163,14 @@ def test_an_amount_of_decibels_on_a_part_moves_that_part_by_that_much(tmp_path):
     turn = s.say("pull the drums back 7 dB in the second shot")
     assert [x.levels_db.get("drums", 0.0) for x in s.plan.sections if x.start_s < 13 and x.end_s > 6] == [-7.0], turn.reply
     assert all(not x.levels_db for x in s.plan.sections if x.end_s <= 6 or x.start_s >= 13)
+
+
+def test_a_version_named_by_another_name_of_the_instrument_it_asked_for(tmp_path):
+    s = _open(tmp_path, "jazz")   # its tune is on a saxophone already: asking for one changes only levels
+    s.say("quicker please")
+    before = s.plan
+    s.say("add a saxophone")
+    s.say("a bit darker")
+    turn = s.say("go back to how it was before I asked for the sax")
+    assert turn.question is None, turn.reply
+    assert s.plan == before
