@@ -174,3 +174,21 @@ def test_a_version_named_by_another_name_of_the_instrument_it_asked_for(tmp_path
     turn = s.say("go back to how it was before I asked for the sax")
     assert turn.question is None, turn.reply
     assert s.plan == before
+
+
+def test_how_much_a_part_moves_follows_the_size_said(tmp_path):
+    s = _open(tmp_path, "jazz")
+    s.say("nudge the drums down a tiny bit")
+    small = s.plan.sections[0].levels_db["drums"]
+    s.undo()
+    s.say("pull the drums down a lot")
+    big = s.plan.sections[0].levels_db["drums"]
+    assert big < small < 0, (small, big)
+
+
+def test_a_part_sticking_out_too_much_is_that_part_softer_and_nothing_else(tmp_path):
+    s = _open(tmp_path, "jazz")
+    old = s.plan
+    turn = s.say("hmm the bass is sticking out too much now")
+    assert [x.energy for x in s.plan.sections] == [x.energy for x in old.sections], turn.reply
+    assert all(x.levels_db.get("bass", 0) < 0 for x in s.plan.sections)

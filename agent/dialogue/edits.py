@@ -50,8 +50,8 @@ class Clause:
         return self.span is None
 
     def want(self, what: str, *, times: list[float] | None = None, whole: bool = False, **fields) -> None:
-        if what in ("loudness", "balance") and fields.get("amount") is None:   # "3 dB quieter", "the drums down 6 dB"
-            fields["amount"] = phrases.decibels(self.text)
+        if what in ("loudness", "balance"):   # "3 dB quieter", "the drums down 6 dB", "the bass up a little"
+            fields = {"magnitude": magnitude(self.text), **fields, "amount": fields.get("amount") or phrases.decibels(self.text)}
         self.intents.append(EditIntent(what=what, scope=scope_of(None if whole else self.span, times),
                                        text=self.text.strip()[:400], **fields))
 

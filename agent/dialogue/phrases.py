@@ -88,8 +88,10 @@ def words(text: str) -> str:
 
 
 # The grammar's words for size, tempo, energy and loudness (read by `v2m.agent.dialogue.edits`).
-SMALL = r"\b(?:a (?:little )?bit|slightly|a little|a touch|somewhat|a tad|marginally)\b"
-BIG = (r"\b(?:much|a lot|far|lots|really|very|significantly|drastically|dramatically|considerably)\b"
+SMALL = (r"\b(?:a (?:little |tiny |teeny |wee )?bit|slightly|a little|a touch|somewhat|a tad|marginally|a notch|a hair|"
+         r"a smidge(?:n|on)?|a fraction|a shade|a hint)\b")
+BIG = (r"\b(?:much|a lot|far|lots|really|very|significantly|drastically|dramatically|considerably|a ton|tons|loads|"
+       r"heaps|massively|hugely|big time)\b"
        r"|\bway (?=more|less|too|\w+er\b)")  # "way faster", not "is there a way to"
 
 
