@@ -192,3 +192,37 @@ def test_a_part_sticking_out_too_much_is_that_part_softer_and_nothing_else(tmp_p
     turn = s.say("hmm the bass is sticking out too much now")
     assert [x.energy for x in s.plan.sections] == [x.energy for x in old.sections], turn.reply
     assert all(x.levels_db.get("bass", 0) < 0 for x in s.plan.sections)
+
+
+def test_questions_about_the_sections_and_the_length_are_answered_from_the_plan(tmp_path):
+    s = _open(tmp_path, "rock")
+    old = s.plan
+    turn = s.say("so how many sections has it got?")
+    assert turn.question and f"{len(old.sections)} sections" in turn.reply and old.sections[1].name in turn.reply
+    turn = s.say("how long does the score go for?")
+    assert turn.question and "0:30" in turn.reply, turn.reply
+    turn = s.say("and how long is the outro?")
+    outro = old.sections[-1]
+    assert f"{outro.end_s - outro.start_s:.1f} s" in turn.reply, turn.reply
+    turn = s.say("why did you choose that style?")
+    assert "because" in turn.reply, turn.reply
+    assert s.plan == old
+
+
+def test_a_complaint_asked_as_why_is_it_so_x_moves_away_from_x(tmp_path):
+    s = _open(tmp_path, "rock")
+    old = s.plan
+    turn = s.say("why is it so slow?")
+    assert turn.question is None and s.plan.tempo_bpm > old.tempo_bpm, turn.reply
+    turn = s.say("why is the outro so busy")
+    assert s.plan.sections[-1].energy < old.sections[-1].energy, turn.reply
+    assert [x.energy for x in s.plan.sections[:-1]] == [x.energy for x in old.sections[:-1]]
+
+
+def test_a_kit_word_does_not_join_an_earlier_edit_to_the_one_named(tmp_path):
+    s = _open(tmp_path, "afrobeat")
+    s.say("the beat drags, faster please")
+    faster = s.plan
+    s.say("a talking drum in shot 2")
+    turn = s.say("take me back to before the talking drum")
+    assert turn.question is None and s.plan == faster, turn.reply
