@@ -25,6 +25,8 @@ STATES: tuple[tuple[str, str], ...] = (
      r"hell for leather|at full speed|at a gallop|like the clappers)\b", " too fast "),
     (r"\b(?:gone|going|goes|gets?|getting|got|went|is|it'?s)(?: a bit| a little| totally| completely| proper| way)? "
      r"(?:mental|nuts|crazy|mad|manic|bananas|wild|over the top|ott|overboard)\b", " too busy "),
+    # a complaint asked as a question: "why is it so slow?", "why are the drums so loud" (too slow, the drums too loud)
+    (r"\bwhy (?:is|are|does|do) (it|this|everything|the \w+)(?: (?:sound|sounds|feel|feels))? so\b", r" \1 too"),
 )
 REDUCE_RE = re.compile(r"\b(?:bring|take|knock|pull|dial|wind|rein|peg|tone|back) (?:it|things|that|this|them)? ?(?:back|down|off)"
                        r"(?: (?:a notch|a bit|a little|a touch|a tad|a smidge|a hair|slightly|some|somewhat|a few notches))?\b")

@@ -77,7 +77,8 @@ LOCK_WORDS_RE = re.compile(r"\b(?:lock|freeze|protect)\b", re.I)
 # a question about the score ("what key are we in", "did the first shot change?"), not a request in
 # question form ("can it start straight in", "is there a way to make it faster")
 STATE_Q_RE = re.compile(opening("and|but|good|great|wait|sorry") + r"(?:what(?:'s|s| is| are)?|"
-                        r"which|where|how (?:fast|slow|loud|long|many)|is|are|was|were|did|does|has|have)\b", re.I)
+                        r"which|where|how (?:fast|slow|loud|long|many)|is|are|was|were|did|does|has|have|"
+                        r"why (?:did|do|have) you)\b", re.I)   # "why did you pick jazz?" (not "why is it so slow?")
 REQUEST_RE = re.compile(r"\b(?:can|could|would|will|possible|way to|able to|make|let|give|add|put|bring|try|"
                         r"please|pls|plz|should i|go back)\b", re.I)
 
@@ -115,7 +116,15 @@ def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None) -> st
     if re.search(r"\b(?:key|mode|scale|major|minor)\b", t):
         facts.append(f"the key is {plan.key} {plan.mode}")
     if re.search(r"\b(?:style|genre)\b", t):
-        facts.append(f"the style is {plan.style}")
+        why = re.search(r"^- Style: .*?, (because .*)$", plan.reasoning, re.M) if re.search(r"\bwhy\b", t) else None
+        facts.append(f"the style is {plan.style}" + (f", {why.group(1).rstrip('.')}" if why else ""))
+    if re.search(r"\bsections?\b|\bhow many parts\b", t):   # "how many sections are there?"
+        facts.append(f"there are {len(plan.sections)} sections: " + ", ".join(
+            f"{x.name} {fmt(x.start_s)}-{fmt(x.end_s)}" for x in plan.sections))
+    if re.search(r"\bhow long\b|\b(?:length|duration)\b", t):   # "how long does the music run?"
+        named = [x for x in plan.sections if re.search(rf"\b{re.escape(x.name.lower())}\b", t)]   # "how long is the intro?"
+        facts.append("; ".join(f"the {x.name} lasts {x.end_s - x.start_s:.1f} s ({fmt(x.start_s)}-{fmt(x.end_s)})"
+                               for x in named) or f"the music lasts {fmt(plan.duration_s)}, as long as the video")
     if re.search(r"\b(?:hits?|accents?|crash(?:es)?|stabs?|stings?|stops?|marks?|hit points?)\b", t):   # "where are the hits?"
         marks = ", ".join(f"{h.kind} at {fmt(h.time_s)}" for h in sorted(plan.hit_points, key=lambda h: h.time_s))
         facts.append(f"the marks are: {marks}" if marks else "there are no marks (hits) in the score")
