@@ -226,3 +226,12 @@ def test_a_kit_word_does_not_join_an_earlier_edit_to_the_one_named(tmp_path):
     s.say("a talking drum in shot 2")
     turn = s.say("take me back to before the talking drum")
     assert turn.question is None and s.plan == faster, turn.reply
+
+
+@pytest.mark.parametrize("said", ["crank it", "could you crank it up a bit"])
+def test_cranking_it_is_the_volume(tmp_path, said):
+    s = _open(tmp_path, "jazz")
+    old = s.plan
+    turn = s.say(said)
+    assert turn.question is None and s.plan.loudness_lufs > old.loudness_lufs, turn.reply
+    assert s.plan.sections == old.sections

@@ -128,7 +128,7 @@ LESS_RE = (r"\b(?:less energy|less energetic|lower energy|lower the energy|spars
            r"more minimal|minimal|stripped[- ]down|strip it down|tone it down|less intense|more subtle|subtler|"
            r"smaller|quieter|more delicate|less dense|emptier|barer)\b")
 THE_WHOLE = r"(?:it |the music |the whole thing |everything |the lot |the track |the score |the mix |the whole score )?"
-LOUD_RE = rf"\b(?:louder|turn {THE_WHOLE}up|more volume|raise the volume|increase the volume|volume up)\b"
+LOUD_RE = rf"\b(?:louder|turn {THE_WHOLE}up|crank {THE_WHOLE}(?:up\b)?|crank up|pump {THE_WHOLE}up|more volume|raise the volume|increase the volume|volume up)\b"
 QUIET_RE = (rf"\b(?:turn {THE_WHOLE}down|less volume|lower the volume|reduce the volume|volume down|"
             r"too loud|quieter overall|quieter)\b")
 
