@@ -235,3 +235,13 @@ def test_cranking_it_is_the_volume(tmp_path, said):
     turn = s.say(said)
     assert turn.question is None and s.plan.loudness_lufs > old.loudness_lufs, turn.reply
     assert s.plan.sections == old.sections
+
+
+@pytest.mark.parametrize("said, span", [("gentler in shot 2", (6, 13)), ("make the opening shot gentler", (0, 6))])
+def test_a_comparative_the_tokenizer_lacks_is_not_corrected_into_a_style(tmp_path, said, span):
+    s = _open(tmp_path, "jazz")
+    old = s.plan
+    turn = s.say(said)
+    assert turn.question is None and s.plan.style == old.style, turn.reply
+    assert [x.energy < energy_at(old, x.start_s) for x in s.plan.sections] == \
+        [span[0] <= x.start_s < span[1] for x in s.plan.sections], turn.reply
