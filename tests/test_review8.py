@@ -245,3 +245,15 @@ def test_a_comparative_the_tokenizer_lacks_is_not_corrected_into_a_style(tmp_pat
     assert turn.question is None and s.plan.style == old.style, turn.reply
     assert [x.energy < energy_at(old, x.start_s) for x in s.plan.sections] == \
         [span[0] <= x.start_s < span[1] for x in s.plan.sections], turn.reply
+
+
+@pytest.mark.parametrize("said, span", [("let it breathe a bit more in shot 3", (13, 21)),
+                                        ("the first shot needs more room to breathe", (0, 6))])
+def test_room_to_breathe_is_sparser_there_without_a_question(tmp_path, said, span):
+    s = _open(tmp_path, "folk")
+    old = s.plan
+    turn = s.say(said)
+    assert turn.question is None, turn.reply
+    assert [x.energy < energy_at(old, x.start_s) for x in s.plan.sections] == \
+        [span[0] <= x.start_s < span[1] for x in s.plan.sections], turn.reply
+    assert s.plan.tempo_bpm == old.tempo_bpm
