@@ -257,3 +257,17 @@ def test_room_to_breathe_is_sparser_there_without_a_question(tmp_path, said, spa
     assert [x.energy < energy_at(old, x.start_s) for x in s.plan.sections] == \
         [span[0] <= x.start_s < span[1] for x in s.plan.sections], turn.reply
     assert s.plan.tempo_bpm == old.tempo_bpm
+
+
+@pytest.mark.parametrize("said", ["like a 1920s speakeasy please", "give it a transaction-y feel in the reaction bit"])
+def test_words_that_contain_a_place_word_do_not_name_the_busiest_shot(tmp_path, said):
+    from v2m.agent.dialogue.where import locate
+
+    s = _open(tmp_path, "lofi")
+    assert locate(said, s.analysis, s.plan) is None
+
+
+def test_a_speakeasy_said_alone_is_a_style_for_the_whole_score(tmp_path):
+    s = _open(tmp_path, "lofi")
+    turn = s.say("like a speakeasy in the 1920s")
+    assert turn.question is None and s.plan.style == "jazz", turn.reply

@@ -313,7 +313,7 @@ def _sections(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> Span | Non
 
 
 def _events(text: str, analysis: VideoAnalysis) -> Span | None:
-    if any(w in text for w in ACTION_WORDS):
+    if any(re.search(rf"\b{w}\b", text) for w in ACTION_WORDS):   # whole words: "peak" is no "speakeasy"
         if not analysis.motion:
             raise Ask("I have no motion measurements for this video; name a time instead, like 'from 0:04'.")
         i = max(range(len(analysis.motion)), key=analysis.motion.__getitem__)
