@@ -271,3 +271,9 @@ def test_a_speakeasy_said_alone_is_a_style_for_the_whole_score(tmp_path):
     s = _open(tmp_path, "lofi")
     turn = s.say("like a speakeasy in the 1920s")
     assert turn.question is None and s.plan.style == "jazz", turn.reply
+
+
+def test_music_heard_in_a_club_is_electronic(tmp_path):
+    s = _open(tmp_path, "folk")
+    turn = s.say("I want something you'd hear on a dance floor in Berlin")
+    assert turn.question is None and s.plan.style == "electronic", turn.reply
