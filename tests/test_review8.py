@@ -277,3 +277,14 @@ def test_music_heard_in_a_club_is_electronic(tmp_path):
     s = _open(tmp_path, "folk")
     turn = s.say("I want something you'd hear on a dance floor in Berlin")
     assert turn.question is None and s.plan.style == "electronic", turn.reply
+
+
+def test_a_tempo_change_for_the_whole_score_moves_stretches_with_their_own_tempo_too(tmp_path):
+    s = _open(tmp_path, "folk")
+    s.say("shot 3 a touch slower")
+    own = s.plan.sections[s.plan.section_at(15)].tempo_bpm
+    whole = s.plan.tempo_bpm
+    turn = s.say("make the whole thing 6 bpm faster")
+    assert s.plan.tempo_bpm == whole + 6 and s.plan.sections[s.plan.section_at(15)].tempo_bpm == own + 6, turn.reply
+    s.say("set everything to 100 bpm")
+    assert {x.tempo_bpm or s.plan.tempo_bpm for x in s.plan.sections} == {100.0}

@@ -104,7 +104,7 @@ def _tempo(e: Edit, it: EditIntent) -> None:
         factor = 1 + abs(it.amount) / 100 * (1 if it.direction == "up" else -1)
     else:
         factor = TEMPO_FACTORS[it.direction or "up"][SIZES[it.magnitude]]
-    ops.set_tempo(e.plan, [] if e.whole_unlocked else e.idx, factor=factor, bpm=bpm, delta=delta, whole=e.whole)
+    ops.set_tempo(e.plan, e.idx, factor=factor, bpm=bpm, delta=delta, whole=e.whole)   # sections with their own too
 
 
 def _key(e: Edit, it: EditIntent) -> None:
@@ -146,7 +146,7 @@ def _mood(e: Edit, it: EditIntent) -> None:
     except Ask:
         pass  # already at the limit: the other parts of the mood still apply
     try:
-        ops.set_tempo(e.plan, [] if e.whole_unlocked else e.idx, factor=mood.tempo, whole=e.whole)
+        ops.set_tempo(e.plan, e.idx, factor=mood.tempo, whole=e.whole)
     except Ask:
         pass
 
