@@ -168,11 +168,8 @@ def near_hit(plan, t: float) -> float:
 def add_hits(e, times: list[float], kind: str | None) -> None:
     a = e.analysis
     source = "cut" if all(any(abs(x - b) < 0.05 for b in a.boundaries_s) for x in times) else "user"
-    said = [ops.add_hit(e.plan, x, kind, source) for x in times]
-    if said and all(w.startswith("already") for w in said):   # "accent the fourth cut" where a crash already is
-        raise ops.AtLimit(f"The moment{'s' if len(said) > 1 else ''} you named already {'have' if len(said) > 1 else 'has'} "
-                          f"a strong mark ({', '.join(w.removeprefix('already a strong ') for w in said)}), so I left "
-                          "the score as it is. Should it be another kind of mark, or somewhere else?")
+    for x in times:
+        ops.add_hit(e.plan, x, kind, source)
 
 
 def drop_hits(e, times: list[float] | None) -> None:
