@@ -1,7 +1,13 @@
-"""Defects found by the eighth outside review of the chat, each through a real Session on a synthetic clip, in the
-reviewer's own words: hearing a part said with another verb than "hear" ("can't make out the piano" switched the
-style to classical), what the video is for said with "for" ("this is for a memorial slideshow" raised the energy
-as if the music were already a funeral)."""
+"""Defects found by the eighth outside review of the chat, each through a real Session on a synthetic clip (or the
+bikes clip as measured), in the reviewer's own words: hearing a part said with another verb than "hear" ("can't make
+out the piano" switched the style to classical), what the video is for said with "for" ("this is for a memorial
+slideshow" raised the energy), an edit with "leave the rest alone" (read as a sign-off, or a lock), a ramp or wind
+down with its object (rose), "the tempo it had at first", a cut that should hit or land harder (more energy and new
+chords after it), a tempo out of range (reported as 0 BPM, or -20 read as slower), decibels said for the volume or a
+part, an instrument's other name in a version ("the sax" after "a saxophone"), a part's level by the size said,
+questions about sections, length and why, "why is it so slow?", "crank it", comparatives the tokenizer lacks
+("gentler" spelt into "gentle", a style keyword), room to breathe, place words inside other words ("peak" in
+"speakeasy"), a club, and a whole-score tempo change that skipped stretches with their own tempo."""
 
 from __future__ import annotations
 
