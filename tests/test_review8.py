@@ -294,3 +294,12 @@ def test_a_tempo_change_for_the_whole_score_moves_stretches_with_their_own_tempo
     assert s.plan.tempo_bpm == whole + 6 and s.plan.sections[s.plan.section_at(15)].tempo_bpm == own + 6, turn.reply
     s.say("set everything to 100 bpm")
     assert {x.tempo_bpm or s.plan.tempo_bpm for x in s.plan.sections} == {100.0}
+
+
+def test_a_second_place_named_by_a_section_lands_there_after_the_first_split_the_sections(tmp_path):
+    s = _open(tmp_path, "cinematic")   # intro 0-6, part A 6-13, climax 13-21, outro 21-30
+    old = s.plan
+    turn = s.say("mellow in the middle, fuller at the end")
+    assert turn.question is None, turn.reply
+    assert energy_at(s.plan, 25) > energy_at(old, 25), turn.reply     # the ending, as asked
+    assert energy_at(s.plan, 16) < energy_at(old, 16), turn.reply     # the middle kept its calm

@@ -76,6 +76,17 @@ def span_of(scope: EditScope) -> Span | None:
     return Span(scope.start_s, scope.end_s, scope.label, sections=scope.sections, snap=False)
 
 
+def _regrouped(span: Span | None, read: ScorePlan, now: ScorePlan) -> Span | None:
+    """`span` with its section indices, which name the sections of the plan the request was read against, renamed
+    for the plan as edited so far: "calm in the middle, bigger at the end" split the sections in the middle, and
+    the ending's index then named the climax."""
+    if span is None or span.sections is None or [(x.start_s, x.end_s) for x in read.sections] == \
+            [(x.start_s, x.end_s) for x in now.sections]:
+        return span
+    inside = [i for i, x in enumerate(now.sections) if span.start_s - 0.05 <= x.start_s and x.end_s <= span.end_s + 0.05]
+    return Span(span.start_s, span.end_s, span.label, sections=inside, snap=False)
+
+
 def scope_of(span: Span | None, times: list[float] | None = None) -> EditScope:
     """The contract's scope for a grammar span (None = the whole score)."""
     if span is None:
@@ -347,7 +358,7 @@ def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIn
     intents = style_first(kept_parts(from_last_revert(intents)))
     limit = None   # a change already at its limit, said only when nothing else of the request is made
     for it in intents:
-        e = Edit(new, analysis, span_of(it.scope))
+        e = Edit(new, analysis, _regrouped(span_of(it.scope), plan, new))
         if it.what in ("undo", "revert"):
             new = _revert(e, it if it.what == "revert" else it.model_copy(update={"version": -1}),
                     list(history or [plan]))
