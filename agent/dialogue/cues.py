@@ -124,7 +124,7 @@ PART_BACK_RE = re.compile(rf"\b(?:bring |put |have )?(?P<obj>(?:the )?[a-z#-]+(?
 LOW_END_RE = re.compile(r"\b(?:the )?(?:low|bottom)[- ]end\b", re.I)
 # "everything after 0:25 should hit harder": more impact there, not a mark on each cut (a part that hits harder
 # is that part louder, read by `orchestration`; "hit the cut harder" names its mark)
-HARDER_RE = re.compile(r"(?P<subj>[^,;.!?\n]*?)\b(?:should |to |must |needs to |has to |could |can )?hits? (?:a lot |a bit |"
+HARDER_RE = re.compile(r"(?P<subj>[^,;.!?\n]*?)\b(?:should |to |must |needs to |has to |could |can )?(?:hits?|lands?) (?:a lot |a bit |"
                        r"a little |much |way |even )?harder\b", re.I)
 NOTHING_ON_TOP_RE = re.compile(r"\bnothing (?:on top|over the top|up top|above it)\b", re.I)
 # "a low pulse", "just a low throb": a steady beat in the low register, the bass and the kit alone ("add a low
@@ -308,6 +308,18 @@ def _low_only(m: re.Match) -> str:
     return m.group(0)
 
 
+def _harder(m: re.Match) -> str:
+    """A subject that should hit harder: a part is louder (left to `orchestration`), a cut its mark, a crash ("the
+    third cut should hit harder"), and a stretch more energy ("everything after the second cut")."""
+    subj = m.group("subj")
+    if named_parts(subj.lower()):
+        return m.group(0)
+    stretch = re.search(r"\b(?:after|before|from|until|till|between|everything)\b", subj, re.I)
+    if re.search(r"\bcut\b", subj, re.I) and not stretch:
+        return f"a crash on {subj}"
+    return f"{subj} more energy"
+
+
 def spoken(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
     """A note's spotting words rewritten as the grammar reads them (see the module docstring); `text` is the
     request after `place_words.notation` (times as m:ss, case kept)."""
@@ -346,8 +358,7 @@ def spoken(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
     text = LOW_ONLY_RE.sub(_low_only, text)
     text = NOTHING_ON_TOP_RE.sub(" no melody ", text)
     text = LOW_END_RE.sub(lambda m: "the bass" if m.group(0).lower().startswith("the") else "bass", text)
-    text = HARDER_RE.sub(lambda m: m.group(0) if named_parts(m.group("subj").lower()) else f"{m.group('subj')} more energy",
-                         text)
+    text = HARDER_RE.sub(_harder, text)
     text = PULL_RE.sub(_pulled, text)
     text = PART_BACK_RE.sub(lambda m: m.group(0) if not named_parts(m.group("obj").lower()) else
                             f"add {m.group('obj')}" + (f" from {m.group('t')}" if m.group("t") else ""), text)

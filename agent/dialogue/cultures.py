@@ -68,6 +68,8 @@ CULTURES: tuple[tuple[str, Culture], ...] = (
      Culture("lofi", ("electric piano",), "study and cafe scenes suit mellow lo-fi with electric piano")),
     (r"\bspy (?:movie|film|thriller)\b|\bbond film\b|\b(?:60s|sixties) spy\b",
      Culture("jazz", ("brass", "electric guitar"), "60s spy films mean brassy jazz with a twangy guitar")),
+    (r"\bnight ?clubs?\b|\bclub night\b|\bdance ?floor\b|\braves?\b|\bdiscos?\b|\bdj set\b",
+     Culture("electronic", (), "a club night means four-on-the-floor electronic dance music")),
     (r"\bbollywood\b|\bindian (?:wedding|film)\b",
      Culture("electronic", ("sitar",), "Bollywood scores mix dance beats with sitar")),
 )

@@ -18,8 +18,9 @@ import re
 
 from v2m.agent.dialogue import (amounts, arbiter, cues, cultures, marks, mentions, names, orchestration, phrases, sides,
                                  silence, similes, spelling, takes, tempos, versions, vocab)
-from v2m.agent.dialogue.intents import SIZES, place_of, same_meaning, scope_of
+from v2m.agent.dialogue.intents import SIZES, scope_of
 from v2m.agent.dialogue.orchestration import eat
+from v2m.agent.dialogue.repeats import place_of, same_meaning
 from v2m.agent.dialogue.amounts import magnitude
 from v2m.agent.dialogue.phrases import FAST_RE, LESS_RE, LOUD_RE, MORE_RE, QUIET_RE, SLOW_RE
 from v2m.agent.dialogue.place_words import (APPOSITIVE_RE, PLACE_FILLER, PLACE_WORDS_RE, SPOKEN_SECONDS, notation,
@@ -50,6 +51,8 @@ class Clause:
         return self.span is None
 
     def want(self, what: str, *, times: list[float] | None = None, whole: bool = False, **fields) -> None:
+        if what in ("loudness", "balance"):   # "3 dB quieter", "the drums down 6 dB", "the bass up a little"
+            fields = {"magnitude": magnitude(self.text), **fields}   # decibels: `amounts.of_part` / `of_mix`
         self.intents.append(EditIntent(what=what, scope=scope_of(None if whole else self.span, times),
                                        text=self.text.strip()[:400], **fields))
 

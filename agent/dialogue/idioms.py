@@ -22,9 +22,10 @@ MUST = r"(?:needs? to|should|has to|must|could|can|to|will|has got to|ought to) 
 IDIOMS: tuple[tuple[str, str], ...] = (
     # the energy named and turned down or up ("reduce the intensity", "bring the energy down", "dial it down"), by
     # whatever verb moves it and with the size said between ("calm the energy down a ton", "nudge the intensity up a
-    # notch", "crank the energy WAY up", "ease off the energy"); more or less of what energy is ("a LOT more intensity")
+    # notch", "crank the energy WAY up", "ease off the energy"; "wind/ramp ... down" is a fall, `phrases.SHAPES`); more
+    # or less of what energy is ("a LOT more intensity")
     (rf"\b(?:reduce|lower|decrease|lessen|drop|dial down|bring down|tone down|turn down|pull down|take down) (?:the |its |some )?"
-     rf"{ENERGY}\b|\b{MOVE} (?:the |its |that |this |some )?{ENERGY}(?: levels?)? (?:\w+ ){{0,2}}?down\b"
+     rf"{ENERGY}\b|\b(?!(?:wind|ramp)\b){MOVE} (?:the |its |that |this |some )?{ENERGY}(?: levels?)? (?:\w+ ){{0,2}}?down\b"
      rf"|\b{ENERGY}(?: levels?)? {MUST} (?:\w+ ){{0,2}}?down\b"
      rf"|\b(?:ease|back|lay) off (?:on )?(?:the |its |some )?{ENERGY}\b|\bease back (?:on )?(?:the |its )?{ENERGY}\b"
      rf"|\brein in (?:the |its )?{ENERGY}\b", "less energy"),
@@ -91,6 +92,9 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\b(?:only|just|keep(?: it to)?(?: only| just)?) (?:the )?(?:soft|quiet|gentle|calm|light)(?:er)? (?:parts?|bits?|instruments?|"
      r"stuff|sounds?|layers?)\b"   # "the drums rest, only the soft part": the quiet parts alone, sparser
      r"|\btoo much (?=now|here|there)\b|\bkeep it minimal\b|\btoo much (?:going on|happening)\b|\brein it in\b|\bsettle it\b|\bground it\b|\bless busy\b", "less energy"),
+    # space between the notes ("let it breathe", "give the intro room to breathe", "more air"): sparser
+    (r"\blet (?:it|the music|things|them|(?:the )?\w+) breathe\b|\b(?:more |some |enough )?(?:room|space) (?:for it )?to breathe\b"
+     r"|\b(?:more |some )?breathing (?:room|space)\b|\bmore (?:air|space)\b(?! in the mix)", "sparser"),
     # ("start quiet in the first 12 seconds": not "start quiet and build", a shape, read whole by `SHAPES`)
     (r"\b(?:go|goes|going|be|keep (?:it|the music)|very|music|(?:start|begin|open)s?(?: (?:it|things|the music))?|stays?) "
      r"(?:very |really |a bit |nice and )?(?:quiet|low|soft|down)\b(?!.*\b(?:grow|build|swell|rise|climb|creep|lift|big|bigger|louder|fuller)\w*)",

@@ -38,19 +38,6 @@ SIZES = {"small": 0, "medium": 1, "large": 2}
 SHAPE_MIN_PIECE_S = 1.0            # a shape over time is drawn in pieces at least this long
 
 
-def same_meaning(a: EditIntent, b: EditIntent) -> bool:
-    """Two readings of one meaning ("ease the pace off a little, it's rushing"): said once, done once."""
-    return (a.what, a.direction, a.value, place_of(a.scope)) == (b.what, b.direction, b.value, place_of(b.scope)) and \
-        a.what in ("tempo", "energy", "loudness", "mode", "key", "mood", "balance", "shape", "style", "add", "remove", "only",
-                   "hit", "no_hit")
-
-
-def place_of(scope) -> tuple:
-    """Where a scope is, whatever it is called ("before 0:08" and "from 0:00 to 0:08" are one place)."""
-    return (scope.kind == "whole", round(scope.start_s or 0.0, 2), round(scope.end_s or 0.0, 2), scope.sections,
-            tuple(round(t, 2) for t in scope.times_s))
-
-
 class Edit:
     """One intent being applied: the plan copy, its span, and the addressed section indices."""
 
@@ -89,6 +76,17 @@ def span_of(scope: EditScope) -> Span | None:
     return Span(scope.start_s, scope.end_s, scope.label, sections=scope.sections, snap=False)
 
 
+def _regrouped(span: Span | None, read: ScorePlan, now: ScorePlan) -> Span | None:
+    """`span` with its section indices, which name the sections of the plan the request was read against, renamed
+    for the plan as edited so far: "calm in the middle, bigger at the end" split the sections in the middle, and
+    the ending's index then named the climax."""
+    if span is None or span.sections is None or [(x.start_s, x.end_s) for x in read.sections] == \
+            [(x.start_s, x.end_s) for x in now.sections]:
+        return span
+    inside = [i for i, x in enumerate(now.sections) if span.start_s - 0.05 <= x.start_s and x.end_s <= span.end_s + 0.05]
+    return Span(span.start_s, span.end_s, span.label, sections=inside, snap=False)
+
+
 def scope_of(span: Span | None, times: list[float] | None = None) -> EditScope:
     """The contract's scope for a grammar span (None = the whole score)."""
     if span is None:
@@ -117,7 +115,7 @@ def _tempo(e: Edit, it: EditIntent) -> None:
         factor = 1 + abs(it.amount) / 100 * (1 if it.direction == "up" else -1)
     else:
         factor = TEMPO_FACTORS[it.direction or "up"][SIZES[it.magnitude]]
-    ops.set_tempo(e.plan, [] if e.whole_unlocked else e.idx, factor=factor, bpm=bpm, delta=delta, whole=e.whole)
+    ops.set_tempo(e.plan, e.idx, factor=factor, bpm=bpm, delta=delta, whole=e.whole)   # sections with their own too
 
 
 def _key(e: Edit, it: EditIntent) -> None:
@@ -159,7 +157,7 @@ def _mood(e: Edit, it: EditIntent) -> None:
     except Ask:
         pass  # already at the limit: the other parts of the mood still apply
     try:
-        ops.set_tempo(e.plan, [] if e.whole_unlocked else e.idx, factor=mood.tempo, whole=e.whole)
+        ops.set_tempo(e.plan, e.idx, factor=mood.tempo, whole=e.whole)
     except Ask:
         pass
 
@@ -375,7 +373,7 @@ def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIn
     intents = style_first(once_per_part(plan, kept_parts(from_last_revert(intents))))
     limit = None   # a change already at its limit, said only when nothing else of the request is made
     for it in intents:
-        e = Edit(new, analysis, span_of(it.scope))
+        e = Edit(new, analysis, _regrouped(span_of(it.scope), plan, new))
         if it.what in ("undo", "revert"):
             new = _revert(e, it if it.what == "revert" else it.model_copy(update={"version": -1}),
                     list(history or [plan]))

@@ -218,6 +218,10 @@ LOST = (r"(?:lost|buried|drowned(?: out)?|drowning|hidden|swamped|masked|smother
         r"overwhelmed|squashed|stepped on|eaten|washed out)")
 
 
+# Hearing a part, as a complaint that it cannot be: "can't hear the piano", "can barely make out the bass"
+HEARD = r"(?:hear|make out|pick out|distinguish|tell apart)"
+
+
 # How a part sounds when it is too loud or too quiet against the others ("a bit boomy", "too far forward").
 EXCESS = (r"(?:(?:too|way too|far too|a bit|a little|kind of|really|so|overly|quite) )+(?:loud|hot|strong|prominent|"
           r"present|bright|harsh|shrill|boomy|muddy|tinny|piercing|brash|heavy|much(?! better| nicer| more| clearer)|far forward|forward|"
@@ -232,8 +236,8 @@ DOWN_VERBS = (r"turn down|bring down|lower|reduce|pull back|pull down|dial down|
               r"take down|knock back|back off(?: on)?|ease off(?: on)?|ease back(?: on)?|less of")
 # "the guitar could come up a bit": a part coming up or down by a degree is its level ("when it comes up" is not)
 DEGREE = r"(?:a (?:little |tiny |wee |lil )?(?:bit|touch|little|tad|notch|hair|smidge|smidgen|fraction|whisker|shade)|slightly|some|a few db)"
-BALANCE_UP = rf"(?:needs? |could use |wants? )?more (?:presence|power|punch|weight|volume|level)|(?:should |could |to |must |needs to )?be heard more|heard more|more audible|(?:slap|hit|punch|play)s? (?:way |much |a lot |a bit )?harder|punchier|drives?|carry (?:it|the groove|the song)|(?:is |are )?buried|(?:is |are )?lost|can'?t hear|cannot hear|inaudible|hidden|up front|out front|to the front|forward|(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more present|stand out|cut through|up in the mix|higher in the mix|(?:come|comes|coming) up {DEGREE}"
-BALANCE_DOWN = rf"(?:too (?:hot|strong|prominent|bright|harsh|shrill|far forward|up front|forward|much)|in (?:your|my|our|the) face|shouting|shrill|overbearing|dominat(?:es|ing)|sticks? out|sticking out|poking out|further back|to the back|down in the mix|lower in the mix|quieter|softer|less loud|too loud|too much|too present|in the background|under(?:neath)?|drowns?|drowning|buries|burying|swamps?|covers?|on top of everything|sits on top|overpowers?|overpowering|louder than|shyer|subtler|more (?:shy|subtle|discreet|reserved|restrained|modest|in the background)|(?:come|comes|coming) down {DEGREE})"
+BALANCE_UP = rf"(?:needs? |could use |wants? )?more (?:presence|power|punch|weight|volume|level)|(?:should |could |to |must |needs to )?be heard more|heard more|more audible|(?:slap|hit|punch|play|land)s? (?:way |much |a lot |a bit )?harder|punchier|drives?|carry (?:it|the groove|the song)|(?:is |are )?buried|(?:is |are )?lost|can'?t hear|cannot hear|inaudible|hidden|up front|out front|to the front|forward|(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more present|stand out|cut through|up in the mix|higher in the mix|(?:come|comes|coming) up {DEGREE}"
+BALANCE_DOWN = rf"(?:too (?:hot|strong|prominent|bright|harsh|shrill|far forward|up front|forward|much)|in (?:your|my|our|the) face|shouting|shrill|overbearing|dominat(?:es|ing)|(?:sticks?|sticking|pokes?|poking|jumps?|jumping) out(?: (?:too much|so much|way too much|a lot|a bit|a little))?|further back|to the back|down in the mix|lower in the mix|quieter|softer|less loud|too loud|too much|too present|in the background|under(?:neath)?|drowns?|drowning|buries|burying|swamps?|covers?|on top of everything|sits on top|overpowers?|overpowering|louder than|shyer|subtler|more (?:shy|subtle|discreet|reserved|restrained|modest|in the background)|(?:come|comes|coming) down {DEGREE})"
 
 
 # A part questioned as needless ("do we even need the organ?", "is the cello really necessary"): it goes out

@@ -87,7 +87,7 @@ MUSIC = CRAFT | AUDIENCE | WHOLE | set(ATTRIBUTES) | set(ROLE_WORDS) | KIT_PIECE
     {w for m in MOODS.values() for w in m.words}
 WHEN_STOP = set("it everything music score song track that this there which what".split())
 SUBJECT_STOP = set("""it everything music score song track that this there which what i we you they he she everyone everybody
-people someone let can could please make just""".split())
+people someone let can could please make just why how who""".split())   # a question word names no moment
 
 
 @dataclass(frozen=True)

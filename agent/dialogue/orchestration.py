@@ -11,8 +11,8 @@ import re
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue import vocab
 from v2m.agent.dialogue.mentions import (BALANCE_DOWN, BALANCE_UP, BEING, DOWN_VERBS, EXCESS, HARSH, INSTR, INSTR_ALT, LACK,
-                                         LISTED_PART, LOST, NO_PART, SUGGESTED, UNNEEDED, UP_VERBS, named_parts,
-                                         plain_parts)
+                                         HEARD, LISTED_PART, LOST, NO_PART, SUGGESTED, UNNEEDED, UP_VERBS,
+                                         named_parts, plain_parts)
 from v2m.agent.dialogue.where import Ask, Span
 from v2m.tools.contract import MAX_LEVEL_DB, MIN_LEVEL_DB, EditIntent, EditScope, ScorePlan
 from v2m.tools.gm import DRUM_KITS
@@ -118,17 +118,17 @@ def read(t: str, want) -> str:
     if swap:
         want("swap", target=swap[0], value=swap[1])
         return eat(t, m)
-    if (m := re.search(rf"{INSTR}(?: \w+)? (?:under|underneath|beneath) (?:everything|it all|the rest|the \w+)", t)) \
-            and not NEGATED_RE.search(t[:m.start()]):
-        want("add", value=m.group(1))  # "organ pad under everything": a part underneath the others
-        return eat(t, m)
     # balance: "the piano is lost under the brass", "can't hear the melody over the dhol": that one up, the other down
     if (m := re.search(rf"{INSTR} (?:is |are |gets |get |getting |feels |sounds |kind of |a bit |a little |way |totally |"
                        rf"completely |really |so |too |being )*{LOST} (?:under|by|beneath|behind|below|underneath|in|"
                        rf"against|with|among) {INSTR}", t)) \
-            or (m := re.search(rf"\b(?:can'?t|cannot|can not|barely|hardly|can hardly|can barely) (?:really |even )?hear "
+            or (m := re.search(rf"\b(?:can'?t|cannot|can not|barely|hardly|can hardly|can barely) (?:really |even )?{HEARD} "
                                rf"{INSTR} (?:over|under|behind|through|above|for|against) {INSTR}", t)):
         want("balance", value=m.group(1), target=m.group(2), direction="up")
+        return eat(t, m)
+    if (m := re.search(rf"{INSTR}(?: \w+)? (?:under|underneath|beneath) (?:everything|it all|the rest|the \w+)", t)) \
+            and not NEGATED_RE.search(t[:m.start()]):
+        want("add", value=m.group(1))  # "organ pad under everything": a part underneath the others
         return eat(t, m)
     # balance: "the sax drowns the piano" (piano up against the sax), "bring the strings forward"
     if (m := re.search(rf"{INSTR} (?:is |are |kind of |a bit |way )?(?:drowns?|drowning|buries|burying|swamps?|covers?|"
@@ -143,7 +143,7 @@ def read(t: str, want) -> str:
                                (rf"\b(?:bring|calm) {INSTR} down\b", "down"), (rf"\bback {INSTR} off\b", "down"),
                                (rf"^\s*(?:and |now |then |also )?{INSTR} (?:a bit |a little |a touch |a tad |way |right |much )?"
                                 rf"(up|down)\b(?! to \d)", ""),   # "slap bass up", "hats down a bit": terse notes
-                               (rf"\b(?:can'?t|cannot|can not|barely|hardly) (?:really |even )?hear {INSTR}", "up")):
+                               (rf"\b(?:can'?t|cannot|can not|barely|hardly) (?:really |even )?{HEARD} {INSTR}", "up")):
         if (m := re.search(pattern, t)) and not NEGATED_RE.search(t[:m.start()]):
             for word in subjects(t, m):  # "the bass and the drums are too loud": each of them
                 want("balance", value=word, direction=direction or m.group(2))

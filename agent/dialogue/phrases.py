@@ -33,6 +33,8 @@ STATES: tuple[tuple[str, str], ...] = (
     # tempo or a volume only: "speed it up, it's boring" says why, not a second change)
     (r"\b(?:it'?s|it is|its|is|feels?|sounds?|seems?)((?: a bit| a little| a tad| kind of| kinda| sort of| so| really| very| quite|"
      r" pretty| rather| just| way| far)*) (slow|sluggish|draggy|rushed|hurried|loud|noisy)\b", r" \1 too \2 "),
+    # a complaint asked as a question: "why is it so slow?", "why are the drums so loud" (too slow, the drums too loud)
+    (r"\bwhy (?:is|are|does|do) (it|this|everything|the \w+)(?: (?:sound|sounds|feel|feels))? so\b", r" \1 too"),
 )
 REDUCE_RE = re.compile(r"\b(?:bring|take|knock|pull|dial|wind|rein|peg|tone|back) (?:it|things|that|this|them)? ?(?:back|down|off)"
                        r"(?: (?:a notch|a bit|a little|a touch|a tad|a smidge|a hair|slightly|some|somewhat|a few notches))?\b")
@@ -69,7 +71,7 @@ SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
     (r"\bgrow\w* from (?:nothing|silence)|\bbuild\w* (?:it )?from\b|\bcreep up\b|\bcrescendo\b|\bsunrise\b"
      r"|\bswell\w* into\b|\bgradually (?:louder|bigger|build|grow)\w*|\bbuild\w* (?:up )?(?:to|into|towards) the end"
      r"|\bbuild\w* (?:the |some )?(?:tension|suspense|anticipation)(?: up)? (?:to|into|towards|until|till)\b"
-     r"|\bramp\w* up\b|\bgrow\w* (?:all the way|towards|to the end|into)\b|\blike it'?s going somewhere\b", (0.15, 0.9)),
+     r"|\bramp\w* (?:(?:it|this|things|everything|the \w+) )?up\b|\bgrow\w* (?:all the way|towards|to the end|into)\b|\blike it'?s going somewhere\b", (0.15, 0.9)),
     (r"\b(?:more and more|bigger and bigger|louder and louder|busier and busier|keeps? building)\b", (0.15, 0.9)),
     # "grow steadily", "slowly rise", "build bit by bit": growth said with how it goes, over the place
     (r"\b(?:grow|build|rise|climb|swell|intensify|intensifies|intensifying)(?:s|es|ing)? (?:up )?(?:steadily|gradually|slowly|"
@@ -85,7 +87,8 @@ SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
      r"|\b(?:a )?(?:notch|step|little|bit) (?:up|higher|bigger) (?:on|at|with|for) (?:every|each) (?:shot|cut)\b"
      r"|\b(?:every|each) (?:shot|cut) (?:bigger|louder|higher|fuller) than the (?:last|one before)\b", (0.15, 0.9)),
     (r"\b(?:less and less|quieter and quieter|softer and softer|smaller and smaller)\b", (0.8, 0.15)),
-    (r"\b(?:fade|fades|fading|faded)(?: it)?(?: out)?\b|\bdie away\b|\bwind\w* down\b|\btaper\w* off\b|\bdecrescendo\b"
+    (r"\b(?:fade|fades|fading|faded)(?: it)?(?: out)?\b|\bdie away\b|\b(?:wind|ramp)\w* (?:(?:it|this|things|everything|"
+     r"the \w+) )?down\b|\btaper\w* off\b|\bdecrescendo\b"
      r"|\bgo down slowly\b|\bgradually (?:quieter|softer|smaller)", (0.8, 0.15)),
 )
 
@@ -115,7 +118,7 @@ LESS_RE = (r"\b(?:less energy|less energetic|lower energy|lower the energy|spars
 # the whole score said as a thing to turn up or down ("turn the whole score down", "turn everything up")
 WHOLE_MIX = r"(?:it |it all |all of it |everything |the music |the (?:whole )?(?:score|track|song|mix|thing|soundtrack) )"
 VOLUME = r"(?:the )?(?:overall |master |music |total |whole )?(?:volume|loudness)"
-LOUD_RE = (rf"\b(?:louder|(?:turn|crank) {WHOLE_MIX}?(?:\w+ ){{0,2}}?up|more volume|(?:raise|increase|boost|lift|up) {VOLUME}|"
+LOUD_RE = (rf"\b(?:louder|(?:turn|crank|pump) {WHOLE_MIX}?(?:\w+ ){{0,2}}?up|more volume|crank it(?: all)?\b(?! (?:\w+ )?down)|(?:raise|increase|boost|lift|up) {VOLUME}|"
            r"volume up)\b")
 QUIET_RE = (rf"\b(?:turn {WHOLE_MIX}?(?:\w+ ){{0,2}}?down|less volume|(?:lower|reduce|decrease|drop|cut|lessen) {VOLUME}|volume down|"
             r"too loud|quieter overall|quieter)\b")
@@ -158,7 +161,9 @@ EVERY_CHANGE_RE = re.compile(r"\bbefore (?:all|any|every)(?: of)?(?: the| my| ou
                              r"|\bbefore (?:the|my|our|your|any) (?:very )?first (?:change|edit|tweak|request)\b"
                              r"|\bundo (?:all|everything|every (?:change|edit))\b|\b(?:start|begin) (?:over|again|afresh)\b"
                              r"|\bfrom scratch\b|\breset (?:it|everything|the (?:score|music|plan))\b|\bthe very first (?:version|one|score|take)\b"
-                             r"|\b(?:was|were|sounded) (?:at|in) the (?:very )?(?:beginning|start)\b")
+                             r"|\b(?:was|were|sounded|had) (?:at|in) the (?:very )?(?:beginning|start)\b"
+                             # "the tempo it had at first", "the key we had to begin with": the first score's
+                             r"|\b(?:was|were|sounded|had|used)\b(?: \w+)? (?:at first|to begin with|originally)\b")
 VERSION_RE = re.compile(r"\bversion (?:number )?(\d{1,2})\b|\bv(\d{1,2})\b|\bthe (second|third|fourth|fifth|2nd|3rd|4th|5th) "
                         r"(?:version|mix|take)\b")   # "the second version": the chat's version 2
 ORDINAL_VERSIONS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
@@ -170,11 +175,20 @@ ATTRIBUTES = {"tempo": "tempo", "speed": "tempo", "pace": "tempo", "bpm": "tempo
               "energy": "energy", "volume": "loudness", "loudness": "loudness"}
 
 
+# The rest said to stay as it is, beside an edit of one place or part ("but leave the rest alone", "don't touch anything
+# else"): no edit of its own, and no sign-off either
+REST_ALONE = (r"\b(?:(?:leave|keep) (?:the rest|everything else|all else|anything else|the others|all the others|every ?thing "
+              r"around it)(?: of (?:it|the \w+))? (?:alone|as (?:it is|is|they are)|the same|untouched|unchanged|intact|how it "
+              r"is|the way it is)|(?:don'?t|do not|doesn'?t need to) (?:touch|change|mess with|alter) (?:the rest|anything else|"
+              r"everything else|the others)(?: of (?:it|the \w+))?)\b")
+
+
 # Words that carry no edit: dictation fillers, hedges and politeness ("um, can you like make it ...", "pull
 # it right back", "a wee bit", "at like 0:09"), dropped before the grammar reads a clause.
 FILLERS = ((r"\b(?:um+|uh+|erm|er|hmm+|you know|i guess|basically|literally|honestly|tbh|mate|kindly)\b", " "),
            # "crank it right up", "turn it right down": all the way, a big change (not "right up to the drop")
            (r"\bright (up|down)\b(?! (?:to|until|till|into|in|at|from|the|before|after|near|by|on)\b)", r"way \1"),
+           (REST_ALONE, " "),   # "slower in shot 3, leave the rest alone": every edit spares the rest already
            (r"\b(?:sort|kind) of\b(?= \w)", " "), (r"\blike(?= \d| about| around|,)", " "),
            (r"\bright(?= (?:back|on|at|into|in|there|before|after|up|down|from|till|until|to the)\b)"
             r"(?! before\b| after (?:it|that|this)\b)", " "),   # "right before it": just before, kept for the place

@@ -129,6 +129,8 @@ APPROVAL_RE = re.compile(r"(?<!not )(?<!n't )(?:\b(?:which|that|it)(?:'s| is| wa
 # "it's a", "this is our": the video named, with no "like" (a purpose, read by `cultures`)
 NAMED_RE = re.compile(r"\b(?:is|are|was|were|it'?s|that'?s|this is|everything'?s)(?: (?:a|an|the|just|only|our|my))"
                       r"(?: (?!bit\b|little\b|touch\b|tad\b|lot\b)[\w-]+){0,2}\s*$", re.I)   # "it's a corporate explainer"
+# What the video is for ("this is for a memorial slideshow", "it's for my nan's funeral"): a purpose to move toward
+PURPOSE_RE = re.compile(r"\bfor (?:a|an|the|our|my|his|her|their|this|[\w]+'s)(?: [\w'-]+){0,2}\s*$", re.I)
 # A wish: what should be ("should feel", "make it feel", "I want everyone to feel", "needs to be")
 WISH_RE = re.compile(r"\b(?:as if|as though|should|shall|must|needs?|has to|have to|ought|want|wants|wanted|wish|would|could|can|"
                      r"make|makes|let|give|gimme|more like|bit more|supposed|meant|i'?d|we'?d|hoping|hope)\b", re.I)
@@ -214,6 +216,8 @@ def _way(prefix: str, before: str | None, like: bool = True, culture: bool = Fal
     if NOT_RE.search(prefix):
         return "away"
     if not like and NAMED_RE.search(prefix) and culture:   # "it's a corporate explainer": what the video is
+        return "toward"
+    if not like and PURPOSE_RE.search(clause) and not NEG_RE.search(clause):   # "this is for a memorial slideshow"
         return "toward"
     wish = max((m.end() for m in WISH_RE.finditer(prefix)), default=-1)
     state = max((m.end() for m in STATE_RE.finditer(prefix)), default=-1)

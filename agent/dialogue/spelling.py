@@ -72,6 +72,17 @@ def _english() -> frozenset[str]:
         return frozenset()
 
 
+def _compared(w: str, words: frozenset[str]) -> bool:
+    """A comparative or superlative of a word spelt right ("gentler", "livelier", "punchiest"), which the
+    tokenizer's vocabulary often lacks: never corrected to its stem ("gentle" is also a style's keyword)."""
+    for end in ("er", "est"):
+        if w.endswith(end) and len(w) > len(end) + 2:
+            stem = w[:-len(end)]
+            if {stem, stem + "e", stem[:-1] + "y" if stem.endswith("i") else stem, stem[:-1]} & words:
+                return True
+    return False
+
+
 def spelled(text: str) -> str:
     """`text` with shorthand expanded and misspelt grammar words corrected (lower-case input)."""
     import difflib
@@ -83,7 +94,7 @@ def spelled(text: str) -> str:
 
     def fix(m: re.Match) -> str:
         w = m.group(0)
-        if w in known or len(w) < 3 or w in english:
+        if w in known or len(w) < 3 or w in english or _compared(w, english | known):
             return w
         if _skeleton(w) in skeletons:  # "slwr", "drms", "minr": the vowels left out
             return skeletons[_skeleton(w)]

@@ -52,9 +52,9 @@ def read(c, t: str) -> str:
                value="bpm")
         a, b = min(way.start(), m.start()), max(way.end(), m.end())   # both read, and the words between
         return t[:a] + " " * (b - a) + t[b:]
-    elif (m := re.search(r"(\d{2,3}(?:\.\d+)?) ?(?:bpm|beats per minute)", t)) \
+    elif (m := re.search(r"(?<![\d.])(-?\d{2,5}(?:\.\d+)?) ?(?:bpm|beats per minute)", t)) \
             or (m := re.search(r"\b(?:tempo|(?:tempo|bpm|speed|pace)(?: (?!by\b)[a-z]+){0,2}? (?:to|at|of|be|=|around|about))"
-                               r" (\d{2,3})\b(?! ?(?:%|percent))", t)) \
+                               r" (-?\d{2,5})\b(?! ?(?:%|percent))", t)) \
             or (m := re.search(r"\b(?:slower|faster|slow|speed|take it|bring it|set it|down|up|off|back|it) (?:down |up )?"
                                r"(?:to|at) (\d{2,3})\b", t)):
         bpm = float(m.group(1))

@@ -22,7 +22,7 @@ from functools import partial
 from v2m.agent.dialogue import arbiter, edits, marks, messages, moments, names, orchestration, recall, shifts, sides, versions
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.intents import apply_intents, from_last_revert, scope_of, style_first
-from v2m.agent.dialogue.phrases import opening, words
+from v2m.agent.dialogue.phrases import REST_ALONE, opening, words
 from v2m.agent.dialogue.place_words import normalise, only_place
 from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment, snap, visible_cuts
 from v2m.agent.planners.result import PlanResult
@@ -77,7 +77,8 @@ LOCK_WORDS_RE = re.compile(r"\b(?:lock|freeze|protect)\b", re.I)
 # a question about the score ("what key are we in", "did the first shot change?"), not a request in
 # question form ("can it start straight in", "is there a way to make it faster")
 STATE_Q_RE = re.compile(opening("and|but|good|great|wait|sorry") + r"(?:what(?:'s|s| is| are)?|"
-                        r"which|where|how (?:fast|slow|loud|long|many)|is|are|was|were|did|does|has|have)\b", re.I)
+                        r"which|where|how (?:fast|slow|loud|long|many)|is|are|was|were|did|does|has|have|"
+                        r"why (?:did|do|have) you)\b", re.I)   # "why did you pick jazz?" (not "why is it so slow?")
 REQUEST_RE = re.compile(r"\b(?:can|could|would|will|possible|way to|able to|make|let|give|add|put|bring|try|"
                         r"please|pls|plz|should i|go back)\b", re.I)
 
@@ -90,7 +91,8 @@ def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None) -> st
     """The reply to a turn that asks about the score or signs off instead of asking for an edit, else None.
     An answer is read from the plans alone, so it cannot claim what the score does not do."""
     sentences = [x.strip() for x in re.split(r"[.?!;\n]+", request) if x.strip()]
-    if (HANDS_OFF_RE.search(request) or PRAISE_RE.match(request)) and not LOCK_WORDS_RE.search(request):
+    rest = re.sub(REST_ALONE, " ", request, flags=re.I)   # "slower in shot 3, leave everything else as is": an edit
+    if (HANDS_OFF_RE.search(rest) or PRAISE_RE.match(request)) and not LOCK_WORDS_RE.search(request):
         return "Good: I left the score exactly as it is. Nothing changed; tell me if anything should."
     asks = [x for x in sentences if STATE_Q_RE.match(x)]
     if not asks or REQUEST_RE.search(request) or any(ORDER_RE.match(x) for x in sentences if x not in asks):
@@ -114,7 +116,15 @@ def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None) -> st
     if re.search(r"\b(?:key|mode|scale|major|minor)\b", t):
         facts.append(f"the key is {plan.key} {plan.mode}")
     if re.search(r"\b(?:style|genre)\b", t):
-        facts.append(f"the style is {plan.style}")
+        why = re.search(r"^- Style: .*?, (because .*)$", plan.reasoning, re.M) if re.search(r"\bwhy\b", t) else None
+        facts.append(f"the style is {plan.style}" + (f", {why.group(1).rstrip('.')}" if why else ""))
+    if re.search(r"\bsections?\b|\bhow many parts\b", t):   # "how many sections are there?"
+        facts.append(f"there are {len(plan.sections)} sections: " + ", ".join(
+            f"{x.name} {fmt(x.start_s)}-{fmt(x.end_s)}" for x in plan.sections))
+    if re.search(r"\bhow long\b|\b(?:length|duration)\b", t):   # "how long does the music run?"
+        named = [x for x in plan.sections if re.search(rf"\b{re.escape(x.name.lower())}\b", t)]   # "how long is the intro?"
+        facts.append("; ".join(f"the {x.name} lasts {x.end_s - x.start_s:.1f} s ({fmt(x.start_s)}-{fmt(x.end_s)})"
+                               for x in named) or f"the music lasts {fmt(plan.duration_s)}, as long as the video")
     if re.search(r"\b(?:hits?|accents?|crash(?:es)?|stabs?|stings?|stops?|marks?|hit points?)\b", t):   # "where are the hits?"
         marks = ", ".join(f"{h.kind} at {fmt(h.time_s)}" for h in sorted(plan.hit_points, key=lambda h: h.time_s))
         facts.append(f"the marks are: {marks}" if marks else "there are no marks (hits) in the score")

@@ -23,6 +23,7 @@ from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.names import EDIT_LOG_RE
 from v2m.agent.dialogue.orchestration import role_of
 from v2m.agent.dialogue.phrases import ATTRIBUTES, COUNTED_CHANGES_RE, opening
+from v2m.agent.dialogue.vocab import INSTRUMENTS
 from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import EditIntent, ScorePlan
 
@@ -89,10 +90,15 @@ def content(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z][a-z#'-]+", text.lower().replace("'s", "")) if w not in GENERIC and len(w) > 2}
 
 
+KITS = ("drums", "percussion")   # "beat", "drum", "shaker": words of one kit, too loose to name one edit by
+
+
 def same_word(a: str, b: str) -> bool:
-    """One word or the other with an ending ("guitar"/"guitars", "build"/"building")."""
+    """One word or the other with an ending ("guitar"/"guitars", "build"/"building"), or two names of one
+    instrument ("sax"/"saxophone")."""
     short, long = sorted((a, b), key=len)
-    return a == b or len(short) >= 4 and long.startswith(short) and long[len(short):] in ENDINGS
+    return a == b or len(short) >= 4 and long.startswith(short) and long[len(short):] in ENDINGS or \
+        a in INSTRUMENTS and b in INSTRUMENTS and INSTRUMENTS[a] == INSTRUMENTS[b] and INSTRUMENTS[a][1] not in KITS
 
 
 def matching(words: set[str], history: list[ScorePlan]) -> list[int]:
