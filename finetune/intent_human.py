@@ -5,12 +5,14 @@ labelled from its own expectations (the one labelling, also used by tests/bench/
     rows = human_rows(["b", "d-tune"])     # [{"text": ..., "label": "tempo_up", "spans": None}, ...]
 
 `SET_FOLDERS` is the one map from a set's letter to its folder (the tests and benchmarks read it too). Only the
-sets in `TRAINABLE` can be read here: set b (tests/dialogues_personas) and the tuning halves of sets d and e
-(split by `half_of`). The validation halves d-val and e-val and the held-out set (c) grade the model and are
+sets in `TRAINABLE` can be read here: set b (tests/dialogues_personas), the tuning halves of sets d, e, f and g
+(split by `half_of`) and the request bank's tune half. The validation halves d-val and e-val and the held-out set (c) grade the model and are
 refused by name, so they can never leak into training (a test checks no training turn is one of theirs).
 d-val's totals did choose among reader runs and ACT_P (2026-11-30), so only (c), e-val and f-val are clean
 measures. e was split in the fourth session, f in the fifth and g in the sixth (2026-11-30), each before anyone
-read its turns (g-tune may be read and tuned on, never trained on). The val halves' ids are frozen in each set's
+read its turns. f-tune and g-tune became trainable in the eighth session (2026-12-01), when the head trained with
+them and bank-tune was shipped under a rule set before it was measured (finetune/results/intent-lora.md); g rewords
+b, so since then g-val also measures a reader that has seen that writer's other rewordings (as d-val and e-val do). The val halves' ids are frozen in each set's
 README (a test checks them). Human turns carry no span labels: the tagger
 learns only from the generator's sentences (`spans` is None, no token is graded).
 """
@@ -28,7 +30,8 @@ SET_FOLDERS = {"a": _TESTS / "dialogues", "b": _TESTS / "dialogues_personas", "c
                "d": _TESTS / "dialogues_d", "e": _TESTS / "dialogues_e",
                "f": _TESTS / "dialogues_f", "g": _TESTS / "dialogues_g"}
 # Which sets may be trained on and tuned on: a whole set, or the "tune" half of one (by `half_of`).
-TRAINABLE = ("b", "d-tune", "e-tune", "bank-tune")
+TRAINABLE = ("b", "d-tune", "e-tune", "f-tune", "g-tune", "bank-tune")
+GRADED = ("c", "d-val", "e-val", "f-val", "g-val")   # the dialogue sets that grade (only their sentences are read here)
 # The request bank: single requests with their labels, written by people blind to the code and to every set,
 # in three voices (finetune/data/intent_bank/README.md); split by `half_of` on the text, bank-val grades.
 BANK = ROOT / "finetune" / "data" / "intent_bank"
@@ -108,19 +111,21 @@ def bank_items(half: str | None, folder: Path = BANK) -> list[dict]:
 
 def human_rows(names: list[str]) -> list[dict]:
     """Every labelled turn of the named sets, and the bank's tune half when named, as training rows
-    ({"text", "label", "spans": None}), once each."""
-    rows, seen = [], set()
+    ({"text", "label", "spans": None}), once each; never a sentence that a graded set also says (a writer may
+    repeat a line across halves: "Button it on the last frame." is in f-tune and f-val)."""
+    rows, seen = [], {t["say"].strip().lower() for name in GRADED for d in load_set(name) for t in d["turns"]
+                      if len(t["say"].split()) > 2}
     for name in names:
         if name == "bank-tune":
             for x in bank_items("tune"):
-                if x["text"].lower() not in seen:
-                    seen.add(x["text"].lower())
+                if x["text"].strip().lower() not in seen:
+                    seen.add(x["text"].strip().lower())
                     rows.append({"text": x["text"], "label": x["label"], "spans": None})
             continue
         for d in dialogues(name):
             for t in d["turns"]:
                 label = label_of(t["expect"])
-                if label and t["say"].lower() not in seen:
-                    seen.add(t["say"].lower())
+                if label and t["say"].strip().lower() not in seen:
+                    seen.add(t["say"].strip().lower())
                     rows.append({"text": t["say"], "label": label, "spans": None})
     return rows

@@ -5,8 +5,8 @@ span tagger (one encoder pass, two heads), then merge and save it small.
 
 Reads the config (YAML, its header comment is the command), generates the training and validation
 sentences with their spans (`v2m.finetune.intent_data`, templates of its own) and adds the human-written
-turns of the config's `human_sets` (`v2m.finetune.intent_human`: sets b, d-tune and e-tune, labelled from their
-expectations, no spans; d-val, e-val and the held-out c are refused), each `human_repeat` times,
+turns of the config's `human_sets` (`v2m.finetune.intent_human`: b, the d/e/f/g tune halves and bank-tune,
+labelled from their expectations, no spans; every val half and the held-out c are refused), each `human_repeat` times,
 runs the frozen lower layers once and keeps their output (LoRA sits only in the upper layers, so the lower
 ones never change: caching them halves each step), measures the frozen encoder's nearest-neighbour accuracy
 (the baseline), then trains LoRA on the upper layers' attention query and value projections with two heads:

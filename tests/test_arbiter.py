@@ -179,6 +179,17 @@ def test_a_yes_takes_the_one_reading_a_question_offered():
     assert picks(["more energy"], "yes but slower too") is None
 
 
+def test_when_the_models_two_best_are_no_edit_the_best_edits_below_them_are_offered():
+    from v2m.agent.dialogue.arbiter import Offer, sharpened
+    from v2m.agent.dialogue.where import Unknown
+
+    asked = Unknown("I'm not sure what 'whooshy' means.", "whooshy")
+    ranked = ("style", "hit", "add", "energy_up", "none", "mode_major", "tempo_up")
+    q = sharpened(asked, Prediction("style", 0.6, "hit", 0.1, ranked), "make it whooshy")
+    assert isinstance(q, Offer) and q.options == ("more energy", "brighter (major)")   # no part named: no "add"
+    assert sharpened(asked, Prediction("style", 0.6, "hit", 0.1), "make it whooshy") is asked   # nothing ranked
+
+
 def test_an_unread_word_is_asked_about_concretely_and_a_yes_applies_it(tmp_path):
     s = _jazz_chat(tmp_path)
     before = s.plan
@@ -207,7 +218,7 @@ def test_a_long_request_that_happens_to_name_an_offered_reading_is_no_answer():
 
 def test_a_reading_given_back_in_a_few_words_lands_where_the_offer_was_about(tmp_path):
     s = _jazz_chat(tmp_path)
-    r = s.say("shot 3 is kind of wobbly")
+    r = s.say("shot 3 feels a bit wonky")
     assert r.options
     before = s.plan
     s.say("calmer please")

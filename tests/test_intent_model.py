@@ -1,5 +1,5 @@
 """The learned intent reader: the shipped config loads, the generated data (chat requests and review notes) is labelled with consistent spans,
-the human-written turns (sets b, d-tune and e-tune only) are labelled from their expectations,
+the human-written turns (set b, the tune halves of d, e, f and g, and bank-tune only) are labelled from their expectations,
 a tiny LoRA run trains only the adapter and the two heads and reads the same through the NumPy encoder as
 through torch, and the shipped head (when present) is small, reads plain requests the way they are meant
 and tags spans in sentences the generator never wrote (tests/intent_spans.yaml, hand-labelled)."""
@@ -62,17 +62,17 @@ def test_human_turns_are_labelled_from_expectations_and_graded_sets_are_refused(
     assert label_of([{"loudness": "down"}]) == "loudness_down"
     assert label_of([{"tempo": {"ratio": [1.1, 1.2]}}, {"energy": {"change": "up"}}]) is None  # two edits
     assert label_of([{"question": "tempo"}]) is None
-    rows = human_rows(["b", "d-tune", "e-tune", "bank-tune"])
+    rows = human_rows(["b", "d-tune", "e-tune", "f-tune", "g-tune", "bank-tune"])
     assert len(rows) > 700 and {r["label"] for r in rows} <= set(LABELS) and all(r["spans"] is None for r in rows)
     assert len({r["text"].lower() for r in rows}) == len(rows)
-    # grading sets are refused by name (g-tune too: it rewords b, so training on it would teach b's answers)
-    for graded in ("c", "d-val", "d", "e", "e-val", "f", "f-val", "g", "g-tune", "g-val", "a", "bank-val", "bank"):
+    # grading sets are refused by name
+    for graded in ("c", "d-val", "d", "e", "e-val", "f", "f-val", "g", "g-val", "a", "bank-val", "bank"):
         with pytest.raises(ValueError):
             dialogues(graded)
     # and no training turn of more than two words is a turn of a graded set
     from dialogue_check import load_set
 
-    graded = {t["say"].strip().lower() for name in ("c", "d-val", "e-val", "f", "g") for d in load_set(name) for t in d["turns"]}
+    graded = {t["say"].strip().lower() for name in ("c", "d-val", "e-val", "f-val", "g-val") for d in load_set(name) for t in d["turns"]}
     assert not [r["text"] for r in rows if len(r["text"].split()) > 2 and r["text"].strip().lower() in graded]
     made = generate(2400, 0) + generate(400, 1)  # nor is a generated sentence (templates, not copies)
     assert not [r["text"] for r in made if len(r["text"].split()) > 2 and r["text"].strip().lower() in graded]

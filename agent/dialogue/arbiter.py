@@ -189,13 +189,17 @@ def sharpened(asked: Ask, pred: Prediction | None, request: str) -> Ask:
     """The grammar's "I'm not sure what 'X' means" as one concrete question: the model's two best readings that
     the words allow (a part's balance, an added or a removed part only when a part is named), however weakly
     it leans, so the answer can be one word. The grammar's own question when there is no model, when the
-    question is another one, or when the model offers nothing to pick (no edit, a style, a hit)."""
+    question is another one, or when the model offers nothing to pick anywhere in its ranking. When its two best
+    readings are no edit (a style, a hit: "make it swooshier"), the two best edits further down are offered."""
     if not isinstance(asked, Unknown) or pred is None:
         return asked
-    pred = possible(pred, request)
+    ranked, pred = pred.ranked, possible(pred, request)
     named = _instrument(request)
-    options = tuple(_say(x) for x in dict.fromkeys((pred.label, pred.runner_up))
-                    if x not in ("none", "style", "hit") and (named or x not in NEEDS_INSTRUMENT))
+
+    def usable(labels) -> tuple[str, ...]:
+        return tuple(_say(x) for x in dict.fromkeys(labels)
+                     if x not in ("none", "style", "hit") and (named or x not in NEEDS_INSTRUMENT))
+    options = usable((pred.label, pred.runner_up)) or usable(ranked)[:2]
     if not options:
         return asked
     return Offer(f"I didn't follow '{asked.phrase}'. Do you mean {', or '.join(options)}? Say which, or put it "

@@ -59,6 +59,7 @@ class Prediction:
     p: float
     runner_up: str
     p2: float
+    ranked: tuple[str, ...] = ()   # every label, most likely first (when the model read it)
 
 
 class IntentModel:
@@ -114,7 +115,8 @@ class IntentModel:
         probs, tags, encs = self.run([text])
         p = probs[0]
         order = np.argsort(-p)
-        pred = Prediction(self.labels[order[0]], float(p[order[0]]), self.labels[order[1]], float(p[order[1]]))
+        pred = Prediction(self.labels[order[0]], float(p[order[0]]), self.labels[order[1]], float(p[order[1]]),
+                          tuple(self.labels[k] for k in order))
         return pred, spans_from_tags(text[:MAX_CHARS], [self.tags[k] for k in tags[0]], encs[0].offsets)
 
     def predict(self, text: str) -> Prediction:
