@@ -217,6 +217,13 @@ def _revert(e: Edit, it: EditIntent, history: list[ScorePlan]) -> ScorePlan:
         raise Ask("This is still the first score, so there is no earlier version to go back to. "
                   "What should change?")
     n = it.version if it.version is not None else -1
+    if n == -1 and it.value in versions.KINDS_OF and it.amount is None:
+        # "the tempo back how it was": the tempo before the last edit that changed it, however long ago
+        n = versions.last_change_of(it.value, history) if it.target is None else \
+            versions.last_part_change(it.target, history, versions.KINDS_OF["instruments"])
+        if n is None:
+            raise Ask(f"No edit so far changed the {it.target or it.value}, so there is no earlier one to go back to. "
+                      "What should change?")
     k = n if n >= 0 else len(history) - 1 + n
     if not 0 <= k < len(history):
         raise Ask(f"There are versions 0 (the first score) to {len(history) - 1}; which one did you mean?")
@@ -240,6 +247,8 @@ def _revert(e: Edit, it: EditIntent, history: list[ScorePlan]) -> ScorePlan:
     elif attr == "energy":
         p.sections = [s.model_copy(update={"energy": old.sections[old.section_at((s.start_s + s.end_s) / 2)]
                                            .energy}) for s in p.sections]
+    elif attr == "instruments" and it.target:   # "bring the drums back": that part alone as it was
+        versions.part_as_in(p, old, it.target)
     elif attr == "instruments":
         p.instrumentation = dict(old.instrumentation)
         p.sections = [s.model_copy(update={k: getattr(old.sections[old.section_at((s.start_s + s.end_s) / 2)], k)
@@ -346,11 +355,16 @@ def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIn
     new = plan.model_copy(deep=True)
     intents = style_first(kept_parts(from_last_revert(intents)))
     limit = None   # a change already at its limit, said only when nothing else of the request is made
+    named = None   # a version gone back to by its number ("back to v3, no drums, no strings")
     for it in intents:
         e = Edit(new, analysis, span_of(it.scope))
         if it.what in ("undo", "revert"):
             new = _revert(e, it if it.what == "revert" else it.model_copy(update={"version": -1}),
                     list(history or [plan]))
+            named = new if it.value is None and (it.version or -1) >= 0 else None
+        elif it.what == "remove" and named is not None and not any(
+                orchestration.role_of(new, it.value) in ops.effective_roles(new, s) for s in new.sections):
+            continue   # "v3, no kit, no strings": what that version is, said beside it, not a second edit
         elif it.what == "redo":
             raise Ask("Say 'redo' on its own to step forward again; or what should change?")
         else:

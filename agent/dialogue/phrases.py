@@ -118,10 +118,12 @@ QUIET_RE = (r"\b(?:turn (?:it |the music )?down|less volume|lower the volume|red
 # References to earlier versions.
 # "(put it back) the way it was", "(set the tempo back to) how it used to be": as before the last edit
 AS_IT_WAS = r"(?:the way|how|as|like|what)\s+(?:it|they|he|she|that|this)\s+(?:was|were|used to be|sounded|had been)\b"
+CTRL_Z = r"\b(?:ctrl|cmd|control|command)[ -]*(?:(?:and|plus) )?z\b"   # the editor's keys for undo ("ctrl+z", said "control z")
 PREVIOUS_RE = re.compile(rf"\b(?:like|as|how|the way) (?:it|they) (?:was|were|is|sounded)(?: just)? before\b"
                          rf"|\bback\s+(?:to\s+)?{AS_IT_WAS}|\bprevious version\b"
                          r"|\bbetter (?:like|as) before\b|\bbefore that(?: last)? change\b|\bundo (?:that|the last)\b"
-                         r"|\bput that back\b|\brevert(?: that| it| this)?\b|\bscrap that\b|\bforget that\b|\breturn please\b|^\s*return\b|^\s*undo\b")
+                         r"|\bput that back\b|\brevert(?: that| it| this)?\b|\bscrap that\b|\bforget that\b|\breturn please\b|^\s*return\b|^\s*undo\b"
+                         rf"|{CTRL_Z}")
 # Versions counted back: "undo the last two", "revert the two most recent changes", "go back one step", "three
 # versions back", "like it was two changes ago", "before our last 2 edits"
 NUMBER = r"one|two|three|four|a couple(?: of)?|couple(?: of)?|[1-4]"   # the counts COUNTED reads
@@ -138,13 +140,18 @@ LAST_N_RE = re.compile(rf"\b(?:undo|revert|reverse|take back|roll back) (?:the |
                        rf"|\b(?:scrap|cancel|drop|lose|forget|remove|ditch) (?:the |my |our "
                        rf"|your |those |these )?(?:{RECENT} )?{COUNT} (?:{RECENT} )?{EDITS}\b"
                        rf"|\b(?:go|going|step|jump|roll|move|take (?:it|us|me)) back {COUNT} {CHANGES}\b|\b{COUNT} {CHANGES} back\b"
-                       rf"|\b{COUNT} {CHANGES} ago\b|\bbefore (?:the|my|our|your) {RECENT} {COUNT} {CHANGES}\b")
-COUNTED = {"one": 1, "two": 2, "three": 3, "four": 4, "a couple": 2, "a couple of": 2, "couple": 2, "couple of": 2}
+                       rf"|\b{COUNT} {CHANGES} ago\b|\bbefore (?:the|my|our|your) {RECENT} {COUNT} {CHANGES}\b"
+                       # "undo twice", "undo x3", "ctrl+z three times": undo said so many times
+                       rf"|(?:\bundo|{CTRL_Z})(?: (?:that|it|this))? (?:(twice|thrice)|x ?([1-4])|([1-4]) ?x|"
+                       rf"({NUMBER}) times)\b")
+COUNTED = {"one": 1, "two": 2, "three": 3, "four": 4, "a couple": 2, "a couple of": 2, "couple": 2, "couple of": 2,
+           "twice": 2, "thrice": 3}
 # Versions counted, not named, by any count, one LAST_N_RE reads or not ("before the last two changes", "three
 # edits ago", "several versions"): `versions.named_by_content` leaves these to `reference`
 COUNTED_CHANGES_RE = re.compile(rf"\d|\b(?:{NUMBER}|five|six|seven|eight|nine|ten|few|several|both)\b(?:\s+\w+)?\s+"
                                 rf"(?:{CHANGES}|ago)\b", re.I)
-ORIGINAL_RE = re.compile(r"\boriginal\b|\b(?:first|starting|initial) (?:one|version|score|plan|take)\b"
+ORIGINAL_RE = re.compile(r"\boriginal(?:ly)?\b|\b(?:first|starting|initial) (?:one|version|score|plan|take|draft|cue|mix|"
+                         r"(?=(?:tempo|speed|pace|bpm|key|style|energy|volume)\b))"
                          r"|\bwhere it (?:began|started)\b|\bwe started with\b|\bat the start(?:ed)? with\b"
                          r"|\bfrom the start\b(?! (?:till|until|til|to|up to|through|thru)\b)")   # "from the start till 0:24": a place
 # Before every change so far: "before all the changes", "undo everything", "start over"; said first, as these
@@ -153,13 +160,33 @@ EVERY_CHANGE_RE = re.compile(r"\bbefore (?:all|any|every)(?: of)?(?: the| my| ou
                              r"|\bbefore (?:the|my|our|your|any) (?:very )?first (?:change|edit|tweak|request)\b"
                              r"|\bundo (?:all|everything|every (?:change|edit))\b|\b(?:start|begin) (?:over|again|afresh)\b"
                              r"|\bfrom scratch\b|\breset (?:it|everything|the (?:score|music|plan))\b|\bthe very first (?:version|one|score|take)\b"
-                             r"|\b(?:was|were|sounded) (?:at|in) the (?:very )?(?:beginning|start)\b")
-VERSION_RE = re.compile(r"\bversion (?:number )?(\d{1,2})\b|\bv(\d{1,2})\b|\bthe (second|third|fourth|fifth|2nd|3rd|4th|5th) "
-                        r"(?:version|mix|take)\b")   # "the second version": the chat's version 2
-ORDINAL_VERSIONS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
+                             r"|\b(?:was|were|sounded) (?:at|in) the (?:very )?(?:beginning|start)\b"
+                             # "back to square one", "go back to the beginning", "forget everything I asked for"
+                             r"|\bsquare one\b|\bback to the (?:very )?beginning\b(?! of\b)|\bback to the very start\b"
+                             r"|\b(?:forget|scrap|ditch|bin|drop|cancel|revert|undo|lose) (?:everything|all)"
+                             r"(?: (?:of )?(?:that|this|it|the changes|my changes|the edits))?\b(?! (?:in|at|from|after|before|but)\b)")
+# "version 2", "v3", "version three", "the second draft", "2nd version", "the third one": the chat's version N
+ORDINAL_VERSIONS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
+                    "6th": 6, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+VERSION_RE = re.compile(r"\b(?:version|draft|mix) (?:number |no )?(\d{1,2}|one|two|three|four|five|six)\b(?! (?:shots?|cuts?|seconds|secs|bars|beats))"
+                        r"|\bv(\d{1,2})\b|\b(second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th) "
+                        r"(?:version|mix|take|draft|pass|iteration|attempt|go)\b|\bthe (second|third|fourth|fifth|2nd|3rd|4th|5th) one\b")
 BACK_RE = re.compile(r"\b(?:back|return|revert|rev|roll back|go back|bring|restore|put|as in|like in|how is in|same as|again|better|"
-                     r"prefer|preferred|liked|"
+                     r"best|(?:was|is) the one|prefer|preferred|liked|please|pls|plz|want|reinstate|switch to|use|"
                      r"hear|listen to)\b")
+
+
+def version_named(text: str) -> int | None:
+    """The number of the version the words name as the chat shows it ("v3", "the second draft": 3, 2), or None."""
+    if not (m := VERSION_RE.search(text)):
+        return None
+    said = next(g for g in m.groups() if g)
+    return int(said) if said.isdigit() else ORDINAL_VERSIONS[said]
+
+
+def _only_named(text: str) -> bool:
+    """"v3", "version 2?": a version named and nothing else said but small talk."""
+    return not set(re.findall(r"[a-z']+", VERSION_RE.sub(" ", text))) - SMALL_TALK - PLEASANTRIES - {"the", "to", "thx"}
 ATTRIBUTES = {"tempo": "tempo", "speed": "tempo", "pace": "tempo", "bpm": "tempo", "key": "key", "mode": "mode",
               "style": "style", "genre": "style", "instruments": "instruments", "instrumentation": "instruments",
               "energy": "energy", "volume": "loudness", "loudness": "loudness"}
@@ -246,8 +273,8 @@ def reference(text: str) -> tuple[int, str | None] | None:
         return None
     # "keep it low-key": subdued, not the musical key
     attr = next((a for w, a in ATTRIBUTES.items() if re.search(rf"(?<!\blow )\b{w}\b", text)), None)
-    if (m := VERSION_RE.search(text)) and BACK_RE.search(text):
-        return edits_before(ORDINAL_VERSIONS.get(m.group(3)) or int(m.group(1) or m.group(2))), attr
+    if (n := version_named(text)) is not None and (BACK_RE.search(text) or _only_named(text)):
+        return edits_before(n), attr
     if (m := re.search(r"\bafter the (?:very )?(first|second|third|1st|2nd|3rd) (?:change|edit)\b", text)):
         return {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}[m.group(1)], attr
     if (m := LAST_N_RE.search(text)):   # "undo the last two", "like it was two changes ago"
@@ -255,11 +282,12 @@ def reference(text: str) -> tuple[int, str | None] | None:
         return -COUNTED.get(n, int(n) if n.isdigit() else 1), attr
     if EVERY_CHANGE_RE.search(text):
         return 0, attr
+    # "revert everything to the original score": the version named, before "revert" alone (the last edit)
+    if ORIGINAL_RE.search(text) and (attr or (BACK_RE.search(text) or re.search(r"\b(?:still|should be|as)\b", text))
+                                     and re.search(r"\b(?:version|score|plan|one|original|originally|draft|cue|mix)\b", text)):
+        return 0, attr
     if PREVIOUS_RE.search(text):
         return -1, attr
-    if ORIGINAL_RE.search(text) and (attr or (BACK_RE.search(text) or re.search(r"\b(?:still|should be|as)\b", text))
-                                     and re.search(r"\b(?:version|score|plan|one|original)\b", text)):
-        return 0, attr
     return None
 
 
@@ -295,6 +323,11 @@ PLACE_TOKEN_RE = re.compile(r"(?:from )?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*(?:[-–
 DESCRIBED_RE = re.compile(r"^\W*(?:the music|the score|the track|the song|it|this|that|everything)(?: is|'s| sounds| feels)"
                           r"(?: very| really| so| quite| pretty| rather| somewhat| lovely and| a bit| a little| kind of"
                           r"| sort of)*(?: a)? [a-z]+\W*$", re.I)   # "that is rather a lot", "it's a bit much"
+# "everything else as it is now", "keep the rest", "don't change anything else", "nothing else", "just that bit": the
+# rest stays, said beside an edit; no edit of its own
+REST_SAME_RE = re.compile(r"\b(?:everything|anything|all|the rest|nothing) else\b|\b(?:keep|leave) the rest\b|\b(?:the )?rest "
+                          r"(?:stays?|remains?|as (?:it is|is))\b|^\W*(?:just|only) (?:that|this)(?: bit| one| part| thing)?\W*$"
+                          r"|\bonly (?:change|touch) (?:that|this)\b|\bon that front\b")
 KEEP_IT_RE = re.compile(r"^\W*(?:no,? )?(?:keep|leave) (?:it|that|this|things)(?: as (?:it is|is|it was))?\W*$", re.I)
 
 
@@ -312,7 +345,7 @@ def edit_clauses(clauses: list[str]) -> list[str]:
     taken_back = {k for k, x in enumerate(clauses) if JOKE_RE.match(x)}
     # a clause taken back keeps the place it named ("0:18-0:31 can we go minor? joke. but more serious")
     clauses = [" ".join(PLACE_TOKEN_RE.findall(x)) if k + 1 in taken_back else x for k, x in enumerate(clauses)
-               if k not in taken_back and not KEEP_IT_RE.match(x)]
+               if k not in taken_back and not KEEP_IT_RE.match(x) and not REST_SAME_RE.search(words(x))]
     clauses = [x for x in clauses if x.strip()]
     # "Thanks, Tom": the name signed after a pleasantry is part of the sign-off
     clauses = [x for k, x in enumerate(clauses) if not (k and re.fullmatch(r"\s*[A-Z][a-z]+\W*", x)

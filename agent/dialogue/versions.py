@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue.changes import diff, describe
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.names import EDIT_LOG_RE
@@ -29,12 +30,26 @@ from v2m.tools.contract import EditIntent, ScorePlan
 # "back to how it sounded before the choir idea", "the version before the cello bit", "revert to before we
 # added the choir", "undo everything since the key change", "she means before the choir" (which version, answered):
 # a version named by the edit after it
-BEFORE_RE = re.compile(r"\b(?:version|mix|(?:the|that) one|(?:how|the way|as|like) it (?:was|sounded)|where we were|"
+WHO = r"(?:we|i|you|u|they|he|she)"
+# the edit named: "the choir idea", "we slowed it down", "I said take the drums out", "slowing it down"
+EDIT_SAID = (rf"(?:(?P<who>{WHO})\s+(?P<done>[^.,;:!?]{{1,50}})|(?P<what>(?:the|that|my|your|our|his|her|their|this|those|"
+             r"these|all the)\s+[^.,;:!?]{1,50})|(?P<doing>[a-z]+ing\b[^.,;:!?]{0,40}))")
+BEFORE_RE = re.compile(r"\b(?:version|mix|(?:the|that) one|state|(?:how|the way|as|like) it (?:was|sounded)|where we were|"
                        r"what we had|(?:go|going|get|got|revert|return|roll|take (?:me|us|it)|put (?:it|things)) back|"
+                       r"return(?:ed)? to|(?:preferred|liked|loved|prefer) (?:it|the music|the score|things)|"
                        r"revert(?:ed)?|restore|undo (?:everything|all|it all)|(?P<mean>(?:i|he|she|they|we|you) (?:mean|means|meant)))\b"
-                       r".{0,30}?\b(?:before|prior to|since)\s+"
-                       r"(?:(?:we|i|you|they) (?:added|changed|did|made|tried|put in|brought in|asked for|touched|had)\s+)?"
-                       r"(?P<what>(?:the|that|my|your|our|his|her|their|this|those|these|all the)\s+[^.,;:!?]{1,50})", re.I)
+                       r".{0,30}?\b(?:before|prior to|since)\s+" + EDIT_SAID, re.I)
+# "before we took the drums out it was perfect, go back to that": the edit named first, then that it was better
+BEFORE_FIRST_RE = re.compile(r"(?:^|[.!?;,]\s*|\b(?:honestly|but|and|well|ok|so|yeah|tbh)\s+)(?:it was \w+ )?before\s+"
+                             + EDIT_SAID, re.I)
+THEN_BETTER_RE = re.compile(r"\b(?:was|were|sounded|felt) (?:so |much |way |a lot |just )?(?:better|perfect|fine|good|great|"
+                            r"nicer|right)\b", re.I)
+# "everything after slowing it down was a mistake": the version that edit made, the ones after it taken back
+AFTER_RE = re.compile(r"\b(?:everything|all|anything)(?: (?:we|i|you) (?:did|changed|asked for|added))? (?:after|since)\s+"
+                      + EDIT_SAID.replace("{1,50}", "{1,50}?").replace("{0,40}", "{0,40}?") +
+                      r"\s+(?:was|were|has been|is)\s+(?:a |an |all |just )?(?:mistake|wrong|bad|worse|rubbish|garbage|"
+                      r"no good|downhill|error|wrong turn)", re.I)
+PLACE_WORDS = {"shot", "shots", "cut", "cuts", "intro", "end", "ending", "start", "beginning", "middle", "drop", "outro"}
 # "go back to the one with the flute", "the version where we had the choir, bring that back": a version named by
 # what it had
 WITH_RE = re.compile(r"\b(?:version|mix|one|take)\s+(?:with|that had|where (?:we|i|you) (?:had|added|put in|brought in))\s+"
@@ -44,7 +59,8 @@ WANT_RE = re.compile(r"\b(?:back|revert|return|restore|go with|use|bring|liked|p
 GENERIC = set("""the a an that this those these my your our his her their all of to for on in at with and or but it its
 thing things stuff bit bits note notes change changes edit edits request requests version versions idea ideas one ones
 part business tweak tweaks fix fixes comment comments suggestion last first second third previous recent latest
-earlier before after we i you they added changed did made tried put brought asked had touched whole
+earlier before after we i you they added changed did made tried put brought asked had touched whole said told wanted
+out requested decided went
 go back was were is be how way like just from into onto than then some any what there here where when which about
 over under out off up down did does had has have can could would should will please now still again very really
 one two three four five six seven eight nine ten couple few several both many ago""".split())
@@ -63,9 +79,10 @@ MIDWAY_RE = re.compile(r"\bsplit the difference\b|\bhalf ?way back\b|\bback half
 # "..., but keep it louder", "and leave the tempo": what going back must not take away
 KEEP_CLAUSE_RE = re.compile(r"\b(?:keep|leave|but still|still keep)\s+(?P<what>[^.,;:!?]{1,40})", re.I)
 # what a clause after the edit's words says instead ("the flute but keep it louder"): not part of the edit's name
-CLAUSE_END_RE = re.compile(r"\s+(?:but|though|while|except|yet|only|and (?:keep|leave|still))\b.*$", re.I)
+CLAUSE_END_RE = re.compile(r"\s+(?:but|though|while|except|yet|only|and (?:keep|leave|still)|(?:it|things|everything|that)"
+                           r" (?:was|were|sounded|felt))\b.*$", re.I)
 KEPT = ("tempo", "energy", "loudness", "key", "mode", "style")   # what can be kept alone from the current version
-ENDINGS = ("s", "es", "d", "ed", "ing", "er", "ers", "y")
+ENDINGS = ("", "s", "es", "d", "ed", "ing", "er", "ers", "y", "e", "ity", "ly")
 BLENDED = ("tempo", "energy", "levels", "loudness")   # the kinds of change that have a half-way
 KIND_OF_BLEND = {"tempo": "tempo", "energy": "energy", "loudness": "loudness", "instruments": "levels"}
 
@@ -90,9 +107,11 @@ def content(text: str) -> set[str]:
 
 
 def same_word(a: str, b: str) -> bool:
-    """One word or the other with an ending ("guitar"/"guitars", "build"/"building")."""
-    short, long = sorted((a, b), key=len)
-    return a == b or len(short) >= 4 and long.startswith(short) and long[len(short):] in ENDINGS
+    """One word with two endings ("guitar"/"guitars", "slower"/"slowing", "intense"/"intensity")."""
+    stem = 0
+    while stem < min(len(a), len(b)) and a[stem] == b[stem]:
+        stem += 1
+    return a == b or any(k >= 4 and a[k:] in ENDINGS and b[k:] in ENDINGS for k in range(stem, max(3, stem - 2), -1))
 
 
 def matching(words: set[str], history: list[ScorePlan]) -> list[int]:
@@ -102,7 +121,8 @@ def matching(words: set[str], history: list[ScorePlan]) -> list[int]:
         if asked is None:
             continue
         said = content(asked) | content(describe(diff(history[k - 1], history[k])))
-        if any(same_word(w, s) for w in words for s in said):
+        roles = {r for w in words if named_parts(w) and (r := role_of(history[k], w))}   # "the orchestra": the strings
+        if any(same_word(w, s) for w in words | roles for s in said):
             found.append(k)
     return found
 
@@ -115,15 +135,17 @@ def named_by_content(request: str, history: list[ScorePlan] | None) -> list[Edit
     Raises:
         Ask: no edit so far matches the words, or edits apart from each other do.
     """
-    m = BEFORE_RE.search(request)
+    m = BEFORE_RE.search(request) or THEN_BETTER_RE.search(request) and BEFORE_FIRST_RE.search(request)
+    after = None if m else AFTER_RE.search(request)
+    m = m or after
     if not m or not history or len(history) < 2:
         return None
-    said = CLAUSE_END_RE.sub("", m.group("what")).strip()
-    words = content(said)
-    if m.group("mean") and not (named_parts(said.lower()) or re.search(r"\b(?:change|edit|idea|tweak)s?\b", said, re.I)):
+    group = next(g for g in ("what", "done", "doing") if m.group(g))
+    said = CLAUSE_END_RE.sub("", m.group(group)).strip()
+    words = content(said) - PLACE_WORDS   # "before the last shot got intense": the edit, not the place
+    if m.groupdict().get("mean") and not (named_parts(said.lower()) or re.search(r"\b(?:change|edit|idea|tweak)s?\b", said, re.I)):
         return None   # "I meant before the kiss": a place put right, not a version (a part or an edit names one)
-    if not words or COUNTED_CHANGES_RE.search(said) or \
-            re.search(r"\b(?:shots?|cuts?|intro|end|ending|start|beginning|middle|drop)\b", said, re.I):
+    if not words or COUNTED_CHANGES_RE.search(said):
         return None   # "before the last change" counts versions; "before 0:30", "before the drop" name places
     asked = made_by(history)
     found = matching(words, history)
@@ -134,8 +156,9 @@ def named_by_content(request: str, history: list[ScorePlan] | None) -> list[Edit
     if found != list(range(found[0], found[-1] + 1)):
         listed = "; ".join(f"version {k + 1}: '{asked[k][:60]}'" for k in found)
         raise Ask(f"More than one edit was about {name} ({listed}). Which one should I go back before?")
-    kept = _kept(request[m.start("what") + len(said):], history)   # "..., but keep it louder"
-    return [EditIntent(what="revert", version=found[0] - 1, text=request[:400]), *kept]
+    kept = _kept(request[m.start(group) + len(said):], history)   # "..., but keep it louder"
+    # "everything after the cello was a mistake": the version the cello made; "before the cello": the one before it
+    return [EditIntent(what="revert", version=found[-1] if after else found[0] - 1, text=request[:400]), *kept]
 
 
 def _kept(rest: str, history: list[ScorePlan]) -> list[EditIntent]:
@@ -244,6 +267,36 @@ def last_part_change(role: str, history: list[ScorePlan], kinds: tuple[str, ...]
                for c in diff(history[k - 1], history[k])):
             return k - 1
     return None
+
+
+# the kinds of change (`changes.diff`) that change each thing a version can be asked for alone
+KINDS_OF = {"tempo": ("tempo",), "key": ("key",), "mode": ("key",), "style": ("style",), "energy": ("energy",),
+            "loudness": ("loudness",), "instruments": ("roles", "levels", "instrument")}
+
+
+def last_change_of(attr: str, history: list[ScorePlan]) -> int | None:
+    """The version before the latest edit that changed `attr` (edits from the first score), or None."""
+    for k in range(len(history) - 1, 0, -1):
+        if any(c.kind in KINDS_OF[attr] for c in diff(history[k - 1], history[k])):
+            return k - 1
+    return None
+
+
+def part_as_in(plan: ScorePlan, old: ScorePlan, role: str) -> None:
+    """"Bring the drums back as they were", "lose the strings again": `role` plays where it played in `old`, at
+    the level it had there, and every other part stays as in `plan` (modified)."""
+    if role in old.instrumentation:
+        plan.instrumentation = {**plan.instrumentation, role: old.instrumentation[role]}
+    then = [role in ops.effective_roles(old, old.sections[old.section_at((s.start_s + s.end_s) / 2)])
+            for s in plan.sections]
+    now = [role in ops.effective_roles(plan, s) for s in plan.sections]
+    ops.set_roles(plan, [i for i, (a, b) in enumerate(zip(then, now)) if a and not b], add=role)
+    ops.set_roles(plan, [i for i, (a, b) in enumerate(zip(then, now)) if b and not a], remove=role)
+    for i, s in enumerate(plan.sections):
+        was = old.sections[old.section_at((s.start_s + s.end_s) / 2)].levels_db.get(role)
+        levels = {r: db for r, db in s.levels_db.items() if r != role} | ({role: was} if was else {})
+        plan.sections[i] = s.model_copy(update={"levels_db": levels})
+    ops.drop_role(plan, role)
 
 
 def blended(text: str) -> str | None:

@@ -1,0 +1,80 @@
+"""Pointing back to an earlier version, said the many ways people say it, through a real Session: a version by its
+number in words or by an ordinal noun ("draft three", "the 2nd take"), the first score ("how it originally was",
+"square one"), undo said so many times ("undo that three times", "cmd+z twice"), a version named by the edit after
+it in past-tense words ("before you added the flute", "everything after removing the bass was a mistake"), and one
+thing alone as in a version ("the original speed back", "the bass from version 1, leave everything else"), the rest
+of the score as it is now.
+
+The history (versions as the chat numbers them): 1 the first folk score; 2 "a bit faster"; 3 "no bass";
+4 "add a flute"; 5 "a little louder". Version 5 plays now."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from dialogue_check import clip_analysis  # noqa: E402
+
+from v2m.agent.dialogue.operations import effective_roles  # noqa: E402
+from v2m.agent.dialogue.session import Session  # noqa: E402
+
+CLIP = {"duration": 40, "cuts": [10, 20, 30]}
+HISTORY = ("a bit faster", "no bass", "add a flute", "a little louder")
+
+
+def _state(plan, times):
+    """What these tests compare: the tempo, whether bass and flute play (per shot), the loudness."""
+    secs = [plan.sections[plan.section_at(t)] for t in times]
+    roles = [effective_roles(plan, s) for s in secs]
+    return {"tempo": tuple(round(s.tempo_bpm or plan.tempo_bpm, 1) for s in secs),
+            "bass": tuple("bass" in r for r in roles),
+            "flute": tuple(any(plan.instrumentation.get(x, "").lower().startswith("flute") for x in r) for r in roles),
+            "loudness": plan.loudness_lufs}
+
+
+@pytest.fixture()
+def chat(tmp_path):
+    a = clip_analysis(CLIP)
+    times = [(sh.start_s + sh.end_s) / 2 for sh in a.shots]
+    s = Session.open(a.source, "jazz", workdir=tmp_path / "store", analysis=a, render=False)
+    states = [_state(s.plan, times)]
+    for text in HISTORY:
+        r = s.say(text)
+        states.append(_state(s.plan, times))
+        assert not r.question and states[-1] != states[-2], (text, r.reply)
+    return s, times, states
+
+
+def _said(chat, request):
+    s, times, states = chat
+    r = s.say(request)
+    assert not r.question, r.reply
+    return _state(s.plan, times), states
+
+
+@pytest.mark.parametrize("request_,version", [
+    ("let's use draft three", 3), ("version two please", 2), ("v2", 2), ("the 2nd take was the one, that please", 2),
+    ("put everything back to how it originally was", 1), ("ok back to square one", 1),
+    ("scrap all of it, the initial version", 1), ("cmd-z", 4), ("undo that three times", 2), ("ctrl+z twice", 3),
+    ("I liked it better before you added the flute", 3),
+    ("before we got rid of the bass it sounded much better, back to that please", 2),
+    ("return to the state before I asked for the flute", 3),
+    ("everything after removing the bass has been a mistake", 3),
+    ("go back to v3, the one with no bass", 3)])
+def test_a_whole_version_named_any_way_comes_back(chat, request_, version):
+    got, states = _said(chat, request_)
+    assert got == states[version - 1]
+
+
+@pytest.mark.parametrize("request_,thing,version", [
+    ("give me the original speed back", "tempo", 1), ("tempo: same as the first draft", "tempo", 1),
+    ("only revert the speed change", "tempo", 1), ("could you undo just the speeding up? rest as is", "tempo", 1),
+    ("the bass from version 1 please, leave everything else as it is", "bass", 1),
+    ("can the bass come back, exactly like it was", "bass", 1), ("i want the v2 bass back", "bass", 2),
+    ("take the flute back out", "flute", 3), ("version 3 had no flute and I liked that. drop the flute", "flute", 3)])
+def test_one_thing_as_in_a_version_and_the_rest_as_now(chat, request_, thing, version):
+    got, states = _said(chat, request_)
+    assert got == {**states[-1], thing: states[version - 1][thing]}
