@@ -17,7 +17,6 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from dialogue_check import clip_analysis  # noqa: E402
-
 from v2m.agent.dialogue.operations import effective_roles  # noqa: E402
 from v2m.agent.dialogue.session import Session  # noqa: E402
 
@@ -78,3 +77,36 @@ def test_a_whole_version_named_any_way_comes_back(chat, request_, version):
 def test_one_thing_as_in_a_version_and_the_rest_as_now(chat, request_, thing, version):
     got, states = _said(chat, request_)
     assert got == {**states[-1], thing: states[version - 1][thing]}
+
+
+@pytest.mark.parametrize("request_,version", [
+    ("go back to the one without the bass and without the flute", 3),
+    ("bring back the version with the flute but no bass", 4)])
+def test_a_version_described_by_its_parts_is_the_latest_earlier_one_so(chat, request_, version):
+    got, states = _said(chat, request_)
+    assert got == states[version - 1]
+
+
+def test_a_part_dialled_back_is_turned_down_not_taken_back(chat):
+    s, times, states = chat
+    before = s.plan
+    r = s.say("dial the flute back a little")
+    assert not r.question and _state(s.plan, times)["flute"] == states[-1]["flute"]
+    lead = next(x for x, name in s.plan.instrumentation.items() if name.lower().startswith("flute"))
+    assert sum(x.levels_db.get(lead, 0.0) for x in s.plan.sections) < sum(x.levels_db.get(lead, 0.0) for x in before.sections)
+
+
+def test_a_place_that_was_better_before_gets_back_only_its_own_earlier_state(tmp_path):
+    a = clip_analysis(CLIP)
+    s = Session.open(a.source, "jazz", workdir=tmp_path / "store", analysis=a, render=False)
+    first = s.plan
+    for text in ("busier in the second shot", "slower"):
+        assert not s.say(text).question
+    slower = s.plan
+    r = s.say("shot 2 sounded nicer before, only there, leave the tempo")
+    assert not r.question, r.reply
+    at = [(sh.start_s + sh.end_s) / 2 for sh in a.shots]
+    energy = [s.plan.sections[s.plan.section_at(t)].energy for t in at]
+    assert energy[1] == first.sections[first.section_at(at[1])].energy   # shot 2 as before it got busier
+    assert [energy[0], *energy[2:]] == [slower.sections[slower.section_at(t)].energy for t in at if t != at[1]]
+    assert s.plan.tempo_bpm == slower.tempo_bpm

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from v2m.agent.dialogue import marks, orchestration, silence, takes, versions
+from v2m.agent.dialogue import halfway, marks, orchestration, silence, takes, versions
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.vocab import MOODS
@@ -217,6 +217,11 @@ def _revert(e: Edit, it: EditIntent, history: list[ScorePlan]) -> ScorePlan:
         raise Ask("This is still the first score, so there is no earlier version to go back to. "
                   "What should change?")
     n = it.version if it.version is not None else -1
+    if n == -1 and it.value is None and it.amount is None and e.span is not None:   # "shot 4 was better before"
+        n = versions.last_change_at((e.span.start_s, e.span.end_s), history)
+        if n is None:
+            raise Ask(f"No edit so far changed {e.span.label}, so there is nothing earlier to go back to there. "
+                      "What should change?")
     if n == -1 and it.value in versions.KINDS_OF and it.amount is None:
         # "the tempo back how it was": the tempo before the last edit that changed it, however long ago
         n = versions.last_change_of(it.value, history) if it.target is None else \
@@ -230,7 +235,10 @@ def _revert(e: Edit, it: EditIntent, history: list[ScorePlan]) -> ScorePlan:
     old = history[k]
     attr = it.value
     if it.amount is not None and attr in (None, "tempo", "energy", "instruments", "loudness"):
-        return versions.blend(e.plan, old, it.amount, attr, it.target)   # "split the difference": part of the way back
+        return halfway.blend(e.plan, old, it.amount, attr, it.target)   # "split the difference": part of the way back
+    if attr is None and e.span is not None:
+        versions.stretch_as_in(e.plan, old, e.idx)
+        return e.plan
     if attr is None:
         return old.model_copy(deep=True)
     if attr not in REVERT_ATTRIBUTES:

@@ -118,12 +118,15 @@ QUIET_RE = (r"\b(?:turn (?:it |the music )?down|less volume|lower the volume|red
 # References to earlier versions.
 # "(put it back) the way it was", "(set the tempo back to) how it used to be": as before the last edit
 AS_IT_WAS = r"(?:the way|how|as|like|what)\s+(?:it|they|he|she|that|this)\s+(?:was|were|used to be|sounded|had been)\b"
+# "the last shot was better before", "it was nicer, calmer like before": of a place named, that place as it was
+BETTER_BEFORE = (r"\b(?:was|were|sounded|felt) (?:[a-z]+ ){0,3}?(?:better|nicer|fine|good|great|right)\b(?: [a-z]+){0,2}? "
+                 r"(?:like |as )?before\b")
 CTRL_Z = r"\b(?:ctrl|cmd|control|command)[ -]*(?:(?:and|plus) )?z\b"   # the editor's keys for undo ("ctrl+z", said "control z")
 PREVIOUS_RE = re.compile(rf"\b(?:like|as|how|the way) (?:it|they) (?:was|were|is|sounded)(?: just)? before\b"
                          rf"|\bback\s+(?:to\s+)?{AS_IT_WAS}|\bprevious version\b"
                          r"|\bbetter (?:like|as) before\b|\bbefore that(?: last)? change\b|\bundo (?:that|the last)\b"
                          r"|\bput that back\b|\brevert(?: that| it| this)?\b|\bscrap that\b|\bforget that\b|\breturn please\b|^\s*return\b|^\s*undo\b"
-                         rf"|{CTRL_Z}")
+                         rf"|{CTRL_Z}|{BETTER_BEFORE}")
 # Versions counted back: "undo the last two", "revert the two most recent changes", "go back one step", "three
 # versions back", "like it was two changes ago", "before our last 2 edits"
 NUMBER = r"one|two|three|four|a couple(?: of)?|couple(?: of)?|[1-4]"   # the counts COUNTED reads
@@ -327,7 +330,8 @@ DESCRIBED_RE = re.compile(r"^\W*(?:the music|the score|the track|the song|it|thi
 # rest stays, said beside an edit; no edit of its own
 REST_SAME_RE = re.compile(r"\b(?:everything|anything|all|the rest|nothing) else\b|\b(?:keep|leave) the rest\b|\b(?:the )?rest "
                           r"(?:stays?|remains?|as (?:it is|is))\b|^\W*(?:just|only) (?:that|this)(?: bit| one| part| thing)?\W*$"
-                          r"|\bonly (?:change|touch) (?:that|this)\b|\bon that front\b")
+                          r"|\bonly (?:change|touch) (?:that|this)\b|\bon that front\b"
+                          r"|^\W*(?:but |and )?(?:leave|keep) (?:the|my|our) [a-z]+(?: alone| as (?:it is|is)| untouched| unchanged)?\W*$")
 KEEP_IT_RE = re.compile(r"^\W*(?:no,? )?(?:keep|leave) (?:it|that|this|things)(?: as (?:it is|is|it was))?\W*$", re.I)
 
 

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from functools import partial
 
-from v2m.agent.dialogue import arbiter, edits, marks, messages, moments, names, orchestration, recall, shifts, sides, versions
+from v2m.agent.dialogue import arbiter, edits, halfway, marks, messages, moments, names, orchestration, recall, shifts, sides, versions
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.intents import apply_intents, from_last_revert, scope_of, style_first
 from v2m.agent.dialogue.phrases import REST_SAME_RE, opening, words
@@ -277,7 +277,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         recall.corrected(request, history, partial(understand, analysis)) or \
         recall.undone(request, history, partial(understand, analysis)) or \
         versions.named_by_content(request, history) or versions.named_by_having(request, history) or \
-        versions.midway(request, history) or versions.before_that(request, history) or \
+        halfway.midway(request, history) or versions.before_that(request, history) or \
         recall.named_by_time(request, history) or recall.preferred(request, history) or \
         recall.as_in(request, history, partial(understand, analysis)) or \
         rebase(analysis, plan, request, history) or repeat(analysis, plan, request, history) or \
