@@ -81,7 +81,9 @@ def test_one_thing_as_in_a_version_and_the_rest_as_now(chat, request_, thing, ve
 
 @pytest.mark.parametrize("request_,version", [
     ("go back to the one without the bass and without the flute", 3),
-    ("bring back the version with the flute but no bass", 4)])
+    ("bring back the version with the flute but no bass", 4),
+    ("back to how it sounded when it was quicker but still had the bass", 2),
+    ("the version when it was slow", 1)])
 def test_a_version_described_by_its_parts_is_the_latest_earlier_one_so(chat, request_, version):
     got, states = _said(chat, request_)
     assert got == states[version - 1]

@@ -194,10 +194,10 @@ def named_by_having(request: str, history: list[ScorePlan] | None) -> list[EditI
     Raises:
         Ask: no version matches the words.
     """
-    if not history or len(history) < 2 or not WANT_RE.search(request):
+    if not history or len(history) < 2:
         return None
     m = WITH_RE.search(request)
-    if not m:
+    if not m or not WANT_RE.search(request):
         return described(request, history)
     said = m.group("what").strip()
     words, parts = content(said), named_parts(said.lower())
@@ -211,32 +211,41 @@ def named_by_having(request: str, history: list[ScorePlan] | None) -> list[EditI
 
 
 # "the one with no drums and no strings", "the version without the bass but with the flute": a version by its parts
-DESCRIBED_RE = re.compile(r"\b(?:version|mix|one|take|draft)\s+(?P<what>(?:with(?:out)?|that had|where (?:we|i|you) had|when "
-                          r"it had)\s+[^.;:!?]{1,60})", re.I)
+DESCRIBED_RE = re.compile(r"\b(?:version|mix|one|take|draft|(?:back|return|go) to|the way it was|how it (?:was|sounded))\s+"
+                          r"(?P<what>(?:with(?:out)?|that had|where (?:we|i|you) had|when it (?:still )?(?:had|was))\s+[^.;:!?]{1,60})", re.I)
+PACE_RE = re.compile(r"\b(?:(?P<slow>slow|slower|slowed down|laid back)|(?P<fast>fast|faster|quick|quicker|brisk|up ?tempo))\b")
 ABSENT_RE = re.compile(r"\b(?:no|without|minus|not the|not any|none of the)\s+(?:the |any |a )?$")
 
 
 def described(request: str, history: list[ScorePlan]) -> list[EditIntent] | None:
-    """"Go back to the one with no drums and no strings": the latest earlier version in which each part named plays
-    (or plays nowhere, said with "no", "without"). None when no version is described by its parts.
+    """"Go back to the one with no drums and no strings", "the way it was when it was slow but still had drums": the
+    latest earlier version in which each part named plays (or plays nowhere, said with "no", "without") and whose
+    tempo is as said (slow: under the fastest version's, fast: over the slowest's). None when no version is
+    described so, or the words ask for nothing ("the one with no drums was nice").
 
     Raises:
         Ask: no version so far had those parts so.
     """
     m = DESCRIBED_RE.search(request)
-    if not m or version_named(words(request)) is not None:
+    if not m or version_named(words(request)) is not None or not (WANT_RE.search(request) or
+                                                                 re.match(r"\W*the (?:version|one)\b", request, re.I)):
         return None   # "back to v3, the one with no bass": the number names it
     what = m.group("what").lower()
     said = [(p, not ABSENT_RE.search(what[:k.start()])) for k in
             re.finditer(r"\b[a-z]+\b", what) if (p := k.group(0)) and named_parts(p)]
-    if not said:
+    pace = PACE_RE.search(what)
+    tempos = [h.tempo_bpm for h in history]
+    if not said and not pace:
         return None
 
     def plays(plan: ScorePlan, part: str) -> bool:
         role = role_of(plan, part)
         return role is not None and any(role in ops.effective_roles(plan, s) for s in plan.sections)
 
-    found = [k for k in range(len(history) - 1) if all(plays(history[k], p) == on for p, on in said)]
+    def paced(plan: ScorePlan) -> bool:
+        return not pace or (plan.tempo_bpm < max(tempos) if pace.group("slow") else plan.tempo_bpm > min(tempos))
+
+    found = [k for k in range(len(history) - 1) if all(plays(history[k], p) == on for p, on in said) and paced(history[k])]
     if not found:
         listed = ", ".join(("" if on else "no ") + p for p, on in said)
         raise Ask(f"No earlier version had {listed}, so I left the score as it is. Which version do you mean? "
