@@ -331,7 +331,9 @@ DESCRIBED_RE = re.compile(r"^\W*(?:the music|the score|the track|the song|it|thi
 REST_SAME_RE = re.compile(r"\b(?:everything|anything|all|the rest|nothing) else\b|\b(?:keep|leave) the rest\b|\b(?:the )?rest "
                           r"(?:stays?|remains?|as (?:it is|is))\b|^\W*(?:just|only) (?:that|this)(?: bit| one| part| thing)?\W*$"
                           r"|\bonly (?:change|touch) (?:that|this)\b|\bon that front\b"
-                          r"|^\W*(?:but |and )?(?:leave|keep) (?:the|my|our) [a-z]+(?: alone| as (?:it is|is)| untouched| unchanged)?\W*$")
+                          # "leave the tempo", "keep the bass": not a place ("keep the intro as it is" locks it)
+                          r"|^\W*(?:but |and )?(?:leave|keep) (?:the|my|our) (?!(?:intro|ending|end|outro|start|opening|middle|"
+                          r"beginning|shot|cut|chorus|verse|bridge|drop|climax|finale)\b)[a-z]+(?: alone| as (?:it is|is)| untouched| unchanged)?\W*$")
 KEEP_IT_RE = re.compile(r"^\W*(?:no,? )?(?:keep|leave) (?:it|that|this|things)(?: as (?:it is|is|it was))?\W*$", re.I)
 
 
