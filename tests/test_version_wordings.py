@@ -112,3 +112,10 @@ def test_a_place_that_was_better_before_gets_back_only_its_own_earlier_state(tmp
     assert energy[1] == first.sections[first.section_at(at[1])].energy   # shot 2 as before it got busier
     assert [energy[0], *energy[2:]] == [slower.sections[slower.section_at(t)].energy for t in at if t != at[1]]
     assert s.plan.tempo_bpm == slower.tempo_bpm
+
+
+def test_losing_all_of_something_is_no_return_to_the_first_score(chat):
+    s, times, states = chat
+    r = s.say("lose all the flute stuff")
+    assert not r.question and _state(s.plan, times)["tempo"] == states[-1]["tempo"]   # v1 was slower
+    assert not any(_state(s.plan, times)["flute"])

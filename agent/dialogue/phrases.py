@@ -167,7 +167,8 @@ EVERY_CHANGE_RE = re.compile(r"\bbefore (?:all|any|every)(?: of)?(?: the| my| ou
                              # "back to square one", "go back to the beginning", "forget everything I asked for"
                              r"|\bsquare one\b|\bback to the (?:very )?beginning\b(?! of\b)|\bback to the very start\b"
                              r"|\b(?:forget|scrap|ditch|bin|drop|cancel|revert|undo|lose) (?:everything|all)"
-                             r"(?: (?:of )?(?:that|this|it|the changes|my changes|the edits))?\b(?! (?:in|at|from|after|before|but)\b)")
+                             r"(?: (?:of )?(?:that|this|it|the changes|my changes|the edits))?\b(?= ?(?:$|[,.;:!?]|(?:and|but|then|i|we|you|"
+                             r"pls|please|thanks|so far|since)\b))")   # not "lose all the busy stuff"
 # "version 2", "v3", "version three", "the second draft", "2nd version", "the third one": the chat's version N
 ORDINAL_VERSIONS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
                     "6th": 6, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
