@@ -57,7 +57,7 @@ def _said(chat, request):
 @pytest.mark.parametrize("request_,version", [
     ("let's use draft three", 3), ("version two please", 2), ("v2", 2), ("the 2nd take was the one, that please", 2),
     ("put everything back to how it originally was", 1), ("ok back to square one", 1),
-    ("scrap all of it, the initial version", 1), ("cmd-z", 4), ("undo that three times", 2), ("ctrl+z twice", 3),
+    ("scrap all of it, the initial version", 1), ("rewind to the original", 1), ("reset to the first draft", 1), ("cmd-z", 4), ("undo that three times", 2), ("ctrl+z twice", 3),
     ("I liked it better before you added the flute", 3),
     ("before we got rid of the bass it sounded much better, back to that please", 2),
     ("return to the state before I asked for the flute", 3),
@@ -73,7 +73,9 @@ def test_a_whole_version_named_any_way_comes_back(chat, request_, version):
     ("only revert the speed change", "tempo", 1), ("could you undo just the speeding up? rest as is", "tempo", 1),
     ("the bass from version 1 please, leave everything else as it is", "bass", 1),
     ("can the bass come back, exactly like it was", "bass", 1), ("i want the v2 bass back", "bass", 2),
-    ("take the flute back out", "flute", 3), ("version 3 had no flute and I liked that. drop the flute", "flute", 3)])
+    ("take the flute back out", "flute", 3), ("version 3 had no flute and I liked that. drop the flute", "flute", 3),
+    ("forget the flute idea", "flute", 3), ("flute off again", "flute", 3),
+    ("the bass was better in the original", "bass", 1), ("the pace felt right in version 1", "tempo", 1)])
 def test_one_thing_as_in_a_version_and_the_rest_as_now(chat, request_, thing, version):
     got, states = _said(chat, request_)
     assert got == {**states[-1], thing: states[version - 1][thing]}

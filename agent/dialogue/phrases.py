@@ -172,10 +172,10 @@ EVERY_CHANGE_RE = re.compile(r"\bbefore (?:all|any|every)(?: of)?(?: the| my| ou
 # "version 2", "v3", "version three", "the second draft", "2nd version", "the third one": the chat's version N
 ORDINAL_VERSIONS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
                     "6th": 6, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-VERSION_RE = re.compile(r"\b(?:version|draft|mix) (?:number |no )?(\d{1,2}|one|two|three|four|five|six)\b(?! (?:shots?|cuts?|seconds|secs|bars|beats))"
+VERSION_RE = re.compile(r"\b(?:version|draft|mix) (?:number |no\.? |nr\.? |#)?(\d{1,2}|one|two|three|four|five|six)\b(?! (?:shots?|cuts?|seconds|secs|bars|beats))"
                         r"|\bv(\d{1,2})\b|\b(second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th) "
                         r"(?:version|mix|take|draft|pass|iteration|attempt|go)\b|\bthe (second|third|fourth|fifth|2nd|3rd|4th|5th) one\b")
-BACK_RE = re.compile(r"\b(?:back|return|revert|rev|roll back|go back|bring|restore|put|as in|like in|how is in|same as|again|better|"
+BACK_RE = re.compile(r"\b(?:back|return|revert|rev|roll back|go back|bring|restore|rewind|reset|put|as in|like in|how is in|same as|again|better|"
                      r"best|(?:was|is) the one|prefer|preferred|liked|please|pls|plz|want|reinstate|switch to|use|"
                      r"hear|listen to)\b")
 

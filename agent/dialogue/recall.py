@@ -36,7 +36,7 @@ TAKE_BACK_RE = re.compile(opening("nah|no|actually|sorry|wait|correction|on seco
                           r"(?:(?:about|on|the|that|those|this|these|my|our|no)\s+)*(?P<rest>.*)$", re.I)
 # "lose the accordion again", "take the strings out again": a part removed again, after it was brought in
 AGAIN_RE = re.compile(r"\b(?:lose|drop|remove|ditch|kill|cut|mute|get rid of|take (?:out|away)|no more)\b.*\bagain\b|"
-                      r"\b(?:take|get) (?:the |that |those )?[\w ]{1,30}? (?:out|off|away) again\b", re.I)
+                      r"\b(?:(?:take|get) (?:the |that |those )?)?[\w ]{1,30}? (?:back )?(?:out|off|away) again\b", re.I)
 HIT_WORDS_RE = re.compile(r"^(?:hits?|accents?|crash(?:es)?|stabs?|swells?|stops?|bangs?|booms?|marks?)\b", re.I)
 # "the version from this morning", "the one we had yesterday": a version named by when it was heard
 BY_TIME_RE = re.compile(r"\b(?:version|one|mix|cut|take|edit)s? (?:from|of|we had|you sent|i heard|she heard|he heard)"
@@ -106,9 +106,15 @@ def withdrawn(request: str, history: list[ScorePlan] | None,
         asked = any(it.what == "hit" for it in last_asked())
         return [EditIntent(what="revert", version=-1, text=text)] if asked else None
     parts = named_parts(rest)
-    if parts and _brought_in(history[-2], history[-1], parts[0]) and (again or len(rest.split()) <= 4):
+    if not parts or not (again or len(rest.split()) <= 4):
+        return None
+    if _brought_in(history[-2], history[-1], parts[0]):
         return [EditIntent(what="revert", version=-1, text=text)]
-    return None
+    # "scratch the strings idea" two edits on: that part alone as before the edit that brought it
+    k = next((k for k in range(len(history) - 2, 0, -1) if _brought_in(history[k - 1], history[k], parts[0])), None)
+    role = role_of(history[-1], parts[0])
+    return None if k is None or role is None else \
+        [EditIntent(what="revert", version=k - 1, value="instruments", target=role, text=text)]
 
 
 def named_by_time(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | None:
@@ -296,6 +302,9 @@ THING_SAID = (r"\b(?:the |that |those |these )?{x}(?: part| track| sound| settin
               r"\bthe {x} (?:in|from|of) (?:the )?(?:v\d|version|draft|first|original|second|third|very first)\b",
               r"\b(?:v\d{1,2}|version \w+|the (?:first|original|second|third)(?: one| version| draft)?) (?:had|has|was) "
               r"(?:no |the |more |less )?{x}\b",
+              # "the drums were better in the original", "the speed was perfect in version 1"
+              r"\b(?:the )?{x} (?:was|were|sounded|felt) (?:[a-z]+ ){0,2}?(?:in|on|from) (?:the )?(?:v\d|version|draft|"
+              r"first|original|second|third|very first|start|beginning)\b",
               r"\bhow (?P<fast>fast|quick|slow|lively|calm)\b")
 WHOLE_SAID_RE = re.compile(r"\b(?:the whole thing|all of it|exactly that|everything(?! else)|whole (?:version|score|thing))\b")
 LEVEL_BACK_RE = re.compile(r"\b(?:dial|pull|knock|tone|turn|rein|peg|scale|wind|ease|push|sit|set|move|step)s?(?:ed|ing)? "
