@@ -164,9 +164,9 @@ EVERY_CHANGE_RE = re.compile(r"\bbefore (?:all|any|every)(?: of)?(?: the| my| ou
                              r"|\bundo (?:all|everything|every (?:change|edit))\b|\b(?:start|begin) (?:over|again|afresh)\b"
                              r"|\bfrom scratch\b|\breset (?:it|everything|the (?:score|music|plan))\b|\bthe very first (?:version|one|score|take)\b"
                              r"|\b(?:was|were|sounded) (?:at|in) the (?:very )?(?:beginning|start)\b"
-                             # "back to square one", "go back to the beginning", "forget everything I asked for"
+                             # "back to square one", "go back to the beginning", "forget everything I asked for" ("drop everything" is silence)
                              r"|\bsquare one\b|\bback to the (?:very )?beginning\b(?! of\b)|\bback to the very start\b"
-                             r"|\b(?:forget|scrap|ditch|bin|drop|cancel|revert|undo|lose) (?:everything|all)"
+                             r"|\b(?:forget|scrap|cancel|revert|undo) (?:everything|all)"
                              r"(?: (?:of )?(?:that|this|it|the changes|my changes|the edits))?\b(?= ?(?:$|[,.;:!?]|(?:and|but|then|i|we|you|"
                              r"pls|please|thanks|so far|since)\b))")   # not "lose all the busy stuff"
 # "version 2", "v3", "version three", "the second draft", "2nd version", "the third one": the chat's version N
