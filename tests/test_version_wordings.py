@@ -100,14 +100,16 @@ def test_a_part_dialled_back_is_turned_down_not_taken_back(chat):
     assert sum(x.levels_db.get(lead, 0.0) for x in s.plan.sections) < sum(x.levels_db.get(lead, 0.0) for x in before.sections)
 
 
-def test_a_place_that_was_better_before_gets_back_only_its_own_earlier_state(tmp_path):
+@pytest.mark.parametrize("request_", ["shot 2 sounded nicer before, only there, leave the tempo",
+                                      "put shot 2 back the way it was", "the second shot like version 1 please"])
+def test_a_place_that_was_better_before_gets_back_only_its_own_earlier_state(tmp_path, request_):
     a = clip_analysis(CLIP)
     s = Session.open(a.source, "jazz", workdir=tmp_path / "store", analysis=a, render=False)
     first = s.plan
     for text in ("busier in the second shot", "slower"):
         assert not s.say(text).question
     slower = s.plan
-    r = s.say("shot 2 sounded nicer before, only there, leave the tempo")
+    r = s.say(request_)
     assert not r.question, r.reply
     at = [(sh.start_s + sh.end_s) / 2 for sh in a.shots]
     energy = [s.plan.sections[s.plan.section_at(t)].energy for t in at]

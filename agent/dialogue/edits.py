@@ -69,7 +69,7 @@ def _reference(c: Clause, t: str) -> str:
     version, attr = ref
     if version == -1 and attr is None and mentions.named_parts(t):
         return t   # "put the drums back the way they were": an edit of the drums, not the last edit undone
-    placed = version == -1 and attr is None and c.span is not None and re.search(phrases.BETTER_BEFORE, t) is not None
+    placed = attr is None and c.span is not None and phrases.placed_back(t, version)
     c.want("revert", version=version, value=attr, whole=not placed)   # "shot 4 was better before": that stretch
     return " " * len(t)
 

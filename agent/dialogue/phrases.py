@@ -261,6 +261,20 @@ def shape(text: str) -> tuple[tuple[float, ...], re.Match] | None:
     return None
 
 
+# a place a clause names itself ("put the end back the way it was", "shot 4 like it was in v4"), not one carried
+PLACE_SAID_RE = re.compile(r"\b(?:shots?|cuts?|end|ending|outro|intro|finale|opening|last bit|first bit|start|beginning)\b")
+
+
+def placed_back(text: str, version: int) -> bool:
+    """Whether a reference in a clause that names a place brings back only that place: "the last shot was better
+    before", "put the end back the way it was" (as before its own last change), "the ending like v4" (as in v4);
+    not "back to how it was at the very beginning" (the first score)."""
+    if version == -1:
+        return bool(re.search(BETTER_BEFORE, text) or PLACE_SAID_RE.search(text))
+    named = version_named(text) is not None or ORIGINAL_RE.search(text) is not None
+    return named and re.search(r"\b(?:shots?|end|ending|outro|intro|finale|opening|last bit)\b", text) is not None
+
+
 def edits_before(shown: int) -> int:
     """The version a user names by the number the chat shows ("version 2", "v3"), as edits from the first score:
     the chat calls the first score version 1, so "version 2" is the plan after one edit."""
@@ -287,7 +301,7 @@ def reference(text: str) -> tuple[int, str | None] | None:
     if EVERY_CHANGE_RE.search(text):
         return 0, attr
     # "revert everything to the original score": the version named, before "revert" alone (the last edit)
-    if ORIGINAL_RE.search(text) and (attr or (BACK_RE.search(text) or re.search(r"\b(?:still|should be|as)\b", text))
+    if ORIGINAL_RE.search(text) and (attr or (BACK_RE.search(text) or re.search(r"\b(?:still|should be|as|like)\b", text))
                                      and re.search(r"\b(?:version|score|plan|one|original|originally|draft|cue|mix)\b", text)):
         return 0, attr
     if PREVIOUS_RE.search(text):
