@@ -146,7 +146,9 @@ LAST_N_RE = re.compile(rf"\b(?:undo|revert|reverse|take back|roll back) (?:the |
                        rf"|\b{COUNT} {CHANGES} ago\b|\bbefore (?:the|my|our|your) {RECENT} {COUNT} {CHANGES}\b"
                        # "undo twice", "undo x3", "ctrl+z three times": undo said so many times
                        rf"|(?:\bundo|{CTRL_Z})(?: (?:that|it|this))? (?:(twice|thrice)|x ?([1-4])|([1-4]) ?x|"
-                       rf"({NUMBER}) times)\b")
+                       rf"({NUMBER}) times)\b"
+                       # "go back three", "step back twice": so many versions back, said alone
+                       rf"|\b(?:go|step|jump|roll|move) back (?:(twice|thrice)|({NUMBER})(?: times| more)?)\W*$")
 COUNTED = {"one": 1, "two": 2, "three": 3, "four": 4, "a couple": 2, "a couple of": 2, "couple": 2, "couple of": 2,
            "twice": 2, "thrice": 3}
 # Versions counted, not named, by any count, one LAST_N_RE reads or not ("before the last two changes", "three

@@ -305,7 +305,8 @@ THING_SAID = (r"\b(?:the |that |those |these )?{x}(?: part| track| sound| settin
               # "the drums were better in the original", "the speed was perfect in version 1"
               r"\b(?:the )?{x} (?:was|were|sounded|felt) (?:[a-z]+ ){0,2}?(?:in|on|from) (?:the )?(?:v\d|version|draft|"
               r"first|original|second|third|very first|start|beginning)\b",
-              r"\bhow (?P<fast>fast|quick|slow|lively|calm)\b")
+              r"\bhow (?P<fast>fast|quick|slow|lively|calm)\b(?= (?:the|it|they)\b)",
+              r"\bas (?P<fast>fast|quick|slow|lively|calm) as (?:it|they) (?:was|were|used to|had been|did)\b")
 WHOLE_SAID_RE = re.compile(r"\b(?:the whole thing|all of it|exactly that|everything(?! else)|whole (?:version|score|thing))\b")
 LEVEL_BACK_RE = re.compile(r"\b(?:dial|pull|knock|tone|turn|rein|peg|scale|wind|ease|push|sit|set|move|step)s?(?:ed|ing)? "
                            r"(?:the |that |those |them |it )?(?:[a-z]+ )?back\b")

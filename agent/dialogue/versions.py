@@ -44,6 +44,9 @@ BEFORE_FIRST_RE = re.compile(r"(?:^|[.!?;,]\s*|\b(?:honestly|but|and|well|ok|so|
                              + EDIT_SAID, re.I)
 THEN_BETTER_RE = re.compile(r"\b(?:was|were|sounded|felt) (?:so |much |way |a lot |just )?(?:better|perfect|fine|good|great|"
                             r"nicer|right)\b", re.I)
+# "the version right after we slowed it", "back to just after the slowdown": the version that edit made
+JUST_AFTER_RE = re.compile(r"\b(?:version|mix|(?:the|that) one|state|back to|return to|how it was|where we were)\b.{0,20}?"
+                           r"\b(?:right|just|straight|directly) after\s+" + EDIT_SAID, re.I)
 # "everything after slowing it down was a mistake": the version that edit made, the ones after it taken back
 AFTER_RE = re.compile(r"\b(?:everything|all|anything)(?: (?:we|i|you) (?:did|changed|asked for|added))? (?:after|since)\s+"
                       + EDIT_SAID.replace("{1,50}", "{1,50}?").replace("{0,40}", "{0,40}?") +
@@ -122,7 +125,7 @@ def named_by_content(request: str, history: list[ScorePlan] | None) -> list[Edit
         Ask: no edit so far matches the words, or edits apart from each other do.
     """
     m = BEFORE_RE.search(request) or THEN_BETTER_RE.search(request) and BEFORE_FIRST_RE.search(request)
-    after = None if m else AFTER_RE.search(request)
+    after = None if m else AFTER_RE.search(request) or JUST_AFTER_RE.search(request)
     m = m or after
     if not m or not history or len(history) < 2:
         return None
