@@ -78,7 +78,8 @@ def test_a_whole_version_named_any_way_comes_back(chat, request_, version):
     ("take the flute back out", "flute", 3), ("version 3 had no flute and I liked that. drop the flute", "flute", 3),
     ("forget the flute idea", "flute", 3), ("flute off again", "flute", 3),
     ("the bass was better in the original", "bass", 1), ("the pace felt right in version 1", "tempo", 1),
-    ("could it be as quick as it was originally", "tempo", 1)])
+    ("could it be as quick as it was originally", "tempo", 1), ("I regret speeding it up", "tempo", 1),
+    ("adding the flute was a bad idea", "flute", 3)])
 def test_one_thing_as_in_a_version_and_the_rest_as_now(chat, request_, thing, version):
     got, states = _said(chat, request_)
     assert got == {**states[-1], thing: states[version - 1][thing]}

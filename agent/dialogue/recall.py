@@ -88,7 +88,7 @@ def withdrawn(request: str, history: list[ScorePlan] | None,
     if not history or len(history) < 2:
         return None
     m = TAKE_BACK_RE.match(request.strip())
-    again = AGAIN_RE.search(request)
+    again = AGAIN_RE.search(request) or MISTAKE_RE.match(request.strip())   # "adding the harp was a bad idea"
     if not m and not again:
         return None
     rest = re.split(r"\s*[,;.]\s*|\s+but\s+", m.group("rest").lower())[0] if m else request.lower()   # not "keep the flute"
@@ -111,7 +111,8 @@ def withdrawn(request: str, history: list[ScorePlan] | None,
     if _brought_in(history[-2], history[-1], parts[0]):
         return [EditIntent(what="revert", version=-1, text=text)]
     # "scratch the strings idea" two edits on: that part alone as before the edit that brought it
-    k = next((k for k in range(len(history) - 2, 0, -1) if _brought_in(history[k - 1], history[k], parts[0])), None)
+    k = next((k for k in range(len(history) - 2, 0, -1) if versions.plays(history[k], parts[0]) and
+              not versions.plays(history[k - 1], parts[0])), None)
     role = role_of(history[-1], parts[0])
     return None if k is None or role is None else \
         [EditIntent(what="revert", version=k - 1, value="instruments", target=role, text=text)]
@@ -238,10 +239,15 @@ def corrected(request: str, history: list[ScorePlan] | None,
 
 # "forget the speed-up, keep the flute", "scratch the darker thing", "undo the tempo change": one edit taken back by what
 # it was about, wherever it is in the conversation
+EDIT_NAMED = r"(?:the|that|my|your|our)\s+[^.,;:!?]{1,40}|[a-z]+ing\b[^.,;:!?]{0,30}"   # "the speed-up", "slowing it down"
 UNDO_NAMED_RE = re.compile(opening("actually|no|sorry|wait|and|but|please|just") +
                            r"(?:(?:can|could|would|will) (?:you|we|u) (?:please |just |maybe )?)?(?:undo|forget|scratch|cancel|"
-                           r"drop|lose|ditch|never ?mind|nvm|skip|take back|get rid of)\s+(?:about\s+|on\s+)?(?:just\s+|only\s+)?"
-                           r"(?P<what>(?:the|that|my|your|our)\s+[^.,;:!?]{1,40})", re.I)
+                           r"drop|lose|ditch|never ?mind|nvm|skip|take back|get rid of|(?:i )?regret|"
+                           r"(?:i )?wish (?:we|i|you) (?:hadn'?t|had not))\s+(?:about\s+|on\s+)?(?:just\s+|only\s+)?"
+                           rf"(?P<what>{EDIT_NAMED})", re.I)
+# "the slowing down was a mistake", "adding the strings was a bad idea": that edit taken back
+MISTAKE_RE = re.compile(opening("actually|honestly|sorry|but") + rf"(?P<what>{EDIT_NAMED}?)\s+(?:was|were)\s+(?:a |an |such a )?"
+                        r"(?:mistake|error|bad idea|bad call|wrong)\b", re.I)
 KEEP_RE = re.compile(opening("but|and|just") + r"(?:keep|leave)\b", re.I)
 ATTR_OF_KIND = {"tempo": "tempo", "key": "key", "chords": "key", "energy": "energy", "loudness": "loudness", "roles": "instruments",
                 "levels": "instruments", "instrument": "instruments", "style": "style"}
@@ -257,7 +263,7 @@ def undone(request: str, history: list[ScorePlan] | None,
     Raises:
         Ask: later edits changed the same thing, or the edit changed something that cannot be put back alone.
     """
-    m = UNDO_NAMED_RE.match(request.strip())
+    m = UNDO_NAMED_RE.match(request.strip()) or MISTAKE_RE.match(request.strip())
     if not m or not history or len(history) < 2:
         return None
     clause = re.split(r"\s*(?:,|\band\b|\bbut\b)\s*", m.group("what"))[0]

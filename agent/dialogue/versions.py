@@ -220,6 +220,12 @@ PACE_RE = re.compile(r"\b(?:(?P<slow>slow|slower|slowed down|laid back)|(?P<fast
 ABSENT_RE = re.compile(r"\b(?:no|without|minus|not the|not any|none of the)\s+(?:the |any |a )?$")
 
 
+def plays(plan: ScorePlan, part: str) -> bool:
+    """Whether the part a word names plays anywhere in `plan`."""
+    role = role_of(plan, part)
+    return role is not None and any(role in ops.effective_roles(plan, s) for s in plan.sections)
+
+
 def described(request: str, history: list[ScorePlan]) -> list[EditIntent] | None:
     """"Go back to the one with no drums and no strings", "the way it was when it was slow but still had drums": the
     latest earlier version in which each part named plays (or plays nowhere, said with "no", "without") and whose
@@ -240,10 +246,6 @@ def described(request: str, history: list[ScorePlan]) -> list[EditIntent] | None
     tempos = [h.tempo_bpm for h in history]
     if not said and not pace:
         return None
-
-    def plays(plan: ScorePlan, part: str) -> bool:
-        role = role_of(plan, part)
-        return role is not None and any(role in ops.effective_roles(plan, s) for s in plan.sections)
 
     def paced(plan: ScorePlan) -> bool:
         return not pace or (plan.tempo_bpm < max(tempos) if pace.group("slow") else plan.tempo_bpm > min(tempos))
