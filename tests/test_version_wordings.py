@@ -130,3 +130,8 @@ def test_losing_all_of_something_is_no_return_to_the_first_score(chat):
     r = s.say("lose all the flute stuff")
     assert not r.question and _state(s.plan, times)["tempo"] == states[-1]["tempo"]   # v1 was slower
     assert not any(_state(s.plan, times)["flute"])
+
+
+def test_everything_after_an_edit_called_a_mistake_keeps_that_edit(chat):
+    got, states = _said(chat, "honestly everything since adding the flute has been a mistake")
+    assert got == states[3]

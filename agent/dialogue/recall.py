@@ -239,7 +239,8 @@ def corrected(request: str, history: list[ScorePlan] | None,
 
 # "forget the speed-up, keep the flute", "scratch the darker thing", "undo the tempo change": one edit taken back by what
 # it was about, wherever it is in the conversation
-EDIT_NAMED = r"(?:the|that|my|your|our)\s+[^.,;:!?]{1,40}|[a-z]+ing\b[^.,;:!?]{0,30}"   # "the speed-up", "slowing it down"
+EDIT_NAMED = (r"(?:the|that|my|your|our)\s+[^.,;:!?]{1,40}|(?!(?:every|any|no|some)thing\b)[a-z]+ing\b[^.,;:!?]{0,30}")   # "the speed-up",
+# "slowing it down"; not "everything after the cello was a mistake" (`versions.named_by_content`)
 UNDO_NAMED_RE = re.compile(opening("actually|no|sorry|wait|and|but|please|just") +
                            r"(?:(?:can|could|would|will) (?:you|we|u) (?:please |just |maybe )?)?(?:undo|forget|scratch|cancel|"
                            r"drop|lose|ditch|never ?mind|nvm|skip|take back|get rid of|(?:i )?regret|"
