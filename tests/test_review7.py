@@ -17,11 +17,10 @@ import time
 import pytest
 from dialogue_check import energy_at
 from edit_clips import long_clip, make_analysis
-
+from v2m.agent.dialogue.halfway import blend
 from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.dialogue.session import Session
 from v2m.agent.dialogue.similes import plain
-from v2m.agent.dialogue.versions import blend
 
 # One clip for all: 30 s, cut at 6, 13 and 21 s (shots 1-4), scored as a thriller.
 CUTS_S = (6, 13, 21)

@@ -5,8 +5,9 @@ words, its place said anew or moved by one. Sentences here are our own, not the 
 from __future__ import annotations
 
 from edit_clips import long_clip
+from v2m.agent.dialogue.halfway import MIDWAY_RE, blend
 from v2m.agent.dialogue.session import Session
-from v2m.agent.dialogue.versions import MIDWAY_RE, blend, content, made_by, same_word
+from v2m.agent.dialogue.versions import content, made_by, same_word
 
 
 def open_session(tmp_path, request="jazz", length=30.0, every=5.0):

@@ -213,7 +213,7 @@ def test_dialect_pleasantries_change_nothing(clip):
 
 
 def test_more_of_a_busy_word_is_more_energy_and_a_version_counted_back(clip):
-    from v2m.agent.dialogue.phrases import reference
+    from v2m.agent.dialogue.references import reference
     assert ("energy", "up", None) in read(clip, "the market scene should be more chaotic")
     assert reference(" how it sounded three edits ago ") == (-3, None)
 
@@ -241,7 +241,7 @@ def test_sneaking_is_hushed_as_well_as_dark(clip):
 
 
 def test_producer_and_british_shorthand(clip):
-    from v2m.agent.dialogue.phrases import reference
+    from v2m.agent.dialogue.references import reference
     analysis, plan = clip
     [it] = read_request(analysis, plan, "duck everything under 0:08-0:12 for the voiceover", guess=False)
     assert (it.what, it.direction, it.scope.start_s) == ("energy", "down", 8.0)

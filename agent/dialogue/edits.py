@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import (amounts, arbiter, cues, cultures, marks, mentions, names, orchestration, phrases, sides,
-                                 silence, similes, spelling, takes, tempos, versions, vocab)
+from v2m.agent.dialogue import (amounts, arbiter, cues, cultures, halfway, marks, mentions, names, orchestration, phrases,
+                                 references, sides, silence, similes, spelling, takes, tempos, versions, vocab)
 from v2m.agent.dialogue.intents import SIZES, scope_of
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.repeats import place_of, same_meaning
@@ -62,16 +62,17 @@ class Clause:
 
 
 def _reference(c: Clause, t: str) -> str:
-    if versions.MIDWAY_RE.search(t):
+    if halfway.MIDWAY_RE.search(t):
         c.want("revert", version=-1, value=versions.blended(t), amount=0.5, whole=True)
         return " " * len(t)
-    ref = phrases.reference(t)
+    ref = references.reference(t)
     if ref is None:
         return t
     version, attr = ref
     if version == -1 and attr is None and mentions.named_parts(t):
         return t   # "put the drums back the way they were": an edit of the drums, not the last edit undone
-    c.want("revert", version=version, value=attr, whole=True)
+    placed = attr is None and c.span is not None and references.placed_back(t, version)
+    c.want("revert", version=version, value=attr, whole=not placed)   # "shot 4 was better before": that stretch
     return " " * len(t)
 
 

@@ -11,12 +11,12 @@ cannot be carried out raises `Ask` with the question to put to the user; the cal
 
 from __future__ import annotations
 
-import re
 from typing import Callable
 
-from v2m.agent.dialogue import marks, orchestration, silence, takes, versions, vocab
+from v2m.agent.dialogue import halfway, marks, orchestration, silence, takes, versions, vocab
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue.changes import diff
+from v2m.agent.dialogue.repeats import from_last_revert, kept_parts, style_first
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import Ask, Span, fmt
 from v2m.tools.contract import (
@@ -228,13 +228,28 @@ def _revert(e: Edit, it: EditIntent, history: list[ScorePlan]) -> ScorePlan:
         raise Ask("This is still the first score, so there is no earlier version to go back to. "
                   "What should change?")
     n = it.version if it.version is not None else -1
+    if n == -1 and it.value is None and it.amount is None and e.span is not None:   # "shot 4 was better before"
+        n = versions.last_change_at((e.span.start_s, e.span.end_s), history)
+        if n is None:
+            raise Ask(f"No edit so far changed {e.span.label}, so there is nothing earlier to go back to there. "
+                      "What should change?")
+    if n == -1 and it.value in versions.KINDS_OF and it.amount is None:
+        # "the tempo back how it was": the tempo before the last edit that changed it, however long ago
+        n = versions.last_change_of(it.value, history) if it.target is None else \
+            versions.last_part_change(it.target, history, versions.KINDS_OF["instruments"])
+        if n is None:
+            raise Ask(f"No edit so far changed the {it.target or it.value}, so there is no earlier one to go back to. "
+                      "What should change?")
     k = n if n >= 0 else len(history) - 1 + n
     if not 0 <= k < len(history):
         raise Ask(f"There are versions 0 (the first score) to {len(history) - 1}; which one did you mean?")
     old = history[k]
     attr = it.value
     if it.amount is not None and attr in (None, "tempo", "energy", "instruments", "loudness"):
-        return versions.blend(e.plan, old, it.amount, attr, it.target)   # "split the difference": part of the way back
+        return halfway.blend(e.plan, old, it.amount, attr, it.target)   # "split the difference": part of the way back
+    if attr is None and e.span is not None:
+        versions.stretch_as_in(e.plan, old, e.idx)
+        return e.plan
     if attr is None:
         return old.model_copy(deep=True)
     if attr not in REVERT_ATTRIBUTES:
@@ -251,6 +266,8 @@ def _revert(e: Edit, it: EditIntent, history: list[ScorePlan]) -> ScorePlan:
     elif attr == "energy":
         p.sections = [s.model_copy(update={"energy": old.sections[old.section_at((s.start_s + s.end_s) / 2)]
                                            .energy}) for s in p.sections]
+    elif attr == "instruments" and it.target:   # "bring the drums back": that part alone as it was
+        versions.part_as_in(p, old, it.target)
     elif attr == "instruments":
         p.instrumentation = dict(old.instrumentation)
         p.sections = [s.model_copy(update={k: getattr(old.sections[old.section_at((s.start_s + s.end_s) / 2)], k)
@@ -284,60 +301,7 @@ def _level_step(it: EditIntent) -> float:
     return step if it.direction != "down" else -step
 
 
-def style_first(intents: list[EditIntent]) -> list[EditIntent]:
-    """One style per turn, applied first (a new style brings its own instruments, so "an accordion, make it
-    feel italian" keeps both): a culture read ("film noir") over a style's keyword ("smoky") over a
-    word-embedding guess ("'motown' read as ..."); among equals the last said."""
-    styles = sorted(((0 if it.reason and " read as " not in it.reason else 2 if it.reason else 1, -k), it)
-                    for k, it in enumerate(intents) if it.what == "style")
-    return [it for _, it in styles[:1]] + [it for it in intents if it.what != "style"]
-
-
 AWAY_OPTIONS = ("folk", "jazz", "cinematic", "rock", "ambient")   # styles offered when one is only moved away from
-
-
-def from_last_revert(intents: list[EditIntent]) -> list[EditIntent]:
-    """The intents that count, in the order said: from the last return to a whole earlier version on
-    ("ditch the organ, bring version 2 back": the version named is where the turn ends up), and a move away
-    from a style only when no style to go to is named."""
-    whole = [k for k, it in enumerate(intents) if it.what in ("revert", "undo") and it.value is None]
-    intents = intents[whole[-1]:] if whole else intents
-    if any(it.what == "style" and it.direction != "down" or it.what != "style" and it.scope.kind != "whole"
-           for it in intents):
-        # "less corporate, more like an indie band": the style named is where it goes; "the temple should feel
-        # peaceful, not like a video game" of a part: what it is not only colours the edit made there
-        intents = [it for it in intents if not (it.what == "style" and it.direction == "down")]
-    return intents
-
-
-# a clause that says how the music is ("the opening feels cluttered", "it's too busy"), not what to do
-COMPLAINT_RE = re.compile(r"\b(?:feels?|felt|sounds?|seems?|is|are|was|it'?s|gets?|getting|got)\b")
-
-
-def _within(inner: EditScope, outer: EditScope) -> bool:
-    """`inner` lies in `outer` and is smaller (a whole-score scope holds every other)."""
-    if outer.kind == "whole":
-        return inner.kind != "whole"
-    if inner.kind == "whole" or inner.start_s is None or outer.start_s is None:
-        return False
-    return outer.start_s - 0.05 <= inner.start_s and inner.end_s <= outer.end_s + 0.05 and \
-        (inner.start_s, inner.end_s) != (outer.start_s, outer.end_s)
-
-
-def kept_parts(intents: list[EditIntent]) -> list[EditIntent]:
-    """Without the removals an "only" of the same place already makes ("just the guitar on its own, no bass
-    or drums": said twice, done once, not a question about a part already silent), without the balance
-    of a part the same turn swaps out or removes, and without the thinning a complaint asks for where the
-    same turn thins a part of its place itself ("the opening feels cluttered. for the first four seconds only
-    a pad": that is the remedy, not a second edit over the whole opening)."""
-    kept = [it.scope for it in intents if it.what == "only"]
-    # "harp's a bit cheesy, replace it with a guitar": the harp goes, so the guitar does not inherit its level
-    gone = {it.target for it in intents if it.what == "swap"} | {it.value for it in intents if it.what == "remove"}
-    thinned = [it.scope for it in intents if it.what in ("only", "remove")]
-    return [it for it in intents if not (it.what == "remove" and it.scope in kept)
-            and not (it.what == "balance" and it.value in gone)
-            and not (it.what == "energy" and it.direction == "down" and COMPLAINT_RE.search(it.text or "")
-                     and any(_within(t, it.scope) for t in thinned))]
 
 
 def once_per_part(plan: ScorePlan, intents: list[EditIntent]) -> list[EditIntent]:
@@ -372,11 +336,16 @@ def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIn
     new = plan.model_copy(deep=True)
     intents = style_first(once_per_part(plan, kept_parts(from_last_revert(intents))))
     limit = None   # a change already at its limit, said only when nothing else of the request is made
+    named = None   # a version gone back to by its number ("back to v3, no drums, no strings")
     for it in intents:
         e = Edit(new, analysis, _regrouped(span_of(it.scope), plan, new))
         if it.what in ("undo", "revert"):
             new = _revert(e, it if it.what == "revert" else it.model_copy(update={"version": -1}),
                     list(history or [plan]))
+            named = new if it.value is None and (it.version or -1) >= 0 else None
+        elif it.what == "remove" and named is not None and not any(
+                orchestration.role_of(new, it.value) in ops.effective_roles(new, s) for s in new.sections):
+            continue   # "v3, no kit, no strings": what that version is, said beside it, not a second edit
         elif it.what == "redo":
             raise Ask("Say 'redo' on its own to step forward again; or what should change?")
         else:

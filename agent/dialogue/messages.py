@@ -22,7 +22,8 @@ import re
 from dataclasses import dataclass
 
 from v2m.agent.dialogue.mentions import named_parts
-from v2m.agent.dialogue.phrases import COUNTED, JOKE_RE, LAST_N_RE, opening, words  # JOKE_RE: "jk" takes back the sentence before
+from v2m.agent.dialogue.phrases import JOKE_RE, opening, words  # JOKE_RE: "jk" takes back the sentence before
+from v2m.agent.dialogue.references import COUNTED, LAST_N_RE
 from v2m.agent.dialogue.place_words import END_WORDS, START_WORDS, programme_time
 
 SIGNATURE_RE = re.compile(r"^\s*(?:--|—|__+|-- )\s*$")
@@ -55,7 +56,10 @@ FRAME_RE = re.compile(r"^\s*(?:(?:kindly|please) note(?: that)?|(?:please )?find
                       r"(?:fyi|ps|p\.s\.|nb|n\.b\.)\b[,:.]?|(?:some |a few |my |our |the )?(?:notes?|feedback|"
                       r"comments?)(?: from [^:]{1,40}?)?(?: (?:on|for|about) (?P<on>[^:]{1,40}))?:)\s*", re.I)
 # "she felt", "Jo says", "the bride's mother also said", "the client wants": who said it, not what to do
-REPORT_RE = re.compile(r"^\s*(?:(?:she|he|they|(?-i:[A-Z][a-z]+)|(?:the|our|my) [\w']+(?: [\w']+)?)(?: also| really)? "
+# (the music's own parts and qualities are no speakers: "the pace felt right in version 1")
+REPORT_RE = re.compile(r"^\s*(?:(?:she|he|they|(?-i:[A-Z][a-z]+)|(?:the|our|my) (?!(?:pace|tempo|speed|bpm|groove|beat|music|"
+                       r"score|track|mix|song|cue|ending|end|intro|start|energy|volume|key|mood|drums?|bass|strings|melody|"
+                       r"original|first|old|last|previous|earlier|version)\b)[\w']+(?: [\w']+)?)(?: also| really)? "
                        r"(?:says|said|felt|thinks|thought|mentioned|wants|wanted|asked|asks|reckons|"
                        r"would like|noted)(?: that)?,?\s+)+", re.I)
 QUOTES = {"'": "'", '"': '"', "‘": "’", "“": "”"}

@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from v2m.agent.dialogue import names
 from v2m.agent.dialogue.arbiter import NUMBERED_PLACE_RE
 from v2m.agent.dialogue.mentions import named_parts, plain_parts
-from v2m.agent.dialogue.phrases import ATTRIBUTES, opening, words
+from v2m.agent.dialogue.phrases import opening, words
+from v2m.agent.dialogue.references import ATTRIBUTES
 from v2m.agent.dialogue.place_words import TAG_RE, only_place, parse_time
 from v2m.agent.dialogue.spelling import spelled
 from v2m.agent.dialogue.vocab import KIT_PIECES, MOODS, ROLE_WORDS

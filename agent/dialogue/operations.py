@@ -272,6 +272,20 @@ def set_roles(plan: ScorePlan, idx: list[int], *, add: str | None = None, remove
             plan.sections[i] = s.model_copy(update={"instruments": before[i]})
 
 
+def drop_role(plan: ScorePlan, role: str) -> None:
+    """A part brought in by an edit and now heard nowhere leaves the plan: its instrument, its levels, and the role
+    lists that only kept it out, so the plan is as before it came. Nothing changes while it plays anywhere or
+    belongs to the style."""
+    if role in load_style(plan.style).instruments or any(role in effective_roles(plan, s) for s in plan.sections):
+        return
+    plan.instrumentation = {r: n for r, n in plan.instrumentation.items() if r != role}
+    everything = set(effective_roles(plan, plan.sections[0].model_copy(update={"instruments": []})))
+    for i, s in enumerate(plan.sections):
+        roles = [r for r in s.instruments if r != role]
+        plan.sections[i] = s.model_copy(update={"instruments": [] if set(roles) == everything else roles,
+                                                "levels_db": {r: db for r, db in s.levels_db.items() if r != role}})
+
+
 def check_hits(plan: ScorePlan) -> None:
     plan.hit_points.sort(key=lambda h: h.time_s)
 

@@ -296,16 +296,7 @@ def remove(e, word: str) -> None:
     if not any(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):
         raise Ask(f"The {word} is already silent there. Did you mean another part?")
     ops.set_roles(p, e.idx, remove=role)
-    if role in load_style(p.style).instruments or any(role in ops.effective_roles(p, s) for s in p.sections):
-        return
-    # a part brought in by an edit and now heard nowhere ("lose the accordion again") leaves the plan: its
-    # instrument, its levels, and the role lists that only kept it out, so the plan is as before it came
-    p.instrumentation = {r: n for r, n in p.instrumentation.items() if r != role}
-    everything = set(ops.effective_roles(p, p.sections[0].model_copy(update={"instruments": []})))
-    for i, s in enumerate(p.sections):
-        roles = [r for r in s.instruments if r != role]
-        p.sections[i] = s.model_copy(update={"instruments": [] if set(roles) == everything else roles,
-                                             "levels_db": {r: db for r, db in s.levels_db.items() if r != role}})
+    ops.drop_role(p, role)   # "lose the accordion again": a part an edit brought, now heard nowhere, leaves the plan
 
 
 def add(e, word: str, *, quiet: bool = False, more: bool = False) -> None:

@@ -123,58 +123,6 @@ LOUD_RE = (rf"\b(?:louder|(?:turn|crank|pump) {WHOLE_MIX}?(?:\w+ ){{0,2}}?up|mor
 QUIET_RE = (rf"\b(?:turn {WHOLE_MIX}?(?:\w+ ){{0,2}}?down|less volume|(?:lower|reduce|decrease|drop|cut|lessen) {VOLUME}|volume down|"
             r"too loud|quieter overall|quieter)\b")
 
-# References to earlier versions.
-# "(put it back) the way it was", "(set the tempo back to) how it used to be": as before the last edit
-AS_IT_WAS = r"(?:the way|how|as|like|what)\s+(?:it|they|he|she|that|this)\s+(?:was|were|used to be|sounded|had been)\b"
-PREVIOUS_RE = re.compile(rf"\b(?:like|as|how|the way) (?:it|they) (?:was|were|is|sounded)(?: just)? before\b"
-                         rf"|\bback\s+(?:to\s+)?{AS_IT_WAS}|\bprevious version\b"
-                         r"|\bbetter (?:like|as) before\b|\bbefore that(?: last)? change\b|\bundo (?:that|the last)\b"
-                         r"|\bput that back\b|\brevert(?: that| it| this)?\b|\bscrap that\b|\bforget that\b|\breturn please\b|^\s*return\b|^\s*undo\b")
-# Versions counted back: "undo the last two", "revert the two most recent changes", "go back one step", "three
-# versions back", "like it was two changes ago", "before our last 2 edits"
-NUMBER = r"one|two|three|four|a couple(?: of)?|couple(?: of)?|[1-4]"   # the counts COUNTED reads
-COUNT = rf"({NUMBER})"
-EDIT_WORDS = r"changes?|edits?|tweaks?|steps?|versions?|requests?"
-EDITS = rf"(?:{EDIT_WORDS})"
-CHANGES = rf"(?:{EDIT_WORDS}|goes|turns|things|ones|notes)"   # "notes", "things": only after a word of undoing
-RECENT = r"(?:last|latest|most recent|previous|past|recent)"
-LAST_N_RE = re.compile(rf"\b(?:undo|revert|reverse|take back|roll back) (?:the |my |our |your )?{RECENT} {COUNT}(?: {CHANGES})?\b"
-                       rf"(?! (?:shots?|cuts?|hits?|accents?|marks?|seconds|secs|bars|beats|sections?|bits|parts)\b)"
-                       rf"|\b(?:undo|revert|reverse|take back|roll back) (?:the |my |our "
-                       rf"|your |those |these )?(?:{RECENT} )?{COUNT} (?:{RECENT} )?{CHANGES}\b"
-                       # a verb that also removes music ("drop the last two notes of the melody") counts only edits
-                       rf"|\b(?:scrap|cancel|drop|lose|forget|remove|ditch) (?:the |my |our "
-                       rf"|your |those |these )?(?:{RECENT} )?{COUNT} (?:{RECENT} )?{EDITS}\b"
-                       rf"|\b(?:go|going|step|jump|roll|move|take (?:it|us|me)) back {COUNT} {CHANGES}\b|\b{COUNT} {CHANGES} back\b"
-                       rf"|\b{COUNT} {CHANGES} ago\b|\bbefore (?:the|my|our|your) {RECENT} {COUNT} {CHANGES}\b")
-COUNTED = {"one": 1, "two": 2, "three": 3, "four": 4, "a couple": 2, "a couple of": 2, "couple": 2, "couple of": 2}
-# Versions counted, not named, by any count, one LAST_N_RE reads or not ("before the last two changes", "three
-# edits ago", "several versions"): `versions.named_by_content` leaves these to `reference`
-COUNTED_CHANGES_RE = re.compile(rf"\d|\b(?:{NUMBER}|five|six|seven|eight|nine|ten|few|several|both)\b(?:\s+\w+)?\s+"
-                                rf"(?:{CHANGES}|ago)\b", re.I)
-ORIGINAL_RE = re.compile(r"\boriginal\b|\b(?:first|starting|initial) (?:one|version|score|plan|take)\b"
-                         r"|\bwhere it (?:began|started)\b|\bwe started with\b|\bat the start(?:ed)? with\b"
-                         r"|\bfrom the start\b(?! (?:till|until|til|to|up to|through|thru)\b)")   # "from the start till 0:24": a place
-# Before every change so far: "before all the changes", "undo everything", "start over"; said first, as these
-# also contain the words of PREVIOUS_RE ("put it back how it was ..., before all the changes").
-EVERY_CHANGE_RE = re.compile(r"\bbefore (?:all|any|every)(?: of)?(?: the| my| our| your)? (?:changes?|edits?|tweaks?)\b"
-                             r"|\bbefore (?:the|my|our|your|any) (?:very )?first (?:change|edit|tweak|request)\b"
-                             r"|\bundo (?:all|everything|every (?:change|edit))\b|\b(?:start|begin) (?:over|again|afresh)\b"
-                             r"|\bfrom scratch\b|\breset (?:it|everything|the (?:score|music|plan))\b|\bthe very first (?:version|one|score|take)\b"
-                             r"|\b(?:was|were|sounded|had) (?:at|in) the (?:very )?(?:beginning|start)\b"
-                             # "the tempo it had at first", "the key we had to begin with": the first score's
-                             r"|\b(?:was|were|sounded|had|used)\b(?: \w+)? (?:at first|to begin with|originally)\b")
-VERSION_RE = re.compile(r"\bversion (?:number )?(\d{1,2})\b|\bv(\d{1,2})\b|\bthe (second|third|fourth|fifth|2nd|3rd|4th|5th) "
-                        r"(?:version|mix|take)\b")   # "the second version": the chat's version 2
-ORDINAL_VERSIONS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
-BACK_RE = re.compile(r"\b(?:back|return|revert|rev|roll back|go back|bring|restore|put|as in|like in|how is in|same as|again|better|"
-                     r"prefer|preferred|liked|"
-                     r"hear|listen to)\b")
-ATTRIBUTES = {"tempo": "tempo", "speed": "tempo", "pace": "tempo", "bpm": "tempo", "key": "key", "mode": "mode",
-              "style": "style", "genre": "style", "instruments": "instruments", "instrumentation": "instruments",
-              "energy": "energy", "volume": "loudness", "loudness": "loudness"}
-
-
 # The rest said to stay as it is, beside an edit of one place or part ("but leave the rest alone", "don't touch anything
 # else"): no edit of its own, and no sign-off either
 REST_ALONE = (r"\b(?:(?:leave|keep) (?:the rest|everything else|all else|anything else|the others|all the others|every ?thing "
@@ -267,39 +215,6 @@ def shape(text: str) -> tuple[tuple[float, ...], re.Match] | None:
     return None
 
 
-def edits_before(shown: int) -> int:
-    """The version a user names by the number the chat shows ("version 2", "v3"), as edits from the first score:
-    the chat calls the first score version 1, so "version 2" is the plan after one edit."""
-    return max(0, shown - 1)
-
-
-def reference(text: str) -> tuple[int, str | None] | None:
-    """An earlier version the clause points back to: (version, attribute or None for everything).
-    version >= 0 counts edits (0 = the first score, which the chat calls "version 1"); -1 is the version
-    before the last change.
-    "Bring it back a notch" turns something down, no version."""
-    if (m := REDUCE_RE.search(text)) and re.search(SIZED, m.group(0)) and not VERSION_RE.search(text) and \
-            not PREVIOUS_RE.search(text):
-        return None
-    # "keep it low-key": subdued, not the musical key
-    attr = next((a for w, a in ATTRIBUTES.items() if re.search(rf"(?<!\blow )\b{w}\b", text)), None)
-    if (m := VERSION_RE.search(text)) and BACK_RE.search(text):
-        return edits_before(ORDINAL_VERSIONS.get(m.group(3)) or int(m.group(1) or m.group(2))), attr
-    if (m := re.search(r"\bafter the (?:very )?(first|second|third|1st|2nd|3rd) (?:change|edit)\b", text)):
-        return {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}[m.group(1)], attr
-    if (m := LAST_N_RE.search(text)):   # "undo the last two", "like it was two changes ago"
-        n = next(g for g in m.groups() if g)
-        return -COUNTED.get(n, int(n) if n.isdigit() else 1), attr
-    if EVERY_CHANGE_RE.search(text):
-        return 0, attr
-    if PREVIOUS_RE.search(text):
-        return -1, attr
-    if ORIGINAL_RE.search(text) and (attr or (BACK_RE.search(text) or re.search(r"\b(?:still|should be|as)\b", text))
-                                     and re.search(r"\b(?:version|score|plan|one|original)\b", text)):
-        return 0, attr
-    return None
-
-
 # Words that open a request and say nothing of it ("ok so", "hmm,", "well,", "right,", "um"): every reader that
 # matches a request from its start passes over them (`opening`)
 OPENERS = "ok|okay|oh|ah|um|hmm|well|so|right|alright"
@@ -342,6 +257,26 @@ NOT_STORY_RE = re.compile(r"\b(?:music|score|song|track|sound|ending|intro|outro
                           r"cuts|tempo|beat|key|faster|slower|louder|quieter|more|less|too|should|needs?|make|want)\b")
 STORY_QUESTION = ("Thanks, that helps to know. I left the score as it is: what should change, e.g. 'calmer in the "
                   "middle', 'more energy at the end', 'slower'?")
+# "everything else as it is now", "keep the rest", "don't change anything else", "nothing else", "just that bit": the
+# rest stays, said beside an edit; no edit of its own
+REST_SAME_RE = re.compile(r"\b(?:everything|anything|all|the rest|nothing) else\b|\b(?:keep|leave) the rest\b|\b(?:the )?rest "
+                          r"(?:stays?|remains?|as (?:it is|is))\b|^\W*(?:just|only) (?:that|this)(?: bit| one| part| thing)?\W*$"
+                          r"|\bonly (?:change|touch) (?:that|this)\b|\bon that front\b"
+                          # "leave the tempo", "keep the bass": not a place ("keep the intro as it is" locks it)
+                          r"|^\W*(?:but |and )?(?:leave|keep) (?:the|my|our) (?!(?:intro|ending|end|outro|start|opening|middle|"
+                          r"beginning|shot|cut|chorus|verse|bridge|drop|climax|finale)\b)[a-z]+(?: alone| as (?:it is|is)| untouched| unchanged)?\W*$")
+STAYS = set("as it is was now the same stays stay remains alone untouched unchanged do not dont don't touch change "
+            "keep leave please and but just only".split())
+
+
+def rest_only(clause: str) -> bool:
+    """A clause that only says the rest stays ("everything else as it is now", "keep the bass"), not one that
+    also asks something ("warmer in shot 1 and do not touch anything else")."""
+    t = words(clause)
+    left = REST_SAME_RE.sub(" ", re.sub(REST_ALONE, " ", t))
+    return left != t and not set(left.split()) - STAYS - SMALL_TALK
+
+
 KEEP_IT_RE = re.compile(r"^\W*(?:no,? )?(?:keep|leave) (?:it|that|this|things)(?: as (?:it is|is|it was))?\W*$", re.I)
 
 
@@ -359,7 +294,7 @@ def edit_clauses(clauses: list[str]) -> list[str]:
     taken_back = {k for k, x in enumerate(clauses) if JOKE_RE.match(x)}
     # a clause taken back keeps the place it named ("0:18-0:31 can we go minor? joke. but more serious")
     clauses = [" ".join(PLACE_TOKEN_RE.findall(x)) if k + 1 in taken_back else x for k, x in enumerate(clauses)
-               if k not in taken_back and not KEEP_IT_RE.match(x)]
+               if k not in taken_back and not KEEP_IT_RE.match(x) and not rest_only(x)]
     clauses = [x for x in clauses if x.strip()]
     # "Thanks, Tom": the name signed after a pleasantry is part of the sign-off
     clauses = [x for k, x in enumerate(clauses) if not (k and re.fullmatch(r"\s*[A-Z][a-z]+\W*", x)

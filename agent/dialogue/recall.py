@@ -12,7 +12,7 @@ and the plans so far; what to do then is said as `EditIntent`s.
     rebased("from version 2, just darker")     # (1, "darker"): version 2 is the plan after one edit
 
 `history` is the first plan, then the plan after each edit so far (the last is the current plan); the version a
-user names as N (the chat's numbers: the first score is version 1) is history[N - 1] (`phrases.edits_before`).
+user names as N (the chat's numbers: the first score is version 1) is history[N - 1] (`references.edits_before`).
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ from v2m.agent.dialogue import versions
 from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.orchestration import role_of
-from v2m.agent.dialogue.phrases import AS_IT_WAS, ATTRIBUTES, edits_before, opening, reference, words
+from v2m.agent.dialogue.phrases import PLEASANTRIES, SMALL_TALK, edit_clauses, opening, rest_only, words
+from v2m.agent.dialogue.references import AS_IT_WAS, ATTRIBUTES, ORIGINAL_RE, edits_before, reference, version_named
 from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan
 
@@ -35,7 +36,7 @@ TAKE_BACK_RE = re.compile(opening("nah|no|actually|sorry|wait|correction|on seco
                           r"(?:(?:about|on|the|that|those|this|these|my|our|no)\s+)*(?P<rest>.*)$", re.I)
 # "lose the accordion again", "take the strings out again": a part removed again, after it was brought in
 AGAIN_RE = re.compile(r"\b(?:lose|drop|remove|ditch|kill|cut|mute|get rid of|take (?:out|away)|no more)\b.*\bagain\b|"
-                      r"\b(?:take|get) (?:the |that |those )?[\w ]{1,30}? (?:out|off|away) again\b", re.I)
+                      r"\b(?:(?:take|get) (?:the |that |those )?)?[\w ]{1,30}? (?:back )?(?:out|off|away) again\b", re.I)
 HIT_WORDS_RE = re.compile(r"^(?:hits?|accents?|crash(?:es)?|stabs?|swells?|stops?|bangs?|booms?|marks?)\b", re.I)
 # "the version from this morning", "the one we had yesterday": a version named by when it was heard
 BY_TIME_RE = re.compile(r"\b(?:version|one|mix|cut|take|edit)s? (?:from|of|we had|you sent|i heard|she heard|he heard)"
@@ -87,7 +88,7 @@ def withdrawn(request: str, history: list[ScorePlan] | None,
     if not history or len(history) < 2:
         return None
     m = TAKE_BACK_RE.match(request.strip())
-    again = AGAIN_RE.search(request)
+    again = AGAIN_RE.search(request) or MISTAKE_RE.match(request.strip())   # "adding the harp was a bad idea"
     if not m and not again:
         return None
     rest = re.split(r"\s*[,;.]\s*|\s+but\s+", m.group("rest").lower())[0] if m else request.lower()   # not "keep the flute"
@@ -105,9 +106,16 @@ def withdrawn(request: str, history: list[ScorePlan] | None,
         asked = any(it.what == "hit" for it in last_asked())
         return [EditIntent(what="revert", version=-1, text=text)] if asked else None
     parts = named_parts(rest)
-    if parts and _brought_in(history[-2], history[-1], parts[0]) and (again or len(rest.split()) <= 4):
+    if not parts or not (again or len(rest.split()) <= 4):
+        return None
+    if _brought_in(history[-2], history[-1], parts[0]):
         return [EditIntent(what="revert", version=-1, text=text)]
-    return None
+    # "scratch the strings idea" two edits on: that part alone as before the edit that brought it
+    k = next((k for k in range(len(history) - 2, 0, -1) if versions.plays(history[k], parts[0]) and
+              not versions.plays(history[k - 1], parts[0])), None)
+    role = role_of(history[-1], parts[0])
+    return None if k is None or role is None else \
+        [EditIntent(what="revert", version=k - 1, value="instruments", target=role, text=text)]
 
 
 def named_by_time(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | None:
@@ -162,8 +170,6 @@ PREFACE_RE = re.compile(r"^\W*correction\b(?:\s+(?:to|on|for)\s+(?:the|my|our)\s
                         r"(?:note|edit|change|message|request|one))?\s*[:;,.-]*\s*", re.I)
 WHOLE_WORDS = {"", "it", "everything", "all", "that", "this", "things", "the score", "the music", "the cue", "the track",
                "the whole thing", "the mix", "it all", "all of it"}
-KINDS_OF = {"tempo": ("tempo",), "key": ("key",), "mode": ("key",), "style": ("style",), "energy": ("energy",),
-            "loudness": ("loudness",), "instruments": ("roles", "levels", "instrument")}
 
 
 def sentences(request: str) -> list[str]:
@@ -171,37 +177,29 @@ def sentences(request: str) -> list[str]:
     return [x.strip() for x in re.split(r"[;!?\n]+|\.+(?=\s|$)", request) if x.strip()]   # not "0:05.5"
 
 
-def _last_change_of(attr: str, history: list[ScorePlan]) -> int | None:
-    """The version before the latest edit that changed `attr` (edits from the first score), or None."""
-    for k in range(len(history) - 1, 0, -1):
-        if any(c.kind in KINDS_OF[attr] for c in diff(history[k - 1], history[k])):
-            return k - 1
-    return None
-
-
 def _taken_back(sentence: str, history: list[ScorePlan]) -> EditIntent | None:
     """The revert a sentence asks for: "put it back the way it was" (the last edit), "put the tempo back how it
     was" (the tempo before its last change), "the swell was for 1M2, not this cue" (the last edit, when its
     request named the same thing)."""
     text = sentence[:400]
-    if (m := AS_IT_WAS_RE.search(sentence)) and not versions.BEFORE_RE.search(sentence):
+    if (m := AS_IT_WAS_RE.search(sentence)) and not versions.BEFORE_RE.search(sentence) and \
+            not versions.DESCRIBED_RE.search(sentence):   # "back to how it was when it had drums": that version
         if (ref := reference(words(sentence))) and ref[0] != -1:
-            return None   # "put it back how it was at the very beginning": that version (`phrases.reference`)
+            return None   # "put it back how it was at the very beginning": that version (`references.reference`)
         what = " ".join((m.groupdict().get("what") or "").lower().split())
         attr = next((a for w, a in ATTRIBUTES.items() if re.search(rf"\b{w}\b", what)), None)
-        if attr and attr in KINDS_OF:
-            k = _last_change_of(attr, history)
+        if attr and attr in versions.KINDS_OF:
+            k = versions.last_change_of(attr, history)
             return None if k is None else EditIntent(what="revert", version=k, value=attr, text=text)
         if what in WHOLE_WORDS or re.fullmatch(r"(?:the )?\d?[a-z]?\d+[a-z]?\d*(?: cue)?", what):   # a cue: "1M1"
             return EditIntent(what="revert", version=-1, text=text)
         if parts := named_parts(what):   # "put the drums back the way they were": before the drums' last edit
             role = role_of(history[-1], parts[0]) or parts[0]
-            k = versions.last_part_change(role, history, KINDS_OF["instruments"])
-            if k is None or any(c.kind in KINDS_OF["instruments"] for j in range(k + 2, len(history))
-                                for c in diff(history[j - 1], history[j])):
-                raise Ask(("No edit so far changed the " if k is None else "Later edits changed other parts after the ")
-                          + f"{parts[0]}, so I left the score as it is. What should change about the {parts[0]}?")
-            return EditIntent(what="revert", version=k, value="instruments", text=text)
+            k = versions.last_part_change(role, history, versions.KINDS_OF["instruments"])
+            if k is None:
+                raise Ask(f"No edit so far changed the {parts[0]}, so I left the score as it is. What should change "
+                          f"about the {parts[0]}?")
+            return EditIntent(what="revert", version=k, value="instruments", target=role, text=text)
         return None
     if (m := MISPLACED_RE.match(PREFACE_RE.sub("", sentence))) and (said := versions.content(m.group("what"))):
         last = versions.made_by(history)[-1] or ""
@@ -241,9 +239,16 @@ def corrected(request: str, history: list[ScorePlan] | None,
 
 # "forget the speed-up, keep the flute", "scratch the darker thing", "undo the tempo change": one edit taken back by what
 # it was about, wherever it is in the conversation
-UNDO_NAMED_RE = re.compile(opening("actually|no|sorry|wait|and|but") + r"(?:undo|forget|scratch|cancel|"
-                           r"drop|lose|ditch|never ?mind|nvm|skip|take back|get rid of)\s+(?:about\s+|on\s+)?"
-                           r"(?P<what>(?:the|that|my|your|our)\s+[^.,;:!?]{1,40})", re.I)
+EDIT_NAMED = (r"(?:the|that|my|your|our)\s+[^.,;:!?]{1,40}|(?!(?:every|any|no|some)thing\b)[a-z]+ing\b[^.,;:!?]{0,30}")   # "the speed-up",
+# "slowing it down"; not "everything after the cello was a mistake" (`versions.named_by_content`)
+UNDO_NAMED_RE = re.compile(opening("actually|no|sorry|wait|and|but|please|just") +
+                           r"(?:(?:can|could|would|will) (?:you|we|u) (?:please |just |maybe )?)?(?:undo|forget|scratch|cancel|"
+                           r"drop|lose|ditch|never ?mind|nvm|skip|take back|get rid of|(?:i )?regret|"
+                           r"(?:i )?wish (?:we|i|you) (?:hadn'?t|had not))\s+(?:about\s+|on\s+)?(?:just\s+|only\s+)?"
+                           rf"(?P<what>{EDIT_NAMED})", re.I)
+# "the slowing down was a mistake", "adding the strings was a bad idea": that edit taken back
+MISTAKE_RE = re.compile(opening("actually|honestly|sorry|but") + rf"(?P<what>{EDIT_NAMED}?)\s+(?:was|were)\s+(?:a |an |such a )?"
+                        r"(?:mistake|error|bad idea|bad call|wrong)\b", re.I)
 KEEP_RE = re.compile(opening("but|and|just") + r"(?:keep|leave)\b", re.I)
 ATTR_OF_KIND = {"tempo": "tempo", "key": "key", "chords": "key", "energy": "energy", "loudness": "loudness", "roles": "instruments",
                 "levels": "instruments", "instrument": "instruments", "style": "style"}
@@ -259,7 +264,7 @@ def undone(request: str, history: list[ScorePlan] | None,
     Raises:
         Ask: later edits changed the same thing, or the edit changed something that cannot be put back alone.
     """
-    m = UNDO_NAMED_RE.match(request.strip())
+    m = UNDO_NAMED_RE.match(request.strip()) or MISTAKE_RE.match(request.strip())
     if not m or not history or len(history) < 2:
         return None
     clause = re.split(r"\s*(?:,|\band\b|\bbut\b)\s*", m.group("what"))[0]
@@ -267,13 +272,14 @@ def undone(request: str, history: list[ScorePlan] | None,
     if not said or named_parts(clause.lower()) or HIT_WORDS_RE.match(" ".join(sorted(said))) or \
             re.search(r"\d|\b(?:shots?|cuts?|intro|end|ending|start|middle)\b", clause, re.I):
         return None
-    attrs = {ATTRIBUTES[w] for x in said for w in re.split(r"[-\s]", x) if w in ATTRIBUTES}
+    attrs = {a for x in said for w in re.split(r"[-\s]", x) for k, a in ATTRIBUTES.items() if versions.same_word(w, k)}
     found = versions.matching(said, history) or [k for k in range(1, len(history)) if attrs and any(
         ATTR_OF_KIND.get(c.kind) in attrs for c in diff(history[k - 1], history[k]))]
     if not found:
         return None
     k = found[-1]
-    rest = [x for x in re.split(r"\s*[,;.]\s*|\s+but\s+", request[m.end():]) if x.strip() and not KEEP_RE.match(x)]
+    rest = [x for x in re.split(r"\s*[,;.?!]\s*|\s+but\s+", request[m.end():]) if x.strip() and not KEEP_RE.match(x)
+            and not rest_only(x)]   # "..., the rest stays as is": no edit
     text = request[:400]
     if k == len(history) - 1:
         back = [EditIntent(what="revert", version=-1, text=text)]
@@ -291,3 +297,80 @@ def undone(request: str, history: list[ScorePlan] | None,
                   f"version {k}'), or what should the {clash[0]} be?")
     back = [EditIntent(what="revert", version=k - 1, value=a, text=text) for a in sorted({ATTR_OF_KIND[x] for x in kinds})]
     return back + (read(history[-1], ". ".join(rest), history) if rest else [])
+
+
+# One thing brought back alone, said beside its reference ("the v2 drums back", "tempo from v1", "strings as in version
+# 1", "that speed again", "how fast the original was"); {x} is where the thing is named
+THING_SAID = (r"\b(?:the |that |those |these )?{x}(?: part| track| sound| setting)?(?: come| coming| go| get| be)? (?:back\b(?! (?:up|down|a bit|a notch|a little|louder|quieter|to \d))|"
+              r"again\b|as in\b|like in\b|from (?:v\d|version|the (?:first|original|start|beginning))|same as\b|"
+              r"(?:be |sound |go )?(?:like|as) (?:it|they) (?:was|were|used to be|had been)\b|to normal\b)",
+              r"\b(?:the|that|those|your|our|my) (?:original|first|initial|old|earlier|v\d{1,2}|(?:version|draft) \w+(?:'s)?|"
+              r"(?:first|second|third|fourth) (?:version|draft)(?:'s)?) {x}\b",
+              r"\bthe {x} (?:in|from|of) (?:the )?(?:v\d|version|draft|first|original|second|third|very first)\b",
+              r"\b(?:v\d{1,2}|version \w+|the (?:first|original|second|third)(?: one| version| draft)?) (?:had|has|was) "
+              r"(?:no |the |more |less )?{x}\b",
+              # "the drums were better in the original", "the speed was perfect in version 1"
+              r"\b(?:the )?{x} (?:was|were|sounded|felt) (?:[a-z]+ ){0,2}?(?:in|on|from) (?:the )?(?:v\d|version|draft|"
+              r"first|original|second|third|very first|start|beginning)\b",
+              r"\bhow (?P<fast>fast|quick|slow|lively|calm)\b(?= (?:the|it|they)\b)",
+              r"\bas (?P<fast>fast|quick|slow|lively|calm) as (?:it|they) (?:was|were|used to|had been|did)\b")
+WHOLE_SAID_RE = re.compile(r"\b(?:the whole thing|all of it|exactly that|everything(?! else)|whole (?:version|score|thing))\b")
+LEVEL_BACK_RE = re.compile(r"\b(?:dial|pull|knock|tone|turn|rein|peg|scale|wind|ease|push|sit|set|move|step)s?(?:ed|ing)? "
+                           r"(?:the |that |those |them |it )?(?:[a-z]+ )?back\b")
+SPEED_WORDS = {"fast": "tempo", "quick": "tempo", "slow": "tempo", "lively": "energy", "calm": "energy"}
+
+
+def _things(text: str, history: list[ScorePlan]) -> set[tuple[str, str | None]]:
+    """The things `text` names to bring back alone: ("tempo", None) for a setting, ("instruments", role) for a part
+    some version played ("they" for the one part the text names)."""
+    out = set()
+    parts = {r for p in named_parts(text) if (r := next((r for h in history if (r := role_of(h, p))), None))}
+    for pattern in THING_SAID:
+        for m in re.finditer(pattern.replace("{x}", r"(?P<x>[a-z]+)"), text):
+            x = m.groupdict().get("x") or ""
+            if LEVEL_BACK_RE.search(text[max(0, m.start() - 12):m.end()]):
+                continue   # "dial the xylophone back", "pull them back": a part turned down, not brought back
+            if m.groupdict().get("fast"):
+                out.add((SPEED_WORDS[m.group("fast")], None))
+            elif x in ATTRIBUTES and ATTRIBUTES[x] != "instruments":
+                out.add((ATTRIBUTES[x], None))
+            elif named_parts(x) and (r := next((r for h in history if (r := role_of(h, x))), None)):
+                out.add(("instruments", r))
+            elif x in ("they", "them") and len(parts) == 1:   # "take it back" is the score, not a part
+                out.add(("instruments", next(iter(parts))))
+    return out
+
+
+def as_in(request: str, history: list[ScorePlan] | None,
+          read: Callable[[ScorePlan, str, list[ScorePlan]], list[EditIntent]]) -> list[EditIntent] | None:
+    """"The v2 drums back, everything else stays", "tempo: back to v1", "can we have that tempo again" (after "how
+    fast the original was"): one setting or one part as it was in the version named (the first score for "the
+    original"; before its last change when none is named), everything else as it is now. Other sentences are
+    read on top; those that only say the rest stays are no edit. None when no single thing is named beside a
+    reference, when the whole version is asked for, or when a place is named (the grammar reads those)."""
+    if not history or len(history) < 2:
+        return None
+    text = words(request)
+    if WHOLE_SAID_RE.search(text) or re.search(r"\d:\d|\b(?:shots?|cuts?|intro|ending|outro|chorus|verse|bridge|the drop|climax|middle|half|"
+                                                 r"sections?|bars?)\b|\d ?(?:s|secs?|seconds)\b", text):
+        return None
+    text = re.sub(r"\s+", " ", re.sub(r"[:.](?!\d)", " ", text))   # "tempo: back to v1."
+    things = _things(text, history)
+    if len(things) != 1:
+        return None
+    (attr, role), = things
+    ref = reference(text)
+    n = version_named(text)
+    version = edits_before(n) if n is not None else 0 if ORIGINAL_RE.search(text) else ref[0] if ref else -1
+    back = [EditIntent(what="revert", version=version, value=attr, target=role, text=request[:400])]
+    rest = [x for x in sentences(request) if not reference(words(x)) and not _things(words(x), history)
+            and not KEEP_RE.match(x) and not rest_only(x)
+            and not (role and role in {role_of(history[-1], p) or p for p in named_parts(words(x))})]   # said again
+    try:
+        rest = edit_clauses(rest) if rest else []
+    except Ask:   # "cheers": only small talk beside it
+        rest = []
+    rest = [x for x in rest if set(re.findall(r"[a-z']+", x.lower())) - SMALL_TALK - PLEASANTRIES]
+    more = read(history[-1], ". ".join(rest), history) if rest else []
+    # "... just change that back": the thing said again, not the whole version
+    return back + [it for it in more if not (it.what in ("revert", "undo") and it.value is None)]

@@ -1,13 +1,17 @@
-"""One meaning said twice in a request ("ease the pace off a little, it's rushing"; "gloomy, like a minor key"):
-read twice, done once. `v2m.agent.dialogue.edits` keeps the first reading (or the larger size) of each meaning.
+"""A request's readings tidied before they apply: one meaning said twice ("ease the pace off a little, it's
+rushing"; "gloomy, like a minor key") done once, one style per turn and first, a return to an earlier version
+ending the turn's earlier asks, and a removal an "only" already makes dropped.
 
-    same_meaning(a, b)   # the same change at the same place
-    place_of(scope)      # where a scope is, whatever it is called
+    same_meaning(a, b)            # the same change at the same place (`edits` keeps one)
+    style_first(intents)          # one style, applied first
+    kept_parts(intents)           # no removal twice, no balance of a part the turn takes out
 """
 
 from __future__ import annotations
 
-from v2m.tools.contract import EditIntent
+import re
+
+from v2m.tools.contract import EditIntent, EditScope
 
 
 def same_meaning(a: EditIntent, b: EditIntent) -> bool:
@@ -21,3 +25,56 @@ def place_of(scope) -> tuple:
     """Where a scope is, whatever it is called ("before 0:08" and "from 0:00 to 0:08" are one place)."""
     return (scope.kind == "whole", round(scope.start_s or 0.0, 2), round(scope.end_s or 0.0, 2), scope.sections,
             tuple(round(t, 2) for t in scope.times_s))
+
+
+def style_first(intents: list[EditIntent]) -> list[EditIntent]:
+    """One style per turn, applied first (a new style brings its own instruments, so "an accordion, make it
+    feel italian" keeps both): a culture read ("film noir") over a style's keyword ("smoky") over a
+    word-embedding guess ("'motown' read as ..."); among equals the last said."""
+    styles = sorted(((0 if it.reason and " read as " not in it.reason else 2 if it.reason else 1, -k), it)
+                    for k, it in enumerate(intents) if it.what == "style")
+    return [it for _, it in styles[:1]] + [it for it in intents if it.what != "style"]
+
+
+def from_last_revert(intents: list[EditIntent]) -> list[EditIntent]:
+    """The intents that count, in the order said: from the last return to a whole earlier version on
+    ("ditch the organ, bring version 2 back": the version named is where the turn ends up), and a move away
+    from a style only when no style to go to is named."""
+    whole = [k for k, it in enumerate(intents) if it.what in ("revert", "undo") and it.value is None]
+    intents = intents[whole[-1]:] if whole else intents
+    if any(it.what == "style" and it.direction != "down" or it.what != "style" and it.scope.kind != "whole"
+           for it in intents):
+        # "less corporate, more like an indie band": the style named is where it goes; "the temple should feel
+        # peaceful, not like a video game" of a part: what it is not only colours the edit made there
+        intents = [it for it in intents if not (it.what == "style" and it.direction == "down")]
+    return intents
+
+
+# a clause that says how the music is ("the opening feels cluttered", "it's too busy"), not what to do
+COMPLAINT_RE = re.compile(r"\b(?:feels?|felt|sounds?|seems?|is|are|was|it'?s|gets?|getting|got)\b")
+
+
+def _within(inner: EditScope, outer: EditScope) -> bool:
+    """`inner` lies in `outer` and is smaller (a whole-score scope holds every other)."""
+    if outer.kind == "whole":
+        return inner.kind != "whole"
+    if inner.kind == "whole" or inner.start_s is None or outer.start_s is None:
+        return False
+    return outer.start_s - 0.05 <= inner.start_s and inner.end_s <= outer.end_s + 0.05 and \
+        (inner.start_s, inner.end_s) != (outer.start_s, outer.end_s)
+
+
+def kept_parts(intents: list[EditIntent]) -> list[EditIntent]:
+    """Without the removals an "only" of the same place already makes ("just the guitar on its own, no bass
+    or drums": said twice, done once, not a question about a part already silent), without the balance
+    of a part the same turn swaps out or removes, and without the thinning a complaint asks for where the
+    same turn thins a part of its place itself ("the opening feels cluttered. for the first four seconds only
+    a pad": that is the remedy, not a second edit over the whole opening)."""
+    kept = [it.scope for it in intents if it.what == "only"]
+    # "harp's a bit cheesy, replace it with a guitar": the harp goes, so the guitar does not inherit its level
+    gone = {it.target for it in intents if it.what == "swap"} | {it.value for it in intents if it.what == "remove"}
+    thinned = [it.scope for it in intents if it.what in ("only", "remove")]
+    return [it for it in intents if not (it.what == "remove" and it.scope in kept)
+            and not (it.what == "balance" and it.value in gone)
+            and not (it.what == "energy" and it.direction == "down" and COMPLAINT_RE.search(it.text or "")
+                     and any(_within(t, it.scope) for t in thinned))]

@@ -19,10 +19,11 @@ import re
 import unicodedata
 from functools import partial
 
-from v2m.agent.dialogue import arbiter, edits, marks, messages, moments, names, orchestration, recall, shifts, sides, versions
+from v2m.agent.dialogue import arbiter, edits, halfway, marks, messages, moments, names, orchestration, recall, shifts, sides, versions
 from v2m.agent.dialogue.changes import describe, diff
-from v2m.agent.dialogue.intents import apply_intents, from_last_revert, scope_of, style_first
-from v2m.agent.dialogue.phrases import REST_ALONE, opening, words
+from v2m.agent.dialogue.intents import apply_intents, scope_of
+from v2m.agent.dialogue.repeats import from_last_revert, style_first
+from v2m.agent.dialogue.phrases import REST_ALONE, REST_SAME_RE, opening, words
 from v2m.agent.dialogue.place_words import normalise, only_place
 from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment, snap, visible_cuts
 from v2m.agent.planners.result import PlanResult
@@ -92,7 +93,8 @@ def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None) -> st
     An answer is read from the plans alone, so it cannot claim what the score does not do."""
     sentences = [x.strip() for x in re.split(r"[.?!;\n]+", request) if x.strip()]
     rest = re.sub(REST_ALONE, " ", request, flags=re.I)   # "slower in shot 3, leave everything else as is": an edit
-    if (HANDS_OFF_RE.search(rest) or PRAISE_RE.match(request)) and not LOCK_WORDS_RE.search(request):
+    if (HANDS_OFF_RE.search(rest) or PRAISE_RE.match(request)) and not LOCK_WORDS_RE.search(request) and \
+            not REST_SAME_RE.search(words(request)):   # "keep the rest as is": beside a change
         return "Good: I left the score exactly as it is. Nothing changed; tell me if anything should."
     asks = [x for x in sentences if STATE_Q_RE.match(x)]
     if not asks or REQUEST_RE.search(request) or any(ORDER_RE.match(x) for x in sentences if x not in asks):
@@ -286,8 +288,9 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         recall.corrected(request, history, partial(understand, analysis)) or \
         recall.undone(request, history, partial(understand, analysis)) or \
         versions.named_by_content(request, history) or versions.named_by_having(request, history) or \
-        versions.midway(request, history) or versions.before_that(request, history) or \
+        halfway.midway(request, history) or versions.before_that(request, history) or \
         recall.named_by_time(request, history) or recall.preferred(request, history) or \
+        recall.as_in(request, history, partial(understand, analysis)) or \
         rebase(analysis, plan, request, history) or repeat(analysis, plan, request, history) or \
         marks.narrow(request, history, partial(_last_asked, analysis, history)) or \
         retarget(analysis, plan, request, history) or \

@@ -1,12 +1,12 @@
-"""Versions named by what was asked in them, and amounts relative to the last edit: "take me back to where we
-were before the flute", "the version before the cello idea" (the plan before the edit whose request or changes
-share a content word with the words said), "the one with the flute" (the version that had it), "split the
-difference", "something between the two?" (each number the last edit moved, part of the way back).
+"""Versions named by what was asked in them or by what they had, and one thing of a version put back: "take me
+back to where we were before the flute", "before we slowed it down", "everything after the cello was a mistake"
+(the plan before, or made by, the edit whose request or changes share a content word with the words said), "the
+one with the flute", "the one with no drums" (the version that had it), and the part, stretch or setting of an
+earlier version brought into the current plan (`part_as_in`, `stretch_as_in`). Half-way back is `halfway`.
 
-    from v2m.agent.dialogue.versions import made_by, named_by_content, blend
+    from v2m.agent.dialogue.versions import made_by, named_by_content
     made_by(history)                      # [None, "add strings", "the strings softer in shot 3", ...]
     named_by_content("back to before the strings", history)   # [EditIntent(what="revert", version=1)]
-    blend(current, earlier, 0.5)          # tempo, energy, levels and loudness half-way between the two
 
 `history` is the first plan, then the plan after each edit so far (the last is the current plan). Each plan's
 reasoning ends with an edit log, one line per request that changed it (`names.EDIT_LOG_RE`): the request that
@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue.changes import diff, describe
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.names import EDIT_LOG_RE
 from v2m.agent.dialogue.orchestration import role_of
-from v2m.agent.dialogue.phrases import ATTRIBUTES, COUNTED_CHANGES_RE, opening
+from v2m.agent.dialogue.phrases import words
+from v2m.agent.dialogue.references import ATTRIBUTES, COUNTED_CHANGES_RE, version_named
 from v2m.agent.dialogue.vocab import INSTRUMENTS
 from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import EditIntent, ScorePlan
@@ -30,12 +32,29 @@ from v2m.tools.contract import EditIntent, ScorePlan
 # "back to how it sounded before the choir idea", "the version before the cello bit", "revert to before we
 # added the choir", "undo everything since the key change", "she means before the choir" (which version, answered):
 # a version named by the edit after it
-BEFORE_RE = re.compile(r"\b(?:version|mix|(?:the|that) one|(?:how|the way|as|like) it (?:was|sounded)|where we were|"
+WHO = r"(?:we|i|you|u|they|he|she)"
+# the edit named: "the choir idea", "we slowed it down", "I said take the drums out", "slowing it down"
+EDIT_SAID = (rf"(?:(?P<who>{WHO})\s+(?P<done>[^.,;:!?]{{1,50}})|(?P<what>(?:the|that|my|your|our|his|her|their|this|those|"
+             r"these|all the)\s+[^.,;:!?]{1,50})|(?P<doing>[a-z]+ing\b[^.,;:!?]{0,40}))")
+BEFORE_RE = re.compile(r"\b(?:version|mix|(?:the|that) one|state|(?:how|the way|as|like) it (?:was|sounded)|where we were|"
                        r"what we had|(?:go|going|get|got|revert|return|roll|take (?:me|us|it)|put (?:it|things)) back|"
+                       r"return(?:ed)? to|(?:preferred|liked|loved|prefer) (?:it|the music|the score|things)|"
                        r"revert(?:ed)?|restore|undo (?:everything|all|it all)|(?P<mean>(?:i|he|she|they|we|you) (?:mean|means|meant)))\b"
-                       r".{0,30}?\b(?:before|prior to|since)\s+"
-                       r"(?:(?:we|i|you|they) (?:added|changed|did|made|tried|put in|brought in|asked for|touched|had)\s+)?"
-                       r"(?P<what>(?:the|that|my|your|our|his|her|their|this|those|these|all the)\s+[^.,;:!?]{1,50})", re.I)
+                       r".{0,30}?\b(?:before|prior to|since)\s+" + EDIT_SAID, re.I)
+# "before we took the drums out it was perfect, go back to that": the edit named first, then that it was better
+BEFORE_FIRST_RE = re.compile(r"(?:^|[.!?;,]\s*|\b(?:honestly|but|and|well|ok|so|yeah|tbh)\s+)(?:it was \w+ )?before\s+"
+                             + EDIT_SAID, re.I)
+THEN_BETTER_RE = re.compile(r"\b(?:was|were|sounded|felt) (?:so |much |way |a lot |just )?(?:better|perfect|fine|good|great|"
+                            r"nicer|right)\b", re.I)
+# "the version right after we slowed it", "back to just after the slowdown": the version that edit made
+JUST_AFTER_RE = re.compile(r"\b(?:version|mix|(?:the|that) one|state|back to|return to|how it was|where we were)\b.{0,20}?"
+                           r"\b(?:right|just|straight|directly) after\s+" + EDIT_SAID, re.I)
+# "everything after slowing it down was a mistake": the version that edit made, the ones after it taken back
+AFTER_RE = re.compile(r"\b(?:everything|all|anything)(?: (?:we|i|you) (?:did|changed|asked for|added))? (?:after|since)\s+"
+                      + EDIT_SAID.replace("{1,50}", "{1,50}?").replace("{0,40}", "{0,40}?") +
+                      r"\s+(?:was|were|has been|is)\s+(?:a |an |all |just )?(?:mistake|wrong|bad|worse|rubbish|garbage|"
+                      r"no good|downhill|error|wrong turn)", re.I)
+PLACE_WORDS = {"shot", "shots", "cut", "cuts", "intro", "end", "ending", "start", "beginning", "middle", "drop", "outro"}
 # "go back to the one with the flute", "the version where we had the choir, bring that back": a version named by
 # what it had
 WITH_RE = re.compile(r"\b(?:version|mix|one|take)\s+(?:with|that had|where (?:we|i|you) (?:had|added|put in|brought in))\s+"
@@ -45,30 +64,18 @@ WANT_RE = re.compile(r"\b(?:back|revert|return|restore|go with|use|bring|liked|p
 GENERIC = set("""the a an that this those these my your our his her their all of to for on in at with and or but it its
 thing things stuff bit bits note notes change changes edit edits request requests version versions idea ideas one ones
 part business tweak tweaks fix fixes comment comments suggestion last first second third previous recent latest
-earlier before after we i you they added changed did made tried put brought asked had touched whole
+earlier before after we i you they added changed did made tried put brought asked had touched whole said told wanted
+out requested decided went
 go back was were is be how way like just from into onto than then some any what there here where when which about
 over under out off up down did does had has have can could would should will please now still again very really
 one two three four five six seven eight nine ten couple few several both many ago""".split())
-# the version now and the one before, as a half-way names them ("between the previous tempo and this one")
-SETTING = r"(?:one|version|take|mix|tempo|speed|pace|energy|volume|level|loudness|setting)"
-NOW = rf"(?:this|that|it|now|this one|the (?:new|current|latest|present) {SETTING}|where (?:it|we) (?:is|are) now)"
-THEN = rf"(?:before|the (?:last|previous|old|earlier|former|prior) {SETTING}|what (?:it|we) had before)"
-# "halfway back", "split the difference", "meet in the middle", "somewhere in between?": part of the way back
-MIDWAY_RE = re.compile(r"\bsplit the difference\b|\bhalf ?way back\b|\bback half ?way\b|\bhalf(?: of)? (?:it|that) back\b|"
-                       r"\bmeet (?:me )?(?:in the middle|halfway)\b|"
-                       r"\b(?:half ?way|somewhere|something|in) between (?:the (?:last )?two(?: versions)?|both(?: versions)?)\b"
-                       rf"(?! (?:cuts?|shots?|hits?|marks?|accents?|beats?|bars?|sections?|times?|moments?)\b)|"
-                       rf"\bbetween (?:{NOW} and {THEN}|{THEN} and {NOW})\b|"
-                       rf"{opening('maybe|then|but')}(?:somewhere|something|anything) (?:in )?"
-                       r"(?:the )?(?:middle|between|in between)(?: the two| of the two)?\W*$", re.I)
 # "..., but keep it louder", "and leave the tempo": what going back must not take away
 KEEP_CLAUSE_RE = re.compile(r"\b(?:keep|leave|but still|still keep)\s+(?P<what>[^.,;:!?]{1,40})", re.I)
 # what a clause after the edit's words says instead ("the flute but keep it louder"): not part of the edit's name
-CLAUSE_END_RE = re.compile(r"\s+(?:but|though|while|except|yet|only|and (?:keep|leave|still))\b.*$", re.I)
+CLAUSE_END_RE = re.compile(r"\s+(?:but|though|while|except|yet|only|and (?:keep|leave|still)|(?:it|things|everything|that)"
+                           r" (?:was|were|sounded|felt))\b.*$", re.I)
 KEPT = ("tempo", "energy", "loudness", "key", "mode", "style")   # what can be kept alone from the current version
-ENDINGS = ("s", "es", "d", "ed", "ing", "er", "ers", "y")
-BLENDED = ("tempo", "energy", "levels", "loudness")   # the kinds of change that have a half-way
-KIND_OF_BLEND = {"tempo": "tempo", "energy": "energy", "loudness": "loudness", "instruments": "levels"}
+ENDINGS = ("", "s", "es", "d", "ed", "ing", "er", "ers", "y", "e", "ity", "ly")
 
 
 def _log(plan: ScorePlan) -> list[str]:
@@ -94,10 +101,12 @@ KITS = ("drums", "percussion")   # "beat", "drum", "shaker": words of one kit, t
 
 
 def same_word(a: str, b: str) -> bool:
-    """One word or the other with an ending ("guitar"/"guitars", "build"/"building"), or two names of one
-    instrument ("sax"/"saxophone")."""
-    short, long = sorted((a, b), key=len)
-    return a == b or len(short) >= 4 and long.startswith(short) and long[len(short):] in ENDINGS or \
+    """One word with two endings ("guitar"/"guitars", "slower"/"slowing", "intense"/"intensity"), or two names of
+    one instrument ("sax"/"saxophone")."""
+    stem = 0
+    while stem < min(len(a), len(b)) and a[stem] == b[stem]:
+        stem += 1
+    return a == b or any(k >= 4 and a[k:] in ENDINGS and b[k:] in ENDINGS for k in range(stem, max(3, stem - 2), -1)) or \
         a in INSTRUMENTS and b in INSTRUMENTS and INSTRUMENTS[a] == INSTRUMENTS[b] and INSTRUMENTS[a][1] not in KITS
 
 
@@ -108,7 +117,8 @@ def matching(words: set[str], history: list[ScorePlan]) -> list[int]:
         if asked is None:
             continue
         said = content(asked) | content(describe(diff(history[k - 1], history[k])))
-        if any(same_word(w, s) for w in words for s in said):
+        roles = {r for w in words if named_parts(w) and (r := role_of(history[k], w))}   # "the orchestra": the strings
+        if any(same_word(w, s) for w in words | roles for s in said):
             found.append(k)
     return found
 
@@ -121,15 +131,17 @@ def named_by_content(request: str, history: list[ScorePlan] | None) -> list[Edit
     Raises:
         Ask: no edit so far matches the words, or edits apart from each other do.
     """
-    m = BEFORE_RE.search(request)
+    m = BEFORE_RE.search(request) or THEN_BETTER_RE.search(request) and BEFORE_FIRST_RE.search(request)
+    after = None if m else AFTER_RE.search(request) or JUST_AFTER_RE.search(request)
+    m = m or after
     if not m or not history or len(history) < 2:
         return None
-    said = CLAUSE_END_RE.sub("", m.group("what")).strip()
-    words = content(said)
-    if m.group("mean") and not (named_parts(said.lower()) or re.search(r"\b(?:change|edit|idea|tweak)s?\b", said, re.I)):
+    group = next(g for g in ("what", "done", "doing") if m.group(g))
+    said = CLAUSE_END_RE.sub("", m.group(group)).strip()
+    words = content(said) - PLACE_WORDS   # "before the last shot got intense": the edit, not the place
+    if m.groupdict().get("mean") and not (named_parts(said.lower()) or re.search(r"\b(?:change|edit|idea|tweak)s?\b", said, re.I)):
         return None   # "I meant before the kiss": a place put right, not a version (a part or an edit names one)
-    if not words or COUNTED_CHANGES_RE.search(said) or \
-            re.search(r"\b(?:shots?|cuts?|intro|end|ending|start|beginning|middle|drop)\b", said, re.I):
+    if not words or COUNTED_CHANGES_RE.search(said):
         return None   # "before the last change" counts versions; "before 0:30", "before the drop" name places
     asked = made_by(history)
     found = matching(words, history)
@@ -140,8 +152,9 @@ def named_by_content(request: str, history: list[ScorePlan] | None) -> list[Edit
     if found != list(range(found[0], found[-1] + 1)):
         listed = "; ".join(f"version {k + 1}: '{asked[k][:60]}'" for k in found)
         raise Ask(f"More than one edit was about {name} ({listed}). Which one should I go back before?")
-    kept = _kept(request[m.start("what") + len(said):], history)   # "..., but keep it louder"
-    return [EditIntent(what="revert", version=found[0] - 1, text=request[:400]), *kept]
+    kept = _kept(request[m.start(group) + len(said):], history)   # "..., but keep it louder"
+    # "everything after the cello was a mistake": the version the cello made; "before the cello": the one before it
+    return [EditIntent(what="revert", version=found[-1] if after else found[0] - 1, text=request[:400]), *kept]
 
 
 def _kept(rest: str, history: list[ScorePlan]) -> list[EditIntent]:
@@ -191,9 +204,11 @@ def named_by_having(request: str, history: list[ScorePlan] | None) -> list[EditI
     Raises:
         Ask: no version matches the words.
     """
-    m = WITH_RE.search(request)
-    if not m or not history or len(history) < 2 or not WANT_RE.search(request):
+    if not history or len(history) < 2:
         return None
+    m = WITH_RE.search(request)
+    if not m or not WANT_RE.search(request):
+        return described(request, history)
     said = m.group("what").strip()
     words, parts = content(said), named_parts(said.lower())
     if not words:
@@ -205,41 +220,49 @@ def named_by_having(request: str, history: list[ScorePlan] | None) -> list[EditI
     return [EditIntent(what="revert", version=found[-1], text=request[:400])]
 
 
-def midway(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | None:
-    """"Meet me halfway", "somewhere in between?": each number the last edit moved, half of the way back (an
-    intent `blend` carries out); None when the request asks for no half-way.
+# "the one with no drums and no strings", "the version without the bass but with the flute": a version by its parts
+DESCRIBED_RE = re.compile(r"\b(?:version|mix|one|take|draft|(?:back|return|go) to|the way it was|how it (?:was|sounded))\s+"
+                          r"(?P<what>(?:with(?:out)?|that had|where (?:we|i|you) had|when it (?:still )?(?:had|was))\s+[^.;:!?]{1,60})", re.I)
+PACE_RE = re.compile(r"\b(?:(?P<slow>slow|slower|slowed down|laid back)|(?P<fast>fast|faster|quick|quicker|brisk|up ?tempo))\b")
+ABSENT_RE = re.compile(r"\b(?:no|without|minus|not the|not any|none of the)\s+(?:the |any |a )?$")
+
+
+def plays(plan: ScorePlan, part: str) -> bool:
+    """Whether the part a word names plays anywhere in `plan`."""
+    role = role_of(plan, part)
+    return role is not None and any(role in ops.effective_roles(plan, s) for s in plan.sections)
+
+
+def described(request: str, history: list[ScorePlan]) -> list[EditIntent] | None:
+    """"Go back to the one with no drums and no strings", "the way it was when it was slow but still had drums": the
+    latest earlier version in which each part named plays (or plays nowhere, said with "no", "without") and whose
+    tempo is as said (slow: under the fastest version's, fast: over the slowest's). None when no version is
+    described so, or the words ask for nothing ("the one with no drums was nice").
 
     Raises:
-        Ask: there is no edit yet, or the last one has no half-way (a key, a style, a part in or out).
+        Ask: no version so far had those parts so.
     """
-    if not MIDWAY_RE.search(request.strip()):
+    m = DESCRIBED_RE.search(request)
+    if not m or version_named(words(request)) is not None or not (WANT_RE.search(request) or
+                                                                 re.match(r"\W*the (?:version|one)\b", request, re.I)):
+        return None   # "back to v3, the one with no bass": the number names it
+    what = m.group("what").lower()
+    said = [(p, not ABSENT_RE.search(what[:k.start()])) for k in
+            re.finditer(r"\b[a-z]+\b", what) if (p := k.group(0)) and named_parts(p)]
+    pace = PACE_RE.search(what)
+    tempos = [h.tempo_bpm for h in history]
+    if not said and not pace:
         return None
-    if not history or len(history) < 2:
-        raise Ask("There is only one version so far, so there is nothing to go half-way back to. What should change?")
-    named = named_parts(request.lower())
-    parts = [r for p in named if (r := role_of(history[-1], p))]
-    if named and not parts:
-        raise Ask(f"There is no {named[0]} in the score now, so there is nothing of it to take half-way back. "
-                  f"What should change?")
-    if len(parts) == 1 and (k := last_part_change(parts[0], history)) is not None:
-        # "the bass is a bit much now, halfway back": that part's last change, however long ago
-        return [EditIntent(what="revert", version=k, amount=0.5, value="instruments", target=parts[0],
-                           text=request[:400])]
-    attr = blended(request)
-    kinds = (KIND_OF_BLEND[attr],) if attr in KIND_OF_BLEND else BLENDED
-    # the last edit that changed something ("split the difference on the tempo": the tempo), turns that changed
-    # nothing passed over
-    changes = [(k, diff(history[k - 1], history[k])) for k in range(len(history) - 1, 0, -1)]
-    last = next(((k, d) for k, d in changes if d), None)
-    if last is None:
-        raise Ask("No edit so far changed the score, so there is nothing to go half-way back to. What should change?")
-    k = next((k for k, d in changes if any(c.kind in kinds for c in d)), None) if attr else last[0]
-    if k is None:
-        raise Ask(f"No edit so far changed the {attr}, so there is no half-way to go back to. What should change?")
-    if not any(c.kind in BLENDED for c in diff(history[k - 1], history[k])):
-        raise Ask(f"The last change ({describe(last[1]).rstrip('.')}) has no half-way. "
-                  f"Keep it, or go back to how it was before?")
-    return [EditIntent(what="revert", version=k - 1, amount=0.5, value=attr, text=request[:400])]
+
+    def paced(plan: ScorePlan) -> bool:
+        return not pace or (plan.tempo_bpm < max(tempos) if pace.group("slow") else plan.tempo_bpm > min(tempos))
+
+    found = [k for k in range(len(history) - 1) if all(plays(history[k], p) == on for p, on in said) and paced(history[k])]
+    if not found:
+        listed = ", ".join(("" if on else "no ") + p for p, on in said)
+        raise Ask(f"No earlier version had {listed}, so I left the score as it is. Which version do you mean? "
+                  "Say e.g. 'go back to version 2'.")
+    return [EditIntent(what="revert", version=found[-1], text=request[:400])]
 
 
 def last_part_change(role: str, history: list[ScorePlan], kinds: tuple[str, ...] = ("levels",)) -> int | None:
@@ -265,45 +288,53 @@ def blended(text: str) -> str | None:
     return "loudness" if re.search(r"\b(?:loud|louder|quiet|quieter|volume)\b", low) else None
 
 
-def _mix(a: float, b: float, k: float, digits: int) -> float:
-    return round(a + (b - a) * k, digits)
+# the kinds of change (`changes.diff`) that change each thing a version can be asked for alone
+KINDS_OF = {"tempo": ("tempo",), "key": ("key",), "mode": ("key",), "style": ("style",), "energy": ("energy",),
+            "loudness": ("loudness",), "instruments": ("roles", "levels", "instrument")}
 
 
-def blend(plan: ScorePlan, old: ScorePlan, k: float, attr: str | None = None, role: str | None = None) -> ScorePlan:
-    """`plan` moved the fraction `k` of the way back to `old`: its tempo, each stretch's energy, tempo and
-    parts' levels, and the loudness (only `attr`'s when named: tempo, energy, instruments, loudness). What has
-    no half-way (style, key, which parts play) stays as in `plan`.
+def last_change_of(attr: str, history: list[ScorePlan]) -> int | None:
+    """The version before the latest edit that changed `attr` (edits from the first score), or None."""
+    for k in range(len(history) - 1, 0, -1):
+        if any(c.kind in KINDS_OF[attr] for c in diff(history[k - 1], history[k])):
+            return k - 1
+    return None
 
-    Args:
-        plan: the current plan (modified and returned).
-        old: the earlier version.
-        k: 0 keeps `plan`, 1 is all the way back.
-        attr: one thing to blend, or None for every number.
-        role: with attr "instruments", only this part's level.
-    """
-    def at(s):
-        return old.sections[old.section_at((s.start_s + s.end_s) / 2)]
 
-    if attr in (None, "tempo"):
-        score = plan.tempo_bpm   # the score's tempo before it is mixed: what a stretch without its own plays now
-        if plan.tempo_bpm != old.tempo_bpm:
-            plan.tempo_bpm, plan.tempo_asked = _mix(plan.tempo_bpm, old.tempo_bpm, k, 1), True
+def last_change_at(span: tuple[float, float], history: list[ScorePlan]) -> int | None:
+    """The version before the latest edit made there (start, end in s) rather than over the whole score ("shot 2
+    was nicer before": its own change, not the tempo moved everywhere since), else before any edit that changed
+    it; None when none did."""
+    changes = [(k, diff(history[k - 1], history[k])) for k in range(len(history) - 1, 0, -1)]
+    for whole in (False, True):
+        for k, d in changes:
+            if any(c.span is None and whole or c.span and c.span[0] < span[1] and span[0] < c.span[1] for c in d):
+                return k - 1
+    return None
 
-        def tempo(s, was):   # a stretch with no tempo of its own plays the score's
-            now, then = s.tempo_bpm or score, was.tempo_bpm or old.tempo_bpm
-            return s if s.tempo_bpm is None and was.tempo_bpm is None else \
-                s.model_copy(update={"tempo_bpm": _mix(now, then, k, 1)})
 
-        plan.sections = [tempo(s, at(s)) for s in plan.sections]
-    if attr in (None, "energy"):
-        plan.sections = [s.model_copy(update={"energy": _mix(s.energy, at(s).energy, k, 2)}) for s in plan.sections]
-    if attr in (None, "instruments"):
-        def level(s, r):
-            mixed = _mix(s.levels_db.get(r, 0.0), at(s).levels_db.get(r, 0.0), k, 1)
-            return mixed if role in (None, r) else s.levels_db.get(r, 0.0)
+def stretch_as_in(plan: ScorePlan, old: ScorePlan, idx: list[int]) -> None:
+    """"The last shot was better before": sections `idx` of `plan` play as the same times did in `old` (energy,
+    tempo, chords, the parts' levels); which parts play and everything elsewhere stay as in `plan`."""
+    for i in idx:
+        s = plan.sections[i]
+        was = old.sections[old.section_at((s.start_s + s.end_s) / 2)]
+        plan.sections[i] = s.model_copy(update={k: getattr(was, k) for k in ("energy", "tempo_bpm", "tempo_asked", "chords",
+                                                                          "levels_db")})
 
-        plan.sections = [s.model_copy(update={"levels_db": {r: db for r in sorted(set(s.levels_db) | set(at(s).levels_db))
-                                                            if (db := level(s, r))}}) for s in plan.sections]
-    if attr in (None, "loudness"):
-        plan.loudness_lufs = _mix(plan.loudness_lufs, old.loudness_lufs, k, 1)
-    return plan
+
+def part_as_in(plan: ScorePlan, old: ScorePlan, role: str) -> None:
+    """"Bring the drums back as they were", "lose the strings again": `role` plays where it played in `old`, at
+    the level it had there, and every other part stays as in `plan` (modified)."""
+    if role in old.instrumentation:
+        plan.instrumentation = {**plan.instrumentation, role: old.instrumentation[role]}
+    then = [role in ops.effective_roles(old, old.sections[old.section_at((s.start_s + s.end_s) / 2)])
+            for s in plan.sections]
+    now = [role in ops.effective_roles(plan, s) for s in plan.sections]
+    ops.set_roles(plan, [i for i, (a, b) in enumerate(zip(then, now)) if a and not b], add=role)
+    ops.set_roles(plan, [i for i, (a, b) in enumerate(zip(then, now)) if b and not a], remove=role)
+    for i, s in enumerate(plan.sections):
+        was = old.sections[old.section_at((s.start_s + s.end_s) / 2)].levels_db.get(role)
+        levels = {r: db for r, db in s.levels_db.items() if r != role} | ({role: was} if was else {})
+        plan.sections[i] = s.model_copy(update={"levels_db": levels})
+    ops.drop_role(plan, role)

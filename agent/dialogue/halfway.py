@@ -1,0 +1,120 @@
+"""Half-way back: "split the difference", "meet me halfway", "something between the two?", "the bass is a bit much now,
+halfway back": each number the last edit moved (or the one thing named: the tempo, the energy, a part's level, the
+loudness) part of the way back to the version before it. What has no half-way (a key, a style, a part in or out) is
+asked about, not guessed.
+
+    from v2m.agent.dialogue.halfway import midway, blend
+    midway("split the difference", history)   # [EditIntent(what="revert", version=k - 1, amount=0.5, ...)]
+    blend(current, earlier, 0.5)              # tempo, energy, levels and loudness half-way between the two
+
+`history` is the first plan, then the plan after each edit so far (the last is the current plan), as in
+`v2m.agent.dialogue.versions`, which names the versions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from v2m.agent.dialogue.changes import describe, diff
+from v2m.agent.dialogue.mentions import named_parts
+from v2m.agent.dialogue.orchestration import role_of
+from v2m.agent.dialogue.phrases import opening
+from v2m.agent.dialogue.versions import blended, last_part_change
+from v2m.agent.dialogue.where import Ask
+from v2m.tools.contract import EditIntent, ScorePlan
+
+# the version now and the one before, as a half-way names them ("between the previous tempo and this one")
+SETTING = r"(?:one|version|take|mix|tempo|speed|pace|energy|volume|level|loudness|setting)"
+NOW = rf"(?:this|that|it|now|this one|the (?:new|current|latest|present) {SETTING}|where (?:it|we) (?:is|are) now)"
+THEN = rf"(?:before|the (?:last|previous|old|earlier|former|prior) {SETTING}|what (?:it|we) had before)"
+# "halfway back", "split the difference", "meet in the middle", "somewhere in between?": part of the way back
+MIDWAY_RE = re.compile(r"\bsplit the difference\b|\bhalf ?way back\b|\bback half ?way\b|\bhalf(?: of)? (?:it|that) back\b|"
+                       r"\bmeet (?:me )?(?:in the middle|halfway)\b|"
+                       r"\b(?:half ?way|somewhere|something|in) between (?:the (?:last )?two(?: versions)?|both(?: versions)?)\b"
+                       rf"(?! (?:cuts?|shots?|hits?|marks?|accents?|beats?|bars?|sections?|times?|moments?)\b)|"
+                       rf"\bbetween (?:{NOW} and {THEN}|{THEN} and {NOW})\b|"
+                       rf"{opening('maybe|then|but')}(?:somewhere|something|anything) (?:in )?"
+                       r"(?:the )?(?:middle|between|in between)(?: the two| of the two)?\W*$", re.I)
+BLENDED = ("tempo", "energy", "levels", "loudness")   # the kinds of change that have a half-way
+KIND_OF_BLEND = {"tempo": "tempo", "energy": "energy", "loudness": "loudness", "instruments": "levels"}
+
+
+def midway(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | None:
+    """"Meet me halfway", "somewhere in between?": each number the last edit moved, half of the way back (an
+    intent `blend` carries out); None when the request asks for no half-way.
+
+    Raises:
+        Ask: there is no edit yet, or the last one has no half-way (a key, a style, a part in or out).
+    """
+    if not MIDWAY_RE.search(request.strip()):
+        return None
+    if not history or len(history) < 2:
+        raise Ask("There is only one version so far, so there is nothing to go half-way back to. What should change?")
+    named = named_parts(request.lower())
+    parts = [r for p in named if (r := role_of(history[-1], p))]
+    if named and not parts:
+        raise Ask(f"There is no {named[0]} in the score now, so there is nothing of it to take half-way back. "
+                  f"What should change?")
+    if len(parts) == 1 and (k := last_part_change(parts[0], history)) is not None:
+        # "the bass is a bit much now, halfway back": that part's last change, however long ago
+        return [EditIntent(what="revert", version=k, amount=0.5, value="instruments", target=parts[0],
+                           text=request[:400])]
+    attr = blended(request)
+    kinds = (KIND_OF_BLEND[attr],) if attr in KIND_OF_BLEND else BLENDED
+    # the last edit that changed something ("split the difference on the tempo": the tempo), turns that changed
+    # nothing passed over
+    changes = [(k, diff(history[k - 1], history[k])) for k in range(len(history) - 1, 0, -1)]
+    last = next(((k, d) for k, d in changes if d), None)
+    if last is None:
+        raise Ask("No edit so far changed the score, so there is nothing to go half-way back to. What should change?")
+    k = next((k for k, d in changes if any(c.kind in kinds for c in d)), None) if attr else last[0]
+    if k is None:
+        raise Ask(f"No edit so far changed the {attr}, so there is no half-way to go back to. What should change?")
+    if not any(c.kind in BLENDED for c in diff(history[k - 1], history[k])):
+        raise Ask(f"The last change ({describe(last[1]).rstrip('.')}) has no half-way. "
+                  f"Keep it, or go back to how it was before?")
+    return [EditIntent(what="revert", version=k - 1, amount=0.5, value=attr, text=request[:400])]
+
+
+def _mix(a: float, b: float, k: float, digits: int) -> float:
+    return round(a + (b - a) * k, digits)
+
+
+def blend(plan: ScorePlan, old: ScorePlan, k: float, attr: str | None = None, role: str | None = None) -> ScorePlan:
+    """`plan` moved the fraction `k` of the way back to `old`: its tempo, each stretch's energy, tempo and
+    parts' levels, and the loudness (only `attr`'s when named: tempo, energy, instruments, loudness). What has
+    no half-way (style, key, which parts play) stays as in `plan`.
+
+    Args:
+        plan: the current plan (modified and returned).
+        old: the earlier version.
+        k: 0 keeps `plan`, 1 is all the way back.
+        attr: one thing to blend, or None for every number.
+        role: with attr "instruments", only this part's level.
+    """
+    def at(s):
+        return old.sections[old.section_at((s.start_s + s.end_s) / 2)]
+
+    if attr in (None, "tempo"):
+        score = plan.tempo_bpm   # the score's tempo before it is mixed: what a stretch without its own plays now
+        if plan.tempo_bpm != old.tempo_bpm:
+            plan.tempo_bpm, plan.tempo_asked = _mix(plan.tempo_bpm, old.tempo_bpm, k, 1), True
+
+        def tempo(s, was):   # a stretch with no tempo of its own plays the score's
+            now, then = s.tempo_bpm or score, was.tempo_bpm or old.tempo_bpm
+            return s if s.tempo_bpm is None and was.tempo_bpm is None else \
+                s.model_copy(update={"tempo_bpm": _mix(now, then, k, 1)})
+
+        plan.sections = [tempo(s, at(s)) for s in plan.sections]
+    if attr in (None, "energy"):
+        plan.sections = [s.model_copy(update={"energy": _mix(s.energy, at(s).energy, k, 2)}) for s in plan.sections]
+    if attr in (None, "instruments"):
+        def level(s, r):
+            mixed = _mix(s.levels_db.get(r, 0.0), at(s).levels_db.get(r, 0.0), k, 1)
+            return mixed if role in (None, r) else s.levels_db.get(r, 0.0)
+
+        plan.sections = [s.model_copy(update={"levels_db": {r: db for r in sorted(set(s.levels_db) | set(at(s).levels_db))
+                                                            if (db := level(s, r))}}) for s in plan.sections]
+    if attr in (None, "loudness"):
+        plan.loudness_lufs = _mix(plan.loudness_lufs, old.loudness_lufs, k, 1)
+    return plan

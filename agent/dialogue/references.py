@@ -1,0 +1,146 @@
+"""References to earlier versions said in words: "the way it was", "undo the last two", "v3", "the second draft",
+"the original", "back to square one", "before all the changes", "ctrl+z twice", "the last shot was better before".
+`reference` turns them into a version (0 = the first score, -1 = before the last edit) and what of it is meant;
+the chat calls the first score version 1 (`edits_before`). Moved out of `phrases` when it passed 400 lines.
+
+    reference("undo the last two")       # (-2, None)
+    version_named("the second draft")    # 2
+"""
+
+from __future__ import annotations
+
+import re
+
+from v2m.agent.dialogue.phrases import PLEASANTRIES, REDUCE_RE, SIZED, SMALL_TALK
+
+# References to earlier versions.
+# "(put it back) the way it was", "(set the tempo back to) how it used to be": as before the last edit
+AS_IT_WAS = r"(?:the way|how|as|like|what)\s+(?:it|they|he|she|that|this)\s+(?:was|were|used to be|sounded|had been)\b"
+# "the last shot was better before", "it was nicer, calmer like before": of a place named, that place as it was
+BETTER_BEFORE = (r"\b(?:was|were|sounded|felt) (?:[a-z]+ ){0,3}?(?:better|nicer|fine|good|great|right)\b(?: [a-z]+){0,2}? "
+                 r"(?:like |as )?before\b")
+CTRL_Z = r"\b(?:ctrl|cmd|control|command)[ -]*(?:(?:and|plus) )?z\b"   # the editor's keys for undo ("ctrl+z", said "control z")
+PREVIOUS_RE = re.compile(rf"\b(?:like|as|how|the way) (?:it|they) (?:was|were|is|sounded)(?: just)? before\b"
+                         rf"|\bback\s+(?:to\s+)?{AS_IT_WAS}|\bprevious version\b"
+                         r"|\bbetter (?:like|as) before\b|\bbefore that(?: last)? change\b|\bundo (?:that|the last)\b"
+                         r"|\bput that back\b|\brevert(?: that| it| this)?\b|\bscrap that\b|\bforget that\b|\breturn please\b|^\s*return\b|^\s*undo\b"
+                         rf"|{CTRL_Z}|{BETTER_BEFORE}")
+# Versions counted back: "undo the last two", "revert the two most recent changes", "go back one step", "three
+# versions back", "like it was two changes ago", "before our last 2 edits"
+NUMBER = r"one|two|three|four|a couple(?: of)?|couple(?: of)?|[1-4]"   # the counts COUNTED reads
+COUNT = rf"({NUMBER})"
+EDIT_WORDS = r"changes?|edits?|tweaks?|steps?|versions?|requests?"
+EDITS = rf"(?:{EDIT_WORDS})"
+CHANGES = rf"(?:{EDIT_WORDS}|goes|turns|things|ones|notes)"   # "notes", "things": only after a word of undoing
+RECENT = r"(?:last|latest|most recent|previous|past|recent)"
+LAST_N_RE = re.compile(rf"\b(?:undo|revert|reverse|take back|roll back) (?:the |my |our |your )?{RECENT} {COUNT}(?: {CHANGES})?\b"
+                       rf"(?! (?:shots?|cuts?|hits?|accents?|marks?|seconds|secs|bars|beats|sections?|bits|parts)\b)"
+                       rf"|\b(?:undo|revert|reverse|take back|roll back) (?:the |my |our "
+                       rf"|your |those |these )?(?:{RECENT} )?{COUNT} (?:{RECENT} )?{CHANGES}\b"
+                       # a verb that also removes music ("drop the last two notes of the melody") counts only edits
+                       rf"|\b(?:scrap|cancel|drop|lose|forget|remove|ditch) (?:the |my |our "
+                       rf"|your |those |these )?(?:{RECENT} )?{COUNT} (?:{RECENT} )?{EDITS}\b"
+                       rf"|\b(?:go|going|step|jump|roll|move|take (?:it|us|me)) back {COUNT} {CHANGES}\b|\b{COUNT} {CHANGES} back\b"
+                       rf"|\b{COUNT} {CHANGES} ago\b|\bbefore (?:the|my|our|your) {RECENT} {COUNT} {CHANGES}\b"
+                       # "undo twice", "undo x3", "ctrl+z three times": undo said so many times
+                       rf"|(?:\bundo|{CTRL_Z})(?: (?:that|it|this))? (?:(twice|thrice)|x ?([1-4])|([1-4]) ?x|"
+                       rf"({NUMBER}) times)\b"
+                       # "go back three", "step back twice": so many versions back, said alone
+                       rf"|\b(?:go|step|jump|roll|move) back (?:(twice|thrice)|({NUMBER})(?: times| more)?)\W*$")
+COUNTED = {"one": 1, "two": 2, "three": 3, "four": 4, "a couple": 2, "a couple of": 2, "couple": 2, "couple of": 2,
+           "twice": 2, "thrice": 3}
+# Versions counted, not named, by any count, one LAST_N_RE reads or not ("before the last two changes", "three
+# edits ago", "several versions"): `versions.named_by_content` leaves these to `reference`
+COUNTED_CHANGES_RE = re.compile(rf"\d|\b(?:{NUMBER}|five|six|seven|eight|nine|ten|few|several|both)\b(?:\s+\w+)?\s+"
+                                rf"(?:{CHANGES}|ago)\b", re.I)
+ORIGINAL_RE = re.compile(r"\boriginal(?:ly)?\b|\b(?:first|starting|initial) (?:one|version|score|plan|take|draft|cue|mix|"
+                         r"(?=(?:tempo|speed|pace|bpm|key|style|energy|volume)\b))"
+                         r"|\bwhere it (?:began|started)\b|\bwe started with\b|\bat the start(?:ed)? with\b"
+                         r"|\bfrom the start\b(?! (?:till|until|til|to|up to|through|thru)\b)")   # "from the start till 0:24": a place
+# Before every change so far: "before all the changes", "undo everything", "start over"; said first, as these
+# also contain the words of PREVIOUS_RE ("put it back how it was ..., before all the changes").
+EVERY_CHANGE_RE = re.compile(r"\bbefore (?:all|any|every)(?: of)?(?: the| my| our| your)? (?:changes?|edits?|tweaks?)\b"
+                             r"|\bbefore (?:the|my|our|your|any) (?:very )?first (?:change|edit|tweak|request)\b"
+                             r"|\bundo (?:all|everything|every (?:change|edit))\b|\b(?:start|begin) (?:over|again|afresh)\b"
+                             r"|\bfrom scratch\b|\breset (?:it|everything|the (?:score|music|plan))\b|\bthe very first (?:version|one|score|take)\b"
+                             r"|\b(?:was|were|sounded|had) (?:at|in) the (?:very )?(?:beginning|start)\b"
+                             # "the tempo it had at first", "the key we had to begin with": the first score's
+                             r"|\b(?:was|were|sounded|had|used)\b(?: \w+)? (?:at first|to begin with|originally)\b"
+                             # "back to square one", "go back to the beginning", "forget everything I asked for" ("drop everything" is silence)
+                             r"|\bsquare one\b|\bback to the (?:very )?beginning\b(?! of\b)|\bback to the very start\b"
+                             r"|\b(?:forget|scrap|cancel|revert|undo) (?:everything|all)"
+                             r"(?: (?:of )?(?:that|this|it|the changes|my changes|the edits))?\b(?= ?(?:$|[,.;:!?]|(?:and|but|then|i|we|you|"
+                             r"pls|please|thanks|so far|since)\b))")   # not "lose all the busy stuff"
+# "version 2", "v3", "version three", "the second draft", "2nd version", "the third one": the chat's version N
+ORDINAL_VERSIONS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
+                    "6th": 6, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+VERSION_RE = re.compile(r"\b(?:version|draft|mix) (?:number |no\.? |nr\.? |#)?(\d{1,2}|one|two|three|four|five|six)\b(?! (?:shots?|cuts?|seconds|secs|bars|beats))"
+                        r"|\bv(\d{1,2})\b|\b(second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th) "
+                        r"(?:version|mix|take|draft|pass|iteration|attempt|go)\b|\bthe (second|third|fourth|fifth|2nd|3rd|4th|5th) one\b")
+BACK_RE = re.compile(r"\b(?:back|return|revert|rev|roll back|go back|bring|restore|rewind|reset|put|as in|like in|how is in|same as|again|better|"
+                     r"best|(?:was|is) the one|prefer|preferred|liked|please|pls|plz|want|reinstate|switch to|use|"
+                     r"hear|listen to)\b")
+
+
+def version_named(text: str) -> int | None:
+    """The number of the version the words name as the chat shows it ("v3", "the second draft": 3, 2), or None."""
+    if not (m := VERSION_RE.search(text)):
+        return None
+    said = next(g for g in m.groups() if g)
+    return int(said) if said.isdigit() else ORDINAL_VERSIONS[said]
+
+
+def _only_named(text: str) -> bool:
+    """"v3", "version 2?": a version named and nothing else said but small talk."""
+    return not set(re.findall(r"[a-z']+", VERSION_RE.sub(" ", text))) - SMALL_TALK - PLEASANTRIES - {"the", "to", "thx"}
+ATTRIBUTES = {"tempo": "tempo", "speed": "tempo", "pace": "tempo", "bpm": "tempo", "key": "key", "mode": "mode",
+              "style": "style", "genre": "style", "instruments": "instruments", "instrumentation": "instruments",
+              "energy": "energy", "volume": "loudness", "loudness": "loudness"}
+
+
+# a place a clause names itself ("put the end back the way it was", "shot 4 like it was in v4"), not one carried
+PLACE_SAID_RE = re.compile(r"\b(?:shots?|cuts?|end|ending|outro|intro|finale|opening|last bit|first bit|start|beginning)\b")
+
+
+def placed_back(text: str, version: int) -> bool:
+    """Whether a reference in a clause that names a place brings back only that place: "the last shot was better
+    before", "put the end back the way it was" (as before its own last change), "the ending like v4" (as in v4);
+    not "back to how it was at the very beginning" (the first score)."""
+    if version == -1:
+        return bool(re.search(BETTER_BEFORE, text) or PLACE_SAID_RE.search(text))
+    named = version_named(text) is not None or ORIGINAL_RE.search(text) is not None
+    return named and re.search(r"\b(?:shots?|end|ending|outro|intro|finale|opening|last bit)\b", text) is not None
+
+
+def edits_before(shown: int) -> int:
+    """The version a user names by the number the chat shows ("version 2", "v3"), as edits from the first score:
+    the chat calls the first score version 1, so "version 2" is the plan after one edit."""
+    return max(0, shown - 1)
+
+
+def reference(text: str) -> tuple[int, str | None] | None:
+    """An earlier version the clause points back to: (version, attribute or None for everything).
+    version >= 0 counts edits (0 = the first score, which the chat calls "version 1"); -1 is the version
+    before the last change.
+    "Bring it back a notch" turns something down, no version."""
+    if (m := REDUCE_RE.search(text)) and re.search(SIZED, m.group(0)) and not VERSION_RE.search(text) and \
+            not PREVIOUS_RE.search(text):
+        return None
+    # "keep it low-key": subdued, not the musical key
+    attr = next((a for w, a in ATTRIBUTES.items() if re.search(rf"(?<!\blow )\b{w}\b", text)), None)
+    if (n := version_named(text)) is not None and (BACK_RE.search(text) or _only_named(text)):
+        return edits_before(n), attr
+    if (m := re.search(r"\bafter the (?:very )?(first|second|third|1st|2nd|3rd) (?:change|edit)\b", text)):
+        return {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}[m.group(1)], attr
+    if (m := LAST_N_RE.search(text)):   # "undo the last two", "like it was two changes ago"
+        n = next(g for g in m.groups() if g)
+        return -COUNTED.get(n, int(n) if n.isdigit() else 1), attr
+    if EVERY_CHANGE_RE.search(text):
+        return 0, attr
+    # "revert everything to the original score": the version named, before "revert" alone (the last edit)
+    if ORIGINAL_RE.search(text) and (attr or (BACK_RE.search(text) or re.search(r"\b(?:still|should be|as|like)\b", text))
+                                     and re.search(r"\b(?:version|score|plan|one|original|originally|draft|cue|mix)\b", text)):
+        return 0, attr
+    if PREVIOUS_RE.search(text):
+        return -1, attr
+    return None
