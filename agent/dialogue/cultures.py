@@ -1,5 +1,7 @@
-"""Culture, era and purpose read as a style and its instruments ("a 70s cop show" is funk with brass, "a wedding
-video" classical strings in a major key), with the reason said to the user; a culture moved away from ("less
+"""Culture, era, place, purpose, screen genre and described sound read as a style and its instruments ("a 70s
+cop show" is funk with brass, "a wedding video" classical strings in a major key, "taiko and braams" a trailer),
+with the reason said to the user. The words are data: each style's YAML lists its `scenes`
+(`v2m.tools.style.Scene`), so a new association is a line there, not code here; a culture moved away from ("less
 corporate"); and a piece only the speaker knows ("like the one at Tunde's wedding"), which is asked about.
 
     from v2m.agent.dialogue.cultures import culture
@@ -12,6 +14,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from v2m.agent.dialogue.vocab import INSTRUMENTS, ROLE_WORDS
+from v2m.tools.contract import EditIntent, EditScope
+from v2m.tools.style import load_style, style_names
 
 
 @dataclass(frozen=True)
@@ -20,67 +27,101 @@ class Culture:
     adds: tuple[str, ...]
     reason: str
     mode: str | None = None
+    weight: float = 1.0   # how strongly one of its words calls the style up (a sound: less, see `Scene.weight`)
 
 
-# Culture, era and purpose -> a style and instruments, with the reason said to the user.
-CULTURES: tuple[tuple[str, Culture], ...] = (
-    (r"\b(?:70s|seventies|1970s) (?:cop|police|detective|crime)|\bcop show\b|\bblaxploitation\b",
-     Culture("funk", ("brass",), "70s cop shows ran on funk: wah guitar, slap bass and brass hits")),
-    (r"\bhollywood epic\b|\bsword and sandal|\bsandals\b|\bchariots?\b|\bbiblical\b|\bben[- ]hur\b|\bgladiator",
-     Culture("cinematic", ("brass",), "old Hollywood epics are full orchestra with brass fanfares")),
-    (r"\bwedding\b|\bbridal\b|\bfirst dance\b",
-     Culture("classical", ("strings",), "wedding films lean on warm piano and strings in a major key", "major")),
-    (r"\b(?:old|classic|vintage|saturday morning) cartoon|\bcartoon chase\b",
-     Culture("jazz", ("xylophone",), "old cartoon chases were fast big-band jazz with xylophone runs")),
-    (r"\bchampions league\b|\b(?:football|soccer|stadium|sports?) anthem\b|\bolympics?\b",
-     Culture("cinematic", ("choir",), "the Champions League anthem and Olympic themes are full orchestra and choir")),
-    (r"\b(?:80s|eighties|1980s) (?:action|movie|film|cop|tv)|\b(?:80s|eighties) (?:\w+ )?movie\b",
-     Culture("synthwave", ("drums",), "80s action films ran on synths and gated drums")),
-    (r"\bsmoky bar\b|\blate[- ]night (?:\w+ )?bar\b|\bspeakeasy\b|\bnoir\b|\bdetective\b",
-     Culture("jazz", ("sax",), "a smoky late-night bar is small-group jazz with a saxophone")),
-    (r"\bitalian (?:restaurant|trattoria|cafe)|\btrattoria\b",
-     Culture("folk", ("accordion",), "an Italian restaurant suggests accordion and acoustic guitar")),
-    (r"\b(?:old|traditional|ancient|feudal) japan\w*|\bjapanese (?:traditional|temple|garden)|\bsamurai\b",
-     Culture("ambient", ("koto",), "traditional Japan suggests koto and a spare, slow texture")),
-    (r"\bwestern\b|\bcowboy\b|\bspaghetti\b|\bsaloon\b",
-     Culture("western", ("harmonica",), "westerns call for acoustic guitar, fiddle and harmonica")),
-    (r"\bcorporate\b|\bexplainer\b|\bproduct (?:video|launch|demo)\b|\bcommercial\b|\bad\b",
-     Culture("electronic", ("piano",), "corporate and product videos use light, clean electronic pop")),
-    (r"\bhorror\b|\bhaunted\b|\bthriller\b",
-     Culture("ambient", ("strings",), "horror scores are dark drones with unsettled strings")),
-    (r"\bdocumentary\b|\bnature (?:film|doc)",
-     Culture("cinematic", ("strings",), "documentaries favour understated orchestral strings")),
-    (r"\btravel (?:vlog|video)\b|\bvlog\b|\bsummer (?:trip|holiday)\b|\bbeach (?:party|holiday)\b",
-     Culture("bossa", ("guitar",), "travel vlogs sound sunny: light latin guitar grooves")),
-    (r"\bsilent (?:movie|film)\b|\bslapstick\b|\bragtime\b|\bvaudeville\b|\bsaloon piano\b|\bhonky[- ]tonk\b",
-     Culture("silent_film", (), "silent films were scored by a lone piano playing ragtime and stride")),
-    (r"\bboss (?:fight|battle)\b|\bfinal boss\b",
-     Culture("rock", ("drums",), "a boss fight wants driving rock drums and guitars")),
-    (r"\bvideo ?game\b|\bretro game\b|\barcade\b|\b8[- ]?bit\b|\bchiptune\b",
-     Culture("chiptune", (), "retro games mean square-wave chip leads and arpeggios")),
-    (r"\bchurch\b|\bhymn\b|\bfuneral\b|\bmemorial\b",
-     Culture("classical", ("church organ",), "a church or a memorial suggests organ and slow harmony")),
-    (r"\bbirthday\b|\bkids'? party\b|\bchildren'?s\b",
-     Culture("folk", ("glockenspiel",), "a children's party wants bright, bouncy folk with glockenspiel")),
-    (r"\bsports? (?:highlight|montage|promo)|\bworkout\b|\bgym\b|\btraining montage\b",
-     Culture("rock", ("drums",), "sports montages drive with rock drums and guitars")),
-    (r"\bstudy(?:ing)? (?:music|session)\b|\bcoffee ?shop\b|\bcafe\b|\brainy day\b",
-     Culture("lofi", ("electric piano",), "study and cafe scenes suit mellow lo-fi with electric piano")),
-    (r"\bspy (?:movie|film|thriller)\b|\bbond film\b|\b(?:60s|sixties) spy\b",
-     Culture("jazz", ("brass", "electric guitar"), "60s spy films mean brassy jazz with a twangy guitar")),
-    (r"\bbollywood\b|\bindian (?:wedding|film)\b",
-     Culture("electronic", ("sitar",), "Bollywood scores mix dance beats with sitar")),
-)
+@lru_cache(maxsize=None)
+def table() -> tuple[tuple[re.Pattern, Culture], ...]:
+    """Every style's scenes (its YAML's `scenes`: a culture, era, place, occasion, screen genre or sound) as one
+    pattern each, with what it calls up; read once, when first needed, so importing the chat stays light."""
+    out = []
+    for name in style_names():
+        for sc in load_style(name).scenes:
+            pattern = re.compile(r"(?<![\w-])(?:" + "|".join(sc.words) + r")(?![\w-])", re.I)
+            out.append((pattern, Culture(name, tuple(sc.adds), sc.why, sc.mode, sc.weight)))
+    return tuple(out)
 
 
 # Words before a culture that turn it away: "less corporate", "not so corporate", "too corporate now".
 AWAY_RE = re.compile(r"\b(?:less|not(?: so| as| that| too| very)?|too|no more|nothing|away from|un)"
                      r"(?: (?:of|an?|the|so|like|as|much|more))*(?: \w+)?\s*-?$")
+# A request that names a part to change: sounds alone ("add a choir and an organ") then call up no style
+PART_VERB_RE = re.compile(r"\b(?:add|adding|bring (?:in|back|up|down)|throw in|put in|layer|louder|softer|quieter|turn|"
+                          r"lose|drop|remove|mute|swap|replace|instead of|more|less|fewer)\b", re.I)
 
 
 def _cultures(text: str) -> list[tuple[Culture, re.Match]]:
-    found = ((c, re.search(pat, text)) for pat, c in CULTURES)
-    return sorted(((c, m) for c, m in found if m), key=lambda cm: cm[1].start())
+    """Every scene said in `text`, in order; where two overlap, the longer ("church choir" over "church")."""
+    found = sorted(((c, m) for pat, c in table() for m in pat.finditer(text)),
+                   key=lambda cm: (cm[1].start(), -(cm[1].end() - cm[1].start()), -cm[0].weight))
+    out: list[tuple[Culture, re.Match]] = []
+    for c, m in found:
+        if not out or m.start() >= out[-1][1].end():
+            out.append((c, m))
+    return out
+
+
+def evoked(text: str) -> tuple[Culture, list[re.Match]] | None:
+    """The style the scenes said in `text` call up, and the words that call it: the style the most evidence
+    points to (a scene counts 1, a sound its weight; each different word once), at least 1 in all; sounds alone
+    only when no part is named to change ("taiko and braams" is a trailer; "add a choir and an organ" adds
+    them). A tie goes to the style said first. None when nothing calls a style up, or only turned away."""
+    hits = [(c, m) for c, m in _cultures(text) if not AWAY_RE.search(text[:m.start()])]
+    score: dict[str, float] = {}
+    seen: set[tuple[str, str]] = set()
+    for c, m in hits:
+        if (c.style, m.group(0).lower()) not in seen:
+            seen.add((c.style, m.group(0).lower()))
+            score[c.style] = score.get(c.style, 0.0) + c.weight
+    if not score:
+        return None
+    best = max(score, key=lambda st: (score[st], -next(m.start() for c, m in hits if c.style == st)))
+    mine = [(c, m) for c, m in hits if c.style == best]
+    scene = next((c for c, _ in mine if c.weight >= 1), None)
+    if score[best] < 1 - 1e-9 or (scene is None and PART_VERB_RE.search(text)):
+        return None
+    return scene or mine[0][0], [m for _, m in hits]
+
+
+def styled(intents: list[EditIntent], request: str, current: str) -> list[EditIntent]:
+    """`intents` read clause by clause, with the style the request as a whole calls up (`evoked`: its words may
+    lie in several clauses, "beach bar in Kingston, offbeat guitar, one drop"), said first with its reason. It
+    takes the place of a style read from fewer words or guessed, never of a genre named outright ("funk") or
+    of edits at a place (a style is for the whole score). Parts the new style already leaves out ("no drums"
+    in ambient) or plays ("soft flute" in bossa) are no edit of their own; a part swapped out that the new
+    style does not play is the new part added ("swap the sax for a fiddle" in folk).
+
+    Args:
+        intents: the grammar's intents for the request, in the order said.
+        request: the request as the grammar reads it (lower case; similes said in its words, so a culture said
+            as the music now, "it sounds like a western", is gone).
+        current: the plan's style now.
+    """
+    found = evoked(request)
+    if found is None or any(it.scope.kind != "whole" for it in intents):
+        return intents
+    c = found[0]
+    if any(it.what == "style" and it.value not in (c.style, current) and not it.reason for it in intents):
+        return intents   # a genre named outright ("old school funk groove for a sneaker ad")
+    out = [EditIntent(what="style", value=c.style, target=",".join(c.adds), reason=c.reason, direction="set",
+                      scope=EditScope(), text=request.strip()[:400])]
+    for it in intents:
+        if it.what == "style" or it.what in ("remove", "add") and it.value and \
+                (_plays(c.style, it.value) == (it.what == "add")):
+            continue
+        if it.what == "swap" and it.target and not _plays(c.style, it.target):
+            it = it.model_copy(update={"what": "add", "target": None})
+        out.append(it)
+    return out
+
+
+def _plays(style: str, word: str) -> bool:
+    """Whether `style` plays the part or instrument `word` names ("drums", "flute", "nylon guitar")."""
+    inst = load_style(style).instruments
+    if word in ROLE_WORDS:
+        return ROLE_WORDS[word] in inst
+    gm = INSTRUMENTS.get(word, (word,))[0].lower()
+    return any(word in n.lower() or n.lower() == gm for n in inst.values())
 
 
 def _blank(text: str, a: int, b: int) -> str:
@@ -88,17 +129,22 @@ def _blank(text: str, a: int, b: int) -> str:
 
 
 def culture(text: str) -> tuple[Culture, str] | None:
-    """The style a culture, era or purpose names ("like a 70s cop show") and the text with it blanked out, or
-    None; not one said to move away from ("less corporate": see `shunned`)."""
-    return next(((c, _blank(text, *m.span())) for c, m in _cultures(text) if not AWAY_RE.search(text[:m.start()])),
-                None)
+    """The style a culture, era, purpose or sound calls up ("like a 70s cop show", see `evoked`) and the text
+    with the words that said it blanked out, or None; not one said to move away from ("less corporate": see
+    `shunned`)."""
+    found = evoked(text)
+    if found is None:
+        return None
+    for m in found[1]:
+        text = _blank(text, *m.span())
+    return found[0], text
 
 
 def shunned(text: str) -> tuple[Culture, str, str] | None:
     """A culture the words move away from ("less corporate", "too corporate now"), the text with that blanked
     out (the turning words too), and the culture's own words."""
     return next(((c, _blank(text, a.start(), m.end()), m.group(0).strip()) for c, m in _cultures(text)
-                 if (a := AWAY_RE.search(text[:m.start()]))), None)
+                 if c.weight >= 1 and (a := AWAY_RE.search(text[:m.start()]))), None)
 
 
 # A piece only the speaker knows ("like the one at Tunde's wedding", "like the hymn we sing every Sunday", "our

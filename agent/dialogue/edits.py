@@ -394,6 +394,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     partial = {it.value for it in out if it.what == "revert" and it.amount is not None}
     if partial:  # "too fast now, split the difference": the half-way tempo is the edit
         out = [it for it in out if it.what not in partial or it.what == "revert"]
+    out = cultures.styled(out, phrases.words(request.lower()), plan.style)   # a style said across the clauses
     if not out and guess:
         raise Ask(f"Where should that go, and what should change there? {HELP}")
     return out

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from v2m.agent.dialogue.arbiter import Offer
-from v2m.agent.dialogue.cultures import AWAY_RE, CULTURES
+from v2m.agent.dialogue.cultures import AWAY_RE, table
 from v2m.agent.dialogue import phrases
 from v2m.agent.dialogue.phrases import TOO
 from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS
@@ -91,7 +91,6 @@ SCENES: tuple[tuple[str, Feel], ...] = (
      r"over[- ]?sweet|too sweet", SWEET),
 )
 SCENE_RES = tuple((re.compile(rf"\b(?:{p})\b", re.I), f) for p, f in SCENES)   # whole words: "sob" is no "sober"
-CULTURE_RES = tuple(re.compile(p, re.I) for p, _ in CULTURES)
 
 # The music said to be in a state the grammar moves away from as from "too X": "everything is a bit sleepy now",
 # "it's getting kind of busy"; hedged, or a word that is a complaint on its own ("it feels rushed")
@@ -128,7 +127,11 @@ APPROVAL_RE = re.compile(r"(?<!not )(?<!n't )(?:\b(?:which|that|it)(?:'s| is| wa
                          r"[^,.;!?]*?(?=\s*(?:\bbut\b|\bexcept\b|\bthough\b|[,.;!?]|$))", re.I)
 # "it's a", "this is our": the video named, with no "like" (a purpose, read by `cultures`)
 NAMED_RE = re.compile(r"\b(?:is|are|was|were|it'?s|that'?s|this is|everything'?s)(?: (?:a|an|the|just|only|our|my))"
-                      r"(?: (?!bit\b|little\b|touch\b|tad\b|lot\b)[\w-]+){0,2}\s*$", re.I)   # "it's a corporate explainer"
+                      r"(?: (?!bit\b|little\b|touch\b|tad\b|lot\b)[\w-]+){0,2}"
+                      r"(?: (?:of|for|at) (?:a|an|the|our|my|his|her|their)(?: [\w'-]+){0,2})?\s*$", re.I)   # "it's a
+# corporate explainer", "it's the opening of our fashion show"
+# A purpose: "this one is for a mindfulness app", "we need it for my niece's birthday": what the video is for
+PURPOSE_RE = re.compile(r"\bfor (?:a|an|the|our|my|his|her|their|this|that|some)(?: [\w'-]+){0,2}\s*$", re.I)
 # A wish: what should be ("should feel", "make it feel", "I want everyone to feel", "needs to be")
 WISH_RE = re.compile(r"\b(?:as if|as though|should|shall|must|needs?|has to|have to|ought|want|wants|wanted|wish|would|could|can|"
                      r"make|makes|let|give|gimme|more like|bit more|supposed|meant|i'?d|we'?d|hoping|hope)\b", re.I)
@@ -179,8 +182,10 @@ class Found:
 
 def _found(sentence: str) -> list[Found]:
     """Scenes, feelings and cultures in one sentence, in order, without overlaps (the longest first)."""
-    hits = [(m.start(), m.end(), f) for r, f in SCENE_RES for m in r.finditer(sentence) if not _of_part(sentence, m)]
-    hits += [(m.start(), m.end(), None) for r in CULTURE_RES for m in r.finditer(sentence)]
+    # a culture first: on the same words ("like a spa") it is the style wished for; said of the music now, its
+    # scene's feeling is read instead (in `plain`). A sound ("taiko") is no simile.
+    hits = [(m.start(), m.end(), None) for r, c in table() if c.weight >= 1 for m in r.finditer(sentence)]
+    hits += [(m.start(), m.end(), f) for r, f in SCENE_RES for m in r.finditer(sentence) if not _of_part(sentence, m)]
     hits += [(m.start(2), m.end(2), Feel(away=TOO[m.group(2).lower()])) for m in STATE_WORD_RE.finditer(sentence)
              if m.group(1).strip(" now") or m.group(2).lower() in COMPLAINTS]
     out: list[Found] = []
@@ -213,7 +218,7 @@ def _way(prefix: str, before: str | None, like: bool = True, culture: bool = Fal
         return "toward"
     if NOT_RE.search(prefix):
         return "away"
-    if not like and NAMED_RE.search(prefix) and culture:   # "it's a corporate explainer": what the video is
+    if not like and culture and (NAMED_RE.search(prefix) or PURPOSE_RE.search(prefix)):   # what the video is (for)
         return "toward"
     wish = max((m.end() for m in WISH_RE.finditer(prefix)), default=-1)
     state = max((m.end() for m in STATE_RE.finditer(prefix)), default=-1)
@@ -282,7 +287,8 @@ def plain(request: str) -> str:
                 kept = True
                 last = f.end
                 continue
-            if f.feel is None and way == "away":   # "like a stadium anthem": how a scene in it feels
+            if f.feel is None and (way == "away" or away):   # "like a stadium anthem": how a scene in it feels;
+                # "like a yoga class, not a fairground": a contrast of feelings, not a style
                 f = next((Found(f.start, f.end, feel, f.words) for r, feel in SCENE_RES if r.search(f.words)), f)
             if f.feel is None:   # a culture
                 if way == "toward" or AWAY_RE.search(s[:f.start]):   # a style asked for, or "less corporate":
