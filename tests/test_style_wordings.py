@@ -92,3 +92,33 @@ def test_every_scene_is_valid_data_and_belongs_to_a_style():
         Scene(words=["Cop Show"], why="capitals never match a lower-cased request")
     with pytest.raises(ValidationError):
         Scene(words=["(unclosed"], why="a broken pattern")
+
+
+@pytest.mark.parametrize("said,style", [
+    ("vinyl crackle, tape hiss, lazy drums", "lofi"),                          # sounds in three clauses, no scene
+    ("cinematic game reveal with taiko, braams and a string ostinato", "epic_trailer"),   # a name outweighed
+    ("a stadium anthem, big distorted guitars", "rock"),                       # words two styles share: the rest decides
+    ("old school funk for a shoe commercial", "funk"),                         # a genre named beside an occasion
+    ("please sound of an old arcade", "chiptune"),                             # "please sound": a wish
+])
+def test_the_whole_request_weighs_the_style(clip, jazz, said, style):
+    r = say(clip, jazz, said)
+    assert r.question is None and r.plan.style == style, r.reply
+
+
+@pytest.mark.parametrize("said,style", [
+    ("for a spa weekend promo, and no drums at all", "ambient"),        # the new style has no drums: nothing to ask
+    ("barn dance video, swap the sax for a banjo", "folk"),             # no sax in folk: the banjo comes in
+    ("a warm and chill bedroom producer track", "lofi"),                # two moods describe the style, no question
+    ("the homecoming parade is the whole video, tubas and snare cadence", "marching_band"),   # a scene, no moment
+])
+def test_what_is_said_beside_a_style_is_no_question(clip, jazz, said, style):
+    r = say(clip, jazz, said)
+    assert r.question is None and r.plan.style == style, r.reply
+
+
+def test_a_sound_at_a_place_or_named_to_add_is_an_instrument(clip, jazz):
+    r = say(clip, jazz, "add some taiko in the last shot")
+    assert r.plan.style == "jazz" and "taiko" in r.reply.lower()
+    r = say(clip, jazz, "bring in hand claps and a choir")
+    assert r.plan.style == "jazz" and "choir" in r.reply.lower()

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from v2m.agent.dialogue.vocab import INSTRUMENTS, ROLE_WORDS
+from v2m.agent.dialogue.vocab import INSTRUMENTS, ROLE_WORDS, style_keywords
 from v2m.tools.contract import EditIntent, EditScope
 from v2m.tools.style import load_style, style_names
 
@@ -50,23 +50,38 @@ PART_VERB_RE = re.compile(r"\b(?:add|adding|bring (?:in|back|up|down)|throw in|p
                           r"lose|drop|remove|mute|swap|replace|instead of|more|less|fewer)\b", re.I)
 
 
-def _cultures(text: str) -> list[tuple[Culture, re.Match]]:
-    """Every scene said in `text`, in order; where two overlap, the longer ("church choir" over "church")."""
-    found = sorted(((c, m) for pat, c in table() for m in pat.finditer(text)),
+@lru_cache(maxsize=None)
+def _named() -> tuple[tuple[re.Pattern, Culture], ...]:
+    """Each style's own words (`style_keywords`: "funk", "bossa nova", "atmospheric"), evidence as a scene is,
+    with no reason to say: the request named the style."""
+    by: dict[str, list[str]] = {}
+    for kw, name in style_keywords("").items():
+        by.setdefault(name, []).append(re.escape(kw))
+    return tuple((re.compile(r"(?<![\w-])(?:" + "|".join(sorted(kws, key=len, reverse=True)) + r")(?![\w-])", re.I),
+                  Culture(name, (), "")) for name, kws in by.items())
+
+
+def _cultures(text: str, named: bool = False) -> list[tuple[Culture, re.Match]]:
+    """Every scene said in `text` (and with `named`, every style's own word), in order; where two overlap, the
+    longer ("church choir" over "church"); the same words in two styles' scenes count for both ("a stadium
+    anthem": rock or an orchestral anthem, which the rest of the request decides)."""
+    found = sorted(((c, m) for pat, c in (*table(), *(_named() if named else ())) for m in pat.finditer(text)),
                    key=lambda cm: (cm[1].start(), -(cm[1].end() - cm[1].start()), -cm[0].weight))
     out: list[tuple[Culture, re.Match]] = []
     for c, m in found:
-        if not out or m.start() >= out[-1][1].end():
+        if not out or m.start() >= out[-1][1].end() or m.span() == out[-1][1].span() and c.style != out[-1][0].style:
             out.append((c, m))
     return out
 
 
-def evoked(text: str) -> tuple[Culture, list[re.Match]] | None:
-    """The style the scenes said in `text` call up, and the words that call it: the style the most evidence
-    points to (a scene counts 1, a sound its weight; each different word once), at least 1 in all; sounds alone
-    only when no part is named to change ("taiko and braams" is a trailer; "add a choir and an organ" adds
-    them). A tie goes to the style said first. None when nothing calls a style up, or only turned away."""
-    hits = [(c, m) for c, m in _cultures(text) if not AWAY_RE.search(text[:m.start()])]
+def evoked(text: str, named: bool = True) -> tuple[Culture, list[re.Match]] | None:
+    """The style the words of `text` call up, and the words that call it: the style the most evidence points to
+    (a scene or the style's own name counts 1, a sound its weight; each different word once), at least 1 in
+    all; sounds alone only when no part is named to change ("taiko and braams" is a trailer; "add a choir and
+    an organ" adds them). A tie goes to a style named outright, then to the one said first. None when nothing
+    calls a style up, or only turned away ("less corporate"). `named`: a style's own name counts too (False:
+    the grammar's `_style` reads it in the clause)."""
+    hits = [(c, m) for c, m in _cultures(text, named) if not AWAY_RE.search(text[:m.start()])]
     score: dict[str, float] = {}
     seen: set[tuple[str, str]] = set()
     for c, m in hits:
@@ -75,19 +90,42 @@ def evoked(text: str) -> tuple[Culture, list[re.Match]] | None:
             score[c.style] = score.get(c.style, 0.0) + c.weight
     if not score:
         return None
-    best = max(score, key=lambda st: (score[st], -next(m.start() for c, m in hits if c.style == st)))
-    mine = [(c, m) for c, m in hits if c.style == best]
-    scene = next((c for c, _ in mine if c.weight >= 1), None)
-    if score[best] < 1 - 1e-9 or (scene is None and PART_VERB_RE.search(text)):
+    named_ = {c.style for c, _ in hits if not c.reason}   # a tie goes to a style named outright, then to the first
+    best = max(score, key=lambda st: (score[st], st in named_, -next(m.start() for c, m in hits if c.style == st)))
+    mine = [c for c, _ in hits if c.style == best]
+    said = next((c for c in mine if c.weight >= 1 and c.reason), None) or next((c for c in mine if c.weight >= 1), None)
+    if score[best] < 1 - 1e-9 or (said is None and PART_VERB_RE.search(text)):
         return None
-    return scene or mine[0][0], [m for _, m in hits]
+    return said or mine[0], [m for _, m in hits]
+
+
+def read(c, t: str) -> str:
+    """The rules grammar's reading of a culture in one clause (`edits.Clause` `c`, its text so far `t`): the
+    style with its instruments, mode and reason, or a move away from one ("less corporate"); at a place, only
+    a question kept for when nothing else is read. Returns `t` with what it read blanked out."""
+    found, away = culture(t), shunned(t)
+    if found is None and away:  # "less corporate": away from a style, toward one said
+        c.want("style", value=away[0].style, direction="down", reason=f"away from {away[2]}", whole=True)
+        return away[1]
+    if found is None:
+        return t
+    if not c.whole:   # "the first dance bit, 0:13 to 0:21, strings swelling": the word may only name the picture
+        c.styled = (f"That sounds like {found[0].style} ({found[0].reason}), a style for the whole score. "
+                    "Switch the whole score, or change only the instruments there?")
+        return found[1]
+    (found, t) = found
+    c.want("style", value=found.style, target=",".join(found.adds), reason=found.reason, direction="set")
+    if found.mode:
+        c.want("mode", value=found.mode, direction="set", reason=found.reason)
+    return t
 
 
 def styled(intents: list[EditIntent], request: str, current: str) -> list[EditIntent]:
     """`intents` read clause by clause, with the style the request as a whole calls up (`evoked`: its words may
     lie in several clauses, "beach bar in Kingston, offbeat guitar, one drop"), said first with its reason. It
-    takes the place of a style read from fewer words or guessed, never of a genre named outright ("funk") or
-    of edits at a place (a style is for the whole score). Parts the new style already leaves out ("no drums"
+    takes the place of a style read from fewer words, guessed or named beside more words for another ("a
+    cinematic reveal trailer, taiko, brass hits": the trailer), never of edits at a place (a style is for the
+    whole score). Parts the new style already leaves out ("no drums"
     in ambient) or plays ("soft flute" in bossa) are no edit of their own; a part swapped out that the new
     style does not play is the new part added ("swap the sax for a fiddle" in folk).
 
@@ -101,8 +139,11 @@ def styled(intents: list[EditIntent], request: str, current: str) -> list[EditIn
     if found is None or any(it.scope.kind != "whole" for it in intents):
         return intents
     c = found[0]
-    if any(it.what == "style" and it.value not in (c.style, current) and not it.reason for it in intents):
-        return intents   # a genre named outright ("old school funk groove for a sneaker ad")
+    if c.style == current:   # "an airport lounge": the style it is now said as a place; the clauses' reading stands
+        return intents
+    if not c.reason:   # a genre named ("old school funk for a shoe commercial"): the clauses' reading of it stands,
+        named = any(it.what == "style" and it.value == c.style for it in intents)   # alone (none where they
+        return [it for it in intents if not (named and it.what == "style" and it.value != c.style)]   # left it out)
     out = [EditIntent(what="style", value=c.style, target=",".join(c.adds), reason=c.reason, direction="set",
                       scope=EditScope(), text=request.strip()[:400])]
     for it in intents:
@@ -132,7 +173,7 @@ def culture(text: str) -> tuple[Culture, str] | None:
     """The style a culture, era, purpose or sound calls up ("like a 70s cop show", see `evoked`) and the text
     with the words that said it blanked out, or None; not one said to move away from ("less corporate": see
     `shunned`)."""
-    found = evoked(text)
+    found = evoked(text, named=False)
     if found is None:
         return None
     for m in found[1]:

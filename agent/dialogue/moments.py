@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from v2m.agent.dialogue import names
 from v2m.agent.dialogue.arbiter import COUNTED_RE
+from v2m.agent.dialogue.cultures import evoked
 from v2m.agent.dialogue.mentions import named_parts, plain_parts
 from v2m.agent.dialogue.phrases import ATTRIBUTES, opening, words
 from v2m.agent.dialogue.place_words import TAG_RE, only_place, parse_time
@@ -344,6 +345,9 @@ def unplaced(request: str, intents: list | None, analysis: VideoAnalysis, plan: 
     if moment is None or intents and (any(it.scope.kind != "whole" or it.scope.times_s for it in intents)
                                       or all(it.what in UNPLACED for it in intents)):
         return None
+    if intents and (c := evoked(words(moment.phrase.lower()))) and \
+            any(it.what == "style" and it.value == c[0].style for it in intents):
+        return None   # "a military parade feel": the scene the style was read from, no moment of the picture
     known = names.earlier(history)
     if any(re.search(rf"\b{re.escape(n)}\b", moment.phrase.lower()) for n in known) or names.said(request) or \
             COUNTED_RE.search(words(request.lower())):

@@ -139,7 +139,7 @@ WISH_RE = re.compile(r"\b(?:as if|as though|should|shall|must|needs?|has to|have
 STATE_RE = re.compile(r"\b(?:feels|felt|feeling|sounds|sounded|sounding|seems|seemed|is|are|was|were|it'?s|that'?s|"
                       r"everything'?s|too|gone|getting|becomes?|turned into|enough|now)\b", re.I)
 # feel/sound right after a wish ("should feel", "make it sound", "want it to feel"): still the wish
-AFTER_WISH_RE = re.compile(r"\b(?:as if|as though|should|must|to|would|will|can|could|might|gonna|let (?:it|them)|make (?:it|them|this|"
+AFTER_WISH_RE = re.compile(r"\b(?:as if|as though|please|should|must|to|would|will|can|could|might|gonna|let (?:it|them)|make (?:it|them|this|"
                            r"that|(?:the|this|that|our|my|your|its) (?:[a-z]+ ){0,2}[a-z]+|\w+))"   # "make the whole thing"
                            r"(?: (?:really|just|also|still|more|a bit|kind of|all|it|them))* (?:feel|sound|seem|"
                            r"look|be)s?\s*$", re.I)
@@ -293,6 +293,7 @@ def plain(request: str) -> str:
             if f.feel is None:   # a culture
                 if way == "toward" or AWAY_RE.search(s[:f.start]):   # a style asked for, or "less corporate":
                     pieces.append(s[last:f.end])   # "make it feel like a wedding film": the style, read by the grammar
+                    moved = moved or way == "toward"   # "like a cheesy 80s sci-fi show": the style says how
                 else:   # "it sounds like a western now", "not like a video game": no style to switch to
                     pieces.append(_undescribed(NOT_RE.sub(" ", s[last:f.start])) + " ")
                     if not supported:
