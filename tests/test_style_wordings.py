@@ -100,6 +100,8 @@ def test_every_scene_is_valid_data_and_belongs_to_a_style():
     ("a stadium anthem, big distorted guitars", "rock"),                       # words two styles share: the rest decides
     ("old school funk for a shoe commercial", "funk"),                         # a genre named beside an occasion
     ("please sound of an old arcade", "chiptune"),                             # "please sound": a wish
+    ("it should feel like a storm is on its way. trailer music, war drums", "epic_trailer"),   # the "is" is
+    # the simile's own, not the music's now
 ])
 def test_the_whole_request_weighs_the_style(clip, jazz, said, style):
     r = say(clip, jazz, said)

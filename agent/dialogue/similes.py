@@ -245,9 +245,12 @@ def _words(feel: Feel, way: str) -> str:
 
 def _said_way(sentence: str) -> str | None:
     """The way a sentence with no scene leans, for a bare simile after it: a complaint ("it doesn't sound
-    painful enough") is away; a sentence with neither a complaint nor a simile says nothing."""
+    painful enough") is away; a sentence with neither a complaint nor a simile says nothing. A simile's own
+    words say no way ("should feel like a storm is coming": the "is" is the storm's)."""
     if re.search(r"\b(?:like|enough|too)\b|\bdoesn'?t|\bisn'?t", sentence, re.I):
-        return _way(sentence, None)
+        like = re.search(r"\blike\b", sentence, re.I)
+        return _way(sentence[:like.end()] if like and not re.search(r"\b(?:enough|too)\b|n'?t\b", sentence, re.I)
+                    else sentence, None)
     return None
 
 
