@@ -54,11 +54,11 @@ PART_VERB_RE = re.compile(r"\b(?:add|adding|bring (?:in|back|up|down)|throw in|p
 def _named() -> tuple[tuple[re.Pattern, Culture], ...]:
     """Each style's own words (`style_keywords`: "funk", "bossa nova", "atmospheric"), evidence as a scene is,
     with no reason to say: the request named the style."""
-    by: dict[str, list[str]] = {}
-    for kw, name in style_keywords("").items():
-        by.setdefault(name, []).append(re.escape(kw))
+    allowed = set(style_keywords(""))   # a word two styles share ("smoky": blues and jazz) counts for both
+    by = {name: [re.escape(k) for k in {name.replace("_", " "), *map(str.lower, load_style(name).keywords)} & allowed]
+          for name in style_names()}
     return tuple((re.compile(r"(?<![\w-])(?:" + "|".join(sorted(kws, key=len, reverse=True)) + r")(?![\w-])", re.I),
-                  Culture(name, (), "")) for name, kws in by.items())
+                  Culture(name, (), "")) for name, kws in by.items() if kws)
 
 
 def _cultures(text: str, named: bool = False) -> list[tuple[Culture, re.Match]]:
@@ -125,9 +125,9 @@ def styled(intents: list[EditIntent], request: str, current: str) -> list[EditIn
     lie in several clauses, "beach bar in Kingston, offbeat guitar, one drop"), said first with its reason. It
     takes the place of a style read from fewer words, guessed or named beside more words for another ("a
     cinematic reveal trailer, taiko, brass hits": the trailer), never of edits at a place (a style is for the
-    whole score). Parts the new style already leaves out ("no drums"
-    in ambient) or plays ("soft flute" in bossa) are no edit of their own; a part swapped out that the new
-    style does not play is the new part added ("swap the sax for a fiddle" in folk).
+    whole score). A part the new style already leaves out ("no drums" in
+    ambient) is no edit of its own; a part swapped out that the new style does not play is the new part added
+    ("swap the sax for a fiddle" in folk).
 
     Args:
         intents: the grammar's intents for the request, in the order said.
@@ -136,7 +136,7 @@ def styled(intents: list[EditIntent], request: str, current: str) -> list[EditIn
         current: the plan's style now.
     """
     found = evoked(request)
-    if found is None or any(it.scope.kind != "whole" for it in intents):
+    if found is None or any(it.scope.kind != "whole" for it in intents):   # hits at moments go with a style
         return intents
     c = found[0]
     if c.style == current:   # "an airport lounge": the style it is now said as a place; the clauses' reading stands
@@ -146,9 +146,8 @@ def styled(intents: list[EditIntent], request: str, current: str) -> list[EditIn
         return [it for it in intents if not (named and it.what == "style" and it.value != c.style)]   # left it out)
     out = [EditIntent(what="style", value=c.style, target=",".join(c.adds), reason=c.reason, direction="set",
                       scope=EditScope(), text=request.strip()[:400])]
-    for it in intents:
-        if it.what == "style" or it.what in ("remove", "add") and it.value and \
-                (_plays(c.style, it.value) == (it.what == "add")):
+    for it in intents:   # a part the style plays, added ("a lonely sax" in jazz), is that part brought forward
+        if it.what == "style" or it.what == "remove" and it.value and not _plays(c.style, it.value):
             continue
         if it.what == "swap" and it.target and not _plays(c.style, it.target):
             it = it.model_copy(update={"what": "add", "target": None})
