@@ -124,3 +124,11 @@ def test_a_sound_at_a_place_or_named_to_add_is_an_instrument(clip, jazz):
     assert r.plan.style == "jazz" and "taiko" in r.reply.lower()
     r = say(clip, jazz, "bring in hand claps and a choir")
     assert r.plan.style == "jazz" and "choir" in r.reply.lower()
+
+
+def test_a_moment_with_a_scene_word_in_it_is_still_asked_where(clip):
+    rock = get_planner("rules").plan(clip, "driving rock").plan
+    r = say(clip, rock, "the picture of grandpa at the rodeo needs to be the big moment")
+    assert r.question and "Where is" in r.reply and r.plan.style == "rock"   # a picture, not a western
+    r = say(clip, rock, "smoky and noir, with a sax up front")   # "smoky" is blues' word and jazz's: noir decides
+    assert r.question is None and r.plan.style == "jazz", r.reply
