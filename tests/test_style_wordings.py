@@ -75,7 +75,7 @@ def test_sounds_named_to_add_or_change_switch_no_style(clip, jazz, said):
     assert r.plan.style == "jazz", r.reply
 
 
-@pytest.mark.parametrize("said", ["make it more cinematic in shot 3", "like before please",
+@pytest.mark.parametrize("said", ["make it more cinematic in shot 3", "like before please", "make the intro like a western",
                                   "like a yoga class, not a fairground", "less like a horror film"])
 def test_words_that_ask_for_no_new_style_keep_it(clip, jazz, said):
     r = say(clip, jazz, said)
@@ -102,6 +102,9 @@ def test_every_scene_is_valid_data_and_belongs_to_a_style():
     ("please sound of an old arcade", "chiptune"),                             # "please sound": a wish
     ("it should feel like a storm is on its way. trailer music, war drums", "epic_trailer"),   # the "is" is
     # the simile's own, not the music's now
+    ("like the opening of a cheesy eighties tv show", "synthwave"),           # the show's opening, not the video's
+    ("a title screen, press start", "chiptune"),                               # "start" inside the scene's words
+    ("sound like the big finale of a spaghetti western", "western"),           # "sound like ...": an order
 ])
 def test_the_whole_request_weighs_the_style(clip, jazz, said, style):
     r = say(clip, jazz, said)

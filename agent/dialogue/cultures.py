@@ -109,15 +109,28 @@ def read(c, t: str) -> str:
         return away[1]
     if found is None:
         return t
-    if not c.whole:   # "the first dance bit, 0:13 to 0:21, strings swelling": the word may only name the picture
+    if not c.whole and not _scene_place(c.text):   # "the first dance bit, 0:13 to 0:21, strings swelling": the
         c.styled = (f"That sounds like {found[0].style} ({found[0].reason}), a style for the whole score. "
-                    "Switch the whole score, or change only the instruments there?")
+                    "Switch the whole score, or change only the instruments there?")   # word may only name the picture
         return found[1]
     (found, t) = found
-    c.want("style", value=found.style, target=",".join(found.adds), reason=found.reason, direction="set")
+    c.want("style", value=found.style, target=",".join(found.adds), reason=found.reason, direction="set", whole=True)
     if found.mode:
-        c.want("mode", value=found.mode, direction="set", reason=found.reason)
+        c.want("mode", value=found.mode, direction="set", reason=found.reason, whole=True)
     return t
+
+
+# A place word that is the scene's own, not the video's: "the intro of a cheesy 80s TV show", "the end of the
+# world", "press start" (never "the start of the video")
+PLACE_WORD = r"\b(?:intro|introduction|start|opening|beginning|end|ending|outro|finale|climax)\b"
+SCENE_PLACE_RE = re.compile(PLACE_WORD + r" of (?:an?|some|those|that|the)\b(?! (?:video|clip|film|movie|piece|track|"
+                            r"song|score|music|cut|shot|scene|section|part|bit)s?\b)")
+
+
+def _scene_place(clause: str) -> bool:
+    """The only place a clause names is a scene's own (`SCENE_PLACE_RE`, or inside the scene's words)."""
+    found = evoked(clause, named=False)
+    return bool(SCENE_PLACE_RE.search(clause) or found and any(re.search(PLACE_WORD, m.group(0)) for m in found[1]))
 
 
 def styled(intents: list[EditIntent], request: str, current: str) -> list[EditIntent]:

@@ -142,7 +142,7 @@ STATE_RE = re.compile(r"\b(?:feels|felt|feeling|sounds|sounded|sounding|seems|se
 AFTER_WISH_RE = re.compile(r"\b(?:as if|as though|please|should|must|to|would|will|can|could|might|gonna|let (?:it|them)|make (?:it|them|this|"
                            r"that|(?:the|this|that|our|my|your|its) (?:[a-z]+ ){0,2}[a-z]+|\w+))"   # "make the whole thing"
                            r"(?: (?:really|just|also|still|more|a bit|kind of|all|it|them))* (?:feel|sound|seem|"
-                           r"look|be)s?\s*$", re.I)
+                           r"look|be)s?\s*$|^\W*(?:just |pls )?sound\s*$", re.I)   # "sound like a western": an order
 # "when they're just walking the dog", "it's just a bike shop, not ...": the picture, said against the music
 PICTURE_RE = re.compile(r"\b(?:when|while|and) (?:[\w']+ ){0,2}?(?:just|only|simply|merely) [^.,;!?]*"
                         r"|\b(?:it'?s|this is|that'?s|these are|they'?re|we'?re) (?:just |only )?(?:a|an|the|our|my) "
