@@ -76,6 +76,7 @@ def test_sounds_named_to_add_or_change_switch_no_style(clip, jazz, said):
 
 
 @pytest.mark.parametrize("said", ["make it more cinematic in shot 3", "like before please", "make the intro like a western",
+                                  "make it all feel like a funeral",
                                   "like a yoga class, not a fairground", "less like a horror film"])
 def test_words_that_ask_for_no_new_style_keep_it(clip, jazz, said):
     r = say(clip, jazz, said)
