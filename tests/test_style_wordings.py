@@ -7,12 +7,13 @@ our own, not the styles bank's."""
 from __future__ import annotations
 
 import pytest
+import yaml
 from edit_clips import long_clip
 from pydantic import ValidationError
 
 from v2m.agent.dialogue.cultures import culture, evoked, table
 from v2m.agent.planners.base import get_planner
-from v2m.tools.style import Scene, load_style, style_names
+from v2m.tools.style import STYLE_DIR, Scene, load_style, style_names
 
 
 @pytest.fixture(scope="module")
@@ -89,6 +90,8 @@ def test_every_scene_is_valid_data_and_belongs_to_a_style():
     for name in names:
         for sc in load_style(name).scenes:
             assert sc.why and not sc.why.endswith(".")   # said after "Why: ", which adds the full stop
+        # read by the pure-Python loader too (where libyaml is missing): "[hymns?]" unquoted is an error there
+        yaml.load((STYLE_DIR / f"{name}.yaml").read_text(), Loader=yaml.SafeLoader)   # noqa: S506
     with pytest.raises(ValidationError):
         Scene(words=["Cop Show"], why="capitals never match a lower-cased request")
     with pytest.raises(ValidationError):
