@@ -51,6 +51,7 @@ def say(clip, plan, request):
     ("dusty beats to do homework to", {"lofi"}),
     ("give it that neon, 1980s glow", {"synthwave"}),
     ("taiko and braams all the way", {"epic_trailer"}),
+    ("like the final battle of a computer game", {"rock", "chiptune"}),   # a game's boss fight, not a film trailer
 ])
 def test_a_style_asked_for_without_its_name_switches_with_the_reason(clip, jazz, said, styles):
     r = say(clip, jazz, said)
