@@ -18,6 +18,7 @@ length divided by the meter's beats, so "x..x...." is eighths in 4/4 and sixteen
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Literal
@@ -80,12 +81,43 @@ class HarmonicRhythm(BaseModel):
         return max(1, round(1 / self.per_bar))
 
 
+class Scene(BaseModel):
+    """Words that call a style to mind without naming it: a culture, an era, a place, an occasion, a film, TV or
+    game genre, or a described sound ("a 70s cop show", "Sunday service", "taiko"), with the reason said to
+    the user. Read by the chat (`agent/dialogue/cultures.py`), the one place that maps such words to a style."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    words: list[str] = Field(min_length=1, description="lower-case regular-expression fragments, matched as "
+                             "whole words: 'cop show', '(?:70s|seventies) (?:cop|police)', 'gladiators?'")
+    why: str = Field(description="the reason said to the user: 'a 70s cop show ran on funk: ...'")
+    adds: list[str] = Field(default_factory=list, description="instruments the scene brings beside the style")
+    mode: Literal["major", "minor"] | None = None
+    weight: float = Field(1.0, gt=0, le=1, description="how strongly one of the words calls the style up: 1 "
+                          "switches alone; a sound (an instrument named, 'taiko') weighs less and needs a "
+                          "second word of the same style ('taiko and braams'), as 'add a tuba' is no march")
+
+    @field_validator("words")
+    @classmethod
+    def _words(cls, v: list[str]) -> list[str]:
+        for w in v:
+            try:
+                re.compile(w)
+            except re.error as e:
+                raise ValueError(f"scene words {w!r}: {e}") from None
+            if w != w.lower():
+                raise ValueError(f"scene words {w!r} must be lower case (requests are read lower-cased)")
+        return v
+
+
 class Style(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: str
     description: str
     keywords: list[str] = Field(description="words in a request that select this style")
+    scenes: list[Scene] = Field(default_factory=list, description="words that call the style to mind without "
+                                "naming it (a culture, era, place, occasion, screen genre or sound)")
     tempo_bpm: tuple[float, float] = Field(description="musical tempo range, quarter notes per minute")
     default_tempo_bpm: float
     meter: Literal["2/4", "3/4", "4/4"] = "4/4"

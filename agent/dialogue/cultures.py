@@ -1,5 +1,7 @@
-"""Culture, era and purpose read as a style and its instruments ("a 70s cop show" is funk with brass, "a wedding
-video" classical strings in a major key), with the reason said to the user; a culture moved away from ("less
+"""Culture, era, place, purpose, screen genre and described sound read as a style and its instruments ("a 70s
+cop show" is funk with brass, "a wedding video" classical strings in a major key, "taiko and braams" a trailer),
+with the reason said to the user. The words are data: each style's YAML lists its `scenes`
+(`v2m.tools.style.Scene`), so a new association is a line there, not code here; a culture moved away from ("less
 corporate"); and a piece only the speaker knows ("like the one at Tunde's wedding"), which is asked about.
 
     from v2m.agent.dialogue.cultures import culture
@@ -12,6 +14,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from v2m.agent.dialogue.vocab import INSTRUMENTS, ROLE_WORDS, style_keywords
+from v2m.tools.contract import EditIntent, EditScope
+from v2m.tools.style import load_style, style_names
 
 
 @dataclass(frozen=True)
@@ -20,69 +27,154 @@ class Culture:
     adds: tuple[str, ...]
     reason: str
     mode: str | None = None
+    weight: float = 1.0   # how strongly one of its words calls the style up (a sound: less, see `Scene.weight`)
 
 
-# Culture, era and purpose -> a style and instruments, with the reason said to the user.
-CULTURES: tuple[tuple[str, Culture], ...] = (
-    (r"\b(?:70s|seventies|1970s) (?:cop|police|detective|crime)|\bcop show\b|\bblaxploitation\b",
-     Culture("funk", ("brass",), "70s cop shows ran on funk: wah guitar, slap bass and brass hits")),
-    (r"\bhollywood epic\b|\bsword and sandal|\bsandals\b|\bchariots?\b|\bbiblical\b|\bben[- ]hur\b|\bgladiator",
-     Culture("cinematic", ("brass",), "old Hollywood epics are full orchestra with brass fanfares")),
-    (r"\bwedding\b|\bbridal\b|\bfirst dance\b",
-     Culture("classical", ("strings",), "wedding films lean on warm piano and strings in a major key", "major")),
-    (r"\b(?:old|classic|vintage|saturday morning) cartoon|\bcartoon chase\b",
-     Culture("jazz", ("xylophone",), "old cartoon chases were fast big-band jazz with xylophone runs")),
-    (r"\bchampions league\b|\b(?:football|soccer|stadium|sports?) anthem\b|\bolympics?\b",
-     Culture("cinematic", ("choir",), "the Champions League anthem and Olympic themes are full orchestra and choir")),
-    (r"\b(?:80s|eighties|1980s) (?:action|movie|film|cop|tv)|\b(?:80s|eighties) (?:\w+ )?movie\b",
-     Culture("synthwave", ("drums",), "80s action films ran on synths and gated drums")),
-    (r"\bsmoky bar\b|\blate[- ]night (?:\w+ )?bar\b|\bspeakeasy\b|\bnoir\b|\bdetective\b",
-     Culture("jazz", ("sax",), "a smoky late-night bar is small-group jazz with a saxophone")),
-    (r"\bitalian (?:restaurant|trattoria|cafe)|\btrattoria\b",
-     Culture("folk", ("accordion",), "an Italian restaurant suggests accordion and acoustic guitar")),
-    (r"\b(?:old|traditional|ancient|feudal) japan\w*|\bjapanese (?:traditional|temple|garden)|\bsamurai\b",
-     Culture("ambient", ("koto",), "traditional Japan suggests koto and a spare, slow texture")),
-    (r"\bwestern\b|\bcowboy\b|\bspaghetti\b|\bsaloon\b",
-     Culture("western", ("harmonica",), "westerns call for acoustic guitar, fiddle and harmonica")),
-    (r"\bcorporate\b|\bexplainer\b|\bproduct (?:video|launch|demo)\b|\bcommercial\b|\bad\b",
-     Culture("electronic", ("piano",), "corporate and product videos use light, clean electronic pop")),
-    (r"\bhorror\b|\bhaunted\b|\bthriller\b",
-     Culture("ambient", ("strings",), "horror scores are dark drones with unsettled strings")),
-    (r"\bdocumentary\b|\bnature (?:film|doc)",
-     Culture("cinematic", ("strings",), "documentaries favour understated orchestral strings")),
-    (r"\btravel (?:vlog|video)\b|\bvlog\b|\bsummer (?:trip|holiday)\b|\bbeach (?:party|holiday)\b",
-     Culture("bossa", ("guitar",), "travel vlogs sound sunny: light latin guitar grooves")),
-    (r"\bsilent (?:movie|film)\b|\bslapstick\b|\bragtime\b|\bvaudeville\b|\bsaloon piano\b|\bhonky[- ]tonk\b",
-     Culture("silent_film", (), "silent films were scored by a lone piano playing ragtime and stride")),
-    (r"\bboss (?:fight|battle)\b|\bfinal boss\b",
-     Culture("rock", ("drums",), "a boss fight wants driving rock drums and guitars")),
-    (r"\bvideo ?game\b|\bretro game\b|\barcade\b|\b8[- ]?bit\b|\bchiptune\b",
-     Culture("chiptune", (), "retro games mean square-wave chip leads and arpeggios")),
-    (r"\bchurch\b|\bhymn\b|\bfuneral\b|\bmemorial\b",
-     Culture("classical", ("church organ",), "a church or a memorial suggests organ and slow harmony")),
-    (r"\bbirthday\b|\bkids'? party\b|\bchildren'?s\b",
-     Culture("folk", ("glockenspiel",), "a children's party wants bright, bouncy folk with glockenspiel")),
-    (r"\bsports? (?:highlight|montage|promo)|\bworkout\b|\bgym\b|\btraining montage\b",
-     Culture("rock", ("drums",), "sports montages drive with rock drums and guitars")),
-    (r"\bstudy(?:ing)? (?:music|session)\b|\bcoffee ?shop\b|\bcafe\b|\brainy day\b",
-     Culture("lofi", ("electric piano",), "study and cafe scenes suit mellow lo-fi with electric piano")),
-    (r"\bspy (?:movie|film|thriller)\b|\bbond film\b|\b(?:60s|sixties) spy\b",
-     Culture("jazz", ("brass", "electric guitar"), "60s spy films mean brassy jazz with a twangy guitar")),
-    (r"\bnight ?clubs?\b|\bclub night\b|\bdance ?floor\b|\braves?\b|\bdiscos?\b|\bdj set\b",
-     Culture("electronic", (), "a club night means four-on-the-floor electronic dance music")),
-    (r"\bbollywood\b|\bindian (?:wedding|film)\b",
-     Culture("electronic", ("sitar",), "Bollywood scores mix dance beats with sitar")),
-)
+@lru_cache(maxsize=None)
+def table() -> tuple[tuple[re.Pattern, Culture], ...]:
+    """Every style's scenes (its YAML's `scenes`: a culture, era, place, occasion, screen genre or sound) as one
+    pattern each, with what it calls up; read once, when first needed, so importing the chat stays light."""
+    out = []
+    for name in style_names():
+        for sc in load_style(name).scenes:
+            pattern = re.compile(r"(?<![\w-])(?:" + "|".join(sc.words) + r")(?![\w-])", re.I)
+            out.append((pattern, Culture(name, tuple(sc.adds), sc.why, sc.mode, sc.weight)))
+    return tuple(out)
 
 
 # Words before a culture that turn it away: "less corporate", "not so corporate", "too corporate now".
 AWAY_RE = re.compile(r"\b(?:less|not(?: so| as| that| too| very)?|too|no more|nothing|away from|un)"
                      r"(?: (?:of|an?|the|so|like|as|much|more))*(?: \w+)?\s*-?$")
+# A request that names a part to change: sounds alone ("add a choir and an organ") then call up no style
+PART_VERB_RE = re.compile(r"\b(?:add|adding|bring (?:in|back|up|down)|throw in|put in|layer|louder|softer|quieter|turn|"
+                          r"lose|drop|remove|mute|swap|replace|instead of|more|less|fewer)\b", re.I)
 
 
-def _cultures(text: str) -> list[tuple[Culture, re.Match]]:
-    found = ((c, re.search(pat, text)) for pat, c in CULTURES)
-    return sorted(((c, m) for c, m in found if m), key=lambda cm: cm[1].start())
+@lru_cache(maxsize=None)
+def _named() -> tuple[tuple[re.Pattern, Culture], ...]:
+    """Each style's own words (`style_keywords`: "funk", "bossa nova", "atmospheric"), evidence as a scene is,
+    with no reason to say: the request named the style."""
+    allowed = set(style_keywords(""))   # a word two styles share ("smoky": blues and jazz) counts for both
+    by = {name: [re.escape(k) for k in {name.replace("_", " "), *map(str.lower, load_style(name).keywords)} & allowed]
+          for name in style_names()}
+    return tuple((re.compile(r"(?<![\w-])(?:" + "|".join(sorted(kws, key=len, reverse=True)) + r")(?![\w-])", re.I),
+                  Culture(name, (), "")) for name, kws in by.items() if kws)
+
+
+def _cultures(text: str, named: bool = False) -> list[tuple[Culture, re.Match]]:
+    """Every scene said in `text` (and with `named`, every style's own word), in order; where two overlap, the
+    longer ("church choir" over "church"); the same words in two styles' scenes count for both ("a stadium
+    anthem": rock or an orchestral anthem, which the rest of the request decides)."""
+    found = sorted(((c, m) for pat, c in (*table(), *(_named() if named else ())) for m in pat.finditer(text)),
+                   key=lambda cm: (cm[1].start(), -(cm[1].end() - cm[1].start()), -cm[0].weight))
+    out: list[tuple[Culture, re.Match]] = []
+    for c, m in found:
+        if not out or m.start() >= out[-1][1].end() or m.span() == out[-1][1].span() and c.style != out[-1][0].style:
+            out.append((c, m))
+    return out
+
+
+def evoked(text: str, named: bool = True) -> tuple[Culture, list[re.Match]] | None:
+    """The style the words of `text` call up, and the words that call it: the style the most evidence points to
+    (a scene or the style's own name counts 1, a sound its weight; each different word once), at least 1 in
+    all; sounds alone only when no part is named to change ("taiko and braams" is a trailer; "add a choir and
+    an organ" adds them). A tie goes to a style named outright, then to the one said first. None when nothing
+    calls a style up, or only turned away ("less corporate"). `named`: a style's own name counts too (False:
+    the grammar's `_style` reads it in the clause)."""
+    hits = [(c, m) for c, m in _cultures(text, named) if not AWAY_RE.search(text[:m.start()])]
+    score: dict[str, float] = {}
+    seen: set[tuple[str, str]] = set()
+    for c, m in hits:
+        if (c.style, m.group(0).lower()) not in seen:
+            seen.add((c.style, m.group(0).lower()))
+            score[c.style] = score.get(c.style, 0.0) + c.weight
+    if not score:
+        return None
+    named_ = {c.style for c, _ in hits if not c.reason}   # a tie goes to a style named outright, then to the first
+    best = max(score, key=lambda st: (score[st], st in named_, -next(m.start() for c, m in hits if c.style == st)))
+    mine = [c for c, _ in hits if c.style == best]
+    said = next((c for c in mine if c.weight >= 1 and c.reason), None) or next((c for c in mine if c.weight >= 1), None)
+    if score[best] < 1 - 1e-9 or (said is None and PART_VERB_RE.search(text)):
+        return None
+    return said or mine[0], [m for _, m in hits]
+
+
+def read(c, t: str) -> str:
+    """The rules grammar's reading of a culture in one clause (`edits.Clause` `c`, its text so far `t`): the
+    style with its instruments, mode and reason, or a move away from one ("less corporate"); at a place, only
+    a question kept for when nothing else is read. Returns `t` with what it read blanked out."""
+    found, away = culture(t), shunned(t)
+    if found is None and away:  # "less corporate": away from a style, toward one said
+        c.want("style", value=away[0].style, direction="down", reason=f"away from {away[2]}", whole=True)
+        return away[1]
+    if found is None:
+        return t
+    if not c.whole and not _scene_place(c.text):   # "the first dance bit, 0:13 to 0:21, strings swelling": the
+        c.styled = (f"That sounds like {found[0].style} ({found[0].reason}), a style for the whole score. "
+                    "Switch the whole score, or change only the instruments there?")   # word may only name the picture
+        return found[1]
+    (found, t) = found
+    c.want("style", value=found.style, target=",".join(found.adds), reason=found.reason, direction="set", whole=True)
+    if found.mode:
+        c.want("mode", value=found.mode, direction="set", reason=found.reason, whole=True)
+    return t
+
+
+# A place word that is the scene's own, not the video's: "the intro of a cheesy 80s TV show", "the end of the
+# world", "press start" (never "the start of the video")
+PLACE_WORD = r"\b(?:intro|introduction|start|opening|beginning|end|ending|outro|finale|climax)\b"
+SCENE_PLACE_RE = re.compile(PLACE_WORD + r" of (?:an?|some|those|that|the)\b(?! (?:video|clip|film|movie|piece|track|"
+                            r"song|score|music|cut|shot|scene|section|part|bit)s?\b)")
+
+
+def _scene_place(clause: str) -> bool:
+    """The only place a clause names is a scene's own (`SCENE_PLACE_RE`, or inside the scene's words)."""
+    found = evoked(clause, named=False)
+    return bool(SCENE_PLACE_RE.search(clause) or found and any(re.search(PLACE_WORD, m.group(0)) for m in found[1]))
+
+
+def styled(intents: list[EditIntent], request: str, current: str) -> list[EditIntent]:
+    """`intents` read clause by clause, with the style the request as a whole calls up (`evoked`: its words may
+    lie in several clauses, "beach bar in Kingston, offbeat guitar, one drop"), said first with its reason. It
+    takes the place of a style read from fewer words, guessed or named beside more words for another ("a
+    cinematic reveal trailer, taiko, brass hits": the trailer), never of edits at a place (a style is for the
+    whole score). A part the new style already leaves out ("no drums" in
+    ambient) is no edit of its own; a part swapped out that the new style does not play is the new part added
+    ("swap the sax for a fiddle" in folk).
+
+    Args:
+        intents: the grammar's intents for the request, in the order said.
+        request: the request as the grammar reads it (lower case; similes said in its words, so a culture said
+            as the music now, "it sounds like a western", is gone).
+        current: the plan's style now.
+    """
+    found = evoked(request)
+    if found is None or any(it.scope.kind != "whole" for it in intents):   # hits at moments go with a style
+        return intents
+    c = found[0]
+    if c.style == current:   # "an airport lounge": the style it is now said as a place; the clauses' reading stands
+        return intents
+    if not c.reason:   # a genre named ("old school funk for a shoe commercial"): the clauses' reading of it stands,
+        named = any(it.what == "style" and it.value == c.style for it in intents)   # alone (none where they
+        return [it for it in intents if not (named and it.what == "style" and it.value != c.style)]   # left it out)
+    out = [EditIntent(what="style", value=c.style, target=",".join(c.adds), reason=c.reason, direction="set",
+                      scope=EditScope(), text=request.strip()[:400])]
+    for it in intents:   # a part the style plays, added ("a lonely sax" in jazz), is that part brought forward
+        if it.what == "style" or it.what == "remove" and it.value and not _plays(c.style, it.value):
+            continue
+        if it.what == "swap" and it.target and not _plays(c.style, it.target):
+            it = it.model_copy(update={"what": "add", "target": None})
+        out.append(it)
+    return out
+
+
+def _plays(style: str, word: str) -> bool:
+    """Whether `style` plays the part or instrument `word` names ("drums", "flute", "nylon guitar")."""
+    inst = load_style(style).instruments
+    if word in ROLE_WORDS:
+        return ROLE_WORDS[word] in inst
+    gm = INSTRUMENTS.get(word, (word,))[0].lower()
+    return any(word in n.lower() or n.lower() == gm for n in inst.values())
 
 
 def _blank(text: str, a: int, b: int) -> str:
@@ -90,17 +182,22 @@ def _blank(text: str, a: int, b: int) -> str:
 
 
 def culture(text: str) -> tuple[Culture, str] | None:
-    """The style a culture, era or purpose names ("like a 70s cop show") and the text with it blanked out, or
-    None; not one said to move away from ("less corporate": see `shunned`)."""
-    return next(((c, _blank(text, *m.span())) for c, m in _cultures(text) if not AWAY_RE.search(text[:m.start()])),
-                None)
+    """The style a culture, era, purpose or sound calls up ("like a 70s cop show", see `evoked`) and the text
+    with the words that said it blanked out, or None; not one said to move away from ("less corporate": see
+    `shunned`)."""
+    found = evoked(text, named=False)
+    if found is None:
+        return None
+    for m in found[1]:
+        text = _blank(text, *m.span())
+    return found[0], text
 
 
 def shunned(text: str) -> tuple[Culture, str, str] | None:
     """A culture the words move away from ("less corporate", "too corporate now"), the text with that blanked
     out (the turning words too), and the culture's own words."""
     return next(((c, _blank(text, a.start(), m.end()), m.group(0).strip()) for c, m in _cultures(text)
-                 if (a := AWAY_RE.search(text[:m.start()]))), None)
+                 if c.weight >= 1 and (a := AWAY_RE.search(text[:m.start()]))), None)
 
 
 # A piece only the speaker knows ("like the one at Tunde's wedding", "like the hymn we sing every Sunday", "our

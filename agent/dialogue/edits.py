@@ -139,24 +139,6 @@ def _style(c: Clause, t: str) -> str:
     return re.sub(rf"\b{re.escape(k)}\b", " ", t)
 
 
-def _culture(c: Clause, t: str) -> str:
-    found, away = cultures.culture(t), cultures.shunned(t)
-    if found is None and away:  # "less corporate": away from a style, toward one said
-        c.want("style", value=away[0].style, direction="down", reason=f"away from {away[2]}", whole=True)
-        return away[1]
-    if found is None:
-        return t
-    if not c.whole:   # "the first dance bit, 0:13 to 0:21, strings swelling": the word may only name the picture
-        c.styled = (f"That sounds like {found[0].style} ({found[0].reason}), a style for the whole score. "
-                    "Switch the whole score, or change only the instruments there?")
-        return found[1]
-    (found, t) = found
-    c.want("style", value=found.style, target=",".join(found.adds), reason=found.reason, direction="set")
-    if found.mode:
-        c.want("mode", value=found.mode, direction="set", reason=found.reason)
-    return t
-
-
 def _shape(c: Clause, t: str) -> str:
     """Shapes over time: "start soft and grow", "swell into the last shot", "fade out"."""
     found = phrases.shape(t) or (phrases.shape(PLACE_WORDS_RE.sub(" ", t)) if c.span else None)   # "act 2 build"
@@ -179,6 +161,8 @@ def _mood(c: Clause, t: str) -> str:
     found = [(w, m) for w, m in words if w in t and re.search(rf"\b{re.escape(w)}\b", t)]   # `in` first: as _style
     if not found:
         return t
+    if len({m.name for _, m in found}) > 1 and any(it.what == "style" for it in c.intents):
+        return t   # "chill boom bap with a warm keyboard": the moods describe the style asked for, which says them
     if len({m.name for _, m in found}) > 1:
         names = sorted({m.name for _, m in found})
         raise Ask(f"I heard {' and '.join(names)}; which mood should it be?")
@@ -252,7 +236,7 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
         rest = amounts.of_part(c, silence.read(rest, c.want), orchestration.read)
         amounts.sized(c, text)
         rest = phrases.plain(mentions.unreasoned(rest, c.intents))
-        for parse in (_shape, _culture, lambda c_, t_: _key(c_, t_, original or text), tempos.read, _style, _mood, _energy,
+        for parse in (_shape, cultures.read, lambda c_, t_: _key(c_, t_, original or text), tempos.read, _style, _mood, _energy,
                       _loudness, amounts.of_mix):
             rest = parse(c, rest)
         rest = orchestration.read(rest, c.want) if not c.intents else rest
@@ -306,6 +290,17 @@ def _unreasoned(request: str) -> str:
     return "".join(pieces)
 
 
+def _said(whole: str, request: str) -> str:
+    """The whole request with its similes in the grammar's words (a culture said as the music now is gone): a
+    scene said beside parts with no verb ("tubas, like a school band marching") is the style; beside a part
+    edit ("layer strings for a cinematic feel"), why, so the request as the grammar read it (`request`), as
+    where the whole one is a question."""
+    try:
+        return similes.plain(whole) if whole != request and not cultures.PART_VERB_RE.search(whole) else request
+    except Ask:
+        return request
+
+
 def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: bool = True,
                  last_span: Span | None = None, known: dict[str, str] | None = None) -> list[EditIntent]:
     """The rules grammar: a request read into intents, in the order said.
@@ -322,7 +317,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     Raises:
         Ask: the request is ambiguous or impossible; the message is the question.
     """
-    clauses = []
+    clauses, whole = [], request   # the style said in the whole request, "tubas, like a school band marching" too
     request = _unreasoned(request)   # before similes: "add a choir, it'd be magical" is why, not a feeling
     request = similes.plain(request)   # "it feels like a funeral": how the music feels, in the grammar's words
     said = cues.spoken(notation(cues.unlabelled(request.strip())), analysis, plan)   # a spotting note's cue events
@@ -388,6 +383,8 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     partial = {it.value for it in out if it.what == "revert" and it.amount is not None}
     if partial:  # "too fast now, split the difference": the half-way tempo is the edit
         out = [it for it in out if it.what not in partial or it.what == "revert"]
+    said = names.resolve(phrases.words(_said(whole, request).lower()), dict(names.said(request)))   # "the first dance
+    out = cultures.styled(out, said, plan.style)   # bit, 0:13 to 0:21": a place's name, no wedding; said across clauses
     if not out and guess:
         raise Ask(f"Where should that go, and what should change there? {HELP}")
     return out

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from v2m.agent.dialogue import names
 from v2m.agent.dialogue.arbiter import NUMBERED_PLACE_RE
+from v2m.agent.dialogue.cultures import evoked
 from v2m.agent.dialogue.mentions import named_parts, plain_parts
 from v2m.agent.dialogue.phrases import opening, words
 from v2m.agent.dialogue.references import ATTRIBUTES
@@ -97,6 +98,13 @@ class Moment:
 
     phrase: str
     key: str
+
+
+def _blanked(text: str, found: list[re.Match]) -> str:
+    """`text` without the words matched in it."""
+    for m in found:
+        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return text
 
 
 def _content(phrase: str) -> list[str]:
@@ -347,6 +355,10 @@ def unplaced(request: str, intents: list | None, analysis: VideoAnalysis, plan: 
     if moment is None or intents and (any(it.scope.kind != "whole" or it.scope.times_s for it in intents)
                                       or all(it.what in UNPLACED for it in intents)):
         return None
+    if intents and (c := evoked(said := words(moment.phrase.lower()))) and not _content(_blanked(said, c[1])) and \
+            any(it.what == "style" and it.value == c[0].style for it in intents):
+        return None   # "a military parade feel": the scene the style was read from, no moment of the picture
+        # ("the photo of their wedding day" is one: a photo)
     known = names.earlier(history)
     if any(re.search(rf"\b{re.escape(n)}\b", moment.phrase.lower()) for n in known) or names.said(request) or \
             NUMBERED_PLACE_RE.search(words(request.lower())):

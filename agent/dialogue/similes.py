@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from v2m.agent.dialogue.arbiter import Offer
-from v2m.agent.dialogue.cultures import AWAY_RE, CULTURES
+from v2m.agent.dialogue.cultures import AWAY_RE, table
 from v2m.agent.dialogue import phrases
 from v2m.agent.dialogue.phrases import TOO
 from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS
@@ -91,7 +91,6 @@ SCENES: tuple[tuple[str, Feel], ...] = (
      r"over[- ]?sweet|too sweet", SWEET),
 )
 SCENE_RES = tuple((re.compile(rf"\b(?:{p})\b", re.I), f) for p, f in SCENES)   # whole words: "sob" is no "sober"
-CULTURE_RES = tuple(re.compile(p, re.I) for p, _ in CULTURES)
 
 # The music said to be in a state the grammar moves away from as from "too X": "everything is a bit sleepy now",
 # "it's getting kind of busy"; hedged, or a word that is a complaint on its own ("it feels rushed")
@@ -128,9 +127,11 @@ APPROVAL_RE = re.compile(r"(?<!not )(?<!n't )(?:\b(?:which|that|it)(?:'s| is| wa
                          r"[^,.;!?]*?(?=\s*(?:\bbut\b|\bexcept\b|\bthough\b|[,.;!?]|$))", re.I)
 # "it's a", "this is our": the video named, with no "like" (a purpose, read by `cultures`)
 NAMED_RE = re.compile(r"\b(?:is|are|was|were|it'?s|that'?s|this is|everything'?s)(?: (?:a|an|the|just|only|our|my))"
-                      r"(?: (?!bit\b|little\b|touch\b|tad\b|lot\b)[\w-]+){0,2}\s*$", re.I)   # "it's a corporate explainer"
-# What the video is for ("this is for a memorial slideshow", "it's for my nan's funeral"): a purpose to move toward
-PURPOSE_RE = re.compile(r"\bfor (?:a|an|the|our|my|his|her|their|this|[\w]+'s)(?: [\w'-]+){0,2}\s*$", re.I)
+                      r"(?: (?!bit\b|little\b|touch\b|tad\b|lot\b)[\w-]+){0,2}"
+                      r"(?: (?:of|for|at) (?:a|an|the|our|my|his|her|their)(?: [\w'-]+){0,2})?\s*$", re.I)   # "it's a
+# corporate explainer", "it's the opening of our fashion show"
+# A purpose: "this one is for a mindfulness app", "we need it for my niece's birthday": what the video is for
+PURPOSE_RE = re.compile(r"\bfor (?:a|an|the|our|my|his|her|their|this|that|some|[\w]+'s)(?: [\w'-]+){0,2}\s*$", re.I)
 # A wish: what should be ("should feel", "make it feel", "I want everyone to feel", "needs to be")
 WISH_RE = re.compile(r"\b(?:as if|as though|should|shall|must|needs?|has to|have to|ought|want|wants|wanted|wish|would|could|can|"
                      r"make|makes|let|give|gimme|more like|bit more|supposed|meant|i'?d|we'?d|hoping|hope)\b", re.I)
@@ -138,10 +139,10 @@ WISH_RE = re.compile(r"\b(?:as if|as though|should|shall|must|needs?|has to|have
 STATE_RE = re.compile(r"\b(?:feels|felt|feeling|sounds|sounded|sounding|seems|seemed|is|are|was|were|it'?s|that'?s|"
                       r"everything'?s|too|gone|getting|becomes?|turned into|enough|now)\b", re.I)
 # feel/sound right after a wish ("should feel", "make it sound", "want it to feel"): still the wish
-AFTER_WISH_RE = re.compile(r"\b(?:as if|as though|should|must|to|would|will|can|could|might|gonna|let (?:it|them)|make (?:it|them|this|"
+AFTER_WISH_RE = re.compile(r"\b(?:as if|as though|please|should|must|to|would|will|can|could|might|gonna|let (?:it|them)|make (?:it|them|this|"
                            r"that|(?:the|this|that|our|my|your|its) (?:[a-z]+ ){0,2}[a-z]+|\w+))"   # "make the whole thing"
                            r"(?: (?:really|just|also|still|more|a bit|kind of|all|it|them))* (?:feel|sound|seem|"
-                           r"look|be)s?\s*$", re.I)
+                           r"look|be)s?\s*$|^\W*(?:just |pls )?sound\s*$", re.I)   # "sound like a western": an order
 # "when they're just walking the dog", "it's just a bike shop, not ...": the picture, said against the music
 PICTURE_RE = re.compile(r"\b(?:when|while|and) (?:[\w']+ ){0,2}?(?:just|only|simply|merely) [^.,;!?]*"
                         r"|\b(?:it'?s|this is|that'?s|these are|they'?re|we'?re) (?:just |only )?(?:a|an|the|our|my) "
@@ -181,8 +182,10 @@ class Found:
 
 def _found(sentence: str) -> list[Found]:
     """Scenes, feelings and cultures in one sentence, in order, without overlaps (the longest first)."""
-    hits = [(m.start(), m.end(), f) for r, f in SCENE_RES for m in r.finditer(sentence) if not _of_part(sentence, m)]
-    hits += [(m.start(), m.end(), None) for r in CULTURE_RES for m in r.finditer(sentence)]
+    # a culture first: on the same words ("like a spa") it is the style wished for; said of the music now, its
+    # scene's feeling is read instead (in `plain`). A sound ("taiko") is no simile.
+    hits = [(m.start(), m.end(), None) for r, c in table() if c.weight >= 1 for m in r.finditer(sentence)]
+    hits += [(m.start(), m.end(), f) for r, f in SCENE_RES for m in r.finditer(sentence) if not _of_part(sentence, m)]
     hits += [(m.start(2), m.end(2), Feel(away=TOO[m.group(2).lower()])) for m in STATE_WORD_RE.finditer(sentence)
              if m.group(1).strip(" now") or m.group(2).lower() in COMPLAINTS]
     out: list[Found] = []
@@ -215,7 +218,7 @@ def _way(prefix: str, before: str | None, like: bool = True, culture: bool = Fal
         return "toward"
     if NOT_RE.search(prefix):
         return "away"
-    if not like and NAMED_RE.search(prefix) and culture:   # "it's a corporate explainer": what the video is
+    if not like and culture and (NAMED_RE.search(prefix) or PURPOSE_RE.search(prefix)):   # what the video is (for)
         return "toward"
     if not like and PURPOSE_RE.search(clause) and not NEG_RE.search(clause):   # "this is for a memorial slideshow"
         return "toward"
@@ -244,9 +247,12 @@ def _words(feel: Feel, way: str) -> str:
 
 def _said_way(sentence: str) -> str | None:
     """The way a sentence with no scene leans, for a bare simile after it: a complaint ("it doesn't sound
-    painful enough") is away; a sentence with neither a complaint nor a simile says nothing."""
+    painful enough") is away; a sentence with neither a complaint nor a simile says nothing. A simile's own
+    words say no way ("should feel like a storm is coming": the "is" is the storm's)."""
     if re.search(r"\b(?:like|enough|too)\b|\bdoesn'?t|\bisn'?t", sentence, re.I):
-        return _way(sentence, None)
+        like = re.search(r"\blike\b", sentence, re.I)
+        return _way(sentence[:like.end()] if like and not re.search(r"\b(?:enough|too)\b|n'?t\b", sentence, re.I)
+                    else sentence, None)
     return None
 
 
@@ -286,12 +292,13 @@ def plain(request: str) -> str:
                 kept = True
                 last = f.end
                 continue
-            if f.feel is None and way == "away":   # "like a stadium anthem": how a scene in it feels
+            if f.feel is None and (way == "away" or away):   # "like a stadium anthem": how a scene in it feels;
+                # "like a yoga class, not a fairground": a contrast of feelings, not a style
                 f = next((Found(f.start, f.end, feel, f.words) for r, feel in SCENE_RES if r.search(f.words)), f)
             if f.feel is None:   # a culture
                 if way == "toward" or AWAY_RE.search(s[:f.start]):   # a style asked for, or "less corporate":
                     pieces.append(s[last:f.end])   # "make it feel like a wedding film": the style, read by the grammar
-                    moved = True   # a way to go, for a culture only described beside it ("it's a video of our wedding")
+                    moved = True   # a way to go, also for a culture only described beside it ("a video of our wedding")
                 else:   # "it sounds like a western now", "not like a video game": no style to switch to
                     pieces.append(_undescribed(NOT_RE.sub(" ", s[last:f.start])) + " ")
                     if not supported and phrases.STORY_RE.match(s[:f.start]):   # "it's a video of our wedding"
