@@ -156,14 +156,14 @@ def _culture(c: Clause, t: str) -> str:
 
 def _shape(c: Clause, t: str) -> str:
     """Shapes over time: "start soft and grow", "swell into the last shot", "fade out"."""
-    found = phrases.shape(t) or (phrases.shape(PLACE_WORDS_RE.sub(" ", t)) if c.span else None)   # "act 2 build"
-    if found is not None:
+    found = phrases.shape(t, bool(c.span)) or (phrases.shape(PLACE_WORDS_RE.sub(" ", t), True) if c.span else None)
+    if found is not None:   # "act 2 build": the place's words are no part of the shape
         levels, m = found
         if levels[0] > levels[-1] and re.search(r"\bfad|\bdie away\b", m.group(0)):
             c.want("shape", value="fade_out", direction="down")
         else:
             c.want("shape", shape=list(levels), direction="up" if levels[-1] > levels[0] else "down")
-        return " " * len(t)
+        return eat(t, m) if m.string == t else " " * len(t)   # the rest of the clause may ask more ("and the sax out")
     if re.search(r"\b(add|longer|extend|shorter|new|another) (an? )?(intro|ending|outro)\b", t):
         raise Ask("The intro and the ending follow the video's first and last shots, so they cannot grow or "
                   "shrink; I can make them softer, sparser or bigger ('a softer intro', 'no drums in the "
@@ -266,7 +266,8 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
 # A clause ending at a place ("up to the pop", "until 0:20") and one after it with "then": the second is after it
 THEN_AFTER_RE = re.compile(r"(\b(?:up to|up until|until|till|leading up to|right up to)\b[^,;.!?]{1,40}?)\s*,?\s+(?:and )?then\b"
                            r"(?! (?:on|onwards?|after|from|in|at|for|during|till|until|before)\b)", re.I)
-CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|:(?!\d)|\.(?!\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|(?<!everything )(?<!nothing )(?<!all )(?<!out )\bbut\b|\balso\b)\s*")
+CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|:(?!\d)|\.(?!\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|(?<!everything )(?<!nothing )(?<!all )(?<!out )\bbut\b|\balso\b"
+                          rf"|(?:\band|\bplus|&|\+) (?={phrases.ORDER_VERBS}\b))\s*")   # "add a cello and have the sax softer": two
 
 
 def _same(a: EditIntent, b: EditIntent) -> bool:
@@ -371,11 +372,10 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             # an edit and its place said apart ("first goal at 0:22, massive crash there"): read together
             intents = read_clause(analysis, plan, prev[0] + text, span, guess, prev[1], negative)
         if not intents and own and prev is not None and prev[2] < len(out) and \
-                (not prev[3] or only_place(text) and span.start_s < prev[4].end_s - 0.05
+                (prev[4] is None or only_place(text) and span.start_s < prev[4].end_s - 0.05
                  and prev[4].start_s + 0.05 < span.end_s):
-            # "slower, only in the ending": a place said after the edit it belongs to; "more energy at the
-            # end, the last shot", "at the end, the last two": a place said after, over the same stretch,
-            # names it more exactly
+            # "slower, only in the ending": a place said after the edit it belongs to (not one carried to it: "shots
+            # 1-2: quieter. shots 3-4: ..."); "more energy at the end, the last shot": over the same stretch, more exactly
             del out[prev[2]:]
             span = sides.closed(text, span, prev[4])
             intents = read_clause(analysis, plan, prev[0], span, guess, prev[1], negative)

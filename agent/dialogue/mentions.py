@@ -37,9 +37,32 @@ TWINKLY = (rf"\b{TWINKLY_ADJ} (?:(?:bells?|chimes?)(?: {TWINKLY_NOUN})?|{TWINKLY
 PART_NOUNS = r"part|parts|line|lines|sound|bubble|riff|riffs|stabs|comping|chops|pattern|pulse|track|layer"
 
 
+# Parts listed and what happens to each ("bass and drums out", "add a flute and a cello"), a part gone ("the bass gone
+# completely", "the sax should be out"), a new part said to join ("a cello joining in", "stick a trumpet in")
+PART = rf"(?:the |a |an |some )?(?:{INSTR_ALT})(?:s|es)?"
+LIST_OUT_RE = re.compile(rf"\b({PART}(?:(?:,| and| &| plus)(?: the| a| an)? {PART})+) (out|tacet)\b")
+GONE_RE = re.compile(rf"\b({PART}) (?:(?:should|to|must|can|could|will|needs? to) (?:be |go |drop |come |sit |lay )?)?"
+                     r"(?:gone|removed|muted|dropped|silenced|out)\b")
+LIST_ADD_RE = re.compile(rf"\b(add|bring in|include|introduce|layer in|throw in|put in)( {PART}(?:(?:,| and| &| plus)"
+                         rf"(?: the| a| an| some)? {PART}(?! (?:is |are |a bit |a little |much )?(?:louder|softer|quieter|up|"
+                         r"down|forward|back|too|more|less)\b))+)")
+JOIN_RE = re.compile(rf"\b(?:(?:have|get|let|want|need|could use) )?((?:a|an|some) (?:{INSTR_ALT})(?:s|es)?) (?:join|joins|joining|"
+                     r"come in|comes in|coming in|enter|enters|chime in|chimes in)(?: in)?\b"
+                     rf"|\b(?:stick|pop|slot|chuck|bung) ((?:a|an|some) (?:{INSTR_ALT})(?:s|es)?)(?: in\b)?")
+
+
+def _each(m: re.Match, word: str, after: bool) -> str:
+    parts = [x for x in re.split(r",| and | & | plus ", m.group(2 if not after else 1)) if x.strip()]
+    return " and ".join(f"{x.strip()} {word}" if after else f"{word} {x.strip()}" for x in parts)
+
+
 def plain_parts(t: str) -> str:
     """"the rhythm guitar's too loud" -> "the guitar is too loud": the part's name without what describes it;
-    "kick in" as a verb ("the drums kick in at 0:31") is no kick drum."""
+    "kick in" as a verb ("the drums kick in at 0:31") is no kick drum; parts listed each with what happens to it."""
+    t = LIST_OUT_RE.sub(lambda m: _each(m, "out", True), t)
+    t = GONE_RE.sub(r"\1 out", t)
+    t = LIST_ADD_RE.sub(lambda m: _each(m, m.group(1), False), t)
+    t = JOIN_RE.sub(lambda m: f"add {m.group(1) or m.group(2)}", t)
     t = re.sub(r"\bkick(s|ed|ing)? (back )?in\b", r"come\1 \2in", t)
     t = re.sub(LEAD_GUITAR, "lead guitar", t)   # "the guitar solo", "that wailing guitar": the guitar on the tune
     t = re.sub(TWINKLY, "celesta", t)           # "the twinkly thing": the bell-like part (celesta when none plays)
@@ -189,8 +212,8 @@ DOWN_VERBS = (r"turn down|bring down|lower|reduce|pull back|pull down|dial down|
               r"take down|knock back|back off(?: on)?|ease off(?: on)?|ease back(?: on)?|less of")
 # "the guitar could come up a bit": a part coming up or down by a degree is its level ("when it comes up" is not)
 DEGREE = r"(?:a (?:bit|touch|little|tad|notch|hair)|slightly|some|a few db)"
-BALANCE_UP = rf"(?:needs? |could use |wants? )?more (?:presence|power|punch|weight|volume|level)|(?:should |could |to |must |needs to )?be heard more|heard more|more audible|(?:slap|hit|punch|play)s? (?:way |much |a lot |a bit )?harder|punchier|drives?|carry (?:it|the groove|the song)|(?:is |are )?buried|(?:is |are )?lost|can'?t hear|cannot hear|inaudible|hidden|up front|out front|to the front|forward|(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more present|stand out|cut through|up in the mix|higher in the mix|(?:come|comes|coming) up {DEGREE}"
-BALANCE_DOWN = rf"(?:too (?:hot|strong|prominent|bright|harsh|shrill|far forward|up front|forward|much)|in (?:your|my|our|the) face|shouting|shrill|overbearing|dominat(?:es|ing)|sticks? out|sticking out|poking out|further back|to the back|down in the mix|lower in the mix|quieter|softer|less loud|too loud|too much|too present|in the background|under(?:neath)?|drowns?|drowning|buries|burying|swamps?|covers?|on top of everything|sits on top|overpowers?|overpowering|louder than|shyer|subtler|more (?:shy|subtle|discreet|reserved|restrained|modest|in the background)|(?:come|comes|coming) down {DEGREE})"
+BALANCE_UP = rf"(?:needs? |could use |wants? )?more (?:presence|power|punch|weight|volume|level)|(?:should |could |to |must |needs to )?be heard more|heard more|more audible|(?:slap|hit|punch|play)s? (?:way |much |a lot |a bit )?harder|punchier|drives?|carry (?:it|the groove|the song)|(?:is |are )?buried|(?:is |are )?lost|can'?t hear|cannot hear|inaudible|hidden|up front|out front|to the front|forward|(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more loud|more present|more prominent|stand out|cut through|up in the mix|higher in the mix|(?:come|comes|coming) up {DEGREE}"
+BALANCE_DOWN = rf"(?:too (?:hot|strong|prominent|bright|harsh|shrill|far forward|up front|forward|much)|in (?:your|my|our|the) face|shouting|shrill|overbearing|dominat(?:es|ing)|sticks? out|sticking out|poking out|further back|to the back|down in the mix|lower in the mix|quieter|softer|less loud|less (?:prominent|present|upfront|up front|forward)|more quiet|too loud|too much|too present|in the background|under(?:neath)?|drowns?|drowning|buries|burying|swamps?|covers?|on top of everything|sits on top|overpowers?|overpowering|louder than|shyer|subtler|more (?:shy|subtle|discreet|reserved|restrained|modest|in the background)|(?:come|comes|coming) down {DEGREE})"
 
 
 # A part questioned as needless ("do we even need the organ?", "is the cello really necessary"): it goes out

@@ -150,7 +150,7 @@ def read(t: str, want) -> str:
             return eat(t, m)
     if (m := re.search(rf"{INSTR}{NO_PART}{{0,24}}?\b(?:{BALANCE_UP})\b", t)) and not NEGATED_RE.search(t[:m.start()]) \
             or (m := re.search(rf"\b(?:bring|push|turn) (?:up )?{INSTR} (?:up|forward|out)\b", t)) \
-            or (m := re.search(rf"\b(?:more|louder) {INSTR} in the mix\b", t)):
+            or (m := re.search(rf"\b(?:more(?= (?:\w+ ){{0,2}}\w+ in the mix\b)|louder) {INSTR}", t)):
         for word in subjects(t, m):
             want("balance", value=word, direction="up")
         return eat(t, m)

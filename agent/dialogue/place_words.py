@@ -96,6 +96,10 @@ SYNONYMS = ((r"\b(?:transition|edit point|edit|scene change|scene cut|hard cut)(
             *TYPOS, (rf"\bscene(s?)(?= (?:number |no\.? |#)?(?:\d|(?:{NUMBER_WORD})\b))", r"shot\1"),
             (rf"\b{ORD}( (?:two|three|four|five|six|couple of|few|\d+))? scene(s?)\b", r"\1\2 shot\3"),
             (r"\bupto\b", "up to"), (r"\btil\b", "till"),
+            # a part taken out of a shot ("remove the sax from shot 3", "drop the bass out of the third shot"): in it
+            (rf"\b((?:remove|removing|take|taking|delete|cut|drop|lose|strip|get rid of|mute|pull|kill)\b(?: [a-z'-]+){{0,4}}?)"
+             rf" (?:from|out of) (?=(?:the )?(?:{ORD} (?:shot|scene)s?\b|shots? \d|scenes? \d|(?:those|these|that|this) shots?\b))",
+             r"\1 in "),
             (r"(?<![\w:.]):(\d{2})(?![\d:])", r"0:\1"),   # ":12", as editors write it: 0:12
             (rf"\b(from|after|before|until|till|since|up to|to|between) {ORD} (cuts?|shots?)\b", r"\1 the \2 \3"),
             # "the 6th shot through the 10th shot": the 6th to 10th shots

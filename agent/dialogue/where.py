@@ -58,8 +58,10 @@ DEICTIC_RE = re.compile(r"\b(?:there(?! (?:is|are|was|were|isn'?t|aren'?t|wasn'?
 OVERDONE_RE = re.compile(r"\b(?:too|a bit|a little|way|rather|much) (?:much|\w+er|loud|busy|big|intense|heavy|dense)\b"
                          r"(?:.*\bnow\b)|\bnow\b.*\b(?:too \w+|a bit much|overdone|over the top|overkill)\b|"
                          r"\b(?:overdone|over the top|overkill)\b.*\bnow\b")
-WHOLE_RE = re.compile(r"\b(?:everywhere|overall|globally|the whole (?:thing|score|piece|video|track)|all of it|"
-                      r"throughout)\b")
+WHOLE_RE = re.compile(r"\b(?:everywhere|overall|globally|the (?:whole|entire) (?:thing|score|piece|video|track|clip|film|song|"
+                      r"way through|time|length)|all of it|throughout|all the way through|(?:start|beginning) to (?:finish|end))\b")
+ALL_MUSIC_RE = re.compile(r"\b(?:the overall|overall (?:volume|level|loudness|mix)|the (?:whole|entire) (?:thing|track|piece|"
+                          r"mix|band))\b")   # all the music, said beside a place it is at ("the overall volume in shot 1")
 
 
 class Ask(Exception):
