@@ -278,9 +278,10 @@ def _placed_intents(label: str, p: float, analysis, plan, request: str, read: Ca
 
 
 def _named_with(it: EditIntent, request: str) -> bool:
-    """Whether the clause an intent was read from names the instrument (the whole request when it is one clause):
-    "drop the bass and take the whole thing down" is no balance of the bass."""
-    return not it.text or it.text.strip() == request.strip() or bool(_instrument(it.text))
+    """Whether the clause an intent was read from names the instrument, or points back to it ("..., lift it"), or is
+    the whole request: "drop the bass and take the whole thing down" is no balance of the bass."""
+    return not it.text or it.text.strip() == request.strip() or bool(_instrument(it.text)) or \
+        bool(re.search(r"\b(?:it|its|them|they|those|these|that|this)\b", it.text.lower()))
 
 
 def _refined(label: str, p: float, rules: list[EditIntent], request: str) -> list[EditIntent]:

@@ -250,9 +250,9 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
                       _loudness):
             rest = parse(c, rest)
         rest = orchestration.read(rest, c.want) if not c.intents else rest
-    if not c.intents and span is not None and (d := re.search(r"\b(up|down)\b", rest)) and \
-            only_place(re.sub(r"\b(?:up|down|again|then|and)\b", " ", rest)):  # "up in shot 2, down in shot 3"
-        c.want("energy", direction=d.group(1), magnitude=magnitude(text))   # a bare direction at a place
+    if not c.intents and span is not None and (d := re.search(r"\b(up|down|more|less)\b", rest)) and \
+            only_place(re.sub(r"\b(?:up|down|more|less|again|then|and)\b", " ", rest)):  # "up in shot 2, less in shot 3"
+        c.want("energy", direction={"more": "up", "less": "down"}.get(d.group(1), d.group(1)), magnitude=magnitude(text))
     if not c.intents and c.styled:
         raise Ask(c.styled)
     mentions.check_placed(c.span, rest, c.intents)
@@ -372,7 +372,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             # an edit and its place said apart ("first goal at 0:22, massive crash there"): read together
             intents = read_clause(analysis, plan, prev[0] + text, span, guess, prev[1], negative)
         if not intents and own and prev is not None and prev[2] < len(out) and \
-                (prev[4] is None or only_place(text) and span.start_s < prev[4].end_s - 0.05
+                (prev[4] is None or sides.END_ONLY_RE.match(text) or only_place(text) and span.start_s < prev[4].end_s - 0.05
                  and prev[4].start_s + 0.05 < span.end_s):
             # "slower, only in the ending": a place said after the edit it belongs to (not one carried to it: "shots
             # 1-2: quieter. shots 3-4: ..."); "more energy at the end, the last shot": over the same stretch, more exactly

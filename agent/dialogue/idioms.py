@@ -24,6 +24,10 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     # the energy named and turned down or up ("reduce the intensity", "bring the energy down", "dial it down")
     (r"\b(?:reduce|lower|decrease|lessen|drop|dial down|bring down|tone down|turn down|pull down|take down) (?:the |its |some )?"
      r"(?:energy|intensity)\b|\b(?:bring|dial|turn|tone|take|pull) (?:the |its )?(?:energy|intensity) down\b", "less energy"),
+    (r"\b(?:energy|intensity) (?:(?:to be|should be|could be|be|is|gets?) )?(?:brought down|lowered|reduced|decreased|dropped|"
+     r"pulled back|down)\b", "less energy"),
+    (r"\b(?:energy|intensity) (?:(?:to be|should be|could be|be|is|gets?) )?(?:raised|increased|boosted|lifted|pushed|"
+     r"pumped(?: up)?|brought up|up|higher)\b", "more energy"),
     (r"\b(?:increase|raise|boost|crank up|turn up|pump up|dial up) (?:the |its )?(?:energy|intensity)\b"
      r"|\b(?:crank|turn|pump|dial) (?:the |its )?(?:energy|intensity) up\b", "more energy"),
     # rising across the place ("the music lifts up through it", "build through the whole shot"): a shape

@@ -174,7 +174,7 @@ def check_placed(span: Span | None, rest: str, intents: list) -> None:
 
 def topic(clause: str) -> str | None:
     """The instrument a clause only names ("the strings."), said before what should happen to it."""
-    m = re.fullmatch(rf"\s*(?:and |so |now |ok |okay |right |no |sorry )?(?:i mean |i meant |i'?m talking about |talking about )?"
+    m = re.fullmatch(rf"\s*(?:and |so |now |ok |okay |right |no (?=the |that |those |this |these |i )|sorry )?(?:i mean |i meant |i'?m talking about |talking about )?"
                      rf"(?:the |that |those |this |these |your )?({INSTR_ALT})(?:s|es)?"
                      r"(?: (?:again|now|though|there))?\s*", plain_parts(clause))
     return m.group(1) if m else None

@@ -189,9 +189,17 @@ def _sentence(s: str) -> str:
     return re.sub(r"^(?:but|and|so|though)\b\s*", "", ", ".join(clauses).strip(), flags=re.I)
 
 
+# Punctuation said aloud to a dictation app ("... twenty seconds full stop", "new paragraph please ..."): the mark
+# itself ("end on a full stop" is a stop, a mark of the music)
+DICTATED = ((re.compile(r"(?<!\ba )(?<!\bthe )(?<!\bon )\bfull stop\b|\bnew (?:paragraph|line)\b|\bperiod(?=\s*$)", re.I), "."),
+            (re.compile(r"\bcomma\b", re.I), ","), (re.compile(r"\bquestion mark\b", re.I), "?"))
+
+
 def unwrap(text: str) -> str:
     """The note inside a message: `text` without its wrapper (see the module docstring); "" when only
     wrapper and reports are left. A message with no wrapper comes back as it was."""
+    for said, mark in DICTATED:
+        text = said.sub(mark, text)
     lines = text.split("\n")
     cut = next((k for k, x in enumerate(lines) if SIGNATURE_RE.match(x)), None)
     if cut is not None and cut > 0:  # a signature block holds no note (nor instructions to follow)

@@ -250,8 +250,8 @@ def shape(text: str, placed: bool = False) -> tuple[tuple[float, ...], re.Match]
     """The energy levels a shape-over-time phrase asks for, and the match. `placed`: the clause names a stretch,
     so a plain "build it up" there rises across it."""
     for pat, levels in SHAPES:
-        if (m := re.search(pat, text)):
-            return levels, m
+        if (m := re.search(pat, text)):   # with how it goes said beside it ("a slow fade out"), which is no tempo
+            return levels, re.compile(rf"(?:\b{GRADUAL} )?{re.escape(m.group(0))}(?: {GRADUAL}\b)?").search(text, max(0, m.start() - 25))
     if (m := GRADUAL_RE.search(text)) and not TEMPO_WORDS_RE.search(m.group(0)):
         return ((0.15, 0.9) if m.group(1) or m.group(3) else (0.8, 0.15)), m
     if placed and (m := BUILD_VERB_RE.search(text)) and not TEMPO_WORDS_RE.search(text):

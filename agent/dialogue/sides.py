@@ -71,6 +71,11 @@ def _names_place(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> bool:
         return False
 
 
+class Heading(Span):
+    """A place said on its own before the changes it heads ("From the second cut onward, ..."): "the whole thing"
+    after it is all the music there, where after a place said with a change it is the whole video."""
+
+
 def carried(text: str, span: Span | None, shared: Span | None, last_span: Span | None,
             analysis: VideoAnalysis) -> tuple[Span | None, Span | None, bool]:
     """The place a clause speaks of, the place carried on to the clauses after it, and whether the clause
@@ -78,7 +83,7 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
     "there" (where the last edit was); none for "the whole thing"; else the place said before it ("from the
     second cut on, darker, and let the bass drive")."""
     if span is not None:
-        return span, span, True
+        return span, (Heading(**vars(span)) if only_place(text) else span), True
     if shared is not None and (whole := to_end(text, shared, analysis)) is not shared:
         return whole, shared, True   # "00:35 - the piano wanders. can it stay simpler till the end?"
     if shared is not None and shared.start_s < 0.05 < analysis.duration_s - 0.05 - shared.end_s and TO_END_RE.search(text):
@@ -105,8 +110,8 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
     if (DEICTIC_RE.search(text) or OVERDONE_RE.search(text)) and last_span is not None and shared is None and \
             last_span.end_s - last_span.start_s > 0.05:   # not a mark's moment: "there" is a stretch
         return last_span, last_span, True   # "there", "those same shots", "it's too much now"
-    if WHOLE_RE.search(ALL_MUSIC_RE.sub(" ", text) if shared is not None else text):
-        return None, None, False   # "from the second cut, lose the piano and the whole thing down": all the music there
+    if WHOLE_RE.search(ALL_MUSIC_RE.sub(" ", text) if isinstance(shared, Heading) else text):
+        return None, None, False   # "from the second cut: lose the piano, the whole thing down": all the music there
     if shared is not None and INTO_RE.search(text) and shared.start_s > 0.5:
         return lead_in(shared, analysis), shared, False   # "the ship appears on the first cut, swell into that"
     return shared, shared, False
