@@ -57,13 +57,26 @@ def fade(a, b):
     return {"kind": "fade", "span": [a, b]}
 
 
+def out(part, a, b):
+    return {"kind": "part_out", "part": part, "span": [a, b]}
+
+
+def new(instrument, a, b):
+    return {"kind": "part_in", "part": instrument, "span": [a, b]}
+
+
+def moved(kind, direction, a, b, part=None):
+    return {"kind": kind, "direction": direction, "span": [a, b], **({"part": part} if part else {})}
+
+
 # An energy change said with how it goes ("gradually", "steadily", "bit by bit"), or a verb that is a shape by
 # itself ("peter out", "tail off", "build it up" at a place): drawn as a rise or fall across its stretch, which
 # keeps going within a long shot
 @pytest.mark.parametrize("request_,changes", [
     ("make it steadily more intense over shots 2 and 3", [build(8, 24)]),
-    ("bit by bit bring the energy down from 0:16 to the end", [fade(16, 40)]),
-    ("let the music tail off across the final shot", [fade(32, 40)]),
+    ("drums out in shot 1, and bit by bit bring the energy down over the last 10 seconds", [out("drums", 0, 8), fade(30, 40)]),
+    ("let the music tail off across the final shot and the bass louder there",
+     [fade(32, 40), {"kind": "level", "part": "bass", "direction": "up", "span": [32, 40]}]),
     ("could it peter out during the last twelve seconds", [fade(28, 40)]),
     ("the third shot should build up", [build(16, 24)]),
     ("gradually calm things down in shot 2", [fade(8, 16)]),
@@ -102,18 +115,6 @@ def test_a_shape_leaves_the_rest_of_its_clause_to_be_read(session):
                       [build(24, 32), {"kind": "part_out", "part": "bass", "span": [24, 32]}])
 
 
-def out(part, a, b):
-    return {"kind": "part_out", "part": part, "span": [a, b]}
-
-
-def new(instrument, a, b):
-    return {"kind": "part_in", "part": instrument, "span": [a, b]}
-
-
-def moved(kind, direction, a, b, part=None):
-    return {"kind": kind, "direction": direction, "span": [a, b], **({"part": part} if part else {})}
-
-
 # Parts listed with what happens to each ("piano and bass out", "add a harp and a tuba"), a part said gone, a new
 # part said to join; "and" before a new order ("... and have the sax softer") starts a clause of its own
 @pytest.mark.parametrize("request_,changes", [
@@ -131,11 +132,12 @@ def test_parts_listed_or_said_gone_or_joining_each_change(session, request_, cha
 # The tempo named with its direction in any order ("tempo down a bit", "bump the pace", "the tempo to be
 # increased"), and volume said of all the music at a place ("lower volume", "the volume's too high")
 @pytest.mark.parametrize("request_,changes", [
-    ("tempo down a little in shot 2", [moved("tempo", "down", 8, 16)]),
+    ("tempo down a little in shot 2, piano out in shot 4", [moved("tempo", "down", 8, 16), out("harmony", 24, 32)]),
     ("bump the pace for the last two shots", [moved("tempo", "up", 24, 40)]),
-    ("we need the tempo to be increased after 0:16", [moved("tempo", "up", 16, 40)]),
+    ("we need the tempo to be increased after 0:16 and the drums softer in shot 1",
+     [moved("tempo", "up", 16, 40), moved("level", "down", 0, 8, "drums")]),
     ("speed everything up, and lower volume in shot 1", [moved("tempo", "up", 0, 40), moved("loudness", "down", 0, 8)]),
-    ("the drums should be more loud", [moved("level", "up", 0, 40, "drums")]),
+    ("the drums should be more loud, and the sax out in shot 3", [moved("level", "up", 0, 40, "drums"), out("melody", 16, 24)]),
 ])
 def test_tempo_and_volume_said_any_way(session, request_, changes):
     assert not misses(session, request_, changes)
@@ -145,11 +147,35 @@ def test_tempo_and_volume_said_any_way(session, request_, changes):
 # there (not from there on); "the rest" is the video but the place said before
 @pytest.mark.parametrize("request_,changes", [
     ("shot 1: softer. shot 3: no piano", [moved("energy", "down", 0, 8), out("harmony", 16, 24)]),
-    ("take the bass out of the second shot, and faster in shot 4",
-     [out("bass", 8, 16), moved("tempo", "up", 24, 32)]),
+    ("take the bass out of shot 2 and add a harp in the fourth", [out("bass", 8, 16), new("harp", 24, 32)]),
     ("remove the drums from shot 2", [out("drums", 8, 16)]),
     ("sparser for the first 16 seconds, busier for the rest",
      [moved("energy", "down", 0, 16), moved("energy", "up", 16, 40)]),
 ])
 def test_each_clause_keeps_the_place_said_for_it(session, request_, changes):
     assert not misses(session, request_, changes)
+
+
+# Notes written as "label: change" ("Volume: lower. Piano: out after 0:24"), dictated punctuation ("full stop"),
+# a bare "more" at a place after an energy change, and a part that only has its level said next to an added part
+@pytest.mark.parametrize("request_,changes", [
+    ("Volume: lower. Piano: out after 0:24", [moved("loudness", "down", 0, 40), out("harmony", 24, 40)]),
+    ("after the second cut: no bass, faster", [out("bass", 16, 40), moved("tempo", "up", 16, 40)]),
+    ("new paragraph drop the sax in shot 2 full stop then make everything a touch quieter full stop",
+     [out("melody", 8, 16), moved("loudness", "down", 0, 40)]),
+    ("calmer in shot 2, more in shot 5", [moved("energy", "down", 8, 16), moved("energy", "up", 32, 40)]),
+    ("add a vibraphone in shot 3 and the bass louder there",
+     [new("vibraphone", 16, 24), moved("level", "up", 16, 24, "bass")]),
+    ("sparser in the third shot, busier in the fourth",
+     [moved("energy", "down", 16, 24), moved("energy", "up", 24, 32)]),
+    ("the piano turned down over the whole video, and the intensity raised after cut 2",
+     [moved("level", "down", 0, 40, "harmony"), moved("energy", "up", 16, 40)]),
+])
+def test_notes_as_people_type_or_dictate_them(session, request_, changes):
+    assert not misses(session, request_, changes)
+
+
+def test_a_part_named_alone_beside_a_level_is_not_added(session):
+    s, _ = session
+    s.say("piano chords too loud, turn down please")
+    assert set(s.plan.instrumentation) == {"drums", "bass", "harmony", "melody"}

@@ -250,7 +250,7 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
                       _loudness):
             rest = parse(c, rest)
         rest = orchestration.read(rest, c.want) if not c.intents else rest
-    if not c.intents and span is not None and (d := re.search(r"\b(up|down|more|less)\b", rest)) and \
+    if not c.intents and span is not None and (d := re.search(r"\b(up|down|more(?! of)|less(?! of))\b", rest)) and \
             only_place(re.sub(r"\b(?:up|down|more|less|again|then|and)\b", " ", rest)):  # "up in shot 2, less in shot 3"
         c.want("energy", direction={"more": "up", "less": "down"}.get(d.group(1), d.group(1)), magnitude=magnitude(text))
     if not c.intents and c.styled:
@@ -267,7 +267,7 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
 THEN_AFTER_RE = re.compile(r"(\b(?:up to|up until|until|till|leading up to|right up to)\b[^,;.!?]{1,40}?)\s*,?\s+(?:and )?then\b"
                            r"(?! (?:on|onwards?|after|from|in|at|for|during|till|until|before)\b)", re.I)
 CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|:(?!\d)|\.(?!\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|(?<!everything )(?<!nothing )(?<!all )(?<!out )\bbut\b|\balso\b"
-                          rf"|(?:\band|\bplus|&|\+) (?={phrases.ORDER_VERBS}\b))\s*")   # "add a cello and have the sax softer": two
+                          rf"|(?:\band|\bplus|&|\+) (?={phrases.ORDER_VERBS}\b)|\bplus (?=an? |some ))\s*")   # "add a cello and have the sax softer": two
 
 
 def _same(a: EditIntent, b: EditIntent) -> bool:

@@ -25,9 +25,9 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:reduce|lower|decrease|lessen|drop|dial down|bring down|tone down|turn down|pull down|take down) (?:the |its |some )?"
      r"(?:energy|intensity)\b|\b(?:bring|dial|turn|tone|take|pull) (?:the |its )?(?:energy|intensity) down\b", "less energy"),
     (r"\b(?:energy|intensity) (?:(?:to be|should be|could be|be|is|gets?) )?(?:brought down|lowered|reduced|decreased|dropped|"
-     r"pulled back|down)\b", "less energy"),
+     r"pulled back|down|lower)\b", "less energy"),
     (r"\b(?:energy|intensity) (?:(?:to be|should be|could be|be|is|gets?) )?(?:raised|increased|boosted|lifted|pushed|"
-     r"pumped(?: up)?|brought up|up|higher)\b", "more energy"),
+     r"pumped(?: up)?|brought up|up|higher)\b|\bpump (?:it|this|that|things) up\b", "more energy"),
     (r"\b(?:increase|raise|boost|crank up|turn up|pump up|dial up) (?:the |its )?(?:energy|intensity)\b"
      r"|\b(?:crank|turn|pump|dial) (?:the |its )?(?:energy|intensity) up\b", "more energy"),
     # rising across the place ("the music lifts up through it", "build through the whole shot"): a shape
@@ -84,5 +84,6 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\bturn it up\b|\braise the whole mix\b|\bmore loud\b", "louder"),
     (r"\bmore quiet\b|\b(?:decrease|reduce|lower|drop|bring down|turn down)(?: the)?(?: overall| general| whole)? (?:volume|level)\b"
      r"|\b(?:the )?(?:overall |general )?(?:volume|level)(?:'s| is)? (?:a bit |a little |a touch |way |too )?(?:high|loud|much)\b"
-     r"|\b(?:lower|less) (?:overall )?volume\b|\bdown in volume\b", "quieter"),
+     r"|\b(?:lower|less) (?:overall )?volume\b|\bdown in volume\b|\b(?:volume|level|loudness) (?:lower|down|quieter|softer)\b", "quieter"),
+    (r"\b(?:volume|level|loudness) (?:higher|up|louder)\b", "louder"),
 )

@@ -108,6 +108,13 @@ BARE_LEVEL_RE = re.compile(r"^\s*(?:(?:a |a bit |a little |a touch |much |way |b
                            r"music|mix|version|tempo|speed|key)\b)[a-z ]*)$")
 
 
+# An order of its own for a part, left in a clause after a part's level was read ("congas in, and the sax louder")
+PART_ORDER_RE = re.compile(r"\b(?:add|bring in|include|introduce|no|without|remove|drop|lose|mute|kill|ditch|take out|"
+                           r"get rid of|cut out)\b")
+DIMENSION_RE = re.compile(r"\s*(?:the )?(?:overall |general |whole )?(?:level|volume|loudness|tempo|pace|speed|energy|intensity)\s*")
+BARE_OUT_RE = re.compile(r"^\s*(?:out|gone|tacet|off)\b")
+
+
 # A part's level complained of, so that a level said alone next is about that part ("the strings are too much, softer")
 LEVELED_RE = re.compile(r"\b(?:too|way too|far too) (?:loud|much|quiet|soft|low|weak)\b|\bneeds? more (?:power|punch|presence)\b")
 
@@ -120,6 +127,7 @@ class Mentions:
         self.topic = False   # the last clause with a part only named it ("the strings.")
         self.instead: str | None = None   # "instead of the sax, a trumpet": the part the next one replaces
         self.leveled = False   # the last clause said a part was too loud or too soft ("the strings are too much, softer")
+        self.dimension: str | None = None   # a clause only named what changes ("Overall level: lower", "Tempo: up")
 
     def said(self, clause: str, final: bool) -> tuple[str, bool, bool]:
         """The clause with its parts made plain: "it" as the part named last, an entry as the silence before it.
@@ -129,6 +137,12 @@ class Mentions:
             what to do with ("the strings. less of them").
         """
         clause, entered = entry(refer(clause, self.last))
+        dimension, self.dimension = self.dimension, None
+        if not final and DIMENSION_RE.fullmatch(clause):
+            self.dimension = clause.strip()
+            return clause, entered, True
+        if dimension and BARE_LEVEL_RE.match(clause):
+            return f" {dimension} {clause.strip()} ", entered, False
         if not final and (m := re.fullmatch(rf"\s*(?:and |but )?(?:instead of|in place of|rather than) {INSTR}\s*", clause)):
             self.last, self.instead = m.group(1), m.group(1)
             return clause, entered, True
@@ -141,7 +155,8 @@ class Mentions:
         leveled, self.leveled = self.leveled, bool(m and LEVELED_RE.search(clause))
         if m:
             self.last, self.topic = m.group(1), False
-        elif (self.topic or leveled) and BARE_LEVEL_RE.match(clause) and not UNPLACED_RE.search(clause):
+        elif (self.topic or leveled) and (BARE_LEVEL_RE.match(clause) or self.topic and BARE_OUT_RE.match(clause)) and \
+                not UNPLACED_RE.search(clause):   # "sax: out from 0:25"
             clause = f" {self.last} {clause.strip()} "  # "the sleigh bells ... quieter": the bells quieter
         return clause, entered, False
 
@@ -212,8 +227,8 @@ DOWN_VERBS = (r"turn down|bring down|lower|reduce|pull back|pull down|dial down|
               r"take down|knock back|back off(?: on)?|ease off(?: on)?|ease back(?: on)?|less of")
 # "the guitar could come up a bit": a part coming up or down by a degree is its level ("when it comes up" is not)
 DEGREE = r"(?:a (?:bit|touch|little|tad|notch|hair)|slightly|some|a few db)"
-BALANCE_UP = rf"(?:needs? |could use |wants? )?more (?:presence|power|punch|weight|volume|level)|(?:should |could |to |must |needs to )?be heard more|heard more|more audible|(?:slap|hit|punch|play)s? (?:way |much |a lot |a bit )?harder|punchier|drives?|carry (?:it|the groove|the song)|(?:is |are )?buried|(?:is |are )?lost|can'?t hear|cannot hear|inaudible|hidden|up front|out front|to the front|forward|(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more loud|more present|more prominent|stand out|cut through|up in the mix|higher in the mix|(?:come|comes|coming) up {DEGREE}"
-BALANCE_DOWN = rf"(?:too (?:hot|strong|prominent|bright|harsh|shrill|far forward|up front|forward|much)|in (?:your|my|our|the) face|shouting|shrill|overbearing|dominat(?:es|ing)|sticks? out|sticking out|poking out|further back|to the back|down in the mix|lower in the mix|quieter|softer|less loud|less (?:prominent|present|upfront|up front|forward)|more quiet|too loud|too much|too present|in the background|under(?:neath)?|drowns?|drowning|buries|burying|swamps?|covers?|on top of everything|sits on top|overpowers?|overpowering|louder than|shyer|subtler|more (?:shy|subtle|discreet|reserved|restrained|modest|in the background)|(?:come|comes|coming) down {DEGREE})"
+BALANCE_UP = rf"(?:needs? |could use |wants? )?more (?:presence|power|punch|weight|volume|level)|(?:should |could |to |must |needs to )?be heard more|heard more|more audible|(?:slap|hit|punch|play)s? (?:way |much |a lot |a bit )?harder|punchier|drives?|carry (?:it|the groove|the song)|(?:is |are )?buried|(?:is |are )?lost|can'?t hear|cannot hear|inaudible|hidden|up front|out front|to the front|forward|(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more loud|more present|more prominent|(?:turned|pushed|brought) up|stand out|cut through|up in the mix|higher in the mix|(?:come|comes|coming) up {DEGREE}"
+BALANCE_DOWN = rf"(?:too (?:hot|strong|prominent|bright|harsh|shrill|far forward|up front|forward|much)|in (?:your|my|our|the) face|shouting|shrill|overbearing|dominat(?:es|ing)|sticks? out|sticking out|poking out|further back|to the back|down in the mix|lower in the mix|quieter|softer|less loud|less (?:prominent|present|upfront|up front|forward)|more quiet|(?:turned|pulled|brought|dialled|dialed|toned) (?:down|back)|(?:a bit |a little |a touch |much )?less(?= *$| in | there| here| for)|too loud|too much|too present|in the background|under(?:neath)?|drowns?|drowning|buries|burying|swamps?|covers?|on top of everything|sits on top|overpowers?|overpowering|louder than|shyer|subtler|more (?:shy|subtle|discreet|reserved|restrained|modest|in the background)|(?:come|comes|coming) down {DEGREE})"
 
 
 # A part questioned as needless ("do we even need the organ?", "is the cello really necessary"): it goes out

@@ -49,7 +49,8 @@ SPEAKER_RE = re.compile(rf"^\s*(?:(?:the )?(?:{ROLE_WORDS})|(?-i:[A-Z]{{2,5}})|(
 NAME_TAG_RE = re.compile(r"^\s*([A-Z][a-z]+)\s*:\s+")
 NOT_SPEAKERS = {"intro", "outro", "ending", "end", "start", "beginning", "middle", "chorus", "verse", "bridge",
                 "drop", "shot", "cut", "note", "notes", "edit", "edits", "also", "update", "ps", "todo", "music",
-                "tempo", "drums", "bass", "key", "style", "mood", "overall", "everything", "climax"}
+                "tempo", "drums", "bass", "key", "style", "mood", "overall", "everything", "climax", "volume", "level",
+                "loudness", "pace", "speed", "energy", "intensity", "dynamics", "mix"}   # "Volume: lower" is a note
 FRAME_RE = re.compile(r"^\s*(?:(?:kindly|please) note(?: that)?|(?:please )?find (?:below|attached|here)[^:]{0,60}:|"
                       r"(?:fyi|ps|p\.s\.|nb|n\.b\.)\b[,:.]?|(?:some |a few |my |our |the )?(?:notes?|feedback|"
                       r"comments?)(?: from [^:]{1,40}?)?(?: (?:on|for|about) (?P<on>[^:]{1,40}))?:)\s*", re.I)

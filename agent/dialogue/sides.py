@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.changes import diff
-from v2m.agent.dialogue.names import EVENT_RE, TO_END_RE, _is_event, to_end
+from v2m.agent.dialogue.names import EVENT_RE, TO_END_RE, _is_event, as_places, noun_of, to_end
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import normalise, only_place
 from v2m.agent.dialogue.where import ALL_MUSIC_RE, DEICTIC_RE, INTO_RE, OVERDONE_RE, WHOLE_RE, Ask, Span, fmt, lead_in, locate
@@ -58,13 +58,14 @@ def split_places(clause: str, analysis: VideoAnalysis, plan: ScorePlan) -> list[
         left, right = " ".join(parts[:k]), " ".join(parts[k:])
         if only_place(words(parts[k])):
             continue   # "a violin in shot 3 and shot 4": places listed for one edit
-        if _names_place(left, analysis, plan) and _names_place(right, analysis, plan):
+        noun = noun_of(clause)   # "slower in the third shot and faster in the fourth": the fourth shot
+        if _names_place(left, analysis, plan, noun) and _names_place(right, analysis, plan, noun):
             return [left, *split_places(right, analysis, plan)]
     return [clause]
 
 
-def _names_place(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> bool:
-    low = words(text)
+def _names_place(text: str, analysis: VideoAnalysis, plan: ScorePlan, noun: str | None = None) -> bool:
+    low = as_places(words(text), {}, noun) if noun else words(text)
     try:
         return RELATIVE_RE.search(low) is not None or locate(low, analysis, plan) is not None
     except Ask:
