@@ -179,3 +179,15 @@ def test_a_part_named_alone_beside_a_level_is_not_added(session):
     s, _ = session
     s.say("piano chords too loud, turn down please")
     assert set(s.plan.instrumentation) == {"drums", "bass", "harmony", "melody"}
+
+
+# A part sitting back in the mix (not "back in" again), "it" after a part praised ("love the piano, but I'd like it
+# softer"), and "the rest" after a place joined by "and"
+@pytest.mark.parametrize("request_,changes", [
+    ("the bass should sit back in the mix in shot 3", [moved("level", "down", 16, 24, "bass")]),
+    ("love the piano, but I'd like it a bit softer, and slower after cut 3",
+     [moved("level", "down", 0, 40, "harmony"), moved("tempo", "down", 24, 40)]),
+    ("quieter in shot 1 and slowly building over the rest", [moved("energy", "down", 0, 8), build(8, 40)]),
+])
+def test_two_changes_in_one_clause_each_land(session, request_, changes):
+    assert not misses(session, request_, changes)

@@ -108,9 +108,6 @@ BARE_LEVEL_RE = re.compile(r"^\s*(?:(?:a |a bit |a little |a touch |much |way |b
                            r"music|mix|version|tempo|speed|key)\b)[a-z ]*)$")
 
 
-# An order of its own for a part, left in a clause after a part's level was read ("congas in, and the sax louder")
-PART_ORDER_RE = re.compile(r"\b(?:add|bring in|include|introduce|no|without|remove|drop|lose|mute|kill|ditch|take out|"
-                           r"get rid of|cut out)\b")
 DIMENSION_RE = re.compile(r"\s*(?:the )?(?:overall |general |whole )?(?:level|volume|loudness|tempo|pace|speed|energy|intensity)\s*")
 BARE_OUT_RE = re.compile(r"^\s*(?:out|gone|tacet|off)\b")
 
@@ -174,6 +171,8 @@ def refer(clause: str, last: str | None) -> str:
     def part(m: re.Match) -> str:
         named = named_parts(plain_parts(clause[:m.start()])) or [last]
         return f"{m.group(1)} {named[-1]}{m.group(2) or ''}" if named[-1] else m.group(0)
+    clause = re.sub(r"\b(love|like|want|need|make|have) (?:it|them)( (?:a (?:bit|touch|little|tad) |much |way )?(?:louder|softer|"
+                    r"quieter))\b", part, clause)   # "the sax is great but I'd love it louder": the sax louder
     return re.sub(r"\b(replace|swap|less of|more of|too much of|too many of|lose|drop|mute|remove|ditch|lower|raise|tuck|pull|push|bring|"
                   r"turn|dial|sit|ease|knock|calm|tone|boost|soften|quieten|duck|feature|take|get|kill|cut|nix|axe|bin|start|back|"
                   r"begin) "
@@ -228,7 +227,11 @@ DOWN_VERBS = (r"turn down|bring down|lower|reduce|pull back|pull down|dial down|
 # "the guitar could come up a bit": a part coming up or down by a degree is its level ("when it comes up" is not)
 DEGREE = r"(?:a (?:bit|touch|little|tad|notch|hair)|slightly|some|a few db)"
 BALANCE_UP = rf"(?:needs? |could use |wants? )?more (?:presence|power|punch|weight|volume|level)|(?:should |could |to |must |needs to )?be heard more|heard more|more audible|(?:slap|hit|punch|play)s? (?:way |much |a lot |a bit )?harder|punchier|drives?|carry (?:it|the groove|the song)|(?:is |are )?buried|(?:is |are )?lost|can'?t hear|cannot hear|inaudible|hidden|up front|out front|to the front|forward|(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more loud|more present|more prominent|(?:turned|pushed|brought) up|stand out|cut through|up in the mix|higher in the mix|(?:come|comes|coming) up {DEGREE}"
-BALANCE_DOWN = rf"(?:too (?:hot|strong|prominent|bright|harsh|shrill|far forward|up front|forward|much)|in (?:your|my|our|the) face|shouting|shrill|overbearing|dominat(?:es|ing)|sticks? out|sticking out|poking out|further back|to the back|down in the mix|lower in the mix|quieter|softer|less loud|less (?:prominent|present|upfront|up front|forward)|more quiet|(?:turned|pulled|brought|dialled|dialed|toned) (?:down|back)|(?:a bit |a little |a touch |much )?less(?= *$| in | there| here| for)|too loud|too much|too present|in the background|under(?:neath)?|drowns?|drowning|buries|burying|swamps?|covers?|on top of everything|sits on top|overpowers?|overpowering|louder than|shyer|subtler|more (?:shy|subtle|discreet|reserved|restrained|modest|in the background)|(?:come|comes|coming) down {DEGREE})"
+BALANCE_DOWN = rf"(?:too (?:hot|strong|prominent|bright|harsh|shrill|far forward|up front|forward|much)|in (?:your|my|our|the) face|shouting|shrill|overbearing|dominat(?:es|ing)|sticks? out|sticking out|poking out|further back|to the back|down in the mix|lower in the mix|quieter|softer|less loud|less (?:prominent|present|upfront|up front|forward)|more quiet|(?:turned|pulled|brought|dialled|dialed|toned) (?:down|back)|(?:sits?|sitting) back|(?:a bit |a little |a touch |much )?less(?= *$| in | there| here| for)|too loud|too much|too present|in the background|under(?:neath)?|drowns?|drowning|buries|burying|swamps?|covers?|on top of everything|sits on top|overpowers?|overpowering|louder than|shyer|subtler|more (?:shy|subtle|discreet|reserved|restrained|modest|in the background)|(?:come|comes|coming) down {DEGREE})"
+# An order of its own for a part, or another part's level, left in a clause after a part's level was read ("add congas
+# and the sax louder", "the sax back a bit and the keys forward"); never a part only named
+PART_ORDER_RE = re.compile(rf"\b(?:add|bring in|include|introduce|no|without|remove|drop|lose|mute|kill|ditch|take out|"
+                           rf"get rid of|cut out)\b|{INSTR}{NO_PART}{{0,24}}?\b(?:{BALANCE_UP}|{BALANCE_DOWN})\b")
 
 
 # A part questioned as needless ("do we even need the organ?", "is the cello really necessary"): it goes out

@@ -59,7 +59,7 @@ def split_places(clause: str, analysis: VideoAnalysis, plan: ScorePlan) -> list[
         if only_place(words(parts[k])):
             continue   # "a violin in shot 3 and shot 4": places listed for one edit
         noun = noun_of(clause)   # "slower in the third shot and faster in the fourth": the fourth shot
-        if _names_place(left, analysis, plan, noun) and _names_place(right, analysis, plan, noun):
+        if _names_place(left, analysis, plan, noun) and (_names_place(right, analysis, plan, noun) or REST_RE.search(words(right))):
             return [left, *split_places(right, analysis, plan)]
     return [clause]
 
