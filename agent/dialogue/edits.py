@@ -272,7 +272,8 @@ CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|:(?!\d)|\.(?!\d))+\s*(?:and |but |th
 
 def _same(a: EditIntent, b: EditIntent) -> bool:
     """Two readings of one meaning ("ease the pace off a little, it's rushing"): said once, done once."""
-    return (a.what, a.direction, a.value, _where(a.scope)) == (b.what, b.direction, b.value, _where(b.scope)) and \
+    return (a.what, a.direction, a.value if a.what != "shape" else None, _where(a.scope)) == \
+        (b.what, b.direction, b.value if b.what != "shape" else None, _where(b.scope)) and \
         a.what in ("tempo", "energy", "loudness", "mode", "key", "mood", "balance", "shape", "style", "add", "remove", "only",
                    "hit", "no_hit")
 
@@ -387,7 +388,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             k = next((k for k, o in enumerate(out) if _same(it, o)), None)
             if k is None:
                 out.append(it)
-            elif SIZE[it.magnitude] > SIZE[out[k].magnitude]:  # "too slow, speed it up a lot": the larger
+            elif SIZE[it.magnitude] > SIZE[out[k].magnitude] or it.value == "fade_out":  # the larger; a fade said plainly
                 out[k] = it
     if any(it.what != "mode" for it in out):  # "brighter and busier" in a major score: already bright, so busier
         out = [it for it in out if not (it.what == "mode" and it.value == plan.mode)]
