@@ -14,10 +14,10 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     # the tempo named and moved ("tempo down a bit", "the tempo to be increased", "bump the pace", "speed the whole
     # thing up", "a bit more pace"): faster or slower, the size said beside it kept
     (r"\b(?:tempo|pace|speed|bpm)(?: (?!and\b|but\b)[a-z]+){0,3}? (?:down|decreased|reduced|lowered|dropped|drops?|"
-     r"brought down|pulled back|falls?|comes? down)\b"
+     r"brought down|pulled back|falls?|comes? down)\b(?! to\b| until\b| till\b)"
      r"|\b(?:decrease|reduce|lower|drop|bring down|pull back|pull down|knock down|take down|ease)(?: down)? (?:the |its |our )?"
      r"(?:tempo|pace|speed|bpm)\b|\bless (?:pace|speed)\b|\bmore slow\b", "slower"),
-    (r"\b(?:tempo|pace|speed|bpm)(?: (?!and\b|but\b|down\b)[a-z]+){0,3}? (?:up|increased|raised|higher|bumped(?: up)?|pushed)\b"
+    (r"\b(?:tempo|pace|speed|bpm)(?: (?!and\b|but\b|down\b)[a-z]+){0,3}? (?:up|increased|raised|higher|bumped(?: up)?|pushed)\b(?! to\b| until\b| till\b)"
      r"|\b(?:increase|raise|bump|push|lift|nudge|crank|up)(?: up)? (?:the |its |our )?(?:tempo|pace|speed|bpm)\b"
      r"|\b(?:more|extra) (?:pace|speed)\b|\bfaster (?:tempo|pace)\b|\bspeed (?:the whole thing|everything|things|it all|"
      r"the music|the track|the piece) up\b", "faster"),
@@ -25,9 +25,9 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:reduce|lower|decrease|lessen|drop|dial down|bring down|tone down|turn down|pull down|take down) (?:the |its |some )?"
      r"(?:energy|intensity)\b|\b(?:bring|dial|turn|tone|take|pull) (?:the |its )?(?:energy|intensity) down\b", "less energy"),
     (r"\b(?:energy|intensity) (?:(?:to be|should be|could be|be|is|gets?) )?(?:brought down|lowered|reduced|decreased|dropped|"
-     r"pulled back|down|lower)\b", "less energy"),
+     r"pulled back|down|lower)\b(?! to\b| until\b| till\b)", "less energy"),
     (r"\b(?:energy|intensity) (?:(?:to be|should be|could be|be|is|gets?) )?(?:raised|increased|boosted|lifted|pushed|"
-     r"pumped(?: up)?|brought up|up|higher)\b|\bpump (?:it|this|that|things) up\b", "more energy"),
+     r"pumped(?: up)?|brought up|up|higher)\b(?! to\b| until\b| till\b)|\bpump (?:it|this|that|things) up\b", "more energy"),
     (r"\b(?:increase|raise|boost|crank up|turn up|pump up|dial up) (?:the |its )?(?:energy|intensity)\b"
      r"|\b(?:crank|turn|pump|dial) (?:the |its )?(?:energy|intensity) up\b", "more energy"),
     # rising across the place ("the music lifts up through it", "build through the whole shot"): a shape

@@ -56,7 +56,7 @@ def split_places(clause: str, analysis: VideoAnalysis, plan: ScorePlan) -> list[
     parts = re.split(r"\s+and\s+", clause)
     for k in range(1, len(parts)):
         left, right = " ".join(parts[:k]), " ".join(parts[k:])
-        if only_place(words(parts[k])):
+        if only_place(words(parts[k])) and re.match(r"\s*(?:(?:in|on|at|the) )*(?:shots?|scenes?|cuts?|sh ?\d|\d)", parts[k].lower()):
             continue   # "a violin in shot 3 and shot 4": places listed for one edit
         noun = noun_of(clause)   # "slower in the third shot and faster in the fourth": the fourth shot
         if _names_place(left, analysis, plan, noun) and (_names_place(right, analysis, plan, noun) or REST_RE.search(words(right))):

@@ -59,7 +59,7 @@ OVERDONE_RE = re.compile(r"\b(?:too|a bit|a little|way|rather|much) (?:much|\w+e
                          r"\b(?:overdone|over the top|overkill)\b.*\bnow\b")
 WHOLE_RE = re.compile(r"\b(?:everywhere|overall|globally|the (?:whole|entire) (?:thing|score|piece|video|track|clip|film|song|way "
                       r"through|time|length)|all of it|throughout|all the way through|(?:start|beginning) to "
-                      r"(?:finish|end)|everything(?! else| but| except| apart| other))\b")
+                      r"(?:finish|end)|(?<!drop )(?<!lose )(?<!mute )(?<!kill )(?<!cut )(?<!remove )everything(?! else| but| except| apart| other))\b")
 ALL_MUSIC_RE = re.compile(r"\b(?:the overall|overall (?:volume|level|loudness|mix)|the (?:whole|entire) (?:thing|track|piece|"
                           r"mix|band)|everything)\b")   # all the music, beside a place it is at ("the overall volume in shot 1")
 
