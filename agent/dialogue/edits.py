@@ -3,7 +3,7 @@
     from v2m.agent.dialogue.edits import read_request
     intents = read_request(analysis, plan, "from the second cut on, darker, and let the bass drive")
 
-A request is split into clauses (",", ";", "then", "but"); each clause names at most one place in the
+A request is split into clauses (",", ";", "then", "but", "and" before a new order); each names at most one place in the
 video (`v2m.agent.dialogue.where`); a place said at the front of a clause ("from the second cut on, ...")
 carries over to the clauses after it until another is named. Idioms and "too X" are first rewritten into
 the grammar's words (`v2m.agent.dialogue.phrases`); then takes and routes (`takes`), hit points and locks
