@@ -206,7 +206,7 @@ def _pieces(e: Edit) -> None:
     edges = [x for k, x in enumerate(edges) if k == 0 or x - edges[k - 1] >= SHAPE_MIN_PIECE_S]
     cuts = []   # a long shot in even steps too, so the rise (fall) goes on within it
     for x, y in zip([a, *edges], [*edges, b]):
-        n = max(1, min(3, int((y - x) // SHAPE_MIN_PIECE_S))) if not edges or y - x > SHAPE_STEP_S else 1
+        n = max(1, min(3 if not edges else 2, int((y - x) // SHAPE_MIN_PIECE_S))) if not edges or y - x > SHAPE_STEP_S else 1
         cuts += [x + (y - x) * k / n for k in range(n)]
     cuts.append(b)
     for x, y in zip(cuts, cuts[1:]):

@@ -15,6 +15,7 @@ import re
 
 from v2m.agent.dialogue.cultures import shunned
 from v2m.agent.dialogue.idioms import IDIOMS
+from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.where import Ask
 
 # How a part of the score is described when it is too much of something ("it's flat chat from the start",
@@ -254,7 +255,8 @@ def shape(text: str, placed: bool = False) -> tuple[tuple[float, ...], re.Match]
             return levels, re.compile(rf"(?:\b{GRADUAL} )?{re.escape(m.group(0))}(?: {GRADUAL}\b)?").search(text, max(0, m.start() - 25))
     if (m := GRADUAL_RE.search(text)) and not TEMPO_WORDS_RE.search(m.group(0)):
         return ((0.15, 0.9) if m.group(1) or m.group(3) else (0.8, 0.15)), m
-    if placed and (m := BUILD_VERB_RE.search(text)) and not TEMPO_WORDS_RE.search(text):
+    if placed and (m := BUILD_VERB_RE.search(text)) and not TEMPO_WORDS_RE.search(text) and not named_parts(text):
+        # not "the strings build from 0:05": that part grows
         return (0.15, 0.9), m
     return None
 
