@@ -145,10 +145,11 @@ def choose(rules: list[EditIntent], pred: Prediction | None, request: str, asked
             return Choice("ask", label, f"I read that as {mine}, but it could also mean {_say(label)}. "
                                         f"Which one: {mine}, or {_say(label)}?", (mine, _say(label)))
         if pred.p >= REFINE_P and label.startswith("balance_") and _instrument(request) and \
-                any(it.what in ("energy", "loudness", "mood") for it in rules):
+                any(it.what in ("energy", "loudness", "mood") and _named_with(it, request) for it in rules):
             return Choice("refine", label)
         if pred.p >= LEVEL_P and label.startswith("loudness_") and not _instrument(request) and \
-                read <= {f"energy_{direction}"}:  # "pull it right back" under a voice: the level, not the notes
+                read <= {f"energy_{direction}"} and all(it.scope.kind == "whole" for it in rules):
+            # "pull it right back" under a voice: the level, not the notes (at a place, the level there is its energy)
             return Choice("model", label)
         return Choice("rules")
     if asked is not None:  # the grammar heard the words and found them ambiguous: its question stands
@@ -283,13 +284,20 @@ def _placed_intents(label: str, p: float, analysis, plan, request: str, read: Ca
                        magnitude=magnitude(text), **common)]   # "tempo needs to go up by a huge amount": large
 
 
+def _named_with(it: EditIntent, request: str) -> bool:
+    """Whether the clause an intent was read from names the instrument, or points back to it ("..., lift it"), or is
+    the whole request: "drop the bass and take the whole thing down" is no balance of the bass."""
+    return not it.text or it.text.strip() == request.strip() or bool(_instrument(it.text)) or \
+        bool(re.search(r"\b(?:it|its|them|they|those|these|that|this)\b", it.text.lower()))
+
+
 def _refined(label: str, p: float, rules: list[EditIntent], request: str) -> list[EditIntent]:
     """The grammar's energy or loudness intents as the balance of the instrument named, same place and size."""
     direction = LABELS[label][1]
     instrument = _instrument(request)
     out = []
     for it in rules:
-        if it.what in ("energy", "loudness", "mood"):
+        if it.what in ("energy", "loudness", "mood") and _named_with(it, request):
             it = EditIntent(what="balance", direction=direction, value=instrument, magnitude=it.magnitude,
                             scope=it.scope, source="model", confidence=round(p, 3), text=it.text)
             if any(o.what == "balance" and o.scope == it.scope for o in out):

@@ -119,7 +119,7 @@ EASE_BUILD_RE = re.compile(r"\b(?:pull|take|tone|ease|bring|knock|dial|rein)(?: 
                            r"rise|climb|crescendo|ramp|lift)(?: up)?(?: (?:back|down|off|in))?\b", re.I)
 # A part's own IN: "percussion back in for 0:05-0:07", "bring the strings back in at the kiss"
 PART_BACK_RE = re.compile(rf"\b(?:bring |put |have )?(?P<obj>(?:the )?[a-z#-]+(?: (?!comes?\b|coming\b|goes\b)[a-z#-]+)?) "
-                          rf"(?:comes? |coming |goes )?back in\b(?: (?:at|on|from) (?P<t>{CLOCK}))?", re.I)
+                          rf"(?:comes? |coming |goes )?back in\b(?! the mix| the background)(?: (?:at|on|from) (?P<t>{CLOCK}))?", re.I)
 # The low register as engineers name it ("more low end", "the bottom end is thin"): the bass ("end" is no place)
 LOW_END_RE = re.compile(r"\b(?:the )?(?:low|bottom)[- ]end\b", re.I)
 # "everything after 0:25 should hit harder": more impact there, not a mark on each cut (a part that hits harder

@@ -3,7 +3,7 @@
     from v2m.agent.dialogue.edits import read_request
     intents = read_request(analysis, plan, "from the second cut on, darker, and let the bass drive")
 
-A request is split into clauses (",", ";", "then", "but"); each clause names at most one place in the
+A request is split into clauses (",", ";", "then", "but", "and" before a new order); each names at most one place in the
 video (`v2m.agent.dialogue.where`); a place said at the front of a clause ("from the second cut on, ...")
 carries over to the clauses after it until another is named. Idioms and "too X" are first rewritten into
 the grammar's words (`v2m.agent.dialogue.phrases`); then takes and routes (`takes`), hit points and locks
@@ -141,14 +141,14 @@ def _style(c: Clause, t: str) -> str:
 
 def _shape(c: Clause, t: str) -> str:
     """Shapes over time: "start soft and grow", "swell into the last shot", "fade out"."""
-    found = phrases.shape(t) or (phrases.shape(PLACE_WORDS_RE.sub(" ", t)) if c.span else None)   # "act 2 build"
-    if found is not None:
+    found = phrases.shape(t, bool(c.span)) or (phrases.shape(PLACE_WORDS_RE.sub(" ", t), True) if c.span else None)
+    if found is not None:   # "act 2 build": the place's words are no part of the shape
         levels, m = found
         if levels[0] > levels[-1] and re.search(r"\bfad|\bdie away\b", m.group(0)):
             c.want("shape", value="fade_out", direction="down")
         else:
             c.want("shape", shape=list(levels), direction="up" if levels[-1] > levels[0] else "down")
-        return " " * len(t)
+        return eat(t, m) if m.string == t else " " * len(t)   # the rest of the clause may ask more ("and the sax out")
     if re.search(r"\b(add|longer|extend|shorter|new|another) (an? )?(intro|ending|outro)\b", t):
         raise Ask("The intro and the ending follow the video's first and last shots, so they cannot grow or "
                   "shrink; I can make them softer, sparser or bigger ('a softer intro', 'no drums in the "
@@ -240,9 +240,9 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
                       _loudness, amounts.of_mix):
             rest = parse(c, rest)
         rest = orchestration.read(rest, c.want) if not c.intents else rest
-    if not c.intents and span is not None and (d := re.search(r"\b(up|down)\b", rest)) and \
-            only_place(re.sub(r"\b(?:up|down|again|then|and)\b", " ", rest)):  # "up in shot 2, down in shot 3"
-        c.want("energy", direction=d.group(1), magnitude=magnitude(text))   # a bare direction at a place
+    if not c.intents and span is not None and (d := re.search(r"\b(up|down|more(?! of)|less(?! of))\b", rest)) and \
+            only_place(re.sub(r"\b(?:up|down|more|less|again|then|and)\b", " ", rest)):  # "up in shot 2, less in shot 3"
+        c.want("energy", direction={"more": "up", "less": "down"}.get(d.group(1), d.group(1)), magnitude=magnitude(text))
     if not c.intents and c.styled:
         raise Ask(c.styled)
     mentions.check_placed(c.span, rest, c.intents)
@@ -256,7 +256,8 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
 # A clause ending at a place ("up to the pop", "until 0:20") and one after it with "then": the second is after it
 THEN_AFTER_RE = re.compile(r"(\b(?:up to|up until|until|till|leading up to|right up to|(?:in|for|during|over) the (?:first|opening))\b[^,;.!?]{1,40}?)\s*,?\s+(?:and )?then\b"
                            r"(?! (?:on|onwards?|after|from|in|at|for|during|till|until|before)\b)", re.I)
-CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|:(?!\d)|\.(?!\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|(?<!everything )(?<!nothing )(?<!all )(?<!out )\bbut\b|\balso\b)\s*")
+CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|:(?!\d)|\.(?!\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|(?<!everything )(?<!nothing )(?<!all )(?<!out )\bbut\b|\balso\b"
+                          rf"|(?:\band|\bplus|&|\+) (?={phrases.ORDER_VERBS}\b)|\bplus (?=an? |some ))\s*")   # "add a cello and have the sax softer": two
 
 
 def _changes_part(clause: str) -> bool:
@@ -359,11 +360,10 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             # an edit and its place said apart ("first goal at 0:22, massive crash there"): read together
             intents = read_clause(analysis, plan, prev[0] + text, span, guess, prev[1], negative)
         if not intents and own and prev is not None and prev[2] < len(out) and \
-                (not prev[3] or only_place(text) and span.start_s < prev[4].end_s - 0.05
+                (prev[4] is None or sides.END_ONLY_RE.match(text) or only_place(text) and span.start_s < prev[4].end_s - 0.05
                  and prev[4].start_s + 0.05 < span.end_s):
-            # "slower, only in the ending": a place said after the edit it belongs to; "more energy at the
-            # end, the last shot", "at the end, the last two": a place said after, over the same stretch,
-            # names it more exactly
+            # "slower, only in the ending": a place said after the edit it belongs to (not one carried to it: "shots
+            # 1-2: quieter. shots 3-4: ..."); "more energy at the end, the last shot": over the same stretch, more exactly
             del out[prev[2]:]
             span = sides.closed(text, span, prev[4])
             intents = read_clause(analysis, plan, prev[0], span, guess, prev[1], negative)
@@ -375,8 +375,9 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             k = next((k for k, o in enumerate(out) if same_meaning(it, o)), None)
             if k is None:
                 out.append(it)
-            elif (it.amount is not None, SIZES[it.magnitude]) > (out[k].amount is not None, SIZES[out[k].magnitude]):
-                out[k] = it   # "too loud, take 4 dB off": the amount said; "too slow, speed it up a lot": the larger
+            elif (it.amount is not None, SIZES[it.magnitude]) > (out[k].amount is not None, SIZES[out[k].magnitude]) or \
+                    it.value == "fade_out":   # "take 4 dB off": the amount said; "a lot": the larger; a fade said plainly
+                out[k] = it
     if any(it.what != "mode" for it in out):  # "brighter, busier" in major: busier; "gloomy, a minor key": one key
         moods = [(vocab.MOODS[o.value].mode, place_of(o.scope)) for o in out if o.what == "mood" and o.value in vocab.MOODS]
         out = [it for it in out if not (it.what == "mode" and (it.value == plan.mode or (it.value, place_of(it.scope)) in moods))]

@@ -20,6 +20,20 @@ MUST = r"(?:needs? to|should|has to|must|could|can|to|will|has got to|ought to) 
 
 # Idioms for dimensions the grammar knows, rewritten to its own words. Order matters: longer first.
 IDIOMS: tuple[tuple[str, str], ...] = (
+    # the tempo named and moved ("tempo down a bit", "the tempo to be increased", "bump the pace", "speed the whole
+    # thing up", "a bit more pace"): faster or slower, the size said beside it kept
+    (r"\b(?:tempo|pace|speed|bpm)(?: (?!and\b|but\b)[a-z]+){0,3}? (?:down|decreased|reduced|lowered|dropped|drops?|"
+     r"brought down|pulled back|falls?|comes? down)\b(?! to\b| until\b| till\b)"
+     r"|\b(?:decrease|reduce|lower|drop|bring down|pull back|pull down|knock down|take down|ease)(?: down)? (?:the |its |our )?"
+     r"(?:tempo|pace|speed|bpm)\b|\bless (?:pace|speed)\b|\bmore slow\b", "slower"),
+    (r"\b(?:tempo|pace|speed|bpm)(?: (?!and\b|but\b|down\b)[a-z]+){0,3}? (?:up|increased|raised|higher|bumped(?: up)?|pushed)\b(?! to\b| until\b| till\b)"
+     r"|\b(?:increase|raise|bump|push|lift|nudge|crank|up)(?: up)? (?:the |its |our )?(?:tempo|pace|speed|bpm)\b"
+     r"|\b(?:more|extra) (?:pace|speed)\b|\bfaster (?:tempo|pace)\b|\bspeed (?:the whole thing|everything|things|it all|"
+     r"the music|the track|the piece) up\b", "faster"),
+    (r"(?<!wind the )(?<!ramp the )\b(?:energy|intensity) (?:(?:to be|should be|could be|be|is|gets?) )?(?:brought down|lowered|reduced|decreased|dropped|"
+     r"pulled back|down|lower)\b(?! to\b| until\b| till\b)", "less energy"),
+    (r"\b(?:energy|intensity) (?:(?:to be|should be|could be|be|is|gets?) )?(?:raised|increased|boosted|lifted|pushed|"
+     r"pumped(?: up)?|brought up|up|higher)\b(?! to\b| until\b| till\b)", "more energy"),
     # the energy named and turned down or up ("reduce the intensity", "bring the energy down", "dial it down"), by
     # whatever verb moves it and with the size said between ("calm the energy down a ton", "nudge the intensity up a
     # notch", "crank the energy WAY up", "ease off the energy"; "wind/ramp ... down" is a fall, `phrases.SHAPES`); more
@@ -101,5 +115,10 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      "quieter"),
     (r"\bturn it down\b|\bthe volume of all\b|\blower the whole mix\b|\bwhole mix (?:down|lower)\b"
      r"|\bduck (?:everything|it|the music|the mix|it all|all of it)(?: down)?(?: under(?:neath)?(?= \d| the| a))?\b", "quieter"),
-    (r"\bturn it up\b|\braise the whole mix\b", "louder"),
+    (r"\b(?:take|tone|dial|calm|settle|bring) (?:the whole thing|everything|it all|things) down\b", "less energy"),
+    (r"\bturn it up\b|\braise the whole mix\b|\bmore loud\b", "louder"),
+    (r"\bmore quiet\b|\b(?:decrease|reduce|lower|drop|bring down|turn down)(?: the)?(?: overall| general| whole)? (?:volume|level)\b"
+     r"|\b(?:the )?(?:overall |general )?(?:volume|level)(?:'s| is)? (?:a bit |a little |a touch |way |too )?(?:high|loud|much)\b"
+     r"|\b(?:lower|less) (?:overall )?volume\b|\bdown in volume\b|\b(?:volume|level|loudness) (?:lower|down|quieter|softer)\b", "quieter"),
+    (r"\b(?:volume|level|loudness) (?:higher|up|louder)\b", "louder"),
 )

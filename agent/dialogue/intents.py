@@ -36,6 +36,7 @@ LOUDNESS_STEPS_DB = (2.0, 3.0, 6.0)
 LEVEL_STEPS_DB = (3.0, 5.0, 8.0)   # "bring the strings forward": one part against the others
 SIZES = {"small": 0, "medium": 1, "large": 2}
 SHAPE_MIN_PIECE_S = 1.0            # a shape over time is drawn in pieces at least this long
+SHAPE_STEP_S = 7.0                 # and a piece between cuts longer than this in steps too (3 at most)
 
 
 class Edit:
@@ -214,10 +215,11 @@ def _pieces(e: Edit) -> None:
     e.span, e._idx = Span(a, b, e.span.label if e.span else "the whole score", snap=False), None
     edges = [c for c in e.analysis.boundaries_s if a + SHAPE_MIN_PIECE_S <= c <= b - SHAPE_MIN_PIECE_S]
     edges = [x for k, x in enumerate(edges) if k == 0 or x - edges[k - 1] >= SHAPE_MIN_PIECE_S]
-    if not edges:
-        n = max(1, min(3, int((b - a) // SHAPE_MIN_PIECE_S)))
-        edges = [a + (b - a) * k / n for k in range(1, n)]
-    cuts = [a, *edges, b]
+    cuts = []   # a long shot in even steps too, so the rise (fall) goes on within it
+    for x, y in zip([a, *edges], [*edges, b]):
+        n = max(1, min(3 if not edges else 2, int((y - x) // SHAPE_MIN_PIECE_S))) if not edges or y - x > SHAPE_STEP_S else 1
+        cuts += [x + (y - x) * k / n for k in range(n)]
+    cuts.append(b)
     for x, y in zip(cuts, cuts[1:]):
         ops.split_at(e.plan, Span(x, y, "", snap=False), e.analysis)
 

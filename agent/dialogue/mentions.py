@@ -38,9 +38,32 @@ TWINKLY = (rf"\b{TWINKLY_ADJ} (?:(?:bells?|chimes?)(?: {TWINKLY_NOUN})?|{TWINKLY
 PART_NOUNS = r"part|parts|line|lines|sound|bubble|riff|riffs|stabs|comping|chops|pattern|pulse|track|layer"
 
 
+# Parts listed and what happens to each ("bass and drums out", "add a flute and a cello"), a part gone ("the bass gone
+# completely", "the sax should be out"), a new part said to join ("a cello joining in", "stick a trumpet in")
+PART = rf"(?:the |a |an |some )?(?:{INSTR_ALT})(?:s|es)?"
+LIST_OUT_RE = re.compile(rf"\b({PART}(?:(?:,| and| &| plus)(?: the| a| an)? {PART})+) (out|tacet)\b")
+GONE_RE = re.compile(rf"\b({PART}) (?:(?:should|to|must|can|could|will|needs? to) (?:be |go |drop |come |sit |lay )?)?"
+                     r"(?:gone|removed|muted|dropped|silenced|out)\b")
+LIST_ADD_RE = re.compile(rf"\b(add|bring in|include|introduce|layer in|throw in|put in)( {PART}(?:(?:,| and| &| plus)"
+                         rf"(?: the| a| an| some)? {PART}(?! (?:is |are |a bit |a little |much )?(?:louder|softer|quieter|up|"
+                         r"down|forward|back|too|more|less)\b))+)")
+JOIN_RE = re.compile(rf"\b(?:(?:have|get|let|want|need|could use) )?((?:a|an|some) (?:{INSTR_ALT})(?:s|es)?) (?:join|joins|joining|"
+                     r"come in|comes in|coming in|enter|enters|chime in|chimes in)(?: in)?\b"
+                     rf"|\b(?:stick|pop|slot|chuck|bung) ((?:a|an|some) (?:{INSTR_ALT})(?:s|es)?)(?: in\b)?")
+
+
+def _each(m: re.Match, word: str, after: bool) -> str:
+    parts = [x for x in re.split(r",| and | & | plus ", m.group(2 if not after else 1)) if x.strip()]
+    return " and ".join(f"{x.strip()} {word}" if after else f"{word} {x.strip()}" for x in parts)
+
+
 def plain_parts(t: str) -> str:
     """"the rhythm guitar's too loud" -> "the guitar is too loud": the part's name without what describes it;
-    "kick in" as a verb ("the drums kick in at 0:31") is no kick drum."""
+    "kick in" as a verb ("the drums kick in at 0:31") is no kick drum; parts listed each with what happens to it."""
+    t = LIST_OUT_RE.sub(lambda m: _each(m, "out", True), t)
+    t = GONE_RE.sub(r"\1 out", t)
+    t = LIST_ADD_RE.sub(lambda m: _each(m, m.group(1), False), t)
+    t = JOIN_RE.sub(lambda m: f"add {m.group(1) or m.group(2)}", t)
     t = re.sub(r"\bkick(s|ed|ing)? (back )?in\b", r"come\1 \2in", t)
     t = re.sub(LEAD_GUITAR, "lead guitar", t)   # "the guitar solo", "that wailing guitar": the guitar on the tune
     t = re.sub(TWINKLY, "celesta", t)           # "the twinkly thing": the bell-like part (celesta when none plays)
@@ -91,6 +114,10 @@ BARE_LEVEL_RE = re.compile(r"^\s*(?:(?:a |a bit |a little |a touch |much |way |b
 FRAME_RE = re.compile(r"^\s*(?:(?:is it|is|it is|it's|would it be|will it be)? ?(?:possible|ok|okay) (?:to )?|(?:can|could|would|"
                       r"will) (?:you|we|i|it|they) (?:please )?|please |maybe |just )*(?:(?:make|get|have) (?:it |them |that |"
                       r"those |this )?|(?:be|go|sound) )?")
+DIMENSION_RE = re.compile(r"\s*(?:the )?(?:overall |general |whole )?(?:level|volume|loudness|tempo|pace|speed|energy|intensity)\s*")
+BARE_OUT_RE = re.compile(r"^\s*(?:out|gone|tacet|off)\b")
+
+
 # A part's level complained of, so that a level said alone next is about that part ("the strings are too much, softer")
 LEVELED_RE = re.compile(r"\b(?:too|way too|far too) (?:loud|much|quiet|soft|low|weak)\b|\bneeds? more (?:power|punch|presence)\b")
 
@@ -103,6 +130,7 @@ class Mentions:
         self.topic = False   # the last clause with a part only named it ("the strings.")
         self.instead: str | None = None   # "instead of the sax, a trumpet": the part the next one replaces
         self.leveled = False   # the last clause said a part was too loud or too soft ("the strings are too much, softer")
+        self.dimension: str | None = None   # a clause only named what changes ("Overall level: lower", "Tempo: up")
 
     def said(self, clause: str, final: bool) -> tuple[str, bool, bool]:
         """The clause with its parts made plain: "it" as the part named last, an entry as the silence before it.
@@ -112,6 +140,12 @@ class Mentions:
             what to do with ("the strings. less of them").
         """
         clause, entered = entry(refer(clause, self.last))
+        dimension, self.dimension = self.dimension, None
+        if not final and DIMENSION_RE.fullmatch(clause):
+            self.dimension = clause.strip()
+            return clause, entered, True
+        if dimension and BARE_LEVEL_RE.match(clause):
+            return f" {dimension} {clause.strip()} ", entered, False
         if not final and (m := re.fullmatch(rf"\s*(?:and |but )?(?:instead of|in place of|rather than) {INSTR}\s*", clause)):
             self.last, self.instead = m.group(1), m.group(1)
             return clause, entered, True
@@ -127,9 +161,10 @@ class Mentions:
         leveled, self.leveled = self.leveled, bool(m and LEVELED_RE.search(clause))
         if m:
             self.last, self.topic = m.group(1), False
-        elif (self.topic or leveled) and BARE_LEVEL_RE.match(asked := FRAME_RE.sub(" ", clause)) and \
-                not UNPLACED_RE.search(clause):   # "the sleigh bells ... quieter", "the pad, is possible to make louder?"
-            clause = f" {self.last} {asked.strip()} "
+        elif (self.topic or leveled) and (BARE_LEVEL_RE.match(asked := FRAME_RE.sub(" ", clause)) or self.topic and
+                                          BARE_OUT_RE.match(clause)) and not UNPLACED_RE.search(clause):
+            clause = f" {self.last} {asked.strip()} "   # "the sleigh bells ... quieter", "the pad, is possible to make
+            # louder?", "sax: out from 0:25"
         return clause, entered, False
 
 
@@ -146,6 +181,8 @@ def refer(clause: str, last: str | None) -> str:
     def part(m: re.Match) -> str:
         named = named_parts(plain_parts(clause[:m.start()])) or [last]
         return f"{m.group(1)} {named[-1]}{m.group(2) or ''}" if named[-1] else m.group(0)
+    clause = re.sub(r"\b(love|like|want|need|make|have) (?:it|them)( (?:a (?:bit|touch|little|tad) |much |way )?(?:louder|softer|"
+                    r"quieter))\b", part, clause)   # "the sax is great but I'd love it louder": the sax louder
     return re.sub(r"\b(replace|swap|less of|more of|too much of|too many of|lose|drop|mute|remove|ditch|lower|raise|tuck|pull|push|bring|"
                   r"turn|dial|sit|ease|knock|calm|tone|boost|soften|quieten|duck|feature|take|get|kill|cut|nix|axe|bin|start|back|"
                   r"begin) "
@@ -161,7 +198,7 @@ def check_placed(span: Span | None, rest: str, intents: list) -> None:
 
 def topic(clause: str) -> str | None:
     """The instrument a clause only names ("the strings."), said before what should happen to it."""
-    m = re.fullmatch(rf"\s*(?:and |so |now |ok |okay |right |no |sorry )?(?:i mean |i meant |i'?m talking about |talking about )?"
+    m = re.fullmatch(rf"\s*(?:and |so |now |ok |okay |right |no (?=the |that |those |this |these |i )|sorry )?(?:i mean |i meant |i'?m talking about |talking about )?"
                      rf"(?:the |that |those |this |these |your )?({INSTR_ALT})(?:s|es)?"
                      r"(?: (?:again|now|though|there))?\s*", plain_parts(clause))
     return m.group(1) if m else None
@@ -236,8 +273,12 @@ DOWN_VERBS = (r"turn down|bring down|lower|reduce|pull back|pull down|dial down|
               r"take down|knock back|back off(?: on)?|ease off(?: on)?|ease back(?: on)?|less of")
 # "the guitar could come up a bit": a part coming up or down by a degree is its level ("when it comes up" is not)
 DEGREE = r"(?:a (?:little |tiny |wee |lil )?(?:bit|touch|little|tad|notch|hair|smidge|smidgen|fraction|whisker|shade)|slightly|some|a few db)"
-BALANCE_UP = rf"(?:needs? |could use |wants? )?more (?:presence|power|punch|weight|volume|level)|(?:should |could |to |must |needs to )?be heard more|heard more|more audible|(?:slap|hit|punch|play|land)s? (?:way |much |a lot |a bit )?harder|punchier|drives?|carry (?:it|the groove|the song)|(?:is |are )?buried|(?:is |are )?lost|can'?t hear|cannot hear|inaudible|hidden|up front|out front|to the front|forward|(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more present|stand out|cut through|up in the mix|higher in the mix|(?:come|comes|coming) up {DEGREE}"
-BALANCE_DOWN = rf"(?:too (?:hot|strong|prominent|bright|harsh|shrill|far forward|up front|forward|much)|in (?:your|my|our|the) face|shouting|shrill|overbearing|dominat(?:es|ing)|(?:sticks?|sticking|pokes?|poking|jumps?|jumping) out(?: (?:too much|so much|way too much|a lot|a bit|a little))?|further back|to the back|down in the mix|lower in the mix|quieter|softer|less loud|too loud|too much|too present|in the background|under(?:neath)?|drowns?|drowning|buries|burying|swamps?|covers?|on top of everything|sits on top|overpowers?|overpowering|louder than|shyer|subtler|more (?:shy|subtle|discreet|reserved|restrained|modest|in the background)|(?:come|comes|coming) down {DEGREE})"
+BALANCE_UP = rf"(?:needs? |could use |wants? )?more (?:presence|power|punch|weight|volume|level)|(?:should |could |to |must |needs to )?be heard more|heard more|more audible|(?:slap|hit|punch|play|land)s? (?:way |much |a lot |a bit )?harder|punchier|drives?|carry (?:it|the groove|the song)|(?:is |are )?buried|(?:is |are )?lost|can'?t hear|cannot hear|inaudible|hidden|up front|out front|to the front|forward|(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more loud|more present|more prominent|(?:turned|pushed|brought) up|stand out|cut through|up in the mix|higher in the mix|(?:come|comes|coming) up {DEGREE}"
+BALANCE_DOWN = rf"(?:too (?:hot|strong|prominent|bright|harsh|shrill|far forward|up front|forward|much)|in (?:your|my|our|the) face|shouting|shrill|overbearing|dominat(?:es|ing)|(?:sticks?|sticking|pokes?|poking|jumps?|jumping) out(?: (?:too much|so much|way too much|a lot|a bit|a little))?|further back|to the back|down in the mix|lower in the mix|quieter|softer|less loud|less (?:prominent|present|upfront|up front|forward)|more quiet|(?:turned|pulled|brought|dialled|dialed|toned) (?:down|back)|(?:sits?|sitting) back|(?:a bit |a little |a touch |much )?less(?= *$| in | there| here| for)|too loud|too much|too present|in the background|under(?:neath)?|drowns?|drowning|buries|burying|swamps?|covers?|on top of everything|sits on top|overpowers?|overpowering|louder than|shyer|subtler|more (?:shy|subtle|discreet|reserved|restrained|modest|in the background)|(?:come|comes|coming) down {DEGREE})"
+# An order of its own for a part, or another part's level, left in a clause after a part's level was read ("add congas
+# and the sax louder", "the sax back a bit and the keys forward"); never a part only named
+PART_ORDER_RE = re.compile(rf"\b(?:add|bring in|include|introduce|no|without|remove|drop|lose|mute|kill|ditch|take out|"
+                           rf"get rid of|cut out)\b|{INSTR}{NO_PART}{{0,24}}?\b(?:{BALANCE_UP}|{BALANCE_DOWN})\b")
 
 
 # A part questioned as needless ("do we even need the organ?", "is the cello really necessary"): it goes out

@@ -51,7 +51,8 @@ SPEAKER_RE = re.compile(rf"^\s*(?:(?:the )?(?:{ROLE_WORDS})|(?-i:[A-Z]{{2,5}})|(
 NAME_TAG_RE = re.compile(r"^\s*([A-Z][a-z]+)\s*:\s+")
 NOT_SPEAKERS = {"intro", "outro", "ending", "end", "start", "beginning", "middle", "chorus", "verse", "bridge",
                 "drop", "shot", "cut", "note", "notes", "edit", "edits", "also", "update", "ps", "todo", "music",
-                "tempo", "drums", "bass", "key", "style", "mood", "overall", "everything", "climax"}
+                "tempo", "drums", "bass", "key", "style", "mood", "overall", "everything", "climax", "volume", "level",
+                "loudness", "pace", "speed", "energy", "intensity", "dynamics", "mix"}   # "Volume: lower" is a note
 FRAME_RE = re.compile(r"^\s*(?:(?:kindly|please) note(?: that)?|(?:please )?find (?:below|attached|here)[^:]{0,60}:|"
                       r"(?:fyi|ps|p\.s\.|nb|n\.b\.)\b[,:.]?|(?:some |a few |my |our |the )?(?:notes?|feedback|"
                       r"comments?)(?: from [^:]{1,40}?)?(?: (?:on|for|about) (?P<on>[^:]{1,40}))?:)\s*", re.I)
@@ -194,9 +195,17 @@ def _sentence(s: str) -> str:
     return re.sub(r"^(?:but|and|so|though)\b\s*", "", ", ".join(clauses).strip(), flags=re.I)
 
 
+# Punctuation said aloud to a dictation app ("... twenty seconds full stop", "new paragraph please ..."): the mark
+# itself ("end on a full stop" is a stop, a mark of the music)
+DICTATED = ((re.compile(r"(?<!\ba )(?<!\bthe )(?<!\bon )\bfull stop\b|\bnew (?:paragraph|line)\b|\bperiod(?=\s*$)", re.I), "."),
+            (re.compile(r"\bcomma\b", re.I), ","), (re.compile(r"\bquestion mark\b", re.I), "?"))
+
+
 def unwrap(text: str) -> str:
     """The note inside a message: `text` without its wrapper (see the module docstring); "" when only
     wrapper and reports are left. A message with no wrapper comes back as it was."""
+    for said, mark in DICTATED:
+        text = said.sub(mark, text)
     lines = text.split("\n")
     cut = next((k for k, x in enumerate(lines) if SIGNATURE_RE.match(x)), None)
     if cut is not None and cut > 0:  # a signature block holds no note (nor instructions to follow)

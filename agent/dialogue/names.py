@@ -22,6 +22,7 @@ from v2m.agent.dialogue.phrases import opening, words
 from v2m.agent.dialogue.place_words import CLOCK, ORD, ORDINALS, SECONDS, notation, parse_time, shares, shorthand
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import (
+    ALL_MUSIC_RE,
     INTO_RE,
     WHOLE_RE,
     Span,
@@ -60,6 +61,7 @@ me us them music score song track tune beat everything all whole same next other
 start beginning top bit much too more less very really just so now then also make let bring give put keep add
 hit hits accent crash stab stop swell cut cuts shot shots section sections part parts second seconds minute
 half quarter louder quieter softer faster slower bigger smaller vibe vibes feel sound style mood tone energy groove
+volume overall level levels mix loudness tempo pace speed bpm intensity dynamics
 up down in on at to from after before until with and but or
 not no is are was be can could should would will please
 opening closing two three four five six seven eight nine ten couple few several""".split())   # "the opening two shots"
@@ -264,6 +266,7 @@ def as_places(text: str, known: dict[str, str], noun: str | None) -> str:
     if noun:
         text = COUNT_ALONE_RE.sub(rf"the \1 \2 {noun}", unlabel(text))
         text = re.sub(rf"\bthe {ORD} one\b", rf"the \1 {noun[:-1]}", text)   # "on the third one": the third cut
+        text = re.sub(rf"\b(in|of|from|for|on) the {ORD}\s*$", rf"\1 the \2 {noun[:-1]} ", text)   # "... out of the second"
     return re.sub(r"\s+", " ", text)
 
 
@@ -313,7 +316,7 @@ def placed(text: str, analysis: VideoAnalysis, plan: ScorePlan, known: dict[str,
         # perfect, but ...": a part is fine there, and the place still holds
         span = locate(text[fine.end():], analysis, plan)
         return text, snap(span, analysis) if span else None
-    if WHOLE_RE.search(text):
+    if span is not None and WHOLE_RE.search(ALL_MUSIC_RE.sub(" ", text)):
         return text, None
     if span is not None:
         span = to_end(text, span, analysis)

@@ -11,7 +11,7 @@ import re
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue import vocab
 from v2m.agent.dialogue.mentions import (BALANCE_DOWN, BALANCE_UP, BEING, DOWN_VERBS, EXCESS, HARSH, INSTR, INSTR_ALT, LACK,
-                                         HEARD, LISTED_PART, LOST, NO_PART, SUGGESTED, UNNEEDED, UP_VERBS,
+                                         HEARD, LISTED_PART, LOST, NO_PART, PART_ORDER_RE, SUGGESTED, UNNEEDED, UP_VERBS,
                                          named_parts, plain_parts)
 from v2m.agent.dialogue.where import Ask, Span
 from v2m.tools.contract import MAX_LEVEL_DB, MIN_LEVEL_DB, EditIntent, EditScope, ScorePlan
@@ -147,20 +147,20 @@ def read(t: str, want) -> str:
         if (m := re.search(pattern, t)) and not NEGATED_RE.search(t[:m.start()]):
             for word in subjects(t, m):  # "the bass and the drums are too loud": each of them
                 want("balance", value=word, direction=direction or m.group(2))
-            return eat(t, m)
+            return read(rest, want) if PART_ORDER_RE.search(rest := eat(t, m)) else rest   # "..., and add congas"
     if (m := re.search(rf"{INSTR}{NO_PART}{{0,24}}?\b(?:{BALANCE_UP})\b", t)) and not NEGATED_RE.search(t[:m.start()]) \
             or (m := re.search(rf"\b(?:bring|push|turn|nudge|bump|crank|pump|kick|notch) (?:up )?{INSTR} (?:\w+ ){{0,2}}?(?:up|forward|out)\b", t)) \
-            or (m := re.search(rf"\b(?:more|louder) {INSTR} in the mix\b", t)):
+            or (m := re.search(rf"\b(?:more(?= (?:\w+ ){{0,2}}\w+ in the mix\b)|louder) {INSTR}", t)):
         for word in subjects(t, m):
             want("balance", value=word, direction="up")
-        return eat(t, m)
+        return read(rest, want) if PART_ORDER_RE.search(rest := eat(t, m)) else rest
     if (m := re.search(rf"{INSTR}{NO_PART}{{0,24}}?\b(?:{BALANCE_DOWN})\b", t)) and not NEGATED_RE.search(t[:m.start()]) \
             or (m := re.search(rf"\b(?:pull|push|tuck|sit|turn|dial) (?:down |back )?{INSTR} (?:back|down|under)\b", t)) \
             or (m := re.search(rf"\b(?:less|quieter|softer|too much|too many)(?: of)?(?: [a-z]+ (?:from|of|on))? {INSTR}\b(?! solo)", t)):
         # "too much crunch from the guitar": too much of what it plays
         for word in subjects(t, m):
             want("balance", value=word, direction="down")
-        return eat(t, m)
+        return read(rest, want) if PART_ORDER_RE.search(rest := eat(t, m)) else rest
     if (m := re.search(KEEP_ONLY[2], t) or re.search(KEEP_ONLY[3], t)
             or re.search(rf"\b(?:silence|nothing|no music) {EXCEPT} {PARTS}", t)):
         want("only", value=",".join(dict.fromkeys(named_parts(m.group(0)))))  # "just the guitar on its own"

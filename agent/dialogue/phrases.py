@@ -89,9 +89,33 @@ SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
     (r"\b(?:less and less|quieter and quieter|softer and softer|smaller and smaller)\b", (0.8, 0.15)),
     (r"\b(?:fade|fades|fading|faded)(?: it)?(?: out)?\b|\bdie away\b|\b(?:wind|ramp)\w* (?:(?:it|this|things|everything|"
      r"the \w+) )?down\b|\btaper\w* off\b|\bdecrescendo\b"
-     r"|\bgo down slowly\b|\bgradually (?:quieter|softer|smaller)", (0.8, 0.15)),
+     r"|\bgo down slowly\b|\bgradually (?:quieter|softer|smaller)"
+     # dying by itself ("let it peter out", "tail off over shot 4", "die off"): a fall over the place
+     r"|\b(?:die|dies|dying|died) (?:off|out|down)\b|\bpeter\w* out\b|\b(?:tail|trail)\w* (?:off|away)\b|\bebb\w* away\b"
+     r"|\b(?:fall|falls|falling|fell|drop|drops|dropping|melt|melts|melting) away\b", (0.8, 0.15)),
 )
+# A change of energy said with how it goes over time ("gradually get more intense", "slowly bring the energy down",
+# "ease down steadily across the last shot"): a build or a fade over the place, not one step. Tempo said with it
+# ("gradually slow down") is a tempo change, not a shape.
+GRADUAL = (r"(?:gradual(?:ly)?|steady|steadily|slow(?:ly)?|progressive(?:ly)?|bit by bit|little by little|over time|"
+           r"step by step|more and more|evenly|smoothly|continuously)")
+RISE = (r"(?:more energy|more energetic|more intense|energetic|intense|intensif\w*|increas\w*(?: the| in)? energy|"
+        r"(?:energy|intensity) (?:up|increas\w*|ris\w*|going up)|bigger|fuller|busier|louder|rising|climb\w*|grow\w*|"
+        r"build\w*(?: up)?|swell\w*|lift\w*|ramp\w* up)")
+FALL = (r"(?:less energy|lower energy|less intense|calmer|softer|quieter|gentler|smaller|sparser|"
+        r"(?:energy|intensity) (?:down|decreas\w*|drop\w*|fall\w*)|decreas\w*(?: the)? energy|"
+        r"(?:ease|eases|easing|settle|settles|settling|calm|calms|calming|simmer\w*|wind\w*|come|comes|coming|go|goes|"
+        r"going|quiet\w*) (?:it |things |everything )?down|(?:fall|falls|falling|drop|drops|dropping) (?:away|off))")
+GRADUAL_RE = re.compile(rf"\b{GRADUAL}\b(?: [a-z']+){{0,4}}? (?:({RISE})|({FALL}))\b"
+                        rf"|\b(?:({RISE})|({FALL}))(?: [a-z']+){{0,5}}? {GRADUAL}\b")
+TEMPO_WORDS_RE = re.compile(r"\b(?:tempo|pace|speed|bpm|faster|slower|quicker)\b")
+# a build said at a place ("build it up over shot 3", "swell from the second cut to the third"): a rise across it
+BUILD_VERB_RE = re.compile(r"\b(?:build|builds|building)(?: (?:it|things|the energy|energy|the music|everything))?(?: up)?"
+                           r"(?: (?:big|bigger|a lot|a bit|gently|nicely))?\b|\b(?:swell|swells|swelling|crescendo)\b|\bramp\w* (?:it )?up\b")
 
+# a verb that starts a new order after "and" ("add a cello and have the sax softer"): a clause of its own
+ORDER_VERBS = (r"(?:have|make|let|get|bring|take|turn|lower|raise|drop|lose|add|put|cut|remove|give|push|pull|kill|mute|"
+               r"stick|throw|boost|swap|replace|change|speed|slow|pump|knock|tone)")
 NOT_READ_RE = re.compile(r"[^a-z0-9#:.%' -]+")   # characters no parser reads
 
 
@@ -207,11 +231,17 @@ def too_question(text: str) -> str | None:
     return None
 
 
-def shape(text: str) -> tuple[tuple[float, ...], re.Match] | None:
-    """The energy levels a shape-over-time phrase asks for, and the match."""
+def shape(text: str, placed: bool = False) -> tuple[tuple[float, ...], re.Match] | None:
+    """The energy levels a shape-over-time phrase asks for, and the match. `placed`: the clause names a stretch,
+    so a plain "build it up" there rises across it."""
     for pat, levels in SHAPES:
-        if (m := re.search(pat, text)):
-            return levels, m
+        if (m := re.search(pat, text)):   # with how it goes said beside it ("a slow fade out"), which is no tempo
+            return levels, re.compile(rf"(?:\b{GRADUAL} )?{re.escape(m.group(0))}(?: {GRADUAL}\b)?").search(text, max(0, m.start() - 25))
+    if (m := GRADUAL_RE.search(text)) and not TEMPO_WORDS_RE.search(m.group(0)):
+        return ((0.15, 0.9) if m.group(1) or m.group(3) else (0.8, 0.15)), m
+    if placed and (m := BUILD_VERB_RE.search(text)) and not TEMPO_WORDS_RE.search(text) and not named_parts(text):
+        # not "the strings build from 0:05": that part grows
+        return (0.15, 0.9), m
     return None
 
 

@@ -96,6 +96,10 @@ SYNONYMS = ((r"\b(?:transition|edit point|edit|scene change|scene cut|hard cut)(
             *TYPOS, (rf"\bscene(s?)(?= (?:number |no\.? |#)?(?:\d|(?:{NUMBER_WORD})\b))", r"shot\1"),
             (rf"\b{ORD}( (?:two|three|four|five|six|couple of|few|\d+))? scene(s?)\b", r"\1\2 shot\3"),
             (r"\bupto\b", "up to"), (r"\btil\b", "till"),
+            # a part taken out of a shot ("remove the sax from shot 3", "drop the bass out of the third shot"): in it
+            (rf"\b((?:remove|removing|take|taking|delete|cut|drop|lose|strip|get rid of|mute|pull|kill)\b(?: [a-z'-]+){{0,4}}?)"
+             rf" (?:from|out of) (?=(?:the )?(?:{ORD} (?:shot|scene)s?\b|shots? \d|scenes? \d|(?:those|these|that|this) shots?\b))",
+             r"\1 in "),
             (r"(?<![\w:.]):(\d{2})(?![\d:])", r"0:\1"),   # ":12", as editors write it: 0:12
             (rf"\b(from|after|before|until|till|since|up to|to|between) {ORD} (cuts?|shots?)\b", r"\1 the \2 \3"),
             # "the 6th shot through the 10th shot": the 6th to 10th shots
@@ -144,7 +148,7 @@ FROM_ON_RE = r" ?(?:on|onwards?|and after|and beyond|and later)\b"
 PLACE_FILLER = set("""make it the a an bit more less please can you could sound sounds feel like little much music score
 song track some vibe vibes style version kind of way very really too so to be should i want would me give let us
 lets let's try with this that in on at into for now bit slightly more whole everything overall all just feel feeling
-go more somewhat quite tone mood add use bring obv obviously ofc pls plz""".split())
+go more somewhat quite tone mood add use bring obv obviously ofc pls plz only""".split())
 # A clause that only says which place the one before meant ("..., that's shots two and three").
 APPOSITIVE_RE = re.compile(r"^\s*(?:(?:which|that|it|this) ?(?:'s|’s| is| s|s| are| was| happens| comes)|i\.?e\.?|namely|i mean)\b", re.I)
 

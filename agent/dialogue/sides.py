@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.changes import diff
-from v2m.agent.dialogue.names import EVENT_RE, TO_END_RE, _is_event, to_end
+from v2m.agent.dialogue.names import EVENT_RE, TO_END_RE, _is_event, as_places, noun_of, to_end
 from v2m.agent.dialogue.phrases import words
-from v2m.agent.dialogue.place_words import normalise
-from v2m.agent.dialogue.where import DEICTIC_RE, INTO_RE, OVERDONE_RE, WHOLE_RE, Ask, Span, fmt, lead_in, locate
+from v2m.agent.dialogue.place_words import normalise, only_place
+from v2m.agent.dialogue.where import ALL_MUSIC_RE, DEICTIC_RE, INTO_RE, OVERDONE_RE, WHOLE_RE, Ask, Span, fmt, lead_in, locate
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 # "just before it", "after that", "bloom after": a place said against the moment named before it
@@ -29,6 +29,11 @@ RELATIVE_RE = re.compile(r"\b(?P<near>just |right |straight |immediately )?(?P<s
 SIDE_OF_LAST_RE = re.compile(r"\b(?P<side>leading up to|(?:in )?the run[- ]up to|building (?:up )?to|on the way to|up to|"
                              r"before|until|till|after|following|since|from) (?:that|this|the same) (?:moment|point|spot|"
                              r"hit|mark|accent|instant)\b")
+
+
+# "for the rest", "the rest of the video": the video but the place said before (not "the rest of the band")
+REST_RE = re.compile(r"\bthe rest\b(?! of the (?:band|instruments|parts|players|group|kit))(?: of (?:it|the (?:video|clip|film|"
+                     r"thing|track|way|time|piece|song)))?(?! (?:of|play|plays|drop|stay|is|are|out|come|should|can|could)\b)")
 
 
 # where an edit said against a happening begins ("he proposes at cut three right before that ...")
@@ -51,17 +56,25 @@ def split_places(clause: str, analysis: VideoAnalysis, plan: ScorePlan) -> list[
     parts = re.split(r"\s+and\s+", clause)
     for k in range(1, len(parts)):
         left, right = " ".join(parts[:k]), " ".join(parts[k:])
-        if _names_place(left, analysis, plan) and _names_place(right, analysis, plan):
+        if only_place(words(parts[k])) and re.match(r"\s*(?:(?:in|on|at|the) )*(?:shots?|scenes?|cuts?|sh ?\d|\d)", parts[k].lower()):
+            continue   # "a violin in shot 3 and shot 4": places listed for one edit
+        noun = noun_of(clause)   # "slower in the third shot and faster in the fourth": the fourth shot
+        if _names_place(left, analysis, plan, noun) and (_names_place(right, analysis, plan, noun) or REST_RE.search(words(right))):
             return [left, *split_places(right, analysis, plan)]
     return [clause]
 
 
-def _names_place(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> bool:
-    low = words(text)
+def _names_place(text: str, analysis: VideoAnalysis, plan: ScorePlan, noun: str | None = None) -> bool:
+    low = as_places(words(text), {}, noun) if noun else words(text)
     try:
         return RELATIVE_RE.search(low) is not None or locate(low, analysis, plan) is not None
     except Ask:
         return False
+
+
+class Heading(Span):
+    """A place said on its own before the changes it heads ("From the second cut onward, ..."): "the whole thing"
+    after it is all the music there, where after a place said with a change it is the whole video."""
 
 
 def carried(text: str, span: Span | None, shared: Span | None, last_span: Span | None,
@@ -71,12 +84,15 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
     "there" (where the last edit was); none for "the whole thing"; else the place said before it ("from the
     second cut on, darker, and let the bass drive")."""
     if span is not None:
-        return span, span, True
+        return span, (Heading(**vars(span)) if only_place(text) else span), True
     if shared is not None and (whole := to_end(text, shared, analysis)) is not shared:
         return whole, shared, True   # "00:35 - the piano wanders. can it stay simpler till the end?"
     if shared is not None and shared.start_s < 0.05 < analysis.duration_s - 0.05 - shared.end_s and TO_END_RE.search(text):
         after = Span(shared.end_s, analysis.duration_s, f"after {fmt(shared.end_s)}", snap=False)
         return after, shared, True   # "quieter in the opening, then grow until the end": from where the opening ends
+    if shared is not None and REST_RE.search(text) and (shared.start_s < 0.05) != (shared.end_s > analysis.duration_s - 0.05):
+        a, b = (shared.end_s, analysis.duration_s) if shared.start_s < 0.05 else (0.0, shared.start_s)
+        return Span(a, b, f"the rest ({fmt(a)}-{fmt(b)})", snap=False), shared, True   # "louder in the first 10 s, quieter in the rest"
     if shared is not None and (m := RELATIVE_RE.search(text)):   # the moment is where the place said began
         end = analysis.duration_s   # "before the cut, ... after it": the moment is that cut
         # (a stretch from the very start, "the first 12 seconds", is no moment: after it is after its end)
@@ -96,8 +112,8 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
     if (DEICTIC_RE.search(text) or OVERDONE_RE.search(text)) and last_span is not None and shared is None and \
             last_span.end_s - last_span.start_s > 0.05:   # not a mark's moment: "there" is a stretch
         return last_span, last_span, True   # "there", "those same shots", "it's too much now"
-    if WHOLE_RE.search(text):
-        return None, None, False
+    if WHOLE_RE.search(ALL_MUSIC_RE.sub(" ", text) if isinstance(shared, Heading) else text):
+        return None, None, False   # "from the second cut: lose the piano, the whole thing down": all the music there
     if shared is not None and INTO_RE.search(text) and shared.start_s > 0.5:
         return lead_in(shared, analysis), shared, False   # "the ship appears on the first cut, swell into that"
     return shared, shared, False

@@ -18,7 +18,7 @@ from v2m.tools.style import load_style, style_names
 # Phone typing: shorthand, then words written without their vowels ("slwr", "drms") or with one letter
 # dropped ("evrything"), matched against the words the grammar reads.
 SHORTHAND = ((r"^\s*2 (?=[a-z])", "too "), (r"@", " at "), (r"\bnvm\b", "never mind"), (r"\bpls\b|\bplz\b", "please"),
-             (r"\bu\b", "you"), (r"\bw/o\b", "without"), (r"\bw/", "with "), (r"\bthx\b", "thanks"),
+             (r"\bu\b", "you"), (r"\bb4\b", "before"), (r"\bw/o\b", "without"), (r"\bw/", "with "), (r"\bthx\b", "thanks"),
              (r"(?:^|(?<=please )|(?<=pls )|(?<=and ))\s*ad (?=(?:a|an|some|more|in)\b)", "add "))   # "ad a clarinet": add
 # Dictation writes a music word as its homophone ("the base is too quiet", "the symbols are harsh"); said in a
 # request about the score, these are the music words.
