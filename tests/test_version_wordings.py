@@ -135,3 +135,12 @@ def test_losing_all_of_something_is_no_return_to_the_first_score(chat):
 def test_everything_after_an_edit_called_a_mistake_keeps_that_edit(chat):
     got, states = _said(chat, "honestly everything since adding the flute has been a mistake")
     assert got == states[3]
+
+
+@pytest.mark.parametrize("said", ["brilliant. keep everything else exactly as it is", "nice. leave everything else exactly how it is"])
+def test_the_rest_said_to_stay_beside_praise_only_is_a_sign_off(tmp_path, said):
+    a = clip_analysis(CLIP)
+    s = Session.open(a.source, "jazz", workdir=tmp_path / "store", analysis=a, render=False)
+    before = s.plan
+    turn = s.say(said)
+    assert s.plan == before and not turn.changed and "left the score exactly as it is" in turn.reply, turn.reply

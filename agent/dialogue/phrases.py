@@ -296,7 +296,15 @@ REST_SAME_RE = re.compile(r"\b(?:everything|anything|all|the rest|nothing) else\
                           r"|^\W*(?:but |and )?(?:leave|keep) (?:the|my|our) (?!(?:intro|ending|end|outro|start|opening|middle|"
                           r"beginning|shot|cut|chorus|verse|bridge|drop|climax|finale)\b)[a-z]+(?: alone| as (?:it is|is)| untouched| unchanged)?\W*$")
 STAYS = set("as it is was now the same stays stay remains alone untouched unchanged do not dont don't touch change "
-            "keep leave please and but just only".split())
+            "keep leave please and but just only exactly how".split())
+
+
+def beside_change(request: str) -> bool:
+    """The rest said to stay beside a change asked in the same request ("slower in shot 3, keep the rest as is"),
+    not beside praise only ("lovely. leave everything else exactly as it is": a sign-off)."""
+    clauses = [x for x in re.split(r"[,;.!?]+|\bbut\b", request) if x.strip()]
+    return bool(REST_SAME_RE.search(words(request))) and any(
+        not rest_only(x) and set(words(x).split()) - STAYS - SMALL_TALK - PLEASANTRIES for x in clauses)
 
 
 def rest_only(clause: str) -> bool:

@@ -23,7 +23,7 @@ from v2m.agent.dialogue import arbiter, edits, halfway, marks, messages, moments
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.intents import apply_intents, scope_of
 from v2m.agent.dialogue.repeats import from_last_revert, style_first
-from v2m.agent.dialogue.phrases import REST_ALONE, REST_SAME_RE, opening, words
+from v2m.agent.dialogue.phrases import REST_ALONE, beside_change, opening, words
 from v2m.agent.dialogue.place_words import normalise, only_place
 from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment, snap, visible_cuts
 from v2m.agent.planners.result import PlanResult
@@ -94,7 +94,7 @@ def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None) -> st
     sentences = [x.strip() for x in re.split(r"[.?!;\n]+", request) if x.strip()]
     rest = re.sub(REST_ALONE, " ", request, flags=re.I)   # "slower in shot 3, leave everything else as is": an edit
     if (HANDS_OFF_RE.search(rest) or PRAISE_RE.match(request)) and not LOCK_WORDS_RE.search(request) and \
-            not REST_SAME_RE.search(words(request)):   # "keep the rest as is": beside a change
+            not beside_change(request):   # "keep the rest as is" beside a change
         return "Good: I left the score exactly as it is. Nothing changed; tell me if anything should."
     asks = [x for x in sentences if STATE_Q_RE.match(x)]
     if not asks or REQUEST_RE.search(request) or any(ORDER_RE.match(x) for x in sentences if x not in asks):
