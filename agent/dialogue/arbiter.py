@@ -19,7 +19,8 @@ much*: the request is read again by the grammar with the model's label said in t
 4. the grammar asked a question (it heard "faster and slower", or a place it cannot find): that question;
 5. the grammar read only unknown words: their word-embedding guess when the model agrees or is unsure,
    the model's label when it is sure (or clear, against a guessed whole-score style);
-6. the grammar read nothing: the model's label when it is confident (ACT_P), a question offering the
+6. the grammar read nothing: the model's label when it is confident (ACT_P; SURE_P when the request holds a
+   word nobody can read, "make it more tuesday"), a question offering the
    model's two best readings when it only leans (never one that needs a part when none is named); else the
    grammar's own question.
 
@@ -162,15 +163,15 @@ def choose(rules: list[EditIntent], pred: Prediction | None, request: str, asked
         if pred.p >= SURE_P or (clear and labels == {"style"}):  # a whole-score style from a loose word
             return _model(label, request)                          # yields to a clear reading of the words
         return Choice("guess")
-    if label != "none" and pred.p >= ACT_P:
-        return _model(label, request)
+    if label != "none" and pred.p >= (SURE_P if isinstance(guessed, Unknown) else ACT_P):
+        return _model(label, request)   # a word nobody can read beside it ("make it more tuesday"): sure, or ask
     pred = possible(pred, request)
     label = pred.label
     if label != "none" and pred.p >= ASK_P and label not in ("style", "hit", "revert"):
         both = pred.runner_up not in ("none", label) and pred.p2 >= 0.1
         options = (_say(label), _say(pred.runner_up)) if both else (_say(label),)
-        return Choice("ask", label, f"Do you mean {', or '.join(options)}? Say which, or put "
-                                    "it another way (e.g. 'a little slower in shot 2').", options)
+        return Choice("ask", label, f"Do you mean {', or '.join(options)}? Or would you put it another way (e.g. "
+                                    "'a little slower in shot 2')?", options)
     return Choice("guess")
 
 
@@ -203,8 +204,8 @@ def sharpened(asked: Ask, pred: Prediction | None, request: str) -> Ask:
     options = usable((pred.label, pred.runner_up)) or usable(ranked)[:2]
     if not options:
         return asked
-    return Offer(f"I didn't follow '{asked.phrase}'. Do you mean {', or '.join(options)}? Say which, or put it "
-                 "another way (e.g. 'a little slower in shot 2').", options)
+    return Offer(f"I didn't follow '{asked.phrase}'. Do you mean {', or '.join(options)}? Or would you put it another "
+                 "way (e.g. 'a little slower in shot 2')?", options)
 
 
 def _model(label: str, request: str) -> Choice:
@@ -325,6 +326,8 @@ def combine(analysis, plan, request: str, read: Callable) -> list[EditIntent]:
     model = IntentModel.load()
     pred, spans = model.read(spelled(request.lower())) if model is not None else (None, [])
     choice = choose(rules, pred, request, asked, guessed)
+    if choice.how == "model" and choice.label == f"mode_{plan.mode}" and isinstance(guessed, list) and guessed:
+        choice = Choice("guess")   # "make it joyous" in a major score: the key it has already; the word's own reading
     said = unitless(spelled(request.lower()))   # "by five beats per minute" names no minute
     places = tuple(s.text for s in spans if s.label == "scope" and s.text in said)
     if choice.how == "rules":
