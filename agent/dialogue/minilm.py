@@ -19,6 +19,8 @@ import numpy as np
 
 from v2m.tools.errors import MissingDependency
 
+ENCODE_BATCH = 256   # texts per encoder pass
+
 MAX_TOKENS = 256   # the model's max_seq_length
 LAYERS = 6
 HEADS = 12
@@ -125,6 +127,8 @@ class MiniLM:
         Returns:
             float32 array of shape (len(texts), 384).
         """
+        if len(texts) > ENCODE_BATCH:   # thousands at once would hold every layer's attention in memory
+            return np.concatenate([self.encode(texts[k:k + ENCODE_BATCH]) for k in range(0, len(texts), ENCODE_BATCH)])
         x, mask, _ = self.hidden(texts)
         return pool(x, mask)
 
