@@ -289,8 +289,6 @@ def test_a_story_of_what_the_video_shows_changes_nothing_and_asks(session, said)
     assert session.plan == before and turn.question and "what should change" in turn.reply
 
 
-@pytest.mark.xfail(strict=True, reason="lost in the merge with styles8 (eighth session): the story is answered with the "
-                   "generic 'what should change?' (plan unchanged) instead of offering the wedding style; left for the next session")
 def test_a_story_naming_a_purpose_offers_its_style_and_a_yes_takes_it(session):
     # before: "It sounds like wedding to you now: ..." (as if the music sounded like a wedding)
     turn = session.say("it's a video of our wedding")

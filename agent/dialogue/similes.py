@@ -296,7 +296,8 @@ def plain(request: str) -> str:
                 # "like a yoga class, not a fairground": a contrast of feelings, not a style
                 f = next((Found(f.start, f.end, feel, f.words) for r, feel in SCENE_RES if r.search(f.words)), f)
             if f.feel is None:   # a culture
-                if way == "toward" or AWAY_RE.search(s[:f.start]):   # a style asked for, or "less corporate":
+                # a style asked for, or "less corporate"; a story of what the video shows is offered instead (below)
+                if (way == "toward" or AWAY_RE.search(s[:f.start])) and not phrases.STORY_RE.match(s[:f.start]):
                     pieces.append(s[last:f.end])   # "make it feel like a wedding film": the style, read by the grammar
                     moved = True   # a way to go, also for a culture only described beside it ("a video of our wedding")
                 else:   # "it sounds like a western now", "not like a video game": no style to switch to
