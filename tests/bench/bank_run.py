@@ -6,6 +6,7 @@ so it is only ever counted).
     from bank_run import halves, run
     for half in halves(argv):
         kinds, by = run(items(half), judge, verbose=half == "tune" and "-v" in argv, label=..., group=...)
+    analysis, session = chat(CLIP, "jazz", workdir)   # a fresh chat on a synthetic clip, in a judge
 """
 
 from __future__ import annotations
@@ -46,3 +47,25 @@ def outcome(r, old, new) -> str | None:
     if getattr(r, "question", None):
         return "asked"
     return "nothing" if new == old else None
+
+
+def chat(spec: dict, request: str, workdir: Path):
+    """A fresh chat Session (no rendering) on the synthetic clip `spec` scored for `request`, and its analysis."""
+    from dialogue_check import clip_analysis
+
+    from v2m.agent.dialogue.session import Session
+
+    analysis = clip_analysis(spec)
+    return analysis, Session.open(analysis.source, request, workdir=workdir, analysis=analysis, render=False)
+
+
+def score(kinds: Counter, total: int) -> str:
+    """'12/20 = 60.0%': the items judged ok out of `total`."""
+    return f"{kinds['ok']}/{total} = {100 * kinds['ok'] / max(1, total):.1f}%"
+
+
+def main(argv: list[str], run_half: Callable[[str, bool], None]) -> int:
+    """Each half asked for on the command line, run with -v or not."""
+    for half in halves(argv):
+        run_half(half, "-v" in argv)
+    return 0

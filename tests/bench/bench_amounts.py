@@ -18,10 +18,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bank_run import halves, outcome, per_group  # noqa: E402
+from bank_run import chat, outcome, per_group, score  # noqa: E402
+from bank_run import main as bank_main  # noqa: E402
 from bank_run import run as run_bank  # noqa: E402
 from bench_parts import _relative  # noqa: E402
-from dialogue_check import clip_analysis  # noqa: E402
 
 from v2m.finetune.intent_human import bank_items  # noqa: E402
 
@@ -65,11 +65,8 @@ def size_of(what: str, old: list[float], new: list[float]) -> tuple[float, str]:
 
 def judge(item: dict, workdir: Path) -> tuple[str, str]:
     """("ok" | "asked" | "nothing" | "wrong", what happened) for one item."""
-    from v2m.agent.dialogue.session import Session
-
-    a = clip_analysis(CLIP)
+    a, s = chat(CLIP, "jazz", workdir)
     times = [(sh.start_s + sh.end_s) / 2 for sh in a.shots]
-    s = Session.open(a.source, "jazz", workdir=workdir, analysis=a, render=False)
     old = s.plan
     r = s.say(item["text"])
     if miss := outcome(r, old, s.plan):
@@ -111,16 +108,13 @@ def run(half: str, verbose: bool) -> None:
                          label=lambda x: f"{x['what']}{' ' + x['part'] if 'part' in x else ''} {x['direction']} "
                                          f"{x.get('size') or exact(x) + ' ' + str(x[exact(x)])}",
                          group=lambda x: x.get("size") or "exact")
-    n = max(1, len(rows))
-    print(f"amounts-{half}: {kinds['ok']}/{len(rows)} = {100 * kinds['ok'] / n:.1f}% the size asked "
+    print(f"amounts-{half}: {score(kinds, len(rows))} the size asked "
           f"({per_group(by, (*SIZES, 'exact'))}); "
           f"asked {kinds['asked']}, nothing changed {kinds['nothing']}, wrong {kinds['wrong']}")
 
 
 def main(argv: list[str]) -> int:
-    for h in halves(argv):
-        run(h, "-v" in argv)
-    return 0
+    return bank_main(argv, run)
 
 
 if __name__ == "__main__":

@@ -19,11 +19,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bank_run import halves, outcome, per_group  # noqa: E402
+from bank_run import chat, outcome, per_group, score  # noqa: E402
+from bank_run import main as bank_main  # noqa: E402
 from bank_run import run as run_bank  # noqa: E402
 from bench_parts import _relative  # noqa: E402
 from bench_places import STEP, TOL, _state  # noqa: E402
-from dialogue_check import _role_of, clip_analysis  # noqa: E402
+from dialogue_check import _role_of  # noqa: E402
 
 from v2m.finetune.intent_human import bank_items  # noqa: E402
 
@@ -82,10 +83,7 @@ def _landed(edit: dict, old, new, times: list[float], whole: bool) -> str | None
 
 def judge(item: dict, workdir: Path) -> tuple[str, str]:
     """("ok" | "asked" | "nothing" | "wrong", what happened) for one item."""
-    from v2m.agent.dialogue.session import Session
-
-    a = clip_analysis(CLIP)
-    s = Session.open(a.source, "jazz", workdir=workdir, analysis=a, render=False)
+    a, s = chat(CLIP, "jazz", workdir)
     old = s.plan
     r = s.say(item["text"])
     if miss := outcome(r, old, s.plan):
@@ -114,16 +112,13 @@ def run(half: str, verbose: bool) -> None:
                          label=lambda x: ", ".join(f"{e['kind']} {e.get('part', '')}{e.get('direction', '')} {e['span']}"
                                                    for e in x["edits"]),
                          group=lambda x: "shape" if any(e["kind"] in shaped for e in x["edits"]) else "plain")
-    n = max(1, len(rows))
-    print(f"combos-{half}: {kinds['ok']}/{len(rows)} = {100 * kinds['ok'] / n:.1f}% every change landed and "
+    print(f"combos-{half}: {score(kinds, len(rows))} every change landed and "
           f"nothing else ({per_group(by, ('plain', 'shape'))}); "
           f"asked {kinds['asked']}, nothing changed {kinds['nothing']}, wrong {kinds['wrong']}")
 
 
 def main(argv: list[str]) -> int:
-    for h in halves(argv):
-        run(h, "-v" in argv)
-    return 0
+    return bank_main(argv, run)
 
 
 if __name__ == "__main__":

@@ -19,9 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bank_run import halves, outcome, per_group  # noqa: E402
+from bank_run import chat, outcome, per_group, score  # noqa: E402
+from bank_run import main as bank_main  # noqa: E402
 from bank_run import run as run_bank  # noqa: E402
-from dialogue_check import _role_of, clip_analysis  # noqa: E402
+from dialogue_check import _role_of  # noqa: E402
 
 from v2m.finetune.intent_human import bank_items  # noqa: E402
 
@@ -44,10 +45,7 @@ def _relative(plan, s, role: str) -> float:
 def judge(item: dict, workdir: Path) -> tuple[str, str]:
     """("ok" | "asked" | "nothing" | "wrong", what happened) for one item."""
     from v2m.agent.dialogue.operations import effective_roles
-    from v2m.agent.dialogue.session import Session
-
-    a = clip_analysis(CLIP)
-    s = Session.open(a.source, REQUEST[item["style"]], workdir=workdir, analysis=a, render=False)
+    a, s = chat(CLIP, REQUEST[item["style"]], workdir)
     old = s.plan
     r = s.say(item["text"])
     new = s.plan
@@ -77,16 +75,13 @@ def run(half: str, verbose: bool) -> None:
     rows = items(half)
     kinds, by = run_bank(rows, judge, verbose and half == "tune", label=lambda x: f"{x['style']}, {x['part']} {x['change']}",
                          group=lambda x: x["change"])
-    n = max(1, len(rows))
-    print(f"parts-{half}: {kinds['ok']}/{len(rows)} = {100 * kinds['ok'] / n:.1f}% reach the part asked "
+    print(f"parts-{half}: {score(kinds, len(rows))} reach the part asked "
           f"({per_group(by, ('out', 'down', 'up', 'in'))}); "
           f"asked {kinds['asked']}, nothing changed {kinds['nothing']}, wrong {kinds['wrong']}")
 
 
 def main(argv: list[str]) -> int:
-    for h in halves(argv):
-        run(h, "-v" in argv)
-    return 0
+    return bank_main(argv, run)
 
 
 if __name__ == "__main__":

@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bank_run import halves, outcome  # noqa: E402
+from bank_run import chat, outcome, score  # noqa: E402
+from bank_run import main as bank_main  # noqa: E402
 from bank_run import run as run_bank  # noqa: E402
-from dialogue_check import clip_analysis  # noqa: E402
 
 from v2m.finetune.intent_human import bank_items  # noqa: E402
 
@@ -55,11 +55,8 @@ def _tol(x: float, bounds: list[float]) -> float:
 
 def judge(item: dict, workdir: Path) -> tuple[str, str]:
     """("ok" | "asked" | "nothing" | "wrong", what happened) for one item."""
-    from v2m.agent.dialogue.session import Session
-
     spec = CLIPS[item["clip"]]
-    a = clip_analysis(spec)
-    s = Session.open(a.source, "", workdir=workdir, analysis=a, render=False)
+    a, s = chat(spec, "", workdir)
     old = s.plan
     r = s.say(item["text"])
     if miss := outcome(r, old, s.plan):
@@ -76,15 +73,12 @@ def judge(item: dict, workdir: Path) -> tuple[str, str]:
 def run(half: str, verbose: bool) -> None:
     rows = items(half)
     kinds, _ = run_bank(rows, judge, verbose and half == "tune", label=lambda x: x["clip"])
-    n = max(1, len(rows))
-    print(f"places-{half}: {kinds['ok']}/{len(rows)} = {100 * kinds['ok'] / n:.1f}% on the stretch asked; "
+    print(f"places-{half}: {score(kinds, len(rows))} on the stretch asked; "
           f"asked {kinds['asked']}, nothing changed {kinds['nothing']}, elsewhere {kinds['wrong']}")
 
 
 def main(argv: list[str]) -> int:
-    for h in halves(argv):
-        run(h, "-v" in argv)
-    return 0
+    return bank_main(argv, run)
 
 
 if __name__ == "__main__":

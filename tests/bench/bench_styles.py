@@ -14,9 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bank_run import halves, outcome  # noqa: E402
+from bank_run import chat, outcome, score  # noqa: E402
+from bank_run import main as bank_main  # noqa: E402
 from bank_run import run as run_bank  # noqa: E402
-from dialogue_check import clip_analysis  # noqa: E402
 
 from v2m.finetune.intent_human import bank_items  # noqa: E402
 
@@ -30,10 +30,7 @@ def items(half: str) -> list[dict]:
 
 def judge(item: dict, workdir: Path) -> tuple[str, str]:
     """("ok" | "asked" | "nothing" | "wrong", what happened) for one item; "ok" when the style is one accepted."""
-    from v2m.agent.dialogue.session import Session
-
-    a = clip_analysis(CLIP)
-    s = Session.open(a.source, "jazz", workdir=workdir, analysis=a, render=False)
+    a, s = chat(CLIP, "jazz", workdir)
     old = s.plan
     r = s.say(item["text"])
     if miss := outcome(r, old, s.plan):
@@ -46,15 +43,12 @@ def judge(item: dict, workdir: Path) -> tuple[str, str]:
 def run(half: str, verbose: bool) -> None:
     rows = items(half)
     kinds, _ = run_bank(rows, judge, verbose and half == "tune", label=lambda x: "/".join(x["styles"]))
-    n = max(1, len(rows))
-    print(f"styles-{half}: {kinds['ok']}/{len(rows)} = {100 * kinds['ok'] / n:.1f}% a style accepted; "
+    print(f"styles-{half}: {score(kinds, len(rows))} a style accepted; "
           f"asked {kinds['asked']}, style unchanged {kinds['nothing']}, another style {kinds['wrong']}")
 
 
 def main(argv: list[str]) -> int:
-    for h in halves(argv):
-        run(h, "-v" in argv)
-    return 0
+    return bank_main(argv, run)
 
 
 if __name__ == "__main__":

@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bank_run import halves, outcome, per_group  # noqa: E402
+from bank_run import chat, outcome, per_group, score  # noqa: E402
+from bank_run import main as bank_main  # noqa: E402
 from bank_run import run as run_bank  # noqa: E402
-from dialogue_check import clip_analysis  # noqa: E402
 
 from v2m.finetune.intent_human import bank_items  # noqa: E402
 
@@ -45,11 +45,8 @@ def signature(plan, times: list[float]) -> dict:
 
 def session(workdir: Path):
     """A chat on the jazz score after the four scripted edits, its analysis and its five versions' signatures."""
-    from v2m.agent.dialogue.session import Session
-
-    a = clip_analysis(CLIP)
+    a, s = chat(CLIP, "jazz", workdir)
     times = [(sh.start_s + sh.end_s) / 2 for sh in a.shots]
-    s = Session.open(a.source, "jazz", workdir=workdir, analysis=a, render=False)
     sigs = [signature(s.plan, times)]
     for text in HISTORY:
         r = s.say(text)
@@ -84,16 +81,13 @@ def run(half: str, verbose: bool) -> None:
     kinds, by = run_bank(rows, judge, verbose and half == "tune",
                          label=lambda x: f"whole {x['whole']}" if "whole" in x else f"{x['thing']} as in {x['as_in']}",
                          group=lambda x: "whole" if "whole" in x else x["thing"])
-    n = max(1, len(rows))
-    print(f"versions-{half}: {kinds['ok']}/{len(rows)} = {100 * kinds['ok'] / n:.1f}% back to what was named "
+    print(f"versions-{half}: {score(kinds, len(rows))} back to what was named "
           f"({per_group(by, ('whole', *THINGS))}); "
           f"asked {kinds['asked']}, nothing changed {kinds['nothing']}, wrong {kinds['wrong']}")
 
 
 def main(argv: list[str]) -> int:
-    for h in halves(argv):
-        run(h, "-v" in argv)
-    return 0
+    return bank_main(argv, run)
 
 
 if __name__ == "__main__":
