@@ -24,7 +24,8 @@ def _items(folder: Path) -> list[dict]:
     return bank_items(None, folder)
 
 
-BANKS = ["places_bank", "parts_bank", "amounts_bank", "versions_bank", "styles_bank", "combos_bank"]
+BANKS = ["places_bank", "parts_bank", "amounts_bank", "versions_bank", "styles_bank", "combos_bank", "followups_bank",
+         "hits_bank", "talk_bank"]
 
 
 @pytest.mark.parametrize("name", BANKS)
@@ -94,3 +95,33 @@ def test_every_combo_item_asks_known_changes_on_stretches_inside_the_clip():
         for e in x["edits"]:
             a, b = e["span"]
             assert e["kind"] in KINDS and 0 <= a < b <= CLIP["duration"], x["text"]
+
+
+def test_every_followup_names_its_first_change_and_what_it_means():
+    from bench_followups import ROLE, SETUPS, THENS
+
+    for x in _items(HERE / "followups_bank"):
+        assert x["setup"] in SETUPS and x["then"] in THENS, x["text"]
+        if x["then"] in ("there_too", "instead"):
+            a, b = x["span"]
+            assert 0 <= a < b <= 30, x["text"]
+        if x["then"] == "other_part":
+            assert x["part"].lower() in ROLE or x["part"], x["text"]
+
+
+def test_every_hit_item_marks_a_moment_inside_the_clip():
+    for x in _items(HERE / "hits_bank"):
+        assert ("marks" in x) + ("silent" in x) + ("unmark" in x) == 1, x["text"]
+        for m in x.get("marks", []):
+            assert 0 <= m["at"] <= 30 and m["kind"] in ("accent", "crash", "stab", "swell", "stop"), x["text"]
+        if "silent" in x:
+            assert 0 <= x["silent"][0] < x["silent"][1] <= 30, x["text"]
+
+
+def test_every_talk_item_says_what_reply_it_wants():
+    for x in _items(HERE / "talk_bank"):
+        assert x["reply"] in ("answer", "thanks", "edit"), x["text"]
+        if x["reply"] == "answer":
+            assert x["about"] in ("tempo", "key", "style", "parts", "changes", "cuts"), x["text"]
+        if x["reply"] == "edit":
+            assert x["kind"] in ("energy", "tempo", "loudness") and x["direction"] in ("up", "down"), x["text"]
