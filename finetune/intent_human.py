@@ -6,7 +6,8 @@ labelled from its own expectations (the one labelling, also used by tests/bench/
 
 `SET_FOLDERS` is the one map from a set's letter to its folder (the tests and benchmarks read it too). Only the
 sets in `TRAINABLE` can be read here: set b (tests/dialogues_personas), the tuning halves of sets d, e, f and g
-(split by `half_of`) and the request bank's tune half. The validation halves d-val and e-val and the held-out set (c) grade the model and are
+(split by `half_of`), the request bank's tune half and the family banks' tune halves (`family-tune`,
+v2m.finetune.family_rows). The validation halves d-val and e-val and the held-out set (c) grade the model and are
 refused by name, so they can never leak into training (a test checks no training turn is one of theirs).
 d-val's totals did choose among reader runs and ACT_P (2026-11-30), so only (c), e-val and f-val are clean
 measures. e was split in the fourth session, f in the fifth and g in the sixth (2026-11-30), each before anyone
@@ -30,7 +31,7 @@ SET_FOLDERS = {"a": _TESTS / "dialogues", "b": _TESTS / "dialogues_personas", "c
                "d": _TESTS / "dialogues_d", "e": _TESTS / "dialogues_e",
                "f": _TESTS / "dialogues_f", "g": _TESTS / "dialogues_g"}
 # Which sets may be trained on and tuned on: a whole set, or the "tune" half of one (by `half_of`).
-TRAINABLE = ("b", "d-tune", "e-tune", "f-tune", "g-tune", "bank-tune")
+TRAINABLE = ("b", "d-tune", "e-tune", "f-tune", "g-tune", "bank-tune", "family-tune")
 GRADED = ("c", "d-val", "e-val", "f-val", "g-val")   # the dialogue sets that grade (only their sentences are read here)
 # The request bank: single requests with their labels, written by people blind to the code and to every set,
 # in three voices (finetune/data/intent_bank/README.md); split by `half_of` on the text, bank-val grades.
@@ -116,8 +117,10 @@ def human_rows(names: list[str]) -> list[dict]:
     rows, seen = [], {t["say"].strip().lower() for name in GRADED for d in load_set(name) for t in d["turns"]
                       if len(t["say"].split()) > 2}
     for name in names:
-        if name == "bank-tune":
-            for x in bank_items("tune"):
+        if name in ("bank-tune", "family-tune"):
+            from v2m.finetune.family_rows import family_rows
+
+            for x in bank_items("tune") if name == "bank-tune" else family_rows():
                 if x["text"].strip().lower() not in seen:
                     seen.add(x["text"].strip().lower())
                     rows.append({"text": x["text"], "label": x["label"], "spans": None})
