@@ -23,7 +23,7 @@ from v2m.agent.dialogue import arbiter, edits, halfway, marks, messages, moments
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.intents import apply_intents, scope_of
 from v2m.agent.dialogue.repeats import from_last_revert, style_first
-from v2m.agent.dialogue.phrases import REST_ALONE, beside_change, opening, words
+from v2m.agent.dialogue.phrases import REST_STAYS, beside_change, opening, words
 from v2m.agent.dialogue.place_words import normalise, only_place
 from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment, snap, visible_cuts
 from v2m.agent.planners.result import PlanResult
@@ -92,9 +92,9 @@ def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None) -> st
     """The reply to a turn that asks about the score or signs off instead of asking for an edit, else None.
     An answer is read from the plans alone, so it cannot claim what the score does not do."""
     sentences = [x.strip() for x in re.split(r"[.?!;\n]+", request) if x.strip()]
-    rest = re.sub(REST_ALONE, " ", request, flags=re.I)   # "slower in shot 3, leave everything else as is": an edit
-    if (HANDS_OFF_RE.search(rest) or PRAISE_RE.match(request)) and not LOCK_WORDS_RE.search(request) and \
-            not beside_change(request):   # "keep the rest as is" beside a change
+    # "cool, leave everything else as it is": a sign-off; "slower in shot 3, leave everything else as is": an edit
+    if (HANDS_OFF_RE.search(request) or re.search(REST_STAYS, request, re.I) or PRAISE_RE.match(request)) and \
+            not LOCK_WORDS_RE.search(request) and not beside_change(request):
         return "Good: I left the score exactly as it is. Nothing changed; tell me if anything should."
     asks = [x for x in sentences if STATE_Q_RE.match(x)]
     if not asks or REQUEST_RE.search(request) or any(ORDER_RE.match(x) for x in sentences if x not in asks):

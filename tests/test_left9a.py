@@ -1,0 +1,50 @@
+"""Defects the eighth session left (notes LEFT9, items 1-9), each through a real Session on a synthetic clip, in the
+quoted wording and in other words: the rest said to stay beside praise ("cool, leave everything else as it is") that
+was no sign-off, ..."""
+
+from __future__ import annotations
+
+import pytest
+from edit_clips import make_analysis
+
+from v2m.agent.dialogue.session import Session
+
+# One clip for all: 30 s, cut at 6, 13 and 21 s (shots 1-4).
+CUTS_S = (6, 13, 21)
+
+
+def _open(tmp_path, style: str) -> Session:
+    a = make_analysis(30.0, 25.0, [int(t * 25) for t in CUTS_S], source="synthetic.mp4")
+    return Session.open(a.source, style, workdir=tmp_path / "store", analysis=a, render=False)
+
+
+@pytest.fixture()
+def session(tmp_path):
+    return _open(tmp_path, "tense thriller music")   # drums, bass, harmony, melody
+
+
+@pytest.mark.parametrize("said", ["cool, leave everything else as it is", "great, leave the rest alone",
+                                  "perfect, keep everything else the same", "nice, don't touch anything else"])
+def test_the_rest_said_to_stay_after_an_edit_beside_praise_is_a_sign_off(session, said):
+    # before: the fillers stripped "leave the rest alone" before the sign-off was looked for, so "great" was left
+    # to the grammar (the menu of what it can do) or to the pleasantries
+    session.say("slower in shot 2")
+    before = session.plan
+    turn = session.say(said)
+    assert session.plan == before and not turn.changed
+    assert turn.reply.startswith("Good: I left the score exactly as it is"), turn.reply
+
+
+@pytest.mark.parametrize("said", ["make shot 1 faster and leave the rest alone", "faster in shot 1, everything else as it is now",
+                                  "faster in shot 1 but don't change anything else"])
+def test_the_rest_said_to_stay_beside_an_edit_keeps_the_edit(session, said):
+    tempo = session.plan.tempo_bpm
+    turn = session.say(said)
+    assert turn.changed, turn.reply
+    assert session.plan.sections[0].tempo_bpm > tempo and all(s.tempo_bpm is None for s in session.plan.sections[1:])
+
+
+def test_everything_else_with_a_word_of_its_own_is_an_edit_not_the_rest_staying(session):
+    session.say("louder in shot 1")
+    turn = session.say("make everything else quieter")
+    assert turn.changed, turn.reply
