@@ -72,3 +72,13 @@ def test_the_energy_moved_by_a_verb_keeps_the_size_said(session, said, step):
     before = _energy(session.plan)
     session.say(said)
     assert _energy(session.plan) == pytest.approx([e + step for e in before])
+
+
+def test_undo_the_last_two_changes_after_a_question_takes_back_two_changes(session):
+    # before: the question counted as one of the two, so only "more energy in shot 2" was undone
+    first = session.plan
+    session.say("slower")
+    session.say("more energy in shot 2")
+    assert session.say("when the dog jumps make it pop").question
+    turn = session.say("undo the last two changes")
+    assert turn.changed and session.plan == first, turn.reply
