@@ -82,3 +82,18 @@ def test_undo_the_last_two_changes_after_a_question_takes_back_two_changes(sessi
     assert session.say("when the dog jumps make it pop").question
     turn = session.say("undo the last two changes")
     assert turn.changed and session.plan == first, turn.reply
+
+
+@pytest.mark.parametrize("said", ["bigger at the start and the end", "more energy in shot 1 and the last shot"])
+def test_one_edit_said_at_two_places_is_made_at_both(session, said):
+    # before: the second place, said bare, was read as nothing and only shot 1 got the energy
+    before = _energy(session.plan)
+    turn = session.say(said)
+    after = _energy(session.plan)
+    assert after[0] > before[0] and after[-1] > before[-1] and after[1:3] == before[1:3], turn.reply
+
+
+def test_a_place_said_bare_before_its_own_edit_heads_that_edit(session):
+    # "shot 4: brighter" after an edit at shot 2: shot 4 heads "brighter", it does not take "slower"
+    session.say("slower in shot 2. shot 4: brighter")
+    assert session.plan.sections[1].tempo_bpm is not None and session.plan.sections[3].tempo_bpm is None

@@ -367,6 +367,11 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             del out[prev[2]:]
             span = sides.closed(text, span, prev[4])
             intents = read_clause(analysis, plan, prev[0], span, guess, prev[1], negative)
+        if not intents and own and only_place(text) and n_clause == len(clauses) - 1 and prev is not None and \
+                prev[2] < len(out) and prev[3] and prev[4] is not None and span is not None:
+            # "bigger at the start and the end": a second place said bare after an edit at its own place, the same edit
+            # there (last, so no heading: "slower in shot 2. shot 4: brighter")
+            intents = read_clause(analysis, plan, prev[0], span, guess, prev[1], negative)
         if own and intents and prev is not None and prev[4] is None and prev[2] < len(out) and \
                 sides.complaint_placed(out[prev[2]:], intents):
             del out[prev[2]:]   # "the bass is too much, turn it down from 0:15 to 0:25": the complaint is about there
