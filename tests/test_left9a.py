@@ -97,3 +97,24 @@ def test_a_place_said_bare_before_its_own_edit_heads_that_edit(session):
     # "shot 4: brighter" after an edit at shot 2: shot 4 heads "brighter", it does not take "slower"
     session.say("slower in shot 2. shot 4: brighter")
     assert session.plan.sections[1].tempo_bpm is not None and session.plan.sections[3].tempo_bpm is None
+
+
+@pytest.mark.parametrize("said, changed", [("darker and slower", "tempo_bpm"), ("make shot 2 darker and slower", "sections")])
+def test_a_clause_at_its_limit_beside_a_change_is_said_not_dropped(session, said, changed):
+    # before: the score being in minor already, "darker" was dropped without a word and only the tempo was told
+    before = session.plan
+    turn = session.say(said)
+    assert turn.changed and getattr(session.plan, changed) != getattr(before, changed)
+    assert "already in minor, as dark as the key goes" in turn.reply, turn.reply
+
+
+def test_the_energy_at_its_limit_beside_a_change_is_said(session):
+    session.say("make shot 1 way more intense")
+    session.say("make shot 1 way more intense")
+    turn = session.say("make shot 1 way more intense and slower")
+    assert turn.changed and "already as full as it goes" in turn.reply, turn.reply
+
+
+def test_darker_alone_at_its_limit_still_asks(session):
+    turn = session.say("darker")
+    assert turn.question and "already in A minor" in turn.question and not turn.changed

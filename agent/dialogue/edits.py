@@ -383,9 +383,10 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             elif (it.amount is not None, SIZES[it.magnitude]) > (out[k].amount is not None, SIZES[out[k].magnitude]) or \
                     it.value == "fade_out":   # "take 4 dB off": the amount said; "a lot": the larger; a fade said plainly
                 out[k] = it
-    if any(it.what != "mode" for it in out):  # "brighter, busier" in major: busier; "gloomy, a minor key": one key
+    if any(it.what != "mode" for it in out):  # "gloomy, a minor key": one key ("darker and slower" in minor: the
+        # mode already so is passed over when applied, and said in the reply)
         moods = [(vocab.MOODS[o.value].mode, place_of(o.scope)) for o in out if o.what == "mood" and o.value in vocab.MOODS]
-        out = [it for it in out if not (it.what == "mode" and (it.value == plan.mode or (it.value, place_of(it.scope)) in moods))]
+        out = [it for it in out if not (it.what == "mode" and (it.value, place_of(it.scope)) in moods)]
     partial = {it.value for it in out if it.what == "revert" and it.amount is not None}
     if partial:  # "too fast now, split the difference": the half-way tempo is the edit
         out = [it for it in out if it.what not in partial or it.what == "revert"]

@@ -322,7 +322,7 @@ def once_per_part(plan: ScorePlan, intents: list[EditIntent]) -> list[EditIntent
 
 
 def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIntent],
-                  history: list[ScorePlan] | None = None) -> ScorePlan:
+                  history: list[ScorePlan] | None = None, passed: list[str] | None = None) -> ScorePlan:
     """Apply intents in order to a copy of `plan`.
 
     Args:
@@ -330,6 +330,8 @@ def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIn
         plan: the current plan (not modified).
         intents: what to change, in the order said.
         history: the first plan, then the plan after each edit so far (for reverts); default [plan].
+        passed: filled with what a change already at its limit says, passed over for the others ("darker" in minor,
+            "darker and slower": the reply says the score was already as dark as the key goes).
     Returns:
         The new plan, validated.
     Raises:
@@ -355,6 +357,8 @@ def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIn
                 HANDLERS[it.what](e, it)
             except ops.AtLimit as q:
                 limit = limit or q
+                if passed is not None and q.said not in passed:
+                    passed.append(q.said)
     if limit is not None and new == plan:
         raise limit
     return ScorePlan.model_validate(new.model_dump())

@@ -381,15 +381,15 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     """One note (no wrapper) read and applied; see `apply_edit`."""
     try:
         intents = style_first(from_last_revert(understand(analysis, plan, request, history)))
-        new = apply_intents(analysis, plan, intents, history)
+        new = apply_intents(analysis, plan, intents, history, passed := [])
     except Ask as q:
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=str(q), question=str(q),
                           options=list(q.options) if isinstance(q, arbiter.Offer) else [])
     reason = "; ".join(dict.fromkeys(it.reason for it in intents if it.reason))
-    places = list(dict.fromkeys(it.scope.label for it in intents if it.scope.label))
-    # the place in the user's terms beside the times the changes name
+    places = list(dict.fromkeys(it.scope.label for it in intents if it.scope.label))   # in the user's terms
     reply = describe(diff(plan, new), reason, places[0] if len(places) == 1 else "")
     reply = marks.already(plan, intents) or reply if new == plan else reply   # "a crash at 0:13" where one is
+    reply = " ".join([reply, *(f"Not changed: {x}." for x in passed)])   # "darker and slower" in minor: why not darker
     read = ", ".join(f"{it.what}{' ' + it.direction if it.direction else ''}"
                      f"{' ' + it.value if it.value else ''}{' (' + it.scope.label + ')' if it.scope.label else ''}"
                      f" [{it.source}]" for it in intents)
