@@ -118,3 +118,15 @@ def test_the_energy_at_its_limit_beside_a_change_is_said(session):
 def test_darker_alone_at_its_limit_still_asks(session):
     turn = session.say("darker")
     assert turn.question and "already in A minor" in turn.question and not turn.changed
+
+
+def test_a_loudness_past_the_cap_says_the_cap(session):
+    # before: "Loudness -16 -> -6 LUFS." and nothing about the 30 dB it did not go
+    turn = session.say("turn the volume up 40 dB")
+    assert session.plan.loudness_lufs == -6.0
+    assert "stops at -6 LUFS" in turn.reply and "up 10 dB, not 40" in turn.reply, turn.reply
+
+
+def test_a_loudness_within_the_limits_says_no_cap(session):
+    turn = session.say("turn the volume down 6 dB")
+    assert turn.changed and "stops at" not in turn.reply

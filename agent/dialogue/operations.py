@@ -152,7 +152,7 @@ def progression(plan: ScorePlan, mode: str, i: int) -> list[str] | None:
 
 def _mode_limit(mode: str) -> str:
     """What the reply says of a mode asked for that the score is in already ("darker" in minor)."""
-    return f"the score was already in {mode}, as {'dark' if mode == 'minor' else 'bright'} as the key goes"
+    return f"Not changed: the score was already in {mode}, as {'dark' if mode == 'minor' else 'bright'} as the key goes."
 
 
 def set_key(plan: ScorePlan, idx: list[int], *, tonic: str | None, mode: str | None, shift: int,
@@ -242,16 +242,22 @@ def add_energy(plan: ScorePlan, idx: list[int], delta: float) -> str:
     if [plan.sections[i].energy for i in idx] == olds:
         raise AtLimit(f"That part is already as {'full' if delta > 0 else 'sparse'} as I can make it. "
                       "Something else, perhaps tempo or instruments?",
-                      f"the energy there was already as {'full' if delta > 0 else 'sparse'} as it goes")
+                      f"Not changed: the energy there was already as {'full' if delta > 0 else 'sparse'} as it goes.")
     return f"{'more' if delta > 0 else 'less'} energy"
 
 
-def set_loudness(plan: ScorePlan, delta_db: float) -> str:
+def set_loudness(plan: ScorePlan, delta_db: float, said_db: bool = False) -> str:
+    """The loudness moved by `delta_db`, within the limits. Returns what the reply says when a limit stopped it
+    short ("up 40 dB" from -16 LUFS: up 10 dB, to the -6 LUFS cap; `said_db`: the amount was said), else ""."""
     old = plan.loudness_lufs
     plan.loudness_lufs = round(min(MAX_LOUDNESS_LUFS, max(MIN_LOUDNESS_LUFS, old + delta_db)), 1)
     if plan.loudness_lufs == old:
         raise Ask(f"The music is already at {old:g} LUFS, the limit. Should I change the energy instead?")
-    return f"loudness {old:g} -> {plan.loudness_lufs:g} LUFS"
+    if abs(plan.loudness_lufs - old - delta_db) < 0.05:
+        return ""
+    went = f", so it went {'up' if delta_db > 0 else 'down'} {abs(plan.loudness_lufs - old):g} dB, not {abs(delta_db):g}"
+    return (f"The loudness stops at {plan.loudness_lufs:g} LUFS, the {'loudest' if delta_db > 0 else 'quietest'} I make"
+            f"{went if said_db else ''}.")
 
 
 # ----------------------------------------------------------------------------- instruments
