@@ -104,18 +104,17 @@ def test_keeping_some_of_the_marks_asked_on_cuts_that_had_them_already(tmp_path)
     assert {50, 55} <= times and not {40, 45} & times and {5, 10, 35} <= times
 
 
-def test_requests_counted_back_in_other_words_count_the_changes(tmp_path):
-    # LEFT9 item 4 (changed from counting a question as a request taken back): a question is no change
+def test_requests_counted_back_in_other_words_count_the_ones_that_changed_nothing(tmp_path):
     s = open_session(tmp_path)
     first = s.plan
-    changed(s, "add a cello")
+    cello = changed(s, "add a cello")
     assert s.say("when the dog jumps make it pop").question
-    changed(s, "ok, roll back my past two requests please")   # the cello, the only change there was
+    changed(s, "ok, roll back my past two requests please")   # the question and the cello
     assert s.plan == first
     changed(s, "add a cello")
     assert s.say("when the dog jumps make it pop").question
-    t = s.say("step back one change")   # the last change is the cello, the question after it none
-    assert t.changed and s.plan == first
+    t = s.say("step back one change")   # the last request changed nothing: nothing to take back
+    assert not t.changed and s.plan == cello
 
 
 @pytest.mark.parametrize("said, back_to", [("honestly the third take was better", 2), ("the 2nd mix was better", 1),

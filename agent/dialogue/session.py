@@ -222,8 +222,8 @@ class Session:
                 self._record("say", text, DROPPED, t0, no_change=True)
                 return Turn(reply=DROPPED, version=self.version, files=self.files, seconds=time.perf_counter() - t0)
             asked, said = None, rest
-        if (n := requests_back(said)) and (k := self.store.changes_back(self.id, n)) is not None:
-            if k:  # "undo the last two changes" after a question: the two changes before it (a question is none)
+        if (n := requests_back(said)) and (k := self.store.made_versions(self.id, n)) is not None and k < n:
+            if k:  # "undo the last two" when one of them changed nothing: only the other is undone
                 return [self.undo() for _ in range(k)][-1]
             self._record("say", text, NOTHING_BACK, t0, no_change=True)
             return Turn(reply=NOTHING_BACK, version=self.version, files=self.files)

@@ -241,20 +241,14 @@ class Store:
                            r["branch"], r["seconds"], json.loads(r["options"]))
                 for r in self.db.execute("SELECT * FROM turns WHERE session = ? ORDER BY n", (sid,))]
 
-    def changes_back(self, sid: str, n: int) -> int | None:
-        """How many of the session's last `n` changes (turns that made a plan version) can be taken back by
-        counting: the requests said since the last undo, redo or branch, a question or a request that changed
-        nothing passed over (it is no change). None when the last `n` turns all made versions (or all there
-        are): an ordinary undo of `n` versions."""
-        rows = self.db.execute("SELECT kind, question FROM turns WHERE session = ? ORDER BY n DESC", (sid,)).fetchall()
-        if all(r["kind"] == "say" and not r["question"] for r in rows[:n]):
+    def made_versions(self, sid: str, n: int) -> int | None:
+        """Of the session's last `n` turns, how many made a plan version (the others asked a question or changed
+        nothing); None when one of them is not a request (an undo, redo or branch) or there are fewer."""
+        rows = self.db.execute("SELECT kind, question FROM turns WHERE session = ? ORDER BY n DESC LIMIT ?",
+                               (sid, n)).fetchall()
+        if len(rows) < n or any(r["kind"] != "say" for r in rows):
             return None
-        made = 0
-        for r in rows:
-            if r["kind"] != "say" or made == n:
-                break
-            made += not r["question"]
-        return made
+        return sum(not r["question"] for r in rows)
 
     def redo_target(self, sid: str, head: int) -> int | None:
         """The version the last undo left from, if the head is still where that undo put it."""
