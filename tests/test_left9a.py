@@ -74,14 +74,15 @@ def test_the_energy_moved_by_a_verb_keeps_the_size_said(session, said, step):
     assert _energy(session.plan) == pytest.approx([e + step for e in before])
 
 
-def test_undo_the_last_two_changes_after_a_question_takes_back_two_changes(session):
-    # before: the question counted as one of the two, so only "more energy in shot 2" was undone
-    first = session.plan
+def test_undo_the_last_two_changes_after_a_question_counts_the_requests_said(session):
+    # item 4, decided: the user counts the requests said, the one that got a question among them (see test_threads);
+    # "undo the last two changes" takes back the one change among the last two requests, never the one before
     session.say("slower")
+    slower = session.plan
     session.say("more energy in shot 2")
     assert session.say("when the dog jumps make it pop").question
     turn = session.say("undo the last two changes")
-    assert turn.changed and session.plan == first, turn.reply
+    assert turn.changed and session.plan == slower, turn.reply
 
 
 @pytest.mark.parametrize("said", ["bigger at the start and the end", "more energy in shot 1 and the last shot"])
@@ -130,3 +131,25 @@ def test_a_loudness_past_the_cap_says_the_cap(session):
 def test_a_loudness_within_the_limits_says_no_cap(session):
     turn = session.say("turn the volume down 6 dB")
     assert turn.changed and "stops at" not in turn.reply
+
+
+def _tempos(plan) -> list[float]:
+    """The tempo heard at each second of the clip."""
+    return [plan.sections[plan.section_at(t + 0.5)].tempo_bpm or plan.tempo_bpm for t in range(int(plan.duration_s))]
+
+
+@pytest.mark.parametrize("said", ["gradually slow down", "slow down bit by bit"])
+def test_gradually_slow_down_is_a_ramp_not_one_step(session, said):
+    # before: one flat step (82.8 -> 70.4 BPM everywhere)
+    tempo = session.plan.tempo_bpm
+    turn = session.say(said)
+    heard = _tempos(session.plan)
+    assert turn.changed and heard[0] < tempo and heard[-1] < heard[0], turn.reply
+    assert all(b <= a for a, b in zip(heard, heard[1:])) and len(set(heard)) >= 4
+
+
+def test_gradually_speed_up_at_a_place_ramps_there_only(session):
+    tempo = session.plan.tempo_bpm
+    session.say("gradually speed up in the last two shots")
+    heard = _tempos(session.plan)
+    assert heard[:13] == [tempo] * 13 and tempo < heard[13] < heard[-1]

@@ -117,6 +117,11 @@ def _tempo(e: Edit, it: EditIntent) -> None:
         factor = 1 + abs(it.amount) / 100 * (1 if it.direction == "up" else -1)
     else:
         factor = TEMPO_FACTORS[it.direction or "up"][SIZES[it.magnitude]]
+    if it.value == "gradual" and it.direction in ("up", "down"):   # "gradually slow down": a step slower each piece
+        _pieces(e)
+        for k, i in enumerate(e.idx):
+            ops.set_tempo(e.plan, [i], factor=1 + (factor - 1) * (k + 1) / len(e.idx), whole=False)
+        return
     ops.set_tempo(e.plan, e.idx, factor=factor, bpm=bpm, delta=delta, whole=e.whole)   # sections with their own too
 
 
