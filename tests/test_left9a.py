@@ -153,3 +153,22 @@ def test_gradually_speed_up_at_a_place_ramps_there_only(session):
     session.say("gradually speed up in the last two shots")
     heard = _tempos(session.plan)
     assert heard[:13] == [tempo] * 13 and tempo < heard[13] < heard[-1]
+
+
+@pytest.mark.parametrize("said", ["now make it faster", "make it a bit faster now", "a bit faster now"])
+def test_now_is_when_the_next_request_is_made_not_where(tmp_path, said):
+    # before: "make it a bit faster now" after "shot 2 darker" was read as the last edit overdone, at shot 2 only
+    s = _open(tmp_path, "happy pop")
+    s.say("shot 2 darker")
+    tempo = s.plan.tempo_bpm
+    turn = s.say(said)
+    assert s.plan.tempo_bpm > tempo and all(x.tempo_bpm is None for x in s.plan.sections), turn.reply
+
+
+@pytest.mark.parametrize("said", ["now make it faster there", "it's too busy now"])
+def test_there_or_the_last_edit_overdone_keeps_its_place(session, said):
+    session.say("shot 2 slower")
+    before = session.plan
+    turn = session.say(said)
+    assert turn.changed and session.plan.tempo_bpm == before.tempo_bpm, turn.reply
+    assert [x for k, x in enumerate(session.plan.sections) if k != 1] == [x for k, x in enumerate(before.sections) if k != 1]
