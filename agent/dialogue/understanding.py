@@ -389,7 +389,7 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     places = list(dict.fromkeys(it.scope.label for it in intents if it.scope.label))   # in the user's terms
     reply = describe(diff(plan, new), reason, places[0] if len(places) == 1 else "")
     reply = marks.already(plan, intents) or reply if new == plan else reply   # "a crash at 0:13" where one is
-    reply = " ".join([reply, *dict.fromkeys(passed)])   # "darker and slower" in minor: why not darker; a cap
+    reply = "\n".join([reply, *dict.fromkeys(passed)])   # under the changes: why "darker" did nothing; a cap
     read = ", ".join(f"{it.what}{' ' + it.direction if it.direction else ''}"
                      f"{' ' + it.value if it.value else ''}{' (' + it.scope.label + ')' if it.scope.label else ''}"
                      f" [{it.source}]" for it in intents)
