@@ -172,3 +172,39 @@ def test_there_or_the_last_edit_overdone_keeps_its_place(session, said):
     turn = session.say(said)
     assert turn.changed and session.plan.tempo_bpm == before.tempo_bpm, turn.reply
     assert [x for k, x in enumerate(session.plan.sections) if k != 1] == [x for k, x in enumerate(before.sections) if k != 1]
+
+
+def test_each_clause_is_read_once_by_the_grammar(session, monkeypatch):
+    # before: edits._unreasoned read each clause with orchestration.read to see whether it changed a part, and
+    # read_clause read it again; now whether the clause before changed a part is its own reading's intents
+    from v2m.agent.dialogue import edits, orchestration
+
+    inside, outside = [False], []
+    read_clause, read_parts = edits.read_clause, orchestration.read
+
+    def counted_clause(*a, **k):
+        inside[0] = True
+        try:
+            return read_clause(*a, **k)
+        finally:
+            inside[0] = False
+
+    def counted_parts(*a, **k):
+        if not inside[0]:
+            outside.append(a[0])
+        return read_parts(*a, **k)
+
+    monkeypatch.setattr(edits, "read_clause", counted_clause)
+    monkeypatch.setattr(orchestration, "read", counted_parts)
+    session.say("lift the bass, it feels timid")
+    assert not outside
+
+
+@pytest.mark.parametrize("said, part, db", [("lift the bass, it feels timid", "bass", 5.0),
+                                            ("the bass is too weak, turn it up", "bass", 5.0),
+                                            ("the drums sound weird, turn them down", "drums", -5.0)])
+def test_why_and_a_complaint_beside_a_part_change_are_no_edits_of_their_own(session, said, part, db):
+    energy = _energy(session.plan)
+    session.say(said)
+    assert all(lv.get(part) == db for lv in (s.levels_db for s in session.plan.sections))
+    assert _energy(session.plan) == energy   # "timid" is no mood, "weak" no energy: the part's level only
