@@ -266,13 +266,13 @@ def _parts_changed(intents: list[EditIntent]) -> bool:
 
 
 def _why_held(request: str) -> tuple[str, dict[str, str]]:
-    """`request` with each clause after the first that only says why ("can we get hand claps? makes it more fun",
-    "lift the bass, it feels timid": `mentions.only_reason`) held back as a token, so that no simile reads it as a
-    feeling first; `read_request` drops it when the clause before changed a part, else reads it as said."""
+    """`request` with each clause that only says why after one that names a part ("lift the bass, it feels timid":
+    `mentions.only_reason`) held back as a token, so that no simile reads it as a feeling first; `read_request` drops
+    it when the clause before changed a part, else reads it as said ("too much now, like the Olympics" stays)."""
     pieces = re.split(f"({CLAUSE_SPLIT.pattern})", request)   # clauses at even places, what split them between
     held: dict[str, str] = {}
     for k in range(2, len(pieces), 2):
-        if mentions.only_reason(phrases.words(pieces[k].lower())):
+        if mentions.only_reason(phrases.words(pieces[k])) and mentions.named_parts(mentions.plain_parts(phrases.words(pieces[k - 2]))):
             token = f"heldwhy{len(held)}"
             held[token], pieces[k] = pieces[k], token
     return "".join(pieces), held
