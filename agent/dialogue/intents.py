@@ -368,6 +368,6 @@ def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIn
                 limit = limit or q
                 if q.said not in passed:
                     passed.append(q.said)
-    if limit is not None and new == plan:
+    if limit is not None and (new == plan or not diff(plan, new)):   # a split piece alone is no change
         raise limit
     return ScorePlan.model_validate(new.model_dump())
