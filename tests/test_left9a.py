@@ -1,6 +1,10 @@
 """Defects the eighth session left (notes LEFT9, items 1-9), each through a real Session on a synthetic clip, in the
 quoted wording and in other words: the rest said to stay beside praise ("cool, leave everything else as it is") that
-was no sign-off, ..."""
+was no sign-off; the energy's two tables of wordings made one ("calm the energy down a ton"); "undo the last two changes"
+after a question (decided: the requests said are counted); one edit at two places ("bigger at the start and the end");
+a clause at its limit dropped without a word ("darker and slower" in minor); "gradually slow down" as one flat step;
+a loudness capped without saying ("turn the volume up 40 dB"); "now" carrying the last place ("make it a bit faster
+now"); and each clause read once by the grammar ("lift the bass, it feels timid")."""
 
 from __future__ import annotations
 
