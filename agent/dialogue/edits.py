@@ -260,35 +260,22 @@ CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|:(?!\d)|\.(?!\d))+\s*(?:and |but |th
                           rf"|(?:\band|\bplus|&|\+) (?={phrases.ORDER_VERBS}\b)|\bplus (?=an? |some ))\s*")   # "add a cello and have the sax softer": two
 
 
-def _changes_part(clause: str) -> bool:
-    """Whether a clause changes a part of the band ("lift the bass a little", "add a choir")."""
-    found: list[str] = []
-    try:
-        orchestration.read(phrases.words(clause.lower()), lambda what, **_: found.append(what))
-    except Ask:
-        return False
-    return any(what in (*mentions.PART_EDITS, "balance", "swap") for what in found)
+def _parts_changed(intents: list[EditIntent]) -> bool:
+    """Whether intents change a part of the band ("lift the bass a little", "add a choir")."""
+    return any(it.what in (*mentions.PART_EDITS, "balance", "swap") for it in intents)
 
 
-def _unreasoned(request: str) -> str:
-    """`request` without a clause that only says why the part changed in the clause before it is wanted ("can we
-    get hand claps? makes it more fun", "lift the bass, it feels timid"): see `mentions.WHY_RE`; a complaint about a
-    part just before the change of that part ("the brass needs to be bigger, turn it up") is the part named only."""
+def _why_held(request: str) -> tuple[str, dict[str, str]]:
+    """`request` with each clause that only says why after one that names a part ("lift the bass, it feels timid":
+    `mentions.only_reason`) held back as a token, so that no simile reads it as a feeling first; `read_request` drops
+    it when the clause before changed a part, else reads it as said ("too much now, like the Olympics" stays)."""
     pieces = re.split(f"({CLAUSE_SPLIT.pattern})", request)   # clauses at even places, what split them between
+    held: dict[str, str] = {}
     for k in range(2, len(pieces), 2):
-        if mentions.only_reason(phrases.words(pieces[k].lower())) and _changes_part(pieces[k - 2]):
-            pieces[k] = ""
-    for k in range(0, len(pieces) - 2, 2):   # "the brass needs to be bigger, turn it up": the part, then its change
-        named = mentions.named_parts(mentions.plain_parts(phrases.words(pieces[k].lower())))
-        after = phrases.words(pieces[k + 2].lower())
-        family = {vocab.FAMILIES.get(w, w) for w in mentions.named_parts(mentions.plain_parts(after))}
-        alone = len(set(named)) == 1 and not re.search(r"\d|\b(?:shots?|cuts?|scenes?|intro|outro|ending|end|start|beginning|"
-                                                       r"moments?|seconds?|minutes?)\b", pieces[k].lower())   # not "section": a part's too
-        same = alone and (mentions.refer(after, named[-1]) != after or   # "it", "them", or the part again
-                          vocab.FAMILIES.get(named[-1], named[-1]) in family)   # "the brass ... trumpets"
-        if same and _changes_part(mentions.refer(after, named[-1])):
-            pieces[k] = f"the {named[-1]}"   # kept as the part named, for "it" in the clause after
-    return "".join(pieces)
+        if mentions.only_reason(phrases.words(pieces[k])) and mentions.named_parts(mentions.plain_parts(phrases.words(pieces[k - 2]))):
+            token = f"heldwhy{len(held)}"
+            held[token], pieces[k] = pieces[k], token
+    return "".join(pieces), held
 
 
 def _said(whole: str, request: str) -> str:
@@ -319,7 +306,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         Ask: the request is ambiguous or impossible; the message is the question.
     """
     clauses, whole = [], request   # the style said in the whole request, "tubas, like a school band marching" too
-    request = _unreasoned(request)   # before similes: "add a choir, it'd be magical" is why, not a feeling
+    request, held = _why_held(request)   # before similes: "add a choir, it'd be magical" is why, not a feeling
     request = similes.plain(request)   # "it feels like a funeral": how the music feels, in the grammar's words
     said = cues.spoken(notation(cues.unlabelled(request.strip())), analysis, plan)   # a spotting note's cue events
     said = THEN_AFTER_RE.sub(r"\1, after that", said)   # "quiet until the drop, then go big": big after the drop
@@ -339,7 +326,12 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     parts = mentions.Mentions()  # the instrument named last, for "it" and "them"
     known = {**(known or {}), **names.said(request)}   # "the kiss", whether said before or in this request
     noun = names.noun_of(request)
+    complaint: tuple[int, Ask | None] | None = None   # where a complaint's intents start; its question, if any
     for n_clause, original in enumerate(clauses):
+        if original.strip() in held:   # only why: no edit when the clause before changed a part, else read as said
+            if prev is not None and _parts_changed(out[prev[2]:]):
+                continue
+            original = similes.plain(held[original.strip()])
         text = phrases.words(phrases.unfilled(spelling.spelled(original.lower())))
         text = re.sub(r"(\d)\.(?!\d)", r"\1", text)
         text = amounts.spoken(text)   # "twenty per cent", "five beats per minute", "minus six decibels": in digits
@@ -350,8 +342,13 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         text, span = names.placed(text, analysis, plan, known, noun, last_span)   # "after the kiss at 0:30": after 0:30
         span = mentions.before(span, entry) if span else None
         span, shared, own = sides.carried(text, span, shared, last_span, analysis)
-        intents = read_clause(analysis, plan, text, span, guess and not (own and only_place(text)), original,
-                              negative)
+        complained = n_clause + 1 < len(clauses) and mentions.complaint(*map(phrases.words, (original, clauses[n_clause + 1])))
+        try:   # "the strings sound off, turn them down": a complaint's question, asked if the next clause changes no part
+            intents, asked = read_clause(analysis, plan, text, span, guess and not (own and only_place(text)), original, negative), None
+        except Ask as q:
+            if not complained:
+                raise
+            intents, asked = [], q
         said = prev[0] if prev is not None and prev[2] == len(out) else ""   # a moment said just before
         if span is None and (at := names.moment_shot(said + text, analysis, intents)):  # "strings up at 0:45"
             span, shared, own = at, at, True
@@ -367,6 +364,16 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             del out[prev[2]:]
             span = sides.closed(text, span, prev[4])
             intents = read_clause(analysis, plan, prev[0], span, guess, prev[1], negative)
+        if not intents and own and only_place(text) and n_clause == len(clauses) - 1 and prev is not None and \
+                prev[2] < len(out) and prev[3] and prev[4] is not None and span is not None:
+            # "bigger at the start and the end": a second place said bare after an edit at its own place, the same edit
+            # there (last, so no heading: "slower in shot 2. shot 4: brighter")
+            intents = read_clause(analysis, plan, prev[0], span, guess, prev[1], negative)
+        if complaint is not None and _parts_changed(intents):   # "the brass needs to be bigger, turn it up": made once
+            del out[complaint[0]:]
+        elif complaint is not None and complaint[1] is not None:
+            raise complaint[1]
+        complaint = (len(out), asked) if complained else None
         if own and intents and prev is not None and prev[4] is None and prev[2] < len(out) and \
                 sides.complaint_placed(out[prev[2]:], intents):
             del out[prev[2]:]   # "the bass is too much, turn it down from 0:15 to 0:25": the complaint is about there
@@ -378,9 +385,11 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             elif (it.amount is not None, SIZES[it.magnitude]) > (out[k].amount is not None, SIZES[out[k].magnitude]) or \
                     it.value == "fade_out":   # "take 4 dB off": the amount said; "a lot": the larger; a fade said plainly
                 out[k] = it
-    if any(it.what != "mode" for it in out):  # "brighter, busier" in major: busier; "gloomy, a minor key": one key
+    if complaint is not None and complaint[1] is not None:
+        raise complaint[1]
+    if any(it.what != "mode" for it in out):  # "gloomy, a minor key": one key (a mode already so: said when applied)
         moods = [(vocab.MOODS[o.value].mode, place_of(o.scope)) for o in out if o.what == "mood" and o.value in vocab.MOODS]
-        out = [it for it in out if not (it.what == "mode" and (it.value == plan.mode or (it.value, place_of(it.scope)) in moods))]
+        out = [it for it in out if not (it.what == "mode" and (it.value, place_of(it.scope)) in moods)]
     partial = {it.value for it in out if it.what == "revert" and it.amount is not None}
     if partial:  # "too fast now, split the difference": the half-way tempo is the edit
         out = [it for it in out if it.what not in partial or it.what == "revert"]

@@ -18,6 +18,27 @@ MOVE = (r"(?:bring|dial|turn|tone|take|pull|calm|nudge|knock|wind|ease|drop|notc
         r"ramp|bump|step|inch|edge|shift)")
 MUST = r"(?:needs? to|should|has to|must|could|can|to|will|has got to|ought to) (?:go|come|be|get)"
 
+# The energy moved, one table for both ways: the verbs that move it that way, and the words that say it was moved
+ENERGY_MOVES = {
+    "down": (r"reduce|lower|decrease|lessen|drop|dial down|bring down|tone down|turn down|pull down|take down",
+             r"brought down|lowered|reduced|decreased|dropped|pulled back|down|lower",
+             r"\b(?:ease|back|lay) off (?:on )?(?:the |its |some )?{E}\b|\bease back (?:on )?(?:the |its )?{E}\b|\brein in (?:the |its )?{E}\b"),
+    "up": (r"increase|raise|boost|crank up|turn up|pump up|dial up",
+           r"raised|increased|boosted|lifted|pushed|pumped(?: up)?|brought up|up|higher", None),
+}
+
+
+def _energy_moved(way: str) -> str:
+    """The pattern of the energy moved `way` ("down" or "up") in any of the wordings of `ENERGY_MOVES`."""
+    verbs, done, more = ENERGY_MOVES[way]
+    wound = r"(?!(?:wind|ramp)\b)" if way == "down" else ""
+    return (rf"\b(?:{verbs}) (?:the |its |some )?{ENERGY}\b"
+            rf"|\b{wound}{MOVE} (?:the |its |that |this |some )?{ENERGY}(?: levels?)? (?:\w+ ){{0,2}}?{way}\b"
+            rf"|\b{ENERGY}(?: levels?)? {MUST} (?:\w+ ){{0,2}}?{way}\b"
+            rf"|(?<!wind the )(?<!ramp the )\b(?:energy|intensity) (?:(?:to be|should be|could be|be|is|gets?) )?(?:{done})\b"
+            rf"(?! to\b| until\b| till\b)" + (f"|{more.format(E=ENERGY)}" if more else ""))
+
+
 # Idioms for dimensions the grammar knows, rewritten to its own words. Order matters: longer first.
 IDIOMS: tuple[tuple[str, str], ...] = (
     # the tempo named and moved ("tempo down a bit", "the tempo to be increased", "bump the pace", "speed the whole
@@ -30,22 +51,11 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\b(?:increase|raise|bump|push|lift|nudge|crank|up)(?: up)? (?:the |its |our )?(?:tempo|pace|speed|bpm)\b"
      r"|\b(?:more|extra) (?:pace|speed)\b|\bfaster (?:tempo|pace)\b|\bspeed (?:the whole thing|everything|things|it all|"
      r"the music|the track|the piece) up\b", "faster"),
-    (r"(?<!wind the )(?<!ramp the )\b(?:energy|intensity) (?:(?:to be|should be|could be|be|is|gets?) )?(?:brought down|lowered|reduced|decreased|dropped|"
-     r"pulled back|down|lower)\b(?! to\b| until\b| till\b)", "less energy"),
-    (r"\b(?:energy|intensity) (?:(?:to be|should be|could be|be|is|gets?) )?(?:raised|increased|boosted|lifted|pushed|"
-     r"pumped(?: up)?|brought up|up|higher)\b(?! to\b| until\b| till\b)", "more energy"),
-    # the energy named and turned down or up ("reduce the intensity", "bring the energy down", "dial it down"), by
-    # whatever verb moves it and with the size said between ("calm the energy down a ton", "nudge the intensity up a
-    # notch", "crank the energy WAY up", "ease off the energy"; "wind/ramp ... down" is a fall, `phrases.SHAPES`); more
-    # or less of what energy is ("a LOT more intensity")
-    (rf"\b(?:reduce|lower|decrease|lessen|drop|dial down|bring down|tone down|turn down|pull down|take down) (?:the |its |some )?"
-     rf"{ENERGY}\b|\b(?!(?:wind|ramp)\b){MOVE} (?:the |its |that |this |some )?{ENERGY}(?: levels?)? (?:\w+ ){{0,2}}?down\b"
-     rf"|\b{ENERGY}(?: levels?)? {MUST} (?:\w+ ){{0,2}}?down\b"
-     rf"|\b(?:ease|back|lay) off (?:on )?(?:the |its |some )?{ENERGY}\b|\bease back (?:on )?(?:the |its )?{ENERGY}\b"
-     rf"|\brein in (?:the |its )?{ENERGY}\b", "less energy"),
-    (rf"\b(?:increase|raise|boost|crank up|turn up|pump up|dial up) (?:the |its )?{ENERGY}\b"
-     rf"|\b{MOVE} (?:the |its |that |this |some )?{ENERGY}(?: levels?)? (?:\w+ ){{0,2}}?up\b"
-     rf"|\b{ENERGY}(?: levels?)? {MUST} (?:\w+ ){{0,2}}?up\b", "more energy"),
+    # the energy named and moved: by whatever verb moves it, with the size said between ("reduce the intensity",
+    # "calm the energy down a ton", "nudge the intensity up a notch", "crank the energy WAY up", "ease off the energy";
+    # "wind/ramp ... down" is a fall, `phrases.SHAPES`), said to go ("the energy needs to come down") or said moved
+    # ("the energy to be lowered", "intensity raised"; not "down to 0.3", an exact level)
+    (_energy_moved("down"), "less energy"), (_energy_moved("up"), "more energy"),
     (rf"\bmore {ENERGY}\b", "more energy"), (rf"\bless {ENERGY}\b", "less energy"),
     # the tempo moved by a verb, with the size said between ("crank the tempo way up", "tempo needs to go up a lot")
     (rf"\b{MOVE} (?:the |its )?{PACE} (?:\w+ ){{0,2}}?up\b|\b{PACE} {MUST} (?:\w+ ){{0,2}}?up\b", "faster"),

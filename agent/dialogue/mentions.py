@@ -189,6 +189,18 @@ def refer(clause: str, last: str | None) -> str:
                   r"(?:it|them|that|those)\b( out| off| away)?", part, clause)
 
 
+def complaint(clause: str, after: str) -> bool:
+    """Whether a clause (as `phrases.words` gives it) names one part and no place, and the clause after it that
+    part again ("the brass needs to be bigger, turn it up", "the brass is weak, more trumpets"): a complaint about
+    the part, then its change (`edits.read_request` makes the change once)."""
+    named = named_parts(plain_parts(clause))
+    if len(set(named)) != 1 or re.search(r"\d|\b(?:shots?|cuts?|scenes?|intro|outro|ending|end|start|beginning|moments?|"
+                                         r"seconds?|minutes?)\b", clause):   # not "section": a part's too
+        return False
+    family = {vocab.FAMILIES.get(w, w) for w in named_parts(plain_parts(after))}
+    return refer(after, named[-1]) != after or vocab.FAMILIES.get(named[-1], named[-1]) in family
+
+
 def check_placed(span: Span | None, rest: str, intents: list) -> None:
     """Ask when a change of parts names a place the grammar could not find, rather than make it everywhere."""
     if span is None and (m := UNPLACED_RE.search(rest)) and any(it.what in PART_EDITS for it in intents):

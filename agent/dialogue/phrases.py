@@ -147,12 +147,19 @@ LOUD_RE = (rf"\b(?:louder|(?:turn|crank|pump) {WHOLE_MIX}?(?:\w+ ){{0,2}}?up|mor
 QUIET_RE = (rf"\b(?:turn {WHOLE_MIX}?(?:\w+ ){{0,2}}?down|less volume|(?:lower|reduce|decrease|drop|cut|lessen) {VOLUME}|volume down|"
             r"too loud|quieter overall|quieter)\b")
 
-# The rest said to stay as it is, beside an edit of one place or part ("but leave the rest alone", "don't touch anything
-# else"): no edit of its own, and no sign-off either
-REST_ALONE = (r"\b(?:(?:leave|keep) (?:the rest|everything else|all else|anything else|the others|all the others|every ?thing "
-              r"around it)(?: of (?:it|the \w+))? (?:alone|as (?:it is|is|they are)|the same|untouched|unchanged|intact|how it "
-              r"is|the way it is)|(?:don'?t|do not|doesn'?t need to) (?:touch|change|mess with|alter) (?:the rest|anything else|"
-              r"everything else|the others)(?: of (?:it|the \w+))?)\b")
+# The rest said to stay as it is ("but leave the rest alone", "don't touch anything else", "keep everything else the
+# same", "everything else as it is now", "nothing else", "the rest stays"): no edit of its own, beside an edit or a
+# sign-off beside praise ("cool, leave everything else as it is"). The one pattern for it: the fillers strip it
+# from an edit, `rest_only` drops a clause of it alone, `beside_change` and the sign-off look for it. It ends where
+# the clause does, so "everything else" with a word of its own ("make everything else quieter") is no part of it.
+_REST = r"(?:the rest|everything else|all else|anything else|the others|all the others|every ?thing around it)(?: of (?:it|the \w+))?"
+_AS_IS = (r"(?:exactly )?(?:alone|as (?:it is|is|they are|it was|they were)|the same|untouched|unchanged|intact|how (?:it is|it was"
+          r"|they are)|the way (?:it is|it was|they are)|like (?:that|this|it is))(?: now| for now)?")
+_CLAUSE_END = r"(?=\s*(?:$|[,.;:!?)]|\b(?:and|but|please|thanks?|pls|though)\b))"
+REST_STAYS = (rf"\b(?:(?:leave|keep) {_REST}(?: {_AS_IS})?|(?:don'?t|do not|doesn'?t need to) (?:touch|change|mess with|alter) "
+              rf"(?:the rest|anything else|everything else|the others)(?: of (?:it|the \w+))?|(?:everything|anything|all|nothing) "
+              rf"else(?: (?:stays?|remains?))?(?: {_AS_IS})?|(?:the )?rest (?:stays?|remains?)(?: {_AS_IS})?|(?:the )?rest {_AS_IS})"
+              rf"\b{_CLAUSE_END}")
 
 
 # Words that carry no edit: dictation fillers, hedges and politeness ("um, can you like make it ...", "pull
@@ -160,7 +167,7 @@ REST_ALONE = (r"\b(?:(?:leave|keep) (?:the rest|everything else|all else|anythin
 FILLERS = ((r"\b(?:um+|uh+|erm|er|hmm+|you know|i guess|basically|literally|honestly|tbh|mate|kindly)\b", " "),
            # "crank it right up", "turn it right down": all the way, a big change (not "right up to the drop")
            (r"\bright (up|down)\b(?! (?:to|until|till|into|in|at|from|the|before|after|near|by|on)\b)", r"way \1"),
-           (REST_ALONE, " "),   # "slower in shot 3, leave the rest alone": every edit spares the rest already
+           (REST_STAYS, " "),   # "slower in shot 3, leave the rest alone": every edit spares the rest already
            (r"\b(?:sort|kind) of\b(?= \w)", " "), (r"\blike(?= \d| about| around|,)", " "),
            (r"\bright(?= (?:back|on|at|into|in|there|before|after|up|down|from|till|until|to the)\b)"
             r"(?! before\b| after (?:it|that|this)\b)", " "),   # "right before it": just before, kept for the place
@@ -287,14 +294,12 @@ NOT_STORY_RE = re.compile(r"\b(?:music|score|song|track|sound|ending|intro|outro
                           r"cuts|tempo|beat|key|faster|slower|louder|quieter|more|less|too|should|needs?|make|want)\b")
 STORY_QUESTION = ("Thanks, that helps to know. I left the score as it is: what should change, e.g. 'calmer in the "
                   "middle', 'more energy at the end', 'slower'?")
-# "everything else as it is now", "keep the rest", "don't change anything else", "nothing else", "just that bit": the
-# rest stays, said beside an edit; no edit of its own
-REST_SAME_RE = re.compile(r"\b(?:everything|anything|all|the rest|nothing) else\b|\b(?:keep|leave) the rest\b|\b(?:the )?rest "
-                          r"(?:stays?|remains?|as (?:it is|is))\b|^\W*(?:just|only) (?:that|this)(?: bit| one| part| thing)?\W*$"
-                          r"|\bonly (?:change|touch) (?:that|this)\b|\bon that front\b"
-                          # "leave the tempo", "keep the bass": not a place ("keep the intro as it is" locks it)
-                          r"|^\W*(?:but |and )?(?:leave|keep) (?:the|my|our) (?!(?:intro|ending|end|outro|start|opening|middle|"
-                          r"beginning|shot|cut|chorus|verse|bridge|drop|climax|finale)\b)[a-z]+(?: alone| as (?:it is|is)| untouched| unchanged)?\W*$")
+# Beside "the rest stays" (REST_STAYS), the clause that says only this changes: "just that bit", "only change that",
+# "nothing else on that front", and "leave the tempo", "keep the bass": not a place ("keep the intro as it is" locks it)
+ONLY_THIS_RE = re.compile(r"^\W*(?:just|only) (?:that|this)(?: bit| one| part| thing)?\W*$|\bonly (?:change|touch) (?:that|this)\b"
+                          r"|\bon that front\b|^\W*(?:but |and )?(?:leave|keep) (?:the|my|our) (?!(?:intro|ending|end|outro|start|"
+                          r"opening|middle|beginning|shot|cut|chorus|verse|bridge|drop|climax|finale)\b)[a-z]+(?: alone| as "
+                          r"(?:it is|is)| untouched| unchanged)?\W*$")
 STAYS = set("as it is was now the same stays stay remains alone untouched unchanged do not dont don't touch change "
             "keep leave please and but just only exactly how".split())
 
@@ -303,7 +308,7 @@ def beside_change(request: str) -> bool:
     """The rest said to stay beside a change asked in the same request ("slower in shot 3, keep the rest as is"),
     not beside praise only ("lovely. leave everything else exactly as it is": a sign-off)."""
     clauses = [x for x in re.split(r"[,;.!?]+|\bbut\b", request) if x.strip()]
-    return bool(REST_SAME_RE.search(words(request))) and any(
+    return bool(re.search(REST_STAYS, words(request))) and any(
         not rest_only(x) and set(words(x).split()) - STAYS - SMALL_TALK - PLEASANTRIES for x in clauses)
 
 
@@ -311,7 +316,7 @@ def rest_only(clause: str) -> bool:
     """A clause that only says the rest stays ("everything else as it is now", "keep the bass"), not one that
     also asks something ("warmer in shot 1 and do not touch anything else")."""
     t = words(clause)
-    left = REST_SAME_RE.sub(" ", re.sub(REST_ALONE, " ", t))
+    left = ONLY_THIS_RE.sub(" ", re.sub(REST_STAYS, " ", t))
     return left != t and not set(left.split()) - STAYS - SMALL_TALK
 
 

@@ -15,7 +15,7 @@ import re
 
 from v2m.agent.dialogue.amounts import magnitude
 from v2m.agent.dialogue.orchestration import eat
-from v2m.agent.dialogue.phrases import FAST_RE, SLOW_RE
+from v2m.agent.dialogue.phrases import FAST_RE, GRADUAL, SLOW_RE
 from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import MAX_TEMPO_BPM, MIN_TEMPO_BPM
 
@@ -72,5 +72,7 @@ def read(c, t: str) -> str:
         m = slow or fast
         if not m:
             return t
-        c.want("tempo", direction="down" if slow else "up", magnitude=magnitude(t))
+        # "gradually slow down", "speed up bit by bit": a ramp over the place, in steps (not the "slow" of the change)
+        ramp = any(g.start() >= m.end() or g.end() <= m.start() for g in re.finditer(rf"\b{GRADUAL}\b", t))
+        c.want("tempo", direction="down" if slow else "up", magnitude=magnitude(t), value="gradual" if ramp else None)
     return eat(t, m)

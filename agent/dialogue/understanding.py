@@ -23,7 +23,7 @@ from v2m.agent.dialogue import arbiter, edits, halfway, marks, messages, moments
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.intents import apply_intents, scope_of
 from v2m.agent.dialogue.repeats import from_last_revert, style_first
-from v2m.agent.dialogue.phrases import REST_ALONE, beside_change, opening, words
+from v2m.agent.dialogue.phrases import REST_STAYS, beside_change, opening, words
 from v2m.agent.dialogue.place_words import normalise, only_place
 from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment, snap, visible_cuts
 from v2m.agent.planners.result import PlanResult
@@ -92,9 +92,9 @@ def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None) -> st
     """The reply to a turn that asks about the score or signs off instead of asking for an edit, else None.
     An answer is read from the plans alone, so it cannot claim what the score does not do."""
     sentences = [x.strip() for x in re.split(r"[.?!;\n]+", request) if x.strip()]
-    rest = re.sub(REST_ALONE, " ", request, flags=re.I)   # "slower in shot 3, leave everything else as is": an edit
-    if (HANDS_OFF_RE.search(rest) or PRAISE_RE.match(request)) and not LOCK_WORDS_RE.search(request) and \
-            not beside_change(request):   # "keep the rest as is" beside a change
+    # "cool, leave everything else as it is": a sign-off; "slower in shot 3, leave everything else as is": an edit
+    if (HANDS_OFF_RE.search(request) or re.search(REST_STAYS, request, re.I) or PRAISE_RE.match(request)) and \
+            not LOCK_WORDS_RE.search(request) and not beside_change(request):
         return "Good: I left the score exactly as it is. Nothing changed; tell me if anything should."
     asks = [x for x in sentences if STATE_Q_RE.match(x)]
     if not asks or REQUEST_RE.search(request) or any(ORDER_RE.match(x) for x in sentences if x not in asks):
@@ -381,15 +381,15 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     """One note (no wrapper) read and applied; see `apply_edit`."""
     try:
         intents = style_first(from_last_revert(understand(analysis, plan, request, history)))
-        new = apply_intents(analysis, plan, intents, history)
+        new = apply_intents(analysis, plan, intents, history, passed := [])
     except Ask as q:
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=str(q), question=str(q),
                           options=list(q.options) if isinstance(q, arbiter.Offer) else [])
     reason = "; ".join(dict.fromkeys(it.reason for it in intents if it.reason))
-    places = list(dict.fromkeys(it.scope.label for it in intents if it.scope.label))
-    # the place in the user's terms beside the times the changes name
+    places = list(dict.fromkeys(it.scope.label for it in intents if it.scope.label))   # in the user's terms
     reply = describe(diff(plan, new), reason, places[0] if len(places) == 1 else "")
     reply = marks.already(plan, intents) or reply if new == plan else reply   # "a crash at 0:13" where one is
+    reply = "\n".join([reply, *dict.fromkeys(passed)])   # under the changes: why "darker" did nothing; a cap
     read = ", ".join(f"{it.what}{' ' + it.direction if it.direction else ''}"
                      f"{' ' + it.value if it.value else ''}{' (' + it.scope.label + ')' if it.scope.label else ''}"
                      f" [{it.source}]" for it in intents)
