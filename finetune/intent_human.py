@@ -7,7 +7,7 @@ labelled from its own expectations (the one labelling, also used by tests/bench/
 `SET_FOLDERS` is the one map from a set's letter to its folder (the tests and benchmarks read it too). Only the
 sets in `TRAINABLE` can be read here: set b (tests/dialogues_personas), the tuning halves of sets d, e, f and g
 (split by `half_of`), the request bank's tune half and the family banks' tune halves (`family-tune`,
-v2m.finetune.family_rows). The validation halves d-val and e-val and the held-out set (c) grade the model and are
+`family_rows` below). The validation halves d-val and e-val and the held-out set (c) grade the model and are
 refused by name, so they can never leak into training (a test checks no training turn is one of theirs).
 d-val's totals did choose among reader runs and ACT_P (2026-11-30), so only (c), e-val and f-val are clean
 measures. e was split in the fourth session, f in the fifth and g in the sixth (2026-11-30), each before anyone
@@ -21,6 +21,7 @@ learns only from the generator's sentences (`spans` is None, no token is graded)
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -118,8 +119,6 @@ def human_rows(names: list[str]) -> list[dict]:
                       if len(t["say"].split()) > 2}
     for name in names:
         if name in ("bank-tune", "family-tune"):
-            from v2m.finetune.family_rows import family_rows
-
             for x in bank_items("tune") if name == "bank-tune" else family_rows():
                 if x["text"].strip().lower() not in seen:
                     seen.add(x["text"].strip().lower())
@@ -131,4 +130,48 @@ def human_rows(names: list[str]) -> list[dict]:
                 if label and t["say"].strip().lower() not in seen:
                     seen.add(t["say"].strip().lower())
                     rows.append({"text": t["say"], "label": label, "spans": None})
+    return rows
+
+
+# ------------------------------------------------------------------ the family banks' tune halves
+# Each item of tests/<family>_bank that stands for one intent label (intent_model.LABELS) becomes a row; an item
+# that asks two changes, points at one setting of an earlier version or needs the chat before it (the follow-ups
+# bank) is skipped. Only tune halves are read; the val halves grade.
+_LEVEL = {"out": "remove", "in": "add", "up": "balance_up", "down": "balance_down"}
+
+
+def _amounts(x: dict) -> str | None:
+    if "direction" not in x:
+        return None
+    return f"balance_{x['direction']}" if x["what"] == "level" else f"{x['what']}_{x['direction']}"
+
+
+def _combos(x: dict) -> str | None:
+    kinds = [e["kind"] for e in x["edits"]]
+    return {"build": "shape_up", "fade": "shape_down"}.get(kinds[0]) if len(kinds) == 1 else None
+
+
+def _talk(x: dict) -> str | None:
+    return "none" if x["reply"] != "edit" else f"{x['kind']}_{x['direction']}"
+
+
+# family bank -> the one label an item stands for (None: skipped)
+LABEL_OF: dict[str, Callable[[dict], str | None]] = {
+    "parts": lambda x: _LEVEL.get(x["change"]),
+    "amounts": _amounts,
+    "versions": lambda x: "revert" if "whole" in x else None,
+    "styles": lambda x: "style",
+    "combos": _combos,
+    "hits": lambda x: "hit" if "marks" in x else None,
+    "talk": _talk,
+}
+
+
+def family_rows() -> list[dict]:
+    """Every labelled tune-half item of the family banks, once each, in bank order."""
+    rows = []
+    for family, label_of in LABEL_OF.items():
+        for x in bank_items("tune", _TESTS / f"{family}_bank"):
+            if label := label_of(x):
+                rows.append({"text": x["text"], "label": label, "spans": None})
     return rows

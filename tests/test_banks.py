@@ -129,7 +129,7 @@ def test_every_talk_item_says_what_reply_it_wants():
 
 def test_the_family_rows_are_tune_items_with_one_known_label_each():
     from v2m.agent.dialogue.intent_model import LABELS
-    from v2m.finetune.family_rows import LABEL_OF, family_rows
+    from v2m.finetune.intent_human import LABEL_OF, family_rows
 
     rows = family_rows()
     tune = {x["text"] for f in LABEL_OF for x in bank_items("tune", HERE / f"{f}_bank")}
