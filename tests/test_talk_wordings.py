@@ -58,3 +58,23 @@ def test_praise_or_a_topic_beside_a_wish_is_still_an_edit(session, said):
     before = session.plan
     session.say(said)
     assert session.plan != before
+
+
+def _energy(plan) -> list[float]:
+    return [s.energy for s in plan.sections]
+
+
+@pytest.mark.parametrize("said, down", [
+    ("less jittery please", True), ("can it be less chaotic and intense", True), ("not as busy or intense", True),
+    ("less dense and aggressive please", True),
+    ("give it more punch, could you manage that?", False), ("a bit more oomph - can we do that?", False),
+])
+def test_a_change_asked_as_a_question_or_wish_lands_over_the_whole_score(session, said, down):
+    # before: "hyper"/"jittery" were no words for too much going on; "less X and Y" read Y as asked for ("Fuller or
+    # sparser?"); "..., can we do that?" was read as "same again" with no place ("Same again where?")
+    before = _energy(session.plan)
+    turn = session.say(said)
+    assert not turn.question
+    after = _energy(session.plan)
+    assert all((b < a) if down else (b > a) for a, b in zip(before, after) if 0.05 < a < 0.95)
+
