@@ -78,3 +78,12 @@ def test_a_change_asked_as_a_question_or_wish_lands_over_the_whole_score(session
     after = _energy(session.plan)
     assert all((b < a) if down else (b > a) for a, b in zip(before, after) if 0.05 < a < 0.95)
 
+
+@pytest.mark.parametrize("said", ["can it be calmer? the twins are napping to it",
+                                  "could you make it gentler? my nan is dozing off to it"])
+def test_who_listens_to_the_music_is_no_moment_of_the_picture(session, said):
+    # before: "Where is 'the twins'? I can't see that in the picture ..." and nothing changed
+    before = _energy(session.plan)
+    turn = session.say(said)
+    assert not turn.question
+    assert all(b < a for a, b in zip(before, _energy(session.plan)) if a > 0.05)
