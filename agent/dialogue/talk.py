@@ -90,8 +90,9 @@ CLOSING_RE = re.compile(
 # surprise told ("I never thought a computer could do this"): praise, no wish for a change
 SURPRISE_RE = re.compile(r"\bi (?:never|didn'?t|did not|had no idea)(?: (?:even|really))? (?:thought|think|knew|know|"
                          r"expected|expect|imagined|imagine)\b[^,.;!?]*", re.I)
-# a wish for a change beside praise ("perfect, just a bit slower", "love it but no drums"): an edit after all
-WISH_RE = re.compile(r"\b(?:more|less|fewer|too|not|no|but|though|however|except|instead|only|just a|bit|little|can|could|"
+# a wish for a change beside praise ("perfect, just a bit slower", "love it but no drums"): an edit after all; praise of
+# a likeness ("it sounds like a trailer, perfect") is `similes`'s to answer
+WISH_RE = re.compile(r"\b(?:like|more|less|fewer|too|not|no|but|though|however|except|instead|only|just a|bit|little|can|could|"
                      r"would|should|need|needs|want|wants|wish|make|add|remove|drop|lose|change|swap|switch|turn|bring|"
                      r"put|try|back|again|undo|redo|version|faster|slower|louder|quieter|softer|calmer|darker|brighter|"
                      r"bigger|punchier|busier|shot|cut|section|intro|ending|end|start|tempo|key|style)\b|\d", re.I)
