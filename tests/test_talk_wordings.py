@@ -87,3 +87,11 @@ def test_who_listens_to_the_music_is_no_moment_of_the_picture(session, said):
     turn = session.say(said)
     assert not turn.question
     assert all(b < a for a, b in zip(before, _energy(session.plan)) if a > 0.05)
+
+
+@pytest.mark.parametrize("said", ["beautiful and sad please", "happy please", "I would love it to swell"])
+def test_a_quality_beside_a_word_of_praise_is_still_asked_for(session, said):
+    # a closing word ("beautiful", "happy", "love it") with a quality wished beside it is no sign-off
+    before = session.plan
+    session.say(said)
+    assert session.plan != before

@@ -16,14 +16,16 @@ pls"). A sign-off says thanks, praise or being done (`CLOSING_RE`) and nothing i
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.operations import effective_roles
-from v2m.agent.dialogue.phrases import REST_ALONE, beside_change, opening
+from v2m.agent.dialogue.phrases import REST_ALONE, TOO, beside_change, opening
+from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import fmt, visible_cuts
 from v2m.tools.contract import ScorePlan, VideoAnalysis
-from v2m.tools.style import load_style
+from v2m.tools.style import load_style, style_names
 
 # "leave it like that", "this is final": a sign-off, not an edit (nor a lock: nothing was named to keep)
 HANDS_OFF_RE = re.compile(
@@ -38,8 +40,9 @@ LOCK_WORDS_RE = re.compile(r"\b(?:lock|freeze|protect)\b", re.I)
 # a question about the score ("what key are we in", "did the first shot change?", "hey how many bpm is this one", "at
 # which second is the cut"), not a request in question form ("can it start straight in", "is there a way to make it faster")
 STATE_Q_RE = re.compile(opening("and|but|good|great|wait|sorry|hey|hi|yo|also|quick question") + r"(?:(?:at|in|from|on|"
-                        r"for|by) )?(?:what(?:'s|s| is| are)?|which|where|when (?:does|do|is|are|did|will)|how (?:fast|slow|loud|long|many|much)|is|are|"
-                        r"was|were|did|does|has|have|why (?:did|do|have) you)\b", re.I)   # "why did you pick jazz?" (not
+                        r"for|by) )?(?:what(?:'s|s| is| are)?|which|where|when (?:does|do|is|are|did|will)|"
+                        r"how (?:fast|slow|loud|long|many|much)|is|are|was|were|did|does|has|have|why (?:did|do|have) you)\b",
+                        re.I)   # "why did you pick jazz?" (not
 # "why is it so slow?"); "the tempo now how much ah?": a count asked for later in the sentence
 COUNT_Q_RE = re.compile(r"\bhow (?:much|many|fast)\b", re.I)
 # "could you tell me the current BPM", "remind me the shot boundaries", "can you list the edit points": the score's facts
@@ -83,8 +86,9 @@ CLOSING_RE = re.compile(
     r"what i wanted)|that'?ll do|that will do|does the job|works for me|good to go|(?:sounds?|looks?|is|'s|feels?) (?:very |"
     r"really |so |super |pretty )?(?:good|great|right)(?: to me| now)?|spot on|bang on|nailed it|perfect|brilliant|"
     r"wonderful|amazing|awesome|fantastic|excellent|lovely|beautiful|superb|stunning|gorgeous|great|nice one|"
-    r"love (?:it|this|that|how|the way)|(?:so |very |really )?(?:happy|pleased|chuffed|stoked|thrilled|delighted)(?: with "
-    r"(?:it|that|this))?|you'?re (?:a |the )?(?:star|legend|genius|best|champ|hero)|you rock|no worries|no problem|"
+    r"love (?:it|this|that|how|the way)(?! (?:if|to|when|but)\b)|(?:(?:i'?m|i am|we'?re|we are|so|very|really|super) )+"
+    r"(?:happy|pleased|glad|thrilled|delighted)\b|(?:happy|pleased|glad) with (?:it|that|this)|chuffed|stoked|"
+    r"you'?re (?:a |the )?(?:star|legend|genius|best|champ|hero)|you rock|no worries|no problem|"
     r"(?:we|i) can stop (?:here|there|now)|(?:let'?s )?call it a day|(?:we'?re|i'?m|all) done|take it from here|"
     r"(?:i'?ll|i will|gonna|going to) download(?: it)?|ttyl|bye|see ya|see you|gotta go|good night)\b", re.I)
 # surprise told ("I never thought a computer could do this"): praise, no wish for a change
@@ -131,7 +135,15 @@ def signed_off(request: str) -> bool:
     if "?" in request or not CLOSING_RE.search(request):
         return False
     rest = SURPRISE_RE.sub(" ", CLOSING_RE.sub(" ", request))
-    return not WISH_RE.search(rest) and not named_parts(rest.lower())
+    return not WISH_RE.search(rest) and not named_parts(rest.lower()) and \
+        not set(re.findall(r"[a-z]+", rest.lower())) & _qualities()
+
+
+@lru_cache(maxsize=1)
+def _qualities() -> set[str]:
+    """Words that say how the music should be ("sad", "busy", "jazz"): beside praise, still a wish ("gorgeous, sadder")."""
+    return {w for m in MOODS.values() for w in m.words if " " not in w} | set(TOO) | \
+        {w for n in style_names() for w in n.split("_")}
 
 
 def _asks(sentence: str, marked: bool) -> bool:
