@@ -1,9 +1,9 @@
 """Talk that asks for no edit (`v2m.agent.dialogue.talk`), in wordings of our own (not the talk bank's), each said
 through a real Session after "make it slower": a question about the score is answered from the plan and the video
 and changes nothing (before: "genre?" went minor and faster, "bpm?" and "can you tell me the cut times" were asked
-back as "slower, or faster?", "where do the shots change" got the last edit, not the cuts); thanks and sign-offs
-change nothing and ask nothing back (before: "love it, you're a legend" got "Do you mean quieter overall?"); praise
-or a topic beside a wish is still an edit."""
+back as "slower, or faster?", "where do the shots change" got the last edit, not the cuts, "who is playing the
+melody" added a harmonica); thanks and sign-offs change nothing and ask nothing back (before: "love it, you're a
+legend" got "Do you mean quieter overall?"); praise or a topic beside a wish is still an edit."""
 
 from __future__ import annotations
 
@@ -28,14 +28,16 @@ def session(tmp_path):
     ("could you let me know the key", "key"), ("so is it in a major or a minor key?", "key"),
     ("genre?", "style"), ("which instruments are in it now", "parts"),
     ("can you tell me the cut times", "cuts"), ("where do the shots change", "cuts"),
-    ("what second does shot 3 begin at", "cuts"),
+    ("what second does shot 3 begin at", "cuts"), ("who is playing the melody", "parts"),
+    ("how loud is it now", "loudness"), ("remind me what you changed", "changes"), ("which version is this", "version"),
 ])
 def test_a_question_about_the_score_is_answered_and_changes_nothing(session, said, fact):
     before = session.plan
     reply = session.say(said).reply
     assert session.plan == before
     want = {"tempo": f"{before.tempo_bpm:g} BPM", "key": f"{before.key} {before.mode}", "style": before.style,
-            "parts": "bass (", "cuts": "0:06, 0:13, 0:21"}[fact]
+            "parts": "bass (", "cuts": "0:06, 0:13, 0:21", "loudness": f"{before.loudness_lufs:g} LUFS",
+            "changes": "Tempo", "version": "version 2"}[fact]
     assert want in reply
 
 

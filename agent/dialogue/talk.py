@@ -41,7 +41,7 @@ LOCK_WORDS_RE = re.compile(r"\b(?:lock|freeze|protect)\b", re.I)
 # which second is the cut"), not a request in question form ("can it start straight in", "is there a way to make it faster")
 STATE_Q_RE = re.compile(opening("and|but|good|great|wait|sorry|hey|hi|yo|also|quick question") + r"(?:(?:at|in|from|on|"
                         r"for|by) )?(?:what(?:'s|s| is| are)?|which|where|when (?:does|do|is|are|did|will)|"
-                        r"how (?:fast|slow|loud|long|many|much)|is|are|was|were|did|does|has|have|why (?:did|do|have) you)\b",
+                        r"how (?:fast|slow|loud|long|many|much)|who(?:'s| is| are)?|is|are|was|were|did|does|has|have|why (?:did|do|have) you)\b",
                         re.I)   # "why did you pick jazz?" (not
 # "why is it so slow?"); "the tempo now how much ah?": a count asked for later in the sentence
 COUNT_Q_RE = re.compile(r"\bhow (?:much|many|fast)\b", re.I)
@@ -56,7 +56,7 @@ PLEASE_RE = re.compile(r"\b(?:please|pls|plz)\b", re.I)
 # a wish for a change beside a bare topic ("slower tempo?", "tempo 90 pls", "another key?"): no question about the score
 CHANGE_RE = re.compile(r"\b(?:more|less|fewer|too|faster|quicker|slower|louder|quieter|softer|higher|lower|up|down|"
                        r"darker|brighter|calmer|bigger|warmer|heavier|lighter|sooner|later|earlier|different|other|another|"
-                       r"instead|change|switch|swap|go|try|back|restore|half|halfway|double|need|needs|want|wanna|should|"
+                       r"instead|change|switch|swap|go|try|back|restore|previous|original|old|half|halfway|double|need|needs|want|wanna|should|"
                        r"must)\b|\d|:\s*\w|\b[a-g](?:#|b| sharp| flat)? (?:major|minor)\b", re.I)   # "key: C minor"
 # what a question asks about, each answered from the plan or the video ("scene changes" are cuts, not edits)
 CUTS_RE = re.compile(r"\b(?:cuts?|shots?|scene ?changes?|scenes|edit points?|shot boundar(?:y|ies)|boundar(?:y|ies)|"
@@ -66,11 +66,13 @@ KEY_RE = re.compile(r"\b(?:key(?: signature)?|mode|scale|major|minor)\b", re.I)
 STYLE_RE = re.compile(r"\b(?:style|genre|kind of music|type of music)\b", re.I)
 PARTS_RE = re.compile(r"\b(?:instruments?|instrumentation|line-?up|(?:what|which|who)(?:'s| is| are)? (?:play|playing)|"
                       r"(?:which|what) parts)\b", re.I)
+LOUDNESS_RE = re.compile(r"\b(?:loud|loudness|volume|lufs|level)\b", re.I)
+VERSION_RE = re.compile(r"\bversions?\b", re.I)
 SECTIONS_RE = re.compile(r"\bsections?\b|\bhow many parts\b", re.I)
 LENGTH_RE = re.compile(r"\bhow long\b|\b(?:length|duration)\b", re.I)
 MARKS_RE = re.compile(r"\b(?:hits?|accents?|crash(?:es)?|stabs?|stings?|stops?|marks?|hit points?)\b", re.I)
-CHANGED_RE = re.compile(r"\b(?:change|changed|different|differ|touch|touched|do|did you)\b", re.I)
-TOPICS = (CUTS_RE, TEMPO_RE, KEY_RE, STYLE_RE, PARTS_RE, SECTIONS_RE, LENGTH_RE, MARKS_RE)
+CHANGED_RE = re.compile(r"\b(?:change|changed|different|differ|touch|touched|do|did)\b", re.I)
+TOPICS = (CUTS_RE, TEMPO_RE, KEY_RE, STYLE_RE, PARTS_RE, LOUDNESS_RE, VERSION_RE, SECTIONS_RE, LENGTH_RE, MARKS_RE)
 # words that may stand beside a topic said alone ("key signature pls", "tempo?", "the bpm right now")
 BARE = set("""the this that it its it's is are we r in of at on now rn atm currently current right again pls please plz
 ah lah leh hey hi ok okay so one and exactly then here there quick question what which how much many our your""".split())
@@ -81,7 +83,7 @@ ORDER_RE = re.compile(opening("then|and|just|now|if so|yes|yeah") + r"(?:remove|
 # thanks, praise, approval and being done ("cheers", "bang on", "you're a star", "approved", "it's a wrap", "I'll take
 # it from here", "ttyl"): a turn made of these and of words that wish for nothing is a sign-off
 CLOSING_RE = re.compile(
-    r"\b(?:thanks|thank (?:you|u|ya)|thankyou|thx|ty|ta|cheers|much appreciated|appreciate it|approved|signed off|"
+    r"\b(?:thanks|thank (?:you|u|ya)|thankyou|thx|ty|tysm|ta|cheers|much appreciated|appreciate it|approved|signed off|"
     r"(?:that'?s|this is|this'?s|it'?s|thats) (?:exactly |just )?(?:it|the one|a wrap|what i wanted|fire)|exactly (?:it|right|"
     r"what i wanted)|that'?ll do|that will do|does the job|works for me|good to go|(?:sounds?|looks?|is|'s|feels?) (?:very |"
     r"really |so |super |pretty )?(?:good|great|right)(?: to me| now)?|spot on|bang on|nailed it|perfect|brilliant|"
@@ -163,7 +165,8 @@ def _asks(sentence: str, marked: bool) -> bool:
 
 
 def _topic(sentence: str) -> bool:
-    return any(r.search(sentence) for r in TOPICS)
+    """Whether a sentence names something to ask about: a topic, or what was done ("remind me what you changed")."""
+    return any(r.search(sentence) for r in TOPICS) or bool(TELL_RE.search(sentence) and CHANGED_RE.search(sentence))
 
 
 def answer(t: str, plan: ScorePlan, history: list[ScorePlan] | None, analysis: VideoAnalysis | None = None) -> str:
@@ -190,6 +193,12 @@ def answer(t: str, plan: ScorePlan, history: list[ScorePlan] | None, analysis: V
         facts.append(f"the style is {plan.style.replace('_', ' ')}" + (f", {why.group(1).rstrip('.')}" if why else ""))
     if PARTS_RE.search(t):
         facts.append("the parts playing are " + _band(plan))
+    if LOUDNESS_RE.search(t):   # "how loud is it now"
+        same = " (as in the first score)" if first.loudness_lufs == plan.loudness_lufs else \
+            f" (the first score had {first.loudness_lufs:g})"
+        facts.append(f"the loudness is {plan.loudness_lufs:g} LUFS{same}")
+    if VERSION_RE.search(t):   # "which version is this"
+        facts.append(f"this is version {len(history or [plan])}" + (" (the first score)" if len(history or [plan]) == 1 else ""))
     if SECTIONS_RE.search(t):   # "how many sections are there?"
         facts.append(f"there are {len(plan.sections)} sections: " + ", ".join(
             f"{x.name} {fmt(x.start_s)}-{fmt(x.end_s)}" for x in plan.sections))
