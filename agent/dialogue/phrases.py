@@ -46,7 +46,7 @@ for words, away in (
     ("fast quick rushed hurried frantic speedy", "slower"),
     ("slow sluggish draggy", "faster"),
     ("busy cluttered crowded full dense intense aggressive hectic chaotic heavy pompous big energetic "
-     "bombastic overpowering hot", "less energy"),
+     "bombastic overpowering hot hyper hyperactive frenetic jittery", "less energy"),
     ("sleepy drowsy dull flat boring weak thin empty sparse quiet soft static lifeless timid chill calm mellow "
      "relaxed tame polite", "more energy"),
     ("dark gloomy sad moody minor", "brighter"),
@@ -56,12 +56,14 @@ for words, away in (
     for w in words.split():
         TOO[w] = away
 # "not so loud", "not as busy", "less sluggish": the same move away as "too loud", "too busy", "too slow"
+_TOO_WORD = "|".join(sorted(TOO, key=len, reverse=True))
 NOT_SO_RE = re.compile(r"\b(?:not (?:be |sound |feel |get |seem |come across |go |run )?(?:quite |nearly )?(?:so|as|that|too)|"
-                       r"less) (?:much )?("
-                       + "|".join(sorted(TOO, key=len, reverse=True)) + r")\b")
+                       rf"less) (?:much )?({_TOO_WORD})\b")
+# "less busy and intense", "too loud or brash": the second word is said less or too much as well
+AND_TOO_RE = re.compile(rf"\b(less|too|not so|not as) ({_TOO_WORD}),?( and| or|,| &) ({_TOO_WORD})\b")
 TOO_ANY_RE = re.compile(r"\btoo (?:much )?(?!(?:now|here|there|then|for|and|but|with|at|in|on|so)\b)([a-z]{3,})\b")
 TOO_RE = re.compile(r"\b(?:is |it'?s |that'?s |sounds |feels |a bit |a little |way |much |kind of |slightly )*"
-                    r"too (?:much )?(?:bit )?(" + "|".join(sorted(TOO, key=len, reverse=True)) + r")\b")
+                    rf"too (?:much )?(?:bit )?({_TOO_WORD})\b")
 
 # Shapes over time: (pattern, levels across the scope).
 SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
@@ -201,7 +203,7 @@ TO_TEMPO = r"(?! (?:down |back |up )?to \d{2,3}\b(?![:.%]| ?(?:s|secs?|seconds?|
 
 def plain(text: str) -> str:
     """`text` with idioms and "too X" rewritten into the grammar's words."""
-    t = re.sub(r"\s+", " ", text)
+    t = AND_TOO_RE.sub(r"\1 \2\3 \1 \4", re.sub(r"\s+", " ", text))
     for pat, words in STATES:
         t = re.sub(pat, words, t)
     if TOO_RE.search(t) or NOT_SO_RE.search(t):  # "too fast, bring it back a notch": the complaint says what

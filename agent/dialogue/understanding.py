@@ -23,8 +23,9 @@ from v2m.agent.dialogue import arbiter, edits, halfway, marks, messages, moments
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.intents import apply_intents, scope_of
 from v2m.agent.dialogue.repeats import from_last_revert, style_first
-from v2m.agent.dialogue.phrases import REST_STAYS, beside_change, opening, words
+from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import normalise, only_place
+from v2m.agent.dialogue.talk import DONE, remark, signed_off  # questions about the score, thanks and sign-offs
 from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment, snap, visible_cuts
 from v2m.agent.planners.result import PlanResult
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan, VideoAnalysis
@@ -65,91 +66,20 @@ def guard(request: str) -> str | None:
     return None
 
 
-# "leave it like that", "this is final": a sign-off, not an edit (nor a lock: nothing was named to keep)
-HANDS_OFF_RE = re.compile(
-    r"\b(?:leave|keep) (?:it|everything|the rest|that|this|all|things)(?: else| going)?(?: exactly)? (?:as it is|as is|like "
-    r"(?:that|this)|the way it is|alone|unchanged)\b|\bdon'?t (?:change|touch) (?:anything|a thing)\b|"
-    r"\b(?:this|that) is (?:final|it|perfect)\b|\bthat'?s (?:final|perfect)\b|\ball good\b|\bwe'?re done\b", re.I)
-# praise and nothing else ("the piano is so much better now", "wow, perfect"): no edit to read into it
-PRAISE_RE = re.compile(opening("wow|yes|yeah|nice|great|love it|thanks") + r"(?:(?:the )?[\w ]{1,30}? (?:is|are|sounds?|"
-                       r"feels?) )?(?:so much |much |a lot |way |really |so )?(?:better|nicer|great|perfect|lovely|good|"
-                       r"spot on)(?: now| already)?\W*$", re.I)
-LOCK_WORDS_RE = re.compile(r"\b(?:lock|freeze|protect)\b", re.I)
-# a question about the score ("what key are we in", "did the first shot change?"), not a request in
-# question form ("can it start straight in", "is there a way to make it faster")
-STATE_Q_RE = re.compile(opening("and|but|good|great|wait|sorry") + r"(?:what(?:'s|s| is| are)?|"
-                        r"which|where|how (?:fast|slow|loud|long|many)|is|are|was|were|did|does|has|have|"
-                        r"why (?:did|do|have) you)\b", re.I)   # "why did you pick jazz?" (not "why is it so slow?")
-REQUEST_RE = re.compile(r"\b(?:can|could|would|will|possible|way to|able to|make|let|give|add|put|bring|try|"
-                        r"please|pls|plz|should i|go back)\b", re.I)
-
-# a sentence that tells what to do ("remove it", "then take the drums out"), after a question about the score
-ORDER_RE = re.compile(opening("then|and|just|now|if so|yes|yeah") + r"(?:remove|delete|drop|lose|kill|mute|"
-                      r"ditch|cut|get rid|take|swap|replace|change|move|turn|raise|lower|slow|speed|set|use)\b", re.I)
-
-
-def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None) -> str | None:
-    """The reply to a turn that asks about the score or signs off instead of asking for an edit, else None.
-    An answer is read from the plans alone, so it cannot claim what the score does not do."""
-    sentences = [x.strip() for x in re.split(r"[.?!;\n]+", request) if x.strip()]
-    # "cool, leave everything else as it is": a sign-off; "slower in shot 3, leave everything else as is": an edit
-    if (HANDS_OFF_RE.search(request) or re.search(REST_STAYS, request, re.I) or PRAISE_RE.match(request)) and \
-            not LOCK_WORDS_RE.search(request) and not beside_change(request):
-        return "Good: I left the score exactly as it is. Nothing changed; tell me if anything should."
-    asks = [x for x in sentences if STATE_Q_RE.match(x)]
-    if not asks or REQUEST_RE.search(request) or any(ORDER_RE.match(x) for x in sentences if x not in asks):
-        return None   # "is there a hit on cut 2? remove it": asked, then told what to do
-    t = " ".join(asks).lower()
-    first = history[0] if history else plan
-    facts = []
-    if re.search(r"\b(?:tempo|bpm|speed|fast|slow|pace)\b", t):
-        same = " (as in the first score)" if first.tempo_bpm == plan.tempo_bpm else \
-            f" (the first score had {first.tempo_bpm:g})"
-        runs: list[list[float]] = []   # stretches with a tempo of their own, neighbours at one tempo joined
-        for sec in plan.sections:
-            if sec.tempo_bpm in (None, plan.tempo_bpm):
-                continue
-            if runs and abs(runs[-1][1] - sec.start_s) < 1e-6 and runs[-1][2] == sec.tempo_bpm:
-                runs[-1][1] = sec.end_s
-            else:
-                runs.append([sec.start_s, sec.end_s, sec.tempo_bpm])
-        where = "".join(f", {v:g} from {fmt(a)} to {fmt(b)}" for a, b, v in runs)
-        facts.append(f"the tempo is {plan.tempo_bpm:g} BPM{same}{where}")
-    if re.search(r"\b(?:key|mode|scale|major|minor)\b", t):
-        facts.append(f"the key is {plan.key} {plan.mode}")
-    if re.search(r"\b(?:style|genre)\b", t):
-        why = re.search(r"^- Style: .*?, (because .*)$", plan.reasoning, re.M) if re.search(r"\bwhy\b", t) else None
-        facts.append(f"the style is {plan.style}" + (f", {why.group(1).rstrip('.')}" if why else ""))
-    if re.search(r"\bsections?\b|\bhow many parts\b", t):   # "how many sections are there?"
-        facts.append(f"there are {len(plan.sections)} sections: " + ", ".join(
-            f"{x.name} {fmt(x.start_s)}-{fmt(x.end_s)}" for x in plan.sections))
-    if re.search(r"\bhow long\b|\b(?:length|duration)\b", t):   # "how long does the music run?"
-        named = [x for x in plan.sections if re.search(rf"\b{re.escape(x.name.lower())}\b", t)]   # "how long is the intro?"
-        facts.append("; ".join(f"the {x.name} lasts {x.end_s - x.start_s:.1f} s ({fmt(x.start_s)}-{fmt(x.end_s)})"
-                               for x in named) or f"the music lasts {fmt(plan.duration_s)}, as long as the video")
-    if re.search(r"\b(?:hits?|accents?|crash(?:es)?|stabs?|stings?|stops?|marks?|hit points?)\b", t):   # "where are the hits?"
-        marks = ", ".join(f"{h.kind} at {fmt(h.time_s)}" for h in sorted(plan.hit_points, key=lambda h: h.time_s))
-        facts.append(f"the marks are: {marks}" if marks else "there are no marks (hits) in the score")
-    if re.search(r"\b(?:change|changed|different|differ|touch|touched|do|did you)\b", t):
-        last = diff(history[-2], history[-1]) if history and len(history) >= 2 else []
-        facts.append("the last edit made: " + describe(last).rstrip(".") if last else "nothing has been edited yet")
-    if not facts:
-        inst = ", ".join(f"{r} ({n})" for r, n in sorted(plan.instrumentation.items())) or "the style's own parts"
-        facts.append(f"it is {plan.style} in {plan.key} {plan.mode} at {plan.tempo_bpm:g} BPM, played by {inst}")
-    text = "; ".join(facts)
-    return text[0].upper() + text[1:] + ". I changed nothing; what should change?"
-
-
 # "same again at 0:41", "same treatment for 13 and 14", "also same in shot 9": the last edit, somewhere else
 SAME_RE = re.compile(r"\b(?:same|identical) (?:again|treatment|thing|for|in|on|there|here|change|edit|tweak)\b|"
                      r"\bdo (?:that|the same)\b|\bapply (?:that|this|it) (?:to|in|on|for)\b|"
                      r"\b(?:likewise|ditto)\b|^\s*(?:also |and )?same\b", re.I)
 
+# "needs more drive, can you do that?": the request just said, asked to be done (no repeat of the last edit)
+DO_ASKED_RE = re.compile(r"(?<=\w)\W+(?:(?:can|could|would|will) (?:you|we|u) |please |pls )?(?:do|manage) (?:that|it|this)"
+                         r"(?: for me| please| pls)?\W*$", re.I)
+
 
 def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
            history: list[ScorePlan] | None) -> list[EditIntent] | None:
     """The last edit's changes as intents at the place this request names, or None when it asks no repeat."""
-    if not SAME_RE.search(request) or not history or len(history) < 2:
+    if not SAME_RE.search(DO_ASKED_RE.sub("", request)) or not history or len(history) < 2:
         return None
     text = words(request)
     text = re.sub(r"\bround about\b|\babout\b", "around", text)
@@ -280,7 +210,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     Raises:
         Ask: no edit, an ambiguous one, or one the readers disagree on; the message is the question.
     """
-    question = guard(request) or remark(request, plan, history)
+    question = guard(request) or remark(request, plan, history, analysis)
     if question:
         raise Ask(question)
 
@@ -345,6 +275,8 @@ def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         A PlanResult with the new plan and a reply built from the plan diff; when the request is no edit,
         ambiguous or impossible, the unchanged plan and `question` set (also in `reply`).
     """
+    if signed_off(request):   # "Wonderful! I never thought ...": judged whole, before the praise is unwrapped as a wrapper
+        return PlanResult(plan=plan, reasoning=plan.reasoning, reply=DONE, question=DONE)   # as `remark`'s
     notes = messages.pasted_notes(request)
     if notes is not None:
         return apply_notes(analysis, plan, notes, history)
