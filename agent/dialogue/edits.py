@@ -335,6 +335,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     out: list[EditIntent] = []
     negative = bool(TAKE_OUT_RE.search(request.lower()))
     shared: Span | None = None   # a place said in a clause, carried to the clauses after it
+    kept: Span | None = None   # a place said to be left as it is
     prev: tuple | None = None   # the last clause: text, original, where its intents start, own place?, span
     parts = mentions.Mentions()  # the instrument named last, for "it" and "them"
     known = {**(known or {}), **names.said(request)}   # "the kiss", whether said before or in this request
@@ -350,6 +351,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         text, span = names.placed(text, analysis, plan, known, noun, last_span)   # "after the kiss at 0:30": after 0:30
         span = mentions.before(span, entry) if span else None
         span, shared, own = sides.carried(text, span, shared, last_span, analysis)
+        span = None if kept is not None and not own and span is shared else span
         intents = read_clause(analysis, plan, text, span, guess and not (own and only_place(text)), original,
                               negative)
         said = prev[0] if prev is not None and prev[2] == len(out) else ""   # a moment said just before
@@ -370,6 +372,9 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         if own and intents and prev is not None and prev[4] is None and prev[2] < len(out) and \
                 sides.complaint_placed(out[prev[2]:], intents):
             del out[prev[2]:]   # "the bass is too much, turn it down from 0:15 to 0:25": the complaint is about there
+        # "leave the ending, make it faster": a place kept as it is is lent to no later clause ("the rest" still
+        # counts from it)
+        kept = span if intents and all(it.what == "lock" for it in intents) else None if own else kept
         prev = (text, original, len(out), own, span)
         for it in intents:
             k = next((k for k, o in enumerate(out) if same_meaning(it, o)), None)
