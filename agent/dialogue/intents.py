@@ -286,7 +286,8 @@ GUESSED = " read as "   # the reason of a part guessed from unknown words (`edit
 HANDLERS: dict[str, Callable[[Edit, EditIntent], None]] = {
     "tempo": _tempo, "key": _key, "mode": _mode, "style": _style, "mood": _mood, "energy": _energy,
     "loudness": _loudness, "shape": _shape,
-    "add": lambda e, it: silence.back(e) if it.value == "music" else orchestration.add(e, it.value, more=it.direction == "up" or GUESSED in (it.reason or "")),
+    "add": lambda e, it: silence.back(e) if it.value == "music" else orchestration.add(
+        e, it.value, more=it.direction == "up" or GUESSED in (it.reason or ""), back=" back " in f" {it.text} "),
     "remove": lambda e, it: silence.out(e) if it.value == "music" else orchestration.remove(e, it.value),
     "swap": lambda e, it: orchestration.swap(e, it.target, it.value),
     "only": lambda e, it: orchestration.only(e, it.value),
