@@ -42,6 +42,10 @@ KEEP_ONLY = (rf"\b{EVERYTHING}(?: \w+){{0,3}}? {EXCEPT} {PARTS}",   # "everythin
 NEGATED_RE = re.compile(r"\b(?:no|without|not|lose|drop|remove|kill|mute|cut)\s*$")  # said just before a part
 
 
+# What "the horn" is in a band with no horn, first found first: a sax, then a trumpet...
+HORNS = ("sax", "trumpet", "trombone", "cornet", "clarinet")
+
+
 def role_of(plan: ScorePlan, word: str) -> str | None:
     """The role of the plan that the user's word names ("sax" -> melody in jazz, "drums" -> drums)."""
     inst = {**load_style(plan.style).instruments, **plan.instrumentation}
@@ -63,9 +67,9 @@ def role_of(plan: ScorePlan, word: str) -> str | None:
         return "drums"  # "the timpani" where the orchestral kit plays them
     if not named and FAMILIES.get(word) in inst:  # "the trumpets" in a brass section
         return FAMILIES[word]
+    if not named and word in ("horn", "horns"):   # a jazz player's "horn" is the band's wind where no horn or brass plays
+        named = [r for w in HORNS for r, n in inst.items() if w in n.lower()][:1]
     return named[0] if named else None
-
-
 
 
 def subjects(t: str, m: re.Match) -> list[str]:
