@@ -20,7 +20,7 @@ from v2m.agent.dialogue import (amounts, arbiter, cues, cultures, halfway, marks
                                  references, sides, silence, similes, spelling, takes, tempos, versions, vocab)
 from v2m.agent.dialogue.intents import SIZES, scope_of
 from v2m.agent.dialogue.orchestration import eat
-from v2m.agent.dialogue.repeats import place_of, same_meaning
+from v2m.agent.dialogue.repeats import halfway_only, one_key, same_meaning
 from v2m.agent.dialogue.amounts import magnitude
 from v2m.agent.dialogue.phrases import FAST_RE, LESS_RE, LOUD_RE, MORE_RE, QUIET_RE, SLOW_RE
 from v2m.agent.dialogue.place_words import (APPOSITIVE_RE, PLACE_FILLER, PLACE_WORDS_RE, SPOKEN_SECONDS, notation,
@@ -322,6 +322,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     out: list[EditIntent] = []
     negative = bool(TAKE_OUT_RE.search(request.lower()))
     shared: Span | None = None   # a place said in a clause, carried to the clauses after it
+    kept: Span | None = None   # a place said to be left as it is
     prev: tuple | None = None   # the last clause: text, original, where its intents start, own place?, span
     parts = mentions.Mentions()  # the instrument named last, for "it" and "them"
     known = {**(known or {}), **names.said(request)}   # "the kiss", whether said before or in this request
@@ -342,6 +343,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         text, span = names.placed(text, analysis, plan, known, noun, last_span)   # "after the kiss at 0:30": after 0:30
         span = mentions.before(span, entry) if span else None
         span, shared, own = sides.carried(text, span, shared, last_span, analysis)
+        span = None if kept is not None and not own and span is shared else span
         complained = n_clause + 1 < len(clauses) and mentions.complaint(*map(phrases.words, (original, clauses[n_clause + 1])))
         try:   # "the strings sound off, turn them down": a complaint's question, asked if the next clause changes no part
             intents, asked = read_clause(analysis, plan, text, span, guess and not (own and only_place(text)), original, negative), None
@@ -366,8 +368,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             intents = read_clause(analysis, plan, prev[0], span, guess, prev[1], negative)
         if not intents and own and only_place(text) and n_clause == len(clauses) - 1 and prev is not None and \
                 prev[2] < len(out) and prev[3] and prev[4] is not None and span is not None:
-            # "bigger at the start and the end": a second place said bare after an edit at its own place, the same edit
-            # there (last, so no heading: "slower in shot 2. shot 4: brighter")
+            # "bigger at the start and the end": a bare place last after an edit at its own place (not "shot 4: brighter")
             intents = read_clause(analysis, plan, prev[0], span, guess, prev[1], negative)
         if complaint is not None and _parts_changed(intents):   # "the brass needs to be bigger, turn it up": made once
             del out[complaint[0]:]
@@ -377,6 +378,8 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         if own and intents and prev is not None and prev[4] is None and prev[2] < len(out) and \
                 sides.complaint_placed(out[prev[2]:], intents):
             del out[prev[2]:]   # "the bass is too much, turn it down from 0:15 to 0:25": the complaint is about there
+        # "leave the ending, make it faster": a kept place is lent to no later clause ("the rest" counts from it)
+        kept = span if intents and all(it.what == "lock" for it in intents) else None if own else kept
         prev = (text, original, len(out), own, span)
         for it in intents:
             k = next((k for k, o in enumerate(out) if same_meaning(it, o)), None)
@@ -387,12 +390,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
                 out[k] = it
     if complaint is not None and complaint[1] is not None:
         raise complaint[1]
-    if any(it.what != "mode" for it in out):  # "gloomy, a minor key": one key (a mode already so: said when applied)
-        moods = [(vocab.MOODS[o.value].mode, place_of(o.scope)) for o in out if o.what == "mood" and o.value in vocab.MOODS]
-        out = [it for it in out if not (it.what == "mode" and (it.value, place_of(it.scope)) in moods)]
-    partial = {it.value for it in out if it.what == "revert" and it.amount is not None}
-    if partial:  # "too fast now, split the difference": the half-way tempo is the edit
-        out = [it for it in out if it.what not in partial or it.what == "revert"]
+    out = halfway_only(one_key(out))   # "gloomy, a minor key": one key; "too fast now, split the difference"
     said = names.resolve(phrases.words(_said(whole, request).lower()), dict(names.said(request)))   # "the first dance
     out = cultures.styled(out, said, plan.style)   # bit, 0:13 to 0:21": a place's name, no wedding; said across clauses
     if not out and guess:

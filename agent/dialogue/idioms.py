@@ -123,6 +123,12 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:go|goes|going|be|keep (?:it|the music)|very|music|(?:start|begin|open)s?(?: (?:it|things|the music))?|stays?) "
      r"(?:very |really |a bit |nice and )?(?:quiet|low|soft|down)\b(?!.*\b(?:grow|build|swell|rise|climb|creep|lift|big|bigger|louder|fuller)\w*)",
      "quieter"),
+    # a clause that opens with the bare word and then its place ("quiet until 0:12", "soft for the first shot"), or says
+    # nothing else: quieter there (not a style guessed from the word)
+    (r"^ ?(?:very |really |nice and )?(?:quiet|soft)(?= ?$| (?:until|till|til|up to|up until|through|for|in|during|before|"
+     r"from|after|over|at|on|between|under)\b)", "quieter"),
+    # music asked for "where nothing happens" (not "the bit where nothing happens", a place): calmer
+    (r"\b(?:music|something|a score|a track) (?:where|in which) nothing (?:much )?(?:happens|is happening|goes on)\b", "less energy"),
     (r"\bturn it down\b|\bthe volume of all\b|\blower the whole mix\b|\bwhole mix (?:down|lower)\b"
      r"|\bduck (?:everything|it|the music|the mix|it all|all of it)(?: down)?(?: under(?:neath)?(?= \d| the| a))?\b", "quieter"),
     (r"\b(?:take|tone|dial|calm|settle|bring) (?:the whole thing|everything|it all|things) down\b", "less energy"),

@@ -16,7 +16,7 @@ from typing import Callable
 from v2m.agent.dialogue import halfway, marks, orchestration, silence, takes, versions, vocab
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue.changes import diff
-from v2m.agent.dialogue.repeats import from_last_revert, kept_parts, style_first
+from v2m.agent.dialogue.repeats import from_last_revert, kept_parts, locks_first, style_first
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import Ask, Span, fmt
 from v2m.tools.contract import (
@@ -293,7 +293,8 @@ GUESSED = " read as "   # the reason of a part guessed from unknown words (`edit
 HANDLERS: dict[str, Callable[[Edit, EditIntent], None]] = {
     "tempo": _tempo, "key": _key, "mode": _mode, "style": _style, "mood": _mood, "energy": _energy,
     "loudness": _loudness, "shape": _shape,
-    "add": lambda e, it: silence.back(e) if it.value == "music" else orchestration.add(e, it.value, more=it.direction == "up" or GUESSED in (it.reason or "")),
+    "add": lambda e, it: silence.back(e) if it.value == "music" else orchestration.add(
+        e, it.value, more=it.direction == "up" or GUESSED in (it.reason or ""), back=" back " in f" {it.text} "),
     "remove": lambda e, it: silence.out(e) if it.value == "music" else orchestration.remove(e, it.value),
     "swap": lambda e, it: orchestration.swap(e, it.target, it.value),
     "only": lambda e, it: orchestration.only(e, it.value),
@@ -346,7 +347,7 @@ def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIn
         Ask: an intent cannot be carried out; the message is the question for the user.
     """
     new = plan.model_copy(deep=True)
-    intents = style_first(once_per_part(plan, kept_parts(from_last_revert(intents))))
+    intents = style_first(locks_first(once_per_part(plan, kept_parts(from_last_revert(intents)))))
     limit = None   # a change already at its limit, asked about only when nothing else of the request is made
     passed = [] if passed is None else passed
     named = None   # a version gone back to by its number ("back to v3, no drums, no strings")
@@ -359,6 +360,9 @@ def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIn
         elif it.what == "remove" and named is not None and not any(
                 orchestration.role_of(new, it.value) in ops.effective_roles(new, s) for s in new.sections):
             continue   # "v3, no kit, no strings": what that version is, said beside it, not a second edit
+        elif it.what == "add" and named is not None and it.direction is None and it.scope.kind == "whole" and any(
+                orchestration.role_of(new, it.value) in ops.effective_roles(new, s) for s in new.sections):
+            continue   # "the second one, with the drums still in": that version had them, not "more drums"
         elif it.what == "redo":
             raise Ask("Say 'redo' on its own to step forward again; or what should change?")
         else:

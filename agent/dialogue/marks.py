@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue.phrases import opening
-from v2m.agent.dialogue.place_words import LANDING, LENGTH, ORD, TIME, parse_time
+from v2m.agent.dialogue.place_words import LANDING, LENGTH, ORD, TIME, only_place, parse_time
 from v2m.agent.dialogue.where import Ask, Span, _cut, fmt, nearest_cut, visible_cuts
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan
 
@@ -51,13 +51,26 @@ def locks(c, t: str) -> str:
         return " " * len(t)
     m = re.search(r"\b(keep|leave)\b.*\b(as it is|as is|as they are|as it was|as they were|the way it is|the way they are|alone|unchanged|"
                      r"the same|intact|untouched|locked)\b", t) \
-        or re.search(r"\b(lock|freeze(?! frame)|don't touch|do not touch|don't change|do not change|protect)\b", t)
+        or re.search(r"\b(lock|freeze(?! frame)|don't touch|do not touch|don't change|do not change|protect)\b", t) \
+        or c.span is not None and _kept_place(c, t)
     if not m:
         return t
     if c.span is None and not re.search(r"\b(everything|all|whole|it)\b", t):
         raise Ask("Which part should I keep as it is? (e.g. 'keep the intro as it is')")
     c.want("lock")
     return " " * len(t)
+
+
+# "leave the ending", "but keep the last shot": only a place after the verb, so it is kept as it is
+KEEP_PLACE_RE = re.compile(r"^\W*(?:(?:but|and|just|please|then)\s+)*(?:leave|keep)\s+(?P<rest>.+?)\W*$")
+SECTION_WORDS = r"intro|opening|ending|outro|end|start|beginning|middle|finale|climax|build|bridge|drop|section"
+
+
+def _kept_place(c, t: str) -> bool:
+    """Whether clause `t` is "leave" or "keep" and its place alone (not "keep the ending quiet", "keep the drums")."""
+    m = KEEP_PLACE_RE.match(t)
+    named = "|".join(re.escape(s.name.lower()) for s in c.plan.sections if s.name)
+    return bool(m) and only_place(re.sub(rf"\b(?:{SECTION_WORDS}{'|' + named if named else ''})\b", " ", m.group("rest")))
 
 
 def lock(e, on: bool) -> None:

@@ -185,7 +185,7 @@ def refer(clause: str, last: str | None) -> str:
                     r"quieter))\b", part, clause)   # "the sax is great but I'd love it louder": the sax louder
     return re.sub(r"\b(replace|swap|less of|more of|too much of|too many of|lose|drop|mute|remove|ditch|lower|raise|tuck|pull|push|bring|"
                   r"turn|dial|sit|ease|knock|calm|tone|boost|soften|quieten|duck|feature|take|get|kill|cut|nix|axe|bin|start|back|"
-                  r"begin) "
+                  r"begin|add|restore|reinstate) "
                   r"(?:it|them|that|those)\b( out| off| away)?", part, clause)
 
 

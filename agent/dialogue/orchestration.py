@@ -42,6 +42,10 @@ KEEP_ONLY = (rf"\b{EVERYTHING}(?: \w+){{0,3}}? {EXCEPT} {PARTS}",   # "everythin
 NEGATED_RE = re.compile(r"\b(?:no|without|not|lose|drop|remove|kill|mute|cut)\s*$")  # said just before a part
 
 
+# What "the horn" is in a band with no horn, first found first: a sax, then a trumpet...
+HORNS = ("sax", "trumpet", "trombone", "cornet", "clarinet")
+
+
 def role_of(plan: ScorePlan, word: str) -> str | None:
     """The role of the plan that the user's word names ("sax" -> melody in jazz, "drums" -> drums)."""
     inst = {**load_style(plan.style).instruments, **plan.instrumentation}
@@ -63,9 +67,9 @@ def role_of(plan: ScorePlan, word: str) -> str | None:
         return "drums"  # "the timpani" where the orchestral kit plays them
     if not named and FAMILIES.get(word) in inst:  # "the trumpets" in a brass section
         return FAMILIES[word]
+    if not named and word in ("horn", "horns"):   # a jazz player's "horn" is the band's wind where no horn or brass plays
+        named = [r for w in HORNS for r, n in inst.items() if w in n.lower()][:1]
     return named[0] if named else None
-
-
 
 
 def subjects(t: str, m: re.Match) -> list[str]:
@@ -294,19 +298,24 @@ def remove(e, word: str) -> None:
         raise Ask(f"There {'are' if word.endswith('s') and not word.endswith('ss') else 'is'} no {word} in the score "
                   "to remove. Did you mean another instrument?")   # "There are no strings", "There is no bass"
     if not any(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):
-        raise Ask(f"The {word} is already silent there. Did you mean another part?")
+        # at its limit: passed over when the same request changes something else ("take the drums out in shot 1 and
+        # add them back in shot 2" where they were out already)
+        are = 'are' if word.endswith('s') and not word.endswith('ss') else 'is'
+        raise ops.AtLimit(f"The {word} {are} already silent there. Did you mean another part?",
+                          f"Not changed: the {word} {are} already silent there")
     ops.set_roles(p, e.idx, remove=role)
     ops.drop_role(p, role)   # "lose the accordion again": a part an edit brought, now heard nowhere, leaves the plan
 
 
-def add(e, word: str, *, quiet: bool = False, more: bool = False) -> None:
+def add(e, word: str, *, quiet: bool = False, more: bool = False, back: bool = False) -> None:
     """Bring `word`'s instrument in where the edit points; "more strings" when they play raises their level.
     `quiet`: part of a style change, so an instrument already there is no question; `more`: asked as "more
-    of" a part ("more bass"), its level only."""
+    of" a part ("more bass"), its level only; `back`: asked back ("add them back in the second shot"), so where it
+    plays already it is back, nothing louder."""
     p = e.plan
     role = role_of(p, word)
     if role and all(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):
-        if quiet:
+        if quiet or back and not more:
             return
         # "more bass" where it plays: that part louder against the others, and nothing else, since the energy is
         # every part's; a part asked to play ("let the bass walk") and the kit's groove ("more drums") play fuller

@@ -222,6 +222,8 @@ def _way(prefix: str, before: str | None, like: bool = True, culture: bool = Fal
         return "toward"
     if not like and PURPOSE_RE.search(clause) and not NEG_RE.search(clause):   # "this is for a memorial slideshow"
         return "toward"
+    # "make it sound like it's from the 1920s": the "it's" inside the simile is still the wish's
+    prefix = re.sub(r"\b(like|as if|as though) (?:it'?s|it is|it was|it were|they'?re|they are|they were)\b", r"\1", prefix)
     wish = max((m.end() for m in WISH_RE.finditer(prefix)), default=-1)
     state = max((m.end() for m in STATE_RE.finditer(prefix)), default=-1)
     for m in re.finditer(r"\b(?:feel|sound|seem|look)\b", prefix, re.I):   # "should feel" or "the shots feel"
