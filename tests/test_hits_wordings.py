@@ -99,3 +99,52 @@ def test_no_mark_asked_where_there_is_none_changes_nothing_and_says_so(session):
     before, after, r = _said(session, "no hit at 0:10 please")
     assert not r.question and after == before
     assert "no mark at 0:10" in r.reply
+
+
+def _silent(plan) -> list[tuple[float, float]]:
+    return [(round(s.start_s, 1), round(s.end_s, 1)) for s in plan.sections if not s.music]
+
+
+@pytest.mark.parametrize("said, start, end", [
+    ("dead air in the third shot", 13.0, 21.0),
+    ("I'd like everybody to sit out from 0:22 to 0:26", 22.0, 26.0),
+    ("let it go totally silent during shot 2", 6.0, 13.0),
+    ("no band at all for the first shot", 0.0, 6.0),
+    ("zero music after the last cut", 21.0, 30.0),
+    ("the music cuts out at 0:08 and returns at 0:11", 8.0, 11.0),
+    ("the score should only start at the second cut", 0.0, 13.0),
+    ("no music 0:15-0:19", 15.0, 19.0),
+])
+def test_silence_said_in_other_words_empties_that_stretch_only(session, said, start, end):
+    before = session.plan
+    r = session.say(said)
+    assert not r.question, r.reply
+    silent = _silent(session.plan)
+    assert silent and silent[0][0] == pytest.approx(start, abs=0.8) and silent[-1][1] == pytest.approx(end, abs=0.8), silent
+    assert _marks(session.plan) == _marks(before) or all(start - 0.8 <= t <= end + 0.8 for t in
+                                                          set(_marks(before)) ^ set(_marks(session.plan)))
+
+
+@pytest.mark.parametrize("said, at, kind", [
+    ("crash at 0:17, loud", 17.0, "crash"),
+    ("Second cut. Dead stop. Then carry on.", 13.0, "stop"),
+    ("slam to a halt at 0:11, like a cartoon freeze", 11.0, "stop"),
+])
+def test_a_mark_said_with_how_it_sounds_after_it_is_that_mark_only(session, said, at, kind):
+    before, after, r = _said(session, said)
+    assert not r.question, r.reply
+    assert at in after and (kind is None or after[at] == kind)
+    assert {t: k for t, k in after.items() if t != at} == {t: k for t, k in before.items() if t != at}
+
+
+def test_music_that_should_not_react_to_a_cut_loses_its_mark(session):
+    before, after, r = _said(session, "can the band not react to the second cut")
+    assert not r.question and 13.0 in before and 13.0 not in after
+
+
+@pytest.mark.parametrize("said, at", [("the first cut feels clunky. no accent there, keep it flowing", 6.0),
+                                      ("the cut when the picture changes the second time: no hit, play straight through", 13.0)])
+def test_a_cut_named_before_then_unmarked_there(session, said, at):
+    before, after, r = _said(session, said)
+    assert not r.question, r.reply
+    assert at in before and at not in after and len(after) == len(before) - 1

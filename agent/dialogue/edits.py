@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import (amounts, arbiter, cues, cultures, halfway, marks, mentions, names, orchestration, phrases,
-                                 references, sides, silence, similes, spelling, takes, tempos, versions, vocab)
+from v2m.agent.dialogue import (amounts, arbiter, cues, cultures, halfway, hit_words, marks, mentions, names, orchestration,
+                                 phrases, references, sides, silence, similes, spelling, takes, tempos, versions, vocab)
 from v2m.agent.dialogue.intents import SIZES, scope_of
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.repeats import place_of, same_meaning
@@ -319,6 +319,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         Ask: the request is ambiguous or impossible; the message is the question.
     """
     clauses, whole = [], request   # the style said in the whole request, "tubas, like a school band marching" too
+    request = silence.plain(request)   # "dead air until 0:05": no music until 0:05
     request = _unreasoned(request)   # before similes: "add a choir, it'd be magical" is why, not a feeling
     request = similes.plain(request)   # "it feels like a funeral": how the music feels, in the grammar's words
     said = cues.spoken(notation(cues.unlabelled(request.strip())), analysis, plan)   # a spotting note's cue events
@@ -347,6 +348,8 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         text, entry, topic = parts.said(text, n_clause == len(clauses) - 1)
         if topic:  # "the strings. less of them.": a part named, then what to do with it
             continue
+        if out and out[-1].what in ("hit", "no_hit") and hit_words.TRAILING_RE.fullmatch(text):
+            continue   # "stop at 0:25, hard": how the mark sounds, said after it
         text, span = names.placed(text, analysis, plan, known, noun, last_span)   # "after the kiss at 0:30": after 0:30
         span = mentions.before(span, entry) if span else None
         span, shared, own = sides.carried(text, span, shared, last_span, analysis)

@@ -13,8 +13,15 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue.place_words import NUMBER_WORD, ORD, ORDINALS, TIME, spoken_number
+from v2m.agent.dialogue.place_words import NUMBER_WORD, ORD, ORDINALS, PICTURE_CHANGES, TIME, spoken_number
 
+# A clause after a mark that only says how it should sound or what follows it ("stop at 0:25, hard", "First edit.
+# Hard stop. Then carry on.", "an accent, nothing fancy"): part of the mark, no edit of its own
+TRAILING_RE = re.compile(r"\W*(?:(?:and |then |so |just |a |one |very |really |nice and |proper(?:ly)? |clean |hard |dead |sharp "
+                         r")*(?:hard|dead|cold|tight|sharp|clean|big|loud|break|chord|carry on|continue|keep going|resume|"
+                         r"nothing fancy|nothing too fancy|not a fade|no fade|haha|lol|(?:a )?(?:moment of |beat of )?silence"
+                         r"(?: for a (?:moment|beat|second|bit))?|play (?:straight |right )?through|let it (?:flow|ride|breathe)|"
+                         r"keep (?:it |the groove |the band )?(?:flowing|going|swinging|grooving|playing))\W*)+")
 NUMBERED = rf"(?:\d{{1,2}}|{NUMBER_WORD})"
 # A shot said by its number or its place in order: "shot 3", "shot three", "the third shot", "the final shot"
 SHOT = rf"(?:shot (?P<n>{NUMBERED})\b|(?:the )?(?P<o>{ORD}) shot\b)"
@@ -56,6 +63,8 @@ INTO_SHOT = (rf"\b(?:the )?(?:cut|edit|transition|jump|change|switch|move|hard c
 BETWEEN = rf"\b(?:the )?(?:cut|edit|transition|jump|change|switch) (?:between|from) {SHOT} (?:and|to|into) {NEXT_SHOT}"
 # "where shot one ends and two begins": the cut after the first shot
 ENDS = rf"\b(?:where|when|as) {SHOT} ends?(?: and (?:shot )?(?:\w+ )?(?:begins?|starts?))?"
+# "when the picture changes the first time", "the second time the shot changes": that cut
+CHANGES = PICTURE_CHANGES[0]
 # "the first edit", "the final change", "the second scene change": a cut, counted
 CUT_NAMES = rf"\b{ORD} (?:edit|change|picture change|shot change|scene change|transition|jump)\b"
 
@@ -64,8 +73,8 @@ CRASH = ((r"\b(?:splash|crash|china|ride) cymbal\b|\bcymbal (?:crash|splash|bash
           r"\b(?:smash|bash|whack|hit|crash) (?:a|the|some) cymbals?\b|\bsmash(?:es)?\b(?! (?:hit|cut))|\bsplash\b|\bbash\b", " crash "),)
 # An accent said otherwise: "a big thump", "a drum hit", "punctuate the cut", "something to sell the cut", "make
 # it land"
-ACCENT = ((r"\b(?:thump|thud|whack|wallop|bump|kick drum hit|drum hit|musical hit|impact)\b", " hit "),
-          (r"\bpunctuat(?:e|es|ed|ing)\b|\bemphasi[sz](?:e|es|ed|ing)\b|\bunderline\b|\bsell\b(?= (?:the|that|this) (?:cut|edit|moment))",
+ACCENT = ((r"\b(?:thump|thud|kick drum hit|drum hit|musical hit)\b(?! (?:up|down)\b)", " hit "),
+          (r"\bpunctuat(?:e|es|ed|ing)\b|\bemphasi[sz](?:e|es|ed|ing)\b|\bunderline\b|\bsell\b(?= (?:the|that|this) (?:\w+ )?(?:cut|edit|moment))",
            " accent "),
           (r"\b(?:punctuation|emphasis)\b", " accent "))
 # The band stopped at a moment: "everybody stops", "stop the band dead", "the music should break", "slam on the
@@ -95,6 +104,7 @@ UNMARK = ((r"\b(?:does ?n[o']?t|do ?n[o']?t|does not|do not|should ?n[o']?t|shou
            r"must not|need ?n[o']?t|need not|never)(?: really)? (?:need |want |have |get |deserve )?(?:an? |any )?"
            r"(?:hit|accent|mark|crash|stab|sting|punctuation|emphasis|punctuate|accentuate|accent|emphasi[sz]e|mark|"
            r"hit|react to|respond to|acknowledge|comment on|underline|catch|land on)\b", " no hit "),
+          (r"\bnot (?:react|respond|reacting|responding) to\b", " no hit on "),
           (r"\bwithout (?:marking|hitting|accenting|punctuating|emphasi[sz]ing|acknowledging|reacting to|a hit on|an accent on)\b",
            " no hit on "),
           (r"\b(?:play|ride|glide|flow|carry on|keep (?:playing|going|swinging|grooving))(?: straight| right)? (?:through|over|across)\b"
@@ -109,6 +119,7 @@ def moments(t: str) -> str:
     for pat in INTO_SHOT:
         t = re.sub(pat, _cut_into, t)
     t = re.sub(ENDS, lambda m: f" the {k}th cut " if (k := _shot_number(m)) else m.group(0), t)
+    t = re.sub(CHANGES, lambda m: f" at the {m.group(1)} cut ", t)
     return re.sub(CUT_NAMES, lambda m: f"{m.group(1)} cut", t)
 
 

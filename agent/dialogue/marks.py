@@ -54,7 +54,7 @@ def locks(c, t: str) -> str:
         return t   # "leave the cut to shot 3 alone": no mark there (`hit_words`), not a lock
     m = re.search(r"\b(keep|leave)\b.*\b(as it is|as is|as they are|as it was|as they were|the way it is|the way they are|alone|unchanged|"
                      r"the same|intact|untouched|locked)\b", t) \
-        or re.search(r"\b(lock|freeze(?! frame)|don't touch|do not touch|don't change|do not change|protect)\b", t)
+        or re.search(r"\b(lock|(?<!\ba )(?<!\bcartoon )freeze(?! frame)|don't touch|do not touch|don't change|do not change|protect)\b", t)
     if not m:
         return t
     if c.span is None and not re.search(r"\b(everything|all|whole|it)\b", t):
@@ -99,8 +99,9 @@ def sync(c, t: str) -> str:
     m = re.search(HIT_WORDS, t)
     # "that's the last photo. a crash when it comes up": a shot or cut named, then a word only a hit can mean
     moment = c.span is not None and c.span.sections is None and MOMENT_RE.search(t) and not re.search(r"\bcuts?\b", t)
-    if not m or not (re.search(POINT, t) or moment or re.search(ON_NUMBER, t)):
-        return said
+    at_cut = c.span is not None and c.span.label.startswith("the shot after the cut")   # a cut named, or carried here
+    if not m or not (re.search(POINT, t) or moment or re.search(ON_NUMBER, t) or at_cut):
+        return said   # ("the third cut is over-scored. no accent there": that cut)
     # the first word that names a kind ("make the hit at 0:07 a stab": a stab); None: keep a hit's kind
     kind = next(filter(None, map(_kind, re.findall(HIT_WORDS, t[m.start():]))), None)
     if kind is None and re.search(r"\b(?:hard|harder|heavy|heavier|big|bigger|massive|huge|loud)\b", t):
@@ -136,6 +137,8 @@ def sync(c, t: str) -> str:
         times, c.span = [c.span.end_s], None    # "stay under till the closet at 0:20, then sting it": where it ends
     elif c.span is not None and re.search(r"\bthe cut\b", t) and not re.search(r"\bcuts\b", t) and visible_cuts(a):
         times = [min(visible_cuts(a), key=lambda x: abs(x - c.span.start_s))]   # "no downbeat on the cut": where it is
+    elif at_cut:
+        times = [c.span.start_s]
     elif c.span is not None:
         times = None if negative else [x for x in visible_cuts(a) if c.span.start_s - 0.05 <= x <= c.span.end_s]
     else:

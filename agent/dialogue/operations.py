@@ -304,7 +304,7 @@ def add_hit(plan: ScorePlan, t: float, kind: str | None, source: str) -> str:
     return f"{kind} at {fmt(t)}"
 
 
-NEAR_NOTHING_S = 2.0   # no mark within this of a moment said to stay unmarked: nothing to take out, nothing to ask
+NEAR_NOTHING_S = 1.5   # no mark within this of a moment said to stay unmarked: nothing to take out, nothing to ask
 
 
 def drop_hits(plan: ScorePlan, times: list[float] | None, span: Span | None) -> str:
