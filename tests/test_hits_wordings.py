@@ -148,3 +148,25 @@ def test_a_cut_named_before_then_unmarked_there(session, said, at):
     before, after, r = _said(session, said)
     assert not r.question, r.reply
     assert at in before and at not in after and len(after) == len(before) - 1
+
+
+def test_an_interjection_then_a_cut_then_the_music_stopping_is_a_stop_there(session):
+    before, after, r = _said(session, "Look. Third cut, the music needs to just stop. Properly dead.")
+    assert not r.question, r.reply
+    assert after[21.0] == "stop" and {t: k for t, k in after.items() if t != 21.0} == \
+        {t: k for t, k in before.items() if t != 21.0}
+
+
+@pytest.mark.parametrize("said, at", [("the crash on the second cut sounds tacky, get rid of it", 13.0),
+                                      ("that stab at 0:21 feels corny, lose it and keep it swinging", 21.0)])
+def test_a_mark_said_to_feel_wrong_and_taken_out_is_that_mark_only(session, said, at):
+    if "stab" in said:
+        session.say("a stab on the last cut")
+    sections = [s.model_dump() for s in session.plan.sections]
+    key = (session.plan.key, session.plan.mode)
+    before, after, r = _said(session, said)
+    assert not r.question, r.reply
+    assert at in before and at not in after
+    assert {t: k for t, k in after.items()} == {t: k for t, k in before.items() if t != at}
+    # the feeling is the mark's, not the music's: no mood, key or section moved
+    assert (session.plan.key, session.plan.mode) == key and [s.model_dump() for s in session.plan.sections] == sections

@@ -32,7 +32,7 @@ from v2m.tools.music.theory import read_tonic, tonic_name, tonic_pc
 HELP = ("I can change the style, tempo, key or mood, add, remove, swap or balance instruments, shape the energy "
         "over time, mark cuts, or go back to an earlier version, for the whole video or a part of it. What would "
         "you like, e.g. 'slower after 0:05'?")
-TAKE_OUT_RE = re.compile(r"\b(?:take|get) (?:it|that|them) (?:out|off|away)\b|\bremove (?:it|that|them)\b|"
+TAKE_OUT_RE = re.compile(r"\b(?:take|get) (?:it|that|them) (?:out|off|away)\b|\b(?:remove|get rid of) (?:it|that|them)\b|"
                          r"\b(?:lose|drop|kill|ditch) (?:it|that)\b")
 
 

@@ -22,6 +22,9 @@ TRAILING_RE = re.compile(r"\W*(?:(?:and |then |so |just |a |one |very |really |n
                          r"nothing fancy|nothing too fancy|not a fade|no fade|haha|lol|(?:a )?(?:moment of |beat of )?silence"
                          r"(?: for a (?:moment|beat|second|bit))?|play (?:straight |right )?through|let it (?:flow|ride|breathe)|"
                          r"keep (?:it |the groove |the band )?(?:flowing|going|swinging|grooving|playing))\W*)+")
+# A sentence about a mark ("the hit on the last cut feels cheesy, lose it"): how the mark feels, not the music's mood
+MARK_SUBJECT_RE = re.compile(r"^\W*(?:and |but |so )?(?:the|that|this) (?:hit|accent|crash|stab|sting|stinger|stop|swell|mark|"
+                             r"cymbal(?: crash)?)s? (?:on|at|in|into|over|for)\b", re.I)
 NUMBERED = rf"(?:\d{{1,2}}|{NUMBER_WORD})"
 # A shot said by its number or its place in order: "shot 3", "shot three", "the third shot", "the final shot"
 SHOT = rf"(?:shot (?P<n>{NUMBERED})\b|(?:the )?(?P<o>{ORD}) shot\b)"

@@ -91,7 +91,8 @@ def sync(c, t: str) -> str:
         return " " * len(said)
     t = DROP_RE.sub(lambda d: " " * (len(d.group(0)) - 5) + "crash", t)
     t = ARRIVAL_RE.sub(lambda d: " " * len(d.group(0)), t)
-    if re.search(POINT, STOP_RE.sub(" ", t)):  # "the music stops in shot 5" is no moment: no music there
+    at_cut = c.span is not None and c.span.label.startswith("the shot after the cut")   # a cut named, or carried here
+    if re.search(POINT, STOP_RE.sub(" ", t)) or at_cut:  # "the music stops in shot 5" is no moment: no music there
         t = STOP_RE.sub(lambda d: " " * (len(d.group(0)) - 6) + "a stop", t)
     if (moved := MOVE_RE.search(t)):   # "move the crash to 0:22": off where it is, on where it is said to go
         _move(c, moved)
@@ -99,7 +100,6 @@ def sync(c, t: str) -> str:
     m = re.search(HIT_WORDS, t)
     # "that's the last photo. a crash when it comes up": a shot or cut named, then a word only a hit can mean
     moment = c.span is not None and c.span.sections is None and MOMENT_RE.search(t) and not re.search(r"\bcuts?\b", t)
-    at_cut = c.span is not None and c.span.label.startswith("the shot after the cut")   # a cut named, or carried here
     if not m or not (re.search(POINT, t) or moment or re.search(ON_NUMBER, t) or at_cut):
         return said   # ("the third cut is over-scored. no accent there": that cut)
     # the first word that names a kind ("make the hit at 0:07 a stab": a stab); None: keep a hit's kind
