@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import (amounts, arbiter, cues, cultures, halfway, marks, mentions, names, orchestration, phrases,
-                                 references, sides, silence, similes, spelling, takes, tempos, versions, vocab)
+from v2m.agent.dialogue import (amounts, arbiter, cues, cultures, halfway, hit_words, marks, mentions, names, orchestration,
+                                 phrases, references, sides, silence, similes, spelling, takes, tempos, versions, vocab)
 from v2m.agent.dialogue.intents import SIZES, scope_of
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.repeats import halfway_only, one_key, same_meaning
@@ -32,7 +32,7 @@ from v2m.tools.music.theory import read_tonic, tonic_name, tonic_pc
 HELP = ("I can change the style, tempo, key or mood, add, remove, swap or balance instruments, shape the energy "
         "over time, mark cuts, or go back to an earlier version, for the whole video or a part of it. What would "
         "you like, e.g. 'slower after 0:05'?")
-TAKE_OUT_RE = re.compile(r"\b(?:take|get) (?:it|that|them) (?:out|off|away)\b|\bremove (?:it|that|them)\b|"
+TAKE_OUT_RE = re.compile(r"\b(?:take|get) (?:it|that|them) (?:out|off|away)\b|\b(?:remove|get rid of) (?:it|that|them)\b|"
                          r"\b(?:lose|drop|kill|ditch) (?:it|that)\b")
 
 
@@ -124,8 +124,7 @@ def _key(c: Clause, t: str, original: str) -> str:
 
 def _style(c: Clause, t: str) -> str:
     kws = vocab.style_keywords("|".join((SLOW_RE, FAST_RE, MORE_RE, LESS_RE)))
-    # the plain `in` first: a pattern per keyword compiled for every clause overflowed re's cache (512 patterns)
-    # and made each clause recompile hundreds of them (a long request took seconds)
+    # the plain `in` first: a pattern per keyword per clause overflowed re's cache (512) and took seconds
     hits = [(len(k), k) for k in kws if k in t and re.search(rf"\b{re.escape(k)}\b", t)]
     if not hits:
         return t
@@ -306,6 +305,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         Ask: the request is ambiguous or impossible; the message is the question.
     """
     clauses, whole = [], request   # the style said in the whole request, "tubas, like a school band marching" too
+    request = silence.plain(request)   # "dead air until 0:05": no music until 0:05
     request, held = _why_held(request)   # before similes: "add a choir, it'd be magical" is why, not a feeling
     request = similes.plain(request)   # "it feels like a funeral": how the music feels, in the grammar's words
     said = cues.spoken(notation(cues.unlabelled(request.strip())), analysis, plan)   # a spotting note's cue events
@@ -340,6 +340,8 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         text, entry, topic = parts.said(text, n_clause == len(clauses) - 1)
         if topic:  # "the strings. less of them.": a part named, then what to do with it
             continue
+        if out and out[-1].what in ("hit", "no_hit") and hit_words.TRAILING_RE.fullmatch(text):
+            continue   # "stop at 0:25, hard": how the mark sounds, said after it
         text, span = names.placed(text, analysis, plan, known, noun, last_span)   # "after the kiss at 0:30": after 0:30
         span = mentions.before(span, entry) if span else None
         span, shared, own = sides.carried(text, span, shared, last_span, analysis)

@@ -321,12 +321,17 @@ def add_hit(plan: ScorePlan, t: float, kind: str | None, source: str) -> str:
     return f"{kind} at {fmt(t)}"
 
 
+NEAR_NOTHING_S = 1.5   # no mark within this of a moment said to stay unmarked: nothing to take out, nothing to ask
+
+
 def drop_hits(plan: ScorePlan, times: list[float] | None, span: Span | None) -> str:
     keep, gone = [], []
     for h in plan.hit_points:
         hit = (times is not None and any(abs(h.time_s - t) < 0.05 for t in times)) or \
               (times is None and (span is None or span.start_s - 0.05 <= h.time_s <= span.end_s + 0.05))
         (gone if hit else keep).append(h)
+    if not gone and times is not None and not any(abs(h.time_s - t) <= NEAR_NOTHING_S for h in plan.hit_points for t in times):
+        return "nothing"   # "no accent at 0:17, let it flow" where none is near: as asked already (`marks.already`)
     if not gone:
         raise Ask("There is no accent there to remove. Which moment did you mean?")
     plan.hit_points = keep

@@ -267,7 +267,7 @@ def opening(more: str = "") -> str:
 
 # Clauses made only of these ("no, jazz instead", "ok, then ...") carry no edit of their own.
 SMALL_TALK = {*OPENERS.split("|"), "no", "nope", "yes", "yeah", "please", "actually", "instead", "rather", "and", "also",
-              "then", "hm", "sorry", "thanks", "thank", "you", "wait"}
+              "then", "hm", "sorry", "thanks", "thank", "you", "wait", "listen", "look", "hey"}
 # Pleasantries and sign-offs ("cheers", "legend", "sweet as", "grand", "God bless you, we are done"): a turn
 # made only of these and small talk asks for nothing, and changes nothing.
 PLEASANTRIES = set("""cheers ta legend legends lovely brilliant great cool nice perfect awesome sweet as grand god bless

@@ -91,11 +91,14 @@ MINUTES = ((rf"\b{MINUTE} minutes?,? (?:and )?({NUMBER_WORD}|\d{{1,2}})(?: secon
 # Ordinals typed in haste: "the eigth shot", "the fouth cut".
 TYPOS = ((r"\b(?:eigth|eitghth)\b", "eighth"), (r"\bfouth\b", "fourth"), (r"\bthrid\b", "third"),
          (r"\b(?:fith|fifht)\b", "fifth"), (r"\bnineth\b", "ninth"), (r"\bsecnd\b", "second"))
+# A cut said as the picture changing: "when the picture changes the first time" (the first cut)
+PICTURE_CHANGES = (rf"\b(?:when|as|where) the (?:picture|shot|scene|image|camera|view) (?:changes|cuts|switches|jumps) (?:for )?"
+                   rf"the {ORD} time\b", r"at the \1 cut")
 # Other names of a cut and of a shot: "the third transition", "edit point 2", "scene 4", "the last two scenes".
 SYNONYMS = ((r"\b(?:transition|edit point|edit|scene change|scene cut|hard cut)(s?) (?=(?:number |no\.? |#)?\d)", r"cut\1 "),
             (r"\b(?:transition|edit point|scene change|scene cut|hard cut)(s?)\b", r"cut\1"),
             # a counted scene is a shot ("scene 4", "the third scene", "the last two scenes"), not "the dinner scene"
-            *TYPOS, (rf"\bscene(s?)(?= (?:number |no\.? |#)?(?:\d|(?:{NUMBER_WORD})\b))", r"shot\1"),
+            PICTURE_CHANGES, *TYPOS, (rf"\bscene(s?)(?= (?:number |no\.? |#)?(?:\d|(?:{NUMBER_WORD})\b))", r"shot\1"),
             (rf"\b{ORD}( (?:two|three|four|five|six|couple of|few|\d+))? scene(s?)\b", r"\1\2 shot\3"),
             (r"\bupto\b", "up to"), (r"\btil\b", "till"),
             # a part taken out of a shot ("remove the sax from shot 3", "drop the bass out of the third shot"): in it
@@ -327,5 +330,5 @@ PLACE_WORDS_RE = re.compile(r"\b(?:from|on|onwards?|after|before|in|the|at|to|un
 
 def only_place(rest: str) -> bool:
     """What is left of a clause is a place and filler ("from the second cut on"): no edit of its own."""
-    left = PLACE_WORDS_RE.sub(" ", rest)
+    left = PLACE_WORDS_RE.sub(" ", re.sub(PICTURE_CHANGES[0], " ", rest))
     return not [w for w in re.findall(r"[a-z][a-z'-]*", left) if len(w) > 2 and w not in PLACE_FILLER]

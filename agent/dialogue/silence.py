@@ -16,10 +16,10 @@ from v2m.agent.dialogue.orchestration import EXCEPT, eat
 from v2m.agent.dialogue.vocab import MUSIC
 from v2m.agent.dialogue.where import Ask
 
-_OUT_VERBS = r"(?:no|kill|mute|cut|drop|stop|lose|silence|pull|take out|remove|turn off|get rid of|ditch|lay out)"
+_OUT_VERBS = r"(?:no|kill|mute|cut|drop|stop|lose|silence|pull|take out|remove|turn off|get rid of|ditch|lay out|blank out|hold off)"
 # what may follow: the clause's end or its place ("no music in shot 3"), never more words about the music
 # ("no music change in the intro", "pull the music down", "stop the music from being so loud")
-_THEN_PLACE = (r"(?:\s+(?:completely|entirely|altogether|totally))?(?=\s*(?:$|[,.;:!?]|(?:in|for|during|from(?! being)|under|"
+_THEN_PLACE = (r"(?:\s+(?:completely|entirely|altogether|totally|at all))?(?=\s*(?:$|\d|[,.;:!?]|(?:in|for|during|from(?! being)|under|"
                r"over|until|till|after|before|at|through|on|here|there|between|across)\b))")
 # "no music in shot 3", "kill the music for the last shot", "the music stops there", "silence in shot 3",
 # "drop everything in the middle" (not "... except the bass": that keeps a part)
@@ -28,6 +28,30 @@ OUT_RE = re.compile(rf"\b{_OUT_VERBS} {MUSIC}(?: (?:out|off))?{_THEN_PLACE}|\b{M
                     rf"over|under|from|through)\b)|\b(?:drop|remove|take out|lose|kill|mute|cut) (?:out )?(?:everything|"
                     rf"all (?:the )?(?:instruments|parts)){_THEN_PLACE}(?!(?: \w+){{0,3}} {EXCEPT}\b)")
 BACK_RE = re.compile(rf"\b(?:bring|put) {MUSIC} back(?: in)?\b|\b(?:the )?music (?:back|comes? back|returns?)\b")
+
+
+# Silence said otherwise, read into "no music" before the clause's place is found: "zero music", "dead air", "the band
+# sits out", "totally silent", "no band at all", "everything out"; "the music drops out at 0:16 and comes back at
+# 0:21" (from one to the other); "the music only starts at the first cut" (before it)
+SILENT = ((r"\b(?:zero|nil) (?:music|sound)\b|\bdead air\b", "no music"),
+          (r"\b(?:the (?:whole )?band|everyone|everybody|the music)(?: \w+){0,2}? (?:sits?|sitting|lays?|laying) out\b", "no music"),
+          (r"\b(?:completely|totally|fully|entirely|dead|absolutely|utterly) (?:silent|quiet)\b(?:,? (?:fully |totally )?quiet\b)?|"
+           r"\b(?:be|go|goes|is|make it|keep it|stay|stays|fall|falls) silent\b", "no music"),
+          (r"\bno (?:band|instruments|one playing|playing)(?: at all)\b|\beverything (?:out|off)\b(?= (?:in|for|during|from|"
+           r"between|until|till|after|before|\d))", "no music"),
+          (rf"\b(?:{MUSIC}|everything|the band) (?:drops?|cuts?|goes?) out(?: \w+)? (?:at|from|on) ([\d:.]+(?: ?s(?:ec\w*)?)?)"
+           rf"(?: and| then|,)+ (?:\w+ ){{0,3}}?(?:comes? back|returns?|back)(?: in)? (?:at|by|on) ([\d:.]+(?: ?s(?:ec\w*)?)?)",
+           r"no music from \1 to \2"),
+          (rf"\b{MUSIC} (?:should |must |can )?(?:only|just) (?:starts?|begins?|comes? in|kicks? in) (?:at|on|with|from)\b",
+           "no music before"))
+
+
+def plain(t: str) -> str:
+    """`t` (a request) with silence said in the words `read` knows ("dead air until 0:05": "no music until
+    0:05")."""
+    for pat, rep in SILENT:
+        t = re.sub(pat, rep, t, flags=re.I)
+    return t
 
 
 def read(t: str, want) -> str:
