@@ -80,3 +80,30 @@ def kept_parts(intents: list[EditIntent]) -> list[EditIntent]:
             and not (it.what == "balance" and it.value in gone)
             and not (it.what == "energy" and it.direction == "down" and COMPLAINT_RE.search(it.text or "")
                      and any(_within(t, it.scope) for t in thinned))]
+
+
+# A follow-up that only asks for more of the last edit ("more", "even more", "keep going, more", "further",
+# "even less" after "less drums"): every word one of these, and at least one that says "again".
+AGAIN_WORDS = set("""more less even still keep going go further again a bit little touch tad much way lots some
+please pls plz ok okay yes yeah good better nice and of that it do the same way push""".split())
+AGAIN_RE = re.compile(r"\b(?:more|less|keep going|further|again|push it)\b", re.I)
+REPEATABLE = ("tempo", "energy", "loudness", "balance")   # a step that can be taken twice
+
+
+def more_of_the_same(request: str, history: list | None, last_asked) -> list[EditIntent] | None:
+    """The last edit's steps once more, when the request asks only for more of them ("faster" ... "more");
+    None when it is no such request, or the last edit was no step that can be taken again (a style, a hit, an
+    exact tempo). "less" repeats only a step down ("less drums" ... "even less"; "faster" ... "less" is no
+    repeat); "more" and "keep going" repeat whichever way the last step went ("quieter in shot 2" ... "more")."""
+    said = re.findall(r"[a-z]+", request.lower())
+    if not history or len(history) < 2 or not said or not AGAIN_RE.search(request) or \
+            any(w not in AGAIN_WORDS for w in said):
+        return None
+    last = [it for it in last_asked() if it.what != "revert"]
+    if not last or any(it.what not in REPEATABLE or it.amount is not None or it.direction == "set" for it in last):
+        return None
+    ways = {it.direction for it in last}
+    if "less" in said and "more" not in said and ways != {"down"}:
+        return None
+    small = re.search(r"\b(?:bit|little|touch|tad)\b", request.lower())
+    return [it.model_copy(update={"text": request[:400], **({"magnitude": "small"} if small else {})}) for it in last]

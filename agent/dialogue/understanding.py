@@ -22,7 +22,7 @@ from functools import partial
 from v2m.agent.dialogue import arbiter, edits, halfway, marks, messages, moments, names, orchestration, recall, shifts, sides, versions
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.intents import apply_intents, scope_of
-from v2m.agent.dialogue.repeats import from_last_revert, style_first
+from v2m.agent.dialogue.repeats import from_last_revert, more_of_the_same, style_first
 from v2m.agent.dialogue.phrases import REST_ALONE, beside_change, opening, words
 from v2m.agent.dialogue.place_words import normalise, only_place
 from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment, snap, visible_cuts
@@ -290,8 +290,8 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         versions.named_by_content(request, history) or versions.named_by_having(request, history) or \
         halfway.midway(request, history) or versions.before_that(request, history) or \
         recall.named_by_time(request, history) or recall.preferred(request, history) or \
-        recall.as_in(request, history, partial(understand, analysis)) or \
-        rebase(analysis, plan, request, history) or repeat(analysis, plan, request, history) or \
+        recall.as_in(request, history, partial(understand, analysis)) or rebase(analysis, plan, request, history) or \
+        repeat(analysis, plan, request, history) or more_of_the_same(request, history, partial(_last_asked, analysis, history)) or \
         marks.narrow(request, history, partial(_last_asked, analysis, history)) or \
         retarget(analysis, plan, request, history) or \
         shifts.moved(request, history, names.last_request(history), partial(understand, analysis), visible_cuts(analysis))
