@@ -154,8 +154,8 @@ def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     text = words(request)
     text = re.sub(r"\bround about\b|\babout\b", "around", text)
     noun = names.noun_of(request) or names.noun_of(names.last_request(history))   # "same for 13 and 14": shots
-    span = locate(names.as_places(text, names.earlier(history), noun), analysis, plan)
-    at = moment(text)
+    text = names.after_last(names.as_places(text, names.earlier(history), noun), analysis, last_place(history))
+    span, at = locate(text, analysis, plan), moment(text)
     if span is None and at is None:
         raise Ask("Same again where? Name the shot, cut or time (e.g. 'same again in shot 9').")
     t0 = at if at is not None else span.start_s
