@@ -71,14 +71,14 @@ HANDS_OFF_RE = re.compile(
     r"(?:that|this)|the way it is|alone|unchanged)\b|\bdon'?t (?:change|touch) (?:anything|a thing)\b|"
     r"\b(?:this|that) is (?:final|it|perfect)\b|\bthat'?s (?:final|perfect)\b|\ball good\b|\bwe'?re done\b", re.I)
 # praise and nothing else ("the piano is so much better now", "wow, perfect"): no edit to read into it
-PRAISE_RE = re.compile(opening("wow|yes|yeah|nice|great|love it|thanks") + r"(?:(?:the )?[\w ]{1,30}? (?:is|are|sounds?|"
-                       r"feels?) )?(?:so much |much |a lot |way |really |so )?(?:better|nicer|great|perfect|lovely|good|"
+PRAISE_RE = re.compile(opening("wow|yes|yeah|nice|great|love it|thanks|thank you") + r"(?:(?:the )?[\w ]{0,30}?(?:^| )(?:is|are|sounds?|"
+                       r"feels?) )?(?:so much |much |a lot |way |really |so |very )?(?:better|nicer|great|perfect|lovely|good|"
                        r"spot on)(?: now| already)?\W*$", re.I)
 LOCK_WORDS_RE = re.compile(r"\b(?:lock|freeze|protect)\b", re.I)
 # a question about the score ("what key are we in", "did the first shot change?"), not a request in
 # question form ("can it start straight in", "is there a way to make it faster")
 STATE_Q_RE = re.compile(opening("and|but|good|great|wait|sorry") + r"(?:what(?:'s|s| is| are)?|"
-                        r"which|where|how (?:fast|slow|loud|long|many)|is|are|was|were|did|does|has|have|"
+                        r"which|where|how (?:fast|slow|loud|long|many)|(?:is|are|was|were)(?! too\b| very\b| so\b| much\b)|did|does|has|have|"
                         r"why (?:did|do|have) you)\b", re.I)   # "why did you pick jazz?" (not "why is it so slow?")
 REQUEST_RE = re.compile(r"\b(?:can|could|would|will|possible|way to|able to|make|let|give|add|put|bring|try|"
                         r"please|pls|plz|should i|go back)\b", re.I)
@@ -196,12 +196,12 @@ def last_place(history: list[ScorePlan] | None) -> Span | None:
 
 # "no, I meant shot 3", "it's the third shot, the kitchen one", "not there, the ending": the last edit, moved
 CORRECTION_RE = re.compile(r"^\W*(?:(?:no|nope|nah|sorry|oops|actually|wait|oh|hmm|hang on|hold on|my bad|correction|"
-                           r"typo(?: above| there| earlier| before)?)\b\W*)*(?:i meant|i mean|i said|"
+                           r"typo(?: above| there| earlier| before)?)\b\W*)*(?:i meant|i mean|i said|i say|"
                            r"(?:he|she|they) mean[st]?|it'?s|it is|that'?s|thats|should be|make that|meant|not there)\b", re.I)
 # "no wait, the jump is the fourth shot": a name put right, after a word that corrects
 NAME_FIX_RE = re.compile(r"^\W*(?:(?:no|nope|sorry|oops|actually|wait|hmm|my bad)\b\W*)+(?:the )?[a-z]+(?: [a-z]+)? "
                          r"(?:is|was|are|were) (?:the |in |at |shots? |cuts? )", re.I)
-CORRECTION_WORDS_RE = re.compile(r"\b(?:no|nope|nah|sorry|oops|actually|wait|oh|hmm|i meant|i mean|i said|it's|its|"
+CORRECTION_WORDS_RE = re.compile(r"\b(?:no|nope|nah|sorry|oops|actually|wait|oh|hmm|i meant|i mean|i said|i say|it's|its|"
                                  r"(?:he|she|they) mean[st]?|"
                                  r"it is|that's|thats|should be|make that|meant|not there|but|instead|rather|typo|above|"
                                  r"hang on|hold on|my bad|correction)\b")
