@@ -272,12 +272,14 @@ def swap(e, old: str, new: str) -> None:
     if not e.whole:
         raise Ask(f"I can swap an instrument only for the whole score; say 'add {new} in {e.span.label}' "
                   f"and 'no {old} there' to change just that part.")
-    if any(s.locked and role in ops.effective_roles(p, s) for s in p.sections):  # a locked part must sound as it did
+    # "swap the piano for a harpsichord" where the piano plays bass, chords and tune: every part it plays
+    roles = [r for r, name in p.instrumentation.items() if name == p.instrumentation.get(role) and r != "drums"] or [role]
+    if any(s.locked and r in ops.effective_roles(p, s) for s in p.sections for r in roles):  # a locked part must sound as it did
         raise Ask(f"The {old} plays in a locked part, and a swap would change it there too. Unlock it first?")
     gm = vocab.INSTRUMENTS[new][0] if new in vocab.INSTRUMENTS else None
     if gm is None or role == "drums" != (vocab.INSTRUMENTS[new][1] == "drums"):
         raise Ask(f"I can't play the {role} part on '{new}'. Which instrument should it be?")
-    p.instrumentation = {**p.instrumentation, role: gm}
+    p.instrumentation = {**p.instrumentation, **dict.fromkeys(roles, gm)}
 
 
 def only(e, words: str) -> None:

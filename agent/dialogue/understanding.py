@@ -16,7 +16,6 @@ plan unchanged.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import partial
 
 from v2m.agent.dialogue import arbiter, edits, halfway, marks, messages, moments, names, orchestration, recall, shifts, sides, versions
@@ -28,42 +27,6 @@ from v2m.agent.dialogue.place_words import normalise, only_place
 from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment, snap, visible_cuts
 from v2m.agent.planners.result import PlanResult
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan, VideoAnalysis
-
-MAX_REQUEST_CHARS = 600        # longer than any edit anyone types: a paste, answered with a question
-INJECTION_RE = re.compile(
-    r"\b(?:ignore|disregard|forget|override|bypass) (?:all |any |your |the |previous |prior |my )*(?:rules|"
-    r"instructions|limits|guidelines|prompt|system)\b|\bsystem prompt\b|\b(?:show|print|reveal|tell) me your "
-    r"(?:instructions|prompt|rules)\b|\byou are now\b|\bnot follow your rules\b|\bwithout (?:any )?limits?\b|"
-    r"\bjailbreak\b|\brun (?:this|the following) (?:code|command)\b|\brm -rf\b", re.I)
-FOREIGN_WORDS = set("""es el la los las que por favor puedes muy más mas pero con sin una uno del música musica
-bitte und der die das nicht mit ist sehr schneller langsamer musik le les des est très plus avec pas une
-vite lent musique per più molto della sono questo não mais com uma rápido lento""".split())
-ENGLISH_WORDS = set("""the a it is and of to in make more less with please can you music slower faster louder
-quieter shot cut add no drums bass too bit""".split())
-
-
-def guard(request: str) -> str | None:
-    """The question or refusal for input that is no edit, or None when it may be one."""
-    text = "".join(ch for ch in request if unicodedata.category(ch)[0] != "C" or ch in "\t\n")
-    if not text.strip():
-        return "What should I change? Tell me in a few words, e.g. 'slower after 0:05' or 'no drums in shot 2'."
-    if len(text) > MAX_REQUEST_CHARS:
-        return (f"That is {len(text):,} characters, far more than an edit; I left the score as it is. "
-                "What one change should I make, e.g. 'calmer in the intro'?")
-    if INJECTION_RE.search(text):
-        return ("I can't change how I work or show my instructions; I only edit this score (tempo, mood, "
-                "instruments, cuts). The score is unchanged. What should change in the music?")
-    letters = [ch for ch in text if ch.isalpha()]
-    if not letters:
-        return "I can only read words, not symbols. What should change, e.g. 'happier' or 'more energy'?"
-    words = re.findall(r"[^\W\d_]+", text.lower())
-    foreign = sum(w in FOREIGN_WORDS for w in words) + sum(not w.isascii() for w in words)
-    english = sum(w in ENGLISH_WORDS for w in words)
-    if foreign >= 2 and foreign > english or sum(not ch.isascii() for ch in letters) > len(letters) / 3:
-        return ("I only understand edits in English so far; the score is unchanged. Could you say it in English, "
-                "e.g. 'slower' or 'less drums in shot 2'?")
-    return None
-
 
 # "leave it like that", "this is final": a sign-off, not an edit (nor a lock: nothing was named to keep)
 HANDS_OFF_RE = re.compile(
@@ -117,6 +80,8 @@ def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None) -> st
         facts.append(f"the tempo is {plan.tempo_bpm:g} BPM{same}{where}")
     if re.search(r"\b(?:key|mode|scale|major|minor)\b", t):
         facts.append(f"the key is {plan.key} {plan.mode}")
+    if re.search(r"\b(?:meter|metre|time signature|signature|beats? (?:a|per|in a|to the) bar)\b", t):   # "what time signature?"
+        facts.append(f"the meter is {plan.meter}, {plan.meter[0]} beats a bar")
     if re.search(r"\b(?:style|genre)\b", t):
         why = re.search(r"^- Style: .*?, (because .*)$", plan.reasoning, re.M) if re.search(r"\bwhy\b", t) else None
         facts.append(f"the style is {plan.style}" + (f", {why.group(1).rstrip('.')}" if why else ""))
@@ -280,7 +245,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     Raises:
         Ask: no edit, an ambiguous one, or one the readers disagree on; the message is the question.
     """
-    question = guard(request) or remark(request, plan, history)
+    question = messages.guard(request) or remark(request, plan, history)
     if question:
         raise Ask(question)
 
