@@ -117,11 +117,14 @@ BUILD_VERB_RE = re.compile(r"\b(?:build|builds|building)(?: (?:it|things|the ene
 ORDER_VERBS = (r"(?:have|make|let|get|bring|take|turn|lower|raise|drop|lose|add|put|cut|remove|give|push|pull|kill|mute|"
                r"stick|throw|boost|swap|replace|change|speed|slow|pump|knock|tone)")
 NOT_READ_RE = re.compile(r"[^a-z0-9#:.%' -]+")   # characters no parser reads
+METER_SAID_RE = re.compile(r"(?<![\d/.:])([234]) ?/ ?4(?![\d/])(?! ?of\b)")   # "make it 4/4": a meter, said in words for the parsers
+NUMBER_NAMES = ("zero", "one", "two", "three", "four")
 
 
 def words(text: str) -> str:
     """`text` as the parsers read it: lower-cased, other characters as spaces, single-spaced, one space around."""
-    return " " + re.sub(r"\s+", " ", NOT_READ_RE.sub(" ", text.lower())).strip() + " "
+    text = METER_SAID_RE.sub(lambda m: f" {NUMBER_NAMES[int(m.group(1))]}-four time ", text.lower())   # "4/4": no slash is read
+    return " " + re.sub(r"\s+", " ", NOT_READ_RE.sub(" ", text)).strip() + " "
 
 
 # The grammar's words for tempo, energy and loudness (read by `v2m.agent.dialogue.edits`; sizes by `amounts`).
