@@ -93,13 +93,15 @@ REPEATABLE = ("tempo", "energy", "loudness", "balance")   # a step that can be t
 def more_of_the_same(request: str, history: list | None, last_asked) -> list[EditIntent] | None:
     """The last edit's steps once more, when the request asks only for more of them ("faster" ... "more");
     None when it is no such request, or the last edit was no step that can be taken again (a style, a hit, an
-    exact tempo). "less" repeats only a step down ("less drums" ... "even less"; "faster" ... "less" is no
+    exact tempo); a part brought in comes up. "less" repeats only a step down ("less drums" ... "even less"; "faster" ... "less" is no
     repeat); "more" and "keep going" repeat whichever way the last step went ("quieter in shot 2" ... "more")."""
     said = re.findall(r"[a-z]+", request.lower())
     if not history or len(history) < 2 or not said or not AGAIN_RE.search(request) or \
             any(w not in AGAIN_WORDS for w in said):
         return None
-    last = [it for it in last_asked() if it.what != "revert"]
+    # "it needs a pulse" (drums in) ... "keep going, more": more of the part brought in, louder
+    last = [it.model_copy(update={"what": "balance", "direction": "up", "reason": None})
+            if it.what == "add" and it.value and it.value != "music" else it for it in last_asked() if it.what != "revert"]
     if not last or any(it.what not in REPEATABLE or it.amount is not None or it.direction == "set" for it in last):
         return None
     ways = {it.direction for it in last}

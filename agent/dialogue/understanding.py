@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import arbiter, edits, halfway, marks, messages, moments, names, orchestration, recall, shifts, sides, versions
+from v2m.agent.dialogue import arbiter, edits, halfway, marks, messages, moments, names, orchestration, recall, references, shifts, sides, versions
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.intents import apply_intents, scope_of
 from v2m.agent.dialogue.repeats import from_last_revert, more_of_the_same, style_first
@@ -245,6 +245,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     Raises:
         Ask: no edit, an ambiguous one, or one the readers disagree on; the message is the question.
     """
+    request = references.it_named(request)   # "the first version was closer, go back to it": to the first version
     question = messages.guard(request) or remark(request, plan, history)
     if question:
         raise Ask(question)

@@ -75,7 +75,7 @@ KEEP_CLAUSE_RE = re.compile(r"\b(?:keep|leave|but still|still keep)\s+(?P<what>[
 CLAUSE_END_RE = re.compile(r"\s+(?:but|though|while|except|yet|only|and (?:keep|leave|still)|(?:it|things|everything|that)"
                            r" (?:was|were|sounded|felt))\b.*$", re.I)
 KEPT = ("tempo", "energy", "loudness", "key", "mode", "style")   # what can be kept alone from the current version
-ENDINGS = ("", "s", "es", "d", "ed", "ing", "er", "ers", "y", "e", "ity", "ly")
+ENDINGS = ("", "s", "es", "d", "ed", "ing", "er", "ers", "y", "e", "ity", "ly", "th", "ness", "ce", "t")   # warmer/warmth, silent/silence
 
 
 def _log(plan: ScorePlan) -> list[str]:

@@ -64,7 +64,7 @@ INSTRUMENTS: dict[str, tuple[str, str]] = {
     "distorted guitar": ("Distortion Guitar", "melody"), "jazz guitar": ("Electric Guitar (jazz)", "harmony"),
     "bass": ("Electric Bass (finger)", "bass"), "upright bass": ("Acoustic Bass", "bass"),
     "double bass": ("Acoustic Bass", "bass"), "synth bass": ("Synth Bass 1", "bass"),
-    "drums": ("Standard", "drums"), "drum": ("Standard", "drums"), "beat": ("Standard", "drums"),
+    "drums": ("Standard", "drums"), "drum": ("Standard", "drums"), "beat": ("Standard", "drums"), "pulse": ("Standard", "drums"),
     "percussion": ("Standard", "percussion"),
     "strings": ("String Ensemble 1", "strings"), "string section": ("String Ensemble 1", "strings"),
     "orchestra": ("String Ensemble 1", "strings"), "pizzicato": ("Pizzicato Strings", "strings"),
