@@ -321,7 +321,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     clauses, whole = [], request   # the style said in the whole request, "tubas, like a school band marching" too
     request = _unreasoned(request)   # before similes: "add a choir, it'd be magical" is why, not a feeling
     request = similes.plain(request)   # "it feels like a funeral": how the music feels, in the grammar's words
-    said = cues.spoken(notation(cues.unlabelled(request.strip())), analysis, plan)   # a spotting note's cue events
+    said = cues.spoken(silence.round_trip(notation(cues.unlabelled(request.strip()))), analysis, plan)   # a spotting note's cue events
     said = THEN_AFTER_RE.sub(r"\1, after that", said)   # "quiet until the drop, then go big": big after the drop
     said = amounts.LABELLED_RE.sub(" ", said)   # "Tempo: 100", "louder: +4dB": a label and its amount, one clause
     for x in (x for x in CLAUSE_SPLIT.split(said) if x and x.strip()):

@@ -20,6 +20,7 @@ from functools import partial
 
 from v2m.agent.dialogue import arbiter, edits, halfway, marks, messages, moments, names, orchestration, recall, references, shifts, sides, versions
 from v2m.agent.dialogue.changes import describe, diff
+from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.intents import apply_intents, scope_of
 from v2m.agent.dialogue.repeats import from_last_revert, more_of_the_same, style_first
 from v2m.agent.dialogue.phrases import REST_ALONE, beside_change, opening, words
@@ -121,6 +122,8 @@ def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     noun = names.noun_of(request) or names.noun_of(names.last_request(history))   # "same for 13 and 14": shots
     text = names.after_last(names.as_places(text, names.earlier(history), noun), analysis, last_place(history))
     span, at = locate(text, analysis, plan), moment(text)
+    parts = named_parts(text)   # "and the brass, same thing there": the last edit, on the part named now
+    span = span or (last_place(history) if parts and at is None else None)
     if span is None and at is None:
         raise Ask("Same again where? Name the shot, cut or time (e.g. 'same again in shot 9').")
     t0 = at if at is not None else span.start_s
@@ -136,7 +139,11 @@ def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         elif c.kind == "roles":
             for part in c.words.split(", "):
                 what, role = ("remove", part[3:]) if part.startswith("no ") else ("add", part.rsplit(" in", 1)[0])
-                out.append(EditIntent(what=what, value=role, scope=scope, text=request[:400]))
+                out.append(EditIntent(what=what, value=parts[0] if parts else role, scope=scope, text=request[:400]))
+        elif c.kind == "levels":
+            for m in re.finditer(r"(\w+) (louder|softer) against", c.words):
+                out.append(EditIntent(what="balance", value=parts[0] if parts else m.group(1), scope=scope, text=request[:400],
+                                      direction="up" if m.group(2) == "louder" else "down"))
         elif c.kind == "tempo" and len(w) >= 4:
             up = float(w[3]) > float(w[1])
             out.append(EditIntent(what="tempo", direction="up" if up else "down", scope=scope, text=request[:400]))
