@@ -86,6 +86,12 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      # a quality given, needed or added ("give it tension", "it needs urgency"): more of it
      r"|\b(?:give (?:it|them|this|that|the music)|needs?|wants?|could use|add) (?:some |a bit of |a little |a lot of |more |real )?"
      r"(?:tension|urgency|drive|intensity|momentum|edge|bite)\b", "more energy"),
+    # drama is more going on, emptiness too little ("make the finish more dramatic", "the middle feels empty");
+    # space is room between the notes ("slower and more spacious")
+    (r"\b(?:less|too|not so|overly) dramatic\b", "less energy"),
+    (r"\b(?:more |very |really )?dramatic\b|\b(?:feels?|sounds?|is|it'?s|seems?|too|a bit|kind of|rather|pretty|so) "
+     r"(?:empty|bare|hollow)\b", "more energy"),
+    (r"\b(?:more |very |a bit more )?spacious\b|\bairier\b|\bmore airy\b", "sparser"),
     (r"\bgo( a bit| a little| totally| completely| properly)? (?:mental|nuts|crazy|wild|mad|bananas|ham|to town)\b",
      r"\1 more energy"),   # "go a bit mental with the drums": let rip
     # sober, restrained, understated: held back, less going on (not sadder: "sombre" is the sad mood)

@@ -33,7 +33,7 @@ from v2m.tools.contract import EditIntent, EditScope, ScorePlan, VideoAnalysis
 HANDS_OFF_RE = re.compile(
     r"\b(?:leave|keep) (?:it|everything|the rest|that|this|all|things)(?: else| going)?(?: exactly)? (?:as it is|as is|like "
     r"(?:that|this)|the way it is|alone|unchanged)\b|\bdon'?t (?:change|touch) (?:anything|a thing)\b|"
-    r"\b(?:this|that) is (?:final|it|perfect)\b|\bthat'?s (?:final|perfect)\b|\ball good\b|\bwe'?re done\b", re.I)
+    r"\b(?:this|that)(?: [a-z]+){0,2} is (?:final|it|perfect|the one)\b|\bthat'?s (?:final|perfect)\b|\ball good\b|\bwe'?re done\b", re.I)
 # praise and nothing else ("the piano is so much better now", "wow, perfect"): no edit to read into it
 PRAISE_RE = re.compile(opening("wow|yes|yeah|nice|great|love it|thanks|thank you") + r"(?:(?:the )?[\w ]{0,30}?(?:^| )(?:is|are|sounds?|"
                        r"feels?) )?(?:so much |much |a lot |way |really |so |very )?(?:better|nicer|great|perfect|lovely|good|"
