@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue.mentions import named_parts
 from v2m.tools.contract import EditIntent, EditScope
 
 
@@ -109,3 +110,27 @@ def more_of_the_same(request: str, history: list | None, last_asked) -> list[Edi
         return None
     small = re.search(r"\b(?:bit|little|touch|tad)\b", request.lower())
     return [it.model_copy(update={"text": request[:400], **({"magnitude": "small"} if small else {})}) for it in last]
+
+
+# "no is not the guitar, I mean the flute", "not the strings, the brass": the last edit meant another part
+NOT_PART_RE = re.compile(r"\b(?:not|n't|isn'?t)(?: the| a| an| my)? (?P<no>[a-z]+)\b")
+PART_FIX_RE = re.compile(r"^\W*(?:no|nope|sorry|oops|actually|wait|hmm)\b|\bi (?:mean|meant|said|say)\b|\bnot\b", re.I)
+
+
+def part_fixed(request: str, history: list | None, last_asked) -> list[EditIntent] | None:
+    """The last edit taken back and made again on the part now named, when the request only puts right which part
+    it meant ("the guitar, more loud" ... "no is not the guitar, I mean the flute"); None when it is no such turn."""
+    low = request.lower()
+    parts = named_parts(low)
+    if not history or len(history) < 2 or len(parts) != 2 or not PART_FIX_RE.search(low):
+        return None
+    no = next((m.group("no") for m in NOT_PART_RE.finditer(low) if m.group("no") in parts), None)
+    if no is None:
+        return None
+    meant = next(p for p in parts if p != no)
+    last = [it for it in last_asked() if it.what != "revert"]
+    if not last or not all(no in (it.value or "") or no in (it.target or "") for it in last if it.what in
+                           ("balance", "add", "remove", "swap", "only")) or not any(no in (it.value or "") for it in last):
+        return None
+    moved = [it.model_copy(update={"value": (it.value or "").replace(no, meant), "text": request[:400]}) for it in last]
+    return [EditIntent(what="revert", version=-1, text=request[:400], reason=f"the {meant}, not the {no}"), *moved]
