@@ -109,7 +109,8 @@ def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None) -> st
 # "same again at 0:41", "same treatment for 13 and 14", "also same in shot 9": the last edit, somewhere else
 SAME_RE = re.compile(r"\b(?:same|identical) (?:again|treatment|thing|for|in|on|there|here|change|edit|tweak)\b|"
                      r"\bdo (?:that|the same)\b|\bapply (?:that|this|it) (?:to|in|on|for)\b|"
-                     r"\b(?:likewise|ditto)\b|^\s*(?:also |and )?same\b", re.I)
+                     r"\b(?:likewise|ditto)\b|^\s*(?:also |and )?same\b|"
+                     r"^\W*(?:and |also |plus )?(?:at|on|in|for) [^,.;!?]{1,30}? (?:too|as well|also)\W*$", re.I)   # "and at 0:30 too"
 
 
 def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
