@@ -206,10 +206,10 @@ def named_by_having(request: str, history: list[ScorePlan] | None) -> list[EditI
     """
     if not history or len(history) < 2:
         return None
-    m = WITH_RE.search(request)
+    m = WITH_RE.search(request) or NAMED_ONE_RE.search(request)
     if not m or not WANT_RE.search(request):
         return described(request, history)
-    said = m.group("what").strip()
+    said = (m.group("what") or m.groupdict().get("what2") or "").strip()
     words, parts = content(said), named_parts(said.lower())
     if not words:
         return None
@@ -218,6 +218,15 @@ def named_by_having(request: str, history: list[ScorePlan] | None) -> list[EditI
         raise Ask(f"No version so far was made with {said}, so I left the score as it is. Which version do you "
                   f"mean? Say e.g. 'go back to version 2'.")
     return [EditIntent(what="revert", version=found[-1], text=request[:400])]
+
+
+# "go back to the bollywood one", "the jazzy version was better": the version an edit made, by that edit's words
+NAMED_ONE_RE = re.compile(r"\b(?:back to|return to|revert to|go with|use|prefer(?:red)?|liked|keep) the (?P<what>(?!first\b|last\b|"
+                          r"previous\b|original\b|old\b|other\b|earlier\b|next\b|second\b|third\b|same\b)[a-z][\w'-]*(?: (?!in\b|on\b|at\b|of\b|from\b|"
+                          r"for\b|with\b|to\b)[a-z][\w'-]*)?) "
+                          r"(?:one|version|take|mix|draft)\b|"
+                          r"\bthe (?P<what2>(?!first\b|last\b|previous\b|original\b|old\b|other\b|earlier\b)[a-z][\w'-]*) (?:one|version) "
+                          r"(?:was|is|sounded) (?:much |way |a lot )?(?:better|best|nicer|right)\b", re.I)
 
 
 # "the one with no drums and no strings", "the version without the bass but with the flute": a version by its parts
