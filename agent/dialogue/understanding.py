@@ -262,7 +262,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         recall.corrected(request, history, partial(understand, analysis)) or \
         recall.undone(request, history, partial(understand, analysis)) or \
         versions.named_by_content(request, history) or versions.named_by_having(request, history) or \
-        halfway.midway(request, history) or versions.before_that(request, history) or \
+        halfway.midway(request, history) or halfway.overshot(request, history) or versions.before_that(request, history) or \
         recall.named_by_time(request, history) or recall.preferred(request, history) or \
         recall.as_in(request, history, partial(understand, analysis)) or rebase(analysis, plan, request, history) or \
         repeat(analysis, plan, request, history) or more_of_the_same(request, history, partial(_last_asked, analysis, history)) or \
