@@ -268,7 +268,8 @@ PLEASANTRIES = set("""cheers ta legend legends lovely brilliant great cool nice 
 mate mates champion champ superb fab fabulous excellent wonderful beautiful amazing lekker deadly class sorted good
 stuff we are all done finished that's it that is for now bye goodbye see ya very much much so really again guys
 folks team everyone love it lol haha no worries dramas wahala problem she's apples savage howzit
-oh my gosh goodness dear me wow whoa yikes blimey crikey heavens""".split())
+oh my gosh goodness dear me wow whoa yikes blimey crikey heavens
+print ship export render finish wrap a we're""".split())   # "perfect, print it", "ok good, finish", "that's a wrap"
 # Not knowing yet ("hmm, not sure", "I don't know", "honestly I'm not sure this is working"): no edit to read
 UNDECIDED = set("not sure unsure dunno know don't dont i i'm im maybe think thinking let me honestly this it is isn't "
                 "working quite yet".split())
