@@ -256,9 +256,11 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
 # A clause ending at a place ("up to the pop", "until 0:20") and one after it with "then": the second is after it
 THEN_AFTER_RE = re.compile(r"(\b(?:up to|up until|until|till|leading up to|right up to|(?:in|for|during|over) the (?:first|opening))\b[^,;.!?]{1,40}?)\s*,?\s+(?:and )?then\b"
                            r"(?! (?:on|onwards?|after|from|in|at|for|during|till|until|before)\b)", re.I)
-# "big drop at 0:40, everything kicks in": everything comes in from the moment just said, not over the whole score
-KICKS_IN_RE = re.compile(r"(\b(?:drop|crash|hit|slam|downbeat)\b[^,;.!?]{0,20}?\b(?:at|on) (\d{1,3}:\d{2}(?:\.\d+)?))\s*,?\s*(?:and |then )?"
-                         r"((?:everything|it all|everyone) (?:kicks|comes|slams|crashes) in)\b(?! (?:at|from|after|on)\b)", re.I)
+# "everything kicks in at 0:20" is more energy there (not "then everyone comes in" after "just drums": the parts back);
+# "big drop at 0:40, everything kicks in": from the moment just said, not over the whole score
+ALL_IN = r"\b(?:everything|it all) (?:kicks|slams|crashes) in\b"
+KICKS_IN_RE = re.compile(rf"(\b(?:drop|crash|hit|slam|downbeat)\b[^,;.!?]{{0,20}}?\b(?:at|on) (\d{{1,3}}:\d{{2}}(?:\.\d+)?))\s*,?\s*"
+                         rf"(?:and |then )?{ALL_IN}(?! (?:at|from|after|on)\b)", re.I)
 CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|:(?!\d)|\.(?!\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|(?<!everything )(?<!nothing )(?<!all )(?<!out )\bbut\b|\balso\b"
                           rf"|(?:\band|\bplus|&|\+) (?={phrases.ORDER_VERBS}\b)|\bplus (?=an? |some ))\s*")   # "add a cello and have the sax softer": two
 
@@ -326,7 +328,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     request = similes.plain(request)   # "it feels like a funeral": how the music feels, in the grammar's words
     said = cues.spoken(silence.round_trip(notation(cues.unlabelled(request.strip()))), analysis, plan)   # a spotting note's cue events
     said = THEN_AFTER_RE.sub(r"\1, after that", said)   # "quiet until the drop, then go big": big after the drop
-    said = KICKS_IN_RE.sub(r"\1, \3 from \2", said)
+    said = re.sub(ALL_IN, "more energy", KICKS_IN_RE.sub(r"\1, more energy from \2", said), flags=re.I)
     said = amounts.LABELLED_RE.sub(" ", said)   # "Tempo: 100", "louder: +4dB": a label and its amount, one clause
     for x in (x for x in CLAUSE_SPLIT.split(said) if x and x.strip()):
         if clauses and APPOSITIVE_RE.match(x):  # "end on a stop, which is the last cut": one clause

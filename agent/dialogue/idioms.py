@@ -100,7 +100,7 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\bcalm (?:it|things|this|that)\b(?! down)", "less energy"),
     # everyone playing, or kept big ("bring the whole band in", "keep it big till the end"): fuller
     (r"\b(?:bring|let|have|get) (?:in )?(?:the (?:whole|full) band|everyone|everybody|all the (?:instruments|parts))(?: in)?\b"
-     r"|\b(?:the )?(?:whole|full) band (?:comes |kicks |joins )?in\b|\b(?:everything|everyone|it all) (?:kicks|comes|slams|crashes) in\b|\bkeep (?:it|things|the music) (?:big|huge|massive|full)\b",
+     r"|\b(?:the )?(?:whole|full) band (?:comes |kicks |joins )?in\b|\bkeep (?:it|things|the music) (?:big|huge|massive|full)\b",
      "more energy"),
     (r"\bbig moment\b|\bgo (?:all out|big)\b|\b(?:the )?full works\b|\ball guns blazing\b|\bpull out all the stops\b"
      r"|\beverything (?:it'?s|you'?ve) got\b|\bmake it (?:huge|massive)\b", "much more energy"),
