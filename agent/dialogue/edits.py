@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import (amounts, arbiter, cues, cultures, halfway, hit_words, marks, mentions, names, orchestration,
-                                 phrases, references, sides, silence, similes, spelling, takes, tempos, versions, vocab)
+from v2m.agent.dialogue import (amounts, arbiter, cues, cultures, halfway, hit_words, idioms, marks, mentions, names,
+                                 orchestration, phrases, references, sides, silence, similes, spelling, takes, tempos)
+from v2m.agent.dialogue import versions, vocab
 from v2m.agent.dialogue.intents import SIZES, scope_of
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.repeats import halfway_only, one_key, same_meaning
@@ -57,8 +58,7 @@ class Clause:
                                        text=self.text.strip()[:400], **fields))
 
 
-# ----------------------------------------------------------------------------- clause parsers
-# Each takes (clause, text) and returns the text with what it understood blanked out.
+# --------------------------------- clause parsers: each takes (clause, text), returns it with what it read blanked
 
 
 def _reference(c: Clause, t: str) -> str:
@@ -308,8 +308,9 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     request = silence.plain(request)   # "dead air until 0:05": no music until 0:05
     request, held = _why_held(request)   # before similes: "add a choir, it'd be magical" is why, not a feeling
     request = similes.plain(request)   # "it feels like a funeral": how the music feels, in the grammar's words
-    said = cues.spoken(notation(cues.unlabelled(request.strip())), analysis, plan)   # a spotting note's cue events
+    said = cues.spoken(silence.round_trip(notation(cues.unlabelled(request.strip()))), analysis, plan)   # a spotting note's cue events
     said = THEN_AFTER_RE.sub(r"\1, after that", said)   # "quiet until the drop, then go big": big after the drop
+    said = idioms.all_in(said)   # "big drop at 0:40, everything kicks in": more energy from 0:40
     said = amounts.LABELLED_RE.sub(" ", said)   # "Tempo: 100", "louder: +4dB": a label and its amount, one clause
     for x in (x for x in CLAUSE_SPLIT.split(said) if x and x.strip()):
         if clauses and APPOSITIVE_RE.match(x):  # "end on a stop, which is the last cut": one clause
@@ -363,8 +364,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         if not intents and own and prev is not None and prev[2] < len(out) and \
                 (prev[4] is None or sides.END_ONLY_RE.match(text) or only_place(text) and span.start_s < prev[4].end_s - 0.05
                  and prev[4].start_s + 0.05 < span.end_s):
-            # "slower, only in the ending": a place said after the edit it belongs to (not one carried to it: "shots
-            # 1-2: quieter. shots 3-4: ..."); "more energy at the end, the last shot": over the same stretch, more exactly
+            # "slower, only in the ending": a place after its edit (not carried: "shots 1-2: quieter. shots 3-4: ...")
             del out[prev[2]:]
             span = sides.closed(text, span, prev[4])
             intents = read_clause(analysis, plan, prev[0], span, guess, prev[1], negative)

@@ -9,6 +9,8 @@ had passed 400 lines).
 
 from __future__ import annotations
 
+import re
+
 # What energy is called ("intensity", "excitement", "drive"), the tempo ("pace") and the volume; the verbs that move either up
 # or down ("crank", "nudge", "calm"), and a quantity said to go up or down ("the tempo needs to go up")
 ENERGY = r"(?:energy|intensity|excitement|drive|busyness|momentum|vigou?r|oomph|pep)"
@@ -96,6 +98,12 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      # a quality given, needed or added ("give it tension", "it needs urgency"): more of it
      r"|\b(?:give (?:it|them|this|that|the music)|needs?|wants?|could use|add) (?:some |a bit of |a little |a lot of |more |real )?"
      r"(?:tension|urgency|drive|intensity|momentum|edge|bite)\b", "more energy"),
+    # drama is more going on, emptiness too little ("make the finish more dramatic", "the middle feels empty");
+    # space is room between the notes ("slower and more spacious")
+    (r"\b(?:less|not so|overly) dramatic\b", "less energy"),   # ("too dramatic" beside a removal is why, left alone)
+    (r"(?<!too )(?<!so )\b(?:more |very |really )?dramatic\b|\b(?:feels?|sounds?|is|it'?s|seems?|too|a bit|kind of|rather|pretty|so) "
+     r"(?:empty|bare|hollow)\b", "more energy"),
+    (r"\b(?:more |very |a bit more )?spacious\b|\bairier\b|\bmore airy\b", "sparser"),
     (r"\bgo( a bit| a little| totally| completely| properly)? (?:mental|nuts|crazy|wild|mad|bananas|ham|to town)\b",
      r"\1 more energy"),   # "go a bit mental with the drums": let rip
     # sober, restrained, understated: held back, less going on (not sadder: "sombre" is the sad mood)
@@ -138,3 +146,15 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\b(?:lower|less) (?:overall )?volume\b|\bdown in volume\b|\b(?:volume|level|loudness) (?:lower|down|quieter|softer)\b", "quieter"),
     (r"\b(?:volume|level|loudness) (?:higher|up|louder)\b", "louder"),
 )
+
+
+# "everything kicks in at 0:20" is more energy there (not "then everyone comes in" after "just drums": the parts back);
+# "big drop at 0:40, everything kicks in": from the moment just said, not over the whole score
+ALL_IN = r"\b(?:everything|it all) (?:kicks|slams|crashes) in\b"
+KICKS_IN_RE = re.compile(rf"(\b(?:drop|crash|hit|slam|downbeat)\b[^,;.!?]{{0,20}}?\b(?:at|on) (\d{{1,3}}:\d{{2}}(?:\.\d+)?))\s*,?\s*"
+                         rf"(?:and |then )?{ALL_IN}(?! (?:at|from|after|on)\b)", re.I)
+
+
+def all_in(text: str) -> str:
+    """"everything kicks in" as more energy, from the moment said just before it when one is."""
+    return re.sub(ALL_IN, "more energy", KICKS_IN_RE.sub(r"\1, more energy from \2", text), flags=re.I)

@@ -131,6 +131,12 @@ def _key(e: Edit, it: EditIntent) -> None:
                 shift=int(it.amount or 0), whole=e.whole)
 
 
+def _meter(e: Edit, meter: str) -> None:
+    if not e.whole:   # one meter per score: the bars of every section follow it
+        raise Ask(f"The meter is the whole score's; should all of it be in {meter}?")
+    e.plan.meter = meter
+
+
 def _mode(e: Edit, it: EditIntent) -> None:
     if it.reason and it.value == e.plan.mode:  # part of a culture read as a style, already so: nothing to ask
         return
@@ -291,7 +297,7 @@ def _revert(e: Edit, it: EditIntent, history: list[ScorePlan]) -> ScorePlan:
 
 GUESSED = " read as "   # the reason of a part guessed from unknown words (`edits`): no ask to play fuller
 HANDLERS: dict[str, Callable[[Edit, EditIntent], None]] = {
-    "tempo": _tempo, "key": _key, "mode": _mode, "style": _style, "mood": _mood, "energy": _energy,
+    "tempo": _tempo, "meter": lambda e, it: _meter(e, it.value), "key": _key, "mode": _mode, "style": _style, "mood": _mood, "energy": _energy,
     "loudness": _loudness, "shape": _shape,
     "add": lambda e, it: silence.back(e) if it.value == "music" else orchestration.add(
         e, it.value, more=it.direction == "up" or GUESSED in (it.reason or ""), back=" back " in f" {it.text} "),

@@ -26,6 +26,7 @@ DROP_RE = re.compile(r"\b(?:the|a|my|our|your|big) drop\b(?! (?:out|off|the|it|t
 # a hit point of kind stop, read as "a stop on ..." ("everything drops out except the bass" keeps a part
 # playing: no stop, an arrangement). "silence 1 bar": a stop with its length.
 STOP_RE = re.compile(r"\b(?:cut|kill|mute|stop) (?:all )?(?:of )?(?:the )?music\b"
+                     r"|\b(?:stop|stops|cut|cuts) (?:dead|cold)\b|\bcomes? to a (?:dead |sudden |full )?(?:stop|halt)\b"   # "stop dead at 0:13"
                      r"|\b(?:the )?(?:music|score|soundtrack|everything|band) (?:(?:needs?|has|have|ought|is going|are going) to |should |must |"
                      r"will |to |can |could |would |shall )?(?:just |suddenly |abruptly )?(?:stops?|cuts? out|drops? out|"
                      r"goes silent|go silent)\b"
@@ -110,6 +111,11 @@ def sync(c, t: str) -> str:
     if (moved := MOVE_RE.search(t)):   # "move the crash to 0:22": off where it is, on where it is said to go
         _move(c, moved)
         return " " * len(t)
+    # "stop dead at 0:13" ... "lose the one at 0:13": the mark at a time, taken out, called by its time alone
+    gone = re.fullmatch(rf"\s*(?:lose|remove|kill|ditch|scrap|delete|nix|axe|get rid of|take out)(?: the(?: one)?)? "
+                        rf"((?:at|on) {TIME})\s*", t)
+    if gone and any(abs(h.time_s - parse_time(gone.group(2))) <= NEAR_HIT_S for h in c.plan.hit_points):
+        t = f" no hit {gone.group(1)} ".ljust(len(t))
     m = re.search(HIT_WORDS, t)
     # "that's the last photo. a crash when it comes up": a shot or cut named, then a word only a hit can mean
     moment = c.span is not None and c.span.sections is None and MOMENT_RE.search(t) and not re.search(r"\bcuts?\b", t)

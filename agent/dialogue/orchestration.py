@@ -184,8 +184,7 @@ def read(t: str, want) -> str:
             continue
         want("remove", value=m.group(1))
         t = eat(t, m)
-        # "no bass or drums", "remove the drums and the melody": each part of the list (not "no drums and the
-        # bass louder": no drums, and the bass louder)
+        # "no bass or drums": each part of the list (not "no drums and the bass louder": no drums, the bass louder)
         end = m.end()
         while (more := LISTED_PART.match(t, end)):
             want("remove", value=more.group(1))
@@ -269,6 +268,7 @@ def _kit(it):
 
 
 def swap(e, old: str, new: str) -> None:
+    """Every part the old instrument plays ("swap the piano for a harpsichord": its bass, chords and tune)."""
     p = e.plan
     role = role_of(p, old)
     if role is None:
@@ -276,12 +276,13 @@ def swap(e, old: str, new: str) -> None:
     if not e.whole:
         raise Ask(f"I can swap an instrument only for the whole score; say 'add {new} in {e.span.label}' "
                   f"and 'no {old} there' to change just that part.")
-    if any(s.locked and role in ops.effective_roles(p, s) for s in p.sections):  # a locked part must sound as it did
+    roles = [r for r, name in p.instrumentation.items() if name == p.instrumentation.get(role) and r != "drums"] or [role]
+    if any(s.locked and r in ops.effective_roles(p, s) for s in p.sections for r in roles):  # a locked part must sound as it did
         raise Ask(f"The {old} plays in a locked part, and a swap would change it there too. Unlock it first?")
     gm = vocab.INSTRUMENTS[new][0] if new in vocab.INSTRUMENTS else None
     if gm is None or role == "drums" != (vocab.INSTRUMENTS[new][1] == "drums"):
         raise Ask(f"I can't play the {role} part on '{new}'. Which instrument should it be?")
-    p.instrumentation = {**p.instrumentation, role: gm}
+    p.instrumentation = {**p.instrumentation, **dict.fromkeys(roles, gm)}
 
 
 def only(e, words: str) -> None:
@@ -298,8 +299,7 @@ def remove(e, word: str) -> None:
         raise Ask(f"There {'are' if word.endswith('s') and not word.endswith('ss') else 'is'} no {word} in the score "
                   "to remove. Did you mean another instrument?")   # "There are no strings", "There is no bass"
     if not any(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):
-        # at its limit: passed over when the same request changes something else ("take the drums out in shot 1 and
-        # add them back in shot 2" where they were out already)
+        # at its limit: passed over beside another change ("drums out in shot 1, add them back in shot 2": out already)
         are = 'are' if word.endswith('s') and not word.endswith('ss') else 'is'
         raise ops.AtLimit(f"The {word} {are} already silent there. Did you mean another part?",
                           f"Not changed: the {word} {are} already silent there")

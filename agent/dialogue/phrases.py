@@ -119,18 +119,21 @@ BUILD_VERB_RE = re.compile(r"\b(?:build|builds|building)(?: (?:it|things|the ene
 ORDER_VERBS = (r"(?:have|make|let|get|bring|take|turn|lower|raise|drop|lose|add|put|cut|remove|give|push|pull|kill|mute|"
                r"stick|throw|boost|swap|replace|change|speed|slow|pump|knock|tone)")
 NOT_READ_RE = re.compile(r"[^a-z0-9#:.%' -]+")   # characters no parser reads
+METER_SAID_RE = re.compile(r"(?<![\d/.:])([234]) ?/ ?4(?![\d/])(?! ?of\b)")   # "make it 4/4": a meter, said in words for the parsers
+NUMBER_NAMES = ("zero", "one", "two", "three", "four")
 
 
 def words(text: str) -> str:
     """`text` as the parsers read it: lower-cased, other characters as spaces, single-spaced, one space around."""
-    return " " + re.sub(r"\s+", " ", NOT_READ_RE.sub(" ", text.lower())).strip() + " "
+    text = METER_SAID_RE.sub(lambda m: f" {NUMBER_NAMES[int(m.group(1))]}-four time ", text.lower())   # "4/4": no slash is read
+    return " " + re.sub(r"\s+", " ", NOT_READ_RE.sub(" ", text)).strip() + " "
 
 
 # The grammar's words for tempo, energy and loudness (read by `v2m.agent.dialogue.edits`; sizes by `amounts`).
-SLOW_RE = (r"\b(?:slower|slow(?: it| things)? down|slow|less fast|more slowly|lower tempo|"
+SLOW_RE = (r"\b(?:slower|slow(?: it| things)? down|slow|less fast|more slowly|lower tempo|rit|ritard|ritardando|rall|rallentando|"
            r"(?:reduce|drop|decrease|lower|cut|trim|slash) (?:the )?(?:tempo|pace|speed|bpm)|relax the pace|ease off the tempo|"
            r"(?:tempo|pace|speed|bpm) (?:(?:a )?(?:bit|little|touch|lot|much) )?lower)\b")
-FAST_RE = (r"\b(?:faster|speed(?: it| things)? up|fast|quicker|quick|more quickly|higher tempo|up the tempo|"
+FAST_RE = (r"\b(?:faster|speed(?: it| things)? up|fast|quicker|quick|more quickly|higher tempo|up the tempo|accel|accelerando|"
            r"(?:raise|increase|boost|lift) (?:the )?(?:tempo|pace|speed|bpm)|pick up the pace|more tempo|hurry|"
            r"(?:tempo|pace|speed|bpm) (?:(?:a )?(?:bit|little|touch|lot|much) )?higher)\b")
 MORE_RE = (r"\b(?:more energy|more energetic|energetic|busier|denser|fuller|more intense|intense|livelier|higher energy|"
@@ -274,7 +277,8 @@ PLEASANTRIES = set("""cheers ta legend legends lovely brilliant great cool nice 
 mate mates champion champ superb fab fabulous excellent wonderful beautiful amazing lekker deadly class sorted good
 stuff we are all done finished that's it that is for now bye goodbye see ya very much much so really again guys
 folks team everyone love it lol haha no worries dramas wahala problem she's apples savage howzit
-oh my gosh goodness dear me wow whoa yikes blimey crikey heavens""".split())
+oh my gosh goodness dear me wow whoa yikes blimey crikey heavens
+print ship export render finish wrap a we're""".split())   # "perfect, print it", "ok good, finish", "that's a wrap"
 # Not knowing yet ("hmm, not sure", "I don't know", "honestly I'm not sure this is working"): no edit to read
 UNDECIDED = set("not sure unsure dunno know don't dont i i'm im maybe think thinking let me honestly this it is isn't "
                 "working quite yet".split())

@@ -2,6 +2,7 @@
 everything in the middle", "music out from 0:20 to 0:30", "bring the music back in shot 3" (Section.music).
 
     rest = read(text, want)     # want("remove", value="music") for "no music in shot 3"; the words blanked
+    said = round_trip(request)  # "stop at 0:48 and come back at 0:52" -> "no music from 0:48 to 0:52"
     out(e); back(e)             # the sections an edit points at fall silent, or play again
 
 A moment ("mute the music at 0:20", "cut all the music on the second cut") is a stop hit (`marks`), not a
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.orchestration import EXCEPT, eat
+from v2m.agent.dialogue.place_words import CLOCK
 from v2m.agent.dialogue.vocab import MUSIC
 from v2m.agent.dialogue.where import Ask
 
@@ -26,8 +28,21 @@ _THEN_PLACE = (r"(?:\s+(?:completely|entirely|altogether|totally|at all))?(?=\s*
 OUT_RE = re.compile(rf"\b{_OUT_VERBS} {MUSIC}(?: (?:out|off))?{_THEN_PLACE}|\b{MUSIC} (?:out|off|stops?|drops? out|"
                     rf"cuts? out|goes silent){_THEN_PLACE}|^\W*(?:total |complete |pure )?silence\b(?= (?:in|for|during|"
                     rf"over|under|from|through)\b)|\b(?:drop|remove|take out|lose|kill|mute|cut) (?:out )?(?:everything|"
-                    rf"all (?:the )?(?:instruments|parts)){_THEN_PLACE}(?!(?: \w+){{0,3}} {EXCEPT}\b)")
+                    rf"all (?:the )?(?:instruments|parts)){_THEN_PLACE}(?!(?: \w+){{0,3}} {EXCEPT}\b)|"
+                    # "the last shot should be silent", "leave the intro silent": a place said to be without music
+                    r"\b(?:(?:should|must|needs? to|has to|have to|will|can|could|would) (?:be|go|stay|remain)|(?:make|leave|keep)"
+                    r"(?: it| that| them| this)?) (?:completely |totally |entirely |just )?silent\b")
 BACK_RE = re.compile(rf"\b(?:bring|put) {MUSIC} back(?: in)?\b|\b(?:the )?music (?:back|comes? back|returns?)\b")
+# "the music should stop at 0:48 and come back at 0:52", "music out at 0:48, back in at 0:52": out between the two
+_AT = rf"\s*(?:at|on|@)\s*(?:the cut (?:at )?)?({CLOCK})"
+ROUND_TRIP_RE = re.compile(rf"\b(?:{MUSIC} )?(?:(?:should|must|needs? to|has to|will|to|can) )?(?:just )?(?:stops?(?! dead)|cuts? out|"
+                           rf"drops? out|goes? (?:silent|out)|out){_AT}\s*(?:,|;|and|then|, then|and then)?\s*(?:(?:it|{MUSIC}) )?"
+                           rf"(?:(?:should|will|can|to) )?(?:comes? back|coming back|kicks? back|back)(?: in)?(?: again)?{_AT}", re.I)
+
+
+def round_trip(text: str) -> str:
+    """`text` with the music taken out and brought back said as one stretch ("no music from 0:48 to 0:52")."""
+    return ROUND_TRIP_RE.sub(lambda m: f"no music from {m.group(1)} to {m.group(2)}", text)
 
 
 # Silence said otherwise, read into "no music" before the clause's place is found: "zero music", "dead air", "the band

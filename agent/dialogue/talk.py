@@ -31,19 +31,19 @@ from v2m.tools.style import load_style, style_names
 HANDS_OFF_RE = re.compile(
     r"\b(?:leave|keep) (?:it|everything|the rest|that|this|all|things)(?: else| going)?(?: exactly)? (?:as it is|as is|like "
     r"(?:that|this)|the way it is|alone|unchanged)\b|\bdon'?t (?:change|touch) (?:anything|a thing)\b|"
-    r"\b(?:this|that) is (?:final|it|perfect)\b|\bthat'?s (?:final|perfect)\b|\ball good\b|\bwe'?re done\b", re.I)
+    r"\b(?:this|that)(?: [a-z]+){0,2} is (?:final|it|perfect|the one)\b|\bthat'?s (?:final|perfect)\b|\ball good\b|\bwe'?re done\b", re.I)
 # praise and nothing else ("the piano is so much better now", "wow, perfect"): no edit to read into it
-PRAISE_RE = re.compile(opening("wow|yes|yeah|nice|great|love it|thanks") + r"(?:(?:the )?[\w ]{1,30}? (?:is|are|sounds?|"
-                       r"feels?) )?(?:so much |much |a lot |way |really |so )?(?:better|nicer|great|perfect|lovely|good|"
+PRAISE_RE = re.compile(opening("wow|yes|yeah|nice|great|love it|thanks|thank you") + r"(?:(?:the )?[\w ]{0,30}?(?:^| )(?:is|"
+                       r"are|sounds?|feels?) )?(?:so much |much |a lot |way |really |so |very )?(?:better|nicer|great|perfect|lovely|good|"
                        r"spot on)(?: now| already)?\W*$", re.I)
 LOCK_WORDS_RE = re.compile(r"\b(?:lock|freeze|protect)\b", re.I)
 # a question about the score ("what key are we in", "did the first shot change?", "hey how many bpm is this one", "at
 # which second is the cut"), not a request in question form ("can it start straight in", "is there a way to make it faster")
 STATE_Q_RE = re.compile(opening("and|but|good|great|wait|sorry|hey|hi|yo|also|quick question") + r"(?:(?:at|in|from|on|"
                         r"for|by) )?(?:what(?:'s|s| is| are)?|which|where|when (?:does|do|is|are|did|will)|"
-                        r"how (?:fast|slow|loud|long|many|much)|who(?:'s| is| are)?|is|are|was|were|did|does|has|have|why (?:did|do|have) you)\b",
-                        re.I)   # "why did you pick jazz?" (not
-# "why is it so slow?"); "the tempo now how much ah?": a count asked for later in the sentence
+                        r"how (?:fast|slow|loud|long|many|much)|who(?:'s| is| are)?|(?:is|are|was|were)(?! too\b| very\b| so\b| much\b)|"
+                        r"did|does|has|have|why (?:did|do|have) you)\b", re.I)   # "why did you pick jazz?" (not "why is it
+# so slow?", nor "is too much quick now"); "the tempo now how much ah?": a count asked for later in the sentence
 # "why is it so slow?", "why does the outro drag so much": a complaint asked as why, not a question about the score
 WHY_SO_RE = re.compile(r"\W*why (?:is|are|does|do)\b.*\b(?:so|too|this)\b", re.I)
 COUNT_Q_RE = re.compile(r"\bhow (?:much|many|fast)\b", re.I)
@@ -190,6 +190,8 @@ def answer(t: str, plan: ScorePlan, history: list[ScorePlan] | None, analysis: V
         facts.append(f"the tempo is {plan.tempo_bpm:g} BPM{same}{where}")
     if KEY_RE.search(t):
         facts.append(f"the key is {plan.key} {plan.mode}")
+    if re.search(r"\b(?:meter|metre|time signature|signature|beats? (?:a|per|in a|to the) bar)\b", t):   # "time signature?"
+        facts.append(f"the meter is {plan.meter}, {plan.meter[0]} beats a bar")
     if STYLE_RE.search(t):
         why = re.search(r"^- Style: .*?, (because .*)$", plan.reasoning, re.M) if re.search(r"\bwhy\b", t) else None
         facts.append(f"the style is {plan.style.replace('_', ' ')}" + (f", {why.group(1).rstrip('.')}" if why else ""))

@@ -16,13 +16,13 @@ plan unchanged.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import partial
 
-from v2m.agent.dialogue import arbiter, edits, halfway, marks, messages, moments, names, orchestration, recall, shifts, sides, versions
+from v2m.agent.dialogue import arbiter, edits, halfway, marks, messages, moments, names, orchestration, recall, references, shifts, sides, versions
 from v2m.agent.dialogue.changes import describe, diff
+from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.intents import apply_intents, scope_of
-from v2m.agent.dialogue.repeats import from_last_revert, style_first
+from v2m.agent.dialogue.repeats import from_last_revert, more_of_the_same, part_fixed, style_first
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import normalise, only_place
 from v2m.agent.dialogue.talk import DONE, remark, signed_off  # questions about the score, thanks and sign-offs
@@ -30,47 +30,11 @@ from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment, snap, visib
 from v2m.agent.planners.result import PlanResult
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan, VideoAnalysis
 
-MAX_REQUEST_CHARS = 600        # longer than any edit anyone types: a paste, answered with a question
-INJECTION_RE = re.compile(
-    r"\b(?:ignore|disregard|forget|override|bypass) (?:all |any |your |the |previous |prior |my )*(?:rules|"
-    r"instructions|limits|guidelines|prompt|system)\b|\bsystem prompt\b|\b(?:show|print|reveal|tell) me your "
-    r"(?:instructions|prompt|rules)\b|\byou are now\b|\bnot follow your rules\b|\bwithout (?:any )?limits?\b|"
-    r"\bjailbreak\b|\brun (?:this|the following) (?:code|command)\b|\brm -rf\b", re.I)
-FOREIGN_WORDS = set("""es el la los las que por favor puedes muy más mas pero con sin una uno del música musica
-bitte und der die das nicht mit ist sehr schneller langsamer musik le les des est très plus avec pas une
-vite lent musique per più molto della sono questo não mais com uma rápido lento""".split())
-ENGLISH_WORDS = set("""the a it is and of to in make more less with please can you music slower faster louder
-quieter shot cut add no drums bass too bit""".split())
-
-
-def guard(request: str) -> str | None:
-    """The question or refusal for input that is no edit, or None when it may be one."""
-    text = "".join(ch for ch in request if unicodedata.category(ch)[0] != "C" or ch in "\t\n")
-    if not text.strip():
-        return "What should I change? Tell me in a few words, e.g. 'slower after 0:05' or 'no drums in shot 2'."
-    if len(text) > MAX_REQUEST_CHARS:
-        return (f"That is {len(text):,} characters, far more than an edit; I left the score as it is. "
-                "What one change should I make, e.g. 'calmer in the intro'?")
-    if INJECTION_RE.search(text):
-        return ("I can't change how I work or show my instructions; I only edit this score (tempo, mood, "
-                "instruments, cuts). The score is unchanged. What should change in the music?")
-    letters = [ch for ch in text if ch.isalpha()]
-    if not letters:
-        return "I can only read words, not symbols. What should change, e.g. 'happier' or 'more energy'?"
-    words = re.findall(r"[^\W\d_]+", text.lower())
-    foreign = sum(w in FOREIGN_WORDS for w in words) + sum(not w.isascii() for w in words)
-    english = sum(w in ENGLISH_WORDS for w in words)
-    if foreign >= 2 and foreign > english or sum(not ch.isascii() for ch in letters) > len(letters) / 3:
-        return ("I only understand edits in English so far; the score is unchanged. Could you say it in English, "
-                "e.g. 'slower' or 'less drums in shot 2'?")
-    return None
-
-
 # "same again at 0:41", "same treatment for 13 and 14", "also same in shot 9": the last edit, somewhere else
 SAME_RE = re.compile(r"\b(?:same|identical) (?:again|treatment|thing|for|in|on|there|here|change|edit|tweak)\b|"
                      r"\bdo (?:that|the same)\b|\bapply (?:that|this|it) (?:to|in|on|for)\b|"
-                     r"\b(?:likewise|ditto)\b|^\s*(?:also |and )?same\b", re.I)
-
+                     r"\b(?:likewise|ditto)\b|^\s*(?:also |and )?same\b|"
+                     r"^\W*(?:and |also |plus )?(?:at|on|in|for) [^,.;!?]{1,30}? (?:too|as well|also)\W*$", re.I)   # "and at 0:30 too"
 # "needs more drive, can you do that?": the request just said, asked to be done (no repeat of the last edit)
 DO_ASKED_RE = re.compile(r"(?<=\w)\W+(?:(?:can|could|would|will) (?:you|we|u) |please |pls )?(?:do|manage) (?:that|it|this)"
                          r"(?: for me| please| pls)?\W*$", re.I)
@@ -84,8 +48,10 @@ def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     text = words(request)
     text = re.sub(r"\bround about\b|\babout\b", "around", text)
     noun = names.noun_of(request) or names.noun_of(names.last_request(history))   # "same for 13 and 14": shots
-    span = locate(names.as_places(text, names.earlier(history), noun), analysis, plan)
-    at = moment(text)
+    text = names.after_last(names.as_places(text, names.earlier(history), noun), analysis, last_place(history))
+    span, at = locate(text, analysis, plan), moment(text)
+    parts = named_parts(text)   # "and the brass, same thing there": the last edit, on the part named now
+    span = span or (last_place(history) if parts and at is None else None)
     if span is None and at is None:
         raise Ask("Same again where? Name the shot, cut or time (e.g. 'same again in shot 9').")
     t0 = at if at is not None else span.start_s
@@ -101,7 +67,11 @@ def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         elif c.kind == "roles":
             for part in c.words.split(", "):
                 what, role = ("remove", part[3:]) if part.startswith("no ") else ("add", part.rsplit(" in", 1)[0])
-                out.append(EditIntent(what=what, value=role, scope=scope, text=request[:400]))
+                out.append(EditIntent(what=what, value=parts[0] if parts else role, scope=scope, text=request[:400]))
+        elif c.kind == "levels":
+            for m in re.finditer(r"(\w+) (louder|softer) against", c.words):
+                out.append(EditIntent(what="balance", value=parts[0] if parts else m.group(1), scope=scope, text=request[:400],
+                                      direction="up" if m.group(2) == "louder" else "down"))
         elif c.kind == "tempo" and len(w) >= 4:
             up = float(w[3]) > float(w[1])
             out.append(EditIntent(what="tempo", direction="up" if up else "down", scope=scope, text=request[:400]))
@@ -126,12 +96,12 @@ def last_place(history: list[ScorePlan] | None) -> Span | None:
 
 # "no, I meant shot 3", "it's the third shot, the kitchen one", "not there, the ending": the last edit, moved
 CORRECTION_RE = re.compile(r"^\W*(?:(?:no|nope|nah|sorry|oops|actually|wait|oh|hmm|hang on|hold on|my bad|correction|"
-                           r"typo(?: above| there| earlier| before)?)\b\W*)*(?:i meant|i mean|i said|"
+                           r"typo(?: above| there| earlier| before)?)\b\W*)*(?:i meant|i mean|i said|i say|"
                            r"(?:he|she|they) mean[st]?|it'?s|it is|that'?s|thats|should be|make that|meant|not there)\b", re.I)
 # "no wait, the jump is the fourth shot": a name put right, after a word that corrects
 NAME_FIX_RE = re.compile(r"^\W*(?:(?:no|nope|sorry|oops|actually|wait|hmm|my bad)\b\W*)+(?:the )?[a-z]+(?: [a-z]+)? "
                          r"(?:is|was|are|were) (?:the |in |at |shots? |cuts? )", re.I)
-CORRECTION_WORDS_RE = re.compile(r"\b(?:no|nope|nah|sorry|oops|actually|wait|oh|hmm|i meant|i mean|i said|it's|its|"
+CORRECTION_WORDS_RE = re.compile(r"\b(?:no|nope|nah|sorry|oops|actually|wait|oh|hmm|i meant|i mean|i said|i say|it's|its|"
                                  r"(?:he|she|they) mean[st]?|"
                                  r"it is|that's|thats|should be|make that|meant|not there|but|instead|rather|typo|above|"
                                  r"hang on|hold on|my bad|correction)\b")
@@ -210,7 +180,8 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     Raises:
         Ask: no edit, an ambiguous one, or one the readers disagree on; the message is the question.
     """
-    question = guard(request) or remark(request, plan, history, analysis)
+    request = references.it_named(request)   # "the first version was closer, go back to it": to the first version
+    question = messages.guard(request) or remark(request, plan, history, analysis)
     if question:
         raise Ask(question)
 
@@ -218,10 +189,11 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         recall.corrected(request, history, partial(understand, analysis)) or \
         recall.undone(request, history, partial(understand, analysis)) or \
         versions.named_by_content(request, history) or versions.named_by_having(request, history) or \
-        halfway.midway(request, history) or versions.before_that(request, history) or \
+        halfway.midway(request, history) or halfway.overshot(request, history) or versions.before_that(request, history) or \
         recall.named_by_time(request, history) or recall.preferred(request, history) or \
-        recall.as_in(request, history, partial(understand, analysis)) or \
-        rebase(analysis, plan, request, history) or repeat(analysis, plan, request, history) or \
+        recall.as_in(request, history, partial(understand, analysis)) or rebase(analysis, plan, request, history) or \
+        repeat(analysis, plan, request, history) or more_of_the_same(request, history, partial(_last_asked, analysis, history)) or \
+        part_fixed(request, history, partial(_last_asked, analysis, history)) or \
         marks.narrow(request, history, partial(_last_asked, analysis, history)) or \
         retarget(analysis, plan, request, history) or \
         shifts.moved(request, history, names.last_request(history), partial(understand, analysis), visible_cuts(analysis))
