@@ -212,3 +212,19 @@ def test_why_and_a_complaint_beside_a_part_change_are_no_edits_of_their_own(sess
     session.say(said)
     assert all(lv.get(part) == db for lv in (s.levels_db for s in session.plan.sections))
     assert _energy(session.plan) == energy   # "timid" is no mood, "weak" no energy: the part's level only
+
+
+@pytest.mark.parametrize("said, span", [("quieter between cut one and cut two", (6, 13)),
+                                        ("no music between cut 1 and cut 3", (6, 21))])
+def test_between_one_cut_and_another_is_one_stretch(tmp_path, said, span):
+    # after left9a's two places in one edit, "and cut two" was a second place (the verb "cut" split the clause)
+    from dialogue_check import clip_analysis
+
+    from v2m.agent.dialogue.session import Session
+
+    a = clip_analysis({"duration": 30, "cuts": [6, 13, 21]})
+    s = Session.open(a.source, "jazz", workdir=tmp_path, analysis=a, render=False)
+    old = s.plan
+    turn = s.say(said)
+    moved = [t for t in range(30) if old.sections[old.section_at(t + 0.5)] != s.plan.sections[s.plan.section_at(t + 0.5)]]
+    assert moved and (moved[0], moved[-1] + 1) == span, turn.reply

@@ -188,7 +188,7 @@ SHORTHAND = (*SPOKEN_RANGES, SPOKEN_SECONDS,
              (r"\bsh ?(\d{1,2}) ?(?:-|to) ?(\d{1,2})\b", r"shots \1 to \2"), (r"\bsh ?(\d{1,2})\b", r"shot \1"),
              (r"(?<!low )(?<!high )(?<!middle )(?<!a )(?<!an )(?<!to )(?<!on )(?<!the )\bc(\d{1,2})\b"
               r"(?! ?(?:major|minor|maj|min|note|in the bass|in the melody)\b)", r"cut \1"),   # not the pitch "a low C2"
-             (r"\b(?<!the )cut (\d{1,2})\b(?! ?(?:%|percent|db|bpm|s\b|secs?\b|seconds|:|and|&|plus|\+|,))", r"the \1th cut"))
+             (r"\b(?<!the )cut (\d{1,2})\b(?! ?(?:%|percent|db|bpm|s\b|secs?\b|seconds|:|and(?! cut\b)|&|plus|\+|,))", r"the \1th cut"))
 
 
 def shorthand(text: str) -> str:
