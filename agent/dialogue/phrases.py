@@ -162,7 +162,7 @@ _AS_IS = (r"(?:exactly )?(?:alone|as (?:it is|is|they are|it was|they were)|the 
           r"|they are)|the way (?:it is|it was|they are)|like (?:that|this|it is))(?: now| for now)?")
 _CLAUSE_END = r"(?=\s*(?:$|[,.;:!?)]|\b(?:and|but|please|thanks?|pls|though)\b))"
 REST_STAYS = (rf"\b(?:(?:leave|keep) {_REST}(?: {_AS_IS})?|(?:don'?t|do not|doesn'?t need to) (?:touch|change|mess with|alter) "
-              rf"(?:the rest|anything else|everything else|the others)(?: of (?:it|the \w+))?|(?:everything|anything|all|nothing) "
+              rf"(?:the rest|anything else|everything else|the others)(?: of (?:it|the \w+))?|(?:everything|anything|all|(?<!with )nothing) "
               rf"else(?: (?:stays?|remains?))?(?: {_AS_IS})?|(?:the )?rest (?:stays?|remains?)(?: {_AS_IS})?|(?:the )?rest {_AS_IS})"
               rf"\b{_CLAUSE_END}")
 
@@ -314,7 +314,7 @@ def beside_change(request: str) -> bool:
     """The rest said to stay beside a change asked in the same request ("slower in shot 3, keep the rest as is"),
     not beside praise only ("lovely. leave everything else exactly as it is": a sign-off)."""
     clauses = [x for x in re.split(r"[,;.!?]+|\bbut\b", request) if x.strip()]
-    return bool(re.search(REST_STAYS, words(request))) and any(
+    return bool(re.search(REST_STAYS, words(request)) or re.search(REST_STAYS, request, re.I)) and any(
         not rest_only(x) and set(words(x).split()) - STAYS - SMALL_TALK - PLEASANTRIES for x in clauses)
 
 
