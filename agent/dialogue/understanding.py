@@ -19,7 +19,7 @@ import re
 import unicodedata
 from functools import partial
 
-from v2m.agent.dialogue import arbiter, edits, halfway, marks, messages, moments, names, orchestration, recall, shifts, sides, versions
+from v2m.agent.dialogue import arbiter, edits, followups, halfway, marks, messages, moments, names, orchestration, recall, shifts, sides, versions
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.intents import apply_intents, scope_of
 from v2m.agent.dialogue.repeats import from_last_revert, style_first
@@ -140,46 +140,6 @@ def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None) -> st
     return text[0].upper() + text[1:] + ". I changed nothing; what should change?"
 
 
-# "same again at 0:41", "same treatment for 13 and 14", "also same in shot 9": the last edit, somewhere else
-SAME_RE = re.compile(r"\b(?:same|identical) (?:again|treatment|thing|for|in|on|there|here|change|edit|tweak)\b|"
-                     r"\bdo (?:that|the same)\b|\bapply (?:that|this|it) (?:to|in|on|for)\b|"
-                     r"\b(?:likewise|ditto)\b|^\s*(?:also |and )?same\b", re.I)
-
-
-def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
-           history: list[ScorePlan] | None) -> list[EditIntent] | None:
-    """The last edit's changes as intents at the place this request names, or None when it asks no repeat."""
-    if not SAME_RE.search(request) or not history or len(history) < 2:
-        return None
-    text = words(request)
-    text = re.sub(r"\bround about\b|\babout\b", "around", text)
-    noun = names.noun_of(request) or names.noun_of(names.last_request(history))   # "same for 13 and 14": shots
-    span = locate(names.as_places(text, names.earlier(history), noun), analysis, plan)
-    at = moment(text)
-    if span is None and at is None:
-        raise Ask("Same again where? Name the shot, cut or time (e.g. 'same again in shot 9').")
-    t0 = at if at is not None else span.start_s
-    scope = scope_of(span) if span is not None else scope_of(Span(t0, min(plan.duration_s, t0 + 0.5), fmt(t0)))
-    out: list[EditIntent] = []
-    for c in diff(history[-2], history[-1]):
-        w = c.words.split()
-        if c.kind == "hit":
-            out.append(EditIntent(what="hit", value=w[0], scope=EditScope(times_s=[round(t0, 3)]), text=request[:400]))
-        elif c.kind == "energy":
-            out.append(EditIntent(what="energy", direction="up" if w[0] == "more" else "down", scope=scope,
-                                  text=request[:400]))
-        elif c.kind == "roles":
-            for part in c.words.split(", "):
-                what, role = ("remove", part[3:]) if part.startswith("no ") else ("add", part.rsplit(" in", 1)[0])
-                out.append(EditIntent(what=what, value=role, scope=scope, text=request[:400]))
-        elif c.kind == "tempo" and len(w) >= 4:
-            up = float(w[3]) > float(w[1])
-            out.append(EditIntent(what="tempo", direction="up" if up else "down", scope=scope, text=request[:400]))
-    if not out:
-        raise Ask("The last edit changed nothing I can repeat elsewhere. What should change there?")
-    return list({(it.what, it.direction, it.value): it for it in out}.values())
-
-
 def last_place(history: list[ScorePlan] | None) -> Span | None:
     """Where the last edit changed the plan (its changes' first start to last end), for "there"."""
     if not history or len(history) < 2:
@@ -291,21 +251,37 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         halfway.midway(request, history) or versions.before_that(request, history) or \
         recall.named_by_time(request, history) or recall.preferred(request, history) or \
         recall.as_in(request, history, partial(understand, analysis)) or \
-        rebase(analysis, plan, request, history) or repeat(analysis, plan, request, history) or \
+        rebase(analysis, plan, request, history) or followups.repeat(analysis, plan, request, history) or \
         marks.narrow(request, history, partial(_last_asked, analysis, history)) or \
         retarget(analysis, plan, request, history) or \
-        shifts.moved(request, history, names.last_request(history), partial(understand, analysis), visible_cuts(analysis))
+        shifts.moved(request, history, names.last_request(history), partial(understand, analysis), visible_cuts(analysis)) or \
+        leaning(analysis, plan, request, history)
     if again is not None:
         return again
     try:
-        intents = arbiter.combine(analysis, plan, request, partial(edits.read_request, last_span=last_place(history),
-                                                                          known=names.earlier(history) | sides.edited(history)))
+        intents = heard(analysis, plan, request, history)
     except Ask as q:   # a moment of the picture described: where it is comes first (the place finder's own asks it)
         where = None if moments.asked_about(str(q)) else moments.unplaced(request, None, analysis, plan, history)
         raise (where or q) from None
     if where := moments.unplaced(request, intents, analysis, plan, history):
         raise where
     return orchestration.stand_ins(orchestration.arrivals(where_heard(intents, history), plan))
+
+
+def heard(analysis: VideoAnalysis, plan: ScorePlan, request: str, history: list[ScorePlan] | None) -> list[EditIntent]:
+    """What the two readers (grammar and model, `arbiter`) make of the request."""
+    return arbiter.combine(analysis, plan, request, partial(edits.read_request, last_span=last_place(history),
+                                                            known=names.earlier(history) | sides.edited(history)))
+
+
+def leaning(analysis: VideoAnalysis, plan: ScorePlan, request: str, history: list[ScorePlan] | None) -> list[EditIntent] | None:
+    """A message that leans on the last edit ("again", "too much", "and shot 3", "the piano too"): `followups`."""
+    if not history or len(history) < 2 or not names.last_request(history):
+        return None
+    noun = names.noun_of(names.last_request(history))
+    return followups.lean(request, history, _last_asked(analysis, history), partial(heard, analysis, plan, history=history),
+                          lambda x: locate(names.as_places(words(x), names.earlier(history), noun), analysis, plan),
+                          partial(orchestration.role_of, plan), lambda span: scope_of(snap(span, analysis)))
 
 
 def where_heard(intents: list[EditIntent], history: list[ScorePlan] | None) -> list[EditIntent]:
@@ -348,7 +324,9 @@ def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     notes = messages.pasted_notes(request)
     if notes is not None:
         return apply_notes(analysis, plan, notes, history)
-    note = messages.unwrap(request)
+    if followups.approval(request):   # "Great, that's the groove I wanted.": said of the music as it is
+        return PlanResult(plan=plan, reasoning=plan.reasoning, reply=followups.GOOD, question=followups.GOOD)
+    note = followups.joined(request, messages.unwrap(request))
     if request.strip() and not note:  # only greetings, thanks and reports ("They are thrilled, we're done")
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=NOTHING_TO_DO)
     return edit(analysis, plan, note, history)
