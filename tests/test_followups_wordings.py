@@ -34,7 +34,8 @@ def _plays(plan, t, role):
     return role in effective_roles(plan, _at(plan, t))
 
 
-@pytest.mark.parametrize("said", ["again please", "further still", "a touch more", "keep going with it"])
+@pytest.mark.parametrize("said", ["again please", "further still", "a touch more", "keep going with it", "more of that",
+                                  "slower still"])
 def test_the_same_again_goes_further_the_same_way(session, said):
     session.say("a little slower")
     p1 = session.plan
@@ -42,15 +43,17 @@ def test_the_same_again_goes_further_the_same_way(session, said):
     assert not turn.question and session.plan.tempo_bpm < p1.tempo_bpm
 
 
-def test_a_part_louder_then_louder_still_is_that_part_not_the_mix(session):
+@pytest.mark.parametrize("said", ["louder still", "bit more"])
+def test_a_part_louder_then_more_is_that_part_not_the_mix(session, said):
     session.say("bring the bass forward")
     p1 = session.plan
-    session.say("louder still")
+    session.say(said)
     assert all(_at(session.plan, t).levels_db.get("bass", 0) > _at(p1, t).levels_db.get("bass", 0) for t in MIDS)
     assert session.plan.loudness_lufs == p1.loudness_lufs
 
 
-@pytest.mark.parametrize("said", ["that went too far", "bit much now", "hmm, overcooked it"])
+@pytest.mark.parametrize("said", ["that went too far", "bit much now", "hmm, overcooked it", "not that much",
+                                  "little less"])
 def test_too_much_goes_part_of_the_way_back_only_where_the_edit_was(session, said):
     p0 = session.plan
     session.say("more drive in the third shot")
@@ -60,6 +63,14 @@ def test_too_much_goes_part_of_the_way_back_only_where_the_edit_was(session, sai
     e0, e1, e2 = (_at(p, 17.0).energy for p in (p0, p1, session.plan))
     assert e0 < e2 < e1
     assert all(_at(session.plan, t) == _at(p1, t) for t in (3.0, 9.5, 25.5))
+
+
+@pytest.mark.parametrize("said", ["too boomy now", "now it's way too heavy"])
+def test_too_something_now_after_a_part_went_up_takes_it_part_of_the_way_back(session, said):
+    session.say("bring the bass forward")
+    p1 = session.plan
+    session.say(said)
+    assert all(0 < _at(session.plan, t).levels_db.get("bass", 0) < _at(p1, t).levels_db.get("bass", 0) for t in MIDS)
 
 
 def test_the_other_way_with_too_goes_part_of_the_way_back(session):
@@ -82,7 +93,7 @@ def test_the_same_at_another_place_too_keeps_the_first(session, said, shot):
     assert _at(session.plan, 3.0).energy == _at(p1, 3.0).energy
 
 
-@pytest.mark.parametrize("said", ["oops, I meant shot 3", "no, the third shot, not the second",
+@pytest.mark.parametrize("said", ["oops, I meant shot 3", "no, the third shot, not the second", "hmm not shot 2, shot 3",
                                   "sorry, it should be the third shot rather than the second"])
 def test_a_correction_moves_the_last_edit(session, said):
     session.say("no drums in shot 2")
@@ -144,3 +155,10 @@ def test_the_same_word_again_without_a_cue_is_read_as_said(session):
     p1 = session.plan
     session.say("slower")
     assert _tempo(session.plan, 3.0) < _tempo(p1, 3.0)
+
+
+def test_too_much_of_a_part_the_score_lacks_is_not_the_last_edit_taken_back(session):
+    session.say("more drive in the third shot")
+    p1 = session.plan
+    turn = session.say("hmm the violins are a bit much")
+    assert session.plan == p1 and turn.question

@@ -70,13 +70,15 @@ def approval(request: str) -> bool:
 MORE_RE = re.compile(r"\b(?:again|once more|keep going|go on|further|farther|even more|more still|still (?=(?:too|so|very|quite|not|"
                      r"isn'?t|can'?t|cannot|a bit|a little|kind of|kinda|needs?|feels?|sounds?|seems?|on the|rather|pretty)\b)|another (?:notch|bit|step|"
                      r"touch|few|couple|little|nudge|click|tick)|some more|a bit more|a little more|a touch more|"
-                     r"(?:\w+er|more \w+) still)\b|^\W*(?:more|moar|and more)\W*$", re.I)
+                     r"(?:\w+er|more \w+) still|more of (?:that|this|it|the same))\b|"
+                     r"^\W*(?:and |just )?(?:more|moar|(?:a )?(?:bit|little|touch|tad|smidge|notch) more)\W*$", re.I)
 # what a "more" may say beside it without saying anything new ("keep going with that", "crank that section even further")
 MORE_FILLER = set("""again once more keep going go on further farther even still another notch bit step touch few couple little
 nudge click tick some a the it that this with please pls plz ok okay so yes yeah and just do can you could we kindly crank push
 take section part bit one way like much lot really very""".split())
 # "too much", "that's a lot", "overdone", "dial it back a bit", "bit much": part of the way back
-OVER_RE = re.compile(r"\btoo (?:much|far|strong|heavy)\b|\b(?:a )?(?:bit|tad|little|touch) (?:too )?much\b|\bthat'?s a lot\b|"
+OVER_RE = re.compile(r"\btoo (?:much|far|strong|heavy)\b|\bnot (?:that|so|as) much\b|\btoo \w+ now\b|\bnow (?:it'?s |is )?"
+                     r"(?:a bit |way )?too \w+\b|^\W*(?:just )?(?:a )?(?:bit|little|touch|tad|smidge|notch) less\W*$|\b(?:a )?(?:bit|tad|little|touch) (?:too )?much\b|\bthat'?s a lot\b|"
                      r"\bover(?:done|kill|cooked|did it)\b|\bwent too far\b|\b(?:dial|pull|bring|take|ease|back) (?:it |that |this )?"
                      r"(?:back|off|down) (?:a (?:bit|little|touch|notch|tad)|slightly|some|halfway)\b|\bnot all\b|"
                      r"\bbut still\b|\bthan (?:that|this|now|before)\b|\b[a-z]+er than (?:the )?(?:original|first one|start|it was)\b|"
@@ -91,7 +93,7 @@ ALSO_RE = re.compile(r"\btoo\b(?=\s*(?:$|[,.;:!?)]|(?:please|pls|plz|thanks|so|a
 POINTER_RE = re.compile(r"\b(?:that|this|same|them|likewise|ditto)\b(?! (?:is|are|was|were|sounds?|feels?)\b)")
 # the last edit moved: "wrong shot, i meant 3", "not the end, the beginning", "rather than the last one"
 MOVED_RE = re.compile(r"\b(?:sorry|wrong|meant|mean|misunderstood|misunderstanding|misheard|not the|rather than|instead|"
-                      r"counted|should stay|as it was|like before|how it was|was fine|the one i meant|no,)\b", re.I)
+                      r"counted|should stay|as it was|like before|how it was|was fine|the one i meant|no,|not (?:in |on |at )?(?:shot|cut)s?)\b", re.I)
 CALM = {"calm", "peaceful", "relaxed", "gentle", "soft", "mellow", "chill", "serene", "tender", "dreamy", "quiet"}
 LIVELY = {"energetic", "intense", "aggressive", "excited", "epic", "driving", "tense", "urgent", "hype"}
 
@@ -222,7 +224,7 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
     new_places = [p for p in said_places if not _inside(p, last, duration)]
     elsewhere = [p for p in said_places if not _same(p, last, duration)]
     # "... so it's just piano and sax": the parts left playing are no parts to edit
-    roles = [r for w in named_parts(KEPT_RE.sub(" ", low)) if (r := role(w))]
+    roles = [role(w) or w for w in named_parts(KEPT_RE.sub(" ", low))]   # a part the score lacks is a part of its own
     new_roles = [r for r in dict.fromkeys(roles) if r not in {m[2] for m in moves}]
     try:
         said = heard(STILL_RE.sub(r"still too \1", request))
