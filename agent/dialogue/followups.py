@@ -47,7 +47,7 @@ COPULA_RE = re.compile(r"\b(?:is|are|sounds?|'s)\b")
 WEAK = set("ok okay yes yess yesss ya yeah yep cool fine wow omg".split())
 FILLER = WEAK | set("oh ah ahh lol haha hehe and so well alright right very really so now then".split())
 PLACE_RE = re.compile(r"\d|\b(?:shots?|cuts?|intro|ending|end|outro|start|beginning|opening|middle|first|last|second|third)\b")
-GOOD = "Glad to hear it. I left the score exactly as it is; tell me if anything should change."   # as `phrases` says it
+GOOD = "Glad to hear it. Nothing changed: I left the score exactly as it is; tell me if anything should change."
 
 
 def approval(request: str) -> bool:
