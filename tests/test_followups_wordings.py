@@ -53,7 +53,7 @@ def test_a_part_louder_then_more_is_that_part_not_the_mix(session, said):
 
 
 @pytest.mark.parametrize("said", ["that went too far", "bit much now", "hmm, overcooked it", "not that much",
-                                  "little less"])
+                                  "little less", "tone it down a bit", "less of that"])
 def test_too_much_goes_part_of_the_way_back_only_where_the_edit_was(session, said):
     p0 = session.plan
     session.say("more drive in the third shot")
@@ -94,6 +94,7 @@ def test_the_same_at_another_place_too_keeps_the_first(session, said, shot):
 
 
 @pytest.mark.parametrize("said", ["oops, I meant shot 3", "no, the third shot, not the second", "hmm not shot 2, shot 3",
+                                  "move that to shot 3", "should've been shot 3",
                                   "sorry, it should be the third shot rather than the second"])
 def test_a_correction_moves_the_last_edit(session, said):
     session.say("no drums in shot 2")
@@ -112,7 +113,7 @@ def test_another_part_too_goes_where_the_first_went(session, said, role):
 
 
 @pytest.mark.parametrize("said", ["nailed it, cheers", "that's the one, thank you", "sounds much warmer now, well done",
-                                  "Great. The sax solo is gorgeous, we're good"])
+                                  "Great. The sax solo is gorgeous, we're good", "bang on", "good to go"])
 def test_approval_changes_nothing_and_asks_nothing(session, said):
     session.say("a little slower")
     p1 = session.plan

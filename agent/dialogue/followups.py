@@ -30,12 +30,13 @@ from v2m.tools.contract import EditIntent, EditScope, ScorePlan, VideoAnalysis
 
 # Approval of what is there now ("perfect", "that's the one", "omg this slaps", "good. locking that in")
 APPROVAL_RE = re.compile(r"\b(?:perfect|great|good|nice|lovely|beautiful|brilliant|awesome|excellent|superb|love (?:it|this|that)|"
-                         r"well done|good job|nailed it|spot on|sorted|exactly|that'?s (?:it|the one)|slaps|sick|fire|"
+                         r"well done|good job|nailed it|spot on|bang on|just right|ideal|ship it|good to go|approved|chef'?s kiss|"
+                         r"we'?re there|that'?ll do|that will do|works for me|all set|sorted|exactly|that'?s (?:it|the one)|slaps|sick|fire|"
                          r"happy|thanks|thank you|ty|thx|tq|cheers|works|lock(?:ing|ed)? (?:it|that|this) in|keep it(?=\W*$)|"
                          r"(?:much|so much|way|a lot) better|yes+|yay|ya|yeah|yep|ok|okay|cool|fine|wow|omg)\b", re.I)
 # words of a wish, not of approval: an edit said beside the praise ("nice, but slower", "great, now add a flute")
 WISH_RE = re.compile(r"\?|\b(?:more|less|too|still|but|again|also|as well|instead|add|remove|take|make|turn|put|bring|drop|cut|"
-                     r"mute|kill|lose|swap|change|try|go|can (?:you|u|we|i)|could|would|should|please|pls|plz|maybe|just|only|"
+                     r"mute|kill|lose|swap|change|try|(?<!to )go|can (?:you|u|we|i)|could|would|should|please|pls|plz|maybe|only|"
                      r"not|no|don'?t|back|up|down|version|v\d+|before|original|earlier|undo|revert|need|needs|want|wants)\b", re.I)
 # a comparative said of the music as it is ("that's a much softer way in", "much better"), no wish
 COMPARED_RE = re.compile(r"\b(?:that'?s|it'?s|this is|it is|sounds|feels|much|so much|way|a lot)\b(?: a| so| really| much)* "
@@ -70,7 +71,8 @@ def approval(request: str) -> bool:
 MORE_RE = re.compile(r"\b(?:again|once more|keep going|go on|further|farther|even more|more still|still (?=(?:too|so|very|quite|not|"
                      r"isn'?t|can'?t|cannot|a bit|a little|kind of|kinda|needs?|feels?|sounds?|seems?|on the|rather|pretty)\b)|another (?:notch|bit|step|"
                      r"touch|few|couple|little|nudge|click|tick)|some more|a bit more|a little more|a touch more|"
-                     r"(?:\w+er|more \w+) still|more of (?:that|this|it|the same))\b|"
+                     r"(?:\w+er|more \w+) still|more of (?:that|this|it|the same)|one more time|keep (?:it |them )?coming|"
+                     r"a (?:notch|step|bit|touch) further)\b|"
                      r"^\W*(?:and |just )?(?:more|moar|(?:a )?(?:bit|little|touch|tad|smidge|notch) more)\W*$", re.I)
 # what a "more" may say beside it without saying anything new ("keep going with that", "crank that section even further")
 MORE_FILLER = set("""again once more keep going go on further farther even still another notch bit step touch few couple little
@@ -79,8 +81,9 @@ take section part bit one way like much lot really very""".split())
 # "too much", "that's a lot", "overdone", "dial it back a bit", "bit much": part of the way back
 OVER_RE = re.compile(r"\btoo (?:much|far|strong|heavy)\b|\bnot (?:that|so|as) much\b|\btoo \w+ now\b|\bnow (?:it'?s |is )?"
                      r"(?:a bit |way )?too \w+\b|^\W*(?:just )?(?:a )?(?:bit|little|touch|tad|smidge|notch) less\W*$|\b(?:a )?(?:bit|tad|little|touch) (?:too )?much\b|\bthat'?s a lot\b|"
-                     r"\bover(?:done|kill|cooked|did it)\b|\bwent too far\b|\b(?:dial|pull|bring|take|ease|back) (?:it |that |this )?"
-                     r"(?:back|off|down) (?:a (?:bit|little|touch|notch|tad)|slightly|some|halfway)\b|\bnot all\b|"
+                     r"\bover(?:done|kill|cooked|did it)\b|\bwent too far\b|\bless of (?:that|this|it)\b|"
+                     r"\b(?:dial|pull|bring|take|ease|back|tone|scale|roll|rein) (?:it |that |this )?"
+                     r"(?:back|off|down|in) (?:a (?:bit|little|touch|notch|tad)|slightly|some|halfway)\b|\bnot all\b|"
                      r"\bbut still\b|\bthan (?:that|this|now|before)\b|\b[a-z]+er than (?:the )?(?:original|first one|start|it was)\b|"
                      r"\bnot (?:so|as|that) \w+ (?:like|as) (?:before|it was)\b", re.I)
 # a reading the other way that only goes part of the way ("too slow now", "slightly quicker than this pls")
@@ -93,7 +96,8 @@ ALSO_RE = re.compile(r"\btoo\b(?=\s*(?:$|[,.;:!?)]|(?:please|pls|plz|thanks|so|a
 POINTER_RE = re.compile(r"\b(?:that|this|same|them|likewise|ditto)\b(?! (?:is|are|was|were|sounds?|feels?)\b)")
 # the last edit moved: "wrong shot, i meant 3", "not the end, the beginning", "rather than the last one"
 MOVED_RE = re.compile(r"\b(?:sorry|wrong|meant|mean|misunderstood|misunderstanding|misheard|not the|rather than|instead|"
-                      r"counted|should stay|as it was|like before|how it was|was fine|the one i meant|no,|not (?:in |on |at )?(?:shot|cut)s?)\b", re.I)
+                      r"counted|should stay|as it was|like before|how it was|was fine|the one i meant|no,|oops|whoops|my bad|my mistake|"
+                      r"rather|not there|should(?:'ve| have) been|(?:move|shift|put) (?:it|that|this|them) (?:to|on|in|over)|not (?:in |on |at )?(?:shot|cut)s?)\b", re.I)
 CALM = {"calm", "peaceful", "relaxed", "gentle", "soft", "mellow", "chill", "serene", "tender", "dreamy", "quiet"}
 LIVELY = {"energetic", "intense", "aggressive", "excited", "epic", "driving", "tense", "urgent", "hype"}
 
