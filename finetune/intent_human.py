@@ -6,7 +6,8 @@ labelled from its own expectations (the one labelling, also used by tests/bench/
 
 `SET_FOLDERS` is the one map from a set's letter to its folder (the tests and benchmarks read it too). Only the
 sets in `TRAINABLE` can be read here: set b (tests/dialogues_personas), the tuning halves of sets d, e, f and g
-(split by `half_of`) and the request bank's tune half. The validation halves d-val and e-val and the held-out set (c) grade the model and are
+(split by `half_of`), the request bank's tune half and the family banks' tune halves (`family-tune`,
+`family_rows` below). The validation halves d-val and e-val and the held-out set (c) grade the model and are
 refused by name, so they can never leak into training (a test checks no training turn is one of theirs).
 d-val's totals did choose among reader runs and ACT_P (2026-11-30), so only (c), e-val and f-val are clean
 measures. e was split in the fourth session, f in the fifth and g in the sixth (2026-11-30), each before anyone
@@ -20,6 +21,7 @@ learns only from the generator's sentences (`spans` is None, no token is graded)
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -30,7 +32,7 @@ SET_FOLDERS = {"a": _TESTS / "dialogues", "b": _TESTS / "dialogues_personas", "c
                "d": _TESTS / "dialogues_d", "e": _TESTS / "dialogues_e",
                "f": _TESTS / "dialogues_f", "g": _TESTS / "dialogues_g"}
 # Which sets may be trained on and tuned on: a whole set, or the "tune" half of one (by `half_of`).
-TRAINABLE = ("b", "d-tune", "e-tune", "f-tune", "g-tune", "bank-tune")
+TRAINABLE = ("b", "d-tune", "e-tune", "f-tune", "g-tune", "bank-tune", "family-tune")
 GRADED = ("c", "d-val", "e-val", "f-val", "g-val")   # the dialogue sets that grade (only their sentences are read here)
 # The request bank: single requests with their labels, written by people blind to the code and to every set,
 # in three voices (finetune/data/intent_bank/README.md); split by `half_of` on the text, bank-val grades.
@@ -116,8 +118,8 @@ def human_rows(names: list[str]) -> list[dict]:
     rows, seen = [], {t["say"].strip().lower() for name in GRADED for d in load_set(name) for t in d["turns"]
                       if len(t["say"].split()) > 2}
     for name in names:
-        if name == "bank-tune":
-            for x in bank_items("tune"):
+        if name in ("bank-tune", "family-tune"):
+            for x in bank_items("tune") if name == "bank-tune" else family_rows():
                 if x["text"].strip().lower() not in seen:
                     seen.add(x["text"].strip().lower())
                     rows.append({"text": x["text"], "label": x["label"], "spans": None})
@@ -128,4 +130,48 @@ def human_rows(names: list[str]) -> list[dict]:
                 if label and t["say"].strip().lower() not in seen:
                     seen.add(t["say"].strip().lower())
                     rows.append({"text": t["say"], "label": label, "spans": None})
+    return rows
+
+
+# ------------------------------------------------------------------ the family banks' tune halves
+# Each item of tests/<family>_bank that stands for one intent label (intent_model.LABELS) becomes a row; an item
+# that asks two changes, points at one setting of an earlier version or needs the chat before it (the follow-ups
+# bank) is skipped. Only tune halves are read; the val halves grade.
+_LEVEL = {"out": "remove", "in": "add", "up": "balance_up", "down": "balance_down"}
+
+
+def _amounts(x: dict) -> str | None:
+    if "direction" not in x:
+        return None
+    return f"balance_{x['direction']}" if x["what"] == "level" else f"{x['what']}_{x['direction']}"
+
+
+def _combos(x: dict) -> str | None:
+    kinds = [e["kind"] for e in x["edits"]]
+    return {"build": "shape_up", "fade": "shape_down"}.get(kinds[0]) if len(kinds) == 1 else None
+
+
+def _talk(x: dict) -> str | None:
+    return "none" if x["reply"] != "edit" else f"{x['kind']}_{x['direction']}"
+
+
+# family bank -> the one label an item stands for (None: skipped)
+LABEL_OF: dict[str, Callable[[dict], str | None]] = {
+    "parts": lambda x: _LEVEL.get(x["change"]),
+    "amounts": _amounts,
+    "versions": lambda x: "revert" if "whole" in x else None,
+    "styles": lambda x: "style",
+    "combos": _combos,
+    "hits": lambda x: "hit" if "marks" in x else None,
+    "talk": _talk,
+}
+
+
+def family_rows() -> list[dict]:
+    """Every labelled tune-half item of the family banks, once each, in bank order."""
+    rows = []
+    for family, label_of in LABEL_OF.items():
+        for x in bank_items("tune", _TESTS / f"{family}_bank"):
+            if label := label_of(x):
+                rows.append({"text": x["text"], "label": label, "spans": None})
     return rows

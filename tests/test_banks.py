@@ -125,3 +125,13 @@ def test_every_talk_item_says_what_reply_it_wants():
             assert x["about"] in ("tempo", "key", "style", "parts", "changes", "cuts"), x["text"]
         if x["reply"] == "edit":
             assert x["kind"] in ("energy", "tempo", "loudness") and x["direction"] in ("up", "down"), x["text"]
+
+
+def test_the_family_rows_are_tune_items_with_one_known_label_each():
+    from v2m.agent.dialogue.intent_model import LABELS
+    from v2m.finetune.intent_human import LABEL_OF, family_rows
+
+    rows = family_rows()
+    tune = {x["text"] for f in LABEL_OF for x in bank_items("tune", HERE / f"{f}_bank")}
+    assert len(rows) > 400 and all(x["label"] in LABELS and x["text"] in tune for x in rows)
+    assert not {x["text"] for x in rows} & {x["text"] for f in LABEL_OF for x in bank_items("val", HERE / f"{f}_bank")}

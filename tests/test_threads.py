@@ -251,6 +251,12 @@ def test_after_a_question_forget_that_drops_the_request_and_undoes_nothing(tmp_p
 
 
 def test_undo_the_last_two_counts_requests_as_said_a_question_among_them(tmp_path):
+    # Decided in the ninth session (LEFT9 item 4), kept: a user counts what they asked for, a request that got a
+    # question among them. Tried: counting only the turns that made a version; two blind-written dialogues lost
+    # their last turn by it (b-tch-01 "go back to how it was two changes ago", g-tch-01 "reverse the last 2
+    # changes", each after a request that got a question): their writers meant the two requests just said, and
+    # counting changes took back an earlier one they meant to keep. Counting requests also never undoes more
+    # than was said.
     s = session_on(tmp_path)
     s.say("faster")
     fast = s.plan

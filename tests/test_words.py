@@ -12,6 +12,7 @@ from edit_clips import long_clip
 from v2m.agent.dialogue.arbiter import choose, possible, unfound
 from v2m.agent.dialogue.edits import read_request
 from v2m.agent.dialogue.intent_model import Prediction
+from v2m.agent.dialogue.intents import apply_intents
 from v2m.agent.dialogue.spelling import spelled
 from v2m.agent.dialogue.understanding import apply_edit
 from v2m.agent.dialogue.where import Ask
@@ -118,7 +119,10 @@ def test_pleasantries_change_nothing(clip, text):
 def test_a_mode_the_score_already_has_beside_another_edit_is_no_question(clip):
     analysis, plan = clip
     assert plan.mode == "major"
-    assert read(clip, "brighter and busier in shot 3") == [("energy", "up", None)]
+    analysis, plan = clip
+    passed: list[str] = []   # the mode is passed over when applied, and said in the reply (LEFT9 item 6)
+    new = apply_intents(analysis, plan, read_request(analysis, plan, "brighter and busier in shot 3", guess=False), passed=passed)
+    assert new.sections != plan.sections and passed == ["Not changed: the score was already in major, as bright as the key goes."]
     with pytest.raises(Ask, match="already"):   # said alone, it is a question
         apply_intents_of(clip, "brighter in shot 3")
 

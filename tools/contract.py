@@ -258,7 +258,7 @@ class ScorePlan(Strict):
 
 # What an edit changes. add/remove/swap/only/balance are instrument edits; revert goes back to an earlier
 # version (all of it, or one attribute); none is a request understood to change nothing (a refusal).
-EDIT_WHATS = ("tempo", "energy", "shape", "loudness", "mode", "key", "style", "mood", "add", "remove", "swap",
+EDIT_WHATS = ("tempo", "meter", "energy", "shape", "loudness", "mode", "key", "style", "mood", "add", "remove", "swap",
               "only", "balance", "hit", "no_hit", "lock", "unlock", "take", "route", "undo", "redo", "revert")
 # What a revert may restore on its own ("the original tempo"); None restores the whole plan.
 REVERT_ATTRIBUTES = ("tempo", "key", "mode", "style", "energy", "instruments", "loudness")
@@ -291,7 +291,7 @@ class EditIntent(Strict):
     direction: Literal["up", "down", "set"] | None = Field(None, description="up = more/faster/louder/higher")
     magnitude: Literal["small", "medium", "large"] = "medium"
     amount: float | None = Field(None, description="an exact number when said: bpm, percent, semitones, dB")
-    value: str | None = Field(None, max_length=80, description="style, mood, mode, tonic, route, hit kind, "
+    value: str | None = Field(None, max_length=80, description="style, mood, mode, tonic, meter, route, hit kind, "
                               "instrument word or revert attribute")
     target: str | None = Field(None, max_length=80, description="the other instrument: swap's old one")
     shape: list[float] = Field(default_factory=list, description="energy levels 0..1 across the scope, in order "

@@ -74,7 +74,7 @@ def answered(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[Sco
     if moment and not picked and not moments.answers_where(text):
         return result   # asked where a moment is, told something else: a request of its own
     if asked and (getattr(result, "question", None) or picked):
-        answer = picked if picked and picked.lower() not in text.lower() else text
+        answer = picked if picked and picked.lower() not in text.lower() else CORRECTING_RE.sub("", text) or text   # "no I meant ..."
         request = _pending(analysis, old, lineage, list(turns)) or asked.text
         both = planner.revise(analysis, old, f"{request.strip().rstrip('.!?')}. {answer}", history=lineage)
         if not getattr(both, "question", None) and both.plan != old:

@@ -57,7 +57,9 @@ def _named() -> tuple[tuple[re.Pattern, Culture], ...]:
     allowed = set(style_keywords(""))   # a word two styles share ("smoky": blues and jazz) counts for both
     by = {name: [re.escape(k) for k in {name.replace("_", " "), *map(str.lower, load_style(name).keywords)} & allowed]
           for name in style_names()}
-    return tuple((re.compile(r"(?<![\w-])(?:" + "|".join(sorted(kws, key=len, reverse=True)) + r")(?![\w-])", re.I),
+    # "music from my country, Brazil": a style's word after a possessive is a place or a thing owned, not the style
+    mine = "".join(rf"(?<!\b{w} )" for w in ("my", "our", "your", "his", "her", "their"))
+    return tuple((re.compile(rf"(?<![\w-]){mine}(?:" + "|".join(sorted(kws, key=len, reverse=True)) + r")(?![\w-])", re.I),
                   Culture(name, (), "")) for name, kws in by.items() if kws)
 
 

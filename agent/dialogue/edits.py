@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import (amounts, arbiter, cues, cultures, halfway, marks, mentions, names, orchestration, phrases,
-                                 references, sides, silence, similes, spelling, takes, tempos, versions, vocab)
+from v2m.agent.dialogue import (amounts, arbiter, cues, cultures, halfway, hit_words, idioms, marks, mentions, names,
+                                 orchestration, phrases, references, sides, silence, similes, spelling, takes, tempos)
+from v2m.agent.dialogue import versions, vocab
 from v2m.agent.dialogue.intents import SIZES, scope_of
 from v2m.agent.dialogue.orchestration import eat
-from v2m.agent.dialogue.repeats import place_of, same_meaning
+from v2m.agent.dialogue.repeats import halfway_only, one_key, same_meaning
 from v2m.agent.dialogue.amounts import magnitude
 from v2m.agent.dialogue.phrases import FAST_RE, LESS_RE, LOUD_RE, MORE_RE, QUIET_RE, SLOW_RE
 from v2m.agent.dialogue.place_words import (APPOSITIVE_RE, PLACE_FILLER, PLACE_WORDS_RE, SPOKEN_SECONDS, notation,
@@ -32,7 +33,7 @@ from v2m.tools.music.theory import read_tonic, tonic_name, tonic_pc
 HELP = ("I can change the style, tempo, key or mood, add, remove, swap or balance instruments, shape the energy "
         "over time, mark cuts, or go back to an earlier version, for the whole video or a part of it. What would "
         "you like, e.g. 'slower after 0:05'?")
-TAKE_OUT_RE = re.compile(r"\b(?:take|get) (?:it|that|them) (?:out|off|away)\b|\bremove (?:it|that|them)\b|"
+TAKE_OUT_RE = re.compile(r"\b(?:take|get) (?:it|that|them) (?:out|off|away)\b|\b(?:remove|get rid of) (?:it|that|them)\b|"
                          r"\b(?:lose|drop|kill|ditch) (?:it|that)\b")
 
 
@@ -57,8 +58,7 @@ class Clause:
                                        text=self.text.strip()[:400], **fields))
 
 
-# ----------------------------------------------------------------------------- clause parsers
-# Each takes (clause, text) and returns the text with what it understood blanked out.
+# --------------------------------- clause parsers: each takes (clause, text), returns it with what it read blanked
 
 
 def _reference(c: Clause, t: str) -> str:
@@ -124,8 +124,7 @@ def _key(c: Clause, t: str, original: str) -> str:
 
 def _style(c: Clause, t: str) -> str:
     kws = vocab.style_keywords("|".join((SLOW_RE, FAST_RE, MORE_RE, LESS_RE)))
-    # the plain `in` first: a pattern per keyword compiled for every clause overflowed re's cache (512 patterns)
-    # and made each clause recompile hundreds of them (a long request took seconds)
+    # the plain `in` first: a pattern per keyword per clause overflowed re's cache (512) and took seconds
     hits = [(len(k), k) for k in kws if k in t and re.search(rf"\b{re.escape(k)}\b", t)]
     if not hits:
         return t
@@ -260,35 +259,22 @@ CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|:(?!\d)|\.(?!\d))+\s*(?:and |but |th
                           rf"|(?:\band|\bplus|&|\+) (?={phrases.ORDER_VERBS}\b)|\bplus (?=an? |some ))\s*")   # "add a cello and have the sax softer": two
 
 
-def _changes_part(clause: str) -> bool:
-    """Whether a clause changes a part of the band ("lift the bass a little", "add a choir")."""
-    found: list[str] = []
-    try:
-        orchestration.read(phrases.words(clause.lower()), lambda what, **_: found.append(what))
-    except Ask:
-        return False
-    return any(what in (*mentions.PART_EDITS, "balance", "swap") for what in found)
+def _parts_changed(intents: list[EditIntent]) -> bool:
+    """Whether intents change a part of the band ("lift the bass a little", "add a choir")."""
+    return any(it.what in (*mentions.PART_EDITS, "balance", "swap") for it in intents)
 
 
-def _unreasoned(request: str) -> str:
-    """`request` without a clause that only says why the part changed in the clause before it is wanted ("can we
-    get hand claps? makes it more fun", "lift the bass, it feels timid"): see `mentions.WHY_RE`; a complaint about a
-    part just before the change of that part ("the brass needs to be bigger, turn it up") is the part named only."""
+def _why_held(request: str) -> tuple[str, dict[str, str]]:
+    """`request` with each clause that only says why after one that names a part ("lift the bass, it feels timid":
+    `mentions.only_reason`) held back as a token, so that no simile reads it as a feeling first; `read_request` drops
+    it when the clause before changed a part, else reads it as said ("too much now, like the Olympics" stays)."""
     pieces = re.split(f"({CLAUSE_SPLIT.pattern})", request)   # clauses at even places, what split them between
+    held: dict[str, str] = {}
     for k in range(2, len(pieces), 2):
-        if mentions.only_reason(phrases.words(pieces[k].lower())) and _changes_part(pieces[k - 2]):
-            pieces[k] = ""
-    for k in range(0, len(pieces) - 2, 2):   # "the brass needs to be bigger, turn it up": the part, then its change
-        named = mentions.named_parts(mentions.plain_parts(phrases.words(pieces[k].lower())))
-        after = phrases.words(pieces[k + 2].lower())
-        family = {vocab.FAMILIES.get(w, w) for w in mentions.named_parts(mentions.plain_parts(after))}
-        alone = len(set(named)) == 1 and not re.search(r"\d|\b(?:shots?|cuts?|scenes?|intro|outro|ending|end|start|beginning|"
-                                                       r"moments?|seconds?|minutes?)\b", pieces[k].lower())   # not "section": a part's too
-        same = alone and (mentions.refer(after, named[-1]) != after or   # "it", "them", or the part again
-                          vocab.FAMILIES.get(named[-1], named[-1]) in family)   # "the brass ... trumpets"
-        if same and _changes_part(mentions.refer(after, named[-1])):
-            pieces[k] = f"the {named[-1]}"   # kept as the part named, for "it" in the clause after
-    return "".join(pieces)
+        if mentions.only_reason(phrases.words(pieces[k])) and mentions.named_parts(mentions.plain_parts(phrases.words(pieces[k - 2]))):
+            token = f"heldwhy{len(held)}"
+            held[token], pieces[k] = pieces[k], token
+    return "".join(pieces), held
 
 
 def _said(whole: str, request: str) -> str:
@@ -319,10 +305,12 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         Ask: the request is ambiguous or impossible; the message is the question.
     """
     clauses, whole = [], request   # the style said in the whole request, "tubas, like a school band marching" too
-    request = _unreasoned(request)   # before similes: "add a choir, it'd be magical" is why, not a feeling
+    request = silence.plain(request)   # "dead air until 0:05": no music until 0:05
+    request, held = _why_held(request)   # before similes: "add a choir, it'd be magical" is why, not a feeling
     request = similes.plain(request)   # "it feels like a funeral": how the music feels, in the grammar's words
-    said = cues.spoken(notation(cues.unlabelled(request.strip())), analysis, plan)   # a spotting note's cue events
+    said = cues.spoken(silence.round_trip(notation(cues.unlabelled(request.strip()))), analysis, plan)   # a spotting note's cue events
     said = THEN_AFTER_RE.sub(r"\1, after that", said)   # "quiet until the drop, then go big": big after the drop
+    said = idioms.all_in(said)   # "big drop at 0:40, everything kicks in": more energy from 0:40
     said = amounts.LABELLED_RE.sub(" ", said)   # "Tempo: 100", "louder: +4dB": a label and its amount, one clause
     for x in (x for x in CLAUSE_SPLIT.split(said) if x and x.strip()):
         if clauses and APPOSITIVE_RE.match(x):  # "end on a stop, which is the last cut": one clause
@@ -335,11 +323,17 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     out: list[EditIntent] = []
     negative = bool(TAKE_OUT_RE.search(request.lower()))
     shared: Span | None = None   # a place said in a clause, carried to the clauses after it
+    kept: Span | None = None   # a place said to be left as it is
     prev: tuple | None = None   # the last clause: text, original, where its intents start, own place?, span
     parts = mentions.Mentions()  # the instrument named last, for "it" and "them"
     known = {**(known or {}), **names.said(request)}   # "the kiss", whether said before or in this request
     noun = names.noun_of(request)
+    complaint: tuple[int, Ask | None] | None = None   # where a complaint's intents start; its question, if any
     for n_clause, original in enumerate(clauses):
+        if original.strip() in held:   # only why: no edit when the clause before changed a part, else read as said
+            if prev is not None and _parts_changed(out[prev[2]:]):
+                continue
+            original = similes.plain(held[original.strip()])
         text = phrases.words(phrases.unfilled(spelling.spelled(original.lower())))
         text = re.sub(r"(\d)\.(?!\d)", r"\1", text)
         text = amounts.spoken(text)   # "twenty per cent", "five beats per minute", "minus six decibels": in digits
@@ -347,11 +341,19 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         text, entry, topic = parts.said(text, n_clause == len(clauses) - 1)
         if topic:  # "the strings. less of them.": a part named, then what to do with it
             continue
+        if out and out[-1].what in ("hit", "no_hit") and hit_words.TRAILING_RE.fullmatch(text):
+            continue   # "stop at 0:25, hard": how the mark sounds, said after it
         text, span = names.placed(text, analysis, plan, known, noun, last_span)   # "after the kiss at 0:30": after 0:30
         span = mentions.before(span, entry) if span else None
         span, shared, own = sides.carried(text, span, shared, last_span, analysis)
-        intents = read_clause(analysis, plan, text, span, guess and not (own and only_place(text)), original,
-                              negative)
+        span = None if kept is not None and not own and span is shared else span
+        complained = n_clause + 1 < len(clauses) and mentions.complaint(*map(phrases.words, (original, clauses[n_clause + 1])))
+        try:   # "the strings sound off, turn them down": a complaint's question, asked if the next clause changes no part
+            intents, asked = read_clause(analysis, plan, text, span, guess and not (own and only_place(text)), original, negative), None
+        except Ask as q:
+            if not complained:
+                raise
+            intents, asked = [], q
         said = prev[0] if prev is not None and prev[2] == len(out) else ""   # a moment said just before
         if span is None and (at := names.moment_shot(said + text, analysis, intents)):  # "strings up at 0:45"
             span, shared, own = at, at, True
@@ -362,14 +364,24 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         if not intents and own and prev is not None and prev[2] < len(out) and \
                 (prev[4] is None or sides.END_ONLY_RE.match(text) or only_place(text) and span.start_s < prev[4].end_s - 0.05
                  and prev[4].start_s + 0.05 < span.end_s):
-            # "slower, only in the ending": a place said after the edit it belongs to (not one carried to it: "shots
-            # 1-2: quieter. shots 3-4: ..."); "more energy at the end, the last shot": over the same stretch, more exactly
+            # "slower, only in the ending": a place after its edit (not carried: "shots 1-2: quieter. shots 3-4: ...")
             del out[prev[2]:]
             span = sides.closed(text, span, prev[4])
             intents = read_clause(analysis, plan, prev[0], span, guess, prev[1], negative)
+        if not intents and own and only_place(text) and n_clause == len(clauses) - 1 and prev is not None and \
+                prev[2] < len(out) and prev[3] and prev[4] is not None and span is not None:
+            # "bigger at the start and the end": a bare place last after an edit at its own place (not "shot 4: brighter")
+            intents = read_clause(analysis, plan, prev[0], span, guess, prev[1], negative)
+        if complaint is not None and _parts_changed(intents):   # "the brass needs to be bigger, turn it up": made once
+            del out[complaint[0]:]
+        elif complaint is not None and complaint[1] is not None:
+            raise complaint[1]
+        complaint = (len(out), asked) if complained else None
         if own and intents and prev is not None and prev[4] is None and prev[2] < len(out) and \
                 sides.complaint_placed(out[prev[2]:], intents):
             del out[prev[2]:]   # "the bass is too much, turn it down from 0:15 to 0:25": the complaint is about there
+        # "leave the ending, make it faster": a kept place is lent to no later clause ("the rest" counts from it)
+        kept = span if intents and all(it.what == "lock" for it in intents) else None if own else kept
         prev = (text, original, len(out), own, span)
         for it in intents:
             k = next((k for k, o in enumerate(out) if same_meaning(it, o)), None)
@@ -378,12 +390,9 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             elif (it.amount is not None, SIZES[it.magnitude]) > (out[k].amount is not None, SIZES[out[k].magnitude]) or \
                     it.value == "fade_out":   # "take 4 dB off": the amount said; "a lot": the larger; a fade said plainly
                 out[k] = it
-    if any(it.what != "mode" for it in out):  # "brighter, busier" in major: busier; "gloomy, a minor key": one key
-        moods = [(vocab.MOODS[o.value].mode, place_of(o.scope)) for o in out if o.what == "mood" and o.value in vocab.MOODS]
-        out = [it for it in out if not (it.what == "mode" and (it.value == plan.mode or (it.value, place_of(it.scope)) in moods))]
-    partial = {it.value for it in out if it.what == "revert" and it.amount is not None}
-    if partial:  # "too fast now, split the difference": the half-way tempo is the edit
-        out = [it for it in out if it.what not in partial or it.what == "revert"]
+    if complaint is not None and complaint[1] is not None:
+        raise complaint[1]
+    out = halfway_only(one_key(out))   # "gloomy, a minor key": one key; "too fast now, split the difference"
     said = names.resolve(phrases.words(_said(whole, request).lower()), dict(names.said(request)))   # "the first dance
     out = cultures.styled(out, said, plan.style)   # bit, 0:13 to 0:21": a place's name, no wedding; said across clauses
     if not out and guess:

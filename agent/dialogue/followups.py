@@ -6,12 +6,10 @@ changes nothing; a message with its own meaning is left to the readers.
     from v2m.agent.dialogue.followups import approval, lean
     approval("ok cool ty")                                       # True: nothing to change
     lean(request, history, last, heard, locate, role, scope)     # the intents, or None for the readers
-    repeat(analysis, plan, "same again at 0:41", history)        # the last edit's changes at 0:41
 
 `history` is the first plan, then the plan after each edit so far; `last` the intents the last edit's request reads
 as (against the plan it was made on), `heard(text)` what the readers make of this message alone (it may raise
-`Ask`); a message the readers hear a meaning of its own in (another kind of change, another part) is theirs. Moved
-out of `understanding` (with `repeat`, "same again at 0:41") when it reached 400 lines.
+`Ask`); a message the readers hear a meaning of its own in (another kind of change, another part) is theirs.
 """
 
 from __future__ import annotations
@@ -19,14 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from v2m.agent.dialogue import names
-from v2m.agent.dialogue.changes import diff
-from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.phrases import words
+from v2m.agent.dialogue.references import reference
 from v2m.agent.dialogue.place_words import PLACE_FILLER, PLACE_WORDS_RE
-from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment
-from v2m.tools.contract import EditIntent, EditScope, ScorePlan, VideoAnalysis
+from v2m.agent.dialogue.where import Ask, Span
+from v2m.tools.contract import EditIntent, ScorePlan
 
 # Approval of what is there now ("perfect", "that's the one", "omg this slaps", "good. locking that in")
 APPROVAL_RE = re.compile(r"\b(?:perfect|great|good|nice|lovely|beautiful|brilliant|awesome|excellent|superb|love (?:it|this|that)|"
@@ -35,7 +31,7 @@ APPROVAL_RE = re.compile(r"\b(?:perfect|great|good|nice|lovely|beautiful|brillia
                          r"happy|thanks|thank you|ty|thx|tq|cheers|works|lock(?:ing|ed)? (?:it|that|this) in|keep it(?=\W*$)|"
                          r"(?:much|so much|way|a lot) better|yes+|yay|ya|yeah|yep|ok|okay|cool|fine|wow|omg)\b", re.I)
 # words of a wish, not of approval: an edit said beside the praise ("nice, but slower", "great, now add a flute")
-WISH_RE = re.compile(r"\?|\b(?:more|less|too|still|but|again|also|as well|instead|add|remove|take|make|turn|put|bring|drop|cut|"
+WISH_RE = re.compile(r"\?|^\W*(?:what|which|how|why|where|when|who|did|does|do you|is it|are)\b|\b(?:more|less|too|still|but|again|also|as well|instead|add|remove|take|make|turn|put|bring|drop|cut|"
                      r"mute|kill|lose|swap|change|try|(?<!to )go|can (?:you|u|we|i)|could|would|should|please|pls|plz|maybe|only|"
                      r"not|no|don'?t|back|up|down|version|v\d+|before|original|earlier|undo|revert|need|needs|want|wants)\b", re.I)
 # a comparative said of the music as it is ("that's a much softer way in", "much better"), no wish
@@ -220,9 +216,9 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
         scope: an EditScope for a place.
     """
     moves = [sense(it) for it in last]
-    if len(history) < 2 or not last or None in moves:
-        return None
     low = " ".join(request.lower().split())
+    if len(history) < 2 or not last or None in moves or (reference(words(request)) or (-1,))[0] == 0:
+        return None   # "put it back how it was at the very start": the first score, the readers' (not "as before")
     duration = history[-1].duration_s
     said_places = places(low, locate) + ([Span(0.0, duration, "everything")] if WHOLE_RE.search(low) else [])
     new_places = [p for p in said_places if not _inside(p, last, duration)]
@@ -258,7 +254,7 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
     numbers = all(m[0] in ("tempo", "energy", "level") for m in moves)
     named = {ATTRIBUTE[w] for w in re.findall(r"[a-z]+", low) if w in ATTRIBUTE}
     if numbers and not apart and named <= {m[0] for m in moves} and (OVER_RE.search(low) and (
-            not said or _against(senses, moves) or None not in senses and not _agree(senses, moves)) or
+            not said or any(_against([x], moves) for x in senses) or None not in senses and not _agree(senses, moves)) or
                     said and _against(senses, moves) and PARTLY_RE.search(low)):   # "too much", "too slow now"
         parts = {m[2] for m in moves if m[0] == "level"}
         return [EditIntent(what="revert", version=len(history) - 2, amount=0.5, text=request[:400],
@@ -271,43 +267,3 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
         # "again", "still too busy at the start"; "louder" after a part was turned up: that part
         return [it.model_copy(update=text) for it in last]
     return None
-
-
-# "same again at 0:41", "same treatment for 13 and 14", "also same in shot 9": the last edit, somewhere else
-SAME_RE = re.compile(r"\b(?:same|identical) (?:again|treatment|thing|for|in|on|there|here|change|edit|tweak)\b|"
-                     r"\bdo (?:that|the same)\b|\bapply (?:that|this|it) (?:to|in|on|for)\b|"
-                     r"\b(?:likewise|ditto)\b|^\s*(?:also |and )?same\b", re.I)
-
-
-def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
-           history: list[ScorePlan] | None) -> list[EditIntent] | None:
-    """The last edit's changes as intents at the place this request names, or None when it asks no repeat."""
-    if not SAME_RE.search(request) or not history or len(history) < 2:
-        return None
-    text = words(request)
-    text = re.sub(r"\bround about\b|\babout\b", "around", text)
-    noun = names.noun_of(request) or names.noun_of(names.last_request(history))   # "same for 13 and 14": shots
-    span = locate(names.as_places(text, names.earlier(history), noun), analysis, plan)
-    at = moment(text)
-    if span is None and at is None:   # "same again", "same with the sax": at the same place (`lean`)
-        return None
-    t0 = at if at is not None else span.start_s
-    scope = scope_of(span) if span is not None else scope_of(Span(t0, min(plan.duration_s, t0 + 0.5), fmt(t0)))
-    out: list[EditIntent] = []
-    for c in diff(history[-2], history[-1]):
-        w = c.words.split()
-        if c.kind == "hit":
-            out.append(EditIntent(what="hit", value=w[0], scope=EditScope(times_s=[round(t0, 3)]), text=request[:400]))
-        elif c.kind == "energy":
-            out.append(EditIntent(what="energy", direction="up" if w[0] == "more" else "down", scope=scope,
-                                  text=request[:400]))
-        elif c.kind == "roles":
-            for part in c.words.split(", "):
-                what, role = ("remove", part[3:]) if part.startswith("no ") else ("add", part.rsplit(" in", 1)[0])
-                out.append(EditIntent(what=what, value=role, scope=scope, text=request[:400]))
-        elif c.kind == "tempo" and len(w) >= 4:
-            up = float(w[3]) > float(w[1])
-            out.append(EditIntent(what="tempo", direction="up" if up else "down", scope=scope, text=request[:400]))
-    if not out:
-        raise Ask("The last edit changed nothing I can repeat elsewhere. What should change there?")
-    return list({(it.what, it.direction, it.value): it for it in out}.values())

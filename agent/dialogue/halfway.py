@@ -118,3 +118,27 @@ def blend(plan: ScorePlan, old: ScorePlan, k: float, attr: str | None = None, ro
     if attr in (None, "loudness"):
         plan.loudness_lufs = _mix(plan.loudness_lufs, old.loudness_lufs, k, 1)
     return plan
+
+
+# "is too much quick now, little bit less", "too loud now": the last step went past what was wanted
+TOO_NOW_RE = re.compile(r"\btoo (?:much |a bit |way |)(fast|quick|slow|loud|quiet|soft|busy)\b(?=[^.!?]*\bnow\b)|"
+                        r"\bnow\b[^.!?]*\btoo (?:much |a bit |way |)(fast|quick|slow|loud|quiet|soft|busy)\b", re.I)
+OVERSHOT = {"fast": ("tempo", 1), "quick": ("tempo", 1), "slow": ("tempo", -1), "loud": ("loudness", 1),
+            "quiet": ("loudness", -1), "soft": ("loudness", -1), "busy": ("energy", 1)}
+
+
+def overshot(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | None:
+    """A complaint about the step just taken ("faster" ... "is too much quick now, little bit less"): half of it
+    back, not a full step the other way past where it started; None when the request is no such complaint or the
+    last edit did not move that way."""
+    m = TOO_NOW_RE.search(request)
+    if not m or not history or len(history) < 2 or named_parts(request.lower()):   # "the drums are too loud now": that part
+        return None
+    attr, way = OVERSHOT[(m.group(1) or m.group(2)).lower()]
+    before, now = history[-2], history[-1]
+    moved = {"tempo": now.tempo_bpm - before.tempo_bpm, "loudness": now.loudness_lufs - before.loudness_lufs,
+             "energy": sum(s.energy for s in now.sections) / len(now.sections) -
+             sum(s.energy for s in before.sections) / len(before.sections)}[attr]
+    if moved * way <= 0:
+        return None
+    return [EditIntent(what="revert", version=len(history) - 2, amount=0.5, value=attr, text=request[:400])]

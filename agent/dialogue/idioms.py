@@ -9,6 +9,8 @@ had passed 400 lines).
 
 from __future__ import annotations
 
+import re
+
 # What energy is called ("intensity", "excitement", "drive"), the tempo ("pace") and the volume; the verbs that move either up
 # or down ("crank", "nudge", "calm"), and a quantity said to go up or down ("the tempo needs to go up")
 ENERGY = r"(?:energy|intensity|excitement|drive|busyness|momentum|vigou?r|oomph|pep)"
@@ -17,6 +19,27 @@ VOLUME = r"(?:(?:master |overall |music )?(?:volume|loudness))"
 MOVE = (r"(?:bring|dial|turn|tone|take|pull|calm|nudge|knock|wind|ease|drop|notch|ratchet|move|push|kick|crank|pump|jack|"
         r"ramp|bump|step|inch|edge|shift)")
 MUST = r"(?:needs? to|should|has to|must|could|can|to|will|has got to|ought to) (?:go|come|be|get)"
+
+# The energy moved, one table for both ways: the verbs that move it that way, and the words that say it was moved
+ENERGY_MOVES = {
+    "down": (r"reduce|lower|decrease|lessen|drop|dial down|bring down|tone down|turn down|pull down|take down",
+             r"brought down|lowered|reduced|decreased|dropped|pulled back|down|lower",
+             r"\b(?:ease|back|lay) off (?:on )?(?:the |its |some )?{E}\b|\bease back (?:on )?(?:the |its )?{E}\b|\brein in (?:the |its )?{E}\b"),
+    "up": (r"increase|raise|boost|crank up|turn up|pump up|dial up",
+           r"raised|increased|boosted|lifted|pushed|pumped(?: up)?|brought up|up|higher", None),
+}
+
+
+def _energy_moved(way: str) -> str:
+    """The pattern of the energy moved `way` ("down" or "up") in any of the wordings of `ENERGY_MOVES`."""
+    verbs, done, more = ENERGY_MOVES[way]
+    wound = r"(?!(?:wind|ramp)\b)" if way == "down" else ""
+    return (rf"\b(?:{verbs}) (?:the |its |some )?{ENERGY}\b"
+            rf"|\b{wound}{MOVE} (?:the |its |that |this |some )?{ENERGY}(?: levels?)? (?:\w+ ){{0,2}}?{way}\b"
+            rf"|\b{ENERGY}(?: levels?)? {MUST} (?:\w+ ){{0,2}}?{way}\b"
+            rf"|(?<!wind the )(?<!ramp the )\b(?:energy|intensity) (?:(?:to be|should be|could be|be|is|gets?) )?(?:{done})\b"
+            rf"(?! to\b| until\b| till\b)" + (f"|{more.format(E=ENERGY)}" if more else ""))
+
 
 # Idioms for dimensions the grammar knows, rewritten to its own words. Order matters: longer first.
 IDIOMS: tuple[tuple[str, str], ...] = (
@@ -30,22 +53,11 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\b(?:increase|raise|bump|push|lift|nudge|crank|up)(?: up)? (?:the |its |our )?(?:tempo|pace|speed|bpm)\b"
      r"|\b(?:more|extra) (?:pace|speed)\b|\bfaster (?:tempo|pace)\b|\bspeed (?:the whole thing|everything|things|it all|"
      r"the music|the track|the piece) up\b", "faster"),
-    (r"(?<!wind the )(?<!ramp the )\b(?:energy|intensity) (?:(?:to be|should be|could be|be|is|gets?) )?(?:brought down|lowered|reduced|decreased|dropped|"
-     r"pulled back|down|lower)\b(?! to\b| until\b| till\b)", "less energy"),
-    (r"\b(?:energy|intensity) (?:(?:to be|should be|could be|be|is|gets?) )?(?:raised|increased|boosted|lifted|pushed|"
-     r"pumped(?: up)?|brought up|up|higher)\b(?! to\b| until\b| till\b)", "more energy"),
-    # the energy named and turned down or up ("reduce the intensity", "bring the energy down", "dial it down"), by
-    # whatever verb moves it and with the size said between ("calm the energy down a ton", "nudge the intensity up a
-    # notch", "crank the energy WAY up", "ease off the energy"; "wind/ramp ... down" is a fall, `phrases.SHAPES`); more
-    # or less of what energy is ("a LOT more intensity")
-    (rf"\b(?:reduce|lower|decrease|lessen|drop|dial down|bring down|tone down|turn down|pull down|take down) (?:the |its |some )?"
-     rf"{ENERGY}\b|\b(?!(?:wind|ramp)\b){MOVE} (?:the |its |that |this |some )?{ENERGY}(?: levels?)? (?:\w+ ){{0,2}}?down\b"
-     rf"|\b{ENERGY}(?: levels?)? {MUST} (?:\w+ ){{0,2}}?down\b"
-     rf"|\b(?:ease|back|lay) off (?:on )?(?:the |its |some )?{ENERGY}\b|\bease back (?:on )?(?:the |its )?{ENERGY}\b"
-     rf"|\brein in (?:the |its )?{ENERGY}\b", "less energy"),
-    (rf"\b(?:increase|raise|boost|crank up|turn up|pump up|dial up) (?:the |its )?{ENERGY}\b"
-     rf"|\b{MOVE} (?:the |its |that |this |some )?{ENERGY}(?: levels?)? (?:\w+ ){{0,2}}?up\b"
-     rf"|\b{ENERGY}(?: levels?)? {MUST} (?:\w+ ){{0,2}}?up\b", "more energy"),
+    # the energy named and moved: by whatever verb moves it, with the size said between ("reduce the intensity",
+    # "calm the energy down a ton", "nudge the intensity up a notch", "crank the energy WAY up", "ease off the energy";
+    # "wind/ramp ... down" is a fall, `phrases.SHAPES`), said to go ("the energy needs to come down") or said moved
+    # ("the energy to be lowered", "intensity raised"; not "down to 0.3", an exact level)
+    (_energy_moved("down"), "less energy"), (_energy_moved("up"), "more energy"),
     (rf"\bmore {ENERGY}\b", "more energy"), (rf"\bless {ENERGY}\b", "less energy"),
     # the tempo moved by a verb, with the size said between ("crank the tempo way up", "tempo needs to go up a lot")
     (rf"\b{MOVE} (?:the |its )?{PACE} (?:\w+ ){{0,2}}?up\b|\b{PACE} {MUST} (?:\w+ ){{0,2}}?up\b", "faster"),
@@ -86,6 +98,12 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      # a quality given, needed or added ("give it tension", "it needs urgency"): more of it
      r"|\b(?:give (?:it|them|this|that|the music)|needs?|wants?|could use|add) (?:some |a bit of |a little |a lot of |more |real )?"
      r"(?:tension|urgency|drive|intensity|momentum|edge|bite)\b", "more energy"),
+    # drama is more going on, emptiness too little ("make the finish more dramatic", "the middle feels empty");
+    # space is room between the notes ("slower and more spacious")
+    (r"\b(?:less|not so|overly) dramatic\b", "less energy"),   # ("too dramatic" beside a removal is why, left alone)
+    (r"(?<!too )(?<!so )\b(?:more |very |really )?dramatic\b|\b(?:feels?|sounds?|is|it'?s|seems?|too|a bit|kind of|rather|pretty|so) "
+     r"(?:empty|bare|hollow)\b", "more energy"),
+    (r"\b(?:more |very |a bit more )?spacious\b|\bairier\b|\bmore airy\b", "sparser"),
     (r"\bgo( a bit| a little| totally| completely| properly)? (?:mental|nuts|crazy|wild|mad|bananas|ham|to town)\b",
      r"\1 more energy"),   # "go a bit mental with the drums": let rip
     # sober, restrained, understated: held back, less going on (not sadder: "sombre" is the sad mood)
@@ -113,6 +131,12 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:go|goes|going|be|keep (?:it|the music)|very|music|(?:start|begin|open)s?(?: (?:it|things|the music))?|stays?) "
      r"(?:very |really |a bit |nice and )?(?:quiet|low|soft|down)\b(?!.*\b(?:grow|build|swell|rise|climb|creep|lift|big|bigger|louder|fuller)\w*)",
      "quieter"),
+    # a clause that opens with the bare word and then its place ("quiet until 0:12", "soft for the first shot"), or says
+    # nothing else: quieter there (not a style guessed from the word)
+    (r"^ ?(?:very |really |nice and )?(?:quiet|soft)(?= ?$| (?:until|till|til|up to|up until|through|for|in|during|before|"
+     r"from|after|over|at|on|between|under)\b)", "quieter"),
+    # music asked for "where nothing happens" (not "the bit where nothing happens", a place): calmer
+    (r"\b(?:music|something|a score|a track) (?:where|in which) nothing (?:much )?(?:happens|is happening|goes on)\b", "less energy"),
     (r"\bturn it down\b|\bthe volume of all\b|\blower the whole mix\b|\bwhole mix (?:down|lower)\b"
      r"|\bduck (?:everything|it|the music|the mix|it all|all of it)(?: down)?(?: under(?:neath)?(?= \d| the| a))?\b", "quieter"),
     (r"\b(?:take|tone|dial|calm|settle|bring) (?:the whole thing|everything|it all|things) down\b", "less energy"),
@@ -122,3 +146,15 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\b(?:lower|less) (?:overall )?volume\b|\bdown in volume\b|\b(?:volume|level|loudness) (?:lower|down|quieter|softer)\b", "quieter"),
     (r"\b(?:volume|level|loudness) (?:higher|up|louder)\b", "louder"),
 )
+
+
+# "everything kicks in at 0:20" is more energy there (not "then everyone comes in" after "just drums": the parts back);
+# "big drop at 0:40, everything kicks in": from the moment just said, not over the whole score
+ALL_IN = r"\b(?:everything|it all) (?:kicks|slams|crashes) in\b"
+KICKS_IN_RE = re.compile(rf"(\b(?:drop|crash|hit|slam|downbeat)\b[^,;.!?]{{0,20}}?\b(?:at|on) (\d{{1,3}}:\d{{2}}(?:\.\d+)?))\s*,?\s*"
+                         rf"(?:and |then )?{ALL_IN}(?! (?:at|from|after|on)\b)", re.I)
+
+
+def all_in(text: str) -> str:
+    """"everything kicks in" as more energy, from the moment said just before it when one is."""
+    return re.sub(ALL_IN, "more energy", KICKS_IN_RE.sub(r"\1, more energy from \2", text), flags=re.I)

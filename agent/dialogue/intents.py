@@ -16,7 +16,7 @@ from typing import Callable
 from v2m.agent.dialogue import halfway, marks, orchestration, silence, takes, versions, vocab
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue.changes import diff
-from v2m.agent.dialogue.repeats import from_last_revert, kept_parts, style_first
+from v2m.agent.dialogue.repeats import from_last_revert, kept_parts, locks_first, style_first
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import Ask, Span, fmt
 from v2m.tools.contract import (
@@ -42,8 +42,9 @@ SHAPE_STEP_S = 7.0                 # and a piece between cuts longer than this i
 class Edit:
     """One intent being applied: the plan copy, its span, and the addressed section indices."""
 
-    def __init__(self, plan: ScorePlan, analysis: VideoAnalysis, span: Span | None):
+    def __init__(self, plan: ScorePlan, analysis: VideoAnalysis, span: Span | None, said: list[str] | None = None):
         self.plan, self.analysis, self.span = plan, analysis, span
+        self.said = [] if said is None else said   # what the reply must add: a limit that stopped a change short
         self._idx: list[int] | None = None
 
     @property
@@ -116,6 +117,11 @@ def _tempo(e: Edit, it: EditIntent) -> None:
         factor = 1 + abs(it.amount) / 100 * (1 if it.direction == "up" else -1)
     else:
         factor = TEMPO_FACTORS[it.direction or "up"][SIZES[it.magnitude]]
+    if it.value == "gradual" and it.direction in ("up", "down"):   # "gradually slow down": a step slower each piece
+        _pieces(e)
+        for k, i in enumerate(e.idx):
+            ops.set_tempo(e.plan, [i], factor=1 + (factor - 1) * (k + 1) / len(e.idx), whole=False)
+        return
     ops.set_tempo(e.plan, e.idx, factor=factor, bpm=bpm, delta=delta, whole=e.whole)   # sections with their own too
 
 
@@ -123,6 +129,12 @@ def _key(e: Edit, it: EditIntent) -> None:
     tonic, _, mode = (it.value or "").partition(" ")
     ops.set_key(e.plan, [] if e.whole else e.idx, tonic=tonic or None, mode=mode or None,
                 shift=int(it.amount or 0), whole=e.whole)
+
+
+def _meter(e: Edit, meter: str) -> None:
+    if not e.whole:   # one meter per score: the bars of every section follow it
+        raise Ask(f"The meter is the whole score's; should all of it be in {meter}?")
+    e.plan.meter = meter
 
 
 def _mode(e: Edit, it: EditIntent) -> None:
@@ -173,7 +185,8 @@ def _loudness(e: Edit, it: EditIntent) -> None:
         ops.add_energy(e.plan, e.idx, ENERGY_STEPS[SIZES[it.magnitude]] * (1 if it.direction == "up" else -1))
         return
     step = it.amount if it.amount is not None else LOUDNESS_STEPS_DB[SIZES[it.magnitude]]
-    ops.set_loudness(e.plan, abs(step) if it.direction == "up" else -abs(step))
+    if (capped := ops.set_loudness(e.plan, abs(step) if it.direction == "up" else -abs(step), it.amount is not None)):
+        e.said.append(capped)   # "turn the volume up 40 dB": the cap said
 
 
 def _shape(e: Edit, it: EditIntent) -> None:
@@ -284,9 +297,10 @@ def _revert(e: Edit, it: EditIntent, history: list[ScorePlan]) -> ScorePlan:
 
 GUESSED = " read as "   # the reason of a part guessed from unknown words (`edits`): no ask to play fuller
 HANDLERS: dict[str, Callable[[Edit, EditIntent], None]] = {
-    "tempo": _tempo, "key": _key, "mode": _mode, "style": _style, "mood": _mood, "energy": _energy,
+    "tempo": _tempo, "meter": lambda e, it: _meter(e, it.value), "key": _key, "mode": _mode, "style": _style, "mood": _mood, "energy": _energy,
     "loudness": _loudness, "shape": _shape,
-    "add": lambda e, it: silence.back(e) if it.value == "music" else orchestration.add(e, it.value, more=it.direction == "up" or GUESSED in (it.reason or "")),
+    "add": lambda e, it: silence.back(e) if it.value == "music" else orchestration.add(
+        e, it.value, more=it.direction == "up" or GUESSED in (it.reason or ""), back=" back " in f" {it.text} "),
     "remove": lambda e, it: silence.out(e) if it.value == "music" else orchestration.remove(e, it.value),
     "swap": lambda e, it: orchestration.swap(e, it.target, it.value),
     "only": lambda e, it: orchestration.only(e, it.value),
@@ -322,7 +336,7 @@ def once_per_part(plan: ScorePlan, intents: list[EditIntent]) -> list[EditIntent
 
 
 def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIntent],
-                  history: list[ScorePlan] | None = None) -> ScorePlan:
+                  history: list[ScorePlan] | None = None, passed: list[str] | None = None) -> ScorePlan:
     """Apply intents in order to a copy of `plan`.
 
     Args:
@@ -330,17 +344,21 @@ def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIn
         plan: the current plan (not modified).
         intents: what to change, in the order said.
         history: the first plan, then the plan after each edit so far (for reverts); default [plan].
+        passed: filled with what the reply must add: a change already at its limit, passed over for the others
+            ("darker and slower" in minor: the score was already as dark as the key goes), or stopped short by a
+            limit ("turn the volume up 40 dB": the cap).
     Returns:
         The new plan, validated.
     Raises:
         Ask: an intent cannot be carried out; the message is the question for the user.
     """
     new = plan.model_copy(deep=True)
-    intents = style_first(once_per_part(plan, kept_parts(from_last_revert(intents))))
-    limit = None   # a change already at its limit, said only when nothing else of the request is made
+    intents = style_first(locks_first(once_per_part(plan, kept_parts(from_last_revert(intents)))))
+    limit = None   # a change already at its limit, asked about only when nothing else of the request is made
+    passed = [] if passed is None else passed
     named = None   # a version gone back to by its number ("back to v3, no drums, no strings")
     for it in intents:
-        e = Edit(new, analysis, _regrouped(span_of(it.scope), plan, new))
+        e = Edit(new, analysis, _regrouped(span_of(it.scope), plan, new), passed)
         if it.what in ("undo", "revert"):
             new = _revert(e, it if it.what == "revert" else it.model_copy(update={"version": -1}),
                     list(history or [plan]))
@@ -348,6 +366,9 @@ def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIn
         elif it.what == "remove" and named is not None and not any(
                 orchestration.role_of(new, it.value) in ops.effective_roles(new, s) for s in new.sections):
             continue   # "v3, no kit, no strings": what that version is, said beside it, not a second edit
+        elif it.what == "add" and named is not None and it.direction is None and it.scope.kind == "whole" and any(
+                orchestration.role_of(new, it.value) in ops.effective_roles(new, s) for s in new.sections):
+            continue   # "the second one, with the drums still in": that version had them, not "more drums"
         elif it.what == "redo":
             raise Ask("Say 'redo' on its own to step forward again; or what should change?")
         else:
@@ -355,6 +376,8 @@ def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIn
                 HANDLERS[it.what](e, it)
             except ops.AtLimit as q:
                 limit = limit or q
-    if limit is not None and new == plan:
+                if q.said not in passed:
+                    passed.append(q.said)
+    if limit is not None and (new == plan or not diff(plan, new)):   # a split piece alone is no change
         raise limit
     return ScorePlan.model_validate(new.model_dump())

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from v2m.agent.dialogue import hit_words
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue.phrases import opening
-from v2m.agent.dialogue.place_words import LANDING, LENGTH, ORD, TIME, parse_time
+from v2m.agent.dialogue.place_words import LANDING, LENGTH, ORD, TIME, only_place, parse_time
 from v2m.agent.dialogue.where import Ask, Span, _cut, fmt, nearest_cut, visible_cuts
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan
 
@@ -25,6 +26,7 @@ DROP_RE = re.compile(r"\b(?:the|a|my|our|your|big) drop\b(?! (?:out|off|the|it|t
 # a hit point of kind stop, read as "a stop on ..." ("everything drops out except the bass" keeps a part
 # playing: no stop, an arrangement). "silence 1 bar": a stop with its length.
 STOP_RE = re.compile(r"\b(?:cut|kill|mute|stop) (?:all )?(?:of )?(?:the )?music\b"
+                     r"|\b(?:stop|stops|cut|cuts) (?:dead|cold)\b|\bcomes? to a (?:dead |sudden |full )?(?:stop|halt)\b"   # "stop dead at 0:13"
                      r"|\b(?:the )?(?:music|score|soundtrack|everything|band) (?:(?:needs?|has|have|ought|is going|are going) to |should |must |"
                      r"will |to |can |could |would |shall )?(?:just |suddenly |abruptly )?(?:stops?|cuts? out|drops? out|"
                      r"goes silent|go silent)\b"
@@ -49,15 +51,30 @@ def locks(c, t: str) -> str:
     if re.search(r"\b(unlock|unfreeze|free up)\b", t):
         c.want("unlock")
         return " " * len(t)
+    if re.search(r"\b(?:leave|let)\b(?: the| that)? (?:\w+ )?(?:cut|edit|transition)\b.*\balone\b", t):
+        return t   # "leave the cut to shot 3 alone": no mark there (`hit_words`), not a lock
     m = re.search(r"\b(keep|leave)\b.*\b(as it is|as is|as they are|as it was|as they were|the way it is|the way they are|alone|unchanged|"
                      r"the same|intact|untouched|locked)\b", t) \
-        or re.search(r"\b(lock|freeze(?! frame)|don't touch|do not touch|don't change|do not change|protect)\b", t)
+        or re.search(r"\b(lock|(?<!\ba )(?<!\bcartoon )freeze(?! frame)|don't touch|do not touch|don't change|do not change|protect)\b", t) \
+        or c.span is not None and _kept_place(c, t)
     if not m:
         return t
     if c.span is None and not re.search(r"\b(everything|all|whole|it)\b", t):
         raise Ask("Which part should I keep as it is? (e.g. 'keep the intro as it is')")
     c.want("lock")
     return " " * len(t)
+
+
+# "leave the ending", "but keep the last shot": only a place after the verb, so it is kept as it is
+KEEP_PLACE_RE = re.compile(r"^\W*(?:(?:but|and|just|please|then)\s+)*(?:leave|keep)\s+(?P<rest>.+?)\W*$")
+SECTION_WORDS = r"intro|opening|ending|outro|end|start|beginning|middle|finale|climax|build|bridge|drop|section"
+
+
+def _kept_place(c, t: str) -> bool:
+    """Whether clause `t` is "leave" or "keep" and its place alone (not "keep the ending quiet", "keep the drums")."""
+    m = KEEP_PLACE_RE.match(t)
+    named = "|".join(re.escape(s.name.lower()) for s in c.plan.sections if s.name)
+    return bool(m) and only_place(re.sub(rf"\b(?:{SECTION_WORDS}{'|' + named if named else ''})\b", " ", m.group("rest")))
 
 
 def lock(e, on: bool) -> None:
@@ -81,18 +98,29 @@ def sync(c, t: str) -> str:
     said = t
     if re.search(r"\bhits? (?:a lot |a bit |a little |much |way |even )?harder\b", t):
         return said   # "the kick should hit harder": that part louder (`orchestration`), no mark
+    t = hit_words.plain(t)   # "a splash cymbal on the cut into shot two": "a crash on the 1th cut"
+    if (two := re.search(rf"\band (?=(?:put |add |then )?(?:a|an|another|one) (?:\w+ )?{HIT_WORDS})", t)):
+        for piece in (t[:two.start()], t[two.end():]):   # "a swell into 0:10 and a crash on the last cut": each its kind
+            sync(c, piece)
+        return " " * len(said)
     t = DROP_RE.sub(lambda d: " " * (len(d.group(0)) - 5) + "crash", t)
     t = ARRIVAL_RE.sub(lambda d: " " * len(d.group(0)), t)
-    if re.search(POINT, STOP_RE.sub(" ", t)):  # "the music stops in shot 5" is no moment: no music there
+    at_cut = c.span is not None and c.span.label.startswith("the shot after the cut")   # a cut named, or carried here
+    if re.search(POINT, STOP_RE.sub(" ", t)) or at_cut:  # "the music stops in shot 5" is no moment: no music there
         t = STOP_RE.sub(lambda d: " " * (len(d.group(0)) - 6) + "a stop", t)
     if (moved := MOVE_RE.search(t)):   # "move the crash to 0:22": off where it is, on where it is said to go
         _move(c, moved)
         return " " * len(t)
+    # "stop dead at 0:13" ... "lose the one at 0:13": the mark at a time, taken out, called by its time alone
+    gone = re.fullmatch(rf"\s*(?:lose|remove|kill|ditch|scrap|delete|nix|axe|get rid of|take out)(?: the(?: one)?)? "
+                        rf"((?:at|on) {TIME})\s*", t)
+    if gone and any(abs(h.time_s - parse_time(gone.group(2))) <= NEAR_HIT_S for h in c.plan.hit_points):
+        t = f" no hit {gone.group(1)} ".ljust(len(t))
     m = re.search(HIT_WORDS, t)
     # "that's the last photo. a crash when it comes up": a shot or cut named, then a word only a hit can mean
     moment = c.span is not None and c.span.sections is None and MOMENT_RE.search(t) and not re.search(r"\bcuts?\b", t)
-    if not m or not (re.search(POINT, t) or moment or re.search(ON_NUMBER, t)):
-        return said
+    if not m or not (re.search(POINT, t) or moment or re.search(ON_NUMBER, t) or at_cut):
+        return said   # ("the third cut is over-scored. no accent there": that cut)
     # the first word that names a kind ("make the hit at 0:07 a stab": a stab); None: keep a hit's kind
     kind = next(filter(None, map(_kind, re.findall(HIT_WORDS, t[m.start():]))), None)
     if kind is None and re.search(r"\b(?:hard|harder|heavy|heavier|big|bigger|massive|huge|loud)\b", t):
@@ -113,29 +141,29 @@ def sync(c, t: str) -> str:
         times = [nearest_cut(a, parse_time(mc.group(1)))]
     elif (mc := re.search(r"\bcuts? (\d{1,2}(?:(?: ?,| and| &| plus| ?\+)? \d{1,2})+)\b", t)):   # "cuts 4 and 6"
         times = [_cut(a, n) for n in re.findall(r"\d+", mc.group(1))]
-    elif (mc := re.search(rf"\b(?:the )?{ORD} cut\b", t)):
-        times = [_cut(a, mc.group(1))]
+    elif (mc := re.findall(rf"\b(?:the )?{ORD} cut\b", t)):
+        times = [_cut(a, w) for w in mc]   # "the first cut and the second cut"
     elif (mc := re.search(ON_NUMBER, t)) and 0 < int(mc.group(1)) <= len(visible_cuts(a)):
         times = [_cut(a, mc.group(1))]   # "nix the hit on 6", "stab on 4": marks go on cuts, counted
-    elif (mc := re.search(rf"\b(?:at|on|around|into|by|before) {TIME}", t)) or \
-            (mc := re.search(rf"\bthe {TIME} (?=(?:hit|accent|crash|stab|sting|stop|button|mark|swell)s?\b)", t)):
-        tt = parse_time(mc.group(1))
-        if tt > a.duration_s:
+    elif (said_at := _times_said(t)):
+        if max(said_at) > a.duration_s:
             raise Ask(f"The video is only {a.duration_s:.1f} s long; when should the {label} be?")
         # "no accent at 0:01", "make the hit at 0:07 a stab": the mark there (on the cut at 0:01.2, 0:07.5)
-        times = [near_hit(c.plan, tt) if negative or re.search(rf"\bthe {HIT_WORDS} at", t) else tt]
+        times = [near_hit(c.plan, tt) if negative or re.search(rf"\bthe {HIT_WORDS} at", t) else tt for tt in said_at]
     elif moment and not negative and c.span.start_s > 0.05:
         times, c.span = [c.span.start_s], None  # "that's the last photo, a crash when it comes up": its start
     elif moment and not negative and c.span.label.startswith(("before", "until", "till", "up to")):
         times, c.span = [c.span.end_s], None    # "stay under till the closet at 0:20, then sting it": where it ends
     elif c.span is not None and re.search(r"\bthe cut\b", t) and not re.search(r"\bcuts\b", t) and visible_cuts(a):
         times = [min(visible_cuts(a), key=lambda x: abs(x - c.span.start_s))]   # "no downbeat on the cut": where it is
+    elif at_cut:
+        times = [c.span.start_s]
     elif c.span is not None:
         times = None if negative else [x for x in visible_cuts(a) if c.span.start_s - 0.05 <= x <= c.span.end_s]
     else:
         raise Ask(f"Which cut should the {label} mark? (e.g. 'hit the cut at 0:07')")
     if times is not None and c.span is not None and c.span.label.startswith("the shot after the cut"):
-        c.span = None  # "at the first cut" named the moment itself, not the shot after it
+        times, c.span = times[:1], None  # "at the first cut", "on cut two" named the moment itself, not the shot after it
     if not negative and not times:
         raise Ask("There is no cut in that part. Which moment should I mark?")
     c.want("no_hit" if negative else "hit", value=kind, times=times)
@@ -154,6 +182,26 @@ def sync(c, t: str) -> str:
             c.want("shape", shape=[0.3, 1.0], direction="up")
             c.span = span
     return " " * len(t)
+
+
+# A moment said by its time: "at 0:07", "at about 0:18", "right on 0:22", "into 0:16", "the 0:07 hit"; a time said
+# bare beside a mark ("when the plate smashes, 0:12, a crash"); several ("stab at 0:09 and at 0:18")
+HEDGE = r"(?: (?:about|roughly|around|approximately|approx|exactly|precisely|right|just|maybe|say))?"
+AT_TIME = rf"\b(?:at|on|around|into|by|before|towards?|up to){HEDGE} {TIME}"
+
+
+def _times_said(t: str) -> list[float]:
+    """The moments a clause names by their times, in order, once each; [] when it names none."""
+    found = [m.group(1) for m in re.finditer(AT_TIME, t)]
+    if found:
+        found += [m.group(1) for m in re.finditer(rf"\b(?:and|&|plus|then)(?: again)?(?: (?:at|on|into))?{HEDGE} {TIME}", t)]
+    elif (m := re.search(rf"\bthe {TIME} (?=(?:hit|accent|crash|stab|sting|stop|button|mark|swell)s?\b)", t)):
+        found = [m.group(1)]
+    else:
+        found = [m.group(1) for m in re.finditer(r"(?<![\d:.])(\d{1,2}:\d{2}(?:\.\d+)?)(?![\d:])(?! ?(?:-|to|till|until|and) ?\d)", t)
+                 if not re.search(r"\b(?:after|from|before|until|till|since|past|between|through|thru|to|in)\W*$|-\s*$",
+                                  t[:m.start()])]   # "no accents after 0:20": a stretch, not a moment
+    return list(dict.fromkeys(parse_time(x) for x in found))
 
 
 # A mark moved ("move the crash to 0:22", "shift that stab from 0:10 to 0:12", "can the hit at 0:06 go to 0:07")
@@ -212,6 +260,8 @@ def already(plan: ScorePlan, intents: list) -> str | None:
              if ops.add_hit(plan.model_copy(deep=True), t, it.value, "user").startswith("already")
              for h in plan.hit_points if abs(h.time_s - t) < 0.05]
     said = dict.fromkeys(f"{fmt(h.time_s)} already has a strong {h.kind}" for h in there)
+    said.update(dict.fromkeys(f"there is no mark at {fmt(t)} to take out" for it in intents if it.what == "no_hit"
+                              for t in it.scope.times_s if not any(abs(h.time_s - t) < 0.05 for h in plan.hit_points)))
     return f"Nothing changed: {'; '.join(said)}." if said else None
 
 

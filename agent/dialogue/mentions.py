@@ -185,8 +185,20 @@ def refer(clause: str, last: str | None) -> str:
                     r"quieter))\b", part, clause)   # "the sax is great but I'd love it louder": the sax louder
     return re.sub(r"\b(replace|swap|less of|more of|too much of|too many of|lose|drop|mute|remove|ditch|lower|raise|tuck|pull|push|bring|"
                   r"turn|dial|sit|ease|knock|calm|tone|boost|soften|quieten|duck|feature|take|get|kill|cut|nix|axe|bin|start|back|"
-                  r"begin) "
+                  r"begin|add|restore|reinstate) "
                   r"(?:it|them|that|those)\b( out| off| away)?", part, clause)
+
+
+def complaint(clause: str, after: str) -> bool:
+    """Whether a clause (as `phrases.words` gives it) names one part and no place, and the clause after it that
+    part again ("the brass needs to be bigger, turn it up", "the brass is weak, more trumpets"): a complaint about
+    the part, then its change (`edits.read_request` makes the change once)."""
+    named = named_parts(plain_parts(clause))
+    if len(set(named)) != 1 or re.search(r"\d|\b(?:shots?|cuts?|scenes?|intro|outro|ending|end|start|beginning|moments?|"
+                                         r"seconds?|minutes?)\b", clause):   # not "section": a part's too
+        return False
+    family = {vocab.FAMILIES.get(w, w) for w in named_parts(plain_parts(after))}
+    return refer(after, named[-1]) != after or vocab.FAMILIES.get(named[-1], named[-1]) in family
 
 
 def check_placed(span: Span | None, rest: str, intents: list) -> None:

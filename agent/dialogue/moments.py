@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from v2m.agent.dialogue import names
+from v2m.agent.dialogue import hit_words, names
 from v2m.agent.dialogue.arbiter import NUMBERED_PLACE_RE
 from v2m.agent.dialogue.cultures import evoked
 from v2m.agent.dialogue.mentions import named_parts, plain_parts
@@ -88,6 +88,8 @@ brand client director producer editor boss agency team sir madam maam mister mat
 MUSIC = CRAFT | AUDIENCE | WHOLE | set(ATTRIBUTES) | set(ROLE_WORDS) | KIT_PIECES | set(MOODS) | \
     {w for m in MOODS.values() for w in m.words}
 WHEN_STOP = set("it everything music score song track that this there which what".split())
+# "my baby is sleeping to this", "the kids are dancing to it": who listens, and how, not a moment of the picture
+LISTENING_RE = re.compile(r"\s*\w+ing (?:along |off )?to (?:this|it|that|the (?:music|track|song|score|tune))\b", re.I)
 SUBJECT_STOP = set("""it everything music score song track that this there which what i we you they he she everyone everybody
 people someone let can could please make just why how who""".split())   # a question word names no moment
 
@@ -173,8 +175,10 @@ def described(request: str, subject: str = "") -> Moment | None:
     for phrase, named in _phrases(request):   # a subject must be a name; a clause of time may describe without one
         key = _key(phrase)
         if named and not key or _about_music(phrase) or _shown(phrase, subject) or not _content(phrase) or \
+                re.search(hit_words.CHANGES, phrase.lower()) or \
                 all(w in ORDER or w.rstrip("s") in CONTAINERS for w in _content(phrase)):
-            continue   # "all remaining sections", "the other shots": stretches of the score, counted, not described
+            continue   # "all remaining sections", "the other shots": stretches of the score, counted, not described; "when
+            # the picture changes the first time": a cut, counted
         return Moment(phrase, key)
     return None
 
@@ -193,7 +197,8 @@ def _phrases(request: str) -> list[tuple[str, bool]]:
     for sentence in re.split(rf"(?<=[.?;])\s+|\n|,\s*(?=(?:and|but|also|plus|then)\b)|\s+(?=(?:and|but) {DET}\b)", text):
         if m := SUBJECT_RE.match(sentence.strip()):
             np = m.group("np").strip()
-            if not any(w in SUBJECT_STOP or w.endswith("ly") for w in np.lower().split()):
+            if not any(w in SUBJECT_STOP or w.endswith("ly") for w in np.lower().split()) and \
+                    not LISTENING_RE.match(sentence.strip()[m.end():]):
                 found.append((np, True))
     found += [(m.group(0).strip(), False) for m in CONTAINER_RE.finditer(text)]
     return found + [(m.group(0).split(None, 1)[1], True) for m in NAMED_PART_RE.finditer(text)

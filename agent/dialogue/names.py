@@ -271,11 +271,13 @@ def as_places(text: str, known: dict[str, str], noun: str | None) -> str:
 
 
 def after_last(text: str, analysis: VideoAnalysis, last_span: Span | None) -> str:
-    """"the next cut", "the next shot": the first after where the last edit was, as a time or shot number."""
-    if last_span is None or last_span.end_s - last_span.start_s < 0.05 or not re.search(r"\bthe next (?:cut|shot)\b", text):
+    """"the next cut", "the next shot": the first after where the last edit was, as a time or shot number (after
+    a mark, a moment, only the next cut: "stop dead at 0:13" ... "same on the next cut")."""
+    if last_span is None or not re.search(r"\bthe next (?:cut|shot)\b", text):
         return text
     cut = next((c for c in visible_cuts(analysis) if c > last_span.start_s + 0.05), None)
-    shot = next((k for k, (a, b) in enumerate(visible_shots(analysis)) if a >= last_span.end_s - 0.05), None)
+    shot = next((k for k, (a, b) in enumerate(visible_shots(analysis)) if a >= last_span.end_s - 0.05), None) \
+        if last_span.end_s - last_span.start_s >= 0.05 else None
     if cut is not None:
         text = re.sub(r"\bthe next cut\b", f"the cut at {cut:.2f}", text)
     if shot is not None:

@@ -150,6 +150,11 @@ def progression(plan: ScorePlan, mode: str, i: int) -> list[str] | None:
     return list(progs[i % len(progs)]) if progs else None
 
 
+def _mode_limit(mode: str) -> str:
+    """What the reply says of a mode asked for that the score is in already ("darker" in minor)."""
+    return f"Not changed: the score was already in {mode}, as {'dark' if mode == 'minor' else 'bright'} as the key goes."
+
+
 def set_key(plan: ScorePlan, idx: list[int], *, tonic: str | None, mode: str | None, shift: int,
             whole: bool) -> str:
     if not whole:
@@ -157,7 +162,7 @@ def set_key(plan: ScorePlan, idx: list[int], *, tonic: str | None, mode: str | N
             raise Ask("A key change applies to the whole score. Should I change the key everywhere, or make "
                       "just that part darker or brighter?")
         if mode == plan.mode:
-            raise Ask(f"The score is already in {plan.mode}; what should change in that part?")
+            raise AtLimit(f"The score is already in {plan.mode}; what should change in that part?", _mode_limit(plan.mode))
         for n, i in enumerate(idx):
             # the style's progressions for the mode, else for the key its numerals are read in (as the
             # composer falls back); spelled as symbols, since the plan's own mode is not the section's
@@ -177,7 +182,8 @@ def set_key(plan: ScorePlan, idx: list[int], *, tonic: str | None, mode: str | N
         key = transpose_tonic(key, shift)
     new_mode = mode or plan.mode
     if key == plan.key and new_mode == plan.mode:
-        raise Ask(f"The score is already in {old}. Did you mean another key?")
+        raise (AtLimit(f"The score is already in {old}. Did you mean another key?", _mode_limit(plan.mode)) if mode and
+               not tonic and not shift else Ask(f"The score is already in {old}. Did you mean another key?"))
     style = load_style(plan.style)
     if new_mode != plan.mode:
         read_in = new_mode if new_mode in style.progressions else numeral_mode(new_mode)
@@ -219,9 +225,13 @@ def set_style(plan: ScorePlan, name: str) -> str:
 
 
 class AtLimit(Ask):
-    """A change that cannot go further (the energy already full or sparse): asked about when it is all the
-    request wants, passed over when another change of the same request is made ("go mental with the drums"
-    where the energy is already full: the drums still come up)."""
+    """A change that cannot go further (the energy already full or sparse, "darker" in minor): asked about when it
+    is all the request wants, passed over when another change of the same request is made ("go mental with the
+    drums" where the energy is already full: the drums still come up), and then `said` in the reply."""
+
+    def __init__(self, question: str, said: str):
+        super().__init__(question)
+        self.said = said
 
 
 def add_energy(plan: ScorePlan, idx: list[int], delta: float) -> str:
@@ -231,16 +241,23 @@ def add_energy(plan: ScorePlan, idx: list[int], delta: float) -> str:
         plan.sections[i] = plan.sections[i].model_copy(update={"energy": round(min(1.0, max(0.05, e + delta)), 2)})
     if [plan.sections[i].energy for i in idx] == olds:
         raise AtLimit(f"That part is already as {'full' if delta > 0 else 'sparse'} as I can make it. "
-                  "Something else, perhaps tempo or instruments?")
+                      "Something else, perhaps tempo or instruments?",
+                      f"Not changed: the energy there was already as {'full' if delta > 0 else 'sparse'} as it goes.")
     return f"{'more' if delta > 0 else 'less'} energy"
 
 
-def set_loudness(plan: ScorePlan, delta_db: float) -> str:
+def set_loudness(plan: ScorePlan, delta_db: float, said_db: bool = False) -> str:
+    """The loudness moved by `delta_db`, within the limits. Returns what the reply says when a limit stopped it
+    short ("up 40 dB" from -16 LUFS: up 10 dB, to the -6 LUFS cap; `said_db`: the amount was said), else ""."""
     old = plan.loudness_lufs
     plan.loudness_lufs = round(min(MAX_LOUDNESS_LUFS, max(MIN_LOUDNESS_LUFS, old + delta_db)), 1)
     if plan.loudness_lufs == old:
         raise Ask(f"The music is already at {old:g} LUFS, the limit. Should I change the energy instead?")
-    return f"loudness {old:g} -> {plan.loudness_lufs:g} LUFS"
+    if abs(plan.loudness_lufs - old - delta_db) < 0.05:
+        return ""
+    went = f", so it went {'up' if delta_db > 0 else 'down'} {abs(plan.loudness_lufs - old):g} dB, not {abs(delta_db):g}"
+    return (f"The loudness stops at {plan.loudness_lufs:g} LUFS, the {'loudest' if delta_db > 0 else 'quietest'} I make"
+            f"{went if said_db else ''}.")
 
 
 # ----------------------------------------------------------------------------- instruments
@@ -304,12 +321,17 @@ def add_hit(plan: ScorePlan, t: float, kind: str | None, source: str) -> str:
     return f"{kind} at {fmt(t)}"
 
 
+NEAR_NOTHING_S = 1.5   # no mark within this of a moment said to stay unmarked: nothing to take out, nothing to ask
+
+
 def drop_hits(plan: ScorePlan, times: list[float] | None, span: Span | None) -> str:
     keep, gone = [], []
     for h in plan.hit_points:
         hit = (times is not None and any(abs(h.time_s - t) < 0.05 for t in times)) or \
               (times is None and (span is None or span.start_s - 0.05 <= h.time_s <= span.end_s + 0.05))
         (gone if hit else keep).append(h)
+    if not gone and times is not None and not any(abs(h.time_s - t) <= NEAR_NOTHING_S for h in plan.hit_points for t in times):
+        return "nothing"   # "no accent at 0:17, let it flow" where none is near: as asked already (`marks.already`)
     if not gone:
         raise Ask("There is no accent there to remove. Which moment did you mean?")
     plan.hit_points = keep

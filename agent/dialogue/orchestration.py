@@ -42,6 +42,10 @@ KEEP_ONLY = (rf"\b{EVERYTHING}(?: \w+){{0,3}}? {EXCEPT} {PARTS}",   # "everythin
 NEGATED_RE = re.compile(r"\b(?:no|without|not|lose|drop|remove|kill|mute|cut)\s*$")  # said just before a part
 
 
+# What "the horn" is in a band with no horn, first found first: a sax, then a trumpet...
+HORNS = ("sax", "trumpet", "trombone", "cornet", "clarinet")
+
+
 def role_of(plan: ScorePlan, word: str) -> str | None:
     """The role of the plan that the user's word names ("sax" -> melody in jazz, "drums" -> drums)."""
     inst = {**load_style(plan.style).instruments, **plan.instrumentation}
@@ -63,9 +67,9 @@ def role_of(plan: ScorePlan, word: str) -> str | None:
         return "drums"  # "the timpani" where the orchestral kit plays them
     if not named and FAMILIES.get(word) in inst:  # "the trumpets" in a brass section
         return FAMILIES[word]
+    if not named and word in ("horn", "horns"):   # a jazz player's "horn" is the band's wind where no horn or brass plays
+        named = [r for w in HORNS for r, n in inst.items() if w in n.lower()][:1]
     return named[0] if named else None
-
-
 
 
 def subjects(t: str, m: re.Match) -> list[str]:
@@ -180,8 +184,7 @@ def read(t: str, want) -> str:
             continue
         want("remove", value=m.group(1))
         t = eat(t, m)
-        # "no bass or drums", "remove the drums and the melody": each part of the list (not "no drums and the
-        # bass louder": no drums, and the bass louder)
+        # "no bass or drums": each part of the list (not "no drums and the bass louder": no drums, the bass louder)
         end = m.end()
         while (more := LISTED_PART.match(t, end)):
             want("remove", value=more.group(1))
@@ -265,6 +268,7 @@ def _kit(it):
 
 
 def swap(e, old: str, new: str) -> None:
+    """Every part the old instrument plays ("swap the piano for a harpsichord": its bass, chords and tune)."""
     p = e.plan
     role = role_of(p, old)
     if role is None:
@@ -272,12 +276,13 @@ def swap(e, old: str, new: str) -> None:
     if not e.whole:
         raise Ask(f"I can swap an instrument only for the whole score; say 'add {new} in {e.span.label}' "
                   f"and 'no {old} there' to change just that part.")
-    if any(s.locked and role in ops.effective_roles(p, s) for s in p.sections):  # a locked part must sound as it did
+    roles = [r for r, name in p.instrumentation.items() if name == p.instrumentation.get(role) and r != "drums"] or [role]
+    if any(s.locked and r in ops.effective_roles(p, s) for s in p.sections for r in roles):  # a locked part must sound as it did
         raise Ask(f"The {old} plays in a locked part, and a swap would change it there too. Unlock it first?")
     gm = vocab.INSTRUMENTS[new][0] if new in vocab.INSTRUMENTS else None
     if gm is None or role == "drums" != (vocab.INSTRUMENTS[new][1] == "drums"):
         raise Ask(f"I can't play the {role} part on '{new}'. Which instrument should it be?")
-    p.instrumentation = {**p.instrumentation, role: gm}
+    p.instrumentation = {**p.instrumentation, **dict.fromkeys(roles, gm)}
 
 
 def only(e, words: str) -> None:
@@ -294,19 +299,23 @@ def remove(e, word: str) -> None:
         raise Ask(f"There {'are' if word.endswith('s') and not word.endswith('ss') else 'is'} no {word} in the score "
                   "to remove. Did you mean another instrument?")   # "There are no strings", "There is no bass"
     if not any(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):
-        raise Ask(f"The {word} is already silent there. Did you mean another part?")
+        # at its limit: passed over beside another change ("drums out in shot 1, add them back in shot 2": out already)
+        are = 'are' if word.endswith('s') and not word.endswith('ss') else 'is'
+        raise ops.AtLimit(f"The {word} {are} already silent there. Did you mean another part?",
+                          f"Not changed: the {word} {are} already silent there")
     ops.set_roles(p, e.idx, remove=role)
     ops.drop_role(p, role)   # "lose the accordion again": a part an edit brought, now heard nowhere, leaves the plan
 
 
-def add(e, word: str, *, quiet: bool = False, more: bool = False) -> None:
+def add(e, word: str, *, quiet: bool = False, more: bool = False, back: bool = False) -> None:
     """Bring `word`'s instrument in where the edit points; "more strings" when they play raises their level.
     `quiet`: part of a style change, so an instrument already there is no question; `more`: asked as "more
-    of" a part ("more bass"), its level only."""
+    of" a part ("more bass"), its level only; `back`: asked back ("add them back in the second shot"), so where it
+    plays already it is back, nothing louder."""
     p = e.plan
     role = role_of(p, word)
     if role and all(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):
-        if quiet:
+        if quiet or back and not more:
             return
         # "more bass" where it plays: that part louder against the others, and nothing else, since the energy is
         # every part's; a part asked to play ("let the bass walk") and the kit's groove ("more drums") play fuller

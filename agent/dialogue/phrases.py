@@ -46,7 +46,7 @@ for words, away in (
     ("fast quick rushed hurried frantic speedy", "slower"),
     ("slow sluggish draggy", "faster"),
     ("busy cluttered crowded full dense intense aggressive hectic chaotic heavy pompous big energetic "
-     "bombastic overpowering hot", "less energy"),
+     "bombastic overpowering hot hyper hyperactive frenetic jittery", "less energy"),
     ("sleepy drowsy dull flat boring weak thin empty sparse quiet soft static lifeless timid chill calm mellow "
      "relaxed tame polite", "more energy"),
     ("dark gloomy sad moody minor", "brighter"),
@@ -56,12 +56,14 @@ for words, away in (
     for w in words.split():
         TOO[w] = away
 # "not so loud", "not as busy", "less sluggish": the same move away as "too loud", "too busy", "too slow"
+_TOO_WORD = "|".join(sorted(TOO, key=len, reverse=True))
 NOT_SO_RE = re.compile(r"\b(?:not (?:be |sound |feel |get |seem |come across |go |run )?(?:quite |nearly )?(?:so|as|that|too)|"
-                       r"less) (?:much )?("
-                       + "|".join(sorted(TOO, key=len, reverse=True)) + r")\b")
+                       rf"less) (?:much )?({_TOO_WORD})\b")
+# "less busy and intense", "too loud or brash": the second word is said less or too much as well
+AND_TOO_RE = re.compile(rf"\b(less|too|not so|not as) ({_TOO_WORD}),?( and| or|,| &) ({_TOO_WORD})\b")
 TOO_ANY_RE = re.compile(r"\btoo (?:much )?(?!(?:now|here|there|then|for|and|but|with|at|in|on|so)\b)([a-z]{3,})\b")
 TOO_RE = re.compile(r"\b(?:is |it'?s |that'?s |sounds |feels |a bit |a little |way |much |kind of |slightly )*"
-                    r"too (?:much )?(?:bit )?(" + "|".join(sorted(TOO, key=len, reverse=True)) + r")\b")
+                    rf"too (?:much )?(?:bit )?({_TOO_WORD})\b")
 
 # Shapes over time: (pattern, levels across the scope).
 SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
@@ -117,18 +119,21 @@ BUILD_VERB_RE = re.compile(r"\b(?:build|builds|building)(?: (?:it|things|the ene
 ORDER_VERBS = (r"(?:have|make|let|get|bring|take|turn|lower|raise|drop|lose|add|put|cut|remove|give|push|pull|kill|mute|"
                r"stick|throw|boost|swap|replace|change|speed|slow|pump|knock|tone)")
 NOT_READ_RE = re.compile(r"[^a-z0-9#:.%' -]+")   # characters no parser reads
+METER_SAID_RE = re.compile(r"(?<![\d/.:])([234]) ?/ ?4(?![\d/])(?! ?of\b)")   # "make it 4/4": a meter, said in words for the parsers
+NUMBER_NAMES = ("zero", "one", "two", "three", "four")
 
 
 def words(text: str) -> str:
     """`text` as the parsers read it: lower-cased, other characters as spaces, single-spaced, one space around."""
-    return " " + re.sub(r"\s+", " ", NOT_READ_RE.sub(" ", text.lower())).strip() + " "
+    text = METER_SAID_RE.sub(lambda m: f" {NUMBER_NAMES[int(m.group(1))]}-four time ", text.lower())   # "4/4": no slash is read
+    return " " + re.sub(r"\s+", " ", NOT_READ_RE.sub(" ", text)).strip() + " "
 
 
 # The grammar's words for tempo, energy and loudness (read by `v2m.agent.dialogue.edits`; sizes by `amounts`).
-SLOW_RE = (r"\b(?:slower|slow(?: it| things)? down|slow|less fast|more slowly|lower tempo|"
+SLOW_RE = (r"\b(?:slower|slow(?: it| things)? down|slow|less fast|more slowly|lower tempo|rit|ritard|ritardando|rall|rallentando|"
            r"(?:reduce|drop|decrease|lower|cut|trim|slash) (?:the )?(?:tempo|pace|speed|bpm)|relax the pace|ease off the tempo|"
            r"(?:tempo|pace|speed|bpm) (?:(?:a )?(?:bit|little|touch|lot|much) )?lower)\b")
-FAST_RE = (r"\b(?:faster|speed(?: it| things)? up|fast|quicker|quick|more quickly|higher tempo|up the tempo|"
+FAST_RE = (r"\b(?:faster|speed(?: it| things)? up|fast|quicker|quick|more quickly|higher tempo|up the tempo|accel|accelerando|"
            r"(?:raise|increase|boost|lift) (?:the )?(?:tempo|pace|speed|bpm)|pick up the pace|more tempo|hurry|"
            r"(?:tempo|pace|speed|bpm) (?:(?:a )?(?:bit|little|touch|lot|much) )?higher)\b")
 MORE_RE = (r"\b(?:more energy|more energetic|energetic|busier|denser|fuller|more intense|intense|livelier|higher energy|"
@@ -147,12 +152,19 @@ LOUD_RE = (rf"\b(?:louder|(?:turn|crank|pump) {WHOLE_MIX}?(?:\w+ ){{0,2}}?up|mor
 QUIET_RE = (rf"\b(?:turn {WHOLE_MIX}?(?:\w+ ){{0,2}}?down|less volume|(?:lower|reduce|decrease|drop|cut|lessen) {VOLUME}|volume down|"
             r"too loud|quieter overall|quieter)\b")
 
-# The rest said to stay as it is, beside an edit of one place or part ("but leave the rest alone", "don't touch anything
-# else"): no edit of its own, and no sign-off either
-REST_ALONE = (r"\b(?:(?:leave|keep) (?:the rest|everything else|all else|anything else|the others|all the others|every ?thing "
-              r"around it)(?: of (?:it|the \w+))? (?:alone|as (?:it is|is|they are)|the same|untouched|unchanged|intact|how it "
-              r"is|the way it is)|(?:don'?t|do not|doesn'?t need to) (?:touch|change|mess with|alter) (?:the rest|anything else|"
-              r"everything else|the others)(?: of (?:it|the \w+))?)\b")
+# The rest said to stay as it is ("but leave the rest alone", "don't touch anything else", "keep everything else the
+# same", "everything else as it is now", "nothing else", "the rest stays"): no edit of its own, beside an edit or a
+# sign-off beside praise ("cool, leave everything else as it is"). The one pattern for it: the fillers strip it
+# from an edit, `rest_only` drops a clause of it alone, `beside_change` and the sign-off look for it. It ends where
+# the clause does, so "everything else" with a word of its own ("make everything else quieter") is no part of it.
+_REST = r"(?:the rest|everything else|all else|anything else|the others|all the others|every ?thing around it)(?: of (?:it|the \w+))?"
+_AS_IS = (r"(?:exactly )?(?:alone|as (?:it is|is|they are|it was|they were)|the same|untouched|unchanged|intact|how (?:it is|it was"
+          r"|they are)|the way (?:it is|it was|they are)|like (?:that|this|it is))(?: now| for now)?")
+_CLAUSE_END = r"(?=\s*(?:$|[,.;:!?)]|\b(?:and|but|please|thanks?|pls|though)\b))"
+REST_STAYS = (rf"\b(?:(?:leave|keep) {_REST}(?: {_AS_IS})?|(?:don'?t|do not|doesn'?t need to) (?:touch|change|mess with|alter) "
+              rf"(?:the rest|anything else|everything else|the others)(?: of (?:it|the \w+))?|(?:everything|anything|all|nothing) "
+              rf"else(?: (?:stays?|remains?))?(?: {_AS_IS})?|(?:the )?rest (?:stays?|remains?)(?: {_AS_IS})?|(?:the )?rest {_AS_IS})"
+              rf"\b{_CLAUSE_END}")
 
 
 # Words that carry no edit: dictation fillers, hedges and politeness ("um, can you like make it ...", "pull
@@ -160,7 +172,7 @@ REST_ALONE = (r"\b(?:(?:leave|keep) (?:the rest|everything else|all else|anythin
 FILLERS = ((r"\b(?:um+|uh+|erm|er|hmm+|you know|i guess|basically|literally|honestly|tbh|mate|kindly)\b", " "),
            # "crank it right up", "turn it right down": all the way, a big change (not "right up to the drop")
            (r"\bright (up|down)\b(?! (?:to|until|till|into|in|at|from|the|before|after|near|by|on)\b)", r"way \1"),
-           (REST_ALONE, " "),   # "slower in shot 3, leave the rest alone": every edit spares the rest already
+           (REST_STAYS, " "),   # "slower in shot 3, leave the rest alone": every edit spares the rest already
            (r"\b(?:sort|kind) of\b(?= \w)", " "), (r"\blike(?= \d| about| around|,)", " "),
            (r"\bright(?= (?:back|on|at|into|in|there|before|after|up|down|from|till|until|to the)\b)"
             r"(?! before\b| after (?:it|that|this)\b)", " "),   # "right before it": just before, kept for the place
@@ -194,7 +206,7 @@ TO_TEMPO = r"(?! (?:down |back |up )?to \d{2,3}\b(?![:.%]| ?(?:s|secs?|seconds?|
 
 def plain(text: str) -> str:
     """`text` with idioms and "too X" rewritten into the grammar's words."""
-    t = re.sub(r"\s+", " ", text)
+    t = AND_TOO_RE.sub(r"\1 \2\3 \1 \4", re.sub(r"\s+", " ", text))
     for pat, words in STATES:
         t = re.sub(pat, words, t)
     if TOO_RE.search(t) or NOT_SO_RE.search(t):  # "too fast, bring it back a notch": the complaint says what
@@ -258,14 +270,15 @@ def opening(more: str = "") -> str:
 
 # Clauses made only of these ("no, jazz instead", "ok, then ...") carry no edit of their own.
 SMALL_TALK = {*OPENERS.split("|"), "no", "nope", "yes", "yeah", "please", "actually", "instead", "rather", "and", "also",
-              "then", "hm", "sorry", "thanks", "thank", "you", "wait"}
+              "then", "hm", "sorry", "thanks", "thank", "you", "wait", "listen", "look", "hey"}
 # Pleasantries and sign-offs ("cheers", "legend", "sweet as", "grand", "God bless you, we are done"): a turn
 # made only of these and small talk asks for nothing, and changes nothing.
 PLEASANTRIES = set("""cheers ta legend legends lovely brilliant great cool nice perfect awesome sweet as grand god bless
 mate mates champion champ superb fab fabulous excellent wonderful beautiful amazing lekker deadly class sorted good
 stuff we are all done finished that's it that is for now bye goodbye see ya very much much so really again guys
 folks team everyone love it lol haha no worries dramas wahala problem she's apples savage howzit
-oh my gosh goodness dear me wow whoa yikes blimey crikey heavens""".split())
+oh my gosh goodness dear me wow whoa yikes blimey crikey heavens
+print ship export render finish wrap a we're""".split())   # "perfect, print it", "ok good, finish", "that's a wrap"
 # Not knowing yet ("hmm, not sure", "I don't know", "honestly I'm not sure this is working"): no edit to read
 UNDECIDED = set("not sure unsure dunno know don't dont i i'm im maybe think thinking let me honestly this it is isn't "
                 "working quite yet".split())
@@ -287,14 +300,12 @@ NOT_STORY_RE = re.compile(r"\b(?:music|score|song|track|sound|ending|intro|outro
                           r"cuts|tempo|beat|key|faster|slower|louder|quieter|more|less|too|should|needs?|make|want)\b")
 STORY_QUESTION = ("Thanks, that helps to know. I left the score as it is: what should change, e.g. 'calmer in the "
                   "middle', 'more energy at the end', 'slower'?")
-# "everything else as it is now", "keep the rest", "don't change anything else", "nothing else", "just that bit": the
-# rest stays, said beside an edit; no edit of its own
-REST_SAME_RE = re.compile(r"\b(?:everything|anything|all|the rest|nothing) else\b|\b(?:keep|leave) the rest\b|\b(?:the )?rest "
-                          r"(?:stays?|remains?|as (?:it is|is))\b|^\W*(?:just|only) (?:that|this)(?: bit| one| part| thing)?\W*$"
-                          r"|\bonly (?:change|touch) (?:that|this)\b|\bon that front\b"
-                          # "leave the tempo", "keep the bass": not a place ("keep the intro as it is" locks it)
-                          r"|^\W*(?:but |and )?(?:leave|keep) (?:the|my|our) (?!(?:intro|ending|end|outro|start|opening|middle|"
-                          r"beginning|shot|cut|chorus|verse|bridge|drop|climax|finale)\b)[a-z]+(?: alone| as (?:it is|is)| untouched| unchanged)?\W*$")
+# Beside "the rest stays" (REST_STAYS), the clause that says only this changes: "just that bit", "only change that",
+# "nothing else on that front", and "leave the tempo", "keep the bass": not a place ("keep the intro as it is" locks it)
+ONLY_THIS_RE = re.compile(r"^\W*(?:just|only) (?:that|this)(?: bit| one| part| thing)?\W*$|\bonly (?:change|touch) (?:that|this)\b"
+                          r"|\bon that front\b|^\W*(?:but |and )?(?:leave|keep) (?:the|my|our) (?!(?:intro|ending|end|outro|start|"
+                          r"opening|middle|beginning|shot|cut|chorus|verse|bridge|drop|climax|finale)\b)[a-z]+(?: alone| as "
+                          r"(?:it is|is)| untouched| unchanged)?\W*$")
 STAYS = set("as it is was now the same stays stay remains alone untouched unchanged do not dont don't touch change "
             "keep leave please and but just only exactly how".split())
 
@@ -303,7 +314,7 @@ def beside_change(request: str) -> bool:
     """The rest said to stay beside a change asked in the same request ("slower in shot 3, keep the rest as is"),
     not beside praise only ("lovely. leave everything else exactly as it is": a sign-off)."""
     clauses = [x for x in re.split(r"[,;.!?]+|\bbut\b", request) if x.strip()]
-    return bool(REST_SAME_RE.search(words(request))) and any(
+    return bool(re.search(REST_STAYS, words(request))) and any(
         not rest_only(x) and set(words(x).split()) - STAYS - SMALL_TALK - PLEASANTRIES for x in clauses)
 
 
@@ -311,7 +322,7 @@ def rest_only(clause: str) -> bool:
     """A clause that only says the rest stays ("everything else as it is now", "keep the bass"), not one that
     also asks something ("warmer in shot 1 and do not touch anything else")."""
     t = words(clause)
-    left = REST_SAME_RE.sub(" ", re.sub(REST_ALONE, " ", t))
+    left = ONLY_THIS_RE.sub(" ", re.sub(REST_STAYS, " ", t))
     return left != t and not set(left.split()) - STAYS - SMALL_TALK
 
 

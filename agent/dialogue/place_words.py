@@ -19,8 +19,10 @@ ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "
 ORD = r"(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|seventh|7th|eighth|8th|ninth|9th|tenth|10th|last|final|penultimate|\d+(?:st|nd|rd|th)?)"
 # seconds said with their unit: "12s", "12 sec", "4.5 seconds"
 SECONDS = r"\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds?)\b"
-# a bare number is seconds unless it is followed by a unit ("from 90 to 120 bpm" is a tempo, not a time)
-TIME = (rf"(\d+:\d{{1,2}}(?:\.\d+)?(?!\d)|{SECONDS}|\d+(?:\.\d+)?(?![\d:]|\.\d)"
+# a bare number is seconds unless it is followed by a unit ("from 90 to 120 bpm" is a tempo, not a time) or is a year
+# ("music from 1920", "the 1950s": an era, not 32:00)
+YEAR = r"(?<![\d:.])(?:1[5-9]|20)\d\d(?:'?s)?(?![\d:]|\.\d)(?! ?(?:secs?|seconds?)\b)"
+TIME = (rf"(?!{YEAR})(\d+:\d{{1,2}}(?:\.\d+)?(?!\d)|{SECONDS}|\d+(?:\.\d+)?(?![\d:]|\.\d)"
         r"(?!\s*(?:to \d+(?:\.\d+)?\s*)?(?:bpm|%|percent|per ?cent|db|decibels?|bars?|beats?|semitones?|hz)\b))")
 START_WORDS = ("intro", "introduction", "beginning", "start", "opening", "first section")
 END_WORDS = ("ending", "end", "outro", "finale", "close", "last section", "final section", "last bit", "finish")
@@ -60,6 +62,9 @@ PLACE_WORDS = ((r"\b(?:from|at) (?:the )?(?:very )?(?:top|start|beginning|first 
                (r"\bfrom (?:the )?(?:very )?(?:top|start|beginning|first frame) (?:up |right |all the way )?(?:to|till|"
                 r"until)\b(?! the (?:very )?(?:end|finish)\b)", "until"),
                (r"\bthe very (first|last|final|end|beginning|start)\b", r"the \1"),
+               # as learners say them: "the begin is too loud", "the final is perfect", "more fast in middle"
+               (r"\bthe begin\b", "the beginning"), (r"\bin middle\b", "in the middle"),
+               (r"\bthe final\b(?=\s*(?:$|[,.!?]|(?:is|was|sounds?|feels?|needs?|should|must|more|less|please)\b))", "the end"),
                (r"\b(?:that|this) (middle|ending|intro|opening|end|start|beginning|first|last|final|second|third)\b", r"the \1"),
                (r"\b(?:from )?the (?:first frame|start|beginning|top)(?: all the way)? (?:to|till|until) the (?:very )?end\b", " "),
                (r"\b(?:the )?opening shot\b", "the first shot"), (r"\b(?:the )?closing shot\b", "the last shot"),
@@ -89,11 +94,14 @@ MINUTES = ((rf"\b{MINUTE} minutes?,? (?:and )?({NUMBER_WORD}|\d{{1,2}})(?: secon
 # Ordinals typed in haste: "the eigth shot", "the fouth cut".
 TYPOS = ((r"\b(?:eigth|eitghth)\b", "eighth"), (r"\bfouth\b", "fourth"), (r"\bthrid\b", "third"),
          (r"\b(?:fith|fifht)\b", "fifth"), (r"\bnineth\b", "ninth"), (r"\bsecnd\b", "second"))
+# A cut said as the picture changing: "when the picture changes the first time" (the first cut)
+PICTURE_CHANGES = (rf"\b(?:when|as|where) the (?:picture|shot|scene|image|camera|view) (?:changes|cuts|switches|jumps) (?:for )?"
+                   rf"the {ORD} time\b", r"at the \1 cut")
 # Other names of a cut and of a shot: "the third transition", "edit point 2", "scene 4", "the last two scenes".
 SYNONYMS = ((r"\b(?:transition|edit point|edit|scene change|scene cut|hard cut)(s?) (?=(?:number |no\.? |#)?\d)", r"cut\1 "),
             (r"\b(?:transition|edit point|scene change|scene cut|hard cut)(s?)\b", r"cut\1"),
             # a counted scene is a shot ("scene 4", "the third scene", "the last two scenes"), not "the dinner scene"
-            *TYPOS, (rf"\bscene(s?)(?= (?:number |no\.? |#)?(?:\d|(?:{NUMBER_WORD})\b))", r"shot\1"),
+            PICTURE_CHANGES, *TYPOS, (rf"\bscene(s?)(?= (?:number |no\.? |#)?(?:\d|(?:{NUMBER_WORD})\b))", r"shot\1"),
             (rf"\b{ORD}( (?:two|three|four|five|six|couple of|few|\d+))? scene(s?)\b", r"\1\2 shot\3"),
             (r"\bupto\b", "up to"), (r"\btil\b", "till"),
             # a part taken out of a shot ("remove the sax from shot 3", "drop the bass out of the third shot"): in it
@@ -325,5 +333,5 @@ PLACE_WORDS_RE = re.compile(r"\b(?:from|on|onwards?|after|before|in|the|at|to|un
 
 def only_place(rest: str) -> bool:
     """What is left of a clause is a place and filler ("from the second cut on"): no edit of its own."""
-    left = PLACE_WORDS_RE.sub(" ", rest)
+    left = PLACE_WORDS_RE.sub(" ", re.sub(PICTURE_CHANGES[0], " ", rest))
     return not [w for w in re.findall(r"[a-z][a-z'-]*", left) if len(w) > 2 and w not in PLACE_FILLER]

@@ -85,11 +85,12 @@ def withdrawn(request: str, history: list[ScorePlan] | None,
         last_asked: the intents the last edit's request reads as: when it asked for a mark the plan already
             had ("a hit at 0:48" on a cut's crash), taking it back is going back to before that request.
     """
-    if not history or len(history) < 2:
+    if not history:
         return None
     m = TAKE_BACK_RE.match(request.strip())
-    again = AGAIN_RE.search(request) or MISTAKE_RE.match(request.strip())   # "adding the harp was a bad idea"
-    if not m and not again:
+    mistake = MISTAKE_RE.match(request.strip())   # "adding the harp was a bad idea", "the drums were a mistake"
+    again = AGAIN_RE.search(request) or mistake
+    if not m and not again or len(history) < 2 and not mistake:
         return None
     rest = re.split(r"\s*[,;.]\s*|\s+but\s+", m.group("rest").lower())[0] if m else request.lower()   # not "keep the flute"
     text = request[:400]
@@ -108,12 +109,14 @@ def withdrawn(request: str, history: list[ScorePlan] | None,
     parts = named_parts(rest)
     if not parts or not (again or len(rest.split()) <= 4):
         return None
-    if _brought_in(history[-2], history[-1], parts[0]):
+    if len(history) > 1 and _brought_in(history[-2], history[-1], parts[0]):
         return [EditIntent(what="revert", version=-1, text=text)]
     # "scratch the strings idea" two edits on: that part alone as before the edit that brought it
     k = next((k for k in range(len(history) - 2, 0, -1) if versions.plays(history[k], parts[0]) and
               not versions.plays(history[k - 1], parts[0])), None)
     role = role_of(history[-1], parts[0])
+    if k is None and role is not None and mistake:   # "the drums were a mistake" where the first score had them:
+        return [EditIntent(what="remove", value=parts[0], text=text)]   # no edit to take back, the part taken out
     return None if k is None or role is None else \
         [EditIntent(what="revert", version=k - 1, value="instruments", target=role, text=text)]
 

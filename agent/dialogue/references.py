@@ -144,3 +144,20 @@ def reference(text: str) -> tuple[int, str | None] | None:
     if PREVIOUS_RE.search(text):
         return -1, attr
     return None
+
+
+# "the first version was closer, go back to it": "it" after a return is the version named before it
+BACK_TO_IT_RE = re.compile(r"\b(back to|revert to|return to|restore|go with|switch to) (?:it|that|that one|this one)\b")
+
+
+def it_named(request: str) -> str:
+    """`request` with the "it" of a return ("go back to it") said as the version the request named before it
+    ("the first version", "version 2"); as it was when it names none."""
+    low = request.lower()
+    m = BACK_TO_IT_RE.search(low)
+    named = [x for x in (ORIGINAL_RE.search(low[:m.start()]), VERSION_RE.search(low[:m.start()])) if x] if m else []
+    if not named:
+        return request
+    v = min(named, key=lambda x: x.start()).group(0)
+    the = "" if re.match(r"(?:version|v\d|draft|mix)", v) else "the "
+    return f"{request[:m.start()]}{m.group(1)} {the}{v}{request[m.end():]}"

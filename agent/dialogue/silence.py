@@ -2,6 +2,7 @@
 everything in the middle", "music out from 0:20 to 0:30", "bring the music back in shot 3" (Section.music).
 
     rest = read(text, want)     # want("remove", value="music") for "no music in shot 3"; the words blanked
+    said = round_trip(request)  # "stop at 0:48 and come back at 0:52" -> "no music from 0:48 to 0:52"
     out(e); back(e)             # the sections an edit points at fall silent, or play again
 
 A moment ("mute the music at 0:20", "cut all the music on the second cut") is a stop hit (`marks`), not a
@@ -13,21 +14,59 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.orchestration import EXCEPT, eat
+from v2m.agent.dialogue.place_words import CLOCK
 from v2m.agent.dialogue.vocab import MUSIC
 from v2m.agent.dialogue.where import Ask
 
-_OUT_VERBS = r"(?:no|kill|mute|cut|drop|stop|lose|silence|pull|take out|remove|turn off|get rid of|ditch|lay out)"
+_OUT_VERBS = r"(?:no|kill|mute|cut|drop|stop|lose|silence|pull|take out|remove|turn off|get rid of|ditch|lay out|blank out|hold off)"
 # what may follow: the clause's end or its place ("no music in shot 3"), never more words about the music
 # ("no music change in the intro", "pull the music down", "stop the music from being so loud")
-_THEN_PLACE = (r"(?:\s+(?:completely|entirely|altogether|totally))?(?=\s*(?:$|[,.;:!?]|(?:in|for|during|from(?! being)|under|"
+_THEN_PLACE = (r"(?:\s+(?:completely|entirely|altogether|totally|at all))?(?=\s*(?:$|\d|[,.;:!?]|(?:in|for|during|from(?! being)|under|"
                r"over|until|till|after|before|at|through|on|here|there|between|across)\b))")
 # "no music in shot 3", "kill the music for the last shot", "the music stops there", "silence in shot 3",
 # "drop everything in the middle" (not "... except the bass": that keeps a part)
 OUT_RE = re.compile(rf"\b{_OUT_VERBS} {MUSIC}(?: (?:out|off))?{_THEN_PLACE}|\b{MUSIC} (?:out|off|stops?|drops? out|"
                     rf"cuts? out|goes silent){_THEN_PLACE}|^\W*(?:total |complete |pure )?silence\b(?= (?:in|for|during|"
                     rf"over|under|from|through)\b)|\b(?:drop|remove|take out|lose|kill|mute|cut) (?:out )?(?:everything|"
-                    rf"all (?:the )?(?:instruments|parts)){_THEN_PLACE}(?!(?: \w+){{0,3}} {EXCEPT}\b)")
+                    rf"all (?:the )?(?:instruments|parts)){_THEN_PLACE}(?!(?: \w+){{0,3}} {EXCEPT}\b)|"
+                    # "the last shot should be silent", "leave the intro silent": a place said to be without music
+                    r"\b(?:(?:should|must|needs? to|has to|have to|will|can|could|would) (?:be|go|stay|remain)|(?:make|leave|keep)"
+                    r"(?: it| that| them| this)?) (?:completely |totally |entirely |just )?silent\b")
 BACK_RE = re.compile(rf"\b(?:bring|put) {MUSIC} back(?: in)?\b|\b(?:the )?music (?:back|comes? back|returns?)\b")
+# "the music should stop at 0:48 and come back at 0:52", "music out at 0:48, back in at 0:52": out between the two
+_AT = rf"\s*(?:at|on|@)\s*(?:the cut (?:at )?)?({CLOCK})"
+ROUND_TRIP_RE = re.compile(rf"\b(?:{MUSIC} )?(?:(?:should|must|needs? to|has to|will|to|can) )?(?:just )?(?:stops?(?! dead)|cuts? out|"
+                           rf"drops? out|goes? (?:silent|out)|out){_AT}\s*(?:,|;|and|then|, then|and then)?\s*(?:(?:it|{MUSIC}) )?"
+                           rf"(?:(?:should|will|can|to) )?(?:comes? back|coming back|kicks? back|back)(?: in)?(?: again)?{_AT}", re.I)
+
+
+def round_trip(text: str) -> str:
+    """`text` with the music taken out and brought back said as one stretch ("no music from 0:48 to 0:52")."""
+    return ROUND_TRIP_RE.sub(lambda m: f"no music from {m.group(1)} to {m.group(2)}", text)
+
+
+# Silence said otherwise, read into "no music" before the clause's place is found: "zero music", "dead air", "the band
+# sits out", "totally silent", "no band at all", "everything out"; "the music drops out at 0:16 and comes back at
+# 0:21" (from one to the other); "the music only starts at the first cut" (before it)
+SILENT = ((r"\b(?:zero|nil) (?:music|sound)\b|\bdead air\b", "no music"),
+          (r"\b(?:the (?:whole )?band|everyone|everybody|the music)(?: \w+){0,2}? (?:sits?|sitting|lays?|laying) out\b", "no music"),
+          (r"\b(?:completely|totally|fully|entirely|dead|absolutely|utterly) (?:silent|quiet)\b(?:,? (?:fully |totally )?quiet\b)?|"
+           r"\b(?:be|go|goes|is|make it|keep it|stay|stays|fall|falls) silent\b", "no music"),
+          (r"\bno (?:band|instruments|one playing|playing)(?: at all)\b|\beverything (?:out|off)\b(?= (?:in|for|during|from|"
+           r"between|until|till|after|before|\d))", "no music"),
+          (rf"\b(?:{MUSIC}|everything|the band) (?:drops?|cuts?|goes?) out(?: \w+)? (?:at|from|on) ([\d:.]+(?: ?s(?:ec\w*)?)?)"
+           rf"(?: and| then|,)+ (?:\w+ ){{0,3}}?(?:comes? back|returns?|back)(?: in)? (?:at|by|on) ([\d:.]+(?: ?s(?:ec\w*)?)?)",
+           r"no music from \1 to \2"),
+          (rf"\b{MUSIC} (?:should |must |can )?(?:only|just) (?:starts?|begins?|comes? in|kicks? in) (?:at|on|with|from)\b",
+           "no music before"))
+
+
+def plain(t: str) -> str:
+    """`t` (a request) with silence said in the words `read` knows ("dead air until 0:05": "no music until
+    0:05")."""
+    for pat, rep in SILENT:
+        t = re.sub(pat, rep, t, flags=re.I)
+    return t
 
 
 def read(t: str, want) -> str:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from v2m.agent.dialogue.arbiter import Offer
 from v2m.agent.dialogue.cultures import AWAY_RE, table
-from v2m.agent.dialogue import phrases
+from v2m.agent.dialogue import hit_words, phrases
 from v2m.agent.dialogue.phrases import TOO
 from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS
 
@@ -222,6 +222,8 @@ def _way(prefix: str, before: str | None, like: bool = True, culture: bool = Fal
         return "toward"
     if not like and PURPOSE_RE.search(clause) and not NEG_RE.search(clause):   # "this is for a memorial slideshow"
         return "toward"
+    # "make it sound like it's from the 1920s": the "it's" inside the simile is still the wish's
+    prefix = re.sub(r"\b(like|as if|as though) (?:it'?s|it is|it was|it were|they'?re|they are|they were)\b", r"\1", prefix)
     wish = max((m.end() for m in WISH_RE.finditer(prefix)), default=-1)
     state = max((m.end() for m in STATE_RE.finditer(prefix)), default=-1)
     for m in re.finditer(r"\b(?:feel|sound|seem|look)\b", prefix, re.I):   # "should feel" or "the shots feel"
@@ -268,7 +270,7 @@ def plain(request: str) -> str:
     for sm in SENTENCE_RE.finditer(request):
         s = sm.group(0)
         found = _found(s)
-        if not found:
+        if not found or hit_words.MARK_SUBJECT_RE.match(s):   # "the hit on the last cut feels cheesy": that mark
             out.append(s)
             before = _said_way(s) or (before if not s.strip(" .!?;") else None)
             continue

@@ -19,7 +19,10 @@ from v2m.tools.style import load_style, style_names
 # dropped ("evrything"), matched against the words the grammar reads.
 SHORTHAND = ((r"^\s*2 (?=[a-z])", "too "), (r"@", " at "), (r"\bnvm\b", "never mind"), (r"\bpls\b|\bplz\b", "please"),
              (r"\bu\b", "you"), (r"\bb4\b", "before"), (r"\bw/o\b", "without"), (r"\bw/", "with "), (r"\bthx\b", "thanks"),
-             (r"(?:^|(?<=please )|(?<=pls )|(?<=and ))\s*ad (?=(?:a|an|some|more|in)\b)", "add "))   # "ad a clarinet": add
+             (r"(?:^|(?<=please )|(?<=pls )|(?<=and ))\s*ad (?=(?:a|an|some|more|in)\b)", "add "),   # "ad a clarinet": add
+             # a learner's comparative ("the guitar, more loud", "little more slow"): the word's own
+             (r"\bmore (loud|quiet|soft|slow|fast|quick|dark|bright|warm|calm|strong|big|low|high|sad|happy)\b",
+              lambda m: {"big": "bigger", "sad": "sadder", "happy": "happier"}.get(m.group(1), m.group(1) + "er")))
 # Dictation writes a music word as its homophone ("the base is too quiet", "the symbols are harsh"); said in a
 # request about the score, these are the music words.
 DICTATED = ((r"\b(the|a|that|more|less|no|some|your|my|our|slap|electric|synth|upright|fretless) base\b"

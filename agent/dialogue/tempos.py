@@ -1,4 +1,4 @@
-"""How a change of tempo is said, read from one clause of a request: an amount after the change ("increase the
+"""How a change of tempo (or of the meter: "make it 4/4", "waltz time") is said, read from one clause of a request: an amount after the change ("increase the
 tempo by 10%", "slow it down 8 bpm"), an amount before it ("5 bpm faster", "10% slower"), a tempo to set ("take it
 to 90"), half or double time, or a plain direction with its size ("a bit faster").
 
@@ -15,7 +15,7 @@ import re
 
 from v2m.agent.dialogue.amounts import magnitude
 from v2m.agent.dialogue.orchestration import eat
-from v2m.agent.dialogue.phrases import FAST_RE, SLOW_RE
+from v2m.agent.dialogue.phrases import FAST_RE, GRADUAL, SLOW_RE
 from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import MAX_TEMPO_BPM, MIN_TEMPO_BPM
 
@@ -31,8 +31,16 @@ DOWN_WORDS = r"\b(?:down|off|lower|less|minus|drop|knock|shave|trim|reduce|decre
 UP_WORDS = r"\b(?:up|add|plus|bump|raise|increase|extra|more)\b"
 
 
+# A meter said ("make it 4/4", "in 3/4 like a waltz", "waltz time", "common time"): the beats of every bar
+METER_RE = re.compile(r"\b(waltz|common|march) time\b|\b(three|four|two)[- ]four(?: time)?\b")   # "4/4" is "four-four time"
+METER_WORDS = {"waltz": "3/4", "common": "4/4", "march": "2/4", "three": "3/4", "four": "4/4", "two": "2/4"}
+
+
 def read(c, t: str) -> str:
-    """The clause's tempo change recorded on `c`; `t` with the words read blanked out."""
+    """The clause's tempo or meter change recorded on `c`; `t` with the words read blanked out."""
+    if (m := METER_RE.search(t)):
+        c.want("meter", direction="set", value=METER_WORDS[m.group(1) or m.group(2)])
+        t = eat(t, m)
     if (m := re.search(rf"({SLOW_RE}|{FAST_RE}){BY_AMOUNT}", t)):   # "increase the tempo by 10%", "slow it down 8 bpm"
         slow, n, unit = bool(re.fullmatch(SLOW_RE, m.group(1))), float(m.group(2)), "bpm" if "b" in m.group(3) else "percent"
         if slow and unit == "percent" and n >= 100:
@@ -72,5 +80,7 @@ def read(c, t: str) -> str:
         m = slow or fast
         if not m:
             return t
-        c.want("tempo", direction="down" if slow else "up", magnitude=magnitude(t))
+        # "gradually slow down", "speed up bit by bit": a ramp over the place, in steps (not the "slow" of the change)
+        ramp = any(g.start() >= m.end() or g.end() <= m.start() for g in re.finditer(rf"\b{GRADUAL}\b", t))
+        c.want("tempo", direction="down" if slow else "up", magnitude=magnitude(t), value="gradual" if ramp else None)
     return eat(t, m)

@@ -16,128 +16,68 @@ plan unchanged.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import partial
 
-from v2m.agent.dialogue import arbiter, edits, followups, halfway, marks, messages, moments, names, orchestration, recall, shifts, sides, versions
+from v2m.agent.dialogue import arbiter, edits, followups, halfway, marks, messages, moments, names, orchestration, recall, references, shifts, sides, versions
 from v2m.agent.dialogue.changes import describe, diff
+from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.intents import apply_intents, scope_of
-from v2m.agent.dialogue.repeats import from_last_revert, style_first
-from v2m.agent.dialogue.phrases import REST_ALONE, beside_change, opening, words
+from v2m.agent.dialogue.repeats import from_last_revert, more_of_the_same, part_fixed, style_first
+from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import normalise, only_place
+from v2m.agent.dialogue.talk import DONE, remark, signed_off  # questions about the score, thanks and sign-offs
 from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment, snap, visible_cuts
 from v2m.agent.planners.result import PlanResult
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan, VideoAnalysis
 
-MAX_REQUEST_CHARS = 600        # longer than any edit anyone types: a paste, answered with a question
-INJECTION_RE = re.compile(
-    r"\b(?:ignore|disregard|forget|override|bypass) (?:all |any |your |the |previous |prior |my )*(?:rules|"
-    r"instructions|limits|guidelines|prompt|system)\b|\bsystem prompt\b|\b(?:show|print|reveal|tell) me your "
-    r"(?:instructions|prompt|rules)\b|\byou are now\b|\bnot follow your rules\b|\bwithout (?:any )?limits?\b|"
-    r"\bjailbreak\b|\brun (?:this|the following) (?:code|command)\b|\brm -rf\b", re.I)
-FOREIGN_WORDS = set("""es el la los las que por favor puedes muy más mas pero con sin una uno del música musica
-bitte und der die das nicht mit ist sehr schneller langsamer musik le les des est très plus avec pas une
-vite lent musique per più molto della sono questo não mais com uma rápido lento""".split())
-ENGLISH_WORDS = set("""the a it is and of to in make more less with please can you music slower faster louder
-quieter shot cut add no drums bass too bit""".split())
+# "same again at 0:41", "same treatment for 13 and 14", "also same in shot 9": the last edit, somewhere else
+SAME_RE = re.compile(r"\b(?:same|identical) (?:again|treatment|thing|for|in|on|there|here|change|edit|tweak)\b|"
+                     r"\bdo (?:that|the same)\b|\bapply (?:that|this|it) (?:to|in|on|for)\b|"
+                     r"\b(?:likewise|ditto)\b|^\s*(?:also |and )?same\b|"
+                     r"^\W*(?:and |also |plus )?(?:at|on|in|for) [^,.;!?]{1,30}? (?:too|as well|also)\W*$", re.I)   # "and at 0:30 too"
+# "needs more drive, can you do that?": the request just said, asked to be done (no repeat of the last edit)
+DO_ASKED_RE = re.compile(r"(?<=\w)\W+(?:(?:can|could|would|will) (?:you|we|u) |please |pls )?(?:do|manage) (?:that|it|this)"
+                         r"(?: for me| please| pls)?\W*$", re.I)
 
 
-def guard(request: str) -> str | None:
-    """The question or refusal for input that is no edit, or None when it may be one."""
-    text = "".join(ch for ch in request if unicodedata.category(ch)[0] != "C" or ch in "\t\n")
-    if not text.strip():
-        return "What should I change? Tell me in a few words, e.g. 'slower after 0:05' or 'no drums in shot 2'."
-    if len(text) > MAX_REQUEST_CHARS:
-        return (f"That is {len(text):,} characters, far more than an edit; I left the score as it is. "
-                "What one change should I make, e.g. 'calmer in the intro'?")
-    if INJECTION_RE.search(text):
-        return ("I can't change how I work or show my instructions; I only edit this score (tempo, mood, "
-                "instruments, cuts). The score is unchanged. What should change in the music?")
-    letters = [ch for ch in text if ch.isalpha()]
-    if not letters:
-        return "I can only read words, not symbols. What should change, e.g. 'happier' or 'more energy'?"
-    words = re.findall(r"[^\W\d_]+", text.lower())
-    foreign = sum(w in FOREIGN_WORDS for w in words) + sum(not w.isascii() for w in words)
-    english = sum(w in ENGLISH_WORDS for w in words)
-    if foreign >= 2 and foreign > english or sum(not ch.isascii() for ch in letters) > len(letters) / 3:
-        return ("I only understand edits in English so far; the score is unchanged. Could you say it in English, "
-                "e.g. 'slower' or 'less drums in shot 2'?")
-    return None
-
-
-# "leave it like that", "this is final": a sign-off, not an edit (nor a lock: nothing was named to keep)
-HANDS_OFF_RE = re.compile(
-    r"\b(?:leave|keep) (?:it|everything|the rest|that|this|all|things)(?: else| going)?(?: exactly)? (?:as it is|as is|like "
-    r"(?:that|this)|the way it is|alone|unchanged)\b|\bdon'?t (?:change|touch) (?:anything|a thing)\b|"
-    r"\b(?:this|that) is (?:final|it|perfect)\b|\bthat'?s (?:final|perfect)\b|\ball good\b|\bwe'?re done\b", re.I)
-# praise and nothing else ("the piano is so much better now", "wow, perfect"): no edit to read into it
-PRAISE_RE = re.compile(opening("wow|yes|yeah|nice|great|love it|thanks") + r"(?:(?:the )?[\w ]{1,30}? (?:is|are|sounds?|"
-                       r"feels?) )?(?:so much |much |a lot |way |really |so )?(?:better|nicer|great|perfect|lovely|good|"
-                       r"spot on)(?: now| already)?\W*$", re.I)
-LOCK_WORDS_RE = re.compile(r"\b(?:lock|freeze|protect)\b", re.I)
-# a question about the score ("what key are we in", "did the first shot change?"), not a request in
-# question form ("can it start straight in", "is there a way to make it faster")
-STATE_Q_RE = re.compile(opening("and|but|good|great|wait|sorry") + r"(?:what(?:'s|s| is| are)?|"
-                        r"which|where|how (?:fast|slow|loud|long|many)|is|are|was|were|did|does|has|have|"
-                        r"why (?:did|do|have) you)\b", re.I)   # "why did you pick jazz?" (not "why is it so slow?")
-REQUEST_RE = re.compile(r"\b(?:can|could|would|will|possible|way to|able to|make|let|give|add|put|bring|try|"
-                        r"please|pls|plz|should i|go back)\b", re.I)
-
-# a sentence that tells what to do ("remove it", "then take the drums out"), after a question about the score
-ORDER_RE = re.compile(opening("then|and|just|now|if so|yes|yeah") + r"(?:remove|delete|drop|lose|kill|mute|"
-                      r"ditch|cut|get rid|take|swap|replace|change|move|turn|raise|lower|slow|speed|set|use)\b", re.I)
-
-
-def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None) -> str | None:
-    """The reply to a turn that asks about the score or signs off instead of asking for an edit, else None.
-    An answer is read from the plans alone, so it cannot claim what the score does not do."""
-    sentences = [x.strip() for x in re.split(r"[.?!;\n]+", request) if x.strip()]
-    rest = re.sub(REST_ALONE, " ", request, flags=re.I)   # "slower in shot 3, leave everything else as is": an edit
-    if (HANDS_OFF_RE.search(rest) or PRAISE_RE.match(request)) and not LOCK_WORDS_RE.search(request) and \
-            not beside_change(request):   # "keep the rest as is" beside a change
-        return "Good: I left the score exactly as it is. Nothing changed; tell me if anything should."
-    asks = [x for x in sentences if STATE_Q_RE.match(x)]
-    if not asks or REQUEST_RE.search(request) or any(ORDER_RE.match(x) for x in sentences if x not in asks):
-        return None   # "is there a hit on cut 2? remove it": asked, then told what to do
-    t = " ".join(asks).lower()
-    first = history[0] if history else plan
-    facts = []
-    if re.search(r"\b(?:tempo|bpm|speed|fast|slow|pace)\b", t):
-        same = " (as in the first score)" if first.tempo_bpm == plan.tempo_bpm else \
-            f" (the first score had {first.tempo_bpm:g})"
-        runs: list[list[float]] = []   # stretches with a tempo of their own, neighbours at one tempo joined
-        for sec in plan.sections:
-            if sec.tempo_bpm in (None, plan.tempo_bpm):
-                continue
-            if runs and abs(runs[-1][1] - sec.start_s) < 1e-6 and runs[-1][2] == sec.tempo_bpm:
-                runs[-1][1] = sec.end_s
-            else:
-                runs.append([sec.start_s, sec.end_s, sec.tempo_bpm])
-        where = "".join(f", {v:g} from {fmt(a)} to {fmt(b)}" for a, b, v in runs)
-        facts.append(f"the tempo is {plan.tempo_bpm:g} BPM{same}{where}")
-    if re.search(r"\b(?:key|mode|scale|major|minor)\b", t):
-        facts.append(f"the key is {plan.key} {plan.mode}")
-    if re.search(r"\b(?:style|genre)\b", t):
-        why = re.search(r"^- Style: .*?, (because .*)$", plan.reasoning, re.M) if re.search(r"\bwhy\b", t) else None
-        facts.append(f"the style is {plan.style}" + (f", {why.group(1).rstrip('.')}" if why else ""))
-    if re.search(r"\bsections?\b|\bhow many parts\b", t):   # "how many sections are there?"
-        facts.append(f"there are {len(plan.sections)} sections: " + ", ".join(
-            f"{x.name} {fmt(x.start_s)}-{fmt(x.end_s)}" for x in plan.sections))
-    if re.search(r"\bhow long\b|\b(?:length|duration)\b", t):   # "how long does the music run?"
-        named = [x for x in plan.sections if re.search(rf"\b{re.escape(x.name.lower())}\b", t)]   # "how long is the intro?"
-        facts.append("; ".join(f"the {x.name} lasts {x.end_s - x.start_s:.1f} s ({fmt(x.start_s)}-{fmt(x.end_s)})"
-                               for x in named) or f"the music lasts {fmt(plan.duration_s)}, as long as the video")
-    if re.search(r"\b(?:hits?|accents?|crash(?:es)?|stabs?|stings?|stops?|marks?|hit points?)\b", t):   # "where are the hits?"
-        marks = ", ".join(f"{h.kind} at {fmt(h.time_s)}" for h in sorted(plan.hit_points, key=lambda h: h.time_s))
-        facts.append(f"the marks are: {marks}" if marks else "there are no marks (hits) in the score")
-    if re.search(r"\b(?:change|changed|different|differ|touch|touched|do|did you)\b", t):
-        last = diff(history[-2], history[-1]) if history and len(history) >= 2 else []
-        facts.append("the last edit made: " + describe(last).rstrip(".") if last else "nothing has been edited yet")
-    if not facts:
-        inst = ", ".join(f"{r} ({n})" for r, n in sorted(plan.instrumentation.items())) or "the style's own parts"
-        facts.append(f"it is {plan.style} in {plan.key} {plan.mode} at {plan.tempo_bpm:g} BPM, played by {inst}")
-    text = "; ".join(facts)
-    return text[0].upper() + text[1:] + ". I changed nothing; what should change?"
+def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
+           history: list[ScorePlan] | None) -> list[EditIntent] | None:
+    """The last edit's changes as intents at the place this request names, or None when it asks no repeat."""
+    if not SAME_RE.search(DO_ASKED_RE.sub("", request)) or not history or len(history) < 2:
+        return None
+    text = words(request)
+    text = re.sub(r"\bround about\b|\babout\b", "around", text)
+    noun = names.noun_of(request) or names.noun_of(names.last_request(history))   # "same for 13 and 14": shots
+    text = names.after_last(names.as_places(text, names.earlier(history), noun), analysis, last_place(history))
+    span, at = locate(text, analysis, plan), moment(text)
+    parts = named_parts(text)   # "and the brass, same thing there": the last edit, on the part named now
+    span = span or (last_place(history) if parts and at is None else None)
+    if span is None and at is None:
+        raise Ask("Same again where? Name the shot, cut or time (e.g. 'same again in shot 9').")
+    t0 = at if at is not None else span.start_s
+    scope = scope_of(span) if span is not None else scope_of(Span(t0, min(plan.duration_s, t0 + 0.5), fmt(t0)))
+    out: list[EditIntent] = []
+    for c in diff(history[-2], history[-1]):
+        w = c.words.split()
+        if c.kind == "hit":
+            out.append(EditIntent(what="hit", value=w[0], scope=EditScope(times_s=[round(t0, 3)]), text=request[:400]))
+        elif c.kind == "energy":
+            out.append(EditIntent(what="energy", direction="up" if w[0] == "more" else "down", scope=scope,
+                                  text=request[:400]))
+        elif c.kind == "roles":
+            for part in c.words.split(", "):
+                what, role = ("remove", part[3:]) if part.startswith("no ") else ("add", part.rsplit(" in", 1)[0])
+                out.append(EditIntent(what=what, value=parts[0] if parts else role, scope=scope, text=request[:400]))
+        elif c.kind == "levels":
+            for m in re.finditer(r"(\w+) (louder|softer) against", c.words):
+                out.append(EditIntent(what="balance", value=parts[0] if parts else m.group(1), scope=scope, text=request[:400],
+                                      direction="up" if m.group(2) == "louder" else "down"))
+        elif c.kind == "tempo" and len(w) >= 4:
+            up = float(w[3]) > float(w[1])
+            out.append(EditIntent(what="tempo", direction="up" if up else "down", scope=scope, text=request[:400]))
+    if not out:
+        raise Ask("The last edit changed nothing I can repeat elsewhere. What should change there?")
+    return list({(it.what, it.direction, it.value): it for it in out}.values())
 
 
 def last_place(history: list[ScorePlan] | None) -> Span | None:
@@ -156,12 +96,12 @@ def last_place(history: list[ScorePlan] | None) -> Span | None:
 
 # "no, I meant shot 3", "it's the third shot, the kitchen one", "not there, the ending": the last edit, moved
 CORRECTION_RE = re.compile(r"^\W*(?:(?:no|nope|nah|sorry|oops|actually|wait|oh|hmm|hang on|hold on|my bad|correction|"
-                           r"typo(?: above| there| earlier| before)?)\b\W*)*(?:i meant|i mean|i said|"
+                           r"typo(?: above| there| earlier| before)?)\b\W*)*(?:i meant|i mean|i said|i say|"
                            r"(?:he|she|they) mean[st]?|it'?s|it is|that'?s|thats|should be|make that|meant|not there)\b", re.I)
 # "no wait, the jump is the fourth shot": a name put right, after a word that corrects
 NAME_FIX_RE = re.compile(r"^\W*(?:(?:no|nope|sorry|oops|actually|wait|hmm|my bad)\b\W*)+(?:the )?[a-z]+(?: [a-z]+)? "
                          r"(?:is|was|are|were) (?:the |in |at |shots? |cuts? )", re.I)
-CORRECTION_WORDS_RE = re.compile(r"\b(?:no|nope|nah|sorry|oops|actually|wait|oh|hmm|i meant|i mean|i said|it's|its|"
+CORRECTION_WORDS_RE = re.compile(r"\b(?:no|nope|nah|sorry|oops|actually|wait|oh|hmm|i meant|i mean|i said|i say|it's|its|"
                                  r"(?:he|she|they) mean[st]?|"
                                  r"it is|that's|thats|should be|make that|meant|not there|but|instead|rather|typo|above|"
                                  r"hang on|hold on|my bad|correction)\b")
@@ -240,7 +180,8 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     Raises:
         Ask: no edit, an ambiguous one, or one the readers disagree on; the message is the question.
     """
-    question = guard(request) or remark(request, plan, history)
+    request = references.it_named(request)   # "the first version was closer, go back to it": to the first version
+    question = messages.guard(request) or remark(request, plan, history, analysis)
     if question:
         raise Ask(question)
 
@@ -248,10 +189,11 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         recall.corrected(request, history, partial(understand, analysis)) or \
         recall.undone(request, history, partial(understand, analysis)) or \
         versions.named_by_content(request, history) or versions.named_by_having(request, history) or \
-        halfway.midway(request, history) or versions.before_that(request, history) or \
+        halfway.midway(request, history) or halfway.overshot(request, history) or versions.before_that(request, history) or \
         recall.named_by_time(request, history) or recall.preferred(request, history) or \
-        recall.as_in(request, history, partial(understand, analysis)) or \
-        rebase(analysis, plan, request, history) or followups.repeat(analysis, plan, request, history) or \
+        recall.as_in(request, history, partial(understand, analysis)) or rebase(analysis, plan, request, history) or \
+        repeat(analysis, plan, request, history) or more_of_the_same(request, history, partial(_last_asked, analysis, history)) or \
+        part_fixed(request, history, partial(_last_asked, analysis, history)) or \
         marks.narrow(request, history, partial(_last_asked, analysis, history)) or \
         retarget(analysis, plan, request, history) or \
         shifts.moved(request, history, names.last_request(history), partial(understand, analysis), visible_cuts(analysis)) or \
@@ -321,11 +263,13 @@ def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         A PlanResult with the new plan and a reply built from the plan diff; when the request is no edit,
         ambiguous or impossible, the unchanged plan and `question` set (also in `reply`).
     """
+    if signed_off(request):   # "Wonderful! I never thought ...": judged whole, before the praise is unwrapped as a wrapper
+        return PlanResult(plan=plan, reasoning=plan.reasoning, reply=DONE, question=DONE)   # as `remark`'s
+    if followups.approval(request):   # "Great, that's the groove I wanted.": said of the music as it is
+        return PlanResult(plan=plan, reasoning=plan.reasoning, reply=followups.GOOD, question=followups.GOOD)
     notes = messages.pasted_notes(request)
     if notes is not None:
         return apply_notes(analysis, plan, notes, history)
-    if followups.approval(request):   # "Great, that's the groove I wanted.": said of the music as it is
-        return PlanResult(plan=plan, reasoning=plan.reasoning, reply=followups.GOOD, question=followups.GOOD)
     note = followups.joined(request, messages.unwrap(request))
     if request.strip() and not note:  # only greetings, thanks and reports ("They are thrilled, we're done")
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=NOTHING_TO_DO)
@@ -359,15 +303,15 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     """One note (no wrapper) read and applied; see `apply_edit`."""
     try:
         intents = style_first(from_last_revert(understand(analysis, plan, request, history)))
-        new = apply_intents(analysis, plan, intents, history)
+        new = apply_intents(analysis, plan, intents, history, passed := [])
     except Ask as q:
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=str(q), question=str(q),
                           options=list(q.options) if isinstance(q, arbiter.Offer) else [])
     reason = "; ".join(dict.fromkeys(it.reason for it in intents if it.reason))
-    places = list(dict.fromkeys(it.scope.label for it in intents if it.scope.label))
-    # the place in the user's terms beside the times the changes name
+    places = list(dict.fromkeys(it.scope.label for it in intents if it.scope.label))   # in the user's terms
     reply = describe(diff(plan, new), reason, places[0] if len(places) == 1 else "")
     reply = marks.already(plan, intents) or reply if new == plan else reply   # "a crash at 0:13" where one is
+    reply = "\n".join([reply, *dict.fromkeys(passed)])   # under the changes: why "darker" did nothing; a cap
     read = ", ".join(f"{it.what}{' ' + it.direction if it.direction else ''}"
                      f"{' ' + it.value if it.value else ''}{' (' + it.scope.label + ')' if it.scope.label else ''}"
                      f" [{it.source}]" for it in intents)

@@ -24,7 +24,7 @@ from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.names import EDIT_LOG_RE
 from v2m.agent.dialogue.orchestration import role_of
 from v2m.agent.dialogue.phrases import words
-from v2m.agent.dialogue.references import ATTRIBUTES, COUNTED_CHANGES_RE, version_named
+from v2m.agent.dialogue.references import ATTRIBUTES, COUNTED_CHANGES_RE, ORIGINAL_RE, version_named
 from v2m.agent.dialogue.vocab import INSTRUMENTS
 from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import EditIntent, ScorePlan
@@ -75,7 +75,7 @@ KEEP_CLAUSE_RE = re.compile(r"\b(?:keep|leave|but still|still keep)\s+(?P<what>[
 CLAUSE_END_RE = re.compile(r"\s+(?:but|though|while|except|yet|only|and (?:keep|leave|still)|(?:it|things|everything|that)"
                            r" (?:was|were|sounded|felt))\b.*$", re.I)
 KEPT = ("tempo", "energy", "loudness", "key", "mode", "style")   # what can be kept alone from the current version
-ENDINGS = ("", "s", "es", "d", "ed", "ing", "er", "ers", "y", "e", "ity", "ly")
+ENDINGS = ("", "s", "es", "d", "ed", "ing", "er", "ers", "y", "e", "ity", "ly", "th", "ness", "ce", "t")   # warmer/warmth, silent/silence
 
 
 def _log(plan: ScorePlan) -> list[str]:
@@ -206,6 +206,12 @@ def named_by_having(request: str, history: list[ScorePlan] | None) -> list[EditI
     """
     if not history or len(history) < 2:
         return None
+    if not WITH_RE.search(request) and (one := NAMED_ONE_RE.search(request)) and version_named(request) is None and \
+            not ORIGINAL_RE.search(request.lower()):   # "the chill one from the start" is the first score
+        said = (one.group("what") or one.group("what2")).strip()
+        found = matching(content(said), history) if content(said) else []
+        if found:   # else it names no edit ("the newer one"): another reader's
+            return [EditIntent(what="revert", version=found[-1], text=request[:400])]
     m = WITH_RE.search(request)
     if not m or not WANT_RE.search(request):
         return described(request, history)
@@ -218,6 +224,16 @@ def named_by_having(request: str, history: list[ScorePlan] | None) -> list[EditI
         raise Ask(f"No version so far was made with {said}, so I left the score as it is. Which version do you "
                   f"mean? Say e.g. 'go back to version 2'.")
     return [EditIntent(what="revert", version=found[-1], text=request[:400])]
+
+
+# "go back to the bollywood one", "the jazzy version was better": the version an edit made, by that edit's words
+NAMED_ONE_RE = re.compile(r"\b(?:back to|return to|revert to|go with|use|prefer(?:red)?|liked|keep) the (?P<what>(?!first\b|last\b|"
+                          r"previous\b|original\b|old\b|older\b|newer\b|new\b|latest\b|later\b|other\b|earlier\b|next\b|second\b|third\b|same\b)[a-z][\w'-]*(?: (?!in\b|on\b|at\b|of\b|from\b|"
+                          r"for\b|with\b|to\b)[a-z][\w'-]*)?) "
+                          r"(?:one|version|take|mix|draft)\b|"
+                          r"\bthe (?P<what2>(?!first\b|last\b|previous\b|original\b|old\b|older\b|newer\b|new\b|latest\b|later\b|other\b|"
+                          r"earlier\b)[a-z][\w'-]*) (?:one|version) "
+                          r"(?:was|is|sounded) (?:much |way |a lot )?(?:better|best|nicer|right)\b", re.I)
 
 
 # "the one with no drums and no strings", "the version without the bass but with the flute": a version by its parts

@@ -38,6 +38,7 @@ STAND_INS: dict[str, tuple[str, str, str]] = {
     "cajon": ("Melodic Tom", "lead", "a hand drum"), "darbuka": ("Melodic Tom", "lead", "a hand drum"),
     "sleigh bells": ("Tinkle Bell", "lead", "small bells"), "jingle bells": ("Tinkle Bell", "lead", "small bells"),
     "ukulele": ("Acoustic Guitar (nylon)", "harmony", "a small nylon-strung guitar"),
+    "uke": ("Acoustic Guitar (nylon)", "harmony", "a small nylon-strung guitar"),
     "mandolin": ("Acoustic Guitar (steel)", "harmony", "a steel-strung lute"),
     "bouzouki": ("Acoustic Guitar (steel)", "harmony", "a steel-strung lute"),
     "oud": ("Acoustic Guitar (nylon)", "harmony", "a fretless lute"),
@@ -64,7 +65,7 @@ INSTRUMENTS: dict[str, tuple[str, str]] = {
     "distorted guitar": ("Distortion Guitar", "melody"), "jazz guitar": ("Electric Guitar (jazz)", "harmony"),
     "bass": ("Electric Bass (finger)", "bass"), "upright bass": ("Acoustic Bass", "bass"),
     "double bass": ("Acoustic Bass", "bass"), "synth bass": ("Synth Bass 1", "bass"),
-    "drums": ("Standard", "drums"), "drum": ("Standard", "drums"), "beat": ("Standard", "drums"),
+    "drums": ("Standard", "drums"), "drum": ("Standard", "drums"), "beat": ("Standard", "drums"), "pulse": ("Standard", "drums"),
     "percussion": ("Standard", "percussion"),
     "strings": ("String Ensemble 1", "strings"), "string section": ("String Ensemble 1", "strings"),
     "orchestra": ("String Ensemble 1", "strings"), "pizzicato": ("Pizzicato Strings", "strings"),
@@ -87,7 +88,10 @@ INSTRUMENTS: dict[str, tuple[str, str]] = {
     # more everyday names of General MIDI programs
     "acoustic piano": ("Acoustic Grand Piano", "harmony"), "upright piano": ("Acoustic Grand Piano", "harmony"),
     "honky tonk piano": ("Honky-tonk Piano", "harmony"), "harpsichord": ("Harpsichord", "harmony"),
-    "clavinet": ("Clavinet", "harmony"), "hammond": ("Drawbar Organ", "harmony"),
+    "clavinet": ("Clavinet", "harmony"), "clav": ("Clavinet", "harmony"), "hammond": ("Drawbar Organ", "harmony"),
+    # players' short names: "drop the clav", "a glock on the tune", "the wurli", "the uke"
+    "glock": ("Glockenspiel", "melody"), "wurli": ("Electric Piano 2", "harmony"), "wurlitzer": ("Electric Piano 2", "harmony"),
+    "e-piano": ("Electric Piano 1", "harmony"), "bari sax": ("Baritone Sax", "melody"),
     "hammond organ": ("Drawbar Organ", "harmony"), "rock organ": ("Rock Organ", "harmony"),
     "classical guitar": ("Acoustic Guitar (nylon)", "harmony"), "steel guitar": ("Acoustic Guitar (steel)", "harmony"),
     "clean guitar": ("Electric Guitar (clean)", "harmony"), "muted guitar": ("Electric Guitar (muted)", "harmony"),

@@ -53,10 +53,10 @@ def visible_shots(analysis: VideoAnalysis) -> list[tuple[float, float]]:
 DEICTIC_RE = re.compile(r"\b(?:there(?! (?:is|are|was|were|isn'?t|aren'?t|wasn'?t|weren'?t|seems?|must|should|might|may)\b)|"
                         r"in there|those (?:same )?(?:shots?|parts?|bars|sections?)|the same (?:shots?|part|place|spot|"
                         r"section|moment)|that (?:last |final |first |same |other )?(?:part|bit|section|spot|shot|moment|stretch))\b")
-# The last edit overdone, said of no place ("it's too much now", "that's over the top now"): where the last edit was
-OVERDONE_RE = re.compile(r"\b(?:too|a bit|a little|way|rather|much) (?:much|\w+er|loud|busy|big|intense|heavy|dense)\b"
-                         r"(?:.*\bnow\b)|\bnow\b.*\b(?:too \w+|a bit much|overdone|over the top|overkill)\b|"
-                         r"\b(?:overdone|over the top|overkill)\b.*\bnow\b")
+# The last edit overdone, of no place ("it's too much now", "it's way louder now"): there (not "make it faster now")
+OVERDONE_RE = re.compile(r"(?:\btoo (?:much|\w+er|loud|busy|big|intense|heavy|dense)|\b(?:a bit|a little|way|rather) much|(?:'s|\bis|\bare|"
+                         r"\bsounds?|\bfeels?|\bgot|\bgets|\bgetting|\bbecame) (?:(?:a bit|a little|way|rather|much|so) )?(?:\w+er|loud|busy|big|"
+                         r"intense|heavy|dense))\b(?:.*\bnow\b)|\bnow\b.*\b(?:too \w+|a bit much|overdone|over the top|overkill)\b|\b(?:overdone|over the top|overkill)\b.*\bnow\b")
 WHOLE_RE = re.compile(r"\b(?:everywhere|overall|globally|the (?:whole|entire) (?:thing|score|piece|video|track|clip|film|song|way "
                       r"through|time|length)|all of it|throughout|all the way through|(?:start|beginning) to "
                       r"(?:finish|end)|(?<!drop )(?<!lose )(?<!mute )(?<!kill )(?<!cut )(?<!remove )everything(?! else| but| except| apart| other))\b")
@@ -326,7 +326,7 @@ def _events(text: str, analysis: VideoAnalysis) -> Span | None:
                   r"everyone|everybody|everything)\b)([a-z]+(?: [a-z]+)?) (?:appears|arrives|shows up|comes in|enters|starts|happens|explodes|"
                   r"jumps|falls|crashes|is on screen|leaves|lands|hits|turns|stops)\b", text) \
         or re.search(r"\bduring the ([a-z]+(?: [a-z]+)?)\b", text)
-    if not m:
+    if not m or moment(text) is not None or re.search(r"\d:\d\d", text):   # "a hit at 0:17 when he lands": at 0:17
         return None
     what = m.group(1)
     hint = ""

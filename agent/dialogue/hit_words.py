@@ -1,0 +1,137 @@
+"""How people ask for a mark in the music, or for none, in the words `marks.sync` reads: a cymbal smashed
+or splashed is a crash, a thump or punctuation an accent, the band stopped dead a stop, a crescendo landing on a
+moment a swell into it, a moment left to flow a "no hit"; and the moment itself named by the shot it begins
+("the cut into shot 3", "the transition between shot 2 and shot 3", "the first edit", "when shot 4 appears").
+
+    plain("chuck a splash cymbal on the cut into shot two")   # "... a crash on the 1th cut" (counted from 1)
+    plain("let the band play straight through the second cut")   # "no hit ... the second cut"
+
+Read by `v2m.agent.dialogue.marks` on a clause before it looks for a mark.
+"""
+
+from __future__ import annotations
+
+import re
+
+from v2m.agent.dialogue.place_words import NUMBER_WORD, ORD, ORDINALS, PICTURE_CHANGES, TIME, spoken_number
+
+# A clause after a mark that only says how it should sound or what follows it ("stop at 0:25, hard", "First edit.
+# Hard stop. Then carry on.", "an accent, nothing fancy"): part of the mark, no edit of its own
+TRAILING_RE = re.compile(r"\W*(?:(?:and |then |so |just |a |one |very |really |nice and |proper(?:ly)? |clean |hard |dead |sharp "
+                         r")*(?:hard|dead|cold|tight|sharp|clean|big|loud|break|chord|carry on|continue|keep going|resume|"
+                         r"nothing fancy|nothing too fancy|not a fade|no fade|haha|lol|(?:a )?(?:moment of |beat of )?silence"
+                         r"(?: for a (?:moment|beat|second|bit))?|play (?:straight |right )?through|let it (?:flow|ride|breathe)|"
+                         r"keep (?:it |the groove |the band )?(?:flowing|going|swinging|grooving|playing))\W*)+")
+# A sentence about a mark ("the hit on the last cut feels cheesy, lose it"): how the mark feels, not the music's mood
+MARK_SUBJECT_RE = re.compile(r"^\W*(?:and |but |so )?(?:the|that|this) (?:hit|accent|crash|stab|sting|stinger|stop|swell|mark|"
+                             r"cymbal(?: crash)?)s? (?:on|at|in|into|over|for)\b", re.I)
+NUMBERED = rf"(?:\d{{1,2}}|{NUMBER_WORD})"
+# A shot said by its number or its place in order: "shot 3", "shot three", "the third shot", "the final shot"
+SHOT = rf"(?:shot (?P<n>{NUMBERED})\b|(?:the )?(?P<o>{ORD}) shot\b)"
+NEXT_SHOT = SHOT.replace("<n>", "<n2>").replace("<o>", "<o2>")
+
+
+def _shot_number(m: re.Match, n: str = "n", o: str = "o") -> int | None:
+    """The shot's number as said (1 = the first shot), None for "the last"/"the final" (counted from the end)."""
+    if m.group(n):
+        return int(m.group(n)) if m.group(n).isdigit() else spoken_number(m.group(n))
+    k = ORDINALS.get(m.group(o)) if m.group(o) in ORDINALS else int(re.match(r"\d+", m.group(o)).group(0)) \
+        if m.group(o)[0].isdigit() else None
+    return k if k and k > 0 else None
+
+
+def _cut_into(m: re.Match) -> str:
+    """The cut a shot begins with: shot 3 begins at the second cut; the last shot at the last cut."""
+    k = _shot_number(m)
+    if k is None:
+        return " the last cut "
+    return f" the {k - 1}th cut " if k > 1 else " 0:00 "
+
+
+def _cut_between(m: re.Match) -> str:
+    """The cut between two shots said in a row ("between shot 2 and shot 3"): the first one's end."""
+    a, b = _shot_number(m), _shot_number(m, "n2", "o2")
+    if a is None or (b is not None and b != a + 1):
+        return m.group(0)
+    return f" the {a}th cut "
+
+
+# The moment a shot begins: "the cut into shot 3", "the jump to the final shot", "as it goes to the fourth shot",
+# "when shot 3 starts", "the instant shot 4 appears", "where the third shot lands"
+INTO_SHOT = (rf"\b(?:the )?(?:cut|edit|transition|jump|change|switch|move|hard cut)s? (?:in)?to {SHOT}",
+             rf"\b(?:right |just )?(?:as|when|once) (?:it|we|the video|the picture|the edit) (?:goes|go|cuts?|jumps?|switch(?:es)?|"
+             rf"changes?|moves?) (?:in)?to {SHOT}",
+             rf"\b(?:right |just )?(?:as|when|once|where|the (?:instant|moment|second)|at the (?:instant|moment|point)) {SHOT} "
+             rf"(?:starts?|begins?|lands?|appears?|comes? (?:in|up|on)|hits?|kicks? in|arrives?|opens?)\b")
+BETWEEN = rf"\b(?:the )?(?:cut|edit|transition|jump|change|switch) (?:between|from) {SHOT} (?:and|to|into) {NEXT_SHOT}"
+# "where shot one ends and two begins": the cut after the first shot
+ENDS = rf"\b(?:where|when|as) {SHOT} ends?(?: and (?:shot )?(?:\w+ )?(?:begins?|starts?))?"
+# "when the picture changes the first time", "the second time the shot changes": that cut
+CHANGES = PICTURE_CHANGES[0]
+# "the first edit", "the final change", "the second scene change": a cut, counted
+CUT_NAMES = rf"\b{ORD} (?:edit|change|picture change|shot change|scene change|transition|jump)\b"
+
+# A crash said with its cymbal: "a splash cymbal", "a cymbal bash", "smash a cymbal", "a big cymbal hit"
+CRASH = ((r"\b(?:splash|crash|china|ride) cymbal\b|\bcymbal (?:crash|splash|bash|smash|hit|hits?)\b|"
+          r"\b(?:smash|bash|whack|hit|crash) (?:a|the|some) cymbals?\b|\bsmash(?:es)?\b(?! (?:hit|cut))|\bsplash\b|\bbash\b", " crash "),)
+# An accent said otherwise: "a big thump", "a drum hit", "punctuate the cut", "something to sell the cut", "make
+# it land"
+ACCENT = ((r"\b(?:thump|thud|kick drum hit|drum hit|musical hit)\b(?! (?:up|down)\b)", " hit "),
+          (r"\bpunctuat(?:e|es|ed|ing)\b|\bemphasi[sz](?:e|es|ed|ing)\b|\bunderline\b|\bsell\b(?= (?:the|that|this) (?:\w+ )?(?:cut|edit|moment))",
+           " accent "),
+          (r"\b(?:punctuation|emphasis)\b", " accent "))
+# The band stopped at a moment: "everybody stops", "stop the band dead", "the music should break", "slam on the
+# brakes", "cut the band off", "stop at 0:25", "slam to a stop"
+STOP = ((r"\b(?:everybody|everyone|every(?:one|body) in the band|the (?:whole )?band) (?:should |must |needs? to |has to |to )?"
+         r"(?:just )?(?:stops?|breaks?(?: off)?|halts?|freezes?)(?: (?:dead|completely|entirely|cold|hard|totally))?\b"
+         r"(?! (?:being|playing|from)\b)", " a stop "),
+        (r"\b(?:the music|the track|everything) (?:should |must |needs? to |has to |to )?(?:just )?(?:breaks?|halts?|freezes?)"
+         r"(?: off| dead| completely| entirely| cold| totally)?\b", " a stop "),   # (music that stops: `marks.STOP_RE`)
+        (r"\b(?:stop|halt|freeze) (?:the (?:whole )?(?:band|groove)|everything|everyone|everybody)(?: (?:dead|cold))?\b", " a stop "),
+        (r"\bslam(?:s|ming)? (?:on )?(?:the brakes|to a (?:stop|halt))\b|\bslam on the brakes\b|\bdead stop\b|\bfull stop\b|"
+         r"\bhard stop\b|\bstop dead\b|\bstops? cold\b", " a stop "),
+        (r"\bcut (?:the (?:whole )?band|everyone|everybody) off\b", " a stop "),
+        (rf"^\W*stop(?= (?:right )?(?:at|on) (?:the |{TIME}))", " a stop"),
+        (r"\bbreak (?:completely|totally|entirely|dead)\b", " a stop "))
+# A crescendo or a build that peaks on a moment: "crescendo into 0:16", "build into the last cut", "climb towards
+# 0:04 and peak there", "rise into 0:09": a swell into it
+SWELL_TO = (r"\b(?:crescendo|build(?:ing)?(?: it)?(?: up)?|climb(?:ing)?|ris(?:e|ing)|grow(?:ing)?|ramp(?:ing)?(?: up)?|swell(?:ing)?"
+            r"(?: it)?(?: up)?)(?: the music| the band)? (?:right )?(?:into|in to|towards?|up to|to|that lands on|landing on|"
+            r"that peaks (?:at|on)|peaking (?:at|on)|and peaks? (?:at|on)|until)\b")
+# (a build or a growth into a place is a shape over the shot before, unless it is said to peak there: "build into
+# shot 3 and peak right on the edit"; a crescendo lands on its moment)
+PEAK_RE = re.compile(r"\b(?:peaks?|peaking|climax(?:es|ing)?|tops? out|crest(?:s|ing)?|biggest point|high point|lands?)\b")
+# A moment left unmarked: "doesn't need a hit", "let the band play straight through the cut", "without marking
+# it", "don't emphasise the cut", "not react to the cut", "no punctuation"
+UNMARK = ((r"\b(?:does ?n[o']?t|do ?n[o']?t|does not|do not|should ?n[o']?t|should not|wo ?n[o']?t|will not|must ?n[o']?t|"
+           r"must not|need ?n[o']?t|need not|never)(?: really)? (?:need |want |have |get |deserve )?(?:an? |any )?"
+           r"(?:hit|accent|mark|crash|stab|sting|punctuation|emphasis|punctuate|accentuate|accent|emphasi[sz]e|mark|"
+           r"hit|react to|respond to|acknowledge|comment on|underline|catch|land on)\b", " no hit "),
+          (r"\bnot (?:react|respond|reacting|responding) to\b", " no hit on "),
+          (r"\bwithout (?:marking|hitting|accenting|punctuating|emphasi[sz]ing|acknowledging|reacting to|a hit on|an accent on)\b",
+           " no hit on "),
+          (r"\b(?:play|ride|glide|flow|carry on|keep (?:playing|going|swinging|grooving))(?: straight| right)? (?:through|over|across)\b"
+           r"(?=.*\b(?:cut|edit|transition|\d:\d\d|no hit|no accent)\b)", " no hit on "))
+LEFT_ALONE = ((r"\b(?:leave|let)\b((?: the| that)? (?:\w+ )?(?:cut|edit|transition)\b.*?) alone\b", r" no hit on \1 "),
+              (rf"\b{ORD}( and| &|,) (?:the )?{ORD} cuts\b", r"\1 cut\2 the \3 cut"))   # "the first and second cuts"
+
+
+def moments(t: str) -> str:
+    """`t` with the moment a shot begins said as its cut ("the cut into shot 3" -> "the 2th cut")."""
+    t = re.sub(BETWEEN, _cut_between, t)
+    for pat in INTO_SHOT:
+        t = re.sub(pat, _cut_into, t)
+    t = re.sub(ENDS, lambda m: f" the {k}th cut " if (k := _shot_number(m)) else m.group(0), t)
+    t = re.sub(CHANGES, lambda m: f" at the {m.group(1)} cut ", t)
+    return re.sub(CUT_NAMES, lambda m: f"{m.group(1)} cut", t)
+
+
+def plain(t: str) -> str:
+    """`t` (a clause, lower-case) with its marks said in the words `marks.sync` reads; unchanged when it asks no
+    mark."""
+    t = re.sub(r"\s+", " ", moments(t))
+    for pat, rep in (*CRASH, *ACCENT, *STOP, *UNMARK, *LEFT_ALONE):
+        t = re.sub(r"\s+", " ", re.sub(pat, rep, t))
+    if PEAK_RE.search(t) or re.search(r"\bcrescendo\b", t):   # ("grow into the third cut" alone: a shape, `phrases`)
+        t = re.sub(rf"{SWELL_TO}(?= (?:the |shot |\d))", " swell into", t)
+    return re.sub(r"\s+", " ", t)

@@ -1,0 +1,251 @@
+"""Talk that asks for no edit: questions about the score ("what key are we in?", "tempo?", "where are the cuts
+again") answered from the plan and the video, and thanks, praise and sign-offs ("cheers, that'll do nicely",
+"you're a star", "I'm happy with that, we can stop here") answered with the score left as it is.
+
+    from v2m.agent.dialogue.talk import remark
+    remark("hey how many bpm is this one", plan, history)   # "The tempo is 118.5 BPM (...). I changed nothing; ..."
+    remark("bang on, thanks", plan, history)                # "Good: I left the score exactly as it is. ..."
+    remark("slower in shot 2", plan, history)               # None: an edit, for the grammar
+
+A question names what it asks about (the tempo, the key, the style, the parts, the cuts, the last change...) and
+asks it: a question word, "tell me" / "remind me" / "list", a question mark, or the topic alone ("key signature
+pls"). A sign-off says thanks, praise or being done (`CLOSING_RE`) and nothing in it asks for a change
+(`CHANGE_RE`). An answer is read from the plans and the video alone, so it cannot claim what the score does not do.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from v2m.agent.dialogue.changes import describe, diff
+from v2m.agent.dialogue.mentions import named_parts
+from v2m.agent.dialogue.operations import effective_roles
+from v2m.agent.dialogue.phrases import REST_STAYS, TOO, beside_change, opening
+from v2m.agent.dialogue.vocab import MOODS
+from v2m.agent.dialogue.where import fmt, visible_cuts
+from v2m.tools.contract import ScorePlan, VideoAnalysis
+from v2m.tools.style import load_style, style_names
+
+# "leave it like that", "this is final": a sign-off, not an edit (nor a lock: nothing was named to keep)
+HANDS_OFF_RE = re.compile(
+    r"\b(?:leave|keep) (?:it|everything|the rest|that|this|all|things)(?: else| going)?(?: exactly)? (?:as it is|as is|like "
+    r"(?:that|this)|the way it is|alone|unchanged)\b|\bdon'?t (?:change|touch) (?:anything|a thing)\b|"
+    r"\b(?:this|that)(?: [a-z]+){0,2} is (?:final|it|perfect|the one)\b|\bthat'?s (?:final|perfect)\b|\ball good\b|\bwe'?re done\b", re.I)
+# praise and nothing else ("the piano is so much better now", "wow, perfect"): no edit to read into it
+PRAISE_RE = re.compile(opening("wow|yes|yeah|nice|great|love it|thanks|thank you") + r"(?:(?:the )?[\w ]{0,30}?(?:^| )(?:is|"
+                       r"are|sounds?|feels?) )?(?:so much |much |a lot |way |really |so |very )?(?:better|nicer|great|perfect|lovely|good|"
+                       r"spot on)(?: now| already)?\W*$", re.I)
+LOCK_WORDS_RE = re.compile(r"\b(?:lock|freeze|protect)\b", re.I)
+# a question about the score ("what key are we in", "did the first shot change?", "hey how many bpm is this one", "at
+# which second is the cut"), not a request in question form ("can it start straight in", "is there a way to make it faster")
+STATE_Q_RE = re.compile(opening("and|but|good|great|wait|sorry|hey|hi|yo|also|quick question") + r"(?:(?:at|in|from|on|"
+                        r"for|by) )?(?:what(?:'s|s| is| are)?|which|where|when (?:does|do|is|are|did|will)|"
+                        r"how (?:fast|slow|loud|long|many|much)|who(?:'s| is| are)?|(?:is|are|was|were)(?! too\b| very\b| so\b| much\b)|"
+                        r"did|does|has|have|why (?:did|do|have) you)\b", re.I)   # "why did you pick jazz?" (not "why is it
+# so slow?", nor "is too much quick now"); "the tempo now how much ah?": a count asked for later in the sentence
+# "why is it so slow?", "why does the outro drag so much": a complaint asked as why, not a question about the score
+WHY_SO_RE = re.compile(r"\W*why (?:is|are|does|do)\b.*\b(?:so|too|this)\b", re.I)
+COUNT_Q_RE = re.compile(r"\bhow (?:much|many|fast)\b", re.I)
+# "could you tell me the current BPM", "remind me the shot boundaries", "can you list the edit points": the score's facts
+# asked for with a verb of telling, no request to change anything
+TELL_RE = re.compile(r"\b(?:(?:can|could|would|will) you (?:please |pls |just )?)?(?:(?:tell|remind|show) me(?: again)?|"
+                     r"let me know|list)\b|\bdo you know\b", re.I)
+REQUEST_RE = re.compile(r"\b(?:can|could|would|will|possible|way to|able to|make|let|give|add|put|bring|try|"
+                        r"should i|go back)\b", re.I)
+# "please" asks for a change ("is good but please more fast"), unless only a fact is asked ("which instruments, please?")
+PLEASE_RE = re.compile(r"\b(?:please|pls|plz)\b", re.I)
+# a wish for a change beside a bare topic ("slower tempo?", "tempo 90 pls", "another key?"): no question about the score
+CHANGE_RE = re.compile(r"\b(?:more|less|fewer|too|faster|quicker|slower|louder|quieter|softer|higher|lower|up|down|"
+                       r"darker|brighter|calmer|bigger|warmer|heavier|lighter|sooner|later|earlier|different|other|another|"
+                       r"instead|change|switch|swap|go|try|back|restore|previous|original|old|half|halfway|double|need|needs|want|wanna|should|"
+                       r"must)\b|\d|:\s*\w|\b[a-g](?:#|b| sharp| flat)? (?:major|minor)\b", re.I)   # "key: C minor"
+# what a question asks about, each answered from the plan or the video ("scene changes" are cuts, not edits)
+CUTS_RE = re.compile(r"\b(?:cuts?|shots?|scene ?changes?|scenes|edit points?|shot boundar(?:y|ies)|boundar(?:y|ies)|"
+                     r"transitions?|timestamps?|time ?codes?)\b", re.I)
+TEMPO_RE = re.compile(r"\b(?:tempo|bpm|speed|fast|slow|pace)\b", re.I)
+KEY_RE = re.compile(r"\b(?:key(?: signature)?|mode|scale|major|minor)\b", re.I)
+STYLE_RE = re.compile(r"\b(?:style|genre|kind of music|type of music)\b", re.I)
+PARTS_RE = re.compile(r"\b(?:instruments?|instrumentation|line-?up|(?:what|which|who)(?:'s| is| are)? (?:play|playing)|"
+                      r"(?:which|what) parts)\b", re.I)
+LOUDNESS_RE = re.compile(r"\b(?:loud|loudness|volume|lufs|level)\b", re.I)
+VERSION_RE = re.compile(r"\bversions?\b", re.I)
+SECTIONS_RE = re.compile(r"\bsections?\b|\bhow many parts\b", re.I)
+LENGTH_RE = re.compile(r"\bhow long\b|\b(?:length|duration)\b", re.I)
+MARKS_RE = re.compile(r"\b(?:hits?|accents?|crash(?:es)?|stabs?|stings?|stops?|marks?|hit points?)\b", re.I)
+CHANGED_RE = re.compile(r"\b(?:change|changed|different|differ|touch|touched|do|did)\b", re.I)
+TOPICS = (CUTS_RE, TEMPO_RE, KEY_RE, STYLE_RE, PARTS_RE, LOUDNESS_RE, VERSION_RE, SECTIONS_RE, LENGTH_RE, MARKS_RE)
+# words that may stand beside a topic said alone ("key signature pls", "tempo?", "the bpm right now")
+BARE = set("""the this that it its it's is are we r in of at on now rn atm currently current right again pls please plz
+ah lah leh hey hi ok okay so one and exactly then here there quick question what which how much many our your""".split())
+
+# a sentence that tells what to do ("remove it", "then take the drums out"), after a question about the score
+ORDER_RE = re.compile(opening("then|and|just|now|if so|yes|yeah") + r"(?:remove|delete|drop|lose|kill|mute|"
+                      r"ditch|cut|get rid|take|swap|replace|change|move|turn|raise|lower|slow|speed|set|use)\b", re.I)
+# thanks, praise, approval and being done ("cheers", "bang on", "you're a star", "approved", "it's a wrap", "I'll take
+# it from here", "ttyl"): a turn made of these and of words that wish for nothing is a sign-off
+CLOSING_RE = re.compile(
+    r"\b(?:thanks|thank (?:you|u|ya)|thankyou|thx|ty|tysm|ta|cheers|much appreciated|appreciate it|approved|signed off|"
+    r"(?:that'?s|this is|this'?s|it'?s|thats) (?:exactly |just )?(?:it|the one|a wrap|what i wanted|fire)|exactly (?:it|right|"
+    r"what i wanted)|that'?ll do|that will do|does the job|works for me|good to go|(?:sounds?|looks?|is|'s|feels?) (?:very |"
+    r"really |so |super |pretty )?(?:good|great|right)(?: to me| now)?|spot on|bang on|nailed it|perfect|brilliant|"
+    r"wonderful|amazing|awesome|fantastic|excellent|lovely|beautiful|superb|stunning|gorgeous|great|nice one|"
+    r"love (?:it|this|that|how|the way)(?! (?:if|to|when|but)\b)|(?:(?:i'?m|i am|we'?re|we are|so|very|really|super) )+"
+    r"(?:happy|pleased|glad|thrilled|delighted)\b|(?:happy|pleased|glad) with (?:it|that|this)|chuffed|stoked|"
+    r"you'?re (?:a |the )?(?:star|legend|genius|best|champ|hero)|you rock|no worries|no problem|"
+    r"(?:we|i) can stop (?:here|there|now)|(?:let'?s )?call it a day|(?:we'?re|i'?m|all) done|take it from here|"
+    r"(?:i'?ll|i will|gonna|going to) download(?: it)?|ttyl|bye|see ya|see you|gotta go|good night)\b", re.I)
+# surprise told ("I never thought a computer could do this"): praise, no wish for a change
+SURPRISE_RE = re.compile(r"\bi (?:never|didn'?t|did not|had no idea)(?: (?:even|really))? (?:thought|think|knew|know|"
+                         r"expected|expect|imagined|imagine)\b[^,.;!?]*", re.I)
+# a wish for a change beside praise ("perfect, just a bit slower", "love it but no drums"): an edit after all; praise of
+# a likeness ("it sounds like a trailer, perfect") is `similes`'s to answer
+WISH_RE = re.compile(r"\b(?:like|more|less|fewer|too|not|no|but|though|however|except|instead|only|just a|bit|little|can|could|"
+                     r"would|should|need|needs|want|wants|wish|make|add|remove|drop|lose|change|swap|switch|turn|bring|"
+                     r"put|try|back|again|undo|redo|version|faster|slower|louder|quieter|softer|calmer|darker|brighter|"
+                     r"bigger|punchier|busier|shot|cut|section|intro|ending|end|start|tempo|key|style)\b|\d", re.I)
+DONE = "Good: I left the score exactly as it is. Nothing changed; tell me if anything should."
+
+
+def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None,
+           analysis: VideoAnalysis | None = None) -> str | None:
+    """The reply to a turn that asks about the score or signs off instead of asking for an edit, else None.
+
+    Args:
+        request: the user's words (a note, its wrapper taken off).
+        plan, history: the current plan; the first plan then the plan after each edit so far.
+        analysis: the video, for its cuts (without it a question about the cuts gets the sections).
+    Returns:
+        The answer (the plan is left as it is), or None when the turn may ask for an edit.
+    """
+    sentences = [(m.group(1).strip(), "?" in m.group(2)) for m in re.finditer(r"([^.?!;\n]+)([.?!;\n]*)", request)
+                 if m.group(1).strip()]
+    # "cool, leave everything else as it is": a sign-off; "slower in shot 3, leave everything else as is": an edit
+    if (HANDS_OFF_RE.search(request) or re.search(REST_STAYS, request, re.I) or PRAISE_RE.match(request) or
+            signed_off(request)) and not LOCK_WORDS_RE.search(request) and not beside_change(request):
+        return DONE
+    asks = [x for x, q in sentences if _asks(x, q)]
+    told = " ".join(x for x, _ in sentences if x not in asks)
+    if not asks or REQUEST_RE.search(TELL_RE.sub(" ", " ".join(asks))) or REQUEST_RE.search(told) or \
+            any(PLEASE_RE.search(x) and (CHANGE_RE.search(x) or not _topic(x)) for x in asks) or \
+            any(ORDER_RE.match(x) for x, _ in sentences if x not in asks):
+        return None   # "is there a hit on cut 2? remove it": asked, then told what to do
+    return answer(" ".join(asks).lower(), plan, history, analysis)
+
+
+def signed_off(request: str) -> bool:
+    """Whether a turn only thanks, praises or signs off ("cheers, that'll do nicely", "played it twice already, love
+    how it sits under the dialogue"): a closing word and, beside it, no question and nothing wished or named."""
+    if "?" in request or not CLOSING_RE.search(request):
+        return False
+    rest = SURPRISE_RE.sub(" ", CLOSING_RE.sub(" ", request))
+    return not WISH_RE.search(rest) and not named_parts(rest.lower()) and \
+        not set(re.findall(r"[a-z]+", rest.lower())) & _qualities()
+
+
+@lru_cache(maxsize=1)
+def _qualities() -> set[str]:
+    """Words that say how the music should be ("sad", "busy", "jazz"): beside praise, still a wish ("gorgeous, sadder")."""
+    return {w for m in MOODS.values() for w in m.words if " " not in w} | set(TOO) | \
+        {w for n in style_names() for w in n.split("_")}
+
+
+def _asks(sentence: str, marked: bool) -> bool:
+    """Whether a sentence asks about the score: a question word at its start ("what key"), a count asked for ("the
+    tempo now how much"), or a topic asked with a verb of telling, a question mark or alone ("remind me the cuts",
+    "major or minor?", "key signature pls"), with no change wished beside it ("slower tempo?")."""
+    if STATE_Q_RE.match(sentence):
+        return True
+    if not _topic(sentence) or CHANGE_RE.search(sentence) or WHY_SO_RE.match(sentence):
+        return False
+    if COUNT_Q_RE.search(sentence) or marked or TELL_RE.search(sentence):
+        return True
+    bare = sentence.lower()
+    for r in TOPICS:
+        bare = r.sub(" ", bare)
+    return not set(re.findall(r"[a-z']+", bare)) - BARE
+
+
+def _topic(sentence: str) -> bool:
+    """Whether a sentence names something to ask about: a topic, or what was done ("remind me what you changed")."""
+    return any(r.search(sentence) for r in TOPICS) or bool(TELL_RE.search(sentence) and CHANGED_RE.search(sentence))
+
+
+def answer(t: str, plan: ScorePlan, history: list[ScorePlan] | None, analysis: VideoAnalysis | None = None) -> str:
+    """The facts a question `t` (lower case) asks about, from the plans and the video; the summary when it names none."""
+    first = history[0] if history else plan
+    facts = []
+    if TEMPO_RE.search(t):
+        same = " (as in the first score)" if first.tempo_bpm == plan.tempo_bpm else \
+            f" (the first score had {first.tempo_bpm:g})"
+        runs: list[list[float]] = []   # stretches with a tempo of their own, neighbours at one tempo joined
+        for sec in plan.sections:
+            if sec.tempo_bpm in (None, plan.tempo_bpm):
+                continue
+            if runs and abs(runs[-1][1] - sec.start_s) < 1e-6 and runs[-1][2] == sec.tempo_bpm:
+                runs[-1][1] = sec.end_s
+            else:
+                runs.append([sec.start_s, sec.end_s, sec.tempo_bpm])
+        where = "".join(f", {v:g} from {fmt(a)} to {fmt(b)}" for a, b, v in runs)
+        facts.append(f"the tempo is {plan.tempo_bpm:g} BPM{same}{where}")
+    if KEY_RE.search(t):
+        facts.append(f"the key is {plan.key} {plan.mode}")
+    if re.search(r"\b(?:meter|metre|time signature|signature|beats? (?:a|per|in a|to the) bar)\b", t):   # "time signature?"
+        facts.append(f"the meter is {plan.meter}, {plan.meter[0]} beats a bar")
+    if STYLE_RE.search(t):
+        why = re.search(r"^- Style: .*?, (because .*)$", plan.reasoning, re.M) if re.search(r"\bwhy\b", t) else None
+        facts.append(f"the style is {plan.style.replace('_', ' ')}" + (f", {why.group(1).rstrip('.')}" if why else ""))
+    if PARTS_RE.search(t):
+        facts.append("the parts playing are " + _band(plan))
+    if LOUDNESS_RE.search(t):   # "how loud is it now"
+        same = " (as in the first score)" if first.loudness_lufs == plan.loudness_lufs else \
+            f" (the first score had {first.loudness_lufs:g})"
+        facts.append(f"the loudness is {plan.loudness_lufs:g} LUFS{same}")
+    if VERSION_RE.search(t):   # "which version is this"
+        facts.append(f"this is version {len(history or [plan])}" + (" (the first score)" if len(history or [plan]) == 1 else ""))
+    if SECTIONS_RE.search(t):   # "how many sections are there?"
+        facts.append(f"there are {len(plan.sections)} sections: " + ", ".join(
+            f"{x.name} {fmt(x.start_s)}-{fmt(x.end_s)}" for x in plan.sections))
+    if LENGTH_RE.search(t):   # "how long does the music run?"
+        named = [x for x in plan.sections if re.search(rf"\b{re.escape(x.name.lower())}\b", t)]   # "how long is the intro?"
+        facts.append("; ".join(f"the {x.name} lasts {x.end_s - x.start_s:.1f} s ({fmt(x.start_s)}-{fmt(x.end_s)})"
+                               for x in named) or f"the music lasts {fmt(plan.duration_s)}, as long as the video")
+    if MARKS_RE.search(t):   # "where are the hits?"
+        marks = ", ".join(f"{h.kind} at {fmt(h.time_s)}" for h in sorted(plan.hit_points, key=lambda h: h.time_s))
+        facts.append(f"the marks are: {marks}" if marks else "there are no marks (hits) in the score")
+    if CUTS_RE.search(t):   # "where are the cuts again", "when does the second shot start?"
+        facts.append(_cuts(plan, analysis))
+    if CHANGED_RE.search(CUTS_RE.sub(" ", t)):   # "what did you change?" (not "did you see the scene changes")
+        last = diff(history[-2], history[-1]) if history and len(history) >= 2 else []
+        facts.append("the last edit made: " + describe(last).rstrip(".") if last else "nothing has been edited yet")
+    if not facts:
+        facts.append(f"it is {plan.style.replace('_', ' ')} in {plan.key} {plan.mode} at {plan.tempo_bpm:g} BPM, "
+                     f"played by {_band(plan)}")
+    text = "; ".join(facts)
+    return text[0].upper() + text[1:] + ". I changed nothing; what should change?"
+
+
+def _band(plan: ScorePlan) -> str:
+    """Every part that plays somewhere, with its instrument: "bass (Acoustic Bass), drums (Jazz), ..."."""
+    names = {**load_style(plan.style).instruments, **plan.instrumentation}
+    roles = dict.fromkeys(r for s in plan.sections for r in effective_roles(plan, s))
+    return ", ".join(f"{r} ({names[r]})" if r in names else r for r in sorted(roles)) or "no part (the music is out)"
+
+
+MAX_SHOTS_SAID = 12   # more shots than this are counted, not listed one by one
+
+
+def _cuts(plan: ScorePlan, analysis: VideoAnalysis | None) -> str:
+    """Where the cuts are and the shots between them, from the video (the sections, without it)."""
+    if analysis is None:
+        return "the sections change at " + ", ".join(fmt(s.start_s) for s in plan.sections[1:]) if \
+            len(plan.sections) > 1 else "the music has one section"
+    cuts = visible_cuts(analysis)
+    if not cuts:
+        return "the video has no cuts: it is one shot"
+    edges = [0.0, *cuts, analysis.duration_s]
+    shots = ", ".join(f"shot {k} {fmt(a)}-{fmt(b)}" for k, (a, b) in enumerate(zip(edges, edges[1:]), 1))
+    said = cuts[:MAX_SHOTS_SAID]
+    more = f" and {len(cuts) - len(said)} more" if len(cuts) > len(said) else ""
+    return (f"the cuts are at {', '.join(fmt(c) for c in said)}{more}" +
+            (f" ({shots})" if len(cuts) <= MAX_SHOTS_SAID else ""))
