@@ -163,3 +163,10 @@ def test_too_much_of_a_part_the_score_lacks_is_not_the_last_edit_taken_back(sess
     p1 = session.plan
     turn = session.say("hmm the violins are a bit much")
     assert session.plan == p1 and turn.question
+
+
+def test_too_much_with_like_it_was_before_goes_all_the_way_back(session):
+    p0 = session.plan
+    session.say("more drive in the third shot")
+    session.say("shot 3 is too much now, make it like it was before")
+    assert _at(session.plan, 17.0).energy == _at(p0, 17.0).energy

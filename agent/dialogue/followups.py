@@ -217,7 +217,8 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
     """
     moves = [sense(it) for it in last]
     low = " ".join(request.lower().split())
-    if len(history) < 2 or not last or None in moves or (reference(words(request)) or (-1,))[0] == 0:
+    back = reference(words(request))   # "like it was before": all the way back, not part of it
+    if len(history) < 2 or not last or None in moves or back and back[0] == 0:
         return None   # "put it back how it was at the very start": the first score, the readers' (not "as before")
     duration = history[-1].duration_s
     said_places = places(low, locate) + ([Span(0.0, duration, "everything")] if WHOLE_RE.search(low) else [])
@@ -253,7 +254,7 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
                                               (_span_of(it) or (0.0, duration) for it in last))]
     numbers = all(m[0] in ("tempo", "energy", "level") for m in moves)
     named = {ATTRIBUTE[w] for w in re.findall(r"[a-z]+", low) if w in ATTRIBUTE}
-    if numbers and not apart and named <= {m[0] for m in moves} and (OVER_RE.search(low) and (
+    if numbers and not apart and not back and named <= {m[0] for m in moves} and (OVER_RE.search(low) and (
             not said or any(_against([x], moves) for x in senses) or None not in senses and not _agree(senses, moves)) or
                     said and _against(senses, moves) and PARTLY_RE.search(low)):   # "too much", "too slow now"
         parts = {m[2] for m in moves if m[0] == "level"}
