@@ -320,6 +320,8 @@ THING_SAID = (r"\b(?:the |that |those |these )?{x}(?: part| track| sound| settin
 WHOLE_SAID_RE = re.compile(r"\b(?:the whole thing|all of it|exactly that|everything(?! else)|whole (?:version|score|thing))\b")
 LEVEL_BACK_RE = re.compile(r"\b(?:dial|pull|knock|tone|turn|rein|peg|scale|wind|ease|push|sit|set|move|step)s?(?:ed|ing)? "
                            r"(?:the |that |those |them |it )?(?:[a-z]+ )?back\b")
+PARTLY_BACK_RE = re.compile(r"\b(?:a (?:little )?bit|a little|a touch|some) of (?:the |that |its )?[a-z]+ back\b|\bnot (?:all|fully|"
+                            r"completely|all the way)\b|\bpart(?:ly| of the way)\b")
 SPEED_WORDS = {"fast": "tempo", "quick": "tempo", "slow": "tempo", "lively": "energy", "calm": "energy"}
 
 
@@ -365,7 +367,9 @@ def as_in(request: str, history: list[ScorePlan] | None,
     ref = reference(text)
     n = version_named(text)
     version = edits_before(n) if n is not None else 0 if ORIGINAL_RE.search(text) else ref[0] if ref else -1
-    back = [EditIntent(what="revert", version=version, value=attr, target=role, text=request[:400])]
+    # "put a bit of energy back, but not all": part of the way back (a number only; a part is in or out)
+    partly = 0.5 if attr in ("tempo", "energy", "loudness") and PARTLY_BACK_RE.search(text) else None
+    back = [EditIntent(what="revert", version=version, value=attr, target=role, amount=partly, text=request[:400])]
     rest = [x for x in sentences(request) if not reference(words(x)) and not _things(words(x), history)
             and not KEEP_RE.match(x) and not rest_only(x)
             and not (role and role in {role_of(history[-1], p) or p for p in named_parts(words(x))})]   # said again

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import arbiter, edits, halfway, marks, messages, moments, names, orchestration, recall, references, shifts, sides, versions
+from v2m.agent.dialogue import arbiter, edits, followups, halfway, marks, messages, moments, names, orchestration, recall, references, shifts, sides, versions
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.intents import apply_intents, scope_of
@@ -196,18 +196,34 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         part_fixed(request, history, partial(_last_asked, analysis, history)) or \
         marks.narrow(request, history, partial(_last_asked, analysis, history)) or \
         retarget(analysis, plan, request, history) or \
-        shifts.moved(request, history, names.last_request(history), partial(understand, analysis), visible_cuts(analysis))
+        shifts.moved(request, history, names.last_request(history), partial(understand, analysis), visible_cuts(analysis)) or \
+        leaning(analysis, plan, request, history)
     if again is not None:
         return again
     try:
-        intents = arbiter.combine(analysis, plan, request, partial(edits.read_request, last_span=last_place(history),
-                                                                          known=names.earlier(history) | sides.edited(history)))
+        intents = heard(analysis, plan, request, history)
     except Ask as q:   # a moment of the picture described: where it is comes first (the place finder's own asks it)
         where = None if moments.asked_about(str(q)) else moments.unplaced(request, None, analysis, plan, history)
         raise (where or q) from None
     if where := moments.unplaced(request, intents, analysis, plan, history):
         raise where
     return orchestration.stand_ins(orchestration.arrivals(where_heard(intents, history), plan))
+
+
+def heard(analysis: VideoAnalysis, plan: ScorePlan, request: str, history: list[ScorePlan] | None) -> list[EditIntent]:
+    """What the two readers (grammar and model, `arbiter`) make of the request."""
+    return arbiter.combine(analysis, plan, request, partial(edits.read_request, last_span=last_place(history),
+                                                            known=names.earlier(history) | sides.edited(history)))
+
+
+def leaning(analysis: VideoAnalysis, plan: ScorePlan, request: str, history: list[ScorePlan] | None) -> list[EditIntent] | None:
+    """A message that leans on the last edit ("again", "too much", "and shot 3", "the piano too"): `followups`."""
+    if not history or len(history) < 2 or not names.last_request(history):
+        return None
+    noun = names.noun_of(names.last_request(history))
+    return followups.lean(request, history, _last_asked(analysis, history), partial(heard, analysis, plan, history=history),
+                          lambda x: locate(names.as_places(words(x), names.earlier(history), noun), analysis, plan),
+                          partial(orchestration.role_of, plan), lambda span: scope_of(snap(span, analysis)))
 
 
 def where_heard(intents: list[EditIntent], history: list[ScorePlan] | None) -> list[EditIntent]:
@@ -249,10 +265,12 @@ def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     """
     if signed_off(request):   # "Wonderful! I never thought ...": judged whole, before the praise is unwrapped as a wrapper
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=DONE, question=DONE)   # as `remark`'s
+    if followups.approval(request):   # "Great, that's the groove I wanted.": said of the music as it is
+        return PlanResult(plan=plan, reasoning=plan.reasoning, reply=followups.GOOD, question=followups.GOOD)
     notes = messages.pasted_notes(request)
     if notes is not None:
         return apply_notes(analysis, plan, notes, history)
-    note = messages.unwrap(request)
+    note = followups.joined(request, messages.unwrap(request))
     if request.strip() and not note:  # only greetings, thanks and reports ("They are thrilled, we're done")
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=NOTHING_TO_DO)
     return edit(analysis, plan, note, history)

@@ -1,0 +1,270 @@
+"""Messages that lean on the change before them (issue 11): "again", "even more", "too much", "same in shot 3",
+"and the ending", "no, I meant the end", "the piano too", "perfect". Each is read as the last edit once more, part
+of the way back, at another place as well, moved to another place, for another part as well, or as approval that
+changes nothing; a message with its own meaning is left to the readers.
+
+    from v2m.agent.dialogue.followups import approval, lean
+    approval("ok cool ty")                                       # True: nothing to change
+    lean(request, history, last, heard, locate, role, scope)     # the intents, or None for the readers
+
+`history` is the first plan, then the plan after each edit so far; `last` the intents the last edit's request reads
+as (against the plan it was made on), `heard(text)` what the readers make of this message alone (it may raise
+`Ask`); a message the readers hear a meaning of its own in (another kind of change, another part) is theirs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from v2m.agent.dialogue.mentions import named_parts
+from v2m.agent.dialogue.phrases import words
+from v2m.agent.dialogue.references import reference
+from v2m.agent.dialogue.place_words import PLACE_FILLER, PLACE_WORDS_RE
+from v2m.agent.dialogue.where import Ask, Span
+from v2m.tools.contract import EditIntent, ScorePlan
+
+# Approval of what is there now ("perfect", "that's the one", "omg this slaps", "good. locking that in")
+APPROVAL_RE = re.compile(r"\b(?:perfect|great|good|nice|lovely|beautiful|brilliant|awesome|excellent|superb|love (?:it|this|that)|"
+                         r"well done|good job|nailed it|spot on|bang on|just right|ideal|ship it|good to go|approved|chef'?s kiss|"
+                         r"we'?re there|that'?ll do|that will do|works for me|all set|sorted|exactly|that'?s (?:it|the one)|slaps|sick|fire|"
+                         r"happy|thanks|thank you|ty|thx|tq|cheers|works|lock(?:ing|ed)? (?:it|that|this) in|keep it(?=\W*$)|"
+                         r"(?:much|so much|way|a lot) better|yes+|yay|ya|yeah|yep|ok|okay|cool|fine|wow|omg)\b", re.I)
+# words of a wish, not of approval: an edit said beside the praise ("nice, but slower", "great, now add a flute")
+WISH_RE = re.compile(r"\?|^\W*(?:what|which|how|why|where|when|who|did|does|do you|is it|are)\b|\b(?:more|less|too|still|but|again|also|as well|instead|add|remove|take|make|turn|put|bring|drop|cut|"
+                     r"mute|kill|lose|swap|change|try|(?<!to )go|can (?:you|u|we|i)|could|would|should|please|pls|plz|maybe|only|"
+                     r"not|no|don'?t|back|up|down|version|v\d+|before|original|earlier|undo|revert|need|needs|want|wants)\b", re.I)
+# a comparative said of the music as it is ("that's a much softer way in", "much better"), no wish
+COMPARED_RE = re.compile(r"\b(?:that'?s|it'?s|this is|it is|sounds|feels|much|so much|way|a lot)\b(?: a| so| really| much)* "
+                         r"[a-z]+er\b")
+COMPARATIVE_RE = re.compile(r"\b(?:faster|slower|louder|quieter|softer|calmer|bigger|busier|darker|brighter|higher|lower|"
+                            r"heavier|lighter|warmer|punchier|sparser|fuller|richer|harder)\b")
+COPULA_RE = re.compile(r"\b(?:is|are|sounds?|'s)\b")
+# approval that is no more than an acknowledgement ("ok", "yes"): the message must say nothing else
+WEAK = set("ok okay yes yess yesss ya yeah yep cool fine wow omg".split())
+FILLER = WEAK | set("oh ah ahh lol haha hehe and so well alright right very really so now then".split())
+PLACE_RE = re.compile(r"\d|\b(?:shots?|cuts?|intro|ending|end|outro|start|beginning|opening|middle|first|last|second|third)\b")
+GOOD = "Glad to hear it. Nothing changed: I left the score exactly as it is; tell me if anything should change."
+
+
+def approval(request: str) -> bool:
+    """Whether the message only approves of the score as it is ("ok cool ty", "haha the bass line is sick, keep it",
+    "lol my kid says it sounds like a movie now. we're happy"): no wish, no comparative asked for, a part named only
+    as what it is."""
+    low = " ".join(request.lower().split())
+    if not APPROVAL_RE.search(low) or WISH_RE.search(low):
+        return False
+    if COMPARATIVE_RE.search(COMPARED_RE.sub(" ", low)) or PLACE_RE.search(low):
+        return False
+    said = set(re.findall(r"[a-z']+", low))
+    if not {m.group(0) for m in APPROVAL_RE.finditer(low)} - WEAK and said - FILLER:
+        return False   # "ok, jazz": an acknowledgement and a wish
+    return not named_parts(low) or bool(COPULA_RE.search(low))
+
+
+# --- the last edit again, part of the way back, elsewhere, or for another part -----------------------------------
+# "again", "keep going", "once more", "further", "even more", "another notch", "still too busy": the same again
+MORE_RE = re.compile(r"\b(?:again|once more|keep going|go on|further|farther|even more|more still|still (?=(?:too|so|very|quite|not|"
+                     r"isn'?t|can'?t|cannot|a bit|a little|kind of|kinda|needs?|feels?|sounds?|seems?|on the|rather|pretty)\b)|another (?:notch|bit|step|"
+                     r"touch|few|couple|little|nudge|click|tick)|some more|a bit more|a little more|a touch more|"
+                     r"(?:\w+er|more \w+) still|more of (?:that|this|it|the same)|one more time|keep (?:it |them )?coming|"
+                     r"a (?:notch|step|bit|touch) further)\b|"
+                     r"^\W*(?:and |just )?(?:more|moar|(?:a )?(?:bit|little|touch|tad|smidge|notch) more)\W*$", re.I)
+# what a "more" may say beside it without saying anything new ("keep going with that", "crank that section even further")
+MORE_FILLER = set("""again once more keep going go on further farther even still another notch bit step touch few couple little
+nudge click tick some a the it that this with please pls plz ok okay so yes yeah and just do can you could we kindly crank push
+take section part bit one way like much lot really very""".split())
+# "too much", "that's a lot", "overdone", "dial it back a bit", "bit much": part of the way back
+OVER_RE = re.compile(r"\btoo (?:much|far|strong|heavy)\b|\bnot (?:that|so|as) much\b|\btoo \w+ now\b|\bnow (?:it'?s |is )?"
+                     r"(?:a bit |way )?too \w+\b|^\W*(?:just )?(?:a )?(?:bit|little|touch|tad|smidge|notch) less\W*$|\b(?:a )?(?:bit|tad|little|touch) (?:too )?much\b|\bthat'?s a lot\b|"
+                     r"\bover(?:done|kill|cooked|did it)\b|\bwent too far\b|\bless of (?:that|this|it)\b|"
+                     r"\b(?:dial|pull|bring|take|ease|back|tone|scale|roll|rein) (?:it |that |this )?"
+                     r"(?:back|off|down|in) (?:a (?:bit|little|touch|notch|tad)|slightly|some|halfway)\b|\bnot all\b|"
+                     r"\bbut still\b|\bthan (?:that|this|now|before)\b|\b[a-z]+er than (?:the )?(?:original|first one|start|it was)\b|"
+                     r"\bnot (?:so|as|that) \w+ (?:like|as) (?:before|it was)\b", re.I)
+# a reading the other way that only goes part of the way ("too slow now", "slightly quicker than this pls")
+PARTLY_RE = re.compile(r"\b(?:now|a bit|a little|little bit|bit|slightly|a touch|small amount|nudge|than (?:that|this|before)|"
+                       r"not (?:so|as|that)|but still|still)\b", re.I)
+# the same at another place too: "and shot 3", "the outro wants that too", "same for the intro"
+ALSO_RE = re.compile(r"\btoo\b(?=\s*(?:$|[,.;:!?)]|(?:please|pls|plz|thanks|so|and|but|if|then|like|now)\b))|"
+                     r"\b(?:also|as well|same|likewise|ditto|mirror|that (?:same|too)|as that)\b|^\W*(?:and|plus)\b", re.I)
+# words that point at the last edit ("give it the same energy too", "the outro wants that too"), not at a thing named
+POINTER_RE = re.compile(r"\b(?:that|this|same|them|likewise|ditto)\b(?! (?:is|are|was|were|sounds?|feels?)\b)")
+# the last edit moved: "wrong shot, i meant 3", "not the end, the beginning", "rather than the last one"
+MOVED_RE = re.compile(r"\b(?:sorry|wrong|meant|mean|misunderstood|misunderstanding|misheard|not the|rather than|instead|"
+                      r"counted|should stay|as it was|like before|how it was|was fine|the one i meant|no,|oops|whoops|my bad|my mistake|"
+                      r"rather|not there|should(?:'ve| have) been|(?:move|shift|put) (?:it|that|this|them) (?:to|on|in|over)|not (?:in |on |at )?(?:shot|cut)s?)\b", re.I)
+CALM = {"calm", "peaceful", "relaxed", "gentle", "soft", "mellow", "chill", "serene", "tender", "dreamy", "quiet"}
+LIVELY = {"energetic", "intense", "aggressive", "excited", "epic", "driving", "tense", "urgent", "hype"}
+
+
+def sense(it: EditIntent, plan: ScorePlan | None = None) -> tuple[str, int, str | None] | None:
+    """What an intent moves and which way: ("tempo", -1, None), ("level", +1, "bass"), ("out", 0, "drums") ..."""
+    sign = {"up": 1, "down": -1}.get(it.direction or "", 0)
+    if it.what in ("tempo", "energy") and sign:
+        return it.what, sign, None
+    if it.what == "mood" and it.value:
+        return ("energy", -1, None) if it.value in CALM else ("energy", 1, None) if it.value in LIVELY else None
+    if it.what == "loudness" and sign:
+        return "level", sign, None
+    if it.what == "balance" and sign and it.value:
+        return "level", sign, it.value
+    if it.what == "only" and it.value:   # "only the piano there": of parts, weighed as parts
+        return "only", 0, it.value
+    if it.what in ("remove", "add") and it.value:
+        return ("out" if it.what == "remove" else "in"), 0, it.value
+    return None
+
+
+def _span_of(it: EditIntent) -> tuple[float, float] | None:
+    return None if it.scope.kind == "whole" or it.scope.start_s is None else (it.scope.start_s, it.scope.end_s)
+
+
+def _inside(span: Span, last: list[EditIntent], duration: float) -> bool:
+    """Whether a place said lies where the last edit was (the whole score holds every place)."""
+    spans = [_span_of(it) or (0.0, duration) for it in last]
+    return any(a - 0.3 <= span.start_s and span.end_s <= b + 0.3 for a, b in spans)
+
+
+def _same(span: Span, last: list[EditIntent], duration: float) -> bool:
+    """Whether a place said is where the last edit was, about ("the first six seconds" after "calmer at the start")."""
+    spans = [_span_of(it) or (0.0, duration) for it in last]
+    return any(abs(a - span.start_s) <= 1.5 and abs(b - span.end_s) <= 1.5 for a, b in spans)
+
+
+def _words_left(low: str, filler: set[str]) -> set[str]:
+    return set(re.findall(r"[a-z']+", MORE_RE.sub(" ", low))) - filler
+
+
+ATTRIBUTE = {"tempo": "tempo", "speed": "tempo", "pace": "tempo", "bpm": "tempo", "energy": "energy", "volume": "level",
+             "loudness": "level", "level": "level", "mix": "level"}   # "tempo is too much": the tempo's, not the last edit's
+KEPT = ("lock", "unlock", "revert", "undo")   # "keep shot two as is" beside a follow-up: no meaning of its own
+WHOLE_RE = re.compile(r"\b(?:everything|overall|the whole (?:thing|track|score|song|video|piece)|all of it|the (?:whole )?mix)\b")
+KEPT_RE = re.compile(r"\b(?:so (?:it'?s|that|there'?s)|just|only|leaving|except|apart from|but not)\b[^.;!?]*")
+# "is still very quick": how the music still is, a complaint like "too quick"
+STILL_RE = re.compile(r"\bstill (?:(?:very|so|quite|really|kind of|kinda|a bit|a little|rather|pretty) )*(?!too\b)([a-z]+)\b(?= *(?:$|[,.;!?]|for|at|in|on|to|and|but))")
+# a clause ends, or a place is taken back ("the opening, not the finale", "the first two rather than the last one")
+CLAUSE_RE = re.compile(r"[,.;!?\n]+|\b(?:not|rather than|instead of|but)\b|\band\b(?! \d| (?:shots?|cuts?) \d)")
+
+
+def places(low: str, locate: Callable[[str], Span | None]) -> list[Span]:
+    """The places the message names, clause by clause ("not the end, the beginning": two)."""
+    found, noun = [], re.search(r"\b(shot|cut)s?\b", low)
+    if noun:   # "wrong shot, i meant 3": the number is a shot's
+        low = re.sub(r"\b(meant|mean|was|is|it'?s) (?:number |no\.? )?(\d{1,2})\b(?!\s*(?::|s\b|sec|bpm|%|db))",
+                     rf"\1 {noun.group(1)} \2", low)
+    low = re.sub(r"\b(?:the )?\w+ (?:version|draft|mix|take)\b", " ", low)   # "not like the beginning version": no place
+    for x in CLAUSE_RE.split(low):
+        try:
+            span = locate(x) if x.strip() else None
+        except Ask:
+            span = None
+        if span is not None and all((s.start_s, s.end_s) != (span.start_s, span.end_s) for s in found):
+            found.append(span)
+    return found
+
+
+def _agree(said: list, last: list) -> bool:
+    """Every reading moves what the last edit moved, the same way (a part's level and the mix's are one "louder")."""
+    return bool(said) and all(s and any(s[0] == t[0] and s[1] == t[1] and (s[2] is None or s[2] == t[2]) for t in last)
+                              for s in said)
+
+
+def _own(said: list, allowed: list) -> bool:
+    """Whether the readers heard a meaning of the message's own beside what the last edit did (or its undoing): a
+    change of another kind ("and shot 10 a little faster" after "slower") or of another part ("the cymbals out")."""
+    return any(s is None or (s[:2] not in {a[:2] for a in allowed} if s[2] is None else s[2] not in {a[2] for a in allowed})
+               for s in said)
+
+
+# what a message that only points the last edit elsewhere says besides the place and the part ("do the sax as well")
+POINTING = MORE_FILLER | set("""do same also too as well and plus for in on at with there here thing treatment please pls plz
+could can we you i would like want wants need needs needed give get have let's lets go please that this those them
+of then now love it great nice ok okay brilliant lovely perfect yes yeah part bit section""".split())
+
+
+def _bare(low: str) -> bool:
+    """The message names a place, a part and that it means the same, and nothing else ("piano too", "and shot 3")."""
+    rest = PLACE_WORDS_RE.sub(" ", ALSO_RE.sub(" ", low))
+    rest = re.sub(r"\b(?:" + "|".join(map(re.escape, named_parts(low))) + r")s?\b", " ", rest) if named_parts(low) else rest
+    return not set(re.findall(r"[a-z']+", rest)) - POINTING - PLACE_FILLER
+
+
+def _against(said: list, last: list) -> bool:
+    return bool(said) and all(s and any(s[0] == t[0] and s[1] == -t[1] != 0 for t in last) for s in said)
+
+
+def joined(request: str, note: str) -> str:
+    """The note a message's wrapper was taken off, with the "and" that joins it to the last edit kept ("and shot 3":
+    also there)."""
+    return f"also {note}" if re.match(r"\W*(?:and|plus)\b", request, re.I) and not re.match(r"\W*(?:and|plus)\b", note, re.I) \
+        else note
+
+
+def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: Callable[[str], list[EditIntent]],
+         locate: Callable[[str], Span | None], role: Callable[[str], str | None],
+         scope: Callable[[Span], object]) -> list[EditIntent] | None:
+    """The intents of a message that leans on the last edit, or None when it says something of its own.
+
+    Args:
+        request: the user's words.
+        history: the first plan, then the plan after each edit so far.
+        last: the intents the last edit's request reads as.
+        heard: what the readers make of a text alone (may raise Ask).
+        locate: the place a clause names, or None.
+        role: the part of the plan a word names, or None.
+        scope: an EditScope for a place.
+    """
+    moves = [sense(it) for it in last]
+    low = " ".join(request.lower().split())
+    back = reference(words(request))   # "like it was before": all the way back, not part of it
+    if len(history) < 2 or not last or None in moves or back and back[0] == 0:
+        return None   # "put it back how it was at the very start": the first score, the readers' (not "as before")
+    duration = history[-1].duration_s
+    said_places = places(low, locate) + ([Span(0.0, duration, "everything")] if WHOLE_RE.search(low) else [])
+    new_places = [p for p in said_places if not _inside(p, last, duration)]
+    elsewhere = [p for p in said_places if not _same(p, last, duration)]
+    # "... so it's just piano and sax": the parts left playing are no parts to edit
+    roles = [role(w) or w for w in named_parts(KEPT_RE.sub(" ", low))]   # a part the score lacks is a part of its own
+    new_roles = [r for r in dict.fromkeys(roles) if r not in {m[2] for m in moves}]
+    try:
+        said = heard(STILL_RE.sub(r"still too \1", request))
+    except Ask:
+        said = None
+    senses = [sense(it) for it in said or [] if it.what not in KEPT]
+    text = {"text": request[:400]}
+    undone = {(m[0] if m[1] else {"in": "out", "out": "in"}.get(m[0], m[0]), -m[1], m[2]) for m in moves}
+    if MOVED_RE.search(low) and len(new_places) == 1 and not new_roles and \
+            not _own(senses, moves + list(undone)):   # "no, I meant the end"
+        there = scope(new_places[0])
+        return [EditIntent(what="revert", version=-1, text=request[:400], reason="the last edit moved"),
+                *(it.model_copy(update={"scope": there, **text}) for it in last)]
+    if new_roles and not new_places and all(m[2] for m in moves) and ALSO_RE.search(low):   # "the piano too"
+        if said and all(s and s[2] in new_roles and any(s[:2] == m[:2] for m in moves) for s in senses):
+            return [it.model_copy(update={"scope": last[0].scope, **text}) if it.scope.kind == "whole" else it for it in said]
+        if not said or _bare(low) or not _own([(s[0], s[1], None) if s else s for s in senses], moves):
+            return [it.model_copy(update={"value": r, **text}) for r in new_roles for it in last]
+        return None
+    if new_places and not new_roles and ALSO_RE.search(low) and (_bare(low) or (
+            not _own(senses, moves) if said else POINTER_RE.search(low))):   # "same in the last shot"
+        return [it.model_copy(update={"scope": scope(p), **text}) for p in new_places for it in last]
+    if new_roles:
+        return None
+    apart = [p for p in elsewhere if p.label == "everything" and any(_span_of(it) for it in last) or not any(a < p.end_s and p.start_s < b for a, b in
+                                              (_span_of(it) or (0.0, duration) for it in last))]
+    numbers = all(m[0] in ("tempo", "energy", "level") for m in moves)
+    named = {ATTRIBUTE[w] for w in re.findall(r"[a-z]+", low) if w in ATTRIBUTE}
+    if numbers and not apart and not back and named <= {m[0] for m in moves} and (OVER_RE.search(low) and (
+            not said or any(_against([x], moves) for x in senses) or None not in senses and not _agree(senses, moves)) or
+                    said and _against(senses, moves) and PARTLY_RE.search(low)):   # "too much", "too slow now"
+        parts = {m[2] for m in moves if m[0] == "level"}
+        return [EditIntent(what="revert", version=len(history) - 2, amount=0.5, text=request[:400],
+                           **({"value": "instruments", "target": parts.pop()} if len(parts) == 1 else {}))]
+    if elsewhere:
+        return None
+    if MORE_RE.search(low) and (said is None or not _words_left(low, MORE_FILLER) or any(
+            s in moves or s and (s[0], s[1], None) in {(m[0], m[1], None) for m in moves} for s in senses)) or \
+            said and _agree(senses, moves) and all(m[2] for m in moves) and not any(s[2] for s in senses):
+        # "again", "still too busy at the start"; "louder" after a part was turned up: that part
+        return [it.model_copy(update=text) for it in last]
+    return None
