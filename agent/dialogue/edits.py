@@ -307,6 +307,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     clauses, whole = [], request   # the style said in the whole request, "tubas, like a school band marching" too
     request = silence.plain(request)   # "dead air until 0:05": no music until 0:05
     request, held = _why_held(request)   # before similes: "add a choir, it'd be magical" is why, not a feeling
+    overdone = bool(sides.OVERDONE_RE.search(phrases.words(request)))   # "that's a bit loud now", before it is reworded
     request = similes.plain(request)   # "it feels like a funeral": how the music feels, in the grammar's words
     said = cues.spoken(silence.round_trip(notation(cues.unlabelled(request.strip()))), analysis, plan)   # a spotting note's cue events
     said = THEN_AFTER_RE.sub(r"\1, after that", said)   # "quiet until the drop, then go big": big after the drop
@@ -345,7 +346,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             continue   # "stop at 0:25, hard": how the mark sounds, said after it
         text, span = names.placed(text, analysis, plan, known, noun, last_span)   # "after the kiss at 0:30": after 0:30
         span = mentions.before(span, entry) if span else None
-        span, shared, own = sides.carried(text, span, shared, last_span, analysis)
+        span, shared, own = sides.carried(text, span, shared, last_span, analysis, overdone and len(clauses) == 1)
         span = None if kept is not None and not own and span is shared else span
         complained = n_clause + 1 < len(clauses) and mentions.complaint(*map(phrases.words, (original, clauses[n_clause + 1])))
         try:   # "the strings sound off, turn them down": a complaint's question, asked if the next clause changes no part
@@ -358,8 +359,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         if span is None and (at := names.moment_shot(said + text, analysis, intents)):  # "strings up at 0:45"
             span, shared, own = at, at, True
             intents = read_clause(analysis, plan, text, span, guess, original, negative)
-        if not intents and prev is not None and prev[2] == len(out) and (own or moment(prev[0]) is not None):
-            # an edit and its place said apart ("first goal at 0:22, massive crash there"): read together
+        if not intents and prev is not None and prev[2] == len(out) and (own or moment(prev[0]) is not None):  # "goal at 0:22, crash there"
             intents = read_clause(analysis, plan, prev[0] + text, span, guess, prev[1], negative)
         if not intents and own and prev is not None and prev[2] < len(out) and \
                 (prev[4] is None or sides.END_ONLY_RE.match(text) or only_place(text) and span.start_s < prev[4].end_s - 0.05

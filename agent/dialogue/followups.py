@@ -201,6 +201,14 @@ def joined(request: str, note: str) -> str:
         else note
 
 
+def may_lean(request: str) -> bool:
+    """Whether a message may lean on the last edit: short ("louder", "and shot 3") or with a word that points back
+    ("again", "too much", "as well", "I meant"); "louder bass in the middle" is a request of its own, and the last
+    request is then not read again (a turn's patterns stay fewer than re's cache holds)."""
+    low = request.lower()
+    return len(low.split()) <= 4 or any(r.search(low) for r in (MORE_RE, OVER_RE, PARTLY_RE, ALSO_RE, MOVED_RE, STILL_RE))
+
+
 def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: Callable[[str], list[EditIntent]],
          locate: Callable[[str], Span | None], role: Callable[[str], str | None],
          scope: Callable[[Span], object]) -> list[EditIntent] | None:

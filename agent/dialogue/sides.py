@@ -78,11 +78,12 @@ class Heading(Span):
 
 
 def carried(text: str, span: Span | None, shared: Span | None, last_span: Span | None,
-            analysis: VideoAnalysis) -> tuple[Span | None, Span | None, bool]:
+            analysis: VideoAnalysis, overdone: bool = False) -> tuple[Span | None, Span | None, bool]:
     """The place a clause speaks of, the place carried on to the clauses after it, and whether the clause
     named it itself: its own place; a place before or after the one said before ("hush just before it");
     "there" (where the last edit was); none for "the whole thing"; else the place said before it ("from the
-    second cut on, darker, and let the bass drive")."""
+    second cut on, darker, and let the bass drive"). `overdone`: the request said the last edit overdone before
+    similes reworded it ("that's a bit loud now" reads "a little quieter now")."""
     if span is not None:
         return span, (Heading(**vars(span)) if only_place(text) else span), True
     if shared is not None and (whole := to_end(text, shared, analysis)) is not shared:
@@ -109,7 +110,7 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
         if last_span.start_s > 0.5:
             side = Span(0.0, last_span.start_s, f"before {fmt(last_span.start_s)}", snap=False)
             return side, side, True
-    if (DEICTIC_RE.search(text) or OVERDONE_RE.search(text)) and last_span is not None and shared is None and \
+    if (DEICTIC_RE.search(text) or overdone or OVERDONE_RE.search(text)) and last_span is not None and shared is None and \
             last_span.end_s - last_span.start_s > 0.05:   # not a mark's moment: "there" is a stretch
         return last_span, last_span, True   # "there", "those same shots", "it's too much now"
     if WHOLE_RE.search(ALL_MUSIC_RE.sub(" ", text) if isinstance(shared, Heading) else text):

@@ -218,7 +218,7 @@ def heard(analysis: VideoAnalysis, plan: ScorePlan, request: str, history: list[
 
 def leaning(analysis: VideoAnalysis, plan: ScorePlan, request: str, history: list[ScorePlan] | None) -> list[EditIntent] | None:
     """A message that leans on the last edit ("again", "too much", "and shot 3", "the piano too"): `followups`."""
-    if not history or len(history) < 2 or not names.last_request(history):
+    if not history or len(history) < 2 or not names.last_request(history) or not followups.may_lean(request):
         return None
     noun = names.noun_of(names.last_request(history))
     return followups.lean(request, history, _last_asked(analysis, history), partial(heard, analysis, plan, history=history),
