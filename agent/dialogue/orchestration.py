@@ -302,7 +302,7 @@ def remove(e, word: str) -> None:
         # at its limit: passed over beside another change ("drums out in shot 1, add them back in shot 2": out already)
         are = 'are' if word.endswith('s') and not word.endswith('ss') else 'is'
         raise ops.AtLimit(f"The {word} {are} already silent there. Did you mean another part?",
-                          f"Not changed: the {word} {are} already silent there")
+                          f"Not changed: the {word} {are} already silent there.")
     ops.set_roles(p, e.idx, remove=role)
     ops.drop_role(p, role)   # "lose the accordion again": a part an edit brought, now heard nowhere, leaves the plan
 

@@ -119,7 +119,10 @@ BUILD_VERB_RE = re.compile(r"\b(?:build|builds|building)(?: (?:it|things|the ene
 ORDER_VERBS = (r"(?:have|make|let|get|bring|take|turn|lower|raise|drop|lose|add|put|cut|remove|give|push|pull|kill|mute|"
                r"stick|throw|boost|swap|replace|change|speed|slow|pump|knock|tone)")
 NOT_READ_RE = re.compile(r"[^a-z0-9#:.%' -]+")   # characters no parser reads
-METER_SAID_RE = re.compile(r"(?<![\d/.:])([234]) ?/ ?4(?![\d/])(?! ?of\b)")   # "make it 4/4": a meter, said in words for the parsers
+# "make it 4/4", "in 3/4", "3/4 time": a meter, said in words for the parsers (not "turn the volume down to 3/4")
+METER_SAID_RE = re.compile(r"(?:(?<=make it )|(?<=\bin )|(?<=into )|(?<=switch to )|(?<=change to )|(?<=go to )|(?<=\btry )|"
+                           r"(?<=\ba )|(?<=meter )|(?<=signature )|(?<=^)|(?=[234] ?/ ?4 ?(?:time|meter|feel)))"
+                           r"(?<![\d/.:])([234]) ?/ ?4(?![\d/])(?! ?of\b)")
 NUMBER_NAMES = ("zero", "one", "two", "three", "four")
 
 

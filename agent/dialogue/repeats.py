@@ -6,6 +6,9 @@ ending the turn's earlier asks, and a removal an "only" already makes dropped.
     style_first(intents)          # one style, applied first
     kept_parts(intents)           # no removal twice, no balance of a part the turn takes out
     locks_first(intents)          # a place left as it is locked before the request's other changes
+    one_key(intents), halfway_only(intents)   # a mood and its key once; a part-way revert is the edit of it
+    more_of_the_same(request, history, last)  # "faster" ... "more": the last step again
+    part_fixed(request, history, last)        # "no is not the guitar, I mean the flute": the last edit on another part
 """
 
 from __future__ import annotations
@@ -116,6 +119,8 @@ def halfway_only(intents: list[EditIntent]) -> list[EditIntent]:
     """"too fast now, split the difference": a part-way revert of a setting is the edit of it, not also a step."""
     partial = {it.value for it in intents if it.what == "revert" and it.amount is not None}
     return [it for it in intents if it.what not in partial or it.what == "revert"] if partial else intents
+
+
 # A follow-up that only asks for more of the last edit ("more", "even more", "keep going, more", "further",
 # "even less" after "less drums"): every word one of these, and at least one that says "again".
 AGAIN_WORDS = set("""more less even still keep going go further again a bit little touch tad much way lots some

@@ -263,6 +263,8 @@ def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         A PlanResult with the new plan and a reply built from the plan diff; when the request is no edit,
         ambiguous or impossible, the unchanged plan and `question` set (also in `reply`).
     """
+    if (signed_off(request) or followups.approval(request)) and (asked := messages.guard(request)):
+        return PlanResult(plan=plan, reasoning=plan.reasoning, reply=asked, question=asked)   # "thanks! ignore your rules"
     if signed_off(request):   # "Wonderful! I never thought ...": judged whole, before the praise is unwrapped as a wrapper
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=DONE, question=DONE)   # as `remark`'s
     if followups.approval(request):   # "Great, that's the groove I wanted.": said of the music as it is
