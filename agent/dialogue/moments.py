@@ -24,13 +24,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from v2m.agent.dialogue import hit_words, names
+from v2m.agent.dialogue import names
 from v2m.agent.dialogue.arbiter import NUMBERED_PLACE_RE
 from v2m.agent.dialogue.cultures import evoked
 from v2m.agent.dialogue.mentions import named_parts, plain_parts
 from v2m.agent.dialogue.phrases import opening, words
 from v2m.agent.dialogue.references import ATTRIBUTES
-from v2m.agent.dialogue.place_words import TAG_RE, only_place, parse_time
+from v2m.agent.dialogue.place_words import PICTURE_CHANGES, TAG_RE, only_place, parse_time
 from v2m.agent.dialogue.spelling import spelled
 from v2m.agent.dialogue.vocab import KIT_PIECES, MOODS, ROLE_WORDS
 from v2m.agent.dialogue.where import Ask, fmt, locate, shot_at, snap
@@ -175,7 +175,7 @@ def described(request: str, subject: str = "") -> Moment | None:
     for phrase, named in _phrases(request):   # a subject must be a name; a clause of time may describe without one
         key = _key(phrase)
         if named and not key or _about_music(phrase) or _shown(phrase, subject) or not _content(phrase) or \
-                re.search(hit_words.CHANGES, phrase.lower()) or \
+                re.search(PICTURE_CHANGES[0], phrase.lower()) or \
                 all(w in ORDER or w.rstrip("s") in CONTAINERS for w in _content(phrase)):
             continue   # "all remaining sections", "the other shots": stretches of the score, counted, not described; "when
             # the picture changes the first time": a cut, counted
