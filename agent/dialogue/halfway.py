@@ -6,6 +6,7 @@ asked about, not guessed.
     from v2m.agent.dialogue.halfway import midway, blend
     midway("split the difference", history)   # [EditIntent(what="revert", version=k - 1, amount=0.5, ...)]
     blend(current, earlier, 0.5)              # tempo, energy, levels and loudness half-way between the two
+    overshot("is too much quick now, little bit less", history)   # the last step said overdone: half of it back
 
 `history` is the first plan, then the plan after each edit so far (the last is the current plan), as in
 `v2m.agent.dialogue.versions`, which names the versions.

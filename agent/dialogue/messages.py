@@ -13,6 +13,8 @@ said"), quotation marks round the whole note, and sentences that only report ("T
 "just had the review with Jo", "the intro is fine"). What is left is the note; "" when nothing is.
 A pasted list (a review tool's CSV export, or numbered or bulleted lines) is several notes, each with its
 time said in words the place finder reads ("at 0:05 ..."), each applied as its own edit.
+`guard(text)` is the question or refusal for input that is no edit (empty, a paste far longer than an edit, an
+attempt to instruct the chat, symbols only, another language), or None.
 """
 
 from __future__ import annotations
