@@ -32,6 +32,18 @@ def make_analysis(duration_s: float = 10.0, fps: float = 25.0, cut_frames: list[
                          mood=Mood(valence=valence, arousal=arousal, words=["bright"]))
 
 
+
+# The chat tests' one clip: 30 s at 25 fps, cut at 6, 13 and 21 s (shots 1-4)
+CUTS_S = (6, 13, 21)
+
+
+def open_chat(tmp_path, request: str):
+    """A chat Session (no rendering) on the 30 s clip cut at `CUTS_S`, scored for `request`, stored under tmp_path."""
+    from v2m.agent.dialogue.session import Session
+
+    a = make_analysis(30.0, 25.0, [int(t * 25) for t in CUTS_S], source="synthetic.mp4")
+    return Session.open(a.source, request, workdir=tmp_path / "store", analysis=a, render=False)
+
 def bikes() -> VideoAnalysis:
     return make_analysis(source="bikes.mp4")
 

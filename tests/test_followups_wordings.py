@@ -7,19 +7,16 @@ it, cheers"); a message with a place or a meaning of its own is still read on it
 from __future__ import annotations
 
 import pytest
-from edit_clips import make_analysis
+from edit_clips import open_chat
 
 from v2m.agent.dialogue.operations import effective_roles
-from v2m.agent.dialogue.session import Session
 
-CUTS_S = (6, 13, 21)   # shots 1-4: 0-6, 6-13, 13-21, 21-30
 MIDS = (3.0, 9.5, 17.0, 25.5)
 
 
 @pytest.fixture()
 def session(tmp_path):
-    a = make_analysis(30.0, 25.0, [int(t * 25) for t in CUTS_S], source="synthetic.mp4")
-    return Session.open(a.source, "jazz", workdir=tmp_path / "store", analysis=a, render=False)
+    return open_chat(tmp_path, "jazz")
 
 
 def _at(plan, t):

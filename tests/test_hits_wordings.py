@@ -7,18 +7,12 @@ kind asked, and the other marks as they were."""
 from __future__ import annotations
 
 import pytest
-from edit_clips import make_analysis
-
-from v2m.agent.dialogue.session import Session
-
-# One clip for all: 30 s, cut at 6, 13 and 21 s (shots 1-4); the jazz score marks each cut from the start.
-CUTS_S = (6, 13, 21)
+from edit_clips import open_chat
 
 
 @pytest.fixture()
 def session(tmp_path):
-    a = make_analysis(30.0, 25.0, [int(t * 25) for t in CUTS_S], source="synthetic.mp4")
-    return Session.open(a.source, "jazz", workdir=tmp_path / "store", analysis=a, render=False)
+    return open_chat(tmp_path, "jazz")
 
 
 def _marks(plan) -> dict[float, str]:

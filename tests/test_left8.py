@@ -7,28 +7,19 @@ bpm") that also lowered the energy."""
 from __future__ import annotations
 
 import pytest
-from edit_clips import make_analysis
+from edit_clips import CUTS_S, open_chat
 
 from v2m.agent.dialogue.operations import effective_roles
-from v2m.agent.dialogue.session import Session
-
-# One clip for all: 30 s, cut at 6, 13 and 21 s (shots 1-4).
-CUTS_S = (6, 13, 21)
-
-
-def _open(tmp_path, style: str) -> Session:
-    a = make_analysis(30.0, 25.0, [int(t * 25) for t in CUTS_S], source="synthetic.mp4")
-    return Session.open(a.source, style, workdir=tmp_path / "store", analysis=a, render=False)
 
 
 @pytest.fixture()
 def session(tmp_path):
-    return _open(tmp_path, "tense thriller music")   # drums, bass, harmony, melody
+    return open_chat(tmp_path, "tense thriller music")   # drums, bass, harmony, melody
 
 
 @pytest.fixture()
 def cinematic(tmp_path):
-    return _open(tmp_path, "cinematic")   # strings and brass too
+    return open_chat(tmp_path, "cinematic")   # strings and brass too
 
 
 def _levels(plan) -> list[dict]:
@@ -148,7 +139,7 @@ def test_a_stretch_counted_from_a_time_is_not_an_offset(session):
 
 @pytest.fixture()
 def ambient(tmp_path):
-    return _open(tmp_path, "ambient")   # bass, pad, harmony, melody
+    return open_chat(tmp_path, "ambient")   # bass, pad, harmony, melody
 
 
 @pytest.mark.parametrize("said, part, up", [("the pad, is possible to make louder?", "pad", True),
@@ -228,7 +219,7 @@ def test_quiet_at_the_start_then_a_build_builds_after_that_stretch(session, said
 
 @pytest.fixture()
 def jazz(tmp_path):
-    return _open(tmp_path, "jazz")   # a major key, so "darker" changes it
+    return open_chat(tmp_path, "jazz")   # a major key, so "darker" changes it
 
 
 def test_a_place_said_as_a_share_of_the_video_is_kept(jazz):

@@ -9,22 +9,12 @@ now"); and each clause read once by the grammar ("lift the bass, it feels timid"
 from __future__ import annotations
 
 import pytest
-from edit_clips import make_analysis
-
-from v2m.agent.dialogue.session import Session
-
-# One clip for all: 30 s, cut at 6, 13 and 21 s (shots 1-4).
-CUTS_S = (6, 13, 21)
-
-
-def _open(tmp_path, style: str) -> Session:
-    a = make_analysis(30.0, 25.0, [int(t * 25) for t in CUTS_S], source="synthetic.mp4")
-    return Session.open(a.source, style, workdir=tmp_path / "store", analysis=a, render=False)
+from edit_clips import open_chat
 
 
 @pytest.fixture()
 def session(tmp_path):
-    return _open(tmp_path, "tense thriller music")   # drums, bass, harmony, melody
+    return open_chat(tmp_path, "tense thriller music")   # drums, bass, harmony, melody
 
 
 @pytest.mark.parametrize("said", ["cool, leave everything else as it is", "great, leave the rest alone",
@@ -162,7 +152,7 @@ def test_gradually_speed_up_at_a_place_ramps_there_only(session):
 @pytest.mark.parametrize("said", ["now make it faster", "make it a bit faster now", "a bit faster now"])
 def test_now_is_when_the_next_request_is_made_not_where(tmp_path, said):
     # before: "make it a bit faster now" after "shot 2 darker" was read as the last edit overdone, at shot 2 only
-    s = _open(tmp_path, "happy pop")
+    s = open_chat(tmp_path, "happy pop")
     s.say("shot 2 darker")
     tempo = s.plan.tempo_bpm
     turn = s.say(said)

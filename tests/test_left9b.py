@@ -7,23 +7,14 @@ in jazz read as a French horn."""
 from __future__ import annotations
 
 import pytest
-from edit_clips import make_analysis
+from edit_clips import open_chat
 
 from v2m.agent.dialogue.operations import effective_roles
-from v2m.agent.dialogue.session import Session
-
-# One clip for all: 30 s, cut at 6, 13 and 21 s (shots 1-4).
-CUTS_S = (6, 13, 21)
-
-
-def _open(tmp_path, style: str) -> Session:
-    a = make_analysis(30.0, 25.0, [int(t * 25) for t in CUTS_S], source="synthetic.mp4")
-    return Session.open(a.source, style, workdir=tmp_path / "store", analysis=a, render=False)
 
 
 @pytest.fixture()
 def session(tmp_path):
-    return _open(tmp_path, "tense thriller music")   # drums, bass, harmony, melody
+    return open_chat(tmp_path, "tense thriller music")   # drums, bass, harmony, melody
 
 
 def _energy(plan) -> list[tuple[float, float, float]]:
@@ -68,7 +59,7 @@ def test_a_part_called_a_mistake_on_the_first_score_goes(session):
 
 
 def test_a_part_an_edit_brought_in_called_a_mistake_takes_that_edit_back(tmp_path):
-    s = _open(tmp_path, "ambient")   # no drums
+    s = open_chat(tmp_path, "ambient")   # no drums
     s.say("add drums")
     s.say("a bit slower")
     tempo = s.plan.tempo_bpm
@@ -130,7 +121,7 @@ def test_a_number_of_seconds_is_still_a_time(session):
 
 def test_music_where_nothing_happens_is_sparse_ambient(tmp_path):
     # before: "Which instrument should play the pads?"
-    s = _open(tmp_path, "jazz")
+    s = open_chat(tmp_path, "jazz")
     before = [s.energy for s in s.plan.sections]
     turn = s.say("music where nothing happens, just pads")
     assert s.plan.style == "ambient", turn.reply
@@ -153,7 +144,7 @@ def test_them_added_back_is_the_part_just_taken_out(session, first):
 @pytest.mark.parametrize("said, down", [("the horn louder", False), ("less horn in shot 2", True)])
 def test_the_horn_in_jazz_is_the_sax(tmp_path, said, down):
     # before: a French horn was added as a new brass part
-    s = _open(tmp_path, "jazz")
+    s = open_chat(tmp_path, "jazz")
     sax = next(r for r, n in s.plan.instrumentation.items() if "sax" in n.lower())
     s.say(said)
     assert "brass" not in s.plan.instrumentation

@@ -16,20 +16,16 @@ import time
 
 import pytest
 from dialogue_check import energy_at
-from edit_clips import long_clip, make_analysis
+from edit_clips import CUTS_S, long_clip, open_chat
 from v2m.agent.dialogue.halfway import blend
 from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.dialogue.session import Session
 from v2m.agent.dialogue.similes import plain
 
-# One clip for all: 30 s, cut at 6, 13 and 21 s (shots 1-4), scored as a thriller.
-CUTS_S = (6, 13, 21)
-
 
 @pytest.fixture()
 def session(tmp_path):
-    a = make_analysis(30.0, 25.0, [int(t * 25) for t in CUTS_S], source="synthetic.mp4")
-    return Session.open(a.source, "tense thriller music", workdir=tmp_path / "store", analysis=a, render=False)
+    return open_chat(tmp_path, "tense thriller music")
 
 
 def test_reading_a_clause_compiles_fewer_patterns_than_the_regex_cache_holds(session, monkeypatch):

@@ -13,23 +13,15 @@ from __future__ import annotations
 
 import pytest
 from dialogue_check import energy_at
-from edit_clips import bikes, make_analysis
+from edit_clips import bikes, open_chat
 
 from v2m.agent.dialogue.session import Session
-
-# 30 s, cut at 6, 13 and 21 s (shots 1-4).
-CUTS_S = (6, 13, 21)
-
-
-def _open(tmp_path, request):
-    a = make_analysis(30.0, 25.0, [int(t * 25) for t in CUTS_S], source="synthetic.mp4")
-    return Session.open(a.source, request, workdir=tmp_path / "store", analysis=a, render=False)
 
 
 @pytest.mark.parametrize("said, part", [("I can't make out the piano at all", "harmony"),
                                         ("you can hardly make out the drums", "drums")])
 def test_a_part_that_cannot_be_made_out_comes_up_and_nothing_else_moves(tmp_path, said, part):
-    s = _open(tmp_path, "jazz trio with piano")
+    s = open_chat(tmp_path, "jazz trio with piano")
     old = s.plan
     turn = s.say(said)
     assert turn.question is None, turn.reply
@@ -40,7 +32,7 @@ def test_a_part_that_cannot_be_made_out_comes_up_and_nothing_else_moves(tmp_path
 
 
 def test_a_part_not_made_out_under_another_is_a_balance_not_a_new_part(tmp_path):
-    s = _open(tmp_path, "jazz trio with piano")
+    s = open_chat(tmp_path, "jazz trio with piano")
     old = s.plan
     s.say("I can barely pick out the bass under the drums")
     levels = s.plan.sections[0].levels_db
@@ -52,7 +44,7 @@ def test_a_part_not_made_out_under_another_is_a_balance_not_a_new_part(tmp_path)
 @pytest.mark.parametrize("said", ["this is for a memorial slideshow for my grandad",
                                   "it is for my uncle's funeral"])
 def test_a_sad_purpose_said_with_for_makes_it_calmer_not_livelier(tmp_path, said):
-    s = _open(tmp_path, "upbeat rock")
+    s = open_chat(tmp_path, "upbeat rock")
     old = s.plan
     turn = s.say(said)
     assert turn.question is None, turn.reply
@@ -61,7 +53,7 @@ def test_a_sad_purpose_said_with_for_makes_it_calmer_not_livelier(tmp_path, said
 
 
 def test_a_wedding_said_as_what_the_video_is_for_is_a_style_not_a_question(tmp_path):
-    s = _open(tmp_path, "lofi beats")
+    s = open_chat(tmp_path, "lofi beats")
     turn = s.say("it's for my sister's wedding")
     assert turn.question is None, turn.reply
     assert s.plan.style != "lofi" and s.plan.mode == "major"
@@ -71,7 +63,7 @@ def test_a_wedding_said_as_what_the_video_is_for_is_a_style_not_a_question(tmp_p
                                            ("take shot 3 slower, and keep everything else as is", (13, 21)),
                                            ("warmer in the opening shot and do not touch anything else", (0, 6))])
 def test_an_edit_with_the_rest_said_to_stay_is_made_there_and_only_there(tmp_path, said, changed):
-    s = _open(tmp_path, "electronic")
+    s = open_chat(tmp_path, "electronic")
     old = s.plan
     turn = s.say(said)
     assert turn.question is None and turn.changed, turn.reply
@@ -81,7 +73,7 @@ def test_an_edit_with_the_rest_said_to_stay_is_made_there_and_only_there(tmp_pat
 
 
 def test_leaving_the_whole_score_alone_is_still_a_sign_off(tmp_path):
-    s = _open(tmp_path, "electronic")
+    s = open_chat(tmp_path, "electronic")
     old = s.plan
     turn = s.say("that's grand, leave it the way it is")
     assert s.plan == old and not turn.changed
@@ -90,7 +82,7 @@ def test_leaving_the_whole_score_alone_is_still_a_sign_off(tmp_path):
 @pytest.mark.parametrize("said, span", [("ramp the energy down across the last two shots", (13, 30)),
                                         ("could you wind the energy down during shot 2", (6, 13))])
 def test_a_ramp_or_wind_down_with_its_object_falls_there(tmp_path, said, span):
-    s = _open(tmp_path, "electronic")
+    s = open_chat(tmp_path, "electronic")
     old = s.plan
     turn = s.say(said)
     assert turn.question is None, turn.reply
@@ -104,7 +96,7 @@ def test_a_ramp_or_wind_down_with_its_object_falls_there(tmp_path, said, span):
 @pytest.mark.parametrize("said", ["hmm, put back the tempo it had at first",
                                   "give it back the tempo it had at the start"])
 def test_the_tempo_it_had_at_first_is_the_first_scores_everywhere(tmp_path, said):
-    s = _open(tmp_path, "cinematic")
+    s = open_chat(tmp_path, "cinematic")
     first = s.plan
     s.say("ten bpm slower from the second cut on")
     s.say("brighter please")
@@ -129,7 +121,7 @@ def test_a_cut_said_to_hit_harder_gets_a_crash_and_no_other_change(tmp_path, sai
 
 
 def test_a_stretch_after_a_cut_that_should_hit_harder_is_more_energy_there(tmp_path):
-    s = _open(tmp_path, "soft folk")
+    s = open_chat(tmp_path, "soft folk")
     old = s.plan
     s.say("everything after the second cut should hit harder")
     assert [x.energy > energy_at(old, x.start_s) for x in s.plan.sections] == \
@@ -137,7 +129,7 @@ def test_a_stretch_after_a_cut_that_should_hit_harder_is_more_energy_there(tmp_p
 
 
 def test_a_part_that_should_land_harder_is_that_part_louder(tmp_path):
-    s = _open(tmp_path, "soft folk")
+    s = open_chat(tmp_path, "soft folk")
     old = s.plan
     s.say("the drums should land harder")
     assert (s.plan.key, s.plan.mode, s.plan.tempo_bpm) == (old.key, old.mode, old.tempo_bpm)
@@ -147,7 +139,7 @@ def test_a_part_that_should_land_harder_is_that_part_louder(tmp_path):
 
 @pytest.mark.parametrize("said, shown", [("crank it to 2000 bpm", "2000"), ("put the tempo at -30", "-30")])
 def test_a_tempo_no_one_can_play_is_asked_about_with_the_number_said(tmp_path, said, shown):
-    s = _open(tmp_path, "folk")
+    s = open_chat(tmp_path, "folk")
     old = s.plan
     turn = s.say(said)
     assert turn.question and f"{shown} BPM" in turn.reply, turn.reply
@@ -158,21 +150,21 @@ def test_a_tempo_no_one_can_play_is_asked_about_with_the_number_said(tmp_path, s
                                         ("turn the whole thing up a couple of decibels", -14.0),
                                         ("5 dB quieter overall", -21.0)])
 def test_an_amount_of_decibels_on_the_volume_moves_it_by_that_much(tmp_path, said, lufs):
-    s = _open(tmp_path, "pop")
+    s = open_chat(tmp_path, "pop")
     assert s.plan.loudness_lufs == -16.0
     turn = s.say(said)
     assert s.plan.loudness_lufs == lufs, turn.reply
 
 
 def test_an_amount_of_decibels_on_a_part_moves_that_part_by_that_much(tmp_path):
-    s = _open(tmp_path, "pop")
+    s = open_chat(tmp_path, "pop")
     turn = s.say("pull the drums back 7 dB in the second shot")
     assert [x.levels_db.get("drums", 0.0) for x in s.plan.sections if x.start_s < 13 and x.end_s > 6] == [-7.0], turn.reply
     assert all(not x.levels_db for x in s.plan.sections if x.end_s <= 6 or x.start_s >= 13)
 
 
 def test_a_version_named_by_another_name_of_the_instrument_it_asked_for(tmp_path):
-    s = _open(tmp_path, "jazz")   # its tune is on a saxophone already: asking for one changes only levels
+    s = open_chat(tmp_path, "jazz")   # its tune is on a saxophone already: asking for one changes only levels
     s.say("quicker please")
     before = s.plan
     s.say("add a saxophone")
@@ -183,7 +175,7 @@ def test_a_version_named_by_another_name_of_the_instrument_it_asked_for(tmp_path
 
 
 def test_how_much_a_part_moves_follows_the_size_said(tmp_path):
-    s = _open(tmp_path, "jazz")
+    s = open_chat(tmp_path, "jazz")
     s.say("nudge the drums down a tiny bit")
     small = s.plan.sections[0].levels_db["drums"]
     s.undo()
@@ -193,7 +185,7 @@ def test_how_much_a_part_moves_follows_the_size_said(tmp_path):
 
 
 def test_a_part_sticking_out_too_much_is_that_part_softer_and_nothing_else(tmp_path):
-    s = _open(tmp_path, "jazz")
+    s = open_chat(tmp_path, "jazz")
     old = s.plan
     turn = s.say("hmm the bass is sticking out too much now")
     assert [x.energy for x in s.plan.sections] == [x.energy for x in old.sections], turn.reply
@@ -201,7 +193,7 @@ def test_a_part_sticking_out_too_much_is_that_part_softer_and_nothing_else(tmp_p
 
 
 def test_questions_about_the_sections_and_the_length_are_answered_from_the_plan(tmp_path):
-    s = _open(tmp_path, "rock")
+    s = open_chat(tmp_path, "rock")
     old = s.plan
     turn = s.say("so how many sections has it got?")
     assert turn.question and f"{len(old.sections)} sections" in turn.reply and old.sections[1].name in turn.reply
@@ -216,7 +208,7 @@ def test_questions_about_the_sections_and_the_length_are_answered_from_the_plan(
 
 
 def test_a_complaint_asked_as_why_is_it_so_x_moves_away_from_x(tmp_path):
-    s = _open(tmp_path, "rock")
+    s = open_chat(tmp_path, "rock")
     old = s.plan
     turn = s.say("why is it so slow?")
     assert turn.question is None and s.plan.tempo_bpm > old.tempo_bpm, turn.reply
@@ -226,7 +218,7 @@ def test_a_complaint_asked_as_why_is_it_so_x_moves_away_from_x(tmp_path):
 
 
 def test_a_kit_word_does_not_join_an_earlier_edit_to_the_one_named(tmp_path):
-    s = _open(tmp_path, "afrobeat")
+    s = open_chat(tmp_path, "afrobeat")
     s.say("the beat drags, faster please")
     faster = s.plan
     s.say("a talking drum in shot 2")
@@ -236,7 +228,7 @@ def test_a_kit_word_does_not_join_an_earlier_edit_to_the_one_named(tmp_path):
 
 @pytest.mark.parametrize("said", ["crank it", "could you crank it up a bit"])
 def test_cranking_it_is_the_volume(tmp_path, said):
-    s = _open(tmp_path, "jazz")
+    s = open_chat(tmp_path, "jazz")
     old = s.plan
     turn = s.say(said)
     assert turn.question is None and s.plan.loudness_lufs > old.loudness_lufs, turn.reply
@@ -245,7 +237,7 @@ def test_cranking_it_is_the_volume(tmp_path, said):
 
 @pytest.mark.parametrize("said, span", [("gentler in shot 2", (6, 13)), ("make the opening shot gentler", (0, 6))])
 def test_a_comparative_the_tokenizer_lacks_is_not_corrected_into_a_style(tmp_path, said, span):
-    s = _open(tmp_path, "jazz")
+    s = open_chat(tmp_path, "jazz")
     old = s.plan
     turn = s.say(said)
     assert turn.question is None and s.plan.style == old.style, turn.reply
@@ -256,7 +248,7 @@ def test_a_comparative_the_tokenizer_lacks_is_not_corrected_into_a_style(tmp_pat
 @pytest.mark.parametrize("said, span", [("let it breathe a bit more in shot 3", (13, 21)),
                                         ("the first shot needs more room to breathe", (0, 6))])
 def test_room_to_breathe_is_sparser_there_without_a_question(tmp_path, said, span):
-    s = _open(tmp_path, "folk")
+    s = open_chat(tmp_path, "folk")
     old = s.plan
     turn = s.say(said)
     assert turn.question is None, turn.reply
@@ -269,24 +261,24 @@ def test_room_to_breathe_is_sparser_there_without_a_question(tmp_path, said, spa
 def test_words_that_contain_a_place_word_do_not_name_the_busiest_shot(tmp_path, said):
     from v2m.agent.dialogue.where import locate
 
-    s = _open(tmp_path, "lofi")
+    s = open_chat(tmp_path, "lofi")
     assert locate(said, s.analysis, s.plan) is None
 
 
 def test_a_speakeasy_said_alone_is_a_style_for_the_whole_score(tmp_path):
-    s = _open(tmp_path, "lofi")
+    s = open_chat(tmp_path, "lofi")
     turn = s.say("like a speakeasy in the 1920s")
     assert turn.question is None and s.plan.style == "jazz", turn.reply
 
 
 def test_music_heard_in_a_club_is_electronic(tmp_path):
-    s = _open(tmp_path, "folk")
+    s = open_chat(tmp_path, "folk")
     turn = s.say("I want something you'd hear on a dance floor in Berlin")
     assert turn.question is None and s.plan.style == "electronic", turn.reply
 
 
 def test_a_tempo_change_for_the_whole_score_moves_stretches_with_their_own_tempo_too(tmp_path):
-    s = _open(tmp_path, "folk")
+    s = open_chat(tmp_path, "folk")
     s.say("shot 3 a touch slower")
     own = s.plan.sections[s.plan.section_at(15)].tempo_bpm
     whole = s.plan.tempo_bpm
@@ -297,7 +289,7 @@ def test_a_tempo_change_for_the_whole_score_moves_stretches_with_their_own_tempo
 
 
 def test_a_second_place_named_by_a_section_lands_there_after_the_first_split_the_sections(tmp_path):
-    s = _open(tmp_path, "cinematic")   # intro 0-6, part A 6-13, climax 13-21, outro 21-30
+    s = open_chat(tmp_path, "cinematic")   # intro 0-6, part A 6-13, climax 13-21, outro 21-30
     old = s.plan
     turn = s.say("mellow in the middle, fuller at the end")
     assert turn.question is None, turn.reply

@@ -8,17 +8,12 @@ legend" got "Do you mean quieter overall?"); praise or a topic beside a wish is 
 from __future__ import annotations
 
 import pytest
-from edit_clips import make_analysis
-
-from v2m.agent.dialogue.session import Session
-
-CUTS_S = (6, 13, 21)   # one clip for all: 30 s, cut at 6, 13 and 21 s (shots 1-4)
+from edit_clips import open_chat
 
 
 @pytest.fixture()
 def session(tmp_path):
-    a = make_analysis(30.0, 25.0, [int(t * 25) for t in CUTS_S], source="synthetic.mp4")
-    s = Session.open(a.source, "jazz", workdir=tmp_path / "store", analysis=a, render=False)
+    s = open_chat(tmp_path, "jazz")
     s.say("make it slower")
     return s
 
