@@ -50,6 +50,13 @@ def stretches(span, bounds: list[float]) -> tuple[tuple[float, float], tuple[flo
     return (max(a, sa), min(b, sb)), (min(a, sa) - TOL, max(b, sb) + TOL)
 
 
+def moments(span, bounds: list[float], grid: list[float]) -> tuple[list[float], tuple[float, float]]:
+    """The grid times where a change over `span` must show (inside its core, a step in from each end; its middle
+    when none), and its hull."""
+    (ca, cb), hull = stretches(span, bounds)
+    return [t for t in grid if ca + STEP <= t <= cb - STEP] or [(ca + cb) / 2], hull
+
+
 def _landed(edit: dict, old, new, times: list[float], whole: bool) -> str | None:
     """None when the change shows at every moment of `times`, else what is off."""
     from v2m.agent.dialogue.operations import effective_roles
@@ -92,9 +99,8 @@ def judge(item: dict, workdir: Path) -> tuple[str, str]:
     grid = [k * STEP + STEP / 2 for k in range(int(a.duration_s / STEP))]
     off, hulls = [], []
     for edit in item["edits"]:
-        (ca, cb), hull = stretches(edit["span"], bounds)
+        times, hull = moments(edit["span"], bounds, grid)
         hulls.append(hull)
-        times = [t for t in grid if ca + STEP <= t <= cb - STEP] or [(ca + cb) / 2]
         whole = edit["span"][0] <= TOL and edit["span"][1] >= a.duration_s - TOL
         if why := _landed(edit, old, s.plan, times, whole):
             off.append(f"{edit['kind']} {edit['span']}: {why}")

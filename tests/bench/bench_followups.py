@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bank_run import chat, outcome, per_group, score  # noqa: E402
 from bank_run import main as bank_main  # noqa: E402
 from bank_run import run as run_bank  # noqa: E402
-from bench_combos import _landed, stretches  # noqa: E402
+from bench_combos import _landed, moments  # noqa: E402
 from bench_places import STEP, _state  # noqa: E402
 
 from v2m.finetune.intent_human import bank_items  # noqa: E402
@@ -55,11 +55,6 @@ def _flip(edit: dict) -> dict:
     return {**edit, "direction": "down" if edit.get("direction") == "up" else "up"}
 
 
-def _times(span, bounds, grid) -> tuple[list[float], tuple[float, float]]:
-    (ca, cb), hull = stretches(span, bounds)
-    return [t for t in grid if ca + STEP <= t <= cb - STEP] or [(ca + cb) / 2], hull
-
-
 def judge(item: dict, workdir: Path) -> tuple[str, str]:
     """("ok" | "asked" | "nothing" | "wrong", what happened) for one item."""
     a, s = chat(CLIP, "jazz", workdir)
@@ -78,7 +73,7 @@ def judge(item: dict, workdir: Path) -> tuple[str, str]:
     if miss := outcome(r, p1, p2):
         return miss, r.reply[:160]
     whole = edit["span"] == [0, 30]
-    times, hull = _times(edit["span"], bounds, grid)
+    times, hull = moments(edit["span"], bounds, grid)
     off, hulls = [], [hull]
     if then in ("more", "less"):
         why = _landed(edit if then == "more" else _flip(edit), p1, p2, times, whole)
@@ -86,7 +81,7 @@ def judge(item: dict, workdir: Path) -> tuple[str, str]:
             why = _landed(edit, p0, p2, times, whole) and "went all the way back or past the start"
         off += [why] if why else []
     elif then in ("there_too", "instead"):
-        there, h = _times(item["span"], bounds, grid)
+        there, h = moments(item["span"], bounds, grid)
         hulls.append(h)
         if why := _landed(edit, p1 if then == "there_too" else p0, p2, there, False):
             off.append(f"at {item['span']}: {why}")
