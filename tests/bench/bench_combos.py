@@ -90,7 +90,12 @@ def _landed(edit: dict, old, new, times: list[float], whole: bool) -> str | None
 
 def judge(item: dict, workdir: Path) -> tuple[str, str]:
     """("ok" | "asked" | "nothing" | "wrong", what happened) for one item."""
-    a, s = chat(CLIP, "jazz", workdir)
+    return judged(item, workdir, CLIP, "jazz")
+
+
+def judged(item: dict, workdir: Path, clip: dict, request: str) -> tuple[str, str]:
+    """The judge on the score `request` of the synthetic clip `clip` (the clips and typos benches share it)."""
+    a, s = chat(clip, request, workdir)
     old = s.plan
     r = s.say(item["text"])
     if miss := outcome(r, old, s.plan):
