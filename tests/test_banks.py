@@ -25,7 +25,7 @@ def _items(folder: Path) -> list[dict]:
 
 
 BANKS = ["places_bank", "parts_bank", "amounts_bank", "versions_bank", "styles_bank", "combos_bank", "followups_bank",
-         "hits_bank", "talk_bank"]
+         "hits_bank", "talk_bank", "clips_bank", "typos_bank"]
 
 
 @pytest.mark.parametrize("name", BANKS)
@@ -135,3 +135,15 @@ def test_the_family_rows_are_tune_items_with_one_known_label_each():
     tune = {x["text"] for f in LABEL_OF for x in bank_items("tune", HERE / f"{f}_bank")}
     assert len(rows) > 400 and all(x["label"] in LABELS and x["text"] in tune for x in rows)
     assert not {x["text"] for x in rows} & {x["text"] for f in LABEL_OF for x in bank_items("val", HERE / f"{f}_bank")}
+
+
+def test_every_clips_item_has_a_clip_and_its_stretches_lie_inside_it():
+    from bench_combos import KINDS
+
+    for x in _items(HERE / "clips_bank"):
+        d, cuts = x["clip"]["duration"], x["clip"]["cuts"]
+        assert isinstance(x["request"], str) and x["request"]
+        assert cuts == sorted(cuts) and all(0 < c < d for c in cuts), x["text"]
+        for e in x["edits"]:
+            a, b = e["span"]
+            assert e["kind"] in KINDS and 0 <= a < b <= d, x["text"]

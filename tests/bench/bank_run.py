@@ -1,5 +1,5 @@
 """One runner for the family banks' benches (bench_places, bench_parts, bench_amounts, bench_versions,
-bench_styles, bench_combos, bench_followups, bench_hits, bench_talk): each item is judged once in its own work folder, outcomes are counted by kind
+bench_styles, bench_combos, bench_followups, bench_hits, bench_talk, bench_clips, bench_typos): each item is judged once in its own work folder, outcomes are counted by kind
 ("ok", "asked", "nothing", "wrong"), and with -v the misses of the TUNE half are printed (the val half grades,
 so it is only ever counted).
 
