@@ -17,6 +17,7 @@ from v2m.agent.dialogue.amounts import sizes
 from v2m.agent.dialogue.cultures import shunned
 from v2m.agent.dialogue.idioms import IDIOMS
 from v2m.agent.dialogue.mentions import BEING, INSTR, named_parts
+from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.where import Ask
 
 # How a part of the score is described when it is too much of something ("it's flat chat from the start",
@@ -236,7 +237,7 @@ def guessed_kinds(clause: str, unknown: list[str]) -> tuple[str, ...]:
     """What words the grammar does not know may be guessed as: a style, a mood or an instrument; no style when
     they are asked for by degree ("a bit more polished", "less sophisticated"): a genre does not come in degrees,
     a quality does, so only a genre's own word ("more jazzy", found exactly) names one."""
-    degree = re.search(rf"\b(?:more|less) (?:{'|'.join(map(re.escape, unknown))})\b", clause) if unknown else None
+    degree = compiled(rf"\b(?:more|less) (?:{'|'.join(map(re.escape, unknown))})\b").search(clause) if unknown else None
     return ("mood", "instrument") if degree else ("style", "mood", "instrument")
 
 

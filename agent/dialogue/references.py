@@ -97,6 +97,12 @@ ATTRIBUTES = {"tempo": "tempo", "speed": "tempo", "pace": "tempo", "bpm": "tempo
               "style": "style", "genre": "style", "instruments": "instruments", "instrumentation": "instruments",
               "energy": "energy", "volume": "loudness", "loudness": "loudness"}
 ATTRIBUTE_RES = tuple((re.compile(rf"(?<!\blow )\b{w}\b"), a) for w, a in ATTRIBUTES.items())
+ATTRIBUTE_WORDS = tuple((re.compile(rf"\b{w}\b"), a) for w, a in ATTRIBUTES.items())
+
+
+def attribute(what: str) -> str | None:
+    """The attribute `what` names by the first of `ATTRIBUTES` it says ("the tempo" -> "tempo"), or None."""
+    return next((a for w, a in ATTRIBUTE_WORDS if w.search(what)), None)
 
 
 # a place a clause names itself ("put the end back the way it was", "shot 4 like it was in v4"), not one carried
