@@ -18,7 +18,7 @@ import re
 
 from v2m.agent.dialogue import (amounts, arbiter, cues, cultures, halfway, hit_words, idioms, marks, mentions, names,
                                  orchestration, phrases, references, sides, silence, similes, spelling, takes, tempos)
-from v2m.agent.dialogue import versions, vocab
+from v2m.agent.dialogue import patterns, versions, vocab
 from v2m.agent.dialogue.intents import SIZES, scope_of
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.repeats import halfway_only, one_key, same_meaning
@@ -78,6 +78,8 @@ def _reference(c: Clause, t: str) -> str:
 
 # "a minor change", "a major tweak": the size of an edit, not a mode
 NOT_A_SIZE = r"(?! (?:changes?|tweaks?|things?|issues?|points?|details?|notes?|adjustments?|edits?|fix|fixes|problems?))"
+MODES = tuple((re.compile(p), md) for p, md in ((rf"\b(?:darker|dark|minor|more minor|less happy|moodier)\b{NOT_A_SIZE}", "minor"),
+              (rf"\b(?:brighter|bright|major|lighter mood|happier key|sunnier)\b{NOT_A_SIZE}", "major"), (r"\b(dorian|lydian|mixolydian|phrygian)\b", None)))
 
 
 def _key(c: Clause, t: str, original: str) -> str:
@@ -104,10 +106,8 @@ def _key(c: Clause, t: str, original: str) -> str:
             if unit else (n or 2)
         shift = n if up else -n
         t = eat(t, m2)
-    for pat, md in ((rf"\b(?:darker|dark|minor|more minor|less happy|moodier)\b{NOT_A_SIZE}", "minor"),
-                    (rf"\b(?:brighter|bright|major|lighter mood|happier key|sunnier)\b{NOT_A_SIZE}", "major"),
-                    (r"\b(dorian|lydian|mixolydian|phrygian)\b", None)):
-        if (mm := re.search(pat, t)):
+    for pat, md in MODES:
+        if (mm := pat.search(t)):
             if mode and (md or mm.group(1)) != mode:
                 raise Ask("Darker or brighter? I heard both; which one?")
             mode = md or mm.group(1)
@@ -125,17 +125,17 @@ def _key(c: Clause, t: str, original: str) -> str:
 def _style(c: Clause, t: str) -> str:
     kws = vocab.style_keywords("|".join((SLOW_RE, FAST_RE, MORE_RE, LESS_RE)))
     # the plain `in` first: a pattern per keyword per clause overflowed re's cache (512) and took seconds
-    hits = [(len(k), k) for k in kws if k in t and re.search(rf"\b{re.escape(k)}\b", t)]
+    hits = [(len(k), k) for k in kws if k in t and patterns.compiled(rf"\b{re.escape(k)}\b").search(t)]
     if not hits:
         return t
     k = max(hits)[1]
     if not c.whole and c.intents:  # "dub it out in shot 3: drop everything but drums and bass": colour, not a genre
-        return re.sub(rf"\b{re.escape(k)}\b", " ", t)
+        return patterns.compiled(rf"\b{re.escape(k)}\b").sub(" ", t)
     if not c.whole:
         raise Ask(f"A style applies to the whole score; I can make {c.span.label} slower, calmer or change its "
                   "instruments instead. Should I switch the whole score?")
     c.want("style", value=kws[k], direction="set")
-    return re.sub(rf"\b{re.escape(k)}\b", " ", t)
+    return patterns.compiled(rf"\b{re.escape(k)}\b").sub(" ", t)
 
 
 def _shape(c: Clause, t: str) -> str:
@@ -157,7 +157,7 @@ def _shape(c: Clause, t: str) -> str:
 
 def _mood(c: Clause, t: str) -> str:
     words = sorted(((w, m) for m in vocab.MOODS.values() for w in m.words), key=lambda x: -len(x[0]))
-    found = [(w, m) for w, m in words if w in t and re.search(rf"\b{re.escape(w)}\b", t)]   # `in` first: as _style
+    found = [(w, m) for w, m in words if w in t and patterns.compiled(rf"\b{re.escape(w)}\b").search(t)]   # `in` first: as _style
     if not found:
         return t
     if len({m.name for _, m in found}) > 1 and any(it.what == "style" for it in c.intents):
@@ -167,7 +167,7 @@ def _mood(c: Clause, t: str) -> str:
         raise Ask(f"I heard {' and '.join(names)}; which mood should it be?")
     word, mood = found[0]
     c.want("mood", value=mood.name)
-    return re.sub(rf"\b{re.escape(word)}\b", " ", t)
+    return patterns.compiled(rf"\b{re.escape(word)}\b").sub(" ", t)
 
 
 def _energy(c: Clause, t: str) -> str:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 
 from v2m.agent.dialogue.mentions import named_parts
+from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.references import reference
 from v2m.agent.dialogue.place_words import PLACE_FILLER, PLACE_WORDS_RE
@@ -186,7 +187,7 @@ of then now love it great nice ok okay brilliant lovely perfect yes yeah part bi
 def _bare(low: str) -> bool:
     """The message names a place, a part and that it means the same, and nothing else ("piano too", "and shot 3")."""
     rest = PLACE_WORDS_RE.sub(" ", ALSO_RE.sub(" ", low))
-    rest = re.sub(r"\b(?:" + "|".join(map(re.escape, named_parts(low))) + r")s?\b", " ", rest) if named_parts(low) else rest
+    rest = compiled(r"\b(?:" + "|".join(map(re.escape, named_parts(low))) + r")s?\b").sub(" ", rest) if named_parts(low) else rest
     return not set(re.findall(r"[a-z']+", rest)) - POINTING - PLACE_FILLER
 
 

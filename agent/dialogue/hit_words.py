@@ -115,23 +115,29 @@ UNMARK = ((r"\b(?:does ?n[o']?t|do ?n[o']?t|does not|do not|should ?n[o']?t|shou
 LEFT_ALONE = ((r"\b(?:leave|let)\b((?: the| that)? (?:\w+ )?(?:cut|edit|transition)\b.*?) alone\b", r" no hit on \1 "),
               (rf"\b{ORD}( and| &|,) (?:the )?{ORD} cuts\b", r"\1 cut\2 the \3 cut"))   # "the first and second cuts"
 
+BETWEEN_RE, ENDS_RE, CHANGES_RE, CUT_NAMES_RE = map(re.compile, (BETWEEN, ENDS, CHANGES, CUT_NAMES))
+INTO_SHOT_RES = tuple(map(re.compile, INTO_SHOT))
+MARKING = tuple((re.compile(p), r) for p, r in (*CRASH, *ACCENT, *STOP, *UNMARK, *LEFT_ALONE))
+SPACES_RE, CRESCENDO_RE = re.compile(r"\s+"), re.compile(r"\bcrescendo\b")
+SWELL_TO_RE = re.compile(rf"{SWELL_TO}(?= (?:the |shot |\d))")
+
 
 def moments(t: str) -> str:
     """`t` with the moment a shot begins said as its cut ("the cut into shot 3" -> "the 2th cut")."""
-    t = re.sub(BETWEEN, _cut_between, t)
-    for pat in INTO_SHOT:
-        t = re.sub(pat, _cut_into, t)
-    t = re.sub(ENDS, lambda m: f" the {k}th cut " if (k := _shot_number(m)) else m.group(0), t)
-    t = re.sub(CHANGES, lambda m: f" at the {m.group(1)} cut ", t)
-    return re.sub(CUT_NAMES, lambda m: f"{m.group(1)} cut", t)
+    t = BETWEEN_RE.sub(_cut_between, t)
+    for pat in INTO_SHOT_RES:
+        t = pat.sub(_cut_into, t)
+    t = ENDS_RE.sub(lambda m: f" the {k}th cut " if (k := _shot_number(m)) else m.group(0), t)
+    t = CHANGES_RE.sub(lambda m: f" at the {m.group(1)} cut ", t)
+    return CUT_NAMES_RE.sub(lambda m: f"{m.group(1)} cut", t)
 
 
 def plain(t: str) -> str:
     """`t` (a clause, lower-case) with its marks said in the words `marks.sync` reads; unchanged when it asks no
     mark."""
-    t = re.sub(r"\s+", " ", moments(t))
-    for pat, rep in (*CRASH, *ACCENT, *STOP, *UNMARK, *LEFT_ALONE):
-        t = re.sub(r"\s+", " ", re.sub(pat, rep, t))
-    if PEAK_RE.search(t) or re.search(r"\bcrescendo\b", t):   # ("grow into the third cut" alone: a shape, `phrases`)
-        t = re.sub(rf"{SWELL_TO}(?= (?:the |shot |\d))", " swell into", t)
-    return re.sub(r"\s+", " ", t)
+    t = SPACES_RE.sub(" ", moments(t))
+    for pat, rep in MARKING:
+        t = SPACES_RE.sub(" ", pat.sub(rep, t))
+    if PEAK_RE.search(t) or CRESCENDO_RE.search(t):   # ("grow into the third cut" alone: a shape, `phrases`)
+        t = SWELL_TO_RE.sub(" swell into", t)
+    return SPACES_RE.sub(" ", t)

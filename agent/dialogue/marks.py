@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from v2m.agent.dialogue import hit_words
 from v2m.agent.dialogue import operations as ops
+from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import opening
 from v2m.agent.dialogue.place_words import LANDING, LENGTH, ORD, TIME, only_place, parse_time
 from v2m.agent.dialogue.where import Ask, Span, _cut, fmt, nearest_cut, visible_cuts
@@ -74,7 +75,7 @@ def _kept_place(c, t: str) -> bool:
     """Whether clause `t` is "leave" or "keep" and its place alone (not "keep the ending quiet", "keep the drums")."""
     m = KEEP_PLACE_RE.match(t)
     named = "|".join(re.escape(s.name.lower()) for s in c.plan.sections if s.name)
-    return bool(m) and only_place(re.sub(rf"\b(?:{SECTION_WORDS}{'|' + named if named else ''})\b", " ", m.group("rest")))
+    return bool(m) and only_place(compiled(rf"\b(?:{SECTION_WORDS}{'|' + named if named else ''})\b").sub(" ", m.group("rest")))
 
 
 def lock(e, on: bool) -> None:

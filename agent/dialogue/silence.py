@@ -60,12 +60,14 @@ SILENT = ((r"\b(?:zero|nil) (?:music|sound)\b|\bdead air\b", "no music"),
           (rf"\b{MUSIC} (?:should |must |can )?(?:only|just) (?:starts?|begins?|comes? in|kicks? in) (?:at|on|with|from)\b",
            "no music before"))
 
+SILENT_RES = tuple((re.compile(p, re.I), r) for p, r in SILENT)
+
 
 def plain(t: str) -> str:
     """`t` (a request) with silence said in the words `read` knows ("dead air until 0:05": "no music until
     0:05")."""
-    for pat, rep in SILENT:
-        t = re.sub(pat, rep, t, flags=re.I)
+    for pat, rep in SILENT_RES:
+        t = pat.sub(rep, t)
     return t
 
 

@@ -86,12 +86,15 @@ def _compared(w: str, words: frozenset[str]) -> bool:
     return False
 
 
+SPELLING = tuple((re.compile(p), r) for p, r in (*SHORTHAND, *DICTATED, *SIGNS))
+
+
 def spelled(text: str) -> str:
     """`text` with shorthand expanded and misspelt grammar words corrected (lower-case input)."""
     import difflib
 
-    for pat, rep in (*SHORTHAND, *DICTATED, *SIGNS):
-        text = re.sub(pat, rep, text)
+    for pat, rep in SPELLING:
+        text = pat.sub(rep, text)
     english = _english()
     known, skeletons = _known()
 

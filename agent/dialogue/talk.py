@@ -21,6 +21,7 @@ from functools import lru_cache
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.operations import effective_roles
+from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import REST_STAYS, TOO, beside_change, opening
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import fmt, visible_cuts
@@ -207,7 +208,7 @@ def answer(t: str, plan: ScorePlan, history: list[ScorePlan] | None, analysis: V
         facts.append(f"there are {len(plan.sections)} sections: " + ", ".join(
             f"{x.name} {fmt(x.start_s)}-{fmt(x.end_s)}" for x in plan.sections))
     if LENGTH_RE.search(t):   # "how long does the music run?"
-        named = [x for x in plan.sections if re.search(rf"\b{re.escape(x.name.lower())}\b", t)]   # "how long is the intro?"
+        named = [x for x in plan.sections if compiled(rf"\b{re.escape(x.name.lower())}\b").search(t)]   # "how long is the intro?"
         facts.append("; ".join(f"the {x.name} lasts {x.end_s - x.start_s:.1f} s ({fmt(x.start_s)}-{fmt(x.end_s)})"
                                for x in named) or f"the music lasts {fmt(plan.duration_s)}, as long as the video")
     if MARKS_RE.search(t):   # "where are the hits?"

@@ -21,6 +21,7 @@ from functools import partial
 from v2m.agent.dialogue import arbiter, edits, followups, halfway, marks, messages, moments, names, orchestration, recall, references, shifts, sides, versions
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.mentions import named_parts
+from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.intents import apply_intents, scope_of
 from v2m.agent.dialogue.repeats import from_last_revert, more_of_the_same, part_fixed, style_first
 from v2m.agent.dialogue.phrases import words
@@ -236,8 +237,8 @@ def where_heard(intents: list[EditIntent], history: list[ScorePlan] | None) -> l
     for it in intents:
         role = orchestration.role_of(history[-1], it.value) if it.what == "balance" and it.value else None
         # where the last edit brought it in or moved its level: not where it took it out ("no bass, no pad")
-        spans = [c.span for c in changes if role and re.search(rf"\b{role} in\b" if c.kind == "roles" else rf"\b{role}\b",
-                                                               c.words)]
+        spans = [c.span for c in changes
+                 if role and compiled(rf"\b{role} in\b" if c.kind == "roles" else rf"\b{role}\b").search(c.words)]
         if it.scope.kind == "whole" and spans and None not in spans:
             a, b = min(x for x, _ in spans), max(y for _, y in spans)
             it = it.model_copy(update={"scope": scope_of(Span(a, b, f"where the {it.value} plays ({fmt(a)}-{fmt(b)})",

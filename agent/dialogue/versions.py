@@ -23,8 +23,9 @@ from v2m.agent.dialogue.changes import diff, describe
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.names import EDIT_LOG_RE
 from v2m.agent.dialogue.orchestration import role_of
+from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import words
-from v2m.agent.dialogue.references import ATTRIBUTES, COUNTED_CHANGES_RE, ORIGINAL_RE, version_named
+from v2m.agent.dialogue.references import COUNTED_CHANGES_RE, ORIGINAL_RE, attribute, version_named
 from v2m.agent.dialogue.vocab import INSTRUMENTS
 from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import EditIntent, ScorePlan
@@ -167,7 +168,7 @@ def _kept(rest: str, history: list[ScorePlan]) -> list[EditIntent]:
     out = []
     for m in KEEP_CLAUSE_RE.finditer(rest):
         what = m.group("what").lower()
-        attr = next((a for w, a in ATTRIBUTES.items() if re.search(rf"\b{w}\b", what)), None) or blended(what)
+        attr = attribute(what) or blended(what)
         if attr not in KEPT:
             raise Ask(f"Going back that far also takes away {what.strip()}. Should I go back anyway, or which "
                       f"change should stay?")
@@ -285,7 +286,7 @@ def last_part_change(role: str, history: list[ScorePlan], kinds: tuple[str, ...]
     """The version before the latest edit that changed `role` (its level; or `kinds` of change: "roles",
     "instrument"), as edits from the first score, or None."""
     for k in range(len(history) - 1, 0, -1):
-        if any(c.kind in kinds and re.search(rf"\b{re.escape(role)}\b", c.words, re.I)
+        if any(c.kind in kinds and compiled(rf"\b{re.escape(role)}\b", re.I).search(c.words)
                for c in diff(history[k - 1], history[k])):
             return k - 1
     return None
