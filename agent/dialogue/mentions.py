@@ -302,10 +302,11 @@ UNNEEDED = r"(?:do|does|did) (?:we|you|i|it|this|the \w+) (?:even |really |actua
 # edit of the style, energy or tempo. Decided generally: a purpose phrase ("to make it", "for a ... feel") in a
 # clause that already changes a part, or a clause that only describes what was just asked ("something retro", "like
 # in the old jazz club", "they're too aggressive", "it'd make it more fun") right after one that did.
-WHY_RE = re.compile(r"\b(?:(?:to|that|which|it|this|would|could|might|will|should|that'?d|it'?d|it'?ll|just|really) )+"
-                    r"(?:make|makes|making|give|gives|giving|get|gets) (?:it|things|everything|this|the (?:music|track|song|"
+WHY_RE = re.compile(r"\b(?:(?:(?:to|that|which|it|this|would|could|might|will|should|that'?d|it'?d|it'?ll|just|really) )+"
+                    r"(?:make|making|give|giving|get)|(?:(?:it|this|that|which|just|really|also) )*(?:makes|gives|gets)) "   # "makes it more fun": no order
+                    r"(?:it|things|everything|this|the (?:music|track|song|"
                     r"score|mix|whole thing|piece)) (?:(?:feel|sound|seem|more|less|a bit|a little|so|really|even|extra|"
-                    r"super|much|way|very|kind of|a|an|that) )*[a-z]+(?: and [a-z]+)?"
+                    r"super|much|way|very|kind of|a|an|that) )*[a-z]+(?: and [a-z]+)?(?: (?:vibe|feel|feeling|sound|touch|edge|mood))?"
                     r"|\b(?:for|to get|to add|to give it|giving it) (?:a|an|that|some|this|more|of) (?:[a-z]+ ){0,2}"
                     r"(?:feel|vibe|touch|sound|flavou?r|mood|atmosphere|texture|colou?r|edge|track|song|tune|piece|"
                     r"video|record|film|clip|thing)\b"
