@@ -54,3 +54,78 @@ def test_a_reason_after_a_part_asked_for_adds_the_part_and_nothing_else(session,
 def test_make_it_more_fun_alone_is_still_an_edit(session):
     before = session.plan
     assert session.say("make it more fun").changed and session.plan != before
+
+
+# ----------------------------------------------------------------------------- 3. "a bit much now": part way back
+
+def _level(plan, role: str) -> list[float]:
+    return [s.levels_db.get(role, 0.0) for s in plan.sections]
+
+
+@pytest.mark.parametrize("said", ["it's a bit much now", "hmm, that's a tad too much"])
+def test_a_bit_much_after_a_part_turned_up_takes_its_level_part_way_back(session, said):
+    # before: "more bass" is read as an add of a part already playing, so the follow-up asked about "it's"
+    session.say("more bass")
+    up = _level(session.plan, "bass")
+    turn = session.say(said)
+    now = _level(session.plan, "bass")
+    assert turn.changed and not turn.question, turn.reply
+    assert all(0 < n < u for n, u in zip(now, up)), (up, now)
+
+
+@pytest.mark.parametrize("said", ["it's a bit much now", "hmm, that's a tad too much"])
+def test_a_bit_much_after_louder_takes_the_loudness_part_way_back(session, said):
+    # before: the loudness was taken for a part's level (none), so nothing changed
+    start = session.plan.loudness_lufs
+    session.say("louder")
+    up = session.plan.loudness_lufs
+    turn = session.say(said)
+    assert turn.changed and start < session.plan.loudness_lufs < up, turn.reply
+
+
+@pytest.mark.parametrize("said", ["it's a bit much now", "hmm, that's a tad too much"])
+def test_a_bit_much_after_a_part_added_turns_that_part_down(session, said):
+    session.say("add strings in shot 3")
+    added = session.plan
+    turn = session.say(said)
+    assert turn.changed and "strings" in session.plan.instrumentation, turn.reply
+    assert _level(session.plan, "strings")[2] < 0 and _level(session.plan, "strings")[:2] == [0.0, 0.0]
+    assert _energy(session.plan) == _energy(added) and session.plan.tempo_bpm == added.tempo_bpm
+
+
+# ----------------------------------------------------------------------------- 4. loudness and energy in one clause
+
+@pytest.mark.parametrize("said", ["too loud and busy", "quieter and less energy", "quieter and sparser please"])
+def test_quieter_and_less_busy_in_one_clause_moves_both(session, said):
+    # before: "quieter" for the whole score was left to the loudness, and the energy beside it was never read
+    before = session.plan
+    turn = session.say(said)
+    after = session.plan
+    assert turn.changed and after.loudness_lufs < before.loudness_lufs, turn.reply
+    assert all(a < b for a, b in zip(_energy(after), _energy(before))), turn.reply
+    assert "LUFS" in turn.reply and "energy" in turn.reply.lower()
+
+
+def test_quieter_alone_is_the_loudness_only(session):
+    before = session.plan
+    session.say("quieter")
+    assert session.plan.loudness_lufs < before.loudness_lufs and _energy(session.plan) == _energy(before)
+
+
+# ----------------------------------------------------------------------------- 5. a wish to swell is a build
+
+def _rises(plan, a: float = 0.0, b: float = 30.0) -> bool:
+    e = [s.energy for s in plan.sections if a <= (s.start_s + s.end_s) / 2 <= b]
+    return len(e) >= 3 and e[-1] - e[0] >= 0.3 and all(y >= x for x, y in zip(e, e[1:]))
+
+
+@pytest.mark.parametrize("said", ["I would love it to swell", "I'd like the music to build"])
+def test_a_wish_for_a_swell_is_a_build_over_the_whole_clip(session, said):
+    # before: the grammar read "love ... swell" through the embeddings as a romantic mood (less energy); only the
+    # intent model's reading, when it won, gave the build
+    before = session.plan
+    turn = session.say(said)
+    after = session.plan
+    assert turn.changed and not turn.question, turn.reply
+    assert _rises(after) and after.sections[-1].energy > before.sections[-1].energy, _energy(after)
+    assert (after.mode, after.tempo_bpm, after.style) == (before.mode, before.tempo_bpm, before.style)
