@@ -129,3 +129,43 @@ def test_a_wish_for_a_swell_is_a_build_over_the_whole_clip(session, said):
     assert turn.changed and not turn.question, turn.reply
     assert _rises(after) and after.sections[-1].energy > before.sections[-1].energy, _energy(after)
     assert (after.mode, after.tempo_bpm, after.style) == (before.mode, before.tempo_bpm, before.style)
+
+
+# ----------------------------------------------------------------------------- 6. a build into a time is a swell
+
+def _swells(plan) -> list[float]:
+    return [h.time_s for h in plan.hit_points if h.kind == "swell"]
+
+
+@pytest.mark.parametrize("said", ["build into 0:25", "grow into 0:25", "climb towards 25 seconds"])
+def test_a_build_into_a_time_is_a_swell_into_it(session, said):
+    # before: "build into 0:25" read the style electronic ("build" guessed), "grow into 0:25" asked where
+    before = session.plan
+    turn = session.say(said)
+    after = session.plan
+    assert turn.changed and not turn.question, turn.reply
+    assert after.style == before.style and _swells(after) == [25.0], turn.reply
+    assert _rises(after, 21.0, 25.0), _energy(after)   # the shot that leads there grows into it
+    assert [s.energy for s in after.sections if s.end_s <= 21.0] == [s.energy for s in before.sections if s.end_s <= 21.0]
+
+
+# ----------------------------------------------------------------------------- 7. a part complained of goes down
+
+@pytest.mark.parametrize("said, role", [("the strings feel cheesy", "strings"), ("the harp sounds a bit cheap", "harmony"),
+                                        ("the horn sounds a bit cheesy", "melody")])
+def test_a_part_said_to_sound_poor_is_turned_down(tmp_path, said, role):
+    # before: "the strings feel cheesy" guessed 'strings cheesy' as the instrument strings and added them (where none
+    # played); "sounds a bit cheesy" was the music's mood (darker, minor) whatever part was named
+    s = open_chat(tmp_path, "epic orchestral")   # cinematic: strings, harp (harmony), horn (melody)
+    before = s.plan
+    turn = s.say(said)
+    assert turn.changed, turn.reply
+    assert all(x.levels_db.get(role, 0.0) < 0 for x in s.plan.sections), turn.reply
+    assert (s.plan.mode, s.plan.instrumentation, _energy(s.plan)) == (before.mode, before.instrumentation, _energy(before))
+
+
+def test_a_part_complained_of_that_does_not_play_is_never_added(session):
+    before = session.plan
+    turn = session.say("the strings feel cheesy")
+    assert session.plan == before and "strings" not in session.plan.instrumentation
+    assert turn.question and "strings" in turn.reply.lower(), turn.reply

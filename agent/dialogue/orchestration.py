@@ -10,7 +10,7 @@ import re
 
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue import vocab
-from v2m.agent.dialogue.mentions import (BALANCE_DOWN, BALANCE_UP, BEING, DOWN_VERBS, EXCESS, HARSH, INSTR, INSTR_ALT, LACK,
+from v2m.agent.dialogue.mentions import (BALANCE_DOWN, BALANCE_UP, BEING, DOWN_VERBS, EXCESS, FLAWED, HARSH, INSTR, INSTR_ALT, LACK,
                                          HEARD, LISTED_PART, LOST, NO_PART, PART_ORDER_RE, SUGGESTED, UNNEEDED, UP_VERBS,
                                          named_parts, plain_parts)
 from v2m.agent.dialogue.where import Ask, Span
@@ -141,7 +141,7 @@ def read(t: str, want) -> str:
         want("balance", value=m.group(2), target=m.group(1), direction="up")
         return eat(t, m)
     # one part too loud or too quiet in words of how it sounds, or a verb that turns it up or down
-    for pattern, direction in ((rf"{INSTR} {BEING}(?:{EXCESS}|{HARSH})\b", "down"), (rf"{INSTR} {BEING}(?:{LACK})\b", "up"),
+    for pattern, direction in ((rf"{INSTR} (?:{BEING}(?:{EXCESS}|{HARSH})|{FLAWED})\b", "down"), (rf"{INSTR} {BEING}(?:{LACK})\b", "up"),
                                (rf"\b(?:{DOWN_VERBS}) {INSTR}", "down"), (rf"\b(?:{UP_VERBS}) {INSTR}", "up"),
                                (rf"\b(?:take|knock|tone|ease|pull|dial|turn|nudge|bump|notch|drop) {INSTR} (?:\w+ ){{0,2}}?(?:down|back)\b", "down"),
                                (rf"\b(?:bring|calm) {INSTR} down\b", "down"), (rf"\bback {INSTR} off\b", "down"),

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from v2m.agent.dialogue.arbiter import Offer
 from v2m.agent.dialogue.cultures import AWAY_RE, table
+from v2m.agent.dialogue.mentions import PART_FLAWED_RE
 from v2m.agent.dialogue import hit_words, phrases
 from v2m.agent.dialogue.phrases import TOO
 from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS
@@ -270,7 +271,8 @@ def plain(request: str) -> str:
     for sm in SENTENCE_RE.finditer(request):
         s = sm.group(0)
         found = _found(s)
-        if not found or hit_words.MARK_SUBJECT_RE.match(s):   # "the hit on the last cut feels cheesy": that mark
+        if not found or hit_words.MARK_SUBJECT_RE.match(s) or PART_FLAWED_RE.search(s):
+            # "the hit on the last cut feels cheesy": that mark; "the sax sounds a bit cheesy": that part (`orchestration`)
             out.append(s)
             before = _said_way(s) or (before if not s.strip(" .!?;") else None)
             continue
