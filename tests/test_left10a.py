@@ -169,3 +169,19 @@ def test_a_part_complained_of_that_does_not_play_is_never_added(session):
     turn = session.say("the strings feel cheesy")
     assert session.plan == before and "strings" not in session.plan.instrumentation
     assert turn.question and "strings" in turn.reply.lower(), turn.reply
+
+
+# ----------------------------------------------------------------------------- 8. "little" without its article
+
+def _step(tmp_path, said: str, name: str) -> float:
+    s = open_chat(tmp_path / name, "tense thriller music")
+    before = s.plan.tempo_bpm
+    assert s.say(said).changed
+    return before - s.plan.tempo_bpm
+
+
+@pytest.mark.parametrize("said", ["little more slow please", "bit slower pls"])
+def test_little_without_a_is_a_small_step(tmp_path, said):
+    # before: "little more slow please" slowed a full step, as "slower" does
+    small, full = _step(tmp_path, said, "said"), _step(tmp_path, "slower", "full")
+    assert small == pytest.approx(_step(tmp_path, "a little slower", "a_little")) and 0 < small < full
