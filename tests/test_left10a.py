@@ -185,3 +185,28 @@ def test_little_without_a_is_a_small_step(tmp_path, said):
     # before: "little more slow please" slowed a full step, as "slower" does
     small, full = _step(tmp_path, said, "said"), _step(tmp_path, "slower", "full")
     assert small == pytest.approx(_step(tmp_path, "a little slower", "a_little")) and 0 < small < full
+
+
+# ----------------------------------------------------------------------------- 9. a warmer sound is a timbre
+
+@pytest.mark.parametrize("said, shot", [("warmer sound in the last shot", 3), ("give the intro a warmer tone", 0)])
+def test_a_warmer_sound_brings_the_warm_parts_forward_a_little_softer_not_slower(session, said, shot):
+    # before: "warmer" was a calm mood: slower and calmer. Now: the plan's way to say a timbre, the low and sustained
+    # parts (bass, harmony here) a little forward and a little less brightness (softer), at that place only
+    before = session.plan
+    turn = session.say(said)
+    after = session.plan
+    assert turn.changed and not turn.question, turn.reply
+    assert after.tempo_bpm == before.tempo_bpm and all(s.tempo_bpm is None for s in after.sections), turn.reply
+    assert after.sections[shot].energy < before.sections[shot].energy
+    assert all(after.sections[shot].levels_db.get(r, 0) > 0 for r in ("bass", "harmony"))
+    assert "melody" not in after.sections[shot].levels_db and "drums" not in after.sections[shot].levels_db
+    others = [k for k in range(len(after.sections)) if k != shot]
+    assert [after.sections[k] for k in others] == [before.sections[k] for k in others]
+
+
+def test_a_warmer_sound_where_nothing_warm_plays_asks_one_concrete_question(session):
+    session.say("only drums and melody in the last shot")
+    before = session.plan
+    turn = session.say("warmer sound in the last shot")
+    assert session.plan == before and turn.question and "warm pad" in turn.question, turn.reply
