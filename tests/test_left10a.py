@@ -1,8 +1,9 @@
 """Defects the ninth session left (notes LEFT10, items 1-9), each through a real Session on a synthetic clip, in the
 quoted wording and in other words: a sign-off's reply carried `question` ("sounds good, everything else stays"); a
 reason said after a part ("can we get hand claps? makes it more fun") read as an edit of its own; "it's a bit much now"
-after a part's level, the loudness or a part added; ...
-"""
+after a part's level, the loudness or a part added; "too loud and busy" moving only the loudness; "I would love it to
+swell" guessed as a mood; "build into 0:25" read as a style; "the strings feel cheesy" adding strings; "little more
+slow please" as a full step; and "warmer sound in the last shot" read as slower and calmer."""
 
 from __future__ import annotations
 
