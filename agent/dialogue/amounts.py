@@ -27,7 +27,8 @@ STEP = r"(?:amount|step|jump|drop|boost|cut|increase|decrease|change|bump|nudge|
 SMALL = (r"\b(?:a (?:little |lil |tiny |teeny |wee )?(?:bit|touch|tad|hair|smidge|smidgen|smidgeon|notch|fraction|shade|"
          r"whisker|skosh|click|pinch|speck|little)|(?:ever so |very |only |just )?slightly|somewhat|marginally|fractionally|"
          r"a little|a lil|abit|mildly|minimally|nudge[sd]?|nudging|just a (?:bit|touch|tad|hair)|one notch|half a notch|"
-         rf"barely|not (?:too|that|so) much|(?:a )?(?:small|slight|tiny|teeny|wee|little|minor|subtle) {STEP})\b")
+         rf"barely|not (?:too|that|so) much|(?:a )?(?:small|slight|tiny|teeny|wee|little|minor|subtle) {STEP})\b"
+         r"|\b(?:(?:little|lil) bit|little|lil|bit|tad)\b(?= (?:more|less|[a-z]+er)\b)")   # "little more slow please": small too
 BIG = (r"\b(?:much|a lot|a whole lot|far|lots|really|very|significantly|drastically|dramatically|considerably|"
        r"massively|hugely|enormously|immensely|vastly|heaps|loads|tons|tonnes|a ton|a tonne|big time|majorly|seriously|"
        r"substantially|radically|heavily|extremely|insanely|totally|completely|hella|like crazy|like mad|like hell|"

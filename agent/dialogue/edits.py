@@ -172,13 +172,13 @@ def _mood(c: Clause, t: str) -> str:
 
 def _energy(c: Clause, t: str) -> str:
     more, less = re.search(MORE_RE, t), re.search(LESS_RE, t)
+    if less and less.group(0) == "quieter" and c.whole:   # "quieter" for the whole score is loudness, `_loudness`'s;
+        less = re.search(LESS_RE, eat(t, less))            # "quieter and less energy": the energy as well
     if more and less:
         raise Ask("Fuller or sparser? I heard both; which one?")
     m = more or less
     if not m:
         return t
-    if less and m.group(0) == "quieter" and c.whole:
-        return t  # "quieter" for the whole score is loudness
     if less and m.group(0) == "softer" and c.whole and re.search(r"\boverall\b|\bvolume\b|\bmix\b", c.text):
         c.want("loudness", direction="down", magnitude=magnitude(t))  # "softer overall": the volume
         return eat(t, m)
@@ -235,7 +235,7 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
         rest = amounts.of_part(c, silence.read(rest, c.want), orchestration.read)
         amounts.sized(c, text)
         rest = phrases.plain(mentions.unreasoned(rest, c.intents))
-        for parse in (_shape, cultures.read, lambda c_, t_: _key(c_, t_, original or text), tempos.read, _style, _mood, _energy,
+        for parse in (_shape, similes.warmth, cultures.read, lambda c_, t_: _key(c_, t_, original or text), tempos.read, _style, _mood, _energy,
                       _loudness, amounts.of_mix):
             rest = parse(c, rest)
         rest = orchestration.read(rest, c.want) if not c.intents else rest

@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.patterns import compiled
+from v2m.agent.dialogue.orchestration import role_of
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.references import reference
 from v2m.agent.dialogue.place_words import PLACE_FILLER, PLACE_WORDS_RE
@@ -112,6 +113,8 @@ def sense(it: EditIntent, plan: ScorePlan | None = None) -> tuple[str, int, str 
         return "level", sign, it.value
     if it.what == "only" and it.value:   # "only the piano there": of parts, weighed as parts
         return "only", 0, it.value
+    if it.what == "add" and sign > 0 and it.value and plan is not None and (role := role_of(plan, it.value)):
+        return "level", 1, role   # "more bass" where a bass plays: its level up, no part brought in
     if it.what in ("remove", "add") and it.value:
         return ("out" if it.what == "remove" else "in"), 0, it.value
     return None
@@ -224,7 +227,7 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
         role: the part of the plan a word names, or None.
         scope: an EditScope for a place.
     """
-    moves = [sense(it) for it in last]
+    moves = [sense(it, history[-2]) for it in last]
     low = " ".join(request.lower().split())
     back = reference(words(request))   # "like it was before": all the way back, not part of it
     if len(history) < 2 or not last or None in moves or back and back[0] == 0:
@@ -240,7 +243,7 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
         said = heard(STILL_RE.sub(r"still too \1", request))
     except Ask:
         said = None
-    senses = [sense(it) for it in said or [] if it.what not in KEPT]
+    senses = [sense(it, history[-1]) for it in said or [] if it.what not in KEPT]
     text = {"text": request[:400]}
     undone = {(m[0] if m[1] else {"in": "out", "out": "in"}.get(m[0], m[0]), -m[1], m[2]) for m in moves}
     if MOVED_RE.search(low) and len(new_places) == 1 and not new_roles and \
@@ -266,9 +269,14 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
     if numbers and not apart and not back and named <= {m[0] for m in moves} and (OVER_RE.search(low) and (
             not said or any(_against([x], moves) for x in senses) or None not in senses and not _agree(senses, moves)) or
                     said and _against(senses, moves) and PARTLY_RE.search(low)):   # "too much", "too slow now"
-        parts = {m[2] for m in moves if m[0] == "level"}
+        # a part's level by its role ("the piano": harmony); None: the whole mix's loudness, blended with the rest
+        parts = {m[2] and (role_of(history[-1], m[2]) or m[2]) for m in moves if m[0] == "level"}
         return [EditIntent(what="revert", version=len(history) - 2, amount=0.5, text=request[:400],
-                           **({"value": "instruments", "target": parts.pop()} if len(parts) == 1 else {}))]
+                           **({"value": "instruments", "target": parts.pop()} if len(parts) == 1 and None not in parts else {}))]
+    if all(m[0] == "in" for m in moves) and not said and not apart and not back and not named and OVER_RE.search(low):
+        # "add strings" then "it's a bit much now": a part in has no half-way; the part just brought in, softer
+        return [EditIntent(what="balance", value=it.value, direction="down", magnitude="small", scope=it.scope,
+                            text=request[:400]) for it in last]
     if elsewhere:
         return None
     if MORE_RE.search(low) and (said is None or not _words_left(low, MORE_FILLER) or any(

@@ -99,7 +99,9 @@ SWELL_TO = (r"\b(?:crescendo|build(?:ing)?(?: it)?(?: up)?|climb(?:ing)?|ris(?:e
             r"(?: it)?(?: up)?)(?: the music| the band)? (?:right )?(?:into|in to|towards?|up to|to|that lands on|landing on|"
             r"that peaks (?:at|on)|peaking (?:at|on)|and peaks? (?:at|on)|until)\b")
 # (a build or a growth into a place is a shape over the shot before, unless it is said to peak there: "build into
-# shot 3 and peak right on the edit"; a crescendo lands on its moment)
+# shot 3 and peak right on the edit"; a crescendo lands on its moment; so does a growth into a time, "build into 0:25",
+# "grow into 0:25", which names a moment, not a stretch)
+SWELL_TO_TIME_RE = re.compile(rf"{SWELL_TO}(?= (?:{TIME}))")
 PEAK_RE = re.compile(r"\b(?:peaks?|peaking|climax(?:es|ing)?|tops? out|crest(?:s|ing)?|biggest point|high point|lands?)\b")
 # A moment left unmarked: "doesn't need a hit", "let the band play straight through the cut", "without marking
 # it", "don't emphasise the cut", "not react to the cut", "no punctuation"
@@ -140,4 +142,5 @@ def plain(t: str) -> str:
         t = SPACES_RE.sub(" ", pat.sub(rep, t))
     if PEAK_RE.search(t) or CRESCENDO_RE.search(t):   # ("grow into the third cut" alone: a shape, `phrases`)
         t = SWELL_TO_RE.sub(" swell into", t)
+    t = SWELL_TO_TIME_RE.sub(" swell into", t)
     return SPACES_RE.sub(" ", t)

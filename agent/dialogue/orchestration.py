@@ -10,7 +10,7 @@ import re
 
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue import vocab
-from v2m.agent.dialogue.mentions import (BALANCE_DOWN, BALANCE_UP, BEING, DOWN_VERBS, EXCESS, HARSH, INSTR, INSTR_ALT, LACK,
+from v2m.agent.dialogue.mentions import (BALANCE_DOWN, BALANCE_UP, BEING, DOWN_VERBS, EXCESS, FLAWED, HARSH, INSTR, INSTR_ALT, LACK,
                                          HEARD, LISTED_PART, LOST, NO_PART, PART_ORDER_RE, SUGGESTED, UNNEEDED, UP_VERBS,
                                          named_parts, plain_parts)
 from v2m.agent.dialogue.where import Ask, Span
@@ -39,7 +39,7 @@ KEEP_ONLY = tuple(map(re.compile, (rf"\b{EVERYTHING}(?: \w+){{0,3}}? {EXCEPT} {P
              rf"by (?:itself|themselves)|alone))?",
              rf"{PARTS} (?:on (?:its|their) own|by (?:itself|themselves)|solo|only)\b")))
 NEGATED_RE = re.compile(r"\b(?:no|without|not|lose|drop|remove|kill|mute|cut)\s*$")  # said just before a part
-TURNED = tuple((re.compile(p), d) for p, d in ((rf"{INSTR} {BEING}(?:{EXCESS}|{HARSH})\b", "down"), (rf"{INSTR} {BEING}(?:{LACK})\b", "up"),
+TURNED = tuple((re.compile(p), d) for p, d in ((rf"{INSTR} (?:{BEING}(?:{EXCESS}|{HARSH})|{FLAWED})\b", "down"), (rf"{INSTR} {BEING}(?:{LACK})\b", "up"),
                (rf"\b(?:{DOWN_VERBS}) {INSTR}", "down"), (rf"\b(?:{UP_VERBS}) {INSTR}", "up"),
                (rf"\b(?:take|knock|tone|ease|pull|dial|turn|nudge|bump|notch|drop) {INSTR} (?:\w+ ){{0,2}}?(?:down|back)\b", "down"),
                (rf"\b(?:bring|calm) {INSTR} down\b", "down"), (rf"\bback {INSTR} off\b", "down"),

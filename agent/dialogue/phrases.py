@@ -198,11 +198,18 @@ LATE_START_RE = re.compile(r"\b(?:gets?|getting|got) going (?:too |so |a bit |wa
 FILLERS_RES = tuple((re.compile(p), r) for p, r in FILLERS)
 
 
+# A wish for growth said as the speaker's wish ("I would love it to swell", "I'd like the music to build"): the shape
+# itself ("let it swell"), not a feeling ("love") for the embeddings to guess
+WISH_GROW_RE = re.compile(r"\b(?:i(?:'?d| would)|we(?:'?d| would)) (?:really )?(?:love|like|prefer) (?:it|the music|the score|"
+                          r"things|this) to (?=(?:swell|build|grow|rise|climb)\w*(?: up)?\s*[.!]*\s*$)"
+                          r"|\b(?:i|we) (?:want|need) (?:it|the music|the score|things|this) to (?=(?:swell|build|grow)\w*\s*$)")
+
+
 def unfilled(text: str) -> str:
     """Lower-case `text` without the fillers that carry no edit, and a late start said as more energy at the start."""
     for pat, rep in FILLERS_RES:
         text = pat.sub(rep, text)
-    return LATE_START_RE.sub(" more energy at the start ", text)
+    return LATE_START_RE.sub(" more energy at the start ", WISH_GROW_RE.sub("let it ", text))
 
 
 # A number a move goes to ("take it down to 90", "bring it back to 100 bpm"): a tempo, never seconds, a percentage
