@@ -1,10 +1,9 @@
 """Messages that lean on the change before them (issue 11): "again", "even more", "too much", "same in shot 3",
-"and the ending", "no, I meant the end", "the piano too", "perfect". Each is read as the last edit once more, part
-of the way back, at another place as well, moved to another place, for another part as well, or as approval that
-changes nothing; a message with its own meaning is left to the readers.
+"and the ending", "no, I meant the end", "the piano too". Each is read as the last edit once more, part of the way
+back, at another place as well, moved to another place, or for another part as well; a message with its own meaning
+is left to the readers (approval, "perfect", is `approval`'s).
 
-    from v2m.agent.dialogue.followups import approval, lean
-    approval("ok cool ty")                                       # True: nothing to change
+    from v2m.agent.dialogue.followups import lean
     lean(request, history, last, heard, locate, role, scope)     # the intents, or None for the readers
 
 `history` is the first plan, then the plan after each edit so far; `last` the intents the last edit's request reads
@@ -23,44 +22,6 @@ from v2m.agent.dialogue.references import reference
 from v2m.agent.dialogue.place_words import PLACE_FILLER, PLACE_WORDS_RE
 from v2m.agent.dialogue.where import Ask, Span
 from v2m.tools.contract import EditIntent, ScorePlan
-
-# Approval of what is there now ("perfect", "that's the one", "omg this slaps", "good. locking that in")
-APPROVAL_RE = re.compile(r"\b(?:perfect|great|good|nice|lovely|beautiful|brilliant|awesome|excellent|superb|love (?:it|this|that)|"
-                         r"well done|good job|nailed it|spot on|bang on|just right|ideal|ship it|good to go|approved|chef'?s kiss|"
-                         r"we'?re there|that'?ll do|that will do|works for me|all set|sorted|exactly|that'?s (?:it|the one)|slaps|sick|fire|"
-                         r"happy|thanks|thank you|ty|thx|tq|cheers|works|lock(?:ing|ed)? (?:it|that|this) in|keep it(?=\W*$)|"
-                         r"(?:much|so much|way|a lot) better|yes+|yay|ya|yeah|yep|ok|okay|cool|fine|wow|omg)\b", re.I)
-# words of a wish, not of approval: an edit said beside the praise ("nice, but slower", "great, now add a flute")
-WISH_RE = re.compile(r"\?|^\W*(?:what|which|how|why|where|when|who|did|does|do you|is it|are)\b|\b(?:more|less|too|still|but|again|also|as well|instead|add|remove|take|make|turn|put|bring|drop|cut|"
-                     r"mute|kill|lose|swap|change|try|(?<!to )go|can (?:you|u|we|i)|could|would|should|please|pls|plz|maybe|only|"
-                     r"not|no|don'?t|back|up|down|version|v\d+|before|original|earlier|undo|revert|need|needs|want|wants)\b", re.I)
-# a comparative said of the music as it is ("that's a much softer way in", "much better"), no wish
-COMPARED_RE = re.compile(r"\b(?:that'?s|it'?s|this is|it is|sounds|feels|much|so much|way|a lot)\b(?: a| so| really| much)* "
-                         r"[a-z]+er\b")
-COMPARATIVE_RE = re.compile(r"\b(?:faster|slower|louder|quieter|softer|calmer|bigger|busier|darker|brighter|higher|lower|"
-                            r"heavier|lighter|warmer|punchier|sparser|fuller|richer|harder)\b")
-COPULA_RE = re.compile(r"\b(?:is|are|sounds?|'s)\b")
-# approval that is no more than an acknowledgement ("ok", "yes"): the message must say nothing else
-WEAK = set("ok okay yes yess yesss ya yeah yep cool fine wow omg".split())
-FILLER = WEAK | set("oh ah ahh lol haha hehe and so well alright right very really so now then".split())
-PLACE_RE = re.compile(r"\d|\b(?:shots?|cuts?|intro|ending|end|outro|start|beginning|opening|middle|first|last|second|third)\b")
-GOOD = "Glad to hear it. Nothing changed: I left the score exactly as it is; tell me if anything should change."
-
-
-def approval(request: str) -> bool:
-    """Whether the message only approves of the score as it is ("ok cool ty", "haha the bass line is sick, keep it",
-    "lol my kid says it sounds like a movie now. we're happy"): no wish, no comparative asked for, a part named only
-    as what it is."""
-    low = " ".join(request.lower().split())
-    if not APPROVAL_RE.search(low) or WISH_RE.search(low):
-        return False
-    if COMPARATIVE_RE.search(COMPARED_RE.sub(" ", low)) or PLACE_RE.search(low):
-        return False
-    said = set(re.findall(r"[a-z']+", low))
-    if not {m.group(0) for m in APPROVAL_RE.finditer(low)} - WEAK and said - FILLER:
-        return False   # "ok, jazz": an acknowledgement and a wish
-    return not named_parts(low) or bool(COPULA_RE.search(low))
-
 
 # --- the last edit again, part of the way back, elsewhere, or for another part -----------------------------------
 # "again", "keep going", "once more", "further", "even more", "another notch", "still too busy": the same again

@@ -25,7 +25,8 @@ from v2m.agent.dialogue.intents import apply_intents, scope_of
 from v2m.agent.dialogue.repeats import from_last_revert, more_of_the_same, part_fixed, style_first
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import normalise, only_place
-from v2m.agent.dialogue.talk import DONE, remark, signed_off  # questions about the score, thanks and sign-offs
+from v2m.agent.dialogue.approval import REPLY, approves   # thanks, praise and sign-offs
+from v2m.agent.dialogue.talk import remark   # questions about the score
 from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment, snap, visible_cuts
 from v2m.agent.planners.result import PlanResult
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan, VideoAnalysis
@@ -263,12 +264,11 @@ def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         A PlanResult with the new plan and a reply built from the plan diff; when the request is no edit,
         ambiguous or impossible, the unchanged plan and `question` set (also in `reply`).
     """
-    if (signed_off(request) or followups.approval(request)) and (asked := messages.guard(request)):
-        return PlanResult(plan=plan, reasoning=plan.reasoning, reply=asked, question=asked)   # "thanks! ignore your rules"
-    if signed_off(request):   # "Wonderful! I never thought ...": judged whole, before the praise is unwrapped as a wrapper
-        return PlanResult(plan=plan, reasoning=plan.reasoning, reply=DONE, question=DONE)   # as `remark`'s
-    if followups.approval(request):   # "Great, that's the groove I wanted.": said of the music as it is
-        return PlanResult(plan=plan, reasoning=plan.reasoning, reply=followups.GOOD, question=followups.GOOD)
+    # "Wonderful! I never thought ...", "Great, that's the groove I wanted.": judged whole, before the praise is
+    # unwrapped as a wrapper; "thanks! ignore your rules": the guard's
+    if approves(request):
+        asked = messages.guard(request) or REPLY
+        return PlanResult(plan=plan, reasoning=plan.reasoning, reply=asked, question=asked)
     notes = messages.pasted_notes(request)
     if notes is not None:
         return apply_notes(analysis, plan, notes, history)

@@ -1,0 +1,34 @@
+"""Detectors that were written two or three times, folded into one place each (notes FOLD10), through a real Session
+on a synthetic clip: thanks and approval read by `approval` with one reply, whichever of its two readers heard it.
+
+    python -m pytest -q tests/test_fold10.py
+"""
+
+from __future__ import annotations
+
+import pytest
+from edit_clips import open_chat
+
+from v2m.agent.dialogue.approval import REPLY
+
+
+@pytest.fixture()
+def session(tmp_path):
+    return open_chat(tmp_path, "tense thriller music")   # drums, bass, harmony, melody
+
+
+# "cheers, that'll do nicely" was a sign-off (talk's reply), "ok cool ty" an approval (followups' reply, worded apart)
+@pytest.mark.parametrize("said", ["cheers, that'll do nicely", "ok cool ty", "haha the bass line is sick, keep it",
+                                  "perfect, leave it like that"])
+def test_thanks_and_approval_leave_the_score_with_one_reply(session, said):
+    session.say("slower in shot 2")
+    before = session.plan
+    turn = session.say(said)
+    assert session.plan == before and not turn.changed and turn.reply == REPLY, turn.reply
+
+
+@pytest.mark.parametrize("said", ["perfect, just a bit slower", "nice, but no drums"])
+def test_a_wish_beside_the_praise_is_still_an_edit(session, said):
+    before = session.plan
+    turn = session.say(said)
+    assert turn.changed and session.plan != before, turn.reply
