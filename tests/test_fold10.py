@@ -32,3 +32,23 @@ def test_a_wish_beside_the_praise_is_still_an_edit(session, said):
     before = session.plan
     turn = session.say(said)
     assert turn.changed and session.plan != before, turn.reply
+
+
+# "more of the last edit" had two readers with two word lists: "once more" after a part brought in was read by the
+# follow-ups (more energy there, the part +2 dB), "more" by repeats (the part louder); one list now, one reading
+@pytest.mark.parametrize("said", ["more", "once more", "a bit more"])
+def test_more_after_a_part_brought_in_brings_that_part_up(session, said):
+    session.say("add a flute in shot 2")
+    before = session.plan
+    turn = session.say(said)
+    shot2 = session.plan.sections[1]
+    assert shot2.levels_db.get("lead", 0) > before.sections[1].levels_db.get("lead", 0), turn.reply
+    assert shot2.energy == before.sections[1].energy, turn.reply
+
+
+def test_crank_that_section_even_further_repeats_the_step_there(session):
+    session.say("louder drums in the intro")
+    before = session.plan
+    turn = session.say("crank that section even further")
+    assert session.plan.sections[0].levels_db["drums"] > before.sections[0].levels_db["drums"], turn.reply
+    assert session.plan.sections[1:] == before.sections[1:], turn.reply

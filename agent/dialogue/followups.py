@@ -3,7 +3,8 @@
 back, at another place as well, moved to another place, or for another part as well; a message with its own meaning
 is left to the readers (approval, "perfect", is `approval`'s).
 
-    from v2m.agent.dialogue.followups import lean
+    from v2m.agent.dialogue.followups import lean, more_of_the_same
+    more_of_the_same(request, history, last)                     # "faster" ... "more": the last step again
     lean(request, history, last, heard, locate, role, scope)     # the intents, or None for the readers
 
 `history` is the first plan, then the plan after each edit so far; `last` the intents the last edit's request reads
@@ -31,10 +32,14 @@ MORE_RE = re.compile(r"\b(?:again|once more|keep going|go on|further|farther|eve
                      r"(?:\w+er|more \w+) still|more of (?:that|this|it|the same)|one more time|keep (?:it |them )?coming|"
                      r"a (?:notch|step|bit|touch) further)\b|"
                      r"^\W*(?:and |just )?(?:more|moar|(?:a )?(?:bit|little|touch|tad|smidge|notch) more)\W*$", re.I)
-# what a "more" may say beside it without saying anything new ("keep going with that", "crank that section even further")
-MORE_FILLER = set("""again once more keep going go on further farther even still another notch bit step touch few couple little
-nudge click tick some a the it that this with please pls plz ok okay so yes yeah and just do can you could we kindly crank push
-take section part bit one way like much lot really very""".split())
+# what a "more" may say beside it without saying anything new ("keep going with that", "crank that section even further",
+# "even less", "a tad more, good"): a message made only of these asks for the last edit again
+MORE_WORDS = set("""again once more less keep going go on further farther even still another notch bit step touch tad few couple
+little nudge click tick some lots a the it that this of same with please pls plz ok okay so yes yeah good better nice and just do
+can you could we kindly crank push take section part bit one way like much lot really very""".split())
+# in a message made only of MORE_WORDS, the word that asks ("more", "even less", "keep going", "push it")
+ASKS_AGAIN_RE = re.compile(r"\b(?:more|less|keep going|further|again|push it)\b", re.I)
+REPEATABLE = ("tempo", "energy", "loudness", "balance")   # a step that can be taken twice
 # "too much", "that's a lot", "overdone", "dial it back a bit", "bit much": part of the way back
 OVER_RE = re.compile(r"\btoo (?:much|far|strong|heavy)\b|\bnot (?:that|so|as) much\b|\btoo \w+ now\b|\bnow (?:it'?s |is )?"
                      r"(?:a bit |way )?too \w+\b|^\W*(?:just )?(?:a )?(?:bit|little|touch|tad|smidge|notch) less\W*$|\b(?:a )?(?:bit|tad|little|touch) (?:too )?much\b|\bthat'?s a lot\b|"
@@ -93,8 +98,30 @@ def _same(span: Span, last: list[EditIntent], duration: float) -> bool:
     return any(abs(a - span.start_s) <= 1.5 and abs(b - span.end_s) <= 1.5 for a, b in spans)
 
 
-def _words_left(low: str, filler: set[str]) -> set[str]:
-    return set(re.findall(r"[a-z']+", MORE_RE.sub(" ", low))) - filler
+def _words_left(low: str) -> set[str]:
+    return set(re.findall(r"[a-z']+", MORE_RE.sub(" ", low))) - MORE_WORDS
+
+
+def more_of_the_same(request: str, history: list | None, last_asked) -> list[EditIntent] | None:
+    """The last edit's steps once more, when the request asks only for more of them ("faster" ... "more", "once more",
+    "a notch further"); None when it is no such request, or the last edit was no step that can be taken again (a style,
+    a hit, an exact tempo); a part brought in comes up. "less" repeats only a step down ("less drums" ... "even less";
+    "faster" ... "less" is no repeat); "more" and "keep going" repeat whichever way the last step went ("quieter in
+    shot 2" ... "more")."""
+    said = re.findall(r"[a-z]+", request.lower())
+    if not history or len(history) < 2 or not said or not ASKS_AGAIN_RE.search(request) or \
+            any(w not in MORE_WORDS for w in said):
+        return None
+    # "it needs a pulse" (drums in) ... "keep going, more": more of the part brought in, louder
+    last = [it.model_copy(update={"what": "balance", "direction": "up", "reason": None})
+            if it.what == "add" and it.value and it.value != "music" else it for it in last_asked() if it.what != "revert"]
+    if not last or any(it.what not in REPEATABLE or it.amount is not None or it.direction == "set" for it in last):
+        return None
+    ways = {it.direction for it in last}
+    if "less" in said and "more" not in said and ways != {"down"}:
+        return None
+    small = re.search(r"\b(?:bit|little|touch|tad)\b", request.lower())
+    return [it.model_copy(update={"text": request[:400], **({"magnitude": "small"} if small else {})}) for it in last]
 
 
 ATTRIBUTE = {"tempo": "tempo", "speed": "tempo", "pace": "tempo", "bpm": "tempo", "energy": "energy", "volume": "level",
@@ -139,7 +166,7 @@ def _own(said: list, allowed: list) -> bool:
 
 
 # what a message that only points the last edit elsewhere says besides the place and the part ("do the sax as well")
-POINTING = MORE_FILLER | set("""do same also too as well and plus for in on at with there here thing treatment please pls plz
+POINTING = MORE_WORDS | set("""do same also too as well and plus for in on at with there here thing treatment please pls plz
 could can we you i would like want wants need needs needed give get have let's lets go please that this those them
 of then now love it great nice ok okay brilliant lovely perfect yes yeah part bit section""".split())
 
@@ -231,7 +258,7 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
                            **({"value": "instruments", "target": parts.pop()} if len(parts) == 1 else {}))]
     if elsewhere:
         return None
-    if MORE_RE.search(low) and (said is None or not _words_left(low, MORE_FILLER) or any(
+    if MORE_RE.search(low) and (said is None or not _words_left(low) or any(
             s in moves or s and (s[0], s[1], None) in {(m[0], m[1], None) for m in moves} for s in senses)) or \
             said and _agree(senses, moves) and all(m[2] for m in moves) and not any(s[2] for s in senses):
         # "again", "still too busy at the start"; "louder" after a part was turned up: that part

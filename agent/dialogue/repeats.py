@@ -1,13 +1,13 @@
 """A request's readings tidied before they apply: one meaning said twice ("ease the pace off a little, it's
 rushing"; "gloomy, like a minor key") done once, one style per turn and first, a return to an earlier version
-ending the turn's earlier asks, and a removal an "only" already makes dropped.
+ending the turn's earlier asks, and a removal an "only" already makes dropped ("more", the last step again, is
+`followups.more_of_the_same`).
 
     same_meaning(a, b)            # the same change at the same place (`edits` keeps one)
     style_first(intents)          # one style, applied first
     kept_parts(intents)           # no removal twice, no balance of a part the turn takes out
     locks_first(intents)          # a place left as it is locked before the request's other changes
     one_key(intents), halfway_only(intents)   # a mood and its key once; a part-way revert is the edit of it
-    more_of_the_same(request, history, last)  # "faster" ... "more": the last step again
     part_fixed(request, history, last)        # "no is not the guitar, I mean the flute": the last edit on another part
 """
 
@@ -119,35 +119,6 @@ def halfway_only(intents: list[EditIntent]) -> list[EditIntent]:
     """"too fast now, split the difference": a part-way revert of a setting is the edit of it, not also a step."""
     partial = {it.value for it in intents if it.what == "revert" and it.amount is not None}
     return [it for it in intents if it.what not in partial or it.what == "revert"] if partial else intents
-
-
-# A follow-up that only asks for more of the last edit ("more", "even more", "keep going, more", "further",
-# "even less" after "less drums"): every word one of these, and at least one that says "again".
-AGAIN_WORDS = set("""more less even still keep going go further again a bit little touch tad much way lots some
-please pls plz ok okay yes yeah good better nice and of that it do the same way push""".split())
-AGAIN_RE = re.compile(r"\b(?:more|less|keep going|further|again|push it)\b", re.I)
-REPEATABLE = ("tempo", "energy", "loudness", "balance")   # a step that can be taken twice
-
-
-def more_of_the_same(request: str, history: list | None, last_asked) -> list[EditIntent] | None:
-    """The last edit's steps once more, when the request asks only for more of them ("faster" ... "more");
-    None when it is no such request, or the last edit was no step that can be taken again (a style, a hit, an
-    exact tempo); a part brought in comes up. "less" repeats only a step down ("less drums" ... "even less"; "faster" ... "less" is no
-    repeat); "more" and "keep going" repeat whichever way the last step went ("quieter in shot 2" ... "more")."""
-    said = re.findall(r"[a-z]+", request.lower())
-    if not history or len(history) < 2 or not said or not AGAIN_RE.search(request) or \
-            any(w not in AGAIN_WORDS for w in said):
-        return None
-    # "it needs a pulse" (drums in) ... "keep going, more": more of the part brought in, louder
-    last = [it.model_copy(update={"what": "balance", "direction": "up", "reason": None})
-            if it.what == "add" and it.value and it.value != "music" else it for it in last_asked() if it.what != "revert"]
-    if not last or any(it.what not in REPEATABLE or it.amount is not None or it.direction == "set" for it in last):
-        return None
-    ways = {it.direction for it in last}
-    if "less" in said and "more" not in said and ways != {"down"}:
-        return None
-    small = re.search(r"\b(?:bit|little|touch|tad)\b", request.lower())
-    return [it.model_copy(update={"text": request[:400], **({"magnitude": "small"} if small else {})}) for it in last]
 
 
 # "no is not the guitar, I mean the flute", "not the strings, the brass": the last edit meant another part

@@ -22,7 +22,7 @@ from v2m.agent.dialogue import arbiter, edits, followups, halfway, marks, messag
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.intents import apply_intents, scope_of
-from v2m.agent.dialogue.repeats import from_last_revert, more_of_the_same, part_fixed, style_first
+from v2m.agent.dialogue.repeats import from_last_revert, part_fixed, style_first
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import normalise, only_place
 from v2m.agent.dialogue.approval import REPLY, approves   # thanks, praise and sign-offs
@@ -193,7 +193,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         halfway.midway(request, history) or halfway.overshot(request, history) or versions.before_that(request, history) or \
         recall.named_by_time(request, history) or recall.preferred(request, history) or \
         recall.as_in(request, history, partial(understand, analysis)) or rebase(analysis, plan, request, history) or \
-        repeat(analysis, plan, request, history) or more_of_the_same(request, history, partial(_last_asked, analysis, history)) or \
+        repeat(analysis, plan, request, history) or followups.more_of_the_same(request, history, partial(_last_asked, analysis, history)) or \
         part_fixed(request, history, partial(_last_asked, analysis, history)) or \
         marks.narrow(request, history, partial(_last_asked, analysis, history)) or \
         retarget(analysis, plan, request, history) or \
