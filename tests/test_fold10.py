@@ -52,3 +52,23 @@ def test_crank_that_section_even_further_repeats_the_step_there(session):
     turn = session.say("crank that section even further")
     assert session.plan.sections[0].levels_db["drums"] > before.sections[0].levels_db["drums"], turn.reply
     assert session.plan.sections[1:] == before.sections[1:], turn.reply
+
+
+# the words that correct were four lists (understanding's CORRECTION_RE, NAME_FIX_RE, CORRECTION_WORDS_RE and repeats'
+# PART_FIX_RE); one now (followups.CORRECTING), so "hang on" puts a name right as "no wait" did (it was read as a climb
+# down over shot 3)
+@pytest.mark.parametrize("said", ["no wait the climb is the third shot", "hang on, the climb is the third shot"])
+def test_a_name_put_right_moves_the_last_edit(session, said):
+    first = session.plan
+    session.say("make the second shot bigger")
+    turn = session.say(said)
+    at = lambda p, t: p.sections[p.section_at(t)].energy
+    assert at(session.plan, 9) == at(first, 9) and at(session.plan, 17) > at(first, 17), turn.reply
+
+
+def test_not_the_guitar_i_mean_the_flute_moves_the_last_edit_to_that_part(tmp_path):
+    s = open_chat(tmp_path, "romantic bossa with a guitar and a flute")
+    s.say("the guitar, more loud")
+    louder = s.plan
+    turn = s.say("no is not the guitar, I mean the flute")
+    assert s.plan != louder and "flute" in turn.reply.lower(), turn.reply

@@ -5,6 +5,7 @@ is left to the readers (approval, "perfect", is `approval`'s).
 
     from v2m.agent.dialogue.followups import lean, more_of_the_same
     more_of_the_same(request, history, last)                     # "faster" ... "more": the last step again
+    part_fixed(request, history, last)                           # "not the guitar, I mean the flute": on that part
     lean(request, history, last, heard, locate, role, scope)     # the intents, or None for the readers
 
 `history` is the first plan, then the plan after each edit so far; `last` the intents the last edit's request reads
@@ -60,6 +61,21 @@ POINTER_RE = re.compile(r"\b(?:that|this|same|them|likewise|ditto)\b(?! (?:is|ar
 MOVED_RE = re.compile(r"\b(?:sorry|wrong|meant|mean|misunderstood|misunderstanding|misheard|not the|rather than|instead|"
                       r"counted|should stay|as it was|like before|how it was|was fine|the one i meant|no,|oops|whoops|my bad|my mistake|"
                       r"rather|not there|should(?:'ve| have) been|(?:move|shift|put) (?:it|that|this|them) (?:to|on|in|over)|not (?:in |on |at )?(?:shot|cut)s?)\b", re.I)
+# the words that put the last edit right, said first ("no", "sorry", "wait", "hang on", "my bad"): one list for a place
+# corrected ("no, I meant shot 3": `CORRECTION_RE`; "no wait, the jump is the fourth shot": `NAME_FIX_RE`, both read by
+# `understanding.retarget`) and for a part ("nope, not the guitar, the flute": `part_fixed`)
+CORRECTING = r"no|nope|nah|sorry|oops|actually|wait|oh|hmm|hang on|hold on|my bad|correction"
+# "no, I meant shot 3", "it's the third shot, the kitchen one", "not there, the ending": the last edit, moved
+CORRECTION_RE = re.compile(rf"^\W*(?:(?:{CORRECTING}|typo(?: above| there| earlier| before)?)\b\W*)*(?:i meant|i mean|i said|"
+                           r"i say|(?:he|she|they) mean[st]?|it'?s|it is|that'?s|thats|should be|make that|meant|not there)\b", re.I)
+# "no wait, the jump is the fourth shot": a name put right, after a word that corrects
+NAME_FIX_RE = re.compile(rf"^\W*(?:(?:{CORRECTING})\b\W*)+(?:the )?[a-z]+(?: [a-z]+)? "
+                         r"(?:is|was|are|were) (?:the |in |at |shots? |cuts? )", re.I)
+CORRECTION_WORDS_RE = re.compile(rf"\b(?:{CORRECTING}|i meant|i mean|i said|i say|it's|its|(?:he|she|they) mean[st]?|"
+                                 r"it is|that's|thats|should be|make that|meant|not there|but|instead|rather|typo|above)\b")
+# "no is not the guitar, I mean the flute", "not the strings, the brass": the last edit meant another part
+NOT_PART_RE = re.compile(r"\b(?:not|n't|isn'?t)(?: the| a| an| my)? (?P<no>[a-z]+)\b")
+PART_FIX_RE = re.compile(rf"^\W*(?:{CORRECTING})\b|\bi (?:mean|meant|said|say)\b|\bnot\b", re.I)
 CALM = {"calm", "peaceful", "relaxed", "gentle", "soft", "mellow", "chill", "serene", "tender", "dreamy", "quiet"}
 LIVELY = {"energetic", "intense", "aggressive", "excited", "epic", "driving", "tense", "urgent", "hype"}
 
@@ -122,6 +138,25 @@ def more_of_the_same(request: str, history: list | None, last_asked) -> list[Edi
         return None
     small = re.search(r"\b(?:bit|little|touch|tad)\b", request.lower())
     return [it.model_copy(update={"text": request[:400], **({"magnitude": "small"} if small else {})}) for it in last]
+
+
+def part_fixed(request: str, history: list | None, last_asked) -> list[EditIntent] | None:
+    """The last edit taken back and made again on the part now named, when the request only puts right which part
+    it meant ("the guitar, more loud" ... "no is not the guitar, I mean the flute"); None when it is no such turn."""
+    low = request.lower()
+    parts = named_parts(low)
+    if not history or len(history) < 2 or len(parts) != 2 or not PART_FIX_RE.search(low):
+        return None
+    no = next((m.group("no") for m in NOT_PART_RE.finditer(low) if m.group("no") in parts), None)
+    if no is None:
+        return None
+    meant = next(p for p in parts if p != no)
+    last = [it for it in last_asked() if it.what != "revert"]
+    if not last or not all(no in (it.value or "") or no in (it.target or "") for it in last if it.what in
+                           ("balance", "add", "remove", "swap", "only")) or not any(no in (it.value or "") for it in last):
+        return None
+    moved = [it.model_copy(update={"value": (it.value or "").replace(no, meant), "text": request[:400]}) for it in last]
+    return [EditIntent(what="revert", version=-1, text=request[:400], reason=f"the {meant}, not the {no}"), *moved]
 
 
 ATTRIBUTE = {"tempo": "tempo", "speed": "tempo", "pace": "tempo", "bpm": "tempo", "energy": "energy", "volume": "level",

@@ -1,14 +1,13 @@
 """A request's readings tidied before they apply: one meaning said twice ("ease the pace off a little, it's
 rushing"; "gloomy, like a minor key") done once, one style per turn and first, a return to an earlier version
-ending the turn's earlier asks, and a removal an "only" already makes dropped ("more", the last step again, is
-`followups.more_of_the_same`).
+ending the turn's earlier asks, and a removal an "only" already makes dropped ("more", the last step again, and
+"not the guitar, I mean the flute", the last edit on another part, are `followups`').
 
     same_meaning(a, b)            # the same change at the same place (`edits` keeps one)
     style_first(intents)          # one style, applied first
     kept_parts(intents)           # no removal twice, no balance of a part the turn takes out
     locks_first(intents)          # a place left as it is locked before the request's other changes
     one_key(intents), halfway_only(intents)   # a mood and its key once; a part-way revert is the edit of it
-    part_fixed(request, history, last)        # "no is not the guitar, I mean the flute": the last edit on another part
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ import re
 
 from v2m.agent.dialogue import vocab
 from v2m.agent.dialogue.names import ADJECTIVES
-from v2m.agent.dialogue.mentions import named_parts
 from v2m.tools.contract import EditIntent, EditScope
 
 
@@ -119,27 +117,3 @@ def halfway_only(intents: list[EditIntent]) -> list[EditIntent]:
     """"too fast now, split the difference": a part-way revert of a setting is the edit of it, not also a step."""
     partial = {it.value for it in intents if it.what == "revert" and it.amount is not None}
     return [it for it in intents if it.what not in partial or it.what == "revert"] if partial else intents
-
-
-# "no is not the guitar, I mean the flute", "not the strings, the brass": the last edit meant another part
-NOT_PART_RE = re.compile(r"\b(?:not|n't|isn'?t)(?: the| a| an| my)? (?P<no>[a-z]+)\b")
-PART_FIX_RE = re.compile(r"^\W*(?:no|nope|sorry|oops|actually|wait|hmm)\b|\bi (?:mean|meant|said|say)\b|\bnot\b", re.I)
-
-
-def part_fixed(request: str, history: list | None, last_asked) -> list[EditIntent] | None:
-    """The last edit taken back and made again on the part now named, when the request only puts right which part
-    it meant ("the guitar, more loud" ... "no is not the guitar, I mean the flute"); None when it is no such turn."""
-    low = request.lower()
-    parts = named_parts(low)
-    if not history or len(history) < 2 or len(parts) != 2 or not PART_FIX_RE.search(low):
-        return None
-    no = next((m.group("no") for m in NOT_PART_RE.finditer(low) if m.group("no") in parts), None)
-    if no is None:
-        return None
-    meant = next(p for p in parts if p != no)
-    last = [it for it in last_asked() if it.what != "revert"]
-    if not last or not all(no in (it.value or "") or no in (it.target or "") for it in last if it.what in
-                           ("balance", "add", "remove", "swap", "only")) or not any(no in (it.value or "") for it in last):
-        return None
-    moved = [it.model_copy(update={"value": (it.value or "").replace(no, meant), "text": request[:400]}) for it in last]
-    return [EditIntent(what="revert", version=-1, text=request[:400], reason=f"the {meant}, not the {no}"), *moved]
