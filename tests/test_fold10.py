@@ -72,3 +72,22 @@ def test_not_the_guitar_i_mean_the_flute_moves_the_last_edit_to_that_part(tmp_pa
     louder = s.plan
     turn = s.say("no is not the guitar, I mean the flute")
     assert s.plan != louder and "flute" in turn.reply.lower(), turn.reply
+
+
+# out and back again was read twice (silence.SILENT's "drops out at X and comes back at Y", ROUND_TRIP_RE), one reader
+# now: "stops abruptly at 0:08 and comes back at 0:11" was two stops (neither reader allowed a word after "stops")
+@pytest.mark.parametrize("said", ["the music stops abruptly at 0:08 and comes back at 0:11",
+                                  "Music drops out entirely at 0:08 and comes back at 0:11",
+                                  "the music should stop at 0:08 and come back at 0:11"])
+def test_out_and_back_again_is_no_music_between(session, said):
+    turn = session.say(said)
+    plan = session.plan
+    assert not plan.sections[plan.section_at(9.5)].music and plan.sections[plan.section_at(12)].music, turn.reply
+    assert not [h for h in plan.hit_points if h.kind == "stop"], turn.reply
+
+
+@pytest.mark.parametrize("said", ["shot 3 should be silent", "shot 3 should remain silent", "leave it silent in shot 3"])
+def test_a_place_said_to_be_silent_has_no_music(session, said):
+    turn = session.say(said)
+    plan = session.plan
+    assert not plan.sections[plan.section_at(17)].music and plan.sections[plan.section_at(10)].music, turn.reply
