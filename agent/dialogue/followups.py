@@ -161,8 +161,11 @@ def part_fixed(request: str, history: list | None, last_asked) -> list[EditInten
 
 ATTRIBUTE = {"tempo": "tempo", "speed": "tempo", "pace": "tempo", "bpm": "tempo", "energy": "energy", "volume": "level",
              "loudness": "level", "level": "level", "mix": "level"}   # "tempo is too much": the tempo's, not the last edit's
-KEPT = ("lock", "unlock", "revert", "undo")   # "keep shot two as is" beside a follow-up: no meaning of its own
-WHOLE_RE = re.compile(r"\b(?:everything|overall|the whole (?:thing|track|score|song|video|piece)|all of it|the (?:whole )?mix)\b")
+# kinds of reading that are no meaning of a follow-up's own ("keep shot two as is" beside it)
+NO_OWN_MEANING = ("lock", "unlock", "revert", "undo")
+# the whole score said in a follow-up ("and everything", "the whole mix too"): the last edit over all of it (a scope
+# said in an edit is `where.WHOLE_RE`'s)
+WHOLE_MIX_RE = re.compile(r"\b(?:everything|overall|the whole (?:thing|track|score|song|video|piece)|all of it|the (?:whole )?mix)\b")
 KEPT_RE = re.compile(r"\b(?:so (?:it'?s|that|there'?s)|just|only|leaving|except|apart from|but not)\b[^.;!?]*")
 # "is still very quick": how the music still is, a complaint like "too quick"
 STILL_RE = re.compile(r"\bstill (?:(?:very|so|quite|really|kind of|kinda|a bit|a little|rather|pretty) )*(?!too\b)([a-z]+)\b(?= *(?:$|[,.;!?]|for|at|in|on|to|and|but))")
@@ -252,7 +255,7 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
     if len(history) < 2 or not last or None in moves or back and back[0] == 0:
         return None   # "put it back how it was at the very start": the first score, the readers' (not "as before")
     duration = history[-1].duration_s
-    said_places = places(low, locate) + ([Span(0.0, duration, "everything")] if WHOLE_RE.search(low) else [])
+    said_places = places(low, locate) + ([Span(0.0, duration, "everything")] if WHOLE_MIX_RE.search(low) else [])
     new_places = [p for p in said_places if not _inside(p, last, duration)]
     elsewhere = [p for p in said_places if not _same(p, last, duration)]
     # "... so it's just piano and sax": the parts left playing are no parts to edit
@@ -262,7 +265,7 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
         said = heard(STILL_RE.sub(r"still too \1", request))
     except Ask:
         said = None
-    senses = [sense(it) for it in said or [] if it.what not in KEPT]
+    senses = [sense(it) for it in said or [] if it.what not in NO_OWN_MEANING]
     text = {"text": request[:400]}
     undone = {(m[0] if m[1] else {"in": "out", "out": "in"}.get(m[0], m[0]), -m[1], m[2]) for m in moves}
     if MOVED_RE.search(low) and len(new_places) == 1 and not new_roles and \

@@ -187,7 +187,7 @@ def _taken_back(sentence: str, history: list[ScorePlan]) -> EditIntent | None:
     request named the same thing)."""
     text = sentence[:400]
     if (m := AS_IT_WAS_RE.search(sentence)) and not versions.BEFORE_RE.search(sentence) and \
-            not versions.DESCRIBED_RE.search(sentence):   # "back to how it was when it had drums": that version
+            not versions.BY_PARTS_RE.search(sentence):   # "back to how it was when it had drums": that version
         if (ref := reference(words(sentence))) and ref[0] != -1:
             return None   # "put it back how it was at the very beginning": that version (`references.reference`)
         what = " ".join((m.groupdict().get("what") or "").lower().split())

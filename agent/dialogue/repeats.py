@@ -45,7 +45,7 @@ def style_first(intents: list[EditIntent]) -> list[EditIntent]:
 
 # A clause beside a return to a version that only describes it ("like the second one, slow", "the dark one"): plain
 # adjectives, not a comparison ("slower") or a verb
-DESCRIBED_RE = re.compile(rf"^(?:(?:the|a|one|and|but|kinda|kind of|quite|pretty|very|really|nice and|that was|it was)\s+)*"
+ADJECTIVES_ONLY_RE = re.compile(rf"^(?:(?:the|a|one|and|but|kinda|kind of|quite|pretty|very|really|nice and|that was|it was)\s+)*"
                           rf"(?:{'|'.join(sorted(ADJECTIVES))})(?:,? (?:and|but) (?:{'|'.join(sorted(ADJECTIVES))}))*(?: one)?\W*$")
 
 
@@ -56,7 +56,7 @@ def from_last_revert(intents: list[EditIntent]) -> list[EditIntent]:
     whole = [k for k, it in enumerate(intents) if it.what in ("revert", "undo") and it.value is None]
     intents = intents[whole[-1]:] if whole else intents
     if whole:   # "back to the second one, slow but with the drums": "slow" says which one, it asks for nothing
-        intents = [it for it in intents if not DESCRIBED_RE.match(it.text or "")]
+        intents = [it for it in intents if not ADJECTIVES_ONLY_RE.match(it.text or "")]
     if any(it.what == "style" and it.direction != "down" or it.what != "style" and it.scope.kind != "whole"
            for it in intents):
         # "less corporate, more like an indie band": the style named is where it goes; "the temple should feel
