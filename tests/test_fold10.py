@@ -91,3 +91,17 @@ def test_a_place_said_to_be_silent_has_no_music(session, said):
     turn = session.say(said)
     plan = session.plan
     assert not plan.sections[plan.section_at(17)].music and plan.sections[plan.section_at(10)].music, turn.reply
+
+
+# the meter asked about was read by an inline pattern in talk.answer but was no topic, so "time signature?" alone went
+# to the grammar ("I didn't follow 'time signature'"); one pattern now (tempos.METER_NAMED_RE), a topic and its answer
+@pytest.mark.parametrize("said", ["time signature?", "meter pls", "how many beats a bar?"])
+def test_the_meter_asked_alone_is_answered(session, said):
+    before = session.plan
+    turn = session.say(said)
+    assert session.plan == before and f"meter is {before.meter}" in turn.reply, turn.reply
+
+
+def test_a_meter_asked_for_is_still_set(session):
+    turn = session.say("in 3/4 time please")
+    assert session.plan.meter == "3/4", turn.reply

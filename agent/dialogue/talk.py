@@ -7,11 +7,11 @@ again") answered from the plan and the video, and thanks, praise and sign-offs (
     remark("bang on, thanks", plan, history)                # "Good: I left the score exactly as it is. ..."
     remark("slower in shot 2", plan, history)               # None: an edit, for the grammar
 
-A question names what it asks about (the tempo, the key, the style, the parts, the cuts, the last change...) and
-asks it: a question word, "tell me" / "remind me" / "list", a question mark, or the topic alone ("key signature
-pls"), with no change wished beside it (`CHANGE_RE`). Whether a turn signs off is `approval.hands_off`'s to say, the
-one reader of thanks, praise and approval. An answer is read from the plans and the video alone, so it cannot claim
-what the score does not do.
+A question names what it asks about (the tempo, the key, the meter, the style, the parts, the cuts, the last
+change...) and asks it: a question word, "tell me" / "remind me" / "list", a question mark, or the topic alone ("key
+signature pls", "time signature?"), with no change wished beside it (`CHANGE_RE`). Whether a turn signs off is
+`approval.hands_off`'s to say, the one reader of thanks, praise and approval. An answer is read from the plans and
+the video alone, so it cannot claim what the score does not do.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from v2m.agent.dialogue.approval import REPLY, hands_off
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.dialogue.phrases import opening
+from v2m.agent.dialogue.tempos import METER_NAMED_RE
 from v2m.agent.dialogue.where import fmt, visible_cuts
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.style import load_style
@@ -63,7 +64,7 @@ SECTIONS_RE = re.compile(r"\bsections?\b|\bhow many parts\b", re.I)
 LENGTH_RE = re.compile(r"\bhow long\b|\b(?:length|duration)\b", re.I)
 MARKS_RE = re.compile(r"\b(?:hits?|accents?|crash(?:es)?|stabs?|stings?|stops?|marks?|hit points?)\b", re.I)
 CHANGED_RE = re.compile(r"\b(?:change|changed|different|differ|touch|touched|do|did)\b", re.I)
-TOPICS = (CUTS_RE, TEMPO_RE, KEY_RE, STYLE_RE, PARTS_RE, LOUDNESS_RE, VERSION_RE, SECTIONS_RE, LENGTH_RE, MARKS_RE)
+TOPICS = (CUTS_RE, TEMPO_RE, KEY_RE, METER_NAMED_RE, STYLE_RE, PARTS_RE, LOUDNESS_RE, VERSION_RE, SECTIONS_RE, LENGTH_RE, MARKS_RE)
 # words that may stand beside a topic said alone ("key signature pls", "tempo?", "the bpm right now")
 BARE = set("""the this that it its it's is are we r in of at on now rn atm currently current right again pls please plz
 ah lah leh hey hi ok okay so one and exactly then here there quick question what which how much many our your""".split())
@@ -138,7 +139,7 @@ def answer(t: str, plan: ScorePlan, history: list[ScorePlan] | None, analysis: V
         facts.append(f"the tempo is {plan.tempo_bpm:g} BPM{same}{where}")
     if KEY_RE.search(t):
         facts.append(f"the key is {plan.key} {plan.mode}")
-    if re.search(r"\b(?:meter|metre|time signature|signature|beats? (?:a|per|in a|to the) bar)\b", t):   # "time signature?"
+    if METER_NAMED_RE.search(t):   # "time signature?"
         facts.append(f"the meter is {plan.meter}, {plan.meter[0]} beats a bar")
     if STYLE_RE.search(t):
         why = re.search(r"^- Style: .*?, (because .*)$", plan.reasoning, re.M) if re.search(r"\bwhy\b", t) else None
