@@ -105,3 +105,24 @@ def test_the_meter_asked_alone_is_answered(session, said):
 def test_a_meter_asked_for_is_still_set(session):
     turn = session.say("in 3/4 time please")
     assert session.plan.meter == "3/4", turn.reply
+
+
+# "overdone" was three patterns (halfway.TOO_NOW_RE, where.OVERDONE_RE, followups.OVER_RE); one now, halfway.OVERDONE_RE,
+# which OVER_RE extends. "too slow now" after an edit at shot 2 was read over the whole score while "now it's too slow"
+# was read there; both are there now (the complaint is about what the last edit made)
+@pytest.mark.parametrize("said", ["too slow now", "now it's too slow"])
+def test_too_slow_now_after_an_edit_at_a_place_is_read_there(session, said):
+    session.say("more drums in shot 2")
+    before = session.plan
+    turn = session.say(said)
+    tempo = lambda p, t: p.sections[p.section_at(t)].tempo_bpm or p.tempo_bpm
+    assert tempo(session.plan, 9) > tempo(before, 9) and tempo(session.plan, 17) == tempo(before, 17), turn.reply
+
+
+def test_too_fast_now_after_a_step_takes_half_of_it_back(session):
+    first = session.plan
+    session.say("faster in shot 2")
+    fast = session.plan
+    turn = session.say("too fast now")
+    tempo = lambda p: p.sections[p.section_at(9)].tempo_bpm or p.tempo_bpm
+    assert tempo(first) < tempo(session.plan) < tempo(fast), turn.reply

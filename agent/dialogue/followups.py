@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from v2m.agent.dialogue.halfway import OVER_RE   # "too much", "dial it back a bit": part of the way back
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.references import reference
@@ -41,14 +42,6 @@ can you could we kindly crank push take section part bit one way like much lot r
 # in a message made only of MORE_WORDS, the word that asks ("more", "even less", "keep going", "push it")
 ASKS_AGAIN_RE = re.compile(r"\b(?:more|less|keep going|further|again|push it)\b", re.I)
 REPEATABLE = ("tempo", "energy", "loudness", "balance")   # a step that can be taken twice
-# "too much", "that's a lot", "overdone", "dial it back a bit", "bit much": part of the way back
-OVER_RE = re.compile(r"\btoo (?:much|far|strong|heavy)\b|\bnot (?:that|so|as) much\b|\btoo \w+ now\b|\bnow (?:it'?s |is )?"
-                     r"(?:a bit |way )?too \w+\b|^\W*(?:just )?(?:a )?(?:bit|little|touch|tad|smidge|notch) less\W*$|\b(?:a )?(?:bit|tad|little|touch) (?:too )?much\b|\bthat'?s a lot\b|"
-                     r"\bover(?:done|kill|cooked|did it)\b|\bwent too far\b|\bless of (?:that|this|it)\b|"
-                     r"\b(?:dial|pull|bring|take|ease|back|tone|scale|roll|rein) (?:it |that |this )?"
-                     r"(?:back|off|down|in) (?:a (?:bit|little|touch|notch|tad)|slightly|some|halfway)\b|\bnot all\b|"
-                     r"\bbut still\b|\bthan (?:that|this|now|before)\b|\b[a-z]+er than (?:the )?(?:original|first one|start|it was)\b|"
-                     r"\bnot (?:so|as|that) \w+ (?:like|as) (?:before|it was)\b", re.I)
 # a reading the other way that only goes part of the way ("too slow now", "slightly quicker than this pls")
 PARTLY_RE = re.compile(r"\b(?:now|a bit|a little|little bit|bit|slightly|a touch|small amount|nudge|than (?:that|this|before)|"
                        r"not (?:so|as|that)|but still|still)\b", re.I)
