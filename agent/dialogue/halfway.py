@@ -8,6 +8,8 @@ asked about, not guessed.
     blend(current, earlier, 0.5)              # tempo, energy, levels and loudness half-way between the two
     overshot("is too much quick now, little bit less", history)   # the last step said overdone: half of it back
 
+The one reader of the last edit said to be overdone (`OVERDONE_RE`, and `OVER_RE` for the follow-ups) lives here.
+
 `history` is the first plan, then the plan after each edit so far (the last is the current plan), as in
 `v2m.agent.dialogue.versions`, which names the versions.
 """
