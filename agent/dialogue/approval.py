@@ -24,7 +24,7 @@ from v2m.agent.dialogue.phrases import REST_STAYS, TOO, beside_change, opening
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.tools.style import style_names
 
-REPLY = "Good: I left the score exactly as it is. Nothing changed; tell me if anything should."
+REPLY = "Good: I left the score exactly as it is, glad you like it. Nothing changed; tell me if anything should."
 
 # "leave it like that", "this is final": a sign-off, not an edit (nor a lock: nothing was named to keep)
 HANDS_OFF_RE = re.compile(
