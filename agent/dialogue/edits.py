@@ -26,7 +26,7 @@ from v2m.agent.dialogue.amounts import magnitude
 from v2m.agent.dialogue.phrases import FAST_RE, LESS_RE, LOUD_RE, MORE_RE, QUIET_RE, SLOW_RE
 from v2m.agent.dialogue.place_words import (APPOSITIVE_RE, PLACE_FILLER, PLACE_WORDS_RE, SPOKEN_SECONDS, notation,
                                             only_place)
-from v2m.agent.dialogue.where import OVERDONE_RE, Ask, Span, Unknown, moment
+from v2m.agent.dialogue.where import Ask, Span, Unknown, moment
 from v2m.tools.contract import EditIntent, ScorePlan, VideoAnalysis
 from v2m.tools.music.theory import read_tonic, tonic_name, tonic_pc
 
@@ -307,7 +307,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     clauses, whole = [], request   # the style said in the whole request, "tubas, like a school band marching" too
     request = silence.plain(request)   # "dead air until 0:05": no music until 0:05
     request, held = _why_held(request)   # before similes: "add a choir, it'd be magical" is why, not a feeling
-    overdone = bool(OVERDONE_RE.search(phrases.words(request)))   # "that's a bit loud now", before it is reworded
+    overdone = bool(halfway.OVERDONE_RE.search(phrases.words(request)))   # "that's a bit loud now", before it is reworded
     request = similes.plain(request)   # "it feels like a funeral": how the music feels, in the grammar's words
     said = cues.spoken(silence.round_trip(notation(cues.unlabelled(request.strip()))), analysis, plan)   # a spotting note's cue events
     said = THEN_AFTER_RE.sub(r"\1, after that", said)   # "quiet until the drop, then go big": big after the drop

@@ -86,13 +86,24 @@ STOP = ((r"\b(?:everybody|everyone|every(?:one|body) in the band|the (?:whole )?
          r"(?:just )?(?:stops?|breaks?(?: off)?|halts?|freezes?)(?: (?:dead|completely|entirely|cold|hard|totally))?\b"
          r"(?! (?:being|playing|from)\b)", " a stop "),
         (r"\b(?:the music|the track|everything) (?:should |must |needs? to |has to |to )?(?:just )?(?:breaks?|halts?|freezes?)"
-         r"(?: off| dead| completely| entirely| cold| totally)?\b", " a stop "),   # (music that stops: `marks.STOP_RE`)
+         r"(?: off| dead| completely| entirely| cold| totally)?\b", " a stop "),   # (music that stops: `STOP_RE`)
         (r"\b(?:stop|halt|freeze) (?:the (?:whole )?(?:band|groove)|everything|everyone|everybody)(?: (?:dead|cold))?\b", " a stop "),
         (r"\bslam(?:s|ming)? (?:on )?(?:the brakes|to a (?:stop|halt))\b|\bslam on the brakes\b|\bdead stop\b|\bfull stop\b|"
-         r"\bhard stop\b|\bstop dead\b|\bstops? cold\b", " a stop "),
+         r"\bhard stop\b|\b(?:stops?|cuts?) (?:dead|cold)\b", " a stop "),   # "stop dead at 0:13", "the band cuts cold"
         (r"\bcut (?:the (?:whole )?band|everyone|everybody) off\b", " a stop "),
         (rf"^\W*stop(?= (?:right )?(?:at|on) (?:the |{TIME}))", " a stop"),
         (r"\bbreak (?:completely|totally|entirely|dead)\b", " a stop "))
+# The music itself stopping at a moment ("cut all the music on the second cut", "everything drops out at 0:20"):
+# a hit point of kind stop, read as "a stop on ..." ("everything drops out except the bass" keeps a part
+# playing: no stop, an arrangement). "silence 1 bar": a stop with its length. Only with a moment said (`marks.sync`):
+# "the music stops in shot 5" is no music there, not a stop.
+STOP_RE = re.compile(r"\b(?:cut|kill|mute|stop) (?:all )?(?:of )?(?:the )?music\b"
+                     r"|\bcomes? to a (?:dead |sudden |full )?(?:stop|halt)\b"
+                     r"|\b(?:the )?(?:music|score|soundtrack|everything|band) (?:(?:needs?|has|have|ought|is going|are going) to |should |must |"
+                     r"will |to |can |could |would |shall )?(?:just |suddenly |abruptly )?(?:stops?|cuts? out|drops? out|"
+                     r"goes silent|go silent)\b"
+                     r"(?!.*\b(?:except|but|apart from|other than|save for|only)\b)"
+                     r"|\b(?:a |dead |total )?silence(?= (?:on|at)\b| (?:for )?(?:a|one|two|\d+) (?:bars?|beats?)\b)")
 # A crescendo or a build that peaks on a moment: "crescendo into 0:16", "build into the last cut", "climb towards
 # 0:04 and peak there", "rise into 0:09": a swell into it
 SWELL_TO = (r"\b(?:crescendo|build(?:ing)?(?: it)?(?: up)?|climb(?:ing)?|ris(?:e|ing)|grow(?:ing)?|ramp(?:ing)?(?: up)?|swell(?:ing)?"
@@ -114,7 +125,9 @@ UNMARK = ((r"\b(?:does ?n[o']?t|do ?n[o']?t|does not|do not|should ?n[o']?t|shou
            " no hit on "),
           (r"\b(?:play|ride|glide|flow|carry on|keep (?:playing|going|swinging|grooving))(?: straight| right)? (?:through|over|across)\b"
            r"(?=.*\b(?:cut|edit|transition|\d:\d\d|no hit|no accent)\b)", " no hit on "))
-LEFT_ALONE = ((r"\b(?:leave|let)\b((?: the| that)? (?:\w+ )?(?:cut|edit|transition)\b.*?) alone\b", r" no hit on \1 "),
+# "leave the cut to shot 3 alone": no mark there (and no lock: `marks.locks` reads this too)
+LEFT_ALONE_RE = re.compile(r"\b(?:leave|let)\b((?: the| that)? (?:\w+ )?(?:cut|edit|transition)\b.*?) alone\b")
+LEFT_ALONE = ((LEFT_ALONE_RE.pattern, r" no hit on \1 "),
               (rf"\b{ORD}( and| &|,) (?:the )?{ORD} cuts\b", r"\1 cut\2 the \3 cut"))   # "the first and second cuts"
 
 BETWEEN_RE, ENDS_RE, CHANGES_RE, CUT_NAMES_RE = map(re.compile, (BETWEEN, ENDS, CHANGES, CUT_NAMES))

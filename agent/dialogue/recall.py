@@ -35,8 +35,9 @@ TAKE_BACK_RE = re.compile(opening("nah|no|actually|sorry|wait|correction|on seco
                           r"(?:nvm|never ?mind|forget|scratch|cancel|skip|(?P<want>(?:(?:we|i) )?(?:no longer|don'?t|do not) "
                           r"(?:want|need|like)(?= (?:the|that|this|those|these|my|our)\b)))\b\W*"
                           r"(?:(?:about|on|the|that|those|this|these|my|our|no)\s+)*(?P<rest>.*)$", re.I)
-# "lose the accordion again", "take the strings out again": a part removed again, after it was brought in
-AGAIN_RE = re.compile(r"\b(?:lose|drop|remove|ditch|kill|cut|mute|get rid of|take (?:out|away)|no more)\b.*\bagain\b|"
+# "lose the accordion again", "take the strings out again": a part taken out again, after it was brought in (not "more
+# of the last edit", which is `followups.MORE_RE`'s)
+OUT_AGAIN_RE = re.compile(r"\b(?:lose|drop|remove|ditch|kill|cut|mute|get rid of|take (?:out|away)|no more)\b.*\bagain\b|"
                       r"\b(?:(?:take|get) (?:the |that |those )?)?[\w ]{1,30}? (?:back )?(?:out|off|away) again\b", re.I)
 HIT_WORDS_RE = re.compile(r"^(?:hits?|accents?|crash(?:es)?|stabs?|swells?|stops?|bangs?|booms?|marks?)\b", re.I)
 # "the version from this morning", "the one we had yesterday": a version named by when it was heard
@@ -90,7 +91,7 @@ def withdrawn(request: str, history: list[ScorePlan] | None,
         return None
     m = TAKE_BACK_RE.match(request.strip())
     mistake = MISTAKE_RE.match(request.strip())   # "adding the harp was a bad idea", "the drums were a mistake"
-    again = AGAIN_RE.search(request) or mistake
+    again = OUT_AGAIN_RE.search(request) or mistake
     if not m and not again or len(history) < 2 and not mistake:
         return None
     rest = re.split(r"\s*[,;.]\s*|\s+but\s+", m.group("rest").lower())[0] if m else request.lower()   # not "keep the flute"
@@ -186,7 +187,7 @@ def _taken_back(sentence: str, history: list[ScorePlan]) -> EditIntent | None:
     request named the same thing)."""
     text = sentence[:400]
     if (m := AS_IT_WAS_RE.search(sentence)) and not versions.BEFORE_RE.search(sentence) and \
-            not versions.DESCRIBED_RE.search(sentence):   # "back to how it was when it had drums": that version
+            not versions.BY_PARTS_RE.search(sentence):   # "back to how it was when it had drums": that version
         if (ref := reference(words(sentence))) and ref[0] != -1:
             return None   # "put it back how it was at the very beginning": that version (`references.reference`)
         what = " ".join((m.groupdict().get("what") or "").lower().split())

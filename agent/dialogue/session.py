@@ -30,10 +30,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from v2m.agent.dialogue.answers import answered, asked_turn, idle_turn
-from v2m.agent.dialogue.followups import GOOD
+from v2m.agent.dialogue.approval import REPLY as APPROVED
 from v2m.agent.dialogue.messages import requests_back, withdrawal
 from v2m.agent.dialogue.store import Store, TurnRecord
-from v2m.agent.dialogue.talk import DONE
 from v2m.agent.outputs import folder_lock
 from v2m.agent.planners.base import get_planner
 from v2m.agent.planners.llm import PlannerOptions
@@ -237,7 +236,7 @@ class Session:
         result = self.planner.revise(self.analysis, old, said, history=lineage)
         result = answered(self.planner, self.analysis, old, lineage, asked, text, result, turns)
         question = getattr(result, "question", None)
-        approved = question in (DONE, GOOD)   # a sign-off or approval ("sounds good, everything else stays"): no question
+        approved = question == APPROVED   # a sign-off or approval ("sounds good, everything else stays"): no question
         question = None if approved else question
         if not question and result.plan.route != old.route and self.render_audio:
             try:  # the music model is missing: say so in one line and stay on the route that works

@@ -42,10 +42,6 @@ def visible_shots(analysis: VideoAnalysis) -> list[tuple[float, float]]:
 DEICTIC_RE = re.compile(r"\b(?:there(?! (?:is|are|was|were|isn'?t|aren'?t|wasn'?t|weren'?t|seems?|must|should|might|may)\b)|"
                         r"in there|those (?:same )?(?:shots?|parts?|bars|sections?)|the same (?:shots?|part|place|spot|"
                         r"section|moment)|that (?:last |final |first |same |other )?(?:part|bit|section|spot|shot|moment|stretch))\b")
-# The last edit overdone, of no place ("it's too much now", "it's way louder now"): there (not "make it faster now")
-OVERDONE_RE = re.compile(r"(?:\btoo (?:much|\w+er|loud|busy|big|intense|heavy|dense)|\b(?:a bit|a little|way|rather) much|(?:'s|\bis|\bare|"
-                         r"\bsounds?|\bfeels?|\bgot|\bgets|\bgetting|\bbecame) (?:(?:a bit|a little|way|rather|much|so) )?(?:\w+er|loud|busy|big|"
-                         r"intense|heavy|dense))\b(?:.*\bnow\b)|\bnow\b.*\b(?:too \w+|a bit much|overdone|over the top|overkill)\b|\b(?:overdone|over the top|overkill)\b.*\bnow\b")
 WHOLE_RE = re.compile(r"\b(?:everywhere|overall|globally|the (?:whole|entire) (?:thing|score|piece|video|track|clip|film|song|way "
                       r"through|time|length)|all of it|throughout|all the way through|(?:start|beginning) to "
                       r"(?:finish|end)|(?<!drop )(?<!lose )(?<!mute )(?<!kill )(?<!cut )(?<!remove )everything(?! else| but| except| apart| other))\b")
