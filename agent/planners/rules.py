@@ -150,7 +150,9 @@ def _tempo(style: Style, analysis: VideoAnalysis, request: str) -> tuple[float, 
     return round(min(max(base, lo * 0.8), hi * 1.2, MAX_TEMPO_BPM), 1), why
 
 
-def _key_mode(style: Style, analysis: VideoAnalysis, request: str) -> tuple[str, str, str]:
+def _key_mode(style: Style, analysis: VideoAnalysis, request: str, scene: Culture | None = None) -> tuple[str, str, str]:
+    """The key and mode, and why: as the request names them, its colour words, the mood it says, its scene's mode
+    ("a wedding video": major), else the picture's."""
     key, mode = style.default_key, style.modes[0]
     text = _words(request)
     m = KEY_RE.search(request)
@@ -167,6 +169,8 @@ def _key_mode(style: Style, analysis: VideoAnalysis, request: str) -> tuple[str,
     said = next((md for md in MOODS.values() if md.mode and any(_has(text, w) for w in (md.name, *md.words))), None)
     if said:   # a mood said ("spooky", "playful") has its colour
         return key, said.mode, f"the request asks for a {said.name} mood, so {said.mode}"
+    if scene and scene.mode:
+        return key, scene.mode, scene.reason
     if analysis.mood.valence < -0.25 and "minor" in style.modes:
         return key, "minor", f"the picture reads dark (valence {analysis.mood.valence:.2f}), so minor"
     return key, mode, f"the picture does not argue against {style.name}'s usual {mode}"
@@ -247,10 +251,7 @@ class RulesPlanner:
         # a tempo the request names is the person's and is kept as heard; one the planner chose (pace and
         # mood words included) may move within the style's range to keep whole bars
         asked = (m := BPM_RE.search(request)) is not None and abs(float(m[1]) - tempo) < 1   # not one clamped
-        key, mode, mode_why = _key_mode(style, analysis, request)
-        if scene and scene.mode and not KEY_RE.search(request) and not any(
-                _has(_words(request), w) for w in (*MINOR_WORDS, *MAJOR_WORDS)):
-            mode, mode_why = scene.mode, scene.reason
+        key, mode, mode_why = _key_mode(style, analysis, request, scene)
         if mode not in style.progressions and style.progressions:
             mode_why += f" ({style.name} has no {mode} progressions; the composer borrows the nearest)"
         beats = int(style.meter.split("/")[0])
