@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from v2m.agent.dialogue.minilm import model_dir
-from v2m.agent.dialogue.place_words import ORDINALS
+from v2m.agent.dialogue.place_words import ORDINALS, TEEN_WORDS, TENS_WORDS, UNIT_WORDS
 from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS, ROLE_WORDS
 from v2m.tools.style import load_style, style_names
 
@@ -67,9 +67,10 @@ def _distance(a: str, b: str) -> int:
 
 
 def _place_word(w: str) -> str | None:
-    """The one place word `w` is a slip of, or None."""
-    near = {p for p in PLACE_WORDS if abs(len(p) - len(w)) <= 2 and _distance(w, p) <= (2 if len(p) >= 6 else 1)}
-    return near.pop() if len(near) == 1 else None
+    """The one place word `w` is a slip of, or None (also when a number is as close: "fourty" is forty)."""
+    near = {p for p in (*PLACE_WORDS, *TENS_WORDS, *TEEN_WORDS, *UNIT_WORDS)
+            if abs(len(p) - len(w)) <= 2 and _distance(w, p) <= (2 if len(p) >= 6 else 1)}
+    return near.pop() if len(near) == 1 and near <= set(PLACE_WORDS) else None
 
 
 def _skeleton(w: str) -> str:
