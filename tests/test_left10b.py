@@ -188,3 +188,10 @@ def test_a_mark_beside_an_edit_at_a_place_keeps_that_edit(tmp_path):
     s.say("a brass stab at 0:10 and calmer in shot 4")   # before: "calmer in shot 4" was lost
     assert _hits(s.plan).get(10.0) == "stab"
     assert s.plan.sections[-1].energy < before.sections[-1].energy
+
+
+def test_a_number_two_letters_off_a_place_word_is_no_place():
+    from v2m.agent.dialogue.spelling import spelled
+
+    assert spelled("the last fourty seconds") == "the last fourty seconds"   # forty's, never "fourth"
+    assert spelled("the secnd shot") == "the second shot"
