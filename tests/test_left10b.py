@@ -195,3 +195,9 @@ def test_a_number_two_letters_off_a_place_word_is_no_place():
 
     assert spelled("the last fourty seconds") == "the last fourty seconds"   # forty's, never "fourth"
     assert spelled("the secnd shot") == "the second shot"
+
+
+def test_kids_said_as_people_are_no_kids_video(tmp_path):
+    s = open_chat(tmp_path, "jazz")
+    s.say("the kids want a big cymbal bash when the picture changes the first time, is that doable?")
+    assert s.plan.style == "jazz" and _hits(s.plan)[6.0] == "crash"
