@@ -13,7 +13,7 @@ from edit_clips import open_chat
 
 @pytest.fixture()
 def session(tmp_path):
-    return open_chat(tmp_path, "tense thriller music")   # drums, bass, harmony, melody; minor
+    return open_chat(tmp_path, "tense lofi music")   # drums, bass, harmony, melody; minor (no strings)
 
 
 def _energy(plan) -> list[float]:

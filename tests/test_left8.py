@@ -14,7 +14,7 @@ from v2m.agent.dialogue.operations import effective_roles
 
 @pytest.fixture()
 def session(tmp_path):
-    return open_chat(tmp_path, "tense thriller music")   # drums, bass, harmony, melody
+    return open_chat(tmp_path, "tense lofi music")   # drums, bass, harmony, melody in A minor
 
 
 @pytest.fixture()

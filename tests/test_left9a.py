@@ -14,7 +14,7 @@ from edit_clips import open_chat
 
 @pytest.fixture()
 def session(tmp_path):
-    return open_chat(tmp_path, "tense thriller music")   # drums, bass, harmony, melody
+    return open_chat(tmp_path, "tense lofi music")   # drums, bass, harmony, melody in A minor
 
 
 @pytest.mark.parametrize("said", ["cool, leave everything else as it is", "great, leave the rest alone",

@@ -165,8 +165,9 @@ def describe(changes: list[Change], reason: str = "", place: str = "") -> str:
         where = "" if c.span is None else f" at {fmt(c.span[0])}" if c.span[0] == c.span[1] or c.kind in (
             "hit", "no_hit") else f" from {fmt(c.span[0])} to {fmt(c.span[1])}"
         phrases.append(c.words + ("" if c.kind in ("hit", "no_hit") else where))
+    placed = [k for k, c in enumerate(changes) if c.kind not in ("hit", "no_hit")]   # a mark names its own time
+    if place and placed:
+        phrases[placed[-1]] += f" ({place if place.split()[0] in ('after', 'before', 'between', 'from', 'there', 'where') else 'in ' + place})"
     text = "; ".join(phrases)
-    if place:
-        text += f" ({place if place.split()[0] in ('after', 'before', 'between', 'from', 'there', 'where') else 'in ' + place})"
     text = text[0].upper() + text[1:] + "."
     return text + (f" Why: {reason}." if reason else "")

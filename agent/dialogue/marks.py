@@ -122,6 +122,7 @@ def sync(c, t: str) -> str:
                          t) or c.negative   # "take the 0:05 accent back out"
     a = c.analysis
     times: list[float] | None
+    listed: list[float] = []   # the cuts said by number or in order
     if re.search(r"\b(every|all(?: the)?|each|the) cuts\b|\bevery cut\b|\beach cut\b", t):
         # a stretch "before" a place ends where that place starts: its cut is not in it ("except the last one")
         end = c.span.end_s + (-0.05 if c.span.label.startswith("before") else 0.05) if c.span else 0.0
@@ -131,9 +132,9 @@ def sync(c, t: str) -> str:
     elif (mc := re.search(rf"\bcut (?:at|around|near) {TIME}", t)):
         times = [nearest_cut(a, parse_time(mc.group(1)))]
     elif (mc := re.search(r"\bcuts? (\d{1,2}(?:(?: ?,| and| &| plus| ?\+)? \d{1,2})+)\b", t)):   # "cuts 4 and 6"
-        times = [_cut(a, n) for n in re.findall(r"\d+", mc.group(1))]
+        times = listed = [_cut(a, n) for n in re.findall(r"\d+", mc.group(1))]
     elif (mc := re.findall(rf"\b(?:the )?{ORD} cut\b", t)):
-        times = [_cut(a, w) for w in mc]   # "the first cut and the second cut"
+        times = listed = [_cut(a, w) for w in mc]   # "the first cut and the second cut"
     elif (mc := re.search(ON_NUMBER, t)) and 0 < int(mc.group(1)) <= len(visible_cuts(a)):
         times = [_cut(a, mc.group(1))]   # "nix the hit on 6", "stab on 4": marks go on cuts, counted
     elif (said_at := _times_said(t)):
@@ -154,7 +155,8 @@ def sync(c, t: str) -> str:
     else:
         raise Ask(f"Which cut should the {label} mark? (e.g. 'hit the cut at 0:07')")
     if times is not None and c.span is not None and c.span.label.startswith("the shot after the cut"):
-        times, c.span = times[:1], None  # "at the first cut", "on cut two" named the moment itself, not the shot after it
+        times, c.span = times[:1] if len(set(listed)) < 2 else times, None   # "at the first cut", "on cut two" named the
+        # moment itself, not the shot after it ("on cut 1 and cut 3": both)
     if not negative and not times:
         raise Ask("There is no cut in that part. Which moment should I mark?")
     c.want("no_hit" if negative else "hit", value=kind, times=times)

@@ -199,8 +199,8 @@ def _sentence(s: str) -> str:
 
 
 # Punctuation said aloud to a dictation app ("... twenty seconds full stop", "new paragraph please ..."): the mark
-# itself ("end on a full stop" is a stop, a mark of the music)
-DICTATED = ((re.compile(r"(?<!\ba )(?<!\bthe )(?<!\bon )\bfull stop\b|\bnew (?:paragraph|line)\b|\bperiod(?=\s*$)", re.I), "."),
+# itself ("end on a full stop" is a stop, a mark of the music; so is "full stop at 0:20", "full stop here")
+DICTATED = ((re.compile(r"(?<!\ba )(?<!\bthe )(?<!\bon )\bfull stop\b(?!\s+(?:(?:right|just)\s+)?(?:at|on|around|here|there|\d)\b)|\bnew (?:paragraph|line)\b|\bperiod(?=\s*$)", re.I), "."),
             (re.compile(r"\bcomma\b", re.I), ","), (re.compile(r"\bquestion mark\b", re.I), "?"))
 
 

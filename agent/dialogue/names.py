@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 
 from v2m.agent.dialogue.exclusions import spared
+from v2m.agent.dialogue.hit_words import BAND_STOPS
 from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.phrases import opening, words
 from v2m.agent.dialogue.place_words import CLOCK, ORD, ORDINALS, SECONDS, notation, parse_time, shares, shorthand
@@ -88,7 +89,8 @@ def is_name(name: str) -> bool:
         return False
     return parts[0] not in NOT_NAMES and not any(w in NOT_NAMES for w in parts if w not in PARTICLES) \
         and not re.search(rf"\b(?:{INSTR_ALT})(?:s|es)?\b", name) and not re.search(r"\d", name) \
-        and not any(w in m.words for m in MOODS.values() for w in parts if w not in ADJECTIVES)
+        and not any(w in m.words for m in MOODS.values() for w in parts if w not in ADJECTIVES) \
+        and not any(pat.search(name) for pat in BAND_STOPS)   # "everybody stops dead at 0:24": the band, a stop
 
 
 # Something happening at a place, said of someone ("he pops the question at the third cut", "they kiss at

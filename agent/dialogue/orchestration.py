@@ -308,12 +308,12 @@ def remove(e, word: str) -> None:
 
 
 def add(e, word: str, *, quiet: bool = False, more: bool = False, back: bool = False) -> None:
-    """Bring `word`'s instrument in where the edit points; "more strings" when they play raises their level.
-    `quiet`: part of a style change, so an instrument already there is no question; `more`: asked as "more
-    of" a part ("more bass"), its level only; `back`: asked back ("add them back in the second shot"), so where it
-    plays already it is back, nothing louder."""
-    p = e.plan
-    role = role_of(p, word)
+    """Bring `word`'s instrument in where the edit points; "more strings" when they play raises their level. `quiet`:
+    part of a style change, so an instrument already there is no question; `more`: asked as "more of" a part ("more
+    bass"), its level only; `back`: asked back ("add them back in shot 2"): where it plays already, nothing louder."""
+    p, role = e.plan, role_of(e.plan, word)
+    if word in ("horn", "horns") and role and not (more or back) and role == role_of(p, "sax"):
+        word, role = ("trumpet" if word == "horn" else "horns"), None   # "add a horn" beside a sax: a brass horn
     if role and all(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):
         if quiet or back and not more:
             return

@@ -117,8 +117,8 @@ def withdrawn(request: str, history: list[ScorePlan] | None,
     k = next((k for k in range(len(history) - 2, 0, -1) if versions.plays(history[k], parts[0]) and
               not versions.plays(history[k - 1], parts[0])), None)
     role = role_of(history[-1], parts[0])
-    if k is None and role is not None and mistake:   # "the drums were a mistake" where the first score had them:
-        return [EditIntent(what="remove", value=parts[0], text=text)]   # no edit to take back, the part taken out
+    if k is None and mistake:   # "the drums were a mistake" where the first score had them: no edit to take back, the
+        return [EditIntent(what="remove", value=parts[0], text=text)]   # part taken out (none there: said plainly)
     return None if k is None or role is None else \
         [EditIntent(what="revert", version=k - 1, value="instruments", target=role, text=text)]
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.changes import diff
-from v2m.agent.dialogue.names import EVENT_RE, TO_END_RE, _is_event, as_places, noun_of, to_end
+from v2m.agent.dialogue.names import AT_TIME_RE, EVENT_RE, HIT_WORDS_RE, TO_END_RE, _is_event, as_places, noun_of, to_end
 from v2m.agent.dialogue.phrases import words
-from v2m.agent.dialogue.place_words import normalise, only_place
+from v2m.agent.dialogue.place_words import ORD, normalise, only_place
 from v2m.agent.dialogue.halfway import OVERDONE_RE
 from v2m.agent.dialogue.where import ALL_MUSIC_RE, DEICTIC_RE, INTO_RE, WHOLE_RE, Ask, Span, fmt, lead_in, locate
 from v2m.tools.contract import ScorePlan, VideoAnalysis
@@ -42,6 +42,7 @@ SIDE_RE = re.compile(r"\s+(?=(?:right |just |straight |immediately )?(?:before|a
 
 
 # Shots listed one by one ("shots 4 + 6", read as "shots 4 plus 6"), not a stretch
+LISTED_PLACE_RE = re.compile(rf"\s*(?:(?:in|on|at|the) )*(?:shots?|scenes?|cuts?|sh ?\d|\d|{ORD} cuts?\b)")
 LISTED_RE = re.compile(r"\b(?:shots?|sh) ?\d{1,2}(?: plus \d{1,2})+\b", re.I)
 
 
@@ -57,10 +58,12 @@ def split_places(clause: str, analysis: VideoAnalysis, plan: ScorePlan) -> list[
     parts = re.split(r"\s+and\s+", clause)
     for k in range(1, len(parts)):
         left, right = " ".join(parts[:k]), " ".join(parts[k:])
-        if only_place(words(parts[k])) and re.match(r"\s*(?:(?:in|on|at|the) )*(?:shots?|scenes?|cuts?|sh ?\d|\d)", parts[k].lower()):
-            continue   # "a violin in shot 3 and shot 4": places listed for one edit
+        if only_place(words(parts[k])) and LISTED_PLACE_RE.match(parts[k].lower()):
+            continue   # "a violin in shot 3 and shot 4", "a crash on the first cut and the third cut": places for one edit
         noun = noun_of(clause)   # "slower in the third shot and faster in the fourth": the fourth shot
-        if _names_place(left, analysis, plan, noun) and (_names_place(right, analysis, plan, noun) or REST_RE.search(words(right))):
+        marked = HIT_WORDS_RE.search(words(left)) and AT_TIME_RE.search(words(left))   # "a stab at 0:10 and calmer in shot 4"
+        if (marked or _names_place(left, analysis, plan, noun)) and \
+                (_names_place(right, analysis, plan, noun) or REST_RE.search(words(right))):
             return [left, *split_places(right, analysis, plan)]
     return [clause]
 

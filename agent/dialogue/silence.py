@@ -60,12 +60,23 @@ SILENT = ((r"\b(?:zero|nil) (?:music|sound)\b|\bdead air\b", "no music"),
 SILENT_RES = tuple((re.compile(p, re.I), r) for p, r in SILENT)
 
 
-def plain(t: str) -> str:
+# "dead air for the first 3 seconds, then bring the jazz in": the music (or the style it plays) coming in after a
+# silence is where the silence ends, no edit of its own
+ENTRY_RE = re.compile(r"\s*[,;]?\s*(?:and\s+)?then\s+(?:(?:bring|let|have)\s+(?:in\s+)?(?:all\s+)?(?:the\s+)?(?P<what>[a-z][a-z -]{0,20}?)"
+                      r"(?:\s+(?:back\s+|come\s+)?in)?|(?:the\s+)?(?P<what2>[a-z][a-z -]{0,20}?)\s+(?:comes?|kicks?)\s+in)\s*(?=$|[,.;!?])", re.I)
+ENTERING = ("music", "score", "underscore", "soundtrack", "track", "cue", "band", "whole band", "everything", "everyone")
+
+
+def plain(t: str, style: str = "") -> str:
     """`t` (a request) with silence said in the words `read` knows ("dead air until 0:05": "no music until
     0:05"; "drops out at 0:16 and comes back at 0:21": "no music from 0:16 to 0:21", and again after the review
-    tool's notation is read, by `edits`)."""
+    tool's notation is read, by `edits`), and the music said to come in after it (`ENTRY_RE`; `style`, the plan's,
+    names the music too) left out."""
     for pat, rep in SILENT_RES:
         t = pat.sub(rep, t)
+    m = ENTRY_RE.search(t)
+    if m and OUT_RE.search(t[:m.start()].lower()) and (m["what"] or m["what2"]).lower() in (*ENTERING, style.replace("_", " ")):
+        t = t[:m.start()] + t[m.end():]
     return round_trip(t)
 
 

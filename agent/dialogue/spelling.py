@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from v2m.agent.dialogue.minilm import model_dir
+from v2m.agent.dialogue.place_words import ORDINALS, TEEN_WORDS, TENS_WORDS, UNIT_WORDS
 from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS, ROLE_WORDS
 from v2m.tools.style import load_style, style_names
 
@@ -47,6 +48,29 @@ brighter happier sadder fade hit crash lock unlock undo redo minor major key ple
 add back version original second third first last louder quieter volume sparser fuller quicker slow fast music
 beat percussion synth organ flute violin cello trumpet brass horns sax saxophone keys kick snare choir pad lead
 through everywhere whole thing instead swap replace only just every each all cut""".split())
+
+# Words that name a place in the video, matched two letters off ("beggining", "midle", "secnod") when only one is
+# that close (one letter off for words under six letters: "intro" and "outro" are two apart)
+PLACE_WORDS = (*(w for w in ORDINALS if w.isalpha()), "beginning", "ending", "middle", "intro", "outro", "opening",
+               "closing", "finale", "start", "halfway", "section", "shot", "climax")
+
+
+def _distance(a: str, b: str) -> int:
+    """Edits (insert, delete, change, swap two neighbours) from `a` to `b`."""
+    d = [[i + j if not i * j else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[-1][-1]
+
+
+def _place_word(w: str) -> str | None:
+    """The one place word `w` is a slip of, or None (also when a number is as close: "fourty" is forty)."""
+    near = {p for p in (*PLACE_WORDS, *TENS_WORDS, *TEEN_WORDS, *UNIT_WORDS)
+            if abs(len(p) - len(w)) <= 2 and _distance(w, p) <= (2 if len(p) >= 6 else 1)}
+    return near.pop() if len(near) == 1 and near <= set(PLACE_WORDS) else None
 
 
 def _skeleton(w: str) -> str:
@@ -104,6 +128,8 @@ def spelled(text: str) -> str:
             return w
         if _skeleton(w) in skeletons:  # "slwr", "drms", "minr": the vowels left out
             return skeletons[_skeleton(w)]
+        if len(w) >= 4 and (place := _place_word(w)):   # "the beggining part"
+            return place
         if len(w) >= 5:
             close = difflib.get_close_matches(w, known, n=1, cutoff=0.86)
             if close:

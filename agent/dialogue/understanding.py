@@ -27,6 +27,7 @@ from v2m.agent.dialogue.repeats import from_last_revert, style_first
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import normalise, only_place
 from v2m.agent.dialogue.approval import REPLY, approves   # thanks, praise and sign-offs
+from v2m.agent.dialogue.spelling import spelled   # "the beggining part": a place two letters off
 from v2m.agent.dialogue.talk import remark   # questions about the score
 from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment, snap, visible_cuts
 from v2m.agent.planners.result import PlanResult
@@ -213,7 +214,7 @@ def leaning(analysis: VideoAnalysis, plan: ScorePlan, request: str, history: lis
         return None
     noun = names.noun_of(names.last_request(history))
     return followups.lean(request, history, _last_asked(analysis, history), partial(heard, analysis, plan, history=history),
-                          lambda x: locate(names.as_places(words(x), names.earlier(history), noun), analysis, plan),
+                          lambda x: locate(names.as_places(words(spelled(x)), names.earlier(history), noun), analysis, plan),
                           partial(orchestration.role_of, plan), lambda span: scope_of(snap(span, analysis)))
 
 

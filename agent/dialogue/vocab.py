@@ -149,31 +149,32 @@ class Mood:
     energy: float             # added to section energy
     tempo: float              # tempo factor
     words: tuple[str, ...]    # synonyms and comparatives that name it
+    style: str | None = None  # the style a first request in this mood alone calls up ("a tense thriller")
 
 
 MOODS = {m.name: m for m in (
     Mood("happy", "major", 0.1, 1.08, ("happy", "happier", "joyful", "cheerful", "upbeat", "sunny", "uplifting",
-                                      "optimistic", "positive", "bright mood")),
+                                      "optimistic", "positive", "bright mood"), "folk"),
     Mood("sad", "minor", -0.15, 0.88, ("sad", "sadder", "melancholy", "melancholic", "sorrowful", "gloomy",
-                                       "mournful", "tragic", "heartbreaking", "somber", "sombre", "depressing")),
+                                       "mournful", "tragic", "heartbreaking", "somber", "sombre", "depressing"), "classical"),
     Mood("tense", "minor", 0.1, 1.05, ("tense", "tenser", "suspenseful", "anxious", "nervous", "thriller",
-                                       "edgy", "suspense", "scary", "menacing")),
+                                       "edgy", "suspense", "scary", "menacing"), "cinematic"),
     Mood("calm", None, -0.2, 0.9, ("calm", "calmer", "peaceful", "relaxed", "serene", "chill", "chilled",
-                                   "tranquil", "soothing", "mellow", "laid back")),
+                                   "tranquil", "soothing", "mellow", "laid back"), "ambient"),
     Mood("epic", None, 0.3, 1.05, ("epic", "heroic", "grand", "triumphant", "majestic", "cinematic",
-                                   "anthemic", "glorious")),
+                                   "anthemic", "glorious"), "cinematic"),
     Mood("romantic", "major", -0.1, 0.92, ("romantic", "tender", "loving", "sentimental", "intimate",
-                                           "sweet", "warm")),
+                                           "sweet", "warm"), "classical"),
     Mood("mysterious", "minor", -0.05, 0.95, ("mysterious", "eerie", "spooky", "creepy", "ominous", "haunting",
-                                              "sinister", "dark mood", "strange")),
+                                              "sinister", "dark mood", "strange"), "ambient"),
     # sneaking about: hushed and sparse as well as dark, so it plays fewer, softer notes
     Mood("stealthy", "minor", -0.2, 0.95, ("stealthy", "sneaky", "sneakier", "furtive", "sly", "slinky", "creeping",
-                                          "tiptoe", "tiptoeing", "on tiptoe", "prowling")),
+                                          "tiptoe", "tiptoeing", "on tiptoe", "prowling"), "jazz"),
     Mood("playful", "major", 0.1, 1.1, ("playful", "fun", "funny", "whimsical", "cheeky", "quirky", "silly",
-                                        "bouncy", "cartoonish")),
-    Mood("dreamy", None, -0.15, 0.9, ("dreamy", "ethereal", "floating", "hazy", "nostalgic", "wistful")),
+                                        "bouncy", "cartoonish"), "folk"),
+    Mood("dreamy", None, -0.15, 0.9, ("dreamy", "ethereal", "floating", "hazy", "nostalgic", "wistful"), "ambient"),
     Mood("aggressive", "minor", 0.3, 1.12, ("aggressive", "angry", "fierce", "furious", "violent", "brutal",
-                                            "hard", "harder", "heavier", "heavy")),
+                                            "hard", "harder", "heavier", "heavy"), "rock"),
 )}
 
 

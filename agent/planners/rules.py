@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue.cultures import Culture, culture
+from v2m.agent.dialogue.intents import apply_intents
 from v2m.agent.dialogue.understanding import apply_edit
-from v2m.agent.dialogue.vocab import INSTRUMENTS
+from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS, style_keywords
+from v2m.agent.dialogue.where import Ask
 from v2m.agent.planners.result import PlanResult
-from v2m.tools.contract import MAX_TEMPO_BPM, MIN_TEMPO_BPM, HitPoint, ScorePlan, Section, VideoAnalysis
+from v2m.tools.contract import (MAX_TEMPO_BPM, MIN_TEMPO_BPM, EditIntent, EditScope, HitPoint, ScorePlan, Section,
+                                VideoAnalysis)
 from v2m.tools.music.progression import form_chords, form_position
 from v2m.tools.music.theory import read_tonic
 from v2m.tools.style import Style, load_style, style_names
@@ -60,19 +64,43 @@ def _has(text: str, phrase: str) -> bool:
     return f" {phrase} " in text
 
 
-def find_style(request: str) -> str | None:
-    """The style a request names through any style's keywords, or None."""
+def find_style(request: str, genre: bool = False) -> str | None:
+    """The style a request names through any style's keywords, or None; `genre`: only the words that name a genre
+    (`vocab.style_keywords`: "bebop", "techno", not a mood such as "calm" or a common word such as "film")."""
     text = _words(request)
     best, best_score = None, 0
+    allowed = style_keywords("") if genre else None
     for name in style_names():
         style = load_style(name)
-        hits = [kw for kw in style.keywords if _has(text, kw.lower())]
+        hits = [kw for kw in style.keywords if _has(text, kw.lower()) and (allowed is None or kw.lower() in allowed)]
         # The style's own name beats any mood word ("score this in jazz" is jazz, however filmic
         # "score" sounds); otherwise the longest match wins: "hip hop" says more than "chill".
         score = (100 if _has(text, name.replace("_", " ")) else 0) + max(map(len, hits), default=0)
         if score > best_score:
             best, best_score = name, score
     return best
+
+
+def opening_style(request: str) -> tuple[str | None, str, Culture | None]:
+    """The style a first request calls up, why, and the scene that called it up (its instruments and mode):
+    a genre named ("jazz for a wedding" stays jazz); else a culture, era, purpose or screen genre (each style's
+    `scenes`, read by `cultures.culture` as the chat does: "a tense thriller" is cinematic in minor, "a wedding
+    video" classical with strings in major, "like the roaring twenties" jazz with a clarinet); else any style
+    keyword ("calm"); else the mood said (`vocab.MOODS`: "scary", "playful"). None: the picture chooses."""
+    named = find_style(request, genre=True)
+    if named:
+        return named, f"the request names it ({named})", None
+    found = culture(request.lower())
+    if found:
+        return found[0].style, found[0].reason, found[0]
+    word = find_style(request)
+    if word:
+        return word, f"the request names it ({word})", None
+    text = _words(request)
+    mood = next((m for m in MOODS.values() if m.style and any(_has(text, w) for w in (m.name, *m.words))), None)
+    if mood:
+        return mood.style, f"a {mood.name} request suits {mood.style}", None
+    return None, "", None
 
 
 def tempo_factor(request: str) -> float:
@@ -122,7 +150,9 @@ def _tempo(style: Style, analysis: VideoAnalysis, request: str) -> tuple[float, 
     return round(min(max(base, lo * 0.8), hi * 1.2, MAX_TEMPO_BPM), 1), why
 
 
-def _key_mode(style: Style, analysis: VideoAnalysis, request: str) -> tuple[str, str, str]:
+def _key_mode(style: Style, analysis: VideoAnalysis, request: str, scene: Culture | None = None) -> tuple[str, str, str]:
+    """The key and mode, and why: as the request names them, its colour words, the mood it says, its scene's mode
+    ("a wedding video": major), else the picture's."""
     key, mode = style.default_key, style.modes[0]
     text = _words(request)
     m = KEY_RE.search(request)
@@ -136,6 +166,11 @@ def _key_mode(style: Style, analysis: VideoAnalysis, request: str) -> tuple[str,
         return key, "major", "the request asks for brightness, so major"
     if m and m.group(2):
         return key, mode, f"the request names {key} {mode}"
+    said = next((md for md in MOODS.values() if md.mode and any(_has(text, w) for w in (md.name, *md.words))), None)
+    if said:   # a mood said ("spooky", "playful") has its colour
+        return key, said.mode, f"the request asks for a {said.name} mood, so {said.mode}"
+    if scene and scene.mode:
+        return key, scene.mode, scene.reason
     if analysis.mood.valence < -0.25 and "minor" in style.modes:
         return key, "minor", f"the picture reads dark (valence {analysis.mood.valence:.2f}), so minor"
     return key, mode, f"the picture does not argue against {style.name}'s usual {mode}"
@@ -206,8 +241,7 @@ class RulesPlanner:
         pass
 
     def plan(self, analysis: VideoAnalysis, request: str) -> PlanResult:
-        style_name = find_style(request)
-        style_why = f"the request names it ({style_name})" if style_name else ""
+        style_name, style_why, scene = opening_style(request)
         if style_name is None:
             style_name = _style_for_mood(analysis)
             style_why = (f"the request names no style; arousal {analysis.mood.arousal:.2f} and valence "
@@ -217,7 +251,7 @@ class RulesPlanner:
         # a tempo the request names is the person's and is kept as heard; one the planner chose (pace and
         # mood words included) may move within the style's range to keep whole bars
         asked = (m := BPM_RE.search(request)) is not None and abs(float(m[1]) - tempo) < 1   # not one clamped
-        key, mode, mode_why = _key_mode(style, analysis, request)
+        key, mode, mode_why = _key_mode(style, analysis, request, scene)
         if mode not in style.progressions and style.progressions:
             mode_why += f" ({style.name} has no {mode} progressions; the composer borrows the nearest)"
         beats = int(style.meter.split("/")[0])
@@ -261,6 +295,9 @@ class RulesPlanner:
         plan = ScorePlan(request=request, reasoning=reasoning, duration_s=analysis.duration_s, style=style.name,
                          tempo_bpm=tempo, tempo_asked=asked, meter=style.meter, key=key, mode=mode,
                          instrumentation=instrumentation, sections=sections, hit_points=hits)
+        if scene and scene.adds:
+            plan = self._scene_parts(analysis, plan, scene)
+            reasoning = plan.reasoning
         reply = (f"{style.name} at {tempo:.0f} BPM in {key} {mode}, {len(sections)} sections, "
                  f"{len(hits)} hit points on the cuts.")
         return PlanResult(plan=plan, reasoning=reasoning, reply=reply)
@@ -270,6 +307,22 @@ class RulesPlanner:
         """Apply a spoken edit to `plan` (see `v2m.agent.dialogue.understanding`); `history` is the first
         plan then the plan after each edit so far, for "like it was before"."""
         return apply_edit(analysis, plan, request, history)
+
+    @staticmethod
+    def _scene_parts(analysis: VideoAnalysis, plan: ScorePlan, scene: Culture) -> ScorePlan:
+        """`plan` with the instruments its scene brings ("a wedding video": strings), added as the chat adds them
+        when a culture is said, and the reason written into the reasoning."""
+        intent = EditIntent(what="style", value=plan.style, target=",".join(scene.adds), reason=scene.reason,
+                            direction="set", scope=EditScope())
+        try:
+            new = apply_intents(analysis, plan, [intent])
+        except Ask:
+            return plan
+        added = sorted(set(new.instrumentation) - set(plan.instrumentation))
+        if not added:
+            return new
+        line = f"- Instruments: {', '.join(added)} added, because {scene.reason}.\n"
+        return new.model_copy(update={"reasoning": new.reasoning.replace("- Tempo:", line + "- Tempo:", 1)})
 
     @staticmethod
     def _reasoning(analysis, request, style, style_why, tempo, tempo_why, key, mode, mode_why,
