@@ -107,6 +107,8 @@ def sense(it: EditIntent, plan: ScorePlan | None = None) -> tuple[str, int, str 
         return ("energy", -1, None) if it.value in CALM else ("energy", 1, None) if it.value in LIVELY else None
     if it.what == "loudness" and sign:
         return "level", sign, None
+    if it.what == "shape" and len(it.shape) > 1:   # "build to the end", then "too much": of energy, the shape's way
+        return "energy", 1 if it.shape[-1] >= it.shape[0] else -1, None
     if it.what == "balance" and sign and it.value:
         return "level", sign, it.value
     if it.what == "only" and it.value:   # "only the piano there": of parts, weighed as parts
