@@ -25,7 +25,7 @@ DROP_RE = re.compile(r"\b(?:the|a|my|our|your|big) drop\b(?! (?:out|off|the|it|t
 # The music itself stopping at a moment ("cut all the music on the second cut", "everything drops out at 0:20"):
 # a hit point of kind stop, read as "a stop on ..." ("everything drops out except the bass" keeps a part
 # playing: no stop, an arrangement). "silence 1 bar": a stop with its length.
-STOP_RE = re.compile(r"\b(?:cut|kill|mute|stop) (?:all )?(?:of )?(?:the )?music\b"
+STOP_RE = re.compile(r"\b(?:cut|kill|mute|stop) (?:all )?(?:of )?(?:the )?music\b(?! (?:from|between|for|during|through|until|till)\b)"   # a stretch: music out
                      r"|\b(?:stop|stops|cut|cuts) (?:dead|cold)\b|\bcomes? to a (?:dead |sudden |full )?(?:stop|halt)\b"   # "stop dead at 0:13"
                      r"|\b(?:the )?(?:music|score|soundtrack|everything|band) (?:(?:needs?|has|have|ought|is going|are going) to |should |must |"
                      r"will |to |can |could |would |shall )?(?:just |suddenly |abruptly )?(?:stops?|cuts? out|drops? out|"
