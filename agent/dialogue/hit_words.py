@@ -18,7 +18,7 @@ from v2m.agent.dialogue.place_words import NUMBER_WORD, ORD, ORDINALS, PICTURE_C
 # A clause after a mark that only says how it should sound or what follows it ("stop at 0:25, hard", "First edit.
 # Hard stop. Then carry on.", "an accent, nothing fancy"): part of the mark, no edit of its own
 TRAILING_RE = re.compile(r"\W*(?:(?:and |then |so |just |a |one |very |really |nice and |proper(?:ly)? |clean |hard |dead |sharp "
-                         r")*(?:hard|dead|cold|tight|sharp|clean|big|loud|break|chord|carry on|continue|keep going|resume|"
+                         r"|make (?:it|that|them) (?:hit |land |sound |feel )?)*(?:hard|dead|cold|tight|sharp|clean|big|loud|break|chord|carry on|continue|keep going|resume|"
                          r"nothing fancy|nothing too fancy|not a fade|no fade|haha|lol|(?:a )?(?:moment of |beat of )?silence"
                          r"(?: for a (?:moment|beat|second|bit))?|play (?:straight |right )?through|let it (?:flow|ride|breathe)|"
                          r"keep (?:it |the groove |the band )?(?:flowing|going|swinging|grooving|playing))\W*)+")

@@ -21,7 +21,8 @@ from v2m.tools.contract import EditIntent, EditScope, ScorePlan
 MOMENT_RE = re.compile(r"\b(?:crash|crashes|stab|sting|stinger|boom|bang|slam|dead stop|hard stop|full stop|a stop|button)\b"
                        r"|\bhit (?:it|there|that)\b")
 # "make the drop land at 0:16": dance music's drop, the moment the full beat crashes in (not "drop the bass")
-DROP_RE = re.compile(r"\b(?:the|a|my|our|your|big) drop\b(?! (?:out|off|the|it|them|all|everything)\b)")
+DROP_RE = re.compile(r"\b(?:the|a|my|our|your|big) drop\b(?! (?:out|off|the|it|them|all|everything)\b)|"
+                     r"(?:^ *|(?<=[,;.!] ))drop(?= (?:at|on|@) (?:\d|the cut))")   # "drop at 0:16, make it hit hard"
 # The music itself stopping at a moment ("cut all the music on the second cut", "everything drops out at 0:20"):
 # a hit point of kind stop, read as "a stop on ..." ("everything drops out except the bass" keeps a part
 # playing: no stop, an arrangement). "silence 1 bar": a stop with its length.
@@ -99,11 +100,12 @@ def sync(c, t: str) -> str:
     if re.search(r"\bhits? (?:a lot |a bit |a little |much |way |even )?harder\b", t):
         return said   # "the kick should hit harder": that part louder (`orchestration`), no mark
     t = hit_words.plain(t)   # "a splash cymbal on the cut into shot two": "a crash on the 1th cut"
-    if (two := re.search(rf"\band (?=(?:put |add |then )?(?:a|an|another|one) (?:\w+ )?{HIT_WORDS})", t)):
+    if (two := re.search(rf"\band (?=(?:put |add |then )?(?:(?:a|an|another|one) (?:\w+ )?{HIT_WORDS}|(?:crash|stab|sting|swell)\b|a stop\b|"
+                         r"(?:stop|cut) (?:dead|cold)\b))", t)):   # "hit the cut at 0:40 and stop dead at 1:02" too
         for piece in (t[:two.start()], t[two.end():]):   # "a swell into 0:10 and a crash on the last cut": each its kind
             sync(c, piece)
         return " " * len(said)
-    t = DROP_RE.sub(lambda d: " " * (len(d.group(0)) - 5) + "crash", t)
+    t = DROP_RE.sub(lambda d: " " * (len(d.group(0)) - 5) + "crash" if len(d.group(0)) > 4 else "bang", t)
     t = ARRIVAL_RE.sub(lambda d: " " * len(d.group(0)), t)
     at_cut = c.span is not None and c.span.label.startswith("the shot after the cut")   # a cut named, or carried here
     if re.search(POINT, STOP_RE.sub(" ", t)) or at_cut:  # "the music stops in shot 5" is no moment: no music there
