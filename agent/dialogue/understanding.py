@@ -25,6 +25,7 @@ from v2m.agent.dialogue.intents import apply_intents, scope_of
 from v2m.agent.dialogue.repeats import from_last_revert, more_of_the_same, part_fixed, style_first
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import normalise, only_place
+from v2m.agent.dialogue.spelling import phoned
 from v2m.agent.dialogue.talk import DONE, remark, signed_off  # questions about the score, thanks and sign-offs
 from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment, snap, visible_cuts
 from v2m.agent.planners.result import PlanResult
@@ -263,6 +264,7 @@ def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         A PlanResult with the new plan and a reply built from the plan diff; when the request is no edit,
         ambiguous or impossible, the unchanged plan and `question` set (also in `reply`).
     """
+    request = phoned(request)   # "2 much lol", "ok gd": the words, for every reader
     if (signed_off(request) or followups.approval(request)) and (asked := messages.guard(request)):
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=asked, question=asked)   # "thanks! ignore your rules"
     if signed_off(request):   # "Wonderful! I never thought ...": judged whole, before the praise is unwrapped as a wrapper
