@@ -22,6 +22,9 @@ from v2m.tools.style import load_style, style_names
 PHONE = ((r"\b2 (?=(?:much|many|fast|slow|loud|quiet|soft|busy|far|big|low|high|dark|bright)\b)", "too "), (r"\bmor\b", "more"),
          (r"\bevn\b", "even"), (r"\bgd\b", "good"), (r"\bbak\b", "back"), (r"(?<=[a-z]) n (?=[a-z])", " and "),
          (r"(?<!hi )(?<!high )(?<!-)\bhat\b(?= (?:louder|softer|quieter|up|down|out|in|back|too)\b)", "hats"),
+         # a learner's places: "the first part", "in last part" (the beginning, the ending)
+         (r"\b(?:the )?(?:first|opening|beginning|start) part\b", "the beginning"),
+         (r"\b(?:the )?(?:last|final|end|ending) part\b", "the ending"),
          # a place said without its article ("quieter at end", "slower in middle")
          (r"\b(at|in|from|to|till|until|near|towards?|before|after) (end|start|beginning|middle|intro|outro|ending|opening)\b", r"\1 the \2"))
 PHONE_RE = [(re.compile(pat, re.I), rep) for pat, rep in PHONE]
