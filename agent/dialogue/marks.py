@@ -280,6 +280,10 @@ NARROW_RE = re.compile(opening(r"jk|j/k|actually|no|nah|sorry|wait|but|and|(?:wa
                        rf"(?P<which>first|last|final)(?:\s+(?P<n>one|two|three|four|five|\d+))?(?:\s+{MARKED})?"
                        r"\W*$", re.I)   # "too many crashes, only keep the last one", "keep just the first two"
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+# "too many hits, just keep the one at 0:05", "only leave the crash on 0:12": the mark at that time stays, the others go
+KEEP_AT_RE = re.compile(opening(r"jk|actually|no|nah|sorry|wait|but|and|(?:way |far |a bit |just )?too (?:much|many)"
+                                rf"(?: {MARKED}| of (?:them|those|these))?(?: now)?|overkill") +
+                        rf"(?:(?:just|only) (?:keep|leave)|(?:keep|leave) (?:just|only)) the (?:one|{MARKED}) (?:at|on|around) {TIME}\W*$", re.I)
 
 
 def narrow(request: str, history: list[ScorePlan] | None,
@@ -289,7 +293,8 @@ def narrow(request: str, history: list[ScorePlan] | None,
     the moments or in the stretch its hits were asked for, on cuts already marked ("hit every cut from 0:46" where
     each cut had one): no-hit intents for the others; None when the request is no such turn."""
     m = NARROW_RE.match(request.strip())
-    if not m or not history or len(history) < 2:
+    kept = KEEP_AT_RE.match(request.strip())
+    if not (m or kept) or not history or len(history) < 2:
         return None
     old = {(round(h.time_s, 3), h.kind) for h in history[-2].hit_points}   # a new mark, or a new kind of one
     kinds = {h.kind for h in history[-1].hit_points if (round(h.time_s, 3), h.kind) not in old}
@@ -301,6 +306,13 @@ def narrow(request: str, history: list[ScorePlan] | None,
                         sc.start_s is not None and sc.start_s - 0.05 <= h.time_s <= sc.end_s + 0.05})
     if len(added) < 2:
         return None
+    if kept:   # the one nearest the time said, if one is near it
+        at = parse_time(kept.group(kept.lastindex))
+        stay = min(added, key=lambda t: abs(t - at))
+        if abs(stay - at) > NEAR_HIT_S:
+            raise Ask(f"None of the last marks is at {fmt(at)}; which of them should stay?")
+        return [EditIntent(what="no_hit", scope=EditScope(times_s=[round(t, 3) for t in added if t != stay]),
+                           text=request[:400])]
     n = NUMBER_WORDS.get((m.group("n") or "one").lower()) or int(m.group("n"))
     if not 1 <= n < len(added):
         raise Ask(f"The last edit left {len(added)} marks of that kind; which of them should stay?")
