@@ -25,6 +25,9 @@ PHONE = ((r"\b2 (?=(?:much|many|fast|slow|loud|quiet|soft|busy|far|big|low|high|
          # a learner's places: "the first part", "in last part" (the beginning, the ending)
          (r"\b(?:the )?(?:first|opening|beginning|start) part\b", "the beginning"),
          (r"\b(?:the )?(?:last|final|end|ending) part\b", "the ending"),
+         # a hedge between a place word and its time ("a cymbal at about 22 seconds", "stop at roughly 0:40")
+         (r"\b(at|on|from|to|till|until|by) (?:about|around|roughly|approximately|approx\.?|like) (?=\d)", r"\1 "),
+         (r"(?:^|(?<=[,;.] ))(?:about|around|roughly|approximately|approx\.?) (?=\d)", "at "),   # "..., about 22 seconds"
          # a place said without its article ("quieter at end", "slower in middle")
          (r"\b(at|in|from|to|till|until|near|towards?|before|after) (end|start|beginning|middle|intro|outro|ending|opening)\b", r"\1 the \2"))
 PHONE_RE = [(re.compile(pat, re.I), rep) for pat, rep in PHONE]
