@@ -73,7 +73,8 @@ CUT_NAMES = rf"\b{ORD} (?:edit|change|picture change|shot change|scene change|tr
 
 # A crash said with its cymbal: "a splash cymbal", "a cymbal bash", "smash a cymbal", "a big cymbal hit"
 CRASH = ((r"\b(?:splash|crash|china|ride) cymbal\b|\bcymbal (?:crash|splash|bash|smash|hit|hits?)\b|"
-          r"\b(?:smash|bash|whack|hit|crash) (?:a|the|some) cymbals?\b|\bsmash(?:es)?\b(?! (?:hit|cut))|\bsplash\b|\bbash\b", " crash "),)
+          r"\b(?:smash|bash|whack|hit|crash) (?:a|the|some) cymbals?\b|\b(?:a|one) (?:(?:little|small|quick|big|soft|single) )?cymbal\b"
+          r"(?= (?:when|as|on|at|where|right|just|about|around|\d))|\bsmash(?:es)?\b(?! (?:hit|cut))|\bsplash\b|\bbash\b", " crash "),)
 # An accent said otherwise: "a big thump", "a drum hit", "punctuate the cut", "something to sell the cut", "make
 # it land"
 ACCENT = ((r"\b(?:thump|thud|kick drum hit|drum hit|musical hit)\b(?! (?:up|down)\b)", " hit "),

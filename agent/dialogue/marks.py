@@ -47,6 +47,23 @@ SWELL_MIN_S = 4.0   # a swell grows over the shot before its moment when that sh
 NEAR_HIT_S = 1.0    # a time said in whole seconds names a hit point up to this far after (or before) it
 
 
+def placed_after(clauses: list[str]) -> list[str]:
+    """Clauses with a mark said first and its time in the clause after it joined ("a little cymbal when the cake
+    comes, about 22 seconds": the mark at 0:22, not a question about the cake)."""
+    out: list[str] = []
+    for x in clauses:
+        low = hit_words.plain(f" {x.lower()} ")
+        if out and DIGIT_RE.search(low) and only_place(low) and not DIGIT_RE.search(out[-1]) and \
+                MOMENT_RE.search(hit_words.plain(f" {out[-1].lower()} ")):
+            out[-1] = f"{out[-1].rstrip()} {x.strip()}"
+        else:
+            out.append(x)
+    return out
+
+
+DIGIT_RE = re.compile(r"\d")
+
+
 def locks(c, t: str) -> str:
     """"keep the intro as it is", "lock the ending", "unlock everything": Section.locked."""
     if re.search(r"\b(unlock|unfreeze|free up)\b", t):
