@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue.cultures import culture
 from v2m.agent.dialogue.intents import apply_intents
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.orchestration import role_of
@@ -197,11 +196,10 @@ def _energy_bias(request: str) -> float:
     return sum(d for words, d in ENERGY_WORDS if any(_has(text, w) for w in words))
 
 
-def _with_parts(analysis: VideoAnalysis, plan: ScorePlan, request: str, adds: tuple[str, ...]) -> ScorePlan:
-    """The first plan with the parts its request names ("a war memorial, brass and strings") and those its scene
-    brings (a 70s cop show's brass) playing, each in its own role as an edit would add it; a part already
-    playing stays as it is."""
-    words = [w for w in dict.fromkeys([*adds, *named_parts(request.lower())])
+def _with_parts(analysis: VideoAnalysis, plan: ScorePlan, request: str) -> ScorePlan:
+    """The first plan with the parts its request names playing ("a war memorial, brass and strings"), each in its
+    own role as an edit would add it; a part already playing stays as it is."""
+    words = [w for w in dict.fromkeys(named_parts(request.lower()))
              if w in INSTRUMENTS and role_of(plan, w) is None]
     if not words:
         return plan
@@ -228,10 +226,6 @@ class RulesPlanner:
     def plan(self, analysis: VideoAnalysis, request: str) -> PlanResult:
         style_name = find_style(request)
         style_why = f"the request names it ({style_name})" if style_name else ""
-        scene = None   # "a 70s cop show", "a wedding video": a culture, era or purpose calls a style up, as in the chat
-        if style_name is None and (found := culture(f" {request.lower()} ")) is not None:
-            scene = found[0]
-            style_name, style_why = scene.style, f"the request calls it up: {scene.reason}"
         if style_name is None:
             style_name = _style_for_mood(analysis)
             style_why = (f"the request names no style; arousal {analysis.mood.arousal:.2f} and valence "
@@ -242,8 +236,6 @@ class RulesPlanner:
         # mood words included) may move within the style's range to keep whole bars
         asked = (m := BPM_RE.search(request)) is not None and abs(float(m[1]) - tempo) < 1   # not one clamped
         key, mode, mode_why = _key_mode(style, analysis, request)
-        if scene is not None and scene.mode and scene.mode in style.progressions and scene.mode != mode:
-            mode, mode_why = scene.mode, scene.reason
         if mode not in style.progressions and style.progressions:
             mode_why += f" ({style.name} has no {mode} progressions; the composer borrows the nearest)"
         beats = int(style.meter.split("/")[0])
@@ -287,7 +279,7 @@ class RulesPlanner:
         plan = ScorePlan(request=request, reasoning=reasoning, duration_s=analysis.duration_s, style=style.name,
                          tempo_bpm=tempo, tempo_asked=asked, meter=style.meter, key=key, mode=mode,
                          instrumentation=instrumentation, sections=sections, hit_points=hits)
-        plan = _with_parts(analysis, plan, request, scene.adds if scene else ())
+        plan = _with_parts(analysis, plan, request)
         reply = (f"{style.name} at {tempo:.0f} BPM in {key} {mode}, {len(sections)} sections, "
                  f"{len(hits)} hit points on the cuts.")
         return PlanResult(plan=plan, reasoning=reasoning, reply=reply)
