@@ -27,7 +27,8 @@ STEP = r"(?:amount|step|jump|drop|boost|cut|increase|decrease|change|bump|nudge|
 SMALL = (r"\b(?:a (?:little |lil |tiny |teeny |wee )?(?:bit|touch|tad|hair|smidge|smidgen|smidgeon|notch|fraction|shade|"
          r"whisker|skosh|click|pinch|speck|little)|(?:ever so |very |only |just )?slightly|somewhat|marginally|fractionally|"
          r"a little|a lil|abit|mildly|minimally|nudge[sd]?|nudging|just a (?:bit|touch|tad|hair)|one notch|half a notch|"
-         rf"barely|not (?:too|that|so) much|(?:a )?(?:small|slight|tiny|teeny|wee|little|minor|subtle) {STEP})\b")
+         rf"barely|not (?:too|that|so) much|(?:a )?(?:small|slight|tiny|teeny|wee|little|minor|subtle) {STEP})\b"
+         r"|\b(?:(?:little|lil) bit|little|lil|bit|tad)\b(?= (?:more|less|[a-z]+er)\b)")   # "little more slow please": small too
 BIG = (r"\b(?:much|a lot|a whole lot|far|lots|really|very|significantly|drastically|dramatically|considerably|"
        r"massively|hugely|enormously|immensely|vastly|heaps|loads|tons|tonnes|a ton|a tonne|big time|majorly|seriously|"
        r"substantially|radically|heavily|extremely|insanely|totally|completely|hella|like crazy|like mad|like hell|"
@@ -78,13 +79,15 @@ def _value(said: str) -> int:
 TO_TEMPO_RE = re.compile(r"\b((?:speed|slow|hurry)(?: it| things| the \w+)?|tempo|pace|bpm)((?: up| down)? (?:to|at) )(\d{3}|[4-9]\d)\b"
                          r"(?![:.]\d| ?(?:s|secs?|seconds?|bpm|%|percent)\b)")
 
+UNITS_RES = tuple((re.compile(p), u) for p, u in UNITS)
+
 
 def spoken(text: str) -> str:
     """`text` with its amounts' units in one spelling and the numbers said in words before them in digits
     ("twenty per cent" -> "20 percent", "one eighty beats per minute" -> "180 bpm", "minus five decibels" ->
     "minus 5 db", "tempo of ninety" -> "tempo of 90")."""
-    for pat, unit in UNITS:
-        text = re.sub(pat, unit, text)
+    for pat, unit in UNITS_RES:
+        text = pat.sub(unit, text)
     text = BEFORE_UNIT_RE.sub(lambda m: str(_value(m.group(1))), text)
     text = AFTER_TEMPO_RE.sub(lambda m: (m.group(1) or m.group(3)) + str(_value(m.group(2) or m.group(4))), text)
     return TO_TEMPO_RE.sub(r"\1\2\3 bpm", text)

@@ -18,7 +18,7 @@ import re
 
 from v2m.agent.dialogue import (amounts, arbiter, cues, cultures, halfway, hit_words, idioms, marks, mentions, names,
                                  orchestration, phrases, references, sides, silence, similes, spelling, takes, tempos)
-from v2m.agent.dialogue import versions, vocab
+from v2m.agent.dialogue import patterns, versions, vocab
 from v2m.agent.dialogue.intents import SIZES, scope_of
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.repeats import halfway_only, one_key, same_meaning
@@ -26,7 +26,7 @@ from v2m.agent.dialogue.amounts import magnitude
 from v2m.agent.dialogue.phrases import FAST_RE, LESS_RE, LOUD_RE, MORE_RE, QUIET_RE, SLOW_RE
 from v2m.agent.dialogue.place_words import (APPOSITIVE_RE, PLACE_FILLER, PLACE_WORDS_RE, SPOKEN_SECONDS, notation,
                                             only_place)
-from v2m.agent.dialogue.where import OVERDONE_RE, Ask, Span, Unknown, moment
+from v2m.agent.dialogue.where import Ask, Span, Unknown, moment
 from v2m.tools.contract import EditIntent, ScorePlan, VideoAnalysis
 from v2m.tools.music.theory import read_tonic, tonic_name, tonic_pc
 
@@ -78,6 +78,8 @@ def _reference(c: Clause, t: str) -> str:
 
 # "a minor change", "a major tweak": the size of an edit, not a mode
 NOT_A_SIZE = r"(?! (?:changes?|tweaks?|things?|issues?|points?|details?|notes?|adjustments?|edits?|fix|fixes|problems?))"
+MODES = tuple((re.compile(p), md) for p, md in ((rf"\b(?:darker|dark|minor|more minor|less happy|moodier)\b{NOT_A_SIZE}", "minor"),
+              (rf"\b(?:brighter|bright|major|lighter mood|happier key|sunnier)\b{NOT_A_SIZE}", "major"), (r"\b(dorian|lydian|mixolydian|phrygian)\b", None)))
 
 
 def _key(c: Clause, t: str, original: str) -> str:
@@ -104,10 +106,8 @@ def _key(c: Clause, t: str, original: str) -> str:
             if unit else (n or 2)
         shift = n if up else -n
         t = eat(t, m2)
-    for pat, md in ((rf"\b(?:darker|dark|minor|more minor|less happy|moodier)\b{NOT_A_SIZE}", "minor"),
-                    (rf"\b(?:brighter|bright|major|lighter mood|happier key|sunnier)\b{NOT_A_SIZE}", "major"),
-                    (r"\b(dorian|lydian|mixolydian|phrygian)\b", None)):
-        if (mm := re.search(pat, t)):
+    for pat, md in MODES:
+        if (mm := pat.search(t)):
             if mode and (md or mm.group(1)) != mode:
                 raise Ask("Darker or brighter? I heard both; which one?")
             mode = md or mm.group(1)
@@ -125,17 +125,17 @@ def _key(c: Clause, t: str, original: str) -> str:
 def _style(c: Clause, t: str) -> str:
     kws = vocab.style_keywords("|".join((SLOW_RE, FAST_RE, MORE_RE, LESS_RE)))
     # the plain `in` first: a pattern per keyword per clause overflowed re's cache (512) and took seconds
-    hits = [(len(k), k) for k in kws if k in t and re.search(rf"\b{re.escape(k)}\b", t)]
+    hits = [(len(k), k) for k in kws if k in t and patterns.compiled(rf"\b{re.escape(k)}\b").search(t)]
     if not hits:
         return t
     k = max(hits)[1]
     if not c.whole and c.intents:  # "dub it out in shot 3: drop everything but drums and bass": colour, not a genre
-        return re.sub(rf"\b{re.escape(k)}\b", " ", t)
+        return patterns.compiled(rf"\b{re.escape(k)}\b").sub(" ", t)
     if not c.whole:
         raise Ask(f"A style applies to the whole score; I can make {c.span.label} slower, calmer or change its "
                   "instruments instead. Should I switch the whole score?")
     c.want("style", value=kws[k], direction="set")
-    return re.sub(rf"\b{re.escape(k)}\b", " ", t)
+    return patterns.compiled(rf"\b{re.escape(k)}\b").sub(" ", t)
 
 
 def _shape(c: Clause, t: str) -> str:
@@ -157,7 +157,7 @@ def _shape(c: Clause, t: str) -> str:
 
 def _mood(c: Clause, t: str) -> str:
     words = sorted(((w, m) for m in vocab.MOODS.values() for w in m.words), key=lambda x: -len(x[0]))
-    found = [(w, m) for w, m in words if w in t and re.search(rf"\b{re.escape(w)}\b", t)]   # `in` first: as _style
+    found = [(w, m) for w, m in words if w in t and patterns.compiled(rf"\b{re.escape(w)}\b").search(t)]   # `in` first: as _style
     if not found:
         return t
     if len({m.name for _, m in found}) > 1 and any(it.what == "style" for it in c.intents):
@@ -167,18 +167,18 @@ def _mood(c: Clause, t: str) -> str:
         raise Ask(f"I heard {' and '.join(names)}; which mood should it be?")
     word, mood = found[0]
     c.want("mood", value=mood.name)
-    return re.sub(rf"\b{re.escape(word)}\b", " ", t)
+    return patterns.compiled(rf"\b{re.escape(word)}\b").sub(" ", t)
 
 
 def _energy(c: Clause, t: str) -> str:
     more, less = re.search(MORE_RE, t), re.search(LESS_RE, t)
+    if less and less.group(0) == "quieter" and c.whole:   # "quieter" for the whole score is loudness, `_loudness`'s;
+        less = re.search(LESS_RE, eat(t, less))            # "quieter and less energy": the energy as well
     if more and less:
         raise Ask("Fuller or sparser? I heard both; which one?")
     m = more or less
     if not m:
         return t
-    if less and m.group(0) == "quieter" and c.whole:
-        return t  # "quieter" for the whole score is loudness
     if less and m.group(0) == "softer" and c.whole and re.search(r"\boverall\b|\bvolume\b|\bmix\b", c.text):
         c.want("loudness", direction="down", magnitude=magnitude(t))  # "softer overall": the volume
         return eat(t, m)
@@ -235,7 +235,7 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
         rest = amounts.of_part(c, silence.read(rest, c.want), orchestration.read)
         amounts.sized(c, text)
         rest = phrases.plain(mentions.unreasoned(rest, c.intents))
-        for parse in (_shape, cultures.read, lambda c_, t_: _key(c_, t_, original or text), tempos.read, _style, _mood, _energy,
+        for parse in (_shape, similes.warmth, cultures.read, lambda c_, t_: _key(c_, t_, original or text), tempos.read, _style, _mood, _energy,
                       _loudness, amounts.of_mix):
             rest = parse(c, rest)
         rest = orchestration.read(rest, c.want) if not c.intents else rest
@@ -307,7 +307,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     clauses, whole = [], request   # the style said in the whole request, "tubas, like a school band marching" too
     request = silence.plain(request)   # "dead air until 0:05": no music until 0:05
     request, held = _why_held(request)   # before similes: "add a choir, it'd be magical" is why, not a feeling
-    overdone = bool(OVERDONE_RE.search(phrases.words(request)))   # "that's a bit loud now", before it is reworded
+    overdone = bool(halfway.OVERDONE_RE.search(phrases.words(request)))   # "that's a bit loud now", before it is reworded
     request = similes.plain(request)   # "it feels like a funeral": how the music feels, in the grammar's words
     said = cues.spoken(silence.round_trip(notation(cues.unlabelled(request.strip()))), analysis, plan)   # a spotting note's cue events
     said = THEN_AFTER_RE.sub(r"\1, after that", said)   # "quiet until the drop, then go big": big after the drop

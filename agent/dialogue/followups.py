@@ -1,10 +1,11 @@
 """Messages that lean on the change before them (issue 11): "again", "even more", "too much", "same in shot 3",
-"and the ending", "no, I meant the end", "the piano too", "perfect". Each is read as the last edit once more, part
-of the way back, at another place as well, moved to another place, for another part as well, or as approval that
-changes nothing; a message with its own meaning is left to the readers.
+"and the ending", "no, I meant the end", "the piano too". Each is read as the last edit once more, part of the way
+back, at another place as well, moved to another place, or for another part as well; a message with its own meaning
+is left to the readers (approval, "perfect", is `approval`'s).
 
-    from v2m.agent.dialogue.followups import approval, lean
-    approval("ok cool ty")                                       # True: nothing to change
+    from v2m.agent.dialogue.followups import lean, more_of_the_same
+    more_of_the_same(request, history, last)                     # "faster" ... "more": the last step again
+    part_fixed(request, history, last)                           # "not the guitar, I mean the flute": on that part
     lean(request, history, last, heard, locate, role, scope)     # the intents, or None for the readers
 
 `history` is the first plan, then the plan after each edit so far; `last` the intents the last edit's request reads
@@ -17,50 +18,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from v2m.agent.dialogue.halfway import OVER_RE   # "too much", "dial it back a bit": part of the way back
 from v2m.agent.dialogue.mentions import named_parts
+from v2m.agent.dialogue.patterns import compiled
+from v2m.agent.dialogue.orchestration import role_of
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.references import reference
 from v2m.agent.dialogue.place_words import PLACE_FILLER, PLACE_WORDS_RE
 from v2m.agent.dialogue.where import Ask, Span
 from v2m.tools.contract import EditIntent, ScorePlan
-
-# Approval of what is there now ("perfect", "that's the one", "omg this slaps", "good. locking that in")
-APPROVAL_RE = re.compile(r"\b(?:perfect|great|good|nice|lovely|beautiful|brilliant|awesome|excellent|superb|love (?:it|this|that)|"
-                         r"well done|good job|nailed it|spot on|bang on|just right|ideal|ship it|good to go|approved|chef'?s kiss|"
-                         r"we'?re there|that'?ll do|that will do|works for me|all set|sorted|exactly|that'?s (?:it|the one)|slaps|sick|fire|"
-                         r"happy|thanks|thank you|ty|thx|tq|cheers|works|lock(?:ing|ed)? (?:it|that|this) in|keep it(?=\W*$)|"
-                         r"(?:much|so much|way|a lot) better|yes+|yay|ya|yeah|yep|ok|okay|cool|fine|wow|omg)\b", re.I)
-# words of a wish, not of approval: an edit said beside the praise ("nice, but slower", "great, now add a flute")
-WISH_RE = re.compile(r"\?|^\W*(?:what|which|how|why|where|when|who|did|does|do you|is it|are)\b|\b(?:more|less|too|still|but|again|also|as well|instead|add|remove|take|make|turn|put|bring|drop|cut|"
-                     r"mute|kill|lose|swap|change|try|(?<!to )go|can (?:you|u|we|i)|could|would|should|please|pls|plz|maybe|only|"
-                     r"not|no|don'?t|back|up|down|version|v\d+|before|original|earlier|undo|revert|need|needs|want|wants)\b", re.I)
-# a comparative said of the music as it is ("that's a much softer way in", "much better"), no wish
-COMPARED_RE = re.compile(r"\b(?:that'?s|it'?s|this is|it is|sounds|feels|much|so much|way|a lot)\b(?: a| so| really| much)* "
-                         r"[a-z]+er\b")
-COMPARATIVE_RE = re.compile(r"\b(?:faster|slower|louder|quieter|softer|calmer|bigger|busier|darker|brighter|higher|lower|"
-                            r"heavier|lighter|warmer|punchier|sparser|fuller|richer|harder)\b")
-COPULA_RE = re.compile(r"\b(?:is|are|sounds?|'s)\b")
-# approval that is no more than an acknowledgement ("ok", "yes"): the message must say nothing else
-WEAK = set("ok okay yes yess yesss ya yeah yep cool fine wow omg".split())
-FILLER = WEAK | set("oh ah ahh lol haha hehe and so well alright right very really so now then".split())
-PLACE_RE = re.compile(r"\d|\b(?:shots?|cuts?|intro|ending|end|outro|start|beginning|opening|middle|first|last|second|third)\b")
-GOOD = "Glad to hear it. Nothing changed: I left the score exactly as it is; tell me if anything should change."
-
-
-def approval(request: str) -> bool:
-    """Whether the message only approves of the score as it is ("ok cool ty", "haha the bass line is sick, keep it",
-    "lol my kid says it sounds like a movie now. we're happy"): no wish, no comparative asked for, a part named only
-    as what it is."""
-    low = " ".join(request.lower().split())
-    if not APPROVAL_RE.search(low) or WISH_RE.search(low):
-        return False
-    if COMPARATIVE_RE.search(COMPARED_RE.sub(" ", low)) or PLACE_RE.search(low):
-        return False
-    said = set(re.findall(r"[a-z']+", low))
-    if not {m.group(0) for m in APPROVAL_RE.finditer(low)} - WEAK and said - FILLER:
-        return False   # "ok, jazz": an acknowledgement and a wish
-    return not named_parts(low) or bool(COPULA_RE.search(low))
-
 
 # --- the last edit again, part of the way back, elsewhere, or for another part -----------------------------------
 # "again", "keep going", "once more", "further", "even more", "another notch", "still too busy": the same again
@@ -70,18 +36,14 @@ MORE_RE = re.compile(r"\b(?:again|once more|keep going|go on|further|farther|eve
                      r"(?:\w+er|more \w+) still|more of (?:that|this|it|the same)|one more time|keep (?:it |them )?coming|"
                      r"a (?:notch|step|bit|touch) further)\b|"
                      r"^\W*(?:and |just )?(?:more|moar|(?:a )?(?:bit|little|touch|tad|smidge|notch) more)\W*$", re.I)
-# what a "more" may say beside it without saying anything new ("keep going with that", "crank that section even further")
-MORE_FILLER = set("""again once more keep going go on further farther even still another notch bit step touch few couple little
-nudge click tick some a the it that this with please pls plz ok okay so yes yeah and just do can you could we kindly crank push
-take section part bit one way like much lot really very""".split())
-# "too much", "that's a lot", "overdone", "dial it back a bit", "bit much": part of the way back
-OVER_RE = re.compile(r"\btoo (?:much|far|strong|heavy)\b|\bnot (?:that|so|as) much\b|\btoo \w+ now\b|\bnow (?:it'?s |is )?"
-                     r"(?:a bit |way )?too \w+\b|^\W*(?:just )?(?:a )?(?:bit|little|touch|tad|smidge|notch) less\W*$|\b(?:a )?(?:bit|tad|little|touch) (?:too )?much\b|\bthat'?s a lot\b|"
-                     r"\bover(?:done|kill|cooked|did it)\b|\bwent too far\b|\bless of (?:that|this|it)\b|"
-                     r"\b(?:dial|pull|bring|take|ease|back|tone|scale|roll|rein) (?:it |that |this )?"
-                     r"(?:back|off|down|in) (?:a (?:bit|little|touch|notch|tad)|slightly|some|halfway)\b|\bnot all\b|"
-                     r"\bbut still\b|\bthan (?:that|this|now|before)\b|\b[a-z]+er than (?:the )?(?:original|first one|start|it was)\b|"
-                     r"\bnot (?:so|as|that) \w+ (?:like|as) (?:before|it was)\b", re.I)
+# what a "more" may say beside it without saying anything new ("keep going with that", "crank that section even further",
+# "even less", "a tad more, good"): a message made only of these asks for the last edit again
+MORE_WORDS = set("""again once more less keep going go on further farther even still another notch bit step touch tad few couple
+little nudge click tick some lots a the it that this of same with please pls plz ok okay so yes yeah good better nice and just do
+can you could we kindly crank push take section part bit one way like much lot really very""".split())
+# in a message made only of MORE_WORDS, the word that asks ("more", "even less", "keep going", "push it")
+ASKS_AGAIN_RE = re.compile(r"\b(?:more|less|keep going|further|again|push it)\b", re.I)
+REPEATABLE = ("tempo", "energy", "loudness", "balance")   # a step that can be taken twice
 # a reading the other way that only goes part of the way ("too slow now", "slightly quicker than this pls")
 PARTLY_RE = re.compile(r"\b(?:now|a bit|a little|little bit|bit|slightly|a touch|small amount|nudge|than (?:that|this|before)|"
                        r"not (?:so|as|that)|but still|still)\b", re.I)
@@ -94,6 +56,21 @@ POINTER_RE = re.compile(r"\b(?:that|this|same|them|likewise|ditto)\b(?! (?:is|ar
 MOVED_RE = re.compile(r"\b(?:sorry|wrong|meant|mean|misunderstood|misunderstanding|misheard|not the|rather than|instead|"
                       r"counted|should stay|as it was|like before|how it was|was fine|the one i meant|no,|oops|whoops|my bad|my mistake|"
                       r"rather|not there|should(?:'ve| have) been|(?:move|shift|put) (?:it|that|this|them) (?:to|on|in|over)|not (?:in |on |at )?(?:shot|cut)s?)\b", re.I)
+# the words that put the last edit right, said first ("no", "sorry", "wait", "hang on", "my bad"): one list for a place
+# corrected ("no, I meant shot 3": `CORRECTION_RE`; "no wait, the jump is the fourth shot": `NAME_FIX_RE`, both read by
+# `understanding.retarget`) and for a part ("nope, not the guitar, the flute": `part_fixed`)
+CORRECTING = r"no|nope|nah|sorry|oops|actually|wait|oh|hmm|hang on|hold on|my bad|correction"
+# "no, I meant shot 3", "it's the third shot, the kitchen one", "not there, the ending": the last edit, moved
+CORRECTION_RE = re.compile(rf"^\W*(?:(?:{CORRECTING}|typo(?: above| there| earlier| before)?)\b\W*)*(?:i meant|i mean|i said|"
+                           r"i say|(?:he|she|they) mean[st]?|it'?s|it is|that'?s|thats|should be|make that|meant|not there)\b", re.I)
+# "no wait, the jump is the fourth shot": a name put right, after a word that corrects
+NAME_FIX_RE = re.compile(rf"^\W*(?:(?:{CORRECTING})\b\W*)+(?:the )?[a-z]+(?: [a-z]+)? "
+                         r"(?:is|was|are|were) (?:the |in |at |shots? |cuts? )", re.I)
+CORRECTION_WORDS_RE = re.compile(rf"\b(?:{CORRECTING}|i meant|i mean|i said|i say|it's|its|(?:he|she|they) mean[st]?|"
+                                 r"it is|that's|thats|should be|make that|meant|not there|but|instead|rather|typo|above)\b")
+# "no is not the guitar, I mean the flute", "not the strings, the brass": the last edit meant another part
+NOT_PART_RE = re.compile(r"\b(?:not|n't|isn'?t)(?: the| a| an| my)? (?P<no>[a-z]+)\b")
+PART_FIX_RE = re.compile(rf"^\W*(?:{CORRECTING})\b|\bi (?:mean|meant|said|say)\b|\bnot\b", re.I)
 CALM = {"calm", "peaceful", "relaxed", "gentle", "soft", "mellow", "chill", "serene", "tender", "dreamy", "quiet"}
 LIVELY = {"energetic", "intense", "aggressive", "excited", "epic", "driving", "tense", "urgent", "hype"}
 
@@ -113,9 +90,17 @@ def sense(it: EditIntent, plan: ScorePlan | None = None) -> tuple[str, int, str 
         return "level", sign, it.value
     if it.what == "only" and it.value:   # "only the piano there": of parts, weighed as parts
         return "only", 0, it.value
+    if it.what == "add" and sign > 0 and it.value and plan is not None and (role := role_of(plan, it.value)):
+        return "level", 1, role   # "more bass" where a bass plays: its level up, no part brought in
     if it.what in ("remove", "add") and it.value:
         return ("out" if it.what == "remove" else "in"), 0, it.value
     return None
+
+
+def _tempo_beside(senses, moves) -> bool:
+    """A complaint of speed after an edit that moved no speed ("more drums in shot 2", then "too slow now"): its own
+    edit, never the last one taken back."""
+    return any(s[0] == "tempo" for s in senses) and not any(m[0] == "tempo" for m in moves)
 
 
 def _span_of(it: EditIntent) -> tuple[float, float] | None:
@@ -134,14 +119,58 @@ def _same(span: Span, last: list[EditIntent], duration: float) -> bool:
     return any(abs(a - span.start_s) <= 1.5 and abs(b - span.end_s) <= 1.5 for a, b in spans)
 
 
-def _words_left(low: str, filler: set[str]) -> set[str]:
-    return set(re.findall(r"[a-z']+", MORE_RE.sub(" ", low))) - filler
+def _words_left(low: str) -> set[str]:
+    return set(re.findall(r"[a-z']+", MORE_RE.sub(" ", low))) - MORE_WORDS
+
+
+def more_of_the_same(request: str, history: list | None, last_asked) -> list[EditIntent] | None:
+    """The last edit's steps once more, when the request asks only for more of them ("faster" ... "more", "once more",
+    "a notch further"); None when it is no such request, or the last edit was no step that can be taken again (a style,
+    a hit, an exact tempo); a part brought in comes up. "less" repeats only a step down ("less drums" ... "even less";
+    "faster" ... "less" is no repeat); "more" and "keep going" repeat whichever way the last step went ("quieter in
+    shot 2" ... "more")."""
+    said = re.findall(r"[a-z]+", request.lower())
+    if not history or len(history) < 2 or not said or not ASKS_AGAIN_RE.search(request) or \
+            any(w not in MORE_WORDS for w in said):
+        return None
+    # "it needs a pulse" (drums in) ... "keep going, more": more of the part brought in, louder
+    last = [it.model_copy(update={"what": "balance", "direction": "up", "reason": None})
+            if it.what == "add" and it.value and it.value != "music" else it for it in last_asked() if it.what != "revert"]
+    if not last or any(it.what not in REPEATABLE or it.amount is not None or it.direction == "set" for it in last):
+        return None
+    ways = {it.direction for it in last}
+    if "less" in said and "more" not in said and ways != {"down"}:
+        return None
+    small = re.search(r"\b(?:bit|little|touch|tad)\b", request.lower())
+    return [it.model_copy(update={"text": request[:400], **({"magnitude": "small"} if small else {})}) for it in last]
+
+
+def part_fixed(request: str, history: list | None, last_asked) -> list[EditIntent] | None:
+    """The last edit taken back and made again on the part now named, when the request only puts right which part
+    it meant ("the guitar, more loud" ... "no is not the guitar, I mean the flute"); None when it is no such turn."""
+    low = request.lower()
+    parts = named_parts(low)
+    if not history or len(history) < 2 or len(parts) != 2 or not PART_FIX_RE.search(low):
+        return None
+    no = next((m.group("no") for m in NOT_PART_RE.finditer(low) if m.group("no") in parts), None)
+    if no is None:
+        return None
+    meant = next(p for p in parts if p != no)
+    last = [it for it in last_asked() if it.what != "revert"]
+    if not last or not all(no in (it.value or "") or no in (it.target or "") for it in last if it.what in
+                           ("balance", "add", "remove", "swap", "only")) or not any(no in (it.value or "") for it in last):
+        return None
+    moved = [it.model_copy(update={"value": (it.value or "").replace(no, meant), "text": request[:400]}) for it in last]
+    return [EditIntent(what="revert", version=-1, text=request[:400], reason=f"the {meant}, not the {no}"), *moved]
 
 
 ATTRIBUTE = {"tempo": "tempo", "speed": "tempo", "pace": "tempo", "bpm": "tempo", "energy": "energy", "volume": "level",
              "loudness": "level", "level": "level", "mix": "level"}   # "tempo is too much": the tempo's, not the last edit's
-KEPT = ("lock", "unlock", "revert", "undo")   # "keep shot two as is" beside a follow-up: no meaning of its own
-WHOLE_RE = re.compile(r"\b(?:everything|overall|the whole (?:thing|track|score|song|video|piece)|all of it|the (?:whole )?mix)\b")
+# kinds of reading that are no meaning of a follow-up's own ("keep shot two as is" beside it)
+NO_OWN_MEANING = ("lock", "unlock", "revert", "undo")
+# the whole score said in a follow-up ("and everything", "the whole mix too"): the last edit over all of it (a scope
+# said in an edit is `where.WHOLE_RE`'s)
+WHOLE_MIX_RE = re.compile(r"\b(?:everything|overall|the whole (?:thing|track|score|song|video|piece)|all of it|the (?:whole )?mix)\b")
 KEPT_RE = re.compile(r"\b(?:so (?:it'?s|that|there'?s)|just|only|leaving|except|apart from|but not)\b[^.;!?]*")
 # "is still very quick": how the music still is, a complaint like "too quick"
 STILL_RE = re.compile(r"\bstill (?:(?:very|so|quite|really|kind of|kinda|a bit|a little|rather|pretty) )*(?!too\b)([a-z]+)\b(?= *(?:$|[,.;!?]|for|at|in|on|to|and|but))")
@@ -180,7 +209,7 @@ def _own(said: list, allowed: list) -> bool:
 
 
 # what a message that only points the last edit elsewhere says besides the place and the part ("do the sax as well")
-POINTING = MORE_FILLER | set("""do same also too as well and plus for in on at with there here thing treatment please pls plz
+POINTING = MORE_WORDS | set("""do same also too as well and plus for in on at with there here thing treatment please pls plz
 could can we you i would like want wants need needs needed give get have let's lets go please that this those them
 of then now love it great nice ok okay brilliant lovely perfect yes yeah part bit section""".split())
 
@@ -188,7 +217,7 @@ of then now love it great nice ok okay brilliant lovely perfect yes yeah part bi
 def _bare(low: str) -> bool:
     """The message names a place, a part and that it means the same, and nothing else ("piano too", "and shot 3")."""
     rest = PLACE_WORDS_RE.sub(" ", ALSO_RE.sub(" ", low))
-    rest = re.sub(r"\b(?:" + "|".join(map(re.escape, named_parts(low))) + r")s?\b", " ", rest) if named_parts(low) else rest
+    rest = compiled(r"\b(?:" + "|".join(map(re.escape, named_parts(low))) + r")s?\b").sub(" ", rest) if named_parts(low) else rest
     return not set(re.findall(r"[a-z']+", rest)) - POINTING - PLACE_FILLER
 
 
@@ -225,7 +254,7 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
         role: the part of the plan a word names, or None.
         scope: an EditScope for a place.
     """
-    moves = [sense(it) for it in last]
+    moves = [sense(it, history[-2]) for it in last]
     low = " ".join(request.lower().split())
     if (again := _mark_elsewhere(low, last, heard)) is not None:   # "hit the cut at 0:07" ... "and the one at 0:05"
         return [it.model_copy(update={"text": request[:400]}) for it in again]
@@ -233,7 +262,7 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
     if len(history) < 2 or not last or None in moves or back and back[0] == 0:
         return None   # "put it back how it was at the very start": the first score, the readers' (not "as before")
     duration = history[-1].duration_s
-    said_places = places(low, locate) + ([Span(0.0, duration, "everything")] if WHOLE_RE.search(low) else [])
+    said_places = places(low, locate) + ([Span(0.0, duration, "everything")] if WHOLE_MIX_RE.search(low) else [])
     new_places = [p for p in said_places if not _inside(p, last, duration)]
     elsewhere = [p for p in said_places if not _same(p, last, duration)]
     # "... so it's just piano and sax": the parts left playing are no parts to edit
@@ -243,7 +272,7 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
         said = heard(STILL_RE.sub(r"still too \1", request))
     except Ask:
         said = None
-    senses = [sense(it) for it in said or [] if it.what not in KEPT]
+    senses = [sense(it, history[-1]) for it in said or [] if it.what not in NO_OWN_MEANING]
     text = {"text": request[:400]}
     undone = {(m[0] if m[1] else {"in": "out", "out": "in"}.get(m[0], m[0]), -m[1], m[2]) for m in moves}
     if MOVED_RE.search(low) and len(new_places) == 1 and not new_roles and \
@@ -267,14 +296,20 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
     numbers = all(m[0] in ("tempo", "energy", "level") for m in moves)
     named = {ATTRIBUTE[w] for w in re.findall(r"[a-z]+", low) if w in ATTRIBUTE}
     if numbers and not apart and not back and named <= {m[0] for m in moves} and (OVER_RE.search(low) and (
-            not said or any(_against([x], moves) for x in senses) or None not in senses and not _agree(senses, moves)) or
+            not said or any(_against([x], moves) for x in senses) or None not in senses and not _agree(senses, moves) and
+            not _tempo_beside(senses, moves)) or
                     said and _against(senses, moves) and PARTLY_RE.search(low)):   # "too much", "too slow now"
-        parts = {m[2] for m in moves if m[0] == "level"}
+        # a part's level by its role ("the piano": harmony); None: the whole mix's loudness, blended with the rest
+        parts = {m[2] and (role_of(history[-1], m[2]) or m[2]) for m in moves if m[0] == "level"}
         return [EditIntent(what="revert", version=len(history) - 2, amount=0.5, text=request[:400],
-                           **({"value": "instruments", "target": parts.pop()} if len(parts) == 1 else {}))]
+                           **({"value": "instruments", "target": parts.pop()} if len(parts) == 1 and None not in parts else {}))]
+    if all(m[0] == "in" for m in moves) and not said and not apart and not back and not named and OVER_RE.search(low):
+        # "add strings" then "it's a bit much now": a part in has no half-way; the part just brought in, softer
+        return [EditIntent(what="balance", value=it.value, direction="down", magnitude="small", scope=it.scope,
+                            text=request[:400]) for it in last]
     if elsewhere:
         return None
-    if MORE_RE.search(low) and (said is None or not _words_left(low, MORE_FILLER) or any(
+    if MORE_RE.search(low) and (said is None or not _words_left(low) or any(
             s in moves or s and (s[0], s[1], None) in {(m[0], m[1], None) for m in moves} for s in senses)) or \
             said and _agree(senses, moves) and all(m[2] for m in moves) and not any(s[2] for s in senses):
         # "again", "still too busy at the start"; "louder" after a part was turned up: that part

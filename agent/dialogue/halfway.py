@@ -8,6 +8,8 @@ asked about, not guessed.
     blend(current, earlier, 0.5)              # tempo, energy, levels and loudness half-way between the two
     overshot("is too much quick now, little bit less", history)   # the last step said overdone: half of it back
 
+The one reader of the last edit said to be overdone (`OVERDONE_RE`, and `OVER_RE` for the follow-ups) lives here.
+
 `history` is the first plan, then the plan after each edit so far (the last is the current plan), as in
 `v2m.agent.dialogue.versions`, which names the versions.
 """
@@ -121,9 +123,25 @@ def blend(plan: ScorePlan, old: ScorePlan, k: float, attr: str | None = None, ro
     return plan
 
 
-# "is too much quick now, little bit less", "too loud now": the last step went past what was wanted
-TOO_NOW_RE = re.compile(r"\btoo (?:much |a bit |way |)(fast|quick|slow|loud|quiet|soft|busy)\b(?=[^.!?]*\bnow\b)|"
-                        r"\bnow\b[^.!?]*\btoo (?:much |a bit |way |)(fast|quick|slow|loud|quiet|soft|busy)\b", re.I)
+# The last step said to be overdone, now: "is too much quick now, little bit less", "too loud now" (which way: the
+# groups `a`, `b`, for `overshot`), "it's too much now", "it's way louder now", "now it's a bit much" (no way: there, the
+# last edit's place, for `edits` and `sides`); and any other way ("too much", "dial it back a bit", "went too far",
+# "less of that": `OVER_RE`, the follow-ups' half of the last edit back)
+_WAY = r"too (?:much |a bit |way |)(?P<{}>fast|quick|slow|loud|quiet|soft|busy)\b"
+OVERDONE_RE = re.compile(
+    rf"\b{_WAY.format('a')}(?=[^.!?]*\bnow\b)|\bnow\b[^.!?]*\b{_WAY.format('b')}|"
+    r"(?:\btoo (?:much|\w+er|loud|busy|big|intense|heavy|dense)|\b(?:a bit|a little|way|rather) much|(?:'s|\bis|\bare|"
+    r"\bsounds?|\bfeels?|\bgot|\bgets|\bgetting|\bbecame) (?:(?:a bit|a little|way|rather|much|so) )?(?:\w+er|loud|busy|big|"
+    r"intense|heavy|dense))\b(?:.*\bnow\b)|\bnow\b.*\b(?:too \w+|a bit much|overdone|over the top|overkill)\b|"
+    r"\b(?:overdone|over the top|overkill)\b.*\bnow\b", re.I)
+OVER_RE = re.compile(OVERDONE_RE.pattern + "|" + r"\btoo (?:much|far|strong|heavy)\b|\bnot (?:that|so|as) much\b|\btoo \w+ now\b|"
+                     r"\bnow (?:it'?s |is )?(?:a bit |way )?too \w+\b|^\W*(?:just )?(?:a )?(?:bit|little|touch|tad|smidge|notch) less\W*$|"
+                     r"\b(?:a )?(?:bit|tad|little|touch) (?:too )?much\b|\bthat'?s a lot\b|"
+                     r"\bover(?:done|kill|cooked|did it)\b|\bwent too far\b|\bless of (?:that|this|it)\b|"
+                     r"\b(?:dial|pull|bring|take|ease|back|tone|scale|roll|rein) (?:it |that |this )?"
+                     r"(?:back|off|down|in) (?:a (?:bit|little|touch|notch|tad)|slightly|some|halfway)\b|\bnot all\b|"
+                     r"\bbut still\b|\bthan (?:that|this|now|before)\b|\b[a-z]+er than (?:the )?(?:original|first one|start|it was)\b|"
+                     r"\bnot (?:so|as|that) \w+ (?:like|as) (?:before|it was)\b", re.I)
 OVERSHOT = {"fast": ("tempo", 1), "quick": ("tempo", 1), "slow": ("tempo", -1), "loud": ("loudness", 1),
             "quiet": ("loudness", -1), "soft": ("loudness", -1), "busy": ("energy", 1)}
 
@@ -132,10 +150,10 @@ def overshot(request: str, history: list[ScorePlan] | None) -> list[EditIntent] 
     """A complaint about the step just taken ("faster" ... "is too much quick now, little bit less"): half of it
     back, not a full step the other way past where it started; None when the request is no such complaint or the
     last edit did not move that way."""
-    m = TOO_NOW_RE.search(request)
-    if not m or not history or len(history) < 2 or named_parts(request.lower()):   # "the drums are too loud now": that part
-        return None
-    attr, way = OVERSHOT[(m.group(1) or m.group(2)).lower()]
+    m = OVERDONE_RE.search(request)
+    if not m or not (m.group("a") or m.group("b")) or not history or len(history) < 2 or named_parts(request.lower()):
+        return None   # "it's way louder now": no way said; "the drums are too loud now": that part
+    attr, way = OVERSHOT[(m.group("a") or m.group("b")).lower()]
     before, now = history[-2], history[-1]
     moved = {"tempo": now.tempo_bpm - before.tempo_bpm, "loudness": now.loudness_lufs - before.loudness_lufs,
              "energy": sum(s.energy for s in now.sections) / len(now.sections) -

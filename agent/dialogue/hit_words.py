@@ -87,20 +87,33 @@ STOP = ((r"\b(?:everybody|everyone|every(?:one|body) in the band|the (?:whole )?
          r"(?:just )?(?:stops?|breaks?(?: off)?|halts?|freezes?)(?: (?:dead|completely|entirely|cold|hard|totally))?\b"
          r"(?! (?:being|playing|from)\b)", " a stop "),
         (r"\b(?:the music|the track|everything) (?:should |must |needs? to |has to |to )?(?:just )?(?:breaks?|halts?|freezes?)"
-         r"(?: off| dead| completely| entirely| cold| totally)?\b", " a stop "),   # (music that stops: `marks.STOP_RE`)
+         r"(?: off| dead| completely| entirely| cold| totally)?\b", " a stop "),   # (music that stops: `STOP_RE`)
         (r"\b(?:stop|halt|freeze) (?:the (?:whole )?(?:band|groove)|everything|everyone|everybody)(?: (?:dead|cold))?\b", " a stop "),
         (r"\bslam(?:s|ming)? (?:on )?(?:the brakes|to a (?:stop|halt))\b|\bslam on the brakes\b|\bdead stop\b|\bfull stop\b|"
-         r"\bhard stop\b|\bstop dead\b|\bstops? cold\b", " a stop "),
+         r"\bhard stop\b|\b(?:stops?|cuts?) (?:dead|cold)\b", " a stop "),   # "stop dead at 0:13", "the band cuts cold"
         (r"\bcut (?:the (?:whole )?band|everyone|everybody) off\b", " a stop "),
         (rf"^\W*stop(?= (?:right )?(?:at|on) (?:the |{TIME}))", " a stop"),
         (r"\bbreak (?:completely|totally|entirely|dead)\b", " a stop "))
+# The music itself stopping at a moment ("cut all the music on the second cut", "everything drops out at 0:20"):
+# a hit point of kind stop, read as "a stop on ..." ("everything drops out except the bass" keeps a part
+# playing: no stop, an arrangement). "silence 1 bar": a stop with its length. Only with a moment said (`marks.sync`):
+# "the music stops in shot 5" is no music there, not a stop.
+STOP_RE = re.compile(r"\b(?:cut|kill|mute|stop) (?:all )?(?:of )?(?:the )?music\b(?! (?:from|between|for|during|through|until|till)\b)"   # a stretch: music out
+                     r"|\bcomes? to a (?:dead |sudden |full )?(?:stop|halt)\b"
+                     r"|\b(?:the )?(?:music|score|soundtrack|everything|band) (?:(?:needs?|has|have|ought|is going|are going) to |should |must |"
+                     r"will |to |can |could |would |shall )?(?:just |suddenly |abruptly )?(?:stops?|cuts? out|drops? out|"
+                     r"goes silent|go silent)\b"
+                     r"(?!.*\b(?:except|but|apart from|other than|save for|only)\b)"
+                     r"|\b(?:a |dead |total )?silence(?= (?:on|at)\b| (?:for )?(?:a|one|two|\d+) (?:bars?|beats?)\b)")
 # A crescendo or a build that peaks on a moment: "crescendo into 0:16", "build into the last cut", "climb towards
 # 0:04 and peak there", "rise into 0:09": a swell into it
 SWELL_TO = (r"\b(?:crescendo|build(?:ing)?(?: it)?(?: up)?|climb(?:ing)?|ris(?:e|ing)|grow(?:ing)?|ramp(?:ing)?(?: up)?|swell(?:ing)?"
             r"(?: it)?(?: up)?)(?: the music| the band)? (?:right )?(?:into|in to|towards?|up to|to|that lands on|landing on|"
             r"that peaks (?:at|on)|peaking (?:at|on)|and peaks? (?:at|on)|until)\b")
 # (a build or a growth into a place is a shape over the shot before, unless it is said to peak there: "build into
-# shot 3 and peak right on the edit"; a crescendo lands on its moment)
+# shot 3 and peak right on the edit"; a crescendo lands on its moment; so does a growth into a time, "build into 0:25",
+# "grow into 0:25", which names a moment, not a stretch)
+SWELL_TO_TIME_RE = re.compile(rf"{SWELL_TO}(?= (?:{TIME}))")
 PEAK_RE = re.compile(r"\b(?:peaks?|peaking|climax(?:es|ing)?|tops? out|crest(?:s|ing)?|biggest point|high point|lands?)\b")
 # A moment left unmarked: "doesn't need a hit", "let the band play straight through the cut", "without marking
 # it", "don't emphasise the cut", "not react to the cut", "no punctuation"
@@ -113,26 +126,35 @@ UNMARK = ((r"\b(?:does ?n[o']?t|do ?n[o']?t|does not|do not|should ?n[o']?t|shou
            " no hit on "),
           (r"\b(?:play|ride|glide|flow|carry on|keep (?:playing|going|swinging|grooving))(?: straight| right)? (?:through|over|across)\b"
            r"(?=.*\b(?:cut|edit|transition|\d:\d\d|no hit|no accent)\b)", " no hit on "))
-LEFT_ALONE = ((r"\b(?:leave|let)\b((?: the| that)? (?:\w+ )?(?:cut|edit|transition)\b.*?) alone\b", r" no hit on \1 "),
+# "leave the cut to shot 3 alone": no mark there (and no lock: `marks.locks` reads this too)
+LEFT_ALONE_RE = re.compile(r"\b(?:leave|let)\b((?: the| that)? (?:\w+ )?(?:cut|edit|transition)\b.*?) alone\b")
+LEFT_ALONE = ((LEFT_ALONE_RE.pattern, r" no hit on \1 "),
               (rf"\b{ORD}( and| &|,) (?:the )?{ORD} cuts\b", r"\1 cut\2 the \3 cut"))   # "the first and second cuts"
+
+BETWEEN_RE, ENDS_RE, CHANGES_RE, CUT_NAMES_RE = map(re.compile, (BETWEEN, ENDS, CHANGES, CUT_NAMES))
+INTO_SHOT_RES = tuple(map(re.compile, INTO_SHOT))
+MARKING = tuple((re.compile(p), r) for p, r in (*CRASH, *ACCENT, *STOP, *UNMARK, *LEFT_ALONE))
+SPACES_RE, CRESCENDO_RE = re.compile(r"\s+"), re.compile(r"\bcrescendo\b")
+SWELL_TO_RE = re.compile(rf"{SWELL_TO}(?= (?:the |shot |\d))")
 
 
 def moments(t: str) -> str:
     """`t` with the moment a shot begins said as its cut ("the cut into shot 3" -> "the 2th cut")."""
-    t = re.sub(BETWEEN, _cut_between, t)
-    for pat in INTO_SHOT:
-        t = re.sub(pat, _cut_into, t)
-    t = re.sub(ENDS, lambda m: f" the {k}th cut " if (k := _shot_number(m)) else m.group(0), t)
-    t = re.sub(CHANGES, lambda m: f" at the {m.group(1)} cut ", t)
-    return re.sub(CUT_NAMES, lambda m: f"{m.group(1)} cut", t)
+    t = BETWEEN_RE.sub(_cut_between, t)
+    for pat in INTO_SHOT_RES:
+        t = pat.sub(_cut_into, t)
+    t = ENDS_RE.sub(lambda m: f" the {k}th cut " if (k := _shot_number(m)) else m.group(0), t)
+    t = CHANGES_RE.sub(lambda m: f" at the {m.group(1)} cut ", t)
+    return CUT_NAMES_RE.sub(lambda m: f"{m.group(1)} cut", t)
 
 
 def plain(t: str) -> str:
     """`t` (a clause, lower-case) with its marks said in the words `marks.sync` reads; unchanged when it asks no
     mark."""
-    t = re.sub(r"\s+", " ", moments(t))
-    for pat, rep in (*CRASH, *ACCENT, *STOP, *UNMARK, *LEFT_ALONE):
-        t = re.sub(r"\s+", " ", re.sub(pat, rep, t))
-    if PEAK_RE.search(t) or re.search(r"\bcrescendo\b", t):   # ("grow into the third cut" alone: a shape, `phrases`)
-        t = re.sub(rf"{SWELL_TO}(?= (?:the |shot |\d))", " swell into", t)
-    return re.sub(r"\s+", " ", t)
+    t = SPACES_RE.sub(" ", moments(t))
+    for pat, rep in MARKING:
+        t = SPACES_RE.sub(" ", pat.sub(rep, t))
+    if PEAK_RE.search(t) or CRESCENDO_RE.search(t):   # ("grow into the third cut" alone: a shape, `phrases`)
+        t = SWELL_TO_RE.sub(" swell into", t)
+    t = SWELL_TO_TIME_RE.sub(" swell into", t)
+    return SPACES_RE.sub(" ", t)

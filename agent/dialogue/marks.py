@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from v2m.agent.dialogue import hit_words
 from v2m.agent.dialogue import operations as ops
+from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import opening
 from v2m.agent.dialogue.place_words import LANDING, LENGTH, ORD, TIME, only_place, parse_time
 from v2m.agent.dialogue.where import Ask, Span, _cut, fmt, nearest_cut, visible_cuts
@@ -23,16 +24,6 @@ MOMENT_RE = re.compile(r"\b(?:crash|crashes|stab|sting|stinger|boom|bang|slam|de
 # "make the drop land at 0:16": dance music's drop, the moment the full beat crashes in (not "drop the bass")
 DROP_RE = re.compile(r"\b(?:the|a|my|our|your|big) drop\b(?! (?:out|off|the|it|them|all|everything)\b)|"
                      r"(?:^ *|(?<=[,;.!] ))drop(?= (?:at|on|@) (?:\d|the cut))")   # "drop at 0:16, make it hit hard"
-# The music itself stopping at a moment ("cut all the music on the second cut", "everything drops out at 0:20"):
-# a hit point of kind stop, read as "a stop on ..." ("everything drops out except the bass" keeps a part
-# playing: no stop, an arrangement). "silence 1 bar": a stop with its length.
-STOP_RE = re.compile(r"\b(?:cut|kill|mute|stop) (?:all )?(?:of )?(?:the )?music\b(?! (?:from|between|for|during|through|until|till)\b)"   # a stretch: music out
-                     r"|\b(?:stop|stops|cut|cuts) (?:dead|cold)\b|\bcomes? to a (?:dead |sudden |full )?(?:stop|halt)\b"   # "stop dead at 0:13"
-                     r"|\b(?:the )?(?:music|score|soundtrack|everything|band) (?:(?:needs?|has|have|ought|is going|are going) to |should |must |"
-                     r"will |to |can |could |would |shall )?(?:just |suddenly |abruptly )?(?:stops?|cuts? out|drops? out|"
-                     r"goes silent|go silent)\b"
-                     r"(?!.*\b(?:except|but|apart from|other than|save for|only)\b)"
-                     r"|\b(?:a |dead |total )?silence(?= (?:on|at)\b| (?:for )?(?:a|one|two|\d+) (?:bars?|beats?)\b)")
 # "when we hit the pool", "once they hit the water": arriving somewhere, no mark asked for
 ARRIVAL_RE = re.compile(r"\b(?:when|once|as soon as|as|until|till|before|after) (?:we|you|they|he|she|i|it) "
                         r"(?:hit|hits|reach|reaches)\b")
@@ -69,7 +60,7 @@ def locks(c, t: str) -> str:
     if re.search(r"\b(unlock|unfreeze|free up)\b", t):
         c.want("unlock")
         return " " * len(t)
-    if re.search(r"\b(?:leave|let)\b(?: the| that)? (?:\w+ )?(?:cut|edit|transition)\b.*\balone\b", t):
+    if hit_words.LEFT_ALONE_RE.search(t):
         return t   # "leave the cut to shot 3 alone": no mark there (`hit_words`), not a lock
     m = re.search(r"\b(keep|leave)\b.*\b(as it is|as is|as they are|as it was|as they were|the way it is|the way they are|alone|unchanged|"
                      r"the same|intact|untouched|locked)\b", t) \
@@ -92,7 +83,7 @@ def _kept_place(c, t: str) -> bool:
     """Whether clause `t` is "leave" or "keep" and its place alone (not "keep the ending quiet", "keep the drums")."""
     m = KEEP_PLACE_RE.match(t)
     named = "|".join(re.escape(s.name.lower()) for s in c.plan.sections if s.name)
-    return bool(m) and only_place(re.sub(rf"\b(?:{SECTION_WORDS}{'|' + named if named else ''})\b", " ", m.group("rest")))
+    return bool(m) and only_place(compiled(rf"\b(?:{SECTION_WORDS}{'|' + named if named else ''})\b").sub(" ", m.group("rest")))
 
 
 def lock(e, on: bool) -> None:
@@ -125,8 +116,8 @@ def sync(c, t: str) -> str:
     t = DROP_RE.sub(lambda d: " " * (len(d.group(0)) - 5) + "crash" if len(d.group(0)) > 4 else "bang", t)
     t = ARRIVAL_RE.sub(lambda d: " " * len(d.group(0)), t)
     at_cut = c.span is not None and c.span.label.startswith("the shot after the cut")   # a cut named, or carried here
-    if re.search(POINT, STOP_RE.sub(" ", t)) or at_cut:  # "the music stops in shot 5" is no moment: no music there
-        t = STOP_RE.sub(lambda d: " " * (len(d.group(0)) - 6) + "a stop", t)
+    if re.search(POINT, hit_words.STOP_RE.sub(" ", t)) or at_cut:  # "the music stops in shot 5" is no moment: no music there
+        t = hit_words.STOP_RE.sub(lambda d: " " * (len(d.group(0)) - 6) + "a stop", t)
     if (moved := MOVE_RE.search(t)):   # "move the crash to 0:22": off where it is, on where it is said to go
         _move(c, moved)
         return " " * len(t)

@@ -276,9 +276,14 @@ EXCESS = (r"(?:(?:too|way too|far too|a bit|a little|kind of|really|so|overly|qu
           r"present|bright|harsh|shrill|boomy|muddy|tinny|piercing|brash|heavy|much(?! better| nicer| more| clearer)|far forward|forward|"
           r"up front|out front|syrupy|sugary|cheesy|schmaltzy|sappy|saccharine|in (?:your|my|the) face)")
 HARSH = r"shrill|harsh|piercing|deafening|screeching|overbearing|boomy|muddy|tinny|overpowering|too loud"
+# a part said to sound poor ("the strings feel cheesy", "the piano sounds cheap"): a complaint, that part down, never added
+FLAWED = (r"(?:(?:is|are|sounds?|feels?|seems?|comes? across(?: as)?) )+(?:(?:so|really|very|kind of|a bit|a little|pretty|super|"
+          r"way|just) )*(?:cheesy|corny|cheap|tacky|naff|cringe|cringy|cringey|clunky|plasticky|plastic|fake|annoying|"
+          r"grating|lame|syrupy|sugary|schmaltzy|sappy|saccharine|cheap sounding)")
 LACK = (r"(?:(?:too|way too|far too|a bit|a little|kind of|really|so) )+(?:quiet|soft|low|weak|faint|thin|far back|"
         r"distant|timid|buried|lost|hidden)|not loud enough|not (?:coming|cutting) through|barely audible")
 BEING = r"(?:is |are |sounds? |feels? |seems? |gets? |getting |sits? |sitting |comes? across |still )*"
+PART_FLAWED_RE = re.compile(rf"{INSTR} (?:{BEING}(?:{EXCESS})|{FLAWED})\b", re.I)   # how a part sounds, no mood of the music
 UP_VERBS = (r"turn up|turning up|bring up|bringing up|boost|boosting|raise|raising|lift|lifting|push up|pump up|crank(?: up)?|push(?!(?: the| that| those| this| your)?(?: \w+){1,2} (?:back|down|under|aside|away)\b)|bump up|beef up|bring out|feature|highlight|"
             r"emphasi[sz]e|accentuate|more of")
 DOWN_VERBS = (r"turn down|bring down|lower|reduce|pull back|pull down|dial down|dial back|tone down|soften|quieten|duck|"
@@ -302,10 +307,11 @@ UNNEEDED = r"(?:do|does|did) (?:we|you|i|it|this|the \w+) (?:even |really |actua
 # edit of the style, energy or tempo. Decided generally: a purpose phrase ("to make it", "for a ... feel") in a
 # clause that already changes a part, or a clause that only describes what was just asked ("something retro", "like
 # in the old jazz club", "they're too aggressive", "it'd make it more fun") right after one that did.
-WHY_RE = re.compile(r"\b(?:(?:to|that|which|it|this|would|could|might|will|should|that'?d|it'?d|it'?ll|just|really) )+"
-                    r"(?:make|makes|making|give|gives|giving|get|gets) (?:it|things|everything|this|the (?:music|track|song|"
+WHY_RE = re.compile(r"\b(?:(?:(?:to|that|which|it|this|would|could|might|will|should|that'?d|it'?d|it'?ll|just|really) )+"
+                    r"(?:make|making|give|giving|get)|(?:(?:it|this|that|which|just|really|also) )*(?:makes|gives|gets)) "   # "makes it more fun": no order
+                    r"(?:it|things|everything|this|the (?:music|track|song|"
                     r"score|mix|whole thing|piece)) (?:(?:feel|sound|seem|more|less|a bit|a little|so|really|even|extra|"
-                    r"super|much|way|very|kind of|a|an|that) )*[a-z]+(?: and [a-z]+)?"
+                    r"super|much|way|very|kind of|a|an|that) )*[a-z]+(?: and [a-z]+)?(?: (?:vibe|feel|feeling|sound|touch|edge|mood))?"
                     r"|\b(?:for|to get|to add|to give it|giving it) (?:a|an|that|some|this|more|of) (?:[a-z]+ ){0,2}"
                     r"(?:feel|vibe|touch|sound|flavou?r|mood|atmosphere|texture|colou?r|edge|track|song|tune|piece|"
                     r"video|record|film|clip|thing)\b"

@@ -28,6 +28,7 @@ from v2m.agent.dialogue import names
 from v2m.agent.dialogue.arbiter import NUMBERED_PLACE_RE
 from v2m.agent.dialogue.cultures import evoked
 from v2m.agent.dialogue.mentions import named_parts, plain_parts
+from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import opening, words
 from v2m.agent.dialogue.references import ATTRIBUTES
 from v2m.agent.dialogue.place_words import PICTURE_CHANGES, TAG_RE, only_place, parse_time
@@ -330,7 +331,7 @@ def filled(asked: str, moment: str, answer: str, analysis: VideoAnalysis, plan: 
         shot = shot_at(analysis, parse_time(place[3:]))
         name_place = f"from {fmt(shot.start_s, 2)} to {fmt(shot.end_s, 2)}"
     moment = next(p for p, _ in _phrases(asked) if moment.lower() in p.lower())   # "car": "when the car appears"
-    at = re.search(re.escape(moment), asked, re.I)
+    at = compiled(re.escape(moment), re.I).search(asked)
     request = f"{asked[:at.start()]}{place}{asked[at.end():]}" if at else f"{place}, {asked}"
     key = _key(moment)
     return _joined(f"the {key} is {name_place}" if key else "", request, *others)
@@ -365,7 +366,7 @@ def unplaced(request: str, intents: list | None, analysis: VideoAnalysis, plan: 
         return None   # "a military parade feel": the scene the style was read from, no moment of the picture
         # ("the photo of their wedding day" is one: a photo)
     known = names.earlier(history)
-    if any(re.search(rf"\b{re.escape(n)}\b", moment.phrase.lower()) for n in known) or names.said(request) or \
+    if any(compiled(rf"\b{re.escape(n)}\b").search(moment.phrase.lower()) for n in known) or names.said(request) or \
             NUMBERED_PLACE_RE.search(words(request.lower())):
         return None   # a name given before or here, or a place said in numbers: the grammar's to place
     try:

@@ -15,6 +15,7 @@ said against another: "just before it", "there"); `moment_shot` the shot at a ti
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from v2m.agent.dialogue.exclusions import spared
 from v2m.agent.dialogue.mentions import INSTR_ALT
@@ -136,18 +137,28 @@ def defined(text: str) -> tuple[str, dict[str, str]]:
             return f"{keep} {prep} {m.group('place')} {text[m.end():]}", found
     return text, found
 
+AFTER_STRETCH_RE = re.compile(rf"\b(after|since|past)\s+from ({CLOCK}) to ({CLOCK})")
+BEFORE_STRETCH_RE = re.compile(rf"\b(before|until|till|up to)\s+from ({CLOCK}) to ({CLOCK})")
+
+
+@lru_cache(maxsize=1024)
+def _name_re(name: str) -> re.Pattern:
+    """How a name said before is said again: "act 2" with or without "in", any other after "the", "that" or "this"
+    (a name of more than one word also bare at a clause's start: one word there is a verb, "drop the drums")."""
+    if PART_RE.fullmatch(name):   # "act 2", however it is said: "in act 2", "act 2 build"
+        return re.compile(rf"\b(?:in |during |for |over |through )?{name}\b")
+    start = r"^\s*|" if " " in name else ""
+    return re.compile(rf"(?:{start}\b(?:{DET}|that|this) ){re.escape(name)}(?:'s)?\b")
+
 
 def resolve(text: str, names: dict[str, str]) -> str:
     """`text` with each name said before replaced by its place ("after the gunshot" -> "after the third cut")."""
     for name in sorted(names, key=len, reverse=True):
-        start = r"^\s*|" if " " in name else ""   # one word at a clause's start is a verb: "drop the drums"
-        if PART_RE.fullmatch(name):   # "act 2", however it is said: "in act 2", "act 2 build"
-            text = re.sub(rf"\b(?:in |during |for |over |through )?{name}\b", f" {names[name]} ", text)
-            continue
-        text = re.sub(rf"(?:{start}\b(?:{DET}|that|this) ){re.escape(name)}(?:'s)?\b", f" {names[name]} ", text)
+        if name in text:   # each way a name is said holds it as it is
+            text = _name_re(name).sub(f" {names[name]} ", text)
     # a named stretch said as a moment ("after the speech", the speech from 0:09 to 0:24): its end, or its start
-    text = re.sub(rf"\b(after|since|past)\s+from ({CLOCK}) to ({CLOCK})", r"\1 \3", text)
-    return re.sub(rf"\b(before|until|till|up to)\s+from ({CLOCK}) to ({CLOCK})", r"\1 \2", text)
+    text = AFTER_STRETCH_RE.sub(r"\1 \3", text)
+    return BEFORE_STRETCH_RE.sub(r"\1 \2", text)
 
 
 def unlabel(text: str) -> str:

@@ -10,7 +10,7 @@ import re
 
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue import vocab
-from v2m.agent.dialogue.mentions import (BALANCE_DOWN, BALANCE_UP, BEING, DOWN_VERBS, EXCESS, HARSH, INSTR, INSTR_ALT, LACK,
+from v2m.agent.dialogue.mentions import (BALANCE_DOWN, BALANCE_UP, BEING, DOWN_VERBS, EXCESS, FLAWED, HARSH, INSTR, INSTR_ALT, LACK,
                                          HEARD, LISTED_PART, LOST, NO_PART, PART_ORDER_RE, SUGGESTED, UNNEEDED, UP_VERBS,
                                          named_parts, plain_parts)
 from v2m.agent.dialogue.where import Ask, Span
@@ -26,20 +26,26 @@ def eat(text: str, m: re.Match) -> str:
 
 FAMILIES, KIT_PLAYED = vocab.FAMILIES, vocab.KIT_PLAYED   # "the trumpets" are the brass; kits that play timpani
 # what is added that is no part ("add some energy", "add more life"): read as energy by `phrases`
-QUALITIES = r"(?:[a-z]+ ){0,3}?" \
-            r"(?:energy|life|drive|excitement|intensity|momentum|oomph|power|punch|tension)\b"
+QUALITIES = r"(?:[a-z]+ ){0,3}?(?:energy|life|drive|excitement|intensity|momentum|oomph|power|punch|tension)\b"
 FILLER_WORDS = {"it", "the", "a", "an", "some", "more", "bit", "in", "to", "something"}
 PARTS = rf"{INSTR}(?:(?:,| and| &| plus| or| with)(?: the| a| an)? {INSTR}){{0,3}}"
 EVERYTHING = r"(?:everything|all|the rest|everyone|the whole band|all the (?:other )?(?:parts|instruments))(?: else)?"
 EXCEPT = r"(?:except|but|apart from|other than|save|besides|bar)(?: for)?"
-KEEP_ONLY = (rf"\b{EVERYTHING}(?: \w+){{0,3}}? {EXCEPT} {PARTS}",   # "everything drops out except the bass"
+KEEP_ONLY = tuple(map(re.compile, (rf"\b{EVERYTHING}(?: \w+){{0,3}}? {EXCEPT} {PARTS}",   # "everything drops out except the bass"
              rf"\b(?:drop|lose|mute|cut|kill|strip|remove|silence|take out|pull out)(?: out)? {EVERYTHING}(?: out)? "
              rf"{EXCEPT} {PARTS}|\b(?:strip|pare|thin|bring|take|cut)(?: it| things| everything| the music)? "
              rf"(?:down|back) to (?:just |only )?{PARTS}",                 # "strip it down to piano and bass"
              rf"\b(?:just|only|nothing but) (?:be |have |keep |leave |want |need |like |hear )?(?:a |an )?{PARTS}(?: (?:on (?:its|their) own|"
              rf"by (?:itself|themselves)|alone))?",
-             rf"{PARTS} (?:on (?:its|their) own|by (?:itself|themselves)|solo|only)\b")
+             rf"{PARTS} (?:on (?:its|their) own|by (?:itself|themselves)|solo|only)\b")))
 NEGATED_RE = re.compile(r"\b(?:no|without|not|lose|drop|remove|kill|mute|cut)\s*$")  # said just before a part
+TURNED = tuple((re.compile(p), d) for p, d in ((rf"{INSTR} (?:{BEING}(?:{EXCESS}|{HARSH})|{FLAWED})\b", "down"), (rf"{INSTR} {BEING}(?:{LACK})\b", "up"),
+               (rf"\b(?:{DOWN_VERBS}) {INSTR}", "down"), (rf"\b(?:{UP_VERBS}) {INSTR}", "up"),
+               (rf"\b(?:take|knock|tone|ease|pull|dial|turn|nudge|bump|notch|drop) {INSTR} (?:\w+ ){{0,2}}?(?:down|back)\b", "down"),
+               (rf"\b(?:bring|calm) {INSTR} down\b", "down"), (rf"\bback {INSTR} off\b", "down"),
+               (rf"^\s*(?:and |now |then |also )?{INSTR} (?:a bit |a little |a touch |a tad |way |right |much )?"
+                rf"(up|down)\b(?! to \d)", ""),   # "slap bass up", "hats down a bit": terse notes
+               (rf"\b(?:can'?t|cannot|can not|barely|hardly) (?:really |even )?{HEARD} {INSTR}", "up")))
 
 
 # What "the horn" is in a band with no horn, first found first: a sax, then a trumpet...
@@ -108,7 +114,7 @@ def read(t: str, want) -> str:
         want("swap", target=role, value=word)
         return eat(t, m)
     for pattern in KEEP_ONLY[:2]:  # "everything drops out except the bass", "drop everything but drums and bass"
-        if (m := re.search(pattern, t)):
+        if (m := pattern.search(t)):
             want("only", value=",".join(dict.fromkeys(named_parts(m.group(0)))))
             return eat(t, m)
     m = (re.search(rf"\b(?:replace|swap|switch|change|exchange|trade) (?:out )?{INSTR}.*?\b(?:with|for|to|into|by) "
@@ -141,14 +147,8 @@ def read(t: str, want) -> str:
         want("balance", value=m.group(2), target=m.group(1), direction="up")
         return eat(t, m)
     # one part too loud or too quiet in words of how it sounds, or a verb that turns it up or down
-    for pattern, direction in ((rf"{INSTR} {BEING}(?:{EXCESS}|{HARSH})\b", "down"), (rf"{INSTR} {BEING}(?:{LACK})\b", "up"),
-                               (rf"\b(?:{DOWN_VERBS}) {INSTR}", "down"), (rf"\b(?:{UP_VERBS}) {INSTR}", "up"),
-                               (rf"\b(?:take|knock|tone|ease|pull|dial|turn|nudge|bump|notch|drop) {INSTR} (?:\w+ ){{0,2}}?(?:down|back)\b", "down"),
-                               (rf"\b(?:bring|calm) {INSTR} down\b", "down"), (rf"\bback {INSTR} off\b", "down"),
-                               (rf"^\s*(?:and |now |then |also )?{INSTR} (?:a bit |a little |a touch |a tad |way |right |much )?"
-                                rf"(up|down)\b(?! to \d)", ""),   # "slap bass up", "hats down a bit": terse notes
-                               (rf"\b(?:can'?t|cannot|can not|barely|hardly) (?:really |even )?{HEARD} {INSTR}", "up")):
-        if (m := re.search(pattern, t)) and not NEGATED_RE.search(t[:m.start()]):
+    for pattern, direction in TURNED:
+        if (m := pattern.search(t)) and not NEGATED_RE.search(t[:m.start()]):
             for word in subjects(t, m):  # "the bass and the drums are too loud": each of them
                 want("balance", value=word, direction=direction or m.group(2))
             return read(rest, want) if PART_ORDER_RE.search(rest := eat(t, m)) else rest   # "..., and add congas"
@@ -165,7 +165,7 @@ def read(t: str, want) -> str:
         for word in subjects(t, m):
             want("balance", value=word, direction="down")
         return read(rest, want) if PART_ORDER_RE.search(rest := eat(t, m)) else rest
-    if (m := re.search(KEEP_ONLY[2], t) or re.search(KEEP_ONLY[3], t)
+    if (m := KEEP_ONLY[2].search(t) or KEEP_ONLY[3].search(t)
             or re.search(rf"\b(?:silence|nothing|no music) {EXCEPT} {PARTS}", t)):
         want("only", value=",".join(dict.fromkeys(named_parts(m.group(0)))))  # "just the guitar on its own"
         return eat(t, m)

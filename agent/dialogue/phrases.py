@@ -17,6 +17,7 @@ from v2m.agent.dialogue.amounts import sizes
 from v2m.agent.dialogue.cultures import shunned
 from v2m.agent.dialogue.idioms import IDIOMS
 from v2m.agent.dialogue.mentions import BEING, INSTR, named_parts
+from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.where import Ask
 
 # How a part of the score is described when it is too much of something ("it's flat chat from the start",
@@ -194,29 +195,40 @@ LATE_START_RE = re.compile(r"\b(?:gets?|getting|got) going (?:too |so |a bit |wa
                            r"forever) to get going\b|\b(?:start|starts|begin|begins|come in|comes in) (?:straight|right) "
                            r"(?:in|away|off)\b")
 
+FILLERS_RES = tuple((re.compile(p), r) for p, r in FILLERS)
+
+
+# A wish for growth said as the speaker's wish ("I would love it to swell", "I'd like the music to build"): the shape
+# itself ("let it swell"), not a feeling ("love") for the embeddings to guess
+WISH_GROW_RE = re.compile(r"\b(?:i(?:'?d| would)|we(?:'?d| would)) (?:really )?(?:love|like|prefer) (?:it|the music|the score|"
+                          r"things|this) to (?=(?:swell|build|grow|rise|climb)\w*(?: up)?\s*[.!]*\s*$)"
+                          r"|\b(?:i|we) (?:want|need) (?:it|the music|the score|things|this) to (?=(?:swell|build|grow)\w*\s*$)")
+
 
 def unfilled(text: str) -> str:
     """Lower-case `text` without the fillers that carry no edit, and a late start said as more energy at the start."""
-    for pat, rep in FILLERS:
-        text = re.sub(pat, rep, text)
-    return LATE_START_RE.sub(" more energy at the start ", text)
+    for pat, rep in FILLERS_RES:
+        text = pat.sub(rep, text)
+    return LATE_START_RE.sub(" more energy at the start ", WISH_GROW_RE.sub("let it ", text))
 
 
 # A number a move goes to ("take it down to 90", "bring it back to 100 bpm"): a tempo, never seconds, a percentage
 # or a time
 TO_TEMPO = r"(?! (?:down |back |up )?to \d{2,3}\b(?![:.%]| ?(?:s|secs?|seconds?|percent|db)\b))"
+STATES_RES = tuple((re.compile(p), w) for p, w in STATES)
+IDIOM_RES = tuple((re.compile(rf"(?:{p}){TO_TEMPO}"), w) for p, w in IDIOMS)
 
 
 def plain(text: str) -> str:
     """`text` with idioms and "too X" rewritten into the grammar's words."""
     t = AND_TOO_RE.sub(r"\1 \2\3 \1 \4", re.sub(r"\s+", " ", text))
-    for pat, words in STATES:
-        t = re.sub(pat, words, t)
+    for pat, words in STATES_RES:
+        t = pat.sub(words, t)
     if TOO_RE.search(t) or NOT_SO_RE.search(t):  # "too fast, bring it back a notch": the complaint says what
         t = REDUCE_RE.sub(lambda m: " a little " if re.search(SIZED, m.group(0)) else " ", t)
-    for pat, words in IDIOMS:   # the size said inside an idiom is kept ("add a touch of energy": a little more);
+    for pat, words in IDIOM_RES:   # the size said inside an idiom is kept ("add a touch of energy": a little more);
         # "take it down to 90 bpm": a tempo to go to, no idiom for less energy
-        t = re.sub(rf"(?:{pat}){TO_TEMPO}", lambda m: f" {sizes(m.group(0))} {m.expand(words)} ", t)
+        t = pat.sub(lambda m: f" {sizes(m.group(0))} {m.expand(words)} ", t)
     t = TOO_RE.sub(lambda m: f" {sizes(m.group(0))} {TOO[m.group(1)]} ", t)   # "WAY too loud": much quieter
     t = NOT_SO_RE.sub(lambda m: f" {TOO[m.group(1)]} ", t)
     # "too epic" is no wish for more epic: an X the grammar cannot move away from is not read as asked for
@@ -232,7 +244,7 @@ def guessed_kinds(clause: str, unknown: list[str]) -> tuple[str, ...]:
     """What words the grammar does not know may be guessed as: a style, a mood or an instrument; no style when
     they are asked for by degree ("a bit more polished", "less sophisticated"): a genre does not come in degrees,
     a quality does, so only a genre's own word ("more jazzy", found exactly) names one."""
-    degree = re.search(rf"\b(?:more|less) (?:{'|'.join(map(re.escape, unknown))})\b", clause) if unknown else None
+    degree = compiled(rf"\b(?:more|less) (?:{'|'.join(map(re.escape, unknown))})\b").search(clause) if unknown else None
     return ("mood", "instrument") if degree else ("style", "mood", "instrument")
 
 
@@ -245,12 +257,14 @@ def too_question(text: str) -> str | None:
                 "Pick one, or say it another way.")
     return None
 
+SHAPES_RES = tuple((re.compile(p), levels) for p, levels in SHAPES)
+
 
 def shape(text: str, placed: bool = False) -> tuple[tuple[float, ...], re.Match] | None:
     """The energy levels a shape-over-time phrase asks for, and the match. `placed`: the clause names a stretch,
     so a plain "build it up" there rises across it."""
-    for pat, levels in SHAPES:
-        if (m := re.search(pat, text)):   # with how it goes said beside it ("a slow fade out"), which is no tempo
+    for pat, levels in SHAPES_RES:
+        if (m := pat.search(text)):   # with how it goes said beside it ("a slow fade out"), which is no tempo
             return levels, re.compile(rf"(?:\b{GRADUAL} )?{re.escape(m.group(0))}(?: {GRADUAL}\b)?").search(text, max(0, m.start() - 25))
     if (m := GRADUAL_RE.search(text)) and not TEMPO_WORDS_RE.search(m.group(0)):
         return ((0.15, 0.9) if m.group(1) or m.group(3) else (0.8, 0.15)), m

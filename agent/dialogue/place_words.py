@@ -170,14 +170,19 @@ def parse_time(tok: str) -> float:
     return float(re.match(r"\d+(?:\.\d+)?", tok).group(0))
 
 
+CUT_NUMBER_RE = re.compile(r"\bcut (?:number |no\.? |#)(\d+)\b")
+THE_THE_RE = re.compile(r"\bthe the\b")
+NORMALISING = tuple((re.compile(p), r) for p, r in (*SYNONYMS, *MINUTES, DOTTED_RANGE, *NEIGHBOURS, *PLACE_WORDS, SHOT_LIST))
+
+
 def normalise(text: str) -> str:
     """`text` lower-cased, padded with a space each side, its everyday place words (`PLACE_WORDS`) rewritten."""
     text = " " + text.lower() + " "
-    text = re.sub(r"\bcut (?:number |no\.? |#)(\d+)\b", r"\1th cut", text)  # "the cut number 2" = the 2nd cut
-    for pat, rep in (*SYNONYMS, *MINUTES, DOTTED_RANGE, *NEIGHBOURS, *PLACE_WORDS, SHOT_LIST):
-        text = re.sub(pat, rep, text)
+    text = CUT_NUMBER_RE.sub(r"\1th cut", text)  # "the cut number 2" = the 2nd cut
+    for pat, rep in NORMALISING:
+        text = pat.sub(rep, text)
     text = shorthand(text)
-    return re.sub(r"\bthe the\b", "the", text)
+    return THE_THE_RE.sub("the", text)
 
 
 # Shorthand for shots and cuts in notes: "sh3", "sh 6", "sh1-3", "c3", "cut 3" (the third cut); "the shot
@@ -189,12 +194,13 @@ SHORTHAND = (*SPOKEN_RANGES, SPOKEN_SECONDS,
              (r"(?<!low )(?<!high )(?<!middle )(?<!a )(?<!an )(?<!to )(?<!on )(?<!the )\bc(\d{1,2})\b"
               r"(?! ?(?:major|minor|maj|min|note|in the bass|in the melody)\b)", r"cut \1"),   # not the pitch "a low C2"
              (r"\b(?<!the )cut (\d{1,2})\b(?! ?(?:%|percent|db|bpm|s\b|secs?\b|seconds|:|and(?! cut\b)|&|plus|\+|,))", r"the \1th cut"))
+SHORTHAND_RES = tuple((re.compile(p), r) for p, r in SHORTHAND)
 
 
 def shorthand(text: str) -> str:
     """`text` (lower-case) with the shorthand of notes for shots and cuts written out ("sh3" -> "shot 3")."""
-    for pat, rep in SHORTHAND:
-        text = re.sub(pat, rep, text)
+    for pat, rep in SHORTHAND_RES:
+        text = pat.sub(rep, text)
     return text
 
 
@@ -290,6 +296,10 @@ def shares(text: str, duration_s: float) -> str:
     return SHARE_RE.sub(time, text)
 
 
+NOTATING = tuple((re.compile(p, re.I), r) for p, r in (*TYPOS, *NEIGHBOURS, SHOT_LIST, BETWEEN_TWO))
+MARKS_RES = tuple((re.compile(p, re.I), r) for p, r in MARKS)
+
+
 def notation(text: str) -> str:
     """A request with review-tool notation read into words, before punctuation is dropped: each line one
     note; a note's source tag dropped; a time heading a note ("00:12 - too busy here", "[0:58] silence",
@@ -298,10 +308,10 @@ def notation(text: str) -> str:
     "-10% tempo" as "10% slower"; "silence 1 bar then slam" kept as one clause."""
     text = TAG_RE.sub(" ", SMPTE_RE.sub(_programme_time, text))
     text = CORRECTED_RE.sub("", text)   # "from one minute... sorry, from 0:40": the place put right
-    for pat, rep in (*TYPOS, *NEIGHBOURS, SHOT_LIST, BETWEEN_TWO):   # before commas and "and" split the clauses
-        text = re.sub(pat, rep, text, flags=re.I)
-    for pat, rep in MARKS:   # "at the 44-second mark": at 44 seconds
-        text = re.sub(pat, rep, text, flags=re.I)
+    for pat, rep in NOTATING:   # before commas and "and" split the clauses
+        text = pat.sub(rep, text)
+    for pat, rep in MARKS_RES:   # "at the 44-second mark": at 44 seconds
+        text = pat.sub(rep, text)
     text = OFFSET_RE.sub(_offset, text)   # "a crash 2 seconds after 0:30": at 0:32
     text = EVERY_BUT_RE.sub(r"\1 except", text)   # "every cut but not the second": one clause, that cut spared
     text = HEADER_RE.sub("", ROW_RE.sub(r"\g<time> \g<comment>", text))

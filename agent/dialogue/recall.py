@@ -25,7 +25,8 @@ from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.orchestration import role_of
 from v2m.agent.dialogue.phrases import PLEASANTRIES, SMALL_TALK, edit_clauses, opening, rest_only, words
-from v2m.agent.dialogue.references import AS_IT_WAS, ATTRIBUTES, ORIGINAL_RE, edits_before, reference, version_named
+from v2m.agent.dialogue.references import (AS_IT_WAS, ATTRIBUTES, ORIGINAL_RE, attribute, edits_before, reference,
+                                           version_named)
 from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan
 
@@ -34,8 +35,9 @@ TAKE_BACK_RE = re.compile(opening("nah|no|actually|sorry|wait|correction|on seco
                           r"(?:nvm|never ?mind|forget|scratch|cancel|skip|(?P<want>(?:(?:we|i) )?(?:no longer|don'?t|do not) "
                           r"(?:want|need|like)(?= (?:the|that|this|those|these|my|our)\b)))\b\W*"
                           r"(?:(?:about|on|the|that|those|this|these|my|our|no)\s+)*(?P<rest>.*)$", re.I)
-# "lose the accordion again", "take the strings out again": a part removed again, after it was brought in
-AGAIN_RE = re.compile(r"\b(?:lose|drop|remove|ditch|kill|cut|mute|get rid of|take (?:out|away)|no more)\b.*\bagain\b|"
+# "lose the accordion again", "take the strings out again": a part taken out again, after it was brought in (not "more
+# of the last edit", which is `followups.MORE_RE`'s)
+OUT_AGAIN_RE = re.compile(r"\b(?:lose|drop|remove|ditch|kill|cut|mute|get rid of|take (?:out|away)|no more)\b.*\bagain\b|"
                       r"\b(?:(?:take|get) (?:the |that |those )?)?[\w ]{1,30}? (?:back )?(?:out|off|away) again\b", re.I)
 HIT_WORDS_RE = re.compile(r"^(?:hits?|accents?|crash(?:es)?|stabs?|swells?|stops?|bangs?|booms?|marks?)\b", re.I)
 # "the version from this morning", "the one we had yesterday": a version named by when it was heard
@@ -89,7 +91,7 @@ def withdrawn(request: str, history: list[ScorePlan] | None,
         return None
     m = TAKE_BACK_RE.match(request.strip())
     mistake = MISTAKE_RE.match(request.strip())   # "adding the harp was a bad idea", "the drums were a mistake"
-    again = AGAIN_RE.search(request) or mistake
+    again = OUT_AGAIN_RE.search(request) or mistake
     if not m and not again or len(history) < 2 and not mistake:
         return None
     rest = re.split(r"\s*[,;.]\s*|\s+but\s+", m.group("rest").lower())[0] if m else request.lower()   # not "keep the flute"
@@ -145,8 +147,7 @@ def preferred(request: str, history: list[ScorePlan] | None) -> list[EditIntent]
     if not m or not history or len(history) < 2:
         return None
     what = (m.group("what") or m.group("what2") or "").lower()
-    attr = next((a for w, a in ATTRIBUTES.items() if re.search(rf"\b{w}\b", what)), None) or \
-        ("instruments" if named_parts(what) else None)
+    attr = attribute(what) or ("instruments" if named_parts(what) else None)
     return [EditIntent(what="revert", version=edits_before(int(m.group("n") or m.group("n2"))), value=attr, text=request[:400])]
 
 
@@ -186,11 +187,11 @@ def _taken_back(sentence: str, history: list[ScorePlan]) -> EditIntent | None:
     request named the same thing)."""
     text = sentence[:400]
     if (m := AS_IT_WAS_RE.search(sentence)) and not versions.BEFORE_RE.search(sentence) and \
-            not versions.DESCRIBED_RE.search(sentence):   # "back to how it was when it had drums": that version
+            not versions.BY_PARTS_RE.search(sentence):   # "back to how it was when it had drums": that version
         if (ref := reference(words(sentence))) and ref[0] != -1:
             return None   # "put it back how it was at the very beginning": that version (`references.reference`)
         what = " ".join((m.groupdict().get("what") or "").lower().split())
-        attr = next((a for w, a in ATTRIBUTES.items() if re.search(rf"\b{w}\b", what)), None)
+        attr = attribute(what)
         if attr and attr in versions.KINDS_OF:
             k = versions.last_change_of(attr, history)
             return None if k is None else EditIntent(what="revert", version=k, value=attr, text=text)
@@ -317,6 +318,7 @@ THING_SAID = (r"\b(?:the |that |those |these )?{x}(?: part| track| sound| settin
               r"first|original|second|third|very first|start|beginning)\b",
               r"\bhow (?P<fast>fast|quick|slow|lively|calm)\b(?= (?:the|it|they)\b)",
               r"\bas (?P<fast>fast|quick|slow|lively|calm) as (?:it|they) (?:was|were|used to|had been|did)\b")
+THING_SAID_RES = tuple(re.compile(p.replace("{x}", r"(?P<x>[a-z]+)")) for p in THING_SAID)
 WHOLE_SAID_RE = re.compile(r"\b(?:the whole thing|all of it|exactly that|everything(?! else)|whole (?:version|score|thing))\b")
 LEVEL_BACK_RE = re.compile(r"\b(?:dial|pull|knock|tone|turn|rein|peg|scale|wind|ease|push|sit|set|move|step)s?(?:ed|ing)? "
                            r"(?:the |that |those |them |it )?(?:[a-z]+ )?back\b")
@@ -330,8 +332,8 @@ def _things(text: str, history: list[ScorePlan]) -> set[tuple[str, str | None]]:
     some version played ("they" for the one part the text names)."""
     out = set()
     parts = {r for p in named_parts(text) if (r := next((r for h in history if (r := role_of(h, p))), None))}
-    for pattern in THING_SAID:
-        for m in re.finditer(pattern.replace("{x}", r"(?P<x>[a-z]+)"), text):
+    for pattern in THING_SAID_RES:
+        for m in pattern.finditer(text):
             x = m.groupdict().get("x") or ""
             if LEVEL_BACK_RE.search(text[max(0, m.start() - 12):m.end()]):
                 continue   # "dial the xylophone back", "pull them back": a part turned down, not brought back

@@ -96,6 +96,13 @@ def _only_named(text: str) -> bool:
 ATTRIBUTES = {"tempo": "tempo", "speed": "tempo", "pace": "tempo", "bpm": "tempo", "key": "key", "mode": "mode",
               "style": "style", "genre": "style", "instruments": "instruments", "instrumentation": "instruments",
               "energy": "energy", "volume": "loudness", "loudness": "loudness"}
+ATTRIBUTE_RES = tuple((re.compile(rf"(?<!\blow )\b{w}\b"), a) for w, a in ATTRIBUTES.items())
+ATTRIBUTE_WORDS = tuple((re.compile(rf"\b{w}\b"), a) for w, a in ATTRIBUTES.items())
+
+
+def attribute(what: str) -> str | None:
+    """The attribute `what` names by the first of `ATTRIBUTES` it says ("the tempo" -> "tempo"), or None."""
+    return next((a for w, a in ATTRIBUTE_WORDS if w.search(what)), None)
 
 
 # a place a clause names itself ("put the end back the way it was", "shot 4 like it was in v4"), not one carried
@@ -127,7 +134,7 @@ def reference(text: str) -> tuple[int, str | None] | None:
             not PREVIOUS_RE.search(text):
         return None
     # "keep it low-key": subdued, not the musical key
-    attr = next((a for w, a in ATTRIBUTES.items() if re.search(rf"(?<!\blow )\b{w}\b", text)), None)
+    attr = next((a for w, a in ATTRIBUTE_RES if w.search(text)), None)
     if (n := version_named(text)) is not None and (BACK_RE.search(text) or _only_named(text)):
         return edits_before(n), attr
     if (m := re.search(r"\bafter the (?:very )?(first|second|third|1st|2nd|3rd) (?:change|edit)\b", text)):

@@ -1,14 +1,13 @@
 """A request's readings tidied before they apply: one meaning said twice ("ease the pace off a little, it's
 rushing"; "gloomy, like a minor key") done once, one style per turn and first, a return to an earlier version
-ending the turn's earlier asks, and a removal an "only" already makes dropped.
+ending the turn's earlier asks, and a removal an "only" already makes dropped ("more", the last step again, and
+"not the guitar, I mean the flute", the last edit on another part, are `followups`').
 
     same_meaning(a, b)            # the same change at the same place (`edits` keeps one)
     style_first(intents)          # one style, applied first
     kept_parts(intents)           # no removal twice, no balance of a part the turn takes out
     locks_first(intents)          # a place left as it is locked before the request's other changes
     one_key(intents), halfway_only(intents)   # a mood and its key once; a part-way revert is the edit of it
-    more_of_the_same(request, history, last)  # "faster" ... "more": the last step again
-    part_fixed(request, history, last)        # "no is not the guitar, I mean the flute": the last edit on another part
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ import re
 
 from v2m.agent.dialogue import vocab
 from v2m.agent.dialogue.names import ADJECTIVES
-from v2m.agent.dialogue.mentions import named_parts
 from v2m.tools.contract import EditIntent, EditScope
 
 
@@ -47,7 +45,7 @@ def style_first(intents: list[EditIntent]) -> list[EditIntent]:
 
 # A clause beside a return to a version that only describes it ("like the second one, slow", "the dark one"): plain
 # adjectives, not a comparison ("slower") or a verb
-DESCRIBED_RE = re.compile(rf"^(?:(?:the|a|one|and|but|kinda|kind of|quite|pretty|very|really|nice and|that was|it was)\s+)*"
+ADJECTIVES_ONLY_RE = re.compile(rf"^(?:(?:the|a|one|and|but|kinda|kind of|quite|pretty|very|really|nice and|that was|it was)\s+)*"
                           rf"(?:{'|'.join(sorted(ADJECTIVES))})(?:,? (?:and|but) (?:{'|'.join(sorted(ADJECTIVES))}))*(?: one)?\W*$")
 
 
@@ -58,7 +56,7 @@ def from_last_revert(intents: list[EditIntent]) -> list[EditIntent]:
     whole = [k for k, it in enumerate(intents) if it.what in ("revert", "undo") and it.value is None]
     intents = intents[whole[-1]:] if whole else intents
     if whole:   # "back to the second one, slow but with the drums": "slow" says which one, it asks for nothing
-        intents = [it for it in intents if not DESCRIBED_RE.match(it.text or "")]
+        intents = [it for it in intents if not ADJECTIVES_ONLY_RE.match(it.text or "")]
     if any(it.what == "style" and it.direction != "down" or it.what != "style" and it.scope.kind != "whole"
            for it in intents):
         # "less corporate, more like an indie band": the style named is where it goes; "the temple should feel
@@ -119,56 +117,3 @@ def halfway_only(intents: list[EditIntent]) -> list[EditIntent]:
     """"too fast now, split the difference": a part-way revert of a setting is the edit of it, not also a step."""
     partial = {it.value for it in intents if it.what == "revert" and it.amount is not None}
     return [it for it in intents if it.what not in partial or it.what == "revert"] if partial else intents
-
-
-# A follow-up that only asks for more of the last edit ("more", "even more", "keep going, more", "further",
-# "even less" after "less drums"): every word one of these, and at least one that says "again".
-AGAIN_WORDS = set("""more less even still keep going go further again a bit little touch tad much way lots some
-please pls plz ok okay yes yeah good better nice and of that it do the same way push""".split())
-AGAIN_RE = re.compile(r"\b(?:more|less|keep going|further|again|push it)\b", re.I)
-REPEATABLE = ("tempo", "energy", "loudness", "balance")   # a step that can be taken twice
-
-
-def more_of_the_same(request: str, history: list | None, last_asked) -> list[EditIntent] | None:
-    """The last edit's steps once more, when the request asks only for more of them ("faster" ... "more");
-    None when it is no such request, or the last edit was no step that can be taken again (a style, a hit, an
-    exact tempo); a part brought in comes up. "less" repeats only a step down ("less drums" ... "even less"; "faster" ... "less" is no
-    repeat); "more" and "keep going" repeat whichever way the last step went ("quieter in shot 2" ... "more")."""
-    said = re.findall(r"[a-z]+", request.lower())
-    if not history or len(history) < 2 or not said or not AGAIN_RE.search(request) or \
-            any(w not in AGAIN_WORDS for w in said):
-        return None
-    # "it needs a pulse" (drums in) ... "keep going, more": more of the part brought in, louder
-    last = [it.model_copy(update={"what": "balance", "direction": "up", "reason": None})
-            if it.what == "add" and it.value and it.value != "music" else it for it in last_asked() if it.what != "revert"]
-    if not last or any(it.what not in REPEATABLE or it.amount is not None or it.direction == "set" for it in last):
-        return None
-    ways = {it.direction for it in last}
-    if "less" in said and "more" not in said and ways != {"down"}:
-        return None
-    small = re.search(r"\b(?:bit|little|touch|tad)\b", request.lower())
-    return [it.model_copy(update={"text": request[:400], **({"magnitude": "small"} if small else {})}) for it in last]
-
-
-# "no is not the guitar, I mean the flute", "not the strings, the brass": the last edit meant another part
-NOT_PART_RE = re.compile(r"\b(?:not|n't|isn'?t)(?: the| a| an| my)? (?P<no>[a-z]+)\b")
-PART_FIX_RE = re.compile(r"^\W*(?:no|nope|sorry|oops|actually|wait|hmm)\b|\bi (?:mean|meant|said|say)\b|\bnot\b", re.I)
-
-
-def part_fixed(request: str, history: list | None, last_asked) -> list[EditIntent] | None:
-    """The last edit taken back and made again on the part now named, when the request only puts right which part
-    it meant ("the guitar, more loud" ... "no is not the guitar, I mean the flute"); None when it is no such turn."""
-    low = request.lower()
-    parts = named_parts(low)
-    if not history or len(history) < 2 or len(parts) != 2 or not PART_FIX_RE.search(low):
-        return None
-    no = next((m.group("no") for m in NOT_PART_RE.finditer(low) if m.group("no") in parts), None)
-    if no is None:
-        return None
-    meant = next(p for p in parts if p != no)
-    last = [it for it in last_asked() if it.what != "revert"]
-    if not last or not all(no in (it.value or "") or no in (it.target or "") for it in last if it.what in
-                           ("balance", "add", "remove", "swap", "only")) or not any(no in (it.value or "") for it in last):
-        return None
-    moved = [it.model_copy(update={"value": (it.value or "").replace(no, meant), "text": request[:400]}) for it in last]
-    return [EditIntent(what="revert", version=-1, text=request[:400], reason=f"the {meant}, not the {no}"), *moved]

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from v2m.agent.dialogue.answers import answered, asked_turn, idle_turn
+from v2m.agent.dialogue.approval import REPLY as APPROVED
 from v2m.agent.dialogue.messages import requests_back, withdrawal
 from v2m.agent.dialogue.store import Store, TurnRecord
 from v2m.agent.outputs import folder_lock
@@ -235,13 +236,15 @@ class Session:
         result = self.planner.revise(self.analysis, old, said, history=lineage)
         result = answered(self.planner, self.analysis, old, lineage, asked, text, result, turns)
         question = getattr(result, "question", None)
+        approved = question == APPROVED   # a sign-off or approval ("sounds good, everything else stays"): no question
+        question = None if approved else question
         if not question and result.plan.route != old.route and self.render_audio:
             try:  # the music model is missing: say so in one line and stay on the route that works
                 self.realiser.check(result.plan.route)
             except V2MError as e:
                 question = f"{e}. The score stays on the {old.route} route."
         if question or result.plan == old:
-            reply = question or "That leaves the score as it is; nothing changed."
+            reply = question or (result.reply if approved else "That leaves the score as it is; nothing changed.")
             reply = _with_warnings(result, reply)
             self._record("say", text, reply, t0, no_change=True, options=getattr(result, "options", None))
             return Turn(reply=reply, question=question, version=self.version, files=self.files,

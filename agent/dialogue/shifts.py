@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import SMALL_TALK
 from v2m.agent.dialogue.place_words import CLOCK, ORD, ORDINALS, PLACE_FILLER, PLACE_WORDS_RE, parse_time
 from v2m.agent.dialogue.recall import sentences
@@ -77,8 +78,8 @@ def said_again(sentence: str, said: str, cuts: list[float]) -> str | None:
     low = " ".join(sentence.lower().split())
     if (m := CONTRAST_RE.search(low)) and SORRY_RE.search(low):
         b = re.sub(r"^the ", "", m.group("b"))
-        if re.search(rf"\b{re.escape(b)}\b", said):
-            return re.sub(rf"\b{re.escape(b)}\b", re.sub(r"^the ", "", m.group("a")), said, count=1)
+        if (said_b := compiled(rf"\b{re.escape(b)}\b")).search(said):
+            return said_b.sub(re.sub(r"^the ", "", m.group("a")), said, count=1)
     if OTHER_RE.search(low) and SORRY_RE.search(low):   # "no, the other cut - it's at 0:07": the time said now
         now, before = re.findall(rf"(?<![\d:.]){CLOCK}(?![\d:])", low), re.findall(rf"(?<![\d:.]){CLOCK}(?![\d:])", said)
         if len(now) == 1 and len(before) == 1 and now != before:

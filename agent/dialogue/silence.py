@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.orchestration import EXCEPT, eat
-from v2m.agent.dialogue.place_words import CLOCK
 from v2m.agent.dialogue.vocab import MUSIC
 from v2m.agent.dialogue.where import Ask, Span, fmt
 
@@ -28,18 +27,17 @@ _THEN_PLACE = (r"(?:\s+(?:completely|entirely|altogether|totally|at all))?(?=\s*
 OUT_RE = re.compile(rf"\b{_OUT_VERBS} {MUSIC}(?: (?:out|off))?{_THEN_PLACE}|\b{MUSIC} (?:out|off|stops?|drops? out|"
                     rf"cuts? out|goes silent){_THEN_PLACE}|^\W*(?:total |complete |pure )?silence\b(?= (?:in|for|during|"
                     rf"over|under|from|through)\b)|\b(?:drop|remove|take out|lose|kill|mute|cut) (?:out )?(?:everything|"
-                    rf"all (?:the )?(?:instruments|parts)){_THEN_PLACE}(?!(?: \w+){{0,3}} {EXCEPT}\b)|"
-                    # "the last shot should be silent", "leave the intro silent": a place said to be without music
-                    r"\b(?:(?:should|must|needs? to|has to|have to|will|can|could|would) (?:be|go|stay|remain)|(?:make|leave|keep)"
-                    r"(?: it| that| them| this)?) (?:completely |totally |entirely |just )?silent\b")
+                    rf"all (?:the )?(?:instruments|parts)){_THEN_PLACE}(?!(?: \w+){{0,3}} {EXCEPT}\b)")
 BACK_RE = re.compile(rf"\b(?:bring|put) {MUSIC} back(?: in)?\b|\b(?:the )?music (?:back|comes? back|returns?)\b")
-# "the music should stop at 0:48 and come back at 0:52", "music out at 0:48, back in at 0:52": out between the two
-_AT = rf"\s*(?:at|on|@)\s*(?:the cut (?:at )?)?({CLOCK})"
-# (also said verb first: "stop the music dead at 1:00, and bring it back at 1:06", "kill the music at 0:40 then put it back at 0:50")
-ROUND_TRIP_RE = re.compile(rf"\b(?:(?:{MUSIC} )?(?:(?:should|must|needs? to|has to|will|to|can) )?(?:just )?(?:stops?(?! dead)|cuts? out|"
-                           rf"drops? out|goes? (?:silent|out)|out)|(?:stop|kill|cut|mute|drop|lose) (?:{MUSIC}|it)(?: (?:dead|cold|off|out))?)"
-                           rf"{_AT}\s*(?:[,;]\s*)?(?:(?:and|then)\s+){{0,2}}(?:(?:it|{MUSIC}) )?(?:(?:should|will|can|to) )?"
-                           rf"(?:comes? back|coming back|kicks? back|(?:bring|put) (?:it|{MUSIC}) back|back)(?: in)?(?: again)?{_AT}", re.I)
+# "the music should stop at 0:48 and come back at 0:52", "music out at 0:48, back in at 0:52", "the music drops out
+# entirely at 0:16 and comes back at 0:21", "everything cuts out from 12s, returns by 18s": out between the two; also
+# said verb first ("stop the music dead at 1:00, and bring it back at 1:06")
+_WHEN = r"(?:the cut (?:at )?)?([\d:.]+(?: ?s(?:ec\w*)?)?)"
+ROUND_TRIP_RE = re.compile(rf"\b(?:(?:(?:{MUSIC}|everything|the band) )?(?:(?:should|must|needs? to|has to|will|to|can) )?(?:just )?"
+                           rf"(?:stops?(?! dead)|cuts? out|drops? out|goes? (?:silent|out)|out)(?: \w+)?|"
+                           rf"(?:stop|kill|cut|mute|drop|lose) (?:{MUSIC}|it)(?: (?:dead|cold|off|out))?)\s*(?:at|on|@|from)\s*{_WHEN}"
+                           rf"\s*(?:(?:,|;|and|then)\s*)*(?:\w+ ){{0,3}}?(?:comes? back|coming back|kicks? back|returns?|back)"
+                           rf"(?: in)?(?: again)?\s*(?:at|on|@|by)\s*{_WHEN}", re.I)
 
 
 def round_trip(text: str) -> str:
@@ -48,27 +46,29 @@ def round_trip(text: str) -> str:
 
 
 # Silence said otherwise, read into "no music" before the clause's place is found: "zero music", "dead air", "the band
-# sits out", "totally silent", "no band at all", "everything out"; "the music drops out at 0:16 and comes back at
-# 0:21" (from one to the other); "the music only starts at the first cut" (before it)
+# sits out", "totally silent", "the last shot should be silent", "leave it silent", "no band at all", "everything out";
+# "the music only starts at the first cut" (before it). (Out and back again, "drops out at 0:16 and comes back at
+# 0:21", is `ROUND_TRIP_RE`'s.)
 SILENT = ((r"\b(?:zero|nil) (?:music|sound)\b|\bdead air\b", "no music"),
           (r"\b(?:the (?:whole )?band|everyone|everybody|the music)(?: \w+){0,2}? (?:sits?|sitting|lays?|laying) out\b", "no music"),
           (r"\b(?:completely|totally|fully|entirely|dead|absolutely|utterly) (?:silent|quiet)\b(?:,? (?:fully |totally )?quiet\b)?|"
-           r"\b(?:be|go|goes|is|make it|keep it|stay|stays|fall|falls) silent\b", "no music"),
+           r"\b(?:be|go|goes|is|make it|keep it|leave(?: it| that| them| this)?|stay|stays|remain|remains|fall|falls) (?:just )?"
+           r"silent\b", "no music"),
           (r"\bno (?:band|instruments|one playing|playing)(?: at all)\b|\beverything (?:out|off)\b(?= (?:in|for|during|from|"
            r"between|until|till|after|before|\d))", "no music"),
-          (rf"\b(?:{MUSIC}|everything|the band) (?:drops?|cuts?|goes?) out(?: \w+)? (?:at|from|on) ([\d:.]+(?: ?s(?:ec\w*)?)?)"
-           rf"(?: and| then|,)+ (?:\w+ ){{0,3}}?(?:comes? back|returns?|back)(?: in)? (?:at|by|on) ([\d:.]+(?: ?s(?:ec\w*)?)?)",
-           r"no music from \1 to \2"),
           (rf"\b{MUSIC} (?:should |must |can )?(?:only|just) (?:starts?|begins?|comes? in|kicks? in) (?:at|on|with|from)\b",
            "no music before"))
+
+SILENT_RES = tuple((re.compile(p, re.I), r) for p, r in SILENT)
 
 
 def plain(t: str) -> str:
     """`t` (a request) with silence said in the words `read` knows ("dead air until 0:05": "no music until
-    0:05")."""
-    for pat, rep in SILENT:
-        t = re.sub(pat, rep, t, flags=re.I)
-    return t
+    0:05"; "drops out at 0:16 and comes back at 0:21": "no music from 0:16 to 0:21", and again after the review
+    tool's notation is read, by `edits`)."""
+    for pat, rep in SILENT_RES:
+        t = pat.sub(rep, t)
+    return round_trip(t)
 
 
 def read(t: str, want) -> str:

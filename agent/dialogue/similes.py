@@ -23,6 +23,9 @@ from dataclasses import dataclass
 
 from v2m.agent.dialogue.arbiter import Offer
 from v2m.agent.dialogue.cultures import AWAY_RE, table
+from v2m.agent.dialogue.mentions import PART_FLAWED_RE
+from v2m.agent.dialogue.operations import effective_roles
+from v2m.agent.dialogue.where import Ask
 from v2m.agent.dialogue import hit_words, phrases
 from v2m.agent.dialogue.phrases import TOO
 from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS
@@ -58,11 +61,13 @@ SCENES: tuple[tuple[str, Feel], ...] = (
     # soft, warm and slow
     (r"cos(?:y|ier)|coz(?:y|ier)|snug(?:gly)?|homely|homel(?:ier)|(?:a |the )?blankets?|duvet|fireplace|log fire|"
      r"(?:grandma|granny|nan|grandmother)'?s (?:house|kitchen|place)|coming home|home ?coming|"
-     r"cup of (?:tea|cocoa)|hot chocolate|warmer|lullaby|bedtime|tucked in|"
+     r"cup of (?:tea|cocoa)|hot chocolate|lullaby|bedtime|tucked in|"
      r"glass of wine|sit(?:ting)? outside|(?:put|with) (?:your|their|my) feet up|lazy (?:sunday|afternoon|day)|"
      r"sunday morning|hammock|spa\b|massage|yoga|meditation|library|(?:lift|elevator) music|"
      r"(?:in|like) (?:a|the|being in a) lift\b|elevators?|waiting room|hold music|on hold|"
      r"(?:fancy|nice) restaurant", Feel("calm")),
+    (r"warmer|warm (?:sound|tone|timbre|feel|mix)|more warmth", Feel(toward="a little softer with a warm balance",
+                                                                      away="the bass and harmony a little softer")),
     (r"fairy ?tales?|(?:a |in a )?dream(?:land)?|floating|on (?:a )?cloud", Feel("dreamy")),
     # high, busy and bright
     (r"supermarkets?|shopping (?:centre|center|mall)|(?:a |the )?mall\b|game ?shows?|infomercials?|"
@@ -270,7 +275,8 @@ def plain(request: str) -> str:
     for sm in SENTENCE_RE.finditer(request):
         s = sm.group(0)
         found = _found(s)
-        if not found or hit_words.MARK_SUBJECT_RE.match(s):   # "the hit on the last cut feels cheesy": that mark
+        if not found or hit_words.MARK_SUBJECT_RE.match(s) or PART_FLAWED_RE.search(s):
+            # "the hit on the last cut feels cheesy": that mark; "the sax sounds a bit cheesy": that part (`orchestration`)
             out.append(s)
             before = _said_way(s) or (before if not s.strip(" .!?;") else None)
             continue
@@ -375,3 +381,20 @@ def _covers(said: str, words: str) -> bool:
     mood = MOODS.get(said)
     return mood is not None and words in ("less energy", "more energy") and \
         (words == "less energy") == (mood.energy < 0)
+
+
+# "a warm balance", as `plain` says a warmer sound: each low or sustained part playing at the place a little forward
+WARM_RE, WARM_ROLES = re.compile(r"\bwarm balance\b"), ("bass", "harmony", "pad", "strings")
+
+
+def warmth(c, t: str) -> str:
+    """The clause `c` (an `edits.Clause`) wants each warm part that plays at its place a little louder (none: asked)."""
+    if not (m := WARM_RE.search(t)):
+        return t
+    ss = [s for s in c.plan.sections if c.span is None or (s.start_s < c.span.end_s and c.span.start_s < s.end_s)]
+    roles = [r for r in WARM_ROLES if any(r in effective_roles(c.plan, s) for s in ss)]
+    if not roles:
+        raise Ask("Nothing low or sustained plays there to bring forward for warmth. Softer there, or add a warm pad?")
+    for r in roles:
+        c.want("balance", value=r, direction="up", magnitude="small")
+    return t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]

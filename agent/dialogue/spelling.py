@@ -107,13 +107,16 @@ def phoned(text: str) -> str:
     return text
 
 
+SPELLING = tuple((re.compile(p), r) for p, r in (*SHORTHAND, *DICTATED, *SIGNS))
+
+
 def spelled(text: str) -> str:
     """`text` with shorthand expanded and misspelt grammar words corrected (lower-case input)."""
     import difflib
 
     text = phoned(text)
-    for pat, rep in (*SHORTHAND, *DICTATED, *SIGNS):
-        text = re.sub(pat, rep, text)
+    for pat, rep in SPELLING:
+        text = pat.sub(rep, text)
     english = _english()
     known, skeletons = _known()
 

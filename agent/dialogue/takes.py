@@ -30,7 +30,8 @@ ROUTE_RE = re.compile(
 TAKE_RE = re.compile(r"\b(?:regenerate|re-generate|regen|reroll|re-roll|redo|re-do|retake|re-take|"
                      r"(?:another|a new|new|a fresh|fresh|a different|different|one more) (?:take|version|"
                      r"variation|draw|go)(?: at| of| for| on)?|try (?:again|another take)(?: at| of| for)?)\b")
-WHOLE_RE = re.compile(r"\b(everything|all|it|the whole(?: thing| score| piece| video)?|the music|the score|"
+# the whole score named as what a take is of ("another take of everything"): no place (not `where.WHOLE_RE`)
+TAKE_WHOLE_RE = re.compile(r"\b(everything|all|it|the whole(?: thing| score| piece| video)?|the music|the score|"
                       r"the audio|the song|the track|all sections|every section|the lot)\b")
 
 
@@ -75,7 +76,7 @@ def retake(c, t: str) -> str:
     if c.span is None:
         rest = (t[:m.start()] + " " + t[m.end():]).strip()
         rest = re.sub(r"\b(please|and|of|the|a|an|for|again|now|just|can you|could you|let's|lets|me|that|this)\b",
-                      " ", WHOLE_RE.sub(" ", rest)).strip()
+                      " ", TAKE_WHOLE_RE.sub(" ", rest)).strip()
         if rest:  # "regenerate the chorus" on a plan with no chorus: ask, never redraw everything
             names = ", ".join(f"{s.name} ({fmt(s.start_s)}-{fmt(s.end_s)})" for s in c.plan.sections)
             raise Ask(f"Which part should get a new take? The sections are {names}; you can also say "

@@ -7,36 +7,27 @@ again") answered from the plan and the video, and thanks, praise and sign-offs (
     remark("bang on, thanks", plan, history)                # "Good: I left the score exactly as it is. ..."
     remark("slower in shot 2", plan, history)               # None: an edit, for the grammar
 
-A question names what it asks about (the tempo, the key, the style, the parts, the cuts, the last change...) and
-asks it: a question word, "tell me" / "remind me" / "list", a question mark, or the topic alone ("key signature
-pls"). A sign-off says thanks, praise or being done (`CLOSING_RE`) and nothing in it asks for a change
-(`CHANGE_RE`). An answer is read from the plans and the video alone, so it cannot claim what the score does not do.
+A question names what it asks about (the tempo, the key, the meter, the style, the parts, the cuts, the last
+change...) and asks it: a question word, "tell me" / "remind me" / "list", a question mark, or the topic alone ("key
+signature pls", "time signature?"), with no change wished beside it (`CHANGE_RE`). Whether a turn signs off is
+`approval.hands_off`'s to say, the one reader of thanks, praise and approval. An answer is read from the plans and
+the video alone, so it cannot claim what the score does not do.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from v2m.agent.dialogue.approval import REPLY, hands_off
 from v2m.agent.dialogue.changes import describe, diff
-from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.operations import effective_roles
-from v2m.agent.dialogue.phrases import REST_STAYS, TOO, beside_change, opening
-from v2m.agent.dialogue.vocab import MOODS
+from v2m.agent.dialogue.patterns import compiled
+from v2m.agent.dialogue.phrases import opening
+from v2m.agent.dialogue.tempos import METER_NAMED_RE
 from v2m.agent.dialogue.where import fmt, visible_cuts
 from v2m.tools.contract import ScorePlan, VideoAnalysis
-from v2m.tools.style import load_style, style_names
+from v2m.tools.style import load_style
 
-# "leave it like that", "this is final": a sign-off, not an edit (nor a lock: nothing was named to keep)
-HANDS_OFF_RE = re.compile(
-    r"\b(?:leave|keep) (?:it|everything|the rest|that|this|all|things)(?: else| going)?(?: exactly)? (?:as it is|as is|like "
-    r"(?:that|this)|the way it is|alone|unchanged)\b|\bdon'?t (?:change|touch) (?:anything|a thing)\b|"
-    r"\b(?:this|that)(?: [a-z]+){0,2} is (?:final|it|perfect|the one)\b|\bthat'?s (?:final|perfect)\b|\ball good\b|\bwe'?re done\b", re.I)
-# praise and nothing else ("the piano is so much better now", "wow, perfect"): no edit to read into it
-PRAISE_RE = re.compile(opening("wow|yes|yeah|nice|great|love it|thanks|thank you") + r"(?:(?:the )?[\w ]{0,30}?(?:^| )(?:is|"
-                       r"are|sounds?|feels?) )?(?:so much |much |a lot |way |really |so |very )?(?:better|nicer|great|perfect|lovely|good|"
-                       r"spot on)(?: now| already)?\W*$", re.I)
-LOCK_WORDS_RE = re.compile(r"\b(?:lock|freeze|protect)\b", re.I)
 # a question about the score ("what key are we in", "did the first shot change?", "hey how many bpm is this one", "at
 # which second is the cut"), not a request in question form ("can it start straight in", "is there a way to make it faster")
 STATE_Q_RE = re.compile(opening("and|but|good|great|wait|sorry|hey|hi|yo|also|quick question") + r"(?:(?:at|in|from|on|"
@@ -74,7 +65,7 @@ SECTIONS_RE = re.compile(r"\bsections?\b|\bhow many parts\b", re.I)
 LENGTH_RE = re.compile(r"\bhow long\b|\b(?:length|duration)\b", re.I)
 MARKS_RE = re.compile(r"\b(?:hits?|accents?|crash(?:es)?|stabs?|stings?|stops?|marks?|hit points?)\b", re.I)
 CHANGED_RE = re.compile(r"\b(?:change|changed|different|differ|touch|touched|do|did)\b", re.I)
-TOPICS = (CUTS_RE, TEMPO_RE, KEY_RE, STYLE_RE, PARTS_RE, LOUDNESS_RE, VERSION_RE, SECTIONS_RE, LENGTH_RE, MARKS_RE)
+TOPICS = (CUTS_RE, TEMPO_RE, KEY_RE, METER_NAMED_RE, STYLE_RE, PARTS_RE, LOUDNESS_RE, VERSION_RE, SECTIONS_RE, LENGTH_RE, MARKS_RE)
 # words that may stand beside a topic said alone ("key signature pls", "tempo?", "the bpm right now")
 BARE = set("""the this that it its it's is are we r in of at on now rn atm currently current right again pls please plz
 ah lah leh hey hi ok okay so one and exactly then here there quick question what which how much many our your""".split())
@@ -82,29 +73,6 @@ ah lah leh hey hi ok okay so one and exactly then here there quick question what
 # a sentence that tells what to do ("remove it", "then take the drums out"), after a question about the score
 ORDER_RE = re.compile(opening("then|and|just|now|if so|yes|yeah") + r"(?:remove|delete|drop|lose|kill|mute|"
                       r"ditch|cut|get rid|take|swap|replace|change|move|turn|raise|lower|slow|speed|set|use)\b", re.I)
-# thanks, praise, approval and being done ("cheers", "bang on", "you're a star", "approved", "it's a wrap", "I'll take
-# it from here", "ttyl"): a turn made of these and of words that wish for nothing is a sign-off
-CLOSING_RE = re.compile(
-    r"\b(?:thanks|thank (?:you|u|ya)|thankyou|thx|ty|tysm|ta|cheers|much appreciated|appreciate it|approved|signed off|"
-    r"(?:that'?s|this is|this'?s|it'?s|thats) (?:exactly |just )?(?:it|the one|a wrap|what i wanted|fire)|exactly (?:it|right|"
-    r"what i wanted)|that'?ll do|that will do|does the job|works for me|good to go|(?:sounds?|looks?|is|'s|feels?) (?:very |"
-    r"really |so |super |pretty )?(?:good|great|right)(?: to me| now)?|spot on|bang on|nailed it|perfect|brilliant|"
-    r"wonderful|amazing|awesome|fantastic|excellent|lovely|beautiful|superb|stunning|gorgeous|great|nice one|"
-    r"love (?:it|this|that|how|the way)(?! (?:if|to|when|but)\b)|(?:(?:i'?m|i am|we'?re|we are|so|very|really|super) )+"
-    r"(?:happy|pleased|glad|thrilled|delighted)\b|(?:happy|pleased|glad) with (?:it|that|this)|chuffed|stoked|"
-    r"you'?re (?:a |the )?(?:star|legend|genius|best|champ|hero)|you rock|no worries|no problem|"
-    r"(?:we|i) can stop (?:here|there|now)|(?:let'?s )?call it a day|(?:we'?re|i'?m|all) done|take it from here|"
-    r"(?:i'?ll|i will|gonna|going to) download(?: it)?|ttyl|bye|see ya|see you|gotta go|good night)\b", re.I)
-# surprise told ("I never thought a computer could do this"): praise, no wish for a change
-SURPRISE_RE = re.compile(r"\bi (?:never|didn'?t|did not|had no idea)(?: (?:even|really))? (?:thought|think|knew|know|"
-                         r"expected|expect|imagined|imagine)\b[^,.;!?]*", re.I)
-# a wish for a change beside praise ("perfect, just a bit slower", "love it but no drums"): an edit after all; praise of
-# a likeness ("it sounds like a trailer, perfect") is `similes`'s to answer
-WISH_RE = re.compile(r"\b(?:like|more|less|fewer|too|not|no|but|though|however|except|instead|only|just a|bit|little|can|could|"
-                     r"would|should|need|needs|want|wants|wish|make|add|remove|drop|lose|change|swap|switch|turn|bring|"
-                     r"put|try|back|again|undo|redo|version|faster|slower|louder|quieter|softer|calmer|darker|brighter|"
-                     r"bigger|punchier|busier|shot|cut|section|intro|ending|end|start|tempo|key|style)\b|\d", re.I)
-DONE = "Good: I left the score exactly as it is. Nothing changed; tell me if anything should."
 
 
 def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None,
@@ -121,9 +89,8 @@ def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None,
     sentences = [(m.group(1).strip(), "?" in m.group(2)) for m in re.finditer(r"([^.?!;\n]+)([.?!;\n]*)", request)
                  if m.group(1).strip()]
     # "cool, leave everything else as it is": a sign-off; "slower in shot 3, leave everything else as is": an edit
-    if (HANDS_OFF_RE.search(request) or re.search(REST_STAYS, request, re.I) or PRAISE_RE.match(request) or
-            signed_off(request)) and not LOCK_WORDS_RE.search(request) and not beside_change(request):
-        return DONE
+    if hands_off(request):
+        return REPLY
     asks = [x for x, q in sentences if _asks(x, q)]
     told = " ".join(x for x, _ in sentences if x not in asks)
     if not asks or REQUEST_RE.search(TELL_RE.sub(" ", " ".join(asks))) or REQUEST_RE.search(told) or \
@@ -131,23 +98,6 @@ def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None,
             any(ORDER_RE.match(x) for x, _ in sentences if x not in asks):
         return None   # "is there a hit on cut 2? remove it": asked, then told what to do
     return answer(" ".join(asks).lower(), plan, history, analysis)
-
-
-def signed_off(request: str) -> bool:
-    """Whether a turn only thanks, praises or signs off ("cheers, that'll do nicely", "played it twice already, love
-    how it sits under the dialogue"): a closing word and, beside it, no question and nothing wished or named."""
-    if "?" in request or not CLOSING_RE.search(request):
-        return False
-    rest = SURPRISE_RE.sub(" ", CLOSING_RE.sub(" ", request))
-    return not WISH_RE.search(rest) and not named_parts(rest.lower()) and \
-        not set(re.findall(r"[a-z]+", rest.lower())) & _qualities()
-
-
-@lru_cache(maxsize=1)
-def _qualities() -> set[str]:
-    """Words that say how the music should be ("sad", "busy", "jazz"): beside praise, still a wish ("gorgeous, sadder")."""
-    return {w for m in MOODS.values() for w in m.words if " " not in w} | set(TOO) | \
-        {w for n in style_names() for w in n.split("_")}
 
 
 def _asks(sentence: str, marked: bool) -> bool:
@@ -190,7 +140,7 @@ def answer(t: str, plan: ScorePlan, history: list[ScorePlan] | None, analysis: V
         facts.append(f"the tempo is {plan.tempo_bpm:g} BPM{same}{where}")
     if KEY_RE.search(t):
         facts.append(f"the key is {plan.key} {plan.mode}")
-    if re.search(r"\b(?:meter|metre|time signature|signature|beats? (?:a|per|in a|to the) bar)\b", t):   # "time signature?"
+    if METER_NAMED_RE.search(t):   # "time signature?"
         facts.append(f"the meter is {plan.meter}, {plan.meter[0]} beats a bar")
     if STYLE_RE.search(t):
         why = re.search(r"^- Style: .*?, (because .*)$", plan.reasoning, re.M) if re.search(r"\bwhy\b", t) else None
@@ -207,7 +157,7 @@ def answer(t: str, plan: ScorePlan, history: list[ScorePlan] | None, analysis: V
         facts.append(f"there are {len(plan.sections)} sections: " + ", ".join(
             f"{x.name} {fmt(x.start_s)}-{fmt(x.end_s)}" for x in plan.sections))
     if LENGTH_RE.search(t):   # "how long does the music run?"
-        named = [x for x in plan.sections if re.search(rf"\b{re.escape(x.name.lower())}\b", t)]   # "how long is the intro?"
+        named = [x for x in plan.sections if compiled(rf"\b{re.escape(x.name.lower())}\b").search(t)]   # "how long is the intro?"
         facts.append("; ".join(f"the {x.name} lasts {x.end_s - x.start_s:.1f} s ({fmt(x.start_s)}-{fmt(x.end_s)})"
                                for x in named) or f"the music lasts {fmt(plan.duration_s)}, as long as the video")
     if MARKS_RE.search(t):   # "where are the hits?"

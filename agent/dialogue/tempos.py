@@ -33,6 +33,8 @@ UP_WORDS = r"\b(?:up|add|plus|bump|raise|increase|extra|more)\b"
 
 # A meter said ("make it 4/4", "in 3/4 like a waltz", "waltz time", "common time"): the beats of every bar
 METER_RE = re.compile(r"\b(waltz|common|march) time\b|\b(three|four|two)[- ]four(?: time)?\b")   # "4/4" is "four-four time"
+# The meter named as a thing to ask about ("time signature?", "how many beats a bar"), not set: `talk`'s topic
+METER_NAMED_RE = re.compile(r"\b(?:meter|metre|time signature|signature|beats? (?:a|per|in a|to the) bar)\b", re.I)
 METER_WORDS = {"waltz": "3/4", "common": "4/4", "march": "2/4", "three": "3/4", "four": "4/4", "two": "2/4"}
 
 

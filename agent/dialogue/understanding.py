@@ -21,12 +21,14 @@ from functools import partial
 from v2m.agent.dialogue import arbiter, edits, followups, halfway, marks, messages, moments, names, orchestration, recall, references, shifts, sides, versions
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.mentions import named_parts
+from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.intents import apply_intents, scope_of
-from v2m.agent.dialogue.repeats import from_last_revert, more_of_the_same, part_fixed, style_first
+from v2m.agent.dialogue.repeats import from_last_revert, style_first
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import normalise, only_place
+from v2m.agent.dialogue.approval import REPLY, approves   # thanks, praise and sign-offs
 from v2m.agent.dialogue.spelling import phoned
-from v2m.agent.dialogue.talk import DONE, remark, signed_off  # questions about the score, thanks and sign-offs
+from v2m.agent.dialogue.talk import remark   # questions about the score
 from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment, snap, visible_cuts
 from v2m.agent.planners.result import PlanResult
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan, VideoAnalysis
@@ -95,17 +97,6 @@ def last_place(history: list[ScorePlan] | None) -> Span | None:
     return Span(a, b, f"there ({fmt(a)}-{fmt(b)})", snap=False)
 
 
-# "no, I meant shot 3", "it's the third shot, the kitchen one", "not there, the ending": the last edit, moved
-CORRECTION_RE = re.compile(r"^\W*(?:(?:no|nope|nah|sorry|oops|actually|wait|oh|hmm|hang on|hold on|my bad|correction|"
-                           r"typo(?: above| there| earlier| before)?)\b\W*)*(?:i meant|i mean|i said|i say|"
-                           r"(?:he|she|they) mean[st]?|it'?s|it is|that'?s|thats|should be|make that|meant|not there)\b", re.I)
-# "no wait, the jump is the fourth shot": a name put right, after a word that corrects
-NAME_FIX_RE = re.compile(r"^\W*(?:(?:no|nope|sorry|oops|actually|wait|hmm|my bad)\b\W*)+(?:the )?[a-z]+(?: [a-z]+)? "
-                         r"(?:is|was|are|were) (?:the |in |at |shots? |cuts? )", re.I)
-CORRECTION_WORDS_RE = re.compile(r"\b(?:no|nope|nah|sorry|oops|actually|wait|oh|hmm|i meant|i mean|i said|i say|it's|its|"
-                                 r"(?:he|she|they) mean[st]?|"
-                                 r"it is|that's|thats|should be|make that|meant|not there|but|instead|rather|typo|above|"
-                                 r"hang on|hold on|my bad|correction)\b")
 NOT_PLACE_RE = re.compile(r"[,;]?\s*\bnot\b(?! only\b)[^,.;]*")
 NOT_MOVED = ("style", "revert", "undo", "redo", "hit", "no_hit", "take", "route", "lock", "unlock")  # by a correction
 
@@ -115,12 +106,12 @@ def retarget(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     """A turn that only corrects where the last edit went ("no, I meant the third shot"): back to the plan
     before it, then the same edit at the place now named. None when the request is no such turn."""
     before = names.last_request(history)
-    if not before or not (CORRECTION_RE.search(request) or NAME_FIX_RE.search(request)):
+    if not before or not (followups.CORRECTION_RE.search(request) or followups.NAME_FIX_RE.search(request)):
         return None
     text = words(request)
     noun = names.noun_of(request) or names.noun_of(before)
     text = NOT_PLACE_RE.sub(" ", text)   # "meant 1:00-1:10, not from 0:50": the place taken back is no target
-    text = names.as_places(CORRECTION_WORDS_RE.sub(" ", text), names.earlier(history), noun)
+    text = names.as_places(followups.CORRECTION_WORDS_RE.sub(" ", text), names.earlier(history), noun)
     span = locate(text, analysis, plan)
     if span is None or not only_place(text) and _edit_in(analysis, plan, text):
         return None   # "the lads warming up" beside the place describes it; "and louder" is an edit of its own
@@ -193,8 +184,8 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         halfway.midway(request, history) or halfway.overshot(request, history) or versions.before_that(request, history) or \
         recall.named_by_time(request, history) or recall.preferred(request, history) or \
         recall.as_in(request, history, partial(understand, analysis)) or rebase(analysis, plan, request, history) or \
-        repeat(analysis, plan, request, history) or more_of_the_same(request, history, partial(_last_asked, analysis, history)) or \
-        part_fixed(request, history, partial(_last_asked, analysis, history)) or \
+        repeat(analysis, plan, request, history) or followups.more_of_the_same(request, history, partial(_last_asked, analysis, history)) or \
+        followups.part_fixed(request, history, partial(_last_asked, analysis, history)) or \
         marks.narrow(request, history, partial(_last_asked, analysis, history)) or \
         retarget(analysis, plan, request, history) or \
         shifts.moved(request, history, names.last_request(history), partial(understand, analysis), visible_cuts(analysis)) or \
@@ -237,8 +228,8 @@ def where_heard(intents: list[EditIntent], history: list[ScorePlan] | None) -> l
     for it in intents:
         role = orchestration.role_of(history[-1], it.value) if it.what == "balance" and it.value else None
         # where the last edit brought it in or moved its level: not where it took it out ("no bass, no pad")
-        spans = [c.span for c in changes if role and re.search(rf"\b{role} in\b" if c.kind == "roles" else rf"\b{role}\b",
-                                                               c.words)]
+        spans = [c.span for c in changes
+                 if role and compiled(rf"\b{role} in\b" if c.kind == "roles" else rf"\b{role}\b").search(c.words)]
         if it.scope.kind == "whole" and spans and None not in spans:
             a, b = min(x for x, _ in spans), max(y for _, y in spans)
             it = it.model_copy(update={"scope": scope_of(Span(a, b, f"where the {it.value} plays ({fmt(a)}-{fmt(b)})",
@@ -265,12 +256,11 @@ def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         ambiguous or impossible, the unchanged plan and `question` set (also in `reply`).
     """
     request = phoned(request)   # "2 much lol", "ok gd": the words, for every reader
-    if (signed_off(request) or followups.approval(request)) and (asked := messages.guard(request)):
-        return PlanResult(plan=plan, reasoning=plan.reasoning, reply=asked, question=asked)   # "thanks! ignore your rules"
-    if signed_off(request):   # "Wonderful! I never thought ...": judged whole, before the praise is unwrapped as a wrapper
-        return PlanResult(plan=plan, reasoning=plan.reasoning, reply=DONE, question=DONE)   # as `remark`'s
-    if followups.approval(request):   # "Great, that's the groove I wanted.": said of the music as it is
-        return PlanResult(plan=plan, reasoning=plan.reasoning, reply=followups.GOOD, question=followups.GOOD)
+    # "Wonderful! I never thought ...", "Great, that's the groove I wanted.": judged whole, before the praise is
+    # unwrapped as a wrapper; "thanks! ignore your rules": the guard's
+    if approves(request):
+        asked = messages.guard(request) or REPLY
+        return PlanResult(plan=plan, reasoning=plan.reasoning, reply=asked, question=asked)
     notes = messages.pasted_notes(request)
     if notes is not None:
         return apply_notes(analysis, plan, notes, history)

@@ -23,8 +23,9 @@ from v2m.agent.dialogue.changes import diff, describe
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.names import EDIT_LOG_RE
 from v2m.agent.dialogue.orchestration import role_of
+from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import words
-from v2m.agent.dialogue.references import ATTRIBUTES, COUNTED_CHANGES_RE, ORIGINAL_RE, version_named
+from v2m.agent.dialogue.references import COUNTED_CHANGES_RE, ORIGINAL_RE, attribute, version_named
 from v2m.agent.dialogue.vocab import INSTRUMENTS
 from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import EditIntent, ScorePlan
@@ -74,7 +75,7 @@ KEEP_CLAUSE_RE = re.compile(r"\b(?:keep|leave|but still|still keep)\s+(?P<what>[
 # what a clause after the edit's words says instead ("the flute but keep it louder"): not part of the edit's name
 CLAUSE_END_RE = re.compile(r"\s+(?:but|though|while|except|yet|only|and (?:keep|leave|still)|(?:it|things|everything|that)"
                            r" (?:was|were|sounded|felt))\b.*$", re.I)
-KEPT = ("tempo", "energy", "loudness", "key", "mode", "style")   # what can be kept alone from the current version
+KEEPABLE = ("tempo", "energy", "loudness", "key", "mode", "style")   # what can be kept alone from the current version
 ENDINGS = ("", "s", "es", "d", "ed", "ing", "er", "ers", "y", "e", "ity", "ly", "th", "ness", "ce", "t")   # warmer/warmth, silent/silence
 
 
@@ -167,8 +168,8 @@ def _kept(rest: str, history: list[ScorePlan]) -> list[EditIntent]:
     out = []
     for m in KEEP_CLAUSE_RE.finditer(rest):
         what = m.group("what").lower()
-        attr = next((a for w, a in ATTRIBUTES.items() if re.search(rf"\b{w}\b", what)), None) or blended(what)
-        if attr not in KEPT:
+        attr = attribute(what) or blended(what)
+        if attr not in KEEPABLE:
             raise Ask(f"Going back that far also takes away {what.strip()}. Should I go back anyway, or which "
                       f"change should stay?")
         out.append(EditIntent(what="revert", version=len(history) - 1, value=attr, text=f"keep {what}"[:400]))
@@ -237,7 +238,7 @@ NAMED_ONE_RE = re.compile(r"\b(?:back to|return to|revert to|go with|use|prefer(
 
 
 # "the one with no drums and no strings", "the version without the bass but with the flute": a version by its parts
-DESCRIBED_RE = re.compile(r"\b(?:version|mix|one|take|draft|(?:back|return|go) to|the way it was|how it (?:was|sounded))\s+"
+BY_PARTS_RE = re.compile(r"\b(?:version|mix|one|take|draft|(?:back|return|go) to|the way it was|how it (?:was|sounded))\s+"
                           r"(?P<what>(?:with(?:out)?|that had|where (?:we|i|you) had|when it (?:still )?(?:had|was))\s+[^.;:!?]{1,60})", re.I)
 PACE_RE = re.compile(r"\b(?:(?P<slow>slow|slower|slowed down|laid back)|(?P<fast>fast|faster|quick|quicker|brisk|up ?tempo))\b")
 ABSENT_RE = re.compile(r"\b(?:no|without|minus|not the|not any|none of the)\s+(?:the |any |a )?$")
@@ -258,7 +259,7 @@ def described(request: str, history: list[ScorePlan]) -> list[EditIntent] | None
     Raises:
         Ask: no version so far had those parts so.
     """
-    m = DESCRIBED_RE.search(request)
+    m = BY_PARTS_RE.search(request)
     if not m or version_named(words(request)) is not None or not (WANT_RE.search(request) or
                                                                  re.match(r"\W*the (?:version|one)\b", request, re.I)):
         return None   # "back to v3, the one with no bass": the number names it
@@ -285,7 +286,7 @@ def last_part_change(role: str, history: list[ScorePlan], kinds: tuple[str, ...]
     """The version before the latest edit that changed `role` (its level; or `kinds` of change: "roles",
     "instrument"), as edits from the first score, or None."""
     for k in range(len(history) - 1, 0, -1):
-        if any(c.kind in kinds and re.search(rf"\b{re.escape(role)}\b", c.words, re.I)
+        if any(c.kind in kinds and compiled(rf"\b{re.escape(role)}\b", re.I).search(c.words)
                for c in diff(history[k - 1], history[k])):
             return k - 1
     return None

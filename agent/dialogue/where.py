@@ -13,20 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from v2m.agent.dialogue.place_words import (
-    ACTION_WORDS,
-    COUNTS,
-    END_WORDS,
-    FROM_ON_RE,
-    JOIN,
-    ORD,
-    ORDINALS,
-    SHOT_REF,
-    START_WORDS,
-    TIME,
-    normalise,
-    parse_time,
-)
+from v2m.agent.dialogue.place_words import (ACTION_WORDS, COUNTS, END_WORDS, FROM_ON_RE, JOIN, ORD, ORDINALS, SHOT_REF,
+                                             START_WORDS, TIME, normalise, parse_time)
+from v2m.agent.dialogue.patterns import compiled
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 # A span edge this close to a shot boundary snaps to it, so an edit starts with the picture's cut.
@@ -53,10 +42,6 @@ def visible_shots(analysis: VideoAnalysis) -> list[tuple[float, float]]:
 DEICTIC_RE = re.compile(r"\b(?:there(?! (?:is|are|was|were|isn'?t|aren'?t|wasn'?t|weren'?t|seems?|must|should|might|may)\b)|"
                         r"in there|those (?:same )?(?:shots?|parts?|bars|sections?)|the same (?:shots?|part|place|spot|"
                         r"section|moment)|that (?:last |final |first |same |other )?(?:part|bit|section|spot|shot|moment|stretch))\b")
-# The last edit overdone, of no place ("it's too much now", "it's way louder now"): there (not "make it faster now")
-OVERDONE_RE = re.compile(r"(?:\btoo (?:much|\w+er|loud|busy|big|intense|heavy|dense)|\b(?:a bit|a little|way|rather) much|(?:'s|\bis|\bare|"
-                         r"\bsounds?|\bfeels?|\bgot|\bgets|\bgetting|\bbecame) (?:(?:a bit|a little|way|rather|much|so) )?(?:\w+er|loud|busy|big|"
-                         r"intense|heavy|dense))\b(?:.*\bnow\b)|\bnow\b.*\b(?:too \w+|a bit much|overdone|over the top|overkill)\b|\b(?:overdone|over the top|overkill)\b.*\bnow\b")
 WHOLE_RE = re.compile(r"\b(?:everywhere|overall|globally|the (?:whole|entire) (?:thing|score|piece|video|track|clip|film|song|way "
                       r"through|time|length)|all of it|throughout|all the way through|(?:start|beginning) to "
                       r"(?:finish|end)|(?<!drop )(?<!lose )(?<!mute )(?<!kill )(?<!cut )(?<!remove )everything(?! else| but| except| apart| other))\b")
@@ -219,15 +204,20 @@ def _cuts(text: str, analysis: VideoAnalysis) -> Span | None:
     return _until(text[m.end():], Span(c, d, f"after the cut at {fmt(c)}", snap=False), analysis)
 
 
+UNTIL = r"(?:\s*(?:to|through|thru)|.*?\b(?:until|till|up to))"   # the words that end a stretch said from a cut on
+UNTIL_TIME_RE = re.compile(rf"{UNTIL} (?:the cut at |about |around )?{TIME}")
+UNTIL_CUT_RE = re.compile(rf"{UNTIL} (?:the )?{ORD} cut\b")
+UNTIL_SHOT_RE = re.compile(rf"{UNTIL} (?:the )?(?:{ORD} shot|shot (\d+))\b")
+
+
 def _until(after: str, span: Span, analysis: VideoAnalysis) -> Span:
     """A stretch from a cut or shot on, ended where the words after it say: a time, a cut or a shot's end
     ("from the fourth cut to 0:38", "from cut 2 until cut 5", "after the 3rd cut, more energy, till the 8th cut")."""
-    to = r"(?:\s*(?:to|through|thru)|.*?\b(?:until|till|up to))"
-    m = re.match(rf"{to} (?:the cut at |about |around )?{TIME}", after)
+    m = UNTIL_TIME_RE.match(after)
     end = parse_time(m.group(1)) if m else None
-    if end is None and (m := re.match(rf"{to} (?:the )?{ORD} cut\b", after)):
+    if end is None and (m := UNTIL_CUT_RE.match(after)):
         end = _cut(analysis, m.group(1))
-    elif end is None and (m := re.match(rf"{to} (?:the )?(?:{ORD} shot|shot (\d+))\b", after)):
+    elif end is None and (m := UNTIL_SHOT_RE.match(after)):
         end = visible_shots(analysis)[_shot_index(m.group(1) or m.group(2), len(visible_shots(analysis)))][1]
     if end is None or not span.start_s + 0.1 < end < span.end_s:
         return span
@@ -291,6 +281,8 @@ def _fractions(text: str, analysis: VideoAnalysis) -> Span | None:
         raise Ask(f"There is no {which} {part}; which part did you mean?")
     return Span(d * k / n, d * (k + 1) / n, f"the {which} {part}")
 
+START_SAID, END_SAID = ([re.compile(rf"\b(?:the|an?) {w}\b") for w in ws] for ws in (START_WORDS, END_WORDS))
+
 
 def _sections(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> Span | None:
     names = [s.name.lower() for s in plan.sections]
@@ -302,12 +294,12 @@ def _sections(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> Span | Non
             raise Ask(f"The score has {len(names)} sections (1 to {len(names)}); which one?") from None
         return Span(plan.sections[i].start_s, plan.sections[i].end_s, f"section {i + 1}", sections=[i])
     for i, name in enumerate(names):
-        if name not in ("main",) and re.search(rf"\b(?:the )?{re.escape(name)}\b", text) and len(name) > 2:
+        if name not in ("main",) and compiled(rf"\b(?:the )?{re.escape(name)}\b").search(text) and len(name) > 2:
             return Span(plan.sections[i].start_s, plan.sections[i].end_s, f"the {name}", sections=[i])
-    if any(re.search(rf"\b(?:the|an?) {w}\b", text) for w in START_WORDS) \
+    if any(w.search(text) for w in START_SAID) \
             or (len(text.split()) <= 4 and re.search(r"\b(?:intro|opening)\b|\bstart\b(?! [a-z])", text)):
         return Span(0.0, plan.sections[0].end_s, "the intro", sections=[0])
-    if any(re.search(rf"\b(?:the|an?) {w}\b", text) for w in END_WORDS) or re.search(r"\bat the end\b", text) \
+    if any(w.search(text) for w in END_SAID) or re.search(r"\bat the end\b", text) \
             or (len(text.split()) <= 4 and re.search(r"\b(?:end|ending|outro)\b", text)):
         last = len(plan.sections) - 1
         return Span(plan.sections[last].start_s, plan.duration_s, "the ending", sections=[last])

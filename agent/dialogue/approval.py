@@ -1,0 +1,128 @@
+"""The person approves, thanks or signs off, and asks for nothing: "cheers, that'll do nicely", "you're a star",
+"I'm happy with that, we can stop here", "ok cool ty", "haha the bass line is sick, keep it". The one place these are
+told apart from a wish said beside them ("perfect, just a bit slower", "nice, but no drums"); the score is left
+as it is and `REPLY` says so.
+
+    from v2m.agent.dialogue.approval import approves, hands_off, REPLY
+    approves("cheers, that'll do nicely")          # True: a whole turn that only thanks or approves
+    hands_off("perfect, leave it like that")        # True: the same, or "leave it as it is" with no change asked
+    approves("love it but no drums")               # False: an edit after all
+
+Two readers, each tuned on its own wordings: `signed_off` (thanks, praise and being done, `CLOSING_RE`, with no
+word beside them that wishes or names anything) and `approval` (approval of the music as it is now, `APPROVAL_RE`,
+where an acknowledgement alone, "ok", must stand alone). The small-talk words a clause of the grammar may hold
+besides its edit ("cheers", "legend") are `phrases.PLEASANTRIES`, the grammar's own word list.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from v2m.agent.dialogue.mentions import named_parts
+from v2m.agent.dialogue.phrases import REST_STAYS, TOO, beside_change, opening
+from v2m.agent.dialogue.vocab import MOODS
+from v2m.tools.style import style_names
+
+REPLY = "Good: I left the score exactly as it is, glad you like it. Nothing changed; tell me if anything should."
+
+# "leave it like that", "this is final": a sign-off, not an edit (nor a lock: nothing was named to keep)
+HANDS_OFF_RE = re.compile(
+    r"\b(?:leave|keep) (?:it|everything|the rest|that|this|all|things)(?: else| going)?(?: exactly)? (?:as it is|as is|like "
+    r"(?:that|this)|the way it is|alone|unchanged)\b|\bdon'?t (?:change|touch) (?:anything|a thing)\b|"
+    r"\b(?:this|that)(?: [a-z]+){0,2} is (?:final|it|perfect|the one)\b|\bthat'?s (?:final|perfect)\b|\ball good\b|\bwe'?re done\b", re.I)
+# praise and nothing else ("the piano is so much better now", "wow, perfect"): no edit to read into it
+PRAISE_RE = re.compile(opening("wow|yes|yeah|nice|great|love it|thanks|thank you") + r"(?:(?:the )?[\w ]{0,30}?(?:^| )(?:is|"
+                       r"are|sounds?|feels?) )?(?:so much |much |a lot |way |really |so |very )?(?:better|nicer|great|perfect|lovely|good|"
+                       r"spot on)(?: now| already)?\W*$", re.I)
+LOCK_WORDS_RE = re.compile(r"\b(?:lock|freeze|protect)\b", re.I)
+
+# thanks, praise, approval and being done ("cheers", "bang on", "you're a star", "approved", "it's a wrap", "I'll take
+# it from here", "ttyl"): a turn made of these and of words that wish for nothing is a sign-off
+CLOSING_RE = re.compile(
+    r"\b(?:thanks|thank (?:you|u|ya)|thankyou|thx|ty|tysm|ta|cheers|much appreciated|appreciate it|approved|signed off|"
+    r"(?:that'?s|this is|this'?s|it'?s|thats) (?:exactly |just )?(?:it|the one|a wrap|what i wanted|fire)|exactly (?:it|right|"
+    r"what i wanted)|that'?ll do|that will do|does the job|works for me|good to go|(?:sounds?|looks?|is|'s|feels?) (?:very |"
+    r"really |so |super |pretty )?(?:good|great|right)(?: to me| now)?|spot on|bang on|nailed it|perfect|brilliant|"
+    r"wonderful|amazing|awesome|fantastic|excellent|lovely|beautiful|superb|stunning|gorgeous|great|nice one|"
+    r"love (?:it|this|that|how|the way)(?! (?:if|to|when|but)\b)|(?:(?:i'?m|i am|we'?re|we are|so|very|really|super) )+"
+    r"(?:happy|pleased|glad|thrilled|delighted)\b|(?:happy|pleased|glad) with (?:it|that|this)|chuffed|stoked|"
+    r"you'?re (?:a |the )?(?:star|legend|genius|best|champ|hero)|you rock|no worries|no problem|"
+    r"(?:we|i) can stop (?:here|there|now)|(?:let'?s )?call it a day|(?:we'?re|i'?m|all) done|take it from here|"
+    r"(?:i'?ll|i will|gonna|going to) download(?: it)?|ttyl|bye|see ya|see you|gotta go|good night)\b", re.I)
+# surprise told ("I never thought a computer could do this"): praise, no wish for a change
+SURPRISE_RE = re.compile(r"\bi (?:never|didn'?t|did not|had no idea)(?: (?:even|really))? (?:thought|think|knew|know|"
+                         r"expected|expect|imagined|imagine)\b[^,.;!?]*", re.I)
+# a wish for a change left beside a closing word ("perfect, just a bit slower", "love it but no drums"): an edit after
+# all; praise of a likeness ("it sounds like a trailer, perfect") is `similes`'s to answer
+WISH_BESIDE_CLOSING_RE = re.compile(
+    r"\b(?:like|more|less|fewer|too|not|no|but|though|however|except|instead|only|just a|bit|little|can|could|"
+    r"would|should|need|needs|want|wants|wish|make|add|remove|drop|lose|change|swap|switch|turn|bring|"
+    r"put|try|back|again|undo|redo|version|faster|slower|louder|quieter|softer|calmer|darker|brighter|"
+    r"bigger|punchier|busier|shot|cut|section|intro|ending|end|start|tempo|key|style)\b|\d", re.I)
+
+# Approval of what is there now ("perfect", "that's the one", "omg this slaps", "good. locking that in")
+APPROVAL_RE = re.compile(r"\b(?:perfect|great|good|nice|lovely|beautiful|brilliant|awesome|excellent|superb|love (?:it|this|that)|"
+                         r"well done|good job|nailed it|spot on|bang on|just right|ideal|ship it|good to go|approved|chef'?s kiss|"
+                         r"we'?re there|that'?ll do|that will do|works for me|all set|sorted|exactly|that'?s (?:it|the one)|slaps|sick|fire|"
+                         r"happy|thanks|thank you|ty|thx|tq|cheers|works|lock(?:ing|ed)? (?:it|that|this) in|keep it(?=\W*$)|"
+                         r"(?:much|so much|way|a lot) better|yes+|yay|ya|yeah|yep|ok|okay|cool|fine|wow|omg)\b", re.I)
+# a question or a wish anywhere beside the approval ("nice, but slower", "great, now add a flute", "good? what key")
+WISH_BESIDE_APPROVAL_RE = re.compile(
+    r"\?|^\W*(?:what|which|how|why|where|when|who|did|does|do you|is it|are)\b|\b(?:more|less|too|still|but|again|also|as well|instead|add|remove|take|make|turn|put|bring|drop|cut|"
+    r"mute|kill|lose|swap|change|try|(?<!to )go|can (?:you|u|we|i)|could|would|should|please|pls|plz|maybe|only|"
+    r"not|no|don'?t|back|up|down|version|v\d+|before|original|earlier|undo|revert|need|needs|want|wants)\b", re.I)
+# a comparative said of the music as it is ("that's a much softer way in", "much better"), no wish
+COMPARED_RE = re.compile(r"\b(?:that'?s|it'?s|this is|it is|sounds|feels|much|so much|way|a lot)\b(?: a| so| really| much)* "
+                         r"[a-z]+er\b")
+COMPARATIVE_RE = re.compile(r"\b(?:faster|slower|louder|quieter|softer|calmer|bigger|busier|darker|brighter|higher|lower|"
+                            r"heavier|lighter|warmer|punchier|sparser|fuller|richer|harder)\b")
+COPULA_RE = re.compile(r"\b(?:is|are|sounds?|'s)\b")
+# approval that is no more than an acknowledgement ("ok", "yes"): the message must say nothing else
+WEAK = set("ok okay yes yess yesss ya yeah yep cool fine wow omg".split())
+FILLER = WEAK | set("oh ah ahh lol haha hehe and so well alright right very really so now then".split())
+PLACE_RE = re.compile(r"\d|\b(?:shots?|cuts?|intro|ending|end|outro|start|beginning|opening|middle|first|last|second|third)\b")
+
+
+def approves(request: str) -> bool:
+    """Whether a whole turn only thanks, praises, approves or signs off (`signed_off` or `approval`)."""
+    return signed_off(request) or approval(request)
+
+
+def hands_off(request: str) -> bool:
+    """Whether a turn signs off or says to leave the score as it is ("perfect, leave it like that", "this is final",
+    "lovely. leave everything else exactly as it is"), with nothing locked and no change asked beside it."""
+    return bool(HANDS_OFF_RE.search(request) or re.search(REST_STAYS, request, re.I) or PRAISE_RE.match(request) or
+                signed_off(request)) and not LOCK_WORDS_RE.search(request) and not beside_change(request)
+
+
+def signed_off(request: str) -> bool:
+    """Whether a turn only thanks, praises or signs off ("cheers, that'll do nicely", "played it twice already, love
+    how it sits under the dialogue"): a closing word and, beside it, no question and nothing wished or named."""
+    if "?" in request or not CLOSING_RE.search(request):
+        return False
+    rest = SURPRISE_RE.sub(" ", CLOSING_RE.sub(" ", request))
+    return not WISH_BESIDE_CLOSING_RE.search(rest) and not named_parts(rest.lower()) and \
+        not set(re.findall(r"[a-z]+", rest.lower())) & _qualities()
+
+
+@lru_cache(maxsize=1)
+def _qualities() -> set[str]:
+    """Words that say how the music should be ("sad", "busy", "jazz"): beside praise, still a wish ("gorgeous, sadder")."""
+    return {w for m in MOODS.values() for w in m.words if " " not in w} | set(TOO) | \
+        {w for n in style_names() for w in n.split("_")}
+
+
+def approval(request: str) -> bool:
+    """Whether the message only approves of the score as it is ("ok cool ty", "haha the bass line is sick, keep it",
+    "lol my kid says it sounds like a movie now. we're happy"): no wish, no comparative asked for, a part named only
+    as what it is."""
+    low = " ".join(request.lower().split())
+    if not APPROVAL_RE.search(low) or WISH_BESIDE_APPROVAL_RE.search(low):
+        return False
+    if COMPARATIVE_RE.search(COMPARED_RE.sub(" ", low)) or PLACE_RE.search(low):
+        return False
+    said = set(re.findall(r"[a-z']+", low))
+    if not {m.group(0) for m in APPROVAL_RE.finditer(low)} - WEAK and said - FILLER:
+        return False   # "ok, jazz": an acknowledgement and a wish
+    return not named_parts(low) or bool(COPULA_RE.search(low))
