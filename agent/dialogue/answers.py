@@ -19,6 +19,7 @@ from v2m.agent.dialogue import moments, shifts
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.messages import AGREE_RE, picks
 from v2m.agent.dialogue.store import TurnRecord
+from v2m.agent.dialogue.talk import remark
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.where import WHOLE_RE, Ask, fmt, locate, moment, visible_cuts
 from v2m.tools.contract import ScorePlan, VideoAnalysis
@@ -59,6 +60,8 @@ def answered(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[Sco
         options = list(asked.options) if asked else []
         return replace(result, question=f"Which one: {', or '.join(options)}? Say which, or put it another way."
                        if len(options) > 1 else NOTHING_ASKED if asked is None else asked.reply, options=options)
+    if asked and not picks(asked.options, text) and remark(text, old, lineage, analysis) is not None:
+        return result   # "what tempo are we at?" after an offer: a question about the score, never a reading picked
     if (moved := _moved(planner, analysis, old, lineage, list(turns), text)) is not None:
         return moved
     if (meant := _mark_meant(planner, analysis, old, lineage, list(turns), text, result)) is not None:

@@ -84,6 +84,8 @@ def sense(it: EditIntent, plan: ScorePlan | None = None) -> tuple[str, int, str 
         return ("energy", -1, None) if it.value in CALM else ("energy", 1, None) if it.value in LIVELY else None
     if it.what == "loudness" and sign:
         return "level", sign, None
+    if it.what == "shape" and len(it.shape) > 1:   # "build to the end", then "too much": of energy, the shape's way
+        return "energy", 1 if it.shape[-1] >= it.shape[0] else -1, None
     if it.what == "balance" and sign and it.value:
         return "level", sign, it.value
     if it.what == "only" and it.value:   # "only the piano there": of parts, weighed as parts
@@ -254,6 +256,8 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
     """
     moves = [sense(it, history[-2]) for it in last]
     low = " ".join(request.lower().split())
+    if (again := _mark_elsewhere(low, last, heard)) is not None:   # "hit the cut at 0:07" ... "and the one at 0:05"
+        return [it.model_copy(update={"text": request[:400]}) for it in again]
     back = reference(words(request))   # "like it was before": all the way back, not part of it
     if len(history) < 2 or not last or None in moves or back and back[0] == 0:
         return None   # "put it back how it was at the very start": the first score, the readers' (not "as before")
@@ -311,3 +315,23 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
         # "again", "still too busy at the start"; "louder" after a part was turned up: that part
         return [it.model_copy(update=text) for it in last]
     return None
+
+
+CLOCK_RE = re.compile(r"(?<![\d:.])\d{1,2}:\d{2}(?:\.\d+)?(?![\d:])")
+MARKS = ("hit", "no_hit")
+
+
+def _mark_elsewhere(low: str, last: list[EditIntent], heard: Callable[[str], list[EditIntent]]) -> list[EditIntent] | None:
+    """The last request's mark once more at another time: "hit the cut at 0:07", then "and the one at 0:05" or "same at
+    0:12" is "hit the cut at 0:05" (a mark on the cut there, as asked the first time); None for any other message."""
+    if not last or not all(it.what in MARKS for it in last) or len({it.text for it in last}) != 1 or \
+            not ALSO_RE.search(low) or len(low.split()) > 6:
+        return None
+    was, now = CLOCK_RE.findall(last[0].text), CLOCK_RE.findall(low)
+    if len(was) != 1 or len(now) != 1 or was == now:
+        return None
+    try:
+        said = heard(last[0].text.replace(was[0], now[0]))
+    except Ask:
+        return None
+    return said if said and all(it.what in MARKS for it in said) else None

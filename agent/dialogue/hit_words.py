@@ -18,7 +18,7 @@ from v2m.agent.dialogue.place_words import NUMBER_WORD, ORD, ORDINALS, PICTURE_C
 # A clause after a mark that only says how it should sound or what follows it ("stop at 0:25, hard", "First edit.
 # Hard stop. Then carry on.", "an accent, nothing fancy"): part of the mark, no edit of its own
 TRAILING_RE = re.compile(r"\W*(?:(?:and |then |so |just |a |one |very |really |nice and |proper(?:ly)? |clean |hard |dead |sharp "
-                         r")*(?:hard|dead|cold|tight|sharp|clean|big|loud|break|chord|carry on|continue|keep going|resume|"
+                         r"|make (?:it|that|them) (?:hit |land |sound |feel )?)*(?:hard|dead|cold|tight|sharp|clean|big|loud|break|chord|carry on|continue|keep going|resume|"
                          r"nothing fancy|nothing too fancy|not a fade|no fade|haha|lol|(?:a )?(?:moment of |beat of )?silence"
                          r"(?: for a (?:moment|beat|second|bit))?|play (?:straight |right )?through|let it (?:flow|ride|breathe)|"
                          r"keep (?:it |the groove |the band )?(?:flowing|going|swinging|grooving|playing))\W*)+")
@@ -73,7 +73,8 @@ CUT_NAMES = rf"\b{ORD} (?:edit|change|picture change|shot change|scene change|tr
 
 # A crash said with its cymbal: "a splash cymbal", "a cymbal bash", "smash a cymbal", "a big cymbal hit"
 CRASH = ((r"\b(?:splash|crash|china|ride) cymbal\b|\bcymbal (?:crash|splash|bash|smash|hit|hits?)\b|"
-          r"\b(?:smash|bash|whack|hit|crash) (?:a|the|some) cymbals?\b|\bsmash(?:es)?\b(?! (?:hit|cut))|\bsplash\b|\bbash\b", " crash "),)
+          r"\b(?:smash|bash|whack|hit|crash) (?:a|the|some) cymbals?\b|\b(?:a|one) (?:(?:little|small|quick|big|soft|single) )?cymbal\b"
+          r"(?= (?:when|as|on|at|where|right|just|about|around|\d))|\bsmash(?:es)?\b(?! (?:hit|cut))|\bsplash\b|\bbash\b", " crash "),)
 # An accent said otherwise: "a big thump", "a drum hit", "punctuate the cut", "something to sell the cut", "make
 # it land"
 ACCENT = ((r"\b(?:thump|thud|kick drum hit|drum hit|musical hit)\b(?! (?:up|down)\b)", " hit "),
@@ -97,7 +98,7 @@ STOP = ((r"\b(?:everybody|everyone|every(?:one|body) in the band|the (?:whole )?
 # a hit point of kind stop, read as "a stop on ..." ("everything drops out except the bass" keeps a part
 # playing: no stop, an arrangement). "silence 1 bar": a stop with its length. Only with a moment said (`marks.sync`):
 # "the music stops in shot 5" is no music there, not a stop.
-STOP_RE = re.compile(r"\b(?:cut|kill|mute|stop) (?:all )?(?:of )?(?:the )?music\b"
+STOP_RE = re.compile(r"\b(?:cut|kill|mute|stop) (?:all )?(?:of )?(?:the )?music\b(?! (?:from|between|for|during|through|until|till)\b)"   # a stretch: music out
                      r"|\bcomes? to a (?:dead |sudden |full )?(?:stop|halt)\b"
                      r"|\b(?:the )?(?:music|score|soundtrack|everything|band) (?:(?:needs?|has|have|ought|is going|are going) to |should |must |"
                      r"will |to |can |could |would |shall )?(?:just |suddenly |abruptly )?(?:stops?|cuts? out|drops? out|"

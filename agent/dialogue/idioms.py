@@ -101,7 +101,7 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     # drama is more going on, emptiness too little ("make the finish more dramatic", "the middle feels empty");
     # space is room between the notes ("slower and more spacious")
     (r"\b(?:less|not so|overly) dramatic\b", "less energy"),   # ("too dramatic" beside a removal is why, left alone)
-    (r"(?<!too )(?<!so )\b(?:more |very |really )?dramatic\b|\b(?:feels?|sounds?|is|it'?s|seems?|too|a bit|kind of|rather|pretty|so) "
+    (r"(?<!too )(?<!so )\b(?:more |very |really )?dramatic\b|\b(?:more|some|a bit of|a little|a touch of|extra|added) drama\b|\b(?:feels?|sounds?|is|it'?s|seems?|too|a bit|kind of|rather|pretty|so) "
      r"(?:empty|bare|hollow)\b", "more energy"),
     (r"\b(?:more |very |a bit more )?spacious\b|\bairier\b|\bmore airy\b", "sparser"),
     (r"\bgo( a bit| a little| totally| completely| properly)? (?:mental|nuts|crazy|wild|mad|bananas|ham|to town)\b",

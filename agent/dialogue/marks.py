@@ -22,7 +22,8 @@ from v2m.tools.contract import EditIntent, EditScope, ScorePlan
 MOMENT_RE = re.compile(r"\b(?:crash|crashes|stab|sting|stinger|boom|bang|slam|dead stop|hard stop|full stop|a stop|button)\b"
                        r"|\bhit (?:it|there|that)\b")
 # "make the drop land at 0:16": dance music's drop, the moment the full beat crashes in (not "drop the bass")
-DROP_RE = re.compile(r"\b(?:the|a|my|our|your|big) drop\b(?! (?:out|off|the|it|them|all|everything)\b)")
+DROP_RE = re.compile(r"\b(?:the|a|my|our|your|big) drop\b(?! (?:out|off|the|it|them|all|everything)\b)|"
+                     r"(?:^ *|(?<=[,;.!] ))drop(?= (?:at|on|@) (?:\d|the cut))")   # "drop at 0:16, make it hit hard"
 # "when we hit the pool", "once they hit the water": arriving somewhere, no mark asked for
 ARRIVAL_RE = re.compile(r"\b(?:when|once|as soon as|as|until|till|before|after) (?:we|you|they|he|she|i|it) "
                         r"(?:hit|hits|reach|reaches)\b")
@@ -35,6 +36,23 @@ HIT_WORDS = (r"\b(hit|hits|accent|accents|crash|crashes|stab|stabs|swell|sting|p
 LENGTH_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "half a": 0.5}   # bars or beats, in words
 SWELL_MIN_S = 4.0   # a swell grows over the shot before its moment when that shot is at least this long
 NEAR_HIT_S = 1.0    # a time said in whole seconds names a hit point up to this far after (or before) it
+
+
+def placed_after(clauses: list[str]) -> list[str]:
+    """Clauses with a mark said first and its time in the clause after it joined ("a little cymbal when the cake
+    comes, about 22 seconds": the mark at 0:22, not a question about the cake)."""
+    out: list[str] = []
+    for x in clauses:
+        low = hit_words.plain(f" {x.lower()} ")
+        if out and DIGIT_RE.search(low) and only_place(low) and not DIGIT_RE.search(out[-1]) and \
+                MOMENT_RE.search(hit_words.plain(f" {out[-1].lower()} ")):
+            out[-1] = f"{out[-1].rstrip()} {x.strip()}"
+        else:
+            out.append(x)
+    return out
+
+
+DIGIT_RE = re.compile(r"\d")
 
 
 def locks(c, t: str) -> str:
@@ -90,11 +108,12 @@ def sync(c, t: str) -> str:
     if re.search(r"\bhits? (?:a lot |a bit |a little |much |way |even )?harder\b", t):
         return said   # "the kick should hit harder": that part louder (`orchestration`), no mark
     t = hit_words.plain(t)   # "a splash cymbal on the cut into shot two": "a crash on the 1th cut"
-    if (two := re.search(rf"\band (?=(?:put |add |then )?(?:a|an|another|one) (?:\w+ )?{HIT_WORDS})", t)):
+    if (two := re.search(rf"\band (?=(?:put |add |then )?(?:(?:a|an|another|one) (?:\w+ )?{HIT_WORDS}|(?:crash|stab|sting|swell)\b|a stop\b|"
+                         r"(?:stop|cut) (?:dead|cold)\b))", t)):   # "hit the cut at 0:40 and stop dead at 1:02" too
         for piece in (t[:two.start()], t[two.end():]):   # "a swell into 0:10 and a crash on the last cut": each its kind
             sync(c, piece)
         return " " * len(said)
-    t = DROP_RE.sub(lambda d: " " * (len(d.group(0)) - 5) + "crash", t)
+    t = DROP_RE.sub(lambda d: " " * (len(d.group(0)) - 5) + "crash" if len(d.group(0)) > 4 else "bang", t)
     t = ARRIVAL_RE.sub(lambda d: " " * len(d.group(0)), t)
     at_cut = c.span is not None and c.span.label.startswith("the shot after the cut")   # a cut named, or carried here
     if re.search(POINT, hit_words.STOP_RE.sub(" ", t)) or at_cut:  # "the music stops in shot 5" is no moment: no music there
@@ -271,6 +290,10 @@ NARROW_RE = re.compile(opening(r"jk|j/k|actually|no|nah|sorry|wait|but|and|(?:wa
                        rf"(?P<which>first|last|final)(?:\s+(?P<n>one|two|three|four|five|\d+))?(?:\s+{MARKED})?"
                        r"\W*$", re.I)   # "too many crashes, only keep the last one", "keep just the first two"
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+# "too many hits, just keep the one at 0:05", "only leave the crash on 0:12": the mark at that time stays, the others go
+KEEP_AT_RE = re.compile(opening(r"jk|actually|no|nah|sorry|wait|but|and|(?:way |far |a bit |just )?too (?:much|many)"
+                                rf"(?: {MARKED}| of (?:them|those|these))?(?: now)?|overkill") +
+                        rf"(?:(?:just|only) (?:keep|leave)|(?:keep|leave) (?:just|only)) the (?:one|{MARKED}) (?:at|on|around) {TIME}\W*$", re.I)
 
 
 def narrow(request: str, history: list[ScorePlan] | None,
@@ -280,7 +303,8 @@ def narrow(request: str, history: list[ScorePlan] | None,
     the moments or in the stretch its hits were asked for, on cuts already marked ("hit every cut from 0:46" where
     each cut had one): no-hit intents for the others; None when the request is no such turn."""
     m = NARROW_RE.match(request.strip())
-    if not m or not history or len(history) < 2:
+    kept = KEEP_AT_RE.match(request.strip())
+    if not (m or kept) or not history or len(history) < 2:
         return None
     old = {(round(h.time_s, 3), h.kind) for h in history[-2].hit_points}   # a new mark, or a new kind of one
     kinds = {h.kind for h in history[-1].hit_points if (round(h.time_s, 3), h.kind) not in old}
@@ -292,6 +316,13 @@ def narrow(request: str, history: list[ScorePlan] | None,
                         sc.start_s is not None and sc.start_s - 0.05 <= h.time_s <= sc.end_s + 0.05})
     if len(added) < 2:
         return None
+    if kept:   # the one nearest the time said, if one is near it
+        at = parse_time(kept.group(kept.lastindex))
+        stay = min(added, key=lambda t: abs(t - at))
+        if abs(stay - at) > NEAR_HIT_S:
+            raise Ask(f"None of the last marks is at {fmt(at)}; which of them should stay?")
+        return [EditIntent(what="no_hit", scope=EditScope(times_s=[round(t, 3) for t in added if t != stay]),
+                           text=request[:400])]
     n = NUMBER_WORDS.get((m.group("n") or "one").lower()) or int(m.group("n"))
     if not 1 <= n < len(added):
         raise Ask(f"The last edit left {len(added)} marks of that kind; which of them should stay?")

@@ -203,8 +203,8 @@ def set_style(plan: ScorePlan, name: str) -> str:
     if any(s.locked for s in plan.sections):
         raise Ask("Some sections are locked and the style is shared by the whole score. Unlock them first "
                   "(say 'unlock everything'), or keep the style?")
-    if name == plan.style:
-        raise Ask(f"It is already {name}. What should change about it?")
+    if name == plan.style:   # "swing it a bit faster" in jazz: passed over when the request changes something else
+        raise AtLimit(f"It is already {name}. What should change about it?", f"The score is already {name}.")
     old = plan.style
     style = load_style(name)
     plan.style = name

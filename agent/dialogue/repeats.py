@@ -21,8 +21,8 @@ from v2m.tools.contract import EditIntent, EditScope
 
 def same_meaning(a: EditIntent, b: EditIntent) -> bool:
     """Two readings of one meaning ("ease the pace off a little, it's rushing"): said once, done once."""
-    def value(it: EditIntent) -> str | None:   # two shapes over one place are one ("go down slowly, like fade")
-        return it.value if it.what != "shape" else None
+    def value(it: EditIntent) -> str | None:   # two shapes over one place are one ("go down slowly, like fade"); a
+        return it.value if it.what not in ("shape", "tempo") else None   # tempo's unit is no other meaning ("10 percent")
     return (a.what, a.direction, value(a), place_of(a.scope)) == (b.what, b.direction, value(b), place_of(b.scope)) and \
         a.what in ("tempo", "energy", "loudness", "mode", "key", "mood", "balance", "shape", "style", "add", "remove", "only",
                    "hit", "no_hit")

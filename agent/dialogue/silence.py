@@ -15,7 +15,7 @@ import re
 
 from v2m.agent.dialogue.orchestration import EXCEPT, eat
 from v2m.agent.dialogue.vocab import MUSIC
-from v2m.agent.dialogue.where import Ask
+from v2m.agent.dialogue.where import Ask, Span, fmt
 
 _OUT_VERBS = r"(?:no|kill|mute|cut|drop|stop|lose|silence|pull|take out|remove|turn off|get rid of|ditch|lay out|blank out|hold off)"
 # what may follow: the clause's end or its place ("no music in shot 3"), never more words about the music
@@ -30,10 +30,12 @@ OUT_RE = re.compile(rf"\b{_OUT_VERBS} {MUSIC}(?: (?:out|off))?{_THEN_PLACE}|\b{M
                     rf"all (?:the )?(?:instruments|parts)){_THEN_PLACE}(?!(?: \w+){{0,3}} {EXCEPT}\b)")
 BACK_RE = re.compile(rf"\b(?:bring|put) {MUSIC} back(?: in)?\b|\b(?:the )?music (?:back|comes? back|returns?)\b")
 # "the music should stop at 0:48 and come back at 0:52", "music out at 0:48, back in at 0:52", "the music drops out
-# entirely at 0:16 and comes back at 0:21", "everything cuts out from 12s, returns by 18s": out between the two
+# entirely at 0:16 and comes back at 0:21", "everything cuts out from 12s, returns by 18s": out between the two; also
+# said verb first ("stop the music dead at 1:00, and bring it back at 1:06")
 _WHEN = r"(?:the cut (?:at )?)?([\d:.]+(?: ?s(?:ec\w*)?)?)"
-ROUND_TRIP_RE = re.compile(rf"\b(?:(?:{MUSIC}|everything|the band) )?(?:(?:should|must|needs? to|has to|will|to|can) )?(?:just )?"
-                           rf"(?:stops?(?! dead)|cuts? out|drops? out|goes? (?:silent|out)|out)(?: \w+)?\s*(?:at|on|@|from)\s*{_WHEN}"
+ROUND_TRIP_RE = re.compile(rf"\b(?:(?:(?:{MUSIC}|everything|the band) )?(?:(?:should|must|needs? to|has to|will|to|can) )?(?:just )?"
+                           rf"(?:stops?(?! dead)|cuts? out|drops? out|goes? (?:silent|out)|out)(?: \w+)?|"
+                           rf"(?:stop|kill|cut|mute|drop|lose) (?:{MUSIC}|it)(?: (?:dead|cold|off|out))?)\s*(?:at|on|@|from)\s*{_WHEN}"
                            rf"\s*(?:(?:,|;|and|then)\s*)*(?:\w+ ){{0,3}}?(?:comes? back|coming back|kicks? back|returns?|back)"
                            rf"(?: in)?(?: again)?\s*(?:at|on|@|by)\s*{_WHEN}", re.I)
 
@@ -105,7 +107,26 @@ def out(e) -> None:
 def back(e) -> None:
     """The silent sections `e` points at play again, as they did."""
     silent = [i for i in (range(len(e.plan.sections)) if e.whole else e.idx) if not e.plan.sections[i].music]
+    if not silent and (stop := _stopped_before(e)) is not None:
+        # "the music stop at 0:40" then "at 0:50 music come back": silent from the stop to the return, in place of it
+        e.plan.hit_points = [h for h in e.plan.hit_points if h is not stop]
+        e.span, e._idx = Span(stop.time_s, e.span.start_s, f"from {fmt(stop.time_s)} to {fmt(e.span.start_s)}", snap=False), None
+        for i in e.idx:
+            e.plan.sections[i] = e.plan.sections[i].model_copy(update={"music": False})
+        return
     if not silent:
         raise Ask("The music already plays there. Did you mean an instrument?")
     for i in silent:
         e.plan.sections[i] = e.plan.sections[i].model_copy(update={"music": True})
+
+
+def _stopped_before(e):
+    """The stop hit the music comes back after: the last one before the place said, with music playing from it to
+    there (a stop said in an earlier turn), or None."""
+    if e.whole or e.span.start_s <= 0:
+        return None
+    stops = [h for h in e.plan.hit_points if h.kind == "stop" and h.time_s < e.span.start_s - 0.5]
+    stop = max(stops, key=lambda h: h.time_s, default=None)
+    if stop is None or any(not s.music for s in e.plan.sections if s.end_s > stop.time_s and s.start_s < e.span.start_s):
+        return None
+    return stop

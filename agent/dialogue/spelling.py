@@ -18,6 +18,20 @@ from v2m.tools.style import load_style, style_names
 
 # Phone typing: shorthand, then words written without their vowels ("slwr", "drms") or with one letter
 # dropped ("evrything"), matched against the words the grammar reads.
+# Phone typing that hides a grammar word from every reader ("2 much lol", "mor drama", "fastr n quieter", "ok gd", "bring
+# bak", "hat louder", "at end"): read as the words before anything else sees the message (`phoned`), and by `spelled`.
+PHONE = ((r"\b2 (?=(?:much|many|fast|slow|loud|quiet|soft|busy|far|big|low|high|dark|bright)\b)", "too "), (r"\bmor\b", "more"),
+         (r"\bevn\b", "even"), (r"\bgd\b", "good"), (r"\bbak\b", "back"), (r"(?<=[a-z]) n (?=[a-z])", " and "),
+         (r"(?<!hi )(?<!high )(?<!-)\bhat\b(?= (?:louder|softer|quieter|up|down|out|in|back|too)\b)", "hats"),
+         # a learner's places: "the first part", "in last part" (the beginning, the ending)
+         (r"\b(?:the )?(?:first|opening|beginning|start) part\b", "the beginning"),
+         (r"\b(?:the )?(?:last|final|end|ending) part\b", "the ending"),
+         # a hedge between a place word and its time ("a cymbal at about 22 seconds", "stop at roughly 0:40")
+         (r"\b(at|on|from|to|till|until|by) (?:about|around|roughly|approximately|approx\.?|like) (?=\d)", r"\1 "),
+         (r"(?:^|(?<=[,;.] ))(?:about|around|roughly|approximately|approx\.?) (?=\d)", "at "),   # "..., about 22 seconds"
+         # a place said without its article ("quieter at end", "slower in middle")
+         (r"\b(at|in|from|to|till|until|near|towards?|before|after) (end|start|beginning|middle|intro|outro|ending|opening)\b", r"\1 the \2"))
+PHONE_RE = [(re.compile(pat, re.I), rep) for pat, rep in PHONE]
 SHORTHAND = ((r"^\s*2 (?=[a-z])", "too "), (r"@", " at "), (r"\bnvm\b", "never mind"), (r"\bpls\b|\bplz\b", "please"),
              (r"\bu\b", "you"), (r"\bb4\b", "before"), (r"\bw/o\b", "without"), (r"\bw/", "with "), (r"\bthx\b", "thanks"),
              (r"(?:^|(?<=please )|(?<=pls )|(?<=and ))\s*ad (?=(?:a|an|some|more|in)\b)", "add "),   # "ad a clarinet": add
@@ -110,6 +124,13 @@ def _compared(w: str, words: frozenset[str]) -> bool:
     return False
 
 
+def phoned(text: str) -> str:
+    """`text` with the phone shorthand that hides a grammar word written out ("2 much lol": "too much lol")."""
+    for pat, rep in PHONE_RE:
+        text = pat.sub(rep, text)
+    return text
+
+
 SPELLING = tuple((re.compile(p), r) for p, r in (*SHORTHAND, *DICTATED, *SIGNS))
 
 
@@ -117,6 +138,7 @@ def spelled(text: str) -> str:
     """`text` with shorthand expanded and misspelt grammar words corrected (lower-case input)."""
     import difflib
 
+    text = phoned(text)
     for pat, rep in SPELLING:
         text = pat.sub(rep, text)
     english = _english()

@@ -11,6 +11,8 @@ import re
 
 from v2m.agent.dialogue.cultures import Culture, culture
 from v2m.agent.dialogue.intents import apply_intents
+from v2m.agent.dialogue.mentions import named_parts
+from v2m.agent.dialogue.orchestration import role_of
 from v2m.agent.dialogue.understanding import apply_edit
 from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS, style_keywords
 from v2m.agent.dialogue.where import Ask
@@ -227,6 +229,20 @@ def _energy_bias(request: str) -> float:
     return sum(d for words, d in ENERGY_WORDS if any(_has(text, w) for w in words))
 
 
+def _with_parts(analysis: VideoAnalysis, plan: ScorePlan, request: str) -> ScorePlan:
+    """The first plan with the parts its request names playing ("a war memorial, brass and strings"), each in its
+    own role as an edit would add it; a part already playing stays as it is."""
+    words = [w for w in dict.fromkeys(named_parts(request.lower()))
+             if w in INSTRUMENTS and role_of(plan, w) is None]
+    if not words:
+        return plan
+    try:
+        return apply_intents(analysis, plan, [EditIntent(what="style", value=plan.style, direction="set",
+                                                         reason="the request names them", target=",".join(words))])
+    except Ask:
+        return plan
+
+
 def _rotated(form: list[str], k: int) -> list[str]:
     k = k % len(form) if form else 0
     return form[k:] + form[:k]
@@ -298,6 +314,7 @@ class RulesPlanner:
         if scene and scene.adds:
             plan = self._scene_parts(analysis, plan, scene)
             reasoning = plan.reasoning
+        plan = _with_parts(analysis, plan, request)
         reply = (f"{style.name} at {tempo:.0f} BPM in {key} {mode}, {len(sections)} sections, "
                  f"{len(hits)} hit points on the cuts.")
         return PlanResult(plan=plan, reasoning=reasoning, reply=reply)
