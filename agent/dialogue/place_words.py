@@ -15,8 +15,10 @@ import re
 
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
             "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8,
-            "ninth": 9, "9th": 9, "tenth": 10, "10th": 10, "last": -1, "final": -1, "penultimate": -2}
-ORD = r"(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|seventh|7th|eighth|8th|ninth|9th|tenth|10th|last|final|penultimate|\d+(?:st|nd|rd|th)?)"
+            "ninth": 9, "9th": 9, "tenth": 10, "10th": 10, "last": -1, "final": -1, "penultimate": -2,
+            "antepenultimate": -3}
+ORD = (r"(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|seventh|7th|eighth|8th|ninth|9th|tenth|10th|last|final|"
+       r"penultimate|antepenultimate|\d+(?:st|nd|rd|th)?)")
 # seconds said with their unit: "12s", "12 sec", "4.5 seconds"
 SECONDS = r"\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds?)\b"
 # a bare number is seconds unless it is followed by a unit ("from 90 to 120 bpm" is a tempo, not a time) or is a year
@@ -55,6 +57,47 @@ SPOKEN_RANGES = ((rf"\b(from|between) ({NUMBER_WORD}) (to|and|till|until) ({NUMB
 MARKS = ((rf"\bthe (\d+(?:\.\d+)?|{NUMBER_WORD})[- ]sec(?:ond)?s?[- ](?:mark|point|spot|timestamp)\b",
           lambda m: f"{m.group(1) if m.group(1)[0].isdigit() else spoken_number(m.group(1))} seconds"),
          (r"\bthe (\d+:\d{2}(?:\.\d+)?) (?:mark|point|spot|timestamp)\b", r"\1"))
+# "between the one minute mark and 1:40", "until the two-minute mark": that moment; said alone, after it
+MINUTE_MARK_RE = re.compile(rf"\b(?:(between|and|to|until|till|before|by|at|up to|around|from|after|since|past) )?the "
+                            rf"(\d+|{NUMBER_WORD})[- ]minute[- ](?:mark|point)\b", re.I)
+
+
+def _minute_mark(m: re.Match) -> str:
+    return f"{m.group(1) or 'after'} {m.group(2) if m.group(2).isdigit() else spoken_number(m.group(2).lower())}:00"
+
+
+# "from around 1:30", "between about 0:20 and roughly 0:40": a time said roughly is that time
+ROUGHLY_RE = re.compile(r"\b(from|after|since|between|and|to|until|till|before|past|starting at|starting from) (?:around|"
+                        r"about|roughly|approximately|approx|circa|somewhere around|more or less)(?= \d)", re.I)
+# A note that opens on a bare first or last shot ("Opening should be slower and quieter", "Ending way too loud"): that
+# place, as if "the" were said (not "opening of the store", "ending credits")
+BARE_END_RE = re.compile(r"^\s*(intro|opening|outro|ending)\b(?! (?:of|credits?|titles?|scenes?|shots?|lines?|sequence)\b)")
+# Counted from the end: "the second last shot", "the third-from-last cut", "the 3rd shot from the end"
+FROM_LAST_RE = re.compile(r"\b(second|2nd|third|3rd)(?:[- ]from[- ](?:the[- ])?|[- ])last\b(?! (?:two|three|four|few|\d))"
+                          r"|\b(second|2nd|third|3rd) (shot|cut) from (?:the )?(?:last|end)\b")
+FROM_LAST = {"second": "penultimate", "2nd": "penultimate", "third": "antepenultimate", "3rd": "antepenultimate"}
+# The shot on one side of a counted cut: "the shot before the last cut" (the one leading into it), "the shot after the
+# third cut" (the fourth shot); a cut counted from the end names the shot counted from the end
+SHOT_BY_CUT_RE = re.compile(rf"\bthe (?:shot|scene) (?:just |right |immediately )?(before|after|following|preceding|leading "
+                            rf"(?:up )?(?:in)?to) (?:the )?{ORD} cut\b")
+FROM_END = {-1: "last", -2: "penultimate", -3: "antepenultimate"}
+
+
+def _from_last(m: re.Match) -> str:
+    return f"{FROM_LAST[m.group(1)]}" if m.group(1) else f"{FROM_LAST[m.group(2)]} {m.group(3)}"
+
+
+def _shot_by_cut(m: re.Match) -> str:
+    k = ORDINALS.get(m.group(2)) or int(re.match(r"\d+", m.group(2)).group(0))
+    after = m.group(1) in ("after", "following")
+    if k > 0:
+        return f"shot {k + 1 if after else k}"
+    return f"the {FROM_END[j]} shot" if (j := k if after else k - 1) in FROM_END else m.group(0)
+
+
+# "from the sixth cut to the eighth", "between the 2nd shot and the 4th": the second named as the first
+PAIR_RE = re.compile(rf"\b((?:from|between) (?:the )?{ORD} (cut|shot)s? (?:to|and|until|till|through) (?:the )?{ORD})\b"
+                     rf"(?! (?:cut|shot)s?\b)", re.I)
 # Everyday ways of naming a place, rewritten to the forms the finders read.
 PLACE_WORDS = ((r"\b(?:from|at) (?:the )?(?:very )?(?:top|start|beginning|first frame)\b(?=.*\b(?:to|into|until|till|towards?)\b"
                 r".*\bthe (?:very )?(?:end|finish)\b).*\bthe (?:very )?(?:end|finish)\b", " "),  # "from the top ... into X at the end"
@@ -71,7 +114,6 @@ PLACE_WORDS = ((r"\b(?:from|at) (?:the )?(?:very )?(?:top|start|beginning|first 
                (r"\bat the top\b(?=.*\bend\b)", " "), (r"\b(?:all the way )?(?:to|till|until|into) the (?:very )?(?:end|finish(?: line)?)\b(?=.*$)", " "),
                (r"\bat the top\b", "in the intro"), (r"\bshots (\d+) through (\d+)\b", r"shots \1 to \2"),
                (r"\b(?:second|next)[- ]to[- ](?:the )?last\b", "penultimate"),   # not "shots 2 to the last"
-               (r"\b(?:from |after )?the (one|two|three|four|five|\d+)[- ]minute mark\b", r"after \1:00"),
                (r"\b(from|after|since|starting at|starting from) minute (one|two|three|four|five|\d+)\b", r"\1 \2:00"),
                *MARKS,
                (r"\bone:00\b", "1:00"), (r"\btwo:00\b", "2:00"), (r"\bthree:00\b", "3:00"),
@@ -139,6 +181,9 @@ def _shot_list(m: re.Match) -> str:
 SHOT_LIST = (rf"\bshots? ((?:\d+|{NUMBER_WORD})(?:(?:,? |,? ?(?:and|&) )(?:\d+|{NUMBER_WORD}))+)\b", _shot_list)
 # "between the fifth cut and the seventh cut": one stretch, from one to the other (not two places joined by "and")
 BETWEEN_TWO = (rf"\bbetween (?:the )?{ORD} (cut|shot) (?:and|&) (?:the )?{ORD} \2s?\b", r"from the \1 \2 to the \3 \2")
+# "between 2:15 and the end", "between the 3rd cut and the very end": from there on (not two places, that and the ending)
+BETWEEN_END_RE = re.compile(r"\bbetween (?!(?:the )?(?:very )?(?:start|beginning|top|first frame)\b)([^,;.!?]{1,30}?) "
+                            r"and the (?:very )?(?:end|finish)\b", re.I)
 # A time written with a dot for its colon, in a stretch ("0.36 to 0.48", "0.50-1.10"): minutes and seconds,
 # as a tenth-of-a-second stretch is never what is meant when both ends carry two decimals.
 DOTTED_RANGE = (r"(?<![\d.])(\d{1,2})\.([0-5]\d) ?(-|to|and|till|until) ?(\d{1,2})\.([0-5]\d)(?![\d.])(?! ?(?:s|secs?|seconds)\b)",
@@ -174,6 +219,9 @@ def normalise(text: str) -> str:
     """`text` lower-cased, padded with a space each side, its everyday place words (`PLACE_WORDS`) rewritten."""
     text = " " + text.lower() + " "
     text = re.sub(r"\bcut (?:number |no\.? |#)(\d+)\b", r"\1th cut", text)  # "the cut number 2" = the 2nd cut
+    text = BARE_END_RE.sub(r" the \1", ROUGHLY_RE.sub(r"\1", MINUTE_MARK_RE.sub(_minute_mark, text)))
+    text = SHOT_BY_CUT_RE.sub(_shot_by_cut, FROM_LAST_RE.sub(_from_last, text))
+    text = PAIR_RE.sub(lambda m: f"{m.group(1)} {m.group(3)}", text)
     for pat, rep in (*SYNONYMS, *MINUTES, DOTTED_RANGE, *NEIGHBOURS, *PLACE_WORDS, SHOT_LIST):
         text = re.sub(pat, rep, text)
     text = shorthand(text)
@@ -219,6 +267,10 @@ HEADER_RE = re.compile(r"^[ \t]*#?[ \t]*,?(?=[^\n]*\b(?:[Tt]imecode|[Tt]ime|TC)\
 SIGNED_TEMPO_RE = re.compile(r"(?<![\w.])(?P<sign>[+-])\s?(?P<n>\d+(?:\.\d+)?)\s?(?P<unit>bpm|%(?=\s?(?:on |to )?(?:the )?"
                              r"(?:tempo|speed|pace)\b))(?:\s?(?:on |to )?(?:the )?(?:tempo|speed|pace)\b)?|"
                              r"\b(?:tempo|speed|pace)\s?(?P<sign2>[+-])\s?(?P<n2>\d+(?:\.\d+)?)\s?(?P<unit2>%|bpm)", re.I)
+# A tempo said from one value to another ("go from 140 down to like 110", "from 90 bpm up to 100"): the tempo to
+# set, never a stretch of seconds (those go "from 0:30 to 0:40", with no "down" or "up" between)
+TEMPO_FROM_RE = re.compile(r"\bfrom (\d{2,3}) ?(?:bpm )?((?:back )?(?:down|up)) to (?:like |about |around |roughly |maybe )?"
+                           r"(\d{2,3})(?! ?(?:s|secs?|seconds|%|db|lufs)\b)(?: ?bpm\b)?", re.I)
 # A note's source tag before its words ("[editor, review tool] ..."): who wrote it, not what to change.
 TAG_RE = re.compile(r"(?:^|(?<=[\n.!?;]))\s*(?:\[[^\]\d]*\]\s*)+")
 
@@ -298,6 +350,8 @@ def notation(text: str) -> str:
     "-10% tempo" as "10% slower"; "silence 1 bar then slam" kept as one clause."""
     text = TAG_RE.sub(" ", SMPTE_RE.sub(_programme_time, text))
     text = CORRECTED_RE.sub("", text)   # "from one minute... sorry, from 0:40": the place put right
+    text = BETWEEN_END_RE.sub(r"from \1 on", MINUTE_MARK_RE.sub(_minute_mark, text))
+    text = PAIR_RE.sub(lambda m: f"{m.group(1)} {m.group(3)}", text)   # before BETWEEN_TWO reads the pair
     for pat, rep in (*TYPOS, *NEIGHBOURS, SHOT_LIST, BETWEEN_TWO):   # before commas and "and" split the clauses
         text = re.sub(pat, rep, text, flags=re.I)
     for pat, rep in MARKS:   # "at the 44-second mark": at 44 seconds
@@ -311,6 +365,7 @@ def notation(text: str) -> str:
     text = re.sub(r"(\d)\s*\+\s*(?=\d)", r"\1 plus ", text)   # "shots 4 + 6": each of them
     text = re.sub(r"(?<![\w%])\+(?=[a-z])", "more ", text)   # "+energy": more of it; "-drums" is left to be read
     text = SIGNED_TEMPO_RE.sub(_signed_tempo, text)   # "-10% tempo", "tempo +5%", "+8 bpm"
+    text = TEMPO_FROM_RE.sub(r"\2 to \3 bpm", text)   # "from 140 down to 110": down to 110 bpm
     text = re.sub(rf"\b(silence|stop)\s+(?:for\s+)?({LENGTH})\s*,?\s*(?:and\s+)?then\s+(?:an?\s+|the\s+)?({LANDING})\b",
                   r"\1 for \2 until a \3", text, flags=re.I)   # "silence 1 bar then slam": one mark and the next
 
