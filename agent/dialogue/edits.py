@@ -129,8 +129,8 @@ def _style(c: Clause, t: str) -> str:
     if not hits:
         return t
     k = max(hits)[1]
-    if not c.whole and c.intents:  # "dub it out in shot 3: drop everything but drums and bass": colour, not a genre
-        return re.sub(rf"\b{re.escape(k)}\b", " ", t)
+    if not c.whole and (c.intents or kws[k] == c.plan.style):  # "dub it out in shot 3: ...": colour, not a genre;
+        return re.sub(rf"\b{re.escape(k)}\b", " ", t)   # "the funk is wild in the intro": the score's own
     if not c.whole:
         raise Ask(f"A style applies to the whole score; I can make {c.span.label} slower, calmer or change its "
                   "instruments instead. Should I switch the whole score?")
