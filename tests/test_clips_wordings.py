@@ -65,6 +65,14 @@ CASES = [
     ("electronic dance", 120, [12, 24, 36, 48, 60, 72, 84, 96, 108], "the shot after the fourth cut is too busy",
      [_e("energy", "down", 48, 60)]),
     ("rock", 90, [10, 25, 40, 55, 70], "from the second cut to the fourth, a bit slower", [_e("tempo", "down", 25, 55)]),
+    # "the back half" was no place; "from 1:10 for 20 seconds" ran to the end
+    ("acoustic folk", 150, [18, 35, 52, 70, 90, 108, 126], "the back half could be a touch slower",
+     [_e("tempo", "down", 75, 150)]),
+    ("acoustic folk", 150, [18, 35, 52, 70, 90, 108, 126], "from 1:10 for 20 seconds, quieter please",
+     [_e("loudness", "down", 70, 90)]),
+    # a counted cut to a time stays that ("until 2:15" is no cut)
+    ("acoustic folk", 150, [18, 35, 52, 70, 90, 108, 126], "from the fifth cut until 2:15 a little faster",
+     [_e("tempo", "up", 90, 135)]),
     # "really rushing" after a wish for speed was read as the complaint "it's rushing" (slower)
     ("rock", 40, [10, 20, 30], "faster in shot 3, really rushing", [_e("tempo", "up", 20, 30)]),
     # "Please slow it" was answered as a question about the tempo

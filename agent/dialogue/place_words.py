@@ -96,8 +96,14 @@ def _shot_by_cut(m: re.Match) -> str:
 
 
 # "from the sixth cut to the eighth", "between the 2nd shot and the 4th": the second named as the first
-PAIR_RE = re.compile(rf"\b((?:from|between) (?:the )?{ORD} (cut|shot)s? (?:to|and|until|till|through) (?:the )?{ORD})\b"
+ORD_SAID = ORD.replace(r"|\d+(?:st|nd|rd|th)?", r"|\d+(?:st|nd|rd|th)")   # an ordinal said as one ("to 50" is a time)
+PAIR_RE = re.compile(rf"\b((?:from|between) (?:the )?{ORD} (cut|shot)s? (?:to|and|until|till|through) (?:the )?{ORD_SAID})\b"
                      rf"(?! (?:cut|shot)s?\b)", re.I)
+# "the back half", "the latter half": the second half; "from 1:10 for 20 seconds": the 20 seconds after 1:10
+HALF_RE = re.compile(r"\b(?:the )?(back|front|latter|former|later|earlier) half\b")
+HALVES = {"back": "second", "latter": "second", "later": "second", "front": "first", "former": "first", "earlier": "first"}
+FOR_SECONDS_RE = re.compile(r"\bfrom (\d+:\d{2}(?:\.\d+)?|\d+(?:\.\d+)?) ?(?:s|secs?|seconds)? for (?:about |around )?"
+                            r"(?:the next )?(\d+(?:\.\d+)?) ?(s|secs?|seconds)\b")
 # Everyday ways of naming a place, rewritten to the forms the finders read.
 PLACE_WORDS = ((r"\b(?:from|at) (?:the )?(?:very )?(?:top|start|beginning|first frame)\b(?=.*\b(?:to|into|until|till|towards?)\b"
                 r".*\bthe (?:very )?(?:end|finish)\b).*\bthe (?:very )?(?:end|finish)\b", " "),  # "from the top ... into X at the end"
@@ -222,6 +228,7 @@ def normalise(text: str) -> str:
     text = BARE_END_RE.sub(r" the \1", ROUGHLY_RE.sub(r"\1", MINUTE_MARK_RE.sub(_minute_mark, text)))
     text = SHOT_BY_CUT_RE.sub(_shot_by_cut, FROM_LAST_RE.sub(_from_last, text))
     text = PAIR_RE.sub(lambda m: f"{m.group(1)} {m.group(3)}", text)
+    text = FOR_SECONDS_RE.sub(r"the \2 \3 after \1", HALF_RE.sub(lambda m: f"the {HALVES[m.group(1)]} half", text))
     for pat, rep in (*SYNONYMS, *MINUTES, DOTTED_RANGE, *NEIGHBOURS, *PLACE_WORDS, SHOT_LIST):
         text = re.sub(pat, rep, text)
     text = shorthand(text)
