@@ -73,6 +73,12 @@ CASES = [
     # a counted cut to a time stays that ("until 2:15" is no cut)
     ("acoustic folk", 150, [18, 35, 52, 70, 90, 108, 126], "from the fifth cut until 2:15 a little faster",
      [_e("tempo", "up", 90, 135)]),
+    # a bare ordinal after a counted shot ("speed up the fifth") was the place of the clause before; "cut no. 6"
+    # split at its dot
+    ("funk", 110, [14, 28, 42, 56, 70, 84, 98], "make the second shot quieter; speed up the fifth",
+     [_e("loudness", "down", 14, 28), _e("tempo", "up", 56, 70)]),
+    ("jazz", 96, [12, 24, 36, 48, 60, 72, 84], "after cut no. 6 the tempo should come down a bit",
+     [_e("tempo", "down", 72, 96)]),
     # "really rushing" after a wish for speed was read as the complaint "it's rushing" (slower)
     ("rock", 40, [10, 20, 30], "faster in shot 3, really rushing", [_e("tempo", "up", 20, 30)]),
     # "Please slow it" was answered as a question about the tempo

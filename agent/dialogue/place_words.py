@@ -13,12 +13,9 @@ from __future__ import annotations
 
 import re
 
-ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-            "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8,
-            "ninth": 9, "9th": 9, "tenth": 10, "10th": 10, "last": -1, "final": -1, "penultimate": -2,
-            "antepenultimate": -3}
-ORD = (r"(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|seventh|7th|eighth|8th|ninth|9th|tenth|10th|last|final|"
-       r"penultimate|antepenultimate|\d+(?:st|nd|rd|th)?)")
+from v2m.agent.dialogue.counted import (NUMBER_WORD, ORD, ORDINALS, TENS_WORDS, UNIT_WORDS, in_clause, in_request,
+                                        spoken_number)
+
 # seconds said with their unit: "12s", "12 sec", "4.5 seconds"
 SECONDS = r"\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds?)\b"
 # a bare number is seconds unless it is followed by a unit ("from 90 to 120 bpm" is a tempo, not a time) or is a year
@@ -28,21 +25,6 @@ TIME = (rf"(?!{YEAR})(\d+:\d{{1,2}}(?:\.\d+)?(?!\d)|{SECONDS}|\d+(?:\.\d+)?(?![\
         r"(?!\s*(?:to \d+(?:\.\d+)?\s*)?(?:bpm|%|percent|per ?cent|db|decibels?|bars?|beats?|semitones?|hz)\b))")
 START_WORDS = ("intro", "introduction", "beginning", "start", "opening", "first section")
 END_WORDS = ("ending", "end", "outro", "finale", "close", "last section", "final section", "last bit", "finish")
-UNIT_WORDS = "one two three four five six seven eight nine".split()
-TEEN_WORDS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-# A number said in words, 1 to 99: "seven", "seventeen", "forty", "thirty-five", "thirty five".
-NUMBER_WORD = (rf"(?:(?:{'|'.join(TENS_WORDS)})(?:[- ](?:{'|'.join(UNIT_WORDS)}))?|{'|'.join(TEEN_WORDS)}|"
-               rf"{'|'.join(UNIT_WORDS)})")
-
-
-def spoken_number(said: str) -> int:
-    """The value of a number said in words ("thirty-five" -> 35)."""
-    parts = re.split(r"[- ]", said)
-    tens = 20 + 10 * TENS_WORDS.index(parts[0]) if parts[0] in TENS_WORDS else 0
-    last = parts[-1]
-    return tens + (UNIT_WORDS.index(last) + 1 if last in UNIT_WORDS else 10 + TEEN_WORDS.index(last)
-                   if last in TEEN_WORDS else 0)
 
 
 SPOKEN_SECONDS = (rf"\b({NUMBER_WORD}) (seconds?|secs?)\b",   # "at ten seconds", "at seventeen seconds"
@@ -57,53 +39,6 @@ SPOKEN_RANGES = ((rf"\b(from|between) ({NUMBER_WORD}) (to|and|till|until) ({NUMB
 MARKS = ((rf"\bthe (\d+(?:\.\d+)?|{NUMBER_WORD})[- ]sec(?:ond)?s?[- ](?:mark|point|spot|timestamp)\b",
           lambda m: f"{m.group(1) if m.group(1)[0].isdigit() else spoken_number(m.group(1))} seconds"),
          (r"\bthe (\d+:\d{2}(?:\.\d+)?) (?:mark|point|spot|timestamp)\b", r"\1"))
-# "between the one minute mark and 1:40", "until the two-minute mark": that moment; said alone, after it
-MINUTE_MARK_RE = re.compile(rf"\b(?:(between|and|to|until|till|before|by|at|up to|around|from|after|since|past) )?the "
-                            rf"(\d+|{NUMBER_WORD})[- ]minute[- ](?:mark|point)\b", re.I)
-
-
-def _minute_mark(m: re.Match) -> str:
-    return f"{m.group(1) or 'after'} {m.group(2) if m.group(2).isdigit() else spoken_number(m.group(2).lower())}:00"
-
-
-# "from around 1:30", "between about 0:20 and roughly 0:40": a time said roughly is that time
-ROUGHLY_RE = re.compile(r"\b(from|after|since|between|and|to|until|till|before|past|starting at|starting from) (?:around|"
-                        r"about|roughly|approximately|approx|circa|somewhere around|more or less)(?= \d)", re.I)
-# A note that opens on a bare first or last shot ("Opening should be slower and quieter", "Ending way too loud"): that
-# place, as if "the" were said (not "opening of the store", "ending credits")
-BARE_END_RE = re.compile(r"^\s*(intro|opening|outro|ending)\b(?! (?:of|credits?|titles?|scenes?|shots?|lines?|sequence)\b)")
-# Counted from the end: "the second last shot", "the third-from-last cut", "the 3rd shot from the end"
-FROM_LAST_RE = re.compile(r"\b(second|2nd|third|3rd)(?:[- ]from[- ](?:the[- ])?|[- ])last\b(?! (?:two|three|four|few|\d))"
-                          r"|\b(second|2nd|third|3rd) (shot|cut) from (?:the )?(?:last|end)\b")
-FROM_LAST = {"second": "penultimate", "2nd": "penultimate", "third": "antepenultimate", "3rd": "antepenultimate"}
-# The shot on one side of a counted cut: "the shot before the last cut" (the one leading into it), "the shot after the
-# third cut" (the fourth shot); a cut counted from the end names the shot counted from the end
-SHOT_BY_CUT_RE = re.compile(rf"\bthe (?:shot|scene) (?:just |right |immediately )?(before|after|following|preceding|leading "
-                            rf"(?:up )?(?:in)?to) (?:the )?{ORD} cut\b")
-FROM_END = {-1: "last", -2: "penultimate", -3: "antepenultimate"}
-
-
-def _from_last(m: re.Match) -> str:
-    return f"{FROM_LAST[m.group(1)]}" if m.group(1) else f"{FROM_LAST[m.group(2)]} {m.group(3)}"
-
-
-def _shot_by_cut(m: re.Match) -> str:
-    k = ORDINALS.get(m.group(2)) or int(re.match(r"\d+", m.group(2)).group(0))
-    after = m.group(1) in ("after", "following")
-    if k > 0:
-        return f"shot {k + 1 if after else k}"
-    return f"the {FROM_END[j]} shot" if (j := k if after else k - 1) in FROM_END else m.group(0)
-
-
-# "from the sixth cut to the eighth", "between the 2nd shot and the 4th": the second named as the first
-ORD_SAID = ORD.replace(r"|\d+(?:st|nd|rd|th)?", r"|\d+(?:st|nd|rd|th)")   # an ordinal said as one ("to 50" is a time)
-PAIR_RE = re.compile(rf"\b((?:from|between) (?:the )?{ORD} (cut|shot)s? (?:to|and|until|till|through) (?:the )?{ORD_SAID})\b"
-                     rf"(?! (?:cut|shot)s?\b)", re.I)
-# "the back half", "the latter half": the second half; "from 1:10 for 20 seconds": the 20 seconds after 1:10
-HALF_RE = re.compile(r"\b(?:the )?(back|front|latter|former|later|earlier) half\b")
-HALVES = {"back": "second", "latter": "second", "later": "second", "front": "first", "former": "first", "earlier": "first"}
-FOR_SECONDS_RE = re.compile(r"\bfrom (\d+:\d{2}(?:\.\d+)?|\d+(?:\.\d+)?) ?(?:s|secs?|seconds)? for (?:about |around )?"
-                            r"(?:the next )?(\d+(?:\.\d+)?) ?(s|secs?|seconds)\b")
 # Everyday ways of naming a place, rewritten to the forms the finders read.
 PLACE_WORDS = ((r"\b(?:from|at) (?:the )?(?:very )?(?:top|start|beginning|first frame)\b(?=.*\b(?:to|into|until|till|towards?)\b"
                 r".*\bthe (?:very )?(?:end|finish)\b).*\bthe (?:very )?(?:end|finish)\b", " "),  # "from the top ... into X at the end"
@@ -187,9 +122,6 @@ def _shot_list(m: re.Match) -> str:
 SHOT_LIST = (rf"\bshots? ((?:\d+|{NUMBER_WORD})(?:(?:,? |,? ?(?:and|&) )(?:\d+|{NUMBER_WORD}))+)\b", _shot_list)
 # "between the fifth cut and the seventh cut": one stretch, from one to the other (not two places joined by "and")
 BETWEEN_TWO = (rf"\bbetween (?:the )?{ORD} (cut|shot) (?:and|&) (?:the )?{ORD} \2s?\b", r"from the \1 \2 to the \3 \2")
-# "between 2:15 and the end", "between the 3rd cut and the very end": from there on (not two places, that and the ending)
-BETWEEN_END_RE = re.compile(r"\bbetween (?!(?:the )?(?:very )?(?:start|beginning|top|first frame)\b)([^,;.!?]{1,30}?) "
-                            r"and the (?:very )?(?:end|finish)\b", re.I)
 # A time written with a dot for its colon, in a stretch ("0.36 to 0.48", "0.50-1.10"): minutes and seconds,
 # as a tenth-of-a-second stretch is never what is meant when both ends carry two decimals.
 DOTTED_RANGE = (r"(?<![\d.])(\d{1,2})\.([0-5]\d) ?(-|to|and|till|until) ?(\d{1,2})\.([0-5]\d)(?![\d.])(?! ?(?:s|secs?|seconds)\b)",
@@ -225,10 +157,7 @@ def normalise(text: str) -> str:
     """`text` lower-cased, padded with a space each side, its everyday place words (`PLACE_WORDS`) rewritten."""
     text = " " + text.lower() + " "
     text = re.sub(r"\bcut (?:number |no\.? |#)(\d+)\b", r"\1th cut", text)  # "the cut number 2" = the 2nd cut
-    text = BARE_END_RE.sub(r" the \1", ROUGHLY_RE.sub(r"\1", MINUTE_MARK_RE.sub(_minute_mark, text)))
-    text = SHOT_BY_CUT_RE.sub(_shot_by_cut, FROM_LAST_RE.sub(_from_last, text))
-    text = PAIR_RE.sub(lambda m: f"{m.group(1)} {m.group(3)}", text)
-    text = FOR_SECONDS_RE.sub(r"the \2 \3 after \1", HALF_RE.sub(lambda m: f"the {HALVES[m.group(1)]} half", text))
+    text = in_clause(text)
     for pat, rep in (*SYNONYMS, *MINUTES, DOTTED_RANGE, *NEIGHBOURS, *PLACE_WORDS, SHOT_LIST):
         text = re.sub(pat, rep, text)
     text = shorthand(text)
@@ -274,10 +203,6 @@ HEADER_RE = re.compile(r"^[ \t]*#?[ \t]*,?(?=[^\n]*\b(?:[Tt]imecode|[Tt]ime|TC)\
 SIGNED_TEMPO_RE = re.compile(r"(?<![\w.])(?P<sign>[+-])\s?(?P<n>\d+(?:\.\d+)?)\s?(?P<unit>bpm|%(?=\s?(?:on |to )?(?:the )?"
                              r"(?:tempo|speed|pace)\b))(?:\s?(?:on |to )?(?:the )?(?:tempo|speed|pace)\b)?|"
                              r"\b(?:tempo|speed|pace)\s?(?P<sign2>[+-])\s?(?P<n2>\d+(?:\.\d+)?)\s?(?P<unit2>%|bpm)", re.I)
-# A tempo said from one value to another ("go from 140 down to like 110", "from 90 bpm up to 100"): the tempo to
-# set, never a stretch of seconds (those go "from 0:30 to 0:40", with no "down" or "up" between)
-TEMPO_FROM_RE = re.compile(r"\bfrom (\d{2,3}) ?(?:bpm )?((?:back )?(?:down|up)) to (?:like |about |around |roughly |maybe )?"
-                           r"(\d{2,3})(?! ?(?:s|secs?|seconds|%|db|lufs)\b)(?: ?bpm\b)?", re.I)
 # A note's source tag before its words ("[editor, review tool] ..."): who wrote it, not what to change.
 TAG_RE = re.compile(r"(?:^|(?<=[\n.!?;]))\s*(?:\[[^\]\d]*\]\s*)+")
 
@@ -357,8 +282,7 @@ def notation(text: str) -> str:
     "-10% tempo" as "10% slower"; "silence 1 bar then slam" kept as one clause."""
     text = TAG_RE.sub(" ", SMPTE_RE.sub(_programme_time, text))
     text = CORRECTED_RE.sub("", text)   # "from one minute... sorry, from 0:40": the place put right
-    text = BETWEEN_END_RE.sub(r"from \1 on", MINUTE_MARK_RE.sub(_minute_mark, text))
-    text = PAIR_RE.sub(lambda m: f"{m.group(1)} {m.group(3)}", text)   # before BETWEEN_TWO reads the pair
+    text = in_request(text)   # before BETWEEN_TWO reads a pair, and commas split the clauses
     for pat, rep in (*TYPOS, *NEIGHBOURS, SHOT_LIST, BETWEEN_TWO):   # before commas and "and" split the clauses
         text = re.sub(pat, rep, text, flags=re.I)
     for pat, rep in MARKS:   # "at the 44-second mark": at 44 seconds
@@ -372,7 +296,6 @@ def notation(text: str) -> str:
     text = re.sub(r"(\d)\s*\+\s*(?=\d)", r"\1 plus ", text)   # "shots 4 + 6": each of them
     text = re.sub(r"(?<![\w%])\+(?=[a-z])", "more ", text)   # "+energy": more of it; "-drums" is left to be read
     text = SIGNED_TEMPO_RE.sub(_signed_tempo, text)   # "-10% tempo", "tempo +5%", "+8 bpm"
-    text = TEMPO_FROM_RE.sub(r"\2 to \3 bpm", text)   # "from 140 down to 110": down to 110 bpm
     text = re.sub(rf"\b(silence|stop)\s+(?:for\s+)?({LENGTH})\s*,?\s*(?:and\s+)?then\s+(?:an?\s+|the\s+)?({LANDING})\b",
                   r"\1 for \2 until a \3", text, flags=re.I)   # "silence 1 bar then slam": one mark and the next
 
