@@ -115,3 +115,13 @@ def test_what_stays_as_it_was(tmp_path):
     s = _open(tmp_path / "d", "jazz", 40, [10, 20, 30])
     turn = s.say("it's rushing in shot 3")   # the complaint said with its subject: slower
     assert s.plan.sections[s.plan.section_at(25)].tempo_bpm < s.plan.tempo_bpm, turn.reply
+
+
+def test_an_instrument_the_opening_names_plays_in_the_opening_score(tmp_path):
+    # before: "ukulele", "banjo", "harmonica" in the first request were not read, so the band had none and a later
+    # "the banjo is too loud in shot 2" asked which instrument was meant
+    s = _open(tmp_path / "a", "cheerful banjo for a cooking video", 40, [10, 20, 30])
+    assert s.plan.instrumentation["harmony"] == "Banjo"
+    turn = s.say("the banjo is too loud in shot 2")
+    assert s.plan.sections[s.plan.section_at(15)].levels_db.get("harmony", 0.0) < 0, turn.reply
+    assert _open(tmp_path / "b", "soft harmonica blues", 40, [10, 20, 30]).plan.instrumentation["melody"] == "Harmonica"
