@@ -79,6 +79,9 @@ CASES = [
      [_e("loudness", "down", 14, 28), _e("tempo", "up", 56, 70)]),
     ("jazz", 96, [12, 24, 36, 48, 60, 72, 84], "after cut no. 6 the tempo should come down a bit",
      [_e("tempo", "down", 72, 96)]),
+    # two places set against each other with "while" were one place for both changes
+    ("lofi beats", 75, [10, 22, 35, 50, 62], "shot 4 wants more energy while the fifth one should slow down",
+     [_e("energy", "up", 35, 50), _e("tempo", "down", 50, 62)]),
     # "really rushing" after a wish for speed was read as the complaint "it's rushing" (slower)
     ("rock", 40, [10, 20, 30], "faster in shot 3, really rushing", [_e("tempo", "up", 20, 30)]),
     # "Please slow it" was answered as a question about the tempo
