@@ -366,6 +366,9 @@ LEFT = {
                              "defensible, but the reply never says taiko",
     ("learner-mehndi", 1): "a dhol stand-in (Taiko Drum) is added as a new part and turned up, not the kit",
     ("learner-mehndi", 5): "the answer names parts by their General MIDI program: the tabla shows as 'Melodic Tom'",
+    ("director-silent-comedy", 3): "two readings, after the merge with clips10: the piano plays every part of silent_film, "
+                                   "so 'the piano more in front' turns the whole score up (clips10: a part that is all "
+                                   "the music is the music); this check, written first, wanted the melody up",
 }
 CASES = [pytest.param(i, k, id=f"{d[0]}-{k + 1}", marks=[pytest.mark.xfail(reason=LEFT[d[0], k + 1], strict=True)]
                       if (d[0], k + 1) in LEFT else []) for i, d in enumerate(D) for k in range(5)]

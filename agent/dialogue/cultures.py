@@ -45,6 +45,10 @@ def table() -> tuple[tuple[re.Pattern, Culture], ...]:
 # Words before a culture that turn it away: "less corporate", "not so corporate", "too corporate now".
 AWAY_RE = re.compile(r"\b(?:less|not(?: so| as| that| too| very)?|too|no more|nothing|away from|un)"
                      r"(?: (?:of|an?|the|so|like|as|much|more))*(?: \w+)?\s*-?$")
+# Words before a culture that make it the video itself, named in a place: "build through the whole ad", "quieter at the
+# end of the trailer", "in our wedding video" (what the video is, not a style asked for)
+VIDEO_NAMED_RE = re.compile(r"(?:\b(?:through|throughout|across|over|during|in|into)|\b(?:end|start|beginning|middle|rest|"
+                            r"half|part|bit|top|intro|ending|outro) of) (?:the|this|our|my|your) (?:whole |entire |full )?$")
 # A request that names a part to change: sounds alone ("add a choir and an organ") then call up no style
 PART_VERB_RE = re.compile(r"\b(?:add|adding|bring (?:in|back|up|down)|throw in|put in|layer|louder|softer|quieter|turn|"
                           r"lose|drop|remove|mute|swap|replace|instead of|more|less|fewer)\b", re.I)
@@ -83,7 +87,8 @@ def evoked(text: str, named: bool = True) -> tuple[Culture, list[re.Match]] | No
     an organ" adds them). A tie goes to a style named outright, then to the one said first. None when nothing
     calls a style up, or only turned away ("less corporate"). `named`: a style's own name counts too (False:
     the grammar's `_style` reads it in the clause)."""
-    hits = [(c, m) for c, m in _cultures(text, named) if not AWAY_RE.search(text[:m.start()])]
+    hits = [(c, m) for c, m in _cultures(text, named)
+            if not AWAY_RE.search(text[:m.start()]) and not _video_named(text, m)]
     score: dict[str, float] = {}
     seen: set[tuple[str, str]] = set()
     for c, m in hits:
@@ -101,6 +106,11 @@ def evoked(text: str, named: bool = True) -> tuple[Culture, list[re.Match]] | No
     return said or mine[0], [m for _, m in hits]
 
 
+def _video_named(text: str, m: re.Match) -> bool:
+    """The culture's words name the video in a place (`VIDEO_NAMED_RE`; a scene's own "the whole ad" counted with it)."""
+    return bool(VIDEO_NAMED_RE.search(text[:m.start()] + re.sub(r"[\w-]+\s*$", "", m.group(0))))
+
+
 def read(c, t: str) -> str:
     """The rules grammar's reading of a culture in one clause (`edits.Clause` `c`, its text so far `t`): the
     style with its instruments, mode and reason, or a move away from one ("less corporate"); at a place, only
@@ -111,6 +121,8 @@ def read(c, t: str) -> str:
         return away[1]
     if found is None:
         return t
+    if not c.whole and found[0].style == c.plan.style:   # "the suspense comes later" in a thriller: the score's own
+        return found[1]
     if not c.whole and not _scene_place(c.text):   # "the first dance bit, 0:13 to 0:21, strings swelling": the
         c.styled = (f"That sounds like {found[0].style} ({found[0].reason}), a style for the whole score. "
                     "Switch the whole score, or change only the instruments there?")   # word may only name the picture
@@ -150,6 +162,9 @@ def styled(intents: list[EditIntent], request: str, current: str) -> list[EditIn
             as the music now, "it sounds like a western", is gone).
         current: the plan's style now.
     """
+    if len(intents) > 1:   # "keep it bossa but calmer in the last shot", "still jazz, just slower": the style it is
+        intents = [it for it in intents if not (it.what == "style" and it.value == current and it.direction == "set"
+                                                and not it.target)]
     found = evoked(request)
     if found is None or any(it.scope.kind != "whole" for it in intents):   # hits at moments go with a style
         return intents

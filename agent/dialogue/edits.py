@@ -129,7 +129,7 @@ def _style(c: Clause, t: str) -> str:
     if not hits:
         return t
     k = max(hits)[1]
-    if not c.whole and c.intents:  # "dub it out in shot 3: drop everything but drums and bass": colour, not a genre
+    if not c.whole and (c.intents or kws[k] == c.plan.style):  # "dub it out in shot 3: ...", "the funk is wild here": colour
         return patterns.compiled(rf"\b{re.escape(k)}\b").sub(" ", t)
     if not c.whole:
         raise Ask(f"A style applies to the whole score; I can make {c.span.label} slower, calmer or change its "
@@ -255,7 +255,7 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
 # A clause ending at a place ("up to the pop", "until 0:20") and one after it with "then": the second is after it
 THEN_AFTER_RE = re.compile(r"(\b(?:up to|up until|until|till|leading up to|right up to|(?:in|for|during|over) the (?:first|opening))\b[^,;.!?]{1,40}?)\s*,?\s+(?:and )?then\b"
                            r"(?! (?:on|onwards?|after|from|in|at|for|during|till|until|before)\b)", re.I)
-CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|:(?!\d)|\.(?!\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|(?<!everything )(?<!nothing )(?<!all )(?<!out )\bbut\b|\balso\b"
+CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|:(?!\d)|\.(?!\d)(?!(?<=\b[Nn]o\.) ?\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|(?<!everything )(?<!nothing )(?<!all )(?<!out )\bbut\b|\balso\b"
                           rf"|(?:\band|\bplus|&|\+) (?={phrases.ORDER_VERBS}\b)(?!cuts? (?:\d|one|two|three|four|five|six|seven|eight|nine)\b)|\bplus (?=an? |some ))\s*")   # "add a cello and have the sax softer": two
 
 

@@ -19,6 +19,9 @@ VOLUME = r"(?:(?:master |overall |music )?(?:volume|loudness))"
 MOVE = (r"(?:bring|dial|turn|tone|take|pull|calm|nudge|knock|wind|ease|drop|notch|ratchet|move|push|kick|crank|pump|jack|"
         r"ramp|bump|step|inch|edge|shift)")
 MUST = r"(?:needs? to|should|has to|must|could|can|to|will|has got to|ought to) (?:go|come|be|get)"
+# the energy wished to fall on its own ("the intensity should drop in the outro", "energy needs to dip there"); no
+# rise: "the energy should rise across shot 3" is a build (`phrases.SHAPES`)
+SHOULD_FALL = r"(?:needs? to|should|has to|must|could|ought to) (?:drop|fall|dip|sink|decrease|lessen|subside)(?! away| off)"
 
 # The energy moved, one table for both ways: the verbs that move it that way, and the words that say it was moved
 ENERGY_MOVES = {
@@ -37,6 +40,7 @@ def _energy_moved(way: str) -> str:
     return (rf"\b(?:{verbs}) (?:the |its |some )?{ENERGY}\b"
             rf"|\b{wound}{MOVE} (?:the |its |that |this |some )?{ENERGY}(?: levels?)? (?:\w+ ){{0,2}}?{way}\b"
             rf"|\b{ENERGY}(?: levels?)? {MUST} (?:\w+ ){{0,2}}?{way}\b"
+            + (rf"|\b{ENERGY}(?: levels?)? {SHOULD_FALL}\b" if way == "down" else "") +
             rf"|(?<!wind the )(?<!ramp the )\b(?:energy|intensity) (?:(?:to be|should be|could be|be|is|gets?) )?(?:{done})\b"
             rf"(?! to\b| until\b| till\b)" + (f"|{more.format(E=ENERGY)}" if more else ""))
 
@@ -48,11 +52,12 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:tempo|pace|speed|bpm)(?: (?!and\b|but\b)[a-z]+){0,3}? (?:down|decreased|reduced|lowered|dropped|drops?|"
      r"brought down|pulled back|falls?|comes? down)\b(?! to\b| until\b| till\b)"
      r"|\b(?:decrease|reduce|lower|drop|bring down|pull back|pull down|knock down|take down|ease)(?: down)? (?:the |its |our )?"
-     r"(?:tempo|pace|speed|bpm)\b|\bless (?:pace|speed)\b|\bmore slow\b", "slower"),
+     r"(?:tempo|pace|speed|bpm)\b|\bless (?:pace|speed)\b|\bmore slow\b|\bslow (?:the whole thing|everything|things|it all|"
+     r"the music|the track|the piece|the beat|the groove) down\b", "slower"),
     (r"\b(?:tempo|pace|speed|bpm)(?: (?!and\b|but\b|down\b)[a-z]+){0,3}? (?:up|increased|raised|higher|bumped(?: up)?|pushed)\b(?! to\b| until\b| till\b)"
      r"|\b(?:increase|raise|bump|push|lift|nudge|crank|up)(?: up)? (?:the |its |our )?(?:tempo|pace|speed|bpm)\b"
      r"|\b(?:more|extra) (?:pace|speed)\b|\bfaster (?:tempo|pace)\b|\bspeed (?:the whole thing|everything|things|it all|"
-     r"the music|the track|the piece) up\b", "faster"),
+     r"the music|the track|the piece|the beat|the groove) up\b", "faster"),
     # the energy named and moved: by whatever verb moves it, with the size said between ("reduce the intensity",
     # "calm the energy down a ton", "nudge the intensity up a notch", "crank the energy WAY up", "ease off the energy";
     # "wind/ramp ... down" is a fall, `phrases.SHAPES`), said to go ("the energy needs to come down") or said moved
@@ -73,9 +78,11 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     # rising across the place ("the music lifts up through it", "build through the whole shot"): a shape
     (r"\b(?:lift|rise|rising|build|grow|climb|swell|soar)\w*(?: it| the music| things)?(?: up)? (?:all the way )?(?:through|across|"
      r"over the course of) "
-     r"(?:it|that|this|there|the (?:whole )?(?:shot|bit|scene|section|part))\b", "more and more"),
+     r"(?:it|that|this|there|the (?:whole )?(?:shot|bit|scene|section|part)|the (?:whole|entire) (?:video|clip|film|thing|"
+     r"piece|track|song|ad|advert|commercial|edit|reel))\b", "more and more"),
     (r"\b(?:ease|back) off (?:the )?(?:speed|pace|tempo)\b|\bease (?:the )?(?:pace|speed|tempo) off\b"
-     r"|\b(?:it'?s )?rushing\b|\bless rushed\b|\bbring (?:the )?(?:tempo|pace|speed) down\b", "slower"),
+     r"|\b(?:it'?s|is|are|'s|still|keeps?|(?:a )?(?:little|bit|tad|touch)|slightly|kind of|sort of|always) rushing\b"
+     r"|^\W*rushing\b|\bless rushed\b|\bbring (?:the )?(?:tempo|pace|speed) down\b", "slower"),
     # tempo as a ratio ("half the pace", "double the speed"): read by the grammar as half-time or double-time
     (r"\b(?:at )?half (?:the )?(?:pace|speed|tempo)\b|\bhalve (?:the |its )?(?:pace|speed|tempo)\b|\bhalf[- ]time feel\b",
      "half-time"),

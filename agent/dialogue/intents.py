@@ -304,12 +304,22 @@ HANDLERS: dict[str, Callable[[Edit, EditIntent], None]] = {
     "remove": lambda e, it: silence.out(e) if it.value == "music" else orchestration.remove(e, it.value),
     "swap": lambda e, it: orchestration.swap(e, it.target, it.value),
     "only": lambda e, it: orchestration.only(e, it.value),
-    "balance": lambda e, it: orchestration.balance(e, it.value, _level_step(it), it.target),
+    "balance": lambda e, it: _loudness(e, it) if _plays_all(e, it) else
+    orchestration.balance(e, it.value, _level_step(it), it.target),
     "hit": lambda e, it: marks.add_hits(e, it.scope.times_s, it.value),
     "no_hit": lambda e, it: marks.drop_hits(e, it.scope.times_s or None),
     "lock": lambda e, it: marks.lock(e, True), "unlock": lambda e, it: marks.lock(e, False),
     "take": lambda e, it: takes.new_take(e), "route": lambda e, it: takes.set_route(e, it.value),
 }
+
+
+def _plays_all(e: Edit, it: EditIntent) -> bool:
+    """The part named is every part playing there ("the piano is too loud" in a solo piano score): the music itself,
+    louder or softer, since one of its roles stepped back against the others is no change anyone hears as asked."""
+    inst = {**load_style(e.plan.style).instruments, **e.plan.instrumentation}
+    named = {r for r, n in inst.items() if it.value and it.value in n.lower()}
+    playing = {r for i in e.idx for r in ops.effective_roles(e.plan, e.plan.sections[i])}
+    return not it.target and len(named) > 1 and playing <= named
 
 
 def _level_step(it: EditIntent) -> float:

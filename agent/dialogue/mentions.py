@@ -122,6 +122,10 @@ BARE_OUT_RE = re.compile(r"^\s*(?:out|gone|tacet|off)\b")
 LEVELED_RE = re.compile(r"\b(?:too|way too|far too) (?:loud|much|quiet|soft|low|weak)\b|\bneeds? more (?:power|punch|presence)\b")
 
 
+# "slow the beat down", "speed the groove up": the beat is the tempo there, no part for "it" in the next clause
+TEMPO_OBJECT_RE = re.compile(r"\b(?:slow|speed) (?:the |this |that )?(?:beat|groove) (?:down|up)\b")
+
+
 class Mentions:
     """The instrument a request named last, read clause by clause, for "it", "them" and a level said alone."""
 
@@ -157,7 +161,7 @@ class Mentions:
         if not final and (part := topic(clause)):
             self.last, self.topic = part, True
             return clause, entered, True
-        m = re.search(rf"\b({INSTR_ALT})(?:s|es)?\b", plain_parts(clause))   # "the wailing guitar": the lead guitar
+        m = re.search(rf"\b({INSTR_ALT})(?:s|es)?\b", plain_parts(TEMPO_OBJECT_RE.sub(" ", clause)))   # "the wailing guitar": the lead guitar
         leveled, self.leveled = self.leveled, bool(m and LEVELED_RE.search(clause))
         if m:
             self.last, self.topic = m.group(1), False

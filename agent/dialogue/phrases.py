@@ -58,6 +58,9 @@ for words, away in (
         TOO[w] = away
 # "not so loud", "not as busy", "less sluggish": the same move away as "too loud", "too busy", "too slow"
 _TOO_WORD = "|".join(sorted(TOO, key=len, reverse=True))
+# a terse note that opens on how a place is ("bit quiet in shot 2", "a little slow in the intro", "tad busy here"): too
+# much so; the comparative ("a bit quieter") is the wish itself
+TERSE_RE = re.compile(rf"^\s*(?:a )?(?:bit|little|tad|touch|wee bit|little bit) ({_TOO_WORD})\b")
 NOT_SO_RE = re.compile(r"\b(?:not (?:be |sound |feel |get |seem |come across |go |run )?(?:quite |nearly )?(?:so|as|that|too)|"
                        rf"less) (?:much )?({_TOO_WORD})\b")
 # "less busy and intense", "too loud or brash": the second word is said less or too much as well
@@ -145,7 +148,7 @@ MORE_RE = (r"\b(?:more energy|more energetic|energetic|busier|denser|fuller|more
            r"more lively|punchier|bigger|stronger|more driving|build(?: it)? up|more power|more powerful|"
            r"more action|more exciting|exciting|more impact|more dense|richer|thicker|wilder)\b")
 LESS_RE = (r"\b(?:less energy|less energetic|lower energy|lower the energy|sparser|sparse|thinner|less busy|simpler|"
-           r"lighter|softer|gentler|"
+           r"lighter|softer|gentler|more gentle|"
            r"more minimal|minimal|stripped[- ]down|strip it down|tone it down|less intense|more subtle|subtler|"
            r"smaller|quieter|more delicate|less dense|emptier|barer)\b")
 # the whole score said as a thing to turn up or down ("turn the whole score down", "turn everything up")
@@ -224,6 +227,7 @@ def plain(text: str) -> str:
     t = AND_TOO_RE.sub(r"\1 \2\3 \1 \4", re.sub(r"\s+", " ", text))
     for pat, words in STATES_RES:
         t = pat.sub(words, t)
+    t = TERSE_RE.sub(r" a little too \1 ", t)
     if TOO_RE.search(t) or NOT_SO_RE.search(t):  # "too fast, bring it back a notch": the complaint says what
         t = REDUCE_RE.sub(lambda m: " a little " if re.search(SIZED, m.group(0)) else " ", t)
     for pat, words in IDIOM_RES:   # the size said inside an idiom is kept ("add a touch of energy": a little more);

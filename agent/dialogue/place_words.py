@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import re
 
-ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-            "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8,
-            "ninth": 9, "9th": 9, "tenth": 10, "10th": 10, "last": -1, "final": -1, "penultimate": -2}
-ORD = r"(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|seventh|7th|eighth|8th|ninth|9th|tenth|10th|last|final|penultimate|\d+(?:st|nd|rd|th)?)"
+from v2m.agent.dialogue.counted import (ORDINALS, TENS_WORDS,  # noqa: F401 - read from here by other modules
+                                        NUMBER_WORD, ORD, UNIT_WORDS, in_clause, in_request, spoken_number)
+
 # seconds said with their unit: "12s", "12 sec", "4.5 seconds"
 SECONDS = r"\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds?)\b"
 # a bare number is seconds unless it is followed by a unit ("from 90 to 120 bpm" is a tempo, not a time) or is a year
@@ -26,21 +25,6 @@ TIME = (rf"(?!{YEAR})(\d+:\d{{1,2}}(?:\.\d+)?(?!\d)|{SECONDS}|\d+(?:\.\d+)?(?![\
         r"(?!\s*(?:to \d+(?:\.\d+)?\s*)?(?:bpm|%|percent|per ?cent|db|decibels?|bars?|beats?|semitones?|hz)\b))")
 START_WORDS = ("intro", "introduction", "beginning", "start", "opening", "first section")
 END_WORDS = ("ending", "end", "outro", "finale", "close", "last section", "final section", "last bit", "finish")
-UNIT_WORDS = "one two three four five six seven eight nine".split()
-TEEN_WORDS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-# A number said in words, 1 to 99: "seven", "seventeen", "forty", "thirty-five", "thirty five".
-NUMBER_WORD = (rf"(?:(?:{'|'.join(TENS_WORDS)})(?:[- ](?:{'|'.join(UNIT_WORDS)}))?|{'|'.join(TEEN_WORDS)}|"
-               rf"{'|'.join(UNIT_WORDS)})")
-
-
-def spoken_number(said: str) -> int:
-    """The value of a number said in words ("thirty-five" -> 35)."""
-    parts = re.split(r"[- ]", said)
-    tens = 20 + 10 * TENS_WORDS.index(parts[0]) if parts[0] in TENS_WORDS else 0
-    last = parts[-1]
-    return tens + (UNIT_WORDS.index(last) + 1 if last in UNIT_WORDS else 10 + TEEN_WORDS.index(last)
-                   if last in TEEN_WORDS else 0)
 
 
 SPOKEN_SECONDS = (rf"\b({NUMBER_WORD}) (seconds?|secs?)\b",   # "at ten seconds", "at seventeen seconds"
@@ -71,7 +55,6 @@ PLACE_WORDS = ((r"\b(?:from|at) (?:the )?(?:very )?(?:top|start|beginning|first 
                (r"\bat the top\b(?=.*\bend\b)", " "), (r"\b(?:all the way )?(?:to|till|until|into) the (?:very )?(?:end|finish(?: line)?)\b(?=.*$)", " "),
                (r"\bat the top\b", "in the intro"), (r"\bshots (\d+) through (\d+)\b", r"shots \1 to \2"),
                (r"\b(?:second|next)[- ]to[- ](?:the )?last\b", "penultimate"),   # not "shots 2 to the last"
-               (r"\b(?:from |after )?the (one|two|three|four|five|\d+)[- ]minute mark\b", r"after \1:00"),
                (r"\b(from|after|since|starting at|starting from) minute (one|two|three|four|five|\d+)\b", r"\1 \2:00"),
                *MARKS,
                (r"\bone:00\b", "1:00"), (r"\btwo:00\b", "2:00"), (r"\bthree:00\b", "3:00"),
@@ -179,6 +162,7 @@ def normalise(text: str) -> str:
     """`text` lower-cased, padded with a space each side, its everyday place words (`PLACE_WORDS`) rewritten."""
     text = " " + text.lower() + " "
     text = CUT_NUMBER_RE.sub(r"\1th cut", text)  # "the cut number 2" = the 2nd cut
+    text = in_clause(text)
     for pat, rep in NORMALISING:
         text = pat.sub(rep, text)
     text = shorthand(text)
@@ -308,6 +292,7 @@ def notation(text: str) -> str:
     "-10% tempo" as "10% slower"; "silence 1 bar then slam" kept as one clause."""
     text = TAG_RE.sub(" ", SMPTE_RE.sub(_programme_time, text))
     text = CORRECTED_RE.sub("", text)   # "from one minute... sorry, from 0:40": the place put right
+    text = in_request(text)   # before BETWEEN_TWO reads a pair, and commas split the clauses
     for pat, rep in NOTATING:   # before commas and "and" split the clauses
         text = pat.sub(rep, text)
     for pat, rep in MARKS_RES:   # "at the 44-second mark": at 44 seconds

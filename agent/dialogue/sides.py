@@ -47,7 +47,7 @@ LISTED_RE = re.compile(r"\b(?:shots?|sh) ?\d{1,2}(?: plus \d{1,2})+\b", re.I)
 
 
 def split_places(clause: str, analysis: VideoAnalysis, plan: ScorePlan) -> list[str]:
-    """A clause cut at "and" where each side names its own place ("darker in the intro and brighter at the
+    """A clause cut at "and" ("while") where each side names its own place ("darker in the intro and brighter at the
     end", "hush just before it and bloom after"), so each edit keeps its own place; shots listed with "plus"
     ("shots 4 + 6") as the same edit in each; else [clause]."""
     if m := LISTED_RE.search(clause):   # "darker in shots 4 plus 6": darker in shot 4, darker in shot 6
@@ -55,7 +55,7 @@ def split_places(clause: str, analysis: VideoAnalysis, plan: ScorePlan) -> list[
     if (m := SIDE_RE.search(clause)) and (event := EVENT_RE.match(normalise(words(clause[:m.start()])))) \
             and _is_event(event.group("what")):   # "he proposes at cut three right before that go quiet"
         return [clause[:m.start()], *split_places(clause[m.start():], analysis, plan)]
-    parts = re.split(r"\s+and\s+", clause)
+    parts = re.split(r"\s+(?:and|while|whereas)\s+", clause)   # "more energy in shot 4 while shot 5 should slow down"
     for k in range(1, len(parts)):
         left, right = " ".join(parts[:k]), " ".join(parts[k:])
         if only_place(words(parts[k])) and LISTED_PLACE_RE.match(parts[k].lower()):

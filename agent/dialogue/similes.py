@@ -101,7 +101,7 @@ SCENE_RES = tuple((re.compile(rf"\b(?:{p})\b", re.I), f) for p, f in SCENES)   #
 # "it's getting kind of busy"; hedged, or a word that is a complaint on its own ("it feels rushed")
 COMPLAINTS = set("sleepy drowsy dull boring lifeless sluggish draggy rushed hurried frantic cluttered chaotic hectic "
                  "gloomy tame timid weak static pompous bombastic overpowering noisy".split()) & set(TOO)
-STATE_WORD_RE = re.compile(r"\b(?:is|are|'s|feels?|sounds?|seems?|gone|getting|got|went|goes)((?: (?:a (?:little )?bit|"
+STATE_WORD_RE = re.compile(r"\b(?:is|are|'s|feels?|sounds?|seems?|gone|gets?|getting|got|went|goes)((?: (?:a (?:little )?bit|"
                            r"a little|kind of|sort of|slightly|a touch|a tad|somewhat|rather|pretty|quite|really|so|very|"
                            r"way|all|just|now))*) (" + "|".join(sorted(set(TOO) - {"flat"}, key=len, reverse=True)) +
                            r")\b", re.I)   # "flat" also means out of tune, or "flat out": the grammar's idioms read it
@@ -142,7 +142,7 @@ WISH_RE = re.compile(r"\b(?:as if|as though|should|shall|must|needs?|has to|have
                      r"make|makes|let|give|gimme|more like|bit more|supposed|meant|i'?d|we'?d|hoping|hope)\b", re.I)
 # The music as it is now: "it feels like", "sounds like", "it's like", "too ... like", "is a bit sleepy"
 STATE_RE = re.compile(r"\b(?:feels|felt|feeling|sounds|sounded|sounding|seems|seemed|is|are|was|were|it'?s|that'?s|"
-                      r"everything'?s|too|gone|getting|becomes?|turned into|enough|now)\b", re.I)
+                      r"everything'?s|too|gone|gets|getting|becomes?|turned into|enough|now)\b", re.I)
 # feel/sound right after a wish ("should feel", "make it sound", "want it to feel"): still the wish
 AFTER_WISH_RE = re.compile(r"\b(?:as if|as though|please|should|must|to|would|will|can|could|might|gonna|let (?:it|them)|make (?:it|them|this|"
                            r"that|(?:the|this|that|our|my|your|its) (?:[a-z]+ ){0,2}[a-z]+|\w+))"   # "make the whole thing"

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from v2m.agent.dialogue.counted import ORDINALS, TEEN_WORDS, TENS_WORDS, UNIT_WORDS
 from v2m.agent.dialogue.minilm import model_dir
-from v2m.agent.dialogue.place_words import ORDINALS, TEEN_WORDS, TENS_WORDS, UNIT_WORDS
 from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS, ROLE_WORDS
 from v2m.tools.style import load_style, style_names
 

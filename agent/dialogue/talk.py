@@ -46,11 +46,11 @@ REQUEST_RE = re.compile(r"\b(?:can|could|would|will|possible|way to|able to|make
                         r"should i|go back)\b", re.I)
 # "please" asks for a change ("is good but please more fast"), unless only a fact is asked ("which instruments, please?")
 PLEASE_RE = re.compile(r"\b(?:please|pls|plz)\b", re.I)
-# a wish for a change beside a bare topic ("slower tempo?", "tempo 90 pls", "another key?"): no question about the score
+# a wish for a change beside a bare topic ("slower tempo?", "tempo 90 pls", "another key?", "please slow it"): no question about the score
 CHANGE_RE = re.compile(r"\b(?:more|less|fewer|too|faster|quicker|slower|louder|quieter|softer|higher|lower|up|down|"
                        r"darker|brighter|calmer|bigger|warmer|heavier|lighter|sooner|later|earlier|different|other|another|"
                        r"instead|change|switch|swap|go|try|back|restore|previous|original|old|half|halfway|double|need|needs|want|wanna|should|"
-                       r"must)\b|\d|:\s*\w|\b[a-g](?:#|b| sharp| flat)? (?:major|minor)\b", re.I)   # "key: C minor"
+                       r"must|slow (?:it|this|that|things|everything|down)|speed (?:it |this |things )?up)\b|\d|:\s*\w|\b[a-g](?:#|b| sharp| flat)? (?:major|minor)\b", re.I)   # "key: C minor"
 # what a question asks about, each answered from the plan or the video ("scene changes" are cuts, not edits)
 CUTS_RE = re.compile(r"\b(?:cuts?|shots?|scene ?changes?|scenes|edit points?|shot boundar(?:y|ies)|boundar(?:y|ies)|"
                      r"transitions?|timestamps?|time ?codes?)\b", re.I)

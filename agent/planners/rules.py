@@ -48,7 +48,10 @@ ENERGY_WORDS = [(("epic", "huge", "big", "intense", "powerful", "loud", "heroic"
 # the edit vocabulary, so a first plan and a later "add a flute" mean the same instrument.
 LEAD_WORDS = {w: INSTRUMENTS[w][0] for w in (
     "piano", "guitar", "sax", "saxophone", "trumpet", "flute", "violin", "cello", "organ", "strings",
-    "clarinet", "synth", "harp", "marimba", "vibraphone")}
+    "clarinet", "synth", "harp", "marimba", "vibraphone", "harmonica", "xylophone", "glockenspiel", "oboe", "kalimba",
+    "recorder", "whistle")}
+# ... and for the chords, the strummed and squeezed ones ("happy ukulele for a kids video": the uke strums)
+CHORD_WORDS = {w: INSTRUMENTS[w][0] for w in ("ukulele", "uke", "banjo", "mandolin", "accordion")}
 # When the request names no style, the picture chooses: (min arousal, max arousal, valence sign) -> styles.
 MOOD_STYLES = [
     (0.62, 1.01, None, ("rock", "electronic", "funk", "edm")),
@@ -291,6 +294,8 @@ class RulesPlanner:
         lead = next((LEAD_WORDS[w] for w in LEAD_WORDS if _has(_words(request), w)), None)
         if lead:
             instrumentation["melody"] = lead
+        if (chords := next((CHORD_WORDS[w] for w in CHORD_WORDS if _has(_words(request), w)), None)):
+            instrumentation["harmony"] = chords
         sections = []
         for i, ((a, b, shots), e, name) in enumerate(zip(groups, energies, names)):
             roles = []

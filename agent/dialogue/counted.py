@@ -1,0 +1,127 @@
+"""Places counted on the person's own clip, in the everyday words people count them with, rewritten to the forms
+`where`'s finders read: a time said roughly ("from around 1:30"), a minute mark ("between the one minute mark and
+1:40"), a stretch to the end ("between 2:15 and the end"), a note opening on a bare intro or ending, shots counted
+from the end ("the third-from-last shot") or by a cut ("the shot before the last cut"), the second end of a pair named
+as the first ("from the sixth cut to the eighth"), a half said otherwise ("the back half"), seconds said after a
+moment ("from 1:10 for 20 seconds"), and a tempo said from one value to another ("from 140 down to like 110").
+
+    from v2m.agent.dialogue.counted import in_clause, in_request
+    in_request("between 2:15 and the end, slower")   # "from 2:15 on, slower" (before the clauses are split)
+    in_clause(" the third from last shot faster ")   # " the antepenultimate shot faster "
+
+Called by `place_words.notation` (the whole request) and `place_words.normalise` (one clause, lower case); the
+ordinals and numbers said in words it counts with live here too (`place_words` reads them from here). Every pattern
+is compiled here and called by its own methods, so a chat turn compiles none of them through `re`.
+"""
+
+from __future__ import annotations
+
+import re
+
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+            "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8,
+            "ninth": 9, "9th": 9, "tenth": 10, "10th": 10, "last": -1, "final": -1, "penultimate": -2,
+            "antepenultimate": -3}
+ORD = (r"(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|seventh|7th|eighth|8th|ninth|9th|tenth|10th|last|final|"
+       r"penultimate|antepenultimate|\d+(?:st|nd|rd|th)?)")
+UNIT_WORDS = "one two three four five six seven eight nine".split()
+TEEN_WORDS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+# A number said in words, 1 to 99: "seven", "seventeen", "forty", "thirty-five", "thirty five".
+NUMBER_WORD = (rf"(?:(?:{'|'.join(TENS_WORDS)})(?:[- ](?:{'|'.join(UNIT_WORDS)}))?|{'|'.join(TEEN_WORDS)}|"
+               rf"{'|'.join(UNIT_WORDS)})")
+
+
+def spoken_number(said: str) -> int:
+    """The value of a number said in words ("thirty-five" -> 35)."""
+    parts = re.split(r"[- ]", said)
+    tens = 20 + 10 * TENS_WORDS.index(parts[0]) if parts[0] in TENS_WORDS else 0
+    last = parts[-1]
+    return tens + (UNIT_WORDS.index(last) + 1 if last in UNIT_WORDS else 10 + TEEN_WORDS.index(last)
+                   if last in TEEN_WORDS else 0)
+
+
+# "between the one minute mark and 1:40", "until the two-minute mark": that moment; said alone, after it
+MINUTE_MARK_RE = re.compile(rf"\b(?:(between|and|to|until|till|before|by|at|up to|around|from|after|since|past) )?the "
+                            rf"(\d+|{NUMBER_WORD})[- ]minute[- ](?:mark|point)\b", re.I)
+
+
+def _minute_mark(m: re.Match) -> str:
+    return f"{m.group(1) or 'after'} {m.group(2) if m.group(2).isdigit() else spoken_number(m.group(2).lower())}:00"
+
+
+# "from around 1:30", "between about 0:20 and roughly 0:40": a time said roughly is that time
+ROUGHLY_RE = re.compile(r"\b(from|after|since|between|and|to|until|till|before|past|starting at|starting from) (?:around|"
+                        r"about|roughly|approximately|approx|circa|somewhere around|more or less)(?= \d)", re.I)
+# A note that opens on a bare first or last shot ("Opening should be slower and quieter", "Ending way too loud"): that
+# place, as if "the" were said (not "opening of the store", "ending credits")
+BARE_END_RE = re.compile(r"^\s*(intro|opening|outro|ending)\b(?! (?:of|credits?|titles?|scenes?|shots?|lines?|sequence)\b)")
+# Counted from the end: "the second last shot", "the third-from-last cut", "the 3rd shot from the end"
+FROM_LAST_RE = re.compile(r"\b(second|2nd|third|3rd)(?:[- ]from[- ](?:the[- ])?|[- ])last\b(?! (?:two|three|four|few|\d))"
+                          r"|\b(second|2nd|third|3rd) (shot|cut) from (?:the )?(?:last|end)\b")
+FROM_LAST = {"second": "penultimate", "2nd": "penultimate", "third": "antepenultimate", "3rd": "antepenultimate"}
+# The shot on one side of a counted cut: "the shot before the last cut" (the one leading into it), "the shot after the
+# third cut" (the fourth shot); a cut counted from the end names the shot counted from the end
+SHOT_BY_CUT_RE = re.compile(rf"\bthe (?:shot|scene) (?:just |right |immediately )?(before|after|following|preceding|leading "
+                            rf"(?:up )?(?:in)?to) (?:the )?{ORD} cut\b")
+FROM_END = {-1: "last", -2: "penultimate", -3: "antepenultimate"}
+
+
+def _from_last(m: re.Match) -> str:
+    return f"{FROM_LAST[m.group(1)]}" if m.group(1) else f"{FROM_LAST[m.group(2)]} {m.group(3)}"
+
+
+def _shot_by_cut(m: re.Match) -> str:
+    k = ORDINALS.get(m.group(2)) or int(re.match(r"\d+", m.group(2)).group(0))
+    after = m.group(1) in ("after", "following")
+    if k > 0:
+        return f"shot {k + 1 if after else k}"
+    return f"the {FROM_END[j]} shot" if (j := k if after else k - 1) in FROM_END else m.group(0)
+
+
+# "from the sixth cut to the eighth", "between the 2nd shot and the 4th": the second named as the first
+ORD_SAID = ORD.replace(r"|\d+(?:st|nd|rd|th)?", r"|\d+(?:st|nd|rd|th)")   # an ordinal said as one ("to 50" is a time)
+PAIR_RE = re.compile(rf"\b((?:from|between) (?:the )?{ORD} (cut|shot)s? (?:to|and|until|till|through) (?:the )?{ORD_SAID})\b"
+                     rf"(?! (?:cut|shot)s?\b)", re.I)
+# "the back half", "the latter half": the second half; "from 1:10 for 20 seconds": the 20 seconds after 1:10
+HALF_RE = re.compile(r"\b(?:the )?(back|front|latter|former|later|earlier) half\b")
+HALVES = {"back": "second", "latter": "second", "later": "second", "front": "first", "former": "first", "earlier": "first"}
+FOR_SECONDS_RE = re.compile(r"\bfrom (\d+:\d{2}(?:\.\d+)?|\d+(?:\.\d+)?) ?(?:s|secs?|seconds)? for (?:about |around )?"
+                            r"(?:the next )?(\d+(?:\.\d+)?) ?(s|secs?|seconds)\b")
+# "between 2:15 and the end", "between the 3rd cut and the very end": from there on (not two places, that and the ending)
+BETWEEN_END_RE = re.compile(r"\bbetween (?!(?:the )?(?:very )?(?:start|beginning|top|first frame)\b)([^,;.!?]{1,30}?) "
+                            r"and the (?:very )?(?:end|finish)\b", re.I)
+# A tempo said from one value to another ("go from 140 down to like 110", "from 90 bpm up to 100"): the tempo to
+# set, never a stretch of seconds (those go "from 0:30 to 0:40", with no "down" or "up" between)
+TEMPO_FROM_RE = re.compile(r"\bfrom (\d{2,3}) ?(?:bpm )?((?:back )?(?:down|up)) to (?:like |about |around |roughly |maybe )?"
+                           r"(\d{2,3})(?! ?(?:s|secs?|seconds|%|db|lufs)\b)(?: ?bpm\b)?", re.I)
+# A counted place named in one clause, and a bare ordinal in a later one ("make the second shot quieter; speed up the
+# fifth", "shot 2 louder, the third one too"): the same kind of place (not "the first time", "the last 10 seconds")
+NAMED_RE = re.compile(rf"\b(?:the {ORD} (shot|cut)|(shot|cut) (?:number |no\.? |#)?\d+)\b", re.I)
+BARE_RE = re.compile(rf"\bthe {ORD}(?: one)?(?=\s*(?:[,;.!?]|$)|\s+(?:too|is|should|needs?|could|please|pls|as well|and|"
+                     rf"then|but|with|more|less|a bit|a little)\b)", re.I)
+
+
+def _ellipsis(text: str) -> str:
+    """`text` with each bare ordinal after a counted shot or cut named as that kind of place too."""
+    nouns = [(m.start(), (m.group(2) or m.group(3)).lower()) for m in NAMED_RE.finditer(text)]
+
+    def named(m: re.Match) -> str:
+        before = [noun for at, noun in nouns if at < m.start()]
+        return f"the {m.group(1)} {before[-1]}" if before else m.group(0)
+    return BARE_RE.sub(named, text)
+
+
+def in_request(text: str) -> str:
+    """A whole request (as typed) with its counted places rewritten before its clauses are split."""
+    text = BETWEEN_END_RE.sub(r"from \1 on", MINUTE_MARK_RE.sub(_minute_mark, text))
+    text = TEMPO_FROM_RE.sub(r"\2 to \3 bpm", text)   # "from 140 down to 110": down to 110 bpm
+    return _ellipsis(PAIR_RE.sub(lambda m: f"{m.group(1)} {m.group(3)}", text))
+
+
+def in_clause(text: str) -> str:
+    """One clause (lower case, padded) with its counted places rewritten."""
+    text = BARE_END_RE.sub(r" the \1", ROUGHLY_RE.sub(r"\1", MINUTE_MARK_RE.sub(_minute_mark, text)))
+    text = SHOT_BY_CUT_RE.sub(_shot_by_cut, FROM_LAST_RE.sub(_from_last, text))
+    text = PAIR_RE.sub(lambda m: f"{m.group(1)} {m.group(3)}", text)
+    return FOR_SECONDS_RE.sub(r"the \2 \3 after \1", HALF_RE.sub(lambda m: f"the {HALVES[m.group(1)]} half", text))
