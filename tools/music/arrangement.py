@@ -72,17 +72,22 @@ class Arrangement:
 
         A note never sounds past its section's last bar: the next section starts afresh on its downbeat, and
         a note ringing into it would be shortened or kept by whatever that section plays, so an edit there
-        would change this section's notes (issue 11: an edit leaves every other section as it was)."""
+        would change this section's notes (issue 11: an edit leaves every other section as it was). The video may
+        end up to half a beat after the last bar (tempo_map): a stop's button there sounds until the video ends."""
         end = self.tempo_map.end_beat
         section_end: dict[int, float] = {}
         for bar in self.tempo_map.bars:
             section_end[bar.section] = max(section_end.get(bar.section, 0.0), bar.end_beat)
+        tail = self.tempo_map.bars[-1] if self.tempo_map.bars else None
         for part in self.parts:
             notes = sorted((n for n in part.notes if n.start < end - 1e-6), key=lambda n: (n.start, n.pitch))
             last: dict[int, int] = {}
             out: list[Note] = []
             for n in notes:
-                dur = min(n.dur, end - n.start, section_end.get(n.section, end) - n.start)
+                stop = section_end.get(n.section, end)
+                if tail is not None and n.section == tail.section and n.start >= tail.end_beat - 1e-6:
+                    stop = end  # a button struck after the last bar line, on the video's last frames
+                dur = min(n.dur, end - n.start, stop - n.start)
                 j = last.get(n.pitch)
                 if j is not None and out[j].start + out[j].dur > n.start:
                     p = out[j]

@@ -140,6 +140,7 @@ def _stops_and_swells(hits: list[tuple[HitPoint, float]], tmap: TempoMap, parts:
     for h, hit in hits:
         if h.kind == "stop":
             until = min([hit + tmap.bar_at_beat(hit).beats] + [b for b in ends if b > hit + 1e-6])
+            _button(parts, hit, tmap.bar_at_beat(hit).section)
             _clear(parts.values(), hit + STOP_BUTTON_BEATS, until)
         elif hit >= 1 and h.kind == "swell" and "drums" in parts:
             start = max(0, hit - 2)
@@ -148,6 +149,52 @@ def _stops_and_swells(hits: list[tuple[HitPoint, float]], tmap: TempoMap, parts:
                 b = start + k / 4
                 vel = int(30 + (80 + 17 * h.strength) * k / max(1, steps - 1))
                 parts["drums"].notes.append(Note(DRUMS["crash2"], b, 0.25, min(127, vel), tmap.bar_at_beat(b).section))
+
+
+def _big_finish(parts: dict[str, Part], bar, counts: dict[str, int]) -> None:
+    """A last section one bar long is all ending: a single chord held from its downbeat would sound the same at
+    any energy, so a rise into the end ("the logo should feel like a door opening") would not be heard. Above
+    the softest level it is played as a band's big finish instead: the final chord struck again on every
+    eighth (the bass on every beat, a pad holding it), growing louder, over a cymbal roll where the kit plays.
+    Only this section's own notes are read (`counts`: each part's notes before it), so no other section changes."""
+    for role, part in parts.items():
+        mine = part.notes[counts[role]:]
+        chord = [n for n in mine if abs(n.start - bar.start_beat) < 1e-6]
+        if not chord or role in MELODY_ROLES or role == "pad":  # a pad holds the chord under the strikes
+            continue
+        if part.is_drum:
+            steps = int(bar.beats * 4)
+            top = max(n.vel for n in chord)
+            part.notes += [Note(DRUMS["crash2"], bar.start_beat + k / 4, 0.25, int(40 + (top - 40) * k / steps),
+                                chord[0].section) for k in range(1, steps)]
+            continue
+        step = 1.0 if role == "bass" else 0.5
+        strikes = int(bar.beats / step)
+        part.notes[counts[role]:] = [replace(n, dur=step) if n in chord else n for n in mine]
+        for k in range(1, strikes):
+            f = 0.75 + 0.35 * k / max(1, strikes - 1)  # a crescendo to the last strike
+            part.notes += [Note(n.pitch, bar.start_beat + k * step, step, min(127, round(n.vel * f)), n.section)
+                           for n in chord]
+
+
+def _button(parts: dict[str, Part], hit: float, section: int) -> None:
+    """Make a stop sound on its beat: a part of the hit's section that strikes nothing there (its pattern rests on
+    that step, a chord is held over it, or the hit falls after the last bar line, on the video's last frame)
+    strikes its sounding chord, else the last one it played, STOP_BUTTON_BEATS long; the kit a dry kick. The
+    melody's line is left as it is (its last note may be a passing one); a part the section leaves out stays out."""
+    for part in parts.values():
+        mine = [n for n in part.notes if n.section == section and n.start < hit + 1e-6]
+        if not mine or part.role in MELODY_ROLES or any(abs(n.start - hit) < 1e-6 for n in mine):
+            continue
+        if part.is_drum:
+            part.notes.append(Note(DRUMS["kick"], hit, STOP_BUTTON_BEATS, max(n.vel for n in mine[-8:]), section))
+            continue
+        last = max(n.start for n in mine)
+        chord = [n for n in mine if n.start + n.dur > hit + 1e-6] or [n for n in mine if abs(n.start - last) < 1e-6]
+        # a held chord ends where its button strikes (the breath before the hit shortens it further)
+        part.notes = [replace(n, dur=hit - n.start) if n in chord and n.start + n.dur > hit else n for n in part.notes]
+        vel = min(127, round(max(n.vel for n in chord) * 1.1))
+        part.notes += [Note(p, hit, STOP_BUTTON_BEATS, vel, section) for p in sorted({n.pitch for n in chord})]
 
 
 def _breathe_before_hits(hits: list[tuple[HitPoint, float]], tmap: TempoMap,
@@ -250,6 +297,8 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
                     repairs += [f"section {i} ({sec.name}): {f}" for f in fixed]
                 else:
                     parts[r].notes += melody_part(ctx, r)
+        if final and len(bars) == 1 and style.levels.index(ctx.level) > 0:
+            _big_finish(parts, bars[0], counts)
         for r, db in sec.levels_db.items():  # the balance between parts: a velocity offset per role
             if r in parts and db:
                 parts[r].notes[counts[r]:] = _level(parts[r].notes[counts[r]:], db)
