@@ -22,6 +22,8 @@ from v2m.agent.dialogue import arbiter, edits, followups, halfway, marks, messag
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.intents import apply_intents, scope_of
+from v2m.agent.dialogue.runons import punctuated
+from v2m.agent.dialogue.spelling import mended
 from v2m.agent.dialogue.repeats import from_last_revert, more_of_the_same, part_fixed, style_first
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import normalise, only_place
@@ -200,6 +202,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         leaning(analysis, plan, request, history)
     if again is not None:
         return again
+    request = punctuated(mended(request))   # "the begining is to fast": as the readers of an edit should see it
     try:
         intents = heard(analysis, plan, request, history)
     except Ask as q:   # a moment of the picture described: where it is comes first (the place finder's own asks it)
