@@ -146,3 +146,28 @@ def test_a_place_said_first_and_punctuated_requests_are_left_as_typed(typed):
     from v2m.agent.dialogue.runons import punctuated
     assert punctuated(typed) == typed
 
+
+# A learner's word order: the part before its verb, a place without its "from" (`spelling.SHORTHAND`).
+
+@pytest.mark.parametrize("said", ["the melody kindly mute", "the melody please remove it"])
+def test_a_part_said_before_its_verb_is_taken_out(session, said):
+    # before: "the melody kindly mute" brought in a muted trumpet
+    turn = session.say(said)
+    assert not turn.question and "Trumpet" not in turn.reply
+    assert not any("melody" in effective_roles(session.plan, s) for s in session.plan.sections)
+
+
+def test_a_time_onwards_without_from_is_from_that_time_on(session):
+    # before: "Where do you mean by '0:21'?"
+    turn = session.say("0:21 onwards no bass")
+    assert not turn.question
+    assert "bass" not in effective_roles(session.plan, _at(session.plan, 25.0))
+    assert "bass" in effective_roles(session.plan, _at(session.plan, 15.0))
+
+
+def test_a_cut_onwards_without_from_reaches_the_end(session):
+    # before: only the shot after the cut slowed
+    before = session.plan
+    session.say("the 1st cut onwards slower")
+    assert all(_tempo(session.plan, t) < _tempo(before, t) for t in (8.0, 15.0, 25.0))
+    assert _tempo(session.plan, 3.0) == _tempo(before, 3.0)

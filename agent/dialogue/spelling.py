@@ -28,6 +28,13 @@ SHORTHAND = ((r"^\s*2 (?=[a-z])", "too "), (r"@", " at "), (r"\bnvm\b", "never m
              # dictation's "quite" for quiet where no word follows that "quite" would qualify ("a bit more quite overall")
              (r"\b(more|bit|little|too|so|very|is|are|be|keep it|make it|it) quite(?= *(?:$|[,.;!?]|(?:overall|please|pls|in|on|"
               r"for|from|at|after|before|until|till|there|here|now|everywhere|throughout|and|down|then)\b))", r"\1 quiet"),
+             # a learner's word order, the part before its verb ("the bass please remove", "the drums remove them")
+             (r"\b(the (?!(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|next|whole|end|start|cut|shot|intro|ending|middle)\b)[a-z]+"
+              r"(?: (?!(?:please|pls|kindly|and|or|but)\b)[a-z]+)?) (?:please |pls |kindly )?"
+              r"(remove|mute|delete|take out|take away|bring in|add)(?: it| them)?(?=\s*(?:[,.;!?]|$|and\b))", r"\2 \1"),
+             # a learner's place without its "from": "the second cut onward", "0:13 onwards"
+             (r"(?<!from )(?<!after )(?<!since )(?<!from the )(?<!after the )\b((?:the )?(?:first|second|third|fourth|fifth|last|\d+(?:st|nd|rd|th)) cut|"
+              r"cut \d+|\d+:\d\d) onwards?\b", r"from \1 on"),
              # a learner's comparative ("the guitar, more loud", "little more slow"): the word's own
              (r"\bmore (loud|quiet|soft|slow|fast|quick|dark|bright|warm|calm|strong|big|low|high|sad|happy)\b",
               lambda m: {"big": "bigger", "sad": "sadder", "happy": "happier"}.get(m.group(1), m.group(1) + "er")))
