@@ -171,3 +171,31 @@ def test_a_cut_onwards_without_from_reaches_the_end(session):
     session.say("the 1st cut onwards slower")
     assert all(_tempo(session.plan, t) < _tempo(before, t) for t in (8.0, 15.0, 25.0))
     assert _tempo(session.plan, 3.0) == _tempo(before, 3.0)
+
+
+# A part or a verb said once for two places, and a shape after "and" (`runons`).
+
+def _level(plan, t: float, role: str) -> float:
+    return (_at(plan, t).levels_db or {}).get(role, 0.0)
+
+
+def test_a_part_said_once_for_two_places_moves_that_part_in_both(session):
+    # before: "down in the last shot" lowered the energy of the whole band there
+    session.say("push the bass up in shot 2 and down in the last shot")
+    assert _level(session.plan, 8.0, "bass") > 0 > _level(session.plan, 25.0, "bass")
+    assert _level(session.plan, 15.0, "bass") == 0.0
+
+
+def test_a_verb_said_once_for_two_parts_in_two_places_takes_out_both(session):
+    # before: "the drums in shot 4" raised the drums there
+    session.say("mute the piano in shot 3 and the drums in shot 4")
+    assert "harmony" not in effective_roles(session.plan, _at(session.plan, 15.0))
+    assert "drums" not in effective_roles(session.plan, _at(session.plan, 25.0))
+    assert "drums" in effective_roles(session.plan, _at(session.plan, 15.0))
+
+
+def test_a_build_after_and_rises_across_its_place(session):
+    # before: "quicker and build up" was one clause, a flat step up in energy
+    session.say("from 0:13 quicker and build up")
+    energies = [s.energy for s in session.plan.sections if s.start_s >= 13.0]
+    assert len(energies) > 2 and energies == sorted(energies)
