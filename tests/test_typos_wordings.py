@@ -86,7 +86,7 @@ def test_quite_said_for_quiet_makes_the_last_shot_quieter_not_nothing(session):
 
 @pytest.mark.parametrize("typed, meant", [
     ("Swop the drusm for congas", "Swop the drums for congas"),      # swapped letters; "swop" is no slip
-    ("SLOWR thru the SECND shot", "SLOWER through the SECOND shot"),  # capitals kept
+    ("SLOWR thru the SECND shot", "SLOWER through the SECND shot"),   # capitals kept; ordinals are place_words.TYPOS
     ("bass down n drums up", "bass down and drums up"),
     ("the endding abit quietr", "the ending a bit quieter"),
 ])

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from v2m.agent.dialogue.minilm import model_dir
+from v2m.agent.dialogue.place_words import TYPOS as ORDINAL_TYPOS
 from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS, ROLE_WORDS
 from v2m.tools.style import load_style, style_names
 
@@ -125,6 +126,11 @@ RULES = tuple((re.compile(p), r) for p, r in (*SHORTHAND, *DICTATED, *SIGNS))
 # A word of plain letters, not part of a word in another alphabet ("energía"), beside digits ("b4", "c3") or
 # in a file's or a site's name ("take2.mov", "frame.io")
 WORD_RE = re.compile(r"(?<![^\W_])(?<!\.)[A-Za-z]+(?![^\W_])(?!\.[A-Za-z])")
+# An ordinal typed in haste ("eigth"), put right by `place_words` itself: not a slip towards "eight"
+ORDINAL_TYPO_RE = re.compile("|".join(p for p, _ in ORDINAL_TYPOS))
+FOREIGN_RE = re.compile(r"[^\W\d_A-Za-z]")   # a letter of another alphabet, or accented ("Más energía")
+TRIPLED_RE = re.compile(r"(.)\1\1")   # "errr", "sooo": said, not misspelt
+LONG_WORD_RE = re.compile(r"[a-z]{4,}")
 # A name said mid-sentence ("at Tunde's wedding"): a capital after a lower-case word
 NAME_RE = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+")
 
@@ -134,7 +140,7 @@ def _read() -> frozenset[str]:
     """The words the readers are written with (those of agent/dialogue's sources that are English, 4 letters or
     more): the only words a misspelling further than a dropped vowel is corrected towards."""
     english = _english()
-    said = {w for f in Path(__file__).parent.glob("*.py") for w in re.findall(r"[a-z]{4,}", f.read_text())}
+    said = {w for f in Path(__file__).parent.glob("*.py") for w in LONG_WORD_RE.findall(f.read_text())}
     return frozenset(said & english | {w for w in _known()[0] if len(w) >= 4})
 
 
@@ -194,7 +200,8 @@ def _fixed(w: str) -> str:
     known, skeletons = _known()
     if w in WORDS:
         return WORDS[w]
-    if w in known or len(w) < 3 or w in english or _compared(w, english | known) or re.search(r"(.)\1\1", w):
+    if w in known or len(w) < 3 or w in english or _compared(w, english | known) or TRIPLED_RE.search(w) \
+            or ORDINAL_TYPO_RE.fullmatch(w):
         return w
     if _skeleton(w) in skeletons and _within(w, skeletons[_skeleton(w)]):  # "slwr", "drms", "minr": vowels left out
         return skeletons[_skeleton(w)]
@@ -217,7 +224,7 @@ def mended(text: str) -> str:
     """`text` with its misspelt and shorthand words put right, each in the case it was typed: the request as
     every reader (places, parts, clauses) should see it. Phrases ("louder base") are left to `spelled`, names
     said mid-sentence and messages in another alphabet ("Más energía") as they are."""
-    if re.search(r"[^\x00-\x7f]", text) and re.search(r"[^\W\d_]", re.sub(r"[A-Za-z]", "", text)):
+    if FOREIGN_RE.search(text):
         return text
     names = {m.start() for m in NAME_RE.finditer(text)}
     return WORD_RE.sub(lambda m: m.group(0) if m.start() in names else _cased(m.group(0), _fixed(m.group(0).lower())), text)
