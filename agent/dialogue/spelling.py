@@ -234,4 +234,18 @@ def spelled(text: str) -> str:
     """`text` with shorthand expanded and misspelt grammar words corrected (lower-case input)."""
     for pat, rep in RULES:
         text = pat.sub(rep, text)
-    return WORD_RE.sub(lambda m: _fixed(m.group(0)), text)
+    return WORD_RE.sub(lambda m: _closest(m.group(0)), text)
+
+
+@lru_cache(maxsize=4096)
+def _closest(w: str) -> str:
+    """`_fixed`, and within a clause also a word of 5 letters or more close to one of the grammar's own
+    ("waltzy" a waltz): what a clause's reader knows, said nearly."""
+    import difflib
+
+    fixed = _fixed(w)
+    english, known = _english(), _known()[0]
+    if fixed != w or len(w) < 5 or w in english or w in known or _compared(w, english | known) or ORDINAL_TYPO_RE.fullmatch(w):
+        return fixed
+    close = difflib.get_close_matches(w, known, n=1, cutoff=0.86)
+    return close[0] if close else w
