@@ -100,6 +100,9 @@ def test_mended_corrects_words_in_the_case_typed(typed, meant):
     "quite a bit slower in shot 2",          # "quite" qualifying a word is quite
     "chop it at 0:12",
     "the hats sound tinny and the bass line drags",   # a word the vocabulary lacks, made from one it has
+    "the horns sound timid, lift them 3 dB",           # a vowel changed only towards the grammar's words; dB as typed
+    "Más energía al final, por favor",                 # another language, left to the guard
+    "notes from Tunde: errr, slower",                  # a name, a filler
 ])
 def test_words_spelt_right_are_never_corrected(typed):
     assert mended(typed) == typed

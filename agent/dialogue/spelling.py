@@ -185,6 +185,8 @@ def _nearest(w: str) -> str | None:
         if k[0] != w[0] or abs(len(k) - len(w)) > 2 or (d := _distance(w, k)) > 2:
             continue
         slip = _slip(w, k) if d == 1 else 3 if len(w) >= 8 and k in grammar else None
+        if slip == 1 and len(k) == len(w) and k not in grammar:   # a vowel changed: only to the grammar's words
+            slip = None   # ("orgen" organ, "saxaphone"; "timid" is no "timed")
         if slip is not None and (slip == 0 or len(w) >= 5):
             near.append((slip, k not in grammar, k))
     near.sort()
@@ -227,7 +229,11 @@ def mended(text: str) -> str:
     if FOREIGN_RE.search(text):
         return text
     names = {m.start() for m in NAME_RE.finditer(text)}
-    return WORD_RE.sub(lambda m: m.group(0) if m.start() in names else _cased(m.group(0), _fixed(m.group(0).lower())), text)
+    def mend(m: re.Match) -> str:
+        said = m.group(0)
+        fixed = said if m.start() in names else _fixed(said.lower())
+        return said if fixed == said.lower() else _cased(said, fixed)   # "dB" stays as typed
+    return WORD_RE.sub(mend, text)
 
 
 def spelled(text: str) -> str:
