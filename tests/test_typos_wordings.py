@@ -202,3 +202,13 @@ def test_a_build_after_and_rises_across_its_place(session):
     session.say("from 0:13 quicker and build up")
     energies = [s.energy for s in session.plan.sections if s.start_s >= 13.0]
     assert len(energies) > 2 and energies == sorted(energies)
+
+
+@pytest.mark.parametrize("said", ["the intensity should climb across the entire track",
+                                  "build up the energy through the whole piece"])
+def test_a_rise_across_the_whole_clip_is_a_build_over_it(session, said):
+    # before: a question ("growing over time, or louder overall?"), or one flat step up everywhere
+    turn = session.say(said)
+    assert not turn.question
+    energies = [s.energy for s in session.plan.sections]
+    assert len(energies) > 4 and energies[-1] > energies[0] and energies == sorted(energies)

@@ -71,9 +71,11 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     # the volume said too low or too high ("far too quiet overall", "the volume is way too low"): louder
     (r"\btoo (?:quiet|soft|low)(?= overall\b| in volume\b)|\b(?:volume|level) (?:is |'s )?too low\b", "louder"),
     # rising across the place ("the music lifts up through it", "build through the whole shot"): a shape
-    (r"\b(?:lift|rise|rising|build|grow|climb|swell|soar)\w*(?: it| the music| things)?(?: up)? (?:all the way )?(?:through|across|"
-     r"over the course of) "
-     r"(?:it|that|this|there|the (?:whole )?(?:shot|bit|scene|section|part))\b", "more and more"),
+    # ("rise across the whole clip", "build up the tension through the whole thing"): the whole clip
+    (r"\b(?:lift|rise|rising|build|grow|climb|swell|soar)\w*(?: up)?(?: it| the music| things| the tension| the energy)?(?: up)?"
+     r" (?:all the way )?(?:through|across|over the course of) "
+     r"(?:it|that|this|there|the (?:whole |entire )?(?:shot|bit|scene|section|part)|the (?:whole|entire) (?:clip|track|thing|"
+     r"song|piece|video|film|cue))\b", "more and more"),
     (r"\b(?:ease|back) off (?:the )?(?:speed|pace|tempo)\b|\bease (?:the )?(?:pace|speed|tempo) off\b"
      r"|\b(?:it'?s )?rushing\b|\bless rushed\b|\bbring (?:the )?(?:tempo|pace|speed) down\b", "slower"),
     # tempo as a ratio ("half the pace", "double the speed"): read by the grammar as half-time or double-time
