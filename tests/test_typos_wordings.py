@@ -212,3 +212,21 @@ def test_a_rise_across_the_whole_clip_is_a_build_over_it(session, said):
     assert not turn.question
     energies = [s.energy for s in session.plan.sections]
     assert len(energies) > 4 and energies[-1] > energies[0] and energies == sorted(energies)
+
+
+@pytest.mark.parametrize("said", ["fade the music out gradually all the way through",
+                                  "fade out this whole song, beginning to end"])
+def test_a_fade_said_over_the_whole_clip_falls_across_all_of_it(session, said):
+    # before: only the last shot faded, the rest stayed as it was
+    before = session.plan
+    session.say(said)
+    energies = [s.energy for s in session.plan.sections]
+    assert energies == sorted(energies, reverse=True) and energies[0] > energies[-1]
+    assert _at(session.plan, 8.0).energy < _at(before, 8.0).energy
+
+
+def test_a_plain_fade_out_still_fades_the_ending_only(session):
+    before = session.plan
+    session.say("fade out")
+    assert _at(session.plan, 8.0).energy == _at(before, 8.0).energy
+    assert _at(session.plan, 28.0).energy < _at(before, 28.0).energy
