@@ -1,10 +1,12 @@
 """How people misspell what the edit grammar reads: phone shorthand ("pls", "@ 0:20"), dictation's homophones
-("the base is too quiet"), signs in terse notes ("+energy", "-10% tempo"), and grammar words typed without their
-vowels or with a letter dropped ("slwr", "evrything"), corrected before any reader sees the request.
+("the base is too quiet"), signs in terse notes ("+energy", "-10% tempo"), a learner's grammar ("too much loud",
+"the bass please remove"), and words typed with a slip of the keys: vowels left out ("slwr"), a letter doubled,
+dropped or swapped ("drumms", "swel", "bulid"), a vowel for another ("orgen"), corrected towards the words the
+readers know, never a word spelt right.
 
-    from v2m.agent.dialogue.spelling import spelled
-    spelled("drms out @ 0:20 pls")     # "drums out  at  0:20 please"
-    mended("Bulid up thru the SECND shot")   # "Build up through the SECOND shot": any case, before every reader
+    from v2m.agent.dialogue.spelling import mended, spelled
+    spelled("drms out @ 0:20 pls")          # "drums out  at  0:20 please"  (a clause, lower case)
+    mended("Bulid it up thru the LAST shto")   # "Build it up through the LAST shot"  (a request, the case typed)
 """
 
 from __future__ import annotations
@@ -30,12 +32,12 @@ SHORTHAND = ((r"^\s*2 (?=[a-z])", "too "), (r"@", " at "), (r"\bnvm\b", "never m
              (r"\b(more|bit|little|too|so|very|is|are|be|keep it|make it|it) quite(?= *(?:$|[,.;!?]|(?:overall|please|pls|in|on|"
               r"for|from|at|after|before|until|till|there|here|now|everywhere|throughout|and|down|then)\b))", r"\1 quiet"),
              # a learner's word order, the part before its verb ("the bass please remove", "the drums remove them")
-             (r"\b(the (?!(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|next|whole|end|start|cut|shot|intro|ending|middle)\b)[a-z]+"
-              r"(?: (?!(?:please|pls|kindly|and|or|but)\b)[a-z]+)?) (?:please |pls |kindly )?"
+             (r"\b(the (?!(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|next|whole|end|start|"
+              r"cut|shot|intro|ending|middle)\b)[a-z]+(?: (?!(?:please|pls|kindly|and|or|but)\b)[a-z]+)?) (?:please |pls |kindly )?"
               r"(remove|mute|delete|take out|take away|bring in|add)(?: it| them)?(?=\s*(?:[,.;!?]|$|and\b))", r"\2 \1"),
              # a learner's place without its "from": "the second cut onward", "0:13 onwards"
-             (r"(?<!from )(?<!after )(?<!since )(?<!from the )(?<!after the )\b((?:the )?(?:first|second|third|fourth|fifth|last|\d+(?:st|nd|rd|th)) cut|"
-              r"cut \d+|\d+:\d\d) onwards?\b", r"from \1 on"),
+             (r"(?<!from )(?<!after )(?<!since )(?<!from the )(?<!after the )"
+              r"\b((?:the )?(?:first|second|third|fourth|fifth|last|\d+(?:st|nd|rd|th)) cut|cut \d+|\d+:\d\d) onwards?\b", r"from \1 on"),
              # a learner's comparative ("the guitar, more loud", "little more slow"): the word's own
              (r"\bmore (loud|quiet|soft|slow|fast|quick|dark|bright|warm|calm|strong|big|low|high|sad|happy)\b",
               lambda m: {"big": "bigger", "sad": "sadder", "happy": "happier"}.get(m.group(1), m.group(1) + "er")))
@@ -158,8 +160,9 @@ def _distance(a: str, b: str) -> int:
 def _slip(typed: str, word: str) -> int | None:
     """How likely one edit from `typed` to `word` is a slip of the keys: 0 a letter doubled or not, or two
     swapped ("chil" chill, "drumms" drums, "bulid" build); 1 a vowel left out, put in inside the word or changed
-    ("onwrd", "energey", "orgen"), or the g of -ing left off ("endin"); 2 a consonant left out or put in, from 6 letters; None for a
-    letter changed or put at the end ("soar" is no star, "filmi" no film): another word, not a slip."""
+    ("onwrd", "energey", "orgen"), or the g of -ing left off ("endin"); 2 a consonant left out or put in inside a
+    word of 6 letters or more; None for a consonant changed or a letter put at the end ("soar" is no star, "filmi"
+    no film): another word, not a slip."""
     if len(typed) == len(word):   # two swapped, or from 5 letters one vowel for another ("orgen", "saxaphone")
         changed = [(a, b) for a, b in zip(typed, word) if a != b]
         return 0 if sorted(typed) == sorted(word) else 1 if len(typed) >= 5 and set(changed[0]) <= set("aeiou") else None
@@ -176,9 +179,10 @@ def _slip(typed: str, word: str) -> int | None:
 
 
 def _nearest(w: str) -> str | None:
-    """The one word the readers know within reach of `w`: one slip (`_slip`; from 4 letters, a doubled or
-    swapped letter only); two edits from 8 letters, towards the grammar's own words ("saxofone"); the likeliest
-    slip and then the grammar's own words first; None when two are equally near."""
+    """The one word the readers know within reach of `w`: one slip (`_slip`; under 5 letters, a doubled or
+    swapped letter only; a vowel changed, only towards the grammar's own words); two edits from 8 letters,
+    towards the grammar's own words ("saxofone"); the likeliest slip and then the grammar's own words first;
+    None when two are equally near."""
     grammar = _known()[0]
     near = []
     for k in _read():
@@ -223,12 +227,13 @@ def _cased(said: str, word: str) -> str:
 
 
 def mended(text: str) -> str:
-    """`text` with its misspelt and shorthand words put right, each in the case it was typed: the request as
-    every reader (places, parts, clauses) should see it. Phrases ("louder base") are left to `spelled`, names
-    said mid-sentence and messages in another alphabet ("Más energía") as they are."""
+    """`text` with its misspelt and shorthand words put right, each in the case it was typed: the request as the
+    readers of an edit (places, parts, clauses) should see it. Phrases ("louder base") are left to `spelled`,
+    names said mid-sentence and messages with letters of another alphabet ("Más energía") as they are."""
     if FOREIGN_RE.search(text):
         return text
     names = {m.start() for m in NAME_RE.finditer(text)}
+
     def mend(m: re.Match) -> str:
         said = m.group(0)
         fixed = said if m.start() in names else _fixed(said.lower())
@@ -251,7 +256,8 @@ def _closest(w: str) -> str:
 
     fixed = _fixed(w)
     english, known = _english(), _known()[0]
-    if fixed != w or len(w) < 5 or w in english or w in known or _compared(w, english | known) or ORDINAL_TYPO_RE.fullmatch(w):
+    if fixed != w or len(w) < 5 or w in english or w in known or _compared(w, english | known) \
+            or ORDINAL_TYPO_RE.fullmatch(w):
         return fixed
     close = difflib.get_close_matches(w, known, n=1, cutoff=0.86)
     return close[0] if close else w
