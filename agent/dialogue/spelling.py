@@ -250,14 +250,17 @@ def spelled(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _closest(w: str) -> str:
-    """`_fixed`, and within a clause also a word of 5 letters or more close to one of the grammar's own
-    ("waltzy" a waltz): what a clause's reader knows, said nearly."""
+    """`_fixed`, and within a clause, as before the request was mended, also a word with the consonants of one
+    of the grammar's own ("mariachi" march) or of 5 letters or more close to one ("waltzy" a waltz): what a
+    clause's reader knows, said nearly."""
     import difflib
 
     fixed = _fixed(w)
-    english, known = _english(), _known()[0]
-    if fixed != w or len(w) < 5 or w in english or w in known or _compared(w, english | known) \
+    english, (known, skeletons) = _english(), _known()
+    if fixed != w or len(w) < 3 or w in english or w in known or _compared(w, english | known) \
             or ORDINAL_TYPO_RE.fullmatch(w):
         return fixed
-    close = difflib.get_close_matches(w, known, n=1, cutoff=0.86)
+    if _skeleton(w) in skeletons:
+        return skeletons[_skeleton(w)]
+    close = difflib.get_close_matches(w, known, n=1, cutoff=0.86) if len(w) >= 5 else []
     return close[0] if close else w
