@@ -191,10 +191,11 @@ def test_a_mark_beside_an_edit_at_a_place_keeps_that_edit(tmp_path):
 
 
 def test_a_number_two_letters_off_a_place_word_is_no_place():
+    from v2m.agent.dialogue.place_words import notation
     from v2m.agent.dialogue.spelling import spelled
 
-    assert spelled("the last fourty seconds") == "the last fourty seconds"   # forty's, never "fourth"
-    assert spelled("the secnd shot") == "the second shot"
+    assert "fourth" not in spelled("the last fourty seconds")   # forty's (typos10 mends it to "forty"), never "fourth"
+    assert notation(spelled("the secnd shot")) == "the second shot"   # an ordinal's typo is place_words.TYPOS's
 
 
 def test_kids_said_as_people_are_no_kids_video(tmp_path):

@@ -144,7 +144,7 @@ def _shape(c: Clause, t: str) -> str:
     if found is not None:   # "act 2 build": the place's words are no part of the shape
         levels, m = found
         if levels[0] > levels[-1] and re.search(r"\bfad|\bdie away\b", m.group(0)):
-            c.want("shape", value="fade_out", direction="down")
+            c.want("shape", value=phrases.fade_kind(c.text, bool(c.span)), direction="down")   # the ending, or all of it
         else:
             c.want("shape", shape=list(levels), direction="up" if levels[-1] > levels[0] else "down")
         return eat(t, m) if m.string == t else " " * len(t)   # the rest of the clause may ask more ("and the sax out")

@@ -76,10 +76,11 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     # the volume said too low or too high ("far too quiet overall", "the volume is way too low"): louder
     (r"\btoo (?:quiet|soft|low)(?= overall\b| in volume\b)|\b(?:volume|level) (?:is |'s )?too low\b", "louder"),
     # rising across the place ("the music lifts up through it", "build through the whole shot"): a shape
-    (r"\b(?:lift|rise|rising|build|grow|climb|swell|soar)\w*(?: it| the music| things)?(?: up)? (?:all the way )?(?:through|across|"
-     r"over the course of) "
-     r"(?:it|that|this|there|the (?:whole )?(?:shot|bit|scene|section|part)|the (?:whole|entire) (?:video|clip|film|thing|"
-     r"piece|track|song|ad|advert|commercial|edit|reel))\b", "more and more"),
+    # ("rise across the whole clip", "build up the tension through the whole thing"): the whole clip
+    (r"\b(?:lift|rise|rising|build|grow|climb|swell|soar)\w*(?: up)?(?: it| the music| things| the tension| the energy)?(?: up)?"
+     r" (?:all the way )?(?:through|across|over the course of) "
+     r"(?:it|that|this|there|the (?:whole |entire )?(?:shot|bit|scene|section|part)|the (?:whole|entire) (?:video|clip|film|"
+     r"thing|piece|track|song|ad|advert|commercial|edit|reel|cue))\b", "more and more"),
     (r"\b(?:ease|back) off (?:the )?(?:speed|pace|tempo)\b|\bease (?:the )?(?:pace|speed|tempo) off\b"
      r"|\b(?:it'?s|is|are|'s|still|keeps?|(?:a )?(?:little|bit|tad|touch)|slightly|kind of|sort of|always) rushing\b"
      r"|^\W*rushing\b|\bless rushed\b|\bbring (?:the )?(?:tempo|pace|speed) down\b", "slower"),

@@ -192,18 +192,20 @@ def _loudness(e: Edit, it: EditIntent) -> None:
 def _shape(e: Edit, it: EditIntent) -> None:
     """Energy drawn over time across the scope: split it at its cuts (or in even pieces) and set each
     piece's energy from the shape's levels, so "start soft and grow" rises from the first to the last."""
-    if it.value == "fade_out":
-        if e.span is None:
+    if it.value in ("fade_out", "fade_all"):
+        if e.span is None and it.value == "fade_out":   # "fade out": over the ending; "fade_all": the whole clip
             last = len(e.plan.sections) - 1
             e.span = Span(e.plan.sections[last].start_s, e.plan.duration_s, "the ending")
         _pieces(e)
-        if any("drums" in ops.effective_roles(e.plan, e.plan.sections[i]) for i in e.idx):
+        if it.value == "fade_out" and any("drums" in ops.effective_roles(e.plan, e.plan.sections[i]) for i in e.idx):
             ops.set_roles(e.plan, e.idx, remove="drums")
         t0, t1 = e.plan.sections[e.idx[0]].start_s, e.plan.sections[e.idx[-1]].end_s
-        for i in e.idx:  # each piece softer than it was, and softer the later it is
+        first = e.plan.sections[e.idx[0]].energy
+        for i in e.idx:  # each piece softer than it was, and softer the later it is; over the whole clip, from the first
             s = e.plan.sections[i]
             x = ((s.start_s + s.end_s) / 2 - t0) / max(1e-6, t1 - t0)
-            e.plan.sections[i] = s.model_copy(update={"energy": round(max(0.05, s.energy * (0.75 - 0.6 * x)), 2)})
+            level = s.energy * (0.75 - 0.6 * x) if it.value == "fade_out" else first * (1.0 - 0.85 * x)
+            e.plan.sections[i] = s.model_copy(update={"energy": round(max(0.05, level), 2)})
         return
     levels = it.shape or ([0.25, 0.85] if it.direction != "down" else [0.85, 0.25])
     _pieces(e)

@@ -264,6 +264,17 @@ def too_question(text: str) -> str | None:
 SHAPES_RES = tuple((re.compile(p), levels) for p, levels in SHAPES)
 
 
+# A fade said over all of it ("fade out the entire track from start to finish"): across the whole clip, not
+# the ending a plain "fade out" means
+FADE_WHOLE_RE = re.compile(r"\b(?:(?:the|this|my) (?:whole|entire) (?:clip|track|thing|song|piece|video|film|score|cue|way)|"
+                           r"(?:from )?(?:the )?(?:start|beginning) to (?:the )?(?:finish|end)|all the way through|throughout)\b")
+
+
+def fade_kind(text: str, placed: bool) -> str:
+    """A fade's kind: "fade_out" (over the ending, or the place said), "fade_all" (over the whole clip, said so)."""
+    return "fade_all" if not placed and FADE_WHOLE_RE.search(text) else "fade_out"
+
+
 def shape(text: str, placed: bool = False) -> tuple[tuple[float, ...], re.Match] | None:
     """The energy levels a shape-over-time phrase asks for, and the match. `placed`: the clause names a stretch,
     so a plain "build it up" there rises across it."""

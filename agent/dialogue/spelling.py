@@ -1,18 +1,23 @@
 """How people misspell what the edit grammar reads: phone shorthand ("pls", "@ 0:20"), dictation's homophones
-("the base is too quiet"), signs in terse notes ("+energy", "-10% tempo"), and grammar words typed without their
-vowels or with a letter dropped ("slwr", "evrything"), corrected before any reader sees the request.
+("the base is too quiet"), signs in terse notes ("+energy", "-10% tempo"), a learner's grammar ("too much loud",
+"the bass please remove"), and words typed with a slip of the keys: vowels left out ("slwr"), a letter doubled,
+dropped or swapped ("drumms", "swel", "bulid"), a vowel for another ("orgen"), corrected towards the words the
+readers know, never a word spelt right.
 
-    from v2m.agent.dialogue.spelling import spelled
-    spelled("drms out @ 0:20 pls")     # "drums out  at  0:20 please"
+    from v2m.agent.dialogue.spelling import mended, spelled
+    spelled("drms out @ 0:20 pls")          # "drums out  at  0:20 please"  (a clause, lower case)
+    mended("Bulid it up thru the LAST shto")   # "Build it up through the LAST shot"  (a request, the case typed)
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from v2m.agent.dialogue.counted import ORDINALS, TEEN_WORDS, TENS_WORDS, UNIT_WORDS
 from v2m.agent.dialogue.minilm import model_dir
+from v2m.agent.dialogue.place_words import TYPOS as ORDINAL_TYPOS
 from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS, ROLE_WORDS
 from v2m.tools.style import load_style, style_names
 
@@ -31,21 +36,37 @@ PHONE = ((r"\b2 (?=(?:much|many|fast|slow|loud|quiet|soft|busy|far|big|low|high|
          (r"(?:^|(?<=[,;.] ))(?:about|around|roughly|approximately|approx\.?) (?=\d)", "at "),   # "..., about 22 seconds"
          # a place said without its article ("quieter at end", "slower in middle")
          (r"\b(at|in|from|to|till|until|near|towards?|before|after) (end|start|beginning|middle|intro|outro|ending|opening)\b", r"\1 the \2"))
-PHONE_RE = [(re.compile(pat, re.I), rep) for pat, rep in PHONE]
+PHONE_RE = tuple((re.compile(pat, re.I), rep) for pat, rep in PHONE)
 SHORTHAND = ((r"^\s*2 (?=[a-z])", "too "), (r"@", " at "), (r"\bnvm\b", "never mind"), (r"\bpls\b|\bplz\b", "please"),
              (r"\bu\b", "you"), (r"\bb4\b", "before"), (r"\bw/o\b", "without"), (r"\bw/", "with "), (r"\bthx\b", "thanks"),
              (r"(?:^|(?<=please )|(?<=pls )|(?<=and ))\s*ad (?=(?:a|an|some|more|in)\b)", "add "),   # "ad a clarinet": add
+             (r"\bwith out\b", "without"),
+             # a learner's "too much loud", "very much slow": too loud, very slow
+             (r"\b(too|so|very) much (?=(?:loud|quiet|soft|slow|fast|busy|calm|dark|bright|heavy|sleepy|sad|happy)\b)", r"\1 "),
+             # dictation's "quite" for quiet where no word follows that "quite" would qualify ("a bit more quite overall")
+             (r"\b(more|bit|little|too|so|very|is|are|be|keep it|make it|it) quite(?= *(?:$|[,.;!?]|(?:overall|please|pls|in|on|"
+              r"for|from|at|after|before|until|till|there|here|now|everywhere|throughout|and|down|then)\b))", r"\1 quiet"),
+             # a learner's word order, the part before its verb ("the bass please remove", "the drums remove them")
+             (r"\b(the (?!(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|next|whole|end|start|"
+              r"cut|shot|intro|ending|middle)\b)[a-z]+(?: (?!(?:please|pls|kindly|and|or|but)\b)[a-z]+)?) (?:please |pls |kindly )?"
+              r"(remove|mute|delete|take out|take away|bring in|add)(?: it| them)?(?=\s*(?:[,.;!?]|$|and\b))", r"\2 \1"),
+             # a learner's place without its "from": "the second cut onward", "0:13 onwards"
+             (r"(?<!from )(?<!after )(?<!since )(?<!from the )(?<!after the )"
+              r"\b((?:the )?(?:first|second|third|fourth|fifth|last|\d+(?:st|nd|rd|th)) cut|cut \d+|\d+:\d\d) onwards?\b", r"from \1 on"),
              # a learner's comparative ("the guitar, more loud", "little more slow"): the word's own
              (r"\bmore (loud|quiet|soft|slow|fast|quick|dark|bright|warm|calm|strong|big|low|high|sad|happy)\b",
               lambda m: {"big": "bigger", "sad": "sadder", "happy": "happier"}.get(m.group(1), m.group(1) + "er")))
 # Dictation writes a music word as its homophone ("the base is too quiet", "the symbols are harsh"); said in a
 # request about the score, these are the music words.
-DICTATED = ((r"\b(the|a|that|more|less|no|some|your|my|our|slap|electric|synth|upright|fretless) base\b"
+DICTATED = ((r"\b(the|a|that|more|less|no|some|your|my|our|slap|electric|synth|upright|fretless|louder|quieter|softer|lower)"
+             r" base\b"
              r"(?! (?:of|camp|station|model|price|version|plan|layer|rate|case|level|line of))", r"\1 bass"),
             (r"^\s*base(?= (?:is|was|needs|should|could|sounds|too|up|down|louder|softer|quieter|more|less)\b)", "bass"),
             (r"\bbase ?lines?\b", "bassline"), (r"\bbase (guitar|player|drum|notes?|part)\b", r"bass \1"),
             (r"\bsymbols?\b", "cymbals"), (r"\bhigh[- ]?hats?\b", "hi-hats"), (r"\bthe temple\b", "the tempo"),
-            (r"\bquire\b", "choir"), (r"\b(?:to|two) (lord|loud|quiet|soft|much|sleepy|busy)\b",
+            (r"\bquire\b", "choir"), (r"\bfaze (out|in)\b", r"fade \1"), (r"\b(to|the) finnish\b", r"\1 finish"),
+            (r"\b(?:the|a) hole (?=(?:thing|track|song|clip|piece|video|film|time|way|mix|score)\b)", "the whole "),
+            (r"\b(?:to|two) (lord|loud|quiet|soft|much|sleepy|busy)\b",
                                          lambda m: "too " + ("loud" if m.group(1) == "lord" else m.group(1))), (r"\blow[- ]fi\b", "lo-fi"))
 # Signs in terse notes: "brighter + busier" (and), "+energy" (more), "-10% tempo" (10% slower), "-4dB" (4 db down).
 SIGNS = ((r"(?<=[a-z])(?: \+ |\+)(?=[a-z])", " and "), (r"(?<![\w:.])\+ ?(?=[a-z])", "more "),
@@ -61,23 +82,12 @@ piano guitar melody shot shots cut cuts ending intro outro start end energy temp
 brighter happier sadder fade hit crash lock unlock undo redo minor major key please again remove without add
 add back version original second third first last louder quieter volume sparser fuller quicker slow fast music
 beat percussion synth organ flute violin cello trumpet brass horns sax saxophone keys kick snare choir pad lead
-through everywhere whole thing instead swap replace only just every each all cut""".split())
+through everywhere whole thing instead swap replace only just every each all cut beginning middle onward onwards
+overall entire build swell rise finish""".split())
 
-# Words that name a place in the video, matched two letters off ("beggining", "midle", "secnod") when only one is
-# that close (one letter off for words under six letters: "intro" and "outro" are two apart)
+
 PLACE_WORDS = (*(w for w in ORDINALS if w.isalpha()), "beginning", "ending", "middle", "intro", "outro", "opening",
                "closing", "finale", "start", "halfway", "section", "shot", "climax")
-
-
-def _distance(a: str, b: str) -> int:
-    """Edits (insert, delete, change, swap two neighbours) from `a` to `b`."""
-    d = [[i + j if not i * j else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
-    for i in range(1, len(a) + 1):
-        for j in range(1, len(b) + 1):
-            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
-    return d[-1][-1]
 
 
 def _place_word(w: str) -> str | None:
@@ -124,6 +134,124 @@ def _compared(w: str, words: frozenset[str]) -> bool:
     return False
 
 
+def _inflected(w: str, words: frozenset[str]) -> bool:
+    """A plural, a verb's -s or an adjective or adverb made from a word spelt right ("drags", "tinny",
+    "welly", "boomily"), which the vocabulary lacks: a word, not a slip towards a grammar word."""
+    for end in ("s", "es", "y", "ly"):
+        stem = w[:-len(end)]
+        doubled = stem[:-1] if "y" in end and stem[-1] == stem[-2] else stem   # "tinny"; "drumms" is no word
+        if w.endswith(end) and len(stem) >= 3 and {stem, doubled} & words:
+            return True
+    return False
+
+
+# Single words of phone shorthand, whatever their case: "abit", "thru", "n" (and).
+WORDS = {"abit": "a bit", "alot": "a lot", "thru": "through", "n": "and", "vol": "volume", "dont": "don't",
+         "doesnt": "doesn't", "cant": "can't", "isnt": "isn't", "wont": "won't", "abt": "about", "cuz": "because",
+         "coz": "because", "bc": "because", "tho": "though", "ur": "your", "rn": "right now",
+         "pls": "please", "plz": "please", "thx": "thanks", "nvm": "never mind", "u": "you"}
+RULES = tuple((re.compile(p), r) for p, r in (*SHORTHAND, *DICTATED, *SIGNS))
+# A word of plain letters, not part of a word in another alphabet ("energía"), beside digits ("b4", "c3") or
+# in a file's or a site's name ("take2.mov", "frame.io")
+WORD_RE = re.compile(r"(?<![^\W_])(?<!\.)[A-Za-z]+(?![^\W_])(?!\.[A-Za-z])")
+# An ordinal typed in haste ("eigth"), put right by `place_words` itself: not a slip towards "eight"
+ORDINAL_TYPO_RE = re.compile("|".join(p for p, _ in ORDINAL_TYPOS))
+FOREIGN_RE = re.compile(r"[^\W\d_A-Za-z]")   # a letter of another alphabet, or accented ("Más energía")
+TRIPLED_RE = re.compile(r"(.)\1\1")   # "errr", "sooo": said, not misspelt
+LONG_WORD_RE = re.compile(r"[a-z]{4,}")
+# A name said mid-sentence ("at Tunde's wedding"): a capital after a lower-case word
+NAME_RE = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+")
+
+
+@lru_cache(maxsize=1)
+def _read() -> frozenset[str]:
+    """The words the readers are written with (those of agent/dialogue's sources that are English, 4 letters or
+    more): the only words a misspelling further than a dropped vowel is corrected towards."""
+    english = _english()
+    said = {w for f in Path(__file__).parent.glob("*.py") for w in LONG_WORD_RE.findall(f.read_text())}
+    return frozenset(said & english | {w for w in _known()[0] if len(w) >= 4})
+
+
+def _distance(a: str, b: str) -> int:
+    """Edits from `a` to `b`, a swap of two neighbouring letters counted as one ("chrods", "bulid")."""
+    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[-1][-1]
+
+
+def _slip(typed: str, word: str) -> int | None:
+    """How likely one edit from `typed` to `word` is a slip of the keys: 0 a letter doubled or not, or two
+    swapped ("chil" chill, "drumms" drums, "bulid" build); 1 a vowel left out, put in inside the word or changed
+    ("onwrd", "energey", "orgen"), or the g of -ing left off ("endin"); 2 a consonant left out or put in inside a
+    word of 6 letters or more; None for a consonant changed or a letter put at the end ("soar" is no star, "filmi"
+    no film): another word, not a slip."""
+    if len(typed) == len(word):   # two swapped, or from 5 letters one vowel for another ("orgen", "saxaphone")
+        changed = [(a, b) for a, b in zip(typed, word) if a != b]
+        return 0 if sorted(typed) == sorted(word) else 1 if len(typed) >= 5 and set(changed[0]) <= set("aeiou") else None
+    short, long_ = sorted((typed, word), key=len)
+    i = next(k for k in range(len(long_)) if long_[:k] + long_[k + 1:] == short)
+    extra = long_[i]
+    if extra in long_[max(i - 1, 0):i] + long_[i + 1:i + 2]:
+        return 0
+    if long_ is typed and i == len(long_) - 1:
+        return None
+    if extra in "aeiou" or long_ is word and long_.endswith("ing") and i == len(long_) - 1:
+        return 1
+    return 2 if len(typed) >= 6 and 0 < i < len(long_) - 1 else None
+
+
+def _nearest(w: str) -> str | None:
+    """The one word the readers know within reach of `w`: one slip (`_slip`; under 5 letters, a doubled or
+    swapped letter only; a vowel changed, only towards the grammar's own words); two edits from 8 letters,
+    towards the grammar's own words ("saxofone"); the likeliest slip and then the grammar's own words first;
+    None when two are equally near."""
+    grammar = _known()[0]
+    near = []
+    for k in _read():
+        if k[0] != w[0] or abs(len(k) - len(w)) > 2 or (d := _distance(w, k)) > 2:
+            continue
+        slip = _slip(w, k) if d == 1 else 3 if len(w) >= 8 and k in grammar else None
+        if slip == 1 and len(k) == len(w) and k not in grammar:   # a vowel changed: only to the grammar's words
+            slip = None   # ("orgen" organ, "saxaphone"; "timid" is no "timed")
+        if slip is not None and (slip == 0 or len(w) >= 5):
+            near.append((slip, k not in grammar, k))
+    near.sort()
+    if not near or len(near) > 1 and near[1][:2] == near[0][:2]:
+        return None
+    return near[0][2]
+
+
+@lru_cache(maxsize=4096)
+def _fixed(w: str) -> str:
+    """One lower-case word as the readers would have it spelt ("slwr" slower, "bulid" build), else as it is."""
+    english = _english()
+    known, skeletons = _known()
+    if w in WORDS:
+        return WORDS[w]
+    if w in known or len(w) < 3 or w in english or _compared(w, english | known) or TRIPLED_RE.search(w) \
+            or ORDINAL_TYPO_RE.fullmatch(w):
+        return w
+    if _skeleton(w) in skeletons and _within(w, skeletons[_skeleton(w)]):  # "slwr", "drms", "minr": vowels left out
+        return skeletons[_skeleton(w)]
+    if len(w) >= 4 and not _inflected(w, english) and (near := _nearest(w)):   # "chrods", "saxofone", "swel"
+        return near
+    return w
+
+
+def _within(typed: str, word: str) -> bool:
+    """Whether `typed` is `word` with letters left out ("drms" drums; not "wahala" whole)."""
+    letters = iter(word)
+    return all(c in letters for c in typed)
+
+
+def _cased(said: str, word: str) -> str:
+    return word.upper() if said.isupper() and len(said) > 1 else word.capitalize() if said[0].isupper() else word
+
+
 def phoned(text: str) -> str:
     """`text` with the phone shorthand that hides a grammar word written out ("2 much lol": "too much lol")."""
     for pat, rep in PHONE_RE:
@@ -131,30 +259,44 @@ def phoned(text: str) -> str:
     return text
 
 
-SPELLING = tuple((re.compile(p), r) for p, r in (*SHORTHAND, *DICTATED, *SIGNS))
+def mended(text: str) -> str:
+    """`text` with its misspelt and shorthand words put right, each in the case it was typed: the request as the
+    readers of an edit (places, parts, clauses) should see it. Phrases ("louder base") are left to `spelled`,
+    names said mid-sentence and messages with letters of another alphabet ("Más energía") as they are."""
+    if FOREIGN_RE.search(text):
+        return text
+    names = {m.start() for m in NAME_RE.finditer(text)}
+
+    def mend(m: re.Match) -> str:
+        said = m.group(0)
+        fixed = said if m.start() in names else _fixed(said.lower())
+        return said if fixed == said.lower() else _cased(said, fixed)   # "dB" stays as typed
+    return WORD_RE.sub(mend, text)
 
 
 def spelled(text: str) -> str:
     """`text` with shorthand expanded and misspelt grammar words corrected (lower-case input)."""
+    text = phoned(text)
+    for pat, rep in RULES:
+        text = pat.sub(rep, text)
+    return WORD_RE.sub(lambda m: _closest(m.group(0)), text)
+
+
+@lru_cache(maxsize=4096)
+def _closest(w: str) -> str:
+    """`_fixed`, and within a clause, as before the request was mended, also a word with the consonants of one
+    of the grammar's own ("mariachi" march) or of 5 letters or more close to one ("waltzy" a waltz): what a
+    clause's reader knows, said nearly."""
     import difflib
 
-    text = phoned(text)
-    for pat, rep in SPELLING:
-        text = pat.sub(rep, text)
-    english = _english()
-    known, skeletons = _known()
-
-    def fix(m: re.Match) -> str:
-        w = m.group(0)
-        if w in known or len(w) < 3 or w in english or _compared(w, english | known):
-            return w
-        if _skeleton(w) in skeletons:  # "slwr", "drms", "minr": the vowels left out
-            return skeletons[_skeleton(w)]
-        if len(w) >= 4 and (place := _place_word(w)):   # "the beggining part"
-            return place
-        if len(w) >= 5:
-            close = difflib.get_close_matches(w, known, n=1, cutoff=0.86)
-            if close:
-                return close[0]
-        return w
-    return re.sub(r"[a-z]+", fix, text)
+    fixed = _fixed(w)
+    english, (known, skeletons) = _english(), _known()
+    if fixed != w or len(w) < 3 or w in english or w in known or _compared(w, english | known) \
+            or ORDINAL_TYPO_RE.fullmatch(w):
+        return fixed
+    if _skeleton(w) in skeletons:
+        return skeletons[_skeleton(w)]
+    if len(w) >= 4 and (place := _place_word(w)):   # "the beggining part"
+        return place
+    close = difflib.get_close_matches(w, known, n=1, cutoff=0.86) if len(w) >= 5 else []
+    return close[0] if close else w

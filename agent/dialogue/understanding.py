@@ -23,11 +23,12 @@ from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.intents import apply_intents, scope_of
+from v2m.agent.dialogue.runons import punctuated
 from v2m.agent.dialogue.repeats import from_last_revert, style_first
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import normalise, only_place
 from v2m.agent.dialogue.approval import REPLY, approves   # thanks, praise and sign-offs
-from v2m.agent.dialogue.spelling import phoned, spelled   # shorthand; "the beggining part": a place two letters off
+from v2m.agent.dialogue.spelling import mended, phoned, spelled   # shorthand; "the beggining part": a place two letters off
 from v2m.agent.dialogue.talk import remark   # questions about the score
 from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment, snap, visible_cuts
 from v2m.agent.planners.result import PlanResult
@@ -192,6 +193,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         leaning(analysis, plan, request, history)
     if again is not None:
         return again
+    request = punctuated(mended(request))   # "the begining is to fast": as the readers of an edit should see it
     try:
         intents = heard(analysis, plan, request, history)
     except Ask as q:   # a moment of the picture described: where it is comes first (the place finder's own asks it)

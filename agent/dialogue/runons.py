@@ -1,0 +1,56 @@
+"""Dictation's and phone typing's run-ons: changes said one after another without the comma between them
+("faster in shot 2 louder bass in shot 3", "build in shot 2 fade in shot 4", "less bass overall and more punch
+in shot 2"), given back the comma that makes each change its own clause with its own place, before any reader
+splits the request; and a part or a verb said once for two places ("the sax louder in shot 1 and quieter in
+shot 4", "take out the chords in shot 1 and the bass in shot 2"), said again in the second.
+
+    from v2m.agent.dialogue.runons import punctuated
+    punctuated("build in shot 2 fade in shot 4")   # "build in shot 2, fade in shot 4"
+
+Only a place that ends a change already said gets the comma ("slower in shot 2 ..."): a place said first
+("in shot 2 louder bass") is the place of what follows, and is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from v2m.agent.dialogue.phrases import ORDER_VERBS
+from v2m.agent.dialogue.vocab import INSTRUMENTS, ROLE_WORDS
+
+# A place that closes a change: a counted shot, a named section, a clock time, the whole clip.
+_ORD = r"(?:first|second|third|fourth|fifth|last|final|opening|closing|\d+(?:st|nd|rd|th))"
+PLACE = (rf"(?:in|during|for|over|across|through|on) (?:the )?(?:(?:shot|scene) (?:\d+|one|two|three|four|five)|{_ORD} (?:shot|scene))"
+         r"|in the (?:intro|ending|end|outro|beginning|middle)|(?:from|after|at|until|till|before) \d+:\d\d(?: on)?"
+         r"|overall|everywhere|throughout|all the way through|the whole (?:thing|track|clip|way)")
+# A word that starts a change of its own: an order's verb, a comparative, a fade, a build, "more"/"less"/"no".
+STARTS = (rf"(?:{ORDER_VERBS}|more|less|no|fade|build|swell|louder|quieter|softer|faster|slower|quicker|calmer|busier|"
+          r"brighter|darker|bigger|heavier|lighter|sparser|fuller|gentler|punchier)")
+# "slower in shot 2 louder bass in shot 3": the comma after the place, when a change was said before it
+RUN_ON_RE = re.compile(rf"(?<=[a-z] )(?<!\band )(?<!\bthen )(?<!\bso )(?<!\bbut )(?<!\bnow )(?<!\bplease )"
+                       rf"({PLACE})( and)? (?={STARTS}\b)", re.I)
+# "fade out the end and everything a bit quieter": a clause about the whole clip after "and"
+AND_WHOLE_RE = re.compile(r"(?<=[a-z0-9]) and (?=(?:everything|the whole (?:thing|track|clip)|overall|all of it)\b)", re.I)
+
+# "faster and build up", "darker and fade out the end": a shape after a comparative and "and" is a change of its
+# own (not "start soft and grow": one shape)
+AND_SHAPE_RE = re.compile(r"\b(faster|slower|quicker|louder|quieter|softer|darker|brighter|busier|calmer|bigger|fuller|"
+                          r"sparser|lighter|heavier|warmer|sadder|happier) and (?=(?:build|fade|swell|ramp|grow)\w*\b)", re.I)
+
+# A part of the band, as named ("the sax", "drums", "electric guitar")
+PART = "(?:" + "|".join(sorted({*INSTRUMENTS, *ROLE_WORDS, "sax"}, key=len, reverse=True)) + ")"
+PLACED = r"(?:in|for|during|from|after|before|at|until|till|over|on|through)\b"
+LEVEL = r"(?:louder|quieter|softer|up|down|lower|higher|out|in)"
+# "make the sax louder in shot 1 and quieter in shot 4": the part said again in the second change
+PART_GAP_RE = re.compile(rf"\b((?:the )?{PART}) ({LEVEL})\b([^,;]*? {PLACED}[^,;]*?) and ({LEVEL}) (?={PLACED})", re.I)
+# "take out the chords in shot 1 and the bass in shot 2": the verb said again
+VERB_GAP_RE = re.compile(rf"\b(take out|take away|remove|mute|lose|kill|add|bring in|bring back|bring up|turn up|turn down)"
+                         rf"( (?:the |a |an )?{PART} {PLACED}[^,;]*?) and ((?:the |a |an )?{PART} {PLACED})", re.I)
+
+
+def punctuated(text: str) -> str:
+    """`text` with a comma where two changes ran on without one, and a part or verb said once said again."""
+    if "," in text or ";" in text:   # punctuated by its writer: read as written
+        return text
+    text = VERB_GAP_RE.sub(r"\1\2, and \1 \3", PART_GAP_RE.sub(r"\1 \2\3, and \1 \4 ", text))
+    return AND_SHAPE_RE.sub(r"\1, and ", AND_WHOLE_RE.sub(", and ", RUN_ON_RE.sub(r"\1,\2 ", text)))
