@@ -88,7 +88,7 @@ def evoked(text: str, named: bool = True) -> tuple[Culture, list[re.Match]] | No
     calls a style up, or only turned away ("less corporate"). `named`: a style's own name counts too (False:
     the grammar's `_style` reads it in the clause)."""
     hits = [(c, m) for c, m in _cultures(text, named)
-            if not AWAY_RE.search(text[:m.start()]) and not _video_named(text, m)]
+            if not AWAY_RE.search(text[:m.start()]) and not _video_named(text, m) and not _seconds(text, m)]
     score: dict[str, float] = {}
     seen: set[tuple[str, str]] = set()
     for c, m in hits:
@@ -104,6 +104,15 @@ def evoked(text: str, named: bool = True) -> tuple[Culture, list[re.Match]] | No
     if score[best] < 1 - 1e-9 or (said is None and PART_VERB_RE.search(text)):
         return None
     return said or mine[0], [m for _, m in hits]
+
+
+# A time word before a number: "a crash at 90s", "from 70s on" say seconds, not the nineties or the seventies
+TIME_WORD_RE = re.compile(r"\b(?:at|from|after|until|till|to|by|around|about|before|past|over|between|and|@)\s*$", re.I)
+
+
+def _seconds(text: str, m: re.Match) -> bool:
+    """The words found are a number of seconds after a time word ("at 90s"), not a decade."""
+    return m.group(0)[:1].isdigit() and bool(TIME_WORD_RE.search(text[:m.start()]))
 
 
 def _video_named(text: str, m: re.Match) -> bool:

@@ -60,7 +60,8 @@ for words, away in (
 _TOO_WORD = "|".join(sorted(TOO, key=len, reverse=True))
 # a terse note that opens on how a place is ("bit quiet in shot 2", "a little slow in the intro", "tad busy here"): too
 # much so; the comparative ("a bit quieter") is the wish itself
-TERSE_RE = re.compile(rf"^\s*(?:a )?(?:bit|little|tad|touch|wee bit|little bit) ({_TOO_WORD})\b")
+TERSE_RE = re.compile(rf"^\s*(?:a )?(?:bit|little|tad|touch|wee bit|little bit) ({_TOO_WORD})\b"
+                      r"(?!.*\b(?:would|could|please|pls|i'?d like|is what|sounds? (?:good|nice))\b)")   # not a wish
 NOT_SO_RE = re.compile(r"\b(?:not (?:be |sound |feel |get |seem |come across |go |run )?(?:quite |nearly )?(?:so|as|that|too)|"
                        rf"less) (?:much )?({_TOO_WORD})\b")
 # "less busy and intense", "too loud or brash": the second word is said less or too much as well

@@ -52,7 +52,7 @@ def round_trip(text: str) -> str:
 SILENT = ((r"\b(?:zero|nil) (?:music|sound)\b|\bdead air\b", "no music"),
           (r"\b(?:the (?:whole )?band|everyone|everybody|the music)(?: \w+){0,2}? (?:sits?|sitting|lays?|laying) out\b", "no music"),
           (r"\b(?:completely|totally|fully|entirely|dead|absolutely|utterly) (?:silent|quiet)\b(?:,? (?:fully |totally )?quiet\b)?|"
-           r"\b(?:be|go|goes|is|make it|keep it|leave(?: it| that| them| this)?|stay|stays|remain|remains|fall|falls) (?:just )?"
+           r"\b(?:be|go|goes|is|(?:make|keep)(?: it| this| that| them)|leave(?: it| that| them| this)?|stay|stays|remain|remains|fall|falls) (?:just )?"
            r"silent\b", "no music"),
           (r"\bno (?:band|instruments|one playing|playing)(?: at all)\b|\beverything (?:out|off)\b(?= (?:in|for|during|from|"
            r"between|until|till|after|before|\d))", "no music"),

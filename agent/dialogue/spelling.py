@@ -25,7 +25,8 @@ from v2m.tools.style import load_style, style_names
 # dropped ("evrything"), matched against the words the grammar reads.
 # Phone typing that hides a grammar word from every reader ("2 much lol", "mor drama", "fastr n quieter", "ok gd", "bring
 # bak", "hat louder", "at end"): read as the words before anything else sees the message (`phoned`), and by `spelled`.
-PHONE = ((r"\b2 (?=(?:much|many|fast|slow|loud|quiet|soft|busy|far|big|low|high|dark|bright)\b)", "too "), (r"\bmor\b", "more"),
+PHONE = ((r"(?<!shot )(?<!cut )(?<!section )(?<!scene )(?<!part )(?<!take )(?<!version )(?<!bar )(?<!number )(?<!no\. )(?<!#)"
+          r"\b2 (?=(?:much|many|fast|slow|loud|quiet|soft|busy|far|big|low|high|dark|bright)\b)", "too "), (r"\bmor\b", "more"),
          (r"\bevn\b", "even"), (r"\bgd\b", "good"), (r"\bbak\b", "back"), (r"(?<=[a-z]) n (?=[a-z])", " and "),
          (r"(?<!hi )(?<!high )(?<!-)\bhat\b(?= (?:louder|softer|quieter|up|down|out|in|back|too)\b)", "hats"),
          # a learner's places: "the first part", "in last part" (the beginning, the ending)

@@ -1,0 +1,68 @@
+"""What the read-back of the tenth session's merged work found, each with the sentence that showed it."""
+
+from __future__ import annotations
+
+import pytest
+
+from dialogue_check import clip_analysis
+from edit_clips import open_chat
+
+from v2m.agent.dialogue.session import Session
+
+
+def _long(tmp_path, request="jazz"):
+    a = clip_analysis({"duration": 120, "cuts": [20, 40, 60, 80, 100]})
+    return Session.open(a.source, request, workdir=tmp_path, analysis=a, render=False)
+
+
+def _tempo(plan, t):
+    return plan.sections[plan.section_at(t)].tempo_bpm or plan.tempo_bpm
+
+
+@pytest.mark.parametrize("said, at", [("a crash at 90s", 90), ("add a stab at 70s", 70), ("a crash around 70s", 70)])
+def test_seconds_after_a_time_word_are_no_decade(tmp_path, said, at):
+    # the eras' scenes (rock's "90s", funk's "70s") switched the whole style on a mark's time
+    s = _long(tmp_path)
+    turn = s.say(said)
+    assert s.plan.style == "jazz" and any(abs(h.time_s - at) < 0.5 for h in s.plan.hit_points), turn.reply
+
+
+def test_a_decade_said_as_a_decade_still_calls_its_style(tmp_path):
+    s = _long(tmp_path)
+    turn = s.say("make it sound like the 90s")
+    assert s.plan.style == "rock", turn.reply
+
+
+def test_a_shots_number_is_no_phone_too(tmp_path):
+    # review10's "2 much" -> "too much" ate "shot 2 much slower"
+    s = _long(tmp_path)
+    before = s.plan
+    turn = s.say("shot 2 much slower")
+    assert _tempo(s.plan, 30) < _tempo(before, 30) and _tempo(s.plan, 70) == _tempo(before, 70), turn.reply
+
+
+def test_suspense_on_a_score_is_its_mood_not_a_new_style(tmp_path):
+    s = open_chat(tmp_path, "jazz")
+    turn = s.say("make it more suspenseful")
+    assert s.plan.style == "jazz" and turn.changed, turn.reply
+
+
+@pytest.mark.parametrize("opening", ["suspenseful music", "a suspense thriller"])
+def test_a_suspense_opening_is_still_cinematic(tmp_path, opening):
+    assert open_chat(tmp_path, opening).plan.style == "cinematic"
+
+
+def test_a_state_wished_for_is_no_complaint(tmp_path):
+    # clips10's terse "a bit calm at the start" (too calm) read "a little calm at the start would be nice" backwards
+    s = open_chat(tmp_path, "jazz")
+    before = s.plan
+    turn = s.say("a little calm at the start would be nice")
+    e = lambda p: p.sections[p.section_at(3)].energy
+    assert e(s.plan) < e(before), turn.reply
+
+
+def test_make_this_silent_asks_where_and_switches_no_style(tmp_path):
+    s = open_chat(tmp_path, "jazz")
+    before = s.plan
+    turn = s.say("make this silent")
+    assert turn.question and s.plan == before, turn.reply
