@@ -4,7 +4,8 @@
 dropped or swapped ("drumms", "swel", "bulid"), a vowel for another ("orgen"), corrected towards the words the
 readers know, never a word spelt right.
 
-    from v2m.agent.dialogue.spelling import mended, spelled
+    from v2m.agent.dialogue.spelling import mended, phoned, spelled
+    phoned("2 much lol, bring bak")         # "too much lol, bring back"  (shorthand hiding a word, any reader)
     spelled("drms out @ 0:20 pls")          # "drums out  at  0:20 please"  (a clause, lower case)
     mended("Bulid it up thru the LAST shto")   # "Build it up through the LAST shot"  (a request, the case typed)
 """
@@ -21,8 +22,6 @@ from v2m.agent.dialogue.place_words import TYPOS as ORDINAL_TYPOS
 from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS, ROLE_WORDS
 from v2m.tools.style import load_style, style_names
 
-# Phone typing: shorthand, then words written without their vowels ("slwr", "drms") or with one letter
-# dropped ("evrything"), matched against the words the grammar reads.
 # Phone typing that hides a grammar word from every reader ("2 much lol", "mor drama", "fastr n quieter", "ok gd", "bring
 # bak", "hat louder", "at end"): read as the words before anything else sees the message (`phoned`), and by `spelled`.
 PHONE = ((r"(?<!shot )(?<!cut )(?<!section )(?<!scene )(?<!part )(?<!take )(?<!version )(?<!bar )(?<!number )(?<!no\. )(?<!#)"
@@ -38,6 +37,8 @@ PHONE = ((r"(?<!shot )(?<!cut )(?<!section )(?<!scene )(?<!part )(?<!take )(?<!v
          # a place said without its article ("quieter at end", "slower in middle")
          (r"\b(at|in|from|to|till|until|near|towards?|before|after) (end|start|beginning|middle|intro|outro|ending|opening)\b", r"\1 the \2"))
 PHONE_RE = tuple((re.compile(pat, re.I), rep) for pat, rep in PHONE)
+# Phone typing: shorthand, then words written without their vowels ("slwr", "drms") or with one letter
+# dropped ("evrything"), matched against the words the grammar reads.
 SHORTHAND = ((r"^\s*2 (?=[a-z])", "too "), (r"@", " at "), (r"\bnvm\b", "never mind"), (r"\bpls\b|\bplz\b", "please"),
              (r"\bu\b", "you"), (r"\bb4\b", "before"), (r"\bw/o\b", "without"), (r"\bw/", "with "), (r"\bthx\b", "thanks"),
              (r"(?:^|(?<=please )|(?<=pls )|(?<=and ))\s*ad (?=(?:a|an|some|more|in)\b)", "add "),   # "ad a clarinet": add
