@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue.mentions import INSTR_ALT, named_parts
 from v2m.agent.dialogue.orchestration import EXCEPT, eat
 from v2m.agent.dialogue.vocab import MUSIC
 from v2m.agent.dialogue.where import Ask, Span, fmt
@@ -31,18 +32,32 @@ OUT_RE = re.compile(rf"\b{_OUT_VERBS} {MUSIC}(?: (?:out|off))?{_THEN_PLACE}|\b{M
 BACK_RE = re.compile(rf"\b(?:bring|put) {MUSIC} back(?: in)?\b|\b(?:the )?music (?:back|comes? back|returns?)\b")
 # "the music should stop at 0:48 and come back at 0:52", "music out at 0:48, back in at 0:52", "the music drops out
 # entirely at 0:16 and comes back at 0:21", "everything cuts out from 12s, returns by 18s": out between the two; also
-# said verb first ("stop the music dead at 1:00, and bring it back at 1:06")
-_WHEN = r"(?:the cut (?:at )?)?([\d:.]+(?: ?s(?:ec\w*)?)?)"
-ROUND_TRIP_RE = re.compile(rf"\b(?:(?:(?:{MUSIC}|everything|the band) )?(?:(?:should|must|needs? to|has to|will|to|can) )?(?:just )?"
-                           rf"(?:stops?(?! dead)|cuts? out|drops? out|goes? (?:silent|out)|out)(?: \w+)?|"
-                           rf"(?:stop|kill|cut|mute|drop|lose) (?:{MUSIC}|it)(?: (?:dead|cold|off|out))?)\s*(?:at|on|@|from)\s*{_WHEN}"
-                           rf"\s*(?:(?:,|;|and|then)\s*)*(?:\w+ ){{0,3}}?(?:comes? back|coming back|kicks? back|returns?|back)"
-                           rf"(?: in)?(?: again)?\s*(?:at|on|@|by)\s*{_WHEN}", re.I)
+# said verb first ("stop the music dead at 1:00, and bring it back at 1:06", "kill the drums at 0:10, bring them back at 0:20")
+_WHEN = r"(?:the cut (?:at )?)?[\d:.]+(?: ?s(?:ec\w*)?)?"
+# a part said as what goes out ("the drums cut out from 0:10, return by 0:20"): that part out and back, not the music
+_PART = rf"(?:{INSTR_ALT})(?:s|es)?"
+_PARTS = rf"(?:(?:the|both|both the) )?{_PART}(?:(?:,| and| &| plus) (?:the )?{_PART})*"
+ROUND_TRIP_RE = re.compile(rf"\b(?:(?:(?:{MUSIC}|everything|the band|(?P<part>{_PARTS})) )?(?:(?:should|must|needs? to|has to|will|to|can) )?"
+                           rf"(?:just )?(?:stops?(?! dead)|cuts? out|drops? out|goes? (?:silent|out)|out)(?: \w+)?|"
+                           rf"(?:stop|kill|cut|mute|drop|lose) (?:{MUSIC}|it|(?P<object>{_PARTS}))(?: (?:dead|cold|off|out))?)\s*(?:at|on|@|from)\s*(?P<a>{_WHEN})"
+                           rf"\s*(?:(?:,|;|and|then)\s*)*(?P<between>(?:\w+ ){{0,3}}?)(?:comes? back|coming back|kicks? back|returns?|back)"
+                           rf"(?: in)?(?: again)?\s*(?:at|on|@|by)\s*(?P<b>{_WHEN})", re.I)
 
 
 def round_trip(text: str) -> str:
-    """`text` with the music taken out and brought back said as one stretch ("no music from 0:48 to 0:52")."""
-    return ROUND_TRIP_RE.sub(lambda m: f"no music from {m.group(1)} to {m.group(2)}", text)
+    """`text` with the music (or a part named as what goes) taken out and brought back said as one stretch ("no music
+    from 0:48 to 0:52", "no drums from 0:10 to 0:20"). Another part said to come back ("the sax drops out at 0:10 and
+    the piano comes back at 0:20") is no round trip: which one is out from the one time to the other is asked (Ask)."""
+    def said(m: re.Match) -> str:
+        what = named_parts((m["part"] or m["object"] or "").lower())
+        back = [p for p in named_parts(m["between"].lower()) if p not in what]
+        if back:
+            out = " and ".join(what) or "music"
+            raise Ask(f"The {out} goes out at {m['a']} and the {back[0]} comes back at {m['b']}: which should be out "
+                      f"from {m['a']} to {m['b']}? I left the score as it is; say e.g. 'no {out} from {m['a']} to "
+                      f"{m['b']}' or 'no {back[0]} from {m['a']} to {m['b']}'.")
+        return f"no {' and '.join(what) or 'music'} from {m['a']} to {m['b']}"
+    return ROUND_TRIP_RE.sub(said, text)
 
 
 # Silence said otherwise, read into "no music" before the clause's place is found: "zero music", "dead air", "the band
