@@ -59,3 +59,23 @@ def test_one_part_out_and_another_back_is_no_round_trip(jazz, said):
     turn = jazz.say(said)
     assert turn.question and "0:10 to 0:20" in turn.question and "piano" in turn.question
     assert jazz.plan == before
+
+
+# --- 7: music back after a stop runs silent to the time said --------------------------------------------------------
+@pytest.mark.parametrize("back, at", [("at 0:15, music come back", 15.0), ("the music back at 0:17 please", 17.0),
+                                      ("music back in shot 3", 13.0)])
+def test_music_back_after_a_stop_is_silent_from_the_stop_to_the_time_said(session, back, at):
+    session.say("the music stop at 0:10")
+    turn = session.say(back)
+    # before: "No stop at 0:10; no music from 0:10 to 0:13 (in the shot at 0:15 (0:13-0:21))": back at the cut
+    p = session.plan
+    assert _at(p, 9.0).music and not _at(p, 10.5).music and not _at(p, at - 0.3).music and _at(p, at + 0.3).music, turn.reply
+    assert not any(h.kind == "stop" for h in p.hit_points), turn.reply
+    place = f"from 0:10 to 0:{int(at):02d}"
+    assert place in turn.reply and "shot at" not in turn.reply, turn.reply
+
+
+def test_music_back_where_it_was_silenced_plays_again(session):
+    session.say("no music in shot 2")
+    turn = session.say("bring the music back in shot 2")
+    assert all(s.music for s in session.plan.sections), turn.reply
