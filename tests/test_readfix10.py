@@ -79,3 +79,32 @@ def test_music_back_where_it_was_silenced_plays_again(session):
     session.say("no music in shot 2")
     turn = session.say("bring the music back in shot 2")
     assert all(s.music for s in session.plan.sections), turn.reply
+
+
+# --- 8: "too much" takes every change of the last edit part way back ------------------------------------------------
+@pytest.mark.parametrize("first, then", [("more drums in shot 2", "too much"), ("more drums in shot 2", "that's a bit much now")])
+def test_too_much_after_more_drums_takes_energy_and_level_part_way_back(session, first, then):
+    e0, d0 = _at(session.plan, 9.0).energy, _at(session.plan, 9.0).levels_db.get("drums", 0.0)
+    elsewhere = _at(session.plan, 25.0)
+    session.say(first)
+    e1, d1 = _at(session.plan, 9.0).energy, _at(session.plan, 9.0).levels_db.get("drums", 0.0)
+    assert e1 > e0 and d1 > d0
+    turn = session.say(then)
+    # before: "Drums softer against the others (+2 -> +1 dB)": the energy stayed at 0.91
+    e2, d2 = _at(session.plan, 9.0).energy, _at(session.plan, 9.0).levels_db.get("drums", 0.0)
+    assert e0 < e2 < e1 and d0 < d2 < d1, turn.reply
+    assert _at(session.plan, 25.0) == elsewhere   # shot 4 untouched throughout
+
+
+def test_too_much_after_a_part_turned_up_alone_moves_its_level_only(session):
+    session.say("drums up 4 dB in shot 2")
+    e1 = _at(session.plan, 9.0).energy
+    turn = session.say("too much")
+    assert _at(session.plan, 9.0).levels_db.get("drums") == 2.0 and _at(session.plan, 9.0).energy == e1, turn.reply
+
+
+def test_a_part_named_as_too_much_takes_that_part_alone_part_way_back(session):
+    session.say("more drums in shot 2")
+    e1 = _at(session.plan, 9.0).energy
+    turn = session.say("the drums are a bit much now")
+    assert _at(session.plan, 9.0).levels_db.get("drums") == 1.0 and _at(session.plan, 9.0).energy == e1, turn.reply
