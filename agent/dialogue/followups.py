@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.halfway import OVER_RE   # "too much", "dial it back a bit": part of the way back
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.patterns import compiled
@@ -299,10 +300,14 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
             not said or any(_against([x], moves) for x in senses) or None not in senses and not _agree(senses, moves) and
             not _tempo_beside(senses, moves)) or
                     said and _against(senses, moves) and PARTLY_RE.search(low)):   # "too much", "too slow now"
-        # a part's level by its role ("the piano": harmony); None: the whole mix's loudness, blended with the rest
+        # a part's level by its role ("the piano": harmony); None: the whole mix's loudness, blended with the rest; a
+        # part's level alone when named ("too much bass now") or nothing else moved ("more drums in shot 2" raised the
+        # energy too: "too much" takes both part way back)
         parts = {m[2] and (role_of(history[-1], m[2]) or m[2]) for m in moves if m[0] == "level"}
+        alone = len(parts) == 1 and None not in parts and (roles and set(roles) <= parts or {
+            c.kind for c in diff(history[-2], history[-1])} <= {"levels"})
         return [EditIntent(what="revert", version=len(history) - 2, amount=0.5, text=request[:400],
-                           **({"value": "instruments", "target": parts.pop()} if len(parts) == 1 and None not in parts else {}))]
+                           **({"value": "instruments", "target": parts.pop()} if alone else {}))]
     if all(m[0] == "in" for m in moves) and not said and not apart and not back and not named and OVER_RE.search(low):
         # "add strings" then "it's a bit much now": a part in has no half-way; the part just brought in, softer
         return [EditIntent(what="balance", value=it.value, direction="down", magnitude="small", scope=it.scope,

@@ -4,6 +4,7 @@ everything in the middle", "music out from 0:20 to 0:30", "bring the music back 
     rest = read(text, want)     # want("remove", value="music") for "no music in shot 3"; the words blanked
     said = round_trip(request)  # "stop at 0:48 and come back at 0:52" -> "no music from 0:48 to 0:52"
     out(e); back(e)             # the sections an edit points at fall silent, or play again
+    returned(intents, plan)     # "at 0:15, music come back" after a stop at 0:10: no music from 0:10 to 0:15
 
 A moment ("mute the music at 0:20", "cut all the music on the second cut") is a stop hit (`marks`), not a
 stretch; the whole score silent is refused with a question, since there would be nothing left to score.
@@ -13,9 +14,11 @@ from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue.mentions import INSTR_ALT, named_parts
 from v2m.agent.dialogue.orchestration import EXCEPT, eat
 from v2m.agent.dialogue.vocab import MUSIC
-from v2m.agent.dialogue.where import Ask, Span, fmt
+from v2m.agent.dialogue.where import Ask, Span, fmt, moment
+from v2m.tools.contract import EditIntent, EditScope, ScorePlan
 
 _OUT_VERBS = r"(?:no|kill|mute|cut|drop|stop|lose|silence|pull|take out|remove|turn off|get rid of|ditch|lay out|blank out|hold off)"
 # what may follow: the clause's end or its place ("no music in shot 3"), never more words about the music
@@ -31,18 +34,32 @@ OUT_RE = re.compile(rf"\b{_OUT_VERBS} {MUSIC}(?: (?:out|off))?{_THEN_PLACE}|\b{M
 BACK_RE = re.compile(rf"\b(?:bring|put) {MUSIC} back(?: in)?\b|\b(?:the )?music (?:back|comes? back|returns?)\b")
 # "the music should stop at 0:48 and come back at 0:52", "music out at 0:48, back in at 0:52", "the music drops out
 # entirely at 0:16 and comes back at 0:21", "everything cuts out from 12s, returns by 18s": out between the two; also
-# said verb first ("stop the music dead at 1:00, and bring it back at 1:06")
-_WHEN = r"(?:the cut (?:at )?)?([\d:.]+(?: ?s(?:ec\w*)?)?)"
-ROUND_TRIP_RE = re.compile(rf"\b(?:(?:(?:{MUSIC}|everything|the band) )?(?:(?:should|must|needs? to|has to|will|to|can) )?(?:just )?"
-                           rf"(?:stops?(?! dead)|cuts? out|drops? out|goes? (?:silent|out)|out)(?: \w+)?|"
-                           rf"(?:stop|kill|cut|mute|drop|lose) (?:{MUSIC}|it)(?: (?:dead|cold|off|out))?)\s*(?:at|on|@|from)\s*{_WHEN}"
-                           rf"\s*(?:(?:,|;|and|then)\s*)*(?:\w+ ){{0,3}}?(?:comes? back|coming back|kicks? back|returns?|back)"
-                           rf"(?: in)?(?: again)?\s*(?:at|on|@|by)\s*{_WHEN}", re.I)
+# said verb first ("stop the music dead at 1:00, and bring it back at 1:06", "kill the drums at 0:10, bring them back at 0:20")
+_WHEN = r"(?:the cut (?:at )?)?[\d:.]+(?: ?s(?:ec\w*)?)?"
+# a part said as what goes out ("the drums cut out from 0:10, return by 0:20"): that part out and back, not the music
+_PART = rf"(?:{INSTR_ALT})(?:s|es)?"
+_PARTS = rf"(?:(?:the|both|both the) )?{_PART}(?:(?:,| and| &| plus) (?:the )?{_PART})*"
+ROUND_TRIP_RE = re.compile(rf"\b(?:(?:(?:{MUSIC}|everything|the band|(?P<part>{_PARTS})) )?(?:(?:should|must|needs? to|has to|will|to|can) )?"
+                           rf"(?:just )?(?:stops?(?! dead)|cuts? out|drops? out|goes? (?:silent|out)|out)(?: \w+)?|"
+                           rf"(?:stop|kill|cut|mute|drop|lose) (?:{MUSIC}|it|(?P<object>{_PARTS}))(?: (?:dead|cold|off|out))?)\s*(?:at|on|@|from)\s*(?P<a>{_WHEN})"
+                           rf"\s*(?:(?:,|;|and|then)\s*)*(?P<between>(?:\w+ ){{0,3}}?)(?:comes? back|coming back|kicks? back|returns?|back)"
+                           rf"(?: in)?(?: again)?\s*(?:at|on|@|by)\s*(?P<b>{_WHEN})", re.I)
 
 
 def round_trip(text: str) -> str:
-    """`text` with the music taken out and brought back said as one stretch ("no music from 0:48 to 0:52")."""
-    return ROUND_TRIP_RE.sub(lambda m: f"no music from {m.group(1)} to {m.group(2)}", text)
+    """`text` with the music (or a part named as what goes) taken out and brought back said as one stretch ("no music
+    from 0:48 to 0:52", "no drums from 0:10 to 0:20"). Another part said to come back ("the sax drops out at 0:10 and
+    the piano comes back at 0:20") is no round trip: which one is out from the one time to the other is asked (Ask)."""
+    def said(m: re.Match) -> str:
+        what = named_parts((m["part"] or m["object"] or "").lower())
+        back = [p for p in named_parts(m["between"].lower()) if p not in what]
+        if back:
+            out = " and ".join(what) or "music"
+            raise Ask(f"The {out} goes out at {m['a']} and the {back[0]} comes back at {m['b']}: which should be out "
+                      f"from {m['a']} to {m['b']}? I left the score as it is; say e.g. 'no {out} from {m['a']} to "
+                      f"{m['b']}' or 'no {back[0]} from {m['a']} to {m['b']}'.")
+        return f"no {' and '.join(what) or 'music'} from {m['a']} to {m['b']}"
+    return ROUND_TRIP_RE.sub(said, text)
 
 
 # Silence said otherwise, read into "no music" before the clause's place is found: "zero music", "dead air", "the band
@@ -105,28 +122,44 @@ def out(e) -> None:
 
 
 def back(e) -> None:
-    """The silent sections `e` points at play again, as they did."""
+    """The silent sections `e` points at play again, as they did (back after a stop hit is `returned`'s)."""
     silent = [i for i in (range(len(e.plan.sections)) if e.whole else e.idx) if not e.plan.sections[i].music]
-    if not silent and (stop := _stopped_before(e)) is not None:
-        # "the music stop at 0:40" then "at 0:50 music come back": silent from the stop to the return, in place of it
-        e.plan.hit_points = [h for h in e.plan.hit_points if h is not stop]
-        e.span, e._idx = Span(stop.time_s, e.span.start_s, f"from {fmt(stop.time_s)} to {fmt(e.span.start_s)}", snap=False), None
-        for i in e.idx:
-            e.plan.sections[i] = e.plan.sections[i].model_copy(update={"music": False})
-        return
     if not silent:
         raise Ask("The music already plays there. Did you mean an instrument?")
     for i in silent:
         e.plan.sections[i] = e.plan.sections[i].model_copy(update={"music": True})
 
 
-def _stopped_before(e):
-    """The stop hit the music comes back after: the last one before the place said, with music playing from it to
-    there (a stop said in an earlier turn), or None."""
-    if e.whole or e.span.start_s <= 0:
+def said_at(span: Span) -> float:
+    """Where a place begins as said: the moment of "the shot at 0:15" (0:15, not the cut at 0:13), else its start."""
+    return moment(span.label) if span.label.startswith("the shot at ") and moment(span.label) is not None else span.start_s
+
+
+def returned(intents: list[EditIntent], plan: ScorePlan) -> list[EditIntent]:
+    """`intents` with the music said to come back after a stop said earlier ("the music stop at 0:10", then "at 0:15,
+    music come back") read as silence from the stop to the time said, in place of the stop: "no music from 0:10 to
+    0:15", so the reply names that place."""
+    out = []
+    for it in intents:
+        span = None if it.scope.kind == "whole" else Span(it.scope.start_s, it.scope.end_s, it.scope.label)
+        stop = _stopped_before(plan, said_at(span)) if it.what == "add" and it.value == "music" and span and all(
+            s.music for s in plan.sections if s.end_s > span.start_s and s.start_s < span.end_s) else None
+        if stop is None:
+            out.append(it)
+            continue
+        a, b = stop.time_s, said_at(span)
+        out += [EditIntent(what="no_hit", scope=EditScope(times_s=[a]), text=it.text, source=it.source),
+                it.model_copy(update={"what": "remove", "scope": EditScope(kind="span", start_s=a, end_s=b,
+                                                                           label=f"from {fmt(a)} to {fmt(b)}")})]
+    return out
+
+
+def _stopped_before(plan: ScorePlan, t: float):
+    """The stop hit the music comes back after at `t`: the last one before it, with music playing from it to there (a
+    stop said in an earlier turn), or None."""
+    if t <= 0:
         return None
-    stops = [h for h in e.plan.hit_points if h.kind == "stop" and h.time_s < e.span.start_s - 0.5]
-    stop = max(stops, key=lambda h: h.time_s, default=None)
-    if stop is None or any(not s.music for s in e.plan.sections if s.end_s > stop.time_s and s.start_s < e.span.start_s):
+    stop = max((h for h in plan.hit_points if h.kind == "stop" and h.time_s < t - 0.5), key=lambda h: h.time_s, default=None)
+    if stop is None or any(not s.music for s in plan.sections if s.end_s > stop.time_s and s.start_s < t):
         return None
     return stop

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import arbiter, edits, followups, halfway, marks, messages, moments, names, orchestration, recall, references, shifts, sides, versions
+from v2m.agent.dialogue import arbiter, edits, followups, halfway, marks, messages, moments, names, orchestration, recall, references, shifts, sides, silence, versions
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.patterns import compiled
@@ -201,7 +201,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         raise (where or q) from None
     if where := moments.unplaced(request, intents, analysis, plan, history):
         raise where
-    return orchestration.stand_ins(orchestration.arrivals(where_heard(intents, history), plan))
+    return silence.returned(orchestration.stand_ins(orchestration.arrivals(where_heard(intents, history), plan)), plan)
 
 
 def heard(analysis: VideoAnalysis, plan: ScorePlan, request: str, history: list[ScorePlan] | None) -> list[EditIntent]:
