@@ -66,3 +66,13 @@ def test_make_this_silent_asks_where_and_switches_no_style(tmp_path):
     before = s.plan
     turn = s.say("make this silent")
     assert turn.question and s.plan == before, turn.reply
+
+
+@pytest.mark.parametrize("back, at", [("bring the music back at 0:15", 15), ("the music comes back in at 0:17", 17)])
+def test_music_brought_back_after_a_stop_is_silent_from_the_stop_only(tmp_path, back, at):
+    # readfix10's left wording: a cue IN after a stop said in an earlier turn silenced 0:00 up to the IN
+    s = open_chat(tmp_path, "jazz")
+    s.say("the music stop at 0:10")
+    turn = s.say(back)
+    music = lambda t: s.plan.sections[s.plan.section_at(t)].music
+    assert music(5) and music(8) and not music(12) and not music(at - 0.5) and music(at + 1), turn.reply

@@ -163,14 +163,14 @@ def unlabelled(text: str) -> str:
     text = OTHER_CUE_RE.sub(lambda m: "" if re.search(r"\bnot (?:this|the|our) (?:cue|one)\b|\bnot here\b", m.group(0),
                                                       re.I) else m.group(0), text)
     # the label as the subject of its IN or OUT ("1M2 starts at 0:30", "2M1 out at 0:46") is the cue itself
-    text = HEADING_RE.sub(lambda m: re.match(r"\s*", m.group(0)).group(0) + (
-        "the cue " if CUE_VERB_RE.match(m.string, m.end()) else ""), text)
+    text = HEADING_RE.sub(lambda m: re.match(r"\s*", m.group(0)).group(0) + ("the cue " if CUE_VERB_RE.match(m.string, m.end()) else ""), text)
     return re.sub(LABEL, "it", text)
 
 
 def _silent_before(plan: ScorePlan, t: float) -> float:
-    """Where the music last stopped before `t` (0 when it plays from the start)."""
-    return max([s.end_s for s in plan.sections if not s.music and s.end_s <= t + 0.05], default=0.0)
+    """Where the music last stopped before `t` (0 when it plays from the start): a silent stretch's end or a stop said."""
+    return max([s.end_s for s in plan.sections if not s.music and s.end_s <= t + 0.05] +
+               [h.time_s for h in plan.hit_points if h.kind == "stop" and h.time_s < t - 0.5], default=0.0)
 
 
 def _silent_after(plan: ScorePlan, t: float) -> float:
