@@ -151,12 +151,14 @@ def _stops_and_swells(hits: list[tuple[HitPoint, float]], tmap: TempoMap, parts:
                 parts["drums"].notes.append(Note(DRUMS["crash2"], b, 0.25, min(127, vel), tmap.bar_at_beat(b).section))
 
 
-def _big_finish(parts: dict[str, Part], bar, counts: dict[str, int]) -> None:
+def _big_finish(parts: dict[str, Part], bar, counts: dict[str, int], end: float) -> None:
     """A last section one bar long is all ending: a single chord held from its downbeat would sound the same at
     any energy, so a rise into the end ("the logo should feel like a door opening") would not be heard. Above
     the softest level it is played as a band's big finish instead: the final chord struck again on every
     eighth (the bass on every beat, a pad holding it), growing louder, over a cymbal roll where the kit plays.
-    Only this section's own notes are read (`counts`: each part's notes before it), so no other section changes."""
+    Only this section's own notes are read (`counts`: each part's notes before it), so no other section changes.
+    A strike starts a whole sixteenth before the video's `end` (a bar may run past it), so the score can write it."""
+    last = round(end * 4) / 4 - 0.25 + 1e-6
     for role, part in parts.items():
         mine = part.notes[counts[role]:]
         chord = [n for n in mine if abs(n.start - bar.start_beat) < 1e-6]
@@ -166,7 +168,7 @@ def _big_finish(parts: dict[str, Part], bar, counts: dict[str, int]) -> None:
             steps = int(bar.beats * 4)
             top = max(n.vel for n in chord)
             part.notes += [Note(DRUMS["crash2"], bar.start_beat + k / 4, 0.25, int(40 + (top - 40) * k / steps),
-                                chord[0].section) for k in range(1, steps)]
+                                chord[0].section) for k in range(1, steps) if bar.start_beat + k / 4 <= last]
             continue
         step = 1.0 if role == "bass" else 0.5
         strikes = int(bar.beats / step)
@@ -174,7 +176,7 @@ def _big_finish(parts: dict[str, Part], bar, counts: dict[str, int]) -> None:
         for k in range(1, strikes):
             f = 0.75 + 0.35 * k / max(1, strikes - 1)  # a crescendo to the last strike
             part.notes += [Note(n.pitch, bar.start_beat + k * step, step, min(127, round(n.vel * f)), n.section)
-                           for n in chord]
+                           for n in chord if bar.start_beat + k * step <= last]
 
 
 def _button(parts: dict[str, Part], hit: float, section: int) -> None:
@@ -298,7 +300,7 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
                 else:
                     parts[r].notes += melody_part(ctx, r)
         if final and len(bars) == 1 and style.levels.index(ctx.level) > 0:
-            _big_finish(parts, bars[0], counts)
+            _big_finish(parts, bars[0], counts, tmap.end_beat)
         for r, db in sec.levels_db.items():  # the balance between parts: a velocity offset per role
             if r in parts and db:
                 parts[r].notes[counts[r]:] = _level(parts[r].notes[counts[r]:], db)
