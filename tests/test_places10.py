@@ -1,16 +1,23 @@
 """Place and part readings the places and parts benches missed (tenth session), each through a real chat Session on
 the 30 s synthetic clip cut at 6, 13 and 21 s, in words other than the bench's: a time with a decimal after a counted
-cut ("from the first cut to the 17.5 second mark") asked which cut."""
+cut ("from the first cut to the 17.5 second mark") asked which cut; a part described by its sound ("the big drums",
+"that warm pad") was read as more of it or as a mood for the whole score."""
 
 from __future__ import annotations
 
 import pytest
 from edit_clips import open_chat
 
+from v2m.agent.dialogue.operations import effective_roles
+
 
 def _tempo(plan, t: float) -> float:
     s = plan.sections[plan.section_at(t)]
     return s.tempo_bpm or plan.tempo_bpm
+
+
+def _level(plan, t: float, role: str) -> float:
+    return plan.sections[plan.section_at(t)].levels_db.get(role, 0.0)
 
 
 @pytest.mark.parametrize("said", ["from the first cut to the 17.5 second mark - slower",
@@ -24,3 +31,25 @@ def test_a_decimal_time_after_a_counted_cut_is_a_time_not_another_cut(tmp_path, 
     assert _tempo(chat.plan, 3) == _tempo(before, 3)
     assert _tempo(chat.plan, 9) < _tempo(before, 9)
     assert _tempo(chat.plan, 25) == _tempo(before, 25)
+
+
+@pytest.mark.parametrize("said", ["no more big drums", "lose the big drums please"])
+def test_big_drums_are_the_drums_and_no_more_of_them_takes_them_out(tmp_path, said):
+    # before: "no more big drums" became "no bigger drums" (a learner's comparative) and the drums went up
+    chat = open_chat(tmp_path, "cinematic orchestral")
+    before = chat.plan
+    turn = chat.say(said)
+    assert not turn.question, turn.reply
+    assert not any("drums" in effective_roles(chat.plan, s) for s in chat.plan.sections), turn.reply
+    assert [s.energy for s in chat.plan.sections] == [s.energy for s in before.sections]
+
+
+def test_a_warm_pad_is_the_pad_and_no_warm_mood(tmp_path):
+    # before: "warm" was also read as a romantic mood: the tempo fell and every section lost energy
+    chat = open_chat(tmp_path, "ambient")
+    before = chat.plan
+    turn = chat.say("the warm pad behind everything is too much")
+    assert turn.changed, turn.reply
+    assert chat.plan.tempo_bpm == before.tempo_bpm
+    assert [s.energy for s in chat.plan.sections] == [s.energy for s in before.sections]
+    assert all(_level(chat.plan, t, "pad") < 0 for t in (3, 9, 17, 25))

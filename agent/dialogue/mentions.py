@@ -26,7 +26,7 @@ INSTR = rf"(?:the |a |an |some |any |all |more |back |in |that |this |those |the
 # Words that describe how a part plays, said around its name ("the rhythm guitar", "the organ bubble",
 # "a kick pulse"): the part is the instrument named.
 DESCRIBING = (r"rhythm|skank|skanking|strummed|strumming|chunky|funky|twangy|jangly|backing|main|little|sustained|held|"
-              r"long|airy|lush|ambient")   # not "soft", "quiet", "low": "soft drums" asks for a level
+              r"long|airy|lush|ambient|big|warm")   # not "soft", "quiet", "low": "soft drums" asks for a level
 # The guitar that plays the tune, named by its job or its sound, where a band has two guitars
 LEAD_GUITAR = (r"\b(?:(?:(?<=the )|(?<=that )|(?<=this )|(?<=your ))guitar solos?|(?:solo|soloing|high|higher|wailing|screaming|squealy|squealing|"
                r"shredding|soaring|screechy) guitar|guitar (?:on top|up top)(?: of everything)?)\b")
