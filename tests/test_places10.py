@@ -1,7 +1,8 @@
 """Place and part readings the places and parts benches missed (tenth session), each through a real chat Session on
 the 30 s synthetic clip cut at 6, 13 and 21 s, in words other than the bench's: a time with a decimal after a counted
 cut ("from the first cut to the 17.5 second mark") asked which cut; a part described by its sound ("the big drums",
-"that warm pad") was read as more of it or as a mood for the whole score."""
+"that warm pad") was read as more of it or as a mood for the whole score; "the lead" in a band with no added lead
+part asked which instrument; a part "screaming over everything" was turned up."""
 
 from __future__ import annotations
 
@@ -53,3 +54,14 @@ def test_a_warm_pad_is_the_pad_and_no_warm_mood(tmp_path):
     assert chat.plan.tempo_bpm == before.tempo_bpm
     assert [s.energy for s in chat.plan.sections] == [s.energy for s in before.sections]
     assert all(_level(chat.plan, t, "pad") < 0 for t in (3, 9, 17, 25))
+
+
+@pytest.mark.parametrize("said", ["the lead is too loud", "the lead's yelling over the others, pull it back"])
+def test_the_lead_is_the_tune_where_no_added_lead_plays(tmp_path, said):
+    # before: "the lead" was only an added part's role, so the chat asked which instrument was meant; and
+    # "screaming/yelling over" something was read as a screaming lead guitar and turned up
+    chat = open_chat(tmp_path, "rock")
+    turn = chat.say(said)
+    assert not turn.question, turn.reply
+    assert all(_level(chat.plan, t, "melody") < 0 for t in (3, 9, 17, 25)), turn.reply
+    assert all(_level(chat.plan, t, "harmony") == 0 for t in (3, 9, 17, 25))
