@@ -65,3 +65,13 @@ def test_the_lead_is_the_tune_where_no_added_lead_plays(tmp_path, said):
     assert not turn.question, turn.reply
     assert all(_level(chat.plan, t, "melody") < 0 for t in (3, 9, 17, 25)), turn.reply
     assert all(_level(chat.plan, t, "harmony") == 0 for t in (3, 9, 17, 25))
+
+
+@pytest.mark.parametrize("said", ["lose the horn melody", "do we even need the horn tune"])
+def test_a_part_named_with_its_tune_is_that_part(tmp_path, said):
+    # before: "the horn melody" was the horn taken out and the melody added back: nothing changed
+    chat = open_chat(tmp_path, "cinematic orchestral")
+    turn = chat.say(said)
+    assert turn.changed, turn.reply
+    assert not any("melody" in effective_roles(chat.plan, s) for s in chat.plan.sections), turn.reply
+    assert all("strings" in effective_roles(chat.plan, s) for s in chat.plan.sections)
