@@ -75,3 +75,15 @@ def test_a_part_named_with_its_tune_is_that_part(tmp_path, said):
     assert turn.changed, turn.reply
     assert not any("melody" in effective_roles(chat.plan, s) for s in chat.plan.sections), turn.reply
     assert all("strings" in effective_roles(chat.plan, s) for s in chat.plan.sections)
+
+
+@pytest.mark.parametrize("said", ["the bass up a bit its too thin", "turn the drums up, its so sleepy"])
+def test_why_said_after_a_part_without_its_apostrophe_or_comma_is_no_second_change(tmp_path, said):
+    # before: "its too thin" ("it's", typed in haste, and no comma) was read as a change of its own: more energy
+    chat = open_chat(tmp_path, "jazz")
+    before = chat.plan
+    turn = chat.say(said)
+    part = "bass" if "bass" in said else "drums"
+    assert all(_level(chat.plan, t, part) > 0 for t in (3, 9, 17, 25)), turn.reply
+    assert [s.energy for s in chat.plan.sections] == [s.energy for s in before.sections], turn.reply
+    assert chat.plan.tempo_bpm == before.tempo_bpm

@@ -324,7 +324,7 @@ WHY_RE = re.compile(r"\b(?:(?:(?:to|that|which|it|this|would|could|might|will|sh
 WHY_ALONE_RE = re.compile(r"\s*(?:(?:and|so|maybe|because|since|as|coz|cause) )*(?:"
                           r"something (?:(?:more|a bit|a little|really|very|kind of) )?[a-z]+(?: and [a-z]+)?"
                           r"|(?:just )?like (?:in |on |at |from |with )?(?:a|an|the|some|those|that|old|an old)\b[a-z ]*"
-                          r"|(?:it|they|that|this|those|these)(?: is|'s| are|'re| feels?| sounds?| seems?| looks?)"
+                          r"|(?:its|thats|theyre|(?:it|they|that|this|those|these)(?: is|'s| are|'re| feels?| sounds?| seems?| looks?))"
                           r" (?:(?:so|really|very|a bit|a little|kind of|pretty|too|way too|far too|quite|just|also|all) )*"
                           r"(?!(?:slow|fast|quick|rushed|long|short|loud|quiet|soft|boring|flat|empty)\b)[a-z]+"
                           r"(?: for [a-z ]+)?"
