@@ -87,3 +87,20 @@ def test_why_said_after_a_part_without_its_apostrophe_or_comma_is_no_second_chan
     assert all(_level(chat.plan, t, part) > 0 for t in (3, 9, 17, 25)), turn.reply
     assert [s.energy for s in chat.plan.sections] == [s.energy for s in before.sections], turn.reply
     assert chat.plan.tempo_bpm == before.tempo_bpm
+
+
+@pytest.mark.parametrize("said", ["no more big drums, too action movie", "drums out, too busy"])
+def test_too_something_after_a_part_taken_out_says_why(tmp_path, said):
+    # before: "too action movie" was read as a change of its own, away from it: every section lost energy
+    chat = open_chat(tmp_path, "cinematic orchestral")
+    before = chat.plan
+    turn = chat.say(said)
+    assert not any("drums" in effective_roles(chat.plan, s) for s in chat.plan.sections), turn.reply
+    assert [s.energy for s in chat.plan.sections] == [s.energy for s in before.sections], turn.reply
+
+
+def test_too_slow_after_a_part_is_still_a_change_of_its_own(tmp_path):
+    chat = open_chat(tmp_path, "jazz")
+    before = chat.plan
+    chat.say("lose the sax, too slow")
+    assert chat.plan.tempo_bpm > before.tempo_bpm

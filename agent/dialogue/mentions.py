@@ -328,6 +328,8 @@ WHY_ALONE_RE = re.compile(r"\s*(?:(?:and|so|maybe|because|since|as|coz|cause) )*
                           r" (?:(?:so|really|very|a bit|a little|kind of|pretty|too|way too|far too|quite|just|also|all) )*"
                           r"(?!(?:slow|fast|quick|rushed|long|short|loud|quiet|soft|boring|flat|empty)\b)[a-z]+"
                           r"(?: for [a-z ]+)?"
+                          r"|(?:way |far |much )?too (?:much )?(?:an? )?(?!(?:slow|fast|quick|rushed|long|short|loud|quiet|soft|"
+                          r"boring|flat|empty)\b)[a-z]+(?: [a-z]+)?"   # "no more big drums, too action movie": why
                           rf"|(?:{WHY_RE.pattern}))\s*")
 
 
