@@ -26,7 +26,7 @@ INSTR = rf"(?:the |a |an |some |any |all |more |back |in |that |this |those |the
 # Words that describe how a part plays, said around its name ("the rhythm guitar", "the organ bubble",
 # "a kick pulse"): the part is the instrument named.
 DESCRIBING = (r"rhythm|skank|skanking|strummed|strumming|chunky|funky|twangy|jangly|backing|main|little|sustained|held|"
-              r"long|airy|lush|ambient")   # not "soft", "quiet", "low": "soft drums" asks for a level
+              r"long|airy|lush|ambient|big|warm")   # not "soft", "quiet", "low": "soft drums" asks for a level
 # The guitar that plays the tune, named by its job or its sound, where a band has two guitars
 LEAD_GUITAR = (r"\b(?:(?:(?<=the )|(?<=that )|(?<=this )|(?<=your ))guitar solos?|(?:solo|soloing|high|higher|wailing|screaming|squealy|squealing|"
                r"shredding|soaring|screechy) guitar|guitar (?:on top|up top)(?: of everything)?)\b")
@@ -35,7 +35,7 @@ TWINKLY_NOUN = r"(?:thing|things|sound|sounds|notes?|melody|tune|line|stuff|part
 # a part named by that sound: a noun after it or "the" before it, never the quality alone ("not so twinkly")
 TWINKLY = (rf"\b{TWINKLY_ADJ} (?:(?:bells?|chimes?)(?: {TWINKLY_NOUN})?|{TWINKLY_NOUN})\b"
            rf"|(?:(?<=the )|(?<=that )|(?<=those ))(?:twinkly|tinkly|sparkly|plinky|chimey)\b(?! (?:and|but)\b)")
-PART_NOUNS = r"part|parts|line|lines|sound|bubble|riff|riffs|stabs|comping|chops|pattern|pulse|track|layer"
+PART_NOUNS = r"part|parts|line|lines|tune|melody|sound|bubble|riff|riffs|stabs|comping|chops|pattern|pulse|track|layer"
 
 
 # Parts listed and what happens to each ("bass and drums out", "add a flute and a cello"), a part gone ("the bass gone
@@ -295,7 +295,7 @@ DOWN_VERBS = (r"turn down|bring down|lower|reduce|pull back|pull down|dial down|
 # "the guitar could come up a bit": a part coming up or down by a degree is its level ("when it comes up" is not)
 DEGREE = r"(?:a (?:little |tiny |wee |lil )?(?:bit|touch|little|tad|notch|hair|smidge|smidgen|fraction|whisker|shade)|slightly|some|a few db)"
 BALANCE_UP = rf"(?:needs? |could use |wants? )?more (?:presence|power|punch|weight|volume|level)|(?:should |could |to |must |needs to )?be heard more|heard more|more audible|(?:slap|hit|punch|play|land)s? (?:way |much |a lot |a bit )?harder|punchier|drives?|carry (?:it|the groove|the song)|(?:is |are )?buried|(?:is |are )?lost|can'?t hear|cannot hear|inaudible|hidden|up front|out front|to the front|forward|(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more loud|more present|more prominent|(?:turned|pushed|brought) up|stand out|cut through|up in the mix|higher in the mix|(?:come|comes|coming) up {DEGREE}"
-BALANCE_DOWN = rf"(?:too (?:hot|strong|prominent|bright|harsh|shrill|far forward|up front|forward|much)|in (?:your|my|our|the) face|shouting|shrill|overbearing|dominat(?:es|ing)|(?:sticks?|sticking|pokes?|poking|jumps?|jumping) out(?: (?:too much|so much|way too much|a lot|a bit|a little))?|further back|to the back|down in the mix|lower in the mix|quieter|softer|less loud|less (?:prominent|present|upfront|up front|forward)|more quiet|(?:turned|pulled|brought|dialled|dialed|toned) (?:down|back)|(?:sits?|sitting) back|(?:a bit |a little |a touch |much )?less(?= *$| in | there| here| for)|too loud|too much|too present|in the background|under(?:neath)?|drowns?|drowning|buries|burying|swamps?|covers?|on top of everything|sits on top|overpowers?|overpowering|louder than|shyer|subtler|more (?:shy|subtle|discreet|reserved|restrained|modest|in the background)|(?:come|comes|coming) down {DEGREE})"
+BALANCE_DOWN = rf"(?:too (?:hot|strong|prominent|bright|harsh|shrill|far forward|up front|forward|much)|in (?:your|my|our|the) face|shouting|shrill|overbearing|dominat(?:es|ing)|(?:sticks?|sticking|pokes?|poking|jumps?|jumping) out(?: (?:too much|so much|way too much|a lot|a bit|a little))?|further back|to the back|down in the mix|lower in the mix|quieter|softer|less loud|less (?:prominent|present|upfront|up front|forward)|more quiet|(?:turned|pulled|brought|dialled|dialed|toned) (?:down|back)|(?:sits?|sitting) back|(?:a bit |a little |a touch |much )?less(?= *$| in | there| here| for)|too loud|too much|too present|in the background|under(?:neath)?|drowns?|drowning|buries|burying|swamps?|covers?|on top of everything|sits on top|(?:screaming|screams?|yelling|yells?|blaring|blares?|blasting|blasts?) over|overpowers?|overpowering|louder than|shyer|subtler|more (?:shy|subtle|discreet|reserved|restrained|modest|in the background)|(?:come|comes|coming) down {DEGREE})"
 # An order of its own for a part, or another part's level, left in a clause after a part's level was read ("add congas
 # and the sax louder", "the sax back a bit and the keys forward"); never a part only named
 PART_ORDER_RE = re.compile(rf"\b(?:add|bring in|include|introduce|no|without|remove|drop|lose|mute|kill|ditch|take out|"
@@ -324,10 +324,12 @@ WHY_RE = re.compile(r"\b(?:(?:(?:to|that|which|it|this|would|could|might|will|sh
 WHY_ALONE_RE = re.compile(r"\s*(?:(?:and|so|maybe|because|since|as|coz|cause) )*(?:"
                           r"something (?:(?:more|a bit|a little|really|very|kind of) )?[a-z]+(?: and [a-z]+)?"
                           r"|(?:just )?like (?:in |on |at |from |with )?(?:a|an|the|some|those|that|old|an old)\b[a-z ]*"
-                          r"|(?:it|they|that|this|those|these)(?: is|'s| are|'re| feels?| sounds?| seems?| looks?)"
+                          r"|(?:its|thats|theyre|(?:it|they|that|this|those|these)(?: is|'s| are|'re| feels?| sounds?| seems?| looks?))"
                           r" (?:(?:so|really|very|a bit|a little|kind of|pretty|too|way too|far too|quite|just|also|all) )*"
                           r"(?!(?:slow|fast|quick|rushed|long|short|loud|quiet|soft|boring|flat|empty)\b)[a-z]+"
                           r"(?: for [a-z ]+)?"
+                          r"|(?:way |far |much )?too (?:much )?(?:an? )?(?!(?:slow|fast|quick|rushed|long|short|loud|quiet|soft|"
+                          r"boring|flat|empty)\b)[a-z]+(?: [a-z]+)?"   # "no more big drums, too action movie": why
                           rf"|(?:{WHY_RE.pattern}))\s*")
 
 

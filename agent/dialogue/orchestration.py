@@ -65,8 +65,8 @@ def role_of(plan: ScorePlan, word: str) -> str | None:
             [r for r, n in inst.items() if word.split()[-1] in n.lower()]   # "bass guitar": the bass, no guitar
     if len(named) == 1:
         return named[0]
-    if word in vocab.ROLE_WORDS and vocab.ROLE_WORDS[word] in inst:
-        return vocab.ROLE_WORDS[word]
+    if (role := "melody" if word == "lead" and "lead" not in inst else vocab.ROLE_WORDS.get(word)) in inst:
+        return role   # "the lead" where no added lead part plays: the tune
     if not named and vocab.ROLE_WORDS.get(word) == "percussion" and "drums" in inst:
         return "drums"  # "no percussion" where the kit is the only percussion
     if not named and word in KIT_PLAYED and inst.get("drums", "").lower() in KIT_PLAYED[word]:

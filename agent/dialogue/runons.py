@@ -46,11 +46,15 @@ PART_GAP_RE = re.compile(rf"\b((?:the )?{PART}) ({LEVEL})\b([^,;]*? {PLACED}[^,;
 # "take out the chords in shot 1 and the bass in shot 2": the verb said again
 VERB_GAP_RE = re.compile(rf"\b(take out|take away|remove|mute|lose|kill|add|bring in|bring back|bring up|turn up|turn down)"
                          rf"( (?:the |a |an )?{PART} {PLACED}[^,;]*?) and ((?:the |a |an )?{PART} {PLACED})", re.I)
+# "the drums louder its too sleepy": why, said after a change without its comma (`mentions.only_reason` then reads it)
+WHY_RUN_ON_RE = re.compile(r"(?<=[a-z]) (?=(?:its|it's|it is|thats|that's|that is|they're|theyre|they are) (?:to|too|way too|"
+                           r"far too|so|a bit|kind of|really|pretty)\b)", re.I)
 
 
 def punctuated(text: str) -> str:
     """`text` with a comma where two changes ran on without one, and a part or verb said once said again."""
     if "," in text or ";" in text:   # punctuated by its writer: read as written
         return text
+    text = WHY_RUN_ON_RE.sub(", ", text)
     text = VERB_GAP_RE.sub(r"\1\2, and \1 \3", PART_GAP_RE.sub(r"\1 \2\3, and \1 \4 ", text))
     return AND_SHAPE_RE.sub(r"\1, and ", AND_WHOLE_RE.sub(", and ", RUN_ON_RE.sub(r"\1,\2 ", text)))

@@ -19,6 +19,7 @@ from pathlib import Path
 from v2m.agent.dialogue.counted import ORDINALS, TEEN_WORDS, TENS_WORDS, UNIT_WORDS
 from v2m.agent.dialogue.minilm import model_dir
 from v2m.agent.dialogue.place_words import TYPOS as ORDINAL_TYPOS
+from v2m.agent.dialogue.runons import PART
 from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS, ROLE_WORDS
 from v2m.tools.style import load_style, style_names
 
@@ -56,7 +57,9 @@ SHORTHAND = ((r"^\s*2 (?=[a-z])", "too "), (r"@", " at "), (r"\bnvm\b", "never m
              (r"(?<!from )(?<!after )(?<!since )(?<!from the )(?<!after the )"
               r"\b((?:the )?(?:first|second|third|fourth|fifth|last|\d+(?:st|nd|rd|th)) cut|cut \d+|\d+:\d\d) onwards?\b", r"from \1 on"),
              # a learner's comparative ("the guitar, more loud", "little more slow"): the word's own
-             (r"\bmore (loud|quiet|soft|slow|fast|quick|dark|bright|warm|calm|strong|big|low|high|sad|happy)\b",
+             # ("more big drums", "more warm pad": more of the part, as mentions.DESCRIBING reads it)
+             (r"\bmore (loud|quiet|soft|slow|fast|quick|dark|bright|warm|calm|strong|big|low|high|sad|happy)\b"
+              rf"(?!(?:(?<=big)|(?<=warm)) (?:{PART})(?:s|es)?\b)",
               lambda m: {"big": "bigger", "sad": "sadder", "happy": "happier"}.get(m.group(1), m.group(1) + "er")))
 # Dictation writes a music word as its homophone ("the base is too quiet", "the symbols are harsh"); said in a
 # request about the score, these are the music words.
