@@ -1,0 +1,35 @@
+"""Misses of the tuning dialogue sets that the tenth session's tunesets10 mended, each through a real chat
+Session on the 30 s synthetic clip (cuts at 6, 13 and 21 s): a silence repeated elsewhere ("the music stop in
+shot 2", then "same in shot 4") that was refused as an edit with nothing to repeat."""
+
+from __future__ import annotations
+
+import pytest
+from edit_clips import open_chat
+
+
+@pytest.fixture()
+def session(tmp_path):
+    return open_chat(tmp_path, "calm piano music")
+
+
+def _silent(plan) -> list[tuple[float, float]]:
+    return [(s.start_s, s.end_s) for s in plan.sections if not s.music]
+
+
+@pytest.mark.parametrize("first, again", [("in shot 2 please the music stop", "also same in shot 4"),
+                                          ("no music in shot 2", "same again in the last shot")])
+def test_a_silence_said_again_elsewhere_silences_that_shot_too(session, first, again):
+    session.say(first)
+    assert _silent(session.plan) == [(6.0, 13.0)]
+    # before: "The last edit changed nothing I can repeat elsewhere", the plan as it was
+    turn = session.say(again)
+    assert turn.changed and not turn.question, turn.reply
+    assert _silent(session.plan) == [(6.0, 13.0), (21.0, 30.0)]
+
+
+def test_music_brought_back_is_repeated_as_music_back(session):
+    session.say("no music in shots 2 and 4")
+    session.say("bring the music back in shot 2")
+    session.say("same in shot 4")
+    assert _silent(session.plan) == []
