@@ -1,6 +1,7 @@
 """Misses of the tuning dialogue sets that the tenth session's tunesets10 mended, each through a real chat
 Session on the 30 s synthetic clip (cuts at 6, 13 and 21 s): a silence repeated elsewhere ("the music stop in
-shot 2", then "same in shot 4") that was refused as an edit with nothing to repeat."""
+shot 2", then "same in shot 4") that was refused as an edit with nothing to repeat; a word in single quotes ("the
+'drop' ought to arrive at ten seconds") read as a contraction, so the hit asked was not heard."""
 
 from __future__ import annotations
 
@@ -33,3 +34,18 @@ def test_music_brought_back_is_repeated_as_music_back(session):
     session.say("bring the music back in shot 2")
     session.say("same in shot 4")
     assert _silent(session.plan) == []
+
+
+@pytest.mark.parametrize("said", ["I'm told the 'drop' ought to arrive at ten seconds. Could you place it there?",
+                                  "the 'big hit' should land at 0:10"])
+def test_a_word_in_single_quotes_is_read_as_the_word(session, said):
+    # before: "I didn't follow 'ought arrive seconds'" (a question), no hit at 0:10
+    turn = session.say(said)
+    assert not turn.question, turn.reply
+    assert any(abs(h.time_s - 10.0) < 0.05 for h in session.plan.hit_points), turn.reply
+
+
+def test_apostrophes_of_contractions_and_plurals_stay(session):
+    from v2m.agent.dialogue.phrases import words
+
+    assert words("don't touch the players' 'theme'") == " don't touch the players' theme "

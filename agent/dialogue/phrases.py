@@ -131,10 +131,13 @@ METER_SAID_RE = re.compile(r"(?:(?<=make it )|(?<=\bin )|(?<=into )|(?<=switch t
 NUMBER_NAMES = ("zero", "one", "two", "three", "four")
 
 
+SCARE_QUOTED_RE = re.compile(r"(?<![\w'])'([a-z0-9]+(?:[ -][a-z0-9]+){0,2})'(?![\w'])")   # "the 'drop'": the words
+
+
 def words(text: str) -> str:
     """`text` as the parsers read it: lower-cased, other characters as spaces, single-spaced, one space around."""
     text = METER_SAID_RE.sub(lambda m: f" {NUMBER_NAMES[int(m.group(1))]}-four time ", text.lower())   # "4/4": no slash is read
-    return " " + re.sub(r"\s+", " ", NOT_READ_RE.sub(" ", text)).strip() + " "
+    return " " + re.sub(r"\s+", " ", NOT_READ_RE.sub(" ", SCARE_QUOTED_RE.sub(r"\1", text))).strip() + " "
 
 
 # The grammar's words for tempo, energy and loudness (read by `v2m.agent.dialogue.edits`; sizes by `amounts`).
