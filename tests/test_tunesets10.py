@@ -1,7 +1,8 @@
 """Misses of the tuning dialogue sets that the tenth session's tunesets10 mended, each through a real chat
 Session on the 30 s synthetic clip (cuts at 6, 13 and 21 s): a silence repeated elsewhere ("the music stop in
 shot 2", then "same in shot 4") that was refused as an edit with nothing to repeat; a word in single quotes ("the
-'drop' ought to arrive at ten seconds") read as a contraction, so the hit asked was not heard."""
+'drop' ought to arrive at ten seconds") read as a contraction, so the hit asked was not heard; "super" before a
+word ("music super soft in shot 3") and "make it really quiet" guessed as a style (rock) or asked."""
 
 from __future__ import annotations
 
@@ -49,3 +50,28 @@ def test_apostrophes_of_contractions_and_plurals_stay(session):
     from v2m.agent.dialogue.phrases import words
 
     assert words("don't touch the players' 'theme'") == " don't touch the players' theme "
+
+
+def _energy(plan) -> list[float]:
+    return [s.energy for s in plan.sections]
+
+
+@pytest.mark.parametrize("said", ["shot 3's the part where we explain the experiment, so music super soft there pls",
+                                  "music super soft in shot 3", "extremely soft in shot 3"])
+def test_super_soft_at_a_place_is_less_energy_there(session, said):
+    # before: "Do you mean calmer and sparser, or more energy?" and the plan as it was
+    before = _energy(session.plan)
+    turn = session.say(said)
+    assert not turn.question, turn.reply
+    after = _energy(session.plan)
+    assert after[2] < before[2] and after[:2] == before[:2] and after[3:] == before[3:], turn.reply
+
+
+@pytest.mark.parametrize("said", ["make it really quiet", "make it super soft", "make it extremely quiet"])
+def test_make_it_very_quiet_turns_it_down_and_keeps_the_style(session, said):
+    # before: "'make it really quiet' read as rock" (a style), or more energy from the learned model
+    style, loud, energy = session.plan.style, session.plan.loudness_lufs, _energy(session.plan)
+    turn = session.say(said)
+    assert session.plan.style == style, turn.reply
+    assert session.plan.loudness_lufs < loud, turn.reply
+    assert all(a <= b for a, b in zip(_energy(session.plan), energy)), turn.reply
