@@ -75,3 +75,22 @@ def test_make_it_very_quiet_turns_it_down_and_keeps_the_style(session, said):
     assert session.plan.style == style, turn.reply
     assert session.plan.loudness_lufs < loud, turn.reply
     assert all(a <= b for a, b in zip(_energy(session.plan), energy)), turn.reply
+
+
+@pytest.fixture()
+def rock(tmp_path):
+    return open_chat(tmp_path, "rock")
+
+
+@pytest.mark.parametrize("said", ["It's too aggressive for kids on bikes. Soften it.", "too aggressive for a kids show"])
+def test_a_quality_too_much_for_a_purpose_turns_the_quality_down_and_keeps_the_style(rock, said):
+    # before: "Moving away from for kids: toward which style?" (a question), or the style switched to folk
+    before = _energy(rock.plan)
+    turn = rock.say(said)
+    assert not turn.question and rock.plan.style == "rock", turn.reply
+    assert all(a < b for a, b in zip(_energy(rock.plan), before)), turn.reply
+
+
+def test_a_culture_turned_away_still_asks_toward_which_style(rock):
+    turn = rock.say("less corporate")
+    assert turn.question and "corporate" in turn.question
