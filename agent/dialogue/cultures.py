@@ -88,7 +88,8 @@ def evoked(text: str, named: bool = True) -> tuple[Culture, list[re.Match]] | No
     calls a style up, or only turned away ("less corporate"). `named`: a style's own name counts too (False:
     the grammar's `_style` reads it in the clause)."""
     hits = [(c, m) for c, m in _cultures(text, named)
-            if not AWAY_RE.search(text[:m.start()]) and not _video_named(text, m) and not _seconds(text, m)]
+            if not AWAY_RE.search(text[:m.start()]) and not _video_named(text, m) and not _seconds(text, m)
+            and not _reason(text, m)]
     score: dict[str, float] = {}
     seen: set[tuple[str, str]] = set()
     for c, m in hits:
@@ -109,6 +110,16 @@ def evoked(text: str, named: bool = True) -> tuple[Culture, list[re.Match]] | No
 # A time word before a number: "a crash at 90s", "from 70s on" say seconds, not the nineties or the seventies
 TIME_WORD_RE = re.compile(r"\b(?:at|from|after|until|till|to|by|around|about|before|past|over|between|and|@)\s*$", re.I)
 SECONDS_RE = re.compile(r"\d{1,3}(?:\.\d+)? ?s", re.I)   # "90s", "70 s" ("from 1920" is a year)
+
+
+# A quality too much for the purpose ("too aggressive for kids", read "less energy for kids"): the quality is the edit, the
+# purpose its reason (no style called up or turned away)
+REASON_RE = re.compile(r"\b(?:too|less) \w+(?: and \w+)? for (?:an? |the |our |my |this |that |little |young |small )?$", re.I)
+
+
+def _reason(text: str, m: re.Match) -> bool:
+    """The culture's words are the purpose a quality is too much for (`REASON_RE`)."""
+    return bool(REASON_RE.search(text[:m.start()] + ("for " if m.group(0).lower().startswith("for ") else "")))
 
 
 def _seconds(text: str, m: re.Match) -> bool:
@@ -224,7 +235,7 @@ def shunned(text: str) -> tuple[Culture, str, str] | None:
     """A culture the words move away from ("less corporate", "too corporate now"), the text with that blanked
     out (the turning words too), and the culture's own words."""
     return next(((c, _blank(text, a.start(), m.end()), m.group(0).strip()) for c, m in _cultures(text)
-                 if c.weight >= 1 and (a := AWAY_RE.search(text[:m.start()]))), None)
+                 if c.weight >= 1 and (a := AWAY_RE.search(text[:m.start()])) and not _reason(text, m)), None)
 
 
 # A piece only the speaker knows ("like the one at Tunde's wedding", "like the hymn we sing every Sunday", "our

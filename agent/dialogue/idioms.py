@@ -136,12 +136,12 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\blet (?:it|the music|things|them|(?:the )?\w+) breathe\b|\b(?:more |some |enough )?(?:room|space) (?:for it )?to breathe\b"
      r"|\b(?:more |some )?breathing (?:room|space)\b|\bmore (?:air|space)\b(?! in the mix)", "sparser"),
     # ("start quiet in the first 12 seconds": not "start quiet and build", a shape, read whole by `SHAPES`)
-    (r"\b(?:go|goes|going|be|keep (?:it|the music)|very|music|(?:start|begin|open)s?(?: (?:it|things|the music))?|stays?) "
-     r"(?:very |really |a bit |nice and )?(?:quiet|low|soft|down)\b(?!.*\b(?:grow|build|swell|rise|climb|creep|lift|big|bigger|louder|fuller)\w*)",
+    (r"\b(?:go|goes|going|be|(?:keep|make) (?:it|the music)|very|music|(?:start|begin|open)s?(?: (?:it|things|the music))?|stays?) "
+     r"(?:very |really |extremely |so |a bit |nice and )?(?:quiet|low|soft|down)\b(?!.*\b(?:grow|build|swell|rise|climb|creep|lift|big|bigger|louder|fuller)\w*)",
      "quieter"),
     # a clause that opens with the bare word and then its place ("quiet until 0:12", "soft for the first shot"), or says
     # nothing else: quieter there (not a style guessed from the word)
-    (r"^ ?(?:very |really |nice and )?(?:quiet|soft)(?= ?$| (?:until|till|til|up to|up until|through|for|in|during|before|"
+    (r"^ ?(?:very |really |extremely |so |nice and )?(?:quiet|soft)(?= ?$| (?:until|till|til|up to|up until|through|for|in|during|before|"
      r"from|after|over|at|on|between|under)\b)", "quieter"),
     # music asked for "where nothing happens" (not "the bit where nothing happens", a place): calmer
     (r"\b(?:music|something|a score|a track) (?:where|in which) nothing (?:much )?(?:happens|is happening|goes on)\b", "less energy"),

@@ -129,11 +129,14 @@ METER_SAID_RE = re.compile(r"(?:(?<=make it )|(?<=\bin )|(?<=into )|(?<=switch t
                            r"(?<=\ba )|(?<=meter )|(?<=signature )|(?<=^)|(?=[234] ?/ ?4 ?(?:time|meter|feel)))"
                            r"(?<![\d/.:])([234]) ?/ ?4(?![\d/])(?! ?of\b)")
 NUMBER_NAMES = ("zero", "one", "two", "three", "four")
+SCARE_QUOTED_RE = re.compile(r"(?<![\w'])'([a-z0-9]+(?:[ -][a-z0-9]+){0,2})'(?![\w'])")   # "the 'drop'": the words
+SUPER_RE = re.compile(r"\bsuper(?= (?!bowl|mario|nintendo|market|hero|man|star|sonic|smash)[a-z])")   # "super soft": very
 
 
 def words(text: str) -> str:
     """`text` as the parsers read it: lower-cased, other characters as spaces, single-spaced, one space around."""
     text = METER_SAID_RE.sub(lambda m: f" {NUMBER_NAMES[int(m.group(1))]}-four time ", text.lower())   # "4/4": no slash is read
+    text = SUPER_RE.sub("really", SCARE_QUOTED_RE.sub(r"\1", text))
     return " " + re.sub(r"\s+", " ", NOT_READ_RE.sub(" ", text)).strip() + " "
 
 

@@ -76,6 +76,9 @@ def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
             for m in re.finditer(r"(\w+) (louder|softer) against", c.words):
                 out.append(EditIntent(what="balance", value=parts[0] if parts else m.group(1), scope=scope, text=request[:400],
                                       direction="up" if m.group(2) == "louder" else "down"))
+        elif c.kind == "music":   # "the music stop in shot 5", then "same in shot 9": silence (or music back) there
+            out.append(EditIntent(what="remove" if c.words == "no music" else "add", value="music", scope=scope,
+                                  text=request[:400]))
         elif c.kind == "tempo" and len(w) >= 4:
             up = float(w[3]) > float(w[1])
             out.append(EditIntent(what="tempo", direction="up" if up else "down", scope=scope, text=request[:400]))
