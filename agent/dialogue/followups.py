@@ -21,11 +21,11 @@ from collections.abc import Callable
 from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.halfway import OVER_RE   # "too much", "dial it back a bit": part of the way back
 from v2m.agent.dialogue.mentions import named_parts
-from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.orchestration import role_of
+from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import words
-from v2m.agent.dialogue.references import reference
 from v2m.agent.dialogue.place_words import PLACE_FILLER, PLACE_WORDS_RE
+from v2m.agent.dialogue.references import reference
 from v2m.agent.dialogue.where import Ask, Span
 from v2m.tools.contract import EditIntent, ScorePlan
 

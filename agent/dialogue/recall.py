@@ -38,7 +38,7 @@ TAKE_BACK_RE = re.compile(opening("nah|no|actually|sorry|wait|correction|on seco
 # "lose the accordion again", "take the strings out again": a part taken out again, after it was brought in (not "more
 # of the last edit", which is `followups.MORE_RE`'s)
 OUT_AGAIN_RE = re.compile(r"\b(?:lose|drop|remove|ditch|kill|cut|mute|get rid of|take (?:out|away)|no more)\b.*\bagain\b|"
-                      r"\b(?:(?:take|get) (?:the |that |those )?)?[\w ]{1,30}? (?:back )?(?:out|off|away) again\b", re.I)
+                          r"\b(?:(?:take|get) (?:the |that |those )?)?[\w ]{1,30}? (?:back )?(?:out|off|away) again\b", re.I)
 HIT_WORDS_RE = re.compile(r"^(?:hits?|accents?|crash(?:es)?|stabs?|swells?|stops?|bangs?|booms?|marks?)\b", re.I)
 # "the version from this morning", "the one we had yesterday": a version named by when it was heard
 BY_TIME_RE = re.compile(r"\b(?:version|one|mix|cut|take|edit)s? (?:from|of|we had|you sent|i heard|she heard|he heard)"

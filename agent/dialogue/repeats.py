@@ -46,7 +46,7 @@ def style_first(intents: list[EditIntent]) -> list[EditIntent]:
 # A clause beside a return to a version that only describes it ("like the second one, slow", "the dark one"): plain
 # adjectives, not a comparison ("slower") or a verb
 ADJECTIVES_ONLY_RE = re.compile(rf"^(?:(?:the|a|one|and|but|kinda|kind of|quite|pretty|very|really|nice and|that was|it was)\s+)*"
-                          rf"(?:{'|'.join(sorted(ADJECTIVES))})(?:,? (?:and|but) (?:{'|'.join(sorted(ADJECTIVES))}))*(?: one)?\W*$")
+                                rf"(?:{'|'.join(sorted(ADJECTIVES))})(?:,? (?:and|but) (?:{'|'.join(sorted(ADJECTIVES))}))*(?: one)?\W*$")
 
 
 def from_last_revert(intents: list[EditIntent]) -> list[EditIntent]:

@@ -32,7 +32,7 @@ TAKE_RE = re.compile(r"\b(?:regenerate|re-generate|regen|reroll|re-roll|redo|re-
                      r"variation|draw|go)(?: at| of| for| on)?|try (?:again|another take)(?: at| of| for)?)\b")
 # the whole score named as what a take is of ("another take of everything"): no place (not `where.WHOLE_RE`)
 TAKE_WHOLE_RE = re.compile(r"\b(everything|all|it|the whole(?: thing| score| piece| video)?|the music|the score|"
-                      r"the audio|the song|the track|all sections|every section|the lot)\b")
+                           r"the audio|the song|the track|all sections|every section|the lot)\b")
 
 
 def route(c, t: str) -> str:

@@ -239,7 +239,7 @@ NAMED_ONE_RE = re.compile(r"\b(?:back to|return to|revert to|go with|use|prefer(
 
 # "the one with no drums and no strings", "the version without the bass but with the flute": a version by its parts
 BY_PARTS_RE = re.compile(r"\b(?:version|mix|one|take|draft|(?:back|return|go) to|the way it was|how it (?:was|sounded))\s+"
-                          r"(?P<what>(?:with(?:out)?|that had|where (?:we|i|you) had|when it (?:still )?(?:had|was))\s+[^.;:!?]{1,60})", re.I)
+                         r"(?P<what>(?:with(?:out)?|that had|where (?:we|i|you) had|when it (?:still )?(?:had|was))\s+[^.;:!?]{1,60})", re.I)
 PACE_RE = re.compile(r"\b(?:(?P<slow>slow|slower|slowed down|laid back)|(?P<fast>fast|faster|quick|quicker|brisk|up ?tempo))\b")
 ABSENT_RE = re.compile(r"\b(?:no|without|minus|not the|not any|none of the)\s+(?:the |any |a )?$")
 
