@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue.counted import NUMBER_WORD, TENS_WORDS, UNIT_WORDS, spoken_number
 from v2m.agent.dialogue.mentions import INSTR
 from v2m.agent.dialogue.orchestration import eat
-from v2m.agent.dialogue.place_words import NUMBER_WORD, TENS_WORDS, UNIT_WORDS, spoken_number
 
 # A slight change ("a hair", "a smidgen", "ever so slightly", "nudge it", "a fraction") and a big one ("WAY up",
 # "massively", "a ton", "loads louder", "like crazy", "by a huge amount", "much much quieter")

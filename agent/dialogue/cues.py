@@ -29,8 +29,9 @@ from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue.counted import ORD, ORDINALS
 from v2m.agent.dialogue.mentions import named_parts
-from v2m.agent.dialogue.place_words import CLOCK, ORD, ORDINALS, SECONDS, parse_time
+from v2m.agent.dialogue.place_words import CLOCK, SECONDS, parse_time
 from v2m.agent.dialogue.vocab import MUSIC
 from v2m.agent.dialogue.where import fmt, visible_cuts, visible_shots
 from v2m.tools.contract import ScorePlan, VideoAnalysis
@@ -189,8 +190,7 @@ def _as_said(plan: ScorePlan, m: re.Match) -> str | None:
 
 def _lead(m: re.Match) -> str:
     """The space before a capitals IN or OUT, as a clause's end when a time is just before it ("IN 0:08 OUT 0:46")."""
-    sp = m.groupdict().get("sp")
-    if sp is None:
+    if (sp := m.groupdict().get("sp")) is None:
         return ""
     return "; " if m.start() > 0 and m.string[m.start() - 1].isdigit() else sp
 

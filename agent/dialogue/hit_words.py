@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue.place_words import NUMBER_WORD, ORD, ORDINALS, PICTURE_CHANGES, TIME, spoken_number
+from v2m.agent.dialogue.counted import NUMBER_WORD, ORD, ORDINALS, spoken_number
+from v2m.agent.dialogue.place_words import PICTURE_CHANGES, TIME
 
 # A clause after a mark that only says how it should sound or what follows it ("stop at 0:25, hard", "First edit.
 # Hard stop. Then carry on.", "an accent, nothing fancy"): part of the mark, no edit of its own

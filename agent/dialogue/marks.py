@@ -12,9 +12,10 @@ from collections.abc import Callable
 
 from v2m.agent.dialogue import hit_words
 from v2m.agent.dialogue import operations as ops
+from v2m.agent.dialogue.counted import ORD
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import opening
-from v2m.agent.dialogue.place_words import LANDING, LENGTH, ORD, TIME, only_place, parse_time
+from v2m.agent.dialogue.place_words import LANDING, LENGTH, TIME, only_place, parse_time
 from v2m.agent.dialogue.where import Ask, Span, _cut, fmt, nearest_cut, visible_cuts
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan
 

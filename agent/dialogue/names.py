@@ -17,11 +17,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from v2m.agent.dialogue.counted import ORD, ORDINALS
 from v2m.agent.dialogue.exclusions import spared
 from v2m.agent.dialogue.hit_words import BAND_STOPS
 from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.phrases import opening, words
-from v2m.agent.dialogue.place_words import CLOCK, ORD, ORDINALS, SECONDS, notation, parse_time, shares, shorthand
+from v2m.agent.dialogue.place_words import CLOCK, SECONDS, notation, parse_time, shares, shorthand
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import (
     ALL_MUSIC_RE,

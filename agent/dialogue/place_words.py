@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue.counted import (ORDINALS, TENS_WORDS,  # noqa: F401 - read from here by other modules
-                                        NUMBER_WORD, ORD, UNIT_WORDS, in_clause, in_request, spoken_number)
+from v2m.agent.dialogue.counted import NUMBER_WORD, ORD, UNIT_WORDS, in_clause, in_request, spoken_number
 
 # seconds said with their unit: "12s", "12 sec", "4.5 seconds"
 SECONDS = r"\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds?)\b"

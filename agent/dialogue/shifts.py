@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from v2m.agent.dialogue.counted import ORD, ORDINALS
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import SMALL_TALK
-from v2m.agent.dialogue.place_words import CLOCK, ORD, ORDINALS, PLACE_FILLER, PLACE_WORDS_RE, parse_time
+from v2m.agent.dialogue.place_words import CLOCK, PLACE_FILLER, PLACE_WORDS_RE, parse_time
 from v2m.agent.dialogue.recall import sentences
 from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import EditIntent, ScorePlan

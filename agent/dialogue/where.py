@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from v2m.agent.dialogue.place_words import (ACTION_WORDS, COUNTS, END_WORDS, FROM_ON_RE, JOIN, ORD, ORDINALS, SHOT_REF,
-                                             START_WORDS, TIME, normalise, parse_time)
+from v2m.agent.dialogue.counted import ORD, ORDINALS
+from v2m.agent.dialogue.place_words import (ACTION_WORDS, COUNTS, END_WORDS, FROM_ON_RE, JOIN, SHOT_REF, START_WORDS,
+                                            TIME, normalise, parse_time)
 from v2m.agent.dialogue.patterns import compiled
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
