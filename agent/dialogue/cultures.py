@@ -109,7 +109,7 @@ def evoked(text: str, named: bool = True) -> tuple[Culture, list[re.Match]] | No
 
 # A time word before a number: "a crash at 90s", "from 70s on" say seconds, not the nineties or the seventies
 TIME_WORD_RE = re.compile(r"\b(?:at|from|after|until|till|to|by|around|about|before|past|over|between|and|@)\s*$", re.I)
-SECONDS_RE = re.compile(r"\d{1,3}(?:\.\d+)? ?s", re.I)   # "90s", "70 s" ("from 1920" is a year)
+SAID_SECONDS_RE = re.compile(r"\d{1,3}(?:\.\d+)? ?s", re.I)   # "90s", "70 s" ("from 1920" is a year)
 
 
 # A quality too much for the purpose ("too aggressive for kids", read "less energy for kids"): the quality is the edit, the
@@ -124,7 +124,7 @@ def _reason(text: str, m: re.Match) -> bool:
 
 def _seconds(text: str, m: re.Match) -> bool:
     """The words found are a number of seconds after a time word ("at 90s"), not a decade."""
-    return bool(SECONDS_RE.fullmatch(m.group(0))) and bool(TIME_WORD_RE.search(text[:m.start()]))
+    return bool(SAID_SECONDS_RE.fullmatch(m.group(0))) and bool(TIME_WORD_RE.search(text[:m.start()]))
 
 
 def _video_named(text: str, m: re.Match) -> bool:

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.phrases import ORDER_VERBS
-from v2m.agent.dialogue.vocab import INSTRUMENTS, ROLE_WORDS
 
 # A place that closes a change: a counted shot, a named section, a clock time, the whole clip.
 _ORD = r"(?:first|second|third|fourth|fifth|last|final|opening|closing|\d+(?:st|nd|rd|th))"
@@ -37,8 +37,8 @@ AND_WHOLE_RE = re.compile(r"(?<=[a-z0-9]) and (?=(?:everything|the whole (?:thin
 AND_SHAPE_RE = re.compile(r"\b(faster|slower|quicker|louder|quieter|softer|darker|brighter|busier|calmer|bigger|fuller|"
                           r"sparser|lighter|heavier|warmer|sadder|happier) and (?=(?:build|fade|swell|ramp|grow)\w*\b)", re.I)
 
-# A part of the band, as named ("the sax", "drums", "electric guitar")
-PART = "(?:" + "|".join(sorted({*INSTRUMENTS, *ROLE_WORDS, "sax"}, key=len, reverse=True)) + ")"
+# A part of the band, as named ("the sax", "drums", "electric guitar"): the names `mentions` reads
+PART = f"(?:{INSTR_ALT})"
 PLACED = r"(?:in|for|during|from|after|before|at|until|till|over|on|through)\b"
 LEVEL = r"(?:louder|quieter|softer|up|down|lower|higher|out|in)"
 # "make the sax louder in shot 1 and quieter in shot 4": the part said again in the second change
