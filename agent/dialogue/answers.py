@@ -76,13 +76,24 @@ def answered(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[Sco
         return result   # a moment of its own asked about ("the fireworks need to feel massive"): a new request
     if moment and not picked and not moments.answers_where(text):
         return result   # asked where a moment is, told something else: a request of its own
-    if asked and (getattr(result, "question", None) or picked):
+    if asked and (getattr(result, "question", None) or picked or _says_which(asked.reply, text)):
         answer = picked if picked and picked.lower() not in text.lower() else CORRECTING_RE.sub("", text) or text   # "no I meant ..."
         request = _pending(analysis, old, lineage, list(turns)) or asked.text
         both = planner.revise(analysis, old, f"{request.strip().rstrip('.!?')}. {answer}", history=lineage)
         if not getattr(both, "question", None) and both.plan != old:
             return both
     return _at_asked_place(planner, analysis, old, lineage, asked, text, result) or result
+
+
+# The word a question asked the sense of ("'flat' as in dull, ... or out of tune?"), and an answer that says which
+# sense of it was meant ("flat as in boring, a little more going on there"): read with the question's request
+ASKED_WORD_RE = re.compile(r"'([a-z][a-z -]*)'")
+SENSE_RE = re.compile(r"\b([a-z][a-z -]*?) (?:as in|meaning|i mean|like in|in the sense of)\b")
+
+
+def _says_which(question: str, text: str) -> bool:
+    asked = ASKED_WORD_RE.search(question)
+    return bool(asked) and any(m.group(1).endswith(asked.group(1)) for m in SENSE_RE.finditer(text.lower()))
 
 
 # A plain yes when no question is pending: nothing was offered, so it changes nothing (not a guess at what it agrees to)

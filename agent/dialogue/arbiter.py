@@ -86,6 +86,11 @@ class Offer(Ask):
         self.options = tuple(options)
 
 
+class Unclear(Offer):
+    """An `Offer` about a word that goes more than one way ("cold", "too sweet", "flat": dull or out of tune), asked
+    even right after an edit: "too flat now" is no sure step back from that edit."""
+
+
 def _offered(asked: Ask) -> tuple[str, ...]:
     """The readings a grammar's question offers (an `Offer` raised by the grammar: "softer, or fuller?")."""
     return tuple(getattr(asked, "options", ()))
@@ -333,8 +338,8 @@ def combine(analysis, plan, request: str, read: Callable) -> list[EditIntent]:
     if choice.how == "rules":
         unfound(rules, (*places, request))
         return rules
-    if choice.how == "ask":
-        raise Offer(choice.question, choice.options)
+    if choice.how == "ask":   # the grammar's own question about a word that goes two ways, as it was raised
+        raise asked if isinstance(asked, Unclear) and str(asked) == choice.question else Offer(choice.question, choice.options)
     if choice.how == "refine":
         return _refined(choice.label, pred.p, rules, request)
     if choice.how == "model":

@@ -318,7 +318,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             clauses[-1] += " " + APPOSITIVE_RE.sub(" ", x, count=1)
         else:
             clauses += sides.split_places(x, analysis, plan)   # "slower in shot 2 and faster in shot 5": two
-    clauses = marks.placed_after(phrases.edit_clauses(clauses))   # "a cymbal when the cake comes, about 0:22": one
+    clauses = mentions.bare_apart(names.naming_only(marks.placed_after(phrases.edit_clauses(clauses))))
     if not clauses:
         raise Ask(f"What should I change? {HELP}")
     out: list[EditIntent] = []

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from v2m.agent.dialogue.arbiter import Unclear
 from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.halfway import OVER_RE   # "too much", "dial it back a bit": part of the way back
 from v2m.agent.dialogue.mentions import named_parts
@@ -271,6 +272,8 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
     new_roles = [r for r in dict.fromkeys(roles) if r not in {m[2] for m in moves}]
     try:
         said = heard(STILL_RE.sub(r"still too \1", request))
+    except Unclear:   # "too flat now": dull, or out of tune? the readers' question, not a step back
+        return None
     except Ask:
         said = None
     senses = [sense(it, history[-1]) for it in said or [] if it.what not in NO_OWN_MEANING]
@@ -279,7 +282,7 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
     if MOVED_RE.search(low) and len(new_places) == 1 and not new_roles and \
             not _own(senses, moves + list(undone)):   # "no, I meant the end"
         there = scope(new_places[0])
-        return [EditIntent(what="revert", version=-1, text=request[:400], reason="the last edit moved"),
+        return [moved_back(last, request, "the last edit moved"),
                 *(it.model_copy(update={"scope": there, **text}) for it in last)]
     if new_roles and not new_places and all(m[2] for m in moves) and ALSO_RE.search(low):   # "the piano too"
         if said and all(s and s[2] in new_roles and any(s[:2] == m[:2] for m in moves) for s in senses):
@@ -320,6 +323,19 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
         # "again", "still too busy at the start"; "louder" after a part was turned up: that part
         return [it.model_copy(update=text) for it in last]
     return None
+
+
+# What a moved edit may take back at its old place alone: numbers, not the parts playing nor marks
+NUMBERS_MOVED = ("tempo", "energy", "balance", "loudness")
+
+
+def moved_back(last: list[EditIntent], request: str, reason: str) -> EditIntent:
+    """The revert before the last edit is made again elsewhere ("no, I meant the third shot"): when it moved numbers
+    at one place, that place as it was with its cuts kept, so the music beside it stays note for note; else the
+    whole plan before it."""
+    at = [it.scope for it in last] if all(it.what in NUMBERS_MOVED for it in last) else []
+    scoped = bool(at) and at[0].kind != "whole" and all(x == at[0] for x in at)
+    return EditIntent(what="revert", version=-1, text=request[:400], reason=reason, **({"scope": at[0]} if scoped else {}))
 
 
 CLOCK_RE = re.compile(r"(?<![\d:.])\d{1,2}:\d{2}(?:\.\d+)?(?![\d:])")

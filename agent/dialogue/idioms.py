@@ -112,6 +112,10 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"(?<!too )(?<!so )\b(?:more |very |really )?dramatic\b|\b(?:more|some|a bit of|a little|a touch of|extra|added) drama\b|\b(?:feels?|sounds?|is|it'?s|seems?|too|a bit|kind of|rather|pretty|so) "
      r"(?:empty|bare|hollow)\b", "more energy"),
     (r"\b(?:more |very |a bit more )?spacious\b|\bairier\b|\bmore airy\b", "sparser"),
+    # weight, heft, body: a fuller sound, more going on ("from the storm on, more weight"; not a mood, not an organ)
+    (r"\b(?:more|extra|some|added|a bit of|a little|real) (?:weight|heft|body|heaviness)\b"
+     r"|\b(?:give|add) (?:it |the music |them )?(?:some |a bit of |a little |more )?(?:weight|heft|body)\b", "more energy"),
+    (r"\bless (?:weight|heft|body|heaviness)\b", "less energy"),
     (r"\bgo( a bit| a little| totally| completely| properly)? (?:mental|nuts|crazy|wild|mad|bananas|ham|to town)\b",
      r"\1 more energy"),   # "go a bit mental with the drums": let rip
     # sober, restrained, understated: held back, less going on (not sadder: "sombre" is the sad mood)
@@ -129,6 +133,7 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\bkeep (?:the energy|the momentum|the pace) (?:going|up)\b", "more energy"),
     (r"\bfewer (?:instruments|parts|layers)\b|\bless instruments\b|\bpull (?:it|things|everything|them) (?:back|down)\b(?! to \d)|\bback it off\b(?! to \d)|\bthin (?:it|things) out\b|\bthin it\b"
      r"|\bcalm it down\b|\bsoften it\b|\btake it down\b|\bdial it back\b|\bstrip it back\b|\bless going on\b"
+     r"|\bhold (?:it |things |everything |the music |the score )?back\b(?! (?:the|on|a|an)\b)"   # "hold it back until the kiss"
      r"|\b(?:only|just|keep(?: it to)?(?: only| just)?) (?:the )?(?:soft|quiet|gentle|calm|light)(?:er)? (?:parts?|bits?|instruments?|"
      r"stuff|sounds?|layers?)\b"   # "the drums rest, only the soft part": the quiet parts alone, sparser
      r"|\btoo much (?=now|here|there)\b|\bkeep it minimal\b|\btoo much (?:going on|happening)\b|\brein it in\b|\bsettle it\b|\bground it\b|\bless busy\b", "less energy"),

@@ -52,6 +52,21 @@ JOIN_RE = re.compile(rf"\b(?:(?:have|get|let|want|need|could use) )?((?:a|an|som
                      rf"|\b(?:stick|pop|slot|chuck|bung) ((?:a|an|some) (?:{INSTR_ALT})(?:s|es)?)(?: in\b)?")
 
 
+# a part named bare beside an edit of its own ("drums and more weight", "the cello and a bit slower"): two edits, the
+# part wanted as "drums" alone is (not dropped for the edit beside it)
+BARE_AND_RE = re.compile(rf"^\s*({PART})\s+(?:and|plus|&)\s+(?=(?:more|less|a bit|a little|much|way|slightly)\b)", re.I)
+
+
+def bare_apart(clauses: list[str]) -> list[str]:
+    """`clauses` with a part named bare before "and" an edit cut from it ("drums and more weight": the drums brought in
+    as "drums" alone is read, and more weight)."""
+    out: list[str] = []
+    for x in clauses:
+        m = BARE_AND_RE.match(x)
+        out += [f"bring in {m.group(1)}", x[m.end():]] if m else [x]   # not a topic for the edit beside it
+    return out
+
+
 def _each(m: re.Match, word: str, after: bool) -> str:
     parts = [x for x in re.split(r",| and | & | plus ", m.group(2 if not after else 1)) if x.strip()]
     return " and ".join(f"{x.strip()} {word}" if after else f"{word} {x.strip()}" for x in parts)

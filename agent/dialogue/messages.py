@@ -24,6 +24,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from v2m.agent.dialogue.edit_lists import EDIT_LIST_QUESTION, edit_list
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.phrases import JOKE_RE, opening, words  # JOKE_RE: "jk" takes back the sentence before
 from v2m.agent.dialogue.references import COUNTED, LAST_N_RE
@@ -322,6 +323,8 @@ def pasted_notes(text: str) -> list[Note] | None:
     it resolved keeps its place with empty text (nothing to do); a line beside the list that holds a note
     is a note too (labelled "also")."""
     lines = [x for x in text.split("\n") if x.strip()]
+    if edit_list(text):   # the picture's cuts, not notes: `guard` asks
+        return None
     cut = next((k for k, x in enumerate(lines) if SIGNATURE_RE.match(x)), len(lines))
     lines = lines[:cut]
     if len(lines) < 2:
@@ -370,6 +373,8 @@ def guard(request: str) -> str | None:
     text = "".join(ch for ch in request if unicodedata.category(ch)[0] != "C" or ch in "\t\n")
     if not text.strip():
         return "What should I change? Tell me in a few words, e.g. 'slower after 0:05' or 'no drums in shot 2'."
+    if edit_list(text):
+        return EDIT_LIST_QUESTION
     if len(text) > MAX_REQUEST_CHARS:
         return (f"That is {len(text):,} characters, far more than an edit; I left the score as it is. "
                 "What one change should I make, e.g. 'calmer in the intro'?")

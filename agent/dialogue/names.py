@@ -22,7 +22,7 @@ from v2m.agent.dialogue.exclusions import spared
 from v2m.agent.dialogue.hit_words import BAND_STOPS
 from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.phrases import opening, words
-from v2m.agent.dialogue.place_words import CLOCK, SECONDS, notation, parse_time, shares, shorthand
+from v2m.agent.dialogue.place_words import CLOCK, SECONDS, notation, only_place, parse_time, shares, shorthand
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import (
     ALL_MUSIC_RE,
@@ -201,6 +201,18 @@ def _named(name: str) -> bool:
     goodbye"): the place said with it shows it is a moment, not the first shot."""
     first, _, rest = name.partition(" ")
     return is_name(name) or first in ORDINALS and is_name(rest) and rest.split()[-1] not in ("one", "ones")
+
+
+def naming_only(clauses: list[str]) -> list[str]:
+    """`clauses` without one that only says where a name is, when another clause speaks of that name ("from the
+    storm on, drums. The storm is the fifth shot": where the storm is, not a place of its own for the edit before)."""
+    lows = [f" {words(x.lower())} " for x in clauses]
+
+    def names_only(k: int) -> bool:
+        text, found = defined(shorthand(lows[k].strip()))
+        return bool(found) and only_place(text) and \
+            any(_name_re(name).search(low) for name in found for j, low in enumerate(lows) if j != k)
+    return [x for k, x in enumerate(clauses) if not names_only(k)]
 
 
 def beside(clauses: list[str]) -> dict[str, str]:

@@ -21,13 +21,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from v2m.agent.dialogue.arbiter import Offer
+from v2m.agent.dialogue.arbiter import Unclear
 from v2m.agent.dialogue.cultures import AWAY_RE, table
-from v2m.agent.dialogue.mentions import PART_FLAWED_RE
-from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.dialogue.where import Ask
-from v2m.agent.dialogue import hit_words, phrases
-from v2m.agent.dialogue.phrases import TOO
+from v2m.agent.dialogue import hit_words, mentions, operations, phrases
 from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS
 
 
@@ -78,10 +75,10 @@ SCENES: tuple[tuple[str, Feel], ...] = (
     (r"the olympics|olympics|world cup|stadium|blockbuster|superhero|battle ?field|war (?:film|movie)|"
      r"action (?:film|movie)|trailer", Feel("epic")),
     (r"special|(?:the |a )?star\b|(?:the )?hero\b|centre stage|center stage|spotlight|limelight|proud|"
-     r"stand out|shine", Feel(toward="more energy", away="less energy")),
+     r"stand out|shine|blossom(?:ing)?|bloom(?:ing)?", Feel(toward="more energy", away="less energy")),   # opens up now
     # a shape, a tempo, an instrument
     (r"(?:a |the )?doors? opening|opening (?:a|the) door|curtains? (?:going|coming) up|taking off|take ?off|"
-     r"blossom(?:ing)?|bloom(?:ing)?|(?:the )?sun (?:coming|breaking) (?:out|through)|dawn",
+     r"(?:the )?sun (?:coming|breaking) (?:out|through)|dawn",
      Feel(toward="gradually build", away="gradually softer")),
     (r"magic(?:al)?|a (?:sense of )?wonder|sparkl\w*", Feel(toward="gradually build", away="less energy")),
     (r"slow[- ]?(?:motion|mo)\b", Feel(toward="slower", away="faster")),
@@ -94,16 +91,18 @@ SCENES: tuple[tuple[str, Feel], ...] = (
     # too sweet: strings, key or energy?
     (r"sugary|syrupy|saccharine|schmaltzy|twee|corny|soppy|mushy|cheesy|cheesey|sappy|sickly(?: sweet)?|"
      r"over[- ]?sweet|too sweet", SWEET),
+    (r"(?:(?<=too )|(?<=so )|(?<=bit )|(?<=feels )|(?<=sounds )|(?<=is )|(?<='s ))flat(?! out| chat)", Feel(ask="'{w}' as in "
+     "dull, too little going on, or as in out of tune? Say which.", answers=("more energy", "more going on", "dull", "boring"))),
 )
 SCENE_RES = tuple((re.compile(rf"\b(?:{p})\b", re.I), f) for p, f in SCENES)   # whole words: "sob" is no "sober"
 
 # The music said to be in a state the grammar moves away from as from "too X": "everything is a bit sleepy now",
 # "it's getting kind of busy"; hedged, or a word that is a complaint on its own ("it feels rushed")
 COMPLAINTS = set("sleepy drowsy dull boring lifeless sluggish draggy rushed hurried frantic cluttered chaotic hectic "
-                 "gloomy tame timid weak static pompous bombastic overpowering noisy".split()) & set(TOO)
+                 "gloomy tame timid weak static pompous bombastic overpowering noisy".split()) & set(phrases.TOO)
 STATE_WORD_RE = re.compile(r"\b(?:is|are|'s|feels?|sounds?|seems?|gone|gets?|getting|got|went|goes)((?: (?:a (?:little )?bit|"
                            r"a little|kind of|sort of|slightly|a touch|a tad|somewhat|rather|pretty|quite|really|so|very|"
-                           r"way|all|just|now))*) (" + "|".join(sorted(set(TOO) - {"flat"}, key=len, reverse=True)) +
+                           r"way|all|just|now))*) (" + "|".join(sorted(set(phrases.TOO) - {"flat"}, key=len, reverse=True)) +
                            r")\b", re.I)   # "flat" also means out of tune, or "flat out": the grammar's idioms read it
 
 # "like", "like a", "like it's the", "like being in a" before a scene: part of the simile
@@ -139,7 +138,8 @@ NAMED_RE = re.compile(r"\b(?:is|are|was|were|it'?s|that'?s|this is|everything'?s
 PURPOSE_RE = re.compile(r"\bfor (?:a|an|the|our|my|his|her|their|this|that|some|[\w]+'s)(?: [\w'-]+){0,2}\s*$", re.I)
 # A wish: what should be ("should feel", "make it feel", "I want everyone to feel", "needs to be")
 WISH_RE = re.compile(r"\b(?:as if|as though|should|shall|must|needs?|has to|have to|ought|want|wants|wanted|wish|would|could|can|"
-                     r"make|makes|let|give|gimme|more like|bit more|supposed|meant|i'?d|we'?d|hoping|hope)\b", re.I)
+                     r"make|makes|let|give|gimme|more like|bit more|supposed|meant|i'?d|we'?d|hoping|hope|"
+                     r"think|picture|imagine|channel|go for|aim for|closer to|something like)\b", re.I)   # "think 70s cop show"
 # The music as it is now: "it feels like", "sounds like", "it's like", "too ... like", "is a bit sleepy"
 STATE_RE = re.compile(r"\b(?:feels|felt|feeling|sounds|sounded|sounding|seems|seemed|is|are|was|were|it'?s|that'?s|"
                       r"everything'?s|too|gone|gets|getting|becomes?|turned into|enough|now)\b", re.I)
@@ -191,7 +191,7 @@ def _found(sentence: str) -> list[Found]:
     # scene's feeling is read instead (in `plain`). A sound ("taiko") is no simile.
     hits = [(m.start(), m.end(), None) for r, c in table() if c.weight >= 1 for m in r.finditer(sentence)]
     hits += [(m.start(), m.end(), f) for r, f in SCENE_RES for m in r.finditer(sentence) if not _of_part(sentence, m)]
-    hits += [(m.start(2), m.end(2), Feel(away=TOO[m.group(2).lower()])) for m in STATE_WORD_RE.finditer(sentence)
+    hits += [(m.start(2), m.end(2), Feel(away=phrases.TOO[m.group(2).lower()])) for m in STATE_WORD_RE.finditer(sentence)
              if m.group(1).strip(" now") or m.group(2).lower() in COMPLAINTS]
     out: list[Found] = []
     for a, b, f in sorted(hits, key=lambda h: (h[0], -(h[1] - h[0]))):
@@ -275,7 +275,7 @@ def plain(request: str) -> str:
     for sm in SENTENCE_RE.finditer(request):
         s = sm.group(0)
         found = _found(s)
-        if not found or hit_words.MARK_SUBJECT_RE.match(s) or PART_FLAWED_RE.search(s):
+        if not found or hit_words.MARK_SUBJECT_RE.match(s) or mentions.PART_FLAWED_RE.search(s):
             # "the hit on the last cut feels cheesy": that mark; "the sax sounds a bit cheesy": that part (`orchestration`)
             out.append(s)
             before = _said_way(s) or (before if not s.strip(" .!?;") else None)
@@ -351,7 +351,7 @@ def plain(request: str) -> str:
         moved = moved or bool(said)
     said = " ".join(out)
     if asks and not moved and not (_directed(said) or INSTRUMENT_RE.search(said)):
-        raise Offer(*asks[0])
+        raise Unclear(*asks[0])
     # an unclear feeling beside a move read ("like a hotel lobby, not a supermarket") goes with it; beside
     # the grammar's own words ("classy piano") it is left to the grammar
     return re.sub(r"\x00(\d+)\x00", lambda m: " " if moved else unclear[int(m.group(1))], "".join(out))
@@ -392,7 +392,7 @@ def warmth(c, t: str) -> str:
     if not (m := WARM_RE.search(t)):
         return t
     ss = [s for s in c.plan.sections if c.span is None or (s.start_s < c.span.end_s and c.span.start_s < s.end_s)]
-    roles = [r for r in WARM_ROLES if any(r in effective_roles(c.plan, s) for s in ss)]
+    roles = [r for r in WARM_ROLES if any(r in operations.effective_roles(c.plan, s) for s in ss)]
     if not roles:
         raise Ask("Nothing low or sustained plays there to bring forward for warmth. Softer there, or add a warm pad?")
     for r in roles:

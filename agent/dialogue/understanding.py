@@ -127,7 +127,7 @@ def retarget(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         return None   # a whole-score edit had no place to correct (and a place may answer a question instead)
     scope = scope_of(snap(span, analysis))
     moved = f"the last edit moved, now {scope.label}"
-    return [EditIntent(what="revert", version=-1, text=request[:400], reason=moved),
+    return [followups.moved_back(old, request, moved),
             *(it.model_copy(update={"scope": scope, "text": request[:400]}) for it in old)]
 
 

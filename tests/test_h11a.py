@@ -1,0 +1,114 @@
+"""Set h's tune half, prefix h-a (eleventh session), in other words than the set's, through a real Session: a name
+given at the end of the request it is used in ("from the collapse on, ... The collapse is the third shot"), weight
+and body as a fuller sound, a part named bare beside an edit ("strings and more energy"), "think"/"picture" as a wish
+after a complaint, an edit decision list pasted, "hold it back until ..., then let it blossom", "flat" (dull, or out
+of tune?) asked about and its answer read with the question, and an edit moved to another shot that keeps the cuts
+the first one made (the music beside it note for note)."""
+
+from __future__ import annotations
+
+import pytest
+from edit_clips import bikes, open_chat
+
+from v2m.agent.dialogue.operations import effective_roles
+from v2m.agent.dialogue.session import Session
+
+
+@pytest.fixture()
+def session(tmp_path):
+    return open_chat(tmp_path, "tense lofi music")   # shots 0-6, 6-13, 13-21, 21-30 s, one section each
+
+
+def _energy(plan) -> list[float]:
+    return [s.energy for s in plan.sections]
+
+
+@pytest.mark.parametrize("said", ["From the collapse on, more weight. The collapse is the third shot.",
+                                  "from the argument onwards, give it more body. the argument is shot 3"])
+def test_a_name_given_last_places_the_edits_said_before_it(session, said):
+    # before: the clause naming the place was read as a place of its own, so the edit went to shot 3 alone (and
+    # "more weight" was a mood, "more body" an organ added)
+    before = _energy(session.plan)
+    turn = session.say(said)
+    after = _energy(session.plan)
+    assert after[:2] == before[:2], turn.reply
+    assert after[2] > before[2] and after[3] > before[3], turn.reply
+    assert "organ" not in session.plan.instrumentation
+
+
+def test_a_part_named_bare_beside_an_edit_is_brought_in_and_the_edit_made(session):
+    # before: "strings" was taken as the topic of the clause after it and dropped
+    before = _energy(session.plan)
+    session.say("from the third shot on, strings and more energy")
+    plan = session.plan
+    assert all("strings" in effective_roles(plan, s) for s in plan.sections if s.start_s >= 13)
+    assert not any("strings" in effective_roles(plan, s) for s in plan.sections if s.end_s <= 13)
+    assert [e > b for e, b in zip(_energy(plan), before)] == [False, False, True, True]
+
+
+@pytest.mark.parametrize("said, style", [("too sleepy. think 70s cop show", "funk"),
+                                         ("way too polite. picture a spaghetti western", "western")])
+def test_think_or_picture_after_a_complaint_is_the_style_wished_for(session, said, style):
+    # before: the sentence before it said how the music is now, so "think ..." was read as a description too and
+    # its words were blanked ("I'm not sure what 'think show' means")
+    turn = session.say(said)
+    assert session.plan.style == style, turn.reply
+
+
+def test_an_edit_decision_list_pasted_is_asked_about_and_changes_nothing(session):
+    # before: each line was a note of a pasted list, and "TEMP MUSIC REMOVED" slowed the tempo
+    edl = ("here's the cut list\n\nTITLE: HARBOUR_FINAL_V2\nFCM: DROP FRAME\n\n"
+           "001  B012     V     C        10:02:11;04 10:02:17;04 00:00:00;00 00:00:06;00\n"
+           "* FROM CLIP NAME: dock_wide.mov\n"
+           "002  B019     V     C        11:40:00;10 11:40:07;10 00:00:06;00 00:00:13;00\n"
+           "* FROM CLIP NAME: crane_tilt.mov\n"
+           "003  B020     A     C        11:41:00;00 11:41:17;00 00:00:13;00 00:00:30;00\n"
+           "* COMMENT: TEMP MUSIC REMOVED, FASTER CUT PENDING\n")
+    before = session.plan
+    turn = session.say(edl)
+    assert session.plan == before
+    assert turn.question and "edit decision list" in turn.question
+
+
+def test_hold_it_back_until_a_cut_then_blossom(session):
+    # before: "hold it back" was no edit the grammar knew, and "blossom" a build from a low start (the music
+    # dropped right where it should open up)
+    before = _energy(session.plan)
+    session.say("hold it back until the second cut, then let it blossom")
+    after = _energy(session.plan)
+    assert after[0] < before[0] and after[1] < before[1]
+    assert after[2] > before[2] and after[3] > before[3]
+
+
+def test_flat_is_asked_about_and_the_answer_is_read_with_the_question(session):
+    # before: "too flat now" right after an edit took half of that edit back, everywhere it had moved
+    session.say("quieter in shot 2")
+    before = session.plan
+    turn = session.say("shot 2 is a bit flat now")
+    assert session.plan == before and turn.question and "out of tune" in turn.question
+    session.say("flat as in lifeless. a bit more going on there")
+    after = _energy(session.plan)
+    assert after[1] > before.sections[1].energy
+    assert after[:1] + after[2:] == _energy(before)[:1] + _energy(before)[2:]
+
+
+def test_flat_beside_a_way_to_go_is_read_without_a_question(session):
+    before = _energy(session.plan)
+    turn = session.say("shots 2 and 3 feel flat. Lift them.")
+    assert turn.question is None
+    assert _energy(session.plan)[1] > before[1] and _energy(session.plan)[2] > before[2]
+
+
+def test_an_edit_moved_to_the_next_shot_keeps_the_cuts_it_made(tmp_path):
+    # before: the plan went back whole, so the section cut off before shot 2 was joined again and re-composed
+    a = bikes()   # 10 s, cuts at 1.2, 3.04, 5.48, 7.48, 9.68 s: the first score has longer sections than a shot
+    s = Session.open(a.source, "calm piano", workdir=tmp_path / "store", analysis=a, render=False)
+    s.say("slower in the second shot, only there")
+    first = s.plan.sections[0]
+    assert first.end_s == pytest.approx(1.2, abs=0.05)
+    turn = s.say("no, I meant the third shot")
+    plan = s.plan
+    assert plan.sections[0] == first, turn.reply
+    second = plan.sections[plan.section_at(2.0)]
+    third = plan.sections[plan.section_at(4.0)]
+    assert second.tempo_bpm is None and third.tempo_bpm is not None and third.tempo_bpm < plan.tempo_bpm
