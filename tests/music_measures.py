@@ -1,8 +1,8 @@
 """Musical measures shared by the style tests and the music benchmark, on notes as (pitch, onset, length).
 
 Each measure takes plain note lists so it grades v2m's arrangements and music21's corpus (the reference)
-alike: stepwise motion and 5-7 semitone leaps in a melody, melody notes a semitone from the sounding
-harmony, a bar's rhythm-and-interval shape that returns in a later section, cadences at section ends.
+alike: stepwise motion, 5-7 semitone leaps and turns of direction in a melody, melody notes a semitone from
+the sounding harmony, a bar's rhythm-and-interval shape that returns in a later section, cadences at section ends.
 """
 
 from __future__ import annotations
@@ -23,6 +23,14 @@ def top_line(notes: list[Note]) -> list[Note]:
 def intervals(line: list[Note]) -> list[int]:
     """Semitone moves between consecutive notes, repeated notes left out."""
     return [b[0] - a[0] for a, b in zip(line, line[1:]) if b[0] != a[0]]
+
+
+def turn_share(line: list[Note]) -> float:
+    """Share of a melody's moves (repeated notes left out) that turn against the move before: how often the line
+    changes direction. A line that runs and arches turns on less than half its moves; one that wiggles round a
+    note, on most."""
+    iv = intervals(line)
+    return sum(1 for a, b in zip(iv, iv[1:]) if (a > 0) != (b > 0)) / max(1, len(iv) - 1)
 
 
 def step_share(line: list[Note]) -> float:

@@ -214,12 +214,13 @@ def test_melody_develops_a_motif_on_chord_tones(style, tmp_path_factory):
     strong = hits = 0
     repeats = phrases = 0
     for bar in arr.tempo_map.bars[:-1]:
-        ch = apply_vocabulary(parse_chord(arr.chords[bar.index], plan.key, plan.mode), st.chords,
-                              scale_pcs(plan.key, plan.mode))
         ns = [n for n in mel if bar.start_beat <= n.start < bar.end_beat]
         for n in ns:
             off = n.start - bar.start_beat
             if abs(off - round(off)) < 1e-6 and round(off) % 2 == 0:
+                # a tone of the chord sounding then: jazz moves to a secondary dominant on beat three
+                ch = apply_vocabulary(parse_chord(arr.chord_at(n.start), plan.key, plan.mode), st.chords,
+                                      scale_pcs(plan.key, plan.mode))
                 strong += 1
                 hits += n.pitch % 12 in ch.pcs
         sec_bars = arr.tempo_map.section_bars(bar.section)

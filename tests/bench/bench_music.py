@@ -3,9 +3,9 @@
     python tests/bench/bench_music.py [--no-audio] [style ...]      # about 3 minutes for 20 styles
 
 Per style (the 60 s plan of `compose_plans.long_plan`, cuts every 2-5 s, six sections): off-meter bars,
-tempo spread within a cue, melody steps and 5-7 semitone leaps, melody notes a semitone from the sounding
-harmony, chord changes per 4 beats (the composer's chords, and read from the accompaniment's notes every half
-beat, as for the chorales), the bass's last note into a cut a step from the next section's first, a melodic bar
+tempo spread within a cue, melody steps, 5-7 semitone leaps and turns of direction, melody notes a semitone
+from the sounding harmony, chord changes per 4 beats (the composer's chords, and read from the accompaniment's
+notes every half beat, as for the chorales), the bass's last note into a cut a step from the next section's first, a melodic bar
 shape returning in a later section, cadences at section ends, CC7/CC11 swell events,
 velocity spread, cuts with a beat or accent within 10 ms in the MIDI and an audio onset within 70 ms in
 the rendered WAV, and compose+render speed against real time. The reference rows are measured in the
@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from compose_plans import long_plan  # noqa: E402
 from music_measures import (bar_shapes, clash_share, harmonic_rhythm, leap57_share, step_share,  # noqa: E402
-                            theme_returns, top_line, velocity_spread)
+                            theme_returns, top_line, turn_share, velocity_spread)
 
 COMP = ("harmony", "pad", "strings", "brass", "bass")
 TARGETS = "off-meter <= 10%, spread <= 8%, steps >= 45%, leaps5-7 <= 12%, clashes <= 8%, theme in 3+ sections, " \
@@ -123,7 +123,7 @@ def measure_style(style: str, tmp: Path, audio: bool) -> dict:
     mel = arr.part("melody") or arr.part("lead")
     line = top_line(_notes(mel)) if mel else []
     accomp = [n for p in arr.parts if p.role in COMP for n in _notes(p)]
-    row["steps"], row["leaps57"] = step_share(line), leap57_share(line)
+    row["steps"], row["leaps57"], row["turns"] = step_share(line), leap57_share(line), turn_share(line)
     row["clashes"] = clash_share(line, accomp)
     ch = arr.chord_changes
     row["chords_4"] = 4 * sum(1 for a, b in zip(ch, ch[1:]) if a[1] != b[1]) / tm.end_beat
@@ -153,7 +153,7 @@ def _m21_notes(part) -> list[tuple[int, float, float]]:
 
 
 def _reference_row(scores, with_harmony: bool) -> dict:
-    steps, leaps, clashes, themes, off, rhythm = [], [], [], [], [], []
+    steps, leaps, clashes, themes, off, rhythm, turns = [], [], [], [], [], [], []
     for s in scores:
         parts = list(s.parts) if hasattr(s, "parts") and len(s.parts) else [s]
         line = top_line(_m21_notes(parts[0]))
@@ -161,6 +161,7 @@ def _reference_row(scores, with_harmony: bool) -> dict:
             continue
         steps.append(step_share(line))
         leaps.append(leap57_share(line))
+        turns.append(turn_share(line))
         if with_harmony and len(parts) > 1:
             clashes.append(clash_share(line, [n for p in parts[1:] for n in _m21_notes(p)]))
             every = [n for p in parts for n in _m21_notes(p)]
@@ -183,7 +184,7 @@ def _reference_row(scores, with_harmony: bool) -> dict:
     mean = lambda xs: statistics.mean(xs) if xs else None  # noqa: E731
     return {"off_meter": mean(off), "steps": mean(steps), "leaps57": mean(leaps), "clashes": mean(clashes),
             "theme": (sum(themes) / len(themes)) if themes else None, "n": len(steps),
-            "harm_rhythm": mean(rhythm)}
+            "harm_rhythm": mean(rhythm), "turns": mean(turns)}
 
 
 def references(n: int = 40) -> dict[str, dict]:
@@ -217,6 +218,7 @@ def _fmt(v, pct=True) -> str:
 
 
 COLS = [("off_meter", "off-meter"), ("spread", "tempo spread"), ("steps", "steps"), ("leaps57", "leaps 5-7"),
+        ("turns", "turns"),
         ("clashes", "clashes"), ("chords_4", "chords /4 beats"), ("harm_rhythm", "changes /4 beats (notes)"),
         ("approach", "bass into cuts"), ("theme", "theme returns"), ("cadences", "cadences"), ("cc_swells", "CC7/11"),
         ("vel_sd", "velocity SD"), ("midi_cuts", "cuts <=10 ms MIDI"), ("audio_cuts", "cuts <=70 ms audio"),
@@ -253,7 +255,8 @@ def main() -> None:
     print(f"\ntargets: {TARGETS}")
     mins = {k: min(r[k] for r in rows.values() if r.get(k) is not None)
             for k in ("steps", "midi_cuts", "audio_cuts", "speed_x") if any(r.get(k) for r in rows.values())}
-    maxs = {k: max(r[k] for r in rows.values() if r.get(k) is not None) for k in ("off_meter", "spread", "leaps57", "clashes")}
+    maxs = {k: max(r[k] for r in rows.values() if r.get(k) is not None)
+            for k in ("off_meter", "spread", "leaps57", "clashes", "turns")}
     walks = [r["approach"] for r in rows.values() if r.get("approach")]
     if walks:
         print(f"bass into cuts: {sum(a for a, _ in walks)}/{sum(n for _, n in walks)} approach the next section's first note")

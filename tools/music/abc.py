@@ -136,14 +136,15 @@ def _width(tokens: list[str]) -> float:
     return sum(1 + 0.4 * sum(t.count(c) for c in "^_=") for t in tokens) + 1
 
 
-def _lines(bar_tokens: list[list[list[str]]], n_bars: int) -> list[tuple[int, int]]:
+def _lines(bar_tokens: list[list[list[str]]], n_bars: int, fields: list[float]) -> list[tuple[int, int]]:
     """Bar ranges per line, the same for every voice: up to four bars, fewer where a voice is dense.
 
     abcm2ps refuses a line it must shrink too far (an error) and warns about one it cannot stretch to the
     page width, so a line holds as many bars as fit LINE_TOKENS, and two where one alone would look bare.
+    `fields`: per bar, the width its inline meter and tempo changes take (a time signature prints like a note).
     """
     def width(k: int, j: int) -> float:
-        return max(sum(_width(v[m]) for m in range(k, j)) for v in bar_tokens)
+        return max(sum(_width(v[m]) for m in range(k, j)) for v in bar_tokens) + sum(fields[k:j])
 
     out, k = [], 0
     while k < n_bars:
@@ -178,7 +179,11 @@ def arrangement_to_abc(arr: Arrangement) -> str:
     for part in arr.parts:
         events = voice_events(part, total, min(limit, total))
         tokens.append([_bar_tokens(events, bar, spell) for bar in bars])
-    lines = _lines(tokens, len(bars))
+    meters = [b.beats for b in bars]
+    tempos = [round(b.tempo_bpm) for b in bars]
+    fields = [0.0] + [1.5 * (meters[k] != meters[k - 1]) + 1.0 * (tempos[k] != tempos[k - 1])
+                      for k in range(1, len(bars))]
+    lines = _lines(tokens, len(bars), fields)
     body = []
     for v, part in enumerate(arr.parts, start=1):
         clef = " clef=bass" if part.role == "bass" else ""

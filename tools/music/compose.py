@@ -17,6 +17,7 @@ the others unchanged, even an edit that splits a section and so renumbers the on
 from __future__ import annotations
 
 import bisect
+import math
 import random
 import zlib
 from dataclasses import replace
@@ -31,7 +32,7 @@ from v2m.tools.music.melody import melody_part
 from v2m.tools.music.parts import SectionContext, bass_part, comp_part
 from v2m.tools.music.progression import section_harmony
 from v2m.tools.music.ranges import playable_range
-from v2m.tools.music.tempo_map import TempoMap, build_tempo_map
+from v2m.tools.music.tempo_map import TempoMap, build_tempo_map, unswing_beat
 from v2m.tools.music.theory import scale_pcs, tonic_pc
 from v2m.tools.style import Style, load_style
 
@@ -46,6 +47,7 @@ HIT_REACH_S = 0.011  # a hit point this close to a bar line or a placed hit is o
 # A performance detail like swing: under a sixteenth up to 240 BPM, and the written score is quantised to sixteenths.
 BREATH_S = 0.06
 STOP_BUTTON_BEATS = 0.25   # a stop's chord on the hit, before its silence (see `_stops_and_swells`)
+LAND_RING_BEATS = 0.75     # the piece's last chord rings at least this long before the video ends (`_landing`)
 
 
 def _accents(plan: ScorePlan, bars) -> dict[int, tuple[str, float]]:
@@ -108,9 +110,9 @@ def _registers(style: Style, programs: dict[str, int]) -> dict[str, tuple[int, i
     return regs
 
 
-def _hit_beats(plan: ScorePlan, tmap: TempoMap) -> list[tuple[HitPoint, float]]:
+def _hit_beats(plan: ScorePlan, tmap: TempoMap, style: Style) -> list[tuple[HitPoint, float]]:
     """The plan's hit points that the tempo map placed, in plan order, each with its beat (a bar line or a
-    placed hit within 11 ms of its time)."""
+    placed hit within 11 ms of its time), and every stop, placed or not."""
     # the anchored bar lines, then the placed hits (a hit on a bar line is the bar's), each in time order:
     # a bisect finds the earliest within reach, so an hour of cuts is not searched once per cut
     lists = [[(b.start_s, b.start_beat) for b in tmap.bars if b.anchor], [(t, beat) for beat, t in tmap.hits]]
@@ -124,6 +126,10 @@ def _hit_beats(plan: ScorePlan, tmap: TempoMap) -> list[tuple[HitPoint, float]]:
         return None
 
     placed = [(h, beat_of(h.time_s)) for h in plan.hit_points]
+    # a stop the map gave no beat (too close to another mark or a cut for one of its own) still stops the music
+    # where it was asked: its button sounds at its own time, off the beat, and both marks are heard
+    placed = [(h, unswing_beat(tmap.s_to_beat(h.time_s), style.swing, style.swing_unit)
+               if beat is None and h.kind == "stop" and 0 < h.time_s < plan.duration_s else beat) for h, beat in placed]
     return [(h, beat) for h, beat in placed if beat is not None]
 
 
@@ -140,8 +146,12 @@ def _stops_and_swells(hits: list[tuple[HitPoint, float]], tmap: TempoMap, parts:
     for h, hit in hits:
         if h.kind == "stop":
             until = min([hit + tmap.bar_at_beat(hit).beats] + [b for b in ends if b > hit + 1e-6])
-            _button(parts, hit, tmap.bar_at_beat(hit).section)
-            _clear(parts.values(), hit + STOP_BUTTON_BEATS, until)
+            on_grid = any(abs(b - hit) < 1e-6 for b in [*(b.start_beat for b in tmap.bars), *(b for b, _ in tmap.hits)])
+            _button(parts, hit, tmap.bar_at_beat(hit).section, on_grid)
+            button = min(hit + STOP_BUTTON_BEATS, until)  # a mark right after the stop cuts its button short
+            _clear(parts.values(), button, until)
+            for part in parts.values():  # nothing but the button starts inside it (a hi-hat humanised early)
+                part.notes = [n for n in part.notes if not hit + 1e-6 < n.start < button]
         elif hit >= 1 and h.kind == "swell" and "drums" in parts:
             start = max(0, hit - 2)
             steps = int((hit - start) * 4)
@@ -179,24 +189,48 @@ def _big_finish(parts: dict[str, Part], bar, counts: dict[str, int], end: float)
                            for n in chord if bar.start_beat + k * step <= last]
 
 
-def _button(parts: dict[str, Part], hit: float, section: int) -> None:
+def _landing(bars, end: float, hits) -> float:
+    """Where the piece's last chord strikes in a last section of two bars or more: on the last beat of its last bar
+    that leaves three quarters of a beat or more before the video's `end` (the bar may run past it, and the video
+    may end a frame before a beat), or on a hit point after it (a cut just before the end is where the music
+    buttons); so the band plays the bar's material up to there over the home chord and the cadence is that bar's
+    only (`parts.land_on`). 0 when the bar has no room for that (under two beats heard): then it is all ending,
+    one chord held from its downbeat. `hits`: the section's (beat, kind, strength) off its bar lines."""
+    if len(bars) < 2:
+        return 0.0
+    bar = bars[-1]
+    k = math.floor(min(bar.end_beat, end) - bar.start_beat - LAND_RING_BEATS + 1e-6)
+    if k < 1:
+        return 0.0
+    return max([float(bar.start_beat + k)] + [b for b, _, _ in hits if bar.start_beat < b < end])
+
+
+def _button(parts: dict[str, Part], hit: float, section: int, on_grid: bool = True) -> None:
     """Make a stop sound on its beat: a part of the hit's section that strikes nothing there (its pattern rests on
     that step, a chord is held over it, or the hit falls after the last bar line, on the video's last frame)
     strikes its sounding chord, else the last one it played, STOP_BUTTON_BEATS long; the kit a dry kick. The
-    melody's line is left as it is (its last note may be a passing one); a part the section leaves out stays out."""
+    melody's line is left as it is (its last note may be a passing one); a part the section leaves out stays out.
+    A stop off the grid (`on_grid` False) has no accent of its own there: a part whose pattern happens to strike
+    then (an arpeggio's one note, a hi-hat) completes its chord, and the kit adds its kick."""
     for part in parts.values():
         mine = [n for n in part.notes if n.section == section and n.start < hit + 1e-6]
-        if not mine or part.role in MELODY_ROLES or any(abs(n.start - hit) < 1e-6 for n in mine):
+        struck = [n for n in mine if abs(n.start - hit) < 1e-6]
+        before = [n for n in mine if n not in struck]
+        if not mine or part.role in MELODY_ROLES or struck and on_grid:
             continue
         if part.is_drum:
-            part.notes.append(Note(DRUMS["kick"], hit, STOP_BUTTON_BEATS, max(n.vel for n in mine[-8:]), section))
+            if not any(n.pitch == DRUMS["kick"] for n in struck):
+                part.notes.append(Note(DRUMS["kick"], hit, STOP_BUTTON_BEATS, max(n.vel for n in mine[-8:]), section))
             continue
-        last = max(n.start for n in mine)
-        chord = [n for n in mine if n.start + n.dur > hit + 1e-6] or [n for n in mine if abs(n.start - last) < 1e-6]
+        if not before:
+            continue
+        last = max(n.start for n in before)
+        chord = [n for n in before if n.start + n.dur > hit + 1e-6] or [n for n in before if abs(n.start - last) < 1e-6]
         # a held chord ends where its button strikes (the breath before the hit shortens it further)
         part.notes = [replace(n, dur=hit - n.start) if n in chord and n.start + n.dur > hit else n for n in part.notes]
         vel = min(127, round(max(n.vel for n in chord) * 1.1))
-        part.notes += [Note(p, hit, STOP_BUTTON_BEATS, vel, section) for p in sorted({n.pitch for n in chord})]
+        part.notes += [Note(p, hit, STOP_BUTTON_BEATS, vel, section)
+                       for p in sorted({n.pitch for n in chord} - {n.pitch for n in struck})]
 
 
 def _breathe_before_hits(hits: list[tuple[HitPoint, float]], tmap: TempoMap,
@@ -212,6 +246,8 @@ def _breathe_before_hits(hits: list[tuple[HitPoint, float]], tmap: TempoMap,
         if hit <= 0 or hit in starts:
             continue
         gap = max(first[tmap.bar_at_beat(hit).section], tmap.s_to_beat(max(0.0, tmap.beat_to_s(hit) - BREATH_S)))
+        if any(gap - 1e-6 <= b < hit - 1e-6 for b in [*starts, *(b for _, b in hits)]):
+            continue  # another mark struck just before (a stop off the beat after a cut): no breath takes it away
         _clear([part for part in parts.values() if not part.is_drum], gap, hit)
 
 
@@ -264,6 +300,7 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
         rng = random.Random(zlib.crc32(f"{plan.seed}:{anchor}".encode()))
         final = i == last
         harmony = section_harmony(plan, style, i, [b.beats for b in bars], final)
+        offbeat = _offbeat_hits(plan, tmap, bars)
         chord_names += [c.name for c in harmony.downbeats]
         changes += [(b.start_beat + off, c.name) for b, bar in zip(bars, harmony.changes) for off, c in bar]
         ctx = SectionContext(index=i, bars=bars, chords=harmony.downbeats, changes=harmony.changes,
@@ -271,8 +308,9 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
                              scale=scale, tonic=tonic_pc(plan.key), energy=sec.energy, meter=meter, rng=rng,
                              pattern_meter=int(style.meter.split("/")[0]),
                              gains=_gains(analysis, bars, tmap), accents=_accents(plan, bars),
-                             hits=_offbeat_hits(plan, tmap, bars),
+                             hits=offbeat,
                              fill=not final and sec.fill, final=final, registers=registers,
+                             land=_landing(bars, tmap.end_beat, offbeat) if final else 0.0,
                              theme_seed=zlib.crc32(f"{plan.seed}:theme:{style.name}".encode()))
         active = set(sec.instruments or instruments)
         counts = {r: len(parts[r].notes) for r in roles}
@@ -306,7 +344,7 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
                 parts[r].notes[counts[r]:] = _level(parts[r].notes[counts[r]:], db)
     if style.humanize or "drums" in parts:  # before the stops, which must silence the humanised notes too
         humanize(parts.values(), tmap, plan, style.humanize)
-    hits = _hit_beats(plan, tmap)
+    hits = _hit_beats(plan, tmap, style)
     _stops_and_swells(hits, tmap, parts)
     _breathe_before_hits(hits, tmap, parts)
     silent = {i for i, s in enumerate(plan.sections) if not s.music}

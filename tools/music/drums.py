@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from v2m.tools.music.arrangement import Note
 from v2m.tools.gm import DRUMS
-from v2m.tools.music.parts import SectionContext, steps
+from v2m.tools.music.parts import SectionContext, land_on, steps
 
 STROKE = {"X": 1.2, "x": 1.0, "o": 0.5}
 KEEP_UNDER_FILL = ("kick", "hat_pedal")
@@ -75,7 +75,7 @@ def drum_part(ctx: SectionContext, *, playing: bool) -> list[Note]:
     out: list[Note] = []
     n = len(ctx.bars)
     for i, bar in enumerate(ctx.bars):
-        if ctx.final and i == n - 1:  # the ending: one big hit, then silence
+        if ctx.final and i == n - 1 and not ctx.land:  # the ending: one big hit, then silence
             out.append(Note(DRUMS["kick"], bar.start_beat, 0.5, ctx.vel(i, 1.25), ctx.index))
             if accent_drum:
                 out.append(Note(DRUMS[accent_drum], bar.start_beat, 2.0, ctx.vel(i, 1.25), ctx.index))
@@ -99,7 +99,8 @@ def drum_part(ctx: SectionContext, *, playing: bool) -> list[Note]:
                 out.append(Note(DRUMS[accent_drum], bar.start_beat, 1.0, ctx.vel(i, f), ctx.index))
             out.append(Note(DRUMS["kick"], bar.start_beat, 0.25, ctx.vel(i, f), ctx.index))
         out += _hit_notes(ctx, i, groove, accent_drum)
-    return out
+    # the band plays on into the piece's last bar: the big hit on its last chord
+    return land_on(ctx, out, [DRUMS["kick"]] + ([DRUMS[accent_drum]] if accent_drum else []), 1.25)
 
 
 def _hit_notes(ctx: SectionContext, i: int, groove, accent_drum) -> list[Note]:
@@ -123,8 +124,8 @@ def percussion_part(ctx: SectionContext) -> list[Note]:
     groove = ctx.style.grooves.get("percussion", DEFAULT_PERCUSSION)
     out: list[Note] = []
     for i, bar in enumerate(ctx.bars):
-        if ctx.final and i == len(ctx.bars) - 1:
+        if ctx.final and i == len(ctx.bars) - 1 and not ctx.land:
             break
         out += [Note(n.pitch, n.start, n.dur, max(1, int(n.vel * 0.8)), n.section)
                 for n in _groove_notes(ctx, groove, i, bar.start_beat, bar.end_beat)]
-    return out
+    return land_on(ctx, out, [], 1.0)  # the kit (or the band) strikes the last chord

@@ -8,7 +8,7 @@ the others note for note as they were.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from v2m.tools.music.arrangement import Note
 from v2m.tools.music.harmony import Chord, nearest, voice
@@ -36,6 +36,9 @@ class SectionContext:
     hits: list[tuple[float, str, float]] = field(default_factory=list)  # (beat, kind, strength) off the bar line
     fill: bool = False  # the last bar leads into another section
     final: bool = False  # the piece ends in this section's last bar
+    # the beat of the piece's last chord when the band plays on into its last bar (`land_on`); 0: that bar is all
+    # ending, one chord held from its downbeat (a one-bar last section, or too little of the bar before the end)
+    land: float = 0.0
     registers: dict[str, tuple[int, int]] = field(default_factory=dict)
     theme_seed: int = 0  # from the plan's seed and style only: every section sings the same theme
     changes: list[list[tuple[float, Chord]]] = field(default_factory=list)  # per bar: (offset, chord) changes
@@ -55,7 +58,7 @@ class SectionContext:
         (predicted from its own end time, never read from the next section), else its own first chord."""
         if bar + 1 < len(self.chords):
             return self.chords[bar + 1]
-        return self.entry or self.chords[0]
+        return self.entry or self.chords[-1 if self.final else 0]  # the piece's last bar leads to its own chord
 
     def slots(self, bar: int) -> list[tuple[float, float, Chord]]:
         """(offset, beats, chord) of each chord in bar `bar`."""
@@ -95,6 +98,20 @@ def _stepped(pattern: str, bar: Bar, meter: int):
         k += 1
 
 
+def land_on(ctx: SectionContext, notes: list[Note], pitches, factor: float) -> list[Note]:
+    """A part's notes with the piece's last bar played up to `ctx.land` and its last chord struck there: what the
+    part would play from then on is dropped, a note sounding into it ends there, and `pitches` sound from it to the
+    bar's end (the video ends in that bar, most of a beat or more after the strike). So a last section keeps playing its
+    material to its very end, the cadence in its last bar only, and a rise into the end is heard as one."""
+    if not ctx.land or not notes:  # a part the section leaves silent stays silent
+        return notes
+    bar = ctx.bars[-1]
+    kept = [n if n.start + n.dur <= ctx.land else replace(n, dur=ctx.land - n.start)
+            for n in notes if n.start < ctx.land - 1e-9]
+    vel = ctx.vel(len(ctx.bars) - 1, factor)
+    return kept + [Note(p, ctx.land, bar.end_beat - ctx.land, vel, ctx.index) for p in pitches]
+
+
 def bass_part(ctx: SectionContext) -> list[Note]:
     lo, hi = ctx.registers["bass"]
     notes: list[Note] = []
@@ -103,7 +120,7 @@ def bass_part(ctx: SectionContext) -> list[Note]:
         ch = ctx.chords[i]
         root = nearest(ch.bass, prev if prev is not None else lo + 8, lo, hi)
         bar_root = root
-        if ctx.final and i == len(ctx.bars) - 1:
+        if ctx.final and i == len(ctx.bars) - 1 and not ctx.land:
             notes.append(Note(nearest(ch.root, lo + 8, lo, hi), bar.start_beat, bar.beats, ctx.vel(i, 1.05),
                               ctx.index))
             break
@@ -140,7 +157,8 @@ def bass_part(ctx: SectionContext) -> list[Note]:
             accent = 1.12 if start == bar.start_beat else 1.0
             notes.append(Note(p, start, hold * 0.92, ctx.vel(i, accent), ctx.index))
         prev = bar_root
-    return notes
+    home = ctx.chords[-1]
+    return land_on(ctx, notes, [nearest(home.root, notes[-1].pitch if notes else lo + 8, lo, hi)], 1.05)
 
 
 def _approach(ctx: SectionContext, target: int, ch: Chord, mid_bar: bool) -> int:
@@ -239,7 +257,7 @@ def comp_part(ctx: SectionContext, role: str) -> list[Note]:
                 (ch.root, (ch.root + 7) % 12, ch.root)
             prev = voice(tuple(tones), prev, lo, hi, size)
             slots.append((bar.start_beat + off, bar.start_beat + off + beats, prev))
-        last = ctx.final and i == len(ctx.bars) - 1
+        last = ctx.final and i == len(ctx.bars) - 1 and not ctx.land
         accent = ctx.accents.get(i)
         events = list(_stepped(pattern, bar, ctx.pattern_meter))
         if last:
@@ -274,4 +292,4 @@ def comp_part(ctx: SectionContext, role: str) -> list[Note]:
             if bar.start_beat < beat < bar.end_beat:
                 v = next(v for a, _, v in reversed(slots) if a <= beat + 1e-9)
                 notes += [Note(p, beat, 0.5, ctx.vel(i, 0.95 + 0.3 * strength), ctx.index) for p in v]
-    return notes
+    return land_on(ctx, notes, prev, 1.15 * 0.85)

@@ -22,6 +22,7 @@ from v2m.tools.style import Style
 MIN_TEMPO_BPM = 30.0
 MAX_TEMPO_BPM = 300.0
 MERGE_S = 0.12  # anchors closer than this are one moment (a boundary and its own cut hit point)
+STOP_NEAR_S = 0.2  # a stop this close to another hit point gets no beat of its own (see `_anchors`)
 
 
 @dataclass(frozen=True)
@@ -106,13 +107,29 @@ def swing_beat(beat: float, swing: float, unit: int) -> float:
     return base + g * pair
 
 
+def unswing_beat(beat: float, swing: float, unit: int) -> float:
+    """The straight beat position that `swing_beat` plays at `beat` (its inverse): where a note must be written to
+    sound at a given moment under swing."""
+    if swing <= 0.5:
+        return beat
+    pair = 1.0 if unit == 8 else 0.5
+    base = (beat // pair) * pair
+    g = (beat - base) / pair
+    f = g * 0.5 / swing if g <= swing else 0.5 + (g - swing) * 0.5 / (1 - swing)
+    return base + f * pair
+
+
 def _anchors(plan: ScorePlan) -> tuple[list[float], list[list[tuple[float, int]]]]:
-    """Section starts (downbeats) and, per section, its hit points (time, index) away from the boundaries."""
+    """Section starts (downbeats) and, per section, its hit points (time, index) away from the boundaries, but for a
+    stop within STOP_NEAR_S of another hit point: two marks that close cannot both have a beat without bending the
+    tempo hard, and a stop needs none (only silence follows it), so it is left to sound off the beat."""
     starts = [s.start_s for s in plan.sections]
     hits: list[list[tuple[float, int]]] = [[] for _ in plan.sections]
     for k, h in enumerate(sorted(plan.hit_points, key=lambda h: h.time_s)):
         if not MERGE_S < h.time_s < plan.duration_s - 1e-6 or min(abs(h.time_s - s) for s in starts) < MERGE_S:
             continue
+        if h.kind == "stop" and any(0 < abs(o.time_s - h.time_s) < STOP_NEAR_S for o in plan.hit_points):
+            continue  # the other mark takes the beat; compose sounds the stop at its own time, so both are heard
         hits[plan.section_at(h.time_s + 1e-6)].append((h.time_s, k))
     return starts, hits
 
@@ -301,6 +318,7 @@ def build_tempo_map(plan: ScorePlan, style: Style) -> TempoMap:
     # a hit off the beat is written straight and sounds where the style's swing puts it
     grid = [(s, swing_beat(s, style.swing, style.swing_unit), c) for s, c in GRID]
     starts, hits = _anchors(plan)
+    kinds = {h.time_s: h.kind for h in sorted(plan.hit_points, key=lambda h: h.kind != "stop")}  # a stop first
     bounds = starts + [plan.duration_s]
     warnings: list[str] = []
     notes: list[str] = []
@@ -323,7 +341,11 @@ def build_tempo_map(plan: ScorePlan, style: Style) -> TempoMap:
         pts = [(0.0, t0)]
         for b, t in zip(placed, times):
             if b is None:
-                warnings.append(f"hit point at {t:.2f}s is too close to another for its own beat; dropped")
+                if kinds[t] == "stop":  # compose sounds it at its own time, off the beat
+                    notes.append(f"the stop at {t:.2f}s is too close to another mark for a beat of its own: "
+                                 "it sounds at its own time, off the beat")
+                else:
+                    warnings.append(f"hit point at {t:.2f}s is too close to another for its own beat; dropped")
                 continue
             pts.append((b[1], t))
             placed_hits.append((beat + b[0], t))
