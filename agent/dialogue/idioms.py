@@ -102,7 +102,7 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\b(?:add|inject|put|bring|give it|give (?:it|the music) some|needs?)(?: some| a bit of| a little| more| a touch of"
      r"| lots of| plenty of| a lot of| extra)? (?:energy|life|drive|excitement|intensity|momentum|oomph)(?! down)\b"
      r"|\bmore (?:hectic|chaotic|frantic|manic|crowded|cluttered|intense|full-on|full on)\b"
-     r"|\bmore (?:going on|happening)\b|\b(?:want|need|add|build|some) tension\b"
+     r"|\bmore (?:going on|happening)\b|\b(?:want|need|add|some) tension\b"
      # a quality given, needed or added ("give it tension", "it needs urgency"): more of it
      r"|\b(?:give (?:it|them|this|that|the music)|needs?|wants?|could use|add) (?:some |a bit of |a little |a lot of |more |real )?"
      r"(?:tension|urgency|drive|intensity|momentum|edge|bite)\b", "more energy"),
@@ -171,3 +171,21 @@ KICKS_IN_RE = re.compile(rf"(\b(?:drop|crash|hit|slam|downbeat)\b[^,;.!?]{{0,20}
 def all_in(text: str) -> str:
     """"everything kicks in" as more energy, from the moment said just before it when one is."""
     return re.sub(ALL_IN, "more energy", KICKS_IN_RE.sub(r"\1, more energy from \2", text), flags=re.I)
+
+
+# A quiet start and a rise said as two steps ("start quiet, then get louder", "begin softly and get bigger", "open soft;
+# then build"): one build over the place, as "start quiet and build" (`phrases.SHAPES`), not quieter everywhere and then
+# louder everywhere. Only when the rise ends its clause: "start quiet, then louder from 0:20" says where it rises.
+START_RISE_RE = re.compile(
+    r"\b((?:start|begin|open)\w*(?: (?:it|things|the music|the track|off|out))*(?: (?:very|really|super|so|fairly|pretty|"
+    r"a bit|nice and))? (?:soft|quiet|silent|small|gentle|low|sparse|calm|minimal|subdued)\w*)\s*(?:[,;]|\.(?!\d))?\s*"
+    r"(?:and |but )?(?:then |after that |afterwards |from there )?(?:slowly |gradually |steadily )?(?:(?:get|gets|getting|go|goes|"
+    r"going|grow|grows|growing|become|becomes|becoming|turn|turns) )?(?:louder|bigger|fuller|busier|more intense|more energy|"
+    r"more energetic|build\w*(?: up)?|grow\w*|swell\w*|ris(?:e|es|ing)|climb\w*)"
+    r"(?= *(?:$|[,;!?]|\.(?!\d)|and\b|but\b|over\b|across\b|through\b|thru\b|towards?\b|to the end\b|by the end\b|until the end\b))",
+    re.I)
+
+
+def joined(text: str) -> str:
+    """`all_in`, and a quiet start with its rise said apart ("start quiet, then get louder") as one build."""
+    return START_RISE_RE.sub(r"\1 and build", all_in(text))

@@ -296,9 +296,17 @@ def as_places(text: str, known: dict[str, str], noun: str | None) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+# "from 0:10 to the next cut": the first cut after the moment said (whatever the last edit was)
+NEXT_CUT_RE = re.compile(rf"\b((?:from|after|since|starting at) ({CLOCK}|{SECONDS}) (?:to|until|till|up to|through) )"
+                         r"the (?:next|following) cut\b")
+
+
 def after_last(text: str, analysis: VideoAnalysis, last_span: Span | None) -> str:
     """"the next cut", "the next shot": the first after where the last edit was, as a time or shot number (after
-    a mark, a moment, only the next cut: "stop dead at 0:13" ... "same on the next cut")."""
+    a mark, a moment, only the next cut: "stop dead at 0:13" ... "same on the next cut"); after a moment said
+    ("from 0:10 to the next cut"), the first after it."""
+    text = NEXT_CUT_RE.sub(lambda m: m[1] + fmt(next((c for c in visible_cuts(analysis) if c > parse_time(m[2]) + 0.1),
+                                                     analysis.duration_s), 2), text)
     if last_span is None or not re.search(r"\bthe next (?:cut|shot)\b", text):
         return text
     cut = next((c for c in visible_cuts(analysis) if c > last_span.start_s + 0.05), None)

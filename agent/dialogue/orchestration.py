@@ -10,9 +10,9 @@ import re
 
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue import vocab
-from v2m.agent.dialogue.mentions import (BALANCE_DOWN, BALANCE_UP, BEING, DOWN_VERBS, EXCESS, FLAWED, HARSH, INSTR, INSTR_ALT, LACK,
-                                         HEARD, LISTED_PART, LOST, NO_PART, PART_ORDER_RE, SUGGESTED, UNNEEDED, UP_VERBS,
-                                         named_parts, plain_parts)
+from v2m.agent.dialogue.mentions import (BALANCE_DOWN, BALANCE_UP, BEING, CUT_VERB, DOWN_VERBS, EXCESS, FLAWED, HARSH, INSTR,
+                                         INSTR_ALT, LACK, HEARD, LISTED_PART, LOST, NO_PART, PART_ORDER_RE, SUGGESTED, UNNEEDED,
+                                         UP_VERBS, WHOSE, named_parts, plain_parts)
 from v2m.agent.dialogue.where import Ask, Span
 from v2m.tools.contract import MAX_LEVEL_DB, MIN_LEVEL_DB, EditIntent, EditScope, ScorePlan
 from v2m.tools.gm import DRUM_KITS
@@ -38,7 +38,7 @@ KEEP_ONLY = tuple(map(re.compile, (rf"\b{EVERYTHING}(?: \w+){{0,3}}? {EXCEPT} {P
              rf"\b(?:just|only|nothing but) (?:be |have |keep |leave |want |need |like |hear )?(?:a |an )?{PARTS}(?: (?:on (?:its|their) own|"
              rf"by (?:itself|themselves)|alone))?",
              rf"{PARTS} (?:on (?:its|their) own|by (?:itself|themselves)|solo|only)\b")))
-NEGATED_RE = re.compile(r"\b(?:no|without|not|lose|drop|remove|kill|mute|cut)\s*$")  # said just before a part
+NEGATED_RE = re.compile(rf"\b(?:no|without|not|lose|drop|remove|kill|mute|{CUT_VERB})\s*$")  # said just before a part
 TURNED = tuple((re.compile(p), d) for p, d in ((rf"{INSTR} (?:{BEING}(?:{EXCESS}|{HARSH})|{FLAWED})\b", "down"), (rf"{INSTR} {BEING}(?:{LACK})\b", "up"),
                (rf"\b(?:{DOWN_VERBS}) {INSTR}", "down"), (rf"\b(?:{UP_VERBS}) {INSTR}", "up"),
                (rf"\b(?:take|knock|tone|ease|pull|dial|turn|nudge|bump|notch|drop) {INSTR} (?:\w+ ){{0,2}}?(?:down|back)\b", "down"),
@@ -89,7 +89,7 @@ def subjects(t: str, m: re.Match) -> list[str]:
 def read(t: str, want) -> str:
     """Instrument edits in a clause: `want(what, value=..., target=..., direction=...)` records each
     intent; returns the text with what was understood blanked out."""
-    t = plain_parts(t)
+    raw, t = t, plain_parts(t)   # "the horn melody" is the horn, but whose melody moves in a swap
     if (m := re.search(rf"\b(?:no|without) {INSTR} (?:and|but) (?=(?:the )?(?:{INSTR_ALT})(?:s|es)? (?:is |are |a bit |"
                        rf"a little |much )?(?:louder|softer|quieter|up|down|forward|back|too|more|less)\b)", t)):
         want("remove", value=m.group(1))
@@ -102,11 +102,11 @@ def read(t: str, want) -> str:
                          r"over it all|underneath|beneath|behind|below|under(?= everything| it all| the rest|\s*$))", t)):
         want("add", value=m.group(1))  # "a xylophone playing the tune", "a cello underneath": a new part
         return eat(t, m)
-    if (m := re.search(rf"\b(?:the )?(melody|tune|lead|bass|bassline|chords) (?:should be |could be |to be |is |gets? )?"
-                       rf"(?:played|taken|carried) (?:by|on) {INSTR}", t)
-            or re.search(rf"\b(?:give|hand) (?:the )?(melody|tune|lead|bass|chords) to {INSTR}", t)):
+    if (m := re.search(rf"\b(?:the )?{WHOSE}(melody|tune|lead|bass|bassline|chords) (?:should be |could be |to be |is |gets? )?"
+                       rf"(?:played|taken|carried) (?:by|on) {INSTR}", raw)
+            or re.search(rf"\b(?:give|hand|pass|move|shift) (?:the )?{WHOSE}(melody|tune|lead|bass|chords) (?:over )?to {INSTR}", raw)):
         want("swap", target=m.group(1), value=m.group(2))  # "the tune played by a flute": that part's instrument
-        return eat(t, m)
+        return eat(raw, m)
     if (m := re.search(rf"{INSTR} (?:should |to |can |must |will |could )?(?:lead|take (?:over )?the (?:lead|tune|melody)|"
                        rf"carry the (?:tune|melody))\b", t)) \
             or (m := re.search(rf"{INSTR} (?:on|for|plays?|playing) the (melody|lead|tune|bass|bassline|chords)\b", t)):
@@ -171,7 +171,7 @@ def read(t: str, want) -> str:
         return eat(t, m)
     for m in list(re.finditer(rf"\b(?:no|without|remove|drop|lose|mute|take out|get rid of|kill|silence|fewer|"
                               rf"stop|turn off|leave out|cut out|minus|lose the|ditch|lay out on|(?:shouldn't|should "
-                              rf"not|don't|do not|doesn't) (?:have|use|play|want|need)(?: any)?|delete|quit|cut|axe|nix|"
+                              rf"not|don't|do not|doesn't) (?:have|use|play|want|need)(?: any)?|delete|quit|{CUT_VERB}|axe|nix|"
                               rf"scrap|eliminate|no more(?: of)?(?: that| those| this)?|{UNNEEDED}) {INSTR}"
                               rf"|{INSTR}(?:,? (?:it|they))? (?:is|are|'s|'re)? ?(?:not|n't|no longer) (?:really |even |at all )?"
                               rf"(?:needed|necessary|required|essential|adding anything)\b"

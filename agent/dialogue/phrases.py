@@ -77,7 +77,7 @@ SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
      (0.15, 0.9)),
     (r"\bgrow\w* from (?:nothing|silence)|\bbuild\w* (?:it )?from\b|\bcreep up\b|\bcrescendo\b|\bsunrise\b"
      r"|\bswell\w* into\b|\bgradually (?:louder|bigger|build|grow)\w*|\bbuild\w* (?:up )?(?:to|into|towards) the end"
-     r"|\bbuild\w* (?:the |some )?(?:tension|suspense|anticipation)(?: up)? (?:to|into|towards|until|till)\b"
+     r"|\bbuild\w* (?:up )?(?:the |some |more |a bit of |a little )?(?:tension|suspense|anticipation)\b(?: up\b)?"
      r"|\bramp\w* (?:(?:it|this|things|everything|the \w+) )?up\b|\bgrow\w* (?:all the way|towards|to the end|into)\b|\blike it'?s going somewhere\b", (0.15, 0.9)),
     (r"\b(?:more and more|bigger and bigger|louder and louder|busier and busier|keeps? building)\b", (0.15, 0.9)),
     # "grow steadily", "slowly rise", "build bit by bit": growth said with how it goes, over the place

@@ -121,6 +121,8 @@ def _shot_list(m: re.Match) -> str:
 SHOT_LIST = (rf"\bshots? ((?:\d+|{NUMBER_WORD})(?:(?:,? |,? ?(?:and|&) )(?:\d+|{NUMBER_WORD}))+)\b", _shot_list)
 # "between the fifth cut and the seventh cut": one stretch, from one to the other (not two places joined by "and")
 BETWEEN_TWO = (rf"\bbetween (?:the )?{ORD} (cut|shot) (?:and|&) (?:the )?{ORD} \2s?\b", r"from the \1 \2 to the \3 \2")
+# "between the start and the end": all of it, from one end of the clip to the other (not its first and its last bit)
+BETWEEN_ENDS = (r"\bbetween (?:the )?(?:very )?(?:start|beginning) (?:and|&) (?:the )?(?:very )?(?:end|finish)\b", "from start to finish")
 # A time written with a dot for its colon, in a stretch ("0.36 to 0.48", "0.50-1.10"): minutes and seconds,
 # as a tenth-of-a-second stretch is never what is meant when both ends carry two decimals.
 DOTTED_RANGE = (r"(?<![\d.])(\d{1,2})\.([0-5]\d) ?(-|to|and|till|until) ?(\d{1,2})\.([0-5]\d)(?![\d.])(?! ?(?:s|secs?|seconds)\b)",
@@ -133,6 +135,8 @@ SHOT_REF = rf"(?:shot (?:number |no\.? |#)?(\d+)\b|\b(?:the )?{ORD} shot\b)"
 # Two shot numbers joined into a stretch: "6 to 10", "5 and 6", "2-4", "three through five".
 JOIN = r" ?(?:-|to|through|thru|till|until|and|&) ?(?:the )?"
 FROM_ON_RE = r" ?(?:on|onwards?|and after|and beyond|and later)\b"
+# A length said just before the moment it is counted from ("the 10 seconds after the fourth cut", "for 5 s before it")
+LENGTH_SAID_RE = re.compile(r"\b(?:for |the |for the )(?:first |next |last )?(\d+(?:\.\d+)?) ?(?:s|secs?|seconds)\s*$")
 
 # Words that carry no edit of their own, beside a place ("from the second cut on, ...").
 PLACE_FILLER = set("""make it the a an bit more less please can you could sound sounds feel like little much music score
@@ -153,14 +157,19 @@ def parse_time(tok: str) -> float:
 
 
 CUT_NUMBER_RE = re.compile(r"\bcut (?:number |no\.? |#)(\d+)\b")
+# A shot or cut numbered with a sign ("shot no.2", "shot nr 2", "cut #3", "scene num. 4"): said with "number", which
+# the finders read (`SHOT_REF`, `CUT_NUMBER_RE`), and no full stop left to split a clause at
+NUMBER_SIGN = (r"\b((?:shot|cut|scene|transition|edit point)s?) ?(?:(?:number|num|no|nr|n°)\.? ?|#) ?(?=\d)", r"\1 number ")
+NUMBER_SIGN_RE = re.compile(NUMBER_SIGN[0])
 THE_THE_RE = re.compile(r"\bthe the\b")
-NORMALISING = tuple((re.compile(p), r) for p, r in (*SYNONYMS, *MINUTES, DOTTED_RANGE, *NEIGHBOURS, *PLACE_WORDS, SHOT_LIST))
+NORMALISING = tuple((re.compile(p), r) for p, r in (*SYNONYMS, *MINUTES, DOTTED_RANGE, BETWEEN_ENDS, *NEIGHBOURS,
+                                                     *PLACE_WORDS, SHOT_LIST))
 
 
 def normalise(text: str) -> str:
     """`text` lower-cased, padded with a space each side, its everyday place words (`PLACE_WORDS`) rewritten."""
     text = " " + text.lower() + " "
-    text = CUT_NUMBER_RE.sub(r"\1th cut", text)  # "the cut number 2" = the 2nd cut
+    text = CUT_NUMBER_RE.sub(r"\1th cut", NUMBER_SIGN_RE.sub(NUMBER_SIGN[1], text))  # "the cut number 2" = the 2nd cut
     text = in_clause(text)
     for pat, rep in NORMALISING:
         text = pat.sub(rep, text)
@@ -279,7 +288,7 @@ def shares(text: str, duration_s: float) -> str:
     return SHARE_RE.sub(time, text)
 
 
-NOTATING = tuple((re.compile(p, re.I), r) for p, r in (*TYPOS, *NEIGHBOURS, SHOT_LIST, BETWEEN_TWO))
+NOTATING = tuple((re.compile(p, re.I), r) for p, r in (NUMBER_SIGN, *TYPOS, *NEIGHBOURS, SHOT_LIST, BETWEEN_TWO, BETWEEN_ENDS))
 MARKS_RES = tuple((re.compile(p, re.I), r) for p, r in MARKS)
 
 

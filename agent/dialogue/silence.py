@@ -59,7 +59,21 @@ def round_trip(text: str) -> str:
                       f"from {m['a']} to {m['b']}? I left the score as it is; say e.g. 'no {out} from {m['a']} to "
                       f"{m['b']}' or 'no {back[0]} from {m['a']} to {m['b']}'.")
         return f"no {' and '.join(what) or 'music'} from {m['a']} to {m['b']}"
-    return ROUND_TRIP_RE.sub(said, text)
+    return OUT_AT_RE.sub(_out_at, ROUND_TRIP_RE.sub(said, text))
+
+
+# A part said to go out at a moment, with no return said ("the drums drop out at 0:10", "the sax stops at 0:24"): that
+# part out from there on; said for a while ("the bass drops out for a bit at 0:10"), until the next cut
+_WHILE = r" for a (?:bit|moment|while|sec|second|few (?:seconds|secs|bars|beats))"
+OUT_AT_RE = re.compile(rf"\b(?P<part>{_PARTS}) (?:(?:should|must|needs? to|has to|will|to|can) )?(?:just )?(?:stops?|cuts? out|"
+                       rf"drops? out|goes? out|falls? away|lays? out|sits? out)(?P<bit>{_WHILE})?\s*(?:at|on|@|from)\s*"
+                       rf"(?P<a>\d{{1,3}}:\d{{2}}(?:\.\d+)?|\d+(?:\.\d+)? ?(?:s|secs?|seconds)\b)(?P<bit2>{_WHILE})?"
+                       rf"(?=\s*(?:$|[,.;!?]|and\b|but\b|then\b))", re.I)
+
+
+def _out_at(m: re.Match) -> str:
+    return f"no {' and '.join(named_parts(m['part'].lower()))} from {m['a']} " + \
+        ("to the next cut" if m["bit"] or m["bit2"] else "on")
 
 
 # Silence said otherwise, read into "no music" before the clause's place is found: "zero music", "dead air", "the band

@@ -53,9 +53,10 @@ SHORTHAND = ((r"^\s*2 (?=[a-z])", "too "), (r"@", " at "), (r"\bnvm\b", "never m
              (r"\b(the (?!(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|next|whole|end|start|"
               r"cut|shot|intro|ending|middle)\b)[a-z]+(?: (?!(?:please|pls|kindly|and|or|but)\b)[a-z]+)?) (?:please |pls |kindly )?"
               r"(remove|mute|delete|take out|take away|bring in|add)(?: it| them)?(?=\s*(?:[,.;!?]|$|and\b))", r"\2 \1"),
-             # a learner's place without its "from": "the second cut onward", "0:13 onwards"
+             # a learner's place without its "from": "the second cut onward", "0:13 onwards", "13s onwards"
              (r"(?<!from )(?<!after )(?<!since )(?<!from the )(?<!after the )"
-              r"\b((?:the )?(?:first|second|third|fourth|fifth|last|\d+(?:st|nd|rd|th)) cut|cut \d+|\d+:\d\d) onwards?\b", r"from \1 on"),
+              r"\b((?:the )?(?:first|second|third|fourth|fifth|last|\d+(?:st|nd|rd|th)) cut|cut \d+|\d+:\d\d"
+              r"|\d+(?:\.\d+)? ?(?:s|secs?|seconds)) onwards?\b", r"from \1 on"),
              # a learner's comparative ("the guitar, more loud", "little more slow"): the word's own
              # ("more big drums", "more warm pad": more of the part, as mentions.DESCRIBING reads it)
              (r"\bmore (loud|quiet|soft|slow|fast|quick|dark|bright|warm|calm|strong|big|low|high|sad|happy)\b"

@@ -16,6 +16,7 @@ import re
 from v2m.agent.dialogue.amounts import magnitude
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.phrases import FAST_RE, GRADUAL, SLOW_RE
+from v2m.agent.dialogue.place_words import END_WORDS, START_WORDS, only_place
 from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import MAX_TEMPO_BPM, MIN_TEMPO_BPM
 
@@ -29,6 +30,21 @@ BY_AMOUNT = (r"(?: (?!to\b|at\b|than\b|from\b|until\b|in\b|on\b)[a-z]+){0,3}? (?
 BPM_CHANGE_RE = re.compile(r"(?<!\bto )(?<!\bat )(?:by )?\b(\d{1,3}(?:\.\d+)?) ?(?:bpm|beats per minute)\b")
 DOWN_WORDS = r"\b(?:down|off|lower|less|minus|drop|knock|shave|trim|reduce|decrease|subtract|take away|fewer)\b"
 UP_WORDS = r"\b(?:up|add|plus|bump|raise|increase|extra|more)\b"
+
+
+# A bare number said as the place's pace ("shot 3 at 140", "the ending at 90"), with nothing but the place beside it:
+# a tempo when no moment of the clip could be that many seconds in
+BARE_TEMPO_RE = re.compile(r"\b(?:at|to) (\d{2,3})(?![\d:.]| ?(?:%|percent|s\b|secs?\b|seconds?\b|db\b|x\b|times\b))")
+NAMED_PLACE_RE = re.compile(rf"\b(?:{'|'.join(START_WORDS + END_WORDS)}|middle|climax|bit|part)\b")
+
+
+def _bare_tempo(c, t: str) -> re.Match | None:
+    """A bare number said at the clause's place that can only be a tempo ("shot 3 at 140" on a 60 s clip), or None."""
+    m = BARE_TEMPO_RE.search(t)
+    if m is None or not MIN_TEMPO_BPM <= (bpm := float(m.group(1))) <= MAX_TEMPO_BPM:
+        return None
+    return m if bpm > getattr(getattr(c, "analysis", None), "duration_s", MAX_TEMPO_BPM) and \
+        only_place(NAMED_PLACE_RE.sub(" ", eat(t, m))) else None
 
 
 # A meter said ("make it 4/4", "in 3/4 like a waltz", "waltz time", "common time"): the beats of every bar
@@ -71,6 +87,8 @@ def read(c, t: str) -> str:
         if not MIN_TEMPO_BPM <= bpm <= MAX_TEMPO_BPM:
             raise Ask(f"{bpm:g} BPM is outside what I can play ({MIN_TEMPO_BPM:g}-{MAX_TEMPO_BPM:g}). Which tempo?")
         c.want("tempo", direction="set", amount=bpm)
+    elif (m := _bare_tempo(c, t)):
+        c.want("tempo", direction="set", amount=float(m.group(1)))   # "shot 3 at 140": no moment of the clip, a tempo
     elif (m := re.search(r"\bhalf[- ](?:time|tempo|speed)\b|\bhalf as fast\b", t)):
         c.want("tempo", direction="down", amount=0.5, value="factor")
     elif (m := re.search(r"\bdouble[- ](?:time|tempo|speed)\b|\btwice as fast\b", t)):

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from v2m.agent.dialogue.counted import ORD, ORDINALS
-from v2m.agent.dialogue.place_words import (ACTION_WORDS, COUNTS, END_WORDS, FROM_ON_RE, JOIN, SHOT_REF, START_WORDS,
-                                            TIME, normalise, parse_time)
+from v2m.agent.dialogue.place_words import (ACTION_WORDS, COUNTS, END_WORDS, FROM_ON_RE, JOIN, LENGTH_SAID_RE, SHOT_REF,
+                                            START_WORDS, TIME, normalise, parse_time)
 from v2m.agent.dialogue.patterns import compiled
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
@@ -200,6 +200,10 @@ def _cuts(text: str, analysis: VideoAnalysis) -> Span | None:
         c = nearest_cut(analysis, t)
     else:
         c = _cut(analysis, m.group(2) or ("first" if len(visible_cuts(analysis)) == 1 else "?"))
+    if (n := LENGTH_SAID_RE.search(text[:m.start()])) and m.group(1) in ("after", "before", "from", "since"):
+        a, b = (max(0.0, c - float(n.group(1))), c) if m.group(1) == "before" else (c, min(d, c + float(n.group(1))))
+        if b - a >= 0.1:   # "the 10 seconds after the fourth cut": that long on that side of it, not to the end
+            return Span(a, b, f"from {fmt(a)} to {fmt(b)}", snap=False)
     if m.group(1) in ("before", "until", "till", "up to"):
         return Span(0.0, c, f"before the cut at {fmt(c)}", snap=False)
     return _until(text[m.end():], Span(c, d, f"after the cut at {fmt(c)}", snap=False), analysis)
