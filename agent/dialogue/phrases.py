@@ -32,8 +32,8 @@ STATES: tuple[tuple[str, str], ...] = (
      r"ear[- ]?splitting|blasting|booming)\b", " too loud "),   # "the music is blaring": louder than wanted
     # the music said to be what nobody asks for ("client feels it is slow", "it's a bit sluggish"): too much so (a
     # tempo or a volume only: "speed it up, it's boring" says why, not a second change)
-    (r"\b(?:it'?s|it is|its|is|feels?|sounds?|seems?)((?: a bit| a little| a tad| kind of| kinda| sort of| so| really| very| quite|"
-     r" pretty| rather| just| way| far| little bit| little| bit)*) (slow|sluggish|draggy|rushed|hurried|loud|noisy)\b", r" \1 too \2 "),
+    (r"(?:\b(?:it'?s|it is|its|is|feels?|sounds?|seems?)|(?<=[a-z])'s)((?: a bit| a little| a tad| kind of| kinda| sort of| so| really| very| quite|"
+     r" pretty| rather| just| way| far| little bit| little| bit)*) (slow|sluggish|draggy|lazy|rushed|hurried|loud|noisy)\b", r" \1 too \2 "),
     # a complaint asked as a question: "why is it so slow?", "why are the drums so loud" (too slow, the drums too loud)
     (r"\bwhy (?:is|are|does|do) (it|this|everything|the \w+)(?: (?:sound|sounds|feel|feels))? so\b", r" \1 too"),
 )
@@ -47,8 +47,8 @@ for words, away in (
     ("fast quick rushed hurried frantic speedy", "slower"),
     ("slow sluggish draggy", "faster"),
     ("busy cluttered crowded full dense intense aggressive hectic chaotic heavy pompous big energetic "
-     "bombastic overpowering hot hyper hyperactive frenetic jittery", "less energy"),
-    ("sleepy drowsy dull flat boring weak thin empty sparse quiet soft static lifeless timid chill calm mellow "
+     "bombastic overpowering hot hyper hyperactive frenetic jittery jolly upbeat bouncy peppy perky chirpy", "less energy"),
+    ("sleepy drowsy dull flat boring weak thin empty sparse quiet soft static lifeless timid chill calm mellow lazy "
      "relaxed tame polite", "more energy"),
     ("dark gloomy sad moody minor", "brighter"),
     ("happy bright cheerful sunny sweet cheesy major", "darker"),
