@@ -113,8 +113,16 @@ def _ellipsis(text: str) -> str:
     return BARE_RE.sub(named, text)
 
 
+# A time said roughly and said to be where the picture cuts ("at 1:44 or so, right where it cuts", "around 0:20, on
+# the cut"): the cut nearest that time, as "the cut at 1:44" is
+CUT_THERE_RE = re.compile(r"\b(at |around |about |roughly |approximately )?(\d{1,2}:\d{2}(?:\.\d+)?)(?: or so| or thereabouts|-?ish)?,? "
+                          r"(?:right |just |exactly )?(?:(?:where|when|as) (?:it|the (?:picture|video|shot|clip|footage)) "
+                          r"(?:cuts|changes)|(?:on|at) the (?:cut|edit))\b", re.I)
+
+
 def in_request(text: str) -> str:
     """A whole request (as typed) with its counted places rewritten before its clauses are split."""
+    text = CUT_THERE_RE.sub(lambda m: f"{'on ' if m.group(1) else ''}the cut at {m.group(2)}", text)   # "from ...": kept
     text = BETWEEN_END_RE.sub(r"from \1 on", MINUTE_MARK_RE.sub(_minute_mark, text))
     text = TEMPO_FROM_RE.sub(r"\2 to \3 bpm", text)   # "from 140 down to 110": down to 110 bpm
     return _ellipsis(PAIR_RE.sub(lambda m: f"{m.group(1)} {m.group(3)}", text))
