@@ -98,7 +98,7 @@ TEMPO_FROM_RE = re.compile(r"\bfrom (\d{2,3}) ?(?:bpm )?((?:back )?(?:down|up)) 
 # A counted place named in one clause, and a bare ordinal in a later one ("make the second shot quieter; speed up the
 # fifth", "shot 2 louder, the third one too"): the same kind of place (not "the first time", "the last 10 seconds",
 # nor the whole number of a decimal: "to the 44.5 second mark")
-NAMED_RE = re.compile(rf"\b(?:the {ORD} (shot|cut)|(shot|cut) (?:number |no\.? |#)?\d+)\b", re.I)
+NAMED_RE = re.compile(rf"\b(?:(?:the )?{ORD} (shot|cut)|(shot|cut) (?:number |no\.? |#)?\d+)\b", re.I)   # "from fourth shot"
 BARE_RE = re.compile(rf"\bthe {ORD}(?: one)?(?=\s*(?:[,;!?]|\.(?!\d)|$)|\s+(?:too|is|should|needs?|could|please|pls|as well|and|"
                      rf"then|but|with|more|less|a bit|a little)\b)", re.I)
 
