@@ -187,3 +187,58 @@ def test_a_mode_complained_about_alone_asks_for_the_other(session):
     session.say("make it major")
     turn = session.say("in major it sounds like a cheap jingle")
     assert session.plan.mode == "minor", turn.reply
+
+
+# ----------------------------------------------------------------------------- openings, places and shapes
+
+def test_classical_said_as_the_orchestra_opens_cinematic_with_drums(tmp_path):
+    # before: "like Russian classical" named the classical style, a solo piano, so "the drums" were nowhere
+    s = open_chat(tmp_path, "a winter timelapse, grand and a bit melancholic, like Tchaikovsky or other Russian classical")
+    assert s.plan.style == "cinematic", s.plan.style
+    assert open_chat(tmp_path / "b", "gentle classical piano for a dinner").plan.style == "classical"
+
+
+def test_a_kind_of_film_is_no_busiest_shot(session):
+    # before: "this is no action movie" put the change in the busiest shot
+    turn = session.say("the drums are too much, this is no action movie")
+    assert all(x < 0 for x in _levels(session.plan, "drums")), turn.reply
+
+
+@pytest.mark.parametrize("said", ["from second shot it grows, until the third", "it rises from the second shot to the third"])
+def test_it_grows_at_a_place_is_a_rise_there(session, said):
+    # before: "it grows" at a place was read as nothing ("I'm not sure what 'second shot grows' means")
+    before = session.plan
+    turn = session.say(said)
+    inside = [s.energy for s in session.plan.sections if 6 <= s.start_s < 21]
+    assert inside[0] < inside[-1], turn.reply
+    assert _energy_at(session.plan, 3) == _energy_at(before, 3) and _energy_at(session.plan, 25) == _energy_at(before, 25)
+
+
+def test_more_empty_is_sparser(session):
+    # before: "more empty" was no word the grammar read; with a feeling beside it ("cold") nothing was done
+    before = session.plan
+    turn = session.say("the first shot must be more empty and icy")
+    assert _energy_at(session.plan, 3) < _energy_at(before, 3), turn.reply
+
+
+def test_a_french_comedy_with_accordion_is_folk_not_the_sixties(tmp_path):
+    # before: "from the sixties" outweighed the rest: rock
+    s = open_chat(tmp_path, "punchy rock")
+    turn = s.say("can it sound like an old French comedy from the sixties, with an accordion?")
+    assert s.plan.style == "folk", turn.reply
+
+
+def test_the_middle_bit_said_by_what_it_shows_is_asked_then_placed(session):
+    # before: "the middle bit where ..." was the finder's middle, whatever the picture showed there
+    before = session.plan
+    turn = session.say("the middle part where the kids wave could be a lot slower")
+    assert turn.question and session.plan == before
+    turn = session.say("shot 2")
+    slowed = session.plan.sections[session.plan.section_at(9)].tempo_bpm
+    assert slowed and slowed < before.tempo_bpm, turn.reply
+    assert session.plan.sections[session.plan.section_at(17)].tempo_bpm in (None, before.tempo_bpm)
+
+
+def test_the_middle_bit_said_by_its_music_is_the_middle(session):
+    turn = session.say("the middle bit where the piano comes in should be calmer")
+    assert not turn.question, turn.reply
