@@ -242,3 +242,23 @@ def test_the_middle_bit_said_by_what_it_shows_is_asked_then_placed(session):
 def test_the_middle_bit_said_by_its_music_is_the_middle(session):
     turn = session.say("the middle bit where the piano comes in should be calmer")
     assert not turn.question, turn.reply
+
+
+# ----------------------------------------------------------------------------- what these readings leave alone
+
+def test_lets_is_no_complaint(session):
+    before = session.plan
+    session.say("let's slow it down a bit")
+    assert session.plan.tempo_bpm < before.tempo_bpm
+
+
+def test_a_mode_praised_is_kept(session):
+    session.say("in minor it sounds like a film score, love it")
+    assert session.plan.mode == "minor"
+
+
+def test_a_moment_of_the_picture_rising_is_no_build(session):
+    before = session.plan
+    session.say("when the sun rises at 0:13, brighter there")
+    assert [s.energy for s in session.plan.sections if s.start_s >= 13] == \
+        [before.sections[before.section_at(s.start_s + 0.01)].energy for s in session.plan.sections if s.start_s >= 13]

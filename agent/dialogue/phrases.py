@@ -32,7 +32,7 @@ STATES: tuple[tuple[str, str], ...] = (
      r"ear[- ]?splitting|blasting|booming)\b", " too loud "),   # "the music is blaring": louder than wanted
     # the music said to be what nobody asks for ("client feels it is slow", "it's a bit sluggish"): too much so (a
     # tempo or a volume only: "speed it up, it's boring" says why, not a second change)
-    (r"(?:\b(?:it'?s|it is|its|is|feels?|sounds?|seems?)|(?<=[a-z])'s)((?: a bit| a little| a tad| kind of| kinda| sort of| so| really| very| quite|"
+    (r"(?:\b(?:it'?s|it is|its|is|feels?|sounds?|seems?)|(?<=[a-z])(?<!\blet)'s)((?: a bit| a little| a tad| kind of| kinda| sort of| so| really| very| quite|"
      r" pretty| rather| just| way| far| little bit| little| bit)*) (slow|sluggish|draggy|lazy|rushed|hurried|loud|noisy)\b", r" \1 too \2 "),
     # a complaint asked as a question: "why is it so slow?", "why are the drums so loud" (too slow, the drums too loud)
     (r"\bwhy (?:is|are|does|do) (it|this|everything|the \w+)(?: (?:sound|sounds|feel|feels))? so\b", r" \1 too"),
@@ -118,7 +118,7 @@ GRADUAL_RE = re.compile(rf"\b{GRADUAL}\b(?: [a-z']+){{0,4}}? (?:({RISE})|({FALL}
 TEMPO_WORDS_RE = re.compile(r"\b(?:tempo|pace|speed|bpm|faster|slower|quicker)\b")
 # a build said at a place ("build it up over shot 3", "swell from the second cut to the third", "from shot 4 it grows"): a rise
 BUILD_VERB_RE = re.compile(r"\b(?:build|builds|building)(?: (?:it|things|the energy|energy|the music|everything))?(?: up)?(?: (?:big|bigger|a lot|a bit|"
-                           r"gently|nicely))?\b|\b(?:swell|swells|swelling|crescendo|grows?|growing|rises|rising|climbs?|climbing)\b|\bramp\w* (?:it )?up\b")
+                           r"gently|nicely))?\b|\b(?:swell|swells|swelling|crescendo|(?:it|things|the music|everything) (?:grows?|rises|climbs))\b|\bramp\w* (?:it )?up\b")
 
 # a verb that starts a new order after "and" ("add a cello and have the sax softer"): a clause of its own
 ORDER_VERBS = (r"(?:have|make|let|get|bring|take|turn|lower|raise|drop|lose|add|put|cut|remove|give|push|pull|kill|mute|"

@@ -66,7 +66,8 @@ def kept(intents: list[EditIntent], held: bool) -> list[EditIntent]:
 # key it feels too sad"): a complaint about that mode, read as the other one; the rest of the sentence is why
 KEY_AS_IS_RE = re.compile(r"\b(?:in|with) (?:a |the )?(major|minor)(?: key| mode| scale)?,? (?:it|this|that|the music|the "
                           r"(?:score|track|song|tune|piece)|everything)(?:'s| is| sounds| feels| seems| comes across)(?: (?:a bit|"
-                          r"a little|kind of|kinda|really|very|way|far|so|much|just))* (?:like|too)\b[^.!?;\n]*", re.I)
+                          r"a little|kind of|kinda|really|very|way|far|so|much|just))* (?:like|too)\b"
+                          r"(?![^.!?;\n]*\b(?:love|great|perfect|nice|good|better|beautiful|lovely|right)\b)[^.!?;\n]*", re.I)   # not praise
 OTHER_MODE = {"major": "minor", "minor": "major"}
 
 
