@@ -98,7 +98,7 @@ TEMPO_FROM_RE = re.compile(r"\bfrom (\d{2,3}) ?(?:bpm )?((?:back )?(?:down|up)) 
 # A counted place named in one clause, and a bare ordinal in a later one ("make the second shot quieter; speed up the
 # fifth", "shot 2 louder, the third one too"): the same kind of place (not "the first time", "the last 10 seconds",
 # nor the whole number of a decimal: "to the 44.5 second mark")
-NAMED_RE = re.compile(rf"\b(?:the {ORD} (shot|cut)|(shot|cut) (?:number |no\.? |#)?\d+)\b", re.I)
+NAMED_RE = re.compile(rf"\b(?:(?:the )?{ORD} (shot|cut)|(shot|cut) (?:number |no\.? |#)?\d+)\b", re.I)   # "from fourth shot"
 BARE_RE = re.compile(rf"\bthe {ORD}(?: one)?(?=\s*(?:[,;!?]|\.(?!\d)|$)|\s+(?:too|is|should|needs?|could|please|pls|as well|and|"
                      rf"then|but|with|more|less|a bit|a little)\b)", re.I)
 
@@ -113,8 +113,16 @@ def _ellipsis(text: str) -> str:
     return BARE_RE.sub(named, text)
 
 
+# A time said roughly and said to be where the picture cuts ("at 1:44 or so, right where it cuts", "around 0:20, on
+# the cut"): the cut nearest that time, as "the cut at 1:44" is
+CUT_THERE_RE = re.compile(r"\b(at |around |about |roughly |approximately )?(\d{1,2}:\d{2}(?:\.\d+)?)(?: or so| or thereabouts|-?ish)?,? "
+                          r"(?:right |just |exactly )?(?:(?:where|when|as) (?:it|the (?:picture|video|shot|clip|footage)) "
+                          r"(?:cuts|changes)|(?:on|at) the (?:cut|edit))\b", re.I)
+
+
 def in_request(text: str) -> str:
     """A whole request (as typed) with its counted places rewritten before its clauses are split."""
+    text = CUT_THERE_RE.sub(lambda m: f"{'on ' if m.group(1) else ''}the cut at {m.group(2)}", text)   # "from ...": kept
     text = BETWEEN_END_RE.sub(r"from \1 on", MINUTE_MARK_RE.sub(_minute_mark, text))
     text = TEMPO_FROM_RE.sub(r"\2 to \3 bpm", text)   # "from 140 down to 110": down to 110 bpm
     return _ellipsis(PAIR_RE.sub(lambda m: f"{m.group(1)} {m.group(3)}", text))

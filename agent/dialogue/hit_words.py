@@ -79,6 +79,10 @@ CRASH = ((r"\b(?:splash|crash|china|ride) cymbal\b|\bcymbal (?:crash|splash|bash
 # An accent said otherwise: "a big thump", "a drum hit", "punctuate the cut", "something to sell the cut", "make
 # it land"
 ACCENT = ((r"\b(?:thump|thud|kick drum hit|drum hit|musical hit)\b(?! (?:up|down)\b)", " hit "),
+          # the music arriving on a moment, said with no subject after what comes before it ("first shot quiet, then
+          # kick in on the first cut"): a hit there ("the drums kick in", "the music kicks in at 0:20" are entries)
+          (r"(?:^ *|\bthen |\band |\bafter that )(?:(?:really|properly|hard|big) )?(?:kick|slam|crash|burst) in(?= (?:hard |big )?(?:right |just )?(?:on|at) )",
+           " hit "),
           (r"\bpunctuat(?:e|es|ed|ing)\b|\bemphasi[sz](?:e|es|ed|ing)\b|\bunderline\b|\bsell\b(?= (?:the|that|this) (?:\w+ )?(?:cut|edit|moment))",
            " accent "),
           (r"\b(?:punctuation|emphasis)\b", " accent "))

@@ -146,8 +146,10 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      "quieter"),
     # a clause that opens with the bare word and then its place ("quiet until 0:12", "soft for the first shot"), or says
     # nothing else: quieter there (not a style guessed from the word)
+    # or the bare word said last after its place, as a terse note does ("first shot quiet", "shot 1 soft", "intro quiet")
     (r"^ ?(?:very |really |extremely |so |nice and )?(?:quiet|soft)(?= ?$| (?:until|till|til|up to|up until|through|for|in|during|before|"
-     r"from|after|over|at|on|between|under)\b)", "quieter"),
+     r"from|after|over|at|on|between|under)\b)|(?:(?<=shot )|(?<=shots )|(?<=intro )|(?<=opening )|(?<=ending )|(?<=outro )|(?<=\d ))"
+     r"(?:very |really |so |nice and )?(?:quiet|soft)(?= ?$)", "quieter"),
     # music asked for "where nothing happens" (not "the bit where nothing happens", a place): calmer
     (r"\b(?:music|something|a score|a track) (?:where|in which) nothing (?:much )?(?:happens|is happening|goes on)\b", "less energy"),
     (r"\bturn it down\b|\bthe volume of all\b|\blower the whole mix\b|\bwhole mix (?:down|lower)\b"

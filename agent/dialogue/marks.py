@@ -36,6 +36,7 @@ HIT_WORDS = (r"\b(hit|hits|accent|accents|crash|crashes|stab|stabs|swell|sting|p
              r"boom|bang|slam|stinger|sting|dead stop|hard stop|button|(?<=no )downbeats?)\b")
 LENGTH_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "half a": 0.5}   # bars or beats, in words
 SWELL_MIN_S = 4.0   # a swell grows over the shot before its moment when that shot is at least this long
+STOP_OUT_MIN_S = 3.0   # a place the music stops in "with a bang" this long is also left silent after the stop
 NEAR_HIT_S = 1.0    # a time said in whole seconds names a hit point up to this far after (or before) it
 
 
@@ -45,15 +46,18 @@ def placed_after(clauses: list[str]) -> list[str]:
     out: list[str] = []
     for x in clauses:
         low = hit_words.plain(f" {x.lower()} ")
-        if out and DIGIT_RE.search(low) and only_place(low) and not DIGIT_RE.search(out[-1]) and \
-                MOMENT_RE.search(hit_words.plain(f" {out[-1].lower()} ")):
-            out[-1] = f"{out[-1].rstrip()} {x.strip()}"
+        if out and (DIGIT_RE.search(low) and only_place(low) and not DIGIT_RE.search(out[-1]) and
+                    MOMENT_RE.search(hit_words.plain(f" {out[-1].lower()} ")) or LANDS_WITH_RE.fullmatch(x.lower())):
+            out[-1] = f"{out[-1].rstrip()} {x.strip()}"   # "..., let the music stop there, with a bang": how it lands
         else:
             out.append(x)
     return out
 
 
 DIGIT_RE = re.compile(r"\d")
+# how the change said before lands, said alone after a comma ("with a bang", "on a big hit"): part of that clause
+LANDS_WITH_RE = re.compile(r"\W*(?:and |but )?(?:with|on|in) (?:a|one) (?:(?:big|huge|loud|real|proper|final) )?(?:bang|crash|boom|slam|"
+                           r"hit|stab|button|sting)\W*")
 
 
 def locks(c, t: str) -> str:
@@ -117,7 +121,10 @@ def sync(c, t: str) -> str:
     t = DROP_RE.sub(lambda d: " " * (len(d.group(0)) - 5) + "crash" if len(d.group(0)) > 4 else "bang", t)
     t = ARRIVAL_RE.sub(lambda d: " " * len(d.group(0)), t)
     at_cut = c.span is not None and c.span.label.startswith("the shot after the cut")   # a cut named, or carried here
-    if re.search(POINT, hit_words.STOP_RE.sub(" ", t)) or at_cut:  # "the music stops in shot 5" is no moment: no music there
+    # "the music stops in shot 5" is no moment: no music there; said with how it lands ("in the last shot the music
+    # stops, with a bang"), the stop is that moment, at the place's start
+    landed = c.span if c.span is not None and hit_words.STOP_RE.search(t) and MOMENT_RE.search(hit_words.STOP_RE.sub(" ", t)) else None
+    if re.search(POINT, hit_words.STOP_RE.sub(" ", t)) or at_cut or landed:
         t = hit_words.STOP_RE.sub(lambda d: " " * (len(d.group(0)) - 6) + "a stop", t)
     if (moved := MOVE_RE.search(t)):   # "move the crash to 0:22": off where it is, on where it is said to go
         _move(c, moved)
@@ -180,6 +187,10 @@ def sync(c, t: str) -> str:
     if not negative and not times:
         raise Ask("There is no cut in that part. Which moment should I mark?")
     c.want("no_hit" if negative else "hit", value=kind, times=times)
+    if landed is not None and kind == "stop" and landed.end_s - landed.start_s >= STOP_OUT_MIN_S:
+        span, c.span = c.span, landed   # and no music after it there, when that is longer than the stop's own silence
+        c.want("remove", value="music")
+        c.span = span
     if kind == "stop" and not negative and (after := re.search(rf"\bfor ({LENGTH}) until a ({LANDING})\b", t)):
         # "silence 1 bar then slam": the stop, then the slam when its length is up
         n, unit = after.group(1).rsplit(" ", 1)

@@ -291,7 +291,10 @@ HEARD = r"(?:hear|make out|pick out|distinguish|tell apart)"
 
 
 # How a part sounds when it is too loud or too quiet against the others ("a bit boomy", "too far forward").
-EXCESS = (r"(?:(?:too|way too|far too|a bit|a little|kind of|really|so|overly|quite) )+(?:loud|hot|strong|prominent|"
+# the size words a phone note says them with too ("the beat kinda loud", "drums pretty loud"); a part plainly "loud"
+# or "noisy" ("the drums are loud") is a complaint with no size, "quiet" or "faint" likewise
+SAID_SO = r"(?:too|way too|far too|a bit|a little|kind of|kinda|sort of|sorta|pretty|very|super|rather|bit|really|so|overly|quite)"
+EXCESS = (rf"(?:(?<=is )|(?<=are ))(?:{SAID_SO} )*(?:loud|noisy)(?! enough)|(?:{SAID_SO} )+(?:loud|hot|strong|prominent|"
           r"present|bright|harsh|shrill|boomy|muddy|tinny|piercing|brash|heavy|much(?! better| nicer| more| clearer)|far forward|forward|"
           r"up front|out front|syrupy|sugary|cheesy|schmaltzy|sappy|saccharine|in (?:your|my|the) face)")
 HARSH = r"shrill|harsh|piercing|deafening|screeching|overbearing|boomy|muddy|tinny|overpowering|too loud"
@@ -299,7 +302,7 @@ HARSH = r"shrill|harsh|piercing|deafening|screeching|overbearing|boomy|muddy|tin
 FLAWED = (r"(?:(?:is|are|sounds?|feels?|seems?|comes? across(?: as)?) )+(?:(?:so|really|very|kind of|a bit|a little|pretty|super|"
           r"way|just) )*(?:cheesy|corny|cheap|tacky|naff|cringe|cringy|cringey|clunky|plasticky|plastic|fake|annoying|"
           r"grating|lame|syrupy|sugary|schmaltzy|sappy|saccharine|cheap sounding)")
-LACK = (r"(?:(?:too|way too|far too|a bit|a little|kind of|really|so) )+(?:quiet|soft|low|weak|faint|thin|far back|"
+LACK = (rf"(?:(?<=is )|(?<=are ))(?:{SAID_SO} )*(?:quiet|faint)(?! enough)|(?:{SAID_SO} )+(?:quiet|soft|low|weak|faint|thin|far back|"
         r"distant|timid|buried|lost|hidden)|not loud enough|not (?:coming|cutting) through|barely audible")
 BEING = r"(?:is |are |sounds? |feels? |seems? |gets? |getting |sits? |sitting |comes? across |still )*"
 PART_FLAWED_RE = re.compile(rf"{INSTR} (?:{BEING}(?:{EXCESS})|{FLAWED})\b", re.I)   # how a part sounds, no mood of the music

@@ -72,6 +72,9 @@ QUOTES = {"'": "'", '"': '"', "‘": "’", "“": "”"}
 ATTRIBUTED_RE = re.compile(r"^(?=[^'\"‘“:\n]{0,60}?\b(?:from|by|says|said|writes|wrote|asks|asked|feedback|notes?|"
                            r"comments?)\b)[^'\"‘“:\n]{1,60}?\s*[:–—-]\s*(?=['\"‘“])", re.I)
 # a sentence that only reports how people feel or that the work is done: no edit in it
+# praise of a first try ("Great start.", "Is good start.", "nice first draft so far"): a report, the edit is elsewhere
+FIRST_GO = (r"(?:start|beginning|first (?:go|try|draft|version|pass|attempt)|job|work|effort|try|attempt|draft)"
+            r"(?: so far)?")
 REPORT_ONLY_RE = re.compile(
     r"^(?:(?:(?:they|she|he|we|everyone|everybody|the (?:client|couple|family|bride|groom|team|boss|director)s?)"
     r"(?: are| is| were| was|'re|'s| all| both)* (?:very |so |really |all |super |extremely )*(?:happy|pleased|"
@@ -80,8 +83,9 @@ REPORT_ONLY_RE = re.compile(
     r"(?:that'?s|this is) the one|.*\bsigned (?:it )?off|"
     r"(?:thanks|thank you|many thanks|cheers)(?: so much| a lot| again| (?:to )?(?:you|all|everyone))?|"
     r"nothing (?:more|else|further)(?: to (?:add|change|say))?(?: from (?:me|us))?(?: for now)?|keep (?:it|that)(?: as it is| like that)?|"
-    r"(?:(?:it'?s|that'?s|sounds|looks) )?(?:really |so |just )?(?:lovely|great|perfect|brilliant|wonderful|amazing|"
-    r"beautiful|fantastic)|(?:just |so )?(?:had|finished|got out of|came out of) (?:the |a |our |my )?(?:review|call|"
+    r"(?:(?:it'?s|that'?s|sounds|looks|is|what) )?(?:an? )?(?:really |so |just |very )?(?:(?:lovely|great|perfect|brilliant|"
+    rf"wonderful|amazing|beautiful|fantastic)(?: {FIRST_GO})?|(?:good|nice|strong|solid|promising|cool) {FIRST_GO})|"
+    r"(?:just |so )?(?:had|finished|got out of|came out of) (?:the |a |our |my )?(?:review|call|"
     r"meeting|chat|screening)\b(?:(?! and | but )[^,;])*|no wahala|no worries|no problem|no stress)\W*$", re.I)
 # a person's story told in the past ("He played in a colliery brass band.", "My nan loved tango."): why the note
 # asks, not what; dropped when another sentence asks (no place, wish or version is said in it: "she loved the

@@ -63,8 +63,10 @@ NAMED_PART_RE = re.compile(rf"\b(?:in|during|for|over|through|at|on) {DET} (?P<n
 # (up to the main clause: "the moment where it all comes together | should be louder", "the bit where it gets soft |
 # needs a cello")
 MAIN_CLAUSE = r"should|needs?|must|has to|have to|could|ought to|make|please|it's|(?:is|are|feels?|sounds?) (?:too|so|way|a bit|much)"
-CONTAINER_RE = re.compile(r"\b(?:the|that) (?:bit|part|moment|scene|section|stretch|shot|clip|photo) (?:with|where|when|"
+CONTAINER_RE = re.compile(r"\b(?:the|that) (?:middle )?(?:bit|part|moment|scene|section|stretch|shot|clip|photo) (?:with|where|when|"
                           rf"in which)\b(?:(?!\s+(?:{MAIN_CLAUSE})\b)[^,.;!?])*", re.I)
+# "the middle bit where they do the slow section": the middle only roughly, the picture says which stretch (asked)
+ROUGH_PLACE_RE = re.compile(r"\bthe middle (?:bit|part|section|stretch)s? (?:with|where|when|in which)\b", re.I)
 CONTAINERS = set("photo photos picture pic shot shots clip clips slide image bit part parts moment scene section "
                  "sequence stretch one footage frame".split())
 ORDER = set("remaining other others rest remainder following next later earlier previous first last every each both "
@@ -175,7 +177,7 @@ def described(request: str, subject: str = "") -> Moment | None:
     """
     for phrase, named in _phrases(request):   # a subject must be a name; a clause of time may describe without one
         key = _key(phrase)
-        if named and not key or _about_music(phrase) or _shown(phrase, subject) or not _content(phrase) or \
+        if named and not key or _about_music(ROUGH_PLACE_RE.sub(" ", phrase)) or _shown(phrase, subject) or not _content(phrase) or \
                 re.search(PICTURE_CHANGES[0], phrase.lower()) or \
                 all(w in ORDER or w.rstrip("s") in CONTAINERS for w in _content(phrase)):
             continue   # "all remaining sections", "the other shots": stretches of the score, counted, not described; "when
@@ -358,7 +360,8 @@ def unplaced(request: str, intents: list | None, analysis: VideoAnalysis, plan: 
     """
     first = history[0] if history else plan
     moment = described(request, first.request)
-    if moment is None or intents and (any(it.scope.kind != "whole" or it.scope.times_s for it in intents)
+    rough = moment is not None and ROUGH_PLACE_RE.search(moment.phrase)
+    if moment is None or intents and (any(it.scope.kind != "whole" or it.scope.times_s for it in intents) and not rough
                                       or all(it.what in UNPLACED for it in intents)):
         return None
     if intents and (c := evoked(said := words(moment.phrase.lower()))) and not _content(_blanked(said, c[1])) and \
@@ -370,7 +373,7 @@ def unplaced(request: str, intents: list | None, analysis: VideoAnalysis, plan: 
             NUMBERED_PLACE_RE.search(words(request.lower())):
         return None   # a name given before or here, or a place said in numbers: the grammar's to place
     try:
-        if locate(names.as_places(words(request.lower()), dict(known), names.noun_of(request)), analysis, plan):
+        if not rough and locate(names.as_places(words(request.lower()), dict(known), names.noun_of(request)), analysis, plan):
             return None
     except Ask:
         pass

@@ -32,8 +32,8 @@ STATES: tuple[tuple[str, str], ...] = (
      r"ear[- ]?splitting|blasting|booming)\b", " too loud "),   # "the music is blaring": louder than wanted
     # the music said to be what nobody asks for ("client feels it is slow", "it's a bit sluggish"): too much so (a
     # tempo or a volume only: "speed it up, it's boring" says why, not a second change)
-    (r"\b(?:it'?s|it is|its|is|feels?|sounds?|seems?)((?: a bit| a little| a tad| kind of| kinda| sort of| so| really| very| quite|"
-     r" pretty| rather| just| way| far| little bit| little| bit)*) (slow|sluggish|draggy|rushed|hurried|loud|noisy)\b", r" \1 too \2 "),
+    (r"(?:\b(?:it'?s|it is|its|is|feels?|sounds?|seems?)|(?<=[a-z])(?<!\blet)'s)((?: a bit| a little| a tad| kind of| kinda| sort of| so| really| very| quite|"
+     r" pretty| rather| just| way| far| little bit| little| bit)*) (slow|sluggish|draggy|lazy|rushed|hurried|loud|noisy)\b", r" \1 too \2 "),
     # a complaint asked as a question: "why is it so slow?", "why are the drums so loud" (too slow, the drums too loud)
     (r"\bwhy (?:is|are|does|do) (it|this|everything|the \w+)(?: (?:sound|sounds|feel|feels))? so\b", r" \1 too"),
 )
@@ -47,8 +47,8 @@ for words, away in (
     ("fast quick rushed hurried frantic speedy", "slower"),
     ("slow sluggish draggy", "faster"),
     ("busy cluttered crowded full dense intense aggressive hectic chaotic heavy pompous big energetic "
-     "bombastic overpowering hot hyper hyperactive frenetic jittery", "less energy"),
-    ("sleepy drowsy dull flat boring weak thin empty sparse quiet soft static lifeless timid chill calm mellow "
+     "bombastic overpowering hot hyper hyperactive frenetic jittery jolly upbeat bouncy peppy perky chirpy", "less energy"),
+    ("sleepy drowsy dull flat boring weak thin empty sparse quiet soft static lifeless timid chill calm mellow lazy "
      "relaxed tame polite", "more energy"),
     ("dark gloomy sad moody minor", "brighter"),
     ("happy bright cheerful sunny sweet cheesy major", "darker"),
@@ -116,9 +116,9 @@ FALL = (r"(?:less energy|lower energy|less intense|calmer|softer|quieter|gentler
 GRADUAL_RE = re.compile(rf"\b{GRADUAL}\b(?: [a-z']+){{0,4}}? (?:({RISE})|({FALL}))\b"
                         rf"|\b(?:({RISE})|({FALL}))(?: [a-z']+){{0,5}}? {GRADUAL}\b")
 TEMPO_WORDS_RE = re.compile(r"\b(?:tempo|pace|speed|bpm|faster|slower|quicker)\b")
-# a build said at a place ("build it up over shot 3", "swell from the second cut to the third"): a rise across it
-BUILD_VERB_RE = re.compile(r"\b(?:build|builds|building)(?: (?:it|things|the energy|energy|the music|everything))?(?: up)?"
-                           r"(?: (?:big|bigger|a lot|a bit|gently|nicely))?\b|\b(?:swell|swells|swelling|crescendo)\b|\bramp\w* (?:it )?up\b")
+# a build said at a place ("build it up over shot 3", "swell from the second cut to the third", "from shot 4 it grows"): a rise
+BUILD_VERB_RE = re.compile(r"\b(?:build|builds|building)(?: (?:it|things|the energy|energy|the music|everything))?(?: up)?(?: (?:big|bigger|a lot|a bit|"
+                           r"gently|nicely))?\b|\b(?:swell|swells|swelling|crescendo|(?:it|things|the music|everything) (?:grows?|rises|climbs))\b|\bramp\w* (?:it )?up\b")
 
 # a verb that starts a new order after "and" ("add a cello and have the sax softer"): a clause of its own
 ORDER_VERBS = (r"(?:have|make|let|get|bring|take|turn|lower|raise|drop|lose|add|put|cut|remove|give|push|pull|kill|mute|"
@@ -154,7 +154,7 @@ MORE_RE = (r"\b(?:more energy|more energetic|energetic|busier|denser|fuller|more
 LESS_RE = (r"\b(?:less energy|less energetic|lower energy|lower the energy|sparser|sparse|thinner|less busy|simpler|"
            r"lighter|softer|gentler|more gentle|"
            r"more minimal|minimal|stripped[- ]down|strip it down|tone it down|less intense|more subtle|subtler|"
-           r"smaller|quieter|more delicate|less dense|emptier|barer)\b")
+           r"smaller|quieter|more delicate|less dense|emptier|more empty|barer|more bare)\b")
 # the whole score said as a thing to turn up or down ("turn the whole score down", "turn everything up")
 WHOLE_MIX = r"(?:it |it all |all of it |everything |the music |the (?:whole )?(?:score|track|song|mix|thing|soundtrack) )"
 VOLUME = r"(?:the )?(?:overall |master |music |total |whole )?(?:volume|loudness)"

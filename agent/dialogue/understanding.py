@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import arbiter, edits, followups, halfway, marks, messages, moments, names, orchestration, recall, references, shifts, sides, silence, versions
+from v2m.agent.dialogue import arbiter, edits, followups, halfway, marks, messages, moments, names, orchestration, recall, references, settings, shifts, sides, silence, versions
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.patterns import compiled
@@ -177,6 +177,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         Ask: no edit, an ambiguous one, or one the readers disagree on; the message is the question.
     """
     request = references.it_named(request)   # "the first version was closer, go back to it": to the first version
+    request = settings.said_in_mode(request)   # "in major it sounds like a toy advert": minor, no question about the key
     question = messages.guard(request) or remark(request, plan, history, analysis)
     if question:
         raise Ask(question)
@@ -197,6 +198,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     if again is not None:
         return again
     request = punctuated(mended(request))   # "the begining is to fast": as the readers of an edit should see it
+    request, held = settings.holding(request)   # "calmer, but keep the tempo": no reader hears "tempo" as asked
     try:
         intents = heard(analysis, plan, request, history)
     except Ask as q:   # a moment of the picture described: where it is comes first (the place finder's own asks it)
@@ -204,7 +206,8 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         raise (where or q) from None
     if where := moments.unplaced(request, intents, analysis, plan, history):
         raise where
-    return silence.returned(orchestration.stand_ins(orchestration.arrivals(where_heard(intents, history), plan)), plan)
+    intents = silence.returned(orchestration.stand_ins(orchestration.arrivals(where_heard(intents, history), plan)), plan)
+    return settings.kept(intents, held)
 
 
 def heard(analysis: VideoAnalysis, plan: ScorePlan, request: str, history: list[ScorePlan] | None) -> list[EditIntent]:

@@ -19,6 +19,7 @@ from v2m.agent.dialogue.place_words import (ACTION_WORDS, COUNTS, END_WORDS, FRO
 from v2m.agent.dialogue.patterns import compiled
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
+ACTION_RE = re.compile(rf"\b(?:{'|'.join(ACTION_WORDS)})\b(?![- ](?:movies?|films?|flicks?|heroe?s?|figures?|thrillers?|stars?|packed|cams?)\b)")
 # A span edge this close to a shot boundary snaps to it, so an edit starts with the picture's cut.
 SNAP_S = 0.8
 
@@ -312,7 +313,7 @@ def _sections(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> Span | Non
 
 
 def _events(text: str, analysis: VideoAnalysis) -> Span | None:
-    if re.search(rf"\b(?:{'|'.join(ACTION_WORDS)})\b", text):   # "the action", not "a fraction"
+    if ACTION_RE.search(text):   # "the action", not "a fraction", nor "this is no action movie" (a kind of film)
         if not analysis.motion:
             raise Ask("I have no motion measurements for this video; name a time instead, like 'from 0:04'.")
         i = max(range(len(analysis.motion)), key=analysis.motion.__getitem__)

@@ -92,10 +92,10 @@ def opening_style(request: str) -> tuple[str | None, str, Culture | None]:
     `scenes`, read by `cultures.culture` as the chat does: "a tense thriller" is cinematic in minor, "a wedding
     video" classical with strings in major, "like the roaring twenties" jazz with a clarinet); else any style
     keyword ("calm"); else the mood said (`vocab.MOODS`: "scary", "playful"). None: the picture chooses."""
-    named = find_style(request, genre=True)
-    if named:
+    named, found = find_style(request, genre=True), culture(request.lower())
+    # a genre word said inside a scene's words ("like Russian classical": the orchestra, not the solo piano) is the scene's
+    if named and not (found and found[0].style != named and find_style(found[1], genre=True) is None):
         return named, f"the request names it ({named})", None
-    found = culture(request.lower())
     if found:
         return found[0].style, found[0].reason, found[0]
     word = find_style(request)

@@ -1,0 +1,76 @@
+"""Settings said as they are, not as orders: a tempo said to stay ("calmer, but keep the tempo as it is") and a
+mode said with how the music sounds in it ("In major it sounds like a toy advert"). The first holds the tempo
+against every other change of the turn (a calmer mood plays no slower); the second is a complaint about that mode,
+so the other one is asked for.
+
+    request, held = holding("Please make it more calm, but the tempo shall stay as it is.")
+    request, held          # "Please make it more calm.", True
+    kept(intents, held)    # a mood with its tempo factor as its energy (and mode) alone; no tempo intent
+    said_in_mode("Can it be in minor? In major it sounds like a toy advert.")   # "Can it be in minor? make it minor."
+
+Read by `v2m.agent.dialogue.understanding` (the hold, around both readers) and `v2m.agent.dialogue.edits` (the
+mode, before similes read "it sounds like ..." as a feeling).
+"""
+
+from __future__ import annotations
+
+import re
+
+from v2m.agent.dialogue.vocab import MOODS
+from v2m.tools.contract import EditIntent
+
+TEMPO = r"(?:the )?(?:tempo|speed|pace|bpm)"
+AS_IT_IS = r"(?: (?:exactly )?(?:the same|as it is|as is|where it is|unchanged|steady|constant|as it was|like it is|like this))"
+# the tempo said to stay, as its own clause beside a change ("..., but keep the tempo", "the speed must stay as it is",
+# "without changing the pace", "at the same tempo")
+HOLD_TEMPO_RE = re.compile(rf"[,;]?\s*\b(?:(?:but|and|while|though|just|please) )*(?:(?:keep|leave|hold) {TEMPO}{AS_IT_IS}?"
+                           rf"|{TEMPO} (?:(?:shall|should|must|can|has to|needs to|will|to|may) )?(?:stays?|remains?|be kept|"
+                           rf"stay put|is fine|doesn'?t change|does not change|not change){AS_IT_IS}?"
+                           rf"|(?:don'?t|do not|without|no need to) (?:chang(?:e|ing)|touch(?:ing)?|alter(?:ing)?) {TEMPO}"
+                           rf"|(?:at|in|with) the same (?:tempo|speed|pace|bpm)|same (?:tempo|speed|pace|bpm))\b(?: please)?"
+                           r"(?!\s+(?:in|for|at|during|before|after|until|till|from|through|on|over|between)\b)", re.I)   # not a place kept
+# what is left of a request once the hold is taken out: something to do, not only punctuation and fillers
+LEFT_RE = re.compile(r"[a-z]{3,}", re.I)
+
+
+def holding(request: str) -> tuple[str, bool]:
+    """The request without the words that hold the tempo, and whether it said so; as it was when those words are
+    all it says ("keep the tempo as it is" alone is a lock of its own, read elsewhere)."""
+    rest = HOLD_TEMPO_RE.sub("", request)
+    if rest == request or not LEFT_RE.search(rest):
+        return request, False
+    return rest, True
+
+
+def kept(intents: list[EditIntent], held: bool) -> list[EditIntent]:
+    """`intents` with the tempo held: no tempo change, and a mood's energy and mode without its tempo factor."""
+    if not held:
+        return intents
+    out = []
+    for it in intents:
+        mood = MOODS.get(it.value or "") if it.what == "mood" else None
+        if it.what == "tempo":
+            continue
+        if mood is None or mood.tempo == 1.0:
+            out.append(it)
+            continue
+        if mood.mode:
+            out.append(it.model_copy(update={"what": "mode", "value": mood.mode, "direction": "set"}))
+        if mood.energy:
+            out.append(it.model_copy(update={"what": "energy", "value": None, "amount": abs(mood.energy),
+                                             "direction": "up" if mood.energy > 0 else "down"}))
+    return out
+
+
+# a mode said with how the music sounds in it, as it is now ("in major it sounds like an advert for toys", "in a minor
+# key it feels too sad"): a complaint about that mode, read as the other one; the rest of the sentence is why
+KEY_AS_IS_RE = re.compile(r"\b(?:in|with) (?:a |the )?(major|minor)(?: key| mode| scale)?,? (?:it|this|that|the music|the "
+                          r"(?:score|track|song|tune|piece)|everything)(?:'s| is| sounds| feels| seems| comes across)(?: (?:a bit|"
+                          r"a little|kind of|kinda|really|very|way|far|so|much|just))* (?:like|too)\b"
+                          r"(?![^.!?;\n]*\b(?:love|great|perfect|nice|good|better|beautiful|lovely|right)\b)[^.!?;\n]*", re.I)   # not praise
+OTHER_MODE = {"major": "minor", "minor": "major"}
+
+
+def said_in_mode(request: str) -> str:
+    """`request` with each mode said as the music sounds in it now read as a wish for the other mode."""
+    return KEY_AS_IS_RE.sub(lambda m: f"make it {OTHER_MODE[m.group(1).lower()]}", request)
