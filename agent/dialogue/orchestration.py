@@ -340,7 +340,7 @@ def balance(e, word: str, step_db: float, against: str | None = None) -> None:
         if against and step_db > 0 and role_of(p, against):  # "the guitar is lost under the choir", no guitar
             return balance(e, against, -step_db)               # there: the one on top steps back
         if step_db < 0 and role is not None and (entry := _entering(e, role)) is not None:
-            e.span, e._idx = entry, None   # "the strings coming in here are a bit much": where they come in
+            e.move(entry)   # "the strings coming in here are a bit much": where they come in
             return balance(e, word, step_db, against)
         if step_db < 0:
             raise Ask(f"The {word} {'are' if word.endswith('s') and not word.endswith('ss') else 'is'} not playing there. Did you mean another instrument?")
