@@ -32,20 +32,20 @@ PARTS = rf"{INSTR}(?:(?:,| and| &| plus| or| with)(?: the| a| an)? {INSTR}){{0,3
 EVERYTHING = r"(?:everything|all|the rest|everyone|the whole band|all the (?:other )?(?:parts|instruments))(?: else)?"
 EXCEPT = r"(?:except|but|apart from|other than|save|besides|bar)(?: for)?"
 KEEP_ONLY = patterns.Lazy((rf"\b{EVERYTHING}(?: \w+){{0,3}}? {EXCEPT} {PARTS}",   # "everything drops out except the bass"
-             rf"\b(?:drop|lose|mute|cut|kill|strip|remove|silence|take out|pull out)(?: out)? {EVERYTHING}(?: out)? "
-             rf"{EXCEPT} {PARTS}|\b(?:strip|pare|thin|bring|take|cut)(?: it| things| everything| the music)? "
-             rf"(?:down|back) to (?:just |only )?{PARTS}",                 # "strip it down to piano and bass"
-             rf"\b(?:just|only|nothing but) (?:be |have |keep |leave |want |need |like |hear )?(?:a |an )?{PARTS}(?: (?:on (?:its|their) own|"
-             rf"by (?:itself|themselves)|alone))?",
-             rf"{PARTS} (?:on (?:its|their) own|by (?:itself|themselves)|solo|only)\b"))
+                           rf"\b(?:drop|lose|mute|cut|kill|strip|remove|silence|take out|pull out)(?: out)? {EVERYTHING}(?: out)? "
+                           rf"{EXCEPT} {PARTS}|\b(?:strip|pare|thin|bring|take|cut)(?: it| things| everything| the music)? "
+                           rf"(?:down|back) to (?:just |only )?{PARTS}",                 # "strip it down to piano and bass"
+                           rf"\b(?:just|only|nothing but) (?:be |have |keep |leave |want |need |like |hear )?(?:a |an )?{PARTS}(?: (?:on (?:its|their) own|"
+                           rf"by (?:itself|themselves)|alone))?",
+                           rf"{PARTS} (?:on (?:its|their) own|by (?:itself|themselves)|solo|only)\b"))
 NEGATED_RE = re.compile(r"\b(?:no|without|not|lose|drop|remove|kill|mute|cut)\s*$")  # said just before a part
 TURNED = patterns.Lazy(((PART_FLAWED_RE, "down"), (rf"{INSTR} {BEING}(?:{LACK})\b", "up"),
-               (rf"\b(?:{DOWN_VERBS}) {INSTR}", "down"), (rf"\b(?:{UP_VERBS}) {INSTR}", "up"),
-               (rf"\b(?:take|knock|tone|ease|pull|dial|turn|nudge|bump|notch|drop) {INSTR} (?:\w+ ){{0,2}}?(?:down|back)\b", "down"),
-               (rf"\b(?:bring|calm) {INSTR} down\b", "down"), (rf"\bback {INSTR} off\b", "down"),
-               (rf"^\s*(?:and |now |then |also )?{INSTR} (?:a bit |a little |a touch |a tad |way |right |much )?"
-                rf"(up|down)\b(?! to \d)", ""),   # "slap bass up", "hats down a bit": terse notes
-               (rf"\b(?:can'?t|cannot|can not|barely|hardly) (?:really |even )?{HEARD} {INSTR}", "up")))
+                        (rf"\b(?:{DOWN_VERBS}) {INSTR}", "down"), (rf"\b(?:{UP_VERBS}) {INSTR}", "up"),
+                        (rf"\b(?:take|knock|tone|ease|pull|dial|turn|nudge|bump|notch|drop) {INSTR} (?:\w+ ){{0,2}}?(?:down|back)\b", "down"),
+                        (rf"\b(?:bring|calm) {INSTR} down\b", "down"), (rf"\bback {INSTR} off\b", "down"),
+                        (rf"^\s*(?:and |now |then |also )?{INSTR} (?:a bit |a little |a touch |a tad |way |right |much )?"
+                         rf"(up|down)\b(?! to \d)", ""),   # "slap bass up", "hats down a bit": terse notes
+                        (rf"\b(?:can'?t|cannot|can not|barely|hardly) (?:really |even )?{HEARD} {INSTR}", "up")))
 
 
 # What "the horn" is in a band with no horn, first found first: a sax, then a trumpet...
