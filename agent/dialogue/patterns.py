@@ -14,7 +14,7 @@ is a module-level `Lazy(...)`, compiled on first use:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property, lru_cache
 
 
@@ -26,8 +26,9 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern:
 
 class Lazy(Sequence):
     """A table of patterns compiled once, on first use: each row a pattern's source, or a tuple whose first item is
-    one (the rest kept as written). Compiling the biggest tables at import cost every `v2m score`, which imports
-    the dialogue package and reads no request, a few tenths of a second."""
+    one (the rest kept as written). Compiled at import, the three slowest tables (orchestration's KEEP_ONLY and
+    TURNED, phrases' IDIOM_RES) took 0.06 s of the package's 0.65 s import, paid also by `v2m score`, which reads
+    no request."""
 
     def __init__(self, rows: Iterable, flags: int = 0):
         self._rows, self._flags = tuple(rows), flags
@@ -41,6 +42,9 @@ class Lazy(Sequence):
 
     def __getitem__(self, i):
         return self._compiled[i]
+
+    def __iter__(self) -> Iterator:
+        return iter(self._compiled)
 
     def __len__(self) -> int:
         return len(self._rows)
