@@ -132,6 +132,12 @@ def _video_named(text: str, m: re.Match) -> bool:
     return bool(VIDEO_NAMED_RE.search(text[:m.start()] + re.sub(r"[\w-]+\s*$", "", m.group(0))))
 
 
+def colour(c, style: str) -> bool:
+    """Whether `style`, said in clause `c` (`edits.Clause`), is the colour of a place: the score's own style said at
+    a place ("the funk is wild here"; a scene word, "the suspense comes later" in a thriller), never a switch."""
+    return not c.whole and style == c.plan.style
+
+
 def read(c, t: str) -> str:
     """The rules grammar's reading of a culture in one clause (`edits.Clause` `c`, its text so far `t`): the
     style with its instruments, mode and reason, or a move away from one ("less corporate"); at a place, only
@@ -142,7 +148,7 @@ def read(c, t: str) -> str:
         return away[1]
     if found is None:
         return t
-    if not c.whole and found[0].style == c.plan.style:   # "the suspense comes later" in a thriller: the score's own
+    if colour(c, found[0].style):   # "the suspense comes later" in a thriller: the score's own
         return found[1]
     if not c.whole and not _scene_place(c.text):   # "the first dance bit, 0:13 to 0:21, strings swelling": the
         c.styled = (f"That sounds like {found[0].style} ({found[0].reason}), a style for the whole score. "

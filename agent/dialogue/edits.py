@@ -129,7 +129,7 @@ def _style(c: Clause, t: str) -> str:
     if not hits:
         return t
     k = max(hits)[1]
-    if not c.whole and (c.intents or kws[k] == c.plan.style):  # "dub it out in shot 3: ...", "the funk is wild here": colour
+    if not c.whole and c.intents or cultures.colour(c, kws[k]):  # "dub it out in shot 3: ...", "the funk is wild here"
         return patterns.compiled(rf"\b{re.escape(k)}\b").sub(" ", t)
     if not c.whole:
         raise Ask(f"A style applies to the whole score; I can make {c.span.label} slower, calmer or change its "

@@ -51,6 +51,10 @@ class Edit:
     def whole(self) -> bool:
         return self.span is None
 
+    def move(self, span: Span | None) -> None:
+        """Address `span` from now on; its sections are found again when next asked for (`idx`)."""
+        self.span, self._idx = span, None
+
     @property
     def whole_unlocked(self) -> bool:
         """The intent addresses the whole score and no section is locked: plan-wide values may change."""
@@ -227,7 +231,7 @@ def _pieces(e: Edit) -> None:
     """Split the edit's span (the whole score when none) at its cuts, or in even pieces when it has none,
     so a shape over time has steps to climb or fall along."""
     a, b = (0.0, e.plan.duration_s) if e.span is None else (e.span.start_s, e.span.end_s)
-    e.span, e._idx = Span(a, b, e.span.label if e.span else "the whole score", snap=False), None
+    e.move(Span(a, b, e.span.label if e.span else "the whole score", snap=False))
     edges = [c for c in e.analysis.boundaries_s if a + SHAPE_MIN_PIECE_S <= c <= b - SHAPE_MIN_PIECE_S]
     edges = [x for k, x in enumerate(edges) if k == 0 or x - edges[k - 1] >= SHAPE_MIN_PIECE_S]
     cuts = []   # a long shot in even steps too, so the rise (fall) goes on within it

@@ -305,7 +305,8 @@ FLAWED = (r"(?:(?:is|are|sounds?|feels?|seems?|comes? across(?: as)?) )+(?:(?:so
 LACK = (rf"(?:(?<=is )|(?<=are ))(?:{SAID_SO} )*(?:quiet|faint)(?! enough)|(?:{SAID_SO} )+(?:quiet|soft|low|weak|faint|thin|far back|"
         r"distant|timid|buried|lost|hidden)|not loud enough|not (?:coming|cutting) through|barely audible")
 BEING = r"(?:is |are |sounds? |feels? |seems? |gets? |getting |sits? |sitting |comes? across |still )*"
-PART_FLAWED_RE = re.compile(rf"{INSTR} (?:{BEING}(?:{EXCESS})|{FLAWED})\b", re.I)   # how a part sounds, no mood of the music
+# how a part sounds, no mood of the music ("the strings feel cheesy", "the hats are harsh"): that part down (`orchestration`)
+PART_FLAWED_RE = re.compile(rf"{INSTR} (?:{BEING}(?:{EXCESS}|{HARSH})|{FLAWED})\b", re.I)
 UP_VERBS = (r"turn up|turning up|bring up|bringing up|boost|boosting|raise|raising|lift|lifting|push up|pump up|crank(?: up)?|push(?!(?: the| that| those| this| your)?(?: \w+){1,2} (?:back|down|under|aside|away)\b)|bump up|beef up|bring out|feature|highlight|"
             r"emphasi[sz]e|accentuate|more of")
 # the part a line belongs to, said before it ("give the horn melody to the strings", "the sax's tune played by a flute")

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue import operations as ops
-from v2m.agent.dialogue import vocab
-from v2m.agent.dialogue.mentions import (BALANCE_DOWN, BALANCE_UP, BEING, CUT_VERB, DOWN_VERBS, EXCESS, FLAWED, HARSH, INSTR,
-                                         INSTR_ALT, LACK, HEARD, LISTED_PART, LOST, NO_PART, PART_ORDER_RE, SUGGESTED, UNNEEDED,
-                                         UP_VERBS, WHOSE, named_parts, plain_parts)
+from v2m.agent.dialogue import patterns, vocab
+from v2m.agent.dialogue.mentions import (BALANCE_DOWN, BALANCE_UP, BEING, CUT_VERB, DOWN_VERBS, INSTR, INSTR_ALT, LACK, HEARD,
+                                         LISTED_PART, LOST, NO_PART, PART_FLAWED_RE, PART_ORDER_RE, SUGGESTED, UNNEEDED, UP_VERBS,
+                                         WHOSE, named_parts, plain_parts)
 from v2m.agent.dialogue.where import Ask, Span
 from v2m.tools.contract import MAX_LEVEL_DB, MIN_LEVEL_DB, EditIntent, EditScope, ScorePlan
 from v2m.tools.gm import DRUM_KITS
@@ -31,21 +31,21 @@ FILLER_WORDS = {"it", "the", "a", "an", "some", "more", "bit", "in", "to", "some
 PARTS = rf"{INSTR}(?:(?:,| and| &| plus| or| with)(?: the| a| an)? {INSTR}){{0,3}}"
 EVERYTHING = r"(?:everything|all|the rest|everyone|the whole band|all the (?:other )?(?:parts|instruments))(?: else)?"
 EXCEPT = r"(?:except|but|apart from|other than|save|besides|bar)(?: for)?"
-KEEP_ONLY = tuple(map(re.compile, (rf"\b{EVERYTHING}(?: \w+){{0,3}}? {EXCEPT} {PARTS}",   # "everything drops out except the bass"
-             rf"\b(?:drop|lose|mute|cut|kill|strip|remove|silence|take out|pull out)(?: out)? {EVERYTHING}(?: out)? "
-             rf"{EXCEPT} {PARTS}|\b(?:strip|pare|thin|bring|take|cut)(?: it| things| everything| the music)? "
-             rf"(?:down|back) to (?:just |only )?{PARTS}",                 # "strip it down to piano and bass"
-             rf"\b(?:just|only|nothing but) (?:be |have |keep |leave |want |need |like |hear )?(?:a |an )?{PARTS}(?: (?:on (?:its|their) own|"
-             rf"by (?:itself|themselves)|alone))?",
-             rf"{PARTS} (?:on (?:its|their) own|by (?:itself|themselves)|solo|only)\b")))
+KEEP_ONLY = patterns.Lazy((rf"\b{EVERYTHING}(?: \w+){{0,3}}? {EXCEPT} {PARTS}",   # "everything drops out except the bass"
+                           rf"\b(?:drop|lose|mute|cut|kill|strip|remove|silence|take out|pull out)(?: out)? {EVERYTHING}(?: out)? "
+                           rf"{EXCEPT} {PARTS}|\b(?:strip|pare|thin|bring|take|cut)(?: it| things| everything| the music)? "
+                           rf"(?:down|back) to (?:just |only )?{PARTS}",                 # "strip it down to piano and bass"
+                           rf"\b(?:just|only|nothing but) (?:be |have |keep |leave |want |need |like |hear )?(?:a |an )?{PARTS}(?: (?:on (?:its|their) own|"
+                           rf"by (?:itself|themselves)|alone))?",
+                           rf"{PARTS} (?:on (?:its|their) own|by (?:itself|themselves)|solo|only)\b"))
 NEGATED_RE = re.compile(rf"\b(?:no|without|not|lose|drop|remove|kill|mute|{CUT_VERB})\s*$")  # said just before a part
-TURNED = tuple((re.compile(p), d) for p, d in ((rf"{INSTR} (?:{BEING}(?:{EXCESS}|{HARSH})|{FLAWED})\b", "down"), (rf"{INSTR} {BEING}(?:{LACK})\b", "up"),
-               (rf"\b(?:{DOWN_VERBS}) {INSTR}", "down"), (rf"\b(?:{UP_VERBS}) {INSTR}", "up"),
-               (rf"\b(?:take|knock|tone|ease|pull|dial|turn|nudge|bump|notch|drop) {INSTR} (?:\w+ ){{0,2}}?(?:down|back)\b", "down"),
-               (rf"\b(?:bring|calm) {INSTR} down\b", "down"), (rf"\bback {INSTR} off\b", "down"),
-               (rf"^\s*(?:and |now |then |also )?{INSTR} (?:a bit |a little |a touch |a tad |way |right |much )?"
-                rf"(up|down)\b(?! to \d)", ""),   # "slap bass up", "hats down a bit": terse notes
-               (rf"\b(?:can'?t|cannot|can not|barely|hardly) (?:really |even )?{HEARD} {INSTR}", "up")))
+TURNED = patterns.Lazy(((PART_FLAWED_RE, "down"), (rf"{INSTR} {BEING}(?:{LACK})\b", "up"),
+                        (rf"\b(?:{DOWN_VERBS}) {INSTR}", "down"), (rf"\b(?:{UP_VERBS}) {INSTR}", "up"),
+                        (rf"\b(?:take|knock|tone|ease|pull|dial|turn|nudge|bump|notch|drop) {INSTR} (?:\w+ ){{0,2}}?(?:down|back)\b", "down"),
+                        (rf"\b(?:bring|calm) {INSTR} down\b", "down"), (rf"\bback {INSTR} off\b", "down"),
+                        (rf"^\s*(?:and |now |then |also )?{INSTR} (?:a bit |a little |a touch |a tad |way |right |much )?"
+                         rf"(up|down)\b(?! to \d)", ""),   # "slap bass up", "hats down a bit": terse notes
+                        (rf"\b(?:can'?t|cannot|can not|barely|hardly) (?:really |even )?{HEARD} {INSTR}", "up")))
 
 
 # What "the horn" is in a band with no horn, first found first: a sax, then a trumpet...
@@ -340,7 +340,7 @@ def balance(e, word: str, step_db: float, against: str | None = None) -> None:
         if against and step_db > 0 and role_of(p, against):  # "the guitar is lost under the choir", no guitar
             return balance(e, against, -step_db)               # there: the one on top steps back
         if step_db < 0 and role is not None and (entry := _entering(e, role)) is not None:
-            e.span, e._idx = entry, None   # "the strings coming in here are a bit much": where they come in
+            e.move(entry)   # "the strings coming in here are a bit much": where they come in
             return balance(e, word, step_db, against)
         if step_db < 0:
             raise Ask(f"The {word} {'are' if word.endswith('s') and not word.endswith('ss') else 'is'} not playing there. Did you mean another instrument?")

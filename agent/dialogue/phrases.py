@@ -17,7 +17,7 @@ from v2m.agent.dialogue.amounts import sizes
 from v2m.agent.dialogue.cultures import shunned
 from v2m.agent.dialogue.idioms import IDIOMS
 from v2m.agent.dialogue.mentions import BEING, INSTR, named_parts
-from v2m.agent.dialogue.patterns import compiled
+from v2m.agent.dialogue.patterns import Lazy, compiled
 from v2m.agent.dialogue.where import Ask
 
 # How a part of the score is described when it is too much of something ("it's flat chat from the start",
@@ -223,7 +223,7 @@ def unfilled(text: str) -> str:
 # or a time
 TO_TEMPO = r"(?! (?:down |back |up )?to \d{2,3}\b(?![:.%]| ?(?:s|secs?|seconds?|percent|db)\b))"
 STATES_RES = tuple((re.compile(p), w) for p, w in STATES)
-IDIOM_RES = tuple((re.compile(rf"(?:{p}){TO_TEMPO}"), w) for p, w in IDIOMS)
+IDIOM_RES = Lazy((rf"(?:{p}){TO_TEMPO}", w) for p, w in IDIOMS)
 
 
 def plain(text: str) -> str:

@@ -12,9 +12,12 @@ readers know, never a word spelt right.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
+import types
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from pathlib import Path
 
 from v2m.agent.dialogue.counted import ORDINALS, TEEN_WORDS, TENS_WORDS, UNIT_WORDS
 from v2m.agent.dialogue.minilm import model_dir
@@ -38,10 +41,16 @@ PHONE = ((r"(?<!shot )(?<!cut )(?<!section )(?<!scene )(?<!part )(?<!take )(?<!v
          # a place said without its article ("quieter at end", "slower in middle")
          (r"\b(at|in|from|to|till|until|near|towards?|before|after) (end|start|beginning|middle|intro|outro|ending|opening)\b", r"\1 the \2"))
 PHONE_RE = tuple((re.compile(pat, re.I), rep) for pat, rep in PHONE)
+# Single words of phone shorthand, whatever their case: "abit", "thru", "n" (and), each mended where it stands
+# (`mended`) and, in a clause, written out before the rules below read it (`spelled`).
+WORDS = {"abit": "a bit", "alot": "a lot", "thru": "through", "n": "and", "vol": "volume", "dont": "don't",
+         "doesnt": "doesn't", "cant": "can't", "isnt": "isn't", "wont": "won't", "abt": "about", "cuz": "because",
+         "coz": "because", "bc": "because", "tho": "though", "ur": "your", "rn": "right now",
+         "pls": "please", "plz": "please", "thx": "thanks", "nvm": "never mind", "u": "you"}
 # Phone typing: shorthand, then words written without their vowels ("slwr", "drms") or with one letter
 # dropped ("evrything"), matched against the words the grammar reads.
-SHORTHAND = ((r"^\s*2 (?=[a-z])", "too "), (r"@", " at "), (r"\bnvm\b", "never mind"), (r"\bpls\b|\bplz\b", "please"),
-             (r"\bu\b", "you"), (r"\bb4\b", "before"), (r"\bw/o\b", "without"), (r"\bw/", "with "), (r"\bthx\b", "thanks"),
+SHORTHAND = ((r"^\s*2 (?=[a-z])", "too "), (r"@", " at "), (rf"\b({'|'.join(WORDS)})\b", lambda m: WORDS[m.group(1)]),
+             (r"\bb4\b", "before"), (r"\bw/o\b", "without"), (r"\bw/", "with "),
              (r"(?:^|(?<=please )|(?<=pls )|(?<=and ))\s*ad (?=(?:a|an|some|more|in)\b)", "add "),   # "ad a clarinet": add
              (r"\bwith out\b", "without"),
              # a learner's "too much loud", "very much slow": too loud, very slow
@@ -94,13 +103,8 @@ overall entire build swell rise finish""".split())
 
 PLACE_WORDS = (*(w for w in ORDINALS if w.isalpha()), "beginning", "ending", "middle", "intro", "outro", "opening",
                "closing", "finale", "start", "halfway", "section", "shot", "climax")
-
-
-def _place_word(w: str) -> str | None:
-    """The one place word `w` is a slip of, or None (also when a number is as close: "fourty" is forty)."""
-    near = {p for p in (*PLACE_WORDS, *TENS_WORDS, *TEEN_WORDS, *UNIT_WORDS)
-            if abs(len(p) - len(w)) <= 2 and _distance(w, p) <= (2 if len(p) >= 6 else 1)}
-    return near.pop() if len(near) == 1 and near <= set(PLACE_WORDS) else None
+# what a word two letters off a place word may be instead: a number ("fourty" is forty, never fourth)
+PLACES_OR_NUMBERS = frozenset((*PLACE_WORDS, *TENS_WORDS, *TEEN_WORDS, *UNIT_WORDS))
 
 
 def _skeleton(w: str) -> str:
@@ -151,11 +155,6 @@ def _inflected(w: str, words: frozenset[str]) -> bool:
     return False
 
 
-# Single words of phone shorthand, whatever their case: "abit", "thru", "n" (and).
-WORDS = {"abit": "a bit", "alot": "a lot", "thru": "through", "n": "and", "vol": "volume", "dont": "don't",
-         "doesnt": "doesn't", "cant": "can't", "isnt": "isn't", "wont": "won't", "abt": "about", "cuz": "because",
-         "coz": "because", "bc": "because", "tho": "though", "ur": "your", "rn": "right now",
-         "pls": "please", "plz": "please", "thx": "thanks", "nvm": "never mind", "u": "you"}
 RULES = tuple((re.compile(p), r) for p, r in (*SHORTHAND, *DICTATED, *SIGNS))
 # A word of plain letters, not part of a word in another alphabet ("energía"), beside digits ("b4", "c3") or
 # in a file's or a site's name ("take2.mov", "frame.io")
@@ -171,11 +170,46 @@ NAME_RE = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+")
 
 @lru_cache(maxsize=1)
 def _read() -> frozenset[str]:
-    """The words the readers are written with (those of agent/dialogue's sources that are English, 4 letters or
-    more): the only words a misspelling further than a dropped vowel is corrected towards."""
-    english = _english()
-    said = {w for f in Path(__file__).parent.glob("*.py") for w in LONG_WORD_RE.findall(f.read_text())}
-    return frozenset(said & english | {w for w in _known()[0] if len(w) >= 4})
+    """The words the readers are written with (those of the strings agent/dialogue's modules hold that are English,
+    4 letters or more): the only words a misspelling further than a dropped vowel is corrected towards."""
+    package = importlib.import_module(__package__)
+    modules = [importlib.import_module(f"{__package__}.{m.name}") for m in pkgutil.iter_modules(package.__path__)]
+    seen: set[int] = set()
+    said = {w for m in modules for k, v in vars(m).items() if k == "__doc__" or not k.startswith("__")
+            for s in _strings(v, seen) for w in LONG_WORD_RE.findall(s)}
+    return frozenset(said & _english() | {w for w in _known()[0] if len(w) >= 4})
+
+
+def _strings(x: object, seen: set[int]) -> Iterator[str]:
+    """Every string `x` holds, each object once: a table's keys and values, a pattern's source, and the constants
+    (docstring, patterns, replies) of the dialogue package's own functions and classes."""
+    if id(x) in seen:
+        return
+    seen.add(id(x))
+    if isinstance(x, str):
+        yield x
+    elif isinstance(x, re.Pattern):
+        yield x.pattern
+    elif isinstance(x, dict):
+        for k, v in x.items():
+            yield from _strings(k, seen)
+            yield from _strings(v, seen)
+    elif isinstance(x, (tuple, list, set, frozenset)):
+        for v in x:
+            yield from _strings(v, seen)
+    elif isinstance(x, types.CodeType):
+        yield from _strings(x.co_consts, seen)
+    elif isinstance(x, (property, staticmethod, classmethod)):
+        yield from _strings(x.fget if isinstance(x, property) else x.__func__, seen)
+    elif getattr(x, "__module__", None) == __package__ or str(getattr(x, "__module__", "")).startswith(f"{__package__}."):
+        if isinstance(x, types.FunctionType):
+            yield from _strings(x.__code__, seen)
+            yield from _strings(x.__defaults__, seen)
+        elif hasattr(x, "__wrapped__"):   # a cached function
+            yield from _strings(x.__wrapped__, seen)
+        elif hasattr(x, "__dict__"):   # a class, or an object of one (a table's entry)
+            for v in vars(x).values():
+                yield from _strings(v, seen)
 
 
 def _distance(a: str, b: str) -> int:
@@ -210,40 +244,53 @@ def _slip(typed: str, word: str) -> int | None:
     return 2 if len(typed) >= 6 and 0 < i < len(long_) - 1 else None
 
 
-def _nearest(w: str) -> str | None:
-    """The one word the readers know within reach of `w`: one slip (`_slip`; under 5 letters, a doubled or
-    swapped letter only; a vowel changed, only towards the grammar's own words); two edits from 8 letters,
-    towards the grammar's own words ("saxofone"); the likeliest slip and then the grammar's own words first;
-    None when two are equally near."""
-    grammar = _known()[0]
-    near = []
-    for k in _read():
-        if k[0] != w[0] or abs(len(k) - len(w)) > 2 or (d := _distance(w, k)) > 2:
-            continue
-        slip = _slip(w, k) if d == 1 else 3 if len(w) >= 8 and k in grammar else None
-        if slip == 1 and len(k) == len(w) and k not in grammar:   # a vowel changed: only to the grammar's words
-            slip = None   # ("orgen" organ, "saxaphone"; "timid" is no "timed")
-        if slip is not None and (slip == 0 or len(w) >= 5):
-            near.append((slip, k not in grammar, k))
-    near.sort()
-    if not near or len(near) > 1 and near[1][:2] == near[0][:2]:
+def _nearest(w: str, words: Iterable[str], rank: Callable[[str, str], tuple | None]) -> str | None:
+    """The one word of `words` (two letters longer or shorter at most) that `rank` puts nearest to `w`: None when
+    `rank` reaches none, or two are equally near."""
+    near = sorted((r, k) for k in words if abs(len(k) - len(w)) <= 2 and (r := rank(w, k)) is not None)
+    if not near or len(near) > 1 and near[1][0] == near[0][0]:
         return None
-    return near[0][2]
+    return near[0][1]
+
+
+def _slipped(w: str, k: str) -> tuple[int, bool] | None:
+    """How near `w` is to `k`, a word the readers know (`_read`), as a slip of the keys: one slip (`_slip`; under
+    5 letters, a doubled or swapped letter only; a vowel changed, only towards the grammar's own words); two edits
+    from 8 letters, towards the grammar's own words ("saxofone"); the likeliest slip and then the grammar's own
+    words first; None out of reach."""
+    if k[0] != w[0] or (d := _distance(w, k)) > 2:
+        return None
+    grammar = _known()[0]
+    slip = _slip(w, k) if d == 1 else 3 if len(w) >= 8 and k in grammar else None
+    if slip == 1 and len(k) == len(w) and k not in grammar:   # a vowel changed: only to the grammar's words
+        slip = None   # ("orgen" organ, "saxaphone"; "timid" is no "timed")
+    return (slip, k not in grammar) if slip is not None and (slip == 0 or len(w) >= 5) else None
+
+
+def _placed(w: str, p: str) -> tuple[()] | None:
+    """Whether `w` is within reach of `p`, a place word or a number (`PLACES_OR_NUMBERS`): two edits from 6
+    letters, one below, whatever its first letter; all within reach are equally near."""
+    return () if _distance(w, p) <= (2 if len(p) >= 6 else 1) else None
+
+
+def _spelt(w: str) -> bool:
+    """Whether `w` stays as typed: a word the readers know, under 3 letters, spelt right (or its comparative), or
+    an ordinal typed in haste, which `place_words` puts right."""
+    english, known = _english(), _known()[0]
+    return w in known or len(w) < 3 or w in english or _compared(w, english | known) or bool(ORDINAL_TYPO_RE.fullmatch(w))
 
 
 @lru_cache(maxsize=4096)
 def _fixed(w: str) -> str:
     """One lower-case word as the readers would have it spelt ("slwr" slower, "bulid" build), else as it is."""
-    english = _english()
-    known, skeletons = _known()
+    skeletons = _known()[1]
     if w in WORDS:
         return WORDS[w]
-    if w in known or len(w) < 3 or w in english or _compared(w, english | known) or TRIPLED_RE.search(w) \
-            or ORDINAL_TYPO_RE.fullmatch(w):
+    if _spelt(w) or TRIPLED_RE.search(w):
         return w
     if _skeleton(w) in skeletons and _within(w, skeletons[_skeleton(w)]):  # "slwr", "drms", "minr": vowels left out
         return skeletons[_skeleton(w)]
-    if len(w) >= 4 and not _inflected(w, english) and (near := _nearest(w)):   # "chrods", "saxofone", "swel"
+    if len(w) >= 4 and not _inflected(w, _english()) and (near := _nearest(w, _read(), _slipped)):   # "chrods", "swel"
         return near
     return w
 
@@ -296,13 +343,12 @@ def _closest(w: str) -> str:
     import difflib
 
     fixed = _fixed(w)
-    english, (known, skeletons) = _english(), _known()
-    if fixed != w or len(w) < 3 or w in english or w in known or _compared(w, english | known) \
-            or ORDINAL_TYPO_RE.fullmatch(w):
+    known, skeletons = _known()
+    if fixed != w or _spelt(w):
         return fixed
     if _skeleton(w) in skeletons:
         return skeletons[_skeleton(w)]
-    if len(w) >= 4 and (place := _place_word(w)):   # "the beggining part"
+    if len(w) >= 4 and (place := _nearest(w, PLACES_OR_NUMBERS, _placed)) in PLACE_WORDS:   # "the beggining part"
         return place
     close = difflib.get_close_matches(w, known, n=1, cutoff=0.86) if len(w) >= 5 else []
     return close[0] if close else w
