@@ -366,4 +366,6 @@ def moment_shot(text: str, analysis: VideoAnalysis, intents: list) -> Span | Non
     m = AT_TIME_RE.search(text)
     if not m or not intents or HIT_WORDS_RE.search(text) or any(it.what in ("hit", "no_hit") for it in intents):
         return None
-    return shot_at(analysis, parse_time(m.group(1)))
+    t = parse_time(m.group(1))   # "the voice comes in at 0:03, duck it until the end": from there on
+    shot = to_end(text, shot_at(analysis, t), analysis)
+    return Span(t, analysis.duration_s, f"after {fmt(t)}") if TO_END_RE.search(text) and shot.start_s < 0.05 else shot
