@@ -276,7 +276,7 @@ HEARD = r"(?:hear|make out|pick out|distinguish|tell apart)"
 
 
 # How a part sounds when it is too loud or too quiet against the others ("a bit boomy", "too far forward").
-EXCESS = (r"(?:(?:too|way too|far too|a bit|a little|kind of|really|so|overly|quite) )+(?:loud|hot|strong|prominent|"
+EXCESS = (r"(?:(?:too|way too|far too|a bit|a little|a touch|a tad|slightly|kind of|really|so|overly|quite) )+(?:loud|hot|strong|prominent|"
           r"present|bright|harsh|shrill|boomy|muddy|tinny|piercing|brash|heavy|much(?! better| nicer| more| clearer)|far forward|forward|"
           r"up front|out front|syrupy|sugary|cheesy|schmaltzy|sappy|saccharine|in (?:your|my|the) face)")
 HARSH = r"shrill|harsh|piercing|deafening|screeching|overbearing|boomy|muddy|tinny|overpowering|too loud"
@@ -284,7 +284,7 @@ HARSH = r"shrill|harsh|piercing|deafening|screeching|overbearing|boomy|muddy|tin
 FLAWED = (r"(?:(?:is|are|sounds?|feels?|seems?|comes? across(?: as)?) )+(?:(?:so|really|very|kind of|a bit|a little|pretty|super|"
           r"way|just) )*(?:cheesy|corny|cheap|tacky|naff|cringe|cringy|cringey|clunky|plasticky|plastic|fake|annoying|"
           r"grating|lame|syrupy|sugary|schmaltzy|sappy|saccharine|cheap sounding)")
-LACK = (r"(?:(?:too|way too|far too|a bit|a little|kind of|really|so) )+(?:quiet|soft|low|weak|faint|thin|far back|"
+LACK = (r"(?:(?:too|way too|far too|a bit|a little|a touch|a tad|slightly|kind of|really|so) )+(?:quiet|soft|low|weak|faint|thin|far back|"
         r"distant|timid|buried|lost|hidden)|not loud enough|not (?:coming|cutting) through|barely audible")
 BEING = r"(?:is |are |sounds? |feels? |seems? |gets? |getting |sits? |sitting |comes? across |still )*"
 PART_FLAWED_RE = re.compile(rf"{INSTR} (?:{BEING}(?:{EXCESS})|{FLAWED})\b", re.I)   # how a part sounds, no mood of the music
@@ -330,6 +330,9 @@ WHY_ALONE_RE = re.compile(r"\s*(?:(?:and|so|maybe|because|since|as|coz|cause) )*
                           r"(?: for [a-z ]+)?"
                           r"|(?:way |far |much )?too (?:much )?(?:an? )?(?!(?:slow|fast|quick|rushed|long|short|loud|quiet|soft|"
                           r"boring|flat|empty)\b)[a-z]+(?: [a-z]+)?"   # "no more big drums, too action movie": why
+                          r"|(?:its|it is|(?:i|we|you|they|people|viewers|he|she|my \w+) (?:can ?not|can'?t|cannot|could ?n'?t|"
+                          r"could not|struggle to|hardly|barely))(?: (?:so|really|very|a bit|kind of|pretty|quite))?"
+                          r"(?: (?:hard|difficult|tough|impossible) to)? (?:hear|understand|make out|follow)\b[a-z ]*"   # "..., its hard to hear my voiceover"
                           rf"|(?:{WHY_RE.pattern}))\s*")
 
 
