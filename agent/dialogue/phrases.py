@@ -187,7 +187,7 @@ FILLERS = ((r"\b(?:um+|uh+|erm|er|hmm+|you know|i guess|basically|literally|hone
            (r"\b(?:sort|kind) of\b(?= \w)", " "), (r"\blike(?= \d| about| around|,)", " "),
            (r"\bright(?= (?:back|on|at|into|in|there|before|after|up|down|from|till|until|to the)\b)"
             r"(?! before\b| after (?:it|that|this)\b)", " "),   # "right before it": just before, kept for the place
-           (r"\ba wee\b", "a"), (r"\bround about\b", "around"), (r"\bdo the needful\b", " "),
+           (r"\ba wee\b", "a"), (r"\bround about\b", "around"), (r"\bdo the needful\b", " "), (r"^\s*(?:(?:no|nah|oh|ok|okay|actually)\W+)*(?:wait|hold on|hang on)\b", " "),   # "no wait remove the one at 3s"
            # Nigerian English and Pidgin, South African: "abeg" (please), "make am faster small" (make it a little
            # faster), "eish", "howzit", "sha" (anyway)
            (r"\b(?:abeg|eish|howzit|sha)\b", " "), (r"\b(make|reduce|increase|slow|speed|bring|take|push|pull|turn|"
