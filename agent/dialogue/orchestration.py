@@ -107,7 +107,7 @@ def read(t: str, want) -> str:
             or re.search(rf"\b(?:give|hand) (?:the )?(melody|tune|lead|bass|chords) to {INSTR}", t)):
         want("swap", target=m.group(1), value=m.group(2))  # "the tune played by a flute": that part's instrument
         return eat(t, m)
-    if (m := re.search(rf"{INSTR} (?:should |to |can |must |will |could )?(?:lead|take (?:over )?the (?:lead|tune|melody)|"
+    if (m := re.search(rf"{INSTR} (?:should |to |can |must |will |could )?(?:lead(?!.*\bfor {INSTR})|take (?:over )?the (?:lead|tune|melody)|"
                        rf"carry the (?:tune|melody))\b", t)) \
             or (m := re.search(rf"{INSTR} (?:on|for|plays?|playing) the (melody|lead|tune|bass|bassline|chords)\b", t)):
         role, word = (m.group(2), m.group(1)) if m.lastindex == 2 else ("melody", m.group(1))
@@ -270,7 +270,7 @@ def _kit(it):
 def swap(e, old: str, new: str) -> None:
     """Every part the old instrument plays ("swap the piano for a harpsichord": its bass, chords and tune)."""
     p = e.plan
-    role = role_of(p, old)
+    role = role_of(p, old) or role_of(p, old.split()[-1]) if " " in old else role_of(p, old)   # "the synth lead": the lead
     if role is None:
         raise Ask(f"There is no {old} in the score to replace. Should I add the {new} instead?")
     if not e.whole:
