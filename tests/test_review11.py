@@ -110,7 +110,8 @@ def says(c, *words):
 
 
 def tempo_said(c):
-    return says(c, str(round(T(c.new, 0.5))))
+    t = T(c.new, 0.5)   # as a person writes it: "84", "153.7"
+    return says(c, str(round(t))) or says(c, f"{t:.1f}")
 
 
 def up(c, t, f=E):
@@ -157,7 +158,9 @@ DIALOGUES = [
           lambda c: up(c, 9.5) and kept(c, 3) and kept(c, 25)),
          ("same for the last shot", lambda c: up(c, 25) and E(c.new, 9.5) > E(c.first, 9.5) and kept(c, 17)),
          ("the piano is to loud, its hard to hear my voiceover",
-          lambda c: role(c.new, "piano") is not None and lvl(c.new, 17, "piano") < lvl(c.old, 17, "piano")),
+          lambda c: role(c.new, "piano") is not None and lvl(c.new, 17, "piano") < lvl(c.old, 17, "piano")
+          or all("piano" in n.lower() for n in c.new.instrumentation.values())   # all piano: the whole mix down
+          and c.new.loudness_lufs < c.old.loudness_lufs),
          ("can you make it slower and add a soft violin",
           lambda c: down(c, 17, T) and any("violin" in n.lower() for n in c.new.instrumentation.values())),
          ("hmm honestly the first version was better, lets go back to it", lambda c: back(c, 0))]),
