@@ -284,9 +284,14 @@ def as_places(text: str, known: dict[str, str], noun: str | None) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+THERE_RE = re.compile(r"\b(?:right |just )?(?:there|here|then)\b")
+
+
 def after_last(text: str, analysis: VideoAnalysis, last_span: Span | None) -> str:
     """"the next cut", "the next shot": the first after where the last edit was, as a time or shot number (after
     a mark, a moment, only the next cut: "stop dead at 0:13" ... "same on the next cut")."""
+    if last_span is not None and last_span.end_s - last_span.start_s < 0.05 and HIT_WORDS_RE.search(text):
+        text = THERE_RE.sub(f"at {last_span.start_s:.2f}", text)   # "huge hit at 0:14", then "a stop there": at 0:14
     if last_span is None or not re.search(r"\bthe next (?:cut|shot)\b", text):
         return text
     cut = next((c for c in visible_cuts(analysis) if c > last_span.start_s + 0.05), None)
