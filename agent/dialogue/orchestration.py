@@ -343,7 +343,7 @@ def balance(e, word: str, step_db: float, against: str | None = None) -> None:
             e.span, e._idx = entry, None   # "the strings coming in here are a bit much": where they come in
             return balance(e, word, step_db, against)
         if step_db < 0:
-            raise Ask(f"The {word} {'are' if word.endswith('s') and not word.endswith('ss') else 'is'} not playing there. Did you mean another instrument?")
+            raise ops.AtLimit(f"The {word} {(v := 'are' if word.endswith('s') and not word.endswith('ss') else 'is')} not playing there. Did you mean another instrument?", f"The {word} {v} not playing there, so no quieter.")
         add(e, word)  # "bring the strings forward", "organ pad under everything": bring it in
         return
     other = role_of(p, against) if against else None
