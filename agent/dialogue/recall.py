@@ -345,7 +345,21 @@ def _things(text: str, history: list[ScorePlan]) -> set[tuple[str, str | None]]:
                 out.add(("instruments", r))
             elif x in ("they", "them") and len(parts) == 1:   # "take it back" is the score, not a part
                 out.add(("instruments", next(iter(parts))))
+            elif x in ("they", "them") and not parts and len(gone := _gone(history)) == 1:
+                out.add(("instruments", gone[0]))   # "remove drums completely", then "bring them back"
     return out
+
+
+def _gone(history: list[ScorePlan]) -> list[str]:
+    """The parts the last edit took out of the whole score."""
+    def playing(p):
+        return {r for s in p.sections for r in (s.instruments or p.instrumentation)}
+    return sorted(playing(history[-2]) - playing(history[-1])) if len(history) > 1 else []
+
+
+# "bring the drums back but much quieter": how the part comes back, said beside it
+BACK_HOW_RE = re.compile(r"\b(?:but|and|just|only)\s+((?:(?:much|a lot|way|far|a bit|a little|slightly|a touch|even|really) )?"
+                         r"(?:quieter|softer|lower|louder|lighter|down|up|further back|in the background))\b")
 
 
 def as_in(request: str, history: list[ScorePlan] | None,
@@ -380,6 +394,8 @@ def as_in(request: str, history: list[ScorePlan] | None,
     except Ask:   # "cheers": only small talk beside it
         rest = []
     rest = [x for x in rest if set(re.findall(r"[a-z']+", x.lower())) - SMALL_TALK - PLEASANTRIES]
+    if role and (how := BACK_HOW_RE.search(text)):   # the part's level, once it is back
+        rest.append(f"the {role} {how.group(1)}")
     more = read(history[-1], ". ".join(rest), history) if rest else []
     # "... just change that back": the thing said again, not the whole version
     return back + [it for it in more if not (it.what in ("revert", "undo") and it.value is None)]
