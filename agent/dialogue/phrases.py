@@ -115,7 +115,7 @@ FALL = (r"(?:less energy|lower energy|less intense|calmer|softer|quieter|gentler
         r"going|quiet\w*) (?:it |things |everything )?down|(?:fall|falls|falling|drop|drops|dropping) (?:away|off))")
 GRADUAL_RE = re.compile(rf"\b{GRADUAL}\b(?: [a-z']+){{0,4}}? (?:({RISE})|({FALL}))\b"
                         rf"|\b(?:({RISE})|({FALL}))(?: [a-z']+){{0,5}}? {GRADUAL}\b")
-TEMPO_WORDS_RE = re.compile(r"\b(?:tempo|pace|speed|bpm|faster|slower|quicker)\b")
+TEMPO_WORDS_RE = re.compile(r"\b(?:tempo|pace|speed|bpm|faster|slower|quicker)\b"); AND_RE = re.compile(r"\b(?:and|then)\b")   # "go faster and build up": the build no tempo
 # a build said at a place ("build it up over shot 3", "swell from the second cut to the third"): a rise across it
 BUILD_VERB_RE = re.compile(r"\b(?:build|builds|building)(?: (?:it|things|the energy|energy|the music|everything))?(?: up)?"
                            r"(?: (?:big|bigger|a lot|a bit|gently|nicely))?\b|\b(?:swell|swells|swelling|crescendo)\b|\bramp\w* (?:it )?up\b")
@@ -287,7 +287,7 @@ def shape(text: str, placed: bool = False) -> tuple[tuple[float, ...], re.Match]
             return levels, re.compile(rf"(?:\b{GRADUAL} )?{re.escape(m.group(0))}(?: {GRADUAL}\b)?").search(text, max(0, m.start() - 25))
     if (m := GRADUAL_RE.search(text)) and not TEMPO_WORDS_RE.search(m.group(0)):
         return ((0.15, 0.9) if m.group(1) or m.group(3) else (0.8, 0.15)), m
-    if placed and (m := BUILD_VERB_RE.search(text)) and not TEMPO_WORDS_RE.search(text) and not named_parts(text):
+    if placed and (m := BUILD_VERB_RE.search(text)) and not TEMPO_WORDS_RE.search(AND_RE.split(text[:m.start()])[-1] + AND_RE.split(text[m.start():])[0]) and not named_parts(text):
         # not "the strings build from 0:05": that part grows
         return (0.15, 0.9), m
     return None
