@@ -140,7 +140,7 @@ def read(c, t: str) -> str:
     if found is None and away:  # "less corporate": away from a style, toward one said
         c.want("style", value=away[0].style, direction="down", reason=f"away from {away[2]}", whole=True)
         return away[1]
-    if found is None:
+    if found is None or evoked(c.text, named=False) is None:   # "too lively for a museum" as said: a reason
         return t
     if not c.whole and found[0].style == c.plan.style:   # "the suspense comes later" in a thriller: the score's own
         return found[1]
