@@ -118,7 +118,7 @@ GRADUAL_RE = re.compile(rf"\b{GRADUAL}\b(?: [a-z']+){{0,4}}? (?:({RISE})|({FALL}
 TEMPO_WORDS_RE = re.compile(r"\b(?:tempo|pace|speed|bpm|faster|slower|quicker)\b"); AND_RE = re.compile(r"\b(?:and|then)\b")   # "go faster and build up": the build no tempo
 # a build said at a place ("build it up over shot 3", "swell from the second cut to the third"): a rise across it
 BUILD_VERB_RE = re.compile(r"\b(?:build|builds|building)(?: (?:it|things|the energy|energy|the music|everything))?(?: up)?"
-                           r"(?: (?:big|bigger|a lot|a bit|gently|nicely))?\b|\b(?:swell|swells|swelling|crescendo)\b|\bramp\w* (?:it )?up\b")
+                           r"(?: (?:big|bigger|a lot|a bit|gently|nicely))?\b|\b(?:swell|swells|swelling|crescendo|rise|rises|rising)\b|\bramp\w* (?:it )?up\b")
 
 # a verb that starts a new order after "and" ("add a cello and have the sax softer"): a clause of its own
 ORDER_VERBS = (r"(?:have|make|let|get|bring|take|turn|lower|raise|drop|lose|add|put|cut|remove|give|push|pull|kill|mute|"
