@@ -54,7 +54,8 @@ NAME = rf"{WORD}(?: {WORD}){{0,2}}"
 AT_RE = re.compile(rf"(?P<name>{NAME}?)(?P<verb>'s| is| are| was| happens| comes| lands?| hits| "
                    rf"goes off| starts?| begins?)?(?: (?:right|just|exactly))?(?P<prep> (?:on|at|around|in))? (?P<place>{PLACE})")
 # ... or a place is said to be the name ("last 4 seconds is the trophy lift", "the second cut is her walking in").
-IS_RE = re.compile(rf"(?P<place>{PLACE}) (?:is|'s|are|was) (?:when |where )?(?:{DET} )?(?P<name>{NAME})\s*$")
+IS_RE = re.compile(rf"(?P<place>{PLACE}) (?:(?:is|'s|are|was) (?:when |where )?(?:{DET} )?|(?:has|have|shows?|features?) (?:{DET} |an? )?)"
+                   rf"(?P<name>{NAME})\s*$")  # "0:30 is the logo", "the shot 5 have a gun"
 # "the Tokyo bit", "the sunset shots", "the kitchen one": a place's own name beside its number.
 LABEL_RE = re.compile(rf"(?:\bthe |(?<=\d ))({WORD}(?: {WORD})?) (bit|part|shots|ones?|scene|moment|sequence|stretch|section)\b")
 # Words that are not names: pronouns and fillers, places (ordinals too: "first goal at 0:22" is a moment, not
