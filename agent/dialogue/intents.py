@@ -214,8 +214,6 @@ def _shape(e: Edit, it: EditIntent) -> None:
         raise Ask(f"{(e.span.label if e.span else 'The score').capitalize()} is too short to rise or fall within "
                   "it. Change the energy of the whole part instead?")
     t0, t1 = e.plan.sections[idx[0]].start_s, e.plan.sections[idx[-1]].end_s
-    if idx[0] > 0 and len(levels) == 2 and levels[-1] > levels[0]:   # "from 1:30 the music can rise": on from where it
-        levels = [max(levels[0], min(e.plan.sections[idx[0] - 1].energy, levels[-1] - 0.2)), levels[-1]]   # is, no dip first
     for i in idx:
         s = e.plan.sections[i]
         x = ((s.start_s + s.end_s) / 2 - t0) / max(1e-6, t1 - t0)
