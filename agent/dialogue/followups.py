@@ -321,13 +321,14 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
             said and _agree(senses, moves) and all(m[2] for m in moves) and not any(s[2] for s in senses):
         # "again", "still too busy at the start"; "louder" after a part was turned up: that part
         return [it.model_copy(update=text) for it in last]
-    if said and re.fullmatch(r"\W*(?:a bit |a little |much |even )?more [a-z]+\W*", low) and _agree(senses, moves) and \
+    if said and MORE_WORD_RE.fullmatch(low) and _agree(senses, moves) and \
             all(it.scope.kind == "whole" for it in said) and all(it.scope.kind != "whole" for it in last):
         # "slow at 0:31", then the learner's "more slow": more of it there ("slower" alone is said anew, everywhere)
         return [it.model_copy(update=text) for it, m in zip(last, moves) if any(s[:2] == m[:2] for s in senses)]
     return None
 
 
+MORE_WORD_RE = re.compile(r"\W*(?:a bit |a little |much |even )?more [a-z]+\W*")   # a learner's "more slow": again, there
 CLOCK_RE = re.compile(r"(?<![\d:.])\d{1,2}:\d{2}(?:\.\d+)?(?![\d:])")
 MARKS = ("hit", "no_hit")
 
