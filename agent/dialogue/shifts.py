@@ -26,7 +26,7 @@ ONE_PLACE = rf"(?:the )?(?:{ORD} (?:shot|cut|photo|clip|beat|bar)|(?:shot|cut) \
 CONTRAST_RE = re.compile(rf"\b(?P<a>{ONE_PLACE})\s*,?\s+(?:and |but )?not\s+(?P<b>{ONE_PLACE})\b")
 # "one earlier", "a shot later", "the one after": the last edit's place moved by one
 SHIFT_RE = re.compile(r"\b(?:one|a) (?:shot |cut )?(?P<d>earlier|sooner|later|before|after|back|on)\b(?! (?:that|this|it|the)\b)|"
-                      r"\bthe (?:one|(?P<unit>shot|cut)) (?P<d2>before|after)(?: (?:it|that|this)\b(?! \w)|\b(?! (?:that|this|it|the)\b))")
+                      r"\bthe (?:one|shot|cut) (?P<d2>before|after)(?: (?:it|that|this)\b(?! \w)|\b(?! (?:that|this|it|the)\b))")
 OTHER_RE = re.compile(r"\bthe other (?:cut|shot|one|time|spot|place|moment|hit)\b")
 SORRY_RE = re.compile(r"\b(?:sorry|oops|no|nope|wait|correction|typo|my bad|i meant|meant|actually|rather)\b")
 # "also the shot after", "and one later too": the last edit once more at the new place, not moved there
