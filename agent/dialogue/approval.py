@@ -49,7 +49,10 @@ CLOSING_RE = re.compile(
     r"(?:happy|pleased|glad|thrilled|delighted)\b|(?:happy|pleased|glad) with (?:it|that|this)|chuffed|stoked|"
     r"you'?re (?:a |the )?(?:star|legend|genius|best|champ|hero)|you rock|no worries|no problem|"
     r"(?:we|i) can stop (?:here|there|now)|(?:let'?s )?call it a day|(?:we'?re|i'?m|all) done|take it from here|"
-    r"(?:i'?ll|i will|gonna|going to) download(?: it)?|ttyl|bye|see ya|see you|gotta go|good night)\b", re.I)
+    r"(?:i'?ll|i will|gonna|going to) download(?: it)?|ttyl|bye|see ya|see you|gotta go|good night|"
+    # "we will use this version", "I'm going with that one": the version heard, chosen
+    r"(?:we|i)(?:'ll| will| are going to| am going to|'re going to|'m going to|'re gonna|'m gonna| gonna) (?:use|take|go with|"
+    r"keep|run with|publish|post|send|show) (?:this|that|it)(?: one| version| mix| take| cut)?)\b", re.I)
 # surprise told ("I never thought a computer could do this"): praise, no wish for a change
 SURPRISE_RE = re.compile(r"\bi (?:never|didn'?t|did not|had no idea)(?: (?:even|really))? (?:thought|think|knew|know|"
                          r"expected|expect|imagined|imagine)\b[^,.;!?]*", re.I)

@@ -69,8 +69,8 @@ def _named() -> tuple[tuple[re.Pattern, Culture], ...]:
 
 def _cultures(text: str, named: bool = False) -> list[tuple[Culture, re.Match]]:
     """Every scene said in `text` (and with `named`, every style's own word), in order; where two overlap, the
-    longer ("church choir" over "church"); the same words in two styles' scenes count for both ("a stadium
-    anthem": rock or an orchestral anthem, which the rest of the request decides)."""
+    longer ("church choir" over "church"); the same words in two styles' scenes count for both, and the rest of
+    the request decides (a stadium anthem is rock's alone now; a football or sports anthem is orchestral)."""
     found = sorted(((c, m) for pat, c in (*table(), *(_named() if named else ())) for m in pat.finditer(text)),
                    key=lambda cm: (cm[1].start(), -(cm[1].end() - cm[1].start()), -cm[0].weight))
     out: list[tuple[Culture, re.Match]] = []
@@ -146,7 +146,7 @@ def read(c, t: str) -> str:
     if found is None and away:  # "less corporate": away from a style, toward one said
         c.want("style", value=away[0].style, direction="down", reason=f"away from {away[2]}", whole=True)
         return away[1]
-    if found is None:
+    if found is None or evoked(c.text, named=False) is None:   # "too lively for a museum" as said: a reason
         return t
     if colour(c, found[0].style):   # "the suspense comes later" in a thriller: the score's own
         return found[1]

@@ -27,6 +27,7 @@ from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import PLACE_FILLER, PLACE_WORDS_RE
 from v2m.agent.dialogue.references import reference
+from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import Ask, Span
 from v2m.tools.contract import EditIntent, ScorePlan
 
@@ -82,8 +83,9 @@ def sense(it: EditIntent, plan: ScorePlan | None = None) -> tuple[str, int, str 
     sign = {"up": 1, "down": -1}.get(it.direction or "", 0)
     if it.what in ("tempo", "energy") and sign:
         return it.what, sign, None
-    if it.what == "mood" and it.value:
-        return ("energy", -1, None) if it.value in CALM else ("energy", 1, None) if it.value in LIVELY else None
+    if it.what == "mood" and it.value:   # else by the energy the mood adds ("romantic": calmer)
+        lift = MOODS[it.value].energy if it.value in MOODS else 0.0
+        return ("energy", -1, None) if it.value in CALM or lift < 0 else ("energy", 1, None) if it.value in LIVELY or lift > 0 else None
     if it.what == "loudness" and sign:
         return "level", sign, None
     if it.what == "shape" and len(it.shape) > 1:   # "build to the end", then "too much": of energy, the shape's way
@@ -322,6 +324,10 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
             said and _agree(senses, moves) and all(m[2] for m in moves) and not any(s[2] for s in senses):
         # "again", "still too busy at the start"; "louder" after a part was turned up: that part
         return [it.model_copy(update=text) for it in last]
+    if said and MORE_WORD_RE.fullmatch(low) and _agree(senses, moves) and \
+            all(it.scope.kind == "whole" for it in said) and all(it.scope.kind != "whole" for it in last):
+        # "slow at 0:31", then the learner's "more slow": more of it there ("slower" alone is said anew, everywhere)
+        return [it.model_copy(update=text) for it, m in zip(last, moves) if any(s[:2] == m[:2] for s in senses)]
     return None
 
 
@@ -338,6 +344,7 @@ def moved_back(last: list[EditIntent], request: str, reason: str) -> EditIntent:
     return EditIntent(what="revert", version=-1, text=request[:400], reason=reason, **({"scope": at[0]} if scoped else {}))
 
 
+MORE_WORD_RE = re.compile(r"\W*(?:a bit |a little |much |even )?more [a-z]+\W*")   # a learner's "more slow": again, there
 CLOCK_RE = re.compile(r"(?<![\d:.])\d{1,2}:\d{2}(?:\.\d+)?(?![\d:])")
 MARKS = ("hit", "no_hit")
 

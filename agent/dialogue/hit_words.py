@@ -109,7 +109,7 @@ STOP_RE = re.compile(r"\b(?:cut|kill|mute|stop) (?:all )?(?:of )?(?:the )?music\
                      r"will |to |can |could |would |shall )?(?:just |suddenly |abruptly )?(?:stops?|cuts? out|drops? out|"
                      r"goes silent|go silent)\b"
                      r"(?!.*\b(?:except|but|apart from|other than|save for|only)\b)"
-                     r"|\b(?:a |dead |total )?silence(?= (?:on|at)\b| (?:for )?(?:a|one|two|\d+) (?:bars?|beats?)\b)")
+                     r"|\b(?:a |dead |total )?silence(?=(?: (?:when|as|where) [a-z' ]{1,30}?)? (?:on|at)\b| (?:for )?(?:a|one|two|\d+) (?:bars?|beats?)\b)")   # "silence when he dies at 0:21"
 # A crescendo or a build that peaks on a moment: "crescendo into 0:16", "build into the last cut", "climb towards
 # 0:04 and peak there", "rise into 0:09": a swell into it
 SWELL_TO = (r"\b(?:crescendo|build(?:ing)?(?: it)?(?: up)?|climb(?:ing)?|ris(?:e|ing)|grow(?:ing)?|ramp(?:ing)?(?: up)?|swell(?:ing)?"

@@ -160,6 +160,9 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\b(?:the )?(?:overall |general )?(?:volume|level)(?:'s| is)? (?:a bit |a little |a touch |way |too )?(?:high|loud|much)\b"
      r"|\b(?:lower|less) (?:overall )?volume\b|\bdown in volume\b|\b(?:volume|level|loudness) (?:lower|down|quieter|softer)\b", "quieter"),
     (r"\b(?:volume|level|loudness) (?:higher|up|louder)\b", "louder"),
+    # "goal at 0:19, hit it hard there": a mark at the moment said (`marks.sync` reads it with that clause), no mood
+    (r"^\W*(?:and |so |then |just )?hit (?:it|that|this|them) (?:really |nice and |very )?(?:hard|big|loud)(?= there| here|\W*$)",
+     "a crash"),
 )
 
 

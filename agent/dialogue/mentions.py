@@ -293,7 +293,7 @@ HEARD = r"(?:hear|make out|pick out|distinguish|tell apart)"
 # How a part sounds when it is too loud or too quiet against the others ("a bit boomy", "too far forward").
 # the size words a phone note says them with too ("the beat kinda loud", "drums pretty loud"); a part plainly "loud"
 # or "noisy" ("the drums are loud") is a complaint with no size, "quiet" or "faint" likewise
-SAID_SO = r"(?:too|way too|far too|a bit|a little|kind of|kinda|sort of|sorta|pretty|very|super|rather|bit|really|so|overly|quite)"
+SAID_SO = r"(?:too|way too|far too|a bit|a little|a touch|a tad|slightly|kind of|kinda|sort of|sorta|pretty|very|super|rather|bit|really|so|overly|quite)"
 EXCESS = (rf"(?:(?<=is )|(?<=are ))(?:{SAID_SO} )*(?:loud|noisy)(?! enough)|(?:{SAID_SO} )+(?:loud|hot|strong|prominent|"
           r"present|bright|harsh|shrill|boomy|muddy|tinny|piercing|brash|heavy|much(?! better| nicer| more| clearer)|far forward|forward|"
           r"up front|out front|syrupy|sugary|cheesy|schmaltzy|sappy|saccharine|in (?:your|my|the) face)")
@@ -354,6 +354,9 @@ WHY_ALONE_RE = re.compile(r"\s*(?:(?:and|so|maybe|because|since|as|coz|cause) )*
                           r"(?: for [a-z ]+)?"
                           r"|(?:way |far |much )?too (?:much )?(?:an? )?(?!(?:slow|fast|quick|rushed|long|short|loud|quiet|soft|"
                           r"boring|flat|empty)\b)[a-z]+(?: [a-z]+)?"   # "no more big drums, too action movie": why
+                          r"|(?:its|it is|(?:i|we|you|they|people|viewers|he|she|my \w+) (?:can ?not|can'?t|cannot|could ?n'?t|"
+                          r"could not|struggle to|hardly|barely))(?: (?:so|really|very|a bit|kind of|pretty|quite))?"
+                          r"(?: (?:hard|difficult|tough|impossible) to)? (?:hear|understand|make out|follow)\b[a-z ]*"   # "..., its hard to hear my voiceover"
                           rf"|(?:{WHY_RE.pattern}))\s*")
 
 

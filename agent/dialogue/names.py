@@ -54,7 +54,8 @@ NAME = rf"{WORD}(?: {WORD}){{0,2}}"
 AT_RE = re.compile(rf"(?P<name>{NAME}?)(?P<verb>'s| is| are| was| happens| comes| lands?| hits| "
                    rf"goes off| starts?| begins?)?(?: (?:right|just|exactly))?(?P<prep> (?:on|at|around|in))? (?P<place>{PLACE})")
 # ... or a place is said to be the name ("last 4 seconds is the trophy lift", "the second cut is her walking in").
-IS_RE = re.compile(rf"(?P<place>{PLACE}) (?:is|'s|are|was) (?:when |where )?(?:{DET} )?(?P<name>{NAME})\s*$")
+IS_RE = re.compile(rf"(?P<place>{PLACE}) (?:(?:is|'s|are|was) (?:when |where )?(?:{DET} )?|(?:has|have|shows?|features?) (?:{DET} |an? )?)"
+                   rf"(?P<name>{NAME})\s*$")  # "0:30 is the logo", "the shot 5 have a gun"
 # "the Tokyo bit", "the sunset shots", "the kitchen one": a place's own name beside its number.
 LABEL_RE = re.compile(rf"(?:\bthe |(?<=\d ))({WORD}(?: {WORD})?) (bit|part|shots|ones?|scene|moment|sequence|stretch|section)\b")
 # Words that are not names: pronouns and fillers, places (ordinals too: "first goal at 0:22" is a moment, not
@@ -299,6 +300,7 @@ def as_places(text: str, known: dict[str, str], noun: str | None) -> str:
 # "from 0:10 to the next cut": the first cut after the moment said (whatever the last edit was)
 NEXT_CUT_RE = re.compile(rf"\b((?:from|after|since|starting at) ({CLOCK}|{SECONDS}) (?:to|until|till|up to|through) )"
                          r"the (?:next|following) cut\b")
+THERE_RE = re.compile(r"\b(?:right |just )?(?:there|here|then)\b")
 
 
 def after_last(text: str, analysis: VideoAnalysis, last_span: Span | None) -> str:
@@ -307,6 +309,8 @@ def after_last(text: str, analysis: VideoAnalysis, last_span: Span | None) -> st
     ("from 0:10 to the next cut"), the first after it."""
     text = NEXT_CUT_RE.sub(lambda m: m[1] + fmt(next((c for c in visible_cuts(analysis) if c > parse_time(m[2]) + 0.1),
                                                      analysis.duration_s), 2), text)
+    if last_span is not None and last_span.end_s - last_span.start_s < 0.05 and HIT_WORDS_RE.search(text):
+        text = THERE_RE.sub(f"at {last_span.start_s:.2f}", text)   # "huge hit at 0:14", then "a stop there": at 0:14
     if last_span is None or not re.search(r"\bthe next (?:cut|shot)\b", text):
         return text
     cut = next((c for c in visible_cuts(analysis) if c > last_span.start_s + 0.05), None)
@@ -386,4 +390,6 @@ def moment_shot(text: str, analysis: VideoAnalysis, intents: list) -> Span | Non
     m = AT_TIME_RE.search(text)
     if not m or not intents or HIT_WORDS_RE.search(text) or any(it.what in ("hit", "no_hit") for it in intents):
         return None
-    return shot_at(analysis, parse_time(m.group(1)))
+    t = parse_time(m.group(1))   # "the voice comes in at 0:03, duck it until the end": from there on
+    shot = to_end(text, shot_at(analysis, t), analysis)
+    return Span(t, analysis.duration_s, f"after {fmt(t)}") if TO_END_RE.search(text) and shot.start_s < 0.05 else shot

@@ -107,7 +107,7 @@ def read(t: str, want) -> str:
             or re.search(rf"\b(?:give|hand|pass|move|shift) (?:the )?{WHOSE}(melody|tune|lead|bass|chords) (?:over )?to {INSTR}", raw)):
         want("swap", target=m.group(1), value=m.group(2))  # "the tune played by a flute": that part's instrument
         return eat(raw, m)
-    if (m := re.search(rf"{INSTR} (?:should |to |can |must |will |could )?(?:lead|take (?:over )?the (?:lead|tune|melody)|"
+    if (m := re.search(rf"{INSTR} (?:should |to |can |must |will |could )?(?:lead(?!.*\bfor {INSTR})|take (?:over )?the (?:lead|tune|melody)|"
                        rf"carry the (?:tune|melody))\b", t)) \
             or (m := re.search(rf"{INSTR} (?:on|for|plays?|playing) the (melody|lead|tune|bass|bassline|chords)\b", t)):
         role, word = (m.group(2), m.group(1)) if m.lastindex == 2 else ("melody", m.group(1))
@@ -270,7 +270,7 @@ def _kit(it):
 def swap(e, old: str, new: str) -> None:
     """Every part the old instrument plays ("swap the piano for a harpsichord": its bass, chords and tune)."""
     p = e.plan
-    role = role_of(p, old)
+    role = role_of(p, old) or role_of(p, old.split()[-1]) if " " in old else role_of(p, old)   # "the synth lead": the lead
     if role is None:
         raise Ask(f"There is no {old} in the score to replace. Should I add the {new} instead?")
     if not e.whole:
@@ -343,7 +343,7 @@ def balance(e, word: str, step_db: float, against: str | None = None) -> None:
             e.move(entry)   # "the strings coming in here are a bit much": where they come in
             return balance(e, word, step_db, against)
         if step_db < 0:
-            raise Ask(f"The {word} {'are' if word.endswith('s') and not word.endswith('ss') else 'is'} not playing there. Did you mean another instrument?")
+            raise ops.AtLimit(f"The {word} {(v := 'are' if word.endswith('s') and not word.endswith('ss') else 'is')} not playing there. Did you mean another instrument?", f"The {word} {v} not playing there, so no quieter.")
         add(e, word)  # "bring the strings forward", "organ pad under everything": bring it in
         return
     other = role_of(p, against) if against else None

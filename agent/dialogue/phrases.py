@@ -115,10 +115,10 @@ FALL = (r"(?:less energy|lower energy|less intense|calmer|softer|quieter|gentler
         r"going|quiet\w*) (?:it |things |everything )?down|(?:fall|falls|falling|drop|drops|dropping) (?:away|off))")
 GRADUAL_RE = re.compile(rf"\b{GRADUAL}\b(?: [a-z']+){{0,4}}? (?:({RISE})|({FALL}))\b"
                         rf"|\b(?:({RISE})|({FALL}))(?: [a-z']+){{0,5}}? {GRADUAL}\b")
-TEMPO_WORDS_RE = re.compile(r"\b(?:tempo|pace|speed|bpm|faster|slower|quicker)\b")
+TEMPO_WORDS_RE = re.compile(r"\b(?:tempo|pace|speed|bpm|faster|slower|quicker)\b"); AND_RE = re.compile(r"\b(?:and|then)\b")   # "go faster and build up": the build no tempo
 # a build said at a place ("build it up over shot 3", "swell from the second cut to the third", "from shot 4 it grows"): a rise
-BUILD_VERB_RE = re.compile(r"\b(?:build|builds|building)(?: (?:it|things|the energy|energy|the music|everything))?(?: up)?(?: (?:big|bigger|a lot|a bit|"
-                           r"gently|nicely))?\b|\b(?:swell|swells|swelling|crescendo|(?:it|things|the music|everything) (?:grows?|rises|climbs))\b|\bramp\w* (?:it )?up\b")
+BUILD_VERB_RE = re.compile(r"\b(?:build|builds|building)(?: (?:it|things|the energy|energy|the music|everything))?(?: up)?(?: (?:big|bigger|a lot|a bit|gently|"
+                           r"nicely))?\b|\b(?:swell|swells|swelling|crescendo|rise|rises|rising|(?:it|things|the music|everything) (?:grows?|climbs))\b|\bramp\w* (?:it )?up\b")
 
 # a verb that starts a new order after "and" ("add a cello and have the sax softer"): a clause of its own
 ORDER_VERBS = (r"(?:have|make|let|get|bring|take|turn|lower|raise|drop|lose|add|put|cut|remove|give|push|pull|kill|mute|"
@@ -187,7 +187,7 @@ FILLERS = ((r"\b(?:um+|uh+|erm|er|hmm+|you know|i guess|basically|literally|hone
            (r"\b(?:sort|kind) of\b(?= \w)", " "), (r"\blike(?= \d| about| around|,)", " "),
            (r"\bright(?= (?:back|on|at|into|in|there|before|after|up|down|from|till|until|to the)\b)"
             r"(?! before\b| after (?:it|that|this)\b)", " "),   # "right before it": just before, kept for the place
-           (r"\ba wee\b", "a"), (r"\bround about\b", "around"), (r"\bdo the needful\b", " "),
+           (r"\ba wee\b", "a"), (r"\bround about\b", "around"), (r"\bdo the needful\b", " "), (r"^\s*(?:(?:no|nah|oh|ok|okay|actually)\W+)*(?:wait|hold on|hang on)\b", " "),   # "no wait remove the one at 3s"
            # Nigerian English and Pidgin, South African: "abeg" (please), "make am faster small" (make it a little
            # faster), "eish", "howzit", "sha" (anyway)
            (r"\b(?:abeg|eish|howzit|sha)\b", " "), (r"\b(make|reduce|increase|slow|speed|bring|take|push|pull|turn|"
@@ -287,7 +287,7 @@ def shape(text: str, placed: bool = False) -> tuple[tuple[float, ...], re.Match]
             return levels, re.compile(rf"(?:\b{GRADUAL} )?{re.escape(m.group(0))}(?: {GRADUAL}\b)?").search(text, max(0, m.start() - 25))
     if (m := GRADUAL_RE.search(text)) and not TEMPO_WORDS_RE.search(m.group(0)):
         return ((0.15, 0.9) if m.group(1) or m.group(3) else (0.8, 0.15)), m
-    if placed and (m := BUILD_VERB_RE.search(text)) and not TEMPO_WORDS_RE.search(text) and not named_parts(text):
+    if placed and (m := BUILD_VERB_RE.search(text)) and not TEMPO_WORDS_RE.search(AND_RE.split(text[:m.start()])[-1] + AND_RE.split(text[m.start():])[0]) and not named_parts(text):
         # not "the strings build from 0:05": that part grows
         return (0.15, 0.9), m
     return None

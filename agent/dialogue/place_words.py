@@ -38,8 +38,11 @@ SPOKEN_RANGES = ((rf"\b(from|between) ({NUMBER_WORD}) (to|and|till|until) ({NUMB
 MARKS = ((rf"\bthe (\d+(?:\.\d+)?|{NUMBER_WORD})[- ]sec(?:ond)?s?[- ](?:mark|point|spot|timestamp)\b",
           lambda m: f"{m.group(1) if m.group(1)[0].isdigit() else spoken_number(m.group(1))} seconds"),
          (r"\bthe (\d+:\d{2}(?:\.\d+)?) (?:mark|point|spot|timestamp)\b", r"\1"))
+# "the victory part starts at 0:54": a part that starts there lasts on, as no end is said (not the shot at 0:54)
+PART_STARTS = (rf"\b(part|section|bit|half|stretch|sequence) (?:starts|begins|kicks in|comes in) at {TIME}", r"\1 from \2")
 # Everyday ways of naming a place, rewritten to the forms the finders read.
-PLACE_WORDS = ((r"\b(?:from|at) (?:the )?(?:very )?(?:top|start|beginning|first frame)\b(?=.*\b(?:to|into|until|till|towards?)\b"
+PLACE_WORDS = (PART_STARTS,
+               (r"\b(?:from|at) (?:the )?(?:very )?(?:top|start|beginning|first frame)\b(?=.*\b(?:to|into|until|till|towards?)\b"
                 r".*\bthe (?:very )?(?:end|finish)\b).*\bthe (?:very )?(?:end|finish)\b", " "),  # "from the top ... into X at the end"
                # "from the start to 0:30", "from the top till the 4th cut": up to there (not the intro alone)
                (r"\bfrom (?:the )?(?:very )?(?:top|start|beginning|first frame) (?:up |right |all the way )?(?:to|till|"

@@ -247,7 +247,7 @@ EDIT_NAMED = (r"(?:the|that|my|your|our)\s+[^.,;:!?]{1,40}|(?!(?:every|any|no|so
 # "slowing it down"; not "everything after the cello was a mistake" (`versions.named_by_content`)
 UNDO_NAMED_RE = re.compile(opening("actually|no|sorry|wait|and|but|please|just") +
                            r"(?:(?:can|could|would|will) (?:you|we|u) (?:please |just |maybe )?)?(?:undo|forget|scratch|cancel|"
-                           r"drop|lose|ditch|never ?mind|nvm|skip|take back|get rid of|(?:i )?regret|"
+                           r"drop|lose|ditch|never ?mind|nvm|skip|take back|take out|get rid of|(?:i )?regret|"
                            r"(?:i )?wish (?:we|i|you) (?:hadn'?t|had not))\s+(?:about\s+|on\s+)?(?:just\s+|only\s+)?"
                            rf"(?P<what>{EDIT_NAMED})", re.I)
 # "the slowing down was a mistake", "adding the strings was a bad idea": that edit taken back
@@ -281,8 +281,9 @@ def undone(request: str, history: list[ScorePlan] | None,
         ATTR_OF_KIND.get(c.kind) in attrs for c in diff(history[k - 1], history[k]))]
     if not found:
         return None
-    k = found[-1]
-    rest = [x for x in re.split(r"\s*[,;.?!]\s*|\s+but\s+", request[m.end():]) if x.strip() and not KEEP_RE.match(x)
+    k = first = found[-1]   # "the slow part": "romantic and slow" then "more slow", one thread from its first
+    while first - 1 in found: first -= 1  # noqa: E701
+    rest = [x for x in re.split(r"\s*[,;.?!]\s*|\s+but\s+", request[m.start("what") + len(clause):]) if x.strip() and not KEEP_RE.match(x)
             and not rest_only(x)]   # "..., the rest stays as is": no edit
     text = request[:400]
     if k == len(history) - 1:
@@ -299,7 +300,7 @@ def undone(request: str, history: list[ScorePlan] | None,
     if clash:
         raise Ask(f"Later edits changed the {', '.join(clash)} too. Should I undo them as well (say 'go back to "
                   f"version {k}'), or what should the {clash[0]} be?")
-    back = [EditIntent(what="revert", version=k - 1, value=a, text=text) for a in sorted({ATTR_OF_KIND[x] for x in kinds})]
+    back = [EditIntent(what="revert", version=first - 1, value=a, text=text) for a in sorted({ATTR_OF_KIND[x] for x in kinds})]
     return back + (read(history[-1], ". ".join(rest), history) if rest else [])
 
 
@@ -345,7 +346,19 @@ def _things(text: str, history: list[ScorePlan]) -> set[tuple[str, str | None]]:
                 out.add(("instruments", r))
             elif x in ("they", "them") and len(parts) == 1:   # "take it back" is the score, not a part
                 out.add(("instruments", next(iter(parts))))
+            elif x in ("they", "them") and not parts and len(gone := _gone(history)) == 1:
+                out.add(("instruments", gone[0]))   # "remove drums completely", then "bring them back"
     return out
+
+
+def _gone(history: list[ScorePlan]) -> list[str]:   # the parts the last edit took out of the whole score
+    return sorted(set.difference(*({r for s in p.sections for r in (s.instruments or p.instrumentation)} for p in history[-2:]))) \
+        if len(history) > 1 else []
+
+
+# "bring the drums back but much quieter": how the part comes back, said beside it
+BACK_HOW_RE = re.compile(r"\b(?:but|and|just|only)\s+((?:(?:much|a lot|way|far|a bit|a little|slightly|a touch|even|really) )?"
+                         r"(?:quieter|softer|lower|louder|lighter|down|up|further back|in the background))\b")
 
 
 def as_in(request: str, history: list[ScorePlan] | None,
@@ -380,6 +393,8 @@ def as_in(request: str, history: list[ScorePlan] | None,
     except Ask:   # "cheers": only small talk beside it
         rest = []
     rest = [x for x in rest if set(re.findall(r"[a-z']+", x.lower())) - SMALL_TALK - PLEASANTRIES]
+    if role and (how := BACK_HOW_RE.search(text)):   # the part's level, once it is back
+        rest.append(f"the {role} {how.group(1)}")
     more = read(history[-1], ". ".join(rest), history) if rest else []
     # "... just change that back": the thing said again, not the whole version
     return back + [it for it in more if not (it.what in ("revert", "undo") and it.value is None)]

@@ -43,11 +43,13 @@ from v2m.tools.options import MusicOptions
 from v2m.tools.realiser import Realiser
 from v2m.tools.video.analyze import analyze
 
-UNDO_RE = re.compile(r"^\s*(?:ok,? |no,? |please,? )?(undo|undo that|undo it|go back|revert|revert that|take that back|"
+# "nah redo that", "hmm, actually undo": a word of doubt before it is no other request
+OPENER = r"^\s*(?:(?:ok|okay|no|nah|nope|hmm+|actually|wait|oh|oops|please|sorry),? )*"
+UNDO_RE = re.compile(OPENER + r"(undo|undo that|undo it|go back|revert|revert that|take that back|"
                      r"never ?mind)\W*(?:please|thanks|thank you)?\W*$", re.I)
 DROPPED = "Dropped that request; the score is as it was."
 NOTHING_BACK = "Those requests changed nothing, so there is nothing to undo; the score is as it was."
-REDO_RE = re.compile(r"^\s*(?:ok,? |please,? )?(redo|redo that|redo it|put it back)\W*(?:please|thanks|thank you)?\W*$",
+REDO_RE = re.compile(OPENER + r"(redo|redo that|redo it|put it back)\W*(?:please|thanks|thank you)?\W*$",
                      re.I)
 
 

@@ -26,13 +26,14 @@ ONE_PLACE = rf"(?:the )?(?:{ORD} (?:shot|cut|photo|clip|beat|bar)|(?:shot|cut) \
 CONTRAST_RE = re.compile(rf"\b(?P<a>{ONE_PLACE})\s*,?\s+(?:and |but )?not\s+(?P<b>{ONE_PLACE})\b")
 # "one earlier", "a shot later", "the one after": the last edit's place moved by one
 SHIFT_RE = re.compile(r"\b(?:one|a) (?:shot |cut )?(?P<d>earlier|sooner|later|before|after|back|on)\b(?! (?:that|this|it|the)\b)|"
-                      r"\bthe (?:one|shot|cut) (?P<d2>before|after)\b(?! (?:that|this|it|the)\b)")
+                      r"\bthe (?:one|shot|cut) (?P<d2>before|after)(?: (?:it|that|this)\b(?! \w)|\b(?! (?:that|this|it|the)\b))")
 OTHER_RE = re.compile(r"\bthe other (?:cut|shot|one|time|spot|place|moment|hit)\b")
 SORRY_RE = re.compile(r"\b(?:sorry|oops|no|nope|wait|correction|typo|my bad|i meant|meant|actually|rather)\b")
 # "also the shot after", "and one later too": the last edit once more at the new place, not moved there
 ALSO_RE = re.compile(r"\b(?:also|too|as well|and|again|same (?:there|for|in|on))\b")
 MOVE_RE = re.compile(r"\b(?:not|instead|rather than)\b")
 ORD_NAMES = [k for k, v in sorted(ORDINALS.items(), key=lambda kv: kv[1]) if 0 < v and k.isalpha()]
+FROM_END = {-1: "last", -2: "penultimate", -3: "antepenultimate"}
 
 
 def _shifted(place: str, step: int) -> str | None:
@@ -42,6 +43,8 @@ def _shifted(place: str, step: int) -> str | None:
         return None if n < 1 else place[:m.start(2)] + str(n) + place[m.end(2):]
     m = re.search(ORD, place)
     n = ORDINALS.get(m.group(1)) if m else None
+    if n is not None and n < 0 and n + step in FROM_END:   # "the final cut", one earlier: the penultimate cut
+        return place[:m.start(1)] + FROM_END[n + step] + place[m.end(1):]
     if n is None or n < 1 or not 1 <= n + step <= len(ORD_NAMES):
         return None
     return place[:m.start(1)] + ORD_NAMES[n + step - 1] + place[m.end(1):]
@@ -90,6 +93,10 @@ def said_again(sentence: str, said: str, cuts: list[float]) -> str | None:
             and _only_moved(low, m):
         step = -1 if (m.group("d") or m.group("d2")) in ("earlier", "sooner", "before", "back") else 1
         places = list(re.finditer(ONE_PLACE, said))
+        if len(places) > 1 and all(_shifted(p.group(0), step) for p in places):   # "the last shot should slam, a hit on
+            for p in reversed(places):   # the final cut", then "the cut before it": the one moment, both ways it was said
+                said = said[:p.start()] + _shifted(p.group(0), step) + said[p.end():]
+            return said
         if len(places) == 1 and (new := _shifted(places[0].group(0), step)):
             return said[:places[0].start()] + new + said[places[0].end():]
         if not places:   # "hit the cut at 0:07", then "no, one earlier": the cut before

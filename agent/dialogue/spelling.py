@@ -82,7 +82,11 @@ DICTATED = ((r"\b(the|a|that|more|less|no|some|your|my|our|slap|electric|synth|u
             (r"\bquire\b", "choir"), (r"\bfaze (out|in)\b", r"fade \1"), (r"\b(to|the) finnish\b", r"\1 finish"),
             (r"\b(?:the|a) hole (?=(?:thing|track|song|clip|piece|video|film|time|way|mix|score)\b)", "the whole "),
             (r"\b(?:to|two) (lord|loud|quiet|soft|much|sleepy|busy)\b",
-                                         lambda m: "too " + ("loud" if m.group(1) == "lord" else m.group(1))), (r"\blow[- ]fi\b", "lo-fi"))
+                                         lambda m: "too " + ("loud" if m.group(1) == "lord" else m.group(1))),
+            # "the bass is to boomy": "to" before how a part sounds, after a verb of being, is "too"
+            (r"\b((?:is|are|s|sounds?|feels?|seems?|gets?|still|way|far|bit|little) )to (?=(?:boomy|muddy|harsh|shrill|bright|dark|"
+             r"slow|fast|quick|timid|strong|hot|weak|thin|tinny|heavy|long|short|boring|high|low|calm|sad|cheesy|sparse|empty|"
+             r"busy|present|distant|buried|lost|prominent|dense|messy|cluttered|repetitive|plain)\b)", r"\1too "), (r"\blow[- ]fi\b", "lo-fi"))
 # Signs in terse notes: "brighter + busier" (and), "+energy" (more), "-10% tempo" (10% slower), "-4dB" (4 db down).
 SIGNS = ((r"(?<=[a-z])(?: \+ |\+)(?=[a-z])", " and "), (r"(?<![\w:.])\+ ?(?=[a-z])", "more "),
          (r"(?<![\w:.])- ?(?=energy\b|volume\b|tempo\b)", "less "),

@@ -98,6 +98,7 @@ def content(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z][a-z#'-]+", text.lower().replace("'s", "")) if w not in GENERIC and len(w) > 2}
 
 
+SILENCE_WORDS = {"silence", "silent", "mute", "muted", "gap", "pause"}
 KITS = ("drums", "percussion")   # "beat", "drum", "shaker": words of one kit, too loose to name one edit by
 
 
@@ -117,7 +118,8 @@ def matching(words: set[str], history: list[ScorePlan]) -> list[int]:
     for k, asked in enumerate(made_by(history)):
         if asked is None:
             continue
-        said = content(asked) | content(describe(diff(history[k - 1], history[k])))
+        changes = diff(history[k - 1], history[k])   # music taken out is what people call a silence
+        said = content(asked) | content(describe(changes)) | (SILENCE_WORDS if any(c.kind == "music" for c in changes) else set())
         roles = {r for w in words if named_parts(w) and (r := role_of(history[k], w))}   # "the orchestra": the strings
         if any(same_word(w, s) for w in words | roles for s in said):
             found.append(k)

@@ -84,7 +84,7 @@ INSTRUMENTS: dict[str, tuple[str, str]] = {
     "banjo": ("Banjo", "harmony"), "sitar": ("Sitar", "melody"), "koto": ("Koto", "melody"),
     "steel drums": ("Steel Drums", "melody"), "choir": ("Choir Aahs", "pad"), "voices": ("Voice Oohs", "pad"),
     "pad": ("Pad 2 (warm)", "pad"), "synth pad": ("Pad 2 (warm)", "pad"), "synth": ("Lead 2 (sawtooth)", "lead"),
-    "synths": ("Lead 2 (sawtooth)", "lead"), "lead synth": ("Lead 2 (sawtooth)", "lead"),
+    "synths": ("Lead 2 (sawtooth)", "lead"), "lead synth": ("Lead 2 (sawtooth)", "lead"), "synth lead": ("Lead 1 (square)", "lead"),
     # more everyday names of General MIDI programs
     "acoustic piano": ("Acoustic Grand Piano", "harmony"), "upright piano": ("Acoustic Grand Piano", "harmony"),
     "honky tonk piano": ("Honky-tonk Piano", "harmony"), "harpsichord": ("Harpsichord", "harmony"),
