@@ -66,8 +66,8 @@ SCENES: tuple[tuple[str, Feel], ...] = (
      r"sunday morning|hammock|spa\b|massage|yoga|meditation|library|(?:lift|elevator) music|"
      r"(?:in|like) (?:a|the|being in a) lift\b|elevators?|waiting room|hold music|on hold|"
      r"(?:fancy|nice) restaurant", Feel("calm")),
-    (r"warmer|warm (?:sound|tone|timbre|feel|mix)|more warmth", Feel(toward="a little softer with a warm balance",
-                                                                      away="the bass and harmony a little softer")),
+    (r"warmer|warm (?:sound|tone|timbre|feel|mix)|more warmth|(?<=too )warm|(?<=overly )warm",
+     Feel(toward="a little softer with a warm balance", away="a little more energy with a cool balance")),
     (r"fairy ?tales?|(?:a |in a )?dream(?:land)?|floating|on (?:a )?cloud", Feel("dreamy")),
     # high, busy and bright
     (r"supermarkets?|shopping (?:centre|center|mall)|(?:a |the )?mall\b|game ?shows?|infomercials?|"
@@ -384,17 +384,17 @@ def _covers(said: str, words: str) -> bool:
 
 
 # "a warm balance", as `plain` says a warmer sound: each low or sustained part playing at the place a little forward
-WARM_RE, WARM_ROLES = re.compile(r"\bwarm balance\b"), ("bass", "harmony", "pad", "strings")
+# ("a cool balance", what "too warm" says: each a little back)
+WARM_RE, WARM_ROLES = re.compile(r"\b(warm|cool) balance\b"), ("bass", "harmony", "pad", "strings")
 
 
 def warmth(c, t: str) -> str:
-    """The clause `c` (an `edits.Clause`) wants each warm part that plays at its place a little louder (none: asked)."""
+    """The clause `c` (an `edits.Clause`) wants each warm part playing at its place a little louder ("cool": softer)."""
     if not (m := WARM_RE.search(t)):
         return t
     ss = [s for s in c.plan.sections if c.span is None or (s.start_s < c.span.end_s and c.span.start_s < s.end_s)]
-    roles = [r for r in WARM_ROLES if any(r in effective_roles(c.plan, s) for s in ss)]
-    if not roles:
+    if not (roles := [r for r in WARM_ROLES if any(r in effective_roles(c.plan, s) for s in ss)]):
         raise Ask("Nothing low or sustained plays there to bring forward for warmth. Softer there, or add a warm pad?")
     for r in roles:
-        c.want("balance", value=r, direction="up", magnitude="small")
+        c.want("balance", value=r, direction="up" if m.group(1) == "warm" else "down", magnitude="small")
     return t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
