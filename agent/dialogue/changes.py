@@ -114,7 +114,9 @@ def diff(old: ScorePlan, new: ScorePlan) -> list[Change]:
     oh = {(round(h.time_s, 2), h.kind, h.strength) for h in old.hit_points}
     nh = {(round(h.time_s, 2), h.kind, h.strength) for h in new.hit_points}
     for t, kind, _ in sorted(nh - oh):
-        out.append(Change("hit", f"{kind} at {fmt(t)}", (t, t)))
+        was = next((k for x, k, _ in oh if abs(t - x) < 0.01 and k != kind and not any(
+            abs(t - y) < 0.01 and j == k for y, j, _ in nh)), None)   # a mark there changed kind: what it was
+        out.append(Change("hit", f"{kind} at {fmt(t)}" + (f" (was {'an' if was[0] in 'aeiou' else 'a'} {was})" if was else ""), (t, t)))
     for t, kind, _ in sorted(oh - nh):
         if not any(abs(t - x) < 0.01 for x, _, _ in nh):
             out.append(Change("no_hit", f"no {kind} at {fmt(t)}", (t, t)))

@@ -34,6 +34,10 @@ ON_NUMBER = r"\bon (\d{1,2})\b(?![\d:.]| ?(?:s\b|secs?\b|seconds|%|percent|bpm|d
 POINT = rf"\bcuts?\b|\d:\d|\d ?s\b|\d ?seconds?\b|\bseconds\b|\bat {TIME}"
 HIT_WORDS = (r"\b(hit|hits|accent|accents|crash|crashes|stab|stabs|swell|sting|punch|mark|marks|stop on|full stop|a stop|"
              r"boom|bang|slam|stinger|sting|dead stop|hard stop|button|(?<=no )downbeats?)\b")
+# A mark there said to become another kind ("the stab at 0:24 should be a crash", "turn that hit at 0:07 into a stab",
+# "swap the crash at 0:12 for a sting"): the kind it becomes, said after the mark it names
+RECAST_RE = re.compile(rf"\b(?:the|that|this) {HIT_WORDS}.*?\b(?:a|an)(?: (?:big|proper|real|short|sharp|quick|hard|little))? "
+                       r"(crash|stab|sting|stinger|swell|stop|boom|bang|slam|punch)\b")
 LENGTH_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "half a": 0.5}   # bars or beats, in words
 SWELL_MIN_S = 4.0   # a swell grows over the shot before its moment when that shot is at least this long
 NEAR_HIT_S = 1.0    # a time said in whole seconds names a hit point up to this far after (or before) it
@@ -134,6 +138,8 @@ def sync(c, t: str) -> str:
         return said   # ("the third cut is over-scored. no accent there": that cut)
     # the first word that names a kind ("make the hit at 0:07 a stab": a stab); None: keep a hit's kind
     kind = next(filter(None, map(_kind, re.findall(HIT_WORDS, t[m.start():]))), None)
+    if (recast := RECAST_RE.search(t)) and _kind(recast.group(2)):   # "the stab at 0:24 should be a crash": a crash
+        kind = _kind(recast.group(2))
     if kind is None and re.search(r"\b(?:hard|harder|heavy|heavier|big|bigger|massive|huge|loud)\b", t):
         kind = "crash"  # "hit the third cut hard": the loudest mark, not the accent already there
     label = kind or "accent"
