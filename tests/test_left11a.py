@@ -105,3 +105,34 @@ def test_a_mark_said_to_be_another_kind_changes_kind(session, said, kind):
 def test_a_stab_asked_for_is_still_a_stab(session):
     turn = session.say("a stab at 0:26")
     assert turn.changed and _kind_at(session.plan, 26.0) == "stab", turn.reply
+
+
+# ----------------------------------------------------------------------------- 4. an edit with a mark beside it
+
+def test_brighter_after_a_time_with_a_stab_does_both(tmp_path):
+    # before: the stab was read and the clause blanked, so "brighter" was dropped
+    from v2m.agent.dialogue.session import Session
+
+    a = long_clip()
+    chat = Session.open(a.source, "sad piano", workdir=tmp_path / "store", analysis=a, render=False)
+    before = chat.plan
+    turn = chat.say("brighter after 0:20 with a stab at 0:25")
+    after = chat.plan
+    assert turn.changed and _kind_at(after, 25.0) == "stab", turn.reply
+    late = [k for k, s in enumerate(after.sections) if s.start_s >= 20]
+    assert before.mode == "minor" and late and all(after.sections[k].chords != before.sections[k].chords for k in late)
+    assert "brighter" in turn.reply.lower() or "chords" in turn.reply, turn.reply   # the major chords said
+    assert [s for s in after.sections if s.end_s <= 20] == [s for s in before.sections if s.end_s <= 20]
+
+
+def test_quieter_in_a_shot_with_a_crash_does_both(session):
+    before = session.plan
+    turn = session.say("quieter in shot 3 with a crash at 0:10")
+    after = session.plan
+    assert turn.changed and _kind_at(after, 10.0) == "crash", turn.reply
+    assert after.sections[2].energy < before.sections[2].energy and after.sections[3:] == before.sections[3:]
+
+
+def test_a_hit_with_its_kind_is_one_mark(session):
+    turn = session.say("hit the cut at 0:08 with a stab")
+    assert turn.changed and _kind_at(session.plan, 8.0) == "stab", turn.reply

@@ -38,6 +38,10 @@ HIT_WORDS = (r"\b(hit|hits|accent|accents|crash|crashes|stab|stabs|swell|sting|p
 # "swap the crash at 0:12 for a sting"): the kind it becomes, said after the mark it names
 RECAST_RE = re.compile(rf"\b(?:the|that|this) {HIT_WORDS}.*?\b(?:a|an)(?: (?:big|proper|real|short|sharp|quick|hard|little))? "
                        r"(crash|stab|sting|stinger|swell|stop|boom|bang|slam|punch)\b")
+# A mark said beside an edit of the music ("brighter after 0:20 with a stab at 0:25"): both (the words before it are
+# read as said); not after a mark ("hit the cut at 0:07 with a crash": the kind of that hit)
+WITH_MARK_RE = re.compile(rf"\bwith (?=(?:a|an|another|one) (?:\w+ )?{HIT_WORDS}|(?:crash|stab|sting|swell)\b|a stop\b)")
+HIT_WORDS_RE = re.compile(HIT_WORDS)
 LENGTH_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "half a": 0.5}   # bars or beats, in words
 SWELL_MIN_S = 4.0   # a swell grows over the shot before its moment when that shot is at least this long
 NEAR_HIT_S = 1.0    # a time said in whole seconds names a hit point up to this far after (or before) it
@@ -118,6 +122,9 @@ def sync(c, t: str) -> str:
         for piece in (t[:two.start()], t[two.end():]):   # "a swell into 0:10 and a crash on the last cut": each its kind
             sync(c, piece)
         return " " * len(said)
+    if (beside := WITH_MARK_RE.search(t)) and not HIT_WORDS_RE.search(t, 0, beside.start()):
+        sync(c, t[beside.end():])   # the mark, and what was said before it for the other readers
+        return t[:beside.start()] + " " * (len(t) - beside.start()) if c.intents else said
     t = DROP_RE.sub(lambda d: " " * (len(d.group(0)) - 5) + "crash" if len(d.group(0)) > 4 else "bang", t)
     t = ARRIVAL_RE.sub(lambda d: " " * len(d.group(0)), t)
     at_cut = c.span is not None and c.span.label.startswith("the shot after the cut")   # a cut named, or carried here
