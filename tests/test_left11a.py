@@ -136,3 +136,20 @@ def test_quieter_in_a_shot_with_a_crash_does_both(session):
 def test_a_hit_with_its_kind_is_one_mark(session):
     turn = session.say("hit the cut at 0:08 with a stab")
     assert turn.changed and _kind_at(session.plan, 8.0) == "stab", turn.reply
+
+
+# ----------------------------------------------------------------------------- 5. the last edit at a place by name
+
+@pytest.mark.parametrize("said", ["the middle bit too", "the intro as well"])
+def test_the_same_edit_at_a_place_said_by_its_name(session, said):
+    # before: "middle" (or "intro") was taken for a word of its own, so the turn asked what it meant
+    session.say("quieter in shot 3")
+    once = session.plan
+    turn = session.say(said)
+    after = session.plan
+    assert turn.changed and not turn.question, turn.reply
+    moved = [k for k, (a, b) in enumerate(zip(after.sections, once.sections)) if a.energy != b.energy]
+    assert moved and all(after.sections[k].energy < once.sections[k].energy for k in moved)
+    assert 2 not in moved and after.sections[2] == once.sections[2]   # shot 3 stays as the first edit left it
+    middle = [k for k, s in enumerate(after.sections) if 20 <= s.start_s < 40]
+    assert moved == (middle if "middle" in said else [0]), (moved, turn.reply)

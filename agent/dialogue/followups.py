@@ -212,7 +212,8 @@ def _own(said: list, allowed: list) -> bool:
 # what a message that only points the last edit elsewhere says besides the place and the part ("do the sax as well")
 POINTING = MORE_WORDS | set("""do same also too as well and plus for in on at with there here thing treatment please pls plz
 could can we you i would like want wants need needs needed give get have let's lets go please that this those them
-of then now love it great nice ok okay brilliant lovely perfect yes yeah part bit section""".split())
+of then now love it great nice ok okay brilliant lovely perfect yes yeah part bit section""".split()) | \
+    set("middle centre center intro introduction outro ending opening beginning finale climax bridge".split())   # places by name
 
 
 def _bare(low: str) -> bool:
