@@ -153,3 +153,23 @@ def test_the_same_edit_at_a_place_said_by_its_name(session, said):
     assert 2 not in moved and after.sections[2] == once.sections[2]   # shot 3 stays as the first edit left it
     middle = [k for k, s in enumerate(after.sections) if 20 <= s.start_s < 40]
     assert moved == (middle if "middle" in said else [0]), (moved, turn.reply)
+
+
+# ----------------------------------------------------------------------------- 6. a style coming in after a silence
+
+@pytest.mark.parametrize("said, style, until", [("dead air for 3 s, then bring the rock in", "rock", 3.0),
+                                                ("no music for 2 seconds, then the reggae kicks in", "reggae", 2.0)])
+def test_a_style_brought_in_after_a_silence_is_the_style_with_the_silence_kept(session, said, style, until):
+    # before: "then bring the rock in" put the style at the place after the silence and asked (a style is for the
+    # whole score), or with no place for the silence, the whole video silent was refused
+    turn = session.say(said)
+    after = session.plan
+    assert turn.changed and not turn.question and after.style == style, turn.reply
+    silent = [(s.start_s, s.end_s) for s in after.sections if not s.music]
+    assert silent == [(0.0, until)], silent
+    assert all(s.music for s in after.sections if s.start_s >= until)
+
+
+def test_the_music_itself_brought_in_after_a_silence_is_only_the_silence(session):
+    turn = session.say("dead air for 3 s, then bring the music in")
+    assert turn.changed and session.plan.style == "jazz" and not session.plan.sections[0].music, turn.reply
