@@ -173,3 +173,23 @@ def test_a_style_brought_in_after_a_silence_is_the_style_with_the_silence_kept(s
 def test_the_music_itself_brought_in_after_a_silence_is_only_the_silence(session):
     turn = session.say("dead air for 3 s, then bring the music in")
     assert turn.changed and session.plan.style == "jazz" and not session.plan.sections[0].music, turn.reply
+
+
+# ----------------------------------------------------------------------------- 7. a new part said by its instrument
+
+@pytest.mark.parametrize("said, name, role", [("add a flute", "flute in", "lead"),
+                                              ("bring in a vibraphone after 0:30", "vibraphone in from 0:30", "lead")])
+def test_a_part_added_beside_the_melody_is_said_by_its_instrument(session, said, name, role):
+    # before: "Lead: Flute (a new part); lead in." ("lead in" reads as a lead-in, or as the melody coming in)
+    turn = session.say(said)
+    assert turn.changed and role in session.plan.instrumentation, turn.reply
+    assert name in turn.reply and "lead in" not in turn.reply, turn.reply
+    assert f"{role.capitalize()}: " in turn.reply   # which role it plays, said once
+
+
+def test_the_lead_coming_in_or_out_later_is_said_with_its_instrument(session):
+    session.say("add a flute after 0:30")
+    turn = session.say("flute in shot 2 as well")
+    assert turn.changed and "Lead: flute in from 0:04 to 0:08" in turn.reply, turn.reply
+    turn = session.say("no flute in the last shot")
+    assert turn.changed and "No lead (flute) from 0:56 to 1:00" in turn.reply, turn.reply
