@@ -193,3 +193,42 @@ def test_the_lead_coming_in_or_out_later_is_said_with_its_instrument(session):
     assert turn.changed and "Lead: flute in from 0:04 to 0:08" in turn.reply, turn.reply
     turn = session.say("no flute in the last shot")
     assert turn.changed and "No lead (flute) from 0:56 to 1:00" in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- 8. a last shot too short to hear
+
+@pytest.fixture()
+def bikes_chat(tmp_path):
+    from edit_clips import bikes
+    from v2m.agent.dialogue.session import Session
+
+    a = bikes()   # cuts at 1.2, 3.04, 5.48, 7.48, 9.68 s: the last shot lasts 0.32 s
+    return Session.open(a.source, "a tense thriller chase, like a heist movie", workdir=tmp_path / "store", analysis=a,
+                        render=False)
+
+
+def _energy_at(plan, t: float) -> float:
+    return plan.sections[plan.section_at(t)].energy
+
+
+@pytest.mark.parametrize("said", ["lose the drums in the first shot and make the last shot bigger",
+                                  "more energy in the final shot"])
+def test_a_last_shot_too_short_to_hear_is_the_end_heard_with_the_shot_before(bikes_chat, said):
+    # before: "Shot 6 lasts only 0.3 s, too short to change on its own. Change the outro instead?", and the drums
+    # change said beside it was dropped with the question
+    before = bikes_chat.plan
+    turn = bikes_chat.say(said)
+    after = bikes_chat.plan
+    assert turn.changed and not turn.question, turn.reply
+    assert _energy_at(after, 8.5) > _energy_at(before, 8.5) and _energy_at(after, 9.9) > _energy_at(before, 9.9)
+    assert _energy_at(after, 6.5) == _energy_at(before, 6.5), turn.reply   # the shot before the last heard one: as it was
+    if "drums" in said:
+        from v2m.agent.dialogue.operations import effective_roles
+        assert "drums" not in effective_roles(after, after.sections[after.section_at(0.5)])
+
+
+def test_a_last_shot_long_enough_is_that_shot_alone(session):
+    before = session.plan
+    session.say("more energy in the last shot")
+    changed = [k for k, (a, b) in enumerate(zip(session.plan.sections, before.sections)) if a != b]
+    assert changed == [len(before.sections) - 1]
