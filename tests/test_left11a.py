@@ -232,3 +232,37 @@ def test_a_last_shot_long_enough_is_that_shot_alone(session):
     session.say("more energy in the last shot")
     changed = [k for k, (a, b) in enumerate(zip(session.plan.sections, before.sections)) if a != b]
     assert changed == [len(before.sections) - 1]
+
+
+# ----------------------------------------------------------------------------- 9. a stand-in never comes in unasked
+
+@pytest.mark.parametrize("said", ["more dhol", "a bit more tabla please"])
+def test_more_of_a_drum_outside_general_midi_raises_the_drums_playing_and_says_why(session, said):
+    # before: a Taiko Drum (or Melodic Tom) came in as a new part, "more" of something that was not there
+    before = session.plan
+    turn = session.say(said)
+    after = session.plan
+    assert turn.changed and not turn.question, turn.reply
+    assert after.instrumentation == before.instrumentation, turn.reply   # no new part
+    assert all(x > 0 for x in _level(after, "drums")) and "no " + said.split()[-2 if "please" in said else -1] in turn.reply
+
+
+def test_more_of_a_tune_instrument_outside_general_midi_asks_with_the_nearest(session):
+    before = session.plan
+    turn = session.say("more erhu")
+    assert session.plan == before and turn.question and "Violin" in turn.question, turn.reply
+
+
+def test_a_drum_stand_in_never_takes_a_chord_part(session):
+    # before: with the lead taken by a flute, the tabla's Melodic Tom took the strings part (chords on a tom)
+    session.say("add a flute")
+    before = session.plan
+    turn = session.say("add a tabla")
+    assert session.plan == before and turn.question and "flute" in turn.question, turn.reply
+    turn = session.say("swap the flute for the tabla")
+    assert turn.changed and session.plan.instrumentation.get("lead") == "Melodic Tom", turn.reply
+
+
+def test_adding_a_stand_in_still_adds_it(session):
+    turn = session.say("add a dhol")
+    assert turn.changed and session.plan.instrumentation.get("lead") == "Taiko Drum" and "no dhol" in turn.reply

@@ -242,13 +242,12 @@ def arrivals(intents: list, plan: ScorePlan) -> list:
     return out
 
 
-def stand_ins(intents: list) -> list:
-    """The intents with the reason said for each instrument outside General MIDI they bring in ("no dhol in
-    the General MIDI sound set, so Taiko Drum plays it"), so the reply is honest about the sound; and a piece
-    of the kit named alone ("kill the hats", "the kick comes in at 0:20") as the whole kit, said so: the kit
-    plays as one part, and a kick that comes in later is the groove coming in."""
+def stand_ins(intents: list, plan=None) -> list:
+    """The intents with the reason said for each instrument outside General MIDI they bring in ("no dhol in the GM
+    sound set, so Taiko Drum plays it"; "more dhol" where none plays: `vocab.more_of_missing`); and a piece of the
+    kit named alone ("kill the hats", "the kick comes in at 0:20") as the whole kit, said so: the kit plays as one."""
     out = []
-    for it in intents:
+    for it in (intents if plan is None else [vocab.more_of_missing(it, plan) for it in intents]):
         if it.what in ("remove", "balance") and it.value in vocab.KIT_PIECES:
             out.append(_kit(it))
             continue
@@ -326,7 +325,7 @@ def add(e, word: str, *, quiet: bool = False, more: bool = False, back: bool = F
                 pass
         balance(e, word, 2.0)
         return
-    role = role or add_role(e, word)
+    role = role or add_role(e, word, more)
     ops.set_roles(p, e.idx, add=role)
 
 
@@ -378,18 +377,18 @@ def _entering(e, role: str):
     return Span(s.start_s, s.end_s, f"where the {role} come in", snap=False)
 
 
-def add_role(e, word: str) -> str:
+def add_role(e, word: str, more: bool = False) -> str:
     """Give `word`'s instrument a free role in the plan's instrumentation and return that role."""
     gm, preferred = vocab.INSTRUMENTS.get(word, (None, vocab.ROLE_WORDS.get(word, "lead")))
     if gm is None and preferred == "drums":
         gm = "Standard"  # "a kick", "a snare": the standard kit
-    if gm is None:
-        gm = load_style(e.plan.style).instruments.get(preferred)
-        if gm is None:
-            raise Ask(f"Which instrument should play the {word}?")
+    if gm is None and (gm := load_style(e.plan.style).instruments.get(preferred)) is None:
+        raise Ask(f"Which instrument should play the {word}?")
     role = preferred if preferred in ("drums", "bass", "percussion") and \
         preferred not in {**load_style(e.plan.style).instruments, **e.plan.instrumentation} \
         else ops.free_role(e.plan, preferred, kit=gm.lower() in DRUM_KITS)
+    vocab.fit_stand_in(word, role, more, {r for i in e.idx for r in ops.effective_roles(e.plan, e.plan.sections[i])},
+                       {**load_style(e.plan.style).instruments, **e.plan.instrumentation}.get(preferred))
     if e.span is not None or any(s.locked for s in e.plan.sections):
         # Sections outside the span play all roles: pin their current roles so the new one stays out.
         idx = e.idx  # splits the addressed sections first: the loop must see the new list

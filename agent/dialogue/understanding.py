@@ -204,7 +204,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         raise (where or q) from None
     if where := moments.unplaced(request, intents, analysis, plan, history):
         raise where
-    return silence.returned(orchestration.stand_ins(orchestration.arrivals(where_heard(intents, history), plan)), plan)
+    return silence.returned(orchestration.stand_ins(orchestration.arrivals(where_heard(intents, history), plan), plan), plan)
 
 
 def heard(analysis: VideoAnalysis, plan: ScorePlan, request: str, history: list[ScorePlan] | None) -> list[EditIntent]:

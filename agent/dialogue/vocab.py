@@ -193,6 +193,47 @@ def stand_in(word: str) -> str:
     return f"no {word} in the General MIDI sound set, so {gm} plays it ({what})"
 
 
+# The parts a stand-in may take when its own is taken: a line (the lead) for a tune or a drum, any comping part for
+# chords ("a ukulele" strums as the strings would); never a drum comping chords (a tabla in the strings part)
+FITTING = {"harmony": ("harmony", "lead", "pad", "strings", "brass"), "melody": ("melody", "lead"), "lead": ("lead",)}
+
+
+def more_of_missing(it, plan):
+    """`it` (an EditIntent), or for "more dhol" where no dhol plays (no part of that stand-in's sound) and the kit or
+    the percussion does, that part up, with why: more of the drum asked for is more of the drums there are."""
+    sound = STAND_INS.get(it.value or "", ("", "", ""))
+    inst = {**load_style(plan.style).instruments, **plan.instrumentation}
+    near = next((r for r in ("percussion", "drums") if r in inst), None)
+    if it.what != "add" or it.direction != "up" or sound[1] != "lead" or sound[0] in inst.values() or near is None:
+        return it
+    why = f"no {it.value} in the score, and General MIDI has no {it.value} sound, so the {near} already playing came up " \
+          f"(say 'add a {it.value}' for a {sound[0]} part)"
+    return it.model_copy(update={"what": "balance", "value": near, "reason": "; ".join(filter(None, (it.reason, why)))})
+
+
+def fit_stand_in(word: str, role: str, more: bool, playing: set[str], holder: str | None) -> None:
+    """Whether `word`'s stand-in may come in as a new part in `role`: never unasked ("more dhol" where no dhol plays:
+    there is none, so the nearest sound is offered, or the percussion already playing), never in a role unlike it (a
+    tabla in the strings role, when its own is taken by `holder`: whether it replaces that part is asked).
+
+    Raises:
+        Ask: the question, with the plan left as it is.
+    """
+    from v2m.agent.dialogue.where import Ask
+
+    if word not in STAND_INS:
+        return
+    gm, preferred, what = STAND_INS[word]
+    near = next((r for r in (("percussion", "drums") if preferred == "lead" else (preferred,)) if r in playing), None)
+    if more:
+        raise Ask(f"There is no {word} in the score, and General MIDI has no {word} sound; the nearest is {gm} ({what}). "
+                  f"Add a {gm} part for the {word}" + (f", or bring up the {near} already playing?" if near else "?"))
+    if role not in FITTING.get(preferred, (preferred, "lead")):
+        holder = (holder or preferred).lower()
+        raise Ask(f"General MIDI has no {word} sound; its nearest, {gm} ({what}), plays as the {preferred} part, and the "
+                  f"{holder} has that part now. Swap the {holder} for the {word}, or leave the {word} out?")
+
+
 def labels(kind: str) -> dict[str, list[str]]:
     """name -> the phrases that describe it, for one vocabulary."""
     if kind == "mood":
