@@ -266,3 +266,20 @@ def test_a_drum_stand_in_never_takes_a_chord_part(session):
 def test_adding_a_stand_in_still_adds_it(session):
     turn = session.say("add a dhol")
     assert turn.changed and session.plan.instrumentation.get("lead") == "Taiko Drum" and "no dhol" in turn.reply
+
+
+# ----------------------------------------------------------------------------- 10. a part's name is a whole word
+
+@pytest.mark.parametrize("said", ["the monkeys are too loud in shot 2", "the turkeys in shot 2 are way too loud"])
+def test_a_part_name_inside_another_word_is_no_part(session, said):
+    # before: "keys" inside "monkeys" named the keys (harmony), which went down 5 dB
+    before = session.plan
+    turn = session.say(said)
+    after = session.plan
+    assert all(not s.levels_db for s in after.sections), turn.reply
+    assert after.instrumentation == before.instrumentation
+
+
+def test_the_keys_said_as_a_word_are_still_the_keys(session):
+    turn = session.say("the keys are too loud in shot 2")
+    assert turn.changed and session.plan.sections[1].levels_db.get("harmony", 0) < 0, turn.reply
