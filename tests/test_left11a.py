@@ -283,3 +283,29 @@ def test_a_part_name_inside_another_word_is_no_part(session, said):
 def test_the_keys_said_as_a_word_are_still_the_keys(session):
     turn = session.say("the keys are too loud in shot 2")
     assert turn.changed and session.plan.sections[1].levels_db.get("harmony", 0) < 0, turn.reply
+
+
+# ----------------------------------------------------------------------------- 11. a character complaint asks which way
+
+@pytest.mark.parametrize("said", ["too cartoony now, dial it back", "it's a bit too quirky, tone it down"])
+def test_too_cartoony_with_no_way_said_asks_one_concrete_question(session, said):
+    # before: "dial it back" was read alone, as less energy everywhere
+    before = session.plan
+    turn = session.say(said)
+    assert session.plan == before and turn.question, turn.reply
+    assert "slower" in turn.question and "darker" in turn.question and "calmer" in turn.question
+    assert set(turn.options) == {"slower", "darker", "calmer"}
+    answer = session.say("slower")
+    assert answer.changed and session.plan.tempo_bpm < before.tempo_bpm, answer.reply
+
+
+def test_too_epic_tone_it_down_is_still_less_energy(session):
+    before = session.plan
+    turn = session.say("too epic, tone it down")
+    assert turn.changed and all(b.energy < a.energy for a, b in zip(before.sections, session.plan.sections))
+
+
+def test_too_cartoony_with_the_way_said_does_it(session):
+    before = session.plan
+    turn = session.say("too cartoony, make it slower")
+    assert turn.changed and session.plan.tempo_bpm < before.tempo_bpm, turn.reply

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import arbiter, edits, followups, halfway, marks, messages, moments, names, orchestration, recall, references, shifts, sides, silence, versions
+from v2m.agent.dialogue import arbiter, character, edits, followups, halfway, marks, messages, moments, names, orchestration, recall, references, shifts, sides, silence, versions
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.patterns import compiled
@@ -196,6 +196,8 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         leaning(analysis, plan, request, history)
     if again is not None:
         return again
+    if (vague := character.asked(request)) is not None:   # "too cartoony now, dial it back": which way is asked
+        raise arbiter.Offer(*vague)
     request = punctuated(mended(request))   # "the begining is to fast": as the readers of an edit should see it
     try:
         intents = heard(analysis, plan, request, history)

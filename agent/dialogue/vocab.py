@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from v2m.agent.dialogue.minilm import MiniLM
+from v2m.agent.dialogue.where import Ask
 from v2m.tools.style import load_style, style_names
 
 # Below this cosine similarity the planner asks instead of guessing. Calibrated on MiniLM: unrelated
@@ -219,8 +220,6 @@ def fit_stand_in(word: str, role: str, more: bool, playing: set[str], holder: st
     Raises:
         Ask: the question, with the plan left as it is.
     """
-    from v2m.agent.dialogue.where import Ask
-
     if word not in STAND_INS:
         return
     gm, preferred, what = STAND_INS[word]
