@@ -309,3 +309,25 @@ def test_too_cartoony_with_the_way_said_does_it(session):
     before = session.plan
     turn = session.say("too cartoony, make it slower")
     assert turn.changed and session.plan.tempo_bpm < before.tempo_bpm, turn.reply
+
+
+# ----------------------------------------------------------------------------- 12. the purpose is the reason
+
+@pytest.mark.parametrize("said, what", [("it's too loud for a wedding", "loudness"), ("way too fast for a funeral", "tempo")])
+def test_a_quality_too_much_for_a_purpose_moves_only_that_quality(session, said, what):
+    # before: "wedding" called up classical with strings in major; "funeral" also turned the key minor and calmed it
+    before = session.plan
+    turn = session.say(said)
+    after = session.plan
+    assert turn.changed and not turn.question, turn.reply
+    assert (after.style, after.mode, after.instrumentation) == (before.style, before.mode, before.instrumentation)
+    assert _energy(after) == _energy(before), turn.reply
+    if what == "loudness":
+        assert after.loudness_lufs < before.loudness_lufs and after.tempo_bpm == before.tempo_bpm
+    else:
+        assert after.tempo_bpm < before.tempo_bpm and after.loudness_lufs == before.loudness_lufs
+
+
+def test_music_for_a_wedding_is_still_the_wedding_style(session):
+    turn = session.say("music for a wedding")
+    assert turn.changed and session.plan.style == "classical", turn.reply

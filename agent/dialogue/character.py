@@ -3,7 +3,8 @@ too quirky", "way too whimsical, tone it down". The word's feeling (`vocab.MOODS
 no amount of one thing: playful is faster, major and a little livelier at once, so "dial it back" does not say which
 to take back. The turn is one concrete question offering the ways the feeling is made. A feeling that is mostly energy
 ("too epic, tone it down", "too aggressive") is less energy, read by the grammar as before; "too loud", "too sad" and
-the other words `phrases.TOO` knows move away on their own.
+the other words `phrases.TOO` knows, a culture ("too corporate") and a feeling the similes know ("too warm") move away
+on their own.
 
     from v2m.agent.dialogue.character import asked
     asked("too cartoony now, dial it back")   # ("Less cartoony: slower, darker ...?", ("slower", "darker", "calmer"))
@@ -14,7 +15,9 @@ from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue.cultures import shunned
 from v2m.agent.dialogue.phrases import REDUCE_RE, TOO
+from v2m.agent.dialogue.similes import SCENE_RES
 from v2m.agent.dialogue.vocab import MOODS, lookup
 
 # "too X" said of the music; what else a complaint about a character may say and still leave the way unsaid
@@ -29,8 +32,8 @@ def asked(request: str) -> tuple[str, tuple[str, ...]] | None:
     """The question (and the answers it offers) for a complaint about the music's character that says no way to go,
     or None when the request says more, or the word is one the grammar moves away from itself."""
     low = request.lower()
-    if not (m := TOO_X_RE.search(low)) or m.group(1) in TOO:
-        return None
+    if not (m := TOO_X_RE.search(low)) or m.group(1) in TOO or shunned(low) or any(r.search(m.group(0)) for r, _ in SCENE_RES):
+        return None   # a word moved away from by the grammar, a culture ("too corporate"), a feeling ("too warm")
     rest = REDUCE_RE.sub(" ", low[:m.start()] + " " + low[m.end():])
     if set(re.findall(r"[a-z']+", rest)) - SAID_AROUND:
         return None   # "too cartoony, make it slower": the way is said; "the flute is too cartoony": a part

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from v2m.agent.dialogue.arbiter import Offer
-from v2m.agent.dialogue.cultures import AWAY_RE, table
+from v2m.agent.dialogue.cultures import AWAY_RE, REASON_RE, table
 from v2m.agent.dialogue.mentions import PART_FLAWED_RE
 from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.dialogue.where import Ask
@@ -190,7 +190,8 @@ def _found(sentence: str) -> list[Found]:
     # a culture first: on the same words ("like a spa") it is the style wished for; said of the music now, its
     # scene's feeling is read instead (in `plain`). A sound ("taiko") is no simile.
     hits = [(m.start(), m.end(), None) for r, c in table() if c.weight >= 1 for m in r.finditer(sentence)]
-    hits += [(m.start(), m.end(), f) for r, f in SCENE_RES for m in r.finditer(sentence) if not _of_part(sentence, m)]
+    hits += [(m.start(), m.end(), f) for r, f in SCENE_RES for m in r.finditer(sentence)   # not a purpose a quality is too
+             if not _of_part(sentence, m) and not REASON_RE.search(sentence[:m.start()])]   # much for ("too fast for a funeral")
     hits += [(m.start(2), m.end(2), Feel(away=TOO[m.group(2).lower()])) for m in STATE_WORD_RE.finditer(sentence)
              if m.group(1).strip(" now") or m.group(2).lower() in COMPLAINTS]
     out: list[Found] = []
@@ -203,8 +204,7 @@ def _found(sentence: str) -> list[Found]:
 
 
 def _of_part(sentence: str, m: re.Match) -> bool:
-    """A scene's words said of a part in the same clause, not as a simile ("let the piano stand out", "try taking
-    off the drums", "keep the bass on hold", "make the strings warmer"): what to do with that part, the grammar's."""
+    """A scene's words said of a part in its clause ("let the piano stand out", "keep the bass on hold"): no simile."""
     if LIKE_RE.search(sentence[:m.start()]):
         return False   # "the drums make it feel like a funeral": a simile still
     a = max(sentence.rfind(x, 0, m.start()) for x in ",;") + 1
