@@ -25,13 +25,16 @@ TOO_X_RE = re.compile(r"\btoo (?:much )?([a-z]{4,})\b")
 SAID_AROUND = set("""it it's its is that that's thats this the music score track whole thing sounds sound feels feel seems
 getting gotten got gone a bit little tad touch notch way far much so really quite rather very kind sort of now just all
 mate please pls honestly hmm ok okay um uh bro dude guys and but though""".split())
+SENTENCE_RE = re.compile(r"[^.!?]+")
 ENERGY_LED = 0.2   # a feeling whose energy moves at least this much is mostly energy: "too epic, tone it down" is less
 
 
 def asked(request: str) -> tuple[str, tuple[str, ...]] | None:
     """The question (and the answers it offers) for a complaint about the music's character that says no way to go,
     or None when the request says more, or the word is one the grammar moves away from itself."""
-    low = request.lower()
+    # the last sentence: a complaint said after the request of a question it answers ("a bonk on the last two cuts.
+    # too cartoony now, dial it back")
+    low = ([x for x in SENTENCE_RE.findall(request.lower()) if x.strip()] or [""])[-1]
     if not (m := TOO_X_RE.search(low)) or m.group(1) in TOO or shunned(low) or any(r.search(m.group(0)) for r, _ in SCENE_RES):
         return None   # a word moved away from by the grammar, a culture ("too corporate"), a feeling ("too warm")
     rest = REDUCE_RE.sub(" ", low[:m.start()] + " " + low[m.end():])

@@ -123,8 +123,10 @@ def sync(c, t: str) -> str:
             sync(c, piece)
         return " " * len(said)
     if (beside := WITH_MARK_RE.search(t)) and not HIT_WORDS_RE.search(t, 0, beside.start()):
-        sync(c, t[beside.end():])   # the mark, and what was said before it for the other readers
-        return t[:beside.start()] + " " * (len(t) - beside.start()) if c.intents else said
+        n = len(c.intents)   # the mark at its own moment, the words before it the other readers' (a mark said with
+        sync(c, t[beside.end():])   # no moment of its own is at the clause's: "kick back in on the next cut with a crash")
+        if len(c.intents) > n:
+            return t[:beside.start()] + " " * (len(t) - beside.start())
     t = DROP_RE.sub(lambda d: " " * (len(d.group(0)) - 5) + "crash" if len(d.group(0)) > 4 else "bang", t)
     t = ARRIVAL_RE.sub(lambda d: " " * len(d.group(0)), t)
     at_cut = c.span is not None and c.span.label.startswith("the shot after the cut")   # a cut named, or carried here

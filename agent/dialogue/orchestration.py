@@ -325,7 +325,7 @@ def add(e, word: str, *, quiet: bool = False, more: bool = False, back: bool = F
                 pass
         balance(e, word, 2.0)
         return
-    role = role or add_role(e, word, more)
+    role = role or add_role(e, word)
     ops.set_roles(p, e.idx, add=role)
 
 
@@ -377,7 +377,7 @@ def _entering(e, role: str):
     return Span(s.start_s, s.end_s, f"where the {role} come in", snap=False)
 
 
-def add_role(e, word: str, more: bool = False) -> str:
+def add_role(e, word: str) -> str:
     """Give `word`'s instrument a free role in the plan's instrumentation and return that role."""
     gm, preferred = vocab.INSTRUMENTS.get(word, (None, vocab.ROLE_WORDS.get(word, "lead")))
     if gm is None and preferred == "drums":
@@ -387,8 +387,7 @@ def add_role(e, word: str, more: bool = False) -> str:
     role = preferred if preferred in ("drums", "bass", "percussion") and \
         preferred not in {**load_style(e.plan.style).instruments, **e.plan.instrumentation} \
         else ops.free_role(e.plan, preferred, kit=gm.lower() in DRUM_KITS)
-    vocab.fit_stand_in(word, role, more, {r for i in e.idx for r in ops.effective_roles(e.plan, e.plan.sections[i])},
-                       {**load_style(e.plan.style).instruments, **e.plan.instrumentation}.get(preferred))
+    vocab.fit_stand_in(word, role, {**load_style(e.plan.style).instruments, **e.plan.instrumentation}.get(preferred))
     if e.span is not None or any(s.locked for s in e.plan.sections):
         # Sections outside the span play all roles: pin their current roles so the new one stays out.
         idx = e.idx  # splits the addressed sections first: the loop must see the new list

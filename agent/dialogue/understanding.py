@@ -180,6 +180,8 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     question = messages.guard(request) or remark(request, plan, history, analysis)
     if question:
         raise Ask(question)
+    if (vague := character.asked(request)) is not None:   # "too cartoony now, dial it back": which way, even after
+        raise arbiter.Offer(*vague)                          # an edit (the feeling is no one step to take back)
 
     again = recall.withdrawn(request, history, partial(_last_asked, analysis, history)) or \
         recall.corrected(request, history, partial(understand, analysis)) or \
@@ -196,8 +198,6 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         leaning(analysis, plan, request, history)
     if again is not None:
         return again
-    if (vague := character.asked(request)) is not None:   # "too cartoony now, dial it back": which way is asked
-        raise arbiter.Offer(*vague)
     request = punctuated(mended(request))   # "the begining is to fast": as the readers of an edit should see it
     try:
         intents = heard(analysis, plan, request, history)

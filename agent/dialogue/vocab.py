@@ -194,28 +194,35 @@ def stand_in(word: str) -> str:
     return f"no {word} in the General MIDI sound set, so {gm} plays it ({what})"
 
 
+def more_of_missing(it, plan):
+    """`it` (an EditIntent), or for "more dhol" where no dhol plays (no part of that stand-in's sound): the kit or the
+    percussion playing, up, with why (more of the drum asked for is more of the drums there are); for a tune's or a
+    chord's instrument ("more erhu"), the question whether to add its nearest sound or bring up the part playing.
+
+    Raises:
+        Ask: no such part, and none near it to bring up instead.
+    """
+    gm, preferred, what = STAND_INS.get(it.value or "", ("", "", ""))
+    inst = {**load_style(plan.style).instruments, **plan.instrumentation}
+    if it.what != "add" or it.direction != "up" or not gm or gm in inst.values():
+        return it
+    near = next((r for r in (("percussion", "drums") if preferred == "lead" else (preferred,)) if r in inst), None)
+    if preferred == "lead" and near:
+        why = f"no {it.value} in the score, and General MIDI has no {it.value} sound, so the {near} already playing " \
+              f"came up (say 'add a {it.value}' for a {gm} part)"
+        return it.model_copy(update={"what": "balance", "value": near, "reason": "; ".join(filter(None, (it.reason, why)))})
+    raise Ask(f"There is no {it.value} in the score, and General MIDI has no {it.value} sound; the nearest is {gm} "
+              f"({what}). Add a {gm} part for the {it.value}" + (f", or bring up the {near} already playing?" if near else "?"))
+
+
 # The parts a stand-in may take when its own is taken: a line (the lead) for a tune or a drum, any comping part for
 # chords ("a ukulele" strums as the strings would); never a drum comping chords (a tabla in the strings part)
 FITTING = {"harmony": ("harmony", "lead", "pad", "strings", "brass"), "melody": ("melody", "lead"), "lead": ("lead",)}
 
 
-def more_of_missing(it, plan):
-    """`it` (an EditIntent), or for "more dhol" where no dhol plays (no part of that stand-in's sound) and the kit or
-    the percussion does, that part up, with why: more of the drum asked for is more of the drums there are."""
-    sound = STAND_INS.get(it.value or "", ("", "", ""))
-    inst = {**load_style(plan.style).instruments, **plan.instrumentation}
-    near = next((r for r in ("percussion", "drums") if r in inst), None)
-    if it.what != "add" or it.direction != "up" or sound[1] != "lead" or sound[0] in inst.values() or near is None:
-        return it
-    why = f"no {it.value} in the score, and General MIDI has no {it.value} sound, so the {near} already playing came up " \
-          f"(say 'add a {it.value}' for a {sound[0]} part)"
-    return it.model_copy(update={"what": "balance", "value": near, "reason": "; ".join(filter(None, (it.reason, why)))})
-
-
-def fit_stand_in(word: str, role: str, more: bool, playing: set[str], holder: str | None) -> None:
-    """Whether `word`'s stand-in may come in as a new part in `role`: never unasked ("more dhol" where no dhol plays:
-    there is none, so the nearest sound is offered, or the percussion already playing), never in a role unlike it (a
-    tabla in the strings role, when its own is taken by `holder`: whether it replaces that part is asked).
+def fit_stand_in(word: str, role: str, holder: str | None) -> None:
+    """Whether `word`'s stand-in may come in as a new part in `role`: never in a role unlike it (a tabla in the strings
+    role, when its own is taken by `holder`: whether it replaces that part is asked).
 
     Raises:
         Ask: the question, with the plan left as it is.
@@ -223,10 +230,6 @@ def fit_stand_in(word: str, role: str, more: bool, playing: set[str], holder: st
     if word not in STAND_INS:
         return
     gm, preferred, what = STAND_INS[word]
-    near = next((r for r in (("percussion", "drums") if preferred == "lead" else (preferred,)) if r in playing), None)
-    if more:
-        raise Ask(f"There is no {word} in the score, and General MIDI has no {word} sound; the nearest is {gm} ({what}). "
-                  f"Add a {gm} part for the {word}" + (f", or bring up the {near} already playing?" if near else "?"))
     if role not in FITTING.get(preferred, (preferred, "lead")):
         holder = (holder or preferred).lower()
         raise Ask(f"General MIDI has no {word} sound; its nearest, {gm} ({what}), plays as the {preferred} part, and the "
