@@ -247,20 +247,30 @@ def test_more_of_a_drum_outside_general_midi_raises_the_drums_playing_and_says_w
     assert all(x > 0 for x in _level(after, "drums")) and "no " + said.split()[-2 if "please" in said else -1] in turn.reply
 
 
-def test_more_of_a_tune_instrument_outside_general_midi_asks_with_the_nearest(session):
-    before = session.plan
-    turn = session.say("more erhu")
-    assert session.plan == before and turn.question and "Violin" in turn.question, turn.reply
+def test_more_of_a_tune_instrument_outside_general_midi_still_brings_its_stand_in_and_says_so(session):
+    turn = session.say("more mandolin please")
+    assert turn.changed and "no mandolin in the General MIDI sound set" in turn.reply, turn.reply
 
 
 def test_a_drum_stand_in_never_takes_a_chord_part(session):
     # before: with the lead taken by a flute, the tabla's Melodic Tom took the strings part (chords on a tom)
     session.say("add a flute")
-    before = session.plan
     turn = session.say("add a tabla")
-    assert session.plan == before and turn.question and "flute" in turn.question, turn.reply
-    turn = session.say("swap the flute for the tabla")
-    assert turn.changed and session.plan.instrumentation.get("lead") == "Melodic Tom", turn.reply
+    after = session.plan
+    assert turn.changed and "strings" not in after.instrumentation, turn.reply
+    assert after.instrumentation.get("percussion") == "Standard" and "hand percussion" in turn.reply, turn.reply
+    turn = session.say("more tabla")   # the tabla is the hand percussion now
+    assert turn.changed and all(x > 0 for x in _level(session.plan, "percussion")), turn.reply
+
+
+def test_a_tune_stand_in_with_no_line_free_asks_what_it_replaces(session):
+    # the erhu's Violin plays a line: with the melody and the lead taken it would have comped chords as the strings
+    session.say("add a flute")
+    before = session.plan
+    turn = session.say("add an erhu")
+    assert session.plan == before and turn.question and "Swap the tenor sax for the erhu" in turn.question, turn.reply
+    turn = session.say("swap the sax for the erhu")
+    assert turn.changed and session.plan.instrumentation.get("melody") == "Violin", turn.reply
 
 
 def test_adding_a_stand_in_still_adds_it(session):

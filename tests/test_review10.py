@@ -362,9 +362,6 @@ LEFT = {
                                "and 'just quieter' turns the whole mix down",
     ("youtuber-iceland", 4): "the trailer's kit already plays taiko-like toms, so the drums come up in the last shot; "
                              "defensible, but the reply never says taiko",
-    ("learner-mehndi", 2): "the sitar has the lead part, so a tabla stand-in (Melodic Tom) would have taken the strings "
-                           "part; since left11a (LEFT11 item 9: a stand-in never takes an odd role) the chat asks "
-                           "whether the tabla replaces the sitar",
     ("learner-mehndi", 5): "the answer names parts by their General MIDI program: the tabla shows as 'Melodic Tom'",
     ("director-silent-comedy", 3): "two readings, after the merge with clips10: the piano plays every part of silent_film, "
                                    "so 'the piano more in front' turns the whole score up (clips10: a part that is all "

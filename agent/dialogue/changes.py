@@ -121,7 +121,8 @@ def diff(old: ScorePlan, new: ScorePlan) -> list[Change]:
             out.append(Change("instrument", f"{role}: {oi.get(role, 'none')} -> {ni.get(role, 'none')}"))
         elif role in ni and role not in oi and old.style == new.style:  # which instrument a new part is
             out.append(Change("instrument", f"{role}: {ni[role]} (a new part)"))
-            new_parts[role] = (f"{_part_name(ni[role])} in", f"no {_part_name(ni[role])}")
+            if role not in ("drums", "percussion"):   # a kit ("Standard") is no name for a part: its role says it
+                new_parts[role] = (f"{_part_name(ni[role])} in", f"no {_part_name(ni[role])}")
     oh = {(round(h.time_s, 2), h.kind, h.strength) for h in old.hit_points}
     nh = {(round(h.time_s, 2), h.kind, h.strength) for h in new.hit_points}
     for t, kind, _ in sorted(nh - oh):

@@ -55,8 +55,9 @@ HORNS = ("sax", "trumpet", "trombone", "cornet", "clarinet")
 def role_of(plan: ScorePlan, word: str) -> str | None:
     """The role of the plan that the user's word names ("sax" -> melody in jazz, "drums" -> drums)."""
     inst = {**load_style(plan.style).instruments, **plan.instrumentation}
-    if vocab.INSTRUMENTS.get(word, ("", ""))[1] == "percussion" and word != "percussion":
-        return "percussion" if "percussion" in inst else None  # "a tambourine": hand percussion, not the kit
+    if vocab.INSTRUMENTS.get(word, ("", ""))[1] == "percussion" and word != "percussion" or \
+            "percussion" in inst and vocab.on_hand_kit(word, inst):
+        return "percussion" if "percussion" in inst else None  # "a tambourine", "the tabla" played so: hand percussion
     named = [r for r, n in inst.items() if word in n.lower()]
     if not named and word in vocab.INSTRUMENTS:  # "nylon guitar" -> the role playing that GM instrument
         gm, own = vocab.INSTRUMENTS[word][0].lower(), vocab.INSTRUMENTS[word][1]
@@ -252,7 +253,8 @@ def stand_ins(intents: list, plan=None) -> list:
             out.append(_kit(it))
             continue
         words = (it.value or "").split(",") if it.what in ("add", "swap", "only", "balance") else []
-        why = "; ".join(x for x in (vocab.stand_in(w.strip()) for w in words) if x)
+        inst = {**load_style(plan.style).instruments, **plan.instrumentation} if plan is not None and it.what == "add" else None
+        why = "; ".join(x for x in (vocab.stand_in(w.strip(), inst) for w in words) if x)
         out.append(it.model_copy(update={"reason": "; ".join(filter(None, (it.reason, why)))[:300]}) if why else it)
     return out
 
@@ -387,7 +389,7 @@ def add_role(e, word: str) -> str:
     role = preferred if preferred in ("drums", "bass", "percussion") and \
         preferred not in {**load_style(e.plan.style).instruments, **e.plan.instrumentation} \
         else ops.free_role(e.plan, preferred, kit=gm.lower() in DRUM_KITS)
-    vocab.fit_stand_in(word, role, {**load_style(e.plan.style).instruments, **e.plan.instrumentation}.get(preferred))
+    role, gm = vocab.fit_stand_in(word, role, gm, {**load_style(e.plan.style).instruments, **e.plan.instrumentation})
     if e.span is not None or any(s.locked for s in e.plan.sections):
         # Sections outside the span play all roles: pin their current roles so the new one stays out.
         idx = e.idx  # splits the addressed sections first: the loop must see the new list
