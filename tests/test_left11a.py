@@ -1,7 +1,10 @@
 """Defects the tenth session left (notes LEFT11, items 1-12), each through a real Session on a synthetic clip (jazz on
 60 s cut every 4 s unless said), in the quoted wording and in other words: "it's too warm" asked; "X is a bit much now"
-after a part was added took only 3 dB off; a mark said to become another kind ("the stab at 0:24 should be a crash")
-changed nothing; ..."""
+after a part was added took only 3 dB off; "the stab at 0:24 should be a crash" changed nothing; "brighter after 0:20
+with a stab at 0:25" dropped "brighter"; "the middle bit too" asked; "dead air for 3 s, then bring the rock in" asked;
+an added part was reported as "lead in"; bikes' 0.3 s last shot asked and dropped the change beside it; "more dhol" added
+a Taiko part and a tabla took the strings part; "keys" was read in "monkeys"; "too cartoony now, dial it back" lowered
+the energy; "it's too loud for a wedding" switched to classical."""
 
 from __future__ import annotations
 
