@@ -358,13 +358,10 @@ def run(i: int) -> tuple:
 # Turns left unfixed, with why (a careful user's expectation not met, or met another defensible way)
 LEFT = {
     ("phone-sad-piano", 2): "turn 1 already took shot 2 to full energy (0.88 -> 1.00); the reply says it can go no fuller",
-    ("editor-heist-bikes", 3): "the bikes clip's last shot lasts 0.3 s; v2m asks whether the outro is meant and so drops "
-                               "the drums change said beside it (one question per turn)",
     ("editor-heist-bikes", 4): "follows from turn 3: no drums were taken out, so 'keep the drums there' has nothing to keep "
                                "and 'just quieter' turns the whole mix down",
     ("youtuber-iceland", 4): "the trailer's kit already plays taiko-like toms, so the drums come up in the last shot; "
                              "defensible, but the reply never says taiko",
-    ("learner-mehndi", 1): "a dhol stand-in (Taiko Drum) is added as a new part and turned up, not the kit",
     ("learner-mehndi", 5): "the answer names parts by their General MIDI program: the tabla shows as 'Melodic Tom'",
     ("director-silent-comedy", 3): "two readings, after the merge with clips10: the piano plays every part of silent_film, "
                                    "so 'the piano more in front' turns the whole score up (clips10: a part that is all "

@@ -54,7 +54,12 @@ def _section_values(plan: ScorePlan, t: float) -> dict[str, str]:
     }
 
 
-def _say(kind: str, a: str, b: str) -> str:
+def _part_name(instrument: str) -> str:
+    """A new part said by its instrument ("Flute": flute, "Pad 2 (warm)": pad, "String Ensemble 1": string ensemble)."""
+    return " ".join(w for w in instrument.split("(")[0].lower().split() if not w.isdigit()) or instrument.lower()
+
+
+def _say(kind: str, a: str, b: str, parts_said: dict[str, tuple[str, str]] | None = None) -> str:
     if kind == "tempo":
         return f"tempo {a} -> {b} BPM"
     if kind == "energy":
@@ -63,7 +68,9 @@ def _say(kind: str, a: str, b: str) -> str:
         return "music back in" if b == "music" else "no music"
     if kind == "roles":
         ra, rb = set(filter(None, a.split(","))), set(filter(None, b.split(",")))
-        parts = [f"{r} in" for r in sorted(rb - ra)] + [f"no {r}" for r in sorted(ra - rb)]
+        said = parts_said or {}   # a part in or out by its instrument ("flute in", not "lead in": a lead-in?)
+        parts = [said.get(r, (f"{r} in",))[0] for r in sorted(rb - ra)] + \
+            [said.get(r, ("", f"no {r}"))[1] for r in sorted(ra - rb)]
         return ", ".join(parts)
     if kind == "levels":
         la = dict(x.rsplit(" ", 2)[0:2] for x in filter(None, a.split(",")))
@@ -106,15 +113,22 @@ def diff(old: ScorePlan, new: ScorePlan) -> list[Change]:
         out.append(Change("meter", f"meter {old.meter} -> {new.meter}"))
     oi = {**load_style(old.style).instruments, **old.instrumentation}
     ni = {**load_style(new.style).instruments, **new.instrumentation}
+    # role -> how a part coming in or going out is said: a part this turn added by its instrument ("lead: Flute" said
+    # once); the lead (a name that reads as a lead-in, or as the melody) with its instrument: "lead: flute in"
+    new_parts = {"lead": (f"lead: {n} in", f"no lead ({n})") for n in [_part_name(ni.get("lead", "lead"))] if n != "lead"}
     for role in sorted(set(oi) | set(ni)):
         if oi.get(role) != ni.get(role) and old.style == new.style and role in oi and role in ni:
             out.append(Change("instrument", f"{role}: {oi.get(role, 'none')} -> {ni.get(role, 'none')}"))
         elif role in ni and role not in oi and old.style == new.style:  # which instrument a new part is
             out.append(Change("instrument", f"{role}: {ni[role]} (a new part)"))
+            if role not in ("drums", "percussion"):   # a kit ("Standard") is no name for a part: its role says it
+                new_parts[role] = (f"{_part_name(ni[role])} in", f"no {_part_name(ni[role])}")
     oh = {(round(h.time_s, 2), h.kind, h.strength) for h in old.hit_points}
     nh = {(round(h.time_s, 2), h.kind, h.strength) for h in new.hit_points}
     for t, kind, _ in sorted(nh - oh):
-        out.append(Change("hit", f"{kind} at {fmt(t)}", (t, t)))
+        was = next((k for x, k, _ in oh if abs(t - x) < 0.01 and k != kind and not any(
+            abs(t - y) < 0.01 and j == k for y, j, _ in nh)), None)   # a mark there changed kind: what it was
+        out.append(Change("hit", f"{kind} at {fmt(t)}" + (f" (was {'an' if was[0] in 'aeiou' else 'a'} {was})" if was else ""), (t, t)))
     for t, kind, _ in sorted(oh - nh):
         if not any(abs(t - x) < 0.01 for x, _, _ in nh):
             out.append(Change("no_hit", f"no {kind} at {fmt(t)}", (t, t)))
@@ -126,7 +140,7 @@ def diff(old: ScorePlan, new: ScorePlan) -> list[Change]:
                 if kind == "tempo" and old.tempo_bpm != new.tempo_bpm and \
                         float(vb[kind]) / float(va[kind]) == new.tempo_bpm / old.tempo_bpm:
                     continue  # the plan's tempo moved and this stretch with it: said once, plan-wide
-                words = _say(kind, va[kind], vb[kind])
+                words = _say(kind, va[kind], vb[kind], new_parts)
                 if words:
                     per_kind.setdefault((kind, words), []).append((a, b))
     if old.tempo_bpm != new.tempo_bpm:

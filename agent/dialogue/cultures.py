@@ -112,9 +112,11 @@ TIME_WORD_RE = re.compile(r"\b(?:at|from|after|until|till|to|by|around|about|bef
 SAID_SECONDS_RE = re.compile(r"\d{1,3}(?:\.\d+)? ?s", re.I)   # "90s", "70 s" ("from 1920" is a year)
 
 
-# A quality too much for the purpose ("too aggressive for kids", read "less energy for kids"): the quality is the edit, the
-# purpose its reason (no style called up or turned away)
-REASON_RE = re.compile(r"\b(?:too|less) \w+(?: and \w+)? for (?:an? |the |our |my |this |that |little |young |small )?$", re.I)
+# A quality too much for the purpose ("too aggressive for kids", read "less energy for kids"; "it's too loud for a
+# wedding", read "quieter for a wedding"): the quality is the edit, the purpose its reason (no style called up or
+# turned away)
+REASON_RE = re.compile(r"\b(?:(?:too|less|more) \w+(?: and \w+)?|\w{3,}er) for (?:an? |the |our |my |this |that |little |"
+                       r"young |small )?$", re.I)
 
 
 def _reason(text: str, m: re.Match) -> bool:

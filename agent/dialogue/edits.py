@@ -231,7 +231,7 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
         rest = takes.retake(c, takes.route(c, rest))
         rest = marks.locks(c, rest)
         rest = marks.sync(c, rest)
-    if not c.intents:
+    if not c.intents or rest.strip() and all(it.what == "hit" for it in c.intents):   # "brighter ... with a stab at 0:25"
         rest = amounts.of_part(c, silence.read(rest, c.want), orchestration.read)
         amounts.sized(c, text)
         rest = phrases.plain(mentions.unreasoned(rest, c.intents))

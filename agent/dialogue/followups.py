@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from v2m.agent.dialogue.arbiter import Unclear
 from v2m.agent.dialogue.changes import diff
-from v2m.agent.dialogue.halfway import OVER_RE   # "too much", "dial it back a bit": part of the way back
+from v2m.agent.dialogue.halfway import ADDED_HALF_DB, OVER_RE   # "too much", "dial it back a bit": part of the way back
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.orchestration import role_of
 from v2m.agent.dialogue.patterns import compiled
@@ -215,7 +215,8 @@ def _own(said: list, allowed: list) -> bool:
 # what a message that only points the last edit elsewhere says besides the place and the part ("do the sax as well")
 POINTING = MORE_WORDS | set("""do same also too as well and plus for in on at with there here thing treatment please pls plz
 could can we you i would like want wants need needs needed give get have let's lets go please that this those them
-of then now love it great nice ok okay brilliant lovely perfect yes yeah part bit section""".split())
+of then now love it great nice ok okay brilliant lovely perfect yes yeah part bit section""".split()) | \
+    set("middle centre center intro introduction outro ending opening beginning finale climax bridge".split())   # places by name
 
 
 def _bare(low: str) -> bool:
@@ -271,7 +272,9 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
     elsewhere = [p for p in said_places if not _same(p, last, duration)]
     # "... so it's just piano and sax": the parts left playing are no parts to edit
     roles = [role(w) or w for w in named_parts(KEPT_RE.sub(" ", low))]   # a part the score lacks is a part of its own
-    new_roles = [r for r in dict.fromkeys(roles) if r not in {m[2] for m in moves}]
+    # the part just brought in, by its name or its role ("add a flute", then "the flute is a bit much now": the lead)
+    added = {m[2] for m in moves} | {role(m[2]) for m in moves if m[0] == "in" and m[2]}
+    new_roles = [r for r in dict.fromkeys(roles) if r not in added]
     try:
         said = heard(STILL_RE.sub(r"still too \1", request))
     except Unclear:   # "too flat now": dull, or out of tune? the readers' question, not a step back
@@ -313,9 +316,11 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
             c.kind for c in diff(history[-2], history[-1])} <= {"levels"})
         return [EditIntent(what="revert", version=len(history) - 2, amount=0.5, text=request[:400],
                            **({"value": "instruments", "target": parts.pop()} if alone else {}))]
-    if all(m[0] == "in" for m in moves) and not said and not apart and not back and not named and OVER_RE.search(low):
-        # "add strings" then "it's a bit much now": a part in has no half-way; the part just brought in, softer
-        return [EditIntent(what="balance", value=it.value, direction="down", magnitude="small", scope=it.scope,
+    if all(m[0] == "in" for m in moves) and not apart and not back and not named and OVER_RE.search(low) and (
+            not said or all(s and s[:2] == ("level", -1) and s[2] in added for s in senses)):
+        # "add strings" then "it's a bit much now": a part in has no level to go half-way back to; the part just
+        # brought in at half its sound (what "part of the way back" is to a part that was silent), not a small step
+        return [EditIntent(what="balance", value=it.value, direction="down", amount=ADDED_HALF_DB, scope=it.scope,
                             text=request[:400]) for it in last]
     if elsewhere:
         return None

@@ -38,6 +38,7 @@ MIDWAY_RE = re.compile(r"\bsplit the difference\b|\bhalf ?way back\b|\bback half
                        rf"\bbetween (?:{NOW} and {THEN}|{THEN} and {NOW})\b|"
                        rf"{opening('maybe|then|but')}(?:somewhere|something|anything) (?:in )?"
                        r"(?:the )?(?:middle|between|in between)(?: the two| of the two)?\W*$", re.I)
+ADDED_HALF_DB = 6.0   # a part just brought in, half of it back: half its amplitude (-6 dB), as silent is no level
 BLENDED = ("tempo", "energy", "levels", "loudness")   # the kinds of change that have a half-way
 KIND_OF_BLEND = {"tempo": "tempo", "energy": "energy", "loudness": "loudness", "instruments": "levels"}
 

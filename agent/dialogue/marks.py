@@ -35,6 +35,14 @@ POINT = rf"\bcuts?\b|\d:\d|\d ?s\b|\d ?seconds?\b|\bseconds\b|\bat {TIME}"
 HIT_WORDS = (r"\b(hit|hits|accent|accents|crash|crashes|stab|stabs|swell|sting|punch|mark|marks|stop on|full stop|a stop|"
              r"an? (?:big|sudden|abrupt|quick|short|clean|sharp|massive|huge|total|complete|little) stop|"   # "put a big stop at 0:53"
              r"boom|bang|slam|stinger|sting|dead stop|hard stop|button|(?<=no )downbeats?)\b")
+# A mark there said to become another kind ("the stab at 0:24 should be a crash", "turn that hit at 0:07 into a stab",
+# "swap the crash at 0:12 for a sting"): the kind it becomes, said after the mark it names
+RECAST_RE = re.compile(rf"\b(?:the|that|this) {HIT_WORDS}.*?\b(?:a|an)(?: (?:big|proper|real|short|sharp|quick|hard|little))? "
+                       r"(crash|stab|sting|stinger|swell|stop|boom|bang|slam|punch)\b")
+# A mark said beside an edit of the music ("brighter after 0:20 with a stab at 0:25"): both (the words before it are
+# read as said); not after a mark ("hit the cut at 0:07 with a crash": the kind of that hit)
+WITH_MARK_RE = re.compile(rf"\bwith (?=(?:a|an|another|one) (?:\w+ )?{HIT_WORDS}|(?:crash|stab|sting|swell)\b|a stop\b)")
+HIT_WORDS_RE = re.compile(HIT_WORDS)
 LENGTH_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "half a": 0.5}   # bars or beats, in words
 SWELL_MIN_S = 4.0   # a swell grows over the shot before its moment when that shot is at least this long
 STOP_OUT_MIN_S = 3.0   # a place the music stops in "with a bang" this long is also left silent after the stop
@@ -119,6 +127,11 @@ def sync(c, t: str) -> str:
         for piece in (t[:two.start()], t[two.end():]):   # "a swell into 0:10 and a crash on the last cut": each its kind
             sync(c, piece)
         return " " * len(said)
+    if (beside := WITH_MARK_RE.search(t)) and not HIT_WORDS_RE.search(t, 0, beside.start()):
+        n = len(c.intents)   # the mark at its own moment, the words before it the other readers' (a mark said with
+        sync(c, t[beside.end():])   # no moment of its own is at the clause's: "kick back in on the next cut with a crash")
+        if len(c.intents) > n:
+            return t[:beside.start()] + " " * (len(t) - beside.start())
     t = DROP_RE.sub(lambda d: " " * (len(d.group(0)) - 5) + "crash" if len(d.group(0)) > 4 else "bang", t)
     t = ARRIVAL_RE.sub(lambda d: " " * len(d.group(0)), t)
     at_cut = c.span is not None and c.span.label.startswith("the shot after the cut")   # a cut named, or carried here
@@ -142,6 +155,8 @@ def sync(c, t: str) -> str:
         return said   # ("the third cut is over-scored. no accent there": that cut)
     # the first word that names a kind ("make the hit at 0:07 a stab": a stab); None: keep a hit's kind
     kind = next(filter(None, map(_kind, re.findall(HIT_WORDS, t[m.start():]))), None)
+    if (recast := RECAST_RE.search(t)) and _kind(recast.group(2)):   # "the stab at 0:24 should be a crash": a crash
+        kind = _kind(recast.group(2))
     if kind is None and re.search(r"\b(?:hard|harder|heavy|heavier|big|bigger|massive|huge|loud)\b", t):
         kind = "crash"  # "hit the third cut hard": the loudest mark, not the accent already there
     label = kind or "accent"

@@ -20,7 +20,9 @@ from v2m.agent.dialogue import vocab
 from v2m.agent.dialogue.place_words import only_place
 from v2m.agent.dialogue.where import Ask, Span
 
-INSTR_ALT = "|".join(sorted((re.escape(k) for k in {*vocab.INSTRUMENTS, *vocab.ROLE_WORDS}), key=len, reverse=True))
+# a part's name, never inside a word ("keys" in "monkeys", "bass" in "contrabassoon"): the boundary is the name's own
+INSTR_ALT = r"\b(?:" + "|".join(sorted((re.escape(k) for k in {*vocab.INSTRUMENTS, *vocab.ROLE_WORDS}), key=len,
+                                       reverse=True)) + ")"
 INSTR = rf"(?:the |a |an |some |any |all |more |back |in |that |this |those |these |your )*({INSTR_ALT})(?:s|es)?\b"
 
 # Words that describe how a part plays, said around its name ("the rhythm guitar", "the organ bubble",

@@ -8,7 +8,7 @@ are never touched, locked sections are never changed.
 
 from __future__ import annotations
 
-from v2m.agent.dialogue.where import Ask, Span, fmt
+from v2m.agent.dialogue.where import MIN_PIECE_S, Ask, Span, fmt
 from v2m.tools.contract import (
     MAX_LOUDNESS_LUFS,
     MAX_TEMPO_BPM,
@@ -22,8 +22,6 @@ from v2m.tools.contract import (
 )
 from v2m.tools.music.theory import chord_symbol, numeral_mode, transpose_tonic
 from v2m.tools.style import load_style
-
-MIN_PIECE_S = 0.5        # a split never leaves a sliver shorter than this
 
 
 def bar_s(plan: ScorePlan, s: Section) -> float:

@@ -55,8 +55,9 @@ HORNS = ("sax", "trumpet", "trombone", "cornet", "clarinet")
 def role_of(plan: ScorePlan, word: str) -> str | None:
     """The role of the plan that the user's word names ("sax" -> melody in jazz, "drums" -> drums)."""
     inst = {**load_style(plan.style).instruments, **plan.instrumentation}
-    if vocab.INSTRUMENTS.get(word, ("", ""))[1] == "percussion" and word != "percussion":
-        return "percussion" if "percussion" in inst else None  # "a tambourine": hand percussion, not the kit
+    if vocab.INSTRUMENTS.get(word, ("", ""))[1] == "percussion" and word != "percussion" or \
+            "percussion" in inst and vocab.on_hand_kit(word, inst):
+        return "percussion" if "percussion" in inst else None  # "a tambourine", "the tabla" played so: hand percussion
     named = [r for r, n in inst.items() if word in n.lower()]
     if not named and word in vocab.INSTRUMENTS:  # "nylon guitar" -> the role playing that GM instrument
         gm, own = vocab.INSTRUMENTS[word][0].lower(), vocab.INSTRUMENTS[word][1]
@@ -242,18 +243,18 @@ def arrivals(intents: list, plan: ScorePlan) -> list:
     return out
 
 
-def stand_ins(intents: list) -> list:
-    """The intents with the reason said for each instrument outside General MIDI they bring in ("no dhol in
-    the General MIDI sound set, so Taiko Drum plays it"), so the reply is honest about the sound; and a piece
-    of the kit named alone ("kill the hats", "the kick comes in at 0:20") as the whole kit, said so: the kit
-    plays as one part, and a kick that comes in later is the groove coming in."""
+def stand_ins(intents: list, plan=None) -> list:
+    """The intents with the reason said for each instrument outside General MIDI they bring in ("no dhol in the GM
+    sound set, so Taiko Drum plays it"; "more dhol" where none plays: `vocab.more_of_missing`); and a piece of the
+    kit named alone ("kill the hats", "the kick comes in at 0:20") as the whole kit, said so: the kit plays as one."""
     out = []
-    for it in intents:
+    for it in (intents if plan is None else [vocab.more_of_missing(it, plan) for it in intents]):
         if it.what in ("remove", "balance") and it.value in vocab.KIT_PIECES:
             out.append(_kit(it))
             continue
         words = (it.value or "").split(",") if it.what in ("add", "swap", "only", "balance") else []
-        why = "; ".join(x for x in (vocab.stand_in(w.strip()) for w in words) if x)
+        inst = {**load_style(plan.style).instruments, **plan.instrumentation} if plan is not None and it.what == "add" else None
+        why = "; ".join(x for x in (vocab.stand_in(w.strip(), inst) for w in words) if x)
         out.append(it.model_copy(update={"reason": "; ".join(filter(None, (it.reason, why)))[:300]}) if why else it)
     return out
 
@@ -383,13 +384,12 @@ def add_role(e, word: str) -> str:
     gm, preferred = vocab.INSTRUMENTS.get(word, (None, vocab.ROLE_WORDS.get(word, "lead")))
     if gm is None and preferred == "drums":
         gm = "Standard"  # "a kick", "a snare": the standard kit
-    if gm is None:
-        gm = load_style(e.plan.style).instruments.get(preferred)
-        if gm is None:
-            raise Ask(f"Which instrument should play the {word}?")
+    if gm is None and (gm := load_style(e.plan.style).instruments.get(preferred)) is None:
+        raise Ask(f"Which instrument should play the {word}?")
     role = preferred if preferred in ("drums", "bass", "percussion") and \
         preferred not in {**load_style(e.plan.style).instruments, **e.plan.instrumentation} \
         else ops.free_role(e.plan, preferred, kit=gm.lower() in DRUM_KITS)
+    role, gm = vocab.fit_stand_in(word, role, gm, {**load_style(e.plan.style).instruments, **e.plan.instrumentation})
     if e.span is not None or any(s.locked for s in e.plan.sections):
         # Sections outside the span play all roles: pin their current roles so the new one stays out.
         idx = e.idx  # splits the addressed sections first: the loop must see the new list

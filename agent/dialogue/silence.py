@@ -16,7 +16,8 @@ import re
 
 from v2m.agent.dialogue.mentions import INSTR_ALT, named_parts
 from v2m.agent.dialogue.orchestration import EXCEPT, eat
-from v2m.agent.dialogue.vocab import MUSIC
+from v2m.agent.dialogue.place_words import SECONDS
+from v2m.agent.dialogue.vocab import MUSIC, style_keywords
 from v2m.agent.dialogue.where import Ask, Span, fmt, moment
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan
 
@@ -98,6 +99,9 @@ SILENT_RES = tuple((re.compile(p, re.I), r) for p, r in SILENT)
 ENTRY_RE = re.compile(r"\s*[,;]?\s*(?:and\s+)?then\s+(?:(?:bring|let|have)\s+(?:in\s+)?(?:all\s+)?(?:the\s+)?(?P<what>[a-z][a-z -]{0,20}?)"
                       r"(?:\s+(?:back\s+|come\s+)?in)?|(?:the\s+)?(?P<what2>[a-z][a-z -]{0,20}?)\s+(?:comes?|kicks?)\s+in)\s*(?=$|[,.;!?])", re.I)
 ENTERING = ("music", "score", "underscore", "soundtrack", "track", "cue", "band", "whole band", "everything", "everyone")
+# "dead air for 3 s, then bring the rock in": a silence for so long with the music coming in after it is the opening's
+FOR_SECONDS_RE = re.compile(rf"\bfor (?=(?:{SECONDS}))")
+PLACED_RE = re.compile(r"\b(?:shots?|cuts?|after|from|until|till|before|between|at|in the|during|first|last|final)\b|\d:\d")
 
 
 def plain(t: str, style: str = "") -> str:
@@ -108,8 +112,13 @@ def plain(t: str, style: str = "") -> str:
     for pat, rep in SILENT_RES:
         t = pat.sub(rep, t)
     m = ENTRY_RE.search(t)
-    if m and OUT_RE.search(t[:m.start()].lower()) and (m["what"] or m["what2"]).lower() in (*ENTERING, style.replace("_", " ")):
-        t = t[:m.start()] + t[m.end():]
+    if m and OUT_RE.search(t[:m.start()].lower()):
+        what, head = (m["what"] or m["what2"]).lower(), t[:m.start()]
+        head = head if PLACED_RE.search(head.lower()) else FOR_SECONDS_RE.sub("for the first ", head, count=1)
+        if what in (*ENTERING, style.replace("_", " ")):
+            t = head + t[m.end():]
+        elif what in style_keywords(r"(?!)"):   # "..., then bring the rock in": in rock, the silence kept
+            t = f"{what}, {head}{t[m.end():]}"
     return round_trip(t)
 
 

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from v2m.agent.dialogue.arbiter import Unclear
-from v2m.agent.dialogue.cultures import AWAY_RE, table
+from v2m.agent.dialogue.cultures import AWAY_RE, REASON_RE, table
 from v2m.agent.dialogue.where import Ask
 from v2m.agent.dialogue import hit_words, mentions, operations, phrases
 from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS
@@ -63,8 +63,8 @@ SCENES: tuple[tuple[str, Feel], ...] = (
      r"sunday morning|hammock|spa\b|massage|yoga|meditation|library|(?:lift|elevator) music|"
      r"(?:in|like) (?:a|the|being in a) lift\b|elevators?|waiting room|hold music|on hold|"
      r"(?:fancy|nice) restaurant", Feel("calm")),
-    (r"warmer|warm (?:sound|tone|timbre|feel|mix)|more warmth", Feel(toward="a little softer with a warm balance",
-                                                                      away="the bass and harmony a little softer")),
+    (r"warmer|warm (?:sound|tone|timbre|feel|mix)|more warmth|(?<=too )warm|(?<=overly )warm",
+     Feel(toward="a little softer with a warm balance", away="a little more energy with a cool balance")),
     (r"fairy ?tales?|(?:a |in a )?dream(?:land)?|floating|on (?:a )?cloud", Feel("dreamy")),
     # high, busy and bright
     (r"supermarkets?|shopping (?:centre|center|mall)|(?:a |the )?mall\b|game ?shows?|infomercials?|"
@@ -190,7 +190,8 @@ def _found(sentence: str) -> list[Found]:
     # a culture first: on the same words ("like a spa") it is the style wished for; said of the music now, its
     # scene's feeling is read instead (in `plain`). A sound ("taiko") is no simile.
     hits = [(m.start(), m.end(), None) for r, c in table() if c.weight >= 1 for m in r.finditer(sentence)]
-    hits += [(m.start(), m.end(), f) for r, f in SCENE_RES for m in r.finditer(sentence) if not _of_part(sentence, m)]
+    hits += [(m.start(), m.end(), f) for r, f in SCENE_RES for m in r.finditer(sentence)   # not a purpose a quality is too
+             if not _of_part(sentence, m) and not REASON_RE.search(sentence[:m.start()])]   # much for ("too fast for a funeral")
     hits += [(m.start(2), m.end(2), Feel(away=phrases.TOO[m.group(2).lower()])) for m in STATE_WORD_RE.finditer(sentence)
              if m.group(1).strip(" now") or m.group(2).lower() in COMPLAINTS]
     out: list[Found] = []
@@ -203,8 +204,7 @@ def _found(sentence: str) -> list[Found]:
 
 
 def _of_part(sentence: str, m: re.Match) -> bool:
-    """A scene's words said of a part in the same clause, not as a simile ("let the piano stand out", "try taking
-    off the drums", "keep the bass on hold", "make the strings warmer"): what to do with that part, the grammar's."""
+    """A scene's words said of a part in its clause ("let the piano stand out", "keep the bass on hold"): no simile."""
     if LIKE_RE.search(sentence[:m.start()]):
         return False   # "the drums make it feel like a funeral": a simile still
     a = max(sentence.rfind(x, 0, m.start()) for x in ",;") + 1
@@ -384,17 +384,17 @@ def _covers(said: str, words: str) -> bool:
 
 
 # "a warm balance", as `plain` says a warmer sound: each low or sustained part playing at the place a little forward
-WARM_RE, WARM_ROLES = re.compile(r"\bwarm balance\b"), ("bass", "harmony", "pad", "strings")
+# ("a cool balance", what "too warm" says: each a little back)
+WARM_RE, WARM_ROLES = re.compile(r"\b(warm|cool) balance\b"), ("bass", "harmony", "pad", "strings")
 
 
 def warmth(c, t: str) -> str:
-    """The clause `c` (an `edits.Clause`) wants each warm part that plays at its place a little louder (none: asked)."""
+    """The clause `c` (an `edits.Clause`) wants each warm part playing at its place a little louder ("cool": softer)."""
     if not (m := WARM_RE.search(t)):
         return t
     ss = [s for s in c.plan.sections if c.span is None or (s.start_s < c.span.end_s and c.span.start_s < s.end_s)]
-    roles = [r for r in WARM_ROLES if any(r in operations.effective_roles(c.plan, s) for s in ss)]
-    if not roles:
+    if not (roles := [r for r in WARM_ROLES if any(r in operations.effective_roles(c.plan, s) for s in ss)]):
         raise Ask("Nothing low or sustained plays there to bring forward for warmth. Softer there, or add a warm pad?")
     for r in roles:
-        c.want("balance", value=r, direction="up", magnitude="small")
+        c.want("balance", value=r, direction="up" if m.group(1) == "warm" else "down", magnitude="small")
     return t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]

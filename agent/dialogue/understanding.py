@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import arbiter, edits, followups, halfway, marks, messages, moments, names, orchestration, recall, references, settings, shifts, sides, silence, versions
+from v2m.agent.dialogue import arbiter, character, edits, followups, halfway, marks, messages, moments, names, orchestration, recall, references, settings, shifts, sides, silence, versions
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.patterns import compiled
@@ -181,6 +181,8 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     question = messages.guard(request) or remark(request, plan, history, analysis)
     if question:
         raise Ask(question)
+    if (vague := character.asked(request)) is not None:   # "too cartoony now, dial it back": which way, even after
+        raise arbiter.Offer(*vague)                          # an edit (the feeling is no one step to take back)
 
     again = recall.withdrawn(request, history, partial(_last_asked, analysis, history)) or \
         recall.corrected(request, history, partial(understand, analysis)) or \
@@ -206,7 +208,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         raise (where or q) from None
     if where := moments.unplaced(request, intents, analysis, plan, history):
         raise where
-    intents = silence.returned(orchestration.stand_ins(orchestration.arrivals(where_heard(intents, history), plan)), plan)
+    intents = silence.returned(orchestration.stand_ins(orchestration.arrivals(where_heard(intents, history), plan), plan), plan)
     return settings.kept(intents, held)
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from v2m.agent.dialogue.minilm import MiniLM
+from v2m.agent.dialogue.where import Ask
 from v2m.tools.style import load_style, style_names
 
 # Below this cosine similarity the planner asks instead of guessing. Calibrated on MiniLM: unrelated
@@ -185,12 +186,63 @@ class Match:
     score: float   # cosine similarity, 1.0 for an exact word
 
 
-def stand_in(word: str) -> str:
-    """What the reply says when `word` names an instrument outside General MIDI, else ""."""
+HAND_KIT = ("Standard", "hand percussion on the drum channel (congas, bongos, shaker)")
+
+
+def on_hand_kit(word: str, inst: dict[str, str]) -> bool:
+    """Whether a drum outside General MIDI is played by the hand percussion (`HAND_KIT`; `inst`: role -> instrument of
+    the plan): its own sound is not in the plan, and the percussion part plays the hand kit already, or is free while
+    the drum's own part, the lead, is taken (so no chord part plays it)."""
+    return STAND_INS.get(word, ("", ""))[1] == "lead" and STAND_INS[word][0] not in inst.values() and (
+        inst.get("percussion") == HAND_KIT[0] or "lead" in inst and "percussion" not in inst)
+
+
+def stand_in(word: str, inst: dict[str, str] | None = None) -> str:
+    """What the reply says when `word` names an instrument outside General MIDI, else "" (`inst`: the plan's parts,
+    when the word comes in as a new part)."""
     if word not in STAND_INS:
         return ""
     gm, _, what = STAND_INS[word]
-    return f"no {word} in the General MIDI sound set, so {gm} plays it ({what})"
+    sound = HAND_KIT[1] if inst is not None and on_hand_kit(word, inst) else f"{gm} ({what})"
+    return f"no {word} in the General MIDI sound set, so {sound} plays it"
+
+
+def more_of_missing(it, plan):
+    """`it` (an EditIntent), or for "more dhol" where no dhol plays (no part of that stand-in's sound) and the kit or
+    the percussion does: that part up, with why (more of the drum asked for is more of the drums there are)."""
+    gm, preferred, _ = STAND_INS.get(it.value or "", ("", "", ""))
+    inst = {**load_style(plan.style).instruments, **plan.instrumentation}
+    near = next((r for r in ("percussion", "drums") if r in inst), None)
+    if it.what != "add" or it.direction != "up" or preferred != "lead" or gm in inst.values() or near is None:
+        return it
+    w, kit = it.value, near == "percussion" and inst[near] == HAND_KIT[0]   # hand percussion plays such drums here
+    why = f"General MIDI has no {w} sound, so the hand percussion already playing came up" if kit else \
+        f"no {w} in the score, and General MIDI has no {w} sound, so the {near} already playing came up (say 'add a {w}' " \
+        f"for a {gm} part)"
+    return it.model_copy(update={"what": "balance", "value": near, "reason": "; ".join(filter(None, (it.reason, why)))})
+
+
+# The parts a stand-in may take when its own is taken: a line (the lead) for a tune or a drum, any comping part for
+# chords ("a ukulele" strums as the strings would); never a drum comping chords (a tabla in the strings part)
+FITTING = {"harmony": ("harmony", "lead", "pad", "strings", "brass"), "melody": ("melody", "lead"), "lead": ("lead",)}
+
+
+def fit_stand_in(word: str, role: str, gm: str, inst: dict[str, str]) -> tuple[str, str]:
+    """The part and the sound `word`'s stand-in comes in as, given the free `role` and sound `gm`: never a part unlike
+    it (a tabla in the strings part): a drum whose lead is taken plays as hand percussion where that part is free
+    (`on_hand_kit`), else whether it replaces the part's holder is asked.
+
+    Raises:
+        Ask: the question, with the plan left as it is.
+    """
+    if word not in STAND_INS or role in FITTING.get(STAND_INS[word][1], (STAND_INS[word][1], "lead")):
+        return role, gm
+    if on_hand_kit(word, inst) and "percussion" not in inst:
+        return "percussion", HAND_KIT[0]
+    sound, preferred, what = STAND_INS[word]
+    holder = inst.get(preferred, preferred).lower()
+    raise Ask(f"General MIDI has no {word} sound; its nearest, {sound} ({what}), plays as the {preferred} part, and the "
+              f"{holder} has that part now. Swap the {holder} for the {word}, or leave the {word} out?")
 
 
 def labels(kind: str) -> dict[str, list[str]]:

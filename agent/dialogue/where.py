@@ -26,6 +26,7 @@ SNAP_S = 0.8
 # A shot shorter than this (a black first frame, a one- or two-frame flash) is not one a viewer counts:
 # "the second cut" is the second cut a person sees.
 MIN_VISIBLE_SHOT_S = 0.2
+MIN_PIECE_S = 0.5   # an edit changes no stretch shorter than this (`operations.split_at` leaves no sliver)
 
 
 def visible_cuts(analysis: VideoAnalysis) -> list[float]:
@@ -126,6 +127,8 @@ def nearest_cut(analysis: VideoAnalysis, t: float, tolerance_s: float = 1.0) -> 
 
 def _shot_span(analysis: VideoAnalysis, a: int, b: int, label: str) -> Span:
     shots = visible_shots(analysis)
+    if a == b == len(shots) - 1 > 0 and shots[a][1] - shots[a][0] < MIN_PIECE_S:
+        a -= 1   # the last shot too short to hear a change in (bikes' 0.3 s): the end heard, with the shot before it
     return Span(shots[a][0], shots[b][1], f"{label} ({fmt(shots[a][0])}-{fmt(shots[b][1])})", snap=False)
 
 

@@ -1,0 +1,54 @@
+"""A complaint about the music's character with no way said to fix it: "too cartoony now, dial it back", "it's a bit
+too quirky", "way too whimsical, tone it down". The word's feeling (`vocab.MOODS`, or the nearest one by meaning) is
+no amount of one thing: playful is faster, major and a little livelier at once, so "dial it back" does not say which
+to take back. The turn is one concrete question offering the ways the feeling is made. A feeling that is mostly energy
+("too epic, tone it down", "too aggressive") is less energy, read by the grammar as before; "too loud", "too sad" and
+the other words `phrases.TOO` knows, a culture ("too corporate") and a feeling the similes know ("too warm") move away
+on their own.
+
+    from v2m.agent.dialogue.character import asked
+    asked("too cartoony now, dial it back")   # ("Less cartoony: slower, darker ...?", ("slower", "darker", "calmer"))
+    asked("too epic, tone it down")           # None: less energy
+"""
+
+from __future__ import annotations
+
+import re
+
+from v2m.agent.dialogue.cultures import shunned
+from v2m.agent.dialogue.phrases import REDUCE_RE, TOO
+from v2m.agent.dialogue.similes import SCENE_RES
+from v2m.agent.dialogue.vocab import MOODS, lookup
+
+# "too X" said of the music; what else a complaint about a character may say and still leave the way unsaid
+TOO_X_RE = re.compile(r"\btoo (?:much )?([a-z]{4,})\b")
+SAID_AROUND = set("""it it's its is that that's thats this the music score track whole thing sounds sound feels feel seems
+getting gotten got gone a bit little tad touch notch way far much so really quite rather very kind sort of now just all
+mate please pls honestly hmm ok okay um uh bro dude guys and but though""".split())
+SENTENCE_RE = re.compile(r"[^.!?]+")
+ENERGY_LED = 0.2   # a feeling whose energy moves at least this much is mostly energy: "too epic, tone it down" is less
+
+
+def asked(request: str) -> tuple[str, tuple[str, ...]] | None:
+    """The question (and the answers it offers) for a complaint about the music's character that says no way to go,
+    or None when the request says more, or the word is one the grammar moves away from itself."""
+    # the last sentence: a complaint said after the request of a question it answers ("a bonk on the last two cuts.
+    # too cartoony now, dial it back")
+    low = ([x for x in SENTENCE_RE.findall(request.lower()) if x.strip()] or [""])[-1]
+    if not (m := TOO_X_RE.search(low)) or m.group(1) in TOO or shunned(low) or any(r.search(m.group(0)) for r, _ in SCENE_RES):
+        return None   # a word moved away from by the grammar, a culture ("too corporate"), a feeling ("too warm")
+    rest = REDUCE_RE.sub(" ", low[:m.start()] + " " + low[m.end():])
+    if set(re.findall(r"[a-z']+", rest)) - SAID_AROUND:
+        return None   # "too cartoony, make it slower": the way is said; "the flute is too cartoony": a part
+    mood = lookup(m.group(1), "mood")
+    if mood is None or abs((feel := MOODS[mood.name]).energy) >= ENERGY_LED:
+        return None
+    ways = tuple(w for w, on in (("slower", feel.tempo > 1), ("faster", feel.tempo < 1), ("darker", feel.mode == "major"),
+                                 ("brighter", feel.mode == "minor"), ("calmer", feel.energy > 0),
+                                 ("livelier", feel.energy < 0)) if on)
+    if len(ways) < 2:
+        return None
+    said = {"darker": "darker (a minor key)", "brighter": "brighter (a major key)", "calmer": "calmer and sparser"}
+    return (f"Less {m.group(1)}: {', '.join(said.get(w, w) for w in ways[:-1])}, or {said.get(ways[-1], ways[-1])}? "
+            "I left the score as it is; say which (or more than one).", ways)
+
