@@ -127,7 +127,8 @@ def sync(c, t: str) -> str:
         for piece in (t[:two.start()], t[two.end():]):   # "a swell into 0:10 and a crash on the last cut": each its kind
             sync(c, piece)
         return " " * len(said)
-    if (beside := WITH_MARK_RE.search(t)) and not HIT_WORDS_RE.search(t, 0, beside.start()):
+    if (beside := WITH_MARK_RE.search(t)) and not HIT_WORDS_RE.search(t, 0, beside.start()) \
+            and not hit_words.STOP_RE.search(t, 0, beside.start()):   # "the music should stop, with a crash": how it stops
         n = len(c.intents)   # the mark at its own moment, the words before it the other readers' (a mark said with
         sync(c, t[beside.end():])   # no moment of its own is at the clause's: "kick back in on the next cut with a crash")
         if len(c.intents) > n:
@@ -186,7 +187,7 @@ def sync(c, t: str) -> str:
         # "no accent at 0:01", "make the hit at 0:07 a stab": the mark there (on the cut at 0:01.2, 0:07.5)
         times = [near_hit(c.plan, tt) if negative or re.search(rf"\bthe {HIT_WORDS} at", t) else tt for tt in said_at]
     elif moment and not negative and c.span.start_s > 0.05:
-        times, c.span = [c.span.start_s], None  # "that's the last photo, a crash when it comes up": its start
+        times, c.span = [c.span.seen_s or c.span.start_s], None  # "that's the last photo, a crash when it comes up": its start
     elif moment and not negative and c.span.label.startswith(("before", "until", "till", "up to")):
         times, c.span = [c.span.end_s], None    # "stay under till the closet at 0:20, then sting it": where it ends
     elif c.span is not None and re.search(r"\bthe cut\b", t) and not re.search(r"\bcuts\b", t) and visible_cuts(a):

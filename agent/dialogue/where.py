@@ -20,11 +20,9 @@ from v2m.agent.dialogue.patterns import compiled
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 ACTION_RE = re.compile(rf"\b(?:{'|'.join(ACTION_WORDS)})\b(?![- ](?:movies?|films?|flicks?|heroe?s?|figures?|thrillers?|stars?|packed|cams?)\b)")
-# A span edge this close to a shot boundary snaps to it, so an edit starts with the picture's cut.
-SNAP_S = 0.8
+SNAP_S = 0.8   # a span edge this close to a shot boundary snaps to it, so an edit starts with the picture's cut
 
-# A shot shorter than this (a black first frame, a one- or two-frame flash) is not one a viewer counts:
-# "the second cut" is the second cut a person sees.
+# A shot shorter than this (a black first frame, a one- or two-frame flash) is not one a viewer counts ("the second cut")
 MIN_VISIBLE_SHOT_S = 0.2
 MIN_PIECE_S = 0.5   # an edit changes no stretch shorter than this (`operations.split_at` leaves no sliver)
 
@@ -74,6 +72,7 @@ class Span:
     label: str
     sections: list[int] | None = field(default=None)  # exact plan sections, when named ("the intro")
     snap: bool = True
+    seen_s: float | None = None   # where a viewer sees the place start, when it is heard from earlier (a sliver of a last shot)
 
 
 def fmt(t: float, places: int = 1) -> str:
@@ -127,9 +126,9 @@ def nearest_cut(analysis: VideoAnalysis, t: float, tolerance_s: float = 1.0) -> 
 
 def _shot_span(analysis: VideoAnalysis, a: int, b: int, label: str) -> Span:
     shots = visible_shots(analysis)
-    if a == b == len(shots) - 1 > 0 and shots[a][1] - shots[a][0] < MIN_PIECE_S:
-        a -= 1   # the last shot too short to hear a change in (bikes' 0.3 s): the end heard, with the shot before it
-    return Span(shots[a][0], shots[b][1], f"{label} ({fmt(shots[a][0])}-{fmt(shots[b][1])})", snap=False)
+    seen = shots[a][0] if a == b == len(shots) - 1 > 0 and shots[a][1] - shots[a][0] < MIN_PIECE_S else None
+    a -= seen is not None   # the last shot too short to hear a change in (bikes' 0.3 s): the end heard, with the shot before it
+    return Span(shots[a][0], shots[b][1], f"{label} ({fmt(shots[a][0])}-{fmt(shots[b][1])})", snap=False, seen_s=seen)
 
 
 def _shot_index(word: str, n: int) -> int:
