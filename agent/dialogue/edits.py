@@ -344,7 +344,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             continue
         if out and out[-1].what in ("hit", "no_hit") and hit_words.TRAILING_RE.fullmatch(text):
             continue   # "stop at 0:25, hard": how the mark sounds, said after it
-        text, span = names.placed(text, analysis, plan, known, noun, last_span)   # "after the kiss at 0:30": after 0:30
+        text, span = names.placed(text, analysis, plan, known, noun, last_span, request)   # "after the kiss at 0:30": after 0:30
         span = mentions.before(span, entry) if span else None
         span, shared, own = sides.carried(text, span, shared, last_span, analysis, overdone and len(clauses) == 1)
         span = None if kept is not None and not own and span is shared else span

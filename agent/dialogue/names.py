@@ -301,15 +301,17 @@ def as_places(text: str, known: dict[str, str], noun: str | None) -> str:
 NEXT_CUT_RE = re.compile(rf"\b((?:from|after|since|starting at) ({CLOCK}|{SECONDS}) (?:to|until|till|up to|through) )"
                          r"the (?:next|following) cut\b")
 THERE_RE = re.compile(r"\b(?:right |just )?(?:there|here|then)\b")
+OWN_PLACE_RE = re.compile(r"\b(?:shots?|cuts?|intro|outro|ending|beginning|opening|\d+:\d\d|\d+(?:\.\d+)? ?s(?:ecs?|econds?)?)\b", re.I)
 
 
-def after_last(text: str, analysis: VideoAnalysis, last_span: Span | None) -> str:
+def after_last(text: str, analysis: VideoAnalysis, last_span: Span | None, request: str = "") -> str:
     """"the next cut", "the next shot": the first after where the last edit was, as a time or shot number (after
     a mark, a moment, only the next cut: "stop dead at 0:13" ... "same on the next cut"); after a moment said
     ("from 0:10 to the next cut"), the first after it."""
     text = NEXT_CUT_RE.sub(lambda m: m[1] + fmt(next((c for c in visible_cuts(analysis) if c > parse_time(m[2]) + 0.1),
                                                      analysis.duration_s), 2), text)
-    if last_span is not None and last_span.end_s - last_span.start_s < 0.05 and HIT_WORDS_RE.search(text):
+    if last_span is not None and last_span.end_s - last_span.start_s < 0.05 and HIT_WORDS_RE.search(text) \
+            and not OWN_PLACE_RE.search(request or text):   # "and the last shot, let the music stop there": that shot's
         text = THERE_RE.sub(f"at {last_span.start_s:.2f}", text)   # "huge hit at 0:14", then "a stop there": at 0:14
     if last_span is None or not re.search(r"\bthe next (?:cut|shot)\b", text):
         return text
@@ -331,7 +333,7 @@ SEEN_AT_RE = re.compile(rf"\b{DET} (?P<x>[a-z'-]+(?: (?!{SEEN}\b)[a-z'-]+)?)(?: 
 
 
 def placed(text: str, analysis: VideoAnalysis, plan: ScorePlan, known: dict[str, str],
-           noun: str | None, last_span: Span | None = None) -> tuple[str, Span | None]:
+           noun: str | None, last_span: Span | None = None, request: str = "") -> tuple[str, Span | None]:
     """A clause's words with its names read as places (`as_places`), and the place it names: None when it
     names none or speaks of the whole score.
 
@@ -341,8 +343,9 @@ def placed(text: str, analysis: VideoAnalysis, plan: ScorePlan, known: dict[str,
         known: names given to places so far (updated with the clause's own).
         noun: what the request counts (`noun_of`).
         last_span: where the last edit was, for "the next cut".
+        request: the whole request the clause is of ("and the last shot, let the music stop there": that shot's).
     """
-    text = after_last(as_places(shares(text, analysis.duration_s), known, noun), analysis, last_span)
+    text = after_last(as_places(shares(text, analysis.duration_s), known, noun), analysis, last_span, request)
     span = locate(text, analysis, plan)
     span = snap(span, analysis) if span else None
     if span is not None and span.sections and (m := SEEN_AT_RE.search(text)) and is_name(m.group("x")) and \

@@ -1,0 +1,40 @@
+"""What the eleventh session's merges got wrong between branches, each in a user's words and one of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from edit_clips import bikes, make_analysis
+from v2m.agent.dialogue.session import Session
+
+
+def _hits(plan):
+    return [(round(h.time_s, 2), h.kind) for h in plan.hit_points]
+
+
+@pytest.fixture
+def session(tmp_path):
+    return Session.open("bikes.mp4", "jazz", workdir=tmp_path / "store", analysis=bikes(), render=False)
+
+
+@pytest.mark.parametrize("said", ["And the last shot, let the music stop there completely, with a bang",
+                                  "in the last shot the music should just stop there, with a crash"])
+def test_a_stop_there_in_a_shot_named_after_a_hit_is_that_shot_s(session, said):
+    # review11 reads "there" after a hit as the hit's moment; a clause naming its own shot keeps that shot (h11b)
+    session.say("hit the cut at 0:03")
+    turn = session.say(said)
+    assert (9.68, "stop") in _hits(session.plan), turn.reply
+    assert (3.04, "stop") not in _hits(session.plan)
+
+
+def test_a_stop_there_right_after_a_hit_is_at_the_hit(session):
+    session.say("a big crash at 0:05")
+    turn = session.say("and the music should stop dead there")
+    assert any(k == "stop" and abs(t - 5.48) < 0.6 for t, k in _hits(session.plan)), turn.reply
+
+
+def test_a_stop_said_with_a_crash_in_a_long_shot_is_a_stop(tmp_path):
+    a = make_analysis(30.0, 25.0, [150, 325, 525], source="four.mp4")
+    s = Session.open(a.source, "tense lofi music", workdir=tmp_path / "store", analysis=a, render=False)
+    turn = s.say("in the final shot the music should stop, with a crash")
+    assert (21.0, "stop") in _hits(s.plan), turn.reply
