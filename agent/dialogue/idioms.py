@@ -52,11 +52,11 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:tempo|pace|speed|bpm)(?: (?!and\b|but\b)[a-z]+){0,3}? (?:down|decreased|reduced|lowered|dropped|drops?|"
      r"brought down|pulled back|falls?|comes? down)\b(?! to\b| until\b| till\b)"
      r"|\b(?:decrease|reduce|lower|drop|bring down|pull back|pull down|knock down|take down|ease)(?: down)? (?:the |its |our )?"
-     r"(?:tempo|pace|speed|bpm)\b|\bless (?:pace|speed)\b|\bmore slow\b|\bslow (?:the whole thing|everything|things|it all|"
+     r"(?:tempo|pace|speed|bpm)\b|\b(?:less|lesser) (?:pace|speed|tempo|bpm)\b|\bmore slow\b|\bslow (?:the whole thing|everything|things|it all|"
      r"the music|the track|the piece|the beat|the groove) down\b", "slower"),
     (r"\b(?:tempo|pace|speed|bpm)(?: (?!and\b|but\b|down\b)[a-z]+){0,3}? (?:up|increased|raised|higher|bumped(?: up)?|pushed)\b(?! to\b| until\b| till\b)"
      r"|\b(?:increase|raise|bump|push|lift|nudge|crank|up)(?: up)? (?:the |its |our )?(?:tempo|pace|speed|bpm)\b"
-     r"|\b(?:more|extra) (?:pace|speed)\b|\bfaster (?:tempo|pace)\b|\bspeed (?:the whole thing|everything|things|it all|"
+     r"|\b(?:more|extra) (?:pace|speed|tempo|bpm)\b|\bfaster (?:tempo|pace)\b|\bspeed (?:the whole thing|everything|things|it all|"
      r"the music|the track|the piece|the beat|the groove) up\b", "faster"),
     # the energy named and moved: by whatever verb moves it, with the size said between ("reduce the intensity",
     # "calm the energy down a ton", "nudge the intensity up a notch", "crank the energy WAY up", "ease off the energy";
@@ -102,7 +102,7 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\b(?:add|inject|put|bring|give it|give (?:it|the music) some|needs?)(?: some| a bit of| a little| more| a touch of"
      r"| lots of| plenty of| a lot of| extra)? (?:energy|life|drive|excitement|intensity|momentum|oomph)(?! down)\b"
      r"|\bmore (?:hectic|chaotic|frantic|manic|crowded|cluttered|intense|full-on|full on)\b"
-     r"|\bmore (?:going on|happening)\b|\b(?:want|need|add|build|some) tension\b"
+     r"|\bmore (?:going on|happening|movement)\b|\b(?:want|need|add|build|some) tension\b"
      # a quality given, needed or added ("give it tension", "it needs urgency"): more of it
      r"|\b(?:give (?:it|them|this|that|the music)|needs?|wants?|could use|add) (?:some |a bit of |a little |a lot of |more |real )?"
      r"(?:tension|urgency|drive|intensity|momentum|edge|bite)\b", "more energy"),

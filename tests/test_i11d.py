@@ -1,0 +1,104 @@
+"""Set i's tune half, prefix i-d (notes TUNE11_I), each reading tested in other words than the set's: a bare topic
+said before an order ("Oh, the bpm. Then slightly slower please") is no question about the score; "less tempo" and
+"more bpm" move the tempo; a terse "kinda bright" is a complaint (too bright); "just kick and snare" thins the kit
+and keeps the band."""
+
+from __future__ import annotations
+
+import pytest
+from edit_clips import open_chat
+
+from v2m.agent.dialogue.operations import effective_roles
+
+
+@pytest.fixture()
+def session(tmp_path):
+    return open_chat(tmp_path, "tense lofi music")   # drums, bass, harmony, melody in A minor
+
+
+@pytest.mark.parametrize("said, slower", [("Oh, the bpm. Then slightly slower please.", True),
+                                          ("Right, the pace. A bit more tempo then", False),
+                                          ("ok so that's the speed. then less bpm, just a little", True)])
+def test_a_topic_named_before_an_order_is_the_order(session, said, slower):
+    # before: the bare topic was read as asked ("The tempo is 82.8 BPM ... I changed nothing")
+    before = session.plan.tempo_bpm
+    turn = session.say(said)
+    assert turn.changed, turn.reply
+    assert (session.plan.tempo_bpm < before) if slower else (session.plan.tempo_bpm > before)
+
+
+def test_a_topic_alone_is_still_asked_about(session):
+    before = session.plan
+    turn = session.say("the tempo?")
+    assert session.plan == before and "tempo" in turn.reply.lower()
+
+
+@pytest.mark.parametrize("said, slower", [("less tempo in the second shot", True), ("more bpm please", False)])
+def test_less_or_more_tempo_moves_the_tempo(session, said, slower):
+    plan = session.plan
+    session.say(said)
+    tempos = [s.tempo_bpm or session.plan.tempo_bpm for s in session.plan.sections]
+    old = plan.tempo_bpm
+    assert any((t < old) if slower else (t > old) for t in tempos)
+
+
+def test_kinda_bright_beside_a_key_is_the_key(session):
+    session.say("put it in G major")
+    turn = session.say("pretty bright for a sad bit. put it in E minor")
+    assert (session.plan.key, session.plan.mode) == ("E", "minor"), turn.reply
+
+
+def test_kinda_bright_alone_is_too_bright(session):
+    session.say("put it in C major")
+    session.say("kinda bright for a funeral")
+    assert session.plan.mode == "minor"
+
+
+@pytest.mark.parametrize("said", ["just the kick and the hats, the drums are cluttered",
+                                  "the beat's too busy, only kick and snare"])
+def test_the_kits_pieces_alone_thin_the_kit_and_keep_the_band(session, said):
+    # before: "only kick and snare" was only the drums: bass, harmony and melody were taken out
+    turn = session.say(said)
+    assert turn.changed, turn.reply
+    for s in session.plan.sections:
+        assert {"bass", "drums", "melody"} <= set(effective_roles(session.plan, s))
+    assert all((s.levels_db or {}).get("drums", 0.0) < 0 for s in session.plan.sections)
+
+
+def test_a_part_alone_still_keeps_only_that_part(session):
+    session.say("just the bass in shot 2")
+    assert set(effective_roles(session.plan, session.plan.sections[1])) == {"bass"}
+
+
+def test_what_i_meant_is_no_question(session):
+    # before: "What I meant: ..." opened like a question and the summary was answered, nothing changed
+    before = session.plan.loudness_lufs
+    turn = session.say("Oops, wrong paste. What I meant: the voice-over must come through, bring the music way down")
+    assert turn.changed and session.plan.loudness_lufs < before, turn.reply
+
+
+def test_the_peoples_feeling_beside_a_complaint_is_scored(tmp_path):
+    # before: "we're proud" took the way of the complaint before it (away: less energy) and "not sad" read as sad
+    chat = open_chat(tmp_path, "calm ambient")
+    before = [s.energy for s in chat.plan.sections]
+    turn = chat.say("It sounds like a memorial service. We are so proud of the team, not sad at all")
+    assert turn.changed, turn.reply
+    assert all(s.energy > e for s, e in zip(chat.plan.sections, before))
+    assert chat.plan.mode == "major"
+
+
+def test_not_sad_moves_away_from_sad(session):
+    session.say("put it in C minor")
+    session.say("not sad")
+    assert session.plan.mode == "major"
+
+
+@pytest.mark.parametrize("said", ["in shot 3 add a gentle shaker and a bit more movement",
+                                  "in shot 3 add a soft shaker and more energy"])
+def test_a_part_added_with_a_word_before_it_leaves_the_edit_after_it(session, said):
+    # before: "add a soft shaker and more energy" was one unknown instrument's name, the energy lost
+    before = [s.energy for s in session.plan.sections]
+    session.say(said)
+    third = next(k for k, s in enumerate(session.plan.sections) if s.start_s <= 14 < s.end_s)
+    assert session.plan.sections[third].energy > before[third]
+    assert "percussion" in effective_roles(session.plan, session.plan.sections[third])
