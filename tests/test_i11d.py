@@ -102,3 +102,51 @@ def test_a_part_added_with_a_word_before_it_leaves_the_edit_after_it(session, sa
     third = next(k for k, s in enumerate(session.plan.sections) if s.start_s <= 14 < s.end_s)
     assert session.plan.sections[third].energy > before[third]
     assert "percussion" in effective_roles(session.plan, session.plan.sections[third])
+
+
+def _rises_over_all(plan) -> bool:
+    energies = [s.energy for s in plan.sections]
+    return plan.sections[0].start_s < 0.05 and energies[0] < energies[-1] and len({round(e, 2) for e in energies}) > 2
+
+
+@pytest.mark.parametrize("said", ["could it open quietly and build as the day goes on, loudest at the very end",
+                                  "begin soft and swell, with it fullest by the end"])
+def test_a_growth_that_peaks_at_the_end_grows_over_all_of_it(session, said):
+    # before: "biggest at the very end" put the growth in the ending alone
+    turn = session.say(said)
+    assert turn.changed, turn.reply
+    assert _rises_over_all(session.plan), turn.reply
+
+
+def test_before_anything_happens_is_no_moment_of_the_picture(session):
+    # before: 'I can't recognise "anything" in the picture'
+    before = session.plan.sections[1].energy
+    turn = session.say("the second shot is too dull, people will scroll away before anything happens")
+    assert turn.changed, turn.reply
+    second = next(s for s in session.plan.sections if s.start_s <= 7 < s.end_s)
+    assert second.energy > before
+
+
+def test_that_cut_after_a_shot_named_is_the_cut_into_it(session):
+    # before: "that cut" after "when shot 3 starts" marked both ends of shot 3
+    session.say("when the third shot starts the door flies open, can the music stop dead on that cut?")
+    stops = [h.time_s for h in session.plan.hit_points if h.kind == "stop"]
+    assert stops == [13.0]
+
+
+def test_a_complaint_then_an_aside_then_its_place_is_made_at_the_place_only(session):
+    # before: the clause between ("people won't like it") kept the unplaced complaint, so the whole score got lighter too
+    before = [s.energy for s in session.plan.sections]
+    session.say("It starts way too busy, nobody will like that. Less busy in the first two shots please")
+    late = [s for s in session.plan.sections if s.start_s >= 13.0 - 0.05]
+    assert [s.energy for s in late] == before[-len(late):]
+    assert all(s.energy < before[0] for s in session.plan.sections if s.end_s <= 6.05)
+
+
+def test_a_part_that_does_not_play_asked_to_carry_it_comes_in_over_the_others(session):
+    # before: the cello came in at the level of the others
+    turn = session.say("from the third shot on, let the cello carry it")
+    assert turn.changed, turn.reply
+    late = [s for s in session.plan.sections if s.start_s >= 13.0 - 0.05]
+    role = next(r for r, name in session.plan.instrumentation.items() if name == "Cello")
+    assert all(role in effective_roles(session.plan, s) and (s.levels_db or {}).get(role, 0.0) > 0 for s in late)

@@ -168,6 +168,17 @@ KICKS_IN_RE = re.compile(rf"(\b(?:drop|crash|hit|slam|downbeat)\b[^,;.!?]{{0,20}
                          rf"(?:and |then )?{ALL_IN}(?! (?:at|from|after|on)\b)", re.I)
 
 
+# a growth said with where it peaks at the end ("start soft and grow, biggest at the very end", "build up, loudest by the
+# end"): the peak is where the growth ends, over all of it, not the growth put at the ending
+PEAK_END_RE = re.compile(r"\b((?:grow|build|swell|rise|climb|ramp)\w*\b[^.;!?]{0,60}?),? (?:and )?(?:getting |with it |so it'?s )?"
+                         r"(?:biggest|loudest|fullest|strongest|largest|at (?:its|the) (?:biggest|loudest|fullest|peak)|peaking) "
+                         r"(?:at|by|for|in) the (?:very )?end(?:ing)?\b", re.I)
+PLACED_RE = re.compile(r"\b(?:shots?|cuts?|intro|outro|middle|from|after|until|till)\b|\d", re.I)
+
+
 def all_in(text: str) -> str:
-    """"everything kicks in" as more energy, from the moment said just before it when one is."""
+    """"everything kicks in" as more energy, from the moment said just before it when one is; a growth that peaks at
+    the end grows all the way to the end."""
+    text = PEAK_END_RE.sub(lambda m: m.group(0) if PLACED_RE.search(re.split(r"[.;!?]", m.string[:m.start()])[-1])
+                           else f"{m.group(1)} all the way to the end", text)   # "in shot 2 let it swell, biggest by the end"
     return re.sub(ALL_IN, "more energy", KICKS_IN_RE.sub(r"\1, more energy from \2", text), flags=re.I)

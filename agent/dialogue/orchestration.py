@@ -344,8 +344,8 @@ def balance(e, word: str, step_db: float, against: str | None = None) -> None:
             return balance(e, word, step_db, against)
         if step_db < 0:
             raise Ask(f"The {word} {'are' if word.endswith('s') and not word.endswith('ss') else 'is'} not playing there. Did you mean another instrument?")
-        add(e, word)  # "bring the strings forward", "organ pad under everything": bring it in
-        return
+        add(e, word)  # "bring the strings forward", "let the strings carry it": brought in, and over the others
+        return balance(e, word, step_db) if any(role_of(p, word) in ops.effective_roles(p, p.sections[i]) for i in e.idx) else None
     other = role_of(p, against) if against else None
     changed = False
     for r, db in ((role, step_db), *(((other, -step_db),) if other and other != role else ())):
