@@ -150,3 +150,33 @@ def test_a_part_that_does_not_play_asked_to_carry_it_comes_in_over_the_others(se
     late = [s for s in session.plan.sections if s.start_s >= 13.0 - 0.05]
     role = next(r for r, name in session.plan.instrumentation.items() if name == "Cello")
     assert all(role in effective_roles(session.plan, s) and (s.levels_db or {}).get(role, 0.0) > 0 for s in late)
+
+
+def test_the_808_is_the_bass(session):
+    # before: "more 808" was read as nothing the grammar knows (the harmony went up)
+    session.say("turn the 808s up in the last shot")
+    last = session.plan.sections[-1]
+    assert (last.levels_db or {}).get("bass", 0.0) > 0
+    assert not any((s.levels_db or {}).get("harmony", 0.0) for s in session.plan.sections)
+
+
+@pytest.mark.parametrize("said, answer, slower", [("the hi-hats are way too fast, it's not trap anymore", "slower", True),
+                                                  ("the drums feel too slow", "more drums", None)])
+def test_a_part_too_fast_asks_tempo_or_that_part(session, said, answer, slower):
+    # before: the whole tempo moved at once, though a part has no tempo of its own
+    before = session.plan
+    turn = session.say(said)
+    assert session.plan == before and turn.question and "tempo" in turn.question
+    tempo = session.plan.tempo_bpm
+    turn = session.say(answer)
+    assert turn.changed, turn.reply
+    if slower:
+        assert session.plan.tempo_bpm < tempo
+    else:
+        assert session.plan.tempo_bpm == tempo
+
+
+def test_the_beat_too_slow_is_still_the_tempo(session):
+    tempo = session.plan.tempo_bpm
+    session.say("the beat is too slow")
+    assert session.plan.tempo_bpm > tempo

@@ -223,7 +223,7 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
     if (piece := cultures.private(phrases.words(original or text))):   # as said: names are not spell-corrected
         raise Ask(f"I can't hear '{piece}', so I don't know which piece that is, and I changed nothing. Tell me "
                   "how it sounds (faster or slower, brighter or darker, which instruments) and I'll move toward it.")
-    if (doubt := mentions.doubted(text)):   # "not sure about the drums": which way to go is asked, nothing added
+    if (doubt := mentions.doubted(text) or mentions.paced(text)):   # "the hats are too fast": the tempo, or the hats?   # "not sure about the drums": which way to go is asked, nothing added
         raise arbiter.Offer(*doubt)
     c = Clause(analysis, plan, span, text, negative)
     rest = _reference(c, text)
