@@ -180,3 +180,33 @@ def test_the_beat_too_slow_is_still_the_tempo(session):
     tempo = session.plan.tempo_bpm
     session.say("the beat is too slow")
     assert session.plan.tempo_bpm > tempo
+
+
+def test_a_question_with_a_reason_beside_it_is_still_answered(session):
+    # "I want to check ..." tells why the question is asked, no change
+    before = session.plan
+    turn = session.say("where is the second cut exactly? I want to check it's where the door opens")
+    assert session.plan == before and "cut" in turn.reply.lower()
+
+
+def test_a_request_after_a_question_about_the_score_is_read_alone(session):
+    # before: "where is the second cut?" was answered, then the next turn was joined to it as the answer to its
+    # "what should change?", and "sorry ... it's ..." in it moved the last edit
+    session.say("more energy in shot 1")
+    session.say("sorry, where is the second cut exactly? I want to check it's where the door opens")
+    after_edit = [s.energy for s in session.plan.sections]
+    turn = session.say("Lovely. The chase is the last shot, make it a bit zany")
+    if turn.question:
+        assert [s.energy for s in session.plan.sections] == after_edit
+    assert "the last edit moved" not in turn.reply
+
+
+def test_i_mean_after_an_offer_is_read_at_the_asked_place(session):
+    # before: a longer answer that picks no offered reading was read over the whole score
+    session.say("the finale is the last shot, make it a bit farcical")
+    first = (session.plan.sections[0].tempo_bpm or session.plan.tempo_bpm, session.plan.sections[0].energy)
+    turn = session.say("I mean a touch faster and lighter, like a cartoon")
+    assert turn.changed, turn.reply
+    head, last = session.plan.sections[0], session.plan.sections[-1]
+    assert (head.tempo_bpm or session.plan.tempo_bpm, head.energy) == first
+    assert (last.tempo_bpm or session.plan.tempo_bpm) > first[0]

@@ -51,7 +51,9 @@ CHANGE_RE = re.compile(r"\b(?:more|less|fewer|too|faster|quicker|slower|louder|q
                        r"darker|brighter|calmer|bigger|warmer|heavier|lighter|sooner|later|earlier|different|other|another|"
                        r"instead|change|switch|swap|go|try|back|restore|previous|original|old|half|halfway|double|need|needs|want|wanna|should|"
                        r"must|slow (?:it|this|that|things|everything|down)|speed (?:it |this |things )?up)\b|\d|:\s*\w|\b[a-g](?:#|b| sharp| flat)? (?:major|minor)\b", re.I)   # "key: C minor"
-DIGITS_RE = re.compile(r"\d+")   # a number told beside a question is no wish by itself ("what key? 1 more question")
+# a change told beside a question ("ah, the speed. then a little less please"), not a wish to know ("I want to check")
+TOLD_WISH_RE = re.compile(r"\b(?:more|less|fewer|faster|quicker|slower|louder|quieter|softer|darker|brighter|calmer|bigger|"
+                          r"warmer|heavier|lighter)\b(?! questions?\b| thing\b)", re.I)
 # what a question asks about, each answered from the plan or the video ("scene changes" are cuts, not edits)
 CUTS_RE = re.compile(r"\b(?:cuts?|shots?|scene ?changes?|scenes|edit points?|shot boundar(?:y|ies)|boundar(?:y|ies)|"
                      r"transitions?|timestamps?|time ?codes?)\b", re.I)
@@ -96,7 +98,7 @@ def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None,
     told = " ".join(x for x, _ in sentences if x not in asks)
     if not asks or REQUEST_RE.search(TELL_RE.sub(" ", " ".join(asks))) or REQUEST_RE.search(told) or \
             any(PLEASE_RE.search(x) and (CHANGE_RE.search(x) or not _topic(x)) for x in asks) or \
-            any(ORDER_RE.match(x) for x, _ in sentences if x not in asks) or CHANGE_RE.search(DIGITS_RE.sub(" ", told)):
+            any(ORDER_RE.match(x) for x, _ in sentences if x not in asks) or TOLD_WISH_RE.search(told):
         return None   # "is there a hit on cut 2? remove it", "ah, the speed. then a bit less please": asked, then told
     return answer(" ".join(asks).lower(), plan, history, analysis)
 
