@@ -62,6 +62,8 @@ def answered(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[Sco
                        if len(options) > 1 else NOTHING_ASKED if asked is None else asked.reply, options=options)
     if asked and not picks(asked.options, text) and remark(text, old, lineage, analysis) is not None:
         return result   # "what tempo are we at?" after an offer: a question about the score, never a reading picked
+    if asked and not asked.options and remark(asked.text, old, lineage, analysis) is not None:
+        asked = None   # "where is the sixth cut?" was answered: its "what should change?" has no reading to complete
     if (moved := _moved(planner, analysis, old, lineage, list(turns), text)) is not None:
         return moved
     if (meant := _mark_meant(planner, analysis, old, lineage, list(turns), text, result)) is not None:
@@ -116,9 +118,9 @@ def _at_asked_place(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: l
     if asked is None or getattr(result, "question", None) or result.plan == old or \
             not (asked.options or READING_ASKED_RE.search(asked.reply)):
         return None
-    if asked.options and not picks(asked.options, text) and \
+    if asked.options and not picks(asked.options, text) and not MEANT_RE.match(text) and \
             (len(text.split()) > SHORT_ANSWER_WORDS or named_parts(text.lower())):
-        return None   # a request of its own after the offer ("please add a xylophone playing the tune")
+        return None   # a request of its own after the offer ("please add a xylophone playing the tune"); "I mean ..." answers
     try:   # an answer with a place or a moment of its own, or for the whole score ("faster overall"), says where itself
         if WHOLE_RE.search(words(text)) or locate(words(text), analysis, old) is not None or \
                 moment(words(text)) is not None or \
@@ -126,11 +128,12 @@ def _at_asked_place(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: l
             return None
     except Ask:
         return None
-    placed = planner.revise(analysis, old, f"{text.strip().rstrip('.!?')} from {fmt(span.start_s)} to {fmt(span.end_s)}",
-                            history=lineage)
+    said = (CORRECTING_RE.sub("", text) or text).strip().rstrip(".!?")   # the place first: every clause of the answer is there
+    placed = planner.revise(analysis, old, f"from {fmt(span.start_s)} to {fmt(span.end_s)}: {said}", history=lineage)
     return None if getattr(placed, "question", None) or placed.plan == old else placed
 
 
+MEANT_RE = re.compile(r"^\W*(?:i mean|i meant|meaning|as in)\b", re.I)   # "I mean quicker and lighter": what the asked word meant
 # "no sorry, the third shot", "wait, it's shot 5", "actually the last one": the place just given, put right
 CORRECTING_RE = re.compile(r"^\W*(?:(?:no|nope|nah|sorry|oops|actually|wait|hang on|hold on|my bad|i mean|i meant)\b\W*)+",
                            re.I)

@@ -223,7 +223,7 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
     if (piece := cultures.private(phrases.words(original or text))):   # as said: names are not spell-corrected
         raise Ask(f"I can't hear '{piece}', so I don't know which piece that is, and I changed nothing. Tell me "
                   "how it sounds (faster or slower, brighter or darker, which instruments) and I'll move toward it.")
-    if (doubt := mentions.doubted(text)):   # "not sure about the drums": which way to go is asked, nothing added
+    if (doubt := mentions.doubted(text) or mentions.paced(text)):   # "the hats are too fast": the tempo, or the hats?   # "not sure about the drums": which way to go is asked, nothing added
         raise arbiter.Offer(*doubt)
     c = Clause(analysis, plan, span, text, negative)
     rest = _reference(c, text)
@@ -325,7 +325,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     negative = bool(TAKE_OUT_RE.search(request.lower()))
     shared: Span | None = None   # a place said in a clause, carried to the clauses after it
     kept: Span | None = None   # a place said to be left as it is
-    prev: tuple | None = None   # the last clause: text, original, where its intents start, own place?, span
+    prev: tuple | None = None   # the last clause: text, original, its intents' start, own place?, span, (start, span) of the last with intents
     parts = mentions.Mentions()  # the instrument named last, for "it" and "them"
     known = {**(known or {}), **names.said(request)}   # "the kiss", whether said before or in this request
     noun = names.noun_of(request)
@@ -377,12 +377,12 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         elif complaint is not None and complaint[1] is not None:
             raise complaint[1]
         complaint = (len(out), asked) if complained else None
-        if own and intents and prev is not None and prev[4] is None and prev[2] < len(out) and \
-                sides.complaint_placed(out[prev[2]:], intents):
-            del out[prev[2]:]   # "the bass is too much, turn it down from 0:15 to 0:25": the complaint is about there
+        if own and intents and prev is not None and prev[5] is not None and prev[5][1] is None and prev[5][0] < len(out) and \
+                sides.complaint_placed(out[prev[5][0]:], intents):   # (an aside between: "too heavy, people won't like it. ...")
+            del out[prev[5][0]:]   # "the bass is too much, turn it down from 0:15 to 0:25": the complaint is about there
         # "leave the ending, make it faster": a kept place is lent to no later clause ("the rest" counts from it)
         kept = span if intents and all(it.what == "lock" for it in intents) else None if own else kept
-        prev = (text, original, len(out), own, span)
+        prev = (text, original, len(out), own, span, (len(out), span) if intents else prev[5] if prev else None)
         for it in intents:
             k = next((k for k, o in enumerate(out) if same_meaning(it, o)), None)
             if k is None:

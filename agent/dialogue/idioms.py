@@ -52,11 +52,11 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:tempo|pace|speed|bpm)(?: (?!and\b|but\b)[a-z]+){0,3}? (?:down|decreased|reduced|lowered|dropped|drops?|"
      r"brought down|pulled back|falls?|comes? down)\b(?! to\b| until\b| till\b)"
      r"|\b(?:decrease|reduce|lower|drop|bring down|pull back|pull down|knock down|take down|ease)(?: down)? (?:the |its |our )?"
-     r"(?:tempo|pace|speed|bpm)\b|\bless (?:pace|speed)\b|\bmore slow\b|\bslow (?:the whole thing|everything|things|it all|"
+     r"(?:tempo|pace|speed|bpm)\b|\b(?:less|lesser) (?:pace|speed|tempo|bpm)\b|\bmore slow\b|\bslow (?:the whole thing|everything|things|it all|"
      r"the music|the track|the piece|the beat|the groove) down\b", "slower"),
     (r"\b(?:tempo|pace|speed|bpm)(?: (?!and\b|but\b|down\b)[a-z]+){0,3}? (?:up|increased|raised|higher|bumped(?: up)?|pushed)\b(?! to\b| until\b| till\b)"
      r"|\b(?:increase|raise|bump|push|lift|nudge|crank|up)(?: up)? (?:the |its |our )?(?:tempo|pace|speed|bpm)\b"
-     r"|\b(?:more|extra) (?:pace|speed)\b|\bfaster (?:tempo|pace)\b|\bspeed (?:the whole thing|everything|things|it all|"
+     r"|\b(?:more|extra) (?:pace|speed|tempo|bpm)\b|\bfaster (?:tempo|pace)\b|\bspeed (?:the whole thing|everything|things|it all|"
      r"the music|the track|the piece|the beat|the groove) up\b", "faster"),
     # the energy named and moved: by whatever verb moves it, with the size said between ("reduce the intensity",
     # "calm the energy down a ton", "nudge the intensity up a notch", "crank the energy WAY up", "ease off the energy";
@@ -102,7 +102,7 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\b(?:add|inject|put|bring|give it|give (?:it|the music) some|needs?)(?: some| a bit of| a little| more| a touch of"
      r"| lots of| plenty of| a lot of| extra)? (?:energy|life|drive|excitement|intensity|momentum|oomph)(?! down)\b"
      r"|\bmore (?:hectic|chaotic|frantic|manic|crowded|cluttered|intense|full-on|full on)\b"
-     r"|\bmore (?:going on|happening)\b|\b(?:want|need|add|some) tension\b"
+     r"|\bmore (?:going on|happening|movement)\b|\b(?:want|need|add|build|some) tension\b"
      # a quality given, needed or added ("give it tension", "it needs urgency"): more of it
      r"|\b(?:give (?:it|them|this|that|the music)|needs?|wants?|could use|add) (?:some |a bit of |a little |a lot of |more |real )?"
      r"(?:tension|urgency|drive|intensity|momentum|edge|bite)\b", "more energy"),
@@ -173,8 +173,19 @@ KICKS_IN_RE = re.compile(rf"(\b(?:drop|crash|hit|slam|downbeat)\b[^,;.!?]{{0,20}
                          rf"(?:and |then )?{ALL_IN}(?! (?:at|from|after|on)\b)", re.I)
 
 
+# a growth said with where it peaks at the end ("start soft and grow, biggest at the very end", "build up, loudest by the
+# end"): the peak is where the growth ends, over all of it, not the growth put at the ending
+PEAK_END_RE = re.compile(r"\b((?:grow|build|swell|rise|climb|ramp)\w*\b[^.;!?]{0,60}?),? (?:and )?(?:getting |with it |so it'?s )?"
+                         r"(?:biggest|loudest|fullest|strongest|largest|at (?:its|the) (?:biggest|loudest|fullest|peak)|peaking) "
+                         r"(?:at|by|for|in) the (?:very )?end(?:ing)?\b", re.I)
+PLACED_RE = re.compile(r"\b(?:shots?|cuts?|intro|outro|middle|from|after|until|till)\b|\d", re.I)
+
+
 def all_in(text: str) -> str:
-    """"everything kicks in" as more energy, from the moment said just before it when one is."""
+    """"everything kicks in" as more energy, from the moment said just before it when one is; a growth that peaks at
+    the end grows all the way to the end."""
+    text = PEAK_END_RE.sub(lambda m: m.group(0) if PLACED_RE.search(re.split(r"[.;!?]", m.string[:m.start()])[-1])
+                           else f"{m.group(1)} all the way to the end", text)   # "in shot 2 let it swell, biggest by the end"
     return re.sub(ALL_IN, "more energy", KICKS_IN_RE.sub(r"\1, more energy from \2", text), flags=re.I)
 
 

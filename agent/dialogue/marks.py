@@ -190,8 +190,8 @@ def sync(c, t: str) -> str:
         times, c.span = [c.span.seen_s or c.span.start_s], None  # "that's the last photo, a crash when it comes up": its start
     elif moment and not negative and c.span.label.startswith(("before", "until", "till", "up to")):
         times, c.span = [c.span.end_s], None    # "stay under till the closet at 0:20, then sting it": where it ends
-    elif c.span is not None and re.search(r"\bthe cut\b", t) and not re.search(r"\bcuts\b", t) and visible_cuts(a):
-        times = [min(visible_cuts(a), key=lambda x: abs(x - c.span.start_s))]   # "no downbeat on the cut": where it is
+    elif c.span is not None and re.search(r"\b(?:the|that|this) cut\b", t) and not re.search(r"\bcuts\b", t) and visible_cuts(a):
+        times = [min(visible_cuts(a), key=lambda x: abs(x - c.span.start_s))]   # "no downbeat on the cut", "that cut": where it is
     elif at_cut:
         times = [c.span.start_s]
     elif c.span is not None:

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import operations as ops
-from v2m.agent.dialogue import patterns, vocab
+from v2m.agent.dialogue import operations as ops, patterns, vocab
 from v2m.agent.dialogue.mentions import (BALANCE_DOWN, BALANCE_UP, BEING, CUT_VERB, DOWN_VERBS, INSTR, INSTR_ALT, LACK, HEARD,
                                          LISTED_PART, LOST, NO_PART, PART_FLAWED_RE, PART_ORDER_RE, SUGGESTED, UNNEEDED, UP_VERBS,
                                          WHOSE, named_parts, plain_parts)
@@ -168,8 +167,9 @@ def read(t: str, want) -> str:
         return read(rest, want) if PART_ORDER_RE.search(rest := eat(t, m)) else rest
     if (m := KEEP_ONLY[2].search(t) or KEEP_ONLY[3].search(t)
             or re.search(rf"\b(?:silence|nothing|no music) {EXCEPT} {PARTS}", t)):
-        want("only", value=",".join(dict.fromkeys(named_parts(m.group(0)))))  # "just the guitar on its own"
-        return eat(t, m)
+        said = list(dict.fromkeys(named_parts(m.group(0))))   # "just the guitar on its own"; the kit's pieces alone ("just
+        want("balance", value="drums", direction="down") if set(said) <= vocab.KIT_PIECES else want("only", value=",".join(said))
+        return eat(t, m)   # kick and snare basically"): a thinner kit, the band kept
     for m in list(re.finditer(rf"\b(?:no|without|remove|drop|lose|mute|take out|get rid of|kill|silence|fewer|"
                               rf"stop|turn off|leave out|cut out|minus|lose the|ditch|lay out on|(?:shouldn't|should "
                               rf"not|don't|do not|doesn't) (?:have|use|play|want|need)(?: any)?|delete|quit|{CUT_VERB}|axe|nix|"
@@ -208,7 +208,7 @@ def read(t: str, want) -> str:
         # "smoky, muted trumpet": a part named alone; "banjo in the last shot": a part named with its place
         want("add", value=m.group(1))
         return eat(t, m)
-    m = re.search(r"\b(?:add|bring in|introduce|include|layer in|throw in) (?:a |an |some |the )?([a-z][a-z ]*?)(?: in| to| at| for|$)", t)
+    m = re.search(r"\b(?:add|bring in|introduce|include|layer in|throw in) (?:a |an |some |the )?([a-z][a-z ]*?)(?: in| to| at| for| and| plus|$)", t)
     if m and m.group(1).strip() not in FILLER_WORDS and not re.match(QUALITIES, m.group(1)):
         hit = vocab.lookup(m.group(1).strip(), "instrument")
         if hit is None:
@@ -345,8 +345,8 @@ def balance(e, word: str, step_db: float, against: str | None = None) -> None:
             return balance(e, word, step_db, against)
         if step_db < 0:
             raise ops.AtLimit(f"The {word} {(v := 'are' if word.endswith('s') and not word.endswith('ss') else 'is')} not playing there. Did you mean another instrument?", f"The {word} {v} not playing there, so no quieter.")
-        add(e, word)  # "bring the strings forward", "organ pad under everything": bring it in
-        return
+        add(e, word)  # "bring the strings forward", "let the strings carry it": brought in, and over the others
+        return balance(e, word, step_db) if any(role_of(p, word) in ops.effective_roles(p, p.sections[i]) for i in e.idx) else None
     other = role_of(p, against) if against else None
     changed = False
     for r, db in ((role, step_db), *(((other, -step_db),) if other and other != role else ())):

@@ -58,12 +58,12 @@ for words, away in (
         TOO[w] = away
 # "not so loud", "not as busy", "less sluggish": the same move away as "too loud", "too busy", "too slow"
 _TOO_WORD = "|".join(sorted(TOO, key=len, reverse=True))
-# a terse note that opens on how a place is ("bit quiet in shot 2", "a little slow in the intro", "tad busy here"): too
+# a terse note that opens on how a place is ("bit quiet in shot 2", "kinda slow in the intro", "tad busy here"): too
 # much so; the comparative ("a bit quieter") is the wish itself
-TERSE_RE = re.compile(rf"^\s*(?:a )?(?:bit|little|tad|touch|wee bit|little bit) ({_TOO_WORD})\b"
+TERSE_RE = re.compile(rf"^\s*(?:(?:a )?(?:bit|little|tad|touch|wee bit|little bit)|kinda|kind of|sorta|sort of|pretty) ({_TOO_WORD})\b"
                       r"(?!.*\b(?:would|could|please|pls|i'?d like|is what|sounds? (?:good|nice))\b)")   # not a wish
-NOT_SO_RE = re.compile(r"\b(?:not (?:be |sound |feel |get |seem |come across |go |run )?(?:quite |nearly )?(?:so|as|that|too)|"
-                       rf"less) (?:much )?({_TOO_WORD})\b")
+NOT_SO_RE = re.compile(r"\b(?:not (?:be |sound |feel |get |seem |come across |go |run )?(?:(?:quite |nearly )?(?:so|as|that|too) )?|"
+                       rf"less )(?:much )?({_TOO_WORD})\b(?! enough\b)")   # "not sad" is away from sad ("not loud enough" is not)
 # "less busy and intense", "too loud or brash": the second word is said less or too much as well
 AND_TOO_RE = re.compile(rf"\b(less|too|not so|not as) ({_TOO_WORD}),?( and| or|,| &) ({_TOO_WORD})\b")
 TOO_ANY_RE = re.compile(r"\btoo (?:much )?(?!(?:now|here|there|then|for|and|but|with|at|in|on|so)\b)([a-z]{3,})\b")

@@ -132,14 +132,14 @@ APPROVAL_RE = re.compile(r"(?<!not )(?<!n't )(?:\b(?:which|that|it)(?:'s| is| wa
 # "it's a", "this is our": the video named, with no "like" (a purpose, read by `cultures`)
 NAMED_RE = re.compile(r"\b(?:is|are|was|were|it'?s|that'?s|this is|everything'?s)(?: (?:a|an|the|just|only|our|my))"
                       r"(?: (?!bit\b|little\b|touch\b|tad\b|lot\b)[\w-]+){0,2}"
-                      r"(?: (?:of|for|at) (?:a|an|the|our|my|his|her|their)(?: [\w'-]+){0,2})?\s*$", re.I)   # "it's a
-# corporate explainer", "it's the opening of our fashion show"
+                      r"(?: (?:of|for|at) (?:a|an|the|our|my|his|her|their)(?: [\w'-]+){0,2})?\s*$", re.I)   # "it's a corporate explainer"
 # A purpose: "this one is for a mindfulness app", "we need it for my niece's birthday": what the video is for
 PURPOSE_RE = re.compile(r"\bfor (?:a|an|the|our|my|his|her|their|this|that|some|[\w]+'s)(?: [\w'-]+){0,2}\s*$", re.I)
-# A wish: what should be ("should feel", "make it feel", "I want everyone to feel", "needs to be")
+# A wish: what should be ("should feel", "make it feel", "I want everyone to feel", "needs to be"); how we feel
 WISH_RE = re.compile(r"\b(?:as if|as though|should|shall|must|needs?|has to|have to|ought|want|wants|wanted|wish|would|could|can|"
                      r"make|makes|let|give|gimme|more like|bit more|supposed|meant|i'?d|we'?d|hoping|hope|"
-                     r"think|picture|imagine|channel|go for|aim for|closer to|something like)\b", re.I)   # "think 70s cop show"
+                     r"think|picture|imagine|channel|go for|aim for|closer to|something like|(?:we|i)(?:'re|'m| are| am)"
+                     r"(?= (?:so |really |very |all |just )?$))\b", re.I)   # "think 70s cop show"; "we're proud": to score
 # The music as it is now: "it feels like", "sounds like", "it's like", "too ... like", "is a bit sleepy"
 STATE_RE = re.compile(r"\b(?:feels|felt|feeling|sounds|sounded|sounding|seems|seemed|is|are|was|were|it'?s|that'?s|"
                       r"everything'?s|too|gone|gets|getting|becomes?|turned into|enough|now)\b", re.I)

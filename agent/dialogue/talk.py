@@ -31,10 +31,10 @@ from v2m.tools.style import load_style
 # a question about the score ("what key are we in", "did the first shot change?", "hey how many bpm is this one", "at
 # which second is the cut"), not a request in question form ("can it start straight in", "is there a way to make it faster")
 STATE_Q_RE = re.compile(opening("and|but|good|great|wait|sorry|hey|hi|yo|also|quick question") + r"(?:(?:at|in|from|on|"
-                        r"for|by) )?(?:what(?:'s|s| is| are)?|which|where|when (?:does|do|is|are|did|will)|"
+                        r"for|by) )?(?:what(?:'s|s| is| are)?(?! (?:i|we) (?:mean|meant|want|wanted|need|needed|had in mind)\b)|which|where|when (?:does|do|is|are|did|will)|"
                         r"how (?:fast|slow|loud|long|many|much)|who(?:'s| is| are)?|(?:is|are|was|were)(?! too\b| very\b| so\b| much\b)|"
                         r"did|does|has|have|why (?:did|do|have) you)\b", re.I)   # "why did you pick jazz?" (not "why is it
-# so slow?", nor "is too much quick now"); "the tempo now how much ah?": a count asked for later in the sentence
+# so slow?", nor "is too much quick now", nor "what I meant: ..."); "the tempo now how much ah?": a count asked for later
 # "why is it so slow?", "why does the outro drag so much": a complaint asked as why, not a question about the score
 WHY_SO_RE = re.compile(r"\W*why (?:is|are|does|do)\b.*\b(?:so|too|this)\b", re.I)
 COUNT_Q_RE = re.compile(r"\bhow (?:much|many|fast)\b", re.I)
@@ -51,6 +51,9 @@ CHANGE_RE = re.compile(r"\b(?:more|less|fewer|too|faster|quicker|slower|louder|q
                        r"darker|brighter|calmer|bigger|warmer|heavier|lighter|sooner|later|earlier|different|other|another|"
                        r"instead|change|switch|swap|go|try|back|restore|previous|original|old|half|halfway|double|need|needs|want|wanna|should|"
                        r"must|slow (?:it|this|that|things|everything|down)|speed (?:it |this |things )?up)\b|\d|:\s*\w|\b[a-g](?:#|b| sharp| flat)? (?:major|minor)\b", re.I)   # "key: C minor"
+# a change told beside a question ("ah, the speed. then a little less please"), not a wish to know ("I want to check")
+TOLD_WISH_RE = re.compile(r"\b(?:more|less|fewer|faster|quicker|slower|louder|quieter|softer|darker|brighter|calmer|bigger|"
+                          r"warmer|heavier|lighter)\b(?! questions?\b| thing\b)", re.I)
 # what a question asks about, each answered from the plan or the video ("scene changes" are cuts, not edits)
 CUTS_RE = re.compile(r"\b(?:cuts?|shots?|scene ?changes?|scenes|edit points?|shot boundar(?:y|ies)|boundar(?:y|ies)|"
                      r"transitions?|timestamps?|time ?codes?)\b", re.I)
@@ -95,8 +98,8 @@ def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None,
     told = " ".join(x for x, _ in sentences if x not in asks)
     if not asks or REQUEST_RE.search(TELL_RE.sub(" ", " ".join(asks))) or REQUEST_RE.search(told) or \
             any(PLEASE_RE.search(x) and (CHANGE_RE.search(x) or not _topic(x)) for x in asks) or \
-            any(ORDER_RE.match(x) for x, _ in sentences if x not in asks):
-        return None   # "is there a hit on cut 2? remove it": asked, then told what to do
+            any(ORDER_RE.match(x) for x, _ in sentences if x not in asks) or TOLD_WISH_RE.search(told):
+        return None   # "is there a hit on cut 2? remove it", "ah, the speed. then a bit less please": asked, then told
     return answer(" ".join(asks).lower(), plan, history, analysis)
 
 
