@@ -38,3 +38,13 @@ def test_a_stop_said_with_a_crash_in_a_long_shot_is_a_stop(tmp_path):
     s = Session.open(a.source, "tense lofi music", workdir=tmp_path / "store", analysis=a, render=False)
     turn = s.say("in the final shot the music should stop, with a crash")
     assert (21.0, "stop") in _hits(s.plan), turn.reply
+
+
+def test_building_tension_at_a_place_is_still_a_build_after_i11d(tmp_path):
+    # left11b: "build tension in the second half" rises there; i11d had made "build tension" plain more energy
+    from edit_clips import long_clip
+
+    s = Session.open("sixty.mp4", "jazz", workdir=tmp_path / "store", analysis=long_clip(60.0, 4.0), render=False)
+    s.say("build tension across the second half please")
+    es = [x.energy for x in s.plan.sections if x.start_s >= 29.9]
+    assert len(es) > 1 and es[-1] > es[0]

@@ -102,7 +102,7 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\b(?:add|inject|put|bring|give it|give (?:it|the music) some|needs?)(?: some| a bit of| a little| more| a touch of"
      r"| lots of| plenty of| a lot of| extra)? (?:energy|life|drive|excitement|intensity|momentum|oomph)(?! down)\b"
      r"|\bmore (?:hectic|chaotic|frantic|manic|crowded|cluttered|intense|full-on|full on)\b"
-     r"|\bmore (?:going on|happening|movement)\b|\b(?:want|need|add|build|some) tension\b"
+     r"|\bmore (?:going on|happening|movement)\b|\b(?:want|need|add|some) tension\b"
      # a quality given, needed or added ("give it tension", "it needs urgency"): more of it
      r"|\b(?:give (?:it|them|this|that|the music)|needs?|wants?|could use|add) (?:some |a bit of |a little |a lot of |more |real )?"
      r"(?:tension|urgency|drive|intensity|momentum|edge|bite)\b", "more energy"),

@@ -270,19 +270,16 @@ def doubted(clause: str) -> tuple[str, tuple[str, str]] | None:
             f"another way (e.g. 'simpler {part} in shot 2').", (f"less {part}", f"no {part}"))
 
 
-# a part said to be too fast or too slow ("the hats are way too fast", "drums feel too slow"): a part keeps no tempo of its
-# own, so the whole tempo or that part's notes? Asked, nothing changed until one is picked
+# a part said too fast or too slow ("the hats are way too fast"): a part has no tempo of its own, so tempo or its notes? Asked
 PART_PACE_RE = re.compile(rf"\b(?:the |those |these |your )?((?:{INSTR_ALT})(?:s|es)?) (?:is |are |r |'re |'s |sound |sounds |feel |"
                           r"feels |seem |seems )?(?:way |a bit |kinda |so |much |far |a little )?too (fast|quick|slow)\b")
 
 
 def paced(clause: str) -> tuple[str, tuple[str, str]] | None:
     """The question for a part said to be too fast or too slow, with the two readings it offers as requests."""
-    if not (m := PART_PACE_RE.search(clause)):
-        return None
+    if not (m := PART_PACE_RE.search(clause)) or m.group(1) in ("beat", "beats", "groove", "grooves"):
+        return None   # "the beat is too slow": the whole track, its tempo
     part, fast = m.group(1), m.group(2) != "slow"
-    if part in ("beat", "beats", "groove", "grooves"):   # "the beat is too slow": the whole track, its tempo
-        return None
     tempo, notes = ("slower", f"less {part}") if fast else ("faster", f"more {part}")
     return (f"Do you mean the whole tempo {tempo}, or the {part} playing {'fewer' if fast else 'more'} notes at this tempo? "
             "I left the score as it is; say which.", (tempo, notes))
