@@ -32,7 +32,8 @@ ARRIVAL_RE = re.compile(r"\b(?:when|once|as soon as|as|until|till|before|after) 
 ON_NUMBER = r"\bon (\d{1,2})\b(?![\d:.]| ?(?:s\b|secs?\b|seconds|%|percent|bpm|db))"
 # A clause naming a moment, a cut or a time ("seconds", not "second": "the second half" names no moment)
 POINT = rf"\bcuts?\b|\d:\d|\d ?s\b|\d ?seconds?\b|\bseconds\b|\bat {TIME}"
-HIT_WORDS = (r"\b(hit|hits|accent|accents|crash|crashes|stab|stabs|swell|sting|punch|mark|marks|stop on|full stop|a stop|"
+# "more punch from the 2nd cut on": punch as an amount is energy (`idioms`), a punch is a mark
+HIT_WORDS = (r"\b(hit|hits|accent|accents|crash|crashes|stab|stabs|swell|sting|(?<!more )(?<!some )(?<!extra )(?<!less )punch|mark|marks|stop on|full stop|a stop|"
              r"boom|bang|slam|stinger|sting|dead stop|hard stop|button|(?<=no )downbeats?)\b")
 LENGTH_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "half a": 0.5}   # bars or beats, in words
 SWELL_MIN_S = 4.0   # a swell grows over the shot before its moment when that shot is at least this long

@@ -1,0 +1,69 @@
+"""Readings of set i's tune half (prefix i-c), each tested in other words than the set's, through a chat Session:
+a key typed in lower case ("put it in e minor") is that key; "more punch" as an amount is energy over the stretch
+said, not a stab on its cut; "from there to the end" / "from there on" runs from where the last edit was to the end
+of the video, also when that edit was a mark on a named cut that was already there."""
+
+from __future__ import annotations
+
+import pytest
+from edit_clips import open_chat
+
+
+@pytest.fixture()
+def session(tmp_path):
+    return open_chat(tmp_path, "upbeat folk")   # 30 s, cuts at 6, 13 and 21 s
+
+
+@pytest.mark.parametrize("said, key, mode", [("could we have it in d minor?", "D", "minor"),
+                                             ("switch to f sharp major please", "F#", "major"),
+                                             ("g minor would suit the title music", "G", "minor")])
+def test_a_key_typed_in_lower_case_is_that_key(session, said, key, mode):
+    # before: the letter was not read, only the mode ("in d minor": the same tonic in minor)
+    session.say(said)
+    assert (session.plan.key, session.plan.mode) == (key, mode)
+
+
+def test_a_minor_change_is_still_no_key(session):
+    before = session.plan.key
+    session.say("a minor change: slower please")
+    assert session.plan.key == before
+
+
+@pytest.mark.parametrize("said", ["give it more punch from the 2nd cut on", "some extra punch after the second cut"])
+def test_punch_as_an_amount_is_energy_over_the_stretch(session, said):
+    # before: "punch" was a mark, so the cut at 0:13 got a stab and the music stayed as it was
+    before = session.plan
+    session.say(said)
+    after = session.plan
+    assert not [h for h in after.hit_points if h.kind == "stab"]
+    for s in after.sections:
+        e0 = before.sections[before.section_at((s.start_s + s.end_s) / 2)].energy
+        assert (s.energy > e0) == (s.start_s >= 13 - 0.05), (s.start_s, e0, s.energy)
+
+
+def test_a_punch_on_a_cut_is_still_a_mark(session):
+    session.say("a punch on the third cut")
+    assert any(abs(h.time_s - 21) < 0.1 and h.kind == "stab" for h in session.plan.hit_points)
+
+
+@pytest.mark.parametrize("then", ["from there on, build it up gradually", "from there to the very end, more energy"])
+def test_from_there_runs_from_the_last_edit_to_the_end(session, then):
+    session.say("calmer in shot 2")   # 6-13 s
+    before = session.plan
+    session.say(then)
+    after = session.plan
+    for t in (3, 9, 17, 25):
+        changed = after.sections[after.section_at(t)].energy != before.sections[before.section_at(t)].energy
+        assert changed == (t > 6), t
+    # before: "there" was shot 2 alone, so nothing after 0:13 moved
+
+
+def test_from_there_after_a_mark_already_on_a_named_cut(session):
+    session.say("a crash on the third cut")
+    session.say("a crash on the third cut, it's where the car lands")   # already there: nothing changes
+    before = session.plan
+    session.say("from there to the end, make it calmer")
+    after = session.plan
+    for t in (3, 9, 17, 25):
+        changed = after.sections[after.section_at(t)].energy != before.sections[before.section_at(t)].energy
+        assert changed == (t > 21), t   # before: the whole score got calmer
