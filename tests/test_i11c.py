@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 from edit_clips import open_chat
 
+from v2m.agent.dialogue.operations import effective_roles
+
 
 @pytest.fixture()
 def session(tmp_path):
@@ -67,3 +69,33 @@ def test_from_there_after_a_mark_already_on_a_named_cut(session):
     for t in (3, 9, 17, 25):
         changed = after.sections[after.section_at(t)].energy != before.sections[before.section_at(t)].energy
         assert changed == (t > 21), t   # before: the whole score got calmer
+
+
+@pytest.mark.parametrize("event, again", [("she arrives on the second cut", "after her arrival, bring in strings"),
+                                          ("he lands on the second cut", "after the landing, bring in strings")])
+def test_a_happening_said_with_a_verb_is_named_again_by_its_noun(session, event, again):
+    # before: "the arrival" was asked about ("Where do you mean by 'after her arrival'?") and nothing changed
+    session.say(f"{event}, a crash there")
+    turn = session.say(again)
+    assert turn.changed, turn.reply
+    plan = session.plan
+    for s in plan.sections:
+        assert ("strings" in effective_roles(plan, s)) == (s.start_s >= 13 - 0.05), (s.start_s, turn.reply)
+
+
+@pytest.mark.parametrize("said", ["take away the stop at the second cut", "lose the dropout at the second cut"])
+def test_the_stop_named_with_its_article_is_the_mark(session, said):
+    # before: "the stop at ..." was no mark word ("I'm not sure what 'stop second cut' means"), and "the drop-out at
+    # ..." was read as a name for that cut
+    session.say("let everything drop out for a beat on the second cut")
+    assert any(abs(h.time_s - 13) < 0.1 and h.kind == "stop" for h in session.plan.hit_points)
+    session.say(said)
+    assert not any(abs(h.time_s - 13) < 0.1 and h.kind == "stop" for h in session.plan.hit_points)
+
+
+def test_losing_a_mark_named_by_a_happening_after_other_edits_there(session):
+    # before: "lose the stop at the kiss" took back the later edit that named the kiss (the strings), not the stop
+    session.say("they kiss on the second cut, let the music stop dead right there")
+    session.say("after the kiss bring in strings")
+    session.say("actually lose the stop at the kiss")
+    assert not any(abs(h.time_s - 13) < 0.1 and h.kind == "stop" for h in session.plan.hit_points)

@@ -34,7 +34,7 @@ ON_NUMBER = r"\bon (\d{1,2})\b(?![\d:.]| ?(?:s\b|secs?\b|seconds|%|percent|bpm|d
 POINT = rf"\bcuts?\b|\d:\d|\d ?s\b|\d ?seconds?\b|\bseconds\b|\bat {TIME}"
 # "more punch from the 2nd cut on": punch as an amount is energy (`idioms`), a punch is a mark
 HIT_WORDS = (r"\b(hit|hits|accent|accents|crash|crashes|stab|stabs|swell|sting|(?<!more )(?<!some )(?<!extra )(?<!less )punch|mark|marks|stop on|full stop|a stop|"
-             r"boom|bang|slam|stinger|sting|dead stop|hard stop|button|(?<=no )downbeats?)\b")
+             r"(?:(?<=the )|(?<=that )|(?<=this ))(?:stop|drop-?out)|boom|bang|slam|stinger|sting|dead stop|hard stop|button|(?<=no )downbeats?)\b")
 LENGTH_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "half a": 0.5}   # bars or beats, in words
 SWELL_MIN_S = 4.0   # a swell grows over the shot before its moment when that shot is at least this long
 NEAR_HIT_S = 1.0    # a time said in whole seconds names a hit point up to this far after (or before) it
@@ -250,7 +250,7 @@ def _kind(word: str) -> str | None:
     """The kind of mark a word names: a button is a stop (the cue's last chord); "hit", "accent": None."""
     return ("crash" if word.startswith("crash") or word in ("boom", "bang", "slam") else "stab"
             if word in ("stab", "stabs", "sting", "punch", "stinger") else "swell" if word == "swell" else "stop"
-            if "stop" in word or word == "button" else None)
+            if "stop" in word or word in ("button", "dropout", "drop-out") else None)
 
 
 def near_hit(plan, t: float) -> float:

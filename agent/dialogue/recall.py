@@ -39,7 +39,7 @@ TAKE_BACK_RE = re.compile(opening("nah|no|actually|sorry|wait|correction|on seco
 # of the last edit", which is `followups.MORE_RE`'s)
 OUT_AGAIN_RE = re.compile(r"\b(?:lose|drop|remove|ditch|kill|cut|mute|get rid of|take (?:out|away)|no more)\b.*\bagain\b|"
                           r"\b(?:(?:take|get) (?:the |that |those )?)?[\w ]{1,30}? (?:back )?(?:out|off|away) again\b", re.I)
-HIT_WORDS_RE = re.compile(r"^(?:hits?|accents?|crash(?:es)?|stabs?|swells?|stops?|bangs?|booms?|marks?)\b", re.I)
+HIT_WORDS_RE = re.compile(r"^(?:hits?|accents?|crash(?:es)?|stabs?|swells?|stops?|bangs?|booms?|marks?|drop-?outs?)\b", re.I)
 # "the version from this morning", "the one we had yesterday": a version named by when it was heard
 BY_TIME_RE = re.compile(r"\b(?:version|one|mix|cut|take|edit)s? (?:from|of|we had|you sent|i heard|she heard|he heard)"
                         r"(?: on)? (?:this morning|yesterday|last night|earlier(?: on| today)?|last week|the other day|"
@@ -273,7 +273,7 @@ def undone(request: str, history: list[ScorePlan] | None,
         return None
     clause = re.split(r"\s*(?:,|\band\b|\bbut\b)\s*", m.group("what"))[0]
     said = versions.content(clause) - {"change", "bit"}
-    if not said or named_parts(clause.lower()) or HIT_WORDS_RE.match(" ".join(sorted(said))) or \
+    if not said or named_parts(clause.lower()) or any(HIT_WORDS_RE.match(w) for w in said) or \
             re.search(r"\d|\b(?:shots?|cuts?|intro|end|ending|start|middle)\b", clause, re.I):
         return None
     attrs = {a for x in said for w in re.split(r"[-\s]", x) for k, a in ATTRIBUTES.items() if versions.same_word(w, k)}
