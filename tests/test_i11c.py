@@ -99,3 +99,28 @@ def test_losing_a_mark_named_by_a_happening_after_other_edits_there(session):
     session.say("after the kiss bring in strings")
     session.say("actually lose the stop at the kiss")
     assert not any(abs(h.time_s - 13) < 0.1 and h.kind == "stop" for h in session.plan.hit_points)
+
+
+@pytest.mark.parametrize("said", ["give me the button on the last cut", "and then the button on the third cut please"])
+def test_the_button_on_a_cut_is_a_stop_there(session, said):
+    # before: "the button on ..." was taken for a name of that cut, and "cue"/"give me" left an accent at most
+    session.say(said)
+    assert any(abs(h.time_s - 21) < 0.1 and h.kind == "stop" for h in session.plan.hit_points)
+
+
+@pytest.mark.parametrize("said", ["the slower version drags", "honestly the slow one drags"])
+def test_a_version_called_slow_that_drags_wants_it_faster(session, said):
+    # before: "slow" was read as the wish and the music went slower still
+    session.say("a little slower")
+    before = session.plan.tempo_bpm
+    session.say(said)
+    assert session.plan.tempo_bpm > before
+
+
+def test_the_original_tempo_for_the_whole_thing_with_a_reason_is_only_the_tempo_back(session):
+    # before: "for the whole thing" read as the whole version asked for, so the reason ("it drags") moved it faster
+    # than it first was
+    first = session.plan.tempo_bpm
+    session.say("a little slower")
+    session.say("put the original tempo back across the whole thing, this one drags")
+    assert session.plan.tempo_bpm == first

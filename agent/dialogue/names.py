@@ -62,7 +62,7 @@ LABEL_RE = re.compile(rf"(?:\bthe |(?<=\d ))({WORD}(?: {WORD})?) (bit|part|shots
 NOT_NAMES = set(ORDINALS) | set("""a an the their her his our my your it its it's that that's this there here which what who he she they we you i
 me us them music score song track tune beat everything all whole same next other middle end ending intro outro
 start beginning top bit much too more less very really just so now then also make let bring give put keep add
-hit hits accent crash stab stop dropout drop-out swell cut cuts shot shots section sections part parts second seconds minute
+hit hits accent crash stab stop dropout drop-out button swell cut cuts shot shots section sections part parts second seconds minute
 half quarter louder quieter softer faster slower bigger smaller vibe vibes feel sound style mood tone energy groove
 volume overall level levels mix loudness tempo pace speed bpm intensity dynamics
 up down in on at to from after before until with and but or

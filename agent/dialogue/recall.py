@@ -320,6 +320,8 @@ THING_SAID = (r"\b(?:the |that |those |these )?{x}(?: part| track| sound| settin
               r"\bas (?P<fast>fast|quick|slow|lively|calm) as (?:it|they) (?:was|were|used to|had been|did)\b")
 THING_SAID_RES = tuple(re.compile(p.replace("{x}", r"(?P<x>[a-z]+)")) for p in THING_SAID)
 WHOLE_SAID_RE = re.compile(r"\b(?:the whole thing|all of it|exactly that|everything(?! else)|whole (?:version|score|thing))\b")
+# a place, not the whole version: "the original tempo for the whole thing" is one setting back, over the whole video
+WHOLE_PLACE_RE = re.compile(r"\b(?:for|over|across|through|throughout|in) the (?:whole|entire) (?:thing|video|clip|track|film)\b")
 LEVEL_BACK_RE = re.compile(r"\b(?:dial|pull|knock|tone|turn|rein|peg|scale|wind|ease|push|sit|set|move|step)s?(?:ed|ing)? "
                            r"(?:the |that |those |them |it )?(?:[a-z]+ )?back\b")
 PARTLY_BACK_RE = re.compile(r"\b(?:a (?:little )?bit|a little|a touch|some) of (?:the |that |its )?[a-z]+ back\b|\bnot (?:all|fully|"
@@ -358,7 +360,7 @@ def as_in(request: str, history: list[ScorePlan] | None,
     if not history or len(history) < 2:
         return None
     text = words(request)
-    if WHOLE_SAID_RE.search(text) or re.search(r"\d:\d|\b(?:shots?|cuts?|intro|ending|outro|chorus|verse|bridge|the drop|climax|middle|half|"
+    if WHOLE_SAID_RE.search(WHOLE_PLACE_RE.sub(" ", text)) or re.search(r"\d:\d|\b(?:shots?|cuts?|intro|ending|outro|chorus|verse|bridge|the drop|climax|middle|half|"
                                                  r"sections?|bars?)\b|\d ?(?:s|secs?|seconds)\b", text):
         return None
     text = re.sub(r"\s+", " ", re.sub(r"[:.](?!\d)", " ", text))   # "tempo: back to v1."
