@@ -124,3 +124,21 @@ def test_the_original_tempo_for_the_whole_thing_with_a_reason_is_only_the_tempo_
     session.say("a little slower")
     session.say("put the original tempo back across the whole thing, this one drags")
     assert session.plan.tempo_bpm == first
+
+
+@pytest.mark.parametrize("said", ["the second shot is perfect now, don't touch it", "ok the middle bit is great, keep it",
+                                  "the second shot looks gorgeous already, please do not change it"])
+def test_a_place_praised_then_kept_by_a_pronoun_keeps_that_place(session, said):
+    # before: the praise was dropped with its place, so "don't touch it" locked the whole score and every later
+    # edit anywhere was refused as locked
+    session.say(said)
+    locked = [s for s in session.plan.sections if s.locked]
+    assert locked and all(s.start_s >= 6 - 0.05 and s.end_s <= 21 + 0.05 for s in locked)
+    turn = session.say("a bit faster in the last shot")
+    assert turn.changed, turn.reply
+
+
+def test_a_part_praised_then_kept_is_still_praise(session):
+    before = session.plan
+    session.say("the melody is lovely, keep it")
+    assert session.plan == before
