@@ -142,3 +142,18 @@ def test_a_part_praised_then_kept_is_still_praise(session):
     before = session.plan
     session.say("the melody is lovely, keep it")
     assert session.plan == before
+
+
+@pytest.mark.parametrize("said", ["pull right back in shot 3", "and then pull way back in the third shot"])
+def test_pull_back_said_of_the_music_is_less_energy_there(session, said):
+    # before: asked "Do you mean calmer and sparser?" (or read nothing), and nothing changed
+    before = session.plan
+    session.say(said)
+    for s in session.plan.sections:
+        e0 = before.sections[before.section_at((s.start_s + s.end_s) / 2)].energy
+        assert (s.energy < e0) == (13 - 0.05 <= s.start_s < 21), (s.start_s, e0, s.energy)
+
+
+def test_pull_back_a_part_is_still_that_part(session):
+    session.say("pull back the drums in shot 3")
+    assert session.plan.sections[session.plan.section_at(17)].levels_db.get("drums", 0) < 0

@@ -119,6 +119,9 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:more|extra|some|added|a bit of|a little|real) (?:weight|heft|body|heaviness)\b"
      r"|\b(?:give|add) (?:it |the music |them )?(?:some |a bit of |a little |more )?(?:weight|heft|body)\b", "more energy"),
     (r"\bless (?:weight|heft|body|heaviness)\b", "less energy"),
+    # "pull right back in shot 5", "then pull way back there": the music held back (not "pull back the drums")
+    (r"\bpull(?:s|ing)? (?:right |way |all the way |well |really )?back\b(?! (?:the|a|an|on|to|it|them|that|this|those|these|from|some)\b)",
+     "less energy"),
     (r"\bgo( a bit| a little| totally| completely| properly)? (?:mental|nuts|crazy|wild|mad|bananas|ham|to town)\b",
      r"\1 more energy"),   # "go a bit mental with the drums": let rip
     # sober, restrained, understated: held back, less going on (not sadder: "sombre" is the sad mood)
