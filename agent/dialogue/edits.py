@@ -87,8 +87,8 @@ def _key(c: Clause, t: str, original: str) -> str:
     shift = 0
     m = re.search(r"\b(?i:in|to|key of|key|into) ([A-G](?:#|b|♯|♭| sharp| flat)?)(?:\s*(major|minor|dorian|lydian|"
                   r"mixolydian|phrygian))?(?:(?<=[#♯♭])(?![#♯♭])|\b)", original)   # "up to F#?": the sharp is the key's
-    if not m:  # "C# minor" said on its own: a key, not "a minor change"
-        m = re.search(rf"(?:^|[\s,.;:(])([A-G](?:#|b|♯|♭| sharp| flat)?)\s*(major|minor)\b{NOT_A_SIZE}", original)
+    if not m:  # "C# minor" said on its own (or typed "e minor"; "a minor" is an article): a key, not "a minor change"
+        m = re.search(rf"(?:^|[\s,.;:(])([A-Gb-g](?:#|b|♯|♭| sharp| flat)?)\s*(major|minor)\b{NOT_A_SIZE}", original)
     if m and (m.group(2) or re.search(r"\bkey\b", original.lower()) or m.group(1) not in ("A",)):
         tonic = tonic_name(tonic_pc(read_tonic(m.group(1))))  # the usual name: Db -> C#, A# -> Bb
         mode = m.group(2)

@@ -47,6 +47,9 @@ def _energy_moved(way: str) -> str:
 
 # Idioms for dimensions the grammar knows, rewritten to its own words. Order matters: longer first.
 IDIOMS: tuple[tuple[str, str], ...] = (
+    # a version called by how it goes, as the subject of a complaint ("the slow one drags"): it, no wish for slow
+    (r"\b(?:the|that|this) (?:slow|slower|fast|faster|quick|quicker|new|newer) (?:one|version|take|mix)\b"
+     r"(?= (?:drags|rushes|is|was|feels|sounds)\b)", "it"),
     # the tempo named and moved ("tempo down a bit", "the tempo to be increased", "bump the pace", "speed the whole
     # thing up", "a bit more pace"): faster or slower, the size said beside it kept
     (r"\b(?:tempo|pace|speed|bpm)(?: (?!and\b|but\b)[a-z]+){0,3}? (?:down|decreased|reduced|lowered|dropped|drops?|"
@@ -89,9 +92,9 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      "half-time"),
     (r"\b(?:at )?(?:double|twice) (?:the )?(?:pace|speed|tempo)\b|\bdouble (?:the |its )?(?:pace|speed|tempo)\b", "double-time"),
     (r"\bpush it along\b|\bpick up the (?:tempo|pace|speed)\b|\bmove it along\b|\bmore fast\b|\bspeed it up\b"
-     r"|\b(?:it'?s |is )?dragging\b|\bit drags\b|\btake the tempo up\b|\btempo up\b|\bquicken\b|\bquicker\b", "faster"),
+     r"|\b(?:it'?s |is )?dragging\b|\bdrags\b(?! (?:the|a|an|it|them|him|her)\b)|\btake the tempo up\b|\btempo up\b|\bquicken\b|\bquicker\b", "faster"),
     (r"\ba hair\b|\ba smidge\b|\ba notch\b|\ba tiny bit\b|\bjust a bit\b|\bslightly\b|\ba little\b", "a little"),
-    (r"\bwake it up\b|\bmore punch\b|\bpunch it up\b|\bmore oomph\b|\bmore life\b|\bliven it up\b|\blift (?:it|them)\b"
+    (r"\bwake it up\b|\b(?:more|extra|some) punch\b|\bpunch it up\b|\bmore oomph\b|\bmore life\b|\bliven it up\b|\blift (?:it|them)\b"
      r"|\bopen it up\b|\bmore power\b|\bmore strong\b|\bmake it pop\b|\bkick it up\b|\bgive it some (?:energy|life)\b"
      r"|\bsoar\b|\blift again\b|\bmore drive\b|\bmore tension\b|\bbusier\b|\bmore hype\b|\bhype it\b"
      r"|\bhyped\b|\btoe[- ]tapping\b|\bgroovier\b|\bmore groove\b|\bbouncier\b|\bmore bounce\b"
@@ -116,6 +119,9 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:more|extra|some|added|a bit of|a little|real) (?:weight|heft|body|heaviness)\b"
      r"|\b(?:give|add) (?:it |the music |them )?(?:some |a bit of |a little |more )?(?:weight|heft|body)\b", "more energy"),
     (r"\bless (?:weight|heft|body|heaviness)\b", "less energy"),
+    # "pull right back in shot 5", "then pull way back there": the music held back (not "pull back the drums")
+    (r"\bpull(?:s|ing)? (?:right |way |all the way |well |really )?back\b(?! (?:the|a|an|on|to|it|them|that|this|those|these|from|some)\b)",
+     "less energy"),
     (r"\bgo( a bit| a little| totally| completely| properly)? (?:mental|nuts|crazy|wild|mad|bananas|ham|to town)\b",
      r"\1 more energy"),   # "go a bit mental with the drums": let rip
     # sober, restrained, understated: held back, less going on (not sadder: "sombre" is the sad mood)

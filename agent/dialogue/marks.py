@@ -32,7 +32,9 @@ ARRIVAL_RE = re.compile(r"\b(?:when|once|as soon as|as|until|till|before|after) 
 ON_NUMBER = r"\bon (\d{1,2})\b(?![\d:.]| ?(?:s\b|secs?\b|seconds|%|percent|bpm|db))"
 # A clause naming a moment, a cut or a time ("seconds", not "second": "the second half" names no moment)
 POINT = rf"\bcuts?\b|\d:\d|\d ?s\b|\d ?seconds?\b|\bseconds\b|\bat {TIME}"
-HIT_WORDS = (r"\b(hit|hits|accent|accents|crash|crashes|stab|stabs|swell|sting|punch|mark|marks|stop on|full stop|a stop|"
+# "more punch from the 2nd cut on": punch as an amount is energy (`idioms`), a punch is a mark
+HIT_WORDS = (r"\b(hit|hits|accent|accents|crash|crashes|stab|stabs|swell|sting|(?<!more )(?<!some )(?<!extra )(?<!less )punch|mark|marks|"
+             r"stop on|full stop|a stop|(?:(?<=the )|(?<=that )|(?<=this ))(?:stop|drop-?out)|"
              r"an? (?:big|sudden|abrupt|quick|short|clean|sharp|massive|huge|total|complete|little) stop|"   # "put a big stop at 0:53"
              r"boom|bang|slam|stinger|sting|dead stop|hard stop|button|(?<=no )downbeats?)\b")
 # A mark there said to become another kind ("the stab at 0:24 should be a crash", "turn that hit at 0:07 into a stab",
@@ -277,7 +279,7 @@ def _kind(word: str) -> str | None:
     """The kind of mark a word names: a button is a stop (the cue's last chord); "hit", "accent": None."""
     return ("crash" if word.startswith("crash") or word in ("boom", "bang", "slam") else "stab"
             if word in ("stab", "stabs", "sting", "punch", "stinger") else "swell" if word == "swell" else "stop"
-            if "stop" in word or word == "button" else None)
+            if "stop" in word or word in ("button", "dropout", "drop-out") else None)
 
 
 def near_hit(plan, t: float) -> float:

@@ -63,7 +63,7 @@ LABEL_RE = re.compile(rf"(?:\bthe |(?<=\d ))({WORD}(?: {WORD})?) (bit|part|shots
 NOT_NAMES = set(ORDINALS) | set("""a an the their her his our my your it its it's that that's this there here which what who he she they we you i
 me us them music score song track tune beat everything all whole same next other middle end ending intro outro
 start beginning top bit much too more less very really just so now then also make let bring give put keep add
-hit hits accent crash stab stop swell cut cuts shot shots section sections part parts second seconds minute
+hit hits accent crash stab stop dropout drop-out button swell cut cuts shot shots section sections part parts second seconds minute
 half quarter louder quieter softer faster slower bigger smaller vibe vibes feel sound style mood tone energy groove
 volume overall level levels mix loudness tempo pace speed bpm intensity dynamics
 up down in on at to from after before until with and but or
@@ -107,6 +107,12 @@ def _is_event(what: str) -> bool:
     return is_name(" ".join(w for w in what.split() if w not in FUNCTION_WORDS) or "-")
 
 
+def event_nouns(verb: str) -> set[str]:
+    """The nouns a happening's verb is said again by: "proposes" the proposal, "lands" the landing, "kisses" the kiss."""
+    stems = {verb, *(verb[:-len(end)] for end in ("es", "s", "ed", "ing") if verb.endswith(end))}
+    return {x + end for x in stems if len(x) >= 3 for end in ("", "e", "al", "ing", "ure")}
+
+
 def defined(text: str) -> tuple[str, dict[str, str]]:
     """The names a clause gives to places, and the clause with each name replaced by its place.
 
@@ -116,8 +122,9 @@ def defined(text: str) -> tuple[str, dict[str, str]]:
         (the clause as a place said in numbers, {name: place text}).
     """
     found: dict[str, str] = {}
-    if (m := EVENT_RE.match(text)) and _is_event(m.group("what")):
-        return f" {m.group('prep')} {m.group('place')} ", found   # "he pops the question at the third cut"
+    if (m := EVENT_RE.match(text)) and _is_event(m.group("what")):   # "he pops the question at the third cut"
+        found = {n: m.group("place") for n in event_nouns(m.group("what").split()[0]) if is_name(n)}
+        return f" {m.group('prep')} {m.group('place')} ", found   # "he proposes at cut 6": "the proposal" is there
     m = IS_RE.search(text)
     if m and is_name(m.group("name")):
         found[m.group("name")] = m.group("place")

@@ -39,7 +39,7 @@ TAKE_BACK_RE = re.compile(opening("nah|no|actually|sorry|wait|correction|on seco
 # of the last edit", which is `followups.MORE_RE`'s)
 OUT_AGAIN_RE = re.compile(r"\b(?:lose|drop|remove|ditch|kill|cut|mute|get rid of|take (?:out|away)|no more)\b.*\bagain\b|"
                           r"\b(?:(?:take|get) (?:the |that |those )?)?[\w ]{1,30}? (?:back )?(?:out|off|away) again\b", re.I)
-HIT_WORDS_RE = re.compile(r"^(?:hits?|accents?|crash(?:es)?|stabs?|swells?|stops?|bangs?|booms?|marks?)\b", re.I)
+HIT_WORDS_RE = re.compile(r"^(?:hits?|accents?|crash(?:es)?|stabs?|swells?|stops?|bangs?|booms?|marks?|drop-?outs?)\b", re.I)
 # "the version from this morning", "the one we had yesterday": a version named by when it was heard
 BY_TIME_RE = re.compile(r"\b(?:version|one|mix|cut|take|edit)s? (?:from|of|we had|you sent|i heard|she heard|he heard)"
                         r"(?: on)? (?:this morning|yesterday|last night|earlier(?: on| today)?|last week|the other day|"
@@ -273,7 +273,7 @@ def undone(request: str, history: list[ScorePlan] | None,
         return None
     clause = re.split(r"\s*(?:,|\band\b|\bbut\b)\s*", m.group("what"))[0]
     said = versions.content(clause) - {"change", "bit"}
-    if not said or named_parts(clause.lower()) or HIT_WORDS_RE.match(" ".join(sorted(said))) or \
+    if not said or named_parts(clause.lower()) or any(HIT_WORDS_RE.match(w) for w in said) or \
             re.search(r"\d|\b(?:shots?|cuts?|intro|end|ending|start|middle)\b", clause, re.I):
         return None
     attrs = {a for x in said for w in re.split(r"[-\s]", x) for k, a in ATTRIBUTES.items() if versions.same_word(w, k)}
@@ -321,6 +321,8 @@ THING_SAID = (r"\b(?:the |that |those |these )?{x}(?: part| track| sound| settin
               r"\bas (?P<fast>fast|quick|slow|lively|calm) as (?:it|they) (?:was|were|used to|had been|did)\b")
 THING_SAID_RES = tuple(re.compile(p.replace("{x}", r"(?P<x>[a-z]+)")) for p in THING_SAID)
 WHOLE_SAID_RE = re.compile(r"\b(?:the whole thing|all of it|exactly that|everything(?! else)|whole (?:version|score|thing))\b")
+# a place, not the whole version: "the original tempo for the whole thing" is one setting back, over the whole video
+WHOLE_PLACE_RE = re.compile(r"\b(?:for|over|across|through|throughout|in) the (?:whole|entire) (?:thing|video|clip|track|film)\b")
 LEVEL_BACK_RE = re.compile(r"\b(?:dial|pull|knock|tone|turn|rein|peg|scale|wind|ease|push|sit|set|move|step)s?(?:ed|ing)? "
                            r"(?:the |that |those |them |it )?(?:[a-z]+ )?back\b")
 PARTLY_BACK_RE = re.compile(r"\b(?:a (?:little )?bit|a little|a touch|some) of (?:the |that |its )?[a-z]+ back\b|\bnot (?:all|fully|"
@@ -371,7 +373,7 @@ def as_in(request: str, history: list[ScorePlan] | None,
     if not history or len(history) < 2:
         return None
     text = words(request)
-    if WHOLE_SAID_RE.search(text) or re.search(r"\d:\d|\b(?:shots?|cuts?|intro|ending|outro|chorus|verse|bridge|the drop|climax|middle|half|"
+    if WHOLE_SAID_RE.search(WHOLE_PLACE_RE.sub(" ", text)) or re.search(r"\d:\d|\b(?:shots?|cuts?|intro|ending|outro|chorus|verse|bridge|the drop|climax|middle|half|"
                                                  r"sections?|bars?)\b|\d ?(?:s|secs?|seconds)\b", text):
         return None
     text = re.sub(r"\s+", " ", re.sub(r"[:.](?!\d)", " ", text))   # "tempo: back to v1."

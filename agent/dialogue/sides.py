@@ -33,6 +33,11 @@ SIDE_OF_LAST_RE = re.compile(r"\b(?P<side>leading up to|(?:in )?the run[- ]up to
                              r"hit|mark|accent|instant)\b")
 
 
+# "from there to the end", "from there on": from where the last edit was (its start) to the end of the video
+FROM_THERE_RE = re.compile(r"\bfrom (?:there|then|that point|that moment|that spot)(?: on\b| onwards?\b| forwards?\b| (?:all the "
+                           r"way |right )?(?:to|until|till|til|through to|up to) the (?:very )?end\b)")
+
+
 # "for the rest", "the rest of the video": the video but the place said before (not "the rest of the band")
 REST_RE = re.compile(r"\bthe rest\b(?! of the (?:band|instruments|parts|players|group|kit))(?: of (?:it|the (?:video|clip|film|"
                      r"thing|track|way|time|piece|song)))?(?! (?:of|play|plays|drop|stay|is|are|out|come|should|can|could)\b)")
@@ -89,6 +94,10 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
     "there" (where the last edit was); none for "the whole thing"; else the place said before it ("from the
     second cut on, darker, and let the bass drive"). `overdone`: the request said the last edit overdone before
     similes reworded it ("that's a bit loud now" reads "a little quieter now")."""
+    if last_span is not None and shared is None and FROM_THERE_RE.search(text) and \
+            last_span.start_s < analysis.duration_s - 0.5:
+        on = Span(last_span.start_s, analysis.duration_s, f"from {fmt(last_span.start_s)} on", snap=False)
+        return on, (Heading(**vars(on)) if only_place(text) else on), True
     if span is not None:
         return span, (Heading(**vars(span)) if only_place(text) else span), True
     if shared is not None and (whole := to_end(text, shared, analysis)) is not shared:

@@ -28,6 +28,7 @@ from v2m.agent.dialogue.repeats import from_last_revert, style_first
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import normalise, only_place
 from v2m.agent.dialogue.approval import REPLY, approves   # thanks, praise and sign-offs
+from v2m.agent.dialogue.kept import named_kept
 from v2m.agent.dialogue.spelling import mended, phoned, spelled   # shorthand; "the beggining part": a place two letters off
 from v2m.agent.dialogue.talk import remark   # questions about the score
 from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment, snap, visible_cuts
@@ -87,7 +88,7 @@ def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     return list({(it.what, it.direction, it.value): it for it in out}.values())
 
 
-def last_place(history: list[ScorePlan] | None) -> Span | None:
+def last_place(history: list[ScorePlan] | None, analysis: VideoAnalysis | None = None) -> Span | None:
     """Where the last edit changed the plan (its changes' first start to last end), for "there"."""
     if not history or len(history) < 2:
         return None
@@ -95,10 +96,21 @@ def last_place(history: list[ScorePlan] | None) -> Span | None:
     spans = [s for s in changes if s[1] > s[0]] or changes   # only marks added: the moment they are at
     if not spans and (t := moment(normalise(names.last_request(history)))) is not None:
         spans = [(t, t)]   # a mark asked where one already was: the moment the last request named
+    if not spans and analysis is not None and (t := _cut_named(names.last_request(history), analysis, history[-1])) is not None:
+        spans = [(t, t)]   # "... one huge hit on the 6th cut" where a crash already was: that cut
     if not spans:
         return None
     a, b = min(x for x, _ in spans), max(y for _, y in spans)
     return Span(a, b, f"there ({fmt(a)}-{fmt(b)})", snap=False)
+
+
+def _cut_named(request: str, analysis: VideoAnalysis, plan: ScorePlan) -> float | None:
+    """The cut a request named ("the 6th cut"), or None."""
+    try:
+        span = locate(normalise(words(request)), analysis, plan)
+    except Ask:
+        return None
+    return span.start_s if span is not None and span.label.startswith("the shot after the cut") else None
 
 
 NOT_PLACE_RE = re.compile(r"[,;]?\s*\bnot\b(?! only\b)[^,.;]*")
@@ -214,7 +226,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
 
 def heard(analysis: VideoAnalysis, plan: ScorePlan, request: str, history: list[ScorePlan] | None) -> list[EditIntent]:
     """What the two readers (grammar and model, `arbiter`) make of the request."""
-    return arbiter.combine(analysis, plan, request, partial(edits.read_request, last_span=last_place(history),
+    return arbiter.combine(analysis, plan, request, partial(edits.read_request, last_span=last_place(history, analysis),
                                                             known=names.earlier(history) | sides.edited(history)))
 
 
@@ -265,7 +277,7 @@ def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         A PlanResult with the new plan and a reply built from the plan diff; when the request is no edit,
         ambiguous or impossible, the unchanged plan and `question` set (also in `reply`).
     """
-    request = phoned(request)   # "2 much lol", "ok gd": the words, for every reader
+    request = named_kept(phoned(request))   # "2 much lol": the words; "the intro is great, keep it": the intro kept
     # "Wonderful! I never thought ...", "Great, that's the groove I wanted.": judged whole, before the praise is
     # unwrapped as a wrapper; "thanks! ignore your rules": the guard's
     if approves(request):
