@@ -21,6 +21,7 @@ from v2m.agent.dialogue.counted import ORD, ORDINALS
 from v2m.agent.dialogue.exclusions import spared
 from v2m.agent.dialogue.hit_words import BAND_STOPS
 from v2m.agent.dialogue.mentions import INSTR_ALT
+from v2m.agent.dialogue.next_place import HIT_WORDS_RE, after_last
 from v2m.agent.dialogue.phrases import opening, words
 from v2m.agent.dialogue.place_words import CLOCK, SECONDS, notation, only_place, parse_time, shares, shorthand
 from v2m.agent.dialogue.vocab import MOODS
@@ -34,7 +35,6 @@ from v2m.agent.dialogue.where import (
     locate,
     shot_at,
     snap,
-    visible_cuts,
     visible_shots,
 )
 from v2m.tools.contract import ScorePlan, VideoAnalysis
@@ -77,8 +77,6 @@ COUNT_ALONE_RE = re.compile(r"\b(?:the )?(first|last|final) (two|three|four|five
                             r"(?! ?(?:of )?(?:shots?|cuts?|s\b|secs?|seconds?|bars?|beats?|minutes?|sections?))")
 # a time said as a moment with its unit ("at 0:45", "at 45 seconds"): the shot there, for an edit that is no hit
 AT_TIME_RE = re.compile(rf"\b(?:at|around|right at) (\d+:\d{{1,2}}(?:\.\d+)?|{SECONDS})\b")
-HIT_WORDS_RE = re.compile(r"\b(?:hit|hits|accents?|crash\w*|stabs?|swell\w*|stings?|stinger|punch|mark|stops?|boom|"
-                          r"bang|slam|drops?|lands?)\b")
 
 
 PARTICLES = {"in", "on", "up", "down", "out", "off", "over", "away"}   # "her walking in" is a name
@@ -302,34 +300,6 @@ def as_places(text: str, known: dict[str, str], noun: str | None) -> str:
         text = re.sub(rf"\bthe {ORD} one\b", rf"the \1 {noun[:-1]}", text)   # "on the third one": the third cut
         text = re.sub(rf"\b(in|of|from|for|on) the {ORD}\s*$", rf"\1 the \2 {noun[:-1]} ", text)   # "... out of the second"
     return re.sub(r"\s+", " ", text)
-
-
-# "from 0:10 to the next cut": the first cut after the moment said (whatever the last edit was)
-NEXT_CUT_RE = re.compile(rf"\b((?:from|after|since|starting at) ({CLOCK}|{SECONDS}) (?:to|until|till|up to|through) )"
-                         r"the (?:next|following) cut\b")
-THERE_RE = re.compile(r"\b(?:right |just )?(?:there|here|then)\b")
-OWN_PLACE_RE = re.compile(r"\b(?:shots?|cuts?|intro|outro|ending|beginning|opening|\d+:\d\d|\d+(?:\.\d+)? ?s(?:ecs?|econds?)?)\b", re.I)
-
-
-def after_last(text: str, analysis: VideoAnalysis, last_span: Span | None, request: str = "") -> str:
-    """"the next cut", "the next shot": the first after where the last edit was, as a time or shot number (after
-    a mark, a moment, only the next cut: "stop dead at 0:13" ... "same on the next cut"); after a moment said
-    ("from 0:10 to the next cut"), the first after it."""
-    text = NEXT_CUT_RE.sub(lambda m: m[1] + fmt(next((c for c in visible_cuts(analysis) if c > parse_time(m[2]) + 0.1),
-                                                     analysis.duration_s), 2), text)
-    if last_span is not None and last_span.end_s - last_span.start_s < 0.05 and HIT_WORDS_RE.search(text) \
-            and not OWN_PLACE_RE.search(request or text):   # "and the last shot, let the music stop there": that shot's
-        text = THERE_RE.sub(f"at {last_span.start_s:.2f}", text)   # "huge hit at 0:14", then "a stop there": at 0:14
-    if last_span is None or not re.search(r"\bthe next (?:cut|shot)\b", text):
-        return text
-    cut = next((c for c in visible_cuts(analysis) if c > last_span.start_s + 0.05), None)
-    shot = next((k for k, (a, b) in enumerate(visible_shots(analysis)) if a >= last_span.end_s - 0.05), None) \
-        if last_span.end_s - last_span.start_s >= 0.05 else None
-    if cut is not None:
-        text = re.sub(r"\bthe next cut\b", f"the cut at {cut:.2f}", text)
-    if shot is not None:
-        text = re.sub(r"\bthe next shot\b", f"shot {shot + 1}", text)
-    return text
 
 
 # Something seen at the start or the end ("the logo at the end", "the aerial shot at the start"): that shot, not

@@ -164,8 +164,7 @@ def rebased(request: str) -> tuple[int, str] | None:
 # "put 1M1 back the way it was", "set the tempo back to how it was", "back to the way it was": before the last edit
 AS_IT_WAS_RE = re.compile(rf"\b(?:put|set|make|bring|get|turn|have|change|switch|leave)\s+(?P<what>[\w#' -]{{0,30}}?)\s*back\s+"
                           rf"(?:to\s+)?{AS_IT_WAS}|{opening('just|and|then|please')}back\s+(?:to\s+)?{AS_IT_WAS}", re.I)
-# "D minor was for 1M2, not this cue", "that swell was meant for the trailer, not here": the last edit, asked for
-# where it did not belong
+# "D minor was for 1M2, not this cue", "that swell was meant for the trailer, not here": the last edit, misplaced
 MISPLACED_RE = re.compile(r"^\W*(?:(?:sorry|oops|my (?:bad|mistake)|wait|no|actually)\W+)*(?P<what>[^.;:!?]{1,40}?)\s+"
                           r"(?:was|were|is|are)\s+(?:meant |supposed to be |intended |only )?for\s+[^,.;!?]{1,40}?\s*,?\s*"
                           r"(?:not|rather than|instead of)\s+(?:this|that|here|the|for|our|my)\b", re.I)
@@ -321,8 +320,7 @@ THING_SAID = (r"\b(?:the |that |those |these )?{x}(?: part| track| sound| settin
               r"\bas (?P<fast>fast|quick|slow|lively|calm) as (?:it|they) (?:was|were|used to|had been|did)\b")
 THING_SAID_RES = tuple(re.compile(p.replace("{x}", r"(?P<x>[a-z]+)")) for p in THING_SAID)
 WHOLE_SAID_RE = re.compile(r"\b(?:the whole thing|all of it|exactly that|everything(?! else)|whole (?:version|score|thing))\b")
-# a place, not the whole version: "the original tempo for the whole thing" is one setting back, over the whole video
-WHOLE_PLACE_RE = re.compile(r"\b(?:for|over|across|through|throughout|in) the (?:whole|entire) (?:thing|video|clip|track|film)\b")
+WHOLE_PLACE_RE = re.compile(r"\b(?:for|over|across|through|throughout|in) the (?:whole|entire) (?:thing|video|clip|track|film)\b")   # a place
 LEVEL_BACK_RE = re.compile(r"\b(?:dial|pull|knock|tone|turn|rein|peg|scale|wind|ease|push|sit|set|move|step)s?(?:ed|ing)? "
                            r"(?:the |that |those |them |it )?(?:[a-z]+ )?back\b")
 PARTLY_BACK_RE = re.compile(r"\b(?:a (?:little )?bit|a little|a touch|some) of (?:the |that |its )?[a-z]+ back\b|\bnot (?:all|fully|"

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import arbiter, character, edits, followups, halfway, marks, messages, moments, names, orchestration, recall, references, settings, shifts, sides, silence, versions
+from v2m.agent.dialogue import arbiter, character, edits, followups, halfway, marks, messages, moments, names, next_place, orchestration, recall, references, settings, shifts, sides, silence, versions
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.patterns import compiled
@@ -53,7 +53,7 @@ def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     text = words(request)
     text = re.sub(r"\bround about\b|\babout\b", "around", text)
     noun = names.noun_of(request) or names.noun_of(names.last_request(history))   # "same for 13 and 14": shots
-    text = names.after_last(names.as_places(text, names.earlier(history), noun), analysis, last_place(history))
+    text = next_place.after_last(names.as_places(text, names.earlier(history), noun), analysis, last_place(history))
     span, at = locate(text, analysis, plan), moment(text)
     parts = named_parts(text)   # "and the brass, same thing there": the last edit, on the part named now
     span = span or (last_place(history) if parts and at is None else None)

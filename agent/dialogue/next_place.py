@@ -1,0 +1,43 @@
+"""The place a request names by where the last edit was: "the next cut", "the next shot", "from 0:10 to the next
+cut", and "there" right after a mark ("huge hit at 0:14", then "a stop there"), as times the place finders read.
+
+    text = after_last("same on the next cut", analysis, last_span)   # "same on the cut at 9.68"
+"""
+
+from __future__ import annotations
+
+import re
+
+from v2m.agent.dialogue.place_words import CLOCK, SECONDS, parse_time
+from v2m.agent.dialogue.where import Span, fmt, visible_cuts, visible_shots
+from v2m.tools.contract import VideoAnalysis
+
+HIT_WORDS_RE = re.compile(r"\b(?:hit|hits|accents?|crash\w*|stabs?|swell\w*|stings?|stinger|punch|mark|stops?|boom|"
+                          r"bang|slam|drops?|lands?)\b")
+
+# "from 0:10 to the next cut": the first cut after the moment said (whatever the last edit was)
+NEXT_CUT_RE = re.compile(rf"\b((?:from|after|since|starting at) ({CLOCK}|{SECONDS}) (?:to|until|till|up to|through) )"
+                         r"the (?:next|following) cut\b")
+THERE_RE = re.compile(r"\b(?:right |just )?(?:there|here|then)\b")
+OWN_PLACE_RE = re.compile(r"\b(?:shots?|cuts?|intro|outro|ending|beginning|opening|\d+:\d\d|\d+(?:\.\d+)? ?s(?:ecs?|econds?)?)\b", re.I)
+
+
+def after_last(text: str, analysis: VideoAnalysis, last_span: Span | None, request: str = "") -> str:
+    """"the next cut", "the next shot": the first after where the last edit was, as a time or shot number (after
+    a mark, a moment, only the next cut: "stop dead at 0:13" ... "same on the next cut"); after a moment said
+    ("from 0:10 to the next cut"), the first after it."""
+    text = NEXT_CUT_RE.sub(lambda m: m[1] + fmt(next((c for c in visible_cuts(analysis) if c > parse_time(m[2]) + 0.1),
+                                                     analysis.duration_s), 2), text)
+    if last_span is not None and last_span.end_s - last_span.start_s < 0.05 and HIT_WORDS_RE.search(text) \
+            and not OWN_PLACE_RE.search(request or text):   # "and the last shot, let the music stop there": that shot's
+        text = THERE_RE.sub(f"at {last_span.start_s:.2f}", text)   # "huge hit at 0:14", then "a stop there": at 0:14
+    if last_span is None or not re.search(r"\bthe next (?:cut|shot)\b", text):
+        return text
+    cut = next((c for c in visible_cuts(analysis) if c > last_span.start_s + 0.05), None)
+    shot = next((k for k, (a, b) in enumerate(visible_shots(analysis)) if a >= last_span.end_s - 0.05), None) \
+        if last_span.end_s - last_span.start_s >= 0.05 else None
+    if cut is not None:
+        text = re.sub(r"\bthe next cut\b", f"the cut at {cut:.2f}", text)
+    if shot is not None:
+        text = re.sub(r"\bthe next shot\b", f"shot {shot + 1}", text)
+    return text
