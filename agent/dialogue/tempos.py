@@ -39,8 +39,9 @@ NAMED_PLACE_RE = re.compile(rf"\b(?:{'|'.join(START_WORDS + END_WORDS)}|middle|c
 
 
 def _bare_tempo(c, t: str) -> re.Match | None:
-    """A bare number said at the clause's place that can only be a tempo ("shot 3 at 140" on a 60 s clip), or None."""
-    m = BARE_TEMPO_RE.search(t)
+    """A bare number said at the clause's place that can only be a tempo ("shot 3 at 140" on a 60 s clip), or None;
+    never beside an edit another reader took ("lower the bass to 90": that level's, no tempo)."""
+    m = None if getattr(c, "intents", None) else BARE_TEMPO_RE.search(t)
     if m is None or not MIN_TEMPO_BPM <= (bpm := float(m.group(1))) <= MAX_TEMPO_BPM:
         return None
     return m if bpm > getattr(getattr(c, "analysis", None), "duration_s", MAX_TEMPO_BPM) and \
