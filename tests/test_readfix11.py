@@ -1,12 +1,17 @@
 """Defects the read-back of the merged eleventh-session diff found (notes READBACK11_REPORT, items 1, 2, 5, 8), each
 through a real Session on jazz over a synthetic 60 s clip cut every 4 s, in the report's wording and in other words:
 a level said "to 90" that also set the tempo, an edit said "with a crash" that lost its place, a picture said in a
-time clause ("when the flowers bloom") read as more energy, a part plainly loud "which is great" turned down."""
+time clause ("when the flowers bloom") read as more energy, a part plainly loud "which is great" turned down; and the one reading of a number that can be a tempo."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from edit_clips import long_clip
+
+from v2m.agent.dialogue.phrases import TO_TEMPO
+from v2m.agent.dialogue.tempos import BARE_TEMPO_RE
 
 
 @pytest.fixture()
@@ -99,3 +104,20 @@ def test_a_part_plainly_loud_and_praised_changes_nothing(session, said):
 def test_a_part_plainly_loud_without_praise_is_still_turned_down(session, said):
     turn = session.say(said)
     assert any(x < 0 for x in _level(session.plan, "drums")), turn.reply
+
+
+# ----------------------------------------------------------------------------- 11. one reading of a tempo's number
+
+@pytest.mark.parametrize("said", ["to 90", "at 140", "to 90 bpm", "to 90s", "to 90%", "at 0:12", "to 90 x", "at 120 times",
+                                  "to 90 db", "to 1200"])
+def test_a_bare_number_and_a_number_a_move_goes_to_are_one_tempo_reading(said):
+    # the two patterns disagreed on "x" and "times": a factor is no tempo to either
+    bare = BARE_TEMPO_RE.search(said) is not None
+    moved = re.compile(rf"take it{TO_TEMPO}").match(f"take it {said.replace('at ', 'to ')}") is None
+    assert bare == moved
+
+
+@pytest.mark.parametrize("said, shot, bpm", [("the ending at 120", 14, 120.0), ("shot 3 at 140", 2, 140.0)])
+def test_a_place_at_a_bare_number_is_its_tempo(session, said, shot, bpm):
+    turn = session.say(said)
+    assert session.plan.sections[shot].tempo_bpm == bpm, turn.reply

@@ -15,7 +15,7 @@ import re
 
 from v2m.agent.dialogue.amounts import magnitude
 from v2m.agent.dialogue.orchestration import eat
-from v2m.agent.dialogue.phrases import FAST_RE, GRADUAL, SLOW_RE
+from v2m.agent.dialogue.phrases import FAST_RE, GRADUAL, SLOW_RE, TEMPO_NUMBER
 from v2m.agent.dialogue.place_words import END_WORDS, START_WORDS, only_place
 from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import MAX_TEMPO_BPM, MIN_TEMPO_BPM
@@ -34,7 +34,7 @@ UP_WORDS = r"\b(?:up|add|plus|bump|raise|increase|extra|more)\b"
 
 # A bare number said as the place's pace ("shot 3 at 140", "the ending at 90"), with nothing but the place beside it:
 # a tempo when no moment of the clip could be that many seconds in
-BARE_TEMPO_RE = re.compile(r"\b(?:at|to) (\d{2,3})(?![\d:.]| ?(?:%|percent|s\b|secs?\b|seconds?\b|db\b|x\b|times\b))")
+BARE_TEMPO_RE = re.compile(rf"\b(?:at|to) (?=(\d+)){TEMPO_NUMBER}")
 NAMED_PLACE_RE = re.compile(rf"\b(?:{'|'.join(START_WORDS + END_WORDS)}|middle|climax|bit|part)\b")
 
 
