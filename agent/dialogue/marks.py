@@ -131,8 +131,9 @@ def sync(c, t: str) -> str:
         return " " * len(said)
     if (beside := WITH_MARK_RE.search(t)) and not HIT_WORDS_RE.search(t, 0, beside.start()) \
             and not hit_words.STOP_RE.search(t, 0, beside.start()):   # "the music should stop, with a crash": how it stops
-        n = len(c.intents)   # the mark at its own moment, the words before it the other readers' (a mark said with
-        sync(c, t[beside.end():])   # no moment of its own is at the clause's: "kick back in on the next cut with a crash")
+        n, span = len(c.intents), c.span   # the mark at its own moment, the words before it the other readers' at the
+        sync(c, t[beside.end():])   # clause's place (a mark with no moment of its own is there: "kick back in on the
+        c.span = span               # next cut with a crash"; "louder in shot 5 with a crash": louder there, not all)
         if len(c.intents) > n:
             return t[:beside.start()] + " " * (len(t) - beside.start())
     t = DROP_RE.sub(lambda d: " " * (len(d.group(0)) - 5) + "crash" if len(d.group(0)) > 4 else "bang", t)

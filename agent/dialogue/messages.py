@@ -99,9 +99,10 @@ STORY_RE = re.compile(r"^(?:he|she|they|(?:my|our|his|her|their) [a-z']+)(?: (?:
 # "the end is fine", "the very start is ok": a part said to be good now, inside a longer note (not "the
 # original tempo was fine": a version pointed back to)
 FINE_RE = re.compile(r"^(?:the |that |this )?(?:very )?[\w ]{1,25}?(?: is| are|'s) (?:fine|ok|okay|good|great|"
-                     r"perfect|lovely)(?: as (?:it|they) (?:is|are)| now| already)?$", re.I)
-# the music said to be like something ("it sounds like a trailer"): praise beside it is of that (see `similes`)
+                     r"perfect|lovely|what (?:we|i) (?:want|wanted|like|need))(?: as (?:it|they) (?:is|are)| now| already)?$", re.I)
+# the music like something ("it sounds like a trailer"), a part plainly loud ("the drums are loud"): praise is of that
 LIKED_SIMILE_RE = re.compile(r"\b(?:sounds?|feels?|seems?)(?: \w+)? like\b", re.I)
+LIKED_LEVEL_RE = re.compile(r"^(?!.*\b(?:too|not)\b)[^,]*\b(?:is|are) (?:loud|quiet)\b(?! enough)[^,]*, ?(?:which|that|it)\b[^,]*$", re.I)
 LEADING_PLACE_RE = re.compile(r"^\s*(?:from |at |in )?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*(?:-|–|to)\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?"
                               r"\s*[-–—:,]?\s*")
 SENTENCE_RE = re.compile(r"(?<=[.!?;])\s+|\n+")
@@ -200,6 +201,8 @@ def _sentence(s: str) -> str:
                not FINE_RE.match(c.strip().rstrip(" .!?"))]
     if len(clauses) < len(said) and any(LIKED_SIMILE_RE.search(c) for c in clauses):
         clauses = said   # "it sounds like a trailer, perfect": the praise is of the simile, which stays no edit
+    elif len(clauses) < len(said) and LIKED_LEVEL_RE.match(s):
+        return ""   # "the drums are loud at 0:20, which is great": as it should be
     return re.sub(r"^(?:but|and|so|though)\b\s*", "", ", ".join(clauses).strip(), flags=re.I)
 
 

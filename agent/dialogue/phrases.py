@@ -219,9 +219,9 @@ def unfilled(text: str) -> str:
     return LATE_START_RE.sub(" more energy at the start ", WISH_GROW_RE.sub("let it ", text))
 
 
-# A number a move goes to ("take it down to 90", "bring it back to 100 bpm"): a tempo, never seconds, a percentage
-# or a time
-TO_TEMPO = r"(?! (?:down |back |up )?to \d{2,3}\b(?![:.%]| ?(?:s|secs?|seconds?|percent|db)\b))"
+# A number that can be a tempo (never seconds, %, a time, dB or a factor); one a move goes to ("take it down to 90")
+TEMPO_NUMBER = r"\d{2,3}\b(?![:.%]| ?(?:%|(?:s|secs?|seconds?|percent|db|x|times)\b))"
+TO_TEMPO = rf"(?! (?:down |back |up )?to {TEMPO_NUMBER})"
 STATES_RES = tuple((re.compile(p), w) for p, w in STATES)
 IDIOM_RES = Lazy((rf"(?:{p}){TO_TEMPO}", w) for p, w in IDIOMS)
 

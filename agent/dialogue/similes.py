@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from v2m.agent.dialogue.arbiter import Unclear
 from v2m.agent.dialogue.cultures import AWAY_RE, REASON_RE, table
 from v2m.agent.dialogue.where import Ask
-from v2m.agent.dialogue import hit_words, mentions, operations, phrases
+from v2m.agent.dialogue import hit_words, mentions, moments, operations, phrases
 from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS
 
 
@@ -204,12 +204,12 @@ def _found(sentence: str) -> list[Found]:
 
 
 def _of_part(sentence: str, m: re.Match) -> bool:
-    """A scene's words said of a part in its clause ("let the piano stand out", "keep the bass on hold"): no simile."""
-    if LIKE_RE.search(sentence[:m.start()]):
-        return False   # "the drums make it feel like a funeral": a simile still
+    """A scene's words said of a part in its clause ("let the piano stand out"), or of the picture in a time clause
+    ("when the flowers bloom at 0:20, a crash": a moment): no simile ("the drums make it feel like a funeral" is one)."""
     a = max(sentence.rfind(x, 0, m.start()) for x in ",;") + 1
     b = min([k for x in ",;" if (k := sentence.find(x, m.end())) >= 0] or [len(sentence)])
-    return bool(INSTRUMENT_RE.search(sentence[a:m.start()] + " " + sentence[m.end():b]))
+    seen = any(w.start("body") <= m.start() - a < w.end("body") for w in moments.WHEN_RE.finditer(sentence[a:b]))
+    return not LIKE_RE.search(sentence[:m.start()]) and bool(seen or INSTRUMENT_RE.search(sentence[a:m.start()] + " " + sentence[m.end():b]))
 
 
 def _way(prefix: str, before: str | None, like: bool = True, culture: bool = False) -> str:

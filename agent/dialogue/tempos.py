@@ -15,7 +15,7 @@ import re
 
 from v2m.agent.dialogue.amounts import magnitude
 from v2m.agent.dialogue.orchestration import eat
-from v2m.agent.dialogue.phrases import FAST_RE, GRADUAL, SLOW_RE
+from v2m.agent.dialogue.phrases import FAST_RE, GRADUAL, SLOW_RE, TEMPO_NUMBER
 from v2m.agent.dialogue.place_words import END_WORDS, START_WORDS, only_place
 from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import MAX_TEMPO_BPM, MIN_TEMPO_BPM
@@ -34,13 +34,14 @@ UP_WORDS = r"\b(?:up|add|plus|bump|raise|increase|extra|more)\b"
 
 # A bare number said as the place's pace ("shot 3 at 140", "the ending at 90"), with nothing but the place beside it:
 # a tempo when no moment of the clip could be that many seconds in
-BARE_TEMPO_RE = re.compile(r"\b(?:at|to) (\d{2,3})(?![\d:.]| ?(?:%|percent|s\b|secs?\b|seconds?\b|db\b|x\b|times\b))")
+BARE_TEMPO_RE = re.compile(rf"\b(?:at|to) (?=(\d+)){TEMPO_NUMBER}")
 NAMED_PLACE_RE = re.compile(rf"\b(?:{'|'.join(START_WORDS + END_WORDS)}|middle|climax|bit|part)\b")
 
 
 def _bare_tempo(c, t: str) -> re.Match | None:
-    """A bare number said at the clause's place that can only be a tempo ("shot 3 at 140" on a 60 s clip), or None."""
-    m = BARE_TEMPO_RE.search(t)
+    """A bare number said at the clause's place that can only be a tempo ("shot 3 at 140" on a 60 s clip), or None;
+    never beside an edit another reader took ("lower the bass to 90": that level's, no tempo)."""
+    m = None if getattr(c, "intents", None) else BARE_TEMPO_RE.search(t)
     if m is None or not MIN_TEMPO_BPM <= (bpm := float(m.group(1))) <= MAX_TEMPO_BPM:
         return None
     return m if bpm > getattr(getattr(c, "analysis", None), "duration_s", MAX_TEMPO_BPM) and \
