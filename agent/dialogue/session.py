@@ -245,7 +245,7 @@ class Session:
                 self.realiser.check(result.plan.route)
             except V2MError as e:
                 question = f"{e}. The score stays on the {old.route} route."
-        if question or result.plan.model_copy(update={"reasoning": old.reasoning}) == old:   # the reasoning alone: no change
+        if question or result.plan == old:
             reply = question or (result.reply if approved else "That leaves the score as it is; nothing changed.")
             reply = _with_warnings(result, reply)
             self._record("say", text, reply, t0, no_change=True, options=getattr(result, "options", None))
