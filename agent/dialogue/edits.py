@@ -232,7 +232,7 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
         rest = marks.locks(c, rest)
         rest = marks.sync(c, rest)
     if not c.intents or rest.strip() and all(it.what == "hit" for it in c.intents):   # "brighter ... with a stab at 0:25"
-        rest = amounts.of_part(c, silence.read(rest, c.want), orchestration.read)
+        rest = amounts.of_part(c, silence.read(rest, c.want, c.span), orchestration.read)
         amounts.sized(c, text)
         rest = phrases.plain(mentions.unreasoned(rest, c.intents))
         for parse in (_shape, similes.warmth, cultures.read, lambda c_, t_: _key(c_, t_, original or text), tempos.read, _style, _mood, _energy,

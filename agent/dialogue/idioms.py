@@ -196,11 +196,12 @@ def all_in(text: str) -> str:
 
 
 # A quiet start and a rise said as two steps ("start quiet, then get louder", "begin softly and get bigger", "open soft;
-# then build"): one build over the place, as "start quiet and build" (`phrases.SHAPES`), not quieter everywhere and then
-# louder everywhere. Only when the rise ends its clause: "start quiet, then louder from 0:20" says where it rises.
+# then build", "keep it quiet (at first), then get louder"): one build over the place, as "start quiet and build"
+# (`phrases.SHAPES`), not quieter everywhere and then louder everywhere. Only when the rise ends its clause: "start quiet, then louder from 0:20" says where it rises.
 START_RISE_RE = re.compile(
-    r"\b((?:start|begin|open)\w*(?: (?:it|things|the music|the track|off|out))*(?: (?:very|really|super|so|fairly|pretty|"
-    r"a bit|nice and))? (?:soft|quiet|silent|small|gentle|low|sparse|calm|minimal|subdued)\w*)\s*(?:[,;]|\.(?!\d))?\s*"
+    r"\b((?:start|begin|open|(?P<keep>keep))\w*(?: (?:it|things|the music|the track|off|out))*(?: (?:very|really|super|so|"
+    r"fairly|pretty|a bit|nice and))? (?P<q>soft|quiet|silent|small|gentle|low|sparse|calm|minimal|subdued)\w*"
+    r"(?(keep)(?: (?:at first|to begin with|at the start|early on|for now|for a bit|for a while))?))\s*(?:[,;]|\.(?!\d))?\s*"
     r"(?:and |but )?(?:then |after that |afterwards |from there )?(?:slowly |gradually |steadily )?(?:(?:get|gets|getting|go|goes|"
     r"going|grow|grows|growing|become|becomes|becoming|turn|turns) )?(?:louder|bigger|fuller|busier|more intense|more energy|"
     r"more energetic|build\w*(?: up)?|grow\w*|swell\w*|ris(?:e|es|ing)|climb\w*)"
@@ -210,4 +211,4 @@ START_RISE_RE = re.compile(
 
 def joined(text: str) -> str:
     """`all_in`, and a quiet start with its rise said apart ("start quiet, then get louder") as one build."""
-    return START_RISE_RE.sub(r"\1 and build", all_in(text))
+    return START_RISE_RE.sub(lambda m: f"{'start ' + m['q'] if m['keep'] else m[1]} and build", all_in(text))

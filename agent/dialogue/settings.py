@@ -1,12 +1,14 @@
 """Settings said as they are, not as orders: a tempo said to stay ("calmer, but keep the tempo as it is") and a
 mode said with how the music sounds in it ("In major it sounds like a toy advert"). The first holds the tempo
 against every other change of the turn (a calmer mood plays no slower); the second is a complaint about that mode,
-so the other one is asked for.
+so the other one is asked for ("keep it in minor, it sounds like a thriller" keeps it, and says why). A tempo said
+as another place's ("the ending the same speed as the intro") is that place's tempo now.
 
     request, held = holding("Please make it more calm, but the tempo shall stay as it is.")
     request, held          # "Please make it more calm.", True
     kept(intents, held)    # a mood with its tempo factor as its energy (and mode) alone; no tempo intent
     said_in_mode("Can it be in minor? In major it sounds like a toy advert.")   # "Can it be in minor? make it minor."
+    same_tempo_as("the ending the same speed as the intro", analysis, plan)   # "the ending at 118.5 bpm"
 
 Read by `v2m.agent.dialogue.understanding` (the hold, around both readers) and `v2m.agent.dialogue.edits` (the
 mode, before similes read "it sounds like ..." as a feeling).
@@ -17,6 +19,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.vocab import MOODS
+from v2m.agent.dialogue.where import Ask, locate
 from v2m.tools.contract import EditIntent
 
 TEMPO = r"(?:the )?(?:tempo|speed|pace|bpm)"
@@ -67,10 +70,39 @@ def kept(intents: list[EditIntent], held: bool) -> list[EditIntent]:
 KEY_AS_IS_RE = re.compile(r"\b(?:in|with) (?:a |the )?(major|minor)(?: key| mode| scale)?,? (?:it|this|that|the music|the "
                           r"(?:score|track|song|tune|piece)|everything)(?:'s| is| sounds| feels| seems| comes across)(?: (?:a bit|"
                           r"a little|kind of|kinda|really|very|way|far|so|much|just))* (?:like|too)\b"
-                          r"(?![^.!?;\n]*\b(?:love|great|perfect|nice|good|better|beautiful|lovely|right)\b)[^.!?;\n]*", re.I)   # not praise
+                          r"(?![^.!?;\n]*\b(?:love|great|perfect|nice|good|better|beautiful|lovely|right|want|wanted|fits|suits|works|keep)\b)"
+                          r"[^.!?;\n]*", re.I)   # not praise, nor "which is what we want"
+# the mode said to stay before how it sounds ("keep it in minor, it sounds like a thriller"): the sound is why it stays
+KEPT_BEFORE_RE = re.compile(r"\b(?:keep|leave|stay|stays|staying|remain|remains)(?: (?:it|this|that|the music|everything))?"
+                            r"(?: \w+)?\s*$", re.I)
 OTHER_MODE = {"major": "minor", "minor": "major"}
 
 
 def said_in_mode(request: str) -> str:
     """`request` with each mode said as the music sounds in it now read as a wish for the other mode."""
-    return KEY_AS_IS_RE.sub(lambda m: f"make it {OTHER_MODE[m.group(1).lower()]}", request)
+    def other(m: re.Match) -> str:
+        if KEPT_BEFORE_RE.search(request[:m.start()]):
+            return f"in {m.group(1)}"   # "keep it in minor": the rest is why
+        return f"make it {OTHER_MODE[m.group(1).lower()]}"
+    return KEY_AS_IS_RE.sub(other, request)
+
+
+# a place's tempo said as another place's ("the ending should be the same speed as the intro", "make the outro the same
+# tempo as shot 2"): that place's tempo now, in bpm, so the tempo reader sets it ("... at 118.5 bpm")
+SAME_TEMPO_AS_RE = re.compile(r"\b(?:(?:be|go|play|run|move|at|in) )?(?:exactly )?the same (?:tempo|speed|pace|bpm) as "
+                              r"(?P<place>[^,.;!?]+?)(?:'s| is| was| has)?(?=\s*$|\s*[,.;!?]|\s+(?:and|but|then|please)\b)", re.I)
+
+
+def same_tempo_as(request: str, analysis, plan) -> str:
+    """`request` with a tempo said as another place's read as that place's tempo in bpm; as it was when the other
+    place is no place found."""
+    def bpm(m: re.Match) -> str:
+        try:
+            span = locate(m["place"], analysis, plan)
+        except Ask:   # a question about the place said: left to the readers, which ask it again
+            return m.group(0)
+        if span is None:
+            return m.group(0)
+        s = plan.sections[plan.section_at(span.start_s)]
+        return f"at {(s.tempo_bpm or plan.tempo_bpm):g} bpm"
+    return SAME_TEMPO_AS_RE.sub(bpm, request)

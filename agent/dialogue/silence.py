@@ -122,9 +122,13 @@ def plain(t: str, style: str = "") -> str:
     return round_trip(t)
 
 
-def read(t: str, want) -> str:
-    """Music out or back over the clause's place; returns the text with what was understood blanked out."""
+def read(t: str, want, span: Span | None = None) -> str:
+    """Music out or back over the clause's place; returns the text with what was understood blanked out. Out in a
+    last shot too short to change (bikes' 0.3 s, `Span.seen_s`) is a stop where a viewer sees that shot start."""
     if (m := OUT_RE.search(t)):
+        if span is not None and span.seen_s is not None:
+            want("hit", value="stop", times=[round(span.seen_s, 3)], whole=True)
+            return eat(t, m)
         want("remove", value="music")
         return eat(t, m)
     if (m := BACK_RE.search(t)):

@@ -190,6 +190,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     """
     request = references.it_named(request)   # "the first version was closer, go back to it": to the first version
     request = settings.said_in_mode(request)   # "in major it sounds like a toy advert": minor, no question about the key
+    request = settings.same_tempo_as(request, analysis, plan)   # "the ending the same speed as the intro": its bpm
     question = messages.guard(request) or remark(request, plan, history, analysis)
     if question:
         raise Ask(question)

@@ -3,9 +3,8 @@
 
     span = locate("slower in the second half", analysis, plan)   # Span(5.48, 10.0, ...) or None (global)
 
-The words are first rewritten to a few plain forms (`v2m.agent.dialogue.place_words`); the finders here
-measure them against the video. A reference the analysis cannot resolve raises `Ask` with a polite
-question, never a guess.
+The words are first rewritten to a few plain forms (`v2m.agent.dialogue.place_words`); the finders here measure
+them against the video. A reference the analysis cannot resolve raises `Ask` with a polite question, never a guess.
 """
 
 from __future__ import annotations
@@ -126,9 +125,10 @@ def nearest_cut(analysis: VideoAnalysis, t: float, tolerance_s: float = 1.0) -> 
 
 def _shot_span(analysis: VideoAnalysis, a: int, b: int, label: str) -> Span:
     shots = visible_shots(analysis)
-    seen = shots[a][0] if a == b == len(shots) - 1 > 0 and shots[a][1] - shots[a][0] < MIN_PIECE_S else None
-    a -= seen is not None   # the last shot too short to hear a change in (bikes' 0.3 s): the end heard, with the shot before it
-    return Span(shots[a][0], shots[b][1], f"{label} ({fmt(shots[a][0])}-{fmt(shots[b][1])})", snap=False, seen_s=seen)
+    seen = shots[a][0] if a == b == len(shots) - 1 > 0 and shots[a][1] - shots[a][0] < MIN_PIECE_S else None   # a last shot
+    # too short to hear a change in (bikes' 0.3 s): the end heard, with the shot before it, and said so
+    a, alone = a - (seen is not None), "" if seen is None else f"{fmt(seen)}-{fmt(shots[b][1])}, too short alone: with shot {a} from "
+    return Span(shots[a][0], shots[b][1], f"{label} ({alone}{fmt(shots[a][0])}-{fmt(shots[b][1])})", snap=False, seen_s=seen)
 
 
 def _shot_index(word: str, n: int) -> int:
