@@ -48,3 +48,13 @@ def test_building_tension_at_a_place_is_still_a_build_after_i11d(tmp_path):
     s.say("build tension across the second half please")
     es = [x.energy for x in s.plan.sections if x.start_s >= 29.9]
     assert len(es) > 1 and es[-1] > es[0]
+
+
+def test_silence_in_a_sliver_of_a_last_shot_moved_to_two_shots_is_silence_there(session):
+    # readfix11b: silence in bikes' 0.3 s last shot is a stop on its cut; moved ("I meant the last two shots") it is
+    # no music over the two shots, not a stop that the next cut's accent ends
+    session.say("the final shot has to be silent")
+    turn = session.say("sorry, I meant the last two shots")
+    plan = session.plan
+    assert not plan.sections[plan.section_at(8.0)].music and not plan.sections[plan.section_at(9.85)].music, turn.reply
+    assert plan.sections[plan.section_at(7.0)].music

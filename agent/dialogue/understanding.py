@@ -135,12 +135,14 @@ def retarget(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         old = understand(analysis, history[-2], before, history[:-1])
     except Ask:
         return None
-    if not old or any(it.what in NOT_MOVED or it.scope.kind == "whole" for it in old):
+    stop = [it for it in old if it.what == "hit" and it.value == "stop" and it.scope.times_s]   # a stop for silence there
+    if not old or any(it.what in NOT_MOVED and it not in stop or it.scope.kind == "whole" and it not in stop for it in old):
         return None   # a whole-score edit had no place to correct (and a place may answer a question instead)
     scope = scope_of(snap(span, analysis))
     moved = f"the last edit moved, now {scope.label}"
-    return [followups.moved_back(old, request, moved),
-            *(it.model_copy(update={"scope": scope, "text": request[:400]}) for it in old)]
+    return [followups.moved_back(old, request, moved),   # "the last shot should be silent", "no, the last two": no music there
+            *(it.model_copy(update={"scope": scope, "text": request[:400]} | ({"what": "remove", "value": "music"} if it in stop else {}))
+              for it in old)]
 
 
 def _edit_in(analysis: VideoAnalysis, plan: ScorePlan, text: str) -> bool:
