@@ -58,3 +58,15 @@ def test_silence_in_a_sliver_of_a_last_shot_moved_to_two_shots_is_silence_there(
     plan = session.plan
     assert not plan.sections[plan.section_at(8.0)].music and not plan.sections[plan.section_at(9.85)].music, turn.reply
     assert plan.sections[plan.section_at(7.0)].music
+
+
+@pytest.mark.parametrize("said, down", [("can you take the tempo down a few more bpm", True),
+                                        ("bring the tempo up a couple more bpm", False), ("more bpm please", False)])
+def test_a_few_more_bpm_is_an_amount_not_a_direction(tmp_path, said, down):
+    # i11d's "more bpm" (faster) made "take the tempo down a few more bpm" ask "faster or slower?" (talk bank, tune)
+    from edit_clips import long_clip
+
+    s = Session.open("sixty.mp4", "jazz", workdir=tmp_path / "store", analysis=long_clip(60.0, 4.0), render=False)
+    before = s.plan.tempo_bpm
+    s.say(said)
+    assert (s.plan.tempo_bpm < before) if down else (s.plan.tempo_bpm > before)

@@ -59,7 +59,7 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"the music|the track|the piece|the beat|the groove) down\b", "slower"),
     (r"\b(?:tempo|pace|speed|bpm)(?: (?!and\b|but\b|down\b)[a-z]+){0,3}? (?:up|increased|raised|higher|bumped(?: up)?|pushed)\b(?! to\b| until\b| till\b)"
      r"|\b(?:increase|raise|bump|push|lift|nudge|crank|up)(?: up)? (?:the |its |our )?(?:tempo|pace|speed|bpm)\b"
-     r"|\b(?:more|extra) (?:pace|speed|tempo|bpm)\b|\bfaster (?:tempo|pace)\b|\bspeed (?:the whole thing|everything|things|it all|"
+     r"|(?<!few )(?<!couple )(?<!\d )\b(?:more|extra) (?:pace|speed|tempo|bpm)\b|\bfaster (?:tempo|pace)\b|\bspeed (?:the whole thing|everything|things|it all|"
      r"the music|the track|the piece|the beat|the groove) up\b", "faster"),
     # the energy named and moved: by whatever verb moves it, with the size said between ("reduce the intensity",
     # "calm the energy down a ton", "nudge the intensity up a notch", "crank the energy WAY up", "ease off the energy";
