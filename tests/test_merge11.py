@@ -70,3 +70,14 @@ def test_a_few_more_bpm_is_an_amount_not_a_direction(tmp_path, said, down):
     before = s.plan.tempo_bpm
     s.say(said)
     assert (s.plan.tempo_bpm < before) if down else (s.plan.tempo_bpm > before)
+
+
+@pytest.mark.parametrize("said", ["the music should stop in shot 3", "the music needs to drop out in shot 3"])
+def test_the_music_said_with_should_before_stopping_at_a_place_is_silence_there(tmp_path, said):
+    # readfix11b left: "the music should stop in the last shot" asked (silence.OUT_RE had no modal before the verb)
+    from edit_clips import long_clip
+
+    s = Session.open("sixty.mp4", "jazz", workdir=tmp_path / "store", analysis=long_clip(60.0, 4.0), render=False)
+    turn = s.say(said)
+    assert not s.plan.sections[s.plan.section_at(10.0)].music, turn.reply
+    assert s.plan.sections[s.plan.section_at(6.0)].music and s.plan.sections[s.plan.section_at(14.0)].music

@@ -28,8 +28,8 @@ _THEN_PLACE = (r"(?:\s+(?:completely|entirely|altogether|totally|at all))?(?=\s*
                r"over|until|till|after|before|at|through|on|here|there|between|across)\b))")
 # "no music in shot 3", "kill the music for the last shot", "the music stops there", "silence in shot 3",
 # "drop everything in the middle" (not "... except the bass": that keeps a part)
-OUT_RE = re.compile(rf"\b{_OUT_VERBS} {MUSIC}(?: (?:out|off))?{_THEN_PLACE}|\b{MUSIC} (?:out|off|stops?|drops? out|"
-                    rf"cuts? out|goes silent){_THEN_PLACE}|^\W*(?:total |complete |pure )?silence\b(?= (?:in|for|during|"
+OUT_RE = re.compile(rf"\b{_OUT_VERBS} {MUSIC}(?: (?:out|off))?{_THEN_PLACE}|\b{MUSIC} (?:out|off|(?:(?:should|must|needs? to|has to|will|can|to) (?:just )?)?"
+                    rf"(?:stops?|drops? out|cuts? out|goes silent|go silent)){_THEN_PLACE}|^\W*(?:total |complete |pure )?silence\b(?= (?:in|for|during|"
                     rf"over|under|from|through)\b)|\b(?:drop|remove|take out|lose|kill|mute|cut) (?:out )?(?:everything|"
                     rf"all (?:the )?(?:instruments|parts)){_THEN_PLACE}(?!(?: \w+){{0,3}} {EXCEPT}\b)")
 BACK_RE = re.compile(rf"\b(?:bring|put) {MUSIC} back(?: in)?\b|\b(?:the )?music (?:back|comes? back|returns?)\b")
