@@ -81,3 +81,28 @@ def test_the_music_said_with_should_before_stopping_at_a_place_is_silence_there(
     turn = s.say(said)
     assert not s.plan.sections[s.plan.section_at(10.0)].music, turn.reply
     assert s.plan.sections[s.plan.section_at(6.0)].music and s.plan.sections[s.plan.section_at(14.0)].music
+
+
+def test_a_stop_there_beside_an_edit_at_another_place_stays_at_the_hit(tmp_path):
+    # second read-back: the request's own place ("shot 6") came after "there", for the other edit; the stop was dropped
+    from edit_clips import long_clip
+
+    s = Session.open("sixty.mp4", "jazz", workdir=tmp_path / "store", analysis=long_clip(60.0, 4.0), render=False)
+    s.say("a stab at 0:14")
+    tempo = s.plan.sections[s.plan.section_at(22.0)].tempo_bpm or s.plan.tempo_bpm
+    turn = s.say("put a stop there and make shot 6 slower")
+    assert (14.0, "stop") in _hits(s.plan), turn.reply
+    assert (s.plan.sections[s.plan.section_at(22.0)].tempo_bpm or s.plan.tempo_bpm) < tempo
+
+
+@pytest.mark.parametrize("mark, fix, at", [("a hard stop at 0:20", "sorry, I meant shot 8", 28.0),
+                                           ("stop dead at 0:12", "no, I meant the fifth shot", 16.0)])
+def test_a_stop_asked_as_a_mark_moved_to_a_shot_is_a_stop_there(tmp_path, mark, fix, at):
+    # second read-back: readfix11b's move of a stop for silence made a stop asked as a mark 4 s of silence
+    from edit_clips import long_clip
+
+    s = Session.open("sixty.mp4", "jazz", workdir=tmp_path / "store", analysis=long_clip(60.0, 4.0), render=False)
+    s.say(mark)
+    turn = s.say(fix)
+    assert (at, "stop") in _hits(s.plan), turn.reply
+    assert all(x.music for x in s.plan.sections if x.start_s < at - 0.1)

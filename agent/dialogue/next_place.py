@@ -29,7 +29,7 @@ def after_last(text: str, analysis: VideoAnalysis, last_span: Span | None, reque
     text = NEXT_CUT_RE.sub(lambda m: m[1] + fmt(next((c for c in visible_cuts(analysis) if c > parse_time(m[2]) + 0.1),
                                                      analysis.duration_s), 2), text)
     if last_span is not None and last_span.end_s - last_span.start_s < 0.05 and HIT_WORDS_RE.search(text) \
-            and not OWN_PLACE_RE.search(request or text):   # "and the last shot, let the music stop there": that shot's
+            and not OWN_PLACE_RE.search(_before_there(request or text)):   # "and the last shot, let it stop there": that shot's
         text = THERE_RE.sub(f"at {last_span.start_s:.2f}", text)   # "huge hit at 0:14", then "a stop there": at 0:14
     if last_span is None or not re.search(r"\bthe next (?:cut|shot)\b", text):
         return text
@@ -41,3 +41,10 @@ def after_last(text: str, analysis: VideoAnalysis, last_span: Span | None, reque
     if shot is not None:
         text = re.sub(r"\bthe next shot\b", f"shot {shot + 1}", text)
     return text
+
+
+def _before_there(request: str) -> str:
+    """The words before a request's "there" (the place it may point back to; "put a stop there and make shot 6
+    slower" names shot 6 after it, for the other edit)."""
+    m = THERE_RE.search(request.lower())
+    return request[:m.start()] if m else request
