@@ -70,10 +70,12 @@ def kept(intents: list[EditIntent], held: bool) -> list[EditIntent]:
 KEY_AS_IS_RE = re.compile(r"\b(?:in|with) (?:a |the )?(major|minor)(?: key| mode| scale)?,? (?:it|this|that|the music|the "
                           r"(?:score|track|song|tune|piece)|everything)(?:'s| is| sounds| feels| seems| comes across)(?: (?:a bit|"
                           r"a little|kind of|kinda|really|very|way|far|so|much|just))* (?:like|too)\b"
-                          r"(?![^.!?;\n]*\b(?:love|great|perfect|nice|good|better|beautiful|lovely|right|want|wanted|fits|suits|works|keep)\b)"
-                          r"[^.!?;\n]*", re.I)   # not praise, nor "which is what we want"
-# the mode said to stay before how it sounds ("keep it in minor, it sounds like a thriller"): the sound is why it stays
-KEPT_BEFORE_RE = re.compile(r"\b(?:keep|leave|stay|stays|staying|remain|remains)(?: (?:it|this|that|the music|everything))?"
+                          r"(?!(?![^.!?;\n]*(?:n't|\bnot|\bnever|\bno longer)\b)"
+                          r"[^.!?;\n]*\b(?:love|great|perfect|nice|good|better|beautiful|lovely|right|want|wanted|fits|suits|works|keep)\b)"
+                          r"[^.!?;\n]*", re.I)   # not praise, nor "which is what we want" (but "which doesn't fit what we want" is)
+# the mode said to stay before how it sounds ("keep it in minor, it sounds like a thriller"): the sound is why it stays;
+# not "don't keep it in minor, it sounds like a funeral" (the other mode)
+KEPT_BEFORE_RE = re.compile(r"(?<!n't )(?<!\bnot )(?<!\bnever )\b(?:keep|leave|stay|stays|staying|remain|remains)(?: (?:it|this|that|the music|everything))?"
                             r"(?: \w+)?\s*$", re.I)
 OTHER_MODE = {"major": "minor", "minor": "major"}
 
