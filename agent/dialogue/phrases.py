@@ -76,7 +76,7 @@ SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
      r"(?: \w+){0,6}? (?:and |then |after )?(?:\w+ ){0,3}?(?:grow|build|swell|rise|climb|creep|become big|get bigger|lift)\w*",
      (0.15, 0.9)),
     (r"\bgrow\w* from (?:nothing|silence)|\bbuild\w* (?:it )?from\b|\bcreep up\b|\bcrescendo\b|\bsunrise\b"
-     r"|\bswell\w* into\b|\bgradually (?:louder|bigger|build|grow)\w*|\bbuild\w* (?:up )?(?:to|into|towards) the end"
+     r"|\bswell\w* into\b|\bgradually (?:louder|bigger|build|grow)\w*|\b(?:build|swell|rise|rising|climb)\w*(?: (?:it|things))?(?: up)? (?:all the way )?(?:up )?(?:to|into|towards) the (?:very )?end"
      r"|\bbuild\w* (?:up )?(?:the |some |more |a bit of |a little )?(?:tension|suspense|anticipation)\b(?: up\b)?"
      r"|\bramp\w* (?:(?:it|this|things|everything|the \w+) )?up\b|\bgrow\w* (?:all the way|towards|to the end|into)\b|\blike it'?s going somewhere\b", (0.15, 0.9)),
     (r"\b(?:more and more|bigger and bigger|louder and louder|busier and busier|keeps? building)\b", (0.15, 0.9)),

@@ -70,10 +70,12 @@ def kept(intents: list[EditIntent], held: bool) -> list[EditIntent]:
 KEY_AS_IS_RE = re.compile(r"\b(?:in|with) (?:a |the )?(major|minor)(?: key| mode| scale)?,? (?:it|this|that|the music|the "
                           r"(?:score|track|song|tune|piece)|everything)(?:'s| is| sounds| feels| seems| comes across)(?: (?:a bit|"
                           r"a little|kind of|kinda|really|very|way|far|so|much|just))* (?:like|too)\b"
-                          r"(?![^.!?;\n]*\b(?:love|great|perfect|nice|good|better|beautiful|lovely|right|want|wanted|fits|suits|works|keep)\b)"
-                          r"[^.!?;\n]*", re.I)   # not praise, nor "which is what we want"
-# the mode said to stay before how it sounds ("keep it in minor, it sounds like a thriller"): the sound is why it stays
-KEPT_BEFORE_RE = re.compile(r"\b(?:keep|leave|stay|stays|staying|remain|remains)(?: (?:it|this|that|the music|everything))?"
+                          r"(?!(?![^.!?;\n]*(?:n't|\bnot|\bnever|\bno longer)\b)"
+                          r"[^.!?;\n]*\b(?:love|great|perfect|nice|good|better|beautiful|lovely|right|want|wanted|fits|suits|works|keep)\b)"
+                          r"[^.!?;\n]*", re.I)   # not praise, nor "which is what we want" (but "which doesn't fit what we want" is)
+# the mode said to stay before how it sounds ("keep it in minor, it sounds like a thriller"): the sound is why it stays;
+# not "don't keep it in minor, it sounds like a funeral" (the other mode)
+KEPT_BEFORE_RE = re.compile(r"(?<!n't )(?<!\bnot )(?<!\bnever )\b(?:keep|leave|stay|stays|staying|remain|remains)(?: (?:it|this|that|the music|everything))?"
                             r"(?: \w+)?\s*$", re.I)
 OTHER_MODE = {"major": "minor", "minor": "major"}
 
@@ -93,10 +95,22 @@ SAME_TEMPO_AS_RE = re.compile(r"\b(?:(?:be|go|play|run|move|at|in) )?(?:exactly 
                               r"(?P<place>[^,.;!?]+?)(?:'s| is| was| has)?(?=\s*$|\s*[,.;!?]|\s+(?:and|but|then|please)\b)", re.I)
 
 
+# asked ("is the ending the same speed as the intro?") or told as it is ("the ending is the same speed as the intro, which
+# is good"): no wish, left to the question and praise readers; a wish asked politely ("can you make ...?") still is one
+SAME_WISHED_RE = re.compile(r"\b(?:make|makes|set|put|bring|change|should|shall|want|wants|need|needs|needed|has to|have to|"
+                            r"let|get|keep|match|play|take|go|be)\b", re.I)
+SAME_ASKED_RE = re.compile(r"\?|^\W*(?:is|are|was|does|do|did|has|have)\b", re.I)
+SAME_TOLD_RE = re.compile(r"(?:\b(?:is|are|was|were|isn't|aren't|wasn't)|'s|'re)\s*$", re.I)
+
+
 def same_tempo_as(request: str, analysis, plan) -> str:
     """`request` with a tempo said as another place's read as that place's tempo in bpm; as it was when the other
-    place is no place found."""
+    place is no place found, or when the clause asks or tells how things are and wishes nothing."""
     def bpm(m: re.Match) -> str:
+        before = request[max(request.rfind(c, 0, m.start()) for c in ".;!?") + 1:m.start()]
+        if not SAME_WISHED_RE.search(before + m.group(0)) and \
+                (SAME_ASKED_RE.search(before + request[m.start():].split(".")[0]) or SAME_TOLD_RE.search(before)):
+            return m.group(0)
         try:
             span = locate(m["place"], analysis, plan)
         except Ask:   # a question about the place said: left to the readers, which ask it again
