@@ -140,6 +140,18 @@ def colour(c, style: str) -> bool:
     return not c.whole and style == c.plan.style
 
 
+# "add a rock and roll guitar", "bring in a country fiddle": the words of a style or a culture say the kind of the
+# part added, no switch of the score's style ("add a rock feel with a guitar" still switches)
+KIND_ADDED_RE = re.compile(r"\b(?:add|bring in|introduce|include|layer in|throw in) (?:a |an |some |the )?"
+                           r"(?:(?!(?:with|feel|vibe|style|sound|touch|edge|flavou?r)\b)[a-z'-]+ ){1,4}(?:" +
+                           "|".join(sorted(map(re.escape, INSTRUMENTS), key=len, reverse=True)) + r")(?:s|es)?\b", re.I)
+
+
+def kind_of_part(text: str) -> bool:
+    """Whether `text` adds a part named with the kind of it ("add a rock and roll guitar"): its style words stay."""
+    return bool(KIND_ADDED_RE.search(text))
+
+
 def read(c, t: str) -> str:
     """The rules grammar's reading of a culture in one clause (`edits.Clause` `c`, its text so far `t`): the
     style with its instruments, mode and reason, or a move away from one ("less corporate"); at a place, only
@@ -148,8 +160,8 @@ def read(c, t: str) -> str:
     if found is None and away:  # "less corporate": away from a style, toward one said
         c.want("style", value=away[0].style, direction="down", reason=f"away from {away[2]}", whole=True)
         return away[1]
-    if found is None or evoked(c.text, named=False) is None:   # "too lively for a museum" as said: a reason
-        return t
+    if found is None or evoked(c.text, named=False) is None or kind_of_part(c.text):   # "too lively for a museum"
+        return t   # as said: a reason; "add a rock and roll guitar": the kind of a part added
     if colour(c, found[0].style):   # "the suspense comes later" in a thriller: the score's own
         return found[1]
     if not c.whole and not _scene_place(c.text):   # "the first dance bit, 0:13 to 0:21, strings swelling": the
@@ -195,8 +207,8 @@ def styled(intents: list[EditIntent], request: str, current: str) -> list[EditIn
         intents = [it for it in intents if not (it.what == "style" and it.value == current and it.direction == "set"
                                                 and not it.target)]
     found = evoked(request)
-    if found is None or any(it.scope.kind != "whole" for it in intents):   # hits at moments go with a style
-        return intents
+    if found is None or any(it.scope.kind != "whole" for it in intents) or kind_of_part(request):   # hits at moments
+        return intents   # go with a style; "add a rock and roll guitar" names a kind of guitar
     c = found[0]
     if c.style == current:   # "an airport lounge": the style it is now said as a place; the clauses' reading stands
         return intents

@@ -126,7 +126,7 @@ def _style(c: Clause, t: str) -> str:
     kws = vocab.style_keywords("|".join((SLOW_RE, FAST_RE, MORE_RE, LESS_RE)))
     # the plain `in` first: a pattern per keyword per clause overflowed re's cache (512) and took seconds
     hits = [(len(k), k) for k in kws if k in t and patterns.compiled(rf"\b{re.escape(k)}\b").search(t)]
-    if not hits:
+    if not hits or cultures.kind_of_part(c.text):   # "add a rock and roll guitar": the kind of the part added
         return t
     k = max(hits)[1]
     if not c.whole and c.intents or cultures.colour(c, kws[k]):  # "dub it out in shot 3: ...", "the funk is wild here"

@@ -11,15 +11,19 @@ from __future__ import annotations
 
 import re
 
+PRAISED = (r"^(?P<lead>\W*(?:(?:oh|and|also|btw|ok|okay|so)\W+)*)(?P<place>(?:the|that|this|our|my) (?=[\w' -]{0,30}?\b(?:shots?|"
+           r"intro|opening|ending|end|outro|start|beginning|middle|section|part|bit|scene|moment)\b)[\w' -]{1,40}?)"
+           r" (?:is|are|'s|looks|sounds|feels) (?:really |totally |just |absolutely )?(?:fine|ok|okay|good|great|perfect|lovely|"
+           r"spot on|gorgeous|beautiful)(?: as (?:it|they) (?:is|are)| now| already)?")
 KEPT_IT_RE = re.compile(
-    r"^(?P<lead>\W*(?:(?:oh|and|also|btw|ok|okay|so)\W+)*)(?P<place>(?:the|that|this|our|my) (?=[\w' -]{0,30}?\b(?:shots?|intro|opening|ending|end|outro|start|beginning|middle|"
-    r"section|part|bit|scene|moment)\b)[\w' -]{1,40}?)"
-    r" (?:is|are|'s|looks|sounds|feels) (?:really |totally |just |absolutely )?(?:fine|ok|okay|good|great|perfect|lovely|"
-    r"spot on|gorgeous|beautiful)(?: as (?:it|they) (?:is|are)| now| already)?"
-    r"(?P<mid>\s*[,;.!-]+\s*(?:(?:so|and|please|just|pls)\s+)*(?:(?:don'?t|do not|never) (?:touch|change)|keep|leave|lock))"
-    r" (?:it|that|them)\b", re.I)
+    PRAISED + r"(?P<mid>\s*[,;.!-]+\s*(?:(?:so|and|please|just|pls)\s+)*(?:(?:don'?t|do not|never) (?:touch|change)|keep|leave|lock))"
+    r" (?:it|that|them)\b(?! (?:up|coming|going|rolling)\b)", re.I)
+# "the last shot is great now, keep it up!": praise of the place and a cheer, no lock and no "up"
+CHEERED_RE = re.compile(rf"(?P<praised>{PRAISED})\s*[,;.!-]+\s*(?:(?:so|and|please|just|pls)\s+)*keep (?:it|that|them) "
+                        r"(?:up|coming|going|rolling)\b(?: the good work)?\W*$", re.I)
 
 
 def named_kept(request: str) -> str:
     """`request` with the pronoun of a keep said after praise of a place replaced by that place."""
+    request = CHEERED_RE.sub(lambda m: m.group("praised"), request)
     return KEPT_IT_RE.sub(lambda m: f"{m.group('lead')}{m.group('place')} is fine{m.group('mid')} {m.group('place')}", request)

@@ -208,11 +208,11 @@ def read(t: str, want) -> str:
         # "smoky, muted trumpet": a part named alone; "banjo in the last shot": a part named with its place
         want("add", value=m.group(1))
         return eat(t, m)
-    m = re.search(r"\b(?:add|bring in|introduce|include|layer in|throw in) (?:a |an |some |the )?([a-z][a-z ]*?)(?: in| to| at| for| and| plus|$)", t)
+    m = re.search(r"\b(?:add|bring in|introduce|include|layer in|throw in) (?:a |an |some |the )?(?:(?=(?P<whole>[a-z][a-z ]*?)(?: in| to| at| for|$)))?([a-z][a-z ]*?)(?: in| to| at| for| and| plus|$)", t)
     if m and m.group(1).strip() not in FILLER_WORDS and not re.match(QUALITIES, m.group(1)):
-        hit = vocab.lookup(m.group(1).strip(), "instrument")
+        hit = vocab.lookup((name := vocab.whole_name(m.group(1), m.group("whole"))), "instrument")   # "rock and roll guitar"
         if hit is None:
-            raise Ask(f"I don't know an instrument called '{m.group(1).strip()}'. Which one should I add?")
+            raise Ask(f"I don't know an instrument called '{name}'. Which one should I add?")
         want("add", value=hit.name)
         t = eat(t, m)
     return t

@@ -47,13 +47,17 @@ REQUEST_RE = re.compile(r"\b(?:can|could|would|will|possible|way to|able to|make
 # "please" asks for a change ("is good but please more fast"), unless only a fact is asked ("which instruments, please?")
 PLEASE_RE = re.compile(r"\b(?:please|pls|plz)\b", re.I)
 # a wish for a change beside a bare topic ("slower tempo?", "tempo 90 pls", "another key?", "please slow it"): no question about the score
-CHANGE_RE = re.compile(r"\b(?:more|less|fewer|too|faster|quicker|slower|louder|quieter|softer|higher|lower|up|down|"
-                       r"darker|brighter|calmer|bigger|warmer|heavier|lighter|sooner|later|earlier|different|other|another|"
+# the words that move the music ("more", "slower", "darker"): beside a topic or told beside a question, a change
+MOVES = r"more|less|fewer|faster|quicker|slower|louder|quieter|softer|darker|brighter|calmer|bigger|warmer|heavier|lighter"
+CHANGE_RE = re.compile(rf"\b(?:{MOVES}|too|higher|lower|up|down|sooner|later|earlier|different|other|another|"
                        r"instead|change|switch|swap|go|try|back|restore|previous|original|old|half|halfway|double|need|needs|want|wanna|should|"
                        r"must|slow (?:it|this|that|things|everything|down)|speed (?:it |this |things )?up)\b|\d|:\s*\w|\b[a-g](?:#|b| sharp| flat)? (?:major|minor)\b", re.I)   # "key: C minor"
-# a change told beside a question ("ah, the speed. then a little less please"), not a wish to know ("I want to check")
-TOLD_WISH_RE = re.compile(r"\b(?:more|less|fewer|faster|quicker|slower|louder|quieter|softer|darker|brighter|calmer|bigger|"
-                          r"warmer|heavier|lighter)\b(?! questions?\b| thing\b)", re.I)
+# a change told beside a question ("ah, the speed. then a little less please"), not a state compared ("the drums there
+# are louder than the rest": `STATED_RE`) nor a wish to know ("I want to check before we change more": `KNOW_WISH_RE`)
+TOLD_WISH_RE = re.compile(rf"\b(?:{MOVES})\b(?! questions?\b| thing\b)", re.I)
+STATED_RE = re.compile(rf"\b(?:is|are|was|were|sounds?|seems?|feels?|looks?|gets?|got)(?: [a-z]+){{0,2}}? (?:{MOVES}) than\b", re.I)
+KNOW_WISH_RE = re.compile(r"\b(?:i|we) (?:want|wanna|need|'d like|would like) to (?:check|know|see|hear|understand|make sure|"
+                          r"look)\b[^.?!;]*", re.I)
 # what a question asks about, each answered from the plan or the video ("scene changes" are cuts, not edits)
 CUTS_RE = re.compile(r"\b(?:cuts?|shots?|scene ?changes?|scenes|edit points?|shot boundar(?:y|ies)|boundar(?:y|ies)|"
                      r"transitions?|timestamps?|time ?codes?)\b", re.I)
@@ -98,7 +102,7 @@ def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None,
     told = " ".join(x for x, _ in sentences if x not in asks)
     if not asks or REQUEST_RE.search(TELL_RE.sub(" ", " ".join(asks))) or REQUEST_RE.search(told) or \
             any(PLEASE_RE.search(x) and (CHANGE_RE.search(x) or not _topic(x)) for x in asks) or \
-            any(ORDER_RE.match(x) for x, _ in sentences if x not in asks) or TOLD_WISH_RE.search(told):
+            any(ORDER_RE.match(x) for x, _ in sentences if x not in asks) or TOLD_WISH_RE.search(KNOW_WISH_RE.sub(" ", STATED_RE.sub(" ", told))):
         return None   # "is there a hit on cut 2? remove it", "ah, the speed. then a bit less please": asked, then told
     return answer(" ".join(asks).lower(), plan, history, analysis)
 

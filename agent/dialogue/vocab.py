@@ -329,6 +329,15 @@ def nearest(phrase: str, kind: str) -> Match:
     return Match(kind, name, round(score, 3))
 
 
+def whole_name(first: str, whole: str | None) -> str:
+    """The part an add names, up to an "and" ("add strings and piano": strings first, the piano after it) unless the
+    words before the "and" name no part and the whole phrase does ("add a rock and roll guitar": a guitar, not rock)."""
+    first, whole = first.strip(), (whole or "").strip()
+    if whole != first and not exact(first, "instrument") and lookup(whole, "instrument"):
+        return whole
+    return first
+
+
 def lookup(phrase: str, kind: str, threshold: float = THRESHOLD) -> Match | None:
     """Map a word to a vocabulary: exactly if it is known, else by embedding similarity.
 
