@@ -59,3 +59,28 @@ def composed(style: str, tmp_path_factory):
         path = arr.write_midi(tmp_path_factory.mktemp(style) / "score.mid")
         _COMPOSED[style] = (plan, arr, pretty_midi.PrettyMIDI(str(path)))
     return _COMPOSED[style]
+
+
+def sections_plan(style: str, edges: list[float], energies: list[float], duration: float, hits=()) -> ScorePlan:
+    """A plan of sections starting at `edges` (the first 0) with these energies, the style's own tempo, meter and key."""
+    from v2m.tools.style import load_style
+
+    st = load_style(style)
+    sections = [Section(name=f"s{i}", start_s=a, end_s=b, energy=e)
+                for i, (a, b, e) in enumerate(zip(edges, edges[1:] + [duration], energies))]
+    return ScorePlan(duration_s=duration, style=style, tempo_bpm=st.default_tempo_bpm, meter=st.meter,
+                     key=st.default_key, mode=st.modes[0], sections=sections, hit_points=list(hits))
+
+
+def composed_midi(plan: ScorePlan):
+    """The plan composed, and its MIDI written and read back: (arrangement, PrettyMIDI)."""
+    import tempfile
+    from pathlib import Path
+
+    import pretty_midi
+
+    from v2m.tools.music.compose import compose
+
+    arr = compose(plan)
+    with tempfile.TemporaryDirectory() as tmp:
+        return arr, pretty_midi.PrettyMIDI(str(arr.write_midi(Path(tmp) / "x.mid")))

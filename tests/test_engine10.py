@@ -8,15 +8,12 @@ electronic went 898 -> 885 per second)."""
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
-import pretty_midi
 import pytest
+from compose_plans import composed_midi, sections_plan
 from dialogue_check import clip_analysis
 
 from v2m.agent.dialogue.session import Session
-from v2m.tools.contract import HitPoint, ScorePlan, Section
+from v2m.tools.contract import HitPoint
 from v2m.tools.music.compose import STOP_BUTTON_BEATS, compose
 from v2m.tools.style import load_style, style_names
 
@@ -24,18 +21,6 @@ STYLES = style_names()
 EPS = 1e-3
 
 
-def _midi(plan: ScorePlan):
-    arr = compose(plan)
-    with tempfile.TemporaryDirectory() as tmp:
-        return arr, pretty_midi.PrettyMIDI(str(arr.write_midi(Path(tmp) / "x.mid")))
-
-
-def _plan(style: str, bounds: list[float], energies: list[float], duration: float, hits=()) -> ScorePlan:
-    st = load_style(style)
-    sections = [Section(name=f"s{i}", start_s=a, end_s=b, energy=e)
-                for i, (a, b, e) in enumerate(zip(bounds, bounds[1:] + [duration], energies))]
-    return ScorePlan(duration_s=duration, style=style, tempo_bpm=st.default_tempo_bpm, meter=st.meter,
-                     key=st.default_key, mode=st.modes[0], sections=sections, hit_points=list(hits))
 
 
 def _struck(pm, t: float, tol: float = 0.01) -> bool:
@@ -54,9 +39,9 @@ def _weight(pm, a: float, b: float) -> float:
 @pytest.mark.parametrize("style", STYLES)
 @pytest.mark.parametrize("at", [9.98, 6.3])  # the bikes clip's last frame; inside its middle section
 def test_a_stop_sounds_on_its_beat_then_silence(style, at):
-    plan = _plan(style, [0.0, 3.04, 7.48], [0.3, 0.6, 0.9], 10.0,
+    plan = sections_plan(style, [0.0, 3.04, 7.48], [0.3, 0.6, 0.9], 10.0,
                  [HitPoint(time_s=t, kind="crash") for t in (3.04, 7.48)] + [HitPoint(time_s=at, kind="stop")])
-    arr, pm = _midi(plan)
+    arr, pm = composed_midi(plan)
     assert _struck(pm, at), [(round(n.start, 3), n.pitch) for i in pm.instruments for n in i.notes
                              if n.start > at - 0.5]
     tmap = arr.tempo_map
@@ -73,7 +58,7 @@ def test_a_stop_sounds_on_its_beat_then_silence(style, at):
 @pytest.mark.parametrize("style", STYLES)
 def test_a_stop_writes_nothing_where_the_plan_has_none(style):
     crashes = [HitPoint(time_s=t, kind="crash") for t in (3.04, 7.48)]
-    plan = _plan(style, [0.0, 3.04, 7.48], [0.3, 0.6, 0.9], 10.0, crashes)
+    plan = sections_plan(style, [0.0, 3.04, 7.48], [0.3, 0.6, 0.9], 10.0, crashes)
     stopped = plan.model_copy(update={"hit_points": plan.hit_points + [HitPoint(time_s=9.98, kind="stop")]})
     a, b = compose(plan), compose(stopped)
     assert a.section_notes(0) == b.section_notes(0) and a.section_notes(1) == b.section_notes(1)
@@ -85,8 +70,8 @@ def test_energy_rising_across_sections_is_heard(style):
     st = load_style(style)
     bar_s = int(st.meter[0]) * 60.0 / st.default_tempo_bpm
     edges = [round(k * 4 * bar_s, 2) for k in range(4)]
-    plan = _plan(style, edges, [0.15, 0.5, 0.9, 0.3], edges[3] + 2 * bar_s)
-    _, pm = _midi(plan)
+    plan = sections_plan(style, edges, [0.15, 0.5, 0.9, 0.3], edges[3] + 2 * bar_s)
+    _, pm = composed_midi(plan)
     w = [_weight(pm, a, b) for a, b in zip(edges, edges[1:])]
     assert w[0] < w[1] < w[2], w
 
@@ -98,12 +83,12 @@ def test_a_rise_into_a_one_bar_last_section_is_heard(style):
     bar_s = int(st.meter[0]) * 60.0 / st.default_tempo_bpm
     edges = [round(4 * bar_s + k * bar_s, 2) for k in range(3)]
     duration = round(edges[-1] + 0.9 * bar_s, 2)
-    plan = _plan(style, [0.0] + edges, [0.8, 0.28, 0.53, 0.77], duration)
-    arr, pm = _midi(plan)
+    plan = sections_plan(style, [0.0] + edges, [0.8, 0.28, 0.53, 0.77], duration)
+    arr, pm = composed_midi(plan)
     third = (duration - edges[0]) / 3
     assert _weight(pm, edges[0], edges[0] + third) < _weight(pm, duration - third, duration)
     # at the softest level the last bar keeps its one held chord: fewer notes than the big finish
-    quiet = compose(_plan(style, [0.0] + edges, [0.8, 0.28, 0.53, 0.2], duration))
+    quiet = compose(sections_plan(style, [0.0] + edges, [0.8, 0.28, 0.53, 0.2], duration))
     assert len(quiet.section_notes(3)) < len(arr.section_notes(3))
 
 
@@ -117,5 +102,5 @@ def test_button_it_on_the_last_frame_in_folk_sounds_at_the_end(tmp_path):
     s.say("Button it on the last frame.")
     stops = [h.time_s for h in s.plan.hit_points if h.kind == "stop"]
     assert stops and stops[-1] > 9.9 and s.plan != before
-    _, pm = _midi(s.plan)
+    _, pm = composed_midi(s.plan)
     assert _struck(pm, stops[-1], tol=0.03)

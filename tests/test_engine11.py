@@ -16,18 +16,15 @@ do (all 20 inside; on a second seed's plans 3 of 20 stay outside, 0.29-0.65).
 from __future__ import annotations
 
 import shutil
-import tempfile
-from pathlib import Path
 
-import pretty_midi
 import pytest
-from compose_plans import long_plan
+from compose_plans import composed_midi, long_plan, sections_plan
 from dialogue_check import clip_analysis
 from music_measures import top_line, turn_share
 from notation_checks import abc2midi_errors, typeset_errors
 
 from v2m.agent.dialogue.session import Session
-from v2m.tools.contract import HitPoint, ScorePlan, Section
+from v2m.tools.contract import HitPoint, ScorePlan
 from v2m.tools.music.compose import STOP_BUTTON_BEATS, compose
 from v2m.tools.music.harmony import parse_chord
 from v2m.tools.music.theory import tonic_pc
@@ -38,18 +35,6 @@ EPS = 1e-3
 KICKS_AND_CYMBALS = (35, 36, 49, 51, 52, 55, 57)
 
 
-def _midi(plan: ScorePlan):
-    arr = compose(plan)
-    with tempfile.TemporaryDirectory() as tmp:
-        return arr, pretty_midi.PrettyMIDI(str(arr.write_midi(Path(tmp) / "x.mid")))
-
-
-def _plan(style: str, edges: list[float], energies: list[float], duration: float, hits=()) -> ScorePlan:
-    st = load_style(style)
-    sections = [Section(name=f"s{i}", start_s=a, end_s=b, energy=e)
-                for i, (a, b, e) in enumerate(zip(edges, edges[1:] + [duration], energies))]
-    return ScorePlan(duration_s=duration, style=style, tempo_bpm=st.default_tempo_bpm, meter=st.meter,
-                     key=st.default_key, mode=st.modes[0], sections=sections, hit_points=list(hits))
 
 
 def _weight(pm, a: float, b: float) -> float:
@@ -71,7 +56,7 @@ def _rise_plan(style: str, beats: int) -> tuple[ScorePlan, float]:
     rise starts."""
     beat_s = 60.0 / load_style(style).default_tempo_bpm
     edges = [0.0, round(8 * beat_s, 2), round((8 + beats) * beat_s, 2)]
-    return _plan(style, edges, [0.8, 0.45, 0.8], round((8 + 2 * beats) * beat_s, 2)), edges[1]
+    return sections_plan(style, edges, [0.8, 0.45, 0.8], round((8 + 2 * beats) * beat_s, 2)), edges[1]
 
 
 # (1) the end of the piece
@@ -81,7 +66,7 @@ def _rise_plan(style: str, beats: int) -> tuple[ScorePlan, float]:
 @pytest.mark.parametrize("beats", [7, 8, 10])  # thirds that end between beats: one ending on a bar line counts
 def test_a_rise_into_a_last_section_of_several_bars_is_heard(style, beats):  # its downbeat on one side only
     plan, start = _rise_plan(style, beats)
-    _, pm = _midi(plan)
+    _, pm = composed_midi(plan)
     third = (plan.duration_s - start) / 3
     first, last = _weight(pm, start, start + third), _weight(pm, plan.duration_s - third, plan.duration_s)
     assert first < last, (first, last)
@@ -90,7 +75,7 @@ def test_a_rise_into_a_last_section_of_several_bars_is_heard(style, beats):  # i
 @pytest.mark.parametrize("style", STYLES)
 def test_the_last_bar_plays_on_then_lands_its_cadence_on_a_late_beat(style):
     plan, _ = _rise_plan(style, 12)
-    arr, pm = _midi(plan)
+    arr, pm = composed_midi(plan)
     tmap = arr.tempo_map
     bars = tmap.section_bars(2)
     assert len(bars) >= 2
@@ -129,9 +114,9 @@ CLOSE = [(4.0, 0.05), (4.0, 0.1), (4.0, 0.15), (4.0, -0.1), (5.3, 0.1), (5.3, 0.
 @pytest.mark.parametrize("mark, offset", CLOSE)
 def test_a_stop_close_to_another_mark_sounds_and_so_does_the_mark(style, mark, offset):
     at = round(mark + offset, 3)
-    plan = _plan(style, [0.0, 4.0], [0.5, 0.6], 10.0,
+    plan = sections_plan(style, [0.0, 4.0], [0.5, 0.6], 10.0,
                  [HitPoint(time_s=mark, kind="crash"), HitPoint(time_s=at, kind="stop")])
-    arr, pm = _midi(plan)
+    arr, pm = composed_midi(plan)
     assert _struck(pm, at), [(round(n.start, 3), n.pitch) for i in pm.instruments for n in i.notes
                              if abs(n.start - at) < 0.3]
     assert _struck(pm, mark) or _struck(pm, 4.0) and mark == 4.0
@@ -152,7 +137,7 @@ def test_stop_dead_just_after_a_cut_in_chat_stops_the_music_there(tmp_path):
     s.say("stop dead at 0:04.1")
     stops = [h.time_s for h in s.plan.hit_points if h.kind == "stop"]
     assert stops and abs(stops[0] - 4.1) < 0.03, s.plan.hit_points
-    _, pm = _midi(s.plan)
+    _, pm = composed_midi(s.plan)
     assert _struck(pm, stops[0]) and _struck(pm, 4.0)
 
 
@@ -165,7 +150,7 @@ def _level_sound(style: str, energy: float) -> tuple[float, float, int]:
     st = load_style(style)
     bar_s = int(st.meter.split("/")[0]) * 60.0 / st.default_tempo_bpm
     d = round(8 * bar_s, 2)
-    _, pm = _midi(_plan(style, [0.0, d], [energy, energy], round(d + 2 * bar_s, 2)))
+    _, pm = composed_midi(sections_plan(style, [0.0, d], [energy, energy], round(d + 2 * bar_s, 2)))
     played = [(k, n) for k, i in enumerate(pm.instruments) for n in i.notes if n.start < d - EPS]
     return len(played) / d, sum(n.velocity for _, n in played) / len(played), len({k for k, _ in played})
 
@@ -182,8 +167,8 @@ def test_each_energy_level_is_at_least_as_busy_loud_and_full_as_the_one_below(st
 def test_a_garden_time_lapse_rising_in_classical_is_heard_rising(tmp_path):
     # f-lp-garden-timelapse: "gentle music" is classical; a rise to its top level over two shots read as a fall
     # (the top level's broken chords played fewer notes than the middle level's chords)
-    plan = _plan("classical", [0.0, 15.0, 18.0, 21.0], [0.4, 0.5, 0.9, 0.4], 24.0)
-    _, pm = _midi(plan)
+    plan = sections_plan("classical", [0.0, 15.0, 18.0, 21.0], [0.4, 0.5, 0.9, 0.4], 24.0)
+    _, pm = composed_midi(plan)
     assert _weight(pm, 15.0, 17.0) < _weight(pm, 19.0, 21.0)
 
 
@@ -210,7 +195,7 @@ CORPUS_TURNS = (0.31, 0.45, 0.55)
 
 @pytest.mark.parametrize("style", STYLES)
 def test_the_melody_turns_as_often_as_real_tunes_do(style):
-    _, pm = _midi(long_plan(style))
+    _, pm = composed_midi(long_plan(style))
     mel = next(i for i in pm.instruments if i.name.startswith(("melody", "lead")))
     turns = turn_share(top_line([(n.pitch, round(n.start, 3), n.end - n.start) for n in mel.notes]))
     assert CORPUS_TURNS[0] <= turns <= CORPUS_TURNS[2], turns
