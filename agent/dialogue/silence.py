@@ -122,6 +122,13 @@ def plain(t: str, style: str = "") -> str:
     return round_trip(t)
 
 
+def said(t: str) -> bool:
+    """Whether `t` asks for silence, in any of the ways `read` knows ("the last shot should be silent", "dead air in
+    shot 3", "stop the music in the last shot"); a stop said as a mark ("a hard stop at 0:20") is none."""
+    t = plain(t).lower()
+    return "no music" in t or bool(OUT_RE.search(t))
+
+
 def read(t: str, want, span: Span | None = None) -> str:
     """Music out or back over the clause's place; returns the text with what was understood blanked out. Out in a
     last shot too short to change (bikes' 0.3 s, `Span.seen_s`) is a stop where a viewer sees that shot start."""

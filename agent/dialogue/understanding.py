@@ -114,7 +114,6 @@ def _cut_named(request: str, analysis: VideoAnalysis, plan: ScorePlan) -> float 
 
 
 NOT_PLACE_RE = re.compile(r"[,;]?\s*\bnot\b(?! only\b)[^,.;]*")
-SILENT_SAID_RE = re.compile(r"\b(?:silent|silence|no music|(?:music|everything) (?:\w+ )?(?:out|off|stops?)|stop the music)\b", re.I)
 NOT_MOVED = ("style", "revert", "undo", "redo", "hit", "no_hit", "take", "route", "lock", "unlock")  # by a correction
 
 
@@ -140,7 +139,7 @@ def retarget(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     if not old or any(it.what in NOT_MOVED and it not in stop or it.scope.kind == "whole" and it not in stop for it in old):
         return None   # a whole-score edit had no place to correct (and a place may answer a question instead)
     scope = scope_of(snap(span, analysis))
-    moved, silent = f"the last edit moved, now {scope.label}", SILENT_SAID_RE.search(before)
+    moved, silent = f"the last edit moved, now {scope.label}", silence.said(before)
     at = {"scope": EditScope(times_s=[round(scope.start_s, 3)], label=scope.label)}   # "a hard stop at 0:20", "I meant shot 8"
     return [followups.moved_back(old, request, moved),   # "the last shot should be silent", "no, the last two": no music there
             *(it.model_copy(update={"scope": scope, "text": request[:400]} | (({"what": "remove", "value": "music"} if silent
