@@ -11,8 +11,8 @@ Sets: (a) tests/dialogues (70 dialogues written with the grammar), (b) tests/dia
 turns written blind to the grammar), (c) tests/dialogues_heldout (frozen, sha256 in its SHA256SUMS; never
 used to tune), (d) tests/dialogues_d (scenario turns, split by `dialogue_check.half_of` into d-tune, tuned
 on, and d-val, only reported), (e) tests/dialogues_e (review-note threads), (f) spotting notes, (g) a blind
-paraphrase of b, (h) and (i) new persona dialogues by four blind writers (eleventh session); e-i split into -tune and -val
-halves like d. Per set: % of turns meeting their expectations (target >= 90% on c), % of turns whose
+paraphrase of b, (h)-(k) new persona dialogues by eight blind writers (eleventh and twelfth sessions); e-k split
+into -tune and -val halves like d. Per set: % of turns meeting their expectations (target >= 90% on c), % of turns whose
 unaddressed sections have note-for-note identical MIDI (over turns declaring `unchanged`; target >= 99%),
 % of honest replies (target 100%). The baseline in the same run: the grammar alone (intent model off).
 """
