@@ -57,7 +57,7 @@ JOIN_RE = re.compile(rf"\b(?:(?:have|get|let|want|need|could use) )?((?:a|an|som
 
 # a part named bare beside an edit of its own ("drums and more weight", "the cello and a bit slower"): two edits, the
 # part wanted as "drums" alone is (not dropped for the edit beside it)
-BARE_AND_RE = re.compile(rf"^\s*({PART})\s+(?:and|plus|&)\s+(?=(?:more|less|a bit|a little|much|way|slightly)\b)", re.I)
+BARE_AND_RE = re.compile(rf"^\s*(?:(?:add|bring in|with) (?!.*\b(?:in|at|from|after|before|during|until|till|over|for) (?:the |shots? |\d)))?({PART})\s+(?:and|plus|&)\s+(?=(?:more|less|a bit|a little|much|way|slightly|a lot|lots|loads|even|a touch)\b(?! (?:more |less )?(?:of )?{PART}\b))", re.I)   # "add a zither and more drive"
 
 
 def bare_apart(clauses: list[str]) -> list[str]:
@@ -331,8 +331,8 @@ UP_VERBS = (r"turn up|turning up|bring up|bringing up|boost|boosting|raise|raisi
 WHOSE = rf"(?:(?:{INSTR_ALT})(?:s|es)?(?:'s|s')? )?"
 # "cut" as a verb, not the picture's cut named ("after the first cut the drums lower", "from the 3rd cut the bass")
 CUT_VERB = r"(?<!the )(?<!first )(?<!second )(?<!third )(?<!fourth )(?<!fifth )(?<!last )(?<!next )(?<!\d(?:st|nd|rd|th) )cut"
-DOWN_VERBS = (r"turn down|bring down|lower|reduce|pull back|pull down|dial down|dial back|tone down|soften|quieten|duck|"
-              r"take down|knock back|back off(?: on)?|ease off(?: on)?|ease back(?: on)?|less of")
+DOWN_VERBS = (r"turn down|bring down|lower|reduce|pull back(?: on)?|pull down|dial down|dial back(?: on)?|tone down|soften|quieten|duck|"
+              r"take down|knock back|back off(?: on)?|ease off(?: on)?|ease back(?: on)?|less of|go easy on|hold back on|cut back on|rein in")
 # "the guitar could come up a bit": a part coming up or down by a degree is its level ("when it comes up" is not)
 DEGREE = r"(?:a (?:little |tiny |wee |lil )?(?:bit|touch|little|tad|notch|hair|smidge|smidgen|fraction|whisker|shade)|slightly|some|a few db)"
 BALANCE_UP = rf"(?:needs? |could use |wants? )?more (?:presence|power|punch|weight|volume|level)|(?:should |could |to |must |needs to )?be heard more|heard more|more audible|(?:slap|hit|punch|play|land)s? (?:way |much |a lot |a bit )?harder|punchier|drives?|carry (?:it|the groove|the song)|(?:is |are )?buried|(?:is |are )?lost|can'?t hear|cannot hear|inaudible|hidden|up front|out front|to the front|forward|(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more loud|more present|more prominent|(?:turned|pushed|brought) up|stand out|cut through|up in the mix|higher in the mix|(?:come|comes|coming) up {DEGREE}"
