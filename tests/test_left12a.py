@@ -129,3 +129,69 @@ def test_a_list_with_a_place_adds_each_part_there(session):
 
     assert all(r not in effective_roles(plan, s) for s in plan.sections[:-1] for r in added)
     assert all(r in effective_roles(plan, plan.sections[-1]) for r in added)
+
+
+# ----------------------------------------------------------------------------- 5. a named part the style lacks
+
+@pytest.mark.parametrize("said", ["add a zither and more drive", "bring in a zither and a lot more drive"])
+def test_a_zither_gets_an_honest_stand_in_and_the_drive_raises_the_energy(session, said):
+    # before: the embeddings guessed "zither" as a shaker (a percussion part), or "more drive" hid the zither
+    before = session.plan
+    turn = session.say(said)
+    after = session.plan
+    assert turn.changed and not turn.question, turn.reply
+    assert "Koto" in after.instrumentation.values() and "percussion" not in after.instrumentation, turn.reply
+    assert "zither" in turn.reply and sum(_energy(after)) > sum(_energy(before)), turn.reply
+
+
+def test_an_instrument_only_guessed_is_said_to_be_a_guess(session):
+    turn = session.say("add a zither")
+    assert "Koto" in session.plan.instrumentation.values() and "General MIDI" in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- 6. "more 808" after the sub went down
+
+@pytest.fixture()
+def lofi(tmp_path):
+    from v2m.agent.dialogue.session import Session
+
+    a = long_clip()
+    return Session.open(a.source, "lofi", workdir=tmp_path / "store", analysis=a, render=False)
+
+
+@pytest.mark.parametrize("first, then", [("the sub is too loud", "more 808"),
+                                          # mine
+                                          ("the subs are a bit much", "hmm, a bit more 808 then")])
+def test_more_of_a_part_after_it_went_down_raises_it(lofi, first, then):
+    # before: "the sub" was no part (asked where), and "more 808" repeated the last step (the bass further down)
+    lofi.say(first)
+    down = lofi.plan
+    assert all(x < 0 for x in _level(down, "bass")), "the sub (bass) went down"
+    turn = lofi.say(then)
+    assert turn.changed and not turn.question, turn.reply
+    assert all(a > b for a, b in zip(_level(lofi.plan, "bass"), _level(down, "bass"))), turn.reply
+
+
+# ----------------------------------------------------------------------------- 7. "pull back on" a part
+
+@pytest.mark.parametrize("said, role", [("pull back on the piano", "harmony"), ("go easy on the sax", "melody"),
+                                         ("hold back on the drums a bit", "drums")])
+def test_pull_back_on_a_part_turns_that_part_down(session, said, role):
+    # before: only the learned reader read it (and in another band turned the bass down)
+    turn = session.say(said)
+    assert turn.changed and not turn.question, turn.reply
+    levels = session.plan.sections[0].levels_db
+    assert set(levels) == {role} and levels[role] < 0, turn.reply
+    assert "[rules]" in session.plan.reasoning.splitlines()[-1]
+
+
+# ----------------------------------------------------------------------------- 8. "too far forward": no size said
+
+@pytest.mark.parametrize("said, role, db", [("drums too far forward", "drums", -5.0),
+                                             ("the sax is too far forward in the mix", "melody", -5.0),
+                                             ("the bass is far too loud", "bass", -8.0)])   # "far too": a size said
+def test_far_forward_is_a_place_in_the_mix_not_a_size(session, said, role, db):
+    # before: "far" was read as "much", so a plain complaint took the large step (-8 dB)
+    turn = session.say(said)
+    assert turn.changed and not turn.question, turn.reply
+    assert set(_level(session.plan, role)) == {db}, turn.reply
