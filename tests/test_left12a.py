@@ -195,3 +195,26 @@ def test_far_forward_is_a_place_in_the_mix_not_a_size(session, said, role, db):
     turn = session.say(said)
     assert turn.changed and not turn.question, turn.reply
     assert set(_level(session.plan, role)) == {db}, turn.reply
+
+
+# ----------------------------------------------------------------------------- 9. a worry with no way said
+
+@pytest.mark.parametrize("said", ["people will tune out",
+                                  # mine
+                                  "I'm worried the audience will get bored by the middle"])
+def test_a_worry_about_the_audience_asks_one_concrete_question(session, said):
+    # before: "tune out" took the tune (the melody) out
+    before = session.plan
+    turn = session.say(said)
+    assert turn.question and not turn.changed and session.plan == before, turn.reply
+    assert "more energy" in turn.reply and "faster" in turn.reply
+    answer = session.say("more energy")
+    assert answer.changed and sum(_energy(session.plan)) > sum(_energy(before)), answer.reply
+    assert "melody" in session.plan.instrumentation
+
+
+def test_a_worry_with_a_way_said_does_that_and_keeps_the_tune(session):
+    before = session.plan
+    turn = session.say("people will tune out, make it faster")
+    assert turn.changed and session.plan.tempo_bpm > before.tempo_bpm, turn.reply
+    assert all(not s.instruments or "melody" in s.instruments for s in session.plan.sections), turn.reply

@@ -197,7 +197,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     question = messages.guard(request) or remark(request, plan, history, analysis)
     if question:
         raise Ask(question)
-    if (vague := character.asked(request)) is not None:   # "too cartoony now, dial it back": which way, even after
+    if (vague := character.asked(request) or character.worried(request)) is not None:   # "too cartoony now, dial it back": which way, even after
         raise arbiter.Offer(*vague)                          # an edit (the feeling is no one step to take back)
 
     again = recall.withdrawn(request, history, partial(_last_asked, analysis, history)) or \
