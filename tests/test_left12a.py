@@ -218,3 +218,55 @@ def test_a_worry_with_a_way_said_does_that_and_keeps_the_tune(session):
     turn = session.say("people will tune out, make it faster")
     assert turn.changed and session.plan.tempo_bpm > before.tempo_bpm, turn.reply
     assert all(not s.instruments or "melody" in s.instruments for s in session.plan.sections), turn.reply
+
+
+# ----------------------------------------------------------------------------- 10. openings
+
+def _open(tmp_path, request: str):
+    from v2m.agent.dialogue.session import Session
+
+    a = long_clip()
+    return Session.open(a.source, request, workdir=tmp_path / "store", analysis=a, render=False).plan
+
+
+@pytest.mark.parametrize("request_, style", [("a cafe in Rio", "bossa"),   # before: lofi (the cafe said first won a tie)
+                                             ("wedding teaser, romantic, piano and strings", "classical"),   # epic_trailer
+                                             ("upbeat modern music for an instagram reel of a downtown loft", "electronic"),  # folk
+                                             # mine
+                                             ("music for a little bar in Copacabana", "bossa"),
+                                             ("a teaser for our wedding film, soft and romantic", "classical"),
+                                             ("something fresh and modern for a tiktok", "electronic"),
+                                             ("a teaser for our new game", "epic_trailer")])   # a teaser alone still is one
+def test_openings_follow_the_scene_not_a_format_word_or_the_first_setting(tmp_path, request_, style):
+    assert _open(tmp_path, request_).style == style
+
+
+@pytest.mark.parametrize("request_", ["chill podcast bed", "music under the narrator for an interview"])
+def test_a_voice_bed_opens_low(tmp_path, request_):
+    # before: "chill podcast bed" opened as loud as any lofi score (energy up to 0.91)
+    plan = _open(tmp_path, request_)
+    assert max(s.energy for s in plan.sections) <= 0.6, [s.energy for s in plan.sections]
+
+
+# ----------------------------------------------------------------------------- 11. away from an era
+
+@pytest.fixture()
+def eighties(tmp_path):
+    from v2m.agent.dialogue.session import Session
+
+    a = long_clip()
+    return Session.open(a.source, "80s synth", workdir=tmp_path / "store", analysis=a, render=False)
+
+
+@pytest.mark.parametrize("said", ["less 80s, more modern", "make it less eighties and more modern"])
+def test_less_80s_more_modern_moves_to_a_modern_style(eighties, said):
+    # before: "less 80s, more modern" was unread ("it is already synthwave")
+    assert eighties.plan.style == "synthwave"
+    turn = eighties.say(said)
+    assert turn.changed and not turn.question and eighties.plan.style == "electronic", turn.reply
+
+
+def test_less_80s_alone_asks_which_way(eighties):
+    before = eighties.plan
+    turn = eighties.say("less 80s")
+    assert turn.question and "away from 80s" in turn.reply and eighties.plan == before, turn.reply

@@ -380,7 +380,7 @@ def best_of(phrase: str, kinds=("style", "mood", "instrument"), threshold: float
 STYLE_STOP = {"score", "film", "movie", "night", "drive", "road", "study", "bar", "beach", "summer", "party",
               "club", "action", "loud", "soft", "slow", "beats", "dance", "groove", "delta", "cafe", "festival",
               "rainy", "cozy", "hopeful", "elegant", "dramatic", "trailer", "driving", "energetic", "warm",
-              "gentle", "relaxing", "house", "soul"}
+              "gentle", "relaxing", "house", "soul", "teaser"}   # "teaser", as "trailer": a format, not a sound
 
 
 @lru_cache(maxsize=4)

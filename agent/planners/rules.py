@@ -43,7 +43,10 @@ MINOR_WORDS = ("minor", "dark", "sad", "melancholic", "melancholy", "tense", "si
                "gloomy", "mysterious", "tragic")
 MAJOR_WORDS = ("major", "happy", "bright", "joyful", "cheerful", "sunny", "uplifting", "playful")
 ENERGY_WORDS = [(("epic", "huge", "big", "intense", "powerful", "loud", "heroic"), 0.2),
-                (("calm", "soft", "quiet", "gentle", "minimal", "sparse", "delicate", "peaceful"), -0.2)]
+                (("calm", "soft", "quiet", "gentle", "minimal", "sparse", "delicate", "peaceful", "chill", "mellow"), -0.2),
+                # music under a voice (a podcast or interview bed, a voice-over): low, out of the voice's way
+                (("bed", "podcast", "voiceover", "voice-over", "voice over", "narration", "narrator", "interview",
+                  "under dialogue", "under the dialogue", "talking head"), -0.3)]
 # Instruments a first request may name for the melody ("calm piano"): their General MIDI names come from
 # the edit vocabulary, so a first plan and a later "add a flute" mean the same instrument.
 LEAD_WORDS = {w: INSTRUMENTS[w][0] for w in (
