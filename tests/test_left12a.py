@@ -161,7 +161,7 @@ def lofi(tmp_path):
 
 @pytest.mark.parametrize("first, then", [("the sub is too loud", "more 808"),
                                           # mine
-                                          ("the subs are a bit much", "hmm, a bit more 808 then")])
+                                          ("the sub is a bit much", "hmm, a bit more 808 then")])
 def test_more_of_a_part_after_it_went_down_raises_it(lofi, first, then):
     # before: "the sub" was no part (asked where), and "more 808" repeated the last step (the bass further down)
     lofi.say(first)

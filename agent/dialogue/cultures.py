@@ -81,7 +81,7 @@ def _cultures(text: str, named: bool = False) -> list[tuple[Culture, re.Match]]:
 
 
 ERA_RE = re.compile(r"(?:19)?\d0s|(?:twen|thir|for|fif|six|seven|eigh|nine)ties", re.I)
-PLACED_IN_RE = re.compile(r"\b(?:in|from|of|at) (?:the )?$", re.I)
+PLACED_IN_RE = re.compile(r"\b(?:in|at) (?:the )?$", re.I)   # not "from the 90s": an era
 
 
 def evoked(text: str, named: bool = True) -> tuple[Culture, list[re.Match]] | None:
