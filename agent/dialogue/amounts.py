@@ -29,7 +29,7 @@ SMALL = (r"\b(?:a (?:little |lil |tiny |teeny |wee )?(?:bit|touch|tad|hair|smidg
          r"a little|a lil|abit|mildly|minimally|nudge[sd]?|nudging|just a (?:bit|touch|tad|hair)|one notch|half a notch|"
          rf"barely|not (?:too|that|so) much|(?:a )?(?:small|slight|tiny|teeny|wee|little|minor|subtle) {STEP})\b"
          r"|\b(?:(?:little|lil) bit|little|lil|bit|tad)\b(?= (?:more|less|[a-z]+er)\b)")   # "little more slow please": small too
-BIG = (r"\b(?:much|a lot|a whole lot|far|lots|really|very|significantly|drastically|dramatically|considerably|"
+BIG = (r"\b(?:much|a lot|a whole lot|far(?! (?:forward|back|behind|ahead|away|out|off|in front|up front|down)\b)|lots|really|very|significantly|drastically|dramatically|considerably|"
        r"massively|hugely|enormously|immensely|vastly|heaps|loads|tons|tonnes|a ton|a tonne|big time|majorly|seriously|"
        r"substantially|radically|heavily|extremely|insanely|totally|completely|hella|like crazy|like mad|like hell|"
        r"a great deal|a heck of a lot|twice as|(?:by )?miles|by a mile|all the way|"

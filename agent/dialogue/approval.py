@@ -87,9 +87,45 @@ FILLER = WEAK | set("oh ah ahh lol haha hehe and so well alright right very real
 PLACE_RE = re.compile(r"\d|\b(?:shots?|cuts?|intro|ending|end|outro|start|beginning|opening|middle|first|last|second|third)\b")
 
 
+# The music described as it is now, approved ("the intro is not slow anymore, good", "pretty slow in the intro, love
+# it", "the ending is the same speed as the intro, which is good", "the bass is loud enough now"): a clause that
+# praises what the clause beside it tells, or a part said to be enough; nothing is asked.
+PRAISED_RE = re.compile(r"^(?:and |so )?(?:(?:which|that|this|it)(?:'s| is| was| sounds| feels)? )?(?:(?:really|so|very|"
+                        r"just|exactly|actually|all) )*(?:good|great|perfect|nice|lovely|fine|right|ideal|brilliant|"
+                        r"spot on|what (?:we|i) (?:want|wanted|need|needed|like|were after|was after|had in mind)|"
+                        r"(?:i |we )?(?:love|like|dig) (?:it|that|this)|love it|good stuff|nice one|works(?: for me)?)"
+                        r"(?: now| already| to me)?\W*$", re.I)
+# a state told: a copula after what it is said of ("the intro is", "there's", "it sounds"), or a degree word before how
+# it is ("pretty slow in the intro")
+TOLD_RE = re.compile(r"^(?:[\w']+ ){0,4}?(?:[a-z]+'s|is|are|was|were|'s|sounds?|feels?|seems?|gets?|got|has|have)\b|"
+                     r"^(?:pretty|quite|really|very|nice and|nicely|fairly|rather|kinda|kind of|sort of|super|so|properly) "
+                     r"[a-z]+\b", re.I)
+# a wish or a complaint in a clause that tells a state ("still too slow", "not loud enough", "a bit slow", "can it ..."):
+# no state approved
+WISHED_RE = re.compile(r"\?|\b(?:should|shall|could|can|would|will|need|needs|want|wants|wanna|let'?s|please|pls|make|"
+                       r"add|remove|drop|bring|turn|put|try|change|swap|keep|leave|too|but|though|however|still|only|"
+                       r"instead|(?:not|n'?t)(?!(?: \w+){1,2} (?:anymore|any more|any longer)\b)|"
+                       r"never|no|a bit|a little|a tad|a touch|bit|slightly|somewhat|maybe|if|wish|hope|rather than)\b|"
+                       r"^\W*(?:more|less|fewer)\b", re.I)
+ENOUGH_RE = re.compile(r"\b[a-z]+ enough\b(?: now| already)?", re.I)
+CLAUSES_RE = re.compile(r"\s*(?:[,;.!]+|\s-\s|\s(?=which\b))\s*")
+
+
 def approves(request: str) -> bool:
-    """Whether a whole turn only thanks, praises, approves or signs off (`signed_off` or `approval`)."""
-    return signed_off(request) or approval(request)
+    """Whether a whole turn only thanks, praises, approves or signs off (`signed_off`, `approval` or `described`)."""
+    return signed_off(request) or approval(request) or described(request)
+
+
+def described(request: str) -> bool:
+    """Whether a turn tells how the music is now and approves of it ("the intro is not slow anymore, good", "the bass
+    is loud enough now"): every clause praises (`PRAISED_RE`) or tells a state with nothing wished (`TOLD_RE`,
+    `WISHED_RE`), and one praises or says a part is enough."""
+    clauses = [c for c in CLAUSES_RE.split(" ".join(request.lower().split())) if c.strip()]
+    praised = [c for c in clauses if PRAISED_RE.match(c)]
+    told = [c for c in clauses if c not in praised]
+    if "?" in request or not told or any(not TOLD_RE.match(c) or WISHED_RE.search(c) for c in told):
+        return False
+    return bool(praised) or all(ENOUGH_RE.search(c) for c in told)
 
 
 def hands_off(request: str) -> bool:

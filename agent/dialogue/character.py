@@ -27,6 +27,24 @@ getting gotten got gone a bit little tad touch notch way far much so really quit
 mate please pls honestly hmm ok okay um uh bro dude guys and but though""".split())
 SENTENCE_RE = re.compile(r"[^.!?]+")
 ENERGY_LED = 0.2   # a feeling whose energy moves at least this much is mostly energy: "too epic, tone it down" is less
+# a worry about the audience with no way said ("people will tune out", "I'm worried viewers will get bored by the middle"):
+# no part ("tune out" is no tune taken out), no step; which way to hold them is asked
+WORRY_RE = re.compile(r"^\W*(?:(?:hmm|ok|okay|so|but|honestly|tbh|just|and)\W+)*(?:i(?:'m| am)? (?:worry|worried|fear|think|feel like|"
+                      r"suspect|bet)(?: that)? )?(?:people|viewers|the (?:audience|viewers?|client|kids|guests)|audiences|everyone|"
+                      r"folks|they|kids|users|our (?:viewers|audience|followers)|nobody|no one)(?:'ll| will| would| might| may| could| "
+                      r"are going to| are gonna| gonna| just)? (?:tune out|zone out|switch off|get bored|lose interest|stop "
+                      r"watching|scroll (?:past|away|on)|skip (?:it|ahead)|fall asleep|drift off|click away|check out)\b"
+                      r"(?P<rest>[^.!?]*)\W*$", re.I)
+WORRY_REST_RE = re.compile(r"^(?:\s*(?:here|there|halfway|by|in|at|during|the|middle|end|ending|intro|start|second|first|"
+                           r"half|shot|part|this|that|bit|with|music|it|as is|now|\d+|:|,))*\s*$", re.I)
+WORRY = ("That worry can be met more than one way: more energy, or a faster tempo? I left the score as it is; say which "
+         "(or more than one).", ("more energy", "faster"))
+
+
+def worried(request: str) -> tuple[str, tuple[str, ...]] | None:
+    """The question for a worry about the audience that says no way to go ("people will tune out"), else None."""
+    m = WORRY_RE.match(request.strip())
+    return WORRY if m and WORRY_REST_RE.match(m.group("rest")) else None
 
 
 def asked(request: str) -> tuple[str, tuple[str, ...]] | None:

@@ -80,6 +80,10 @@ def _cultures(text: str, named: bool = False) -> list[tuple[Culture, re.Match]]:
     return out
 
 
+ERA_RE = re.compile(r"(?:19)?\d0s|(?:twen|thir|for|fif|six|seven|eigh|nine)ties", re.I)
+PLACED_IN_RE = re.compile(r"\b(?:in|at) (?:the )?$", re.I)   # not "from the 90s": an era
+
+
 def evoked(text: str, named: bool = True) -> tuple[Culture, list[re.Match]] | None:
     """The style the words of `text` call up, and the words that call it: the style the most evidence points to
     (a scene or the style's own name counts 1, a sound its weight; each different word once), at least 1 in
@@ -99,7 +103,9 @@ def evoked(text: str, named: bool = True) -> tuple[Culture, list[re.Match]] | No
     if not score:
         return None
     named_ = {c.style for c, _ in hits if not c.reason}   # a tie goes to a style named outright, then to the first
-    best = max(score, key=lambda st: (score[st], st in named_, -next(m.start() for c, m in hits if c.style == st)))
+    # then to a place said as where the other is ("a cafe in Rio": Rio's cafe, bossa)
+    placed = {c.style for c, m in hits if PLACED_IN_RE.search(text[:m.start()])}
+    best = max(score, key=lambda st: (score[st], st in named_, st in placed, -next(m.start() for c, m in hits if c.style == st)))
     mine = [c for c, _ in hits if c.style == best]
     said = next((c for c in mine if c.weight >= 1 and c.reason), None) or next((c for c in mine if c.weight >= 1), None)
     if score[best] < 1 - 1e-9 or (said is None and PART_VERB_RE.search(text)):
@@ -254,8 +260,9 @@ def culture(text: str) -> tuple[Culture, str] | None:
 def shunned(text: str) -> tuple[Culture, str, str] | None:
     """A culture the words move away from ("less corporate", "too corporate now"), the text with that blanked
     out (the turning words too), and the culture's own words."""
-    return next(((c, _blank(text, a.start(), m.end()), m.group(0).strip()) for c, m in _cultures(text)
-                 if c.weight >= 1 and (a := AWAY_RE.search(text[:m.start()])) and not _reason(text, m)), None)
+    return next(((c, _blank(text, a.start(), m.end()), m.group(0).strip()) for c, m in _cultures(text, True)
+                 if c.weight >= 1 and (c.reason or ERA_RE.fullmatch(m.group(0)))   # a scene, or an era a style is named by ("less 80s")
+                 and (a := AWAY_RE.search(text[:m.start()])) and not _reason(text, m)), None)
 
 
 # A piece only the speaker knows ("like the one at Tunde's wedding", "like the hymn we sing every Sunday", "our

@@ -311,7 +311,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     request = similes.plain(request)   # "it feels like a funeral": how the music feels, in the grammar's words
     said = cues.spoken(silence.round_trip(notation(cues.unlabelled(request.strip()))), analysis, plan)   # a spotting note's cue events
     said = THEN_AFTER_RE.sub(r"\1, after that", said)   # "quiet until the drop, then go big": big after the drop
-    said = idioms.joined(said)   # "big drop at 0:40, everything kicks in"; "start quiet, then get louder": a build
+    said = mentions.LISTED_ADD_RE.sub(lambda m: m.group(0).replace(",", " and"), idioms.joined(said))   # "big drop at 0:40, everything kicks in"; "start quiet, then get louder": a build; "add a flute, a cello and a harp": each added
     said = amounts.LABELLED_RE.sub(" ", said)   # "Tempo: 100", "louder: +4dB": a label and its amount, one clause
     for x in (x for x in CLAUSE_SPLIT.split(said) if x and x.strip()):
         if clauses and APPOSITIVE_RE.match(x):  # "end on a stop, which is the last cut": one clause

@@ -133,7 +133,7 @@ def more_of_the_same(request: str, history: list | None, last_asked) -> list[Edi
     a hit, an exact tempo); a part brought in comes up. "less" repeats only a step down ("less drums" ... "even less";
     "faster" ... "less" is no repeat); "more" and "keep going" repeat whichever way the last step went ("quieter in
     shot 2" ... "more")."""
-    said = re.findall(r"[a-z]+", request.lower())
+    said = re.findall(r"[a-z0-9]+", request.lower())   # "more 808": a part named, no repeat
     if not history or len(history) < 2 or not said or not ASKS_AGAIN_RE.search(request) or \
             any(w not in MORE_WORDS for w in said):
         return None

@@ -21,8 +21,7 @@ from v2m.agent.dialogue.place_words import only_place
 from v2m.agent.dialogue.where import Ask, Span
 
 # a part's name, never inside a word ("keys" in "monkeys", "bass" in "contrabassoon"): the boundary is the name's own
-INSTR_ALT = r"\b(?:" + "|".join(sorted((re.escape(k) for k in {*vocab.INSTRUMENTS, *vocab.ROLE_WORDS}), key=len,
-                                       reverse=True)) + ")"
+INSTR_ALT = r"\b(?:" + "|".join(sorted((re.escape(k) for k in {*vocab.INSTRUMENTS, *vocab.ROLE_WORDS}), key=len, reverse=True)) + ")"
 INSTR = rf"(?:the |a |an |some |any |all |more |back |in |that |this |those |these |your )*({INSTR_ALT})(?:s|es)?\b"
 
 # Words that describe how a part plays, said around its name ("the rhythm guitar", "the organ bubble",
@@ -46,9 +45,11 @@ PART = rf"(?:the |a |an |some )?(?:{INSTR_ALT})(?:s|es)?"
 LIST_OUT_RE = re.compile(rf"\b({PART}(?:(?:,| and| &| plus)(?: the| a| an)? {PART})+) (out|tacet)\b")
 GONE_RE = re.compile(rf"\b({PART}) (?:(?:should|to|must|can|could|will|needs? to) (?:be |go |drop |come |sit |lay )?)?"
                      r"(?:gone|removed|muted|dropped|silenced|out)\b")
-LIST_ADD_RE = re.compile(rf"\b(add|bring in|include|introduce|layer in|throw in|put in)( {PART}(?:(?:,| and| &| plus)"
-                         rf"(?: the| a| an| some)? {PART}(?! (?:is |are |a bit |a little |much )?(?:louder|softer|quieter|up|"
+COLOURED = rf"(?:the |a |an |some )?(?:(?!(?:and|or|but|no|not|without|then)\b)[a-z]+ )?(?:{INSTR_ALT})(?:s|es)?"   # "a soft rhodes"
+LIST_ADD_RE = re.compile(rf"\b(add|bring in|include|introduce|layer in|throw in|put in)( {COLOURED}(?:(?:,| and| &| plus)"
+                         rf"(?: the| a| an| some)? {COLOURED}(?! (?:is |are |a bit |a little |much )?(?:louder|softer|quieter|up|"
                          r"down|forward|back|too|more|less)\b))+)")
+LISTED_ADD_RE = re.compile(LIST_ADD_RE.pattern + r"(?=\s*(?:$|[,.;!?]|(?:in|at|from|for|on|during|until|till|throughout) ))")   # said with commas ("add a flute, a cello and a harp"): joined before commas split it
 JOIN_RE = re.compile(rf"\b(?:(?:have|get|let|want|need|could use) )?((?:a|an|some) (?:{INSTR_ALT})(?:s|es)?) (?:join|joins|joining|"
                      r"come in|comes in|coming in|enter|enters|chime in|chimes in)(?: in)?\b"
                      rf"|\b(?:stick|pop|slot|chuck|bung) ((?:a|an|some) (?:{INSTR_ALT})(?:s|es)?)(?: in\b)?")
@@ -56,7 +57,7 @@ JOIN_RE = re.compile(rf"\b(?:(?:have|get|let|want|need|could use) )?((?:a|an|som
 
 # a part named bare beside an edit of its own ("drums and more weight", "the cello and a bit slower"): two edits, the
 # part wanted as "drums" alone is (not dropped for the edit beside it)
-BARE_AND_RE = re.compile(rf"^\s*({PART})\s+(?:and|plus|&)\s+(?=(?:more|less|a bit|a little|much|way|slightly)\b)", re.I)
+BARE_AND_RE = re.compile(rf"^\s*(?:(?:add|bring in|with) (?!.*\b(?:in|at|from|after|before|during|until|till|over|for) (?:the |shots? |\d)))?({PART})\s+(?:and|plus|&)\s+(?=(?:more|less|a bit|a little|much|way|slightly|a lot|lots|loads|even|a touch)\b(?! (?:more |less )?(?:of )?{PART}\b))", re.I)   # "add a zither and more drive"
 
 
 def bare_apart(clauses: list[str]) -> list[str]:
@@ -81,12 +82,12 @@ def plain_parts(t: str) -> str:
     t = GONE_RE.sub(r"\1 out", t)
     t = LIST_ADD_RE.sub(lambda m: _each(m, m.group(1), False), t)
     t = JOIN_RE.sub(lambda m: f"add {m.group(1) or m.group(2)}", t)
-    t = re.sub(r"\bkick(s|ed|ing)? (back )?in\b", r"come\1 \2in", t)
+    t = re.sub(r"\b(will|'ll|they|people|viewers|audience|everyone|we|to|n't|gonna|might|may|would|could) tune(?:s|d)? out\b", r"\1 lose interest", re.sub(r"\bkick(s|ed|ing)? (back )?in\b", r"come\1 \2in", t))   # verbs, no kick drum, no tune
     t = re.sub(LEAD_GUITAR, "lead guitar", t)   # "the guitar solo", "that wailing guitar": the guitar on the tune
     t = re.sub(TWINKLY, "celesta", t)           # "the twinkly thing": the bell-like part (celesta when none plays)
     t = re.sub(r"\bhand ?claps?\b", "hand percussion", t)   # claps played by hand, not the kit's clap
     t = re.sub(r"\bboom(?:[ -]boom)+(?:[ -](?:crash|bang|tss|chick))*\b", "drums", t)   # the kit, said as its sound
-    t = re.sub(rf"\b(?:{DESCRIBING}) (?=(?:{INSTR_ALT})(?:s|es)?\b)", "", t)
+    t = re.sub(rf"(?:\b(?:{DESCRIBING})|(?:(?<=\ba )|(?<=\ban ))(?!(?:{INSTR_ALT}|bit|little|lot|touch|tad|few|couple|more|new)\b)[a-z]+) (?=(?:{INSTR_ALT})(?:s|es)?\b)", "", t)   # "a soft rhodes": its colour
     t = re.sub(rf"\b((?:{INSTR_ALT})(?:s|es)?) (?:{PART_NOUNS})\b", r"\1", t)
     return re.sub(rf"\b((?:{INSTR_ALT})(?:s|es)?)'s\b", r"\1 is", t)
 
@@ -330,8 +331,8 @@ UP_VERBS = (r"turn up|turning up|bring up|bringing up|boost|boosting|raise|raisi
 WHOSE = rf"(?:(?:{INSTR_ALT})(?:s|es)?(?:'s|s')? )?"
 # "cut" as a verb, not the picture's cut named ("after the first cut the drums lower", "from the 3rd cut the bass")
 CUT_VERB = r"(?<!the )(?<!first )(?<!second )(?<!third )(?<!fourth )(?<!fifth )(?<!last )(?<!next )(?<!\d(?:st|nd|rd|th) )cut"
-DOWN_VERBS = (r"turn down|bring down|lower|reduce|pull back|pull down|dial down|dial back|tone down|soften|quieten|duck|"
-              r"take down|knock back|back off(?: on)?|ease off(?: on)?|ease back(?: on)?|less of")
+DOWN_VERBS = (r"turn down|bring down|lower|reduce|pull back(?: on)?|pull down|dial down|dial back(?: on)?|tone down|soften|quieten|duck|"
+              r"take down|knock back|back off(?: on)?|ease off(?: on)?|ease back(?: on)?|less of|go easy on|hold back on|cut back on|rein in")
 # "the guitar could come up a bit": a part coming up or down by a degree is its level ("when it comes up" is not)
 DEGREE = r"(?:a (?:little |tiny |wee |lil )?(?:bit|touch|little|tad|notch|hair|smidge|smidgen|fraction|whisker|shade)|slightly|some|a few db)"
 BALANCE_UP = rf"(?:needs? |could use |wants? )?more (?:presence|power|punch|weight|volume|level)|(?:should |could |to |must |needs to )?be heard more|heard more|more audible|(?:slap|hit|punch|play|land)s? (?:way |much |a lot |a bit )?harder|punchier|drives?|carry (?:it|the groove|the song)|(?:is |are )?buried|(?:is |are )?lost|can'?t hear|cannot hear|inaudible|hidden|up front|out front|to the front|forward|(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more loud|more present|more prominent|(?:turned|pushed|brought) up|stand out|cut through|up in the mix|higher in the mix|(?:come|comes|coming) up {DEGREE}"

@@ -209,11 +209,11 @@ def read(t: str, want) -> str:
         want("add", value=m.group(1))
         return eat(t, m)
     m = re.search(r"\b(?:add|bring in|introduce|include|layer in|throw in) (?:a |an |some |the )?(?:(?=(?P<whole>[a-z][a-z ]*?)(?: in| to| at| for|$)))?([a-z][a-z ]*?)(?: in| to| at| for| and| plus|$)", t)
-    if m and m.group(1).strip() not in FILLER_WORDS and not re.match(QUALITIES, m.group(1)):
-        hit = vocab.lookup((name := vocab.whole_name(m.group(1), m.group("whole"))), "instrument")   # "rock and roll guitar"
+    if m and m.group(2).strip() not in FILLER_WORDS and not re.match(QUALITIES, m.group(2)):   # "a zither and more drive": both
+        hit = vocab.lookup((name := vocab.whole_name(m.group(2), m.group("whole"))), "instrument")   # "rock and roll guitar"
         if hit is None:
             raise Ask(f"I don't know an instrument called '{name}'. Which one should I add?")
-        want("add", value=hit.name)
+        want("add", value=hit.name, **({} if hit.score >= 1.0 or hit.name in name else {"reason": f"I don't know '{name}', so the nearest I have, {hit.name}, plays it"}))
         t = eat(t, m)
     return t
 

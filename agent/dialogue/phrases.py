@@ -42,20 +42,17 @@ REDUCE_RE = re.compile(r"\b(?:bring|take|knock|pull|dial|wind|rein|peg|tone|back
 SIZED = r"notch|bit|little|touch|tad|smidge|hair|slight|some"
 
 # "too X" -> the grammar's words for moving away from X.
-TOO: dict[str, str] = {}
-for words, away in (
-    ("fast quick rushed hurried frantic speedy", "slower"),
+TOO: dict[str, str] = {w: away for words, away in (
+    ("fast quick rushed hurried speedy", "slower"),   # "frantic" is too much energy, the tempo kept unless said
     ("slow sluggish draggy", "faster"),
     ("busy cluttered crowded full dense intense aggressive hectic chaotic heavy pompous big energetic "
-     "bombastic overpowering hot hyper hyperactive frenetic jittery jolly upbeat bouncy peppy perky chirpy", "less energy"),
+     "bombastic overpowering hot hyper hyperactive frenetic frantic jittery jolly upbeat bouncy peppy perky chirpy", "less energy"),
     ("sleepy drowsy dull flat boring weak thin empty sparse quiet soft static lifeless timid chill calm mellow lazy "
      "relaxed tame polite", "more energy"),
     ("dark gloomy sad moody minor", "brighter"),
     ("happy bright cheerful sunny sweet cheesy major", "darker"),
     ("high loud noisy", "quieter"),
-):
-    for w in words.split():
-        TOO[w] = away
+) for w in words.split()}
 # "not so loud", "not as busy", "less sluggish": the same move away as "too loud", "too busy", "too slow"
 _TOO_WORD = "|".join(sorted(TOO, key=len, reverse=True))
 # a terse note that opens on how a place is ("bit quiet in shot 2", "kinda slow in the intro", "tad busy here"): too
@@ -64,6 +61,9 @@ TERSE_RE = re.compile(rf"^\s*(?:(?:a )?(?:bit|little|tad|touch|wee bit|little bi
                       r"(?!.*\b(?:would|could|please|pls|i'?d like|is what|sounds? (?:good|nice))\b)")   # not a wish
 NOT_SO_RE = re.compile(r"\b(?:not (?:be |sound |feel |get |seem |come across |go |run )?(?:(?:quite |nearly )?(?:so|as|that|too) )?|"
                        rf"less )(?:much )?({_TOO_WORD})\b(?! enough\b)")   # "not sad" is away from sad ("not loud enough" is not)
+# "not loud enough", "isn't quite fast enough": a lack, the way toward the word (the other side of "too X")
+NOT_ENOUGH_RE = re.compile(rf"\b(?:not|n'?t)(?: (?:be|sound|feel|get|seem|quite|nearly|really|very|near))* ({_TOO_WORD}) enough\b")
+TOWARD = {a: b for x, y in (("slower", "faster"), ("less energy", "more energy"), ("brighter", "darker"), ("quieter", "louder")) for a, b in ((x, y), (y, x))}
 # "less busy and intense", "too loud or brash": the second word is said less or too much as well
 AND_TOO_RE = re.compile(rf"\b(less|too|not so|not as) ({_TOO_WORD}),?( and| or|,| &) ({_TOO_WORD})\b")
 TOO_ANY_RE = re.compile(r"\btoo (?:much )?(?!(?:now|here|there|then|for|and|but|with|at|in|on|so)\b)([a-z]{3,})\b")
@@ -238,7 +238,7 @@ def plain(text: str) -> str:
         # "take it down to 90 bpm": a tempo to go to, no idiom for less energy
         t = pat.sub(lambda m: f" {sizes(m.group(0))} {m.expand(words)} ", t)
     t = TOO_RE.sub(lambda m: f" {sizes(m.group(0))} {TOO[m.group(1)]} ", t)   # "WAY too loud": much quieter
-    t = NOT_SO_RE.sub(lambda m: f" {TOO[m.group(1)]} ", t)
+    t = NOT_ENOUGH_RE.sub(lambda m: f" {TOWARD[TOO[m.group(1)]]} ", NOT_SO_RE.sub(lambda m: f" {TOO[m.group(1)]} ", t))
     # "too epic" is no wish for more epic: an X the grammar cannot move away from is not read as asked for
     # ("too corporate" is kept: a culture moved away from, see `shunned`); a part said to be too X ("the brass is
     # way too blaring") is too much of itself, whatever X is

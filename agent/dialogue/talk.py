@@ -20,6 +20,7 @@ import re
 
 from v2m.agent.dialogue.approval import REPLY, hands_off
 from v2m.agent.dialogue.changes import describe, diff
+from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import opening
@@ -58,6 +59,13 @@ TOLD_WISH_RE = re.compile(rf"\b(?:{MOVES})\b(?! questions?\b| thing\b)", re.I)
 STATED_RE = re.compile(rf"\b(?:is|are|was|were|sounds?|seems?|feels?|looks?|gets?|got)(?: [a-z]+){{0,2}}? (?:{MOVES}) than\b", re.I)
 KNOW_WISH_RE = re.compile(r"\b(?:i|we) (?:want|wanna|need|'d like|would like) to (?:check|know|see|hear|understand|make sure|"
                           r"look)\b[^.?!;]*", re.I)
+# information told ("there's more going on in the second half", "the last shot has less movement"): an amount said of
+# what is there, with no wish, no complaint and no question beside it, asks for no edit
+INFO_RE = re.compile(opening("and|but|so|fyi|just so you know|note") + r"(?:there'?s|there is|there are|there'?ll be|"
+                     r"(?:the|this|that|it)(?: [\w']+){0,4}? (?:has|have|gets|got|has got))(?: got)? (?:(?:a lot|lots|much|way|"
+                     r"far|a bit|a little|slightly|even|a few|many) )?(?:more|less|fewer)\b[^,;?]*$", re.I)
+INFO_WISH_RE = re.compile(r"\b(?:should|could|can|would|need|needs|want|wants|wanna|please|pls|make|let'?s|too|music|score|"
+                          r"track|song|sound|instruments?|energy|tempo|volume|bass|drums)\b", re.I)
 # what a question asks about, each answered from the plan or the video ("scene changes" are cuts, not edits)
 CUTS_RE = re.compile(r"\b(?:cuts?|shots?|scene ?changes?|scenes|edit points?|shot boundar(?:y|ies)|boundar(?:y|ies)|"
                      r"transitions?|timestamps?|time ?codes?)\b", re.I)
@@ -105,6 +113,12 @@ def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None,
             any(ORDER_RE.match(x) for x, _ in sentences if x not in asks) or TOLD_WISH_RE.search(KNOW_WISH_RE.sub(" ", STATED_RE.sub(" ", told))):
         return None   # "is there a hit on cut 2? remove it", "ah, the speed. then a bit less please": asked, then told
     return answer(" ".join(asks).lower(), plan, history, analysis)
+
+
+def told(note: str) -> bool:
+    """Whether a note only tells what there is more or less of ("there's more going on in the second half"), no edit."""
+    note = note.strip().rstrip(".!")
+    return bool(INFO_RE.match(note)) and not INFO_WISH_RE.search(note) and not named_parts(note.lower())
 
 
 def _asks(sentence: str, marked: bool) -> bool:

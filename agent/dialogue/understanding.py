@@ -30,7 +30,7 @@ from v2m.agent.dialogue.place_words import normalise, only_place
 from v2m.agent.dialogue.approval import REPLY, approves   # thanks, praise and sign-offs
 from v2m.agent.dialogue.kept import named_kept
 from v2m.agent.dialogue.spelling import mended, phoned, spelled   # shorthand; "the beggining part": a place two letters off
-from v2m.agent.dialogue.talk import remark   # questions about the score
+from v2m.agent.dialogue.talk import remark, told   # questions about the score; information told
 from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment, snap, visible_cuts
 from v2m.agent.planners.result import PlanResult
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan, VideoAnalysis
@@ -197,7 +197,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     question = messages.guard(request) or remark(request, plan, history, analysis)
     if question:
         raise Ask(question)
-    if (vague := character.asked(request)) is not None:   # "too cartoony now, dial it back": which way, even after
+    if (vague := character.asked(request) or character.worried(request)) is not None:   # "too cartoony now, dial it back": which way, even after
         raise arbiter.Offer(*vague)                          # an edit (the feeling is no one step to take back)
 
     again = recall.withdrawn(request, history, partial(_last_asked, analysis, history)) or \
@@ -291,7 +291,7 @@ def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     if notes is not None:
         return apply_notes(analysis, plan, notes, history)
     note = followups.joined(request, messages.unwrap(request))
-    if request.strip() and not note:  # only greetings, thanks and reports ("They are thrilled, we're done")
+    if request.strip() and not note or told(note):  # only greetings, thanks and reports ("They are thrilled, we're done")
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=NOTHING_TO_DO)
     return edit(analysis, plan, note, history)
 

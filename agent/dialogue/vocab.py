@@ -46,6 +46,7 @@ STAND_INS: dict[str, tuple[str, str, str]] = {
     "erhu": ("Violin", "melody", "a bowed string"), "sarangi": ("Fiddle", "melody", "a bowed string"),
     "santoor": ("Dulcimer", "melody", "a hammered dulcimer"), "cimbalom": ("Dulcimer", "melody", "a hammered dulcimer"),
     "guzheng": ("Koto", "melody", "a plucked zither"), "bansuri": ("Flute", "melody", "a bamboo flute"),
+    "zither": ("Koto", "melody", "a plucked zither"), "autoharp": ("Koto", "melody", "a strummed zither"),
     "duduk": ("Oboe", "melody", "a double reed"), "harmonium": ("Reed Organ", "harmony", "a pumped reed organ"),
     "melodica": ("Harmonica", "melody", "a blown free reed"),
     "talking drum": ("Melodic Tom", "lead", "a pitch-bending hand drum"),
@@ -131,7 +132,7 @@ ROLE_WORDS = {"melody": "melody", "tune": "melody", "lead": "lead", "harmony": "
                   "hi-hat", "hihat", "hihats", "hi hat", "hi hats", "kick drum", "bass drum", "snare drum",
                   "cymbal", "ride cymbal", "toms", "tom fills", "rimshot", "rimshots", "claps", "brushes")},
               # the low register as engineers name it: "more low end", "the bottom end is thin"
-              "low end": "bass", "bottom end": "bass", "sub bass": "bass", "808": "bass", "808s": "bass",
+              "low end": "bass", "bottom end": "bass", "sub bass": "bass", "sub": "bass", "808": "bass", "808s": "bass",
               # a sustained bed named by how it sounds: "the synth wash behind everything"
               "synth wash": "pad", "wash": "pad", "drone": "pad"}
 # The music as a whole, not a part of it ("the music", "all the score", "the cue", "any soundtrack")
@@ -379,7 +380,7 @@ def best_of(phrase: str, kinds=("style", "mood", "instrument"), threshold: float
 STYLE_STOP = {"score", "film", "movie", "night", "drive", "road", "study", "bar", "beach", "summer", "party",
               "club", "action", "loud", "soft", "slow", "beats", "dance", "groove", "delta", "cafe", "festival",
               "rainy", "cozy", "hopeful", "elegant", "dramatic", "trailer", "driving", "energetic", "warm",
-              "gentle", "relaxing", "house", "soul"}
+              "gentle", "relaxing", "house", "soul", "teaser"}   # "teaser", as "trailer": a format, not a sound
 
 
 @lru_cache(maxsize=4)

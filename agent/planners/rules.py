@@ -44,6 +44,10 @@ MINOR_WORDS = ("minor", "dark", "sad", "melancholic", "melancholy", "tense", "si
 MAJOR_WORDS = ("major", "happy", "bright", "joyful", "cheerful", "sunny", "uplifting", "playful")
 ENERGY_WORDS = [(("epic", "huge", "big", "intense", "powerful", "loud", "heroic"), 0.2),
                 (("calm", "soft", "quiet", "gentle", "minimal", "sparse", "delicate", "peaceful"), -0.2)]
+# music under a voice (a podcast or interview bed, a voice-over) stays low, out of the voice's way: no section above
+VOICE_WORDS = ("bed", "podcast", "voiceover", "voice-over", "voice over", "narration", "narrator", "interview",
+               "under dialogue", "under the dialogue", "talking head")
+VOICE_BED_MAX_ENERGY = 0.6
 # Instruments a first request may name for the melody ("calm piano"): their General MIDI names come from
 # the edit vocabulary, so a first plan and a later "add a flute" mean the same instrument.
 LEAD_WORDS = {w: INSTRUMENTS[w][0] for w in (
@@ -280,12 +284,13 @@ class RulesPlanner:
         motions = [_section_motion(analysis, a, b) for a, b, _ in groups]
         top = max(motions) or 1.0
         bias = _energy_bias(request)
+        ceiling = VOICE_BED_MAX_ENERGY if any(_has(_words(request), w) for w in VOICE_WORDS) else 1.0
         energies = []
         for i, m in enumerate(motions):
             e = 0.35 + 0.5 * (m / top) * (0.5 + analysis.mood.arousal) + bias
             if len(groups) > 1 and i == 0:
                 e -= 0.15  # an intro leaves room to grow
-            energies.append(round(min(1.0, max(0.1, e)), 2))
+            energies.append(round(min(ceiling, max(0.1, e)), 2))
         names = _names(len(groups), energies)
         # the style's form, each section's chords starting where the form stands at the section's start: the
         # form runs on across cuts (the twelve-bar blues does not restart), as the composer places it
