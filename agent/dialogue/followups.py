@@ -307,7 +307,8 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
     if numbers and not apart and not back and named <= {m[0] for m in moves} and (OVER_RE.search(low) and (
             not said or any(_against([x], moves) for x in senses) or None not in senses and not _agree(senses, moves) and
             not _tempo_beside(senses, moves)) or
-                    said and _against(senses, moves) and PARTLY_RE.search(low)):   # "too much", "too slow now"
+                    said and _against(senses, moves) and PARTLY_RE.search(low) and not (   # "too much", "too slow now";
+                        said_places and any(it.what == "shape" for it in said))):   # "now a crescendo in shot 2": its own
         # a part's level by its role ("the piano": harmony); None: the whole mix's loudness, blended with the rest; a
         # part's level alone when named ("too much bass now") or nothing else moved ("more drums in shot 2" raised the
         # energy too: "too much" takes both part way back)

@@ -102,6 +102,7 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"(?:welly|heaps|some stick|a lift|a boost|a kick|some juice)\b|\b(?:music|it|things|this|that|the score) lifts?\b"
      r"|\b(?:could|should|can|needs to|has to|must|to|would) lift\b(?! (?:the|a|an|it|them|this|that|those|these)\b)"
      r"|\blifts? up\b|\b(?:lift|lifts|lifting|blast|blasts) off\b|\btakes? flight\b|\bsk(?:y|ie)rocket\w*\b"
+     r"|\b(?:let|have) (?:it|the music|the score|things|everything) come up\b"   # "let it come up a little when I plate"
      r"|\b(?:add|inject|put|bring|give it|give (?:it|the music) some|needs?)(?: some| a bit of| a little| more| a touch of"
      r"| lots of| plenty of| a lot of| extra)? (?:energy|life|drive|excitement|intensity|momentum|oomph)(?! down)\b"
      r"|\bmore (?:hectic|chaotic|frantic|manic|crowded|cluttered|intense|full-on|full on)\b"

@@ -39,6 +39,11 @@ from v2m.agent.dialogue.where import (
 )
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
+# The end said as the place of a name that is a shot or a scene ("the tasting shot at the end"), not a mark ("the fade")
+END = r"(?:the )?(?:very )?end\b"
+END_RE = re.compile(END)
+TOWARD_RE = re.compile(rf"\b(?:to|into|towards?|till|until)\s+(?:{'|'.join(('the', 'her', 'his', 'their', 'its', 'our', 'my', 'your'))})\s*$")
+STRETCH_NOUNS = ("shot", "scene", "sequence")
 # A place said in numbers: a cut or shot by its ordinal or number, a count of seconds, or a time.
 PLACE = (rf"(?:(?:from|between) {CLOCK} (?:to|and|till|until) {CLOCK}(?![\d:])|"
          rf"(?:the )?(?:{ORD} (?:cut|shot)|shot at \d+:\d{{1,2}}|"
@@ -52,7 +57,7 @@ NAME = rf"{WORD}(?: {WORD}){{0,2}}"
 # A name is said to be at a place ("the gunshot's on the third cut", "freeze frame on the 5th cut",
 # "make the drop land at 0:16") ...
 AT_RE = re.compile(rf"(?P<name>{NAME}?)(?P<verb>'s| is| are| was| happens| comes| lands?| hits| "
-                   rf"goes off| starts?| begins?)?(?: (?:right|just|exactly))?(?P<prep> (?:on|at|around|in))? (?P<place>{PLACE})")
+                   rf"goes off| starts?| begins?)?(?: (?:right|just|exactly))?(?P<prep> (?:on|at|around|in))? (?P<place>{PLACE}|{END})")
 # ... or a place is said to be the name ("last 4 seconds is the trophy lift", "the second cut is her walking in").
 IS_RE = re.compile(rf"(?P<place>{PLACE}) (?:(?:is|'s|are|was) (?:when |where )?(?:{DET} )?|(?:has|have|shows?|features?) (?:{DET} |an? )?)"
                    rf"(?P<name>{NAME})\s*$")  # "0:30 is the logo", "the shot 5 have a gun"
@@ -85,6 +90,8 @@ PARTICLES = {"in", "on", "up", "down", "out", "off", "over", "away"}   # "her wa
 def is_name(name: str) -> bool:
     """The words may name a moment of the picture: no pronoun, place, edit, size, mood or instrument ("the kiss")."""
     parts = name.split()
+    if len(parts) > 1 and parts[-1] in STRETCH_NOUNS:   # "the tasting shot", "the kitchen scene": the shot named
+        return is_name(" ".join(parts[:-1]))
     if not parts or parts[-1] in ADJECTIVES or any(w in MOODS for w in parts[-1:]):
         return False
     return parts[0] not in NOT_NAMES and not any(w in NOT_NAMES for w in parts if w not in PARTICLES) \
@@ -135,6 +142,8 @@ def defined(text: str) -> tuple[str, dict[str, str]]:
         if bare and (len(name.split()) < 2 or (m.group("prep") or "").strip() not in ("on", "at", "around") or
                      any(re.search(r"(?:er|ly)$", w) or w in ADJECTIVES for w in name.split())):
             continue   # "darker in shot 2" is an edit; a name starting a clause bare is two words at a moment
+        if END_RE.fullmatch(m.group("place")) and not name.endswith(STRETCH_NOUNS) and not TOWARD_RE.search(text[:m.start()]):
+            continue   # "the fade at the end" is a mark there; "the tasting shot at the end", "grow to the big wave at the end" name it
         if (m.group("verb") or m.group("prep")) and is_name(name):
             found[name] = m.group("place")
             if re.match(r" (?:lands?|hits)", m.group("verb") or ""):   # "make the drop land at 0:16": a hit there

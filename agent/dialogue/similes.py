@@ -25,7 +25,7 @@ from v2m.agent.dialogue.arbiter import Unclear
 from v2m.agent.dialogue.cultures import AWAY_RE, REASON_RE, table
 from v2m.agent.dialogue.where import Ask
 from v2m.agent.dialogue import hit_words, mentions, moments, operations, phrases
-from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS
+from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS, ROLE_WORDS
 
 
 @dataclass(frozen=True)
@@ -143,9 +143,9 @@ WISH_RE = re.compile(r"\b(?:as if|as though|should|shall|must|needs?|has to|have
 # The music as it is now: "it feels like", "sounds like", "it's like", "too ... like", "is a bit sleepy"
 STATE_RE = re.compile(r"\b(?:feels|felt|feeling|sounds|sounded|sounding|seems|seemed|is|are|was|were|it'?s|that'?s|"
                       r"everything'?s|too|gone|gets|getting|becomes?|turned into|enough|now)\b", re.I)
-# feel/sound right after a wish ("should feel", "make it sound", "want it to feel"): still the wish
-AFTER_WISH_RE = re.compile(r"\b(?:as if|as though|please|should|must|to|would|will|can|could|might|gonna|let (?:it|them)|make (?:it|them|this|"
-                           r"that|(?:the|this|that|our|my|your|its) (?:[a-z]+ ){0,2}[a-z]+|\w+))"   # "make the whole thing"
+# feel/sound right after a wish ("should feel", "make it sound", "can the intro sound"): still the wish
+AFTER_WISH_RE = re.compile(r"\b(?:as if|as though|please|(?:should|must|would|will|can|could|might)(?: (?:the|this|that|our|my|your|its) "
+                           r"(?:[a-z]+ ){0,2}[a-z]+)?|to|gonna|let (?:it|them)|make (?:it|them|this|that|(?:the|this|that|our|my|your|its) (?:[a-z]+ ){0,2}[a-z]+|\w+))"
                            r"(?: (?:really|just|also|still|more|a bit|kind of|all|it|them))* (?:feel|sound|seem|"
                            r"look|be)s?\s*$|^\W*(?:just |pls )?sound\s*$", re.I)   # "sound like a western": an order
 # "when they're just walking the dog", "it's just a bike shop, not ...": the picture, said against the music
@@ -165,7 +165,7 @@ def _directed(text: str) -> bool:
 
 
 MOOD_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for m in MOODS.values() for w in (m.name, *m.words)) + r")\b", re.I)
-INSTRUMENT_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in INSTRUMENTS) + r")s?\b", re.I)
+INSTRUMENT_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in (*INSTRUMENTS, *ROLE_WORDS)) + r")s?\b", re.I)   # "less melody"
 HEDGE_RE = re.compile(r"\b(?:a (?:little )?bit|a little|slightly|a touch|a tad|somewhat|kind of|sort of)\b", re.I)
 # The rest of a simile's scene ("a car chase in a movie", "a documentary about whales"); never a place said
 # after it ("like a circus from 0:19", "in the second shot"), which stays for the grammar

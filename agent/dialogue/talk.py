@@ -29,12 +29,14 @@ from v2m.agent.dialogue.where import fmt, visible_cuts
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.style import load_style
 
+# what the music will be, asked ("will the music be quieter than my voice?"), not a wish ("will you make it slower")
+WILL_BE = r"will (?!you\b)(?:[a-z']+ ){1,3}?(?:be|sit|stay|end up)"
 # a question about the score ("what key are we in", "did the first shot change?", "hey how many bpm is this one", "at
 # which second is the cut"), not a request in question form ("can it start straight in", "is there a way to make it faster")
 STATE_Q_RE = re.compile(opening("and|but|good|great|wait|sorry|hey|hi|yo|also|quick question") + r"(?:(?:at|in|from|on|"
                         r"for|by) )?(?:what(?:'s|s| is| are)?(?! (?:i|we) (?:mean|meant|want|wanted|need|needed|had in mind)\b)|which|where|when (?:does|do|is|are|did|will)|"
                         r"how (?:fast|slow|loud|long|many|much)|who(?:'s| is| are)?|(?:is|are|was|were)(?! too\b| very\b| so\b| much\b)|"
-                        r"did|does|has|have|why (?:did|do|have) you)\b", re.I)   # "why did you pick jazz?" (not "why is it
+                        r"did|does|has|have|why (?:did|do|have) you|" + WILL_BE + r")\b", re.I)   # "why did you pick jazz?" (not "why is it
 # so slow?", nor "is too much quick now", nor "what I meant: ..."); "the tempo now how much ah?": a count asked for later
 # "why is it so slow?", "why does the outro drag so much": a complaint asked as why, not a question about the score
 WHY_SO_RE = re.compile(r"\W*why (?:is|are|does|do)\b.*\b(?:so|too|this)\b", re.I)
@@ -43,7 +45,7 @@ COUNT_Q_RE = re.compile(r"\bhow (?:much|many|fast)\b", re.I)
 # asked for with a verb of telling, no request to change anything
 TELL_RE = re.compile(r"\b(?:(?:can|could|would|will) you (?:please |pls |just )?)?(?:(?:tell|remind|show) me(?: again)?|"
                      r"let me know|list)\b|\bdo you know\b", re.I)
-REQUEST_RE = re.compile(r"\b(?:can|could|would|will|possible|way to|able to|make|let|give|add|put|bring|try|"
+REQUEST_RE = re.compile(r"\b(?:can|could|would|will(?! (?:[a-z']+ ){1,3}?(?:be|sit|stay|end up)\b)|possible|way to|able to|make|let|give|add|put|bring|try|"
                         r"should i|go back)\b", re.I)
 # "please" asks for a change ("is good but please more fast"), unless only a fact is asked ("which instruments, please?")
 PLEASE_RE = re.compile(r"\b(?:please|pls|plz)\b", re.I)
@@ -74,7 +76,7 @@ KEY_RE = re.compile(r"\b(?:key(?: signature)?|mode|scale|major|minor)\b", re.I)
 STYLE_RE = re.compile(r"\b(?:style|genre|kind of music|type of music)\b", re.I)
 PARTS_RE = re.compile(r"\b(?:instruments?|instrumentation|line-?up|(?:what|which|who)(?:'s| is| are)? (?:play|playing)|"
                       r"(?:which|what) parts)\b", re.I)
-LOUDNESS_RE = re.compile(r"\b(?:loud|loudness|volume|lufs|level)\b", re.I)
+LOUDNESS_RE = re.compile(r"\b(?:loud|louder|quiet|quieter|loudness|volume|lufs|level)\b", re.I)
 VERSION_RE = re.compile(r"\bversions?\b", re.I)
 SECTIONS_RE = re.compile(r"\bsections?\b|\bhow many parts\b", re.I)
 LENGTH_RE = re.compile(r"\bhow long\b|\b(?:length|duration)\b", re.I)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import arbiter, character, edits, followups, halfway, marks, messages, moments, names, next_place, orchestration, recall, references, settings, shifts, sides, silence, versions
+from v2m.agent.dialogue import arbiter, character, edits, followups, halfway, marks, messages, moments, names, next_place, orchestration, recall, references, settings, shifts, sides, silence, versions, vocab
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.patterns import compiled
@@ -216,6 +216,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     if again is not None:
         return again
     request = punctuated(mended(request))   # "the begining is to fast": as the readers of an edit should see it
+    request = vocab.RHYTHM_SECTION_RE.sub("drums and bass", request)   # "the rhythm section is too insistent": both parts
     request, held = settings.holding(request)   # "calmer, but keep the tempo": no reader hears "tempo" as asked
     try:
         intents = heard(analysis, plan, request, history)

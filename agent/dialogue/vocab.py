@@ -134,7 +134,9 @@ ROLE_WORDS = {"melody": "melody", "tune": "melody", "lead": "lead", "harmony": "
               # the low register as engineers name it: "more low end", "the bottom end is thin"
               "low end": "bass", "bottom end": "bass", "sub bass": "bass", "sub": "bass", "808": "bass", "808s": "bass",
               # a sustained bed named by how it sounds: "the synth wash behind everything"
-              "synth wash": "pad", "wash": "pad", "drone": "pad"}
+              "synth wash": "pad", "wash": "pad", "drone": "pad",
+              "left hand": "bass", "right hand": "melody"}   # a pianist's hands: the low line and the tune
+RHYTHM_SECTION_RE = re.compile(r"\b(?:the |a |an )?rhythm section\b")   # the drums and bass together
 # The music as a whole, not a part of it ("the music", "all the score", "the cue", "any soundtrack")
 MUSIC = r"(?:all )?(?:the |any )?(?:music|score|underscore|soundtrack|track|cue)"
 # Pieces of the drum kit: the kit plays as one part (the drums role), so a piece named alone moves the whole
