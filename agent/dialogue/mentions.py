@@ -332,8 +332,7 @@ WHOSE = rf"(?:(?:{INSTR_ALT})(?:s|es)?(?:'s|s')? )?"
 # "cut" as a verb, not the picture's cut named ("after the first cut the drums lower", "from the 3rd cut the bass")
 CUT_VERB = r"(?<!the )(?<!first )(?<!second )(?<!third )(?<!fourth )(?<!fifth )(?<!last )(?<!next )(?<!\d(?:st|nd|rd|th) )cut"
 DOWN_VERBS = (r"turn down|bring down|lower|reduce|pull back(?: on)?|pull down|dial down|dial back(?: on)?|tone down|soften|quieten|duck|"
-              r"take down|knock back|back off(?: on)?|ease off(?: on)?|ease back(?: on)?|less of|go easy on|hold back on|cut back on|rein in|"
-              r"tuck(?: away| back| in)?")
+              r"take down|knock back|back off(?: on)?|ease off(?: on)?|ease back(?: on)?|less of|go easy on|hold back on|cut back on|rein in|tuck(?: away| back| in)?")
 # "the guitar could come up a bit": a part coming up or down by a degree is its level ("when it comes up" is not)
 DEGREE = r"(?:a (?:little |tiny |wee |lil )?(?:bit|touch|little|tad|notch|hair|smidge|smidgen|fraction|whisker|shade)|slightly|some|a few db)"
 BALANCE_UP = rf"(?:needs? |could use |wants? )?more (?:presence|power|punch|weight|volume|level)|(?:should |could |to |must |needs to )?be heard more|heard more|more audible|(?:slap|hit|punch|play|land)s? (?:way |much |a lot |a bit )?harder|punchier|drives?|carry (?:it|the groove|the song)|(?:is |are )?buried|(?:is |are )?lost|can'?t hear|cannot hear|inaudible|hidden|up front|out front|to the front|forward|(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more loud|more present|more prominent|(?:turned|pushed|brought) up|stand out|cut through|up in the mix|higher in the mix|(?:come|comes|coming) up {DEGREE}"
