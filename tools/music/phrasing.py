@@ -15,7 +15,8 @@ from the theme's seed alone (every section hears the same ones):
 
 A phrase of four bars is statement, sequence (the answer in a section's second phrase), contrast (thinned at a
 quiet level), cadence (half where a phrase follows, full at the section's end; one bar left after a cadence
-echoes it), so eight bars of one section hear five rhythms, three of them the cell and its answer.
+echoes it), so eight bars of one section hear five rhythms, three of them the cell and its answer. A section of
+three bars (a short shot) is statement, contrast, cadence, so sections of a few bars do not all sound alike.
 """
 
 from __future__ import annotations
@@ -89,13 +90,14 @@ def cadence(cell: Rhythm, beats: float, *, half: bool) -> tuple[Rhythm, int]:
 def bar_rhythm(cell: Rhythm, others: list[Rhythm], seed: int, i: int, n: int, beats: float,
                quiet: bool = False) -> tuple[str, Rhythm, int | None]:
     """Bar `i` of a section of `n` bars: (its role in the phrase, its rhythm, the index of a cadence's landing
-    note or None). Roles: "statement", "sequence", "variation" (the contrast, thinned when `quiet`), "cadence"."""
+    note or None). Roles: "statement", "sequence", "variation" (the contrast, thinned when `quiet`; the second of
+    three bars), "cadence"."""
     pos, phrase = i % 4, i // 4
     if pos == 3 or i == n - 1:
         # a half cadence opens a next phrase; with one bar left after it, both are full (the second an echo)
         rhythm, land = cadence(cell, beats, half=n - 1 - i >= 2)
         return "cadence", rhythm, land
-    if pos == 2:
+    if pos == 2 or pos == 1 and n == 3:  # three bars: statement, contrast, cadence
         c = contrast(cell, others, seed, beats)
         c = [e for k, e in enumerate(c) if k % 2 == 0] if quiet else c
         return "variation", c, None
