@@ -129,3 +129,17 @@ def harmonic_rhythm(notes: list[Note], end_beat: float, step: float = 1.0) -> fl
         t += step
     changes = sum(1 for a, b in zip(labels, labels[1:]) if a != b)
     return 4 * changes / max(1.0, end_beat)
+
+
+def bar_rhythm(line: list[Note], start: float, beats: float) -> tuple[int, ...]:
+    """A bar's rhythm: the onsets of the melody inside it, on a grid of twelfths of a beat (sixteenths and
+    triplets alike); a bar held over from the last one is ()."""
+    return tuple(round((x[1] - start) * 12) for x in line if start - 1e-6 <= x[1] < start + beats - 1e-6)
+
+
+def distinct_bar_rhythms(line: list[Note], bar_starts: list[float], beats: list[float], window: int = 8) -> float:
+    """Distinct bar rhythms per `window` bars, averaged over the line's whole windows of consecutive bars (one
+    shorter line counts as its own window): 1 is a rhythm repeated in every bar, `window` a new one in each."""
+    rhythms = [bar_rhythm(line, s, n) for s, n in zip(bar_starts, beats)]
+    groups = [rhythms[k:k + window] for k in range(0, max(1, len(rhythms) - window + 1), window)]
+    return sum(len(set(g)) for g in groups) / max(1, len(groups))

@@ -3,14 +3,14 @@
     python tests/bench/bench_music.py [--no-audio] [style ...]      # about 3 minutes for 20 styles
 
 Per style (the 60 s plan of `compose_plans.long_plan`, cuts every 2-5 s, six sections): off-meter bars,
-tempo spread within a cue, melody steps, 5-7 semitone leaps and turns of direction, melody notes a semitone
-from the sounding harmony, chord changes per 4 beats (the composer's chords, and read from the accompaniment's
-notes every half beat, as for the chorales), the bass's last note into a cut a step from the next section's first, a melodic bar
-shape returning in a later section, cadences at section ends, CC7/CC11 swell events,
-velocity spread, cuts with a beat or accent within 10 ms in the MIDI and an audio onset within 70 ms in
-the rendered WAV, and compose+render speed against real time. The reference rows are measured in the
-same run with the same functions on music21's bundled corpus: Essen folk songs, O'Neill's and Ryan's
-tunes (melody only) and Bach chorales (soprano against the lower voices).
+tempo spread within a cue, melody steps, 5-7 semitone leaps and turns of direction, distinct melody bar rhythms
+per eight bars, melody notes a semitone from the sounding harmony, chord changes per 4 beats (the composer's
+chords, and read from the accompaniment's notes every half beat, as for the chorales), the bass's last note into
+a cut a step from the next section's first, a melodic bar shape returning in a later section, cadences at section
+ends, CC7/CC11 swell events, velocity spread, cuts with a beat or accent within 10 ms in the MIDI and an audio
+onset within 70 ms in the rendered WAV, and compose+render speed against real time. The reference rows are
+measured in the same run with the same functions on music21's bundled corpus: Essen folk songs, O'Neill's and
+Ryan's tunes (melody only) and Bach chorales (soprano against the lower voices).
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from compose_plans import long_plan  # noqa: E402
-from music_measures import (bar_shapes, clash_share, harmonic_rhythm, leap57_share, step_share,  # noqa: E402
-                            theme_returns, top_line, turn_share, velocity_spread)
+from music_measures import (bar_shapes, clash_share, distinct_bar_rhythms, harmonic_rhythm,  # noqa: E402
+                            leap57_share, step_share, theme_returns, top_line, turn_share, velocity_spread)
 
 COMP = ("harmony", "pad", "strings", "brass", "bass")
 TARGETS = "off-meter <= 10%, spread <= 8%, steps >= 45%, leaps5-7 <= 12%, clashes <= 8%, theme in 3+ sections, " \
@@ -124,6 +124,7 @@ def measure_style(style: str, tmp: Path, audio: bool) -> dict:
     line = top_line(_notes(mel)) if mel else []
     accomp = [n for p in arr.parts if p.role in COMP for n in _notes(p)]
     row["steps"], row["leaps57"], row["turns"] = step_share(line), leap57_share(line), turn_share(line)
+    row["bar_rhythms"] = distinct_bar_rhythms(line, [b.start_beat for b in tm.bars], [b.beats for b in tm.bars])
     row["clashes"] = clash_share(line, accomp)
     ch = arr.chord_changes
     row["chords_4"] = 4 * sum(1 for a, b in zip(ch, ch[1:]) if a[1] != b[1]) / tm.end_beat
@@ -153,7 +154,7 @@ def _m21_notes(part) -> list[tuple[int, float, float]]:
 
 
 def _reference_row(scores, with_harmony: bool) -> dict:
-    steps, leaps, clashes, themes, off, rhythm, turns = [], [], [], [], [], [], []
+    steps, leaps, clashes, themes, off, rhythm, turns, bar_rhythms = [], [], [], [], [], [], [], []
     for s in scores:
         parts = list(s.parts) if hasattr(s, "parts") and len(s.parts) else [s]
         line = top_line(_m21_notes(parts[0]))
@@ -178,13 +179,16 @@ def _reference_row(scores, with_harmony: bool) -> dict:
         off.append(n_off / max(1, len(measures)))
         starts = [float(m.offset) for m in measures]
         lens = [float(m.barDuration.quarterLength) for m in measures]
+        whole = [(a, n) for a, n, m in zip(starts, lens, measures) if abs(float(m.duration.quarterLength) - n) < 1e-6]
+        if len(whole) >= 8:  # a pickup or closing part-bar is notation: whole bars only
+            bar_rhythms.append(distinct_bar_rhythms(line, [a for a, _ in whole], [n for _, n in whole]))
         shapes = bar_shapes(line, starts, lens)
         half = len(shapes) // 2
         themes.append(theme_returns([shapes[:half], shapes[half:]]))
     mean = lambda xs: statistics.mean(xs) if xs else None  # noqa: E731
     return {"off_meter": mean(off), "steps": mean(steps), "leaps57": mean(leaps), "clashes": mean(clashes),
             "theme": (sum(themes) / len(themes)) if themes else None, "n": len(steps),
-            "harm_rhythm": mean(rhythm), "turns": mean(turns)}
+            "harm_rhythm": mean(rhythm), "turns": mean(turns), "bar_rhythms": mean(bar_rhythms)}
 
 
 def references(n: int = 40) -> dict[str, dict]:
@@ -218,7 +222,7 @@ def _fmt(v, pct=True) -> str:
 
 
 COLS = [("off_meter", "off-meter"), ("spread", "tempo spread"), ("steps", "steps"), ("leaps57", "leaps 5-7"),
-        ("turns", "turns"),
+        ("turns", "turns"), ("bar_rhythms", "bar rhythms /8 bars"),
         ("clashes", "clashes"), ("chords_4", "chords /4 beats"), ("harm_rhythm", "changes /4 beats (notes)"),
         ("approach", "bass into cuts"), ("theme", "theme returns"), ("cadences", "cadences"), ("cc_swells", "CC7/11"),
         ("vel_sd", "velocity SD"), ("midi_cuts", "cuts <=10 ms MIDI"), ("audio_cuts", "cuts <=70 ms audio"),
@@ -245,11 +249,12 @@ def main() -> None:
                 v = r.get(k)
                 cells.append(f"{v:.0f}" if k == "cc_swells" and v is not None else
                              f"{v[0]}/{v[1]}" if k == "approach" and v is not None else
-                             f"{v:.2f}" if k in ("chords_4", "harm_rhythm") else
+                             f"{v:.2f}" if k in ("chords_4", "harm_rhythm", "bar_rhythms") else
                              _fmt(v, pct=k not in ("vel_sd", "speed_x", "wall_x")) + ("x" if k.endswith("_x") and v else ""))
             print(f"| {s} | " + " | ".join(cells) + " |", flush=True)
     for name, r in references().items():
-        cells = [(f"{r[k]:.2f}" if k == "harm_rhythm" and r[k] is not None else _fmt(r.get(k))) if k in r else "n/a"
+        cells = [(f"{r[k]:.2f}" if k in ("harm_rhythm", "bar_rhythms") and r[k] is not None else _fmt(r.get(k)))
+                 if k in r else "n/a"
                  for k, _ in COLS]
         print(f"| ref: {name} ({r['n']}) | " + " | ".join(cells) + " |")
     print(f"\ntargets: {TARGETS}")
@@ -257,6 +262,7 @@ def main() -> None:
             for k in ("steps", "midi_cuts", "audio_cuts", "speed_x") if any(r.get(k) for r in rows.values())}
     maxs = {k: max(r[k] for r in rows.values() if r.get(k) is not None)
             for k in ("off_meter", "spread", "leaps57", "clashes", "turns")}
+    mins["bar_rhythms"] = min(r["bar_rhythms"] for r in rows.values())
     walks = [r["approach"] for r in rows.values() if r.get("approach")]
     if walks:
         print(f"bass into cuts: {sum(a for a, _ in walks)}/{sum(n for _, n in walks)} approach the next section's first note")

@@ -2,10 +2,12 @@
 
 The theme is a one-bar rhythm cell (from the style) and a contour of scale steps, drawn from the plan's
 seed and style alone (`SectionContext.theme_seed`), so every section hears the same theme and an edit to
-one section changes no other. Each section sings it in four-bar phrases: statement (the theme from a
-chord tone near the melody's home), sequence (the same shape a step higher or lower), variation (the
-contour inverted, or its rhythm thinned at low energy), cadence (the theme's head, then a long chord tone
-reached by step). The section's last bar is always a cadence; the piece's last note is the tonic.
+one section changes no other. Each section sings it in four-bar phrases (each bar's rhythm from
+`phrasing.py`): statement (the theme from a chord tone near the melody's home), sequence (the same shape a
+step the theme's way; in a second phrase its rhythm varied), variation (a contrasting rhythm, the contour
+inverted, thinned at low energy), cadence (the theme's head, then a long chord tone on the way home; a half
+cadence with a pickup into the next phrase). The section's last bar is always a cadence; the piece's last
+note is the tonic.
 
 How the line sings: notes move by scale step (passing and neighbour tones); strong beats take a chord
 tone; a weak-beat note a semitone from the sounding chord (an avoid note) is nudged to the nearest chord
@@ -20,6 +22,7 @@ import random
 from v2m.tools.music.arrangement import Note
 from v2m.tools.music.harmony import nearest
 from v2m.tools.music.parts import SectionContext, steps
+from v2m.tools.music.phrasing import bar_rhythm
 
 HOME = 0.6  # where in the role's range the theme starts (0 = lowest note, 1 = highest)
 
@@ -121,13 +124,13 @@ def _note_cost(q, prev, sign, *, downbeat, strong, landing, ch, pcs, home, blue=
     return cost + HOME_PULL * max(0, abs(q - home) - 7)
 
 
-def _sing(ctx, i, rhythm, contour, prev, lo, hi, home, *, land=False) -> tuple[list[Note], int]:
+def _sing(ctx, i, rhythm, contour, prev, lo, hi, home, *, land: int | None = None) -> tuple[list[Note], int]:
     """One bar of melody: each note the cheapest of the scale and chord tones near the last one.
 
     The costs favour steps (passing and neighbour tones) in the theme's direction, chord tones on the
     bar's downbeat, tensions that do not rub on other strong beats, and no note a semitone from the chord;
-    a cadence lands on the chord's root or third. The same rhythm and contour over the same chords give
-    the same notes, so the theme is recognisable wherever it returns.
+    a cadence lands on the chord's root or third (its note `land`; a pickup after it heads home). The same rhythm
+    and contour over the same chords give the same notes, so the theme is recognisable wherever it returns.
     """
     bar = ctx.bars[i]
     rhythm = [(off, min(ln, bar.beats - off)) for off, ln in rhythm if off < bar.beats - 1e-9]
@@ -137,9 +140,11 @@ def _sing(ctx, i, rhythm, contour, prev, lo, hi, home, *, land=False) -> tuple[l
     for k, (off, length) in enumerate(rhythm):
         sign = contour[(k - 1) % len(contour)]  # the bar's first note carries on the way the line was going
         sign = (sign > 0) - (sign < 0)
+        if land is not None and k > land:  # a pickup after the landing heads for home, where the next phrase starts
+            sign = (home > p) - (home < p)
         strong = abs(off - round(off)) < 1e-6 and int(round(off)) % 2 == 0 \
             or any(abs(o - off) < 1e-6 for o, _ in ctx.changes[i][1:])  # where the harmony moves, a chord tone
-        landing = land and k == len(rhythm) - 1
+        landing = k == land
         ch = ctx.chord_at(i, off)  # the chord sounding under this note: the harmony may move inside the bar
         pcs = {t % 12 for t in ch.tones}
         allowed = set(ctx.scale) | pcs
@@ -170,29 +175,27 @@ def melody_part(ctx: SectionContext, role: str) -> list[Note]:
     if ctx.level.melody <= 0:
         return []
     cell, contour = theme(ctx)
+    others = [_cell(r, ctx.pattern_meter) for r in ctx.style.melody_rhythms]
     home = int(lo + (hi - lo) * HOME)
     notes: list[Note] = []
     n = len(ctx.bars)
     prev = _chord_tone_near(home, ctx.chords[0].tones, lo, hi)
     for i, bar in enumerate(ctx.bars):
-        pos = i % 4
         if ctx.final and i == n - 1:  # end on the tonic, reached from the last note, held to the end
             last = notes[-1].pitch if notes else home
             notes.append(Note(nearest(ctx.tonic, last, lo, hi), bar.start_beat, bar.beats, ctx.vel(i), ctx.index))
             break
-        if pos == 0:  # statement: the theme restarts near home, the way a singer takes a breath
+        role, rhythm, land = bar_rhythm(cell, others, ctx.theme_seed, i, n, bar.beats, ctx.level.melody < 0.4)
+        if i % 4 == 0:  # statement: the theme restarts near home, the way a singer takes a breath
             prev = (prev + home) // 2
-        elif pos == 1:  # sequence: the same shape a step higher (lower near the top)
-            prev = _scale_step(prev, 1 if prev < hi - 5 else -1, ctx.scale)
-        if pos == 3 or i == n - 1:  # cadence: the theme's head, then a long root or third
-            head = [(off, ln) for off, ln in cell if off < min(2.0, bar.beats / 2)][:2] or [(0.0, 1.0)]
-            tail_at = max(off + ln for off, ln in head)
-            rhythm = head + ([(tail_at, bar.beats - tail_at)] if tail_at < bar.beats else [])
-            bar_notes, prev = _sing(ctx, i, rhythm, contour, prev, lo, hi, home, land=True)
-        elif pos == 2:  # variation: the contour upside down; thinned when the section is quiet
-            rhythm = cell if ctx.level.melody >= 0.4 else [e for k, e in enumerate(cell) if k % 2 == 0]
-            bar_notes, prev = _sing(ctx, i, rhythm, [-c for c in contour], prev, lo, hi, home)
-        else:
-            bar_notes, prev = _sing(ctx, i, cell, contour, prev, lo, hi, home)
+        elif i % 4 == 1:  # sequence: the same shape a step away, the theme's way (a falling theme sequences down
+            # while the line is above home), never up near the top
+            up = prev < hi - 5 and (contour[0] > 0 or prev <= home)
+            prev = _scale_step(prev, 1 if up else -1, ctx.scale)
+        # the variation sings the contour upside down (the phrase arches); a cadence heads home, where it lands a
+        # long root or third
+        way = ([-c for c in contour] if role == "variation" else
+               [1 if home > prev else -1] * len(contour) if role == "cadence" else contour)
+        bar_notes, prev = _sing(ctx, i, rhythm, way, prev, lo, hi, home, land=land)
         notes += bar_notes
     return notes
