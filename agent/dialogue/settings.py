@@ -93,6 +93,11 @@ def said_in_mode(request: str) -> str:
 # tempo as shot 2"): that place's tempo now, in bpm, so the tempo reader sets it ("... at 118.5 bpm")
 SAME_TEMPO_AS_RE = re.compile(r"\b(?:(?:be|go|play|run|move|at|in) )?(?:exactly )?the same (?:tempo|speed|pace|bpm) as "
                               r"(?P<place>[^,.;!?]+?)(?:'s| is| was| has)?(?=\s*$|\s*[,.;!?]|\s+(?:and|but|then|please)\b)", re.I)
+# the same said in other shapes: "shot 4 at the tempo of the intro", "match the tempo of shot 1", "match the intro's
+# tempo in the last shot"; the place said ends where the place of the edit begins ("... in the last shot")
+TEMPO_OF_RE = re.compile(r"\b(?:(?:at|to|with|in|match|matches|matching) )(?:exactly )?the (?:same )?(?:tempo|speed|pace|bpm) of "
+                         r"(?P<place>[^,.;!?]+?)(?=\s*$|\s*[,.;!?]|\s+(?:and|but|then|please|in|for|during|from|on)\b)|"
+                         r"\bmatch(?:es|ing)? (?P<owner>(?:the )?[a-z0-9 ]+?)'s? (?:tempo|speed|pace|bpm)\b", re.I)
 
 
 # asked ("is the ending the same speed as the intro?") or told as it is ("the ending is the same speed as the intro, which
@@ -112,11 +117,11 @@ def same_tempo_as(request: str, analysis, plan) -> str:
                 (SAME_ASKED_RE.search(before + request[m.start():].split(".")[0]) or SAME_TOLD_RE.search(before)):
             return m.group(0)
         try:
-            span = locate(m["place"], analysis, plan)
+            span = locate(m["place"] or m.groupdict().get("owner"), analysis, plan)
         except Ask:   # a question about the place said: left to the readers, which ask it again
             return m.group(0)
         if span is None:
             return m.group(0)
         s = plan.sections[plan.section_at(span.start_s)]
         return f"at {(s.tempo_bpm or plan.tempo_bpm):g} bpm"
-    return SAME_TEMPO_AS_RE.sub(bpm, request)
+    return TEMPO_OF_RE.sub(bpm, SAME_TEMPO_AS_RE.sub(bpm, request))

@@ -1,0 +1,56 @@
+"""Defects the eleventh session left (notes LEFT12, items 13-26: where and when), each through a real chat Session on
+a synthetic clip (jazz, 60 s cut every 4 s), in the quoted wording and in other words: a place's tempo said as
+another place's in any shape, a place said never to change, ..."""
+
+from __future__ import annotations
+
+import pytest
+from dialogue_check import energy_at
+from edit_clips import long_clip
+
+from v2m.agent.dialogue.session import Session
+
+
+@pytest.fixture()
+def jazz(tmp_path):
+    a = long_clip()   # 60 s, a cut every 4 s (shot k is [4(k-1), 4k])
+    return Session.open(a.source, "jazz", workdir=tmp_path / "store", analysis=a, render=False)
+
+
+def _tempo_at(plan, t: float) -> float:
+    s = plan.sections[plan.section_at(t)]
+    return s.tempo_bpm or plan.tempo_bpm
+
+
+# 25. "the same tempo as <place>" in every shape: that place's tempo where asked (before: only "the same tempo as";
+# "at the tempo of the intro" asked, "match the intro's tempo" made it slower whatever the intro's tempo)
+@pytest.mark.parametrize("said, at", [("make shot 4 the same tempo as shot 1", 14), ("shot 4 at the tempo of the intro", 14),
+                                      ("match the intro's tempo in the last shot", 58),
+                                      ("shot 3 should match the tempo of the first shot", 10)])
+@pytest.mark.parametrize("first", ["slower in the intro", "faster in the intro"])
+def test_the_tempo_of_another_place_is_that_places_tempo(jazz, first, said, at):
+    jazz.say(first)
+    intro, other = _tempo_at(jazz.plan, 2), _tempo_at(jazz.plan, at)
+    assert intro != other
+    turn = jazz.say(said)
+    assert turn.changed, turn.reply
+    assert _tempo_at(jazz.plan, at) == pytest.approx(intro)
+    assert _tempo_at(jazz.plan, 30 if at != 30 else 50) == jazz.plan.tempo_bpm   # elsewhere as it was
+
+
+# 26. A place said never to change is locked (before: "never change the shot 2 music" unread)
+@pytest.mark.parametrize("said", ["never change the shot 2 music", "shot 2 should never be touched",
+                                  "leave shot 2 alone from now on"])
+def test_a_place_said_never_to_change_is_locked(jazz, said):
+    turn = jazz.say(said)
+    assert turn.changed, turn.reply
+    assert [s.locked for s in jazz.plan.sections] == [s.start_s == 4.0 for s in jazz.plan.sections]
+    tempo = jazz.plan.tempo_bpm
+    jazz.say("slower")
+    assert _tempo_at(jazz.plan, 10) < tempo and _tempo_at(jazz.plan, 6) == pytest.approx(tempo)   # shot 2 as it was
+
+
+def test_never_changing_a_setting_is_no_lock(jazz):
+    tempo = jazz.plan.tempo_bpm
+    jazz.say("slower but never change the key")
+    assert jazz.plan.tempo_bpm < tempo and not any(s.locked for s in jazz.plan.sections)
