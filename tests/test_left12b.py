@@ -54,3 +54,23 @@ def test_never_changing_a_setting_is_no_lock(jazz):
     tempo = jazz.plan.tempo_bpm
     jazz.say("slower but never change the key")
     assert jazz.plan.tempo_bpm < tempo and not any(s.locked for s in jazz.plan.sections)
+
+
+def _raised(before, after) -> list[int]:
+    """The seconds where the energy went up."""
+    return [t for t in range(60) if energy_at(after, t + 0.5) > energy_at(before, t + 0.5) + 1e-6]
+
+
+# 19. The end of a stretch said as a shot after a comma is that shot's end, as said in one clause (before: shot 9's start)
+@pytest.mark.parametrize("said", ["louder from the third shot, until the ninth", "from shot 3 on, more energy, until shot 9",
+                                  "from the third shot until the ninth, louder", "more energy from shot 3 until the 9th"])
+def test_until_a_shot_after_a_stretch_from_a_shot_is_through_it(jazz, said):
+    before = jazz.plan
+    jazz.say(said)
+    assert _raised(before, jazz.plan) == list(range(8, 36))   # shots 3-9
+
+
+def test_until_a_cut_after_a_stretch_from_a_cut_stops_at_it(jazz):
+    before = jazz.plan
+    jazz.say("after the 3rd cut, more energy, until the 8th cut")
+    assert _raised(before, jazz.plan) == list(range(12, 32))

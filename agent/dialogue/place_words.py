@@ -357,3 +357,12 @@ def only_place(rest: str) -> bool:
     """What is left of a clause is a place and filler ("from the second cut on"): no edit of its own."""
     left = PLACE_WORDS_RE.sub(" ", re.sub(PICTURE_CHANGES[0], " ", rest))
     return not [w for w in re.findall(r"[a-z][a-z'-]*", left) if len(w) > 2 and w not in PLACE_FILLER]
+
+
+# the words that end a stretch said from a cut or shot on (`where._until`): a time, a cut, a shot, or an ordinal alone
+# after a stretch from a shot on ("from the third shot, until the ninth": the ninth shot)
+UNTIL = r"(?:\s*(?:to|through|thru)|.*?\b(?:until|till|up to))"
+UNTIL_TIME_RE = re.compile(rf"{UNTIL} (?:the cut at |about |around )?{TIME}")
+UNTIL_CUT_RE = re.compile(rf"{UNTIL} (?:the )?{ORD} cut\b")
+UNTIL_SHOT_RE = re.compile(rf"{UNTIL} (?:the )?(?:{ORD} shot|shot (\d+))\b")
+UNTIL_NTH_RE = re.compile(rf"{UNTIL} (?:the )?{ORD}\b(?! (?:cut|second|minute|beat|bar)s?\b)")

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from v2m.agent.dialogue.counted import ORD, ORDINALS
 from v2m.agent.dialogue.place_words import (ACTION_WORDS, COUNTS, END_WORDS, FROM_ON_RE, JOIN, LENGTH_SAID_RE, SHOT_REF,
-                                            START_WORDS, TIME, normalise, parse_time)
+                                            START_WORDS, TIME, UNTIL_CUT_RE, UNTIL_NTH_RE, UNTIL_SHOT_RE, UNTIL_TIME_RE,
+                                            normalise, parse_time)
 from v2m.agent.dialogue.patterns import compiled
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
@@ -174,7 +175,7 @@ def _shots(text: str, analysis: VideoAnalysis) -> Span | None:
     before, after = text[:m.start()], text[m.end():]
     # "from the fifth shot on", "shot 5 onwards", "after shot 3", "before the last shot"
     if re.search(r"\b(?:from|starting (?:at|with|from|in)|since)\s*$", before) or re.match(FROM_ON_RE, after):
-        return _until(after, _shot_span(analysis, i, n - 1, f"from shot {i + 1} on"), analysis)
+        return _until(after, _shot_span(analysis, i, n - 1, f"from shot {i + 1} on"), analysis, shots=True)
     if re.search(r"\b(?:after|past|following)\s*$", before) and i < n - 1:
         return _shot_span(analysis, i + 1, n - 1, f"after shot {i + 1}")
     if re.search(r"\b(?:before|until|till|up to|leading up to)\s*$", before) and i > 0:
@@ -212,21 +213,16 @@ def _cuts(text: str, analysis: VideoAnalysis) -> Span | None:
     return _until(text[m.end():], Span(c, d, f"after the cut at {fmt(c)}", snap=False), analysis)
 
 
-UNTIL = r"(?:\s*(?:to|through|thru)|.*?\b(?:until|till|up to))"   # the words that end a stretch said from a cut on
-UNTIL_TIME_RE = re.compile(rf"{UNTIL} (?:the cut at |about |around )?{TIME}")
-UNTIL_CUT_RE = re.compile(rf"{UNTIL} (?:the )?{ORD} cut\b")
-UNTIL_SHOT_RE = re.compile(rf"{UNTIL} (?:the )?(?:{ORD} shot|shot (\d+))\b")
-
-
-def _until(after: str, span: Span, analysis: VideoAnalysis) -> Span:
+def _until(after: str, span: Span, analysis: VideoAnalysis, shots: bool = False) -> Span:
     """A stretch from a cut or shot on, ended where the words after it say: a time, a cut or a shot's end
-    ("from the fourth cut to 0:38", "from cut 2 until cut 5", "after the 3rd cut, more energy, till the 8th cut")."""
+    ("from the fourth cut to 0:38", "from cut 2 until cut 5", "after the 3rd cut, more energy, till the 8th cut");
+    `shots`: from a shot on, so an ordinal alone is a shot, to its end ("from the third shot, until the ninth")."""
     m = UNTIL_TIME_RE.match(after)
     end = parse_time(m.group(1)) if m else None
     if end is None and (m := UNTIL_CUT_RE.match(after)):
         end = _cut(analysis, m.group(1))
-    elif end is None and (m := UNTIL_SHOT_RE.match(after)):
-        end = visible_shots(analysis)[_shot_index(m.group(1) or m.group(2), len(visible_shots(analysis)))][1]
+    elif end is None and ((m := UNTIL_SHOT_RE.match(after)) or shots and (m := UNTIL_NTH_RE.match(after))):
+        end = visible_shots(analysis)[_shot_index(next(g for g in m.groups() if g), len(visible_shots(analysis)))][1]
     if end is None or not span.start_s + 0.1 < end < span.end_s:
         return span
     return Span(span.start_s, end, f"from {fmt(span.start_s)} to {fmt(end)}", snap=False)
