@@ -74,3 +74,18 @@ def test_until_a_cut_after_a_stretch_from_a_cut_stops_at_it(jazz):
     before = jazz.plan
     jazz.say("after the 3rd cut, more energy, until the 8th cut")
     assert _raised(before, jazz.plan) == list(range(12, 32))
+
+
+# 18. A lone moment written with a dot for its colon is minutes and seconds where the clip is that long (before:
+# "from 0.13 on" was 0.13 s, all of the clip)
+@pytest.mark.parametrize("said, start", [("louder from 0.13 on", 13), ("more energy after 0.40", 40)])
+def test_a_dotted_moment_is_minutes_and_seconds(jazz, said, start):
+    before = jazz.plan
+    jazz.say(said)
+    assert _raised(before, jazz.plan) == list(range(start, 60))
+
+
+def test_a_dotted_moment_past_the_end_stays_seconds():
+    from v2m.agent.dialogue.place_words import normalise
+    assert "1:30" not in normalise("louder from 1.30 on", 60.0) and "1:30" in normalise("louder from 1.30 on", 120.0)
+    assert "0:13" not in normalise("louder from 0.13 s on", 60.0)

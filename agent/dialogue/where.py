@@ -351,7 +351,7 @@ def locate(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> Span | None:
     Raises:
         Ask: a reference that cannot be resolved; the message is the question to ask.
     """
-    text = normalise(text)
+    text = normalise(text, analysis.duration_s)
     for finder in (_cuts, _shots, _times, _fractions):
         span = finder(text, analysis)
         if span and span.start_s < 0.05 < span.end_s - 0.5 and JUST_BEFORE_RE.search(text):
