@@ -89,3 +89,18 @@ def test_a_dotted_moment_past_the_end_stays_seconds():
     from v2m.agent.dialogue.place_words import normalise
     assert "1:30" not in normalise("louder from 1.30 on", 60.0) and "1:30" in normalise("louder from 1.30 on", 120.0)
     assert "0:13" not in normalise("louder from 0.13 s on", 60.0)
+
+
+# 24. A tempo said in numbers with a mood that moves the tempo is the tempo there (before: "calm it down to 90 in shot 3"
+# set 90, then the calm mood took it to 81)
+@pytest.mark.parametrize("said, at, bpm", [("calm it down to 90 in shot 3", 10, 90), ("make it calmer, 100 bpm", 30, 100),
+                                           ("more upbeat at 150 bpm in the last shot", 58, 150)])
+def test_a_tempo_said_with_a_mood_is_the_tempo(jazz, said, at, bpm):
+    jazz.say(said)
+    assert _tempo_at(jazz.plan, at) == pytest.approx(bpm)
+
+
+def test_a_mood_alone_still_moves_the_tempo(jazz):
+    tempo = jazz.plan.tempo_bpm
+    jazz.say("calmer")
+    assert jazz.plan.tempo_bpm < tempo

@@ -46,15 +46,19 @@ def holding(request: str) -> tuple[str, bool]:
 
 
 def kept(intents: list[EditIntent], held: bool) -> list[EditIntent]:
-    """`intents` with the tempo held: no tempo change, and a mood's energy and mode without its tempo factor."""
-    if not held:
+    """`intents` with the tempo held: no tempo change, and a mood's energy and mode without its tempo factor. A
+    tempo said in numbers where a mood is asked ("calm it down to 90 in shot 3") is that place's tempo: the mood
+    there keeps its energy and mode, not its tempo factor on top (before: 90, then 81)."""
+    told = {_place(it) for it in intents if it.what == "tempo" and it.direction == "set" and it.amount}
+    if not held and not told:
         return intents
     out = []
     for it in intents:
         mood = MOODS.get(it.value or "") if it.what == "mood" else None
         if it.what == "tempo":
+            out += [] if held else [it]
             continue
-        if mood is None or mood.tempo == 1.0:
+        if mood is None or mood.tempo == 1.0 or not held and _place(it) not in told:
             out.append(it)
             continue
         if mood.mode:
@@ -63,6 +67,10 @@ def kept(intents: list[EditIntent], held: bool) -> list[EditIntent]:
             out.append(it.model_copy(update={"what": "energy", "value": None, "amount": abs(mood.energy),
                                              "direction": "up" if mood.energy > 0 else "down"}))
     return out
+
+
+def _place(it: EditIntent) -> tuple:
+    return it.scope.kind == "whole", it.scope.start_s, it.scope.end_s
 
 
 # a mode said with how the music sounds in it, as it is now ("in major it sounds like an advert for toys", "in a minor
