@@ -104,3 +104,18 @@ def test_a_mood_alone_still_moves_the_tempo(jazz):
     tempo = jazz.plan.tempo_bpm
     jazz.say("calmer")
     assert jazz.plan.tempo_bpm < tempo
+
+
+# 16. "between the intro and the ending" is what lies between the two (before: the ending alone, or the intro alone)
+@pytest.mark.parametrize("said", ["between the intro and the ending, slower", "slower between the intro and the outro"])
+def test_between_two_sections_is_what_lies_between(jazz, said):
+    tempo = jazz.plan.tempo_bpm
+    jazz.say(said)
+    assert _tempo_at(jazz.plan, 2) == _tempo_at(jazz.plan, 58) == tempo
+    assert all(_tempo_at(jazz.plan, t) < tempo for t in range(4, 56))
+
+
+def test_between_a_section_and_a_later_one_is_the_stretch_between(jazz):
+    before = jazz.plan
+    jazz.say("more energy between the intro and the climax")
+    assert _raised(before, jazz.plan) == list(range(4, 28))

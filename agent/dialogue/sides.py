@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue import between
 from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.counted import ORD
 from v2m.agent.dialogue.halfway import OVERDONE_RE
@@ -63,6 +64,9 @@ def split_places(clause: str, analysis: VideoAnalysis, plan: ScorePlan) -> list[
     if (m := SIDE_RE.search(clause)) and (event := EVENT_RE.match(normalise(words(clause[:m.start()])))) \
             and _is_event(event.group("what")):   # "he proposes at cut three right before that go quiet"
         return [clause[:m.start()], *split_places(clause[m.start():], analysis, plan)]
+    if between.BETWEEN_RE.search(words(clause)) and (mid := locate(words(clause), analysis, plan)) and \
+            mid.label.startswith("between "):
+        return [clause]   # "louder between the intro and the outro": one stretch, what lies between the two
     parts = re.split(r"\s+(?:and|while|whereas)\s+", clause)   # "more energy in shot 4 while shot 5 should slow down"
     for k in range(1, len(parts)):
         left, right = " ".join(parts[:k]), " ".join(parts[k:])

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from v2m.agent.dialogue import between
 from v2m.agent.dialogue.counted import ORD, ORDINALS
 from v2m.agent.dialogue.place_words import (ACTION_WORDS, COUNTS, END_WORDS, FROM_ON_RE, JOIN, LENGTH_SAID_RE, SHOT_REF,
                                             START_WORDS, TIME, UNTIL_CUT_RE, UNTIL_NTH_RE, UNTIL_SHOT_RE, UNTIL_TIME_RE,
@@ -289,6 +290,8 @@ START_SAID, END_SAID = ([re.compile(rf"\b(?:the|an?) {w}\b") for w in ws] for ws
 
 
 def _sections(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> Span | None:
+    if mid := between.named(text, lambda side: _sections(side, analysis, plan)):   # "between the intro and the ending"
+        return Span(*mid)
     names = [s.name.lower() for s in plan.sections]
     m = re.search(r"\bsection (\d+)\b", text) or re.search(rf"\bthe {ORD} section\b", text)
     if m:
