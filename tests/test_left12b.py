@@ -8,6 +8,7 @@ import pytest
 from dialogue_check import energy_at
 from edit_clips import long_clip
 
+from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.dialogue.session import Session
 
 
@@ -119,3 +120,18 @@ def test_between_a_section_and_a_later_one_is_the_stretch_between(jazz):
     before = jazz.plan
     jazz.say("more energy between the intro and the climax")
     assert _raised(before, jazz.plan) == list(range(4, 28))
+
+
+def _silent(plan) -> list[int]:
+    return [t for t in range(60) if not plan.sections[plan.section_at(t + 0.5)].music]
+
+
+# 13. A length of silence said first, then a part coming in: the opening's silence, the part on after it (before: asked
+# where "for 3 seconds" was; "3 seconds of silence, then ..." became silent-film music)
+@pytest.mark.parametrize("said, n", [("silence for 3 seconds then the drums come in", 3),
+                                     ("3 seconds of silence, then the drums come in", 3), ("start with 2 seconds of silence", 2)])
+def test_silence_for_a_length_first_is_the_opening(jazz, said, n):
+    turn = jazz.say(said)
+    assert turn.changed, turn.reply
+    assert _silent(jazz.plan) == list(range(n)) and jazz.plan.style == "jazz"
+    assert "drums" in effective_roles(jazz.plan, jazz.plan.sections[jazz.plan.section_at(n + 0.5)])
