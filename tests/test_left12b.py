@@ -135,3 +135,18 @@ def test_silence_for_a_length_first_is_the_opening(jazz, said, n):
     assert turn.changed, turn.reply
     assert _silent(jazz.plan) == list(range(n)) and jazz.plan.style == "jazz"
     assert "drums" in effective_roles(jazz.plan, jazz.plan.sections[jazz.plan.section_at(n + 0.5)])
+
+
+# 17. A quiet start and a rise from a place on: quiet until there, the rise from there (before: quieter overall, then
+# more energy after 0:20, which left the start as it was)
+@pytest.mark.parametrize("said, at", [("start quiet, then get louder from 0:20", 20),
+                                      ("begin softly and then get bigger after the fifth cut", 20),
+                                      ("start soft, then build from 0:32", 32)])
+def test_a_quiet_start_then_a_rise_from_a_place(jazz, said, at):
+    turn = jazz.say(said)
+    assert turn.changed and not turn.question, turn.reply
+    quiet = [energy_at(jazz.plan, t + 0.5) for t in range(at)]
+    assert max(quiet) < 0.3 and max(quiet) - min(quiet) < 0.01   # quiet, and level, until there
+    es = [energy_at(jazz.plan, t + 0.5) for t in range(at, 60)]
+    assert es[-1] > 0.7 and all(y >= x - 1e-6 for x, y in zip(es, es[1:]))   # the rise from there
+    assert jazz.plan.loudness_lufs == -16.0

@@ -197,7 +197,8 @@ def all_in(text: str) -> str:
 
 # A quiet start and a rise said as two steps ("start quiet, then get louder", "begin softly and get bigger", "open soft;
 # then build", "keep it quiet (at first), then get louder"): one build over the place, as "start quiet and build"
-# (`phrases.SHAPES`), not quieter everywhere and then louder everywhere. Only when the rise ends its clause: "start quiet, then louder from 0:20" says where it rises.
+# (`phrases.SHAPES`), not quieter everywhere and then louder everywhere. When the rise ends its clause, or is said from a
+# place on ("start quiet, then get louder from 0:20": quiet until there, the rise from there, `quiet_first`).
 START_RISE_RE = re.compile(
     r"\b((?:start|begin|open|(?P<keep>keep))\w*(?: (?:it|things|the music|the track|off|out))*(?: (?:very|really|super|so|"
     r"fairly|pretty|a bit|nice and))? (?P<q>soft|quiet|silent|small|gentle|low|sparse|calm|minimal|subdued)\w*"
@@ -205,10 +206,30 @@ START_RISE_RE = re.compile(
     r"(?:and |but )?(?:then |after that |afterwards |from there )?(?:slowly |gradually |steadily )?(?:(?:get|gets|getting|go|goes|"
     r"going|grow|grows|growing|become|becomes|becoming|turn|turns) )?(?:louder|bigger|fuller|busier|more intense|more energy|"
     r"more energetic|build\w*(?: up)?|grow\w*|swell\w*|ris(?:e|es|ing)|climb\w*)"
-    r"(?= *(?:$|[,;!?]|\.(?!\d)|and\b|but\b|over\b|across\b|through\b|thru\b|towards?\b|to the end\b|by the end\b|until the end\b))",
-    re.I)
+    r"(?= *(?:$|[,;!?]|\.(?!\d)|and\b|but\b|over\b|across\b|through\b|thru\b|towards?\b|to the end\b|by the end\b|until the end\b|"
+    r"from\b|after\b|starting (?:at|from)\b))", re.I)
 
 
 def joined(text: str) -> str:
     """`all_in`, and a quiet start with its rise said apart ("start quiet, then get louder") as one build."""
     return START_RISE_RE.sub(lambda m: f"{'start ' + m['q'] if m['keep'] else m[1]} and build", all_in(text))
+
+
+START_SAID_RE = re.compile(r"^\W*(?:start|begin|open)\w*\b", re.I)
+
+
+def quiet_first(intents: list) -> list:
+    """A start said quiet and a rise said from a place on ("start quiet and build from 0:20"): the clip quiet until
+    there, at the rise's first level (a flat shape), then the rise; a rise over a place of its own ("in shot 3, start
+    quiet then get louder") or said with no start is as read."""
+    from v2m.agent.dialogue.where import fmt
+    from v2m.tools.contract import EditScope
+    out = []
+    for it in intents:
+        sc = it.scope
+        if it.what == "shape" and len(it.shape) > 1 and it.shape[0] < it.shape[-1] and sc.kind == "from" and \
+                sc.start_s > 0.5 and START_SAID_RE.search(it.text):
+            out.append(it.model_copy(update={"shape": [it.shape[0]], "direction": "set", "scope": EditScope(
+                kind="span", start_s=0.0, end_s=sc.start_s, label=f"before {fmt(sc.start_s)}")}))
+        out.append(it)
+    return out
