@@ -150,3 +150,18 @@ def test_a_quiet_start_then_a_rise_from_a_place(jazz, said, at):
     es = [energy_at(jazz.plan, t + 0.5) for t in range(at, 60)]
     assert es[-1] > 0.7 and all(y >= x - 1e-6 for x, y in zip(es, es[1:]))   # the rise from there
     assert jazz.plan.loudness_lufs == -16.0
+
+
+# 21. A swell into a shot is a swell landing on the cut into it, as "swell into the cut at 0:56" (before: a shape only);
+# a build into a shot stays a shape
+@pytest.mark.parametrize("said, at", [("swell into the last shot", 56.0), ("a swell into shot 3", 8.0)])
+def test_a_swell_into_a_shot_lands_on_its_cut(jazz, said, at):
+    turn = jazz.say(said)
+    assert turn.changed, turn.reply
+    assert [h.time_s for h in jazz.plan.hit_points if h.kind == "swell"] == [at]
+    assert energy_at(jazz.plan, at - 0.5) > energy_at(jazz.plan, at - 3.5)   # growing over the shot before
+
+
+def test_a_build_into_a_shot_is_no_swell_mark(jazz):
+    jazz.say("build into shot 3")
+    assert not any(h.kind == "swell" for h in jazz.plan.hit_points)
