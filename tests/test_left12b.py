@@ -165,3 +165,16 @@ def test_a_swell_into_a_shot_lands_on_its_cut(jazz, said, at):
 def test_a_build_into_a_shot_is_no_swell_mark(jazz):
     jazz.say("build into shot 3")
     assert not any(h.kind == "swell" for h in jazz.plan.hit_points)
+
+
+# 22. A chord to end on is a button at the end: a stop mark on the last moment (before: "I didn't follow")
+@pytest.mark.parametrize("said", ["a proper final chord", "end on a big chord", "finish with a proper cadence"])
+def test_a_final_chord_is_a_button_at_the_end(jazz, said):
+    turn = jazz.say(said)
+    assert turn.changed, turn.reply
+    assert [h.kind for h in jazz.plan.hit_points if h.time_s > 59.0] == ["stop"]
+
+
+def test_a_chord_of_the_progression_is_no_button(jazz):
+    jazz.say("make the last chord minor")
+    assert not any(h.kind == "stop" for h in jazz.plan.hit_points)

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue.where import fmt
+from v2m.tools.contract import EditScope
+
 # What energy is called ("intensity", "excitement", "drive"), the tempo ("pace") and the volume; the verbs that move either up
 # or down ("crank", "nudge", "calm"), and a quantity said to go up or down ("the tempo needs to go up")
 ENERGY = r"(?:energy|intensity|excitement|drive|busyness|momentum|vigou?r|oomph|pep)"
@@ -210,6 +213,18 @@ START_RISE_RE = re.compile(
     r"from\b|after\b|starting (?:at|from)\b))", re.I)
 
 
+# A chord to end on ("a proper final chord", "end on a big chord", "finish with a cadence"): a button at the end (a stop
+# mark there: a short chord, then nothing); not a chord of the progression ("make the last chord minor")
+FINAL_CHORD_RE = re.compile(r"\b(?:end|ends|ending|finish|finishes|close|closes|wrap it up)(?: it| the (?:music|track|piece|song|"
+                            r"cue))? (?:on|with) (?:a|an|one) (?:\w+ )?(?:(?:final|last|closing|ending) )?(?:chord|cadence)\b|"
+                            r"\b(?:a|an|one) (?:\w+ )?(?:final|closing|ending) (?:chord|cadence)\b", re.I)
+
+
+def final_chord(text: str) -> str:
+    """`text` with a chord to end on said as a button at the end (read before the places: "at the end" is a moment)."""
+    return FINAL_CHORD_RE.sub("a button at the end", text)
+
+
 def joined(text: str) -> str:
     """`all_in`, and a quiet start with its rise said apart ("start quiet, then get louder") as one build."""
     return START_RISE_RE.sub(lambda m: f"{'start ' + m['q'] if m['keep'] else m[1]} and build", all_in(text))
@@ -222,8 +237,6 @@ def quiet_first(intents: list) -> list:
     """A start said quiet and a rise said from a place on ("start quiet and build from 0:20"): the clip quiet until
     there, at the rise's first level (a flat shape), then the rise; a rise over a place of its own ("in shot 3, start
     quiet then get louder") or said with no start is as read."""
-    from v2m.agent.dialogue.where import fmt
-    from v2m.tools.contract import EditScope
     out = []
     for it in intents:
         sc = it.scope
