@@ -178,3 +178,20 @@ def test_a_final_chord_is_a_button_at_the_end(jazz, said):
 def test_a_chord_of_the_progression_is_no_button(jazz):
     jazz.say("make the last chord minor")
     assert not any(h.kind == "stop" for h in jazz.plan.hit_points)
+
+
+# 20. The ending named after a fade split it is all of the fade's span, not its last piece (before: 0:58.7-1:00 only)
+@pytest.mark.parametrize("said", ["the ending is too quiet", "the outro needs more energy"])
+def test_the_ending_after_a_fade_is_the_fades_span(jazz, said):
+    jazz.say("fade out at the end")
+    before = jazz.plan
+    turn = jazz.say(said)
+    assert turn.changed, turn.reply
+    assert _raised(before, jazz.plan) == list(range(56, 60))
+
+
+def test_the_intro_after_a_split_is_all_of_it(jazz):
+    jazz.say("louder from 0:02 to 0:04")
+    before = jazz.plan
+    jazz.say("slower in the intro")
+    assert all(_tempo_at(jazz.plan, t) < before.tempo_bpm for t in (0.5, 3.5)) and _tempo_at(jazz.plan, 5) == before.tempo_bpm

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from v2m.agent.dialogue import between
+from v2m.agent.dialogue import between, pieces
 from v2m.agent.dialogue.counted import ORD, ORDINALS
 from v2m.agent.dialogue.place_words import (ACTION_WORDS, COUNTS, END_WORDS, FROM_ON_RE, JOIN, LENGTH_SAID_RE, SHOT_REF,
                                             START_WORDS, TIME, UNTIL_CUT_RE, UNTIL_NTH_RE, UNTIL_SHOT_RE, UNTIL_TIME_RE,
@@ -302,14 +302,14 @@ def _sections(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> Span | Non
         return Span(plan.sections[i].start_s, plan.sections[i].end_s, f"section {i + 1}", sections=[i])
     for i, name in enumerate(names):
         if name not in ("main",) and compiled(rf"\b(?:the )?{re.escape(name)}\b").search(text) and len(name) > 2:
-            return Span(plan.sections[i].start_s, plan.sections[i].end_s, f"the {name}", sections=[i])
+            run = pieces.run(plan, i)   # with the pieces edits split it into ("outro 2" after a fade)
+            return Span(plan.sections[i].start_s, plan.sections[run[-1]].end_s, f"the {name}", sections=run)
     if any(w.search(text) for w in START_SAID) \
             or (len(text.split()) <= 4 and re.search(r"\b(?:intro|opening)\b|\bstart\b(?! [a-z])", text)):
-        return Span(0.0, plan.sections[0].end_s, "the intro", sections=[0])
+        return Span(0.0, plan.sections[(run := pieces.run(plan, 0))[-1]].end_s, "the intro", sections=run)
     if any(w.search(text) for w in END_SAID) or re.search(r"\bat the end\b", text) \
             or (len(text.split()) <= 4 and re.search(r"\b(?:end|ending|outro)\b", text)):
-        last = len(plan.sections) - 1
-        return Span(plan.sections[last].start_s, plan.duration_s, "the ending", sections=[last])
+        return Span(plan.sections[(run := pieces.last(plan))[0]].start_s, plan.duration_s, "the ending", sections=run)
     return None
 
 
