@@ -195,3 +195,30 @@ def test_the_intro_after_a_split_is_all_of_it(jazz):
     before = jazz.plan
     jazz.say("slower in the intro")
     assert all(_tempo_at(jazz.plan, t) < before.tempo_bpm for t in (0.5, 3.5)) and _tempo_at(jazz.plan, 5) == before.tempo_bpm
+
+
+def _drum_levels(plan) -> list[float]:
+    return [s.levels_db.get("drums", 0.0) for s in plan.sections]
+
+
+# 23. A part's edits taken back together, latest or not (before: the last edit alone, a tempo change when it was last)
+@pytest.mark.parametrize("then", [None, "slower"])
+def test_undoing_a_parts_changes_takes_back_all_of_them(jazz, then):
+    jazz.say("drums quieter")
+    jazz.say("drums quieter in shot 3")
+    if then:
+        jazz.say(then)
+    tempo = jazz.plan.tempo_bpm
+    turn = jazz.say("undo the drum changes")
+    assert turn.changed, turn.reply
+    assert set(_drum_levels(jazz.plan)) == {0.0} and jazz.plan.tempo_bpm == tempo
+
+
+def test_scrapping_a_new_parts_changes_takes_it_out(jazz):
+    jazz.say("add a flute")
+    jazz.say("the flute louder")
+    jazz.say("faster")
+    tempo = jazz.plan.tempo_bpm
+    jazz.say("scrap all the flute tweaks")
+    assert not any("flute" in name.lower() for name in jazz.plan.instrumentation.values())
+    assert jazz.plan.tempo_bpm == tempo
