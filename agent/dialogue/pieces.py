@@ -19,7 +19,16 @@ def run(plan: ScorePlan, i: int) -> list[int]:
     return out
 
 
-def last(plan: ScorePlan) -> list[int]:
-    """The last section with the pieces before it that were split from the same one."""
+def first(plan: ScorePlan, cuts: list[float]) -> list[int]:
+    """The intro: the first section with the pieces split off after it, those in the first shot (before `cuts[0]`)."""
+    end = cuts[0] + 0.05 if cuts else plan.duration_s
+    return [i for i in run(plan, 0) if i == 0 or plan.sections[i].end_s <= end]
+
+
+def last(plan: ScorePlan, cuts: list[float]) -> list[int]:
+    """The ending: the last section with the pieces before it that were split from the same one, those in the last
+    shot (from `cuts[-1]`): where a fade split a two-shot outro, the ending is still the last shot's."""
     n = len(plan.sections) - 1
-    return next(r for k in range(n + 1) if (r := run(plan, k))[-1] == n)
+    start = cuts[-1] - 0.05 if cuts else 0.0
+    pieces = next(r for k in range(n + 1) if (r := run(plan, k))[-1] == n)
+    return [i for i in pieces if i == n or plan.sections[i].start_s >= start]

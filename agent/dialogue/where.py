@@ -306,10 +306,11 @@ def _sections(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> Span | Non
             return Span(plan.sections[i].start_s, plan.sections[run[-1]].end_s, f"the {name}", sections=run)
     if any(w.search(text) for w in START_SAID) \
             or (len(text.split()) <= 4 and re.search(r"\b(?:intro|opening)\b|\bstart\b(?! [a-z])", text)):
-        return Span(0.0, plan.sections[(run := pieces.run(plan, 0))[-1]].end_s, "the intro", sections=run)
+        return Span(0.0, plan.sections[(run := pieces.first(plan, visible_cuts(analysis)))[-1]].end_s, "the intro", sections=run)
     if any(w.search(text) for w in END_SAID) or re.search(r"\bat the end\b", text) \
             or (len(text.split()) <= 4 and re.search(r"\b(?:end|ending|outro)\b", text)):
-        return Span(plan.sections[(run := pieces.last(plan))[0]].start_s, plan.duration_s, "the ending", sections=run)
+        return Span(plan.sections[(run := pieces.last(plan, visible_cuts(analysis)))[0]].start_s, plan.duration_s, "the ending",
+                    sections=run)
     return None
 
 
