@@ -152,21 +152,6 @@ def test_a_quiet_start_then_a_rise_from_a_place(jazz, said, at):
     assert jazz.plan.loudness_lufs == -16.0
 
 
-# 21. A swell into a shot is a swell landing on the cut into it, as "swell into the cut at 0:56" (before: a shape only);
-# a build into a shot stays a shape
-@pytest.mark.parametrize("said, at", [("swell into the last shot", 56.0), ("a swell into shot 3", 8.0)])
-def test_a_swell_into_a_shot_lands_on_its_cut(jazz, said, at):
-    turn = jazz.say(said)
-    assert turn.changed, turn.reply
-    assert [h.time_s for h in jazz.plan.hit_points if h.kind == "swell"] == [at]
-    assert energy_at(jazz.plan, at - 0.5) > energy_at(jazz.plan, at - 3.5)   # growing over the shot before
-
-
-def test_a_build_into_a_shot_is_no_swell_mark(jazz):
-    jazz.say("build into shot 3")
-    assert not any(h.kind == "swell" for h in jazz.plan.hit_points)
-
-
 # 22. A chord to end on is a button at the end: a stop mark on the last moment (before: "I didn't follow")
 @pytest.mark.parametrize("said", ["a proper final chord", "end on a big chord", "finish with a proper cadence"])
 def test_a_final_chord_is_a_button_at_the_end(jazz, said):

@@ -142,9 +142,6 @@ MARKING = tuple((re.compile(p), r) for p, r in (*CRASH, *ACCENT, *STOP, *UNMARK,
 BAND_STOPS = tuple(re.compile(p) for p, _ in STOP)   # the band said to stop (`names.is_name`)
 SPACES_RE, CRESCENDO_RE = re.compile(r"\s+"), re.compile(r"\bcrescendo\b")
 SWELL_TO_RE = re.compile(rf"{SWELL_TO}(?= (?:the |shot |\d))")
-# a swell said into a shot ("swell into the last shot", "a swell into shot 3"): the mark's own word, so a swell landing
-# on the cut into it (as "swell into the cut at 0:56"; no cut leads into the first); a build into a shot stays a shape
-SWELL_INTO_SHOT_RE = re.compile(rf"(\bswell(?:s|ing)?(?: it)?(?: up)? (?:right )?(?:into|in to)) (?!(?:the )?(?:first|1st|opening) shot|shot (?:1|one)\b)(?={SHOT})")
 
 
 def moments(t: str) -> str:
@@ -160,7 +157,7 @@ def moments(t: str) -> str:
 def plain(t: str) -> str:
     """`t` (a clause, lower-case) with its marks said in the words `marks.sync` reads; unchanged when it asks no
     mark."""
-    t = SPACES_RE.sub(" ", moments(SWELL_INTO_SHOT_RE.sub(r"\1 the cut into ", t)))
+    t = SPACES_RE.sub(" ", moments(t))
     for pat, rep in MARKING:
         t = SPACES_RE.sub(" ", pat.sub(rep, t))
     if PEAK_RE.search(t) or CRESCENDO_RE.search(t):   # ("grow into the third cut" alone: a shape, `phrases`)
