@@ -207,3 +207,26 @@ def test_scrapping_a_new_parts_changes_takes_it_out(jazz):
     jazz.say("scrap all the flute tweaks")
     assert not any("flute" in name.lower() for name in jazz.plan.instrumentation.values())
     assert jazz.plan.tempo_bpm == tempo
+
+
+def _plays(plan, role: str) -> list[int]:
+    return [t for t in range(60) if role in effective_roles(plan, plan.sections[plan.section_at(t + 0.5)])]
+
+
+# 14. A part's entry said again earlier moves it there (before: "The flute is already silent there")
+@pytest.mark.parametrize("first, again, role, at", [
+    ("the flute comes in at 0:20", "the flute comes in at 0:10 instead", "lead", 10),
+    ("the drums come in at 0:20", "actually the drums should start at 0:08", "drums", 8)])
+def test_an_entry_said_earlier_moves_it(jazz, first, again, role, at):
+    jazz.say("add a flute")
+    jazz.say(first)
+    assert _plays(jazz.plan, role) == list(range(20, 60))
+    turn = jazz.say(again)
+    assert turn.changed, turn.reply
+    assert _plays(jazz.plan, role) == list(range(at, 60))
+
+
+def test_an_entry_said_later_still_keeps_it_out_before(jazz):
+    jazz.say("the drums come in at 0:20")
+    jazz.say("the drums come in at 0:32 instead")
+    assert _plays(jazz.plan, "drums") == list(range(32, 60))

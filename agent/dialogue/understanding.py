@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import arbiter, character, edits, followups, halfway, idioms, marks, messages, moments, names, next_place, orchestration, part_undo, recall, references, settings, shifts, sides, silence, versions
+from v2m.agent.dialogue import arbiter, character, edits, entries, followups, halfway, idioms, marks, messages, moments, names, next_place, orchestration, part_undo, recall, references, settings, shifts, sides, silence, versions
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.patterns import compiled
@@ -225,7 +225,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     if where := moments.unplaced(request, intents, analysis, plan, history):
         raise where
     intents = silence.returned(orchestration.stand_ins(orchestration.arrivals(where_heard(intents, history), plan), plan), plan)
-    intents = idioms.quiet_first(intents)   # "start quiet, then get louder from 0:20": quiet until there
+    intents = entries.moved(idioms.quiet_first(intents), plan)   # "start quiet, then louder from 0:20"; an entry moved
     return settings.kept(intents, held)
 
 
