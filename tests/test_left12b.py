@@ -230,3 +230,19 @@ def test_an_entry_said_later_still_keeps_it_out_before(jazz):
     jazz.say("the drums come in at 0:20")
     jazz.say("the drums come in at 0:32 instead")
     assert _plays(jazz.plan, "drums") == list(range(32, 60))
+
+
+# 15. A part taken out at two places, then kept there at a lower level: back in those places, quieter there (before:
+# less energy from the first place to the last, the drums still out)
+@pytest.mark.parametrize("first, then, where", [
+    ("remove the drums in shot 2, and in shot 5", "actually keep the drums there, just quieter", [4.0, 16.0]),
+    ("no bass in the intro", "hmm, keep the bass in there but softer", [0.0])])
+def test_a_part_kept_instead_of_taken_out_is_back_at_a_lower_level(jazz, first, then, where):
+    role = "drums" if "drums" in first else "bass"
+    jazz.say(first)
+    energies = [s.energy for s in jazz.plan.sections]
+    turn = jazz.say(then)
+    assert turn.changed, turn.reply
+    assert _plays(jazz.plan, role) == list(range(60))
+    low = [s.start_s for s in jazz.plan.sections if s.levels_db.get(role, 0.0) < 0]
+    assert low == where and [s.energy for s in jazz.plan.sections] == energies
