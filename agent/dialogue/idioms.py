@@ -230,7 +230,9 @@ def joined(text: str) -> str:
     return START_RISE_RE.sub(lambda m: f"{'start ' + m['q'] if m['keep'] else m[1]} and build", all_in(text))
 
 
-START_SAID_RE = re.compile(r"^\W*(?:start|begin|open)\w*\b", re.I)
+# the start said first, the place of the rise after it in the same clause ("start quiet and build from 0:20"; not "from
+# the fourth cut on, start tiny and grow": the start of that stretch)
+START_SAID_RE = re.compile(r"^\W*(?:start|begin|open)\w*\b.*\b(?:from|after|starting (?:at|from))\b", re.I)
 
 
 def quiet_first(intents: list) -> list:
