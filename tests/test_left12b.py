@@ -1,6 +1,10 @@
 """Defects the eleventh session left (notes LEFT12, items 13-26: where and when), each through a real chat Session on
 a synthetic clip (jazz, 60 s cut every 4 s), in the quoted wording and in other words: a place's tempo said as
-another place's in any shape, a place said never to change, ..."""
+another place's in any shape, a place said never to change, the end of a stretch said as a shot after a comma, a
+dotted moment, a tempo said with a mood, what lies between two sections, a silence said first, a quiet start and a
+rise from a place, a final chord, the ending after a fade, a part's edits undone together, an entry moved earlier,
+and a part kept at a lower level instead of taken out. (21, a swell mark for "swell into the last shot", is left:
+d-escape-room turn 4 wants the last shot unchanged.)"""
 
 from __future__ import annotations
 

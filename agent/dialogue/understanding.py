@@ -200,7 +200,8 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     if (vague := character.asked(request)) is not None:   # "too cartoony now, dial it back": which way, even after
         raise arbiter.Offer(*vague)                          # an edit (the feeling is no one step to take back)
 
-    again = part_undo.undone(request, history) or kept_instead.read(request, history) or recall.withdrawn(request, history, partial(_last_asked, analysis, history)) or \
+    again = part_undo.undone(request, history) or kept_instead.read(request, history) or \
+        recall.withdrawn(request, history, partial(_last_asked, analysis, history)) or \
         recall.corrected(request, history, partial(understand, analysis)) or \
         recall.undone(request, history, partial(understand, analysis)) or \
         versions.named_by_content(request, history) or versions.named_by_having(request, history) or \
