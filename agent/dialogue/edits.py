@@ -305,7 +305,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         Ask: the request is ambiguous or impossible; the message is the question.
     """
     clauses, whole = [], request   # the style said in the whole request, "tubas, like a school band marching" too
-    request = silence.plain(request, plan.style)   # "dead air until 0:05": no music until 0:05
+    request = silence.plain(idioms.final_chord(request), plan.style)   # "dead air until 0:05": no music until 0:05
     request, held = _why_held(request)   # before similes: "add a choir, it'd be magical" is why, not a feeling
     overdone = bool(halfway.OVERDONE_RE.search(phrases.words(request)))   # "that's a bit loud now", before it is reworded
     request = similes.plain(request)   # "it feels like a funeral": how the music feels, in the grammar's words
@@ -366,7 +366,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
                  and prev[4].start_s + 0.05 < span.end_s):
             # "slower, only in the ending": a place after its edit (not carried: "shots 1-2: quieter. shots 3-4: ...")
             del out[prev[2]:]
-            span = sides.closed(text, span, prev[4])
+            span = sides.closed(text, span, prev[4], analysis)
             intents = read_clause(analysis, plan, prev[0], span, guess, prev[1], negative)
         if not intents and own and only_place(text) and n_clause == len(clauses) - 1 and prev is not None and \
                 prev[2] < len(out) and prev[3] and prev[4] is not None and span is not None:

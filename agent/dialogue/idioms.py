@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue.where import fmt
+from v2m.tools.contract import EditScope
+
 # What energy is called ("intensity", "excitement", "drive"), the tempo ("pace") and the volume; the verbs that move either up
 # or down ("crank", "nudge", "calm"), and a quantity said to go up or down ("the tempo needs to go up")
 ENERGY = r"(?:energy|intensity|excitement|drive|busyness|momentum|vigou?r|oomph|pep)"
@@ -198,7 +201,8 @@ def all_in(text: str) -> str:
 
 # A quiet start and a rise said as two steps ("start quiet, then get louder", "begin softly and get bigger", "open soft;
 # then build", "keep it quiet (at first), then get louder"): one build over the place, as "start quiet and build"
-# (`phrases.SHAPES`), not quieter everywhere and then louder everywhere. Only when the rise ends its clause: "start quiet, then louder from 0:20" says where it rises.
+# (`phrases.SHAPES`), not quieter everywhere and then louder everywhere. When the rise ends its clause, or is said from a
+# place on ("start quiet, then get louder from 0:20": quiet until there, the rise from there, `quiet_first`).
 START_RISE_RE = re.compile(
     r"\b((?:start|begin|open|(?P<keep>keep))\w*(?: (?:it|things|the music|the track|off|out))*(?: (?:very|really|super|so|"
     r"fairly|pretty|a bit|nice and))? (?P<q>soft|quiet|silent|small|gentle|low|sparse|calm|minimal|subdued)\w*"
@@ -206,10 +210,42 @@ START_RISE_RE = re.compile(
     r"(?:and |but )?(?:then |after that |afterwards |from there )?(?:slowly |gradually |steadily )?(?:(?:get|gets|getting|go|goes|"
     r"going|grow|grows|growing|become|becomes|becoming|turn|turns) )?(?:louder|bigger|fuller|busier|more intense|more energy|"
     r"more energetic|build\w*(?: up)?|grow\w*|swell\w*|ris(?:e|es|ing)|climb\w*)"
-    r"(?= *(?:$|[,;!?]|\.(?!\d)|and\b|but\b|over\b|across\b|through\b|thru\b|towards?\b|to the end\b|by the end\b|until the end\b))",
-    re.I)
+    r"(?= *(?:$|[,;!?]|\.(?!\d)|and\b|but\b|over\b|across\b|through\b|thru\b|towards?\b|to the end\b|by the end\b|until the end\b|"
+    r"from\b|after\b|starting (?:at|from)\b))", re.I)
+
+
+# A chord to end on ("a proper final chord", "end on a big chord", "finish with a cadence"): a button at the end (a stop
+# mark there: a short chord, then nothing); not a chord of the progression ("make the last chord minor")
+FINAL_CHORD_RE = re.compile(r"\b(?:end|ends|ending|finish|finishes|close|closes|wrap it up)(?: it| the (?:music|track|piece|song|"
+                            r"cue))? (?:on|with) (?:a|an|one) (?:\w+ )?(?:(?:final|last|closing|ending) )?(?:chord|cadence)\b|"
+                            r"\b(?:a|an|one) (?:\w+ )?(?:final|closing|ending) (?:chord|cadence)\b", re.I)
+
+
+def final_chord(text: str) -> str:
+    """`text` with a chord to end on said as a button at the end (read before the places: "at the end" is a moment)."""
+    return FINAL_CHORD_RE.sub("a button at the end", text)
 
 
 def joined(text: str) -> str:
     """`all_in`, and a quiet start with its rise said apart ("start quiet, then get louder") as one build."""
     return START_RISE_RE.sub(lambda m: f"{'start ' + m['q'] if m['keep'] else m[1]} and build", all_in(text))
+
+
+# the start said first, the place of the rise after it in the same clause ("start quiet and build from 0:20"; not "from
+# the fourth cut on, start tiny and grow": the start of that stretch)
+START_SAID_RE = re.compile(r"^\W*(?:start|begin|open)\w*\b.*\b(?:from|after|starting (?:at|from))\b", re.I)
+
+
+def quiet_first(intents: list) -> list:
+    """A start said quiet and a rise said from a place on ("start quiet and build from 0:20"): the clip quiet until
+    there, at the rise's first level (a flat shape), then the rise; a rise over a place of its own ("in shot 3, start
+    quiet then get louder") or said with no start is as read."""
+    out = []
+    for it in intents:
+        sc = it.scope
+        if it.what == "shape" and len(it.shape) > 1 and it.shape[0] < it.shape[-1] and sc.kind == "from" and \
+                sc.start_s > 0.5 and START_SAID_RE.search(it.text):
+            out.append(it.model_copy(update={"shape": [it.shape[0]], "direction": "set", "scope": EditScope(
+                kind="span", start_s=0.0, end_s=sc.start_s, label=f"before {fmt(sc.start_s)}")}))
+        out.append(it)
+    return out

@@ -71,6 +71,11 @@ LANDS_WITH_RE = re.compile(r"\W*(?:and |but )?(?:with|on|in) (?:a|one) (?:(?:big
                            r"hit|stab|button|sting)\W*")
 
 
+# a place said never to change ("never change the shot 2 music", "shot 2 should never be touched"): a lock there, as
+# "don't change" (a place said: "never change the key" keeps a setting, not read here)
+NEVER_CHANGED_RE = re.compile(r"\bnever (?:be )?(?:change|changes|changed|touch|touched|alter|altered|modify|modified|edit|edited)\b")
+
+
 def locks(c, t: str) -> str:
     """"keep the intro as it is", "lock the ending", "unlock everything": Section.locked."""
     if re.search(r"\b(unlock|unfreeze|free up)\b", t):
@@ -81,6 +86,7 @@ def locks(c, t: str) -> str:
     m = re.search(r"\b(keep|leave)\b.*\b(as it is|as is|as they are|as it was|as they were|the way it is|the way they are|alone|unchanged|"
                      r"the same|intact|untouched|locked)\b", t) \
         or re.search(r"\b(lock|(?<!\ba )(?<!\bcartoon )freeze(?! frame)|don't touch|do not touch|don't change|do not change|protect)\b", t) \
+        or c.span is not None and NEVER_CHANGED_RE.search(t) \
         or c.span is not None and _kept_place(c, t)
     if not m:
         return t

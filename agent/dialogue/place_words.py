@@ -185,9 +185,19 @@ NORMALISING = tuple((re.compile(p), r) for p, r in (*SYNONYMS, *MINUTES, DOTTED_
                                                      *PLACE_WORDS, SHOT_LIST))
 
 
-def normalise(text: str) -> str:
-    """`text` lower-cased, padded with a space each side, its everyday place words (`PLACE_WORDS`) rewritten."""
+# A moment written with a dot for its colon, alone after a place word ("from 0.13 on", "at 1.05"): minutes and
+# seconds where the clip lasts that long (on a 60 s clip "0.13" is 0:13, "1.30" stays 1.3 s), as in a stretch
+DOTTED_TIME_RE = re.compile(r"\b(from|at|after|until|till|since|past|before|around|starting at|up to) (\d{1,2})\.([0-5]\d)"
+                            r"(?![\d.:])(?! ?(?:s|secs?|seconds|%|percent|db|bpm|lufs|x|times)\b)")
+
+
+def normalise(text: str, duration_s: float | None = None) -> str:
+    """`text` lower-cased, padded with a space each side, its everyday place words (`PLACE_WORDS`) rewritten;
+    with the clip's `duration_s`, a lone dotted moment that fits in it read as minutes and seconds."""
     text = " " + text.lower() + " "
+    if duration_s is not None:
+        text = DOTTED_TIME_RE.sub(lambda m: f"{m[1]} {m[2]}:{m[3]}" if int(m[2]) * 60 + int(m[3]) <= duration_s + 0.05
+                                  else m[0], text)
     text = CUT_NUMBER_RE.sub(r"\1th cut", NUMBER_SIGN_RE.sub(NUMBER_SIGN[1], text))  # "the cut number 2" = the 2nd cut
     text = in_clause(text)
     for pat, rep in NORMALISING:
@@ -357,3 +367,12 @@ def only_place(rest: str) -> bool:
     """What is left of a clause is a place and filler ("from the second cut on"): no edit of its own."""
     left = PLACE_WORDS_RE.sub(" ", re.sub(PICTURE_CHANGES[0], " ", rest))
     return not [w for w in re.findall(r"[a-z][a-z'-]*", left) if len(w) > 2 and w not in PLACE_FILLER]
+
+
+# the words that end a stretch said from a cut or shot on (`where._until`): a time, a cut, a shot, or an ordinal alone
+# after a stretch from a shot on ("from the third shot, until the ninth": the ninth shot)
+UNTIL = r"(?:\s*(?:to|through|thru)|.*?\b(?:until|till|up to))"
+UNTIL_TIME_RE = re.compile(rf"{UNTIL} (?:the cut at |about |around )?{TIME}")
+UNTIL_CUT_RE = re.compile(rf"{UNTIL} (?:the )?{ORD} cut\b")
+UNTIL_SHOT_RE = re.compile(rf"{UNTIL} (?:the )?(?:{ORD} shot|shot (\d+))\b")
+UNTIL_NTH_RE = re.compile(rf"{UNTIL} (?:the )?{ORD}\b(?! (?:cut|second|minute|beat|bar)s?\b)")

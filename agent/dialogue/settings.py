@@ -46,15 +46,19 @@ def holding(request: str) -> tuple[str, bool]:
 
 
 def kept(intents: list[EditIntent], held: bool) -> list[EditIntent]:
-    """`intents` with the tempo held: no tempo change, and a mood's energy and mode without its tempo factor."""
-    if not held:
+    """`intents` with the tempo held: no tempo change, and a mood's energy and mode without its tempo factor. A
+    tempo said in numbers where a mood is asked ("calm it down to 90 in shot 3") is that place's tempo: the mood
+    there keeps its energy and mode, not its tempo factor on top (before: 90, then 81)."""
+    told = {_place(it) for it in intents if it.what == "tempo" and it.direction == "set" and it.amount}
+    if not held and not told:
         return intents
     out = []
     for it in intents:
         mood = MOODS.get(it.value or "") if it.what == "mood" else None
         if it.what == "tempo":
+            out += [] if held else [it]
             continue
-        if mood is None or mood.tempo == 1.0:
+        if mood is None or mood.tempo == 1.0 or not held and _place(it) not in told:
             out.append(it)
             continue
         if mood.mode:
@@ -63,6 +67,10 @@ def kept(intents: list[EditIntent], held: bool) -> list[EditIntent]:
             out.append(it.model_copy(update={"what": "energy", "value": None, "amount": abs(mood.energy),
                                              "direction": "up" if mood.energy > 0 else "down"}))
     return out
+
+
+def _place(it: EditIntent) -> tuple:
+    return it.scope.kind == "whole", it.scope.start_s, it.scope.end_s
 
 
 # a mode said with how the music sounds in it, as it is now ("in major it sounds like an advert for toys", "in a minor
@@ -93,6 +101,11 @@ def said_in_mode(request: str) -> str:
 # tempo as shot 2"): that place's tempo now, in bpm, so the tempo reader sets it ("... at 118.5 bpm")
 SAME_TEMPO_AS_RE = re.compile(r"\b(?:(?:be|go|play|run|move|at|in) )?(?:exactly )?the same (?:tempo|speed|pace|bpm) as "
                               r"(?P<place>[^,.;!?]+?)(?:'s| is| was| has)?(?=\s*$|\s*[,.;!?]|\s+(?:and|but|then|please)\b)", re.I)
+# the same said in other shapes: "shot 4 at the tempo of the intro", "match the tempo of shot 1", "match the intro's
+# tempo in the last shot"; the place said ends where the place of the edit begins ("... in the last shot")
+TEMPO_OF_RE = re.compile(r"\b(?:(?:at|to|with|in|match|matches|matching) )(?:exactly )?the (?:same )?(?:tempo|speed|pace|bpm) of "
+                         r"(?P<place>[^,.;!?]+?)(?=\s*$|\s*[,.;!?]|\s+(?:and|but|then|please|in|for|during|from|on)\b)|"
+                         r"\bmatch(?:es|ing)? (?P<owner>(?:the )?[a-z0-9 ]+?)'s? (?:tempo|speed|pace|bpm)\b", re.I)
 
 
 # asked ("is the ending the same speed as the intro?") or told as it is ("the ending is the same speed as the intro, which
@@ -112,11 +125,11 @@ def same_tempo_as(request: str, analysis, plan) -> str:
                 (SAME_ASKED_RE.search(before + request[m.start():].split(".")[0]) or SAME_TOLD_RE.search(before)):
             return m.group(0)
         try:
-            span = locate(m["place"], analysis, plan)
+            span = locate(m["place"] or m.groupdict().get("owner"), analysis, plan)
         except Ask:   # a question about the place said: left to the readers, which ask it again
             return m.group(0)
         if span is None:
             return m.group(0)
         s = plan.sections[plan.section_at(span.start_s)]
         return f"at {(s.tempo_bpm or plan.tempo_bpm):g} bpm"
-    return SAME_TEMPO_AS_RE.sub(bpm, request)
+    return TEMPO_OF_RE.sub(bpm, SAME_TEMPO_AS_RE.sub(bpm, request))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue import between
 from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.counted import ORD
 from v2m.agent.dialogue.halfway import OVERDONE_RE
@@ -20,7 +21,8 @@ from v2m.agent.dialogue.names import AT_TIME_RE, EVENT_RE, TO_END_RE, _is_event,
 from v2m.agent.dialogue.next_place import HIT_WORDS_RE
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import normalise, only_place
-from v2m.agent.dialogue.where import ALL_MUSIC_RE, DEICTIC_RE, INTO_RE, WHOLE_RE, Ask, Span, fmt, lead_in, locate
+from v2m.agent.dialogue.where import (ALL_MUSIC_RE, DEICTIC_RE, INTO_RE, WHOLE_RE, Ask, Span, fmt, lead_in, locate,
+                                      visible_shots)
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 # "just before it", "after that", "bloom after": a place said against the moment named before it
@@ -62,6 +64,9 @@ def split_places(clause: str, analysis: VideoAnalysis, plan: ScorePlan) -> list[
     if (m := SIDE_RE.search(clause)) and (event := EVENT_RE.match(normalise(words(clause[:m.start()])))) \
             and _is_event(event.group("what")):   # "he proposes at cut three right before that go quiet"
         return [clause[:m.start()], *split_places(clause[m.start():], analysis, plan)]
+    if between.BETWEEN_RE.search(words(clause)) and (mid := locate(words(clause), analysis, plan)) and \
+            mid.label.startswith("between "):
+        return [clause]   # "louder between the intro and the outro": one stretch, what lies between the two
     parts = re.split(r"\s+(?:and|while|whereas)\s+", clause)   # "more energy in shot 4 while shot 5 should slow down"
     for k in range(1, len(parts)):
         left, right = " ".join(parts[:k]), " ".join(parts[k:])
@@ -139,14 +144,19 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
 END_ONLY_RE = re.compile(r"^\s*(?:(?:and|but|then|all the way|right) )?(?:up ?to|up until|until|till|til|to|through|thru)\b")
 
 
-def closed(text: str, span: Span, before: Span | None) -> Span:
+def closed(text: str, span: Span, before: Span | None, analysis: VideoAnalysis | None = None) -> Span:
     """The stretch an end said after its edit closes: "after the 3rd cut, more energy, until the 8th cut" is
     from the 3rd cut to the 8th, not from the start to the 8th. `span` is where the end-only clause `text`
-    reads on its own (from the start); `before` is the place the edit was made at. Any other clause: `span`."""
+    reads on its own (from the start); `before` is the place the edit was made at. Any other clause: `span`.
+    A shot said as the end is the last one in ("louder from the third shot, until the ninth": through shot 9), as
+    one clause reads it ("from the third shot until the ninth")."""
     if before is None or not END_ONLY_RE.match(text) or span.start_s > 0.05 or \
             not before.start_s + 0.05 < span.end_s <= before.end_s + 0.05:
         return span
-    return Span(before.start_s, span.end_s, f"from {fmt(before.start_s)} to {fmt(span.end_s)}")
+    end = span.end_s
+    if analysis is not None and span.label.startswith("before shot "):
+        end = next((b for a, b in visible_shots(analysis) if abs(a - span.end_s) < 0.05), end)
+    return Span(before.start_s, end, f"from {fmt(before.start_s)} to {fmt(end)}")
 
 
 

@@ -89,7 +89,10 @@ SILENT = ((r"\b(?:zero|nil) (?:music|sound)\b|\bdead air\b", "no music"),
           (r"\bno (?:band|instruments|one playing|playing)(?: at all)\b|\beverything (?:out|off)\b(?= (?:in|for|during|from|"
            r"between|until|till|after|before|\d))", "no music"),
           (rf"\b{MUSIC} (?:should |must |can )?(?:only|just) (?:starts?|begins?|comes? in|kicks? in) (?:at|on|with|from)\b",
-           "no music before"))
+           "no music before"),
+          # a length of silence said first, or started with: the opening's ("3 seconds of silence, then ...")
+          (rf"^\W*(?:(?:start|open|begin)(?: it| off| the (?:video|clip|track|music))? with )?(?:a |about |around )?({SECONDS}) of "
+           rf"(?:total |complete |pure )?(?:silence|nothing|dead air|no music)\b", r"no music for the first \1"))
 
 SILENT_RES = tuple((re.compile(p, re.I), r) for p, r in SILENT)
 
@@ -119,6 +122,8 @@ def plain(t: str, style: str = "") -> str:
             t = head + t[m.end():]
         elif what in style_keywords(r"(?!)"):   # "..., then bring the rock in": in rock, the silence kept
             t = f"{what}, {head}{t[m.end():]}"
+        elif named_parts(what):   # "silence for 3 seconds then the drums come in": the opening's, the drums on after it
+            t = head + t[m.start():]
     return round_trip(t)
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import arbiter, character, edits, followups, halfway, marks, messages, moments, names, next_place, orchestration, recall, references, settings, shifts, sides, silence, versions, vocab
+from v2m.agent.dialogue import arbiter, character, edits, entries, followups, halfway, idioms, kept_instead, marks, messages, moments, names, next_place, orchestration, part_undo, recall, references, settings, shifts, sides, silence, versions, vocab
 from v2m.agent.dialogue.changes import describe, diff
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.patterns import compiled
@@ -200,7 +200,8 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     if (vague := character.asked(request) or character.worried(request)) is not None:   # "too cartoony now, dial it back": which way, even after
         raise arbiter.Offer(*vague)                          # an edit (the feeling is no one step to take back)
 
-    again = recall.withdrawn(request, history, partial(_last_asked, analysis, history)) or \
+    again = part_undo.undone(request, history) or kept_instead.read(request, history) or \
+        recall.withdrawn(request, history, partial(_last_asked, analysis, history)) or \
         recall.corrected(request, history, partial(understand, analysis)) or \
         recall.undone(request, history, partial(understand, analysis)) or \
         versions.named_by_content(request, history) or versions.named_by_having(request, history) or \
@@ -226,6 +227,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     if where := moments.unplaced(request, intents, analysis, plan, history):
         raise where
     intents = silence.returned(orchestration.stand_ins(orchestration.arrivals(where_heard(intents, history), plan), plan), plan)
+    intents = entries.moved(idioms.quiet_first(intents), plan)   # "start quiet, then louder from 0:20"; an entry moved
     return settings.kept(intents, held)
 
 

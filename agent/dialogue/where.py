@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from v2m.agent.dialogue import between, pieces
 from v2m.agent.dialogue.counted import ORD, ORDINALS
 from v2m.agent.dialogue.place_words import (ACTION_WORDS, COUNTS, END_WORDS, FROM_ON_RE, JOIN, LENGTH_SAID_RE, SHOT_REF,
-                                            START_WORDS, TIME, normalise, parse_time)
+                                            START_WORDS, TIME, UNTIL_CUT_RE, UNTIL_NTH_RE, UNTIL_SHOT_RE, UNTIL_TIME_RE,
+                                            normalise, parse_time)
 from v2m.agent.dialogue.patterns import compiled
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
@@ -174,7 +176,7 @@ def _shots(text: str, analysis: VideoAnalysis) -> Span | None:
     before, after = text[:m.start()], text[m.end():]
     # "from the fifth shot on", "shot 5 onwards", "after shot 3", "before the last shot"
     if re.search(r"\b(?:from|starting (?:at|with|from|in)|since)\s*$", before) or re.match(FROM_ON_RE, after):
-        return _until(after, _shot_span(analysis, i, n - 1, f"from shot {i + 1} on"), analysis)
+        return _until(after, _shot_span(analysis, i, n - 1, f"from shot {i + 1} on"), analysis, shots=True)
     if re.search(r"\b(?:after|past|following)\s*$", before) and i < n - 1:
         return _shot_span(analysis, i + 1, n - 1, f"after shot {i + 1}")
     if re.search(r"\b(?:before|until|till|up to|leading up to)\s*$", before) and i > 0:
@@ -212,21 +214,16 @@ def _cuts(text: str, analysis: VideoAnalysis) -> Span | None:
     return _until(text[m.end():], Span(c, d, f"after the cut at {fmt(c)}", snap=False), analysis)
 
 
-UNTIL = r"(?:\s*(?:to|through|thru)|.*?\b(?:until|till|up to))"   # the words that end a stretch said from a cut on
-UNTIL_TIME_RE = re.compile(rf"{UNTIL} (?:the cut at |about |around )?{TIME}")
-UNTIL_CUT_RE = re.compile(rf"{UNTIL} (?:the )?{ORD} cut\b")
-UNTIL_SHOT_RE = re.compile(rf"{UNTIL} (?:the )?(?:{ORD} shot|shot (\d+))\b")
-
-
-def _until(after: str, span: Span, analysis: VideoAnalysis) -> Span:
+def _until(after: str, span: Span, analysis: VideoAnalysis, shots: bool = False) -> Span:
     """A stretch from a cut or shot on, ended where the words after it say: a time, a cut or a shot's end
-    ("from the fourth cut to 0:38", "from cut 2 until cut 5", "after the 3rd cut, more energy, till the 8th cut")."""
+    ("from the fourth cut to 0:38", "from cut 2 until cut 5", "after the 3rd cut, more energy, till the 8th cut");
+    `shots`: from a shot on, so an ordinal alone is a shot, to its end ("from the third shot, until the ninth")."""
     m = UNTIL_TIME_RE.match(after)
     end = parse_time(m.group(1)) if m else None
     if end is None and (m := UNTIL_CUT_RE.match(after)):
         end = _cut(analysis, m.group(1))
-    elif end is None and (m := UNTIL_SHOT_RE.match(after)):
-        end = visible_shots(analysis)[_shot_index(m.group(1) or m.group(2), len(visible_shots(analysis)))][1]
+    elif end is None and ((m := UNTIL_SHOT_RE.match(after)) or shots and (m := UNTIL_NTH_RE.match(after))):
+        end = visible_shots(analysis)[_shot_index(next(g for g in m.groups() if g), len(visible_shots(analysis)))][1]
     if end is None or not span.start_s + 0.1 < end < span.end_s:
         return span
     return Span(span.start_s, end, f"from {fmt(span.start_s)} to {fmt(end)}", snap=False)
@@ -293,6 +290,8 @@ START_SAID, END_SAID = ([re.compile(rf"\b(?:the|an?) {w}\b") for w in ws] for ws
 
 
 def _sections(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> Span | None:
+    if mid := between.named(text, lambda side: _sections(side, analysis, plan)):   # "between the intro and the ending"
+        return Span(*mid)
     names = [s.name.lower() for s in plan.sections]
     m = re.search(r"\bsection (\d+)\b", text) or re.search(rf"\bthe {ORD} section\b", text)
     if m:
@@ -303,14 +302,15 @@ def _sections(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> Span | Non
         return Span(plan.sections[i].start_s, plan.sections[i].end_s, f"section {i + 1}", sections=[i])
     for i, name in enumerate(names):
         if name not in ("main",) and compiled(rf"\b(?:the )?{re.escape(name)}\b").search(text) and len(name) > 2:
-            return Span(plan.sections[i].start_s, plan.sections[i].end_s, f"the {name}", sections=[i])
+            run = pieces.run(plan, i)   # with the pieces edits split it into ("outro 2" after a fade)
+            return Span(plan.sections[i].start_s, plan.sections[run[-1]].end_s, f"the {name}", sections=run)
     if any(w.search(text) for w in START_SAID) \
             or (len(text.split()) <= 4 and re.search(r"\b(?:intro|opening)\b|\bstart\b(?! [a-z])", text)):
-        return Span(0.0, plan.sections[0].end_s, "the intro", sections=[0])
+        return Span(0.0, plan.sections[(run := pieces.first(plan, visible_cuts(analysis)))[-1]].end_s, "the intro", sections=run)
     if any(w.search(text) for w in END_SAID) or re.search(r"\bat the end\b", text) \
             or (len(text.split()) <= 4 and re.search(r"\b(?:end|ending|outro)\b", text)):
-        last = len(plan.sections) - 1
-        return Span(plan.sections[last].start_s, plan.duration_s, "the ending", sections=[last])
+        return Span(plan.sections[(run := pieces.last(plan, visible_cuts(analysis)))[0]].start_s, plan.duration_s, "the ending",
+                    sections=run)
     return None
 
 
@@ -355,7 +355,7 @@ def locate(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> Span | None:
     Raises:
         Ask: a reference that cannot be resolved; the message is the question to ask.
     """
-    text = normalise(text)
+    text = normalise(text, analysis.duration_s)
     for finder in (_cuts, _shots, _times, _fractions):
         span = finder(text, analysis)
         if span and span.start_s < 0.05 < span.end_s - 0.5 and JUST_BEFORE_RE.search(text):

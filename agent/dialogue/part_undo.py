@@ -1,0 +1,36 @@
+"""A part's edits taken back together ("undo the drum changes", "scrap all the bass tweaks"): that part as it was
+before the first edit that changed it (where it plays, its level), every other change since kept; whether those
+edits are the latest or not (the model read "undo" as the last edit alone, which could be a tempo change)."""
+
+from __future__ import annotations
+
+import re
+
+from v2m.agent.dialogue.changes import diff
+from v2m.agent.dialogue.mentions import named_parts
+from v2m.agent.dialogue.orchestration import role_of
+from v2m.agent.dialogue.patterns import compiled
+from v2m.agent.dialogue.phrases import opening
+from v2m.tools.contract import EditIntent, ScorePlan
+
+PART_EDITS_RE = re.compile(opening("actually|no|sorry|wait|please|just") +
+                           r"(?:(?:can|could|would) (?:you|we) (?:please |just )?)?(?:undo|revert|reverse|roll back|take back|"
+                           r"scrap|forget|cancel|drop|ditch|lose|get rid of)\s+(?:all\s+)?(?:of\s+)?(?:the|my|those|these|our|that)\s+"
+                           r"(?P<part>[a-z ]{2,30}?)\s+(?:changes?|edits?|tweaks?|adjustments?|moves?|stuff)\b", re.I)
+PART_KINDS = ("levels", "roles", "instrument")
+
+
+def undone(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | None:
+    """The part named back as before the first edit that changed it; None when the words name no part's edits, or
+    no edit changed that part."""
+    m = PART_EDITS_RE.match(request.strip())
+    parts = named_parts(m["part"].lower()) if m and history and len(history) > 1 else []
+    role = role_of(history[-1], parts[0]) if parts else None
+    if role is None:
+        return None
+    named = compiled(rf"\b{re.escape(role)}\b", re.I)
+    changed = [k for k in range(1, len(history))
+               if any(c.kind in PART_KINDS and named.search(c.words) for c in diff(history[k - 1], history[k]))]
+    if not changed:
+        return None
+    return [EditIntent(what="revert", version=changed[0] - 1, value="instruments", target=role, text=request[:400])]
