@@ -150,7 +150,7 @@ FAST_RE = (r"\b(?:faster|speed(?: it| things)? up|fast|quicker|quick|more quickl
 MORE_RE = (r"\b(?:more energy|more energetic|energetic|busier|denser|fuller|more intense|intense|livelier|higher energy|"
            r"raise the energy|full (?:on|throttle|tilt|power|blast|energy)|(?:go|goes|going|on|at) full(?! of\b)(?= *$)|"
            r"more lively|punchier|bigger|stronger|more driving|build(?: it)? up|more power|more powerful|"
-           r"more action|more exciting|exciting|more impact|more dense|richer|thicker|wilder)\b")
+           r"more action|more exciting|exciting|more impact|more dense|richer|thicker|wilder|more confident|bolder|more assertive)\b")
 LESS_RE = (r"\b(?:less energy|less energetic|lower energy|lower the energy|sparser|sparse|thinner|less busy|simpler|"
            r"lighter|softer|gentler|more gentle|"
            r"more minimal|minimal|stripped[- ]down|strip it down|tone it down|less intense|more subtle|subtler|"
