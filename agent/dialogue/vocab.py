@@ -130,8 +130,9 @@ ROLE_WORDS = {"melody": "melody", "tune": "melody", "lead": "lead", "harmony": "
               "top line": "melody", "topline": "melody", **{w: "drums" for w in (
                   "hi-hat", "hihat", "hihats", "hi hat", "hi hats", "kick drum", "bass drum", "snare drum",
                   "cymbal", "ride cymbal", "toms", "tom fills", "rimshot", "rimshots", "claps", "brushes")},
-              # the low register as engineers name it: "more low end", "the bottom end is thin"
+              # the low register as engineers name it ("more low end", "the bottom end is thin") or anyone does
               "low end": "bass", "bottom end": "bass", "sub bass": "bass", "808": "bass", "808s": "bass",
+              "low notes": "bass", "low stuff": "bass", "low frequencies": "bass", "low register": "bass",
               # a sustained bed named by how it sounds: "the synth wash behind everything"
               "synth wash": "pad", "wash": "pad", "drone": "pad"}
 # The music as a whole, not a part of it ("the music", "all the score", "the cue", "any soundtrack")
