@@ -42,6 +42,8 @@ def table() -> tuple[tuple[re.Pattern, Culture], ...]:
     return tuple(out)
 
 
+# A word for the past that names no era of its own ("retro"): a style only when nothing else in the request calls one
+VAGUE_RE = re.compile(r"retro", re.I)
 # Words before a culture that turn it away: "less corporate", "not so corporate", "too corporate now".
 AWAY_RE = re.compile(r"\b(?:less|not(?: so| as| that| too| very)?|too|no more|nothing|away from|un)"
                      r"(?: (?:of|an?|the|so|like|as|much|more))*(?: \w+)?\s*-?$")
@@ -90,6 +92,8 @@ def evoked(text: str, named: bool = True) -> tuple[Culture, list[re.Match]] | No
     hits = [(c, m) for c, m in _cultures(text, named)
             if not AWAY_RE.search(text[:m.start()]) and not _video_named(text, m) and not _seconds(text, m)
             and not _reason(text, m)]
+    if any(not VAGUE_RE.fullmatch(m.group(0)) for _, m in hits):   # "a 70s sitcom, our theme is retro": the 70s
+        hits = [(c, m) for c, m in hits if not VAGUE_RE.fullmatch(m.group(0))]
     score: dict[str, float] = {}
     seen: set[tuple[str, str]] = set()
     for c, m in hits:
