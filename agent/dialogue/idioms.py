@@ -197,18 +197,21 @@ def all_in(text: str) -> str:
 
 # A quiet start and a rise said as two steps ("start quiet, then get louder", "begin softly and get bigger", "open soft;
 # then build", "keep it quiet (at first), then get louder"): one build over the place, as "start quiet and build"
-# (`phrases.SHAPES`), not quieter everywhere and then louder everywhere. Only when the rise ends its clause: "start quiet, then louder from 0:20" says where it rises.
+# (`phrases.SHAPES`), not quieter everywhere and then louder everywhere. Only when the rise ends its clause: "start quiet, then louder from 0:20" says where it rises;
+# a rise "into" a cut or shot ends there ("start softer and grow into the second cut": from the start until that cut).
 START_RISE_RE = re.compile(
     r"\b((?:start|begin|open|(?P<keep>keep))\w*(?: (?:it|things|the music|the track|off|out))*(?: (?:very|really|super|so|"
-    r"fairly|pretty|a bit|nice and))? (?P<q>soft|quiet|silent|small|gentle|low|sparse|calm|minimal|subdued)\w*"
+    r"fairly|pretty|a bit|a little|a touch|a tad|little|nice and))? (?P<q>soft|quiet|silent|small|gentl|low|sparse|calm|minimal|subdued)\w*"
     r"(?(keep)(?: (?:at first|to begin with|at the start|early on|for now|for a bit|for a while))?))\s*(?:[,;]|\.(?!\d))?\s*"
     r"(?:and |but )?(?:then |after that |afterwards |from there )?(?:slowly |gradually |steadily )?(?:(?:get|gets|getting|go|goes|"
     r"going|grow|grows|growing|become|becomes|becoming|turn|turns) )?(?:louder|bigger|fuller|busier|more intense|more energy|"
     r"more energetic|build\w*(?: up)?|grow\w*|swell\w*|ris(?:e|es|ing)|climb\w*)"
-    r"(?= *(?:$|[,;!?]|\.(?!\d)|and\b|but\b|over\b|across\b|through\b|thru\b|towards?\b|to the end\b|by the end\b|until the end\b))",
+    r"(?P<into> (?:into|in to|up to|towards?|to)(?= (?:the )?(?:\w+ )?(?:cut|shot)s?\b))?"   # "... grow into the 2nd cut"
+    r"(?(into)|(?= *(?:$|[,;!?]|\.(?!\d)|and\b|but\b|over\b|across\b|through\b|thru\b|towards?\b|to the end\b|by the end\b|until the end\b)))",
     re.I)
 
 
 def joined(text: str) -> str:
     """`all_in`, and a quiet start with its rise said apart ("start quiet, then get louder") as one build."""
-    return START_RISE_RE.sub(lambda m: f"{'start ' + m['q'] if m['keep'] else m[1]} and build", all_in(text))
+    return START_RISE_RE.sub(lambda m: f"{'start ' + m['q'] if m['keep'] else m[1]} and build{' until' if m['into'] else ''}",
+                             all_in(text))   # "... and grow into the 2nd cut": from the start until there

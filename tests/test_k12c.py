@@ -1,0 +1,89 @@
+"""Set k's tune half, prefix k-c (twelfth session, tuner k12c): what its people said that the chat misread, each
+through a real Session on the 30 s test clip (cut at 6, 13 and 21 s) in words of our own, not the set's: a change
+said with a speed it must not take ("bolder, but not faster"), the low register named plainly ("the low notes are
+muddy"), an era beside a vague "retro", a version named by a decade ("before the 80s idea"), and a quiet start that
+grows into a named cut."""
+
+from __future__ import annotations
+
+import pytest
+from edit_clips import open_chat
+
+
+@pytest.fixture()
+def session(tmp_path):
+    return open_chat(tmp_path, "tense lofi music")   # drums, bass, harmony, melody in A minor
+
+
+def _energy(plan) -> list[float]:
+    return [s.energy for s in plan.sections]
+
+
+def _tempos(plan) -> list[float]:
+    return [s.tempo_bpm or plan.tempo_bpm for s in plan.sections]
+
+
+@pytest.mark.parametrize("said", ["bolder please, just not any faster", "livelier without speeding it up",
+                                  "more energetic, but no quicker"])
+def test_a_speed_said_not_to_take_holds_the_tempo(session, said):
+    # before: "not faster" was read as "faster" (the tempo went up with the energy)
+    tempos, energy = _tempos(session.plan), _energy(session.plan)
+    session.say(said)
+    assert _tempos(session.plan) == tempos
+    assert all(new > old for new, old in zip(_energy(session.plan), energy) if old < 1.0)
+
+
+def test_a_speed_said_not_to_take_beside_the_other_speed_is_that_speed(session):
+    tempo = session.plan.tempo_bpm
+    session.say("not faster, slower")
+    assert session.plan.tempo_bpm < tempo
+
+
+def test_more_confident_is_more_energy(session):
+    energy = _energy(session.plan)
+    session.say("a bit more confident")
+    assert all(new > old for new, old in zip(_energy(session.plan), energy) if old < 1.0)
+
+
+@pytest.mark.parametrize("said", ["the low notes are a bit muddy", "turn down the low stuff",
+                                  "the low frequencies sound boomy"])
+def test_the_low_register_named_plainly_is_the_bass(session, said):
+    # before: "the low notes" named no part, so "muddy" was asked about (darker, or quieter overall?)
+    turn = session.say(said)
+    assert turn.changed, turn.reply
+    assert all((s.levels_db or {}).get("bass", 0.0) < 0 for s in session.plan.sections)
+
+
+@pytest.mark.parametrize("said, styles", [("make it sound like a 70s variety show, we love anything retro", {"funk"}),
+                                          ("retro, like a seventies game show", {"funk"}),
+                                          ("something retro", {"synthwave"})])
+def test_retro_beside_an_era_is_that_era(session, said, styles):
+    # before: "retro" (synthwave's own word) won the tie against the era said with it
+    session.say(said)
+    assert session.plan.style in styles
+
+
+def test_a_version_named_by_a_decade_is_found(session):
+    # before: "70s" was no word to name an edit by (digits), and its digit read as counted versions
+    first = session.plan
+    session.say("could it be more like the 70s?")
+    assert session.plan.style != first.style
+    session.say("the bass a bit louder")
+    session.say("nah, take me back to before the 70s idea")
+    assert session.plan.style == first.style
+
+
+def _at(plan, t: float) -> float:
+    return next(s.energy for s in plan.sections if s.start_s <= t < s.end_s)
+
+
+@pytest.mark.parametrize("said", ["could it start a little quieter and grow into the second cut",
+                                  "start gently, then swell into shot 3"])
+def test_a_quiet_start_growing_into_a_place_rises_from_the_start(session, said):
+    # before: the growth went over the shot before the place alone, and "quieter" lowered the whole score too
+    before = session.plan
+    turn = session.say(said)
+    after = session.plan
+    assert _at(after, 1.0) < _at(before, 1.0), turn.reply   # it starts lower, from the start
+    assert _at(after, 1.0) < _at(after, 12.0), turn.reply   # and rises to the second cut (13 s)
+    assert [_at(after, t) for t in (15.0, 25.0)] == [_at(before, t) for t in (15.0, 25.0)], turn.reply
