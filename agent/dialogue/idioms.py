@@ -142,7 +142,8 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\bhold (?:it |things |everything |the music |the score )?back\b(?! (?:the|on|a|an)\b)"   # "hold it back until the kiss"
      r"|\b(?:only|just|keep(?: it to)?(?: only| just)?) (?:the )?(?:soft|quiet|gentle|calm|light)(?:er)? (?:parts?|bits?|instruments?|"
      r"stuff|sounds?|layers?)\b"   # "the drums rest, only the soft part": the quiet parts alone, sparser
-     r"|\btoo much (?=now|here|there)\b|\bkeep it minimal\b|\btoo much (?:going on|happening)\b|\brein it in\b|\bsettle it\b|\bground it\b|\bless busy\b", "less energy"),
+     r"|\btoo much (?=now|here|there|honestly|tbh|overall|for us|for this)\b"
+     r"|\b(?:it'?s|its|it is|that'?s|this is|it feels|it sounds) (?:(?:a bit|a little|just|way|far|all|kind of|kinda) )?too much(?= *(?:$|[,.!?;]))|\bkeep it minimal\b|\btoo much (?:going on|happening)\b|\brein it in\b|\bsettle it\b|\bground it\b|\bless busy\b", "less energy"),
     # space between the notes ("let it breathe", "give the intro room to breathe", "more air"): sparser
     (r"\blet (?:it|the music|things|them|(?:the )?\w+) breathe\b|\b(?:more |some |enough )?(?:room|space) (?:for it )?to breathe\b"
      r"|\b(?:more |some )?breathing (?:room|space)\b|\bmore (?:air|space)\b(?! in the mix)", "sparser"),

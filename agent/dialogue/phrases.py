@@ -152,7 +152,7 @@ MORE_RE = (r"\b(?:more energy|more energetic|energetic|busier|denser|fuller|more
            r"more lively|punchier|bigger|stronger|more driving|build(?: it)? up|more power|more powerful|"
            r"more action|more exciting|exciting|more impact|more dense|richer|thicker|wilder|more confident|bolder|more assertive)\b")
 LESS_RE = (r"\b(?:less energy|less energetic|lower energy|lower the energy|sparser|sparse|thinner|less busy|simpler|"
-           r"lighter|softer|gentler|more gentle|"
+           r"lighter|softer|gentler|more gentle|(?:keep|make|have) (?:it|things|everything|this|that)(?: nice and| really| very)? gentle|"
            r"more minimal|minimal|stripped[- ]down|strip it down|tone it down|less intense|more subtle|subtler|"
            r"smaller|quieter|more delicate|less dense|emptier|more empty|barer|more bare)\b")
 # the whole score said as a thing to turn up or down ("turn the whole score down", "turn everything up")
