@@ -87,3 +87,37 @@ def test_a_quiet_start_growing_into_a_place_rises_from_the_start(session, said):
     assert _at(after, 1.0) < _at(before, 1.0), turn.reply   # it starts lower, from the start
     assert _at(after, 1.0) < _at(after, 12.0), turn.reply   # and rises to the second cut (13 s)
     assert [_at(after, t) for t in (15.0, 25.0)] == [_at(before, t) for t in (15.0, 25.0)], turn.reply
+
+
+def test_who_is_seen_at_a_place_names_it_for_later_turns(session):
+    # before: "where the mayor is talking" beside a place named nothing, so "the mayor part" was asked about
+    session.say("after the second cut, where the mayor is talking, make it sparser")
+    before = session.plan
+    turn = session.say("now it's a bit too sleepy for the mayor part")
+    assert turn.changed, turn.reply
+    assert _at(session.plan, 20.0) > _at(before, 20.0) and _at(session.plan, 3.0) == _at(before, 3.0)
+
+
+def test_keep_it_gentle_beside_a_removal_is_calmer_too(session):
+    # before: "keep it gentle" was read as nothing, only the drums went
+    before = session.plan
+    session.say("in the last shot keep it nice and gentle and lose the drums")
+    assert _at(session.plan, 25.0) < _at(before, 25.0) and _at(session.plan, 3.0) == _at(before, 3.0)
+
+
+@pytest.mark.parametrize("said", ["it's all a bit too much for us", "that's way too much, we're an accounting firm"])
+def test_it_is_too_much_is_calmer(session, said):
+    # before: asked whether calmer or more energy was meant
+    energy = _energy(session.plan)
+    turn = session.say(said)
+    assert all(new < old for new, old in zip(_energy(session.plan), energy)), turn.reply
+
+
+@pytest.mark.parametrize("said, part", [("the bass in shot 2 is too busy", "bass"),
+                                        ("the drums during the third shot are a bit cluttered", "drums")])
+def test_a_part_too_busy_at_a_place_is_turned_down_there_not_added(session, said, part):
+    # before: "the bass in shot 2" was read as bringing the bass in (louder, more energy) and "too busy" lost
+    turn = session.say(said)
+    levels = [(s.start_s, (s.levels_db or {}).get(part, 0.0)) for s in session.plan.sections]
+    assert any(lv < 0 for _, lv in levels), turn.reply
+    assert all(lv == 0 for t, lv in levels if t < 5.0), turn.reply
