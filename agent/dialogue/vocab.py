@@ -158,7 +158,7 @@ MOODS = {m.name: m for m in (
     Mood("happy", "major", 0.1, 1.08, ("happy", "happier", "joyful", "cheerful", "upbeat", "sunny", "uplifting",
                                       "optimistic", "positive", "bright mood"), "folk"),
     Mood("sad", "minor", -0.15, 0.88, ("sad", "sadder", "melancholy", "melancholic", "sorrowful", "gloomy",
-                                       "mournful", "tragic", "heartbreaking", "somber", "sombre", "depressing"), "classical"),
+                                       "mournful", "tragic", "heartbreaking", "somber", "sombre", "solemn", "depressing"), "classical"),
     Mood("tense", "minor", 0.1, 1.05, ("tense", "tenser", "suspenseful", "anxious", "nervous", "thriller",
                                        "edgy", "suspense", "scary", "menacing"), "cinematic"),
     Mood("calm", None, -0.2, 0.9, ("calm", "calmer", "peaceful", "relaxed", "serene", "chill", "chilled",
