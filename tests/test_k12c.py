@@ -91,11 +91,11 @@ def test_a_quiet_start_growing_into_a_place_rises_from_the_start(session, said):
 
 def test_who_is_seen_at_a_place_names_it_for_later_turns(session):
     # before: "where the mayor is talking" beside a place named nothing, so "the mayor part" was asked about
-    session.say("after the second cut, where the mayor is talking, make it sparser")
+    session.say("from the third cut on, where our coach is speaking, take the bass out")
     before = session.plan
-    turn = session.say("now it's a bit too sleepy for the mayor part")
+    turn = session.say("that's too sleepy for the coach part")
     assert turn.changed, turn.reply
-    assert _at(session.plan, 20.0) > _at(before, 20.0) and _at(session.plan, 3.0) == _at(before, 3.0)
+    assert _at(session.plan, 25.0) > _at(before, 25.0) and _at(session.plan, 15.0) == _at(before, 15.0)
 
 
 def test_keep_it_gentle_beside_a_removal_is_calmer_too(session):
@@ -121,3 +121,31 @@ def test_a_part_too_busy_at_a_place_is_turned_down_there_not_added(session, said
     levels = [(s.start_s, (s.levels_db or {}).get(part, 0.0)) for s in session.plan.sections]
     assert any(lv < 0 for _, lv in levels), turn.reply
     assert all(lv == 0 for t, lv in levels if t < 5.0), turn.reply
+
+
+def test_solemn_is_sad_beside_another_change(session):
+    # before: "solemn" was read only when nothing else was ("and slower" left it unread)
+    before = session.plan
+    session.say("shot 3 should feel more solemn and a bit slower")
+    assert _at(session.plan, 15.0) < _at(before, 15.0)
+    assert session.plan.sections != before.sections
+
+
+@pytest.mark.parametrize("answer", ["the harvest festival runs until the second cut, then the market starts",
+                                    "harvest festival goes up to shot 2"])
+def test_a_moment_said_to_run_until_a_place_answers_where_it_is(session, answer):
+    # before: "goes up to" / "runs until" was no answer, and "then the market starts" a request of its own
+    turn = session.say("the harvest festival part should be calmer")
+    assert turn.question and not turn.changed
+    before = session.plan
+    turn = session.say(answer)
+    assert turn.changed, turn.reply
+    assert _at(session.plan, 2.0) < _at(before, 2.0) and _at(session.plan, 25.0) == _at(before, 25.0), turn.reply
+
+
+def test_a_scene_with_its_instrument_named_at_a_place_brings_that_instrument_there(session):
+    # before: "like a hymn with the full organ" at a place asked whether to switch the whole score's style
+    style = session.plan.style
+    turn = session.say("after the second cut, bigger, like a hymn with the full organ")
+    assert turn.changed and session.plan.style == style, turn.reply
+    assert "organ" in turn.reply.lower()

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.vocab import INSTRUMENTS, ROLE_WORDS, style_keywords
 from v2m.tools.contract import EditIntent, EditScope
 from v2m.tools.style import load_style, style_names
@@ -169,6 +170,11 @@ def read(c, t: str) -> str:
     if colour(c, found[0].style):   # "the suspense comes later" in a thriller: the score's own
         return found[1]
     if not c.whole and not _scene_place(c.text):   # "the first dance bit, 0:13 to 0:21, strings swelling": the
+        said = [a for a in found[0].adds if compiled(rf"\b{re.escape(a.split()[-1])}s?\b").search(c.text)]
+        for a in said:   # "from 0:50 on, like a hymn with the full organ": the scene's instrument, named, there
+            c.want("add", value=a)
+        if said:
+            return found[1]
         c.styled = (f"That sounds like {found[0].style} ({found[0].reason}), a style for the whole score. "
                     "Switch the whole score, or change only the instruments there?")   # word may only name the picture
         return found[1]
