@@ -149,3 +149,12 @@ def test_a_scene_with_its_instrument_named_at_a_place_brings_that_instrument_the
     turn = session.say("after the second cut, bigger, like a hymn with the full organ")
     assert turn.changed and session.plan.style == style, turn.reply
     assert "organ" in turn.reply.lower()
+
+
+@pytest.mark.parametrize("said", ["we'd love an uplifting finish", "we want a more exciting ending"])
+def test_an_ending_said_with_its_quality_is_the_ending(session, said):
+    # before: "an uplifting finish" after more than four words named no place, so the whole score changed
+    before = session.plan
+    turn = session.say(said)
+    assert turn.changed, turn.reply
+    assert _at(session.plan, 25.0) > _at(before, 25.0) and _at(session.plan, 3.0) == _at(before, 3.0), turn.reply
