@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.vocab import INSTRUMENTS, ROLE_WORDS, style_keywords
 from v2m.tools.contract import EditIntent, EditScope
 from v2m.tools.style import load_style, style_names
@@ -42,6 +43,8 @@ def table() -> tuple[tuple[re.Pattern, Culture], ...]:
     return tuple(out)
 
 
+# A word for the past that names no era of its own ("retro"): a style only when nothing else in the request calls one
+VAGUE_RE = re.compile(r"retro", re.I)
 # Words before a culture that turn it away: "less corporate", "not so corporate", "too corporate now".
 AWAY_RE = re.compile(r"\b(?:less|not(?: so| as| that| too| very)?|too|no more|nothing|away from|un)"
                      r"(?: (?:of|an?|the|so|like|as|much|more))*(?: \w+)?\s*-?$")
@@ -94,6 +97,8 @@ def evoked(text: str, named: bool = True) -> tuple[Culture, list[re.Match]] | No
     hits = [(c, m) for c, m in _cultures(text, named)
             if not AWAY_RE.search(text[:m.start()]) and not _video_named(text, m) and not _seconds(text, m)
             and not _reason(text, m)]
+    if any(not VAGUE_RE.fullmatch(m.group(0)) for _, m in hits):   # "a 70s sitcom, our theme is retro": the 70s
+        hits = [(c, m) for c, m in hits if not VAGUE_RE.fullmatch(m.group(0))]
     score: dict[str, float] = {}
     seen: set[tuple[str, str]] = set()
     for c, m in hits:
@@ -171,6 +176,11 @@ def read(c, t: str) -> str:
     if colour(c, found[0].style):   # "the suspense comes later" in a thriller: the score's own
         return found[1]
     if not c.whole and not _scene_place(c.text):   # "the first dance bit, 0:13 to 0:21, strings swelling": the
+        said = [a for a in found[0].adds if compiled(rf"\b{re.escape(a.split()[-1])}s?\b").search(c.text)]
+        for a in said:   # "from 0:50 on, like a hymn with the full organ": the scene's instrument, named, there
+            c.want("add", value=a)
+        if said:
+            return found[1]
         c.styled = (f"That sounds like {found[0].style} ({found[0].reason}), a style for the whole score. "
                     "Switch the whole score, or change only the instruments there?")   # word may only name the picture
         return found[1]

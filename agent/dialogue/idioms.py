@@ -146,7 +146,8 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\bhold (?:it |things |everything |the music |the score )?back\b(?! (?:the|on|a|an)\b)"   # "hold it back until the kiss"
      r"|\b(?:only|just|keep(?: it to)?(?: only| just)?) (?:the )?(?:soft|quiet|gentle|calm|light)(?:er)? (?:parts?|bits?|instruments?|"
      r"stuff|sounds?|layers?)\b"   # "the drums rest, only the soft part": the quiet parts alone, sparser
-     r"|\btoo much (?=now|here|there)\b|\bkeep it minimal\b|\btoo much (?:going on|happening)\b|\brein it in\b|\bsettle it\b|\bground it\b|\bless busy\b", "less energy"),
+     r"|\btoo much (?=now|here|there|honestly|tbh|overall|for us|for this)\b"
+     r"|\b(?:it'?s|its|it is|that'?s|this is|it feels|it sounds) (?:(?:a bit|a little|just|way|far|all|kind of|kinda) )?too much(?= *(?:$|[,.!?;]))|\bkeep it minimal\b|\btoo much (?:going on|happening)\b|\brein it in\b|\bsettle it\b|\bground it\b|\bless busy\b", "less energy"),
     # space between the notes ("let it breathe", "give the intro room to breathe", "more air"): sparser
     (r"\blet (?:it|the music|things|them|(?:the )?\w+) breathe\b|\b(?:more |some |enough )?(?:room|space) (?:for it )?to breathe\b"
      r"|\b(?:more |some )?breathing (?:room|space)\b|\bmore (?:air|space)\b(?! in the mix)", "sparser"),
@@ -202,16 +203,18 @@ def all_in(text: str) -> str:
 # A quiet start and a rise said as two steps ("start quiet, then get louder", "begin softly and get bigger", "open soft;
 # then build", "keep it quiet (at first), then get louder"): one build over the place, as "start quiet and build"
 # (`phrases.SHAPES`), not quieter everywhere and then louder everywhere. When the rise ends its clause, or is said from a
-# place on ("start quiet, then get louder from 0:20": quiet until there, the rise from there, `quiet_first`).
+# place on ("start quiet, then get louder from 0:20": quiet until there, the rise from there, `quiet_first`); a rise
+# "into" a cut or shot ends there ("start softer and grow into the second cut": from the start until that cut).
 START_RISE_RE = re.compile(
     r"\b((?:start|begin|open|(?P<keep>keep))\w*(?: (?:it|things|the music|the track|off|out))*(?: (?:very|really|super|so|"
-    r"fairly|pretty|a bit|nice and))? (?P<q>soft|quiet|silent|small|gentle|low|sparse|calm|minimal|subdued)\w*"
+    r"fairly|pretty|a bit|a little|a touch|a tad|little|nice and))? (?P<q>soft|quiet|silent|small|gentl|low|sparse|calm|minimal|subdued)\w*"
     r"(?(keep)(?: (?:at first|to begin with|at the start|early on|for now|for a bit|for a while))?))\s*(?:[,;]|\.(?!\d))?\s*"
     r"(?:and |but )?(?:then |after that |afterwards |from there )?(?:slowly |gradually |steadily )?(?:(?:get|gets|getting|go|goes|"
     r"going|grow|grows|growing|become|becomes|becoming|turn|turns) )?(?:louder|bigger|fuller|busier|more intense|more energy|"
     r"more energetic|build\w*(?: up)?|grow\w*|swell\w*|ris(?:e|es|ing)|climb\w*)"
-    r"(?= *(?:$|[,;!?]|\.(?!\d)|and\b|but\b|over\b|across\b|through\b|thru\b|towards?\b|to the end\b|by the end\b|until the end\b|"
-    r"from\b|after\b|starting (?:at|from)\b))", re.I)
+    r"(?P<into> (?:into|in to|up to|towards?|to)(?= (?:the )?(?:\w+ )?(?:cut|shot)s?\b))?"   # "... grow into the 2nd cut"
+    r"(?(into)|(?= *(?:$|[,;!?]|\.(?!\d)|and\b|but\b|over\b|across\b|through\b|thru\b|towards?\b|to the end\b|by the end\b|"
+    r"until the end\b|from\b|after\b|starting (?:at|from)\b)))", re.I)
 
 
 # A chord to end on ("a proper final chord", "end on a big chord", "finish with a cadence"): a button at the end (a stop
@@ -228,7 +231,8 @@ def final_chord(text: str) -> str:
 
 def joined(text: str) -> str:
     """`all_in`, and a quiet start with its rise said apart ("start quiet, then get louder") as one build."""
-    return START_RISE_RE.sub(lambda m: f"{'start ' + m['q'] if m['keep'] else m[1]} and build", all_in(text))
+    return START_RISE_RE.sub(lambda m: f"{'start ' + m['q'] if m['keep'] else m[1]} and build{' until' if m['into'] else ''}",
+                             all_in(text))   # "... and grow into the 2nd cut": from the start until there
 
 
 # the start said first, the place of the rise after it in the same clause ("start quiet and build from 0:20"; not "from

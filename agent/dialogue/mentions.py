@@ -313,7 +313,7 @@ HEARD = r"(?:hear|make out|pick out|distinguish|tell apart)"
 # or "noisy" ("the drums are loud") is a complaint with no size, "quiet" or "faint" likewise
 SAID_SO = r"(?:too|way too|far too|a bit|a little|a touch|a tad|slightly|kind of|kinda|sort of|sorta|pretty|very|super|rather|bit|really|so|overly|quite)"
 EXCESS = (rf"(?:(?<=is )|(?<=are ))(?:{SAID_SO} )*(?:loud|noisy)(?! enough)|(?:{SAID_SO} )+(?:loud|hot|strong|prominent|"
-          r"present|bright|harsh|shrill|boomy|muddy|tinny|piercing|brash|heavy|much(?! better| nicer| more| clearer)|far forward|forward|"
+          r"present|bright|harsh|shrill|boomy|muddy|tinny|piercing|brash|heavy|busy|cluttered|much(?! better| nicer| more| clearer)|far forward|forward|"
           r"up front|out front|syrupy|sugary|cheesy|schmaltzy|sappy|saccharine|in (?:your|my|the) face)")
 HARSH = r"shrill|harsh|piercing|deafening|screeching|overbearing|boomy|muddy|tinny|overpowering|too loud"
 # a part said to sound poor ("the strings feel cheesy", "the piano sounds cheap"): a complaint, that part down, never added
@@ -323,8 +323,9 @@ FLAWED = (r"(?:(?:is|are|sounds?|feels?|seems?|comes? across(?: as)?) )+(?:(?:so
 LACK = (rf"(?:(?<=is )|(?<=are ))(?:{SAID_SO} )*(?:quiet|faint)(?! enough)|(?:{SAID_SO} )+(?:quiet|soft|low|weak|faint|thin|far back|"
         r"distant|timid|buried|lost|hidden)|not loud enough|not (?:coming|cutting) through|barely audible")
 BEING = r"(?:is |are |sounds? |feels? |seems? |gets? |getting |sits? |sitting |comes? across |still )*"
-# how a part sounds, no mood of the music ("the strings feel cheesy", "the hats are harsh"): that part down (`orchestration`)
-PART_FLAWED_RE = re.compile(rf"{INSTR} (?:{BEING}(?:{EXCESS}|{HARSH})|{FLAWED})\b", re.I)
+# how a part sounds, no mood of the music ("the strings feel cheesy", "the hats in shot 2 are too busy"): that part down
+PART_FLAWED_RE = re.compile(rf"{INSTR}(?: (?:in|during|over|around|for) (?:the |that |this )?[\w:.]+(?: [\w:.]+){{0,2}}?)? "
+                            rf"(?:{BEING}(?:{EXCESS}|{HARSH})|{FLAWED})\b", re.I)
 UP_VERBS = (r"turn up|turning up|bring up|bringing up|boost|boosting|raise|raising|lift|lifting|push up|pump up|crank(?: up)?|push(?!(?: the| that| those| this| your)?(?: \w+){1,2} (?:back|down|under|aside|away)\b)|bump up|beef up|bring out|feature|highlight|"
             r"emphasi[sz]e|accentuate|more of")
 # the part a line belongs to, said before it ("give the horn melody to the strings", "the sax's tune played by a flute")

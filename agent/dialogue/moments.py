@@ -223,6 +223,7 @@ ANSWER_RE = re.compile(opening("yes|yeah|yep") + r"(?:"
                        r"(?:it|that|this|she|he|they|we|you)(?:'s|'re| is| are| was| were| comes?| happens?)\b|"
                        r"(?:she|he|they) [a-z]+\b|when|where|while|once|"
                        rf"{DET} [a-z][a-z'-]*(?: [a-z][a-z'-]*){{0,4}}? (?:is|are|'s|was|were|comes?|happens?|starts?)\b|"
+                       r"[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,3}? (?:goes|runs|lasts|continues|is|are)(?: on)? (?:up to|until|till|to|from)\b|"
                        r"(?:in|at|from|during|around|near|towards?|on|between|after|before|by|about|roughly|just|right|"
                        r"somewhere|shots?|cuts?|photos?|clips?|\d)\b|"
                        r"the (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|next|"
@@ -258,7 +259,10 @@ DESCRIBED_SHOT_RE = re.compile(r"\b(?:the|that) (?:shot|one|photo|picture|clip|b
 # Words an answer says besides where: who, "is", and that the moment is seen there ("she's on screen in shots 3 to 6")
 PRONOUNS = (r"\b(?:it'?s|it is|that'?s|this is|they'?re|they are|she'?s|he'?s|it|she|he|they|we|you|is|are|was|were|"
             r"right|just|exactly|basically|on screen|on camera|in frame|appears?|shows? up|shown|happens?|comes?|see|seen|"
-            r"visible|can|around|about|roughly)\b")
+            r"visible|can|around|about|roughly|goes|runs|lasts|continues)\b")
+# What comes after the moment, said beside where it ends ("..., then Easter Sunday starts"): no request of its own
+NEXT_STARTS_RE = re.compile(r"^(?:and |then |and then |after that |after which )?(?:the |our )?[a-z][a-z' -]{0,30}? (?:starts|begins|"
+                            r"kicks off|takes over)$")
 
 
 def place_of(answer: str, moment: str, analysis: VideoAnalysis, plan: ScorePlan,
@@ -288,6 +292,8 @@ def place_of(answer: str, moment: str, analysis: VideoAnalysis, plan: ScorePlan,
                 span = None
             at = moment_of(re.sub(r"\b(?:about|roughly)\b", "around", text)) if span is None else None
             rest = " ".join(w for w in re.sub(PRONOUNS, " ", text).split() if w[:4] not in stems)
+            if places and NEXT_STARTS_RE.match(text.strip()) and not named_parts(text):
+                continue
             if (span is not None or at is not None) and not only_place(rest):
                 return None
             if span is not None:

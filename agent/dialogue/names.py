@@ -230,10 +230,22 @@ def naming_only(clauses: list[str]) -> list[str]:
     return [x for k, x in enumerate(clauses) if not names_only(k)]
 
 
+# Who is seen at a place, said in a clause of its own after it ("from the fourth cut on, where our CEO is speaking",
+# "shots 2 to 4, when the bride walks in"): "the CEO part" and "the bride bit" are that place from then on
+WHO_THERE_RE = re.compile(rf"^\s*(?:where|when|while) (?:(?:{DET}) (?P<name>{WORD}(?: {WORD})?)(?: is| are|'s) {WORD}ing|"
+                          rf"{DET} (?P<who>{WORD}) {WORD}s)\b")
+FROM_ON_RE = re.compile(rf"^\s*(?:from|after|since) (?:{STRETCH})(?: on| onwards?)?\s*$")
+
+
 def beside(clauses: list[str]) -> dict[str, str]:
-    """The names said in a clause of their own beside a place (see NAME_ALONE_RE)."""
+    """The names said in a clause of their own beside a place (see NAME_ALONE_RE, WHO_THERE_RE)."""
     found: dict[str, str] = {}
     for k, clause in enumerate(clauses):
+        if k and (w := WHO_THERE_RE.match(clause)) and is_name(name := w.group("name") or w.group("who")):
+            prev = clauses[k - 1]
+            if place := FROM_ON_RE.match(prev) or PLACE_ALONE_RE.match(prev) or PLACE_LAST_RE.search(prev):
+                found[name] = (place.group("place") if "place" in place.groupdict() else place.group(0)).strip()
+            continue
         if not (m := NAME_ALONE_RE.match(clause)) or not _named(m.group("name").replace("'s", "")):
             continue
         after = PLACE_ALONE_RE.match(clauses[k + 1]) if k + 1 < len(clauses) else None

@@ -150,9 +150,9 @@ FAST_RE = (r"\b(?:faster|speed(?: it| things)? up|fast|quicker|quick|more quickl
 MORE_RE = (r"\b(?:more energy|more energetic|energetic|busier|denser|fuller|more intense|intense|livelier|higher energy|"
            r"raise the energy|full (?:on|throttle|tilt|power|blast|energy)|(?:go|goes|going|on|at) full(?! of\b)(?= *$)|"
            r"more lively|punchier|bigger|stronger|more driving|build(?: it)? up|more power|more powerful|"
-           r"more action|more exciting|exciting|more impact|more dense|richer|thicker|wilder)\b")
+           r"more action|more exciting|exciting|more impact|more dense|richer|thicker|wilder|more confident|bolder|more assertive)\b")
 LESS_RE = (r"\b(?:less energy|less energetic|lower energy|lower the energy|sparser|sparse|thinner|less busy|simpler|"
-           r"lighter|softer|gentler|more gentle|"
+           r"lighter|softer|gentler|more gentle|(?:keep|make|have) (?:it|things|everything|this|that)(?: nice and| really| very)? gentle|"
            r"more minimal|minimal|stripped[- ]down|strip it down|tone it down|less intense|more subtle|subtler|"
            r"smaller|quieter|more delicate|less dense|emptier|more empty|barer|more bare)\b")
 # the whole score said as a thing to turn up or down ("turn the whole score down", "turn everything up")

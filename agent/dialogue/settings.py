@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue.phrases import FAST_RE, SLOW_RE
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import Ask, locate
 from v2m.tools.contract import EditIntent
@@ -32,6 +33,13 @@ HOLD_TEMPO_RE = re.compile(rf"[,;]?\s*\b(?:(?:but|and|while|though|just|please) 
                            rf"|(?:don'?t|do not|without|no need to) (?:chang(?:e|ing)|touch(?:ing)?|alter(?:ing)?) {TEMPO}"
                            rf"|(?:at|in|with) the same (?:tempo|speed|pace|bpm)|same (?:tempo|speed|pace|bpm))\b(?: please)?"
                            r"(?!\s+(?:in|for|at|during|before|after|until|till|from|through|on|over|between)\b)", re.I)   # not a place kept
+# the tempo said to stay as a speed the change must not take ("brighter, but not faster", "livelier without speeding it
+# up", "calmer, just don't slow it down"): held only when the rest names no speed of its own ("not faster, slower")
+NOT_SPEED_RE = re.compile(r"[,;]?\s*\b(?:(?:but|and|while|though|just|please) )*(?:(?:not|no|never) (?:any |much |a bit |too )?"
+                          r"(?:faster|quicker|slower)|without (?:speeding|slowing|rushing)(?: (?:it|things))?(?: up| down)?|"
+                          r"(?:don'?t|do not) (?:speed|slow|rush)(?: (?:it|things))?(?: up| down)?)\b(?: (?:though|please|tho))?"
+                          r"(?! than\b)", re.I)
+SPEED_RE = re.compile(rf"{FAST_RE}|{SLOW_RE}|\b(?:tempo|bpm)\b", re.I)
 # what is left of a request once the hold is taken out: something to do, not only punctuation and fillers
 LEFT_RE = re.compile(r"[a-z]{3,}", re.I)
 
@@ -40,6 +48,8 @@ def holding(request: str) -> tuple[str, bool]:
     """The request without the words that hold the tempo, and whether it said so; as it was when those words are
     all it says ("keep the tempo as it is" alone is a lock of its own, read elsewhere)."""
     rest = HOLD_TEMPO_RE.sub("", request)
+    if rest == request and (rest := NOT_SPEED_RE.sub("", request)) != request and SPEED_RE.search(rest):
+        return request, False   # "not faster, slower": the speed said is the change
     if rest == request or not LEFT_RE.search(rest):
         return request, False
     return rest, True

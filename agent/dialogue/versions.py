@@ -93,9 +93,14 @@ def made_by(history: list[ScorePlan]) -> list[str | None]:
     return out
 
 
+# a word, or a decade ("before the 70s thing", "the 1980s idea"): no other number names an edit (0:30 is a place)
+DECADE_RE = re.compile(r"\b(?:19|20)?\d0s\b")
+DECADE_OR_WORD_RE = re.compile(rf"[a-z][a-z#'-]+|{DECADE_RE.pattern}")
+
+
 def content(text: str) -> set[str]:
     """The words of `text` that could name what an edit was about (not "the", "thing", "last" ...)."""
-    return {w for w in re.findall(r"[a-z][a-z#'-]+", text.lower().replace("'s", "")) if w not in GENERIC and len(w) > 2}
+    return {w for w in DECADE_OR_WORD_RE.findall(text.lower().replace("'s", "")) if w not in GENERIC and len(w) > 2}
 
 
 SILENCE_WORDS = {"silence", "silent", "mute", "muted", "gap", "pause"}
@@ -144,7 +149,7 @@ def named_by_content(request: str, history: list[ScorePlan] | None) -> list[Edit
     words = content(said) - PLACE_WORDS   # "before the last shot got intense": the edit, not the place
     if m.groupdict().get("mean") and not (named_parts(said.lower()) or re.search(r"\b(?:change|edit|idea|tweak)s?\b", said, re.I)):
         return None   # "I meant before the kiss": a place put right, not a version (a part or an edit names one)
-    if not words or COUNTED_CHANGES_RE.search(said):
+    if not words or COUNTED_CHANGES_RE.search(DECADE_RE.sub(" ", said)):   # "the 70s thing" counts none
         return None   # "before the last change" counts versions; "before 0:30", "before the drop" name places
     asked = made_by(history)
     found = matching(words, history)

@@ -131,8 +131,9 @@ ROLE_WORDS = {"melody": "melody", "tune": "melody", "lead": "lead", "harmony": "
               "top line": "melody", "topline": "melody", **{w: "drums" for w in (
                   "hi-hat", "hihat", "hihats", "hi hat", "hi hats", "kick drum", "bass drum", "snare drum",
                   "cymbal", "ride cymbal", "toms", "tom fills", "rimshot", "rimshots", "claps", "brushes")},
-              # the low register as engineers name it: "more low end", "the bottom end is thin"
+              # the low register as engineers name it ("more low end", "the bottom end is thin") or anyone does
               "low end": "bass", "bottom end": "bass", "sub bass": "bass", "sub": "bass", "808": "bass", "808s": "bass",
+              "low notes": "bass", "low stuff": "bass", "low frequencies": "bass", "low register": "bass",
               # a sustained bed named by how it sounds: "the synth wash behind everything"
               "synth wash": "pad", "wash": "pad", "drone": "pad",
               "left hand": "bass", "right hand": "melody"}   # a pianist's hands: the low line and the tune
@@ -160,7 +161,7 @@ MOODS = {m.name: m for m in (
     Mood("happy", "major", 0.1, 1.08, ("happy", "happier", "joyful", "cheerful", "upbeat", "sunny", "uplifting",
                                       "optimistic", "positive", "bright mood"), "folk"),
     Mood("sad", "minor", -0.15, 0.88, ("sad", "sadder", "melancholy", "melancholic", "sorrowful", "gloomy",
-                                       "mournful", "tragic", "heartbreaking", "somber", "sombre", "depressing"), "classical"),
+                                       "mournful", "tragic", "heartbreaking", "somber", "sombre", "solemn", "depressing"), "classical"),
     Mood("tense", "minor", 0.1, 1.05, ("tense", "tenser", "suspenseful", "anxious", "nervous", "thriller",
                                        "edgy", "suspense", "scary", "menacing"), "cinematic"),
     Mood("calm", None, -0.2, 0.9, ("calm", "calmer", "peaceful", "relaxed", "serene", "chill", "chilled",

@@ -286,7 +286,7 @@ def _fractions(text: str, analysis: VideoAnalysis) -> Span | None:
         raise Ask(f"There is no {which} {part}; which part did you mean?")
     return Span(d * k / n, d * (k + 1) / n, f"the {which} {part}")
 
-START_SAID, END_SAID = ([re.compile(rf"\b(?:the|an?) {w}\b") for w in ws] for ws in (START_WORDS, END_WORDS))
+START_SAID, END_SAID = ([compiled(rf"\b(?:the|an?) (?:(?:more|less|much) )?(?:[a-z]+(?:er|ing|ful|ic|ive|ous) )?{w}\b") for w in ws] for ws in (START_WORDS, END_WORDS))
 
 
 def _sections(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> Span | None:
