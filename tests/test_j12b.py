@@ -2,7 +2,7 @@
 not the set's: marks said by count ("a stab on each of the last two cuts"), picked from the last ones ("drop the
 second one"), named by kind alone ("get rid of the sting", "forget the stab"), a button on a cut, a whole second
 said for the cut inside it, a stop for a moment ("let the music pause briefly"), "delete"/"erase" a part, and a
-place said to get softer "towards the end" (a fall across it)."""
+place said to get softer "towards the end" (a fall across it), "take off" a part, a cue ending "cold out" on a cut."""
 
 from __future__ import annotations
 
@@ -102,3 +102,55 @@ def test_a_place_getting_softer_towards_the_end_falls_across_it(tmp_path):
     inside = [sec.energy for sec in s.plan.sections if sec.start_s >= 13 - 1e-6]
     assert len(inside) >= 2 and inside == sorted(inside, reverse=True) and inside[0] > inside[-1], turn.reply
     assert [sec.energy for sec in s.plan.sections if sec.end_s <= 13 + 1e-6] == before[:2]
+
+
+@pytest.mark.parametrize("said, at", [("cold out on the second cut", 13.0), ("dead out at the last cut", 21.0),
+                                      ("hard out on the first cut", 6.0)])
+def test_a_cue_ending_hard_on_a_cut_is_a_stop_there(chat, said, at):
+    turn = chat.say(said)   # before: "cold" asked softer or fuller, "dead out" named a moment, "hard out" went harder
+    assert _marks(chat).get(at) == "stop", turn.reply
+    assert [t for t, k in _marks(chat).items() if k == "stop"] == [at]
+
+
+def test_a_cold_out_at_a_time_ends_the_music_there(chat):
+    turn = chat.say("cold out at 0:25")   # as "hard out at 0:25": no music after it
+    assert [s.music for s in chat.plan.sections if s.start_s >= 25 - 1e-6] == [False], turn.reply
+
+
+def test_a_button_at_the_end_beside_a_mark_on_a_cut(chat):
+    turn = chat.say("a stinger on the first cut and then a button at the very end")
+    # before: the button was lost (a request naming a cut read "the end" as the ending's place, no moment)
+    assert _marks(chat).get(6.0) == "stab", turn.reply
+    assert any(k == "stop" and t > 29 for t, k in _marks(chat).items()), turn.reply
+
+
+def test_take_off_a_part_is_taking_it_out(tmp_path):
+    s = open_chat(tmp_path, "tense lofi music")
+    turn = s.say("can you take off the bass in shot 2")   # before: "take off" was no remove verb: the part louder, more energy
+    assert "bass" not in effective_roles(s.plan, s.plan.sections[1]), turn.reply
+    assert all("bass" in effective_roles(s.plan, sec) for sec in s.plan.sections if sec.start_s >= 13 - 1e-6)
+
+
+@pytest.mark.parametrize("said", ["could it end gently", "the music should finish quietly"])
+def test_ending_softly_is_a_fade_over_the_ending(tmp_path, said):
+    s = open_chat(tmp_path, "calm gentle piano")
+    first = [sec.energy for sec in s.plan.sections if sec.end_s <= 21 + 1e-6]
+    turn = s.say(said)   # before: a fall across the whole clip, the intro louder
+    assert [sec.energy for sec in s.plan.sections if sec.end_s <= 21 + 1e-6] == first, turn.reply
+    last = [sec.energy for sec in s.plan.sections if sec.start_s >= 21 - 1e-6]
+    assert len(last) >= 2 and last == sorted(last, reverse=True) and last[0] > last[-1]
+
+
+def test_the_music_dipping_at_a_place_is_quieter_there(tmp_path):
+    s = open_chat(tmp_path, "calm gentle piano")
+    before = [sec.energy for sec in s.plan.sections]
+    turn = s.say("the alarm in shot 3 is loud, could the music dip there?")   # before: "dip" was not followed
+    after = [sec.energy for sec in s.plan.sections]
+    assert after[2] < before[2] and after[:2] == before[:2] and after[3:] == before[3:], turn.reply
+
+
+def test_a_bass_drop_on_a_cut_is_a_hit_not_the_bass_out(chat):
+    chat.say("no crash on the second cut")
+    turn = chat.say("a big bass drop right on the second cut")   # before: read as the bass dropped out
+    assert _marks(chat).get(13.0) == "crash", turn.reply
+    assert all("bass" in effective_roles(chat.plan, sec) for sec in chat.plan.sections)

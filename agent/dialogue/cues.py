@@ -64,7 +64,7 @@ IN_RE = re.compile(rf"(?:{OWN}(?-i:IN\b)|\b{MUSIC}(?: (?:comes?|goes|kicks?|is|s
                    rf"(?={CLOCK} into (?:the )?(?:score|underscore)\b))"
                    rf"\s*(?:(?:at|on|@|:)\s*)?(?:the (?:cut|frame|downbeat) (?:at )?)?(?P<t>{CLOCK}){NOT_SAID}", re.I)
 # The cue ends: "OUT at 0:46", "score out at 0:46", "the cue ends at 0:46" (not "music out from 0:25 until 0:30")
-OUT_RE = re.compile(rf"(?:{OWN}(?-i:OUT\b)|\bhard out\b|\b(?:let it )?rings? out\b|"
+OUT_RE = re.compile(rf"(?:{OWN}(?-i:OUT\b)|\b(?:hard|cold|dead) out\b|\b(?:let it )?rings? out\b|"
                     rf"\b{MUSIC}(?: (?:goes|comes|cuts|drops|tails|fades|is))? out\b|"
                     rf"\b(?:end|finish)(?:s|ing)? {MUSIC}(?= (?:at|on|@) )|\b{MUSIC} (?:ends?|finishes)\b)"
                     rf"\s*(?:(?:at|on|@|:)\s*)?(?:the (?:cut|frame) (?:at )?)?(?P<t>{CLOCK})"

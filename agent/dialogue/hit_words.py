@@ -76,7 +76,8 @@ CUT_NAMES = rf"\b{ORD} (?:edit|change|picture change|shot change|scene change|tr
 # A crash said with its cymbal: "a splash cymbal", "a cymbal bash", "smash a cymbal", "a big cymbal hit"
 CRASH = ((r"\b(?:splash|crash|china|ride) cymbal\b|\bcymbal (?:crash|splash|bash|smash|hit|hits?)\b|"
           r"\b(?:smash|bash|whack|hit|crash) (?:a|the|some) cymbals?\b|\b(?:a|one) (?:(?:little|small|quick|big|soft|single) )?cymbal\b"
-          r"(?= (?:when|as|on|at|where|right|just|about|around|\d))|\bsmash(?:es)?\b(?! (?:hit|cut))|\bsplash\b|\bbash\b", " crash "),)
+          r"(?= (?:when|as|on|at|where|right|just|about|around|\d))|\bsmash(?:es)?\b(?! (?:hit|cut))|\bsplash\b|\bbash\b", " crash "),
+         (r"\b(?:bass|sub)[- ]drop\b(?= (?:right |just )?(?:on|at|when|as|@) )", " crash "))   # "a bass drop on the third cut": no bass out
 # An accent said otherwise: "a big thump", "a drum hit", "punctuate the cut", "something to sell the cut", "make
 # it land"
 ACCENT = ((r"\b(?:thump|thud|kick drum hit|drum hit|musical hit)\b(?! (?:up|down)\b)", " hit "),
@@ -104,7 +105,8 @@ STOP = ((r"\b(?:everybody|everyone|every(?:one|body) in the band|the (?:whole )?
         # the music stopped only for a moment ("make the music stop one time, then continue", "pause briefly"): a stop
         (rf"\b(?:(?:make|let|have) )?(?:the )?(?:music|score|everything|it) (?:to )?(?:stops?|pauses?|breaks?) {BRIEFLY}|"
          rf"\b(?:stop|pause) (?:the )?(?:music|score|everything) {BRIEFLY}|\bpause {BRIEFLY}|"
-         r"\b(?:a|one) (?:short|brief|quick|little|small|tiny) (?:pause|stop|break)\b", " a stop "))
+         r"\b(?:a|one) (?:short|brief|quick|little|small|tiny) (?:pause|stop|break)\b", " a stop "),
+        (r"\b(?:hard|cold|dead|clean) out(?= (?:right |just )?(?:on|at) |\s*$)", " a stop "))   # "cold out on the last cut": the cue ends there
 # The music itself stopping at a moment ("cut all the music on the second cut", "everything drops out at 0:20"):
 # a hit point of kind stop, read as "a stop on ..." ("everything drops out except the bass" keeps a part
 # playing: no stop, an arrangement). "silence 1 bar": a stop with its length. Only with a moment said (`marks.sync`):

@@ -1,12 +1,14 @@
 """Which marks a request picks when it names them by count, kind or a clock's second, for `marks.sync`:
 "a sting on each of the first three cuts" (cuts counted from an end), "remove the sting" (the marks of a kind,
 no place said), "stop at 0:46" for the cut at 0:46.4 (a whole second said for the cut inside it), and "three
-stings, one on each of the first three cuts" (where the marks said before go, in a clause of its own)."""
+stings, one on each of the first three cuts" (where the marks said before go, in a clause of its own), and "a
+button at the end" in a request that names cuts too (where the cue ends, as `cues` reads it in one that names none)."""
 
 from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue.cues import _cue_end, clock, last_frame
 from v2m.agent.dialogue.place_words import COUNTS
 from v2m.agent.dialogue.where import Ask, fmt, visible_cuts
 from v2m.tools.contract import VideoAnalysis
@@ -21,6 +23,18 @@ GONE_KIND_RE = re.compile(r"\W*(?:(?:please|just|and|then|now|also) )*(?:lose|re
                           r"drop|get rid of|take out|cut) (?:the|that|this|those|these|all(?: the)?|my|our|your) "
                           r"(?:(?:big|little|small|loud|extra|new) )?(stabs?|stings?|stingers?|crash(?:es)?|swells?|stops?|buttons?)"
                           r"(?: out)?(?: (?:please|again|too|as well))?\W*")
+
+# a mark said at the end ("a button at the end", "a sting right at the very end"), not at the end of a shot
+END_MARK_RE = re.compile(r"(?<!\bno )(?P<mark>\b(?:(?:big|final|last|hard|clean|short|little) )?(?:button|sting|stinger|stab|crash|stop))"
+                         r"(?: right| just)? (?:at|on) the (?:very )?end\b(?! of (?:the |shot|\d))")
+
+
+def at_end(analysis: VideoAnalysis, plan, t: str) -> str:
+    """`t` with a mark said at the end placed where the music that plays last ends (the last frame when it
+    plays to the end)."""
+    end = _cue_end(plan)
+    at = clock(last_frame(analysis) if end >= plan.duration_s - 0.05 else end)
+    return END_MARK_RE.sub(rf"\g<mark> at {at}", t)
 
 
 def counted_cuts(analysis: VideoAnalysis, t: str) -> list[float] | None:

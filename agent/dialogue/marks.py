@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from v2m.agent.dialogue import hit_words
 from v2m.agent.dialogue import operations as ops
-from v2m.agent.dialogue.mark_picks import EACH_ONE_RE, counted_cuts, of_kind, on_cut
+from v2m.agent.dialogue.mark_picks import EACH_ONE_RE, at_end, counted_cuts, of_kind, on_cut
 from v2m.agent.dialogue.counted import ORD
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import opening
@@ -125,7 +125,7 @@ def sync(c, t: str) -> str:
     said = t
     if re.search(r"\bhits? (?:a lot |a bit |a little |much |way |even )?harder\b", t):
         return said   # "the kick should hit harder": that part louder (`orchestration`), no mark
-    t = hit_words.plain(t)   # "a splash cymbal on the cut into shot two": "a crash on the 1th cut"
+    t = at_end(c.analysis, c.plan, hit_words.plain(t))   # "a splash cymbal on the cut into shot two": "a crash on the 1th cut"
     if (two := re.search(rf"\band (?=(?:put |add |then )?(?:(?:a|an|another|one) (?:\w+ )?{HIT_WORDS}|(?:crash|stab|sting|swell)\b|a stop\b|"
                          r"(?:stop|cut) (?:dead|cold)\b))", t)):   # "hit the cut at 0:40 and stop dead at 1:02" too
         for piece in (t[:two.start()], t[two.end():]):   # "a swell into 0:10 and a crash on the last cut": each its kind
