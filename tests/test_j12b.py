@@ -154,3 +154,19 @@ def test_a_bass_drop_on_a_cut_is_a_hit_not_the_bass_out(chat):
     turn = chat.say("a big bass drop right on the second cut")   # before: read as the bass dropped out
     assert _marks(chat).get(13.0) == "crash", turn.reply
     assert all("bass" in effective_roles(chat.plan, sec) for sec in chat.plan.sections)
+
+
+@pytest.mark.parametrize("said", ["play it under the dialogue in shot 2", "could the cue sit under the voice-over in shot 2"])
+def test_a_cue_played_under_the_dialogue_at_a_place_is_calmer_there(tmp_path, said):
+    s = open_chat(tmp_path, "cinematic")
+    before = [sec.energy for sec in s.plan.sections]
+    turn = s.say(said)   # before: "play it under" was not followed ("it" between the verb and "under")
+    after = [sec.energy for sec in s.plan.sections]
+    assert after[1] < before[1] and after[0] == before[0] and after[2:] == before[2:], turn.reply
+
+
+def test_a_cue_tailing_out_over_a_shot_falls_across_it(tmp_path):
+    s = open_chat(tmp_path, "cinematic")
+    turn = s.say("the cue should tail out over the last shot")   # before: asked fading or not
+    last = [sec.energy for sec in s.plan.sections if sec.start_s >= 21 - 1e-6]
+    assert len(last) >= 2 and last == sorted(last, reverse=True) and last[0] > last[-1], turn.reply

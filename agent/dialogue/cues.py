@@ -105,8 +105,8 @@ CATCH_RE = re.compile(r"\bcatch(?:es|ing)? (?=(?:the |that |this |each |every |a
                       r"|\bpunctuate[sd]? |\bsync (?:point|hit)s?\b ?", re.I)
 PLAY_THROUGH_RE = re.compile(rf"\bplay(?:s|ing)? (?:straight |right )?through (?=(?:the |a |that |this )?(?:\w+ )?cut\b|"
                              rf"(?:at |on )?{CLOCK})", re.I)
-UNDER_RE = re.compile(r"\b(?:stay|stays|staying|sit|sits|sitting|play|plays|keep (?:it|the music|the score)|dip(?:s|ped)?"
-                      r"(?: it| the music| the score)?(?: down)?) (?:right |well |"
+UNDER_RE = re.compile(r"\b(?:stay|stays|staying|sit|sits|sitting|play|plays|keep(?= it| the music| the score)|dip(?:s|ped)?)"
+                      r"(?: it| the music| the score| the cue)?(?: down)? (?:right |well |"
                       r"way |low )?under(?:neath)?\b(?P<obj> (?:everything|it all|the (?:dialogue|dialog|vo|voice ?over|"
                       r"narration|scene|lines)))?", re.I)
 PULL_RE = re.compile(r"\bpull(?:s|ed|ing)? (?:out )?(?P<obj>(?:the |all the |all |that |those )?(?:[a-z#-]+ ){0,2}?[a-z#-]+)"

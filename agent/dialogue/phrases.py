@@ -97,7 +97,7 @@ SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
      r"the \w+) )?down\b|\btaper\w* off\b|\bdecrescendo\b"
      r"|\bgo down slowly\b|\bgradually (?:quieter|softer|smaller)"
      # dying by itself ("let it peter out", "tail off over shot 4", "die off"): a fall over the place
-     r"|\b(?:die|dies|dying|died) (?:off|out|down)\b|\bpeter\w* out\b|\b(?:tail|trail)\w* (?:off|away)\b|\bebb\w* away\b"
+     r"|\b(?:die|dies|dying|died) (?:off|out|down)\b|\bpeter\w* out\b|\b(?:tail|trail)\w* (?:off|away|out)\b|\bebb\w* away\b"
      r"|\b(?:fall|falls|falling|fell|drop|drops|dropping|melt|melts|melting) away\b", (0.8, 0.15)),
 )
 # A change of energy said with how it goes over time ("gradually get more intense", "slowly bring the energy down", "ease
