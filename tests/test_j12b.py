@@ -170,3 +170,10 @@ def test_a_cue_tailing_out_over_a_shot_falls_across_it(tmp_path):
     turn = s.say("the cue should tail out over the last shot")   # before: asked fading or not
     last = [sec.energy for sec in s.plan.sections if sec.start_s >= 21 - 1e-6]
     assert len(last) >= 2 and last == sorted(last, reverse=True) and last[0] > last[-1], turn.reply
+
+
+@pytest.mark.parametrize("said, at", [("a sting at the end of shot 2", 13.0), ("put a stab right at the end of the third shot", 21.0)])
+def test_a_mark_at_the_end_of_a_shot_is_where_it_ends(chat, said, at):
+    turn = chat.say(said)   # before: at the shot's start (0:06 for shot 2)
+    assert _marks(chat).get(at) == "stab", turn.reply
+    assert list(_marks(chat).values()).count("stab") == 1

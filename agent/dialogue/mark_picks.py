@@ -28,6 +28,8 @@ GONE_KIND_RE = re.compile(r"\W*(?:(?:please|just|and|then|now|also) )*(?:lose|re
 END_MARK_RE = re.compile(r"(?<!\bno )(?P<mark>\b(?:(?:big|final|last|hard|clean|short|little) )?(?:button|sting|stinger|stab|crash|stop))"
                          r"(?: right| just)? (?:at|on) the (?:very )?end\b(?! of (?:the |shot|\d))")
 
+END_OF_RE = re.compile(r"\b(?:at|on|by|right at|just at) the (?:very )?end of\b")   # "a sting at the end of shot 2": where it ends
+
 
 def at_end(analysis: VideoAnalysis, plan, t: str) -> str:
     """`t` with a mark said at the end placed where the music that plays last ends (the last frame when it
@@ -35,6 +37,11 @@ def at_end(analysis: VideoAnalysis, plan, t: str) -> str:
     end = _cue_end(plan)
     at = clock(last_frame(analysis) if end >= plan.duration_s - 0.05 else end)
     return END_MARK_RE.sub(rf"\g<mark> at {at}", t)
+
+
+def ends(analysis: VideoAnalysis, span) -> float:
+    """Where a place ends, as a moment to mark: its end, or the last frame when it runs to the end of the video."""
+    return span.end_s if span.end_s < analysis.duration_s - 0.05 else last_frame(analysis)
 
 
 def counted_cuts(analysis: VideoAnalysis, t: str) -> list[float] | None:

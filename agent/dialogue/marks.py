@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from v2m.agent.dialogue import hit_words
 from v2m.agent.dialogue import operations as ops
-from v2m.agent.dialogue.mark_picks import EACH_ONE_RE, at_end, counted_cuts, of_kind, on_cut
+from v2m.agent.dialogue.mark_picks import EACH_ONE_RE, END_OF_RE, at_end, counted_cuts, ends, of_kind, on_cut
 from v2m.agent.dialogue.counted import ORD
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import opening
@@ -196,6 +196,8 @@ def sync(c, t: str) -> str:
             raise Ask(f"The video is only {a.duration_s:.1f} s long; when should the {label} be?")
         # "no accent at 0:01", "make the hit at 0:07 a stab": the mark there (on the cut at 0:01.2, 0:07.5)
         times = [near_hit(c.plan, tt) if negative or re.search(rf"\bthe {HIT_WORDS} at", t) else on_cut(a, tt) for tt in said_at]
+    elif moment and not negative and END_OF_RE.search(t):
+        times, c.span = [ends(a, c.span)], None   # "a sting at the end of shot 2": where that shot ends
     elif moment and not negative and c.span.start_s > 0.05:
         times, c.span = [c.span.seen_s or c.span.start_s], None  # "that's the last photo, a crash when it comes up": its start
     elif moment and not negative and c.span.label.startswith(("before", "until", "till", "up to")):
