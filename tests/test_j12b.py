@@ -177,3 +177,12 @@ def test_a_mark_at_the_end_of_a_shot_is_where_it_ends(chat, said, at):
     turn = chat.say(said)   # before: at the shot's start (0:06 for shot 2)
     assert _marks(chat).get(at) == "stab", turn.reply
     assert list(_marks(chat).values()).count("stab") == 1
+
+
+def test_little_by_little_stronger_from_a_place_is_a_build_across_it(tmp_path):
+    s = open_chat(tmp_path, "happy acoustic")
+    turn = s.say("from the third shot, the music little by little more strong")   # before: one step up, no build
+    after = [sec.energy for sec in s.plan.sections if sec.start_s >= 13 - 1e-6]
+    assert len(after) >= 3 and after == sorted(after) and after[0] < after[-1], turn.reply
+    assert all(sec.energy == e for sec, e in zip(s.plan.sections[:2], [sec.energy for sec in open_chat(
+        tmp_path / "other", "happy acoustic").plan.sections[:2]]))

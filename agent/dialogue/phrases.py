@@ -106,7 +106,7 @@ SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
 GRADUAL = (r"(?:gradual(?:ly)?|steady|steadily|slow(?:ly)?|progressive(?:ly)?|bit by bit|little by little|over time|"
            r"step by step|more and more|evenly|smoothly|continuously)")
 RISE = (r"(?:more energy|more energetic|more intense|energetic|intense|intensif\w*|increas\w*(?: the| in)? energy|"
-        r"(?:energy|intensity) (?:up|increas\w*|ris\w*|going up)|bigger|fuller|busier|louder|rising|climb\w*|grow\w*|"
+        r"(?:energy|intensity) (?:up|increas\w*|ris\w*|going up)|bigger|fuller|busier|louder|stronger|rising|climb\w*|grow\w*|"
         r"build\w*(?: up)?|swell\w*|lift\w*|ramp\w* up)")
 FALL = (r"(?:less energy|lower energy|less intense|calmer|softer|quieter|gentler|smaller|sparser|"
         r"(?:energy|intensity) (?:down|decreas\w*|drop\w*|fall\w*)|decreas\w*(?: the)? energy|"
