@@ -12,11 +12,10 @@ A spotting note places a cue on the timeline and says how it meets the picture:
   again); an IN where the music is already out just before it is only the moment ("score back in at 0:03");
 - source against score ("the radio in shot 2 is source", "keep score out"): music heard in the scene, so
   the score is out there;
-- a button (a short, emphatic last chord: "button it on the last frame", "button it there"): a stop mark,
-  at the moment said, else where the cue ends;
-- "play through the first cut": no accent on that cut; "stay under everything" (underscore): less energy;
-- "pull the percussion": that part out ("pull it back" stays less of it, see `orchestration`); "pull the
-  build back": less energy where the last edit built;
+- a button (a short, emphatic last chord: "button it on the last frame", "button on the third cut"): a stop
+  mark, at the moment or cut said, else where the cue ends; "play through the first cut": no accent on that cut;
+  "stay under everything" (underscore): less energy; "pull the percussion": that part out ("pull it back"
+  stays less of it, see `orchestration`); "pull the build back": less energy where the last edit built;
 - a place glossed with its timecode ("the cut after the sting (0:25)"): the timecode; "before that",
   "after that", "nothing after" and "button it there" after a moment: that moment;
 - cue numbers ("1M1", "2M1 spot notes:", "1M1 cont.") are labels, and a sentence about another cue ("D minor
@@ -65,7 +64,7 @@ IN_RE = re.compile(rf"(?:{OWN}(?-i:IN\b)|\b{MUSIC}(?: (?:comes?|goes|kicks?|is|s
                    rf"(?={CLOCK} into (?:the )?(?:score|underscore)\b))"
                    rf"\s*(?:(?:at|on|@|:)\s*)?(?:the (?:cut|frame|downbeat) (?:at )?)?(?P<t>{CLOCK}){NOT_SAID}", re.I)
 # The cue ends: "OUT at 0:46", "score out at 0:46", "the cue ends at 0:46" (not "music out from 0:25 until 0:30")
-OUT_RE = re.compile(rf"(?:{OWN}(?-i:OUT\b)|\bhard out\b|\b(?:let it )?rings? out\b|"
+OUT_RE = re.compile(rf"(?:{OWN}(?-i:OUT\b)|\b(?:hard|cold|dead) out\b|\b(?:let it )?rings? out\b|"
                     rf"\b{MUSIC}(?: (?:goes|comes|cuts|drops|tails|fades|is))? out\b|"
                     rf"\b(?:end|finish)(?:s|ing)? {MUSIC}(?= (?:at|on|@) )|\b{MUSIC} (?:ends?|finishes)\b)"
                     rf"\s*(?:(?:at|on|@|:)\s*)?(?:the (?:cut|frame) (?:at )?)?(?P<t>{CLOCK})"
@@ -94,6 +93,7 @@ HEADING_WORDS_RE = re.compile(r"\bsource (?:vs\.?|versus|v\.?|or|and) score\b\s*
 BUTTON_RE = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\bthat )(?<!\bthis )(?<!\bher )(?<!\bhis )(?<!\btheir )(?<!\bits )"
                        r"\bbutton(?:s|ed|ing)?(?: (?:it|the cue|the end|this|that|things)\b(?: (?:off|up|out)\b)?|"
                        r" (?:off|up|out)\b|(?=\s+(?:on|at|@)\b))", re.I)
+PLACED_RE = re.compile(rf"\s*(?:it |the cue |that |this )?(?:on|at|in) (?:the )?(?:{ORD} (?:cut|shot)|(?:cut|shot) \d)", re.I)   # "button on the last cut"
 # "end on a hit", "a sting at the very end", "finish with a button": a mark where the cue ends
 END_ON_RE = re.compile(r"\b(?:end|finish|close|out)(?:s|ing)? (?:it |the cue |things |the piece )?(?:on|with) (?:a |an |one )?"
                        r"(?:big |strong |hard |final |last |proper |clean )?(?:hit|button|sting|stinger|stab|accent|crash|stop)\b"
@@ -105,8 +105,8 @@ CATCH_RE = re.compile(r"\bcatch(?:es|ing)? (?=(?:the |that |this |each |every |a
                       r"|\bpunctuate[sd]? |\bsync (?:point|hit)s?\b ?", re.I)
 PLAY_THROUGH_RE = re.compile(rf"\bplay(?:s|ing)? (?:straight |right )?through (?=(?:the |a |that |this )?(?:\w+ )?cut\b|"
                              rf"(?:at |on )?{CLOCK})", re.I)
-UNDER_RE = re.compile(r"\b(?:stay|stays|staying|sit|sits|sitting|play|plays|keep (?:it|the music|the score)|dip(?:s|ped)?"
-                      r"(?: it| the music| the score)?(?: down)?) (?:right |well |"
+UNDER_RE = re.compile(r"\b(?:stay|stays|staying|sit|sits|sitting|play|plays|keep(?= it| the music| the score)|dip(?:s|ped)?)"
+                      r"(?: it| the music| the score| the cue)?(?: down)? (?:right |well |"
                       r"way |low )?under(?:neath)?\b(?P<obj> (?:everything|it all|the (?:dialogue|dialog|vo|voice ?over|"
                       r"narration|scene|lines)))?", re.I)
 PULL_RE = re.compile(r"\bpull(?:s|ed|ing)? (?:out )?(?P<obj>(?:the |all the |all |that |those )?(?:[a-z#-]+ ){0,2}?[a-z#-]+)"
@@ -385,7 +385,7 @@ def _buttoned(text: str, analysis: VideoAnalysis, plan: ScorePlan, outs: set[str
         said = _last_time(text, m.start())
         head = text[last:m.start()]   # "OUT 0:46 button it": a note of its own after the OUT's time
         head = re.sub(r"(?<=\d)\s+$", "; ", head)
-        out.append(head + "button" + ("" if TIME_RE.search(rest) else f" at {said}" if said in outs else at))
+        out.append(head + "button" + ("" if TIME_RE.search(rest) or PLACED_RE.match(rest) else f" at {said}" if said in outs else at))
         last = m.end()
     return "".join(out) + text[last:]
 

@@ -20,6 +20,7 @@ from v2m.agent.dialogue.place_words import PICTURE_CHANGES, TIME
 # Hard stop. Then carry on.", "an accent, nothing fancy"): part of the mark, no edit of its own
 TRAILING_RE = re.compile(r"\W*(?:(?:and |then |so |just |a |one |very |really |nice and |proper(?:ly)? |clean |hard |dead |sharp "
                          r"|make (?:it|that|them) (?:hit |land |sound |feel )?)*(?:hard|dead|cold|tight|sharp|clean|big|loud|break|chord|carry on|continue|keep going|resume|"
+                         r"(?:hard|dead|clean|cold) out|"   # "button on the last cut, hard out": how it ends
                          r"nothing fancy|nothing too fancy|not a fade|no fade|haha|lol|(?:a )?(?:moment of |beat of )?silence"
                          r"(?: for a (?:moment|beat|second|bit))?|play (?:straight |right )?through|let it (?:flow|ride|breathe)|"
                          r"keep (?:it |the groove |the band )?(?:flowing|going|swinging|grooving|playing))\W*)+")
@@ -75,7 +76,8 @@ CUT_NAMES = rf"\b{ORD} (?:edit|change|picture change|shot change|scene change|tr
 # A crash said with its cymbal: "a splash cymbal", "a cymbal bash", "smash a cymbal", "a big cymbal hit"
 CRASH = ((r"\b(?:splash|crash|china|ride) cymbal\b|\bcymbal (?:crash|splash|bash|smash|hit|hits?)\b|"
           r"\b(?:smash|bash|whack|hit|crash) (?:a|the|some) cymbals?\b|\b(?:a|one) (?:(?:little|small|quick|big|soft|single) )?cymbal\b"
-          r"(?= (?:when|as|on|at|where|right|just|about|around|\d))|\bsmash(?:es)?\b(?! (?:hit|cut))|\bsplash\b|\bbash\b", " crash "),)
+          r"(?= (?:when|as|on|at|where|right|just|about|around|\d))|\bsmash(?:es)?\b(?! (?:hit|cut))|\bsplash\b|\bbash\b", " crash "),
+         (r"\b(?:bass|sub)[- ]drop\b(?= (?:right |just )?(?:on|at|when|as|@) )", " crash "))   # "a bass drop on the third cut": no bass out
 # An accent said otherwise: "a big thump", "a drum hit", "punctuate the cut", "something to sell the cut", "make
 # it land"
 ACCENT = ((r"\b(?:thump|thud|kick drum hit|drum hit|musical hit)\b(?! (?:up|down)\b)", " hit "),
@@ -86,6 +88,7 @@ ACCENT = ((r"\b(?:thump|thud|kick drum hit|drum hit|musical hit)\b(?! (?:up|down
           (r"\bpunctuat(?:e|es|ed|ing)\b|\bemphasi[sz](?:e|es|ed|ing)\b|\bunderline\b|\bsell\b(?= (?:the|that|this) (?:\w+ )?(?:cut|edit|moment))",
            " accent "),
           (r"\b(?:punctuation|emphasis)\b", " accent "))
+BRIEFLY = r"(?:one time|once|for a (?:moment|second|sec|beat|split second|brief moment|short moment)|briefly|for an instant)\b"
 # The band stopped at a moment: "everybody stops", "stop the band dead", "the music should break", "slam on the
 # brakes", "cut the band off", "stop at 0:25", "slam to a stop"
 STOP = ((r"\b(?:everybody|everyone|every(?:one|body) in the band|the (?:whole )?band) (?:should |must |needs? to |has to |to )?"
@@ -98,7 +101,12 @@ STOP = ((r"\b(?:everybody|everyone|every(?:one|body) in the band|the (?:whole )?
          r"\bhard stop\b|\b(?:stops?|cuts?) (?:dead|cold)\b", " a stop "),   # "stop dead at 0:13", "the band cuts cold"
         (r"\bcut (?:the (?:whole )?band|everyone|everybody) off\b", " a stop "),
         (rf"^\W*stop(?= (?:right )?(?:at|on) (?:the |{TIME}))", " a stop"),
-        (r"\bbreak (?:completely|totally|entirely|dead)\b", " a stop "))
+        (r"\bbreak (?:completely|totally|entirely|dead)\b", " a stop "),
+        # the music stopped only for a moment ("make the music stop one time, then continue", "pause briefly"): a stop
+        (rf"\b(?:(?:make|let|have) )?(?:the )?(?:music|score|everything|it) (?:to )?(?:stops?|pauses?|breaks?) {BRIEFLY}|"
+         rf"\b(?:stop|pause) (?:the )?(?:music|score|everything) {BRIEFLY}|\bpause {BRIEFLY}|"
+         r"\b(?:a|one) (?:short|brief|quick|little|small|tiny) (?:pause|stop|break)\b", " a stop "),
+        (r"\b(?:hard|cold|dead|clean) out(?= (?:right |just )?(?:on|at) |\s*$)", " a stop "))   # "cold out on the last cut": the cue ends there
 # The music itself stopping at a moment ("cut all the music on the second cut", "everything drops out at 0:20"):
 # a hit point of kind stop, read as "a stop on ..." ("everything drops out except the bass" keeps a part
 # playing: no stop, an arrangement). "silence 1 bar": a stop with its length. Only with a moment said (`marks.sync`):

@@ -166,6 +166,12 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\bturn it down\b|\bthe volume of all\b|\blower the whole mix\b|\bwhole mix (?:down|lower)\b"
      r"|\bduck (?:everything|it|the music|the mix|it all|all of it)(?: down)?(?: under(?:neath)?(?= \d| the| a))?\b", "quieter"),
     (r"\b(?:take|tone|dial|calm|settle|bring) (?:the whole thing|everything|it all|things) down\b", "less energy"),
+    # the music said to end softly ("could it end gently", "finish quietly", "close on a soft note"): a fade out
+    (r"\b(?:end|ends|ending|finish|finishes|finishing|close|closes|wind up)(?: it| things)? (?:really |very |nice and |more )?(?:gently|softly|quietly|"
+     r"calmly|peacefully|on a (?:soft|gentle|quiet|calm) note)\b", "fade out"),
+    # the music dipping at a place ("can the music dip in shot 2", "dip it under the voice there"): quieter there
+    (r"\b(?:music|score|it|everything|track) (?:(?:can|could|should|needs? to|to|will) )?dips?\b(?! (?:in|into) (?:energy|tempo))"
+     r"|\bdip (?:the music|it|everything|the score)(?: down)?\b", "quieter"),
     (r"\bturn it up\b|\braise the whole mix\b|\bmore loud\b", "louder"),
     (r"\bmore quiet\b|\b(?:decrease|reduce|lower|drop|bring down|turn down)(?: the)?(?: overall| general| whole)? (?:volume|level)\b"
      r"|\b(?:the )?(?:overall |general )?(?:volume|level)(?:'s| is)? (?:a bit |a little |a touch |way |too )?(?:high|loud|much)\b"

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from v2m.agent.dialogue import hit_words
 from v2m.agent.dialogue import operations as ops
+from v2m.agent.dialogue.mark_picks import EACH_ONE_RE, END_OF_RE, at_end, counted_cuts, ends, of_kind, on_cut
 from v2m.agent.dialogue.counted import ORD
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import opening
@@ -36,7 +37,7 @@ POINT = rf"\bcuts?\b|\d:\d|\d ?s\b|\d ?seconds?\b|\bseconds\b|\bat {TIME}"
 HIT_WORDS = (r"\b(hit|hits|accent|accents|crash|crashes|stab|stabs|swell|sting|(?<!more )(?<!some )(?<!extra )(?<!less )punch|mark|marks|"
              r"stop on|full stop|a stop|(?:(?<=the )|(?<=that )|(?<=this ))(?:stop|drop-?out)|"
              r"an? (?:big|sudden|abrupt|quick|short|clean|sharp|massive|huge|total|complete|little) stop|"   # "put a big stop at 0:53"
-             r"boom|bang|slam|stinger|sting|dead stop|hard stop|button|(?<=no )downbeats?)\b")
+             r"boom|bang|slam|stingers?|stings?|dead stop|hard stop|button|(?<=no )downbeats?)\b")
 # A mark there said to become another kind ("the stab at 0:24 should be a crash", "turn that hit at 0:07 into a stab",
 # "swap the crash at 0:12 for a sting"): the kind it becomes, said after the mark it names
 RECAST_RE = re.compile(rf"\b(?:the|that|this) {HIT_WORDS}.*?\b(?:a|an)(?: (?:big|proper|real|short|sharp|quick|hard|little))? "
@@ -58,7 +59,8 @@ def placed_after(clauses: list[str]) -> list[str]:
     for x in clauses:
         low = hit_words.plain(f" {x.lower()} ")
         if out and (DIGIT_RE.search(low) and only_place(low) and not DIGIT_RE.search(out[-1]) and
-                    MOMENT_RE.search(hit_words.plain(f" {out[-1].lower()} ")) or LANDS_WITH_RE.fullmatch(x.lower())):
+                    MOMENT_RE.search(hit_words.plain(f" {out[-1].lower()} ")) or LANDS_WITH_RE.fullmatch(x.lower()) or
+                    EACH_ONE_RE.match(low) and HIT_WORDS_RE.search(hit_words.plain(f" {out[-1].lower()} "))):
             out[-1] = f"{out[-1].rstrip()} {x.strip()}"   # "..., let the music stop there, with a bang": how it lands
         else:
             out.append(x)
@@ -129,7 +131,7 @@ def sync(c, t: str) -> str:
     said = t
     if re.search(r"\bhits? (?:a lot |a bit |a little |much |way |even )?harder\b", t):
         return said   # "the kick should hit harder": that part louder (`orchestration`), no mark
-    t = hit_words.plain(t)   # "a splash cymbal on the cut into shot two": "a crash on the 1th cut"
+    t = at_end(c.analysis, c.plan, hit_words.plain(t))   # "a splash cymbal on the cut into shot two": "a crash on the 1th cut"
     if (two := re.search(rf"\band (?=(?:put |add |then )?(?:(?:a|an|another|one) (?:\w+ )?{HIT_WORDS}|(?:crash|stab|sting|swell)\b|a stop\b|"
                          r"(?:stop|cut) (?:dead|cold)\b))", t)):   # "hit the cut at 0:40 and stop dead at 1:02" too
         for piece in (t[:two.start()], t[two.end():]):   # "a swell into 0:10 and a crash on the last cut": each its kind
@@ -161,6 +163,9 @@ def sync(c, t: str) -> str:
     m = re.search(HIT_WORDS, t)
     # "that's the last photo. a crash when it comes up": a shot or cut named, then a word only a hit can mean
     moment = c.span is not None and c.span.sections is None and MOMENT_RE.search(t) and not re.search(r"\bcuts?\b", t)
+    if m and c.span is None and (gone := of_kind(c.plan, t, _kind)):   # "remove the sting": that mark, wherever it is
+        c.want("no_hit", times=gone)
+        return " " * len(said)
     if not m or not (re.search(POINT, t) or moment or re.search(ON_NUMBER, t) or at_cut):
         return said   # ("the third cut is over-scored. no accent there": that cut)
     # the first word that names a kind ("make the hit at 0:07 a stab": a stab); None: keep a hit's kind
@@ -182,6 +187,8 @@ def sync(c, t: str) -> str:
         times = [x for x in visible_cuts(a) if c.span is None or c.span.start_s - 0.05 <= x <= end]
         spared = [_cut(a, w) for w in EXCEPT_RE.findall(t)]   # "every cut except the first": not that one
         times = [x for x in times if all(abs(x - y) > 0.05 for y in spared)]
+    elif (counted := counted_cuts(a, t)):   # "on each of the first three cuts"
+        times = listed = counted
     elif (mc := re.search(rf"\bcut (?:at|around|near) {TIME}", t)):
         times = [nearest_cut(a, parse_time(mc.group(1)))]
     elif (mc := re.search(r"\bcuts? (\d{1,2}(?:(?: ?,| and| &| plus| ?\+)? \d{1,2})+)\b", t)):   # "cuts 4 and 6"
@@ -194,7 +201,9 @@ def sync(c, t: str) -> str:
         if max(said_at) > a.duration_s:
             raise Ask(f"The video is only {a.duration_s:.1f} s long; when should the {label} be?")
         # "no accent at 0:01", "make the hit at 0:07 a stab": the mark there (on the cut at 0:01.2, 0:07.5)
-        times = [near_hit(c.plan, tt) if negative or re.search(rf"\bthe {HIT_WORDS} at", t) else tt for tt in said_at]
+        times = [near_hit(c.plan, tt) if negative or re.search(rf"\bthe {HIT_WORDS} at", t) else on_cut(a, tt) for tt in said_at]
+    elif moment and not negative and END_OF_RE.search(t):
+        times, c.span = [ends(a, c.span)], None   # "a sting at the end of shot 2": where that shot ends
     elif moment and not negative and c.span.start_s > 0.05:
         times, c.span = [c.span.seen_s or c.span.start_s], None  # "that's the last photo, a crash when it comes up": its start
     elif moment and not negative and c.span.label.startswith(("before", "until", "till", "up to")):
@@ -285,7 +294,7 @@ def _move(c, m: re.Match) -> None:
 def _kind(word: str) -> str | None:
     """The kind of mark a word names: a button is a stop (the cue's last chord); "hit", "accent": None."""
     return ("crash" if word.startswith("crash") or word in ("boom", "bang", "slam") else "stab"
-            if word in ("stab", "stabs", "sting", "punch", "stinger") else "swell" if word == "swell" else "stop"
+            if word in ("stab", "stabs", "sting", "stings", "punch", "stinger", "stingers") else "swell" if word == "swell" else "stop"
             if "stop" in word or word in ("button", "dropout", "drop-out") else None)
 
 
@@ -324,10 +333,12 @@ MARKED = r"(?:ones?|cuts?|hits?|crash(?:es)?|accents?|marks?|stabs?|stops?|swell
 NARROW_RE = re.compile(opening(r"jk|j/k|actually|no|nah|sorry|wait|but|and|(?:way |far |a bit |just )?too (?:much|many)"
                                rf"(?: {MARKED}| of (?:them|those|these))?(?: now)?|"
                                r"overkill|(?:that'?s |it'?s )?(?:a bit |way )?(?:much|a lot)") + r"(?:keep |leave )?(?P<how>except(?: for)?|"
-                       r"but not|not|apart from|other than|skip|leave out|just|only)(?: keep| leave)?\s+(?:on\s+|at\s+)?(?:the\s+)?"
-                       rf"(?P<which>first|last|final)(?:\s+(?P<n>one|two|three|four|five|\d+))?(?:\s+{MARKED})?"
+                       r"but not|not|apart from|other than|skip|leave out|just|only|"
+                       r"lose|drop|remove|kill|scrap|scratch|ditch|nix|axe|delete|get rid of|take out|pull)(?: keep| leave)?\s+(?:on\s+|at\s+)?(?:the\s+)?"
+                       rf"(?P<which>first|last|final|middle|second|third|fourth|2nd|3rd|4th)(?:\s+(?P<n>one|two|three|four|five|\d+))?(?:\s+{MARKED})?(?:\s+out)?"
                        r"\W*$", re.I)   # "too many crashes, only keep the last one", "keep just the first two"
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+PICKED = {"second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}   # one of the marks, counted from the first
 # "too many hits, just keep the one at 0:05", "only leave the crash on 0:12": the mark at that time stays, the others go
 KEEP_AT_RE = re.compile(opening(r"jk|actually|no|nah|sorry|wait|but|and|(?:way |far |a bit |just )?too (?:much|many)"
                                 rf"(?: {MARKED}| of (?:them|those|these))?(?: now)?|overkill") +
@@ -362,8 +373,12 @@ def narrow(request: str, history: list[ScorePlan] | None,
         return [EditIntent(what="no_hit", scope=EditScope(times_s=[round(t, 3) for t in added if t != stay]),
                            text=request[:400])]
     n = NUMBER_WORDS.get((m.group("n") or "one").lower()) or int(m.group("n"))
-    if not 1 <= n < len(added):
+    which = m.group("which").lower()
+    if not 1 <= n < len(added) or which == "middle" and (n > 1 or len(added) % 2 == 0) or \
+            which in PICKED and (n > 1 or PICKED[which] >= len(added)):
         raise Ask(f"The last edit left {len(added)} marks of that kind; which of them should stay?")
-    named = added[:n] if m.group("which").lower() == "first" else added[-n:]
+    # "lose the middle one" of three, "drop the second one": that one mark of those the last edit left
+    named = [added[len(added) // 2]] if which == "middle" else [added[PICKED[which]]] if which in PICKED else \
+        added[:n] if which == "first" else added[-n:]
     drop = named if m.group("how").lower() not in ("just", "only") else [t for t in added if t not in named]
     return [EditIntent(what="no_hit", scope=EditScope(times_s=[round(t, 3) for t in drop]), text=request[:400])]

@@ -170,9 +170,9 @@ def read(t: str, want) -> str:
         said = list(dict.fromkeys(named_parts(m.group(0))))   # "just the guitar on its own"; the kit's pieces alone ("just
         want("balance", value="drums", direction="down") if set(said) <= vocab.KIT_PIECES else want("only", value=",".join(said))
         return eat(t, m)   # kick and snare basically"): a thinner kit, the band kept
-    for m in list(re.finditer(rf"\b(?:no|without|remove|drop|lose|mute|take out|get rid of|kill|silence|fewer|"
+    for m in list(re.finditer(rf"\b(?:no|without|remove|drop|lose|mute|take out|take off|get rid of|kill|silence|fewer|"
                               rf"stop|turn off|leave out|cut out|minus|lose the|ditch|lay out on|(?:shouldn't|should "
-                              rf"not|don't|do not|doesn't) (?:have|use|play|want|need)(?: any)?|delete|quit|{CUT_VERB}|axe|nix|"
+                              rf"not|don't|do not|doesn't) (?:have|use|play|want|need)(?: any)?|delete|erase|quit|{CUT_VERB}|axe|nix|"
                               rf"scrap|eliminate|no more(?: of)?(?: that| those| this)?|{UNNEEDED}) {INSTR}"
                               rf"|{INSTR}(?:,? (?:it|they))? (?:is|are|'s|'re)? ?(?:not|n't|no longer) (?:really |even |at all )?"
                               rf"(?:needed|necessary|required|essential|adding anything)\b"

@@ -73,8 +73,7 @@ TOO_RE = re.compile(r"\b(?:is |it'?s |that'?s |sounds |feels |a bit |a little |w
 # Shapes over time: (pattern, levels across the scope).
 SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
     (r"\b(?:start|begin|open)\w* (?:\w+ ){0,4}?(?:soft|quiet|silent|small|gentle|nothing|low|sparse|calm)\w*"
-     r"(?: \w+){0,6}? (?:and |then |after )?(?:\w+ ){0,3}?(?:grow|build|swell|rise|climb|creep|become big|get bigger|lift)\w*",
-     (0.15, 0.9)),
+     r"(?: \w+){0,6}? (?:and |then |after )?(?:\w+ ){0,3}?(?:grow|build|swell|rise|climb|creep|become big|get bigger|lift)\w*", (0.15, 0.9)),
     (r"\bgrow\w* from (?:nothing|silence)|\bbuild\w* (?:it )?from\b|\bcreep up\b|\bcrescendo\b|\bsunrise\b"
      r"|\bswell\w* into\b|\bgradually (?:louder|bigger|build|grow)\w*|\b(?:build|swell|rise|rising|climb)\w*(?: (?:it|things))?(?: up)? (?:all the way )?(?:up )?(?:to|into|towards) the (?:very )?end"
      r"|\bbuild\w* (?:up )?(?:the |some |more |a bit of |a little )?(?:tension|suspense|anticipation)\b(?: up\b)?"
@@ -98,16 +97,16 @@ SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
      r"the \w+) )?down\b|\btaper\w* off\b|\bdecrescendo\b"
      r"|\bgo down slowly\b|\bgradually (?:quieter|softer|smaller)"
      # dying by itself ("let it peter out", "tail off over shot 4", "die off"): a fall over the place
-     r"|\b(?:die|dies|dying|died) (?:off|out|down)\b|\bpeter\w* out\b|\b(?:tail|trail)\w* (?:off|away)\b|\bebb\w* away\b"
+     r"|\b(?:die|dies|dying|died) (?:off|out|down)\b|\bpeter\w* out\b|\b(?:tail|trail)\w* (?:off|away|out)\b|\bebb\w* away\b"
      r"|\b(?:fall|falls|falling|fell|drop|drops|dropping|melt|melts|melting) away\b", (0.8, 0.15)),
 )
-# A change of energy said with how it goes over time ("gradually get more intense", "slowly bring the energy down",
-# "ease down steadily across the last shot"): a build or a fade over the place, not one step. Tempo said with it
-# ("gradually slow down") is a tempo change, not a shape.
+# A change of energy said with how it goes over time ("gradually get more intense", "slowly bring the energy down", "ease
+# down steadily across the last shot", "softer towards the end" of a place said): a build or a fade over the place, not
+# one step. Tempo said with it ("gradually slow down") is a tempo change, not a shape.
 GRADUAL = (r"(?:gradual(?:ly)?|steady|steadily|slow(?:ly)?|progressive(?:ly)?|bit by bit|little by little|over time|"
            r"step by step|more and more|evenly|smoothly|continuously)")
 RISE = (r"(?:more energy|more energetic|more intense|energetic|intense|intensif\w*|increas\w*(?: the| in)? energy|"
-        r"(?:energy|intensity) (?:up|increas\w*|ris\w*|going up)|bigger|fuller|busier|louder|rising|climb\w*|grow\w*|"
+        r"(?:energy|intensity) (?:up|increas\w*|ris\w*|going up)|bigger|fuller|busier|louder|stronger|rising|climb\w*|grow\w*|"
         r"build\w*(?: up)?|swell\w*|lift\w*|ramp\w* up)")
 FALL = (r"(?:less energy|lower energy|less intense|calmer|softer|quieter|gentler|smaller|sparser|"
         r"(?:energy|intensity) (?:down|decreas\w*|drop\w*|fall\w*)|decreas\w*(?: the)? energy|"
@@ -115,6 +114,7 @@ FALL = (r"(?:less energy|lower energy|less intense|calmer|softer|quieter|gentler
         r"going|quiet\w*) (?:it |things |everything )?down|(?:fall|falls|falling|drop|drops|dropping) (?:away|off))")
 GRADUAL_RE = re.compile(rf"\b{GRADUAL}\b(?: [a-z']+){{0,4}}? (?:({RISE})|({FALL}))\b"
                         rf"|\b(?:({RISE})|({FALL}))(?: [a-z']+){{0,5}}? {GRADUAL}\b")
+TOWARD_END_RE = re.compile(rf"()()\b(?:({RISE})|({FALL}))(?: [a-z']+){{0,3}}? towards? the (?:very )?end\b")   # over a place said: a ramp across it
 TEMPO_WORDS_RE = re.compile(r"\b(?:tempo|pace|speed|bpm|faster|slower|quicker)\b"); AND_RE = re.compile(r"\b(?:and|then)\b")   # "go faster and build up": the build no tempo
 # a build said at a place ("build it up over shot 3", "swell from the second cut to the third", "from shot 4 it grows"): a rise
 BUILD_VERB_RE = re.compile(r"\b(?:build|builds|building)(?: (?:it|things|the energy|energy|the music|everything))?(?: up)?(?: (?:big|bigger|a lot|a bit|gently|"
@@ -285,7 +285,7 @@ def shape(text: str, placed: bool = False) -> tuple[tuple[float, ...], re.Match]
     for pat, levels in SHAPES_RES:
         if (m := pat.search(text)):   # with how it goes said beside it ("a slow fade out"), which is no tempo
             return levels, re.compile(rf"(?:\b{GRADUAL} )?{re.escape(m.group(0))}(?: {GRADUAL}\b)?").search(text, max(0, m.start() - 25))
-    if (m := GRADUAL_RE.search(text)) and not TEMPO_WORDS_RE.search(m.group(0)):
+    if (m := GRADUAL_RE.search(text) or placed and TOWARD_END_RE.search(text)) and not TEMPO_WORDS_RE.search(m.group(0)):
         return ((0.15, 0.9) if m.group(1) or m.group(3) else (0.8, 0.15)), m
     if placed and (m := BUILD_VERB_RE.search(text)) and not TEMPO_WORDS_RE.search(AND_RE.split(text[:m.start()])[-1] + AND_RE.split(text[m.start():])[0]) and not named_parts(text):
         # not "the strings build from 0:05": that part grows

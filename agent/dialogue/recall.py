@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from v2m.agent.dialogue import versions
+from v2m.agent.dialogue import marks, versions
 from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.orchestration import role_of
@@ -39,7 +39,7 @@ TAKE_BACK_RE = re.compile(opening("nah|no|actually|sorry|wait|correction|on seco
 # of the last edit", which is `followups.MORE_RE`'s)
 OUT_AGAIN_RE = re.compile(r"\b(?:lose|drop|remove|ditch|kill|cut|mute|get rid of|take (?:out|away)|no more)\b.*\bagain\b|"
                           r"\b(?:(?:take|get) (?:the |that |those )?)?[\w ]{1,30}? (?:back )?(?:out|off|away) again\b", re.I)
-HIT_WORDS_RE = re.compile(r"^(?:hits?|accents?|crash(?:es)?|stabs?|swells?|stops?|bangs?|booms?|marks?|drop-?outs?)\b", re.I)
+HIT_WORDS_RE = re.compile(r"^(?:hits?|accents?|crash(?:es)?|stabs?|stings?|stingers?|buttons?|swells?|stops?|bangs?|booms?|marks?|drop-?outs?)\b", re.I)
 # "the version from this morning", "the one we had yesterday": a version named by when it was heard
 BY_TIME_RE = re.compile(r"\b(?:version|one|mix|cut|take|edit)s? (?:from|of|we had|you sent|i heard|she heard|he heard)"
                         r"(?: on)? (?:this morning|yesterday|last night|earlier(?: on| today)?|last week|the other day|"
@@ -63,10 +63,10 @@ REBASE_RE = re.compile(opening("then") + r"(?:starting |going back |back |go bac
                        re.I)
 
 
-def _added_hits(before: ScorePlan, after: ScorePlan) -> list[float]:
-    """The times of marks `after` has that `before` had not (a new mark, or a cut's accent now asked for)."""
+def _added_hits(before: ScorePlan, after: ScorePlan, kind: str | None = None) -> list[float]:
+    """The times of marks (of `kind`, None: any) `after` has that `before` had not (a new one, or a cut's accent asked for)."""
     old = {h.model_dump_json() for h in before.hit_points}
-    return sorted({round(h.time_s, 3) for h in after.hit_points if h.model_dump_json() not in old})
+    return sorted({round(h.time_s, 3) for h in after.hit_points if h.model_dump_json() not in old and kind in (None, h.kind)})
 
 
 def _brought_in(before: ScorePlan, after: ScorePlan, word: str) -> bool:
@@ -100,7 +100,7 @@ def withdrawn(request: str, history: list[ScorePlan] | None,
         return None   # "I don't want the hit at 0:30": a mark named by its place, which the grammar reads
     if m and HIT_WORDS_RE.match(rest):
         for k in range(len(history) - 1, 0, -1):
-            if (added := _added_hits(history[k - 1], history[k])):
+            if (added := _added_hits(history[k - 1], history[k], marks._kind(rest.split()[0]))):   # "scratch the sting": a stab
                 if k == len(history) - 1:
                     return [EditIntent(what="revert", version=-1, text=text)]
                 now = {round(h.time_s, 3) for h in history[-1].hit_points}

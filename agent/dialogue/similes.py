@@ -85,7 +85,7 @@ SCENES: tuple[tuple[str, Feel], ...] = (
     (r"(?:the )?future|futuristic|sci[- ]?fi|space ?ships?|space age|neon|cyber ?punk",
      Feel(toward="more energy and add synth", away="less energy")),
     # the way is not said: softer and slower, or fuller and richer?
-    (r"cold|chilly|icy|clinical|sterile|hospitals?|morgue|dentists?|(?:an |the )?office\b|robotic", COLD),
+    (r"cold(?! out)|chilly|icy|clinical|sterile|hospitals?|morgue|dentists?|(?:an |the )?office\b|robotic", COLD),
     # rich or spare? ("expensive": lush strings, or a few unhurried notes)
     (r"expensive|classy|luxur(?:y|ious)|five[- ]star|posh|upmarket|(?:fancy )?hotel lobby|elegant", COLD),
     # too sweet: strings, key or energy?

@@ -102,7 +102,7 @@ brighter happier sadder fade hit crash lock unlock undo redo minor major key ple
 add back version original second third first last louder quieter volume sparser fuller quicker slow fast music
 beat percussion synth organ flute violin cello trumpet brass horns sax saxophone keys kick snare choir pad lead
 through everywhere whole thing instead swap replace only just every each all cut beginning middle onward onwards
-overall entire build swell rise finish""".split())
+overall entire build swell rise finish sting stings stinger stingers stab stabs delete erase""".split())
 
 
 PLACE_WORDS = (*(w for w in ORDINALS if w.isalpha()), "beginning", "ending", "middle", "intro", "outro", "opening",

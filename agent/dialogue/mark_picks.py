@@ -1,0 +1,79 @@
+"""Which marks a request picks when it names them by count, kind or a clock's second, for `marks.sync`:
+"a sting on each of the first three cuts" (cuts counted from an end), "remove the sting" (the marks of a kind,
+no place said), "stop at 0:46" for the cut at 0:46.4 (a whole second said for the cut inside it), and "three
+stings, one on each of the first three cuts" (where the marks said before go, in a clause of its own), and "a
+button at the end" in a request that names cuts too (where the cue ends, as `cues` reads it in one that names none)."""
+
+from __future__ import annotations
+
+import re
+
+from v2m.agent.dialogue.cues import _cue_end, clock, last_frame
+from v2m.agent.dialogue.place_words import COUNTS
+from v2m.agent.dialogue.where import Ask, fmt, visible_cuts
+from v2m.tools.contract import VideoAnalysis
+
+# "a sting on each of the first three cuts", "hits on the last two cuts": that many cuts, counted from an end ("all
+# three cuts": every one)
+COUNTED_CUTS_RE = re.compile(r"\b(first|1st|opening|last|final|closing|all(?: the)?) (two|three|four|five|six|couple(?: of)?|few|\d{1,2}) cuts\b")
+# where the marks said before go, said alone after a comma ("three stings, one on each of the first three cuts")
+EACH_ONE_RE = re.compile(r"\W*(?:and |with )?(?:one|each(?: one)?) (?:(?:on|at|for) (?:each|every|the|all)|each)\b")
+# a kind of mark taken out with no place said ("remove the sting", "lose the stabs", "get rid of that crash")
+GONE_KIND_RE = re.compile(r"\W*(?:(?:please|just|and|then|now|also) )*(?:lose|remove|kill|ditch|scrap|scratch|delete|nix|axe|"
+                          r"drop|get rid of|take out|cut) (?:the|that|this|those|these|all(?: the)?|my|our|your) "
+                          r"(?:(?:big|little|small|loud|extra|new) )?(stabs?|stings?|stingers?|crash(?:es)?|swells?|stops?|buttons?)"
+                          r"(?: out)?(?: (?:please|again|too|as well))?\W*")
+
+# a mark said at the end ("a button at the end", "a sting right at the very end"), not at the end of a shot
+END_MARK_RE = re.compile(r"(?<!\bno )(?P<mark>\b(?:(?:big|final|last|hard|clean|short|little) )?(?:button|sting|stinger|stab|crash|stop))"
+                         r"(?: right| just)? (?:at|on) the (?:very )?end\b(?! of (?:the |shot|\d))")
+
+END_OF_RE = re.compile(r"\b(?:at|on|by|right at|just at) the (?:very )?end of\b")   # "a sting at the end of shot 2": where it ends
+
+
+def at_end(analysis: VideoAnalysis, plan, t: str) -> str:
+    """`t` with a mark said at the end placed where the music that plays last ends (the last frame when it
+    plays to the end)."""
+    end = _cue_end(plan)
+    at = clock(last_frame(analysis) if end >= plan.duration_s - 0.05 else end)
+    return END_MARK_RE.sub(rf"\g<mark> at {at}", t)
+
+
+def ends(analysis: VideoAnalysis, span) -> float:
+    """Where a place ends, as a moment to mark: its end, or the last frame when it runs to the end of the video."""
+    return span.end_s if span.end_s < analysis.duration_s - 0.05 else last_frame(analysis)
+
+
+def counted_cuts(analysis: VideoAnalysis, t: str) -> list[float] | None:
+    """The cuts "the first three cuts" or "the last 2 cuts" names, in order; None when `t` counts none."""
+    m = COUNTED_CUTS_RE.search(t)
+    cuts = visible_cuts(analysis)
+    if not m or not cuts:
+        return None
+    k = COUNTS.get(m.group(2)) or int(m.group(2))
+    return cuts if m.group(1).startswith("all") else cuts[:k] if m.group(1) in ("first", "1st", "opening") else cuts[-k:]
+
+
+def of_kind(plan, t: str, kind_of) -> list[float] | None:
+    """The marks "remove the sting" takes out (`kind_of`: a word's kind of mark): every mark of that kind when
+    the words say more than one ("lose the stabs") or there is one, None when `t` is no such request or the
+    plan has none of that kind.
+
+    Raises:
+        Ask: one mark named and several of that kind in the plan.
+    """
+    m = GONE_KIND_RE.fullmatch(t)
+    kind = kind_of(m.group(1)) if m else None
+    there = [h.time_s for h in plan.hit_points if kind is not None and h.kind == kind]
+    if not there:
+        return None
+    if len(there) > 1 and not m.group(1).endswith("s"):
+        raise Ask(f"There are {kind}s at " + ", ".join(fmt(x) for x in there) + "; which one should go?")
+    return there
+
+
+def on_cut(analysis: VideoAnalysis, t: float) -> float:
+    """A moment said in whole seconds with a cut inside that second ("stop at 0:46" for the cut at 0:46.4, as a
+    player's clock shows it): the cut; else `t`."""
+    inside = [x for x in visible_cuts(analysis) if t <= x < t + 1] if t == int(t) else []
+    return inside[0] if len(inside) == 1 else t
