@@ -31,6 +31,8 @@ from pathlib import Path
 
 from v2m.agent.dialogue.answers import answered, asked_turn, idle_turn
 from v2m.agent.dialogue.approval import REPLY as APPROVED
+from v2m.agent.dialogue.changes import same_music
+from v2m.agent.dialogue.composer_notes import notes
 from v2m.agent.dialogue.messages import requests_back, withdrawal
 from v2m.agent.dialogue.store import Store, TurnRecord
 from v2m.agent.outputs import folder_lock
@@ -246,7 +248,8 @@ class Session:
             except V2MError as e:
                 question = f"{e}. The score stays on the {old.route} route."
         if question or result.plan == old:
-            reply = question or (result.reply if approved else "That leaves the score as it is; nothing changed.")
+            said_why = approved or result.reply.startswith("Nothing changed")   # "...: 0:20 already has a strong crash"
+            reply = question or (result.reply if said_why else "That leaves the score as it is; nothing changed.")
             reply = _with_warnings(result, reply)
             self._record("say", text, reply, t0, no_change=True, options=getattr(result, "options", None))
             return Turn(reply=reply, question=question, version=self.version, files=self.files,
@@ -256,12 +259,14 @@ class Session:
 
     def undo(self) -> Turn:
         t0 = time.perf_counter()
-        v = self.store.version(self.head)
+        v, load = self.store.version(self.head), ScorePlan.model_validate_json
+        while v.parent is not None and same_music(load(v.plan_json), load((back := self.store.version(v.parent)).plan_json)):
+            v = back   # a version that only noted a name ("he falls at the fifth cut"): undo the change before it
         if v.parent is None:
             return self._no_move("undo", "Nothing to undo: this is the first score.", t0)
         back = self.store.version(v.parent)
         self.store.commit_turn(self.id, kind="undo", text="undo", reply=f"Back to version {back.n}.",
-                               question=False, before=v.id, seconds=time.perf_counter() - t0, move_to=back.id)
+                               question=False, before=self.head, seconds=time.perf_counter() - t0, move_to=back.id)
         return Turn(reply=f"Back to version {back.n}.", version=back.n, files=self.files, changed=True,
                     seconds=time.perf_counter() - t0)
 
@@ -345,7 +350,7 @@ class Session:
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
         try:
-            files, rendered = self._realise(plan, tmp)
+            files, rendered, warnings = self._realise(plan, tmp)
         except BaseException:  # nothing half-made stays behind; the turn is simply not recorded
             shutil.rmtree(tmp, ignore_errors=True)
             raise
@@ -354,6 +359,7 @@ class Session:
             verb = ("Generated", "Generated audio for") if plan.route != "symbolic" else ("Re-rendered", "Rendered")
             reply += f"\n{verb[0]} {len(rendered)} of {len(plan.sections)} sections." if kind != "open" else \
                 f"\n{verb[1]} {len(rendered)} sections."
+        reply = "\n".join([reply, *notes(plan, warnings, [t.reply for t in self.store.turns(self.id)])])
         self.store.commit_turn(self.id, kind=kind, text=text, reply=reply, question=False, before=self.head,
                                seconds=time.perf_counter() - t0,
                                new_version={"n": n, "plan": plan.model_dump_json(), "dir": str(final),
@@ -361,19 +367,19 @@ class Session:
         return Turn(reply=reply, version=n, files=self.files, rendered=rendered or [], changed=True,
                     seconds=time.perf_counter() - t0)
 
-    def _realise(self, plan: ScorePlan, folder: Path) -> tuple[dict[str, str], list[int] | None]:
-        """Write plan.json and, when rendering, the score and the scored video into `folder`."""
+    def _realise(self, plan: ScorePlan, folder: Path) -> tuple[dict[str, str], list[int] | None, list[str]]:
+        """Write plan.json and, when rendering, the score and the scored video into `folder`; the composer's warnings."""
         (folder / "plan.json").write_text(plan.model_dump_json(indent=2))
         files = {"plan": "plan.json"}
         if not self.render_audio:
-            return files, None
+            return files, None, []
         previous = None
         if self.head is not None:  # the version this one is edited from: its take is reused where unchanged
             v = self.store.version(self.head)
             previous = (ScorePlan.model_validate_json(v.plan_json), v.dir)
         made = self.realiser.realise(plan, folder, previous)
         files.update(made.files)
-        return files, made.rendered
+        return files, made.rendered, made.warnings
 
     def _clean_stale(self) -> None:
         """Remove half-made version folders left by a turn that was killed (never another process's

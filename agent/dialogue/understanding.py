@@ -338,5 +338,8 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     if all(it.what in ("revert", "undo") and it.value is None and it.amount is None for it in intents) or \
             any(it.what == "revert" for it in intents) and any(new == h for h in history or []):
         return PlanResult(plan=new, reasoning=new.reasoning, reply=reply)  # an earlier version, as it was
+    if new == plan and not (noted := names.recorded(request, history)):
+        return PlanResult(plan=plan, reasoning=plan.reasoning, reply=reply)   # the same music: no version to make
+    reply = "\n".join([reply, noted]) if new == plan else reply   # only a name, kept in the log for later turns
     new.reasoning = (plan.reasoning.rstrip() + f"\n\n## Edit\n- \"{request[:200]}\": read as {read}. {reply}\n").lstrip()
     return PlanResult(plan=new, reasoning=new.reasoning, reply=reply)

@@ -1,0 +1,120 @@
+"""A version only when the music changed, the composer's warnings said, twins folded (notes HONEST12), each through a
+real chat Session on a synthetic clip (jazz on 60 s cut every 4 s): a turn whose edits cancel out or whose mark is
+already there made a version while its reply said "Nothing changed", and `undo` then undid nothing; a hit the
+composer dropped for being too close to another was never said in the chat."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from edit_clips import long_clip
+
+
+def _open(tmp_path, render=False):
+    from v2m.agent.dialogue.session import Session
+
+    a = long_clip()   # 60 s, a cut every 4 s: shots 1-15, a crash on each cut
+    return Session.open(a.source, "jazz", workdir=tmp_path / "store", analysis=a, render=render)
+
+
+@pytest.fixture()
+def session(tmp_path):
+    return _open(tmp_path)
+
+
+# ----------------------------------------------------------------------------- 1. no version for the same music
+
+@pytest.mark.parametrize("said", ["louder then quieter again", "a crash at 0:20"])
+def test_a_turn_that_changes_no_music_makes_no_version(session, said):
+    # before: the edit log in the plan's reasoning grew, so a version was made under "Nothing changed"
+    before = session.plan
+    turn = session.say(said)
+    assert not turn.changed and turn.version == 1 and session.version == 1, turn.reply
+    assert session.plan == before and turn.reply.startswith("Nothing changed"), turn.reply
+    assert len(session.lineage()) == 1
+
+
+def test_undo_after_a_turn_that_changed_nothing_undoes_the_last_real_change(session):
+    session.say("slower")
+    slower = session.plan
+    turn = session.say("louder then quieter again")
+    assert not turn.changed and session.version == 2 and session.plan == slower, turn.reply
+    turn = session.say("undo")
+    assert turn.reply == "Back to version 1." and session.version == 1 and session.plan.tempo_bpm > slower.tempo_bpm
+
+
+def test_the_same_mark_asked_says_why_and_makes_no_version(session):
+    turn = session.say("put a crash on the fifth cut")
+    assert not turn.changed and session.version == 1, turn.reply
+    assert turn.reply == "Nothing changed: 0:20 already has a strong crash.", turn.reply   # the why, not a stock line
+
+
+def test_a_named_moment_is_kept_for_later_and_the_reply_says_so(session):
+    # a name given to a place changes no music but later turns read it: the version holds it, and the reply says it
+    turn = session.say("he falls at the fifth cut")
+    assert turn.changed and session.version == 2, turn.reply
+    assert turn.reply.splitlines() == ["Nothing changed: 0:20 already has a strong crash.",
+                                       'Noted for later: "falls" is the fifth cut.'], turn.reply
+    turn = session.say("a stab at the fall")
+    assert turn.changed and [h.kind for h in session.plan.hit_points if h.time_s == 20.0] == ["stab"], turn.reply
+    again = session.say("he falls at the fifth cut")   # known already: nothing new to note, no version
+    assert not again.changed and session.version == 3, again.reply
+
+
+def test_undo_after_a_name_only_goes_back_past_it_to_the_last_real_change(session):
+    session.say("slower")
+    session.say("he falls at the fifth cut")
+    assert session.version == 3
+    turn = session.say("undo")
+    assert turn.reply == "Back to version 1." and session.plan == session.lineage()[0], turn.reply
+    assert session.say("redo").reply == "Forward to version 3."   # redo brings the name back, with the change
+
+
+def test_a_pasted_list_whose_notes_change_nothing_makes_no_version(session):
+    turn = session.say("1. a crash at 0:20\n2. louder then quieter again")
+    assert not turn.changed and session.version == 1, turn.reply
+
+
+# ----------------------------------------------------------------------------- 2. the composer's warnings said
+
+@pytest.fixture()
+def composing(monkeypatch):
+    """Sessions that compose every version (the real composer) but render and mux nothing."""
+    from v2m.tools.realiser import Realisation, Realiser
+
+    said = []
+
+    def realise(self, plan, folder, previous=None, **kw):
+        arrangement = self.compose(plan, Path(folder))
+        said.append(list(arrangement.warnings))
+        return Realisation(files={"midi": "score.mid"}, rendered=[], warnings=list(arrangement.warnings) + said_more)
+
+    said_more: list[str] = []
+    monkeypatch.setattr(Realiser, "realise", realise)
+    return said, said_more
+
+
+def test_a_hit_too_close_to_another_is_said_once_in_plain_words(tmp_path, composing):
+    said, _ = composing
+    s = _open(tmp_path, render=True)
+    turn = s.say("a stab at 0:30 and a crash at 0:30.05")
+    assert said[-1] == ["hit point at 30.05s is too close to another for its own beat; dropped"]   # the composer's
+    notes = [x for x in turn.reply.splitlines() if x.startswith("Note:")]
+    assert notes == ["Note: The crash at 0:30.1 is too close to the stab at 0:30 to get a beat of its own, so it is "
+                     "not played; move it further away or take one of them out."], turn.reply
+    turn = s.say("louder")   # still dropped, already said: not said again
+    assert turn.changed and said[-1] and "Note:" not in turn.reply, turn.reply
+    turn = s.say("take out the crash at 0:30.05")
+    assert turn.changed and not said[-1] and "Note:" not in turn.reply, turn.reply
+
+
+def test_a_composer_warning_is_plain_text_and_melody_repairs_stay_in_the_log(tmp_path, composing):
+    _, more = composing
+    more += ["the \x1b[31msitar\x1b[0m\x07 is not in the sound set;\u202e Sitar 104 plays it from 12.5s",
+             "melody repaired: section 0 (A): bar 3 too long"]
+    s = _open(tmp_path, render=True)
+    notes = [x for x in s.first.reply.splitlines() if x.startswith("Note:")]
+    assert notes == ["Note: The sitar is not in the sound set; Sitar 104 plays it from 0:12.5"], s.first.reply
+    turn = s.say("slower")
+    assert turn.changed and "Note:" not in turn.reply and "melody" not in turn.reply, turn.reply
