@@ -50,25 +50,36 @@ def test_the_same_mark_asked_says_why_and_makes_no_version(session):
     assert turn.reply == "Nothing changed: 0:20 already has a strong crash.", turn.reply   # the why, not a stock line
 
 
-def test_a_named_moment_is_kept_for_later_and_the_reply_says_so(session):
-    # a name given to a place changes no music but later turns read it: the version holds it, and the reply says it
+def test_a_named_moment_makes_no_version_but_is_heard_later_and_the_reply_says_so(session):
+    # a name given to a place changes no music: no version, but the reply says it is noted and later turns read it,
+    # also after a real change ("slower") and past an undo of the change after it
     turn = session.say("he falls at the fifth cut")
-    assert turn.changed and session.version == 2, turn.reply
+    assert not turn.changed and session.version == 1, turn.reply
     assert turn.reply.splitlines() == ["Nothing changed: 0:20 already has a strong crash.",
                                        'Noted for later: "falls" is the fifth cut.'], turn.reply
+    again = session.say("he falls at the fifth cut")   # heard already: nothing new to note
+    assert again.reply == "Nothing changed: 0:20 already has a strong crash.", again.reply
+    assert session.say("slower").changed and session.version == 2
     turn = session.say("a stab at the fall")
     assert turn.changed and [h.kind for h in session.plan.hit_points if h.time_s == 20.0] == ["stab"], turn.reply
-    again = session.say("he falls at the fifth cut")   # known already: nothing new to note, no version
-    assert not again.changed and session.version == 3, again.reply
+    assert session.say("undo").reply == "Back to version 2."
+    assert session.say("a swell into the fall").changed, session.history()[-1].reply
 
 
-def test_undo_after_a_name_only_goes_back_past_it_to_the_last_real_change(session):
+def test_there_after_a_mark_that_was_already_there_is_its_moment(session):
+    # "a crash at 0:20" changed nothing, so made no version; the next turn's "there" is still 0:20
+    assert not session.say("a crash at 0:20").changed and session.version == 1
+    turn = session.say("a stop there")
+    assert turn.changed and [h.kind for h in session.plan.hit_points if h.time_s == 20.0] == ["stop"], turn.reply
+
+
+def test_undo_after_turns_that_changed_nothing_undoes_the_change_before_them(session):
     session.say("slower")
     session.say("he falls at the fifth cut")
-    assert session.version == 3
+    session.say("louder then quieter again")
+    assert session.version == 2
     turn = session.say("undo")
     assert turn.reply == "Back to version 1." and session.plan == session.lineage()[0], turn.reply
-    assert session.say("redo").reply == "Forward to version 3."   # redo brings the name back, with the change
 
 
 def test_a_pasted_list_whose_notes_change_nothing_makes_no_version(session):

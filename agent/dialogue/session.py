@@ -33,6 +33,7 @@ from v2m.agent.dialogue.answers import answered, asked_turn, idle_turn
 from v2m.agent.dialogue.approval import REPLY as APPROVED
 from v2m.agent.dialogue.changes import same_music
 from v2m.agent.dialogue.composer_notes import notes
+from v2m.agent.dialogue.edit_log import NO_CHANGE, heard
 from v2m.agent.dialogue.messages import requests_back, withdrawal
 from v2m.agent.dialogue.store import Store, TurnRecord
 from v2m.agent.outputs import folder_lock
@@ -236,7 +237,7 @@ class Session:
             return self.undo()
         if REDO_RE.match(said):
             return self.redo()
-        old, lineage = self.plan, self.lineage()
+        old, lineage = self.plan, heard(self.lineage(), turns)   # a turn that changed nothing is still heard
         result = self.planner.revise(self.analysis, old, said, history=lineage)
         result = answered(self.planner, self.analysis, old, lineage, asked, text, result, turns)
         question = getattr(result, "question", None)
@@ -247,8 +248,8 @@ class Session:
                 self.realiser.check(result.plan.route)
             except V2MError as e:
                 question = f"{e}. The score stays on the {old.route} route."
-        if question or result.plan == old:
-            said_why = approved or result.reply.startswith("Nothing changed")   # "...: 0:20 already has a strong crash"
+        if question or same_music(result.plan, old):   # no version for the same music (a reasoning of its own)
+            said_why = approved or result.reply.startswith(NO_CHANGE)   # "...: 0:20 already has a strong crash"
             reply = question or (result.reply if said_why else "That leaves the score as it is; nothing changed.")
             reply = _with_warnings(result, reply)
             self._record("say", text, reply, t0, no_change=True, options=getattr(result, "options", None))
@@ -259,14 +260,12 @@ class Session:
 
     def undo(self) -> Turn:
         t0 = time.perf_counter()
-        v, load = self.store.version(self.head), ScorePlan.model_validate_json
-        while v.parent is not None and same_music(load(v.plan_json), load((back := self.store.version(v.parent)).plan_json)):
-            v = back   # a version that only noted a name ("he falls at the fifth cut"): undo the change before it
+        v = self.store.version(self.head)
         if v.parent is None:
             return self._no_move("undo", "Nothing to undo: this is the first score.", t0)
         back = self.store.version(v.parent)
         self.store.commit_turn(self.id, kind="undo", text="undo", reply=f"Back to version {back.n}.",
-                               question=False, before=self.head, seconds=time.perf_counter() - t0, move_to=back.id)
+                               question=False, before=v.id, seconds=time.perf_counter() - t0, move_to=back.id)
         return Turn(reply=f"Back to version {back.n}.", version=back.n, files=self.files, changed=True,
                     seconds=time.perf_counter() - t0)
 

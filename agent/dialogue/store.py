@@ -263,10 +263,9 @@ class Store:
                     pending.pop()
             elif row["kind"] != "nothing":
                 pending = []
-        v = self.version(pending[-1]) if pending else None
-        while v is not None and v.parent is not None and v.parent != head:   # an undo that went back past versions
-            v = self.version(v.parent)                                        # that only noted a name
-        return pending[-1] if v is not None and v.parent == head else None
+        if pending and self.version(pending[-1]).parent == head:
+            return pending[-1]
+        return None
 
     def branches(self, sid: str) -> dict[str, int | None]:
         return {r["name"]: r["head"] for r in self.db.execute("SELECT name, head FROM branches WHERE session = ? "
