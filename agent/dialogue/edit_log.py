@@ -7,7 +7,7 @@ the pop", then "the third shot is a bit too much now"), and a name it gave a pla
 fall"). So the history a turn is read against has, after the current version, one copy of it per such turn since,
 its request added to the log, as the version each of them used to make; the next version's log keeps them.
 
-    history = heard(session.lineage(), store.turns(sid))
+    history = with_unchanged(session.lineage(), store.turns(sid))
     plan.reasoning = logged(history[-1].reasoning, "slower", "tempo down", "Tempo 120 -> 104 BPM.")
 """
 
@@ -24,7 +24,7 @@ def logged(reasoning: str, request: str, read: str, reply: str) -> str:
     return (reasoning.rstrip() + f'\n\n## Edit\n- "{said}": read as {read}. {reply}\n').lstrip()
 
 
-def heard(history: list[ScorePlan], turns: list) -> list[ScorePlan]:
+def with_unchanged(history: list[ScorePlan], turns: list) -> list[ScorePlan]:
     """`history` (the first plan ... the current one) and, for each request since the current version was made that
     changed no music (its reply says so; questions and dropped requests are not), the current plan again with the
     request in its log. `turns` are the chat's records (`store.TurnRecord`), oldest first."""

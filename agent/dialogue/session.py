@@ -33,7 +33,7 @@ from v2m.agent.dialogue.answers import answered, asked_turn, idle_turn
 from v2m.agent.dialogue.approval import REPLY as APPROVED
 from v2m.agent.dialogue.changes import same_music
 from v2m.agent.dialogue.composer_notes import notes
-from v2m.agent.dialogue.edit_log import NO_CHANGE, heard
+from v2m.agent.dialogue.edit_log import NO_CHANGE, with_unchanged
 from v2m.agent.dialogue.messages import requests_back, withdrawal
 from v2m.agent.dialogue.store import Store, TurnRecord
 from v2m.agent.outputs import folder_lock
@@ -237,7 +237,7 @@ class Session:
             return self.undo()
         if REDO_RE.match(said):
             return self.redo()
-        old, lineage = self.plan, heard(self.lineage(), turns)   # a turn that changed nothing is still heard
+        old, lineage = self.plan, with_unchanged(self.lineage(), turns)   # a turn that changed nothing is still heard
         result = self.planner.revise(self.analysis, old, said, history=lineage)
         result = answered(self.planner, self.analysis, old, lineage, asked, text, result, turns)
         question = getattr(result, "question", None)

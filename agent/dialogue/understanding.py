@@ -338,7 +338,7 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     if all(it.what in ("revert", "undo") and it.value is None and it.amount is None for it in intents) or \
             any(it.what == "revert" for it in intents) and any(new == h for h in history or []):
         return PlanResult(plan=new, reasoning=new.reasoning, reply=reply)  # an earlier version, as it was
-    if new == plan:   # the same music: no version; the chat still hears it (`edit_log.heard`), a name it gave too
+    if new == plan:   # the same music: no version; the chat still hears it (`edit_log.with_unchanged`), a name it gave too
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply="\n".join(filter(None, [reply, names.recorded(request, history)])))
     base = history[-1] if history and same_music(history[-1], plan) else plan   # with the turns heard since
     new.reasoning = edit_log.logged(base.reasoning, request, read, reply)
