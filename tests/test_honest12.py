@@ -129,3 +129,102 @@ def test_a_composer_warning_is_plain_text_and_melody_repairs_stay_in_the_log(tmp
     assert notes == ["Note: The sitar is not in the sound set; Sitar 104 plays it from 0:12.5"], s.first.reply
     turn = s.say("slower")
     assert turn.changed and "Note:" not in turn.reply and "melody" not in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- 3. twins folded
+
+def _energy(plan) -> list[tuple[float, float]]:
+    return [(s.start_s, s.energy) for s in plan.sections]
+
+
+def test_more_punch_there_after_a_stab_is_the_stabs_place(session):
+    # before: next_place's hit words held "punch" where marks' did not, so "there" became "at 24.00", a time only the
+    # mark reader reads, and the energy edit, finding no place, raised the whole score
+    session.say("a stab at 0:24")
+    stab = session.plan
+    turn = session.say("more punch there")
+    assert turn.changed and not turn.question, turn.reply
+    moved = [t for (t, a), (_, b) in zip(_energy(stab), _energy(session.plan)) if a != b]
+    assert moved == [24.0] and session.plan.hit_points == stab.hit_points, turn.reply
+
+
+@pytest.mark.parametrize("said, kind", [("a stop there", "stop"), ("a crash there instead", "crash")])
+def test_a_mark_there_after_a_mark_is_still_at_its_moment(session, said, kind):
+    session.say("a stab at 0:24")
+    turn = session.say(said)
+    assert turn.changed and [h.kind for h in session.plan.hit_points if h.time_s == 24.0] == [kind], turn.reply
+
+
+def test_the_mark_words_are_one_list_for_each_reader():
+    from v2m.agent.dialogue import marks, next_place, recall
+    from v2m.agent.dialogue.hit_words import MARK_NOUNS
+
+    for w in ("stabs", "stings", "swells", "slams", "crashes", "buttons"):   # plurals of every noun, in every reader
+        assert marks.HIT_WORDS_RE.search(f"two {w} please") and next_place.HIT_WORDS_RE.search(f"{w} there")
+        assert recall.HIT_WORDS_RE.match(w) and MARK_NOUNS in marks.HIT_WORDS
+    assert not marks.HIT_WORDS_RE.search("more punch") and next_place.HIT_WORDS_RE.search("more punch there")
+    assert marks._kind("stings") == "stab" and marks._kind("swells") == "swell"
+
+
+@pytest.mark.parametrize("said", ["the intro is nice, keep it", "the intro is beautiful, don't touch it"])
+def test_a_place_praised_then_kept_is_locked_whatever_the_praise_word(session, said):
+    # before: kept.py's praise words lacked "nice" (names.FINE_RE had it), so "nice, keep it" asked what was meant
+    turn = session.say(said)
+    assert turn.changed and not turn.question, turn.reply
+    assert [s.locked for s in session.plan.sections][:2] == [True, False], turn.reply
+
+
+def test_the_praise_words_are_one_list():
+    from v2m.agent.dialogue import kept, messages, names
+
+    for w in ("nice", "spot on", "gorgeous", "fine"):
+        assert messages.FINE_RE.match(f"the intro is {w}") and names.FINE_RE.search(f"the intro is {w}")
+        assert kept.KEPT_IT_RE.search(f"the intro is {w}, keep it")
+
+
+@pytest.mark.parametrize("said, out", [
+    ("the music should stop at 0:48 and come back at 0:52", "no music from 0:48 to 0:52"),
+    ("everything cuts out from 12s, returns by 18s", "no music from 12s to 18s"),
+    ("the music goes silent at 0:10 and returns at 0:20", "no music from 0:10 to 0:20"),
+    ("the music stops dead at 0:48 and comes back at 0:52", None),   # a stop dead is a mark: `marks`, not a silence
+    ("the drums drop out at 0:10", "no drums from 0:10 on"),
+    ("the sax stops at 0:24", "no sax from 0:24 on"),
+    ("the bass lays out at 0:10", "no bass from 0:10 on")])
+def test_music_or_a_part_going_out_is_one_list_of_words_for_both_silence_readers(said, out):
+    from v2m.agent.dialogue import silence
+
+    assert silence.round_trip(said) == (out or said)
+
+
+def test_a_silence_said_through_a_session_is_still_that_stretch(session):
+    turn = session.say("the music should stop at 0:48 and come back at 0:52")
+    assert turn.changed and [s.music for s in session.plan.sections if 48 <= s.start_s < 52] == [False], turn.reply
+
+
+def test_a_clause_that_only_says_how_the_edit_lands_takes_any_mark_word(session):
+    # before: LANDS_WITH_RE had its own list without "swell", so ", with a big swell" was read alone and "louder" lost
+    before = session.plan
+    turn = session.say("louder in the last shot, with a big swell")
+    last = session.plan.sections[session.plan.section_at(59.0)]
+    assert turn.changed and last.energy > before.sections[before.section_at(59.0)].energy, turn.reply
+    assert session.plan.sections[:session.plan.section_at(56.5)] == before.sections[:before.section_at(56.5)]
+
+
+@pytest.mark.parametrize("said, own", [("and the last shot, let it stop", True), ("in the middle put a stop", True),
+                                       ("at 0:30 a stop", True), ("a stop", False), ("make it stop", False)])
+def test_a_place_of_its_own_is_one_list_for_there_and_for_a_peak(said, own):
+    from v2m.agent.dialogue import idioms, next_place
+    from v2m.agent.dialogue.place_words import OWN_PLACE_RE
+
+    assert next_place.OWN_PLACE_RE is OWN_PLACE_RE and idioms.OWN_PLACE_RE is OWN_PLACE_RE
+    assert bool(OWN_PLACE_RE.search(said)) == own
+
+
+@pytest.mark.parametrize("said, meant, rest", [("i meant quicker", True, "quicker"), ("as in quicker", True, "as in quicker"),
+                                               ("no, I meant the third shot", False, "the third shot"),
+                                               ("sorry, shot 5", False, "shot 5")])
+def test_what_was_meant_is_one_list_for_an_answer_and_a_correction(said, meant, rest):
+    from v2m.agent.dialogue.answers import CORRECTING_RE, MEANT_RE
+
+    assert bool(MEANT_RE.match(said)) == meant
+    assert (CORRECTING_RE.sub("", said) or said) == rest

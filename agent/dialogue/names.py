@@ -20,8 +20,10 @@ from functools import lru_cache
 from v2m.agent.dialogue.counted import ORD, ORDINALS
 from v2m.agent.dialogue.exclusions import spared
 from v2m.agent.dialogue.hit_words import BAND_STOPS
+from v2m.agent.dialogue.kept import FINE
 from v2m.agent.dialogue.mentions import INSTR_ALT
-from v2m.agent.dialogue.next_place import HIT_WORDS_RE, after_last
+from v2m.agent.dialogue.marks import HIT_WORDS_RE
+from v2m.agent.dialogue.next_place import after_last
 from v2m.agent.dialogue.phrases import opening, words
 from v2m.agent.dialogue.place_words import CLOCK, SECONDS, notation, only_place, parse_time, shares, shorthand
 from v2m.agent.dialogue.vocab import MOODS
@@ -358,8 +360,7 @@ def placed(text: str, analysis: VideoAnalysis, plan: ScorePlan, known: dict[str,
 
 
 # A place said to be fine as it is ("the end is fine, the very start is fine, only that middle bit ...")
-FINE_RE = re.compile(r"\b(?:is|'s|are|was|sounds|feels|looks) (?:totally |really |perfectly |all |just )?(?:fine|good|"
-                     r"great|ok|okay|perfect|spot on|lovely|nice)\b")
+FINE_RE = re.compile(rf"\b(?:is|'s|are|was|sounds|feels|looks) (?:totally |really |perfectly |all |just )?{FINE}\b")
 
 
 # "till the end", "through to the end", "until the finish": on from where the place starts
