@@ -5,6 +5,7 @@ composer dropped for being too close to another was never said in the chat."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -228,3 +229,20 @@ def test_what_was_meant_is_one_list_for_an_answer_and_a_correction(said, meant, 
 
     assert bool(MEANT_RE.match(said)) == meant
     assert (CORRECTING_RE.sub("", said) or said) == rest
+
+
+@pytest.mark.parametrize("said", ["it feels kinda rushed", "it feels sorta rushed"])
+def test_a_hedge_is_one_list_so_kinda_is_a_bit(tmp_path, said):
+    # before: similes' hedges lacked "kinda" and "sorta" (mentions.SAID_SO had them): "kinda rushed" was a full step
+    hedged, plain = _open(tmp_path / "a"), _open(tmp_path / "b")
+    hedged.say(said)
+    plain.say("it feels a bit rushed")
+    assert hedged.plan.tempo_bpm == plain.plan.tempo_bpm < _open(tmp_path / "c").plan.tempo_bpm
+
+
+def test_the_hedges_are_one_list():
+    from v2m.agent.dialogue import followups, mentions, similes
+
+    for h in ("a little bit", "somewhat", "kinda", "sorta", "a tad"):
+        assert similes.HEDGE_RE.search(f"{h} busy") and followups.STILL_RE.search(f"still {h} busy")
+        assert re.fullmatch(mentions.SAID_SO, h)
