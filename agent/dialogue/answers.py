@@ -133,9 +133,11 @@ def _at_asked_place(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: l
     return None if getattr(placed, "question", None) or placed.plan == old else placed
 
 
-MEANT_RE = re.compile(r"^\W*(?:i mean|i meant|meaning|as in)\b", re.I)   # "I mean quicker and lighter": what the asked word meant
+MEANT = r"i mean|i meant"   # what was meant, said again: an answer to a question, or a place put right
+# ("meaning", "as in": only an answer to what an asked word meant, not a correction of the place just given)
+MEANT_RE = re.compile(rf"^\W*(?:{MEANT}|meaning|as in)\b", re.I)   # "I mean quicker and lighter": what the asked word meant
 # "no sorry, the third shot", "wait, it's shot 5", "actually the last one": the place just given, put right
-CORRECTING_RE = re.compile(r"^\W*(?:(?:no|nope|nah|sorry|oops|actually|wait|hang on|hold on|my bad|i mean|i meant)\b\W*)+",
+CORRECTING_RE = re.compile(rf"^\W*(?:(?:no|nope|nah|sorry|oops|actually|wait|hang on|hold on|my bad|{MEANT})\b\W*)+",
                            re.I)
 
 

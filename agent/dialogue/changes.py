@@ -31,6 +31,12 @@ class Change:
     span: tuple[float, float] | None = None  # None: the whole score
 
 
+def same_music(a: ScorePlan, b: ScorePlan) -> bool:
+    """Whether two plans make the same music: equal but for the words kept with them (the request and the
+    reasoning, whose edit log may hold a name given to a place)."""
+    return a.model_copy(update={"request": "", "reasoning": ""}) == b.model_copy(update={"request": "", "reasoning": ""})
+
+
 def _pieces(old: ScorePlan, new: ScorePlan) -> list[tuple[float, float]]:
     edges = sorted({0.0, new.duration_s, *(round(s.start_s, 3) for s in old.sections),
                     *(round(s.start_s, 3) for s in new.sections)})

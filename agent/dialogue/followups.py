@@ -21,7 +21,7 @@ from collections.abc import Callable
 from v2m.agent.dialogue.arbiter import Unclear
 from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.halfway import ADDED_HALF_DB, OVER_RE   # "too much", "dial it back a bit": part of the way back
-from v2m.agent.dialogue.mentions import named_parts
+from v2m.agent.dialogue.mentions import HEDGES, named_parts
 from v2m.agent.dialogue.orchestration import role_of
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import words
@@ -177,7 +177,7 @@ NO_OWN_MEANING = ("lock", "unlock", "revert", "undo")
 WHOLE_MIX_RE = re.compile(r"\b(?:everything|overall|the whole (?:thing|track|score|song|video|piece)|all of it|the (?:whole )?mix)\b")
 KEPT_RE = re.compile(r"\b(?:so (?:it'?s|that|there'?s)|just|only|leaving|except|apart from|but not)\b[^.;!?]*")
 # "is still very quick": how the music still is, a complaint like "too quick"
-STILL_RE = re.compile(r"\bstill (?:(?:very|so|quite|really|kind of|kinda|a bit|a little|rather|pretty) )*(?!too\b)([a-z]+)\b(?= *(?:$|[,.;!?]|for|at|in|on|to|and|but))")
+STILL_RE = re.compile(rf"\bstill (?:(?:very|so|quite|really|{HEDGES}|rather|pretty) )*(?!too\b)([a-z]+)\b(?= *(?:$|[,.;!?]|for|at|in|on|to|and|but))")
 # a clause ends, or a place is taken back ("the opening, not the finale", "the first two rather than the last one")
 CLAUSE_RE = re.compile(r"[,.;!?\n]+|\b(?:not|rather than|instead of|but)\b|\band\b(?! \d| (?:shots?|cuts?) \d)")
 

@@ -16,6 +16,10 @@ import re
 from v2m.agent.dialogue.counted import NUMBER_WORD, ORD, ORDINALS, spoken_number
 from v2m.agent.dialogue.place_words import PICTURE_CHANGES, TIME
 
+# The words that name a mark, one list for every reader: `marks` (a mark asked, where "stop" and "punch" are read only
+# in the forms that name one), `next_place` (a request about the last mark's moment, with the words of one landing) and
+# `recall` (the marks taken back, "forget the stabs"). Each adds its own few beside it, and says why.
+MARK_NOUNS = r"(?:hit|accent|crash|stab|swell|sting|stinger|mark|boom|bang|slam|button)(?:e?s)?"
 # A clause after a mark that only says how it should sound or what follows it ("stop at 0:25, hard", "First edit.
 # Hard stop. Then carry on.", "an accent, nothing fancy"): part of the mark, no edit of its own
 TRAILING_RE = re.compile(r"\W*(?:(?:and |then |so |just |a |one |very |really |nice and |proper(?:ly)? |clean |hard |dead |sharp "

@@ -13,6 +13,7 @@ import re
 
 from v2m.agent.dialogue.where import fmt
 from v2m.tools.contract import EditScope
+from v2m.agent.dialogue.place_words import OWN_PLACE_RE
 
 # What energy is called ("intensity", "excitement", "drive"), the tempo ("pace") and the volume; the verbs that move either up
 # or down ("crank", "nudge", "calm"), and a quantity said to go up or down ("the tempo needs to go up")
@@ -195,13 +196,12 @@ KICKS_IN_RE = re.compile(rf"(\b(?:drop|crash|hit|slam|downbeat)\b[^,;.!?]{{0,20}
 PEAK_END_RE = re.compile(r"\b((?:grow|build|swell|rise|climb|ramp)\w*\b[^.;!?]{0,60}?),? (?:and )?(?:getting |with it |so it'?s )?"
                          r"(?:biggest|loudest|fullest|strongest|largest|at (?:its|the) (?:biggest|loudest|fullest|peak)|peaking) "
                          r"(?:at|by|for|in) the (?:very )?end(?:ing)?\b", re.I)
-PLACED_RE = re.compile(r"\b(?:shots?|cuts?|intro|outro|middle|from|after|until|till)\b|\d", re.I)
 
 
 def all_in(text: str) -> str:
     """"everything kicks in" as more energy, from the moment said just before it when one is; a growth that peaks at
     the end grows all the way to the end."""
-    text = PEAK_END_RE.sub(lambda m: m.group(0) if PLACED_RE.search(re.split(r"[.;!?]", m.string[:m.start()])[-1])
+    text = PEAK_END_RE.sub(lambda m: m.group(0) if OWN_PLACE_RE.search(re.split(r"[.;!?]", m.string[:m.start()])[-1])
                            else f"{m.group(1)} all the way to the end", text)   # "in shot 2 let it swell, biggest by the end"
     return re.sub(ALL_IN, "more energy", KICKS_IN_RE.sub(r"\1, more energy from \2", text), flags=re.I)
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 
+# The words of a place praised as it is, one list for every reader: here, `messages.FINE_RE` (a note's clause that only
+# praises) and `names.FINE_RE` (praise names no place for the edits after it)
+FINE = r"(?:fine|ok|okay|good|great|perfect|lovely|spot on|gorgeous|beautiful|nice)"
 PRAISED = (r"^(?P<lead>\W*(?:(?:oh|and|also|btw|ok|okay|so)\W+)*)(?P<place>(?:the|that|this|our|my) (?=[\w' -]{0,30}?\b(?:shots?|"
            r"intro|opening|ending|end|outro|start|beginning|middle|section|part|bit|scene|moment)\b)[\w' -]{1,40}?)"
-           r" (?:is|are|'s|looks|sounds|feels) (?:really |totally |just |absolutely )?(?:fine|ok|okay|good|great|perfect|lovely|"
-           r"spot on|gorgeous|beautiful)(?: as (?:it|they) (?:is|are)| now| already)?")
+           rf" (?:is|are|'s|looks|sounds|feels) (?:really |totally |just |absolutely )?{FINE}(?: as (?:it|they) (?:is|are)| now| already)?")
 KEPT_IT_RE = re.compile(
     PRAISED + r"(?P<mid>\s*[,;.!-]+\s*(?:(?:so|and|please|just|pls)\s+)*(?:(?:don'?t|do not|never) (?:touch|change)|keep|leave|lock))"
     r" (?:it|that|them)\b(?! (?:up|coming|going|rolling)\b)", re.I)

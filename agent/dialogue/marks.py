@@ -34,10 +34,10 @@ ON_NUMBER = r"\bon (\d{1,2})\b(?![\d:.]| ?(?:s\b|secs?\b|seconds|%|percent|bpm|d
 # A clause naming a moment, a cut or a time ("seconds", not "second": "the second half" names no moment)
 POINT = rf"\bcuts?\b|\d:\d|\d ?s\b|\d ?seconds?\b|\bseconds\b|\bat {TIME}"
 # "more punch from the 2nd cut on": punch as an amount is energy (`idioms`), a punch is a mark
-HIT_WORDS = (r"\b(hit|hits|accent|accents|crash|crashes|stab|stabs|swell|sting|(?<!more )(?<!some )(?<!extra )(?<!less )punch|mark|marks|"
+HIT_WORDS = (rf"\b({hit_words.MARK_NOUNS}|(?<!more )(?<!some )(?<!extra )(?<!less )punch|"
              r"stop on|full stop|a stop|(?:(?<=the )|(?<=that )|(?<=this ))(?:stop|drop-?out)|"
              r"an? (?:big|sudden|abrupt|quick|short|clean|sharp|massive|huge|total|complete|little) stop|"   # "put a big stop at 0:53"
-             r"boom|bang|slam|stingers?|stings?|dead stop|hard stop|button|(?<=no )downbeats?)\b")
+             r"dead stop|hard stop|(?<=no )downbeats?)\b")
 # A mark there said to become another kind ("the stab at 0:24 should be a crash", "turn that hit at 0:07 into a stab",
 # "swap the crash at 0:12 for a sting"): the kind it becomes, said after the mark it names
 RECAST_RE = re.compile(rf"\b(?:the|that|this) {HIT_WORDS}.*?\b(?:a|an)(?: (?:big|proper|real|short|sharp|quick|hard|little))? "
@@ -69,8 +69,8 @@ def placed_after(clauses: list[str]) -> list[str]:
 
 DIGIT_RE = re.compile(r"\d")
 # how the change said before lands, said alone after a comma ("with a bang", "on a big hit"): part of that clause
-LANDS_WITH_RE = re.compile(r"\W*(?:and |but )?(?:with|on|in) (?:a|one) (?:(?:big|huge|loud|real|proper|final) )?(?:bang|crash|boom|slam|"
-                           r"hit|stab|button|sting)\W*")
+# (`WITH_MARK_RE` finds a mark inside a clause that asks more; this is a clause that is only how the one before lands)
+LANDS_WITH_RE = re.compile(rf"\W*(?:and |but )?(?:with|on|in) (?:a|one) (?:(?:big|huge|loud|real|proper|final) )?{hit_words.MARK_NOUNS}\W*")
 
 
 # a place said never to change ("never change the shot 2 music", "shot 2 should never be touched"): a lock there, as
@@ -293,6 +293,7 @@ def _move(c, m: re.Match) -> None:
 
 def _kind(word: str) -> str | None:
     """The kind of mark a word names: a button is a stop (the cue's last chord); "hit", "accent": None."""
+    word = word.removesuffix("s")   # "the stings", "two swells": the kind of each
     return ("crash" if word.startswith("crash") or word in ("boom", "bang", "slam") else "stab"
             if word in ("stab", "stabs", "sting", "stings", "punch", "stinger", "stingers") else "swell" if word == "swell" else "stop"
             if "stop" in word or word in ("button", "dropout", "drop-out") else None)

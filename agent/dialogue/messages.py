@@ -25,6 +25,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from v2m.agent.dialogue.edit_lists import EDIT_LIST_QUESTION, edit_list
+from v2m.agent.dialogue.kept import FINE
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.phrases import JOKE_RE, opening, words  # JOKE_RE: "jk" takes back the sentence before
 from v2m.agent.dialogue.references import COUNTED, LAST_N_RE
@@ -96,10 +97,9 @@ STORY_RE = re.compile(r"^(?:he|she|they|(?:my|our|his|her|their) [a-z']+)(?: (?:
                       r"shots?|cuts?|intro|end|ending|start|beginning|when|while|there|here|it|this|that|these|those|one|ones|"
                       r"versions?|mix|take|edit|music|score|track|song|tune|original|before|earlier|better)\b|.*\d)"
                       r"[^,;]*\W*$", re.I)
-# "the end is fine", "the very start is ok": a part said to be good now, inside a longer note (not "the
-# original tempo was fine": a version pointed back to)
-FINE_RE = re.compile(r"^(?:the |that |this )?(?:very )?[\w ]{1,25}?(?: is| are|'s) (?:fine|ok|okay|good|great|"
-                     r"perfect|lovely|what (?:we|i) (?:want|wanted|like|need))(?: as (?:it|they) (?:is|are)| now| already)?$", re.I)
+# "the end is fine", "the very start is ok": a part said good now, in a longer note (not "the tempo was fine": a version)
+FINE_RE = re.compile(rf"^(?:the |that |this )?(?:very )?[\w ]{{1,25}}?(?: is| are|'s) (?:{FINE}|"
+                     r"what (?:we|i) (?:want|wanted|like|need))(?: as (?:it|they) (?:is|are)| now| already)?$", re.I)
 # the music like something ("it sounds like a trailer"), a part plainly loud ("the drums are loud"): praise is of that
 LIKED_SIMILE_RE = re.compile(r"\b(?:sounds?|feels?|seems?)(?: \w+)? like\b", re.I)
 LIKED_LEVEL_RE = re.compile(r"^(?!.*\b(?:too|not)\b)[^,]*\b(?:is|are) (?:loud|quiet)\b(?! enough)[^,]*, ?(?:which|that|it)\b[^,]*$", re.I)

@@ -20,8 +20,10 @@ from functools import lru_cache
 from v2m.agent.dialogue.counted import ORD, ORDINALS
 from v2m.agent.dialogue.exclusions import spared
 from v2m.agent.dialogue.hit_words import BAND_STOPS
+from v2m.agent.dialogue.kept import FINE
 from v2m.agent.dialogue.mentions import INSTR_ALT
-from v2m.agent.dialogue.next_place import HIT_WORDS_RE, after_last
+from v2m.agent.dialogue.marks import HIT_WORDS_RE
+from v2m.agent.dialogue.next_place import after_last
 from v2m.agent.dialogue.phrases import opening, words
 from v2m.agent.dialogue.place_words import CLOCK, SECONDS, notation, only_place, parse_time, shares, shorthand
 from v2m.agent.dialogue.vocab import MOODS
@@ -291,6 +293,18 @@ def earlier(history: list[ScorePlan] | None) -> dict[str, str]:
     return found
 
 
+def recorded(request: str, history: list[ScorePlan] | None) -> str:
+    """What a request that changed no music still records for later turns: the names it gives to places the
+    edits so far had not ("he falls at the fifth cut": 'Noted for later: "falls" is the fifth cut.'), or ""."""
+    known, said_words = earlier(history), set(words(request.lower()).split())
+    places: dict[str, list[str]] = {}
+    for name, place in said(request).items():
+        if known.get(name) != place:
+            places.setdefault(place, []).append(name)
+    shown = [(max(ns, key=lambda n: (set(n.split()) <= said_words, len(n))), p) for p, ns in places.items()]
+    return "" if not shown else "Noted for later: " + "; ".join(f'"{n}" is {p}' for n, p in shown) + "."
+
+
 def last_request(history: list[ScorePlan] | None) -> str:
     """The words of the last edit that changed the plan ("" when none)."""
     said_so_far = EDIT_LOG_RE.findall(history[-1].reasoning or "") if history and len(history) > 1 else []
@@ -367,8 +381,7 @@ def placed(text: str, analysis: VideoAnalysis, plan: ScorePlan, known: dict[str,
 
 
 # A place said to be fine as it is ("the end is fine, the very start is fine, only that middle bit ...")
-FINE_RE = re.compile(r"\b(?:is|'s|are|was|sounds|feels|looks) (?:totally |really |perfectly |all |just )?(?:fine|good|"
-                     r"great|ok|okay|perfect|spot on|lovely|nice)\b")
+FINE_RE = re.compile(rf"\b(?:is|'s|are|was|sounds|feels|looks) (?:totally |really |perfectly |all |just )?{FINE}\b")
 
 
 # "till the end", "through to the end", "until the finish": on from where the place starts

@@ -8,18 +8,20 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue.place_words import CLOCK, SECONDS, parse_time
+from v2m.agent.dialogue.hit_words import MARK_NOUNS
+from v2m.agent.dialogue.place_words import CLOCK, OWN_PLACE_RE, SECONDS, parse_time
 from v2m.agent.dialogue.where import Span, fmt, visible_cuts, visible_shots
 from v2m.tools.contract import VideoAnalysis
 
-HIT_WORDS_RE = re.compile(r"\b(?:hit|hits|accents?|crash\w*|stabs?|swell\w*|stings?|stinger|punch|mark|stops?|boom|"
-                          r"bang|slam|drops?|lands?)\b")
+# A request about a mark ("a stop there", "more punch there"): `hit_words.MARK_NOUNS`, and here any "stop" or "punch"
+# and the words of a mark landing (crashing, swelling, the drop, where it lands), since this only asks whether "there"
+# is the last mark's moment, not whether a mark is asked (`marks.HIT_WORDS`)
+HIT_WORDS_RE = re.compile(rf"\b(?:{MARK_NOUNS}|crash\w*|swell\w*|punch|stops?|drops?|lands?)\b")
 
 # "from 0:10 to the next cut": the first cut after the moment said (whatever the last edit was)
 NEXT_CUT_RE = re.compile(rf"\b((?:from|after|since|starting at) ({CLOCK}|{SECONDS}) (?:to|until|till|up to|through) )"
                          r"the (?:next|following) cut\b")
 THERE_RE = re.compile(r"\b(?:right |just )?(?:there|here|then)\b")
-OWN_PLACE_RE = re.compile(r"\b(?:shots?|cuts?|intro|outro|ending|beginning|opening|\d+:\d\d|\d+(?:\.\d+)? ?s(?:ecs?|econds?)?)\b", re.I)
 
 
 def after_last(text: str, analysis: VideoAnalysis, last_span: Span | None, request: str = "") -> str:
@@ -30,7 +32,7 @@ def after_last(text: str, analysis: VideoAnalysis, last_span: Span | None, reque
                                                      analysis.duration_s), 2), text)
     if last_span is not None and last_span.end_s - last_span.start_s < 0.05 and HIT_WORDS_RE.search(text) \
             and not OWN_PLACE_RE.search(_before_there(request or text)):   # "and the last shot, let it stop there": that shot's
-        text = THERE_RE.sub(f"at {last_span.start_s:.2f}", text)   # "huge hit at 0:14", then "a stop there": at 0:14
+        text = THERE_RE.sub(f"at {fmt(last_span.start_s, 2)}", text)   # "huge hit at 0:14", then "a stop there": at 0:14
     if last_span is None or not re.search(r"\bthe next (?:cut|shot)\b", text):
         return text
     cut = next((c for c in visible_cuts(analysis) if c > last_span.start_s + 0.05), None)

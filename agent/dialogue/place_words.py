@@ -227,6 +227,10 @@ def shorthand(text: str) -> str:
 
 # A time as review tools write it: "0:12", "00:12", "01:10.5"; SMPTE and h:mm:ss are read to this first.
 CLOCK = r"\d{1,3}:\d{2}(?:\.\d+)?"
+# A clause that says where of its own (a shot, a cut, a part, a stretch, a number): "there" is not the last edit's place
+# (`next_place`: "and the last shot, let it stop there"), a peak at the end not the whole way (`idioms`: "in shot 2
+# let it swell, biggest by the end")
+OWN_PLACE_RE = re.compile(r"\b(?:shots?|cuts?|intro|outro|middle|ending|beginning|opening|from|after|until|till)\b|\d", re.I)
 SMPTE_RE = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2}):(\d{2})(:\d{2})?(?![\d:])")
 # A note's head: its time at the start of a line or sentence (after a list number "3." or a row number "2,",
 # "@" or a bracket), then a dash, colon or just a space, and what is asked there.

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from v2m.agent.dialogue import marks, versions
+from v2m.agent.dialogue import hit_words, marks, versions
 from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.orchestration import role_of
@@ -39,7 +39,7 @@ TAKE_BACK_RE = re.compile(opening("nah|no|actually|sorry|wait|correction|on seco
 # of the last edit", which is `followups.MORE_RE`'s)
 OUT_AGAIN_RE = re.compile(r"\b(?:lose|drop|remove|ditch|kill|cut|mute|get rid of|take (?:out|away)|no more)\b.*\bagain\b|"
                           r"\b(?:(?:take|get) (?:the |that |those )?)?[\w ]{1,30}? (?:back )?(?:out|off|away) again\b", re.I)
-HIT_WORDS_RE = re.compile(r"^(?:hits?|accents?|crash(?:es)?|stabs?|stings?|stingers?|buttons?|swells?|stops?|bangs?|booms?|marks?|drop-?outs?)\b", re.I)
+HIT_WORDS_RE = re.compile(rf"^(?:{hit_words.MARK_NOUNS}|stops?|drop-?outs?)\b", re.I)   # marks taken back: a stop too
 # "the version from this morning", "the one we had yesterday": a version named by when it was heard
 BY_TIME_RE = re.compile(r"\b(?:version|one|mix|cut|take|edit)s? (?:from|of|we had|you sent|i heard|she heard|he heard)"
                         r"(?: on)? (?:this morning|yesterday|last night|earlier(?: on| today)?|last week|the other day|"

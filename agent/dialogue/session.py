@@ -31,6 +31,9 @@ from pathlib import Path
 
 from v2m.agent.dialogue.answers import answered, asked_turn, idle_turn
 from v2m.agent.dialogue.approval import REPLY as APPROVED
+from v2m.agent.dialogue.changes import same_music
+from v2m.agent.dialogue.composer_notes import notes
+from v2m.agent.dialogue.edit_log import NO_CHANGE, with_unchanged
 from v2m.agent.dialogue.messages import requests_back, withdrawal
 from v2m.agent.dialogue.store import Store, TurnRecord
 from v2m.agent.outputs import folder_lock
@@ -234,7 +237,7 @@ class Session:
             return self.undo()
         if REDO_RE.match(said):
             return self.redo()
-        old, lineage = self.plan, self.lineage()
+        old, lineage = self.plan, with_unchanged(self.lineage(), turns)   # a turn that changed nothing is still heard
         result = self.planner.revise(self.analysis, old, said, history=lineage)
         result = answered(self.planner, self.analysis, old, lineage, asked, text, result, turns)
         question = getattr(result, "question", None)
@@ -245,8 +248,9 @@ class Session:
                 self.realiser.check(result.plan.route)
             except V2MError as e:
                 question = f"{e}. The score stays on the {old.route} route."
-        if question or result.plan == old:
-            reply = question or (result.reply if approved else "That leaves the score as it is; nothing changed.")
+        if question or same_music(result.plan, old):   # no version for the same music (a reasoning of its own)
+            said_why = approved or result.reply.startswith(NO_CHANGE)   # "...: 0:20 already has a strong crash"
+            reply = question or (result.reply if said_why else "That leaves the score as it is; nothing changed.")
             reply = _with_warnings(result, reply)
             self._record("say", text, reply, t0, no_change=True, options=getattr(result, "options", None))
             return Turn(reply=reply, question=question, version=self.version, files=self.files,
@@ -345,7 +349,7 @@ class Session:
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
         try:
-            files, rendered = self._realise(plan, tmp)
+            files, rendered, warnings = self._realise(plan, tmp)
         except BaseException:  # nothing half-made stays behind; the turn is simply not recorded
             shutil.rmtree(tmp, ignore_errors=True)
             raise
@@ -354,6 +358,7 @@ class Session:
             verb = ("Generated", "Generated audio for") if plan.route != "symbolic" else ("Re-rendered", "Rendered")
             reply += f"\n{verb[0]} {len(rendered)} of {len(plan.sections)} sections." if kind != "open" else \
                 f"\n{verb[1]} {len(rendered)} sections."
+        reply = "\n".join([reply, *notes(plan, warnings, [t.reply for t in self.store.turns(self.id)])])
         self.store.commit_turn(self.id, kind=kind, text=text, reply=reply, question=False, before=self.head,
                                seconds=time.perf_counter() - t0,
                                new_version={"n": n, "plan": plan.model_dump_json(), "dir": str(final),
@@ -361,19 +366,19 @@ class Session:
         return Turn(reply=reply, version=n, files=self.files, rendered=rendered or [], changed=True,
                     seconds=time.perf_counter() - t0)
 
-    def _realise(self, plan: ScorePlan, folder: Path) -> tuple[dict[str, str], list[int] | None]:
-        """Write plan.json and, when rendering, the score and the scored video into `folder`."""
+    def _realise(self, plan: ScorePlan, folder: Path) -> tuple[dict[str, str], list[int] | None, list[str]]:
+        """Write plan.json and, when rendering, the score and the scored video into `folder`; the composer's warnings."""
         (folder / "plan.json").write_text(plan.model_dump_json(indent=2))
         files = {"plan": "plan.json"}
         if not self.render_audio:
-            return files, None
+            return files, None, []
         previous = None
         if self.head is not None:  # the version this one is edited from: its take is reused where unchanged
             v = self.store.version(self.head)
             previous = (ScorePlan.model_validate_json(v.plan_json), v.dir)
         made = self.realiser.realise(plan, folder, previous)
         files.update(made.files)
-        return files, made.rendered
+        return files, made.rendered, made.warnings
 
     def _clean_stale(self) -> None:
         """Remove half-made version folders left by a turn that was killed (never another process's

@@ -18,7 +18,7 @@ from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.counted import ORD
 from v2m.agent.dialogue.halfway import OVERDONE_RE
 from v2m.agent.dialogue.names import AT_TIME_RE, EVENT_RE, TO_END_RE, _is_event, as_places, noun_of, to_end
-from v2m.agent.dialogue.next_place import HIT_WORDS_RE
+from v2m.agent.dialogue.marks import HIT_WORDS_RE   # a mark asked beside the edit, as `marks` reads one
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import normalise, only_place
 from v2m.agent.dialogue.where import (ALL_MUSIC_RE, DEICTIC_RE, INTO_RE, WHOLE_RE, Ask, Span, fmt, lead_in, locate,

@@ -40,8 +40,12 @@ _WHEN = r"(?:the cut (?:at )?)?[\d:.]+(?: ?s(?:ec\w*)?)?"
 # a part said as what goes out ("the drums cut out from 0:10, return by 0:20"): that part out and back, not the music
 _PART = rf"(?:{INSTR_ALT})(?:s|es)?"
 _PARTS = rf"(?:(?:the|both|both the) )?{_PART}(?:(?:,| and| &| plus) (?:the )?{_PART})*"
-ROUND_TRIP_RE = re.compile(rf"\b(?:(?:(?:{MUSIC}|everything|the band|(?P<part>{_PARTS})) )?(?:(?:should|must|needs? to|has to|will|to|can) )?"
-                           rf"(?:just )?(?:stops?(?! dead)|cuts? out|drops? out|goes? (?:silent|out)|out)(?: \w+)?|"
+# how music or a part is said to go out, for both readers here (`hit_words.STOP_RE` is the music stopping on a moment,
+# a mark, and reads the modals of a whole sentence: "the band is going to stop")
+_MAY = r"(?:(?:should|must|needs? to|has to|will|to|can) )?(?:just )?"
+_GOES_OUT = r"cuts? out|drops? out|goes? out"   # and "stops", each its own way: the music that "stops dead" is a mark
+ROUND_TRIP_RE = re.compile(rf"\b(?:(?:(?:{MUSIC}|everything|the band|(?P<part>{_PARTS})) )?{_MAY}"
+                           rf"(?:stops?(?! dead)|{_GOES_OUT}|goes? silent|out)(?: \w+)?|"
                            rf"(?:stop|kill|cut|mute|drop|lose) (?:{MUSIC}|it|(?P<object>{_PARTS}))(?: (?:dead|cold|off|out))?)\s*(?:at|on|@|from)\s*(?P<a>{_WHEN})"
                            rf"\s*(?:(?:,|;|and|then)\s*)*(?P<between>(?:\w+ ){{0,3}}?)(?:comes? back|coming back|kicks? back|returns?|back)"
                            rf"(?: in)?(?: again)?\s*(?:at|on|@|by)\s*(?P<b>{_WHEN})", re.I)
@@ -66,8 +70,8 @@ def round_trip(text: str) -> str:
 # A part said to go out at a moment, with no return said ("the drums drop out at 0:10", "the sax stops at 0:24"): that
 # part out from there on; said for a while ("the bass drops out for a bit at 0:10"), until the next cut
 _WHILE = r" for a (?:bit|moment|while|sec|second|few (?:seconds|secs|bars|beats))"
-OUT_AT_RE = re.compile(rf"\b(?P<part>{_PARTS}) (?:(?:should|must|needs? to|has to|will|to|can) )?(?:just )?(?:stops?|cuts? out|"
-                       rf"drops? out|goes? out|falls? away|lays? out|sits? out)(?P<bit>{_WHILE})?\s*(?:at|on|@|from)\s*"
+OUT_AT_RE = re.compile(rf"\b(?P<part>{_PARTS}) {_MAY}(?:stops?|{_GOES_OUT}|falls? away|lays? out|sits? out)"   # a part: laid out too
+                       rf"(?P<bit>{_WHILE})?\s*(?:at|on|@|from)\s*"
                        rf"(?P<a>\d{{1,3}}:\d{{2}}(?:\.\d+)?|\d+(?:\.\d+)? ?(?:s|secs?|seconds)\b)(?P<bit2>{_WHILE})?"
                        rf"(?=\s*(?:$|[,.;!?]|and\b|but\b|then\b))", re.I)
 

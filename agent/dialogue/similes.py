@@ -100,8 +100,8 @@ SCENE_RES = tuple((re.compile(rf"\b(?:{p})\b", re.I), f) for p, f in SCENES)   #
 # "it's getting kind of busy"; hedged, or a word that is a complaint on its own ("it feels rushed")
 COMPLAINTS = set("sleepy drowsy dull boring lifeless sluggish draggy rushed hurried frantic cluttered chaotic hectic "
                  "gloomy tame timid weak static pompous bombastic overpowering noisy".split()) & set(phrases.TOO)
-STATE_WORD_RE = re.compile(r"\b(?:is|are|'s|feels?|sounds?|seems?|gone|gets?|getting|got|went|goes)((?: (?:a (?:little )?bit|"
-                           r"a little|kind of|sort of|slightly|a touch|a tad|somewhat|rather|pretty|quite|really|so|very|"
+STATE_WORD_RE = re.compile(r"\b(?:is|are|'s|feels?|sounds?|seems?|gone|gets?|getting|got|went|goes)((?: (?:"
+                           rf"{mentions.HEDGES}|rather|pretty|quite|really|so|very|"
                            r"way|all|just|now))*) (" + "|".join(sorted(set(phrases.TOO) - {"flat"}, key=len, reverse=True)) +
                            r")\b", re.I)   # "flat" also means out of tune, or "flat out": the grammar's idioms read it
 
@@ -166,7 +166,7 @@ def _directed(text: str) -> bool:
 
 MOOD_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for m in MOODS.values() for w in (m.name, *m.words)) + r")\b", re.I)
 INSTRUMENT_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in (*INSTRUMENTS, *ROLE_WORDS)) + r")s?\b", re.I)   # "less melody"
-HEDGE_RE = re.compile(r"\b(?:a (?:little )?bit|a little|slightly|a touch|a tad|somewhat|kind of|sort of)\b", re.I)
+HEDGE_RE = re.compile(rf"\b(?:{mentions.HEDGES})\b", re.I)
 # The rest of a simile's scene ("a car chase in a movie", "a documentary about whales"); never a place said
 # after it ("like a circus from 0:19", "in the second shot"), which stays for the grammar
 ABOUT_RE = re.compile(r" (?:(?:about|of|with) |(?:in|for) (?:a|an|our|my|his|her|their) )"

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import arbiter, character, edits, entries, followups, halfway, idioms, kept_instead, marks, messages, moments, names, next_place, orchestration, part_undo, recall, references, settings, shifts, sides, silence, versions, vocab
-from v2m.agent.dialogue.changes import describe, diff
+from v2m.agent.dialogue import arbiter, character, edit_log, edits, entries, followups, halfway, idioms, kept_instead, marks, messages, moments, names, next_place, orchestration, part_undo, recall, references, settings, shifts, sides, silence, versions, vocab
+from v2m.agent.dialogue.changes import describe, diff, same_music
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.intents import apply_intents, scope_of
@@ -341,5 +341,8 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     if all(it.what in ("revert", "undo") and it.value is None and it.amount is None for it in intents) or \
             any(it.what == "revert" for it in intents) and any(new == h for h in history or []):
         return PlanResult(plan=new, reasoning=new.reasoning, reply=reply)  # an earlier version, as it was
-    new.reasoning = (plan.reasoning.rstrip() + f"\n\n## Edit\n- \"{request[:200]}\": read as {read}. {reply}\n").lstrip()
+    if new == plan:   # the same music: no version; the chat still hears it (`edit_log.with_unchanged`), a name it gave too
+        return PlanResult(plan=plan, reasoning=plan.reasoning, reply="\n".join(filter(None, [reply, names.recorded(request, history)])))
+    base = history[-1] if history and same_music(history[-1], plan) else plan   # with the turns heard since
+    new.reasoning = edit_log.logged(base.reasoning, request, read, reply)
     return PlanResult(plan=new, reasoning=new.reasoning, reply=reply)

@@ -1,0 +1,60 @@
+"""The composer's warnings said in a chat reply: each one the user can act on, in plain words, once in a chat.
+
+    notes(plan, made.warnings, said_before)   # ['Note: the crash at 0:30.1 is too close to the stab at 0:30 ...']
+
+The composer writes its warnings for a log ("hit point at 30.05s is too close to another for its own beat;
+dropped"). A reply says them with the plan's own names for things (the crash at 0:30.1), times as the replies write
+them, and what the user can do. A melody the composer repaired (`melody repaired: ...`) is the planner's ABC, not
+anything the user said: it stays in the log. A warning already said in this chat is not said again while it lasts.
+Control characters (a name typed or pasted into the plan) are taken out, so a reply is plain lines of text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from v2m.agent.dialogue.where import fmt
+from v2m.tools.contract import ScorePlan
+
+TOO_CLOSE_RE = re.compile(r"^hit point at (?P<t>\d+(?:\.\d+)?)s is too close to another for its own beat; dropped$")
+TOO_SHORT_RE = re.compile(r"^section at (?P<t>\d+(?:\.\d+)?)s is too short for a bar; joined to the one before$")
+SECONDS_RE = re.compile(r"\b(\d+(?:\.\d+)?)s\b")   # "30.05s" in a warning the reply has no words for: 0:30.1
+# terminal escapes ("\x1b[31m"), control and direction characters, and runs of spaces: one space each
+CONTROL_RE = re.compile(r"(?:\x1b\[[0-9;?]*[ -/]*[@-~]|[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\s])+")
+NOT_THE_USERS = ("melody repaired:",)   # what the planner's own notes needed mending: not the user's to act on
+NEAR_S = 0.5   # the mark a dropped hit is too close to lies within this of it
+
+
+def _hit(plan: ScorePlan, t: float, other: bool = False) -> str:
+    """'the crash at 0:30.1': the plan's mark at `t` (or, `other`, the nearest other mark), by its kind."""
+    marks = sorted(plan.hit_points, key=lambda h: abs(h.time_s - t))
+    if other:
+        marks = [h for h in marks if abs(h.time_s - t) > 1e-3 and abs(h.time_s - t) <= NEAR_S]
+    return f"the {marks[0].kind} at {fmt(marks[0].time_s)}" if marks else ("another mark" if other else f"the mark at {fmt(t)}")
+
+
+def plain(plan: ScorePlan, warning: str) -> str | None:
+    """One composer warning in the user's words, or None when it is not the user's to act on."""
+    warning = CONTROL_RE.sub(" ", warning).strip()
+    if not warning or warning.lower().startswith(NOT_THE_USERS):
+        return None
+    if m := TOO_CLOSE_RE.match(warning):
+        t = float(m["t"])
+        return (f"{_hit(plan, t)} is too close to {_hit(plan, t, other=True)} to get a beat of its own, so it is not "
+                "played; move it further away or take one of them out.")
+    if m := TOO_SHORT_RE.match(warning):
+        return (f"the section from {fmt(float(m['t']))} is too short for a bar of music, so it is played as part of "
+                "the one before it.")
+    return SECONDS_RE.sub(lambda m: fmt(float(m[1])), warning)
+
+
+def notes(plan: ScorePlan, warnings: list[str], said_before: list[str]) -> list[str]:
+    """The reply's note lines for a version's composer `warnings`: each in plain words, the same one once, and none
+    that a reply in `said_before` (this chat's earlier replies) already said."""
+    out = []
+    for w in warnings:
+        said = plain(plan, w)
+        line = f"Note: {said[0].upper()}{said[1:]}" if said else None
+        if line and line not in out and not any(line in r for r in said_before):
+            out.append(line)
+    return out
