@@ -307,7 +307,6 @@ LOST = (r"(?:lost|buried|drowned(?: out)?|drowning|hidden|swamped|masked|smother
 # Hearing a part, as a complaint that it cannot be: "can't hear the piano", "can barely make out the bass"
 HEARD = r"(?:hear|make out|pick out|distinguish|tell apart)"
 
-
 # How a part sounds when it is too loud or too quiet against the others ("a bit boomy", "too far forward").
 # the size words a phone note says them with too ("the beat kinda loud", "drums pretty loud"); a part plainly "loud"
 # or "noisy" ("the drums are loud") is a complaint with no size, "quiet" or "faint" likewise

@@ -293,18 +293,6 @@ def earlier(history: list[ScorePlan] | None) -> dict[str, str]:
     return found
 
 
-def recorded(request: str, history: list[ScorePlan] | None) -> str:
-    """What a request that changed no music still records for later turns: the names it gives to places the
-    edits so far had not ("he falls at the fifth cut": 'Noted for later: "falls" is the fifth cut.'), or ""."""
-    known, said_words = earlier(history), set(words(request.lower()).split())
-    places: dict[str, list[str]] = {}
-    for name, place in said(request).items():
-        if known.get(name) != place:
-            places.setdefault(place, []).append(name)
-    shown = [(max(ns, key=lambda n: (set(n.split()) <= said_words, len(n))), p) for p, ns in places.items()]
-    return "" if not shown else "Noted for later: " + "; ".join(f'"{n}" is {p}' for n, p in shown) + "."
-
-
 def last_request(history: list[ScorePlan] | None) -> str:
     """The words of the last edit that changed the plan ("" when none)."""
     said_so_far = EDIT_LOG_RE.findall(history[-1].reasoning or "") if history and len(history) > 1 else []

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import arbiter, character, edit_log, edits, entries, followups, halfway, idioms, kept_instead, marks, messages, moments, names, next_place, orchestration, part_undo, recall, references, settings, shifts, sides, silence, versions, vocab
+from v2m.agent.dialogue import arbiter, character, edit_log, edits, entries, followups, halfway, idioms, kept_instead, marks, messages, moments, names, next_place, noted, orchestration, part_undo, recall, references, settings, shifts, sides, silence, versions, vocab
 from v2m.agent.dialogue.changes import describe, diff, same_music
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.patterns import compiled
@@ -342,7 +342,7 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
             any(it.what == "revert" for it in intents) and any(new == h for h in history or []):
         return PlanResult(plan=new, reasoning=new.reasoning, reply=reply)  # an earlier version, as it was
     if new == plan:   # the same music: no version; the chat still hears it (`edit_log.with_unchanged`), a name it gave too
-        return PlanResult(plan=plan, reasoning=plan.reasoning, reply="\n".join(filter(None, [reply, names.recorded(request, history)])))
+        return PlanResult(plan=plan, reasoning=plan.reasoning, reply="\n".join(filter(None, [reply, noted.recorded(request, history)])))
     base = history[-1] if history and same_music(history[-1], plan) else plan   # with the turns heard since
     new.reasoning = edit_log.logged(base.reasoning, request, read, reply)
     return PlanResult(plan=new, reasoning=new.reasoning, reply=reply)
