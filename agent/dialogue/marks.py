@@ -290,8 +290,17 @@ def near_hit(plan, t: float) -> float:
     return t if not near or any(abs(x - t) < 0.05 for x in near) else min(near, key=lambda x: abs(x - t))
 
 
+def on_cut(x: float, cuts: list[float]) -> float:
+    """A mark's time said in whole seconds ("stop at 1:12"), read off a player that shows the second a cut falls in
+    (1:12.4): that cut, when one falls inside that second and none is at the time itself; else the time as said."""
+    if abs(x - round(x)) > 1e-6 or any(abs(x - c) < 0.05 for c in cuts):
+        return x
+    return next((c for c in cuts if x < c < x + 1.0), x)
+
+
 def add_hits(e, times: list[float], kind: str | None) -> None:
     a = e.analysis
+    times = [on_cut(x, list(a.boundaries_s)) for x in times]
     source = "cut" if all(any(abs(x - b) < 0.05 for b in a.boundaries_s) for x in times) else "user"
     for x in times:
         ops.add_hit(e.plan, x, kind, source)
