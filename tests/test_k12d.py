@@ -127,3 +127,39 @@ def test_after_that_right_after_a_mark_is_after_the_mark(session):
     session.say("then bring it back bigger after that")
     after = _energy(session.plan)
     assert after[3] > before[3] and after[:3] == before[:3]
+
+
+@pytest.mark.parametrize("said", ["could it start soft and grow, like a runner coming up to the tape",
+                                  "start quiet and build, like a kid sneaking up to the cookie jar"])
+def test_a_similes_scene_names_no_place(session, said):
+    # before: "up to the tape" was a place not found, and the turn asked where it is
+    turn = session.say(said)
+    assert turn.changed and not turn.question, turn.reply
+    energy = _energy(session.plan)
+    assert energy[0] < energy[-1]
+
+
+def test_a_simile_said_alone_first_goes_with_the_change_and_its_place(session):
+    # before: "Like creeping about!" was a request of its own, for the whole score
+    before = _energy(session.plan)
+    session.say("Like creeping about! Softer and a bit slower, from the third shot to the end")
+    after = _energy(session.plan)
+    assert after[:2] == before[:2] and after[2] < before[2] and after[3] < before[3]
+
+
+def test_a_liking_said_first_is_no_simile():
+    from v2m.agent.dialogue.fragments import simile_inside
+
+    assert simile_inside("Like it a lot! more bass") == "Like it a lot! more bass"
+    assert simile_inside("Like a march! Faster, from shot 2 on") == "Faster like a march, from shot 2 on"
+
+
+def test_a_new_instrument_asked_to_play_one_part_in_one_place_plays_it_there(session):
+    # before: a swap said with a place was refused ("I can swap an instrument only for the whole score")
+    turn = session.say("could a flute take the tune in the third shot")
+    assert turn.changed, turn.reply
+    from v2m.agent.dialogue.operations import effective_roles
+
+    plays = [effective_roles(session.plan, s) for s in session.plan.sections]
+    assert "melody" not in plays[2] and all("melody" in p for p in plays[:2] + plays[3:])
+    assert any("flute" in name.lower() for name in session.plan.instrumentation.values())
