@@ -163,3 +163,39 @@ def test_a_new_instrument_asked_to_play_one_part_in_one_place_plays_it_there(ses
     plays = [effective_roles(session.plan, s) for s in session.plan.sections]
     assert "melody" not in plays[2] and all("melody" in p for p in plays[:2] + plays[3:])
     assert any("flute" in name.lower() for name in session.plan.instrumentation.values())
+
+
+def test_too_loud_now_after_more_energy_is_the_mixs_loudness(session):
+    # before: the energy was taken half back over the whole clip ("there": the last edit's place, all of it)
+    session.say("more energy please")
+    lufs = session.plan.loudness_lufs
+    session.say("hmm now it's a little too loud for the office")
+    assert session.plan.loudness_lufs < lufs
+
+
+def test_too_loud_now_after_a_part_went_up_takes_that_part_back(session):
+    session.say("louder drums")
+    up = _levels(session.plan, "drums")[0]
+    session.say("too loud now")
+    assert 0 < _levels(session.plan, "drums")[0] < up
+
+
+
+def test_there_after_a_place_said_first_and_what_it_shows_is_that_place(session):
+    # before: "a bit livelier" with its own place leaned on the last edit, which came partly back everywhere (the
+    # bass louder, more energy all over)
+    session.say("the bass is a bit much, gentler bass please")
+    before, bass = _energy(session.plan), _levels(session.plan, "bass")
+    session.say("from the third shot on it's the sack race, could it be a bit livelier there?")
+    after = _energy(session.plan)
+    assert after[:2] == before[:2] and after[2] > before[2] and after[3] > before[3]
+    assert _levels(session.plan, "bass") == bass
+
+
+def test_a_bit_the_other_way_in_one_place_stays_there(session):
+    session.say("the bass is a bit much, gentler bass please")
+    before, bass = _energy(session.plan), _levels(session.plan, "bass")
+    session.say("a bit livelier in the third shot")
+    after = _energy(session.plan)
+    assert after[2] > before[2] and after[:2] == before[:2] and after[3] == before[3]
+    assert _levels(session.plan, "bass") == bass
