@@ -199,3 +199,19 @@ def test_a_bit_the_other_way_in_one_place_stays_there(session):
     after = _energy(session.plan)
     assert after[2] > before[2] and after[:2] == before[:2] and after[3] == before[3]
     assert _levels(session.plan, "bass") == bass
+
+
+@pytest.mark.parametrize("said", ["the third shot is a little creepy though", "less tense in the third shot",
+                                  "shot 3 is too spooky for the kids"])
+def test_a_fright_said_too_much_is_calmed_not_added(session, said):
+    # before: "less tense", "too spooky" and "a little creepy though" made the shot tenser or eerier (the mood named)
+    before = _energy(session.plan)
+    session.say(said)
+    after = _energy(session.plan)
+    assert after[2] < before[2] and after[:2] == before[:2] and after[3] == before[3]
+
+
+def test_a_fright_asked_for_is_still_a_fright(session):
+    before = _energy(session.plan)
+    session.say("could the third shot be a bit scary")
+    assert _energy(session.plan)[2] >= before[2]

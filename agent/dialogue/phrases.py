@@ -52,7 +52,7 @@ for words, away in (
      "relaxed tame polite", "more energy"),
     ("dark gloomy sad moody minor", "brighter"),
     ("happy bright cheerful sunny sweet cheesy major", "darker"),
-    ("high loud noisy", "quieter"),
+    ("high loud noisy", "quieter"), ("tense scary spooky creepy eerie menacing ominous frightening", "calmer"),
 ):
     for w in words.split():
         TOO[w] = away
