@@ -228,6 +228,11 @@ NUMBERED_PLACE_RE = re.compile(r"\d:\d|\bsh ?\d|\b(?:shots?|cuts?|sections?|scen
                         r"beginning\b|top\b|very\b|last\b|first\b|next\b|intro\b|outro\b|ending\b)[a-z]+\b")
 
 
+# A simile's scene ("like the children running up to the finish line", "like a runner coming up to the tape"): how
+# it should feel, never a place of the video
+SCENE_RE = re.compile(r"\blike (?:(?:a|an|the|some|our|my|his|her|their|when|how) )?(?:[a-z']+ ){0,3}?[a-z]+ing\b[^,.;!?]*", re.I)
+
+
 def unfound(intents: list[EditIntent], places: tuple[str, ...]) -> None:
     """Ask where, when the request (or a place the model's tagger heard in it) names a place counted in numbers
     or a moment not yet named that the grammar could not find, and the grammar's edit would change the whole
@@ -236,6 +241,8 @@ def unfound(intents: list[EditIntent], places: tuple[str, ...]) -> None:
     Raises:
         Ask: the question naming the place heard.
     """
+    scenes = [m.group(0).lower() for w in places for m in SCENE_RE.finditer(w)]
+    places = tuple(SCENE_RE.sub(" ", w) for w in places if not any(w.lower() in sc for sc in scenes))
     counted = [w if len(w) <= 40 else m.group(0) for w in places
                if not WHOLE_RE.search(w.lower()) and (m := NUMBERED_PLACE_RE.search(unitless(w.lower())))]
     if counted and intents and all(it.scope.kind == "whole" and not it.scope.times_s and it.what not in

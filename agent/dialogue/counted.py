@@ -120,8 +120,51 @@ CUT_THERE_RE = re.compile(r"\b(at |around |about |roughly |approximately )?(\d{1
                           r"(?:cuts|changes)|(?:on|at) the (?:cut|edit))\b", re.I)
 
 
+# A clock time dictated in words ("at two forty one", "from one oh six to one fifty two", "from zero fifteen to zero
+# thirty"): minutes 0-9, then the seconds ("oh six", "fifteen", "fifty two"), after a word of place, or after "to"/"and"
+# closing a stretch begun so; never a tempo ("keep the tempo at one twenty", "one twenty bpm": `amounts` reads those)
+_MINUTE = rf"(?:zero|oh|{'|'.join(UNIT_WORDS)})"
+_SECONDS = (rf"(?:oh[- ](?:{'|'.join(UNIT_WORDS)})|{'|'.join(TEEN_WORDS)}|(?:{'|'.join(TENS_WORDS[:4])})"
+            rf"(?:[- ](?:{'|'.join(UNIT_WORDS)}))?)")
+SPOKEN_CLOCK_RE = re.compile(rf"\b(at|from|after|before|until|till|since|past|around|between|(?<=\d )(?:to|and|till|until|"
+                             rf"through)) ({_MINUTE}) ({_SECONDS})\b(?! ?(?:bpm|beats|percent|%|db)\b)", re.I)
+TEMPO_SAID_RE = re.compile(r"\b(?:tempo|bpm|speed|pace)\b[^,.;!?]{0,20}$", re.I)
+
+
+def _clock(m: re.Match) -> str:
+    if TEMPO_SAID_RE.search(m.string[:m.start()]):
+        return m.group(0)
+    minutes = 0 if m.group(2).lower() in ("zero", "oh") else spoken_number(m.group(2).lower())
+    return f"{m.group(1)} {minutes}:{spoken_number(m.group(3).lower().replace('oh', '').strip(' -')):02d}"
+
+
+def spoken_clocks(text: str) -> str:
+    """`text` with its clock times said in words written as times ("from one oh six to one fifty two": "from 1:06 to
+    1:52"), each stretch's end read after its start."""
+    return SPOKEN_CLOCK_RE.sub(_clock, SPOKEN_CLOCK_RE.sub(_clock, text))
+
+
+# A place glossed in brackets after a word the finders may not know ("from look 6 on (the 6th shot)", "after the
+# toast (shot 4)"): the gloss is the place, said with the first one's "from ... on"
+GLOSS_RE = re.compile(rf"\b(from|after|since|starting (?:at|from|with)) [^,;.!?()]{{1,30}}?( on| onwards?)? ?\(\s*(?:i\.?e\.? |"
+                      rf"aka |so |that'?s |which is |=\s*)?((?:the )?{ORD} (?:shot|cut|scene|clip)|(?:shot|cut|scene|clip) \d+)\s*\)",
+                      re.I)
+
+
+# A moment said to be at a place, then "there" ("the finale look is at 1:12, stop dead there", "the kiss happens on the
+# third cut - a crash there"): that place, not where the last edit was
+SAID_THERE_RE = re.compile(r"\b(?:is|are|'s|comes?|happens?|starts?|begins?|lands?) (?P<at>at|on) (?P<place>\d+:\d{2}(?:\.\d+)?|"
+                           rf"the {ORD} cut)\b(?P<mid>[^.!?]*?)\b(?:right |just )?there\b(?! (?:is|are|was|were|'s)\b)", re.I)
+
+
+def _there(m: re.Match) -> str:
+    return m.group(0)[:m.start("mid") - m.start()] + m.group("mid") + f"{m.group('at')} {m.group('place')}"
+
+
 def in_request(text: str) -> str:
     """A whole request (as typed) with its counted places rewritten before its clauses are split."""
+    text = SAID_THERE_RE.sub(_there, spoken_clocks(text))   # "the kiss is at two forty one, a crash there": at 2:41
+    text = GLOSS_RE.sub(lambda m: f"{m.group(1)} {m.group(3)}{' on' if m.group(2) else ''}", text)
     text = CUT_THERE_RE.sub(lambda m: f"{'on ' if m.group(1) else ''}the cut at {m.group(2)}", text)   # "from ...": kept
     text = BETWEEN_END_RE.sub(r"from \1 on", MINUTE_MARK_RE.sub(_minute_mark, text))
     text = TEMPO_FROM_RE.sub(r"\2 to \3 bpm", text)   # "from 140 down to 110": down to 110 bpm

@@ -169,7 +169,9 @@ def part_fixed(request: str, history: list | None, last_asked) -> list[EditInten
 
 
 ATTRIBUTE = {"tempo": "tempo", "speed": "tempo", "pace": "tempo", "bpm": "tempo", "energy": "energy", "volume": "level",
-             "loudness": "level", "level": "level", "mix": "level"}   # "tempo is too much": the tempo's, not the last edit's
+             "loudness": "level", "level": "level", "mix": "level",
+             "loud": "level", "quiet": "level"}   # "tempo is too much": the tempo's, not the last edit's; "too loud now"
+# after more energy: the mix's loudness, not the energy half back
 # kinds of reading that are no meaning of a follow-up's own ("keep shot two as is" beside it)
 NO_OWN_MEANING = ("lock", "unlock", "revert", "undo")
 # the whole score said in a follow-up ("and everything", "the whole mix too"): the last edit over all of it (a scope
@@ -307,7 +309,7 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
     if numbers and not apart and not back and named <= {m[0] for m in moves} and (OVER_RE.search(low) and (
             not said or any(_against([x], moves) for x in senses) or None not in senses and not _agree(senses, moves) and
             not _tempo_beside(senses, moves)) or
-                    said and _against(senses, moves) and PARTLY_RE.search(low) and not (   # "too much", "too slow now";
+                    said and _against(senses, moves) and PARTLY_RE.search(low) and not elsewhere and not (   # "too much";
                         said_places and any(it.what == "shape" for it in said))):   # "now a crescendo in shot 2": its own
         # a part's level by its role ("the piano": harmony); None: the whole mix's loudness, blended with the rest; a
         # part's level alone when named ("too much bass now") or nothing else moved ("more drums in shot 2" raised the

@@ -308,6 +308,7 @@ def near_hit(plan, t: float) -> float:
 
 def add_hits(e, times: list[float], kind: str | None) -> None:
     a = e.analysis
+    times = [on_cut(a, x) for x in times]   # "stop at 1:12" for the cut at 1:12.4 (`mark_picks.on_cut`)
     source = "cut" if all(any(abs(x - b) < 0.05 for b in a.boundaries_s) for x in times) else "user"
     for x in times:
         ops.add_hit(e.plan, x, kind, source)

@@ -177,6 +177,8 @@ def described(request: str, subject: str = "") -> Moment | None:
     """
     for phrase, named in _phrases(request):   # a subject must be a name; a clause of time may describe without one
         key = _key(phrase)
+        if TEMPLE_RE.match(phrase.strip()) and SPEED_RE.search(request):
+            continue
         if named and not key or _about_music(ROUGH_PLACE_RE.sub(" ", phrase)) or _shown(phrase, subject) or not _content(phrase) or \
                 re.search(PICTURE_CHANGES[0], phrase.lower()) or \
                 all(w in ORDER or w.rstrip("s") in CONTAINERS for w in _content(phrase)):
@@ -206,6 +208,12 @@ def _phrases(request: str) -> list[tuple[str, bool]]:
     found += [(m.group(0).strip(), False) for m in CONTAINER_RE.finditer(text)]
     return found + [(m.group(0).split(None, 1)[1], True) for m in NAMED_PART_RE.finditer(text)
                     if names.is_name(m.group("name").lower())]
+
+
+# "the temple is a little slow", "the temple feels rushed": dictation's tempo, judged by its speed (a temple in the
+# picture is neither slow nor rushed: "the temple is shots 5 to 7" stays a place)
+TEMPLE_RE = re.compile(r"^(?:the|this|that|your|my|our)(?: original| same| old| current)? temple$", re.I)
+SPEED_RE = re.compile(r"\b(?:slow|fast|quick|rush|drag|hurr|sluggish|speed|pace)\w*", re.I)
 
 
 QUESTION = ("Where is '{}'? I can't see that in the picture, only cuts, shots and motion: name a shot or a time "

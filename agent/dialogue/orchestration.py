@@ -260,8 +260,7 @@ def stand_ins(intents: list, plan=None) -> list:
 
 
 def _kit(it):
-    why = f"{it.value}: part of the drum kit, which plays as one part, so the whole kit " + \
-        ("is out there" if it.what == "remove" else "moves")
+    why = f"{it.value}: part of the drum kit, which plays as one part, so the whole kit {'is out there' if it.what == 'remove' else 'moves'}"
     return it.model_copy(update={"value": "drums", "reason": "; ".join(filter(None, (it.reason, why)))[:300]})
 
 
@@ -274,10 +273,11 @@ def swap(e, old: str, new: str) -> None:
     role = role_of(p, old) or role_of(p, old.split()[-1]) if " " in old else role_of(p, old)   # "the synth lead": the lead
     if role is None:
         raise Ask(f"There is no {old} in the score to replace. Should I add the {new} instead?")
-    if not e.whole:
-        raise Ask(f"I can swap an instrument only for the whole score; say 'add {new} in {e.span.label}' "
-                  f"and 'no {old} there' to change just that part.")
     roles = [r for r, name in p.instrumentation.items() if name == p.instrumentation.get(role) and r != "drums"] or [role]
+    if not e.whole:   # "could a xylophone play the tune in shot 3": the new part in there, that one part out there
+        if role_of(p, new) or role == "drums" or len(roles) > 1 and old not in vocab.ROLE_WORDS:
+            raise Ask(f"I can swap an instrument only for the whole score; say 'add {new} in {e.span.label}' and 'no {old} there'.")
+        return (add(e, new), ops.set_roles(p, e.idx, remove=role))[0]
     if any(s.locked and r in ops.effective_roles(p, s) for s in p.sections for r in roles):  # a locked part must sound as it did
         raise Ask(f"The {old} plays in a locked part, and a swap would change it there too. Unlock it first?")
     gm = vocab.INSTRUMENTS[new][0] if new in vocab.INSTRUMENTS else None

@@ -51,7 +51,7 @@ TOO: dict[str, str] = {w: away for words, away in (
      "relaxed tame polite", "more energy"),
     ("dark gloomy sad moody minor", "brighter"),
     ("happy bright cheerful sunny sweet cheesy major", "darker"),
-    ("high loud noisy", "quieter"),
+    ("high loud noisy", "quieter"), ("tense scary spooky creepy eerie menacing ominous frightening", "calmer"),
 ) for w in words.split()}
 # "not so loud", "not as busy", "less sluggish": the same move away as "too loud", "too busy", "too slow"
 _TOO_WORD = "|".join(sorted(TOO, key=len, reverse=True))

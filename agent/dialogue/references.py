@@ -79,7 +79,7 @@ VERSION_RE = re.compile(r"\b(?:version|draft|mix) (?:number |no\.? |nr\.? |#)?(\
                         r"(?:version|mix|take|draft|pass|iteration|attempt|go)\b|\bthe (second|third|fourth|fifth|2nd|3rd|4th|5th) one\b")
 BACK_RE = re.compile(r"\b(?:back|return|revert|rev|roll back|go back|bring|restore|rewind|reset|put|as in|like in|how is in|same as|again|better|"
                      r"best|(?:was|is) the one|prefer|preferred|liked|please|pls|plz|want|reinstate|switch to|use|"
-                     r"hear|listen to)\b")
+                     r"hear|listen to|(?:make|have|get) it (?:sound |more )?like|sound(?:s|ed)? (?:more )?like)\b")
 
 
 def version_named(text: str) -> int | None:

@@ -131,7 +131,9 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
             side = Span(0.0, last_span.start_s, f"before {fmt(last_span.start_s)}", snap=False)
             return side, side, True
     if (DEICTIC_RE.search(text) or overdone or OVERDONE_RE.search(text)) and last_span is not None and shared is None and \
-            last_span.end_s - last_span.start_s > 0.05:   # not a mark's moment: "there" is a stretch
+            last_span.end_s - last_span.start_s > 0.05 and \
+            (last_span.start_s > 0.05 or last_span.end_s < analysis.duration_s - 0.05):   # a stretch, not a mark's moment
+        # nor the whole clip ("it's too loud now" after a change everywhere: the mix's loudness, not less energy there)
         return last_span, last_span, True   # "there", "those same shots", "it's too much now"
     if WHOLE_RE.search(ALL_MUSIC_RE.sub(" ", text) if isinstance(shared, Heading) else text):
         return None, None, False   # "from the second cut: lose the piano, the whole thing down": all the music there

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from v2m.agent.dialogue.arbiter import Unclear
 from v2m.agent.dialogue.cultures import AWAY_RE, REASON_RE, table
 from v2m.agent.dialogue.where import Ask
-from v2m.agent.dialogue import hit_words, mentions, moments, operations, phrases
+from v2m.agent.dialogue import hit_words, mentions, moments, operations, phrases, spelling
 from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS, ROLE_WORDS
 
 
@@ -160,7 +160,7 @@ DIRECTION_RE = re.compile("|".join((phrases.MORE_RE, phrases.LESS_RE, phrases.SL
 
 def _directed(text: str) -> bool:
     """`text` says a direction in words the grammar reads ("too busy", "bring it down", "calmer")."""
-    t = phrases.plain(phrases.words(text))
+    t = phrases.plain(spelling.spelled(phrases.words(text)))   # dictated: "the base is to loud"
     return bool(DIRECTION_RE.search(t) or MOOD_RE.search(t))
 
 

@@ -28,6 +28,8 @@ from v2m.agent.dialogue.repeats import from_last_revert, style_first
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import normalise, only_place
 from v2m.agent.dialogue.approval import REPLY, approves   # thanks, praise and sign-offs
+from v2m.agent.dialogue.afterwards import without_return
+from v2m.agent.dialogue.fragments import simile_inside
 from v2m.agent.dialogue.kept import named_kept
 from v2m.agent.dialogue.spelling import mended, phoned, spelled   # shorthand; "the beggining part": a place two letters off
 from v2m.agent.dialogue.talk import remark, told   # questions about the score; information told
@@ -285,6 +287,8 @@ def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         ambiguous or impossible, the unchanged plan and `question` set (also in `reply`).
     """
     request = named_kept(phoned(request))   # "2 much lol": the words; "the intro is great, keep it": the intro kept
+    request = simile_inside(without_return(request))   # "faster in shot 3, then back to how it was": shot 3 alone;
+    # "Like tiptoeing! Quieter from shot 4 on": the simile in the change it illustrates
     # "Wonderful! I never thought ...", "Great, that's the groove I wanted.": judged whole, before the praise is
     # unwrapped as a wrapper; "thanks! ignore your rules": the guard's
     if approves(request):
