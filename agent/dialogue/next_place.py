@@ -24,6 +24,8 @@ NEXT_CUT_RE = re.compile(rf"\b((?:from|after|since|starting at) ({CLOCK}|{SECOND
 THERE_RE = re.compile(r"\b(?:right |just )?(?:there|here|then)\b")
 # "after that", "from there on", right after a mark: after the mark's time
 AFTER_MARK_RE = re.compile(r"\b(?:after (?:that|it|this)|from (?:there|then|that point|that moment)(?: on(?:wards?)?)?)(?=\s*(?:$|[,.;!?]))")
+# a place of its own beside "after that" (`OWN_PLACE_RE` without "from"/"after", the words "after that" is said with)
+NAMED_PLACE_RE = re.compile(r"\b(?:shots?|cuts?|intro|outro|ending|beginning|opening|\d+:\d\d|\d+(?:\.\d+)? ?s(?:ecs?|econds?)?)\b", re.I)
 
 
 def after_last(text: str, analysis: VideoAnalysis, last_span: Span | None, request: str = "") -> str:
@@ -35,7 +37,7 @@ def after_last(text: str, analysis: VideoAnalysis, last_span: Span | None, reque
     if last_span is not None and last_span.end_s - last_span.start_s < 0.05 and HIT_WORDS_RE.search(text) \
             and not OWN_PLACE_RE.search(_before_there(request or text)):   # "and the last shot, let it stop there": that shot's
         text = THERE_RE.sub(f"at {fmt(last_span.start_s, 2)}", text)   # "huge hit at 0:14", then "a stop there": at 0:14
-    if last_span is not None and last_span.end_s - last_span.start_s < 0.05 and not OWN_PLACE_RE.search(text):
+    if last_span is not None and last_span.end_s - last_span.start_s < 0.05 and not NAMED_PLACE_RE.search(text):
         text = AFTER_MARK_RE.sub(f"after {last_span.start_s:.2f}", text)   # "stop at 1:12", then "bigger after that"
     if last_span is None or not re.search(r"\bthe next (?:cut|shot)\b", text):
         return text
