@@ -81,8 +81,11 @@ def test_time_range_splits_a_section_at_the_cut(clip, jazz):
     assert tempo_at(new, 4.0) / jazz.tempo_bpm == pytest.approx(0.7, abs=0.01)
     # the untouched first piece keeps every value but its span and its shots, and plays no fill into the
     # split edge (a transition nobody asked for)
-    keep = {k: v for k, v in new.sections[0].model_dump().items() if k not in ("end_s", "shots", "fill")}
-    assert keep == {k: v for k, v in jazz.sections[0].model_dump().items() if k not in ("end_s", "shots", "fill")}
+    # and says what it was cut from, so the composer plays it as that section's music cut at the seam
+    skip = ("end_s", "shots", "fill", "split_from")
+    keep = {k: v for k, v in new.sections[0].model_dump().items() if k not in skip}
+    assert keep == {k: v for k, v in jazz.sections[0].model_dump().items() if k not in skip}
+    assert (new.sections[0].split_from.start_s, new.sections[0].split_from.end_s) == (0.0, jazz.sections[0].end_s)
     assert new.sections[0].fill is False and new.sections[1].fill is True
     assert new.sections[0].shots == [0, 1] and new.sections[1].shots == [2]
     # the split piece continues the chord cycle where the original section would be at 3.04 s

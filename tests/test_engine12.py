@@ -8,8 +8,9 @@ medians 4.5, 4.75, 3.0 and 4.0). v2m's styles had 1.0-3.0 on this file's 60 s pl
 or six styles per seed under the corpus's 10%: the cell in every bar but the cadence); now 2.33-4.57 (median 3.8), the cell stated,
 answered, contrasted and cadenced (tools/music/phrasing.py). Asserted: every style inside the corpus's 10-90% range,
 the styles' median inside its middle half.
-(3) not fixed, marked xfail: an edit that splits a section ("louder in shot 2" where shots 1-2 were one section)
-re-voices the side it did not touch, because that side's bars are fitted to its new, shorter span.
+(3) an edit that splits a section ("louder in shot 2" where shots 1-2 were one section) re-voiced the side it did not
+touch, because that side's bars were fitted to its new, shorter span; now (split12, tools/music/splits.py) a piece is
+the whole section's music cut at the seam (tests/test_splits.py, tests/bench/bench_splits.py).
 """
 
 from __future__ import annotations
@@ -108,25 +109,4 @@ def test_the_varied_rhythms_typeset(style, tmp_path):
     assert abc2midi_errors(path) == []
 
 
-# (3) left for later: an edit that splits a section re-voices the side it did not touch
-
-
-@pytest.mark.xfail(strict=True, reason="the tempo map fits each section's bars to its own span, so the untouched "
-                   "side of a split gets another tempo and bar layout (31 of 70 splits over 5 clips x 6 styles x 4 "
-                   "edits); keeping it needs the split side composed as the old whole section and cut at the seam")
-def test_louder_in_shot_2_leaves_shot_1_note_for_note(tmp_path):
-    from edit_clips import make_analysis
-
-    from v2m.agent.dialogue.session import Session
-
-    a = make_analysis(12.0, 25.0, [50, 100, 225], source="synthetic.mp4")  # shots 0-2 s, 2-4 s, 4-9 s, 9-12 s
-    s = Session.open(a.source, "folk", workdir=tmp_path / "store", analysis=a, render=False)
-    old = s.plan
-    s.say("louder in shot 2")
-    assert any(x.start_s < 2.0 < x.end_s for x in old.sections)  # the edit split the section holding shots 1-2
-    assert any(abs(x.start_s - 2.0) < 0.01 for x in s.plan.sections)
-
-    def shot_1(plan):
-        arr = compose(plan)
-        return sorted((round(n.start, 4), n.pitch, p.role) for p in arr.parts for n in p.notes if n.start < 2.0 - 0.01)
-    assert shot_1(s.plan) == shot_1(old)
+# (3) an edit that splits a section leaves the side it did not touch as it was: tests/test_splits.py

@@ -128,6 +128,18 @@ class HitPoint(Strict):
     strength: float = Field(0.8, ge=0, le=1)
 
 
+class Split(Strict):
+    """Where an edit cut a section from: the whole section's span and what set its bar grid, so the composer plays
+    each piece as that section's music cut at the seam and a side nobody addressed stays note for note."""
+
+    start_s: float = Field(ge=0)
+    end_s: float = Field(gt=0)
+    tempo_bpm: float | None = None
+    tempo_asked: bool = False
+    fill: bool = True
+    chords_from: int = Field(0, ge=0, description="the bar of the whole section's chord cycle the piece starts on")
+
+
 class Section(Strict):
     """A stretch of music tied to one or more consecutive shots."""
 
@@ -154,6 +166,7 @@ class Section(Strict):
     music: bool = Field(True, description="False: music out, the section is silent (\"no music in shot 3\")")
     fill: bool = Field(True, description="the last bar leads into the next section (a drum fill); False where "
                        "an edit split a section, so the split adds no transition nobody asked for")
+    split_from: Split | None = Field(None, description="set by an edit that split a section: the section it was cut from")
 
     @field_validator("instruments")
     @classmethod

@@ -18,6 +18,7 @@ from v2m.tools.contract import (
     HitPoint,
     ScorePlan,
     Section,
+    Split,
     VideoAnalysis,
 )
 from v2m.tools.music.theory import chord_symbol, numeral_mode, transpose_tonic
@@ -42,12 +43,18 @@ def _piece(plan: ScorePlan, s: Section, a: float, b: float, k: int, analysis: Vi
     shots = [i for i in s.shots if i < len(analysis.shots)
              and min(b, analysis.shots[i].end_s) - max(a, analysis.shots[i].start_s) > 0.05] or list(s.shots)
     chords = list(s.chords)
+    r = 0
     if chords and a > s.start_s:  # continue the chord cycle where the original section would be
         r = round((a - s.start_s) / bar_s(plan, s)) % len(chords)
         chords = chords[r:] + chords[:r]
     name = s.name if k == 0 else f"{s.name[:36]} {k + 1}"
+    # the whole section it came from (the first one, when a piece is split again): the composer plays the piece as
+    # that section's music cut at the seams, so the side nobody addressed keeps its notes
+    whole = s.split_from.model_copy(update={"chords_from": s.split_from.chords_from + r}) if s.split_from else \
+        Split(start_s=s.start_s, end_s=s.end_s, tempo_bpm=s.tempo_bpm, tempo_asked=s.tempo_asked, fill=s.fill,
+              chords_from=r)
     return s.model_copy(update={"name": name, "start_s": round(a, 3), "end_s": round(b, 3), "shots": shots,
-                                "chords": chords})
+                                "chords": chords, "split_from": whole})
 
 
 def split_at(plan: ScorePlan, span: Span | None, analysis: VideoAnalysis) -> tuple[list[int], list[int]]:

@@ -32,6 +32,7 @@ from v2m.tools.music.melody import melody_part
 from v2m.tools.music.parts import SectionContext, bass_part, comp_part
 from v2m.tools.music.progression import section_harmony
 from v2m.tools.music.ranges import playable_range
+from v2m.tools.music.splits import clip, seams
 from v2m.tools.music.tempo_map import TempoMap, build_tempo_map, unswing_beat
 from v2m.tools.music.theory import scale_pcs, tonic_pc
 from v2m.tools.style import Style, load_style
@@ -234,18 +235,20 @@ def _button(parts: dict[str, Part], hit: float, section: int, on_grid: bool = Tr
 
 
 def _breathe_before_hits(hits: list[tuple[HitPoint, float]], tmap: TempoMap,
-                         parts: dict[str, Part]) -> None:
+                         parts: dict[str, Part], seams: frozenset = frozenset()) -> None:
     """Release the pitched notes sounding BREATH_S before each hit point inside a section (a section's first
     downbeat is left alone, and a breath never reaches back past the hit's section's start, so no other
-    section's notes change), and drop the few that would start inside that breath; drums ring as they are."""
+    section's notes change), and drop the few that would start inside that breath; drums ring as they are.
+    A seam where an edit split a section (`seams`, beats) breathes as the whole section did before its hit."""
     first: dict[int, int] = {}  # each section's first beat
     for bar in tmap.bars:
         first.setdefault(bar.section, bar.start_beat)
-    starts = set(first.values())
+    starts = set(first.values()) - seams
     for h, hit in hits:
         if hit <= 0 or hit in starts:
             continue
-        gap = max(first[tmap.bar_at_beat(hit).section], tmap.s_to_beat(max(0.0, tmap.beat_to_s(hit) - BREATH_S)))
+        sec = tmap.bar_at_beat(hit - 1e-6 if hit in seams else hit).section
+        gap = max(first[sec], tmap.s_to_beat(max(0.0, tmap.beat_to_s(hit) - BREATH_S)))
         if any(gap - 1e-6 <= b < hit - 1e-6 for b in [*starts, *(b for _, b in hits)]):
             continue  # another mark struck just before (a stop off the beat after a cut): no breath takes it away
         _clear([part for part in parts.values() if not part.is_drum], gap, hit)
@@ -290,27 +293,35 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
     chord_names: list[str] = []
     changes: list[tuple[float, str]] = []
     last = len(plan.sections) - 1
+    whole_starts: dict[int, tuple[float, dict[str, int]]] = {}  # a piece's whole section: its start, notes before
     for i, sec in enumerate(plan.sections):
         bars = tmap.section_bars(i)
         if not bars:
             continue
+        frame = tmap.frames.get(i)  # a piece of a split section: written as the whole section, cut at the seams
+        if frame is not None:
+            bars, sec = frame.bars, frame.whole
         anchor = f"{sec.start_s:.3f}"  # not the index: a split before this section must not reseed it
         if sec.take:  # another take: a new draw for this section only (take 0 keeps the original seeds)
             anchor += f":take{sec.take}"
         rng = random.Random(zlib.crc32(f"{plan.seed}:{anchor}".encode()))
-        final = i == last
-        harmony = section_harmony(plan, style, i, [b.beats for b in bars], final)
-        offbeat = _offbeat_hits(plan, tmap, bars)
-        chord_names += [c.name for c in harmony.downbeats]
-        changes += [(b.start_beat + off, c.name) for b, bar in zip(bars, harmony.changes) for off, c in bar]
+        final = i == last if frame is None else sec.end_s >= plan.duration_s - 1e-3
+        hplan = plan if frame is None else plan.model_copy(update={"sections": [*plan.sections[:i], sec,
+                                                                                  *plan.sections[i + 1:]]})
+        harmony = section_harmony(hplan, style, i, [b.beats for b in bars], final)
+        offbeat = _offbeat_hits(plan, frame or tmap, bars)
+        lo, hi = (frame.lo, frame.hi) if frame else (bars[0].start_beat, bars[-1].end_beat)
+        chord_names += [c.name for b, c in zip(bars, harmony.downbeats) if lo <= b.start_beat < hi]
+        changes += [(b.start_beat + off, c.name) for b, bar in zip(bars, harmony.changes) for off, c in bar
+                    if lo <= b.start_beat + off < hi]
         ctx = SectionContext(index=i, bars=bars, chords=harmony.downbeats, changes=harmony.changes,
                              entry=harmony.entry, level=style.level(sec.energy), style=style,
                              scale=scale, tonic=tonic_pc(plan.key), energy=sec.energy, meter=meter, rng=rng,
                              pattern_meter=int(style.meter.split("/")[0]),
-                             gains=_gains(analysis, bars, tmap), accents=_accents(plan, bars),
+                             gains=_gains(analysis, bars, frame or tmap), accents=_accents(plan, bars),
                              hits=offbeat,
                              fill=not final and sec.fill, final=final, registers=registers,
-                             land=_landing(bars, tmap.end_beat, offbeat) if final else 0.0,
+                             land=_landing(bars, (frame or tmap).end_beat, offbeat) if final else 0.0,
                              theme_seed=zlib.crc32(f"{plan.seed}:theme:{style.name}".encode()))
         active = set(sec.instruments or instruments)
         counts = {r: len(parts[r].notes) for r in roles}
@@ -338,15 +349,19 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
                 else:
                     parts[r].notes += melody_part(ctx, r)
         if final and len(bars) == 1 and style.levels.index(ctx.level) > 0:
-            _big_finish(parts, bars[0], counts, tmap.end_beat)
+            _big_finish(parts, bars[0], counts, (frame or tmap).end_beat)
         for r, db in sec.levels_db.items():  # the balance between parts: a velocity offset per role
             if r in parts and db:
                 parts[r].notes[counts[r]:] = _level(parts[r].notes[counts[r]:], db)
+        if frame is not None:
+            whole_starts[i] = (sec.start_s, {})
+            for r in roles:
+                parts[r].notes[counts[r]:], whole_starts[i][1][r] = clip(parts[r].notes[counts[r]:], frame)
     if style.humanize or "drums" in parts:  # before the stops, which must silence the humanised notes too
-        humanize(parts.values(), tmap, plan, style.humanize)
+        humanize(parts.values(), tmap, plan, style.humanize, whole_starts)
     hits = _hit_beats(plan, tmap, style)
     _stops_and_swells(hits, tmap, parts)
-    _breathe_before_hits(hits, tmap, parts)
+    _breathe_before_hits(hits, tmap, parts, seams(plan, tmap))
     silent = {i for i, s in enumerate(plan.sections) if not s.music}
     # a stop on a silent section's first beat is the cue's button as the music goes out: its short chord sounds
     first_beat: dict[int, float] = {}

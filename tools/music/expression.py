@@ -107,11 +107,12 @@ def cc_steps(curve: list[tuple[float, int]], start_beat: float, end_beat: float)
     return out
 
 
-def humanize(parts, tmap: TempoMap, plan: ScorePlan, timing: float) -> None:
+def humanize(parts, tmap: TempoMap, plan: ScorePlan, timing: float, wholes: dict | None = None) -> None:
     """Spread velocities (every part with a kit or a human feel) and off-beat onsets (by `timing` beats)
     a little, in place and deterministically: each draw hangs on the plan's seed, the role, the
-    section's start time and take and the note's place in it, so an edit elsewhere leaves it as it was. A note on
-    a cut's beat keeps its time. Onsets stay well inside their sixteenth, so the score reads the same.
+    section's start time and take and the note's place in it, so an edit elsewhere leaves it as it was (a piece of a
+    split section counts as the whole section: `wholes`, section -> (its start, notes before the piece per role)).
+    A note on a cut's beat keeps its time. Onsets stay well inside their sixteenth, so the score reads the same.
     """
     marked = {round(b, 4) for b, _ in tmap.hits}
     for part in parts:
@@ -121,9 +122,9 @@ def humanize(parts, tmap: TempoMap, plan: ScorePlan, timing: float) -> None:
         shifts: dict[float, float] = {}  # one shift per onset: a chord's notes move together
         out = []
         for n in sorted(part.notes, key=lambda n: (n.start, n.pitch)):
-            k = counts[n.section] = counts.get(n.section, -1) + 1
-            sec = plan.sections[n.section]
-            h = zlib.crc32(f"{plan.seed}:{part.role}:{sec.start_s:.3f}:{sec.take}:{k}".encode())
+            start, before = (wholes or {}).get(n.section, (plan.sections[n.section].start_s, {}))
+            k = counts[n.section] = counts.get(n.section, before.get(part.role, 0) - 1) + 1
+            h = zlib.crc32(f"{plan.seed}:{part.role}:{start:.3f}:{plan.sections[n.section].take}:{k}".encode())
             vel = max(1, min(127, n.vel + h % (2 * VELOCITY_SPREAD + 1) - VELOCITY_SPREAD))
             if n.start not in shifts:
                 shifts[n.start] = 0.0

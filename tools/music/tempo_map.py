@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import bisect
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from v2m.tools.contract import ScorePlan
+from v2m.tools.music.splits import frame_piece
 from v2m.tools.style import Style
 
 MIN_TEMPO_BPM = 30.0
@@ -56,6 +57,7 @@ class TempoMap:
     segments: list[tuple[float, float, float]] = field(default_factory=list)  # (start beat, start s, s per beat)
     hits: list[tuple[float, float]] = field(default_factory=list)  # (straight beat, s) of kept hits
     notes: list[str] = field(default_factory=list)  # why the meter changes where it does
+    frames: dict = field(default_factory=dict)  # section -> splits.Frame: a piece of a split section
 
     def __post_init__(self) -> None:
         self._starts = [b.start_beat for b in self.bars]
@@ -119,18 +121,20 @@ def unswing_beat(beat: float, swing: float, unit: int) -> float:
     return base + f * pair
 
 
-def _anchors(plan: ScorePlan) -> tuple[list[float], list[list[tuple[float, int]]]]:
+def _anchors(plan: ScorePlan, span: tuple[float, float] | None = None) -> tuple[list[float], list[list[tuple[float, int]]]]:
     """Section starts (downbeats) and, per section, its hit points (time, index) away from the boundaries, but for a
     stop within STOP_NEAR_S of another hit point: two marks that close cannot both have a beat without bending the
-    tempo hard, and a stop needs none (only silence follows it), so it is left to sound off the beat."""
-    starts = [s.start_s for s in plan.sections]
-    hits: list[list[tuple[float, int]]] = [[] for _ in plan.sections]
+    tempo hard, and a stop needs none (only silence follows it), so it is left to sound off the beat. `span`: those of
+    one section of that span instead (a split section's whole span)."""
+    starts = list(span) if span else [s.start_s for s in plan.sections]
+    hits: list[list[tuple[float, int]]] = [[] for _ in starts]
     for k, h in enumerate(sorted(plan.hit_points, key=lambda h: h.time_s)):
         if not MERGE_S < h.time_s < plan.duration_s - 1e-6 or min(abs(h.time_s - s) for s in starts) < MERGE_S:
             continue
         if h.kind == "stop" and any(0 < abs(o.time_s - h.time_s) < STOP_NEAR_S for o in plan.hit_points):
             continue  # the other mark takes the beat; compose sounds the stop at its own time, so both are heard
-        hits[plan.section_at(h.time_s + 1e-6)].append((h.time_s, k))
+        if not span or span[0] < h.time_s < span[1]:
+            hits[0 if span else plan.section_at(h.time_s + 1e-6)].append((h.time_s, k))
     return starts, hits
 
 
@@ -311,6 +315,7 @@ def build_tempo_map(plan: ScorePlan, style: Style) -> TempoMap:
     Returns:
         A TempoMap whose bars start on every section boundary and whose beats (or swung offbeats) carry
         every kept hit point; hits too close together for a beat each are dropped and named in `warnings`.
+        A piece of a split section keeps the whole section's bars, cut at the seams (`splits.py`).
     """
     meter = int(plan.meter.split("/")[0])
     lo, hi = style.tempo_bpm
@@ -320,56 +325,76 @@ def build_tempo_map(plan: ScorePlan, style: Style) -> TempoMap:
     starts, hits = _anchors(plan)
     kinds = {h.time_s: h.kind for h in sorted(plan.hit_points, key=lambda h: h.kind != "stop")}  # a stop first
     bounds = starts + [plan.duration_s]
-    warnings: list[str] = []
-    notes: list[str] = []
     bars: list[Bar] = []
-    segments: list[tuple[float, float, float]] = []
-    placed_hits: list[tuple[float, float]] = []
-    beat = 0
+    segments, placed_hits, warnings, notes, frames, beat = [], [], [], [], {}, 0  # (beat, s, s per beat), (beat, s)
     cues = _cues(plan, bounds, hits, lo, hi, meter, grid)
+    held = any(s.split_from for s in plan.sections) and _drifts(plan, lo, hi, meter, grid)
+
+    def cue(t0: float, t1: float, bpm: float, asked: bool, ends: bool):  # a split section's, as `_cues`, `_lay` do
+        times = [t for t, _ in _anchors(plan, (t0, t1))[1][0]]
+        found = _cue(t0, t1, times, bpm, min(lo, bpm) if asked else lo, max(hi, bpm) if asked else hi, meter, grid,
+                     ends, asked or held)
+        return found and (found[1], *_lay(found, t0, t1, times, kinds, ends, meter, 0 if t0 < 1e-3 else 1, ""))
+
     for i, sec in enumerate(plan.sections):
-        t0, t1 = bounds[i], bounds[i + 1]
-        if t1 - t0 < 1e-6:
+        if bounds[i + 1] - bounds[i] < 1e-6:
             continue
-        ends = i == len(plan.sections) - 1
-        times = [t for t, _ in hits[i]]
-        found = cues[i]
-        if found is None:  # too short for even one beat at any tempo: fold into the previous section
-            warnings.append(f"section at {t0:.2f}s is too short for a bar; joined to the one before")
+        piece = frame_piece(plan, i, beat, cue) if sec.split_from else None
+        if piece is not None:  # a piece of a split section: its bars are the whole section's, cut at the seams
+            frames[i], s_bars, s_segs, s_hits, s_warn = piece
+            s_notes, whole = [], frames[i].hi - beat
+        elif cues[i] is None:  # too short for even one beat at any tempo: fold into the previous section
+            warnings.append(f"section at {bounds[i]:.2f}s is too short for a bar; joined to the one before")
             continue
-        _, n, placed = found
-        pts = [(0.0, t0)]
-        for b, t in zip(placed, times):
-            if b is None:
-                if kinds[t] == "stop":  # compose sounds it at its own time, off the beat
-                    notes.append(f"the stop at {t:.2f}s is too close to another mark for a beat of its own: "
-                                 "it sounds at its own time, off the beat")
-                else:
-                    warnings.append(f"hit point at {t:.2f}s is too close to another for its own beat; dropped")
-                continue
-            pts.append((b[1], t))
-            placed_hits.append((beat + b[0], t))
-        pts.append((n, t1))
-        for (b1, u1), (b2, u2) in zip(pts, pts[1:]):
-            segments.append((beat + b1, u1, (u2 - u1) / (b2 - b1)))
-        whole = math.ceil(n - 1e-6)
-        if ends:  # the last bar rings past the video's end (the writers clip there): keep it whole, and
-            # leave out a bar the video would end in before its second half-beat (a chord 10 ms long)
-            whole = max(meter, math.ceil((n - 0.5) / meter) * meter)
-        split = _split_bars(whole, meter)
-        if len(set(split)) > 1 or split[0] != meter:
-            notes.append(f"section {i} ({sec.name}): {whole} beats; "
-                         f"meter change to {'+'.join(f'{b}/4' for b in split if b != meter)} before its end, as no "
-                         "tempo in range gives whole bars")
-        offset = 0
-        for k, nb in enumerate(split):
-            b_abs = beat + offset
-            seg = max(s for s in segments if s[0] <= b_abs + 1e-9)
-            t = seg[1] + (b_abs - seg[0]) * seg[2]
-            kind = ("start" if i == 0 else "boundary") if k == 0 else \
-                ("hit" if any(abs(h - b_abs) < 1e-9 for h, _ in placed_hits) else None)
-            bars.append(Bar(len(bars), b_abs, nb, t, seg[2], i, kind))
-            offset += nb
+        else:
+            s_bars, s_segs, s_hits, whole, s_warn, s_notes = _lay(cues[i], bounds[i], bounds[i + 1], [t for t, _ in hits[i]],
+                                                                  kinds, i == len(plan.sections) - 1, meter, i, sec.name, beat)
+        bars += [replace(b, index=len(bars) + k) for k, b in enumerate(s_bars)]
+        segments += s_segs
+        placed_hits += s_hits
+        warnings += [w for w in s_warn if w not in warnings]
+        notes += s_notes
         beat += whole
-    return TempoMap(bars=bars, duration_s=plan.duration_s, warnings=warnings, segments=segments,
-                    hits=placed_hits, notes=notes)
+    return TempoMap(bars, plan.duration_s, warnings, segments, placed_hits, notes, frames)
+
+
+def _lay(found, t0: float, t1: float, times: list[float], kinds: dict, ends: bool, meter: int, i: int, name: str,
+         beat: int = 0):
+    """One cue's bars (index 0: the caller numbers them), segments and placed hits from beat `beat`, given the
+    hit-finder's answer; also its beats, warnings and notes. `ends`: the cue ends the music."""
+    bars: list[Bar] = []
+    segments, placed_hits, warnings, notes = [], [], [], []  # (beat, s, s per beat), (beat, s), and words
+    n, placed = found[1:]
+    pts = [(0.0, t0)]
+    for b, t in zip(placed, times):
+        if b is None:
+            if kinds[t] == "stop":  # compose sounds it at its own time, off the beat
+                notes.append(f"the stop at {t:.2f}s is too close to another mark for a beat of its own: "
+                             "it sounds at its own time, off the beat")
+            else:
+                warnings.append(f"hit point at {t:.2f}s is too close to another for its own beat; dropped")
+            continue
+        pts.append((b[1], t))
+        placed_hits.append((beat + b[0], t))
+    pts.append((n, t1))
+    for (b1, u1), (b2, u2) in zip(pts, pts[1:]):
+        segments.append((beat + b1, u1, (u2 - u1) / (b2 - b1)))
+    whole = math.ceil(n - 1e-6)
+    if ends:  # the last bar rings past the video's end (the writers clip there): keep it whole, and
+        # leave out a bar the video would end in before its second half-beat (a chord 10 ms long)
+        whole = max(meter, math.ceil((n - 0.5) / meter) * meter)
+    split = _split_bars(whole, meter)
+    if len(set(split)) > 1 or split[0] != meter:
+        notes.append(f"section {i} ({name}): {whole} beats; "
+                     f"meter change to {'+'.join(f'{b}/4' for b in split if b != meter)} before its end, as no "
+                     "tempo in range gives whole bars")
+    offset = 0
+    for k, nb in enumerate(split):
+        b_abs = beat + offset
+        seg = max(s for s in segments if s[0] <= b_abs + 1e-9)
+        t = seg[1] + (b_abs - seg[0]) * seg[2]
+        kind = ("start" if i == 0 else "boundary") if k == 0 else \
+            ("hit" if any(abs(h - b_abs) < 1e-9 for h, _ in placed_hits) else None)
+        bars.append(Bar(0, b_abs, nb, t, seg[2], i, kind))
+        offset += nb
+    return bars, segments, placed_hits, whole, warnings, notes
