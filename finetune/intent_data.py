@@ -295,7 +295,10 @@ def _noise(s: str, spans: list[list], rng: random.Random) -> tuple[str, list[lis
     if rng.random() < 0.5:
         s = s.lower().rstrip("?.!")
     s = s[0].upper() + s[1:] if rng.random() < 0.4 else s
-    return s, [[t, a, min(b, len(s))] for t, a, b in spans if min(b, len(s)) > a]
+    spans = [[t, a, min(b, len(s))] for t, a, b in spans]
+    # a dropped letter that was a span's one-letter first word ("a lot" -> " lot") leaves a space at its edge: trimmed
+    spans = [[t, a + len(s[a:b]) - len(s[a:b].lstrip()), b - len(s[a:b]) + len(s[a:b].rstrip())] for t, a, b in spans]
+    return s, [[t, a, b] for t, a, b in spans if b > a]
 
 
 def _place(rng: random.Random) -> str:
