@@ -61,13 +61,28 @@ TOLD_WISH_RE = re.compile(rf"\b(?:{MOVES})\b(?! questions?\b| thing\b)", re.I)
 STATED_RE = re.compile(rf"\b(?:is|are|was|were|sounds?|seems?|feels?|looks?|gets?|got)(?: [a-z]+){{0,2}}? (?:{MOVES}) than\b", re.I)
 KNOW_WISH_RE = re.compile(r"\b(?:i|we) (?:want|wanna|need|'d like|would like) to (?:check|know|see|hear|understand|make sure|"
                           r"look)\b[^.?!;]*", re.I)
-# information told ("there's more going on in the second half", "the last shot has less movement"): an amount said of
-# what is there, with no wish, no complaint and no question beside it, asks for no edit
+# information told ("there's more going on in the second half", "the last shot has less movement"): an amount of
+# something in the picture (`PICTURE_RE`) said of what is there, with no wish, no complaint and no question beside it,
+# asks for no edit
 INFO_RE = re.compile(opening("and|but|so|fyi|just so you know|note") + r"(?:there'?s|there is|there are|there'?ll be|"
                      r"(?:the|this|that|it)(?: [\w']+){0,4}? (?:has|have|gets|got|has got))(?: got)? (?:(?:a lot|lots|much|way|"
-                     r"far|a bit|a little|slightly|even|a few|many) )?(?:more|less|fewer)\b[^,;?]*$", re.I)
+                     r"far|a bit|a little|slightly|even|a few|many) )?(?:more|less|fewer)\b([^,;?]*)$", re.I)
 INFO_WISH_RE = re.compile(r"\b(?:should|could|can|would|need|needs|want|wants|wanna|please|pls|make|let'?s|too|music|score|"
                           r"track|song|sound|instruments?|energy|tempo|volume|bass|drums)\b", re.I)
+# what the picture has more or less of ("going on", "movement", "cuts", "talking"), not a quality of the music ("less
+# punch", "less drive"): a lack of that is a complaint, toward it
+PICTURE_RE = re.compile(r"^\W*(?:(?:of )?(?:the )?)?(?:going on|happening|movement|motion|moving|action|activity|cuts|"
+                        r"shots|scenes|people|faces|talking|talk|dialogue|speech|voices?|text|titles|captions|footage|"
+                        r"b-roll|detail|colou?r|light|camera)\b", re.I)
+# measured against a wish or a reference ("than I'd like", "than I hoped", "than the demo"): a complaint, not information
+THAN_WISHED_RE = re.compile(r"\bthan (?:i|we|you|they|expected|hoped|wanted|planned|before|it was|the (?:demo|reference|ref|"
+                            r"temp|original|brief|mockup|mock-up)|the (?:last|previous|first|old) (?:version|track|cut|mix|one|take))\b", re.I)
+# less of something than wished or than a reference had ("there's less excitement in the end than I hoped", "it has
+# less drive than the demo"): a lack, more of it asked for
+LACK_THAN_RE = re.compile(r"(?:\b(?:there'?s|there is|there are|it has|it'?s got|it gets) )?(?:(?:a lot|much|way|far|a bit|"
+                          r"a little|slightly) )?\b(?:less|fewer) ([^,;.?!]*?) " + THAN_WISHED_RE.pattern + r"[^,;.?!]*", re.I)
+
+
 # what a question asks about, each answered from the plan or the video ("scene changes" are cuts, not edits)
 CUTS_RE = re.compile(r"\b(?:cuts?|shots?|scene ?changes?|scenes|edit points?|shot boundar(?:y|ies)|boundar(?:y|ies)|"
                      r"transitions?|timestamps?|time ?codes?)\b", re.I)
@@ -118,9 +133,18 @@ def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None,
 
 
 def told(note: str) -> bool:
-    """Whether a note only tells what there is more or less of ("there's more going on in the second half"), no edit."""
+    """Whether a note only tells what the picture has more or less of ("there's more going on in the second half"), no
+    edit; "there's less punch in the second half", "less going on at the end than I'd like" are complaints."""
     note = note.strip().rstrip(".!")
-    return bool(INFO_RE.match(note)) and not INFO_WISH_RE.search(note) and not named_parts(note.lower())
+    info = INFO_RE.match(note)
+    return bool(info and PICTURE_RE.match(info.group(1))) and not THAN_WISHED_RE.search(note) and \
+        not INFO_WISH_RE.search(note) and not named_parts(note.lower())
+
+
+def lacking(note: str) -> str:
+    """`note` with less of something than wished said as more of it ("there's less going on at the end than I'd like"
+    -> "more going on at the end"; "the intro has less bite than the demo" -> "the intro has more bite")."""
+    return LACK_THAN_RE.sub(r"more \1", note)
 
 
 def _asks(sentence: str, marked: bool) -> bool:
