@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from v2m.agent.dialogue.mentions import FLAWED, HARSH, named_parts
 from v2m.agent.dialogue.phrases import REST_STAYS, TOO, beside_change, opening
+from v2m.agent.dialogue.verdicts import COPULA, FAULTS, PRAISE, WISH
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.tools.style import style_names
 
@@ -43,8 +44,8 @@ CLOSING_RE = re.compile(
     r"\b(?:thanks|thank (?:you|u|ya)|thankyou|thx|ty|tysm|ta|cheers|much appreciated|appreciate it|approved|signed off|"
     r"(?:that'?s|this is|this'?s|it'?s|thats) (?:exactly |just )?(?:it|the one|a wrap|what i wanted|fire)|exactly (?:it|right|"
     r"what i wanted)|that'?ll do|that will do|does the job|works for me|good to go|(?:sounds?|looks?|is|'s|feels?) (?:very |"
-    r"really |so |super |pretty )?(?:good|great|right)(?: to me| now)?|spot on|bang on|nailed it|perfect|brilliant|"
-    r"wonderful|amazing|awesome|fantastic|excellent|lovely|beautiful|superb|stunning|gorgeous|great|nice one|"
+    r"really |so |super |pretty )?(?:good|great|right)(?: to me| now)?|" + PRAISE + r"|"
+    r"lovely|beautiful|stunning|gorgeous|great|nice one|"
     r"love (?:it|this|that|how|the way)(?! (?:if|to|when|but)\b)|(?:(?:i'?m|i am|we'?re|we are|so|very|really|super) )+"
     r"(?:happy|pleased|glad|thrilled|delighted)\b|(?:happy|pleased|glad) with (?:it|that|this)|chuffed|stoked|"
     r"you'?re (?:a |the )?(?:star|legend|genius|best|champ|hero)|you rock|no worries|no problem|"
@@ -65,22 +66,22 @@ WISH_BESIDE_CLOSING_RE = re.compile(
     r"bigger|punchier|busier|shot|cut|section|intro|ending|end|start|tempo|key|style)\b|\d", re.I)
 
 # Approval of what is there now ("perfect", "that's the one", "omg this slaps", "good. locking that in")
-APPROVAL_RE = re.compile(r"\b(?:perfect|great|good|nice|lovely|beautiful|brilliant|awesome|excellent|superb|love (?:it|this|that)|"
-                         r"well done|good job|nailed it|spot on|bang on|just right|ideal|ship it|good to go|approved|chef'?s kiss|"
+APPROVAL_RE = re.compile(rf"\b(?:{PRAISE}|great|good|nice|lovely|beautiful|love (?:it|this|that)|"
+                         r"well done|good job|ideal|ship it|good to go|approved|chef'?s kiss|"
                          r"we'?re there|that'?ll do|that will do|works for me|all set|sorted|exactly|that'?s (?:it|the one)|slaps|sick|fire|"
                          r"happy|thanks|thank you|ty|thx|tq|cheers|works|lock(?:ing|ed)? (?:it|that|this) in|keep it(?=\W*$)|"
                          r"(?:much|so much|way|a lot) better|yes+|yay|ya|yeah|yep|ok|okay|cool|fine|wow|omg)\b", re.I)
 # a question or a wish anywhere beside the approval ("nice, but slower", "great, now add a flute", "good? what key")
 WISH_BESIDE_APPROVAL_RE = re.compile(
-    r"\?|^\W*(?:what|which|how|why|where|when|who|did|does|do you|is it|are)\b|\b(?:more|less|too|still|but|again|also|as well|instead|add|remove|take|make|turn|put|bring|drop|cut|"
-    r"mute|kill|lose|swap|change|try|(?<!to )go|can (?:you|u|we|i)|could|would|should|please|pls|plz|maybe|only|"
-    r"not|no|don'?t|back|up|down|version|v\d+|before|original|earlier|undo|revert|need|needs|want|wants)\b", re.I)
+    r"\?|^\W*(?:what|which|how|why|where|when|who|did|does|do you|is it|are)\b|\b(?:more|less|too|still|but|again|also|as well|instead|add|remove|take|turn|put|bring|drop|cut|"
+    rf"mute|kill|lose|swap|change|try|(?<!to )go|can (?:you|u|we|i)|{WISH}|maybe|only|"
+    r"not|no|don'?t|back|up|down|version|v\d+|before|original|earlier|undo|revert)\b", re.I)
 # a comparative said of the music as it is ("that's a much softer way in", "much better"), no wish
 COMPARED_RE = re.compile(r"\b(?:that'?s|it'?s|this is|it is|sounds|feels|much|so much|way|a lot)\b(?: a| so| really| much)* "
                          r"[a-z]+er\b")
 COMPARATIVE_RE = re.compile(r"\b(?:faster|slower|louder|quieter|softer|calmer|bigger|busier|darker|brighter|higher|lower|"
                             r"heavier|lighter|warmer|punchier|sparser|fuller|richer|harder)\b")
-COPULA_RE = re.compile(r"\b(?:is|are|sounds?|'s)\b")
+COPULA_RE = re.compile(rf"\b(?:{COPULA}|'s)\b")
 # approval that is no more than an acknowledgement ("ok", "yes"): the message must say nothing else
 WEAK = set("ok okay yes yess yesss ya yeah yep cool fine wow omg".split())
 FILLER = WEAK | set("oh ah ahh lol haha hehe and so well alright right very really so now then".split())
@@ -91,18 +92,18 @@ PLACE_RE = re.compile(r"\d|\b(?:shots?|cuts?|intro|ending|end|outro|start|beginn
 # it", "the ending is the same speed as the intro, which is good", "the bass is loud enough now"): a clause that
 # praises what the clause beside it tells, or a part said to be enough; nothing is asked.
 PRAISED_RE = re.compile(r"^(?:and |so )?(?:(?:which|that|this|it)(?:'s| is| was| sounds| feels)? )?(?:(?:really|so|very|"
-                        r"just|exactly|actually|all) )*(?:good|great|perfect|nice|lovely|fine|right|ideal|brilliant|"
-                        r"spot on|what (?:we|i) (?:want|wanted|need|needed|like|were after|was after|had in mind)|"
+                        rf"just|exactly|actually|all) )*(?:good|great|{PRAISE}|nice|lovely|fine|right|ideal|"
+                        r"what (?:we|i) (?:want|wanted|need|needed|like|were after|was after|had in mind)|"
                         r"(?:i |we )?(?:love|like|dig) (?:it|that|this)|love it|good stuff|nice one|works(?: for me)?)"
                         r"(?: now| already| to me)?\W*$", re.I)
 # a state told: a copula after what it is said of ("the intro is", "there's", "it sounds"), a degree word before how
 # it is ("pretty slow in the intro"), or how it is first ("slow in the intro")
-TOLD_RE = re.compile(r"^(?:[\w']+ ){0,4}?(?:[a-z]+'s|is|are|was|were|'s|sounds?|feels?|seems?|gets?|got|has|have)\b|"
+TOLD_RE = re.compile(rf"^(?:[\w']+ ){{0,4}}?(?:[a-z]+'s|'s|{COPULA}|has|have)\b|"
                      r"^(?:pretty|quite|really|very|nice and|nicely|fairly|rather|kinda|kind of|sort of|super|so|properly) "
                      r"[a-z]+\b|^(?:" + "|".join(TOO) + r")\b", re.I)
 # a wish or a complaint in a clause that tells a state ("still too slow", "not loud enough", "a bit slow", "can it ..."):
 # no state approved
-WISHED_RE = re.compile(r"\?|\b(?:should|shall|could|can|would|will|need|needs|want|wants|wanna|let'?s|please|pls|make|"
+WISHED_RE = re.compile(rf"\?|\b(?:{WISH}|can|will|"
                        r"add|remove|drop|bring|turn|put|try|change|swap|keep|leave|too|but|though|however|still|only|"
                        r"instead|(?:not|n'?t)(?!(?: \w+){1,2} (?:anymore|any more|any longer)\b)|"
                        r"never|no|a bit|a little|a tad|a touch|bit|slightly|somewhat|maybe|if|wish|hope|rather than)\b|"
@@ -111,8 +112,7 @@ WISHED_RE = re.compile(r"\?|\b(?:should|shall|could|can|would|will|need|needs|wa
 SETTLED_RE = re.compile(r"\b(?:not|n'?t)(?: \w+){1,2} (?:anymore|any more|any longer)\b|\bno longer\b|\benough\b|\bsame\b", re.I)
 # a quality nobody praises ("the end feels flat", "the piano sounds thin", "the ending is abrupt", "the bass is muddy",
 # "the strings sound cheap"): a complaint beside praise, never a state approved
-COMPLAINT_RE = re.compile(rf"\b(?:{HARSH}|dull|flat|boring|weak|thin|empty|lifeless|static|timid|tame|abrupt|sluggish|"
-                          rf"draggy|rushed|hurried|noisy|cluttered|chaotic|hectic)\b|{FLAWED}", re.I)
+COMPLAINT_RE = re.compile(rf"\b(?:{HARSH}|" + "|".join(sorted(FAULTS)) + rf")\b|{FLAWED}", re.I)
 # a quality the music can have too much of ("loud", "slow", "busy": `phrases.TOO`): approved only when praise follows it
 # ("pretty slow in the intro, love it"); after praise it is a complaint ("it's fine, the drums are loud")
 QUALITY_RE = re.compile(r"\b(?:" + "|".join(TOO) + r")\b", re.I)
