@@ -151,3 +151,31 @@ def test_a_part_enough_beside_an_edit_keeps_the_style(session):
     turn = session.say("the strings are warm enough, slower in the end")
     assert session.plan.style == "jazz", turn.reply
     assert _tempos(session.plan)[-1] < before.tempo_bpm and _tempos(session.plan)[0] == before.tempo_bpm, turn.reply
+
+
+# ----------------------------------------------------------------------------- twins T1-T4: one list each
+
+def test_the_judging_words_are_one_list_each_read_by_every_reader():
+    from v2m.agent.dialogue import approval, similes, talk, verdicts
+
+    for r in (approval.CLOSING_RE, approval.APPROVAL_RE, approval.PRAISED_RE, similes.APPROVAL_RE):
+        assert verdicts.PRAISE in r.pattern
+    for r in (approval.WISHED_RE, approval.WISH_BESIDE_APPROVAL_RE, talk.INFO_WISH_RE):
+        assert verdicts.WISH in r.pattern
+    for r in (approval.TOLD_RE, approval.COPULA_RE, talk.STATED_RE):
+        assert verdicts.COPULA in r.pattern
+    assert similes.COMPLAINTS is verdicts.COMPLAINTS and verdicts.COMPLAINTS <= verdicts.FAULTS
+    assert talk.WILL_BE_SAID in talk.WILL_BE and talk.WILL_BE_SAID in talk.REQUEST_RE.pattern
+
+
+@pytest.mark.parametrize("said", ["the ending is not slow anymore, superb", "cheers, that's just right"])
+def test_praise_from_the_shared_list_approves(session, said):
+    before = session.plan
+    turn = session.say(said)
+    assert not turn.changed and session.plan == before, turn.reply
+
+
+def test_a_question_about_what_the_music_will_be_is_still_answered(session):
+    before = session.plan
+    turn = session.say("will the music be quieter than my voice?")
+    assert not turn.changed and session.plan == before and "LUFS" in turn.reply, turn.reply
