@@ -179,3 +179,26 @@ def test_a_question_about_what_the_music_will_be_is_still_answered(session):
     before = session.plan
     turn = session.say("will the music be quieter than my voice?")
     assert not turn.changed and session.plan == before and "LUFS" in turn.reply, turn.reply
+
+
+@pytest.mark.parametrize("said", ["it doesn't sound painful enough. like a cartoon",
+                                  # mine
+                                  "the bass doesnt sound big enough, slower at the end"])
+def test_a_lack_said_with_n_t_enough_is_not_dropped_as_approved(said):
+    # "doesn't ... enough" is a lack: unpraised must not drop it as a part said enough (f-lp-bikes-spin-crash turn 5)
+    from v2m.agent.dialogue.approval import unpraised
+
+    assert unpraised(said) == said
+
+
+def test_a_lack_said_beside_a_likeness_still_asks(session):
+    before = session.plan
+    turn = session.say("it doesn't sound painful enough. like a cartoon")
+    assert turn.question and session.plan == before, turn.reply
+
+
+@pytest.mark.parametrize("said", ["the intro isn't slow anymore, good", "the intro isnt slow anymore, good"])
+def test_a_state_over_said_with_n_t_is_approved(session, said):
+    before = session.plan
+    turn = session.say(said)
+    assert not turn.changed and session.plan == before, turn.reply

@@ -98,18 +98,18 @@ PRAISED_RE = re.compile(r"^(?:and |so )?(?:(?:which|that|this|it)(?:'s| is| was|
                         r"(?: now| already| to me)?\W*$", re.I)
 # a state told: a copula after what it is said of ("the intro is", "there's", "it sounds"), a degree word before how
 # it is ("pretty slow in the intro"), or how it is first ("slow in the intro")
-TOLD_RE = re.compile(rf"^(?:[\w']+ ){{0,4}}?(?:[a-z]+'s|'s|{COPULA}|has|have)\b|"
+TOLD_RE = re.compile(rf"^(?:[\w']+ ){{0,4}}?(?:[a-z]+'s|'s|{COPULA}|has|have)(?:n'?t)?\b|"
                      r"^(?:pretty|quite|really|very|nice and|nicely|fairly|rather|kinda|kind of|sort of|super|so|properly) "
                      r"[a-z]+\b|^(?:" + "|".join(TOO) + r")\b", re.I)
-# a wish or a complaint in a clause that tells a state ("still too slow", "not loud enough", "a bit slow", "can it ..."):
-# no state approved
+# a wish or a complaint in a clause that tells a state ("still too slow", "not loud enough", "it doesn't sound painful
+# enough", "a bit slow", "can it ..."): no state approved
 WISHED_RE = re.compile(rf"\?|\b(?:{WISH}|can|will|"
                        r"add|remove|drop|bring|turn|put|try|change|swap|keep|leave|too|but|though|however|still|only|"
-                       r"instead|(?:not|n'?t)(?!(?: \w+){1,2} (?:anymore|any more|any longer)\b)|"
+                       r"instead|(?:not|[a-z]*n't|(?:does|do|is|are|was|were|did|ca|wo|ai|has|have)nt)(?!(?: \w+){1,2} (?:anymore|any more|any longer)\b)|"
                        r"never|no|a bit|a little|a tad|a touch|bit|slightly|somewhat|maybe|if|wish|hope|rather than)\b|"
                        r"^\W*(?:more|less|fewer)\b", re.I)
 # a state said to be over or reached ("not slow anymore", "loud enough", "the same speed as the intro"): approved as told
-SETTLED_RE = re.compile(r"\b(?:not|n'?t)(?: \w+){1,2} (?:anymore|any more|any longer)\b|\bno longer\b|\benough\b|\bsame\b", re.I)
+SETTLED_RE = re.compile(r"(?:\bnot|n'?t)(?: \w+){1,2} (?:anymore|any more|any longer)\b|\bno longer\b|\benough\b|\bsame\b", re.I)
 # a quality nobody praises ("the end feels flat", "the piano sounds thin", "the ending is abrupt", "the bass is muddy",
 # "the strings sound cheap"): a complaint beside praise, never a state approved
 COMPLAINT_RE = re.compile(rf"\b(?:{HARSH}|" + "|".join(sorted(FAULTS)) + rf")\b|{FLAWED}", re.I)
