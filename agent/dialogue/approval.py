@@ -105,7 +105,8 @@ TOLD_RE = re.compile(rf"^(?:[\w']+ ){{0,4}}?(?:[a-z]+'s|'s|{COPULA}|has|have)(?:
 # enough", "a bit slow", "can it ..."): no state approved
 WISHED_RE = re.compile(rf"\?|\b(?:{WISH}|can|will|"
                        r"add|remove|drop|bring|turn|put|try|change|swap|keep|leave|too|but|though|however|still|only|"
-                       r"instead|(?:not|[a-z]*n't|(?:does|do|is|are|was|were|did|ca|wo|ai|has|have)nt)(?!(?: \w+){1,2} (?:anymore|any more|any longer)\b)|"
+                       r"instead|(?:not|[a-z]*n't|(?:does|do|is|are|was|were|did|ca|wo|ai|has|have)nt)"
+                       r"(?!(?: \w+){1,2} (?:anymore|any more|any longer)\b)|"
                        r"never|no|a bit|a little|a tad|a touch|bit|slightly|somewhat|maybe|if|wish|hope|rather than)\b|"
                        r"^\W*(?:more|less|fewer)\b", re.I)
 # a state said to be over or reached ("not slow anymore", "loud enough", "the same speed as the intro"): approved as told
@@ -121,7 +122,8 @@ CLAUSES_RE = re.compile(r"\s*(?:[,;.!]+|\s-\s|\s(?=which\b))\s*")
 # a part said enough, then another part said with the verb left out ("the drums are loud enough but the bass isn't",
 # "the drums are loud enough now, the bass too"): the second said in full (`elided`)
 ENOUGH_ELIDED_RE = re.compile(r"^(?P<told>.*?\b(?P<q>[a-z]+) enough\b(?: now| already)?)\s*(?:,|;|\bbut\b|, but\b|,? and\b)+ "
-                              r"(?P<part>(?:the |my |our )?[a-z ]+?) (?:(?P<neg>isn'?t|aren'?t|is not|are not)|(?:too|as well))\W*$", re.I)
+                              r"(?P<part>(?:the |my |our )?[a-z ]+?) "
+                              r"(?:(?P<neg>isn'?t|aren'?t|is not|are not)|(?:too|as well))\W*$", re.I)
 CLAUSE_RE = re.compile(r"(.*?)(\s*(?:[,;.!]+|\s-\s|\s(?=which\b))\s*|$)", re.S)   # a clause and what ends it
 
 
@@ -152,7 +154,7 @@ def unpraised(request: str) -> str:
     said = [" ".join(c.lower().split()) for c, _ in pieces]
     drop = {x for k in range(1, len(said)) if PRAISED_RE.match(said[k]) and not PRAISED_RE.match(said[k - 1]) and
             _approved(said[k - 1], True) for x in (k - 1, k)}
-    drop |= {k for k, c in enumerate(said) if ENOUGH_RE.search(c) and SETTLED_RE.search(c) and _approved(c, False)}
+    drop |= {k for k, c in enumerate(said) if ENOUGH_RE.search(c) and _approved(c, False)}   # "the drums are loud enough"
     kept = "".join(c + sep for k, (c, sep) in enumerate(pieces) if k not in drop).strip()
     return kept if drop and kept else request
 

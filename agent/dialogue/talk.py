@@ -81,8 +81,9 @@ THAN_WISHED_RE = re.compile(r"\bthan (?:i|we|you|they|expected|hoped|wanted|plan
                             r"temp|original|brief|mockup|mock-up)|the (?:last|previous|first|old) (?:version|track|cut|mix|one|take))\b", re.I)
 # less of something than wished or than a reference had ("there's less excitement in the end than I hoped", "it has
 # less drive than the demo"): a lack, more of it asked for
-LACK_THAN_RE = re.compile(r"(?:\b(?:there'?s|there is|there are|it has|it'?s got|it gets) )?(?:(?:a lot|much|way|far|a bit|"
-                          r"a little|slightly) )?\b(?:less|fewer) ([^,;.?!]*?) " + THAN_WISHED_RE.pattern + r"[^,;.?!]*", re.I)
+LACK_THAN_RE = re.compile(r"(?:\b(?:there'?s|there is|there are|it has|it'?s got|it gets) )?"
+                          r"(?:(?:a lot|much|way|far|a bit|a little|slightly) )?\b(?:less|fewer) ([^,;.?!]*?) " +
+                          THAN_WISHED_RE.pattern + r"[^,;.?!]*", re.I)
 
 
 # what a question asks about, each answered from the plan or the video ("scene changes" are cuts, not edits)
