@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from v2m.agent.dialogue.mentions import named_parts
+from v2m.agent.dialogue.mentions import FLAWED, HARSH, named_parts
 from v2m.agent.dialogue.phrases import REST_STAYS, TOO, beside_change, opening
+from v2m.agent.dialogue.verdicts import COPULA, FAULTS, PRAISE, WISH
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.tools.style import style_names
 
@@ -43,8 +44,8 @@ CLOSING_RE = re.compile(
     r"\b(?:thanks|thank (?:you|u|ya)|thankyou|thx|ty|tysm|ta|cheers|much appreciated|appreciate it|approved|signed off|"
     r"(?:that'?s|this is|this'?s|it'?s|thats) (?:exactly |just )?(?:it|the one|a wrap|what i wanted|fire)|exactly (?:it|right|"
     r"what i wanted)|that'?ll do|that will do|does the job|works for me|good to go|(?:sounds?|looks?|is|'s|feels?) (?:very |"
-    r"really |so |super |pretty )?(?:good|great|right)(?: to me| now)?|spot on|bang on|nailed it|perfect|brilliant|"
-    r"wonderful|amazing|awesome|fantastic|excellent|lovely|beautiful|superb|stunning|gorgeous|great|nice one|"
+    r"really |so |super |pretty )?(?:good|great|right)(?: to me| now)?|" + PRAISE + r"|"
+    r"lovely|beautiful|stunning|gorgeous|great|nice one|"
     r"love (?:it|this|that|how|the way)(?! (?:if|to|when|but)\b)|(?:(?:i'?m|i am|we'?re|we are|so|very|really|super) )+"
     r"(?:happy|pleased|glad|thrilled|delighted)\b|(?:happy|pleased|glad) with (?:it|that|this)|chuffed|stoked|"
     r"you'?re (?:a |the )?(?:star|legend|genius|best|champ|hero)|you rock|no worries|no problem|"
@@ -65,22 +66,22 @@ WISH_BESIDE_CLOSING_RE = re.compile(
     r"bigger|punchier|busier|shot|cut|section|intro|ending|end|start|tempo|key|style)\b|\d", re.I)
 
 # Approval of what is there now ("perfect", "that's the one", "omg this slaps", "good. locking that in")
-APPROVAL_RE = re.compile(r"\b(?:perfect|great|good|nice|lovely|beautiful|brilliant|awesome|excellent|superb|love (?:it|this|that)|"
-                         r"well done|good job|nailed it|spot on|bang on|just right|ideal|ship it|good to go|approved|chef'?s kiss|"
+APPROVAL_RE = re.compile(rf"\b(?:{PRAISE}|great|good|nice|lovely|beautiful|love (?:it|this|that)|"
+                         r"well done|good job|ideal|ship it|good to go|approved|chef'?s kiss|"
                          r"we'?re there|that'?ll do|that will do|works for me|all set|sorted|exactly|that'?s (?:it|the one)|slaps|sick|fire|"
                          r"happy|thanks|thank you|ty|thx|tq|cheers|works|lock(?:ing|ed)? (?:it|that|this) in|keep it(?=\W*$)|"
                          r"(?:much|so much|way|a lot) better|yes+|yay|ya|yeah|yep|ok|okay|cool|fine|wow|omg)\b", re.I)
 # a question or a wish anywhere beside the approval ("nice, but slower", "great, now add a flute", "good? what key")
 WISH_BESIDE_APPROVAL_RE = re.compile(
-    r"\?|^\W*(?:what|which|how|why|where|when|who|did|does|do you|is it|are)\b|\b(?:more|less|too|still|but|again|also|as well|instead|add|remove|take|make|turn|put|bring|drop|cut|"
-    r"mute|kill|lose|swap|change|try|(?<!to )go|can (?:you|u|we|i)|could|would|should|please|pls|plz|maybe|only|"
-    r"not|no|don'?t|back|up|down|version|v\d+|before|original|earlier|undo|revert|need|needs|want|wants)\b", re.I)
+    r"\?|^\W*(?:what|which|how|why|where|when|who|did|does|do you|is it|are)\b|\b(?:more|less|too|still|but|again|also|as well|instead|add|remove|take|turn|put|bring|drop|cut|"
+    rf"mute|kill|lose|swap|change|try|(?<!to )go|can (?:you|u|we|i)|{WISH}|maybe|only|"
+    r"not|no|don'?t|back|up|down|version|v\d+|before|original|earlier|undo|revert)\b", re.I)
 # a comparative said of the music as it is ("that's a much softer way in", "much better"), no wish
 COMPARED_RE = re.compile(r"\b(?:that'?s|it'?s|this is|it is|sounds|feels|much|so much|way|a lot)\b(?: a| so| really| much)* "
                          r"[a-z]+er\b")
 COMPARATIVE_RE = re.compile(r"\b(?:faster|slower|louder|quieter|softer|calmer|bigger|busier|darker|brighter|higher|lower|"
                             r"heavier|lighter|warmer|punchier|sparser|fuller|richer|harder)\b")
-COPULA_RE = re.compile(r"\b(?:is|are|sounds?|'s)\b")
+COPULA_RE = re.compile(rf"\b(?:{COPULA}|'s)\b")
 # approval that is no more than an acknowledgement ("ok", "yes"): the message must say nothing else
 WEAK = set("ok okay yes yess yesss ya yeah yep cool fine wow omg".split())
 FILLER = WEAK | set("oh ah ahh lol haha hehe and so well alright right very really so now then".split())
@@ -91,24 +92,39 @@ PLACE_RE = re.compile(r"\d|\b(?:shots?|cuts?|intro|ending|end|outro|start|beginn
 # it", "the ending is the same speed as the intro, which is good", "the bass is loud enough now"): a clause that
 # praises what the clause beside it tells, or a part said to be enough; nothing is asked.
 PRAISED_RE = re.compile(r"^(?:and |so )?(?:(?:which|that|this|it)(?:'s| is| was| sounds| feels)? )?(?:(?:really|so|very|"
-                        r"just|exactly|actually|all) )*(?:good|great|perfect|nice|lovely|fine|right|ideal|brilliant|"
-                        r"spot on|what (?:we|i) (?:want|wanted|need|needed|like|were after|was after|had in mind)|"
+                        rf"just|exactly|actually|all) )*(?:good|great|{PRAISE}|nice|lovely|fine|right|ideal|"
+                        r"what (?:we|i) (?:want|wanted|need|needed|like|were after|was after|had in mind)|"
                         r"(?:i |we )?(?:love|like|dig) (?:it|that|this)|love it|good stuff|nice one|works(?: for me)?)"
                         r"(?: now| already| to me)?\W*$", re.I)
-# a state told: a copula after what it is said of ("the intro is", "there's", "it sounds"), or a degree word before how
-# it is ("pretty slow in the intro")
-TOLD_RE = re.compile(r"^(?:[\w']+ ){0,4}?(?:[a-z]+'s|is|are|was|were|'s|sounds?|feels?|seems?|gets?|got|has|have)\b|"
+# a state told: a copula after what it is said of ("the intro is", "there's", "it sounds"), a degree word before how
+# it is ("pretty slow in the intro"), or how it is first ("slow in the intro")
+TOLD_RE = re.compile(rf"^(?:[\w']+ ){{0,4}}?(?:[a-z]+'s|'s|{COPULA}|has|have)(?:n'?t)?\b|"
                      r"^(?:pretty|quite|really|very|nice and|nicely|fairly|rather|kinda|kind of|sort of|super|so|properly) "
-                     r"[a-z]+\b", re.I)
-# a wish or a complaint in a clause that tells a state ("still too slow", "not loud enough", "a bit slow", "can it ..."):
-# no state approved
-WISHED_RE = re.compile(r"\?|\b(?:should|shall|could|can|would|will|need|needs|want|wants|wanna|let'?s|please|pls|make|"
+                     r"[a-z]+\b|^(?:" + "|".join(TOO) + r")\b", re.I)
+# a wish or a complaint in a clause that tells a state ("still too slow", "not loud enough", "it doesn't sound painful
+# enough", "a bit slow", "can it ..."): no state approved
+WISHED_RE = re.compile(rf"\?|\b(?:{WISH}|can|will|"
                        r"add|remove|drop|bring|turn|put|try|change|swap|keep|leave|too|but|though|however|still|only|"
-                       r"instead|(?:not|n'?t)(?!(?: \w+){1,2} (?:anymore|any more|any longer)\b)|"
+                       r"instead|(?:not|[a-z]*n't|(?:does|do|is|are|was|were|did|ca|wo|ai|has|have)nt)"
+                       r"(?!(?: \w+){1,2} (?:anymore|any more|any longer)\b)|"
                        r"never|no|a bit|a little|a tad|a touch|bit|slightly|somewhat|maybe|if|wish|hope|rather than)\b|"
                        r"^\W*(?:more|less|fewer)\b", re.I)
+# a state said to be over or reached ("not slow anymore", "loud enough", "the same speed as the intro"): approved as told
+SETTLED_RE = re.compile(r"(?:\bnot|n'?t)(?: \w+){1,2} (?:anymore|any more|any longer)\b|\bno longer\b|\benough\b|\bsame\b", re.I)
+# a quality nobody praises ("the end feels flat", "the piano sounds thin", "the ending is abrupt", "the bass is muddy",
+# "the strings sound cheap"): a complaint beside praise, never a state approved
+COMPLAINT_RE = re.compile(rf"\b(?:{HARSH}|" + "|".join(sorted(FAULTS)) + rf")\b|{FLAWED}", re.I)
+# a quality the music can have too much of ("loud", "slow", "busy": `phrases.TOO`): approved only when praise follows it
+# ("pretty slow in the intro, love it"); after praise it is a complaint ("it's fine, the drums are loud")
+QUALITY_RE = re.compile(r"\b(?:" + "|".join(TOO) + r")\b", re.I)
 ENOUGH_RE = re.compile(r"\b[a-z]+ enough\b(?: now| already)?", re.I)
 CLAUSES_RE = re.compile(r"\s*(?:[,;.!]+|\s-\s|\s(?=which\b))\s*")
+# a part said enough, then another part said with the verb left out ("the drums are loud enough but the bass isn't",
+# "the drums are loud enough now, the bass too"): the second said in full (`elided`)
+ENOUGH_ELIDED_RE = re.compile(r"^(?P<told>.*?\b(?P<q>[a-z]+) enough\b(?: now| already)?)\s*(?:,|;|\bbut\b|, but\b|,? and\b)+ "
+                              r"(?P<part>(?:the |my |our )?[a-z ]+?) "
+                              r"(?:(?P<neg>isn'?t|aren'?t|is not|are not)|(?:too|as well))\W*$", re.I)
+CLAUSE_RE = re.compile(r"(.*?)(\s*(?:[,;.!]+|\s-\s|\s(?=which\b))\s*|$)", re.S)   # a clause and what ends it
 
 
 def approves(request: str) -> bool:
@@ -118,14 +134,56 @@ def approves(request: str) -> bool:
 
 def described(request: str) -> bool:
     """Whether a turn tells how the music is now and approves of it ("the intro is not slow anymore, good", "the bass
-    is loud enough now"): every clause praises (`PRAISED_RE`) or tells a state with nothing wished (`TOLD_RE`,
-    `WISHED_RE`), and one praises or says a part is enough."""
-    clauses = [c for c in CLAUSES_RE.split(" ".join(request.lower().split())) if c.strip()]
-    praised = [c for c in clauses if PRAISED_RE.match(c)]
-    told = [c for c in clauses if c not in praised]
-    if "?" in request or not told or any(not TOLD_RE.match(c) or WISHED_RE.search(c) for c in told):
+    is loud enough now"): every clause praises (`PRAISED_RE`) or tells a state approved (`_approved`), and one praises
+    or says a part is enough. A complaint beside praise ("it's fine, the drums are loud", "love it, the end feels
+    flat") is no approval."""
+    clauses = _clauses(elided(request))
+    praised = [k for k, c in enumerate(clauses) if PRAISED_RE.match(c)]
+    told = [(k, c) for k, c in enumerate(clauses) if k not in praised]
+    if "?" in request or not told or not all(_approved(c, any(p > k for p in praised)) for k, c in told):
         return False
-    return bool(praised) or all(ENOUGH_RE.search(c) for c in told)
+    return bool(praised) or all(ENOUGH_RE.search(c) for _, c in told)
+
+
+def unpraised(request: str) -> str:
+    """`request` without a state told and praised, or said to be enough, beside the edit it asks for ("slow in the
+    intro, love it, but make the end faster" -> "but make the end faster"; "the drums are loud enough but the bass
+    isn't" -> "the bass is not loud enough"): the state approved is no edit. The request as it is when nothing is left."""
+    said_in_full = elided(request)
+    pieces = [(m.group(1), m.group(2)) for m in CLAUSE_RE.finditer(said_in_full) if m.group(1).strip()]
+    said = [" ".join(c.lower().split()) for c, _ in pieces]
+    drop = {x for k in range(1, len(said)) if PRAISED_RE.match(said[k]) and not PRAISED_RE.match(said[k - 1]) and
+            _approved(said[k - 1], True) for x in (k - 1, k)}
+    drop |= {k for k, c in enumerate(said) if ENOUGH_RE.search(c) and _approved(c, False)}   # "the drums are loud enough"
+    kept = "".join(c + sep for k, (c, sep) in enumerate(pieces) if k not in drop).strip()
+    return kept if drop and kept else request
+
+
+def elided(request: str) -> str:
+    """`request` with a part said after another part's "X enough" in full ("the drums are loud enough but the bass
+    isn't" -> "the drums are loud enough, the bass is not loud enough"; "..., the bass too" -> "..., the bass is loud
+    enough")."""
+    m = ENOUGH_ELIDED_RE.match(" ".join(request.split()))
+    if not m:
+        return request
+    neg = m.group("neg") or ""
+    plural = m.group("part").endswith("s") and not m.group("part").endswith("ss")
+    verb = "are" if neg.startswith("are") or plural and not neg.startswith("is") else "is"
+    return f"{m.group('told')}, {m.group('part')} {verb}{' not' if neg else ''} {m.group('q')} enough"
+
+
+def _clauses(request: str) -> list[str]:
+    """The clauses of a turn, lower case."""
+    return [c for c in CLAUSES_RE.split(" ".join(request.lower().split())) if c.strip()]
+
+
+def _approved(clause: str, praised_after: bool) -> bool:
+    """Whether a told clause says a state the person approves of: nothing wished (`WISHED_RE`), and said to be over or
+    reached (`SETTLED_RE`), or with no complaint in it (`COMPLAINT_RE`) and a quality only when praise follows it."""
+    if not TOLD_RE.match(clause) or WISHED_RE.search(clause):
+        return False
+    return bool(SETTLED_RE.search(clause)) or not COMPLAINT_RE.search(clause) and \
+        (praised_after or not QUALITY_RE.search(clause))
 
 
 def hands_off(request: str) -> bool:
@@ -159,8 +217,8 @@ def approval(request: str) -> bool:
     low = " ".join(request.lower().split())
     if not APPROVAL_RE.search(low) or WISH_BESIDE_APPROVAL_RE.search(low):
         return False
-    if COMPARATIVE_RE.search(COMPARED_RE.sub(" ", low)) or PLACE_RE.search(low):
-        return False
+    if COMPARATIVE_RE.search(COMPARED_RE.sub(" ", low)) or PLACE_RE.search(low) or COMPLAINT_RE.search(low):
+        return False   # "nice, the bass is muddy": a complaint beside the praise
     said = set(re.findall(r"[a-z']+", low))
     if not {m.group(0) for m in APPROVAL_RE.finditer(low)} - WEAK and said - FILLER:
         return False   # "ok, jazz": an acknowledgement and a wish

@@ -25,6 +25,7 @@ from v2m.agent.dialogue.arbiter import Unclear
 from v2m.agent.dialogue.cultures import AWAY_RE, REASON_RE, table
 from v2m.agent.dialogue.where import Ask
 from v2m.agent.dialogue import hit_words, mentions, moments, operations, phrases, spelling
+from v2m.agent.dialogue.verdicts import COMPLAINTS, PRAISE
 from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS, ROLE_WORDS
 
 
@@ -96,10 +97,7 @@ SCENES: tuple[tuple[str, Feel], ...] = (
 )
 SCENE_RES = tuple((re.compile(rf"\b(?:{p})\b", re.I), f) for p, f in SCENES)   # whole words: "sob" is no "sober"
 
-# The music said to be in a state the grammar moves away from as from "too X": "everything is a bit sleepy now",
-# "it's getting kind of busy"; hedged, or a word that is a complaint on its own ("it feels rushed")
-COMPLAINTS = set("sleepy drowsy dull boring lifeless sluggish draggy rushed hurried frantic cluttered chaotic hectic "
-                 "gloomy tame timid weak static pompous bombastic overpowering noisy".split()) & set(phrases.TOO)
+# The music said to be in a state the grammar moves away from as from "too X" (`verdicts.COMPLAINTS`)
 STATE_WORD_RE = re.compile(r"\b(?:is|are|'s|feels?|sounds?|seems?|gone|gets?|getting|got|went|goes)((?: (?:"
                            rf"{mentions.HEDGES}|rather|pretty|quite|really|so|very|"
                            r"way|all|just|now))*) (" + "|".join(sorted(set(phrases.TOO) - {"flat"}, key=len, reverse=True)) +
@@ -125,9 +123,9 @@ UNSAID = set("not never cannot dont don't doesn't doesnt didn't isn't can't won'
 # The user likes the music as a scene ("it feels like a horror film and I love it", "sounds like a trailer, perfect"):
 # a description to keep, no move (never after "not": "not great")
 APPROVAL_RE = re.compile(r"(?<!not )(?<!n't )(?:\b(?:which|that|it)(?:'s| is| was)? )?(?:\b(?:really|so|just|and) )*\b(?:"
-                         r"i love|love (?:it|that|this)|perfect|spot on|nailed it|exactly (?:what|right|how)|just right|"
-                         r"keep (?:it|that|this)(?! (?:down|up|from|away|out|quiet|low|short|simple))|brilliant|amazing|"
-                         r"awesome|wonderful|fantastic|in a good way|(?:sounds|looks|feels|it'?s|that'?s) great|great(?= for\b|\W*$))"
+                         rf"i love|love (?:it|that|this)|{PRAISE}|exactly (?:what|right|how)|"
+                         r"keep (?:it|that|this)(?! (?:down|up|from|away|out|quiet|low|short|simple))|"
+                         r"in a good way|(?:sounds|looks|feels|it'?s|that'?s) great|great(?= for\b|\W*$))"
                          r"[^,.;!?]*?(?=\s*(?:\bbut\b|\bexcept\b|\bthough\b|[,.;!?]|$))", re.I)
 # "it's a", "this is our": the video named, with no "like" (a purpose, read by `cultures`)
 NAMED_RE = re.compile(r"\b(?:is|are|was|were|it'?s|that'?s|this is|everything'?s)(?: (?:a|an|the|just|only|our|my))"

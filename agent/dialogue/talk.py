@@ -25,12 +25,14 @@ from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import opening
 from v2m.agent.dialogue.tempos import METER_NAMED_RE
+from v2m.agent.dialogue.verdicts import COPULA, WISH
 from v2m.agent.dialogue.where import fmt, visible_cuts
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.style import load_style
 
 # what the music will be, asked ("will the music be quieter than my voice?"), not a wish ("will you make it slower")
-WILL_BE = r"will (?!you\b)(?:[a-z']+ ){1,3}?(?:be|sit|stay|end up)"
+WILL_BE_SAID = r"(?:[a-z']+ ){1,3}?(?:be|sit|stay|end up)\b"   # "(will) the music be", "(will) it sit"
+WILL_BE = r"will (?!you\b)" + WILL_BE_SAID
 # a question about the score ("what key are we in", "did the first shot change?", "hey how many bpm is this one", "at
 # which second is the cut"), not a request in question form ("can it start straight in", "is there a way to make it faster")
 STATE_Q_RE = re.compile(opening("and|but|good|great|wait|sorry|hey|hi|yo|also|quick question") + r"(?:(?:at|in|from|on|"
@@ -45,7 +47,7 @@ COUNT_Q_RE = re.compile(r"\bhow (?:much|many|fast)\b", re.I)
 # asked for with a verb of telling, no request to change anything
 TELL_RE = re.compile(r"\b(?:(?:can|could|would|will) you (?:please |pls |just )?)?(?:(?:tell|remind|show) me(?: again)?|"
                      r"let me know|list)\b|\bdo you know\b", re.I)
-REQUEST_RE = re.compile(r"\b(?:can|could|would|will(?! (?:[a-z']+ ){1,3}?(?:be|sit|stay|end up)\b)|possible|way to|able to|make|let|give|add|put|bring|try|"
+REQUEST_RE = re.compile(r"\b(?:can|could|would|will(?! " + WILL_BE_SAID + r")|possible|way to|able to|make|let|give|add|put|bring|try|"
                         r"should i|go back)\b", re.I)
 # "please" asks for a change ("is good but please more fast"), unless only a fact is asked ("which instruments, please?")
 PLEASE_RE = re.compile(r"\b(?:please|pls|plz)\b", re.I)
@@ -58,16 +60,32 @@ CHANGE_RE = re.compile(rf"\b(?:{MOVES}|too|higher|lower|up|down|sooner|later|ear
 # a change told beside a question ("ah, the speed. then a little less please"), not a state compared ("the drums there
 # are louder than the rest": `STATED_RE`) nor a wish to know ("I want to check before we change more": `KNOW_WISH_RE`)
 TOLD_WISH_RE = re.compile(rf"\b(?:{MOVES})\b(?! questions?\b| thing\b)", re.I)
-STATED_RE = re.compile(rf"\b(?:is|are|was|were|sounds?|seems?|feels?|looks?|gets?|got)(?: [a-z]+){{0,2}}? (?:{MOVES}) than\b", re.I)
+STATED_RE = re.compile(rf"\b(?:{COPULA})(?: [a-z]+){{0,2}}? (?:{MOVES}) than\b", re.I)
 KNOW_WISH_RE = re.compile(r"\b(?:i|we) (?:want|wanna|need|'d like|would like) to (?:check|know|see|hear|understand|make sure|"
                           r"look)\b[^.?!;]*", re.I)
-# information told ("there's more going on in the second half", "the last shot has less movement"): an amount said of
-# what is there, with no wish, no complaint and no question beside it, asks for no edit
+# information told ("there's more going on in the second half", "the last shot has less movement"): an amount of
+# something in the picture (`PICTURE_RE`) said of what is there, with no wish, no complaint and no question beside it,
+# asks for no edit
 INFO_RE = re.compile(opening("and|but|so|fyi|just so you know|note") + r"(?:there'?s|there is|there are|there'?ll be|"
                      r"(?:the|this|that|it)(?: [\w']+){0,4}? (?:has|have|gets|got|has got))(?: got)? (?:(?:a lot|lots|much|way|"
-                     r"far|a bit|a little|slightly|even|a few|many) )?(?:more|less|fewer)\b[^,;?]*$", re.I)
-INFO_WISH_RE = re.compile(r"\b(?:should|could|can|would|need|needs|want|wants|wanna|please|pls|make|let'?s|too|music|score|"
+                     r"far|a bit|a little|slightly|even|a few|many) )?(?:more|less|fewer)\b([^,;?]*)$", re.I)
+INFO_WISH_RE = re.compile(rf"\b(?:{WISH}|can|too|music|score|"
                           r"track|song|sound|instruments?|energy|tempo|volume|bass|drums)\b", re.I)
+# what the picture has more or less of ("going on", "movement", "cuts", "talking"), not a quality of the music ("less
+# punch", "less drive"): a lack of that is a complaint, toward it
+PICTURE_RE = re.compile(r"^\W*(?:(?:of )?(?:the )?)?(?:going on|happening|movement|motion|moving|action|activity|cuts|"
+                        r"shots|scenes|people|faces|talking|talk|dialogue|speech|voices?|text|titles|captions|footage|"
+                        r"b-roll|detail|colou?r|light|camera)\b", re.I)
+# measured against a wish or a reference ("than I'd like", "than I hoped", "than the demo"): a complaint, not information
+THAN_WISHED_RE = re.compile(r"\bthan (?:i|we|you|they|expected|hoped|wanted|planned|before|it was|the (?:demo|reference|ref|"
+                            r"temp|original|brief|mockup|mock-up)|the (?:last|previous|first|old) (?:version|track|cut|mix|one|take))\b", re.I)
+# less of something than wished or than a reference had ("there's less excitement in the end than I hoped", "it has
+# less drive than the demo"): a lack, more of it asked for
+LACK_THAN_RE = re.compile(r"(?:\b(?:there'?s|there is|there are|it has|it'?s got|it gets) )?"
+                          r"(?:(?:a lot|much|way|far|a bit|a little|slightly) )?\b(?:less|fewer) ([^,;.?!]*?) " +
+                          THAN_WISHED_RE.pattern + r"[^,;.?!]*", re.I)
+
+
 # what a question asks about, each answered from the plan or the video ("scene changes" are cuts, not edits)
 CUTS_RE = re.compile(r"\b(?:cuts?|shots?|scene ?changes?|scenes|edit points?|shot boundar(?:y|ies)|boundar(?:y|ies)|"
                      r"transitions?|timestamps?|time ?codes?)\b", re.I)
@@ -118,9 +136,18 @@ def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None,
 
 
 def told(note: str) -> bool:
-    """Whether a note only tells what there is more or less of ("there's more going on in the second half"), no edit."""
+    """Whether a note only tells what the picture has more or less of ("there's more going on in the second half"), no
+    edit; "there's less punch in the second half", "less going on at the end than I'd like" are complaints."""
     note = note.strip().rstrip(".!")
-    return bool(INFO_RE.match(note)) and not INFO_WISH_RE.search(note) and not named_parts(note.lower())
+    info = INFO_RE.match(note)
+    return bool(info and PICTURE_RE.match(info.group(1))) and not THAN_WISHED_RE.search(note) and \
+        not INFO_WISH_RE.search(note) and not named_parts(note.lower())
+
+
+def lacking(note: str) -> str:
+    """`note` with less of something than wished said as more of it ("there's less going on at the end than I'd like"
+    -> "more going on at the end"; "the intro has less bite than the demo" -> "the intro has more bite")."""
+    return LACK_THAN_RE.sub(r"more \1", note)
 
 
 def _asks(sentence: str, marked: bool) -> bool:

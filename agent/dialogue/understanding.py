@@ -27,12 +27,12 @@ from v2m.agent.dialogue.runons import punctuated
 from v2m.agent.dialogue.repeats import from_last_revert, style_first
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import normalise, only_place
-from v2m.agent.dialogue.approval import REPLY, approves   # thanks, praise and sign-offs
+from v2m.agent.dialogue.approval import REPLY, approves, unpraised   # thanks, praise and sign-offs
 from v2m.agent.dialogue.afterwards import without_return
 from v2m.agent.dialogue.fragments import simile_inside
 from v2m.agent.dialogue.kept import named_kept
 from v2m.agent.dialogue.spelling import mended, phoned, spelled   # shorthand; "the beggining part": a place two letters off
-from v2m.agent.dialogue.talk import remark, told   # questions about the score; information told
+from v2m.agent.dialogue.talk import lacking, remark, told   # questions about the score; information told; a lack
 from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment, snap, visible_cuts
 from v2m.agent.planners.result import PlanResult
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan, VideoAnalysis
@@ -329,7 +329,8 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
          history: list[ScorePlan] | None = None) -> PlanResult:
     """One note (no wrapper) read and applied; see `apply_edit`."""
     try:
-        intents = style_first(from_last_revert(understand(analysis, plan, request, history)))
+        heard_as = lacking(unpraised(request))   # "slow, love it": kept; "less drive than the demo": more drive
+        intents = style_first(from_last_revert(understand(analysis, plan, heard_as, history)))
         new = apply_intents(analysis, plan, intents, history, passed := [])
     except Ask as q:
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=str(q), question=str(q),
