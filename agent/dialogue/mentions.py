@@ -45,7 +45,7 @@ PART = rf"(?:the |a |an |some )?(?:{INSTR_ALT})(?:s|es)?"
 LIST_OUT_RE = re.compile(rf"\b({PART}(?:(?:,| and| &| plus)(?: the| a| an)? {PART})+) (out|tacet)\b")
 GONE_RE = re.compile(rf"\b({PART}) (?:(?:should|to|must|can|could|will|needs? to) (?:be |go |drop |come |sit |lay )?)?"
                      r"(?:gone|removed|muted|dropped|silenced|out)\b")
-COLOURED = rf"(?:the |a |an |some )?(?:(?!(?:and|or|but|no|not|without|then)\b)[a-z]+ )?(?:{INSTR_ALT})(?:s|es)?"   # "a soft rhodes"
+COLOURED = rf"(?:the |a |an |some )?(?:(?!(?:and|or|but|no|not|without|then|more|less|fewer|too|much|(?!(?:an)?other|super|silver)[a-z]{{2,}}er)\b)[a-z]+ )?(?:{INSTR_ALT})(?:s|es)?"   # "a soft rhodes", never "quieter drums"
 LIST_ADD_RE = re.compile(rf"\b(add|bring in|include|introduce|layer in|throw in|put in)( {COLOURED}(?:(?:,| and| &| plus)"
                          rf"(?: the| a| an| some)? {COLOURED}(?! (?:is |are |a bit |a little |much )?(?:louder|softer|quieter|up|"
                          r"down|forward|back|too|more|less)\b))+)")
