@@ -52,7 +52,7 @@ LIST_ADD_RE = re.compile(rf"\b(add|bring in|include|introduce|layer in|throw in|
 LISTED_ADD_RE = re.compile(LIST_ADD_RE.pattern + r"(?=\s*(?:$|[,.;!?]|(?:in|at|from|for|on|during|until|till|throughout) ))")   # said with commas ("add a flute, a cello and a harp"): joined before commas split it
 JOIN_RE = re.compile(rf"\b(?:(?:have|get|let|want|need|could use) )?((?:a|an|some) (?:{INSTR_ALT})(?:s|es)?) (?:join|joins|joining|"
                      r"come in|comes in|coming in|enter|enters|chime in|chimes in)(?: in)?\b"
-                     rf"|\b(?:stick|pop|slot|chuck|bung) ((?:a|an|some) (?:{INSTR_ALT})(?:s|es)?)(?: in\b)?")
+                     rf"|\b(?:stick|pop|slot|chuck|bung|tuck(?= in (?:a|an|some) | (?:a|an|some) \w+ in\b))(?: in)? ((?:a|an|some) (?:{INSTR_ALT})(?:s|es)?)(?: in\b)?")   # "tuck in a shaker"; "tuck the shaker in" is down
 
 
 # a part named bare beside an edit of its own ("drums and more weight", "the cello and a bit slower"): two edits, the
