@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import vocab
+from v2m.agent.dialogue import audience, vocab
 from v2m.agent.dialogue.place_words import only_place
 from v2m.agent.dialogue.where import Ask, Span
 
@@ -82,7 +82,7 @@ def plain_parts(t: str) -> str:
     t = GONE_RE.sub(r"\1 out", t)
     t = LIST_ADD_RE.sub(lambda m: _each(m, m.group(1), False), t)
     t = JOIN_RE.sub(lambda m: f"add {m.group(1) or m.group(2)}", t)
-    t = re.sub(r"\b(will|'ll|they|people|viewers|audience|everyone|we|to|n't|gonna|might|may|would|could) tune(?:s|d)? out\b", r"\1 lose interest", re.sub(r"\bkick(s|ed|ing)? (back )?in\b", r"come\1 \2in", t))   # verbs, no kick drum, no tune
+    t = audience.TUNE_OUT_RE.sub(r"\1 lose interest", re.sub(r"\bkick(s|ed|ing)? (back )?in\b", r"come\1 \2in", t))   # verbs, no kick drum, no tune
     t = re.sub(LEAD_GUITAR, "lead guitar", t)   # "the guitar solo", "that wailing guitar": the guitar on the tune
     t = re.sub(TWINKLY, "celesta", t)           # "the twinkly thing": the bell-like part (celesta when none plays)
     t = re.sub(r"\bhand ?claps?\b", "hand percussion", t)   # claps played by hand, not the kit's clap
