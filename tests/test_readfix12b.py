@@ -120,9 +120,12 @@ def test_a_scene_before_tune_is_the_simile_not_a_colour(jazz, said):
 
 
 def test_a_colour_before_a_part_is_still_stripped(jazz):
-    # left12a's "a soft rhodes": the part is the rhodes
+    # left12a's "a soft rhodes": the part is the rhodes; "a catchy tune" is the tune
     turn = jazz.say("add a soft rhodes and a warm cello")
     assert "cello" in turn.reply.lower() and not turn.question, turn.reply
+    jazz.say("add a catchy tune in the intro")
+    melody = _levels(jazz.plan, "melody")
+    assert melody[0] > 0 and all(v == 0 for v in melody[1:]), melody
 
 
 # ----------------------------------------------------------------------------- 8. a list of parts brought down

@@ -87,7 +87,7 @@ def plain_parts(t: str) -> str:
     t = re.sub(TWINKLY, "celesta", t)           # "the twinkly thing": the bell-like part (celesta when none plays)
     t = re.sub(r"\bhand ?claps?\b", "hand percussion", t)   # claps played by hand, not the kit's clap
     t = re.sub(r"\bboom(?:[ -]boom)+(?:[ -](?:crash|bang|tss|chick))*\b", "drums", t)   # the kit, said as its sound
-    t = re.sub(rf"(?:\b(?:{DESCRIBING})|(?:(?<=\ba )|(?<=\ban ))(?!(?:{INSTR_ALT}|bit|little|lot|touch|tad|few|couple|more|new)\b)[a-z]+(?= (?!(?:tune|lead|drone|wash)s?\b))) (?=(?:{INSTR_ALT})(?:s|es)?\b)", lambda m: m[0] if m[0].strip() in vocab.style_keywords("") else "", t)   # "a soft rhodes": its colour; no scene ("a cartoon tune") or style ("a reggae bass")
+    t = re.sub(rf"(?:\b(?:{DESCRIBING})|(?:(?<=\ba )|(?<=\ban ))(?<!\blike a )(?<!\blike an )(?!(?:{INSTR_ALT}|bit|little|lot|touch|tad|few|couple|more|new)\b)[a-z]+) (?=(?:{INSTR_ALT})(?:s|es)?\b)", lambda m: m[0] if m[0].strip() in vocab.style_keywords("") else "", t)   # "a soft rhodes": its colour; no simile's scene ("like a cartoon tune") or style ("a reggae bass")
     t = re.sub(rf"\b((?:{INSTR_ALT})(?:s|es)?) (?:{PART_NOUNS})\b", r"\1", t)
     return re.sub(rf"\b((?:{INSTR_ALT})(?:s|es)?)'s\b", r"\1 is", t)
 
