@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue.audience import AUDIENCE, DRIFT, LATER
 from v2m.agent.dialogue.cultures import shunned
 from v2m.agent.dialogue.phrases import REDUCE_RE, TOO
 from v2m.agent.dialogue.similes import SCENE_RES
@@ -30,11 +31,7 @@ ENERGY_LED = 0.2   # a feeling whose energy moves at least this much is mostly e
 # a worry about the audience with no way said ("people will tune out", "I'm worried viewers will get bored by the middle"):
 # no part ("tune out" is no tune taken out), no step; which way to hold them is asked
 WORRY_RE = re.compile(r"^\W*(?:(?:hmm|ok|okay|so|but|honestly|tbh|just|and)\W+)*(?:i(?:'m| am)? (?:worry|worried|fear|think|feel like|"
-                      r"suspect|bet)(?: that)? )?(?:people|viewers|the (?:audience|viewers?|client|kids|guests)|audiences|everyone|"
-                      r"folks|they|kids|users|our (?:viewers|audience|followers)|nobody|no one)(?:'ll| will| would| might| may| could| "
-                      r"are going to| are gonna| gonna| just)? (?:tune out|zone out|switch off|get bored|lose interest|stop "
-                      r"watching|scroll (?:past|away|on)|skip (?:it|ahead)|fall asleep|drift off|click away|check out)\b"
-                      r"(?P<rest>[^.!?]*)\W*$", re.I)
+                      rf"suspect|bet)(?: that)? )?{AUDIENCE}{LATER}? {DRIFT}\b(?P<rest>[^.!?]*)\W*$", re.I)
 WORRY_REST_RE = re.compile(r"^(?:\s*(?:here|there|halfway|by|in|at|during|the|middle|end|ending|intro|start|second|first|"
                            r"half|shot|part|this|that|bit|with|music|it|as is|now|\d+|:|,))*\s*$", re.I)
 WORRY = ("That worry can be met more than one way: more energy, or a faster tempo? I left the score as it is; say which "

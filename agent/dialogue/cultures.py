@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from v2m.agent.dialogue.patterns import compiled
+from v2m.agent.dialogue.place_words import DECADE
 from v2m.agent.dialogue.vocab import INSTRUMENTS, ROLE_WORDS, style_keywords
 from v2m.tools.contract import EditIntent, EditScope
 from v2m.tools.style import load_style, style_names
@@ -83,7 +84,7 @@ def _cultures(text: str, named: bool = False) -> list[tuple[Culture, re.Match]]:
     return out
 
 
-ERA_RE = re.compile(r"(?:19)?\d0s|(?:twen|thir|for|fif|six|seven|eigh|nine)ties", re.I)
+ERA_RE = re.compile(DECADE, re.I)
 PLACED_IN_RE = re.compile(r"\b(?:in|at) (?:the )?$", re.I)   # not "from the 90s": an era
 
 
@@ -120,7 +121,7 @@ def evoked(text: str, named: bool = True) -> tuple[Culture, list[re.Match]] | No
 
 # A time word before a number: "a crash at 90s", "from 70s on" say seconds, not the nineties or the seventies
 TIME_WORD_RE = re.compile(r"\b(?:at|from|after|until|till|to|by|around|about|before|past|over|between|and|@)\s*$", re.I)
-SAID_SECONDS_RE = re.compile(r"\d{1,3}(?:\.\d+)? ?s", re.I)   # "90s", "70 s" ("from 1920" is a year)
+SAID_SECONDS_RE = re.compile(r"\d{1,3}(?:\.\d+)? ?s", re.I)   # "90s", "70 s" as seconds, no `DECADE` ("from 1920" is a year)
 
 
 # A quality too much for the purpose ("too aggressive for kids", read "less energy for kids"; "it's too loud for a

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import vocab
+from v2m.agent.dialogue import audience, vocab
 from v2m.agent.dialogue.place_words import only_place
 from v2m.agent.dialogue.where import Ask, Span
 
 # a part's name, never inside a word ("keys" in "monkeys", "bass" in "contrabassoon"): the boundary is the name's own
-INSTR_ALT = r"\b(?:" + "|".join(sorted((re.escape(k) for k in {*vocab.INSTRUMENTS, *vocab.ROLE_WORDS}), key=len, reverse=True)) + ")"
+INSTR_ALT = r"\b(?:" + "|".join(sorted((re.escape(k) for k in {*vocab.INSTRUMENTS, *vocab.ROLE_WORDS}), key=len, reverse=True)).replace("|sub|", r"|sub(?!s\b)|") + ")"   # "subs": subtitles
 INSTR = rf"(?:the |a |an |some |any |all |more |back |in |that |this |those |these |your )*({INSTR_ALT})(?:s|es)?\b"
 
 # Words that describe how a part plays, said around its name ("the rhythm guitar", "the organ bubble",
@@ -45,14 +45,14 @@ PART = rf"(?:the |a |an |some )?(?:{INSTR_ALT})(?:s|es)?"
 LIST_OUT_RE = re.compile(rf"\b({PART}(?:(?:,| and| &| plus)(?: the| a| an)? {PART})+) (out|tacet)\b")
 GONE_RE = re.compile(rf"\b({PART}) (?:(?:should|to|must|can|could|will|needs? to) (?:be |go |drop |come |sit |lay )?)?"
                      r"(?:gone|removed|muted|dropped|silenced|out)\b")
-COLOURED = rf"(?:the |a |an |some )?(?:(?!(?:and|or|but|no|not|without|then)\b)[a-z]+ )?(?:{INSTR_ALT})(?:s|es)?"   # "a soft rhodes"
+COLOURED = rf"(?:the |a |an |some )?(?:(?!(?:and|or|but|no|not|without|then|more|less|fewer|too|much|(?!(?:an)?other|super|silver)[a-z]{{2,}}er)\b)[a-z]+ )?(?:{INSTR_ALT})(?:s|es)?"   # "a soft rhodes", never "quieter drums"
 LIST_ADD_RE = re.compile(rf"\b(add|bring in|include|introduce|layer in|throw in|put in)( {COLOURED}(?:(?:,| and| &| plus)"
                          rf"(?: the| a| an| some)? {COLOURED}(?! (?:is |are |a bit |a little |much )?(?:louder|softer|quieter|up|"
                          r"down|forward|back|too|more|less)\b))+)")
 LISTED_ADD_RE = re.compile(LIST_ADD_RE.pattern + r"(?=\s*(?:$|[,.;!?]|(?:in|at|from|for|on|during|until|till|throughout) ))")   # said with commas ("add a flute, a cello and a harp"): joined before commas split it
 JOIN_RE = re.compile(rf"\b(?:(?:have|get|let|want|need|could use) )?((?:a|an|some) (?:{INSTR_ALT})(?:s|es)?) (?:join|joins|joining|"
                      r"come in|comes in|coming in|enter|enters|chime in|chimes in)(?: in)?\b"
-                     rf"|\b(?:stick|pop|slot|chuck|bung) ((?:a|an|some) (?:{INSTR_ALT})(?:s|es)?)(?: in\b)?")
+                     rf"|\b(?:stick|pop|slot|chuck|bung|tuck(?= in (?:a|an|some) | (?:a|an|some) \w+ in\b))(?: in)? ((?:a|an|some) (?:{INSTR_ALT})(?:s|es)?)(?: in\b)?")   # "tuck in a shaker"; "tuck the shaker in" is down
 
 
 # a part named bare beside an edit of its own ("drums and more weight", "the cello and a bit slower"): two edits, the
@@ -82,12 +82,12 @@ def plain_parts(t: str) -> str:
     t = GONE_RE.sub(r"\1 out", t)
     t = LIST_ADD_RE.sub(lambda m: _each(m, m.group(1), False), t)
     t = JOIN_RE.sub(lambda m: f"add {m.group(1) or m.group(2)}", t)
-    t = re.sub(r"\b(will|'ll|they|people|viewers|audience|everyone|we|to|n't|gonna|might|may|would|could) tune(?:s|d)? out\b", r"\1 lose interest", re.sub(r"\bkick(s|ed|ing)? (back )?in\b", r"come\1 \2in", t))   # verbs, no kick drum, no tune
+    t = audience.TUNE_OUT_RE.sub(r"\1 lose interest", re.sub(r"\bkick(s|ed|ing)? (back )?in\b", r"come\1 \2in", t))   # verbs, no kick drum, no tune
     t = re.sub(LEAD_GUITAR, "lead guitar", t)   # "the guitar solo", "that wailing guitar": the guitar on the tune
     t = re.sub(TWINKLY, "celesta", t)           # "the twinkly thing": the bell-like part (celesta when none plays)
     t = re.sub(r"\bhand ?claps?\b", "hand percussion", t)   # claps played by hand, not the kit's clap
     t = re.sub(r"\bboom(?:[ -]boom)+(?:[ -](?:crash|bang|tss|chick))*\b", "drums", t)   # the kit, said as its sound
-    t = re.sub(rf"(?:\b(?:{DESCRIBING})|(?:(?<=\ba )|(?<=\ban ))(?!(?:{INSTR_ALT}|bit|little|lot|touch|tad|few|couple|more|new)\b)[a-z]+) (?=(?:{INSTR_ALT})(?:s|es)?\b)", "", t)   # "a soft rhodes": its colour
+    t = re.sub(rf"(?:\b(?:{DESCRIBING})|(?:(?<=\ba )|(?<=\ban ))(?<!\blike a )(?<!\blike an )(?!(?:{INSTR_ALT}|bit|little|lot|touch|tad|few|couple|more|new)\b)[a-z]+) (?=(?:{INSTR_ALT})(?:s|es)?\b)", lambda m: m[0] if m[0].strip() in vocab.style_keywords("") else "", t)   # "a soft rhodes": its colour; no simile's scene ("like a cartoon tune") or style ("a reggae bass")
     t = re.sub(rf"\b((?:{INSTR_ALT})(?:s|es)?) (?:{PART_NOUNS})\b", r"\1", t)
     return re.sub(rf"\b((?:{INSTR_ALT})(?:s|es)?)'s\b", r"\1 is", t)
 

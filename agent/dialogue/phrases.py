@@ -61,8 +61,8 @@ TERSE_RE = re.compile(rf"^\s*(?:(?:a )?(?:bit|little|tad|touch|wee bit|little bi
                       r"(?!.*\b(?:would|could|please|pls|i'?d like|is what|sounds? (?:good|nice))\b)")   # not a wish
 NOT_SO_RE = re.compile(r"\b(?:not (?:be |sound |feel |get |seem |come across |go |run )?(?:(?:quite |nearly )?(?:so|as|that|too) )?|"
                        rf"less )(?:much )?({_TOO_WORD})\b(?! enough\b)")   # "not sad" is away from sad ("not loud enough" is not)
-# "not loud enough", "isn't quite fast enough": a lack, the way toward the word (the other side of "too X")
-NOT_ENOUGH_RE = re.compile(rf"\b(?:not|n'?t)(?: (?:be|sound|feel|get|seem|quite|nearly|really|very|near))* ({_TOO_WORD}) enough\b")
+# "not loud enough", "isn't quite fast enough": a lack, the way toward the word; never "not high enough" (a pitch)
+NOT_ENOUGH_RE = re.compile(rf"\b(?:not|n'?t)(?: (?:be|sound|feel|get|seem|quite|nearly|really|very|near))* ((?!high\b)(?:{_TOO_WORD})) enough\b")
 TOWARD = {a: b for x, y in (("slower", "faster"), ("less energy", "more energy"), ("brighter", "darker"), ("quieter", "louder")) for a, b in ((x, y), (y, x))}
 # "less busy and intense", "too loud or brash": the second word is said less or too much as well
 AND_TOO_RE = re.compile(rf"\b(less|too|not so|not as) ({_TOO_WORD}),?( and| or|,| &) ({_TOO_WORD})\b")

@@ -20,6 +20,8 @@ SECONDS = r"\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds?)\b"
 # a bare number is seconds unless it is followed by a unit ("from 90 to 120 bpm" is a tempo, not a time) or is a year
 # ("music from 1920", "the 1950s": an era, not 32:00)
 YEAR = r"(?<![\d:.])(?:1[5-9]|20)\d\d(?:'?s)?(?![\d:]|\.\d)(?! ?(?:secs?|seconds?)\b)"
+# a decade ("the 70s", "1980s", "the eighties"), the one spelling of it (`cultures.ERA_RE`, `versions.DECADE_RE`)
+DECADE = r"(?:(?:19|20)?\d0s|(?:twen|thir|for|fif|six|seven|eigh|nine)ties)"
 TIME = (rf"(?!{YEAR})(\d+:\d{{1,2}}(?:\.\d+)?(?!\d)|{SECONDS}|\d+(?:\.\d+)?(?![\d:]|\.\d)"
         r"(?!\s*(?:to \d+(?:\.\d+)?\s*)?(?:bpm|%|percent|per ?cent|db|decibels?|bars?|beats?|semitones?|hz)\b))")
 START_WORDS = ("intro", "introduction", "beginning", "start", "opening", "first section")

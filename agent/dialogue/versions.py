@@ -25,6 +25,7 @@ from v2m.agent.dialogue.names import EDIT_LOG_RE
 from v2m.agent.dialogue.orchestration import role_of
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import words
+from v2m.agent.dialogue.place_words import DECADE
 from v2m.agent.dialogue.references import COUNTED_CHANGES_RE, ORIGINAL_RE, attribute, version_named
 from v2m.agent.dialogue.vocab import INSTRUMENTS
 from v2m.agent.dialogue.where import Ask
@@ -94,7 +95,7 @@ def made_by(history: list[ScorePlan]) -> list[str | None]:
 
 
 # a word, or a decade ("before the 70s thing", "the 1980s idea"): no other number names an edit (0:30 is a place)
-DECADE_RE = re.compile(r"\b(?:19|20)?\d0s\b")
+DECADE_RE = re.compile(rf"\b{DECADE}\b")
 DECADE_OR_WORD_RE = re.compile(rf"[a-z][a-z#'-]+|{DECADE_RE.pattern}")
 
 
