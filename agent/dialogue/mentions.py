@@ -21,7 +21,7 @@ from v2m.agent.dialogue.place_words import only_place
 from v2m.agent.dialogue.where import Ask, Span
 
 # a part's name, never inside a word ("keys" in "monkeys", "bass" in "contrabassoon"): the boundary is the name's own
-INSTR_ALT = r"\b(?:" + "|".join(sorted((re.escape(k) for k in {*vocab.INSTRUMENTS, *vocab.ROLE_WORDS}), key=len, reverse=True)).replace("|sub|", r"|sub(?!s\b)|") + ")"   # "subs": subtitles
+INSTR_ALT = r"\b(?:" + "|".join(r"sub(?!s\b)" if k == "sub" else re.escape(k) for k in sorted({*vocab.INSTRUMENTS, *vocab.ROLE_WORDS}, key=lambda k: (-len(k), k))) + ")"   # "subs": subtitles
 INSTR = rf"(?:the |a |an |some |any |all |more |back |in |that |this |those |these |your )*({INSTR_ALT})(?:s|es)?\b"
 
 # Words that describe how a part plays, said around its name ("the rhythm guitar", "the organ bubble",
