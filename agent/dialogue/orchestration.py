@@ -142,7 +142,7 @@ def read(t: str, want) -> str:
         return eat(t, m)
     # balance: "the sax drowns the piano" (piano up against the sax), "bring the strings forward"
     if (m := re.search(rf"{INSTR} (?:is |are |kind of |a bit |way )?(?:drowns?|drowning|buries|burying|swamps?|covers?|"
-                       rf"overpowers?|overpowering|(?:is |are )?louder than|on top of|stepping on|steps on|masks?|"
+                       rf"overpowers?|overpowering|(?:is|are|'s|gets|sounds) (?:way |much |far |so )?louder than|on top of|stepping on|steps on|masks?|"
                        rf"masking|walks? (?:all )?over|fighting|fights|clashing with|competing with) (?:out |with )?{INSTR}", t)):
         want("balance", value=m.group(2), target=m.group(1), direction="up")
         return eat(t, m)
