@@ -110,10 +110,11 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      # a quality given, needed or added ("give it tension", "it needs urgency"): more of it
      r"|\b(?:give (?:it|them|this|that|the music)|needs?|wants?|could use|add) (?:some |a bit of |a little |a lot of |more |real )?"
      r"(?:tension|urgency|drive|intensity|momentum|edge|bite)\b", "more energy"),
-    # drama is more going on, emptiness too little ("make the finish more dramatic", "the middle feels empty");
+    # drama is more going on, emptiness too little ("make the finish more dramatic", "the middle feels empty"; a
+    # "dramatic pause" is a silence);
     # space is room between the notes ("slower and more spacious")
     (r"\b(?:less|not so|overly) dramatic\b", "less energy"),   # ("too dramatic" beside a removal is why, left alone)
-    (r"(?<!too )(?<!so )\b(?:more |very |really )?dramatic\b|\b(?:more|some|a bit of|a little|a touch of|extra|added) drama\b|\b(?:feels?|sounds?|is|it'?s|seems?|too|a bit|kind of|rather|pretty|so) "
+    (r"(?<!too )(?<!so )\b(?:more |very |really )?dramatic\b(?! (?:pause|silence|stop|break|gap))|\b(?:more|some|a bit of|a little|a touch of|extra|added) drama\b|\b(?:feels?|sounds?|is|it'?s|seems?|too|a bit|kind of|rather|pretty|so) "
      r"(?:empty|bare|hollow)\b", "more energy"),
     (r"\b(?:more |very |a bit more )?spacious\b|\bairier\b|\bmore airy\b", "sparser"),
     # weight, heft, body: a fuller sound, more going on ("from the storm on, more weight"; not a mood, not an organ)
