@@ -296,8 +296,11 @@ class RulesPlanner:
         # form runs on across cuts (the twelve-bar blues does not restart), as the composer places it
         form = form_chords(style, mode, 0) if style.progressions else []
         instrumentation = dict(style.instruments)
-        lead = next((LEAD_WORDS[w] for w in LEAD_WORDS if _has(_words(request), w)), None)
-        if lead:
+        word = next((w for w in LEAD_WORDS if _has(_words(request), w)), None)
+        # the instrument as said in full ("electric guitar", not any guitar), taking the tune unless it plays already
+        # ("folk with acoustic guitar": the folk band's guitar; the fiddle keeps the tune)
+        said = next((p for p in INSTRUMENTS if word and p.endswith(" " + word) and _has(_words(request), p)), word)
+        if word and (lead := INSTRUMENTS[said][0]) not in instrumentation.values():
             instrumentation["melody"] = lead
         if (chords := next((CHORD_WORDS[w] for w in CHORD_WORDS if _has(_words(request), w)), None)):
             instrumentation["harmony"] = chords
