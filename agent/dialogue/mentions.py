@@ -192,7 +192,7 @@ def before(span: Span | None, entered: bool = True) -> Span | None:
     return Span(0.0, span.start_s, f"before {span.label}", snap=False)
 
 
-BARE_INSTEAD_RE = re.compile(r"\binstead\b(?! of)")   # "use a flute instead": of the part named just before
+BARE_INSTEAD_RE = re.compile(rf"\b(?:{INSTR_ALT})(?:s|es)? (instead)\b(?! of)")   # "use a flute instead": of the part named before
 
 
 def refer(clause: str, last: str | None) -> str:
@@ -203,8 +203,8 @@ def refer(clause: str, last: str | None) -> str:
         return f"{m.group(1)} {named[-1]}{m.group(2) or ''}" if named[-1] else m.group(0)
     clause = re.sub(r"\b(love|like|want|need|make|have) (?:it|them)( (?:a (?:bit|touch|little|tad) |much |way )?(?:louder|softer|"
                     r"quieter))\b", part, clause)   # "the sax is great but I'd love it louder": the sax louder
-    if last and (m := BARE_INSTEAD_RE.search(clause)) and last not in (new := named_parts(plain_parts(clause[:m.start()]))) and new:
-        clause = f"{clause[:m.start()]} instead of the {last} {clause[m.end():]}"   # "the harp is too much, use a flute instead"
+    if last and (m := BARE_INSTEAD_RE.search(clause)) and last not in (new := named_parts(plain_parts(clause[:m.end(1)]))) and new:
+        clause = f"{clause[:m.start(1)]}instead of the {last} {clause[m.end(1):]}"   # "the harp is too much, use a flute instead"
     return re.sub(r"\b(replace|swap|less of|more of|too much of|too many of|lose|drop|mute|remove|ditch|lower|raise|tuck|pull|push|bring|"
                   r"turn|dial|sit|ease|knock|calm|tone|boost|soften|quieten|duck|feature|take|get|kill|cut|nix|axe|bin|start|back|"
                   r"begin|add|restore|reinstate) "
