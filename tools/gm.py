@@ -87,3 +87,17 @@ def drum_kit_number(name: str) -> int:
 def instrument_number(role: str, name: str) -> int:
     """Program number for a role's instrument: a drum kit for `drums`, a GM program otherwise."""
     return drum_kit_number(name) if role in ("drums", "percussion") else program_number(name)
+
+
+# General MIDI's chromatic percussion (programs 8-15: celesta, glockenspiel, music box, vibraphone, marimba,
+# xylophone, tubular bells, dulcimer): "the bells" to a listener, whichever plays
+BELLS = range(8, 16)
+
+
+def bell_kin(name: str, playing: dict[str, str]) -> list[str]:
+    """The roles of `playing` (role -> GM name) that play a bell-like instrument, when `name` is "Tubular Bells"
+    (what "the bells" name): the part a listener means by "the bells" when the score's bells are a celesta. An
+    instrument named outright ("a xylophone") is that one, never a kin already playing."""
+    if name.strip().lower() != "tubular bells":
+        return []
+    return [r for r, n in playing.items() if r != "drums" and _INDEX.get(n.strip().lower()) in BELLS]

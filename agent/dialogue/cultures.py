@@ -32,6 +32,11 @@ class Culture:
     weight: float = 1.0   # how strongly one of its words calls the style up (a sound: less, see `Scene.weight`)
 
 
+# The end of a scene's or a style's word: not inside a longer word or a compound ("rock-solid"), but a style
+# said with a suffix is the style ("baroque-style", "jazz-inspired", "reggae-ish", "tango-flavoured")
+WORD_END = r"(?!\w|-(?!(?:style|styled|inspired|esque|ish|like|type|flavou?red|tinged|influenced|sounding|themed|vibes?)\b))"
+
+
 @lru_cache(maxsize=None)
 def table() -> tuple[tuple[re.Pattern, Culture], ...]:
     """Every style's scenes (its YAML's `scenes`: a culture, era, place, occasion, screen genre or sound) as one
@@ -39,7 +44,7 @@ def table() -> tuple[tuple[re.Pattern, Culture], ...]:
     out = []
     for name in style_names():
         for sc in load_style(name).scenes:
-            pattern = re.compile(r"(?<![\w-])(?:" + "|".join(sc.words) + r")(?![\w-])", re.I)
+            pattern = re.compile(r"(?<![\w-])(?:" + "|".join(sc.words) + ")" + WORD_END, re.I)
             out.append((pattern, Culture(name, tuple(sc.adds), sc.why, sc.mode, sc.weight)))
     return tuple(out)
 
@@ -67,7 +72,7 @@ def _named() -> tuple[tuple[re.Pattern, Culture], ...]:
           for name in style_names()}
     # "music from my country, Brazil": a style's word after a possessive is a place or a thing owned, not the style
     mine = "".join(rf"(?<!\b{w} )" for w in ("my", "our", "your", "his", "her", "their"))
-    return tuple((re.compile(rf"(?<![\w-]){mine}(?:" + "|".join(sorted(kws, key=len, reverse=True)) + r")(?![\w-])", re.I),
+    return tuple((re.compile(rf"(?<![\w-]){mine}(?:" + "|".join(sorted(kws, key=len, reverse=True)) + ")" + WORD_END, re.I),
                   Culture(name, (), "")) for name, kws in by.items() if kws)
 
 

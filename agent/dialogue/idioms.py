@@ -114,10 +114,11 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      # a quality given, needed or added ("give it tension", "it needs urgency"): more of it
      r"|\b(?:give (?:it|them|this|that|the music)|needs?|wants?|could use|add) (?:some |a bit of |a little |a lot of |more |real )?"
      r"(?:tension|urgency|drive|intensity|momentum|edge|bite)\b", "more energy"),
-    # drama is more going on, emptiness too little ("make the finish more dramatic", "the middle feels empty");
+    # drama is more going on, emptiness too little ("make the finish more dramatic", "the middle feels empty"; a
+    # "dramatic pause" is a silence);
     # space is room between the notes ("slower and more spacious")
     (r"\b(?:less|not so|overly) dramatic\b", "less energy"),   # ("too dramatic" beside a removal is why, left alone)
-    (r"(?<!too )(?<!so )\b(?:more |very |really )?dramatic\b|\b(?:more|some|a bit of|a little|a touch of|extra|added) drama\b|\b(?:feels?|sounds?|is|it'?s|seems?|too|a bit|kind of|rather|pretty|so) "
+    (r"(?<!too )(?<!so )\b(?:more |very |really )?dramatic\b(?! (?:pause|silence|stop|break|gap))|\b(?:more|some|a bit of|a little|a touch of|extra|added) drama\b|\b(?:feels?|sounds?|is|it'?s|seems?|too|a bit|kind of|rather|pretty|so) "
      r"(?:empty|bare|hollow)\b", "more energy"),
     (r"\b(?:more |very |a bit more )?spacious\b|\bairier\b|\bmore airy\b", "sparser"),
     # weight, heft, body: a fuller sound, more going on ("from the storm on, more weight"; not a mood, not an organ)
@@ -137,6 +138,12 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:bring|let|have|get) (?:in )?(?:the (?:whole|full) band|everyone|everybody|all the (?:instruments|parts))(?: in)?\b"
      r"|\b(?:the )?(?:whole|full) band (?:comes |kicks |joins )?in\b|\bkeep (?:it|things|the music) (?:big|huge|massive|full)\b",
      "more energy"),
+    # a place wished to be the peak ("make the last shot the biggest moment", "the ending should be the climax"; not
+    # a place named by it: "at the climax", "until the biggest moment")
+    (r"(?<!at )(?<!in )(?<!on )(?<!during )(?<!before )(?<!after )(?<!until )(?<!till )(?<!to )(?<!from )(?<!for )(?<!towards )(?<!toward )"
+     r"(?<!near )(?<!around )(?<!by )(?<!hit )(?<!reach )(?<!reaches )(?<!past )(?<!through )(?<!over )"
+     r"\bthe (?:(?:biggest|loudest|strongest|most (?:intense|epic|exciting|powerful)) (?:moment|part|bit|point|section)|"
+     r"climax|high ?point|peak)\b(?! of\b)", "much more energy"),
     (r"\bbig moment\b|\bgo (?:all out|big)\b|\b(?:the )?full works\b|\ball guns blazing\b|\bpull out all the stops\b"
      r"|\beverything (?:it'?s|you'?ve) got\b|\bmake it (?:huge|massive)\b", "much more energy"),
     (r"\b(?:kind of |a bit )?(?:sags?|sagging|loses? (?:steam|momentum)|runs? out of steam|(?:goes|falls?) flat|"

@@ -91,7 +91,6 @@ def plain_parts(t: str) -> str:
     t = re.sub(rf"\b((?:{INSTR_ALT})(?:s|es)?) (?:{PART_NOUNS})\b", r"\1", t)
     return re.sub(rf"\b((?:{INSTR_ALT})(?:s|es)?)'s\b", r"\1 is", t)
 
-
 # A place said in words the grammar could not find ("on the third one", "for that shot"): a change of parts
 # there is asked about, never made to the whole score instead.
 UNPLACED_RE = re.compile(r"\b(?:on|in|at|for|after|before|from|during|till|until) (?:the|that|this|those|these) "
@@ -120,12 +119,10 @@ def entry(clause: str) -> tuple[str, bool]:
         said = re.sub(r"\b(\w+) comes? in (at|on|after) (the [\w ]+?)(?: not before)?\s*$", r"no \1 before \3", clause)
     return said, said != clause
 
-
 # A level said on its own right after a part was named ("the sleigh bells, in the first shot. quieter").
 BARE_LEVEL_RE = re.compile(r"^\s*(?:(?:a |a bit |a little |a touch |much |way |bit )?(?:quieter|softer|louder|lower|higher|"
                            r"less loud|down|up|forward|too loud|too quiet|too soft)\b(?!.*\b(?:overall|everything|all|"
                            r"music|mix|version|tempo|speed|key)\b)[a-z ]*)$")
-
 
 # How a level is asked for, said before it ("is it possible to make it louder", "could you make them quieter"):
 # nothing of its own, so a level asked for this way right after a part was named is that part's
@@ -135,10 +132,8 @@ FRAME_RE = re.compile(r"^\s*(?:(?:is it|is|it is|it's|would it be|will it be)? ?
 DIMENSION_RE = re.compile(r"\s*(?:the )?(?:overall |general |whole )?(?:level|volume|loudness|tempo|pace|speed|energy|intensity)\s*")
 BARE_OUT_RE = re.compile(r"^\s*(?:out|gone|tacet|off)\b")
 
-
 # A part's level complained of, so that a level said alone next is about that part ("the strings are too much, softer")
 LEVELED_RE = re.compile(r"\b(?:too|way too|far too) (?:loud|much|quiet|soft|low|weak)\b|\bneeds? more (?:power|punch|presence)\b")
-
 
 # "slow the beat down", "speed the groove up": the beat is the tempo there, no part for "it" in the next clause
 TEMPO_OBJECT_RE = re.compile(r"\b(?:slow|speed) (?:the |this |that )?(?:beat|groove) (?:down|up)\b")
@@ -197,6 +192,9 @@ def before(span: Span | None, entered: bool = True) -> Span | None:
     return Span(0.0, span.start_s, f"before {span.label}", snap=False)
 
 
+BARE_INSTEAD_RE = re.compile(rf"\b(?:{INSTR_ALT})(?:s|es)? (instead)\b(?! of)")   # "use a flute instead": of the part named before
+
+
 def refer(clause: str, last: str | None) -> str:
     """"harp's too cheesy, replace it with guitar", "the strings. less of them", "the cymbals are harsh, take
     those out": "it" is the part just named, in this clause or the one before."""
@@ -205,6 +203,8 @@ def refer(clause: str, last: str | None) -> str:
         return f"{m.group(1)} {named[-1]}{m.group(2) or ''}" if named[-1] else m.group(0)
     clause = re.sub(r"\b(love|like|want|need|make|have) (?:it|them)( (?:a (?:bit|touch|little|tad) |much |way )?(?:louder|softer|"
                     r"quieter))\b", part, clause)   # "the sax is great but I'd love it louder": the sax louder
+    if last and (m := BARE_INSTEAD_RE.search(clause)) and last not in (new := named_parts(plain_parts(clause[:m.end(1)]))) and new:
+        clause = f"{clause[:m.start(1)]}instead of the {last} {clause[m.end(1):]}"   # "the harp is too much, use a flute instead"
     return re.sub(r"\b(replace|swap|less of|more of|too much of|too many of|lose|drop|mute|remove|ditch|lower|raise|tuck|pull|push|bring|"
                   r"turn|dial|sit|ease|knock|calm|tone|boost|soften|quieten|duck|feature|take|get|kill|cut|nix|axe|bin|start|back|"
                   r"begin|add|restore|reinstate) "

@@ -21,6 +21,10 @@ HIT_WORDS_RE = re.compile(rf"\b(?:{MARK_NOUNS}|crash\w*|swell\w*|punch|stops?|dr
 # "from 0:10 to the next cut": the first cut after the moment said (whatever the last edit was)
 NEXT_CUT_RE = re.compile(rf"\b((?:from|after|since|starting at) ({CLOCK}|{SECONDS}) (?:to|until|till|up to|through) )"
                          r"the (?:next|following) cut\b")
+NEXT_CUT_SAID_RE = re.compile(r"\bthe next cut\b")
+# "the next shot", "the shot after it", "the shot after the hit": the shot after where the last edit was
+NEXT_SHOT_RE = re.compile(r"\bthe (?:next|following) shot\b|\bthe shot (?:right |just )?(?:after|following) (?:it|that|this|"
+                          r"the (?:hit|accent|stop|crash|mark|stab|swell|boom|bang))\b")
 THERE_RE = re.compile(r"\b(?:right |just )?(?:there|here|then)\b")
 # "after that", "from there on", right after a mark: after the mark's time
 AFTER_MARK_RE = re.compile(r"\b(?:after (?:that|it|this)|from (?:there|then|that point|that moment)(?: on(?:wards?)?)?)(?=\s*(?:$|[,.;!?]))")
@@ -39,15 +43,15 @@ def after_last(text: str, analysis: VideoAnalysis, last_span: Span | None, reque
         text = THERE_RE.sub(f"at {fmt(last_span.start_s, 2)}", text)   # "huge hit at 0:14", then "a stop there": at 0:14
     if last_span is not None and last_span.end_s - last_span.start_s < 0.05 and not NAMED_PLACE_RE.search(text):
         text = AFTER_MARK_RE.sub(f"after {last_span.start_s:.2f}", text)   # "stop at 1:12", then "bigger after that"
-    if last_span is None or not re.search(r"\bthe next (?:cut|shot)\b", text):
+    if last_span is None or not (NEXT_CUT_SAID_RE.search(text) or NEXT_SHOT_RE.search(text)):
         return text
     cut = next((c for c in visible_cuts(analysis) if c > last_span.start_s + 0.05), None)
-    shot = next((k for k, (a, b) in enumerate(visible_shots(analysis)) if a >= last_span.end_s - 0.05), None) \
-        if last_span.end_s - last_span.start_s >= 0.05 else None
+    # after a stretch, the shot after it; after a mark, the shot that starts there (a hit on a cut) or after it
+    shot = next((k for k, (a, b) in enumerate(visible_shots(analysis)) if a >= last_span.end_s - 0.05), None)
     if cut is not None:
-        text = re.sub(r"\bthe next cut\b", f"the cut at {cut:.2f}", text)
+        text = NEXT_CUT_SAID_RE.sub(f"the cut at {cut:.2f}", text)
     if shot is not None:
-        text = re.sub(r"\bthe next shot\b", f"shot {shot + 1}", text)
+        text = NEXT_SHOT_RE.sub(f"shot {shot + 1}", text)
     return text
 
 

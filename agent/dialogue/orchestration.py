@@ -14,7 +14,7 @@ from v2m.agent.dialogue.mentions import (BALANCE_DOWN, BALANCE_UP, BEING, CUT_VE
                                          WHOSE, named_parts, plain_parts)
 from v2m.agent.dialogue.where import Ask, Span
 from v2m.tools.contract import MAX_LEVEL_DB, MIN_LEVEL_DB, EditIntent, EditScope, ScorePlan
-from v2m.tools.gm import DRUM_KITS
+from v2m.tools.gm import DRUM_KITS, bell_kin
 from v2m.tools.style import load_style
 
 
@@ -62,7 +62,7 @@ def role_of(plan: ScorePlan, word: str) -> str | None:
         gm, own = vocab.INSTRUMENTS[word][0].lower(), vocab.INSTRUMENTS[word][1]
         named = [r for r, n in inst.items() if n.lower() == gm] or \
             ([own] if own in ("bass", "drums") and own in inst else []) or \
-            [r for r, n in inst.items() if word.split()[-1] in n.lower()]   # "bass guitar": the bass, no guitar
+            [r for r, n in inst.items() if word.split()[-1] in n.lower()] or bell_kin(gm, inst)   # "bass guitar": the bass
     if len(named) == 1:
         return named[0]
     if (role := "melody" if word == "lead" and "lead" not in inst else vocab.ROLE_WORDS.get(word)) in inst:
@@ -142,7 +142,7 @@ def read(t: str, want) -> str:
         return eat(t, m)
     # balance: "the sax drowns the piano" (piano up against the sax), "bring the strings forward"
     if (m := re.search(rf"{INSTR} (?:is |are |kind of |a bit |way )?(?:drowns?|drowning|buries|burying|swamps?|covers?|"
-                       rf"overpowers?|overpowering|(?:is |are )?louder than|on top of|stepping on|steps on|masks?|"
+                       rf"overpowers?|overpowering|(?:is|are|'s|gets|sounds) (?:way |much |far |so )?louder than|on top of|stepping on|steps on|masks?|"
                        rf"masking|walks? (?:all )?over|fighting|fights|clashing with|competing with) (?:out |with )?{INSTR}", t)):
         want("balance", value=m.group(2), target=m.group(1), direction="up")
         return eat(t, m)

@@ -218,13 +218,23 @@ SHORTHAND = (*SPOKEN_RANGES, SPOKEN_SECONDS,
               r"(?! ?(?:major|minor|maj|min|note|in the bass|in the melody)\b)", r"cut \1"),   # not the pitch "a low C2"
              (r"\b(?<!the )cut (\d{1,2})\b(?! ?(?:%|percent|db|bpm|s\b|secs?\b|seconds|:|and(?! cut\b)|&|plus|\+|,))", r"the \1th cut"))
 SHORTHAND_RES = tuple((re.compile(p), r) for p, r in SHORTHAND)
+# Two bare numbers joined by a dash, with no unit ("(0-24)", "quieter 6-13", "make 30-45 darker"): seconds, as an
+# editor notes a stretch of the timeline; not numbered shots or cuts ("shots 2-4"), bars, beats, levels or a tempo
+BARE_RANGE_RE = re.compile(r"(?<![\w.:#-])(?<!shots )(?<!shot )(?<!cuts )(?<!cut )(?<!bars )(?<!beats )(?<!scenes )(?<!the )"
+                           r"(?<!number )\(?(\d{1,3}) ?- ?(\d{1,3})\)?(?![\w.:%-])(?! ?(?:%|percent|db|bpm|bars?|beats?|shots?|"
+                           r"cuts?|scenes?|secs?|seconds|s\b|mins?|minutes|times|x\b|:))")
+
+
+def bare_range(m: re.Match) -> str:
+    a, b = int(m.group(1)), int(m.group(2))
+    return f" from {a}s to {b}s " if a < b else m.group(0)
 
 
 def shorthand(text: str) -> str:
     """`text` (lower-case) with the shorthand of notes for shots and cuts written out ("sh3" -> "shot 3")."""
     for pat, rep in SHORTHAND_RES:
         text = pat.sub(rep, text)
-    return text
+    return BARE_RANGE_RE.sub(bare_range, text)
 
 
 # A time as review tools write it: "0:12", "00:12", "01:10.5"; SMPTE and h:mm:ss are read to this first.

@@ -50,6 +50,12 @@ ROUND_TRIP_RE = re.compile(rf"\b(?:(?:(?:{MUSIC}|everything|the band|(?P<part>{_
                            rf"\s*(?:(?:,|;|and|then)\s*)*(?P<between>(?:\w+ ){{0,3}}?)(?:comes? back|coming back|kicks? back|returns?|back)"
                            rf"(?: in)?(?: again)?\s*(?:at|on|@|by)\s*(?P<b>{_WHEN})", re.I)
 
+# Silence over a place, then where the music comes back ("silence for shot 3, music back at 0:21", "no music in the next
+# shot, bring it back at 5.5"): the return says where that silence ends, no second edit (not the music added there)
+BACK_AFTER_OUT_RE = re.compile(rf"(?P<out>\b(?:silence|silent|no music|{_OUT_VERBS} {MUSIC})\b[^.;!?]*?)\s*[,;]?\s*(?:and |then )?"
+                               rf"(?:(?:the )?music (?:comes? |coming |kicks? )?back|(?:bring|brings|bringing) (?:it|the music) back)"
+                               rf"(?: in)?(?: again)?\s*(?:at|on|@|by|from)\s*{_WHEN}(?=\s*(?:$|[,.;!?]|and\b|then\b))", re.I)
+
 
 def round_trip(text: str) -> str:
     """`text` with the music (or a part named as what goes) taken out and brought back said as one stretch ("no music
@@ -64,7 +70,7 @@ def round_trip(text: str) -> str:
                       f"from {m['a']} to {m['b']}? I left the score as it is; say e.g. 'no {out} from {m['a']} to "
                       f"{m['b']}' or 'no {back[0]} from {m['a']} to {m['b']}'.")
         return f"no {' and '.join(what) or 'music'} from {m['a']} to {m['b']}"
-    return OUT_AT_RE.sub(_out_at, ROUND_TRIP_RE.sub(said, text))
+    return OUT_AT_RE.sub(_out_at, BACK_AFTER_OUT_RE.sub(r"\g<out>", ROUND_TRIP_RE.sub(said, text)))
 
 
 # A part said to go out at a moment, with no return said ("the drums drop out at 0:10", "the sax stops at 0:24"): that

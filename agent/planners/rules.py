@@ -24,9 +24,7 @@ from v2m.tools.music.theory import read_tonic
 from v2m.tools.style import Style, load_style, style_names
 
 MIN_SECTION_BARS = 2     # a section shorter than this cannot state a chord change and resolve
-# The composer may nudge a section's tempo this much to fit whole bars, so a section this much
-# shorter than two bars at the plan's tempo still gets two full bars.
-SECTION_SLACK = 0.9
+SECTION_SLACK = 0.9   # the composer nudges a section's tempo this much to fit whole bars: two bars still fit
 MAX_SECTION_BARS = 16    # longer stretches are split into phrases so the music develops
 PHRASE_BARS = 8
 BPM_RE = re.compile(r"(\d{2,3}(?:\.\d+)?)\s*(?:bpm|beats per minute)", re.I)
@@ -51,8 +49,7 @@ VOICE_WORDS = ("podcast", "voiceover", "voice-over", "voice over", "narration", 
                "background bed", "bed under", "bed track")
 VOICE_BED_MAX_ENERGY = 0.6
 LIFT_WORDS = ("energetic", "energy", "upbeat", "wild", "build", "builds", "building", "finale", "climax", "rising")
-# Instruments a first request may name for the melody ("calm piano"): their General MIDI names come from
-# the edit vocabulary, so a first plan and a later "add a flute" mean the same instrument.
+# Instruments a first request may name for the melody ("calm piano"), General MIDI names from the edit vocabulary
 LEAD_WORDS = {w: INSTRUMENTS[w][0] for w in (
     "piano", "guitar", "sax", "saxophone", "trumpet", "flute", "violin", "cello", "organ", "strings",
     "clarinet", "synth", "harp", "marimba", "vibraphone", "harmonica", "xylophone", "glockenspiel", "oboe", "kalimba",
@@ -309,8 +306,10 @@ class RulesPlanner:
         # form runs on across cuts (the twelve-bar blues does not restart), as the composer places it
         form = form_chords(style, mode, 0) if style.progressions else []
         instrumentation = dict(style.instruments)
-        lead = next((LEAD_WORDS[w] for w in LEAD_WORDS if _has(_words(request), w)), None)
-        if lead:
+        word = next((w for w in LEAD_WORDS if _has(_words(request), w)), None)
+        # the instrument as said in full ("electric guitar"), taking the tune unless it plays ("folk with acoustic guitar")
+        said = next((p for p in INSTRUMENTS if word and p.endswith(" " + word) and _has(_words(request), p)), word)
+        if word and (lead := INSTRUMENTS[said][0]) not in instrumentation.values():
             instrumentation["melody"] = lead
         if (chords := next((CHORD_WORDS[w] for w in CHORD_WORDS if _has(_words(request), w)), None)):
             instrumentation["harmony"] = chords
