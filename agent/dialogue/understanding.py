@@ -92,13 +92,14 @@ def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
 
 def last_place(history: list[ScorePlan] | None, analysis: VideoAnalysis | None = None) -> Span | None:
     """Where the last edit changed the plan (its changes' first start to last end), for "there"."""
-    if not history or len(history) < 2:
+    said = edit_log.unchanged_last(history)   # a mark asked where one already was: the moment it named
+    if not history or len(history) < 2 and not said:
         return None
-    changes = [c.span for c in diff(history[-2], history[-1]) if c.span]
+    changes = [] if said else [c.span for c in diff(history[-2], history[-1]) if c.span]
     spans = [s for s in changes if s[1] > s[0]] or changes   # only marks added: the moment they are at
-    if not spans and (t := moment(normalise(names.last_request(history)))) is not None:
-        spans = [(t, t)]   # a mark asked where one already was: the moment the last request named
-    if not spans and analysis is not None and (t := _cut_named(names.last_request(history), analysis, history[-1])) is not None:
+    if not spans and (t := moment(normalise(said := said or names.last_request(history)))) is not None:
+        spans = [(t, t)]   # or the moment the last request named
+    if not spans and analysis is not None and (t := _cut_named(said, analysis, history[-1])) is not None:
         spans = [(t, t)]   # "... one huge hit on the 6th cut" where a crash already was: that cut
     if not spans:
         return None
@@ -123,7 +124,7 @@ def retarget(analysis: VideoAnalysis, plan: ScorePlan, request: str,
              history: list[ScorePlan] | None) -> list[EditIntent] | None:
     """A turn that only corrects where the last edit went ("no, I meant the third shot"): back to the plan
     before it, then the same edit at the place now named. None when the request is no such turn."""
-    before = names.last_request(history)
+    before, history = edit_log.unchanged_last(history) or names.last_request(history), edit_log.as_said(history)
     if not before or not (followups.CORRECTION_RE.search(request) or followups.NAME_FIX_RE.search(request)):
         return None
     text = words(request)
@@ -143,9 +144,17 @@ def retarget(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     scope = scope_of(snap(span, analysis))
     moved, silent = f"the last edit moved, now {scope.label}", silence.said(before)
     at = {"scope": EditScope(times_s=[round(scope.start_s, 3)], label=scope.label)}   # "a hard stop at 0:20", "I meant shot 8"
-    return [followups.moved_back(old, request, moved),   # "the last shot should be silent", "no, the last two": no music there
+    return _nothing_back([followups.moved_back(old, request, moved),   # "the last shot should be silent", "no, the last two": no music there
             *(it.model_copy(update={"scope": scope, "text": request[:400]} | (({"what": "remove", "value": "music"} if silent
-                                                                                else at) if it in stop else {})) for it in old)]
+                                                                                else at) if it in stop else {})) for it in old)], history)
+
+
+def _nothing_back(intents: list[EditIntent] | None, history: list[ScorePlan] | None) -> list[EditIntent] | None:
+    """A correction's intents; of a request that changed no music ("a crash at 0:20" where one was, "no, one
+    earlier"), without the step back, which would take back the change before it."""
+    if intents and edit_log.unchanged_last(history):
+        return [it for it in intents if not (it.what == "revert" and it.version == -1)] or None
+    return intents
 
 
 def _edit_in(analysis: VideoAnalysis, plan: ScorePlan, text: str) -> bool:
@@ -214,7 +223,8 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         followups.part_fixed(request, history, partial(_last_asked, analysis, history)) or \
         marks.narrow(request, history, partial(_last_asked, analysis, history)) or \
         retarget(analysis, plan, request, history) or \
-        shifts.moved(request, history, names.last_request(history), partial(understand, analysis), visible_cuts(analysis)) or \
+        _nothing_back(shifts.moved(request, edit_log.as_said(history), edit_log.unchanged_last(history) or
+                                   names.last_request(history), partial(understand, analysis), visible_cuts(analysis)), history) or \
         leaning(analysis, plan, request, history)
     if again is not None:
         return again
