@@ -140,3 +140,41 @@ def test_the_shot_after_any_mark_noun(session, mark, said):
 
     spans = [c.span for c in diff(before, session.plan) if c.span]
     assert spans and all(24.0 - 0.1 <= a and b <= 28.0 + 0.1 for a, b in spans), spans
+
+
+# ----------------------------------------------------------------------------- 6-8. composer notes
+
+def _with_marks(session, *marks):
+    from v2m.tools.contract import HitPoint
+
+    p = session.plan
+    kept = [h for h in p.hit_points if all(abs(h.time_s - t) > 1.0 for t, _ in marks)]
+    return p.model_copy(update={"hit_points": kept + [HitPoint(time_s=t, kind=k) for t, k in marks]})
+
+
+@pytest.mark.parametrize("marks, t, other", [
+    (((10.041667, "crash"), (10.2, "stab")), 10.041667, "the stab at 0:10.2"),   # the report's: a cut at frame 241
+    # mine: the dropped mark is the later one, just past a rounding edge
+    (((30.0, "stab"), (30.0449, "accent")), 30.0449, "the stab at 0:30"),
+])
+def test_a_dropped_mark_is_not_too_close_to_itself(session, marks, t, other):
+    from v2m.agent.dialogue.composer_notes import plain
+    from v2m.tools.music.warning_words import TOO_CLOSE
+
+    said = plain(_with_marks(session, *marks), TOO_CLOSE.format(t=t))
+    assert f"too close to {other} " in said, said
+
+
+def test_the_warnings_wording_is_read_where_it_is_written():
+    from v2m.agent.dialogue.composer_notes import TOO_CLOSE_RE, TOO_SHORT_RE
+    from v2m.tools.music.warning_words import TOO_CLOSE, TOO_SHORT
+
+    assert TOO_CLOSE_RE.match(TOO_CLOSE.format(t=30.05))["t"] == "30.05"
+    assert TOO_SHORT_RE.match(TOO_SHORT.format(t=3))["t"] == "3.00"
+
+
+@pytest.mark.parametrize("raw", ["tempo \x1b]0;x\x07bent at 3.5s", "tempo \x1b[31mbent\x1b[0m at 3.5s\u202e"])
+def test_a_note_has_no_terminal_escapes(session, raw):
+    from v2m.agent.dialogue.composer_notes import plain
+
+    assert plain(session.plan, raw) == "tempo bent at 0:03.5"   # before: the OSC left "]0;x" in the note
