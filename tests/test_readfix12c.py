@@ -178,3 +178,19 @@ def test_a_note_has_no_terminal_escapes(session, raw):
     from v2m.agent.dialogue.composer_notes import plain
 
     assert plain(session.plan, raw) == "tempo bent at 0:03.5"   # before: the OSC left "]0;x" in the note
+
+
+# ----------------------------------------------------------------------------- 13. a description gets no mark's reply
+
+@pytest.mark.parametrize("said, name", [("he falls at the fifth cut", "falls"),
+                                        # mine
+                                        ("the goal is at the fifth cut", "goal")])
+def test_a_description_is_noted_without_a_marks_reply(session, said, name):
+    turn = session.say(said)
+    assert not turn.changed and turn.reply == f'Nothing changed; noted for later: "{name}" is the fifth cut.', turn.reply
+    assert session.say(f"a stab at the {name.rstrip('s')}").changed   # and heard later
+
+
+def test_a_mark_asked_where_one_is_still_says_why(session):
+    # guard (honest12): a mark asked for gets its reason
+    assert session.say("put a crash on the fifth cut").reply == "Nothing changed: 0:20 already has a strong crash."

@@ -357,7 +357,10 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
             any(it.what == "revert" for it in intents) and any(new == h for h in history or []):
         return PlanResult(plan=new, reasoning=new.reasoning, reply=reply)  # an earlier version, as it was
     if new == plan:   # the same music: no version; the chat still hears it (`edit_log.with_unchanged`), a name it gave too
-        return PlanResult(plan=plan, reasoning=plan.reasoning, reply="\n".join(filter(None, [reply, noted.recorded(request, history)])))
+        note = noted.recorded(request, history)
+        if note and not marks.HIT_WORDS_RE.search(request.lower()):   # "he falls at the fifth cut" asked for no mark
+            reply, note = f"{edit_log.NO_CHANGE}; n{note[1:]}", ""
+        return PlanResult(plan=plan, reasoning=plan.reasoning, reply="\n".join(filter(None, [reply, note])))
     base = history[-1] if history and same_music(history[-1], plan) else plan   # with the turns heard since
     new.reasoning = edit_log.logged(base.reasoning, request, read, reply)
     return PlanResult(plan=new, reasoning=new.reasoning, reply=reply)
