@@ -194,3 +194,12 @@ def test_a_description_is_noted_without_a_marks_reply(session, said, name):
 def test_a_mark_asked_where_one_is_still_says_why(session):
     # guard (honest12): a mark asked for gets its reason
     assert session.say("put a crash on the fifth cut").reply == "Nothing changed: 0:20 already has a strong crash."
+
+
+# ----------------------------------------------------------------------------- 10. a no-change turn is no question
+
+def test_a_no_change_turn_is_not_shown_as_a_question(session):
+    session.say("a crash at 0:20")
+    assert not session.history()[-1].asked   # before: the CLI marked it "?", the web styled it as a question
+    session.say("he falls at 0:22")           # a question ("Where should that go ...?") still is one
+    assert session.history()[-1].asked

@@ -36,7 +36,7 @@ def logged(reasoning: str, request: str, read: str, reply: str) -> str:
 def heard(t) -> bool:
     """Whether a chat record (`store.TurnRecord`) is a request that changed no music and is heard later: a 'say'
     that made no version and asked nothing (a name, a mark already there, an approval), not a withdrawal."""
-    return t.kind == "say" and t.before == t.after and not (t.question and "?" in t.reply) \
+    return t.kind == "say" and t.before == t.after and not t.asked \
         and t.reply not in (DROPPED, NOTHING_BACK)
 
 
