@@ -165,10 +165,14 @@ def _edit_in(analysis: VideoAnalysis, plan: ScorePlan, text: str) -> bool:
         return True
 
 
-def _last_asked(analysis: VideoAnalysis, history: list[ScorePlan]) -> list[EditIntent]:
-    """The intents the last edit's request reads as, against the plan it was made on ([] when none)."""
+def _last_asked(analysis: VideoAnalysis, history: list[ScorePlan], heard: bool = False) -> list[EditIntent]:
+    """The intents the last edit's request reads as, against the plan it was made on ([] when none); `heard`: the
+    last request heard, one that changed no music included ("too many now. only the final two" after "hit every cut
+    from 0:40" where each had its mark)."""
+    said = heard and edit_log.unchanged_last(history)
+    history = edit_log.as_said(history) if said else history
     try:
-        return understand(analysis, history[-2], names.last_request(history), history[:-1])
+        return understand(analysis, history[-2], said or names.last_request(history), history[:-1])
     except Ask:
         return []
 
@@ -220,8 +224,9 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         recall.named_by_time(request, history) or recall.preferred(request, history) or \
         recall.as_in(request, history, partial(understand, analysis)) or rebase(analysis, plan, request, history) or \
         repeat(analysis, plan, request, history) or followups.more_of_the_same(request, history, partial(_last_asked, analysis, history)) or \
-        followups.part_fixed(request, history, partial(_last_asked, analysis, history)) or \
-        marks.narrow(request, history, partial(_last_asked, analysis, history)) or \
+        _nothing_back(followups.part_fixed(request, edit_log.as_said(history), partial(_last_asked, analysis, history, True)),
+                      history) or \
+        marks.narrow(request, edit_log.as_said(history), partial(_last_asked, analysis, history, True)) or \
         retarget(analysis, plan, request, history) or \
         _nothing_back(shifts.moved(request, edit_log.as_said(history), edit_log.unchanged_last(history) or
                                    names.last_request(history), partial(understand, analysis), visible_cuts(analysis)), history) or \
