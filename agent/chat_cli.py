@@ -153,7 +153,7 @@ def _command(session, line: str, outdir: Path | None) -> bool:
         _say(f"Commands: {COMMANDS}.")
     elif cmd == "history" and not rest:
         for h in session.history():
-            mark = "?" if h.question else " "
+            mark = "?" if h.asked else " "   # a turn that changed nothing and asked nothing is no question
             _say(f"{h.n:>3}{mark} [{h.branch}] {h.text or '(first score)'} -> {h.reply.splitlines()[0]}")
     elif line.strip().lower() in ("show plan", "show", "plan"):
         _say(f"version {session.version} on branch {session.branch_name}:\n" + show_plan(session.plan))

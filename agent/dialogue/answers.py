@@ -28,7 +28,7 @@ from v2m.tools.contract import ScorePlan, VideoAnalysis
 def asked_turn(turns: list[TurnRecord]) -> TurnRecord | None:
     """The last turn, when the planner answered it with a question (its request, reply and options)."""
     last = turns[-1] if turns else None
-    return last if last and last.kind == "say" and last.question and "?" in last.reply else None
+    return last if last and last.kind == "say" and last.asked else None
 
 
 def idle_turn(turns: list[TurnRecord]) -> TurnRecord | None:

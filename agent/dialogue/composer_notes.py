@@ -14,13 +14,14 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.where import fmt
+from v2m.agent.terminal import clean
 from v2m.tools.contract import ScorePlan
+from v2m.tools.music.warning_words import SHOWN_S, TOO_CLOSE, TOO_SHORT, reader
 
-TOO_CLOSE_RE = re.compile(r"^hit point at (?P<t>\d+(?:\.\d+)?)s is too close to another for its own beat; dropped$")
-TOO_SHORT_RE = re.compile(r"^section at (?P<t>\d+(?:\.\d+)?)s is too short for a bar; joined to the one before$")
+TOO_CLOSE_RE, TOO_SHORT_RE = reader(TOO_CLOSE), reader(TOO_SHORT)   # the tempo map's own wording
 SECONDS_RE = re.compile(r"\b(\d+(?:\.\d+)?)s\b")   # "30.05s" in a warning the reply has no words for: 0:30.1
-# terminal escapes ("\x1b[31m"), control and direction characters, and runs of spaces: one space each
-CONTROL_RE = re.compile(r"(?:\x1b\[[0-9;?]*[ -/]*[@-~]|[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\s])+")
+# direction and zero-width characters `terminal.clean` leaves (it takes escapes and control characters out)
+INVISIBLE_RE = re.compile(r"[\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
 NOT_THE_USERS = ("melody repaired:",)   # what the planner's own notes needed mending: not the user's to act on
 NEAR_S = 0.5   # the mark a dropped hit is too close to lies within this of it
 
@@ -28,14 +29,15 @@ NEAR_S = 0.5   # the mark a dropped hit is too close to lies within this of it
 def _hit(plan: ScorePlan, t: float, other: bool = False) -> str:
     """'the crash at 0:30.1': the plan's mark at `t` (or, `other`, the nearest other mark), by its kind."""
     marks = sorted(plan.hit_points, key=lambda h: abs(h.time_s - t))
-    if other:
-        marks = [h for h in marks if abs(h.time_s - t) > 1e-3 and abs(h.time_s - t) <= NEAR_S]
+    if other:   # the dropped mark is the nearest within the warning's rounding (0:10.04 for 10.041667 s), by itself
+        me = marks[0] if marks and abs(marks[0].time_s - t) <= SHOWN_S else None
+        marks = [h for h in marks if h is not me and abs(h.time_s - t) <= NEAR_S]
     return f"the {marks[0].kind} at {fmt(marks[0].time_s)}" if marks else ("another mark" if other else f"the mark at {fmt(t)}")
 
 
 def plain(plan: ScorePlan, warning: str) -> str | None:
     """One composer warning in the user's words, or None when it is not the user's to act on."""
-    warning = CONTROL_RE.sub(" ", warning).strip()
+    warning = " ".join(INVISIBLE_RE.sub("", clean(warning)).split())
     if not warning or warning.lower().startswith(NOT_THE_USERS):
         return None
     if m := TOO_CLOSE_RE.match(warning):

@@ -4,8 +4,11 @@ that changed no music heard by the next ones without a version of their own.
 A turn whose music stays as it was ("a crash at 0:20" where one is, "louder then quieter again", "he falls at the
 fifth cut") makes no version, but what it said still counts: the next turn's "there" is its moment ("big crash on
 the pop", then "the third shot is a bit too much now"), and a name it gave a place is read later ("a stab at the
-fall"). So the history a turn is read against has, after the current version, one copy of it per such turn since,
-its request added to the log, as the version each of them used to make; the next version's log keeps them.
+fall"). So the history a turn is read against ends with the current version with those requests added to its log;
+the next version's log keeps them. It stays one plan: history[-2] -> history[-1] is still the last change that made
+music ("undo the last change", "more", "what did you just change?" after such a turn). The turns heard are every
+one said while the current version was the head, also before an undo back to it ("he falls at the fifth cut",
+"louder", "undo": the name stays), less one withdrawn ("forget that") and the questions.
 
     history = with_unchanged(session.lineage(), store.turns(sid))
     plan.reasoning = logged(history[-1].reasoning, "slower", "tempo down", "Tempo 120 -> 104 BPM.")
@@ -13,9 +16,15 @@ its request added to the log, as the version each of them used to make; the next
 
 from __future__ import annotations
 
+import re
+
 from v2m.tools.contract import ScorePlan
 
 NO_CHANGE = "Nothing changed"   # how a reply to a request that changed no music begins (`changes.NOTHING`, `marks.already`)
+DROPPED = "Dropped that request; the score is as it was."   # "forget that" after a question or a no-change turn
+NOTHING_BACK = "Those requests changed nothing, so there is nothing to undo; the score is as it was."
+UNCHANGED = "no change"   # what a no-change request is read as in the log
+LINE_RE = re.compile(rf'^- "(.*)": read as ({UNCHANGED}\.)?', re.M)   # a request, and whether it changed nothing
 
 
 def logged(reasoning: str, request: str, read: str, reply: str) -> str:
@@ -24,18 +33,46 @@ def logged(reasoning: str, request: str, read: str, reply: str) -> str:
     return (reasoning.rstrip() + f'\n\n## Edit\n- "{said}": read as {read}. {reply}\n').lstrip()
 
 
+def heard(t) -> bool:
+    """Whether a chat record (`store.TurnRecord`) is a request that changed no music and is heard later: a 'say'
+    that made no version and asked nothing (a name, a mark already there, an approval), not a withdrawal."""
+    return t.kind == "say" and t.before == t.after and not t.asked \
+        and t.reply not in (DROPPED, NOTHING_BACK)
+
+
 def with_unchanged(history: list[ScorePlan], turns: list) -> list[ScorePlan]:
-    """`history` (the first plan ... the current one) and, for each request since the current version was made that
-    changed no music (its reply says so; questions and dropped requests are not), the current plan again with the
-    request in its log. `turns` are the chat's records (`store.TurnRecord`), oldest first."""
-    since = []
-    for t in reversed(turns):
-        if t.kind != "say" or t.before != t.after:   # a version made, an undo, a redo or a branch: back to the head
-            break
-        if t.reply.startswith(NO_CHANGE):
+    """`history` (the first plan ... the current one) with the current plan's log holding each request that changed
+    no music said while it was the head (see the module's doc). `turns` are the chat's records, oldest first."""
+    head = turns[-1].after if turns else None
+    since, last = [], None
+    for t in turns:
+        if t.kind == "say" and t.reply == DROPPED and last is not None and since and since[-1] is last:
+            since.pop()   # "forget that": the request it withdrew is not heard
+        elif t.after == head and heard(t):
             since.append(t)
-    out = list(history)
-    for t in reversed(since):
-        out.append(out[-1].model_copy(update={"reasoning": logged(out[-1].reasoning, t.text, "no change",
-                                                                   t.reply.splitlines()[0])}))
-    return out
+        last = t
+    if not history or not since:
+        return list(history)
+    reasoning = history[-1].reasoning
+    for t in since:
+        reasoning = logged(reasoning, t.text, UNCHANGED, t.reply.splitlines()[0] if t.reply else "")
+    return [*history[:-1], history[-1].model_copy(update={"reasoning": reasoning})]
+
+
+def requests(history: list[ScorePlan] | None, *, changed: bool = False) -> list[str]:
+    """The requests in the current plan's log, oldest first; with `changed`, only those that made music."""
+    lines = LINE_RE.findall(history[-1].reasoning or "") if history else []
+    return [r for r, none in lines if not (changed and none)]
+
+
+def unchanged_last(history: list[ScorePlan] | None) -> str:
+    """The last request heard when it changed no music ("a crash at 0:20" where one was), else ""."""
+    lines = LINE_RE.findall(history[-1].reasoning or "") if history else []
+    return lines[-1][0] if lines and lines[-1][1] else ""
+
+
+def as_said(history: list[ScorePlan]) -> list[ScorePlan]:
+    """`history` with a plan for the last request heard, the current one again when it changed no music: for the
+    readers of that request and the plan it was read against (its place corrected: "no, one earlier" after "a crash
+    at 0:20" where one was), which then take nothing back."""
+    return [*history, history[-1]] if unchanged_last(history) else history

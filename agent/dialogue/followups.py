@@ -306,7 +306,7 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
                                               (_span_of(it) or (0.0, duration) for it in last))]
     numbers = all(m[0] in ("tempo", "energy", "level") for m in moves)
     named = {ATTRIBUTE[w] for w in re.findall(r"[a-z]+", low) if w in ATTRIBUTE}
-    if numbers and not apart and not back and named <= {m[0] for m in moves} and (OVER_RE.search(low) and (
+    if numbers and not elsewhere and not back and named <= {m[0] for m in moves} and (OVER_RE.search(low) and (
             not said or any(_against([x], moves) for x in senses) or None not in senses and not _agree(senses, moves) and
             not _tempo_beside(senses, moves)) or
                     said and _against(senses, moves) and PARTLY_RE.search(low) and not elsewhere and not (   # "too much";

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from v2m.agent.dialogue import edit_log
 from v2m.agent.dialogue.counted import ORD, ORDINALS
 from v2m.agent.dialogue.exclusions import spared
 from v2m.agent.dialogue.hit_words import BAND_STOPS
@@ -294,8 +295,9 @@ def earlier(history: list[ScorePlan] | None) -> dict[str, str]:
 
 
 def last_request(history: list[ScorePlan] | None) -> str:
-    """The words of the last edit that changed the plan ("" when none)."""
-    said_so_far = EDIT_LOG_RE.findall(history[-1].reasoning or "") if history and len(history) > 1 else []
+    """The words of the last edit that changed the plan ("" when none); one that changed nothing since is
+    `edit_log.unchanged_last`'s."""
+    said_so_far = edit_log.requests(history, changed=True) if history and len(history) > 1 else []
     return said_so_far[-1] if said_so_far else ""
 
 

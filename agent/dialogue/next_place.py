@@ -24,7 +24,7 @@ NEXT_CUT_RE = re.compile(rf"\b((?:from|after|since|starting at) ({CLOCK}|{SECOND
 NEXT_CUT_SAID_RE = re.compile(r"\bthe next cut\b")
 # "the next shot", "the shot after it", "the shot after the hit": the shot after where the last edit was
 NEXT_SHOT_RE = re.compile(r"\bthe (?:next|following) shot\b|\bthe shot (?:right |just )?(?:after|following) (?:it|that|this|"
-                          r"the (?:hit|accent|stop|crash|mark|stab|swell|boom|bang))\b")
+                          rf"the (?:{MARK_NOUNS}|stop))\b")
 THERE_RE = re.compile(r"\b(?:right |just )?(?:there|here|then)\b")
 # "after that", "from there on", right after a mark: after the mark's time
 AFTER_MARK_RE = re.compile(r"\b(?:after (?:that|it|this)|from (?:there|then|that point|that moment)(?: on(?:wards?)?)?)(?=\s*(?:$|[,.;!?]))")

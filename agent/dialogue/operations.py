@@ -117,8 +117,11 @@ def set_tempo(plan: ScorePlan, idx: list[int], *, factor: float = 1.0, bpm: floa
         # a section's own tempo moves too: "set the tempo to 120" is heard everywhere, "a bit slower overall"
         # slows shot 3's double time (`idx` is empty for the whole score)
         for i, s in enumerate(plan.sections):
-            if s.tempo_bpm is not None:
-                plan.sections[i] = s.model_copy(update={"tempo_bpm": new(s.tempo_bpm) if bpm is None else None})
+            if s.tempo_bpm is not None:   # a piece of a split keeps its whole section's grid: that moves with it
+                t = new(s.tempo_bpm) if bpm is None else None
+                sp = s.split_from and (s.split_from.model_copy(update={"tempo_bpm": t})
+                                       if s.split_from.tempo_bpm == s.tempo_bpm else s.split_from)
+                plan.sections[i] = s.model_copy(update={"tempo_bpm": t, "split_from": sp})
         if plan.tempo_bpm == old:
             raise Ask(f"The tempo is already {old:g} BPM, at the edge of what I can play; what did you have in mind?")
         mark_asked(plan, idx)

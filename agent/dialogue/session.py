@@ -33,7 +33,7 @@ from v2m.agent.dialogue.answers import answered, asked_turn, idle_turn
 from v2m.agent.dialogue.approval import REPLY as APPROVED
 from v2m.agent.dialogue.changes import same_music
 from v2m.agent.dialogue.composer_notes import notes
-from v2m.agent.dialogue.edit_log import NO_CHANGE, with_unchanged
+from v2m.agent.dialogue.edit_log import DROPPED, NO_CHANGE, NOTHING_BACK, with_unchanged
 from v2m.agent.dialogue.messages import requests_back, withdrawal
 from v2m.agent.dialogue.store import Store, TurnRecord
 from v2m.agent.outputs import folder_lock
@@ -50,8 +50,6 @@ from v2m.tools.video.analyze import analyze
 OPENER = r"^\s*(?:(?:ok|okay|no|nah|nope|hmm+|actually|wait|oh|oops|please|sorry),? )*"
 UNDO_RE = re.compile(OPENER + r"(undo|undo that|undo it|go back|revert|revert that|take that back|"
                      r"never ?mind)\W*(?:please|thanks|thank you)?\W*$", re.I)
-DROPPED = "Dropped that request; the score is as it was."
-NOTHING_BACK = "Those requests changed nothing, so there is nothing to undo; the score is as it was."
 REDO_RE = re.compile(OPENER + r"(redo|redo that|redo it|put it back)\W*(?:please|thanks|thank you)?\W*$",
                      re.I)
 

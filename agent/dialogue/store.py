@@ -68,6 +68,12 @@ class TurnRecord:
     seconds: float
     options: list[str] = field(default_factory=list)   # the readings a question offered, each said as a request
 
+    @property
+    def asked(self) -> bool:
+        """Whether the turn asked the user something. `question` is set for every turn that made no version, also
+        one that changed no music and asked nothing ("Nothing changed: 0:20 already has a strong crash")."""
+        return bool(self.question) and "?" in self.reply
+
 
 class Store:
     """SQLite-backed sessions under `root` (`root/sessions.db` plus one folder per session)."""

@@ -35,7 +35,8 @@ UP_WORDS = r"\b(?:up|add|plus|bump|raise|increase|extra|more)\b"
 # A bare number said as the place's pace ("shot 3 at 140", "the ending at 90"), with nothing but the place beside it:
 # a tempo when no moment of the clip could be that many seconds in
 BARE_TEMPO_RE = re.compile(rf"\b(?:at|to) (?=(\d+)){TEMPO_NUMBER}")
-NAMED_PLACE_RE = re.compile(rf"\b(?:{'|'.join(START_WORDS + END_WORDS)}|middle|climax|bit|part)\b")
+# the words of a part of the score by its place ("the ending", "the middle bit"), taken out before only_place reads the rest
+PART_WORD_RE = re.compile(rf"\b(?:{'|'.join(START_WORDS + END_WORDS)}|middle|climax|bit|part)\b")
 
 
 def _bare_tempo(c, t: str) -> re.Match | None:
@@ -45,7 +46,7 @@ def _bare_tempo(c, t: str) -> re.Match | None:
     if m is None or not MIN_TEMPO_BPM <= (bpm := float(m.group(1))) <= MAX_TEMPO_BPM:
         return None
     return m if bpm > getattr(getattr(c, "analysis", None), "duration_s", MAX_TEMPO_BPM) and \
-        only_place(NAMED_PLACE_RE.sub(" ", eat(t, m))) else None
+        only_place(PART_WORD_RE.sub(" ", eat(t, m))) else None
 
 
 # A meter said ("make it 4/4", "in 3/4 like a waltz", "waltz time", "common time"): the beats of every bar

@@ -92,13 +92,14 @@ def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
 
 def last_place(history: list[ScorePlan] | None, analysis: VideoAnalysis | None = None) -> Span | None:
     """Where the last edit changed the plan (its changes' first start to last end), for "there"."""
-    if not history or len(history) < 2:
+    said = edit_log.unchanged_last(history)   # a mark asked where one already was: the moment it named
+    if not history or len(history) < 2 and not said:
         return None
-    changes = [c.span for c in diff(history[-2], history[-1]) if c.span]
+    changes = [] if said else [c.span for c in diff(history[-2], history[-1]) if c.span]
     spans = [s for s in changes if s[1] > s[0]] or changes   # only marks added: the moment they are at
-    if not spans and (t := moment(normalise(names.last_request(history)))) is not None:
-        spans = [(t, t)]   # a mark asked where one already was: the moment the last request named
-    if not spans and analysis is not None and (t := _cut_named(names.last_request(history), analysis, history[-1])) is not None:
+    if not spans and (t := moment(normalise(said := said or names.last_request(history)))) is not None:
+        spans = [(t, t)]   # or the moment the last request named
+    if not spans and analysis is not None and (t := _cut_named(said, analysis, history[-1])) is not None:
         spans = [(t, t)]   # "... one huge hit on the 6th cut" where a crash already was: that cut
     if not spans:
         return None
@@ -123,7 +124,7 @@ def retarget(analysis: VideoAnalysis, plan: ScorePlan, request: str,
              history: list[ScorePlan] | None) -> list[EditIntent] | None:
     """A turn that only corrects where the last edit went ("no, I meant the third shot"): back to the plan
     before it, then the same edit at the place now named. None when the request is no such turn."""
-    before = names.last_request(history)
+    before, history = edit_log.unchanged_last(history) or names.last_request(history), edit_log.as_said(history)
     if not before or not (followups.CORRECTION_RE.search(request) or followups.NAME_FIX_RE.search(request)):
         return None
     text = words(request)
@@ -143,9 +144,17 @@ def retarget(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     scope = scope_of(snap(span, analysis))
     moved, silent = f"the last edit moved, now {scope.label}", silence.said(before)
     at = {"scope": EditScope(times_s=[round(scope.start_s, 3)], label=scope.label)}   # "a hard stop at 0:20", "I meant shot 8"
-    return [followups.moved_back(old, request, moved),   # "the last shot should be silent", "no, the last two": no music there
+    return _nothing_back([followups.moved_back(old, request, moved),   # "the last shot should be silent", "no, the last two": no music there
             *(it.model_copy(update={"scope": scope, "text": request[:400]} | (({"what": "remove", "value": "music"} if silent
-                                                                                else at) if it in stop else {})) for it in old)]
+                                                                                else at) if it in stop else {})) for it in old)], history)
+
+
+def _nothing_back(intents: list[EditIntent] | None, history: list[ScorePlan] | None) -> list[EditIntent] | None:
+    """A correction's intents; of a request that changed no music ("a crash at 0:20" where one was, "no, one
+    earlier"), without the step back, which would take back the change before it."""
+    if intents and edit_log.unchanged_last(history):
+        return [it for it in intents if not (it.what == "revert" and it.version == -1)] or None
+    return intents
 
 
 def _edit_in(analysis: VideoAnalysis, plan: ScorePlan, text: str) -> bool:
@@ -156,10 +165,14 @@ def _edit_in(analysis: VideoAnalysis, plan: ScorePlan, text: str) -> bool:
         return True
 
 
-def _last_asked(analysis: VideoAnalysis, history: list[ScorePlan]) -> list[EditIntent]:
-    """The intents the last edit's request reads as, against the plan it was made on ([] when none)."""
+def _last_asked(analysis: VideoAnalysis, history: list[ScorePlan], heard: bool = False) -> list[EditIntent]:
+    """The intents the last edit's request reads as, against the plan it was made on ([] when none); `heard`: the
+    last request heard, one that changed no music included ("too many now. only the final two" after "hit every cut
+    from 0:40" where each had its mark)."""
+    said = heard and edit_log.unchanged_last(history)
+    history = edit_log.as_said(history) if said else history
     try:
-        return understand(analysis, history[-2], names.last_request(history), history[:-1])
+        return understand(analysis, history[-2], said or names.last_request(history), history[:-1])
     except Ask:
         return []
 
@@ -211,10 +224,12 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         recall.named_by_time(request, history) or recall.preferred(request, history) or \
         recall.as_in(request, history, partial(understand, analysis)) or rebase(analysis, plan, request, history) or \
         repeat(analysis, plan, request, history) or followups.more_of_the_same(request, history, partial(_last_asked, analysis, history)) or \
-        followups.part_fixed(request, history, partial(_last_asked, analysis, history)) or \
-        marks.narrow(request, history, partial(_last_asked, analysis, history)) or \
+        _nothing_back(followups.part_fixed(request, edit_log.as_said(history), partial(_last_asked, analysis, history, True)),
+                      history) or \
+        marks.narrow(request, edit_log.as_said(history), partial(_last_asked, analysis, history, True)) or \
         retarget(analysis, plan, request, history) or \
-        shifts.moved(request, history, names.last_request(history), partial(understand, analysis), visible_cuts(analysis)) or \
+        _nothing_back(shifts.moved(request, edit_log.as_said(history), edit_log.unchanged_last(history) or
+                                   names.last_request(history), partial(understand, analysis), visible_cuts(analysis)), history) or \
         leaning(analysis, plan, request, history)
     if again is not None:
         return again
@@ -347,7 +362,10 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
             any(it.what == "revert" for it in intents) and any(new == h for h in history or []):
         return PlanResult(plan=new, reasoning=new.reasoning, reply=reply)  # an earlier version, as it was
     if new == plan:   # the same music: no version; the chat still hears it (`edit_log.with_unchanged`), a name it gave too
-        return PlanResult(plan=plan, reasoning=plan.reasoning, reply="\n".join(filter(None, [reply, noted.recorded(request, history)])))
+        note = noted.recorded(request, history)
+        if note and not marks.HIT_WORDS_RE.search(request.lower()):   # "he falls at the fifth cut" asked for no mark
+            reply, note = f"{edit_log.NO_CHANGE}; n{note[1:]}", ""
+        return PlanResult(plan=plan, reasoning=plan.reasoning, reply="\n".join(filter(None, [reply, note])))
     base = history[-1] if history and same_music(history[-1], plan) else plan   # with the turns heard since
     new.reasoning = edit_log.logged(base.reasoning, request, read, reply)
     return PlanResult(plan=new, reasoning=new.reasoning, reply=reply)

@@ -138,7 +138,7 @@ class Workbench:
         branches = [{"name": printable(b), "version": s.store.version(h).n}
                     for b, h in s.store.branches(sid).items() if h is not None]
         history = [{"n": h.n, "kind": h.kind, "text": printable(h.text), "reply": printable(h.reply),
-                    "question": h.question, "branch": printable(h.branch)} for h in s.history()]
+                    "question": h.asked, "branch": printable(h.branch)} for h in s.history()]
         sections = [{"i": i, "name": printable(x.name), "start_s": x.start_s, "end_s": x.end_s,
                      "energy": x.energy, "take": x.take} for i, x in enumerate(plan.sections)]
         return {"id": sid, "video": printable(s.video.name), "version": s.version, "branch": printable(s.branch_name),

@@ -1,13 +1,12 @@
 """The sync grid: steady time per cue, with every section boundary a downbeat and every hit on a beat.
 
-How film composers sync: a cue (here a section) gets one tempo, found by a hit-finder search over the
-tempos near the plan's, that puts the section's end on a bar line and its hit points as close to beats as
-possible; a tempo a person asked for (`tempo_asked`) stays within ~8%, the planner's own may move further
-for whole bars while the score's mean stays the plan's. Each hit then takes the nearest beat (a downbeat
-when the bar line is nearest) or, where no beat is near, the offbeat eighth (an anticipation, marked by
-an accent); the tempo bends by a few percent between hits so each lands exactly. The meter changes only
-when no tempo in range gives whole bars (a cue shorter than a bar, say), and `notes` says so. The MIDI file carries the map as set_tempo events at
-the bends and time_signature events at meter changes; ABC carries inline [Q:] and [M:] fields.
+How film composers sync: a cue (here a section) gets one tempo, found by a hit-finder search over the tempos near the plan's,
+that puts the section's end on a bar line and its hit points as close to beats as possible; a tempo a person asked for
+(`tempo_asked`) stays within ~8%, the planner's own may move further for whole bars while the score's mean stays the plan's.
+Each hit then takes the nearest beat (a downbeat when the bar line is nearest) or, where no beat is near, the offbeat eighth
+(an anticipation, marked by an accent); the tempo bends by a few percent between hits so each lands exactly. The meter changes
+only when no tempo in range gives whole bars (a cue shorter than a bar, say), and `notes` says so. The MIDI file carries the
+map as set_tempo events at the bends and time_signature events at meter changes; ABC carries inline [Q:] and [M:] fields.
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from v2m.tools.contract import ScorePlan
 from v2m.tools.music.splits import frame_piece
+from v2m.tools.music.warning_words import TOO_CLOSE, TOO_SHORT
 from v2m.tools.style import Style
 
 MIN_TEMPO_BPM = 30.0
@@ -344,7 +344,7 @@ def build_tempo_map(plan: ScorePlan, style: Style) -> TempoMap:
             frames[i], s_bars, s_segs, s_hits, s_warn = piece
             s_notes, whole = [], frames[i].hi - beat
         elif cues[i] is None:  # too short for even one beat at any tempo: fold into the previous section
-            warnings.append(f"section at {bounds[i]:.2f}s is too short for a bar; joined to the one before")
+            warnings.append(TOO_SHORT.format(t=bounds[i]))
             continue
         else:
             s_bars, s_segs, s_hits, whole, s_warn, s_notes = _lay(cues[i], bounds[i], bounds[i + 1], [t for t, _ in hits[i]],
@@ -372,7 +372,7 @@ def _lay(found, t0: float, t1: float, times: list[float], kinds: dict, ends: boo
                 notes.append(f"the stop at {t:.2f}s is too close to another mark for a beat of its own: "
                              "it sounds at its own time, off the beat")
             else:
-                warnings.append(f"hit point at {t:.2f}s is too close to another for its own beat; dropped")
+                warnings.append(TOO_CLOSE.format(t=t))
             continue
         pts.append((b[1], t))
         placed_hits.append((beat + b[0], t))
