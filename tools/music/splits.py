@@ -11,8 +11,12 @@ one), the piece is a section of its own as before.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from v2m.tools.contract import ScorePlan, Section
+
+if TYPE_CHECKING:   # tempo_map imports this module
+    from v2m.tools.music.tempo_map import Bar
 
 EDGE_S = 1e-3  # a piece's edge this close to a placed beat of the whole section is on it
 
