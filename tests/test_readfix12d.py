@@ -56,3 +56,27 @@ def test_a_place_wished_to_be_the_peak_still_rises_there(jazz, said):
     after = _energies(jazz.plan)
     assert r.changed and after[-1] > before[-1], r.reply
     assert after[:7] == before[:7]
+
+
+# ----------------------------------------------------------------------------- 2. a voice bed lifted by a negated word
+
+@pytest.mark.parametrize("request_", ["a podcast bed, low energy", "interview background, keep the energy down",
+                                      "podcast intro, no climax, just steady", "narration over a big product launch video",
+                                      "a voice-over bed, nothing too energetic"])
+def test_a_low_or_negated_energy_keeps_a_voice_bed_under_the_voice(tmp_path, request_):
+    # before: the bare word "energy" or "climax" (or "big": bias > 0) removed the ceiling: peaks at 0.88 or 1.0
+    energies = _energies(_open(tmp_path, request_).plan)
+    assert max(energies) <= 0.6 and len(set(energies)) > 3, energies
+
+
+@pytest.mark.parametrize("request_", ["a bed for narration that builds to an epic ending", "podcast music, rising slowly"])
+def test_a_build_under_a_voice_rises_a_little_not_to_the_top(tmp_path, request_):
+    # before: 1.0 under the voice, as a plain "building to a huge finale"
+    energies = _energies(_open(tmp_path, request_).plan)
+    assert 0.6 < max(energies) <= 0.7 and energies[-1] > energies[0], energies
+
+
+@pytest.mark.parametrize("request_", ["an interview with a rock band, loud and wild", "interview bed, energetic"])
+def test_an_energy_asked_for_still_lifts_a_voice_bed(tmp_path, request_):
+    # readfix12b's guard: an energy asked for in words follows the picture
+    assert max(_energies(_open(tmp_path, request_).plan)) > 0.8
