@@ -80,3 +80,23 @@ def test_a_build_under_a_voice_rises_a_little_not_to_the_top(tmp_path, request_)
 def test_an_energy_asked_for_still_lifts_a_voice_bed(tmp_path, request_):
     # readfix12b's guard: an energy asked for in words follows the picture
     assert max(_energies(_open(tmp_path, request_).plan)) > 0.8
+
+
+# ----------------------------------------------------------------------------- 3. a fall starts where the music is
+
+@pytest.mark.parametrize("said", ["softer towards the end", "music gets quieter towards the end",
+                                  "let it get gentler towards the very end"])
+def test_softer_towards_the_end_raises_nothing_and_falls(jazz, said):
+    # before: "More energy (0.62 -> 0.69) from 0:56 to 0:57.3; less ... 0.48; less ... 0.26": the fall began at 0.8
+    r = jazz.say(said)
+    assert r.changed and "more energy" not in r.reply.lower(), r.reply
+    plan = jazz.plan
+    tail = [s.energy for s in plan.sections if s.start_s >= 56 - 1e-6]
+    assert len(tail) > 1 and tail == sorted(tail, reverse=True) and tail[0] <= 0.62 and tail[-1] < 0.4, tail
+
+
+def test_a_rise_towards_the_end_still_rises(jazz):
+    # j12b's TOWARD_END: a ramp across the place said
+    jazz.say("more energy towards the end")
+    tail = [s.energy for s in jazz.plan.sections if s.start_s >= 56 - 1e-6]
+    assert len(tail) > 1 and tail == sorted(tail) and tail[-1] > 0.62, tail
