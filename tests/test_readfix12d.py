@@ -100,3 +100,43 @@ def test_a_rise_towards_the_end_still_rises(jazz):
     jazz.say("more energy towards the end")
     tail = [s.energy for s in jazz.plan.sections if s.start_s >= 56 - 1e-6]
     assert len(tail) > 1 and tail == sorted(tail) and tail[-1] > 0.62, tail
+
+
+# ----------------------------------------------------------------------------- 4. an add put right
+
+def _instruments(plan) -> set[str]:
+    return {v for v in plan.instrumentation.values() if isinstance(v, str)}
+
+
+@pytest.mark.parametrize("said", ["add a cello, no wait, a flute instead", "add a harp, sorry I mean a flute instead"])
+def test_an_add_put_right_in_the_same_request_adds_the_second_part_alone(jazz, said):
+    # before: "There is no cello in the score to replace. Should I add the flute instead?"
+    r = jazz.say(said)
+    assert r.changed and not r.question, r.reply
+    names = " ".join(_instruments(jazz.plan)).lower()
+    assert "flute" in names and "cello" not in names and "harp" not in names and "sax" in names, names
+
+
+def test_an_add_at_a_place_put_right_adds_the_second_part_there(jazz):
+    # before: both strings and a flute were added
+    r = jazz.say("add strings in the intro. actually make it a flute instead")
+    names = " ".join(_instruments(jazz.plan)).lower()
+    assert "flute" in names and "string" not in names, (r.reply, names)
+    assert "0:00 to 0:04" in r.reply
+
+
+@pytest.mark.parametrize("turns", [("add a flute", "actually a clarinet instead"),
+                                   ("add a flute in the intro", "no, a cello instead")])
+def test_an_add_put_right_in_the_next_turn_swaps_it(jazz, turns):
+    # before (old too): a clarinet beside the flute, as "Strings: Clarinet"
+    jazz.say(turns[0])
+    r = jazz.say(turns[1])
+    names = " ".join(_instruments(jazz.plan)).lower()
+    assert "flute" not in names and turns[1].split()[-2] in names, (r.reply, names)
+
+
+def test_instead_of_a_part_in_the_score_still_swaps_it(jazz):
+    # 8854ffa: "instead" swaps the part just named
+    jazz.say("the sax is too much, use a flute instead")
+    names = " ".join(_instruments(jazz.plan)).lower()
+    assert "flute" in names and "sax" not in names, names

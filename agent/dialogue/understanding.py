@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import arbiter, character, edit_log, edits, entries, followups, halfway, idioms, kept_instead, marks, messages, moments, names, next_place, noted, orchestration, part_undo, recall, references, settings, shifts, sides, silence, versions, vocab
+from v2m.agent.dialogue import add_corrected, arbiter, character, edit_log, edits, entries, followups, halfway, idioms, kept_instead, marks, messages, moments, names, next_place, noted, orchestration, part_undo, recall, references, settings, shifts, sides, silence, versions, vocab
 from v2m.agent.dialogue.changes import describe, diff, same_music
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.patterns import compiled
@@ -194,6 +194,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         Ask: no edit, an ambiguous one, or one the readers disagree on; the message is the question.
     """
     request = references.it_named(request)   # "the first version was closer, go back to it": to the first version
+    request = add_corrected.replaced(request)   # "add a cello, no wait, a flute instead": the flute alone
     request = settings.said_in_mode(request)   # "in major it sounds like a toy advert": minor, no question about the key
     request = settings.same_tempo_as(request, analysis, plan)   # "the ending the same speed as the intro": its bpm
     question = messages.guard(request) or remark(request, plan, history, analysis)
@@ -203,6 +204,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         raise arbiter.Offer(*vague)                          # an edit (the feeling is no one step to take back)
 
     again = part_undo.undone(request, history) or kept_instead.read(request, history) or \
+        add_corrected.redone(request, history, partial(understand, analysis)) or \
         recall.withdrawn(request, history, partial(_last_asked, analysis, history)) or \
         recall.corrected(request, history, partial(understand, analysis)) or \
         recall.undone(request, history, partial(understand, analysis)) or \
