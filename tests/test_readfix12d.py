@@ -140,3 +140,21 @@ def test_instead_of_a_part_in_the_score_still_swaps_it(jazz):
     jazz.say("the sax is too much, use a flute instead")
     names = " ".join(_instruments(jazz.plan)).lower()
     assert "flute" in names and "sax" not in names, names
+
+
+# ----------------------------------------------------------------------------- 5. a mark already there, said in a list
+
+def test_a_listed_mark_already_there_is_said_beside_the_one_made(tmp_path):
+    # before: "Accent at 0:03.0." alone: 0:05 went onto the cut at 5.48, where bikes' crash sits, unsaid
+    from edit_clips import bikes
+
+    from v2m.agent.dialogue.session import Session
+
+    a = bikes()
+    s = Session.open(a.source, "jazz", workdir=tmp_path / "store", analysis=a, render=False)
+    r = s.say("a hit at 0:05 and 0:08")
+    assert r.changed and any(abs(h.time_s - 8.0) < 0.05 for h in s.plan.hit_points), r.reply
+    assert "0:05.5 already has a strong crash" in r.reply and "0:08" in r.reply, r.reply
+    assert "0:05.5 already has a strong crash" in s.say("a hit at 0:03 and 0:05").reply   # the report's wording
+    r = s.say("a hit at 0:05")   # alone: nothing changed, as before
+    assert not r.changed and r.reply.startswith("Nothing changed: 0:05.5 already has a strong crash"), r.reply

@@ -314,16 +314,17 @@ def add_hits(e, times: list[float], kind: str | None) -> None:
         ops.add_hit(e.plan, x, kind, source)
 
 
-def already(plan: ScorePlan, intents: list) -> str | None:
-    """Why a turn that asked for marks changed nothing: each is there already, as strong as asked ("Nothing changed:
-    0:13 already has a strong crash."), or None (`ops.add_hit` decides, on a copy of the plan)."""
+def already(plan: ScorePlan, intents: list, changed: bool = False) -> str | None:
+    """The marks a turn asked for that are there already, as strong as asked ("Nothing changed: 0:13 already has a
+    strong crash."; `changed`: beside the others it made, "0:05.5 already has a strong crash."), or None."""
     there = [h for it in intents if it.what == "hit" for t in it.scope.times_s
              if ops.add_hit(plan.model_copy(deep=True), t, it.value, "user").startswith("already")
              for h in plan.hit_points if abs(h.time_s - t) < 0.05]
     said = dict.fromkeys(f"{fmt(h.time_s)} already has a strong {h.kind}" for h in there)
     said.update(dict.fromkeys(f"there is no mark at {fmt(t)} to take out" for it in intents if it.what == "no_hit"
                               for t in it.scope.times_s if not any(abs(h.time_s - t) < 0.05 for h in plan.hit_points)))
-    return f"Nothing changed: {'; '.join(said)}." if said else None
+    note = "; ".join(said) + "."
+    return None if not said else note[0].upper() + note[1:] if changed else f"Nothing changed: {note}"
 
 
 def drop_hits(e, times: list[float] | None) -> None:

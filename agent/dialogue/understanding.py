@@ -340,7 +340,7 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     reason = "; ".join(dict.fromkeys(it.reason for it in intents if it.reason))
     places = list(dict.fromkeys(it.scope.label for it in intents if it.scope.label))   # in the user's terms
     reply = describe(diff(plan, new), reason, places[0] if len(places) == 1 else "")
-    reply = marks.already(plan, intents) or reply if new == plan else reply   # "a crash at 0:13" where one is
+    reply = marks.already(plan, intents) or reply if new == plan else " ".join(filter(None, [reply, marks.already(plan, intents, True)]))   # "a crash at 0:13" where one is
     reply = "\n".join([reply, *dict.fromkeys(passed)])   # under the changes: why "darker" did nothing; a cap
     read = ", ".join(f"{it.what}{' ' + it.direction if it.direction else ''}"
                      f"{' ' + it.value if it.value else ''}{' (' + it.scope.label + ')' if it.scope.label else ''}"
