@@ -158,3 +158,24 @@ def test_a_listed_mark_already_there_is_said_beside_the_one_made(tmp_path):
     assert "0:05.5 already has a strong crash" in s.say("a hit at 0:03 and 0:05").reply   # the report's wording
     r = s.say("a hit at 0:05")   # alone: nothing changed, as before
     assert not r.changed and r.reply.startswith("Nothing changed: 0:05.5 already has a strong crash"), r.reply
+
+
+# ----------------------------------------------------------------------------- 6. one list of praise
+
+@pytest.mark.parametrize("said", ["the intro is brilliant, keep it", "the ending is amazing, don't touch it",
+                                  "the intro is lovely, keep it"])
+def test_any_praise_of_a_place_keeps_it(jazz, said):
+    # before: "the intro is brilliant, keep it" asked "I didn't follow 'intro brilliant'..." (kept.FINE lacked it)
+    r = jazz.say(said)
+    assert not r.question and "ocked" in r.reply, r.reply
+    before = jazz.plan.model_copy(deep=True)
+    jazz.say("much slower")
+    place = jazz.plan.sections[0] if "intro" in said else jazz.plan.sections[-1]
+    was = before.sections[0] if "intro" in said else before.sections[-1]
+    assert place.tempo_bpm == was.tempo_bpm and jazz.plan.sections[5].tempo_bpm != before.sections[5].tempo_bpm
+
+
+def test_praise_of_the_music_is_still_a_sign_off(jazz):
+    before = jazz.plan.model_copy(deep=True)
+    r = jazz.say("gorgeous, thanks")
+    assert not r.changed and jazz.plan == before, r.reply
