@@ -179,3 +179,20 @@ def test_praise_of_the_music_is_still_a_sign_off(jazz):
     before = jazz.plan.model_copy(deep=True)
     r = jazz.say("gorgeous, thanks")
     assert not r.changed and jazz.plan == before, r.reply
+
+
+# ----------------------------------------------------------------------------- 9. louder than wished
+
+@pytest.mark.parametrize("said, way", [("the bass is louder than I'd like", -1), ("bass way louder than it should be", -1),
+                                       ("the piano is softer than I hoped", 1), ("the sax is a bit louder than we wanted", -1)])
+def test_a_part_louder_than_wished_is_turned_the_other_way(jazz, said, way):
+    # before (old too): "the bass is louder than I'd like" gave bass +5 dB
+    role = {"bass": "bass", "piano": "harmony", "sax": "melody"}[said.split()[1] if said.startswith("the") else said.split()[0]]
+    r = jazz.say(said)
+    assert r.changed and all(x * way > 0 for x in _levels(jazz.plan, role)), r.reply
+
+
+def test_a_part_louder_than_another_is_still_a_wish(jazz):
+    # b172e92: "drums louder than the bass" (a wish)
+    jazz.say("drums louder than the bass")
+    assert all(x > 0 for x in _levels(jazz.plan, "drums"))

@@ -50,6 +50,20 @@ def _energy_moved(way: str) -> str:
 
 
 # Idioms for dimensions the grammar knows, rewritten to its own words. Order matters: longer first.
+# measured against a wish ("than I'd like", "than it should be"): the quality too much, as "too loud" says it
+WISHED = (r"than (?:(?:i|we|you)(?:'d| would)? (?:like|want|wanted|hoped|expected|planned|asked for|thought)|expected|hoped|"
+          r"wanted|planned|needed|necessary|(?:it|they) (?:should|needs? to|ought to|has to|have to) be)\b")
+AGAINST_WISH = tuple((re.compile(rf"\b((?:way|much|far|a bit|a little|slightly|a lot|quite a bit) )?{more} {WISHED}", re.I),
+                      rf"\1too {word}") for more, word in (("louder", "loud"), ("(?:quieter|softer)", "quiet"),
+                                                           ("faster", "fast"), ("slower", "slow"), ("busier", "busy")))
+
+
+def against_wish(text: str) -> str:
+    """"the bass is louder than I'd like": "the bass is too loud", read before the parts (not "louder", a wish)."""
+    for pattern, words in AGAINST_WISH:
+        text = pattern.sub(words, text)
+    return text
+
 IDIOMS: tuple[tuple[str, str], ...] = (
     # a version called by how it goes, as the subject of a complaint ("the slow one drags"): it, no wish for slow
     (r"\b(?:the|that|this) (?:slow|slower|fast|faster|quick|quicker|new|newer) (?:one|version|take|mix)\b"
