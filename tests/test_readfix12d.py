@@ -196,3 +196,19 @@ def test_a_part_louder_than_another_is_still_a_wish(jazz):
     # b172e92: "drums louder than the bass" (a wish)
     jazz.say("drums louder than the bass")
     assert all(x > 0 for x in _levels(jazz.plan, "drums"))
+
+
+# ----------------------------------------------------------------------------- 10. tucked under another part
+
+@pytest.mark.parametrize("said, role", [("tuck the bass under the piano", "bass"), ("tuck that sax underneath the piano", "melody")])
+def test_a_part_tucked_under_another_is_turned_down(jazz, said, role):
+    # before (old too): bass +2 dB and more energy everywhere (read as a part added under the piano)
+    before = _energies(jazz.plan)
+    r = jazz.say(said)
+    assert all(x < 0 for x in _levels(jazz.plan, role)) and _energies(jazz.plan) == before, r.reply
+
+
+def test_a_new_part_tucked_under_is_still_added(jazz):
+    # 7a0281a: "tuck in a shaker" adds it
+    r = jazz.say("tuck a shaker under the piano")
+    assert "a new part" in r.reply, r.reply
