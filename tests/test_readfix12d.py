@@ -212,3 +212,21 @@ def test_a_new_part_tucked_under_is_still_added(jazz):
     # 7a0281a: "tuck in a shaker" adds it
     r = jazz.say("tuck a shaker under the piano")
     assert "a new part" in r.reply, r.reply
+
+
+# ----------------------------------------------------------------------------- 12. a part loved beside a complaint
+
+@pytest.mark.parametrize("said, role", [("love the piano, the drums are too loud", "drums"),
+                                        ("I really like the sax; the bass is too loud", "bass")])
+def test_a_part_loved_beside_a_complaint_changes_only_the_complaint(jazz, said, role):
+    # before (old too): drums -5, and piano +2 dB, and +0.1 energy in every section
+    before = jazz.plan.model_copy(deep=True)
+    jazz.say(said)
+    assert all(x < 0 for x in _levels(jazz.plan, role)) and _energies(jazz.plan) == _energies(before)
+    others = {r for s in jazz.plan.sections for r in (s.levels_db or {}) if r != role}
+    assert not others, others
+
+
+def test_a_part_loved_and_asked_louder_is_still_an_edit(jazz):
+    jazz.say("love the piano, make it louder")
+    assert all(x > 0 for x in _levels(jazz.plan, "harmony"))
