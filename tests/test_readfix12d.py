@@ -230,3 +230,19 @@ def test_a_part_loved_beside_a_complaint_changes_only_the_complaint(jazz, said, 
 def test_a_part_loved_and_asked_louder_is_still_an_edit(jazz):
     jazz.say("love the piano, make it louder")
     assert all(x > 0 for x in _levels(jazz.plan, "harmony"))
+
+
+# ----------------------------------------------------------------------------- 11. a list after "bring X down"
+
+@pytest.mark.parametrize("said, down, up", [("bring the drums down and the bass up", "drums", "bass"),
+                                            ("turn the sax down and the piano up", "melody", "harmony")])
+def test_each_part_of_a_bring_down_list_moves(jazz, said, down, up):
+    # before (old too): the drums lowered, "the bass up" dropped
+    jazz.say(said)
+    assert all(x < 0 for x in _levels(jazz.plan, down)) and all(x > 0 for x in _levels(jazz.plan, up))
+
+
+def test_a_bring_down_list_of_two_levels_said_in_words_still_works(jazz):
+    # 53eba86
+    jazz.say("bring the drums down, the piano louder")
+    assert all(x < 0 for x in _levels(jazz.plan, "drums")) and all(x > 0 for x in _levels(jazz.plan, "harmony"))
