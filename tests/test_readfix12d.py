@@ -246,3 +246,22 @@ def test_a_bring_down_list_of_two_levels_said_in_words_still_works(jazz):
     # 53eba86
     jazz.say("bring the drums down, the piano louder")
     assert all(x < 0 for x in _levels(jazz.plan, "drums")) and all(x > 0 for x in _levels(jazz.plan, "harmony"))
+
+
+# ----------------------------------------------------------------------------- 13. a version named by a decade
+
+@pytest.mark.parametrize("said", ["go back to the 80s version", "the 80s version was better"])
+def test_a_version_named_by_its_decade_is_gone_back_to(jazz, said):
+    # before (old too): "It is already synthwave."
+    jazz.say("make it sound like the 80s")
+    eighties = jazz.plan.model_copy(deep=True)
+    jazz.say("make it faster")
+    r = jazz.say(said)
+    assert r.changed and jazz.plan.tempo_bpm == eighties.tempo_bpm and jazz.plan.style == eighties.style, r.reply
+
+
+def test_a_version_named_by_a_word_still_is(jazz):
+    jazz.say("make it bollywood")
+    jazz.say("add a flute")
+    r = jazz.say("go back to the bollywood one")
+    assert r.changed and "flute" not in " ".join(v for v in jazz.plan.instrumentation.values() if v).lower(), r.reply
