@@ -265,3 +265,18 @@ def test_a_version_named_by_a_word_still_is(jazz):
     jazz.say("add a flute")
     r = jazz.say("go back to the bollywood one")
     assert r.changed and "flute" not in " ".join(v for v in jazz.plan.instrumentation.values() if v).lower(), r.reply
+
+
+# ----------------------------------------------------------------------------- 8. more low notes
+
+@pytest.mark.parametrize("said", ["more low notes", "I want more low notes", "more low frequencies please"])
+def test_more_low_notes_is_the_bass_up(jazz, said):
+    # before: "Do you mean that instrument softer, or quieter overall?" ("more low" spelt "lower")
+    r = jazz.say(said)
+    assert r.changed and all(x > 0 for x in _levels(jazz.plan, "bass")), r.reply
+
+
+def test_a_learners_more_low_is_still_lower(jazz):
+    # spelling's learner comparative: "more low" alone is "lower"
+    r = jazz.say("more low")
+    assert "louder" not in r.reply.lower() and not any(_levels(jazz.plan, "bass")), r.reply
