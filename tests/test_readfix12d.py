@@ -280,3 +280,27 @@ def test_a_learners_more_low_is_still_lower(jazz):
     # spelling's learner comparative: "more low" alone is "lower"
     r = jazz.say("more low")
     assert "louder" not in r.reply.lower() and not any(_levels(jazz.plan, "bass")), r.reply
+
+
+# ----------------------------------------------------------------------------- 14. one list of removal verbs
+
+@pytest.mark.parametrize("said", ["bin the crash", "scratch the crash"])
+def test_every_removal_verb_takes_a_mark_out(tmp_path, said):
+    # before: GONE_KIND_RE lacked "bin"; marks' time list lacked "scratch", "drop" and "bin"
+    from edit_clips import bikes
+
+    from v2m.agent.dialogue.session import Session
+
+    a = bikes()
+    s = Session.open(a.source, "jazz", workdir=tmp_path / "store", analysis=a, render=False)
+    assert any(h.kind == "crash" for h in s.plan.hit_points)
+    r = s.say(said)
+    assert r.changed and not any(h.kind == "crash" for h in s.plan.hit_points), r.reply
+
+
+def test_removing_a_parts_edits_takes_them_back(jazz):
+    # part_undo lacked "remove", "kill", "delete", ...
+    jazz.say("make the drums louder")
+    jazz.say("slower")
+    jazz.say("remove all the drum changes")
+    assert not any(_levels(jazz.plan, "drums")) and jazz.plan.tempo_bpm < 139
