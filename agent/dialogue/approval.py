@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from v2m.agent.dialogue.mentions import FLAWED, HARSH, named_parts
 from v2m.agent.dialogue.phrases import REST_STAYS, TOO, beside_change, opening
-from v2m.agent.dialogue.verdicts import COPULA, FAULTS, PRAISE, WISH
+from v2m.agent.dialogue.verdicts import BEAUTY, COPULA, FAULTS, PRAISE, WISH
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.tools.style import style_names
 
@@ -45,7 +45,7 @@ CLOSING_RE = re.compile(
     r"(?:that'?s|this is|this'?s|it'?s|thats) (?:exactly |just )?(?:it|the one|a wrap|what i wanted|fire)|exactly (?:it|right|"
     r"what i wanted)|that'?ll do|that will do|does the job|works for me|good to go|(?:sounds?|looks?|is|'s|feels?) (?:very |"
     r"really |so |super |pretty )?(?:good|great|right)(?: to me| now)?|" + PRAISE + r"|"
-    r"lovely|beautiful|stunning|gorgeous|great|nice one|"
+    + BEAUTY + r"|great|nice one|"
     r"love (?:it|this|that|how|the way)(?! (?:if|to|when|but)\b)|(?:(?:i'?m|i am|we'?re|we are|so|very|really|super) )+"
     r"(?:happy|pleased|glad|thrilled|delighted)\b|(?:happy|pleased|glad) with (?:it|that|this)|chuffed|stoked|"
     r"you'?re (?:a |the )?(?:star|legend|genius|best|champ|hero)|you rock|no worries|no problem|"
@@ -124,6 +124,9 @@ CLAUSES_RE = re.compile(r"\s*(?:[,;.!]+|\s-\s|\s(?=which\b))\s*")
 ENOUGH_ELIDED_RE = re.compile(r"^(?P<told>.*?\b(?P<q>[a-z]+) enough\b(?: now| already)?)\s*(?:,|;|\bbut\b|, but\b|,? and\b)+ "
                               r"(?P<part>(?:the |my |our )?[a-z ]+?) "
                               r"(?:(?P<neg>isn'?t|aren'?t|is not|are not)|(?:too|as well))\W*$", re.I)
+# a part praised by name, and nothing asked of it ("love the piano", "I really like the sax"): no edit beside another
+LOVED_PART_RE = re.compile(r"^(?:and |but |oh )?(?:(?:i|we|really|just|so|totally|absolutely|do) )*(?:love|loving|like|dig|"
+                           r"adore|enjoy)s? (?:the|that|this|your) (?:[a-z]+ ){0,2}[a-z]+$")
 CLAUSE_RE = re.compile(r"(.*?)(\s*(?:[,;.!]+|\s-\s|\s(?=which\b))\s*|$)", re.S)   # a clause and what ends it
 
 
@@ -155,6 +158,8 @@ def unpraised(request: str) -> str:
     drop = {x for k in range(1, len(said)) if PRAISED_RE.match(said[k]) and not PRAISED_RE.match(said[k - 1]) and
             _approved(said[k - 1], True) for x in (k - 1, k)}
     drop |= {k for k, c in enumerate(said) if ENOUGH_RE.search(c) and _approved(c, False)}   # "the drums are loud enough"
+    drop |= {k for k, c in enumerate(said[:-1]) if LOVED_PART_RE.match(c) and named_parts(c) and   # "love the piano, the
+             named_parts(said[k + 1]) and not set(named_parts(c)) & set(named_parts(said[k + 1]))}   # drums are too loud"
     kept = "".join(c + sep for k, (c, sep) in enumerate(pieces) if k not in drop).strip()
     return kept if drop and kept else request
 

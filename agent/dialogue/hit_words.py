@@ -20,6 +20,9 @@ from v2m.agent.dialogue.place_words import PICTURE_CHANGES, TIME
 # in the forms that name one), `next_place` (a request about the last mark's moment, with the words of one landing) and
 # `recall` (the marks taken back, "forget the stabs"). Each adds its own few beside it, and says why.
 MARK_NOUNS = r"(?:hit|accent|crash|stab|swell|sting|stinger|mark|boom|bang|slam|button)(?:e?s)?"
+# The verbs that take a mark (or an edit) out, one list: `marks` ("lose the one at 0:13", "drop the last two"),
+# `mark_picks` ("remove the sting") and `part_undo` ("scrap the drum changes"); each adds its own few beside it
+GONE_VERBS = r"lose|remove|kill|ditch|scrap|scratch|delete|nix|axe|drop|bin|get rid of|take out"
 # A clause after a mark that only says how it should sound or what follows it ("stop at 0:25, hard", "First edit.
 # Hard stop. Then carry on.", "an accent, nothing fancy"): part of the mark, no edit of its own
 TRAILING_RE = re.compile(r"\W*(?:(?:and |then |so |just |a |one |very |really |nice and |proper(?:ly)? |clean |hard |dead |sharp "

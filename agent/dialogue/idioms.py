@@ -50,6 +50,20 @@ def _energy_moved(way: str) -> str:
 
 
 # Idioms for dimensions the grammar knows, rewritten to its own words. Order matters: longer first.
+# measured against a wish ("than I'd like", "than it should be"): the quality too much, as "too loud" says it
+WISHED = (r"than (?:(?:i|we|you)(?:'d| would)? (?:like|want|wanted|hoped|expected|planned|asked for|thought)|expected|hoped|"
+          r"wanted|planned|needed|necessary|(?:it|they) (?:should|needs? to|ought to|has to|have to) be)\b")
+AGAINST_WISH = tuple((re.compile(rf"\b((?:way|much|far|a bit|a little|slightly|a lot|quite a bit) )?{more} {WISHED}", re.I),
+                      rf"\1too {word}") for more, word in (("louder", "loud"), ("(?:quieter|softer)", "quiet"),
+                                                           ("faster", "fast"), ("slower", "slow"), ("busier", "busy")))
+
+
+def against_wish(text: str) -> str:
+    """"the bass is louder than I'd like": "the bass is too loud", read before the parts (not "louder", a wish)."""
+    for pattern, words in AGAINST_WISH:
+        text = pattern.sub(words, text)
+    return text
+
 IDIOMS: tuple[tuple[str, str], ...] = (
     # a version called by how it goes, as the subject of a complaint ("the slow one drags"): it, no wish for slow
     (r"\b(?:the|that|this) (?:slow|slower|fast|faster|quick|quicker|new|newer) (?:one|version|take|mix)\b"
@@ -138,12 +152,11 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:bring|let|have|get) (?:in )?(?:the (?:whole|full) band|everyone|everybody|all the (?:instruments|parts))(?: in)?\b"
      r"|\b(?:the )?(?:whole|full) band (?:comes |kicks |joins )?in\b|\bkeep (?:it|things|the music) (?:big|huge|massive|full)\b",
      "more energy"),
-    # a place wished to be the peak ("make the last shot the biggest moment", "the ending should be the climax"; not
-    # a place named by it: "at the climax", "until the biggest moment")
-    (r"(?<!at )(?<!in )(?<!on )(?<!during )(?<!before )(?<!after )(?<!until )(?<!till )(?<!to )(?<!from )(?<!for )(?<!towards )(?<!toward )"
-     r"(?<!near )(?<!around )(?<!by )(?<!hit )(?<!reach )(?<!reaches )(?<!past )(?<!through )(?<!over )"
-     r"\bthe (?:(?:biggest|loudest|strongest|most (?:intense|epic|exciting|powerful)) (?:moment|part|bit|point|section)|"
-     r"climax|high ?point|peak)\b(?! of\b)", "much more energy"),
+    # a place wished to be the peak ("make the last shot the biggest moment", "the ending should be the climax", "as
+    # the climax"; not a place named by it, "until the climax", nor the peak as the subject: "the climax is too loud")
+    (r"\b((?:be|become|becomes|make (?:\w+ ){1,3}|as|into) )"
+     r"the (?:(?:biggest|loudest|strongest|most (?:intense|epic|exciting|powerful)) (?:moment|part|bit|point|section)|"
+     r"climax|high ?point|peak)\b(?! of\b)", r"\1much more energy"),
     (r"\bbig moment\b|\bgo (?:all out|big)\b|\b(?:the )?full works\b|\ball guns blazing\b|\bpull out all the stops\b"
      r"|\beverything (?:it'?s|you'?ve) got\b|\bmake it (?:huge|massive)\b", "much more energy"),
     (r"\b(?:kind of |a bit )?(?:sags?|sagging|loses? (?:steam|momentum)|runs? out of steam|(?:goes|falls?) flat|"

@@ -194,8 +194,7 @@ def _loudness(e: Edit, it: EditIntent) -> None:
 
 
 def _shape(e: Edit, it: EditIntent) -> None:
-    """Energy drawn over time across the scope: split it at its cuts (or in even pieces) and set each
-    piece's energy from the shape's levels, so "start soft and grow" rises from the first to the last."""
+    """Energy drawn over time across the scope, split at its cuts (or in even pieces): "start soft and grow"."""
     if it.value in ("fade_out", "fade_all"):
         if e.span is None and it.value == "fade_out":   # "fade out": over the ending; "fade_all": the whole clip
             last = len(e.plan.sections) - 1
@@ -218,13 +217,14 @@ def _shape(e: Edit, it: EditIntent) -> None:
         raise Ask(f"{(e.span.label if e.span else 'The score').capitalize()} is too short to rise or fall within "
                   "it. Change the energy of the whole part instead?")
     t0, t1 = e.plan.sections[idx[0]].start_s, e.plan.sections[idx[-1]].end_s
+    if (fall := levels[0] > levels[-1]):   # a fall starts where the music is and raises nothing ("softer towards the end")
+        levels = [min(levels[0], e.plan.sections[idx[0]].energy), *levels[1:]]
     for i in idx:
         s = e.plan.sections[i]
-        x = ((s.start_s + s.end_s) / 2 - t0) / max(1e-6, t1 - t0)
-        pos = x * (len(levels) - 1)
+        pos = ((s.start_s + s.end_s) / 2 - t0) / max(1e-6, t1 - t0) * (len(levels) - 1)
         k = min(int(pos), len(levels) - 2) if len(levels) > 1 else 0
         level = levels[0] if len(levels) == 1 else levels[k] + (levels[k + 1] - levels[k]) * (pos - k)
-        e.plan.sections[i] = s.model_copy(update={"energy": round(min(1.0, max(0.05, level)), 2)})
+        e.plan.sections[i] = s.model_copy(update={"energy": round(min(s.energy if fall else 1.0, max(0.05, level)), 2)})
 
 
 def _pieces(e: Edit) -> None:

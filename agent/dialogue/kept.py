@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 
-# The words of a place praised as it is, one list for every reader: here, `messages.FINE_RE` (a note's clause that only
-# praises) and `names.FINE_RE` (praise names no place for the edits after it)
-FINE = r"(?:fine|ok|okay|good|great|perfect|lovely|spot on|gorgeous|beautiful|nice)"
+from v2m.agent.dialogue import verdicts
+
+# The words of a place praised as it is (`verdicts.FINE`), for every reader: here, `messages.FINE_RE` (a note's clause
+# that only praises) and `names.FINE_RE` (praise names no place for the edits after it)
+FINE = rf"(?:{verdicts.FINE})"
 PRAISED = (r"^(?P<lead>\W*(?:(?:oh|and|also|btw|ok|okay|so)\W+)*)(?P<place>(?:the|that|this|our|my) (?=[\w' -]{0,30}?\b(?:shots?|"
            r"intro|opening|ending|end|outro|start|beginning|middle|section|part|bit|scene|moment)\b)[\w' -]{1,40}?)"
            rf" (?:is|are|'s|looks|sounds|feels) (?:really |totally |just |absolutely )?{FINE}(?: as (?:it|they) (?:is|are)| now| already)?")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.cues import _cue_end, clock, last_frame
+from v2m.agent.dialogue.hit_words import GONE_VERBS
 from v2m.agent.dialogue.place_words import COUNTS
 from v2m.agent.dialogue.where import Ask, fmt, visible_cuts
 from v2m.tools.contract import VideoAnalysis
@@ -19,8 +20,7 @@ COUNTED_CUTS_RE = re.compile(r"\b(first|1st|opening|last|final|closing|all(?: th
 # where the marks said before go, said alone after a comma ("three stings, one on each of the first three cuts")
 EACH_ONE_RE = re.compile(r"\W*(?:and |with )?(?:one|each(?: one)?) (?:(?:on|at|for) (?:each|every|the|all)|each)\b")
 # a kind of mark taken out with no place said ("remove the sting", "lose the stabs", "get rid of that crash")
-GONE_KIND_RE = re.compile(r"\W*(?:(?:please|just|and|then|now|also) )*(?:lose|remove|kill|ditch|scrap|scratch|delete|nix|axe|"
-                          r"drop|get rid of|take out|cut) (?:the|that|this|those|these|all(?: the)?|my|our|your) "
+GONE_KIND_RE = re.compile(rf"\W*(?:(?:please|just|and|then|now|also) )*(?:{GONE_VERBS}|cut) (?:the|that|this|those|these|all(?: the)?|my|our|your) "
                           r"(?:(?:big|little|small|loud|extra|new) )?(stabs?|stings?|stingers?|crash(?:es)?|swells?|stops?|buttons?)"
                           r"(?: out)?(?: (?:please|again|too|as well))?\W*")
 

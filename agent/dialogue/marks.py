@@ -156,7 +156,7 @@ def sync(c, t: str) -> str:
         _move(c, moved)
         return " " * len(t)
     # "stop dead at 0:13" ... "lose the one at 0:13": the mark at a time, taken out, called by its time alone
-    gone = re.fullmatch(rf"\s*(?:lose|remove|kill|ditch|scrap|delete|nix|axe|get rid of|take out)(?: the(?: one)?)? "
+    gone = re.fullmatch(rf"\s*(?:{hit_words.GONE_VERBS})(?: the(?: one)?)? "
                         rf"((?:at|on) {TIME})\s*", t)
     if gone and any(abs(h.time_s - parse_time(gone.group(2))) <= NEAR_HIT_S for h in c.plan.hit_points):
         t = f" no hit {gone.group(1)} ".ljust(len(t))
@@ -314,16 +314,17 @@ def add_hits(e, times: list[float], kind: str | None) -> None:
         ops.add_hit(e.plan, x, kind, source)
 
 
-def already(plan: ScorePlan, intents: list) -> str | None:
-    """Why a turn that asked for marks changed nothing: each is there already, as strong as asked ("Nothing changed:
-    0:13 already has a strong crash."), or None (`ops.add_hit` decides, on a copy of the plan)."""
+def already(plan: ScorePlan, intents: list, changed: bool = False) -> str | None:
+    """The marks a turn asked for that are there already, as strong as asked ("Nothing changed: 0:13 already has a
+    strong crash."; `changed`: beside the others it made, "0:05.5 already has a strong crash."), or None."""
     there = [h for it in intents if it.what == "hit" for t in it.scope.times_s
              if ops.add_hit(plan.model_copy(deep=True), t, it.value, "user").startswith("already")
              for h in plan.hit_points if abs(h.time_s - t) < 0.05]
     said = dict.fromkeys(f"{fmt(h.time_s)} already has a strong {h.kind}" for h in there)
     said.update(dict.fromkeys(f"there is no mark at {fmt(t)} to take out" for it in intents if it.what == "no_hit"
                               for t in it.scope.times_s if not any(abs(h.time_s - t) < 0.05 for h in plan.hit_points)))
-    return f"Nothing changed: {'; '.join(said)}." if said else None
+    note = "; ".join(said) + "."
+    return None if not said else note[0].upper() + note[1:] if changed else f"Nothing changed: {note}"
 
 
 def drop_hits(e, times: list[float] | None) -> None:
@@ -336,7 +337,7 @@ NARROW_RE = re.compile(opening(r"jk|j/k|actually|no|nah|sorry|wait|but|and|(?:wa
                                rf"(?: {MARKED}| of (?:them|those|these))?(?: now)?|"
                                r"overkill|(?:that'?s |it'?s )?(?:a bit |way )?(?:much|a lot)") + r"(?:keep |leave )?(?P<how>except(?: for)?|"
                        r"but not|not|apart from|other than|skip|leave out|just|only|"
-                       r"lose|drop|remove|kill|scrap|scratch|ditch|nix|axe|delete|get rid of|take out|pull)(?: keep| leave)?\s+(?:on\s+|at\s+)?(?:the\s+)?"
+                       rf"{hit_words.GONE_VERBS}|pull)(?: keep| leave)?\s+(?:on\s+|at\s+)?(?:the\s+)?"
                        rf"(?P<which>first|last|final|middle|second|third|fourth|2nd|3rd|4th)(?:\s+(?P<n>one|two|three|four|five|\d+))?(?:\s+{MARKED})?(?:\s+out)?"
                        r"\W*$", re.I)   # "too many crashes, only keep the last one", "keep just the first two"
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}

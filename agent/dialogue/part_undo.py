@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.changes import diff
+from v2m.agent.dialogue.hit_words import GONE_VERBS
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.orchestration import role_of
 from v2m.agent.dialogue.patterns import compiled
@@ -15,7 +16,7 @@ from v2m.tools.contract import EditIntent, ScorePlan
 
 PART_EDITS_RE = re.compile(opening("actually|no|sorry|wait|please|just") +
                            r"(?:(?:can|could|would) (?:you|we) (?:please |just )?)?(?:undo|revert|reverse|roll back|take back|"
-                           r"scrap|forget|cancel|drop|ditch|lose|get rid of)\s+(?:all\s+)?(?:of\s+)?(?:the|my|those|these|our|that)\s+"
+                           rf"forget|cancel|{GONE_VERBS})\s+(?:all\s+)?(?:of\s+)?(?:the|my|those|these|our|that)\s+"
                            r"(?P<part>[a-z ]{2,30}?)\s+(?:changes?|edits?|tweaks?|adjustments?|moves?|stuff)\b", re.I)
 PART_KINDS = ("levels", "roles", "instrument")
 

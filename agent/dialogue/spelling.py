@@ -67,9 +67,9 @@ SHORTHAND = ((r"^\s*2 (?=[a-z])", "too "), (r"@", " at "), (rf"\b({'|'.join(WORD
               r"\b((?:the )?(?:first|second|third|fourth|fifth|last|\d+(?:st|nd|rd|th)) cut|cut \d+|\d+:\d\d"
               r"|\d+(?:\.\d+)? ?(?:s|secs?|seconds)) onwards?\b", r"from \1 on"),
              # a learner's comparative ("the guitar, more loud", "little more slow"): the word's own
-             # ("more big drums", "more warm pad": more of the part, as mentions.DESCRIBING reads it)
+             # ("more big drums", "more warm pad": more of the part, as mentions.DESCRIBING reads it; "more low notes": the bass)
              (r"\bmore (loud|quiet|soft|slow|fast|quick|dark|bright|warm|calm|strong|big|low|high|sad|happy)\b"
-              rf"(?!(?:(?<=big)|(?<=warm)) (?:{PART})(?:s|es)?\b)",
+              rf"(?!(?:(?<=big)|(?<=warm)) (?:{PART})(?:s|es)?\b)(?!(?<=low) (?:{'|'.join(w[4:] for w in ROLE_WORDS if w.startswith('low '))})\b)",
               lambda m: {"big": "bigger", "sad": "sadder", "happy": "happier"}.get(m.group(1), m.group(1) + "er")))
 # Dictation writes a music word as its homophone ("the base is too quiet", "the symbols are harsh"); said in a
 # request about the score, these are the music words.

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import arbiter, character, edit_log, edits, entries, followups, halfway, idioms, kept_instead, marks, messages, moments, names, next_place, noted, orchestration, part_undo, recall, references, settings, shifts, sides, silence, versions, vocab
+from v2m.agent.dialogue import add_corrected, arbiter, character, edit_log, edits, entries, followups, halfway, idioms, kept_instead, marks, messages, moments, names, next_place, noted, orchestration, part_undo, recall, references, settings, shifts, sides, silence, versions, vocab
 from v2m.agent.dialogue.changes import describe, diff, same_music
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.patterns import compiled
@@ -207,6 +207,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         Ask: no edit, an ambiguous one, or one the readers disagree on; the message is the question.
     """
     request = references.it_named(request)   # "the first version was closer, go back to it": to the first version
+    request = add_corrected.replaced(request)   # "add a cello, no wait, a flute instead": the flute alone
     request = settings.said_in_mode(request)   # "in major it sounds like a toy advert": minor, no question about the key
     request = settings.same_tempo_as(request, analysis, plan)   # "the ending the same speed as the intro": its bpm
     question = messages.guard(request) or remark(request, plan, history, analysis)
@@ -216,6 +217,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         raise arbiter.Offer(*vague)                          # an edit (the feeling is no one step to take back)
 
     again = part_undo.undone(request, history) or kept_instead.read(request, history) or \
+        add_corrected.redone(request, history, partial(understand, analysis)) or \
         recall.withdrawn(request, history, partial(_last_asked, analysis, history)) or \
         recall.corrected(request, history, partial(understand, analysis)) or \
         recall.undone(request, history, partial(understand, analysis)) or \
@@ -353,7 +355,7 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     reason = "; ".join(dict.fromkeys(it.reason for it in intents if it.reason))
     places = list(dict.fromkeys(it.scope.label for it in intents if it.scope.label))   # in the user's terms
     reply = describe(diff(plan, new), reason, places[0] if len(places) == 1 else "")
-    reply = marks.already(plan, intents) or reply if new == plan else reply   # "a crash at 0:13" where one is
+    reply = marks.already(plan, intents) or reply if new == plan else " ".join(filter(None, [reply, marks.already(plan, intents, True)]))   # "a crash at 0:13" where one is
     reply = "\n".join([reply, *dict.fromkeys(passed)])   # under the changes: why "darker" did nothing; a cap
     read = ", ".join(f"{it.what}{' ' + it.direction if it.direction else ''}"
                      f"{' ' + it.value if it.value else ''}{' (' + it.scope.label + ')' if it.scope.label else ''}"

@@ -2,7 +2,7 @@
 "spot on"), a wish for a change ("should", "please", "make"), the verb that tells how something is ("is", "sounds",
 "feels"), and a quality nobody asks for ("sluggish", "boring").
 
-    from v2m.agent.dialogue.verdicts import COPULA, PRAISE, WISH
+    from v2m.agent.dialogue.verdicts import COPULA, FINE, PRAISE, WISH
     re.compile(rf"\\b(?:{PRAISE})\\b")   # "that's spot on", "brilliant"
 
 `approval` (thanks, praise and states approved), `talk` (questions and information told) and `similes` (a likeness
@@ -16,6 +16,10 @@ from v2m.agent.dialogue.phrases import TOO
 # praise that is praise wherever it is said ("perfect", "nailed it", "brilliant"); "good", "nice", "great" and
 # "love it" are praise only in some places, so each reader says them its own way
 PRAISE = r"perfect|spot on|bang on|nailed it|just right|brilliant|amazing|awesome|wonderful|fantastic|excellent|superb"
+# praise of how it sounds ("lovely", "gorgeous"), and a place or the music said to be as it should be with it ("the
+# intro is fine", "the end is lovely", "the drop is brilliant": `kept.FINE`, read by kept, messages and names)
+BEAUTY = r"lovely|beautiful|stunning|gorgeous"
+FINE = rf"fine|ok|okay|good|great|nice|{BEAUTY}|{PRAISE}"
 # a wish for a change ("should", "could we", "let's", "please", "make it"); "can" and "will" are also questions about
 # the music ("can you hear the bass?", "will it be quieter?"), so each reader says them its own way
 WISH = r"should|shall|could|would|need|needs|want|wants|wanna|let'?s|please|pls|plz|make"

@@ -237,11 +237,11 @@ def named_by_having(request: str, history: list[ScorePlan] | None) -> list[EditI
 
 # "go back to the bollywood one", "the jazzy version was better": the version an edit made, by that edit's words
 NAMED_ONE_RE = re.compile(r"\b(?:back to|return to|revert to|go with|use|prefer(?:red)?|liked|keep) the (?P<what>(?!first\b|last\b|"
-                          r"previous\b|original\b|old\b|older\b|newer\b|new\b|latest\b|later\b|other\b|earlier\b|next\b|second\b|third\b|same\b)[a-z][\w'-]*(?: (?!in\b|on\b|at\b|of\b|from\b|"
+                          rf"previous\b|original\b|old\b|older\b|newer\b|new\b|latest\b|later\b|other\b|earlier\b|next\b|second\b|third\b|same\b)(?:[a-z][\w'-]*|{DECADE})(?: (?!in\b|on\b|at\b|of\b|from\b|"
                           r"for\b|with\b|to\b)[a-z][\w'-]*)?) "
                           r"(?:one|version|take|mix|draft)\b|"
                           r"\bthe (?P<what2>(?!first\b|last\b|previous\b|original\b|old\b|older\b|newer\b|new\b|latest\b|later\b|other\b|"
-                          r"earlier\b)[a-z][\w'-]*) (?:one|version) "
+                          rf"earlier\b)(?:[a-z][\w'-]*|{DECADE})) (?:one|version) "   # "the 80s version was better"
                           r"(?:was|is|sounded) (?:much |way |a lot )?(?:better|best|nicer|right)\b", re.I)
 
 

@@ -17,6 +17,7 @@ from v2m.agent.dialogue.understanding import apply_edit
 from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS, style_keywords
 from v2m.agent.dialogue.where import Ask
 from v2m.agent.planners.result import PlanResult
+from v2m.agent.planners.voice_bed import under_a_voice
 from v2m.tools.contract import (MAX_TEMPO_BPM, MIN_TEMPO_BPM, EditIntent, EditScope, HitPoint, ScorePlan, Section,
                                 VideoAnalysis)
 from v2m.tools.music.progression import form_chords, form_position
@@ -42,13 +43,6 @@ MINOR_WORDS = ("minor", "dark", "sad", "melancholic", "melancholy", "tense", "si
 MAJOR_WORDS = ("major", "happy", "bright", "joyful", "cheerful", "sunny", "uplifting", "playful")
 ENERGY_WORDS = [(("epic", "huge", "big", "intense", "powerful", "loud", "heroic"), 0.2),
                 (("calm", "soft", "quiet", "gentle", "minimal", "sparse", "delicate", "peaceful"), -0.2)]
-# music under a voice (a podcast bed, a voice-over) stays low: scaled under this ceiling, the arc kept. "bed" alone is
-# no voice ("a bed of strings"); an energy asked for ("loud and wild") or a build ("building to a finale") lifts it
-VOICE_WORDS = ("podcast", "voiceover", "voice-over", "voice over", "narration", "narrator", "interview",
-               "under dialogue", "under the dialogue", "talking head", "voice bed", "music bed", "bed music",
-               "background bed", "bed under", "bed track")
-VOICE_BED_MAX_ENERGY = 0.6
-LIFT_WORDS = ("energetic", "energy", "upbeat", "wild", "build", "builds", "building", "finale", "climax", "rising")
 # Instruments a first request may name for the melody ("calm piano"), General MIDI names from the edit vocabulary
 LEAD_WORDS = {w: INSTRUMENTS[w][0] for w in (
     "piano", "guitar", "sax", "saxophone", "trumpet", "flute", "violin", "cello", "organ", "strings",
@@ -231,16 +225,6 @@ def _names(n: int, energies: list[float]) -> list[str]:
     return names
 
 
-def _under_a_voice(request: str, energies: list[float], bias: float) -> list[float]:
-    """Energies under a voice the request names, scaled under `VOICE_BED_MAX_ENERGY` with their arc kept."""
-    text = _words(request)
-    if (not any(_has(text, w) for w in VOICE_WORDS) or bias > 0 or any(_has(text, w) for w in LIFT_WORDS)
-            or max(energies) <= VOICE_BED_MAX_ENERGY):
-        return energies
-    low, high = min(min(energies), VOICE_BED_MAX_ENERGY - 0.2), max(energies)
-    return [round(low + (e - low) * (VOICE_BED_MAX_ENERGY - low) / (high - low), 2) for e in energies]
-
-
 def _energy_bias(request: str) -> float:
     text = _words(request)
     return sum(d for words, d in ENERGY_WORDS if any(_has(text, w) for w in words))
@@ -300,7 +284,7 @@ class RulesPlanner:
             if len(groups) > 1 and i == 0:
                 e -= 0.15  # an intro leaves room to grow
             energies.append(round(min(1.0, max(0.1, e)), 2))
-        energies = _under_a_voice(request, energies, bias)
+        energies = under_a_voice(request, energies)
         names = _names(len(groups), energies)
         # the style's form, each section's chords starting where the form stands at the section's start: the
         # form runs on across cuts (the twelve-bar blues does not restart), as the composer places it
