@@ -250,9 +250,14 @@ FINAL_CHORD_RE = re.compile(r"\b(?:end|ends|ending|finish|finishes|close|closes|
                             r"\b(?:a|an|one) (?:\w+ )?(?:final|closing|ending) (?:chord|cadence)\b", re.I)
 
 
+# a moment said beside the chord ("at 5 seconds stop everything with one final chord, then the groove returns"): the
+# chord is how that stop sounds, not a button at the end of the cue
+OWN_MOMENT_RE = re.compile(r"\d|\bstop")
+
+
 def final_chord(text: str) -> str:
     """`text` with a chord to end on said as a button at the end (read before the places: "at the end" is a moment)."""
-    return FINAL_CHORD_RE.sub("a button at the end", text)
+    return text if OWN_MOMENT_RE.search(text) else FINAL_CHORD_RE.sub("a button at the end", text)
 
 
 def joined(text: str) -> str:
