@@ -35,3 +35,19 @@ def test_the_subs_are_read_the_same_in_every_process():
     from v2m.agent.dialogue.mentions import INSTR_ALT
 
     assert r"sub(?!s\b)" in INSTR_ALT and "|sub|" not in INSTR_ALT
+
+
+@pytest.mark.parametrize("said, at", [
+    # the clauses were cut at the commas: every time after the first was lost and the reply did not say so
+    ("could I get accents at 0:04, 0:09 and 0:17", [4.0, 9.0, 17.0]),
+    ("crashes at 0:12 0:20 0:25", [12.0, 20.0, 25.0]),
+])
+def test_clock_times_listed_for_marks_are_each_marked(chat, said, at):
+    chat.say(said)
+    assert [t for t in at if any(abs(h.time_s - t) < 0.05 for h in chat.plan.hit_points)] == at
+
+
+def test_a_listed_time_beside_another_edit_keeps_that_edit(chat):
+    chat.say("a stab at 0:09, louder from 0:20")
+    assert any(abs(h.time_s - 9.0) < 0.05 and h.kind == "stab" for h in chat.plan.hit_points)
+    assert chat.plan.sections[-1].energy > 0.7

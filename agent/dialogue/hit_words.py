@@ -179,3 +179,14 @@ def plain(t: str) -> str:
         t = SWELL_TO_RE.sub(" swell into", t)
     t = SWELL_TO_TIME_RE.sub(" swell into", t)
     return SPACES_RE.sub(" ", t)
+
+
+# clock times listed for marks ("hits at 0:03, 0:09 and 0:17", "crashes at 0:12 0:20 0:31"): one clause, the times
+# joined by "and" as `marks` reads a list; the clauses were cut at the commas and every time after the first was lost
+CLOCK_LIST_RE = re.compile(r"(\b\d{1,2}:\d{2}(?:\.\d+)?)(?:\s*,\s*|\s+)(?=\d{1,2}:\d{2}(?:\.\d+)?(?![\d:]))")
+MARKED_RE = re.compile(rf"\b{MARK_NOUNS}\b|\bstops?\b", re.I)
+
+
+def listed(text: str) -> str:
+    """`text` with clock times listed for marks joined by "and" ("hits at 0:03, 0:09 and 0:17")."""
+    return CLOCK_LIST_RE.sub(r"\1 and ", text) if MARKED_RE.search(text) else text
