@@ -13,13 +13,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from v2m.agent.dialogue.edit_log import NO_CHANGE
 from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.dialogue.takes import ROUTES
 from v2m.agent.dialogue.where import fmt
 from v2m.tools.contract import ScorePlan
 from v2m.tools.style import load_style
 
-NOTHING = "Nothing changed: the score is as it was."
+NOTHING = f"{NO_CHANGE}: the score is as it was."
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from v2m.agent.dialogue import hit_words
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue.mark_picks import EACH_ONE_RE, END_OF_RE, at_end, counted_cuts, ends, of_kind, on_cut
 from v2m.agent.dialogue.counted import ORD
+from v2m.agent.dialogue.edit_log import NO_CHANGE
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import opening
 from v2m.agent.dialogue.place_words import LANDING, LENGTH, TIME, only_place, parse_time
@@ -324,7 +325,7 @@ def already(plan: ScorePlan, intents: list, changed: bool = False) -> str | None
     said.update(dict.fromkeys(f"there is no mark at {fmt(t)} to take out" for it in intents if it.what == "no_hit"
                               for t in it.scope.times_s if not any(abs(h.time_s - t) < 0.05 for h in plan.hit_points)))
     note = "; ".join(said) + "."
-    return None if not said else note[0].upper() + note[1:] if changed else f"Nothing changed: {note}"
+    return None if not said else note[0].upper() + note[1:] if changed else f"{NO_CHANGE}: {note}"
 
 
 def drop_hits(e, times: list[float] | None) -> None:
