@@ -9,7 +9,8 @@ for synthetic clips. Expectations (times in seconds, spans as [start, end]):
   key: D  mode: minor  style: rock  loudness: up|down
   plays: {in, instrument|role, playing: bool}      instrument: {role, is}
   hit: {at, kind?}  no_hit: {at}  locked: {at, is}  question: true  same_as: N (0 = the first plan)
-  unchanged: {outside: [a, b]}  (the old sections outside [a, b] have note-for-note identical MIDI)
+  unchanged: {outside: [a, b]}  (the old sections outside [a, b] have note-for-note identical MIDI; when no old
+                                 section lies outside, the notes starting outside [a, b) by time and pitch)
   route: audio   take: {at, is}   redrawn: {at}  (the section at `at` keeps its times, not its notes)
   shape: {in, rises}  (energy within the span rises (or falls) from its start to its end, plan and MIDI)
   balance: {in, role|instrument, change}  (that part's level against the others, plan and MIDI velocities)
@@ -138,7 +139,10 @@ def energy_at(plan, t: float) -> float:
 
 def notes_outside(plan, analysis, a: float, b: float) -> list[tuple[float, int]]:
     """(start, pitch) of every note starting outside [a, b) in the composed MIDI."""
-    m = Midi(plan, analysis)
+    return _outside(Midi(plan, analysis), a, b)
+
+
+def _outside(m: Midi, a: float, b: float) -> list[tuple[float, int]]:
     return sorted((round(n.start, 3), n.pitch) for inst in m.pm.instruments for n in inst.notes
                   if n.start < a - MIDI_EPS or n.start >= b - MIDI_EPS)
 
@@ -255,8 +259,13 @@ def check_turn(exp: dict, old, new, versions, turn, analysis, midis) -> tuple[li
         after = _section_notes_by_span(new, new_midi.arr)
         keys = [k for k in before if k[1] <= a + 0.01 or k[0] >= b - 0.01]
         isolated = all(before[k] == after.get(k) for k in keys)
-        if not keys:
-            fails.append(f"nothing outside {arg['outside']} to compare")
+        if not keys:  # one old section spans the edit (a first edit on a one-section plan): notes outside by time
+            notes_before = _outside(old_midi, a, b)
+            isolated = notes_before == _outside(new_midi, a, b)
+            if not notes_before:
+                fails.append(f"nothing outside {arg['outside']} to compare")
+            elif not isolated:
+                fails.append(f"notes outside {arg['outside']} changed (one old section spans it: compared by time)")
         elif not isolated:
             bad = [k for k in keys if before[k] != after.get(k)]
             fails.append(f"sections {bad} outside {arg['outside']} changed notes")
