@@ -36,6 +36,68 @@ def write_clip(path: Path, colors: list[tuple[int, int, int]], frames_each: int,
     return Path(path)
 
 
+@pytest.fixture(scope="module")
+def jazz_plan():
+    """The rules planner's jazz plan for the hand-made bikes analysis: intro 0-5.48 s (shots 1-3), outro 5.48-10 s."""
+    from edit_clips import bikes
+
+    from v2m.agent.planners.rules import RulesPlanner
+
+    return RulesPlanner().plan(bikes(), "score this in jazz").plan
+
+
+@pytest.fixture()
+def jazz_long(tmp_path):
+    """A jazz chat Session (no rendering) on the synthetic 60 s clip cut every 4 s: shots 1-15, shot k is
+    [4(k-1), 4k]."""
+    from edit_clips import open_long
+
+    return open_long(tmp_path, "jazz")
+
+
+@pytest.fixture()
+def rock40(tmp_path):
+    """(a rock chat Session, its analysis) on a 40 s clip cut every 4 s (shots 1-10)."""
+    from edit_clips import long_clip, open_long
+
+    a = long_clip(40.0, 4.0)
+    return open_long(tmp_path, "an upbeat rock score", a), a
+
+
+@pytest.fixture()
+def lofi_chat(tmp_path):
+    """A tense lofi chat Session on the 30 s chat clip (cuts at 6, 13 and 21 s): drums, bass, harmony, melody in A
+    minor."""
+    from edit_clips import open_chat
+
+    return open_chat(tmp_path, "tense lofi music")
+
+
+@pytest.fixture()
+def jazz_chat(tmp_path):
+    """A jazz chat Session on the 30 s chat clip: a major key, the sax plays the melody, the piano the harmony."""
+    from edit_clips import open_chat
+
+    return open_chat(tmp_path, "jazz")
+
+
+@pytest.fixture()
+def thriller_chat(tmp_path):
+    """A tense thriller chat Session on the 30 s chat clip: drums, bass, harmony, melody."""
+    from edit_clips import open_chat
+
+    return open_chat(tmp_path, "tense thriller music")
+
+
+@pytest.fixture()
+def bikes_chat(tmp_path):
+    """A thriller chat Session on the hand-made bikes analysis (cuts at 1.2, 3.04, 5.48, 7.48, 9.68 s: the last shot
+    lasts 0.32 s)."""
+    from edit_clips import bikes, open_long
+
+    return open_long(tmp_path, "a tense thriller chase, like a heist movie", bikes())
+
+
 @pytest.fixture
 def clip_no_cuts(tmp_path) -> Path:
     return write_clip(tmp_path / "nocuts.mp4", [(40, 90, 160)], 100)

@@ -31,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from dialogue_honesty import honesty
-from edit_clips import bikes, long_clip, make_analysis
+from edit_clips import bikes, long_clip, make_analysis, tempo_at
 from midi_checks import cut_misses
 
 from v2m.agent.dialogue.operations import effective_roles
@@ -128,15 +128,6 @@ def _mids(plan, span):
     return [(s.start_s + s.end_s) / 2 for s in plan.sections if a - TOL <= (s.start_s + s.end_s) / 2 <= b + TOL]
 
 
-def _eff_tempo(plan, t):
-    return plan.sections[plan.section_at(t)].tempo_bpm or plan.tempo_bpm
-
-
-def energy_at(plan, t: float) -> float:
-    """The energy of the section playing at `t`."""
-    return plan.sections[plan.section_at(t)].energy
-
-
 def notes_outside(plan, analysis, a: float, b: float) -> list[tuple[float, int]]:
     """(start, pitch) of every note starting outside [a, b) in the composed MIDI."""
     return _outside(Midi(plan, analysis), a, b)
@@ -171,11 +162,11 @@ def check_turn(exp: dict, old, new, versions, turn, analysis, midis) -> tuple[li
             fails.append(f"no section in {arg['in']}")
         for t in mids:
             if "bpm" in arg:
-                if abs(_eff_tempo(new, t) - arg["bpm"]) > 0.6:
-                    fails.append(f"tempo at {t:.2f} is {_eff_tempo(new, t)}, want {arg['bpm']}")
+                if abs(tempo_at(new, t) - arg["bpm"]) > 0.6:
+                    fails.append(f"tempo at {t:.2f} is {tempo_at(new, t)}, want {arg['bpm']}")
                 continue
             lo, hi = arg["ratio"]
-            r = _eff_tempo(new, t) / _eff_tempo(old, t)
+            r = tempo_at(new, t) / tempo_at(old, t)
             if not lo <= r <= hi:
                 fails.append(f"plan tempo ratio at {t:.2f} is {r:.3f}, want {lo}-{hi}")
         if "ratio" in arg and mids:

@@ -32,18 +32,6 @@ def make_analysis(duration_s: float = 10.0, fps: float = 25.0, cut_frames: list[
                          mood=Mood(valence=valence, arousal=arousal, words=["bright"]))
 
 
-
-# The chat tests' one clip: 30 s at 25 fps, cut at 6, 13 and 21 s (shots 1-4)
-CUTS_S = (6, 13, 21)
-
-
-def open_chat(tmp_path, request: str):
-    """A chat Session (no rendering) on the 30 s clip cut at `CUTS_S`, scored for `request`, stored under tmp_path."""
-    from v2m.agent.dialogue.session import Session
-
-    a = make_analysis(30.0, 25.0, [int(t * 25) for t in CUTS_S], source="synthetic.mp4")
-    return Session.open(a.source, request, workdir=tmp_path / "store", analysis=a, render=False)
-
 def bikes() -> VideoAnalysis:
     return make_analysis(source="bikes.mp4")
 
@@ -52,3 +40,55 @@ def long_clip(duration_s: float = 60.0, every_s: float = 4.0) -> VideoAnalysis:
     fps = 25.0
     cuts = [int(round(k * every_s * fps)) for k in range(1, int(duration_s / every_s))]
     return make_analysis(duration_s, fps, cuts, source=f"synthetic_{duration_s:g}s.mp4")
+
+
+# The chat tests' one clip: 30 s at 25 fps, cut at 6, 13 and 21 s (shots 1-4)
+CUTS_S = (6, 13, 21)
+
+
+def open_chat(tmp_path, request: str):
+    """A chat Session (no rendering) on the 30 s clip cut at `CUTS_S`, scored for `request`, stored under tmp_path."""
+    return _open(tmp_path, request, make_analysis(30.0, 25.0, [int(t * 25) for t in CUTS_S], source="synthetic.mp4"))
+
+
+def open_long(tmp_path, request: str = "jazz", analysis: VideoAnalysis | None = None, *, render: bool = False):
+    """A chat Session on `long_clip()` (60 s, a cut every 4 s: shots 1-15) or on `analysis`, scored for `request`,
+    stored under tmp_path (conftest's `jazz_long` is this one with jazz)."""
+    return _open(tmp_path, request, analysis or long_clip(), render=render)
+
+
+def _open(tmp_path, request: str, a: VideoAnalysis, *, render: bool = False):
+    from v2m.agent.dialogue.session import Session
+
+    return Session.open(a.source, request, workdir=tmp_path / "store", analysis=a, render=render)
+
+
+# What an edit did to a plan, read the one way every chat test reads it
+def energies(plan) -> list[float]:
+    """Each section's energy, in order."""
+    return [s.energy for s in plan.sections]
+
+
+def levels(plan, role: str) -> list[float]:
+    """Each section's level offset (dB) for `role`, 0 where none is set."""
+    return [(s.levels_db or {}).get(role, 0.0) for s in plan.sections]
+
+
+def energy_at(plan, t: float) -> float:
+    """The energy of the section playing at `t`."""
+    return plan.sections[plan.section_at(t)].energy
+
+
+def level_at(plan, role: str, t: float) -> float:
+    """The level offset (dB) for `role` in the section playing at `t`, 0 where none is set."""
+    return (plan.sections[plan.section_at(t)].levels_db or {}).get(role, 0.0)
+
+
+def tempo_at(plan, t: float) -> float:
+    """The tempo heard at `t`: its section's own, else the plan's."""
+    return plan.sections[plan.section_at(t)].tempo_bpm or plan.tempo_bpm
+
+
+def tempos(plan) -> list[float]:
+    """The tempo each section plays at: its own, else the plan's."""
+    return [s.tempo_bpm or plan.tempo_bpm for s in plan.sections]

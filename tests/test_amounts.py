@@ -6,6 +6,7 @@ on the 30 s jazz plan and the plan measured: tempo in BPM, section energy, loudn
 from __future__ import annotations
 
 import pytest
+from edit_clips import levels, tempos
 
 from dialogue_check import clip_analysis
 from v2m.agent.dialogue.session import Session
@@ -23,18 +24,10 @@ def _say(tmp_path, text: str):
     return old, s.plan, reply.reply
 
 
-def _tempos(plan) -> list[float]:
-    return [s.tempo_bpm or plan.tempo_bpm for s in plan.sections]
-
-
-def _levels(plan, role: str) -> list[float]:
-    return [s.levels_db.get(role, 0.0) for s in plan.sections]
-
-
 def _only(old, new, moved: str, role: str | None = None) -> None:
     """Nothing but `moved` changed: tempo, energy, loudness, key, parts' levels (all but `role`)."""
     if moved != "tempo":
-        assert _tempos(new) == _tempos(old)
+        assert tempos(new) == tempos(old)
     if moved != "energy":
         assert [s.energy for s in new.sections] == [s.energy for s in old.sections]
     if moved != "loudness":
@@ -42,7 +35,7 @@ def _only(old, new, moved: str, role: str | None = None) -> None:
     assert (new.key, new.mode) == (old.key, old.mode)
     for r in ROLES:
         if r != role:
-            assert _levels(new, r) == _levels(old, r)
+            assert levels(new, r) == levels(old, r)
 
 
 @pytest.mark.parametrize("text,db", [
@@ -66,7 +59,7 @@ def test_decibels_of_the_whole_mix_move_its_loudness_by_that_much(tmp_path, text
     ("4 dB more bass", "bass", 4.0)])                 # more of a playing part by an amount: its level
 def test_decibels_of_one_part_move_its_level_by_that_much(tmp_path, text, role, db):
     old, new, reply = _say(tmp_path, text)
-    assert all(b - a == pytest.approx(db) for a, b in zip(_levels(old, role), _levels(new, role))), reply
+    assert all(b - a == pytest.approx(db) for a, b in zip(levels(old, role), levels(new, role))), reply
     _only(old, new, "levels", role)
 
 
@@ -77,7 +70,7 @@ def test_decibels_of_one_part_move_its_level_by_that_much(tmp_path, text, role, 
                                             ("the keys could come up a smidge", "harmony", 3.0)])
 def test_a_part_moves_by_the_size_said(tmp_path, text, role, step):
     old, new, reply = _say(tmp_path, text)
-    assert all(b - a == pytest.approx(step) for a, b in zip(_levels(old, role), _levels(new, role))), reply
+    assert all(b - a == pytest.approx(step) for a, b in zip(levels(old, role), levels(new, role))), reply
 
 
 @pytest.mark.parametrize("text,bpm", [("take it to a hundred and ten bpm", 110.0),
@@ -88,7 +81,7 @@ def test_a_part_moves_by_the_size_said(tmp_path, text, role, step):
                                       ("can the bpm be one twenty", 120.0)])
 def test_a_tempo_to_set_in_digits_or_words(tmp_path, text, bpm):
     old, new, reply = _say(tmp_path, text)
-    assert _tempos(new) == pytest.approx([bpm] * len(new.sections)), reply
+    assert tempos(new) == pytest.approx([bpm] * len(new.sections)), reply
     _only(old, new, "tempo")
 
 
@@ -100,7 +93,7 @@ def test_a_tempo_to_set_in_digits_or_words(tmp_path, text, bpm):
                                          ("the tempo is 140 now, make it slower", lambda t: t * 0.85)])   # a fact, no target
 def test_a_tempo_change_by_percent_or_bpm(tmp_path, text, change):
     old, new, reply = _say(tmp_path, text)
-    assert _tempos(new) == pytest.approx([change(t) for t in _tempos(old)], abs=0.06), reply
+    assert tempos(new) == pytest.approx([change(t) for t in tempos(old)], abs=0.06), reply
     _only(old, new, "tempo")
 
 
@@ -110,7 +103,7 @@ def test_a_tempo_change_by_percent_or_bpm(tmp_path, text, change):
                                          ("bring the speed down by a whisker", 0.92)])
 def test_the_tempo_moves_by_the_size_said(tmp_path, text, factor):
     old, new, reply = _say(tmp_path, text)
-    assert _tempos(new) == pytest.approx([t * factor for t in _tempos(old)], abs=0.06), reply
+    assert tempos(new) == pytest.approx([t * factor for t in tempos(old)], abs=0.06), reply
     _only(old, new, "tempo")
 
 
@@ -148,7 +141,7 @@ def test_a_complaint_moves_away_by_the_size_it_says(tmp_path, text, what, change
     if what == "loudness":
         assert new.loudness_lufs == pytest.approx(old.loudness_lufs + change), reply
     elif what == "tempo":
-        assert _tempos(new) == pytest.approx([t * change for t in _tempos(old)], abs=0.06), reply
+        assert tempos(new) == pytest.approx([t * change for t in tempos(old)], abs=0.06), reply
     else:
         assert [b.energy for b in new.sections] == pytest.approx(
             [min(1.0, max(0.05, a.energy + change)) for a in old.sections]), reply
@@ -159,7 +152,7 @@ def test_a_complaint_moves_away_by_the_size_it_says(tmp_path, text, what, change
                                        ("the hi-hats are too present, pull the kit way back", -8.0)])
 def test_one_part_named_twice_for_one_change_moves_once(tmp_path, text, step):
     old, new, reply = _say(tmp_path, text)
-    assert all(b - a == pytest.approx(step) for a, b in zip(_levels(old, "drums"), _levels(new, "drums"))), reply
+    assert all(b - a == pytest.approx(step) for a, b in zip(levels(old, "drums"), levels(new, "drums"))), reply
     _only(old, new, "levels", "drums")
 
 

@@ -4,7 +4,7 @@ did not address keep their exact values, and what it cannot do comes back as a q
 from __future__ import annotations
 
 import pytest
-from edit_clips import bikes, long_clip, make_analysis
+from edit_clips import bikes, long_clip, make_analysis, tempo_at
 
 from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.planners.base import get_planner
@@ -14,11 +14,6 @@ from v2m.agent.dialogue.where import Ask, locate, snap
 @pytest.fixture(scope="module")
 def clip():
     return bikes()
-
-
-@pytest.fixture(scope="module")
-def jazz(clip):
-    return get_planner("rules").plan(clip, "score this in jazz").plan
 
 
 @pytest.fixture(scope="module")
@@ -38,27 +33,22 @@ def untouched(old, new, start_s, end_s):
     return outside and all(news.get((s.start_s, s.end_s)) == s for s in outside)
 
 
-def tempo_at(plan, t):
-    s = plan.sections[plan.section_at(t)]
-    return s.tempo_bpm or plan.tempo_bpm
-
-
 @pytest.mark.parametrize("words,lo,hi", [("a bit slower", 0.88, 0.95), ("slower", 0.8, 0.9),
                                          ("much slower", 0.6, 0.78), ("a little faster", 1.04, 1.1),
                                          ("faster please", 1.1, 1.2), ("way faster", 1.25, 1.45),
                                          ("20% slower", 0.79, 0.81)])
-def test_relative_tempo_scales_the_whole_score(clip, jazz, words, lo, hi):
-    new = revise(clip, jazz, words).plan
-    assert lo <= new.tempo_bpm / jazz.tempo_bpm <= hi
-    assert [s.energy for s in new.sections] == [s.energy for s in jazz.sections]
-    assert (new.key, new.mode, new.style) == (jazz.key, jazz.mode, jazz.style)
+def test_relative_tempo_scales_the_whole_score(clip, jazz_plan, words, lo, hi):
+    new = revise(clip, jazz_plan, words).plan
+    assert lo <= new.tempo_bpm / jazz_plan.tempo_bpm <= hi
+    assert [s.energy for s in new.sections] == [s.energy for s in jazz_plan.sections]
+    assert (new.key, new.mode, new.style) == (jazz_plan.key, jazz_plan.mode, jazz_plan.style)
 
 
-def test_absolute_tempo_and_bpm_delta(clip, jazz):
-    assert revise(clip, jazz, "make it 90 bpm").plan.tempo_bpm == 90
-    assert revise(clip, jazz, "10 bpm faster").plan.tempo_bpm == pytest.approx(jazz.tempo_bpm + 10, abs=0.11)
-    r = revise(clip, jazz, "300 bpm")
-    assert r.question and r.plan == jazz
+def test_absolute_tempo_and_bpm_delta(clip, jazz_plan):
+    assert revise(clip, jazz_plan, "make it 90 bpm").plan.tempo_bpm == 90
+    assert revise(clip, jazz_plan, "10 bpm faster").plan.tempo_bpm == pytest.approx(jazz_plan.tempo_bpm + 10, abs=0.11)
+    r = revise(clip, jazz_plan, "300 bpm")
+    assert r.question and r.plan == jazz_plan
 
 
 def test_second_half_slower_leaves_the_first_half_alone(long60):
@@ -73,23 +63,23 @@ def test_second_half_slower_leaves_the_first_half_alone(long60):
     assert "second half" in r.reply and "BPM" in r.reply
 
 
-def test_time_range_splits_a_section_at_the_cut(clip, jazz):
-    r = revise(clip, jazz, "from 0:03 to 0:06 much slower")
+def test_time_range_splits_a_section_at_the_cut(clip, jazz_plan):
+    r = revise(clip, jazz_plan, "from 0:03 to 0:06 much slower")
     new = r.plan
     assert [s.start_s for s in new.sections] == [0.0, 3.04, 5.48]  # 0:03 and 0:06 snap to the cuts
-    assert new.sections[0].tempo_bpm is None and new.sections[2] == jazz.sections[1]
-    assert tempo_at(new, 4.0) / jazz.tempo_bpm == pytest.approx(0.7, abs=0.01)
+    assert new.sections[0].tempo_bpm is None and new.sections[2] == jazz_plan.sections[1]
+    assert tempo_at(new, 4.0) / jazz_plan.tempo_bpm == pytest.approx(0.7, abs=0.01)
     # the untouched first piece keeps every value but its span and its shots, and plays no fill into the
     # split edge (a transition nobody asked for)
     # and says what it was cut from, so the composer plays it as that section's music cut at the seam
     skip = ("end_s", "shots", "fill", "split_from")
     keep = {k: v for k, v in new.sections[0].model_dump().items() if k not in skip}
-    assert keep == {k: v for k, v in jazz.sections[0].model_dump().items() if k not in skip}
-    assert (new.sections[0].split_from.start_s, new.sections[0].split_from.end_s) == (0.0, jazz.sections[0].end_s)
+    assert keep == {k: v for k, v in jazz_plan.sections[0].model_dump().items() if k not in skip}
+    assert (new.sections[0].split_from.start_s, new.sections[0].split_from.end_s) == (0.0, jazz_plan.sections[0].end_s)
     assert new.sections[0].fill is False and new.sections[1].fill is True
     assert new.sections[0].shots == [0, 1] and new.sections[1].shots == [2]
     # the split piece continues the chord cycle where the original section would be at 3.04 s
-    assert new.sections[1].chords[0] in jazz.sections[0].chords
+    assert new.sections[1].chords[0] in jazz_plan.sections[0].chords
 
 
 def test_shot_and_cut_references(long60):
@@ -104,50 +94,50 @@ def test_shot_and_cut_references(long60):
     assert untouched(plan, r.plan, 56.0, 60.0)
 
 
-def test_key_and_mode(clip, jazz):
-    new = revise(clip, jazz, "darker").plan
-    assert new.mode == "minor" and new.key == jazz.key
-    assert all(s.chords != o.chords for s, o in zip(new.sections, jazz.sections))
-    assert revise(clip, jazz, "in D minor").plan.key == "D"
-    assert revise(clip, jazz, "up a whole step").plan.key == "G"
-    local = revise(clip, jazz, "darker in the ending").plan
-    assert local.mode == "major" and local.sections[0] == jazz.sections[0]
+def test_key_and_mode(clip, jazz_plan):
+    new = revise(clip, jazz_plan, "darker").plan
+    assert new.mode == "minor" and new.key == jazz_plan.key
+    assert all(s.chords != o.chords for s, o in zip(new.sections, jazz_plan.sections))
+    assert revise(clip, jazz_plan, "in D minor").plan.key == "D"
+    assert revise(clip, jazz_plan, "up a whole step").plan.key == "G"
+    local = revise(clip, jazz_plan, "darker in the ending").plan
+    assert local.mode == "major" and local.sections[0] == jazz_plan.sections[0]
     assert local.sections[1].chords[0] == "Fm7"  # i7 of F minor spelled as a symbol
 
 
-def test_instruments_add_remove_swap_solo(clip, jazz):
-    new = revise(clip, jazz, "add strings").plan
+def test_instruments_add_remove_swap_solo(clip, jazz_plan):
+    new = revise(clip, jazz_plan, "add strings").plan
     assert new.instrumentation["strings"] == "String Ensemble 1"
     assert all(s.instruments == [] for s in new.sections)
-    new = revise(clip, jazz, "no drums in the intro").plan
+    new = revise(clip, jazz_plan, "no drums in the intro").plan
     assert "drums" not in new.sections[0].instruments and new.sections[0].instruments
-    assert new.sections[1] == jazz.sections[1]
-    new = revise(clip, jazz, "replace the sax with a trumpet").plan
-    assert new.instrumentation["melody"] == "Trumpet" and new.sections == jazz.sections
-    new = revise(clip, jazz, "add a flute in the ending").plan
+    assert new.sections[1] == jazz_plan.sections[1]
+    new = revise(clip, jazz_plan, "replace the sax with a trumpet").plan
+    assert new.instrumentation["melody"] == "Trumpet" and new.sections == jazz_plan.sections
+    new = revise(clip, jazz_plan, "add a flute in the ending").plan
     role = next(r for r, n in new.instrumentation.items() if n == "Flute")
     assert role in effective_roles(new, new.sections[1]) and role not in effective_roles(new, new.sections[0])
-    assert set(effective_roles(new, new.sections[0])) == set(effective_roles(jazz, jazz.sections[0]))
-    new = revise(clip, jazz, "piano solo in the ending").plan
-    assert new.sections[1].instruments == ["harmony"] and new.sections[0] == jazz.sections[0]
+    assert set(effective_roles(new, new.sections[0])) == set(effective_roles(jazz_plan, jazz_plan.sections[0]))
+    new = revise(clip, jazz_plan, "piano solo in the ending").plan
+    assert new.sections[1].instruments == ["harmony"] and new.sections[0] == jazz_plan.sections[0]
 
 
-def test_sync_hits(clip, jazz):
-    new = revise(clip, jazz, "hit the cut at 0:07").plan
+def test_sync_hits(clip, jazz_plan):
+    new = revise(clip, jazz_plan, "hit the cut at 0:07").plan
     h = [x for x in new.hit_points if abs(x.time_s - 7.48) < 0.01]
     assert len(h) == 1 and h[0].strength >= 0.9
-    new = revise(clip, jazz, "no accent at the first cut").plan
-    assert [x.time_s for x in new.hit_points] == [x.time_s for x in jazz.hit_points][1:]
-    new = revise(clip, jazz, "a crash at 0:04.5").plan
+    new = revise(clip, jazz_plan, "no accent at the first cut").plan
+    assert [x.time_s for x in new.hit_points] == [x.time_s for x in jazz_plan.hit_points][1:]
+    new = revise(clip, jazz_plan, "a crash at 0:04.5").plan
     assert any(x.time_s == 4.5 and x.kind == "crash" and x.source == "user" for x in new.hit_points)
 
 
-def test_lock_protects_a_section_from_later_global_edits(clip, jazz):
-    locked = revise(clip, jazz, "keep the intro as it is").plan
+def test_lock_protects_a_section_from_later_global_edits(clip, jazz_plan):
+    locked = revise(clip, jazz_plan, "keep the intro as it is").plan
     assert locked.sections[0].locked
     new = revise(clip, locked, "much faster and more energy").plan
     assert new.sections[0] == locked.sections[0]
-    assert new.sections[1].energy > locked.sections[1].energy and (new.sections[1].tempo_bpm or 0) > jazz.tempo_bpm
+    assert new.sections[1].energy > locked.sections[1].energy and (new.sections[1].tempo_bpm or 0) > jazz_plan.tempo_bpm
     r = revise(clip, locked, "make it rock")
     assert r.question and r.plan == locked
     assert not revise(clip, locked, "unlock the intro").plan.sections[0].locked
@@ -156,21 +146,21 @@ def test_lock_protects_a_section_from_later_global_edits(clip, jazz):
 @pytest.mark.parametrize("request_", ["when the car appears make it louder", "make it different",
                                       "slower from 0:20 to 0:30", "shot 9 faster", "faster and slower",
                                       "replace the banjo with a flute", "jazz in the second half", "hmm"])
-def test_ambiguous_or_impossible_asks_and_keeps_the_plan(clip, jazz, request_):
-    r = revise(clip, jazz, request_)
+def test_ambiguous_or_impossible_asks_and_keeps_the_plan(clip, jazz_plan, request_):
+    r = revise(clip, jazz_plan, request_)
     assert r.question and r.reply == r.question and r.question.endswith("?")
-    assert r.plan == jazz
+    assert r.plan == jazz_plan
 
 
-def test_mood_and_energy_and_loudness(clip, jazz):
-    new = revise(clip, jazz, "sadder").plan
-    assert new.mode == "minor" and new.tempo_bpm < jazz.tempo_bpm
-    assert all(n.energy < o.energy for n, o in zip(new.sections, jazz.sections))
-    new = revise(clip, jazz, "make the ending bigger").plan
-    assert new.sections[1].energy > jazz.sections[1].energy and new.sections[0] == jazz.sections[0]
+def test_mood_and_energy_and_loudness(clip, jazz_plan):
+    new = revise(clip, jazz_plan, "sadder").plan
+    assert new.mode == "minor" and new.tempo_bpm < jazz_plan.tempo_bpm
+    assert all(n.energy < o.energy for n, o in zip(new.sections, jazz_plan.sections))
+    new = revise(clip, jazz_plan, "make the ending bigger").plan
+    assert new.sections[1].energy > jazz_plan.sections[1].energy and new.sections[0] == jazz_plan.sections[0]
     assert new.sections[1].tempo_bpm is None
-    assert revise(clip, jazz, "louder").plan.loudness_lufs > jazz.loudness_lufs
-    assert revise(clip, jazz, "make it rock").plan.style == "rock"
+    assert revise(clip, jazz_plan, "louder").plan.loudness_lufs > jazz_plan.loudness_lufs
+    assert revise(clip, jazz_plan, "make it rock").plan.style == "rock"
 
 
 def test_locate_phrases():
@@ -189,10 +179,10 @@ def test_locate_phrases():
         locate("after 0:40", a, plan)
 
 
-def test_intro_and_ending_shapes(clip, jazz):
-    new = revise(clip, jazz, "fade out at the end").plan
+def test_intro_and_ending_shapes(clip, jazz_plan):
+    new = revise(clip, jazz_plan, "fade out at the end").plan
     last = new.sections[-1]
-    assert last.energy < jazz.sections[-1].energy and "drums" not in effective_roles(new, last)
-    assert new.sections[0] == jazz.sections[0]
-    r = revise(clip, jazz, "add a longer intro")
-    assert r.question and r.plan == jazz
+    assert last.energy < jazz_plan.sections[-1].energy and "drums" not in effective_roles(new, last)
+    assert new.sections[0] == jazz_plan.sections[0]
+    r = revise(clip, jazz_plan, "add a longer intro")
+    assert r.question and r.plan == jazz_plan

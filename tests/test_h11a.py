@@ -8,54 +8,45 @@ the first one made (the music beside it note for note)."""
 from __future__ import annotations
 
 import pytest
-from edit_clips import bikes, open_chat
+from edit_clips import bikes, energies
 
 from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.dialogue.session import Session
 
 
-@pytest.fixture()
-def session(tmp_path):
-    return open_chat(tmp_path, "tense lofi music")   # shots 0-6, 6-13, 13-21, 21-30 s, one section each
-
-
-def _energy(plan) -> list[float]:
-    return [s.energy for s in plan.sections]
-
-
 @pytest.mark.parametrize("said", ["From the collapse on, more weight. The collapse is the third shot.",
                                   "from the argument onwards, give it more body. the argument is shot 3"])
-def test_a_name_given_last_places_the_edits_said_before_it(session, said):
+def test_a_name_given_last_places_the_edits_said_before_it(lofi_chat, said):
     # before: the clause naming the place was read as a place of its own, so the edit went to shot 3 alone (and
     # "more weight" was a mood, "more body" an organ added)
-    before = _energy(session.plan)
-    turn = session.say(said)
-    after = _energy(session.plan)
+    before = energies(lofi_chat.plan)
+    turn = lofi_chat.say(said)
+    after = energies(lofi_chat.plan)
     assert after[:2] == before[:2], turn.reply
     assert after[2] > before[2] and after[3] > before[3], turn.reply
-    assert "organ" not in session.plan.instrumentation
+    assert "organ" not in lofi_chat.plan.instrumentation
 
 
-def test_a_part_named_bare_beside_an_edit_is_brought_in_and_the_edit_made(session):
+def test_a_part_named_bare_beside_an_edit_is_brought_in_and_the_edit_made(lofi_chat):
     # before: "strings" was taken as the topic of the clause after it and dropped
-    before = _energy(session.plan)
-    session.say("from the third shot on, strings and more energy")
-    plan = session.plan
+    before = energies(lofi_chat.plan)
+    lofi_chat.say("from the third shot on, strings and more energy")
+    plan = lofi_chat.plan
     assert all("strings" in effective_roles(plan, s) for s in plan.sections if s.start_s >= 13)
     assert not any("strings" in effective_roles(plan, s) for s in plan.sections if s.end_s <= 13)
-    assert [e > b for e, b in zip(_energy(plan), before)] == [False, False, True, True]
+    assert [e > b for e, b in zip(energies(plan), before)] == [False, False, True, True]
 
 
 @pytest.mark.parametrize("said, style", [("too sleepy. think 70s cop show", "funk"),
                                          ("way too polite. picture a spaghetti western", "western")])
-def test_think_or_picture_after_a_complaint_is_the_style_wished_for(session, said, style):
+def test_think_or_picture_after_a_complaint_is_the_style_wished_for(lofi_chat, said, style):
     # before: the sentence before it said how the music is now, so "think ..." was read as a description too and
     # its words were blanked ("I'm not sure what 'think show' means")
-    turn = session.say(said)
-    assert session.plan.style == style, turn.reply
+    turn = lofi_chat.say(said)
+    assert lofi_chat.plan.style == style, turn.reply
 
 
-def test_an_edit_decision_list_pasted_is_asked_about_and_changes_nothing(session):
+def test_an_edit_decision_list_pasted_is_asked_about_and_changes_nothing(lofi_chat):
     # before: each line was a note of a pasted list, and "TEMP MUSIC REMOVED" slowed the tempo
     edl = ("here's the cut list\n\nTITLE: HARBOUR_FINAL_V2\nFCM: DROP FRAME\n\n"
            "001  B012     V     C        10:02:11;04 10:02:17;04 00:00:00;00 00:00:06;00\n"
@@ -64,39 +55,39 @@ def test_an_edit_decision_list_pasted_is_asked_about_and_changes_nothing(session
            "* FROM CLIP NAME: crane_tilt.mov\n"
            "003  B020     A     C        11:41:00;00 11:41:17;00 00:00:13;00 00:00:30;00\n"
            "* COMMENT: TEMP MUSIC REMOVED, FASTER CUT PENDING\n")
-    before = session.plan
-    turn = session.say(edl)
-    assert session.plan == before
+    before = lofi_chat.plan
+    turn = lofi_chat.say(edl)
+    assert lofi_chat.plan == before
     assert turn.question and "edit decision list" in turn.question
 
 
-def test_hold_it_back_until_a_cut_then_blossom(session):
+def test_hold_it_back_until_a_cut_then_blossom(lofi_chat):
     # before: "hold it back" was no edit the grammar knew, and "blossom" a build from a low start (the music
     # dropped right where it should open up)
-    before = _energy(session.plan)
-    session.say("hold it back until the second cut, then let it blossom")
-    after = _energy(session.plan)
+    before = energies(lofi_chat.plan)
+    lofi_chat.say("hold it back until the second cut, then let it blossom")
+    after = energies(lofi_chat.plan)
     assert after[0] < before[0] and after[1] < before[1]
     assert after[2] > before[2] and after[3] > before[3]
 
 
-def test_flat_is_asked_about_and_the_answer_is_read_with_the_question(session):
+def test_flat_is_asked_about_and_the_answer_is_read_with_the_question(lofi_chat):
     # before: "too flat now" right after an edit took half of that edit back, everywhere it had moved
-    session.say("quieter in shot 2")
-    before = session.plan
-    turn = session.say("shot 2 is a bit flat now")
-    assert session.plan == before and turn.question and "out of tune" in turn.question
-    session.say("flat as in lifeless. a bit more going on there")
-    after = _energy(session.plan)
+    lofi_chat.say("quieter in shot 2")
+    before = lofi_chat.plan
+    turn = lofi_chat.say("shot 2 is a bit flat now")
+    assert lofi_chat.plan == before and turn.question and "out of tune" in turn.question
+    lofi_chat.say("flat as in lifeless. a bit more going on there")
+    after = energies(lofi_chat.plan)
     assert after[1] > before.sections[1].energy
-    assert after[:1] + after[2:] == _energy(before)[:1] + _energy(before)[2:]
+    assert after[:1] + after[2:] == energies(before)[:1] + energies(before)[2:]
 
 
-def test_flat_beside_a_way_to_go_is_read_without_a_question(session):
-    before = _energy(session.plan)
-    turn = session.say("shots 2 and 3 feel flat. Lift them.")
+def test_flat_beside_a_way_to_go_is_read_without_a_question(lofi_chat):
+    before = energies(lofi_chat.plan)
+    turn = lofi_chat.say("shots 2 and 3 feel flat. Lift them.")
     assert turn.question is None
-    assert _energy(session.plan)[1] > before[1] and _energy(session.plan)[2] > before[2]
+    assert energies(lofi_chat.plan)[1] > before[1] and energies(lofi_chat.plan)[2] > before[2]
 
 
 def test_an_edit_moved_to_the_next_shot_keeps_the_cuts_it_made(tmp_path):

@@ -7,22 +7,16 @@ kind asked, and the other marks as they were."""
 from __future__ import annotations
 
 import pytest
-from edit_clips import open_chat
-
-
-@pytest.fixture()
-def session(tmp_path):
-    return open_chat(tmp_path, "jazz")
 
 
 def _marks(plan) -> dict[float, str]:
     return {round(h.time_s, 1): h.kind for h in plan.hit_points}
 
 
-def _said(session, text: str) -> tuple[dict, dict, object]:
-    before = _marks(session.plan)
-    r = session.say(text)
-    return before, _marks(session.plan), r
+def _said(jazz_chat, text: str) -> tuple[dict, dict, object]:
+    before = _marks(jazz_chat.plan)
+    r = jazz_chat.say(text)
+    return before, _marks(jazz_chat.plan), r
 
 
 @pytest.mark.parametrize("said, at, kind", [
@@ -33,8 +27,8 @@ def _said(session, text: str) -> tuple[dict, dict, object]:
     ("stab the second edit", 13.0, "stab"),
     ("a sting the moment shot 4 appears", 21.0, "stab"),
 ])
-def test_a_mark_at_a_cut_named_by_its_shot_or_as_an_edit(session, said, at, kind):
-    before, after, r = _said(session, said)
+def test_a_mark_at_a_cut_named_by_its_shot_or_as_an_edit(jazz_chat, said, at, kind):
+    before, after, r = _said(jazz_chat, said)
     assert not r.question, r.reply
     assert after[at] == kind
     assert {t: k for t, k in after.items() if t != at} == {t: k for t, k in before.items() if t != at}
@@ -46,15 +40,15 @@ def test_a_mark_at_a_cut_named_by_its_shot_or_as_an_edit(session, said, at, kind
     ("stabs at 0:04 and again at 0:24", [4.0, 24.0], "stab"),
     ("at 0:19 when she waves, put a hit", [19.0], "accent"),
 ])
-def test_a_mark_at_a_time_said_loosely_or_twice(session, said, times, kind):
-    before, after, r = _said(session, said)
+def test_a_mark_at_a_time_said_loosely_or_twice(jazz_chat, said, times, kind):
+    before, after, r = _said(jazz_chat, said)
     assert not r.question, r.reply
     assert all(after.get(t) == kind or kind == "accent" and t in after for t in times), after   # an accent: any mark
     assert {t: k for t, k in after.items() if t not in times} == before
 
 
-def test_two_marks_of_two_kinds_in_one_clause(session):
-    before, after, r = _said(session, "a stab at 0:03 and a splash cymbal on the last cut")
+def test_two_marks_of_two_kinds_in_one_clause(jazz_chat):
+    before, after, r = _said(jazz_chat, "a stab at 0:03 and a splash cymbal on the last cut")
     assert not r.question, r.reply
     assert after[3.0] == "stab" and after[21.0] == "crash"
 
@@ -64,15 +58,15 @@ def test_two_marks_of_two_kinds_in_one_clause(session):
     ("stop everything dead on the second cut", 13.0),
     ("at 0:08 slam on the brakes", 8.0),
 ])
-def test_the_band_stopped_at_a_moment_is_a_stop(session, said, at):
-    before, after, r = _said(session, said)
+def test_the_band_stopped_at_a_moment_is_a_stop(jazz_chat, said, at):
+    before, after, r = _said(jazz_chat, said)
     assert not r.question, r.reply
     assert after[at] == "stop"
 
 
 @pytest.mark.parametrize("said, at", [("a crescendo that lands on 0:15", 15.0), ("a slow build peaking at 0:08", 8.0)])
-def test_a_crescendo_landing_on_a_moment_is_a_swell_there(session, said, at):
-    before, after, r = _said(session, said)
+def test_a_crescendo_landing_on_a_moment_is_a_swell_there(jazz_chat, said, at):
+    before, after, r = _said(jazz_chat, said)
     assert not r.question, r.reply
     assert after[at] == "swell"
 
@@ -82,15 +76,15 @@ def test_a_crescendo_landing_on_a_moment_is_a_swell_there(session, said, at):
     ("play straight through the cut at 0:21 without punctuating it", 21.0),
     ("leave the edit into shot 2 alone, no accent", 6.0),
 ])
-def test_a_cut_left_to_flow_loses_its_mark(session, said, at):
-    before, after, r = _said(session, said)
+def test_a_cut_left_to_flow_loses_its_mark(jazz_chat, said, at):
+    before, after, r = _said(jazz_chat, said)
     assert not r.question, r.reply
     assert at in before and at not in after
     assert {t: k for t, k in after.items()} == {t: k for t, k in before.items() if t != at}
 
 
-def test_no_mark_asked_where_there_is_none_changes_nothing_and_says_so(session):
-    before, after, r = _said(session, "no hit at 0:10 please")
+def test_no_mark_asked_where_there_is_none_changes_nothing_and_says_so(jazz_chat):
+    before, after, r = _said(jazz_chat, "no hit at 0:10 please")
     assert not r.question and after == before
     assert "no mark at 0:10" in r.reply
 
@@ -109,14 +103,14 @@ def _silent(plan) -> list[tuple[float, float]]:
     ("the score should only start at the second cut", 0.0, 13.0),
     ("no music 0:15-0:19", 15.0, 19.0),
 ])
-def test_silence_said_in_other_words_empties_that_stretch_only(session, said, start, end):
-    before = session.plan
-    r = session.say(said)
+def test_silence_said_in_other_words_empties_that_stretch_only(jazz_chat, said, start, end):
+    before = jazz_chat.plan
+    r = jazz_chat.say(said)
     assert not r.question, r.reply
-    silent = _silent(session.plan)
+    silent = _silent(jazz_chat.plan)
     assert silent and silent[0][0] == pytest.approx(start, abs=0.8) and silent[-1][1] == pytest.approx(end, abs=0.8), silent
-    assert _marks(session.plan) == _marks(before) or all(start - 0.8 <= t <= end + 0.8 for t in
-                                                          set(_marks(before)) ^ set(_marks(session.plan)))
+    assert _marks(jazz_chat.plan) == _marks(before) or all(start - 0.8 <= t <= end + 0.8 for t in
+                                                          set(_marks(before)) ^ set(_marks(jazz_chat.plan)))
 
 
 @pytest.mark.parametrize("said, at, kind", [
@@ -124,28 +118,28 @@ def test_silence_said_in_other_words_empties_that_stretch_only(session, said, st
     ("Second cut. Dead stop. Then carry on.", 13.0, "stop"),
     ("slam to a halt at 0:11, like a cartoon freeze", 11.0, "stop"),
 ])
-def test_a_mark_said_with_how_it_sounds_after_it_is_that_mark_only(session, said, at, kind):
-    before, after, r = _said(session, said)
+def test_a_mark_said_with_how_it_sounds_after_it_is_that_mark_only(jazz_chat, said, at, kind):
+    before, after, r = _said(jazz_chat, said)
     assert not r.question, r.reply
     assert at in after and (kind is None or after[at] == kind)
     assert {t: k for t, k in after.items() if t != at} == {t: k for t, k in before.items() if t != at}
 
 
-def test_music_that_should_not_react_to_a_cut_loses_its_mark(session):
-    before, after, r = _said(session, "can the band not react to the second cut")
+def test_music_that_should_not_react_to_a_cut_loses_its_mark(jazz_chat):
+    before, after, r = _said(jazz_chat, "can the band not react to the second cut")
     assert not r.question and 13.0 in before and 13.0 not in after
 
 
 @pytest.mark.parametrize("said, at", [("the first cut feels clunky. no accent there, keep it flowing", 6.0),
                                       ("the cut when the picture changes the second time: no hit, play straight through", 13.0)])
-def test_a_cut_named_before_then_unmarked_there(session, said, at):
-    before, after, r = _said(session, said)
+def test_a_cut_named_before_then_unmarked_there(jazz_chat, said, at):
+    before, after, r = _said(jazz_chat, said)
     assert not r.question, r.reply
     assert at in before and at not in after and len(after) == len(before) - 1
 
 
-def test_an_interjection_then_a_cut_then_the_music_stopping_is_a_stop_there(session):
-    before, after, r = _said(session, "Look. Third cut, the music needs to just stop. Properly dead.")
+def test_an_interjection_then_a_cut_then_the_music_stopping_is_a_stop_there(jazz_chat):
+    before, after, r = _said(jazz_chat, "Look. Third cut, the music needs to just stop. Properly dead.")
     assert not r.question, r.reply
     assert after[21.0] == "stop" and {t: k for t, k in after.items() if t != 21.0} == \
         {t: k for t, k in before.items() if t != 21.0}
@@ -153,14 +147,14 @@ def test_an_interjection_then_a_cut_then_the_music_stopping_is_a_stop_there(sess
 
 @pytest.mark.parametrize("said, at", [("the crash on the second cut sounds tacky, get rid of it", 13.0),
                                       ("that stab at 0:21 feels corny, lose it and keep it swinging", 21.0)])
-def test_a_mark_said_to_feel_wrong_and_taken_out_is_that_mark_only(session, said, at):
+def test_a_mark_said_to_feel_wrong_and_taken_out_is_that_mark_only(jazz_chat, said, at):
     if "stab" in said:
-        session.say("a stab on the last cut")
-    sections = [s.model_dump() for s in session.plan.sections]
-    key = (session.plan.key, session.plan.mode)
-    before, after, r = _said(session, said)
+        jazz_chat.say("a stab on the last cut")
+    sections = [s.model_dump() for s in jazz_chat.plan.sections]
+    key = (jazz_chat.plan.key, jazz_chat.plan.mode)
+    before, after, r = _said(jazz_chat, said)
     assert not r.question, r.reply
     assert at in before and at not in after
     assert {t: k for t, k in after.items()} == {t: k for t, k in before.items() if t != at}
     # the feeling is the mark's, not the music's: no mood, key or section moved
-    assert (session.plan.key, session.plan.mode) == key and [s.model_dump() for s in session.plan.sections] == sections
+    assert (jazz_chat.plan.key, jazz_chat.plan.mode) == key and [s.model_dump() for s in jazz_chat.plan.sections] == sections

@@ -9,83 +9,71 @@ import re
 from pathlib import Path
 
 import pytest
-from edit_clips import long_clip
-
-
-def _open(tmp_path, render=False):
-    from v2m.agent.dialogue.session import Session
-
-    a = long_clip()   # 60 s, a cut every 4 s: shots 1-15, a crash on each cut
-    return Session.open(a.source, "jazz", workdir=tmp_path / "store", analysis=a, render=render)
-
-
-@pytest.fixture()
-def session(tmp_path):
-    return _open(tmp_path)
+from edit_clips import open_long
 
 
 # ----------------------------------------------------------------------------- 1. no version for the same music
 
 @pytest.mark.parametrize("said", ["louder then quieter again", "a crash at 0:20"])
-def test_a_turn_that_changes_no_music_makes_no_version(session, said):
+def test_a_turn_that_changes_no_music_makes_no_version(jazz_long, said):
     # before: the edit log in the plan's reasoning grew, so a version was made under "Nothing changed"
-    before = session.plan
-    turn = session.say(said)
-    assert not turn.changed and turn.version == 1 and session.version == 1, turn.reply
-    assert session.plan == before and turn.reply.startswith("Nothing changed"), turn.reply
-    assert len(session.lineage()) == 1
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert not turn.changed and turn.version == 1 and jazz_long.version == 1, turn.reply
+    assert jazz_long.plan == before and turn.reply.startswith("Nothing changed"), turn.reply
+    assert len(jazz_long.lineage()) == 1
 
 
-def test_undo_after_a_turn_that_changed_nothing_undoes_the_last_real_change(session):
-    session.say("slower")
-    slower = session.plan
-    turn = session.say("louder then quieter again")
-    assert not turn.changed and session.version == 2 and session.plan == slower, turn.reply
-    turn = session.say("undo")
-    assert turn.reply == "Back to version 1." and session.version == 1 and session.plan.tempo_bpm > slower.tempo_bpm
+def test_undo_after_a_turn_that_changed_nothing_undoes_the_last_real_change(jazz_long):
+    jazz_long.say("slower")
+    slower = jazz_long.plan
+    turn = jazz_long.say("louder then quieter again")
+    assert not turn.changed and jazz_long.version == 2 and jazz_long.plan == slower, turn.reply
+    turn = jazz_long.say("undo")
+    assert turn.reply == "Back to version 1." and jazz_long.version == 1 and jazz_long.plan.tempo_bpm > slower.tempo_bpm
 
 
-def test_the_same_mark_asked_says_why_and_makes_no_version(session):
-    turn = session.say("put a crash on the fifth cut")
-    assert not turn.changed and session.version == 1, turn.reply
+def test_the_same_mark_asked_says_why_and_makes_no_version(jazz_long):
+    turn = jazz_long.say("put a crash on the fifth cut")
+    assert not turn.changed and jazz_long.version == 1, turn.reply
     assert turn.reply == "Nothing changed: 0:20 already has a strong crash.", turn.reply   # the why, not a stock line
 
 
-def test_a_named_moment_makes_no_version_but_is_heard_later_and_the_reply_says_so(session):
+def test_a_named_moment_makes_no_version_but_is_heard_later_and_the_reply_says_so(jazz_long):
     # a name given to a place changes no music: no version, but the reply says it is noted and later turns read it,
     # also after a real change ("slower") and past an undo of the change after it
-    turn = session.say("he falls at the fifth cut")
-    assert not turn.changed and session.version == 1, turn.reply
+    turn = jazz_long.say("he falls at the fifth cut")
+    assert not turn.changed and jazz_long.version == 1, turn.reply
     # no crash was asked for: the reply says only what was noted (readfix12c, READBACK12C 13)
     assert turn.reply == 'Nothing changed; noted for later: "falls" is the fifth cut.', turn.reply
-    again = session.say("he falls at the fifth cut")   # heard already: nothing new to note
+    again = jazz_long.say("he falls at the fifth cut")   # heard already: nothing new to note
     assert again.reply == "Nothing changed: 0:20 already has a strong crash.", again.reply
-    assert session.say("slower").changed and session.version == 2
-    turn = session.say("a stab at the fall")
-    assert turn.changed and [h.kind for h in session.plan.hit_points if h.time_s == 20.0] == ["stab"], turn.reply
-    assert session.say("undo").reply == "Back to version 2."
-    assert session.say("a swell into the fall").changed, session.history()[-1].reply
+    assert jazz_long.say("slower").changed and jazz_long.version == 2
+    turn = jazz_long.say("a stab at the fall")
+    assert turn.changed and [h.kind for h in jazz_long.plan.hit_points if h.time_s == 20.0] == ["stab"], turn.reply
+    assert jazz_long.say("undo").reply == "Back to version 2."
+    assert jazz_long.say("a swell into the fall").changed, jazz_long.history()[-1].reply
 
 
-def test_there_after_a_mark_that_was_already_there_is_its_moment(session):
+def test_there_after_a_mark_that_was_already_there_is_its_moment(jazz_long):
     # "a crash at 0:20" changed nothing, so made no version; the next turn's "there" is still 0:20
-    assert not session.say("a crash at 0:20").changed and session.version == 1
-    turn = session.say("a stop there")
-    assert turn.changed and [h.kind for h in session.plan.hit_points if h.time_s == 20.0] == ["stop"], turn.reply
+    assert not jazz_long.say("a crash at 0:20").changed and jazz_long.version == 1
+    turn = jazz_long.say("a stop there")
+    assert turn.changed and [h.kind for h in jazz_long.plan.hit_points if h.time_s == 20.0] == ["stop"], turn.reply
 
 
-def test_undo_after_turns_that_changed_nothing_undoes_the_change_before_them(session):
-    session.say("slower")
-    session.say("he falls at the fifth cut")
-    session.say("louder then quieter again")
-    assert session.version == 2
-    turn = session.say("undo")
-    assert turn.reply == "Back to version 1." and session.plan == session.lineage()[0], turn.reply
+def test_undo_after_turns_that_changed_nothing_undoes_the_change_before_them(jazz_long):
+    jazz_long.say("slower")
+    jazz_long.say("he falls at the fifth cut")
+    jazz_long.say("louder then quieter again")
+    assert jazz_long.version == 2
+    turn = jazz_long.say("undo")
+    assert turn.reply == "Back to version 1." and jazz_long.plan == jazz_long.lineage()[0], turn.reply
 
 
-def test_a_pasted_list_whose_notes_change_nothing_makes_no_version(session):
-    turn = session.say("1. a crash at 0:20\n2. louder then quieter again")
-    assert not turn.changed and session.version == 1, turn.reply
+def test_a_pasted_list_whose_notes_change_nothing_makes_no_version(jazz_long):
+    turn = jazz_long.say("1. a crash at 0:20\n2. louder then quieter again")
+    assert not turn.changed and jazz_long.version == 1, turn.reply
 
 
 # ----------------------------------------------------------------------------- 2. the composer's warnings said
@@ -109,7 +97,7 @@ def composing(monkeypatch):
 
 def test_a_hit_too_close_to_another_is_said_once_in_plain_words(tmp_path, composing):
     said, _ = composing
-    s = _open(tmp_path, render=True)
+    s = open_long(tmp_path, render=True)
     turn = s.say("a stab at 0:30 and a crash at 0:30.05")
     assert said[-1] == ["hit point at 30.05s is too close to another for its own beat; dropped"]   # the composer's
     notes = [x for x in turn.reply.splitlines() if x.startswith("Note:")]
@@ -125,7 +113,7 @@ def test_a_composer_warning_is_plain_text_and_melody_repairs_stay_in_the_log(tmp
     _, more = composing
     more += ["the \x1b[31msitar\x1b[0m\x07 is not in the sound set;\u202e Sitar 104 plays it from 12.5s",
              "melody repaired: section 0 (A): bar 3 too long"]
-    s = _open(tmp_path, render=True)
+    s = open_long(tmp_path, render=True)
     notes = [x for x in s.first.reply.splitlines() if x.startswith("Note:")]
     assert notes == ["Note: The sitar is not in the sound set; Sitar 104 plays it from 0:12.5"], s.first.reply
     turn = s.say("slower")
@@ -138,22 +126,22 @@ def _energy(plan) -> list[tuple[float, float]]:
     return [(s.start_s, s.energy) for s in plan.sections]
 
 
-def test_more_punch_there_after_a_stab_is_the_stabs_place(session):
+def test_more_punch_there_after_a_stab_is_the_stabs_place(jazz_long):
     # before: next_place's hit words held "punch" where marks' did not, so "there" became "at 24.00", a time only the
     # mark reader reads, and the energy edit, finding no place, raised the whole score
-    session.say("a stab at 0:24")
-    stab = session.plan
-    turn = session.say("more punch there")
+    jazz_long.say("a stab at 0:24")
+    stab = jazz_long.plan
+    turn = jazz_long.say("more punch there")
     assert turn.changed and not turn.question, turn.reply
-    moved = [t for (t, a), (_, b) in zip(_energy(stab), _energy(session.plan)) if a != b]
-    assert moved == [24.0] and session.plan.hit_points == stab.hit_points, turn.reply
+    moved = [t for (t, a), (_, b) in zip(_energy(stab), _energy(jazz_long.plan)) if a != b]
+    assert moved == [24.0] and jazz_long.plan.hit_points == stab.hit_points, turn.reply
 
 
 @pytest.mark.parametrize("said, kind", [("a stop there", "stop"), ("a crash there instead", "crash")])
-def test_a_mark_there_after_a_mark_is_still_at_its_moment(session, said, kind):
-    session.say("a stab at 0:24")
-    turn = session.say(said)
-    assert turn.changed and [h.kind for h in session.plan.hit_points if h.time_s == 24.0] == [kind], turn.reply
+def test_a_mark_there_after_a_mark_is_still_at_its_moment(jazz_long, said, kind):
+    jazz_long.say("a stab at 0:24")
+    turn = jazz_long.say(said)
+    assert turn.changed and [h.kind for h in jazz_long.plan.hit_points if h.time_s == 24.0] == [kind], turn.reply
 
 
 def test_the_mark_words_are_one_list_for_each_reader():
@@ -168,11 +156,11 @@ def test_the_mark_words_are_one_list_for_each_reader():
 
 
 @pytest.mark.parametrize("said", ["the intro is nice, keep it", "the intro is beautiful, don't touch it"])
-def test_a_place_praised_then_kept_is_locked_whatever_the_praise_word(session, said):
+def test_a_place_praised_then_kept_is_locked_whatever_the_praise_word(jazz_long, said):
     # before: kept.py's praise words lacked "nice" (names.FINE_RE had it), so "nice, keep it" asked what was meant
-    turn = session.say(said)
+    turn = jazz_long.say(said)
     assert turn.changed and not turn.question, turn.reply
-    assert [s.locked for s in session.plan.sections][:2] == [True, False], turn.reply
+    assert [s.locked for s in jazz_long.plan.sections][:2] == [True, False], turn.reply
 
 
 def test_the_praise_words_are_one_list():
@@ -197,18 +185,18 @@ def test_music_or_a_part_going_out_is_one_list_of_words_for_both_silence_readers
     assert silence.round_trip(said) == (out or said)
 
 
-def test_a_silence_said_through_a_session_is_still_that_stretch(session):
-    turn = session.say("the music should stop at 0:48 and come back at 0:52")
-    assert turn.changed and [s.music for s in session.plan.sections if 48 <= s.start_s < 52] == [False], turn.reply
+def test_a_silence_said_through_a_session_is_still_that_stretch(jazz_long):
+    turn = jazz_long.say("the music should stop at 0:48 and come back at 0:52")
+    assert turn.changed and [s.music for s in jazz_long.plan.sections if 48 <= s.start_s < 52] == [False], turn.reply
 
 
-def test_a_clause_that_only_says_how_the_edit_lands_takes_any_mark_word(session):
+def test_a_clause_that_only_says_how_the_edit_lands_takes_any_mark_word(jazz_long):
     # before: LANDS_WITH_RE had its own list without "swell", so ", with a big swell" was read alone and "louder" lost
-    before = session.plan
-    turn = session.say("louder in the last shot, with a big swell")
-    last = session.plan.sections[session.plan.section_at(59.0)]
+    before = jazz_long.plan
+    turn = jazz_long.say("louder in the last shot, with a big swell")
+    last = jazz_long.plan.sections[jazz_long.plan.section_at(59.0)]
     assert turn.changed and last.energy > before.sections[before.section_at(59.0)].energy, turn.reply
-    assert session.plan.sections[:session.plan.section_at(56.5)] == before.sections[:before.section_at(56.5)]
+    assert jazz_long.plan.sections[:jazz_long.plan.section_at(56.5)] == before.sections[:before.section_at(56.5)]
 
 
 @pytest.mark.parametrize("said, own", [("and the last shot, let it stop", True), ("in the middle put a stop", True),
@@ -234,10 +222,10 @@ def test_what_was_meant_is_one_list_for_an_answer_and_a_correction(said, meant, 
 @pytest.mark.parametrize("said", ["it feels kinda rushed", "it feels sorta rushed"])
 def test_a_hedge_is_one_list_so_kinda_is_a_bit(tmp_path, said):
     # before: similes' hedges lacked "kinda" and "sorta" (mentions.SAID_SO had them): "kinda rushed" was a full step
-    hedged, plain = _open(tmp_path / "a"), _open(tmp_path / "b")
+    hedged, plain = open_long(tmp_path / "a"), open_long(tmp_path / "b")
     hedged.say(said)
     plain.say("it feels a bit rushed")
-    assert hedged.plan.tempo_bpm == plain.plan.tempo_bpm < _open(tmp_path / "c").plan.tempo_bpm
+    assert hedged.plan.tempo_bpm == plain.plan.tempo_bpm < open_long(tmp_path / "c").plan.tempo_bpm
 
 
 def test_the_hedges_are_one_list():

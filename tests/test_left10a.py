@@ -8,109 +8,96 @@ slow please" as a full step; and "warmer sound in the last shot" read as slower 
 from __future__ import annotations
 
 import pytest
-from edit_clips import open_chat
-
-
-@pytest.fixture()
-def session(tmp_path):
-    return open_chat(tmp_path, "tense lofi music")   # drums, bass, harmony, melody; minor (no strings)
-
-
-def _energy(plan) -> list[float]:
-    return [s.energy for s in plan.sections]
+from edit_clips import energies, levels, open_chat
 
 
 # ----------------------------------------------------------------------------- 1. approval asks nothing back
 
 @pytest.mark.parametrize("said", ["sounds good, everything else stays", "lovely, the rest can stay as it is"])
-def test_approval_after_an_edit_changes_nothing_and_asks_nothing(session, said):
+def test_approval_after_an_edit_changes_nothing_and_asks_nothing(lofi_chat, said):
     # before: the reply was right but the turn carried it as `question` (as if the score needed more to go on)
-    session.say("slower in shot 2")
-    before = session.plan
-    turn = session.say(said)
-    assert session.plan == before and not turn.changed
+    lofi_chat.say("slower in shot 2")
+    before = lofi_chat.plan
+    turn = lofi_chat.say(said)
+    assert lofi_chat.plan == before and not turn.changed
     assert turn.question is None and "?" not in turn.reply, turn.reply
     assert "Nothing changed" in turn.reply, turn.reply
 
 
-def test_a_question_after_an_edit_is_still_a_question(session):
-    session.say("slower in shot 2")
-    turn = session.say("make it pop")
+def test_a_question_after_an_edit_is_still_a_question(lofi_chat):
+    lofi_chat.say("slower in shot 2")
+    turn = lofi_chat.say("make it pop")
     assert turn.question or turn.changed
 
 
 # ----------------------------------------------------------------------------- 2. a reason is no edit
 
 @pytest.mark.parametrize("said", ["can we get hand claps? makes it more fun", "add a tambourine, gives it a happier vibe"])
-def test_a_reason_after_a_part_asked_for_adds_the_part_and_nothing_else(session, said):
+def test_a_reason_after_a_part_asked_for_adds_the_part_and_nothing_else(lofi_chat, said):
     # before: "makes it more fun" was read as its own edit: major mode, faster, more energy everywhere
-    before = session.plan
-    turn = session.say(said)
-    after = session.plan
+    before = lofi_chat.plan
+    turn = lofi_chat.say(said)
+    after = lofi_chat.plan
     assert turn.changed and "percussion" in after.instrumentation and "percussion" not in before.instrumentation
-    assert (after.mode, after.key, after.tempo_bpm, _energy(after)) == (before.mode, before.key, before.tempo_bpm,
-                                                                       _energy(before))
+    assert (after.mode, after.key, after.tempo_bpm, energies(after)) == (before.mode, before.key, before.tempo_bpm,
+                                                                       energies(before))
 
 
-def test_make_it_more_fun_alone_is_still_an_edit(session):
-    before = session.plan
-    assert session.say("make it more fun").changed and session.plan != before
+def test_make_it_more_fun_alone_is_still_an_edit(lofi_chat):
+    before = lofi_chat.plan
+    assert lofi_chat.say("make it more fun").changed and lofi_chat.plan != before
 
 
 # ----------------------------------------------------------------------------- 3. "a bit much now": part way back
 
-def _level(plan, role: str) -> list[float]:
-    return [s.levels_db.get(role, 0.0) for s in plan.sections]
-
-
 @pytest.mark.parametrize("said", ["it's a bit much now", "hmm, that's a tad too much"])
-def test_a_bit_much_after_a_part_turned_up_takes_its_level_part_way_back(session, said):
+def test_a_bit_much_after_a_part_turned_up_takes_its_level_part_way_back(lofi_chat, said):
     # before: "more bass" is read as an add of a part already playing, so the follow-up asked about "it's"
-    session.say("more bass")
-    up = _level(session.plan, "bass")
-    turn = session.say(said)
-    now = _level(session.plan, "bass")
+    lofi_chat.say("more bass")
+    up = levels(lofi_chat.plan, "bass")
+    turn = lofi_chat.say(said)
+    now = levels(lofi_chat.plan, "bass")
     assert turn.changed and not turn.question, turn.reply
     assert all(0 < n < u for n, u in zip(now, up)), (up, now)
 
 
 @pytest.mark.parametrize("said", ["it's a bit much now", "hmm, that's a tad too much"])
-def test_a_bit_much_after_louder_takes_the_loudness_part_way_back(session, said):
+def test_a_bit_much_after_louder_takes_the_loudness_part_way_back(lofi_chat, said):
     # before: the loudness was taken for a part's level (none), so nothing changed
-    start = session.plan.loudness_lufs
-    session.say("louder")
-    up = session.plan.loudness_lufs
-    turn = session.say(said)
-    assert turn.changed and start < session.plan.loudness_lufs < up, turn.reply
+    start = lofi_chat.plan.loudness_lufs
+    lofi_chat.say("louder")
+    up = lofi_chat.plan.loudness_lufs
+    turn = lofi_chat.say(said)
+    assert turn.changed and start < lofi_chat.plan.loudness_lufs < up, turn.reply
 
 
 @pytest.mark.parametrize("said", ["it's a bit much now", "hmm, that's a tad too much"])
-def test_a_bit_much_after_a_part_added_turns_that_part_down(session, said):
-    session.say("add strings in shot 3")
-    added = session.plan
-    turn = session.say(said)
-    assert turn.changed and "strings" in session.plan.instrumentation, turn.reply
-    assert _level(session.plan, "strings")[2] < 0 and _level(session.plan, "strings")[:2] == [0.0, 0.0]
-    assert _energy(session.plan) == _energy(added) and session.plan.tempo_bpm == added.tempo_bpm
+def test_a_bit_much_after_a_part_added_turns_that_part_down(lofi_chat, said):
+    lofi_chat.say("add strings in shot 3")
+    added = lofi_chat.plan
+    turn = lofi_chat.say(said)
+    assert turn.changed and "strings" in lofi_chat.plan.instrumentation, turn.reply
+    assert levels(lofi_chat.plan, "strings")[2] < 0 and levels(lofi_chat.plan, "strings")[:2] == [0.0, 0.0]
+    assert energies(lofi_chat.plan) == energies(added) and lofi_chat.plan.tempo_bpm == added.tempo_bpm
 
 
 # ----------------------------------------------------------------------------- 4. loudness and energy in one clause
 
 @pytest.mark.parametrize("said", ["too loud and busy", "quieter and less energy", "quieter and sparser please"])
-def test_quieter_and_less_busy_in_one_clause_moves_both(session, said):
+def test_quieter_and_less_busy_in_one_clause_moves_both(lofi_chat, said):
     # before: "quieter" for the whole score was left to the loudness, and the energy beside it was never read
-    before = session.plan
-    turn = session.say(said)
-    after = session.plan
+    before = lofi_chat.plan
+    turn = lofi_chat.say(said)
+    after = lofi_chat.plan
     assert turn.changed and after.loudness_lufs < before.loudness_lufs, turn.reply
-    assert all(a < b for a, b in zip(_energy(after), _energy(before))), turn.reply
+    assert all(a < b for a, b in zip(energies(after), energies(before))), turn.reply
     assert "LUFS" in turn.reply and "energy" in turn.reply.lower()
 
 
-def test_quieter_alone_is_the_loudness_only(session):
-    before = session.plan
-    session.say("quieter")
-    assert session.plan.loudness_lufs < before.loudness_lufs and _energy(session.plan) == _energy(before)
+def test_quieter_alone_is_the_loudness_only(lofi_chat):
+    before = lofi_chat.plan
+    lofi_chat.say("quieter")
+    assert lofi_chat.plan.loudness_lufs < before.loudness_lufs and energies(lofi_chat.plan) == energies(before)
 
 
 # ----------------------------------------------------------------------------- 5. a wish to swell is a build
@@ -121,14 +108,14 @@ def _rises(plan, a: float = 0.0, b: float = 30.0) -> bool:
 
 
 @pytest.mark.parametrize("said", ["I would love it to swell", "I'd like the music to build"])
-def test_a_wish_for_a_swell_is_a_build_over_the_whole_clip(session, said):
+def test_a_wish_for_a_swell_is_a_build_over_the_whole_clip(lofi_chat, said):
     # before: the grammar read "love ... swell" through the embeddings as a romantic mood (less energy); only the
     # intent model's reading, when it won, gave the build
-    before = session.plan
-    turn = session.say(said)
-    after = session.plan
+    before = lofi_chat.plan
+    turn = lofi_chat.say(said)
+    after = lofi_chat.plan
     assert turn.changed and not turn.question, turn.reply
-    assert _rises(after) and after.sections[-1].energy > before.sections[-1].energy, _energy(after)
+    assert _rises(after) and after.sections[-1].energy > before.sections[-1].energy, energies(after)
     assert (after.mode, after.tempo_bpm, after.style) == (before.mode, before.tempo_bpm, before.style)
 
 
@@ -139,14 +126,14 @@ def _swells(plan) -> list[float]:
 
 
 @pytest.mark.parametrize("said", ["build into 0:25", "grow into 0:25", "climb towards 25 seconds"])
-def test_a_build_into_a_time_is_a_swell_into_it(session, said):
+def test_a_build_into_a_time_is_a_swell_into_it(lofi_chat, said):
     # before: "build into 0:25" read the style electronic ("build" guessed), "grow into 0:25" asked where
-    before = session.plan
-    turn = session.say(said)
-    after = session.plan
+    before = lofi_chat.plan
+    turn = lofi_chat.say(said)
+    after = lofi_chat.plan
     assert turn.changed and not turn.question, turn.reply
     assert after.style == before.style and _swells(after) == [25.0], turn.reply
-    assert _rises(after, 21.0, 25.0), _energy(after)   # the shot that leads there grows into it
+    assert _rises(after, 21.0, 25.0), energies(after)   # the shot that leads there grows into it
     assert [s.energy for s in after.sections if s.end_s <= 21.0] == [s.energy for s in before.sections if s.end_s <= 21.0]
 
 
@@ -162,13 +149,13 @@ def test_a_part_said_to_sound_poor_is_turned_down(tmp_path, said, role):
     turn = s.say(said)
     assert turn.changed, turn.reply
     assert all(x.levels_db.get(role, 0.0) < 0 for x in s.plan.sections), turn.reply
-    assert (s.plan.mode, s.plan.instrumentation, _energy(s.plan)) == (before.mode, before.instrumentation, _energy(before))
+    assert (s.plan.mode, s.plan.instrumentation, energies(s.plan)) == (before.mode, before.instrumentation, energies(before))
 
 
-def test_a_part_complained_of_that_does_not_play_is_never_added(session):
-    before = session.plan
-    turn = session.say("the strings feel cheesy")
-    assert session.plan == before and "strings" not in session.plan.instrumentation
+def test_a_part_complained_of_that_does_not_play_is_never_added(lofi_chat):
+    before = lofi_chat.plan
+    turn = lofi_chat.say("the strings feel cheesy")
+    assert lofi_chat.plan == before and "strings" not in lofi_chat.plan.instrumentation
     assert turn.question and "strings" in turn.reply.lower(), turn.reply
 
 
@@ -191,12 +178,12 @@ def test_little_without_a_is_a_small_step(tmp_path, said):
 # ----------------------------------------------------------------------------- 9. a warmer sound is a timbre
 
 @pytest.mark.parametrize("said, shot", [("warmer sound in the last shot", 3), ("give the intro a warmer tone", 0)])
-def test_a_warmer_sound_brings_the_warm_parts_forward_a_little_softer_not_slower(session, said, shot):
+def test_a_warmer_sound_brings_the_warm_parts_forward_a_little_softer_not_slower(lofi_chat, said, shot):
     # before: "warmer" was a calm mood: slower and calmer. Now: the plan's way to say a timbre, the low and sustained
     # parts (bass, harmony here) a little forward and a little less brightness (softer), at that place only
-    before = session.plan
-    turn = session.say(said)
-    after = session.plan
+    before = lofi_chat.plan
+    turn = lofi_chat.say(said)
+    after = lofi_chat.plan
     assert turn.changed and not turn.question, turn.reply
     assert after.tempo_bpm == before.tempo_bpm and all(s.tempo_bpm is None for s in after.sections), turn.reply
     assert after.sections[shot].energy < before.sections[shot].energy
@@ -206,8 +193,8 @@ def test_a_warmer_sound_brings_the_warm_parts_forward_a_little_softer_not_slower
     assert [after.sections[k] for k in others] == [before.sections[k] for k in others]
 
 
-def test_a_warmer_sound_where_nothing_warm_plays_asks_one_concrete_question(session):
-    session.say("only drums and melody in the last shot")
-    before = session.plan
-    turn = session.say("warmer sound in the last shot")
-    assert session.plan == before and turn.question and "warm pad" in turn.question, turn.reply
+def test_a_warmer_sound_where_nothing_warm_plays_asks_one_concrete_question(lofi_chat):
+    lofi_chat.say("only drums and melody in the last shot")
+    before = lofi_chat.plan
+    turn = lofi_chat.say("warmer sound in the last shot")
+    assert lofi_chat.plan == before and turn.question and "warm pad" in turn.question, turn.reply

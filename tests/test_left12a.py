@@ -6,23 +6,7 @@ a sentence that only tells what there is more of ("there's more going on in the 
 from __future__ import annotations
 
 import pytest
-from edit_clips import long_clip
-
-
-@pytest.fixture()
-def session(tmp_path):
-    from v2m.agent.dialogue.session import Session
-
-    a = long_clip()   # 60 s, a cut every 4 s: shots 1-15
-    return Session.open(a.source, "jazz", workdir=tmp_path / "store", analysis=a, render=False)
-
-
-def _energy(plan) -> list[float]:
-    return [s.energy for s in plan.sections]
-
-
-def _level(plan, role: str) -> list[float]:
-    return [s.levels_db.get(role, 0.0) for s in plan.sections]
+from edit_clips import energies, levels, open_long
 
 
 # ----------------------------------------------------------------------------- 1. a state told and praised
@@ -33,45 +17,45 @@ def _level(plan, role: str) -> list[float]:
                                   # mine
                                   "the drums are nice and quiet in the last shot, which is what we want",
                                   "it's not so busy any more in the middle, lovely", "the sax is bright enough already"])
-def test_a_state_told_and_praised_changes_nothing(session, said):
+def test_a_state_told_and_praised_changes_nothing(jazz_long, said):
     # before: the description was read as a request ("not slow" -> faster, "loud enough" -> bass up 5 dB)
-    before = session.plan
-    turn = session.say(said)
-    assert not turn.changed and not turn.question and session.plan == before, turn.reply
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert not turn.changed and not turn.question and jazz_long.plan == before, turn.reply
     assert "nothing changed" in turn.reply.lower()
 
 
 @pytest.mark.parametrize("said, faster", [("the intro is still too slow, good otherwise", True),
                                            ("love it, but a bit slow in the intro", True),
                                            ("the intro is slow, can it be faster", True)])
-def test_a_complaint_beside_praise_is_still_an_edit(session, said, faster):
-    before = session.plan
-    turn = session.say(said)
+def test_a_complaint_beside_praise_is_still_an_edit(jazz_long, said, faster):
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
     assert turn.changed and not turn.question, turn.reply
-    tempos = [s.tempo_bpm or session.plan.tempo_bpm for s in session.plan.sections[:1]]
+    tempos = [s.tempo_bpm or jazz_long.plan.tempo_bpm for s in jazz_long.plan.sections[:1]]
     assert (tempos[0] > before.tempo_bpm) == faster, turn.reply
 
 
 # ----------------------------------------------------------------------------- 2. a lack said with "not ... enough"
 
 @pytest.mark.parametrize("said", ["not loud enough", "it's still not loud enough"])
-def test_not_loud_enough_is_louder(session, said):
+def test_not_loud_enough_is_louder(jazz_long, said):
     # before: the learned reader took "loud" and turned the mix down (-16 -> -19 LUFS)
-    before = session.plan
-    turn = session.say(said)
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
     assert turn.changed and not turn.question, turn.reply
-    assert session.plan.loudness_lufs > before.loudness_lufs, turn.reply
+    assert jazz_long.plan.loudness_lufs > before.loudness_lufs, turn.reply
 
 
 @pytest.mark.parametrize("said, check", [("not fast enough", lambda b, a: a.tempo_bpm > b.tempo_bpm),
                                          ("the ending is not quite fast enough", lambda b, a: (a.sections[-1].tempo_bpm or a.tempo_bpm) > b.tempo_bpm),
                                          ("not dark enough", lambda b, a: a.mode == "minor"),
-                                         ("not busy enough", lambda b, a: sum(_energy(a)) > sum(_energy(b))),
-                                         ("the drums are not loud enough", lambda b, a: set(_level(a, "drums")) == {5.0})])
-def test_not_x_enough_moves_toward_x(session, said, check):
-    before = session.plan
-    turn = session.say(said)
-    assert turn.changed and not turn.question and check(before, session.plan), turn.reply
+                                         ("not busy enough", lambda b, a: sum(energies(a)) > sum(energies(b))),
+                                         ("the drums are not loud enough", lambda b, a: set(levels(a, "drums")) == {5.0})])
+def test_not_x_enough_moves_toward_x(jazz_long, said, check):
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert turn.changed and not turn.question and check(before, jazz_long.plan), turn.reply
 
 
 # ----------------------------------------------------------------------------- 12. information told with "more"
@@ -79,31 +63,31 @@ def test_not_x_enough_moves_toward_x(session, said, check):
 @pytest.mark.parametrize("said", ["there's more going on in the second half",
                                   # mine
                                   "the last few shots have a lot more movement"])
-def test_information_told_with_more_is_no_edit(session, said):
+def test_information_told_with_more_is_no_edit(jazz_long, said):
     # before: "more" was read as more energy over the second half
-    before = session.plan
-    turn = session.say(said)
-    assert not turn.changed and session.plan == before, turn.reply
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert not turn.changed and jazz_long.plan == before, turn.reply
 
 
 @pytest.mark.parametrize("said", ["more going on in the second half", "there's too much going on"])
-def test_more_or_too_much_asked_is_still_an_edit(session, said):
-    before = session.plan
-    turn = session.say(said)
-    assert turn.changed and _energy(session.plan) != _energy(before), turn.reply
+def test_more_or_too_much_asked_is_still_an_edit(jazz_long, said):
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert turn.changed and energies(jazz_long.plan) != energies(before), turn.reply
 
 
 # ----------------------------------------------------------------------------- 3. too frantic: less energy
 
 @pytest.mark.parametrize("said", ["too frantic", "the middle feels a bit frantic"])
-def test_too_frantic_lowers_the_energy_and_keeps_the_tempo(session, said):
+def test_too_frantic_lowers_the_energy_and_keeps_the_tempo(jazz_long, said):
     # before: "frantic" stood with "fast" and slowed the score 139 -> 118 BPM
-    before = session.plan
-    turn = session.say(said)
-    after = session.plan
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    after = jazz_long.plan
     assert turn.changed and not turn.question, turn.reply
     assert after.tempo_bpm == before.tempo_bpm and all(s.tempo_bpm is None for s in after.sections)
-    assert sum(_energy(after)) < sum(_energy(before))
+    assert sum(energies(after)) < sum(energies(before))
 
 
 # ----------------------------------------------------------------------------- 4. every part of a list added
@@ -111,18 +95,18 @@ def test_too_frantic_lowers_the_energy_and_keeps_the_tempo(session, said):
 @pytest.mark.parametrize("said, parts", [("add a soft rhodes and a warm cello", {"Cello"}),
                                           # mine
                                           ("add a gentle flute, a warm cello and a soft harp", {"Flute", "Cello", "Orchestral Harp"})])
-def test_every_part_of_a_coloured_list_is_added(session, said, parts):
+def test_every_part_of_a_coloured_list_is_added(jazz_long, said, parts):
     # before: a colour word before a part ended the list (only the rhodes, or only the flute, came in)
-    turn = session.say(said)
+    turn = jazz_long.say(said)
     assert turn.changed and not turn.question, turn.reply
-    assert parts <= set(session.plan.instrumentation.values()), turn.reply
+    assert parts <= set(jazz_long.plan.instrumentation.values()), turn.reply
     if "rhodes" in said:   # jazz's chords are already a Rhodes (Electric Piano 1): that part is brought up, not doubled
-        assert set(_level(session.plan, "harmony")) == {2.0}
+        assert set(levels(jazz_long.plan, "harmony")) == {2.0}
 
 
-def test_a_list_with_a_place_adds_each_part_there(session):
-    session.say("add a flute, a cello and a harp in the last shot")
-    plan = session.plan
+def test_a_list_with_a_place_adds_each_part_there(jazz_long):
+    jazz_long.say("add a flute, a cello and a harp in the last shot")
+    plan = jazz_long.plan
     added = [r for r, n in plan.instrumentation.items() if n in ("Flute", "Cello", "Orchestral Harp")]
     assert len(added) == 3
     from v2m.agent.dialogue.operations import effective_roles
@@ -134,29 +118,26 @@ def test_a_list_with_a_place_adds_each_part_there(session):
 # ----------------------------------------------------------------------------- 5. a named part the style lacks
 
 @pytest.mark.parametrize("said", ["add a zither and more drive", "bring in a zither and a lot more drive"])
-def test_a_zither_gets_an_honest_stand_in_and_the_drive_raises_the_energy(session, said):
+def test_a_zither_gets_an_honest_stand_in_and_the_drive_raises_the_energy(jazz_long, said):
     # before: the embeddings guessed "zither" as a shaker (a percussion part), or "more drive" hid the zither
-    before = session.plan
-    turn = session.say(said)
-    after = session.plan
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    after = jazz_long.plan
     assert turn.changed and not turn.question, turn.reply
     assert "Koto" in after.instrumentation.values() and "percussion" not in after.instrumentation, turn.reply
-    assert "zither" in turn.reply and sum(_energy(after)) > sum(_energy(before)), turn.reply
+    assert "zither" in turn.reply and sum(energies(after)) > sum(energies(before)), turn.reply
 
 
-def test_an_instrument_only_guessed_is_said_to_be_a_guess(session):
-    turn = session.say("add a zither")
-    assert "Koto" in session.plan.instrumentation.values() and "General MIDI" in turn.reply, turn.reply
+def test_an_instrument_only_guessed_is_said_to_be_a_guess(jazz_long):
+    turn = jazz_long.say("add a zither")
+    assert "Koto" in jazz_long.plan.instrumentation.values() and "General MIDI" in turn.reply, turn.reply
 
 
 # ----------------------------------------------------------------------------- 6. "more 808" after the sub went down
 
 @pytest.fixture()
 def lofi(tmp_path):
-    from v2m.agent.dialogue.session import Session
-
-    a = long_clip()
-    return Session.open(a.source, "lofi", workdir=tmp_path / "store", analysis=a, render=False)
+    return open_long(tmp_path, "lofi")
 
 
 @pytest.mark.parametrize("first, then", [("the sub is too loud", "more 808"),
@@ -166,23 +147,23 @@ def test_more_of_a_part_after_it_went_down_raises_it(lofi, first, then):
     # before: "the sub" was no part (asked where), and "more 808" repeated the last step (the bass further down)
     lofi.say(first)
     down = lofi.plan
-    assert all(x < 0 for x in _level(down, "bass")), "the sub (bass) went down"
+    assert all(x < 0 for x in levels(down, "bass")), "the sub (bass) went down"
     turn = lofi.say(then)
     assert turn.changed and not turn.question, turn.reply
-    assert all(a > b for a, b in zip(_level(lofi.plan, "bass"), _level(down, "bass"))), turn.reply
+    assert all(a > b for a, b in zip(levels(lofi.plan, "bass"), levels(down, "bass"))), turn.reply
 
 
 # ----------------------------------------------------------------------------- 7. "pull back on" a part
 
 @pytest.mark.parametrize("said, role", [("pull back on the piano", "harmony"), ("go easy on the sax", "melody"),
                                          ("hold back on the drums a bit", "drums")])
-def test_pull_back_on_a_part_turns_that_part_down(session, said, role):
+def test_pull_back_on_a_part_turns_that_part_down(jazz_long, said, role):
     # before: only the learned reader read it (and in another band turned the bass down)
-    turn = session.say(said)
+    turn = jazz_long.say(said)
     assert turn.changed and not turn.question, turn.reply
-    levels = session.plan.sections[0].levels_db
+    levels = jazz_long.plan.sections[0].levels_db
     assert set(levels) == {role} and levels[role] < 0, turn.reply
-    assert "[rules]" in session.plan.reasoning.splitlines()[-1]
+    assert "[rules]" in jazz_long.plan.reasoning.splitlines()[-1]
 
 
 # ----------------------------------------------------------------------------- 8. "too far forward": no size said
@@ -190,11 +171,11 @@ def test_pull_back_on_a_part_turns_that_part_down(session, said, role):
 @pytest.mark.parametrize("said, role, db", [("drums too far forward", "drums", -5.0),
                                              ("the sax is too far forward in the mix", "melody", -5.0),
                                              ("the bass is far too loud", "bass", -8.0)])   # "far too": a size said
-def test_far_forward_is_a_place_in_the_mix_not_a_size(session, said, role, db):
+def test_far_forward_is_a_place_in_the_mix_not_a_size(jazz_long, said, role, db):
     # before: "far" was read as "much", so a plain complaint took the large step (-8 dB)
-    turn = session.say(said)
+    turn = jazz_long.say(said)
     assert turn.changed and not turn.question, turn.reply
-    assert set(_level(session.plan, role)) == {db}, turn.reply
+    assert set(levels(jazz_long.plan, role)) == {db}, turn.reply
 
 
 # ----------------------------------------------------------------------------- 9. a worry with no way said
@@ -202,32 +183,25 @@ def test_far_forward_is_a_place_in_the_mix_not_a_size(session, said, role, db):
 @pytest.mark.parametrize("said", ["people will tune out",
                                   # mine
                                   "I'm worried the audience will get bored by the middle"])
-def test_a_worry_about_the_audience_asks_one_concrete_question(session, said):
+def test_a_worry_about_the_audience_asks_one_concrete_question(jazz_long, said):
     # before: "tune out" took the tune (the melody) out
-    before = session.plan
-    turn = session.say(said)
-    assert turn.question and not turn.changed and session.plan == before, turn.reply
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert turn.question and not turn.changed and jazz_long.plan == before, turn.reply
     assert "more energy" in turn.reply and "faster" in turn.reply
-    answer = session.say("more energy")
-    assert answer.changed and sum(_energy(session.plan)) > sum(_energy(before)), answer.reply
-    assert "melody" in session.plan.instrumentation
+    answer = jazz_long.say("more energy")
+    assert answer.changed and sum(energies(jazz_long.plan)) > sum(energies(before)), answer.reply
+    assert "melody" in jazz_long.plan.instrumentation
 
 
-def test_a_worry_with_a_way_said_does_that_and_keeps_the_tune(session):
-    before = session.plan
-    turn = session.say("people will tune out, make it faster")
-    assert turn.changed and session.plan.tempo_bpm > before.tempo_bpm, turn.reply
-    assert all(not s.instruments or "melody" in s.instruments for s in session.plan.sections), turn.reply
+def test_a_worry_with_a_way_said_does_that_and_keeps_the_tune(jazz_long):
+    before = jazz_long.plan
+    turn = jazz_long.say("people will tune out, make it faster")
+    assert turn.changed and jazz_long.plan.tempo_bpm > before.tempo_bpm, turn.reply
+    assert all(not s.instruments or "melody" in s.instruments for s in jazz_long.plan.sections), turn.reply
 
 
 # ----------------------------------------------------------------------------- 10. openings
-
-def _open(tmp_path, request: str):
-    from v2m.agent.dialogue.session import Session
-
-    a = long_clip()
-    return Session.open(a.source, request, workdir=tmp_path / "store", analysis=a, render=False).plan
-
 
 @pytest.mark.parametrize("request_, style", [("a cafe in Rio", "bossa"),   # before: lofi (the cafe said first won a tie)
                                              ("wedding teaser, romantic, piano and strings", "classical"),   # epic_trailer
@@ -238,13 +212,13 @@ def _open(tmp_path, request: str):
                                              ("something fresh and modern for a tiktok", "electronic"),
                                              ("a teaser for our new game", "epic_trailer")])   # a teaser alone still is one
 def test_openings_follow_the_scene_not_a_format_word_or_the_first_setting(tmp_path, request_, style):
-    assert _open(tmp_path, request_).style == style
+    assert open_long(tmp_path, request_).plan.style == style
 
 
 @pytest.mark.parametrize("request_", ["chill podcast bed", "music under the narrator for an interview"])
 def test_a_voice_bed_opens_low(tmp_path, request_):
     # before: "chill podcast bed" opened as loud as any lofi score (energy up to 0.91)
-    plan = _open(tmp_path, request_)
+    plan = open_long(tmp_path, request_).plan
     assert max(s.energy for s in plan.sections) <= 0.6, [s.energy for s in plan.sections]
 
 
@@ -252,10 +226,7 @@ def test_a_voice_bed_opens_low(tmp_path, request_):
 
 @pytest.fixture()
 def eighties(tmp_path):
-    from v2m.agent.dialogue.session import Session
-
-    a = long_clip()
-    return Session.open(a.source, "80s synth", workdir=tmp_path / "store", analysis=a, render=False)
+    return open_long(tmp_path, "80s synth")
 
 
 @pytest.mark.parametrize("said", ["less 80s, more modern", "make it less eighties and more modern"])

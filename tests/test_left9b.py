@@ -12,11 +12,6 @@ from edit_clips import open_chat
 from v2m.agent.dialogue.operations import effective_roles
 
 
-@pytest.fixture()
-def session(tmp_path):
-    return open_chat(tmp_path, "tense thriller music")   # drums, bass, harmony, melody
-
-
 def _energy(plan) -> list[tuple[float, float, float]]:
     return [(s.start_s, s.end_s, s.energy) for s in plan.sections]
 
@@ -26,36 +21,36 @@ def _plays(plan, role: str) -> list[bool]:
 
 
 @pytest.mark.parametrize("said", ["quiet until 0:12", "soft until 0:12", "nice and quiet until the second cut"])
-def test_quiet_until_a_time_is_calmer_up_to_it(session, said):
+def test_quiet_until_a_time_is_calmer_up_to_it(thriller_chat, said):
     # before: the bare "quiet" was not read and the turn asked "calmer and sparser, or fading over time?"
-    before = _energy(session.plan)
-    turn = session.say(said)
+    before = _energy(thriller_chat.plan)
+    turn = thriller_chat.say(said)
     assert turn.changed and not turn.question, turn.reply
-    after = {round(a): e for a, _, e in _energy(session.plan)}
+    after = {round(a): e for a, _, e in _energy(thriller_chat.plan)}
     old = {round(a): e for a, _, e in before}
     assert all(after[a] < old[a] for a in after if a < 12), turn.reply
     assert all(after[a] == old.get(a, after[a]) for a in after if a >= 13)
 
 
-def test_quiet_alone_is_no_style(session):
+def test_quiet_alone_is_no_style(thriller_chat):
     # before: "quiet" alone was guessed as a style (rock) from its embedding
-    style = session.plan.style
-    session.say("quiet")
-    assert session.plan.style == style
+    style = thriller_chat.plan.style
+    thriller_chat.say("quiet")
+    assert thriller_chat.plan.style == style
 
 
-def test_a_part_called_a_mistake_goes_when_no_edit_brought_it(session):
+def test_a_part_called_a_mistake_goes_when_no_edit_brought_it(thriller_chat):
     # before: the first score "had no earlier version", and after "a bit slower" the tempo change was undone
-    session.say("a bit slower")
-    tempo = session.plan.tempo_bpm
-    turn = session.say("the drums were a mistake")
-    assert not any(_plays(session.plan, "drums")), turn.reply
-    assert session.plan.tempo_bpm == tempo
+    thriller_chat.say("a bit slower")
+    tempo = thriller_chat.plan.tempo_bpm
+    turn = thriller_chat.say("the drums were a mistake")
+    assert not any(_plays(thriller_chat.plan, "drums")), turn.reply
+    assert thriller_chat.plan.tempo_bpm == tempo
 
 
-def test_a_part_called_a_mistake_on_the_first_score_goes(session):
-    session.say("the drums were a mistake")
-    assert not any(_plays(session.plan, "drums"))
+def test_a_part_called_a_mistake_on_the_first_score_goes(thriller_chat):
+    thriller_chat.say("the drums were a mistake")
+    assert not any(_plays(thriller_chat.plan, "drums"))
 
 
 def test_a_part_an_edit_brought_in_called_a_mistake_takes_that_edit_back(tmp_path):
@@ -67,55 +62,55 @@ def test_a_part_an_edit_brought_in_called_a_mistake_takes_that_edit_back(tmp_pat
     assert not any(_plays(s.plan, "drums")) and s.plan.tempo_bpm == tempo
 
 
-def test_a_version_described_beside_a_return_is_that_version(session):
+def test_a_version_described_beside_a_return_is_that_version(thriller_chat):
     # before: "slow" was read as "slower" on top of version 2, and "with the drums still in" as more drums
-    session.say("much slower")
-    v2 = session.plan
-    session.say("much faster and no drums")
-    session.say("go back to like the second one, slow but with the drums still in")
-    assert session.plan == v2
+    thriller_chat.say("much slower")
+    v2 = thriller_chat.plan
+    thriller_chat.say("much faster and no drums")
+    thriller_chat.say("go back to like the second one, slow but with the drums still in")
+    assert thriller_chat.plan == v2
 
 
-def test_a_description_beside_a_return_keeps_what_it_asks_for(session):
-    session.say("much slower and no drums")
-    slow = session.plan.tempo_bpm
-    session.say("much faster")
-    session.say("go back to like the second one, slow but with the drums still in")
-    assert session.plan.tempo_bpm == slow and all(_plays(session.plan, "drums"))
+def test_a_description_beside_a_return_keeps_what_it_asks_for(thriller_chat):
+    thriller_chat.say("much slower and no drums")
+    slow = thriller_chat.plan.tempo_bpm
+    thriller_chat.say("much faster")
+    thriller_chat.say("go back to like the second one, slow but with the drums still in")
+    assert thriller_chat.plan.tempo_bpm == slow and all(_plays(thriller_chat.plan, "drums"))
 
 
 @pytest.mark.parametrize("said", ["leave the ending, make it faster", "make it faster but leave the ending",
                                   "don't touch the ending, faster"])
-def test_a_place_left_as_it_is_is_no_place_for_the_other_clauses(session, said):
+def test_a_place_left_as_it_is_is_no_place_for_the_other_clauses(thriller_chat, said):
     # before: the tempo went up in the ending only (the ending lent to "faster"), or "leave" was not read at all
-    tempo = session.plan.tempo_bpm
-    turn = session.say(said)
-    plan = session.plan
+    tempo = thriller_chat.plan.tempo_bpm
+    turn = thriller_chat.say(said)
+    plan = thriller_chat.plan
     assert plan.sections[-1].locked and plan.sections[-1].start_s == pytest.approx(21.0, abs=0.6), turn.reply
     tempos = [s.tempo_bpm or plan.tempo_bpm for s in plan.sections]
     assert all(t > tempo for t in tempos[:-1]) and tempos[-1] == tempo
 
 
-def test_the_rest_still_counts_from_the_place_left(session):
-    chords = [s.chords for s in session.plan.sections]
-    session.say("leave the ending and make the rest brighter")
-    assert session.plan.sections[-1].locked and session.plan.sections[-1].chords == chords[-1]
-    assert all(s.chords != c for s, c in zip(session.plan.sections[:-1], chords))
+def test_the_rest_still_counts_from_the_place_left(thriller_chat):
+    chords = [s.chords for s in thriller_chat.plan.sections]
+    thriller_chat.say("leave the ending and make the rest brighter")
+    assert thriller_chat.plan.sections[-1].locked and thriller_chat.plan.sections[-1].chords == chords[-1]
+    assert all(s.chords != c for s, c in zip(thriller_chat.plan.sections[:-1], chords))
 
 
 @pytest.mark.parametrize("said", ["music from 1920", "make it sound like it's from 1920", "can it feel like 1925"])
-def test_a_year_is_an_era_not_a_time(session, said):
+def test_a_year_is_an_era_not_a_time(thriller_chat, said):
     # before: "The video is only 30.0 s long, so 32:00 is past its end"; the 1920s are the silent film's era (its
     # scenes), said as a year too
-    turn = session.say(said)
+    turn = thriller_chat.say(said)
     assert "32:00" not in turn.reply and "past its end" not in turn.reply
-    assert session.plan.style == "silent_film", turn.reply
+    assert thriller_chat.plan.style == "silent_film", turn.reply
 
 
-def test_a_number_of_seconds_is_still_a_time(session):
-    energy = _energy(session.plan)
-    session.say("quieter after 20 seconds")
-    changed = [a for (a, _, e), (_, _, e0) in zip(_energy(session.plan), energy) if e != e0]
+def test_a_number_of_seconds_is_still_a_time(thriller_chat):
+    energy = _energy(thriller_chat.plan)
+    thriller_chat.say("quieter after 20 seconds")
+    changed = [a for (a, _, e), (_, _, e0) in zip(_energy(thriller_chat.plan), energy) if e != e0]
     assert changed and min(changed) == pytest.approx(20.0, abs=1.0)
 
 
@@ -130,15 +125,15 @@ def test_music_where_nothing_happens_is_sparse_ambient(tmp_path):
 
 
 @pytest.mark.parametrize("first", [None, "no drums"])
-def test_them_added_back_is_the_part_just_taken_out(session, first):
+def test_them_added_back_is_the_part_just_taken_out(thriller_chat, first):
     # before: "I don't know an instrument called 'them back'"
     if first:
-        session.say(first)
-    turn = session.say("take the drums out in the first shot and add them back in the second")
-    plays = {round(s.start_s): "drums" in effective_roles(session.plan, s) for s in session.plan.sections}
+        thriller_chat.say(first)
+    turn = thriller_chat.say("take the drums out in the first shot and add them back in the second")
+    plays = {round(s.start_s): "drums" in effective_roles(thriller_chat.plan, s) for s in thriller_chat.plan.sections}
     assert not plays[0] and plays[6], turn.reply
     # back where they already played is back, not louder
-    assert all(not (s.levels_db or {}).get("drums") for s in session.plan.sections)
+    assert all(not (s.levels_db or {}).get("drums") for s in thriller_chat.plan.sections)
 
 
 @pytest.mark.parametrize("said, down", [("the horn louder", False), ("less horn in shot 2", True)])

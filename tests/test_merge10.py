@@ -5,11 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from edit_clips import open_chat
-
-
-def _tempo(plan, t):
-    return plan.sections[plan.section_at(t)].tempo_bpm or plan.tempo_bpm
+from edit_clips import open_chat, tempo_at
 
 
 @pytest.mark.parametrize("said", ["opening should be slower, the suspense comes later",
@@ -22,7 +18,7 @@ def test_the_scores_own_scene_said_at_a_place_is_no_question_of_style(tmp_path, 
     before = s.plan
     turn = s.say(said)
     assert not turn.question, turn.reply
-    assert _tempo(s.plan, 3) < _tempo(before, 3) and _tempo(s.plan, 25) == _tempo(before, 25), turn.reply
+    assert tempo_at(s.plan, 3) < tempo_at(before, 3) and tempo_at(s.plan, 25) == tempo_at(before, 25), turn.reply
 
 
 def test_another_styles_scene_at_a_place_still_asks(tmp_path):
@@ -38,5 +34,5 @@ def test_a_complaint_of_speed_after_a_part_turned_up_is_its_own_edit(tmp_path):
     s.say("more drums in shot 2")
     before = s.plan
     turn = s.say("too slow now")
-    assert _tempo(s.plan, 9) > _tempo(before, 9), turn.reply
+    assert tempo_at(s.plan, 9) > tempo_at(before, 9), turn.reply
     assert [x.levels_db for x in s.plan.sections] == [x.levels_db for x in before.sections], turn.reply

@@ -5,7 +5,7 @@ none of the dialogue sets use."""
 from __future__ import annotations
 
 import pytest
-from edit_clips import long_clip
+from edit_clips import energy_at, long_clip
 
 from v2m.agent.dialogue.moments import answers_where, asked_about, described, place_of
 from v2m.agent.dialogue.session import Session
@@ -64,10 +64,6 @@ def test_no_moment_in_music_words_places_or_the_whole_video(request_, subject):
     assert described(request_, subject) is None
 
 
-def _energy(plan, t):
-    return next(s.energy for s in plan.sections if s.start_s <= t < s.end_s)
-
-
 def _tempo(plan, section):
     return section.tempo_bpm or plan.tempo_bpm
 
@@ -106,8 +102,8 @@ def test_an_answer_that_carries_its_own_edit_is_made_at_the_place(tmp_path):
     t = s.say("the market is shots 2 and 3. bring in some percussion too")
     assert t.changed and not t.question
     after = s.plan
-    assert _energy(after, 9.0) > _energy(before, 9.0) and _energy(after, 15.0) > _energy(before, 15.0)
-    assert _energy(after, 3.0) == _energy(before, 3.0) and _energy(after, 40.0) == _energy(before, 40.0)
+    assert energy_at(after, 9.0) > energy_at(before, 9.0) and energy_at(after, 15.0) > energy_at(before, 15.0)
+    assert energy_at(after, 3.0) == energy_at(before, 3.0) and energy_at(after, 40.0) == energy_at(before, 40.0)
 
 
 def test_a_place_said_with_the_moment_is_no_question(tmp_path):
@@ -115,7 +111,7 @@ def test_a_place_said_with_the_moment_is_no_question(tmp_path):
     before = s.plan
     t = s.say("the sunset at the end needs to be calmer")
     assert t.changed and not t.question
-    assert _energy(s.plan, 58.0) < _energy(before, 58.0) and _energy(s.plan, 10.0) == _energy(before, 10.0)
+    assert energy_at(s.plan, 58.0) < energy_at(before, 58.0) and energy_at(s.plan, 10.0) == energy_at(before, 10.0)
 
 
 def test_a_corrected_answer_moves_the_edit_and_the_name(tmp_path):
@@ -224,6 +220,6 @@ def test_an_answered_moment_moved_by_one_shot(tmp_path):
     assert s.say("in shot 4").changed
     t = s.say("no, one later")
     assert t.changed and not t.question
-    assert _energy(s.plan, 21.0) == _energy(before, 21.0)                 # shot 4 (18-24 s) as it was
-    assert _energy(s.plan, 27.0) < _energy(before, 27.0)                  # shot 5 (24-30 s) the edit now
-    assert _energy(s.plan, 40.0) == _energy(before, 40.0)
+    assert energy_at(s.plan, 21.0) == energy_at(before, 21.0)                 # shot 4 (18-24 s) as it was
+    assert energy_at(s.plan, 27.0) < energy_at(before, 27.0)                  # shot 5 (24-30 s) the edit now
+    assert energy_at(s.plan, 40.0) == energy_at(before, 40.0)

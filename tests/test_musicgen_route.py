@@ -165,6 +165,25 @@ def test_backends_by_name_and_failures_are_one_line(tmp_path, monkeypatch):
     assert not [p.name for p in tmp_path.iterdir() if "score" in p.name]  # nothing half-written
 
 
+def test_the_check_and_the_load_take_the_same_weights(tmp_path, monkeypatch):
+    # one choice of weights (backends._weights): V2M_MUSICGEN_MODEL when none is passed, the one passed over it
+    from v2m.tools.musicgen.backends import check_backend
+
+    half, missing = tmp_path / "half", tmp_path / "missing"
+    half.mkdir()
+    (half / "config.json").write_text("{}")
+    monkeypatch.setenv("V2M_MUSICGEN_MODEL", str(half))
+    for step in (check_backend, load_backend):
+        with pytest.raises(MissingDependency, match=f"{half.name} is incomplete"):
+            step("musicgen")
+        with pytest.raises(MissingDependency, match=missing.name):
+            step("musicgen-melody", str(missing))
+        with pytest.raises(V2MError, match="unknown music backend"):
+            step("nope")
+    check_backend("debug")   # the debug backend takes no weights, whatever the variable says
+    assert isinstance(load_backend("debug"), DebugBackend)
+
+
 def test_a_crash_mid_take_leaves_the_previous_take_as_it_was(tmp_path):
     plan = tone_plan([1.0, 2.0], 3.0, [300, 600, 900])
     wav = generate_score_audio(plan, tmp_path / "score.wav", backend=ToneBackend())

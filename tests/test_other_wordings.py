@@ -9,8 +9,7 @@ turns through a real Session, on the plan (energy, levels, roles, tempo) where i
 from __future__ import annotations
 
 import pytest
-from dialogue_check import energy_at
-from edit_clips import long_clip
+from edit_clips import energy_at, long_clip
 
 from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.dialogue.session import Session

@@ -7,20 +7,10 @@ composed MIDI where notes must (not) change."""
 from __future__ import annotations
 
 import pytest
-from dialogue_check import energy_at, notes_outside
-from edit_clips import long_clip
+from dialogue_check import notes_outside
+from edit_clips import energy_at
 
-from v2m.agent.dialogue.session import Session
 from v2m.agent.dialogue.where import locate
-
-
-@pytest.fixture()
-def session(tmp_path):
-    """A 40 s clip cut every 4 s (shots 1-10), scored plainly."""
-    a = long_clip(40.0, 4.0)
-    return Session.open(a.source, "an upbeat rock score", workdir=tmp_path / "store", analysis=a, render=False), a
-
-
 
 
 @pytest.mark.parametrize("words,span", [("the 3rd and 4th shots", (8, 16)), ("shots 2 through 5", (4, 20)),
@@ -28,14 +18,14 @@ def session(tmp_path):
                                         ("before the third shot", (0, 8)), ("the final couple of shots", (32, 40)),
                                         ("from the second shot to the fourth shot", (4, 16)),
                                         ("the final five seconds", (35, 40)), ("after twenty seconds", (20, 40))])
-def test_shot_ranges_lists_and_from_on(session, words, span):
-    s, a = session
+def test_shot_ranges_lists_and_from_on(rock40, words, span):
+    s, a = rock40
     got = locate(words, a, s.plan)
     assert (got.start_s, got.end_s) == span
 
 
-def test_a_range_of_shots_changes_only_those_shots_in_the_midi(session):
-    s, a = session
+def test_a_range_of_shots_changes_only_those_shots_in_the_midi(rock40):
+    s, a = rock40
     old = s.plan
     s.say("shots 3 through 5 need a lot more drive")
     assert all(energy_at(s.plan, t) > energy_at(old, t) for t in (9, 13, 17))
@@ -43,8 +33,8 @@ def test_a_range_of_shots_changes_only_those_shots_in_the_midi(session):
     assert notes_outside(s.plan, a, 8, 20) == notes_outside(old, a, 8, 20)
 
 
-def test_several_places_each_with_its_own_direction(session):
-    s, a = session
+def test_several_places_each_with_its_own_direction(rock40):
+    s, a = rock40
     old = s.plan
     s.say("follow the waves: down in shot 3, up in shot 6")
     assert energy_at(s.plan, 10) < energy_at(old, 10)
@@ -52,16 +42,16 @@ def test_several_places_each_with_its_own_direction(session):
     assert energy_at(s.plan, 2) == energy_at(old, 2) and energy_at(s.plan, 30) == energy_at(old, 30)
 
 
-def test_last_few_without_a_noun_count_the_shots_the_request_names(session):
-    s, a = session
+def test_last_few_without_a_noun_count_the_shots_the_request_names(rock40):
+    s, a = rock40
     old = s.plan
     s.say("the harbour shots near the end feel too busy, the last three")
     assert all(energy_at(s.plan, t) < energy_at(old, t) for t in (30, 34, 38))
     assert energy_at(s.plan, 26) == energy_at(old, 26)
 
 
-def test_a_named_moment_is_remembered_as_its_place(session):
-    s, a = session
+def test_a_named_moment_is_remembered_as_its_place(rock40):
+    s, a = rock40
     s.say("the slam is on the fourth cut, hit it")
     assert any(abs(h.time_s - 16.0) < 0.05 for h in s.plan.hit_points)
     old = s.plan
@@ -71,8 +61,8 @@ def test_a_named_moment_is_remembered_as_its_place(session):
     assert notes_outside(s.plan, a, 16, 40) == notes_outside(old, a, 16, 40)
 
 
-def test_a_time_beside_a_name_wins_and_means_the_shot_there(session):
-    s, a = session
+def test_a_time_beside_a_name_wins_and_means_the_shot_there(rock40):
+    s, a = rock40
     old = s.plan
     s.say("push the drums up at the goal, which happens at 24 seconds")
     changed = [x for x in s.plan.sections if x.levels_db.get("drums", 0) != 0]
@@ -80,8 +70,8 @@ def test_a_time_beside_a_name_wins_and_means_the_shot_there(session):
     assert energy_at(s.plan, 10) == energy_at(old, 10)
 
 
-def test_narrowing_the_marks_just_added(session):
-    s, a = session
+def test_narrowing_the_marks_just_added(rock40):
+    s, a = rock40
     s.say("a stab on every cut")
     stabs = sorted(h.time_s for h in s.plan.hit_points if h.kind == "stab")
     assert len(stabs) == 9
@@ -92,8 +82,8 @@ def test_narrowing_the_marks_just_added(session):
     assert sorted(h.time_s for h in s.plan.hit_points if h.kind == "stab") == stabs[1:]
 
 
-def test_same_again_on_bare_shot_numbers(session):
-    s, a = session
+def test_same_again_on_bare_shot_numbers(rock40):
+    s, a = rock40
     s.say("shots 2 to 3 need more energy")
     old = s.plan
     s.say("same for 7 and 8")
@@ -101,8 +91,8 @@ def test_same_again_on_bare_shot_numbers(session):
     assert energy_at(s.plan, 38) == energy_at(old, 38)
 
 
-def test_a_moment_named_as_landing_is_marked_and_remembered(session):
-    s, a = session
+def test_a_moment_named_as_landing_is_marked_and_remembered(rock40):
+    s, a = rock40
     s.say("make the chorus land at 0:22")
     assert any(abs(h.time_s - 22.0) < 0.05 for h in s.plan.hit_points)
     s.say("the beat at 0:30 should be the splash, strings in there")  # an edit placed at the other moment
@@ -114,8 +104,8 @@ def test_a_moment_named_as_landing_is_marked_and_remembered(session):
     assert after and all(x in s.plan.sections for x in after)
 
 
-def test_the_next_cut_and_the_nth_one_count_from_what_was_said(session):
-    s, a = session
+def test_the_next_cut_and_the_nth_one_count_from_what_was_said(rock40):
+    s, a = rock40
     s.say("no drums in shot 4")
     s.say("a stab on the next cut")                     # shot 4 ends at the cut at 16 s
     assert any(abs(h.time_s - 16.0) < 0.05 and h.kind == "stab" for h in s.plan.hit_points)
@@ -125,8 +115,8 @@ def test_the_next_cut_and_the_nth_one_count_from_what_was_said(session):
     assert any(abs(h.time_s - 36.0) < 0.05 and h.kind == "stop" for h in s.plan.hit_points)
 
 
-def test_two_places_joined_by_and_keep_their_own_edits(session):
-    s, a = session
+def test_two_places_joined_by_and_keep_their_own_edits(rock40):
+    s, a = rock40
     old = s.plan
     s.say("darker in shot 2 and a lot faster in shot 5")
     assert s.plan.sections[s.plan.section_at(18)].tempo_bpm > old.tempo_bpm
@@ -135,8 +125,8 @@ def test_two_places_joined_by_and_keep_their_own_edits(session):
     assert energy_at(s.plan, 30) == energy_at(old, 30)
 
 
-def test_just_before_it_and_after_it_are_read_against_the_moment_said(session):
-    s, a = session
+def test_just_before_it_and_after_it_are_read_against_the_moment_said(rock40):
+    s, a = rock40
     old = s.plan
     s.say("the door opens on the fifth cut, calmer just before it and busier after it")  # the cut at 20 s
     assert energy_at(s.plan, 18) < energy_at(old, 18)            # the shot before the cut
@@ -157,8 +147,8 @@ def test_what_counts_as_a_name_for_a_place(words, name, place):
     assert found == ({name: place} if name else {})
 
 
-def test_a_place_said_to_be_a_moment_names_it_for_later_turns(session):
-    s, a = session
+def test_a_place_said_to_be_a_moment_names_it_for_later_turns(rock40):
+    s, a = rock40
     s.say("the sixth cut is his big entrance, a stab there")       # the sixth cut is at 24 s
     assert any(abs(h.time_s - 24.0) < 0.05 and h.kind == "stab" for h in s.plan.hit_points)
     old = s.plan
@@ -170,8 +160,8 @@ def test_a_place_said_to_be_a_moment_names_it_for_later_turns(session):
     assert before and all(x in s.plan.sections for x in before)
 
 
-def test_a_correction_moves_the_last_edit_to_the_place_now_named(session):
-    s, a = session
+def test_a_correction_moves_the_last_edit_to_the_place_now_named(rock40):
+    s, a = rock40
     first = s.plan
     s.say("more energy in shot 2")
     s.say("no sorry, I meant the seventh shot, the beach one")
@@ -184,8 +174,8 @@ def test_a_correction_moves_the_last_edit_to_the_place_now_named(session):
     assert s.plan == loud
 
 
-def test_narrowing_to_no_marks_or_more_than_were_added_is_a_question(session):
-    s, a = session
+def test_narrowing_to_no_marks_or_more_than_were_added_is_a_question(rock40):
+    s, a = rock40
     s.say("a stab on every cut")
     plan = s.plan
     for words in ("just the last 0", "only the first 12"):
@@ -193,8 +183,8 @@ def test_narrowing_to_no_marks_or_more_than_were_added_is_a_question(session):
         assert t.question and s.plan == plan
 
 
-def test_that_shot_is_where_the_last_edit_was(session):
-    s, a = session
+def test_that_shot_is_where_the_last_edit_was(rock40):
+    s, a = rock40
     s.say("no drums in shot 3")
     old = s.plan
     s.say("and more energy in that shot too")
@@ -202,8 +192,8 @@ def test_that_shot_is_where_the_last_edit_was(session):
     assert energy_at(s.plan, 6) == energy_at(old, 6) and energy_at(s.plan, 14) == energy_at(old, 14)
 
 
-def test_an_answer_to_the_question_just_asked_completes_that_request(session):
-    s, a = session
+def test_an_answer_to_the_question_just_asked_completes_that_request(rock40):
+    s, a = rock40
     first = s.plan
     t = s.say("a bit slower when the cat falls over")   # the picture cannot say when: a question
     assert t.question and s.plan == first
@@ -223,14 +213,14 @@ def test_an_answer_to_the_question_just_asked_completes_that_request(session):
 
 @pytest.mark.parametrize("words,span", [("the second to last shot", (32, 36)), ("the last 0 shots", (36, 40)),
                                         ("from shot 5 until 0:30", None)])
-def test_places_that_once_read_wrong(session, words, span):
-    s, a = session
+def test_places_that_once_read_wrong(rock40, words, span):
+    s, a = rock40
     found = locate(f" {words} ", a, s.plan)
     assert (found.start_s, found.end_s) == span if span else found is None or found.start_s == 16.0
 
 
-def test_a_one_word_name_at_a_clause_start_is_still_a_verb(session):
-    s, a = session
+def test_a_one_word_name_at_a_clause_start_is_still_a_verb(rock40):
+    s, a = rock40
     s.say("make the drop land at 0:18")          # "the drop" is remembered as a moment
     hits = s.plan.hit_points
     t = s.say("drop the drums")                  # the verb, not the moment
@@ -240,8 +230,8 @@ def test_a_one_word_name_at_a_clause_start_is_still_a_verb(session):
     assert (it.what, it.value) == ("remove", "drums")
 
 
-def test_seconds_said_in_words_are_a_moment(session):
-    s, a = session
+def test_seconds_said_in_words_are_a_moment(rock40):
+    s, a = rock40
     first = s.plan
     s.say("darker at thirty five seconds")          # the shot at 0:35, not the whole score
     assert notes_outside(s.plan, a, 32, 36) == notes_outside(first, a, 32, 36)

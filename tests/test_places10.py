@@ -7,18 +7,9 @@ part asked which instrument; a part "screaming over everything" was turned up.""
 from __future__ import annotations
 
 import pytest
-from edit_clips import open_chat
+from edit_clips import level_at, open_chat, tempo_at
 
 from v2m.agent.dialogue.operations import effective_roles
-
-
-def _tempo(plan, t: float) -> float:
-    s = plan.sections[plan.section_at(t)]
-    return s.tempo_bpm or plan.tempo_bpm
-
-
-def _level(plan, t: float, role: str) -> float:
-    return plan.sections[plan.section_at(t)].levels_db.get(role, 0.0)
 
 
 @pytest.mark.parametrize("said", ["from the first cut to the 17.5 second mark - slower",
@@ -29,9 +20,9 @@ def test_a_decimal_time_after_a_counted_cut_is_a_time_not_another_cut(tmp_path, 
     before = chat.plan
     turn = chat.say(said)
     assert not turn.question, turn.reply
-    assert _tempo(chat.plan, 3) == _tempo(before, 3)
-    assert _tempo(chat.plan, 9) < _tempo(before, 9)
-    assert _tempo(chat.plan, 25) == _tempo(before, 25)
+    assert tempo_at(chat.plan, 3) == tempo_at(before, 3)
+    assert tempo_at(chat.plan, 9) < tempo_at(before, 9)
+    assert tempo_at(chat.plan, 25) == tempo_at(before, 25)
 
 
 @pytest.mark.parametrize("said", ["no more big drums", "lose the big drums please"])
@@ -53,7 +44,7 @@ def test_a_warm_pad_is_the_pad_and_no_warm_mood(tmp_path):
     assert turn.changed, turn.reply
     assert chat.plan.tempo_bpm == before.tempo_bpm
     assert [s.energy for s in chat.plan.sections] == [s.energy for s in before.sections]
-    assert all(_level(chat.plan, t, "pad") < 0 for t in (3, 9, 17, 25))
+    assert all(level_at(chat.plan, "pad", t) < 0 for t in (3, 9, 17, 25))
 
 
 @pytest.mark.parametrize("said", ["the lead is too loud", "the lead's yelling over the others, pull it back"])
@@ -63,8 +54,8 @@ def test_the_lead_is_the_tune_where_no_added_lead_plays(tmp_path, said):
     chat = open_chat(tmp_path, "rock")
     turn = chat.say(said)
     assert not turn.question, turn.reply
-    assert all(_level(chat.plan, t, "melody") < 0 for t in (3, 9, 17, 25)), turn.reply
-    assert all(_level(chat.plan, t, "harmony") == 0 for t in (3, 9, 17, 25))
+    assert all(level_at(chat.plan, "melody", t) < 0 for t in (3, 9, 17, 25)), turn.reply
+    assert all(level_at(chat.plan, "harmony", t) == 0 for t in (3, 9, 17, 25))
 
 
 @pytest.mark.parametrize("said", ["lose the horn melody", "do we even need the horn tune"])
@@ -84,7 +75,7 @@ def test_why_said_after_a_part_without_its_apostrophe_or_comma_is_no_second_chan
     before = chat.plan
     turn = chat.say(said)
     part = "bass" if "bass" in said else "drums"
-    assert all(_level(chat.plan, t, part) > 0 for t in (3, 9, 17, 25)), turn.reply
+    assert all(level_at(chat.plan, part, t) > 0 for t in (3, 9, 17, 25)), turn.reply
     assert [s.energy for s in chat.plan.sections] == [s.energy for s in before.sections], turn.reply
     assert chat.plan.tempo_bpm == before.tempo_bpm
 

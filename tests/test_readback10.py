@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dialogue_check import clip_analysis
-from edit_clips import open_chat
+from edit_clips import open_chat, tempo_at
 
 from v2m.agent.dialogue.session import Session
 
@@ -13,10 +13,6 @@ from v2m.agent.dialogue.session import Session
 def _long(tmp_path, request="jazz"):
     a = clip_analysis({"duration": 120, "cuts": [20, 40, 60, 80, 100]})
     return Session.open(a.source, request, workdir=tmp_path, analysis=a, render=False)
-
-
-def _tempo(plan, t):
-    return plan.sections[plan.section_at(t)].tempo_bpm or plan.tempo_bpm
 
 
 @pytest.mark.parametrize("said, at", [("a crash at 90s", 90), ("add a stab at 70s", 70), ("a crash around 70s", 70)])
@@ -38,7 +34,7 @@ def test_a_shots_number_is_no_phone_too(tmp_path):
     s = _long(tmp_path)
     before = s.plan
     turn = s.say("shot 2 much slower")
-    assert _tempo(s.plan, 30) < _tempo(before, 30) and _tempo(s.plan, 70) == _tempo(before, 70), turn.reply
+    assert tempo_at(s.plan, 30) < tempo_at(before, 30) and tempo_at(s.plan, 70) == tempo_at(before, 70), turn.reply
 
 
 def test_suspense_on_a_score_is_its_mood_not_a_new_style(tmp_path):

@@ -8,41 +8,29 @@ from __future__ import annotations
 import re
 
 import pytest
-from edit_clips import long_clip
+from edit_clips import levels
 
 from v2m.agent.dialogue.phrases import TO_TEMPO
 from v2m.agent.dialogue.tempos import BARE_TEMPO_RE
-
-
-@pytest.fixture()
-def session(tmp_path):
-    from v2m.agent.dialogue.session import Session
-
-    a = long_clip()   # 60 s, a cut every 4 s: shots 1-15
-    return Session.open(a.source, "jazz", workdir=tmp_path / "store", analysis=a, render=False)
-
-
-def _level(plan, role: str) -> list[float]:
-    return [s.levels_db.get(role, 0.0) for s in plan.sections]
 
 
 # ----------------------------------------------------------------------------- 1. a level "to 90" is no tempo
 
 @pytest.mark.parametrize("said, part", [("lower the bass to 90", "bass"), ("turn the drums down to 70 please", "drums"),
                                         ("bring the drums down to 80", "drums")])
-def test_a_part_turned_down_to_a_number_sets_no_tempo(session, said, part):
+def test_a_part_turned_down_to_a_number_sets_no_tempo(jazz_long, said, part):
     # before: what the level reader left ("to 90") looked bare, so the whole score went to 90 BPM too
-    before = session.plan
-    turn = session.say(said)
-    after = session.plan
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    after = jazz_long.plan
     assert after.tempo_bpm == before.tempo_bpm, turn.reply
     assert all(s.tempo_bpm == b.tempo_bpm for s, b in zip(after.sections, before.sections)), turn.reply
-    assert all(x < 0 for x in _level(after, part)), turn.reply
+    assert all(x < 0 for x in levels(after, part)), turn.reply
 
 
-def test_a_bare_number_at_a_place_is_still_its_tempo(session):
-    turn = session.say("shot 3 at 140")
-    assert session.plan.sections[2].tempo_bpm == 140 and "140 BPM" in turn.reply
+def test_a_bare_number_at_a_place_is_still_its_tempo(jazz_long):
+    turn = jazz_long.say("shot 3 at 140")
+    assert jazz_long.plan.sections[2].tempo_bpm == 140 and "140 BPM" in turn.reply
 
 
 # ----------------------------------------------------------------------------- 2. "with a crash" keeps the place
@@ -50,20 +38,20 @@ def test_a_bare_number_at_a_place_is_still_its_tempo(session):
 @pytest.mark.parametrize("said, shots", [("louder in shot 5 with a crash", {4}), ("more energy in shot 5 with a crash", {4}),
                                          ("the last shot quieter, with a crash", {14}),
                                          ("more energy in shot 9 with a stab", {8})])
-def test_an_edit_said_with_a_mark_stays_in_its_place(session, said, shots):
+def test_an_edit_said_with_a_mark_stays_in_its_place(jazz_long, said, shots):
     # before: the mark reader took the clause's place for the mark, and the edit went to the whole score
-    before = session.plan
-    turn = session.say(said)
-    after = session.plan
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    after = jazz_long.plan
     changed = {i for i, (a, b) in enumerate(zip(before.sections, after.sections)) if a != b}
     assert changed == shots, turn.reply
     assert after.loudness_lufs == before.loudness_lufs, turn.reply
 
 
-def test_a_slower_stretch_with_a_stab_keeps_its_shots_and_the_stab(session):
-    before = session.plan
-    turn = session.say("slower in the last two shots with a stab")
-    after = session.plan
+def test_a_slower_stretch_with_a_stab_keeps_its_shots_and_the_stab(jazz_long):
+    before = jazz_long.plan
+    turn = jazz_long.say("slower in the last two shots with a stab")
+    after = jazz_long.plan
     assert after.tempo_bpm == before.tempo_bpm, turn.reply
     assert all(s.tempo_bpm and s.tempo_bpm < before.tempo_bpm for s in after.sections[13:]), turn.reply
     assert {i for i, (a, b) in enumerate(zip(before.sections, after.sections)) if a != b} == {13, 14}, turn.reply
@@ -74,36 +62,36 @@ def test_a_slower_stretch_with_a_stab_keeps_its_shots_and_the_stab(session):
 
 @pytest.mark.parametrize("said, at", [("when the flowers bloom at 0:20, a crash", 20.0),
                                       ("when the hero walks in at 0:30, a stab", 30.0)])
-def test_a_scene_word_in_a_time_clause_is_the_picture_not_a_feeling(session, said, at):
+def test_a_scene_word_in_a_time_clause_is_the_picture_not_a_feeling(jazz_long, said, at):
     # before: "bloom" read as "more energy" in that shot, and the crash was lost
-    before = session.plan
-    turn = session.say(said)
-    after = session.plan
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    after = jazz_long.plan
     assert [s.energy for s in after.sections] == [s.energy for s in before.sections], turn.reply
     assert any(abs(h.time_s - at) < 0.1 and h.kind in ("crash", "stab") for h in after.hit_points), turn.reply
 
 
-def test_a_scene_word_as_a_wish_still_moves(session):
-    before = session.plan
-    turn = session.say("make it shine in shot 3")
-    assert session.plan.sections[2].energy > before.sections[2].energy, turn.reply
+def test_a_scene_word_as_a_wish_still_moves(jazz_long):
+    before = jazz_long.plan
+    turn = jazz_long.say("make it shine in shot 3")
+    assert jazz_long.plan.sections[2].energy > before.sections[2].energy, turn.reply
 
 
 # ----------------------------------------------------------------------------- 8. loud "which is great": praise
 
 @pytest.mark.parametrize("said", ["the drums are loud at 0:20, which is great",
                                   "the bass is quiet in shot 3, which is what we want"])
-def test_a_part_plainly_loud_and_praised_changes_nothing(session, said):
+def test_a_part_plainly_loud_and_praised_changes_nothing(jazz_long, said):
     # before: the bare "are loud" was a complaint and the praise was dropped as a wrapper: drums -5 dB there
-    before = session.plan
-    turn = session.say(said)
-    assert session.plan == before and not turn.changed, turn.reply
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert jazz_long.plan == before and not turn.changed, turn.reply
 
 
 @pytest.mark.parametrize("said", ["the drums are loud at 0:20", "the intro is fine, the drums are loud"])
-def test_a_part_plainly_loud_without_praise_is_still_turned_down(session, said):
-    turn = session.say(said)
-    assert any(x < 0 for x in _level(session.plan, "drums")), turn.reply
+def test_a_part_plainly_loud_without_praise_is_still_turned_down(jazz_long, said):
+    turn = jazz_long.say(said)
+    assert any(x < 0 for x in levels(jazz_long.plan, "drums")), turn.reply
 
 
 # ----------------------------------------------------------------------------- 11. one reading of a tempo's number
@@ -118,6 +106,6 @@ def test_a_bare_number_and_a_number_a_move_goes_to_are_one_tempo_reading(said):
 
 
 @pytest.mark.parametrize("said, shot, bpm", [("the ending at 120", 14, 120.0), ("shot 3 at 140", 2, 140.0)])
-def test_a_place_at_a_bare_number_is_its_tempo(session, said, shot, bpm):
-    turn = session.say(said)
-    assert session.plan.sections[shot].tempo_bpm == bpm, turn.reply
+def test_a_place_at_a_bare_number_is_its_tempo(jazz_long, said, shot, bpm):
+    turn = jazz_long.say(said)
+    assert jazz_long.plan.sections[shot].tempo_bpm == bpm, turn.reply

@@ -8,24 +8,6 @@ same speed as the intro" asked."""
 from __future__ import annotations
 
 import pytest
-from edit_clips import bikes, long_clip
-
-
-@pytest.fixture()
-def session(tmp_path):
-    from v2m.agent.dialogue.session import Session
-
-    a = long_clip()   # 60 s, a cut every 4 s: shots 1-15
-    return Session.open(a.source, "jazz", workdir=tmp_path / "store", analysis=a, render=False)
-
-
-@pytest.fixture()
-def bikes_chat(tmp_path):
-    from v2m.agent.dialogue.session import Session
-
-    a = bikes()   # cuts at 1.2, 3.04, 5.48, 7.48, 9.68 s: the last shot lasts 0.32 s
-    return Session.open(a.source, "a tense thriller chase, like a heist movie", workdir=tmp_path / "store", analysis=a,
-                        render=False)
 
 
 # ----------------------------------------------------------------------------- 3. bikes' last shot
@@ -54,11 +36,11 @@ def test_an_edit_in_a_last_shot_too_short_says_where_the_shot_is_and_why_the_one
 # ----------------------------------------------------------------------------- 4. a version with nothing changed
 
 @pytest.mark.parametrize("said", ["keep it quiet, then get louder", "keep it soft at first, then build"])
-def test_kept_quiet_then_louder_is_a_rise(session, said):
+def test_kept_quiet_then_louder_is_a_rise(jazz_long, said):
     # before: a new version with "Nothing changed: the score is as it was."
-    before = session.plan
-    turn = session.say(said)
-    energy = [s.energy for s in session.plan.sections]
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    energy = [s.energy for s in jazz_long.plan.sections]
     assert turn.changed and not turn.question, turn.reply
     assert energy[0] < before.sections[0].energy and energy[-1] > energy[0] + 0.3, turn.reply
 
@@ -67,51 +49,51 @@ def test_kept_quiet_then_louder_is_a_rise(session, said):
 
 @pytest.mark.parametrize("said", ["Keep it in minor, it sounds like a thriller", "keep it in minor, it feels too sad otherwise",
                                   "let it stay in minor, it feels like a spy film"])
-def test_a_mode_kept_with_how_it_sounds_is_that_mode(session, said):
+def test_a_mode_kept_with_how_it_sounds_is_that_mode(jazz_long, said):
     # before: "The score is already in F major. Did you mean another key?" (or chords only)
-    assert session.plan.mode == "major"
-    turn = session.say(said)
+    assert jazz_long.plan.mode == "major"
+    turn = jazz_long.say(said)
     assert turn.changed and not turn.question, turn.reply
-    assert session.plan.mode == "minor", turn.reply
+    assert jazz_long.plan.mode == "minor", turn.reply
 
 
 @pytest.mark.parametrize("said", ["in major it feels like a toy advert, which is what we want",
                                   "in major it sounds like a summer holiday, it suits the picture"])
-def test_a_mode_praised_as_it_sounds_stays(session, said):
+def test_a_mode_praised_as_it_sounds_stays(jazz_long, said):
     # before: switched to minor
-    session.say(said)
-    assert session.plan.mode == "major"
+    jazz_long.say(said)
+    assert jazz_long.plan.mode == "major"
 
 
-def test_a_mode_complained_about_still_switches(session):
-    session.say("in major it sounds like a toy advert")
-    assert session.plan.mode == "minor"
+def test_a_mode_complained_about_still_switches(jazz_long):
+    jazz_long.say("in major it sounds like a toy advert")
+    assert jazz_long.plan.mode == "minor"
 
 
 # ----------------------------------------------------------------------------- 7. the same speed as another place
 
-def test_the_ending_the_same_speed_as_the_intro_takes_the_intros_tempo(session):
+def test_the_ending_the_same_speed_as_the_intro_takes_the_intros_tempo(jazz_long):
     # before: "I didn't follow 'ending intro'" (and at 59acb3d, the intro slowed again)
-    session.say("slower in the intro")
-    intro = session.plan.sections[0].tempo_bpm
-    turn = session.say("the ending should be the same speed as the intro")
-    plan = session.plan
+    jazz_long.say("slower in the intro")
+    intro = jazz_long.plan.sections[0].tempo_bpm
+    turn = jazz_long.say("the ending should be the same speed as the intro")
+    plan = jazz_long.plan
     assert turn.changed and not turn.question, turn.reply
     assert plan.sections[0].tempo_bpm == intro and plan.sections[-1].tempo_bpm == intro, turn.reply
 
 
-def test_shots_the_same_tempo_as_another_shot_take_its_tempo(session):
-    session.say("faster in shot 2")
-    shot2 = session.plan.sections[session.plan.section_at(5.0)].tempo_bpm
-    turn = session.say("make the last two shots the same tempo as shot 2")
-    plan = session.plan
+def test_shots_the_same_tempo_as_another_shot_take_its_tempo(jazz_long):
+    jazz_long.say("faster in shot 2")
+    shot2 = jazz_long.plan.sections[jazz_long.plan.section_at(5.0)].tempo_bpm
+    turn = jazz_long.say("make the last two shots the same tempo as shot 2")
+    plan = jazz_long.plan
     assert turn.changed and not turn.question, turn.reply
     assert plan.sections[plan.section_at(53.0)].tempo_bpm == shot2 == plan.sections[plan.section_at(58.0)].tempo_bpm
 
 
-def test_the_same_tempo_as_before_still_holds_the_tempo(session):
-    before = session.plan
-    turn = session.say("calmer, but keep the same tempo as before")
-    after = session.plan
+def test_the_same_tempo_as_before_still_holds_the_tempo(jazz_long):
+    before = jazz_long.plan
+    turn = jazz_long.say("calmer, but keep the same tempo as before")
+    after = jazz_long.plan
     assert turn.changed and after.tempo_bpm == before.tempo_bpm, turn.reply
     assert [s.tempo_bpm for s in after.sections] == [s.tempo_bpm for s in before.sections][:len(after.sections)]

@@ -7,19 +7,7 @@ a name given in a no-change turn was lost by undoing a later edit; a withdrawn n
 from __future__ import annotations
 
 import pytest
-from edit_clips import long_clip, make_analysis
-
-
-def _open(tmp_path, style="jazz", analysis=None):
-    from v2m.agent.dialogue.session import Session
-
-    a = analysis or long_clip()   # 60 s, a cut every 4 s: shots 1-15
-    return Session.open(a.source, style, workdir=tmp_path / "store", analysis=a, render=False)
-
-
-@pytest.fixture()
-def session(tmp_path):
-    return _open(tmp_path)
+from edit_clips import make_analysis, open_long
 
 
 def _say(s, *lines):
@@ -31,44 +19,44 @@ def _say(s, *lines):
 @pytest.mark.parametrize("said", ["undo the last change", "the version before was better",
                                   # mine
                                   "go back to how it was before the last change"])
-def test_the_last_change_is_the_last_that_made_music(session, said):
-    _say(session, "slower", "louder")
-    v2_lufs = session.lineage()[-2].loudness_lufs
-    turn = _say(session, "a crash at 0:20")
+def test_the_last_change_is_the_last_that_made_music(jazz_long, said):
+    _say(jazz_long, "slower", "louder")
+    v2_lufs = jazz_long.lineage()[-2].loudness_lufs
+    turn = _say(jazz_long, "a crash at 0:20")
     assert turn.reply.startswith("Nothing changed"), turn.reply
-    turn = session.say(said)   # before: "Nothing changed: the score is as it was."
-    assert turn.changed and session.plan.loudness_lufs == v2_lufs, turn.reply
+    turn = jazz_long.say(said)   # before: "Nothing changed: the score is as it was."
+    assert turn.changed and jazz_long.plan.loudness_lufs == v2_lufs, turn.reply
 
 
 @pytest.mark.parametrize("between", [["a crash at 0:20"], ["a crash at 0:20", "a crash at 0:24"]])
 @pytest.mark.parametrize("said", ["more", "a bit more there"])
-def test_more_after_a_no_change_turn_repeats_the_last_change(session, between, said):
-    _say(session, "make shot 3 louder")
-    shot3 = session.plan.sections[2].energy
-    _say(session, *between)
-    turn = session.say(said)   # before: "Where should that go ...?"
-    assert turn.changed and session.plan.sections[2].energy > shot3, turn.reply
+def test_more_after_a_no_change_turn_repeats_the_last_change(jazz_long, between, said):
+    _say(jazz_long, "make shot 3 louder")
+    shot3 = jazz_long.plan.sections[2].energy
+    _say(jazz_long, *between)
+    turn = jazz_long.say(said)   # before: "Where should that go ...?"
+    assert turn.changed and jazz_long.plan.sections[2].energy > shot3, turn.reply
 
 
-def test_what_changed_after_a_no_change_turn_names_the_last_change(session):
-    turn = _say(session, "slower", "louder", "a crash at 0:20", "what did you just change?")
+def test_what_changed_after_a_no_change_turn_names_the_last_change(jazz_long):
+    turn = _say(jazz_long, "slower", "louder", "a crash at 0:20", "what did you just change?")
     assert "Loudness -16 -> -13" in turn.reply, turn.reply   # before: "Nothing has been edited yet."
 
 
-def test_a_correction_of_a_no_change_mark_takes_nothing_back(session):
+def test_a_correction_of_a_no_change_mark_takes_nothing_back(jazz_long):
     # the last request is still the one a correction moves: nothing of the tempo edit before it is undone
-    _say(session, "slower", "a crash at 0:20")
-    tempo = session.plan.tempo_bpm
-    _say(session, "no, one earlier")
-    assert session.plan.tempo_bpm == tempo
+    _say(jazz_long, "slower", "a crash at 0:20")
+    tempo = jazz_long.plan.tempo_bpm
+    _say(jazz_long, "no, one earlier")
+    assert jazz_long.plan.tempo_bpm == tempo
 
 
-def test_there_after_a_no_change_mark_is_its_moment(session):
+def test_there_after_a_no_change_mark_is_its_moment(jazz_long):
     # guard (d-gender-reveal's shape): "too much" naming a place inside the last change is about that place
-    _say(session, "make it louder from 0:00 to 0:20", "big crash at 0:16")
-    before = session.plan
-    _say(session, "the third shot is a bit too much now")
-    after = session.plan
+    _say(jazz_long, "make it louder from 0:00 to 0:20", "big crash at 0:16")
+    before = jazz_long.plan
+    _say(jazz_long, "the third shot is a bit too much now")
+    after = jazz_long.plan
     assert after.sections[2].energy < before.sections[2].energy
     assert [s.energy for k, s in enumerate(after.sections) if k != 2] == \
         [s.energy for k, s in enumerate(before.sections) if k != 2]
@@ -79,31 +67,31 @@ def test_there_after_a_no_change_mark_is_its_moment(session):
 @pytest.mark.parametrize("lines", [["slower", "he falls at the fifth cut", "louder", "undo"],
                                    # mine
                                    ["slower", "the goal is at the fifth cut", "quieter", "take that back"]])
-def test_a_name_outlives_undoing_a_later_edit(session, lines):
-    _say(session, *lines)
+def test_a_name_outlives_undoing_a_later_edit(jazz_long, lines):
+    _say(jazz_long, *lines)
     noun = "fall" if "falls" in lines[1] else "goal"
-    turn = session.say(f"a stab at the {noun}")   # before: "Do you want a hit point? ..."
-    assert turn.changed and any(h.kind == "stab" and abs(h.time_s - 20.0) < 0.1 for h in session.plan.hit_points), turn.reply
+    turn = jazz_long.say(f"a stab at the {noun}")   # before: "Do you want a hit point? ..."
+    assert turn.changed and any(h.kind == "stab" and abs(h.time_s - 20.0) < 0.1 for h in jazz_long.plan.hit_points), turn.reply
 
 
 @pytest.mark.parametrize("forget", ["forget that", "forget that one"])
-def test_a_withdrawn_name_is_not_heard(session, forget):
-    _say(session, "slower", "he falls at the fifth cut")
-    turn = session.say(forget)
+def test_a_withdrawn_name_is_not_heard(jazz_long, forget):
+    _say(jazz_long, "slower", "he falls at the fifth cut")
+    turn = jazz_long.say(forget)
     assert turn.reply.startswith("Dropped"), turn.reply
-    before = session.plan
-    session.say("a stab at the fall")   # before: "Stab at 0:20 (was a crash)"
-    assert not any(h.kind == "stab" for h in session.plan.hit_points if h not in before.hit_points)
+    before = jazz_long.plan
+    jazz_long.say("a stab at the fall")   # before: "Stab at 0:20 (was a crash)"
+    assert not any(h.kind == "stab" for h in jazz_long.plan.hit_points if h not in before.hit_points)
 
 
-def test_a_bare_undo_after_no_change_turns_still_undoes_the_last_real_change(session):
+def test_a_bare_undo_after_no_change_turns_still_undoes_the_last_real_change(jazz_long):
     # guard (honest12): "undo" undoes the last real change, "redo" brings it back
-    _say(session, "slower", "louder", "a crash at 0:20", "a crash at 0:24")
-    loud = session.plan.loudness_lufs
-    turn = session.say("undo")
-    assert turn.changed and session.plan.loudness_lufs != loud
-    session.say("redo")
-    assert session.plan.loudness_lufs == loud
+    _say(jazz_long, "slower", "louder", "a crash at 0:20", "a crash at 0:24")
+    loud = jazz_long.plan.loudness_lufs
+    turn = jazz_long.say("undo")
+    assert turn.changed and jazz_long.plan.loudness_lufs != loud
+    jazz_long.say("redo")
+    assert jazz_long.plan.loudness_lufs == loud
 
 
 # ----------------------------------------------------------------------------- 4. split pieces keep the grid
@@ -114,7 +102,7 @@ def test_a_bare_undo_after_no_change_turns_still_undoes_the_last_real_change(ses
                                    "a bit slower overall"])
 def test_a_whole_score_tempo_moves_a_split_pieces_grid(tmp_path, style, tempo):
     a = make_analysis(12.0, 25.0, [50, 100, 225], source="synthetic.mp4")
-    s = _open(tmp_path, style, a)
+    s = open_long(tmp_path, style, a)
     _say(s, "slower from 0.0 to 4.0 seconds", "louder in shot 2")
     _say(s, tempo)
     pieces = [x for x in s.plan.sections if x.split_from is not None]
@@ -131,23 +119,23 @@ def test_a_whole_score_tempo_moves_a_split_pieces_grid(tmp_path, style, tempo):
     ("a slam at 0:21", "more drums in the shot after the slam"),
     ("a stab at 0:21", "silence for the shot after the stab"),   # guard: worked before
 ])
-def test_the_shot_after_any_mark_noun(session, mark, said):
-    session.say(mark)
-    before = session.plan
-    turn = session.say(said)
+def test_the_shot_after_any_mark_noun(jazz_long, mark, said):
+    jazz_long.say(mark)
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
     assert not turn.question and turn.changed, turn.reply
     from v2m.agent.dialogue.changes import diff
 
-    spans = [c.span for c in diff(before, session.plan) if c.span]
+    spans = [c.span for c in diff(before, jazz_long.plan) if c.span]
     assert spans and all(24.0 - 0.1 <= a and b <= 28.0 + 0.1 for a, b in spans), spans
 
 
 # ----------------------------------------------------------------------------- 6-8. composer notes
 
-def _with_marks(session, *marks):
+def _with_marks(jazz_long, *marks):
     from v2m.tools.contract import HitPoint
 
-    p = session.plan
+    p = jazz_long.plan
     kept = [h for h in p.hit_points if all(abs(h.time_s - t) > 1.0 for t, _ in marks)]
     return p.model_copy(update={"hit_points": kept + [HitPoint(time_s=t, kind=k) for t, k in marks]})
 
@@ -157,11 +145,11 @@ def _with_marks(session, *marks):
     # mine: the dropped mark is the later one, just past a rounding edge
     (((30.0, "stab"), (30.0449, "accent")), 30.0449, "the stab at 0:30"),
 ])
-def test_a_dropped_mark_is_not_too_close_to_itself(session, marks, t, other):
+def test_a_dropped_mark_is_not_too_close_to_itself(jazz_long, marks, t, other):
     from v2m.agent.dialogue.composer_notes import plain
     from v2m.tools.music.warning_words import TOO_CLOSE
 
-    said = plain(_with_marks(session, *marks), TOO_CLOSE.format(t=t))
+    said = plain(_with_marks(jazz_long, *marks), TOO_CLOSE.format(t=t))
     assert f"too close to {other} " in said, said
 
 
@@ -174,10 +162,10 @@ def test_the_warnings_wording_is_read_where_it_is_written():
 
 
 @pytest.mark.parametrize("raw", ["tempo \x1b]0;x\x07bent at 3.5s", "tempo \x1b[31mbent\x1b[0m at 3.5s\u202e"])
-def test_a_note_has_no_terminal_escapes(session, raw):
+def test_a_note_has_no_terminal_escapes(jazz_long, raw):
     from v2m.agent.dialogue.composer_notes import plain
 
-    assert plain(session.plan, raw) == "tempo bent at 0:03.5"   # before: the OSC left "]0;x" in the note
+    assert plain(jazz_long.plan, raw) == "tempo bent at 0:03.5"   # before: the OSC left "]0;x" in the note
 
 
 # ----------------------------------------------------------------------------- 13. a description gets no mark's reply
@@ -185,21 +173,21 @@ def test_a_note_has_no_terminal_escapes(session, raw):
 @pytest.mark.parametrize("said, name", [("he falls at the fifth cut", "falls"),
                                         # mine
                                         ("the goal is at the fifth cut", "goal")])
-def test_a_description_is_noted_without_a_marks_reply(session, said, name):
-    turn = session.say(said)
+def test_a_description_is_noted_without_a_marks_reply(jazz_long, said, name):
+    turn = jazz_long.say(said)
     assert not turn.changed and turn.reply == f'Nothing changed; noted for later: "{name}" is the fifth cut.', turn.reply
-    assert session.say(f"a stab at the {name.rstrip('s')}").changed   # and heard later
+    assert jazz_long.say(f"a stab at the {name.rstrip('s')}").changed   # and heard later
 
 
-def test_a_mark_asked_where_one_is_still_says_why(session):
+def test_a_mark_asked_where_one_is_still_says_why(jazz_long):
     # guard (honest12): a mark asked for gets its reason
-    assert session.say("put a crash on the fifth cut").reply == "Nothing changed: 0:20 already has a strong crash."
+    assert jazz_long.say("put a crash on the fifth cut").reply == "Nothing changed: 0:20 already has a strong crash."
 
 
 # ----------------------------------------------------------------------------- 10. a no-change turn is no question
 
-def test_a_no_change_turn_is_not_shown_as_a_question(session):
-    session.say("a crash at 0:20")
-    assert not session.history()[-1].asked   # before: the CLI marked it "?", the web styled it as a question
-    session.say("he falls at 0:22")           # a question ("Where should that go ...?") still is one
-    assert session.history()[-1].asked
+def test_a_no_change_turn_is_not_shown_as_a_question(jazz_long):
+    jazz_long.say("a crash at 0:20")
+    assert not jazz_long.history()[-1].asked   # before: the CLI marked it "?", the web styled it as a question
+    jazz_long.say("he falls at 0:22")           # a question ("Where should that go ...?") still is one
+    assert jazz_long.history()[-1].asked

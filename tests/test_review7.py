@@ -18,23 +18,16 @@ from pathlib import Path
 
 import pytest
 import v2m.agent.dialogue
-from dialogue_check import energy_at
-from edit_clips import CUTS_S, long_clip, open_chat
+from edit_clips import CUTS_S, energy_at, open_long, tempo_at
 from v2m.agent.dialogue.halfway import blend
 from v2m.agent.dialogue.operations import effective_roles
-from v2m.agent.dialogue.session import Session
 from v2m.agent.dialogue.similes import plain
 
 
-@pytest.fixture()
-def session(tmp_path):
-    return open_chat(tmp_path, "tense thriller music")
-
-
-def test_reading_a_clause_compiles_fewer_patterns_than_the_regex_cache_holds(session, monkeypatch):
+def test_reading_a_clause_compiles_fewer_patterns_than_the_regex_cache_holds(thriller_chat, monkeypatch):
     # Over re's cache (512 patterns), every clause compiled each pattern again: a 600-character request of
     # short clauses took seconds after a key change, 0.1 s before it.
-    session.say("make it sound like a chase scene in a film")
+    thriller_chat.say("make it sound like a chase scene in a film")
     patterns = set()
     compile_ = re._compile
 
@@ -43,7 +36,7 @@ def test_reading_a_clause_compiles_fewer_patterns_than_the_regex_cache_holds(ses
         return compile_(pattern, flags)
 
     monkeypatch.setattr(re, "_compile", counting)
-    session.say("louder bass in the middle")
+    thriller_chat.say("louder bass in the middle")
     monkeypatch.undo()
     # 407 of re's 512 before the tables of string patterns were compiled at import, 121 after: the limit
     # leaves ~60 for new literal patterns; a table or a pattern built from data belongs in a module-level
@@ -100,10 +93,10 @@ def test_the_check_for_patterns_built_per_call_catches_a_local_name(source, caug
     assert bool(_built_per_call(source)) is caught
 
 
-def test_a_long_request_of_many_clauses_answers_in_well_under_a_second(session):
-    session.say("make it sound like a chase scene in a film")
+def test_a_long_request_of_many_clauses_answers_in_well_under_a_second(thriller_chat):
+    thriller_chat.say("make it sound like a chase scene in a film")
     t0 = time.perf_counter()
-    session.say(("but keep " * 70)[:590])
+    thriller_chat.say(("but keep " * 70)[:590])
     took = time.perf_counter() - t0
     assert took < 2.5, f"{took:.2f} s"   # 0.1 s idle; 5 s when each clause recompiled its patterns
 
@@ -111,87 +104,87 @@ def test_a_long_request_of_many_clauses_answers_in_well_under_a_second(session):
 @pytest.mark.parametrize("said, bpm", [("knock 5 bpm off", -5), ("could you take it down 10 bpm", -10),
                                        ("bring it down by 8 bpm", -8), ("add 6 bpm please", 6),
                                        ("bump it up 12 bpm", 12), ("shave 4 bpm off", -4)])
-def test_an_amount_of_bpm_beside_a_direction_changes_the_tempo_by_it(session, said, bpm):
-    old = session.plan
-    turn = session.say(said)
+def test_an_amount_of_bpm_beside_a_direction_changes_the_tempo_by_it(thriller_chat, said, bpm):
+    old = thriller_chat.plan
+    turn = thriller_chat.say(said)
     assert turn.question is None, turn.reply
-    assert session.plan.tempo_bpm == pytest.approx(old.tempo_bpm + bpm)
-    assert [energy_at(session.plan, t) for t in (3, 10, 17, 25)] == [energy_at(old, t) for t in (3, 10, 17, 25)]
+    assert thriller_chat.plan.tempo_bpm == pytest.approx(old.tempo_bpm + bpm)
+    assert [energy_at(thriller_chat.plan, t) for t in (3, 10, 17, 25)] == [energy_at(old, t) for t in (3, 10, 17, 25)]
 
 
-def test_a_tempo_said_to_set_stays_a_tempo_to_set(session):
-    session.say("set it to 96 bpm")
-    assert session.plan.tempo_bpm == 96
+def test_a_tempo_said_to_set_stays_a_tempo_to_set(thriller_chat):
+    thriller_chat.say("set it to 96 bpm")
+    assert thriller_chat.plan.tempo_bpm == 96
 
 
 @pytest.mark.parametrize("said", ["go back to the tempo before the first change",
                                   "what was the tempo before my first change? use that"])
-def test_the_version_before_the_first_change_is_the_first_score(session, said):
-    first = session.plan.tempo_bpm
-    session.say("slower")
-    session.say("more strings")
-    assert session.plan.tempo_bpm < first
-    session.say(said)
-    assert session.plan.tempo_bpm == pytest.approx(first)
-    assert "strings" in session.plan.instrumentation   # only the tempo was asked back
+def test_the_version_before_the_first_change_is_the_first_score(thriller_chat, said):
+    first = thriller_chat.plan.tempo_bpm
+    thriller_chat.say("slower")
+    thriller_chat.say("more strings")
+    assert thriller_chat.plan.tempo_bpm < first
+    thriller_chat.say(said)
+    assert thriller_chat.plan.tempo_bpm == pytest.approx(first)
+    assert "strings" in thriller_chat.plan.instrumentation   # only the tempo was asked back
 
 
 @pytest.mark.parametrize("said, way", [("make the whole thing feel like a funeral", -1),
                                        ("make the last part sound like a car chase", 1),
                                        ("the whole thing feels like a funeral", 1)])
-def test_a_wish_said_of_a_named_stretch_moves_toward_the_scene(session, said, way):
-    old = session.plan
-    session.say(said)
-    assert (energy_at(session.plan, 25) - energy_at(old, 25)) * way > 0   # the last part (or all) moved that way
+def test_a_wish_said_of_a_named_stretch_moves_toward_the_scene(thriller_chat, said, way):
+    old = thriller_chat.plan
+    thriller_chat.say(said)
+    assert (energy_at(thriller_chat.plan, 25) - energy_at(old, 25)) * way > 0   # the last part (or all) moved that way
 
 
-def test_an_answer_with_its_own_moment_keeps_it_in_the_reply(session):
-    turn = session.say("and another one where it switches to the last shot")
+def test_an_answer_with_its_own_moment_keeps_it_in_the_reply(thriller_chat):
+    turn = thriller_chat.say("and another one where it switches to the last shot")
     assert turn.question
-    turn = session.say("remove the hit at 13 seconds")
-    assert all(abs(h.time_s - 13) > 0.05 for h in session.plan.hit_points)
+    turn = thriller_chat.say("remove the hit at 13 seconds")
+    assert all(abs(h.time_s - 13) > 0.05 for h in thriller_chat.plan.hit_points)
     assert "0:21" not in turn.reply and "0:30" not in turn.reply, turn.reply
 
 
 @pytest.mark.parametrize("said, role, t", [("try taking off the drums in the last shot", "drums", 25),
                                            ("let the bass stand out in the second shot", "bass", 10)])
-def test_a_scene_word_said_of_a_part_is_what_to_do_with_it(session, said, role, t):
+def test_a_scene_word_said_of_a_part_is_what_to_do_with_it(thriller_chat, said, role, t):
     # "taking off" and "stand out" name scenes ("a plane taking off": a build; "stand out": more energy) only
     # as similes; said of a part they say what that part does
-    old = session.plan
-    session.say(said)
-    assert energy_at(session.plan, t) == energy_at(old, t)
-    sec = session.plan.sections[session.plan.section_at(t)]
-    assert role not in effective_roles(session.plan, sec) or sec.levels_db.get(role, 0) > 0
+    old = thriller_chat.plan
+    thriller_chat.say(said)
+    assert energy_at(thriller_chat.plan, t) == energy_at(old, t)
+    sec = thriller_chat.plan.sections[thriller_chat.plan.section_at(t)]
+    assert role not in effective_roles(thriller_chat.plan, sec) or sec.levels_db.get(role, 0) > 0
 
 
-def test_a_scene_is_a_whole_word(session):
+def test_a_scene_is_a_whole_word(thriller_chat):
     assert plain("a little less coldplay") == "a little less coldplay"   # not "cold" (a question)
 
 
-def test_dropping_notes_of_a_part_undoes_no_edits(session):
-    session.say("slower")
-    session.say("add strings")
-    before = session.plan
-    session.say("drop the last two notes of the melody")
-    assert session.plan.tempo_bpm == before.tempo_bpm and "strings" in session.plan.instrumentation
+def test_dropping_notes_of_a_part_undoes_no_edits(thriller_chat):
+    thriller_chat.say("slower")
+    thriller_chat.say("add strings")
+    before = thriller_chat.plan
+    thriller_chat.say("drop the last two notes of the melody")
+    assert thriller_chat.plan.tempo_bpm == before.tempo_bpm and "strings" in thriller_chat.plan.instrumentation
 
 
-def test_a_version_preferred_is_gone_back_to(session):
-    session.say("slower")
-    v2 = session.plan
-    session.say("add strings")
-    session.say("more drums in shot 2")
-    session.say("I preferred version 2")
-    assert session.plan.tempo_bpm == v2.tempo_bpm and session.plan.instrumentation == v2.instrumentation
-    assert [s.levels_db for s in session.plan.sections] == [s.levels_db for s in v2.sections]
+def test_a_version_preferred_is_gone_back_to(thriller_chat):
+    thriller_chat.say("slower")
+    v2 = thriller_chat.plan
+    thriller_chat.say("add strings")
+    thriller_chat.say("more drums in shot 2")
+    thriller_chat.say("I preferred version 2")
+    assert thriller_chat.plan.tempo_bpm == v2.tempo_bpm and thriller_chat.plan.instrumentation == v2.instrumentation
+    assert [s.levels_db for s in thriller_chat.plan.sections] == [s.levels_db for s in v2.sections]
 
 
-def test_half_way_back_mixes_a_stretchs_tempo_from_what_it_plays_now(session):
-    old = session.plan.model_copy(deep=True)
+def test_half_way_back_mixes_a_stretchs_tempo_from_what_it_plays_now(thriller_chat):
+    old = thriller_chat.plan.model_copy(deep=True)
     old.tempo_bpm = 100.0
     old.sections[1] = old.sections[1].model_copy(update={"tempo_bpm": 80.0})   # shot 2 at 80, the rest at 100
-    now = session.plan.model_copy(deep=True)
+    now = thriller_chat.plan.model_copy(deep=True)
     now.tempo_bpm = 120.0   # everything at 120 now, shot 2 too
     now.sections = [s.model_copy(update={"tempo_bpm": None}) for s in now.sections]
     half = blend(now.model_copy(deep=True), old, 0.5, "tempo")
@@ -199,49 +192,48 @@ def test_half_way_back_mixes_a_stretchs_tempo_from_what_it_plays_now(session):
     assert half.sections[1].tempo_bpm == pytest.approx(100)   # half-way from 120 to 80, not from 110
 
 
-def test_a_question_about_the_marks_is_answered_with_them(session):
-    turn = session.say("where are the hits right now?")
-    assert turn.question and session.version == 1
+def test_a_question_about_the_marks_is_answered_with_them(thriller_chat):
+    turn = thriller_chat.say("where are the hits right now?")
+    assert turn.question and thriller_chat.version == 1
     assert all(f"0:{t:02d}" in turn.reply for t in CUTS_S), turn.reply   # the crashes on the cuts, each by its time
-    session.say("remove the hit at 0:13")
-    turn = session.say("which hits are left?")
+    thriller_chat.say("remove the hit at 0:13")
+    turn = thriller_chat.say("which hits are left?")
     assert "0:13" not in turn.reply and "0:06" in turn.reply and "0:21" in turn.reply, turn.reply
 
 
 @pytest.mark.parametrize("said", ["make the bit just before the last cut quieter", "quieter right before 0:21"])
-def test_just_before_a_place_is_the_shot_leading_in_not_everything_before(session, said):
-    old = session.plan
-    session.say(said)
-    assert energy_at(session.plan, 17) < energy_at(old, 17)   # shot 3 (0:13-0:21) leads into the last cut
-    assert energy_at(session.plan, 3) == energy_at(old, 3) and energy_at(session.plan, 10) == energy_at(old, 10)
+def test_just_before_a_place_is_the_shot_leading_in_not_everything_before(thriller_chat, said):
+    old = thriller_chat.plan
+    thriller_chat.say(said)
+    assert energy_at(thriller_chat.plan, 17) < energy_at(old, 17)   # shot 3 (0:13-0:21) leads into the last cut
+    assert energy_at(thriller_chat.plan, 3) == energy_at(old, 3) and energy_at(thriller_chat.plan, 10) == energy_at(old, 10)
 
 
-def test_a_part_asked_to_take_the_melody_plays_it(session):
-    old = session.plan
-    session.say("can the strings take the melody")
-    assert session.plan.instrumentation["melody"] == old.instrumentation.get("strings", "String Ensemble 1")
-    assert [s.energy for s in session.plan.sections] == [s.energy for s in old.sections]
+def test_a_part_asked_to_take_the_melody_plays_it(thriller_chat):
+    old = thriller_chat.plan
+    thriller_chat.say("can the strings take the melody")
+    assert thriller_chat.plan.instrumentation["melody"] == old.instrumentation.get("strings", "String Ensemble 1")
+    assert [s.energy for s in thriller_chat.plan.sections] == [s.energy for s in old.sections]
 
 
-def test_too_many_marks_then_only_keep_the_last_one(session):
-    session.say("a stab on every cut")
-    assert sum(h.kind == "stab" for h in session.plan.hit_points) == 3
-    session.say("too many stabs, only keep the last one")
-    assert [round(h.time_s) for h in session.plan.hit_points if h.kind == "stab"] == [21]
+def test_too_many_marks_then_only_keep_the_last_one(thriller_chat):
+    thriller_chat.say("a stab on every cut")
+    assert sum(h.kind == "stab" for h in thriller_chat.plan.hit_points) == 3
+    thriller_chat.say("too many stabs, only keep the last one")
+    assert [round(h.time_s) for h in thriller_chat.plan.hit_points if h.kind == "stab"] == [21]
 
 
-def test_the_first_couple_of_seconds_is_a_place(session):
-    old = session.plan
-    turn = session.say("the first couple of seconds should be softer")
+def test_the_first_couple_of_seconds_is_a_place(thriller_chat):
+    old = thriller_chat.plan
+    turn = thriller_chat.say("the first couple of seconds should be softer")
     assert turn.question is None, turn.reply
-    assert energy_at(session.plan, 1) < energy_at(old, 1) and energy_at(session.plan, 10) == energy_at(old, 10)
-    session.say("and a bit louder in the last few seconds")
-    assert energy_at(session.plan, 29) > energy_at(old, 29) and energy_at(session.plan, 17) == energy_at(old, 17)
+    assert energy_at(thriller_chat.plan, 1) < energy_at(old, 1) and energy_at(thriller_chat.plan, 10) == energy_at(old, 10)
+    thriller_chat.say("and a bit louder in the last few seconds")
+    assert energy_at(thriller_chat.plan, 29) > energy_at(old, 29) and energy_at(thriller_chat.plan, 17) == energy_at(old, 17)
 
 
 def test_quieter_at_the_start_then_growing_until_the_end_grows_after_the_start(tmp_path):
-    a = long_clip(60.0, 4.0)
-    s = Session.open(a.source, "gentle ambient score", workdir=tmp_path / "store", analysis=a, render=False)
+    s = open_long(tmp_path, "gentle ambient score")
     old = s.plan
     s.say("could the opening be quieter and then grow steadily until the end")
     after = [energy_at(s.plan, t) for t in (10, 30, 50, 58)]
@@ -249,77 +241,73 @@ def test_quieter_at_the_start_then_growing_until_the_end_grows_after_the_start(t
     assert after == sorted(after) and after[-1] > energy_at(old, 58)   # rising to the end, past where it was
 
 
-def test_the_shot_after_with_a_complaint_of_its_own_is_no_repeat_of_the_last_edit(session):
-    session.say("more strings in shot 2")
-    strings = [s.instruments for s in session.plan.sections]
-    session.say("the shot after is too loud")   # "too" here is no "also": the strings stay where they were
-    assert [s.instruments for s in session.plan.sections] == strings
+def test_the_shot_after_with_a_complaint_of_its_own_is_no_repeat_of_the_last_edit(thriller_chat):
+    thriller_chat.say("more strings in shot 2")
+    strings = [s.instruments for s in thriller_chat.plan.sections]
+    thriller_chat.say("the shot after is too loud")   # "too" here is no "also": the strings stay where they were
+    assert [s.instruments for s in thriller_chat.plan.sections] == strings
 
 
-def test_also_the_shot_after_repeats_the_last_edit_there(session):
-    old = session.plan
-    session.say("slower in shot 2")
-    session.say("also the shot after")
-    tempo = [session.plan.sections[session.plan.section_at(t)].tempo_bpm or session.plan.tempo_bpm for t in (3, 10, 17, 25)]
+def test_also_the_shot_after_repeats_the_last_edit_there(thriller_chat):
+    old = thriller_chat.plan
+    thriller_chat.say("slower in shot 2")
+    thriller_chat.say("also the shot after")
+    tempo = [thriller_chat.plan.sections[thriller_chat.plan.section_at(t)].tempo_bpm or thriller_chat.plan.tempo_bpm for t in (3, 10, 17, 25)]
     assert tempo[1] == tempo[2] < old.tempo_bpm == tempo[0] == tempo[3]
 
 
 @pytest.mark.parametrize("said, spared", [("a stab on every cut except the first", 6),
                                           ("a stab on every cut except the last", 21)])
-def test_a_mark_on_every_cut_except_one_spares_that_cut(session, said, spared):
-    session.say(said)
-    stabs = sorted(round(h.time_s) for h in session.plan.hit_points if h.kind == "stab")
+def test_a_mark_on_every_cut_except_one_spares_that_cut(thriller_chat, said, spared):
+    thriller_chat.say(said)
+    stabs = sorted(round(h.time_s) for h in thriller_chat.plan.hit_points if h.kind == "stab")
     assert stabs == [t for t in CUTS_S if t != spared]
 
 
-def test_the_version_before_that_after_going_back_to_one_is_the_one_before_it(session):
-    first = session.plan
-    session.say("slower")
-    v2 = session.plan
-    session.say("add strings")
-    session.say("go back to version 2")
-    assert session.plan == v2
-    session.say("can we have the version before that")
-    assert session.plan.tempo_bpm == first.tempo_bpm and session.plan.instrumentation == first.instrumentation
+def test_the_version_before_that_after_going_back_to_one_is_the_one_before_it(thriller_chat):
+    first = thriller_chat.plan
+    thriller_chat.say("slower")
+    v2 = thriller_chat.plan
+    thriller_chat.say("add strings")
+    thriller_chat.say("go back to version 2")
+    assert thriller_chat.plan == v2
+    thriller_chat.say("can we have the version before that")
+    assert thriller_chat.plan.tempo_bpm == first.tempo_bpm and thriller_chat.plan.instrumentation == first.instrumentation
 
 
 def test_for_so_many_seconds_after_a_moment_is_that_long(tmp_path):
-    a = long_clip(60.0, 4.0)
-    s = Session.open(a.source, "gentle ambient score", workdir=tmp_path / "store", analysis=a, render=False)
+    s = open_long(tmp_path, "gentle ambient score")
     old = s.plan
     s.say("slower for the twenty seconds after 0:30")
-
-    def tempo(plan, t):
-        return plan.sections[plan.section_at(t)].tempo_bpm or plan.tempo_bpm
-    assert tempo(s.plan, 40) < tempo(old, 40)
-    assert tempo(s.plan, 55) == tempo(old, 55) and tempo(s.plan, 25) == tempo(old, 25)
+    assert tempo_at(s.plan, 40) < tempo_at(old, 40)
+    assert tempo_at(s.plan, 55) == tempo_at(old, 55) and tempo_at(s.plan, 25) == tempo_at(old, 25)
 
 
-def test_how_fast_names_the_stretches_with_a_tempo_of_their_own(session):
-    session.say("faster in shot 2")
-    own = session.plan.sections[session.plan.section_at(10)].tempo_bpm
-    turn = session.say("how fast is it right now?")
-    assert turn.question and f"{session.plan.tempo_bpm:g} BPM" in turn.reply, turn.reply
+def test_how_fast_names_the_stretches_with_a_tempo_of_their_own(thriller_chat):
+    thriller_chat.say("faster in shot 2")
+    own = thriller_chat.plan.sections[thriller_chat.plan.section_at(10)].tempo_bpm
+    turn = thriller_chat.say("how fast is it right now?")
+    assert turn.question and f"{thriller_chat.plan.tempo_bpm:g} BPM" in turn.reply, turn.reply
     assert f"{own:g} from 0:06 to 0:13" in turn.reply, turn.reply
 
 
 @pytest.mark.parametrize("said", ["hmm, not sure", "honestly I'm not sure this is working"])
-def test_not_knowing_yet_is_no_edit_and_not_echoed_back(session, said):
-    turn = session.say(said)
-    assert turn.question and session.version == 1
+def test_not_knowing_yet_is_no_edit_and_not_echoed_back(thriller_chat, said):
+    turn = thriller_chat.say(said)
+    assert turn.question and thriller_chat.version == 1
     assert "not sure what" not in turn.reply, turn.reply   # not "I'm not sure what 'not sure' means"
 
 
-def test_a_part_louder_right_after_it_was_taken_out_somewhere_is_louder_where_it_plays(session):
-    session.say("no bass in the last shot")
-    assert "bass" not in effective_roles(session.plan, session.plan.sections[session.plan.section_at(25)])
-    turn = session.say("louder bass please")
-    first = session.plan.sections[session.plan.section_at(3)]
+def test_a_part_louder_right_after_it_was_taken_out_somewhere_is_louder_where_it_plays(thriller_chat):
+    thriller_chat.say("no bass in the last shot")
+    assert "bass" not in effective_roles(thriller_chat.plan, thriller_chat.plan.sections[thriller_chat.plan.section_at(25)])
+    turn = thriller_chat.say("louder bass please")
+    first = thriller_chat.plan.sections[thriller_chat.plan.section_at(3)]
     assert first.levels_db.get("bass", 0) > 0, turn.reply   # where it plays, not brought back into the last shot
-    assert "bass" not in effective_roles(session.plan, session.plan.sections[session.plan.section_at(25)])
+    assert "bass" not in effective_roles(thriller_chat.plan, thriller_chat.plan.sections[thriller_chat.plan.section_at(25)])
 
 
-def test_a_part_kept_on_hold_until_a_moment_is_out_until_then(session):
-    session.say("keep the drums on hold until 0:13")
-    plays = [("drums" in effective_roles(session.plan, session.plan.sections[session.plan.section_at(t)])) for t in (3, 10, 17)]
+def test_a_part_kept_on_hold_until_a_moment_is_out_until_then(thriller_chat):
+    thriller_chat.say("keep the drums on hold until 0:13")
+    plays = [("drums" in effective_roles(thriller_chat.plan, thriller_chat.plan.sections[thriller_chat.plan.section_at(t)])) for t in (3, 10, 17)]
     assert plays == [False, False, True]

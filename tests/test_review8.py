@@ -12,8 +12,7 @@ questions about sections, length and why, "why is it so slow?", "crank it", comp
 from __future__ import annotations
 
 import pytest
-from dialogue_check import energy_at
-from edit_clips import bikes, open_chat
+from edit_clips import bikes, energy_at, open_chat
 
 from v2m.agent.dialogue.session import Session
 

@@ -8,8 +8,8 @@ notes must not change, on the composed MIDI."""
 from __future__ import annotations
 
 import pytest
-from dialogue_check import energy_at, notes_outside
-from edit_clips import long_clip
+from dialogue_check import notes_outside
+from edit_clips import energy_at, long_clip
 
 from v2m.agent.dialogue import names
 from v2m.agent.dialogue.operations import effective_roles

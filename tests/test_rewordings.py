@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from edit_clips import long_clip
+from edit_clips import long_clip, tempo_at
 from v2m.agent.dialogue.session import Session
 
 
@@ -22,10 +22,6 @@ def changed(s: Session, text: str):
     t = s.say(text)
     assert t.changed and not t.question, (text, t.reply)
     return s.plan
-
-
-def tempo_at(plan, t: float) -> float:
-    return plan.sections[plan.section_at(t)].tempo_bpm or plan.tempo_bpm
 
 
 @pytest.mark.parametrize("said, ratio", [("speed things up by about 20%", 1.2), ("raise the tempo by 5 percent", 1.05),

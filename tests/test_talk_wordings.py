@@ -8,7 +8,7 @@ legend" got "Do you mean quieter overall?"); praise or a topic beside a wish is 
 from __future__ import annotations
 
 import pytest
-from edit_clips import open_chat
+from edit_clips import energies, open_chat
 
 
 @pytest.fixture()
@@ -57,10 +57,6 @@ def test_praise_or_a_topic_beside_a_wish_is_still_an_edit(session, said):
     assert session.plan != before
 
 
-def _energy(plan) -> list[float]:
-    return [s.energy for s in plan.sections]
-
-
 @pytest.mark.parametrize("said, down", [
     ("less jittery please", True), ("can it be less chaotic and intense", True), ("not as busy or intense", True),
     ("less dense and aggressive please", True),
@@ -69,10 +65,10 @@ def _energy(plan) -> list[float]:
 def test_a_change_asked_as_a_question_or_wish_lands_over_the_whole_score(session, said, down):
     # before: "hyper"/"jittery" were no words for too much going on; "less X and Y" read Y as asked for ("Fuller or
     # sparser?"); "..., can we do that?" was read as "same again" with no place ("Same again where?")
-    before = _energy(session.plan)
+    before = energies(session.plan)
     turn = session.say(said)
     assert not turn.question
-    after = _energy(session.plan)
+    after = energies(session.plan)
     assert all((b < a) if down else (b > a) for a, b in zip(before, after) if 0.05 < a < 0.95)
 
 
@@ -80,10 +76,10 @@ def test_a_change_asked_as_a_question_or_wish_lands_over_the_whole_score(session
                                   "could you make it gentler? my nan is dozing off to it"])
 def test_who_listens_to_the_music_is_no_moment_of_the_picture(session, said):
     # before: "Where is 'the twins'? I can't see that in the picture ..." and nothing changed
-    before = _energy(session.plan)
+    before = energies(session.plan)
     turn = session.say(said)
     assert not turn.question
-    assert all(b < a for a, b in zip(before, _energy(session.plan)) if a > 0.05)
+    assert all(b < a for a, b in zip(before, energies(session.plan)) if a > 0.05)
 
 
 @pytest.mark.parametrize("said", ["beautiful and sad please", "happy please", "I would love it to swell"])

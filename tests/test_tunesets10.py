@@ -7,7 +7,7 @@ word ("music super soft in shot 3") and "make it really quiet" guessed as a styl
 from __future__ import annotations
 
 import pytest
-from edit_clips import open_chat
+from edit_clips import energies, open_chat
 
 
 @pytest.fixture()
@@ -52,29 +52,25 @@ def test_apostrophes_of_contractions_and_plurals_stay(session):
     assert words("don't touch the players' 'theme'") == " don't touch the players' theme "
 
 
-def _energy(plan) -> list[float]:
-    return [s.energy for s in plan.sections]
-
-
 @pytest.mark.parametrize("said", ["shot 3's the part where we explain the experiment, so music super soft there pls",
                                   "music super soft in shot 3", "extremely soft in shot 3"])
 def test_super_soft_at_a_place_is_less_energy_there(session, said):
     # before: "Do you mean calmer and sparser, or more energy?" and the plan as it was
-    before = _energy(session.plan)
+    before = energies(session.plan)
     turn = session.say(said)
     assert not turn.question, turn.reply
-    after = _energy(session.plan)
+    after = energies(session.plan)
     assert after[2] < before[2] and after[:2] == before[:2] and after[3:] == before[3:], turn.reply
 
 
 @pytest.mark.parametrize("said", ["make it really quiet", "make it super soft", "make it extremely quiet"])
 def test_make_it_very_quiet_turns_it_down_and_keeps_the_style(session, said):
     # before: "'make it really quiet' read as rock" (a style), or more energy from the learned model
-    style, loud, energy = session.plan.style, session.plan.loudness_lufs, _energy(session.plan)
+    style, loud, energy = session.plan.style, session.plan.loudness_lufs, energies(session.plan)
     turn = session.say(said)
     assert session.plan.style == style, turn.reply
     assert session.plan.loudness_lufs < loud, turn.reply
-    assert all(a <= b for a, b in zip(_energy(session.plan), energy)), turn.reply
+    assert all(a <= b for a, b in zip(energies(session.plan), energy)), turn.reply
 
 
 @pytest.fixture()
@@ -85,10 +81,10 @@ def rock(tmp_path):
 @pytest.mark.parametrize("said", ["It's too aggressive for kids on bikes. Soften it.", "too aggressive for a kids show"])
 def test_a_quality_too_much_for_a_purpose_turns_the_quality_down_and_keeps_the_style(rock, said):
     # before: "Moving away from for kids: toward which style?" (a question), or the style switched to folk
-    before = _energy(rock.plan)
+    before = energies(rock.plan)
     turn = rock.say(said)
     assert not turn.question and rock.plan.style == "rock", turn.reply
-    assert all(a < b for a, b in zip(_energy(rock.plan), before)), turn.reply
+    assert all(a < b for a, b in zip(energies(rock.plan), before)), turn.reply
 
 
 def test_a_culture_turned_away_still_asks_toward_which_style(rock):

@@ -8,8 +8,8 @@ test, in words none of the dialogue sets use; each checks the plan, and the MIDI
 from __future__ import annotations
 
 import pytest
-from dialogue_check import energy_at, notes_outside
-from edit_clips import bikes, long_clip
+from dialogue_check import notes_outside
+from edit_clips import bikes, energy_at, level_at, long_clip
 
 from v2m.agent.dialogue.names import said
 from v2m.agent.dialogue.operations import effective_roles
@@ -24,10 +24,6 @@ def _open(tmp_path, request="an upbeat rock score", analysis=None):
 def _same_outside(old, new, analysis, a, b):
     """The composed MIDI is note for note the same outside [a, b)."""
     return notes_outside(old, analysis, a, b) == notes_outside(new, analysis, a, b)
-
-
-def _level(plan, role, t):
-    return next(s for s in plan.sections if s.start_s <= t < s.end_s).levels_db.get(role, 0.0)
 
 
 @pytest.mark.parametrize("text, name, place", [
@@ -61,8 +57,8 @@ def test_that_final_stretch_is_where_the_last_edit_was(tmp_path):
     s.say("make it sparser from 0:24 to the end")
     before = s.plan
     t = s.say("bass louder in that final stretch please")
-    assert t.changed and _level(s.plan, "bass", 30.0) > _level(before, "bass", 30.0)
-    assert _level(s.plan, "bass", 10.0) == _level(before, "bass", 10.0)
+    assert t.changed and level_at(s.plan, "bass", 30.0) > level_at(before, "bass", 30.0)
+    assert level_at(s.plan, "bass", 10.0) == level_at(before, "bass", 10.0)
     assert _same_outside(before, s.plan, a, 24.0, 40.0)
 
 

@@ -11,57 +11,45 @@ must not change."""
 from __future__ import annotations
 
 import pytest
-from dialogue_check import energy_at, notes_outside
-from edit_clips import long_clip
+from dialogue_check import notes_outside
+from edit_clips import energy_at, level_at, long_clip, open_long
 
 from v2m.agent.dialogue.operations import effective_roles
-from v2m.agent.dialogue.session import Session
-
-
-@pytest.fixture()
-def session(tmp_path):
-    """A 40 s clip cut every 4 s (shots 1-10), scored plainly."""
-    a = long_clip(40.0, 4.0)
-    return Session.open(a.source, "an upbeat rock score", workdir=tmp_path / "store", analysis=a, render=False), a
-
-
-def level(plan, role: str, t: float) -> float:
-    return plan.sections[plan.section_at(t)].levels_db.get(role, 0.0)
 
 
 def plays(plan, role: str, t: float) -> bool:
     return role in effective_roles(plan, plan.sections[plan.section_at(t)])
 
 
-def test_a_moment_said_as_a_mark_on_the_timeline(session):
-    s, a = session
+def test_a_moment_said_as_a_mark_on_the_timeline(rock40):
+    s, a = rock40
     old = s.plan
     s.say("Starting at the twelve-second mark, could the bass sit lower?")
-    assert level(s.plan, "bass", 20) < level(old, "bass", 20) and level(s.plan, "bass", 6) == level(old, "bass", 6)
+    assert level_at(s.plan, "bass", 20) < level_at(old, "bass", 20) and level_at(s.plan, "bass", 6) == level_at(old, "bass", 6)
     assert notes_outside(s.plan, a, 12, 40) == notes_outside(old, a, 12, 40)
     s.say("the score has to drop out suddenly at the 0:28 mark")
     assert any(abs(h.time_s - 28) < 0.05 and h.kind == "stop" for h in s.plan.hit_points)
 
 
 @pytest.mark.parametrize("words", ["add a little excitement everywhere", "could you add more excitement"])
-def test_energy_said_as_something_to_add_is_no_instrument(session, words):
-    s, _ = session
+def test_energy_said_as_something_to_add_is_no_instrument(rock40, words):
+    s, _ = rock40
     old = s.plan
     turn = s.say(words)
     assert not turn.question
     assert all(energy_at(s.plan, t) > energy_at(old, t) for t in (2, 18, 38))
 
 
-def test_music_lifting_off_in_a_shot_is_more_energy_from_its_start(session):
-    s, a = session
+def test_music_lifting_off_in_a_shot_is_more_energy_from_its_start(rock40):
+    s, a = rock40
     old = s.plan
     s.say("In shot 5 the score should blast off.")
     assert energy_at(s.plan, 16.5) > energy_at(old, 16.5) and energy_at(s.plan, 19.5) > energy_at(old, 19.5)
     assert notes_outside(s.plan, a, 16, 20) == notes_outside(old, a, 16, 20)
 
 
-def test_an_interjection_and_a_reaction_before_the_request(session):
-    s, _ = session
+def test_an_interjection_and_a_reaction_before_the_request(rock40):
+    s, _ = rock40
     s.say("much more energy")
     old = s.plan
     turn = s.say("Goodness me, that is rather a lot. Tone it down a touch?")
@@ -69,8 +57,8 @@ def test_an_interjection_and_a_reaction_before_the_request(session):
     assert energy_at(s.plan, 10) < energy_at(old, 10)
 
 
-def test_the_stretch_before_the_moment_just_marked(session):
-    s, a = session
+def test_the_stretch_before_the_moment_just_marked(rock40):
+    s, a = rock40
     s.say("a crash at 0:20")
     old = s.plan
     s.say("the music leading up to that point should gradually swell")
@@ -78,16 +66,16 @@ def test_the_stretch_before_the_moment_just_marked(session):
     assert notes_outside(s.plan, a, 0, 20) == notes_outside(old, a, 0, 20)
 
 
-def test_a_stretch_said_to_be_a_scene_is_that_stretch(session):
-    s, a = session
+def test_a_stretch_said_to_be_a_scene_is_that_stretch(rock40):
+    s, a = rock40
     old = s.plan
     s.say("between 0:08 and 0:16 is the chase, the bass should be louder")
-    assert level(s.plan, "bass", 12) > level(old, "bass", 12) and level(s.plan, "bass", 18) == level(old, "bass", 18)
+    assert level_at(s.plan, "bass", 12) > level_at(old, "bass", 12) and level_at(s.plan, "bass", 18) == level_at(old, "bass", 18)
     assert notes_outside(s.plan, a, 8, 16) == notes_outside(old, a, 8, 16)
 
 
-def test_edits_right_before_and_after_a_happening(session):
-    s, a = session
+def test_edits_right_before_and_after_a_happening(rock40):
+    s, a = rock40
     old = s.plan
     s.say("she waves at cut five right before that keep it calm and then right after it get bigger")
     assert energy_at(s.plan, 18) < energy_at(old, 18) and energy_at(s.plan, 22) > energy_at(old, 22)
@@ -98,46 +86,46 @@ def test_edits_right_before_and_after_a_happening(session):
     assert notes_outside(s.plan, a, 16, 20) == notes_outside(before, a, 16, 20)
 
 
-def test_i_mean_names_the_part_a_later_clause_changes(session):
-    s, _ = session
+def test_i_mean_names_the_part_a_later_clause_changes(rock40):
+    s, _ = rock40
     s.say("a lot louder")
     old = s.plan
     s.say("sorry, I mean the bass, there's far too much of it")
-    assert all(level(s.plan, "bass", t) < level(old, "bass", t) for t in (2, 22, 38))
+    assert all(level_at(s.plan, "bass", t) < level_at(old, "bass", t) for t in (2, 22, 38))
 
 
-def test_a_sickly_sweet_complaint_asks_which_way(session):
-    s, _ = session
+def test_a_sickly_sweet_complaint_asks_which_way(rock40):
+    s, _ = rock40
     old = s.plan
     turn = s.say("it sounds a bit sickly sweet now")
     assert turn.question and s.plan == old
 
 
-def test_a_piece_played_in_any_such_place_names_its_style(session):
-    s, _ = session
+def test_a_piece_played_in_any_such_place_names_its_style(rock40):
+    s, _ = rock40
     turn = s.say("make it sound like the music they play in a smoky bar")
     assert not turn.question and s.plan.style == "jazz"
 
 
 def test_shot_numbers_in_words_past_ten(tmp_path):
-    a = long_clip(60.0, 4.0)
-    s = Session.open(a.source, "an upbeat rock score", workdir=tmp_path / "store", analysis=a, render=False)
+    a = long_clip()   # 60 s, a cut every 4 s: shots 1-15
+    s = open_long(tmp_path, "an upbeat rock score", a)
     old = s.plan
     s.say("shots eleven and twelve need more drive")
     assert energy_at(s.plan, 42) > energy_at(old, 42) and energy_at(s.plan, 46) > energy_at(old, 46)
     assert notes_outside(s.plan, a, 40, 48) == notes_outside(old, a, 40, 48)
 
 
-def test_a_list_of_parts_taken_out_and_only_a_described_pad(session):
-    s, a = session
+def test_a_list_of_parts_taken_out_and_only_a_described_pad(rock40):
+    s, a = rock40
     old = s.plan
     s.say("in the first shot just a lush pad please, take out the drums and the bass")
     assert plays(s.plan, "pad", 2) and not plays(s.plan, "drums", 2) and not plays(s.plan, "bass", 2)
     assert notes_outside(s.plan, a, 0, 4) == notes_outside(old, a, 0, 4)
 
 
-def test_a_complaint_with_its_remedy_said_for_part_of_the_place(session):
-    s, a = session
+def test_a_complaint_with_its_remedy_said_for_part_of_the_place(rock40):
+    s, a = rock40
     old = s.plan
     s.say("The first two shots sound way too crowded. In the first shot we only want a piano, lose the drums and the bass.")
     roles = effective_roles(s.plan, s.plan.sections[s.plan.section_at(2)])

@@ -272,10 +272,9 @@ def check_backend(name: str, model: str | None = None) -> None:
     Raises:
         V2MError: unknown backend; MissingDependency: weights or package missing (one line).
     """
-    if name not in BACKENDS:
-        raise V2MError(f"unknown music backend {name!r}; choose from {sorted(BACKENDS)}")
+    model = _weights(name, model)
     if name.startswith("musicgen"):
-        _resolve(model or os.environ.get("V2M_MUSICGEN_MODEL") or DEFAULT_MODELS[name])
+        _resolve(model or DEFAULT_MODELS[name])
     elif name == "audiocraft":
         import importlib.util
 
@@ -295,8 +294,16 @@ def load_backend(name: str, model: str | None = None, **options) -> MusicBackend
     Raises:
         V2MError: unknown name; MissingDependency: weights or package missing (one line).
     """
+    model = _weights(name, model)   # first: an unknown name is a V2MError, not a KeyError
+    return BACKENDS[name](model, **options)
+
+
+def _weights(name: str, model: str | None) -> str | None:
+    """The weights the backend called `name` loads, the one choice check_backend checks and load_backend loads:
+    `model`; for MusicGen given none, V2M_MUSICGEN_MODEL (lets a user point every run at a local folder); else None
+    (the backend's default). Raises V2MError for a name not in BACKENDS."""
     if name not in BACKENDS:
         raise V2MError(f"unknown music backend {name!r}; choose from {sorted(BACKENDS)}")
-    if os.environ.get("V2M_MUSICGEN_MODEL") and model is None and name.startswith("musicgen"):
-        model = os.environ["V2M_MUSICGEN_MODEL"]  # lets a user point every run at a local folder
-    return BACKENDS[name](model, **options)
+    if model is None and name.startswith("musicgen"):
+        return os.environ.get("V2M_MUSICGEN_MODEL") or None
+    return model
