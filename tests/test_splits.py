@@ -131,3 +131,19 @@ def test_a_swung_offbeat_seam_beside_a_tempo_of_its_own_is_a_section_of_its_own(
     tm = compose(s.plan).tempo_map
     assert 0 not in tm.frames and 2 in tm.frames
     assert all(b.beats % 1 == 0 for b in tm.section_bars(0))
+
+
+def test_a_tempo_set_on_every_piece_moves_the_whole_sections_grid_with_them(tmp_path):
+    # readfix12c: a per-section tempo set every piece's own tempo but not split_from's, so the pieces lost the whole
+    # section's grid (frames [] after "at 90 bpm"), and a later edit of shot 1 re-timed shot 2
+    a = make_analysis(12.0, 25.0, [50, 100, 225], source="synthetic.mp4")
+    s = Session.open(a.source, "folk", workdir=tmp_path / "store", analysis=a, render=False)
+    s.say("louder in shot 2")
+    s.say("from 0 to 4 seconds at 90 bpm")
+    assert [x.split_from and x.split_from.tempo_bpm for x in s.plan.sections[:2]] == [90.0, 90.0]
+    assert sorted(compose(s.plan).tempo_map.frames) == [0, 1]
+    before = _sounding(s.plan)
+    s.say("quieter in shot 1")
+    after = _sounding(s.plan)
+    assert [n for n in before if 2.02 <= n[0]] == [n for n in after if 2.02 <= n[0]]
+    assert [n for n in before if n[0] < 1.98] != [n for n in after if n[0] < 1.98]
