@@ -16,9 +16,9 @@ section's grid (the cut was placed on an eighth or sixteenth), which bars of who
 seams13: such a seam cuts the bar it falls in into two short bars (splits.py), and notes are measured at the time
 they sound (swung; `--written`: at their written beat's time, as above). Before (main at ed878e4): 63 splits changed,
 55 before the shot and 32 after (--written the same); by style (before/after) folk 7/3, lofi 11/9, jazz 4/4, rock
-7/4, ambient 16/6, reggae 10/6. After: 9 splits (7 before, 4 after; --written 10 and 4): slower 3/1, faster 1/2,
-calmer 3/1, louder 0/0; folk, rock, ambient, reggae 0/0, lofi 4/1, jazz 3/3. Every one left is a seam on a swung
-offbeat beside a section with a tempo of its own (see splits._meets).
+7/4, ambient 16/6, reggae 10/6. After: 12 splits (10 before, 5 after; --written the same): slower 3/1, faster
+1/2, calmer 3/1, louder 3/1; folk, rock, ambient, reggae 0/0, lofi 6/1, jazz 4/4. Every one left is a seam on a
+swung offbeat, left a section of its own (see splits.py).
 """
 
 from __future__ import annotations

@@ -8,8 +8,9 @@ on an offbeat (the grid put the cut on an eighth or sixteenth) cuts the bar it f
 beats: 7/8, then 1/8; `signature`). A piece with a tempo of its own (an edit asked for one) is a section of its
 own as before; after an offbeat seam its beats, and those of the pieces after it, then count from an offbeat of
 the score's: `origins` says from where, so swing and the humanizer's on-beat notes go by the section's own beats.
-A cut on a swung offbeat is written before the time it sounds at; there only a neighbour in the same grid can meet
-the piece (`_meets`): a section with its own tempo would need the score's clock to jump back at the seam.
+A cut on a swung offbeat is written before the time it sounds at: the pieces there are sections of their own, as
+before. Two pieces of one grid could meet there, but a later tempo of its own on either (a section with its own tempo
+cannot start at both times: the MIDI clock has no jump) would then re-time the other, locked or not.
 """
 
 from __future__ import annotations
@@ -80,9 +81,9 @@ def whole_section(plan: ScorePlan, i: int) -> Section | None:
 
 def _piece(plan: ScorePlan, i: int, cue):
     """Section i's place in the whole section's cue: (whole, found, lo, hi, off) with its first and last beats of
-    that grid and, per side (lo, hi), whether the seam there is off the cut's time in that grid's seconds: a cut
-    the grid put on a swung offbeat sounds at the cut but is written before it, which only a neighbour in the
-    same grid can meet. None where it is not such a piece or a seam is not on a beat or a placed hit there."""
+    that grid and, per side (lo, hi), whether the seam there is off the cut's time in that grid's seconds (a cut
+    the grid put on a swung offbeat: written before the time it sounds at). None where it is not such a piece or
+    a seam is not on a beat or a placed hit there."""
     whole = whole_section(plan, i)
     if whole is None:
         return None
@@ -113,24 +114,13 @@ def _piece(plan: ScorePlan, i: int, cue):
     return whole, found, lo, hi, (off(lo, sec.start_s), off(hi, sec.end_s))
 
 
-def _meets(plan: ScorePlan, i: int, side: int, cue) -> bool:
-    """Whether piece i's seam on `side` (-1 before it, 1 after) can be cut there: it sounds at the cut, or the
-    section beyond is a piece of the same whole section that keeps its grid (so is laid as one: `frame_piece`)."""
-    got = _piece(plan, i, cue)
-    if got is None or not got[4][side > 0]:
-        return got is not None
-    j = i + side
-    a, b = plan.sections[i].split_from, plan.sections[j].split_from if 0 <= j < len(plan.sections) else None
-    return b is not None and (a.start_s, a.end_s) == (b.start_s, b.end_s) and _meets(plan, j, side, cue)
-
-
 def frame_piece(plan: ScorePlan, i: int, beat: float, cue):
     """Section i's bars as a piece of the whole section's grid, from the score's beat `beat`: (Frame, bars, segments,
-    placed hits, warnings), or None where it is not such a piece (`_piece`, `_meets`).
+    placed hits, warnings), or None where it is not such a piece or a seam is on a swung offbeat (`_piece`).
     `cue(t0, t1, bpm, asked, ends)`: the tempo map's cue for a section of that span, found and laid (`_cue`, `_lay`):
     (its beats to the end, bars, segments, placed hits, whole beats, warnings, notes), or None."""
     got = _piece(plan, i, cue)
-    if got is None or not (_meets(plan, i, -1, cue) and _meets(plan, i, 1, cue)):
+    if got is None or any(got[4]):
         return None
     whole, (end, bars, segs, hits, _n, warnings, _), lo, hi, _ = got
     shift = beat - lo
