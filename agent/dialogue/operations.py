@@ -136,6 +136,7 @@ def set_tempo(plan: ScorePlan, idx: list[int], *, factor: float = 1.0, bpm: floa
         raise Ask(f"That part is already at {news[0]:g} BPM, the edge of what I can play ({MIN_TEMPO_BPM:g}-"
                   f"{MAX_TEMPO_BPM:g}). What did you have in mind?")
     mark_asked(plan, idx, whole=False)
+    regrid(plan, idx)
     if len(set(news)) == 1:
         return f"tempo {min(olds):g} -> {news[0]:g} BPM"
     return f"tempo {min(olds):g}-{max(olds):g} -> {min(news):g}-{max(news):g} BPM"
@@ -148,6 +149,24 @@ def mark_asked(plan: ScorePlan, idx: list[int], whole: bool = True) -> None:
     for i in idx:
         if plan.sections[i].tempo_bpm is not None:
             plan.sections[i] = plan.sections[i].model_copy(update={"tempo_asked": True})
+
+
+def regrid(plan: ScorePlan, idx: list[int]) -> None:
+    """Pieces of one split that an edit of sections `idx` set to one tempo of their own, every piece of it ("from 0
+    to 4 s at 90 bpm" over shots 1-2 split by "louder in shot 2"): their whole section takes that tempo too, so
+    they are still played on its grid, cut at the seams (tools/music/splits.py), not each as a section of its own.
+    A piece left out of the edit keeps what it was, so nothing it plays moves."""
+    spans = {(s.split_from.start_s, s.split_from.end_s) for i in idx if (s := plan.sections[i]).split_from}
+    for span in spans:
+        group = [i for i, s in enumerate(plan.sections) if s.split_from and (s.split_from.start_s, s.split_from.end_s) == span]
+        tempos = {(plan.sections[i].tempo_bpm, plan.sections[i].tempo_asked) for i in group}
+        if len(group) < 2 or len(tempos) != 1 or not set(group) <= set(idx):
+            continue
+        t, asked = tempos.pop()
+        for i in group:
+            s = plan.sections[i]
+            plan.sections[i] = s.model_copy(update={"split_from": s.split_from.model_copy(
+                update={"tempo_bpm": t, "tempo_asked": asked})})
 
 
 # ----------------------------------------------------------------------------- key, mode, chords

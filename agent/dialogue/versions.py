@@ -346,6 +346,7 @@ def stretch_as_in(plan: ScorePlan, old: ScorePlan, idx: list[int]) -> None:
         was = old.sections[old.section_at((s.start_s + s.end_s) / 2)]
         plan.sections[i] = s.model_copy(update={k: getattr(was, k) for k in ("energy", "tempo_bpm", "tempo_asked", "chords",
                                                                           "levels_db")})
+    ops.regrid(plan, idx)
 
 
 def part_as_in(plan: ScorePlan, old: ScorePlan, role: str) -> None:

@@ -5,13 +5,20 @@
 Each edit ("slower in shot 2", "faster in shot 3", "make shot 2 calmer", "louder in shot 2") is said in a chat
 Session (no rendering) on a synthetic clip; where it split a section (a new section boundary at the addressed
 shot's edge), the composed notes starting outside the addressed shot (seconds, pitch, part, velocity) are compared
-with the plan's before the edit, on each side: before the shot and after it. Printed per edit kind: splits, and
-splits whose untouched side before / after the shot changed. -v names each changed case.
+with the plan's before the edit, on each side: before the shot and after it. Printed per edit kind and per style: splits,
+and splits whose untouched side before / after the shot changed. -v names each changed case.
 
 Measured (split12): before the fix every one of the 85 splits changed an untouched side (before the shot 75, after
 it 43: slower 22/9 of 22, faster 9/16 of 19, calmer 22/9 of 22, louder 22/9 of 22); after it 63 (55 before, 32
 after: slower 16/7, faster 7/11, calmer 16/7, louder 16/7). Every split left is a seam on an offbeat of the whole
 section's grid (the cut was placed on an eighth or sixteenth), which bars of whole beats cannot start on.
+
+seams13: such a seam cuts the bar it falls in into two short bars (splits.py), and notes are measured at the time
+they sound (swung; `--written`: at their written beat's time, as above). Before (main at ed878e4): 63 splits changed,
+55 before the shot and 32 after (--written the same); by style (before/after) folk 7/3, lofi 11/9, jazz 4/4, rock
+7/4, ambient 16/6, reggae 10/6. After: 12 splits (10 before, 5 after; --written the same): slower 3/1, faster
+1/2, calmer 3/1, louder 3/1; folk, rock, ambient, reggae 0/0, lofi 6/1, jazz 4/4. Every one left is a seam on a
+swung offbeat, left a section of its own (see splits.py).
 """
 
 from __future__ import annotations
@@ -27,6 +34,8 @@ from edit_clips import bikes, long_clip, make_analysis  # noqa: E402
 
 from v2m.agent.dialogue.session import Session  # noqa: E402
 from v2m.tools.music.compose import compose  # noqa: E402
+from v2m.tools.music.splits import origins  # noqa: E402
+from v2m.tools.music.tempo_map import swing_beat  # noqa: E402
 
 STYLES = ("folk", "lofi", "jazz", "rock", "ambient", "reggae")
 EDITS = (("slower in shot 2", 2), ("faster in shot 3", 3), ("make shot 2 calmer", 2), ("louder in shot 2", 2))
@@ -39,13 +48,20 @@ def clips():
             "long20": long_clip(20.0, 4.0), "odd16": make_analysis(16.0, 25.0, [70, 160, 310], source="odd.mp4")}
 
 
-def notes(plan) -> list[tuple[float, int, str, int]]:
+def notes(plan, swung: bool = True) -> list[tuple[float, int, str, int]]:
+    """(seconds, pitch, role, velocity) per note, at the time it sounds (swung, as the MIDI file and the stems play
+    it); `swung=False`: at its written beat's time, as split12 measured (a note written on a swung offbeat then
+    reads before a cut it sounds on)."""
     arr = compose(plan)
-    tm = arr.tempo_map
-    return sorted((round(tm.beat_to_s(n.start), 3), n.pitch, p.role, n.vel) for p in arr.parts for n in p.notes)
+    tm, org = arr.tempo_map, origins(arr.tempo_map)
+
+    def at(n) -> float:
+        o = org.get(n.section, 0.0)
+        return tm.beat_to_s(swing_beat(n.start - o, arr.swing, arr.swing_unit) + o if swung else n.start)
+    return sorted((round(at(n), 3), n.pitch, p.role, n.vel) for p in arr.parts for n in p.notes)
 
 
-def case(analysis, style: str, edit: str, shot: int, workdir: Path) -> dict | None:
+def case(analysis, style: str, edit: str, shot: int, workdir: Path, swung: bool = True) -> dict | None:
     """None where the edit did not split a section; else which untouched sides changed."""
     s = Session.open(analysis.source, style, workdir=workdir, analysis=analysis, render=False)
     old = s.plan
@@ -55,7 +71,7 @@ def case(analysis, style: str, edit: str, shot: int, workdir: Path) -> dict | No
     new_starts = {round(x.start_s, 2) for x in s.plan.sections}
     if not new_starts - old_starts:
         return None
-    before, after = notes(old), notes(s.plan)
+    before, after = notes(old, swung), notes(s.plan, swung)
     side = lambda ns, lo, hi: [n for n in ns if lo <= n[0] < hi]  # noqa: E731
     return {"before": side(before, 0.0, a - EDGE_S) != side(after, 0.0, a - EDGE_S),
             "after": side(before, b + EDGE_S, 1e9) != side(after, b + EDGE_S, 1e9)}
@@ -64,26 +80,30 @@ def case(analysis, style: str, edit: str, shot: int, workdir: Path) -> dict | No
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("-v", action="store_true")
+    ap.add_argument("--written", action="store_true", help="notes at their written (unswung) times, as split12 measured")
     args = ap.parse_args()
     totals = {e: [0, 0, 0] for e, _ in EDITS}
+    per_style = {st: [0, 0, 0] for st in STYLES}
     with tempfile.TemporaryDirectory() as tmp:
         k = 0
         for name, analysis in clips().items():
             for style in STYLES:
                 for edit, shot in EDITS:
                     k += 1
-                    got = case(analysis, style, edit, shot, Path(tmp) / str(k))
+                    got = case(analysis, style, edit, shot, Path(tmp) / str(k), not args.written)
                     if got is None:
                         continue
-                    t = totals[edit]
-                    t[0] += 1
-                    t[1] += got["before"]
-                    t[2] += got["after"]
+                    for t in (totals[edit], per_style[style]):
+                        t[0] += 1
+                        t[1] += got["before"]
+                        t[2] += got["after"]
                     if args.v and (got["before"] or got["after"]):
                         print(f"  {name} {style} {edit!r}: " + ", ".join(x for x in ("before", "after") if got[x]))
     print(f"{'edit':24s} splits  before-changed  after-changed")
     for edit, (n, bef, aft) in totals.items():
         print(f"{edit:24s} {n:6d}  {bef:14d}  {aft:13d}")
+    for style, (n, bef, aft) in per_style.items():
+        print(f"{style:24s} {n:6d}  {bef:14d}  {aft:13d}")
     n, bef, aft = (sum(t[i] for t in totals.values()) for i in range(3))
     print(f"{'all':24s} {n:6d}  {bef:14d}  {aft:13d}")
     return 0

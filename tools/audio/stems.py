@@ -36,6 +36,7 @@ from v2m.tools.audio.synth import CONTROL, NOTE_OFF, NOTE_ON, PROGRAM, Synthesiz
 from v2m.tools.gm import DRUM_CHANNEL
 from v2m.tools.music.expression import cc_steps
 from v2m.tools.music.midi import CHANNEL_VOLUME
+from v2m.tools.music.splits import origins
 from v2m.tools.music.tempo_map import swing_beat
 
 JOBS = 2                # sections synthesized at once (one core each: the library runs without Python's lock)
@@ -92,15 +93,16 @@ def section_stems(arrangement) -> list[Stem]:
         One Stem per section that has notes, in section order.
     """
     tmap = arrangement.tempo_map
-    end_s = tmap.duration_s
+    end_s, org = tmap.duration_s, origins(tmap)
     by_section: dict[int, list] = {}
     for part in arrangement.parts:
         # a part is named by what it sounds like, not by its MIDI channel: adding a role elsewhere
         # renumbers channels but leaves this section's sound, and its cache entry, as it was
         voice = (part.role, part.program, part.is_drum)
-        for n in part.notes:
-            on = tmap.beat_to_s(swing_beat(n.start, arrangement.swing, arrangement.swing_unit))
-            off = tmap.beat_to_s(swing_beat(n.start + n.dur, arrangement.swing, arrangement.swing_unit))
+        for n in part.notes:  # swung on the section's own beats (an offbeat seam: splits.origins)
+            o = org.get(n.section, 0.0)
+            on = tmap.beat_to_s(swing_beat(n.start - o, arrangement.swing, arrangement.swing_unit) + o)
+            off = tmap.beat_to_s(swing_beat(n.start + n.dur - o, arrangement.swing, arrangement.swing_unit) + o)
             off = min(max(off, on + 1e-3), max(end_s, on + 1e-3))
             by_section.setdefault(n.section, []).append((voice, n.pitch, n.vel, on, off))
     stems = []

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from v2m.tools.music.splits import meter_text
 from v2m.tools.music.theory import PC, key_spelling
 
 if TYPE_CHECKING:  # for annotations only: arrangement.py imports this writer for Arrangement.write_*
@@ -111,8 +112,8 @@ def _spelled(pitches: tuple[int, ...], state: dict, spell) -> str:
 
 def bar_slices(events, bar):
     """(step in bar, length, pitches, tied on) for each event's piece inside one bar."""
-    a = bar.start_beat * STEPS_PER_BEAT
-    b = a + bar.beats * STEPS_PER_BEAT
+    a = round(bar.start_beat * STEPS_PER_BEAT)
+    b = a + round(bar.beats * STEPS_PER_BEAT)
     for s, e, pitches in events:
         if s < b and e > a:
             yield max(s, a) - a, min(e, b) - max(s, a), pitches, e > b
@@ -169,11 +170,11 @@ def arrangement_to_abc(arr: Arrangement) -> str:
     """
     bars = [b for b in arr.tempo_map.bars if b.start_s < arr.duration_s - 1e-6]
     limit = int(round(arr.tempo_map.end_beat * STEPS_PER_BEAT))
-    total = bars[-1].end_beat * STEPS_PER_BEAT
+    total = round(bars[-1].end_beat * STEPS_PER_BEAT)
     spell = key_spelling(arr.key, arr.mode)
     first = bars[0]
     # a flatter spacing curve than abcm2ps's default lets a line of long notes stretch to the margin
-    head = ["%%notespacingfactor 1.2", "X:1", f"T:{arr.title}", "C:v2m", f"M:{first.beats}/4", "L:1/16",
+    head = ["%%notespacingfactor 1.2", "X:1", f"T:{arr.title}", "C:v2m", f"M:{meter_text(first.beats)}", "L:1/16",
             f"Q:1/4={round(first.tempo_bpm)}", f"K:{arr.key}{MODE_SUFFIX[arr.mode]}"]
     tokens = []
     for part in arr.parts:
@@ -197,7 +198,7 @@ def arrangement_to_abc(arr: Arrangement) -> str:
                 fields = ""
                 if bar.beats != prev_beats:
                     # L: restated: music21 resets the unit length to the meter's default on a meter change
-                    fields += f"[M:{bar.beats}/4][L:1/16]"
+                    fields += f"[M:{meter_text(bar.beats)}][L:1/16]"
                     prev_beats = bar.beats
                 q = round(bar.tempo_bpm)
                 if q != prev_q:

@@ -15,6 +15,7 @@ import zlib
 from dataclasses import replace
 
 from v2m.tools.contract import ScorePlan
+from v2m.tools.music.splits import origins
 from v2m.tools.music.tempo_map import TempoMap
 
 SWELL_BEATS = 2.0  # a crescendo into each new section
@@ -114,7 +115,7 @@ def humanize(parts, tmap: TempoMap, plan: ScorePlan, timing: float, wholes: dict
     split section counts as the whole section: `wholes`, section -> (its start, notes before the piece per role)).
     A note on a cut's beat keeps its time. Onsets stay well inside their sixteenth, so the score reads the same.
     """
-    marked = {round(b, 4) for b, _ in tmap.hits}
+    marked, org = {round(b, 4) for b, _ in tmap.hits}, origins(tmap)
     for part in parts:
         if not (timing or part.is_drum):
             continue
@@ -128,7 +129,8 @@ def humanize(parts, tmap: TempoMap, plan: ScorePlan, timing: float, wholes: dict
             vel = max(1, min(127, n.vel + h % (2 * VELOCITY_SPREAD + 1) - VELOCITY_SPREAD))
             if n.start not in shifts:
                 shifts[n.start] = 0.0
-                if timing and abs(n.start - round(n.start)) > 1e-6 and round(n.start, 4) not in marked:
+                o = org.get(n.section, 0.0)  # on the section's own beats (an offbeat seam: splits.origins)
+                if timing and abs(n.start - o - round(n.start - o)) > 1e-6 and round(n.start, 4) not in marked:
                     # whole 1/256 beats: binary fractions, so beats relative to a section stay exact
                     steps = int(timing * JITTER_STEPS)
                     shifts[n.start] = ((h >> 8) % (2 * steps + 1) - steps) / JITTER_STEPS

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from v2m.tools.gm import DRUM_CHANNEL
 from v2m.tools.music.expression import cc_steps
+from v2m.tools.music.splits import origins, signature
 from v2m.tools.music.tempo_map import swing_beat
 
 if TYPE_CHECKING:  # for annotations only: arrangement.py imports this writer for Arrangement.write_*
@@ -44,8 +45,9 @@ def _conductor(arr: Arrangement) -> list[tuple[int, int, bytes]]:
     prev_beats = prev_spb = None
     for bar in arr.tempo_map.bars:
         if bar.beats != prev_beats:
-            tick = bar.start_beat * TICKS_PER_BEAT
-            events.append((tick, 0, _meta(0x58, bytes([bar.beats, 2, 24, 8]))))  # n/4, 24 clocks, 8 32nds
+            tick = round(bar.start_beat * TICKS_PER_BEAT)
+            num, den = signature(bar.beats)  # 4/4; a short bar a seam cuts: 7/8, 1/16
+            events.append((tick, 0, _meta(0x58, bytes([num, den.bit_length() - 1, 24, 8]))))  # 24 clocks, 8 32nds
             prev_beats = bar.beats
     for beat, _t, spb in arr.tempo_map.segments:
         if prev_spb is None or abs(spb - prev_spb) > 1e-9:
@@ -83,7 +85,7 @@ def write_midi(arr: Arrangement, path: Path) -> Path:
     tracks = [_track(_conductor(arr), arr.title)]
     channels = iter(c for c in range(16) if c != DRUM_CHANNEL)
     end_tick = int(arr.tempo_map.end_beat * TICKS_PER_BEAT)
-    sw, unit = arr.swing, arr.swing_unit
+    sw, unit, org = arr.swing, arr.swing_unit, origins(arr.tempo_map)
     for part in arr.parts:
         ch = DRUM_CHANNEL if part.is_drum else next(channels, 15)
         ev = [(0, 0, bytes([0xC0 | ch, part.program]))]
@@ -91,9 +93,10 @@ def write_midi(arr: Arrangement, path: Path) -> Path:
             ev.append((0, 0, bytes([0xB0 | ch, 91, 40])))  # a little reverb send
             ev.append((0, 0, bytes([0xB0 | ch, 7, CHANNEL_VOLUME])))
             ev += _expression_events(arr.expression, ch, end_tick)
-        for n in part.notes:
-            on = max(0, int(round(swing_beat(n.start, sw, unit) * TICKS_PER_BEAT)))
-            off = int(round(swing_beat(n.start + n.dur, sw, unit) * TICKS_PER_BEAT))
+        for n in part.notes:  # swung on the section's own beats (an offbeat seam: splits.origins)
+            o = org.get(n.section, 0.0)
+            on = max(0, int(round((swing_beat(n.start - o, sw, unit) + o) * TICKS_PER_BEAT)))
+            off = int(round((swing_beat(n.start + n.dur - o, sw, unit) + o) * TICKS_PER_BEAT))
             off = min(max(off, on + 1), max(end_tick, on + 1))
             ev.append((on, 2, bytes([0x90 | ch, n.pitch, n.vel])))
             ev.append((off, 1, bytes([0x80 | ch, n.pitch, 0])))

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from v2m.tools.music.abc import STEPS_PER_BEAT, bar_slices, voice_events
+from v2m.tools.music.splits import meter_text
 
 WHOLE_BARS = 64  # a score this long or shorter is written whole, exactly as music21 writes it
 CHUNK_BARS = 32  # bars exported at a time in a longer score (see write_musicxml): about a minute of music
@@ -33,10 +34,10 @@ def to_music21(arr: Arrangement, first: int = 0, stop: int | None = None):
 
     score = stream.Score()
     bars = _bars(arr)
-    total = bars[-1].end_beat * STEPS_PER_BEAT
+    total = round(bars[-1].end_beat * STEPS_PER_BEAT)
     limit = min(total, int(round(arr.tempo_map.end_beat * STEPS_PER_BEAT)))
     shown = bars[first:stop]
-    lo, hi = shown[0].start_beat * STEPS_PER_BEAT, shown[-1].end_beat * STEPS_PER_BEAT
+    lo, hi = round(shown[0].start_beat * STEPS_PER_BEAT), round(shown[-1].end_beat * STEPS_PER_BEAT)
     for part in arr.parts:
         events = _within(voice_events(part, total, limit), lo, hi)
         p = stream.Part(id=part.role)
@@ -51,7 +52,7 @@ def to_music21(arr: Arrangement, first: int = 0, stop: int | None = None):
             if k == 0:
                 m.insert(0, key.Key(arr.key[0] + arr.key[1:].replace("b", "-"), arr.mode))
             if bar.beats != prev_beats:
-                m.insert(0, meter.TimeSignature(f"{bar.beats}/4"))
+                m.insert(0, meter.TimeSignature(meter_text(bar.beats)))
                 prev_beats = bar.beats
             q = round(bar.tempo_bpm)
             if q != prev_q and part is arr.parts[0]:

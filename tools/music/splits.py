@@ -3,13 +3,19 @@ section) cuts it in pieces (`Section.split_from` says from what), and the side n
 note. Fitted to its own shorter span, that side would get another tempo and bar layout (lofi 78 -> 84 BPM, bars 4+5
 -> 4+3 beats), so each piece that keeps the whole section's tempo is instead played as the whole section was: its
 cue (tempo, bars, hits) laid over the whole span, and its notes written over all of it, with the piece's own
-settings and the whole section's seeds, then cut at the seams (`clip`). A seam must fall on a whole beat of that
-grid (a cut the grid put on a beat); where it does not, or the piece has a tempo of its own (an edit asked for
-one), the piece is a section of its own as before.
+settings and the whole section's seeds, then cut at the seams (`clip`). A seam on a beat of that grid is a bar line; one
+on an offbeat (the grid put the cut on an eighth or sixteenth) cuts the bar it falls in into two short bars (3.5
+beats: 7/8, then 1/8; `signature`). A piece with a tempo of its own (an edit asked for one) is a section of its
+own as before; after an offbeat seam its beats, and those of the pieces after it, then count from an offbeat of
+the score's: `origins` says from where, so swing and the humanizer's on-beat notes go by the section's own beats.
+A cut on a swung offbeat is written before the time it sounds at: the pieces there are sections of their own, as
+before. Two pieces of one grid could meet there, but a later tempo of its own on either (a section with its own tempo
+cannot start at both times: the MIDI clock has no jump) would then re-time the other, locked or not.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -19,6 +25,22 @@ if TYPE_CHECKING:   # tempo_map imports this module
     from v2m.tools.music.tempo_map import Bar
 
 EDGE_S = 1e-3  # a piece's edge this close to a placed beat of the whole section is on it
+SIGNATURE_UNITS = (4, 8, 16)  # a short bar's time signature counts quarters, else eighths, else sixteenths
+
+
+def signature(beats: float) -> tuple[int, int]:
+    """A bar of `beats` quarter notes as a time signature (numerator, denominator): 4 -> 4/4, 3.5 -> 7/8 and
+    0.25 -> 1/16, the short bars a seam on an offbeat cuts."""
+    for unit in SIGNATURE_UNITS:
+        n = beats * unit / 4
+        if abs(n - round(n)) < 1e-6:
+            return round(n), unit
+    raise ValueError(f"a bar of {beats} beats is not whole sixteenths")
+
+
+def meter_text(beats: float) -> str:
+    """`signature` as ABC and MusicXML write it: '4/4', '7/8'."""
+    return "%d/%d" % signature(beats)
 
 
 @dataclass
@@ -57,11 +79,11 @@ def whole_section(plan: ScorePlan, i: int) -> Section | None:
                                   "split_from": None})
 
 
-def frame_piece(plan: ScorePlan, i: int, beat: int, cue):
-    """Section i's bars as a piece of the whole section's grid, from the score's beat `beat`: (Frame, bars, segments,
-    placed hits, warnings), or None where it is not such a piece or a seam is not on a whole beat of that grid.
-    `cue(t0, t1, bpm, asked, ends)`: the tempo map's cue for a section of that span, found and laid (`_cue`, `_lay`):
-    (its beats to the end, bars, segments, placed hits, whole beats, warnings, notes), or None."""
+def _piece(plan: ScorePlan, i: int, cue):
+    """Section i's place in the whole section's cue: (whole, found, lo, hi, off) with its first and last beats of
+    that grid and, per side (lo, hi), whether the seam there is off the cut's time in that grid's seconds (a cut
+    the grid put on a swung offbeat: written before the time it sounds at). None where it is not such a piece or
+    a seam is not on a beat or a placed hit there."""
     whole = whole_section(plan, i)
     if whole is None:
         return None
@@ -72,19 +94,35 @@ def frame_piece(plan: ScorePlan, i: int, beat: int, cue):
     found = cue(t0, t1 if not ends else plan.duration_s, bpm, asked, ends)
     if not found:
         return None
-    end, bars, segs, hits, n, warnings, _ = found
+    segs, hits, n = found[2], found[3], found[4]
 
-    def beat_at(t: float) -> int | None:
+    def beat_at(t: float) -> float | None:
         if abs(t - t0) < EDGE_S:
             return 0
         if abs(t - t1) < EDGE_S or t >= plan.duration_s - EDGE_S:
             return n
-        on = [b for b, u in hits if abs(u - t) < EDGE_S and abs(b - round(b)) < 1e-9]
-        return round(on[0]) if on else None
+        on = [b for b, u in hits if abs(u - t) < EDGE_S]
+        return on[0] if on else None
+
+    def off(beat: float, t: float) -> bool:
+        b, u, spb = max((s for s in segs if s[0] <= beat + 1e-9), default=segs[0])
+        return 0 < beat < n and abs(u + (beat - b) * spb - t) > EDGE_S
 
     lo, hi = beat_at(sec.start_s), beat_at(sec.end_s)
     if lo is None or hi is None or hi <= lo:
         return None
+    return whole, found, lo, hi, (off(lo, sec.start_s), off(hi, sec.end_s))
+
+
+def frame_piece(plan: ScorePlan, i: int, beat: float, cue):
+    """Section i's bars as a piece of the whole section's grid, from the score's beat `beat`: (Frame, bars, segments,
+    placed hits, warnings), or None where it is not such a piece or a seam is on a swung offbeat (`_piece`).
+    `cue(t0, t1, bpm, asked, ends)`: the tempo map's cue for a section of that span, found and laid (`_cue`, `_lay`):
+    (its beats to the end, bars, segments, placed hits, whole beats, warnings, notes), or None."""
+    got = _piece(plan, i, cue)
+    if got is None or any(got[4]):
+        return None
+    whole, (end, bars, segs, hits, _n, warnings, _), lo, hi, _ = got
     shift = beat - lo
     out: list[Bar] = []
     for b in bars:
@@ -104,7 +142,17 @@ def frame_piece(plan: ScorePlan, i: int, beat: int, cue):
     moved = [(b + shift, u) for b, u in hits]
     frame = Frame([replace(b, start_beat=b.start_beat + shift, section=i) for b in bars], moved,
                   end + shift, beat, hi + shift, [(b + shift, u, spb) for b, u, spb in segs], whole)
-    return frame, out, mine, [(b, u) for b, u in moved if beat < b < hi + shift], warnings
+    return frame, out, mine, [(b, u) for b, u in moved if beat <= b < hi + shift], warnings
+
+
+def origins(tmap) -> dict[int, float]:
+    """Per section, where its beats count from within the score's beat (0.0 but after an offbeat seam): a piece's
+    whole section's first bar, else the section's first bar."""
+    first: dict[int, float] = {}
+    for b in tmap.bars:
+        first.setdefault(b.section, b.start_beat)
+    first.update({i: f.bars[0].start_beat for i, f in tmap.frames.items()})
+    return {i: x - math.floor(x + 1e-9) if abs(x - round(x)) > 1e-9 else 0.0 for i, x in first.items()}
 
 
 def clip(notes: list, frame: Frame) -> tuple[list, int]:

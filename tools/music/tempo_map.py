@@ -31,15 +31,15 @@ class Bar:
     """One bar of the grid. Beats are quarter notes counted from the start of the music."""
 
     index: int
-    start_beat: int
-    beats: int
+    start_beat: float  # whole beats but for the short bars a seam on an offbeat cuts (splits.py)
+    beats: float
     start_s: float
     sec_per_beat: float
     section: int
     anchor: str | None = None  # "start", "boundary" or "hit" when this downbeat was asked for
 
     @property
-    def end_beat(self) -> int:
+    def end_beat(self) -> float:
         return self.start_beat + self.beats
 
     @property
