@@ -259,9 +259,9 @@ def stand_ins(intents: list, plan=None) -> list:
     return out
 
 
-def _kit(it):   # a piece taken out ("lose the hats") leaves a thinner, quieter kit: the kit stays, as asked of the rest
-    why = f"{it.value}: part of the drum kit, which plays as one part, so the whole kit {'plays quieter instead' if it.what == 'remove' else 'moves'}"
-    return it.model_copy(update={"value": "drums", "reason": "; ".join(filter(None, (it.reason, why)))[:300]} | ({"what": "balance", "direction": "down"} if it.what == "remove" else {}))
+def _kit(it):   # a piece taken out ("lose the hats") leaves a thinner, quieter kit; held until a moment ("the kick comes in at 0:20") the kit comes in
+    why = f"{it.value}: part of the drum kit, which plays as one part, so the whole kit {'plays quieter instead' if (thin := it.what == 'remove' and it.scope.kind != 'until') else 'is out there' if it.what == 'remove' else 'moves'}"
+    return it.model_copy(update={"value": "drums", "reason": "; ".join(filter(None, (it.reason, why)))[:300]} | ({"what": "balance", "direction": "down"} if thin else {}))
 
 
 # ----------------------------------------------------------------------------- applying
