@@ -30,6 +30,7 @@ import re
 
 from v2m.agent.dialogue.counted import ORD, ORDINALS
 from v2m.agent.dialogue.mentions import named_parts
+from v2m.agent.dialogue.part_words import REGISTER_RE   # "the bottom end is thin": the bass ("end" is no place)
 from v2m.agent.dialogue.place_words import CLOCK, SECONDS, parse_time
 from v2m.agent.dialogue.vocab import MUSIC
 from v2m.agent.dialogue.where import fmt, visible_cuts, visible_shots
@@ -121,8 +122,6 @@ EASE_BUILD_RE = re.compile(r"\b(?:pull|take|tone|ease|bring|knock|dial|rein)(?: 
 # A part's own IN: "percussion back in for 0:05-0:07", "bring the strings back in at the kiss"
 PART_BACK_RE = re.compile(rf"\b(?:bring |put |have )?(?P<obj>(?:the )?[a-z#-]+(?: (?!comes?\b|coming\b|goes\b)[a-z#-]+)?) "
                           rf"(?:comes? |coming |goes )?back in\b(?! the mix| the background)(?: (?:at|on|from) (?P<t>{CLOCK}))?", re.I)
-# The low register as engineers name it ("more low end", "the bottom end is thin"): the bass ("end" is no place)
-LOW_END_RE = re.compile(r"\b(?:the )?(?:low|bottom)[- ]end\b", re.I)
 # "everything after 0:25 should hit harder": more impact there, not a mark on each cut (a part that hits harder
 # is that part louder, read by `orchestration`; "hit the cut harder" names its mark)
 HARDER_RE = re.compile(r"(?P<subj>[^,;.!?\n]*?)\b(?:should |to |must |needs to |has to |could |can )?(?:hits?|lands?) (?:a lot |a bit |"
@@ -357,7 +356,7 @@ def spoken(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
     text = EASE_BUILD_RE.sub(" less energy there ", text)
     text = LOW_ONLY_RE.sub(_low_only, text)
     text = NOTHING_ON_TOP_RE.sub(" no melody ", text)
-    text = LOW_END_RE.sub(lambda m: "the bass" if m.group(0).lower().startswith("the") else "bass", text)
+    text = REGISTER_RE.sub(lambda m: "the bass" if m.group(0).lower().startswith("the") else "bass", text)
     text = HARDER_RE.sub(_harder, text)
     text = PULL_RE.sub(_pulled, text)
     text = PART_BACK_RE.sub(lambda m: m.group(0) if not named_parts(m.group("obj").lower()) else

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import operations as ops, patterns, vocab
+from v2m.agent.dialogue import operations as ops, part_words, patterns, vocab
 from v2m.agent.dialogue.mentions import (BALANCE_DOWN, BALANCE_UP, BEING, CUT_VERB, DOWN_VERBS, INSTR, INSTR_ALT, LACK, HEARD,
                                          LISTED_PART, LOST, NO_PART, PART_FLAWED_RE, PART_ORDER_RE, SUGGESTED, UNNEEDED, UP_VERBS,
                                          WHOSE, named_parts, plain_parts)
@@ -110,8 +110,8 @@ def read(t: str, want) -> str:
     if (m := re.search(rf"{INSTR} (?:should |to |can |must |will |could )?(?:lead(?!.*\bfor {INSTR})|take (?:over )?the (?:lead|tune|melody)|"
                        rf"carry the (?:tune|melody))\b", t)) \
             or (m := re.search(rf"{INSTR} (?:on|for|plays?|playing) the (melody|lead|tune|bass|bassline|chords)\b", t)):
-        role, word = (m.group(2), m.group(1)) if m.lastindex == 2 else ("melody", m.group(1))
-        want("swap", target=role, value=word)
+        role, word = (m.group(2), m.group(1)) if m.lastindex == 2 else ("melody", m.group(1))   # a low part or the kit "leads": up front
+        want("balance", value=word, direction="up") if m.lastindex != 2 and vocab.ROLE_WORDS.get(word) in part_words.LOW_PARTS else want("swap", target=role, value=word)
         return eat(t, m)
     for pattern in KEEP_ONLY[:2]:  # "everything drops out except the bass", "drop everything but drums and bass"
         if (m := pattern.search(t)):
@@ -259,9 +259,9 @@ def stand_ins(intents: list, plan=None) -> list:
     return out
 
 
-def _kit(it):
-    why = f"{it.value}: part of the drum kit, which plays as one part, so the whole kit {'is out there' if it.what == 'remove' else 'moves'}"
-    return it.model_copy(update={"value": "drums", "reason": "; ".join(filter(None, (it.reason, why)))[:300]})
+def _kit(it):   # a piece taken out ("lose the hats") leaves a thinner, quieter kit; held until a moment ("the kick comes in at 0:20") the kit comes in
+    why = f"{it.value}: part of the drum kit, which plays as one part, so the whole kit {'plays quieter instead' if (thin := it.what == 'remove' and it.scope.kind != 'until') else 'is out there' if it.what == 'remove' else 'moves'}"
+    return it.model_copy(update={"value": "drums", "reason": "; ".join(filter(None, (it.reason, why)))[:300]} | ({"what": "balance", "direction": "down"} if thin else {}))
 
 
 # ----------------------------------------------------------------------------- applying

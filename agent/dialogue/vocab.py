@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from v2m.agent.dialogue import part_words
 from v2m.agent.dialogue.minilm import MiniLM
+from v2m.agent.dialogue.part_words import KIT_PIECES
 from v2m.agent.dialogue.where import Ask
 from v2m.tools.style import load_style, style_names
 
@@ -126,25 +128,14 @@ KIT_PLAYED = {"timpani": ("orchestra",), "gong": ("orchestra",), "taiko": ("orch
 ROLE_WORDS = {"melody": "melody", "tune": "melody", "lead": "lead", "harmony": "harmony", "chords": "harmony",
               "comping": "harmony", "bass": "bass", "bassline": "bass", "drums": "drums", "drum": "drums",
               "percussion": "percussion", "strings": "strings", "brass": "brass", "pad": "pad", "pads": "pad",
-              "beat": "drums", "kick": "drums", "snare": "drums", "hats": "drums", "hi-hats": "drums",
-              "cymbals": "drums", "kit": "drums", "groove": "drums", "keys": "harmony", "percussive": "percussion",
-              "top line": "melody", "topline": "melody", **{w: "drums" for w in (
-                  "hi-hat", "hihat", "hihats", "hi hat", "hi hats", "kick drum", "bass drum", "snare drum",
-                  "cymbal", "ride cymbal", "toms", "tom fills", "rimshot", "rimshots", "claps", "brushes")},
-              # the low register as engineers name it ("more low end", "the bottom end is thin") or anyone does
-              "low end": "bass", "bottom end": "bass", "sub bass": "bass", "sub": "bass", "808": "bass", "808s": "bass",
-              "low notes": "bass", "low stuff": "bass", "low frequencies": "bass", "low register": "bass",
+              "kit": "drums", "keys": "harmony", "percussive": "percussion", "top line": "melody", "topline": "melody",
+              **{w: "drums" for w in KIT_PIECES},
               # a sustained bed named by how it sounds: "the synth wash behind everything"
               "synth wash": "pad", "wash": "pad", "drone": "pad",
-              "left hand": "bass", "right hand": "melody"}   # a pianist's hands: the low line and the tune
+              **part_words.ALIASES}   # registers ("the deep notes"), hands, 808 and sub, the beat: `part_words`
 RHYTHM_SECTION_RE = re.compile(r"\b(?:the |a |an )?rhythm section\b")   # the drums and bass together
 # The music as a whole, not a part of it ("the music", "all the score", "the cue", "any soundtrack")
 MUSIC = r"(?:all )?(?:the |any )?(?:music|score|underscore|soundtrack|track|cue)"
-# Pieces of the drum kit: the kit plays as one part (the drums role), so a piece named alone moves the whole
-# kit, and the reply says so.
-KIT_PIECES = {"kick", "snare", "hats", "hi-hats", "cymbals", "hi-hat", "hihat", "hihats", "hi hat", "hi hats",
-              "kick drum", "bass drum", "snare drum", "cymbal", "ride cymbal", "toms", "tom fills", "rimshot",
-              "rimshots", "claps", "brushes"}
 
 
 @dataclass(frozen=True)

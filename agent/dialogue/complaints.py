@@ -1,0 +1,78 @@
+"""A complaint about a part said in its frame: '<part> is / sounds / feels (too | a bit | kinda ...) ADJ'. The frame
+gives the sign (the part has too much of ADJ, so it moves away from it); the dimension is the one whose words ADJ is
+nearest in meaning (`vocab`'s sentence embeddings, at its THRESHOLD and MARGIN), rather than a list of adjectives per
+reader: "the drums sound kinda timid" is the drums louder, "the deep notes are a bit boomy" the bass quieter, "the
+groove's too laid back" faster (the beat's pace is the tempo). A word near no dimension, or near two, is left for the
+other readers as it was said (see NEAR).
+
+    plain("the drums sound kinda timid")     # "the drums a little louder"
+"""
+
+from __future__ import annotations
+
+import re
+
+from v2m.agent.dialogue import vocab
+from v2m.agent.dialogue.mentions import INSTR_ALT
+from v2m.agent.dialogue.patterns import Lazy
+
+# Each dimension a part's complaint can move, by direction: the words that say there is too much of its opposite
+LEVEL = {"quieter": ("loud", "overpowering", "dominant", "prominent", "boomy", "harsh", "heavy", "strong", "present",
+                     "forward", "in your face", "overbearing", "noisy", "hot", "much", "big"),
+         "louder": ("quiet", "soft", "weak", "faint", "timid", "thin", "buried", "distant", "lost", "shy", "low",
+                    "hidden", "far back", "small", "meek", "feeble")}
+# the beat and the groove are the kit and also the pace and drive it sets: a word for its speed is the tempo, one for
+# its feel the energy ("the groove is too sleepy": more going on, not a new tempo)
+PACE = {"faster": ("slow", "sluggish", "dragging", "draggy", "plodding", "leisurely"),
+        "slower": ("fast", "rushed", "hurried", "quick", "hasty"),
+        "more energy": ("sleepy", "lazy", "laid back", "relaxed", "tame", "lifeless", "limp", "flat", "dull"),
+        "less energy": ("frantic", "hectic", "manic", "aggressive")}
+# The word encoder puts a word near its opposite too ("busy" is 0.54 from "quiet", as from "rushed"), so a word not in
+# the lists must be nearer than vocab.THRESHOLD (0.5) to one side and further than vocab.MARGIN (0.03) from the
+# other: measured on the words of these lists, 0.6 and 0.1 keep "soft-spoken" (0.75 soft, 0.48 loud) and leave
+# "busy", "sad" and "bright" to the readers that know them
+NEAR, APART = max(vocab.THRESHOLD, 0.6), max(vocab.MARGIN, 0.1)
+PACED = {"beat", "beats", "groove", "grooves", "drumbeat", "drum beat", "backbeat"}
+
+HEDGE = r"a (?:little |tiny |wee )?bit|a little|a touch|a tad|kinda|kind of|sort of|sorta|slightly|somewhat|bit"
+STRONG = r"way|far|much|really|very|so|super|overly"
+FRAME_RE = Lazy((rf"(?P<lead>^|[,.;!?:]\s*|\b(?:and|but|so|though|ok|okay|lol|hmm|yeah|also|now)\s+)"
+                 rf"(?P<part>(?:the |this |that |these |those |your |our |my )?(?P<word>{INSTR_ALT})(?:s|es)?)"
+                 r"(?P<verb>(?:'s|'re| is| are| sounds?| feels?| seems?| gets?| getting| comes? across(?: as)?| still)*) "
+                 rf"(?P<deg>(?:(?:{HEDGE}|{STRONG}|pretty|rather|quite|just|still) )*(?:too )?)"
+                 r"(?P<adj>(?!(?:up|down|back|forward|out|in|more|less|over|off|on)\b)(?![a-z]+er\b)"   # no order ("the bass
+                 r"[a-z]+(?:[ -](?:back|up|out|off|forward))?)"                                # a little louder")
+                 r"(?P<tail>(?: (?:tbh|ngl|honestly|though|now|lol|imo|to me))*)\s*(?=[,.;!?]|$)",), re.I)
+
+
+def _direction(adj: str, dims: dict[str, tuple[str, ...]]) -> str | None:
+    """The direction whose words `adj` is (or is nearest in meaning to), or None when none is near or two are."""
+    for way, words in dims.items():
+        if adj in words:
+            return way
+    ways = [w for w, words in dims.items() for _ in words]
+    sims = vocab.embeddings(tuple(x for words in dims.values() for x in words)) @ vocab._embed(adj)
+    best: dict[str, float] = {}
+    for way, s in zip(ways, sims):
+        best[way] = max(best.get(way, -1.0), float(s))
+    ranked = sorted(best.items(), key=lambda kv: -kv[1])
+    (way, score), second = ranked[0], ranked[1][1]
+    return way if score >= NEAR and score - second >= APART else None
+
+
+def _reworded(m: re.Match) -> str:
+    deg, adj, word = m["deg"].lower(), m["adj"].lower().replace("-", " "), m["word"].lower()
+    if not deg.strip() and (not m["verb"].strip() or not any(adj in words for dims in (LEVEL, PACE) for words in dims.values())):
+        return m[0]   # "the bass is walking", "bass loud": no complaint said
+    paced = word in PACED
+    way = _direction(adj, {**LEVEL, **PACE} if paced else LEVEL)
+    if way is None:
+        return m[0]
+    size = "much " if re.search(rf"\b(?:{STRONG})\b", deg) else "a little " if re.search(rf"\b(?:{HEDGE})\b", deg) else ""
+    said = f"{size}{way}" if way in PACE else f"{m['part']} {size}{way}"
+    return f"{m['lead']}{said}{m['tail']}"
+
+
+def plain(request: str) -> str:
+    """`request` with each complaint about a part in its frame said in the grammar's words; the rest as typed."""
+    return FRAME_RE[0].sub(_reworded, request)

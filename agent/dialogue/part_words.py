@@ -1,0 +1,32 @@
+"""The names people give a part other than its role: a register ("the deep notes", "the bottom end", "the lower
+register"), a pianist's hand, the producer's 808 or sub, the beat or groove for the kit. One table, built from the
+words a register is said with rather than listed phrase by phrase, that `vocab.ROLE_WORDS` takes in whole (so every
+reader of a part, `mentions.INSTR_ALT` first, knows them).
+
+    ALIASES["deep notes"]      # "bass"
+    ALIASES["drumbeat"]        # "drums"
+"""
+
+from __future__ import annotations
+
+import re
+
+# A register is a height word and a noun for what sounds there: "low end", "deep notes", "bottom frequencies",
+# "the lower register", "sub frequencies". Only the low side names one part (the bass); "the high notes" may be the
+# tune, the chords or a pad, so it names none.
+LOW = ("low", "lower", "deep", "deeper", "bottom", "sub")
+SOUNDING = ("end", "notes", "stuff", "frequencies", "register", "range", "tones", "sounds", "bits")   # never "line": "the bottom line"
+REGISTERS = {f"{height} {noun}": "bass" for height in LOW for noun in SOUNDING}
+REGISTER_RE = re.compile(rf"\b(?:the )?(?:{'|'.join(LOW)})[- ](?:{'|'.join(SOUNDING)})\b", re.I)   # "the low-end"
+
+# Pieces of the drum kit: the kit plays as one part (the drums role), so a piece named alone moves the whole kit
+# (`orchestration.stand_ins`), and the reply says so.
+KIT_PIECES = {"kick", "snare", "hats", "hi-hats", "cymbals", "hi-hat", "hihat", "hihats", "hi hat", "hi hats",
+              "kick drum", "bass drum", "snare drum", "cymbal", "ride cymbal", "toms", "tom fills", "rimshot",
+              "rimshots", "claps", "brushes"}
+
+# Names of a part by how it is played or produced
+ALIASES = {**REGISTERS, "sub bass": "bass", "sub": "bass", "808": "bass", "808s": "bass", "bass notes": "bass",
+           "left hand": "bass", "right hand": "melody",   # a pianist's hands: the low line and the tune
+           "drumbeat": "drums", "drum beat": "drums", "backbeat": "drums", "beat": "drums", "groove": "drums"}
+LOW_PARTS = ("bass", "drums", "percussion", "pad")   # parts with no tune to take: "let the bass lead" is it up front
