@@ -30,7 +30,7 @@ _THEN_PLACE = (r"(?:\s+(?:completely|entirely|altogether|totally|at all))?(?=\s*
 # "drop everything in the middle" (not "... except the bass": that keeps a part)
 OUT_RE = re.compile(rf"\b{_OUT_VERBS} {MUSIC}(?: (?:out|off))?{_THEN_PLACE}|\b{MUSIC} (?:out|off|(?:(?:should|must|needs? to|has to|will|can|to) (?:just )?)?"
                     rf"(?:stops?|drops? out|cuts? out|goes silent|go silent)){_THEN_PLACE}|^\W*(?:total |complete |pure )?silence\b(?= (?:in|for|during|"
-                    rf"over|under|from|through)\b)|\b(?:drop|remove|take out|lose|kill|mute|cut) (?:out )?(?:everything|"
+                    rf"over|under|from|through|between|until|till|after|before)\b)|\b(?:drop|remove|take out|lose|kill|mute|cut) (?:out )?(?:everything|"
                     rf"all (?:the )?(?:instruments|parts)){_THEN_PLACE}(?!(?: \w+){{0,3}} {EXCEPT}\b)")
 BACK_RE = re.compile(rf"\b(?:bring|put) {MUSIC} back(?: in)?\b|\b(?:the )?music (?:back|comes? back|returns?)\b")
 # "the music should stop at 0:48 and come back at 0:52", "music out at 0:48, back in at 0:52", "the music drops out
@@ -96,6 +96,9 @@ SILENT = ((r"\b(?:zero|nil) (?:music|sound)\b|\bdead air\b", "no music"),
           (r"\b(?:completely|totally|fully|entirely|dead|absolutely|utterly) (?:silent|quiet)\b(?:,? (?:fully |totally )?quiet\b)?|"
            r"\b(?:be|go|goes|is|(?:make|keep)(?: it| this| that| them)|leave(?: it| that| them| this)?|stay|stays|remain|remains|fall|falls) (?:just )?"
            r"silent\b", "no music"),
+          # silence wished for ("between 0:24 and 0:32 I want silence", "silence please from 0:10 to 0:14")
+          (r"\b(?:i|we)(?: really)? (?:want|need|would like|'d like)(?: some| total| complete| pure| just)? silence\b|"
+           r"\bsilence(?: please| pls)?(?= *$)|\bsilence please\b", "no music"),
           (r"\bno (?:band|instruments|one playing|playing)(?: at all)\b|\beverything (?:out|off)\b(?= (?:in|for|during|from|"
            r"between|until|till|after|before|\d))", "no music"),
           (rf"\b{MUSIC} (?:should |must |can )?(?:only|just) (?:starts?|begins?|comes? in|kicks? in) (?:at|on|with|from)\b",
