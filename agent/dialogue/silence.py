@@ -47,8 +47,10 @@ _GOES_OUT = r"cuts? out|drops? out|goes? out"   # and "stops", each its own way:
 ROUND_TRIP_RE = re.compile(rf"\b(?:(?:(?:{MUSIC}|everything|the band|(?P<part>{_PARTS})) )?{_MAY}"
                            rf"(?:stops?(?! dead)|{_GOES_OUT}|goes? silent|out)(?: \w+)?|"
                            rf"(?:stop|kill|cut|mute|drop|lose) (?:{MUSIC}|it|(?P<object>{_PARTS}))(?: (?:dead|cold|off|out))?)\s*(?:at|on|@|from)\s*(?P<a>{_WHEN})"
-                           rf"\s*(?:(?:,|;|and|then)\s*)*(?P<between>(?:\w+ ){{0,3}}?)(?:comes? back|coming back|kicks? back|returns?|back)"
-                           rf"(?: in)?(?: again)?\s*(?:at|on|@|by)\s*(?P<b>{_WHEN})", re.I)
+                           rf"\s*(?:(?:,|;|and|then)\s*)*(?P<between>(?:\w+ ){{0,3}}?(?:\w+\s*[,;]\s*(?:and |then )*)?)"
+                           rf"(?:comes? back|coming back|kicks? back|returns?|back)"
+                           rf"(?: in)?(?: again)?\s*(?:at|on|@|by)\s*(?P<b>{_WHEN}|the next cut)", re.I)   # "for the news sting,
+# then come back on the next cut": a reason said between, and the return where the next cut is (`where` finds it)
 
 # Silence over a place, then where the music comes back ("silence for shot 3, music back at 0:21", "no music in the next
 # shot, bring it back at 5.5"): the return says where that silence ends, no second edit (not the music added there)
