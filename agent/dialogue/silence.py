@@ -192,10 +192,15 @@ def said_at(span: Span) -> float:
 def returned(intents: list[EditIntent], plan: ScorePlan) -> list[EditIntent]:
     """`intents` with the music said to come back after a stop said earlier ("the music stop at 0:10", then "at 0:15,
     music come back") read as silence from the stop to the time said, in place of the stop: "no music from 0:10 to
-    0:15", so the reply names that place."""
-    out = []
+    0:15", so the reply names that place. Said back over a place that a silence said before it in the same request
+    overlaps ("silence between 0:23 and 0:27, then music back for the ending"), it only says where that silence ends."""
+    out: list[EditIntent] = []
     for it in intents:
         span = None if it.scope.kind == "whole" else Span(it.scope.start_s, it.scope.end_s, it.scope.label)
+        if it.what == "add" and it.value == "music" and span and any(
+                o.what == "remove" and o.value == "music" and o.scope.kind != "whole" and o.scope.start_s < span.end_s
+                and span.start_s < o.scope.end_s for o in out):
+            continue
         stop = _stopped_before(plan, said_at(span)) if it.what == "add" and it.value == "music" and span and all(
             s.music for s in plan.sections if s.end_s > span.start_s and s.start_s < span.end_s) else None
         if stop is None:
