@@ -187,8 +187,9 @@ def describe(changes: list[Change], reason: str = "", place: str = "") -> str:
             "hit", "no_hit") else f" from {fmt(c.span[0])} to {fmt(c.span[1])}"
         phrases.append(c.words + ("" if c.kind in ("hit", "no_hit") else where))
     placed = [k for k, c in enumerate(changes) if c.kind not in ("hit", "no_hit")]   # a mark names its own time
-    if place and placed:
-        phrases[placed[-1]] += f" ({place if place.split()[0] in ('after', 'before', 'between', 'from', 'there', 'where') else 'in ' + place})"
+    said = place if not place or place.split()[0] in ('after', 'before', 'between', 'from', 'there', 'where') else 'in ' + place
+    if place and placed and not phrases[placed[-1]].endswith(said):   # "no music from 0:33 to 0:41": not said twice
+        phrases[placed[-1]] += f" ({said})"
     text = "; ".join(phrases)
     text = text[0].upper() + text[1:] + "."
     return text + (f" Why: {reason}." if reason else "")

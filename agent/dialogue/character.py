@@ -17,9 +17,11 @@ import re
 
 from v2m.agent.dialogue.audience import AUDIENCE, DRIFT, LATER
 from v2m.agent.dialogue.cultures import shunned
+from v2m.agent.dialogue import patterns
 from v2m.agent.dialogue.phrases import REDUCE_RE, TOO
 from v2m.agent.dialogue.similes import SCENE_RES
-from v2m.agent.dialogue.vocab import MOODS, lookup
+from v2m.agent.dialogue.vocab import MOODS, Mood, lookup
+from v2m.agent.dialogue.where import Ask
 
 # "too X" said of the music; what else a complaint about a character may say and still leave the way unsaid
 TOO_X_RE = re.compile(r"\btoo (?:much )?([a-z]{4,})\b")
@@ -58,12 +60,33 @@ def asked(request: str) -> tuple[str, tuple[str, ...]] | None:
     mood = lookup(m.group(1), "mood")
     if mood is None or abs((feel := MOODS[mood.name]).energy) >= ENERGY_LED:
         return None
+    return _which_way(m.group(1), feel)
+
+
+def _which_way(word: str, feel: Mood) -> tuple[str, tuple[str, ...]] | None:
+    """The question offering the ways a feeling is made, to move away from it; None when it is made one way only."""
     ways = tuple(w for w, on in (("slower", feel.tempo > 1), ("faster", feel.tempo < 1), ("darker", feel.mode == "major"),
                                  ("brighter", feel.mode == "minor"), ("calmer", feel.energy > 0),
                                  ("livelier", feel.energy < 0)) if on)
     if len(ways) < 2:
         return None
     said = {"darker": "darker (a minor key)", "brighter": "brighter (a major key)", "calmer": "calmer and sparser"}
-    return (f"Less {m.group(1)}: {', '.join(said.get(w, w) for w in ways[:-1])}, or {said.get(ways[-1], ways[-1])}? "
+    return (f"Less {word}: {', '.join(said.get(w, w) for w in ways[:-1])}, or {said.get(ways[-1], ways[-1])}? "
             "I left the score as it is; say which (or more than one).", ways)
+
+
+# a feeling said to be had less of ("less triumphant", "not so heroic", "a bit less majestic"): away from it, not toward
+AWAY_RE = re.compile(r"\b(?:less|not (?:so|as|that|too)|too)\s*$")
+
+
+def mood_wish(text: str, word: str, mood: Mood) -> dict:
+    """The intent's fields for a mood's word said in a clause: the mood itself, or, said moved away from ("less
+    triumphant, it's a bit much"), its energy taken back when it is mostly energy; a feeling made more ways than one
+    ("less whimsical") asks which (Ask)."""
+    m = patterns.compiled(rf"\b{re.escape(word)}\b").search(text)
+    if m is None or not AWAY_RE.search(text[:m.start()]):
+        return {"what": "mood", "value": mood.name}
+    if abs(mood.energy) >= ENERGY_LED or (q := _which_way(word, mood)) is None:
+        return {"what": "energy", "direction": "down" if mood.energy > 0 else "up"}
+    raise Ask(q[0])
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import (amounts, arbiter, cues, cultures, halfway, hit_words, idioms, marks, mentions, names,
+from v2m.agent.dialogue import (amounts, arbiter, character, cues, cultures, halfway, hit_words, idioms, marks, mentions, names,
                                  orchestration, phrases, references, sides, silence, similes, spelling, takes, tempos)
 from v2m.agent.dialogue import complaints, patterns, versions, vocab
 from v2m.agent.dialogue.intents import SIZES, scope_of
@@ -166,7 +166,7 @@ def _mood(c: Clause, t: str) -> str:
         names = sorted({m.name for _, m in found})
         raise Ask(f"I heard {' and '.join(names)}; which mood should it be?")
     word, mood = found[0]
-    c.want("mood", value=mood.name)
+    c.want(**character.mood_wish(t, word, mood))   # "less triumphant": away from it
     return patterns.compiled(rf"\b{re.escape(word)}\b").sub(" ", t)
 
 

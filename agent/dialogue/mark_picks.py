@@ -23,6 +23,12 @@ EACH_ONE_RE = re.compile(r"\W*(?:and |with )?(?:one|each(?: one)?) (?:(?:on|at|f
 GONE_KIND_RE = re.compile(rf"\W*(?:(?:please|just|and|then|now|also) )*(?:{GONE_VERBS}|cut) (?:the|that|this|those|these|all(?: the)?|my|our|your) "
                           r"(?:(?:big|little|small|loud|extra|new) )?(stabs?|stings?|stingers?|crash(?:es)?|swells?|stops?|buttons?)"
                           r"(?: out)?(?: (?:please|again|too|as well))?\W*")
+# every mark taken out, or of a kind, said as all of them ("remove all the accents", "no sudden hits anywhere", "lose
+# all the crashes"; "no hit" alone is no such request): a hit or an accent names any mark, as the plan's marks are heard
+ALL_MARKS_RE = re.compile(rf"\W*(?:(?:please|just|and|then|now|also|so) )*(?:(?:{GONE_VERBS}|cut) (?:all(?: of)?(?: the| my| your| those)?|"
+                          r"the|those|these|any)|no(?: more)?) (?:(?:sudden|big|little|small|loud|extra|the|those|these) )*"
+                          r"(?P<noun>hits|accents|marks|stabs|stings|crashes|swells)(?: (?:anywhere|at all|everywhere|"
+                          r"out|please|again|anymore|any more))*\W*")
 
 # a mark said at the end ("a button at the end", "a sting right at the very end"), not at the end of a shot
 END_MARK_RE = re.compile(r"(?<!\bno )(?P<mark>\b(?:(?:big|final|last|hard|clean|short|little) )?(?:button|sting|stinger|stab|crash|stop))"
@@ -62,6 +68,9 @@ def of_kind(plan, t: str, kind_of) -> list[float] | None:
     Raises:
         Ask: one mark named and several of that kind in the plan.
     """
+    if (every := ALL_MARKS_RE.fullmatch(t)):   # all of them: of the kind named, or any when a hit or an accent is
+        kind = kind_of(every["noun"])
+        return [h.time_s for h in plan.hit_points if kind is None or h.kind == kind] or None
     m = GONE_KIND_RE.fullmatch(t)
     kind = kind_of(m.group(1)) if m else None
     there = [h.time_s for h in plan.hit_points if kind is not None and h.kind == kind]

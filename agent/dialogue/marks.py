@@ -43,6 +43,10 @@ HIT_WORDS = (rf"\b({hit_words.MARK_NOUNS}|(?<!more )(?<!some )(?<!extra )(?<!les
 # "swap the crash at 0:12 for a sting"): the kind it becomes, said after the mark it names
 RECAST_RE = re.compile(rf"\b(?:the|that|this) {HIT_WORDS}.*?\b(?:a|an)(?: (?:big|proper|real|short|sharp|quick|hard|little))? "
                        r"(crash|stab|sting|stinger|swell|stop|boom|bang|slam|punch)\b")
+# one mark said instead of another ("no stop there, just a gentle accent", "not a crash, only a soft hit"): the kind
+# said after, "accent" and "hit" the plain accent
+INSTEAD_RE = re.compile(rf"\b(?:no|not)(?: an?)? (?:{HIT_WORDS}|stops?).*?\b(?:just|only|instead|rather)(?: (?:an?|with an?))?(?: (?:gentle|soft|"
+                        r"small|little|light|subtle|quiet|big|hard|proper))? (accent|hit|crash|stab|sting|swell|stop|bang|slam)\b")
 # A mark said beside an edit of the music ("brighter after 0:20 with a stab at 0:25"): both (the words before it are
 # read as said); not after a mark ("hit the cut at 0:07 with a crash": the kind of that hit)
 WITH_MARK_RE = re.compile(rf"\bwith (?=(?:a|an|another|one) (?:\w+ )?{HIT_WORDS}|(?:crash|stab|sting|swell)\b|a stop\b)")
@@ -173,12 +177,14 @@ def sync(c, t: str) -> str:
     kind = next(filter(None, map(_kind, re.findall(HIT_WORDS, t[m.start():]))), None)
     if (recast := RECAST_RE.search(t)) and _kind(recast.group(2)):   # "the stab at 0:24 should be a crash": a crash
         kind = _kind(recast.group(2))
+    if (instead := INSTEAD_RE.search(t)):   # "no stop at 0:03, just a gentle accent": that mark, of the kind said after
+        kind = _kind(instead.group(2)) or "accent"
     if kind is None and re.search(r"\b(?:hard|harder|heavy|heavier|big|bigger|massive|huge|loud)\b", t):
         kind = "crash"  # "hit the third cut hard": the loudest mark, not the accent already there
     label = kind or "accent"
-    negative = re.search(r"\b(no|don't|do not|without|remove|drop|skip|not|fewer|delete|lose|get rid of|"
+    negative = (re.search(r"\b(no|don't|do not|without|remove|drop|skip|not|fewer|delete|lose|get rid of|"
                          r"take away|take out|nix|kill|ditch|scrap|axe)\b|\b(?:take|pull|get) (?:[\w:.]+ ){1,3}?(?:back )?(?:out|off)\b",
-                         t) or c.negative   # "take the 0:05 accent back out"
+                         t) or c.negative) and not instead   # "take the 0:05 accent back out"
     a = c.analysis
     times: list[float] | None
     listed: list[float] = []   # the cuts said by number or in order

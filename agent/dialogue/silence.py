@@ -30,7 +30,7 @@ _THEN_PLACE = (r"(?:\s+(?:completely|entirely|altogether|totally|at all))?(?=\s*
 # "drop everything in the middle" (not "... except the bass": that keeps a part)
 OUT_RE = re.compile(rf"\b{_OUT_VERBS} {MUSIC}(?: (?:out|off))?{_THEN_PLACE}|\b{MUSIC} (?:out|off|(?:(?:should|must|needs? to|has to|will|can|to) (?:just )?)?"
                     rf"(?:stops?|drops? out|cuts? out|goes silent|go silent)){_THEN_PLACE}|^\W*(?:total |complete |pure )?silence\b(?= (?:in|for|during|"
-                    rf"over|under|from|through)\b)|\b(?:drop|remove|take out|lose|kill|mute|cut) (?:out )?(?:everything|"
+                    rf"over|under|from|through|between|until|till|after|before)\b)|\b(?:drop|remove|take out|lose|kill|mute|cut) (?:out )?(?:everything|"
                     rf"all (?:the )?(?:instruments|parts)){_THEN_PLACE}(?!(?: \w+){{0,3}} {EXCEPT}\b)")
 BACK_RE = re.compile(rf"\b(?:bring|put) {MUSIC} back(?: in)?\b|\b(?:the )?music (?:back|comes? back|returns?)\b")
 # "the music should stop at 0:48 and come back at 0:52", "music out at 0:48, back in at 0:52", "the music drops out
@@ -47,8 +47,10 @@ _GOES_OUT = r"cuts? out|drops? out|goes? out"   # and "stops", each its own way:
 ROUND_TRIP_RE = re.compile(rf"\b(?:(?:(?:{MUSIC}|everything|the band|(?P<part>{_PARTS})) )?{_MAY}"
                            rf"(?:stops?(?! dead)|{_GOES_OUT}|goes? silent|out)(?: \w+)?|"
                            rf"(?:stop|kill|cut|mute|drop|lose) (?:{MUSIC}|it|(?P<object>{_PARTS}))(?: (?:dead|cold|off|out))?)\s*(?:at|on|@|from)\s*(?P<a>{_WHEN})"
-                           rf"\s*(?:(?:,|;|and|then)\s*)*(?P<between>(?:\w+ ){{0,3}}?)(?:comes? back|coming back|kicks? back|returns?|back)"
-                           rf"(?: in)?(?: again)?\s*(?:at|on|@|by)\s*(?P<b>{_WHEN})", re.I)
+                           rf"\s*(?:(?:,|;|and|then)\s*)*(?P<between>(?:\w+ ){{0,3}}?(?:\w+\s*[,;]\s*(?:and |then )*)?)"
+                           rf"(?:comes? back|coming back|kicks? back|returns?|back)"
+                           rf"(?: in)?(?: again)?\s*(?:at|on|@|by)\s*(?P<b>{_WHEN}|the next cut)", re.I)   # "for the news sting,
+# then come back on the next cut": a reason said between, and the return where the next cut is (`where` finds it)
 
 # Silence over a place, then where the music comes back ("silence for shot 3, music back at 0:21", "no music in the next
 # shot, bring it back at 5.5"): the return says where that silence ends, no second edit (not the music added there)
@@ -96,6 +98,9 @@ SILENT = ((r"\b(?:zero|nil) (?:music|sound)\b|\bdead air\b", "no music"),
           (r"\b(?:completely|totally|fully|entirely|dead|absolutely|utterly) (?:silent|quiet)\b(?:,? (?:fully |totally )?quiet\b)?|"
            r"\b(?:be|go|goes|is|(?:make|keep)(?: it| this| that| them)|leave(?: it| that| them| this)?|stay|stays|remain|remains|fall|falls) (?:just )?"
            r"silent\b", "no music"),
+          # silence wished for ("between 0:24 and 0:32 I want silence", "silence please from 0:10 to 0:14")
+          (r"\b(?:i|we)(?: really)? (?:want|need|would like|'d like)(?: some| total| complete| pure| just)? silence\b|"
+           r"\bsilence(?: please| pls)?(?= *$)|\bsilence please\b", "no music"),
           (r"\bno (?:band|instruments|one playing|playing)(?: at all)\b|\beverything (?:out|off)\b(?= (?:in|for|during|from|"
            r"between|until|till|after|before|\d))", "no music"),
           (rf"\b{MUSIC} (?:should |must |can )?(?:only|just) (?:starts?|begins?|comes? in|kicks? in) (?:at|on|with|from)\b",
@@ -187,10 +192,15 @@ def said_at(span: Span) -> float:
 def returned(intents: list[EditIntent], plan: ScorePlan) -> list[EditIntent]:
     """`intents` with the music said to come back after a stop said earlier ("the music stop at 0:10", then "at 0:15,
     music come back") read as silence from the stop to the time said, in place of the stop: "no music from 0:10 to
-    0:15", so the reply names that place."""
-    out = []
+    0:15", so the reply names that place. Said back over a place that a silence said before it in the same request
+    overlaps ("silence between 0:23 and 0:27, then music back for the ending"), it only says where that silence ends."""
+    out: list[EditIntent] = []
     for it in intents:
         span = None if it.scope.kind == "whole" else Span(it.scope.start_s, it.scope.end_s, it.scope.label)
+        if it.what == "add" and it.value == "music" and span and any(
+                o.what == "remove" and o.value == "music" and o.scope.kind != "whole" and o.scope.start_s < span.end_s
+                and span.start_s < o.scope.end_s for o in out):
+            continue
         stop = _stopped_before(plan, said_at(span)) if it.what == "add" and it.value == "music" and span and all(
             s.music for s in plan.sections if s.end_s > span.start_s and s.start_s < span.end_s) else None
         if stop is None:

@@ -75,13 +75,13 @@ SCENES: tuple[tuple[str, Feel], ...] = (
      r"ticking (?:clock|bomb)|police (?:chase|raid)|crime scene|disaster (?:movie|film)", Feel("tense")),
     (r"the olympics|olympics|world cup|stadium|blockbuster|superhero|battle ?field|war (?:film|movie)|"
      r"action (?:film|movie)|trailer", Feel("epic")),
-    (r"special|(?:the |a )?star\b|(?:the )?hero\b|centre stage|center stage|spotlight|limelight|proud|"
+    (r"special|(?:the |a )?star\b|(?:the )?hero\b|centre stage|center stage|spotlight|limelight|proud|sparkl\w*|"
      r"stand out|shine|blossom(?:ing)?|bloom(?:ing)?", Feel(toward="more energy", away="less energy")),   # opens up now
     # a shape, a tempo, an instrument
     (r"(?:a |the )?doors? opening|opening (?:a|the) door|curtains? (?:going|coming) up|taking off|take ?off|"
      r"(?:the )?sun (?:coming|breaking) (?:out|through)|dawn",
      Feel(toward="gradually build", away="gradually softer")),
-    (r"magic(?:al)?|a (?:sense of )?wonder|sparkl\w*", Feel(toward="gradually build", away="less energy")),
+    (r"magic(?:al)?|a (?:sense of )?wonder", Feel(toward="gradually build", away="less energy")),
     (r"slow[- ]?(?:motion|mo)\b", Feel(toward="slower", away="faster")),
     (r"(?:the )?future|futuristic|sci[- ]?fi|space ?ships?|space age|neon|cyber ?punk",
      Feel(toward="more energy and add synth", away="less energy")),

@@ -157,7 +157,7 @@ MOODS = {m.name: m for m in (
                                        "edgy", "suspense", "scary", "menacing"), "cinematic"),
     Mood("calm", None, -0.2, 0.9, ("calm", "calmer", "peaceful", "relaxed", "serene", "chill", "chilled",
                                    "tranquil", "soothing", "mellow", "laid back"), "ambient"),
-    Mood("epic", None, 0.3, 1.05, ("epic", "heroic", "grand", "triumphant", "majestic", "cinematic",
+    Mood("epic", None, 0.3, 1.05, ("epic", "heroic", "grand", "grander", "grandiose", "triumphant", "majestic", "cinematic",
                                    "anthemic", "glorious"), "cinematic"),
     Mood("romantic", "major", -0.1, 0.92, ("romantic", "tender", "loving", "sentimental", "intimate",
                                            "sweet", "warm"), "classical"),
