@@ -16,8 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from dialogue_check import Midi, _real_bikes, check_turn, energy_at
-from edit_clips import long_clip, make_analysis
+from dialogue_check import Midi, _real_bikes, check_turn
+from edit_clips import energy_at, long_clip, make_analysis
 
 from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.dialogue.session import Session
