@@ -1,0 +1,155 @@
+"""One table of the moments of the picture a chat has tied to places, keyed by the lemmas of their content words, so
+that a moment said one way is found again said another: "he proposes in shot 6" is found by "the proposal", "when
+he proposes" and "once he has proposed"; "crawling begins in shot 9" by "while the baby crawls" and "during the
+crawl"; "the tasting shot is shot 11" by "on the tasting".
+
+A tie is a clause that says only where a happening is: its place (`names.PLACE`: a shot, a cut, a time) and words
+that name no edit, part, mood or place ("the kiss is in shot 12", "shot 5 is where the dog jumps", "in shot 13 the
+team celebrates"). The ties come from the turns heard so far (`edit_log.requests`, a turn that changed no music
+included) and from the request itself ("calmer once the speech starts? The speech begins in shot 4"). Before a
+request is read, a phrase whose content lemmas meet a tie's ("when he proposes", "for the CEO bit") is said as the
+tie's place, and the ties it used are dropped from it; `names` keeps reading the names said with a determiner.
+
+    placed("more energy when he proposes", ["he proposes in shot 6"])   # "more energy in shot 6"
+"""
+
+from __future__ import annotations
+
+import re
+
+from v2m.agent.dialogue import edit_log
+from v2m.agent.dialogue.marks import HIT_WORDS_RE
+from v2m.agent.dialogue.moments import CONTAINERS, FUNCTION, _about_music
+from v2m.agent.dialogue.names import ADJECTIVES, NOT_NAMES, PLACE, is_name
+from v2m.agent.dialogue.place_words import notation
+from v2m.tools.contract import ScorePlan
+
+CLAUSE_RE = re.compile(r"[^,;.!?]+")
+PLACE_RE = re.compile(rf"(?:\b(?:at|in|on|around|during|from|by) )?\b(?P<place>{PLACE})")
+WORD_RE = re.compile(r"[a-z][a-z'-]*")
+# the words a tie is said with besides the happening's own: being, starting, happening, and where or when
+FRAME = set("""is 's are was were be been being has have had happens happen happened starts start started begins begin
+began comes come came goes go went off takes take place where when while once as that's thats which it's that
+there here so then and now also""".split())
+PERSONS = set("he she they we you i someone everyone everybody".split())
+SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "als", "al", "ures", "ure", "es", "ed", "s", "e")
+# how a moment is said where the music changes: a time clause or a preposition, then the moment's words
+LEADS = r"when|whenever|while|once|as soon as|as|during|for|on|at|in|over|through|after|since|from|before|until|till|by"
+LEAD_RE = re.compile(rf"\b(?P<lead>{LEADS})\s+(?P<rest>[a-z][a-z' -]*)|\b(?P<det>the|that|this|our|his|her|their)\s+"
+                     r"(?P<drest>[a-z][a-z' -]*)")
+COMPARED_RE = re.compile(r"(?:er|est|ly)$")   # "calmer", "biggest", "slowly": an edit
+PUNCTUATED_RE = re.compile(r"([^,;.!?]+)([,;.!?]*)")
+KEEP_LEADS = {"after", "since", "from", "before", "until", "till", "by"}
+
+
+def lemma(word: str) -> str:
+    """A crude lemma: "proposes", "proposal", "proposed" -> "propo"; "crawling", "crawl" -> "crawl"."""
+    w = word.lower().removesuffix("'s").removesuffix("'")
+    for end in SUFFIXES:
+        if w.endswith(end) and len(w) - len(end) >= 3 and not (end == "s" and w.endswith("ss")):
+            w = w[:-len(end)]
+            break
+    return w[:5]
+
+
+def _content(text: str) -> list[str]:
+    """The words of `text` that may name a happening (no function, frame, person, place or container word)."""
+    return [w for w in WORD_RE.findall(text.lower()) if w not in FUNCTION and w not in FRAME and w not in PERSONS
+            and w.removesuffix("'s") not in NOT_NAMES and w not in CONTAINERS]
+
+
+def _happening(rest: str) -> bool:
+    """The words besides a place name a happening: some content, none of an edit, a part, a mood or a mark."""
+    content = _content(rest)
+    return bool(content) and not _about_music(rest) and not HIT_WORDS_RE.search(rest) \
+        and all(is_name(w.removesuffix("'s")) and w not in ADJECTIVES and not COMPARED_RE.search(w)
+                for w in content) \
+        and not any(w in NOT_NAMES - FRAME - FUNCTION - PERSONS - CONTAINERS for w in WORD_RE.findall(rest.lower()))
+
+
+def tie(clause: str) -> tuple[frozenset[str], str] | None:
+    """(the happening's lemmas, its place) when `clause` says only where a happening is, else None."""
+    low = notation(clause.lower()).strip()
+    found = list(PLACE_RE.finditer(low))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    rest = low[:m.start()] + " " + low[m.end():]
+    if not _happening(rest):
+        return None
+    return frozenset(lemma(w) for w in _content(rest)), m.group("place")
+
+
+def ties(texts: list[str]) -> list[tuple[frozenset[str], str]]:
+    """The ties said in `texts`, oldest first."""
+    return [t for text in texts for c in CLAUSE_RE.findall(text) if (t := tie(c))]
+
+
+def only_ties(request: str) -> bool:
+    """Whether every clause of `request` is a tie ("he proposes in shot 6", "the kiss is in shot 12")."""
+    clauses = [c for c in CLAUSE_RE.findall(request) if c.strip()]
+    return bool(clauses) and all(tie(c) for c in clauses)
+
+
+def _moment(words_: list[str], known: list[tuple[frozenset[str], str]]) -> tuple[int, str] | None:
+    """How many of `words_` name one known moment (content words all its lemmas, function words between), and where."""
+    best = None
+    for lemmas, place in reversed(known):   # a later tie wins
+        n, hit = 0, False
+        for k, w in enumerate(words_):
+            if w in FUNCTION or w in FRAME or w in PERSONS or w in CONTAINERS or w in ("has", "have", "had"):
+                n = k + 1
+                continue
+            if lemma(w) in lemmas:
+                n, hit = k + 1, True
+                continue
+            break
+        while n and not hit:
+            n = 0
+        while n and (words_[n - 1] in FUNCTION or words_[n - 1] in FRAME) and lemma(words_[n - 1]) not in lemmas:
+            n -= 1
+        if hit and n and (best is None or n > best[0]):
+            best = (n, place)
+    return best
+
+
+def placed(request: str, history: list[ScorePlan] | None = None) -> str:
+    """`request` with each moment a tie names said as the tie's place ("when he proposes" -> "in shot 6"), and
+    without the ties it used; unchanged when it names none."""
+    said = [c for c in CLAUSE_RE.findall(request) if c.strip()]
+    own = [c for c in said if tie(c)]
+    known = ties(edit_log.requests(history)) + ties(own)
+    if not known or len(own) == len(said):
+        return request
+    low, out, k, used = request.lower(), [], 0, False
+    for m in LEAD_RE.finditer(low):
+        if m.start() < k:
+            continue
+        rest = m.group("rest") or m.group("drest")
+        start = m.start("rest") if m.group("rest") else m.start("drest")
+        ws = list(WORD_RE.finditer(low, start, start + len(rest)))
+        hit = _moment([w.group(0) for w in ws], known)
+        if not hit:
+            continue
+        end = ws[hit[0] - 1].end()
+        lead = m.group("lead")
+        at = f"{lead} {hit[1]}" if lead in KEEP_LEADS else f"in {hit[1]}" if lead else hit[1]
+        out.append(request[k:m.start()] + at)
+        k, used = end, True
+    if not used:
+        return request
+    text = "".join(out) + request[k:]
+    return " ".join(c.strip() + p for c, p in PUNCTUATED_RE.findall(text) if not tie(c)).strip() or text
+
+
+def noted(request: str, history: list[ScorePlan] | None = None) -> str:
+    """The reply to a request that only ties moments to places ('Nothing changed; noted for later: "he proposes"
+    is shot 6.'), or "" for any other request or ties already heard."""
+    if not only_ties(request):
+        return ""
+    known = set(ties(edit_log.requests(history)))
+    said = [(c.strip(), t) for c in CLAUSE_RE.findall(request) if (t := tie(c)) and t not in known]
+    if not said:
+        return ""
+    told = "; ".join(f'"{PLACE_RE.sub("", c).strip()}" is {t[1]}' for c, t in said)
+    return f"{edit_log.NO_CHANGE}; noted for later: {told}."
