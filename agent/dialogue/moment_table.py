@@ -39,6 +39,13 @@ LEAD_RE = re.compile(rf"\b(?P<lead>{LEADS})\s+(?P<rest>[a-z][a-z' -]*)|\b(?P<det
                      r"(?P<drest>[a-z][a-z' -]*)")
 COMPARED_RE = re.compile(r"(?:er|est|ly)$")   # "calmer", "biggest", "slowly": an edit
 PUNCTUATED_RE = re.compile(r"([^,;.!?]+)([,;.!?]*)")
+# a simile's or a scene's frame ("like crossing the finish line", "think seventies TV comedy intro", "a
+# finale-style ending"): a place word inside it names no place of this video, so it is left out of what is read
+FRAME_RE = re.compile(r"\b(?:like|think|as if|as though|reminds? me of)\b[^,;.!?]*")
+FRAMED_PLACE_RE = re.compile(r"(?:\b(?:the|a|an|its|their|our) )?\b(?:finish|finale|end|ending|intro|opening|start|"
+                             r"beginning|climax|outro)\b(?! of (?:the|this|it|our|my)\b(?! \w+ \w))(?: line)?")
+LIKER_RE = re.compile(r"\b(?:i|we|you|they|he|she|would|'d|really|do|don'?t|didn'?t|not|also|still)\s*$", re.I)
+CLAUSE_VERB_RE = re.compile(r"\b(?:is|are|was|were|'s|feels?|sounds?|gets?|goes|comes|starts?)\b")
 KEEP_LEADS = {"after", "since", "from", "before", "until", "till", "by"}
 
 
@@ -113,9 +120,20 @@ def _moment(words_: list[str], known: list[tuple[frozenset[str], str]]) -> tuple
     return best
 
 
+def unframed(request: str) -> str:
+    """`request` without the place words inside a simile's frame ("like crossing the finish line": "like crossing")."""
+    def out(m: re.Match) -> str:
+        said, bare = m.group(0), FRAMED_PLACE_RE.sub("", m.group(0))
+        if LIKER_RE.search(request[:m.start()]) or CLAUSE_VERB_RE.search(said) or not _content(bare.split(" ", 1)[-1]):
+            return said   # "I like the intro", "sounds like the ending is long", "like the opening": the place itself
+        return bare
+    return FRAME_RE.sub(out, request)
+
+
 def placed(request: str, history: list[ScorePlan] | None = None) -> str:
     """`request` with each moment a tie names said as the tie's place ("when he proposes" -> "in shot 6"), and
-    without the ties it used; unchanged when it names none."""
+    without the ties it used (unchanged when it names none); place words in a simile's frame left out."""
+    request = unframed(request)
     said = [c for c in CLAUSE_RE.findall(request) if c.strip()]
     own = [c for c in said if tie(c)]
     known = ties(edit_log.requests(history)) + ties(own)
