@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import edit_log
+from v2m.agent.dialogue import edit_log, names
 from v2m.agent.dialogue.marks import HIT_WORDS_RE
 from v2m.agent.dialogue.moments import CONTAINERS, FUNCTION, _about_music
-from v2m.agent.dialogue.names import ADJECTIVES, NOT_NAMES, PLACE, is_name
 from v2m.agent.dialogue.place_words import notation
 from v2m.tools.contract import ScorePlan
+
+ADJECTIVES, NOT_NAMES, PLACE, is_name = names.ADJECTIVES, names.NOT_NAMES, names.PLACE, names.is_name
 
 CLAUSE_RE = re.compile(r"[^,;.!?]+")
 PLACE_RE = re.compile(rf"(?:\b(?:at|in|on|around|during|from|by) )?\b(?P<place>{PLACE})")
@@ -46,6 +47,7 @@ FRAMED_PLACE_RE = re.compile(r"(?:\b(?:the|a|an|its|their|our) )?\b(?:finish|fin
                              r"beginning|climax|outro)\b(?! of (?:the|this|it|our|my)\b(?! \w+ \w))(?: line)?")
 LIKER_RE = re.compile(r"\b(?:i|we|you|they|he|she|would|'d|really|do|don'?t|didn'?t|not|also|still)\s*$", re.I)
 CLAUSE_VERB_RE = re.compile(r"\b(?:is|are|was|were|'s|feels?|sounds?|gets?|goes|comes|starts?)\b")
+DEGREE_RE = re.compile(r"\b(?:too|bit|little|so|very|quite|pretty|rather|kinda|way|much|more|less|enough|now)\b")
 KEEP_LEADS = {"after", "since", "from", "before", "until", "till", "by"}
 
 
@@ -68,7 +70,7 @@ def _content(text: str) -> list[str]:
 def _happening(rest: str) -> bool:
     """The words besides a place name a happening: some content, none of an edit, a part, a mood or a mark."""
     content = _content(rest)
-    return bool(content) and not _about_music(rest) and not HIT_WORDS_RE.search(rest) \
+    return bool(content) and not DEGREE_RE.search(rest) and not _about_music(rest) and not HIT_WORDS_RE.search(rest) \
         and all(is_name(w.removesuffix("'s")) and w not in ADJECTIVES and not COMPARED_RE.search(w)
                 for w in content) \
         and not any(w in NOT_NAMES - FRAME - FUNCTION - PERSONS - CONTAINERS for w in WORD_RE.findall(rest.lower()))
@@ -137,8 +139,9 @@ def placed(request: str, history: list[ScorePlan] | None = None) -> str:
     said = [c for c in CLAUSE_RE.findall(request) if c.strip()]
     own = [c for c in said if tie(c)]
     known = ties(edit_log.requests(history)) + ties(own)
-    if not known or len(own) == len(said):
+    if not known or len(own) == len(said) or names.said(request):   # a name with its place: `names` reads it
         return request
+    earlier = names.earlier(history)
     low, out, k, used = request.lower(), [], 0, False
     for m in LEAD_RE.finditer(low):
         if m.start() < k:
@@ -147,7 +150,7 @@ def placed(request: str, history: list[ScorePlan] | None = None) -> str:
         start = m.start("rest") if m.group("rest") else m.start("drest")
         ws = list(WORD_RE.finditer(low, start, start + len(rest)))
         hit = _moment([w.group(0) for w in ws], known)
-        if not hit:
+        if not hit or any(names._name_re(name).search(low[m.start():ws[hit[0] - 1].end()]) for name in earlier):
             continue
         end = ws[hit[0] - 1].end()
         lead = m.group("lead")
