@@ -48,6 +48,9 @@ FRAMED_PLACE_RE = re.compile(r"(?:\b(?:the|a|an|its|their|our) )?\b(?:finish|fin
 LIKER_RE = re.compile(r"\b(?:i|we|you|they|he|she|would|'d|really|do|don'?t|didn'?t|not|also|still)\s*$", re.I)
 CLAUSE_VERB_RE = re.compile(r"\b(?:is|are|was|were|'s|feels?|sounds?|gets?|goes|comes|starts?)\b")
 DEGREE_RE = re.compile(r"\b(?:too|bit|little|so|very|quite|pretty|rather|kinda|way|much|more|less|enough|now)\b")
+# the one who asks, or what they ask for: "in the final shot I want it to soar" is an edit
+WISH_RE = re.compile(r"\b(?:i|i'd|i'm|we|we'd|you|want|wants|need|needs|should|can|could|would|will|please|let|make|"
+                     r"keep|like|love|hate|it|its|it's)\b")
 KEEP_LEADS = {"after", "since", "from", "before", "until", "till", "by"}
 
 
@@ -70,7 +73,7 @@ def _content(text: str) -> list[str]:
 def _happening(rest: str) -> bool:
     """The words besides a place name a happening: some content, none of an edit, a part, a mood or a mark."""
     content = _content(rest)
-    return bool(content) and not DEGREE_RE.search(rest) and not _about_music(rest) and not HIT_WORDS_RE.search(rest) \
+    return bool(content) and not DEGREE_RE.search(rest) and not WISH_RE.search(rest) and not _about_music(rest) and not HIT_WORDS_RE.search(rest) \
         and all(is_name(w.removesuffix("'s")) and w not in ADJECTIVES and not COMPARED_RE.search(w)
                 for w in content) \
         and not any(w in NOT_NAMES - FRAME - FUNCTION - PERSONS - CONTAINERS for w in WORD_RE.findall(rest.lower()))
@@ -166,7 +169,7 @@ def placed(request: str, history: list[ScorePlan] | None = None) -> str:
 def noted(request: str, history: list[ScorePlan] | None = None) -> str:
     """The reply to a request that only ties moments to places ('Nothing changed; noted for later: "he proposes"
     is shot 6.'), or "" for any other request or ties already heard."""
-    if not only_ties(request):
+    if not only_ties(request) or names.said(request):   # a name `names` reads, with its own note (`noted`)
         return ""
     known = set(ties(edit_log.requests(history)))
     said = [(c.strip(), t) for c in CLAUSE_RE.findall(request) if (t := tie(c)) and t not in known]
