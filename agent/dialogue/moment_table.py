@@ -51,6 +51,11 @@ DEGREE_RE = re.compile(r"\b(?:too|bit|little|so|very|quite|pretty|rather|kinda|w
 # the one who asks, or what they ask for: "in the final shot I want it to soar" is an edit
 WISH_RE = re.compile(r"\b(?:i|i'd|i'm|we|we'd|you|want|wants|need|needs|should|can|could|would|will|please|let|make|"
                      r"keep|like|love|hate|it|its|it's)\b")
+# a tie has a subject: someone, something named, a happening ("crawling begins"), or the place itself ("shot 5
+# is where ..."); a clause starting with a bare verb asks for something ("grow into the third cut", "lock ...")
+FILLER_RE = re.compile(r"^\s*(?:(?:then|and|so|now|oh|ok|okay|also)\s+)*")
+SUBJECT_RE = re.compile(r"(?:the|our|my|his|her|their|a|an|he|she|they|someone|everyone|everybody)\b|"
+                        r"[a-z'-]+ing (?:begins|starts|is|happens|comes)\b")
 KEEP_LEADS = {"after", "since", "from", "before", "until", "till", "by"}
 
 
@@ -87,7 +92,8 @@ def tie(clause: str) -> tuple[frozenset[str], str] | None:
         return None
     m = found[0]
     rest = low[:m.start()] + " " + low[m.end():]
-    if not _happening(rest):
+    said = FILLER_RE.sub("", low)
+    if not (SUBJECT_RE.match(said) or said.startswith(m.group(0).strip())) or not _happening(rest):
         return None
     return frozenset(lemma(w) for w in _content(rest)), m.group("place")
 
