@@ -43,8 +43,9 @@ PUNCTUATED_RE = re.compile(r"([^,;.!?]+)([,;.!?]*)")
 # a simile's or a scene's frame ("like crossing the finish line", "think seventies TV comedy intro", "a
 # finale-style ending"): a place word inside it names no place of this video, so it is left out of what is read
 FRAME_RE = re.compile(r"\b(?:like|think|as if|as though|reminds? me of)\b[^,;.!?]*")
-FRAMED_PLACE_RE = re.compile(r"(?:\b(?:the|a|an|its|their|our) )?\b(?:finish|finale|end|ending|intro|opening|start|"
-                             r"beginning|climax|outro)\b(?! of (?:the|this|it|our|my)\b(?! \w+ \w))(?: line)?")
+FRAMED_PLACE_RE = re.compile(r"(?:\b(?:the|a|an|its|their|our) (?:big |grand |final )?(?:ending|opening|beginning)|"
+                             r"(?:\b(?:the|a|an|its|their|our) )?\b(?:finish|finale|end|intro|start|climax|outro))\b"
+                             r"(?! of (?:the|this|it|our|my)\b(?! \w+ \w))(?: line)?")   # "a door opening": no place
 LIKER_RE = re.compile(r"\b(?:i|we|you|they|he|she|would|'d|really|do|don'?t|didn'?t|not|also|still)\s*$", re.I)
 CLAUSE_VERB_RE = re.compile(r"\b(?:is|are|was|were|'s|feels?|sounds?|gets?|goes|comes|starts?)\b")
 DEGREE_RE = re.compile(r"\b(?:too|bit|little|so|very|quite|pretty|rather|kinda|way|much|more|less|enough|now)\b")
