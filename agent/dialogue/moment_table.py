@@ -176,7 +176,7 @@ def placed(request: str, history: list[ScorePlan] | None = None) -> str:
 def noted(request: str, history: list[ScorePlan] | None = None) -> str:
     """The reply to a request that only ties moments to places ('Nothing changed; noted for later: "he proposes"
     is shot 6.'), or "" for any other request or ties already heard."""
-    if not only_ties(request) or names.said(request):   # a name `names` reads, with its own note (`noted`)
+    if not only_ties(request):
         return ""
     known = set(ties(edit_log.requests(history)))
     said = [(c.strip(), t) for c in CLAUSE_RE.findall(request) if (t := tie(c)) and t not in known]
