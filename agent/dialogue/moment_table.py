@@ -31,7 +31,7 @@ WORD_RE = re.compile(r"[a-z][a-z'-]*")
 # the words a tie is said with besides the happening's own: being, starting, happening, and where or when
 FRAME = set("""is 's are was were be been being has have had happens happen happened starts start started begins begin
 began comes come came goes go went off takes take place where when while once as that's thats which it's that
-there here so then and now also""".split())
+there here so then and now also on onward onwards""".split())
 PERSONS = set("he she they we you i someone everyone everybody".split())
 SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "als", "al", "ures", "ure", "es", "ed", "s", "e")
 # how a moment is said where the music changes: a time clause or a preposition, then the moment's words
@@ -57,6 +57,8 @@ WISH_RE = re.compile(r"\b(?:i|i'd|i'm|we|we'd|you|want|wants|need|needs|should|c
 FILLER_RE = re.compile(r"^\s*(?:(?:then|and|so|now|oh|ok|okay|also)\s+)*")
 SUBJECT_RE = re.compile(r"(?:the|our|my|his|her|their|a|an|he|she|they|someone|everyone|everybody)\b|"
                         r"[a-z'-]+ing (?:begins|starts|is|happens|comes)\b")
+THATS_RE = re.compile(rf"[,;.]?\s*(?:that's|thats|that is|which is|it's|its)\s+(?:(?:in|at|on|around) )?(?P<place>{PLACE})\s*",
+                      re.I)
 KEEP_LEADS = {"after", "since", "from", "before", "until", "till", "by"}
 
 
@@ -142,16 +144,33 @@ def unframed(request: str) -> str:
     return FRAME_RE.sub(out, request)
 
 
+def _pointed(clauses: list[str]) -> list[tuple[frozenset[str], str]]:
+    """Ties said by pointing back: "from the crawling on, that's shot 6" ties the last happening named in the
+    clause before ("crawling") to shot 6."""
+    found = []
+    for k, clause in enumerate(clauses):
+        if k and (m := THATS_RE.fullmatch(clause)):
+            for lead in reversed(list(LEAD_RE.finditer(clauses[k - 1].lower()))):
+                content = _content(lead.group("rest") or lead.group("drest"))
+                if content and _happening(" ".join(content)):
+                    found.append((frozenset(lemma(w) for w in content), m.group("place")))
+                    break
+    return found
+
+
 def placed(request: str, history: list[ScorePlan] | None = None) -> str:
     """`request` with each moment a tie names said as the tie's place ("when he proposes" -> "in shot 6"), and
     without the ties it used (unchanged when it names none); place words in a simile's frame left out."""
     request = unframed(request)
     said = [c for c in CLAUSE_RE.findall(request) if c.strip()]
     own = [c for c in said if tie(c)]
-    known = ties(edit_log.requests(history)) + ties(own)
-    if not known or len(own) == len(said) or names.said(request):   # a name with its place: `names` reads it
+    known = ties(edit_log.requests(history)) + ties(own) + (pointed := _pointed(said))
+    if pointed:   # "from the crawling on, that's shot 6": the pointing clause is said as a tie
+        request = THATS_RE.sub("", request)
+        said, own = [c for c in CLAUSE_RE.findall(request) if c.strip()], [c for c in own if not THATS_RE.fullmatch(c)]
+    if not known or len(own) == len(said):
         return request
-    earlier = names.earlier(history)
+    earlier = names.earlier(history) | names.said(request)   # a name said with "the" and its place: `names` reads it
     low, out, k, used = request.lower(), [], 0, False
     for m in LEAD_RE.finditer(low):
         if m.start() < k:
@@ -164,7 +183,8 @@ def placed(request: str, history: list[ScorePlan] | None = None) -> str:
             continue
         end = ws[hit[0] - 1].end()
         lead = m.group("lead")
-        at = f"{lead} {hit[1]}" if lead in KEEP_LEADS else f"in {hit[1]}" if lead else hit[1]
+        at = f"{lead} {hit[1]}" if lead in KEEP_LEADS else f"from {hit[1]} on" if lead in ("once", "as soon as") \
+            else f"in {hit[1]}" if lead else hit[1]
         out.append(request[k:m.start()] + at)
         k, used = end, True
     if not used:
