@@ -59,6 +59,7 @@ SUBJECT_RE = re.compile(r"(?:the|our|my|his|her|their|a|an|he|she|they|someone|e
                         r"[a-z'-]+ing (?:begins|starts|is|happens|comes)\b")
 THATS_RE = re.compile(rf"[,;.]?\s*(?:that's|thats|that is|which is|it's|its)\s+(?:(?:in|at|on|around) )?(?P<place>{PLACE})\s*",
                       re.I)
+PLACE_IS_RE = re.compile(r"\s+(?:is|'s|was|shows|has)\b")   # "shot 5 is where the dog jumps"; "shot 7 fastr" asks
 KEEP_LEADS = {"after", "since", "from", "before", "until", "till", "by"}
 
 
@@ -96,7 +97,8 @@ def tie(clause: str) -> tuple[frozenset[str], str] | None:
     m = found[0]
     rest = low[:m.start()] + " " + low[m.end():]
     said = FILLER_RE.sub("", low)
-    if not (SUBJECT_RE.match(said) or said.startswith(m.group(0).strip())) or not _happening(rest):
+    if not (SUBJECT_RE.match(said) or said.startswith(m.group(0).strip()) and PLACE_IS_RE.match(low, m.end())) \
+            or not _happening(rest):
         return None
     return frozenset(lemma(w) for w in _content(rest)), m.group("place")
 
