@@ -35,7 +35,7 @@ there here so then and now also on onward onwards""".split())
 PERSONS = set("he she they we you i someone everyone everybody".split())
 SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "als", "al", "ures", "ure", "es", "ed", "s", "e")
 # how a moment is said where the music changes: a time clause or a preposition, then the moment's words
-LEADS = r"when|whenever|while|once|as soon as|as|during|for|on|at|in|over|through|after|since|from|before|until|till|by"
+LEADS = r"when|whenever|while|where|once|as soon as|as|during|for|on|at|in|over|through|after|since|from|before|until|till|by"
 LEAD_RE = re.compile(rf"\b(?P<lead>{LEADS})\s+(?P<rest>[a-z][a-z' -]*)|\b(?P<det>the|that|this|our|his|her|their)\s+"
                      r"(?P<drest>[a-z][a-z' -]*)")
 COMPARED_RE = re.compile(r"(?:er|est|ly)$")   # "calmer", "biggest", "slowly": an edit
@@ -163,7 +163,7 @@ def _pointed(clauses: list[str]) -> list[tuple[frozenset[str], str]]:
 def placed(request: str, history: list[ScorePlan] | None = None) -> str:
     """`request` with each moment a tie names said as the tie's place ("when he proposes" -> "in shot 6"), and
     without the ties it used (unchanged when it names none); place words in a simile's frame left out."""
-    request = unframed(request)
+    framed = request = unframed(request)
     said = [c for c in CLAUSE_RE.findall(request) if c.strip()]
     own = [c for c in said if tie(c)]
     known = ties(edit_log.requests(history)) + ties(own) + (pointed := _pointed(said))
@@ -171,11 +171,12 @@ def placed(request: str, history: list[ScorePlan] | None = None) -> str:
         request = THATS_RE.sub("", request)
         said, own = [c for c in CLAUSE_RE.findall(request) if c.strip()], [c for c in own if not THATS_RE.fullmatch(c)]
     if not known or len(own) == len(said):
-        return request
+        return framed
+    inside = [(c.start(), c.end()) for c in CLAUSE_RE.finditer(request) if tie(c.group(0))]   # a tie is never rewritten
     earlier = names.earlier(history) | names.said(request)   # a name said with "the" and its place: `names` reads it
     low, out, k, used = request.lower(), [], 0, False
     for m in LEAD_RE.finditer(low):
-        if m.start() < k:
+        if m.start() < k or any(a <= m.start() < b for a, b in inside):
             continue
         rest = m.group("rest") or m.group("drest")
         start = m.start("rest") if m.group("rest") else m.start("drest")
@@ -190,7 +191,7 @@ def placed(request: str, history: list[ScorePlan] | None = None) -> str:
         out.append(request[k:m.start()] + at)
         k, used = end, True
     if not used:
-        return request
+        return framed
     text = "".join(out) + request[k:]
     return " ".join(c.strip() + p for c, p in PUNCTUATED_RE.findall(text) if not tie(c)).strip() or text
 
