@@ -46,7 +46,7 @@ def _mid(shot: int) -> float:
     ("the goal is scored in shot 8", "louder for the goal", 8),
     ("the kiss is in shot 12", "softer during the kissing", 12),
     pytest.param("they cut the cake in shot 10", "more energy when the cake is cut", 10,
-                 marks=pytest.mark.xfail(reason="'cut' is a place and a craft word, never a happening's verb", strict=True)),
+                 marks=pytest.mark.xfail(reason="'cut' is a place word, never a verb", strict=True)),
     ("shot 5 is where the dog jumps into the lake", "more energy for the dog's jump", 5),
     ("in shot 13 the team celebrates", "bigger for the celebration", 13),
     ("the fireworks go off in shot 14", "louder when the fireworks go off", 14),

@@ -35,7 +35,8 @@ there here so then and now also on onward onwards""".split())
 PERSONS = set("he she they we you i someone everyone everybody".split())
 SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "als", "al", "ures", "ure", "es", "ed", "s", "e")
 # how a moment is said where the music changes: a time clause or a preposition, then the moment's words
-LEADS = r"when|whenever|while|where|once|as soon as|as|during|for|on|at|in|over|through|after|since|from|before|until|till|by"
+LEADS = (r"when|whenever|while|where|once|as soon as|as|during|for|on|at|in|over|through|after|since|from|before|"
+         r"until|till|by")
 LEAD_RE = re.compile(rf"\b(?P<lead>{LEADS})\s+(?P<rest>[a-z][a-z' -]*)|\b(?P<det>the|that|this|our|his|her|their)\s+"
                      r"(?P<drest>[a-z][a-z' -]*)")
 COMPARED_RE = re.compile(r"(?:er|est|ly)$")   # "calmer", "biggest", "slowly": an edit
@@ -57,7 +58,8 @@ WISH_RE = re.compile(r"\b(?:i|i'd|i'm|we|we'd|you|want|wants|need|needs|should|c
 FILLER_RE = re.compile(r"^\s*(?:(?:then|and|so|now|oh|ok|okay|also)\s+)*")
 SUBJECT_RE = re.compile(r"(?:the|our|my|his|her|their|a|an|he|she|they|someone|everyone|everybody)\b|"
                         r"[a-z'-]+ing (?:begins|starts|is|happens|comes)\b")
-THATS_RE = re.compile(rf"[,;.]?\s*(?:that's|thats|that is|which is|it's|its)\s+(?:(?:in|at|on|around) )?(?P<place>{PLACE})\s*",
+THATS_RE = re.compile(rf"[,;.]?\s*(?:that's|thats|that is|which is|it's|its)\s+(?:(?:in|at|on|around) )?"
+                      rf"(?P<place>{PLACE})\s*",
                       re.I)
 PLACE_IS_RE = re.compile(r"\s+(?:is|'s|was|shows|has)\b")   # "shot 5 is where the dog jumps"; "shot 7 fastr" asks
 KEEP_LEADS = {"after", "since", "from", "before", "until", "till", "by"}
@@ -82,7 +84,8 @@ def _content(text: str) -> list[str]:
 def _happening(rest: str) -> bool:
     """The words besides a place name a happening: some content, none of an edit, a part, a mood or a mark."""
     content = _content(rest)
-    return bool(content) and not DEGREE_RE.search(rest) and not WISH_RE.search(rest) and not _about_music(rest) and not HIT_WORDS_RE.search(rest) \
+    return bool(content) and not DEGREE_RE.search(rest) and not WISH_RE.search(rest) and not _about_music(rest) \
+        and not HIT_WORDS_RE.search(rest) \
         and all(is_name(w.removesuffix("'s")) and w not in ADJECTIVES and not COMPARED_RE.search(w)
                 for w in content) \
         and not any(w in NOT_NAMES - FRAME - FUNCTION - PERSONS - CONTAINERS for w in WORD_RE.findall(rest.lower()))
