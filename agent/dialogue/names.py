@@ -75,7 +75,7 @@ hit hits accent crash stab stop dropout drop-out button swell cut cuts shot shot
 half quarter louder quieter softer faster slower bigger smaller vibe vibes feel sound style mood tone energy groove
 volume overall level levels mix loudness tempo pace speed bpm intensity dynamics
 up down in on at to from after before until with and but or
-not no is are was be can could should would will please
+not no is are was be can could should would will please doesn't don't isn't aren't won't can't didn't
 opening closing two three four five six seven eight nine ten couple few several""".split())   # "the opening two shots"
 # Words of an edit that may still describe a named moment before its noun ("his big entrance", "the slow dance").
 ADJECTIVES = set("slow fast quick soft loud dark bright big small quiet calm happy sad heavy light full".split())

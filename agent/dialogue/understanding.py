@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, arbiter, character, edit_log, edits, entries, followups, halfway, idioms, kept_instead, marks, messages, moments, names, next_place, noted, orchestration, part_undo, recall, references, settings, shifts, sides, silence, versions, vocab
+from v2m.agent.dialogue import add_corrected, arbiter, character, edit_log, edits, entries, followups, halfway, idioms, kept_instead, marks, messages, moment_table, moments, names, next_place, noted, orchestration, part_undo, recall, references, settings, shifts, sides, silence, versions, vocab
 from v2m.agent.dialogue.changes import describe, diff, same_music
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.patterns import compiled
@@ -345,8 +345,10 @@ def apply_notes(analysis: VideoAnalysis, plan: ScorePlan, notes: list[messages.N
 def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
          history: list[ScorePlan] | None = None) -> PlanResult:
     """One note (no wrapper) read and applied; see `apply_edit`."""
+    if note := moment_table.noted(request, history):   # "he proposes in shot 6": where a moment is, for later
+        return PlanResult(plan=plan, reasoning=plan.reasoning, reply=note)
     try:
-        heard_as = lacking(unpraised(request))   # "slow, love it": kept; "less drive than the demo": more drive
+        heard_as = moment_table.placed(lacking(unpraised(request)), history)   # "when he proposes": shot 6
         intents = style_first(from_last_revert(understand(analysis, plan, heard_as, history)))
         new = apply_intents(analysis, plan, intents, history, passed := [])
     except Ask as q:

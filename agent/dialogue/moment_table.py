@@ -1,0 +1,212 @@
+"""One table of the moments of the picture a chat has tied to places, keyed by the lemmas of their content words, so
+that a moment said one way is found again said another: "he proposes in shot 6" is found by "the proposal", "when
+he proposes" and "once he has proposed"; "crawling begins in shot 9" by "while the baby crawls" and "during the
+crawl"; "the tasting shot is shot 11" by "on the tasting".
+
+A tie is a clause that says only where a happening is: its place (`names.PLACE`: a shot, a cut, a time) and words
+that name no edit, part, mood or place ("the kiss is in shot 12", "shot 5 is where the dog jumps", "in shot 13 the
+team celebrates"). The ties come from the turns heard so far (`edit_log.requests`, a turn that changed no music
+included) and from the request itself ("calmer once the speech starts? The speech begins in shot 4"). Before a
+request is read, a phrase whose content lemmas meet a tie's ("when he proposes", "for the CEO bit") is said as the
+tie's place, and the ties it used are dropped from it; `names` keeps reading the names said with a determiner.
+
+    placed("more energy when he proposes", ["he proposes in shot 6"])   # "more energy in shot 6"
+"""
+
+from __future__ import annotations
+
+import re
+
+from v2m.agent.dialogue import edit_log, names
+from v2m.agent.dialogue.marks import HIT_WORDS_RE
+from v2m.agent.dialogue.moments import CONTAINERS, FUNCTION, _about_music
+from v2m.agent.dialogue.place_words import notation
+from v2m.tools.contract import ScorePlan
+
+ADJECTIVES, NOT_NAMES, PLACE, is_name = names.ADJECTIVES, names.NOT_NAMES, names.PLACE, names.is_name
+
+CLAUSE_RE = re.compile(r"[^,;.!?]+")
+PLACE_RE = re.compile(rf"(?:\b(?:at|in|on|around|during|from|by) )?\b(?P<place>{PLACE})")
+WORD_RE = re.compile(r"[a-z][a-z'-]*")
+# the words a tie is said with besides the happening's own: being, starting, happening, and where or when
+FRAME = set("""is 's are was were be been being has have had happens happen happened starts start started begins begin
+began comes come came goes go went off takes take place where when while once as that's thats which it's that
+there here so then and now also on onward onwards""".split())
+PERSONS = set("he she they we you i someone everyone everybody".split())
+SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "als", "al", "ures", "ure", "es", "ed", "s", "e")
+# how a moment is said where the music changes: a time clause or a preposition, then the moment's words
+LEADS = (r"when|whenever|while|where|once|as soon as|as|during|for|on|at|in|over|through|after|since|from|before|"
+         r"until|till|by")
+LEAD_RE = re.compile(rf"\b(?P<lead>{LEADS})\s+(?P<rest>[a-z][a-z' -]*)|\b(?P<det>the|that|this|our|his|her|their)\s+"
+                     r"(?P<drest>[a-z][a-z' -]*)")
+COMPARED_RE = re.compile(r"(?:er|est|ly)$")   # "calmer", "biggest", "slowly": an edit
+PUNCTUATED_RE = re.compile(r"([^,;.!?]+)([,;.!?]*)")
+# a simile's or a scene's frame ("like crossing the finish line", "think seventies TV comedy intro", "a
+# finale-style ending"): a place word inside it names no place of this video, so it is left out of what is read
+FRAME_RE = re.compile(r"\b(?:like|think|as if|as though|reminds? me of)\b[^,;.!?]*")
+FRAMED_PLACE_RE = re.compile(r"(?:\b(?:the|a|an|its|their|our) (?:big |grand |final )?(?:ending|opening|beginning)|"
+                             r"(?:\b(?:the|a|an|its|their|our) )?\b(?:finish|finale|end|intro|start|climax|outro))\b"
+                             r"(?! of (?:the|this|it|our|my)\b(?! \w+ \w))(?: line)?")   # "a door opening": no place
+LIKER_RE = re.compile(r"\b(?:i|we|you|they|he|she|would|'d|really|do|don'?t|didn'?t|not|also|still)\s*$", re.I)
+CLAUSE_VERB_RE = re.compile(r"\b(?:is|are|was|were|'s|feels?|sounds?|gets?|goes|comes|starts?)\b")
+DEGREE_RE = re.compile(r"\b(?:too|bit|little|so|very|quite|pretty|rather|kinda|way|much|more|less|enough|now)\b")
+# the one who asks, or what they ask for: "in the final shot I want it to soar" is an edit
+WISH_RE = re.compile(r"\b(?:i|i'd|i'm|we|we'd|you|want|wants|need|needs|should|can|could|would|will|please|let|make|"
+                     r"keep|like|love|hate|it|its|it's)\b")
+# a tie has a subject: someone, something named, a happening ("crawling begins"), or the place itself ("shot 5
+# is where ..."); a clause starting with a bare verb asks for something ("grow into the third cut", "lock ...")
+FILLER_RE = re.compile(r"^\s*(?:(?:then|and|so|now|oh|ok|okay|also)\s+)*")
+SUBJECT_RE = re.compile(r"(?:the|our|my|his|her|their|a|an|he|she|they|someone|everyone|everybody)\b|"
+                        r"[a-z'-]+ing (?:begins|starts|is|happens|comes)\b")
+THATS_RE = re.compile(rf"[,;.]?\s*(?:that's|thats|that is|which is|it's|its)\s+(?:(?:in|at|on|around) )?"
+                      rf"(?P<place>{PLACE})\s*",
+                      re.I)
+PLACE_IS_RE = re.compile(r"\s+(?:is|'s|was|shows|has)\b")   # "shot 5 is where the dog jumps"; "shot 7 fastr" asks
+KEEP_LEADS = {"after", "since", "from", "before", "until", "till", "by"}
+
+
+def lemma(word: str) -> str:
+    """A crude lemma: "proposes", "proposal", "proposed" -> "propo"; "crawling", "crawl" -> "crawl"."""
+    w = word.lower().removesuffix("'s").removesuffix("'")
+    for end in SUFFIXES:
+        if w.endswith(end) and len(w) - len(end) >= 3 and not (end == "s" and w.endswith("ss")):
+            w = w[:-len(end)]
+            break
+    return w[:5]
+
+
+def _content(text: str) -> list[str]:
+    """The words of `text` that may name a happening (no function, frame, person, place or container word)."""
+    return [w for w in WORD_RE.findall(text.lower()) if w not in FUNCTION and w not in FRAME and w not in PERSONS
+            and w.removesuffix("'s") not in NOT_NAMES and w not in CONTAINERS]
+
+
+def _happening(rest: str) -> bool:
+    """The words besides a place name a happening: some content, none of an edit, a part, a mood or a mark."""
+    content = _content(rest)
+    return bool(content) and not DEGREE_RE.search(rest) and not WISH_RE.search(rest) and not _about_music(rest) \
+        and not HIT_WORDS_RE.search(rest) \
+        and all(is_name(w.removesuffix("'s")) and w not in ADJECTIVES and not COMPARED_RE.search(w)
+                for w in content) \
+        and not any(w in NOT_NAMES - FRAME - FUNCTION - PERSONS - CONTAINERS for w in WORD_RE.findall(rest.lower()))
+
+
+def tie(clause: str) -> tuple[frozenset[str], str] | None:
+    """(the happening's lemmas, its place) when `clause` says only where a happening is, else None."""
+    low = notation(clause.lower()).strip()
+    found = list(PLACE_RE.finditer(low))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    rest = low[:m.start()] + " " + low[m.end():]
+    said = FILLER_RE.sub("", low)
+    if not (SUBJECT_RE.match(said) or said.startswith(m.group(0).strip()) and PLACE_IS_RE.match(low, m.end())) \
+            or not _happening(rest):
+        return None
+    return frozenset(lemma(w) for w in _content(rest)), m.group("place")
+
+
+def ties(texts: list[str]) -> list[tuple[frozenset[str], str]]:
+    """The ties said in `texts`, oldest first."""
+    return [t for text in texts for c in CLAUSE_RE.findall(text) if (t := tie(c))]
+
+
+def only_ties(request: str) -> bool:
+    """Whether every clause of `request` is a tie ("he proposes in shot 6", "the kiss is in shot 12")."""
+    clauses = [c for c in CLAUSE_RE.findall(request) if c.strip()]
+    return bool(clauses) and all(tie(c) for c in clauses)
+
+
+def _moment(words_: list[str], known: list[tuple[frozenset[str], str]]) -> tuple[int, str] | None:
+    """How many of `words_` name one known moment (content words all its lemmas, function words between), and where."""
+    best = None
+    for lemmas, place in reversed(known):   # a later tie wins
+        n, hit = 0, False
+        for k, w in enumerate(words_):
+            if w in FUNCTION or w in FRAME or w in PERSONS or w in CONTAINERS or w in ("has", "have", "had"):
+                n = k + 1
+                continue
+            if lemma(w) in lemmas:
+                n, hit = k + 1, True
+                continue
+            break
+        while n and not hit:
+            n = 0
+        while n and (words_[n - 1] in FUNCTION or words_[n - 1] in FRAME) and lemma(words_[n - 1]) not in lemmas:
+            n -= 1
+        if hit and n and (best is None or n > best[0]):
+            best = (n, place)
+    return best
+
+
+def unframed(request: str) -> str:
+    """`request` without the place words inside a simile's frame ("like crossing the finish line": "like crossing")."""
+    def out(m: re.Match) -> str:
+        said, bare = m.group(0), FRAMED_PLACE_RE.sub("", m.group(0))
+        if LIKER_RE.search(request[:m.start()]) or CLAUSE_VERB_RE.search(said) or not _content(bare.split(" ", 1)[-1]):
+            return said   # "I like the intro", "sounds like the ending is long", "like the opening": the place itself
+        return bare
+    return FRAME_RE.sub(out, request)
+
+
+def _pointed(clauses: list[str]) -> list[tuple[frozenset[str], str]]:
+    """Ties said by pointing back: "from the crawling on, that's shot 6" ties the last happening named in the
+    clause before ("crawling") to shot 6."""
+    found = []
+    for k, clause in enumerate(clauses):
+        if k and (m := THATS_RE.fullmatch(clause)):
+            for lead in reversed(list(LEAD_RE.finditer(clauses[k - 1].lower()))):
+                content = _content(lead.group("rest") or lead.group("drest"))
+                if content and _happening(" ".join(content)):
+                    found.append((frozenset(lemma(w) for w in content), m.group("place")))
+                    break
+    return found
+
+
+def placed(request: str, history: list[ScorePlan] | None = None) -> str:
+    """`request` with each moment a tie names said as the tie's place ("when he proposes" -> "in shot 6"), and
+    without the ties it used (unchanged when it names none); place words in a simile's frame left out."""
+    framed = request = unframed(request)
+    said = [c for c in CLAUSE_RE.findall(request) if c.strip()]
+    own = [c for c in said if tie(c)]
+    known = ties(edit_log.requests(history)) + ties(own) + (pointed := _pointed(said))
+    if pointed:   # "from the crawling on, that's shot 6": the pointing clause is said as a tie
+        request = THATS_RE.sub("", request)
+        said, own = [c for c in CLAUSE_RE.findall(request) if c.strip()], [c for c in own if not THATS_RE.fullmatch(c)]
+    if not known or len(own) == len(said):
+        return framed
+    inside = [(c.start(), c.end()) for c in CLAUSE_RE.finditer(request) if tie(c.group(0))]   # a tie is never rewritten
+    earlier = names.earlier(history) | names.said(request)   # a name said with "the" and its place: `names` reads it
+    low, out, k, used = request.lower(), [], 0, False
+    for m in LEAD_RE.finditer(low):
+        if m.start() < k or any(a <= m.start() < b for a, b in inside):
+            continue
+        rest = m.group("rest") or m.group("drest")
+        start = m.start("rest") if m.group("rest") else m.start("drest")
+        ws = list(WORD_RE.finditer(low, start, start + len(rest)))
+        hit = _moment([w.group(0) for w in ws], known)
+        if not hit or any(names._name_re(name).search(low[m.start():ws[hit[0] - 1].end()]) for name in earlier):
+            continue
+        end = ws[hit[0] - 1].end()
+        lead = m.group("lead")
+        at = f"{lead} {hit[1]}" if lead in KEEP_LEADS else f"from {hit[1]} on" if lead in ("once", "as soon as") \
+            else f"in {hit[1]}" if lead else hit[1]
+        out.append(request[k:m.start()] + at)
+        k, used = end, True
+    if not used:
+        return framed
+    text = "".join(out) + request[k:]
+    return " ".join(c.strip() + p for c, p in PUNCTUATED_RE.findall(text) if not tie(c)).strip() or text
+
+
+def noted(request: str, history: list[ScorePlan] | None = None) -> str:
+    """The reply to a request that only ties moments to places ('Nothing changed; noted for later: "he proposes"
+    is shot 6.'), or "" for any other request or ties already heard."""
+    if not only_ties(request):
+        return ""
+    known = set(ties(edit_log.requests(history)))
+    said = [(c.strip(), t) for c in CLAUSE_RE.findall(request) if (t := tie(c)) and t not in known]
+    if not said:
+        return ""
+    told = "; ".join(f'"{PLACE_RE.sub("", c).strip()}" is {t[1]}' for c, t in said)
+    return f"{edit_log.NO_CHANGE}; noted for later: {told}."
