@@ -26,7 +26,7 @@ from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.marks import HIT_WORDS_RE
 from v2m.agent.dialogue.next_place import after_last
 from v2m.agent.dialogue.phrases import opening, words
-from v2m.agent.dialogue.place_words import CLOCK, SECONDS, notation, only_place, parse_time, shares, shorthand
+from v2m.agent.dialogue.place_words import CLOCK, SECONDS, dotted, notation, only_place, parse_time, shares, shorthand
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import (
     ALL_MUSIC_RE,
@@ -391,7 +391,7 @@ def moment_shot(text: str, analysis: VideoAnalysis, intents: list) -> Span | Non
     """The shot at a moment named with its unit ("strings forward at 0:45"; `text` may begin with the clause
     before, when that one asked nothing: "the hug's at 0:45, strings forward"), when `intents` are edits that
     are no hit (a hit marks the moment itself: "first goal at 0:22, massive crash there")."""
-    m = AT_TIME_RE.search(text)
+    m = AT_TIME_RE.search(dotted(text.lower(), analysis.duration_s))   # "at 1.30" on a clip that long: 1:30
     if not m or not intents or HIT_WORDS_RE.search(text) or any(it.what in ("hit", "no_hit") for it in intents):
         return None
     t = parse_time(m.group(1))   # "the voice comes in at 0:03, duck it until the end": from there on
