@@ -18,6 +18,7 @@ from v2m.agent.dialogue.cultures import shunned
 from v2m.agent.dialogue.idioms import IDIOMS
 from v2m.agent.dialogue.mentions import BEING, INSTR, named_parts
 from v2m.agent.dialogue.patterns import Lazy, compiled
+from v2m.agent.dialogue.starts import at_the_ends
 from v2m.agent.dialogue.where import Ask
 
 # How a part of the score is described when it is too much of something ("it's flat chat from the start",
@@ -196,12 +197,6 @@ FILLERS = ((r"\b(?:um+|uh+|erm|er|hmm+|you know|i guess|basically|literally|hone
             r"a little \1"))
 
 
-# "it gets going too late", "can it start straight in": the start wants its energy, said before the place
-# finder reads the clause so that the start is where it goes.
-LATE_START_RE = re.compile(r"\b(?:gets?|getting|got) going (?:too |so |a bit |way )?late\b|\btakes? (?:too long|ages|a while|"
-                           r"forever) to get going\b|\b(?:start|starts|begin|begins|come in|comes in) (?:straight|right) "
-                           r"(?:in|away|off)\b")
-
 FILLERS_RES = tuple((re.compile(p), r) for p, r in FILLERS)
 
 
@@ -213,10 +208,10 @@ WISH_GROW_RE = re.compile(r"\b(?:i(?:'?d| would)|we(?:'?d| would)) (?:really )?(
 
 
 def unfilled(text: str) -> str:
-    """Lower-case `text` without the fillers that carry no edit, and a late start said as more energy at the start."""
+    """Lower-case `text` without the fillers that carry no edit, and a start or end said as a verb as a place (`starts`)."""
     for pat, rep in FILLERS_RES:
         text = pat.sub(rep, text)
-    return LATE_START_RE.sub(" more energy at the start ", WISH_GROW_RE.sub("let it ", text))
+    return at_the_ends(WISH_GROW_RE.sub("let it ", text))
 
 
 # A number that can be a tempo (never seconds, %, a time, dB or a factor); one a move goes to ("take it down to 90")

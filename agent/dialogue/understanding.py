@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, arbiter, character, edit_log, edits, entries, followups, halfway, idioms, kept_instead, marks, messages, moments, names, next_place, noted, orchestration, part_undo, recall, references, settings, shifts, sides, silence, versions, vocab
+from v2m.agent.dialogue import add_corrected, arbiter, character, edit_log, edits, entries, followups, halfway, idioms, kept_instead, marks, messages, moments, names, next_place, noted, orchestration, part_undo, recall, references, settings, shifts, sides, silence, starts, versions, vocab
 from v2m.agent.dialogue.changes import describe, diff, same_music
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.patterns import compiled
@@ -208,6 +208,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     """
     request = references.it_named(request)   # "the first version was closer, go back to it": to the first version
     request = add_corrected.replaced(request)   # "add a cello, no wait, a flute instead": the flute alone
+    request = starts.at_the_ends(request)   # "start soft, then louder from shot 3": soft at the start, before clauses are cut
     request = settings.said_in_mode(request)   # "in major it sounds like a toy advert": minor, no question about the key
     request = settings.same_tempo_as(request, analysis, plan)   # "the ending the same speed as the intro": its bpm
     question = messages.guard(request) or remark(request, plan, history, analysis)

@@ -1,0 +1,36 @@
+"""A start or an ending said as a verb with how it sounds: "start soft", "begin quietly", "open gently", "end big",
+"finish loud", and a late start ("it takes ages to get going": more energy at the start). That sound at the start (or
+the end), the rest as it was; read alone, "start soft" turned the whole mix down.
+
+    from v2m.agent.dialogue.starts import at_the_ends
+    at_the_ends("start soft and build")   # "soft at the start and build"
+
+Read by `v2m.agent.dialogue.understanding` before a request is cut into clauses, and by `phrases.unfilled` per clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "it gets going too late", "can it start straight in": the start wants its energy, said before the place
+# finder reads the clause so that the start is where it goes.
+LATE_START_RE = re.compile(r"\b(?:gets?|getting|got) going (?:too |so |a bit |way )?late\b|\btakes? (?:too long|ages|a while|"
+                           r"forever) to get going\b|\b(?:start|starts|begin|begins|come in|comes in) (?:straight|right) "
+                           r"(?:in|away|off)\b", re.I)
+# how the music sounds, said right after the verb (an adverb as its adjective: "softly" is "soft")
+SOUND = (r"soft|quiet|calm|slow|sparse|sparser|small|low|loud|big|bigger|fast|busy|full|dark|bright|"
+         r"softer|quieter|gentler|calmer|slower|louder|faster|busier|fuller|darker|brighter")
+ADVERB = {"softly": "soft", "quietly": "quiet", "gently": "soft", "gentle": "soft", "calmly": "calm", "slowly": "slow",
+          "loudly": "loud", "tender": "soft", "tenderly": "soft", "quickly": "fast"}
+VERBED_RE = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\bits )\b(?P<verb>start|starts|begin|begins|open|opens|end|ends|finish|"
+                       r"finishes|close|closes)(?: (?:it|things|the music|the score|the piece|the song|the track|off|out|up))?"
+                       rf"(?: (?:really|very|nice and|nice|super|more|a bit|a little|kind of|pretty|quite))? "
+                       rf"(?P<how>{SOUND}|{'|'.join(ADVERB)})\b(?! (?:down|up|it|the|and (?:then )?(?:let|get|go))\b)(?!-)", re.I)
+
+
+def at_the_ends(text: str) -> str:
+    """`text` with a start or an ending said as a verb and its sound said as that sound at that end."""
+    def said(m: re.Match) -> str:
+        how = ADVERB.get(m["how"].lower(), m["how"].lower())
+        return f"{how} at the {'start' if m['verb'].lower().startswith(('start', 'begin', 'open')) else 'end'}"
+    return VERBED_RE.sub(said, LATE_START_RE.sub(" more energy at the start ", text))
