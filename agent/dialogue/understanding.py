@@ -239,6 +239,8 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     request = punctuated(mended(request))   # "the begining is to fast": as the readers of an edit should see it
     request = vocab.RHYTHM_SECTION_RE.sub("drums and bass", request)   # "the rhythm section is too insistent": both parts
     request, held = settings.holding(request)   # "calmer, but keep the tempo": no reader hears "tempo" as asked
+    if noted.told_moment(request):   # "she trips at the fifth cut": a moment told, noted by the reply (no guess of an edit)
+        return []
     try:
         intents = heard(analysis, plan, request, history)
     except Ask as q:   # a moment of the picture described: where it is comes first (the place finder's own asks it)
@@ -361,7 +363,7 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     read = ", ".join(f"{it.what}{' ' + it.direction if it.direction else ''}"
                      f"{' ' + it.value if it.value else ''}{' (' + it.scope.label + ')' if it.scope.label else ''}"
                      f" [{it.source}]" for it in intents)
-    if all(it.what in ("revert", "undo") and it.value is None and it.amount is None for it in intents) or \
+    if intents and all(it.what in ("revert", "undo") and it.value is None and it.amount is None for it in intents) or \
             any(it.what == "revert" for it in intents) and any(new == h for h in history or []):
         return PlanResult(plan=new, reasoning=new.reasoning, reply=reply)  # an earlier version, as it was
     if new == plan:   # the same music: no version; the chat still hears it (`edit_log.with_unchanged`), a name it gave too
