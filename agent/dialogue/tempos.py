@@ -71,17 +71,21 @@ BOUND_RE = re.compile(r"\b(?:(?P<most>under|below|beneath|less than|lower than|s
 
 
 def met(e, it) -> bool:
-    """A bound on the tempo the music at `e`'s place already keeps ("keep it under 100 bpm" at 97): nothing changes,
-    and the reply says so (`e.said`)."""
-    if it.direction != "set" or it.value not in ("at most", "at least") or it.amount is None:
+    """A tempo to set that the music at `e`'s place already has, or a bound on it that it already keeps ("make shot 4
+    the same tempo as shot 1" where they match; "keep it under 100 bpm" at 97): nothing changes, and the reply says
+    so (`e.said`), never that the tempo is at the edge of what can be played."""
+    if it.direction != "set" or it.amount is None:
         return False
-    span, most = e.span, it.value == "at most"
+    span, bound, most = e.span, it.value in ("at most", "at least"), it.value == "at most"
     now = sorted({s.tempo_bpm or e.plan.tempo_bpm for s in e.plan.sections
                   if span is None or (s.start_s < span.end_s - 0.05 and s.end_s > span.start_s + 0.05)})
-    if not now or not all(b <= it.amount if most else b >= it.amount for b in now):
+    if not now or not all((b <= it.amount if most else b >= it.amount) if bound else abs(b - it.amount) < 0.05
+                          for b in now):
         return False
-    said = " to ".join(f"{b:g}" for b in (now[0], now[-1]) if b is not None) if len(now) > 1 else f"{now[0]:g}"
-    e.said.append(f"The tempo is already {said} BPM, {'under' if most else 'over'} {it.amount:g} BPM.")
+    said = f"{now[0]:g} to {now[-1]:g}" if len(now) > 1 else f"{now[0]:g}"
+    where = "" if span is None else f" in {span.label}" if span.label else " there"
+    e.said.append(f"The tempo{where} is already {said} BPM" +
+                  (f", {'under' if most else 'over'} {it.amount:g} BPM." if bound else "."))
     return True
 
 
