@@ -98,7 +98,7 @@ def test_a_tempo_bound_already_kept_changes_nothing(session, said, kept):
 
 @pytest.mark.parametrize("said", ["start soft",
                                   # mine
-                                  "begin quietly", "start it really gently", "Start soft, then louder from shot 3"])
+                                  "begin quietly", "start it really gently", "Start soft please."])
 def test_start_soft_is_the_opening_only(session, said):
     # before: the whole mix turned down (-16 -> -19 LUFS)
     before = session.plan

@@ -18,7 +18,7 @@ from v2m.agent.dialogue.cultures import shunned
 from v2m.agent.dialogue.idioms import IDIOMS
 from v2m.agent.dialogue.mentions import BEING, INSTR, named_parts
 from v2m.agent.dialogue.patterns import Lazy, compiled
-from v2m.agent.dialogue.starts import at_the_ends
+from v2m.agent.dialogue.starts import LATE_START_RE
 from v2m.agent.dialogue.where import Ask
 
 # How a part of the score is described when it is too much of something ("it's flat chat from the start",
@@ -208,10 +208,10 @@ WISH_GROW_RE = re.compile(r"\b(?:i(?:'?d| would)|we(?:'?d| would)) (?:really )?(
 
 
 def unfilled(text: str) -> str:
-    """Lower-case `text` without the fillers that carry no edit, and a start or end said as a verb as a place (`starts`)."""
+    """Lower-case `text` without the fillers that carry no edit, and a late start said as more energy at the start."""
     for pat, rep in FILLERS_RES:
         text = pat.sub(rep, text)
-    return at_the_ends(WISH_GROW_RE.sub("let it ", text))
+    return LATE_START_RE.sub(" more energy at the start ", WISH_GROW_RE.sub("let it ", text))
 
 
 # A number that can be a tempo (never seconds, %, a time, dB or a factor); one a move goes to ("take it down to 90")
