@@ -147,7 +147,7 @@ def defined(text: str) -> tuple[str, dict[str, str]]:
             continue   # "darker in shot 2" is an edit; a name starting a clause bare is two words at a moment
         if END_RE.fullmatch(m.group("place")) and not name.endswith(STRETCH_NOUNS) and not TOWARD_RE.search(text[:m.start()]):
             continue   # "the fade at the end" is a mark there; "the tasting shot at the end", "grow to the big wave at the end" name it
-        if (m.group("verb") or m.group("prep")) and is_name(name):
+        if (m.group("verb") or m.group("prep")) and is_name(name) and not any(p.search(text) for p in BAND_STOPS):
             found[name] = m.group("place")
             if re.match(r" (?:lands?|hits)", m.group("verb") or ""):   # "make the drop land at 0:16": a hit there
                 return f"{text[:m.start()]} hit {m.group('prep') or 'at'} {m.group('place')} {text[m.end():]}", found
