@@ -130,3 +130,87 @@ def test_a_bare_number_after_at_on_a_long_clip_is_no_tempo(session, said):
 def test_a_number_to_go_to_is_still_a_tempo(session):
     turn = session.say("take it to 45")
     assert turn.changed and session.plan.tempo_bpm == 45, turn.reply
+
+
+# ----------------------------------------------------------------------------- 19. a moment told as a fact
+
+@pytest.mark.parametrize("said, name", [("she trips at the fifth cut", "trips"),
+                                        # mine
+                                        ("the kid stumbles at 0:12", "kid stumbles"), ("he jumps at 0:20", "jumps")])
+def test_a_moment_told_is_noted(session, said, name):
+    # before: "she trips" asked faster or slower, "he jumps at 0:20" sped the shot up
+    before = session.plan
+    turn = session.say(said)
+    assert not turn.changed and not turn.question and session.plan == before, turn.reply
+    assert "noted for later" in turn.reply.lower() and f'"{name}"' in turn.reply, turn.reply
+
+
+def test_a_mark_at_a_moment_told_is_still_a_mark(session):
+    turn = session.say("a stab when she trips at 0:13")
+    assert turn.changed and any(abs(h.time_s - 13) < 0.05 for h in session.plan.hit_points), turn.reply
+
+
+# ----------------------------------------------------------------------------- 20. a place said with "where"
+
+@pytest.mark.parametrize("said, shot", [("where the logo comes up in shot 2, slower", 2),
+                                        # mine
+                                        ("where the car crashes in shot 5, a bit slower", 5)])
+def test_where_before_an_edit_is_its_place(session, said, shot):
+    # before: answered as a question about the cuts
+    before = session.plan.tempo_bpm
+    turn = session.say(said)
+    assert turn.changed and not turn.question, turn.reply
+    slowed = [k + 1 for k, t in enumerate(_tempos(session.plan)) if t < before]
+    assert slowed == [shot], turn.reply
+
+
+# ----------------------------------------------------------------------------- 21. the same tempo where they match
+
+@pytest.mark.parametrize("said", ["make shot 4 the same tempo as shot 1",
+                                  # mine
+                                  "shot 6 should match shot 2's tempo"])
+def test_the_same_tempo_where_they_match_says_so(session, said):
+    before = session.plan
+    turn = session.say(said)
+    assert not turn.changed and session.plan == before, turn.reply
+    assert "already 139.4 BPM" in turn.reply and "edge" not in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- 22. a correction of a request that changed nothing
+
+@pytest.mark.parametrize("first, fix, at", [("a crash at the kiss at 2:41", "no wait, the kiss is at 2:50", 170.0),
+                                            # mine
+                                            ("a stab at the hug at 2:33", "sorry, the hug is at 2:45", 165.0)])
+def test_a_correction_applies_to_the_request_that_changed_nothing(tmp_path, first, fix, at):
+    s = _open(tmp_path, 180.0)
+    s.say("slower at 2:30")
+    slowed = s.plan
+    s.say(first)
+    s.say(first)   # there already: nothing changed
+    turn = s.say(fix)
+    # before: asked where (the moment after "is at" was no place); the slower shot at 2:30 stays as it was
+    assert turn.changed and not turn.question, turn.reply
+    assert any(abs(h.time_s - at) < 0.05 for h in s.plan.hit_points), turn.reply
+    assert _tempos(s.plan) == _tempos(slowed), turn.reply
+
+
+# ----------------------------------------------------------------------------- 23. marks counted, then listed
+
+@pytest.mark.parametrize("said, times", [("three accents please: 0:05, 0:09 and 0:15", [5, 9, 15]),
+                                         # mine
+                                         ("two stabs - 0:06, 0:10", [6, 10]), ("add 3 hits, at 0:05 0:09 0:14", [5, 9, 14])])
+def test_marks_counted_then_listed(session, said, times):
+    turn = session.say(said)
+    assert turn.changed and not turn.question, turn.reply
+    assert all(any(abs(h.time_s - t) < 0.05 for h in session.plan.hit_points) for t in times), turn.reply
+
+
+# ----------------------------------------------------------------------------- 24. the band cut at a moment
+
+@pytest.mark.parametrize("said", ["cut the band at 0:17 on a big closing chord",
+                                  # mine
+                                  "cut the band at 0:17", "cut the whole band off at 0:17"])
+def test_cut_the_band_at_a_moment_is_a_stop(session, said):
+    turn = session.say(said)
+    assert turn.changed and not turn.question, turn.reply
+    assert any(h.kind == "stop" and abs(h.time_s - 17) < 0.05 for h in session.plan.hit_points), turn.reply
