@@ -58,8 +58,8 @@ def test_a_named_moment_makes_no_version_but_is_heard_later_and_the_reply_says_s
     assert not turn.changed and session.version == 1, turn.reply
     # no crash was asked for: the reply says only what was noted (readfix12c, READBACK12C 13)
     assert turn.reply == 'Nothing changed; noted for later: "falls" is the fifth cut.', turn.reply
-    again = session.say("he falls at the fifth cut")   # heard already: nothing new to note
-    assert again.reply == "Nothing changed: 0:20 already has a strong crash.", again.reply
+    again = session.say("he falls at the fifth cut")   # heard already: nothing new to note, and no crash guessed
+    assert again.reply == "Nothing changed: the score is as it was.", again.reply   # (left13b: a moment told is no mark)
     assert session.say("slower").changed and session.version == 2
     turn = session.say("a stab at the fall")
     assert turn.changed and [h.kind for h in session.plan.hit_points if h.time_s == 20.0] == ["stab"], turn.reply

@@ -1,6 +1,6 @@
-"""A start or an ending said as a verb with how it sounds: "start soft", "begin quietly", "open gently", "end big",
-"finish loud", and a late start ("it takes ages to get going": more energy at the start). That sound at the start (or
-the end), the rest as it was; read alone, "start soft" turned the whole mix down.
+"""A start said as a verb with how it sounds: "start soft", "begin quietly", "open gently", and a late start ("it
+takes ages to get going": more energy at the start). That sound at the start, the rest as it was; read alone, "start
+soft" turned the whole mix down. (An ending said so, "could it end gently", is a fade over the ending: `idioms`.)
 
     from v2m.agent.dialogue.starts import at_the_ends
     at_the_ends("start soft and build")   # "soft at the start and build"
@@ -24,8 +24,7 @@ SOUND = (r"soft|quiet|calm|slow|sparse|sparser|small|low|loud|big|bigger|fast|bu
          r"softer|quieter|gentler|calmer|slower|louder|faster|busier|fuller|darker|brighter")
 ADVERB = {"softly": "soft", "quietly": "quiet", "gently": "soft", "gentle": "soft", "calmly": "calm", "slowly": "slow",
           "loudly": "loud", "tender": "soft", "tenderly": "soft", "quickly": "fast"}
-VERBED_RE = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\bits )\b(?P<verb>start|starts|begin|begins|open|opens|end|ends|finish|"
-                       r"finishes|close|closes)(?: (?:it|things|the music|the score|the piece|the song|the track|off|out|up))?"
+VERBED_RE = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\bits )\b(?P<verb>start|starts|begin|begins|open|opens)(?: (?:it|things|the music|the score|the piece|the song|the track|off|out|up))?"
                        rf"(?: (?:really|very|nice and|nice|super|more|a bit|a little|kind of|pretty|quite))? "
                        rf"(?P<how>{SOUND}|{'|'.join(ADVERB)})\b"
                        r"(?=\s*(?:please|pls|thanks|though)?\s*(?:$|[.!?;]|,(?!\s*(?:and |but )?(?:then|after|afterwards|slowly|"
@@ -40,11 +39,11 @@ SENTENCE_END_RE = re.compile(r"[.!?\n]")
 
 
 def at_the_ends(text: str) -> str:
-    """`text` with a start or an ending said as a verb and its sound said as that sound at that end, where no place
-    is said before it in its sentence."""
+    """`text` with a start said as a verb and its sound said as that sound at the start, where no place is said before
+    it in its sentence."""
     def said(m: re.Match) -> str:
         if PLACED_BEFORE_RE.search(SENTENCE_END_RE.split(text[:m.start()])[-1]):
             return m[0]
         how = ADVERB.get(m["how"].lower(), m["how"].lower())
-        return f"{how} at the {'start' if m['verb'].lower().startswith(('start', 'begin', 'open')) else 'end'}"
+        return f"{how} at the start"
     return VERBED_RE.sub(said, LATE_START_RE.sub(" more energy at the start ", text))
