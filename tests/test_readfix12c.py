@@ -189,5 +189,7 @@ def test_a_mark_asked_where_one_is_still_says_why(jazz_long):
 def test_a_no_change_turn_is_not_shown_as_a_question(jazz_long):
     jazz_long.say("a crash at 0:20")
     assert not jazz_long.history()[-1].asked   # before: the CLI marked it "?", the web styled it as a question
-    jazz_long.say("he falls at 0:22")           # a question ("Where should that go ...?") still is one
-    assert jazz_long.history()[-1].asked
+    jazz_long.say("the goal at 0:22")           # a question ("Where should that go ...?") still is one
+    assert jazz_long.history()[-1].asked       # ("he falls at 0:22", once asked, is a moment told and noted: left13b)
+    jazz_long.say("he falls at 0:22")
+    assert not jazz_long.history()[-1].asked

@@ -97,7 +97,7 @@ ACCENT = ((r"\b(?:thump|thud|kick drum hit|drum hit|musical hit)\b(?! (?:up|down
           (r"\b(?:punctuation|emphasis)\b", " accent "))
 BRIEFLY = r"(?:one time|once|for a (?:moment|second|sec|beat|split second|brief moment|short moment)|briefly|for an instant)\b"
 # The band stopped at a moment: "everybody stops", "stop the band dead", "the music should break", "slam on the
-# brakes", "cut the band off", "stop at 0:25", "slam to a stop"
+# brakes", "cut the band off", "cut the band at 0:17", "stop at 0:25", "slam to a stop"
 STOP = ((r"\b(?:everybody|everyone|every(?:one|body) in the band|the (?:whole )?band) (?:should |must |needs? to |has to |to )?"
          r"(?:just )?(?:stops?|breaks?(?: off)?|halts?|freezes?)(?: (?:dead|completely|entirely|cold|hard|totally))?\b"
          r"(?! (?:being|playing|from)\b)", " a stop "),
@@ -106,7 +106,7 @@ STOP = ((r"\b(?:everybody|everyone|every(?:one|body) in the band|the (?:whole )?
         (r"\b(?:stop|halt|freeze) (?:the (?:whole )?(?:band|groove)|everything|everyone|everybody)(?: (?:dead|cold))?\b", " a stop "),
         (r"\bslam(?:s|ming)? (?:on )?(?:the brakes|to a (?:stop|halt))\b|\bslam on the brakes\b|\bdead stop\b|\bfull stop\b|"
          r"\bhard stop\b|\b(?:stops?|cuts?) (?:dead|cold)\b", " a stop "),   # "stop dead at 0:13", "the band cuts cold"
-        (r"\bcut (?:the (?:whole )?band|everyone|everybody) off\b", " a stop "),
+        (r"\bcut (?:the (?:whole )?band|everyone|everybody)(?: off\b|(?= (?:right |just )?(?:at|on) (?:the |\d)))", " a stop "),
         (rf"^\W*stop(?= (?:right )?(?:at|on) (?:the |{TIME}))", " a stop"),
         (r"\bbreak (?:completely|totally|entirely|dead)\b", " a stop "),
         # the music stopped only for a moment ("make the music stop one time, then continue", "pause briefly"): a stop
@@ -187,6 +187,14 @@ CLOCK_LIST_RE = re.compile(r"(\b\d{1,2}:\d{2}(?:\.\d+)?)(?:\s*,\s*|\s+)(?=\d{1,2
 MARKED_RE = re.compile(rf"\b{MARK_NOUNS}\b|\bstops?\b", re.I)
 
 
+# marks counted, then their times listed ("three accents please: 0:04, 0:09 and 0:15", "two hits - 0:05, 0:11"): the
+# marks at those times, as "accents at 0:04, 0:09 and 0:15" says
+COUNTED_LIST_RE = re.compile(rf"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}}|a few|a couple(?: of)?|some) "
+                             rf"({MARK_NOUNS})(?: please| pls| thanks)?\s*(?:[:,–—-]\s*(?:(?:at|on)\s+)?|\s(?:at|on)\s+)(?=\d{{1,2}}:\d{{2}})", re.I)
+
+
 def listed(text: str) -> str:
-    """`text` with clock times listed for marks joined by "and" ("hits at 0:03, 0:09 and 0:17")."""
+    """`text` with clock times listed for marks joined by "and" ("hits at 0:03, 0:09 and 0:17"), and marks counted
+    before their list said at them ("three accents: 0:04, 0:09 and 0:15")."""
+    text = COUNTED_LIST_RE.sub(r"\1 at ", text)
     return CLOCK_LIST_RE.sub(r"\1 and ", text) if MARKED_RE.search(text) else text

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from v2m.agent.dialogue import halfway, marks, orchestration, silence, takes, versions, vocab
+from v2m.agent.dialogue import halfway, marks, orchestration, silence, takes, tempos, versions, vocab
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.repeats import from_last_revert, kept_parts, locks_first, style_first
@@ -303,7 +303,7 @@ def _revert(e: Edit, it: EditIntent, history: list[ScorePlan]) -> ScorePlan:
 
 GUESSED = " read as "   # the reason of a part guessed from unknown words (`edits`): no ask to play fuller
 HANDLERS: dict[str, Callable[[Edit, EditIntent], None]] = {
-    "tempo": _tempo, "meter": lambda e, it: _meter(e, it.value), "key": _key, "mode": _mode, "style": _style, "mood": _mood, "energy": _energy,
+    "tempo": lambda e, it: tempos.met(e, it) or _tempo(e, it), "meter": lambda e, it: _meter(e, it.value), "key": _key, "mode": _mode, "style": _style, "mood": _mood, "energy": _energy,
     "loudness": _loudness, "shape": _shape,
     "add": lambda e, it: silence.back(e) if it.value == "music" else orchestration.add(
         e, it.value, more=it.direction == "up" or GUESSED in (it.reason or ""), back=" back " in f" {it.text} "),

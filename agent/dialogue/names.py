@@ -26,7 +26,7 @@ from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.marks import HIT_WORDS_RE
 from v2m.agent.dialogue.next_place import after_last
 from v2m.agent.dialogue.phrases import opening, words
-from v2m.agent.dialogue.place_words import CLOCK, SECONDS, notation, only_place, parse_time, shares, shorthand
+from v2m.agent.dialogue.place_words import CLOCK, SECONDS, dotted, notation, only_place, parse_time, shares, shorthand
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import (
     ALL_MUSIC_RE,
@@ -147,7 +147,7 @@ def defined(text: str) -> tuple[str, dict[str, str]]:
             continue   # "darker in shot 2" is an edit; a name starting a clause bare is two words at a moment
         if END_RE.fullmatch(m.group("place")) and not name.endswith(STRETCH_NOUNS) and not TOWARD_RE.search(text[:m.start()]):
             continue   # "the fade at the end" is a mark there; "the tasting shot at the end", "grow to the big wave at the end" name it
-        if (m.group("verb") or m.group("prep")) and is_name(name):
+        if (m.group("verb") or m.group("prep")) and is_name(name) and not any(p.search(text) for p in BAND_STOPS):
             found[name] = m.group("place")
             if re.match(r" (?:lands?|hits)", m.group("verb") or ""):   # "make the drop land at 0:16": a hit there
                 return f"{text[:m.start()]} hit {m.group('prep') or 'at'} {m.group('place')} {text[m.end():]}", found
@@ -391,7 +391,7 @@ def moment_shot(text: str, analysis: VideoAnalysis, intents: list) -> Span | Non
     """The shot at a moment named with its unit ("strings forward at 0:45"; `text` may begin with the clause
     before, when that one asked nothing: "the hug's at 0:45, strings forward"), when `intents` are edits that
     are no hit (a hit marks the moment itself: "first goal at 0:22, massive crash there")."""
-    m = AT_TIME_RE.search(text)
+    m = AT_TIME_RE.search(dotted(text.lower(), analysis.duration_s))   # "at 1.30" on a clip that long: 1:30
     if not m or not intents or HIT_WORDS_RE.search(text) or any(it.what in ("hit", "no_hit") for it in intents):
         return None
     t = parse_time(m.group(1))   # "the voice comes in at 0:03, duck it until the end": from there on

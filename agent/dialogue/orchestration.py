@@ -172,7 +172,7 @@ def read(t: str, want) -> str:
         return eat(t, m)   # kick and snare basically"): a thinner kit, the band kept
     for m in list(re.finditer(rf"\b(?:no|without|remove|drop|lose|mute|take out|take off|get rid of|kill|silence|fewer|"
                               rf"stop|turn off|leave out|cut out|minus|lose the|ditch|lay out on|(?:shouldn't|should "
-                              rf"not|don't|do not|doesn't) (?:have|use|play|want|need)(?: any)?|delete|erase|quit|{CUT_VERB}|axe|nix|"
+                              rf"not|don't|do not|doesn't|never)(?: ever)? (?:have|use|play|want|need|add|bring in|put in|include)(?: any)?|delete|erase|quit|{CUT_VERB}|axe|nix|"
                               rf"scrap|eliminate|no more(?: of)?(?: that| those| this)?|{UNNEEDED}) {INSTR}"
                               rf"|{INSTR}(?:,? (?:it|they))? (?:is|are|'s|'re)? ?(?:not|n't|no longer) (?:really |even |at all )?"
                               rf"(?:needed|necessary|required|essential|adding anything)\b"

@@ -18,6 +18,7 @@ from v2m.agent.dialogue.cultures import shunned
 from v2m.agent.dialogue.idioms import IDIOMS
 from v2m.agent.dialogue.mentions import BEING, INSTR, named_parts
 from v2m.agent.dialogue.patterns import Lazy, compiled
+from v2m.agent.dialogue.starts import LATE_START_RE
 from v2m.agent.dialogue.where import Ask
 
 # How a part of the score is described when it is too much of something ("it's flat chat from the start",
@@ -195,12 +196,6 @@ FILLERS = ((r"\b(?:um+|uh+|erm|er|hmm+|you know|i guess|basically|literally|hone
            (r"\b(faster|slower|louder|quieter|softer|bigger|calmer|busier|brighter|darker|sweeter|up|down)(?: small)+\b",
             r"a little \1"))
 
-
-# "it gets going too late", "can it start straight in": the start wants its energy, said before the place
-# finder reads the clause so that the start is where it goes.
-LATE_START_RE = re.compile(r"\b(?:gets?|getting|got) going (?:too |so |a bit |way )?late\b|\btakes? (?:too long|ages|a while|"
-                           r"forever) to get going\b|\b(?:start|starts|begin|begins|come in|comes in) (?:straight|right) "
-                           r"(?:in|away|off)\b")
 
 FILLERS_RES = tuple((re.compile(p), r) for p, r in FILLERS)
 

@@ -193,13 +193,16 @@ DOTTED_TIME_RE = re.compile(r"\b(from|at|after|until|till|since|past|before|arou
                             r"(?![\d.:])(?! ?(?:s|secs?|seconds|%|percent|db|bpm|lufs|x|times)\b)")
 
 
+def dotted(text: str, duration_s: float) -> str:
+    """`text` with a lone dotted moment that fits in a clip of `duration_s` written with its colon ("at 1.30": 1:30)."""
+    return DOTTED_TIME_RE.sub(lambda m: f"{m[1]} {m[2]}:{m[3]}" if int(m[2]) * 60 + int(m[3]) <= duration_s + 0.05
+                              else m[0], text)
+
+
 def normalise(text: str, duration_s: float | None = None) -> str:
     """`text` lower-cased, padded with a space each side, its everyday place words (`PLACE_WORDS`) rewritten;
     with the clip's `duration_s`, a lone dotted moment that fits in it read as minutes and seconds."""
-    text = " " + text.lower() + " "
-    if duration_s is not None:
-        text = DOTTED_TIME_RE.sub(lambda m: f"{m[1]} {m[2]}:{m[3]}" if int(m[2]) * 60 + int(m[3]) <= duration_s + 0.05
-                                  else m[0], text)
+    text = dotted(" " + text.lower() + " ", duration_s) if duration_s is not None else " " + text.lower() + " "
     text = CUT_NUMBER_RE.sub(r"\1th cut", NUMBER_SIGN_RE.sub(NUMBER_SIGN[1], text))  # "the cut number 2" = the 2nd cut
     text = in_clause(text)
     for pat, rep in NORMALISING:

@@ -49,11 +49,44 @@ def _bare_tempo(c, t: str) -> re.Match | None:
         only_place(PART_WORD_RE.sub(" ", eat(t, m))) else None
 
 
+def _moment(c, m: re.Match) -> bool:
+    """"bring it back at 21" on a clip that long: a moment of the clip, never 21 BPM ("take it to 90" is a tempo)."""
+    said = m.group(0).split()
+    return said[-2] == "at" and float(m.group(1)) <= getattr(getattr(c, "analysis", None), "duration_s", 0.0)
+
+
 # A meter said ("make it 4/4", "in 3/4 like a waltz", "waltz time", "common time"): the beats of every bar
 METER_RE = re.compile(r"\b(waltz|common|march) time\b|\b(three|four|two)[- ]four(?: time)?\b")   # "4/4" is "four-four time"
 # The meter named as a thing to ask about ("time signature?", "how many beats a bar"), not set: `talk`'s topic
 METER_NAMED_RE = re.compile(r"\b(?:meter|metre|time signature|signature|beats? (?:a|per|in a|to the) bar)\b", re.I)
 METER_WORDS = {"waltz": "3/4", "common": "4/4", "march": "2/4", "three": "3/4", "four": "4/4", "two": "2/4"}
+
+
+# A tempo said as a bound, just before its number ("keep it under 100 bpm", "no slower than 90 bpm"): kept where the
+# music already keeps it (`met`), else the tempo set to it
+BOUND_RE = re.compile(r"\b(?:(?P<most>under|below|beneath|less than|lower than|slower than|(?:no|not) (?:faster|more|"
+                      r"higher|quicker) than|not (?:over|above)|at most|max(?:imum)?(?: of)?|tops)|(?P<least>above|over|"
+                      r"more than|faster than|higher than|(?:no|not) (?:slower|less|lower) than|not (?:under|below)|at least|"
+                      r"min(?:imum)?(?: of)?)) (?:about |around |roughly )?$")
+
+
+def met(e, it) -> bool:
+    """A tempo to set that the music at `e`'s place already has, or a bound on it that it already keeps ("make shot 4
+    the same tempo as shot 1" where they match; "keep it under 100 bpm" at 97): nothing changes, and the reply says
+    so (`e.said`), never that the tempo is at the edge of what can be played."""
+    if it.direction != "set" or it.amount is None:
+        return False
+    span, bound, most = e.span, it.value in ("at most", "at least"), it.value == "at most"
+    now = sorted({s.tempo_bpm or e.plan.tempo_bpm for s in e.plan.sections
+                  if span is None or (s.start_s < span.end_s - 0.05 and s.end_s > span.start_s + 0.05)})
+    if not now or not all((b <= it.amount if most else b >= it.amount) if bound else abs(b - it.amount) < 0.05
+                          for b in now):
+        return False
+    said = f"{now[0]:g} to {now[-1]:g}" if len(now) > 1 else f"{now[0]:g}"
+    where = "" if span is None else f" in {span.label}" if span.label else " there"
+    e.said.append(f"The tempo{where} is already {said} BPM" +
+                  (f", {'under' if most else 'over'} {it.amount:g} BPM." if bound else "."))
+    return True
 
 
 def read(c, t: str) -> str:
@@ -84,11 +117,12 @@ def read(c, t: str) -> str:
             or (m := re.search(r"\b(?:tempo|(?:tempo|bpm|speed|pace)(?: (?!by\b)[a-z]+){0,2}? (?:to|at|of|be|=|around|about))"
                                r" (-?\d{2,5})\b(?! ?(?:%|percent))", t)) \
             or (m := re.search(r"\b(?:slower|faster|slow|speed|take it|bring it|set it|down|up|off|back|it) (?:down |up )?"
-                               r"(?:to|at) (\d{2,3})\b", t)):
+                               r"(?:to|at) (\d{2,3})\b", t)) and not _moment(c, m):
         bpm = float(m.group(1))
         if not MIN_TEMPO_BPM <= bpm <= MAX_TEMPO_BPM:
             raise Ask(f"{bpm:g} BPM is outside what I can play ({MIN_TEMPO_BPM:g}-{MAX_TEMPO_BPM:g}). Which tempo?")
-        c.want("tempo", direction="set", amount=bpm)
+        bound = BOUND_RE.search(t[:m.start()])   # "keep it under 100 bpm": a ceiling, "at least 90 bpm": a floor
+        c.want("tempo", direction="set", amount=bpm, value=None if not bound else "at most" if bound["most"] else "at least")
     elif (m := _bare_tempo(c, t)):
         c.want("tempo", direction="set", amount=float(m.group(1)))   # "shot 3 at 140": no moment of the clip, a tempo
     elif (m := re.search(r"\bhalf[- ](?:time|tempo|speed)\b|\bhalf as fast\b", t)):

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, arbiter, character, edit_log, edits, entries, followups, halfway, idioms, kept_instead, marks, messages, moment_table, moments, names, next_place, noted, orchestration, part_undo, recall, references, settings, shifts, sides, silence, versions, vocab
-from v2m.agent.dialogue.changes import describe, diff, same_music
+from v2m.agent.dialogue import add_corrected, arbiter, character, edit_log, edits, entries, followups, halfway, idioms, kept_instead, marks, messages, moment_table, moments, names, next_place, noted, orchestration, part_undo, recall, references, settings, shifts, sides, silence, starts, versions, vocab
+from v2m.agent.dialogue.changes import NOTHING, describe, diff, same_music
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.intents import apply_intents, scope_of
@@ -33,7 +33,7 @@ from v2m.agent.dialogue.fragments import simile_inside
 from v2m.agent.dialogue.kept import named_kept
 from v2m.agent.dialogue.spelling import mended, phoned, spelled   # shorthand; "the beggining part": a place two letters off
 from v2m.agent.dialogue.talk import lacking, remark, told   # questions about the score; information told; a lack
-from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment, snap, visible_cuts
+from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment, shot_at, snap, visible_cuts
 from v2m.agent.planners.result import PlanResult
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan, VideoAnalysis
 
@@ -131,19 +131,22 @@ def retarget(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     noun = names.noun_of(request) or names.noun_of(before)
     text = NOT_PLACE_RE.sub(" ", text)   # "meant 1:00-1:10, not from 0:50": the place taken back is no target
     text = names.as_places(followups.CORRECTION_WORDS_RE.sub(" ", text), names.earlier(history), noun)
-    span = locate(text, analysis, plan)
+    span, t = locate(text, analysis, plan), None
+    if span is None and only_place(text) and (t := moment(text)) is not None:   # "no wait, the kiss is at 2:52"
+        span = shot_at(analysis, t)
     if span is None or not only_place(text) and _edit_in(analysis, plan, text):
         return None   # "the lads warming up" beside the place describes it; "and louder" is an edit of its own
     try:
         old = understand(analysis, history[-2], before, history[:-1])
     except Ask:
         return None
-    stop = [it for it in old if it.what == "hit" and it.value == "stop" and it.scope.times_s]   # a stop, moved with its place
+    stop = [it for it in old if it.what == "hit" and (it.value == "stop" or t is not None and len(it.scope.times_s) == 1)
+            and it.scope.times_s]   # a stop, moved with its place; a mark at one moment, to the moment now said
     if not old or any(it.what in NOT_MOVED and it not in stop or it.scope.kind == "whole" and it not in stop for it in old):
         return None   # a whole-score edit had no place to correct (and a place may answer a question instead)
     scope = scope_of(snap(span, analysis))
     moved, silent = f"the last edit moved, now {scope.label}", silence.said(before)
-    at = {"scope": EditScope(times_s=[round(scope.start_s, 3)], label=scope.label)}   # "a hard stop at 0:20", "I meant shot 8"
+    at = {"scope": EditScope(times_s=[round(scope.start_s if t is None else t, 3)], label=scope.label)}   # "a hard stop at 0:20", "I meant shot 8"
     return _nothing_back([followups.moved_back(old, request, moved),   # "the last shot should be silent", "no, the last two": no music there
             *(it.model_copy(update={"scope": scope, "text": request[:400]} | (({"what": "remove", "value": "music"} if silent
                                                                                 else at) if it in stop else {})) for it in old)], history)
@@ -208,6 +211,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     """
     request = references.it_named(request)   # "the first version was closer, go back to it": to the first version
     request = add_corrected.replaced(request)   # "add a cello, no wait, a flute instead": the flute alone
+    request = starts.at_the_ends(request)   # "start soft, then louder from shot 3": soft at the start, before clauses are cut
     request = settings.said_in_mode(request)   # "in major it sounds like a toy advert": minor, no question about the key
     request = settings.same_tempo_as(request, analysis, plan)   # "the ending the same speed as the intro": its bpm
     question = messages.guard(request) or remark(request, plan, history, analysis)
@@ -238,6 +242,8 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     request = punctuated(mended(request))   # "the begining is to fast": as the readers of an edit should see it
     request = vocab.RHYTHM_SECTION_RE.sub("drums and bass", request)   # "the rhythm section is too insistent": both parts
     request, held = settings.holding(request)   # "calmer, but keep the tempo": no reader hears "tempo" as asked
+    if noted.told_moment(request):   # "she trips at the fifth cut": a moment told, noted by the reply (no guess of an edit)
+        return []
     try:
         intents = heard(analysis, plan, request, history)
     except Ask as q:   # a moment of the picture described: where it is comes first (the place finder's own asks it)
@@ -362,13 +368,14 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     read = ", ".join(f"{it.what}{' ' + it.direction if it.direction else ''}"
                      f"{' ' + it.value if it.value else ''}{' (' + it.scope.label + ')' if it.scope.label else ''}"
                      f" [{it.source}]" for it in intents)
-    if all(it.what in ("revert", "undo") and it.value is None and it.amount is None for it in intents) or \
+    if intents and all(it.what in ("revert", "undo") and it.value is None and it.amount is None for it in intents) or \
             any(it.what == "revert" for it in intents) and any(new == h for h in history or []):
         return PlanResult(plan=new, reasoning=new.reasoning, reply=reply)  # an earlier version, as it was
     if new == plan:   # the same music: no version; the chat still hears it (`edit_log.with_unchanged`), a name it gave too
         note = noted.recorded(request, history)
-        if note and not marks.HIT_WORDS_RE.search(request.lower()):   # "he falls at the fifth cut" asked for no mark
-            reply, note = f"{edit_log.NO_CHANGE}; n{note[1:]}", ""
+        if note and not marks.HIT_WORDS_RE.search(request.lower()) and reply.split("\n")[0] == NOTHING:   # "he falls at
+            # the fifth cut" asked for no mark; a reason said why nothing changed is kept ("2:52 already has a strong crash")
+            reply, note = "\n".join([f"{edit_log.NO_CHANGE}; n{note[1:]}", *reply.split("\n")[1:]]), ""
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply="\n".join(filter(None, [reply, note])))
     base = history[-1] if history and same_music(history[-1], plan) else plan   # with the turns heard since
     new.reasoning = edit_log.logged(base.reasoning, request, read, reply)

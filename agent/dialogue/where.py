@@ -79,7 +79,7 @@ class Span:
 def fmt(t: float, places: int = 1) -> str:
     """0:07.5 style time for replies; with `places` > 1 always to that many places, as the place finders read a
     time written back into a request exactly ("0:03.04", "0:19.00", "0:07.480")."""
-    m, s = divmod(t, 60)
+    m, s = divmod(round(t, places), 60)   # 59.97 s is 1:00, never 0:60.0
     return f"{int(m)}:{s:0{places + 3}.{places}f}" if s % 1 or places > 1 else f"{int(m)}:{int(s):02d}"
 
 
