@@ -45,7 +45,7 @@ def test_a_named_moment_makes_no_version_but_is_heard_later_and_the_reply_says_s
     turn = jazz_long.say("he falls at the fifth cut")
     assert not turn.changed and jazz_long.version == 1, turn.reply
     # no crash was asked for: the reply says only what was noted (readfix12c, READBACK12C 13)
-    assert turn.reply == 'Nothing changed; noted for later: "falls" is the fifth cut.', turn.reply
+    assert turn.reply == 'Nothing changed; noted for later: "he falls" is the fifth cut.', turn.reply
     again = jazz_long.say("he falls at the fifth cut")   # heard already: nothing new to note, and no crash guessed
     assert again.reply == "Nothing changed: the score is as it was.", again.reply   # (left13b: a moment told is no mark)
     assert jazz_long.say("slower").changed and jazz_long.version == 2

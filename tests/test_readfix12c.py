@@ -170,12 +170,12 @@ def test_a_note_has_no_terminal_escapes(jazz_long, raw):
 
 # ----------------------------------------------------------------------------- 13. a description gets no mark's reply
 
-@pytest.mark.parametrize("said, name", [("he falls at the fifth cut", "falls"),
-                                        # mine
-                                        ("the goal is at the fifth cut", "goal")])
-def test_a_description_is_noted_without_a_marks_reply(jazz_long, said, name):
-    turn = jazz_long.say(said)
-    assert not turn.changed and turn.reply == f'Nothing changed; noted for later: "{name}" is the fifth cut.', turn.reply
+@pytest.mark.parametrize("said, label, name", [("he falls at the fifth cut", "he falls", "falls"),
+                                               # mine
+                                               ("the goal is at the fifth cut", "the goal", "goal")])
+def test_a_description_is_noted_without_a_marks_reply(jazz_long, said, label, name):
+    turn = jazz_long.say(said)   # (the label is the moment's own words since general13a's moment table)
+    assert not turn.changed and turn.reply == f'Nothing changed; noted for later: "{label}" is the fifth cut.', turn.reply
     assert jazz_long.say(f"a stab at the {name.rstrip('s')}").changed   # and heard later
 
 
@@ -189,7 +189,7 @@ def test_a_mark_asked_where_one_is_still_says_why(jazz_long):
 def test_a_no_change_turn_is_not_shown_as_a_question(jazz_long):
     jazz_long.say("a crash at 0:20")
     assert not jazz_long.history()[-1].asked   # before: the CLI marked it "?", the web styled it as a question
-    jazz_long.say("the goal at 0:22")           # a question ("Where should that go ...?") still is one
-    assert jazz_long.history()[-1].asked       # ("he falls at 0:22", once asked, is a moment told and noted: left13b)
+    jazz_long.say("a hit on the goal")          # a question ("Do you want a hit point? ...") still is one
+    assert jazz_long.history()[-1].asked       # ("he falls at 0:22", "the goal at 0:22" are moments told and noted)
     jazz_long.say("he falls at 0:22")
     assert not jazz_long.history()[-1].asked

@@ -208,5 +208,16 @@ def noted(request: str, history: list[ScorePlan] | None = None) -> str:
     said = [(c.strip(), t) for c in CLAUSE_RE.findall(request) if (t := tie(c)) and t not in known]
     if not said:
         return ""
-    told = "; ".join(f'"{PLACE_RE.sub("", c).strip()}" is {t[1]}' for c, t in said)
+    told = "; ".join(f'"{_label(c)}" is {t[1]}' for c, t in said)
     return f"{edit_log.NO_CHANGE}; noted for later: {told}."
+
+
+def _label(clause: str) -> str:
+    """The moment's own words, without the place and the words it was tied with ("the goal is at the fifth cut":
+    "the goal"; "shot 5 is where the dog jumps": "the dog jumps")."""
+    said = PLACE_RE.sub("", clause).split()
+    while len(said) > 1 and said[-1].lower() in FRAME:
+        said.pop()
+    while len(said) > 1 and said[0].lower() in FRAME:   # "shot 5 is where the dog jumps": "the dog jumps"
+        said.pop(0)
+    return " ".join(said)
