@@ -140,11 +140,9 @@ ROLE_WORDS = {"melody": "melody", "tune": "melody", "lead": "lead", "harmony": "
 RHYTHM_SECTION_RE = re.compile(r"\b(?:the |a |an )?rhythm section\b")   # the drums and bass together
 # The music as a whole, not a part of it ("the music", "all the score", "the cue", "any soundtrack")
 MUSIC = r"(?:all )?(?:the |any )?(?:music|score|underscore|soundtrack|track|cue)"
-# Pieces of the drum kit: the kit plays as one part (the drums role), so a piece named alone moves the whole
-# kit, and the reply says so.
-KIT_PIECES = {"kick", "snare", "hats", "hi-hats", "cymbals", "hi-hat", "hihat", "hihats", "hi hat", "hi hats",
-              "kick drum", "bass drum", "snare drum", "cymbal", "ride cymbal", "toms", "tom fills", "rimshot",
-              "rimshots", "claps", "brushes"}
+# Pieces of the drum kit: the kit plays as one part (the drums role), so a piece named alone moves the whole kit, and the reply says so.
+KIT_PIECES = {"kick", "snare", "hats", "hi-hats", "cymbals", "hi-hat", "hihat", "hihats", "hi hat", "hi hats", "kick drum", "bass drum",
+              "snare drum", "cymbal", "ride cymbal", "toms", "tom fills", "rimshot", "rimshots", "claps", "brushes"}
 
 
 @dataclass(frozen=True)
@@ -162,8 +160,9 @@ MOODS = {m.name: m for m in (
                                       "optimistic", "positive", "bright mood"), "folk"),
     Mood("sad", "minor", -0.15, 0.88, ("sad", "sadder", "melancholy", "melancholic", "sorrowful", "gloomy",
                                        "mournful", "tragic", "heartbreaking", "somber", "sombre", "solemn", "depressing"), "classical"),
-    Mood("tense", "minor", 0.1, 1.05, ("tense", "tenser", "suspenseful", "anxious", "nervous", "thriller",
-                                       "edgy", "suspense", "scary", "menacing"), "cinematic"),
+    Mood("tense", "minor", 0.1, 1.05, ("tense", "tenser", "anxious", "nervous", "thriller", "edgy", "scary", "menacing"), "cinematic"),
+    Mood("suspense", "minor", -0.1, 1.0, ("suspense", "suspenseful", "slow burn"), "cinematic"),   # held breath: darker, held back, same pace
+    Mood("swagger", None, 0.15, 1.0, ("strut", "strutting", "swagger", "swaggering", "cocky"), "funk"),   # how it walks: any style, same pace
     Mood("calm", None, -0.2, 0.9, ("calm", "calmer", "peaceful", "relaxed", "serene", "chill", "chilled",
                                    "tranquil", "soothing", "mellow", "laid back"), "ambient"),
     Mood("epic", None, 0.3, 1.05, ("epic", "heroic", "grand", "triumphant", "majestic", "cinematic",
