@@ -320,8 +320,9 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
         return [EditIntent(what="revert", version=len(history) - 2, amount=0.5, text=request[:400],
                            **({"value": "instruments", "target": parts.pop()} if alone else {}))]
     if all(m[0] == "in" for m in moves) and not apart and not back and not named and OVER_RE.search(low) and (
-            not said or all(s and s[:2] == ("level", -1) and s[2] in added for s in senses)):
-        # "add strings" then "it's a bit much now": a part in has no level to go half-way back to; the part just
+            not said or all(s and s[:2] in (("level", -1), ("energy", -1)) and (s[2] is None or s[2] in added) for s in senses)):
+        # "add strings" then "it's a bit much now" ("honestly it's a bit too much": no less of the whole score, read
+        # alone): a part in has no level to go half-way back to; the part just
         # brought in at half its sound (what "part of the way back" is to a part that was silent), not a small step
         return [EditIntent(what="balance", value=it.value, direction="down", amount=ADDED_HALF_DB, scope=it.scope,
                             text=request[:400]) for it in last]
