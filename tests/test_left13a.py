@@ -119,3 +119,114 @@ def test_a_bell_named_by_its_sound_is_the_bell_like_part(session, add, said):
 def test_a_bell_in_the_picture_is_still_a_moment(session):
     turn = session.say("a hit when the bell rings")
     assert turn.question and "bell rings" in turn.question
+
+
+# ----------------------------------------------------------------------------- 7. too far out front
+
+@pytest.mark.parametrize("said, role", [("the sax sits too far out front", "melody"),
+                                         # mine
+                                         ("the sax is way out front", "melody"), ("the drums are far up front", "drums")])
+def test_a_part_too_far_out_front_goes_down(session, said, role):
+    # before: "out front" was read as the wish (the sax up 5 dB)
+    turn = session.say(said)
+    assert turn.changed and set(_level(session.plan, role)) == {-5.0}, turn.reply
+
+
+@pytest.mark.parametrize("said", ["bring the sax out front", "the sax should be more out front"])
+def test_a_part_wanted_out_front_goes_up(session, said):
+    turn = session.say(said)
+    assert turn.changed and set(_level(session.plan, "melody")) == {5.0}, turn.reply
+
+
+# ----------------------------------------------------------------------------- 8. a complaint's step
+
+@pytest.mark.parametrize("said, db", [("the drums are a bit loud", -3.0), ("the drums are too much", -5.0),
+                                       ("the drums are loud", -5.0),
+                                       # mine
+                                       ("the drums are kinda loud", -3.0), ("the drums are way too much", -8.0)])
+def test_a_balance_complaint_takes_the_step_its_words_say(session, said, db):
+    # before: "too much" was read as a large step (-8 dB), "kinda loud" as a plain one (-5 dB)
+    turn = session.say(said)
+    assert turn.changed and set(_level(session.plan, "drums")) == {db}, turn.reply
+
+
+# ----------------------------------------------------------------------------- 9. "honestly it's a bit too much"
+
+@pytest.mark.parametrize("said", ["honestly it's a bit too much", "ok, it's a bit too much"])
+def test_too_much_with_no_edit_before_is_less_energy(session, said):
+    # before: "honestly," made "it's" an appositive of nothing ("honestly a bit too much"): a question
+    before = session.plan
+    turn = session.say(said)
+    assert turn.changed and not turn.question, turn.reply
+    assert sum(_energy(session.plan)) < sum(_energy(before)) and session.plan.tempo_bpm == before.tempo_bpm, turn.reply
+
+
+@pytest.mark.parametrize("said", ["honestly it's a bit too much", "tbh it's too much"])
+def test_too_much_after_a_part_came_in_is_that_part_back(session, said):
+    # before: less energy over the whole score, the flute as loud as it came in
+    session.say("add a flute")
+    before = session.plan
+    turn = session.say(said)
+    role = next(r for r, n in session.plan.instrumentation.items() if n == "Flute")
+    assert turn.changed and _energy(session.plan) == _energy(before), turn.reply
+    assert all(x < 0 for x in _level(session.plan, role)), turn.reply
+
+
+def test_too_much_after_a_tempo_edit_is_a_step_back(session):
+    first = session.plan.tempo_bpm
+    session.say("faster")
+    faster = session.plan.tempo_bpm
+    session.say("honestly it's a bit too much")
+    assert first < session.plan.tempo_bpm < faster
+
+
+# ----------------------------------------------------------------------------- 10. "drop the beat"
+
+@pytest.mark.parametrize("turns", [("slower in shot 3", "drop the beat there"), ("drop the beat at 0:20",),
+                                   # mine
+                                   ("drop that beat in shot 5",)])
+def test_drop_the_beat_where_the_drums_play_asks_which(session, turns):
+    # before: the drums were taken out there, never the drop it means in dance-music talk
+    for said in turns[:-1]:
+        session.say(said)
+    before = session.plan
+    turn = session.say(turns[-1])
+    assert turn.question and "drop" in turn.question and session.plan == before, turn.reply
+    assert len(turn.options) == 2
+
+
+@pytest.mark.parametrize("answer, drums_out", [("the first one", True), ("the second one", False)])
+def test_the_answer_to_drop_the_beat_is_taken(session, answer, drums_out):
+    from v2m.agent.dialogue.operations import effective_roles
+
+    session.say("drop the beat at 0:20")
+    before = session.plan
+    turn = session.say(answer)
+    at = next(s for s in session.plan.sections if s.start_s <= 20.5 < s.end_s)
+    assert turn.changed and ("drums" not in effective_roles(session.plan, at)) == drums_out, turn.reply
+    if not drums_out:
+        assert sum(_energy(session.plan)) > sum(_energy(before)), turn.reply
+
+
+def test_drop_the_drums_is_still_the_drums_out(session):
+    turn = session.say("drop the drums at 0:20")
+    assert turn.changed and not turn.question, turn.reply
+
+
+# ----------------------------------------------------------------------------- 11. a composer warning that comes back
+
+from test_honest12 import _open, composing  # noqa: E402,F401  (the fixture: every version composed, nothing rendered)
+
+
+def test_a_composer_warning_is_said_again_when_it_comes_back(tmp_path, composing):
+    # before: said once in a chat, then never again, even after it was gone and came back in a later version
+    said, _ = composing
+    s = _open(tmp_path, render=True)
+    turn = s.say("a stab at 0:30 and a crash at 0:30.05")
+    assert said[-1] and "Note: The crash at 0:30.1" in turn.reply, turn.reply
+    turn = s.say("louder")   # it lasts: not said again
+    assert turn.changed and said[-1] and "Note:" not in turn.reply, turn.reply
+    turn = s.say("take out the crash at 0:30.05")
+    assert turn.changed and not said[-1] and "Note:" not in turn.reply, turn.reply
+    turn = s.say("a crash at 0:30.05")   # back again: new for this version
+    assert turn.changed and said[-1] and "Note: The crash at 0:30.1" in turn.reply, turn.reply
