@@ -5,7 +5,7 @@ readings as requests. Where the drums are silent there, only the drop fits and t
 (nothing to take out).
 
     from v2m.agent.dialogue.drops import asked
-    asked("drop the beat there", intents, plan)   # an Offer: no drums from 0:08 to 0:12, or a drop at 0:08
+    asked("drop the beat there", intents, plan)   # an Offer: the drums out from 0:08 to 0:12, or a drop at 0:08
 """
 
 from __future__ import annotations
@@ -39,9 +39,10 @@ def answered(request: str) -> str:
 
 def asked(request: str, intents: list[EditIntent], plan: ScorePlan) -> Offer | None:
     """The question for "drop the beat" read as the drums out at a place where they play, else None (and None when a
-    later sentence answers it: "drop the beat there. no drums from 0:08 to 0:12")."""
-    if not DROP_BEAT_RE.search(request) or LATER_SENTENCE_RE.search(request.strip()) or len(intents) != 1 or (it := intents[0]).what != "remove" or \
-            it.value not in ("drums", "beat") or it.scope.start_s is None or it.scope.end_s is None:
+    later sentence answers it: "drop the beat there. the drums out from 0:08 to 0:12")."""
+    if not DROP_BEAT_RE.search(request) or LATER_SENTENCE_RE.search(request.strip()) or len(intents) != 1 or \
+            (it := intents[0]).what != "remove" or it.value not in ("drums", "beat") or it.scope.start_s is None or \
+            it.scope.end_s is None:
         return None
     a, b = it.scope.start_s, it.scope.end_s
     if not any("drums" in effective_roles(plan, s) for s in plan.sections if s.start_s < b and a < s.end_s):
