@@ -230,3 +230,15 @@ def test_a_composer_warning_is_said_again_when_it_comes_back(tmp_path, composing
     assert turn.changed and not said[-1] and "Note:" not in turn.reply, turn.reply
     turn = s.say("a crash at 0:30.05")   # back again: new for this version
     assert turn.changed and said[-1] and "Note: The crash at 0:30.1" in turn.reply, turn.reply
+
+
+@pytest.mark.parametrize("answer", ["the drop", "i mean the drums should kick in there, nothing before"])
+def test_an_answer_that_says_the_drop_is_read_with_the_question(session, answer):
+    # before: "the drop" alone was guessed as reggae; the answer was never read with "drop the beat there"
+    from v2m.agent.dialogue.operations import effective_roles
+
+    session.say("the walk starts at 0:20, drop the beat there")   # ("slower in shot 6", "drop the beat there": not yet)
+    turn = session.say(answer)
+    assert turn.changed and session.plan.style == "jazz", turn.reply
+    assert not any("drums" in effective_roles(session.plan, s) for s in session.plan.sections if s.end_s <= 20.0), turn.reply
+    assert all("drums" in effective_roles(session.plan, s) for s in session.plan.sections if s.start_s >= 20.0), turn.reply

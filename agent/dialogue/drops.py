@@ -39,6 +39,12 @@ def answered(request: str) -> str:
     return f"{m.group('head')}{MEANT_RE.sub('', said)}"
 
 
+def says_which(asked_text: str, text: str) -> bool:
+    """Whether `text` answers the question "drop the beat" (`asked_text`) raised by saying a reading ("the drums
+    should kick in there, nothing before"), so that it is read with that request."""
+    return bool(DROP_BEAT_RE.search(asked_text) and (DROP_SAID_RE.search(text) or OUT_SAID_RE.search(text)))
+
+
 def asked(request: str, intents: list[EditIntent], plan: ScorePlan) -> Offer | None:
     """The question for "drop the beat" read as the drums out at a place where they play, else None (and None when a
     later sentence answers it: "drop the beat there. the drums out from 0:08 to 0:12")."""
