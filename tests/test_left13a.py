@@ -73,7 +73,7 @@ def test_praise_beside_a_wish_is_still_an_edit(session, said):
 
 # ----------------------------------------------------------------------------- 4. strut
 
-@pytest.mark.parametrize("said", ["give it some strut", "strut", "more swagger"])
+@pytest.mark.parametrize("said", ["give it some strut", "strut", "a bit more strut please"])
 def test_strut_is_more_swagger_in_the_same_style_and_tempo(session, said):
     # before: "strut" was a funk keyword (jazz -> funk, 139 -> 120 BPM)
     before = session.plan

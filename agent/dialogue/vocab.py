@@ -162,7 +162,7 @@ MOODS = {m.name: m for m in (
                                        "mournful", "tragic", "heartbreaking", "somber", "sombre", "solemn", "depressing"), "classical"),
     Mood("tense", "minor", 0.1, 1.05, ("tense", "tenser", "anxious", "nervous", "thriller", "edgy", "scary", "menacing"), "cinematic"),
     Mood("suspense", "minor", -0.1, 1.0, ("suspense", "suspenseful", "slow burn"), "cinematic"),   # held breath: darker, held back, same pace
-    Mood("swagger", None, 0.15, 1.0, ("strut", "swagger", "swaggering", "cocky"), "funk"),   # how it walks: any style, same pace
+    Mood("strut", None, 0.15, 1.0, ("strut", "cocky"), "funk"),   # swagger, how it walks: any style, same pace (no "swagger": it draws "swooshier")
     Mood("calm", None, -0.2, 0.9, ("calm", "calmer", "peaceful", "relaxed", "serene", "chill", "chilled",
                                    "tranquil", "soothing", "mellow", "laid back"), "ambient"),
     Mood("epic", None, 0.3, 1.05, ("epic", "heroic", "grand", "triumphant", "majestic", "cinematic",
