@@ -26,7 +26,7 @@ from v2m.agent.dialogue.orchestration import eat
 STEP = r"(?:amount|step|jump|drop|boost|cut|increase|decrease|change|bump|nudge|notch|tweak|chunk|bit|touch)"
 SMALL = (r"\b(?:a (?:little |lil |tiny |teeny |wee )?(?:bit|touch|tad|hair|smidge|smidgen|smidgeon|notch|fraction|shade|"
          r"whisker|skosh|click|pinch|speck|little)|(?:ever so |very |only |just )?slightly|somewhat|marginally|fractionally|"
-         r"a little|a lil|abit|mildly|minimally|nudge[sd]?|nudging|just a (?:bit|touch|tad|hair)|one notch|half a notch|"
+         r"a little|a lil|abit|kinda|sorta|mildly|minimally|nudge[sd]?|nudging|just a (?:bit|touch|tad|hair)|one notch|half a notch|"
          rf"barely|not (?:too|that|so) much|(?:a )?(?:small|slight|tiny|teeny|wee|little|minor|subtle) {STEP})\b"
          r"|\b(?:(?:little|lil) bit|little|lil|bit|tad)\b(?= (?:more|less|[a-z]+er)\b)")   # "little more slow please": small too
 BIG = (r"\b(?:much|a lot|a whole lot|far(?! (?:forward|back|behind|ahead|away|out|off|in front|up front|down)\b)|lots|really|very|significantly|drastically|dramatically|considerably|"
@@ -37,9 +37,13 @@ BIG = (r"\b(?:much|a lot|a whole lot|far(?! (?:forward|back|behind|ahead|away|ou
        r"|\bwa+y+ (?=more|less|too|up|down|back|off|\w+er\b)")   # "way faster", "WAAAY down", not "is there a way to"
 
 
+COMPLAINED_MUCH_RE = re.compile(r"\b(too|so|how|as|that) much\b")   # "the drums are too much": a complaint, no size
+
+
 def magnitude(text: str) -> str:
-    """How big a change the words ask for: "a bit faster" small, "much faster" large, else medium."""
-    return "small" if re.search(SMALL, text) else "large" if re.search(BIG, text) else "medium"
+    """How big a change the words ask for: "a bit faster" small, "much faster" large, else medium ("the bells are
+    too much" is a plain complaint, "way too much" a large one)."""
+    return "small" if re.search(SMALL, text) else "large" if re.search(BIG, COMPLAINED_MUCH_RE.sub(r"\1", text)) else "medium"
 
 
 def sizes(text: str) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from v2m.agent.dialogue import moments, shifts
+from v2m.agent.dialogue import drops, moments, shifts
 from v2m.agent.dialogue.moment_table import only_ties
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.messages import AGREE_RE, picks
@@ -79,7 +79,8 @@ def answered(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[Sco
         return result   # a moment of its own asked about ("the fireworks need to feel massive"): a new request
     if moment and not picked and not moments.answers_where(text):
         return result   # asked where a moment is, told something else: a request of its own
-    if asked and (getattr(result, "question", None) or picked or _says_which(asked.reply, text) or only_ties(text)):
+    if asked and (getattr(result, "question", None) or picked or _says_which(asked.reply, text) or only_ties(text) or
+                  drops.says_which(asked.text, text)):
         answer = picked if picked and picked.lower() not in text.lower() else CORRECTING_RE.sub("", text) or text   # "no I meant ..."
         request = _pending(analysis, old, lineage, list(turns)) or asked.text
         both = planner.revise(analysis, old, f"{request.strip().rstrip('.!?')}. {answer}", history=lineage)

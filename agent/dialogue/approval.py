@@ -132,7 +132,16 @@ CLAUSE_RE = re.compile(r"(.*?)(\s*(?:[,;.!]+|\s-\s|\s(?=which\b))\s*|$)", re.S) 
 
 def approves(request: str) -> bool:
     """Whether a whole turn only thanks, praises, approves or signs off (`signed_off`, `approval` or `described`)."""
-    return signed_off(request) or approval(request) or described(request)
+    return signed_off(request) or approval(request) or described(request) or loved(request)
+
+
+def loved(request: str) -> bool:
+    """Whether a turn only praises a part by name ("love the piano", "I really like the sax, great"): approval of
+    the part as it plays, no wish for more of it (`LOVED_PART_RE`, nothing compared or wished beside it)."""
+    clauses = _clauses(request)
+    return "?" not in request and any(LOVED_PART_RE.match(c) and named_parts(c) for c in clauses) and \
+        all((LOVED_PART_RE.match(c) or PRAISED_RE.match(c) or signed_off(c)) and not COMPARATIVE_RE.search(c) and
+            not WISHED_RE.search(c) for c in clauses)
 
 
 def described(request: str) -> bool:

@@ -5,13 +5,16 @@
 The composer writes its warnings for a log ("hit point at 30.05s is too close to another for its own beat;
 dropped"). A reply says them with the plan's own names for things (the crash at 0:30.1), times as the replies write
 them, and what the user can do. A melody the composer repaired (`melody repaired: ...`) is the planner's ABC, not
-anything the user said: it stays in the log. A warning already said in this chat is not said again while it lasts.
+anything the user said: it stays in the log. A warning is said when it is new for its version: not again while it
+lasts (the version edited from had it too, `kept` in its folder), again when it comes back after it was gone.
 Control characters (a name typed or pasted into the plan) are taken out, so a reply is plain lines of text.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 from v2m.agent.dialogue.where import fmt
 from v2m.agent.terminal import clean
@@ -50,13 +53,30 @@ def plain(plan: ScorePlan, warning: str) -> str | None:
     return SECONDS_RE.sub(lambda m: fmt(float(m[1])), warning)
 
 
-def notes(plan: ScorePlan, warnings: list[str], said_before: list[str]) -> list[str]:
+WARNINGS_FILE = "warnings.json"   # a version's composer warnings, beside its plan: what the next version is new against
+
+
+def kept(folder: Path, warnings: list[str]) -> None:
+    """Keep a version's composer `warnings` in its `folder`, for the version edited from it (`before`)."""
+    (Path(folder) / WARNINGS_FILE).write_text(json.dumps(warnings))
+
+
+def before(folder: str | Path | None) -> list[str]:
+    """The composer warnings of the version in `folder` (the one a new version is edited from); [] when none kept."""
+    path = Path(folder) / WARNINGS_FILE if folder else None
+    try:
+        return list(json.loads(path.read_text())) if path else []
+    except (OSError, ValueError):
+        return []
+
+
+def notes(plan: ScorePlan, warnings: list[str], had: list[str]) -> list[str]:
     """The reply's note lines for a version's composer `warnings`: each in plain words, the same one once, and none
-    that a reply in `said_before` (this chat's earlier replies) already said."""
+    the version it was edited from `had` already (said when it came, or since: it lasts, so it is not said again)."""
     out = []
     for w in warnings:
         said = plain(plan, w)
         line = f"Note: {said[0].upper()}{said[1:]}" if said else None
-        if line and line not in out and not any(line in r for r in said_before):
+        if line and line not in out and w not in had:
             out.append(line)
     return out

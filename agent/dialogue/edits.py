@@ -314,7 +314,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     said = mentions.LISTED_ADD_RE.sub(lambda m: m.group(0).replace(",", " and"), idioms.joined(said))   # "big drop at 0:40, everything kicks in"; "start quiet, then get louder": a build; "add a flute, a cello and a harp": each added
     said = amounts.LABELLED_RE.sub(" ", said)   # "Tempo: 100", "louder: +4dB": a label and its amount, one clause
     for x in (x for x in CLAUSE_SPLIT.split(said) if x and x.strip()):
-        if clauses and APPOSITIVE_RE.match(x):  # "end on a stop, which is the last cut": one clause
+        if clauses and APPOSITIVE_RE.match(x) and not set(phrases.unfilled(clauses[-1].lower()).split()) <= phrases.SMALL_TALK:   # "end on a stop, which is the last cut": one clause ("ok, it's too much": no place)
             clauses[-1] += " " + appositive(clauses[-1], x)
         else:
             clauses += sides.split_places(x, analysis, plan)   # "slower in shot 2 and faster in shot 5": two

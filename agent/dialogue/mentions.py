@@ -24,8 +24,7 @@ from v2m.agent.dialogue.where import Ask, Span
 INSTR_ALT = r"\b(?:" + "|".join(r"sub(?!s\b)" if k == "sub" else re.escape(k) for k in sorted({*vocab.INSTRUMENTS, *vocab.ROLE_WORDS}, key=lambda k: (-len(k), k))) + ")"   # "subs": subtitles
 INSTR = rf"(?:the |a |an |some |any |all |more |back |in |that |this |those |these |your )*({INSTR_ALT})(?:s|es)?\b"
 
-# Words that describe how a part plays, said around its name ("the rhythm guitar", "the organ bubble",
-# "a kick pulse"): the part is the instrument named.
+# Words that describe how a part plays, said around its name ("the rhythm guitar", "the organ bubble", "a kick pulse"): the part named
 DESCRIBING = (r"rhythm|skank|skanking|strummed|strumming|chunky|funky|twangy|jangly|backing|main|little|sustained|held|"
               r"long|airy|lush|ambient|big|warm")   # not "soft", "quiet", "low": "soft drums" asks for a level
 # The guitar that plays the tune, named by its job or its sound, where a band has two guitars
@@ -36,7 +35,8 @@ TWINKLY_NOUN = r"(?:thing|things|sound|sounds|notes?|melody|tune|line|stuff|part
 # a part named by that sound: a noun after it or "the" before it, never the quality alone ("not so twinkly")
 TWINKLY = (rf"\b{TWINKLY_ADJ} (?:(?:bells?|chimes?)(?: {TWINKLY_NOUN})?|{TWINKLY_NOUN})\b"
            rf"|(?:(?<=the )|(?<=that )|(?<=those ))(?:twinkly|tinkly|sparkly|plinky|chimey)\b(?! (?:and|but)\b)")
-PART_NOUNS = r"part|parts|line|lines|tune|melody|sound|bubble|riff|riffs|stabs|comping|chops|pattern|pulse|track|layer"
+BELL_SOUND = r"\b(?:bell|chime)s?(?= (?:sound|sounds|tone|tones|noise|part|line|thing)\b)|(?<=the )(?:chimes|bell(?= (?:is|'s|sounds?) (?:way |far |a bit |so |really )?(?:too|loud|harsh)\b))"   # "the bell sound": whichever bell-like part plays
+PART_NOUNS = r"part|parts|line|lines|tune|melody|sound|tone|bubble|riff|riffs|stabs|comping|chops|pattern|pulse|track|layer"
 
 
 # Parts listed and what happens to each ("bass and drums out", "add a flute and a cello"), a part gone ("the bass gone
@@ -84,7 +84,7 @@ def plain_parts(t: str) -> str:
     t = JOIN_RE.sub(lambda m: f"add {m.group(1) or m.group(2)}", t)
     t = audience.TUNE_OUT_RE.sub(r"\1 lose interest", re.sub(r"\bkick(s|ed|ing)? (back )?in\b", r"come\1 \2in", t))   # verbs, no kick drum, no tune
     t = re.sub(LEAD_GUITAR, "lead guitar", t)   # "the guitar solo", "that wailing guitar": the guitar on the tune
-    t = re.sub(TWINKLY, "celesta", t)           # "the twinkly thing": the bell-like part (celesta when none plays)
+    t = re.sub(BELL_SOUND, "bells", re.sub(TWINKLY, "celesta", t))   # "the twinkly thing": the bell-like part (celesta when none plays)
     t = re.sub(r"\bhand ?claps?\b", "hand percussion", t)   # claps played by hand, not the kit's clap
     t = re.sub(r"\bboom(?:[ -]boom)+(?:[ -](?:crash|bang|tss|chick))*\b", "drums", t)   # the kit, said as its sound
     t = re.sub(rf"(?:\b(?:{DESCRIBING})|(?:(?<=\ba )|(?<=\ban ))(?<!\blike a )(?<!\blike an )(?!(?:{INSTR_ALT}|bit|little|lot|touch|tad|few|couple|more|new)\b)[a-z]+) (?=(?:{INSTR_ALT})(?:s|es)?\b)", lambda m: m[0] if m[0].strip() in vocab.style_keywords("") else "", t)   # "a soft rhodes": its colour; no simile's scene ("like a cartoon tune") or style ("a reggae bass")
@@ -146,6 +146,7 @@ class Mentions:
         self.last: str | None = None
         self.topic = False   # the last clause with a part only named it ("the strings.")
         self.instead: str | None = None   # "instead of the sax, a trumpet": the part the next one replaces
+        self.gone = False   # the part named last was taken out ("remove the bass, and a guitar instead": no swap)
         self.leveled = False   # the last clause said a part was too loud or too soft ("the strings are too much, softer")
         self.dimension: str | None = None   # a clause only named what changes ("Overall level: lower", "Tempo: up")
 
@@ -156,7 +157,7 @@ class Mentions:
             The clause, whether it was an entry, and whether it only names a part that a later clause says
             what to do with ("the strings. less of them").
         """
-        clause, entered = entry(refer(clause, self.last))
+        clause, entered = entry(refer(clause, self.last, self.gone))
         dimension, self.dimension = self.dimension, None
         if not final and DIMENSION_RE.fullmatch(clause):
             self.dimension = clause.strip()
@@ -177,7 +178,7 @@ class Mentions:
         m = re.search(rf"\b({INSTR_ALT})(?:s|es)?\b", plain_parts(TEMPO_OBJECT_RE.sub(" ", clause)))   # "the wailing guitar": the lead guitar
         leveled, self.leveled = self.leveled, bool(m and LEVELED_RE.search(clause))
         if m:
-            self.last, self.topic = m.group(1), False
+            self.last, self.topic, self.gone = m.group(1), False, bool(TAKEN_OUT_RE.search(m.string[:m.start()]))
         elif (self.topic or leveled) and (BARE_LEVEL_RE.match(asked := FRAME_RE.sub(" ", clause)) or self.topic and
                                           BARE_OUT_RE.match(clause)) and not UNPLACED_RE.search(clause):
             clause = f" {self.last} {asked.strip()} "   # "the sleigh bells ... quieter", "the pad, is possible to make
@@ -193,17 +194,20 @@ def before(span: Span | None, entered: bool = True) -> Span | None:
 
 
 BARE_INSTEAD_RE = re.compile(rf"\b(?:{INSTR_ALT})(?:s|es)? (instead)\b(?! of)")   # "use a flute instead": of the part named before
+TAKEN_OUT_RE = re.compile(r"\b(?:no|without|lose|drop|remove|kill|mute|cut|ditch|scrap|get rid of|take out|pull out)"
+                          r"(?: (?:the|a|an|any|that|this|those|these|your|all))?\s*$")   # just before a part: it goes
 
 
-def refer(clause: str, last: str | None) -> str:
+def refer(clause: str, last: str | None, gone: bool = False) -> str:
     """"harp's too cheesy, replace it with guitar", "the strings. less of them", "the cymbals are harsh, take
-    those out": "it" is the part just named, in this clause or the one before."""
+    those out": "it" is the part just named, in this clause or the one before; a bare "instead" after it was taken
+    out (`gone`: "remove the bass and put a guitar instead") adds the new part where the old one went, no swap."""
     def part(m: re.Match) -> str:
         named = named_parts(plain_parts(clause[:m.start()])) or [last]
         return f"{m.group(1)} {named[-1]}{m.group(2) or ''}" if named[-1] else m.group(0)
     clause = re.sub(r"\b(love|like|want|need|make|have) (?:it|them)( (?:a (?:bit|touch|little|tad) |much |way )?(?:louder|softer|"
                     r"quieter))\b", part, clause)   # "the sax is great but I'd love it louder": the sax louder
-    if last and (m := BARE_INSTEAD_RE.search(clause)) and last not in (new := named_parts(plain_parts(clause[:m.end(1)]))) and new:
+    if last and not gone and (m := BARE_INSTEAD_RE.search(clause)) and last not in (new := named_parts(plain_parts(clause[:m.end(1)]))) and new:
         clause = f"{clause[:m.start(1)]}instead of the {last} {clause[m.end(1):]}"   # "the harp is too much, use a flute instead"
     return re.sub(r"\b(replace|swap|less of|more of|too much of|too many of|lose|drop|mute|remove|ditch|lower|raise|tuck|pull|push|bring|"
                   r"turn|dial|sit|ease|knock|calm|tone|boost|soften|quieten|duck|feature|take|get|kill|cut|nix|axe|bin|start|back|"
@@ -219,8 +223,8 @@ def complaint(clause: str, after: str) -> bool:
     if len(set(named)) != 1 or re.search(r"\d|\b(?:shots?|cuts?|scenes?|intro|outro|ending|end|start|beginning|moments?|"
                                          r"seconds?|minutes?)\b", clause):   # not "section": a part's too
         return False
-    family = {vocab.FAMILIES.get(w, w) for w in named_parts(plain_parts(after))}
-    return refer(after, named[-1]) != after or vocab.FAMILIES.get(named[-1], named[-1]) in family
+    family, gone = {vocab.FAMILIES.get(w, w) for w in named_parts(plain_parts(after))}, TAKEN_OUT_RE.search(plain_parts(clause).split(named[-1])[0])
+    return refer(after, named[-1], bool(gone)) != after or vocab.FAMILIES.get(named[-1], named[-1]) in family
 
 
 def check_placed(span: Span | None, rest: str, intents: list) -> None:
@@ -297,12 +301,10 @@ NOT_LEVEL = r"(?! (?:is |are |a bit |a little |much )?(?:louder|softer|quieter|u
 LISTED_PART = re.compile(rf"(?:,| and| &| or| nor)(?: the| any| a| an)? ({INSTR_ALT})(?:s|es)?\b{NOT_LEVEL}")
 NO_PART = rf"(?:(?!\b(?:{INSTR_ALT})\b).)"
 
-
 # How a part's level against the others is said, read by `orchestration` (a part lost under another, too loud or
 # too quiet, turned up or down).
 LOST = (r"(?:lost|buried|drowned(?: out)?|drowning|hidden|swamped|masked|smothered|covered|suppressed|overpowered|"
         r"overwhelmed|squashed|stepped on|eaten|washed out)")
-
 
 # Hearing a part, as a complaint that it cannot be: "can't hear the piano", "can barely make out the bass"
 HEARD = r"(?:hear|make out|pick out|distinguish|tell apart)"
@@ -335,18 +337,16 @@ DOWN_VERBS = (r"turn down|bring down|lower|reduce|pull back(?: on)?|pull down|di
               r"take down|knock back|back off(?: on)?|ease off(?: on)?|ease back(?: on)?|less of|go easy on|hold back on|cut back on|rein in|tuck(?: away| back| in)?")
 # "the guitar could come up a bit": a part coming up or down by a degree is its level ("when it comes up" is not)
 DEGREE = r"(?:a (?:little |tiny |wee |lil )?(?:bit|touch|little|tad|notch|hair|smidge|smidgen|fraction|whisker|shade)|slightly|some|a few db)"
-BALANCE_UP = rf"(?:needs? |could use |wants? )?more (?:presence|power|punch|weight|volume|level)|(?:should |could |to |must |needs to )?be heard more|heard more|more audible|(?:slap|hit|punch|play|land)s? (?:way |much |a lot |a bit )?harder|punchier|drives?|carr(?:y|ies|ying) (?:it|the groove|the song)|(?:is |are )?buried|(?:is |are )?lost|can'?t hear|cannot hear|inaudible|hidden|up front|out front|to the front|forward|(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more loud|more present|more prominent|(?:turned|pushed|brought) up|stand out|cut through|up in the mix|higher in the mix|(?:come|comes|coming) up {DEGREE}"
-BALANCE_DOWN = (rf"(?:too (?:hot|strong|prominent|bright|harsh|shrill|far forward|up front|forward|much)|in (?:your|my|our|the) face|shouting|shrill|overbearing|dominat(?:es|ing)|(?:sticks?|sticking|pokes?|poking|jumps?|jumping) out(?: (?:too much|so much|way too much|a lot|a bit|a little))?|further back|to the back|down in the mix|lower in the mix|quieter|softer|less loud|less (?:prominent|present|upfront|up front|forward)|more quiet|(?:turned|pulled|brought|dialled|dialed|toned) (?:down|back)|(?:sits?|sitting) back|(?:a bit |a little |a touch |much )?less(?= *$| in | there| here| for)|too loud|too much|too present|in the background|under(?:neath)?|tuck(?:ed|s)? (?:\w+ )?(?:behind|back|away|under)|behind (?:everything|the rest|the others|me|us|my voice|the voice)|(?:compet(?:es|ing)|fights?|fighting|clash(?:es|ing)) with (?:me|us|my voice|our voices|the (?:voice|voices|voiceover|voice-over|narration|narrator|dialogue|talking|speaker|presenter))|drowns?|drowning|buries|burying|swamps?|covers?|on top of everything|sits on top|(?:screaming|screams?|yelling|yells?|blaring|blares?|blasting|blasts?) over|overpowers?|overpowering|louder than|shyer|subtler|more (?:shy|subtle|discreet|reserved|restrained|modest|in the background)|(?:come|comes|coming) down {DEGREE}|(?<!octave )(?<!octaves )lower(?! (?:octaves?|pitch|register|key|notes?|range|half|third|part|end|voice|the|a|an|its|their|it|them|everything|all|"
+BALANCE_UP = rf"(?:needs? |could use |wants? )?more (?:presence|power|punch|weight|volume|level)|(?:should |could |to |must |needs to )?be heard more|heard more|more audible|(?:slap|hit|punch|play|land)s? (?:way |much |a lot |a bit )?harder|punchier|drives?|carr(?:y|ies|ying) (?:it|the groove|the song)|(?:is |are )?buried|(?:is |are )?lost|can'?t hear|cannot hear|inaudible|hidden|(?<!too )(?<!far )(?<!way )(?:up front|out front|forward)|to the front|(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more loud|more present|more prominent|(?:turned|pushed|brought) up|stand out|cut through|up in the mix|higher in the mix|(?:come|comes|coming) up {DEGREE}"
+BALANCE_DOWN = (rf"(?:too (?:hot|strong|prominent|bright|harsh|shrill|far forward|up front|forward|much)|(?:too|way|far) (?:far )?(?:out|up) front|in (?:your|my|our|the) face|shouting|shrill|overbearing|dominat(?:es|ing)|(?:sticks?|sticking|pokes?|poking|jumps?|jumping) out(?: (?:too much|so much|way too much|a lot|a bit|a little))?|further back|to the back|down in the mix|lower in the mix|quieter|softer|less loud|less (?:prominent|present|upfront|up front|forward)|more quiet|(?:turned|pulled|brought|dialled|dialed|toned) (?:down|back)|(?:sits?|sitting) back|(?:a bit |a little |a touch |much )?less(?= *$| in | there| here| for)|too loud|too much|too present|in the background|under(?:neath)?|tuck(?:ed|s)? (?:\w+ )?(?:behind|back|away|under)|behind (?:everything|the rest|the others|me|us|my voice|the voice)|(?:compet(?:es|ing)|fights?|fighting|clash(?:es|ing)) with (?:me|us|my voice|our voices|the (?:voice|voices|voiceover|voice-over|narration|narrator|dialogue|talking|speaker|presenter))|drowns?|drowning|buries|burying|swamps?|covers?|on top of everything|sits on top|(?:screaming|screams?|yelling|yells?|blaring|blares?|blasting|blasts?) over|overpowers?|overpowering|louder than|shyer|subtler|more (?:shy|subtle|discreet|reserved|restrained|modest|in the background)|(?:come|comes|coming) down {DEGREE}|(?<!octave )(?<!octaves )lower(?! (?:octaves?|pitch|register|key|notes?|range|half|third|part|end|voice|the|a|an|its|their|it|them|everything|all|"
                 rf"volume|tempo|energy|level)\b))")
 # An order of its own for a part, or another part's level, left in a clause after a part's level was read ("add congas
 # and the sax louder", "the sax back a bit and the keys forward"); never a part only named
 PART_ORDER_RE = re.compile(rf"\b(?:add|bring in|include|introduce|no|without|remove|drop|lose|mute|kill|ditch|take out|"
                            rf"get rid of|cut out)\b|{INSTR}{NO_PART}{{0,24}}?\b(?:{BALANCE_UP}|{BALANCE_DOWN})\b|^\W*(?:and |but )?{INSTR} (?:a bit |a little |way |much )?(?:up|down)\b")   # "bring the drums down and the bass up"
 
-
 # A part questioned as needless ("do we even need the organ?", "is the cello really necessary"): it goes out
 UNNEEDED = r"(?:do|does|did) (?:we|you|i|it|this|the \w+) (?:even |really |actually |still |truly )?need"
-
 
 # Why a part is wanted, said beside the change of parts ("add a choir to make it huge", "congas for a latin feel",
 # "the drums are too quiet for a rock track"): the part changed is how that is reached, so the reason is no second

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from v2m.agent.dialogue import names
 from v2m.agent.dialogue.arbiter import NUMBERED_PLACE_RE
 from v2m.agent.dialogue.cultures import evoked
-from v2m.agent.dialogue.mentions import named_parts, plain_parts
+from v2m.agent.dialogue.mentions import BELL_SOUND, TWINKLY, named_parts, plain_parts
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import opening, words
 from v2m.agent.dialogue.references import ATTRIBUTES
@@ -188,9 +188,12 @@ def described(request: str, subject: str = "") -> Moment | None:
     return None
 
 
+SOUNDED_RE = re.compile(f"{TWINKLY}|{BELL_SOUND}", re.I)   # a part named by its sound ("the bell sound", "the chimes"): no moment
+
+
 def _phrases(request: str) -> list[tuple[str, bool]]:
     """The phrases of a request that may describe a moment, each with whether it is a subject (needs a name)."""
-    text = re.sub(r"[\"“”‘’]", "'", request)
+    text = SOUNDED_RE.sub("celesta", re.sub(r"[\"“”‘’]", "'", request))
     found = []
     for m in WHEN_RE.finditer(text):
         body = m.group("body").strip()

@@ -153,8 +153,9 @@ MOODS = {m.name: m for m in (
                                       "optimistic", "positive", "bright mood"), "folk"),
     Mood("sad", "minor", -0.15, 0.88, ("sad", "sadder", "melancholy", "melancholic", "sorrowful", "gloomy",
                                        "mournful", "tragic", "heartbreaking", "somber", "sombre", "solemn", "depressing"), "classical"),
-    Mood("tense", "minor", 0.1, 1.05, ("tense", "tenser", "suspenseful", "anxious", "nervous", "thriller",
-                                       "edgy", "suspense", "scary", "menacing"), "cinematic"),
+    Mood("tense", "minor", 0.1, 1.05, ("tense", "tenser", "anxious", "nervous", "thriller", "edgy", "scary", "menacing"), "cinematic"),
+    Mood("suspense", "minor", -0.1, 1.0, ("suspense", "suspenseful", "slow burn"), "cinematic"),   # held breath: darker, held back, same pace
+    Mood("strut", None, 0.15, 1.0, ("strut", "cocky"), "funk"),   # swagger, how it walks: any style, same pace (no "swagger": it draws "swooshier")
     Mood("calm", None, -0.2, 0.9, ("calm", "calmer", "peaceful", "relaxed", "serene", "chill", "chilled",
                                    "tranquil", "soothing", "mellow", "laid back"), "ambient"),
     Mood("epic", None, 0.3, 1.05, ("epic", "heroic", "grand", "grander", "grandiose", "triumphant", "majestic", "cinematic",

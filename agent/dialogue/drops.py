@@ -1,0 +1,59 @@
+""""Drop the beat" said of a place where the drums play: two readings that both fit. In everyday words it takes the
+beat out ("drop the drums there"); in dance-music talk it is the drop, the moment the full beat comes in. The
+grammar reads the first (no drums there); where the drums play at that place the turn asks which, with both
+readings as requests. Where the drums are silent there, only the drop fits and the grammar's reading stands
+(nothing to take out).
+
+    from v2m.agent.dialogue.drops import asked
+    asked("drop the beat there", intents, plan)   # an Offer: the drums out from 0:08 to 0:12, or in at 0:08
+"""
+
+from __future__ import annotations
+
+import re
+
+from v2m.agent.dialogue.arbiter import Offer
+from v2m.agent.dialogue.operations import effective_roles
+from v2m.agent.dialogue.where import fmt
+from v2m.tools.contract import EditIntent, ScorePlan
+
+# the beat dropped, not the drums named ("drop the drums at 0:20" says which): "drop the beat", "drop that beat"
+DROP_BEAT_RE = re.compile(r"\bdrop (?:the|that|this|a|da) (?:beat|groove)\b(?! (?:out|down|back)\b)", re.I)
+# the question's request and its answer read together ("drop the beat at 0:20. the drop"): which reading was picked
+ANSWERED_RE = re.compile(r"^(?P<head>[^.!?]*?)" + DROP_BEAT_RE.pattern + r"(?P<place>[^.!?]*)[.!?]\s*(?P<said>.+)$", re.I | re.S)
+DROP_SAID_RE = re.compile(r"\b(?:a|the) drop\b|\b(?:kicks?|comes?|crash(?:es)?) in\b", re.I)
+OUT_SAID_RE = re.compile(r"\bno (?:drums|beat)\b|\b(?:drums|beat) out\b", re.I)
+BARE_DROP_RE = re.compile(r"^\W*(?:(?:i mean|i meant|the|a|drop|please|yes|one)\b\W*)+$", re.I)   # "the drop": no words of its own
+MEANT_RE = re.compile(r"^\W*(?:i mean|i meant|no|sorry)\b\W*", re.I)
+LATER_SENTENCE_RE = re.compile(r"[.!?]\s+\S")
+
+
+def answered(request: str) -> str:
+    """`request` with "drop the beat" replaced by the reading a later sentence picks ("drop the beat at 0:20. the
+    drums kick in at 0:20" -> "the drums kick in at 0:20"; "drop the beat there. the drop" -> "the drums should kick
+    in there"); as it is when no later sentence picks one."""
+    if not (m := ANSWERED_RE.match(request.strip())) or not (DROP_SAID_RE.search(said := m.group("said")) or OUT_SAID_RE.search(said)):
+        return request
+    if BARE_DROP_RE.match(said):
+        return f"{m.group('head')}the drums should kick in{m.group('place').rstrip(', ')}"
+    return f"{m.group('head')}{MEANT_RE.sub('', said)}"
+
+
+def says_which(asked_text: str, text: str) -> bool:
+    """Whether `text` answers the question "drop the beat" (`asked_text`) raised by saying a reading ("the drums
+    should kick in there, nothing before"), so that it is read with that request."""
+    return bool(DROP_BEAT_RE.search(asked_text) and (DROP_SAID_RE.search(text) or OUT_SAID_RE.search(text)))
+
+
+def asked(request: str, intents: list[EditIntent], plan: ScorePlan) -> Offer | None:
+    """The question for "drop the beat" read as the drums out at a place where they play, else None (and None when a
+    later sentence answers it: "drop the beat there. the drums out from 0:08 to 0:12")."""
+    if not DROP_BEAT_RE.search(request) or LATER_SENTENCE_RE.search(request.strip()) or len(intents) != 1 or \
+            (it := intents[0]).what != "remove" or it.value not in ("drums", "beat") or it.scope.start_s is None or \
+            it.scope.end_s is None:
+        return None
+    a, b = it.scope.start_s, it.scope.end_s
+    if not any("drums" in effective_roles(plan, s) for s in plan.sections if s.start_s < b and a < s.end_s):
+        return None
+    out, drop = f"the drums out from {fmt(a)} to {fmt(b)}", f"the drums kick in at {fmt(a)}"
+    return Offer(f"Do you mean {out}, or the drop: {drop}, none before? I left the score as it is; say which.", (out, drop))
