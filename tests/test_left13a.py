@@ -215,13 +215,14 @@ def test_drop_the_drums_is_still_the_drums_out(session):
 
 # ----------------------------------------------------------------------------- 11. a composer warning that comes back
 
-from test_honest12 import _open, composing  # noqa: E402,F401  (the fixture: every version composed, nothing rendered)
+from edit_clips import open_long  # noqa: E402
+from test_honest12 import composing  # noqa: E402,F401  (the fixture: every version composed, nothing rendered)
 
 
 def test_a_composer_warning_is_said_again_when_it_comes_back(tmp_path, composing):
     # before: said once in a chat, then never again, even after it was gone and came back in a later version
     said, _ = composing
-    s = _open(tmp_path, render=True)
+    s = open_long(tmp_path, render=True)
     turn = s.say("a stab at 0:30 and a crash at 0:30.05")
     assert said[-1] and "Note: The crash at 0:30.1" in turn.reply, turn.reply
     turn = s.say("louder")   # it lasts: not said again
