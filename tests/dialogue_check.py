@@ -147,6 +147,14 @@ def _section_notes_by_span(plan, arr):
     return {(round(s.start_s, 3), round(s.end_s, 3)): arr.section_notes(i) for i, s in enumerate(plan.sections)}
 
 
+def changed_outside(old, new, old_arr, new_arr, a: float, b: float) -> list[tuple[float, float]] | None:
+    """The old plan's sections lying wholly outside [a, b] (as (start, end)) whose notes differ in the new
+    arrangement (one split or moved counts as changed); None when no section lies outside [a, b]."""
+    before, after = _section_notes_by_span(old, old_arr), _section_notes_by_span(new, new_arr)
+    keys = [k for k in before if k[1] <= a + 0.01 or k[0] >= b - 0.01]
+    return [k for k in keys if before[k] != after.get(k)] if keys else None
+
+
 def check_turn(exp: dict, old, new, versions, turn, analysis, midis) -> tuple[list[str], bool | None]:
     """Failures of one expectation (empty when met) and, for `unchanged`, whether the notes were equal."""
     fails: list[str] = []
@@ -250,15 +258,11 @@ def check_turn(exp: dict, old, new, versions, turn, analysis, midis) -> tuple[li
         if new.sections[new.section_at(arg["at"])].locked != arg.get("is", True):
             fails.append(f"section at {arg['at']} locked={not arg.get('is', True)}")
     elif kind == "unchanged":
-        a, b = arg["outside"]
-        before = _section_notes_by_span(old, old_midi.arr)
-        after = _section_notes_by_span(new, new_midi.arr)
-        keys = [k for k in before if k[1] <= a + 0.01 or k[0] >= b - 0.01]
-        isolated = all(before[k] == after.get(k) for k in keys)
-        if not keys:
+        bad = changed_outside(old, new, old_midi.arr, new_midi.arr, *arg["outside"])
+        isolated = not bad
+        if bad is None:
             fails.append(f"nothing outside {arg['outside']} to compare")
-        elif not isolated:
-            bad = [k for k in keys if before[k] != after.get(k)]
+        elif bad:
             fails.append(f"sections {bad} outside {arg['outside']} changed notes")
     elif kind == "route":
         if new.route != arg:
