@@ -47,3 +47,16 @@ def test_the_probe_sees_a_change_said_everywhere(chat30):
                           before, work)
     assert status == "applied"
     assert [k for k in leaks if k[0] != "MIDI"] == [(0.0, 6.0), (13.0, 21.0), (21.0, 30.0)]
+
+
+def test_a_time_with_a_decimal_is_a_place_of_its_own_after_an_edit_elsewhere(tmp_path):
+    """"slower in the last shot", then "a bit faster between 0:06.5 and 0:18.0": the follow-ups split clauses at
+    every full stop, the decimal point too, so the span was not heard, and "a bit faster" took half of the last
+    edit back in the last shot, which the probe found changing a section the words did not name."""
+    analysis = clip_analysis(CLIPS["chat30"])
+    s = Session.open(analysis.source, "score this in funk", workdir=tmp_path / "store", analysis=analysis, render=False)
+    s.say("slower in the last shot")
+    before = s.plan
+    s.say("a bit faster between 0:06.5 and 0:18.0")
+    assert s.plan.sections[-1] == before.sections[-1]   # the last shot keeps its slower tempo
+    assert all(s.plan.sections[s.plan.section_at(t)].tempo_bpm > before.tempo_bpm for t in (9.0, 16.0))
