@@ -1,12 +1,13 @@
 """Isolation probe (issue 11): every kind of edit said at every form of scope, on synthetic clips and bikes.mp4,
-in every style, each applied on a fresh chat Session (first as is, or after one other edit: CONTEXTS); the old plan's sections outside the edit's scope must
-keep their notes exactly (`dialogue_check.changed_outside`, the comparison the dialogue benchmark uses).
+in every style, each applied on a fresh chat Session (as the first edit, or after one other: CONTEXTS); the plan's
+sections outside the edit's scope must keep their notes exactly: in the composer's beats
+(`dialogue_check.changed_outside`, the comparison the dialogue benchmark uses) and in the written MIDI file.
 
-    python tests/bench/bench_isolation.py              # a quarter of the grid, rotated over clip and style (~8 min)
+    python tests/bench/bench_isolation.py              # a quarter of the grid, rotated over clip, style and context (~10 min)
     python tests/bench/bench_isolation.py --all        # the whole grid
     python tests/bench/bench_isolation.py --styles jazz,rock --clips bikes-like -v   # and every leak
 
-Prints per kind and per scope form: edits applied, edits that changed an unaddressed section (leaks), and
+Prints per kind, per scope form and per context: edits applied, edits that changed an unaddressed section (leaks), and
 edits left unapplied (a question or nothing changed). The edits are written here from templates, not taken
 from any dialogue set. A scope's span is read generously (a moment allows its own section, "after the third
 cut" the rest of the clip), so a leak is a section the words cannot have meant.
