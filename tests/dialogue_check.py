@@ -9,8 +9,7 @@ for synthetic clips. Expectations (times in seconds, spans as [start, end]):
   key: D  mode: minor  style: rock  loudness: up|down
   plays: {in, instrument|role, playing: bool}      instrument: {role, is}
   hit: {at, kind?}  no_hit: {at}  locked: {at, is}  question: true  same_as: N (0 = the first plan)
-  unchanged: {outside: [a, b]}  (the old sections outside [a, b] have note-for-note identical MIDI; when no old
-                                 section lies outside, the notes starting outside [a, b) by time and pitch)
+  unchanged: {outside: [a, b]}  (old sections outside [a, b] note-for-note identical; none: notes outside by time)
   route: audio   take: {at, is}   redrawn: {at}  (the section at `at` keeps its times, not its notes)
   shape: {in, rises}  (energy within the span rises (or falls) from its start to its end, plan and MIDI)
   balance: {in, role|instrument, change}  (that part's level against the others, plan and MIDI velocities)
@@ -142,6 +141,14 @@ def _section_notes_by_span(plan, arr):
     return {(round(s.start_s, 3), round(s.end_s, 3)): arr.section_notes(i) for i, s in enumerate(plan.sections)}
 
 
+def changed_outside(old, new, old_arr, new_arr, a: float, b: float) -> list[tuple[float, float]] | None:
+    """The old plan's sections lying wholly outside [a, b] (as (start, end)) whose notes differ in the new
+    arrangement (one split or moved counts as changed); None when no section lies outside [a, b]."""
+    before, after = _section_notes_by_span(old, old_arr), _section_notes_by_span(new, new_arr)
+    keys = [k for k in before if k[1] <= a + 0.01 or k[0] >= b - 0.01]
+    return [k for k in keys if before[k] != after.get(k)] if keys else None
+
+
 def check_turn(exp: dict, old, new, versions, turn, analysis, midis) -> tuple[list[str], bool | None]:
     """Failures of one expectation (empty when met) and, for `unchanged`, whether the notes were equal."""
     fails: list[str] = []
@@ -246,19 +253,16 @@ def check_turn(exp: dict, old, new, versions, turn, analysis, midis) -> tuple[li
             fails.append(f"section at {arg['at']} locked={not arg.get('is', True)}")
     elif kind == "unchanged":
         a, b = arg["outside"]
-        before = _section_notes_by_span(old, old_midi.arr)
-        after = _section_notes_by_span(new, new_midi.arr)
-        keys = [k for k in before if k[1] <= a + 0.01 or k[0] >= b - 0.01]
-        isolated = all(before[k] == after.get(k) for k in keys)
-        if not keys:  # one old section spans the edit (a first edit on a one-section plan): notes outside by time
+        bad = changed_outside(old, new, old_midi.arr, new_midi.arr, a, b)
+        isolated = not bad
+        if bad is None:  # one old section spans the edit (a first edit on a one-section plan): notes outside by time
             notes_before = _outside(old_midi, a, b)
             isolated = notes_before == _outside(new_midi, a, b)
             if not notes_before:
                 fails.append(f"nothing outside {arg['outside']} to compare")
             elif not isolated:
                 fails.append(f"notes outside {arg['outside']} changed (one old section spans it: compared by time)")
-        elif not isolated:
-            bad = [k for k in keys if before[k] != after.get(k)]
+        elif bad:
             fails.append(f"sections {bad} outside {arg['outside']} changed notes")
     elif kind == "route":
         if new.route != arg:

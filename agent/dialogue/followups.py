@@ -181,8 +181,9 @@ WHOLE_MIX_RE = re.compile(r"\b(?:everything|overall|the whole (?:thing|track|sco
 KEPT_RE = re.compile(r"\b(?:so (?:it'?s|that|there'?s)|just|only|leaving|except|apart from|but not)\b[^.;!?]*")
 # "is still very quick": how the music still is, a complaint like "too quick"
 STILL_RE = re.compile(rf"\bstill (?:(?:very|so|quite|really|{HEDGES}|rather|pretty) )*(?!too\b)([a-z]+)\b(?= *(?:$|[,.;!?]|for|at|in|on|to|and|but))")
-# a clause ends, or a place is taken back ("the opening, not the finale", "the first two rather than the last one")
-CLAUSE_RE = re.compile(r"[,.;!?\n]+|\b(?:not|rather than|instead of|but)\b|\band\b(?! \d| (?:shots?|cuts?) \d)")
+# a clause ends, or a place is taken back ("the opening, not the finale", "the first two rather than the last one");
+# a full stop ends one, a decimal point in a time ("between 0:06.5 and 0:18.0") does not
+CLAUSE_RE = re.compile(r"(?:[,;!?\n]|\.(?!\d))+|\b(?:not|rather than|instead of|but)\b|\band\b(?! \d| (?:shots?|cuts?) \d)")
 
 
 def places(low: str, locate: Callable[[str], Span | None]) -> list[Span]:
