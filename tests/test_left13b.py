@@ -214,3 +214,11 @@ def test_cut_the_band_at_a_moment_is_a_stop(session, said):
     turn = session.say(said)
     assert turn.changed and not turn.question, turn.reply
     assert any(h.kind == "stop" and abs(h.time_s - 17) < 0.05 for h in session.plan.hit_points), turn.reply
+
+
+def test_the_music_coming_in_at_a_moment_is_no_moment_told(jazz_long):
+    # merge fix: "the cue comes in at 0:04 and goes out at 0:26" was noted as two moments of the picture; the music's
+    # own entry and exit are a wish (test_cues)
+    turn = jazz_long.say("the cue comes in at 0:04 and goes out at 0:26")
+    assert turn.changed and "noted" not in turn.reply.lower(), turn.reply
+    assert not jazz_long.plan.sections[jazz_long.plan.section_at(2.0)].music, turn.reply

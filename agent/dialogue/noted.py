@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.marks import HIT_WORDS_RE
+from v2m.agent.dialogue.moments import _about_music
 from v2m.agent.dialogue.names import DET, _clauses, defined, earlier, said
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import notation, only_place, shorthand
@@ -33,13 +34,14 @@ def told_moment(request: str) -> bool:
     """Whether `request` only tells where something happens in the picture ("she trips at the fifth cut", "the kid
     trips at 0:12"): a moment told as a fact, no edit (`recorded` notes its name). A mark asked for there ("a crash
     where she trips at 0:12"), a thing named alone at a place ("the goal at 0:22": a mark there?) and a place defined
-    ("the ramp is shots six and seven", the answer to "where is the ramp?") are not."""
+    ("the ramp is shots six and seven", the answer to "where is the ramp?") and the music's own entries ("the cue
+    comes in at 0:04": a wish) are not."""
     clauses = [c for c in _clauses(notation(request)) if c.strip()]
     if not clauses or HIT_WORDS_RE.search(request.lower()):
         return False
     for clause in clauses:
         text, found = defined(shorthand(clause))
         told = DET_LEAD_RE.sub(" ", PLACE_TAIL_RE.sub("", clause)).split()
-        if not found or not only_place(text) or len(told) < 2 or IS_RE.search(clause):
+        if not found or not only_place(text) or len(told) < 2 or IS_RE.search(clause) or _about_music(" ".join(told)):
             return False   # "the ramp is shots six and seven": a place defined, often the answer to a question
     return True
