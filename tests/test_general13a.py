@@ -121,3 +121,21 @@ def test_a_scene_frame_never_asks_where_or_lands_in_one_place(session, said):
     if turn.changed:
         assert (_at(session.plan, _mid(1)) == _at(before, _mid(1))) == \
             (_at(session.plan, _mid(15)) == _at(before, _mid(15))), turn.reply
+
+
+# ----------------------------------------------------------------------------- the lead's merge fixes
+
+@pytest.mark.parametrize("said", ["everybody stops dead at 0:24", "the second shot drags",
+                                  "a progressive rise between 0:20 and 0:40", "a new take of the last shot"])
+def test_a_request_the_grammar_reads_is_no_moment_told(session, said):
+    # the tie gate took these for moments told ("noted for later") and changed nothing
+    turn = session.say(said)
+    assert turn.changed and "noted" not in turn.reply.lower(), turn.reply
+
+
+def test_a_version_named_by_a_moments_edit_is_still_that_version(session):
+    session.say("louder")
+    v2 = session.plan
+    session.say("she blows out the candles at 0:30, make that moment special")
+    turn = session.say("can we go back to how it was before the candles")
+    assert session.plan == v2, turn.reply

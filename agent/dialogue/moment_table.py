@@ -20,6 +20,7 @@ import re
 from v2m.agent.dialogue import edit_log, names
 from v2m.agent.dialogue.marks import HIT_WORDS_RE
 from v2m.agent.dialogue.moments import CONTAINERS, FUNCTION, _about_music
+from v2m.agent.dialogue import versions
 from v2m.agent.dialogue.place_words import notation
 from v2m.tools.contract import ScorePlan
 
@@ -167,6 +168,8 @@ def placed(request: str, history: list[ScorePlan] | None = None) -> str:
     """`request` with each moment a tie names said as the tie's place ("when he proposes" -> "in shot 6"), and
     without the ties it used (unchanged when it names none); place words in a simile's frame left out."""
     framed = request = unframed(request)
+    if versions.BEFORE_RE.search(request) or versions.AFTER_RE.search(request) or versions.JUST_AFTER_RE.search(request):
+        return framed   # "back to how it was before the candles": a version named by its edit, not the moment's place
     said = [c for c in CLAUSE_RE.findall(request) if c.strip()]
     own = [c for c in said if tie(c)]
     known = ties(edit_log.requests(history)) + ties(own) + (pointed := _pointed(said))

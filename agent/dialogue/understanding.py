@@ -350,11 +350,20 @@ def apply_notes(analysis: VideoAnalysis, plan: ScorePlan, notes: list[messages.N
     return PlanResult(plan=now, reasoning=now.reasoning, reply="\n".join([describe(diff(plan, now)), *lines]))
 
 
+def _grammar_edits(analysis: VideoAnalysis, plan: ScorePlan, request: str, history: list[ScorePlan] | None) -> bool:
+    """Whether the grammar itself reads an edit in what looks like a moment told ("the second shot drags": faster;
+    "everybody stops dead at 0:24": a stop); a moment told ("he proposes in shot 6") reads none, or only a question."""
+    try:
+        return any(it.source == "rules" for it in understand(analysis, plan, request, history))
+    except Ask:
+        return False
+
+
 def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
          history: list[ScorePlan] | None = None) -> PlanResult:
     """One note (no wrapper) read and applied; see `apply_edit`."""
-    if note := moment_table.noted(request, history):   # "he proposes in shot 6": where a moment is, for later
-        return PlanResult(plan=plan, reasoning=plan.reasoning, reply=note)
+    if (note := moment_table.noted(request, history)) and not _grammar_edits(analysis, plan, request, history):
+        return PlanResult(plan=plan, reasoning=plan.reasoning, reply=note)   # "he proposes in shot 6": for later
     try:
         heard_as = moment_table.placed(lacking(unpraised(request)), history)   # "when he proposes": shot 6
         intents = style_first(from_last_revert(understand(analysis, plan, heard_as, history)))
