@@ -65,7 +65,7 @@ NAMED_PART_RE = re.compile(rf"\b(?:in|during|for|over|through|at|on) {DET} (?P<n
 MAIN_CLAUSE = r"should|needs?|must|has to|have to|could|ought to|make|please|it's|(?:is|are|feels?|sounds?) (?:too|so|way|a bit|much)"
 CONTAINER_RE = re.compile(r"\b(?:the|that) (?:middle )?(?:bit|part|moment|scene|section|stretch|shot|clip|photo) (?:with|where|when|"
                           rf"in which)\b(?:(?!\s+(?:{MAIN_CLAUSE})\b)[^,.;!?])*|(?:(?<=at |on |by )|(?<=for )|(?<=during ))the (?!same |"
-                          r"right |wrong |very )[a-z'-]+ moment\b(?! (?:with|where|when|in which|of)\b)", re.I)   # "at the big moment"
+                          r"right |wrong |very |final |closing |opening )[a-z'-]+ moment\b(?! (?:with|where|when|in which|of)\b)", re.I)   # "at the big moment"
 # "the middle bit where they do the slow section": the middle only roughly, the picture says which stretch (asked)
 ROUGH_PLACE_RE = re.compile(r"\bthe middle (?:bit|part|section|stretch)s? (?:with|where|when|in which)\b", re.I)
 CONTAINERS = set("photo photos picture pic shot shots clip clips slide image bit part parts moment scene section "
