@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import vocab
+from v2m.agent.dialogue import versions, vocab
 from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.patterns import Lazy
+from v2m.tools.contract import ScorePlan
 
 # Each dimension a part's complaint can move, by direction: the words that say there is too much of its opposite
 LEVEL = {"quieter": ("loud", "overpowering", "dominant", "prominent", "boomy", "harsh", "heavy", "strong", "present",
@@ -30,7 +31,8 @@ PACE = {"faster": ("slow", "sluggish", "dragging", "draggy", "plodding", "leisur
 # The word encoder puts a word near its opposite too ("busy" is 0.54 from "quiet", as from "rushed"), so a word not in
 # the lists must be nearer than vocab.THRESHOLD (0.5) to one side and further than vocab.MARGIN (0.03) from the
 # other: measured on the words of these lists, 0.6 and 0.1 keep "soft-spoken" (0.75 soft, 0.48 loud) and leave
-# "busy", "sad" and "bright" to the readers that know them
+# "busy", "sad" and "bright" to the readers that know them; a word as near the other side as vocab.THRESHOLD is an
+# opposite's neighbour ("high" by "low", "thick" by "thin") and is left too
 NEAR, APART = max(vocab.THRESHOLD, 0.6), max(vocab.MARGIN, 0.1)
 PACED = {"beat", "beats", "groove", "grooves", "drumbeat", "drum beat", "backbeat"}
 
@@ -57,11 +59,14 @@ def _direction(adj: str, dims: dict[str, tuple[str, ...]]) -> str | None:
         best[way] = max(best.get(way, -1.0), float(s))
     ranked = sorted(best.items(), key=lambda kv: -kv[1])
     (way, score), second = ranked[0], ranked[1][1]
-    return way if score >= NEAR and score - second >= APART else None
+    # near both sides is the antonym trap: "high" is 0.71 from "low" and 0.54 from "loud", "thick" 0.82 from "thin"
+    return way if score >= NEAR and score - second >= APART and second < vocab.THRESHOLD else None
 
 
-def _reworded(m: re.Match) -> str:
+def _reworded(m: re.Match, plan: ScorePlan | None = None) -> str:
     deg, adj, word = m["deg"].lower(), m["adj"].lower().replace("-", " "), m["word"].lower()
+    if plan is not None and word not in PACED and not versions.plays(plan, word):
+        return m[0]   # "the brass is a bit weak" with no brass: the readers of a part say it is not playing
     if not deg.strip() and (not m["verb"].strip() or not any(adj in words for dims in (LEVEL, PACE) for words in dims.values())):
         return m[0]   # "the bass is walking", "bass loud": no complaint said
     paced = word in PACED
@@ -73,6 +78,7 @@ def _reworded(m: re.Match) -> str:
     return f"{m['lead']}{said}{m['tail']}"
 
 
-def plain(request: str) -> str:
-    """`request` with each complaint about a part in its frame said in the grammar's words; the rest as typed."""
-    return FRAME_RE[0].sub(_reworded, request)
+def plain(request: str, plan: ScorePlan | None = None) -> str:
+    """`request` with each complaint about a part in its frame said in the grammar's words, a part `plan` does not
+    play left as typed; the rest as typed."""
+    return FRAME_RE[0].sub(lambda m: _reworded(m, plan), request)

@@ -30,7 +30,7 @@ import re
 
 from v2m.agent.dialogue.counted import ORD, ORDINALS
 from v2m.agent.dialogue.mentions import named_parts
-from v2m.agent.dialogue.part_words import REGISTER_RE   # "the bottom end is thin": the bass ("end" is no place)
+from v2m.agent.dialogue.part_words import as_part   # "the bottom end is thin": the bass ("end" is no place)
 from v2m.agent.dialogue.place_words import CLOCK, SECONDS, parse_time
 from v2m.agent.dialogue.vocab import MUSIC
 from v2m.agent.dialogue.where import fmt, visible_cuts, visible_shots
@@ -356,7 +356,7 @@ def spoken(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
     text = EASE_BUILD_RE.sub(" less energy there ", text)
     text = LOW_ONLY_RE.sub(_low_only, text)
     text = NOTHING_ON_TOP_RE.sub(" no melody ", text)
-    text = REGISTER_RE.sub(lambda m: "the bass" if m.group(0).lower().startswith("the") else "bass", text)
+    text = as_part(text, named_parts)
     text = HARDER_RE.sub(_harder, text)
     text = PULL_RE.sub(_pulled, text)
     text = PART_BACK_RE.sub(lambda m: m.group(0) if not named_parts(m.group("obj").lower()) else

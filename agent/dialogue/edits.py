@@ -305,10 +305,10 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         Ask: the request is ambiguous or impossible; the message is the question.
     """
     clauses, whole = [], request   # the style said in the whole request, "tubas, like a school band marching" too
-    request = silence.plain(hit_words.listed(idioms.final_chord(idioms.against_wish(request))), plan.style)   # "dead air until 0:05"
+    request = silence.plain(hit_words.listed(idioms.final_chord(idioms.against_wish(idioms.unhurried(request)))), plan.style)   # "dead air until 0:05"
     request, held = _why_held(request)   # before similes: "add a choir, it'd be magical" is why, not a feeling
     overdone = bool(halfway.OVERDONE_RE.search(phrases.words(request)))   # "that's a bit loud now", before it is reworded
-    request = similes.plain(complaints.plain(request))   # "the drums sound kinda timid"; "it feels like a funeral": how the music feels, in the grammar's words
+    request = similes.plain(complaints.plain(request, plan))   # "the drums sound kinda timid"; "it feels like a funeral": how the music feels, in the grammar's words
     said = cues.spoken(silence.round_trip(notation(cues.unlabelled(request.strip()))), analysis, plan)   # a spotting note's cue events
     said = THEN_AFTER_RE.sub(r"\1, after that", said)   # "quiet until the drop, then go big": big after the drop
     said = mentions.LISTED_ADD_RE.sub(lambda m: m.group(0).replace(",", " and"), idioms.joined(said))   # "big drop at 0:40, everything kicks in"; "start quiet, then get louder": a build; "add a flute, a cello and a harp": each added

@@ -58,6 +58,18 @@ AGAINST_WISH = tuple((re.compile(rf"\b((?:way|much|far|a bit|a little|slightly|a
                                                            ("faster", "fast"), ("slower", "slow"), ("busier", "busy")))
 
 
+# the one asking is in no hurry, then asks ("not in a rush, but could it be faster in shot 9", "I'm in no hurry, just
+# ..."): a filler before the request, as bare "no rush" is, and no wish for a slower score
+UNHURRIED_RE = re.compile(r"(?:^|(?<=[,;.!?]))\W*(?:(?:i'?m|i am|we'?re|we are|honestly|ok|okay|so)\W+)*"
+                          r"(?:(?:not|never) (?:in )?(?:a |any |such a )?|in no )(?:hurry|rush)\b"
+                          r"(?=,? *(?:but|though|just|so)\b|\W*[,;.]\W*(?:could|can|would|please|make|maybe)\b)", re.I)
+
+
+def unhurried(text: str) -> str:
+    """`text` without a "not in a rush" said before a request ("not in a rush, but could it be faster")."""
+    return UNHURRIED_RE.sub("", text)
+
+
 def against_wish(text: str) -> str:
     """"the bass is louder than I'd like": "the bass is too loud", read before the parts (not "louder", a wish)."""
     for pattern, words in AGAINST_WISH:
@@ -106,7 +118,7 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\b(?:it'?s|is|are|'s|still|keeps?|(?:a )?(?:little|bit|tad|touch)|slightly|kind of|sort of|always) rushing\b"
      r"|^\W*rushing\b|\bless rushed\b|\bbring (?:the )?(?:tempo|pace|speed) down\b"
      r"|\b(?:not|never|isn'?t) (?:be |in )?(?:a |any |such a )?(?:hurry|rush)(?:ed|ing)?\b|\bin no (?:hurry|rush)\b|\bunhurried\b",
-     "slower"),   # "not in hurry"
+     "slower"),   # "not in hurry" ("not in a rush, but ...": `unhurried`)
     # tempo as a ratio ("half the pace", "double the speed"): read by the grammar as half-time or double-time
     (r"\b(?:at )?half (?:the )?(?:pace|speed|tempo)\b|\bhalve (?:the |its )?(?:pace|speed|tempo)\b|\bhalf[- ]time feel\b",
      "half-time"),

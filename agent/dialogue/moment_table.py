@@ -64,6 +64,11 @@ THATS_RE = re.compile(rf"[,;.]?\s*(?:that's|thats|that is|which is|it's|its)\s+(
                       re.I)
 PLACE_IS_RE = re.compile(r"\s+(?:is|'s|was|shows|has)\b")   # "shot 5 is where the dog jumps"; "shot 7 fastr" asks
 KEEP_LEADS = {"after", "since", "from", "before", "until", "till", "by"}
+# a time clause says a happening whatever follows it ("when he proposes strings come in"); after a determiner or a
+# preposition, words followed by a part or a music word describe that thing ("the walking bass", "the driving feel",
+# "for the rising strings"): no moment
+TIME_LEADS = {"when", "whenever", "while", "once", "as soon as", "as"}
+NEXT_WORD_RE = re.compile(r" +([a-z][a-z'-]*)")
 
 
 def lemma(word: str) -> str:
@@ -192,6 +197,8 @@ def placed(request: str, history: list[ScorePlan] | None = None) -> str:
             continue
         end = ws[hit[0] - 1].end()
         lead = m.group("lead")
+        if lead not in TIME_LEADS and (after := NEXT_WORD_RE.match(low, end)) and _about_music(after.group(1)):
+            continue
         at = f"{lead} {hit[1]}" if lead in KEEP_LEADS else f"from {hit[1]} on" if lead in ("once", "as soon as") \
             else f"in {hit[1]}" if lead else hit[1]
         out.append(request[k:m.start()] + at)

@@ -42,7 +42,7 @@ from v2m.tools.contract import ScorePlan, VideoAnalysis
 MAIN = (r"it|it's|its|i|i'd|i'm|everyone|everybody|people|you|we|the music|music|make|should|needs?|must|"
         r"can|could|please|let|give|bring|add|so|then|there|that|this|has to|have to|keep|leave|put|turn|pull|push|"
         r"take|try|hold|fade|swell|hit|cut")
-WHEN_RE = re.compile(rf"(?:\b(?:when|whenever|while|as soon as|once|every time)|^\W*where(?! (?:is|are|was|were|do|does|did|"
+WHEN_RE = re.compile(rf"(?:\b(?:when|whenever|while|as soon as|once|every time)|(?:^\W*|(?<=er |ly ))where(?! (?:is|are|was|were|do|does|did|"
                      rf"can|could|should|would|will|'s)\b))\s+(?P<body>(?:(?!\b(?:{MAIN})\b)[a-z'-]+\s*){{1,8}})", re.I)
 DET = r"(?:the|our|my|their|his|her|this|that|your)"
 # The subject of a feeling: "the kitchen should feel", "the rain bit is too gloomy", "the hug with grandma, that
@@ -64,7 +64,8 @@ NAMED_PART_RE = re.compile(rf"\b(?:in|during|for|over|through|at|on) {DET} (?P<n
 # needs a cello")
 MAIN_CLAUSE = r"should|needs?|must|has to|have to|could|ought to|make|please|it's|(?:is|are|feels?|sounds?) (?:too|so|way|a bit|much)"
 CONTAINER_RE = re.compile(r"\b(?:the|that) (?:middle )?(?:bit|part|moment|scene|section|stretch|shot|clip|photo) (?:with|where|when|"
-                          rf"in which)\b(?:(?!\s+(?:{MAIN_CLAUSE})\b)[^,.;!?])*", re.I)
+                          rf"in which)\b(?:(?!\s+(?:{MAIN_CLAUSE})\b)[^,.;!?])*|(?:(?<=at |on |by )|(?<=for )|(?<=during ))the (?!same |"
+                          r"right |wrong |very |final |closing |opening )[a-z'-]+ moment\b(?! (?:with|where|when|in which|of)\b)", re.I)   # "at the big moment"
 # "the middle bit where they do the slow section": the middle only roughly, the picture says which stretch (asked)
 ROUGH_PLACE_RE = re.compile(r"\bthe middle (?:bit|part|section|stretch)s? (?:with|where|when|in which)\b", re.I)
 CONTAINERS = set("photo photos picture pic shot shots clip clips slide image bit part parts moment scene section "

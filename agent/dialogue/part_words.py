@@ -18,6 +18,23 @@ LOW = ("low", "lower", "deep", "deeper", "bottom", "sub")
 SOUNDING = ("end", "notes", "stuff", "frequencies", "register", "range", "tones", "sounds", "bits")   # never "line": "the bottom line"
 REGISTERS = {f"{height} {noun}": "bass" for height in LOW for noun in SOUNDING}
 REGISTER_RE = re.compile(rf"\b(?:the )?(?:{'|'.join(LOW)})[- ](?:{'|'.join(SOUNDING)})\b", re.I)   # "the low-end"
+# A register said as where another part plays ("play the melody in a lower register", "move the sax to the low
+# range") names no part ("I want deeper tones" stays the bass, as "add lower notes" is)
+MANNER_RE = re.compile(r"\b(?:in|into|to|at|down to|from)\s+(?:a|an|the|its|their|his|her)?\s*$", re.I)
+CLAUSE_RE = re.compile(r"[^,;.!?]*")
+
+
+def as_part(text: str, named_parts) -> str:
+    """`text` with each register said as a part of its own ("the deep notes are too loud", "more low end") said as
+    the bass; one said as where a part plays, or in a clause naming another part (`named_parts`), as typed."""
+    def one(m: re.Match) -> str:
+        said = m.group(0)
+        start = text.rfind(",", 0, m.start()) + 1
+        clause = text[start:m.start()] + " " + CLAUSE_RE.match(text, m.end()).group(0)
+        if MANNER_RE.search(text[:m.start()]) or named_parts(clause.lower()):
+            return said
+        return "the bass" if said.lower().startswith("the") else "bass"
+    return REGISTER_RE.sub(one, text)
 
 # Pieces of the drum kit: the kit plays as one part (the drums role), so a piece named alone moves the whole kit
 # (`orchestration.stand_ins`), and the reply says so.
