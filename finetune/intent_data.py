@@ -30,6 +30,7 @@ from pathlib import Path
 
 from v2m.agent.dialogue.vocab import INSTRUMENTS as KNOWN_INSTRUMENTS
 from v2m.agent.dialogue.vocab import ROLE_WORDS
+from v2m.finetune.intent_human import said_in_sets   # the sets' sentences: never written as training data
 from v2m.finetune.intent_notes import SPOKEN, note
 
 # Players' short names the grammar learnt after the shipped head was trained ("the clav", "a pulse"): left out here,
@@ -364,13 +365,12 @@ def sentence(label: str, rng: random.Random) -> str:
 
 def generate(n: int, seed: int) -> list[dict]:
     """`n` labelled sentences ({"text", "label", "spans"}), labels balanced, deduplicated."""
-    rng = random.Random(seed)
-    labels = list(PHRASES)
+    rng, labels, said = random.Random(seed), list(PHRASES), said_in_sets()
     out, seen = [], set()
     while len(out) < n:
         label = labels[len(out) % len(labels)]
         s, spans = tagged_sentence(label, rng)
-        if s.lower() not in seen:
+        if s.lower() not in seen and s.strip().lower() not in said:
             seen.add(s.lower())
             out.append({"text": s, "label": label, "spans": spans})
         elif len(seen) > 50 * n:

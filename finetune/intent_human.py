@@ -114,6 +114,12 @@ def bank_items(half: str | None, folder: Path = BANK) -> list[dict]:
     return [x for x in items if half is None or half_of(x["text"]) == half]
 
 
+def said_in_sets() -> frozenset[str]:
+    """Every sentence the persona set (b) and the graded sets say, lowercased: the generator writes none of them
+    (its templates grow with the grammar's words and once made "louder" and "needs more punch")."""
+    return frozenset(t["say"].strip().lower() for name in ("b", *GRADED) for d in load_set(name) for t in d["turns"])
+
+
 def human_rows(names: list[str]) -> list[dict]:
     """Every labelled turn of the named sets, and the bank's tune half when named, as training rows
     ({"text", "label", "spans": None}), once each; never a sentence that a graded set also says (a writer may
