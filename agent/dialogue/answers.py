@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from v2m.agent.dialogue import drops, moments, shifts
+from v2m.agent.dialogue import drops, moments, patterns, shifts
 from v2m.agent.dialogue.moment_table import only_ties
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.messages import AGREE_RE, picks
@@ -150,18 +150,23 @@ def _moved(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[Score
 
     The edit is made again from the version before it ("from version N, ..."), so the place first given is as it
     was; the correction's sentences about other places ("the second one is the sunny one, leave that") only say
-    what is left alone."""
+    what is left alone. When the last answer was itself answered with a question ("the rain is the second shot" ->
+    "what should change in that part?"), it made no edit: the request is read again at the place now given, its
+    question asked again there, and no earlier edit is moved."""
     m = CORRECTING_RE.match(text)
-    if not (m or shifts.SHIFT_RE.search(text.lower())) or len(turns) < 2 or len(lineage) < 2 or \
-            turns[-1].kind != "say" or turns[-1].question:
+    asked_again = len(turns) > 1 and bool(turns[-1].question)
+    if not (m or shifts.SHIFT_RE.search(text.lower())) or len(turns) < 2 or len(lineage) < 2 and not asked_again or \
+            turns[-1].kind != "say":
         return None
     moment = moments.asked_about(turns[-2].reply) if turns[-2].kind == "say" and turns[-2].question else None
-    first = re.split(r"(?<!\d)[.!?;]+(?!\d)", text[m.end() if m else 0:], maxsplit=1)[0]
+    first = patterns.sentences(text[m.end() if m else 0:], ";")[0]
     # "one later": the place the last answer gave, moved by one
     shifted = shifts.said_again(first, " ".join(turns[-1].text.lower().split()), visible_cuts(analysis))
-    if not moment or not (request := moments.filled(turns[-2].text, moment, shifted or first, analysis, lineage[-2],
-                                                     lineage[:-1])):
+    plan, before = (old, lineage) if asked_again else (lineage[-2], lineage[:-1])
+    if not moment or not (request := moments.filled(turns[-2].text, moment, shifted or first, analysis, plan, before)):
         return None
+    if asked_again:
+        return planner.revise(analysis, old, request, history=lineage)
     result = planner.revise(analysis, old, f"from version {len(lineage) - 1}, {request}", history=lineage)
     return None if getattr(result, "question", None) or result.plan == old else result
 

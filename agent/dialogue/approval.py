@@ -20,6 +20,7 @@ import re
 from functools import lru_cache
 
 from v2m.agent.dialogue.mentions import FLAWED, HARSH, named_parts
+from v2m.agent.dialogue.patterns import FULL_STOP
 from v2m.agent.dialogue.phrases import REST_STAYS, TOO, beside_change, opening
 from v2m.agent.dialogue.verdicts import BEAUTY, COPULA, FAULTS, PRAISE, WISH
 from v2m.agent.dialogue.vocab import MOODS
@@ -118,7 +119,7 @@ COMPLAINT_RE = re.compile(rf"\b(?:{HARSH}|" + "|".join(sorted(FAULTS)) + rf")\b|
 # ("pretty slow in the intro, love it"); after praise it is a complaint ("it's fine, the drums are loud")
 QUALITY_RE = re.compile(r"\b(?:" + "|".join(TOO) + r")\b", re.I)
 ENOUGH_RE = re.compile(r"\b[a-z]+ enough\b(?: now| already)?", re.I)
-CLAUSES_RE = re.compile(r"\s*(?:[,;.!]+|\s-\s|\s(?=which\b))\s*")
+CLAUSES_RE = re.compile(rf"\s*(?:(?:[,;!]|{FULL_STOP})+|\s-\s|\s(?=which\b))\s*")
 # a part said enough, then another part said with the verb left out ("the drums are loud enough but the bass isn't",
 # "the drums are loud enough now, the bass too"): the second said in full (`elided`)
 ENOUGH_ELIDED_RE = re.compile(r"^(?P<told>.*?\b(?P<q>[a-z]+) enough\b(?: now| already)?)\s*(?:,|;|\bbut\b|, but\b|,? and\b)+ "
@@ -127,7 +128,7 @@ ENOUGH_ELIDED_RE = re.compile(r"^(?P<told>.*?\b(?P<q>[a-z]+) enough\b(?: now| al
 # a part praised by name, and nothing asked of it ("love the piano", "I really like the sax"): no edit beside another
 LOVED_PART_RE = re.compile(r"^(?:and |but |oh )?(?:(?:i|we|really|just|so|totally|absolutely|do) )*(?:love|loving|like|dig|"
                            r"adore|enjoy)s? (?:the|that|this|your) (?:[a-z]+ ){0,2}[a-z]+$")
-CLAUSE_RE = re.compile(r"(.*?)(\s*(?:[,;.!]+|\s-\s|\s(?=which\b))\s*|$)", re.S)   # a clause and what ends it
+CLAUSE_RE = re.compile(rf"(.*?)(\s*(?:(?:[,;!]|{FULL_STOP})+|\s-\s|\s(?=which\b))\s*|$)", re.S)   # a clause and what ends it
 
 
 def approves(request: str) -> bool:

@@ -19,6 +19,7 @@ from v2m.agent.dialogue.audience import AUDIENCE, DRIFT, LATER
 from v2m.agent.dialogue.cultures import shunned
 from v2m.agent.dialogue import patterns
 from v2m.agent.dialogue.phrases import REDUCE_RE, TOO
+from v2m.agent.dialogue.place_words import PLACE_WORDS_RE
 from v2m.agent.dialogue.similes import SCENE_RES
 from v2m.agent.dialogue.vocab import MOODS, Mood, lookup
 from v2m.agent.dialogue.where import Ask
@@ -28,7 +29,6 @@ TOO_X_RE = re.compile(r"\btoo (?:much )?([a-z]{4,})\b")
 SAID_AROUND = set("""it it's its is that that's thats this the music score track whole thing sounds sound feels feel seems
 getting gotten got gone a bit little tad touch notch way far much so really quite rather very kind sort of now just all
 mate please pls honestly hmm ok okay um uh bro dude guys and but though""".split())
-SENTENCE_RE = re.compile(r"[^.!?]+")
 ENERGY_LED = 0.2   # a feeling whose energy moves at least this much is mostly energy: "too epic, tone it down" is less
 # a worry about the audience with no way said ("people will tune out", "I'm worried viewers will get bored by the middle"):
 # no part ("tune out" is no tune taken out), no step; which way to hold them is asked
@@ -51,11 +51,11 @@ def asked(request: str) -> tuple[str, tuple[str, ...]] | None:
     or None when the request says more, or the word is one the grammar moves away from itself."""
     # the last sentence: a complaint said after the request of a question it answers ("a bonk on the last two cuts.
     # too cartoony now, dial it back")
-    low = ([x for x in SENTENCE_RE.findall(request.lower()) if x.strip()] or [""])[-1]
+    low = ([x for x in patterns.sentences(request.lower()) if x.strip()] or [""])[-1]
     if not (m := TOO_X_RE.search(low)) or m.group(1) in TOO or shunned(low) or any(r.search(m.group(0)) for r, _ in SCENE_RES):
         return None   # a word moved away from by the grammar, a culture ("too corporate"), a feeling ("too warm")
     rest = REDUCE_RE.sub(" ", low[:m.start()] + " " + low[m.end():])
-    if set(re.findall(r"[a-z']+", rest)) - SAID_AROUND:
+    if set(re.findall(r"[a-z']+", PLACE_WORDS_RE.sub(" ", rest))) - SAID_AROUND:   # a place says no way ("in shot 3")
         return None   # "too cartoony, make it slower": the way is said; "the flute is too cartoony": a part
     mood = lookup(m.group(1), "mood")
     if mood is None or abs((feel := MOODS[mood.name]).energy) >= ENERGY_LED:

@@ -18,7 +18,7 @@ import re
 
 from v2m.agent.dialogue import (amounts, arbiter, character, cues, cultures, halfway, hit_words, idioms, marks, mentions, names,
                                  orchestration, phrases, references, sides, silence, similes, spelling, takes, tempos)
-from v2m.agent.dialogue import complaints, patterns, versions, vocab
+from v2m.agent.dialogue import complaints, entries, patterns, versions, vocab
 from v2m.agent.dialogue.intents import SIZES, scope_of
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.repeats import halfway_only, one_key, same_meaning
@@ -255,7 +255,7 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
 # A clause ending at a place ("up to the pop", "until 0:20") and one after it with "then": the second is after it
 THEN_AFTER_RE = re.compile(r"(\b(?:up to|up until|until|till|leading up to|right up to|(?:in|for|during|over) the (?:first|opening))\b[^,;.!?]{1,40}?)\s*,?\s+(?:and )?then\b"
                            r"(?! (?:on|onwards?|after|from|in|at|for|during|till|until|before)\b)", re.I)
-CLAUSE_SPLIT = re.compile(r"\s*(?:(?:[,;!?]|:(?!\d)|\.(?!\d)(?!(?<=\b[Nn]o\.) ?\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|(?<!everything )(?<!nothing )(?<!all )(?<!out )\bbut\b|\balso\b"
+CLAUSE_SPLIT = re.compile(rf"\s*(?:(?:[,;!?]|:(?!\d)|{patterns.FULL_STOP}(?!(?<=\b[Nn]o\.) ?\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|(?<!everything )(?<!nothing )(?<!all )(?<!out )\bbut\b|\balso\b"
                           rf"|(?:\band|\bplus|&|\+) (?={phrases.ORDER_VERBS}\b)(?!cuts? (?:\d|one|two|three|four|five|six|seven|eight|nine)\b)|\bplus (?=an? |some ))\s*")   # "add a cello and have the sax softer": two
 
 
@@ -345,7 +345,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         if out and out[-1].what in ("hit", "no_hit") and hit_words.TRAILING_RE.fullmatch(text):
             continue   # "stop at 0:25, hard": how the mark sounds, said after it
         text, span = names.placed(text, analysis, plan, known, noun, last_span, request)   # "after the kiss at 0:30": after 0:30
-        span = mentions.before(span, entry) if span else None
+        span = entries.before(span, entry) if span else None
         span, shared, own = sides.carried(text, span, shared, last_span, analysis, overdone and len(clauses) == 1)
         span = None if kept is not None and not own and span is shared else span
         complained = n_clause + 1 < len(clauses) and mentions.complaint(*map(phrases.words, (original, clauses[n_clause + 1])))

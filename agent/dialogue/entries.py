@@ -6,8 +6,15 @@ from __future__ import annotations
 
 from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.dialogue.orchestration import role_of
-from v2m.agent.dialogue.where import fmt
+from v2m.agent.dialogue.where import Span, fmt
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan
+
+
+def before(span: Span | None, entered: bool = True) -> Span | None:
+    """For an entry, the stretch before its place (the place itself when it already starts at 0)."""
+    if span is None or not entered or span.start_s <= 0.05:
+        return span
+    return Span(0.0, span.start_s, f"before {span.label}", snap=False)
 
 
 def moved(intents: list[EditIntent], plan: ScorePlan) -> list[EditIntent]:

@@ -23,7 +23,7 @@ from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.halfway import ADDED_HALF_DB, OVER_RE   # "too much", "dial it back a bit": part of the way back
 from v2m.agent.dialogue.mentions import HEDGES, named_parts
 from v2m.agent.dialogue.orchestration import role_of
-from v2m.agent.dialogue.patterns import compiled
+from v2m.agent.dialogue.patterns import FULL_STOP, compiled
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import PLACE_FILLER, PLACE_WORDS_RE
 from v2m.agent.dialogue.references import reference
@@ -183,7 +183,7 @@ KEPT_RE = re.compile(r"\b(?:so (?:it'?s|that|there'?s)|just|only|leaving|except|
 STILL_RE = re.compile(rf"\bstill (?:(?:very|so|quite|really|{HEDGES}|rather|pretty) )*(?!too\b)([a-z]+)\b(?= *(?:$|[,.;!?]|for|at|in|on|to|and|but))")
 # a clause ends, or a place is taken back ("the opening, not the finale", "the first two rather than the last one");
 # a full stop ends one, a decimal point in a time ("between 0:06.5 and 0:18.0") does not
-CLAUSE_RE = re.compile(r"(?:[,;!?\n]|\.(?!\d))+|\b(?:not|rather than|instead of|but)\b|\band\b(?! \d| (?:shots?|cuts?) \d)")
+CLAUSE_RE = re.compile(rf"(?:[,;!?\n]|{FULL_STOP})+|\b(?:not|rather than|instead of|but)\b|\band\b(?! \d| (?:shots?|cuts?) \d)")
 
 
 def places(low: str, locate: Callable[[str], Span | None]) -> list[Span]:

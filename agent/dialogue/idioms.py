@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue import patterns
 from v2m.agent.dialogue.where import fmt
 from v2m.tools.contract import EditScope
 from v2m.agent.dialogue.place_words import OWN_PLACE_RE
@@ -235,7 +236,7 @@ PEAK_END_RE = re.compile(r"\b((?:grow|build|swell|rise|climb|ramp)\w*\b[^.;!?]{0
 def all_in(text: str) -> str:
     """"everything kicks in" as more energy, from the moment said just before it when one is; a growth that peaks at
     the end grows all the way to the end."""
-    text = PEAK_END_RE.sub(lambda m: m.group(0) if OWN_PLACE_RE.search(re.split(r"[.;!?]", m.string[:m.start()])[-1])
+    text = PEAK_END_RE.sub(lambda m: m.group(0) if OWN_PLACE_RE.search(patterns.sentences(m.string[:m.start()], ";")[-1])
                            else f"{m.group(1)} all the way to the end", text)   # "in shot 2 let it swell, biggest by the end"
     return re.sub(ALL_IN, "more energy", KICKS_IN_RE.sub(r"\1, more energy from \2", text), flags=re.I)
 

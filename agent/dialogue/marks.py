@@ -47,6 +47,8 @@ RECAST_RE = re.compile(rf"\b(?:the|that|this) {HIT_WORDS}.*?\b(?:a|an)(?: (?:big
 # said after, "accent" and "hit" the plain accent
 INSTEAD_RE = re.compile(rf"\b(?:no|not)(?: an?)? (?:{HIT_WORDS}|stops?).*?\b(?:just|only|instead|rather)(?: (?:an?|with an?))?(?: (?:gentle|soft|"
                         r"small|little|light|subtle|quiet|big|hard|proper))? (accent|hit|crash|stab|sting|swell|stop|bang|slam)\b")
+# its second half said as a clause of its own ("not a crash at 0:05, only a soft hit"): joined to the clause before
+INSTEAD_TAIL_RE = re.compile(r"\W*(?:but )?(?:just|only|instead|rather)\b")
 # A mark said beside an edit of the music ("brighter after 0:20 with a stab at 0:25"): both (the words before it are
 # read as said); not after a mark ("hit the cut at 0:07 with a crash": the kind of that hit)
 WITH_MARK_RE = re.compile(rf"\bwith (?=(?:a|an|another|one) (?:\w+ )?{HIT_WORDS}|(?:crash|stab|sting|swell)\b|a stop\b)")
@@ -65,7 +67,8 @@ def placed_after(clauses: list[str]) -> list[str]:
         low = hit_words.plain(f" {x.lower()} ")
         if out and (DIGIT_RE.search(low) and only_place(low) and not DIGIT_RE.search(out[-1]) and
                     MOMENT_RE.search(hit_words.plain(f" {out[-1].lower()} ")) or LANDS_WITH_RE.fullmatch(x.lower()) or
-                    EACH_ONE_RE.match(low) and HIT_WORDS_RE.search(hit_words.plain(f" {out[-1].lower()} "))):
+                    EACH_ONE_RE.match(low) and HIT_WORDS_RE.search(hit_words.plain(f" {out[-1].lower()} ")) or
+                    INSTEAD_TAIL_RE.match(low) and INSTEAD_RE.search(hit_words.plain(f" {out[-1].lower()} {low}"))):
             out[-1] = f"{out[-1].rstrip()} {x.strip()}"   # "..., let the music stop there, with a bang": how it lands
         else:
             out.append(x)
@@ -208,7 +211,8 @@ def sync(c, t: str) -> str:
         if max(said_at) > a.duration_s:
             raise Ask(f"The video is only {a.duration_s:.1f} s long; when should the {label} be?")
         # "no accent at 0:01", "make the hit at 0:07 a stab": the mark there (on the cut at 0:01.2, 0:07.5)
-        times = [near_hit(c.plan, tt) if negative or re.search(rf"\bthe {HIT_WORDS} at", t) else on_cut(a, tt) for tt in said_at]
+        times = [near_hit(c.plan, tt) if negative or instead or re.search(rf"\bthe {HIT_WORDS} at", t) else on_cut(a, tt)
+                 for tt in said_at]   # "not a crash at 0:05, only a soft hit": the crash there, recast
     elif moment and not negative and END_OF_RE.search(t):
         times, c.span = [ends(a, c.span)], None   # "a sting at the end of shot 2": where that shot ends
     elif moment and not negative and c.span.start_s > 0.05:

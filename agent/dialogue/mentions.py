@@ -186,16 +186,11 @@ class Mentions:
         return clause, entered, False
 
 
-def before(span: Span | None, entered: bool = True) -> Span | None:
-    """For an entry, the stretch before its place (the place itself when it already starts at 0)."""
-    if span is None or not entered or span.start_s <= 0.05:
-        return span
-    return Span(0.0, span.start_s, f"before {span.label}", snap=False)
-
-
 BARE_INSTEAD_RE = re.compile(rf"\b(?:{INSTR_ALT})(?:s|es)? (instead)\b(?! of)")   # "use a flute instead": of the part named before
 TAKEN_OUT_RE = re.compile(r"\b(?:no|without|lose|drop|remove|kill|mute|cut|ditch|scrap|get rid of|take out|pull out)"
                           r"(?: (?:the|a|an|any|that|this|those|these|your|all))?\s*$")   # just before a part: it goes
+# a part said with "instead" and no verb ("lose the sax. a flute instead"): after a part taken out, it comes in (`refer`)
+ONLY_INSTEAD_RE = re.compile(rf"^\W*(?:and |but |then )?(?:maybe |perhaps )?{INSTR} instead\W*$")
 
 
 def refer(clause: str, last: str | None, gone: bool = False) -> str:
@@ -207,6 +202,8 @@ def refer(clause: str, last: str | None, gone: bool = False) -> str:
         return f"{m.group(1)} {named[-1]}{m.group(2) or ''}" if named[-1] else m.group(0)
     clause = re.sub(r"\b(love|like|want|need|make|have) (?:it|them)( (?:a (?:bit|touch|little|tad) |much |way )?(?:louder|softer|"
                     r"quieter))\b", part, clause)   # "the sax is great but I'd love it louder": the sax louder
+    if last and gone and ONLY_INSTEAD_RE.match(clause):
+        clause = f" add {clause.strip()} "   # "lose the sax, a flute instead": the flute added where the sax went
     if last and not gone and (m := BARE_INSTEAD_RE.search(clause)) and last not in (new := named_parts(plain_parts(clause[:m.end(1)]))) and new:
         clause = f"{clause[:m.start(1)]}instead of the {last} {clause[m.end(1):]}"   # "the harp is too much, use a flute instead"
     return re.sub(r"\b(replace|swap|less of|more of|too much of|too many of|lose|drop|mute|remove|ditch|lower|raise|tuck|pull|push|bring|"
@@ -223,8 +220,10 @@ def complaint(clause: str, after: str) -> bool:
     if len(set(named)) != 1 or re.search(r"\d|\b(?:shots?|cuts?|scenes?|intro|outro|ending|end|start|beginning|moments?|"
                                          r"seconds?|minutes?)\b", clause):   # not "section": a part's too
         return False
-    family, gone = {vocab.FAMILIES.get(w, w) for w in named_parts(plain_parts(after))}, TAKEN_OUT_RE.search(plain_parts(clause).split(named[-1])[0])
-    return refer(after, named[-1], bool(gone)) != after or vocab.FAMILIES.get(named[-1], named[-1]) in family
+    if TAKEN_OUT_RE.search(plain_parts(clause).split(named[-1])[0]):
+        return False   # a part taken out is a change of its own ("lose the sax, a flute instead"): both are made
+    family = {vocab.FAMILIES.get(w, w) for w in named_parts(plain_parts(after))}
+    return refer(after, named[-1]) != after or vocab.FAMILIES.get(named[-1], named[-1]) in family
 
 
 def check_placed(span: Span | None, rest: str, intents: list) -> None:

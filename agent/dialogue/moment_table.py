@@ -26,7 +26,7 @@ from v2m.tools.contract import ScorePlan
 
 ADJECTIVES, NOT_NAMES, PLACE, is_name = names.ADJECTIVES, names.NOT_NAMES, names.PLACE, names.is_name
 
-CLAUSE_RE = re.compile(r"[^,;.!?]+")
+CLAUSE_RE = re.compile(r"(?:[^,;.!?]|\.(?=\d))+")   # a point before a digit is inside a time ("0:06.5"): patterns.FULL_STOP
 PLACE_RE = re.compile(rf"(?:\b(?:at|in|on|around|during|from|by) )?\b(?P<place>{PLACE})")
 WORD_RE = re.compile(r"[a-z][a-z'-]*")
 # the words a tie is said with besides the happening's own: being, starting, happening, and where or when
@@ -41,7 +41,7 @@ LEADS = (r"when|whenever|while|where|once|as soon as|as|during|for|on|at|in|over
 LEAD_RE = re.compile(rf"\b(?P<lead>{LEADS})\s+(?P<rest>[a-z][a-z' -]*)|\b(?P<det>the|that|this|our|his|her|their)\s+"
                      r"(?P<drest>[a-z][a-z' -]*)")
 COMPARED_RE = re.compile(r"(?:er|est|ly)$")   # "calmer", "biggest", "slowly": an edit
-PUNCTUATED_RE = re.compile(r"([^,;.!?]+)([,;.!?]*)")
+PUNCTUATED_RE = re.compile(r"((?:[^,;.!?]|\.(?=\d))+)([,;.!?]*)")
 # a simile's or a scene's frame ("like crossing the finish line", "think seventies TV comedy intro", "a
 # finale-style ending"): a place word inside it names no place of this video, so it is left out of what is read
 FRAME_RE = re.compile(r"\b(?:like|think|as if|as though|reminds? me of)\b[^,;.!?]*")

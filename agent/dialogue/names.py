@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from v2m.agent.dialogue import edit_log
+from v2m.agent.dialogue import edit_log, verbed
 from v2m.agent.dialogue.counted import ORD, ORDINALS
 from v2m.agent.dialogue.exclusions import spared
 from v2m.agent.dialogue.hit_words import BAND_STOPS
@@ -200,7 +200,7 @@ def said(request: str) -> dict[str, str]:
     clauses = _clauses(notation(request))
     for clause in clauses:
         found.update(defined(shorthand(clause))[1])
-    return found | beside(clauses) | parts(clauses)
+    return found | beside(clauses) | parts(clauses) | verbed.named(clauses, PLACE, is_name)   # "... and bloom after"
 
 
 # A clause that is only a name ("the coach's speech", "the ring") and the place said in the clause beside it: before

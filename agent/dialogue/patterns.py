@@ -17,6 +17,20 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property, lru_cache
 
+# A full stop ends a sentence or clause; a point before a digit is a time's or a number's ("between 0:06.5 and 0:18.0",
+# "1.30", "2.5 dB"), inside it. Every splitter of sentences and clauses reads it so (edits.CLAUSE_SPLIT, followups).
+FULL_STOP = r"\.(?!\d)"
+SENTENCE_RE = re.compile(rf"(?:[^.!?;]|\.(?=\d))+(?:[!?;]|{FULL_STOP})*")   # a sentence (or ";" clause) and its end
+
+
+def sentences(text: str, also: str = "") -> list[str]:
+    """`text` cut at each "!", "?", full stop and character of `also` (";", "\\n", ","), the empty pieces kept: [-1] is
+    the last one."""
+    return compiled(rf"[!?{re.escape(also)}]|{FULL_STOP}").split(text) if also else SENTENCE_END_RE.split(text)
+
+
+SENTENCE_END_RE = re.compile(rf"[!?]|{FULL_STOP}")
+
 
 @lru_cache(maxsize=2048)
 def compiled(pattern: str, flags: int = 0) -> re.Pattern:

@@ -17,7 +17,7 @@ from v2m.agent.dialogue.amounts import sizes
 from v2m.agent.dialogue.cultures import shunned
 from v2m.agent.dialogue.idioms import IDIOMS
 from v2m.agent.dialogue.mentions import BEING, INSTR, named_parts
-from v2m.agent.dialogue.patterns import Lazy, compiled
+from v2m.agent.dialogue.patterns import FULL_STOP, Lazy, compiled
 from v2m.agent.dialogue.starts import LATE_START_RE
 from v2m.agent.dialogue.where import Ask
 
@@ -341,10 +341,13 @@ STAYS = set("as it is was now the same stays stay remains alone untouched unchan
             "keep leave please and but just only exactly how".split())
 
 
+CLAUSE_END_RE = re.compile(rf"(?:[,;!?]|{FULL_STOP})+|\bbut\b")
+
+
 def beside_change(request: str) -> bool:
     """The rest said to stay beside a change asked in the same request ("slower in shot 3, keep the rest as is"),
     not beside praise only ("lovely. leave everything else exactly as it is": a sign-off)."""
-    clauses = [x for x in re.split(r"[,;.!?]+|\bbut\b", request) if x.strip()]
+    clauses = [x for x in CLAUSE_END_RE.split(request) if x.strip()]
     return bool(re.search(REST_STAYS, words(request)) or re.search(REST_STAYS, request, re.I)) and any(
         not rest_only(x) and set(words(x).split()) - STAYS - SMALL_TALK - PLEASANTRIES for x in clauses)
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from v2m.agent.dialogue.arbiter import Unclear
 from v2m.agent.dialogue.cultures import AWAY_RE, REASON_RE, table
 from v2m.agent.dialogue.where import Ask
-from v2m.agent.dialogue import hit_words, mentions, moments, operations, phrases, spelling
+from v2m.agent.dialogue import hit_words, mentions, moments, operations, patterns, phrases, spelling
 from v2m.agent.dialogue.verdicts import COMPLAINTS, PRAISE
 from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS, ROLE_WORDS
 
@@ -171,7 +171,6 @@ ABOUT_RE = re.compile(r" (?:(?:about|of|with) |(?:in|for) (?:a|an|our|my|his|her
                       r"(?![^,.;!?]*(?:\d|\b(?:shots?|cuts?|start|end|ending|intro|outro|middle|bit|part|section)\b))"
                       r"[^,.;!?]*", re.I)
 CULTURE_ANSWERS = ("calmer", "livelier", "brighter", "darker", "slower", "faster")
-SENTENCE_RE = re.compile(r"[^.!?;]+[.!?;]*")
 
 
 @dataclass(frozen=True)
@@ -270,7 +269,7 @@ def plain(request: str) -> str:
     """
     out, before, asks, moved, unclear = [], None, [], False, []
     approved = bool(APPROVAL_RE.search(request))
-    for sm in SENTENCE_RE.finditer(request):
+    for sm in patterns.SENTENCE_RE.finditer(request):
         s = sm.group(0)
         found = _found(s)
         if not found or hit_words.MARK_SUBJECT_RE.match(s) or mentions.PART_FLAWED_RE.search(s):

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue import patterns
+
 # "it gets going too late", "can it start straight in": the start wants its energy, said before the place
 # finder reads the clause so that the start is where it goes.
 LATE_START_RE = re.compile(r"\b(?:gets?|getting|got) going (?:too |so |a bit |way )?late\b|\btakes? (?:too long|ages|a while|"
@@ -35,14 +37,13 @@ VERBED_RE = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\bits )\b(?P<verb>start|starts|
 # the start of that place, which the place finders read with it
 PLACED_BEFORE_RE = re.compile(r"\d|\b(?:there|here|then|shots?|cuts?|scenes?|sections?|from|after|before|until|till|when|"
                               r"where|once|into|at|in|on)\b", re.I)
-SENTENCE_END_RE = re.compile(r"[.!?\n]")
 
 
 def at_the_ends(text: str) -> str:
     """`text` with a start said as a verb and its sound said as that sound at the start, where no place is said before
     it in its sentence."""
     def said(m: re.Match) -> str:
-        if PLACED_BEFORE_RE.search(SENTENCE_END_RE.split(text[:m.start()])[-1]):
+        if PLACED_BEFORE_RE.search(patterns.sentences(text[:m.start()], "\n")[-1]):
             return m[0]
         how = ADVERB.get(m["how"].lower(), m["how"].lower())
         return f"{how} at the start"

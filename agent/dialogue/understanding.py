@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, arbiter, character, drops, edit_log, edits, entries, followups, halfway, idioms, kept_instead, marks, messages, moment_table, moments, names, next_place, noted, orchestration, part_undo, recall, references, settings, shifts, sides, silence, starts, versions, vocab
+from v2m.agent.dialogue import add_corrected, arbiter, character, drops, edit_log, edits, entries, followups, halfway, idioms, kept_instead, marks, messages, moment_table, moments, names, next_place, noted, orchestration, part_undo, recall, references, returns, settings, shifts, sides, silence, starts, versions, vocab
 from v2m.agent.dialogue.changes import NOTHING, describe, diff, same_music
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.patterns import compiled
@@ -214,6 +214,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     request = starts.at_the_ends(request)   # "start soft, then louder from shot 3": soft at the start, before clauses are cut
     request = settings.said_in_mode(request)   # "in major it sounds like a toy advert": minor, no question about the key
     request = settings.same_tempo_as(request, analysis, plan)   # "the ending the same speed as the intro": its bpm
+    request = returns.back_from(request, history)   # "no drums from 0:10" ... "bring them back at 0:21": from 0:21 on
     question = messages.guard(request) or remark(request, plan, history, analysis)
     if question:
         raise Ask(question)
