@@ -284,11 +284,15 @@ def where_heard(intents: list[EditIntent], history: list[ScorePlan] | None) -> l
     for it in intents:
         role = orchestration.role_of(history[-1], it.value) if it.what == "balance" and it.value else None
         # where the last edit brought it in or moved its level: not where it took it out ("no bass, no pad")
-        spans = [c.span for c in changes
-                 if role and compiled(rf"\b{role} in\b" if c.kind == "roles" else rf"\b{role}\b").search(c.words)]
+        hits = [c for c in changes
+                if role and compiled(rf"\b{role} in\b" if c.kind == "roles" else rf"\b{role}\b").search(c.words)]
+        spans = [c.span for c in hits]
         if it.scope.kind == "whole" and spans and None not in spans:
             a, b = min(x for x, _ in spans), max(y for _, y in spans)
-            it = it.model_copy(update={"scope": scope_of(Span(a, b, f"where the {it.value} plays ({fmt(a)}-{fmt(b)})",
+            # said as what the last edit did there, not as where the part plays (it may play everywhere)
+            done = {"roles": " just came in", "levels": "'s level was just changed"}.get(
+                hits[0].kind if len({c.kind for c in hits}) == 1 else "", " was just changed")
+            it = it.model_copy(update={"scope": scope_of(Span(a, b, f"where the {it.value}{done} ({fmt(a)}-{fmt(b)})",
                                                               snap=False), it.scope.times_s)})
         out.append(it)
     return out
