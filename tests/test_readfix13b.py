@@ -115,3 +115,39 @@ def test_a_balance_after_a_level_edit_is_labelled_as_that_edit(tmp_path, style, 
     assert turn.changed and "where the bass plays" not in turn.reply and "just changed (0:08-0:12)" in turn.reply, turn.reply
     assert _levels_at(s.plan, 9.0) != _levels_at(s.lineage()[-2], 9.0)
     assert _levels_at(s.plan, 30.0) == _levels_at(s.lineage()[-2], 30.0)   # still there only (where_heard's purpose)
+
+
+# ----------------------------------------------------------------------------- one "noted for later" for a moment told
+
+@pytest.mark.parametrize("said, noted, later, at", [
+    ("the dog barks at 0:12 and the cat runs at 0:20", '"the dog barks" is 0:12; "the cat runs" is 0:20', "a stab when the cat runs", 20.0),
+    # mine
+    ("she trips at the fifth cut and then he falls at 0:32", '"she trips" is the fifth cut; "he falls" is 0:32', "a stab when he falls", 32.0)])
+def test_moments_told_with_and_are_the_moment_tables(jazz_long, said, noted, later, at):
+    # before: noted by left13b's told moments ('"dog barks" is 0:12'), beside general13a's table, which missed them
+    turn = jazz_long.say(said)
+    assert not turn.changed and turn.reply == f"Nothing changed; noted for later: {noted}.", turn.reply
+    assert jazz_long.say(said).reply == "Nothing changed: the score is as it was."   # heard already: nothing new
+    turn = jazz_long.say(later)   # and the table finds them later
+    assert turn.changed and any(h.kind == "stab" and abs(h.time_s - at) < 0.05 for h in jazz_long.plan.hit_points), turn.reply
+
+
+@pytest.mark.parametrize("said, label", [("the ramp is shots six and seven", "the ramp"), ("the kiss is in shot 12", "the kiss")])
+def test_a_moment_told_is_quoted_without_its_place(jazz_long, said, label):
+    turn = jazz_long.say(said)   # before: '"the ramp is shots six and seven" is shots 6 to 7'
+    assert not turn.changed and turn.reply.startswith(f'Nothing changed; noted for later: "{label}" is shot'), turn.reply
+
+
+@pytest.mark.parametrize("said, at", [("a stab when he falls", "stab"),
+                                      # mine
+                                      ("slower when he falls", "tempo")])
+def test_a_moment_told_at_a_time_is_that_moment_later(jazz_long, said, at):
+    _say(jazz_long, "he falls at 0:33")
+    before = jazz_long.plan
+    turn = jazz_long.say(said)   # before: "in 0:33" was said for it: "Which cut should the stab mark?", "Where do you mean?"
+    assert turn.changed, turn.reply
+    if at == "stab":
+        assert any(h.kind == "stab" and abs(h.time_s - 33) < 0.05 for h in jazz_long.plan.hit_points), turn.reply
+    else:
+        slowed = [s for s in jazz_long.plan.sections if (s.tempo_bpm or jazz_long.plan.tempo_bpm) < before.tempo_bpm]
+        assert slowed and all(s.start_s <= 33 < s.end_s for s in slowed), turn.reply

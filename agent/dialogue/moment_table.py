@@ -106,15 +106,25 @@ def tie(clause: str) -> tuple[frozenset[str], str] | None:
     return frozenset(lemma(w) for w in _content(rest)), m.group("place")
 
 
+def _told(text: str) -> list[str] | None:
+    """The clauses of `text` when each is a tie: said apart by punctuation ("he proposes in shot 6, the kiss is in
+    shot 12"), else also by "and", "then" or "but" as `names` reads them ("the dog barks at 0:12 and the cat runs at
+    0:20"); None when a clause is no tie."""
+    for clauses in (CLAUSE_RE.findall(text), names.CLAUSES_RE.split(notation(text))):
+        if (clauses := [c for c in clauses if c.strip()]) and all(tie(c) for c in clauses):
+            return clauses
+    return None
+
+
 def ties(texts: list[str]) -> list[tuple[frozenset[str], str]]:
     """The ties said in `texts`, oldest first."""
-    return [t for text in texts for c in CLAUSE_RE.findall(text) if (t := tie(c))]
+    return [t for text in texts for c in (_told(text) or CLAUSE_RE.findall(text)) if (t := tie(c))]
 
 
 def only_ties(request: str) -> bool:
-    """Whether every clause of `request` is a tie ("he proposes in shot 6", "the kiss is in shot 12")."""
-    clauses = [c for c in CLAUSE_RE.findall(request) if c.strip()]
-    return bool(clauses) and all(tie(c) for c in clauses)
+    """Whether every clause of `request` is a tie ("he proposes in shot 6", "the kiss is in shot 12"): a moment told
+    as a fact, no edit; the one reader of that (the reply notes it, `noted`; said again, nothing is read)."""
+    return _told(request) is not None
 
 
 def _moment(words_: list[str], known: list[tuple[frozenset[str], str]]) -> tuple[int, str] | None:
@@ -190,7 +200,7 @@ def placed(request: str, history: list[ScorePlan] | None = None) -> str:
         end = ws[hit[0] - 1].end()
         lead = m.group("lead")
         at = f"{lead} {hit[1]}" if lead in KEEP_LEADS else f"from {hit[1]} on" if lead in ("once", "as soon as") \
-            else f"in {hit[1]}" if lead else hit[1]
+            else f"{'at' if hit[1][:1].isdigit() else 'in'} {hit[1]}" if lead else hit[1]   # "when he falls": at 0:32
         out.append(request[k:m.start()] + at)
         k, used = end, True
     if not used:
@@ -205,7 +215,7 @@ def noted(request: str, history: list[ScorePlan] | None = None) -> str:
     if not only_ties(request):
         return ""
     known = set(ties(edit_log.requests(history)))
-    said = [(c.strip(), t) for c in CLAUSE_RE.findall(request) if (t := tie(c)) and t not in known]
+    said = [(c.strip(), t) for c in _told(request) if (t := tie(c)) and t not in known]
     if not said:
         return ""
     told = "; ".join(f'"{_label(c)}" is {t[1]}' for c, t in said)
@@ -215,7 +225,7 @@ def noted(request: str, history: list[ScorePlan] | None = None) -> str:
 def _label(clause: str) -> str:
     """The moment's own words, without the place and the words it was tied with ("the goal is at the fifth cut":
     "the goal"; "shot 5 is where the dog jumps": "the dog jumps")."""
-    said = PLACE_RE.sub("", clause).split()
+    said = PLACE_RE.sub("", notation(clause)).split()   # "the ramp is shots six and seven": "the ramp"
     while len(said) > 1 and said[-1].lower() in FRAME:
         said.pop()
     while len(said) > 1 and said[0].lower() in FRAME:   # "shot 5 is where the dog jumps": "the dog jumps"

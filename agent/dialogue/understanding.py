@@ -242,7 +242,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     request = punctuated(mended(request))   # "the begining is to fast": as the readers of an edit should see it
     request = vocab.RHYTHM_SECTION_RE.sub("drums and bass", request)   # "the rhythm section is too insistent": both parts
     request, held = settings.holding(drops.answered(request))   # "calmer, but keep the tempo": no reader hears "tempo" as asked
-    if noted.told_moment(request):   # "she trips at the fifth cut": a moment told, noted by the reply (no guess of an edit)
+    if moment_table.only_ties(request):   # "she trips at the fifth cut": a moment told, noted by `edit` (no guess of an edit)
         return []
     try:
         intents = heard(analysis, plan, request, history)
