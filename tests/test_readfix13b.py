@@ -151,3 +151,29 @@ def test_a_moment_told_at_a_time_is_that_moment_later(jazz_long, said, at):
     else:
         slowed = [s for s in jazz_long.plan.sections if (s.tempo_bpm or jazz_long.plan.tempo_bpm) < before.tempo_bpm]
         assert slowed and all(s.start_s <= 33 < s.end_s for s in slowed), turn.reply
+
+
+# ----------------------------------------------------------------------------- 11. complaints.py reads the shared tables
+
+@pytest.mark.parametrize("said, faster", [("it's too leisurely", True), ("shot 3 is a bit leisurely", True),
+                                          # mine
+                                          ("it's way too hasty in shot 4", False)])
+def test_a_pace_word_a_part_complaint_knew_is_the_tempo_everywhere(jazz_long, said, faster):
+    # before: complaints.PACE knew "leisurely" and "hasty", phrases.TOO did not: asked faster or slower, or less energy
+    before = jazz_long.plan.tempo_bpm
+    turn = jazz_long.say(said)
+    tempos = [s.tempo_bpm or jazz_long.plan.tempo_bpm for s in jazz_long.plan.sections]
+    assert turn.changed and (max(tempos) > before if faster else min(tempos) < before), turn.reply
+
+
+@pytest.mark.parametrize("said", ["the drums sound kinda timid", "the beat is a wee bit sluggish", "the bass's still too boomy"])
+def test_a_part_complaint_in_its_frame_still_reads(said):
+    from v2m.agent.dialogue import complaints
+
+    assert complaints.plain(said) != said   # guard: the frame with mentions' BEING and HEDGES reads what it read
+
+
+def test_a_part_sitting_low_is_a_complaint_in_the_frame():
+    from v2m.agent.dialogue import complaints
+
+    assert complaints.plain("the bass sits a bit low") == "the bass a little louder"   # mentions.BEING's "sits"
