@@ -21,6 +21,7 @@ from v2m.agent.dialogue import edit_log, names
 from v2m.agent.dialogue.marks import HIT_WORDS_RE
 from v2m.agent.dialogue.moments import CONTAINERS, FUNCTION, _about_music
 from v2m.agent.dialogue.place_words import notation
+from v2m.agent.dialogue.verdicts import WISH
 from v2m.tools.contract import ScorePlan
 
 ADJECTIVES, NOT_NAMES, PLACE, is_name = names.ADJECTIVES, names.NOT_NAMES, names.PLACE, names.is_name
@@ -50,9 +51,9 @@ FRAMED_PLACE_RE = re.compile(r"(?:\b(?:the|a|an|its|their|our) (?:big |grand |fi
 LIKER_RE = re.compile(r"\b(?:i|we|you|they|he|she|would|'d|really|do|don'?t|didn'?t|not|also|still)\s*$", re.I)
 CLAUSE_VERB_RE = re.compile(r"\b(?:is|are|was|were|'s|feels?|sounds?|gets?|goes|comes|starts?)\b")
 DEGREE_RE = re.compile(r"\b(?:too|bit|little|so|very|quite|pretty|rather|kinda|way|much|more|less|enough|now)\b")
-# the one who asks, or what they ask for: "in the final shot I want it to soar" is an edit
-WISH_RE = re.compile(r"\b(?:i|i'd|i'm|we|we'd|you|want|wants|need|needs|should|can|could|would|will|please|let|make|"
-                     r"keep|like|love|hate|it|its|it's)\b")
+# the one who asks, or what they ask for (`verdicts.WISH`'s words, and more): "in the final shot I want it to soar" is
+# an edit (not `similes.WISH_RE`, the wishes a simile is said with)
+ASKING_RE = re.compile(rf"\b(?:{WISH}|i|i'd|i'm|we|we'd|you|can|will|let|keep|like|love|hate|it|its|it's)\b")
 # a tie has a subject: someone, something named, a happening ("crawling begins"), or the place itself ("shot 5
 # is where ..."); a clause starting with a bare verb asks for something ("grow into the third cut", "lock ...")
 FILLER_RE = re.compile(r"^\s*(?:(?:then|and|so|now|oh|ok|okay|also)\s+)*")
@@ -84,7 +85,7 @@ def _content(text: str) -> list[str]:
 def _happening(rest: str) -> bool:
     """The words besides a place name a happening: some content, none of an edit, a part, a mood or a mark."""
     content = _content(rest)
-    return bool(content) and not DEGREE_RE.search(rest) and not WISH_RE.search(rest) and not _about_music(rest) \
+    return bool(content) and not DEGREE_RE.search(rest) and not ASKING_RE.search(rest) and not _about_music(rest) \
         and not HIT_WORDS_RE.search(rest) \
         and all(is_name(w.removesuffix("'s")) and w not in ADJECTIVES and not COMPARED_RE.search(w)
                 for w in content) \
