@@ -176,7 +176,8 @@ def sync(c, t: str) -> str:
     # the first word that names a kind ("make the hit at 0:07 a stab": a stab); None: keep a hit's kind
     kind = next(filter(None, map(_kind, re.findall(HIT_WORDS, t[m.start():]))), None)
     instead = (recast := RECAST_RE.search(t)) and recast["no"]   # "no stop at 0:03, just a gentle accent": not a removal
-    kind = _recast(recast) or kind if recast else kind   # "the stab at 0:24 should be a crash": a crash
+    if recast:   # "the stab at 0:24 should be a crash": a crash
+        kind = _recast(recast) or kind
     if kind is None and re.search(r"\b(?:hard|harder|heavy|heavier|big|bigger|massive|huge|loud)\b", t):
         kind = "crash"  # "hit the third cut hard": the loudest mark, not the accent already there
     label = kind or "accent"
