@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue import versions, vocab
-from v2m.agent.dialogue.mentions import INSTR_ALT
+from v2m.agent.dialogue.mentions import BEING, HEDGES, INSTR_ALT
+from v2m.agent.dialogue.phrases import TOO
 from v2m.agent.dialogue.patterns import Lazy
 from v2m.tools.contract import ScorePlan
 
@@ -24,8 +25,8 @@ LEVEL = {"quieter": ("loud", "overpowering", "dominant", "prominent", "boomy", "
                     "hidden", "far back", "small", "meek", "feeble")}
 # the beat and the groove are the kit and also the pace and drive it sets: a word for its speed is the tempo, one for
 # its feel the energy ("the groove is too sleepy": more going on, not a new tempo)
-PACE = {"faster": ("slow", "sluggish", "dragging", "draggy", "plodding", "leisurely"),
-        "slower": ("fast", "rushed", "hurried", "quick", "hasty"),
+PACE = {"faster": tuple(w for w, way in TOO.items() if way == "faster"),   # "too slow": `phrases.TOO`'s words
+        "slower": tuple(w for w, way in TOO.items() if way == "slower"),
         "more energy": ("sleepy", "lazy", "laid back", "relaxed", "tame", "lifeless", "limp", "flat", "dull"),
         "less energy": ("frantic", "hectic", "manic", "aggressive")}
 # The word encoder puts a word near its opposite too ("busy" is 0.54 from "quiet", as from "rushed"), so a word not in
@@ -36,11 +37,11 @@ PACE = {"faster": ("slow", "sluggish", "dragging", "draggy", "plodding", "leisur
 NEAR, APART = max(vocab.THRESHOLD, 0.6), max(vocab.MARGIN, 0.1)
 PACED = {"beat", "beats", "groove", "grooves", "drumbeat", "drum beat", "backbeat"}
 
-HEDGE = r"a (?:little |tiny |wee )?bit|a little|a touch|a tad|kinda|kind of|sort of|sorta|slightly|somewhat|bit"
+HEDGE = rf"{HEDGES}|bit"   # `mentions.HEDGES`, and a phone note's bare "bit"
 STRONG = r"way|far|much|really|very|so|super|overly"
 FRAME_RE = Lazy((rf"(?P<lead>^|[,.;!?:]\s*|\b(?:and|but|so|though|ok|okay|lol|hmm|yeah|also|now)\s+)"
                  rf"(?P<part>(?:the |this |that |these |those |your |our |my )?(?P<word>{INSTR_ALT})(?:s|es)?)"
-                 r"(?P<verb>(?:'s|'re| is| are| sounds?| feels?| seems?| gets?| getting| comes? across(?: as)?| still)*) "
+                 rf"(?P<verb>(?:'s|'re)? {BEING}(?:(?<=across )as )?)"   # `mentions.BEING`: "sounds", "comes across as"
                  rf"(?P<deg>(?:(?:{HEDGE}|{STRONG}|pretty|rather|quite|just|still) )*(?:too )?)"
                  r"(?P<adj>(?!(?:up|down|back|forward|out|in|more|less|over|off|on)\b)(?![a-z]+er\b)"   # no order ("the bass
                  r"[a-z]+(?:[ -](?:back|up|out|off|forward))?)"                                # a little louder")

@@ -19,16 +19,18 @@ from v2m.tools.contract import VideoAnalysis
 COUNTED_CUTS_RE = re.compile(r"\b(first|1st|opening|last|final|closing|all(?: the)?) (two|three|four|five|six|couple(?: of)?|few|\d{1,2}) cuts\b")
 # where the marks said before go, said alone after a comma ("three stings, one on each of the first three cuts")
 EACH_ONE_RE = re.compile(r"\W*(?:and |with )?(?:one|each(?: one)?) (?:(?:on|at|for) (?:each|every|the|all)|each)\b")
+# a mark taken out: the words before the verb, the verb, a size said of the mark (both readers below)
+_LEAD = r"\W*(?:(?:please|just|and|then|now|also|so) )*"
+_GONE = rf"(?:{GONE_VERBS}|cut)"
+_SIZE = r"(?:big|little|small|loud|extra|new|sudden)"
 # a kind of mark taken out with no place said ("remove the sting", "lose the stabs", "get rid of that crash")
-GONE_KIND_RE = re.compile(rf"\W*(?:(?:please|just|and|then|now|also) )*(?:{GONE_VERBS}|cut) (?:the|that|this|those|these|all(?: the)?|my|our|your) "
-                          r"(?:(?:big|little|small|loud|extra|new) )?(stabs?|stings?|stingers?|crash(?:es)?|swells?|stops?|buttons?)"
-                          r"(?: out)?(?: (?:please|again|too|as well))?\W*")
+GONE_KIND_RE = re.compile(rf"{_LEAD}{_GONE} (?:the|that|this|those|these|all(?: the)?|my|our|your) (?:{_SIZE} )?"
+                          r"(stabs?|stings?|stingers?|crash(?:es)?|swells?|stops?|buttons?)(?: out)?(?: (?:please|again|too|as well))?\W*")
 # every mark taken out, or of a kind, said as all of them ("remove all the accents", "no sudden hits anywhere", "lose
 # all the crashes"; "no hit" alone is no such request): a hit or an accent names any mark, as the plan's marks are heard
-ALL_MARKS_RE = re.compile(rf"\W*(?:(?:please|just|and|then|now|also|so) )*(?:(?:{GONE_VERBS}|cut) (?:all(?: of)?(?: the| my| your| those)?|"
-                          r"the|those|these|any)|no(?: more)?) (?:(?:sudden|big|little|small|loud|extra|the|those|these) )*"
-                          r"(?P<noun>hits|accents|marks|stabs|stings|crashes|swells)(?: (?:anywhere|at all|everywhere|"
-                          r"out|please|again|anymore|any more))*\W*")
+ALL_MARKS_RE = re.compile(rf"{_LEAD}(?:{_GONE} (?:all(?: of)?(?: the| my| your| those)?|the|those|these|any)|no(?: more)?) "
+                          rf"(?:(?:{_SIZE}|the|those|these) )*(?P<noun>hits|accents|marks|stabs|stings|crashes|swells)"
+                          r"(?: (?:anywhere|at all|everywhere|out|please|again|anymore|any more))*\W*")
 
 # a mark said at the end ("a button at the end", "a sting right at the very end"), not at the end of a shot
 END_MARK_RE = re.compile(r"(?<!\bno )(?P<mark>\b(?:(?:big|final|last|hard|clean|short|little) )?(?:button|sting|stinger|stab|crash|stop))"
@@ -66,11 +68,13 @@ def of_kind(plan, t: str, kind_of) -> list[float] | None:
     plan has none of that kind.
 
     Raises:
-        Ask: one mark named and several of that kind in the plan.
+        Ask: one mark named and several of that kind in the plan; all of them said and none left.
     """
     if (every := ALL_MARKS_RE.fullmatch(t)):   # all of them: of the kind named, or any when a hit or an accent is
         kind = kind_of(every["noun"])
-        return [h.time_s for h in plan.hit_points if kind is None or h.kind == kind] or None
+        if not (there := [h.time_s for h in plan.hit_points if kind is None or h.kind == kind]):   # said again, none left
+            raise Ask(f"The score has no {every['noun'].lower()} now to take out. Did you mean something else?")
+        return there
     m = GONE_KIND_RE.fullmatch(t)
     kind = kind_of(m.group(1)) if m else None
     there = [h.time_s for h in plan.hit_points if kind is not None and h.kind == kind]

@@ -39,18 +39,17 @@ HIT_WORDS = (rf"\b({hit_words.MARK_NOUNS}|(?<!more )(?<!some )(?<!extra )(?<!les
              r"stop on|full stop|a stop|(?:(?<=the )|(?<=that )|(?<=this ))(?:stop|drop-?out)|"
              r"an? (?:big|sudden|abrupt|quick|short|clean|sharp|massive|huge|total|complete|little) stop|"   # "put a big stop at 0:53"
              r"dead stop|hard stop|(?<=no )downbeats?)\b")
-# A mark there said to become another kind ("the stab at 0:24 should be a crash", "turn that hit at 0:07 into a stab",
-# "swap the crash at 0:12 for a sting"): the kind it becomes, said after the mark it names
-RECAST_RE = re.compile(rf"\b(?:the|that|this) {HIT_WORDS}.*?\b(?:a|an)(?: (?:big|proper|real|short|sharp|quick|hard|little))? "
-                       r"(crash|stab|sting|stinger|swell|stop|boom|bang|slam|punch)\b")
-# one mark said instead of another ("no stop there, just a gentle accent", "not a crash, only a soft hit"): the kind
-# said after, "accent" and "hit" the plain accent
-INSTEAD_RE = re.compile(rf"\b(?:no|not)(?: an?)? (?:{HIT_WORDS}|stops?).*?\b(?:just|only|instead|rather)(?: (?:an?|with an?))?(?: (?:gentle|soft|"
-                        r"small|little|light|subtle|quiet|big|hard|proper))? (accent|hit|crash|stab|sting|swell|stop|bang|slam)\b")
-# its second half said as a clause of its own ("not a crash at 0:05, only a soft hit"): joined to the clause before
+# A mark said to be of another kind than the one there: recast ("the stab at 0:24 should be a crash", "turn that hit at
+# 0:07 into a stab"), said instead of one (`no`: "no stop there, just a gentle accent", "not a crash, only a soft hit")
+# or said light (`light`: "just an accent at 0:20", "a soft hit" where a crash is): the kind said after (`_recast`);
+# `INSTEAD_TAIL_RE`: its second half said as a clause of its own ("not a crash at 0:05, only a soft hit"), joined
+_LIGHT = r"gentle|soft|small|little|light|subtle|quiet"
+RECAST_RE = re.compile(rf"(?:(?P<no>\b(?:no|not)(?: an?)? (?:{HIT_WORDS}|stops?).*?\b(?:just|only|instead|rather)(?: (?:an?|with an?))?)|"
+                       rf"\b(?:the|that|this) {HIT_WORDS}.*?\b(?:a|an)|(?P<light>\b(?:just|only) (?:an?|one)|\b(?:an?|one)(?= (?:{_LIGHT}) )))"
+                       rf"(?: (?P<size>{_LIGHT}|big|proper|real|short|sharp|quick|hard))? "
+                       r"(?P<kind>accent|hit|crash|stab|sting|stinger|swell|stop|boom|bang|slam|punch)\b")
 INSTEAD_TAIL_RE = re.compile(r"\W*(?:but )?(?:just|only|instead|rather)\b")
-# A mark said beside an edit of the music ("brighter after 0:20 with a stab at 0:25"): both (the words before it are
-# read as said); not after a mark ("hit the cut at 0:07 with a crash": the kind of that hit)
+# A mark beside an edit ("brighter after 0:20 with a stab at 0:25"): both; not after a mark ("hit the cut with a crash")
 WITH_MARK_RE = re.compile(rf"\bwith (?=(?:a|an|another|one) (?:\w+ )?{HIT_WORDS}|(?:crash|stab|sting|swell)\b|a stop\b)")
 HIT_WORDS_RE = re.compile(HIT_WORDS)
 LENGTH_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "half a": 0.5}   # bars or beats, in words
@@ -68,7 +67,7 @@ def placed_after(clauses: list[str]) -> list[str]:
         if out and (DIGIT_RE.search(low) and only_place(low) and not DIGIT_RE.search(out[-1]) and
                     MOMENT_RE.search(hit_words.plain(f" {out[-1].lower()} ")) or LANDS_WITH_RE.fullmatch(x.lower()) or
                     EACH_ONE_RE.match(low) and HIT_WORDS_RE.search(hit_words.plain(f" {out[-1].lower()} ")) or
-                    INSTEAD_TAIL_RE.match(low) and INSTEAD_RE.search(hit_words.plain(f" {out[-1].lower()} {low}"))):
+                    INSTEAD_TAIL_RE.match(low) and (m := RECAST_RE.search(hit_words.plain(f" {out[-1].lower()} {low}"))) and m["no"]):
             out[-1] = f"{out[-1].rstrip()} {x.strip()}"   # "..., let the music stop there, with a bang": how it lands
         else:
             out.append(x)
@@ -178,10 +177,8 @@ def sync(c, t: str) -> str:
         return said   # ("the third cut is over-scored. no accent there": that cut)
     # the first word that names a kind ("make the hit at 0:07 a stab": a stab); None: keep a hit's kind
     kind = next(filter(None, map(_kind, re.findall(HIT_WORDS, t[m.start():]))), None)
-    if (recast := RECAST_RE.search(t)) and _kind(recast.group(2)):   # "the stab at 0:24 should be a crash": a crash
-        kind = _kind(recast.group(2))
-    if (instead := INSTEAD_RE.search(t)):   # "no stop at 0:03, just a gentle accent": that mark, of the kind said after
-        kind = _kind(instead.group(2)) or "accent"
+    instead = (recast := RECAST_RE.search(t)) and recast["no"]   # "no stop at 0:03, just a gentle accent": not a removal
+    kind = recast and _recast(recast) or kind   # "the stab at 0:24 should be a crash": a crash
     if kind is None and re.search(r"\b(?:hard|harder|heavy|heavier|big|bigger|massive|huge|loud)\b", t):
         kind = "crash"  # "hit the third cut hard": the loudest mark, not the accent already there
     label = kind or "accent"
@@ -210,9 +207,8 @@ def sync(c, t: str) -> str:
     elif (said_at := _times_said(t)):
         if max(said_at) > a.duration_s:
             raise Ask(f"The video is only {a.duration_s:.1f} s long; when should the {label} be?")
-        # "no accent at 0:01", "make the hit at 0:07 a stab": the mark there (on the cut at 0:01.2, 0:07.5)
-        times = [near_hit(c.plan, tt) if negative or instead or re.search(rf"\bthe {HIT_WORDS} at", t) else on_cut(a, tt)
-                 for tt in said_at]   # "not a crash at 0:05, only a soft hit": the crash there, recast
+        # "no accent at 0:01", "make the hit at 0:07 a stab", "not a crash at 0:05, only a soft hit": the mark there
+        times = [near_hit(c.plan, tt) if negative or instead or re.search(rf"\bthe {HIT_WORDS} at", t) else on_cut(a, tt) for tt in said_at]
     elif moment and not negative and END_OF_RE.search(t):
         times, c.span = [ends(a, c.span)], None   # "a sting at the end of shot 2": where that shot ends
     elif moment and not negative and c.span.start_s > 0.05:
@@ -308,6 +304,12 @@ def _kind(word: str) -> str | None:
     return ("crash" if word.startswith("crash") or word in ("boom", "bang", "slam") else "stab"
             if word in ("stab", "stabs", "sting", "stings", "punch", "stinger", "stingers") else "swell" if word == "swell" else "stop"
             if "stop" in word or word in ("button", "dropout", "drop-out") else None)
+
+
+def _recast(m: re.Match) -> str | None:
+    """The kind `RECAST_RE` says a mark becomes: the one named, the accent for "accent" or "hit" said instead of
+    another or said light ("just an accent", "a soft hit": lighter than a crash there); None: the mark keeps its kind."""
+    return _kind(m["kind"]) or ("accent" if m["no"] or m["light"] or m["size"] in _LIGHT.split("|") else None)
 
 
 def near_hit(plan, t: float) -> float:

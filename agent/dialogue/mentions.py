@@ -311,7 +311,7 @@ HEARD = r"(?:hear|make out|pick out|distinguish|tell apart)"
 # How a part sounds when it is too loud or too quiet against the others ("a bit boomy", "too far forward").
 # the size words a phone note says them with too ("the beat kinda loud", "drums pretty loud"); a part plainly "loud"
 # or "noisy" ("the drums are loud") is a complaint with no size, "quiet" or "faint" likewise
-HEDGES = r"a (?:little )?bit|a little|a touch|a tad|slightly|somewhat|kind of|kinda|sort of|sorta"   # the one list: similes, followups
+HEDGES = r"a (?:little |tiny |wee )?bit|a little|a touch|a tad|slightly|somewhat|kind of|kinda|sort of|sorta"   # the one list: similes, followups
 SAID_SO = rf"(?:too|way too|far too|{HEDGES}|pretty|very|super|rather|bit|really|so|overly|quite)"
 EXCESS = (rf"(?:(?<=is )|(?<=are ))(?:{SAID_SO} )*(?:loud|noisy)(?! enough)|(?:{SAID_SO} )+(?:loud|hot|strong|prominent|"
           r"present|bright|harsh|shrill|boomy|muddy|tinny|piercing|brash|heavy|busy|cluttered|much(?! better| nicer| more| clearer)|far forward|forward|"

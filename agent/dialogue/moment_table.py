@@ -22,6 +22,7 @@ from v2m.agent.dialogue.marks import HIT_WORDS_RE
 from v2m.agent.dialogue.moments import CONTAINERS, FUNCTION, _about_music
 from v2m.agent.dialogue import versions
 from v2m.agent.dialogue.place_words import notation
+from v2m.agent.dialogue.verdicts import WISH
 from v2m.tools.contract import ScorePlan
 
 ADJECTIVES, NOT_NAMES, PLACE, is_name = names.ADJECTIVES, names.NOT_NAMES, names.PLACE, names.is_name
@@ -51,9 +52,9 @@ FRAMED_PLACE_RE = re.compile(r"(?:\b(?:the|a|an|its|their|our) (?:big |grand |fi
 LIKER_RE = re.compile(r"\b(?:i|we|you|they|he|she|would|'d|really|do|don'?t|didn'?t|not|also|still)\s*$", re.I)
 CLAUSE_VERB_RE = re.compile(r"\b(?:is|are|was|were|'s|feels?|sounds?|gets?|goes|comes|starts?)\b")
 DEGREE_RE = re.compile(r"\b(?:too|bit|little|so|very|quite|pretty|rather|kinda|way|much|more|less|enough|now)\b")
-# the one who asks, or what they ask for: "in the final shot I want it to soar" is an edit
-WISH_RE = re.compile(r"\b(?:i|i'd|i'm|we|we'd|you|want|wants|need|needs|should|can|could|would|will|please|let|make|"
-                     r"keep|like|love|hate|it|its|it's)\b")
+# the one who asks, or what they ask for (`verdicts.WISH`'s words, and more): "in the final shot I want it to soar" is
+# an edit (not `similes.WISH_RE`, the wishes a simile is said with)
+ASKING_RE = re.compile(rf"\b(?:{WISH}|i|i'd|i'm|we|we'd|you|can|will|let|keep|like|love|hate|it|its|it's)\b")
 # a tie has a subject: someone, something named, a happening ("crawling begins"), or the place itself ("shot 5
 # is where ..."); a clause starting with a bare verb asks for something ("grow into the third cut", "lock ...")
 FILLER_RE = re.compile(r"^\s*(?:(?:then|and|so|now|oh|ok|okay|also)\s+)*")
@@ -90,7 +91,7 @@ def _content(text: str) -> list[str]:
 def _happening(rest: str) -> bool:
     """The words besides a place name a happening: some content, none of an edit, a part, a mood or a mark."""
     content = _content(rest)
-    return bool(content) and not DEGREE_RE.search(rest) and not WISH_RE.search(rest) and not _about_music(rest) \
+    return bool(content) and not DEGREE_RE.search(rest) and not ASKING_RE.search(rest) and not _about_music(rest) \
         and not HIT_WORDS_RE.search(rest) \
         and all(is_name(w.removesuffix("'s")) and w not in ADJECTIVES and not COMPARED_RE.search(w)
                 for w in content) \
@@ -112,15 +113,25 @@ def tie(clause: str) -> tuple[frozenset[str], str] | None:
     return frozenset(lemma(w) for w in _content(rest)), m.group("place")
 
 
+def _told(text: str) -> list[str] | None:
+    """The clauses of `text` when each is a tie: said apart by punctuation ("he proposes in shot 6, the kiss is in
+    shot 12"), else also by "and", "then" or "but" as `names` reads them ("the dog barks at 0:12 and the cat runs at
+    0:20"); None when a clause is no tie."""
+    for clauses in (CLAUSE_RE.findall(text), names.CLAUSES_RE.split(notation(text))):
+        if (clauses := [c for c in clauses if c.strip()]) and all(tie(c) for c in clauses):
+            return clauses
+    return None
+
+
 def ties(texts: list[str]) -> list[tuple[frozenset[str], str]]:
     """The ties said in `texts`, oldest first."""
-    return [t for text in texts for c in CLAUSE_RE.findall(text) if (t := tie(c))]
+    return [t for text in texts for c in (_told(text) or CLAUSE_RE.findall(text)) if (t := tie(c))]
 
 
 def only_ties(request: str) -> bool:
-    """Whether every clause of `request` is a tie ("he proposes in shot 6", "the kiss is in shot 12")."""
-    clauses = [c for c in CLAUSE_RE.findall(request) if c.strip()]
-    return bool(clauses) and all(tie(c) for c in clauses)
+    """Whether every clause of `request` is a tie ("he proposes in shot 6", "the kiss is in shot 12"): a moment told
+    as a fact, no edit; the one reader of that (the reply notes it, `noted`; said again, nothing is read)."""
+    return _told(request) is not None
 
 
 def _moment(words_: list[str], known: list[tuple[frozenset[str], str]]) -> tuple[int, str] | None:
@@ -200,7 +211,7 @@ def placed(request: str, history: list[ScorePlan] | None = None) -> str:
         if lead not in TIME_LEADS and (after := NEXT_WORD_RE.match(low, end)) and _about_music(after.group(1)):
             continue
         at = f"{lead} {hit[1]}" if lead in KEEP_LEADS else f"from {hit[1]} on" if lead in ("once", "as soon as") \
-            else f"in {hit[1]}" if lead else hit[1]
+            else f"{'at' if hit[1][:1].isdigit() else 'in'} {hit[1]}" if lead else hit[1]   # "when he falls": at 0:32
         out.append(request[k:m.start()] + at)
         k, used = end, True
     if not used:
@@ -215,7 +226,7 @@ def noted(request: str, history: list[ScorePlan] | None = None) -> str:
     if not only_ties(request):
         return ""
     known = set(ties(edit_log.requests(history)))
-    said = [(c.strip(), t) for c in CLAUSE_RE.findall(request) if (t := tie(c)) and t not in known]
+    said = [(c.strip(), t) for c in _told(request) if (t := tie(c)) and t not in known]
     if not said:
         return ""
     told = "; ".join(f'"{_label(c)}" is {t[1]}' for c, t in said)
@@ -225,7 +236,7 @@ def noted(request: str, history: list[ScorePlan] | None = None) -> str:
 def _label(clause: str) -> str:
     """The moment's own words, without the place and the words it was tied with ("the goal is at the fifth cut":
     "the goal"; "shot 5 is where the dog jumps": "the dog jumps")."""
-    said = PLACE_RE.sub("", clause).split()
+    said = PLACE_RE.sub("", notation(clause)).split()   # "the ramp is shots six and seven": "the ramp"
     while len(said) > 1 and said[-1].lower() in FRAME:
         said.pop()
     while len(said) > 1 and said[0].lower() in FRAME:   # "shot 5 is where the dog jumps": "the dog jumps"

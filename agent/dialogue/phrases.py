@@ -44,8 +44,8 @@ SIZED = r"notch|bit|little|touch|tad|smidge|hair|slight|some"
 
 # "too X" -> the grammar's words for moving away from X.
 TOO: dict[str, str] = {w: away for words, away in (
-    ("fast quick rushed hurried speedy", "slower"),   # "frantic" is too much energy, the tempo kept unless said
-    ("slow sluggish draggy", "faster"),
+    ("fast quick rushed hurried speedy hasty", "slower"),   # "frantic" is too much energy, the tempo kept unless said
+    ("slow sluggish draggy dragging plodding leisurely", "faster"),   # (`complaints.PACE` too)
     ("busy cluttered crowded full dense intense aggressive hectic chaotic heavy pompous big energetic "
      "bombastic overpowering hot hyper hyperactive frenetic frantic jittery jolly upbeat bouncy peppy perky chirpy", "less energy"),
     ("sleepy drowsy dull flat boring weak thin empty sparse quiet soft static lifeless timid chill calm mellow lazy "

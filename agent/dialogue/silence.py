@@ -93,7 +93,12 @@ def _out_at(m: re.Match) -> str:
 # sits out", "totally silent", "the last shot should be silent", "leave it silent", "no band at all", "everything out";
 # "the music only starts at the first cut" (before it). (Out and back again, "drops out at 0:16 and comes back at
 # 0:21", is `ROUND_TRIP_RE`'s.)
-SILENT = ((r"\b(?:zero|nil) (?:music|sound)\b|\bdead air\b", "no music"),
+SILENT = (  # silence complained of ("I hate the silence", "no more dead air in shot 3"): the music back there, where it
+          # is silent (`back`); first, since the others read "dead air" and a trailing "silence" as wanted
+          (rf"\b(?:i |we )?(?:hate|dislike|(?:don'?t|do not|can'?t|cannot) (?:like|want|stand|bear)|no more|too much|enough(?: of)?)"
+           rf" (?:the |that |this |all (?:the |this |that )?|any |so much )?(?:silence|dead air|silent (?:bits?|parts?|gaps?))\b{_THEN_PLACE}",
+           "bring the music back"),
+          (r"\b(?:zero|nil) (?:music|sound)\b|\bdead air\b", "no music"),
           (r"\b(?:the (?:whole )?band|everyone|everybody|the music)(?: \w+){0,2}? (?:sits?|sitting|lays?|laying) out\b", "no music"),
           (r"\b(?:completely|totally|fully|entirely|dead|absolutely|utterly) (?:silent|quiet)\b(?:,? (?:fully |totally )?quiet\b)?|"
            r"\b(?:be|go|goes|is|(?:make|keep)(?: it| this| that| them)|leave(?: it| that| them| this)?|stay|stays|remain|remains|fall|falls) (?:just )?"
@@ -179,7 +184,8 @@ def back(e) -> None:
     """The silent sections `e` points at play again, as they did (back after a stop hit is `returned`'s)."""
     silent = [i for i in (range(len(e.plan.sections)) if e.whole else e.idx) if not e.plan.sections[i].music]
     if not silent:
-        raise Ask("The music already plays there. Did you mean an instrument?")
+        raise Ask("The music already plays everywhere; there is no silence in the score. What should change?" if e.whole
+                  else "The music already plays there. Did you mean an instrument?")
     for i in silent:
         e.plan.sections[i] = e.plan.sections[i].model_copy(update={"music": True})
 

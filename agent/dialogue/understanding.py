@@ -243,8 +243,8 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     request = punctuated(mended(request))   # "the begining is to fast": as the readers of an edit should see it
     request = vocab.RHYTHM_SECTION_RE.sub("drums and bass", request)   # "the rhythm section is too insistent": both parts
     request, held = settings.holding(drops.answered(request))   # "calmer, but keep the tempo": no reader hears "tempo" as asked
-    if noted.told_moment(request):   # "she trips at the fifth cut": a moment told, noted by the reply (no guess of an edit)
-        return []
+    if moment_table.only_ties(request) and not _grammar_edits(analysis, plan, request, history):
+        return []   # "she trips at the fifth cut": a moment told, noted by `edit` (no guess of an edit)
     try:
         intents = heard(analysis, plan, request, history)
     except Ask as q:   # a moment of the picture described: where it is comes first (the place finder's own asks it)
@@ -285,11 +285,15 @@ def where_heard(intents: list[EditIntent], history: list[ScorePlan] | None) -> l
     for it in intents:
         role = orchestration.role_of(history[-1], it.value) if it.what == "balance" and it.value else None
         # where the last edit brought it in or moved its level: not where it took it out ("no bass, no pad")
-        spans = [c.span for c in changes
-                 if role and compiled(rf"\b{role} in\b" if c.kind == "roles" else rf"\b{role}\b").search(c.words)]
+        hits = [c for c in changes
+                if role and compiled(rf"\b{role} in\b" if c.kind == "roles" else rf"\b{role}\b").search(c.words)]
+        spans = [c.span for c in hits]
         if it.scope.kind == "whole" and spans and None not in spans:
             a, b = min(x for x, _ in spans), max(y for _, y in spans)
-            it = it.model_copy(update={"scope": scope_of(Span(a, b, f"where the {it.value} plays ({fmt(a)}-{fmt(b)})",
+            # said as what the last edit did there, not as where the part plays (it may play everywhere)
+            done = {"roles": " just came in", "levels": "'s level was just changed"}.get(
+                hits[0].kind if len({c.kind for c in hits}) == 1 else "", " was just changed")
+            it = it.model_copy(update={"scope": scope_of(Span(a, b, f"where the {it.value}{done} ({fmt(a)}-{fmt(b)})",
                                                               snap=False), it.scope.times_s)})
         out.append(it)
     return out
@@ -354,8 +358,8 @@ def apply_notes(analysis: VideoAnalysis, plan: ScorePlan, notes: list[messages.N
 def _grammar_edits(analysis: VideoAnalysis, plan: ScorePlan, request: str, history: list[ScorePlan] | None) -> bool:
     """Whether the grammar itself reads an edit in what looks like a moment told ("the second shot drags": faster;
     "everybody stops dead at 0:24": a stop); a moment told ("he proposes in shot 6") reads none, or only a question."""
-    try:
-        return any(it.source == "rules" for it in understand(analysis, plan, request, history))
+    try:   # (read by the readers themselves: `understand` takes a request that only ties moments for no edit)
+        return any(it.source == "rules" for it in heard(analysis, plan, punctuated(mended(request)), history))
     except Ask:
         return False
 
