@@ -40,3 +40,33 @@ def test_a_part_said_to_be_far_out_front_still_goes_down(session, said):
     # left13a: said as how the part is now, it is a complaint
     turn = session.say(said)
     assert turn.changed and all(v < 0 for s in session.plan.sections for v in s.levels_db.values()), turn.reply
+
+
+# ----------------------------------------------------------------------------- 2. "drop the beat" answered in own words
+
+def _drums(plan) -> list[bool]:
+    return ["drums" in r for r in _roles(plan)]
+
+
+@pytest.mark.parametrize("answer", ["no, take the drums out",
+                                    # mine
+                                    "sorry, I meant lose the drums"])
+def test_drums_out_answer_keeps_the_questions_place(session, answer):
+    # before: the place of the question was dropped: no drums anywhere
+    assert session.say("drop the beat at 0:20").question
+    turn = session.say(answer)
+    assert turn.changed and _drums(session.plan) == [i != 5 for i in range(15)], turn.reply
+
+
+@pytest.mark.parametrize("turns", [["drop the beat at 0:20", "I mean the drums kick in there"],
+                                   ["drop the beat at 0:20", "the drop. and louder too"],
+                                   ["drop the beat in shot 5. the drop comes at 0:20"],
+                                   # mine
+                                   ["drop the beat at 0:20", "the drums should come in there"],
+                                   # guard: drops' own bare answer
+                                   ["drop the beat at 0:20", "the drop"]])
+def test_drop_answer_keeps_the_questions_place(session, turns):
+    # before: drums +2 dB over the whole score, or only louder, or 'noted for later: "drop" is 0:20'
+    for said in turns:
+        turn = session.say(said)
+    assert turn.changed and _drums(session.plan) == [i >= 5 for i in range(15)], turn.reply
