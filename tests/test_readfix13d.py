@@ -70,3 +70,43 @@ def test_drop_answer_keeps_the_questions_place(session, turns):
     for said in turns:
         turn = session.say(said)
     assert turn.changed and _drums(session.plan) == [i >= 5 for i in range(15)], turn.reply
+
+
+# ----------------------------------------------------------------------------- 3. a part that is not playing prohibited
+
+@pytest.mark.parametrize("said, role", [("never add strings, just make the piano louder", "harmony"),
+                                        ("never include strings, but louder overall", None),
+                                        # mine
+                                        ("I don't want strings, more piano please", "harmony")])
+def test_prohibiting_an_absent_part_keeps_the_rest(session, said, role):
+    # before: "There are no strings in the score to remove. Did you mean another instrument?", the rest lost
+    before = session.plan.loudness_lufs
+    turn = session.say(said)
+    assert turn.changed and not turn.question and "no strings" in turn.reply, turn.reply
+    assert set(_level(session.plan, role)) == {max(_level(session.plan, role))} and _level(session.plan, role)[0] > 0 \
+        if role else session.plan.loudness_lufs > before
+    assert not any("strings" in (s.instruments or []) for s in session.plan.sections)
+
+
+def test_prohibiting_an_absent_part_alone_changes_nothing(session):
+    turn = session.say("never add strings")
+    assert not turn.changed and not turn.question and "no strings" in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- 10. a prohibition asked, or for now
+
+@pytest.mark.parametrize("said", ["you don't add drums, do you?", "don't add drums yet",
+                                  # mine
+                                  "so we never use drums?"])
+def test_a_hedged_prohibition_is_asked_back(session, said):
+    # before: the drums taken out of the whole score
+    before = session.plan
+    turn = session.say(said)
+    assert turn.question and "drums" in turn.question and session.plan == before, turn.reply
+
+
+@pytest.mark.parametrize("said", ["never add drums", "please never use drums"])
+def test_a_prohibition_of_a_playing_part_still_takes_it_out(session, said):
+    # left13b's reading
+    turn = session.say(said)
+    assert turn.changed and not any("drums" in r for r in _roles(session.plan)), turn.reply

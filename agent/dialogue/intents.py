@@ -307,7 +307,7 @@ HANDLERS: dict[str, Callable[[Edit, EditIntent], None]] = {
     "loudness": _loudness, "shape": _shape,
     "add": lambda e, it: silence.back(e) if it.value == "music" else orchestration.add(
         e, it.value, more=it.direction == "up" or GUESSED in (it.reason or ""), back=" back " in f" {it.text} "),
-    "remove": lambda e, it: silence.out(e) if it.value == "music" else orchestration.remove(e, it.value),
+    "remove": lambda e, it: silence.out(e) if it.value == "music" else orchestration.remove(e, it.value, it.text),
     "swap": lambda e, it: orchestration.swap(e, it.target, it.value),
     "only": lambda e, it: orchestration.only(e, it.value),
     "balance": lambda e, it: _loudness(e, it) if _plays_all(e, it) else
