@@ -110,3 +110,35 @@ def test_a_prohibition_of_a_playing_part_still_takes_it_out(session, said):
     # left13b's reading
     turn = session.say(said)
     assert turn.changed and not any("drums" in r for r in _roles(session.plan)), turn.reply
+
+
+# ----------------------------------------------------------------------------- 5. who starts soft
+
+@pytest.mark.parametrize("said", ["the door opens slowly", "the race starts fast",
+                                  # mine
+                                  "the bride begins slowly"])
+def test_a_start_of_the_picture_is_no_edit_at_the_start(session, said):
+    # before: the intro's tempo 139.4 -> 118.5 ("the door opens slowly")
+    before = session.plan
+    session.say(said)
+    assert [s.tempo_bpm for s in session.plan.sections[:1]] == [s.tempo_bpm for s in before.sections[:1]] or \
+        len({s.tempo_bpm or session.plan.tempo_bpm for s in session.plan.sections}) == 1
+
+
+@pytest.mark.parametrize("said, role", [("the piano should start soft", "harmony"), ("the sax should start soft", "melody"),
+                                        # mine
+                                        ("the drums ought to begin quietly", "drums")])
+def test_a_part_starting_soft_is_that_part_at_the_start(session, said, role):
+    # before: a switch to classical was asked, or softer-or-louder
+    turn = session.say(said)
+    assert turn.changed and _level(session.plan, role)[0] < 0 and set(_level(session.plan, role)[1:]) == {0.0}, turn.reply
+
+
+@pytest.mark.parametrize("said", ["can it start quiet please", "start soft", "it should start soft",
+                                  # mine
+                                  "let's start quiet"])
+def test_the_music_starting_soft_is_the_start(session, said):
+    before = [s.energy for s in session.plan.sections]
+    turn = session.say(said)
+    assert turn.changed and not turn.question and session.plan.sections[0].energy < before[0], turn.reply
+    assert [s.energy for s in session.plan.sections[1:]] == before[1:]
