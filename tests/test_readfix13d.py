@@ -142,3 +142,25 @@ def test_the_music_starting_soft_is_the_start(session, said):
     turn = session.say(said)
     assert turn.changed and not turn.question and session.plan.sections[0].energy < before[0], turn.reply
     assert [s.energy for s in session.plan.sections[1:]] == before[1:]
+
+
+# ----------------------------------------------------------------------------- 7. a stop of the band with its return
+
+def _silent(plan) -> list[tuple[float, float]]:
+    return [(s.start_s, s.end_s) for s in plan.sections if s.music is False]
+
+
+@pytest.mark.parametrize("said", ["cut the band at 0:17 and bring it back at 0:25",
+                                  # mine
+                                  "stop everyone at 0:17, bring them back in at 0:25"])
+def test_a_band_stopped_and_brought_back_is_silent_between(session, said):
+    # before: "Stop at 0:17." and the return at 0:25 dropped without a word
+    turn = session.say(said)
+    assert turn.changed and _silent(session.plan) and min(a for a, _ in _silent(session.plan)) == 17.0 and \
+        max(b for _, b in _silent(session.plan)) == 25.0, turn.reply
+
+
+def test_cut_the_band_alone_is_still_a_stop(session):
+    # left13b: "cut the band at 0:17" is a stop there
+    turn = session.say("cut the band at 0:17")
+    assert turn.changed and any(h.time_s == 17.0 and h.kind == "stop" for h in session.plan.hit_points), turn.reply
