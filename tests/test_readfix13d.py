@@ -164,3 +164,17 @@ def test_cut_the_band_alone_is_still_a_stop(session):
     # left13b: "cut the band at 0:17" is a stop there
     turn = session.say("cut the band at 0:17")
     assert turn.changed and any(h.time_s == 17.0 and h.kind == "stop" for h in session.plan.hit_points), turn.reply
+
+
+# ----------------------------------------------------------------------------- 8. counted marks and one more after
+
+@pytest.mark.parametrize("said, kind, times", [("two crashes: 0:05 and 0:13, and one at 0:21", "crash", [5.0, 13.0, 21.0]),
+                                               # mine
+                                               ("accents at 0:07 and 0:15, and another at 0:33", "accent", [7.0, 15.0, 33.0]),
+                                               # guard: left13b's counted list
+                                               ("three accents please: 0:05, 0:09 and 0:15", "accent", [5.0, 9.0, 15.0])])
+def test_a_mark_added_after_the_list_is_made(session, said, kind, times):
+    # before: the crash at 0:21 dropped, not mentioned
+    turn = session.say(said)
+    assert turn.changed and sorted(h.time_s for h in session.plan.hit_points if h.source == "user" and h.kind == kind) == times, \
+        turn.reply
