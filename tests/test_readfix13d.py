@@ -178,3 +178,23 @@ def test_a_mark_added_after_the_list_is_made(session, said, kind, times):
     turn = session.say(said)
     assert turn.changed and sorted(h.time_s for h in session.plan.hit_points if h.source == "user" and h.kind == kind) == times, \
         turn.reply
+
+
+# ----------------------------------------------------------------------------- 9. a moment corrected that was never said
+
+@pytest.mark.parametrize("first, fix", [("slower in shot 3", "no wait, the kiss is at 0:52"),
+                                        # mine
+                                        ("slower in shot 3", "sorry, the goal happens at 0:40")])
+def test_a_moment_not_in_the_last_request_does_not_move_it(session, first, fix):
+    # before: the tempo edit moved from shot 3 to 0:52-0:56 ("Why: the last edit moved")
+    session.say(first)
+    slowed = [s.tempo_bpm for s in session.plan.sections]
+    turn = session.say(fix)
+    assert [s.tempo_bpm for s in session.plan.sections] == slowed and "moved" not in turn.reply, turn.reply
+
+
+def test_a_moment_in_the_last_request_still_moves_it(session):
+    # left13b: "a crash at the kiss at 0:41", "no wait, the kiss is at 0:50": the crash moves
+    session.say("a crash at the kiss at 0:41")
+    turn = session.say("no wait, the kiss is at 0:50")
+    assert [h.time_s for h in session.plan.hit_points if h.source == "user"] == [50.0], turn.reply

@@ -120,6 +120,15 @@ NOT_PLACE_RE = re.compile(r"[,;]?\s*\bnot\b(?! only\b)[^,.;]*")
 NOT_MOVED = ("style", "revert", "undo", "redo", "hit", "no_hit", "take", "route", "lock", "unlock")  # by a correction
 
 
+# a moment said to be elsewhere ("no wait, the kiss is at 2:52"): a correction of the last edit only where it named that moment
+MOMENT_IS_RE = re.compile(r"\b(?:the|her|his|their|our|my) (?P<name>[a-z' -]{2,30}?) (?:is|'s|was|happens|comes|falls|lands) "
+                          r"(?:at|on|around)\b", re.I)
+
+
+def _named_before(request: str, before: str) -> bool:   # "no wait, the kiss is at 2:52" after "slower in shot 3": no kiss moved
+    return not (m := MOMENT_IS_RE.search(request)) or m["name"].lower() in before.lower()
+
+
 def retarget(analysis: VideoAnalysis, plan: ScorePlan, request: str,
              history: list[ScorePlan] | None) -> list[EditIntent] | None:
     """A turn that only corrects where the last edit went ("no, I meant the third shot"): back to the plan
@@ -132,7 +141,7 @@ def retarget(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     text = NOT_PLACE_RE.sub(" ", text)   # "meant 1:00-1:10, not from 0:50": the place taken back is no target
     text = names.as_places(followups.CORRECTION_WORDS_RE.sub(" ", text), names.earlier(history), noun)
     span, t = locate(text, analysis, plan), None
-    if span is None and only_place(text) and (t := moment(text)) is not None:   # "no wait, the kiss is at 2:52"
+    if span is None and only_place(text) and (t := moment(text)) is not None and _named_before(request, before):
         span = shot_at(analysis, t)
     if span is None or not only_place(text) and _edit_in(analysis, plan, text):
         return None   # "the lads warming up" beside the place describes it; "and louder" is an edit of its own
