@@ -198,3 +198,27 @@ def test_a_moment_in_the_last_request_still_moves_it(session):
     session.say("a crash at the kiss at 0:41")
     turn = session.say("no wait, the kiss is at 0:50")
     assert [h.time_s for h in session.plan.hit_points if h.source == "user"] == [50.0], turn.reply
+
+
+# ----------------------------------------------------------------------------- 11. a bare number after "at"
+
+@pytest.mark.parametrize("said", ["slow it down at 40",
+                                  # mine
+                                  "speed it up at 50"])
+def test_a_bare_number_within_the_clip_after_at_is_no_tempo(session, said):
+    # before: "slow it down at 40" on the 60 s clip set 40 BPM
+    turn = session.say(said)
+    assert session.plan.tempo_bpm not in (40.0, 50.0), turn.reply
+
+
+@pytest.mark.parametrize("said, bpm", [("set it at 30", 30.0), ("set the tempo at 30", 30.0)])
+def test_set_at_a_number_is_a_tempo(session, said, bpm):
+    # before: "I didn't follow 'set'"
+    turn = session.say(said)
+    assert turn.question and f"{bpm:g} BPM" in turn.question, turn.reply
+
+
+@pytest.mark.parametrize("said, bpm", [("speed it up at 150", 150.0), ("slow it down to 90", 90.0), ("tempo at 90", 90.0)])
+def test_a_tempo_said_with_at_or_to_is_still_set(session, said, bpm):
+    turn = session.say(said)
+    assert turn.changed and session.plan.tempo_bpm == bpm, turn.reply
