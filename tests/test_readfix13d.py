@@ -222,3 +222,19 @@ def test_set_at_a_number_is_a_tempo(session, said, bpm):
 def test_a_tempo_said_with_at_or_to_is_still_set(session, said, bpm):
     turn = session.say(said)
     assert turn.changed and session.plan.tempo_bpm == bpm, turn.reply
+
+
+# ----------------------------------------------------------------------------- 12. a mood of the same pace at a place
+
+@pytest.mark.parametrize("said", ["more suspense in shot 5", "more strut in shot 5",
+                                  # mine
+                                  "a bit more suspense from 0:20 to 0:28"])
+def test_a_mood_of_the_same_pace_writes_no_tempo(session, said):
+    # before: shot 5's tempo_bpm went from null to 139.4, not said in the reply
+    turn = session.say(said)
+    assert turn.changed and all(s.tempo_bpm is None for s in session.plan.sections), turn.reply
+
+
+def test_a_mood_with_its_own_pace_still_sets_it(session):
+    turn = session.say("sadder in shot 5")
+    assert turn.changed and session.plan.sections[4].tempo_bpm < session.plan.tempo_bpm, turn.reply

@@ -174,7 +174,8 @@ def _mood(e: Edit, it: EditIntent) -> None:
     except Ask:
         pass  # already at the limit: the other parts of the mood still apply
     try:
-        ops.set_tempo(e.plan, e.idx, factor=mood.tempo, whole=e.whole)
+        if mood.tempo != 1.0:   # "more suspense in shot 5": the same pace, no tempo written into the shot
+            ops.set_tempo(e.plan, e.idx, factor=mood.tempo, whole=e.whole)
     except Ask:
         pass
 
