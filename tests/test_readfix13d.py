@@ -238,3 +238,24 @@ def test_a_mood_of_the_same_pace_writes_no_tempo(session, said):
 def test_a_mood_with_its_own_pace_still_sets_it(session):
     turn = session.say("sadder in shot 5")
     assert turn.changed and session.plan.sections[4].tempo_bpm < session.plan.tempo_bpm, turn.reply
+
+
+# ----------------------------------------------------------------------------- 13. warnings of a silent version
+
+def test_warnings_are_new_against_the_nearest_version_that_kept_them(tmp_path):
+    # before: a version with no warnings.json (made while not rendering, or before they were kept) counted as none,
+    # so the next rendered version said every lasting warning again
+    from types import SimpleNamespace
+
+    from v2m.agent.dialogue.composer_notes import had, kept, notes
+
+    dirs = {n: tmp_path / f"v{n}" for n in (1, 2, 3)}
+    for d in dirs.values():
+        d.mkdir()
+    kept(dirs[1], ["hit point at 30.05s is too close to another for its own beat; dropped"])   # rendered
+    store = SimpleNamespace(version=lambda n: SimpleNamespace(dir=dirs[n], parent=n - 1 if n > 1 else None))
+    assert had(store, 2) == had(store, 1) == ["hit point at 30.05s is too close to another for its own beat; dropped"]
+    kept(dirs[3], [])   # a version that kept none: nothing lasts from before it
+    assert had(store, 3) == [] and had(store, None) == []
+    plan = SimpleNamespace(hit_points=[])
+    assert notes(plan, ["hit point at 30.05s is too close to another for its own beat; dropped"], had(store, 2)) == []
