@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.arbiter import Offer
+from v2m.agent.dialogue.followups import CORRECTING
 from v2m.agent.dialogue.mentions import TAKEN_OUT_RE
 from v2m.agent.dialogue.next_place import NAMED_PLACE_RE, THERE_RE
 from v2m.agent.dialogue.operations import effective_roles
@@ -27,7 +28,7 @@ DROP_SAID_RE = re.compile(r"\b(?:a|the) drop\b|\b(?:kicks?|comes?|crash(?:es)?) 
 OUT_SAID_RE = re.compile(r"\b(?:drums|beat) out\b", re.I)
 BEAT_RE = re.compile(r"\b(?:drums|beat)\b", re.I)
 BARE_DROP_RE = re.compile(r"^\W*(?:(?:i mean|i meant|the|a|drop|please|yes|one)\b\W*)+$", re.I)   # "the drop": no words of its own
-MEANT_RE = re.compile(r"^\W*(?:i mean|i meant|no|sorry)\b\W*", re.I)
+MEANT_RE = re.compile(rf"^\W*(?:(?:{CORRECTING}|i mean|i meant)\b\W*)+", re.I)   # "no, sorry, I meant": the follow-ups' words
 DROP_IS_RE = re.compile(r"\b(?:a|the) drop (?:comes|is|hits|lands|happens)\b", re.I)   # "the drop comes at 0:20": the drums in there
 LATER_SENTENCE_RE = re.compile(r"[.!?]\s+\S")
 
