@@ -193,8 +193,8 @@ def before(span: Span | None, entered: bool = True) -> Span | None:
 
 
 BARE_INSTEAD_RE = re.compile(rf"\b(?:{INSTR_ALT})(?:s|es)? (instead)\b(?! of)")   # "use a flute instead": of the part named before
-TAKEN_OUT_RE = re.compile(r"\b(?:no|without|lose|drop|remove|kill|mute|cut|ditch|scrap|get rid of|take out|pull out)"
-                          r"(?: (?:the|a|an|any|that|this|those|these|your|all))?\s*$")   # just before a part: it goes
+OUT_VERBS = "no|without|remove|drop|lose|mute|kill|ditch|take out|get rid of"   # a part taken out: here, PART_ORDER_RE, `orchestration`
+TAKEN_OUT_RE = re.compile(rf"\b(?:{OUT_VERBS}|cut|scrap|pull out)(?: (?:the|a|an|any|that|this|those|these|your|all))?\s*$")   # just before a part: it goes
 
 
 def refer(clause: str, last: str | None, gone: bool = False) -> str:
@@ -342,8 +342,8 @@ BALANCE_DOWN = (rf"(?:too (?:hot|strong|prominent|bright|harsh|shrill|far forwar
                 rf"volume|tempo|energy|level)\b))")
 # An order of its own for a part, or another part's level, left in a clause after a part's level was read ("add congas
 # and the sax louder", "the sax back a bit and the keys forward"); never a part only named
-PART_ORDER_RE = re.compile(rf"\b(?:add|bring in|include|introduce|no|without|remove|drop|lose|mute|kill|ditch|take out|"
-                           rf"get rid of|cut out)\b|{INSTR}{NO_PART}{{0,24}}?\b(?:{BALANCE_UP}|{BALANCE_DOWN})\b|^\W*(?:and |but )?{INSTR} (?:a bit |a little |way |much )?(?:up|down)\b")   # "bring the drums down and the bass up"
+PART_ORDER_RE = re.compile(rf"\b(?:add|bring in|include|introduce|{OUT_VERBS}|"
+                           rf"cut out)\b|{INSTR}{NO_PART}{{0,24}}?\b(?:{BALANCE_UP}|{BALANCE_DOWN})\b|^\W*(?:and |but )?{INSTR} (?:a bit |a little |way |much )?(?:up|down)\b")   # "bring the drums down and the bass up"
 
 # A part questioned as needless ("do we even need the organ?", "is the cello really necessary"): it goes out
 UNNEEDED = r"(?:do|does|did) (?:we|you|i|it|this|the \w+) (?:even |really |actually |still |truly )?need"

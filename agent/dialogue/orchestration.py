@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue import operations as ops, part_words, patterns, prohibited, vocab
-from v2m.agent.dialogue.mentions import (BALANCE_DOWN, BALANCE_UP, BEING, CUT_VERB, DOWN_VERBS, INSTR, INSTR_ALT, LACK, HEARD,
+from v2m.agent.dialogue.mentions import (BALANCE_DOWN, BALANCE_UP, BEING, CUT_VERB, DOWN_VERBS, INSTR, INSTR_ALT, LACK, HEARD, OUT_VERBS,
                                          LISTED_PART, LOST, NO_PART, PART_FLAWED_RE, PART_ORDER_RE, SUGGESTED, UNNEEDED, UP_VERBS,
                                          WHOSE, named_parts, plain_parts)
 from v2m.agent.dialogue.where import Ask, Span
@@ -170,8 +170,8 @@ def read(t: str, want) -> str:
         said = list(dict.fromkeys(named_parts(m.group(0))))   # "just the guitar on its own"; the kit's pieces alone ("just
         want("balance", value="drums", direction="down") if set(said) <= vocab.KIT_PIECES else want("only", value=",".join(said))
         return eat(t, m)   # kick and snare basically"): a thinner kit, the band kept
-    for m in list(re.finditer(rf"\b(?:no|without|remove|drop|lose|mute|take out|take off|get rid of|kill|silence|fewer|"
-                              rf"stop|turn off|leave out|cut out|minus|lose the|ditch|lay out on|{prohibited.NEVER}|delete|erase|quit|{CUT_VERB}|axe|nix|"
+    for m in list(re.finditer(rf"\b(?:{OUT_VERBS}|take off|silence|fewer|"
+                              rf"stop|turn off|leave out|cut out|minus|lose the|lay out on|{prohibited.NEVER}|delete|erase|quit|{CUT_VERB}|axe|nix|"
                               rf"scrap|eliminate|no more(?: of)?(?: that| those| this)?|{UNNEEDED}) {INSTR}"
                               rf"|{INSTR}(?:,? (?:it|they))? (?:is|are|'s|'re)? ?(?:not|n't|no longer) (?:really |even |at all )?"
                               rf"(?:needed|necessary|required|essential|adding anything)\b"
