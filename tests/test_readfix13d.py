@@ -259,3 +259,33 @@ def test_warnings_are_new_against_the_nearest_version_that_kept_them(tmp_path):
     assert had(store, 3) == [] and had(store, None) == []
     plan = SimpleNamespace(hit_points=[])
     assert notes(plan, ["hit point at 30.05s is too close to another for its own beat; dropped"], had(store, 2)) == []
+
+
+# ----------------------------------------------------------------------------- 6. a place named by how the music sounds
+
+@pytest.mark.parametrize("said", ["where the music is loud, tone it down",
+                                  # mine
+                                  "tone it down wherever it gets really loud"])
+def test_a_place_where_the_music_is_loud_is_asked_with_that_stretch(session, said):
+    # before: loudness -16 -> -19 LUFS and less energy in all 15 shots
+    before = session.plan
+    turn = session.say(said)
+    assert turn.question and "0:16 to 0:44" in turn.question and session.plan == before, turn.reply
+    energy = [s.energy for s in session.plan.sections]
+    turn = session.say("yes")
+    assert turn.changed and session.plan.loudness_lufs == before.loudness_lufs, turn.reply
+    lower = [i for i, s in enumerate(session.plan.sections) if s.energy < energy[i]]
+    assert lower and all(16.0 <= session.plan.sections[i].start_s < 44.0 for i in lower), turn.reply
+
+
+def test_the_place_answered_in_own_words(session):
+    session.say("where the music is loud, tone it down")
+    energy = [s.energy for s in session.plan.sections]
+    turn = session.say("in shots 5 to 7")
+    assert turn.changed and [i for i, s in enumerate(session.plan.sections) if s.energy < energy[i]] == [4, 5, 6], turn.reply
+
+
+def test_where_a_moment_of_the_picture_is_still_a_place(session):
+    # guard (talk.py's place said before its edit): "where the logo comes up in shot 2, slower"
+    turn = session.say("where the logo comes up in shot 2, slower")
+    assert turn.changed and session.plan.sections[1].tempo_bpm and session.plan.sections[0].tempo_bpm is None, turn.reply

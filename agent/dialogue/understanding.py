@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, arbiter, character, drops, edit_log, edits, entries, followups, halfway, idioms, kept_instead, marks, messages, moment_table, moments, names, next_place, noted, orchestration, part_undo, prohibited, recall, references, settings, shifts, sides, silence, starts, versions, vocab
+from v2m.agent.dialogue import add_corrected, arbiter, character, drops, edit_log, edits, entries, followups, halfway, idioms, kept_instead, marks, messages, moment_table, moments, music_places, names, next_place, noted, orchestration, part_undo, prohibited, recall, references, settings, shifts, sides, silence, starts, versions, vocab
 from v2m.agent.dialogue.changes import NOTHING, describe, diff, same_music
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.patterns import compiled
@@ -250,8 +250,10 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         return again
     request = punctuated(mended(request))   # "the begining is to fast": as the readers of an edit should see it
     request = vocab.RHYTHM_SECTION_RE.sub("drums and bass", request)   # "the rhythm section is too insistent": both parts
-    request, held = settings.holding(drops.answered(request))   # "calmer, but keep the tempo": no reader hears "tempo" as asked
+    request, held = settings.holding(music_places.answered(drops.answered(request)))   # "calmer, but keep the tempo": no reader hears "tempo" as asked
     prohibited.unordered(request)   # "you don't add drums, do you?", "don't add drums yet": no order, asked back
+    if offer := music_places.asked(request, plan):   # "where the music is loud, tone it down": that stretch, asked
+        raise offer
     if noted.told_moment(request):   # "she trips at the fifth cut": a moment told, noted by the reply (no guess of an edit)
         return []
     try:
