@@ -1,7 +1,7 @@
 """A part prohibited ("never add strings", "don't add drums"): the words, a prohibition that is no order (a question
 tag, "yet"), and one of a part that is not playing, kept already.
 
-    from v2m.agent.dialogue.prohibited import NEVER, absent, unordered
+    from v2m.agent.dialogue.prohibited import absent, unordered
     unordered("don't add drums yet")       # Ask: not an order now
     absent(e, None, "strings", "never add strings, just the piano louder")   # True, and the reply says it is kept
 
@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.mentions import INSTR
+from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.where import Ask
 
 # the words a standing prohibition of a part is said with, before it
 NEVER = (r"(?:shouldn't|should not|don't|do not|doesn't|never)(?: ever)? (?:have|use|play|want|need|add|bring in|put in|"
          r"include)(?: any)?")
-NEVER_RE = re.compile(rf"\b{NEVER}\b", re.I)
 # after the part: a question tag or "yet" ("you don't add drums, do you?", "don't add drums yet"): asked, not ordered
 HEDGED_RE = re.compile(rf"\b{NEVER} {INSTR}(?=[^.!;]*?(?:\b(?:yet|for now|for the moment)\b|\?))", re.I)
 
@@ -34,7 +34,7 @@ def unordered(t: str) -> str:
 def absent(e, role: str | None, word: str, text: str) -> bool:
     """Whether `word`'s removal is a prohibition of a part not in the score (`role` None): kept already, said in
     the reply (`e.said`), and nothing to take out."""
-    if role is not None or not NEVER_RE.search(text or ""):
+    if role is not None or not compiled(rf"\b{NEVER} (?:(?:the|any|some|a|an) )?{re.escape(word)}", re.I).search(text or ""):
         return False
     e.said.append(f"Not changed: there {'are' if word.endswith('s') and not word.endswith('ss') else 'is'} no {word} in the score, "
                   "and none will be added.")
