@@ -79,8 +79,8 @@ def _value(said: str) -> int:
 
 
 # A tempo to go to, said with no unit after a word of tempo ("speed it up to 150", "tempo down to 96"): its unit
-# said, so no place reader takes "up to 150" for "until 2:30"
-TO_TEMPO_RE = re.compile(r"\b((?:speed|slow|hurry)(?: it| things| the \w+)?|tempo|pace|bpm)((?: up| down)? (?:to|at) )(\d{3}|[4-9]\d)\b"
+# said, so no place reader takes "up to 150" for "until 2:30" ("slow it down at 40" may be a moment: `tempos._moment`)
+TO_TEMPO_RE = re.compile(r"\b((?:speed|slow|hurry)(?: it| things| the \w+)?|tempo|pace|bpm)((?: up| down)? (?:to|at(?:(?<=tempo at)|(?<=pace at)|(?<=bpm at))) )(\d{3}|[4-9]\d)\b"
                          r"(?![:.]\d| ?(?:s|secs?|seconds?|bpm|%|percent)\b)")
 
 UNITS_RES = tuple((re.compile(p), u) for p, u in UNITS)

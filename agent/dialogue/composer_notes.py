@@ -6,7 +6,8 @@ The composer writes its warnings for a log ("hit point at 30.05s is too close to
 dropped"). A reply says them with the plan's own names for things (the crash at 0:30.1), times as the replies write
 them, and what the user can do. A melody the composer repaired (`melody repaired: ...`) is the planner's ABC, not
 anything the user said: it stays in the log. A warning is said when it is new for its version: not again while it
-lasts (the version edited from had it too, `kept` in its folder), again when it comes back after it was gone.
+lasts (the version edited from had it too, `kept` in its folder, or the nearest before it that kept them: `had`),
+again when it comes back after it was gone.
 Control characters (a name typed or pasted into the plan) are taken out, so a reply is plain lines of text.
 """
 
@@ -61,13 +62,26 @@ def kept(folder: Path, warnings: list[str]) -> None:
     (Path(folder) / WARNINGS_FILE).write_text(json.dumps(warnings))
 
 
-def before(folder: str | Path | None) -> list[str]:
-    """The composer warnings of the version in `folder` (the one a new version is edited from); [] when none kept."""
+def before(folder: str | Path | None) -> list[str] | None:
+    """The composer warnings of the version in `folder` (the one a new version is edited from); None when none were
+    kept there (a version made while the chat was not rendering, or before warnings were kept)."""
     path = Path(folder) / WARNINGS_FILE if folder else None
     try:
-        return list(json.loads(path.read_text())) if path else []
+        return list(json.loads(path.read_text())) if path else None
     except (OSError, ValueError):
-        return []
+        return None
+
+
+def had(store, head: int | None) -> list[str]:
+    """The warnings a new version edited from `head` is new against: the head's, else those of the nearest version it
+    came from that kept them (a silent version in between heard none, so what lasts from before it is not new); []
+    when none did."""
+    while head is not None:
+        v = store.version(head)
+        if (kept_there := before(v.dir)) is not None:
+            return kept_there
+        head = v.parent
+    return []
 
 
 def notes(plan: ScorePlan, warnings: list[str], had: list[str]) -> list[str]:

@@ -13,6 +13,9 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.arbiter import Offer
+from v2m.agent.dialogue.followups import CORRECTING
+from v2m.agent.dialogue.mentions import TAKEN_OUT_RE
+from v2m.agent.dialogue.next_place import NAMED_PLACE_RE, THERE_RE
 from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.dialogue.where import fmt
 from v2m.tools.contract import EditIntent, ScorePlan
@@ -22,27 +25,38 @@ DROP_BEAT_RE = re.compile(r"\bdrop (?:the|that|this|a|da) (?:beat|groove)\b(?! (
 # the question's request and its answer read together ("drop the beat at 0:20. the drop"): which reading was picked
 ANSWERED_RE = re.compile(r"^(?P<head>[^.!?]*?)" + DROP_BEAT_RE.pattern + r"(?P<place>[^.!?]*)[.!?]\s*(?P<said>.+)$", re.I | re.S)
 DROP_SAID_RE = re.compile(r"\b(?:a|the) drop\b|\b(?:kicks?|comes?|crash(?:es)?) in\b", re.I)
-OUT_SAID_RE = re.compile(r"\bno (?:drums|beat)\b|\b(?:drums|beat) out\b", re.I)
+OUT_SAID_RE = re.compile(r"\b(?:drums|beat) out\b", re.I)
+BEAT_RE = re.compile(r"\b(?:drums|beat)\b", re.I)
 BARE_DROP_RE = re.compile(r"^\W*(?:(?:i mean|i meant|the|a|drop|please|yes|one)\b\W*)+$", re.I)   # "the drop": no words of its own
-MEANT_RE = re.compile(r"^\W*(?:i mean|i meant|no|sorry)\b\W*", re.I)
+MEANT_RE = re.compile(rf"^\W*(?:(?:{CORRECTING}|i mean|i meant)\b\W*)+", re.I)   # "no, sorry, I meant": the follow-ups' words
+DROP_IS_RE = re.compile(r"\b(?:a|the) drop (?:comes|is|hits|lands|happens)\b", re.I)   # "the drop comes at 0:20": the drums in there
 LATER_SENTENCE_RE = re.compile(r"[.!?]\s+\S")
+
+
+def _out(said: str) -> bool:
+    """Whether `said` takes the drums out ("the drums out", "no, lose the drums": mentions' words for a part taken out)."""
+    return bool(OUT_SAID_RE.search(said) or any(TAKEN_OUT_RE.search(said[:m.start()].lower()) for m in BEAT_RE.finditer(said)))
 
 
 def answered(request: str) -> str:
     """`request` with "drop the beat" replaced by the reading a later sentence picks ("drop the beat at 0:20. the
     drums kick in at 0:20" -> "the drums kick in at 0:20"; "drop the beat there. the drop" -> "the drums should kick
     in there"); as it is when no later sentence picks one."""
-    if not (m := ANSWERED_RE.match(request.strip())) or not (DROP_SAID_RE.search(said := m.group("said")) or OUT_SAID_RE.search(said)):
+    if not (m := ANSWERED_RE.match(request.strip())) or not (DROP_SAID_RE.search(said := m.group("said")) or _out(said)):
         return request
-    if BARE_DROP_RE.match(said):
-        return f"{m.group('head')}the drums should kick in{m.group('place').rstrip(', ')}"
-    return f"{m.group('head')}{MEANT_RE.sub('', said)}"
+    first, _, rest = MEANT_RE.sub("", said).partition(". ")   # "the drop. and louder too": the rest is an order of its own
+    place = m.group("place").rstrip(", ")
+    if BARE_DROP_RE.match(first):
+        first = f"the drums should kick in{place}"
+    elif not NAMED_PLACE_RE.search(first := DROP_IS_RE.sub("the drums kick in", first)):   # "no, take the drums out": the question's place
+        first = THERE_RE.sub(place.strip(), first, 1) if THERE_RE.search(first) else f"{first.rstrip(' .!?')}{place}"
+    return f"{m.group('head')}{first}" + (f". {rest}" if rest else "")
 
 
 def says_which(asked_text: str, text: str) -> bool:
     """Whether `text` answers the question "drop the beat" (`asked_text`) raised by saying a reading ("the drums
     should kick in there, nothing before"), so that it is read with that request."""
-    return bool(DROP_BEAT_RE.search(asked_text) and (DROP_SAID_RE.search(text) or OUT_SAID_RE.search(text)))
+    return bool(DROP_BEAT_RE.search(asked_text) and (DROP_SAID_RE.search(text) or _out(text)))
 
 
 def asked(request: str, intents: list[EditIntent], plan: ScorePlan) -> Offer | None:

@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from v2m.agent.dialogue.arbiter import Unclear
 from v2m.agent.dialogue.changes import diff
-from v2m.agent.dialogue.halfway import ADDED_HALF_DB, OVER_RE   # "too much", "dial it back a bit": part of the way back
+from v2m.agent.dialogue.halfway import ADDED_HALF_DB, OVER_RE, TOO_MUCH_RE   # "too much", "dial it back a bit": part of the way back
 from v2m.agent.dialogue.mentions import HEDGES, named_parts
 from v2m.agent.dialogue.orchestration import role_of
 from v2m.agent.dialogue.patterns import FULL_STOP, compiled
@@ -48,7 +48,6 @@ can you could we kindly crank push take section part bit one way like much lot r
 ASKS_AGAIN_RE = re.compile(r"\b(?:more|less|keep going|further|again|push it)\b", re.I)
 REPEATABLE = ("tempo", "energy", "loudness", "balance")   # a step that can be taken twice
 # a reading the other way that only goes part of the way ("too slow now", "slightly quicker than this pls")
-TOO_MUCH_RE = re.compile(r"\btoo much\b|\b(?:a )?(?:bit|tad|little|touch) much\b")   # said of what just came in: that, no feeling
 PARTLY_RE = re.compile(r"\b(?:now|a bit|a little|little bit|bit|slightly|a touch|small amount|nudge|than (?:that|this|before)|"
                        r"not (?:so|as|that)|but still|still)\b", re.I)
 # the same at another place too: "and shot 3", "the outro wants that too", "same for the intro"
@@ -322,7 +321,7 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
         return [EditIntent(what="revert", version=len(history) - 2, amount=0.5, text=request[:400],
                            **({"value": "instruments", "target": parts.pop()} if alone else {}))]
     if all(m[0] == "in" for m in moves) and not apart and not back and not named and OVER_RE.search(low) and (
-            not said or all(s and (s[:2] == ("level", -1) and s[2] in added or s == ("energy", -1, None) and TOO_MUCH_RE.search(low))
+            not said or all(s and (s[:2] == ("level", -1) and s[2] in added or s == ("energy", -1, None) and TOO_MUCH_RE.search(low))   # of what came in: that, no feeling
                             for s in senses)):
         # "add strings" then "it's a bit much now" ("honestly it's a bit too much": no less of the whole score, read
         # alone; "too epic now" is the feeling, less energy): a part in has no level to go half-way back to; the part just

@@ -135,9 +135,11 @@ OVERDONE_RE = re.compile(
     r"\bsounds?|\bfeels?|\bgot|\bgets|\bgetting|\bbecame) (?:(?:a bit|a little|way|rather|much|so) )?(?:\w+er|loud|busy|big|"
     r"intense|heavy|dense))\b(?:.*\bnow\b)|\bnow\b.*\b(?:too \w+|a bit much|overdone|over the top|overkill)\b|"
     r"\b(?:overdone|over the top|overkill)\b.*\bnow\b", re.I)
+TOO_MUCH = r"\btoo much\b|\b(?:a )?(?:bit|tad|little|touch) (?:too )?much\b"   # "a bit much": also `followups`, of what came in
+TOO_MUCH_RE = re.compile(TOO_MUCH, re.I)
 OVER_RE = re.compile(OVERDONE_RE.pattern + "|" + r"\btoo (?:much|far|strong|heavy)\b|\bnot (?:that|so|as) much\b|\btoo \w+ now\b|"
                      r"\bnow (?:it'?s |is )?(?:a bit |way )?too \w+\b|^\W*(?:just )?(?:a )?(?:bit|little|touch|tad|smidge|notch) less\W*$|"
-                     r"\b(?:a )?(?:bit|tad|little|touch) (?:too )?much\b|\bthat'?s a lot\b|"
+                     + TOO_MUCH + r"|\bthat'?s a lot\b|"
                      r"\bover(?:done|kill|cooked|did it)\b|\bwent too far\b|\bless of (?:that|this|it)\b|"
                      r"\b(?:dial|pull|bring|take|ease|back|tone|scale|roll|rein) (?:it |that |this )?"
                      r"(?:back|off|down|in) (?:a (?:bit|little|touch|notch|tad)|slightly|some|halfway)\b|\bnot all\b|"

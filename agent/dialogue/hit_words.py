@@ -189,12 +189,17 @@ MARKED_RE = re.compile(rf"\b{MARK_NOUNS}\b|\bstops?\b", re.I)
 
 # marks counted, then their times listed ("three accents please: 0:04, 0:09 and 0:15", "two hits - 0:05, 0:11"): the
 # marks at those times, as "accents at 0:04, 0:09 and 0:15" says
-COUNTED_LIST_RE = re.compile(rf"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}}|a few|a couple(?: of)?|some) "
+COUNTED_LIST_RE = re.compile(rf"\b(?:{NUMBER_WORD}|\d{{1,2}}|a few|a couple(?: of)?|some) "
                              rf"({MARK_NOUNS})(?: please| pls| thanks)?\s*(?:[:,–—-]\s*(?:(?:at|on)\s+)?|\s(?:at|on)\s+)(?=\d{{1,2}}:\d{{2}})", re.I)
+
+# a mark added after the list by "one" ("two crashes: 0:05 and 0:13, and one at 0:21"): one more of the mark said before
+ONE_MORE_RE = re.compile(r"\b(?:one more|another one|another|one)(?= (?:at|on) \d{1,2}:\d{2})", re.I)
+MARK_NOUN_RE = re.compile(rf"\b{MARK_NOUNS}\b", re.I)
 
 
 def listed(text: str) -> str:
     """`text` with clock times listed for marks joined by "and" ("hits at 0:03, 0:09 and 0:17"), and marks counted
     before their list said at them ("three accents: 0:04, 0:09 and 0:15")."""
     text = COUNTED_LIST_RE.sub(r"\1 at ", text)
+    text = ONE_MORE_RE.sub(lambda m: (said[-1] if (said := MARK_NOUN_RE.findall(text[:m.start()])) else m[0]), text)
     return CLOCK_LIST_RE.sub(r"\1 and ", text) if MARKED_RE.search(text) else text

@@ -174,7 +174,8 @@ def _mood(e: Edit, it: EditIntent) -> None:
     except Ask:
         pass  # already at the limit: the other parts of the mood still apply
     try:
-        ops.set_tempo(e.plan, e.idx, factor=mood.tempo, whole=e.whole)
+        if mood.tempo != 1.0:   # "more suspense in shot 5": the same pace, no tempo written into the shot
+            ops.set_tempo(e.plan, e.idx, factor=mood.tempo, whole=e.whole)
     except Ask:
         pass
 
@@ -307,7 +308,7 @@ HANDLERS: dict[str, Callable[[Edit, EditIntent], None]] = {
     "loudness": _loudness, "shape": _shape,
     "add": lambda e, it: silence.back(e) if it.value == "music" else orchestration.add(
         e, it.value, more=it.direction == "up" or GUESSED in (it.reason or ""), back=" back " in f" {it.text} "),
-    "remove": lambda e, it: silence.out(e) if it.value == "music" else orchestration.remove(e, it.value),
+    "remove": lambda e, it: silence.out(e) if it.value == "music" else orchestration.remove(e, it.value, it.text),
     "swap": lambda e, it: orchestration.swap(e, it.target, it.value),
     "only": lambda e, it: orchestration.only(e, it.value),
     "balance": lambda e, it: _loudness(e, it) if _plays_all(e, it) else

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from v2m.agent.dialogue import hit_words
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue.mark_picks import EACH_ONE_RE, END_OF_RE, at_end, counted_cuts, ends, of_kind, on_cut
-from v2m.agent.dialogue.counted import ORD
+from v2m.agent.dialogue.counted import ORD, spoken_number
 from v2m.agent.dialogue.edit_log import NO_CHANGE
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import opening
@@ -353,7 +353,6 @@ NARROW_RE = re.compile(opening(r"jk|j/k|actually|no|nah|sorry|wait|but|and|(?:wa
                        rf"{hit_words.GONE_VERBS}|pull)(?: keep| leave)?\s+(?:on\s+|at\s+)?(?:the\s+)?"
                        rf"(?P<which>first|last|final|middle|second|third|fourth|2nd|3rd|4th)(?:\s+(?P<n>one|two|three|four|five|\d+))?(?:\s+{MARKED})?(?:\s+out)?"
                        r"\W*$", re.I)   # "too many crashes, only keep the last one", "keep just the first two"
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 PICKED = {"second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}   # one of the marks, counted from the first
 # "too many hits, just keep the one at 0:05", "only leave the crash on 0:12": the mark at that time stays, the others go
 KEEP_AT_RE = re.compile(opening(r"jk|actually|no|nah|sorry|wait|but|and|(?:way |far |a bit |just )?too (?:much|many)"
@@ -388,7 +387,7 @@ def narrow(request: str, history: list[ScorePlan] | None,
             raise Ask(f"None of the last marks is at {fmt(at)}; which of them should stay?")
         return [EditIntent(what="no_hit", scope=EditScope(times_s=[round(t, 3) for t in added if t != stay]),
                            text=request[:400])]
-    n = NUMBER_WORDS.get((m.group("n") or "one").lower()) or int(m.group("n"))
+    n = int(said) if (said := (m.group("n") or "one").lower()).isdigit() else spoken_number(said)
     which = m.group("which").lower()
     if not 1 <= n < len(added) or which == "middle" and (n > 1 or len(added) % 2 == 0) or \
             which in PICKED and (n > 1 or PICKED[which] >= len(added)):

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import operations as ops, part_words, patterns, vocab
-from v2m.agent.dialogue.mentions import (BALANCE_DOWN, BALANCE_UP, BEING, CUT_VERB, DOWN_VERBS, INSTR, INSTR_ALT, LACK, HEARD,
+from v2m.agent.dialogue import operations as ops, part_words, patterns, prohibited, vocab
+from v2m.agent.dialogue.mentions import (BALANCE_DOWN, BALANCE_UP, BEING, CUT_VERB, DOWN_VERBS, INSTR, INSTR_ALT, LACK, HEARD, OUT_VERBS,
                                          LISTED_PART, LOST, NO_PART, PART_FLAWED_RE, PART_ORDER_RE, SUGGESTED, UNNEEDED, UP_VERBS,
                                          WHOSE, named_parts, plain_parts)
 from v2m.agent.dialogue.where import Ask, Span
@@ -170,9 +170,8 @@ def read(t: str, want) -> str:
         said = list(dict.fromkeys(named_parts(m.group(0))))   # "just the guitar on its own"; the kit's pieces alone ("just
         want("balance", value="drums", direction="down") if set(said) <= vocab.KIT_PIECES else want("only", value=",".join(said))
         return eat(t, m)   # kick and snare basically"): a thinner kit, the band kept
-    for m in list(re.finditer(rf"\b(?:no|without|remove|drop|lose|mute|take out|take off|get rid of|kill|silence|fewer|"
-                              rf"stop|turn off|leave out|cut out|minus|lose the|ditch|lay out on|(?:shouldn't|should "
-                              rf"not|don't|do not|doesn't|never)(?: ever)? (?:have|use|play|want|need|add|bring in|put in|include)(?: any)?|delete|erase|quit|{CUT_VERB}|axe|nix|"
+    for m in list(re.finditer(rf"\b(?:{OUT_VERBS}|take off|silence|fewer|"
+                              rf"stop|turn off|leave out|cut out|minus|lose the|lay out on|{prohibited.NEVER}|delete|erase|quit|{CUT_VERB}|axe|nix|"
                               rf"scrap|eliminate|no more(?: of)?(?: that| those| this)?|{UNNEEDED}) {INSTR}"
                               rf"|{INSTR}(?:,? (?:it|they))? (?:is|are|'s|'re)? ?(?:not|n't|no longer) (?:really |even |at all )?"
                               rf"(?:needed|necessary|required|essential|adding anything)\b"
@@ -293,15 +292,14 @@ def only(e, words: str) -> None:
         ops.set_roles(e.plan, e.idx, add=r)
 
 
-def remove(e, word: str) -> None:
-    p = e.plan
-    role = role_of(p, word)
+def remove(e, word: str, text: str = "") -> None:
+    p, are = e.plan, 'are' if word.endswith('s') and not word.endswith('ss') else 'is'
+    if prohibited.absent(e, role := role_of(p, word), word, text):
+        return   # "never add strings, just the piano louder": kept already, the rest made
     if role is None:
-        raise Ask(f"There {'are' if word.endswith('s') and not word.endswith('ss') else 'is'} no {word} in the score "
-                  "to remove. Did you mean another instrument?")   # "There are no strings", "There is no bass"
+        raise Ask(f"There {are} no {word} in the score to remove. Did you mean another instrument?")   # "There are no strings"
     if not any(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):
         # at its limit: passed over beside another change ("drums out in shot 1, add them back in shot 2": out already)
-        are = 'are' if word.endswith('s') and not word.endswith('ss') else 'is'
         raise ops.AtLimit(f"The {word} {are} already silent there. Did you mean another part?",
                           f"Not changed: the {word} {are} already silent there.")
     ops.set_roles(p, e.idx, remove=role)

@@ -32,7 +32,7 @@ from pathlib import Path
 from v2m.agent.dialogue.answers import answered, asked_turn, idle_turn
 from v2m.agent.dialogue.approval import REPLY as APPROVED
 from v2m.agent.dialogue.changes import same_music
-from v2m.agent.dialogue.composer_notes import before, kept, notes
+from v2m.agent.dialogue.composer_notes import had, kept, notes
 from v2m.agent.dialogue.edit_log import DROPPED, NO_CHANGE, NOTHING_BACK, with_unchanged
 from v2m.agent.dialogue.messages import requests_back, withdrawal
 from v2m.agent.dialogue.store import Store, TurnRecord
@@ -356,7 +356,7 @@ class Session:
             verb = ("Generated", "Generated audio for") if plan.route != "symbolic" else ("Re-rendered", "Rendered")
             reply += f"\n{verb[0]} {len(rendered)} of {len(plan.sections)} sections." if kind != "open" else \
                 f"\n{verb[1]} {len(rendered)} sections."
-        reply = "\n".join([reply, *notes(plan, warnings, before(self.store.version(self.head).dir if self.head is not None else None))])
+        reply = "\n".join([reply, *notes(plan, warnings, had(self.store, self.head))])
         self.store.commit_turn(self.id, kind=kind, text=text, reply=reply, question=False, before=self.head,
                                seconds=time.perf_counter() - t0,
                                new_version={"n": n, "plan": plan.model_dump_json(), "dir": str(final),

@@ -46,7 +46,7 @@ _MAY = r"(?:(?:should|must|needs? to|has to|will|to|can) )?(?:just )?"
 _GOES_OUT = r"cuts? out|drops? out|goes? out"   # and "stops", each its own way: the music that "stops dead" is a mark
 ROUND_TRIP_RE = re.compile(rf"\b(?:(?:(?:{MUSIC}|everything|the band|(?P<part>{_PARTS})) )?{_MAY}"
                            rf"(?:stops?(?! dead)|{_GOES_OUT}|goes? silent|out)(?: \w+)?|"
-                           rf"(?:stop|kill|cut|mute|drop|lose) (?:{MUSIC}|it|(?P<object>{_PARTS}))(?: (?:dead|cold|off|out))?)\s*(?:at|on|@|from)\s*(?P<a>{_WHEN})"
+                           rf"(?:stop|kill|cut|mute|drop|lose) (?:{MUSIC}|it|the (?:whole )?band|every(?:one|body)|(?P<object>{_PARTS}))(?: (?:dead|cold|off|out))?)\s*(?:at|on|@|from)\s*(?P<a>{_WHEN})"
                            rf"\s*(?:(?:,|;|and|then)\s*)*(?P<between>(?:\w+ ){{0,3}}?(?:\w+\s*[,;]\s*(?:and |then )*)?)"
                            rf"(?:comes? back|coming back|kicks? back|returns?|back)"
                            rf"(?: in)?(?: again)?\s*(?:at|on|@|by)\s*(?P<b>{_WHEN}|the next cut)", re.I)   # "for the news sting,

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue import patterns
+from v2m.agent.dialogue.mentions import INSTR
 
 # "it gets going too late", "can it start straight in": the start wants its energy, said before the place
 # finder reads the clause so that the start is where it goes.
@@ -37,14 +38,30 @@ VERBED_RE = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\bits )\b(?P<verb>start|starts|
 # the start of that place, which the place finders read with it
 PLACED_BEFORE_RE = re.compile(r"\d|\b(?:there|here|then|shots?|cuts?|scenes?|sections?|from|after|before|until|till|when|"
                               r"where|once|into|at|in|on)\b", re.I)
+# who starts so: the music (or no one: "start soft", "can it start quiet please"); else a part ("the sax should start
+# soft": that part) or something of the picture ("the door opens slowly": described, no edit)
+MUSIC_SUBJECT = set("ok okay so and but then please pls maybe just also now let's lets let make have can could would will "
+                    "should might may must need needs to has ought you we i i'd want like it this that things the music score "
+                    "song track piece mix whole thing really".split())
+PART_LEAD_RE = re.compile(rf"{INSTR}(?: (?:should|could|can|would|will|must|needs? to|has to|ought to|to|really|just))*\s*$")
+CLAUSE_RE = re.compile(r"[,;:]|\b(?:and|but|then|so)\b", re.I)
+MORE = {"busy": "busier", "big": "bigger", "sparse": "sparser"}
 
 
 def at_the_ends(text: str) -> str:
     """`text` with a start said as a verb and its sound said as that sound at the start, where no place is said before
-    it in its sentence."""
-    def said(m: re.Match) -> str:
-        if PLACED_BEFORE_RE.search(patterns.sentences(text[:m.start()], "\n")[-1]):
-            return m[0]
-        how = ADVERB.get(m["how"].lower(), m["how"].lower())
-        return f"{how} at the start"
-    return VERBED_RE.sub(said, LATE_START_RE.sub(" more energy at the start ", text))
+    it in its sentence; said of a part, that part at the start; said of anything else, as it is."""
+    text, out, at = LATE_START_RE.sub(" more energy at the start ", text), [], 0
+    for m in VERBED_RE.finditer(text):
+        sentence = patterns.sentences(text[:m.start()], "\n")[-1]
+        lead = CLAUSE_RE.split(sentence)[-1]   # "louder overall, and it should start soft": who starts, in its clause
+        how, said, start = ADVERB.get(m["how"].lower(), m["how"].lower()), m[0], m.start()
+        if PLACED_BEFORE_RE.search(sentence):
+            pass
+        elif PART_LEAD_RE.search(lead.lower()):   # "the piano should start soft": that part softer at the start
+            said = f"{MORE.get(how, how if how.endswith('er') else how + 'er')} at the start"
+        elif set(re.findall(r"[a-z']+", lead.lower())) <= MUSIC_SUBJECT:   # "can it start quiet please": the music
+            said, start = f"{how} at the start", m.start() - len(lead.lstrip())
+        out.append(text[at:start] + said)   # else "the door opens slowly": the picture described, no edit
+        at = m.end()
+    return "".join(out) + text[at:]

@@ -50,9 +50,9 @@ def _bare_tempo(c, t: str) -> re.Match | None:
 
 
 def _moment(c, m: re.Match) -> bool:
-    """"bring it back at 21" on a clip that long: a moment of the clip, never 21 BPM ("take it to 90" is a tempo)."""
+    """"bring it back at 21" on a clip that long: a moment of the clip, never 21 BPM ("take it to 90", "set it at 30" are tempos)."""
     said = m.group(0).split()
-    return said[-2] == "at" and float(m.group(1)) <= getattr(getattr(c, "analysis", None), "duration_s", 0.0)
+    return said[-2] == "at" and said[0] != "set" and float(m.group(1)) <= getattr(getattr(c, "analysis", None), "duration_s", 0.0)
 
 
 # A meter said ("make it 4/4", "in 3/4 like a waltz", "waltz time", "common time"): the beats of every bar

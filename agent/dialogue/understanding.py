@@ -18,10 +18,9 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, arbiter, character, drops, edit_log, edits, entries, followups, halfway, idioms, kept_instead, marks, messages, moment_table, moments, names, next_place, noted, orchestration, part_undo, recall, references, returns, settings, shifts, sides, silence, starts, versions, vocab
+from v2m.agent.dialogue import add_corrected, arbiter, character, drops, edit_log, edits, entries, followups, halfway, idioms, kept_instead, marks, messages, moment_table, moments, music_places, names, next_place, noted, orchestration, part_places, part_undo, prohibited, recall, references, returns, settings, shifts, sides, silence, starts, versions, vocab
 from v2m.agent.dialogue.changes import NOTHING, describe, diff, same_music
 from v2m.agent.dialogue.mentions import named_parts
-from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.intents import apply_intents, scope_of
 from v2m.agent.dialogue.runons import punctuated
 from v2m.agent.dialogue.repeats import from_last_revert, style_first
@@ -120,6 +119,15 @@ NOT_PLACE_RE = re.compile(r"[,;]?\s*\bnot\b(?! only\b)[^,.;]*")
 NOT_MOVED = ("style", "revert", "undo", "redo", "hit", "no_hit", "take", "route", "lock", "unlock")  # by a correction
 
 
+# a moment said to be elsewhere ("no wait, the kiss is at 2:52"): a correction of the last edit only where it named that moment
+MOMENT_IS_RE = re.compile(r"\b(?:the|her|his|their|our|my) (?P<name>[a-z' -]{2,30}?) (?:is|'s|was|happens|comes|falls|lands) "
+                          r"(?:at|on|around)\b", re.I)
+
+
+def _named_before(request: str, before: str) -> bool:   # "no wait, the kiss is at 2:52" after "slower in shot 3": no kiss moved
+    return not (m := MOMENT_IS_RE.search(request)) or m["name"].lower() in before.lower()
+
+
 def retarget(analysis: VideoAnalysis, plan: ScorePlan, request: str,
              history: list[ScorePlan] | None) -> list[EditIntent] | None:
     """A turn that only corrects where the last edit went ("no, I meant the third shot"): back to the plan
@@ -132,7 +140,7 @@ def retarget(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     text = NOT_PLACE_RE.sub(" ", text)   # "meant 1:00-1:10, not from 0:50": the place taken back is no target
     text = names.as_places(followups.CORRECTION_WORDS_RE.sub(" ", text), names.earlier(history), noun)
     span, t = locate(text, analysis, plan), None
-    if span is None and only_place(text) and (t := moment(text)) is not None:   # "no wait, the kiss is at 2:52"
+    if span is None and only_place(text) and (t := moment(text)) is not None and _named_before(request, before):
         span = shot_at(analysis, t)
     if span is None or not only_place(text) and _edit_in(analysis, plan, text):
         return None   # "the lads warming up" beside the place describes it; "and louder" is an edit of its own
@@ -242,7 +250,10 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         return again
     request = punctuated(mended(request))   # "the begining is to fast": as the readers of an edit should see it
     request = vocab.RHYTHM_SECTION_RE.sub("drums and bass", request)   # "the rhythm section is too insistent": both parts
-    request, held = settings.holding(drops.answered(request))   # "calmer, but keep the tempo": no reader hears "tempo" as asked
+    request, held = settings.holding(music_places.answered(drops.answered(request)))   # "calmer, but keep the tempo": no reader hears "tempo" as asked
+    prohibited.unordered(request)   # "you don't add drums, do you?", "don't add drums yet": no order, asked back
+    if offer := music_places.asked(request, plan):   # "where the music is loud, tone it down": that stretch, asked
+        raise offer
     if moment_table.only_ties(request) and not _grammar_edits(analysis, plan, request, history):
         return []   # "she trips at the fifth cut": a moment told, noted by `edit` (no guess of an edit)
     try:
@@ -254,7 +265,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         raise where
     if offer := drops.asked(request, intents, plan):   # "drop the beat there": the drums out, or the drop?
         raise offer
-    intents = silence.returned(orchestration.stand_ins(orchestration.arrivals(where_heard(intents, history), plan), plan), plan)
+    intents = silence.returned(orchestration.stand_ins(orchestration.arrivals(part_places.where_heard(intents, history), plan), plan), plan)
     intents = entries.moved(idioms.quiet_first(intents), plan)   # "start quiet, then louder from 0:20"; an entry moved
     return settings.kept(intents, held)
 
@@ -273,30 +284,6 @@ def leaning(analysis: VideoAnalysis, plan: ScorePlan, request: str, history: lis
     return followups.lean(request, history, _last_asked(analysis, history), partial(heard, analysis, plan, history=history),
                           lambda x: locate(names.as_places(words(spelled(x)), names.earlier(history), noun), analysis, plan),
                           partial(orchestration.role_of, plan), lambda span: scope_of(snap(span, analysis)))
-
-
-def where_heard(intents: list[EditIntent], history: list[ScorePlan] | None) -> list[EditIntent]:
-    """A part's balance said without a place ("flute's too hot") right after an edit that brought that part
-    in or changed it somewhere ("add a flute from 0:20 to 0:40") is about that part there, not everywhere."""
-    if not history or len(history) < 2:
-        return intents
-    changes = [c for c in diff(history[-2], history[-1]) if c.kind in ("roles", "levels")]
-    out = []
-    for it in intents:
-        role = orchestration.role_of(history[-1], it.value) if it.what == "balance" and it.value else None
-        # where the last edit brought it in or moved its level: not where it took it out ("no bass, no pad")
-        hits = [c for c in changes
-                if role and compiled(rf"\b{role} in\b" if c.kind == "roles" else rf"\b{role}\b").search(c.words)]
-        spans = [c.span for c in hits]
-        if it.scope.kind == "whole" and spans and None not in spans:
-            a, b = min(x for x, _ in spans), max(y for _, y in spans)
-            # said as what the last edit did there, not as where the part plays (it may play everywhere)
-            done = {"roles": " just came in", "levels": "'s level was just changed"}.get(
-                hits[0].kind if len({c.kind for c in hits}) == 1 else "", " was just changed")
-            it = it.model_copy(update={"scope": scope_of(Span(a, b, f"where the {it.value}{done} ({fmt(a)}-{fmt(b)})",
-                                                              snap=False), it.scope.times_s)})
-        out.append(it)
-    return out
 
 
 NOTHING_TO_DO = "Noted: nothing in that asks for a change, so the score is as it was."

@@ -1,0 +1,41 @@
+"""A part prohibited ("never add strings", "don't add drums"): the words, a prohibition that is no order (a question
+tag, "yet"), and one of a part that is not playing, kept already.
+
+    from v2m.agent.dialogue.prohibited import absent, unordered
+    unordered("don't add drums yet")       # Ask: not an order now
+    absent(e, None, "strings", "never add strings, just the piano louder")   # True, and the reply says it is kept
+
+`orchestration` reads the prohibition as a removal of a part that plays; `understanding` asks back a hedged one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from v2m.agent.dialogue.mentions import INSTR
+from v2m.agent.dialogue.patterns import compiled
+from v2m.agent.dialogue.where import Ask
+
+# the words a standing prohibition of a part is said with, before it
+NEVER = (r"(?:shouldn't|should not|don't|do not|doesn't|never)(?: ever)? (?:have|use|play|want|need|add|bring in|put in|"
+         r"include)(?: any)?")
+# after the part: a question tag or "yet" ("you don't add drums, do you?", "don't add drums yet"): asked, not ordered
+HEDGED_RE = re.compile(rf"\b{NEVER} {INSTR}(?=[^.!;]*?(?:\b(?:yet|for now|for the moment)\b|\?))", re.I)
+
+
+def unordered(t: str) -> str:
+    """`t` as it is, unless a part is prohibited only for now or in a question ("don't add drums yet", "you don't add
+    drums, do you?"): no order to read ("add drums" or "no drums"), so it is asked back (Ask)."""
+    if m := HEDGED_RE.search(t):
+        raise Ask(f"Should the {m.group(1)} stay out for now? Say 'no {m.group(1)}' to take them out, or what should change.")
+    return t
+
+
+def absent(e, role: str | None, word: str, text: str) -> bool:
+    """Whether `word`'s removal is a prohibition of a part not in the score (`role` None): kept already, said in
+    the reply (`e.said`), and nothing to take out."""
+    if role is not None or not compiled(rf"\b{NEVER} (?:(?:the|any|some|a|an) )?{re.escape(word)}", re.I).search(text or ""):
+        return False
+    e.said.append(f"Not changed: there {'are' if word.endswith('s') and not word.endswith('ss') else 'is'} no {word} in the score, "
+                  "and none will be added.")
+    return True
