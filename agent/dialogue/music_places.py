@@ -34,14 +34,18 @@ def answered(request: str) -> str:
     first, _, later = request.strip().partition(". ")
     if not (m := SOUNDS_RE.search(first)) or not NAMED_PLACE_RE.search(later):
         return request
-    return f"{later.strip(' .')}: {_said(first, m)}" if only_place(later) else later
+    if only_place(later):
+        return f"{later.strip(' .')}: {_said(first, m)}"
+    # the offer's own words said again with its place; any other sentence is a request of its own ("... add strings.
+    # also louder in shot 3": both)
+    return later if _said(first, m).lower() in later.lower() else request
 
 
 def asked(request: str, plan: ScorePlan) -> Offer | None:
     """The question for an edit placed where the music sounds a way: the longest stretch of sections that sound so,
     offered with the edit said there; None when the request names no such place, or the whole score sounds so."""
-    if not (m := SOUNDS_RE.search(request)) or not plan.sections:
-        return None
+    if not (m := SOUNDS_RE.search(request)) or not plan.sections or request.strip().partition(". ")[2]:
+        return None   # (a sentence after it is a request of its own: "when it gets quiet, add strings. also ...")
     energy = [s.energy for s in plan.sections]
     edge = max(energy) - NEAR if m["loud"] else min(energy) + NEAR
     fits = [e >= edge if m["loud"] else e <= edge for e in energy]

@@ -20,15 +20,23 @@ from v2m.agent.dialogue.where import Ask
 NEVER = (r"(?:shouldn't|should not|don't|do not|doesn't|never)(?: ever)? (?:have|use|play|want|need|add|bring in|put in|"
          r"include)(?: any)?")
 # after the part: a question tag or "yet" ("you don't add drums, do you?", "don't add drums yet"): asked, not ordered
-HEDGED_RE = re.compile(rf"\b{NEVER} {INSTR}(?=[^.!;]*?(?:\b(?:yet|for now|for the moment)\b|\?))", re.I)
+HEDGED_RE = re.compile(rf"\b{NEVER} {INSTR}(?:[^.!;,?]*?\b(?:yet|for now|for the moment)\b|[^.!;,?]*(?:,? (?:do|will|would|can|"
+                       r"could|are|did) (?:you|we|u|they))?\s*\?)", re.I)   # in its own clause (not "..., ok?")
+CLAUSE_START_RE = re.compile(r"[^.!;,?]*$")
+WORD_RE = re.compile(r"[a-z]{2,}", re.I)
 
 
 def unordered(t: str) -> str:
     """`t` as it is, unless a part is prohibited only for now or in a question ("don't add drums yet", "you don't add
-    drums, do you?"): no order to read ("add drums" or "no drums"), so it is asked back (Ask)."""
-    if m := HEDGED_RE.search(t):
-        raise Ask(f"Should the {m.group(1)} stay out for now? Say 'no {m.group(1)}' to take them out, or what should change.")
-    return t
+    drums, do you?"): no order to read ("add drums" or "no drums"), so that clause is left out, or asked back (Ask)
+    when it is all the request says."""
+    if not (m := HEDGED_RE.search(t)):
+        return t
+    start = CLAUSE_START_RE.search(t[:m.start()]).start()
+    rest = (t[:start] + t[m.end():]).strip(" ,.;!?")
+    if WORD_RE.search(rest):   # "don't add drums yet, make it louder": the other clauses are read, the drums left
+        return rest
+    raise Ask(f"Should the {m.group(1)} stay out for now? Say 'no {m.group(1)}' to take them out, or what should change.")
 
 
 def absent(e, role: str | None, word: str, text: str) -> bool:

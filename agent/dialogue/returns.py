@@ -14,7 +14,7 @@ from v2m.tools.contract import ScorePlan
 PRONOUNS = ("them", "it", "they")
 BACK_AT_RE = re.compile(rf"\b(?:(?:bring|put|get|have|let)\s+(?P<obj>them|it|(?:the\s+)?{INSTR_ALT}(?:s|es)?)\s+back(?:\s+in)?|"
                         rf"(?P<subj>they|it|(?:the\s+)?{INSTR_ALT}(?:s|es)?)\s+(?:can\s+|should\s+|could\s+|will\s+|may\s+)?"
-                        r"come\s+back(?:\s+in)?)\s+(?:at|on|from)\s+(?=\S)", re.I)
+                        r"come\s+back(?:\s+in)?)\s+(?:at|on|from)\s+(?=\S)(?!\d+\s*(?:bpm|beats|%|percent|db)\b)", re.I)   # not a tempo
 
 
 def taken_out(history: list[ScorePlan] | None) -> str | None:

@@ -251,7 +251,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     request = punctuated(mended(request))   # "the begining is to fast": as the readers of an edit should see it
     request = vocab.RHYTHM_SECTION_RE.sub("drums and bass", request)   # "the rhythm section is too insistent": both parts
     request, held = settings.holding(music_places.answered(drops.answered(request)))   # "calmer, but keep the tempo": no reader hears "tempo" as asked
-    prohibited.unordered(request)   # "you don't add drums, do you?", "don't add drums yet": no order, asked back
+    request = prohibited.unordered(request)   # "you don't add drums, do you?", "don't add drums yet": no order, asked
     if offer := music_places.asked(request, plan):   # "where the music is loud, tone it down": that stretch, asked
         raise offer
     if moment_table.only_ties(request) and not _grammar_edits(analysis, plan, request, history):
@@ -354,7 +354,8 @@ def _grammar_edits(analysis: VideoAnalysis, plan: ScorePlan, request: str, histo
 def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
          history: list[ScorePlan] | None = None) -> PlanResult:
     """One note (no wrapper) read and applied; see `apply_edit`."""
-    if (note := moment_table.noted(request, history)) and not _grammar_edits(analysis, plan, request, history):
+    if not messages.guard(request) and (note := moment_table.noted(request, history)) and \
+            not _grammar_edits(analysis, plan, request, history):   # (a 10,000-character paste: the guard's refusal first)
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=note)   # "he proposes in shot 6": for later
     try:
         heard_as = moment_table.placed(lacking(unpraised(request)), history)   # "when he proposes": shot 6
