@@ -52,3 +52,16 @@ def test_a_long_paste_of_moments_told_gets_the_guards_refusal(tmp_path):
     turn = s.say(paste)
     assert "far more than an edit" in turn.reply and not turn.changed, turn.reply
     assert time.perf_counter() - t0 < 2.0   # the guard before the moment table reads every clause twice
+
+
+def test_a_prohibition_of_a_missing_part_promises_nothing(jazz_long):
+    turn = jazz_long.say("never add strings, just make the piano louder")
+    assert turn.changed and "no strings in the score" in turn.reply and "none will be added" not in turn.reply, turn.reply
+
+
+def test_keep_one_mark_at_a_time_is_no_new_mark(jazz_long):
+    jazz_long.say("add hits at 0:05 and 0:13")
+    marks = [h.time_s for h in jazz_long.plan.hit_points]
+    turn = jazz_long.say("too many hits, just keep one at 0:13")   # before: "Nothing changed: 0:13 already has ..."
+    assert "already has" not in turn.reply, turn.reply
+    assert [h.time_s for h in jazz_long.plan.hit_points] != marks or turn.question, turn.reply

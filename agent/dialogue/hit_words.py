@@ -193,7 +193,8 @@ COUNTED_LIST_RE = re.compile(rf"\b(?:{NUMBER_WORD}|\d{{1,2}}|a few|a couple(?: o
                              rf"({MARK_NOUNS})(?: please| pls| thanks)?\s*(?:[:,–—-]\s*(?:(?:at|on)\s+)?|\s(?:at|on)\s+)(?=\d{{1,2}}:\d{{2}})", re.I)
 
 # a mark added after the list by "one" ("two crashes: 0:05 and 0:13, and one at 0:21"): one more of the mark said before
-ONE_MORE_RE = re.compile(r"\b(?:one more|another one|another|one)(?= (?:at|on) \d{1,2}:\d{2})", re.I)
+ONE_MORE_RE = re.compile(r"(?<!keep )(?<!leave )(?<!only )(?<!just )\b(?:one more|another one|another|one)(?= (?:at|on) \d{1,2}:\d{2})",
+                         re.I)   # not "just keep one at 0:13": which mark stays
 MARK_NOUN_RE = re.compile(rf"\b{MARK_NOUNS}\b", re.I)
 
 

@@ -44,6 +44,5 @@ def absent(e, role: str | None, word: str, text: str) -> bool:
     the reply (`e.said`), and nothing to take out."""
     if role is not None or not compiled(rf"\b{NEVER} (?:(?:the|any|some|a|an) )?{re.escape(word)}", re.I).search(text or ""):
         return False
-    e.said.append(f"Not changed: there {'are' if word.endswith('s') and not word.endswith('ss') else 'is'} no {word} in the score, "
-                  "and none will be added.")
+    e.said.append(f"Not changed: there {'are' if word.endswith('s') and not word.endswith('ss') else 'is'} no {word} in the score.")
     return True
