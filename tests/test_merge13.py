@@ -65,3 +65,14 @@ def test_keep_one_mark_at_a_time_is_no_new_mark(jazz_long):
     turn = jazz_long.say("too many hits, just keep one at 0:13")   # before: "Nothing changed: 0:13 already has ..."
     assert "already has" not in turn.reply, turn.reply
     assert [h.time_s for h in jazz_long.plan.hit_points] != marks or turn.question, turn.reply
+
+
+def test_a_clause_with_its_own_time_after_a_placed_clause_keeps_its_time(jazz_long):
+    # readback13c 9 (older than this session): the time of the second clause was lost to the place said before it,
+    # so "louder" landed on the start and cancelled the softer start: "Nothing changed"
+    before = jazz_long.plan
+    turn = jazz_long.say("soft at the start, louder at 0:30")
+    at = lambda plan, t: plan.sections[plan.section_at(t)].energy   # noqa: E731
+    assert at(jazz_long.plan, 2.0) < at(before, 2.0) and at(jazz_long.plan, 30.0) > at(before, 30.0), turn.reply
+    turn = jazz_long.say("quieter in shot 1, faster at 0:30")
+    assert "0:28" in turn.reply and "0:00" in turn.reply, turn.reply

@@ -356,7 +356,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
                 raise
             intents, asked = [], q
         said = prev[0] if prev is not None and prev[2] == len(out) else ""   # a moment said just before
-        if span is None and (at := names.moment_shot(said + text, analysis, intents)):  # "strings up at 0:45"
+        if (span is None or not own) and (at := names.moment_shot(text if span else said + text, analysis, intents)):  # "strings up at 0:45"; "quiet at the start, louder at 0:30"
             span, shared, own = at, at, True
             intents = read_clause(analysis, plan, text, span, guess, original, negative)
         if not intents and prev is not None and prev[2] == len(out) and (own or moment(prev[0]) is not None):  # "goal at 0:22, crash there"
