@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from dialogue_check import Midi, _real_bikes, check_turn
-from edit_clips import energy_at, long_clip, make_analysis
+from edit_clips import energy_at, long_clip, make_analysis, tempo_at
 
 from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.dialogue.session import Session
@@ -53,12 +53,7 @@ class C:
 
 # ----------------------------------------------------------------------------- what a user hears
 
-def E(p, t):
-    return energy_at(p, t)
-
-
-def T(p, t):
-    return p.sections[p.section_at(t)].tempo_bpm or p.tempo_bpm
+E, T = energy_at, tempo_at   # the energy and the tempo heard at t (edit_clips, the one reading of a plan)
 
 
 def names(p) -> str:
