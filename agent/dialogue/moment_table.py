@@ -147,7 +147,7 @@ def _moment(words_: list[str], known: list[tuple[frozenset[str], str]]) -> tuple
                 n, hit = k + 1, True
                 continue
             break
-        while n and not hit:
+        if not hit:
             n = 0
         while n and (words_[n - 1] in FUNCTION or words_[n - 1] in FRAME) and lemma(words_[n - 1]) not in lemmas:
             n -= 1
