@@ -1,8 +1,8 @@
 """A feeling only guessed from a loose word ("can it be more comedic", "make it a bit goofy", "more theatrical"): the
 word is no music word, so the grammar's word embeddings map it to the nearest feeling (`vocab.MOODS`: comedic is
 nearest playful), and that feeling is made more ways than one (playful is faster, a major key and a little livelier at
-once). A guess that moves several things at once is the reading least sure of what was meant, so the turn asks which
-of those ways, with each way offered as a request, and changes nothing. A feeling named by its own words ("more
+once). A loose guess (not a near synonym, `SYNONYM`) that moves several things at once is the reading least sure of
+what was meant, so the turn asks which of those ways, with each way offered as a request, and changes nothing. A feeling named by its own words ("more
 playful", "sadder") is no guess and is acted on; a guessed feeling made one way only is acted on too.
 
     from v2m.agent.dialogue.feeling_ways import asked
@@ -13,9 +13,13 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue.vocab import MOODS
+from v2m.agent.dialogue.vocab import MOODS, nearest
 from v2m.tools.contract import EditIntent, ScorePlan
 
+# A guess this close to its feeling is a synonym, no loose word ("joyous" 0.85 from happy, "spookier" 0.90 from
+# mysterious): acted on. Below it ("comedic" 0.52 from playful, "goofy" 0.57, "theatrical" 0.62 from epic) the guess
+# is the uncertain reading. Set between 0.69 ("mischievous") and 0.76 ("dark"); set a's "make it joyous" acts.
+SYNONYM = 0.7
 GUESSED_RE = re.compile(r"^'(?P<word>[^']+)' read as (?P<mood>[a-z_]+)$")   # `edits._unknown`'s reason for a guess
 
 
@@ -33,6 +37,8 @@ def asked(intents: list[EditIntent], plan: ScorePlan) -> tuple[str, tuple[str, .
     """The question (and its options) when `intents` are one feeling guessed from a loose word that is made more
     ways than one; None otherwise."""
     if len(intents) != 1 or intents[0].what != "mood" or not (m := GUESSED_RE.match(intents[0].reason or "")):
+        return None
+    if nearest(m.group("word"), "mood").score >= SYNONYM:
         return None
     options = ways(intents[0].value, plan) if intents[0].value in MOODS else ()
     if len(options) < 2:
