@@ -2,11 +2,11 @@
 word is no music word, so the grammar's word embeddings map it to the nearest feeling (`vocab.MOODS`: comedic is
 nearest playful), and that feeling is made more ways than one (playful is faster, a major key and a little livelier at
 once). A loose guess (not a near synonym, `SYNONYM`) that moves several things at once is the reading least sure of
-what was meant, so the turn asks which of those ways, with each way offered as a request, and changes nothing. A feeling named by its own words ("more
-playful", "sadder") is no guess and is acted on; a guessed feeling made one way only is acted on too.
+what was meant, so the turn asks which of those ways, each offered as a request, and changes nothing. A feeling named
+by its own words ("more playful", "sadder") is no guess and is acted on; a guessed feeling made one way only too.
 
     from v2m.agent.dialogue.feeling_ways import asked
-    asked(guessed_intents, plan)   # ("Comedic as in faster, or more energy? ...", ("faster", "more energy")) or None
+    asked(guessed_intents, plan)   # ("Comedic as in faster or more energy? ...", ("faster", "more energy")) or None
 """
 
 from __future__ import annotations

@@ -1,10 +1,10 @@
 """Words beside a read edit that no reader understood: "make it warmer and do the zoop thing at the end" is warmer,
-and the reply says that "zoop thing" was not acted on, instead of dropping it in silence (the grammar reads a request
+and the reply says that "do the zoop thing at the end" was not acted on, instead of dropping it in silence (the grammar reads a request
 clause by clause and a clause it cannot read adds nothing; the turn's reply is built from the plan diff, so it never
 mentioned the dropped words).
 
     from v2m.agent.dialogue.unread import unread, noted
-    unread(analysis, plan, "louder, also make it feel like tuesday", read_request)   # ["tuesday"]
+    unread(analysis, plan, "louder, also make it feel like tuesday", read_request)   # ["make it feel like tuesday"]
 
 A piece counts as unread only when the grammar reads nothing in it on its own and even the word embeddings find no
 music word near its words (`where.Unknown`, the grammar's own "I'm not sure what 'X' means"): a piece that only
