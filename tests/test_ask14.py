@@ -197,3 +197,10 @@ def test_a_near_synonym_of_a_feeling_is_acted_on(jazz_long):
     before = jazz_long.plan
     _acts(jazz_long, "make it joyous")
     assert tempo_at(jazz_long.plan, _mid(8)) > tempo_at(before, _mid(8))
+
+
+@pytest.mark.parametrize("said", ["slower, the kids will love it", "faster, it's for my daughter's party",
+                                  "add a flute, like a bird singing", "louder in shot 3, sounds great so far"])
+def test_praise_a_reason_or_a_purpose_beside_an_edit_is_no_unread_request(jazz_long, said):
+    turn = _acts(jazz_long, said)
+    assert "did not act" not in turn.reply, turn.reply

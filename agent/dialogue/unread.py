@@ -8,8 +8,8 @@ mentioned the dropped words).
 
 A piece counts as unread only when the grammar reads nothing in it on its own and even the word embeddings find no
 music word near its words (`where.Unknown`, the grammar's own "I'm not sure what 'X' means"): a piece that only
-names a place or ties a moment to one ("the last two shots are the teachers' race"), says thanks, or that the
-embeddings map to something the turn did is no unread piece.
+names a place or ties a moment to one, praises, says why or what the video is for, or that the embeddings map to
+something the turn did is no unread piece: none of those asks for a change.
 """
 
 from __future__ import annotations
@@ -17,8 +17,12 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from v2m.agent.dialogue.approval import approves
+from v2m.agent.dialogue.mentions import only_reason
 from v2m.agent.dialogue.moment_table import only_ties
 from v2m.agent.dialogue.names import said
+from v2m.agent.dialogue.phrases import words
+from v2m.agent.dialogue.similes import PURPOSE_RE
 from v2m.agent.dialogue.where import Ask, Unknown
 
 # The pieces a request is cut into to find one no reader reads: clauses, and the halves of an "and", "also", "plus"
@@ -36,8 +40,9 @@ def unread(analysis, plan, request: str, read: Callable, intents: list | None = 
     done = {(it.what, it.value) for it in intents or []}
     out: list[str] = []
     for piece in pieces:
-        if only_ties(piece) or said(piece):   # "the last two shots are the teachers' race": a moment told, a place
-            continue
+        if only_ties(piece) or said(piece) or approves(piece) or only_reason(words(piece.lower())) or PURPOSE_RE.search(piece):
+            continue   # a moment told ("the last two shots are the teachers' race"), praise ("the kids will love it"),
+            # why ("add a flute, like a bird singing"), what the video is for ("it's for my daughter's party"): no request
         try:
             if read(analysis, plan, piece, guess=False):
                 continue
