@@ -18,7 +18,8 @@ from v2m.tools.contract import EditIntent, ScorePlan
 
 # A guess this close to its feeling is a synonym, no loose word ("joyous" 0.85 from happy, "spookier" 0.90 from
 # mysterious): acted on. Below it ("comedic" 0.52 from playful, "goofy" 0.57, "theatrical" 0.62 from epic) the guess
-# is the uncertain reading. Set between 0.69 ("mischievous") and 0.76 ("dark"); set a's "make it joyous" acts.
+# is the uncertain reading. Set between 0.69 ("mischievous") and 0.76 ("dark"); set a's "make it joyous" acts. Each
+# word of the guessed phrase counts on its own: "intro cartoon tune" is 0.51 from playful, "cartoon" 0.80.
 SYNONYM = 0.7
 GUESSED_RE = re.compile(r"^'(?P<word>[^']+)' read as (?P<mood>[a-z_]+)$")   # `edits._unknown`'s reason for a guess
 
@@ -38,7 +39,8 @@ def asked(intents: list[EditIntent], plan: ScorePlan) -> tuple[str, tuple[str, .
     ways than one; None otherwise."""
     if len(intents) != 1 or intents[0].what != "mood" or not (m := GUESSED_RE.match(intents[0].reason or "")):
         return None
-    if nearest(m.group("word"), "mood").score >= SYNONYM:
+    near = (nearest(w, "mood") for w in (m.group("word"), *m.group("word").split()))   # "intro cartoon tune": cartoon
+    if any(n.name == intents[0].value and n.score >= SYNONYM for n in near):
         return None
     options = ways(intents[0].value, plan) if intents[0].value in MOODS else ()
     if len(options) < 2:
