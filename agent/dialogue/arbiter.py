@@ -37,6 +37,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from v2m.agent.dialogue import feeling_ways
 from v2m.agent.dialogue.amounts import magnitude, unitless
 from v2m.agent.dialogue.intent_model import LABELS, IntentModel, Prediction
 from v2m.agent.dialogue.intents import scope_of
@@ -355,4 +356,6 @@ def combine(analysis, plan, request: str, read: Callable) -> list[EditIntent]:
         raise sharpened(guessed, pred, request)
     guessed = guessed if guessed is not None else read(analysis, plan, request, guess=True)
     unfound(guessed, (*places, request))
+    if (loose := feeling_ways.asked(guessed, plan)) is not None:   # "more comedic": faster, a major key or livelier?
+        raise Unclear(*loose)
     return guessed

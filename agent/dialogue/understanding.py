@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, arbiter, character, drops, edit_log, edits, entries, followups, halfway, idioms, kept_instead, marks, messages, moment_table, moments, music_places, names, next_place, noted, orchestration, part_places, part_undo, prohibited, recall, references, returns, settings, shifts, sides, silence, starts, versions, vocab
+from v2m.agent.dialogue import add_corrected, arbiter, character, drops, edit_log, edits, entries, followups, halfway, idioms, kept_instead, marks, messages, moment_table, moments, music_places, names, next_place, noted, orchestration, part_places, part_undo, prohibited, recall, references, returns, settings, shifts, sides, silence, starts, unread, versions, vocab
 from v2m.agent.dialogue.changes import NOTHING, describe, diff, same_music
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.intents import apply_intents, scope_of
@@ -368,7 +368,8 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     places = list(dict.fromkeys(it.scope.label for it in intents if it.scope.label))   # in the user's terms
     reply = describe(diff(plan, new), reason, places[0] if len(places) == 1 else "")
     reply = marks.already(plan, intents) or reply if new == plan else " ".join(filter(None, [reply, marks.already(plan, intents, True)]))   # "a crash at 0:13" where one is
-    reply = "\n".join([reply, *dict.fromkeys(passed)])   # under the changes: why "darker" did nothing; a cap
+    lost = unread.noted(unread.unread(analysis, plan, heard_as, edits.read_request, intents)) if new != plan else ""   # "warmer and do the zoop thing": named
+    reply = "\n".join([reply, *dict.fromkeys(passed), *filter(None, [lost])])   # under the changes: why "darker" did nothing; a cap
     read = ", ".join(f"{it.what}{' ' + it.direction if it.direction else ''}"
                      f"{' ' + it.value if it.value else ''}{' (' + it.scope.label + ')' if it.scope.label else ''}"
                      f" [{it.source}]" for it in intents)

@@ -1,0 +1,51 @@
+"""A feeling only guessed from a loose word ("can it be more comedic", "make it a bit goofy", "more theatrical"): the
+word is no music word, so the grammar's word embeddings map it to the nearest feeling (`vocab.MOODS`: comedic is
+nearest playful), and that feeling is made more ways than one (playful is faster, a major key and a little livelier at
+once). A loose guess (not a near synonym, `SYNONYM`) that moves several things at once is the reading least sure of
+what was meant, so the turn asks which of those ways, each offered as a request, and changes nothing. A feeling named
+by its own words ("more playful", "sadder") is no guess and is acted on; a guessed feeling made one way only too.
+
+    from v2m.agent.dialogue.feeling_ways import asked
+    asked(guessed_intents, plan)   # ("Comedic as in faster or more energy? ...", ("faster", "more energy")) or None
+"""
+
+from __future__ import annotations
+
+import re
+
+from v2m.agent.dialogue.vocab import MOODS, nearest
+from v2m.tools.contract import EditIntent, ScorePlan
+
+# A guess this close to its feeling is a synonym, no loose word ("joyous" 0.85 from happy, "spookier" 0.90 from
+# mysterious): acted on. Below it ("comedic" 0.52 from playful, "goofy" 0.57, "theatrical" 0.62 from epic) the guess
+# is the uncertain reading. Set between 0.69 ("mischievous") and 0.76 ("dark"); set a's "make it joyous" acts. Each
+# word of the guessed phrase counts on its own: "intro cartoon tune" is 0.51 from playful, "cartoon" 0.80.
+SYNONYM = 0.7
+GUESSED_RE = re.compile(r"^'(?P<word>[^']+)' read as (?P<mood>[a-z_]+)$")   # `edits._unknown`'s reason for a guess
+
+
+def ways(mood: str, plan: ScorePlan) -> tuple[str, ...]:
+    """The ways toward a feeling, each said as a request, less a key the plan is in already."""
+    feel = MOODS[mood]
+    out = (("faster", feel.tempo > 1), ("slower", feel.tempo < 1),
+           ("a major key", feel.mode == "major" and plan.mode != "major"),
+           ("a minor key", feel.mode == "minor" and plan.mode != "minor"),
+           ("more energy", feel.energy > 0), ("less energy", feel.energy < 0))
+    return tuple(w for w, on in out if on)
+
+
+def asked(intents: list[EditIntent], plan: ScorePlan) -> tuple[str, tuple[str, ...]] | None:
+    """The question (and its options) when `intents` are one feeling guessed from a loose word that is made more
+    ways than one; None otherwise."""
+    if len(intents) != 1 or intents[0].what != "mood" or not (m := GUESSED_RE.match(intents[0].reason or "")):
+        return None
+    near = (nearest(w, "mood") for w in (m.group("word"), *m.group("word").split()))   # "intro cartoon tune": cartoon
+    if any(n.name == intents[0].value and n.score >= SYNONYM for n in near):
+        return None
+    options = ways(intents[0].value, plan) if intents[0].value in MOODS else ()
+    if len(options) < 2:
+        return None
+    word = m.group("word")
+    said = ", ".join(options[:-1]) + ("," if len(options) > 2 else "") + f" or {options[-1]}"
+    return (f"{word[0].upper()}{word[1:]} as in {said}? I took '{word}' to be near {intents[0].value}, which is all of "
+            "those at once; I left the score as it is. Say which (or more than one).", options)
