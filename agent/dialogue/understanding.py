@@ -120,6 +120,7 @@ NOT_MOVED = ("style", "revert", "undo", "redo", "hit", "no_hit", "take", "route"
 
 
 # a moment said to be elsewhere ("no wait, the kiss is at 2:52"): a correction of the last edit only where it named that moment
+# (not names.AT_RE, which reads a name's place in numbers, verb or not; this reads any "the X is at/on ...": "the crash is at the very end")
 MOMENT_IS_RE = re.compile(r"\b(?:the|her|his|their|our|my) (?P<name>[a-z' -]{2,30}?) (?:is|'s|was|happens|comes|falls|lands) "
                           r"(?:at|on|around)\b", re.I)
 
