@@ -7,15 +7,11 @@ comedy intro") is never a place."""
 from __future__ import annotations
 
 import pytest
-from edit_clips import long_clip
 
 
 @pytest.fixture()
-def session(tmp_path):
-    from v2m.agent.dialogue.session import Session
-
-    a = long_clip()   # 60 s, a cut every 4 s: shots 1-15
-    return Session.open(a.source, "jazz", workdir=tmp_path / "store", analysis=a, render=False)
+def session(jazz_long):   # (conftest's: jazz on 60 s, a cut every 4 s: shots 1-15)
+    return jazz_long
 
 
 def _at(plan, t: float):

@@ -7,21 +7,18 @@ the whole mix down; "bring it back at 21" was read as 21 BPM; ..."""
 from __future__ import annotations
 
 import pytest
-from edit_clips import long_clip
+from edit_clips import long_clip, open_long
 
 from v2m.agent.dialogue.operations import effective_roles
 
 
-def _open(tmp_path, duration_s: float = 60.0):
-    from v2m.agent.dialogue.session import Session
-
-    a = long_clip(duration_s)   # a cut every 4 s
-    return Session.open(a.source, "jazz", workdir=tmp_path / "store", analysis=a, render=False)
+def _open(tmp_path, duration_s: float):
+    return open_long(tmp_path, "jazz", long_clip(duration_s))   # a cut every 4 s
 
 
 @pytest.fixture()
-def session(tmp_path):
-    return _open(tmp_path)
+def session(jazz_long):   # (conftest's: jazz on 60 s cut every 4 s)
+    return jazz_long
 
 
 def _tempos(plan) -> list[float]:

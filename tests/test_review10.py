@@ -12,45 +12,21 @@ user would). The openings are checked on their own (`test_opening`), not counted
 from __future__ import annotations
 
 import re
-import tempfile
-from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import pytest
-from dialogue_check import _real_bikes
-from edit_clips import long_clip, make_analysis
+from edit_clips import long_clip
+from review_harness import CLIPS as SHARED
+from review_harness import C, E, L, T, role_of, roles, synthetic, talk
 
-from v2m.agent.dialogue.operations import effective_roles
-from v2m.agent.dialogue.session import Session
-
-
-def _clip(duration: float, cuts: tuple[float, ...]):
-    return make_analysis(duration, 25.0, [int(round(t * 25)) for t in cuts], source="synthetic.mp4")
-
-
-CLIPS = {"s30": lambda: _clip(30.0, (6, 13, 21)),                          # 4 shots
-         "s20": lambda: _clip(20.0, (7, 12.5)),                            # 3 shots
-         "s45": lambda: _clip(45.0, (7, 15, 22, 30, 38)),                  # 6 shots
-         "l64": lambda: long_clip(64.0, 8.0),                              # cuts at 8, 16 .. 56: 8 shots
-         "l72": lambda: long_clip(72.0, 6.0),                              # cuts at 6, 12 .. 66: 12 shots
-         "l75": lambda: _clip(75.0, (6, 14, 21, 29, 38, 45, 53, 62, 68)),  # 10 shots
-         "l80": lambda: long_clip(80.0, 5.0),                              # cuts every 5 s: 16 shots
-         "l90": lambda: _clip(90.0, (8, 17, 25, 34, 46, 55, 63, 71, 80)),  # 10 shots
-         "l96": lambda: _clip(96.0, (5, 12, 20, 31, 40, 52, 61, 70, 84)),  # 10 shots
-         "l100": lambda: long_clip(100.0, 10.0),                           # cuts at 10, 20 .. 90
-         "l120": lambda: _clip(120.0, (10, 22, 31, 45, 58, 66, 79, 90, 104)),
-         "bikes": _real_bikes}
-
-
-@dataclass
-class C:
-    """What a check sees: the plans before and after the turn, every plan so far (v[0] the first, v[k] after
-    turn k), the turn."""
-    old: object
-    new: object
-    v: list
-    turn: object
+CLIPS = {**SHARED,                                                          # s20, s30, s45, l72 (12 shots), bikes
+         "l64": lambda: long_clip(64.0, 8.0),                                  # cuts at 8, 16 .. 56: 8 shots
+         "l75": lambda: synthetic(75.0, (6, 14, 21, 29, 38, 45, 53, 62, 68)),  # 10 shots
+         "l80": lambda: long_clip(80.0, 5.0),                                  # cuts every 5 s: 16 shots
+         "l90": lambda: synthetic(90.0, (8, 17, 25, 34, 46, 55, 63, 71, 80)),  # 10 shots
+         "l96": lambda: synthetic(96.0, (5, 12, 20, 31, 40, 52, 61, 70, 84)),  # 10 shots
+         "l100": lambda: long_clip(100.0, 10.0),                               # cuts at 10, 20 .. 90
+         "l120": lambda: synthetic(120.0, (10, 22, 31, 45, 58, 66, 79, 90, 104))}
 
 
 # ----------------------------------------------------------------------------- what a user hears
@@ -59,33 +35,8 @@ def sec(p, t):
     return p.sections[p.section_at(t)]
 
 
-def E(p, t):
-    return sec(p, t).energy
-
-
-def T(p, t):
-    return sec(p, t).tempo_bpm or p.tempo_bpm
-
-
-def L(p, t, role):
-    return (sec(p, t).levels_db or {}).get(role, 0.0)
-
-
-def roles(p, t):
-    s = sec(p, t)
-    return set(effective_roles(p, s)) if s.music else set()
-
-
 def music(p, t):
     return sec(p, t).music
-
-
-def role_of(p, word):
-    """The role an instrument word plays in this plan ("piano" -> harmony in jazz)."""
-    for role, inst in p.instrumentation.items():
-        if word.lower() in inst.lower():
-            return role
-    return None
 
 
 def hits(p, a, b, kinds=None):
@@ -345,16 +296,8 @@ D = [
 def run(i: int) -> tuple:
     """One dialogue through a real Session: the opening plan and what each turn's check saw."""
     _id, clip, opening, _check, turns = D[i]
-    a = CLIPS[clip]()
-    with tempfile.TemporaryDirectory() as tmp:
-        s = Session.open(a.source, opening, workdir=Path(tmp), analysis=a, render=False)
-        v, seen = [s.plan], []
-        for say, _ in turns:
-            old = s.plan
-            t = s.say(say)
-            v.append(s.plan)
-            seen.append(C(old, s.plan, list(v), t))
-        return v[0], seen
+    v, said = talk(CLIPS[clip](), opening, [say for say, _ in turns])
+    return v[0], [C(v[k], v[k + 1], v[:k + 2], t) for k, t in enumerate(said)]
 
 
 # Turns left unfixed, with why (a careful user's expectation not met, or met another defensible way)

@@ -12,59 +12,21 @@ Session; every turn is its own test, checked in the state the dialogue really le
 from __future__ import annotations
 
 import re
-import tempfile
-from dataclasses import dataclass
 from functools import lru_cache
 
 import pytest
-from dialogue_check import _real_bikes
-from edit_clips import energy_at, long_clip, make_analysis
+from edit_clips import long_clip
+from review_harness import CLIPS as SHARED
+from review_harness import C, E, L, T, roles, synthetic, talk
 
-from v2m.agent.dialogue.operations import effective_roles
-from v2m.agent.dialogue.session import Session
-
-
-def _synthetic(duration: float, cuts: tuple[float, ...]):
-    return make_analysis(duration, 25.0, [int(round(t * 25)) for t in cuts], source="synthetic.mp4")
-
-
-CLIPS = {"s30": lambda: _synthetic(30.0, (6, 13, 21)),                        # shots 0-6, 6-13, 13-21, 21-30
-         "l64": lambda: _synthetic(64.0, (5, 14, 22, 30, 41, 50, 57)),        # 8 shots
-         "l72": lambda: long_clip(72.0, 6.0),                                 # a cut every 6 s, 12 shots
-         "l90": lambda: _synthetic(90.0, (8, 20, 31, 45, 52, 60, 71, 80)),    # 9 shots
-         "l120": lambda: long_clip(120.0, 10.0),                              # a cut every 10 s, 12 shots
-         "bikes": _real_bikes}
+CLIPS = {**SHARED,                                                           # s30, l72 (12 shots), bikes...
+         "l64": lambda: synthetic(64.0, (5, 14, 22, 30, 41, 50, 57)),        # 8 shots
+         "l90": lambda: synthetic(90.0, (8, 20, 31, 45, 52, 60, 71, 80)),    # 9 shots
+         "l120": lambda: long_clip(120.0, 10.0)}                             # a cut every 10 s, 12 shots
 BIKE_CUTS = (1.2, 3.04, 5.48, 7.48, 9.68)
 
 
-@dataclass
-class C:
-    """What a check sees: the plans before and after the turn, every plan so far (v[0] the first, v[k] after
-    turn k), the turn (its reply, question, options)."""
-    old: object
-    new: object
-    v: list
-    turn: object
-
-    @property
-    def first(self):
-        return self.v[0]
-
-
 # ----------------------------------------------------------------------------- what a user hears
-
-def E(p, t):
-    return energy_at(p, t)
-
-
-def T(p, t):
-    return p.sections[p.section_at(t)].tempo_bpm or p.tempo_bpm
-
-
-def roles(p, t) -> set:
-    s = p.sections[p.section_at(t)]
-    return set(effective_roles(p, s)) if s.music else set()
-
 
 def role(p, word):
     """The part a user means by `word`: its role name, or the role whose instrument's name holds the word."""
@@ -76,7 +38,7 @@ def role(p, word):
 
 def lvl(p, t, word):
     r = role(p, word)
-    return p.sections[p.section_at(t)].levels_db.get(r, 0.0) if r else None
+    return L(p, t, r) if r else None
 
 
 def rel(p, t, word, other):
@@ -346,13 +308,7 @@ def _param(did: str, k: int):
 @lru_cache(maxsize=None)
 def _run(did: str):
     _, clip, request, _, turns = next(d for d in DIALOGUES if d[0] == did)
-    a = CLIPS[clip]()
-    s = Session.open(a.source, request, workdir=tempfile.mkdtemp(), analysis=a, render=False)
-    plans, said = [s.plan], []
-    for text, _ in turns:
-        said.append(s.say(text))
-        plans.append(s.plan)
-    return plans, said
+    return talk(CLIPS[clip](), request, [text for text, _ in turns])
 
 
 @pytest.mark.parametrize("did, k", [_param(d[0], 0) for d in DIALOGUES])

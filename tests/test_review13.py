@@ -10,51 +10,25 @@ really left (a turn that failed leaves its plan for the next turn, as a user wou
 
 from __future__ import annotations
 
-import tempfile
-from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import pytest
-from dialogue_check import Midi, _real_bikes, check_turn
-from edit_clips import energy_at, long_clip, make_analysis, tempo_at
+from dialogue_check import Midi, check_turn
+from edit_clips import long_clip
+from review_harness import CLIPS as SHARED
+from review_harness import C, E, T, synthetic, talk
 
 from v2m.agent.dialogue.operations import effective_roles
-from v2m.agent.dialogue.session import Session
 
-
-def _synthetic(duration: float, cuts: tuple[float, ...]):
-    return make_analysis(duration, 25.0, [int(round(t * 25)) for t in cuts], source="synthetic.mp4")
-
-
-CLIPS = {"s20": lambda: _synthetic(20.0, (7, 12.5)),                        # shots 0-7, 7-12.5, 12.5-20
-         "s30": lambda: _synthetic(30.0, (6, 13, 21)),                      # shots 0-6, 6-13, 13-21, 21-30
-         "s40": lambda: _synthetic(40.0, (9, 18, 26, 33)),
-         "s45": lambda: _synthetic(45.0, (7, 15, 22, 30, 38)),
-         "s66": lambda: _synthetic(66.0, (5, 12, 20, 27, 33, 41, 48, 55, 61)),  # 9 cuts
-         "s75": lambda: _synthetic(75.0, (6, 14, 21, 30, 38, 45, 52, 60, 68)),  # 9 cuts
+CLIPS = {**SHARED,                                                          # s20, s30, s45, l72 (11 cuts), bikes
+         "s40": lambda: synthetic(40.0, (9, 18, 26, 33)),
+         "s66": lambda: synthetic(66.0, (5, 12, 20, 27, 33, 41, 48, 55, 61)),  # 9 cuts
+         "s75": lambda: synthetic(75.0, (6, 14, 21, 30, 38, 45, 52, 60, 68)),  # 9 cuts
          "l64": lambda: long_clip(64.0, 8.0),                               # a cut every 8 s: 7 cuts
-         "l72": lambda: long_clip(72.0, 6.0),                               # a cut every 6 s: 11 cuts
-         "l90": lambda: long_clip(90.0, 7.5),                               # a cut every 7.5 s: 11 cuts
-         "bikes": _real_bikes}                                              # the real clip, analysed
-
-
-@dataclass
-class C:
-    """What a check sees: the plans before and after the turn, the first plan, every plan so far (v[0] the
-    first, v[k] after turn k), the turn and the clip."""
-    old: object
-    new: object
-    first: object
-    v: list
-    turn: object
-    a: object
+         "l90": lambda: long_clip(90.0, 7.5)}                               # a cut every 7.5 s: 11 cuts
 
 
 # ----------------------------------------------------------------------------- what a user hears
-
-E, T = energy_at, tempo_at   # the energy and the tempo heard at t (edit_clips, the one reading of a plan)
-
 
 def names(p) -> str:
     """Every instrument the score plays, in one lower-case string."""
@@ -255,21 +229,15 @@ def _analysis(clip: str):
 
 @lru_cache(maxsize=None)
 def _run(name: str):
-    """Run one dialogue through a real Session: the turns and the plans (v[0] the first)."""
+    """Run one dialogue through a real Session: the plans (v[0] the first) and the turns."""
     _, clip, request, turns = next(d for d in DIALOGUES if d[0] == name)
-    a = _analysis(clip)
-    s = Session.open(a.source, request, workdir=Path(tempfile.mkdtemp()), analysis=a, render=False)
-    v, said = [s.plan], []
-    for say, _ in turns:
-        said.append(s.say(say))
-        v.append(s.plan)
-    return v, said
+    return talk(_analysis(clip), request, [say for say, _ in turns])
 
 
 def _fails(name: str, n: int) -> list[str]:
     _, clip, _, turns = next(d for d in DIALOGUES if d[0] == name)
     v, said = _run(name)
-    c = C(v[n - 1], v[n], v[0], v, said[n - 1], clip)
+    c = C(v[n - 1], v[n], v, said[n - 1], clip)
     out = []
     for chk in turns[n - 1][1]:
         if isinstance(chk, dict):

@@ -8,58 +8,22 @@ in the state the dialogue really left (a turn that failed leaves its plan for th
 
 from __future__ import annotations
 
-import tempfile
-from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import pytest
-from dialogue_check import _real_bikes
-from edit_clips import energy_at, long_clip, make_analysis
+from edit_clips import long_clip
+from review_harness import CLIPS as SHARED
+from review_harness import C, E, L, T, role_of, talk
 
 from v2m.agent.dialogue.operations import effective_roles
-from v2m.agent.dialogue.session import Session
 
 PCS = {"C": 0, "C#": 1, "Db": 1, "D": 2, "D#": 3, "Eb": 3, "E": 4, "F": 5, "F#": 6, "Gb": 6, "G": 7, "G#": 8,
        "Ab": 8, "A": 9, "A#": 10, "Bb": 10, "B": 11}
 
-
-def _synthetic(duration: float, cuts: tuple[float, ...]):
-    return make_analysis(duration, 25.0, [int(round(t * 25)) for t in cuts], source="synthetic.mp4")
-
-
-CLIPS = {"s30": lambda: _synthetic(30.0, (6, 13, 21)),          # shots 0-6, 6-13, 13-21, 21-30
-         "s20": lambda: _synthetic(20.0, (7, 12.5)),            # shots 0-7, 7-12.5, 12.5-20
-         "s45": lambda: _synthetic(45.0, (7, 15, 22, 30, 38)),
-         "l60": lambda: long_clip(60.0, 4.0),                   # a cut every 4 s
-         "bikes": _real_bikes}                                  # the real clip, analysed
-
-
-@dataclass
-class C:
-    """What a check sees: the plans before and after the turn, the first plan, every plan so far (v[0] the
-    first, v[k] after turn k), the turn and the clip."""
-    old: object
-    new: object
-    first: object
-    v: list
-    turn: object
-    a: object
+CLIPS = {**SHARED, "l60": lambda: long_clip(60.0, 4.0)}   # a cut every 4 s
 
 
 # ----------------------------------------------------------------------------- what a user hears
-
-def E(p, t):
-    return energy_at(p, t)
-
-
-def T(p, t):
-    return p.sections[p.section_at(t)].tempo_bpm or p.tempo_bpm
-
-
-def L(p, t, role):
-    return p.sections[p.section_at(t)].levels_db.get(role, 0.0)
-
 
 def R(p, t):
     return effective_roles(p, p.sections[p.section_at(t)])
@@ -77,10 +41,6 @@ def hit(p, t, tol=0.2):
 def has(p, *words):
     """An instrument whose General MIDI name holds one of the words plays somewhere."""
     return any(any(w.lower() in name.lower() for w in words) for name in p.instrumentation.values())
-
-
-def role_of(p, word):
-    return next((r for r, name in p.instrumentation.items() if word.lower() in name.lower()), None)
 
 
 def heard(p, t):
@@ -337,19 +297,15 @@ XFAIL: dict[str, str] = {
 def _run(did: str) -> tuple[tuple[bool, str], ...]:
     clip, request, turns = DIALOGUES[did]
     a = CLIPS[clip]()
-    with tempfile.TemporaryDirectory() as tmp:
-        s = Session.open(a.source, request, workdir=Path(tmp) / "store", analysis=a, render=False)
-        first, plans, out = s.plan, [s.plan], []
-        for say, check in turns:
-            old = s.plan
-            turn = s.say(say)
-            plans.append(s.plan)
-            why = ""
-            try:
-                ok = bool(check(C(old, s.plan, first, list(plans), turn, a)))
-            except Exception as e:  # a check that cannot even look (a missing hit) is a failed turn
-                ok, why = False, f" [{type(e).__name__}: {e}]"
-            out.append((ok, f"{say!r} -> {turn.reply}{why}"))
+    v, said = talk(a, request, [say for say, _ in turns])
+    out = []
+    for k, ((say, check), turn) in enumerate(zip(turns, said)):
+        why = ""
+        try:
+            ok = bool(check(C(v[k], v[k + 1], v[:k + 2], turn, a)))
+        except Exception as e:  # a check that cannot even look (a missing hit) is a failed turn
+            ok, why = False, f" [{type(e).__name__}: {e}]"
+        out.append((ok, f"{say!r} -> {turn.reply}{why}"))
     return tuple(out)
 
 

@@ -17,20 +17,23 @@ from v2m.agent.dialogue.followups import CORRECTING
 from v2m.agent.dialogue.mentions import TAKEN_OUT_RE
 from v2m.agent.dialogue.next_place import NAMED_PLACE_RE, THERE_RE
 from v2m.agent.dialogue.operations import effective_roles
+from v2m.agent.dialogue.patterns import FULL_STOP, POINT
 from v2m.agent.dialogue.where import fmt
 from v2m.tools.contract import EditIntent, ScorePlan
 
 # the beat dropped, not the drums named ("drop the drums at 0:20" says which): "drop the beat", "drop that beat"
 DROP_BEAT_RE = re.compile(r"\bdrop (?:the|that|this|a|da) (?:beat|groove)\b(?! (?:out|down|back)\b)", re.I)
 # the question's request and its answer read together ("drop the beat at 0:20. the drop"): which reading was picked
-ANSWERED_RE = re.compile(r"^(?P<head>[^.!?]*?)" + DROP_BEAT_RE.pattern + r"(?P<place>[^.!?]*)[.!?]\s*(?P<said>.+)$", re.I | re.S)
+# (a sentence as patterns reads one: "drop the beat at 0:06.5. the drop" is one sentence, then the answer)
+ANSWERED_RE = re.compile(rf"^(?P<head>(?:[^.!?]|{POINT})*?){DROP_BEAT_RE.pattern}(?P<place>(?:[^.!?]|{POINT})*)"
+                         rf"(?:[!?]|{FULL_STOP})\s*(?P<said>.+)$", re.I | re.S)
 DROP_SAID_RE = re.compile(r"\b(?:a|the) drop\b|\b(?:kicks?|comes?|crash(?:es)?) in\b", re.I)
 OUT_SAID_RE = re.compile(r"\b(?:drums|beat) out\b", re.I)
 BEAT_RE = re.compile(r"\b(?:drums|beat)\b", re.I)
 BARE_DROP_RE = re.compile(r"^\W*(?:(?:i mean|i meant|the|a|drop|please|yes|one)\b\W*)+$", re.I)   # "the drop": no words of its own
 MEANT_RE = re.compile(rf"^\W*(?:(?:{CORRECTING}|i mean|i meant)\b\W*)+", re.I)   # "no, sorry, I meant": the follow-ups' words
 DROP_IS_RE = re.compile(r"\b(?:a|the) drop (?:comes|is|hits|lands|happens)\b", re.I)   # "the drop comes at 0:20": the drums in there
-LATER_SENTENCE_RE = re.compile(r"[.!?]\s+\S")
+LATER_SENTENCE_RE = re.compile(rf"(?:[!?]|{FULL_STOP})\s+\S")
 
 
 def _out(said: str) -> bool:

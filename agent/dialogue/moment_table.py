@@ -20,6 +20,7 @@ import re
 from v2m.agent.dialogue import edit_log, names
 from v2m.agent.dialogue.marks import HIT_WORDS_RE
 from v2m.agent.dialogue.moments import CONTAINERS, FUNCTION, _about_music
+from v2m.agent.dialogue.patterns import CLAUSE_RE, PUNCTUATED_RE
 from v2m.agent.dialogue import versions
 from v2m.agent.dialogue.place_words import notation
 from v2m.agent.dialogue.verdicts import WISH
@@ -27,7 +28,6 @@ from v2m.tools.contract import ScorePlan
 
 ADJECTIVES, NOT_NAMES, PLACE, is_name = names.ADJECTIVES, names.NOT_NAMES, names.PLACE, names.is_name
 
-CLAUSE_RE = re.compile(r"(?:[^,;.!?]|\.(?=\d))+")   # a point before a digit is inside a time ("0:06.5"): patterns.FULL_STOP
 PLACE_RE = re.compile(rf"(?:\b(?:at|in|on|around|during|from|by) )?\b(?P<place>{PLACE})")
 WORD_RE = re.compile(r"[a-z][a-z'-]*")
 # the words a tie is said with besides the happening's own: being, starting, happening, and where or when
@@ -42,7 +42,6 @@ LEADS = (r"when|whenever|while|where|once|as soon as|as|during|for|on|at|in|over
 LEAD_RE = re.compile(rf"\b(?P<lead>{LEADS})\s+(?P<rest>[a-z][a-z' -]*)|\b(?P<det>the|that|this|our|his|her|their)\s+"
                      r"(?P<drest>[a-z][a-z' -]*)")
 COMPARED_RE = re.compile(r"(?:er|est|ly)$")   # "calmer", "biggest", "slowly": an edit
-PUNCTUATED_RE = re.compile(r"((?:[^,;.!?]|\.(?=\d))+)([,;.!?]*)")
 # a simile's or a scene's frame ("like crossing the finish line", "think seventies TV comedy intro", "a
 # finale-style ending"): a place word inside it names no place of this video, so it is left out of what is read
 FRAME_RE = re.compile(r"\b(?:like|think|as if|as though|reminds? me of)\b[^,;.!?]*")

@@ -31,6 +31,8 @@ def _said(request: str, m: re.Match) -> str:
 def answered(request: str) -> str:
     """`request` read with its answer: "where the music is loud, tone it down. from 0:16 to 0:44: tone it down" is
     the answer's; "... tone it down. in shots 5-7" is "in shots 5-7: tone it down"; as it is when nothing answers."""
+    # (". ", not patterns.sentences: the mark answers.answered joins a request and its answer with, never a point in
+    # a time ("0:06.5"); a "?" or "!" inside the request stays in its first sentence, as it always has)
     first, _, later = request.strip().partition(". ")
     if not (m := SOUNDS_RE.search(first)) or not NAMED_PLACE_RE.search(later):
         return request

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue.patterns import sentences
+
 # A register is a height word and a noun for what sounds there: "low end", "deep notes", "bottom frequencies",
 # "the lower register", "sub frequencies". Only the low side names one part (the bass); "the high notes" may be the
 # tune, the chords or a pad, so it names none.
@@ -21,7 +23,6 @@ REGISTER_RE = re.compile(rf"\b(?:the )?(?:{'|'.join(LOW)})[- ](?:{'|'.join(SOUND
 # A register said as where another part plays ("play the melody in a lower register", "move the sax to the low
 # range") names no part ("I want deeper tones" stays the bass, as "add lower notes" is)
 MANNER_RE = re.compile(r"\b(?:in|into|to|at|down to|from)\s+(?:a|an|the|its|their|his|her)?\s*$", re.I)
-CLAUSE_RE = re.compile(r"[^,;.!?]*")
 
 
 def as_part(text: str, named_parts) -> str:
@@ -30,7 +31,7 @@ def as_part(text: str, named_parts) -> str:
     def one(m: re.Match) -> str:
         said = m.group(0)
         start = text.rfind(",", 0, m.start()) + 1
-        clause = text[start:m.start()] + " " + CLAUSE_RE.match(text, m.end()).group(0)
+        clause = text[start:m.start()] + " " + sentences(text[m.end():], ",;")[0]
         if MANNER_RE.search(text[:m.start()]) or named_parts(clause.lower()):
             return said
         return "the bass" if said.lower().startswith("the") else "bass"

@@ -1,7 +1,11 @@
 """A part brought back at a moment ("bring the drums back at 0:21", "they can come back in on the fifth cut", after
 "no drums from 0:10"): the part plays again from that moment on, as "drums back in from 0:21" says, not in the shot
 around the moment alone, nor the whole removal taken back (the learned reader's "undo" for "bring them back").
-"them", "they" and "it" are the part the last edit took out; with none taken out they are left to the readers."""
+"them", "they" and "it" are the part the last edit took out; with none taken out they are left to the readers.
+
+Not a third reader beside `cues.PART_BACK_RE` and `silence.BACK_RE`: this one runs first, in `understand` (before the
+readers of "bring them back" as an undo), and only says the return in the words `cues.PART_BACK_RE` reads ("the drums
+back in from 0:21": the drums added from 0:21); `silence.BACK_RE` is the music's own return, no part's."""
 
 from __future__ import annotations
 

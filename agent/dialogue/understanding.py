@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, arbiter, character, drops, edit_log, edits, entries, followups, halfway, idioms, kept_instead, marks, messages, moment_table, moments, music_places, names, next_place, noted, orchestration, part_places, part_undo, prohibited, recall, references, returns, settings, shifts, sides, silence, starts, unread, versions, vocab
+from v2m.agent.dialogue import add_corrected, arbiter, character, drops, edit_log, edits, entries, followups, halfway, idioms, kept_instead, marks, messages, moment_table, moments, music_places, names, next_place, noted, orchestration, part_places, part_undo, prohibited, readings, recall, references, returns, settings, shifts, sides, silence, starts, unread, versions, vocab
 from v2m.agent.dialogue.changes import NOTHING, describe, diff, same_music
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.intents import apply_intents, scope_of
@@ -120,6 +120,7 @@ NOT_MOVED = ("style", "revert", "undo", "redo", "hit", "no_hit", "take", "route"
 
 
 # a moment said to be elsewhere ("no wait, the kiss is at 2:52"): a correction of the last edit only where it named that moment
+# (not names.AT_RE, which reads a name's place in numbers, verb or not; this reads any "the X is at/on ...": "the crash is at the very end")
 MOMENT_IS_RE = re.compile(r"\b(?:the|her|his|their|our|my) (?P<name>[a-z' -]{2,30}?) (?:is|'s|was|happens|comes|falls|lands) "
                           r"(?:at|on|around)\b", re.I)
 
@@ -257,7 +258,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     if moment_table.only_ties(request) and not _grammar_edits(analysis, plan, request, history):
         return []   # "she trips at the fifth cut": a moment told, noted by `edit` (no guess of an edit)
     try:
-        intents = heard(analysis, plan, request, history)
+        intents = readings.taken(analysis, plan, history, request, partial(heard, analysis, plan, request, history))
     except Ask as q:   # a moment of the picture described: where it is comes first (the place finder's own asks it)
         where = None if moments.asked_about(str(q)) else moments.unplaced(request, None, analysis, plan, history)
         raise (where or q) from None
@@ -346,7 +347,9 @@ def _grammar_edits(analysis: VideoAnalysis, plan: ScorePlan, request: str, histo
     """Whether the grammar itself reads an edit in what looks like a moment told ("the second shot drags": faster;
     "everybody stops dead at 0:24": a stop); a moment told ("he proposes in shot 6") reads none, or only a question."""
     try:   # (read by the readers themselves: `understand` takes a request that only ties moments for no edit)
-        return any(it.source == "rules" for it in heard(analysis, plan, punctuated(mended(request)), history))
+        text = punctuated(mended(request))   # (kept: `understand` reads the same words next, `readings`)
+        return any(it.source == "rules" for it in readings.kept(analysis, plan, history, text,
+                                                                partial(heard, analysis, plan, text, history)))
     except Ask:
         return False
 
