@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from v2m.agent.dialogue import halfway, marks, orchestration, silence, takes, tempos, versions, vocab
+from v2m.agent.dialogue import halfway, marks, orchestration, silence, standing, takes, tempos, versions, vocab
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.repeats import from_last_revert, kept_parts, locks_first, style_first
@@ -156,7 +156,7 @@ def _style(e: Edit, it: EditIntent) -> None:
         raise Ask(f"A style applies to the whole score; I can make {e.span.label} slower, calmer or change its "
                   "instruments instead. Should I switch the whole score?")
     if not (it.reason and it.value == e.plan.style):  # "more film noir" in jazz: only the instruments it brings
-        ops.set_style(e.plan, it.value)
+        e.said.extend(standing.restyled(e.plan, it.value))   # "no drums" said before: kept out
     for word in (it.target or "").split(","):  # the instruments a culture or purpose brings ("brass")
         if word.strip():
             orchestration.add(e, word.strip(), quiet=True)

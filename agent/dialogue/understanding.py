@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, arbiter, character, drops, edit_log, edits, entries, followups, halfway, idioms, kept_instead, marks, messages, moment_table, moments, music_places, names, next_place, noted, orchestration, part_places, part_undo, prohibited, recall, references, returns, settings, shifts, sides, silence, starts, versions, vocab
+from v2m.agent.dialogue import add_corrected, arbiter, character, drops, edit_log, edits, entries, followups, halfway, idioms, kept_instead, marks, messages, moment_table, moments, music_places, names, next_place, noted, orchestration, part_places, part_undo, prohibited, recall, references, returns, settings, shifts, sides, silence, standing, starts, versions, vocab
 from v2m.agent.dialogue.changes import NOTHING, describe, diff, same_music
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.intents import apply_intents, scope_of
@@ -251,7 +251,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     request = punctuated(mended(request))   # "the begining is to fast": as the readers of an edit should see it
     request = vocab.RHYTHM_SECTION_RE.sub("drums and bass", request)   # "the rhythm section is too insistent": both parts
     request, held = settings.holding(music_places.answered(drops.answered(request)))   # "calmer, but keep the tempo": no reader hears "tempo" as asked
-    request = prohibited.unordered(request)   # "you don't add drums, do you?", "don't add drums yet": no order, asked
+    request = prohibited.unordered(request, partial(versions.plays, plan))   # "you don't add drums, do you?", "don't add drums yet": no order, asked
     if offer := music_places.asked(request, plan):   # "where the music is loud, tone it down": that stretch, asked
         raise offer
     if moment_table.only_ties(request) and not _grammar_edits(analysis, plan, request, history):
@@ -368,7 +368,7 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     places = list(dict.fromkeys(it.scope.label for it in intents if it.scope.label))   # in the user's terms
     reply = describe(diff(plan, new), reason, places[0] if len(places) == 1 else "")
     reply = marks.already(plan, intents) or reply if new == plan else " ".join(filter(None, [reply, marks.already(plan, intents, True)]))   # "a crash at 0:13" where one is
-    reply = "\n".join([reply, *dict.fromkeys(passed)])   # under the changes: why "darker" did nothing; a cap
+    reply = "\n".join([reply, *dict.fromkeys(standing.held(passed, new))])   # under the changes: why "darker" did nothing; a cap
     read = ", ".join(f"{it.what}{' ' + it.direction if it.direction else ''}"
                      f"{' ' + it.value if it.value else ''}{' (' + it.scope.label + ')' if it.scope.label else ''}"
                      f" [{it.source}]" for it in intents)

@@ -1,0 +1,103 @@
+"""Defects the thirteenth session left (notes LEFT14, "left14a: what is meant"), each through a real chat Session on
+the synthetic 60 s clip cut every 4 s (conftest's `jazz_long`), in the user's words and in other words: a part the
+user took out came back with a style change; a question seeking reassurance about a part added it; the louder after
+"don't add drums" turned the drums up; ..."""
+
+from __future__ import annotations
+
+import pytest
+from edit_clips import open_long
+
+from v2m.agent.dialogue.operations import effective_roles
+
+
+def _plays(plan, role: str) -> bool:
+    return any(role in effective_roles(plan, s) for s in plan.sections)
+
+
+def _level(plan, role: str) -> list[float]:
+    return [s.levels_db.get(role, 0.0) for s in plan.sections]
+
+
+# ----------------------------------------------------------------------------- 1. a standing prohibition
+
+@pytest.mark.parametrize("out, style", [("no drums", "make it rock"),
+                                        # mine
+                                        ("never use drums", "switch to funk"), ("lose the drums", "let's try it as hip hop")])
+def test_a_part_taken_out_stays_out_through_a_style_change(jazz_long, out, style):
+    # before: "Style jazz -> rock; drums in."
+    assert jazz_long.say(out).changed
+    turn = jazz_long.say(style)
+    assert turn.changed and jazz_long.plan.style != "jazz", turn.reply
+    assert not _plays(jazz_long.plan, "drums") and "without the drums, as you asked" in turn.reply, turn.reply
+    turn = jazz_long.say("make it calmer")   # a second edit: still out, and not said again
+    assert not _plays(jazz_long.plan, "drums") and "as you asked" not in turn.reply, turn.reply
+
+
+@pytest.mark.parametrize("said", ["make it rock with drums", "switch to rock, with drums"])
+def test_an_explicit_request_for_the_part_lifts_it(jazz_long, said):
+    jazz_long.say("no drums")
+    turn = jazz_long.say(said)
+    assert jazz_long.plan.style == "rock" and _plays(jazz_long.plan, "drums") and "as you asked" not in turn.reply, turn.reply
+    turn = jazz_long.say("make it funk")   # lifted: the funk band's kit plays
+    assert _plays(jazz_long.plan, "drums"), turn.reply
+
+
+def test_a_part_taken_out_in_one_place_is_no_prohibition(jazz_long):
+    jazz_long.say("no drums in shot 3")
+    turn = jazz_long.say("make it rock")
+    assert all("drums" in effective_roles(jazz_long.plan, s) for s in jazz_long.plan.sections), turn.reply
+
+
+def test_a_tune_instrument_taken_out_is_not_the_new_styles_tune(jazz_long):
+    jazz_long.say("no sax")
+    jazz_long.say("make it rock")   # rock's tune is a guitar, no sax: it plays
+    assert _plays(jazz_long.plan, "melody")
+
+
+# ----------------------------------------------------------------------------- 2. reassurance about a prohibition
+
+@pytest.mark.parametrize("said", ["you won't add drums, right?",
+                                  # mine
+                                  "you're not going to add drums, right?", "we won't use drums, will we?"])
+def test_reassurance_about_a_part_kept_out_changes_nothing_and_says_so(jazz_long, said):
+    # before: "you won't add drums, right?" raised the energy and the drums everywhere
+    jazz_long.say("no drums")
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert not turn.changed and not turn.question and jazz_long.plan == before, turn.reply
+    assert "no drums" in turn.reply, turn.reply
+
+
+@pytest.mark.parametrize("said", ["you won't add drums, right?", "you won't add strings, right?"])
+def test_reassurance_adds_nothing_where_the_part_plays_or_never_did(jazz_long, said):
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert not turn.changed and jazz_long.plan == before, turn.reply
+    assert "strings" in said and "no strings" in turn.reply or turn.question and "Nothing added" in turn.question, turn.reply
+
+
+# ----------------------------------------------------------------------------- 3. a prohibition, then the mix
+
+@pytest.mark.parametrize("said", ["don't add drums and make it louder",
+                                  # mine
+                                  "never add strings, and make it louder", "no drums and make it a bit louder"])
+def test_louder_after_a_prohibition_is_the_mix(jazz_long, said):
+    # before: "Drums louder against the others (+0 -> +5 dB)"
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and plan.loudness_lufs > -16.0, turn.reply
+    assert not _plays(plan, "drums") or "strings" in said, turn.reply
+    assert not _plays(plan, "strings") and set(_level(plan, "drums")) == {0.0}, turn.reply
+
+
+def test_louder_after_a_prohibition_of_a_part_already_out(jazz_long):
+    jazz_long.say("no drums")
+    turn = jazz_long.say("don't add drums and make it louder")
+    assert turn.changed and not turn.question and not _plays(jazz_long.plan, "drums"), turn.reply
+    assert jazz_long.plan.loudness_lufs > -16.0, turn.reply
+
+
+def test_a_part_praised_then_louder_is_still_that_part(jazz_long):
+    turn = jazz_long.say("the sax is great but I'd love it louder")
+    assert max(_level(jazz_long.plan, "melody")) > 0, turn.reply
