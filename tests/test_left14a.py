@@ -101,3 +101,55 @@ def test_louder_after_a_prohibition_of_a_part_already_out(jazz_long):
 def test_a_part_praised_then_louder_is_still_that_part(jazz_long):
     turn = jazz_long.say("the sax is great but I'd love it louder")
     assert max(_level(jazz_long.plan, "melody")) > 0, turn.reply
+
+
+# ----------------------------------------------------------------------------- 4. "too gloomy" in major already
+
+@pytest.mark.parametrize("said", ["too gloomy",
+                                  # mine
+                                  "it's a bit too sad", "the music feels less gloomy would be nice"])
+def test_a_gloomy_complaint_in_major_moves_brighter_another_way(jazz_long, said):
+    # before: "The score is already in F major. Did you mean another key?"
+    from edit_clips import energies
+
+    before = jazz_long.plan
+    assert before.mode == "major"
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and not turn.question and plan.mode == "major", turn.reply
+    assert sum(energies(plan)) > sum(energies(before)) and "already in F major, so brighter another way" in turn.reply, turn.reply
+
+
+def test_a_cheerful_complaint_in_minor_moves_darker_another_way(lofi_chat):
+    from edit_clips import energies
+
+    before = lofi_chat.plan
+    turn = lofi_chat.say("too cheerful")
+    assert turn.changed and lofi_chat.plan.mode == "minor" and sum(energies(lofi_chat.plan)) < sum(energies(before)), turn.reply
+    assert "darker another way" in turn.reply, turn.reply
+
+
+def test_the_keys_own_word_in_that_key_still_asks(jazz_long):
+    turn = jazz_long.say("brighter")
+    assert turn.question and "already in F major" in turn.question and not turn.changed
+
+
+def test_a_gloomy_complaint_in_minor_is_still_the_major_key(lofi_chat):
+    lofi_chat.say("too gloomy")
+    assert lofi_chat.plan.mode == "major"
+
+
+# ----------------------------------------------------------------------------- 5. too triumphant
+
+@pytest.mark.parametrize("said", ["too triumphant",
+                                  # mine
+                                  "it's way too heroic", "a bit too majestic in the second half"])
+def test_too_triumphant_is_less_grand_not_brighter(jazz_long, said):
+    # before: read as major ("The score is already in F major. Did you mean another key?")
+    from edit_clips import energy_at
+
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and not turn.question and plan.mode == before.mode and plan.tempo_bpm == before.tempo_bpm, turn.reply
+    assert energy_at(plan, 50.0) < energy_at(before, 50.0), turn.reply

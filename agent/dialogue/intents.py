@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from v2m.agent.dialogue import halfway, marks, orchestration, silence, standing, takes, tempos, versions, vocab
+from v2m.agent.dialogue import halfway, keyed, marks, orchestration, silence, standing, takes, tempos, versions, vocab
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.repeats import from_last_revert, kept_parts, locks_first, style_first
@@ -144,7 +144,7 @@ def _meter(e: Edit, meter: str) -> None:
 def _mode(e: Edit, it: EditIntent) -> None:
     if it.reason and it.value == e.plan.mode:  # part of a culture read as a style, already so: nothing to ask
         return
-    ops.set_key(e.plan, [] if e.whole else e.idx, tonic=None, mode=it.value, shift=0, whole=e.whole)
+    keyed.mode(e, it)   # "too gloomy" in major already: brighter another way
 
 
 def _style(e: Edit, it: EditIntent) -> None:
