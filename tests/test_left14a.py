@@ -153,3 +153,19 @@ def test_too_triumphant_is_less_grand_not_brighter(jazz_long, said):
     plan = jazz_long.plan
     assert turn.changed and not turn.question and plan.mode == before.mode and plan.tempo_bpm == before.tempo_bpm, turn.reply
     assert energy_at(plan, 50.0) < energy_at(before, 50.0), turn.reply
+
+
+# ----------------------------------------------------------------------------- 6. deeper tones
+
+@pytest.mark.parametrize("said, t", [("I want deeper tones in shot 5", 18.0),
+                                     # mine
+                                     ("give me lower notes in the intro", 2.0)])
+def test_deeper_tones_are_more_low_end_there_not_more_energy(jazz_long, said, t):
+    # before: "More energy (0.78 -> 0.88) from 0:16 to 0:20; bass louder ..."
+    from edit_clips import energy_at, level_at
+
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and level_at(plan, "bass", t) > level_at(before, "bass", t), turn.reply
+    assert energy_at(plan, t) == energy_at(before, t) and level_at(plan, "bass", 40.0) == 0.0, turn.reply
