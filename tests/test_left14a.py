@@ -169,3 +169,30 @@ def test_deeper_tones_are_more_low_end_there_not_more_energy(jazz_long, said, t)
     plan = jazz_long.plan
     assert turn.changed and level_at(plan, "bass", t) > level_at(before, "bass", t), turn.reply
     assert energy_at(plan, t) == energy_at(before, t) and level_at(plan, "bass", 40.0) == 0.0, turn.reply
+
+
+# ----------------------------------------------------------------------------- 7. a complaint about a part not playing
+
+@pytest.mark.parametrize("said, word", [("the strings feel too weak", "strings"),
+                                        # mine
+                                        ("the cello sounds a bit too quiet", "cello")])
+def test_a_part_too_weak_where_it_does_not_play_is_asked(jazz_long, said, word):
+    # before: "Strings: String Ensemble 1 (a new part); string ensemble in; strings louder ..."
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert turn.question and f"no {word}" in turn.question and jazz_long.plan == before, turn.reply
+    turn = jazz_long.say("yes")   # the offer taken: the part comes in
+    assert turn.changed and len(jazz_long.plan.instrumentation) > len(before.instrumentation), turn.reply
+
+
+@pytest.mark.parametrize("said", ["bring the strings forward", "the strings are too weak, add them"])
+def test_a_part_asked_for_is_still_brought_in(jazz_long, said):
+    turn = jazz_long.say(said)
+    assert turn.changed and "strings" in jazz_long.plan.instrumentation, turn.reply
+
+
+def test_a_part_too_weak_that_plays_is_turned_up(jazz_long):
+    from edit_clips import level_at
+
+    turn = jazz_long.say("the bass feels too weak")
+    assert turn.changed and level_at(jazz_long.plan, "bass", 10.0) > 0, turn.reply

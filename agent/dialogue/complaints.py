@@ -83,3 +83,18 @@ def plain(request: str, plan: ScorePlan | None = None) -> str:
     """`request` with each complaint about a part in its frame said in the grammar's words, a part `plan` does not
     play left as typed; the rest as typed."""
     return FRAME_RE[0].sub(lambda m: _reworded(m, plan), request)
+
+
+def unplayed(request: str, intents: list, plan: ScorePlan) -> tuple[str, tuple[str, ...]] | None:
+    """A part said to be too weak where it plays nowhere ("the strings feel too weak" with no strings): the readers
+    bring it in to turn it up, but the complaint is about a part the user thinks is there, so it is asked (the
+    question and its one option); None when no such complaint leads to a part added ("..., add them": asked for)."""
+    adding = [it.value for it in intents if it.what == "balance" and it.direction != "down" and it.value
+              and not versions.plays(plan, it.value)]
+    for m in FRAME_RE[0].finditer(request.lower()) if adding else ():
+        word, adj = m["part"].split()[-1], m["adj"].replace("-", " ")
+        if m["word"] not in PACED and not versions.plays(plan, word) and _direction(adj, LEVEL) == "louder" and \
+                any(m["word"] in a or a in m["word"] for a in adding):
+            are = "are" if word.endswith("s") and not word.endswith("ss") else "is"
+            return f"There {are} no {word} in the score yet. Should I add {'them' if are == 'are' else 'it'}?", (f"add {word}",)
+    return None

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, arbiter, character, drops, edit_log, edits, entries, followups, halfway, idioms, kept_instead, marks, messages, moment_table, moments, music_places, names, next_place, noted, orchestration, part_places, part_undo, prohibited, recall, references, returns, settings, shifts, sides, silence, standing, starts, versions, vocab
+from v2m.agent.dialogue import add_corrected, arbiter, character, complaints, drops, edit_log, edits, entries, followups, halfway, idioms, kept_instead, marks, messages, moment_table, moments, music_places, names, next_place, noted, orchestration, part_places, part_undo, prohibited, recall, references, returns, settings, shifts, sides, silence, standing, starts, versions, vocab
 from v2m.agent.dialogue.changes import NOTHING, describe, diff, same_music
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.intents import apply_intents, scope_of
@@ -265,6 +265,8 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         raise where
     if offer := drops.asked(request, intents, plan):   # "drop the beat there": the drums out, or the drop?
         raise offer
+    if (absent := complaints.unplayed(request, intents, plan)) is not None:   # "the strings feel too weak", none play
+        raise arbiter.Offer(*absent)
     intents = silence.returned(orchestration.stand_ins(orchestration.arrivals(part_places.where_heard(intents, history), plan), plan), plan)
     intents = entries.moved(idioms.quiet_first(intents), plan)   # "start quiet, then louder from 0:20"; an entry moved
     return settings.kept(intents, held)
