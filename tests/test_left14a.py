@@ -196,3 +196,47 @@ def test_a_part_too_weak_that_plays_is_turned_up(jazz_long):
 
     turn = jazz_long.say("the bass feels too weak")
     assert turn.changed and level_at(jazz_long.plan, "bass", 10.0) > 0, turn.reply
+
+
+# ----------------------------------------------------------------------------- 8, 11. an instrument on several parts
+
+@pytest.fixture()
+def classical(tmp_path):
+    return open_long(tmp_path, "classical")   # the piano plays the bass, the chords and the tune
+
+
+@pytest.mark.parametrize("said, sign", [("the piano is very hidden behind the other instruments", 1),
+                                        # mine
+                                        ("the piano is drowning in the strings, bring it forward", 1), ("the piano is too loud", -1)])
+def test_an_instrument_on_several_parts_moves_all_of_them_against_the_others(classical, said, sign):
+    # before: "Bass louder against the others (+0 -> +8 dB)": the piano's left hand alone
+    from edit_clips import level_at
+
+    classical.say("add strings")
+    before = classical.plan
+    turn = classical.say(said)
+    plan = classical.plan
+    assert turn.changed and plan.loudness_lufs == before.loudness_lufs, turn.reply
+    moved = [level_at(plan, r, 10.0) - level_at(plan, "strings", 10.0) for r in ("bass", "harmony", "melody")]
+    assert all(m * sign > 0 for m in moved) and "all of them moved" in turn.reply, turn.reply
+
+
+def test_the_piano_hidden_in_a_band_is_the_piano_up(jazz_long):
+    from edit_clips import level_at
+
+    turn = jazz_long.say("the piano is very hidden behind the other instruments")
+    assert jazz_long.plan.loudness_lufs == -16.0 and level_at(jazz_long.plan, "harmony", 10.0) > 0, turn.reply
+
+
+@pytest.mark.parametrize("said", ["the piano should lead",
+                                  # mine
+                                  "let the piano carry the tune"])
+def test_an_instrument_leading_already_says_which_parts_it_plays(classical, said):
+    # before: "Nothing changed: the score is as it was." and no word why
+    turn = classical.say(said)
+    assert not turn.changed and "already plays the tune (and the bass line and the chords)" in turn.reply, turn.reply
+
+
+def test_another_instrument_asked_to_lead_still_takes_the_tune(jazz_long):
+    turn = jazz_long.say("the piano should lead")
+    assert turn.changed and jazz_long.plan.instrumentation["melody"] == "Acoustic Grand Piano", turn.reply
