@@ -240,3 +240,31 @@ def test_an_instrument_leading_already_says_which_parts_it_plays(classical, said
 def test_another_instrument_asked_to_lead_still_takes_the_tune(jazz_long):
     turn = jazz_long.say("the piano should lead")
     assert turn.changed and jazz_long.plan.instrumentation["melody"] == "Acoustic Grand Piano", turn.reply
+
+
+# ----------------------------------------------------------------------------- 9. an unknown quality of a part
+
+@pytest.mark.parametrize("said, word", [("the bass is a bit too purple", "purple"),
+                                        # mine
+                                        ("the strings sound way too green", "green")])
+def test_a_colour_said_of_a_part_asks_what_is_meant(jazz_long, said, word):
+    # before: "Bass softer against the others (+0 -> -5 dB)"
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert turn.question and f"'{word}'" in turn.question and jazz_long.plan == before, turn.reply
+
+
+@pytest.mark.parametrize("answer, sign", [("softer", -1), ("louder please", 1)])
+def test_the_answer_moves_that_part(jazz_long, answer, sign):
+    from edit_clips import level_at
+
+    jazz_long.say("the bass is a bit too purple")
+    turn = jazz_long.say(answer)
+    assert turn.changed and level_at(jazz_long.plan, "bass", 10.0) * sign > 0, turn.reply
+
+
+def test_a_colour_beside_another_request_leaves_the_part_as_it_is(jazz_long):
+    from edit_clips import level_at
+
+    turn = jazz_long.say("the bass is too purple, and slower")
+    assert turn.changed and level_at(jazz_long.plan, "bass", 10.0) == 0.0 and jazz_long.plan.tempo_bpm < 139, turn.reply

@@ -66,6 +66,8 @@ def _direction(adj: str, dims: dict[str, tuple[str, ...]]) -> str | None:
 
 def _reworded(m: re.Match, plan: ScorePlan | None = None) -> str:
     deg, adj, word = m["deg"].lower(), m["adj"].lower().replace("-", " "), m["word"].lower()
+    if adj in COLOURS:   # "the bass is too purple. softer" (an answer to `coloured`): the part named, the answer its change
+        return f"{m['lead']}{m['part']}{m['tail']}"
     if plan is not None and word not in PACED and not versions.plays(plan, word):
         return m[0]   # "the brass is a bit weak" with no brass: the readers of a part say it is not playing
     if not deg.strip() and (not m["verb"].strip() or not any(adj in words for dims in (LEVEL, PACE) for words in dims.values())):
@@ -98,3 +100,18 @@ def unplayed(request: str, intents: list, plan: ScorePlan) -> tuple[str, tuple[s
             are = "are" if word.endswith("s") and not word.endswith("ss") else "is"
             return f"There {are} no {word} in the score yet. Should I add {'them' if are == 'are' else 'it'}?", (f"add {word}",)
     return None
+
+
+# colours said of a sound: no one reading ("too purple" is neither louder nor softer to everyone), so what is meant is asked
+COLOURS = set("red orange yellow green purple violet pink magenta turquoise beige brown grey gray crimson lilac".split())
+
+
+def coloured(request: str) -> tuple[str, tuple[str, ...]] | None:
+    """A part said to be (too) a colour and nothing else asked ("the bass is a bit too purple"): the question what it
+    means and the readings offered; None otherwise (a part too loud, a colour beside another request)."""
+    m = FRAME_RE[0].search(request.lower())
+    if m is None or m["adj"] not in COLOURS or request.lower().strip(" .!?") != m[0].strip(" .!?,;:"):
+        return None
+    part = m["part"].split()[-1]
+    options = ("louder", "softer", "brighter", "darker")
+    return f"What should '{m['adj']}' mean for the {part}: louder, softer, brighter or darker? Say which, or another way.", options

@@ -226,7 +226,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     question = messages.guard(request) or remark(request, plan, history, analysis)
     if question:
         raise Ask(question)
-    if (vague := character.asked(request) or character.worried(request)) is not None:   # "too cartoony now, dial it back": which way, even after
+    if (vague := character.asked(request) or character.worried(request) or complaints.coloured(request)) is not None:   # "too cartoony now, dial it back": which way, even after
         raise arbiter.Offer(*vague)                          # an edit (the feeling is no one step to take back)
 
     again = part_undo.undone(request, history) or kept_instead.read(request, history) or \
