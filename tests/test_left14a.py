@@ -268,3 +268,21 @@ def test_a_colour_beside_another_request_leaves_the_part_as_it_is(jazz_long):
 
     turn = jazz_long.say("the bass is too purple, and slower")
     assert turn.changed and level_at(jazz_long.plan, "bass", 10.0) == 0.0 and jazz_long.plan.tempo_bpm < 139, turn.reply
+
+
+# ----------------------------------------------------------------------------- 10. the reason of an era+style opening
+
+@pytest.mark.parametrize("request_, style, word", [("seventies disco", "funk", "disco"),
+                                                   # mine
+                                                   ("nineties hip hop", "lofi", "hip hop"), ("a bebop score", "jazz", "bebop")])
+def test_an_opening_in_a_styles_word_gives_the_word_said_as_its_reason(tmp_path, request_, style, word):
+    # before: "Style: funk, because the request names it (funk)" - a name the user never said
+    s = open_long(tmp_path, request_)
+    line = next(x for x in s.plan.reasoning.splitlines() if "Style:" in x)
+    assert s.plan.style == style and f"'{word}'" in line and "names it" not in line, line
+
+
+@pytest.mark.parametrize("request_", ["sixties rock", "jazz"])
+def test_an_opening_naming_the_style_still_says_so(tmp_path, request_):
+    s = open_long(tmp_path, request_)
+    assert f"names it ({s.plan.style})" in next(x for x in s.plan.reasoning.splitlines() if "Style:" in x)
