@@ -119,8 +119,6 @@ def test_a_complaint_frame_takes_its_sign_from_the_frame(tmp_path, said, check):
     assert check(before, session.plan), turn.reply
 
 
-@pytest.mark.xfail(strict=True, reason="left: a part said 'too' anything is turned down by orchestration's readers; the "
-                   "encoder puts antonyms close ('busy' 0.54 from 'quiet'), so the frame cannot tell an unknown word from a known one")
 def test_a_quality_nobody_can_place_is_asked(tmp_path):
     session = _open(tmp_path, "jazz")
     before = session.plan

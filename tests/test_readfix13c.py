@@ -95,7 +95,7 @@ def test_a_correction_after_an_answer_that_asked_moves_no_older_edit(tmp_path, f
     s = open_long(tmp_path, "gentle music for a garden time-lapse", clip_analysis(GARDEN))
     _say(s, "the flowers opening should feel like magic", "they open in the sixth and seventh shots")
     opened = s.plan
-    _say(s, "the rain bit is too gloomy", "the rain is the second shot")
+    _say(s, "the rain bit should be brighter", "the rain is the second shot")   # the key asked where it is: asked
     turn = s.say(fix)
     # before: the flowers' edit in shots 6-7 was taken out and made again in shot 3
     assert s.plan == opened and turn.question, turn.reply

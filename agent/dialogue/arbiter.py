@@ -152,7 +152,8 @@ def choose(rules: list[EditIntent], pred: Prediction | None, request: str, asked
             return Choice("ask", label, f"I read that as {mine}, but it could also mean {_say(label)}. "
                                         f"Which one: {mine}, or {_say(label)}?", (mine, _say(label)))
         if pred.p >= REFINE_P and label.startswith("balance_") and _instrument(request) and \
-                any(it.what in ("energy", "loudness", "mood") and _named_with(it, request) for it in rules):
+                any(it.what in ("energy", "loudness", "mood") and _named_with(it, request) for it in rules) and \
+                not any(it.what == "remove" and it.value == _instrument(request) for it in rules):   # "no drums and make it louder": the mix
             return Choice("refine", label)
         if pred.p >= LEVEL_P and label.startswith("loudness_") and not _instrument(request) and \
                 read <= {f"energy_{direction}"} and all(it.scope.kind == "whole" for it in rules):

@@ -66,6 +66,8 @@ def _direction(adj: str, dims: dict[str, tuple[str, ...]]) -> str | None:
 
 def _reworded(m: re.Match, plan: ScorePlan | None = None) -> str:
     deg, adj, word = m["deg"].lower(), m["adj"].lower().replace("-", " "), m["word"].lower()
+    if adj in COLOURS:   # "the bass is too purple. softer" (an answer to `coloured`): the part named, the answer its change
+        return f"{m['lead']}{m['part']}{m['tail']}"
     if plan is not None and word not in PACED and not versions.plays(plan, word):
         return m[0]   # "the brass is a bit weak" with no brass: the readers of a part say it is not playing
     if not deg.strip() and (not m["verb"].strip() or not any(adj in words for dims in (LEVEL, PACE) for words in dims.values())):
@@ -83,3 +85,33 @@ def plain(request: str, plan: ScorePlan | None = None) -> str:
     """`request` with each complaint about a part in its frame said in the grammar's words, a part `plan` does not
     play left as typed; the rest as typed."""
     return FRAME_RE[0].sub(lambda m: _reworded(m, plan), request)
+
+
+def unplayed(request: str, intents: list, plan: ScorePlan) -> tuple[str, tuple[str, ...]] | None:
+    """A part said to be too weak where it plays nowhere ("the strings feel too weak" with no strings): the readers
+    bring it in to turn it up, but the complaint is about a part the user thinks is there, so it is asked (the
+    question and its one option); None when no such complaint leads to a part added ("..., add them": asked for)."""
+    adding = [it.value for it in intents if it.what == "balance" and it.direction != "down" and it.value
+              and not versions.plays(plan, it.value)]
+    for m in FRAME_RE[0].finditer(request.lower()) if adding else ():
+        word, adj = m["part"].split()[-1], m["adj"].replace("-", " ")
+        if m["word"] not in PACED and not versions.plays(plan, word) and _direction(adj, LEVEL) == "louder" and \
+                any(m["word"] in a or a in m["word"] for a in adding):
+            are = "are" if word.endswith("s") and not word.endswith("ss") else "is"
+            return f"There {are} no {word} in the score yet. Should I add {'them' if are == 'are' else 'it'}?", (f"add {word}",)
+    return None
+
+
+# colours said of a sound: no one reading ("too purple" is neither louder nor softer to everyone), so what is meant is asked
+COLOURS = set("red orange yellow green purple violet pink magenta turquoise beige brown grey gray crimson lilac".split())
+
+
+def coloured(request: str) -> tuple[str, tuple[str, ...]] | None:
+    """A part said to be (too) a colour and nothing else asked ("the bass is a bit too purple"): the question what it
+    means and the readings offered; None otherwise (a part too loud, a colour beside another request)."""
+    m = FRAME_RE[0].search(request.lower())
+    if m is None or m["adj"] not in COLOURS or request.lower().strip(" .!?") != m[0].strip(" .!?,;:"):
+        return None
+    part = m["part"].split()[-1]
+    options = ("louder", "softer", "brighter", "darker")
+    return f"What should '{m['adj']}' mean for the {part}: louder, softer, brighter or darker? Say which, or another way.", options

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from v2m.agent.dialogue import halfway, marks, orchestration, silence, takes, tempos, versions, vocab
+from v2m.agent.dialogue import doubled, halfway, keyed, marks, orchestration, silence, standing, takes, tempos, versions, vocab
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.repeats import from_last_revert, kept_parts, locks_first, style_first
@@ -144,7 +144,7 @@ def _meter(e: Edit, meter: str) -> None:
 def _mode(e: Edit, it: EditIntent) -> None:
     if it.reason and it.value == e.plan.mode:  # part of a culture read as a style, already so: nothing to ask
         return
-    ops.set_key(e.plan, [] if e.whole else e.idx, tonic=None, mode=it.value, shift=0, whole=e.whole)
+    keyed.mode(e, it)   # "too gloomy" in major already: brighter another way
 
 
 def _style(e: Edit, it: EditIntent) -> None:
@@ -156,7 +156,7 @@ def _style(e: Edit, it: EditIntent) -> None:
         raise Ask(f"A style applies to the whole score; I can make {e.span.label} slower, calmer or change its "
                   "instruments instead. Should I switch the whole score?")
     if not (it.reason and it.value == e.plan.style):  # "more film noir" in jazz: only the instruments it brings
-        ops.set_style(e.plan, it.value)
+        e.said.extend(standing.restyled(e.plan, it.value))   # "no drums" said before: kept out
     for word in (it.target or "").split(","):  # the instruments a culture or purpose brings ("brass")
         if word.strip():
             orchestration.add(e, word.strip(), quiet=True)
@@ -309,10 +309,10 @@ HANDLERS: dict[str, Callable[[Edit, EditIntent], None]] = {
     "add": lambda e, it: silence.back(e) if it.value == "music" else orchestration.add(
         e, it.value, more=it.direction == "up" or GUESSED in (it.reason or ""), back=" back " in f" {it.text} "),
     "remove": lambda e, it: silence.out(e) if it.value == "music" else orchestration.remove(e, it.value, it.text),
-    "swap": lambda e, it: orchestration.swap(e, it.target, it.value),
+    "swap": lambda e, it: doubled.swap(e, it.target, it.value),   # "the piano should lead" where it does: said
     "only": lambda e, it: orchestration.only(e, it.value),
     "balance": lambda e, it: _loudness(e, it) if _plays_all(e, it) else
-    orchestration.balance(e, it.value, _level_step(it), it.target),
+    doubled.balance(e, it.value, _level_step(it), it.target),   # an instrument on several parts: all of them
     "hit": lambda e, it: marks.add_hits(e, it.scope.times_s, it.value),
     "no_hit": lambda e, it: marks.drop_hits(e, it.scope.times_s or None),
     "lock": lambda e, it: marks.lock(e, True), "unlock": lambda e, it: marks.lock(e, False),

@@ -187,20 +187,20 @@ class Mentions:
 
 BARE_INSTEAD_RE = re.compile(rf"\b(?:{INSTR_ALT})(?:s|es)? (instead)\b(?! of)")   # "use a flute instead": of the part named before
 OUT_VERBS = "no|without|remove|drop|lose|mute|kill|ditch|take out|get rid of"   # a part taken out: here, PART_ORDER_RE, `orchestration`
-TAKEN_OUT_RE = re.compile(rf"\b(?:{OUT_VERBS}|cut|scrap|pull out)(?: (?:the|a|an|any|that|this|those|these|your|all))?\s*$")   # just before a part: it goes
-# a part said with "instead" and no verb ("lose the sax. a flute instead"): after a part taken out, it comes in (`refer`)
-ONLY_INSTEAD_RE = re.compile(rf"^\W*(?:and |but |then )?(?:maybe |perhaps )?{INSTR} instead\W*$")
+NEVER = r"(?:shouldn't|should not|don't|do not|doesn't|never|won't|will not|not going to)(?: ever)? (?:have|use|play|want|need|add|bring in|put in|include)(?: any)?"   # "don't add drums"
+TAKEN_OUT_RE = re.compile(rf"\b(?:{OUT_VERBS}|cut|scrap|pull out|{NEVER})(?: (?:the|a|an|any|that|this|those|these|your|all))?\s*$")   # just before a part: it goes
+ONLY_INSTEAD_RE = re.compile(rf"^\W*(?:and |but |then )?(?:maybe |perhaps )?{INSTR} instead\W*$")   # "lose the sax. a flute instead": it comes in (`refer`)
 
 
 def refer(clause: str, last: str | None, gone: bool = False) -> str:
-    """"harp's too cheesy, replace it with guitar", "the strings. less of them", "the cymbals are harsh, take
-    those out": "it" is the part just named, in this clause or the one before; a bare "instead" after it was taken
-    out (`gone`: "remove the bass and put a guitar instead") adds the new part where the old one went, no swap."""
-    def part(m: re.Match) -> str:
-        named = named_parts(plain_parts(clause[:m.start()])) or [last]
-        return f"{m.group(1)} {named[-1]}{m.group(2) or ''}" if named[-1] else m.group(0)
-    clause = re.sub(r"\b(love|like|want|need|make|have) (?:it|them)( (?:a (?:bit|touch|little|tad) |much |way )?(?:louder|softer|"
-                    r"quieter))\b", part, clause)   # "the sax is great but I'd love it louder": the sax louder
+    """"harp's too cheesy, replace it with guitar", "the strings. less of them", "the cymbals are harsh, take those out": "it" is
+    the part just named, in this clause or the one before, unless it went ("no drums and make it louder": the mix louder);
+    a bare "instead" after it was taken out (`gone`: "remove the bass and put a guitar instead") adds the new part, no swap."""
+    def part(m: re.Match, leveled: bool = False) -> str:
+        named = named_parts(before := plain_parts(clause[:m.start()])) or [last]
+        went = leveled and named[-1] and (TAKEN_OUT_RE.search(before.split(named[-1])[0]) if named[-1] in before else gone)
+        return f"{m.group(1)} {named[-1]}{m.group(2) or ''}" if named[-1] and not went else m.group(0)
+    clause = re.sub(r"\b(love|like|want|need|make|have) (?:it|them)( (?:a (?:bit|touch|little|tad) |much |way )?(?:louder|softer|quieter))\b", lambda m: part(m, True), clause)   # "the sax is great but I'd love it louder": the sax louder
     if last and gone and ONLY_INSTEAD_RE.match(clause):
         clause = f" add {clause.strip()} "   # "lose the sax, a flute instead": the flute added where the sax went
     if last and not gone and (m := BARE_INSTEAD_RE.search(clause)) and last not in (new := named_parts(plain_parts(clause[:m.end(1)]))) and new:

@@ -23,6 +23,8 @@ REGISTER_RE = re.compile(rf"\b(?:the )?(?:{'|'.join(LOW)})[- ](?:{'|'.join(SOUND
 # A register said as where another part plays ("play the melody in a lower register", "move the sax to the low
 # range") names no part ("I want deeper tones" stays the bass, as "add lower notes" is)
 MANNER_RE = re.compile(r"\b(?:in|into|to|at|down to|from)\s+(?:a|an|the|its|their|his|her)?\s*$", re.I)
+COMPARED = ("deeper", "lower")   # a height compared: more of it
+SIZED_RE = re.compile(r"\b(?:more|less|fewer|no|some|any|too)\s*$", re.I)   # the amount said already
 
 
 def as_part(text: str, named_parts) -> str:
@@ -34,7 +36,10 @@ def as_part(text: str, named_parts) -> str:
         clause = text[start:m.start()] + " " + sentences(text[m.end():], ",;")[0]
         if MANNER_RE.search(text[:m.start()]) or named_parts(clause.lower()):
             return said
-        return "the bass" if said.lower().startswith("the") else "bass"
+        if said.lower().startswith("the"):
+            return "the bass"
+        # "I want deeper tones": deeper is more of the low end (its level; the registers stay), not the bass "added"
+        return "more bass" if said.lower().startswith(COMPARED) and not SIZED_RE.search(text[:m.start()]) else "bass"
     return REGISTER_RE.sub(one, text)
 
 # Pieces of the drum kit: the kit plays as one part (the drums role), so a piece named alone moves the whole kit

@@ -46,8 +46,8 @@ SIZED = r"notch|bit|little|touch|tad|smidge|hair|slight|some"
 TOO: dict[str, str] = {w: away for words, away in (
     ("fast quick rushed hurried speedy hasty", "slower"),   # "frantic" is too much energy, the tempo kept unless said
     ("slow sluggish draggy dragging plodding leisurely", "faster"),   # (`complaints.PACE` too)
-    ("busy cluttered crowded full dense intense aggressive hectic chaotic heavy pompous big energetic "
-     "bombastic overpowering hot hyper hyperactive frenetic frantic jittery jolly upbeat bouncy peppy perky chirpy", "less energy"),
+    ("busy cluttered crowded full dense intense aggressive hectic chaotic heavy pompous big energetic triumphant epic heroic grand "
+     "bombastic overpowering hot hyper hyperactive frenetic frantic jittery jolly upbeat bouncy peppy perky chirpy grandiose majestic", "less energy"),
     ("sleepy drowsy dull flat boring weak thin empty sparse quiet soft static lifeless timid chill calm mellow lazy "
      "relaxed tame polite", "more energy"),
     ("dark gloomy sad moody minor", "brighter"),

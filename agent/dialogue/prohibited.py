@@ -11,38 +11,43 @@ tag, "yet"), and one of a part that is not playing, kept already.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
-from v2m.agent.dialogue.mentions import INSTR
+from v2m.agent.dialogue import operations as ops
+from v2m.agent.dialogue.mentions import INSTR, NEVER
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.where import Ask
 
-# the words a standing prohibition of a part is said with, before it
-NEVER = (r"(?:shouldn't|should not|don't|do not|doesn't|never)(?: ever)? (?:have|use|play|want|need|add|bring in|put in|"
-         r"include)(?: any)?")
 # after the part: a question tag or "yet" ("you don't add drums, do you?", "don't add drums yet"): asked, not ordered
-HEDGED_RE = re.compile(rf"\b{NEVER} {INSTR}(?:[^.!;,?]*?\b(?:yet|for now|for the moment)\b|[^.!;,?]*(?:,? (?:do|will|would|can|"
-                       r"could|are|did) (?:you|we|u|they))?\s*\?)", re.I)   # in its own clause (not "..., ok?")
+HEDGED_RE = re.compile(rf"\b{NEVER} {INSTR}(?:[^.!;,?]*?\b(?:yet|for now|for the moment)\b|[^.!;,?]*(?:,? (?:(?:do|will|would|can|"
+                       r"could|are|did) (?:you|we|u|they)|right))?\s*\?)", re.I)   # in its own clause (not "..., ok?")
 CLAUSE_START_RE = re.compile(r"[^.!;,?]*$")
 WORD_RE = re.compile(r"[a-z]{2,}", re.I)
 
 
-def unordered(t: str) -> str:
+def unordered(t: str, plays: Callable[[str], bool] | None = None) -> str:
     """`t` as it is, unless a part is prohibited only for now or in a question ("don't add drums yet", "you don't add
     drums, do you?"): no order to read ("add drums" or "no drums"), so that clause is left out, or asked back (Ask)
-    when it is all the request says."""
+    when it is all the request says. A part that `plays` nowhere stays out ("you won't add drums, right?" with no
+    drums): the clause is the prohibition it reassures about, which changes nothing (`absent`) and is said so."""
     if not (m := HEDGED_RE.search(t)):
         return t
+    if plays is not None and not plays(m.group(1)):
+        return f"{t[:m.start()]}never add {m.group(1)}{t[m.end():]}"
     start = CLAUSE_START_RE.search(t[:m.start()]).start()
     rest = (t[:start] + t[m.end():]).strip(" ,.;!?")
     if WORD_RE.search(rest):   # "don't add drums yet, make it louder": the other clauses are read, the drums left
         return rest
-    raise Ask(f"Should the {m.group(1)} stay out for now? Say 'no {m.group(1)}' to take them out, or what should change.")
+    w = m.group(1)   # "you won't add drums, right?" where drums play: nothing added, and asked whether they go
+    asked = f"Should the {w} stay out for now?" if plays is None else f"Nothing added: the score has {w} now. Should they go out?"
+    raise Ask(f"{asked} Say 'no {w}' to take them out, or what should change.")
 
 
 def absent(e, role: str | None, word: str, text: str) -> bool:
-    """Whether `word`'s removal is a prohibition of a part not in the score (`role` None): kept already, said in
+    """Whether `word`'s removal is a prohibition of a part not playing (`role` None or silent): kept already, said in
     the reply (`e.said`), and nothing to take out."""
-    if role is not None or not compiled(rf"\b{NEVER} (?:(?:the|any|some|a|an) )?{re.escape(word)}", re.I).search(text or ""):
+    if role is not None and any(role in ops.effective_roles(e.plan, s) for s in e.plan.sections) or \
+            not compiled(rf"\b{NEVER} (?:(?:the|any|some|a|an) )?{re.escape(word)}", re.I).search(text or ""):
         return False
     e.said.append(f"Not changed: there {'are' if word.endswith('s') and not word.endswith('ss') else 'is'} no {word} in the score.")
     return True

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, arbiter, character, drops, edit_log, edits, entries, followups, halfway, idioms, kept_instead, marks, messages, moment_table, moments, music_places, names, next_place, noted, orchestration, part_places, part_undo, prohibited, readings, recall, references, returns, settings, shifts, sides, silence, starts, unread, versions, vocab
+from v2m.agent.dialogue import add_corrected, arbiter, character, complaints, drops, edit_log, edits, entries, followups, halfway, idioms, kept_instead, marks, messages, moment_table, moments, music_places, names, next_place, noted, orchestration, part_places, part_undo, prohibited, readings, recall, references, returns, settings, shifts, sides, silence, standing, starts, unread, versions, vocab
 from v2m.agent.dialogue.changes import NOTHING, describe, diff, same_music
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.intents import apply_intents, scope_of
@@ -227,7 +227,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     question = messages.guard(request) or remark(request, plan, history, analysis)
     if question:
         raise Ask(question)
-    if (vague := character.asked(request) or character.worried(request)) is not None:   # "too cartoony now, dial it back": which way, even after
+    if (vague := character.asked(request) or character.worried(request) or complaints.coloured(request)) is not None:   # "too cartoony now, dial it back": which way, even after
         raise arbiter.Offer(*vague)                          # an edit (the feeling is no one step to take back)
 
     again = part_undo.undone(request, history) or kept_instead.read(request, history) or \
@@ -252,7 +252,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     request = punctuated(mended(request))   # "the begining is to fast": as the readers of an edit should see it
     request = vocab.RHYTHM_SECTION_RE.sub("drums and bass", request)   # "the rhythm section is too insistent": both parts
     request, held = settings.holding(music_places.answered(drops.answered(request)))   # "calmer, but keep the tempo": no reader hears "tempo" as asked
-    request = prohibited.unordered(request)   # "you don't add drums, do you?", "don't add drums yet": no order, asked
+    request = prohibited.unordered(request, partial(versions.plays, plan))   # "you don't add drums, do you?", "don't add drums yet": no order, asked
     if offer := music_places.asked(request, plan):   # "where the music is loud, tone it down": that stretch, asked
         raise offer
     if moment_table.only_ties(request) and not _grammar_edits(analysis, plan, request, history):
@@ -266,6 +266,8 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         raise where
     if offer := drops.asked(request, intents, plan):   # "drop the beat there": the drums out, or the drop?
         raise offer
+    if (absent := complaints.unplayed(request, intents, plan)) is not None:   # "the strings feel too weak", none play
+        raise arbiter.Offer(*absent)
     intents = silence.returned(orchestration.stand_ins(orchestration.arrivals(part_places.where_heard(intents, history), plan), plan), plan)
     intents = entries.moved(idioms.quiet_first(intents), plan)   # "start quiet, then louder from 0:20"; an entry moved
     return settings.kept(intents, held)
@@ -372,7 +374,7 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     reply = describe(diff(plan, new), reason, places[0] if len(places) == 1 else "")
     reply = marks.already(plan, intents) or reply if new == plan else " ".join(filter(None, [reply, marks.already(plan, intents, True)]))   # "a crash at 0:13" where one is
     lost = unread.noted(unread.unread(analysis, plan, heard_as, edits.read_request, intents)) if new != plan else ""   # "warmer and do the zoop thing": named
-    reply = "\n".join([reply, *dict.fromkeys(passed), *filter(None, [lost])])   # under the changes: why "darker" did nothing; a cap
+    reply = "\n".join([reply, *dict.fromkeys(standing.held(passed, new)), *filter(None, [lost])])   # under the changes: why "darker" did nothing; a cap
     read = ", ".join(f"{it.what}{' ' + it.direction if it.direction else ''}"
                      f"{' ' + it.value if it.value else ''}{' (' + it.scope.label + ')' if it.scope.label else ''}"
                      f" [{it.source}]" for it in intents)

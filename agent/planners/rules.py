@@ -84,6 +84,18 @@ def find_style(request: str, genre: bool = False) -> str | None:
     return best
 
 
+def _named(request: str, name: str) -> str:
+    """Why a style named in `request` is `name`: its own name said, or the word of it said ("seventies disco": the
+    request says 'disco', which is played as funk), never a name the user did not say."""
+    text = _words(request)
+    genres = style_keywords("")   # a genre's word before an era's ("eighties synthpop": synthpop)
+    said = max((kw.lower() for kw in load_style(name).keywords if _has(text, kw.lower())),
+               key=lambda kw: (kw in genres, len(kw)), default="")
+    if _has(text, name.replace("_", " ")) or not said or said == name.replace("_", " "):
+        return f"the request names it ({name})"
+    return f"the request says '{said}', played as {name.replace('_', ' ')}"
+
+
 def opening_style(request: str) -> tuple[str | None, str, Culture | None]:
     """The style a first request calls up, why, and the scene that called it up (its instruments and mode):
     a genre named ("jazz for a wedding" stays jazz); else a culture, era, purpose or screen genre (each style's
@@ -93,12 +105,12 @@ def opening_style(request: str) -> tuple[str | None, str, Culture | None]:
     named, found = find_style(request, genre=True), culture(request.lower())
     # a genre word said inside a scene's words ("like Russian classical": the orchestra, not the solo piano) is the scene's
     if named and not (found and found[0].style != named and find_style(found[1], genre=True) is None):
-        return named, f"the request names it ({named})", None
+        return named, _named(request, named), None
     if found:
         return found[0].style, found[0].reason, found[0]
     word = find_style(request)
     if word:
-        return word, f"the request names it ({word})", None
+        return word, _named(request, word), None
     text = _words(request)
     mood = next((m for m in MOODS.values() if m.style and any(_has(text, w) for w in (m.name, *m.words))), None)
     if mood:

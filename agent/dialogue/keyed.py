@@ -1,0 +1,37 @@
+"""A key asked for by a feeling ("too gloomy", "less sad", "too cheerful") where the score is in that mode already:
+the music still moves that way, by what else the mood does, and the reply says how. "Too gloomy" in F major is no
+wish for another key (the user hears the music, not the key): the happy mood's energy and pace, its key kept;
+"too cheerful" in minor: the sad mood's. Asked for by the key's own words ("brighter", "make it major") it stays the
+question it was (`operations.set_key`'s limit).
+
+    mode(e, EditIntent(what="mode", value="major", text="too gloomy"))   # in F major: livelier, a little faster
+"""
+
+from __future__ import annotations
+
+from v2m.agent.dialogue import operations as ops
+from v2m.agent.dialogue.phrases import NOT_SO_RE, TOO, TOO_RE
+from v2m.agent.dialogue.vocab import MOODS
+from v2m.agent.dialogue.where import Ask
+
+AWAY = {"major": ("brighter", "happy"), "minor": ("darker", "sad")}   # the mode: the way a feeling moves, the mood that goes so
+
+
+def mode(e, it) -> None:
+    """The mode `it` asks for, over `e`'s place; a feeling complained of in the mode it asks for already moves by the
+    mood's energy and tempo instead (said in `e.said`)."""
+    try:
+        ops.set_key(e.plan, [] if e.whole else e.idx, tonic=None, mode=it.value, shift=0, whole=e.whole)
+    except ops.AtLimit:
+        text = (it.text or "").lower()
+        way, name = AWAY.get(it.value, ("", ""))
+        if not way or not any(TOO.get(m.group(1)) == way for r in (TOO_RE, NOT_SO_RE) for m in r.finditer(text)):
+            raise
+        mood = MOODS[name]
+        ops.add_energy(e.plan, e.idx, mood.energy)
+        try:
+            ops.set_tempo(e.plan, e.idx, factor=mood.tempo, whole=e.whole)
+        except Ask:
+            pass   # the tempo at its limit: the energy still moves
+        how = "livelier and a little faster" if mood.energy > 0 else "calmer and a little slower"
+        e.said.append(f"The score is already in {e.plan.key} {it.value}, so {way} another way: {how}.")

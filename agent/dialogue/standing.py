@@ -1,0 +1,48 @@
+"""A part the user took out of the whole score ("no drums", "never add drums") stays out: a later style change brings
+the new style's band without it, and the reply says so. An explicit request for the part ("add drums", "rock, with
+drums") lifts it, as the part then plays again. The prohibition is read from the plan's edit log (`edit_log`): a
+removal of a part with no place, whose part is heard nowhere now.
+
+    said = restyled(plan, "rock")   # after "no drums": ["Kept without the drums, as you asked."], rock with no kit
+"""
+
+from __future__ import annotations
+
+import re
+
+from v2m.agent.dialogue import operations as ops
+from v2m.agent.dialogue.orchestration import role_of
+from v2m.tools.contract import ScorePlan
+
+KEPT = "Kept without the "   # how the reply says a part was kept out
+READ_RE = re.compile(r'^- ".*": read as (.*)$', re.M)   # a line of the edit log: what a request was read as
+REMOVED_RE = re.compile(r"\bremove ([a-z][a-z' -]*?) \[")   # a part taken out with no place ("remove drums (shot 3)": a place)
+
+
+def kept_out(plan: ScorePlan) -> list[str]:
+    """The words of the parts the user took out of the whole score, heard nowhere now, oldest first."""
+    playing = {r for s in plan.sections for r in ops.effective_roles(plan, s)}
+    words = [w for line in READ_RE.findall(plan.reasoning or "") for w in REMOVED_RE.findall(line)]
+    return list(dict.fromkeys(w for w in words if (r := role_of(plan, w)) and r not in playing))
+
+
+def restyled(plan: ScorePlan, name: str) -> list[str]:
+    """`plan` switched to the style `name` (`operations.set_style`), a part the user took out kept out where the new
+    band has it ("drums" in rock; not "sax" after jazz, since rock's tune is no sax). Returns what the reply adds."""
+    words = kept_out(plan)
+    ops.set_style(plan, name)
+    out = {w: r for w in words if (r := role_of(plan, w))}
+    if not out or not any(s.music for s in plan.sections):
+        return []
+    for i, s in enumerate(plan.sections):
+        if s.music:
+            plan.sections[i] = s.model_copy(update={"instruments": [r for r in ops.effective_roles(plan, s)
+                                                                     if r not in out.values()]})
+    return [f"{KEPT}{' or the '.join(out)}, as you asked."]
+
+
+def held(said: list[str], plan: ScorePlan) -> list[str]:
+    """`said` less a part's "kept without" that a later intent of the same request lifted ("rock, with drums")."""
+    playing = {r for s in plan.sections for r in ops.effective_roles(plan, s)}
+    return [x for x in said if not x.startswith(KEPT) or
+            not any(role_of(plan, w) in playing for w in x[len(KEPT):].split(",")[0].split(" or the "))]
