@@ -302,8 +302,8 @@ OFFSET_RE = re.compile(rf"(?<!\bfor )(?<!\bthe )(?<!\bfirst )(?<!\blast )(?<!\bn
                        rf"(after|past|later than|before|ahead of|earlier than) ({CLOCK})(?![\d:])", re.I)
 
 
-# "every cut but not the second": the spared one, said with "but" (which would split the clause) as "except"
-EVERY_BUT_RE = re.compile(r"\b((?:every|each|all(?: of)?(?: the)?) (?:cuts?|shots?|hits?))\s*,?\s*but not\b", re.I)
+# "every cut but not the second", "everywhere but the intro": the spared one, "but" (which splits clauses) as "except"
+EVERY_BUT_RE = re.compile(r"\b((?:every|each|all(?: of)?(?: the)?) (?:cuts?|shots?|hits?))\s*,?\s*but not\b|\b(everywhere|anywhere) but(?= (?:in |on |for |during )?(?:the|shots?|cuts?|\d)\b)", re.I)
 
 
 def _offset(m: re.Match) -> str:
@@ -354,7 +354,7 @@ def notation(text: str) -> str:
     for pat, rep in MARKS_RES:   # "at the 44-second mark": at 44 seconds
         text = pat.sub(rep, text)
     text = OFFSET_RE.sub(_offset, text)   # "a crash 2 seconds after 0:30": at 0:32
-    text = EVERY_BUT_RE.sub(r"\1 except", text)   # "every cut but not the second": one clause, that cut spared
+    text = EVERY_BUT_RE.sub(r"\1\2 except", text)   # "every cut but not the second": one clause, that cut spared
     text = HEADER_RE.sub("", ROW_RE.sub(r"\g<time> \g<comment>", text))
     text = re.sub(rf"\(\s*(?:to|till|until|up to|<)\s*({CLOCK})\s*\)", r" until \1 ", text)
     text = re.sub(rf"\(?\b({CLOCK})\s*(?:>|->|→|\+|onwards?|on)\s*\)", r" from \1 on ", text)
