@@ -147,3 +147,19 @@ def test_a_lock_scope_keeps_its_place_untouched(jazz_long, said, inside, outside
 ])
 def test_places_on_the_real_bikes_clip(tmp_path, real_bikes, before, said, inside, outside):
     _check(open_long(tmp_path, "jazz", real_bikes), said, inside, outside, before)
+
+
+# ----------------------------------------------------------------------------- added after reading the code
+
+def test_a_stretch_between_two_spoken_clock_times(tmp_path):
+    # "one fifteen and one twenty eight": the second is read once the first is a clock time (k-tune's dictation)
+    _check(open_long(tmp_path, "jazz", long_clip(120.0, 4.0)), "more energy between one fifteen and one twenty eight",
+           [76.25, 84.25], [60.25, 95.25, 15.25])
+
+
+@pytest.mark.parametrize("said, inside, outside", [
+    ("faster everywhere but the intro", [5.25, 30.25, 59.75], [1.25, 3.25]),   # was split at "but": into the intro
+    ("calmer in the last few seconds of shot 6", [21.75, 23.75], [20.25, 10.25, 30.25]),
+])
+def test_more_pieces_and_spared_places(jazz_long, said, inside, outside):
+    _check(jazz_long, said, inside, outside)

@@ -26,8 +26,9 @@ UNIT = r"(?:s|secs?|seconds?)\b"
 # "20 seconds in the intro" (a length inside a place)
 COUNTED_IN_RE = re.compile(rf"\b(?:(at|around|about|right at) )?(\d+(?:\.\d+)? ?{UNIT}|\d+:\d\d) (?:in|into (?:it|the (?:video|clip|"
                            r"film|track|song|piece|edit)))\b(?! (?:the|a|an|this|that|it|shot|there|here)\b)")
-# A clock time said as two numbers ("at one fifteen", "from two oh five"): minutes, then seconds
-CLOCK_SAID_RE = re.compile(rf"\b(at|from|until|till|after|before|around|by|to|since|past) ({'|'.join(UNIT_WORDS)}) "
+# A clock time said as two numbers ("at one fifteen", "from two oh five", "between one fifteen and one twenty eight"):
+# minutes, then seconds
+CLOCK_SAID_RE = re.compile(rf"\b(at|from|until|till|after|before|around|by|to|since|past|between|(?<=\d:\d\d )and) ({'|'.join(UNIT_WORDS)}) "
                            rf"(oh (?:{'|'.join(UNIT_WORDS)})|{NUMBER_WORD})\b(?! (?:seconds?|secs?|minutes?|bpm|percent|bars?|beats?|"
                            r"shots?|cuts?|times)\b)")
 # A bare number said as a moment, at the end of what is said ("more intense at forty", "a crash around thirty, please")
@@ -56,7 +57,8 @@ def spoken(text: str, duration_s: float) -> str:
         text = pat.sub(rep, text)
     text = SPOKEN_SECONDS_RE.sub(place_words.SPOKEN_SECONDS[1], text)   # "twenty seconds": 20 seconds
     text = COUNTED_IN_RE.sub(lambda m: f"{m.group(1) or 'at'} {m.group(2)}", text)
-    text = CLOCK_SAID_RE.sub(lambda m: _clock(m, duration_s), text)
+    for _ in range(2):   # twice: "and one twenty eight" is a clock time once the one before it is read as one
+        text = CLOCK_SAID_RE.sub(lambda m: _clock(m, duration_s), text)
     text = SPOKEN_END_RE.sub(lambda m: f"{m.group(1)}{spoken_number(m.group(2))} seconds", text)
     if not NOT_A_MOMENT_RE.search(text):
         text = AT_NUMBER_RE.sub(lambda m: f"{m.group(1)} {n} seconds" if 0 < (n := spoken_number(m.group(2))) <= duration_s
