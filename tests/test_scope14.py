@@ -160,6 +160,9 @@ def test_a_stretch_between_two_spoken_clock_times(tmp_path):
 @pytest.mark.parametrize("said, inside, outside", [
     ("faster everywhere but the intro", [5.25, 30.25, 59.75], [1.25, 3.25]),   # was split at "but": into the intro
     ("calmer in the last few seconds of shot 6", [21.75, 23.75], [20.25, 10.25, 30.25]),
+    ("faster from half a minute in", [30.25, 45.25, 59.75], [10.25, 27.25]),   # from there on, not the shot at 0:30
+    ("make it calmer from forty on", [40.25, 59.75], [10.25, 38.25]),
+    ("slower until twenty seconds in", [1.25, 19.25], [22.25, 40.25]),
 ])
 def test_more_pieces_and_spared_places(jazz_long, said, inside, outside):
     _check(jazz_long, said, inside, outside)

@@ -24,16 +24,18 @@ SPOKEN_SECONDS_RE = re.compile(place_words.SPOKEN_SECONDS[0])
 UNIT = r"(?:s|secs?|seconds?)\b"
 # A moment counted from the start, said with "in" ("twenty seconds in", "1:15 into the video"): at that moment; not
 # "20 seconds in the intro" (a length inside a place)
-COUNTED_IN_RE = re.compile(rf"\b(?:(at|around|about|right at) )?(\d+(?:\.\d+)? ?{UNIT}|\d+:\d\d) (?:in|into (?:it|the (?:video|clip|"
+COUNTED_IN_RE = re.compile(rf"\b(?:(at|around|about|right at|from|after|since|past|starting at|before|until|till) )?(\d+(?:\.\d+)? ?{UNIT}|\d+:\d\d) (?:in|into (?:it|the (?:video|clip|"
                            r"film|track|song|piece|edit)))\b(?! (?:the|a|an|this|that|it|shot|there|here)\b)")
+ABOUT = {"about": "around"}   # "about forty seconds in": a moment, as "around" is read
 # A clock time said as two numbers ("at one fifteen", "from two oh five", "between one fifteen and one twenty eight"):
 # minutes, then seconds
 CLOCK_SAID_RE = re.compile(rf"\b(at|from|until|till|after|before|around|by|to|since|past|between|(?<=\d:\d\d )and) ({'|'.join(UNIT_WORDS)}) "
                            rf"(oh (?:{'|'.join(UNIT_WORDS)})|{NUMBER_WORD})\b(?! (?:seconds?|secs?|minutes?|bpm|percent|bars?|beats?|"
                            r"shots?|cuts?|times)\b)")
-# A bare number said as a moment, at the end of what is said ("more intense at forty", "a crash around thirty, please")
-AT_NUMBER_RE = re.compile(rf"\b(at|around|about|right at) ({NUMBER_WORD})(?=\s*(?:$|[,.;!?]|(?:please|too|as well|and|then|"
-                          r"or so|ish)\b))")
+# A bare number said as a moment, at the end of what is said ("more intense at forty", "a crash around thirty, please",
+# "calmer from forty on", "slower after thirty")
+AT_NUMBER_RE = re.compile(rf"\b(at|around|about|right at|from|after|since|past|starting at|before|until|till) ({NUMBER_WORD})"
+                          r"(?=\s*(?:$|[,.;!?]|(?:please|too|as well|and|then|or so|ish|on|onwards?)\b))")
 # Words that make a bare number a tempo, a level or a count rather than a moment ("keep it at ninety", "the bpm at sixty")
 NOT_A_MOMENT_RE = re.compile(r"\b(?:tempo|bpm|speed|pace|beats?|bars?|volume|level|loudness|db|percent|keep|stay|stays|set|"
                              r"lock|play|playing|plays|count|key|take)\b")
@@ -56,12 +58,12 @@ def spoken(text: str, duration_s: float) -> str:
     for pat, rep in MINUTE_SHARES:
         text = pat.sub(rep, text)
     text = SPOKEN_SECONDS_RE.sub(place_words.SPOKEN_SECONDS[1], text)   # "twenty seconds": 20 seconds
-    text = COUNTED_IN_RE.sub(lambda m: f"{m.group(1) or 'at'} {m.group(2)}", text)
+    text = COUNTED_IN_RE.sub(lambda m: f"{ABOUT.get(m.group(1), m.group(1) or 'at')} {m.group(2)}", text)
     for _ in range(2):   # twice: "and one twenty eight" is a clock time once the one before it is read as one
         text = CLOCK_SAID_RE.sub(lambda m: _clock(m, duration_s), text)
     text = SPOKEN_END_RE.sub(lambda m: f"{m.group(1)}{spoken_number(m.group(2))} seconds", text)
     if not NOT_A_MOMENT_RE.search(text):
-        text = AT_NUMBER_RE.sub(lambda m: f"{m.group(1)} {n} seconds" if 0 < (n := spoken_number(m.group(2))) <= duration_s
+        text = AT_NUMBER_RE.sub(lambda m: f"{ABOUT.get(m.group(1), m.group(1))} {n} seconds" if 0 < (n := spoken_number(m.group(2))) <= duration_s
                                 else m.group(0), text)
     return text
 
