@@ -23,9 +23,11 @@ MINUTE_SHARES = ((re.compile(r"\b(?:a|one) minute and a half\b"), "1:30"),
 SPOKEN_SECONDS_RE = re.compile(place_words.SPOKEN_SECONDS[0])
 UNIT = r"(?:s|secs?|seconds?)\b"
 # A moment counted from the start, said with "in" ("twenty seconds in", "1:15 into the video"): at that moment; not
-# "20 seconds in the intro" (a length inside a place)
-COUNTED_IN_RE = re.compile(rf"\b(?:(at|around|about|right at|from|after|since|past|starting at|before|until|till) )?(\d+(?:\.\d+)? ?{UNIT}|\d+:\d\d) (?:in|into (?:it|the (?:video|clip|"
-                           r"film|track|song|piece|edit)))\b(?! (?:the|a|an|this|that|it|shot|there|here)\b)")
+# "20 seconds in the intro" (a length inside a place), nor a stretch's end before "in" ("0:00-0:01 in soft": fading in)
+COUNTED_IN_RE = re.compile(rf"(?<![-\d:])(?<!to )(?<!and )\b(?:(at|around|about|right at|from|after|since|past|starting at|before|"
+                           rf"until|till) )?(\d+(?:\.\d+)? ?{UNIT}|\d+:\d\d) (?:into (?:it|the (?:video|clip|film|track|song|piece|"
+                           r"edit))\b|in(?=\s*(?:$|[,.;!?]|(?:and|then|please|so|make|give|more|less|let|bring|add|it|i|we|can|"
+                           r"could|should|go|get|everything|things)\b)))")
 ABOUT = {"about": "around"}   # "about forty seconds in": a moment, as "around" is read
 # A clock time said as two numbers ("at one fifteen", "from two oh five", "between one fifteen and one twenty eight"):
 # minutes, then seconds
