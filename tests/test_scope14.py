@@ -166,3 +166,18 @@ def test_a_stretch_between_two_spoken_clock_times(tmp_path):
 ])
 def test_more_pieces_and_spared_places(jazz_long, said, inside, outside):
     _check(jazz_long, said, inside, outside)
+
+
+@pytest.mark.parametrize("said, inside, outside", [
+    # an edge of a place said with a side: that moment (before: "until the end of shot 3" was from shot 3 to the end,
+    # "from the start of shot 3 to the end of shot 5" shot 5 alone, "up to the third shot's end" 0-8)
+    ("more energy until the end of shot 3", [1.25, 11.25], [13.25, 30.25]),
+    ("up to the third shot's end, more energy", [1.25, 11.25], [13.25, 30.25]),
+    ("calmer from the end of the second shot on", [8.25, 30.25, 59.75], [1.25, 7.25]),
+    ("more energy after the end of the intro", [4.25, 30.25], [1.25, 3.25]),
+    ("calmer before the start of the climax", [1.25, 27.25], [29.25, 40.25]),
+    ("from the start of shot 3 to the end of shot 5, calmer", [8.25, 19.75], [7.25, 20.25, 40.25]),
+    ("more energy from 0:20 to the end of shot 8", [20.25, 31.75], [18.25, 33.25]),
+])
+def test_an_edge_of_a_place_said_with_a_side(jazz_long, said, inside, outside):
+    _check(jazz_long, said, inside, outside)

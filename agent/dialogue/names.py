@@ -368,7 +368,7 @@ FINE_RE = re.compile(rf"\b(?:is|'s|are|was|sounds|feels|looks) (?:totally |reall
 
 # "till the end", "through to the end", "until the finish": on from where the place starts
 TO_END_RE = re.compile(r"\b(?:till|until|til|to|through|right through|all the way to|up to)(?: to)? the (?:very )?"
-                       r"(?:end|finish|last frame)\b")
+                       r"(?:end|finish|last frame)\b(?! of (?:shots?|cuts?|the (?!video|clip|film|song|track|whole|movie)))")   # not "until the end of shot 3"
 
 
 def to_end(text: str, span: Span, analysis: VideoAnalysis) -> Span:

@@ -355,7 +355,7 @@ def locate(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> Span | None:
     Raises:
         Ask: a reference that cannot be resolved; the message is the question to ask.
     """
-    text = normalise(text, analysis.duration_s)
+    text = normalise(within.edges(text.lower(), analysis, plan, locate), analysis.duration_s)   # "until the end of shot 3": 0:12
     for finder in (lambda t, a: within.piece(t, a, plan, locate), _cuts, _shots, _times, _fractions):   # a piece of a place first
         span = finder(text, analysis)
         if span and span.start_s < 0.05 < span.end_s - 0.5 and JUST_BEFORE_RE.search(text):

@@ -1,8 +1,11 @@
-"""A piece of a place: "the second half of shot 3", "the first half of the climax", "the tail end of the intro", "the
+"""A piece of a place, and an edge of one. A piece: "the second half of shot 3", "the first half of the climax", "the tail end of the intro", "the
 last few seconds of shot 6", "the middle of shot 5": the place found as the place finders find it, then that piece
-of it (not the whole place, nor that share of the whole video).
+of it (not the whole place, nor that share of the whole video). An edge, said with a side: "up to the third shot's end",
+"until the end of shot 3", "from the start of shot 4", "after the end of the intro": the moment where that place ends
+or starts, read as that time ("up to 0:12"), not the place itself.
 
     piece(" more intense in the second half of shot 3 ", analysis, plan, locate)   # shot 3's second half
+    edges(" calmer until the end of shot 3 ", analysis, plan, locate)              # " calmer until 0:12.00 "
 """
 
 from __future__ import annotations
@@ -19,6 +22,11 @@ PIECE_RE = re.compile(rf"\b(?:the |its )?(?:(?P<which>first|second|last|final|1s
                       rf"opening|closing) (?:(?P<n>\d+(?:\.\d+)?|{NUMBER_WORD}|few|couple(?: of)?) )?(?:s|secs?|seconds|moments)\b)"
                       r" (?:of|in) (?P<rest>(?:the |that |this )?[a-z0-9: ]{2,40}?)(?=\s*(?:$|[,.;!?]|\b(?:and|but|then|"
                       r"please|to|so|with|a bit|more|less)\b))")
+# a side, then an edge of a place: "until the end of shot 3", "up to the third shot's end"
+PLACE = r"(?:the |that |this )?[a-z0-9 ]{2,30}?"
+EDGE_RE = re.compile(r"\b(?P<side>until|till|up to|up until|to|through|from|after|since|before|starting at|starting from|past) "
+                     rf"(?:the (?:very )?(?P<e1>end|start|beginning|close) of (?P<r1>{PLACE})(?=\s*(?:$|[,.;!?]|\b(?:and|but|then|"
+                     rf"on|onwards?|please|to|till|until|more|less|a bit)\b))|(?P<r2>{PLACE})'s (?P<e2>end|start|beginning)\b)")
 FIRST = ("first", "1st", "former", "opening")
 COUNT = {"few": 3.0, "couple": 2.0, "couple of": 2.0, None: 3.0}
 
@@ -39,6 +47,20 @@ def _bounds(m: re.Match, a: float, b: float) -> tuple[float, float, str]:
     secs = float(n) if n and n[0].isdigit() else COUNT[n] if n in COUNT else float(spoken_number(n))
     secs = min(secs, length)
     return (a, a + secs, f"the first {secs:g} s") if m["edge"] in FIRST else (b - secs, b, f"the last {secs:g} s")
+
+
+def edges(text: str, analysis, plan, locate: Callable) -> str:
+    """`text` (lower case) with each edge of a place said with a side (`EDGE_RE`: "until the end of shot 3") read as
+    that moment ("until 0:12.00"), before the everyday words are read (where "from the start ... to the end" is all
+    of the video); a place the finders cannot find, or the whole video ("the end of the song"), is left as said."""
+    for _ in range(3):   # "from the start of shot 3 to the end of shot 5": each edge
+        m = EDGE_RE.search(text)
+        inner = locate(f" {m['r1'] or m['r2']} ", analysis, plan) if m else None
+        if inner is None or inner.start_s < 0.05 and inner.end_s > analysis.duration_s - 0.05:
+            return text
+        t = inner.end_s if (m["e1"] or m["e2"]) in ("end", "close") else inner.start_s
+        text = f"{text[:m.start()].rstrip()} {m['side']} {int(t // 60)}:{t % 60:05.2f} {text[m.end():].lstrip()}"
+    return text
 
 
 def piece(text: str, analysis, plan, locate: Callable):
