@@ -25,7 +25,7 @@ def spared(text: str, span: Span, analysis: VideoAnalysis, plan: ScorePlan) -> t
     """The rest of the video when `text` says its place is to be spared (its words without the sparing ones);
     else both as they were. A spared place in the middle leaves two stretches: asked about, not guessed."""
     m = SPARED_RE.search(text)
-    if not m or LOCK_WORDS.search(text) or span.sections is not None:
+    if not m or LOCK_WORDS.search(text):   # a named section too ("faster everywhere but the intro")
         return text, span
     if not m.group(0)[0].isspace() and named_parts(" ".join(text[m.end():].split()[:3])):
         return text, span   # "everything out except the bass in shot 3": a part is kept, no place spared

@@ -26,20 +26,11 @@ from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.marks import HIT_WORDS_RE
 from v2m.agent.dialogue.next_place import after_last
 from v2m.agent.dialogue.phrases import opening, words
-from v2m.agent.dialogue.place_words import CLOCK, SECONDS, dotted, notation, only_place, parse_time, shares, shorthand
+from v2m.agent.dialogue.place_words import CLOCK, SECONDS, dotted, notation, only_place, parse_time, shorthand
+from v2m.agent.dialogue.spoken_times import shares   # with the moments said aloud ("half a minute in")
 from v2m.agent.dialogue.vocab import MOODS
-from v2m.agent.dialogue.where import (
-    ALL_MUSIC_RE,
-    INTO_RE,
-    WHOLE_RE,
-    Span,
-    fmt,
-    lead_in,
-    locate,
-    shot_at,
-    snap,
-    visible_shots,
-)
+from v2m.agent.dialogue.where import (ALL_MUSIC_RE, INTO_RE, WHOLE_RE, Span, fmt, lead_in, locate, shot_at, snap,
+                                      visible_shots)
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 # The end said as the place of a name that is a shot or a scene ("the tasting shot at the end"), not a mark ("the fade")
@@ -377,7 +368,7 @@ FINE_RE = re.compile(rf"\b(?:is|'s|are|was|sounds|feels|looks) (?:totally |reall
 
 # "till the end", "through to the end", "until the finish": on from where the place starts
 TO_END_RE = re.compile(r"\b(?:till|until|til|to|through|right through|all the way to|up to)(?: to)? the (?:very )?"
-                       r"(?:end|finish|last frame)\b")
+                       r"(?:end|finish|last frame)\b(?! of (?:shots?|cuts?|the (?!video|clip|film|song|track|whole|movie)))")   # not "until the end of shot 3"
 
 
 def to_end(text: str, span: Span, analysis: VideoAnalysis) -> Span:

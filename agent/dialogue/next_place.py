@@ -25,6 +25,8 @@ NEXT_CUT_SAID_RE = re.compile(r"\bthe next cut\b")
 # "the next shot", "the shot after it", "the shot after the hit": the shot after where the last edit was
 NEXT_SHOT_RE = re.compile(r"\bthe (?:next|following) shot\b|\bthe shot (?:right |just )?(?:after|following) (?:it|that|this|"
                           rf"the (?:{MARK_NOUNS}|stop))\b")
+# "the shot before that", "the previous shot": the shot that ends where the last edit began
+PREV_SHOT_RE = re.compile(r"\bthe (?:previous|preceding|prior) shot\b|\bthe shot (?:right |just )?(?:before|preceding) (?:it|that|this)\b")
 THERE_RE = re.compile(r"\b(?:right |just )?(?:there|here|then)\b")
 # "after that", "from there on", right after a mark: after the mark's time
 AFTER_MARK_RE = re.compile(r"\b(?:after (?:that|it|this)|from (?:there|then|that point|that moment)(?: on(?:wards?)?)?)(?=\s*(?:$|[,.;!?]))")
@@ -43,6 +45,9 @@ def after_last(text: str, analysis: VideoAnalysis, last_span: Span | None, reque
         text = THERE_RE.sub(f"at {fmt(last_span.start_s, 2)}", text)   # "huge hit at 0:14", then "a stop there": at 0:14
     if last_span is not None and last_span.end_s - last_span.start_s < 0.05 and not NAMED_PLACE_RE.search(text):
         text = AFTER_MARK_RE.sub(f"after {last_span.start_s:.2f}", text)   # "stop at 1:12", then "bigger after that"
+    if last_span is not None and last_span.start_s > 0.05 and PREV_SHOT_RE.search(text):
+        k = next(k for k, (a, b) in enumerate(visible_shots(analysis)) if b >= last_span.start_s - 0.05)
+        text = PREV_SHOT_RE.sub(f"shot {k + 1}", text)   # the shot that ends where the last edit began
     if last_span is None or not (NEXT_CUT_SAID_RE.search(text) or NEXT_SHOT_RE.search(text)):
         return text
     cut = next((c for c in visible_cuts(analysis) if c > last_span.start_s + 0.05), None)

@@ -56,7 +56,7 @@ PLACE_WORDS = (PART_STARTS,
                (r"\b(?:that|this) (middle|ending|intro|opening|end|start|beginning|first|last|final|second|third)\b", r"the \1"),
                (r"\b(?:from )?the (?:first frame|start|beginning|top)(?: all the way)? (?:to|till|until) the (?:very )?end\b", " "),
                (r"\b(?:the )?opening shot\b", "the first shot"), (r"\b(?:the )?closing shot\b", "the last shot"),
-               (r"\bat the top\b(?=.*\bend\b)", " "), (r"\b(?:all the way )?(?:to|till|until|into) the (?:very )?(?:end|finish(?: line)?)\b(?=.*$)", " "),
+               (r"\bat the top\b(?=.*\bend\b)", " "), (r"\b(?:all the way )?(?:to|till|until|into) the (?:very )?(?:end|finish(?: line)?)\b(?! of (?:shots?|cuts?|the (?!video|clip|film|song|track|whole|movie)))", " "),
                (r"\bat the top\b", "in the intro"), (r"\bshots (\d+) through (\d+)\b", r"shots \1 to \2"),
                (r"\b(?:second|next)[- ]to[- ](?:the )?last\b", "penultimate"),   # not "shots 2 to the last"
                (r"\b(from|after|since|starting at|starting from) minute (one|two|three|four|five|\d+)\b", r"\1 \2:00"),
@@ -302,8 +302,8 @@ OFFSET_RE = re.compile(rf"(?<!\bfor )(?<!\bthe )(?<!\bfirst )(?<!\blast )(?<!\bn
                        rf"(after|past|later than|before|ahead of|earlier than) ({CLOCK})(?![\d:])", re.I)
 
 
-# "every cut but not the second": the spared one, said with "but" (which would split the clause) as "except"
-EVERY_BUT_RE = re.compile(r"\b((?:every|each|all(?: of)?(?: the)?) (?:cuts?|shots?|hits?))\s*,?\s*but not\b", re.I)
+# "every cut but not the second", "everywhere but the intro": the spared one, "but" (which splits clauses) as "except"
+EVERY_BUT_RE = re.compile(r"\b((?:every|each|all(?: of)?(?: the)?) (?:cuts?|shots?|hits?))\s*,?\s*but not\b|\b(everywhere|anywhere) but(?= (?:in |on |for |during )?(?:the|shots?|cuts?|\d)\b)", re.I)
 
 
 def _offset(m: re.Match) -> str:
@@ -354,7 +354,7 @@ def notation(text: str) -> str:
     for pat, rep in MARKS_RES:   # "at the 44-second mark": at 44 seconds
         text = pat.sub(rep, text)
     text = OFFSET_RE.sub(_offset, text)   # "a crash 2 seconds after 0:30": at 0:32
-    text = EVERY_BUT_RE.sub(r"\1 except", text)   # "every cut but not the second": one clause, that cut spared
+    text = EVERY_BUT_RE.sub(r"\1\2 except", text)   # "every cut but not the second": one clause, that cut spared
     text = HEADER_RE.sub("", ROW_RE.sub(r"\g<time> \g<comment>", text))
     text = re.sub(rf"\(\s*(?:to|till|until|up to|<)\s*({CLOCK})\s*\)", r" until \1 ", text)
     text = re.sub(rf"\(?\b({CLOCK})\s*(?:>|->|→|\+|onwards?|on)\s*\)", r" from \1 on ", text)

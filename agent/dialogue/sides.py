@@ -46,6 +46,29 @@ REST_RE = re.compile(r"\bthe rest\b(?! of the (?:band|instruments|parts|players|
                      r"thing|track|way|time|piece|song)))?(?! (?:of|play|plays|drop|stay|is|are|out|come|should|can|could)\b)")
 
 
+# "right after that", "just before it", "everything after that", said with no place of its own: beside the stretch the
+# last edit changed (the shot right next to it, or all of the video on that side); a bare "after that" is left to
+# mean "then" ("after that, add a flute")
+BESIDE_LAST_RE = re.compile(r"\b(?:(?P<all>everything|all|the rest|the (?:part|bit|stretch|music|section)s?) )?(?P<near>just |right |"
+                            r"straight |immediately )?(?P<side>before|after|following) (?:it|that|this|there)\b(?! (?:is|was|'s)\b)")
+
+
+def beside_last(text: str, last_span: Span, analysis: VideoAnalysis) -> Span | None:
+    """The place `text` says beside the stretch `last_span` (`BESIDE_LAST_RE`), or None."""
+    m = BESIDE_LAST_RE.search(text)
+    if not m or not (m.group("all") or m.group("near")) or last_span.end_s - last_span.start_s <= 0.05:
+        return None
+    after, end = m.group("side") != "before", analysis.duration_s
+    if m.group("all"):
+        a, b = (last_span.end_s, end) if after else (0.0, last_span.start_s)
+        return Span(a, b, f"{'after' if after else 'before'} {fmt(last_span.end_s if after else last_span.start_s)}",
+                    snap=False) if b - a > 0.5 else None
+    if not after:
+        return lead_in(last_span, analysis) if last_span.start_s > 0.5 else None
+    a, b = next(((a, b) for a, b in visible_shots(analysis) if a >= last_span.end_s - 0.05), (end, end))
+    return Span(a, b, f"the shot right after ({fmt(a)}-{fmt(b)})", snap=False) if b - a > 0.05 else None
+
+
 # where an edit said against a happening begins ("he proposes at cut three right before that ...")
 SIDE_RE = re.compile(r"\s+(?=(?:right |just |straight |immediately )?(?:before|after) (?:that|it|this)\b)", re.I)
 
@@ -130,6 +153,8 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
         if last_span.start_s > 0.5:
             side = Span(0.0, last_span.start_s, f"before {fmt(last_span.start_s)}", snap=False)
             return side, side, True
+    if last_span is not None and shared is None and (side := beside_last(text, last_span, analysis)) is not None:
+        return side, side, True   # "calmer in shot 4", then "more intense right after that": shot 5
     if (DEICTIC_RE.search(text) or overdone or OVERDONE_RE.search(text)) and last_span is not None and shared is None and \
             last_span.end_s - last_span.start_s > 0.05 and \
             (last_span.start_s > 0.05 or last_span.end_s < analysis.duration_s - 0.05):   # a stretch, not a mark's moment

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from v2m.agent.dialogue import between, pieces
+from v2m.agent.dialogue import between, pieces, within
 from v2m.agent.dialogue.counted import ORD, ORDINALS
 from v2m.agent.dialogue.place_words import (ACTION_WORDS, COUNTS, END_WORDS, FROM_ON_RE, JOIN, LENGTH_SAID_RE, SHOT_REF,
                                             START_WORDS, TIME, UNTIL_CUT_RE, UNTIL_NTH_RE, UNTIL_SHOT_RE, UNTIL_TIME_RE,
@@ -355,8 +355,8 @@ def locate(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> Span | None:
     Raises:
         Ask: a reference that cannot be resolved; the message is the question to ask.
     """
-    text = normalise(text, analysis.duration_s)
-    for finder in (_cuts, _shots, _times, _fractions):
+    text = normalise(within.edges(text.lower(), analysis, plan, locate), analysis.duration_s)   # "until the end of shot 3": 0:12
+    for finder in (lambda t, a: within.piece(t, a, plan, locate), _cuts, _shots, _times, _fractions):   # a piece of a place first
         span = finder(text, analysis)
         if span and span.start_s < 0.05 < span.end_s - 0.5 and JUST_BEFORE_RE.search(text):
             return lead_in(Span(span.end_s, analysis.duration_s, ""), analysis)   # the shot leading in, not all before
