@@ -252,9 +252,10 @@ START_RISE_RE = re.compile(
     r"(?(keep)(?: (?:at first|to begin with|at the start|early on|for now|for a bit|for a while))?))\s*(?:[,;]|\.(?!\d))?\s*"
     r"(?:and |but )?(?:then |after that |afterwards |from there )?(?:slowly |gradually |steadily )?(?:(?:get|gets|getting|go|goes|"
     r"going|grow|grows|growing|become|becomes|becoming|turn|turns) )?(?:louder|bigger|fuller|busier|more intense|more energy|"
-    r"more energetic|build\w*(?: up)?|grow\w*|swell\w*|ris(?:e|es|ing)|climb\w*)"
+    r"more energetic|build\w*(?: up)?|grow\w*|swell\w*|ris(?:e|es|ing)|climb\w*|(?:end|ends|finish|finishes|close|closes)(?: (?:up|off|on|it))?"
+    r"(?: (?:really|very|super|so|nice and|a lot))? (?:loud|big|huge|full|strong|epic|massive|intense|powerful)(?! (?:chord|hit|note|stab|button)))"
     r"(?P<into> (?:into|in to|up to|towards?|to)(?= (?:the )?(?:\w+ )?(?:cut|shot)s?\b))?"   # "... grow into the 2nd cut"
-    r"(?(into)|(?= *(?:$|[,;!?]|\.(?!\d)|and\b|but\b|over\b|across\b|through\b|thru\b|towards?\b|to the end\b|by the end\b|"
+    r"(?(into)|(?= *(?:$|[,;!?]|\.(?!\d)|and\b|but\b|please\b|over\b|across\b|through\b|thru\b|towards?\b|to the end\b|by the end\b|"
     r"until the end\b|from\b|after\b|starting (?:at|from)\b)))", re.I)
 
 
@@ -275,8 +276,15 @@ def final_chord(text: str) -> str:
     return text if OWN_MOMENT_RE.search(text) else FINAL_CHORD_RE.sub("a button at the end", text)
 
 
+# the other way ("start loud and end soft", "begin big, finish quiet"): one fall over the place
+START_FALL_RE = re.compile(r"\b(?:start|begin|open)\w*(?: (?:it|things|the music|off|out))*(?: (?:very|really|super|so|nice and))? (?:loud|big|huge|"
+                           r"full|strong|epic|massive|intense|powerful)\w*\s*,?\s*(?:and |but )?(?:then )?(?:end|ends|finish|finishes|close|"
+                           r"closes)(?: (?:up|off|on|it))?(?: (?:really|very|super|so|nice and))? (?:soft|quiet|gentle|small|calm|sparse|silent)\w*", re.I)
+
+
 def joined(text: str) -> str:
     """`all_in`, and a quiet start with its rise said apart ("start quiet, then get louder") as one build."""
+    text = START_FALL_RE.sub("softer and softer", text)
     return START_RISE_RE.sub(lambda m: f"{'start ' + m['q'] if m['keep'] else m[1]} and build{' until' if m['into'] else ''}",
                              all_in(text))   # "... and grow into the 2nd cut": from the start until there
 
