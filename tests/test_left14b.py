@@ -5,7 +5,7 @@ words: both ends of one shape said in one clause ("start soft and end loud") did
 from __future__ import annotations
 
 import pytest
-from edit_clips import energies
+from edit_clips import energies, energy_at
 
 
 # ----------------------------------------------------------------------------- 12. both ends of one shape in a clause
@@ -27,3 +27,25 @@ def test_a_loud_start_and_a_soft_end_is_a_fall_over_the_whole(jazz_long, said):
     assert turn.changed and not turn.question, turn.reply
     e = energies(jazz_long.plan)
     assert all(a >= b for a, b in zip(e, e[1:])) and e[-1] < 0.25, e
+
+
+# ----------------------------------------------------------------------------- 13. a rise starts where the music is
+
+@pytest.mark.parametrize("said, at", [("build up from 0:20", 20.0),
+                                      # mine
+                                      ("grow from 0:32 on", 32.0), ("build it up over shots 9 to 12", 32.0)])
+def test_a_rise_from_a_place_grows_from_the_level_already_there(jazz_long, said, at):
+    # before: the rise started at an absolute 0.15, a drop from 0.83 to 0.19 at 0:20 before the build
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert turn.changed and not turn.question, turn.reply
+    after = jazz_long.plan
+    assert energy_at(after, at + 1) >= energy_at(before, at + 1) - 0.02, turn.reply
+    rise = [s.energy for s in after.sections if at <= s.start_s < at + 16]
+    assert all(a <= b for a, b in zip(rise, rise[1:])) and rise[-1] > rise[0], rise
+    assert all(energy_at(after, t) == energy_at(before, t) for t in range(0, int(at), 2))
+
+
+def test_a_quiet_start_said_with_a_placed_rise_is_still_quiet(jazz_long):
+    jazz_long.say("start quiet and build from 0:20")
+    assert energy_at(jazz_long.plan, 2) < 0.3 and energy_at(jazz_long.plan, 58) > 0.8
