@@ -49,3 +49,26 @@ def test_a_rise_from_a_place_grows_from_the_level_already_there(jazz_long, said,
 def test_a_quiet_start_said_with_a_placed_rise_is_still_quiet(jazz_long):
     jazz_long.say("start quiet and build from 0:20")
     assert energy_at(jazz_long.plan, 2) < 0.3 and energy_at(jazz_long.plan, 58) > 0.8
+
+
+# ----------------------------------------------------------------------------- 14. the ending as it was, all of it
+
+@pytest.mark.parametrize("first, said", [("louder from 0:48 on", "go back to how the ending was before"),
+                                         # mine
+                                         ("make the last three shots darker and louder", "the ending was better before")])
+def test_the_ending_back_as_it_was_reverts_all_the_last_edit_changed_there(jazz_long, first, said):
+    # before: only the last shot (0:56-1:00) went back; 0:48-0:56 kept the edit
+    start = energies(jazz_long.plan)
+    jazz_long.say(first)
+    turn = jazz_long.say(said)
+    assert turn.changed and not turn.question, turn.reply
+    assert [energy_at(jazz_long.plan, t) for t in range(0, 60, 2)] == [start[t // 4] for t in range(0, 60, 2)]
+
+
+def test_the_intro_back_as_it_was_reverts_the_edit_there_and_nothing_after(jazz_long):
+    was = energy_at(jazz_long.plan, 10)
+    jazz_long.say("louder in the first three shots")
+    jazz_long.say("softer from 0:40 on")
+    after = energy_at(jazz_long.plan, 50)
+    jazz_long.say("the intro was better before")
+    assert energy_at(jazz_long.plan, 10) == was and energy_at(jazz_long.plan, 50) == after

@@ -254,6 +254,7 @@ def _revert(e: Edit, it: EditIntent, history: list[ScorePlan]) -> ScorePlan:
         if n is None:
             raise Ask(f"No edit so far changed {e.span.label}, so there is nothing earlier to go back to there. "
                       "What should change?")
+        e.move(versions.changed_there(e.span, history, n))   # "how the ending was before": all that edit changed there
     if n == -1 and it.value in versions.KINDS_OF and it.amount is None:
         # "the tempo back how it was": the tempo before the last edit that changed it, however long ago
         n = versions.last_change_of(it.value, history) if it.target is None else \
