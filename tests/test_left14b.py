@@ -5,7 +5,7 @@ words: both ends of one shape said in one clause ("start soft and end loud") did
 from __future__ import annotations
 
 import pytest
-from edit_clips import energies, energy_at
+from edit_clips import energies, energy_at, tempo_at
 
 
 # ----------------------------------------------------------------------------- 12. both ends of one shape in a clause
@@ -72,3 +72,22 @@ def test_the_intro_back_as_it_was_reverts_the_edit_there_and_nothing_after(jazz_
     after = energy_at(jazz_long.plan, 50)
     jazz_long.say("the intro was better before")
     assert energy_at(jazz_long.plan, 10) == was and energy_at(jazz_long.plan, 50) == after
+
+
+# ----------------------------------------------------------------------------- 15. a moment named by how it feels
+
+@pytest.mark.parametrize("told, said, at", [("the funny moment is at 0:30", "faster at the funny moment", 30.0),
+                                            # mine
+                                            ("the sad bit is at 0:40", "slower at the sad bit", 40.0)])
+def test_a_moment_named_by_a_feeling_is_noted_then_found(jazz_long, told, said, at):
+    # before: "the funny moment is at 0:30" was an edit (funny: faster, more energy there) and "faster at the funny
+    # moment" sped up the whole score; "the sad bit" asked minor or major
+    before = jazz_long.plan
+    turn = jazz_long.say(told)
+    assert not turn.changed and not turn.question and "noted" in turn.reply, turn.reply
+    assert jazz_long.plan == before
+    turn = jazz_long.say(said)
+    assert turn.changed and not turn.question, turn.reply
+    moved = [t for t in range(0, 60, 2) if tempo_at(jazz_long.plan, t) != tempo_at(before, t)]
+    assert moved and all(at - 4 <= t < at + 4 for t in moved), turn.reply
+    assert jazz_long.plan.mode == before.mode

@@ -98,6 +98,12 @@ def _happening(rest: str) -> bool:
         and not any(w in NOT_NAMES - FRAME - FUNCTION - PERSONS - CONTAINERS for w in WORD_RE.findall(rest.lower()))
 
 
+def _felt(rest: str) -> bool:
+    """The words besides a place name a moment by how it feels ("the funny moment", "the sad bit"): `names.is_name`."""
+    said = [w for w in WORD_RE.findall(rest.lower()) if w not in FUNCTION and w not in FRAME]
+    return len(said) > 1 and said[-1] in ("moment", "bit", "part", "scene", "sequence") and names.is_name(" ".join(said))
+
+
 def tie(clause: str) -> tuple[frozenset[str], str] | None:
     """(the happening's lemmas, its place) when `clause` says only where a happening is, else None."""
     low = notation(clause.lower()).strip()
@@ -108,7 +114,7 @@ def tie(clause: str) -> tuple[frozenset[str], str] | None:
     rest = low[:m.start()] + " " + low[m.end():]
     said = FILLER_RE.sub("", low)
     if not (SUBJECT_RE.match(said) or said.startswith(m.group(0).strip()) and PLACE_IS_RE.match(low, m.end())) \
-            or not _happening(rest):
+            or not (_happening(rest) or _felt(rest)):
         return None
     return frozenset(lemma(w) for w in _content(rest)), m.group("place")
 
