@@ -112,3 +112,20 @@ def test_a_bare_number_after_at_on_a_clip_that_long_is_a_time(jazz_long, said, a
 def test_a_number_set_or_past_the_end_after_at_is_still_a_tempo(jazz_long, said, bpm):
     jazz_long.say(said)   # a value set in the clause, or a number past the 60 s clip's end: bpm
     assert all(round(tempo_at(jazz_long.plan, t)) == bpm for t in range(0, 60, 4))
+
+
+# ----------------------------------------------------------------------------- 18. a happening told with how it goes
+
+@pytest.mark.parametrize("told, then, at", [("he falls slowly at 0:20", "a hit when he falls", 20.0),
+                                            # mine
+                                            ("the dog barks loudly at 0:30", "a hit when the dog barks", 30.0)])
+def test_a_happening_told_with_an_adverb_is_noted_and_found_again(jazz_long, told, then, at):
+    # before: "slowly" was read as an edit word: "Do you mean slower, or fading over time?"
+    before = jazz_long.plan
+    turn = jazz_long.say(told)
+    assert not turn.changed and not turn.question and "noted" in turn.reply, turn.reply
+    assert jazz_long.plan == before
+    turn = jazz_long.say(then)
+    # a hit there (or the one already there, said so)
+    assert not turn.question and f"0:{int(at)}" in turn.reply, turn.reply
+    assert any(abs(h.time_s - at) < 0.5 for h in jazz_long.plan.hit_points), turn.reply

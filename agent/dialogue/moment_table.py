@@ -41,7 +41,8 @@ LEADS = (r"when|whenever|while|where|once|as soon as|as|during|for|on|at|in|over
          r"until|till|by")
 LEAD_RE = re.compile(rf"\b(?P<lead>{LEADS})\s+(?P<rest>[a-z][a-z' -]*)|\b(?P<det>the|that|this|our|his|her|their)\s+"
                      r"(?P<drest>[a-z][a-z' -]*)")
-COMPARED_RE = re.compile(r"(?:er|est|ly)$")   # "calmer", "biggest", "slowly": an edit
+COMPARED_RE = re.compile(r"(?:er|est|ly)$")   # "calmer", "biggest", "slowly": an edit (after a happening's verb, how it
+# happens: "he falls slowly at 0:20")
 PUNCTUATED_RE = re.compile(r"((?:[^,;.!?]|\.(?=\d))+)([,;.!?]*)")
 # a simile's or a scene's frame ("like crossing the finish line", "think seventies TV comedy intro", "a
 # finale-style ending"): a place word inside it names no place of this video, so it is left out of what is read
@@ -93,8 +94,8 @@ def _happening(rest: str) -> bool:
     content = _content(rest)
     return bool(content) and not DEGREE_RE.search(rest) and not ASKING_RE.search(rest) and not _about_music(rest) \
         and not HIT_WORDS_RE.search(rest) \
-        and all(is_name(w.removesuffix("'s")) and w not in ADJECTIVES and not COMPARED_RE.search(w)
-                for w in content) \
+        and all(is_name(w.removesuffix("'s")) and w not in ADJECTIVES and (not COMPARED_RE.search(w) or k and w.endswith("ly"))
+                for k, w in enumerate(content)) \
         and not any(w in NOT_NAMES - FRAME - FUNCTION - PERSONS - CONTAINERS for w in WORD_RE.findall(rest.lower()))
 
 
