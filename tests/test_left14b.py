@@ -129,3 +129,21 @@ def test_a_happening_told_with_an_adverb_is_noted_and_found_again(jazz_long, tol
     # a hit there (or the one already there, said so)
     assert not turn.question and f"0:{int(at)}" in turn.reply, turn.reply
     assert any(abs(h.time_s - at) < 0.5 for h in jazz_long.plan.hit_points), turn.reply
+
+
+# ----------------------------------------------------------------------------- 19. a narration beside the music's sound
+
+@pytest.mark.parametrize("said", ["when it goes quiet she cries",
+                                  # mine
+                                  "when the music gets loud the dog runs away"])
+def test_a_happening_told_with_how_the_music_sounds_is_noted_not_offered_as_an_edit(jazz_long, said):
+    # before: "The music sounds quiet most from 0:00 to 0:04: she cries there? ... say yes, or where." (an edit offered)
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert not turn.changed and not turn.question and "noted" in turn.reply, turn.reply
+    assert jazz_long.plan == before
+
+
+def test_an_edit_said_where_the_music_sounds_a_way_is_still_offered_there(jazz_long):
+    turn = jazz_long.say("when it gets quiet, add strings")
+    assert turn.question and "add strings there" in turn.reply

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import edit_log, names
+from v2m.agent.dialogue import edit_log, music_places, names
 from v2m.agent.dialogue.marks import HIT_WORDS_RE
 from v2m.agent.dialogue.moments import CONTAINERS, FUNCTION, _about_music
 from v2m.agent.dialogue import versions
@@ -231,13 +231,25 @@ def noted(request: str, history: list[ScorePlan] | None = None) -> str:
     """The reply to a request that only ties moments to places ('Nothing changed; noted for later: "he proposes"
     is shot 6.'), or "" for any other request or ties already heard."""
     if not only_ties(request):
-        return ""
+        return _with_the_music(request)
     known = set(ties(edit_log.requests(history)))
     said = [(c.strip(), t) for c in _told(request) if (t := tie(c)) and t not in known]
     if not said:
         return ""
     told = "; ".join(f'"{_label(c)}" is {t[1]}' for c, t in said)
     return f"{edit_log.NO_CHANGE}; noted for later: {told}."
+
+
+def _with_the_music(request: str) -> str:
+    """The reply to a happening told with how the music sounds then ("when it goes quiet she cries"): a narration,
+    noted, no edit (`music_places` offers a place for an edit said so: "when it gets quiet, add strings"), or ""."""
+    if not (m := music_places.SOUNDS_RE.search(request)):
+        return ""
+    said = (request[:m.start()] + " " + request[m.end():]).strip(" ,.;")
+    low = FILLER_RE.sub("", said.lower())
+    if not said or not SUBJECT_RE.match(low) or not _happening(low):
+        return ""
+    return f'{edit_log.NO_CHANGE}; noted: "{said}" {m[0].strip(" ,").lower()}. Say what should change there, if anything.'
 
 
 def _label(clause: str) -> str:
