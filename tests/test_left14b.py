@@ -147,3 +147,43 @@ def test_a_happening_told_with_how_the_music_sounds_is_noted_not_offered_as_an_e
 def test_an_edit_said_where_the_music_sounds_a_way_is_still_offered_there(jazz_long):
     turn = jazz_long.say("when it gets quiet, add strings")
     assert turn.question and "add strings there" in turn.reply
+
+
+# ----------------------------------------------------------------------------- 20. marks
+
+def _kinds(plan) -> dict[int, str]:
+    return {round(h.time_s): h.kind for h in plan.hit_points}
+
+
+@pytest.mark.parametrize("said, at", [("Three stings please: on the first, second and third cut", (4, 8, 12)),
+                                      # mine
+                                      ("stabs on the first and the third cut", (4, 12)),
+                                      ("stabs on the 2nd, 4th, and 5th cuts", (8, 16, 20))])
+def test_marks_on_cuts_listed_by_their_ordinals_go_on_each(jazz_long, said, at):
+    # before: one stab, on the first (or the last) cut listed
+    turn = jazz_long.say(said)
+    assert turn.changed, turn.reply
+    kinds = _kinds(jazz_long.plan)
+    assert all(kinds.get(t) == "stab" for t in at), (turn.reply, kinds)
+
+
+@pytest.mark.parametrize("said, at", [("Hard out with a button on the final cut", 56),
+                                      # mine
+                                      ("a hard ending with a stab on the last cut", 56)])
+def test_a_hard_out_with_its_button_is_that_mark_and_nothing_harder(jazz_long, said, at):
+    # before: "hard" was read too: a faster tempo, more energy and darker chords in the last shot
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert turn.changed and at in _kinds(jazz_long.plan), turn.reply
+    assert [s.energy for s in jazz_long.plan.sections] == [s.energy for s in before.sections], turn.reply
+    assert tempo_at(jazz_long.plan, 58) == tempo_at(before, 58)
+
+
+@pytest.mark.parametrize("said", ["finish with one last big chord",
+                                  # mine
+                                  "end on one final huge chord", "hard out please"])
+def test_one_last_big_chord_is_a_button_at_the_end(jazz_long, said):
+    # before: "I didn't follow 'last big chord'. Do you mean brighter (major)?"
+    turn = jazz_long.say(said)
+    assert turn.changed and not turn.question, turn.reply
+    assert _kinds(jazz_long.plan).get(60) == "stop", turn.reply

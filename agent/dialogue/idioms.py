@@ -262,8 +262,8 @@ START_RISE_RE = re.compile(
 # A chord to end on ("a proper final chord", "end on a big chord", "finish with a cadence"): a button at the end (a stop
 # mark there: a short chord, then nothing); not a chord of the progression ("make the last chord minor")
 FINAL_CHORD_RE = re.compile(r"\b(?:end|ends|ending|finish|finishes|close|closes|wrap it up)(?: it| the (?:music|track|piece|song|"
-                            r"cue))? (?:on|with) (?:a|an|one) (?:\w+ )?(?:(?:final|last|closing|ending) )?(?:chord|cadence)\b|"
-                            r"\b(?:a|an|one) (?:\w+ )?(?:final|closing|ending) (?:chord|cadence)\b", re.I)
+                            r"cue))? (?:on|with) (?:a|an|one) (?:\w+ )?(?:(?:final|last|closing|ending) )?(?:\w+ )?(?:chord|cadence)\b|"
+                            r"\b(?:a|an|one) (?:\w+ )?(?:final|closing|ending|last)(?: \w+)? (?:chord|cadence)\b", re.I)   # "one last big chord"
 
 
 # a moment said beside the chord ("at 5 seconds stop everything with one final chord, then the groove returns"): the
@@ -271,8 +271,15 @@ FINAL_CHORD_RE = re.compile(r"\b(?:end|ends|ending|finish|finishes|close|closes|
 OWN_MOMENT_RE = re.compile(r"\d|\bstop")
 
 
+# "hard out" (a cue that stops dead, no fade): with its button said ("hard out with a button on the final cut"), that
+# button; alone, a button at the end; never "hard" as more energy, a faster tempo and darker chords
+HARD_OUT_RE = re.compile(r"\b(?:a |the )?hard (?:out|ending|stop)\b(?P<said>,? (?:with|and|on|at)\b(?= (?:a|an|one) (?:\w+ )?"
+                         r"(?:button|stop|stab|sting|hit|chord)\b))?", re.I)
+
+
 def final_chord(text: str) -> str:
     """`text` with a chord to end on said as a button at the end (read before the places: "at the end" is a moment)."""
+    text = HARD_OUT_RE.sub(lambda m: " " if m["said"] else "a button at the end", text)
     return text if OWN_MOMENT_RE.search(text) else FINAL_CHORD_RE.sub("a button at the end", text)
 
 
