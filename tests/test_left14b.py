@@ -35,13 +35,13 @@ def test_a_loud_start_and_a_soft_end_is_a_fall_over_the_whole(jazz_long, said):
                                       # mine
                                       ("grow from 0:32 on", 32.0), ("build it up over shots 9 to 12", 32.0)])
 def test_a_rise_from_a_place_grows_from_the_level_already_there(jazz_long, said, at):
-    # before: the rise started at an absolute 0.15, a drop from 0.83 to 0.19 at 0:20 before the build
+    # before: the rise started at an absolute 0.15, a drop from 0.83 to 0.19 at 0:20 before the build; now from the
+    # level there, or as little under it as a rise needs to be heard (0.45 below its end at 1.0: 0.55 here)
     before = jazz_long.plan
     turn = jazz_long.say(said)
     assert turn.changed and not turn.question, turn.reply
     after = jazz_long.plan
-    # no drop: the first step is at least the music just before the place
-    assert energy_at(after, at + 1) >= min(energy_at(before, at - 1), energy_at(before, at + 1)) - 0.02, turn.reply
+    assert energy_at(after, at + 1) >= min(energy_at(before, at - 1), 0.55) - 0.02, turn.reply
     rise = [s.energy for s in after.sections if at <= s.start_s < at + 16]
     assert all(a <= b for a, b in zip(rise, rise[1:])) and rise[-1] > rise[0], rise
     assert all(energy_at(after, t) == energy_at(before, t) for t in range(0, int(at), 2))

