@@ -187,3 +187,25 @@ def test_one_last_big_chord_is_a_button_at_the_end(jazz_long, said):
     turn = jazz_long.say(said)
     assert turn.changed and not turn.question, turn.reply
     assert _kinds(jazz_long.plan).get(60) == "stop", turn.reply
+
+
+# ----------------------------------------------------------------------------- 16. the drop
+
+def test_the_drop_picked_with_louder_too_is_louder_from_the_drop_on(jazz_long):
+    # before: "and louder too" took the place of the drums left out (before 0:20): louder before the drop
+    before = jazz_long.plan
+    jazz_long.say("drop the beat at 0:20")
+    turn = jazz_long.say("the drop. and louder too")
+    assert turn.changed, turn.reply
+    assert energy_at(jazz_long.plan, 10) == energy_at(before, 10) and energy_at(jazz_long.plan, 30) > energy_at(before, 30)
+
+
+@pytest.mark.parametrize("first", ["louder at 0:20", None])
+@pytest.mark.parametrize("said", ["the drop", "the chorus."])
+def test_a_part_of_a_song_named_alone_asks_what_and_where(jazz_long, first, said):
+    # before: "'drop' read as reggae": the style switched
+    if first:
+        jazz_long.say(first)
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert turn.question and not turn.changed and jazz_long.plan == before, turn.reply

@@ -253,6 +253,8 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     request = vocab.RHYTHM_SECTION_RE.sub("drums and bass", request)   # "the rhythm section is too insistent": both parts
     request, held = settings.holding(music_places.answered(drops.answered(request)))   # "calmer, but keep the tempo": no reader hears "tempo" as asked
     request = prohibited.unordered(request)   # "you don't add drums, do you?", "don't add drums yet": no order, asked
+    if bare := drops.bare(request):   # "the drop" alone: where and what, not a style its word sits near
+        raise Ask(bare)
     if offer := music_places.asked(request, plan):   # "where the music is loud, tone it down": that stretch, asked
         raise offer
     if moment_table.only_ties(request) and not _grammar_edits(analysis, plan, request, history):
