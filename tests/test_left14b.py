@@ -209,3 +209,29 @@ def test_a_part_of_a_song_named_alone_asks_what_and_where(jazz_long, first, said
     before = jazz_long.plan
     turn = jazz_long.say(said)
     assert turn.question and not turn.changed and jazz_long.plan == before, turn.reply
+
+
+# ----------------------------------------------------------------------------- 17. a hit when the bells ring
+
+@pytest.mark.parametrize("told, then, at", [("the bells ring at 0:12", "a hit when the bells ring", 12.0),
+                                            # mine
+                                            ("the church bells toll at 0:30", "a hit when the bells toll", 30.0)])
+def test_bells_ringing_told_with_a_time_are_noted_and_a_hit_goes_there(jazz_long, told, then, at):
+    # before: "the bells ring at 0:12" added tubular bells there, and "a hit when the bells ring" asked "Do you want
+    # a hit point? Say which, e.g. 'in jazz' ..."
+    before = jazz_long.plan
+    turn = jazz_long.say(told)
+    assert not turn.changed and "noted" in turn.reply and jazz_long.plan == before, turn.reply
+    turn = jazz_long.say(then)
+    assert not turn.question and any(abs(h.time_s - at) < 0.5 for h in jazz_long.plan.hit_points), turn.reply
+
+
+def test_a_hit_when_the_bells_ring_never_told_asks_where_once(jazz_long):
+    turn = jazz_long.say("a hit when the bells ring")
+    assert turn.question and "when the bells ring" in turn.question and not turn.changed
+
+
+@pytest.mark.parametrize("said", ["add bells at 0:12", "bells in at 0:12"])
+def test_bells_asked_for_are_still_added(jazz_long, said):
+    turn = jazz_long.say(said)
+    assert turn.changed and "Bells" in turn.reply, turn.reply

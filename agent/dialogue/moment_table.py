@@ -23,6 +23,7 @@ from v2m.agent.dialogue.moments import CONTAINERS, FUNCTION, _about_music
 from v2m.agent.dialogue import versions
 from v2m.agent.dialogue.place_words import notation
 from v2m.agent.dialogue.verdicts import WISH
+from v2m.agent.dialogue.world_sounds import WORLD_SOUND_RE
 from v2m.tools.contract import ScorePlan
 
 ADJECTIVES, NOT_NAMES, PLACE, is_name = names.ADJECTIVES, names.NOT_NAMES, names.PLACE, names.is_name
@@ -91,9 +92,9 @@ def _content(text: str) -> list[str]:
 
 def _happening(rest: str) -> bool:
     """The words besides a place name a happening: some content, none of an edit, a part, a mood or a mark."""
-    content = _content(rest)
-    return bool(content) and not DEGREE_RE.search(rest) and not ASKING_RE.search(rest) and not _about_music(rest) \
-        and not HIT_WORDS_RE.search(rest) \
+    content = _content(WORLD_SOUND_RE.sub(" ", rest))   # "the bells ring": a sound of the picture, no part named
+    return bool(content or WORLD_SOUND_RE.search(rest)) and not DEGREE_RE.search(rest) and not ASKING_RE.search(rest) \
+        and not _about_music(rest) and not HIT_WORDS_RE.search(rest) \
         and all(is_name(w.removesuffix("'s")) and w not in ADJECTIVES and (not COMPARED_RE.search(w) or k and w.endswith("ly"))
                 for k, w in enumerate(content)) \
         and not any(w in NOT_NAMES - FRAME - FUNCTION - PERSONS - CONTAINERS for w in WORD_RE.findall(rest.lower()))
@@ -238,6 +239,12 @@ def noted(request: str, history: list[ScorePlan] | None = None) -> str:
         return ""
     told = "; ".join(f'"{_label(c)}" is {t[1]}' for c, t in said)
     return f"{edit_log.NO_CHANGE}; noted for later: {told}."
+
+
+def unheard(request: str) -> str:
+    """`request` without the words a happening told may say besides an edit's (the music's sound as its place, "when
+    it goes quiet"; a sound of the picture, "the bells ring"), for the grammar's check that it asks no edit."""
+    return WORLD_SOUND_RE.sub(" ", music_places.SOUNDS_RE.sub(" ", request))
 
 
 def _with_the_music(request: str) -> str:

@@ -358,8 +358,8 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
          history: list[ScorePlan] | None = None) -> PlanResult:
     """One note (no wrapper) read and applied; see `apply_edit`."""
     if not messages.guard(request) and (note := moment_table.noted(request, history)) and \
-            not _grammar_edits(analysis, plan, music_places.SOUNDS_RE.sub(" ", request), history):   # (a 10,000-character paste: the guard's
-        # refusal first; "when it goes quiet she cries": the place said by the music's sound is no edit)
+            not _grammar_edits(analysis, plan, moment_table.unheard(request), history):   # (a 10,000-character paste: the guard's
+        # refusal first; "when it goes quiet she cries", "the bells ring at 0:12": told, no edit)
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=note)   # "he proposes in shot 6": for later
     try:
         heard_as = moment_table.placed(lacking(unpraised(request)), history)   # "when he proposes": shot 6
