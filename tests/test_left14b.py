@@ -235,3 +235,9 @@ def test_a_hit_when_the_bells_ring_never_told_asks_where_once(jazz_long):
 def test_bells_asked_for_are_still_added(jazz_long, said):
     turn = jazz_long.say(said)
     assert turn.changed and "Bells" in turn.reply, turn.reply
+
+
+def test_a_hard_stop_at_a_moment_is_that_stop_and_no_button_at_the_end(jazz_long):
+    # "hard stop" is no "hard out": the stop at 0:44 alone (set b's b-fe-03 got a stop at 1:00 too)
+    turn = jazz_long.say("Hard stop on the music at 0:44, it comes back in on the next cut.")
+    assert _kinds(jazz_long.plan).get(44) == "stop" and 60 not in _kinds(jazz_long.plan), turn.reply

@@ -273,7 +273,7 @@ OWN_MOMENT_RE = re.compile(r"\d|\bstop")
 
 # "hard out" (a cue that stops dead, no fade): with its button said ("hard out with a button on the final cut"), that
 # button; alone, a button at the end; never "hard" as more energy, a faster tempo and darker chords
-HARD_OUT_RE = re.compile(r"\b(?:a |the )?hard (?:out|ending|stop)\b(?P<said>,? (?:with|and|on|at)\b(?= (?:a|an|one) (?:\w+ )?"
+HARD_OUT_RE = re.compile(r"\b(?:a |the )?hard (?:out|ending)\b(?P<said>,? (?:with|and|on|at)\b(?= (?:a|an|one) (?:\w+ )?"
                          r"(?:button|stop|stab|sting|hit|chord)\b))?", re.I)
 
 
