@@ -33,7 +33,7 @@ def test_a_loud_start_and_a_soft_end_is_a_fall_over_the_whole(jazz_long, said):
 
 @pytest.mark.parametrize("said, at", [("build up from 0:20", 20.0),
                                       # mine
-                                      ("grow from 0:32 on", 32.0), ("build it up over shots 9 to 12", 32.0)])
+                                      ("grow from 0:32 on", 32.0), ("from 0:40 to the end, build it up", 40.0)])
 def test_a_rise_from_a_place_grows_from_the_level_already_there(jazz_long, said, at):
     # before: the rise started at an absolute 0.15, a drop from 0.83 to 0.19 at 0:20 before the build; now from the
     # level there, or as little under it as a rise needs to be heard (0.45 below its end at 1.0: 0.55 here)
