@@ -61,7 +61,9 @@ def test_building_the_tension_is_a_rise(jazz_long, said):
 def test_building_the_tension_at_a_place_rises_there(jazz_long):
     before = _outside(jazz_long.plan, 30, 60)
     jazz_long.say("build tension in the second half")
-    assert _rises_across(jazz_long.plan, 30, 60)
+    # from as near the level there as a rise can be heard from, not from near silence (LEFT14 item 13: a drop to 0.15)
+    es = [energy_at(jazz_long.plan, t) for t in range(30, 60)]
+    assert es[0] >= 0.5 and es[-1] > 0.9 and all(y >= x - 1e-6 for x, y in zip(es, es[1:])), es
     assert _outside(jazz_long.plan, 30, 60) == before
 
 

@@ -205,7 +205,8 @@ def test_quiet_at_the_start_then_a_build_builds_after_that_stretch(lofi_chat, sa
     early = [s for s in lofi_chat.plan.sections if s.end_s <= at + 0.05]
     late = [s for s in lofi_chat.plan.sections if s.start_s >= at - 0.05]
     assert early and all(s.energy < before.get(round(s.start_s, 1), 1.0) for s in early)
-    assert len(late) >= 2 and late[-1].energy > late[0].energy + 0.3   # rising after it
+    # rising after it, from about the soft level (LEFT14 item 13: it started from 0.15, a drop far below the soft start)
+    assert len(late) >= 2 and late[-1].energy > late[0].energy + 0.25 and late[0].energy >= early[-1].energy - 0.1
 
 
 def test_a_place_said_as_a_share_of_the_video_is_kept(jazz_chat):

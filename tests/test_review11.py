@@ -294,8 +294,6 @@ XFAIL = {
     ("stream-boss", 0): "a boss fight is rock by design (rock.yaml's scenes); 'epic' is only a style keyword, weighed below a scene",
     ("realestate-condo", 1): "'brighter' in a score already major asks what should change (by design, test_left9a), it never guesses energy",
     ("realestate-condo", 2): "'same for the last shot' after that question has no edit to repeat, so it asks too",
-    ("museum-baroque", 3): "a rise at a place is drawn from 0.15, so the music first drops at 1:30 (0.51 -> 0.21); starting "
-                           "from the level before cost three tuning turns whose graders weigh a rise by its notes",
     ("student-noir", 4): "'after the gun' is after shot 5 ends (the gun names the whole shot), not after the hit at its start",
 }
 

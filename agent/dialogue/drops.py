@@ -30,6 +30,7 @@ ANSWERED_RE = re.compile(rf"^(?P<head>(?:[^.!?]|{POINT})*?){DROP_BEAT_RE.pattern
 DROP_SAID_RE = re.compile(r"\b(?:a|the) drop\b|\b(?:kicks?|comes?|crash(?:es)?) in\b", re.I)
 OUT_SAID_RE = re.compile(r"\b(?:drums|beat) out\b", re.I)
 BEAT_RE = re.compile(r"\b(?:drums|beat)\b", re.I)
+AT_RE = re.compile(r"^(?:at|on|around) ")
 BARE_DROP_RE = re.compile(r"^\W*(?:(?:i mean|i meant|the|a|drop|please|yes|one)\b\W*)+$", re.I)   # "the drop": no words of its own
 MEANT_RE = re.compile(rf"^\W*(?:(?:{CORRECTING}|i mean|i meant)\b\W*)+", re.I)   # "no, sorry, I meant": the follow-ups' words
 DROP_IS_RE = re.compile(r"\b(?:a|the) drop (?:comes|is|hits|lands|happens)\b", re.I)   # "the drop comes at 0:20": the drums in there
@@ -53,7 +54,21 @@ def answered(request: str) -> str:
         first = f"the drums should kick in{place}"
     elif not NAMED_PLACE_RE.search(first := DROP_IS_RE.sub("the drums kick in", first)):   # "no, take the drums out": the question's place
         first = THERE_RE.sub(place.strip(), first, 1) if THERE_RE.search(first) else f"{first.rstrip(' .!?')}{place}"
+    if rest and BARE_DROP_RE.match(said.partition(". ")[0]) and not NAMED_PLACE_RE.search(rest):   # "the drop. and louder
+        rest = f"{rest.rstrip(' .!?')} {AT_RE.sub('from ', place.strip(), 1)} on"   # too": the drop louder, from it on
     return f"{m.group('head')}{first}" + (f". {rest}" if rest else "")
+
+
+# a part of a song named alone ("the drop", "the chorus."): no edit, and no style (the embeddings read "drop" as reggae)
+SONG_PART_RE = re.compile(r"^\W*(?:(?:the|a|that|this|and|so|ok|okay|now|what about|how about)\W+)*(drop|chorus|verse|bridge|climax|"
+                          r"breakdown|hook|build-?up)\W*$", re.I)
+
+
+def bare(request: str) -> str | None:
+    """The question for a part of a song named alone, else None."""
+    if not (m := SONG_PART_RE.match(request)):
+        return None
+    return f"What should happen at the {m[1].lower()}, and where is it? Say it with its time, e.g. 'louder from 0:20' or 'a big hit at 0:20'."
 
 
 def says_which(asked_text: str, text: str) -> bool:

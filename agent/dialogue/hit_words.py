@@ -196,11 +196,18 @@ COUNTED_LIST_RE = re.compile(rf"\b(?:{NUMBER_WORD}|\d{{1,2}}|a few|a couple(?: o
 ONE_MORE_RE = re.compile(r"(?<!keep )(?<!leave )(?<!only )(?<!just )\b(?:one more|another one|another|one)(?= (?:at|on) \d{1,2}:\d{2})",
                          re.I)   # not "just keep one at 0:13": which mark stays
 MARK_NOUN_RE = re.compile(rf"\b{MARK_NOUNS}\b", re.I)
+# cuts listed by their ordinals for marks ("stings on the first, second and third cut", "the first and the third cut"):
+# each its own cut, joined by "and" as `marks` reads a list (the commas cut the clauses, the noun said once went to one)
+ORD_WORD = ORD.replace("(", "(?:", 1)
+CUT_LIST_RE = re.compile(rf"\b(?:the )?{ORD_WORD}(?:(?:,| and| &|, and) (?:the )?{ORD_WORD})+ (cut|edit|transition)s?\b", re.I)
+CUT_ORD_RE = re.compile(rf"\b{ORD}\b", re.I)
 
 
 def listed(text: str) -> str:
-    """`text` with clock times listed for marks joined by "and" ("hits at 0:03, 0:09 and 0:17"), and marks counted
-    before their list said at them ("three accents: 0:04, 0:09 and 0:15")."""
+    """`text` with clock times listed for marks joined by "and" ("hits at 0:03, 0:09 and 0:17"), marks counted before
+    their list said at them ("three accents: 0:04, 0:09 and 0:15"), and cuts listed by ordinals each named."""
     text = COUNTED_LIST_RE.sub(r"\1 at ", text)
+    if MARKED_RE.search(text):
+        text = CUT_LIST_RE.sub(lambda m: " and ".join(f"the {o} {m[1]}" for o in CUT_ORD_RE.findall(m[0][:m.start(1) - m.start()])), text)
     text = ONE_MORE_RE.sub(lambda m: (said[-1] if (said := MARK_NOUN_RE.findall(text[:m.start()])) else m[0]), text)
     return CLOCK_LIST_RE.sub(r"\1 and ", text) if MARKED_RE.search(text) else text

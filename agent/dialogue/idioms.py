@@ -252,17 +252,18 @@ START_RISE_RE = re.compile(
     r"(?(keep)(?: (?:at first|to begin with|at the start|early on|for now|for a bit|for a while))?))\s*(?:[,;]|\.(?!\d))?\s*"
     r"(?:and |but )?(?:then |after that |afterwards |from there )?(?:slowly |gradually |steadily )?(?:(?:get|gets|getting|go|goes|"
     r"going|grow|grows|growing|become|becomes|becoming|turn|turns) )?(?:louder|bigger|fuller|busier|more intense|more energy|"
-    r"more energetic|build\w*(?: up)?|grow\w*|swell\w*|ris(?:e|es|ing)|climb\w*)"
+    r"more energetic|build\w*(?: up)?|grow\w*|swell\w*|ris(?:e|es|ing)|climb\w*|(?:end|ends|finish|finishes|close|closes)(?: (?:up|off|on|it))?"
+    r"(?: (?:really|very|super|so|nice and|a lot))? (?:loud|big|huge|full|strong|epic|massive|intense|powerful)(?! (?:chord|hit|note|stab|button)))"
     r"(?P<into> (?:into|in to|up to|towards?|to)(?= (?:the )?(?:\w+ )?(?:cut|shot)s?\b))?"   # "... grow into the 2nd cut"
-    r"(?(into)|(?= *(?:$|[,;!?]|\.(?!\d)|and\b|but\b|over\b|across\b|through\b|thru\b|towards?\b|to the end\b|by the end\b|"
+    r"(?(into)|(?= *(?:$|[,;!?]|\.(?!\d)|and\b|but\b|please\b|over\b|across\b|through\b|thru\b|towards?\b|to the end\b|by the end\b|"
     r"until the end\b|from\b|after\b|starting (?:at|from)\b)))", re.I)
 
 
 # A chord to end on ("a proper final chord", "end on a big chord", "finish with a cadence"): a button at the end (a stop
 # mark there: a short chord, then nothing); not a chord of the progression ("make the last chord minor")
 FINAL_CHORD_RE = re.compile(r"\b(?:end|ends|ending|finish|finishes|close|closes|wrap it up)(?: it| the (?:music|track|piece|song|"
-                            r"cue))? (?:on|with) (?:a|an|one) (?:\w+ )?(?:(?:final|last|closing|ending) )?(?:chord|cadence)\b|"
-                            r"\b(?:a|an|one) (?:\w+ )?(?:final|closing|ending) (?:chord|cadence)\b", re.I)
+                            r"cue))? (?:on|with) (?:a|an|one) (?:\w+ )?(?:(?:final|last|closing|ending) )?(?:\w+ )?(?:chord|cadence)\b|"
+                            r"\b(?:a|an|one) (?:\w+ )?(?:final|closing|ending|last)(?: \w+)? (?:chord|cadence)\b", re.I)   # "one last big chord"
 
 
 # a moment said beside the chord ("at 5 seconds stop everything with one final chord, then the groove returns"): the
@@ -270,13 +271,27 @@ FINAL_CHORD_RE = re.compile(r"\b(?:end|ends|ending|finish|finishes|close|closes|
 OWN_MOMENT_RE = re.compile(r"\d|\bstop")
 
 
+# "hard out" (a cue that stops dead, no fade): with its button said ("hard out with a button on the final cut"), that
+# button; alone, a button at the end; never "hard" as more energy, a faster tempo and darker chords
+HARD_OUT_RE = re.compile(r"\b(?:a |the )?hard (?:out|ending)\b(?P<said>,? (?:with|and|on|at)\b(?= (?:a|an|one) (?:\w+ )?"
+                         r"(?:button|stop|stab|sting|hit|chord)\b))?", re.I)
+
+
 def final_chord(text: str) -> str:
     """`text` with a chord to end on said as a button at the end (read before the places: "at the end" is a moment)."""
+    text = HARD_OUT_RE.sub(lambda m: " " if m["said"] else "a button at the end", text)
     return text if OWN_MOMENT_RE.search(text) else FINAL_CHORD_RE.sub("a button at the end", text)
+
+
+# the other way ("start loud and end soft", "begin big, finish quiet"): one fall over the place
+START_FALL_RE = re.compile(r"\b(?:start|begin|open)\w*(?: (?:it|things|the music|off|out))*(?: (?:very|really|super|so|nice and))? (?:loud|big|huge|"
+                           r"full|strong|epic|massive|intense|powerful)\w*\s*,?\s*(?:and |but )?(?:then )?(?:end|ends|finish|finishes|close|"
+                           r"closes)(?: (?:up|off|on|it))?(?: (?:really|very|super|so|nice and))? (?:soft|quiet|gentle|small|calm|sparse|silent)\w*", re.I)
 
 
 def joined(text: str) -> str:
     """`all_in`, and a quiet start with its rise said apart ("start quiet, then get louder") as one build."""
+    text = START_FALL_RE.sub("softer and softer", text)
     return START_RISE_RE.sub(lambda m: f"{'start ' + m['q'] if m['keep'] else m[1]} and build{' until' if m['into'] else ''}",
                              all_in(text))   # "... and grow into the 2nd cut": from the start until there
 

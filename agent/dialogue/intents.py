@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from v2m.agent.dialogue import doubled, halfway, keyed, marks, orchestration, silence, standing, takes, tempos, versions, vocab
+from v2m.agent.dialogue import doubled, halfway, keyed, marks, orchestration, shape_start, silence, standing, takes, tempos, versions, vocab
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.repeats import from_last_revert, kept_parts, locks_first, style_first
@@ -218,8 +218,7 @@ def _shape(e: Edit, it: EditIntent) -> None:
         raise Ask(f"{(e.span.label if e.span else 'The score').capitalize()} is too short to rise or fall within "
                   "it. Change the energy of the whole part instead?")
     t0, t1 = e.plan.sections[idx[0]].start_s, e.plan.sections[idx[-1]].end_s
-    if (fall := levels[0] > levels[-1]):   # a fall starts where the music is and raises nothing ("softer towards the end")
-        levels = [min(levels[0], e.plan.sections[idx[0]].energy), *levels[1:]]
+    fall, levels = levels[0] > levels[-1], shape_start.from_the_music(e.plan, idx, levels, it.text)   # from the music there
     for i in idx:
         s = e.plan.sections[i]
         pos = ((s.start_s + s.end_s) / 2 - t0) / max(1e-6, t1 - t0) * (len(levels) - 1)
@@ -255,6 +254,7 @@ def _revert(e: Edit, it: EditIntent, history: list[ScorePlan]) -> ScorePlan:
         if n is None:
             raise Ask(f"No edit so far changed {e.span.label}, so there is nothing earlier to go back to there. "
                       "What should change?")
+        e.move(versions.changed_there(e.span, history, n))   # "how the ending was before": all that edit changed there
     if n == -1 and it.value in versions.KINDS_OF and it.amount is None:
         # "the tempo back how it was": the tempo before the last edit that changed it, however long ago
         n = versions.last_change_of(it.value, history) if it.target is None else \

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import edit_log, names
+from v2m.agent.dialogue import edit_log, music_places, names
 from v2m.agent.dialogue.marks import HIT_WORDS_RE
 from v2m.agent.dialogue.moments import CONTAINERS, FUNCTION, _about_music
 from v2m.agent.dialogue.patterns import CLAUSE_RE, PUNCTUATED_RE
 from v2m.agent.dialogue import versions
 from v2m.agent.dialogue.place_words import notation
 from v2m.agent.dialogue.verdicts import WISH
+from v2m.agent.dialogue.world_sounds import WORLD_SOUND_RE
 from v2m.tools.contract import ScorePlan
 
 ADJECTIVES, NOT_NAMES, PLACE, is_name = names.ADJECTIVES, names.NOT_NAMES, names.PLACE, names.is_name
@@ -41,7 +42,8 @@ LEADS = (r"when|whenever|while|where|once|as soon as|as|during|for|on|at|in|over
          r"until|till|by")
 LEAD_RE = re.compile(rf"\b(?P<lead>{LEADS})\s+(?P<rest>[a-z][a-z' -]*)|\b(?P<det>the|that|this|our|his|her|their)\s+"
                      r"(?P<drest>[a-z][a-z' -]*)")
-COMPARED_RE = re.compile(r"(?:er|est|ly)$")   # "calmer", "biggest", "slowly": an edit
+COMPARED_RE = re.compile(r"(?:er|est|ly)$")   # "calmer", "biggest", "slowly": an edit (after a happening's verb, how it
+# happens: "he falls slowly at 0:20")
 # a simile's or a scene's frame ("like crossing the finish line", "think seventies TV comedy intro", "a
 # finale-style ending"): a place word inside it names no place of this video, so it is left out of what is read
 FRAME_RE = re.compile(r"\b(?:like|think|as if|as though|reminds? me of)\b[^,;.!?]*")
@@ -89,12 +91,18 @@ def _content(text: str) -> list[str]:
 
 def _happening(rest: str) -> bool:
     """The words besides a place name a happening: some content, none of an edit, a part, a mood or a mark."""
-    content = _content(rest)
-    return bool(content) and not DEGREE_RE.search(rest) and not ASKING_RE.search(rest) and not _about_music(rest) \
-        and not HIT_WORDS_RE.search(rest) \
-        and all(is_name(w.removesuffix("'s")) and w not in ADJECTIVES and not COMPARED_RE.search(w)
-                for w in content) \
+    content = _content(WORLD_SOUND_RE.sub(" ", rest))   # "the bells ring": a sound of the picture, no part named
+    return bool(content or WORLD_SOUND_RE.search(rest)) and not DEGREE_RE.search(rest) and not ASKING_RE.search(rest) \
+        and not _about_music(rest) and not HIT_WORDS_RE.search(rest) \
+        and all(is_name(w.removesuffix("'s")) and w not in ADJECTIVES and (not COMPARED_RE.search(w) or k and w.endswith("ly"))
+                for k, w in enumerate(content)) \
         and not any(w in NOT_NAMES - FRAME - FUNCTION - PERSONS - CONTAINERS for w in WORD_RE.findall(rest.lower()))
+
+
+def _felt(rest: str) -> bool:
+    """The words besides a place name a moment by how it feels ("the funny moment", "the sad bit"): `names.is_name`."""
+    said = [w for w in WORD_RE.findall(rest.lower()) if w not in FUNCTION and w not in FRAME]
+    return len(said) > 1 and said[-1] in ("moment", "bit", "scene", "sequence") and names.is_name(" ".join(said))
 
 
 def tie(clause: str) -> tuple[frozenset[str], str] | None:
@@ -107,7 +115,7 @@ def tie(clause: str) -> tuple[frozenset[str], str] | None:
     rest = low[:m.start()] + " " + low[m.end():]
     said = FILLER_RE.sub("", low)
     if not (SUBJECT_RE.match(said) or said.startswith(m.group(0).strip()) and PLACE_IS_RE.match(low, m.end())) \
-            or not _happening(rest):
+            or not (_happening(rest) or _felt(rest)):
         return None
     return frozenset(lemma(w) for w in _content(rest)), m.group("place")
 
@@ -223,13 +231,31 @@ def noted(request: str, history: list[ScorePlan] | None = None) -> str:
     """The reply to a request that only ties moments to places ('Nothing changed; noted for later: "he proposes"
     is shot 6.'), or "" for any other request or ties already heard."""
     if not only_ties(request):
-        return ""
+        return _with_the_music(request)
     known = set(ties(edit_log.requests(history)))
     said = [(c.strip(), t) for c in _told(request) if (t := tie(c)) and t not in known]
     if not said:
         return ""
     told = "; ".join(f'"{_label(c)}" is {t[1]}' for c, t in said)
     return f"{edit_log.NO_CHANGE}; noted for later: {told}."
+
+
+def unheard(request: str) -> str:
+    """`request` without the words a happening told may say besides an edit's (the music's sound as its place, "when
+    it goes quiet"; a sound of the picture, "the bells ring"), for the grammar's check that it asks no edit."""
+    return WORLD_SOUND_RE.sub(" ", music_places.SOUNDS_RE.sub(" ", request))
+
+
+def _with_the_music(request: str) -> str:
+    """The reply to a happening told with how the music sounds then ("when it goes quiet she cries"): a narration,
+    noted, no edit (`music_places` offers a place for an edit said so: "when it gets quiet, add strings"), or ""."""
+    if not (m := music_places.SOUNDS_RE.search(request)):
+        return ""
+    said = (request[:m.start()] + " " + request[m.end():]).strip(" ,.;")
+    low = FILLER_RE.sub("", said.lower())
+    if not said or not SUBJECT_RE.match(low) or not _happening(low):
+        return ""
+    return f'{edit_log.NO_CHANGE}; noted: "{said}" {m[0].strip(" ,").lower()}. Say what should change there, if anything.'
 
 
 def _label(clause: str) -> str:

@@ -31,7 +31,8 @@ VERBED_RE = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\bits )\b(?P<verb>start|starts|
                        rf"(?: (?:really|very|nice and|nice|super|more|a bit|a little|kind of|pretty|quite))? "
                        rf"(?P<how>{SOUND}|{'|'.join(ADVERB)})\b"
                        r"(?=\s*(?:please|pls|thanks|though)?\s*(?:$|[.!?;]|,(?!\s*(?:and |but )?(?:then|after|afterwards|slowly|"
-                       r"gradually|get|go|grow|build|ride|rise|swell|climb|louder|bigger)\b)))", re.I)
+                       r"gradually|get|go|grow|build|ride|rise|swell|climb|louder|bigger|(?:end|ends|finish|finishes)(?: up)? (?:\w+ )?"
+                       rf"(?:{SOUND}|huge|strong|epic|massive|intense|powerful|gentle))\b)))", re.I)   # "begin quiet, end huge": a shape, `idioms`
 
 
 # a place said before the verb in its sentence ("at 0:33 ... start soft under it", "from there to the end: start low"):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, arbiter, character, complaints, drops, edit_log, edits, entries, followups, halfway, idioms, kept_instead, marks, messages, moment_table, moments, music_places, names, next_place, noted, orchestration, part_places, part_undo, prohibited, readings, recall, references, returns, settings, shifts, sides, silence, standing, starts, unread, versions, vocab
+from v2m.agent.dialogue import add_corrected, arbiter, bare_times, character, complaints, drops, edit_log, edits, entries, followups, halfway, idioms, kept_instead, marks, messages, moment_table, moments, music_places, names, next_place, noted, orchestration, part_places, part_undo, prohibited, readings, recall, references, returns, settings, shifts, sides, silence, standing, starts, unread, versions, vocab
 from v2m.agent.dialogue.changes import NOTHING, describe, diff, same_music
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.intents import apply_intents, scope_of
@@ -223,6 +223,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     request = starts.at_the_ends(request)   # "start soft, then louder from shot 3": soft at the start, before clauses are cut
     request = settings.said_in_mode(request)   # "in major it sounds like a toy advert": minor, no question about the key
     request = settings.same_tempo_as(request, analysis, plan)   # "the ending the same speed as the intro": its bpm
+    request = bare_times.timed(request, analysis.duration_s)   # "slow it down at 40" on a clip that long: at 0:40
     request = returns.back_from(request, history)   # "no drums from 0:10" ... "bring them back at 0:21": from 0:21 on
     question = messages.guard(request) or remark(request, plan, history, analysis)
     if question:
@@ -253,6 +254,8 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     request = vocab.RHYTHM_SECTION_RE.sub("drums and bass", request)   # "the rhythm section is too insistent": both parts
     request, held = settings.holding(music_places.answered(drops.answered(request)))   # "calmer, but keep the tempo": no reader hears "tempo" as asked
     request = prohibited.unordered(request, partial(versions.plays, plan))   # "you don't add drums, do you?", "don't add drums yet": no order, asked
+    if bare := drops.bare(request):   # "the drop" alone: where and what, not a style its word sits near
+        raise Ask(bare)
     if offer := music_places.asked(request, plan):   # "where the music is loud, tone it down": that stretch, asked
         raise offer
     if moment_table.only_ties(request) and not _grammar_edits(analysis, plan, request, history):
@@ -360,7 +363,8 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
          history: list[ScorePlan] | None = None) -> PlanResult:
     """One note (no wrapper) read and applied; see `apply_edit`."""
     if not messages.guard(request) and (note := moment_table.noted(request, history)) and \
-            not _grammar_edits(analysis, plan, request, history):   # (a 10,000-character paste: the guard's refusal first)
+            not _grammar_edits(analysis, plan, moment_table.unheard(request), history):   # (a 10,000-character paste: the guard's
+        # refusal first; "when it goes quiet she cries", "the bells ring at 0:12": told, no edit)
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=note)   # "he proposes in shot 6": for later
     try:
         heard_as = moment_table.placed(lacking(unpraised(request)), history)   # "when he proposes": shot 6

