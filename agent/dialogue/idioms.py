@@ -275,11 +275,13 @@ OWN_MOMENT_RE = re.compile(r"\d|\bstop")
 # button; alone, a button at the end; never "hard" as more energy, a faster tempo and darker chords
 HARD_OUT_RE = re.compile(r"\b(?:a |the )?hard (?:out|ending)\b(?P<said>,? (?:with|and|on|at)\b(?= (?:a|an|one) (?:\w+ )?"
                          r"(?:button|stop|stab|sting|hit|chord)\b))?", re.I)
+BUTTON_SAID_RE = re.compile(r"\b(?:button|stop|stab|sting|hit|chord)", re.I)   # "button on the second cut, hard out"
 
 
 def final_chord(text: str) -> str:
     """`text` with a chord to end on said as a button at the end (read before the places: "at the end" is a moment)."""
-    text = HARD_OUT_RE.sub(lambda m: " " if m["said"] else "a button at the end", text)
+    own = BUTTON_SAID_RE.search(HARD_OUT_RE.sub(" ", text))   # a button said elsewhere in the request: "hard out" is how it ends
+    text = HARD_OUT_RE.sub(lambda m: " " if m["said"] or own else "a button at the end", text)
     return text if OWN_MOMENT_RE.search(text) else FINAL_CHORD_RE.sub("a button at the end", text)
 
 
