@@ -8,9 +8,11 @@ on an offbeat (the grid put the cut on an eighth or sixteenth) cuts the bar it f
 beats: 7/8, then 1/8; `signature`). A piece with a tempo of its own (an edit asked for one) is a section of its
 own as before; after an offbeat seam its beats, and those of the pieces after it, then count from an offbeat of
 the score's: `origins` says from where, so swing and the humanizer's on-beat notes go by the section's own beats.
-A cut on a swung offbeat is written before the time it sounds at: the pieces there are sections of their own, as
-before. Two pieces of one grid could meet there, but a later tempo of its own on either (a section with its own tempo
-cannot start at both times: the MIDI clock has no jump) would then re-time the other, locked or not.
+A cut on a swung offbeat is written before the time it sounds at, and the score has one clock (the MIDI file's tempo
+map has no jump), so there (`joins`): two pieces of one grid meet as they were; a piece before a section of its own
+keeps its grid but for a bridge from just past its last sixteenth, where its clock slows so the written seam, the next
+section's first beat, comes at the cut (no note of the piece starts in it); a section of its own before a piece ends
+at the seam's written time, the swing's delay before the cut, so the piece's first note still sounds at the cut.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ if TYPE_CHECKING:   # tempo_map imports this module
     from v2m.tools.music.tempo_map import Bar
 
 EDGE_S = 1e-3  # a piece's edge this close to a placed beat of the whole section is on it
+MARGIN = 1 / 16  # past the humanizer's widest onset spread (0.05 beat) around a sixteenth
 SIGNATURE_UNITS = (4, 8, 16)  # a short bar's time signature counts quarters, else eighths, else sixteenths
 
 
@@ -57,8 +60,7 @@ class Frame:
     whole: Section  # the section as it was before the split, with the piece's settings
 
     def beat_to_s(self, beat: float) -> float:
-        b, t, spb = max((s for s in self.segments if s[0] <= beat + 1e-9), default=self.segments[0])
-        return t + (beat - b) * spb
+        return _grid_s(self.segments, beat)
 
 
 def whole_section(plan: ScorePlan, i: int) -> Section | None:
@@ -105,8 +107,7 @@ def _piece(plan: ScorePlan, i: int, cue):
         return on[0] if on else None
 
     def off(beat: float, t: float) -> bool:
-        b, u, spb = max((s for s in segs if s[0] <= beat + 1e-9), default=segs[0])
-        return 0 < beat < n and abs(u + (beat - b) * spb - t) > EDGE_S
+        return 0 < beat < n and abs(_grid_s(segs, beat) - t) > EDGE_S
 
     lo, hi = beat_at(sec.start_s), beat_at(sec.end_s)
     if lo is None or hi is None or hi <= lo:
@@ -114,15 +115,69 @@ def _piece(plan: ScorePlan, i: int, cue):
     return whole, found, lo, hi, (off(lo, sec.start_s), off(hi, sec.end_s))
 
 
-def frame_piece(plan: ScorePlan, i: int, beat: float, cue):
-    """Section i's bars as a piece of the whole section's grid, from the score's beat `beat`: (Frame, bars, segments,
-    placed hits, warnings), or None where it is not such a piece or a seam is on a swung offbeat (`_piece`).
-    `cue(t0, t1, bpm, asked, ends)`: the tempo map's cue for a section of that span, found and laid (`_cue`, `_lay`):
-    (its beats to the end, bars, segments, placed hits, whole beats, warnings, notes), or None."""
-    got = _piece(plan, i, cue)
-    if got is None or any(got[4]):
+@dataclass(frozen=True)
+class Join:
+    """A piece laid on its whole section's grid: `_piece`'s answer and, where its last seam is on a swung offbeat
+    beside a section of its own, the bridge (grid beat, seconds): from that beat to the written seam the clock runs
+    slower, so the written seam, where the next section's beats count from, reaches the cut's time."""
+
+    got: tuple
+    bridge: tuple[float, float] | None = None
+
+
+def _grid_s(segs: list, beat: float) -> float:
+    """Seconds of a beat of a whole section's grid (its segments: start beat, start s, s per beat)."""
+    b, u, spb = max((s for s in segs if s[0] <= beat + 1e-9), default=segs[0])
+    return u + (beat - b) * spb
+
+
+def _bridge(plan: ScorePlan, i: int, got: tuple, swung) -> tuple[float, float] | None:
+    """Where piece i's clock leaves its grid before a last seam on a swung offbeat (written at hi, sounding at the
+    cut): past the sixteenth before the seam and the humanizer's spread around it (MARGIN), where no note of the
+    piece starts; None where that is not before the written seam or the section after it has no start there."""
+    lo, hi = got[2], got[3]
+    x = swung(hi - 0.25 + MARGIN)
+    if i + 1 >= len(plan.sections) or not lo < x < hi - 1e-6:
         return None
-    whole, (end, bars, segs, hits, _n, warnings, _), lo, hi, _ = got
+    t = plan.sections[i + 1].start_s
+    return (x, t) if t > _grid_s(got[1][2], x) + 1e-6 else None
+
+
+def joins(plan: ScorePlan, cue, swung, bounds: list[float]) -> tuple[dict[int, Join], list[float]]:
+    """The pieces laid on their whole section's grid (section -> Join) and the sections' bounds (start s, then
+    the end): a section of its own just before a piece whose first seam is on a swung offbeat ends at the seam's
+    written time (before the cut by the swing's delay), where the piece's beats count from, so the piece's first
+    note sounds at the cut as the whole section's did. Where two pieces of one grid meet, the seam is theirs; pieces
+    of two grids cannot meet on a swung offbeat, so the later is then a section of its own (as is one whose bridge,
+    `_bridge`, does not fit). `swung(beat)`: the style's swing. `cue(t0, t1, bpm, asked, ends)`: the tempo map's cue
+    for a section of that span, found and laid (`_cue`, `_lay`): (its beats to the end, bars, segments, placed hits,
+    whole beats, warnings, notes), or None."""
+    got = {i: g for i, s in enumerate(plan.sections) if s.split_from and (g := _piece(plan, i, cue))}
+
+    def one(i: int, j: int) -> bool:
+        a, b = plan.sections[i].split_from, plan.sections[j].split_from
+        return i in got and j in got and (a.start_s, a.end_s) == (b.start_s, b.end_s)
+
+    def fits(i: int) -> bool:
+        before, after = got[i][4]
+        if before and i - 1 in got and not one(i - 1, i) or after and i + 1 in got and not one(i, i + 1):
+            return False
+        return not after or i + 1 in got or _bridge(plan, i, got[i], swung) is not None
+
+    while bad := [i for i in got if not fits(i)]:
+        del got[bad[-1]]
+    bounds, out = list(bounds), {}
+    for i, g in got.items():
+        if g[4][0] and i - 1 not in got:
+            bounds[i] = _grid_s(g[1][2], g[2])
+        out[i] = Join(g, _bridge(plan, i, g, swung) if g[4][1] and i + 1 not in got else None)
+    return out, bounds
+
+
+def frame_piece(plan: ScorePlan, i: int, beat: float, join: Join):
+    """Section i's bars as a piece of the whole section's grid, from the score's beat `beat`: (Frame, bars, segments,
+    placed hits, warnings), `join` saying how it meets the sections beside it (`joins`)."""
+    whole, (end, bars, segs, hits, _n, warnings, _), lo, hi, _ = join.got
     shift = beat - lo
     out: list[Bar] = []
     for b in bars:
@@ -139,6 +194,10 @@ def frame_piece(plan: ScorePlan, i: int, beat: float, cue):
         if nxt > lo + 1e-9 and b < hi - 1e-9:
             x = max(b, lo)
             mine.append((x + shift, u + (x - b) * spb, spb))
+    if join.bridge:
+        x, t = join.bridge
+        u = _grid_s(segs, x)
+        mine = [s for s in mine if s[0] < x + shift - 1e-9] + [(x + shift, u, (t - u) / (hi - x))]
     moved = [(b + shift, u) for b, u in hits]
     frame = Frame([replace(b, start_beat=b.start_beat + shift, section=i) for b in bars], moved,
                   end + shift, beat, hi + shift, [(b + shift, u, spb) for b, u, spb in segs], whole)

@@ -16,7 +16,7 @@ import math
 from dataclasses import dataclass, field, replace
 
 from v2m.tools.contract import ScorePlan
-from v2m.tools.music.splits import frame_piece
+from v2m.tools.music.splits import frame_piece, joins
 from v2m.tools.music.warning_words import TOO_CLOSE, TOO_SHORT
 from v2m.tools.style import Style
 
@@ -324,10 +324,8 @@ def build_tempo_map(plan: ScorePlan, style: Style) -> TempoMap:
     grid = [(s, swing_beat(s, style.swing, style.swing_unit), c) for s, c in GRID]
     starts, hits = _anchors(plan)
     kinds = {h.time_s: h.kind for h in sorted(plan.hit_points, key=lambda h: h.kind != "stop")}  # a stop first
-    bounds = starts + [plan.duration_s]
     bars: list[Bar] = []
     segments, placed_hits, warnings, notes, frames, beat = [], [], [], [], {}, 0  # (beat, s, s per beat), (beat, s)
-    cues = _cues(plan, bounds, hits, lo, hi, meter, grid)
     held = any(s.split_from for s in plan.sections) and _drifts(plan, lo, hi, meter, grid)
 
     def cue(t0: float, t1: float, bpm: float, asked: bool, ends: bool):  # a split section's, as `_cues`, `_lay` do
@@ -336,10 +334,12 @@ def build_tempo_map(plan: ScorePlan, style: Style) -> TempoMap:
                      ends, asked or held)
         return found and (found[1], *_lay(found, t0, t1, times, kinds, ends, meter, 0 if t0 < 1e-3 else 1, ""))
 
+    framed, bounds = joins(plan, cue, lambda b: swing_beat(b, style.swing, style.swing_unit), starts + [plan.duration_s])
+    cues = _cues(plan, bounds, hits, lo, hi, meter, grid)
     for i, sec in enumerate(plan.sections):
         if bounds[i + 1] - bounds[i] < 1e-6:
             continue
-        piece = frame_piece(plan, i, beat, cue) if sec.split_from else None
+        piece = frame_piece(plan, i, beat, framed[i]) if i in framed else None
         if piece is not None:  # a piece of a split section: its bars are the whole section's, cut at the seams
             frames[i], s_bars, s_segs, s_hits, s_warn = piece
             s_notes, whole = [], frames[i].hi - beat
