@@ -167,6 +167,9 @@ def test_a_piece_before_a_swung_seam_bridges_its_clock_to_the_cut(tmp_path):
     assert cut_misses(pm, [2.0, 4.0]) == []
     bridge = [t for b, t, _ in tm.segments if 2.5 < b < 2.75]  # past the sixteenth before the seam (beat 2.5)
     assert len(bridge) == 1 and not [n for i in pm.instruments for n in i.notes if bridge[0] - 0.01 < n.start < 1.99]
+    # shot 1's notes end by the cut, as in the whole section (cut where the written seam's swung end would sound)
+    ends = [swing_beat(n.start + n.dur, arr.swing, arr.swing_unit) for p in arr.parts for n in p.notes if n.section == 0]
+    assert max(tm.beat_to_s(e) for e in ends) <= 2.0
     abc = arr.write_abc(tmp_path / "score.abc")
     if shutil.which("abcm2ps") and shutil.which("abc2midi"):
         assert [ln for ln in typeset_errors(abc) if "underfull" not in ln] == []
