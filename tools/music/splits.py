@@ -170,6 +170,8 @@ def joins(plan: ScorePlan, cue, swing: tuple[float, int], bounds: list[float]) -
         before, after = got[i][4]
         if before and i - 1 in got and not one(i - 1, i) or after and i + 1 in got and not one(i, i + 1):
             return False
+        if before and i - 1 not in got and _grid_s(got[i][1][2], got[i][2]) < bounds[i - 1] + EDGE_S:
+            return False  # the section before would end before it starts
         return not after or i + 1 in got or _bridge(plan, i, got[i], swing) is not None
 
     while bad := [i for i in got if not fits(i)]:
