@@ -19,6 +19,12 @@ they sound (swung; `--written`: at their written beat's time, as above). Before 
 7/4, ambient 16/6, reggae 10/6. After: 12 splits (10 before, 5 after; --written the same): slower 3/1, faster
 1/2, calmer 3/1, louder 3/1; folk, rock, ambient, reggae 0/0, lofi 6/1, jazz 4/4. Every one left is a seam on a
 swung offbeat, left a section of its own (see splits.py).
+
+seams14: at a seam on a swung offbeat a piece keeps its grid too (splits.joins: a bridge in the piece's clock before
+the seam, or the section of its own before it ending at the seam's written time). Before (main at 26be3b3): the 12
+above (folk12, bikes: lofi 'slower/calmer/louder in shot 2'; jazz 'faster in shot 3' on folk12 and bikes, the other
+three on bikes; odd16 lofi 'faster in shot 3'). After: 0 of 85 (--written 10 before, 0 after: a note written on the
+cut's swung offbeat reads before the cut there, as the old plan's did).
 """
 
 from __future__ import annotations

@@ -33,7 +33,8 @@ from v2m.tools.music.parts import SectionContext, bass_part, comp_part
 from v2m.tools.music.progression import section_harmony
 from v2m.tools.music.ranges import playable_range
 from v2m.tools.music.splits import clip, seams
-from v2m.tools.music.tempo_map import TempoMap, build_tempo_map, unswing_beat
+from v2m.tools.music.swing import unswing_beat
+from v2m.tools.music.tempo_map import TempoMap, build_tempo_map
 from v2m.tools.music.theory import scale_pcs, tonic_pc
 from v2m.tools.style import Style, load_style
 
@@ -248,7 +249,8 @@ def _breathe_before_hits(hits: list[tuple[HitPoint, float]], tmap: TempoMap,
         if hit <= 0 or hit in starts:
             continue
         sec = tmap.bar_at_beat(hit - 1e-6 if hit in seams else hit).section
-        gap = max(first[sec], tmap.s_to_beat(max(0.0, tmap.beat_to_s(hit) - BREATH_S)))
+        on = tmap.frames.get(sec, tmap)  # a piece breathes on its whole section's clock (splits.Join: a bridge)
+        gap = max(first[sec], on.s_to_beat(max(0.0, on.beat_to_s(hit) - BREATH_S)))
         if any(gap - 1e-6 <= b < hit - 1e-6 for b in [*starts, *(b for _, b in hits)]):
             continue  # another mark struck just before (a stop off the beat after a cut): no breath takes it away
         _clear([part for part in parts.values() if not part.is_drum], gap, hit)

@@ -8,9 +8,12 @@ on an offbeat (the grid put the cut on an eighth or sixteenth) cuts the bar it f
 beats: 7/8, then 1/8; `signature`). A piece with a tempo of its own (an edit asked for one) is a section of its
 own as before; after an offbeat seam its beats, and those of the pieces after it, then count from an offbeat of
 the score's: `origins` says from where, so swing and the humanizer's on-beat notes go by the section's own beats.
-A cut on a swung offbeat is written before the time it sounds at: the pieces there are sections of their own, as
-before. Two pieces of one grid could meet there, but a later tempo of its own on either (a section with its own tempo
-cannot start at both times: the MIDI clock has no jump) would then re-time the other, locked or not.
+A cut on a swung offbeat is written before the time it sounds at, and the score has one clock (the MIDI file's tempo
+map has no jump), so there (`joins`): two pieces of one grid meet as they were; a piece before a section of its own
+keeps its grid but for a bridge from just past its last sixteenth, where its clock slows so the written seam, the next
+section's first beat, comes at the cut (no note of the piece starts in it; its notes end by the cut, and it breathes
+before the seam on the whole section's clock, as before the split); a section of its own before a piece ends
+at the seam's written time, the swing's delay before the cut, so the piece's first note still sounds at the cut.
 """
 
 from __future__ import annotations
@@ -20,11 +23,13 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from v2m.tools.contract import ScorePlan, Section
+from v2m.tools.music.swing import swing_beat, unswing_beat
 
 if TYPE_CHECKING:   # tempo_map imports this module
     from v2m.tools.music.tempo_map import Bar
 
 EDGE_S = 1e-3  # a piece's edge this close to a placed beat of the whole section is on it
+MARGIN = 1 / 16  # past the humanizer's widest onset spread (0.05 beat) around a sixteenth
 SIGNATURE_UNITS = (4, 8, 16)  # a short bar's time signature counts quarters, else eighths, else sixteenths
 
 
@@ -55,10 +60,14 @@ class Frame:
     hi: int
     segments: list[tuple[float, float, float]]
     whole: Section  # the section as it was before the split, with the piece's settings
+    ends: float | None = None  # where its notes end when not at hi: before a bridge (`Join`), where hi sounds
 
     def beat_to_s(self, beat: float) -> float:
-        b, t, spb = max((s for s in self.segments if s[0] <= beat + 1e-9), default=self.segments[0])
-        return t + (beat - b) * spb
+        return _grid_s(self.segments, beat)
+
+    def s_to_beat(self, t: float) -> float:
+        b, u, spb = max((s for s in self.segments if s[1] <= t + 1e-9), default=self.segments[0])
+        return b + (t - u) / spb
 
 
 def whole_section(plan: ScorePlan, i: int) -> Section | None:
@@ -105,8 +114,7 @@ def _piece(plan: ScorePlan, i: int, cue):
         return on[0] if on else None
 
     def off(beat: float, t: float) -> bool:
-        b, u, spb = max((s for s in segs if s[0] <= beat + 1e-9), default=segs[0])
-        return 0 < beat < n and abs(u + (beat - b) * spb - t) > EDGE_S
+        return 0 < beat < n and abs(_grid_s(segs, beat) - t) > EDGE_S
 
     lo, hi = beat_at(sec.start_s), beat_at(sec.end_s)
     if lo is None or hi is None or hi <= lo:
@@ -114,15 +122,72 @@ def _piece(plan: ScorePlan, i: int, cue):
     return whole, found, lo, hi, (off(lo, sec.start_s), off(hi, sec.end_s))
 
 
-def frame_piece(plan: ScorePlan, i: int, beat: float, cue):
-    """Section i's bars as a piece of the whole section's grid, from the score's beat `beat`: (Frame, bars, segments,
-    placed hits, warnings), or None where it is not such a piece or a seam is on a swung offbeat (`_piece`).
-    `cue(t0, t1, bpm, asked, ends)`: the tempo map's cue for a section of that span, found and laid (`_cue`, `_lay`):
-    (its beats to the end, bars, segments, placed hits, whole beats, warnings, notes), or None."""
-    got = _piece(plan, i, cue)
-    if got is None or any(got[4]):
+@dataclass(frozen=True)
+class Join:
+    """A piece laid on its whole section's grid: `_piece`'s answer and, where its last seam is on a swung offbeat
+    beside a section of its own, the bridge (grid beat, seconds, written beat): from that beat to the written seam the
+    clock runs slower, so the written seam, where the next section's beats count from, reaches the cut's time; the
+    piece's notes end at the written beat that sounds at the seam (as they ended at the cut in the whole section)."""
+
+    got: tuple
+    bridge: tuple[float, float, float] | None = None
+
+
+def _grid_s(segs: list, beat: float) -> float:
+    """Seconds of a beat of a whole section's grid (its segments: start beat, start s, s per beat)."""
+    b, u, spb = max((s for s in segs if s[0] <= beat + 1e-9), default=segs[0])
+    return u + (beat - b) * spb
+
+
+def _bridge(plan: ScorePlan, i: int, got: tuple, swing: tuple[float, int]) -> tuple[float, float, float] | None:
+    """Where piece i's clock leaves its grid before a last seam on a swung offbeat (written at hi, sounding at the
+    cut): past the sixteenth before the seam and the humanizer's spread around it (MARGIN), where no note of the
+    piece starts; None where that is not before the written seam or the section after it has no start there."""
+    lo, hi = got[2], got[3]
+    x = swing_beat(hi - 0.25 + MARGIN, *swing)
+    if i + 1 >= len(plan.sections) or not lo < x < hi - 1e-6:
         return None
-    whole, (end, bars, segs, hits, _n, warnings, _), lo, hi, _ = got
+    t = plan.sections[i + 1].start_s
+    return (x, t, unswing_beat(hi, *swing)) if t > _grid_s(got[1][2], x) + 1e-6 else None
+
+
+def joins(plan: ScorePlan, cue, swing: tuple[float, int], bounds: list[float]) -> tuple[dict[int, Join], list[float]]:
+    """The pieces laid on their whole section's grid (section -> Join) and the sections' bounds (start s, then
+    the end): a section of its own just before a piece whose first seam is on a swung offbeat ends at the seam's
+    written time (before the cut by the swing's delay), where the piece's beats count from, so the piece's first
+    note sounds at the cut as the whole section's did. Where two pieces of one grid meet, the seam is theirs; pieces
+    of two grids cannot meet on a swung offbeat, so the later is then a section of its own (as is one whose bridge,
+    `_bridge`, does not fit). `swing`: the style's (swing, unit). `cue(t0, t1, bpm, asked, ends)`: the tempo map's cue
+    for a section of that span, found and laid (`_cue`, `_lay`): (its beats to the end, bars, segments, placed hits,
+    whole beats, warnings, notes), or None."""
+    got = {i: g for i, s in enumerate(plan.sections) if s.split_from and (g := _piece(plan, i, cue))}
+
+    def one(i: int, j: int) -> bool:
+        a, b = plan.sections[i].split_from, plan.sections[j].split_from
+        return i in got and j in got and (a.start_s, a.end_s) == (b.start_s, b.end_s)
+
+    def fits(i: int) -> bool:
+        before, after = got[i][4]
+        if before and i - 1 in got and not one(i - 1, i) or after and i + 1 in got and not one(i, i + 1):
+            return False
+        if before and i - 1 not in got and _grid_s(got[i][1][2], got[i][2]) < bounds[i - 1] + EDGE_S:
+            return False  # the section before would end before it starts
+        return not after or i + 1 in got or _bridge(plan, i, got[i], swing) is not None
+
+    while bad := [i for i in got if not fits(i)]:
+        del got[bad[-1]]
+    bounds, out = list(bounds), {}
+    for i, g in got.items():
+        if g[4][0] and i - 1 not in got:
+            bounds[i] = _grid_s(g[1][2], g[2])
+        out[i] = Join(g, _bridge(plan, i, g, swing) if g[4][1] and i + 1 not in got else None)
+    return out, bounds
+
+
+def frame_piece(plan: ScorePlan, i: int, beat: float, join: Join):
+    """Section i's bars as a piece of the whole section's grid, from the score's beat `beat`: (Frame, bars, segments,
+    placed hits, warnings), `join` saying how it meets the sections beside it (`joins`)."""
+    whole, (end, bars, segs, hits, _n, warnings, _), lo, hi, _ = join.got
     shift = beat - lo
     out: list[Bar] = []
     for b in bars:
@@ -139,9 +204,14 @@ def frame_piece(plan: ScorePlan, i: int, beat: float, cue):
         if nxt > lo + 1e-9 and b < hi - 1e-9:
             x = max(b, lo)
             mine.append((x + shift, u + (x - b) * spb, spb))
+    ends = None
+    if join.bridge:
+        x, t, written = join.bridge
+        u, ends = _grid_s(segs, x), written + shift
+        mine = [s for s in mine if s[0] < x + shift - 1e-9] + [(x + shift, u, (t - u) / (hi - x))]
     moved = [(b + shift, u) for b, u in hits]
     frame = Frame([replace(b, start_beat=b.start_beat + shift, section=i) for b in bars], moved,
-                  end + shift, beat, hi + shift, [(b + shift, u, spb) for b, u, spb in segs], whole)
+                  end + shift, beat, hi + shift, [(b + shift, u, spb) for b, u, spb in segs], whole, ends)
     return frame, out, mine, [(b, u) for b, u in moved if beat <= b < hi + shift], warnings
 
 
@@ -156,10 +226,11 @@ def origins(tmap) -> dict[int, float]:
 
 
 def clip(notes: list, frame: Frame) -> tuple[list, int]:
-    """The notes written over the whole section cut to the piece's beats (a note sounding past the seam ends there),
-    and how many started before the piece (the whole section's notes a humanizer counts first)."""
+    """The notes written over the whole section cut to the piece's beats (a note sounding past the seam ends there:
+    `Frame.ends`), and how many started before the piece (the whole section's notes a humanizer counts first)."""
     before = sum(1 for n in notes if n.start < frame.lo - 1e-9)
-    kept = [n if n.start + n.dur <= frame.hi + 1e-9 else replace(n, dur=frame.hi - n.start)
+    end = frame.hi if frame.ends is None else frame.ends
+    kept = [n if n.start + n.dur <= end + 1e-9 else replace(n, dur=(end if n.start < end - 1e-9 else frame.hi) - n.start)
             for n in notes if frame.lo - 1e-9 <= n.start < frame.hi - 1e-9]
     return kept, before
 

@@ -16,7 +16,8 @@ import math
 from dataclasses import dataclass, field, replace
 
 from v2m.tools.contract import ScorePlan
-from v2m.tools.music.splits import frame_piece
+from v2m.tools.music.splits import frame_piece, joins
+from v2m.tools.music.swing import swing_beat
 from v2m.tools.music.warning_words import TOO_CLOSE, TOO_SHORT
 from v2m.tools.style import Style
 
@@ -89,36 +90,6 @@ class TempoMap:
 
     def section_bars(self, section: int) -> list[Bar]:
         return [b for b in self.bars if b.section == section]
-
-
-def swing_beat(beat: float, swing: float, unit: int) -> float:
-    """Performance position of a straight beat position under swing.
-
-    Args:
-        beat: position in quarter-note beats; swing: where the offbeat lands inside its pair (0.5 =
-            straight, 0.667 = triplet swing); unit: 8 swings eighths, 16 swings sixteenths.
-    Returns:
-        The swung position; whole pairs (beats for eighths) map to themselves.
-    """
-    if swing <= 0.5:
-        return beat
-    pair = 1.0 if unit == 8 else 0.5
-    base = (beat // pair) * pair
-    f = (beat - base) / pair
-    g = f * swing / 0.5 if f <= 0.5 else swing + (f - 0.5) * (1 - swing) / 0.5
-    return base + g * pair
-
-
-def unswing_beat(beat: float, swing: float, unit: int) -> float:
-    """The straight beat position that `swing_beat` plays at `beat` (its inverse): where a note must be written to
-    sound at a given moment under swing."""
-    if swing <= 0.5:
-        return beat
-    pair = 1.0 if unit == 8 else 0.5
-    base = (beat // pair) * pair
-    g = (beat - base) / pair
-    f = g * 0.5 / swing if g <= swing else 0.5 + (g - swing) * 0.5 / (1 - swing)
-    return base + f * pair
 
 
 def _anchors(plan: ScorePlan, span: tuple[float, float] | None = None) -> tuple[list[float], list[list[tuple[float, int]]]]:
@@ -324,10 +295,8 @@ def build_tempo_map(plan: ScorePlan, style: Style) -> TempoMap:
     grid = [(s, swing_beat(s, style.swing, style.swing_unit), c) for s, c in GRID]
     starts, hits = _anchors(plan)
     kinds = {h.time_s: h.kind for h in sorted(plan.hit_points, key=lambda h: h.kind != "stop")}  # a stop first
-    bounds = starts + [plan.duration_s]
     bars: list[Bar] = []
     segments, placed_hits, warnings, notes, frames, beat = [], [], [], [], {}, 0  # (beat, s, s per beat), (beat, s)
-    cues = _cues(plan, bounds, hits, lo, hi, meter, grid)
     held = any(s.split_from for s in plan.sections) and _drifts(plan, lo, hi, meter, grid)
 
     def cue(t0: float, t1: float, bpm: float, asked: bool, ends: bool):  # a split section's, as `_cues`, `_lay` do
@@ -336,10 +305,12 @@ def build_tempo_map(plan: ScorePlan, style: Style) -> TempoMap:
                      ends, asked or held)
         return found and (found[1], *_lay(found, t0, t1, times, kinds, ends, meter, 0 if t0 < 1e-3 else 1, ""))
 
+    framed, bounds = joins(plan, cue, (style.swing, style.swing_unit), starts + [plan.duration_s])
+    cues = _cues(plan, bounds, hits, lo, hi, meter, grid)
     for i, sec in enumerate(plan.sections):
         if bounds[i + 1] - bounds[i] < 1e-6:
             continue
-        piece = frame_piece(plan, i, beat, cue) if sec.split_from else None
+        piece = frame_piece(plan, i, beat, framed[i]) if i in framed else None
         if piece is not None:  # a piece of a split section: its bars are the whole section's, cut at the seams
             frames[i], s_bars, s_segs, s_hits, s_warn = piece
             s_notes, whole = [], frames[i].hi - beat
