@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from v2m.tools.contract import ScorePlan
 from v2m.tools.music.splits import frame_piece
+from v2m.tools.music.swing import swing_beat, unswing_beat  # noqa: F401  (imported from here too)
 from v2m.tools.music.warning_words import TOO_CLOSE, TOO_SHORT
 from v2m.tools.style import Style
 
@@ -89,36 +90,6 @@ class TempoMap:
 
     def section_bars(self, section: int) -> list[Bar]:
         return [b for b in self.bars if b.section == section]
-
-
-def swing_beat(beat: float, swing: float, unit: int) -> float:
-    """Performance position of a straight beat position under swing.
-
-    Args:
-        beat: position in quarter-note beats; swing: where the offbeat lands inside its pair (0.5 =
-            straight, 0.667 = triplet swing); unit: 8 swings eighths, 16 swings sixteenths.
-    Returns:
-        The swung position; whole pairs (beats for eighths) map to themselves.
-    """
-    if swing <= 0.5:
-        return beat
-    pair = 1.0 if unit == 8 else 0.5
-    base = (beat // pair) * pair
-    f = (beat - base) / pair
-    g = f * swing / 0.5 if f <= 0.5 else swing + (f - 0.5) * (1 - swing) / 0.5
-    return base + g * pair
-
-
-def unswing_beat(beat: float, swing: float, unit: int) -> float:
-    """The straight beat position that `swing_beat` plays at `beat` (its inverse): where a note must be written to
-    sound at a given moment under swing."""
-    if swing <= 0.5:
-        return beat
-    pair = 1.0 if unit == 8 else 0.5
-    base = (beat // pair) * pair
-    g = (beat - base) / pair
-    f = g * 0.5 / swing if g <= swing else 0.5 + (g - swing) * 0.5 / (1 - swing)
-    return base + f * pair
 
 
 def _anchors(plan: ScorePlan, span: tuple[float, float] | None = None) -> tuple[list[float], list[list[tuple[float, int]]]]:
