@@ -125,8 +125,8 @@ FAR_TEMPO_WEIGHT = 20.0
 # plan back to 12% off-meter bars.
 FREE_TEMPO_SLACK = 0.14
 FREE_MEAN_SLACK = 0.04
-# A section's tempo asked faster or slower than the plan's is heard that way: its beat count moves past the one
-# the plan's tempo plays there. Else whole bars win: a free cue strays up to FREE_TEMPO_SLACK from the plan's tempo,
+# A section's tempo asked faster or slower is heard that way: its beat count moves past the beats its span played
+# before (`_played`). Else whole bars win: a free cue strays up to FREE_TEMPO_SLACK from the plan's tempo,
 # and "slower in the third shot" (129 -> 110 BPM, 0.85) kept the 16 beats the free cue played at 120 (the asked
 # tempo 9% off, cheaper than a bar of another meter): nothing was heard, and a short shot played faster.
 WRONG_WAY_COST = 10.0
@@ -136,10 +136,10 @@ GRID = ((0.0, 0.02), (0.5, 0.04), (0.25, 0.07), (0.75, 0.07))
 
 
 def _cue(t0: float, t1: float, hits: list[float], bpm: float, lo: float, hi: float, meter: int,
-         grid, ends_music: bool, asked: bool, beyond: tuple[float, int] | None = None):
+         grid, ends_music: bool, asked: bool, beyond: tuple[float, float] | None = None):
     """The hit-finder: the section's beat count (whole bars preferred) and each hit's beat; `asked` when a
     person asked for `bpm`, which then strays less far (TEMPO_SLACK, not FREE_TEMPO_SLACK). `beyond`: (beats, ratio)
-    when the tempo was asked `ratio` times the plan's, whose cue plays those beats here (`_cues`): a count on the
+    when the tempo was asked `ratio` times the one that played those beats here before (`_played`): a count on the
     other side of them, or the same, costs WRONG_WAY_COST, and one off the ratio what a stray from `bpm` costs."""
     span = t1 - t0
     ideal = span * bpm / 60.0
