@@ -1,6 +1,6 @@
-"""Swing: where a straight (written) beat position sounds, and back. The tempo map (whose hits on swung offbeats are
-written straight), the MIDI and stem writers (notes swung on their section's own beats) and the split seams
-(`splits.py`: a seam on a swung offbeat) go by it.
+"""Swing: where a straight (written) beat position sounds under the style's swing, and back. Notes are kept in
+straight beats; the MIDI writer, the stems, the tempo map's hit grid (hits on swung offbeats are written straight) and
+the split seams (`splits.py`: a seam on a swung offbeat) go by it.
 """
 
 from __future__ import annotations

@@ -16,8 +16,9 @@ import math
 from dataclasses import dataclass, field, replace
 
 from v2m.tools.contract import ScorePlan
+from v2m.tools.music.hit_grid import SPREAD_WEIGHT, place_hits
 from v2m.tools.music.splits import frame_piece, joins
-from v2m.tools.music.swing import swing_beat
+from v2m.tools.music.swing import swing_beat, unswing_beat  # noqa: F401  (imported from here too)
 from v2m.tools.music.warning_words import TOO_CLOSE, TOO_SHORT
 from v2m.tools.style import Style
 
@@ -110,7 +111,6 @@ def _anchors(plan: ScorePlan, span: tuple[float, float] | None = None) -> tuple[
 
 
 OFF_METER_COST = 0.5  # a bar of another meter: only when nothing else works
-SPREAD_WEIGHT = 6.0  # cost of bending the tempo within a cue, per unit of max/min - 1
 TEMPO_WEIGHT = 4.0  # cost of straying from the wanted tempo, per unit of |log ratio|
 # Beyond this stray (|log ratio|, ~8%) a listener hears another tempo than the plan's. When a person asked
 # for the tempo (plan.tempo_asked, Section.tempo_asked: "20% slower", "at 90 BPM") it must be heard, so a
@@ -125,68 +125,22 @@ FAR_TEMPO_WEIGHT = 20.0
 # plan back to 12% off-meter bars.
 FREE_TEMPO_SLACK = 0.14
 FREE_MEAN_SLACK = 0.04
+# A section's tempo asked faster or slower is heard that way: its beat count moves past the beats its span played
+# before (`_played`). Else whole bars win: a free cue strays up to FREE_TEMPO_SLACK from the plan's tempo,
+# and "slower in the third shot" (129 -> 110 BPM, 0.85) kept the 16 beats the free cue played at 120 (the asked
+# tempo 9% off, cheaper than a bar of another meter): nothing was heard, and a short shot played faster.
+WRONG_WAY_COST = 10.0
 # where inside a beat a hit may land (straight position, cost): the beat, the offbeat eighth
 # (an anticipation), an offbeat sixteenth (a push); the sixteenths only when the beats would bend the tempo
 GRID = ((0.0, 0.02), (0.5, 0.04), (0.25, 0.07), (0.75, 0.07))
-DOWNBEAT_COST = 0.0  # a hit on a bar line: what the meter allows best
-
-
-def _place(hits: list[float], t0: float, t1: float, n: float, grid, meter: int) -> tuple[list, float, float]:
-    """Each hit's (straight beat, sounding beat) from the section start, n beats spanning the section.
-
-    Candidates are the grid points within a beat of where a steady tempo would put the hit; a small
-    dynamic programme picks the sequence whose between-hit tempos stray least from the steady one (the
-    bend), plus the grid points' own costs. A hit with no candidate left is None (dropped).
-    Returns:
-        (placements, tempo spread max/min - 1, grid cost).
-    """
-    spb = (t1 - t0) / n
-    steady = 1.0 / spb
-    # per hit: [(straight, sounding, own cost)]
-    options = []
-    for t in hits:
-        x = (t - t0) / spb
-        base = math.floor(x)
-        cands = [(base + k + s, base + k + p, DOWNBEAT_COST if s == 0 and (base + k) % meter == 0 else c)
-                 for k in (-1, 0, 1) for s, p, c in grid]
-        options.append([c for c in cands if 0.2 < c[1] < n - 0.2])
-    # state: sounding beat of the last placed hit -> (score, bend, own, path)
-    states = {0.0: (0.0, 0.0, 0.0, [], t0)}
-    for t, opts in zip(hits, options):
-        nxt: dict = {}
-        for prev_b, (_, bend, own, path, prev_t) in states.items():
-            if not any(c[1] > prev_b + 0.2 for c in opts):
-                key = prev_b
-                cand = (SPREAD_WEIGHT * bend + own + 2.0, bend, own + 2.0, path + [None], prev_t)
-                if key not in nxt or cand[0] < nxt[key][0]:
-                    nxt[key] = cand
-                continue
-            for s, p, c in opts:
-                if p <= prev_b + 0.2:
-                    continue
-                dev = abs(math.log((p - prev_b) / (t - prev_t) / steady))
-                b2 = max(bend, dev)
-                cand = (SPREAD_WEIGHT * b2 + own + c, b2, own + c, path + [(s, p)], t)
-                if p not in nxt or cand[0] < nxt[p][0]:
-                    nxt[p] = cand
-        states = nxt
-    best = None
-    for prev_b, (_, bend, own, path, prev_t) in states.items():
-        dev = abs(math.log((n - prev_b) / (t1 - prev_t) / steady)) if t1 > prev_t else 0.0
-        b2 = max(bend, dev)
-        score = SPREAD_WEIGHT * b2 + own
-        if best is None or score < best[0]:
-            best = (score, path, own)
-    path, own = best[1], best[2]
-    pts = [(0.0, t0)] + [(b[1], t) for b, t in zip(path, hits) if b] + [(n, t1)]
-    tempos = [(b2 - b1) / (u2 - u1) for (b1, u1), (b2, u2) in zip(pts, pts[1:])]
-    return path, max(tempos) / min(tempos) - 1.0, own
 
 
 def _cue(t0: float, t1: float, hits: list[float], bpm: float, lo: float, hi: float, meter: int,
-         grid, ends_music: bool, asked: bool):
+         grid, ends_music: bool, asked: bool, beyond: tuple[float, float] | None = None):
     """The hit-finder: the section's beat count (whole bars preferred) and each hit's beat; `asked` when a
-    person asked for `bpm`, which then strays less far (TEMPO_SLACK, not FREE_TEMPO_SLACK)."""
+    person asked for `bpm`, which then strays less far (TEMPO_SLACK, not FREE_TEMPO_SLACK). `beyond`: (beats, ratio)
+    when the tempo was asked `ratio` times the one that played those beats here before (`_played`): a count on the
+    other side of them, or the same, costs WRONG_WAY_COST, and one off the ratio what a stray from `bpm` costs."""
     span = t1 - t0
     ideal = span * bpm / 60.0
     if ends_music:  # the video's end need not be a bar line: any steady tempo near the wanted one
@@ -208,12 +162,15 @@ def _cue(t0: float, t1: float, hits: list[float], bpm: float, lo: float, hi: flo
             base += 1.0 + abs(math.log(tempo / min(max(tempo, lo), hi)))
         if not ends_music and int(n) % meter:
             base += OFF_METER_COST
+        if beyond:  # and the change heard against what played (a free cue strays) costs as a stray from the number
+            base += WRONG_WAY_COST * ((n - beyond[0]) * (beyond[1] - 1) <= 1e-6) + TEMPO_WEIGHT * \
+                abs(math.log(n / beyond[0] / beyond[1]))
         bounds.append((base, k, n))
     best = None
     for base, k, n in sorted(bounds):
         if best is not None and base > best[0]:
             break
-        placed, spread, own = _place(hits, t0, t1, n, grid, meter)
+        placed, spread, own = place_hits(hits, t0, t1, n, grid, meter)
         cost = base + SPREAD_WEIGHT * spread + own
         if best is None or (cost, k) < (best[0], best[3]):
             best = (cost, n, placed, k)
@@ -237,12 +194,41 @@ def _cues(plan: ScorePlan, bounds: list[float], hits: list[list[tuple[float, int
         if t1 - t0 < 1e-6:
             return None
         bpm, asked = wanted(i)
+        sec, beyond = plan.sections[i], None
+        if sec.tempo_bpm is not None and sec.tempo_asked:
+            beyond = _played(plan, i, t0, t1, lo, hi, meter, grid, drift)
         # a tempo a person asked for is in range however far from the style's ("shot 3 at double speed")
         return _cue(t0, t1, [t for t, _ in hits[i]], bpm, min(lo, bpm) if asked else lo, max(hi, bpm) if asked else hi,
-                    meter, grid, i == len(plan.sections) - 1, asked or held)
+                    meter, grid, i == len(plan.sections) - 1, asked or held, beyond)
 
-    held = _drifts(plan, lo, hi, meter, grid)
-    return [find(i, held and not wanted(i)[1]) for i in range(len(plan.sections))]
+    drift = _drifts(plan, lo, hi, meter, grid)
+    return [find(i, drift and not wanted(i)[1]) for i in range(len(plan.sections))]
+
+
+def _played(plan: ScorePlan, i: int, t0: float, t1: float, lo: float, hi: float, meter: int, grid, held: bool):
+    """(beats, ratio): the beats section i's span played before its tempo was asked, and the asked tempo over the
+    one that played them; None when they are one. Before: the cue of the section it was cut from (`split_from`, a
+    piece of it), else its own, at the tempo it had then (the plan's when none), read over t0-t1: a free cue strays,
+    and a piece plays the whole section's grid, so neither is the asked tempo's own section at the plan's tempo.
+    Only the video's cuts are placed on that grid, so an edit of another section (a hit there) leaves this one as it was."""
+    sec, sp = plan.sections[i], plan.sections[i].split_from
+    whole = sp is not None and sp.start_s - 1e-3 <= t0 and t1 <= sp.end_s + 1e-3
+    s0, s1 = (sp.start_s, min(sp.end_s, plan.duration_s)) if whole else (t0, t1)
+    bpm, asked = (sp.tempo_bpm, sp.tempo_asked) if whole and sp.tempo_bpm is not None else (plan.tempo_bpm, plan.tempo_asked)
+    if abs(sec.tempo_bpm - bpm) < 1e-6:
+        return None
+    cuts = {h.time_s for h in plan.hit_points if h.source == "cut"}  # the video's: a hit asked elsewhere changes none
+    times = [t for t, _ in _anchors(plan, (s0, s1))[1][0] if t in cuts]
+    found = _cue(s0, s1, times, bpm, min(lo, bpm) if asked else lo, max(hi, bpm) if asked else hi, meter, grid,
+                 s1 >= plan.duration_s - 1e-3, asked or held)
+    if found is None:
+        return None
+    pts = [(0.0, s0)] + [(b[1], t) for b, t in zip(found[2], times) if b] + [(found[1], s1)]
+
+    def beat(t: float) -> float:
+        (b1, u1), (b2, u2) = next((p, q) for p, q in zip(pts, pts[1:]) if t <= q[1] + 1e-9 or q is pts[-1])
+        return b1 + (t - u1) * (b2 - b1) / (u2 - u1)
+    return beat(t1) - beat(t0), sec.tempo_bpm / bpm
 
 
 def _drifts(plan: ScorePlan, lo: float, hi: float, meter: int, grid) -> bool:
