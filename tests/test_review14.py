@@ -90,8 +90,9 @@ def says(c, *words) -> bool:
     return same(c) and any(w.lower() in c.turn.reply.lower() for w in words)
 
 
-def bpm(p, t) -> str:
-    return str(int(round(T(p, t))))
+def bpm(p, t) -> tuple[str, str]:
+    """The tempo at t as a reply may write it: 109.9 or 110."""
+    return f"{T(p, t):g}", str(int(round(T(p, t))))
 
 
 def up(c, t, f=E) -> bool:
@@ -121,7 +122,7 @@ DIALOGUES = {
         ("keep the music down under the host's voice from 0:30 to 0:48, she is talking there",
          lambda c: down(c, 39) and kept(c, 10) and kept(c, 70)),
         ("and a hard stop right at 1:12 for the title card", lambda c: hit(c.new, 72, "stop")),
-        ("what bpm are we at?", lambda c: says(c, bpm(c.new, 10)), Q),
+        ("what bpm are we at?", lambda c: says(c, *bpm(c.new, 10)), Q),
         ("a touch quieter overall, its for earbuds", lambda c: c.new.loudness_lufs < c.old.loudness_lufs
          or all(down(c, t) for t in (10, 39, 70))),
         ("perfect, thats a wrap thx", same, Q)]),
@@ -184,7 +185,7 @@ DIALOGUES = {
          - rel(c.old, 10, "harmony")),
         ("key of G please, our altos can sing it there", lambda c: c.new.key == "G"),
         ("slower in the last shot, like an amen", lambda c: down(c, 25, T) and T(c.new, 3) == T(c.old, 3)),
-        ("how fast is it in the last shot now?", lambda c: says(c, bpm(c.new, 25)), Q),
+        ("how fast is it in the last shot now?", lambda c: says(c, *bpm(c.new, 25)), Q),
         ("amen! that's lovely, thank you", same, Q)]),
     "garage": ("l64", "promo for my car repair garage, gritty 70s funk like an old cop show",
                lambda p: p.style == "funk", [
@@ -213,7 +214,7 @@ DIALOGUES = {
         ("after the shark, calm again like the beginning", lambda c: E(c.new, 60) <= E(c.first, 60)
          and E(c.new, 48) == E(c.old, 48)),
         ("put a harp on the melody", lambda c: "harp" in inst(c.new)["melody"].lower()),
-        ("what tempo is the shark part?", lambda c: says(c, bpm(c.new, 48)), Q)]),
+        ("what tempo is the shark part?", lambda c: says(c, *bpm(c.new, 48)), Q)]),
     "cake": ("s30", "elegant french cafe music, accordion and all, for my wedding cake tutorial",
              lambda p: role_of(p, "accordion") is not None, [
         ("its nice but the tempo are too rushed, more relax please", lambda c: all(down(c, t, T) for t in (3, 25))),
