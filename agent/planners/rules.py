@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue.cultures import Culture, culture
+from v2m.agent.dialogue.cultures import Culture, culture, without_scenes
 from v2m.agent.dialogue.intents import apply_intents
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.orchestration import role_of
@@ -91,8 +91,10 @@ def opening_style(request: str) -> tuple[str | None, str, Culture | None]:
     video" classical with strings in major, "like the roaring twenties" jazz with a clarinet); else any style
     keyword ("calm"); else the mood said (`vocab.MOODS`: "scary", "playful"). None: the picture chooses."""
     named, found = find_style(request, genre=True), culture(request.lower())
-    # a genre word said inside a scene's words ("like Russian classical": the orchestra, not the solo piano) is the scene's
-    if named and not (found and found[0].style != named and find_style(found[1], genre=True) is None):
+    # a genre word said inside a scene's words ("like Russian classical": the orchestra, not the solo piano) is the scene's;
+    # one beside them is the genre ("a 2010s blockbuster trailer": the trailer, made in the 2010s)
+    if named and not (found and found[0].style != named
+                      and find_style(without_scenes(request.lower(), found[0].style), genre=True) is None):
         return named, f"the request names it ({named})", None
     if found:
         return found[0].style, found[0].reason, found[0]
