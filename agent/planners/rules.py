@@ -38,6 +38,7 @@ TEMPO_WORDS = [
     (("much slower", "very slow", "half time", "glacial"), 0.7),
     (("slower", "slow", "calm", "gentle", "relaxed", "laid back", "laid-back", "lazy"), 0.85),
 ]
+SLOW_FACTOR = TEMPO_WORDS[-1][1]   # "slow": a style's slowest usual tempo at most; "very slow" below it
 MINOR_WORDS = ("minor", "dark", "sad", "melancholic", "melancholy", "tense", "sinister", "moody", "somber",
                "gloomy", "mysterious", "tragic")
 MAJOR_WORDS = ("major", "happy", "bright", "joyful", "cheerful", "sunny", "uplifting", "playful")
@@ -152,6 +153,9 @@ def _tempo(style: Style, analysis: VideoAnalysis, request: str) -> tuple[float, 
     if f != 1.0:
         base *= f
         why += f"; the request's pace words scale it by {f:g}"
+    if f < 1.0 and base > lo * f / SLOW_FACTOR:   # "a slow western" is slow for a western: at most the range's slow end
+        base = lo * f / SLOW_FACTOR
+        why += f", to {base:.0f}, the slow end of {style.name}'s range"
     return round(min(max(base, lo * 0.8), hi * 1.2, MAX_TEMPO_BPM), 1), why
 
 
