@@ -232,8 +232,10 @@ def _names(n: int, energies: list[float]) -> list[str]:
 
 
 def _energy_bias(request: str) -> float:
+    """How much the request's words move every section's energy: its energy words, else the mood it says ("dreamy")."""
     text = _words(request)
-    return sum(d for words, d in ENERGY_WORDS if any(_has(text, w) for w in words))
+    said = [d for words, d in ENERGY_WORDS if any(_has(text, w) for w in words)]
+    return sum(said) if said else next((m.energy for m in MOODS.values() if any(_has(text, w) for w in m.words)), 0.0)
 
 
 def _with_parts(analysis: VideoAnalysis, plan: ScorePlan, request: str) -> ScorePlan:
@@ -286,7 +288,8 @@ class RulesPlanner:
         bias = _energy_bias(request)
         energies = []
         for i, m in enumerate(motions):
-            e = 0.35 + 0.5 * (m / top) * (0.5 + analysis.mood.arousal) + bias
+            # a calm request keeps its peaks calm too: the picture's arc narrows as the energy falls
+            e = 0.35 + 0.5 * (m / top) * (0.5 + analysis.mood.arousal) * (1 + 2 * min(bias, 0.0)) + bias
             if len(groups) > 1 and i == 0:
                 e -= 0.15  # an intro leaves room to grow
             energies.append(round(min(1.0, max(0.1, e)), 2))
