@@ -104,6 +104,9 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
             last_span.start_s < analysis.duration_s - 0.5:
         on = Span(last_span.start_s, analysis.duration_s, f"from {fmt(last_span.start_s)} on", snap=False)
         return on, (Heading(**vars(on)) if only_place(text) else on), True
+    if span is not None and shared is not None and span.start_s < 0.05 and span.label.startswith("before") and \
+            0.05 < shared.start_s < span.end_s - 0.1:   # "from 0:48 bring it back, fade in till 1:04": from 0:48 to 1:04
+        span = Span(shared.start_s, span.end_s, f"from {fmt(shared.start_s)} to {fmt(span.end_s)}", snap=False)
     if span is not None:
         return span, (Heading(**vars(span)) if only_place(text) else span), True
     if shared is not None and (whole := to_end(text, shared, analysis)) is not shared:
