@@ -44,6 +44,7 @@ MINOR_WORDS = ("minor", "dark", "sad", "melancholic", "melancholy", "tense", "si
 MAJOR_WORDS = ("major", "happy", "bright", "joyful", "cheerful", "sunny", "uplifting", "playful")
 ENERGY_WORDS = [(("epic", "huge", "big", "intense", "powerful", "loud", "heroic"), 0.2),
                 (("calm", "soft", "quiet", "gentle", "minimal", "sparse", "delicate", "peaceful"), -0.2)]
+CALM_KNEE = 0.45   # the energy under which an intro leaves out drums and tune: a calm request's peaks bend above it
 # Instruments a first request may name for the melody ("calm piano"), General MIDI names from the edit vocabulary
 LEAD_WORDS = {w: INSTRUMENTS[w][0] for w in (
     "piano", "guitar", "sax", "saxophone", "trumpet", "flute", "violin", "cello", "organ", "strings",
@@ -153,9 +154,8 @@ def _tempo(style: Style, analysis: VideoAnalysis, request: str) -> tuple[float, 
     if f != 1.0:
         base *= f
         why += f"; the request's pace words scale it by {f:g}"
-    if f < 1.0 and base > lo * f / SLOW_FACTOR:   # "a slow western" is slow for a western: at most the range's slow end
-        base = lo * f / SLOW_FACTOR
-        why += f", to {base:.0f}, the slow end of {style.name}'s range"
+    if f < 1.0 and base > (end := lo * f / SLOW_FACTOR):   # "a slow western": at most the slow end of western's range
+        base, why = end, why + f", to {end:.0f}, the slow end of {style.name}'s range"
     return round(min(max(base, lo * 0.8), hi * 1.2, MAX_TEMPO_BPM), 1), why
 
 
@@ -231,11 +231,12 @@ def _names(n: int, energies: list[float]) -> list[str]:
     return names
 
 
-def _energy_bias(request: str) -> float:
-    """How much the request's words move every section's energy: its energy words, else the mood it says ("dreamy")."""
+def _energy_bias(request: str) -> tuple[float, float]:
+    """The request's energy words' shift, and how far below 0 a hushed request ("calm", "dreamy") bends its peaks."""
     text = _words(request)
-    said = [d for words, d in ENERGY_WORDS if any(_has(text, w) for w in words)]
-    return sum(said) if said else next((m.energy for m in MOODS.values() if any(_has(text, w) for w in m.words)), 0.0)
+    shift = sum(d for words, d in ENERGY_WORDS if any(_has(text, w) for w in words))
+    mood = next((m.energy for m in MOODS.values() if any(_has(text, w) for w in m.words)), 0.0)
+    return shift, min(shift, mood, 0.0) if shift <= 0 else 0.0
 
 
 def _with_parts(analysis: VideoAnalysis, plan: ScorePlan, request: str) -> ScorePlan:
@@ -285,11 +286,12 @@ class RulesPlanner:
 
         motions = [_section_motion(analysis, a, b) for a, b, _ in groups]
         top = max(motions) or 1.0
-        bias = _energy_bias(request)
+        bias, hush = _energy_bias(request)
         energies = []
         for i, m in enumerate(motions):
-            # a calm request keeps its peaks calm too: the picture's arc narrows as the energy falls
-            e = 0.35 + 0.5 * (m / top) * (0.5 + analysis.mood.arousal) * (1 + 2 * min(bias, 0.0)) + bias
+            e = 0.35 + 0.5 * (m / top) * (0.5 + analysis.mood.arousal) + bias
+            if hush < 0 and e > CALM_KNEE:   # a calm request keeps its peaks calm too: the arc above the knee narrows
+                e = CALM_KNEE + (e - CALM_KNEE) * max(0.0, 1 + 5 * hush)
             if len(groups) > 1 and i == 0:
                 e -= 0.15  # an intro leaves room to grow
             energies.append(round(min(1.0, max(0.1, e)), 2))
