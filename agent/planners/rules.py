@@ -290,10 +290,10 @@ class RulesPlanner:
         energies = []
         for i, m in enumerate(motions):
             e = 0.35 + 0.5 * (m / top) * (0.5 + analysis.mood.arousal) + bias
-            if hush < 0 and e > CALM_KNEE:   # a calm request keeps its peaks calm too: the arc above the knee narrows
-                e = CALM_KNEE + (e - CALM_KNEE) * max(0.0, 1 + 5 * hush)
             if len(groups) > 1 and i == 0:
                 e -= 0.15  # an intro leaves room to grow
+            if hush < 0 and e > CALM_KNEE:   # a calm request keeps its peaks calm too: the arc above the knee narrows
+                e = CALM_KNEE + (e - CALM_KNEE) * max(0.1, 1 + 5 * hush)   # a trace of the arc stays
             energies.append(round(min(1.0, max(0.1, e)), 2))
         energies = under_a_voice(request, energies)
         names = _names(len(groups), energies)
