@@ -27,7 +27,7 @@ from pathlib import Path
 
 from v2m.agent.planners.base import get_planner
 from v2m.agent.planners.llm import planner_messages
-from v2m.agent.planners.rules import find_style
+from v2m.agent.planners.opening import find_style
 from v2m.finetune.dataset import analysis_images, target_text
 from v2m.finetune.music_facts import measure_music
 from v2m.tools.contract import ScorePlan, VideoAnalysis

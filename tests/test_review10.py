@@ -302,7 +302,6 @@ def run(i: int) -> tuple:
 
 # Turns left unfixed, with why (a careful user's expectation not met, or met another defensible way)
 LEFT = {
-    ("phone-sad-piano", 2): "turn 1 already took shot 2 to full energy (0.88 -> 1.00); the reply says it can go no fuller",
     ("youtuber-iceland", 4): "the trailer's kit already plays taiko-like toms, so the drums come up in the last shot; "
                              "defensible, but the reply never says taiko",
     ("learner-mehndi", 5): "the answer names parts by their General MIDI program: the tabla shows as 'Melodic Tom'",

@@ -27,7 +27,7 @@ def _groove_bars(pm, arr, n=4):
 
 def test_the_library_has_twenty_styles_each_with_a_distinct_keyword():
     assert len(style_names()) >= 20 and set(NEW) <= set(style_names())
-    from v2m.agent.planners.rules import find_style
+    from v2m.agent.planners.opening import find_style
 
     for request, style in [("a silent movie chase", "silent_film"), ("a parade", "marching_band"),
                            ("blockbuster teaser", "epic_trailer"), ("8-bit video game", "chiptune"),

@@ -273,6 +273,16 @@ def culture(text: str) -> tuple[Culture, str] | None:
     return found[0], text
 
 
+def without_scenes(text: str, style: str) -> str:
+    """`text` with the words of `style`'s own scenes blanked out ("2010s" for electronic): what else it says (a
+    genre after the era, "a 2010s blockbuster trailer", is the trailer's, not the era's)."""
+    for pat, c in table():
+        if c.style == style:
+            for m in pat.finditer(text):
+                text = _blank(text, *m.span())
+    return text
+
+
 def shunned(text: str) -> tuple[Culture, str, str] | None:
     """A culture the words move away from ("less corporate", "too corporate now"), the text with that blanked
     out (the turning words too), and the culture's own words."""

@@ -109,7 +109,7 @@ def read(t: str, want) -> str:
         return eat(raw, m)
     if (m := re.search(rf"{INSTR} (?:should |to |can |must |will |could )?(?:lead(?!.*\bfor {INSTR})|take (?:over )?the (?:lead|tune|melody)|"
                        rf"carry the (?:tune|melody))\b", t)) \
-            or (m := re.search(rf"{INSTR} (?:on|for|plays?|playing) the (melody|lead|tune|bass|bassline|chords)\b", t)):
+            or (m := re.search(rf"{INSTR}(?: sounds?| tone)?(?:,? please| pls)? (?:on|for|plays?|playing) (?:the )?(melody|lead|tune|bass|bassline|chords)\b", t)):
         role, word = (m.group(2), m.group(1)) if m.lastindex == 2 else ("melody", m.group(1))   # a low part or the kit "leads": up front
         want("balance", value=word, direction="up") if m.lastindex != 2 and vocab.ROLE_WORDS.get(word) in part_words.LOW_PARTS else want("swap", target=role, value=word)
         return eat(t, m)
@@ -123,8 +123,8 @@ def read(t: str, want) -> str:
     if not m and (m := re.search(rf"{INSTR} (?:instead of|in place of|rather than) {INSTR}", t)):
         swap = (m.group(2), m.group(1))
     if not m and (m := re.search(rf"\b(?:make|turn) the (melody|lead|bass|harmony|chords) (?:into )?{INSTR}", t)
-                  or re.search(rf"\b(?:play|put) the (melody|lead|bass|harmony|chords) on {INSTR}", t)):
-        swap = (m.group(1), m.group(2))
+                  or re.search(rf"\b(?:play|put) the (melody|lead|bass|harmony|chords) on {INSTR}|^\W*(?:and |ok |now )?the (melody|lead|bass|harmony|chords) on {INSTR}(?:,? (?:please|pls|instead))?\W*$", t)):
+        swap = tuple(g for g in m.groups() if g)[:2]   # the alternative that matched
     if swap:
         want("swap", target=swap[0], value=swap[1])
         return eat(t, m)

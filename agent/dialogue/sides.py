@@ -70,6 +70,7 @@ def beside_last(text: str, last_span: Span, analysis: VideoAnalysis) -> Span | N
 
 
 # where an edit said against a happening begins ("he proposes at cut three right before that ...")
+BEFORE_TIME_RE = re.compile(r"before \d+:\d\d(?:\.\d+)?")   # a stretch ended at a time said ("till 1:04"), not at a shot
 SIDE_RE = re.compile(r"\s+(?=(?:right |just |straight |immediately )?(?:before|after) (?:that|it|this)\b)", re.I)
 
 
@@ -127,6 +128,9 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
             last_span.start_s < analysis.duration_s - 0.5:
         on = Span(last_span.start_s, analysis.duration_s, f"from {fmt(last_span.start_s)} on", snap=False)
         return on, (Heading(**vars(on)) if only_place(text) else on), True
+    if span is not None and shared is not None and span.start_s < 0.05 and BEFORE_TIME_RE.fullmatch(span.label) and \
+            0.05 < shared.start_s < span.end_s - 0.1:   # "from 0:48 bring it back, fade in till 1:04": from 0:48 to 1:04
+        span = Span(shared.start_s, span.end_s, f"from {fmt(shared.start_s)} to {fmt(span.end_s)}", snap=False)
     if span is not None:
         return span, (Heading(**vars(span)) if only_place(text) else span), True
     if shared is not None and (whole := to_end(text, shared, analysis)) is not shared:

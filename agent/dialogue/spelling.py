@@ -170,6 +170,8 @@ TRIPLED_RE = re.compile(r"(.)\1\1")   # "errr", "sooo": said, not misspelt
 LONG_WORD_RE = re.compile(r"[a-z]{4,}")
 # A name said mid-sentence ("at Tunde's wedding"): a capital after a lower-case word
 NAME_RE = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+")
+# a comparative, "then" and a thing alone to the clause's end ("louder then the piano"): the comparison's "than"
+THEN_THAN_RE = re.compile(r"\b(\w{3,}er|more \w+|less \w+) then(?= (?:the |a |an |my |our )?[a-z]+(?: (?!(?:out|in|back|off|up|down|away|again|too|please)\b)[a-z]+)?\s*(?:$|[.,;!?]))", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -322,6 +324,7 @@ def mended(text: str) -> str:
     names said mid-sentence and messages with letters of another alphabet ("Más energía") as they are."""
     if FOREIGN_RE.search(text):
         return text
+    text = THEN_THAN_RE.sub(r"\1 than", text)   # "louder then the piano": a learner's "than", not a next step
     names = {m.start() for m in NAME_RE.finditer(text)}
 
     def mend(m: re.Match) -> str:

@@ -86,7 +86,7 @@ INSTRUMENTS: dict[str, tuple[str, str]] = {
     "xylophone": ("Xylophone", "melody"), "glockenspiel": ("Glockenspiel", "melody"), "bells": ("Tubular Bells", "melody"),
     "celesta": ("Celesta", "melody"), "music box": ("Music Box", "melody"), "kalimba": ("Kalimba", "melody"),
     "banjo": ("Banjo", "harmony"), "sitar": ("Sitar", "melody"), "koto": ("Koto", "melody"),
-    "steel drums": ("Steel Drums", "melody"), "choir": ("Choir Aahs", "pad"), "voices": ("Voice Oohs", "pad"),
+    "steel drums": ("Steel Drums", "melody"), "choir": ("Choir Aahs", "pad"), "choir voices": ("Choir Aahs", "pad"), "choir vocals": ("Choir Aahs", "pad"), "voices": ("Voice Oohs", "pad"),
     "pad": ("Pad 2 (warm)", "pad"), "synth pad": ("Pad 2 (warm)", "pad"), "synth": ("Lead 2 (sawtooth)", "lead"),
     "synths": ("Lead 2 (sawtooth)", "lead"), "lead synth": ("Lead 2 (sawtooth)", "lead"), "synth lead": ("Lead 1 (square)", "lead"),
     # more everyday names of General MIDI programs

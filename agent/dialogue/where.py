@@ -266,7 +266,7 @@ def _times(text: str, analysis: VideoAnalysis) -> Span | None:
         if t > d - 0.1:
             raise Ask(f"{fmt(t)} is the very end of the video ({fmt(d)}), so nothing comes after it. "
                       "Which part did you mean?")
-        return Span(t, d, f"after {fmt(t)}")
+        return _until(text[m.end():], Span(t, d, f"after {fmt(t)}"), analysis)   # "from 0:48 louder till 1:04"
     return None
 
 

@@ -25,7 +25,8 @@ from v2m.agent.planners.frames import load_frames
 from v2m.agent.planners.hf import HFBackend
 from v2m.agent.planners.intent_reply import read_intents
 from v2m.agent.planners.reply import Parsed, parse_reply
-from v2m.agent.planners.rules import BPM_RE, find_style
+from v2m.agent.planners.opening import find_style
+from v2m.agent.planners.rules import BPM_RE
 from v2m.agent.planners.scripted import ScriptedBackend
 from v2m.prompts.templates import example_json, example_plans, prompt_version, render
 from v2m.tools.contract import EDIT_WHATS, ROLES, ScorePlan, Section, VideoAnalysis

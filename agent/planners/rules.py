@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue.cultures import Culture, culture
+from v2m.agent.dialogue.cultures import Culture
 from v2m.agent.dialogue.intents import apply_intents
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.orchestration import role_of
 from v2m.agent.dialogue.understanding import apply_edit
-from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS, style_keywords
+from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS
 from v2m.agent.dialogue.where import Ask
+from v2m.agent.planners.opening import opening_style
+from v2m.agent.planners.opening import has as _has, words as _words
 from v2m.agent.planners.result import PlanResult
 from v2m.agent.planners.voice_bed import under_a_voice
 from v2m.tools.contract import (MAX_TEMPO_BPM, MIN_TEMPO_BPM, EditIntent, EditScope, HitPoint, ScorePlan, Section,
@@ -38,11 +40,13 @@ TEMPO_WORDS = [
     (("much slower", "very slow", "half time", "glacial"), 0.7),
     (("slower", "slow", "calm", "gentle", "relaxed", "laid back", "laid-back", "lazy"), 0.85),
 ]
+SLOW_FACTOR = TEMPO_WORDS[-1][1]   # "slow": a style's slowest usual tempo at most; "very slow" below it
 MINOR_WORDS = ("minor", "dark", "sad", "melancholic", "melancholy", "tense", "sinister", "moody", "somber",
                "gloomy", "mysterious", "tragic")
 MAJOR_WORDS = ("major", "happy", "bright", "joyful", "cheerful", "sunny", "uplifting", "playful")
 ENERGY_WORDS = [(("epic", "huge", "big", "intense", "powerful", "loud", "heroic"), 0.2),
                 (("calm", "soft", "quiet", "gentle", "minimal", "sparse", "delicate", "peaceful"), -0.2)]
+CALM_KNEE = 0.45   # the energy under which an intro leaves out drums and tune: a calm request's peaks bend above it
 # Instruments a first request may name for the melody ("calm piano"), General MIDI names from the edit vocabulary
 LEAD_WORDS = {w: INSTRUMENTS[w][0] for w in (
     "piano", "guitar", "sax", "saxophone", "trumpet", "flute", "violin", "cello", "organ", "strings",
@@ -57,65 +61,6 @@ MOOD_STYLES = [
     (0.0, 1.01, -1, ("cinematic", "ambient")),
     (0.0, 1.01, None, ("lofi", "jazz", "folk", "acoustic_folk")),
 ]
-
-
-def _words(text: str) -> str:
-    return " " + re.sub(r"[^a-z0-9#/:. -]+", " ", text.lower()) + " "
-
-
-def _has(text: str, phrase: str) -> bool:
-    return f" {phrase} " in text
-
-
-def find_style(request: str, genre: bool = False) -> str | None:
-    """The style a request names through any style's keywords, or None; `genre`: only the words that name a genre
-    (`vocab.style_keywords`: "bebop", "techno", not a mood such as "calm" or a common word such as "film")."""
-    text = _words(request)
-    best, best_score = None, 0
-    allowed = style_keywords("") if genre else None
-    for name in style_names():
-        style = load_style(name)
-        hits = [kw for kw in style.keywords if _has(text, kw.lower()) and (allowed is None or kw.lower() in allowed)]
-        # The style's own name beats any mood word ("score this in jazz" is jazz, however filmic
-        # "score" sounds); otherwise the longest match wins: "hip hop" says more than "chill".
-        score = (100 if _has(text, name.replace("_", " ")) else 0) + max(map(len, hits), default=0)
-        if score > best_score:
-            best, best_score = name, score
-    return best
-
-
-def _named(request: str, name: str) -> str:
-    """Why a style named in `request` is `name`: its own name said, or the word of it said ("seventies disco": the
-    request says 'disco', which is played as funk), never a name the user did not say."""
-    text = _words(request)
-    genres = style_keywords("")   # a genre's word before an era's ("eighties synthpop": synthpop)
-    said = max((kw.lower() for kw in load_style(name).keywords if _has(text, kw.lower())),
-               key=lambda kw: (kw in genres, len(kw)), default="")
-    if _has(text, name.replace("_", " ")) or not said or said == name.replace("_", " "):
-        return f"the request names it ({name})"
-    return f"the request says '{said}', played as {name.replace('_', ' ')}"
-
-
-def opening_style(request: str) -> tuple[str | None, str, Culture | None]:
-    """The style a first request calls up, why, and the scene that called it up (its instruments and mode):
-    a genre named ("jazz for a wedding" stays jazz); else a culture, era, purpose or screen genre (each style's
-    `scenes`, read by `cultures.culture` as the chat does: "a tense thriller" is cinematic in minor, "a wedding
-    video" classical with strings in major, "like the roaring twenties" jazz with a clarinet); else any style
-    keyword ("calm"); else the mood said (`vocab.MOODS`: "scary", "playful"). None: the picture chooses."""
-    named, found = find_style(request, genre=True), culture(request.lower())
-    # a genre word said inside a scene's words ("like Russian classical": the orchestra, not the solo piano) is the scene's
-    if named and not (found and found[0].style != named and find_style(found[1], genre=True) is None):
-        return named, _named(request, named), None
-    if found:
-        return found[0].style, found[0].reason, found[0]
-    word = find_style(request)
-    if word:
-        return word, _named(request, word), None
-    text = _words(request)
-    mood = next((m for m in MOODS.values() if m.style and any(_has(text, w) for w in (m.name, *m.words))), None)
-    if mood:
-        return mood.style, f"a {mood.name} request suits {mood.style}", None
-    return None, "", None
 
 
 def tempo_factor(request: str) -> float:
@@ -162,6 +107,8 @@ def _tempo(style: Style, analysis: VideoAnalysis, request: str) -> tuple[float, 
     if f != 1.0:
         base *= f
         why += f"; the request's pace words scale it by {f:g}"
+    if f < 1.0 and base > (end := lo * f / SLOW_FACTOR):   # "a slow western": at most the slow end of western's range
+        base, why = end, why + f", to {end:.0f}, the slow end of {style.name}'s range"
     return round(min(max(base, lo * 0.8), hi * 1.2, MAX_TEMPO_BPM), 1), why
 
 
@@ -237,9 +184,12 @@ def _names(n: int, energies: list[float]) -> list[str]:
     return names
 
 
-def _energy_bias(request: str) -> float:
+def _energy_bias(request: str) -> tuple[float, float]:
+    """The request's energy words' shift, and how far below 0 a hushed request ("calm", "dreamy") bends its peaks."""
     text = _words(request)
-    return sum(d for words, d in ENERGY_WORDS if any(_has(text, w) for w in words))
+    shift = sum(d for words, d in ENERGY_WORDS if any(_has(text, w) for w in words))
+    mood = next((m.energy for m in MOODS.values() if any(_has(text, w) for w in m.words)), 0.0)
+    return shift, min(shift, mood, 0.0) if shift <= 0 else 0.0
 
 
 def _with_parts(analysis: VideoAnalysis, plan: ScorePlan, request: str) -> ScorePlan:
@@ -289,12 +239,14 @@ class RulesPlanner:
 
         motions = [_section_motion(analysis, a, b) for a, b, _ in groups]
         top = max(motions) or 1.0
-        bias = _energy_bias(request)
+        bias, hush = _energy_bias(request)
         energies = []
         for i, m in enumerate(motions):
             e = 0.35 + 0.5 * (m / top) * (0.5 + analysis.mood.arousal) + bias
             if len(groups) > 1 and i == 0:
                 e -= 0.15  # an intro leaves room to grow
+            if hush < 0 and e > CALM_KNEE:   # a calm request keeps its peaks calm too: the arc above the knee narrows
+                e = CALM_KNEE + (e - CALM_KNEE) * max(0.1, 1 + 5 * hush)   # a trace of the arc stays
             energies.append(round(min(1.0, max(0.1, e)), 2))
         energies = under_a_voice(request, energies)
         names = _names(len(groups), energies)
