@@ -152,12 +152,12 @@ OPENINGS = [
 ]
 
 
-@pytest.mark.parametrize("clip, request, want", OPENINGS, ids=[o[1][:40] for o in OPENINGS])
-def test_an_opening_sounds_like_what_was_asked(clip, request, want):
-    v, _ = talk(CLIPS[clip](), request, [])
+@pytest.mark.parametrize("clip, asked, want", OPENINGS, ids=[o[1][:40] for o in OPENINGS])
+def test_an_opening_sounds_like_what_was_asked(clip, asked, want):
+    v, _ = talk(CLIPS[clip](), asked, [])
     p = v[0]
     bad = check_opening(p, want)
-    assert not bad, f"{request!r}: {bad} (style {p.style}, {p.tempo_bpm:.0f} bpm, {p.mode}, {p.instrumentation})"
+    assert not bad, f"{asked!r}: {bad} (style {p.style}, {p.tempo_bpm:.0f} bpm, {p.mode}, {p.instrumentation})"
 
 
 # ----------------------------------------------------------------------------- short dialogues
