@@ -73,6 +73,12 @@ def tempo_factor(request: str) -> float:
     return 1.0
 
 
+def said_mood(request: str):
+    """The first mood the request says ("sad piano for a memorial": sad), else None."""
+    text = _words(request)
+    return next((m for m in MOODS.values() if any(_has(text, w) for w in (m.name, *m.words))), None)
+
+
 def _style_for_mood(analysis: VideoAnalysis) -> str:
     names = style_names()
     a, v = analysis.mood.arousal, analysis.mood.valence
@@ -109,6 +115,9 @@ def _tempo(style: Style, analysis: VideoAnalysis, request: str) -> tuple[float, 
     if f != 1.0:
         base *= f
         why += f"; the request's pace words scale it by {f:g}"
+    elif (mood := said_mood(request)) and mood.tempo != 1.0:   # "sad piano": a sad pace, as "sadder" is in the chat
+        base *= mood.tempo
+        why += f"; a {mood.name} request scales it by {mood.tempo:g}"
     if f < 1.0 and base > (end := lo * f / SLOW_FACTOR):   # "a slow western": at most the slow end of western's range
         base, why = end, why + f", to {end:.0f}, the slow end of {style.name}'s range"
     return round(min(max(base, lo * 0.8), hi * 1.2, MAX_TEMPO_BPM), 1), why
