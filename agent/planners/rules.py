@@ -120,6 +120,8 @@ def _tempo(style: Style, analysis: VideoAnalysis, request: str) -> tuple[float, 
         why += f"; a {mood.name} request scales it by {mood.tempo:g}"
     if f < 1.0 and base > (end := lo * f / SLOW_FACTOR):   # "a slow western": at most the slow end of western's range
         base, why = end, why + f", to {end:.0f}, the slow end of {style.name}'s range"
+    if f > 1.0 and base < (fast := lo + (hi - lo) * 2 / 3):   # "a fast heist": at least the fast third of the range
+        base, why = fast, why + f", to {fast:.0f}, the fast third of {style.name}'s range"
     return round(min(max(base, lo * 0.8), hi * 1.2, MAX_TEMPO_BPM), 1), why
 
 
