@@ -115,8 +115,8 @@ def _tempo(style: Style, analysis: VideoAnalysis, request: str) -> tuple[float, 
     if f != 1.0:
         base *= f
         why += f"; the request's pace words scale it by {f:g}"
-    elif (mood := said_mood(request)) and mood.tempo != 1.0:   # "sad piano": a sad pace, as "sadder" is in the chat
-        base *= mood.tempo
+    elif (mood := said_mood(request)) and mood.tempo < 1.0:   # "sad piano": a sad pace, as "sadder" is in the chat
+        base *= mood.tempo   # (a quick mood's pace is the picture's: "tense", "epic" and "cinematic" keep it)
         why += f"; a {mood.name} request scales it by {mood.tempo:g}"
     if f < 1.0 and base > (end := lo * f / SLOW_FACTOR):   # "a slow western": at most the slow end of western's range
         base, why = end, why + f", to {end:.0f}, the slow end of {style.name}'s range"
