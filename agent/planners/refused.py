@@ -55,7 +55,7 @@ def without_refused(analysis: VideoAnalysis, plan: ScorePlan, request: str) -> S
                 continue
             try:
                 plan = apply_intents(analysis, plan, [EditIntent(what="remove", value=role, direction="set",
-                                                                 reason=f"the request says no {word}", text=request)])
+                                                                 reason=f"the request says no {word}", text=request[:400])])
             except Ask:
                 continue
     return plan
