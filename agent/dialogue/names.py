@@ -20,6 +20,7 @@ from functools import lru_cache
 from v2m.agent.dialogue import edit_log, patterns, verbed
 from v2m.agent.dialogue.counted import ORD, ORDINALS
 from v2m.agent.dialogue.exclusions import spared
+from v2m.agent.dialogue.going_into import went_into
 from v2m.agent.dialogue.hit_words import BAND_STOPS
 from v2m.agent.dialogue.kept import FINE
 from v2m.agent.dialogue.mentions import INSTR_ALT
@@ -122,6 +123,8 @@ def defined(text: str) -> tuple[str, dict[str, str]]:
         (the clause as a place said in numbers, {name: place text}).
     """
     found: dict[str, str] = {}
+    if (at := went_into(text)) is not None:   # "the train goes into 0:22" (its tunnel read as its time): only a place
+        return at, found
     if (m := EVENT_RE.match(text)) and _is_event(m.group("what")):   # "he pops the question at the third cut"
         found = {n: m.group("place") for n in event_nouns(m.group("what").split()[0]) if is_name(n)}
         return f" {m.group('prep')} {m.group('place')} ", found   # "he proposes at cut 6": "the proposal" is there

@@ -14,8 +14,20 @@ from v2m.agent.dialogue.vocab import MOODS, style_keywords
 from v2m.tools.style import load_style, style_names
 
 
+# A word said only to refuse it ("not classical", "nothing too loud", "no guitar", "without drums") asks for none of
+# what it names: no style, pace, colour or instrument is read from it
+NEGATED_RE = re.compile(r"\b(?:not|no|nothing|never|without|isn't|aren't)\s+(?:(?:too|to|so|very|overly|really|that|a|an|"
+                        r"any|the|much|more|of)\s+)*[a-z0-9'-]+")
+NON_WORD_RE = re.compile(r"[^a-z0-9#/:. -]+")
+
+
+def unsaid(text: str) -> str:
+    """`text` (lower case) without the words it refuses."""
+    return NEGATED_RE.sub(" ", text)
+
+
 def words(text: str) -> str:
-    return " " + re.sub(r"[^a-z0-9#/:. -]+", " ", text.lower()) + " "
+    return " " + NON_WORD_RE.sub(" ", unsaid(text.lower())) + " "
 
 
 def has(text: str, phrase: str) -> bool:
@@ -57,7 +69,7 @@ def opening_style(request: str) -> tuple[str | None, str, Culture | None]:
     `scenes`, read by `cultures.culture` as the chat does: "a tense thriller" is cinematic in minor, "a wedding
     video" classical with strings in major, "like the roaring twenties" jazz with a clarinet); else any style
     keyword ("calm"); else the mood said (`vocab.MOODS`: "scary", "playful"). None: the picture chooses."""
-    named, found = find_style(request, genre=True), culture(request.lower())
+    named, found = find_style(request, genre=True), culture(unsaid(request.lower()))
     # a genre word said inside a scene's words ("like Russian classical": the orchestra, not the solo piano) is the scene's;
     # one beside them is the genre ("a 2010s blockbuster trailer": the trailer, made in the 2010s)
     if named and not (found and found[0].style != named

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.cultures import Culture
+from v2m.agent.dialogue.spelling import mended
 from v2m.agent.dialogue.intents import apply_intents
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.orchestration import role_of
@@ -18,6 +19,7 @@ from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS
 from v2m.agent.dialogue.where import Ask
 from v2m.agent.planners.opening import opening_style
 from v2m.agent.planners.opening import has as _has, words as _words
+from v2m.agent.planners.refused import refused, without_refused
 from v2m.agent.planners.result import PlanResult
 from v2m.agent.planners.voice_bed import under_a_voice
 from v2m.tools.contract import (MAX_TEMPO_BPM, MIN_TEMPO_BPM, EditIntent, EditScope, HitPoint, ScorePlan, Section,
@@ -71,6 +73,12 @@ def tempo_factor(request: str) -> float:
     return 1.0
 
 
+def said_mood(request: str):
+    """The first mood the request says ("sad piano for a memorial": sad), else None."""
+    text = _words(request)
+    return next((m for m in MOODS.values() if any(_has(text, w) for w in (m.name, *m.words))), None)
+
+
 def _style_for_mood(analysis: VideoAnalysis) -> str:
     names = style_names()
     a, v = analysis.mood.arousal, analysis.mood.valence
@@ -107,8 +115,13 @@ def _tempo(style: Style, analysis: VideoAnalysis, request: str) -> tuple[float, 
     if f != 1.0:
         base *= f
         why += f"; the request's pace words scale it by {f:g}"
+    elif (mood := said_mood(request)) and mood.tempo < 1.0:   # "sad piano": a sad pace, as "sadder" is in the chat
+        base *= mood.tempo   # (a quick mood's pace is the picture's: "tense", "epic" and "cinematic" keep it)
+        why += f"; a {mood.name} request scales it by {mood.tempo:g}"
     if f < 1.0 and base > (end := lo * f / SLOW_FACTOR):   # "a slow western": at most the slow end of western's range
         base, why = end, why + f", to {end:.0f}, the slow end of {style.name}'s range"
+    if f > 1.0 and base < (fast := lo + (hi - lo) * 2 / 3):   # "a fast heist": at least the fast third of the range
+        base, why = fast, why + f", to {fast:.0f}, the fast third of {style.name}'s range"
     return round(min(max(base, lo * 0.8), hi * 1.2, MAX_TEMPO_BPM), 1), why
 
 
@@ -195,8 +208,9 @@ def _energy_bias(request: str) -> tuple[float, float]:
 def _with_parts(analysis: VideoAnalysis, plan: ScorePlan, request: str) -> ScorePlan:
     """The first plan with the parts its request names playing ("a war memorial, brass and strings"), each in its
     own role as an edit would add it; a part already playing stays as it is."""
+    no = refused(request)
     words = [w for w in dict.fromkeys(named_parts(request.lower()))
-             if w in INSTRUMENTS and role_of(plan, w) is None]
+             if w in INSTRUMENTS and role_of(plan, w) is None and w not in no]
     if not words:
         return plan
     try:
@@ -219,7 +233,8 @@ class RulesPlanner:
     def __init__(self, **_options):
         pass
 
-    def plan(self, analysis: VideoAnalysis, request: str) -> PlanResult:
+    def plan(self, analysis: VideoAnalysis, typed: str) -> PlanResult:
+        request = mended(typed)   # read as the chat reads a turn ("regae", "backround"); the plan keeps the words typed
         style_name, style_why, scene = opening_style(request)
         if style_name is None:
             style_name = _style_for_mood(analysis)
@@ -276,15 +291,15 @@ class RulesPlanner:
         hits = [HitPoint(time_s=round(t, 3), kind="crash" if round(t, 3) in boundaries else "accent",
                          source="cut", strength=0.9 if round(t, 3) in boundaries else 0.7)
                 for t in analysis.cuts_s]
-        reasoning = self._reasoning(analysis, request, style, style_why, tempo, tempo_why, key, mode,
+        reasoning = self._reasoning(analysis, typed, style, style_why, tempo, tempo_why, key, mode,
                                     mode_why, sections, hits, bar_s)
-        plan = ScorePlan(request=request, reasoning=reasoning, duration_s=analysis.duration_s, style=style.name,
+        plan = ScorePlan(request=typed, reasoning=reasoning, duration_s=analysis.duration_s, style=style.name,
                          tempo_bpm=tempo, tempo_asked=asked, meter=style.meter, key=key, mode=mode,
                          instrumentation=instrumentation, sections=sections, hit_points=hits)
         if scene and scene.adds:
             plan = self._scene_parts(analysis, plan, scene)
             reasoning = plan.reasoning
-        plan = _with_parts(analysis, plan, request)
+        plan = without_refused(analysis, _with_parts(analysis, plan, request), request)
         reply = (f"{style.name} at {tempo:.0f} BPM in {key} {mode}, {len(sections)} sections, "
                  f"{len(hits)} hit points on the cuts.")
         return PlanResult(plan=plan, reasoning=reasoning, reply=reply)
