@@ -312,7 +312,7 @@ HEARD = r"(?:hear|make out|pick out|distinguish|tell apart)"
 # or "noisy" ("the drums are loud") is a complaint with no size, "quiet" or "faint" likewise
 HEDGES = r"a (?:little |tiny |wee )?bit|a little|a touch|a tad|slightly|somewhat|kind of|kinda|sort of|sorta"   # the one list: similes, followups
 SAID_SO = rf"(?:too|way too|far too|{HEDGES}|pretty|very|super|rather|bit|really|so|overly|quite)"
-EXCESS = (rf"(?:(?<=is )|(?<=are ))(?:{SAID_SO} )*(?:loud|noisy)(?! enough)|(?:{SAID_SO} )+(?:loud|hot|strong|prominent|"
+EXCESS = (rf"(?:(?<=is )|(?<=are ))(?:{SAID_SO} )*(?:loud|noisy)(?! enough)|(?:(?:{SAID_SO}|that) )+(?:loud|hot|strong|prominent|"
           r"present|bright|harsh|shrill|boomy|muddy|tinny|piercing|brash|heavy|busy|cluttered|much(?! better| nicer| more| clearer)|far forward|forward|"
           r"up front|out front|syrupy|sugary|cheesy|schmaltzy|sappy|saccharine|in (?:your|my|the) face)")
 HARSH = r"shrill|harsh|piercing|deafening|screeching|overbearing|boomy|muddy|tinny|overpowering|too loud"

@@ -14,15 +14,24 @@ import re
 from typing import Callable
 
 from v2m.agent.dialogue import operations as ops
-from v2m.agent.dialogue.mentions import INSTR, NEVER
+from v2m.agent.dialogue.mentions import CUT_VERB, INSTR, NEVER
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.where import Ask
 
 # after the part: a question tag or "yet" ("you don't add drums, do you?", "don't add drums yet"): asked, not ordered
 HEDGED_RE = re.compile(rf"\b{NEVER} {INSTR}(?:[^.!;,?]*?\b(?:yet|for now|for the moment)\b|[^.!;,?]*(?:,? (?:(?:do|will|would|can|"
                        r"could|are|did) (?:you|we|u|they)|right))?\s*\?)", re.I)   # in its own clause (not "..., ok?")
+NEGATED_RE = re.compile(rf"\b(?:no|without|not|lose|drop|remove|kill|mute|{CUT_VERB}|({NEVER}))\s*$")  # before a part ("don't add")
+# just after the part a prohibition names: how it plays ("don't play the sax so loud", "don't have drums that busy")
+LEVELED_RE = re.compile(r"^\W*(?:(?:quite|really|just) )?(?:so|too|that|this)\b(?! (?:is|are|was|were|i|we|you|it)\b)")
 CLAUSE_START_RE = re.compile(r"[^.!;,?]*$")
 WORD_RE = re.compile(r"[a-z]{2,}", re.I)
+
+
+def negated(t: str, m: re.Match) -> bool:
+    """Whether the part `m` finds first (its group 1) is taken out by the words before it: "no sax", "don't add drums".
+    A prohibition of how it plays is not ("don't play the sax so loud": softer, the sax kept)."""
+    return bool((n := NEGATED_RE.search(t[:m.start()])) and not (n.group(1) and LEVELED_RE.search(t[m.end(1):])))
 
 
 def unordered(t: str, plays: Callable[[str], bool] | None = None) -> str:
