@@ -31,3 +31,25 @@ def test_a_prohibition_of_how_loud_a_part_plays_turns_it_down(jazz_long, said, r
 def test_a_plain_prohibition_still_takes_the_part_out(jazz_long):
     jazz_long.say("don't play the sax")
     assert not _plays(jazz_long.plan, "melody")
+
+
+# ----------------------------------------------------------------------------- 3. asides beside an edit are no unread request
+
+@pytest.mark.parametrize("said", ["faster, is that possible?", "add strings, if possible", "louder in shot 3, that's where he jumps",
+                                  "softer in shot 2, he's talking there", "slower at 0:20, she cries there",
+                                  "louder at the end, when the fireworks start", "more drums in the chorus, the kids will dance",
+                                  "more drums, we want people to dance", "add a piano, my mom loves piano", "more bass, not too much",
+                                  "louder, you know what I mean",
+                                  # mine
+                                  "slower, the dog barks there", "more strings, would that be ok?"])
+def test_an_aside_beside_an_edit_is_not_named_as_undone(jazz_long, said):
+    # before: "... I did not act on 'she cries there': I don't know what that asks of the music."
+    turn = jazz_long.say(said)
+    assert turn.changed and "did not act on" not in turn.reply, turn.reply
+
+
+@pytest.mark.parametrize("said, left", [("warmer and do the zoop thing at the end", "do the zoop thing"),
+                                        ("louder, it needs more zoop", "it needs more zoop")])
+def test_an_order_no_reader_reads_is_still_named(jazz_long, said, left):
+    turn = jazz_long.say(said)
+    assert f"did not act on '{left}" in turn.reply, turn.reply

@@ -18,6 +18,7 @@ import re
 from typing import Callable
 
 from v2m.agent.dialogue.approval import approves
+from v2m.agent.dialogue.asides import aside
 from v2m.agent.dialogue.mentions import only_reason
 from v2m.agent.dialogue.moment_table import only_ties
 from v2m.agent.dialogue.names import said
@@ -40,9 +41,10 @@ def unread(analysis, plan, request: str, read: Callable, intents: list | None = 
     done = {(it.what, it.value) for it in intents or []}
     out: list[str] = []
     for piece in pieces:
-        if only_ties(piece) or said(piece) or approves(piece) or only_reason(words(piece.lower())) or PURPOSE_RE.search(piece):
+        if only_ties(piece) or said(piece) or approves(piece) or only_reason(words(piece.lower())) or PURPOSE_RE.search(piece) or aside(piece):
             continue   # a moment told ("the last two shots are the teachers' race"), praise ("the kids will love it"),
-            # why ("add a flute, like a bird singing"), what the video is for ("it's for my daughter's party"): no request
+            # why ("add a flute, like a bird singing"), what the video is for ("it's for my daughter's party"), an aside
+            # ("she cries there", "if possible", `asides`): no request
         try:
             if read(analysis, plan, piece, guess=False):
                 continue
