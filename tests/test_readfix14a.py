@@ -53,3 +53,19 @@ def test_an_aside_beside_an_edit_is_not_named_as_undone(jazz_long, said):
 def test_an_order_no_reader_reads_is_still_named(jazz_long, said, left):
     turn = jazz_long.say(said)
     assert f"did not act on '{left}" in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- 2. a place the turn acted on is not unread
+
+@pytest.mark.parametrize("said", ["more bass, maybe around the middle", "faster everywhere but the intro",
+                                  # mine
+                                  "more drums, roughly the second half"])
+def test_a_place_alone_that_was_acted_on_is_not_named_as_undone(jazz_long, said):
+    # before: "... from 0:20 to 0:40 (in the middle). I did not act on 'maybe around the middle'"
+    turn = jazz_long.say(said)
+    assert turn.changed and "did not act on" not in turn.reply, turn.reply
+
+
+def test_an_order_beside_a_placed_edit_is_still_named(jazz_long):
+    turn = jazz_long.say("warmer in shot 2 and do the zoop thing at the end")
+    assert "did not act on 'do the zoop thing at the end'" in turn.reply, turn.reply
