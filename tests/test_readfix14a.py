@@ -69,3 +69,22 @@ def test_a_place_alone_that_was_acted_on_is_not_named_as_undone(jazz_long, said)
 def test_an_order_beside_a_placed_edit_is_still_named(jazz_long):
     turn = jazz_long.say("warmer in shot 2 and do the zoop thing at the end")
     assert "did not act on 'do the zoop thing at the end'" in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- 4. "no piano", then a band that is all piano
+
+@pytest.mark.parametrize("out", ["remove the piano",
+                                 # mine
+                                 "lose the piano please"])
+def test_a_style_that_is_all_the_instrument_taken_out_says_so(jazz_long, out):
+    # before: "... harmony in, no bass, no drums. Kept without the piano, as you asked." (classical's chords and tune are piano)
+    jazz_long.say(out)
+    turn = jazz_long.say("make it classical")
+    assert jazz_long.plan.style == "classical" and "Kept without the piano" not in turn.reply, turn.reply
+    assert "all piano" in turn.reply and all(_plays(jazz_long.plan, r) for r in ("bass", "harmony", "melody")), turn.reply
+
+
+def test_a_part_taken_out_stays_out_where_the_band_has_more(jazz_long):
+    jazz_long.say("no drums")
+    turn = jazz_long.say("make it rock")
+    assert not _plays(jazz_long.plan, "drums") and "Kept without the drums" in turn.reply, turn.reply

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import operations as ops
+from v2m.agent.dialogue import doubled, operations as ops
 from v2m.agent.dialogue.orchestration import role_of
 from v2m.tools.contract import ScorePlan
 
@@ -31,14 +31,19 @@ def restyled(plan: ScorePlan, name: str) -> list[str]:
     band has it ("drums" in rock; not "sax" after jazz, since rock's tune is no sax). Returns what the reply adds."""
     words = kept_out(plan)
     ops.set_style(plan, name)
-    out = {w: r for w in words if (r := role_of(plan, w))}
-    if not out or not any(s.music for s in plan.sections):
+    every = list(range(len(plan.sections)))   # "piano" in classical: the bass, the chords and the tune (`doubled`)
+    out = {w: set(doubled.roles(plan, every, w) or [r]) for w in words if (r := role_of(plan, w))}
+    band = {r for s in plan.sections if s.music for r in ops.effective_roles(plan, s)}
+    if not out or not band:
         return []
+    whole = [w for w, parts in out.items() if band <= parts]   # the new band is all that instrument: it cannot stay out
+    gone = {r for w, parts in out.items() if w not in whole for r in parts}
     for i, s in enumerate(plan.sections):
-        if s.music:
-            plan.sections[i] = s.model_copy(update={"instruments": [r for r in ops.effective_roles(plan, s)
-                                                                     if r not in out.values()]})
-    return [f"{KEPT}{' or the '.join(out)}, as you asked."]
+        if s.music and gone:
+            plan.sections[i] = s.model_copy(update={"instruments": [r for r in ops.effective_roles(plan, s) if r not in gone]})
+    return [f"{KEPT}{' or the '.join(w for w in out if w not in whole)}, as you asked."] * bool(gone) + \
+        [f"The {name} band is all {w}, so the {w} plays here; say which instrument should take a part ('the melody on a "
+         f"flute') to keep it out." for w in whole]
 
 
 def held(said: list[str], plan: ScorePlan) -> list[str]:
