@@ -88,3 +88,26 @@ def test_a_part_taken_out_stays_out_where_the_band_has_more(jazz_long):
     jazz_long.say("no drums")
     turn = jazz_long.say("make it rock")
     assert not _plays(jazz_long.plan, "drums") and "Kept without the drums" in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- 8. "both" to a question that invites more than one
+
+@pytest.mark.parametrize("loose, answer", [("more comedic", "both"), ("more comedic", "all of them"),
+                                           # mine
+                                           ("make it a bit goofy", "yeah both please")])
+def test_every_way_offered_is_taken_when_the_answer_takes_all(jazz_long, loose, answer):
+    from edit_clips import energies, tempos
+
+    tempo, energy = tempos(jazz_long.plan), energies(jazz_long.plan)
+    assert not jazz_long.say(loose).changed
+    # before: "I didn't follow 'both'. Do you mean back to the previous version?"
+    turn = jazz_long.say(answer)
+    assert turn.changed and min(tempos(jazz_long.plan)) > max(tempo), turn.reply
+    assert all(b > a for a, b in zip(energy, energies(jazz_long.plan)) if a < 0.95), turn.reply
+    assert "did not act on" not in turn.reply, turn.reply
+
+
+def test_one_way_picked_is_made_without_naming_the_loose_word_undone(jazz_long):
+    jazz_long.say("more comedic")
+    turn = jazz_long.say("faster")   # before: "... I did not act on 'more comedic'"
+    assert turn.changed and "did not act on" not in turn.reply, turn.reply

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from v2m.agent.dialogue import feeling_ways
 from v2m.agent.dialogue.approval import approves
 from v2m.agent.dialogue.asides import aside
 from v2m.agent.dialogue.mentions import only_reason
@@ -74,7 +75,8 @@ def unread(analysis, plan, request: str, read: Callable, intents: list | None = 
             continue
         except Ask:
             continue
-        if guessed and all(it.reason and (it.what, it.value) not in done for it in guessed):
+        if guessed and all(it.reason and (it.what, it.value) not in done for it in guessed) \
+                and not feeling_ways.made(guessed, intents or [], plan):   # "more comedic. faster": made as chosen
             out.append(piece[:60])
     return list(dict.fromkeys(out))
 
