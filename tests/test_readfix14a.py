@@ -111,3 +111,18 @@ def test_one_way_picked_is_made_without_naming_the_loose_word_undone(jazz_long):
     jazz_long.say("more comedic")
     turn = jazz_long.say("faster")   # before: "... I did not act on 'more comedic'"
     assert turn.changed and "did not act on" not in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- 12. one part asked about is "it"
+
+@pytest.mark.parametrize("said, word", [("you won't add a sax, right?", "sax"),
+                                        # mine
+                                        ("you're not going to add a bass, are you?", "bass")])
+def test_the_question_about_one_part_says_it(jazz_long, said, word):
+    # before: "Nothing added: the score has sax now. Should they go out? Say 'no sax' to take them out"
+    turn = jazz_long.say(said)
+    assert f"has a {word} now. Should it go out?" in turn.reply and "take it out" in turn.reply, turn.reply
+
+
+def test_the_question_about_drums_says_they(jazz_long):
+    assert "Should they go out?" in jazz_long.say("you won't add drums, right?").reply

@@ -48,8 +48,14 @@ def unordered(t: str, plays: Callable[[str], bool] | None = None) -> str:
     if WORD_RE.search(rest):   # "don't add drums yet, make it louder": the other clauses are read, the drums left
         return rest
     w = m.group(1)   # "you won't add drums, right?" where drums play: nothing added, and asked whether they go
-    asked = f"Should the {w} stay out for now?" if plays is None else f"Nothing added: the score has {w} now. Should they go out?"
-    raise Ask(f"{asked} Say 'no {w}' to take them out, or what should change.")
+    one = not _plural(w)   # "a sax": it; "drums": they
+    asked = f"Should the {w} stay out for now?" if plays is None else \
+        f"Nothing added: the score has {('an ' if w[0] in 'aeiou' else 'a ') * one}{w} now. Should {'it' if one else 'they'} go out?"
+    raise Ask(f"{asked} Say 'no {w}' to take {'it' if one else 'them'} out, or what should change.")
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith("ss")
 
 
 def absent(e, role: str | None, word: str, text: str) -> bool:
@@ -58,5 +64,5 @@ def absent(e, role: str | None, word: str, text: str) -> bool:
     if role is not None and any(role in ops.effective_roles(e.plan, s) for s in e.plan.sections) or \
             not compiled(rf"\b{NEVER} (?:(?:the|any|some|a|an) )?{re.escape(word)}", re.I).search(text or ""):
         return False
-    e.said.append(f"Not changed: there {'are' if word.endswith('s') and not word.endswith('ss') else 'is'} no {word} in the score.")
+    e.said.append(f"Not changed: there {'are' if _plural(word) else 'is'} no {word} in the score.")
     return True
