@@ -126,3 +126,24 @@ def test_the_question_about_one_part_says_it(jazz_long, said, word):
 
 def test_the_question_about_drums_says_they(jazz_long):
     assert "Should they go out?" in jazz_long.say("you won't add drums, right?").reply
+
+
+# ----------------------------------------------------------------------------- 9. a part back after a style change; a placed removal
+
+@pytest.mark.parametrize("back", ["bring the drums back",
+                                  # mine
+                                  "put the drums back"])
+def test_a_part_brought_back_after_a_style_change_plays_the_new_bands_instrument(jazz_long, back):
+    jazz_long.say("no drums")
+    jazz_long.say("make it rock")
+    turn = jazz_long.say(back)   # before: "Drums: Standard -> Jazz; drums in." (a jazz kit in a rock score)
+    assert _plays(jazz_long.plan, "drums") and jazz_long.plan.instrumentation.get("drums", "Standard") == "Standard", turn.reply
+
+
+@pytest.mark.parametrize("out", ["no drums in shot 3",
+                                 # mine
+                                 "take the drums out of shot 3"])
+def test_a_placed_removal_a_style_change_lifts_is_said(jazz_long, out):
+    jazz_long.say(out)
+    turn = jazz_long.say("make it rock")   # by design the new band plays everywhere; before, only "drums in from 0:08 to 0:12"
+    assert "plays the drums in shot 3" in turn.reply and "say 'no drums' there again" in turn.reply, turn.reply
