@@ -147,3 +147,18 @@ def test_a_placed_removal_a_style_change_lifts_is_said(jazz_long, out):
     jazz_long.say(out)
     turn = jazz_long.say("make it rock")   # by design the new band plays everywhere; before, only "drums in from 0:08 to 0:12"
     assert "plays the drums in shot 3" in turn.reply and "say 'no drums' there again" in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- 10. the shot before a mark inside a shot
+
+@pytest.mark.parametrize("mark, said, start", [("a crash at 0:14", "softer in the shot before that", 8.0),
+                                               # mine
+                                               ("a hit at 0:22", "slower in the previous shot", 16.0)])
+def test_the_shot_before_a_mark_is_the_shot_before_the_marks_shot(jazz_long, mark, said, start):
+    from edit_clips import energy_at, tempo_at
+
+    jazz_long.say(mark)
+    before = [(energy_at(jazz_long.plan, t), tempo_at(jazz_long.plan, t)) for t in (start + 2, start + 6)]
+    turn = jazz_long.say(said)   # before: the mark's own shot (0:12-0:16 for a crash at 0:14)
+    after = [(energy_at(jazz_long.plan, t), tempo_at(jazz_long.plan, t)) for t in (start + 2, start + 6)]
+    assert after[0] != before[0] and after[1] == before[1], turn.reply
