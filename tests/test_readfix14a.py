@@ -162,3 +162,27 @@ def test_the_shot_before_a_mark_is_the_shot_before_the_marks_shot(jazz_long, mar
     turn = jazz_long.say(said)   # before: the mark's own shot (0:12-0:16 for a crash at 0:14)
     after = [(energy_at(jazz_long.plan, t), tempo_at(jazz_long.plan, t)) for t in (start + 2, start + 6)]
     assert after[0] != before[0] and after[1] == before[1], turn.reply
+
+
+# ----------------------------------------------------------------------------- 11. a moment at the edge of a place
+
+@pytest.mark.parametrize("said, at", [("the music should stop at the end of shot 3", "the music should stop at 0:12"),
+                                      # mine
+                                      ("stop at the end of shot 5", "stop at 0:20")])
+def test_a_stop_at_the_end_of_a_shot_is_that_moment(tmp_path, said, at):
+    from edit_clips import open_long
+
+    timed = open_long(tmp_path / "timed", "jazz")
+    timed.say(at)
+    chat = open_long(tmp_path / "said", "jazz")
+    turn = chat.say(said)   # before: "No music from 0:08 to 0:12" (silence through shot 3)
+    assert all(_plays(chat.plan, r) for r in ("drums", "bass", "harmony", "melody")), turn.reply
+    assert chat.plan.model_dump(exclude={"reasoning"}) == timed.plan.model_dump(exclude={"reasoning"}), turn.reply
+
+
+def test_louder_at_the_end_of_a_shot_is_still_the_shot(jazz_long):
+    from edit_clips import energy_at
+
+    before = energy_at(jazz_long.plan, 10.0)
+    jazz_long.say("louder at the end of shot 3")
+    assert energy_at(jazz_long.plan, 10.0) > before
