@@ -24,6 +24,7 @@ from v2m.agent.dialogue.mentions import only_reason
 from v2m.agent.dialogue.moment_table import only_ties
 from v2m.agent.dialogue.marks import SECTION_WORDS
 from v2m.agent.dialogue.names import said
+from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import only_place
 from v2m.agent.dialogue.similes import PURPOSE_RE
@@ -46,8 +47,8 @@ def place_alone(analysis, plan, piece: str, intents: list) -> bool:
             return False
     except Ask:
         return False
-    names = [re.escape(s.name.lower()) for s in plan.sections]
-    return only_place(re.sub(rf"\b(?:{'|'.join(names)})\b", " ", PLACE_HEDGE_RE.sub(" ", text)) if names else PLACE_HEDGE_RE.sub(" ", text))
+    names = "|".join(re.escape(s.name.lower()) for s in plan.sections)   # the plan's own ("the chorus")
+    return only_place(compiled(rf"\b(?:{names})\b").sub(" ", PLACE_HEDGE_RE.sub(" ", text)) if names else PLACE_HEDGE_RE.sub(" ", text))
 
 
 def unread(analysis, plan, request: str, read: Callable, intents: list | None = None) -> list[str]:
