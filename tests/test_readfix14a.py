@@ -186,3 +186,15 @@ def test_louder_at_the_end_of_a_shot_is_still_the_shot(jazz_long):
     before = energy_at(jazz_long.plan, 10.0)
     jazz_long.say("louder at the end of shot 3")
     assert energy_at(jazz_long.plan, 10.0) > before
+
+
+# ----------------------------------------------------------------------------- 6. an entry at a time said in words
+
+@pytest.mark.parametrize("said, role, t", [("drums come in after twenty", "drums", 20.0),
+                                           # mine
+                                           ("the sax comes in at forty", "melody", 40.0)])
+def test_an_entry_at_a_spoken_time_is_silence_before_it(jazz_long, said, role, t):
+    turn = jazz_long.say(said)   # before: "No drums." (the whole score)
+    plays = [role in effective_roles(jazz_long.plan, s) for s in jazz_long.plan.sections]
+    starts = [s.start_s for s in jazz_long.plan.sections]
+    assert all(p == (a >= t - 0.05) for p, a in zip(plays, starts)), turn.reply

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import audience, vocab
-from v2m.agent.dialogue.place_words import only_place
+from v2m.agent.dialogue import audience, patterns, vocab
+from v2m.agent.dialogue.place_words import NUMBER_WORD, only_place
 from v2m.agent.dialogue.where import Ask, Span
 
 # a part's name, never inside a word ("keys" in "monkeys", "bass" in "contrabassoon"): the boundary is the name's own
@@ -112,7 +112,7 @@ def entry(clause: str) -> tuple[str, bool]:
     place. Returns the clause said so ("no dhol before ...") and whether it was such an entry."""
     said = clause
     for pattern in (ENTRY_RE, START_RE):
-        said = pattern.sub(lambda m: f" no {m.group(1)} before {'' if m.group(2)[0].isdigit() else 'the '}"
+        said = pattern.sub(lambda m: f" no {m.group(1)} before {'' if m.group(2)[0].isdigit() or patterns.compiled(NUMBER_WORD).fullmatch(m[2].strip()) else 'the '}"
                                      f"{m.group(2).strip()} ", said)
     if said == clause:
         said = re.sub(r"\b(\w+) comes? in (at|on|after) (the [\w ]+?)(?: not before)?\s*$", r"no \1 before \3", clause)
