@@ -198,3 +198,17 @@ def test_an_entry_at_a_spoken_time_is_silence_before_it(jazz_long, said, role, t
     plays = [role in effective_roles(jazz_long.plan, s) for s in jazz_long.plan.sections]
     starts = [s.start_s for s in jazz_long.plan.sections]
     assert all(p == (a >= t - 0.05) for p, a in zip(plays, starts)), turn.reply
+
+
+# ----------------------------------------------------------------------------- 14. unread cuts pieces as every splitter does
+
+@pytest.mark.parametrize("said", ["slower at 1.30, is that possible?",
+                                  # mine
+                                  "louder at 0:20.5. she cries there"])
+def test_a_point_inside_a_time_does_not_cut_a_piece(jazz_long, said):
+    from v2m.agent.dialogue.unread import PIECE_SPLIT_RE
+
+    pieces = [p for p in PIECE_SPLIT_RE.split(said) if p and p.strip()]
+    assert len(pieces) == 2 and pieces[0][-1].isdigit(), pieces
+    turn = jazz_long.say(said)
+    assert "did not act on" not in turn.reply, turn.reply

@@ -23,15 +23,16 @@ from v2m.agent.dialogue.asides import aside
 from v2m.agent.dialogue.mentions import only_reason
 from v2m.agent.dialogue.moment_table import only_ties
 from v2m.agent.dialogue.marks import SECTION_WORDS
-from v2m.agent.dialogue.names import said
+from v2m.agent.dialogue.names import CLAUSES_RE, said
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import only_place
 from v2m.agent.dialogue.similes import PURPOSE_RE
 from v2m.agent.dialogue.where import Ask, Unknown, locate
 
-# The pieces a request is cut into to find one no reader reads: clauses, and the halves of an "and", "also", "plus"
-PIECE_SPLIT_RE = re.compile(r"\s*(?:[,;!?]|\.(?!\d)|\b(?:and|also|plus|then|but|while you're at it)\b)+\s*", re.I)
+# The pieces a request is cut into to find one no reader reads: its clauses (`names.CLAUSES_RE`, the full stop read as
+# `patterns.FULL_STOP`), and the halves of an "also", "plus"
+PIECE_SPLIT_RE = re.compile(rf"(?:{CLAUSES_RE.pattern}|\s*\b(?:also|plus|while you're at it)\b\s*)+", re.I)
 
 # the words a place alone is said with beside it: hedged ("maybe around the middle"), spared ("[but] the intro")
 PLACE_HEDGE_RE = re.compile(rf"\b(?:maybe|perhaps|probably|around|about|roughly|somewhere|near|ish|except|but|apart|other|than|"
