@@ -212,3 +212,17 @@ def test_a_point_inside_a_time_does_not_cut_a_piece(jazz_long, said):
     assert len(pieces) == 2 and pieces[0][-1].isdigit(), pieces
     turn = jazz_long.say(said)
     assert "did not act on" not in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- 15. beside a mark, as beside a stretch
+
+@pytest.mark.parametrize("said, changed, kept", [("softer just before that", 13.0, 20.0),
+                                                 # mine
+                                                 ("calmer everything before that", 6.0, 20.0)])
+def test_a_side_of_a_mark_is_beside_it_not_the_whole_score(jazz_long, said, changed, kept):
+    from edit_clips import energy_at
+
+    jazz_long.say("a crash at 0:14")
+    before = energy_at(jazz_long.plan, changed), energy_at(jazz_long.plan, kept)
+    turn = jazz_long.say(said)   # before: the whole score softer (a mark was no stretch to be beside)
+    assert energy_at(jazz_long.plan, changed) < before[0] and energy_at(jazz_long.plan, kept) == before[1], turn.reply
