@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from v2m.agent.dialogue import drops, moments, patterns, shifts
+from v2m.agent.dialogue import drops, feeling_ways, moments, patterns, shifts
 from v2m.agent.dialogue.moment_table import only_ties
 from v2m.agent.dialogue.followups import CORRECTING
 from v2m.agent.dialogue.mentions import named_parts
@@ -75,7 +75,7 @@ def answered(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[Sco
         both = planner.revise(analysis, old, request, history=lineage)   # the place the moment asked about
         if getattr(both, "question", None) or both.plan != old:
             return both
-    picked = picks(asked.options, text) if asked else None
+    picked = (picks(asked.options, text) or feeling_ways.all_picked(asked.reply, asked.options, text)) if asked else None
     if moments.asked_about(getattr(result, "question", None) or ""):
         return result   # a moment of its own asked about ("the fireworks need to feel massive"): a new request
     if moment and not picked and not moments.answers_where(text):

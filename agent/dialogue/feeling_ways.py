@@ -7,6 +7,7 @@ by its own words ("more playful", "sadder") is no guess and is acted on; a guess
 
     from v2m.agent.dialogue.feeling_ways import asked
     asked(guessed_intents, plan)   # ("Comedic as in faster or more energy? ...", ("faster", "more energy")) or None
+    all_picked(question, options, "both")   # "faster and more energy": the answer that takes every way offered
 """
 
 from __future__ import annotations
@@ -22,6 +23,12 @@ from v2m.tools.contract import EditIntent, ScorePlan
 # word of the guessed phrase counts on its own: "intro cartoon tune" is 0.51 from playful, "cartoon" 0.80.
 SYNONYM = 0.7
 GUESSED_RE = re.compile(r"^'(?P<word>[^']+)' read as (?P<mood>[a-z_]+)$")   # `edits._unknown`'s reason for a guess
+MORE_THAN_ONE = "Say which (or more than one)."   # the question invites several ways: "both", "all of them" take each
+ALL_RE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|hmm|well),? )?(?:both|all|all three|all of (?:them|those|it)|each of them|"
+                    r"every one|the lot|everything)(?: of (?:them|those))?(?:,? please| pls)?\W*$", re.I)
+# each way as the edit it reads as (what, and its direction or value)
+READ_AS = {"faster": ("tempo", "up"), "slower": ("tempo", "down"), "a major key": ("mode", "major"),
+           "a minor key": ("mode", "minor"), "more energy": ("energy", "up"), "less energy": ("energy", "down")}
 
 
 def ways(mood: str, plan: ScorePlan) -> tuple[str, ...]:
@@ -49,3 +56,18 @@ def asked(intents: list[EditIntent], plan: ScorePlan) -> tuple[str, tuple[str, .
     said = ", ".join(options[:-1]) + ("," if len(options) > 2 else "") + f" or {options[-1]}"
     return (f"{word[0].upper()}{word[1:]} as in {said}? I took '{word}' to be near {intents[0].value}, which is all of "
             "those at once; I left the score as it is. Say which (or more than one).", options)
+
+
+def all_picked(question: str, options: list[str], answer: str) -> str | None:
+    """Every way offered, as one request ("faster and more energy"), when the question invited more than one and
+    `answer` takes them all ("both", "all of them"); None otherwise."""
+    return " and ".join(options) if options and MORE_THAN_ONE in question and ALL_RE.match(answer) else None
+
+
+def made(guessed: list[EditIntent], intents: list[EditIntent], plan: ScorePlan) -> bool:
+    """Whether `guessed` is one loose feeling that the turn's `intents` made in a way of its own ("more comedic.
+    faster", the answer to the question `asked`): the word was acted on as the user chose."""
+    if len(guessed) != 1 or guessed[0].what != "mood" or guessed[0].value not in MOODS:
+        return False
+    done = {(it.what, it.value if it.direction == "set" else it.direction) for it in intents}
+    return any(READ_AS[w] in done for w in ways(guessed[0].value, plan))

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import audience, vocab
-from v2m.agent.dialogue.place_words import only_place
+from v2m.agent.dialogue import audience, patterns, vocab
+from v2m.agent.dialogue.place_words import NUMBER_WORD, only_place
 from v2m.agent.dialogue.where import Ask, Span
 
 # a part's name, never inside a word ("keys" in "monkeys", "bass" in "contrabassoon"): the boundary is the name's own
@@ -112,7 +112,7 @@ def entry(clause: str) -> tuple[str, bool]:
     place. Returns the clause said so ("no dhol before ...") and whether it was such an entry."""
     said = clause
     for pattern in (ENTRY_RE, START_RE):
-        said = pattern.sub(lambda m: f" no {m.group(1)} before {'' if m.group(2)[0].isdigit() else 'the '}"
+        said = pattern.sub(lambda m: f" no {m.group(1)} before {'' if m.group(2)[0].isdigit() or patterns.compiled(NUMBER_WORD).fullmatch(m[2].strip()) else 'the '}"
                                      f"{m.group(2).strip()} ", said)
     if said == clause:
         said = re.sub(r"\b(\w+) comes? in (at|on|after) (the [\w ]+?)(?: not before)?\s*$", r"no \1 before \3", clause)
@@ -312,7 +312,7 @@ HEARD = r"(?:hear|make out|pick out|distinguish|tell apart)"
 # or "noisy" ("the drums are loud") is a complaint with no size, "quiet" or "faint" likewise
 HEDGES = r"a (?:little |tiny |wee )?bit|a little|a touch|a tad|slightly|somewhat|kind of|kinda|sort of|sorta"   # the one list: similes, followups
 SAID_SO = rf"(?:too|way too|far too|{HEDGES}|pretty|very|super|rather|bit|really|so|overly|quite)"
-EXCESS = (rf"(?:(?<=is )|(?<=are ))(?:{SAID_SO} )*(?:loud|noisy)(?! enough)|(?:{SAID_SO} )+(?:loud|hot|strong|prominent|"
+EXCESS = (rf"(?:(?<=is )|(?<=are ))(?:{SAID_SO} )*(?:loud|noisy)(?! enough)|(?:(?:{SAID_SO}|that) )+(?:loud|hot|strong|prominent|"
           r"present|bright|harsh|shrill|boomy|muddy|tinny|piercing|brash|heavy|busy|cluttered|much(?! better| nicer| more| clearer)|far forward|forward|"
           r"up front|out front|syrupy|sugary|cheesy|schmaltzy|sappy|saccharine|in (?:your|my|the) face)")
 HARSH = r"shrill|harsh|piercing|deafening|screeching|overbearing|boomy|muddy|tinny|overpowering|too loud"

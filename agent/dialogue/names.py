@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from v2m.agent.dialogue import edit_log, patterns, verbed
+from v2m.agent.dialogue import edit_log, patterns, verbed, within
 from v2m.agent.dialogue.counted import ORD, ORDINALS
 from v2m.agent.dialogue.exclusions import spared
 from v2m.agent.dialogue.going_into import went_into
@@ -343,7 +343,7 @@ def placed(text: str, analysis: VideoAnalysis, plan: ScorePlan, known: dict[str,
         request: the whole request the clause is of ("and the last shot, let the music stop there": that shot's).
     """
     text = after_last(as_places(shares(text, analysis.duration_s), known, noun), analysis, last_span, request)
-    span = locate(text, analysis, plan)
+    span = locate(text := within.edges(text, analysis, plan, locate, within.AT_EDGE_RE), analysis, plan)   # "stop at the end of shot 3"
     span = snap(span, analysis) if span else None
     if span is not None and span.sections and (m := SEEN_AT_RE.search(text)) and is_name(m.group("x")) and \
             not INTO_RE.search(text):   # "grow toward the dinner at the end": arriving at the ending

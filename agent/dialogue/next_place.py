@@ -45,9 +45,9 @@ def after_last(text: str, analysis: VideoAnalysis, last_span: Span | None, reque
         text = THERE_RE.sub(f"at {fmt(last_span.start_s, 2)}", text)   # "huge hit at 0:14", then "a stop there": at 0:14
     if last_span is not None and last_span.end_s - last_span.start_s < 0.05 and not NAMED_PLACE_RE.search(text):
         text = AFTER_MARK_RE.sub(f"after {last_span.start_s:.2f}", text)   # "stop at 1:12", then "bigger after that"
-    if last_span is not None and last_span.start_s > 0.05 and PREV_SHOT_RE.search(text):
-        k = next(k for k, (a, b) in enumerate(visible_shots(analysis)) if b >= last_span.start_s - 0.05)
-        text = PREV_SHOT_RE.sub(f"shot {k + 1}", text)   # the shot that ends where the last edit began
+    if last_span is not None and last_span.start_s > 0.05 and PREV_SHOT_RE.search(text) and \
+            (k := max((k for k, (a, b) in enumerate(visible_shots(analysis)) if b <= last_span.start_s + 0.05), default=None)) is not None:
+        text = PREV_SHOT_RE.sub(f"shot {k + 1}", text)   # the last shot ending by where the last edit began (a crash at 0:14: 0:08-0:12)
     if last_span is None or not (NEXT_CUT_SAID_RE.search(text) or NEXT_SHOT_RE.search(text)):
         return text
     cut = next((c for c in visible_cuts(analysis) if c > last_span.start_s + 0.05), None)

@@ -37,7 +37,6 @@ KEEP_ONLY = patterns.Lazy((rf"\b{EVERYTHING}(?: \w+){{0,3}}? {EXCEPT} {PARTS}", 
                            rf"\b(?:just|only|nothing but) (?:be |have |keep |leave |want |need |like |hear )?(?:a |an )?{PARTS}(?: (?:on (?:its|their) own|"
                            rf"by (?:itself|themselves)|alone))?",
                            rf"{PARTS} (?:on (?:its|their) own|by (?:itself|themselves)|solo|only)\b"))
-NEGATED_RE = re.compile(rf"\b(?:no|without|not|lose|drop|remove|kill|mute|{CUT_VERB}|{prohibited.NEVER})\s*$")  # before a part ("don't add")
 TURNED = patterns.Lazy(((PART_FLAWED_RE, "down"), (rf"{INSTR} {BEING}(?:{LACK})\b", "up"),
                         (rf"\b(?:{DOWN_VERBS}) {INSTR}", "down"), (rf"\b(?:{UP_VERBS}) {INSTR}", "up"),
                         (rf"\b(?:take|knock|tone|ease|pull|dial|turn|nudge|bump|notch|drop) {INSTR} (?:\w+ ){{0,2}}?(?:down|back)\b", "down"),
@@ -81,7 +80,7 @@ def role_of(plan: ScorePlan, word: str) -> str | None:
 def subjects(t: str, m: re.Match) -> list[str]:
     """The parts a balance names where its first one is said: one, or a list ("the bass and the drums")."""
     listed = next((x for x in re.finditer(PARTS, t) if x.start() <= m.start(1) < x.end()), None)
-    if listed is None or NEGATED_RE.search(t[:listed.start()]):
+    if listed is None or prohibited.negated(t, listed):
         return [m.group(1)]
     return list(dict.fromkeys(named_parts(listed.group(0))))
 
@@ -137,7 +136,7 @@ def read(t: str, want) -> str:
         want("balance", value=m.group(1), target=m.group(2), direction="up")
         return eat(t, m)
     if (m := re.search(rf"(?<!tuck )(?<!tuck the )(?<!tuck that ){INSTR}(?: \w+)? (?:under|underneath|beneath) (?:everything|it all|the rest|the \w+)", t)) \
-            and not NEGATED_RE.search(t[:m.start()]):
+            and not prohibited.negated(t, m):
         want("add", value=m.group(1))  # "organ pad under everything": a part underneath the others ("tuck the bass under": down)
         return eat(t, m)
     # balance: "the sax drowns the piano" (piano up against the sax), "bring the strings forward"
@@ -148,17 +147,17 @@ def read(t: str, want) -> str:
         return eat(t, m)
     # one part too loud or too quiet in words of how it sounds, or a verb that turns it up or down
     for pattern, direction in TURNED:
-        if (m := pattern.search(t)) and not NEGATED_RE.search(t[:m.start()]):
+        if (m := pattern.search(t)) and not prohibited.negated(t, m):
             for word in subjects(t, m):  # "the bass and the drums are too loud": each of them
                 want("balance", value=word, direction=direction or m.group(2))
             return read(rest, want) if PART_ORDER_RE.search(rest := eat(t, m)) else rest   # "..., and add congas"
-    if (m := re.search(rf"{INSTR}{NO_PART}{{0,24}}?\b(?:{BALANCE_UP})\b", t)) and not NEGATED_RE.search(t[:m.start()]) \
+    if (m := re.search(rf"{INSTR}{NO_PART}{{0,24}}?\b(?:{BALANCE_UP})\b", t)) and not prohibited.negated(t, m) \
             or (m := re.search(rf"\b(?:bring|push|turn|nudge|bump|crank|pump|kick|notch) (?:up )?{INSTR} (?:\w+ ){{0,2}}?(?:up|forward|out)\b", t)) \
             or (m := re.search(rf"\b(?:more(?= (?:\w+ ){{0,2}}\w+ in the mix\b)|louder) {INSTR}", t)):
         for word in subjects(t, m):
             want("balance", value=word, direction="up")
         return read(rest, want) if PART_ORDER_RE.search(rest := eat(t, m)) else rest
-    if (m := re.search(rf"{INSTR}{NO_PART}{{0,24}}?\b(?:{BALANCE_DOWN})\b", t)) and not NEGATED_RE.search(t[:m.start()]) \
+    if (m := re.search(rf"{INSTR}{NO_PART}{{0,24}}?\b(?:{BALANCE_DOWN})\b", t)) and not prohibited.negated(t, m) \
             or (m := re.search(rf"\b(?:pull|push|tuck|sit|turn|dial) (?:down |back )?{INSTR} (?:back|down|under)\b", t)) \
             or (m := re.search(rf"\b(?:less|quieter|softer|too much|too many)(?: of)?(?: [a-z]+ (?:from|of|on))? {INSTR}\b(?! solo)", t)):
         # "too much crunch from the guitar": too much of what it plays

@@ -19,7 +19,7 @@ from functools import cached_property, lru_cache
 
 # A full stop ends a sentence or clause; a point before a digit is a time's or a number's ("between 0:06.5 and 0:18.0",
 # "1.30", "2.5 dB"), inside it. Every splitter of sentences and clauses reads it so (edits.CLAUSE_SPLIT, followups,
-# names.CLAUSES_RE, drops, moment_table, part_words).
+# names.CLAUSES_RE and unread's pieces, drops, moment_table, part_words).
 FULL_STOP = r"\.(?!\d)"
 POINT = r"\.(?=\d)"   # the other point: inside a number
 SENTENCE_RE = re.compile(rf"(?:[^.!?;]|{POINT})+(?:[!?;]|{FULL_STOP})*")   # a sentence (or ";" clause) and its end

@@ -14,15 +14,24 @@ import re
 from typing import Callable
 
 from v2m.agent.dialogue import operations as ops
-from v2m.agent.dialogue.mentions import INSTR, NEVER
+from v2m.agent.dialogue.mentions import CUT_VERB, INSTR, NEVER
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.where import Ask
 
 # after the part: a question tag or "yet" ("you don't add drums, do you?", "don't add drums yet"): asked, not ordered
 HEDGED_RE = re.compile(rf"\b{NEVER} {INSTR}(?:[^.!;,?]*?\b(?:yet|for now|for the moment)\b|[^.!;,?]*(?:,? (?:(?:do|will|would|can|"
                        r"could|are|did) (?:you|we|u|they)|right))?\s*\?)", re.I)   # in its own clause (not "..., ok?")
+NEGATED_RE = re.compile(rf"\b(?:no|without|not|lose|drop|remove|kill|mute|{CUT_VERB}|({NEVER}))\s*$")  # before a part ("don't add")
+# just after the part a prohibition names: how it plays ("don't play the sax so loud", "don't have drums that busy")
+LEVELED_RE = re.compile(r"^\W*(?:(?:quite|really|just) )?(?:so|too|that|this)\b(?! (?:is|are|was|were|i|we|you|it)\b)")
 CLAUSE_START_RE = re.compile(r"[^.!;,?]*$")
 WORD_RE = re.compile(r"[a-z]{2,}", re.I)
+
+
+def negated(t: str, m: re.Match) -> bool:
+    """Whether the part `m` finds first (its group 1) is taken out by the words before it: "no sax", "don't add drums".
+    A prohibition of how it plays is not ("don't play the sax so loud": softer, the sax kept)."""
+    return bool((n := NEGATED_RE.search(t[:m.start()])) and not (n.group(1) and LEVELED_RE.search(t[m.end(1):])))
 
 
 def unordered(t: str, plays: Callable[[str], bool] | None = None) -> str:
@@ -39,8 +48,14 @@ def unordered(t: str, plays: Callable[[str], bool] | None = None) -> str:
     if WORD_RE.search(rest):   # "don't add drums yet, make it louder": the other clauses are read, the drums left
         return rest
     w = m.group(1)   # "you won't add drums, right?" where drums play: nothing added, and asked whether they go
-    asked = f"Should the {w} stay out for now?" if plays is None else f"Nothing added: the score has {w} now. Should they go out?"
-    raise Ask(f"{asked} Say 'no {w}' to take them out, or what should change.")
+    one = not _plural(w)   # "a sax": it; "drums": they
+    asked = f"Should the {w} stay out for now?" if plays is None else \
+        f"Nothing added: the score has {('an ' if w[0] in 'aeiou' else 'a ') * one}{w} now. Should {'it' if one else 'they'} go out?"
+    raise Ask(f"{asked} Say 'no {w}' to take {'it' if one else 'them'} out, or what should change.")
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith("ss")
 
 
 def absent(e, role: str | None, word: str, text: str) -> bool:
@@ -49,5 +64,5 @@ def absent(e, role: str | None, word: str, text: str) -> bool:
     if role is not None and any(role in ops.effective_roles(e.plan, s) for s in e.plan.sections) or \
             not compiled(rf"\b{NEVER} (?:(?:the|any|some|a|an) )?{re.escape(word)}", re.I).search(text or ""):
         return False
-    e.said.append(f"Not changed: there {'are' if word.endswith('s') and not word.endswith('ss') else 'is'} no {word} in the score.")
+    e.said.append(f"Not changed: there {'are' if _plural(word) else 'is'} no {word} in the score.")
     return True

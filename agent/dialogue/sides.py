@@ -54,9 +54,12 @@ BESIDE_LAST_RE = re.compile(r"\b(?:(?P<all>everything|all|the rest|the (?:part|b
 
 
 def beside_last(text: str, last_span: Span, analysis: VideoAnalysis) -> Span | None:
-    """The place `text` says beside the stretch `last_span` (`BESIDE_LAST_RE`), or None."""
+    """The place `text` says beside the stretch `last_span` (`BESIDE_LAST_RE`), or None. Beside a mark, a side of it
+    ("everything after that") or what leads into it ("just before that": from the cut before it, as `next_place` reads
+    "the shot before that"); "right after" a mark is `next_place`'s ("after that": after its time)."""
     m = BESIDE_LAST_RE.search(text)
-    if not m or not (m.group("all") or m.group("near")) or last_span.end_s - last_span.start_s <= 0.05:
+    if not m or not (m.group("all") or m.group("near")) or \
+            last_span.end_s - last_span.start_s <= 0.05 and not m.group("all") and m.group("side") != "before":
         return None
     after, end = m.group("side") != "before", analysis.duration_s
     if m.group("all"):

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import operations as ops
+from v2m.agent.dialogue import doubled, operations as ops
 from v2m.agent.dialogue.orchestration import role_of
 from v2m.tools.contract import ScorePlan
 
 KEPT = "Kept without the "   # how the reply says a part was kept out
 READ_RE = re.compile(r'^- ".*": read as (.*)$', re.M)   # a line of the edit log: what a request was read as
 REMOVED_RE = re.compile(r"\bremove ([a-z][a-z' -]*?) \[")   # a part taken out with no place ("remove drums (shot 3)": a place)
+PLACED_RE = re.compile(r"\bremove ([a-z][a-z' -]*?) \((.+)\) \[")   # one taken out in a place: the new band plays it there
 
 
 def kept_out(plan: ScorePlan) -> list[str]:
@@ -30,15 +31,30 @@ def restyled(plan: ScorePlan, name: str) -> list[str]:
     """`plan` switched to the style `name` (`operations.set_style`), a part the user took out kept out where the new
     band has it ("drums" in rock; not "sax" after jazz, since rock's tune is no sax). Returns what the reply adds."""
     words = kept_out(plan)
+    placed = {w: at for line in READ_RE.findall(plan.reasoning or "") for w, at in PLACED_RE.findall(line)}
+    placed = {w: at for w, at in placed.items() if w not in words and (r := role_of(plan, w)) and _somewhere(plan, r, False)}
     ops.set_style(plan, name)
-    out = {w: r for w in words if (r := role_of(plan, w))}
-    if not out or not any(s.music for s in plan.sections):
-        return []
+    back = [f"The {name} band plays the {w} in {at} too; say 'no {w}' there again to keep the {w} out."
+            for w, at in placed.items() if (r := role_of(plan, w)) and _somewhere(plan, r, True, every=True)]
+    every = list(range(len(plan.sections)))   # "piano" in classical: the bass, the chords and the tune (`doubled`)
+    out = {w: set(doubled.roles(plan, every, w) or [r]) for w in words if (r := role_of(plan, w))}
+    band = {r for s in plan.sections if s.music for r in ops.effective_roles(plan, s)}
+    if not out or not band:
+        return back
+    whole = [w for w, parts in out.items() if band <= parts]   # the new band is all that instrument: it cannot stay out
+    gone = {r for w, parts in out.items() if w not in whole for r in parts}
     for i, s in enumerate(plan.sections):
-        if s.music:
-            plan.sections[i] = s.model_copy(update={"instruments": [r for r in ops.effective_roles(plan, s)
-                                                                     if r not in out.values()]})
-    return [f"{KEPT}{' or the '.join(out)}, as you asked."]
+        if s.music and gone:
+            plan.sections[i] = s.model_copy(update={"instruments": [r for r in ops.effective_roles(plan, s) if r not in gone]})
+    return [f"{KEPT}{' or the '.join(w for w in out if w not in whole)}, as you asked."] * bool(gone) + \
+        [f"The {name} band is all {w}, so the {w} plays here; say which instrument should take a part ('the melody on a "
+         f"flute') to keep it out." for w in whole] + back
+
+
+def _somewhere(plan: ScorePlan, role: str, plays: bool, every: bool = False) -> bool:
+    """Whether `role` plays (or not, `plays` False) in some section with music, or in every one (`every`)."""
+    said = [(role in ops.effective_roles(plan, s)) == plays for s in plan.sections if s.music]
+    return all(said) if every else any(said)
 
 
 def held(said: list[str], plan: ScorePlan) -> list[str]:

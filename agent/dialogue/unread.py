@@ -17,16 +17,39 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from v2m.agent.dialogue import feeling_ways
 from v2m.agent.dialogue.approval import approves
+from v2m.agent.dialogue.asides import aside
 from v2m.agent.dialogue.mentions import only_reason
 from v2m.agent.dialogue.moment_table import only_ties
-from v2m.agent.dialogue.names import said
+from v2m.agent.dialogue.marks import SECTION_WORDS
+from v2m.agent.dialogue.names import CLAUSES_RE, said
+from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import words
+from v2m.agent.dialogue.place_words import only_place
 from v2m.agent.dialogue.similes import PURPOSE_RE
-from v2m.agent.dialogue.where import Ask, Unknown
+from v2m.agent.dialogue.where import Ask, Unknown, locate
 
-# The pieces a request is cut into to find one no reader reads: clauses, and the halves of an "and", "also", "plus"
-PIECE_SPLIT_RE = re.compile(r"\s*(?:[,;!?]|\.(?!\d)|\b(?:and|also|plus|then|but|while you're at it)\b)+\s*", re.I)
+# The pieces a request is cut into to find one no reader reads: its clauses (`names.CLAUSES_RE`, the full stop read as
+# `patterns.FULL_STOP`), and the halves of an "also", "plus"
+PIECE_SPLIT_RE = re.compile(rf"(?:{CLAUSES_RE.pattern}|\s*\b(?:also|plus|while you're at it)\b\s*)+", re.I)
+
+# the words a place alone is said with beside it: hedged ("maybe around the middle"), spared ("[but] the intro")
+PLACE_HEDGE_RE = re.compile(rf"\b(?:maybe|perhaps|probably|around|about|roughly|somewhere|near|ish|except|but|apart|other|than|"
+                            rf"not|everywhere|{SECTION_WORDS})\b")
+
+
+def place_alone(analysis, plan, piece: str, intents: list) -> bool:
+    """Whether `piece` only gives a place, and the turn acted on a place: the place of the clause beside it ("more bass,
+    maybe around the middle"; "faster everywhere but the intro"), no request of its own."""
+    text = piece.lower()
+    try:
+        if not any(it.scope.kind != "whole" for it in intents) or locate(text, analysis, plan) is None:
+            return False
+    except Ask:
+        return False
+    names = "|".join(re.escape(s.name.lower()) for s in plan.sections)   # the plan's own ("the chorus")
+    return only_place(compiled(rf"\b(?:{names})\b").sub(" ", PLACE_HEDGE_RE.sub(" ", text)) if names else PLACE_HEDGE_RE.sub(" ", text))
 
 
 def unread(analysis, plan, request: str, read: Callable, intents: list | None = None) -> list[str]:
@@ -40,9 +63,11 @@ def unread(analysis, plan, request: str, read: Callable, intents: list | None = 
     done = {(it.what, it.value) for it in intents or []}
     out: list[str] = []
     for piece in pieces:
-        if only_ties(piece) or said(piece) or approves(piece) or only_reason(words(piece.lower())) or PURPOSE_RE.search(piece):
+        if only_ties(piece) or said(piece) or approves(piece) or only_reason(words(piece.lower())) or PURPOSE_RE.search(piece) or aside(piece) \
+                or place_alone(analysis, plan, piece, intents or []):
             continue   # a moment told ("the last two shots are the teachers' race"), praise ("the kids will love it"),
-            # why ("add a flute, like a bird singing"), what the video is for ("it's for my daughter's party"): no request
+            # why ("add a flute, like a bird singing"), what the video is for ("it's for my daughter's party"), an aside
+            # ("she cries there", "if possible", `asides`): no request
         try:
             if read(analysis, plan, piece, guess=False):
                 continue
@@ -52,7 +77,8 @@ def unread(analysis, plan, request: str, read: Callable, intents: list | None = 
             continue
         except Ask:
             continue
-        if guessed and all(it.reason and (it.what, it.value) not in done for it in guessed):
+        if guessed and all(it.reason and (it.what, it.value) not in done for it in guessed) \
+                and not feeling_ways.made(guessed, intents or [], plan):   # "more comedic. faster": made as chosen
             out.append(piece[:60])
     return list(dict.fromkeys(out))
 

@@ -367,8 +367,9 @@ def stretch_as_in(plan: ScorePlan, old: ScorePlan, idx: list[int]) -> None:
 
 def part_as_in(plan: ScorePlan, old: ScorePlan, role: str) -> None:
     """"Bring the drums back as they were", "lose the strings again": `role` plays where it played in `old`, at
-    the level it had there, and every other part stays as in `plan` (modified)."""
-    if role in old.instrumentation:
+    the level it had there, and every other part stays as in `plan` (modified); in a score restyled since, on the new
+    band's instrument (a rock kit, not the jazz one it had)."""
+    if role in old.instrumentation and old.style == plan.style:
         plan.instrumentation = {**plan.instrumentation, role: old.instrumentation[role]}
     then = [role in ops.effective_roles(old, old.sections[old.section_at((s.start_s + s.end_s) / 2)])
             for s in plan.sections]

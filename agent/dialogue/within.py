@@ -24,9 +24,13 @@ PIECE_RE = re.compile(rf"\b(?:the |its )?(?:(?P<which>first|second|last|final|1s
                       r"please|to|so|with|a bit|more|less)\b))")
 # a side, then an edge of a place: "until the end of shot 3", "up to the third shot's end"
 PLACE = r"(?:the |that |this )?[a-z0-9 ]{2,30}?"
-EDGE_RE = re.compile(r"\b(?P<side>until|till|up to|up until|to|through|from|after|since|before|starting at|starting from|past) "
-                     rf"(?:the (?:very )?(?P<e1>end|start|beginning|close) of (?P<r1>{PLACE})(?=\s*(?:$|[,.;!?]|\b(?:and|but|then|"
-                     rf"on|onwards?|please|to|till|until|more|less|a bit)\b))|(?P<r2>{PLACE})'s (?P<e2>end|start|beginning)\b)")
+EDGE = (rf" (?:the (?:very )?(?P<e1>end|start|beginning|close) of (?P<r1>{PLACE})(?=\s*(?:$|[,.;!?]|\b(?:and|but|then|"
+        rf"on|onwards?|please|to|till|until|more|less|a bit)\b))|(?P<r2>{PLACE})'s (?P<e2>end|start|beginning)\b)")
+EDGE_RE = re.compile(r"\b(?P<side>until|till|up to|up until|to|through|from|after|since|before|starting at|starting from|past)" + EDGE)
+# "at" after a moment's word: "stop at the end of shot 3", "a crash at the end of the intro" are that moment, read as
+# it before the clause's readers (`names.placed`); "louder at the end of shot 3" is the shot's tail, left to them
+AT_MOMENT = "|".join(f"(?<={w} )" for w in ("stop", "stops", "end", "ends", "out", "finish", "crash", "hit", "button", "accent"))
+AT_EDGE_RE = re.compile(rf"(?:{AT_MOMENT})(?P<side>at)" + EDGE)
 FIRST = ("first", "1st", "former", "opening")
 COUNT = {"few": 3.0, "couple": 2.0, "couple of": 2.0, None: 3.0}
 
@@ -49,12 +53,12 @@ def _bounds(m: re.Match, a: float, b: float) -> tuple[float, float, str]:
     return (a, a + secs, f"the first {secs:g} s") if m["edge"] in FIRST else (b - secs, b, f"the last {secs:g} s")
 
 
-def edges(text: str, analysis, plan, locate: Callable) -> str:
+def edges(text: str, analysis, plan, locate: Callable, said: re.Pattern = EDGE_RE) -> str:
     """`text` (lower case) with each edge of a place said with a side (`EDGE_RE`: "until the end of shot 3") read as
-    that moment ("until 0:12.00"), before the everyday words are read (where "from the start ... to the end" is all
+    that moment ("until 0:12.00"; `AT_EDGE_RE` as `said`: "stop at 0:12.00"), before the everyday words are read (where "from the start ... to the end" is all
     of the video); a place the finders cannot find, or the whole video ("the end of the song"), is left as said."""
     for _ in range(3):   # "from the start of shot 3 to the end of shot 5": each edge
-        m = EDGE_RE.search(text)
+        m = said.search(text)
         inner = locate(f" {m['r1'] or m['r2']} ", analysis, plan) if m else None
         if inner is None or inner.start_s < 0.05 and inner.end_s > analysis.duration_s - 0.05:
             return text
