@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from dialogue_balance import balance as _balance
+from dialogue_balance import role_of as _role_of
 from dialogue_honesty import honesty
 from edit_clips import bikes, long_clip, make_analysis, tempo_at
 from midi_checks import cut_misses
@@ -116,7 +118,12 @@ class Midi:
         k = max(i for i, x in enumerate(self.tempo_times) if x <= t + 1e-9)
         return float(self.tempi[k])
 
-    def notes(self, a: float, b: float, program: int | None = None, drums: bool = False):
+    def notes(self, a: float, b: float, program: int | None = None, drums: bool = False, role: str | None = None):
+        """Notes starting in [a, b): of one role's track (`role`: write_midi writes one track per role, named
+        "role: instrument"), of the kit (`drums`), of one GM program, or of every pitched part."""
+        if role is not None:
+            return [n for inst in self.pm.instruments if inst.name.split(":")[0] == role
+                    for n in inst.notes if a - MIDI_EPS <= n.start < b - MIDI_EPS]
         return [n for inst in self.pm.instruments if (inst.is_drum if drums else
                                                       (not inst.is_drum and (program is None or inst.program == program)))
                 for n in inst.notes if a - MIDI_EPS <= n.start < b - MIDI_EPS]
@@ -288,7 +295,7 @@ def check_turn(exp: dict, old, new, versions, turn, analysis, midis) -> tuple[li
     elif kind == "shape":
         fails += _shape(arg, new, new_midi)
     elif kind == "balance":
-        fails += _balance(arg, old, new, old_midi, new_midi)
+        fails += _balance(arg, old, new, old_midi, new_midi, _mids(new, arg["in"]))
     else:
         fails.append(f"unknown expectation {kind}")
     return fails, isolated
@@ -310,58 +317,6 @@ def _shape(arg, new, midi) -> list[str]:
     w0, w1 = weight(a, a + third), weight(b - third, b)
     if (w1 > w0) != arg["rises"]:
         out.append(f"MIDI note weight per second {w0:.0f} (first third) -> {w1:.0f} (last third)")
-    return out
-
-
-def _role_of(plan, arg):
-    from v2m.agent.dialogue.vocab import INSTRUMENTS
-    from v2m.tools.style import load_style
-
-    inst = {**load_style(plan.style).instruments, **plan.instrumentation}
-    if "role" in arg:
-        return arg["role"] if arg["role"] in inst else None
-    word = arg["instrument"].lower()
-    gm = INSTRUMENTS.get(word, INSTRUMENTS.get(word.rstrip("s"), (word, None)))[0].lower()
-    family = {"trumpet": "brass", "trombone": "brass", "horn": "brass", "horns": "brass", "tuba": "brass",
-              "violin": "strings", "viola": "strings", "cello": "strings"}.get(word.rstrip("s"))
-    return next((r for r, n in inst.items() if gm in n.lower() or word in n.lower() or word.rstrip("s") == r), None) \
-        or (family if family in inst else None)
-
-
-def _balance(arg, old, new, old_midi, new_midi) -> list[str]:
-    """The part's level against the others moved the right way: in the plan (dB against the mean of the
-    others) and in the MIDI (its mean velocity over the others' mean velocity) within the span."""
-    a, b = arg["in"]
-    role = _role_of(new, arg)
-    if role is None:
-        return [f"no part plays {arg}"]
-    up = arg["change"] == "up"
-    out = []
-
-    def rel_db(plan, t):
-        s = plan.sections[plan.section_at(t)]
-        others = [s.levels_db.get(r, 0.0) for r in effective_roles(plan, s) if r != role]
-        return s.levels_db.get(role, 0.0) - (sum(others) / len(others) if others else 0.0)
-    for t in _mids(new, arg["in"]):
-        d0, d1 = rel_db(old, t), rel_db(new, t)
-        if (d1 > d0) != up or d1 == d0:
-            out.append(f"{role} level at {t:.2f} against the others {d0:+.1f} -> {d1:+.1f} dB")
-
-    def rel_vel(midi, plan):
-        from v2m.tools.style import load_style
-        inst = {**load_style(plan.style).instruments, **plan.instrumentation}
-        if role not in inst:
-            return None
-        mine = midi.notes(a, b, drums=True) if role == "drums" else midi.notes(a, b, program_number(inst[role]))
-        rest = [n for n in midi.notes(a, b) + midi.notes(a, b, drums=True) if n not in mine]
-        if not mine or not rest:
-            return None
-        return (sum(n.velocity for n in mine) / len(mine)) / (sum(n.velocity for n in rest) / len(rest))
-    v0, v1 = rel_vel(old_midi, old), rel_vel(new_midi, new)
-    if v0 is None or v1 is None:
-        out.append(f"MIDI: {role} or the other parts have no notes in {arg['in']}")
-    elif (v1 > v0) != up or v1 == v0:
-        out.append(f"MIDI: {role} velocity against the others {v0:.3f} -> {v1:.3f}")
     return out
 
 
