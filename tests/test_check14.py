@@ -4,7 +4,11 @@ where the music really is wrong and the new reading still fails it:
 - `balance` reads a part's MIDI notes from its own track, not by GM program (a piano piece's bass, chords and tune
   are all Acoustic Grand Piano: "the left hand is too heavy" found the bass = every note and no others);
 - `balance` up on a part that did not play before ("let the strings carry it") asks it to play at or above the
-  others' level, where the old reading had no old level and failed."""
+  others' level, where the old reading had no old level and failed;
+- `plays` on a named role reads that role's track (a piano piece's bass out was still "playing": the chords and
+  the tune share its program);
+- `unchanged` outside a span that holds all the music (nothing outside before or after) is met, not failed as
+  "nothing outside to compare"."""
 
 from __future__ import annotations
 
@@ -120,3 +124,56 @@ def test_strings_asked_up_that_never_come_in_still_fail():
     new = plan("jazz", {"strings": 5.0}, JAZZ_ROLES, STRINGS)  # a level for a part the section does not play
     fails = balance(STRINGS_UP, old, new, midi(JAZZ), midi(JAZZ), [4.0])
     assert fails == ["MIDI: strings or the other parts have no notes in [0, 8]"]
+
+
+BASS_OUT = {"plays": {"in": [0, 8], "role": "bass", "playing": False}}
+
+
+def _plays(exp, new, m) -> list[str]:
+    old = plan("classical", {})
+    return check_turn(exp, old, new, [old], None, None, lambda: (m, m))[0]
+
+
+def test_a_piano_piece_s_bass_taken_out_is_read_from_its_track():
+    new = plan("classical", {}, ["harmony", "melody"])
+    m = midi({"harmony": (PIANO, 80), "melody": (PIANO, 80)})
+    assert len(m.notes(0, 8, PIANO)) == 16  # the old reading: the chords and the tune counted as the bass
+    assert _plays(BASS_OUT, new, m) == []
+
+
+def test_a_bass_the_plan_takes_out_but_the_midi_still_plays_fails():
+    new = plan("classical", {}, ["harmony", "melody"])
+    assert _plays(BASS_OUT, new, midi(PIANO_TRIO)) == ["MIDI: 8 notes of bass in [0, 8]"]
+    # and a plan that keeps the bass fails on the plan too
+    assert len(_plays(BASS_OUT, plan("classical", {}), midi(PIANO_TRIO))) == 2
+
+
+class _NoSections:
+    """An arrangement stand-in whose sections hold no notes (only the by-time comparison is read)."""
+
+    def section_notes(self, i):
+        return []
+
+
+def _with_arr(m: Midi) -> Midi:
+    m.arr = _NoSections()
+    return m
+
+
+def _extra(m: Midi, t: float) -> Midi:
+    m.pm.instruments[0].notes.append(pretty_midi.Note(80, 72, t, t + 0.5))
+    return m
+
+
+def test_unchanged_outside_a_span_holding_all_the_music_is_met():
+    old = new = plan("classical", {})
+    mo, mn = _with_arr(midi(PIANO_TRIO)), _with_arr(midi({**PIANO_TRIO, "bass": (PIANO, 60)}))
+    fails, isolated = check_turn({"unchanged": {"outside": [0, 8]}}, old, new, [old], None, None, lambda: (mo, mn))
+    assert fails == [] and isolated
+
+
+def test_unchanged_still_fails_when_the_edit_adds_notes_outside_its_span():
+    old = new = plan("classical", {})
+    mo, mn = _with_arr(midi(PIANO_TRIO)), _with_arr(_extra(midi(PIANO_TRIO), 7.5))
+    fails, isolated = check_turn({"unchanged": {"outside": [0, 7.2]}}, old, new, [old], None, None, lambda: (mo, mn))
+    assert not isolated and fails == ["notes outside [0, 7.2] changed (one old section spans it: compared by time)"]
