@@ -7,12 +7,15 @@ analysed), "bikes-like" (the hand-made analysis) or {duration: 60, every: 4} / {
 for synthetic clips. Expectations (times in seconds, spans as [start, end]):
   tempo: {in, ratio: [lo, hi]} | {in, bpm}     energy: {in, change: up|down}
   key: D  mode: minor  style: rock  loudness: up|down
-  plays: {in, instrument|role, playing: bool}      instrument: {role, is}
+  plays: {in, instrument|role, playing: bool}  (MIDI: a role's own track; an instrument: every part playing it)
+  instrument: {role, is}
   hit: {at, kind?}  no_hit: {at}  locked: {at, is}  question: true  same_as: N (0 = the first plan)
   unchanged: {outside: [a, b]}  (old sections outside [a, b] note-for-note identical; none: notes outside by time)
   route: audio   take: {at, is}   redrawn: {at}  (the section at `at` keeps its times, not its notes)
   shape: {in, rises}  (energy within the span rises (or falls) from its start to its end, plan and MIDI)
-  balance: {in, role|instrument, change}  (that part's level against the others, plan and MIDI velocities)
+  balance: {in, role|instrument, change}  (that part's level against the others, plan and MIDI velocities, the
+      part's notes read from its own track; a part brought in by the turn: up = at or above the others' level;
+      tests/dialogue_balance.py)
   style_any: [names]   refuse: true (plan unchanged, a question or a refusal)   nochange: true
 
 Every turn is also checked for honesty (`honest`): the claims its reply makes (tempo, energy, key/chords,
