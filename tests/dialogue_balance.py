@@ -56,20 +56,28 @@ def balance(arg, old, new, old_midi, new_midi, mids: list[float]) -> list[str]:
     A part that did not play before (in a section of the span in the plan, anywhere in the span in the MIDI)
     has no old level to compare: "up" then means it plays now at or above the others' level there (plan: at
     least 0 dB against the others' mean; MIDI: a mean velocity at least the others' mean), so a part brought
-    in quietly under the rest is not "carrying it"; "down" fails, since the part is louder than before (it plays)."""
+    in quietly under the rest is not "carrying it"; "down" fails, since the part is louder than before (it plays).
+    A section of the span where the part rests before and after (a tune that enters after the intro) has no level
+    to move and is not read in the plan; the span must hold at least one section where the part plays."""
     a, b = arg["in"]
     role = role_of(new, arg)
     if role is None:
         return [f"no part plays {arg}"]
     up = arg["change"] == "up"
     out = []
+    heard = 0
     for t in mids:  # the middles of the new plan's sections in the span
         (d0, before), (d1, now) = rel_db(old, role, t), rel_db(new, role, t)
+        heard += before or now
+        if not (before or now):  # the part rests here before and after: it has no level to move
+            continue
         if now and not before:  # brought in here by this turn
             if not up or d1 < 0:
                 out.append(f"{role} comes in at {t:.2f} at {d1:+.1f} dB against the others (did not play before)")
         elif (d1 > d0) != up or d1 == d0:
             out.append(f"{role} level at {t:.2f} against the others {d0:+.1f} -> {d1:+.1f} dB")
+    if mids and not heard:
+        out.append(f"{role} plays in no section of {arg['in']}, before or after")
     (v0, played), (v1, _) = rel_vel(old_midi, role, a, b), rel_vel(new_midi, role, a, b)
     if v1 is not None and not played:
         if not up or v1 < 1.0:

@@ -5,6 +5,8 @@ where the music really is wrong and the new reading still fails it:
   are all Acoustic Grand Piano: "the left hand is too heavy" found the bass = every note and no others);
 - `balance` up on a part that did not play before ("let the strings carry it") asks it to play at or above the
   others' level, where the old reading had no old level and failed;
+- `balance` reads the plan only in the span's sections where the part plays (before or after): a tune that
+  enters after the intro has no level to move in the intro ("the tune on top competes with me, tuck it behind");
 - `plays` on a named role reads that role's track (a piano piece's bass out was still "playing": the chords and
   the tune share its program);
 - `unchanged` outside a span that holds all the music (nothing outside before or after) is met, not failed as
@@ -123,7 +125,8 @@ def test_strings_asked_up_that_never_come_in_still_fail():
     old = plan("jazz", {}, JAZZ_ROLES, STRINGS)
     new = plan("jazz", {"strings": 5.0}, JAZZ_ROLES, STRINGS)  # a level for a part the section does not play
     fails = balance(STRINGS_UP, old, new, midi(JAZZ), midi(JAZZ), [4.0])
-    assert fails == ["MIDI: strings or the other parts have no notes in [0, 8]"]
+    assert fails == ["strings plays in no section of [0, 8], before or after",
+                     "MIDI: strings or the other parts have no notes in [0, 8]"]
 
 
 BASS_OUT = {"plays": {"in": [0, 8], "role": "bass", "playing": False}}
@@ -177,3 +180,35 @@ def test_unchanged_still_fails_when_the_edit_adds_notes_outside_its_span():
     mo, mn = _with_arr(midi(PIANO_TRIO)), _with_arr(_extra(midi(PIANO_TRIO), 7.5))
     fails, isolated = check_turn({"unchanged": {"outside": [0, 7.2]}}, old, new, [old], None, None, lambda: (mo, mn))
     assert not isolated and fails == ["notes outside [0, 7.2] changed (one old section spans it: compared by time)"]
+
+
+def two(levels: dict, first: list[str]) -> ScorePlan:
+    """Two 4 s classical sections: the first plays `first`, the second every part; `levels` in the second."""
+    return ScorePlan(duration_s=8.0, style="classical", tempo_bpm=120,
+                     sections=[Section(name="intro", start_s=0.0, end_s=4.0, instruments=first),
+                               Section(name="A", start_s=4.0, end_s=8.0, levels_db=levels)])
+
+
+TUNE_DOWN = {"in": [0, 8], "role": "melody", "change": "down"}
+AFTER_INTRO = ["bass", "harmony"]
+
+
+def test_a_tune_resting_in_the_intro_has_no_level_to_move_there():
+    old, new = two({}, AFTER_INTRO), two({"melody": -5.0}, AFTER_INTRO)
+    mo, mn = midi(PIANO_TRIO), midi({**PIANO_TRIO, "melody": (PIANO, 60)})
+    # the old reading failed "melody level at 2.00 against the others +0.0 -> +0.0 dB" in the intro
+    assert balance(TUNE_DOWN, old, new, mo, mn, [2.0, 6.0]) == []
+
+
+def test_a_tune_left_as_loud_where_it_plays_still_fails():
+    old = two({}, AFTER_INTRO)
+    new = ScorePlan(**{**old.model_dump(), "sections": [Section(name="intro", start_s=0.0, end_s=4.0,
+                    instruments=AFTER_INTRO, levels_db={"melody": -5.0}), old.sections[1]]})
+    fails = balance(TUNE_DOWN, old, new, midi(PIANO_TRIO), midi(PIANO_TRIO), [2.0, 6.0])
+    assert "melody level at 6.00 against the others +0.0 -> +0.0 dB" in fails and len(fails) == 2
+
+
+def test_a_part_resting_through_the_whole_span_fails():
+    old = new = two({}, AFTER_INTRO)
+    fails = balance({**TUNE_DOWN, "in": [0, 4]}, old, new, midi(PIANO_TRIO), midi(PIANO_TRIO), [2.0])
+    assert fails[0] == "melody plays in no section of [0, 4], before or after"
