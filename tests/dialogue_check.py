@@ -7,12 +7,15 @@ analysed), "bikes-like" (the hand-made analysis) or {duration: 60, every: 4} / {
 for synthetic clips. Expectations (times in seconds, spans as [start, end]):
   tempo: {in, ratio: [lo, hi]} | {in, bpm}     energy: {in, change: up|down}
   key: D  mode: minor  style: rock  loudness: up|down
-  plays: {in, instrument|role, playing: bool}      instrument: {role, is}
+  plays: {in, instrument|role, playing: bool}  (MIDI: a role's own track; an instrument: every part playing it)
+  instrument: {role, is}
   hit: {at, kind?}  no_hit: {at}  locked: {at, is}  question: true  same_as: N (0 = the first plan)
   unchanged: {outside: [a, b]}  (old sections outside [a, b] note-for-note identical; none: notes outside by time)
   route: audio   take: {at, is}   redrawn: {at}  (the section at `at` keeps its times, not its notes)
   shape: {in, rises}  (energy within the span rises (or falls) from its start to its end, plan and MIDI)
-  balance: {in, role|instrument, change}  (that part's level against the others, plan and MIDI velocities)
+  balance: {in, role|instrument, change}  (that part's level against the others, plan and MIDI velocities, the
+      part's notes read from its own track; a part brought in by the turn: up = at or above the others' level;
+      tests/dialogue_balance.py)
   style_any: [names]   refuse: true (plan unchanged, a question or a refusal)   nochange: true
 
 Every turn is also checked for honesty (`honest`): the claims its reply makes (tempo, energy, key/chords,
@@ -29,6 +32,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from dialogue_balance import balance as _balance
+from dialogue_balance import role_of as _role_of
 from dialogue_honesty import honesty
 from edit_clips import bikes, long_clip, make_analysis, tempo_at
 from midi_checks import cut_misses
@@ -116,7 +121,12 @@ class Midi:
         k = max(i for i, x in enumerate(self.tempo_times) if x <= t + 1e-9)
         return float(self.tempi[k])
 
-    def notes(self, a: float, b: float, program: int | None = None, drums: bool = False):
+    def notes(self, a: float, b: float, program: int | None = None, drums: bool = False, role: str | None = None):
+        """Notes starting in [a, b): of one role's track (`role`: write_midi writes one track per role, named
+        "role: instrument"), of the kit (`drums`), of one GM program, or of every pitched part."""
+        if role is not None:
+            return [n for inst in self.pm.instruments if inst.name.split(":")[0] == role
+                    for n in inst.notes if a - MIDI_EPS <= n.start < b - MIDI_EPS]
         return [n for inst in self.pm.instruments if (inst.is_drum if drums else
                                                       (not inst.is_drum and (program is None or inst.program == program)))
                 for n in inst.notes if a - MIDI_EPS <= n.start < b - MIDI_EPS]
@@ -223,7 +233,9 @@ def check_turn(exp: dict, old, new, versions, turn, analysis, midis) -> tuple[li
                     fails.append(f"plan: {role} at {t:.2f} should {'' if arg['playing'] else 'not '}play")
             drums = role == "drums"
             prog = None if drums else program_number(inst[role])
-            notes = new_midi.notes(a, b, prog, drums)
+            # a named role is its own track (parts may share a program: a piano piece's bass, chords and tune);
+            # a named instrument is every part playing it
+            notes = new_midi.notes(a, b, role=role) if "role" in arg and not drums else new_midi.notes(a, b, prog, drums)
             if drums and not arg["playing"]:
                 # a resting kit still marks cuts and the final downbeat (the composer's accents): only
                 # notes away from those anchors count as the groove playing
@@ -256,11 +268,10 @@ def check_turn(exp: dict, old, new, versions, turn, analysis, midis) -> tuple[li
         bad = changed_outside(old, new, old_midi.arr, new_midi.arr, a, b)
         isolated = not bad
         if bad is None:  # one old section spans the edit (a first edit on a one-section plan): notes outside by time
+            # no notes outside [a, b] before or after (the span holds all the music): nothing there changed
             notes_before = _outside(old_midi, a, b)
             isolated = notes_before == _outside(new_midi, a, b)
-            if not notes_before:
-                fails.append(f"nothing outside {arg['outside']} to compare")
-            elif not isolated:
+            if not isolated:
                 fails.append(f"notes outside {arg['outside']} changed (one old section spans it: compared by time)")
         elif bad:
             fails.append(f"sections {bad} outside {arg['outside']} changed notes")
@@ -288,7 +299,7 @@ def check_turn(exp: dict, old, new, versions, turn, analysis, midis) -> tuple[li
     elif kind == "shape":
         fails += _shape(arg, new, new_midi)
     elif kind == "balance":
-        fails += _balance(arg, old, new, old_midi, new_midi)
+        fails += _balance(arg, old, new, old_midi, new_midi, _mids(new, arg["in"]))
     else:
         fails.append(f"unknown expectation {kind}")
     return fails, isolated
@@ -310,58 +321,6 @@ def _shape(arg, new, midi) -> list[str]:
     w0, w1 = weight(a, a + third), weight(b - third, b)
     if (w1 > w0) != arg["rises"]:
         out.append(f"MIDI note weight per second {w0:.0f} (first third) -> {w1:.0f} (last third)")
-    return out
-
-
-def _role_of(plan, arg):
-    from v2m.agent.dialogue.vocab import INSTRUMENTS
-    from v2m.tools.style import load_style
-
-    inst = {**load_style(plan.style).instruments, **plan.instrumentation}
-    if "role" in arg:
-        return arg["role"] if arg["role"] in inst else None
-    word = arg["instrument"].lower()
-    gm = INSTRUMENTS.get(word, INSTRUMENTS.get(word.rstrip("s"), (word, None)))[0].lower()
-    family = {"trumpet": "brass", "trombone": "brass", "horn": "brass", "horns": "brass", "tuba": "brass",
-              "violin": "strings", "viola": "strings", "cello": "strings"}.get(word.rstrip("s"))
-    return next((r for r, n in inst.items() if gm in n.lower() or word in n.lower() or word.rstrip("s") == r), None) \
-        or (family if family in inst else None)
-
-
-def _balance(arg, old, new, old_midi, new_midi) -> list[str]:
-    """The part's level against the others moved the right way: in the plan (dB against the mean of the
-    others) and in the MIDI (its mean velocity over the others' mean velocity) within the span."""
-    a, b = arg["in"]
-    role = _role_of(new, arg)
-    if role is None:
-        return [f"no part plays {arg}"]
-    up = arg["change"] == "up"
-    out = []
-
-    def rel_db(plan, t):
-        s = plan.sections[plan.section_at(t)]
-        others = [s.levels_db.get(r, 0.0) for r in effective_roles(plan, s) if r != role]
-        return s.levels_db.get(role, 0.0) - (sum(others) / len(others) if others else 0.0)
-    for t in _mids(new, arg["in"]):
-        d0, d1 = rel_db(old, t), rel_db(new, t)
-        if (d1 > d0) != up or d1 == d0:
-            out.append(f"{role} level at {t:.2f} against the others {d0:+.1f} -> {d1:+.1f} dB")
-
-    def rel_vel(midi, plan):
-        from v2m.tools.style import load_style
-        inst = {**load_style(plan.style).instruments, **plan.instrumentation}
-        if role not in inst:
-            return None
-        mine = midi.notes(a, b, drums=True) if role == "drums" else midi.notes(a, b, program_number(inst[role]))
-        rest = [n for n in midi.notes(a, b) + midi.notes(a, b, drums=True) if n not in mine]
-        if not mine or not rest:
-            return None
-        return (sum(n.velocity for n in mine) / len(mine)) / (sum(n.velocity for n in rest) / len(rest))
-    v0, v1 = rel_vel(old_midi, old), rel_vel(new_midi, new)
-    if v0 is None or v1 is None:
-        out.append(f"MIDI: {role} or the other parts have no notes in {arg['in']}")
-    elif (v1 > v0) != up or v1 == v0:
-        out.append(f"MIDI: {role} velocity against the others {v0:.3f} -> {v1:.3f}")
     return out
 
 
