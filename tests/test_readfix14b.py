@@ -1,0 +1,39 @@
+"""Defects readback14b found in this session's new readers (notes READBACK14B_REPORT), each through a real chat
+Session on the synthetic 60 s clip cut every 4 s (shots 1-15), in the report's wording and in one of our own."""
+
+from __future__ import annotations
+
+import pytest
+from edit_clips import energy_at, open_long
+
+from v2m.agent.dialogue.operations import effective_roles
+
+
+def _plays(plan, t: float, part: str) -> bool:
+    """Whether a role or General MIDI instrument named like `part` plays at `t`."""
+    roles = effective_roles(plan, plan.sections[plan.section_at(t)])
+    return any(part in r or part in plan.instrumentation.get(r, "").lower() for r in roles)
+
+
+# 1-2: a fade in of a named part brings that part in; it never fades the mix out nor takes the drums away
+@pytest.mark.parametrize("said, part, t", [("fade in the strings at 0:20", "string", 21.0),
+                                           ("fade the strings in at 0:20", "string", 21.0),
+                                           ("the strings should fade in at 0:20", "string", 21.0),
+                                           ("let a cello fade in over shot 9", "cello", 33.0),
+                                           ("fade in a flute from 0:40", "flute", 50.0)])
+def test_a_fade_in_of_a_part_brings_the_part_in(jazz_long, said, part, t):
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert _plays(jazz_long.plan, t, part), turn.reply
+    assert not _plays(before, t, part)
+    assert energy_at(jazz_long.plan, t) >= energy_at(before, t) - 0.01, turn.reply
+    assert _plays(jazz_long.plan, t, "drums")
+
+
+@pytest.mark.parametrize("said", ["fading in the drums from 0:10", "fade the piano in from 0:30"])
+def test_a_fade_in_of_a_playing_part_never_drops_the_mix(jazz_long, said):
+    # before: "the drums" fell to the fade-out shape: no drums from 0:10 and the energy fell to 0.11 by the end
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert all(_plays(jazz_long.plan, t, "drums") for t in (11.0, 30.0, 58.0)), turn.reply
+    assert all(energy_at(jazz_long.plan, t) >= energy_at(before, t) - 0.01 for t in (11.0, 31.0, 58.0)), turn.reply
