@@ -37,3 +37,18 @@ def test_a_fade_in_of_a_playing_part_never_drops_the_mix(jazz_long, said):
     turn = jazz_long.say(said)
     assert all(_plays(jazz_long.plan, t, "drums") for t in (11.0, 30.0, 58.0)), turn.reply
     assert all(energy_at(jazz_long.plan, t) >= energy_at(before, t) - 0.01 for t in (11.0, 31.0, 58.0)), turn.reply
+
+
+# 5: the unread-clause note cuts the request as the reader joins it first (listed cuts, a start-and-end fall)
+@pytest.mark.parametrize("said", ["three stings on the first, second and third cut", "a sting on the first, second and third cut",
+                                  "stabs on the second, fourth and sixth cut", "start big and finish quiet from 0:20",
+                                  "begin loud and end soft from 0:32"])
+def test_a_joined_request_is_never_called_unread(jazz_long, said):
+    # before: "I did not act on 'three stings on the first'" after the stings at 0:04, 0:08 and 0:12 were added
+    turn = jazz_long.say(said)
+    assert turn.changed and "did not act" not in turn.reply, turn.reply
+
+
+def test_words_no_reader_reads_are_still_named(jazz_long):
+    turn = jazz_long.say("start big and finish quiet from 0:20, and do the zoop thing")
+    assert "did not act on 'do the zoop thing'" in turn.reply
