@@ -52,3 +52,28 @@ def test_a_joined_request_is_never_called_unread(jazz_long, said):
 def test_words_no_reader_reads_are_still_named(jazz_long):
     turn = jazz_long.say("start big and finish quiet from 0:20, and do the zoop thing")
     assert "did not act on 'do the zoop thing'" in turn.reply
+
+
+# 3: a moment told with "part" is noted, as "the sad bit/moment/scene" are
+@pytest.mark.parametrize("said", ["the sad part is at 0:40", "the tense part is shot 9"])
+def test_a_moment_told_as_a_part_is_noted_with_no_change(jazz_long, said):
+    # before: v2, tempo 139 -> 123, less energy and minor chords at 0:40
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert jazz_long.plan == before and "noted for later" in turn.reply, turn.reply
+
+
+# 4: a moment noted by name is found again after "in", or as the thing made darker
+@pytest.mark.parametrize("told, said, t", [("the sad scene is at 0:40", "softer in the sad scene", 40.0),
+                                           ("the funny bit is at 0:20", "softer in the funny bit", 20.0),
+                                           ("the sad bit is at 0:40", "make the sad bit darker", 40.0),
+                                           ("the kiss is at 0:48", "quieter during the kiss", 48.0)])
+def test_a_noted_moment_is_edited_where_it_was_noted(jazz_long, told, said, t):
+    # before: the whole score was softer (or went to F minor and slower)
+    jazz_long.say(told)
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert turn.changed, turn.reply
+    assert before.key == jazz_long.plan.key and before.mode == jazz_long.plan.mode, turn.reply
+    assert energy_at(jazz_long.plan, 5.0) == energy_at(before, 5.0), turn.reply
+    assert f"from {int(t) // 60}:{int(t) % 60:02d}" in turn.reply, turn.reply

@@ -85,7 +85,7 @@ PARTICLES = {"in", "on", "up", "down", "out", "off", "over", "away"}   # "her wa
 def is_name(name: str) -> bool:
     """The words may name a moment of the picture: no pronoun, place, edit, size, mood or instrument ("the kiss")."""
     parts = name.split()
-    if len(parts) > 1 and parts[-1] in (*STRETCH_NOUNS, "moment", "bit"):   # "the tasting shot": the shot named; "the funny
+    if len(parts) > 1 and parts[-1] in (*STRETCH_NOUNS, "moment", "bit", "part"):   # "the tasting shot": the shot named; "the funny
         return is_name(" ".join(parts[:-1])) or all(w in ADJECTIVES or any(w in m.words for m in MOODS.values()) for w in parts[:-1])   # moment": felt
     if not parts or parts[-1] in ADJECTIVES or any(w in MOODS for w in parts[-1:]):
         return False
@@ -152,6 +152,10 @@ def defined(text: str) -> tuple[str, dict[str, str]]:
 
 AFTER_STRETCH_RE = re.compile(rf"\b(after|since|past)\s+from ({CLOCK}) to ({CLOCK})")
 BEFORE_STRETCH_RE = re.compile(rf"\b(before|until|till|up to)\s+from ({CLOCK}) to ({CLOCK})")
+AT_MOMENT_RE = re.compile(r"(?:\b(?P<lead>after|before|from|till|until|to|into|towards?|at|by|around|since|past|near|in|during|on|within|over|throughout) +)?\x00(?=\d)")   # a name for a moment in time, said "in the kiss" or as the object ("make the kiss darker"): at its time
+
+
+IN_WORDS = ("in", "during", "on", "within", "over", "throughout")   # a stretch's words, said of a moment: at it
 
 
 @lru_cache(maxsize=1024)
@@ -168,7 +172,8 @@ def resolve(text: str, names: dict[str, str]) -> str:
     """`text` with each name said before replaced by its place ("after the gunshot" -> "after the third cut")."""
     for name in sorted(names, key=len, reverse=True):
         if name in text:   # each way a name is said holds it as it is
-            text = _name_re(name).sub(f" {names[name]} ", text)
+            text = _name_re(name).sub(f" \x00{names[name]} ", text)   # \x00: where a name was, for AT_MOMENT_RE
+    text = AT_MOMENT_RE.sub(lambda m: f"{m['lead']} " if m["lead"] and m["lead"] not in IN_WORDS else "at ", text).replace("\x00", "")
     # a named stretch said as a moment ("after the speech", the speech from 0:09 to 0:24): its end, or its start
     text = AFTER_STRETCH_RE.sub(r"\1 \3", text)
     return BEFORE_STRETCH_RE.sub(r"\1 \2", text)
