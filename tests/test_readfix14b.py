@@ -4,7 +4,7 @@ Session on the synthetic 60 s clip cut every 4 s (shots 1-15), in the report's w
 from __future__ import annotations
 
 import pytest
-from edit_clips import energy_at, open_long
+from edit_clips import energy_at, level_at
 
 from v2m.agent.dialogue.operations import effective_roles
 
@@ -77,3 +77,23 @@ def test_a_noted_moment_is_edited_where_it_was_noted(jazz_long, told, said, t):
     assert before.key == jazz_long.plan.key and before.mode == jazz_long.plan.mode, turn.reply
     assert energy_at(jazz_long.plan, 5.0) == energy_at(before, 5.0), turn.reply
     assert f"from {int(t) // 60}:{int(t) % 60:02d}" in turn.reply, turn.reply
+
+
+# 7: a level said against a part alone moves the rest against that part; "quieter" never adds energy
+@pytest.mark.parametrize("said, role, sign", [("quieter then the drums", "drums", 1), ("louder then the piano", "harmony", -1),
+                                              ("a bit softer than the drums", "drums", 1),
+                                              ("make it quieter than the bass please", "bass", 1)])
+def test_a_level_against_a_part_moves_that_part_the_other_way(jazz_long, said, role, sign):
+    # before: "quieter then the drums" gave more energy everywhere and the drums +2 dB
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert sign * level_at(jazz_long.plan, role, 30.0) > 0, turn.reply
+    assert energy_at(jazz_long.plan, 30.0) <= energy_at(before, 30.0), turn.reply
+
+
+@pytest.mark.parametrize("said", ["more bass then the drums", "more bass than the piano"])
+def test_more_of_one_part_than_another_leaves_the_other(jazz_long, said):
+    # before: "more bass then the drums" raised the bass and the drums both
+    turn = jazz_long.say(said)
+    assert level_at(jazz_long.plan, "bass", 30.0) > 0, turn.reply
+    assert level_at(jazz_long.plan, "drums", 30.0) <= 0 and level_at(jazz_long.plan, "harmony", 30.0) <= 0, turn.reply
