@@ -97,3 +97,16 @@ def test_more_of_one_part_than_another_leaves_the_other(jazz_long, said):
     turn = jazz_long.say(said)
     assert level_at(jazz_long.plan, "bass", 30.0) > 0, turn.reply
     assert level_at(jazz_long.plan, "drums", 30.0) <= 0 and level_at(jazz_long.plan, "harmony", 30.0) <= 0, turn.reply
+
+
+# 8: a calm opening that also asks for power keeps its peaks (only a request with no energetic word bends them)
+@pytest.mark.parametrize("said", ["a calm intro that builds to an epic finale", "calm but powerful",
+                                  "gentle at first, then a powerful climax"])
+def test_a_calm_request_with_a_climax_keeps_its_peaks(said):
+    from edit_clips import long_clip
+
+    from v2m.agent.planners.rules import CALM_KNEE, RulesPlanner
+
+    energies = [s.energy for s in RulesPlanner().plan(long_clip(), said).plan.sections]
+    calm = [s.energy for s in RulesPlanner().plan(long_clip(), "calm").plan.sections]
+    assert max(energies) > CALM_KNEE + 0.2 and max(calm) < CALM_KNEE + 0.05   # before: 0.45-0.49 for the whole clip
