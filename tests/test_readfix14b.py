@@ -110,3 +110,12 @@ def test_a_calm_request_with_a_climax_keeps_its_peaks(said):
     energies = [s.energy for s in RulesPlanner().plan(long_clip(), said).plan.sections]
     calm = [s.energy for s in RulesPlanner().plan(long_clip(), "calm").plan.sections]
     assert max(energies) > CALM_KNEE + 0.2 and max(calm) < CALM_KNEE + 0.05   # before: 0.45-0.49 for the whole clip
+
+
+# 9: a loud start said with a fall is heard: the fall starts loud, not at the quiet intro playing there
+@pytest.mark.parametrize("said", ["start loud and end soft", "open big and close quiet"])
+def test_a_loud_start_is_heard_before_the_fall(jazz_long, said):
+    before = jazz_long.plan   # 0:00 plays at 0.47, the intro
+    turn = jazz_long.say(said)
+    first, last = energy_at(jazz_long.plan, 1.0), energy_at(jazz_long.plan, 58.0)
+    assert first > energy_at(before, 1.0) + 0.2 and first > last + 0.4, turn.reply   # before: 0.47 -> 0.46

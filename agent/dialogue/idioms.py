@@ -293,7 +293,7 @@ START_FALL_RE = re.compile(r"\b(?:start|begin|open)\w*(?: (?:it|things|the music
 
 def joined(text: str) -> str:
     """`all_in`, and a quiet start with its rise said apart ("start quiet, then get louder") as one build."""
-    text = START_FALL_RE.sub("softer and softer", text)
+    text = START_FALL_RE.sub("softer and softer after a loud start", text)
     return START_RISE_RE.sub(lambda m: f"{'start ' + m['q'] if m['keep'] else m[1]} and build{' until' if m['into'] else ''}",
                              all_in(text))   # "... and grow into the 2nd cut": from the start until there
 
