@@ -119,3 +119,10 @@ def test_a_loud_start_is_heard_before_the_fall(jazz_long, said):
     turn = jazz_long.say(said)
     first, last = energy_at(jazz_long.plan, 1.0), energy_at(jazz_long.plan, 58.0)
     assert first > energy_at(before, 1.0) + 0.2 and first > last + 0.4, turn.reply   # before: 0.47 -> 0.46
+
+
+# 6: a chord to end on said with its own place is a button there, not a question about major chords
+@pytest.mark.parametrize("said, t", [("end on a big chord at 0:44", 44.0), ("finish with one final chord on the 10th cut", 40.0)])
+def test_a_final_chord_at_a_place_is_a_button_there(jazz_long, said, t):
+    turn = jazz_long.say(said)
+    assert not turn.question and any(abs(h.time_s - t) < 0.05 and h.kind == "stop" for h in jazz_long.plan.hit_points), turn.reply
