@@ -126,3 +126,16 @@ def test_a_loud_start_is_heard_before_the_fall(jazz_long, said):
 def test_a_final_chord_at_a_place_is_a_button_there(jazz_long, said, t):
     turn = jazz_long.say(said)
     assert not turn.question and any(abs(h.time_s - t) < 0.05 and h.kind == "stop" for h in jazz_long.plan.hit_points), turn.reply
+
+
+# 11 (and twin 15b): bells that sound at a place are a sound of the picture, noted, found again; "sound" said as a noun
+# or of how they play ("the bell sound", "the bells sound too harsh") stays the part
+@pytest.mark.parametrize("told, again, t", [("the church bells sound at 0:12", "softer when the bells sound", 12.0),
+                                            ("the wedding bells sound at 0:30", "softer when the bells sound", 30.0)])
+def test_bells_that_sound_at_a_place_are_a_moment_told(jazz_long, told, again, t):
+    # before: "That sounds like gospel ... Switch the whole score?", then "Say which, e.g. 'in jazz'"
+    before = jazz_long.plan
+    turn = jazz_long.say(told)
+    assert jazz_long.plan == before and "noted for later" in turn.reply, turn.reply
+    turn = jazz_long.say(again)
+    assert energy_at(jazz_long.plan, t + 1) < energy_at(before, t + 1) and energy_at(jazz_long.plan, 5.0) == energy_at(before, 5.0)
