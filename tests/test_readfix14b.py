@@ -139,3 +139,15 @@ def test_bells_that_sound_at_a_place_are_a_moment_told(jazz_long, told, again, t
     assert jazz_long.plan == before and "noted for later" in turn.reply, turn.reply
     turn = jazz_long.say(again)
     assert energy_at(jazz_long.plan, t + 1) < energy_at(before, t + 1) and energy_at(jazz_long.plan, 5.0) == energy_at(before, 5.0)
+
+
+# 12 (and twin 15c): going back over an end of the cue stays within that end (a third of the clip), not a full undo
+@pytest.mark.parametrize("edit, back, kept, undone", [("louder from 0:08 on", "go back to how the ending was", 10.0, 58.0),
+                                                      ("louder until 0:50", "the intro was better before", 30.0, 2.0)])
+def test_going_back_over_an_end_of_the_cue_stays_in_that_end(jazz_long, edit, back, kept, undone):
+    before = jazz_long.plan
+    jazz_long.say(edit)
+    edited = jazz_long.plan
+    turn = jazz_long.say(back)
+    assert energy_at(jazz_long.plan, undone) == energy_at(before, undone), turn.reply
+    assert energy_at(jazz_long.plan, kept) == energy_at(edited, kept) != energy_at(before, kept), turn.reply   # before: 0:08-1:00 undone
