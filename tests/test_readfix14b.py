@@ -54,15 +54,6 @@ def test_words_no_reader_reads_are_still_named(jazz_long):
     assert "did not act on 'do the zoop thing'" in turn.reply
 
 
-# 3: a moment told with "part" is noted, as "the sad bit/moment/scene" are
-@pytest.mark.parametrize("said", ["the sad part is at 0:40", "the tense part is shot 9"])
-def test_a_moment_told_as_a_part_is_noted_with_no_change(jazz_long, said):
-    # before: v2, tempo 139 -> 123, less energy and minor chords at 0:40
-    before = jazz_long.plan
-    turn = jazz_long.say(said)
-    assert jazz_long.plan == before and "noted for later" in turn.reply, turn.reply
-
-
 # 4: a moment noted by name is found again after "in", or as the thing made darker
 @pytest.mark.parametrize("told, said, t", [("the sad scene is at 0:40", "softer in the sad scene", 40.0),
                                            ("the funny bit is at 0:20", "softer in the funny bit", 20.0),
