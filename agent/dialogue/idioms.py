@@ -269,6 +269,8 @@ FINAL_CHORD_RE = re.compile(r"\b(?:end|ends|ending|finish|finishes|close|closes|
 # a moment said beside the chord ("at 5 seconds stop everything with one final chord, then the groove returns"): the
 # chord is how that stop sounds, not a button at the end of the cue
 OWN_MOMENT_RE = re.compile(r"\d|\bstop")
+# the chord said with its own place ("end on a big chord at 0:44", "finish with a cadence on the 10th cut"): a button there
+PLACED_CHORD_RE = re.compile(rf"(?:{FINAL_CHORD_RE.pattern})(?= (?:at|on) (?:\d|the (?:\w+ )?(?:cut|shot)))", re.I)
 
 
 # "hard out" (a cue that stops dead, no fade): with its button said ("hard out with a button on the final cut"), that
@@ -282,7 +284,7 @@ def final_chord(text: str) -> str:
     """`text` with a chord to end on said as a button at the end (read before the places: "at the end" is a moment)."""
     own = BUTTON_SAID_RE.search(HARD_OUT_RE.sub(" ", text))   # a button said elsewhere in the request: "hard out" is how it ends
     text = HARD_OUT_RE.sub(lambda m: " " if m["said"] or own else "a button at the end", text)
-    return text if OWN_MOMENT_RE.search(text) else FINAL_CHORD_RE.sub("a button at the end", text)
+    return PLACED_CHORD_RE.sub("a button", text) if OWN_MOMENT_RE.search(text) else FINAL_CHORD_RE.sub("a button at the end", text)
 
 
 # the other way ("start loud and end soft", "begin big, finish quiet"): one fall over the place
@@ -293,7 +295,7 @@ START_FALL_RE = re.compile(r"\b(?:start|begin|open)\w*(?: (?:it|things|the music
 
 def joined(text: str) -> str:
     """`all_in`, and a quiet start with its rise said apart ("start quiet, then get louder") as one build."""
-    text = START_FALL_RE.sub("softer and softer", text)
+    text = START_FALL_RE.sub("softer and softer after a loud start", text)
     return START_RISE_RE.sub(lambda m: f"{'start ' + m['q'] if m['keep'] else m[1]} and build{' until' if m['into'] else ''}",
                              all_in(text))   # "... and grow into the 2nd cut": from the start until there
 

@@ -218,7 +218,7 @@ def _shape(e: Edit, it: EditIntent) -> None:
         raise Ask(f"{(e.span.label if e.span else 'The score').capitalize()} is too short to rise or fall within "
                   "it. Change the energy of the whole part instead?")
     t0, t1 = e.plan.sections[idx[0]].start_s, e.plan.sections[idx[-1]].end_s
-    fall, levels = levels[0] > levels[-1], shape_start.from_the_music(e.plan, idx, levels, it.text)   # from the music there
+    fall, levels = shape_start.lowers(levels, it.text), shape_start.from_the_music(e.plan, idx, levels, it.text)   # from the music there
     for i in idx:
         s = e.plan.sections[i]
         pos = ((s.start_s + s.end_s) / 2 - t0) / max(1e-6, t1 - t0) * (len(levels) - 1)

@@ -35,7 +35,7 @@ TWINKLY_NOUN = r"(?:thing|things|sound|sounds|notes?|melody|tune|line|stuff|part
 # a part named by that sound: a noun after it or "the" before it, never the quality alone ("not so twinkly")
 TWINKLY = (rf"\b{TWINKLY_ADJ} (?:(?:bells?|chimes?)(?: {TWINKLY_NOUN})?|{TWINKLY_NOUN})\b"
            rf"|(?:(?<=the )|(?<=that )|(?<=those ))(?:twinkly|tinkly|sparkly|plinky|chimey)\b(?! (?:and|but)\b)")
-BELL_SOUND = r"\b(?:bell|chime)s?(?= (?:sound|sounds|tone|tones|noise|part|line|thing)\b)|(?<=the )(?:chimes|bell(?= (?:is|'s|sounds?) (?:way |far |a bit |so |really )?(?:too|loud|harsh)\b))"   # "the bell sound": whichever bell-like part plays
+BELL_SOUND = r"\b(?:bell|chime)s?(?= (?:sound|sounds|tone|tones|noise|part|line|thing)\b(?! *(?:at|in|on|when|as|during|around|after|before)\b))|(?<=the )(?:chimes|bell(?= (?:is|'s|sounds?) (?:way |far |a bit |so |really )?(?:too|loud|harsh)\b))"   # "the bell sound": whichever bell-like part plays
 PART_NOUNS = r"part|parts|line|lines|tune|melody|sound|tone|bubble|riff|riffs|stabs|comping|chops|pattern|pulse|track|layer"
 
 # Parts listed and what happens to each ("bass and drums out", "add a flute and a cello"), a part gone ("the bass gone

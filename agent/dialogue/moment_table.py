@@ -91,12 +91,12 @@ def _content(text: str) -> list[str]:
 
 def _happening(rest: str) -> bool:
     """The words besides a place name a happening: some content, none of an edit, a part, a mood or a mark."""
-    content = _content(WORLD_SOUND_RE.sub(" ", rest))   # "the bells ring": a sound of the picture, no part named
+    content = _content(bare := WORLD_SOUND_RE.sub(" ", rest))   # "the bells ring (sound)": a sound of the picture, no part named
     return bool(content or WORLD_SOUND_RE.search(rest)) and not DEGREE_RE.search(rest) and not ASKING_RE.search(rest) \
         and not _about_music(rest) and not HIT_WORDS_RE.search(rest) \
         and all(is_name(w.removesuffix("'s")) and w not in ADJECTIVES and (not COMPARED_RE.search(w) or k and w.endswith("ly"))
                 for k, w in enumerate(content)) \
-        and not any(w in NOT_NAMES - FRAME - FUNCTION - PERSONS - CONTAINERS for w in WORD_RE.findall(rest.lower()))
+        and not any(w in NOT_NAMES - FRAME - FUNCTION - PERSONS - CONTAINERS for w in WORD_RE.findall(bare.lower()))
 
 
 def _felt(rest: str) -> bool:

@@ -160,7 +160,7 @@ def _about_music(phrase: str) -> bool:
     # mended into a music word is not ("the temple" in a video of Kyoto is a place in the picture, not "the tempo");
     # a part dictated is read with a verb after it, as the phrase was said ("base is too loud": the bass)
     return not WORLD_SOUND_RE.search(low) and bool(named_parts(plain_parts(spelled(low + " is")))) or any(w in MUSIC or w.rstrip("s") in MUSIC or w[:-2] in MUSIC
-                                                               and w.endswith("es") for w in re.findall(r"[a-z][a-z-]*", low))
+                                                               and w.endswith("es") for w in re.findall(r"[a-z][a-z-]*", WORLD_SOUND_RE.sub(" ", low)))
 
 
 def _shown(phrase: str, subject: str) -> bool:

@@ -155,6 +155,10 @@ def defined(text: str) -> tuple[str, dict[str, str]]:
 
 AFTER_STRETCH_RE = re.compile(rf"\b(after|since|past)\s+from ({CLOCK}) to ({CLOCK})")
 BEFORE_STRETCH_RE = re.compile(rf"\b(before|until|till|up to)\s+from ({CLOCK}) to ({CLOCK})")
+AT_MOMENT_RE = re.compile(r"(?:\b(?P<lead>after|before|from|till|until|to|into|towards?|at|by|around|since|past|near|in|during|on|within|over|throughout) +)?\x00(?=\d)")   # a name for a moment in time, said "in the kiss" or as the object ("make the kiss darker"): at its time
+
+
+IN_WORDS = ("in", "during", "on", "within", "over", "throughout")   # a stretch's words, said of a moment: at it
 
 
 @lru_cache(maxsize=1024)
@@ -171,7 +175,8 @@ def resolve(text: str, names: dict[str, str]) -> str:
     """`text` with each name said before replaced by its place ("after the gunshot" -> "after the third cut")."""
     for name in sorted(names, key=len, reverse=True):
         if name in text:   # each way a name is said holds it as it is
-            text = _name_re(name).sub(f" {names[name]} ", text)
+            text = _name_re(name).sub(f" \x00{names[name]} ", text)   # \x00: where a name was, for AT_MOMENT_RE
+    text = AT_MOMENT_RE.sub(lambda m: f"{m['lead']} " if m["lead"] and m["lead"] not in IN_WORDS else "at ", text).replace("\x00", "")
     # a named stretch said as a moment ("after the speech", the speech from 0:09 to 0:24): its end, or its start
     text = AFTER_STRETCH_RE.sub(r"\1 \3", text)
     return BEFORE_STRETCH_RE.sub(r"\1 \2", text)

@@ -22,6 +22,9 @@ from v2m.tools.contract import ScorePlan
 # a start said low with the shape: its first level is meant
 QUIET_START_RE = re.compile(r"\b(?:start|starts|begin|begins|open|opens)\b|\bfrom (?:nothing|silence|zero|scratch)\b|"
                             r"\b(?:soft|quiet|gentle|low|sparse|small|calm)\w* (?:start|beginning|opening)\b", re.I)
+# a fall said from a loud start ("start loud and end soft", said as "softer and softer after a loud start" by
+# `idioms.joined`): its first level is meant, as a quiet start's is for a rise
+LOUD_START_RE = re.compile(r"\bloud start\b", re.I)
 AUDIBLE_RISE = 0.45   # a rise from a level already high still grows this much: it starts lower, to 1.0 at its end
 # (a rise of less is not heard: the notes at its end no denser than at its start)
 
@@ -33,7 +36,8 @@ def from_the_music(plan: ScorePlan, idx: list[int], levels: list[float], text: s
     if len(levels) < 2:
         return list(levels)
     if levels[0] > levels[-1]:
-        return [min(levels[0], plan.sections[idx[0]].energy), *levels[1:]]
+        there = plan.sections[idx[0]].energy
+        return [max(levels[0], there) if LOUD_START_RE.search(text) else min(levels[0], there), *levels[1:]]
     if plan.sections[idx[0]].start_s > 0.5 and plan.sections[idx[-1]].end_s >= plan.duration_s - 0.05 and \
             not QUIET_START_RE.search(text):
         first = plan.sections[idx[0]].energy   # or the music just before it, where lower ("softer until 0:12, then build")
@@ -41,3 +45,8 @@ def from_the_music(plan: ScorePlan, idx: list[int], levels: list[float], text: s
         end = max(levels[-1], min(1.0, first + AUDIBLE_RISE))
         return [max(levels[0], min(first, end - AUDIBLE_RISE)), *levels[1:-1], end]
     return list(levels)
+
+
+def lowers(levels: list[float], text: str) -> bool:
+    """Whether a shape only lowers the music: a fall, unless `text` says a loud start (then its start is raised)."""
+    return len(levels) > 1 and levels[0] > levels[-1] and not LOUD_START_RE.search(text)

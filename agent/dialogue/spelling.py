@@ -170,8 +170,9 @@ TRIPLED_RE = re.compile(r"(.)\1\1")   # "errr", "sooo": said, not misspelt
 LONG_WORD_RE = re.compile(r"[a-z]{4,}")
 # A name said mid-sentence ("at Tunde's wedding"): a capital after a lower-case word
 NAME_RE = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+")
-# a comparative, "then" and a thing alone to the clause's end ("louder then the piano"): the comparison's "than"
-THEN_THAN_RE = re.compile(r"\b(\w{3,}er|more \w+|less \w+) then(?= (?:the |a |an |my |our )?[a-z]+(?: (?!(?:out|in|back|off|up|down|away|again|too|please)\b)[a-z]+)?\s*(?:$|[.,;!?]))", re.I)
+# a comparative, "then" and a thing alone to the clause's end ("louder then the piano"): the comparison's "than"; a noun
+# in -er after its article is no comparative ("add a shaker then the tambourine": a next step)
+THEN_THAN_RE = re.compile(r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bsome )(?<!\bmy )\b(\w{3,}er|more \w+|less \w+) then(?= (?:the |a |an |my |our )?[a-z]+(?: (?!(?:out|in|back|off|up|down|away|again|too|please)\b)[a-z]+)?\s*(?:$|[.,;!?]))", re.I)
 
 
 @lru_cache(maxsize=1)

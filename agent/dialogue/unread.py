@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from v2m.agent.dialogue import feeling_ways
+from v2m.agent.dialogue import feeling_ways, hit_words, idioms
 from v2m.agent.dialogue.approval import approves
 from v2m.agent.dialogue.asides import aside
 from v2m.agent.dialogue.mentions import only_reason
@@ -57,7 +57,9 @@ def unread(analysis, plan, request: str, read: Callable, intents: list | None = 
     or only guessed by the embeddings as something the turn's `intents` do not do ("give it a glimmerwave flavour and
     more drums": synthwave is only a guess, and the drums were done alone); [] for a request of one piece (its own
     question says so)."""
-    pieces = [p.strip() for p in PIECE_SPLIT_RE.split(request) if p and p.strip()]
+    joined = idioms.joined(hit_words.listed(request))   # as `edits.read_request` joins them before cutting clauses: "stings on
+    # the first, second and third cut" (each cut named), "start big and finish quiet" (one fall): no piece of those is unread
+    pieces = [p.strip() for p in PIECE_SPLIT_RE.split(joined) if p and p.strip()]
     if len(pieces) < 2:
         return []
     done = {(it.what, it.value) for it in intents or []}

@@ -25,10 +25,10 @@ from v2m.agent.dialogue.names import EDIT_LOG_RE
 from v2m.agent.dialogue.orchestration import role_of
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import words
-from v2m.agent.dialogue.place_words import DECADE
+from v2m.agent.dialogue.place_words import DECADE, END_WORDS, START_WORDS
 from v2m.agent.dialogue.references import COUNTED_CHANGES_RE, ORIGINAL_RE, attribute, version_named
 from v2m.agent.dialogue.vocab import INSTRUMENTS
-from v2m.agent.dialogue.where import Ask
+from v2m.agent.dialogue.where import Ask, fmt
 from v2m.tools.contract import EditIntent, ScorePlan
 
 # "back to how it sounded before the choir idea", "the version before the cello bit", "revert to before we
@@ -339,19 +339,24 @@ def last_change_at(span: tuple[float, float], history: list[ScorePlan]) -> int |
 
 
 # an end of the cue said by name ("how the ending was before", "the intro was better"): a stretch the edit there may
-# have changed past the one shot the word names ("louder from 0:48 on", then "go back to how the ending was before")
-CUE_ENDS = ("the ending", "the end", "the intro", "the start", "the beginning", "the opening", "the outro")
+# have changed past the one shot the word names ("louder from 0:48 on", then "go back to how the ending was before"), as
+# far as an end of the cue goes (a third of the clip: "louder from 0:08 on" then "the ending" is no full undo); the
+# names are `place_words`' own
+END_SHARE = 1 / 3
 
 
 def changed_there(span, history: list[ScorePlan], n: int):
-    """`span` (a `where.Span`) widened, when it names an end of the cue, to the whole stretch the edit after version
-    `n` changed touching it; any other place as said."""
-    if span.label not in CUE_ENDS:
+    """`span` (a `where.Span`) widened, when it names an end of the cue, to the stretch the edit after version `n`
+    changed touching it, within that end's third of the clip, and labelled with the times it now covers; any other
+    place as said."""
+    if span.label.removeprefix("the ") not in (*START_WORDS, *END_WORDS):
         return span
     a, b, spans = span.start_s, span.end_s, [c.span for c in diff(history[n], history[n + 1]) if c.span]
     while (grown := [(x, y) for x, y in spans if x <= b + 0.01 and a - 0.01 <= y and (x < a or y > b)]):
         a, b = min(a, *(x for x, _ in grown)), max(b, *(y for _, y in grown))
-    return span if (a, b) == (span.start_s, span.end_s) else type(span)(a, b, span.label, snap=False)
+    whole = history[n].duration_s
+    a, b = (a, min(b, max(span.end_s, whole * END_SHARE))) if span.start_s < whole / 2 else (max(a, min(span.start_s, whole * (1 - END_SHARE))), b)
+    return span if (a, b) == (span.start_s, span.end_s) else type(span)(a, b, f"{span.label} ({fmt(a)}-{fmt(b)})", snap=False)
 
 
 def stretch_as_in(plan: ScorePlan, old: ScorePlan, idx: list[int]) -> None:

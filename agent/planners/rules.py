@@ -200,9 +200,9 @@ def _names(n: int, energies: list[float]) -> list[str]:
 def _energy_bias(request: str) -> tuple[float, float]:
     """The request's energy words' shift, and how far below 0 a hushed request ("calm", "dreamy") bends its peaks."""
     text = _words(request)
-    shift = sum(d for words, d in ENERGY_WORDS if any(_has(text, w) for w in words))
+    said = [d for words, d in ENERGY_WORDS if any(_has(text, w) for w in words)]
     mood = next((m.energy for m in MOODS.values() if any(_has(text, w) for w in m.words)), 0.0)
-    return shift, min(shift, mood, 0.0) if shift <= 0 else 0.0
+    return sum(said), 0.0 if any(d > 0 for d in said) else min(sum(said), mood, 0.0)   # "calm but epic": its peaks stand
 
 
 def _with_parts(analysis: VideoAnalysis, plan: ScorePlan, request: str) -> ScorePlan:
