@@ -3,14 +3,21 @@ the version before the answer (answers._moved), so the split the answer's edit m
 merged back: the section before it (8-12 s) is one section with the fourth shot again (8-16 s), as it was. Its notes,
 as heard, are the same note for note; the dialogue check (dialogue_check.changed_outside) counted every section the
 new plan had no section of the same span for as changed, and read this one as a leak (f-lp-garden-timelapse turn 5).
-It now compares such a section by its notes as heard in the MIDI file, and still finds one whose notes changed."""
+It now compares such a section by its notes as heard in the MIDI file, and still finds one whose notes changed.
+
+bench_isolation's default grid found one more: gospel on the bikes-like clip, "slower in the last shot" then "a bit
+faster between 0:02.0 and 0:06.0", read as changing the last section (7.48-10 s): its last notes, cut at the clip's
+end, last 0.43035 beats, computed 0.4303499999999989 from one origin and 0.4303500000000007 from the other, and
+rounded to 4 places either side (Arrangement.section_notes now snaps the float noise off first)."""
 
 from __future__ import annotations
 
 import pytest
-from dialogue_check import Midi, changed_outside
+from dialogue_check import Midi, changed_outside, clip_analysis
 from edit_clips import long_clip, open_long
 from midi_checks import heard, same_heard
+
+from v2m.agent.dialogue.session import Session
 
 CORRECTED = [("gentle piano music", "the rain bit is too gloomy", "the rain is the fourth shot", "no wait, the sixth shot"),
              # mine
@@ -56,3 +63,14 @@ def test_a_section_merged_back_with_other_notes_is_still_changed(tmp_path):
     louder = new.model_copy(deep=True)
     louder.sections[_spans(new).index((8.0, 16.0))].energy += 0.3
     assert (8.0, 12.0) in changed_outside(old, louder, Midi(old, a), Midi(louder, a), 12.0, 24.0)
+
+
+def test_a_tempo_elsewhere_leaves_a_last_note_cut_at_the_end_the_same_length(tmp_path):
+    a = clip_analysis("bikes-like")
+    s = Session.open(a.source, "score this in gospel", workdir=tmp_path / "store", analysis=a, render=False)
+    assert s.say("slower in the last shot").changed
+    old = s.plan
+    assert s.say("a bit faster between 0:02.0 and 0:06.0").changed
+    mo, mn = Midi(old, a), Midi(s.plan, a)
+    assert mo.arr.section_notes(len(old.sections) - 1) == mn.arr.section_notes(len(s.plan.sections) - 1)
+    assert changed_outside(old, s.plan, mo, mn, 2.0, 6.0) == []
