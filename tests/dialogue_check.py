@@ -36,7 +36,7 @@ from dialogue_balance import balance as _balance
 from dialogue_balance import role_of as _role_of
 from dialogue_honesty import honesty
 from edit_clips import bikes, long_clip, make_analysis, tempo_at
-from midi_checks import cut_misses
+from midi_checks import cut_misses, heard, same_heard
 
 from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.dialogue.session import Session
@@ -151,12 +151,14 @@ def _section_notes_by_span(plan, arr):
     return {(round(s.start_s, 3), round(s.end_s, 3)): arr.section_notes(i) for i, s in enumerate(plan.sections)}
 
 
-def changed_outside(old, new, old_arr, new_arr, a: float, b: float) -> list[tuple[float, float]] | None:
-    """The old plan's sections lying wholly outside [a, b] (as (start, end)) whose notes differ in the new
-    arrangement (one split or moved counts as changed); None when no section lies outside [a, b]."""
-    before, after = _section_notes_by_span(old, old_arr), _section_notes_by_span(new, new_arr)
+def changed_outside(old, new, old_m: Midi, new_m: Midi, a: float, b: float) -> list[tuple[float, float]] | None:
+    """The old plan's sections lying wholly outside [a, b] (as (start, end)) whose notes differ in the new composition:
+    in beats from the section's first bar, or, where the new plan has no section of that span (split, moved, merged
+    back by a correction of the edit that split it), as heard in the MIDI file. None when none lies outside [a, b]."""
+    before, after = _section_notes_by_span(old, old_m.arr), _section_notes_by_span(new, new_m.arr)
     keys = [k for k in before if k[1] <= a + 0.01 or k[0] >= b - 0.01]
-    return [k for k in keys if before[k] != after.get(k)] if keys else None
+    return [k for k in keys if (before[k] != after[k] if k in after else not same_heard(
+        heard(old_m.pm, *k, MIDI_EPS), heard(new_m.pm, *k, MIDI_EPS), MIDI_EPS))] if keys else None
 
 
 def check_turn(exp: dict, old, new, versions, turn, analysis, midis) -> tuple[list[str], bool | None]:
@@ -265,7 +267,7 @@ def check_turn(exp: dict, old, new, versions, turn, analysis, midis) -> tuple[li
             fails.append(f"section at {arg['at']} locked={not arg.get('is', True)}")
     elif kind == "unchanged":
         a, b = arg["outside"]
-        bad = changed_outside(old, new, old_midi.arr, new_midi.arr, a, b)
+        bad = changed_outside(old, new, old_midi, new_midi, a, b)
         isolated = not bad
         if bad is None:  # one old section spans the edit (a first edit on a one-section plan): notes outside by time
             # no notes outside [a, b] before or after (the span holds all the music): nothing there changed

@@ -54,3 +54,16 @@ def cut_misses(pm, cuts: list[float], tol_s: float = 0.010) -> list[float]:
         if not near or min(abs(m - t) for m in near) >= tol_s:
             out.append(t)
     return out
+
+
+def heard(pm, a: float, b: float, eps: float = 1e-3) -> list[tuple]:
+    """A MIDI file's notes starting in [a, b) as heard: seconds on and off, pitch, velocity, instrument."""
+    return sorted((round(n.start, 4), round(n.end, 4), n.pitch, n.velocity, inst.program, inst.is_drum)
+                  for inst in pm.instruments for n in inst.notes if a - eps <= n.start < b - eps)
+
+
+def same_heard(x: list[tuple], y: list[tuple], eps: float = 1e-3) -> bool:
+    """The same notes at the same times within `eps`: a tempo elsewhere moves a later note by the file's
+    rounding of tempo to whole microseconds per beat (a tenth of a millisecond), which is no change."""
+    return len(x) == len(y) and all(p[2:] == q[2:] and abs(p[0] - q[0]) < eps and abs(p[1] - q[1]) < eps
+                                    for p, q in zip(x, y))

@@ -24,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dialogue_check import MIDI_EPS, Midi, changed_outside, clip_analysis  # noqa: E402
+from midi_checks import heard, same_heard  # noqa: E402
 
 ORD = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 # kind: (templates said over a span "{s}", templates said at a moment "{m}"); the variant is rotated
@@ -129,23 +130,10 @@ def cases(clip: str, style: str, analysis, plan, rotation: int) -> list[Case]:
     return out
 
 
-def heard(midi: Midi, a: float, b: float) -> list[tuple]:
-    """The MIDI file's notes starting in [a, b) as heard: seconds, pitch, velocity, instrument."""
-    return sorted((round(n.start, 4), round(n.end, 4), n.pitch, n.velocity, inst.program, inst.is_drum)
-                  for inst in midi.pm.instruments for n in inst.notes if a - MIDI_EPS <= n.start < b - MIDI_EPS)
-
-
-def same_heard(x: list[tuple], y: list[tuple]) -> bool:
-    """The same notes at the same times within MIDI_EPS: a tempo elsewhere moves a later note by the file's
-    rounding of tempo to whole microseconds per beat (a tenth of a millisecond), which is no change."""
-    return len(x) == len(y) and all(p[2:] == q[2:] and abs(p[0] - q[0]) < MIDI_EPS and abs(p[1] - q[1]) < MIDI_EPS
-                                    for p, q in zip(x, y))
-
-
 def midi_changed_outside(old: Midi, new: Midi, sections: list[tuple[float, float]]) -> list[tuple[float, float]]:
     """Of these (start, end) spans, the ones whose notes in the written MIDI file moved in time or changed
     (the beats can be equal while the tempo under them is not)."""
-    return [k for k in sections if not same_heard(heard(old, *k), heard(new, *k))]
+    return [k for k in sections if not same_heard(heard(old.pm, *k, MIDI_EPS), heard(new.pm, *k, MIDI_EPS), MIDI_EPS)]
 
 
 def probe(case: Case, analysis, plan, before, workdir: Path) -> tuple[str, list]:
@@ -161,7 +149,7 @@ def probe(case: Case, analysis, plan, before, workdir: Path) -> tuple[str, list]
     if s.plan == plan:
         return "unapplied", []
     after = Midi(s.plan, analysis)
-    bad = changed_outside(plan, s.plan, before.arr, after.arr, *case.span) or []
+    bad = changed_outside(plan, s.plan, before, after, *case.span) or []
     a, b = case.span
     outside = [(x.start_s, x.end_s) for x in plan.sections if x.end_s <= a + 0.01 or x.start_s >= b - 0.01]
     return "applied", bad + [("MIDI", k) for k in midi_changed_outside(before, after, outside) if k not in bad]
