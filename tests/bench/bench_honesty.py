@@ -3,7 +3,7 @@ or three turns so the standing, undo and version replies appear, and openings), 
 and judged by tests/dialogue_honesty.py from the two plans alone. The templates come from the kinds of reply
 the fourteenth session added (unread clauses, feeling questions, standing prohibitions, keyed feelings, an
 instrument's every part, unplayed parts, hedged prohibitions, shape starts, world sounds, a changed ending
-reverted, marks, fade-ins, cultures, an asked section tempo), not from any dialogue set or bank.
+reverted, marks, fade-ins, cultures, an asked section tempo, moments told and noted), not from any dialogue set or bank.
 
     python tests/bench/bench_honesty.py [-v] [--family NAME] [--limit N]
 
@@ -55,6 +55,8 @@ FAMILIES = {
              ["fade out at the end"]],
     "culture": [["make it sound Japanese{w}"], ["something Irish"], ["more Latin{w}"],
                 ["give it an Indian feel{w}"]],
+    "told": [["the key moment is at 0:05"], ["the route changes at 0:07"], ["the car is locked at 0:04"],
+             ["the plane takes off at 0:03"], ["the bells ring at 0:04", "a hit when the bells ring"]],
     "tempo": [["the second shot at 140 bpm"], ["make the end 90 bpm"], ["120 bpm{w}"],
               ["slower{w}, around 80 bpm"]],
 
