@@ -67,12 +67,10 @@ def test_a_standing_prohibition_keeps_the_part_out_and_says_nothing_of_it_in_the
     assert not honesty(turn, old, jazz_chat.plan), turn.reply
 
 
-@pytest.mark.xfail(strict=True, reason="left for the lead: the judge reads the user's own quoted words as claims")
 @pytest.mark.parametrize("said", ["the key moment is at 0:05", "the route changes at 0:07", "the car is locked at 0:04"])
 def test_a_moment_told_whose_words_name_a_kind_of_change_is_judged_honest(jazz_chat, said):
-    # 'Nothing changed; noted for later: "the key moment" is 0:05.' is true (the plan is unchanged), but the quoted
-    # words "key", "route", "locked" are read as claims on the first line: fix by moving the quote to a line of its
-    # own, or by a judge that skips quoted words (a choice for the lead: both change graded replies or the grader)
+    # 'Nothing changed; noted for later: "the key moment" is 0:05.' is true (the plan is unchanged); the quoted
+    # words "key", "route", "locked" were read as claims on the first line: the judge now skips a user's quoted words
     old = jazz_chat.plan
     turn = jazz_chat.say(said)
     assert jazz_chat.plan == old and turn.reply.startswith("Nothing changed; noted for later:"), turn.reply
