@@ -1,0 +1,54 @@
+"""When to ask, continued (notes ASK14B): twelve requests of the families test_ask14 left as xfails, written before
+any code change, to show the mechanism is not those nine sentences. A character or genre word with no direction asks
+which way with at least two concrete options; a sound word near it acts; a place told only by picture content asks
+with places to pick; a stretch once named is a place, not an edit; an unread clause's place stays with that clause
+(jazz on the 60 s clip cut every 4 s, shot n is [4(n-1), 4n])."""
+
+from __future__ import annotations
+
+import pytest
+from edit_clips import energy_at, tempo_at
+from test_ask14 import _acts, _asks, _mid
+
+
+@pytest.mark.parametrize("said", [
+    "can you make it a bit funny",
+    "it needs more drama",
+    "give it some character",
+    "more pixar",
+])
+def test_a_character_word_asks_which_way(jazz_long, said):
+    _asks(jazz_long, said)
+
+
+@pytest.mark.parametrize("said", ["make it bouncier", "more upbeat"])
+def test_a_sound_word_near_the_character_words_acts(jazz_long, said):
+    _acts(jazz_long, said)
+
+
+@pytest.mark.parametrize("said", ["louder when the dog jumps", "add strings in the part where she smiles"])
+def test_a_picture_moment_asks_with_places_to_pick(jazz_long, said):
+    _asks(jazz_long, said)
+
+
+def test_a_stretch_named_by_its_shots_is_a_place(jazz_long):
+    first = jazz_long.say("the fast bit is shots 10 to 12")
+    assert not first.changed, first.reply
+    before = jazz_long.plan
+    _acts(jazz_long, "make the fast bit quieter")
+    assert energy_at(jazz_long.plan, _mid(11)) < energy_at(before, _mid(11))
+    assert energy_at(jazz_long.plan, _mid(3)) == energy_at(before, _mid(3))
+
+
+def test_an_unread_clause_keeps_its_place_to_itself(jazz_long):
+    before = jazz_long.plan
+    turn = _acts(jazz_long, "make it faster and do the wibble thing at the start")
+    assert "wibble" in turn.reply.lower(), turn.reply
+    assert tempo_at(jazz_long.plan, _mid(10)) > tempo_at(before, _mid(10)), turn.reply
+
+
+def test_an_unread_clause_with_a_shot_does_not_stop_the_read_one(jazz_long):
+    before = jazz_long.plan
+    turn = _acts(jazz_long, "louder, and do the swoosh-bang thing in the last shot")
+    assert energy_at(jazz_long.plan, _mid(7)) > energy_at(before, _mid(7)), turn.reply
+    assert "swoosh" in turn.reply.lower(), turn.reply
