@@ -144,7 +144,6 @@ def test_an_unread_clause_beside_a_read_one_is_named_in_the_reply(jazz_long, sai
     assert unread in said_back, turn.reply
 
 
-@pytest.mark.xfail(reason="'at the end' of the unread clause is bikes' 0.3 s last shot: the whole turn asks", strict=True)
 def test_an_unread_clause_on_the_real_bikes_is_named(bikes_real):
     before = bikes_real.plan
     turn = bikes_real.say("louder, and do the zoop thing at the end")

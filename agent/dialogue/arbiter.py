@@ -235,21 +235,23 @@ NUMBERED_PLACE_RE = re.compile(r"\d:\d|\bsh ?\d|\b(?:shots?|cuts?|sections?|scen
 SCENE_RE = re.compile(r"\blike (?:(?:a|an|the|some|our|my|his|her|their|when|how) )?(?:[a-z']+ ){0,3}?[a-z]+ing\b[^,.;!?]*", re.I)
 
 
-def unfound(intents: list[EditIntent], places: tuple[str, ...]) -> None:
+def unfound(intents: list[EditIntent], places: tuple[str, ...], unread_pieces: Callable[[], list[str]] = list) -> None:
     """Ask where, when the request (or a place the model's tagger heard in it) names a place counted in numbers
     or a moment not yet named that the grammar could not find, and the grammar's edit would change the whole
-    score instead (the place was said; it is only not understood).
+    score instead (the place was said; it is only not understood). A place inside a piece no reader reads
+    (`unread_pieces`: "faster, and give it the blorp sound in shot 3") is that piece's, named as unread, not asked.
 
     Raises:
         Ask: the question naming the place heard.
     """
     scenes = [m.group(0).lower() for w in places for m in SCENE_RE.finditer(w)]
     places = tuple(SCENE_RE.sub(" ", w) for w in places if not any(w.lower() in sc for sc in scenes))
-    counted = [w if len(w) <= 40 else m.group(0) for w in places
+    counted = [(w if len(w) <= 40 else m.group(0), m.group(0)) for w in places
                if not WHOLE_RE.search(w.lower()) and (m := NUMBERED_PLACE_RE.search(unitless(w.lower())))]
     if counted and intents and all(it.scope.kind == "whole" and not it.scope.times_s and it.what not in
                                    ("key", "style", "revert", "undo", "hit", "no_hit", "lock",
-                                    "unlock", "take", "route") for it in intents):
+                                    "unlock", "take", "route") for it in intents) and \
+            (counted := [w for w, at in counted if not any(at in unitless(p.lower()) for p in unread_pieces())]):
         raise Ask(f"Where do you mean by '{counted[0][:60]}'? Name a shot or a time, e.g. 'in shot 3' or "
                   "'from 0:12 to the end'.")
 
@@ -345,7 +347,8 @@ def combine(analysis, plan, request: str, read: Callable) -> list[EditIntent]:
     said = unitless(spelled(request.lower()))   # "by five beats per minute" names no minute
     places = tuple(s.text for s in spans if s.label == "scope" and s.text in said)
     if choice.how == "rules":
-        unfound(rules, (*places, request))
+        from v2m.agent.dialogue.unread import unread   # it reads through music_places, which asks with `Offer`
+        unfound(rules, (*places, request), lambda: unread(analysis, plan, request, read, rules))
         return rules
     if choice.how == "ask":   # the grammar's own question about a word that goes two ways, as it was raised
         raise asked if isinstance(asked, Unclear) and str(asked) == choice.question else Offer(choice.question, choice.options)

@@ -12,6 +12,7 @@ Used by the rules grammar (`v2m.agent.dialogue.edits`) after `names.placed` foun
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from v2m.agent.dialogue import between
 from v2m.agent.dialogue.changes import diff
@@ -79,10 +80,12 @@ LISTED_PLACE_RE = re.compile(rf"\s*(?:(?:in|on|at|the) )*(?:shots?|scenes?|cuts?
 LISTED_RE = re.compile(r"\b(?:shots?|sh) ?\d{1,2}(?: plus \d{1,2})+\b", re.I)
 
 
-def split_places(clause: str, analysis: VideoAnalysis, plan: ScorePlan) -> list[str]:
+def split_places(clause: str, analysis: VideoAnalysis, plan: ScorePlan,
+                 unknown: Callable[[str], bool] | None = None) -> list[str]:
     """A clause cut at "and" ("while") where each side names its own place ("darker in the intro and brighter at the
-    end", "hush just before it and bloom after"), so each edit keeps its own place; shots listed with "plus"
-    ("shots 4 + 6") as the same edit in each; else [clause]."""
+    end", "hush just before it and bloom after"), so each edit keeps its own place, or where only the side after names
+    one and holds words no reader knows (`unknown`: "warmer and do the zoop thing at the end", warmer everywhere); shots
+    listed with "plus" ("shots 4 + 6") as the same edit in each; else [clause]."""
     if m := LISTED_RE.search(clause):   # "darker in shots 4 plus 6": darker in shot 4, darker in shot 6
         return [clause[:m.start()] + f"shot {n}" + clause[m.end():] for n in re.findall(r"\d+", m.group(0))]
     if (m := SIDE_RE.search(clause)) and (event := EVENT_RE.match(normalise(words(clause[:m.start()])))) \
@@ -101,6 +104,9 @@ def split_places(clause: str, analysis: VideoAnalysis, plan: ScorePlan) -> list[
         if (marked or _names_place(left, analysis, plan, noun)) and \
                 (_names_place(right, analysis, plan, noun) or REST_RE.search(words(right))):
             return [left, *split_places(right, analysis, plan)]
+        if unknown is not None and _names_place(right, analysis, plan, noun) and not _names_place(left, analysis, plan, noun) \
+                and unknown(words(right.lower())):
+            return [left, right]
     return [clause]
 
 

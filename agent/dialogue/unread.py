@@ -64,3 +64,16 @@ def noted(phrases: list[str]) -> str:
     said = " or ".join(f"'{p}'" for p in phrases)
     return (f"I did not act on {said}: I don't know what that asks of the music. Say it another way (e.g. 'a swell "
             "into the last shot' or 'more drums at the end') and I'll do it.")
+
+
+def unknown(read: Callable[[], list], or_read: bool = False) -> bool:
+    """Whether a clause, read with the embeddings (`read()`, as `edits.read_clause` with guess), holds words no reader
+    knows ("do the zoop thing at the end"), or (`or_read`) words read as an edit of its own ("do the swoosh-bang thing
+    in the last shot": a crash there): its place belongs to those words, not to the edit said before it."""
+    try:
+        got = read()
+    except Unknown:
+        return True
+    except Ask:
+        return False
+    return or_read and bool(got)
