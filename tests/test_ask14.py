@@ -49,13 +49,13 @@ def _acts(session, said: str):
 # ----------------------------------------------------------------------------- 12 that should ask
 
 @pytest.mark.parametrize("said", [
-    pytest.param("make it kind of funny", marks=pytest.mark.xfail(reason="'funny' is one of playful's own words (vocab.MOODS): acted on, not asked", strict=True)),
+    "make it kind of funny",
     "more disney",
-    pytest.param("a bit more drama", marks=pytest.mark.xfail(reason="a bare 'more' is read as more energy; 'drama' is left unread", strict=True)),
+    "a bit more drama",
     "can it be more comedic",
     "make it a bit goofy",
     "could it feel more theatrical",
-    pytest.param("give it more personality", marks=pytest.mark.xfail(reason="asks, but the model offers one reading only (more energy)", strict=True)),
+    "give it more personality",
     "it feels too flat",
 ])
 def test_a_character_word_with_no_direction_asks_with_options(jazz_long, said):
@@ -72,7 +72,6 @@ def test_a_place_told_only_by_picture_content_asks(jazz_long, said):
     assert turn.question
 
 
-@pytest.mark.xfail(reason="'funny' is one of playful's own words: acted on", strict=True)
 def test_a_character_word_on_the_real_bikes_asks(bikes_real):
     _asks(bikes_real, "make it kind of funny")
 
