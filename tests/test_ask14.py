@@ -64,8 +64,8 @@ def test_a_character_word_with_no_direction_asks_with_options(jazz_long, said):
 
 @pytest.mark.parametrize("said", [
     pytest.param("more energy where the red car shows up", marks=pytest.mark.xfail(reason="'where' after 'energy' opens no moment (moments.WHEN_RE): the whole score", strict=True)),
-    pytest.param("softer when the girl waves", marks=pytest.mark.xfail(reason="asks where, with no options to pick (a shot or a time is asked for)", strict=True)),
-    pytest.param("go half time in the part where they dance", marks=pytest.mark.xfail(reason="asks where, with no options to pick (a shot or a time is asked for)", strict=True)),
+    "softer when the girl waves",
+    "go half time in the part where they dance",
 ])
 def test_a_place_told_only_by_picture_content_asks(jazz_long, said):
     turn = _asks(jazz_long, said)

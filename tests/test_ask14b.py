@@ -54,3 +54,13 @@ def test_an_unread_clause_with_a_shot_does_not_stop_the_read_one(jazz_long):
     turn = _acts(jazz_long, "louder, and do the swoosh-bang thing in the last shot")
     assert jazz_long.plan.loudness_lufs > before.loudness_lufs, turn.reply
     assert energy_at(jazz_long.plan, _mid(15)) == energy_at(before, _mid(15)), turn.reply
+
+
+def test_an_offered_place_picked_is_where_the_edit_goes(jazz_long):
+    before = jazz_long.plan
+    turn = _asks(jazz_long, "softer when the girl waves")
+    picked = turn.options[0]
+    shot = int(picked.split()[-1])
+    _acts(jazz_long, picked)
+    assert energy_at(jazz_long.plan, _mid(shot)) < energy_at(before, _mid(shot)), turn.options
+    assert all(energy_at(jazz_long.plan, _mid(n)) == energy_at(before, _mid(n)) for n in range(1, 16) if n != shot)
