@@ -92,7 +92,6 @@ def test_a_clear_word_near_the_askers_acts(jazz_long, said):
     _acts(jazz_long, said)
 
 
-@pytest.mark.xfail(reason="'the slow section is shots 7 to 9' is read as slower there, not as a name", strict=True)
 def test_the_slow_section_once_named_is_a_place(jazz_long):
     first = jazz_long.say("the slow section is shots 7 to 9")
     assert not first.changed, first.reply

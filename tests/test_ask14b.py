@@ -64,3 +64,11 @@ def test_an_offered_place_picked_is_where_the_edit_goes(jazz_long):
     _acts(jazz_long, picked)
     assert energy_at(jazz_long.plan, _mid(shot)) < energy_at(before, _mid(shot)), turn.options
     assert all(energy_at(jazz_long.plan, _mid(n)) == energy_at(before, _mid(n)) for n in range(1, 16) if n != shot)
+
+
+def test_a_quiet_part_once_named_is_a_place(jazz_long):
+    first = jazz_long.say("the quiet part is shots 4 to 6")
+    assert not first.changed, first.reply
+    before = jazz_long.plan
+    _acts(jazz_long, "add strings in the quiet part")
+    assert "strings" in jazz_long.plan.instrumentation and "strings" not in before.instrumentation
