@@ -317,7 +317,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         if clauses and APPOSITIVE_RE.match(x) and not set(phrases.unfilled(clauses[-1].lower()).split()) <= phrases.SMALL_TALK:   # "end on a stop, which is the last cut": one clause ("ok, it's too much": no place)
             clauses[-1] += " " + appositive(clauses[-1], x)
         else:
-            clauses += sides.split_places(x, analysis, plan, lambda t: unread.unknown(lambda: read_clause(analysis, plan, t, None)))   # "slower in shot 2 and faster in shot 5": two
+            clauses += sides.split_places(x, analysis, plan, lambda t: unread.reading(lambda: read_clause(analysis, plan, t, None)))   # "slower in shot 2 and faster in shot 5": two
     clauses = mentions.bare_apart(names.naming_only(marks.placed_after(phrases.edit_clauses(clauses))))
     if not clauses:
         raise Ask(f"What should I change? {HELP}")

@@ -66,14 +66,20 @@ def noted(phrases: list[str]) -> str:
             "into the last shot' or 'more drums at the end') and I'll do it.")
 
 
-def unknown(read: Callable[[], list], or_read: bool = False) -> bool:
-    """Whether a clause, read with the embeddings (`read()`, as `edits.read_clause` with guess), holds words no reader
-    knows ("do the zoop thing at the end"), or (`or_read`) words read as an edit of its own ("do the swoosh-bang thing
-    in the last shot": a crash there): its place belongs to those words, not to the edit said before it."""
+def reading(read: Callable[[], list]) -> list | None:
+    """The intents a clause reads (`read()`, as `edits.read_clause` with guess); None when it holds words no reader
+    knows ("do the zoop thing at the end"); [] when it reads nothing or is asked about."""
     try:
-        got = read()
+        return read()
     except Unknown:
-        return True
+        return None
     except Ask:
-        return False
-    return or_read and bool(got)
+        return []
+
+
+def unknown(read: Callable[[], list], or_read: bool = False) -> bool:
+    """Whether a clause (`reading`) holds words no reader knows ("do the zoop thing at the end"), or (`or_read`) words
+    read as an edit of its own ("do the swoosh-bang thing in the last shot": a crash there): its place belongs to
+    those words, not to the edit said before it."""
+    got = reading(read)
+    return got is None or or_read and bool(got)
