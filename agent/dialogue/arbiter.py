@@ -323,8 +323,9 @@ def _refined(label: str, p: float, rules: list[EditIntent], request: str) -> lis
     return out
 
 
-def combine(analysis, plan, request: str, read: Callable) -> list[EditIntent]:
-    """The intents of `request` from the grammar (`read`, as `edits.read_request`) and the model together.
+def combine(analysis, plan, request: str, read: Callable, unread: Callable | None = None) -> list[EditIntent]:
+    """The intents of `request` from the grammar (`read`, as `edits.read_request`) and the model together (`unread`,
+    as `unread.unread`: the pieces no reader reads, whose places are their own).
 
     Raises:
         Ask: the readers disagree, or neither understood; the message offers concrete options.
@@ -350,8 +351,7 @@ def combine(analysis, plan, request: str, read: Callable) -> list[EditIntent]:
     said = unitless(spelled(request.lower()))   # "by five beats per minute" names no minute
     places = tuple(s.text for s in spans if s.label == "scope" and s.text in said)
     if choice.how == "rules":
-        from v2m.agent.dialogue.unread import unread   # it reads through music_places, which asks with `Offer`
-        unfound(rules, (*places, request), lambda: unread(analysis, plan, request, read, rules))
+        unfound(rules, (*places, request), lambda: unread(analysis, plan, request, read, rules) if unread else [])
         return rules
     if choice.how == "ask":   # the grammar's own question about a word that goes two ways, as it was raised
         raise asked if isinstance(asked, Unclear) and str(asked) == choice.question else Offer(choice.question, choice.options)

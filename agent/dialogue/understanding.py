@@ -280,7 +280,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
 def heard(analysis: VideoAnalysis, plan: ScorePlan, request: str, history: list[ScorePlan] | None) -> list[EditIntent]:
     """What the two readers (grammar and model, `arbiter`) make of the request."""
     return arbiter.combine(analysis, plan, request, partial(edits.read_request, last_span=last_place(history, analysis),
-                                                            known=names.earlier(history) | sides.edited(history)))
+                                                            known=names.earlier(history) | sides.edited(history)), unread.unread)
 
 
 def leaning(analysis: VideoAnalysis, plan: ScorePlan, request: str, history: list[ScorePlan] | None) -> list[EditIntent] | None:
