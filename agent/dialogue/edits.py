@@ -361,8 +361,8 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             intents = read_clause(analysis, plan, text, span, guess, original, negative)
         if not intents and prev is not None and prev[2] == len(out) and (own or moment(prev[0]) is not None):  # "goal at 0:22, crash there"
             intents = read_clause(analysis, plan, prev[0] + text, span, guess, prev[1], negative)
-        if not intents and own and prev is not None and prev[2] < len(out) and (sides.END_ONLY_RE.match(text) or (not unread.unknown(
-                lambda: read_clause(analysis, plan, phrases.words(original.lower()), span, True, original), True) if prev[4] is None
+        if not intents and own and prev is not None and prev[2] < len(out) and (sides.END_ONLY_RE.match(text) or (not unread.own_place(original,
+                lambda: read_clause(analysis, plan, phrases.words(original.lower()), span, True, original)) if prev[4] is None
                 else only_place(text) and span.start_s < prev[4].end_s - 0.05 and prev[4].start_s + 0.05 < span.end_s)):
             # "slower, only in the ending": a place after its edit (not carried: "shots 1-2: quieter. shots 3-4: ..."; no unread clause's)
             del out[prev[2]:]

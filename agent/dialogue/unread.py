@@ -22,6 +22,7 @@ from v2m.agent.dialogue.mentions import only_reason
 from v2m.agent.dialogue.moment_table import only_ties
 from v2m.agent.dialogue.names import said
 from v2m.agent.dialogue.phrases import words
+from v2m.agent.dialogue.place_words import APPOSITIVE_RE
 from v2m.agent.dialogue.similes import PURPOSE_RE
 from v2m.agent.dialogue.where import Ask, Unknown
 
@@ -77,9 +78,12 @@ def reading(read: Callable[[], list]) -> list | None:
         return []
 
 
-def unknown(read: Callable[[], list], or_read: bool = False) -> bool:
-    """Whether a clause (`reading`) holds words no reader knows ("do the zoop thing at the end"), or (`or_read`) words
-    read as an edit of its own ("do the swoosh-bang thing in the last shot": a crash there): its place belongs to
-    those words, not to the edit said before it."""
+def own_place(clause: str, read: Callable[[], list]) -> bool:
+    """Whether the place `clause` says belongs to its own words (`reading` of it): words no reader knows ("do the zoop
+    thing at the end") or an edit of its own ("do the swoosh-bang thing in the last shot": a crash there), not the edit
+    said before it. A clause that names or ties a place ("the chase is shots 6 to 8"), says which place the one before
+    meant ("that's the sixth shot") or keeps one as it is ("sh1-3 untouched") lends its place to that edit."""
+    if APPOSITIVE_RE.match(clause) or only_ties(clause):
+        return False
     got = reading(read)
-    return got is None or or_read and bool(got)
+    return got is None or any(it.what not in ("lock", "unlock") for it in got)
