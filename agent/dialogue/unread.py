@@ -21,12 +21,15 @@ from v2m.agent.dialogue.approval import approves
 from v2m.agent.dialogue.mentions import only_reason
 from v2m.agent.dialogue.moment_table import only_ties
 from v2m.agent.dialogue.names import said
-from v2m.agent.dialogue.phrases import words
+from v2m.agent.dialogue.phrases import ORDER_VERBS, words
 from v2m.agent.dialogue.place_words import APPOSITIVE_RE
 from v2m.agent.dialogue.similes import PURPOSE_RE
 from v2m.agent.dialogue.where import Ask, Unknown
 
 # The pieces a request is cut into to find one no reader reads: clauses, and the halves of an "and", "also", "plus"
+# a clause said as an order ("do the zoop thing at the end", "and give it the blorp sound in shot 3"): its unread words
+# are a request of its own, where a place said with words no reader knows ("from the fourth picture to the end") is not
+ORDERED_RE = re.compile(rf"^\W*(?:(?:and|also|then|plus|please|just|can you|could you)\s+)*(?:do|{ORDER_VERBS})\b", re.I)
 PIECE_SPLIT_RE = re.compile(r"\s*(?:[,;!?]|\.(?!\d)|\b(?:and|also|plus|then|but|while you're at it)\b)+\s*", re.I)
 
 
@@ -79,11 +82,11 @@ def reading(read: Callable[[], list]) -> list | None:
 
 
 def own_place(clause: str, read: Callable[[], list]) -> bool:
-    """Whether the place `clause` says belongs to its own words (`reading` of it): words no reader knows ("do the zoop
-    thing at the end") or an edit of its own ("do the swoosh-bang thing in the last shot": a crash there), not the edit
-    said before it. A clause that names or ties a place ("the chase is shots 6 to 8"), says which place the one before
+    """Whether the place `clause` says belongs to its own words (`reading` of it): words no reader knows said as an
+    order (`ORDERED_RE`: "do the zoop thing at the end") or an edit of its own ("do the swoosh-bang thing in the last
+    shot": a crash there), not the edit said before it. A clause that names or ties a place ("the chase is shots 6 to 8"), says which place the one before
     meant ("that's the sixth shot") or keeps one as it is ("sh1-3 untouched") lends its place to that edit."""
     if APPOSITIVE_RE.match(clause) or only_ties(clause):
         return False
     got = reading(read)
-    return got is None or any(it.what not in ("lock", "unlock") for it in got)
+    return got is None and bool(ORDERED_RE.match(clause)) or any(it.what not in ("lock", "unlock") for it in got or [])
