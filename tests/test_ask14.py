@@ -49,13 +49,13 @@ def _acts(session, said: str):
 # ----------------------------------------------------------------------------- 12 that should ask
 
 @pytest.mark.parametrize("said", [
-    pytest.param("make it kind of funny", marks=pytest.mark.xfail(reason="'funny' is one of playful's own words (vocab.MOODS): acted on, not asked", strict=True)),
+    "make it kind of funny",
     "more disney",
-    pytest.param("a bit more drama", marks=pytest.mark.xfail(reason="a bare 'more' is read as more energy; 'drama' is left unread", strict=True)),
+    "a bit more drama",
     "can it be more comedic",
     "make it a bit goofy",
     "could it feel more theatrical",
-    pytest.param("give it more personality", marks=pytest.mark.xfail(reason="asks, but the model offers one reading only (more energy)", strict=True)),
+    "give it more personality",
     "it feels too flat",
 ])
 def test_a_character_word_with_no_direction_asks_with_options(jazz_long, said):
@@ -64,15 +64,14 @@ def test_a_character_word_with_no_direction_asks_with_options(jazz_long, said):
 
 @pytest.mark.parametrize("said", [
     pytest.param("more energy where the red car shows up", marks=pytest.mark.xfail(reason="'where' after 'energy' opens no moment (moments.WHEN_RE): the whole score", strict=True)),
-    pytest.param("softer when the girl waves", marks=pytest.mark.xfail(reason="asks where, with no options to pick (a shot or a time is asked for)", strict=True)),
-    pytest.param("go half time in the part where they dance", marks=pytest.mark.xfail(reason="asks where, with no options to pick (a shot or a time is asked for)", strict=True)),
+    "softer when the girl waves",
+    "go half time in the part where they dance",
 ])
 def test_a_place_told_only_by_picture_content_asks(jazz_long, said):
     turn = _asks(jazz_long, said)
     assert turn.question
 
 
-@pytest.mark.xfail(reason="'funny' is one of playful's own words: acted on", strict=True)
 def test_a_character_word_on_the_real_bikes_asks(bikes_real):
     _asks(bikes_real, "make it kind of funny")
 
@@ -93,7 +92,6 @@ def test_a_clear_word_near_the_askers_acts(jazz_long, said):
     _acts(jazz_long, said)
 
 
-@pytest.mark.xfail(reason="'the slow section is shots 7 to 9' is read as slower there, not as a name", strict=True)
 def test_the_slow_section_once_named_is_a_place(jazz_long):
     first = jazz_long.say("the slow section is shots 7 to 9")
     assert not first.changed, first.reply
@@ -144,7 +142,6 @@ def test_an_unread_clause_beside_a_read_one_is_named_in_the_reply(jazz_long, sai
     assert unread in said_back, turn.reply
 
 
-@pytest.mark.xfail(reason="'at the end' of the unread clause is bikes' 0.3 s last shot: the whole turn asks", strict=True)
 def test_an_unread_clause_on_the_real_bikes_is_named(bikes_real):
     before = bikes_real.plan
     turn = bikes_real.say("louder, and do the zoop thing at the end")

@@ -235,21 +235,23 @@ NUMBERED_PLACE_RE = re.compile(r"\d:\d|\bsh ?\d|\b(?:shots?|cuts?|sections?|scen
 SCENE_RE = re.compile(r"\blike (?:(?:a|an|the|some|our|my|his|her|their|when|how) )?(?:[a-z']+ ){0,3}?[a-z]+ing\b[^,.;!?]*", re.I)
 
 
-def unfound(intents: list[EditIntent], places: tuple[str, ...]) -> None:
+def unfound(intents: list[EditIntent], places: tuple[str, ...], unread_pieces: Callable[[], list[str]] = list) -> None:
     """Ask where, when the request (or a place the model's tagger heard in it) names a place counted in numbers
     or a moment not yet named that the grammar could not find, and the grammar's edit would change the whole
-    score instead (the place was said; it is only not understood).
+    score instead (the place was said; it is only not understood). A place inside a piece no reader reads
+    (`unread_pieces`: "faster, and give it the blorp sound in shot 3") is that piece's, named as unread, not asked.
 
     Raises:
         Ask: the question naming the place heard.
     """
     scenes = [m.group(0).lower() for w in places for m in SCENE_RE.finditer(w)]
     places = tuple(SCENE_RE.sub(" ", w) for w in places if not any(w.lower() in sc for sc in scenes))
-    counted = [w if len(w) <= 40 else m.group(0) for w in places
+    counted = [(w if len(w) <= 40 else m.group(0), m.group(0)) for w in places
                if not WHOLE_RE.search(w.lower()) and (m := NUMBERED_PLACE_RE.search(unitless(w.lower())))]
     if counted and intents and all(it.scope.kind == "whole" and not it.scope.times_s and it.what not in
                                    ("key", "style", "revert", "undo", "hit", "no_hit", "lock",
-                                    "unlock", "take", "route") for it in intents):
+                                    "unlock", "take", "route") for it in intents) and \
+            (counted := [w for w, at in counted if not any(at in unitless(p.lower()) for p in unread_pieces())]):
         raise Ask(f"Where do you mean by '{counted[0][:60]}'? Name a shot or a time, e.g. 'in shot 3' or "
                   "'from 0:12 to the end'.")
 
@@ -321,8 +323,9 @@ def _refined(label: str, p: float, rules: list[EditIntent], request: str) -> lis
     return out
 
 
-def combine(analysis, plan, request: str, read: Callable) -> list[EditIntent]:
-    """The intents of `request` from the grammar (`read`, as `edits.read_request`) and the model together.
+def combine(analysis, plan, request: str, read: Callable, unread: Callable | None = None) -> list[EditIntent]:
+    """The intents of `request` from the grammar (`read`, as `edits.read_request`) and the model together (`unread`,
+    as `unread.unread`: the pieces no reader reads, whose places are their own).
 
     Raises:
         Ask: the readers disagree, or neither understood; the message offers concrete options.
@@ -340,12 +343,15 @@ def combine(analysis, plan, request: str, read: Callable) -> list[EditIntent]:
     model = IntentModel.load()
     pred, spans = model.read(spelled(request.lower())) if model is not None else (None, [])
     choice = choose(rules, pred, request, asked, guessed)
+    if asked is None and (odd := feeling_ways.character(rules or (guessed if isinstance(guessed, list) else []), request,
+                                                       plan)) is not None:
+        raise Unclear(*odd)   # "make it kind of funny", "a bit more drama": faster, a major key or livelier?
     if choice.how == "model" and choice.label == f"mode_{plan.mode}" and isinstance(guessed, list) and guessed:
         choice = Choice("guess")   # "make it joyous" in a major score: the key it has already; the word's own reading
     said = unitless(spelled(request.lower()))   # "by five beats per minute" names no minute
     places = tuple(s.text for s in spans if s.label == "scope" and s.text in said)
     if choice.how == "rules":
-        unfound(rules, (*places, request))
+        unfound(rules, (*places, request), lambda: unread(analysis, plan, request, read, rules) if unread else [])
         return rules
     if choice.how == "ask":   # the grammar's own question about a word that goes two ways, as it was raised
         raise asked if isinstance(asked, Unclear) and str(asked) == choice.question else Offer(choice.question, choice.options)

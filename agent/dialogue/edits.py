@@ -18,7 +18,7 @@ import re
 
 from v2m.agent.dialogue import (amounts, arbiter, character, cues, cultures, halfway, hit_words, idioms, marks, mentions, names,
                                  orchestration, phrases, references, sides, silence, similes, spelling, takes, tempos)
-from v2m.agent.dialogue import complaints, entries, patterns, versions, vocab
+from v2m.agent.dialogue import complaints, entries, patterns, unread, versions, vocab
 from v2m.agent.dialogue.intents import SIZES, scope_of
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.repeats import halfway_only, one_key, same_meaning
@@ -317,7 +317,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         if clauses and APPOSITIVE_RE.match(x) and not set(phrases.unfilled(clauses[-1].lower()).split()) <= phrases.SMALL_TALK:   # "end on a stop, which is the last cut": one clause ("ok, it's too much": no place)
             clauses[-1] += " " + appositive(clauses[-1], x)
         else:
-            clauses += sides.split_places(x, analysis, plan)   # "slower in shot 2 and faster in shot 5": two
+            clauses += sides.split_places(x, analysis, plan, lambda t: unread.reading(lambda: read_clause(analysis, plan, t, None)))   # "slower in shot 2 and faster in shot 5": two
     clauses = mentions.bare_apart(names.naming_only(marks.placed_after(phrases.edit_clauses(clauses))))
     if not clauses:
         raise Ask(f"What should I change? {HELP}")
@@ -361,10 +361,10 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             intents = read_clause(analysis, plan, text, span, guess, original, negative)
         if not intents and prev is not None and prev[2] == len(out) and (own or moment(prev[0]) is not None):  # "goal at 0:22, crash there"
             intents = read_clause(analysis, plan, prev[0] + text, span, guess, prev[1], negative)
-        if not intents and own and prev is not None and prev[2] < len(out) and \
-                (prev[4] is None or sides.END_ONLY_RE.match(text) or only_place(text) and span.start_s < prev[4].end_s - 0.05
-                 and prev[4].start_s + 0.05 < span.end_s):
-            # "slower, only in the ending": a place after its edit (not carried: "shots 1-2: quieter. shots 3-4: ...")
+        if not intents and own and prev is not None and prev[2] < len(out) and (sides.END_ONLY_RE.match(text) or (not unread.own_place(original,
+                lambda: read_clause(analysis, plan, phrases.words(original.lower()), span, True, original)) if prev[4] is None
+                else only_place(text) and span.start_s < prev[4].end_s - 0.05 and prev[4].start_s + 0.05 < span.end_s)):
+            # "slower, only in the ending": a place after its edit (not carried: "shots 1-2: quieter. shots 3-4: ..."; no unread clause's)
             del out[prev[2]:]
             span = sides.closed(text, span, prev[4], analysis)
             intents = read_clause(analysis, plan, prev[0], span, guess, prev[1], negative)

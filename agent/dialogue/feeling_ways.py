@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue import patterns
+from v2m.agent.dialogue.phrases import LESS_RE, MORE_RE, words
 from v2m.agent.dialogue.vocab import MOODS, nearest
 from v2m.tools.contract import EditIntent, ScorePlan
 
@@ -22,6 +24,13 @@ from v2m.tools.contract import EditIntent, ScorePlan
 # is the uncertain reading. Set between 0.69 ("mischievous") and 0.76 ("dark"); set a's "make it joyous" acts. Each
 # word of the guessed phrase counts on its own: "intro cartoon tune" is 0.51 from playful, "cartoon" 0.80.
 SYNONYM = 0.7
+# Words that name a character or a kind of story, not a sound (notes ASK14B): "funny" is one of playful's own words
+# (`vocab.MOODS`) yet a funny score may be faster, brighter or livelier; "more drama" is read as more energy from its
+# bare "more". Said with no sound word beside them, which way is asked; "funnier, bouncier" says one and acts.
+CHARACTER = frozenset("""funny funnier hilarious comedic comical goofy goofier drama theatrical disney pixar personality
+character sitcom""".split())
+CHARACTER_RE = re.compile(rf"\b(?P<more>more (?:of (?:a|the|some) )?)?(?P<word>{'|'.join(sorted(CHARACTER))})\b")
+SOUND_WAYS = ("more energy", "faster")   # what a character with no feeling of its own ("personality") may take
 GUESSED_RE = re.compile(r"^'(?P<word>[^']+)' read as (?P<mood>[a-z_]+)$")   # `edits._unknown`'s reason for a guess
 MORE_THAN_ONE = "Say which (or more than one)."   # the question invites several ways: "both", "all of them" take each
 ALL_RE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|hmm|well),? )?(?:both|all|all three|all of (?:them|those|it)|each of them|"
@@ -71,3 +80,27 @@ def made(guessed: list[EditIntent], intents: list[EditIntent], plan: ScorePlan) 
         return False
     done = {(it.what, it.value if it.direction == "set" else it.direction) for it in intents}
     return any(READ_AS[w] in done for w in ways(guessed[0].value, plan))
+
+
+def character(intents: list[EditIntent], request: str, plan: ScorePlan) -> tuple[str, tuple[str, ...]] | None:
+    """The question (and its options) when the request says a character word (`CHARACTER`) and no sound word, and its
+    only reading is the word's feeling or more energy for the whole score ("make it kind of funny", "a bit more drama",
+    "give it more personality": nothing read); None otherwise."""
+    low = words(request.lower())
+    if not (m := CHARACTER_RE.search(low)) or len(intents) > 1:
+        return None
+    it = intents[0] if intents else None
+    if it is not None and (it.what not in ("mood", "energy") or it.scope.kind != "whole" or it.what == "energy" and
+                           not m.group("more")):
+        return None   # a style ("more dramatic" is cinematic), a place, energy said in other words
+    rest = low[:m.start()] + " " + low[m.end():]
+    if patterns.compiled(MORE_RE).search(rest) or patterns.compiled(LESS_RE).search(rest) or any(
+            (n := nearest(w, "mood")) is not None and n.score >= SYNONYM for w in rest.split() if len(w) > 3):
+        return None   # a sound word beside it: "funnier, bouncier", "more drama and energy"
+    word = m.group("word")
+    mood = it.value if it is not None and it.what == "mood" else getattr(nearest(word, "mood"), "name", None)
+    own = ways(mood, plan) if mood in MOODS else ()
+    options = own if len(own) >= 2 else tuple(dict.fromkeys((*own, *SOUND_WAYS)))
+    said = ", ".join(options[:-1]) + ("," if len(options) > 2 else "") + f" or {options[-1]}"
+    return (f"{word[0].upper()}{word[1:]} as in {said}? '{word}' says a character more than a sound, and it can be "
+            "made more than one way; I left the score as it is. Say which (or more than one).", options)

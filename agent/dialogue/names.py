@@ -86,7 +86,7 @@ PARTICLES = {"in", "on", "up", "down", "out", "off", "over", "away"}   # "her wa
 def is_name(name: str) -> bool:
     """The words may name a moment of the picture: no pronoun, place, edit, size, mood or instrument ("the kiss")."""
     parts = name.split()
-    if len(parts) > 1 and parts[-1] in (*STRETCH_NOUNS, "moment", "bit"):   # "the tasting shot": the shot named; "the funny
+    if len(parts) > 1 and parts[-1] in (*STRETCH_NOUNS, "moment", "bit", "section", "part", "stretch"):   # "the tasting shot": the shot named; "the funny
         return is_name(" ".join(parts[:-1])) or all(w in ADJECTIVES or any(w in m.words for m in MOODS.values()) for w in parts[:-1])   # moment": felt
     if not parts or parts[-1] in ADJECTIVES or any(w in MOODS for w in parts[-1:]):
         return False

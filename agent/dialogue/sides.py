@@ -12,6 +12,7 @@ Used by the rules grammar (`v2m.agent.dialogue.edits`) after `names.placed` foun
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from v2m.agent.dialogue import between
 from v2m.agent.dialogue.changes import diff
@@ -82,10 +83,13 @@ LISTED_PLACE_RE = re.compile(rf"\s*(?:(?:in|on|at|the) )*(?:shots?|scenes?|cuts?
 LISTED_RE = re.compile(r"\b(?:shots?|sh) ?\d{1,2}(?: plus \d{1,2})+\b", re.I)
 
 
-def split_places(clause: str, analysis: VideoAnalysis, plan: ScorePlan) -> list[str]:
+def split_places(clause: str, analysis: VideoAnalysis, plan: ScorePlan,
+                 read: Callable[[str], list | None] | None = None) -> list[str]:
     """A clause cut at "and" ("while") where each side names its own place ("darker in the intro and brighter at the
-    end", "hush just before it and bloom after"), so each edit keeps its own place; shots listed with "plus"
-    ("shots 4 + 6") as the same edit in each; else [clause]."""
+    end", "hush just before it and bloom after"), so each edit keeps its own place, or where only the side after names
+    one and holds words no reader knows (`read`: intents, None for those), the whole reading only what the side before
+    does ("warmer and do the zoop thing at the end": warmer everywhere); shots
+    listed with "plus" ("shots 4 + 6") as the same edit in each; else [clause]."""
     if m := LISTED_RE.search(clause):   # "darker in shots 4 plus 6": darker in shot 4, darker in shot 6
         return [clause[:m.start()] + f"shot {n}" + clause[m.end():] for n in re.findall(r"\d+", m.group(0))]
     if (m := SIDE_RE.search(clause)) and (event := EVENT_RE.match(normalise(words(clause[:m.start()])))) \
@@ -104,7 +108,16 @@ def split_places(clause: str, analysis: VideoAnalysis, plan: ScorePlan) -> list[
         if (marked or _names_place(left, analysis, plan, noun)) and \
                 (_names_place(right, analysis, plan, noun) or REST_RE.search(words(right))):
             return [left, *split_places(right, analysis, plan)]
+        if read is not None and _names_place(right, analysis, plan, noun) and not _names_place(left, analysis, plan, noun) \
+                and read(words(right.lower())) is None and (mine := read(words(left.lower()))) and \
+                _what(read(words(clause.lower()))) == _what(mine):   # the place adds nothing read but itself
+            return [left, right]
     return [clause]
+
+
+def _what(intents: list | None) -> list[tuple]:
+    """What intents do, wherever they do it."""
+    return [(it.what, it.direction, it.value) for it in intents or []]
 
 
 def _names_place(text: str, analysis: VideoAnalysis, plan: ScorePlan, noun: str | None = None) -> bool:

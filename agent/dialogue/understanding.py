@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, arbiter, bare_times, character, compared, complaints, drops, edit_log, edits, entries, fade_ins, followups, halfway, idioms, kept_instead, marks, messages, moment_table, moments, music_places, names, next_place, noted, orchestration, part_places, part_undo, prohibited, readings, recall, references, returns, settings, shifts, sides, silence, standing, starts, unread, versions, vocab
+from v2m.agent.dialogue import add_corrected, arbiter, bare_times, character, compared, complaints, drops, edit_log, edits, entries, fade_ins, followups, halfway, idioms, kept_instead, marks, messages, moment_table, moments, music_places, names, next_place, noted, orchestration, picture_places, part_places, part_undo, prohibited, readings, recall, references, returns, settings, shifts, sides, silence, standing, starts, unread, versions, vocab
 from v2m.agent.dialogue.changes import NOTHING, describe, diff, same_music
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.intents import apply_intents, scope_of
@@ -280,7 +280,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
 def heard(analysis: VideoAnalysis, plan: ScorePlan, request: str, history: list[ScorePlan] | None) -> list[EditIntent]:
     """What the two readers (grammar and model, `arbiter`) make of the request."""
     return arbiter.combine(analysis, plan, request, partial(edits.read_request, last_span=last_place(history, analysis),
-                                                            known=names.earlier(history) | sides.edited(history)))
+                                                            known=names.earlier(history) | sides.edited(history)), unread.unread)
 
 
 def leaning(analysis: VideoAnalysis, plan: ScorePlan, request: str, history: list[ScorePlan] | None) -> list[EditIntent] | None:
@@ -373,7 +373,7 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         new = apply_intents(analysis, plan, intents, history, passed := [])
     except Ask as q:
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=str(q), question=str(q),
-                          options=list(q.options) if isinstance(q, arbiter.Offer) else [])
+                          options=list(getattr(q, "options", ())) or picture_places.offered(str(q), analysis))
     reason = "; ".join(dict.fromkeys(it.reason for it in intents if it.reason))
     places = list(dict.fromkeys(it.scope.label for it in intents if it.scope.label))   # in the user's terms
     reply = describe(diff(plan, new), reason, places[0] if len(places) == 1 else "")

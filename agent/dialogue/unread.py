@@ -25,8 +25,8 @@ from v2m.agent.dialogue.moment_table import only_ties
 from v2m.agent.dialogue.marks import SECTION_WORDS
 from v2m.agent.dialogue.names import CLAUSES_RE, said
 from v2m.agent.dialogue.patterns import compiled
-from v2m.agent.dialogue.phrases import words
-from v2m.agent.dialogue.place_words import only_place
+from v2m.agent.dialogue.phrases import ORDER_VERBS, words
+from v2m.agent.dialogue.place_words import APPOSITIVE_RE, only_place
 from v2m.agent.dialogue.similes import PURPOSE_RE
 from v2m.agent.dialogue.where import Ask, Unknown, locate
 
@@ -50,6 +50,11 @@ def place_alone(analysis, plan, piece: str, intents: list) -> bool:
         return False
     names = "|".join(re.escape(s.name.lower()) for s in plan.sections)   # the plan's own ("the chorus")
     return only_place(compiled(rf"\b(?:{names})\b").sub(" ", PLACE_HEDGE_RE.sub(" ", text)) if names else PLACE_HEDGE_RE.sub(" ", text))
+
+
+# a clause said as an order ("do the zoop thing at the end", "and give it the blorp sound in shot 3"): its unread words
+# are a request of its own, where a place said with words no reader knows ("from the fourth picture to the end") is not
+ORDERED_RE = re.compile(rf"^\W*(?:(?:and|also|then|plus|please|just|can you|could you)\s+)*(?:do|{ORDER_VERBS})\b", re.I)
 
 
 def unread(analysis, plan, request: str, read: Callable, intents: list | None = None) -> list[str]:
@@ -92,3 +97,25 @@ def noted(phrases: list[str]) -> str:
     said = " or ".join(f"'{p}'" for p in phrases)
     return (f"I did not act on {said}: I don't know what that asks of the music. Say it another way (e.g. 'a swell "
             "into the last shot' or 'more drums at the end') and I'll do it.")
+
+
+def reading(read: Callable[[], list]) -> list | None:
+    """The intents a clause reads (`read()`, as `edits.read_clause` with guess); None when it holds words no reader
+    knows ("do the zoop thing at the end"); [] when it reads nothing or is asked about."""
+    try:
+        return read()
+    except Unknown:
+        return None
+    except Ask:
+        return []
+
+
+def own_place(clause: str, read: Callable[[], list]) -> bool:
+    """Whether the place `clause` says belongs to its own words (`reading` of it): words no reader knows said as an
+    order (`ORDERED_RE`: "do the zoop thing at the end") or an edit of its own ("do the swoosh-bang thing in the last
+    shot": a crash there), not the edit said before it. A clause that names or ties a place ("the chase is shots 6 to 8"), says which place the one before
+    meant ("that's the sixth shot") or keeps one as it is ("sh1-3 untouched") lends its place to that edit."""
+    if APPOSITIVE_RE.match(clause) or only_ties(clause):
+        return False
+    got = reading(read)
+    return got is None and bool(ORDERED_RE.match(clause)) or any(it.what not in ("lock", "unlock") for it in got or [])
