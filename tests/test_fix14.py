@@ -1,0 +1,34 @@
+"""Twins and small misreadings round one of the fourteenth session left (notes FIX14), each through a real chat
+Session (conftest's `jazz_long`: jazz on a synthetic 60 s clip cut every 4 s, unless said), in the user's words and
+in words of my own."""
+
+from __future__ import annotations
+
+import pytest
+from edit_clips import tempo_at
+
+
+def _moved(session, said: str) -> tuple[list[int], object]:
+    """The seconds (every other one) whose tempo `said` changed, with its turn."""
+    before = session.plan
+    turn = session.say(said)
+    return [t for t in range(0, 60, 2) if tempo_at(session.plan, t) != tempo_at(before, t)], turn
+
+
+# ----------------------------------------------------------------------------- 1. a bare number said as a moment
+
+@pytest.mark.parametrize("said, at", [("slow it down at 40", 40), ("slower at forty", 40),
+                                      # mine: words or digits, any case, the number's clause setting nothing
+                                      ("Slower Around Fifty please", 50), ("keep the key, and slower at 20", 20)])
+def test_a_bare_number_in_words_or_digits_is_one_moment(jazz_long, said, at):
+    # before: digits were read in bare_times (before the clauses were cut) and words in spoken_times (in each
+    # clause), each with its own list of value words; now one reading with one list
+    moved, turn = _moved(jazz_long, said)
+    assert turn.changed and not turn.question, turn.reply
+    assert moved and all(at - 4 <= t < at + 4 for t in moved), turn.reply
+
+
+@pytest.mark.parametrize("said", ["keep the tempo at ninety", "set the bpm at 100", "hold it at forty bpm"])
+def test_a_number_in_a_clause_that_sets_a_value_is_no_moment(jazz_long, said):
+    moved, turn = _moved(jazz_long, said)
+    assert not turn.changed or len(set(tempo_at(jazz_long.plan, t) for t in range(0, 60, 4))) == 1, turn.reply
