@@ -32,3 +32,15 @@ def test_a_bare_number_in_words_or_digits_is_one_moment(jazz_long, said, at):
 def test_a_number_in_a_clause_that_sets_a_value_is_no_moment(jazz_long, said):
     moved, turn = _moved(jazz_long, said)
     assert not turn.changed or len(set(tempo_at(jazz_long.plan, t) for t in range(0, 60, 4))) == 1, turn.reply
+
+
+# ----------------------------------------------------------------------------- 2. a tempo said in words after "to"
+
+@pytest.mark.parametrize("said, bpm", [("slow it down to ninety", 90),
+                                       # mine
+                                       ("could you slow things down to eighty-five", 85), ("speed it up to one twenty", 120)])
+def test_a_tempo_said_in_words_after_to_is_that_tempo(jazz_long, said, bpm):
+    # before: "to ninety" was no number, so "slow it down" took its own step (139.4 -> 118.5 BPM)
+    turn = jazz_long.say(said)
+    assert turn.changed and not turn.question, turn.reply
+    assert all(round(tempo_at(jazz_long.plan, t)) == bpm for t in range(0, 60, 4)), turn.reply
