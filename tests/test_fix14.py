@@ -44,3 +44,33 @@ def test_a_tempo_said_in_words_after_to_is_that_tempo(jazz_long, said, bpm):
     turn = jazz_long.say(said)
     assert turn.changed and not turn.question, turn.reply
     assert all(round(tempo_at(jazz_long.plan, t)) == bpm for t in range(0, 60, 4)), turn.reply
+
+
+# ----------------------------------------------------------------------------- 3. a part named after a level change
+
+def _level(plan, role: str) -> float:
+    return (plan.sections[0].levels_db or {}).get(role, 0.0)
+
+
+@pytest.mark.parametrize("said, way", [("make it louder, then the drums", 1),
+                                       # mine
+                                       ("turn it down, then the drums please", -1), ("make the bass louder and the drums", 1)])
+def test_a_part_named_alone_after_a_level_change_gets_that_change(jazz_long, said, way):
+    # before: "the drums" alone was read as the drums added (more energy everywhere), and "make it louder" was lost
+    # to the model's drums louder; "and the drums" after "the bass louder" was dropped
+    energy = [s.energy for s in jazz_long.plan.sections]
+    turn = jazz_long.say(said)
+    assert turn.changed and not turn.question and "did not act" not in turn.reply, turn.reply
+    assert way * _level(jazz_long.plan, "drums") > 0, turn.reply
+    assert [s.energy for s in jazz_long.plan.sections] == energy, turn.reply
+
+
+@pytest.mark.parametrize("said", ["bass softer then the kick please",
+                                  # mine
+                                  "the piano quieter then the sax, thanks"])
+def test_a_comparison_then_said_for_than_with_please_is_one_comparison(jazz_long, said):
+    # before: the trailing "please" kept "then" a next step: "I did not act on 'the kick please'"
+    turn = jazz_long.say(said)
+    assert turn.changed and not turn.question and "did not act" not in turn.reply, turn.reply
+    part = "bass" if "bass" in said else "harmony"
+    assert _level(jazz_long.plan, part) < 0, turn.reply

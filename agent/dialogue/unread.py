@@ -22,6 +22,8 @@ from v2m.agent.dialogue.mentions import only_reason
 from v2m.agent.dialogue.moment_table import only_ties
 from v2m.agent.dialogue.names import said
 from v2m.agent.dialogue.phrases import words
+from v2m.agent.dialogue.runons import carried
+from v2m.agent.dialogue.spelling import than
 from v2m.agent.dialogue.similes import PURPOSE_RE
 from v2m.agent.dialogue.where import Ask, Unknown
 
@@ -34,7 +36,8 @@ def unread(analysis, plan, request: str, read: Callable, intents: list | None = 
     or only guessed by the embeddings as something the turn's `intents` do not do ("give it a glimmerwave flavour and
     more drums": synthwave is only a guess, and the drums were done alone); [] for a request of one piece (its own
     question says so)."""
-    pieces = [p.strip() for p in PIECE_SPLIT_RE.split(request) if p and p.strip()]
+    # cut where the readers cut: "softer then the kick" is one comparison, "louder, then the drums" the drums louder
+    pieces = [p.strip() for p in PIECE_SPLIT_RE.split(carried(than(request))) if p and p.strip()]
     if len(pieces) < 2:
         return []
     done = {(it.what, it.value) for it in intents or []}
