@@ -74,3 +74,19 @@ def test_a_comparison_then_said_for_than_with_please_is_one_comparison(jazz_long
     assert turn.changed and not turn.question and "did not act" not in turn.reply, turn.reply
     part = "bass" if "bass" in said else "harmony"
     assert _level(jazz_long.plan, part) < 0, turn.reply
+
+
+# ----------------------------------------------------------------------------- 4. an entry at a time with a point
+
+@pytest.mark.parametrize("said, part, at", [("the drums should kick in at 0:22.5", "drums", 22.5),
+                                            # mine
+                                            ("the bass comes in at 0:10.5", "bass", 10.5)])
+def test_an_entry_at_a_time_with_a_point_is_silence_before_it(jazz_long, said, part, at):
+    # before: "0:22.5" was no place for the entry, so "the drums should kick in" read as the drums louder in that shot
+    from v2m.agent.dialogue.operations import effective_roles
+
+    turn = jazz_long.say(said)
+    assert turn.changed and "louder" not in turn.reply, turn.reply
+    plan = jazz_long.plan
+    playing = lambda t: part in effective_roles(plan, plan.sections[plan.section_at(t)])   # noqa: E731
+    assert not playing(2.0) and not playing(at - 1.0) and playing(at + 1.0) and playing(50.0), turn.reply
