@@ -90,3 +90,20 @@ def test_an_entry_at_a_time_with_a_point_is_silence_before_it(jazz_long, said, p
     plan = jazz_long.plan
     playing = lambda t: part in effective_roles(plan, plan.sections[plan.section_at(t)])   # noqa: E731
     assert not playing(2.0) and not playing(at - 1.0) and playing(at + 1.0) and playing(50.0), turn.reply
+
+
+# ----------------------------------------------------------------------------- 5. a part brought back beside a change
+
+@pytest.mark.parametrize("gone, said, style", [("no drums", "rock, and bring the drums back", "rock"),
+                                               # mine
+                                               ("no bass", "more reggae, then bring the bass back please", "reggae")])
+def test_a_part_brought_back_beside_a_style_change_does_both(jazz_long, gone, said, style):
+    # before: the part came back and the style change beside it, in the same sentence, was dropped
+    from v2m.agent.dialogue.operations import effective_roles
+
+    jazz_long.say(gone)
+    turn = jazz_long.say(said)
+    assert turn.changed and not turn.question and "did not act" not in turn.reply, turn.reply
+    plan = jazz_long.plan
+    part = gone.split()[-1]
+    assert plan.style == style and all(part in effective_roles(plan, s) for s in plan.sections), turn.reply

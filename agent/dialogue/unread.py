@@ -41,6 +41,8 @@ def unread(analysis, plan, request: str, read: Callable, intents: list | None = 
     if len(pieces) < 2:
         return []
     done = {(it.what, it.value) for it in intents or []}
+    # a part brought back as it was ("bring the drums back": its edits taken back) is what adding it would do
+    done |= {(what, it.target) for it in intents or [] if it.what == "revert" and it.target for what in ("add", "remove", "balance")}
     out: list[str] = []
     for piece in pieces:
         if only_ties(piece) or said(piece) or approves(piece) or only_reason(words(piece.lower())) or PURPOSE_RE.search(piece):
