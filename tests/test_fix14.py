@@ -107,3 +107,28 @@ def test_a_part_brought_back_beside_a_style_change_does_both(jazz_long, gone, sa
     plan = jazz_long.plan
     part = gone.split()[-1]
     assert plan.style == style and all(part in effective_roles(plan, s) for s in plan.sections), turn.reply
+
+
+# ----------------------------------------------------------------------------- 6. a part left out of the opening
+
+@pytest.mark.parametrize("opening, gone", [("jazz without drums", "drums"),
+                                           # mine
+                                           ("lofi, no bass please", "bass"), ("a rock score, drop the drums", "drums")])
+def test_a_part_the_opening_leaves_out_does_not_play(tmp_path, opening, gone):
+    # before: the opening planner only added the parts a request names; "without drums" kept the drums
+    from edit_clips import open_long
+
+    from v2m.agent.dialogue.operations import effective_roles
+
+    plan = open_long(tmp_path, opening).plan
+    assert not any(gone in effective_roles(plan, s) for s in plan.sections)
+    assert all(len(effective_roles(plan, s)) >= 2 for s in plan.sections)
+
+
+def test_a_part_left_out_of_a_place_in_the_opening_still_plays_elsewhere(tmp_path):
+    from edit_clips import open_long
+
+    from v2m.agent.dialogue.operations import effective_roles
+
+    plan = open_long(tmp_path, "jazz, no drums in the intro").plan
+    assert any("drums" in effective_roles(plan, s) for s in plan.sections)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.cultures import Culture, culture, without_scenes
+from v2m.agent.dialogue.mentions import TAKEN_OUT_RE, named_parts
+from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.vocab import MOODS, style_keywords
 from v2m.tools.style import load_style, style_names
 
@@ -73,3 +75,16 @@ def opening_style(request: str) -> tuple[str | None, str, Culture | None]:
     if mood:
         return mood.style, f"a {mood.name} request suits {mood.style}", None
     return None, "", None
+
+
+PLACED_RE = re.compile(r"[a-z]*\s+(?:in|at|from|until|till|before|after|during|for|on|over|through)\b")
+
+
+def left_out(request: str) -> list[str]:
+    """The parts a first request names to leave out ("jazz without drums", "lofi, no bass", "classical minus the
+    brass"): each said right after a word that takes a part out (`mentions.TAKEN_OUT_RE`), with no place after it
+    ("no drums in the intro" is an edit of that place, left to the chat)."""
+    text = request.lower()
+    return [w for w in dict.fromkeys(named_parts(text))
+            if any(TAKEN_OUT_RE.search(text[:m.start()]) and not PLACED_RE.match(text, m.end())
+                   for m in compiled(rf"\b{re.escape(w)}").finditer(text))]

@@ -16,7 +16,7 @@ from v2m.agent.dialogue.orchestration import role_of
 from v2m.agent.dialogue.understanding import apply_edit
 from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS
 from v2m.agent.dialogue.where import Ask
-from v2m.agent.planners.opening import opening_style
+from v2m.agent.planners.opening import left_out, opening_style
 from v2m.agent.planners.opening import has as _has, words as _words
 from v2m.agent.planners.result import PlanResult
 from v2m.agent.planners.voice_bed import under_a_voice
@@ -194,14 +194,17 @@ def _energy_bias(request: str) -> tuple[float, float]:
 
 def _with_parts(analysis: VideoAnalysis, plan: ScorePlan, request: str) -> ScorePlan:
     """The first plan with the parts its request names playing ("a war memorial, brass and strings"), each in its
-    own role as an edit would add it; a part already playing stays as it is."""
+    own role as an edit would add it; a part already playing stays as it is; a part named to leave out ("jazz
+    without drums": `opening.left_out`) out."""
+    gone = left_out(request)
     words = [w for w in dict.fromkeys(named_parts(request.lower()))
-             if w in INSTRUMENTS and role_of(plan, w) is None]
-    if not words:
-        return plan
+             if w in INSTRUMENTS and role_of(plan, w) is None and w not in gone]
     try:
-        return apply_intents(analysis, plan, [EditIntent(what="style", value=plan.style, direction="set",
-                                                         reason="the request names them", target=",".join(words))])
+        if words:
+            plan = apply_intents(analysis, plan, [EditIntent(what="style", value=plan.style, direction="set",
+                                                             reason="the request names them", target=",".join(words))])
+        out = [EditIntent(what="remove", value=w, reason="the request leaves it out") for w in gone if role_of(plan, w)]
+        return apply_intents(analysis, plan, out) if out else plan
     except Ask:
         return plan
 
