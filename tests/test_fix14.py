@@ -132,3 +132,22 @@ def test_a_part_left_out_of_a_place_in_the_opening_still_plays_elsewhere(tmp_pat
 
     plan = open_long(tmp_path, "jazz, no drums in the intro").plan
     assert any("drums" in effective_roles(plan, s) for s in plan.sections)
+
+
+# ----------------------------------------------------------------------------- 7. a swell over a stretch
+
+@pytest.mark.parametrize("said, start, end", [("let it swell from 0:32 on", 32, 60),
+                                              # mine
+                                              ("a swell from 0:32 to 0:44", 32, 44), ("swelling over shot 5", 16, 20)])
+def test_a_swell_over_a_stretch_is_a_rise_across_it_not_marks(jazz_long, said, start, end):
+    # before: a swell mark on every cut from 0:32 (seven swells), the energy as it was
+    from edit_clips import energy_at
+
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert turn.changed and not turn.question, turn.reply
+    plan = jazz_long.plan
+    assert [h.kind for h in plan.hit_points] == [h.kind for h in before.hit_points], turn.reply
+    assert all(energy_at(plan, t) == energy_at(before, t) for t in range(1, start - 1)), turn.reply
+    inside = [energy_at(plan, t + 0.5) for t in range(start, end)]
+    assert inside == sorted(inside) and inside[-1] > inside[0], inside
