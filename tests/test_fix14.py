@@ -151,3 +151,25 @@ def test_a_swell_over_a_stretch_is_a_rise_across_it_not_marks(jazz_long, said, s
     assert all(energy_at(plan, t) == energy_at(before, t) for t in range(1, start - 1)), turn.reply
     inside = [energy_at(plan, t + 0.5) for t in range(start, end)]
     assert inside == sorted(inside) and inside[-1] > inside[0], inside
+
+
+# ----------------------------------------------------------------------------- 8. the drop told, found again
+
+@pytest.mark.parametrize("told, said, at", [("the drop is at 0:20", "bigger at the drop", 20),
+                                            # mine
+                                            ("the drop comes at 0:44", "slower at the drop", 44),
+                                            ("the drop is at 32 seconds", "make it bigger at the drop", 32)])
+def test_the_drop_told_is_noted_and_an_edit_at_the_drop_goes_there(jazz_long, told, said, at):
+    # before: "the drop is at 0:20" asked "Where should that go?" ("drop" is a music word, so no happening), and
+    # "at 32 seconds" slowed that shot (the drop read as a tempo drop); "bigger at the drop" then raised everything
+    from edit_clips import energy_at
+
+    before = jazz_long.plan
+    turn = jazz_long.say(told)
+    assert not turn.changed and not turn.question and "noted" in turn.reply, turn.reply
+    assert jazz_long.plan == before
+    turn = jazz_long.say(said)
+    assert turn.changed and not turn.question, turn.reply
+    moved = [t for t in range(0, 60, 2) if energy_at(jazz_long.plan, t) != energy_at(before, t)
+             or tempo_at(jazz_long.plan, t) != tempo_at(before, t)]
+    assert moved and all(at - 4 <= t < at + 4 for t in moved), turn.reply
