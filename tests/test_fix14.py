@@ -173,3 +173,25 @@ def test_the_drop_told_is_noted_and_an_edit_at_the_drop_goes_there(jazz_long, to
     moved = [t for t in range(0, 60, 2) if energy_at(jazz_long.plan, t) != energy_at(before, t)
              or tempo_at(jazz_long.plan, t) != tempo_at(before, t)]
     assert moved and all(at - 4 <= t < at + 4 for t in moved), turn.reply
+
+
+# ----------------------------------------------------------------------------- 9. a placed brighter in a major key
+
+@pytest.mark.parametrize("said, start", [("brighter at 45", 44),
+                                         # mine
+                                         ("can shot 3 be a bit brighter", 8)])
+def test_a_part_asked_brighter_in_a_major_score_gets_brighter_another_way_there(jazz_long, said, start):
+    # before: "The score is already in major; what should change in that part?" and nothing changed
+    from edit_clips import energy_at
+
+    before = jazz_long.plan
+    assert before.mode == "major"
+    turn = jazz_long.say(said)
+    assert turn.changed and not turn.question and "already in" in turn.reply, turn.reply
+    moved = [t for t in range(0, 60, 2) if energy_at(jazz_long.plan, t) != energy_at(before, t)]
+    assert moved and all(start <= t < start + 4 for t in moved) and energy_at(jazz_long.plan, start + 1) > energy_at(before, start + 1)
+
+
+def test_the_whole_score_asked_brighter_in_major_is_still_asked(jazz_long):
+    turn = jazz_long.say("brighter")
+    assert turn.question and not turn.changed
