@@ -195,3 +195,12 @@ def test_a_part_asked_brighter_in_a_major_score_gets_brighter_another_way_there(
 def test_the_whole_score_asked_brighter_in_major_is_still_asked(jazz_long):
     turn = jazz_long.say("brighter")
     assert turn.question and not turn.changed
+
+
+def test_a_setting_brought_back_with_its_scope_said_apart_is_no_question(jazz_long):
+    # b-dir-04's turn 5: once the rest of a request is read clause by clause, ", everywhere" is the scope said apart,
+    # no clause to read (nor a piece not acted on)
+    jazz_long.say("faster")
+    turn = jazz_long.say("Put the tempo back where it began, everywhere.")
+    assert turn.changed and not turn.question and "did not act" not in turn.reply, turn.reply
+    assert round(tempo_at(jazz_long.plan, 30)) == 139

@@ -27,7 +27,7 @@ from v2m.agent.dialogue.orchestration import role_of
 from v2m.agent.dialogue.phrases import PLEASANTRIES, SMALL_TALK, edit_clauses, opening, rest_only, words
 from v2m.agent.dialogue.references import (AS_IT_WAS, ATTRIBUTES, ORIGINAL_RE, attribute, edits_before, reference,
                                            LIKE_IT_WAS_RE, version_named)
-from v2m.agent.dialogue.where import Ask
+from v2m.agent.dialogue.where import WHOLE_RE, Ask
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan
 
 # "nvm the hit", "never mind no crash", "forget the accordion", "scratch the stab": taking back a thing
@@ -392,7 +392,7 @@ def as_in(request: str, history: list[ScorePlan] | None,
         rest = edit_clauses(rest) if rest else []
     except Ask:   # "cheers": only small talk beside it
         rest = []
-    rest = [x for x in rest if set(re.findall(r"[a-z']+", x.lower())) - SMALL_TALK - PLEASANTRIES]
+    rest = [x for x in rest if set(re.findall(r"[a-z']+", WHOLE_RE.sub(" ", x.lower()))) - SMALL_TALK - PLEASANTRIES]   # not ", everywhere"
     if role and (how := BACK_HOW_RE.search(text)):   # the part's level, once it is back
         rest.append(f"the {role} {how.group(1)}")
     more = read(history[-1], ". ".join(rest), history) if rest else []

@@ -25,7 +25,7 @@ from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.runons import carried
 from v2m.agent.dialogue.spelling import than
 from v2m.agent.dialogue.similes import PURPOSE_RE
-from v2m.agent.dialogue.where import Ask, Unknown
+from v2m.agent.dialogue.where import WHOLE_RE, Ask, Unknown
 
 # The pieces a request is cut into to find one no reader reads: clauses, and the halves of an "and", "also", "plus"
 PIECE_SPLIT_RE = re.compile(r"\s*(?:[,;!?]|\.(?!\d)|\b(?:and|also|plus|then|but|while you're at it)\b)+\s*", re.I)
@@ -45,8 +45,8 @@ def unread(analysis, plan, request: str, read: Callable, intents: list | None = 
     done |= {(what, it.target) for it in intents or [] if it.what == "revert" and it.target for what in ("add", "remove", "balance")}
     out: list[str] = []
     for piece in pieces:
-        if only_ties(piece) or said(piece) or approves(piece) or only_reason(words(piece.lower())) or PURPOSE_RE.search(piece):
-            continue   # a moment told ("the last two shots are the teachers' race"), praise ("the kids will love it"),
+        if only_ties(piece) or said(piece) or not WHOLE_RE.sub(" ", piece.lower()).strip(" .!?") or approves(piece) or only_reason(words(piece.lower())) or PURPOSE_RE.search(piece):
+            continue   # the whole score ("..., everywhere"), a moment told ("the last two shots are the teachers' race"), praise ("the kids will love it"),
             # why ("add a flute, like a bird singing"), what the video is for ("it's for my daughter's party"): no request
         try:
             if read(analysis, plan, piece, guess=False):
