@@ -204,3 +204,16 @@ def test_a_setting_brought_back_with_its_scope_said_apart_is_no_question(jazz_lo
     turn = jazz_long.say("Put the tempo back where it began, everywhere.")
     assert turn.changed and not turn.question and "did not act" not in turn.reply, turn.reply
     assert round(tempo_at(jazz_long.plan, 30)) == 139
+
+
+# ----------------------------------------------------------------------------- 10. one line for nothing changed
+
+@pytest.mark.parametrize("said, why", [("never add strings", "there are no strings in the score"),
+                                       # mine
+                                       ("don't ever add a harp", "there is no harp in the score")])
+def test_nothing_changed_and_why_is_one_line(jazz_long, said, why):
+    # before: "Nothing changed: the score is as it was." with "Not changed: there are no strings ..." under it
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert jazz_long.plan == before and not turn.question
+    assert turn.reply == f"Nothing changed: {why}.", turn.reply
