@@ -91,7 +91,8 @@ def test_a_clause_at_its_limit_beside_a_change_is_said_not_dropped(lofi_chat, sa
     before = lofi_chat.plan
     turn = lofi_chat.say(said)
     assert turn.changed and getattr(lofi_chat.plan, changed) != getattr(before, changed)
-    assert "already in minor, as dark as the key goes" in turn.reply, turn.reply
+    # (a part asked darker in minor is darker there another way, said so: fix14)
+    assert "already in minor, as dark as the key goes" in turn.reply or "minor, so darker there another way" in turn.reply, turn.reply
 
 
 def test_the_energy_at_its_limit_beside_a_change_is_said(lofi_chat):

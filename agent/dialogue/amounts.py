@@ -80,8 +80,9 @@ def _value(said: str) -> int:
 
 # A tempo to go to, said with no unit after a word of tempo ("speed it up to 150", "tempo down to 96"): its unit
 # said, so no place reader takes "up to 150" for "until 2:30" ("slow it down at 40" may be a moment: `tempos._moment`)
-TO_TEMPO_RE = re.compile(r"\b((?:speed|slow|hurry)(?: it| things| the \w+)?|tempo|pace|bpm)((?: up| down)? (?:to|at(?:(?<=tempo at)|(?<=pace at)|(?<=bpm at))) )(\d{3}|[4-9]\d)\b"
-                         r"(?![:.]\d| ?(?:s|secs?|seconds?|bpm|%|percent)\b)")
+# ("slow it down to ninety": in words too, 40 and up)
+TO_TEMPO_RE = re.compile(r"\b((?:speed|slow|hurry)(?: it| things| the \w+)?|tempo|pace|bpm)((?: up| down)? (?:to|at(?:(?<=tempo at)|(?<=pace at)|(?<=bpm at))) )"
+                         rf"(\d{{3}}|[4-9]\d|{SAID})\b(?![:.]\d| ?(?:s|secs?|seconds?|bpm|%|percent)\b)")
 
 UNITS_RES = tuple((re.compile(p), u) for p, u in UNITS)
 
@@ -94,7 +95,8 @@ def spoken(text: str) -> str:
         text = pat.sub(unit, text)
     text = BEFORE_UNIT_RE.sub(lambda m: str(_value(m.group(1))), text)
     text = AFTER_TEMPO_RE.sub(lambda m: (m.group(1) or m.group(3)) + str(_value(m.group(2) or m.group(4))), text)
-    return TO_TEMPO_RE.sub(r"\1\2\3 bpm", text)
+    return TO_TEMPO_RE.sub(lambda m: f"{m[1]}{m[2]}{n} bpm" if (n := int(m[3]) if m[3].isdigit() else _value(m[3])) >= 40
+                           else m[0], text)
 
 
 # A level change in decibels, with its sign when it has one ("minus 5 db"; "-4dB" is read by `spelling`)

@@ -134,6 +134,9 @@ SWELL_TO = (r"\b(?:crescendo|build(?:ing)?(?: it)?(?: up)?|climb(?:ing)?|ris(?:e
 # shot 3 and peak right on the edit"; a crescendo lands on its moment; so does a growth into a time, "build into 0:25",
 # "grow into 0:25", which names a moment, not a stretch)
 SWELL_TO_TIME_RE = re.compile(rf"{SWELL_TO}(?= (?:{TIME}))")
+# A swell said over a stretch ("let it swell from 0:32 on", "swelling over shot 5", "a swell from the second cut to the
+# fourth"): a rise across it (`phrases`' shape), not a swell mark on each cut in it
+SWELL_OVER_RE = re.compile(r"\bswell(?:ing)?(?= (?:up )?(?:from|over|across|through|throughout|during|between|after)\b)")
 PEAK_RE = re.compile(r"\b(?:peaks?|peaking|climax(?:es|ing)?|tops? out|crest(?:s|ing)?|biggest point|high point|lands?)\b")
 # A moment left unmarked: "doesn't need a hit", "let the band play straight through the cut", "without marking
 # it", "don't emphasise the cut", "not react to the cut", "no punctuation"
@@ -177,7 +180,7 @@ def plain(t: str) -> str:
         t = SPACES_RE.sub(" ", pat.sub(rep, t))
     if PEAK_RE.search(t) or CRESCENDO_RE.search(t):   # ("grow into the third cut" alone: a shape, `phrases`)
         t = SWELL_TO_RE.sub(" swell into", t)
-    t = SWELL_TO_TIME_RE.sub(" swell into", t)
+    t = SWELL_TO_TIME_RE.sub(" swell into", SWELL_OVER_RE.sub("grow", t))
     return SPACES_RE.sub(" ", t)
 
 

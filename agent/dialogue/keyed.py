@@ -1,8 +1,9 @@
 """A key asked for by a feeling ("too gloomy", "less sad", "too cheerful") where the score is in that mode already:
 the music still moves that way, by what else the mood does, and the reply says how. "Too gloomy" in F major is no
 wish for another key (the user hears the music, not the key): the happy mood's energy and pace, its key kept;
-"too cheerful" in minor: the sad mood's. Asked for by the key's own words ("brighter", "make it major") it stays the
-question it was (`operations.set_key`'s limit).
+"too cheerful" in minor: the sad mood's. So does a part asked brighter or darker in the mode it asks ("brighter at
+0:45" in major: a part cannot be more major). Asked of the whole score by the key's own words ("brighter", "make it
+major") it stays the question it was (`operations.set_key`'s limit).
 
     mode(e, EditIntent(what="mode", value="major", text="too gloomy"))   # in F major: livelier, a little faster
 """
@@ -25,7 +26,8 @@ def mode(e, it) -> None:
     except ops.AtLimit:
         text = (it.text or "").lower()
         way, name = AWAY.get(it.value, ("", ""))
-        if not way or not any(TOO.get(m.group(1)) == way for r in (TOO_RE, NOT_SO_RE) for m in r.finditer(text)):
+        felt = any(TOO.get(m.group(1)) == way for r in (TOO_RE, NOT_SO_RE) for m in r.finditer(text))
+        if not way or not (felt or not e.whole):   # ("brighter at 0:45" in major: that part brighter another way)
             raise
         mood = MOODS[name]
         ops.add_energy(e.plan, e.idx, mood.energy)
@@ -34,4 +36,4 @@ def mode(e, it) -> None:
         except Ask:
             pass   # the tempo at its limit: the energy still moves
         how = "livelier and a little faster" if mood.energy > 0 else "calmer and a little slower"
-        e.said.append(f"The score is already in {e.plan.key} {it.value}, so {way} another way: {how}.")
+        e.said.append(f"The score is already in {e.plan.key} {it.value}, so {way}{'' if e.whole else ' there'} another way: {how}.")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue import audience, patterns, vocab
+from v2m.agent.dialogue.patterns import PLACE_SAID
 from v2m.agent.dialogue.place_words import NUMBER_WORD, only_place
 from v2m.agent.dialogue.where import Ask, Span
 
@@ -99,12 +100,10 @@ PART_EDITS = ("add", "remove", "only")
 
 ENTRY_RE = re.compile(rf"\b({INSTR_ALT})(?:s|es)? (?:should |will |can |must |has to |needs to |to )?(?:only )?"
                       r"(?:come in|comes in|start|starts|enter|enters|kick in|kicks in|begin|begins|join|joins)"
-                      r"(?: playing)? (?:at|on|from|after|with) (?:the )?([a-z0-9: ]+?)(?: onwards?| on)?(?: only)?\s*$")
-
-
+                      rf"(?: playing)? (?:at|on|from|after|with) (?:the )?({PLACE_SAID})(?: onwards?| on)?(?: only)?\s*$")
 # "start them at the next cut", "begin the strings from shot 3": the part said first, then where it enters
 START_RE = re.compile(rf"\b(?:start|begin) (?:the )?({INSTR_ALT})(?:s|es)? (?:playing |coming in |in )?"
-                      r"(?:only )?(?:at|on|from|after) (?:the )?([a-z0-9: ]+?)(?: onwards?| on)?(?: only)?\s*$")
+                      rf"(?:only )?(?:at|on|from|after) (?:the )?({PLACE_SAID})(?: onwards?| on)?(?: only)?\s*$")
 
 
 def entry(clause: str) -> tuple[str, bool]:

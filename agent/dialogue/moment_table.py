@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue import edit_log, music_places, names
+from v2m.agent.dialogue.drops import DROP_IS_RE
 from v2m.agent.dialogue.marks import HIT_WORDS_RE
 from v2m.agent.dialogue.moments import CONTAINERS, FUNCTION, _about_music
 from v2m.agent.dialogue.patterns import CLAUSE_RE, PUNCTUATED_RE
@@ -64,6 +65,9 @@ SUBJECT_RE = re.compile(r"(?:the|our|my|his|her|their|a|an|he|she|they|someone|e
 THATS_RE = re.compile(rf"[,;.]?\s*(?:that's|thats|that is|which is|it's|its)\s+(?:(?:in|at|on|around) )?"
                       rf"(?P<place>{PLACE})\s*",
                       re.I)
+# the music's drop told ("the drop is at 0:20", "the drop hits at the fifth cut"): a moment to find again ("bigger at the
+# drop"), though "drop" is a music word (`drops.DROP_IS_RE`, the same words read as the drums coming in there)
+DROP_TOLD_RE = re.compile(rf"{DROP_IS_RE.pattern}(?: (?:in|at|on|around|by))?", re.I)
 PLACE_IS_RE = re.compile(r"\s+(?:is|'s|was|shows|has)\b")   # "shot 5 is where the dog jumps"; "shot 7 fastr" asks
 KEEP_LEADS = {"after", "since", "from", "before", "until", "till", "by"}
 # a time clause says a happening whatever follows it ("when he proposes strings come in"); after a determiner or a
@@ -115,7 +119,7 @@ def tie(clause: str) -> tuple[frozenset[str], str] | None:
     rest = low[:m.start()] + " " + low[m.end():]
     said = FILLER_RE.sub("", low)
     if not (SUBJECT_RE.match(said) or said.startswith(m.group(0).strip()) and PLACE_IS_RE.match(low, m.end())) \
-            or not (_happening(rest) or _felt(rest)):
+            or not (_happening(rest) or _felt(rest) or DROP_TOLD_RE.fullmatch(rest.strip())):
         return None
     return frozenset(lemma(w) for w in _content(rest)), m.group("place")
 

@@ -23,7 +23,11 @@ from functools import cached_property, lru_cache
 FULL_STOP = r"\.(?!\d)"
 POINT = r"\.(?=\d)"   # the other point: inside a number
 SENTENCE_RE = re.compile(rf"(?:[^.!?;]|{POINT})+(?:[!?;]|{FULL_STOP})*")   # a sentence (or ";" clause) and its end
+# A place said in a few plain words or numbers ("the 3rd shot", "0:22", "0:22.5"): its point too
+PLACE_SAID = rf"(?:[a-z0-9: ]|{POINT})+?"
 CLAUSE_RE = re.compile(rf"(?:[^,;.!?]|{POINT})+")   # a clause: what is between commas, ";", "!", "?" and full stops
+# where a comma and "and" or "then" start another order ("rock, and bring the drums back"): cut before the "and"
+ORDER_CUT_RE = re.compile(r",\s*(?=(?:and|then)\b)")
 PUNCTUATED_RE = re.compile(rf"({CLAUSE_RE.pattern})([,;.!?]*)")   # a clause and the marks after it
 
 

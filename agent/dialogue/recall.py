@@ -20,14 +20,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from v2m.agent.dialogue import hit_words, marks, versions
+from v2m.agent.dialogue import hit_words, marks, patterns, versions
 from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.orchestration import role_of
 from v2m.agent.dialogue.phrases import PLEASANTRIES, SMALL_TALK, edit_clauses, opening, rest_only, words
 from v2m.agent.dialogue.references import (AS_IT_WAS, ATTRIBUTES, ORIGINAL_RE, attribute, edits_before, reference,
-                                           version_named)
-from v2m.agent.dialogue.where import Ask
+                                           LIKE_IT_WAS_RE, version_named)
+from v2m.agent.dialogue.where import WHOLE_RE, Ask
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan
 
 # "nvm the hit", "never mind no crash", "forget the accordion", "scratch the stab": taking back a thing
@@ -385,14 +385,14 @@ def as_in(request: str, history: list[ScorePlan] | None,
     # "put a bit of energy back, but not all": part of the way back (a number only; a part is in or out)
     partly = 0.5 if attr in ("tempo", "energy", "loudness") and PARTLY_BACK_RE.search(text) else None
     back = [EditIntent(what="revert", version=version, value=attr, target=role, amount=partly, text=request[:400])]
-    rest = [x for x in sentences(request) if not reference(words(x)) and not _things(words(x), history)
-            and not KEEP_RE.match(x) and not rest_only(x)
-            and not (role and role in {role_of(history[-1], p) or p for p in named_parts(words(x))})]   # said again
+    rest = [x for x in (c for x in sentences(request) for c in patterns.ORDER_CUT_RE.split(x)) if not reference(words(x)) and not _things(words(x), history)
+            and not KEEP_RE.match(x) and not rest_only(x) and not BACK_HOW_RE.match(x.strip()) and not LIKE_IT_WAS_RE.search(x)   # "rock,
+            and not (role and role in {role_of(history[-1], p) or p for p in named_parts(words(x))})]   # and bring the drums back": rock
     try:
         rest = edit_clauses(rest) if rest else []
     except Ask:   # "cheers": only small talk beside it
         rest = []
-    rest = [x for x in rest if set(re.findall(r"[a-z']+", x.lower())) - SMALL_TALK - PLEASANTRIES]
+    rest = [x for x in rest if set(re.findall(r"[a-z']+", WHOLE_RE.sub(" ", x.lower()))) - SMALL_TALK - PLEASANTRIES]   # not ", everywhere"
     if role and (how := BACK_HOW_RE.search(text)):   # the part's level, once it is back
         rest.append(f"the {role} {how.group(1)}")
     more = read(history[-1], ". ".join(rest), history) if rest else []

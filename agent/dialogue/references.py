@@ -16,6 +16,7 @@ from v2m.agent.dialogue.phrases import PLEASANTRIES, REDUCE_RE, SIZED, SMALL_TAL
 # References to earlier versions.
 # "(put it back) the way it was", "(set the tempo back to) how it used to be": as before the last edit
 AS_IT_WAS = r"(?:the way|how|as|like|what)\s+(?:it|they|he|she|that|this)\s+(?:was|were|used to be|sounded|had been)\b"
+LIKE_IT_WAS_RE = re.compile(rf"\b{AS_IT_WAS}", re.I)   # "can the bass come back, exactly like it was": how it comes back
 # "the last shot was better before", "it was nicer, calmer like before": of a place named, that place as it was
 BETTER_BEFORE = (r"\b(?:was|were|sounded|felt) (?:[a-z]+ ){0,3}?(?:better|nicer|fine|good|great|right)\b(?: [a-z]+){0,2}? "
                  r"(?:like |as )?before\b")

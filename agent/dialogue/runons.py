@@ -2,7 +2,8 @@
 ("faster in shot 2 louder bass in shot 3", "build in shot 2 fade in shot 4", "less bass overall and more punch
 in shot 2"), given back the comma that makes each change its own clause with its own place, before any reader
 splits the request; and a part or a verb said once for two places ("the sax louder in shot 1 and quieter in
-shot 4", "take out the chords in shot 1 and the bass in shot 2"), said again in the second.
+shot 4", "take out the chords in shot 1 and the bass in shot 2", "make it louder, then the drums"), said again in
+the second.
 
     from v2m.agent.dialogue.runons import punctuated
     punctuated("build in shot 2 fade in shot 4")   # "build in shot 2, fade in shot 4"
@@ -49,10 +50,26 @@ VERB_GAP_RE = re.compile(rf"\b(take out|take away|remove|mute|lose|kill|add|brin
 # "the drums louder its too sleepy": why, said after a change without its comma (`mentions.only_reason` then reads it)
 WHY_RUN_ON_RE = re.compile(r"(?<=[a-z]) (?=(?:its|it's|it is|thats|that's|that is|they're|theyre|they are) (?:to|too|way too|"
                            r"far too|so|a bit|kind of|really|pretty)\b)", re.I)
+# "make it louder, then the drums", "the bass softer and the kick": a part named alone after a change of level is
+# that change again, for the part (not the part added); said again as "the drums louder too"
+LEVEL_CARRY_RE = re.compile(rf"\b(louder|quieter|softer|(?:turn|crank|bring|pump)(?: it| the \w+| \w+)? (?:up|down))\b"
+                            rf"([^.;!?]{{0,60}}?(?:,? (?:and|then|and then) |, ))((?:the |your )?{PART}s?)"
+                            r"(?: (?:too|as well|also))?(?=(?:,? (?:please|thanks))?\s*(?:$|[.;!?]))", re.I)
+
+
+def _level_carried(m: re.Match) -> str:
+    up = m[1].lower() == "louder" or m[1].lower().endswith("up")
+    return f"{m[1]}{m[2]}{m[3]} {'louder' if up else 'softer'} too"
+
+
+def carried(text: str) -> str:
+    """`text` with a part named alone after a change of level given that change ("and the drums louder too")."""
+    return LEVEL_CARRY_RE.sub(_level_carried, text)
 
 
 def punctuated(text: str) -> str:
     """`text` with a comma where two changes ran on without one, and a part or verb said once said again."""
+    text = carried(text)
     if "," in text or ";" in text:   # punctuated by its writer: read as written
         return text
     text = WHY_RUN_ON_RE.sub(", ", text)

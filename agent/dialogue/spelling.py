@@ -170,9 +170,10 @@ TRIPLED_RE = re.compile(r"(.)\1\1")   # "errr", "sooo": said, not misspelt
 LONG_WORD_RE = re.compile(r"[a-z]{4,}")
 # A name said mid-sentence ("at Tunde's wedding"): a capital after a lower-case word
 NAME_RE = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+")
-# a comparative, "then" and a thing alone to the clause's end ("louder then the piano"): the comparison's "than"; a noun
-# in -er after its article is no comparative ("add a shaker then the tambourine": a next step)
-THEN_THAN_RE = re.compile(r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bsome )(?<!\bmy )\b(\w{3,}er|more \w+|less \w+) then(?= (?:the |a |an |my |our )?[a-z]+(?: (?!(?:out|in|back|off|up|down|away|again|too|please)\b)[a-z]+)?\s*(?:$|[.,;!?]))", re.I)
+# a comparative, "then" and a thing alone to the clause's end ("louder then the piano", "... then the kick please"): the
+# comparison's "than"; a noun in -er after its article is no comparative ("add a shaker then the tambourine": a next step)
+THEN_THAN_RE = re.compile(r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bsome )(?<!\bmy )\b(\w{3,}er|more \w+|less \w+) then(?= (?:the |a |an |my |our )?[a-z]+(?: (?!(?:out|in|back|off|up|down|away|again|too|please)\b)[a-z]+)?"
+                          r"(?:,? (?:please|pls|thanks|thank you))?\s*(?:$|[.,;!?]))", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -319,13 +320,18 @@ def phoned(text: str) -> str:
     return text
 
 
+def than(text: str) -> str:
+    """`text` with a comparison's "then" read as "than" ("louder then the piano": a learner's "than", not a next step)."""
+    return THEN_THAN_RE.sub(r"\1 than", text)
+
+
 def mended(text: str) -> str:
     """`text` with its misspelt and shorthand words put right, each in the case it was typed: the request as the
     readers of an edit (places, parts, clauses) should see it. Phrases ("louder base") are left to `spelled`,
     names said mid-sentence and messages with letters of another alphabet ("Más energía") as they are."""
     if FOREIGN_RE.search(text):
         return text
-    text = THEN_THAN_RE.sub(r"\1 than", text)   # "louder then the piano": a learner's "than", not a next step
+    text = than(text)
     names = {m.start() for m in NAME_RE.finditer(text)}
 
     def mend(m: re.Match) -> str:

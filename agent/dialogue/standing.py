@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue import doubled, operations as ops
+from v2m.agent.dialogue.changes import NOTHING
+from v2m.agent.dialogue.edit_log import NO_CHANGE
 from v2m.agent.dialogue.orchestration import role_of
 from v2m.tools.contract import ScorePlan
 
 KEPT = "Kept without the "   # how the reply says a part was kept out
+NOT_CHANGED = "Not changed"   # how the reply says a change asked was passed over ("Not changed: the drums are already silent there")
 READ_RE = re.compile(r'^- ".*": read as (.*)$', re.M)   # a line of the edit log: what a request was read as
 REMOVED_RE = re.compile(r"\bremove ([a-z][a-z' -]*?) \[")   # a part taken out with no place ("remove drums (shot 3)": a place)
 PLACED_RE = re.compile(r"\bremove ([a-z][a-z' -]*?) \((.+)\) \[")   # one taken out in a place: the new band plays it there
@@ -62,3 +65,14 @@ def held(said: list[str], plan: ScorePlan) -> list[str]:
     playing = {r for s in plan.sections for r in ops.effective_roles(plan, s)}
     return [x for x in said if not x.startswith(KEPT) or
             not any(role_of(plan, w) in playing for w in x[len(KEPT):].split(",")[0].split(" or the "))]
+
+
+def under(reply: str, said: list[str], plan: ScorePlan) -> list[str]:
+    """The reply's lines: what changed, then what `held` keeps of `said`, each once; where nothing changed and a line
+    of `said` says why ("Not changed: there are no strings in the score"), one line says both ("Nothing changed: there
+    are no strings in the score.") rather than "Nothing changed: the score is as it was." above it."""
+    lines = list(dict.fromkeys(held(said, plan)))
+    why = next((k for k, x in enumerate(lines) if x.startswith(NOT_CHANGED)), None)
+    if reply != NOTHING or why is None:
+        return [reply, *lines]
+    return [NO_CHANGE + lines[why][len(NOT_CHANGED):], *lines[:why], *lines[why + 1:]]

@@ -27,8 +27,10 @@ from v2m.agent.dialogue.names import CLAUSES_RE, said
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import ORDER_VERBS, words
 from v2m.agent.dialogue.place_words import APPOSITIVE_RE, only_place
+from v2m.agent.dialogue.runons import carried
+from v2m.agent.dialogue.spelling import than
 from v2m.agent.dialogue.similes import PURPOSE_RE
-from v2m.agent.dialogue.where import Ask, Unknown, locate
+from v2m.agent.dialogue.where import WHOLE_RE, Ask, Unknown, locate
 
 # The pieces a request is cut into to find one no reader reads: its clauses (`names.CLAUSES_RE`, the full stop read as
 # `patterns.FULL_STOP`), and the halves of an "also", "plus"
@@ -62,19 +64,24 @@ def unread(analysis, plan, request: str, read: Callable, intents: list | None = 
     or only guessed by the embeddings as something the turn's `intents` do not do ("give it a glimmerwave flavour and
     more drums": synthwave is only a guess, and the drums were done alone); [] for a request of one piece (its own
     question says so)."""
-    joined = idioms.joined(hit_words.listed(request))   # as `edits.read_request` joins them before cutting clauses: "stings on
-    # the first, second and third cut" (each cut named), "start big and finish quiet" (one fall): no piece of those is unread
+    # cut where the readers cut: "softer then the kick" is one comparison, "louder, then the drums" the drums louder;
+    # "stings on the first, second and third cut" (each cut named), "start big and finish quiet" (one fall): joined as
+    # `edits.read_request` joins them before cutting clauses, so no piece of those is unread
+    joined = idioms.joined(hit_words.listed(carried(than(request))))
     pieces = [p.strip() for p in PIECE_SPLIT_RE.split(joined) if p and p.strip()]
     if len(pieces) < 2:
         return []
     done = {(it.what, it.value) for it in intents or []}
+    # a part brought back as it was ("bring the drums back": its edits taken back) is what adding it would do
+    done |= {(what, it.target) for it in intents or [] if it.what == "revert" and it.target for what in ("add", "remove", "balance")}
     out: list[str] = []
     for piece in pieces:
-        if only_ties(piece) or said(piece) or approves(piece) or only_reason(words(piece.lower())) or PURPOSE_RE.search(piece) or aside(piece) \
+        if only_ties(piece) or said(piece) or not WHOLE_RE.sub(" ", piece.lower()).strip(" .!?") or approves(piece) \
+                or only_reason(words(piece.lower())) or PURPOSE_RE.search(piece) or aside(piece) \
                 or place_alone(analysis, plan, piece, intents or []):
-            continue   # a moment told ("the last two shots are the teachers' race"), praise ("the kids will love it"),
-            # why ("add a flute, like a bird singing"), what the video is for ("it's for my daughter's party"), an aside
-            # ("she cries there", "if possible", `asides`): no request
+            continue   # the whole score ("..., everywhere"), a moment told ("the last two shots are the teachers' race"),
+            # praise ("the kids will love it"), why ("add a flute, like a bird singing"), what the video is for ("it's for
+            # my daughter's party"), an aside ("she cries there", "if possible", `asides`): no request
         try:
             if read(analysis, plan, piece, guess=False):
                 continue

@@ -24,14 +24,19 @@ _PART = rf"(?:the |a |an |any |all |some )?({INSTR_ALT})(?:s|es)?\b"
 REFUSED_RE = re.compile(rf"\b(?:no|without|w/o|minus|not any|nothing with|no (?:music|sound|song|track) with|"
                         rf"(?:don't|do not|dont) (?:want|need|use|add)(?: any)?)\s+{_PART}", re.I)
 MORE_RE = re.compile(rf"^\s*(?:,|or|nor|and no|or any)\s+{_PART}", re.I)
+# a place said right after the part: "no drums in the intro", "without bass until the first cut"
+PLACED_RE = re.compile(r"\s+(?:in|at|from|until|till|before|after|during|for|on|over|through)\b(?! (?:it|this|that|my|our|the (?:video|clip|film|score|music|whole))\b)")
 # what a beat refused means: whatever keeps time with a drum sound
 BEAT_WORDS = {"drum", "drums", "beat", "beats", "percussion", "pulse", "kit"}
 
 
 def refused(request: str) -> list[str]:
-    """The instrument words the request refuses, in order (read with its slips put right: "withou any percusion")."""
+    """The instrument words the request refuses, in order (read with its slips put right: "withou any percusion"); a
+    part refused in a place ("no drums in the intro") is an edit of that place, left to the chat."""
     out, request = [], spelled(request.lower())
     for m in REFUSED_RE.finditer(request):
+        if PLACED_RE.match(request, m.end()):
+            continue
         out.append(m.group(1).lower())
         rest = request[m.end():]
         while (more := MORE_RE.match(rest)):

@@ -207,7 +207,8 @@ def _energy_bias(request: str) -> tuple[float, float]:
 
 def _with_parts(analysis: VideoAnalysis, plan: ScorePlan, request: str) -> ScorePlan:
     """The first plan with the parts its request names playing ("a war memorial, brass and strings"), each in its
-    own role as an edit would add it; a part already playing stays as it is."""
+    own role as an edit would add it; a part already playing stays as it is; a part the request refuses (`refused`: "jazz
+    without drums") is never added."""
     no = refused(request)
     words = [w for w in dict.fromkeys(named_parts(request.lower()))
              if w in INSTRUMENTS and role_of(plan, w) is None and w not in no]
