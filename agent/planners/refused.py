@@ -11,17 +11,18 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.intents import apply_intents
-from v2m.agent.dialogue.mentions import INSTR_ALT
+from v2m.agent.dialogue.mentions import INSTR_ALT, OUT_VERBS
 from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.dialogue.orchestration import role_of
 from v2m.agent.dialogue.spelling import spelled
 from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import EditIntent, ScorePlan, VideoAnalysis
 
-# "no drums", "without any percussion", "minus the guitar", "don't want drums", a learner's "no music with drums";
+# "no drums", "without any percussion", "minus the guitar", "drop the drums" (`mentions.OUT_VERBS`), "don't want drums",
+# a learner's "no music with drums";
 # a list goes together ("no drums or bass")
 _PART = rf"(?:the |a |an |any |all |some )?({INSTR_ALT})(?:s|es)?\b"
-REFUSED_RE = re.compile(rf"\b(?:no|without|w/o|minus|not any|nothing with|no (?:music|sound|song|track) with|"
+REFUSED_RE = re.compile(rf"\b(?:{OUT_VERBS}|w/o|minus|cut|scrap|not any|nothing with|no (?:music|sound|song|track) with|"
                         rf"(?:don't|do not|dont) (?:want|need|use|add)(?: any)?)\s+{_PART}", re.I)
 MORE_RE = re.compile(rf"^\s*(?:,|or|nor|and no|or any)\s+{_PART}", re.I)
 # a place said right after the part: "no drums in the intro", "without bass until the first cut"
