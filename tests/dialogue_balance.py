@@ -74,6 +74,9 @@ def balance(arg, old, new, old_midi, new_midi, mids: list[float]) -> list[str]:
         if now and not before:  # brought in here by this turn
             if not up or d1 < 0:
                 out.append(f"{role} comes in at {t:.2f} at {d1:+.1f} dB against the others (did not play before)")
+        elif before and not now:  # taken out here by this turn: never "up"
+            if up:
+                out.append(f"{role} no longer plays at {t:.2f} (asked up)")
         elif (d1 > d0) != up or d1 == d0:
             out.append(f"{role} level at {t:.2f} against the others {d0:+.1f} -> {d1:+.1f} dB")
     if mids and not heard:

@@ -270,10 +270,11 @@ def check_turn(exp: dict, old, new, versions, turn, analysis, midis) -> tuple[li
         bad = changed_outside(old, new, old_midi, new_midi, a, b)
         isolated = not bad
         if bad is None:  # one old section spans the edit (a first edit on a one-section plan): notes outside by time
-            # no notes outside [a, b] before or after (the span holds all the music): nothing there changed
-            notes_before = _outside(old_midi, a, b)
-            isolated = notes_before == _outside(new_midi, a, b)
-            if not isolated:
+            notes_before, notes_after = _outside(old_midi, a, b), _outside(new_midi, a, b)
+            isolated = notes_before == notes_after
+            if not notes_before and not notes_after:   # the span holds all the music: it measures nothing (a data error)
+                fails.append(f"nothing outside {arg['outside']} to compare")
+            elif not isolated:
                 fails.append(f"notes outside {arg['outside']} changed (one old section spans it: compared by time)")
         elif bad:
             fails.append(f"sections {bad} outside {arg['outside']} changed notes")

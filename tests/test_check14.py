@@ -9,8 +9,9 @@ where the music really is wrong and the new reading still fails it:
   enters after the intro has no level to move in the intro ("the tune on top competes with me, tuck it behind");
 - `plays` on a named role reads that role's track (a piano piece's bass out was still "playing": the chords and
   the tune share its program);
-- `unchanged` outside a span that holds all the music (nothing outside before or after) is met, not failed as
-  "nothing outside to compare"."""
+- `unchanged` outside a span that holds all the music (nothing outside before or after) measures nothing: it fails
+  "nothing outside to compare" (a data error), as before (readback14c: it was met for any edit).
+- `balance` "up" where the turn took the part out of a section of the span fails (readback14c)."""
 
 from __future__ import annotations
 
@@ -168,11 +169,22 @@ def _extra(m: Midi, t: float) -> Midi:
     return m
 
 
-def test_unchanged_outside_a_span_holding_all_the_music_is_met():
+def test_unchanged_outside_a_span_holding_all_the_music_measures_nothing():
     old = new = plan("classical", {})
     mo, mn = _with_arr(midi(PIANO_TRIO)), _with_arr(midi({**PIANO_TRIO, "bass": (PIANO, 60)}))
-    fails, isolated = check_turn({"unchanged": {"outside": [0, 8]}}, old, new, [old], None, None, lambda: (mo, mn))
-    assert fails == [] and isolated
+    fails, _ = check_turn({"unchanged": {"outside": [0, 8]}}, old, new, [old], None, None, lambda: (mo, mn))
+    assert fails == ["nothing outside [0, 8] to compare"]
+
+
+def test_a_part_asked_up_but_taken_out_of_the_span_fails():
+    two = [Section(name="A", start_s=0.0, end_s=4.0, levels_db={}, instruments=JAZZ_ROLES),
+           Section(name="B", start_s=4.0, end_s=8.0, levels_db={}, instruments=JAZZ_ROLES)]
+    old = ScorePlan(duration_s=8.0, style="jazz", tempo_bpm=120, sections=two)
+    new = old.model_copy(update={"sections": [two[0].model_copy(update={"levels_db": {"bass": 5.0}}),
+                                              two[1].model_copy(update={"levels_db": {"bass": 5.0},
+                                                                        "instruments": ["drums", "harmony", "melody"]})]})
+    fails = balance({"in": [0, 8], "role": "bass", "change": "up"}, old, new, midi(JAZZ), midi(JAZZ), [2.0, 6.0])
+    assert "bass no longer plays at 6.00 (asked up)" in fails
 
 
 def test_unchanged_still_fails_when_the_edit_adds_notes_outside_its_span():

@@ -29,7 +29,8 @@ SYNONYM = 0.7
 # bare "more". Said with no sound word beside them, which way is asked; "funnier, bouncier" says one and acts.
 CHARACTER = frozenset("""funny funnier hilarious comedic comical goofy goofier drama theatrical disney pixar personality
 character sitcom""".split())
-CHARACTER_RE = re.compile(rf"\b(?P<more>more (?:of (?:a|the|some) )?)?(?P<word>{'|'.join(sorted(CHARACTER))})\b")
+CHARACTER_RE = re.compile(rf"\b(?P<more>more (?:of (?:a|the|some) )?)?(?P<word>{'|'.join(sorted(CHARACTER))})\b"
+                          r"(?<!(?<!more )(?<!some )(?<!give it )(?<!with )character)")   # "the main character enters": a person
 SOUND_WAYS = ("more energy", "faster")   # what a character with no feeling of its own ("personality") may take
 GUESSED_RE = re.compile(r"^'(?P<word>[^']+)' read as (?P<mood>[a-z_]+)$")   # `edits._unknown`'s reason for a guess
 MORE_THAN_ONE = "Say which (or more than one)."   # the question invites several ways: "both", "all of them" take each

@@ -14,9 +14,9 @@ from v2m.agent.dialogue.vocab import MOODS, style_keywords
 from v2m.tools.style import load_style, style_names
 
 
-# A word said only to refuse it ("not classical", "nothing too loud", "no guitar", "without drums") asks for none of
-# what it names: no style, pace, colour or instrument is read from it
-NEGATED_RE = re.compile(r"\b(?:not|no|nothing|never|without|isn't|aren't)\s+(?:(?:too|to|so|very|overly|really|that|a|an|"
+# A word said only to refuse it ("not classical", "nothing too loud", "no guitar", "without drums", "dont make it sad")
+# asks for none of what it names: no style, pace, colour or instrument is read from it
+NEGATED_RE = re.compile(r"\b(?:not|no|nothing|never|without|isn't|aren't|(?:don'?t|do not) (?:make|want|need)(?: it)?)\s+(?:(?:too|to|so|very|overly|really|that|a|an|"
                         r"any|the|much|more|of)\s+)*[a-z0-9'-]+")
 NON_WORD_RE = re.compile(r"[^a-z0-9#/:. -]+")
 

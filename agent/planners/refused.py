@@ -22,11 +22,14 @@ from v2m.tools.contract import EditIntent, ScorePlan, VideoAnalysis
 # a learner's "no music with drums";
 # a list goes together ("no drums or bass")
 _PART = rf"(?:the |a |an |any |all |some )?({INSTR_ALT})(?:s|es)?\b"
-REFUSED_RE = re.compile(rf"\b(?:{OUT_VERBS}|w/o|minus|cut|scrap|not any|nothing with|no (?:music|sound|song|track) with|"
-                        rf"(?:don't|do not|dont) (?:want|need|use|add)(?: any)?)\s+{_PART}", re.I)
-MORE_RE = re.compile(rf"^\s*(?:,|or|nor|and no|or any)\s+{_PART}", re.I)
+# the refusal ends at the part: not "no guitar solo", "no beat drops", "I dont want drums to be too loud"; and EDM's
+# "drop the bass" / "drop the beat" is the drop, not a part taken out
+ENDS = r"(?=\s*(?:$|[,.;:!?]|(?:and|or|nor|but|please|pls|plz|just|at all|whatsoever|either|for|in|at|from|until|till|before|after|during|on|over|through|with|then)\b))"
+REFUSED_RE = re.compile(rf"\b(?:(?!drop (?:the )?(?:bass|beat))(?:{OUT_VERBS})|w/o|minus|scrap|not any|nothing with|"
+                        rf"no (?:music|sound|song|track) with|(?:don't|do not|dont) (?:want|need|use|add)(?: any)?)\s+{_PART}{ENDS}", re.I)
+MORE_RE = re.compile(rf"^\s*(?:,|or|nor|and no|or any)\s+{_PART}{ENDS}", re.I)
 # a place said right after the part: "no drums in the intro", "without bass until the first cut"
-PLACED_RE = re.compile(r"\s+(?:in|at|from|until|till|before|after|during|for|on|over|through)\b(?! (?:it|this|that|my|our|the (?:video|clip|film|score|music|whole))\b)")
+PLACED_RE = re.compile(r"\s+(?:in|at|from|until|till|before|after|during|for|on|over|through)\b(?! (?:all|it|this|that|my|our|the (?:video|clip|film|score|music|whole))\b)")
 # what a beat refused means: whatever keeps time with a drum sound
 BEAT_WORDS = {"drum", "drums", "beat", "beats", "percussion", "pulse", "kit"}
 
