@@ -42,3 +42,19 @@ def test_the_main_character_is_a_person_not_a_character_word(jazz_long):
     assert "says a character more than a sound" not in (turn.question or turn.reply)
     turn = jazz_long.say("give it some character")
     assert turn.question and "says a character more than a sound" in turn.question
+
+
+def test_a_tempo_said_with_a_mood_in_a_major_key_is_the_tempo(jazz_long):
+    # fix14 made a placed "brighter" in a major key brighter another way (a little faster); a tempo said beside it,
+    # or the key's own word ("make it major there"), is not a feeling to move by
+    from edit_clips import tempo_at
+    jazz_long.say("more upbeat at 150 bpm in the last shot")
+    assert tempo_at(jazz_long.plan, 58) == pytest.approx(150)
+
+
+def test_a_stretch_named_by_where_it_starts_runs_from_there(tmp_path):
+    from edit_clips import energy_at, open_long
+    s = open_long(tmp_path, "epic boss fight music for a highlight reel", long_clip(72.0, 6.0))
+    before = s.plan
+    s.say("the victory part starts at 0:54, make it triumphant")   # ask14b's named stretches read it at 0:54 only
+    assert energy_at(s.plan, 66) > energy_at(before, 66) and energy_at(s.plan, 40) == energy_at(before, 40)

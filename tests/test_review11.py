@@ -292,8 +292,6 @@ DIALOGUES = [
 # Turns left as they are after the fixes, each with why (strict: a pass is news)
 XFAIL = {
     ("stream-boss", 0): "a boss fight is rock by design (rock.yaml's scenes); 'epic' is only a style keyword, weighed below a scene",
-    ("realestate-condo", 1): "'brighter' in a score already major asks what should change (by design, test_left9a), it never guesses energy",
-    ("realestate-condo", 2): "'same for the last shot' after that question has no edit to repeat, so it asks too",
     ("student-noir", 4): "'after the gun' is after shot 5 ends (the gun names the whole shot), not after the hit at its start",
 }
 

@@ -10,11 +10,17 @@ major") it stays the question it was (`operations.set_key`'s limit).
 
 from __future__ import annotations
 
+import re
+
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue.phrases import NOT_SO_RE, TOO, TOO_RE
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import Ask
 
+# a place asked brighter or darker by those words, not by the key's own ("make it major there") nor beside a tempo set
+# ("more upbeat at 150 bpm in the last shot": the tempo is said)
+WAY_RE = re.compile(r"\b(?:bright|dark|light|sunn|happ|cheer|sad|gloom|moody)\w*")
+OWN_KEY_RE = re.compile(r"\b(?:major|minor|bpm)\b")
 AWAY = {"major": ("brighter", "happy"), "minor": ("darker", "sad")}   # the mode: the way a feeling moves, the mood that goes so
 
 
@@ -27,7 +33,8 @@ def mode(e, it) -> None:
         text = (it.text or "").lower()
         way, name = AWAY.get(it.value, ("", ""))
         felt = any(TOO.get(m.group(1)) == way for r in (TOO_RE, NOT_SO_RE) for m in r.finditer(text))
-        if not way or not (felt or not e.whole):   # ("brighter at 0:45" in major: that part brighter another way)
+        placed = not e.whole and WAY_RE.search(text) and not OWN_KEY_RE.search(text)
+        if not way or not (felt or placed):   # ("brighter at 0:45" in major: that part brighter another way)
             raise
         mood = MOODS[name]
         ops.add_energy(e.plan, e.idx, mood.energy)

@@ -145,9 +145,10 @@ def defined(text: str) -> tuple[str, dict[str, str]]:
             found[name] = m.group("place")
             if re.match(r" (?:lands?|hits)", m.group("verb") or ""):   # "make the drop land at 0:16": a hit there
                 return f"{text[:m.start()]} hit {m.group('prep') or 'at'} {m.group('place')} {text[m.end():]}", found
-            prep = (m.group("prep") or "").strip()
+            prep = "from" if re.match(r" (?:starts?|begins?)", m.group("verb") or "") and name.endswith(("part", "section", "stretch")) \
+                else (m.group("prep") or "").strip()   # "the victory part starts at 0:54, make it ...": from there on
             keep = re.sub(rf"\b{DET}\s*$", "", text[:m.start()]).rstrip()
-            if not prep or re.search(r"\b(?:after|before|from|until|till|to|since|into|at|on|around)$", keep):
+            if not prep or prep != "from" and re.search(r"\b(?:after|before|from|until|till|to|since|into|at|on|around)$", keep):
                 prep = ""   # "after the kiss at 0:30": after 0:30; "to the title card at 0:38": to 0:38
             return f"{keep} {prep} {m.group('place')} {text[m.end():]}", found
     return text, found
