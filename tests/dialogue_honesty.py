@@ -73,6 +73,8 @@ def honesty(turn, old, new) -> str:
                                                        first):
         first = first.split(": ", 1)[1]  # the place prefix ("Shot 2 (0:01.2-0:03.0): ...")
     first = QUOTED_RE.sub('""', first)   # the user's own words quoted ('noted for later: "the key moment" is 0:05') claim nothing
+    if first.startswith("Nothing changed"):   # its reason says how the score is ("there are no strings in the score"):
+        first = ""                            # no change claimed, and the plans must then be equal (below)
     claimed = {k for k, pat in CLAIMS.items() if re.search(pat, first, re.I)}
     changed = plan_differences(old, new)
     if "style" in changed:  # a new style brings its own instruments, tempo and chords: one claim covers them

@@ -5,6 +5,7 @@ in words of my own."""
 from __future__ import annotations
 
 import pytest
+from dialogue_honesty import honesty
 from edit_clips import tempo_at
 
 
@@ -217,3 +218,4 @@ def test_nothing_changed_and_why_is_one_line(jazz_long, said, why):
     turn = jazz_long.say(said)
     assert jazz_long.plan == before and not turn.question
     assert turn.reply == f"Nothing changed: {why}.", turn.reply
+    assert not honesty(turn, before, jazz_long.plan), turn.reply   # "no strings" after "Nothing changed" is no claim
