@@ -290,8 +290,7 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
     if MOVED_RE.search(low) and len(new_places) == 1 and not new_roles and \
             not _own(senses, moves + list(undone)):   # "no, I meant the end"
         there = scope(new_places[0])
-        return [moved_back(last, request, "the last edit moved"),
-                *(it.model_copy(update={"scope": there, **text}) for it in last)]
+        return moved(request, "the last edit moved", [it.model_copy(update={"scope": there}) for it in last])
     if new_roles and not new_places and all(m[2] for m in moves) and ALSO_RE.search(low):   # "the piano too"
         if said and all(s and s[2] in new_roles and any(s[:2] == m[:2] for m in moves) for s in senses):
             return [it.model_copy(update={"scope": last[0].scope, **text}) if it.scope.kind == "whole" else it for it in said]
@@ -342,17 +341,13 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
     return None
 
 
-# What a moved edit may take back at its old place alone: numbers, not the parts playing nor marks
-NUMBERS_MOVED = ("tempo", "energy", "balance", "loudness")
-
-
-def moved_back(last: list[EditIntent], request: str, reason: str) -> EditIntent:
-    """The revert before the last edit is made again elsewhere ("no, I meant the third shot"): when it moved numbers
-    at one place, that place as it was with its cuts kept, so the music beside it stays note for note; else the
-    whole plan before it."""
-    at = [it.scope for it in last] if all(it.what in NUMBERS_MOVED for it in last) else []
-    scoped = bool(at) and at[0].kind != "whole" and all(x == at[0] for x in at)
-    return EditIntent(what="revert", version=-1, text=request[:400], reason=reason, **({"scope": at[0]} if scoped else {}))
+def moved(request: str, reason: str, intents: list[EditIntent]) -> list[EditIntent]:
+    """The last edit put right ("no, I meant the sixth shot", "sorry, shot 6 not 5", "one later"): the plan before it,
+    whole, then `intents` (that edit at the place now said, or read again as now said), so the plan is the one the
+    corrected request makes said directly (a section the wrong place cut off is joined again). The one way every
+    reader of a correction (`understanding.retarget`, `lean`, `shifts.moved`) takes the last edit back."""
+    return [EditIntent(what="revert", version=-1, text=request[:400], reason=reason),
+            *(it.model_copy(update={"text": request[:400]}) for it in intents)]
 
 
 MORE_WORD_RE = re.compile(r"\W*(?:a bit |a little |much |even )?more [a-z]+\W*")   # a learner's "more slow": again, there

@@ -323,7 +323,7 @@ def as_places(text: str, known: dict[str, str], noun: str | None) -> str:
     if noun:
         text = COUNT_ALONE_RE.sub(rf"the \1 \2 {noun}", unlabel(text))
         text = re.sub(rf"\bthe {ORD} one\b", rf"the \1 {noun[:-1]}", text)   # "on the third one": the third cut
-        text = re.sub(rf"\b(in|of|from|for|on) the {ORD}\s*$", rf"\1 the \2 {noun[:-1]} ", text)   # "... out of the second"
+        text = re.sub(rf"(^\s*|\b(?:in|of|from|for|on) )the {ORD}\s*$", rf"\1the \2 {noun[:-1]} ", text)   # "... out of the second", "I said the sixth"
     return re.sub(r"\s+", " ", text)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from v2m.agent.dialogue import followups
 from v2m.agent.dialogue.counted import ORD, ORDINALS
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import SMALL_TALK
@@ -141,5 +142,4 @@ def moved(request: str, history: list[ScorePlan] | None, last: str,
                     for it in [*read(history[-1], again, history), *(read(history[-1], ". ".join(rest), history) if rest else [])]]
         except Ask:
             return None
-    return [EditIntent(what="revert", version=-1, text=request[:400], reason=f"the last edit moved: '{again[:80]}'"),
-            *(it.model_copy(update={"text": request[:400]}) for it in [*redo, *more])]
+    return followups.moved(request, f"the last edit moved: '{again[:80]}'", [*redo, *more])

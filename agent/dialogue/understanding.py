@@ -156,9 +156,9 @@ def retarget(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     scope = scope_of(snap(span, analysis))
     moved, silent = f"the last edit moved, now {scope.label}", silence.said(before)
     at = {"scope": EditScope(times_s=[round(scope.start_s if t is None else t, 3)], label=scope.label)}   # "a hard stop at 0:20", "I meant shot 8"
-    return _nothing_back([followups.moved_back(old, request, moved),   # "the last shot should be silent", "no, the last two": no music there
-            *(it.model_copy(update={"scope": scope, "text": request[:400]} | (({"what": "remove", "value": "music"} if silent
-                                                                                else at) if it in stop else {})) for it in old)], history)
+    return _nothing_back(followups.moved(request, moved, [   # "the last shot should be silent", "no, the last two": no music there
+        it.model_copy(update={"scope": scope} | (({"what": "remove", "value": "music"} if silent else at) if it in stop else {}))
+        for it in old]), history)
 
 
 def _nothing_back(intents: list[EditIntent] | None, history: list[ScorePlan] | None) -> list[EditIntent] | None:
