@@ -17,11 +17,14 @@ from v2m.agent.dialogue.phrases import NOT_SO_RE, TOO, TOO_RE
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import Ask
 
-# a place asked brighter or darker by those words, not by the key's own ("make it major there") nor beside a tempo set
-# ("more upbeat at 150 bpm in the last shot": the tempo is said)
-WAY_RE = re.compile(r"\b(?:bright|dark|light|sunn|happ|cheer|sad|gloom|moody)\w*")
-OWN_KEY_RE = re.compile(r"\b(?:major|minor|bpm)\b")
 AWAY = {"major": ("brighter", "happy"), "minor": ("darker", "sad")}   # the mode: the way a feeling moves, the mood that goes so
+# a place asked brighter or darker by those words (the way's own, "lighter", "moody", and the words of the moods that
+# go so: "sunnier", "gloomy", each with its comparatives), not by the key's own ("make it major there") nor beside a
+# tempo set ("more upbeat at 150 bpm in the last shot": the tempo is said)
+WAY_STEMS = ("bright", "dark", "light", "moody", *(re.sub(r"(?:y|ful|der)$", "", w) for _, m in AWAY.values()
+                                                  for w in MOODS[m].words if " " not in w))
+WAY_RE = re.compile(rf"\b(?:{'|'.join(dict.fromkeys(WAY_STEMS))})\w*")
+OWN_KEY_RE = re.compile(r"\b(?:major|minor|bpm)\b")
 
 
 def mode(e, it) -> None:
