@@ -106,7 +106,7 @@ def _happening(rest: str) -> bool:
 def _felt(rest: str) -> bool:
     """The words besides a place name a moment by how it feels ("the funny moment", "the sad bit"): `names.is_name`."""
     said = [w for w in WORD_RE.findall(rest.lower()) if w not in FUNCTION and w not in FRAME]
-    return len(said) > 1 and said[-1] in ("moment", "bit", "scene", "sequence", "section", "part", "stretch") and names.is_name(" ".join(said))
+    return len(said) > 1 and said[-1] in names.MOMENT_NOUNS and names.is_name(" ".join(said))
 
 
 def tie(clause: str) -> tuple[frozenset[str], str] | None:

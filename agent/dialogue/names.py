@@ -29,8 +29,7 @@ from v2m.agent.dialogue.next_place import after_last
 from v2m.agent.dialogue.phrases import opening, words
 from v2m.agent.dialogue.place_words import CLOCK, SECONDS, dotted, notation, only_place, parse_time, shares, shorthand
 from v2m.agent.dialogue.vocab import MOODS
-from v2m.agent.dialogue.where import (ALL_MUSIC_RE, INTO_RE, WHOLE_RE, Span, fmt, lead_in, locate, shot_at, snap,
-                                      visible_shots)
+from v2m.agent.dialogue.where import ALL_MUSIC_RE, INTO_RE, WHOLE_RE, Span, fmt, lead_in, locate, shot_at, snap, visible_shots
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 # The end said as the place of a name that is a shot or a scene ("the tasting shot at the end"), not a mark ("the fade")
@@ -38,6 +37,8 @@ END = r"(?:the )?(?:very )?end\b"
 END_RE = re.compile(END)
 TOWARD_RE = re.compile(rf"\b(?:to|into|towards?|till|until)\s+(?:{'|'.join(('the', 'her', 'his', 'their', 'its', 'our', 'my', 'your'))})\s*$")
 STRETCH_NOUNS = ("shot", "scene", "sequence")
+SPAN_NOUNS = ("part", "section", "stretch")   # a stretch's own word: "the victory part starts at 0:54" is from there on
+MOMENT_NOUNS = (*SPAN_NOUNS, "moment", "bit", "scene", "sequence")   # a name's last word ("the tokyo bit", "the funny moment")
 # A place said in numbers: a cut or shot by its ordinal or number, a count of seconds, or a time.
 PLACE = (rf"(?:(?:from|between) {CLOCK} (?:to|and|till|until) {CLOCK}(?![\d:])|"
          rf"(?:the )?(?:{ORD} (?:cut|shot)|shot at \d+:\d{{1,2}}|"
@@ -56,7 +57,7 @@ AT_RE = re.compile(rf"(?P<name>{NAME}?)(?P<verb>'s| is| are| was| happens| comes
 IS_RE = re.compile(rf"(?P<place>{PLACE}) (?:(?:is|'s|are|was) (?:when |where )?(?:{DET} )?|(?:has|have|shows?|features?) (?:{DET} |an? )?)"
                    rf"(?P<name>{NAME})\s*$")  # "0:30 is the logo", "the shot 5 have a gun"
 # "the Tokyo bit", "the sunset shots", "the kitchen one": a place's own name beside its number.
-LABEL_RE = re.compile(rf"(?:\bthe |(?<=\d ))({WORD}(?: {WORD})?) (bit|part|shots|ones?|scene|moment|sequence|stretch|section)\b")
+LABEL_RE = re.compile(rf"(?:\bthe |(?<=\d ))({WORD}(?: {WORD})?) ({'|'.join(MOMENT_NOUNS)}|shots|ones?)\b")
 # Words that are not names: pronouns and fillers, places (ordinals too: "first goal at 0:22" is a moment, not
 # a name to remember), edits, sizes, counts ("the opening two shots" are shots 1-2, not shots named "opening two").
 NOT_NAMES = set(ORDINALS) | set("""a an the their her his our my your it its it's that that's this there here which what who he she they we you i
@@ -85,7 +86,7 @@ PARTICLES = {"in", "on", "up", "down", "out", "off", "over", "away"}   # "her wa
 def is_name(name: str) -> bool:
     """The words may name a moment of the picture: no pronoun, place, edit, size, mood or instrument ("the kiss")."""
     parts = name.split()
-    if len(parts) > 1 and parts[-1] in (*STRETCH_NOUNS, "moment", "bit", "section", "part", "stretch"):   # "the tasting shot": the shot named; "the funny
+    if len(parts) > 1 and parts[-1] in ("shot", *MOMENT_NOUNS):   # "the tasting shot": the shot named; "the funny
         return is_name(" ".join(parts[:-1])) or all(w in ADJECTIVES or any(w in m.words for m in MOODS.values()) for w in parts[:-1])   # moment": felt
     if not parts or parts[-1] in ADJECTIVES or any(w in MOODS for w in parts[-1:]):
         return False
@@ -145,7 +146,7 @@ def defined(text: str) -> tuple[str, dict[str, str]]:
             found[name] = m.group("place")
             if re.match(r" (?:lands?|hits)", m.group("verb") or ""):   # "make the drop land at 0:16": a hit there
                 return f"{text[:m.start()]} hit {m.group('prep') or 'at'} {m.group('place')} {text[m.end():]}", found
-            prep = "from" if re.match(r" (?:starts?|begins?)", m.group("verb") or "") and name.endswith(("part", "section", "stretch")) \
+            prep = "from" if re.match(r" (?:starts?|begins?)", m.group("verb") or "") and name.endswith(SPAN_NOUNS) \
                 else (m.group("prep") or "").strip()   # "the victory part starts at 0:54, make it ...": from there on
             keep = re.sub(rf"\b{DET}\s*$", "", text[:m.start()]).rstrip()
             if not prep or prep != "from" and re.search(r"\b(?:after|before|from|until|till|to|since|into|at|on|around)$", keep):
@@ -206,8 +207,7 @@ def said(request: str) -> dict[str, str]:
 # A clause that is only a name ("the coach's speech", "the ring") and the place said in the clause beside it: before
 # it, a place said alone ("the coach's speech, 0:09 to 0:24, ..."); after it, a place a clause ends on ("hit the cut
 # at 0:47, the ring"). The name is kept without the word for a stretch ("the tokyo bit": "tokyo").
-NAME_ALONE_RE = re.compile(rf"^\s*{DET} (?P<name>[a-z][a-z'-]+(?: [a-z][a-z'-]+){{0,2}}?)"
-                           r"(?: (?:bit|part|scene|moment|sequence|stretch|section|shots?))?\s*$")
+NAME_ALONE_RE = re.compile(rf"^\s*{DET} (?P<name>[a-z][a-z'-]+(?: [a-z][a-z'-]+){{0,2}}?)(?: (?:{'|'.join(MOMENT_NOUNS)}|shots?))?\s*$")
 # (not cues.STRETCH_RE: a cue's IN and OUT may be joined by "and" or "through", where a name's place may not)
 STRETCH = rf"(?:from )?{CLOCK} ?(?:to|-|until|till) ?{CLOCK}|{PLACE}"
 PLACE_ALONE_RE = re.compile(rf"^\s*(?:(?:at|on|around|in) )?(?P<place>{STRETCH})\s*$")
