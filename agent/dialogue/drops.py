@@ -34,12 +34,18 @@ AT_RE = re.compile(r"^(?:at|on|around) ")
 BARE_DROP_RE = re.compile(r"^\W*(?:(?:i mean|i meant|the|a|drop|please|yes|one)\b\W*)+$", re.I)   # "the drop": no words of its own
 MEANT_RE = re.compile(rf"^\W*(?:(?:{CORRECTING}|i mean|i meant)\b\W*)+", re.I)   # "no, sorry, I meant": the follow-ups' words
 DROP_IS_RE = re.compile(r"\b(?:a|the) drop (?:comes|is|hits|lands|happens)\b", re.I)   # "the drop comes at 0:20": the drums in there
-LATER_SENTENCE_RE = re.compile(rf"(?:[!?]|{FULL_STOP})\s+\S")
+LATER_SENTENCE_RE = re.compile(rf"(?:[!?]|{FULL_STOP})+\s+(?=\S)")   # where a sentence after the first starts
 
 
 def _out(said: str) -> bool:
     """Whether `said` takes the drums out ("the drums out", "no, lose the drums": mentions' words for a part taken out)."""
     return bool(OUT_SAID_RE.search(said) or any(TAKEN_OUT_RE.search(said[:m.start()].lower()) for m in BEAT_RE.finditer(said)))
+
+
+def _first_sentence(text: str) -> tuple[str, str]:
+    """The first sentence of `text` and the rest after it ("" when it is one sentence)."""
+    first, *rest = LATER_SENTENCE_RE.split(text, maxsplit=1)
+    return first, "".join(rest)
 
 
 def answered(request: str) -> str:
@@ -48,13 +54,13 @@ def answered(request: str) -> str:
     in there"); as it is when no later sentence picks one."""
     if not (m := ANSWERED_RE.match(request.strip())) or not (DROP_SAID_RE.search(said := m.group("said")) or _out(said)):
         return request
-    first, _, rest = MEANT_RE.sub("", said).partition(". ")   # "the drop. and louder too": the rest is an order of its own
+    first, rest = _first_sentence(MEANT_RE.sub("", said))   # "the drop. and louder too": the rest is an order of its own
     place = m.group("place").rstrip(", ")
     if BARE_DROP_RE.match(first):
         first = f"the drums should kick in{place}"
     elif not NAMED_PLACE_RE.search(first := DROP_IS_RE.sub("the drums kick in", first)):   # "no, take the drums out": the question's place
         first = THERE_RE.sub(place.strip(), first, 1) if THERE_RE.search(first) else f"{first.rstrip(' .!?')}{place}"
-    if rest and BARE_DROP_RE.match(said.partition(". ")[0]) and not NAMED_PLACE_RE.search(rest):   # "the drop. and louder
+    if rest and BARE_DROP_RE.match(_first_sentence(said)[0]) and not NAMED_PLACE_RE.search(rest):   # "the drop. and louder
         rest = f"{rest.rstrip(' .!?')} {AT_RE.sub('from ', place.strip(), 1)} on"   # too": the drop louder, from it on
     return f"{m.group('head')}{first}" + (f". {rest}" if rest else "")
 
