@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.operations import effective_roles
-from v2m.agent.dialogue.orchestration import role_of
+from v2m.agent.dialogue.part_undo import part_named
 from v2m.agent.dialogue.phrases import opening
 from v2m.agent.dialogue.where import fmt
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan
@@ -26,8 +25,7 @@ def read(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | No
     """The part back as before the last edit where that edit took it out, at a level moved there; None when the
     words are no such keep, or the last edit took that part out nowhere."""
     m = KEEP_INSTEAD_RE.match(request.strip())
-    parts = named_parts(m["part"].lower()) if m and history and len(history) > 1 else []
-    role = role_of(history[-1], parts[0]) if parts else None
+    part, role = part_named(m, history)
     if role is None:
         return None
     was, now = history[-2], history[-1]
@@ -44,5 +42,5 @@ def read(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | No
     way = "up" if m["level"].split()[-1] in UP else "down"
     text = request[:400]
     return [EditIntent(what="revert", version=-1, value="instruments", target=role, text=text),
-            *(EditIntent(what="balance", direction=way, value=parts[0], text=text, scope=EditScope(
+            *(EditIntent(what="balance", direction=way, value=part, text=text, scope=EditScope(
                 kind="span", start_s=a, end_s=b, label=f"from {fmt(a)} to {fmt(b)}")) for a, b in spans)]

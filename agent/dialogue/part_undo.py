@@ -21,13 +21,16 @@ PART_EDITS_RE = re.compile(opening("actually|no|sorry|wait|please|just") +
 PART_KINDS = ("levels", "roles", "instrument")
 
 
+def part_named(m: re.Match | None, history: list[ScorePlan] | None) -> tuple[str, str | None]:
+    """The part a match's `part` group names, after an edit, and its role in the last plan ("", None: none)."""
+    parts = named_parts(m["part"].lower()) if m and history and len(history) > 1 else []
+    return (parts[0], role_of(history[-1], parts[0])) if parts else ("", None)
+
+
 def undone(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | None:
     """The part named back as before the first edit that changed it; None when the words name no part's edits, or
     no edit changed that part."""
-    m = PART_EDITS_RE.match(request.strip())
-    parts = named_parts(m["part"].lower()) if m and history and len(history) > 1 else []
-    role = role_of(history[-1], parts[0]) if parts else None
-    if role is None:
+    if (role := part_named(PART_EDITS_RE.match(request.strip()), history)[1]) is None:
         return None
     named = compiled(rf"\b{re.escape(role)}\b", re.I)
     changed = [k for k in range(1, len(history))
