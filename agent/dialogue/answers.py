@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from v2m.agent.dialogue import drops, feeling_ways, moments, patterns, shifts
 from v2m.agent.dialogue.moment_table import only_ties
-from v2m.agent.dialogue.followups import CORRECTING
+from v2m.agent.dialogue.followups import CORRECTING_RE   # "no sorry, the third shot": the place just given, put right
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.messages import AGREE_RE, picks
 from v2m.agent.dialogue.store import TurnRecord
@@ -139,8 +139,6 @@ def _at_asked_place(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: l
 MEANT = r"i mean|i meant"   # what was meant, said again: an answer to a question, or a place put right
 # ("meaning", "as in": only an answer to what an asked word meant, not a correction of the place just given)
 MEANT_RE = re.compile(rf"^\W*(?:{MEANT}|meaning|as in)\b", re.I)   # "I mean quicker and lighter": what the asked word meant
-# "no sorry, the third shot", "wait, it's shot 5", "actually the last one": the place just given, put right
-CORRECTING_RE = re.compile(rf"^\W*(?:(?:{CORRECTING}|{MEANT})\b\W*)+", re.I)   # the follow-ups' words
 
 
 def _moved(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[ScorePlan], turns: list[TurnRecord],

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.arbiter import Offer
-from v2m.agent.dialogue.followups import CORRECTING
+from v2m.agent.dialogue.followups import CORRECTING_RE   # "no, sorry, I meant": the follow-ups' words
 from v2m.agent.dialogue.mentions import TAKEN_OUT_RE
 from v2m.agent.dialogue.next_place import NAMED_PLACE_RE, THERE_RE
 from v2m.agent.dialogue.operations import effective_roles
@@ -32,7 +32,6 @@ OUT_SAID_RE = re.compile(r"\b(?:drums|beat) out\b", re.I)
 BEAT_RE = re.compile(r"\b(?:drums|beat)\b", re.I)
 AT_RE = re.compile(r"^(?:at|on|around) ")
 BARE_DROP_RE = re.compile(r"^\W*(?:(?:i mean|i meant|the|a|drop|please|yes|one)\b\W*)+$", re.I)   # "the drop": no words of its own
-MEANT_RE = re.compile(rf"^\W*(?:(?:{CORRECTING}|i mean|i meant)\b\W*)+", re.I)   # "no, sorry, I meant": the follow-ups' words
 DROP_IS_RE = re.compile(r"\b(?:a|the) drop (?:comes|is|hits|lands|happens)\b", re.I)   # "the drop comes at 0:20": the drums in there
 LATER_SENTENCE_RE = re.compile(rf"(?:[!?]|{FULL_STOP})+\s+(?=\S)")   # where a sentence after the first starts
 
@@ -54,7 +53,7 @@ def answered(request: str) -> str:
     in there"); as it is when no later sentence picks one."""
     if not (m := ANSWERED_RE.match(request.strip())) or not (DROP_SAID_RE.search(said := m.group("said")) or _out(said)):
         return request
-    first, rest = _first_sentence(MEANT_RE.sub("", said))   # "the drop. and louder too": the rest is an order of its own
+    first, rest = _first_sentence(CORRECTING_RE.sub("", said))   # "the drop. and louder too": the rest is an order of its own
     place = m.group("place").rstrip(", ")
     if BARE_DROP_RE.match(first):
         first = f"the drums should kick in{place}"

@@ -63,6 +63,9 @@ MOVED_RE = re.compile(r"\b(?:sorry|wrong|meant|mean|misunderstood|misunderstandi
 # corrected ("no, I meant shot 3": `CORRECTION_RE`; "no wait, the jump is the fourth shot": `NAME_FIX_RE`, both read by
 # `understanding.retarget`) and for a part ("nope, not the guitar, the flute": `part_fixed`)
 CORRECTING = r"no|nope|nah|sorry|oops|actually|wait|oh|hmm|hang on|hold on|my bad|correction"
+# those words and "I meant" said first ("no sorry, the third shot", "no, sorry, I meant the drop"): what follows puts the
+# last thing said right (an answer's place, `answers`; a reading of "drop the beat", `drops`)
+CORRECTING_RE = re.compile(rf"^\W*(?:(?:{CORRECTING}|i mean|i meant)\b\W*)+", re.I)
 # "no, I meant shot 3", "it's the third shot, the kitchen one", "not there, the ending": the last edit, moved
 CORRECTION_RE = re.compile(rf"^\W*(?:(?:{CORRECTING}|typo(?: above| there| earlier| before)?)\b\W*)*(?:i meant|i mean|i said|"
                            r"i say|(?:he|she|they) mean[st]?|it'?s|it is|that'?s|thats|should be|make that|meant|not there)\b", re.I)
