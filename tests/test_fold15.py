@@ -2,7 +2,8 @@
 "sorry, shot 8 not 5", "I said the eighth", "wrong one, the last shot", "one later") takes the last edit back the
 one way (`followups.moved`), so the plan after the correction is the plan the corrected request makes said
 directly: its sections, tempos and parts. Before, "no, I meant ..." and "..., not 5" put the wrong place back with
-the cuts its edit made kept, so a section split at the wrong shot stayed split ("one later" joined it again)."""
+the cuts its edit made kept, so a section split at the wrong shot stayed split ("one later" joined it again), and
+their reply named the correction's own words as not acted on."""
 
 from __future__ import annotations
 
@@ -32,6 +33,9 @@ def test_a_corrected_place_makes_the_plan_the_corrected_request_makes(tmp_path, 
     said.say(direct)
     assert same_music(s.plan, said.plan), turn.reply
     assert [(x.start_s, x.end_s) for x in s.plan.sections] == [(x.start_s, x.end_s) for x in said.plan.sections]
+    # the reply says the edit moved, and no word of the correction as not acted on (before: "I did not act on
+    # 'sorry' or 'I meant the eighth shot'", the pieces of the correction read alone)
+    assert "moved" in turn.reply and "did not act on" not in turn.reply, turn.reply
 
 
 def test_a_correction_of_a_part_level_is_the_plan_said_directly(tmp_path):

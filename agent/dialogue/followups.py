@@ -293,7 +293,7 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
     if MOVED_RE.search(low) and len(new_places) == 1 and not new_roles and \
             not _own(senses, moves + list(undone)):   # "no, I meant the end"
         there = scope(new_places[0])
-        return moved(request, "the last edit moved", [it.model_copy(update={"scope": there}) for it in last])
+        return moved(request, [it.model_copy(update={"scope": there}) for it in last])
     if new_roles and not new_places and all(m[2] for m in moves) and ALSO_RE.search(low):   # "the piano too"
         if said and all(s and s[2] in new_roles and any(s[:2] == m[:2] for m in moves) for s in senses):
             return [it.model_copy(update={"scope": last[0].scope, **text}) if it.scope.kind == "whole" else it for it in said]
@@ -344,13 +344,23 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
     return None
 
 
-def moved(request: str, reason: str, intents: list[EditIntent]) -> list[EditIntent]:
+MOVED = "the last edit moved"   # the reason a correction's step back gives (`moved`)
+
+
+def moved(request: str, intents: list[EditIntent], now: str = "") -> list[EditIntent]:
     """The last edit put right ("no, I meant the sixth shot", "sorry, shot 6 not 5", "one later"): the plan before it,
     whole, then `intents` (that edit at the place now said, or read again as now said), so the plan is the one the
     corrected request makes said directly (a section the wrong place cut off is joined again). The one way every
-    reader of a correction (`understanding.retarget`, `lean`, `shifts.moved`) takes the last edit back."""
-    return [EditIntent(what="revert", version=-1, text=request[:400], reason=reason),
+    reader of a correction (`understanding.retarget`, `lean`, `shifts.moved`) takes the last edit back; `now`: what the
+    reason adds (", now shot 6")."""
+    return [EditIntent(what="revert", version=-1, text=request[:400], reason=MOVED + now),
             *(it.model_copy(update={"text": request[:400]}) for it in intents)]
+
+
+def corrects(intents: list[EditIntent]) -> bool:
+    """Whether the intents put the last edit right at another place (`moved`'s): the words of such a turn ("sorry",
+    "I meant the sixth shot") are all read, by the correction."""
+    return any(it.what == "revert" and it.version == -1 and (it.reason or "").startswith(MOVED) for it in intents)
 
 
 MORE_WORD_RE = re.compile(r"\W*(?:a bit |a little |much |even )?more [a-z]+\W*")   # a learner's "more slow": again, there

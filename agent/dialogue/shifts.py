@@ -142,4 +142,4 @@ def moved(request: str, history: list[ScorePlan] | None, last: str,
                     for it in [*read(history[-1], again, history), *(read(history[-1], ". ".join(rest), history) if rest else [])]]
         except Ask:
             return None
-    return followups.moved(request, f"the last edit moved: '{again[:80]}'", [*redo, *more])
+    return followups.moved(request, [*redo, *more], f": '{again[:80]}'")

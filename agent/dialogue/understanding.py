@@ -154,11 +154,11 @@ def retarget(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     if not old or any(it.what in NOT_MOVED and it not in stop or it.scope.kind == "whole" and it not in stop for it in old):
         return None   # a whole-score edit had no place to correct (and a place may answer a question instead)
     scope = scope_of(snap(span, analysis))
-    moved, silent = f"the last edit moved, now {scope.label}", silence.said(before)
+    silent = silence.said(before)
     at = {"scope": EditScope(times_s=[round(scope.start_s if t is None else t, 3)], label=scope.label)}   # "a hard stop at 0:20", "I meant shot 8"
-    return _nothing_back(followups.moved(request, moved, [   # "the last shot should be silent", "no, the last two": no music there
+    return _nothing_back(followups.moved(request, [   # "the last shot should be silent", "no, the last two": no music there
         it.model_copy(update={"scope": scope} | (({"what": "remove", "value": "music"} if silent else at) if it in stop else {}))
-        for it in old]), history)
+        for it in old], f", now {scope.label}"), history)
 
 
 def _nothing_back(intents: list[EditIntent] | None, history: list[ScorePlan] | None) -> list[EditIntent] | None:

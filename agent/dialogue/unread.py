@@ -20,6 +20,7 @@ from typing import Callable
 from v2m.agent.dialogue import feeling_ways, hit_words, idioms
 from v2m.agent.dialogue.approval import approves
 from v2m.agent.dialogue.asides import aside
+from v2m.agent.dialogue.followups import corrects
 from v2m.agent.dialogue.mentions import only_reason
 from v2m.agent.dialogue.moment_table import only_ties
 from v2m.agent.dialogue.marks import SECTION_WORDS
@@ -69,7 +70,7 @@ def unread(analysis, plan, request: str, read: Callable, intents: list | None = 
     # `edits.read_request` joins them before cutting clauses, so no piece of those is unread
     joined = idioms.joined(hit_words.listed(carried(than(request))))
     pieces = [p.strip() for p in PIECE_SPLIT_RE.split(joined) if p and p.strip()]
-    if len(pieces) < 2:
+    if len(pieces) < 2 or corrects(intents or []):   # "sorry, I meant the sixth shot": the correction read it all
         return []
     done = {(it.what, it.value) for it in intents or []}
     # a part brought back as it was ("bring the drums back": its edits taken back) is what adding it would do
