@@ -1,0 +1,46 @@
+"""Tune misses the fifteenth session fixed (notes TUNEMISS15), each through a real chat Session, in the set's
+wording and in other words of the same family: a mark asked for where the plan already had one ("hit @ 48" on a
+cut's crash: nothing changed), then taken back ("nvm no hit", "we no longer want that accent. Please remove it.",
+b-tp-02 t4 and g-tp-02 t4): that mark goes, and the change made before it stays (before: "no hit" was read as no
+beat, more drums everywhere, or the turn asked which instrument to remove)."""
+
+from __future__ import annotations
+
+import pytest
+from edit_clips import level_at, long_clip, open_long
+
+
+@pytest.fixture()
+def lofi8(tmp_path):
+    return open_long(tmp_path, "lofi", long_clip(60.0, 8.0))   # a crash on every cut, one at 0:48
+
+
+def _near(plan, t: float) -> list:
+    return [h for h in plan.hit_points if abs(h.time_s - t) < 1.0]
+
+
+@pytest.mark.parametrize("said", ["nvm no hit", "Correction: we no longer want that accent. Please remove it.",
+                                  "forget the hit", "ok no crash then", "we don't want that accent anymore"])
+def test_a_mark_asked_where_one_was_then_taken_back_goes(lofi8, said):
+    lofi8.say("more bass after 0:30")
+    bass = level_at(lofi8.plan, "bass", 40.0)
+    assert _near(lofi8.plan, 48.0)
+    turn = lofi8.say("hit @ 48")
+    assert not turn.changed   # the crash was there
+    others = [h for h in lofi8.plan.hit_points if abs(h.time_s - 48.0) >= 1.0]
+    turn = lofi8.say(said)
+    assert turn.changed and not turn.question, turn.reply
+    assert not _near(lofi8.plan, 48.0), turn.reply
+    assert [h for h in lofi8.plan.hit_points if abs(h.time_s - 48.0) >= 1.0] == others
+    assert level_at(lofi8.plan, "bass", 40.0) == bass   # the change before the mark's request stays
+    assert "did not act" not in turn.reply
+
+
+@pytest.mark.parametrize("said", ["no hit", "ok no accent then"])
+def test_no_mark_said_alone_after_a_mark_takes_that_mark_out(lofi8, said):
+    lofi8.say("hit @ 20")
+    assert _near(lofi8.plan, 20.0)
+    drums = level_at(lofi8.plan, "drums", 10.0)
+    turn = lofi8.say(said)
+    assert not _near(lofi8.plan, 20.0), turn.reply
+    assert level_at(lofi8.plan, "drums", 10.0) == drums   # no beat taken as asked
