@@ -2,12 +2,13 @@
 wording and in other words of the same family: a mark asked for where the plan already had one ("hit @ 48" on a
 cut's crash: nothing changed), then taken back ("nvm no hit", "we no longer want that accent. Please remove it.",
 b-tp-02 t4 and g-tp-02 t4): that mark goes, and the change made before it stays (before: "no hit" was read as no
-beat, more drums everywhere, or the turn asked which instrument to remove)."""
+beat, more drums everywhere, or the turn asked which instrument to remove); the music hushed before a moment ("I want
+everything to hush just before it and bloom after", b-wed-03 t1): quieter there (before: "hush" was unread)."""
 
 from __future__ import annotations
 
 import pytest
-from edit_clips import level_at, long_clip, open_long
+from edit_clips import energy_at, level_at, long_clip, open_chat, open_long
 
 
 @pytest.fixture()
@@ -44,3 +45,25 @@ def test_no_mark_said_alone_after_a_mark_takes_that_mark_out(lofi8, said):
     turn = lofi8.say(said)
     assert not _near(lofi8.plan, 20.0), turn.reply
     assert level_at(lofi8.plan, "drums", 10.0) == drums   # no beat taken as asked
+
+
+@pytest.mark.parametrize("said", ["He pops the question at the third cut. I want everything to hush just before it and bloom after.",
+                                  "He pops the question at the third cut. Hush just before it and bloom after.",
+                                  "The kiss is on the third cut; let the music hush down just before it and bloom after."])
+def test_hush_before_a_moment_is_quieter_there(tmp_path, said):
+    # b-wed-03 t1: "hush" was no word the grammar knew, so only "bloom after" was done and the reply said so
+    chat = open_chat(tmp_path, "romantic piano for a proposal clip")   # cuts at 6, 13 and 21 s
+    before = chat.plan
+    turn = chat.say(said)
+    assert energy_at(chat.plan, 17.0) < energy_at(before, 17.0), turn.reply
+    assert energy_at(chat.plan, 25.0) > energy_at(before, 25.0), turn.reply
+    assert energy_at(chat.plan, 3.0) == energy_at(before, 3.0)
+    assert "did not act" not in turn.reply
+
+
+@pytest.mark.parametrize("said", ["let it hush down in shot 2", "a hushed second shot please"])
+def test_hushed_at_a_place_is_calmer_there_only(lofi_chat, said):
+    before = lofi_chat.plan
+    turn = lofi_chat.say(said)
+    assert energy_at(lofi_chat.plan, 9.0) < energy_at(before, 9.0), turn.reply
+    assert energy_at(lofi_chat.plan, 25.0) == energy_at(before, 25.0)
