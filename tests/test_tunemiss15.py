@@ -67,3 +67,22 @@ def test_hushed_at_a_place_is_calmer_there_only(lofi_chat, said):
     turn = lofi_chat.say(said)
     assert energy_at(lofi_chat.plan, 9.0) < energy_at(before, 9.0), turn.reply
     assert energy_at(lofi_chat.plan, 25.0) == energy_at(before, 25.0)
+
+
+@pytest.mark.parametrize("said", ["Oh no it isn't! (sorry). More end-of-the-pier, like a seaside brass band",
+                                  "make it more end-of-the-pier, a seaside brass band",
+                                  "a bit more middle-of-the-road, like a seaside brass band"])
+def test_a_compound_with_of_is_no_place(tmp_path, said):
+    # i-c-sm-05 t1: "end-of-the-pier" was read as the ending, and a style there was asked about instead of switched
+    chat = open_chat(tmp_path, "big fun panto music")
+    assert chat.plan.style != "marching_band"
+    turn = chat.say(said)
+    assert not turn.question, turn.reply
+    assert chat.plan.style == "marching_band", turn.reply
+
+
+def test_the_end_of_the_piece_is_still_a_place(lofi_chat):
+    before = lofi_chat.plan
+    lofi_chat.say("softer at the end of the piece")
+    assert energy_at(lofi_chat.plan, 28.0) < energy_at(before, 28.0)
+    assert energy_at(lofi_chat.plan, 3.0) == energy_at(before, 3.0)
