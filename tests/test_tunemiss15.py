@@ -86,3 +86,13 @@ def test_the_end_of_the_piece_is_still_a_place(lofi_chat):
     lofi_chat.say("softer at the end of the piece")
     assert energy_at(lofi_chat.plan, 28.0) < energy_at(before, 28.0)
     assert energy_at(lofi_chat.plan, 3.0) == energy_at(before, 3.0)
+
+
+@pytest.mark.parametrize("said", ["ok but its too retro. less 80s, more modern", "too retro, more modern please",
+                                  "it's way too dated now, more modern"])
+def test_more_of_a_culture_after_a_complaint_moves_toward_it(tmp_path, said):
+    # i-c-game-04 t1: "more modern" after "less 80s" was read as moved away from, and the turn asked what should change
+    chat = open_chat(tmp_path, "synthwave")
+    turn = chat.say(said)
+    assert not turn.question, turn.reply
+    assert chat.plan.style == "electronic", turn.reply
