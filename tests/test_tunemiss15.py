@@ -96,3 +96,15 @@ def test_more_of_a_culture_after_a_complaint_moves_toward_it(tmp_path, said):
     turn = chat.say(said)
     assert not turn.question, turn.reply
     assert chat.plan.style == "electronic", turn.reply
+
+
+@pytest.mark.parametrize("said, t", [("the boring bit in the middle needs something", 15.0),
+                                     ("the middle needs something", 15.0),
+                                     ("the dull part at the end could use something", 28.0)])
+def test_a_dull_place_that_needs_something_gets_more_going_on_there(lofi_chat, said, t):
+    # f-lf-bakery t1: "the boring bit" and "needs something" were no words the grammar read, so the turn asked
+    before = lofi_chat.plan
+    turn = lofi_chat.say(said)
+    assert not turn.question, turn.reply
+    assert energy_at(lofi_chat.plan, t) > energy_at(before, t), turn.reply
+    assert energy_at(lofi_chat.plan, 3.0) == energy_at(before, 3.0)
