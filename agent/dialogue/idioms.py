@@ -191,6 +191,13 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:go|goes|going|be|(?:keep|make) (?:it|the music)|very|music|(?:start|begin|open)s?(?: (?:it|things|the music))?|stays?) "
      r"(?:very |really |extremely |so |a bit |nice and )?(?:quiet|low|soft|down)\b(?!.*\b(?:grow|build|swell|rise|climb|creep|lift|big|bigger|louder|fuller)\w*)",
      "quieter"),
+    # a place named by how dull it is and said to lack something ("the boring bit in the middle needs something", "the dull
+    # part at the end could use something"; "the middle needs something"): more going on there (the place said beside it)
+    (r"\bthe (?:boring|dull|sleepy|lifeless|static|flat|tame) (?:bit|part|section|stretch|patch)\b", "more energy in the bit"),
+    (r"\b(?:needs?|could use|could do with|wants?) (?:a little |just |a bit of )?something(?: more| extra)?\b(?! (?:else|different|other)\b)",
+     "more energy"),
+    # the music hushed ("everything to hush just before it", "let it hush down in shot 2", "a hushed last shot"): quieter
+    (r"\bhush(?:es|ed|ing)?\b(?: (?:it |things |everything )?down\b)?", "quieter"),
     # a clause that opens with the bare word and then its place ("quiet until 0:12", "soft for the first shot"), or says
     # nothing else: quieter there (not a style guessed from the word)
     # or the bare word said last after its place, as a terse note does ("first shot quiet", "shot 1 soft", "intro quiet")

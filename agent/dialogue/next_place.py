@@ -1,5 +1,6 @@
 """The place a request names by where the last edit was: "the next cut", "the next shot", "from 0:10 to the next
-cut", and "there" right after a mark ("huge hit at 0:14", then "a stop there"), as times the place finders read.
+cut", and "there" right after a mark ("huge hit at 0:14", then "a stop there"; "no hit" alone: no hit there), as times
+the place finders read.
 
     text = after_last("same on the next cut", analysis, last_span)   # "same on the cut at 9.68"
 """
@@ -28,6 +29,10 @@ NEXT_SHOT_RE = re.compile(r"\bthe (?:next|following) shot\b|\bthe shot (?:right 
 # "the shot before that", "the previous shot": the shot that ends where the last edit began
 PREV_SHOT_RE = re.compile(r"\bthe (?:previous|preceding|prior) shot\b|\bthe shot (?:right |just )?(?:before|preceding) (?:it|that|this)\b")
 THERE_RE = re.compile(r"\b(?:right |just )?(?:there|here|then)\b")
+# a mark refused with no place, right after one was asked ("hit @ 48" then "nvm no hit", "ok no crash then"): that
+# moment's mark taken out, as "no hit there" is (alone, "no hit" reads as no beat)
+BARE_NO_MARK_RE = re.compile(rf"^\W*(?:(?:ok|okay|hmm|nah|actually|so|then|and|but)\W+)*no (?:more )?(?:{MARK_NOUNS})"
+                             r"(?=(?:\W+(?:please|pls|then|after all|thanks|thx|ty))*\W*$)")
 # "after that", "from there on", right after a mark: after the mark's time
 AFTER_MARK_RE = re.compile(r"\b(?:after (?:that|it|this)|from (?:there|then|that point|that moment)(?: on(?:wards?)?)?)(?=\s*(?:$|[,.;!?]))")
 # a place of its own beside "after that" (`OWN_PLACE_RE` without "from"/"after", the words "after that" is said with)
@@ -40,6 +45,8 @@ def after_last(text: str, analysis: VideoAnalysis, last_span: Span | None, reque
     ("from 0:10 to the next cut"), the first after it."""
     text = NEXT_CUT_RE.sub(lambda m: m[1] + fmt(next((c for c in visible_cuts(analysis) if c > parse_time(m[2]) + 0.1),
                                                      analysis.duration_s), 2), text)
+    if last_span is not None and last_span.end_s - last_span.start_s < 0.05:
+        text = BARE_NO_MARK_RE.sub(lambda m: f"{m[0]} at {fmt(last_span.start_s, 2)}", text)
     if last_span is not None and last_span.end_s - last_span.start_s < 0.05 and HIT_WORDS_RE.search(text) \
             and not OWN_PLACE_RE.search(_before_there(request or text)):   # "and the last shot, let it stop there": that shot's
         text = THERE_RE.sub(f"at {fmt(last_span.start_s, 2)}", text)   # "huge hit at 0:14", then "a stop there": at 0:14

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from v2m.agent.dialogue import hit_words, marks, patterns, versions
+from v2m.agent.dialogue import hit_words, marks, marks_back, patterns, versions
 from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.orchestration import role_of
@@ -84,8 +84,8 @@ def withdrawn(request: str, history: list[ScorePlan] | None,
     Args:
         request: the user's words.
         history: the plans so far.
-        last_asked: the intents the last edit's request reads as: when it asked for a mark the plan already
-            had ("a hit at 0:48" on a cut's crash), taking it back is going back to before that request.
+        last_asked: the intents the last request heard reads as (one that made no music too): the marks it asked
+            for are what "nvm the hit" takes back (`marks_back.taken_back`: that mark, or the version before it).
     """
     if not history:
         return None
@@ -106,8 +106,8 @@ def withdrawn(request: str, history: list[ScorePlan] | None,
                 now = {round(h.time_s, 3) for h in history[-1].hit_points}
                 keep = [t for t in added if t in now]
                 return [EditIntent(what="no_hit", scope=EditScope(times_s=keep), text=text)] if keep else None
-        asked = any(it.what == "hit" for it in last_asked())
-        return [EditIntent(what="revert", version=-1, text=text)] if asked else None
+        asked = [it for it in last_asked() if it.what == "hit"]   # the last request heard: one that made no music too
+        return marks_back.taken_back(asked, history, text) if asked else None
     parts = named_parts(rest)
     if not parts or not (again or len(rest.split()) <= 4):
         return None

@@ -290,7 +290,7 @@ def plain(request: str) -> str:
             if f.start < last:   # inside a simile already read ("sad for a birthday")
                 continue
             # a comparative ("warmer", "cosier") says the way itself: toward
-            way = "toward" if re.fullmatch(r"warmer|\w+ier", f.words, re.I) else _way(s[:f.start], before, f.like, f.feel is None)
+            way = "toward" if re.fullmatch(r"warmer|\w+ier|more \w+", f.words, re.I) else _way(s[:f.start], before, f.like, f.feel is None)
             complaint = f.feel is not None and not (f.feel.mood or f.feel.toward)   # "it's gone sleepy"
             if way == "away" and approved and not complaint and not re.search(r"\btoo\b", s[:f.start], re.I):
                 pieces.append(re.sub(r"[^,;]*$", " ", s[last:f.start]))   # "the end sounds like a trailer, perfect": no move

@@ -325,13 +325,19 @@ def than(text: str) -> str:
     return THEN_THAN_RE.sub(r"\1 than", text)
 
 
+# a compound said as one word with "of" inside ("more end-of-the-pier", "a bit middle-of-the-road"): a quality, no place
+# of the clip, so its place words ("end", "middle") are joined into it where the place finders do not read them
+OF_COMPOUND_RE = re.compile(r"\b[a-z]+(?:-[a-z]+)*-of-(?:the-|a-)?[a-z]+(?:-[a-z]+)*\b", re.I)
+
+
 def mended(text: str) -> str:
     """`text` with its misspelt and shorthand words put right, each in the case it was typed: the request as the
     readers of an edit (places, parts, clauses) should see it. Phrases ("louder base") are left to `spelled`,
-    names said mid-sentence and messages with letters of another alphabet ("Más energía") as they are."""
+    names said mid-sentence and messages with letters of another alphabet ("Más energía") as they are; a compound with "of"
+    inside ("end-of-the-pier") joined, no place."""
     if FOREIGN_RE.search(text):
         return text
-    text = than(text)
+    text = OF_COMPOUND_RE.sub(lambda m: m[0].replace("-", "_"), than(text))   # "end-of-the-pier": no ending
     names = {m.start() for m in NAME_RE.finditer(text)}
 
     def mend(m: re.Match) -> str:

@@ -96,8 +96,8 @@ def last_place(history: list[ScorePlan] | None, analysis: VideoAnalysis | None =
         return None
     changes = [] if said else [c.span for c in diff(history[-2], history[-1]) if c.span]
     spans = [s for s in changes if s[1] > s[0]] or changes   # only marks added: the moment they are at
-    if not spans and (t := moment(normalise(said := said or names.last_request(history)))) is not None:
-        spans = [(t, t)]   # or the moment the last request named
+    if not spans and (t := moment(normalise(" ".join(spelled(said := said or names.last_request(history)).split())))) is not None:
+        spans = [(t, t)]   # or the moment the last request named (as the readers read it: "hit @ 48" at 0:48)
     if not spans and analysis is not None and (t := _cut_named(said, analysis, history[-1])) is not None:
         spans = [(t, t)]   # "... one huge hit on the 6th cut" where a crash already was: that cut
     if not spans:
@@ -234,7 +234,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
 
     again = part_undo.undone(request, history) or kept_instead.read(request, history) or \
         add_corrected.redone(request, history, partial(understand, analysis)) or \
-        recall.withdrawn(request, history, partial(_last_asked, analysis, history)) or \
+        recall.withdrawn(request, history, partial(_last_asked, analysis, history, True)) or \
         recall.corrected(request, history, partial(understand, analysis)) or \
         recall.undone(request, history, partial(understand, analysis)) or \
         versions.named_by_content(request, history) or versions.named_by_having(request, history) or \
@@ -378,7 +378,7 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     places = list(dict.fromkeys(it.scope.label for it in intents if it.scope.label))   # in the user's terms
     reply = describe(diff(plan, new), reason, places[0] if len(places) == 1 else "")
     reply = marks.already(plan, intents) or reply if new == plan else " ".join(filter(None, [reply, marks.already(plan, intents, True)]))   # "a crash at 0:13" where one is
-    lost = unread.noted(unread.unread(analysis, plan, heard_as, edits.read_request, intents)) if new != plan else ""   # "warmer and do the zoop thing": named
+    lost = unread.noted(unread.unread(analysis, plan, heard_as, partial(edits.read_request, last_span=last_place(history, analysis)), intents)) if new != plan else ""   # "warmer and do the zoop thing": named
     reply = "\n".join([*standing.under(reply, passed, new), *filter(None, [lost])])   # under the changes: why "darker" did nothing; a cap
     read = ", ".join(f"{it.what}{' ' + it.direction if it.direction else ''}"
                      f"{' ' + it.value if it.value else ''}{' (' + it.scope.label + ')' if it.scope.label else ''}"

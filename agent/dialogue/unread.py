@@ -37,6 +37,9 @@ from v2m.agent.dialogue.where import WHOLE_RE, Ask, Unknown, locate
 # `patterns.FULL_STOP`), and the halves of an "also", "plus"
 PIECE_SPLIT_RE = re.compile(rf"(?:{CLAUSES_RE.pattern}|\s*\b(?:also|plus|while you're at it)\b\s*)+", re.I)
 
+# a mark or its taking out ("we no longer want that accent. Please remove it"): read when the turn took a mark out
+MARK_GONE_RE = re.compile(rf"\b(?:{hit_words.MARK_NOUNS}|{hit_words.GONE_VERBS})\b", re.I)
+
 # the words a place alone is said with beside it: hedged ("maybe around the middle"), spared ("[but] the intro")
 PLACE_HEDGE_RE = re.compile(rf"\b(?:maybe|perhaps|probably|around|about|roughly|somewhere|near|ish|except|but|apart|other|than|"
                             rf"not|everywhere|{SECTION_WORDS})\b")
@@ -79,7 +82,8 @@ def unread(analysis, plan, request: str, read: Callable, intents: list | None = 
     for piece in pieces:
         if only_ties(piece) or said(piece) or not WHOLE_RE.sub(" ", piece.lower()).strip(" .!?") or approves(piece) \
                 or only_reason(words(piece.lower())) or PURPOSE_RE.search(piece) or aside(piece) \
-                or place_alone(analysis, plan, piece, intents or []):
+                or place_alone(analysis, plan, piece, intents or []) or \
+                any(it.what == "no_hit" for it in intents or []) and MARK_GONE_RE.search(piece):
             continue   # the whole score ("..., everywhere"), a moment told ("the last two shots are the teachers' race"),
             # praise ("the kids will love it"), why ("add a flute, like a bird singing"), what the video is for ("it's for
             # my daughter's party"), an aside ("she cries there", "if possible", `asides`): no request
