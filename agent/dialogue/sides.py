@@ -189,6 +189,9 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
 
 # "until cut 8", "up to 0:40", "to the end": a place that says only where a stretch ends
 END_ONLY_RE = re.compile(r"^\s*(?:(?:and|but|then|all the way|right) )?(?:up ?to|up until|until|till|til|to|through|thru)\b")
+# a bare way said at a place ("up in shot 2, less in shot 3"): the more or less of it; "up to the fifth", "up until 0:20"
+# say where a stretch ends, no way
+BARE_WAY_RE = re.compile(r"\b(up(?! ?(?:to|until|till|til|through)\b)|down|more(?! of)|less(?! of))\b")
 
 
 def closed(text: str, span: Span, before: Span | None, analysis: VideoAnalysis | None = None) -> Span:
