@@ -36,3 +36,44 @@ def test_a_bare_up_at_a_place_is_still_more(jazz_long):
     before = jazz_long.plan
     turn = jazz_long.say("up in shot 2, less in shot 3")
     assert energy_at(jazz_long.plan, 5) > energy_at(before, 5) and energy_at(jazz_long.plan, 9) < energy_at(before, 9), turn.reply
+
+
+# ----------------------------------------------------------------------------- 3. "from X ... till Y" across clauses
+
+def _plays_at(plan, role: str, t: float) -> bool:
+    from v2m.agent.dialogue.operations import effective_roles
+
+    return role in effective_roles(plan, plan.sections[plan.section_at(t)])
+
+
+@pytest.mark.parametrize("said, heard", [("from 0:20 make it louder and add strings till 0:40", "string ensemble"),
+                                         # mine
+                                         ("from 0:20 make it louder, and add a flute until 0:40", "flute"),
+                                         ("from the 6th shot, livelier and add a flute till shot 10", "flute")])
+def test_a_stretch_opened_at_the_front_and_closed_at_the_end_frames_both_edits(jazz_long, said, heard):
+    """The user frames the whole sentence with "from 0:20 ... till 0:40" (shots 6-10 are 0:20-0:40): both the louder
+    and the new part there, nothing before or after. Before: the strings played to the end, and "make it louder" was
+    taken as the strings louder (its "it" pointed forward to a part not yet said)."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and not turn.question, turn.reply
+    assert f"{heard} in from 0:20 to 0:40" in turn.reply, turn.reply   # the flute leads: read by the reply
+    assert heard == "flute" or all(_plays_at(plan, "strings", t) for t in (21, 30, 39)) and \
+        not any(_plays_at(plan, "strings", t) for t in (10, 19, 41, 50)), turn.reply
+    assert energy_at(plan, 30) > energy_at(before, 30) and energy_at(plan, 50) == energy_at(before, 50), turn.reply
+    assert "louder against the others" not in turn.reply, turn.reply
+
+
+def test_the_other_way_round_slower_closes_the_louder_too(jazz_long):
+    before = jazz_long.plan
+    turn = jazz_long.say("from 0:20 make it louder, and slower till 0:40")
+    plan = jazz_long.plan
+    assert tempo_at(plan, 30) < tempo_at(before, 30) and energy_at(plan, 30) > energy_at(before, 30), turn.reply
+    assert tempo_at(plan, 50) == tempo_at(before, 50) and energy_at(plan, 50) == energy_at(before, 50), turn.reply
+
+
+def test_a_part_added_then_pointed_back_to_is_that_part(jazz_long):
+    turn = jazz_long.say("from 0:20 add strings and make them louder till 0:40")
+    assert "strings louder against the others" in turn.reply and _plays_at(jazz_long.plan, "strings", 30), turn.reply
+    assert not _plays_at(jazz_long.plan, "strings", 50), turn.reply
