@@ -77,3 +77,25 @@ def test_a_part_added_then_pointed_back_to_is_that_part(jazz_long):
     turn = jazz_long.say("from 0:20 add strings and make them louder till 0:40")
     assert "strings louder against the others" in turn.reply and _plays_at(jazz_long.plan, "strings", 30), turn.reply
     assert not _plays_at(jazz_long.plan, "strings", 50), turn.reply
+
+
+# ----------------------------------------------------------------------------- 7. the music ends before the video does
+
+@pytest.mark.parametrize("said", ["let the music end at the end of shot 5",
+                                  # mine
+                                  "the music should stop after the fifth shot", "end the music when shot 5 ends",
+                                  "the music should end at 0:20"])
+def test_the_music_said_to_end_at_a_shots_end_is_silence_after_it(jazz_long, said):
+    """The user means the music plays to 0:20 (shot 5's end) and there is silence after, to the video's end. Before:
+    "Do you mean fading over time?" (no change)."""
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and not turn.question, turn.reply
+    assert all(plan.sections[plan.section_at(t)].music for t in (1, 10, 19)), turn.reply
+    assert not any(plan.sections[plan.section_at(t)].music for t in (21, 40, 59)), turn.reply
+
+
+def test_a_stop_at_a_time_is_still_a_stop_mark(jazz_long):
+    turn = jazz_long.say("stop the music at 0:20")
+    assert turn.changed and any(h.kind == "stop" for h in jazz_long.plan.hit_points), turn.reply
+    assert all(s.music for s in jazz_long.plan.sections), turn.reply
