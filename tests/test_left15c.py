@@ -99,3 +99,33 @@ def test_a_stop_at_a_time_is_still_a_stop_mark(jazz_long):
     turn = jazz_long.say("stop the music at 0:20")
     assert turn.changed and any(h.kind == "stop" for h in jazz_long.plan.hit_points), turn.reply
     assert all(s.music for s in jazz_long.plan.sections), turn.reply
+
+
+# ----------------------------------------------------------------------------- 8. stretches named by how long they last
+
+@pytest.mark.parametrize("told, name, a, b", [("the chase runs from 0:10 to 0:25", "the chase", 10, 25),
+                                               ("the intro lasts until 0:06", "the intro", 0, 6),
+                                               # mine
+                                               ("the fight goes on till 0:40", "the fight", 0, 40),
+                                               ("the victory part starts at 0:54", "the victory part", 54, 60)])
+def test_a_stretch_told_by_how_long_it_lasts_is_named_for_later(jazz_long, told, name, a, b):
+    """The user tells where a stretch of the picture is (a note, no music change), then edits it by its name: the
+    edit covers that stretch and nothing else. Before: "the chase runs from 0:10 to 0:25" slowed 0:10-0:25 ("runs"
+    a tempo word) and "make the chase faster" moved the whole score too; "the intro lasts until 0:06" asked what to
+    change and "make the intro calmer" moved the plan's intro (shot 1); "make the victory part louder" moved the
+    shot at 0:54 only."""
+    before = jazz_long.plan
+    turn = jazz_long.say(told)
+    assert not turn.changed and jazz_long.plan == before and f'"{name}" is' in turn.reply, turn.reply
+    turn = jazz_long.say(f"make {name} faster")
+    plan = jazz_long.plan
+    assert turn.changed, turn.reply
+    inside = [t for t in (a + 0.5, (a + b) / 2, b - 0.5)]
+    outside = [t for t in (a - 1, b + 1) if 0 < t < 60]
+    assert all(tempo_at(plan, t) > tempo_at(before, t) for t in inside), turn.reply
+    assert all(tempo_at(plan, t) == tempo_at(before, t) for t in outside), turn.reply
+
+
+def test_the_music_lasting_is_no_name(jazz_long):
+    turn = jazz_long.say("the music runs until 0:20")
+    assert "noted for later" not in turn.reply, turn.reply
