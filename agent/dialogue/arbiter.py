@@ -354,7 +354,7 @@ def combine(analysis, plan, request: str, read: Callable, unread: Callable | Non
     pred, spans = model.read(spelled(request.lower())) if model is not None else (None, [])
     choice = choose(rules, pred, request, asked, guessed)
     if asked is None and (odd := feeling_ways.character(rules or (guessed if isinstance(guessed, list) else []), request,
-                                                       plan)) is not None:
+                                                       plan) or feeling_ways.opposed(rules)) is not None:   # "calm yet energetic"
         raise Unclear(*odd)   # "make it kind of funny", "a bit more drama": faster, a major key or livelier?
     if choice.how == "model" and choice.label == f"mode_{plan.mode}" and isinstance(guessed, list) and guessed:
         choice = Choice("guess")   # "make it joyous" in a major score: the key it has already; the word's own reading
