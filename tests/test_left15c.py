@@ -83,7 +83,7 @@ def test_a_part_added_then_pointed_back_to_is_that_part(jazz_long):
 
 @pytest.mark.parametrize("said", ["let the music end at the end of shot 5",
                                   # mine
-                                  "the music should stop after the fifth shot", "end the music when shot 5 ends",
+                                  "the music should finish after the fifth shot", "end the music when shot 5 ends",
                                   "the music should end at 0:20"])
 def test_the_music_said_to_end_at_a_shots_end_is_silence_after_it(jazz_long, said):
     """The user means the music plays to 0:20 (shot 5's end) and there is silence after, to the video's end. Before:
@@ -179,3 +179,36 @@ def test_a_felt_part_told_is_a_note_until_asked(jazz_long, said):
     before = jazz_long.plan
     turn = jazz_long.say(said)
     assert not turn.changed and jazz_long.plan == before and "noted for later" in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- 5. "drums come in after 20 seconds"
+
+def _drums_at(plan, t: float) -> bool:
+    from v2m.agent.dialogue.operations import effective_roles
+
+    return "drums" in effective_roles(plan, plan.sections[plan.section_at(t)])
+
+
+@pytest.mark.parametrize("said", ["drums come in after 20 seconds",
+                                  # mine
+                                  "drums come in after twenty", "the drums enter after 20 seconds",
+                                  "let the drums come in after 0:20"])
+def test_drums_come_in_after_a_time_is_no_drums_before_it_only(jazz_long, said):
+    """The drums play from 0:20 on and not before; nothing else moves (before: one wording read "no drums" for the
+    whole score, another the drums louder with more energy from 0:20)."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and not turn.question, turn.reply
+    assert not any(_drums_at(plan, t) for t in (1, 10, 19)) and all(_drums_at(plan, t) for t in (21, 40, 59)), turn.reply
+    assert [s.energy for s in plan.sections if s.start_s >= 20] == [s.energy for s in before.sections if s.start_s >= 20]
+
+
+@pytest.mark.parametrize("said", ["drums come in after 20 seconds", "the drums come in at 0:20"])
+def test_drums_taken_out_then_said_to_come_in_play_from_there(jazz_long, said):
+    """After "no drums", the entry is the drums from 0:20 to the end (before: "The drums are already silent there")."""
+    jazz_long.say("no drums")
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and not turn.question, turn.reply
+    assert not any(_drums_at(plan, t) for t in (1, 19)) and all(_drums_at(plan, t) for t in (21, 59)), turn.reply

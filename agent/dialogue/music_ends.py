@@ -1,11 +1,12 @@
 """Where the music is said to end before the video does: "let the music end at the end of shot 5", "the music
-should stop after the fifth shot", "end the music when shot 5 ends", "the music should end at 0:20": silence from
+should finish after the fifth shot", "end the music when shot 5 ends", "the music should end at 0:20": silence from
 there to the end, said in the words the silence reader knows ("no music after 0:20").
 
     ended("let the music end at the end of shot 5", analysis)   # "no music after 0:20" (shot 5 ends at 0:20)
 
 The end of the last shot is the video's own end: nothing to take out, the words are left as they are. Read by
-`v2m.agent.dialogue.understanding` before a request is cut into clauses.
+`v2m.agent.dialogue.understanding` before a request is cut into clauses. The music said to stop ("the music should
+stop at the end of shot 3") is a stop mark at that moment, `hit_words`' reading, not read here.
 """
 
 from __future__ import annotations
@@ -19,15 +20,14 @@ from v2m.agent.dialogue.where import fmt, visible_shots
 from v2m.tools.contract import VideoAnalysis
 
 _MAY = r"(?:(?:should|must|needs? to|has to|will|can|could|to|is going to|gonna) )?(?:just )?"
-_ENDS = r"(?:end|ends|ending|stop|stops|stopping|finish|finishes|finishing|be over|is over|run out|runs out)"
+_ENDS = r"(?:end|ends|ending|finish|finishes|finishing|be over|is over|run out|runs out)"   # "stop" is `hit_words`' mark
 _SHOT = rf"(?:the )?(?:{ORD} shot|shot (\d+))"
 # where: the end of a shot ("at the end of shot 5", "when the fifth shot ends", "after shot 5", "with shot 5") or a time
 _AT = (rf"(?:(?:at|by|with) the end of {_SHOT}|(?:when|as|where) {_SHOT} ends|(?:right )?after {_SHOT}|(?:with|at) {_SHOT}'?s? end|"
        rf"(?:at|by|on) (?P<t>\d+:\d\d(?:\.\d+)?))")
-ENDED_RE = re.compile(rf"\b(?:(?:let|have|make) {MUSIC} {_ENDS}|{MUSIC} {_MAY}{_ENDS}|(?:end|stop|finish) {MUSIC}) {_AT}"
+ENDED_RE = re.compile(rf"\b(?:(?:let|have|make) {MUSIC} {_ENDS}|{MUSIC} {_MAY}{_ENDS}|(?:end|finish) {MUSIC}) {_AT}"
                       rf"(?:,? (?:and |with )?(?:then )?(?:silence|nothing|no music) (?:after(?: that| it)?|from (?:there|then) on))?", re.I)
 
-STOP_RE = re.compile(r"\bstop", re.I)
 SENTENCE_RE = re.compile(r"[^.;!?\n]*[?]?")
 
 
@@ -45,8 +45,8 @@ def ended(text: str, analysis: VideoAnalysis) -> str:
     def said(m: re.Match) -> str:
         if ASKED_RE.search(SENTENCE_RE.match(m.string[m.end():]).group(0)):   # "the music ends at 0:30, can it go to the end?"
             return m.group(0)   # how it is, then a question about it (`cues` keeps it too)
-        if m["t"]:   # "stop the music at 0:20" is a stop mark there (`hit_words`), the music ending a silence after
-            return m.group(0) if STOP_RE.search(m.group(0)) else f"no music after {m['t']}"
+        if m["t"]:
+            return f"no music after {m['t']}"
         word = next((g for g in m.groups()[:-1] if g), None)
         end = _end_of(analysis, word) if word else None
         if end is None or end >= analysis.duration_s - 0.05:
