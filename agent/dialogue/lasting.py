@@ -25,15 +25,14 @@ BETWEEN_RE = re.compile(rf"^\s*{DET} {_NAME} {_LASTS} (?:from|between) (?P<a>{CL
                         rf"(?P<b>{CLOCK})\s*$")
 # "the intro lasts until 0:06", "the fight goes on till 0:40": from the start to there
 UNTIL_RE = re.compile(rf"^\s*{DET} {_NAME} {_LASTS} (?:until|till|til|up to|up until|to|through) (?P<b>{CLOCK})\s*$")
-# a section's own word, which `is_name` refuses (the plan's sections): told as a stretch, the user's
 ENDS_RE = re.compile(r"[\s,.;!?]+$")   # a clause's own punctuation at its end
+# a section's own word, which `is_name` refuses (the plan's sections): told as a stretch, the user's
 SECTION_WORDS = frozenset("intro outro ending opening beginning finale climax build build-up".split())
 
 
 def held(text: str, is_name: Callable[[str], bool]) -> tuple[str, str] | None:
     """(the name, its place) when `text` (one clause, as typed) says how long a named stretch lasts, else None."""
-    said, found = lasted(ENDS_RE.sub("", text.lower()), is_name)
-    return next(iter(found.items()), None)
+    return next(iter(lasted(ENDS_RE.sub("", text.lower()), is_name)[1].items()), None)
 
 
 def lasted(text: str, is_name: Callable[[str], bool]) -> tuple[str, dict[str, str]]:
