@@ -212,3 +212,12 @@ def test_drums_taken_out_then_said_to_come_in_play_from_there(jazz_long, said):
     plan = jazz_long.plan
     assert turn.changed and not turn.question, turn.reply
     assert not any(_drums_at(plan, t) for t in (1, 19)) and all(_drums_at(plan, t) for t in (21, 59)), turn.reply
+
+
+@pytest.mark.parametrize("said", ["starting at the second shot, calmer, up to shot 5", "starting at 0:20, louder",
+                                  "starting with shot 2, calmer"])
+def test_a_stretch_opened_with_starting_is_a_place_not_an_unread_phrase(jazz_long, said):
+    """Found beside item 1: the edit was made at the right place, then the reply said "I did not act on 'starting at
+    the second shot'" (the place said as unread words)."""
+    turn = jazz_long.say(said)
+    assert turn.changed and "did not act on" not in turn.reply, turn.reply
