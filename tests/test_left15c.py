@@ -73,6 +73,13 @@ def test_the_other_way_round_slower_closes_the_louder_too(jazz_long):
     assert tempo_at(plan, 50) == tempo_at(before, 50) and energy_at(plan, 50) == energy_at(before, 50), turn.reply
 
 
+def test_a_later_clause_with_its_own_start_frames_only_itself(jazz_long):
+    before = jazz_long.plan
+    turn = jazz_long.say("after 0:20 make it louder, and no drums from 0:20 to 0:30")
+    plan = jazz_long.plan
+    assert energy_at(plan, 50) > energy_at(before, 50) and not _plays_at(plan, "drums", 25) and _plays_at(plan, "drums", 35), turn.reply
+
+
 def test_a_part_added_then_pointed_back_to_is_that_part(jazz_long):
     turn = jazz_long.say("from 0:20 add strings and make them louder till 0:40")
     assert "strings louder against the others" in turn.reply and _plays_at(jazz_long.plan, "strings", 30), turn.reply

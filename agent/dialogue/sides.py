@@ -213,6 +213,10 @@ def closed(text: str, span: Span, before: Span | None, analysis: VideoAnalysis |
 
 
 
+# a clause that says its own stretch's start ("..., and no drums from 0:20 to 0:30"): no end of a stretch said before
+START_SAID_RE = re.compile(r"\b(?:from|between|after|since|starting|past|beyond)\b", re.I)
+
+
 def framed(intents: list, analysis: VideoAnalysis) -> list:
     """A stretch opened at the front and closed by a later clause's end frames every edit said between: "from 0:20
     make it louder and add strings till 0:40" is both from 0:20 to 0:40 (the later clause's end closes the earlier
@@ -223,7 +227,8 @@ def framed(intents: list, analysis: VideoAnalysis) -> list:
         if sc.kind == "whole" or sc.start_s is None or sc.end_s is None or sc.start_s < 0.05 or sc.end_s < d - 0.05:
             continue
         end = next((o.scope for o in out[k + 1:] if o.scope.kind != "whole" and o.scope.start_s is not None and
-                    o.scope.end_s is not None and abs(o.scope.start_s - sc.start_s) < 0.05 and o.scope.end_s < d - 0.1), None)
+                    o.scope.end_s is not None and abs(o.scope.start_s - sc.start_s) < 0.05 and o.scope.end_s < d - 0.1
+                    and not START_SAID_RE.search(o.text or "")), None)   # its own start said: its own stretch
         out[k] = it if end is None else it.model_copy(update={"scope": end})
     return out
 
