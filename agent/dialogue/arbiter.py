@@ -153,7 +153,8 @@ def choose(rules: list[EditIntent], pred: Prediction | None, request: str, asked
                                         f"Which one: {mine}, or {_say(label)}?", (mine, _say(label)))
         if pred.p >= REFINE_P and label.startswith("balance_") and _instrument(request) and \
                 any(it.what in ("energy", "loudness", "mood") and _named_with(it, request) for it in rules) and \
-                not any(it.what == "remove" and it.value == _instrument(request) for it in rules):   # "no drums and make it louder": the mix
+                not any(it.what == "remove" and it.value == _instrument(request) for it in rules) and \
+                not _before_added(rules, request):   # "no drums and make it louder", "make it louder and add strings": the mix
             return Choice("refine", label)
         if pred.p >= LEVEL_P and label.startswith("loudness_") and not _instrument(request) and \
                 read <= {f"energy_{direction}"} and all(it.scope.kind == "whole" for it in rules):
@@ -308,6 +309,15 @@ def _named_with(it: EditIntent, request: str) -> bool:
         bool(re.search(r"\b(?:it|its|them|they|those|these|that|this)\b", it.text.lower()))
 
 
+def _before_added(rules: list[EditIntent], request: str) -> bool:
+    """Whether every energy or loudness clause comes before the part is brought in by a later clause ("from 0:20
+    make it louder and add strings till 0:40"): its "it" is the music, not the part not yet said."""
+    low, adds = request.lower(), [it for it in rules if it.what == "add" and it.text]
+    at = [low.find(it.text.lower().strip()) for it in rules if it.what in ("energy", "loudness", "mood") and it.text]
+    added = [low.find(it.text.lower().strip()) for it in adds]
+    return bool(at and added) and min(added) >= 0 and all(0 <= a < min(added) for a in at)
+
+
 def _refined(label: str, p: float, rules: list[EditIntent], request: str) -> list[EditIntent]:
     """The grammar's energy or loudness intents as the balance of the instrument named, same place and size."""
     direction = LABELS[label][1]
@@ -344,7 +354,7 @@ def combine(analysis, plan, request: str, read: Callable, unread: Callable | Non
     pred, spans = model.read(spelled(request.lower())) if model is not None else (None, [])
     choice = choose(rules, pred, request, asked, guessed)
     if asked is None and (odd := feeling_ways.character(rules or (guessed if isinstance(guessed, list) else []), request,
-                                                       plan)) is not None:
+                                                       plan) or feeling_ways.opposed(rules)) is not None:   # "calm yet energetic"
         raise Unclear(*odd)   # "make it kind of funny", "a bit more drama": faster, a major key or livelier?
     if choice.how == "model" and choice.label == f"mode_{plan.mode}" and isinstance(guessed, list) and guessed:
         choice = Choice("guess")   # "make it joyous" in a major score: the key it has already; the word's own reading

@@ -239,7 +239,7 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
                       _loudness, amounts.of_mix):
             rest = parse(c, rest)
         rest = orchestration.read(rest, c.want) if not c.intents else rest
-    if not c.intents and span is not None and (d := re.search(r"\b(up|down|more(?! of)|less(?! of))\b", rest)) and \
+    if not c.intents and span is not None and (d := sides.BARE_WAY_RE.search(rest)) and \
             only_place(re.sub(r"\b(?:up|down|more|less|again|then|and)\b", " ", rest)):  # "up in shot 2, less in shot 3"
         c.want("energy", direction={"more": "up", "less": "down"}.get(d.group(1), d.group(1)), magnitude=magnitude(text))
     if not c.intents and c.styled:
@@ -392,7 +392,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
                 out[k] = it
     if complaint is not None and complaint[1] is not None:
         raise complaint[1]
-    out = halfway_only(one_key(out))   # "gloomy, a minor key": one key; "too fast now, split the difference"
+    out = sides.framed(halfway_only(one_key(out)), analysis)   # "gloomy, a minor key": one key; "too fast now, split the difference"
     said = names.resolve(phrases.words(_said(whole, request).lower()), dict(names.said(request)))   # "the first dance
     out = cultures.styled(out, said, plan.style)   # bit, 0:13 to 0:21": a place's name, no wedding; said across clauses
     if not out and guess:

@@ -1,6 +1,7 @@
 """A part's entry moved earlier ("the flute comes in at 0:20", then "the flute comes in at 0:10 instead"): said as
 "no flute before 0:10" (`mentions.entry`) where the flute is silent until 0:20 already, the only change it can mean is
-the flute playing from 0:10, up to where it comes in now; not "already silent there"."""
+the flute playing from 0:10, up to where it comes in now; not "already silent there". A part taken out everywhere
+("no drums", then "drums come in after 20 seconds") plays from the moment to the end."""
 
 from __future__ import annotations
 
@@ -28,10 +29,10 @@ def moved(intents: list[EditIntent], plan: ScorePlan) -> list[EditIntent]:
             continue
         plays = [(s.start_s, s.end_s) for s in plan.sections if role in effective_roles(plan, s)]
         t = sc.end_s
-        if not plays or any(a < t - 0.05 for a, _ in plays):   # it plays before the moment: kept out there, as said
+        if any(a < t - 0.05 for a, _ in plays):   # it plays before the moment: kept out there, as said
             out.append(it)
             continue
-        until = min(a for a, _ in plays)
+        until = min((a for a, _ in plays), default=plan.duration_s)   # taken out everywhere ("no drums"): from there on
         if until <= t + 0.05:   # it comes in there already
             out.append(it)
             continue

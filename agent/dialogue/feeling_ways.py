@@ -105,3 +105,23 @@ def character(intents: list[EditIntent], request: str, plan: ScorePlan) -> tuple
     said = ", ".join(options[:-1]) + ("," if len(options) > 2 else "") + f" or {options[-1]}"
     return (f"{word[0].upper()}{word[1:]} as in {said}? '{word}' says a character more than a sound, and it can be "
             "made more than one way; I left the score as it is. Say which (or more than one).", options)
+
+
+# Feelings that pull against each other said of one place ("calm yet energetic", "chill but energetic"): made as said,
+# the calm's slower, sparser and the energy's fuller cancel to a slower tempo alone (flat). Which way to keep both is
+# asked: a calm sound over a driving pulse, or calm that builds into the energy.
+STILL = frozenset({"calm", "dreamy"})
+STIRRED = frozenset({"epic", "aggressive"})
+BOTH_WAYS = ("less energy and faster", "start calm and build")
+
+
+def opposed(intents: list[EditIntent]) -> tuple[str, tuple[str, ...]] | None:
+    """The question (and its options) when `intents` make a still feeling (`STILL`) and more energy (or a stirring
+    feeling) over the same place; None otherwise."""
+    still = [it for it in intents if it.what == "mood" and it.value in STILL]
+    stirred = [it for it in intents if it.what == "energy" and it.direction == "up" or it.what == "mood" and it.value in STIRRED]
+    if not any(a.scope == b.scope for a in still for b in stirred):
+        return None
+    return (f"{still[0].value.capitalize()} and energetic pull opposite ways (together they would only slow it down), "
+            "so I left the score as it is. Which: a calm sound over a driving pulse (less energy and faster), or calm "
+            "that builds into the energy (start calm and build)?", BOTH_WAYS)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import edit_log, music_places, names
+from v2m.agent.dialogue import edit_log, lasting, music_places, names
 from v2m.agent.dialogue.drops import DROP_IS_RE
 from v2m.agent.dialogue.marks import HIT_WORDS_RE
 from v2m.agent.dialogue.moments import CONTAINERS, FUNCTION, _about_music
@@ -112,6 +112,8 @@ def _felt(rest: str) -> bool:
 def tie(clause: str) -> tuple[frozenset[str], str] | None:
     """(the happening's lemmas, its place) when `clause` says only where a happening is, else None."""
     low = notation(clause.lower()).strip()
+    if (told := lasting.held(low, is_name)) is not None:   # "the chase runs from 0:10 to 0:25": the chase is that stretch
+        return frozenset(lemma(w) for w in _content(told[0])), told[1]
     found = list(PLACE_RE.finditer(low))
     if len(found) != 1:
         return None
@@ -265,6 +267,8 @@ def _with_the_music(request: str) -> str:
 def _label(clause: str) -> str:
     """The moment's own words, without the place and the words it was tied with ("the goal is at the fifth cut":
     "the goal"; "shot 5 is where the dog jumps": "the dog jumps")."""
+    if (told := lasting.held(notation(clause), is_name)) is not None:   # "the intro lasts until 0:06": "the intro"
+        return f"the {told[0]}"
     said = PLACE_RE.sub("", notation(clause)).split()   # "the ramp is shots six and seven": "the ramp"
     while len(said) > 1 and said[-1].lower() in FRAME:
         said.pop()

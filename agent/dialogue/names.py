@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from v2m.agent.dialogue import edit_log, patterns, verbed, within
+from v2m.agent.dialogue import edit_log, lasting, patterns, verbed, within
 from v2m.agent.dialogue.counted import ORD, ORDINALS
 from v2m.agent.dialogue.exclusions import spared
 from v2m.agent.dialogue.going_into import went_into
@@ -122,7 +122,7 @@ def defined(text: str) -> tuple[str, dict[str, str]]:
     Returns:
         (the clause as a place said in numbers, {name: place text}).
     """
-    found: dict[str, str] = {}
+    text, found = lasting.lasted(text, is_name)   # "the chase runs from 0:10 to 0:25": that stretch, named
     if (at := went_into(text)) is not None:   # "the train goes into 0:22" (its tunnel read as its time): only a place
         return at, found
     if (m := EVENT_RE.match(text)) and _is_event(m.group("what")):   # "he pops the question at the third cut"
@@ -143,11 +143,11 @@ def defined(text: str) -> tuple[str, dict[str, str]]:
         if END_RE.fullmatch(m.group("place")) and not name.endswith(STRETCH_NOUNS) and not TOWARD_RE.search(text[:m.start()]):
             continue   # "the fade at the end" is a mark there; "the tasting shot at the end", "grow to the big wave at the end" name it
         if (m.group("verb") or m.group("prep")) and is_name(name) and not any(p.search(text) for p in BAND_STOPS):
-            found[name] = m.group("place")
+            prep = "from" if re.match(r" (?:starts?|begins?)", m.group("verb") or "") and name.endswith(SPAN_NOUNS) \
+                else (m.group("prep") or "").strip()   # "the victory part starts at 0:54, make it ...": from there on (later too)
+            found[name] = f"from {m.group('place')}" if prep == "from" else m.group("place")
             if re.match(r" (?:lands?|hits)", m.group("verb") or ""):   # "make the drop land at 0:16": a hit there
                 return f"{text[:m.start()]} hit {m.group('prep') or 'at'} {m.group('place')} {text[m.end():]}", found
-            prep = "from" if re.match(r" (?:starts?|begins?)", m.group("verb") or "") and name.endswith(SPAN_NOUNS) \
-                else (m.group("prep") or "").strip()   # "the victory part starts at 0:54, make it ...": from there on
             keep = re.sub(rf"\b{DET}\s*$", "", text[:m.start()]).rstrip()
             if not prep or prep != "from" and re.search(r"\b(?:after|before|from|until|till|to|since|into|at|on|around)$", keep):
                 prep = ""   # "after the kiss at 0:30": after 0:30; "to the title card at 0:38": to 0:38

@@ -75,6 +75,7 @@ def beside_last(text: str, last_span: Span, analysis: VideoAnalysis) -> Span | N
 
 # where an edit said against a happening begins ("he proposes at cut three right before that ...")
 BEFORE_TIME_RE = re.compile(r"before \d+:\d\d(?:\.\d+)?")   # a stretch ended at a time said ("till 1:04"), not at a shot
+TILL_SHOT_RE = re.compile(r"\b(?:until|till|til|up to|up until|through|thru) (?:the )?(?:\w+ shot|shot \d+)\b")   # "till shot 10": through it
 SIDE_RE = re.compile(r"\s+(?=(?:right |just |straight |immediately )?(?:before|after) (?:that|it|this)\b)", re.I)
 
 
@@ -144,9 +145,11 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
             last_span.start_s < analysis.duration_s - 0.5:
         on = Span(last_span.start_s, analysis.duration_s, f"from {fmt(last_span.start_s)} on", snap=False)
         return on, (Heading(**vars(on)) if only_place(text) else on), True
-    if span is not None and shared is not None and span.start_s < 0.05 and BEFORE_TIME_RE.fullmatch(span.label) and \
+    till_shot = span is not None and span.label.startswith("before shot ") and TILL_SHOT_RE.search(text)
+    if span is not None and shared is not None and span.start_s < 0.05 and (BEFORE_TIME_RE.fullmatch(span.label) or till_shot) and \
             0.05 < shared.start_s < span.end_s - 0.1:   # "from 0:48 bring it back, fade in till 1:04": from 0:48 to 1:04
-        span = Span(shared.start_s, span.end_s, f"from {fmt(shared.start_s)} to {fmt(span.end_s)}", snap=False)
+        end = next((b for a, b in visible_shots(analysis) if abs(a - span.end_s) < 0.05), span.end_s) if till_shot else span.end_s
+        span = Span(shared.start_s, end, f"from {fmt(shared.start_s)} to {fmt(end)}", snap=False)   # "... till shot 10": through it
     if span is not None:
         return span, (Heading(**vars(span)) if only_place(text) else span), True
     if shared is not None and (whole := to_end(text, shared, analysis)) is not shared:
@@ -189,6 +192,9 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
 
 # "until cut 8", "up to 0:40", "to the end": a place that says only where a stretch ends
 END_ONLY_RE = re.compile(r"^\s*(?:(?:and|but|then|all the way|right) )?(?:up ?to|up until|until|till|til|to|through|thru)\b")
+# a bare way said at a place ("up in shot 2, less in shot 3"): the more or less of it; "up to the fifth", "up until 0:20"
+# say where a stretch ends, no way
+BARE_WAY_RE = re.compile(r"\b(up(?! ?(?:to|until|till|til|through)\b)|down|more(?! of)|less(?! of))\b")
 
 
 def closed(text: str, span: Span, before: Span | None, analysis: VideoAnalysis | None = None) -> Span:
@@ -205,6 +211,26 @@ def closed(text: str, span: Span, before: Span | None, analysis: VideoAnalysis |
         end = next((b for a, b in visible_shots(analysis) if abs(a - span.end_s) < 0.05), end)
     return Span(before.start_s, end, f"from {fmt(before.start_s)} to {fmt(end)}")
 
+
+
+# a clause that says its own stretch's start ("..., and no drums from 0:20 to 0:30"): no end of a stretch said before
+START_SAID_RE = re.compile(r"\b(?:from|between|after|since|starting|past|beyond)\b", re.I)
+
+
+def framed(intents: list, analysis: VideoAnalysis) -> list:
+    """A stretch opened at the front and closed by a later clause's end frames every edit said between: "from 0:20
+    make it louder and add strings till 0:40" is both from 0:20 to 0:40 (the later clause's end closes the earlier
+    clauses' open "from 0:20", as `carried` closes it for the clause that says the end)."""
+    d, out = analysis.duration_s, list(intents)
+    for k, it in enumerate(out):
+        sc = it.scope
+        if sc.kind == "whole" or sc.start_s is None or sc.end_s is None or sc.start_s < 0.05 or sc.end_s < d - 0.05:
+            continue
+        end = next((o.scope for o in out[k + 1:] if o.scope.kind != "whole" and o.scope.start_s is not None and
+                    o.scope.end_s is not None and abs(o.scope.start_s - sc.start_s) < 0.05 and o.scope.end_s < d - 0.1
+                    and not START_SAID_RE.search(o.text or "")), None)   # its own start said: its own stretch
+        out[k] = it if end is None else it.model_copy(update={"scope": end})
+    return out
 
 
 def complaint_placed(unplaced: list, placed: list) -> bool:
