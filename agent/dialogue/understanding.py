@@ -252,7 +252,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     if again is not None:
         return again
     request = punctuated(mended(request))   # "the begining is to fast": as the readers of an edit should see it
-    request = compared.against(vocab.RHYTHM_SECTION_RE.sub("drums and bass", request))   # "the rhythm section is too insistent": both parts; "quieter than the drums": the drums louder
+    request = compared.against(vocab.RHYTHM_SECTION_RE.sub("drums and bass", request), plan)   # "the rhythm section is too insistent": both parts; "quieter than the drums": the drums louder
     request, held = settings.holding(music_places.answered(drops.answered(request)))   # "calmer, but keep the tempo": no reader hears "tempo" as asked
     request = prohibited.unordered(request, partial(versions.plays, plan))   # "you don't add drums, do you?", "don't add drums yet": no order, asked
     if bare := drops.bare(request):   # "the drop" alone: where and what, not a style its word sits near
