@@ -62,3 +62,67 @@ def test_a_part_not_quieter_than_another_comes_over_it(jazz_long):
     turn = jazz_long.say("the piano shouldn't be quieter than the drums")
     plan = jazz_long.plan
     assert all(p > d for d, p in zip(levels(plan, "drums"), levels(plan, "harmony"))), turn.reply
+
+
+# ----------------------------------------------------------------------------- 3. the part said after "it"
+
+@pytest.mark.parametrize("said, drop", [("can you turn it down, the drums", "drums"),
+                                        # mine
+                                        ("make it a bit quieter, the bass", "bass"), ("turn it down a notch, the sax please", "melody"),
+                                        ("could you bring it down, the piano?", "harmony")])
+def test_the_part_named_after_it_is_what_goes_down(jazz_long, said, drop):
+    """"it" is the part said after the comma: that part softer, the loudness and every other part as they were
+    (before: the loudness -3 LUFS and the drums -5 dB)."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and plan.loudness_lufs == before.loudness_lufs and energies(plan) == energies(before), turn.reply
+    assert max(levels(plan, drop)) < 0 and all(_level(plan, r) == {0.0} for r in {"drums", *OTHERS} - {drop}), turn.reply
+
+
+def test_the_part_named_after_it_after_an_edit(jazz_long):
+    jazz_long.say("make it calmer")
+    before = jazz_long.plan
+    turn = jazz_long.say("can you turn it down, the drums")
+    assert jazz_long.plan.loudness_lufs == before.loudness_lufs and max(levels(jazz_long.plan, "drums")) < 0, turn.reply
+
+
+def test_a_change_then_a_part_is_still_both(jazz_long):
+    # guard: "make it louder, then the drums" is the mix louder and the drums too (runons' carried level)
+    turn = jazz_long.say("make it louder, then the drums")
+    assert jazz_long.plan.loudness_lufs > -16.0 and min(levels(jazz_long.plan, "drums")) > 0, turn.reply
+
+
+# ----------------------------------------------------------------------------- 5. a second part tacked on to a complaint
+
+@pytest.mark.parametrize("said, parts", [("the drums are too loud, and the bass", ("drums", "bass")),
+                                         # mine
+                                         ("the drums are too loud and so is the bass", ("drums", "bass")),
+                                         ("the sax is a bit too loud, the piano too", ("melody", "harmony")),
+                                         ("the bass is way too loud, and the drums as well", ("bass", "drums"))])
+def test_a_part_tacked_on_to_a_complaint_shares_it(jazz_long, said, parts):
+    """Both parts named are too loud: both down, nothing else (before: the bass +2 dB and more energy everywhere,
+    read as the bass added; "and so is the bass" lost the bass)."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and all(max(levels(plan, r)) < 0 for r in parts), turn.reply
+    assert all(_level(plan, r) == {0.0} for r in {"drums", *OTHERS} - set(parts)), turn.reply
+    assert energies(plan) == energies(before) and plan.loudness_lufs == before.loudness_lufs, turn.reply
+
+
+# ----------------------------------------------------------------------------- 7. how hard a part plays
+
+@pytest.mark.parametrize("said", ["don't play the drums that hard",
+                                  # mine
+                                  "don't hit the drums so hard", "the drums shouldn't hit so hard",
+                                  "the drummer shouldn't play that hard"])
+def test_a_part_played_less_hard_is_softer(jazz_long, said):
+    """The drums softer, and nothing else: no drums taken out, no key, tempo or energy moved (before: the drums out
+    and the whole score 'aggressive': F minor, 156 bpm, every shot fuller)."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and max(levels(plan, "drums")) < 0, turn.reply
+    assert all("drums" in effective_roles(plan, s) for s in plan.sections), turn.reply
+    assert (plan.key, plan.mode, plan.tempo_bpm, energies(plan)) == (before.key, before.mode, before.tempo_bpm, energies(before)), turn.reply
