@@ -126,3 +126,29 @@ def test_a_part_played_less_hard_is_softer(jazz_long, said):
     assert turn.changed and max(levels(plan, "drums")) < 0, turn.reply
     assert all("drums" in effective_roles(plan, s) for s in plan.sections), turn.reply
     assert (plan.key, plan.mode, plan.tempo_bpm, energies(plan)) == (before.key, before.mode, before.tempo_bpm, energies(before)), turn.reply
+
+
+# ----------------------------------------------------------------------------- 8. "no sax"
+
+@pytest.mark.parametrize("said, reply", [("no sax", "No melody (tenor sax)."),
+                                         # mine
+                                         ("lose the piano", "No harmony (electric piano)."), ("take out the sax", "No melody (tenor sax).")])
+def test_a_part_taken_out_is_said_by_the_instrument_too(jazz_long, said, reply):
+    """The reply names the instrument the user knows the part by, beside its role (before: "No melody.")."""
+    turn = jazz_long.say(said)
+    assert turn.changed and turn.reply.startswith(reply), turn.reply
+
+
+@pytest.mark.parametrize("said, tune", [("no sax", "vibraphone"),
+                                        # mine
+                                        ("remove the trumpet", "vibraphone"), ("lose the flute please", "vibraphone")])
+def test_no_sax_where_none_plays_says_so_and_what_plays_the_tune(lofi_chat, said, tune):
+    """Lofi has no sax: nothing changes, and the question says plainly there is none and which instrument plays the
+    tune, with the words that take it out."""
+    before = lofi_chat.plan
+    turn = lofi_chat.say(said)
+    word = said.split()[-1] if "please" not in said else "flute"
+    assert not turn.changed and lofi_chat.plan == before, turn.reply
+    assert f"There is no {word} in the score: the {tune} plays the tune" in turn.question, turn.question
+    turn = lofi_chat.say(f"no {tune}")
+    assert turn.changed and turn.reply.startswith(f"No melody ({tune})"), turn.reply

@@ -130,6 +130,9 @@ def diff(old: ScorePlan, new: ScorePlan) -> list[Change]:
             out.append(Change("instrument", f"{role}: {ni[role]} (a new part)"))
             if role not in ("drums", "percussion"):   # a kit ("Standard") is no name for a part: its role says it
                 new_parts[role] = (f"{_part_name(ni[role])} in", f"no {_part_name(ni[role])}")
+    for role, name in oi.items():   # a part taken out by its role and the instrument the user knows it by: "no melody (tenor sax)"
+        if role not in new_parts and role not in ("drums", "percussion") and role not in _part_name(name):
+            new_parts[role] = (f"{role} in", f"no {role} ({_part_name(name)})")
     oh = {(round(h.time_s, 2), h.kind, h.strength) for h in old.hit_points}
     nh = {(round(h.time_s, 2), h.kind, h.strength) for h in new.hit_points}
     for t, kind, _ in sorted(nh - oh):
