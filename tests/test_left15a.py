@@ -152,3 +152,23 @@ def test_no_sax_where_none_plays_says_so_and_what_plays_the_tune(lofi_chat, said
     assert f"There is no {word} in the score: the {tune} plays the tune" in turn.question, turn.question
     turn = lofi_chat.say(f"no {tune}")
     assert turn.changed and turn.reply.startswith(f"No melody ({tune})"), turn.reply
+
+
+# ----------------------------------------------------------------------------- 2. a swell over a place
+
+@pytest.mark.parametrize("said, a, b", [("swelling over shot 5", 16, 20),
+                                        # mine
+                                        ("a swell over shot 5", 16, 20), ("let it swell in shot 5", 16, 20),
+                                        ("build over shot 8", 28, 32)])
+def test_a_swell_over_a_full_shot_rises_above_it(jazz_long, said, a, b):
+    """A swell rises across the place and ends above the music there, the rest untouched (before: "swelling over shot
+    5" at 0.78 only lowered it, 0.78 -> 0.27, 0.53, 0.78: the sweep from 0.15 never reached the shot's level)."""
+    from edit_clips import energy_at
+
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    inside = [s.energy for s in plan.sections if a <= s.start_s and s.end_s <= b]
+    assert turn.changed and len(inside) > 1 and inside == sorted(inside) and inside[0] < inside[-1], turn.reply
+    assert inside[-1] > energy_at(before, b - 0.5), turn.reply
+    assert energy_at(plan, a - 2) == energy_at(before, a - 2) and energy_at(plan, b + 2) == energy_at(before, b + 2), turn.reply
