@@ -5,7 +5,7 @@ tenor sax on the tune), in the user's words and in other words of the same famil
 from __future__ import annotations
 
 import pytest
-from edit_clips import energies, levels
+from edit_clips import energies, energy_at, levels
 
 from v2m.agent.dialogue.operations import effective_roles
 
@@ -163,8 +163,6 @@ def test_no_sax_where_none_plays_says_so_and_what_plays_the_tune(lofi_chat, said
 def test_a_swell_over_a_full_shot_rises_above_it(jazz_long, said, a, b):
     """A swell rises across the place and ends above the music there, the rest untouched (before: "swelling over shot
     5" at 0.78 only lowered it, 0.78 -> 0.27, 0.53, 0.78: the sweep from 0.15 never reached the shot's level)."""
-    from edit_clips import energy_at
-
     before = jazz_long.plan
     turn = jazz_long.say(said)
     plan = jazz_long.plan
@@ -172,3 +170,38 @@ def test_a_swell_over_a_full_shot_rises_above_it(jazz_long, said, a, b):
     assert turn.changed and len(inside) > 1 and inside == sorted(inside) and inside[0] < inside[-1], turn.reply
     assert inside[-1] > energy_at(before, b - 0.5), turn.reply
     assert energy_at(plan, a - 2) == energy_at(before, a - 2) and energy_at(plan, b + 2) == energy_at(before, b + 2), turn.reply
+
+
+# ----------------------------------------------------------------------------- 1. a part faded in at a moment
+
+def _strings(plan) -> list[tuple[float, float, float]]:
+    """(start, end, strings level) of each section the strings play in."""
+    return [(s.start_s, s.end_s, (s.levels_db or {}).get("strings", 0.0)) for s in plan.sections
+            if "strings" in effective_roles(plan, s)]
+
+
+@pytest.mark.parametrize("said, end", [("fade in the strings at 0:20", 60.0),
+                                       # mine
+                                       ("fade the strings in at 0:20", 60.0), ("let the strings fade in at 0:20", 60.0),
+                                       ("gradually bring in the strings on the fifth cut", 60.0),
+                                       ("fade in the strings at 0:20 till 0:40", 40.0)])
+def test_a_part_faded_in_at_a_moment_enters_there_rising_and_stays(jazz_long, said, end):
+    """The strings enter at 0:20 and stay to the end (or the end said), rising in over their first seconds to full
+    level; nothing before 0:20, the rest of the mix as it was (before: the strings for the one shot 0:20-0:24, at
+    full level from its first note)."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    heard = _strings(plan)
+    assert turn.changed and heard[0][0] == 20.0 and heard[-1][1] == end, turn.reply
+    assert all(b == c for (_, b, _), (c, _, _) in zip(heard, heard[1:])), turn.reply   # one unbroken stretch
+    rise = [lv for _, _, lv in heard]
+    assert rise[0] < rise[1] < rise[2] < 0 and set(rise[3:]) == {0.0} and heard[2][1] <= 24.0, turn.reply
+    assert [s.energy for s in plan.sections] == [energy_at(before, (s.start_s + s.end_s) / 2) for s in plan.sections], turn.reply
+
+
+def test_a_part_brought_in_plainly_at_a_moment_is_no_ramp(jazz_long):
+    # guard: "the strings come in at 0:20" enters from 0:20 at full level (no fade said)
+    turn = jazz_long.say("the strings come in at 0:20")
+    heard = _strings(jazz_long.plan)
+    assert heard[0][0] == 20.0 and heard[-1][1] == 60.0 and {lv for _, _, lv in heard} == {0.0}, turn.reply
