@@ -197,6 +197,7 @@ def test_a_part_faded_in_at_a_moment_enters_there_rising_and_stays(jazz_long, sa
     assert all(b == c for (_, b, _), (c, _, _) in zip(heard, heard[1:])), turn.reply   # one unbroken stretch
     rise = [lv for _, _, lv in heard]
     assert rise[0] < rise[1] < rise[2] < 0 and set(rise[3:]) == {0.0} and heard[2][1] <= 24.0, turn.reply
+    assert "strings rising in (softer against the others at first) from 0:20 to 0:24" in turn.reply, turn.reply
     assert [s.energy for s in plan.sections] == [energy_at(before, (s.start_s + s.end_s) / 2) for s in plan.sections], turn.reply
 
 
