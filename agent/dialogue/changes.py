@@ -130,6 +130,9 @@ def diff(old: ScorePlan, new: ScorePlan) -> list[Change]:
             out.append(Change("instrument", f"{role}: {ni[role]} (a new part)"))
             if role not in ("drums", "percussion"):   # a kit ("Standard") is no name for a part: its role says it
                 new_parts[role] = (f"{_part_name(ni[role])} in", f"no {_part_name(ni[role])}")
+    for role, name in oi.items():   # a part taken out by its role and the instrument the user knows it by: "no melody (tenor sax)"
+        if role not in new_parts and role not in ("drums", "percussion") and role not in _part_name(name):
+            new_parts[role] = (f"{role} in", f"no {role} ({_part_name(name)})")
     oh = {(round(h.time_s, 2), h.kind, h.strength) for h in old.hit_points}
     nh = {(round(h.time_s, 2), h.kind, h.strength) for h in new.hit_points}
     for t, kind, _ in sorted(nh - oh):
@@ -147,7 +150,10 @@ def diff(old: ScorePlan, new: ScorePlan) -> list[Change]:
                 if kind == "tempo" and old.tempo_bpm != new.tempo_bpm and \
                         float(vb[kind]) / float(va[kind]) == new.tempo_bpm / old.tempo_bpm:
                     continue  # the plan's tempo moved and this stretch with it: said once, plan-wide
-                words = _say(kind, va[kind], vb[kind], new_parts)
+                rising = _rising_in(old, new, a, b) if kind == "levels" else set()
+                for r in sorted(rising):   # a part faded in (`fade_ins.ramp`): its steps said as one rise
+                    per_kind.setdefault((kind, f"{r} rising in (softer against the others at first)"), []).append((a, b))
+                words = _say(kind, _without(va[kind], rising), _without(vb[kind], rising), new_parts)
                 if words:
                     per_kind.setdefault((kind, words), []).append((a, b))
     if old.tempo_bpm != new.tempo_bpm:
@@ -157,6 +163,18 @@ def diff(old: ScorePlan, new: ScorePlan) -> list[Change]:
             whole = a <= 1e-3 and b >= new.duration_s - 1e-3
             out.append(Change(kind, words, None if whole else (a, b)))
     return out
+
+
+def _rising_in(old: ScorePlan, new: ScorePlan, a: float, b: float) -> set[str]:
+    """The parts that come in over [a, b] under their level and rise after it (a part faded in)."""
+    s, after = new.sections[new.section_at((a + b) / 2)], new.sections[new.section_at(min(b + 0.01, new.duration_s - 0.01))]
+    was = set(effective_roles(old, old.sections[old.section_at((a + b) / 2)]))
+    return {r for r, db in (s.levels_db or {}).items() if db < 0 and r not in was and after is not s and
+            r in effective_roles(new, after) and (after.levels_db or {}).get(r, 0.0) > db}
+
+
+def _without(levels: str, roles: set[str]) -> str:
+    return ",".join(x for x in levels.split(",") if x.split(" ")[0] not in roles) if roles else levels
 
 
 def _merge(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:

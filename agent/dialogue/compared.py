@@ -1,11 +1,16 @@
 """A level said against one part with no part of its own ("quieter than the drums", "louder than the piano", "more
 bass than the drums"): the rest of the mix against that part, so the part named after "than" moves the other way.
 The grammar read the part after "than" as the thing to change ("louder than the piano": the piano +2 dB, more energy
-everywhere), and a quieter request played louder.
+everywhere), and a quieter request played louder. The rest of the band said against a part ("the others quieter than
+the drums", "everything but the drums quieter"): every other part playing moves, the part named is kept (the grammar
+turned the drums down, or kept only the drums). A limit said between two parts ("the drums shouldn't be louder than
+the piano", "keep the drums under the piano"): the first part steps back under the second (it read "louder").
 
     from v2m.agent.dialogue.compared import against
     against("quieter than the drums")       # "the drums louder"
     against("more bass than the drums")     # "the bass louder than the drums"
+    against("the others quieter than the drums", plan)   # "the bass quieter, the harmony quieter and the melody quieter"
+    against("the drums shouldn't be louder than the piano")   # "the drums quieter than the piano"
 
 Read by `v2m.agent.dialogue.understanding`, after the spelling is mended ("then" said for "than").
 """
@@ -15,18 +20,57 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.mentions import INSTR_ALT
+from v2m.agent.dialogue.operations import effective_roles
+from v2m.agent.dialogue.orchestration import role_of
+from v2m.tools.contract import ScorePlan
 
+DET_RE = re.compile(r"^(?:the|a|an|my|your|our) ")
 PART = rf"(?:the |a |an |my |your |our )?(?:{INSTR_ALT})(?:s|es)?\b"
 OPPOSITE = {"louder": "quieter", "stronger": "quieter", "quieter": "louder", "softer": "louder"}
+CLAUSE_END = r"(?=\s*(?:$|[,;.!?]|\b(?:and|but|in|at|on|from|during|after|before|until|till|for|please|pls)\b))"
 # the comparative first in its clause (no part said before it), the part compared with last
 ALONE_RE = re.compile(rf"(?:^|(?<=[,;.!?])|(?<=\band )|(?<=\bbut ))\s*(?:make (?:it|everything|the music) |(?:it|everything) )?"
                       rf"(?P<how>(?:a bit |a little |a lot |much |way |slightly )?)(?P<cmp>louder|stronger|quieter|softer) than "
-                      rf"(?P<part>{PART})(?=\s*(?:$|[,;.!?]|\b(?:and|but|in|at|on|from|during|after|before|until|till|for|please|pls)\b))", re.I)
+                      rf"(?P<part>{PART}){CLAUSE_END}", re.I)
 # "more bass than the drums": the first part louder than the second
 MORE_PART_RE = re.compile(rf"\b(?P<more>more|less) (?P<part>(?:{INSTR_ALT})(?:s|es)?) than (?={PART})", re.I)
+# the rest of the band against one part: "the others quieter than the drums", "everything except the bass louder"
+OTHERS = r"(?:the others|the other (?:parts|instruments|players)|the rest(?: of (?:the band|the mix|it|them))?|everything else|" \
+         r"everyone else|all the others|every other (?:part|instrument))"
+VERB = r"(?:(?:make|turn|bring|have|get|keep|put) |(?:can|could) you (?:make|turn|bring) )?"
+LEVEL = r"(?:a bit |a little |a lot |much |way |slightly )?(?P<cmp>louder|stronger|quieter|softer)"
+OTHERS_RE = re.compile(rf"\b{VERB}(?:{OTHERS} (?:(?:are|is|should be|to be|must be) )?{LEVEL} than (?P<part>{PART})|"
+                       rf"(?:everything|every part|the (?:whole )?band|all the parts) (?:but|except(?: for)?|apart from|other than|"
+                       rf"besides) (?P<part2>{PART}),? (?:(?:is|are|should be|to be) )?{LEVEL.replace('cmp', 'cmp2')}){CLAUSE_END}", re.I)
+# a limit between two parts: "the drums shouldn't be louder than the piano", "never let the drums get louder than the
+# piano", "keep the drums below the piano": the first part under the second
+NOT = r"(?:shouldn'?t|should not|mustn'?t|must not|can'?t|cannot|can not|may not|never|must never|should never)"
+LIMIT_RE = re.compile(rf"\b(?:(?:don'?t|do not|never) let (?P<a1>{PART}) (?:get|be|go|become) |(?P<a2>{PART}) {NOT} (?:be|get|go|become) )"
+                      rf"(?:any )?(?P<cmp>louder|stronger|quieter|softer) than (?P<b>{PART})|"
+                      rf"\bkeep (?P<a3>{PART}) (?P<where>below|under|underneath|beneath|quieter than|softer than|"
+                      rf"above|over|louder than) (?P<b3>{PART}){CLAUSE_END}", re.I)
 
 
-def against(text: str) -> str:
-    """`text` with a level said against a part alone said as that part's own move, the other way."""
+def _limited(m: re.Match) -> str:
+    if m["a3"]:
+        return f"{m['a3']} {'louder' if m['where'].lower() in ('above', 'over', 'louder than') else 'quieter'} than {m['b3']}"
+    return f"{m['a1'] or m['a2']} {OPPOSITE[m['cmp'].lower()]} than {m['b']}"
+
+
+def _others(m: re.Match, plan: ScorePlan | None) -> str:
+    kept = role_of(plan, DET_RE.sub("", (m["part"] or m["part2"]).lower())) if plan else None
+    rest = sorted({r for s in plan.sections for r in effective_roles(plan, s)} - {kept}) if plan and kept else []
+    if not rest:
+        return m[0]
+    how = (m["cmp"] or m["cmp2"]).lower()
+    said = [f"the {r} {how}" for r in rest]
+    return said[0] if len(said) == 1 else f"{', '.join(said[:-1])} and {said[-1]}"
+
+
+def against(text: str, plan: ScorePlan | None = None) -> str:
+    """`text` with a level said against a part alone said as that part's own move, the other way; the rest of the
+    band said against a part as each other part's own move (`plan`'s parts); a limit between two parts as the first
+    one's move under (or over) the second."""
+    text = LIMIT_RE.sub(_limited, OTHERS_RE.sub(lambda m: _others(m, plan), text))
     text = MORE_PART_RE.sub(lambda m: f"the {m['part']} {'louder' if m['more'].lower() == 'more' else 'quieter'} than ", text)
     return ALONE_RE.sub(lambda m: f" {m['part']} {m['how']}{OPPOSITE[m['cmp'].lower()]}", text)

@@ -3,7 +3,9 @@ first shot", "fading in till 1:04"), said as the build it is before a request is
 (`phrases.SHAPES`) read every "fade" as a fall, so a fade in played a fade out there. A fade said *in* a place
 ("fade in shot 4", "fade in the last shot") stays a fade out in that place (`runons`). A fade in of a part ("fade in the
 strings at 0:20", "fade the piano in", "the strings should fade in") brings that part in there, gradually: the whole
-mix is not built (nor dipped) for one part.
+mix is not built (nor dipped) for one part. Said at a moment ("at 0:20", "on the third cut") it enters there and
+stays (not the one shot around the moment), and it rises in over its first seconds (`ramp`: a few steps up to its
+level), where it played for one shot at full level before.
 
     from v2m.agent.dialogue.fade_ins import as_builds
     as_builds("from 0:48 fade it in till 1:04")   # "from 0:48 gradually build it till 1:04"
@@ -15,7 +17,10 @@ from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue.mentions import INSTR_ALT
+from v2m.agent.dialogue.orchestration import role_of
+from v2m.agent.dialogue.where import Span
 
 # "fade in", "fade it in", "fading the music back in": not "fade in the ..." / "fade in shot 4" (a place), nor "fade out"
 FADE_IN_RE = re.compile(r"\b(?:fade|fades|fading|faded)(?P<what> (?:it|this|things|everything|the (?:music|score|track|"
@@ -28,9 +33,38 @@ PART = rf"(?:the |a |an |some |your )(?:{INSTR_ALT})(?:s|es)?\b"
 PART_FADE_IN_RE = re.compile(rf"{FADING} (?:in|up) (?P<a>{PART})|{FADING} (?P<b>{PART})(?: back)? (?:in|up)\b|"
                              rf"(?:let |have )?(?P<c>{PART}) (?:should |to |will |can |could |must |needs? to )?(?:slowly |gradually )?"
                              rf"(?:fade|fades|fading) (?:back )?in\b", re.I)
+# a part brought in gradually at a moment: it enters there (from it on); "gradually bring in" is also what `ramp` reads
+GRADUAL_AT_RE = re.compile(rf"\b(gradually bring in {PART}) (?:at|on|around|by)\b(?= (?:the |\d))", re.I)
+GRADUAL_RE = re.compile(r"\bgradually bring in\b|\bbring in (?:the |a |an |some )?\w+(?: \w+)? gradually\b", re.I)
+RAMP_S = 4.0                     # a part faded in rises to its level over this long (or half its stretch, if shorter)
+RAMP_DB = (-12.0, -8.0, -4.0)    # the steps it rises through, against its level
 
 
 def as_builds(text: str) -> str:
     """`text` with each fade in said as a gradual build of the same thing."""
     text = PART_FADE_IN_RE.sub(lambda m: "gradually bring in " + (m["a"] or m["b"] or m["c"]), text)
+    text = GRADUAL_AT_RE.sub(r"\1 from", text)
     return FADE_IN_RE.sub(lambda m: "gradually build" + (m["what"] or ""), text)
+
+
+def ramp(e, it) -> None:
+    """A part brought in gradually (`it`, an "add" read from "gradually bring in ...") rises in over the start of the
+    edit's stretch: that start split into `RAMP_DB`'s steps, each the part's level that much under its own. A part
+    that already played just before the stretch is not entering, so nothing rises."""
+    p, role = e.plan, role_of(e.plan, it.value or "")
+    if role is None or not GRADUAL_RE.search(it.text or ""):
+        return
+    a, b = (e.span.start_s, e.span.end_s) if e.span is not None else (0.0, p.duration_s)
+    if a > 0.05 and role in ops.effective_roles(p, p.sections[p.section_at(a - 0.05)]):
+        return
+    step = min(RAMP_S, (b - a) / 2) / len(RAMP_DB)
+    edges = [round(a + k * step, 2) for k in range(len(RAMP_DB) + 1)]   # on a grid the pieces' own rounding keeps
+    for (x, y), db in zip(zip(edges, edges[1:]), RAMP_DB):
+        try:
+            idx, _ = ops.split_at(p, Span(x, y, "", snap=False), e.analysis)
+        except ValueError:   # a piece the plan cannot hold (shorter than its rounding): the part is in, at its level
+            return
+        for i in idx:
+            s = p.sections[i]
+            if role in ops.effective_roles(p, s):
+                p.sections[i] = s.model_copy(update={"levels_db": {**(s.levels_db or {}), role: (s.levels_db or {}).get(role, 0.0) + db}})

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from v2m.agent.dialogue import doubled, halfway, keyed, marks, orchestration, shape_start, silence, standing, takes, tempos, versions, vocab
+from v2m.agent.dialogue import doubled, fade_ins, halfway, keyed, marks, orchestration, shape_start, silence, standing, takes, tempos, versions, vocab
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.repeats import from_last_revert, kept_parts, locks_first, style_first
@@ -307,7 +307,7 @@ HANDLERS: dict[str, Callable[[Edit, EditIntent], None]] = {
     "tempo": lambda e, it: tempos.met(e, it) or _tempo(e, it), "meter": lambda e, it: _meter(e, it.value), "key": _key, "mode": _mode, "style": _style, "mood": _mood, "energy": _energy,
     "loudness": _loudness, "shape": _shape,
     "add": lambda e, it: silence.back(e) if it.value == "music" else orchestration.add(
-        e, it.value, more=it.direction == "up" or GUESSED in (it.reason or ""), back=" back " in f" {it.text} "),
+        e, it.value, more=it.direction == "up" or GUESSED in (it.reason or ""), back=" back " in f" {it.text} ") or fade_ins.ramp(e, it),
     "remove": lambda e, it: silence.out(e) if it.value == "music" else orchestration.remove(e, it.value, it.text),
     "swap": lambda e, it: doubled.swap(e, it.target, it.value),   # "the piano should lead" where it does: said
     "only": lambda e, it: orchestration.only(e, it.value),

@@ -16,7 +16,9 @@ from typing import Callable
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue.mentions import CUT_VERB, INSTR, NEVER
 from v2m.agent.dialogue.patterns import compiled
+from v2m.agent.dialogue.vocab import INSTRUMENTS
 from v2m.agent.dialogue.where import Ask
+from v2m.tools.style import load_style
 
 # after the part: a question tag or "yet" ("you don't add drums, do you?", "don't add drums yet"): asked, not ordered
 HEDGED_RE = re.compile(rf"\b{NEVER} {INSTR}(?:[^.!;,?]*?\b(?:yet|for now|for the moment)\b|[^.!;,?]*(?:,? (?:(?:do|will|would|can|"
@@ -66,3 +68,20 @@ def absent(e, role: str | None, word: str, text: str) -> bool:
         return False
     e.said.append(f"Not changed: there {'are' if _plural(word) else 'is'} no {word} in the score.")
     return True
+
+
+TUNE_WORDS = {"melody": "the tune", "harmony": "the chords", "bass": "the bass line", "lead": "the lead", "strings": "the strings"}
+
+
+def not_there(plan, word: str) -> Ask:
+    """The question for "no sax" where no sax plays: said plainly, with what plays the part a sax would ("There is no
+    sax in the score: the vibraphone plays the tune. Say 'no vibraphone' to take it out, or which instrument did you
+    mean?")."""
+    are = "are" if _plural(word) else "is"
+    role = INSTRUMENTS.get(word, ("", ""))[1]
+    name = {**load_style(plan.style).instruments, **plan.instrumentation}.get(role)
+    if not name or role in ("drums", "percussion") or not any(role in ops.effective_roles(plan, s) for s in plan.sections):
+        return Ask(f"There {are} no {word} in the score to remove. Did you mean another instrument?")
+    said = " ".join(w for w in name.split("(")[0].lower().split() if not w.isdigit())
+    return Ask(f"There {are} no {word} in the score: the {said} plays {TUNE_WORDS.get(role, 'the ' + role)}. "
+               f"Say 'no {said}' to take it out, or which instrument did you mean?")

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, arbiter, character, compared, complaints, drops, edit_log, edits, entries, fade_ins, followups, halfway, idioms, kept_instead, marks, messages, moment_table, moments, music_ends, music_places, names, next_place, noted, orchestration, picture_places, part_places, part_undo, prohibited, readings, recall, references, returns, settings, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
+from v2m.agent.dialogue import add_corrected, arbiter, character, compared, complaints, drops, edit_log, edits, entries, fade_ins, followups, halfway, idioms, kept_instead, marks, messages, moment_table, moments, music_ends, music_places, names, next_place, noted, orchestration, picture_places, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, settings, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
 from v2m.agent.dialogue.changes import NOTHING, describe, diff, same_music
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.intents import apply_intents, scope_of
@@ -251,8 +251,8 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         leaning(analysis, plan, request, history)
     if again is not None:
         return again
-    request = punctuated(mended(request))   # "the begining is to fast": as the readers of an edit should see it
-    request = compared.against(vocab.RHYTHM_SECTION_RE.sub("drums and bass", request))   # "the rhythm section is too insistent": both parts; "quieter than the drums": the drums louder
+    request = punctuated(part_levels.plain(mended(request)))   # "the begining is to fast": as the readers of an edit should see it
+    request = compared.against(vocab.RHYTHM_SECTION_RE.sub("drums and bass", request), plan)   # "the rhythm section is too insistent": both parts; "quieter than the drums": the drums louder
     request, held = settings.holding(music_places.answered(drops.answered(request)))   # "calmer, but keep the tempo": no reader hears "tempo" as asked
     request = prohibited.unordered(request, partial(versions.plays, plan))   # "you don't add drums, do you?", "don't add drums yet": no order, asked
     if bare := drops.bare(request):   # "the drop" alone: where and what, not a style its word sits near

@@ -1,0 +1,59 @@
+"""A part's level said the way people say it in passing, put in the words the grammar reads as that part's level:
+
+- the part said after the verb's "it" ("can you turn it down, the drums"): that part down, not the whole mix and the
+  part as well (the loudness fell 3 LUFS and the drums 5 dB);
+- a second part tacked on to a complaint ("the drums are too loud, and the bass", "... and so is the bass"): the
+  complaint said again of it (the bare "the bass" read as the bass added: louder, more energy everywhere);
+- how hard a part plays ("don't play the drums that hard", "the drums shouldn't hit so hard"): that part softer (the
+  "don't play" took the drums out, and "hard" played the whole score aggressive: minor, faster, fuller).
+
+    from v2m.agent.dialogue.part_levels import plain
+    plain("can you turn it down, the drums")            # "can you turn the drums down"
+    plain("the drums are too loud, and the bass")       # "the drums are too loud, and the bass is too loud"
+    plain("don't play the drums that hard")             # "play the drums softer"
+
+Read by `v2m.agent.dialogue.understanding` before the readers of an edit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from v2m.agent.dialogue.mentions import INSTR_ALT
+
+PART = rf"(?:the |your |those |that |these )?(?:{INSTR_ALT}|drummer)(?:s|es)?\b"
+SIZE = r"(?: a (?:bit|little|touch|notch|tad)| some| slightly)?"
+# "can you turn it down, the drums", "bring it up a notch, the bass please": the part named after the comma
+IT_PART_RE = re.compile(rf"^(?P<ask>\W*(?:(?:can|could|would) (?:you|u) |please |pls |maybe )?(?P<verb>turn|bring|take|pull|knock|"
+                        rf"dial|tone|back) )(?:it|that|this|them) (?P<how>down|up|back)(?P<size>{SIZE}),\s*"
+                        rf"(?P<part>{PART})(?P<end>(?: please| pls| maybe)?\W*)$", re.I)
+MADE_PART_RE = re.compile(rf"^(?P<ask>\W*(?:(?:can|could|would) (?:you|u) |please |pls |maybe )?make )(?:it|that|this|them) "
+                          rf"(?P<size>(?:a (?:bit|little|touch|tad) )?)(?P<how>quieter|softer|louder),\s*(?P<part>{PART})"
+                          rf"(?P<end>(?: please| pls| maybe)?\W*)$", re.I)
+# "the drums are too loud, and the bass", "the drums are too loud and so is the bass", "..., the bass too"
+COMPLAINT = r"(?:(?:a bit|a little|way|much|far|really|so|kinda|kind of) )?too \w+"
+TACKED_RE = re.compile(rf"(?P<first>(?P<p1>{PART}) (?:is|are|sounds?|feels?|seems?|gets?|got) (?P<said>{COMPLAINT}))\s*"
+                       rf"(?:,\s*(?:and |also |plus |as well as |and also )?|\s+(?:and |also |plus |as well as |and also ))"
+                       rf"(?:so (?:is|are|does|do) (?P<p2a>{PART})|(?P<p2b>{PART})(?: too| as well| also)?)(?=\W*$)", re.I)
+# "don't play the drums that hard", "don't hit the drums so hard", "the drums shouldn't hit so hard": softer
+HARD = r"(?:that|so|as|too|this) (?:hard|heavy|heavily|aggressively|roughly)"
+PLAYED_RE = re.compile(rf"\b(?:don'?t|do not|dont|never|stop) (?:play|hit|bang|pound|strike|thump|hammer|whack|bash)(?:ing)? "
+                       rf"(?:on )?(?P<a>{PART}) {HARD}\b|"
+                       rf"\b(?P<b>{PART}) (?:shouldn'?t|should not|mustn'?t|must not|needn'?t|don'?t|doesn'?t|do not|does not)"
+                       rf"(?: need to| have to)? (?:play|hit|bang|pound|strike|thump|hammer|whack|bash|be played|be hit|be) {HARD}\b", re.I)
+
+
+def _part(said: str) -> str:
+    return "the drums" if said.lower().endswith(("drummer", "drummers")) else said
+
+
+def _be(part: str) -> str:
+    return "are" if part.lower().endswith("s") and not part.lower().endswith(("ss", "bass")) else "is"
+
+
+def plain(text: str) -> str:
+    """`text` with a part's level said in passing put as that part's own move (the module docstring's three ways)."""
+    text = IT_PART_RE.sub(lambda m: f"{m['ask']}{_part(m['part'])} {m['how']}{m['size']}{m['end']}", text)
+    text = MADE_PART_RE.sub(lambda m: f"{m['ask']}{_part(m['part'])} {m['size']}{m['how']}{m['end']}", text)
+    text = TACKED_RE.sub(lambda m: f"{m['first']}, and {(p := _part(m['p2a'] or m['p2b']))} {_be(p)} {m['said']}", text)
+    return PLAYED_RE.sub(lambda m: f"{'play ' if m['a'] else ''}{_part(m['a'] or m['b'])} softer", text)
