@@ -1,0 +1,106 @@
+"""Items the fourteenth session left (notes LEFT15, "left15b: clauses, references, replies"), each through a real chat
+Session on the synthetic 60 s clip cut every 4 s (conftest's `jazz_long`: shot k is [4(k-1), 4k]), in the user's words
+and in other words of the same family."""
+
+from __future__ import annotations
+
+import pytest
+from edit_clips import energies, energy_at, tempo_at, tempos
+
+
+# ----------------------------------------------------------------------------- 2. a place put back
+
+@pytest.mark.parametrize("first, said", [("make the ending slower", "put the ending back"),
+                                         # mine
+                                         ("make the ending slower", "restore the ending"),
+                                         ("make the intro darker and louder", "put the intro back"),
+                                         ("louder from 0:48 on", "put the ending back the way it was")])
+def test_a_place_put_back_is_as_it_was_before_its_edit(jazz_long, first, said):
+    """A careful user who changed the ending and says "put the ending back" wants the ending as it was before that
+    edit, and nothing else moved. Before: "I didn't follow 'put ending back'" (a question)."""
+    start = jazz_long.plan
+    jazz_long.say(first)
+    turn = jazz_long.say(said)
+    assert turn.changed and not turn.question, turn.reply
+    assert tempos(jazz_long.plan) == tempos(start) and energies(jazz_long.plan) == energies(start), turn.reply
+    assert [s.chords for s in jazz_long.plan.sections] == [s.chords for s in start.sections], turn.reply
+
+
+def test_a_place_put_back_keeps_a_later_edit_elsewhere(jazz_long):
+    jazz_long.say("make the ending slower")
+    jazz_long.say("louder in shot 2")
+    was = energy_at(jazz_long.plan, 6)
+    turn = jazz_long.say("put the ending back")
+    assert turn.changed and round(tempo_at(jazz_long.plan, 58), 1) == 139.4 and energy_at(jazz_long.plan, 6) == was, turn.reply
+
+
+@pytest.mark.parametrize("said", ["the tempo back down a bit", "set the tempo back to 150"])
+def test_a_setting_moved_back_by_an_amount_or_to_a_value_is_no_undo(jazz_long, said):
+    jazz_long.say("slower")
+    turn = jazz_long.say(said)
+    assert turn.changed and round(tempo_at(jazz_long.plan, 30)) not in (139, 118), turn.reply
+
+
+# ----------------------------------------------------------------------------- 3. a setting put back in one place
+
+@pytest.mark.parametrize("first", ["make shot 3 faster", "faster"])
+@pytest.mark.parametrize("said", ["put the tempo back in shot 3",
+                                  # mine
+                                  "undo the tempo in shot 3 only", "set the tempo back in shot 3",
+                                  "the tempo in shot 3 back how it was"])
+def test_the_tempo_put_back_in_one_shot_is_the_earlier_tempo_there_only(jazz_long, first, said):
+    """"Put the tempo back in shot 3": shot 3 plays at the tempo it had before the edit that changed it there; every
+    other shot keeps the tempo it has now. Before: 160.3 -> 136.3 (read as slower), and "undo the tempo in shot 3
+    only" after a whole-score "faster" took the whole score back."""
+    start = tempo_at(jazz_long.plan, 10)
+    jazz_long.say(first)
+    now = tempos(jazz_long.plan)
+    turn = jazz_long.say(said)
+    assert turn.changed and not turn.question, turn.reply
+    assert tempo_at(jazz_long.plan, 10) == start, turn.reply
+    assert [t for k, t in enumerate(tempos(jazz_long.plan)) if k != 2] == [t for k, t in enumerate(now) if k != 2], turn.reply
+
+
+def test_the_energy_put_back_in_one_of_two_shots(jazz_long):
+    start = energies(jazz_long.plan)
+    jazz_long.say("louder in shots 3 and 4")
+    turn = jazz_long.say("put the energy back in shot 4")
+    assert turn.changed and energy_at(jazz_long.plan, 14) == start[3] and energy_at(jazz_long.plan, 10) > start[2], turn.reply
+
+
+# ----------------------------------------------------------------------------- 4. one line for nothing changed
+
+@pytest.mark.parametrize("first, said, why", [
+    ("", "never add strings and never add a harp", "there are no strings in the score, and there is no harp in the score"),
+    # mine
+    ("no drums", "never add drums, and never add strings", "there are no drums in the score, and there are no strings in the score")])
+def test_several_reasons_nothing_changed_are_one_line(jazz_long, first, said, why):
+    """Two passed-over changes made the reply "Nothing changed: <one reason>." with "Not changed: <the other>." under
+    it; one line says both."""
+    if first:
+        jazz_long.say(first)
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert jazz_long.plan == before and not turn.question and turn.reply == f"Nothing changed: {why}.", turn.reply
+
+
+# ----------------------------------------------------------------------------- 8. a place that never changed, back
+
+@pytest.mark.parametrize("said, what", [("go back to how the ending was before", "the ending"),
+                                        # mine
+                                        ("the ending was better before", "the ending"), ("put the ending back", "the ending"),
+                                        ("the tempo back how it was", "the tempo")])
+def test_a_place_no_edit_changed_put_back_says_so_plainly(jazz_long, said, what):
+    """After "make shot 2 louder", "go back to how the ending was before" asks for nothing to be done: the ending never
+    changed. Before: a question ("... nothing earlier to go back to there. What should change?"); now one plain line."""
+    jazz_long.say("make shot 2 louder")
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert jazz_long.plan == before and not turn.question and not turn.changed, turn.reply
+    assert turn.reply.startswith(f"Nothing changed: no edit so far changed {what}") and "\n" not in turn.reply, turn.reply
+
+
+def test_a_place_never_changed_put_back_beside_an_edit_makes_the_edit(jazz_long):
+    jazz_long.say("make shot 2 louder")
+    turn = jazz_long.say("the ending was better before, and make it louder")
+    assert turn.changed and energy_at(jazz_long.plan, 58) > 0.7 and "no edit so far changed the ending" in turn.reply, turn.reply
