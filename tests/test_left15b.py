@@ -104,3 +104,20 @@ def test_a_place_never_changed_put_back_beside_an_edit_makes_the_edit(jazz_long)
     jazz_long.say("make shot 2 louder")
     turn = jazz_long.say("the ending was better before, and make it louder")
     assert turn.changed and energy_at(jazz_long.plan, 58) > 0.7 and "no edit so far changed the ending" in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- 7. a style and a part back, no comma
+
+@pytest.mark.parametrize("said", ["rock and bring the drums back",
+                                  # mine
+                                  "make it rock and bring the drums back", "rock and add the drums back in"])
+def test_a_style_and_a_part_back_without_a_comma_both_act(jazz_long, said):
+    """After "no drums", "rock and bring the drums back" asks for two orders: rock, and the drums playing again.
+    Before: only "Drums in." (the jazz score kept); with a comma both were made (fix14)."""
+    from v2m.agent.dialogue.operations import effective_roles
+
+    jazz_long.say("no drums")
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and plan.style == "rock", turn.reply
+    assert all("drums" in effective_roles(plan, s) for s in plan.sections), turn.reply

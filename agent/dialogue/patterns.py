@@ -26,8 +26,10 @@ SENTENCE_RE = re.compile(rf"(?:[^.!?;]|{POINT})+(?:[!?;]|{FULL_STOP})*")   # a s
 # A place said in a few plain words or numbers ("the 3rd shot", "0:22", "0:22.5"): its point too
 PLACE_SAID = rf"(?:[a-z0-9: ]|{POINT})+?"
 CLAUSE_RE = re.compile(rf"(?:[^,;.!?]|{POINT})+")   # a clause: what is between commas, ";", "!", "?" and full stops
-# where a comma and "and" or "then" start another order ("rock, and bring the drums back"): cut before the "and"
-ORDER_CUT_RE = re.compile(r",\s*(?=(?:and|then)\b)")
+# where a comma and "and" or "then" start another order ("rock, and bring the drums back"), or "and" and a verb of one
+# with no comma ("rock and bring the drums back"; not "rock and roll"): cut before the "and"
+ORDER_CUT_RE = re.compile(r",\s*(?=(?:and|then)\b)|(?<=\w)\s+(?=(?:and|then) (?:bring|make|add|put|take|give|let|turn|keep|"
+                          r"remove|drop|lose|switch|change|get|have|use)\b)")
 PUNCTUATED_RE = re.compile(rf"({CLAUSE_RE.pattern})([,;.!?]*)")   # a clause and the marks after it
 
 
