@@ -121,3 +121,27 @@ def test_a_style_and_a_part_back_without_a_comma_both_act(jazz_long, said):
     plan = jazz_long.plan
     assert turn.changed and plan.style == "rock", turn.reply
     assert all("drums" in effective_roles(plan, s) for s in plan.sections), turn.reply
+
+
+# ----------------------------------------------------------------------------- 6. a character of the story, noted
+
+@pytest.mark.parametrize("said, name, later", [
+    ("the character walks in at shot 3", "the character walks in", "faster when the character walks in"),
+    # mine
+    ("the main character walks in at shot 3", "the main character walks in", "faster as the main character walks in"),
+    ("the character enters at shot 3", "the character enters", "faster when the character enters")])
+def test_a_character_of_the_story_doing_something_is_a_picture_moment(jazz_long, said, name, later):
+    """"The character walks in at shot 3" tells what the picture shows there: noted, no music changed, and found again
+    later ("faster when the character walks in": shot 3). Before: shot 3 sped up ("walk" a tempo word, "character" a
+    music word), or "Do you mean growing over time?"."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert jazz_long.plan == before and not turn.question and f'noted for later: "{name}" is shot 3' in turn.reply, turn.reply
+    turn = jazz_long.say(later)
+    moved = [t for t in range(0, 60, 2) if tempo_at(jazz_long.plan, t) != tempo_at(before, t)]
+    assert turn.changed and moved and all(8 <= t < 12 for t in moved), turn.reply
+
+
+def test_the_musics_character_is_still_asked_about(jazz_long):
+    turn = jazz_long.say("give it more character in shot 3")
+    assert turn.question and not turn.changed, turn.reply
