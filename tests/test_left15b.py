@@ -145,3 +145,21 @@ def test_a_character_of_the_story_doing_something_is_a_picture_moment(jazz_long,
 def test_the_musics_character_is_still_asked_about(jazz_long):
     turn = jazz_long.say("give it more character in shot 3")
     assert turn.question and not turn.changed, turn.reply
+
+
+# ----------------------------------------------------------------------------- 5. a character word in one place
+
+@pytest.mark.parametrize("said, answer, at", [("make the ending funny", "faster", 58),
+                                              # mine
+                                              ("make shot 3 funnier", "faster", 10), ("give the intro more personality", "faster", 2)])
+def test_a_character_word_in_one_place_asks_which_way_then_acts_there(jazz_long, said, answer, at):
+    """"Make the ending funny": funny says a character, not a sound; a funny ending may be faster or livelier, so
+    which way is asked, as it is for the whole score ("make it funny"). Before: the ending was made faster and
+    livelier with no question. The answer acts there only, and the reply does not claim the word went unread."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert turn.question and not turn.changed and jazz_long.plan == before and "faster" in turn.question, turn.reply
+    turn = jazz_long.say(answer)
+    assert turn.changed and not turn.question and "did not act" not in turn.reply, turn.reply
+    moved = [t for t in range(0, 60, 2) if tempo_at(jazz_long.plan, t) != tempo_at(before, t)]
+    assert moved and all(abs(t - at) < 4 for t in moved), turn.reply
