@@ -163,3 +163,35 @@ def test_a_character_word_in_one_place_asks_which_way_then_acts_there(jazz_long,
     assert turn.changed and not turn.question and "did not act" not in turn.reply, turn.reply
     moved = [t for t in range(0, 60, 2) if tempo_at(jazz_long.plan, t) != tempo_at(before, t)]
     assert moved and all(abs(t - at) < 4 for t in moved), turn.reply
+
+
+# ----------------------------------------------------------------------------- 1. a second clause beside a part back
+
+@pytest.mark.parametrize("first, said, tempo_moved, louder", [
+    ("no drums", "maybe drums back and faster", 1, False),
+    # mine
+    ("no drums", "bring the drums back and slower", -1, False), ("faster", "the tempo back and louder", -1, True)])
+def test_a_clause_beside_a_thing_put_back_is_made_too(jazz_long, first, said, tempo_moved, louder):
+    """"Maybe drums back and faster" (after "no drums") asks two things: the drums playing again and a faster score.
+    Before: only "Drums in." ("and faster" dropped silently, as "and louder" beside "the tempo back")."""
+    from v2m.agent.dialogue.operations import effective_roles
+
+    jazz_long.say(first)
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and not turn.question and all("drums" in effective_roles(plan, s) for s in plan.sections), turn.reply
+    assert (tempo_at(plan, 30) - tempo_at(before, 30)) * tempo_moved > 0, turn.reply
+    assert (plan.loudness_lufs > before.loudness_lufs) == louder, turn.reply
+
+
+@pytest.mark.parametrize("said, level", [("drums back and louder", 5.0), ("the drums back but quieter", -5.0)])
+def test_a_level_beside_a_part_back_is_still_that_parts(jazz_long, said, level):
+    jazz_long.say("no drums")
+    turn = jazz_long.say(said)
+    assert jazz_long.plan.loudness_lufs == -16.0 and jazz_long.plan.sections[0].levels_db.get("drums") == level, turn.reply
+
+
+def test_louder_and_a_loose_feeling_names_the_feeling_it_did_not_make(jazz_long):
+    turn = jazz_long.say("louder and make it feel hopeful")
+    assert turn.changed and "I did not act on 'make it feel hopeful'" in turn.reply, turn.reply
