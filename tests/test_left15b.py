@@ -195,3 +195,21 @@ def test_a_level_beside_a_part_back_is_still_that_parts(jazz_long, said, level):
 def test_louder_and_a_loose_feeling_names_the_feeling_it_did_not_make(jazz_long):
     turn = jazz_long.say("louder and make it feel hopeful")
     assert turn.changed and "I did not act on 'make it feel hopeful'" in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- noticed: "no <part>" after a question
+
+@pytest.mark.parametrize("asked, said", [("never add strings, and no drums in shot 3", "no drums in shot 3, more minor"),
+                                         ("no drums in shot 3", "no drums in shot 3 please")])
+def test_a_part_taken_out_after_a_question_is_no_correction_word(jazz_long, asked, said):
+    """After "The drums are already silent there. Did you mean another part?", "no drums in shot 3, ..." still asks
+    the drums out. Before: its "no" was cut as a word that corrects the last answer, and "drums in shot 3" brought
+    the drums back in shot 3 ("Drums in from 0:08 to 0:12")."""
+    from v2m.agent.dialogue.operations import effective_roles
+
+    jazz_long.say("make it minor")
+    jazz_long.say("no drums in shot 3")
+    assert jazz_long.say(asked).question
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert "drums" not in effective_roles(plan, plan.sections[plan.section_at(10)]) and "Drums in" not in turn.reply, turn.reply

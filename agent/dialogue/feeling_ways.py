@@ -98,8 +98,10 @@ def character(intents: list[EditIntent], request: str, plan: ScorePlan) -> tuple
     if not (m := CHARACTER_RE.search(low)) or len(intents) > 1:
         return None
     it = intents[0] if intents else None
-    if it is not None and (it.what not in ("mood", "energy") or it.what == "energy" and not m.group("more")):
-        return None   # a style ("more dramatic" is cinematic), energy said in other words; a place is asked the same
+    if it is not None and (it.what not in ("mood", "energy") or it.what == "energy" and (not m.group("more") or
+                                                                                        it.scope.kind != "whole")):
+        return None   # a style ("more dramatic" is cinematic), energy said in other words or in one place ("more drama in
+        # shot 2"); the word's feeling in one place is asked as for the whole score ("make the ending funny")
     rest = low[:m.start()] + " " + low[m.end():]
     if patterns.compiled(MORE_RE).search(rest) or patterns.compiled(LESS_RE).search(rest) or any(
             (n := nearest(w, "mood")) is not None and n.score >= SYNONYM for w in rest.split() if len(w) > 3):
