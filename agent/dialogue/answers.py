@@ -82,7 +82,7 @@ def answered(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[Sco
         return result   # asked where a moment is, told something else: a request of its own
     if asked and (getattr(result, "question", None) or picked or _says_which(asked.reply, text) or only_ties(text) or
                   drops.says_which(asked.text, text)):
-        answer = picked if picked and picked.lower() not in text.lower() else CORRECTING_RE.sub("", text) or text   # "no I meant ..."
+        answer = picked if picked and picked.lower() not in text.lower() else _uncorrected(text)   # "no I meant ..."
         request = _pending(analysis, old, lineage, list(turns)) or asked.text
         both = planner.revise(analysis, old, f"{request.strip().rstrip('.!?')}. {answer}", history=lineage)
         if not getattr(both, "question", None) and both.plan != old:
@@ -131,7 +131,7 @@ def _at_asked_place(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: l
             return None
     except Ask:
         return None
-    said = (CORRECTING_RE.sub("", text) or text).strip().rstrip(".!?")   # the place first: every clause of the answer is there
+    said = _uncorrected(text).strip().rstrip(".!?")   # the place first: every clause of the answer is there
     placed = planner.revise(analysis, old, f"from {fmt(span.start_s)} to {fmt(span.end_s)}: {said}", history=lineage)
     return None if getattr(placed, "question", None) or placed.plan == old else placed
 
@@ -139,6 +139,15 @@ def _at_asked_place(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: l
 MEANT = r"i mean|i meant"   # what was meant, said again: an answer to a question, or a place put right
 # ("meaning", "as in": only an answer to what an asked word meant, not a correction of the place just given)
 MEANT_RE = re.compile(rf"^\W*(?:{MEANT}|meaning|as in)\b", re.I)   # "I mean quicker and lighter": what the asked word meant
+NO_PART_RE = re.compile(r"^\W*no\s+(?:more\s+)?([a-z]+)", re.I)   # "no drums in shot 3": an order, not a "no" that corrects
+
+
+def _uncorrected(text: str) -> str:
+    """The answer without the words that put the last one right ("no sorry, the third shot": "the third shot"); a part
+    taken out ("no drums in shot 3", said after "did you mean another part?") keeps its "no"."""
+    if (m := NO_PART_RE.match(text)) and named_parts(m.group(1).lower()):
+        return text
+    return CORRECTING_RE.sub("", text) or text
 
 
 def _moved(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[ScorePlan], turns: list[TurnRecord],

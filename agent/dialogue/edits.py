@@ -71,7 +71,7 @@ def _reference(c: Clause, t: str) -> str:
     version, attr = ref
     if version == -1 and attr is None and mentions.named_parts(t):
         return t   # "put the drums back the way they were": an edit of the drums, not the last edit undone
-    placed = attr is None and c.span is not None and references.placed_back(t, version)
+    placed = c.span is not None and references.placed_back(t, version, attr)
     c.want("revert", version=version, value=attr, whole=not placed)   # "shot 4 was better before": that stretch
     return " " * len(t)
 

@@ -83,6 +83,13 @@ def made(guessed: list[EditIntent], intents: list[EditIntent], plan: ScorePlan) 
     return any(READ_AS[w] in done for w in ways(guessed[0].value, plan))
 
 
+def chosen(piece: str, intents: list[EditIntent]) -> bool:
+    """Whether `piece` says a character word (`CHARACTER`) and the turn made one of the ways toward a feeling ("make shot
+    3 funnier. faster", the answer to the question `character` asks): the word was acted on as the user chose."""
+    done = {(it.what, it.value if it.direction == "set" else it.direction) for it in intents}
+    return bool(CHARACTER_RE.search(words(piece.lower()))) and any(way in done for way in READ_AS.values())
+
+
 def character(intents: list[EditIntent], request: str, plan: ScorePlan) -> tuple[str, tuple[str, ...]] | None:
     """The question (and its options) when the request says a character word (`CHARACTER`) and no sound word, and its
     only reading is the word's feeling or more energy for the whole score ("make it kind of funny", "a bit more drama",
@@ -91,9 +98,10 @@ def character(intents: list[EditIntent], request: str, plan: ScorePlan) -> tuple
     if not (m := CHARACTER_RE.search(low)) or len(intents) > 1:
         return None
     it = intents[0] if intents else None
-    if it is not None and (it.what not in ("mood", "energy") or it.scope.kind != "whole" or it.what == "energy" and
-                           not m.group("more")):
-        return None   # a style ("more dramatic" is cinematic), a place, energy said in other words
+    if it is not None and (it.what not in ("mood", "energy") or it.what == "energy" and (not m.group("more") or
+                                                                                        it.scope.kind != "whole")):
+        return None   # a style ("more dramatic" is cinematic), energy said in other words or in one place ("more drama in
+        # shot 2"); the word's feeling in one place is asked as for the whole score ("make the ending funny")
     rest = low[:m.start()] + " " + low[m.end():]
     if patterns.compiled(MORE_RE).search(rest) or patterns.compiled(LESS_RE).search(rest) or any(
             (n := nearest(w, "mood")) is not None and n.score >= SYNONYM for w in rest.split() if len(w) > 3):

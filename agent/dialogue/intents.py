@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from v2m.agent.dialogue import doubled, fade_ins, halfway, keyed, marks, orchestration, shape_start, silence, standing, takes, tempos, versions, vocab
+from v2m.agent.dialogue import doubled, fade_ins, halfway, keyed, marks, orchestration, put_back, shape_start, silence, standing, takes, tempos, versions, vocab
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.repeats import from_last_revert, kept_parts, locks_first, style_first
@@ -251,17 +251,16 @@ def _revert(e: Edit, it: EditIntent, history: list[ScorePlan]) -> ScorePlan:
     n = it.version if it.version is not None else -1
     if n == -1 and it.value is None and it.amount is None and e.span is not None:   # "shot 4 was better before"
         n = versions.last_change_at((e.span.start_s, e.span.end_s), history)
-        if n is None:
-            raise Ask(f"No edit so far changed {e.span.label}, so there is nothing earlier to go back to there. "
-                      "What should change?")
+        if n is None:   # "how the ending was before" after an edit of shot 2: it is as it was, said plainly
+            return e.said.append(f"Not changed: no edit so far changed {e.span.label}; it plays as it always has.") or e.plan
         e.move(versions.changed_there(e.span, history, n))   # "how the ending was before": all that edit changed there
     if n == -1 and it.value in versions.KINDS_OF and it.amount is None:
         # "the tempo back how it was": the tempo before the last edit that changed it, however long ago
-        n = versions.last_change_of(it.value, history) if it.target is None else \
+        n = (versions.last_change_of(it.value, history) if e.span is None else put_back.last_change_there(
+            it.value, (e.span.start_s, e.span.end_s), history, versions.KINDS_OF[it.value])) if it.target is None else \
             versions.last_part_change(it.target, history, versions.KINDS_OF["instruments"])
-        if n is None:
-            raise Ask(f"No edit so far changed the {it.target or it.value}, so there is no earlier one to go back to. "
-                      "What should change?")
+        if n is None:   # "the tempo back how it was" where no edit changed it
+            return e.said.append(f"Not changed: no edit so far changed the {it.target or it.value}; it is as it always was.") or e.plan
     k = n if n >= 0 else len(history) - 1 + n
     if not 0 <= k < len(history):
         raise Ask(f"There are versions 0 (the first score) to {len(history) - 1}; which one did you mean?")
@@ -277,17 +276,12 @@ def _revert(e: Edit, it: EditIntent, history: list[ScorePlan]) -> ScorePlan:
     if attr not in REVERT_ATTRIBUTES:
         raise Ask(f"I can bring back the {', '.join(REVERT_ATTRIBUTES)} of an earlier version; which one?")
     p = e.plan
-    if attr == "tempo":  # as it was, and held or free as it was
-        p.tempo_bpm, p.tempo_asked = old.tempo_bpm, old.tempo_asked
-        p.sections = [s.model_copy(update={k: getattr(old.sections[old.section_at((s.start_s + s.end_s) / 2)], k)
-                                           for k in ("tempo_bpm", "tempo_asked")}) for s in p.sections]
+    if attr in put_back.PLACED:   # as it was (held or free as it was), and only where said ("the tempo back in shot 3")
+        put_back.placed(e, old, attr)
     elif attr in ("key", "mode"):
         p.key, p.mode = old.key, old.mode
         p.sections = [s.model_copy(update={"chords": old.sections[old.section_at((s.start_s + s.end_s) / 2)]
                                            .chords}) for s in p.sections]
-    elif attr == "energy":
-        p.sections = [s.model_copy(update={"energy": old.sections[old.section_at((s.start_s + s.end_s) / 2)]
-                                           .energy}) for s in p.sections]
     elif attr == "instruments" and it.target:   # "bring the drums back": that part alone as it was
         versions.part_as_in(p, old, it.target)
     elif attr == "instruments":

@@ -93,8 +93,15 @@ def _content(text: str) -> list[str]:
             and w.removesuffix("'s") not in NOT_NAMES and w not in CONTAINERS]
 
 
+# a character of the story doing something ("the character walks in", "the main characters meet"): a person, not the
+# music's character ("more character", "the character of the piece is wrong")
+PERSON_RE = re.compile(r"\b(?:the|a|our|this|that|main|lead|other|new) characters?\b(?= (?!(?:is|are|was|were|feels?|sounds?|of|and|"
+                       r"in|to|for|should|needs?|must|could|would|isn'?t)\b)[a-z]+)")
+
+
 def _happening(rest: str) -> bool:
     """The words besides a place name a happening: some content, none of an edit, a part, a mood or a mark."""
+    rest = PERSON_RE.sub(" someone", rest)   # "the character walks in": someone does
     content = _content(bare := WORLD_SOUND_RE.sub(" ", rest))   # "the bells ring (sound)": a sound of the picture, no part named
     return bool(content or WORLD_SOUND_RE.search(rest)) and not DEGREE_RE.search(rest) and not ASKING_RE.search(rest) \
         and not _about_music(rest) and not HIT_WORDS_RE.search(rest) \

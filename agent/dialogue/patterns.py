@@ -26,8 +26,11 @@ SENTENCE_RE = re.compile(rf"(?:[^.!?;]|{POINT})+(?:[!?;]|{FULL_STOP})*")   # a s
 # A place said in a few plain words or numbers ("the 3rd shot", "0:22", "0:22.5"): its point too
 PLACE_SAID = rf"(?:[a-z0-9: ]|{POINT})+?"
 CLAUSE_RE = re.compile(rf"(?:[^,;.!?]|{POINT})+")   # a clause: what is between commas, ";", "!", "?" and full stops
-# where a comma and "and" or "then" start another order ("rock, and bring the drums back"): cut before the "and"
-ORDER_CUT_RE = re.compile(r",\s*(?=(?:and|then)\b)")
+# where a comma and "and" or "then" start another order ("rock, and bring the drums back"), or "and", "then" or "but"
+# with no comma ("rock and bring the drums back", "drums back and faster"; not the styles "rock and roll", "rhythm and
+# blues", "drum and bass"; nor a clause with a subject of its own, "version 3 had no flute and I liked that"): cut before "and"
+ORDER_CUT_RE = re.compile(r",\s*(?=(?:and|then)\b)|(?<=\w)(?<!\bdrum)\s+(?=(?:and|then|but) (?!(?:roll|blues|b|i|i'\w+|we|you|it|"
+                          r"it's|that|this|they|he|she|so)\b))", re.I)
 PUNCTUATED_RE = re.compile(rf"({CLAUSE_RE.pattern})([,;.!?]*)")   # a clause and the marks after it
 
 

@@ -386,7 +386,7 @@ def as_in(request: str, history: list[ScorePlan] | None,
     partly = 0.5 if attr in ("tempo", "energy", "loudness") and PARTLY_BACK_RE.search(text) else None
     back = [EditIntent(what="revert", version=version, value=attr, target=role, amount=partly, text=request[:400])]
     rest = [x for x in (c for x in sentences(request) for c in patterns.ORDER_CUT_RE.split(x)) if not reference(words(x)) and not _things(words(x), history)
-            and not KEEP_RE.match(x) and not rest_only(x) and not BACK_HOW_RE.match(x.strip()) and not LIKE_IT_WAS_RE.search(x)   # "rock,
+            and not KEEP_RE.match(x) and not rest_only(x) and not (role and BACK_HOW_RE.match(x.strip())) and not LIKE_IT_WAS_RE.search(x)   # "rock,
             and not (role and role in {role_of(history[-1], p) or p for p in named_parts(words(x))})]   # and bring the drums back": rock
     try:
         rest = edit_clauses(rest) if rest else []

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.phrases import PLEASANTRIES, REDUCE_RE, SIZED, SMALL_TALK
+from v2m.agent.dialogue.put_back import PLACED, PUT_BACK_RE
 
 # References to earlier versions.
 # "(put it back) the way it was", "(set the tempo back to) how it used to be": as before the last edit
@@ -110,10 +111,13 @@ def attribute(what: str) -> str | None:
 PLACE_SAID_RE = re.compile(r"\b(?:shots?|cuts?|end|ending|outro|intro|finale|opening|last bit|first bit|start|beginning)\b")
 
 
-def placed_back(text: str, version: int) -> bool:
+def placed_back(text: str, version: int, attr: str | None = None) -> bool:
     """Whether a reference in a clause that names a place brings back only that place: "the last shot was better
-    before", "put the end back the way it was" (as before its own last change), "the ending like v4" (as in v4);
-    not "back to how it was at the very beginning" (the first score)."""
+    before", "put the end back the way it was" (as before its own last change), "the ending like v4" (as in v4),
+    "put the tempo back in shot 3" (a setting a section holds, `put_back.PLACED`: there only); not "back to how it was
+    at the very beginning" (the first score)."""
+    if attr is not None and attr not in PLACED:
+        return False
     if version == -1:
         return bool(re.search(BETTER_BEFORE, text) or PLACE_SAID_RE.search(text))
     named = version_named(text) is not None or ORIGINAL_RE.search(text) is not None
@@ -149,7 +153,7 @@ def reference(text: str) -> tuple[int, str | None] | None:
     if ORIGINAL_RE.search(text) and (attr or (BACK_RE.search(text) or re.search(r"\b(?:still|should be|as|like)\b", text))
                                      and re.search(r"\b(?:version|score|plan|one|original|originally|draft|cue|mix)\b", text)):
         return 0, attr
-    if PREVIOUS_RE.search(text):
+    if PREVIOUS_RE.search(text) or PUT_BACK_RE.search(text):   # "put the ending back", "the tempo back in shot 3"
         return -1, attr
     return None
 

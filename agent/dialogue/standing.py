@@ -70,9 +70,10 @@ def held(said: list[str], plan: ScorePlan) -> list[str]:
 def under(reply: str, said: list[str], plan: ScorePlan) -> list[str]:
     """The reply's lines: what changed, then what `held` keeps of `said`, each once; where nothing changed and a line
     of `said` says why ("Not changed: there are no strings in the score"), one line says both ("Nothing changed: there
-    are no strings in the score.") rather than "Nothing changed: the score is as it was." above it."""
+    are no strings in the score.") rather than "Nothing changed: the score is as it was." above it; several reasons,
+    one line too ("Nothing changed: there are no strings in the score, and there is no harp in the score.")."""
     lines = list(dict.fromkeys(held(said, plan)))
-    why = next((k for k, x in enumerate(lines) if x.startswith(NOT_CHANGED)), None)
-    if reply != NOTHING or why is None:
+    whys = [x[len(NOT_CHANGED) + 2:].rstrip(".") for x in lines if x.startswith(NOT_CHANGED + ": ")]
+    if reply != NOTHING or not whys:
         return [reply, *lines]
-    return [NO_CHANGE + lines[why][len(NOT_CHANGED):], *lines[:why], *lines[why + 1:]]
+    return [f"{NO_CHANGE}: {', and '.join(whys)}.", *(x for x in lines if not x.startswith(NOT_CHANGED + ": "))]

@@ -82,7 +82,7 @@ def unread(analysis, plan, request: str, read: Callable, intents: list | None = 
     for piece in pieces:
         if only_ties(piece) or said(piece) or not WHOLE_RE.sub(" ", piece.lower()).strip(" .!?") or approves(piece) \
                 or only_reason(words(piece.lower())) or PURPOSE_RE.search(piece) or aside(piece) \
-                or place_alone(analysis, plan, piece, intents or []) or \
+                or place_alone(analysis, plan, piece, intents or []) or feeling_ways.chosen(piece, intents or []) or \
                 any(it.what == "no_hit" for it in intents or []) and MARK_GONE_RE.search(piece):
             continue   # the whole score ("..., everywhere"), a moment told ("the last two shots are the teachers' race"),
             # praise ("the kids will love it"), why ("add a flute, like a bird singing"), what the video is for ("it's for
