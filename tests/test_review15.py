@@ -104,8 +104,9 @@ def louder(word, *ts):
 
 
 def lvl_as(k, word, *ts):
+    """The part's own level (dB, not against the others: a correction may move the others too) as turn k left it."""
     return (f"{word} level as after turn {k} at {ts}",
-            lambda c: all(abs(rel(c.new, word, t) - rel(c.v[k], word, t)) < 0.01 for t in ts))
+            lambda c: all(abs(L(c.new, t, part(c.new, word)) - L(c.v[k], t, part(c.v[k], word))) < 0.01 for t in ts))
 
 
 def partway(word, lo_turn, hi_turn, *ts):
