@@ -30,9 +30,9 @@ from v2m.agent.dialogue.references import (AS_IT_WAS, ATTRIBUTES, ORIGINAL_RE, a
 from v2m.agent.dialogue.where import WHOLE_RE, Ask
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan
 
-# "nvm the hit", "never mind no crash", "forget the accordion", "scratch the stab": taking back a thing
+# "nvm the hit", "never mind no crash", "forget the accordion", "scratch the stab", "take back the flute": taking back a thing
 TAKE_BACK_RE = re.compile(opening("nah|no|actually|sorry|wait|correction|on second thought") +
-                          r"(?:nvm|never ?mind|forget|scratch|cancel|skip|(?P<want>(?:(?:we|i) )?(?:no longer|don'?t|do not) "
+                          r"(?:nvm|never ?mind|forget|scratch|cancel|skip|take back|undo|(?P<want>(?:(?:we|i) )?(?:no longer|don'?t|do not) "
                           r"(?:want|need|like)(?= (?:the|that|this|those|these|my|our)\b)))\b\W*"
                           r"(?:(?:about|on|the|that|those|this|these|my|our|no)\s+)*(?P<rest>.*)$", re.I)
 # "lose the accordion again", "take the strings out again": a part taken out again, after it was brought in (not "more
