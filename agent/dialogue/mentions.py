@@ -373,7 +373,8 @@ WHY_ALONE_RE = re.compile(r"\s*(?:(?:and|so|maybe|because|since|as|coz|cause) )*
                           r"|(?:its|it is|(?:i|we|you|they|people|viewers|he|she|my \w+) (?:can ?not|can'?t|cannot|could ?n'?t|"
                           r"could not|struggle to|hardly|barely))(?: (?:so|really|very|a bit|kind of|pretty|quite))?"
                           r"(?: (?:hard|difficult|tough|impossible) to)? (?:hear|understand|make out|follow)\b[a-z ]*"   # "..., its hard to hear my voiceover"
-                          rf"|(?:{WHY_RE.pattern}))\s*")
+                          r"|(?:they|it|that|those|these) (?:cover|drown|bury|swamp|mask|overpower|hide)s? (?:up |out )?(?:the|my|our) [a-z ]+"
+                          rf"|(?:{WHY_RE.pattern}))\s*")   # "the strings are too loud, they cover the piano": why
 
 
 # A part said to be what would help ("a string section would make it warmer", "tambourine would be fun"): asked for
