@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, arbiter, character, compared, complaints, drops, edit_log, edits, entries, fade_ins, followups, halfway, idioms, kept_instead, marks, messages, moment_table, moments, music_places, names, next_place, noted, orchestration, picture_places, part_places, part_undo, prohibited, readings, recall, references, returns, settings, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
+from v2m.agent.dialogue import add_corrected, arbiter, character, compared, complaints, drops, edit_log, edits, entries, fade_ins, followups, halfway, idioms, kept_instead, marks, meant_kind, messages, moment_table, moments, music_places, names, next_place, noted, orchestration, picture_places, part_places, part_undo, prohibited, readings, recall, references, returns, settings, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
 from v2m.agent.dialogue.changes import NOTHING, describe, diff, same_music
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.intents import apply_intents, scope_of
@@ -245,7 +245,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         _nothing_back(followups.part_fixed(request, edit_log.as_said(history), partial(_last_asked, analysis, history, True)),
                       history) or \
         marks.narrow(request, edit_log.as_said(history), partial(_last_asked, analysis, history, True)) or \
-        retarget(analysis, plan, request, history) or \
+        meant_kind.rekinded(analysis, request, history, partial(understand, analysis), last_place(history)) or retarget(analysis, plan, request, history) or \
         _nothing_back(shifts.moved(request, edit_log.as_said(history), edit_log.unchanged_last(history) or
                                    names.last_request(history), partial(understand, analysis), visible_cuts(analysis)), history) or \
         leaning(analysis, plan, request, history)
