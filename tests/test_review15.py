@@ -169,7 +169,7 @@ CHATS = {
         ("make the second and third shots a bit faster", [tempo(1.03, 1.35, 9.5, 17), t_kept(3, 25.5), hit(17)]),
         ("no, not both, I meant just the third shot", [t_as(2, 9.5), t_kept(17), faster_than(0, 17), t_kept(3, 25.5)]),
         ("add a piano to the last shot", [plays("piano", 25.5), t_kept(*S30), e_kept(3, 9.5, 17)]),
-        ("undo the tempo thing, keep the piano", [t_as(0, *S30), plays("piano", 25.5), hit(17)]),
+        ("undo the tempo thing, keep the piano", [t_as(0, 9.5, 17), t_kept(3, 25.5), plays("piano", 25.5), hit(17)]),
         ("slowly build up from the bow at 0:17 to the end", [rises(18, 22, 26, 29.5), e_kept(3, 9.5),
                                                               plays("piano", 25.5)]),
     ]),
