@@ -115,7 +115,7 @@ def _cut_named(request: str, analysis: VideoAnalysis, plan: ScorePlan) -> float 
     return span.start_s if span is not None and span.label.startswith("the shot after the cut") else None
 
 
-NOT_PLACE_RE = re.compile(r"[,;]?\s*\bnot\b(?! only\b)[^,.;]*")
+NOT_PLACE_RE = re.compile(r"[,;]?\s*\bnot\b(?! only\b)(?:(?!\b(?:i |we )?(?:meant|mean)\b)[^,.;])*")   # "not both i meant shot 3": shot 3
 NOT_MOVED = ("style", "revert", "undo", "redo", "hit", "no_hit", "take", "route", "lock", "unlock")  # by a correction
 
 

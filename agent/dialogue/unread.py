@@ -28,6 +28,7 @@ from v2m.agent.dialogue.names import CLAUSES_RE, said
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import ORDER_VERBS, words
 from v2m.agent.dialogue.place_words import APPOSITIVE_RE, only_place
+from v2m.agent.dialogue.followups import CORRECTION_RE
 from v2m.agent.dialogue.recall import TAKE_BACK_RE, UNDO_NAMED_RE
 from v2m.agent.dialogue.runons import carried
 from v2m.agent.dialogue.spelling import than
@@ -61,11 +62,14 @@ def place_alone(analysis, plan, piece: str, intents: list) -> bool:
 ORDERED_RE = re.compile(rf"^\W*(?:(?:and|also|then|plus|please|just|can you|could you)\s+)*(?:do|{ORDER_VERBS})\b", re.I)
 
 
+NOT_WHICH_RE = re.compile(r"^\W*(?:no\W+)?not (?:both|all(?: of them)?|those|that one)\W*$", re.I)
+
+
 def taken_back(piece: str, intents: list) -> bool:
     """Whether `piece` takes back an earlier change ("take back the crash", "forget the speed-up") and the turn did
     (a revert, a mark dropped): `recall` read it, which the grammar this module asks does not."""
-    return bool(TAKE_BACK_RE.match(piece) or UNDO_NAMED_RE.match(piece)) and \
-        any(it.what in ("revert", "no_hit", "remove") for it in intents)
+    return bool(TAKE_BACK_RE.match(piece) or UNDO_NAMED_RE.match(piece) or CORRECTION_RE.match(piece) or NOT_WHICH_RE.match(piece)) \
+        and any(it.what in ("revert", "no_hit", "remove") for it in intents)   # "no, not both, I meant just shot 3" too
 
 
 def unread(analysis, plan, request: str, read: Callable, intents: list | None = None) -> list[str]:
