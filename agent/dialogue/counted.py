@@ -160,12 +160,13 @@ SAID_THERE_RE = re.compile(r"\b(?:is|are|'s|comes?|happens?|starts?|begins?|land
 # A time said first, then "there" in the same sentence, with no other time between ("around 0:17 the lead actor bows,
 # put a hit right there"): that time (not a stretch's end: "from 0:10 to 0:20, softer there" is left to the places)
 TIME_THERE_RE = re.compile(r"(?<!to )(?<!till )(?<!until )(?<!-)(?<!- )\b(?P<place>\d+:\d{2}(?:\.\d+)?)\b(?P<mid>[^.!?\d]*?)"
-                           r"(?:\b(?:in|at|on) )?\b(?:right |just )?there\b(?!'s| (?:is|are|was|were)\b)", re.I)
+                           r"(?:\b(?P<prep>in|at|on|from|since|until|till|after|before) )?\b(?:right |just )?there\b(?!'s| (?:is|are|was|were)\b)", re.I)
 
 
 def there_timed(text: str) -> str:
     """"around 0:17 he bows, a hit right there": "... a hit at 0:17" (`TIME_THERE_RE`)."""
-    return TIME_THERE_RE.sub(lambda m: f"{m.group('place')}{m.group('mid')}at {m.group('place')}", text)
+    return TIME_THERE_RE.sub(lambda m: f"{m['place']}{m['mid']}{m['prep'] if m['prep'] and m['prep'].lower() not in ('in', 'on') else 'at'}"
+                                       f" {m['place']}", text)   # "from there": from that time
 
 
 def _there(m: re.Match) -> str:
