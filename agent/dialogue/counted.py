@@ -157,6 +157,18 @@ SAID_THERE_RE = re.compile(r"\b(?:is|are|'s|comes?|happens?|starts?|begins?|land
                            rf"the {ORD} cut)\b(?P<mid>[^.!?]*?)\b(?:right |just )?there\b(?! (?:is|are|was|were|'s)\b)", re.I)
 
 
+# A time said first, then "there" in the same sentence, with no other time between ("around 0:17 the lead actor bows,
+# put a hit right there"): that time (not a stretch's end: "from 0:10 to 0:20, softer there" is left to the places)
+TIME_THERE_RE = re.compile(r"(?<!to )(?<!till )(?<!until )(?<!-)(?<!- )\b(?P<place>\d+:\d{2}(?:\.\d+)?)\b(?P<mid>[^.!?\d]*?)"
+                           r"(?:\b(?P<prep>in|at|on|from|since|until|till|after|before) )?\b(?:right |just )?there\b(?!'s| (?:is|are|was|were)\b)", re.I)
+
+
+def there_timed(text: str) -> str:
+    """"around 0:17 he bows, a hit right there": "... a hit at 0:17" (`TIME_THERE_RE`)."""
+    return TIME_THERE_RE.sub(lambda m: f"{m['place']}{m['mid']}{m['prep'] if m['prep'] and m['prep'].lower() not in ('in', 'on') else 'at'}"
+                                       f" {m['place']}", text)   # "from there": from that time
+
+
 def _there(m: re.Match) -> str:
     return m.group(0)[:m.start("mid") - m.start()] + m.group("mid") + f"{m.group('at')} {m.group('place')}"
 
@@ -164,6 +176,7 @@ def _there(m: re.Match) -> str:
 def in_request(text: str) -> str:
     """A whole request (as typed) with its counted places rewritten before its clauses are split."""
     text = SAID_THERE_RE.sub(_there, spoken_clocks(text))   # "the kiss is at two forty one, a crash there": at 2:41
+    text = there_timed(text)
     text = GLOSS_RE.sub(lambda m: f"{m.group(1)} {m.group(3)}{' on' if m.group(2) else ''}", text)
     text = CUT_THERE_RE.sub(lambda m: f"{'on ' if m.group(1) else ''}the cut at {m.group(2)}", text)   # "from ...": kept
     text = BETWEEN_END_RE.sub(r"from \1 on", MINUTE_MARK_RE.sub(_minute_mark, text))

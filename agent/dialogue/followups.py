@@ -67,7 +67,7 @@ CORRECTING = r"no|nope|nah|sorry|oops|actually|wait|oh|hmm|hang on|hold on|my ba
 # last thing said right (an answer's place, `answers`; a reading of "drop the beat", `drops`)
 CORRECTING_RE = re.compile(rf"^\W*(?:(?:{CORRECTING}|i mean|i meant)\b\W*)+", re.I)
 # "no, I meant shot 3", "it's the third shot, the kitchen one", "not there, the ending": the last edit, moved
-CORRECTION_RE = re.compile(rf"^\W*(?:(?:{CORRECTING}|typo(?: above| there| earlier| before)?)\b\W*)*(?:i meant|i mean|i said|"
+CORRECTION_RE = re.compile(rf"^\W*(?:(?:{CORRECTING}|typo(?: above| there| earlier| before)?|not (?:both|all(?: of them)?))\b\W*)*(?:i meant|i mean|i said|"
                            r"i say|(?:he|she|they) mean[st]?|it'?s|it is|that'?s|thats|should be|make that|meant|not there)\b", re.I)
 # "no wait, the jump is the fourth shot": a name put right, after a word that corrects
 NAME_FIX_RE = re.compile(rf"^\W*(?:(?:{CORRECTING})\b\W*)+(?:the )?[a-z]+(?: [a-z]+)? "

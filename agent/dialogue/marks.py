@@ -183,7 +183,7 @@ def sync(c, t: str) -> str:
         kind = "crash"  # "hit the third cut hard": the loudest mark, not the accent already there
     label = kind or "accent"
     negative = (re.search(r"\b(no|don't|do not|without|remove|drop|skip|not|fewer|delete|lose|get rid of|"
-                         r"take away|take out|nix|kill|ditch|scrap|axe)\b|\b(?:take|pull|get) (?:[\w:.]+ ){1,3}?(?:back )?(?:out|off)\b",
+                         r"take (?:away|out|back)|nix|kill|ditch|scrap|axe)\b|\b(?:take|pull|get) (?:[\w:.]+ ){1,3}?(?:back )?(?:out|off)\b",
                          t) or c.negative) and not instead   # "take the 0:05 accent back out"
     a = c.analysis
     times: list[float] | None

@@ -185,7 +185,7 @@ class Mentions:
 
 
 BARE_INSTEAD_RE = re.compile(rf"\b(?:{INSTR_ALT})(?:s|es)? (instead)\b(?! of)")   # "use a flute instead": of the part named before
-OUT_VERBS = "no|without|remove|drop|lose|mute|kill|ditch|take out|get rid of"   # a part taken out: here, PART_ORDER_RE, `orchestration`
+OUT_VERBS = "no|without|remove|drop|lose|mute|kill|ditch|take out|take away|get rid of"   # a part taken out: here, PART_ORDER_RE, `orchestration`
 NEVER = r"(?:shouldn't|should not|don't|do not|doesn't|never|won't|will not|not going to)(?: ever)? (?:have|use|play|want|need|add|bring in|put in|include)(?: any)?"   # "don't add drums"
 TAKEN_OUT_RE = re.compile(rf"\b(?:{OUT_VERBS}|cut|scrap|pull out|{NEVER})(?: (?:the|a|an|any|that|this|those|these|your|all))?\s*$")   # just before a part: it goes
 ONLY_INSTEAD_RE = re.compile(rf"^\W*(?:and |but |then )?(?:maybe |perhaps )?{INSTR} instead\W*$")   # "lose the sax. a flute instead": it comes in (`refer`)
@@ -373,7 +373,8 @@ WHY_ALONE_RE = re.compile(r"\s*(?:(?:and|so|maybe|because|since|as|coz|cause) )*
                           r"|(?:its|it is|(?:i|we|you|they|people|viewers|he|she|my \w+) (?:can ?not|can'?t|cannot|could ?n'?t|"
                           r"could not|struggle to|hardly|barely))(?: (?:so|really|very|a bit|kind of|pretty|quite))?"
                           r"(?: (?:hard|difficult|tough|impossible) to)? (?:hear|understand|make out|follow)\b[a-z ]*"   # "..., its hard to hear my voiceover"
-                          rf"|(?:{WHY_RE.pattern}))\s*")
+                          r"|(?:they|it|that|those|these) (?:cover|drown|bury|swamp|mask|overpower|hide)s? (?:up |out )?(?:the|my|our) [a-z ]+"
+                          rf"|(?:{WHY_RE.pattern}))\s*")   # "the strings are too loud, they cover the piano": why
 
 
 # A part said to be what would help ("a string section would make it warmer", "tambourine would be fun"): asked for

@@ -30,7 +30,8 @@ from v2m.tools.contract import ScorePlan
 
 ADJECTIVES, NOT_NAMES, PLACE, is_name = names.ADJECTIVES, names.NOT_NAMES, names.PLACE, names.is_name
 
-PLACE_RE = re.compile(rf"(?:\b(?:at|in|on|around|during|from|by) )?\b(?P<place>{PLACE})")
+# ("the kitchen is from 0:24 to 0:36": one place, its "from" kept with it)
+PLACE_RE = re.compile(rf"(?:\b(?:at|in|on|around|during|from|by) (?!\d+:\d{{2}}(?:\.\d+)? (?:to|and|till|until) \d))?\b(?P<place>{PLACE})")
 WORD_RE = re.compile(r"[a-z][a-z'-]*")
 # the words a tie is said with besides the happening's own: being, starting, happening, and where or when
 FRAME = set("""is 's are was were be been being has have had happens happen happened starts start started begins begin
@@ -97,6 +98,12 @@ def _content(text: str) -> list[str]:
 # music's character ("more character", "the character of the piece is wrong")
 PERSON_RE = re.compile(r"\b(?:the|a|our|this|that|main|lead|other|new) characters?\b(?= (?!(?:is|are|was|were|feels?|sounds?|of|and|"
                        r"in|to|for|should|needs?|must|could|would|isn'?t)\b)[a-z]+)")
+# a stretch named by the moment that starts it ("the boss part", "the jump section", "the boss fight")
+STRETCH = r"(?:part|bit|section|sequence|scene|stretch|segment|fight|battle)\b"
+STRETCH_RE, STRETCH_END_RE = re.compile(rf" +{STRETCH}"), re.compile(rf"\b{STRETCH}$")
+# someone who may ask for the music ("my boss wants it faster") seen doing something at a place: on screen ("the boss
+# shows up at 0:13" in a game trailer, "the director walks in at 0:20")
+ON_SCREEN_RE = re.compile(r"^\s*the (?:boss|client|director|producer|editor|team)\b(?= (?:[a-z]+s|is|are)\b)")
 
 
 def _happening(rest: str) -> bool:
@@ -104,8 +111,9 @@ def _happening(rest: str) -> bool:
     rest = PERSON_RE.sub(" someone", rest)   # "the character walks in": someone does
     content = _content(bare := WORLD_SOUND_RE.sub(" ", rest))   # "the bells ring (sound)": a sound of the picture, no part named
     return bool(content or WORLD_SOUND_RE.search(rest)) and not DEGREE_RE.search(rest) and not ASKING_RE.search(rest) \
-        and not _about_music(rest) and not HIT_WORDS_RE.search(rest) \
-        and all(is_name(w.removesuffix("'s")) and w not in ADJECTIVES and (not COMPARED_RE.search(w) or k and w.endswith("ly"))
+        and not _about_music(ON_SCREEN_RE.sub(" ", rest)) and not HIT_WORDS_RE.search(rest) \
+        and all((is_name(w.removesuffix("'s")) and w not in ADJECTIVES or w in ADJECTIVES and k < len(content) - 1)   # "the big jump"
+                and (not COMPARED_RE.search(w) or k and w.endswith("ly"))
                 for k, w in enumerate(content)) \
         and not any(w in NOT_NAMES - FRAME - FUNCTION - PERSONS - CONTAINERS for w in WORD_RE.findall(bare.lower()))
 
@@ -216,8 +224,9 @@ def placed(request: str, history: list[ScorePlan] | None = None) -> str:
         return framed
     inside = [(c.start(), c.end()) for c in CLAUSE_RE.finditer(request) if tie(c.group(0))]   # a tie is never rewritten
     earlier = names.earlier(history) | names.said(request)   # a name said with "the" and its place: `names` reads it
-    low, out, k, used = request.lower(), [], 0, False
-    for m in LEAD_RE.finditer(low):
+    low, out, k, used, pos = request.lower(), [], 0, False, 0
+    while m := LEAD_RE.search(low, pos):   # a lead inside words naming no moment is tried on its own: "the part after the jump"
+        pos = m.start() + 1
         if m.start() < k or any(a <= m.start() < b for a, b in inside):
             continue
         rest = m.group("rest") or m.group("drest")
@@ -232,6 +241,9 @@ def placed(request: str, history: list[ScorePlan] | None = None) -> str:
             continue
         at = f"{lead} {hit[1]}" if lead in KEEP_LEADS else f"from {hit[1]} on" if lead in ("once", "as soon as") \
             else f"{'at' if hit[1][:1].isdigit() else 'in'} {hit[1]}" if lead else hit[1]   # "when he falls": at 0:32
+        if lead in (None, "during", "in", "for", "through", "over") and hit[1][:1].isdigit() and \
+                ((stretch := STRETCH_RE.match(low, end)) or STRETCH_END_RE.search(low, 0, end)):   # "the boss part",
+            at, end = f"from {hit[1]} on", stretch.end() if stretch else end   # "during the boss fight": from 0:13 on
         out.append(request[k:m.start()] + at)
         k, used = end, True
     if not used:

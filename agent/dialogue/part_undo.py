@@ -17,7 +17,7 @@ from v2m.tools.contract import EditIntent, ScorePlan
 PART_EDITS_RE = re.compile(opening("actually|no|sorry|wait|please|just") +
                            r"(?:(?:can|could|would) (?:you|we) (?:please |just )?)?(?:undo|revert|reverse|roll back|take back|"
                            rf"forget|cancel|{GONE_VERBS})\s+(?:all\s+)?(?:of\s+)?(?:the|my|those|these|our|that)\s+"
-                           r"(?P<part>[a-z ]{2,30}?)\s+(?:changes?|edits?|tweaks?|adjustments?|moves?|stuff)\b", re.I)
+                           r"(?P<part>[a-z ]{2,30}?)\s+(?:changes?|edits?|tweaks?|adjustments?|moves?|stuff|things?|idea)\b", re.I)
 PART_KINDS = ("levels", "roles", "instrument")
 
 

@@ -175,7 +175,7 @@ _AS_IS = (r"(?:exactly )?(?:alone|as (?:it is|is|they are|it was|they were)|the 
 _CLAUSE_END = r"(?=\s*(?:$|[,.;:!?)]|\b(?:and|but|please|thanks?|pls|though)\b))"
 REST_STAYS = (rf"\b(?:(?:leave|keep) {_REST}(?: {_AS_IS})?|(?:don'?t|do not|doesn'?t need to) (?:touch|change|mess with|alter) "
               rf"(?:the rest|anything else|everything else|the others)(?: of (?:it|the \w+))?|(?:everything|anything|all|(?<!with )nothing) "
-              rf"else(?: (?:stays?|remains?))?(?: {_AS_IS})?|(?:the )?rest (?:stays?|remains?)(?: {_AS_IS})?|(?:the )?rest {_AS_IS})"
+              rf"else(?: (?:stays?|remains?))?(?: {_AS_IS})?|(?:the )?rest (?:stays?|remains?|keeps?)(?: {_AS_IS})?|(?:the )?rest {_AS_IS})"
               rf"\b{_CLAUSE_END}")
 
 

@@ -25,14 +25,14 @@ from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.orchestration import role_of
 from v2m.agent.dialogue.phrases import PLEASANTRIES, SMALL_TALK, edit_clauses, opening, rest_only, words
-from v2m.agent.dialogue.references import (AS_IT_WAS, ATTRIBUTES, ORIGINAL_RE, attribute, edits_before, reference,
+from v2m.agent.dialogue.references import (AS_IT_WAS, ATTRIBUTES, SHAPE_NOUNS, ORIGINAL_RE, attribute, edits_before, reference,
                                            LIKE_IT_WAS_RE, version_named)
 from v2m.agent.dialogue.where import WHOLE_RE, Ask
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan
 
-# "nvm the hit", "never mind no crash", "forget the accordion", "scratch the stab": taking back a thing
+# "nvm the hit", "never mind no crash", "forget the accordion", "scratch the stab", "take back the flute": taking back a thing
 TAKE_BACK_RE = re.compile(opening("nah|no|actually|sorry|wait|correction|on second thought") +
-                          r"(?:nvm|never ?mind|forget|scratch|cancel|skip|(?P<want>(?:(?:we|i) )?(?:no longer|don'?t|do not) "
+                          r"(?:nvm|never ?mind|forget|scratch|cancel|skip|take back|undo|(?P<want>(?:(?:we|i) )?(?:no longer|don'?t|do not) "
                           r"(?:want|need|like)(?= (?:the|that|this|those|these|my|our)\b)))\b\W*"
                           r"(?:(?:about|on|the|that|those|this|these|my|our|no)\s+)*(?P<rest>.*)$", re.I)
 # "lose the accordion again", "take the strings out again": a part taken out again, after it was brought in (not "more
@@ -275,7 +275,7 @@ def undone(request: str, history: list[ScorePlan] | None,
     if not said or named_parts(clause.lower()) or any(HIT_WORDS_RE.match(w) for w in said) or \
             re.search(r"\d|\b(?:shots?|cuts?|intro|end|ending|start|middle)\b", clause, re.I):
         return None
-    attrs = {a for x in said for w in re.split(r"[-\s]", x) for k, a in ATTRIBUTES.items() if versions.same_word(w, k)}
+    attrs = {a for x in said for w in re.split(r"[-\s]", x) for k, a in ATTRIBUTES.items() if versions.same_word(w, k)} | {"energy" for x in said if x in SHAPE_NOUNS}
     found = versions.matching(said, history) or [k for k in range(1, len(history)) if attrs and any(
         ATTR_OF_KIND.get(c.kind) in attrs for c in diff(history[k - 1], history[k]))]
     if not found:

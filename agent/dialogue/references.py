@@ -98,6 +98,7 @@ def _only_named(text: str) -> bool:
 ATTRIBUTES = {"tempo": "tempo", "speed": "tempo", "pace": "tempo", "bpm": "tempo", "key": "key", "mode": "mode",
               "style": "style", "genre": "style", "instruments": "instruments", "instrumentation": "instruments",
               "energy": "energy", "volume": "loudness", "loudness": "loudness"}
+SHAPE_NOUNS = {"build", "buildup", "build-up", "swell", "crescendo", "ramp", "rise", "climb", "wind-down"}   # an energy edit, named by its shape
 ATTRIBUTE_RES = tuple((re.compile(rf"(?<!\blow )\b{w}\b"), a) for w, a in ATTRIBUTES.items())
 ATTRIBUTE_WORDS = tuple((re.compile(rf"\b{w}\b"), a) for w, a in ATTRIBUTES.items())
 

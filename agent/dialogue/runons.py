@@ -56,6 +56,11 @@ LEVEL_CARRY_RE = re.compile(rf"\b(louder|quieter|softer|(?:turn|crank|bring|pump
                             rf"([^.;!?]{{0,60}}?(?:,? (?:and|then|and then) |, ))((?:the |your )?{PART}s?)"
                             r"(?: (?:too|as well|also))?(?=(?:,? (?:please|thanks))?\s*(?:$|[.;!?]))", re.I)
 
+# "the fiddle is too much, more soft please": the part's own change said again after it (not the whole music softer)
+LEVEL_ECHO_RE = re.compile(rf"\b((?:the |your )?{PART}s? (?:is |are |'s )?(?:a bit |way |far |much |just )?too (?:much|loud|strong|"
+                           r"prominent|present|quiet|soft|low|weak))\s*,\s*(?:and |so |just )?(?:more soft|more quiet|softer|quieter|"
+                           r"less loud|lower|more loud|louder|more strong|stronger)(?:,? (?:please|pls|plz|thanks))?\s*(?=$|[.;!?])", re.I)
+
 
 def _level_carried(m: re.Match) -> str:
     up = m[1].lower() == "louder" or m[1].lower().endswith("up")
@@ -63,8 +68,9 @@ def _level_carried(m: re.Match) -> str:
 
 
 def carried(text: str) -> str:
-    """`text` with a part named alone after a change of level given that change ("and the drums louder too")."""
-    return LEVEL_CARRY_RE.sub(_level_carried, text)
+    """`text` with a part named alone after a change of level given that change ("and the drums louder too"), and
+    without a level said again after the part's own ("the fiddle is too much, more soft please")."""
+    return LEVEL_ECHO_RE.sub(r"\1", LEVEL_CARRY_RE.sub(_level_carried, text))
 
 
 def punctuated(text: str) -> str:

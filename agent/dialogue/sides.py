@@ -134,6 +134,11 @@ class Heading(Span):
     after it is all the music there, where after a place said with a change it is the whole video."""
 
 
+# the place named by what the last edit did there ("build up in the part you just sped up"): where it was
+JUST_DONE_RE = re.compile(r"\bthe (?:part|bit|section|spot|stretch|place) (?:you|u|we) (?:just |already )?(?:sped|slowed|changed|made|"
+                          r"did|edited|touched)\b", re.I)
+
+
 def carried(text: str, span: Span | None, shared: Span | None, last_span: Span | None,
             analysis: VideoAnalysis, overdone: bool = False) -> tuple[Span | None, Span | None, bool]:
     """The place a clause speaks of, the place carried on to the clauses after it, and whether the clause
@@ -178,7 +183,7 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
             return side, side, True
     if last_span is not None and shared is None and (side := beside_last(text, last_span, analysis)) is not None:
         return side, side, True   # "calmer in shot 4", then "more intense right after that": shot 5
-    if (DEICTIC_RE.search(text) or overdone or OVERDONE_RE.search(text)) and last_span is not None and shared is None and \
+    if (DEICTIC_RE.search(text) or JUST_DONE_RE.search(text) or overdone or OVERDONE_RE.search(text)) and last_span is not None and shared is None and \
             last_span.end_s - last_span.start_s > 0.05 and \
             (last_span.start_s > 0.05 or last_span.end_s < analysis.duration_s - 0.05):   # a stretch, not a mark's moment
         # nor the whole clip ("it's too loud now" after a change everywhere: the mix's loudness, not less energy there)

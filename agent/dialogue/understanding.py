@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, arbiter, character, compared, complaints, drops, edit_log, edits, entries, fade_ins, followups, halfway, idioms, kept_instead, marks, messages, moment_table, moments, music_ends, music_places, names, next_place, noted, orchestration, picture_places, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, settings, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
+from v2m.agent.dialogue import add_corrected, arbiter, character, compared, complaints, done_at, drops, edit_log, edits, entries, fade_ins, followups, halfway, idioms, kept_instead, marks, meant_kind, messages, moment_table, moments, music_ends, music_places, names, next_place, noted, orchestration, picture_places, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, settings, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
 from v2m.agent.dialogue.changes import NOTHING, describe, diff, same_music
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.intents import apply_intents, scope_of
@@ -51,7 +51,7 @@ def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     """The last edit's changes as intents at the place this request names, or None when it asks no repeat."""
     if not SAME_RE.search(DO_ASKED_RE.sub("", request)) or not history or len(history) < 2:
         return None
-    text = words(request)
+    text, k = done_at.split(words(mended(request)), history, plan, lambda a: locate(names.as_places(a, names.earlier(history), None), analysis, plan))   # "same as you did for A, but for B": A's edit, at B
     text = re.sub(r"\bround about\b|\babout\b", "around", text)
     noun = names.noun_of(request) or names.noun_of(names.last_request(history))   # "same for 13 and 14": shots
     text = next_place.after_last(names.as_places(text, names.earlier(history), noun), analysis, last_place(history))
@@ -63,7 +63,7 @@ def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     t0 = at if at is not None else span.start_s
     scope = scope_of(span) if span is not None else scope_of(Span(t0, min(plan.duration_s, t0 + 0.5), fmt(t0)))
     out: list[EditIntent] = []
-    for c in diff(history[-2], history[-1]):
+    for c in done_at.changes(history, k):
         w = c.words.split()
         if c.kind == "hit":
             out.append(EditIntent(what="hit", value=w[0], scope=EditScope(times_s=[round(t0, 3)]), text=request[:400]))
@@ -115,7 +115,7 @@ def _cut_named(request: str, analysis: VideoAnalysis, plan: ScorePlan) -> float 
     return span.start_s if span is not None and span.label.startswith("the shot after the cut") else None
 
 
-NOT_PLACE_RE = re.compile(r"[,;]?\s*\bnot\b(?! only\b)[^,.;]*")
+NOT_PLACE_RE = re.compile(r"[,;]?\s*\bnot\b(?! only\b)(?:(?!\b(?:i |we )?(?:meant|mean)\b)[^,.;])*")   # "not both i meant shot 3": shot 3
 NOT_MOVED = ("style", "revert", "undo", "redo", "hit", "no_hit", "take", "route", "lock", "unlock")  # by a correction
 
 
@@ -245,7 +245,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         _nothing_back(followups.part_fixed(request, edit_log.as_said(history), partial(_last_asked, analysis, history, True)),
                       history) or \
         marks.narrow(request, edit_log.as_said(history), partial(_last_asked, analysis, history, True)) or \
-        retarget(analysis, plan, request, history) or \
+        meant_kind.rekinded(analysis, request, history, partial(understand, analysis), last_place(history)) or retarget(analysis, plan, request, history) or \
         _nothing_back(shifts.moved(request, edit_log.as_said(history), edit_log.unchanged_last(history) or
                                    names.last_request(history), partial(understand, analysis), visible_cuts(analysis)), history) or \
         leaning(analysis, plan, request, history)

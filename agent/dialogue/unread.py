@@ -19,6 +19,7 @@ from typing import Callable
 
 from v2m.agent.dialogue import feeling_ways, hit_words, idioms
 from v2m.agent.dialogue.approval import approves
+from v2m.agent.dialogue.counted import there_timed
 from v2m.agent.dialogue.asides import aside
 from v2m.agent.dialogue.followups import corrects
 from v2m.agent.dialogue.mentions import only_reason
@@ -28,6 +29,8 @@ from v2m.agent.dialogue.names import CLAUSES_RE, said
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import ORDER_VERBS, words
 from v2m.agent.dialogue.place_words import APPOSITIVE_RE, only_place
+from v2m.agent.dialogue.followups import CORRECTION_RE
+from v2m.agent.dialogue.recall import TAKE_BACK_RE, UNDO_NAMED_RE
 from v2m.agent.dialogue.runons import carried
 from v2m.agent.dialogue.spelling import than
 from v2m.agent.dialogue.similes import PURPOSE_RE
@@ -63,6 +66,16 @@ def place_alone(analysis, plan, piece: str, intents: list) -> bool:
 ORDERED_RE = re.compile(rf"^\W*(?:(?:and|also|then|plus|please|just|can you|could you)\s+)*(?:do|{ORDER_VERBS})\b", re.I)
 
 
+NOT_WHICH_RE = re.compile(r"^\W*(?:no\W+)?not (?:both|all(?: of them)?|those|that one)\W*$", re.I)
+
+
+def taken_back(piece: str, intents: list) -> bool:
+    """Whether `piece` takes back an earlier change ("take back the crash", "forget the speed-up") and the turn did
+    (a revert, a mark dropped): `recall` read it, which the grammar this module asks does not."""
+    return bool(TAKE_BACK_RE.match(piece) or UNDO_NAMED_RE.match(piece) or CORRECTION_RE.match(piece) or NOT_WHICH_RE.match(piece)) \
+        and any(it.what in ("revert", "no_hit", "remove") for it in intents)   # "no, not both, I meant just shot 3" too
+
+
 def unread(analysis, plan, request: str, read: Callable, intents: list | None = None) -> list[str]:
     """The pieces of `request` that `read` (as `edits.read_request`) cannot read, as said, in order: read by nothing,
     or only guessed by the embeddings as something the turn's `intents` do not do ("give it a glimmerwave flavour and
@@ -71,7 +84,7 @@ def unread(analysis, plan, request: str, read: Callable, intents: list | None = 
     # cut where the readers cut: "softer then the kick" is one comparison, "louder, then the drums" the drums louder;
     # "stings on the first, second and third cut" (each cut named), "start big and finish quiet" (one fall): joined as
     # `edits.read_request` joins them before cutting clauses, so no piece of those is unread
-    joined = idioms.joined(hit_words.listed(carried(than(request))))
+    joined = idioms.joined(hit_words.listed(carried(than(there_timed(request)))))   # "at 0:17 ..., a hit there": at 0:17
     pieces = [p.strip() for p in PIECE_SPLIT_RE.split(joined) if p and p.strip()]
     if len(pieces) < 2 or corrects(intents or []):   # "sorry, I meant the sixth shot": the correction read it all
         return []
@@ -83,6 +96,7 @@ def unread(analysis, plan, request: str, read: Callable, intents: list | None = 
         if only_ties(piece) or said(piece) or not WHOLE_RE.sub(" ", piece.lower()).strip(" .!?") or approves(piece) \
                 or only_reason(words(piece.lower())) or PURPOSE_RE.search(piece) or aside(piece) \
                 or place_alone(analysis, plan, piece, intents or []) or feeling_ways.chosen(piece, intents or []) or \
+                taken_back(piece, intents or []) or \
                 any(it.what == "no_hit" for it in intents or []) and MARK_GONE_RE.search(piece):
             continue   # the whole score ("..., everywhere"), a moment told ("the last two shots are the teachers' race"),
             # praise ("the kids will love it"), why ("add a flute, like a bird singing"), what the video is for ("it's for

@@ -1,0 +1,56 @@
+"""The edit a repeat copies when it names where that edit was ("same thing you did for the kitchen, but for the
+master bedroom", "do the same slam like you did after the 3rd cut but for the beginning", "same as you did for the
+middle, but for the last part too"): the latest edit that changed the plan at the first place, repeated at the place
+after "but" (`understanding.repeat`; without a first place, the last edit, where the request names).
+
+    text, k = done_at.split(words(request), history, plan, find)
+    for c in done_at.changes(history, k): ...
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from v2m.agent.dialogue.changes import Change, diff
+from v2m.agent.dialogue.where import Ask
+from v2m.tools.contract import ScorePlan
+
+# "... (like|as) you did for/after/in <A>, but for <B>": A names the edit, B where it goes now
+DONE_AT_RE = re.compile(r"\b(?:you|u|we) (?:did|made|had|gave)(?: it| that)?(?P<a>(?: (?:for|in|on|at|after|before|with|to|from|"
+                        r"during)\b)[^,;.!?]*?)\s*,?\s*\bbut\b(?: (?:now|then|also|just|only))?(?P<b>\s+.+)$", re.I)
+
+
+def split(text: str, history: list[ScorePlan], plan: ScorePlan, find: Callable) -> tuple[str, int]:
+    """(the words that say where the repeat goes, the version whose edit is repeated: the last one, or the latest
+    that changed the plan at the place said as where it was done, as `find` reads a place: a Span or None)."""
+    last = len(history) - 1
+    if not (m := DONE_AT_RE.search(text)):
+        return text, last
+    try:
+        was = find(m["a"].strip())
+    except Ask:
+        was = None
+    if was is None:
+        return m["b"].strip(), last
+    spans = {k: [c.span or (0.0, plan.duration_s) for c in diff(history[k - 1], history[k])] for k in range(1, last + 1)}
+    inside = [k for k, ss in spans.items() if ss and all(a >= was.start_s - 0.05 and b <= was.end_s + 0.05 for a, b in ss)]
+    meets = [k for k, ss in spans.items() if any(a < was.end_s - 0.05 and b > was.start_s + 0.05 for a, b in ss)]
+    return m["b"].strip(), max(inside or meets or [last])   # an edit made there alone before one over the whole score
+
+
+def changes(history: list[ScorePlan], k: int) -> list[Change]:
+    """The changes of edit k, without a tempo it only put back as it was before the edit ahead of it ("no, not slower,
+    I meant calmer": the calm is repeated, not the slowing taken back)."""
+    out = diff(history[k - 1], history[k])
+    if k < 2:
+        return out
+    return [c for c in out if c.kind != "tempo" or not _restored(history, k, c)]
+
+
+def _restored(history: list[ScorePlan], k: int, c: Change) -> bool:
+    """Whether a tempo change of edit k puts back the tempo two versions before it, where it changed."""
+    a, b = c.span or (0.0, history[k].duration_s)
+    t = (a + b) / 2
+    def at(p): return p.sections[p.section_at(t)].tempo_bpm or p.tempo_bpm   # noqa: E704
+    return abs(at(history[k]) - at(history[k - 2])) < 0.05 and abs(at(history[k - 1]) - at(history[k])) >= 0.05

@@ -1,0 +1,40 @@
+"""A correction of what the last edit did, not of where it went ("no, not slower, I meant calmer", "not louder, I
+meant brighter"): back to the plan before it, then the edit now said at the last edit's place (`understanding.retarget`
+corrects the place: "no, I meant the third shot")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from v2m.agent.dialogue.mentions import named_parts
+from v2m.agent.dialogue.place_words import OWN_PLACE_RE
+from v2m.agent.dialogue.where import Ask, Span, fmt
+from v2m.tools.contract import EditIntent, ScorePlan, VideoAnalysis
+
+MEANT_RE = re.compile(r"^\W*(?:(?:no|nope|sorry|oops|wait|actually|hmm)\W+)*not (?P<old>[a-z' -]{2,30}?)\W*(?:,\s*)?"
+                      r"(?:i |we )?(?:meant|mean|wanted|want|asked for|said)\s+(?P<new>[a-z][a-z' -]{1,40}?)\W*$", re.I)
+TEMPO_WORDS_RE = re.compile(r"\b(?:slow|slower|faster|quicker|fast|quick|tempo|speed|pace)\b", re.I)
+
+
+def rekinded(analysis: VideoAnalysis, request: str, history: list[ScorePlan] | None,
+             read: Callable[[ScorePlan, str, list[ScorePlan]], list[EditIntent]], place: Span | None) -> list[EditIntent] | None:
+    """The last edit taken back and the edit now meant made at its place (`place`, where it changed the plan); None
+    when the request is no such correction, names a part or a place (other readers' corrections) or reads nothing."""
+    m = MEANT_RE.match(request.strip())
+    if not m or not history or len(history) < 2 or place is None:
+        return None
+    said = f"{m['old']} {m['new']}".lower()
+    if named_parts(said) or OWN_PLACE_RE.search(said):
+        return None   # "not the bass, I meant the drums"; "not shot 2, I meant shot 3"
+    whole = place.start_s < 0.05 and place.end_s > analysis.duration_s - 0.05
+    text = m["new"] if whole else f"{m['new']} from {fmt(place.start_s, 2)} to {fmt(place.end_s, 2)}"
+    if TEMPO_WORDS_RE.search(m["old"]) and not TEMPO_WORDS_RE.search(m["new"]):
+        text += ", but keep the tempo"   # "not slower, I meant calmer": calm without the slowing taken back
+    try:
+        meant = read(history[-2], text, history[:-1])
+    except Ask:
+        return None
+    if not meant or any(it.what in ("revert", "undo") for it in meant):
+        return None
+    return [EditIntent(what="revert", version=-1, text=request[:400]), *(it.model_copy(update={"text": request[:400]}) for it in meant)]
