@@ -63,7 +63,7 @@ NAMED_PART_RE = re.compile(rf"\b(?:in|during|for|over|through|at|on) {DET} (?P<n
 # "the bit with the red bike", "the part where he jumps": a stretch named by what it shows
 # (up to the main clause: "the moment where it all comes together | should be louder", "the bit where it gets soft |
 # needs a cello")
-MAIN_CLAUSE = r"should|needs?|must|has to|have to|could|ought to|make|please|it's|(?:is|are|feels?|sounds?) (?:too|so|way|a bit|much)"
+MAIN_CLAUSE = r"should|needs?|must|has to|have to|could|ought to|make|please|it's|there(?:'s| is| are)|(?:is|are|feels?|sounds?) (?:too|so|way|a bit|much)"
 CONTAINER_RE = re.compile(r"\b(?:the|that) (?:middle )?(?:bit|part|moment|scene|section|stretch|shot|clip|photo) (?:with|where|when|"
                           rf"in which)\b(?:(?!\s+(?:{MAIN_CLAUSE})\b)[^,.;!?])*|(?:(?<=at |on |by )|(?<=for )|(?<=during ))the (?!same |"
                           r"right |wrong |very |final |closing |opening )[a-z'-]+ moment\b(?! (?:with|where|when|in which|of)\b)", re.I)   # "at the big moment"

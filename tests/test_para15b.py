@@ -1,0 +1,27 @@
+"""Fixes from set m (fifteenth session, para15b: tune dialogues of h-k re-said by other people), each through a
+real Session (conftest's `jazz_long`: jazz on a synthetic 60 s clip cut every 4 s, shot k is [4(k-1), 4k]), in
+the reworded set's wording and in other words."""
+
+from __future__ import annotations
+
+import pytest
+from edit_clips import energy_at
+
+
+# ----------------------------------------------------------------------------- a moment asked about, answered with "through"
+
+@pytest.mark.parametrize("answer", ["the exploring is shots two through five", "shots 2 through 5",
+                                    # mine
+                                    "exploring = shots two thru five"])
+def test_a_moment_said_as_the_part_where_is_answered_with_shots_through(jazz_long, answer):
+    # before: the question named 'part where' (not the moment), so "exploring" in the answer was an edit word of its
+    # own, and "two through five" no place: the answer was read alone (an energy ramp over shots 2-5)
+    before = jazz_long.plan
+    asked = jazz_long.say("during the part where the player explores there's way too much going on")
+    assert asked.question and "player explores" in asked.reply and jazz_long.plan == before, asked.reply
+    turn = jazz_long.say(answer)
+    assert turn.changed, turn.reply
+    for t in (6.0, 10.0, 14.0, 18.0):   # shots 2-5: calmer, each of them
+        assert energy_at(jazz_long.plan, t) < energy_at(before, t), (t, turn.reply)
+    for t in (2.0, 22.0, 40.0):
+        assert energy_at(jazz_long.plan, t) == pytest.approx(energy_at(before, t)), (t, turn.reply)
