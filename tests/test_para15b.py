@@ -25,3 +25,31 @@ def test_a_moment_said_as_the_part_where_is_answered_with_shots_through(jazz_lon
         assert energy_at(jazz_long.plan, t) < energy_at(before, t), (t, turn.reply)
     for t in (2.0, 22.0, 40.0):
         assert energy_at(jazz_long.plan, t) == pytest.approx(energy_at(before, t)), (t, turn.reply)
+
+
+# ----------------------------------------------------------------------------- a rise "going into" a shot
+
+@pytest.mark.parametrize("said", ["Could it build going into the final shot?",
+                                  # mine
+                                  "let it swell heading into the last shot", "grow leading into shot 15 please"])
+def test_a_rise_going_into_a_shot_rises_over_the_shot_before_it(jazz_long, said):
+    # before: "build going into the final shot" rose inside the last shot (56-60 s), as "build in the final shot"
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert turn.changed, turn.reply
+    assert energy_at(jazz_long.plan, 52.5) < energy_at(jazz_long.plan, 55.5), turn.reply   # rising over shot 14
+    for t in (2.0, 30.0, 50.0, 58.0):
+        assert energy_at(jazz_long.plan, t) == pytest.approx(energy_at(before, t)), (t, turn.reply)
+
+
+# ----------------------------------------------------------------------------- "front and centre"
+
+@pytest.mark.parametrize("said", ["put the strings front and centre",
+                                  # mine
+                                  "the bass should be front and center", "put the bass centre stage"])
+def test_a_part_put_front_and_centre_is_louder_and_nothing_is_left_unread(jazz_long, said):
+    # before: the clause was cut at its "and": the part was added or not moved, and "centre" was reported unread
+    part = "strings" if "strings" in said else "bass"
+    turn = jazz_long.say(said)
+    assert turn.changed and "did not act" not in turn.reply, turn.reply
+    assert all((s.levels_db or {}).get(part, 0.0) > 0 for s in jazz_long.plan.sections), turn.reply

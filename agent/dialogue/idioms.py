@@ -66,6 +66,15 @@ UNHURRIED_RE = re.compile(r"(?:^|(?<=[,;.!?]))\W*(?:(?:i'?m|i am|we'?re|we are|h
                           r"(?=,? *(?:but|though|just|so)\b|\W*[,;.]\W*(?:could|can|would|please|make|maybe)\b)", re.I)
 
 
+# a part put "front and centre" or "centre stage": forward in the mix (one phrase, before a clause is cut at its "and")
+FRONT_RE = re.compile(r"\bfront and cent(?:re|er)\b|\bcent(?:re|er)[- ]stage\b", re.I)
+
+
+def fronted(text: str) -> str:
+    """`text` with "front and centre" said as "up front" ("put the strings front and centre": the strings forward)."""
+    return FRONT_RE.sub("up front", text)
+
+
 def unhurried(text: str) -> str:
     """`text` without a "not in a rush" said before a request ("not in a rush, but could it be faster")."""
     return UNHURRIED_RE.sub("", text)

@@ -382,7 +382,7 @@ def snap(span: Span, analysis: VideoAnalysis) -> Span:
 
 
 # Growing "into" a place happens before it: the place is where the growth arrives.
-INTO_RE = re.compile(r"\b(?:swell|grow|build|rise|climb|lead|ramp|crescendo|lift)\w*(?: up| it| the music)? "
+INTO_RE = re.compile(r"\b(?:swell|grow|build|rise|climb|lead|ramp|crescendo|lift)\w*(?: up| it| the music)?(?: going| heading| leading)? "
                      r"(?:right )?(?:into|in to|towards?|up to)\b")
 
 
