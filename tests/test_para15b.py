@@ -53,3 +53,43 @@ def test_a_part_put_front_and_centre_is_louder_and_nothing_is_left_unread(jazz_l
     turn = jazz_long.say(said)
     assert turn.changed and "did not act" not in turn.reply, turn.reply
     assert all((s.levels_db or {}).get(part, 0.0) > 0 for s in jazz_long.plan.sections), turn.reply
+
+
+# ----------------------------------------------------------------------------- words for the same wish
+
+@pytest.mark.parametrize("said, shots", [("keep the opening shot hushed", (2.0,)), ("make it hushed in shot 3", (10.0,)),
+                                         ("shots 1-2 are a snoozefest, energize them", (2.0, 6.0)),
+                                         ("energise shot 3", (10.0,)), ("the intro is a total snooze fest", (2.0,))])
+def test_hushed_and_energize_move_the_energy_of_the_place_said(jazz_long, said, shots):
+    # before: "hushed" and "energize" were unknown words (a question: "calmer and sparser, or growing over time?")
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert turn.changed and "did not act" not in turn.reply, turn.reply
+    up = "hushed" not in said
+    for t in shots:
+        assert (energy_at(jazz_long.plan, t) > energy_at(before, t)) == up, (t, turn.reply)
+        assert energy_at(jazz_long.plan, t) != pytest.approx(energy_at(before, t)), (t, turn.reply)
+    assert energy_at(jazz_long.plan, 40.0) == pytest.approx(energy_at(before, 40.0)), turn.reply
+
+
+@pytest.mark.parametrize("said", ["Bass is too big for me", "the bass is a bit heavy for my taste"])
+def test_a_part_too_big_for_me_turns_that_part_down(jazz_long, said):
+    # before: "for me" hid the part's complaint, and "too big" lowered the energy of the whole score
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert all((s.levels_db or {}).get("bass", 0.0) < 0 for s in jazz_long.plan.sections), turn.reply
+    assert energy_at(jazz_long.plan, 30.0) == pytest.approx(energy_at(before, 30.0)), turn.reply
+
+
+def test_a_reverent_part_answered_with_what_comes_after_it_is_slower_there_only(jazz_long):
+    # before: "more reverent" was not acted on, and "after that it's Easter Sunday" made the answer a request of its
+    # own: the whole score slower
+    from edit_clips import tempo_at
+
+    before = jazz_long.plan
+    asked = jazz_long.say("the Good Friday section needs to be slower and more reverent")
+    assert asked.question and jazz_long.plan == before, asked.reply
+    turn = jazz_long.say("Good Friday runs until the 4th cut, after that it's Easter Sunday")
+    assert tempo_at(jazz_long.plan, 6.0) < tempo_at(before, 6.0), turn.reply
+    assert energy_at(jazz_long.plan, 6.0) < energy_at(before, 6.0), turn.reply
+    assert tempo_at(jazz_long.plan, 40.0) == pytest.approx(tempo_at(before, 40.0)), turn.reply

@@ -136,7 +136,7 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\bpush it along\b|\bpick up the (?:tempo|pace|speed)\b|\bmove it along\b|\bmore fast\b|\bspeed it up\b"
      r"|\b(?:it'?s |is )?dragging\b|\bdrags\b(?! (?:the|a|an|it|them|him|her)\b)|\btake the tempo up\b|\btempo up\b|\bquicken\b|\bquicker\b", "faster"),
     (r"\ba hair\b|\ba smidge\b|\ba notch\b|\ba tiny bit\b|\bjust a bit\b|\bslightly\b|\ba little\b", "a little"),
-    (r"\bwake it up\b|\b(?:more|extra|some) punch\b|\bpunch it up\b|\bmore oomph\b|\bmore life\b|\bliven it up\b|\blift (?:it|them)\b"
+    (r"\bwake (?:it|them|things) up\b|\benergi[sz]e\b|\b(?:an? |such an? )?(?:snooze|yawn) ?fest\b|\bperk (?:it|them|things) up\b|\b(?:more|extra|some) punch\b|\bpunch it up\b|\bmore oomph\b|\bmore life\b|\bliven it up\b|\blift (?:it|them)\b"
      r"|\bopen it up\b|\bmore power\b|\bmore strong\b|\bmake it pop\b|\bkick it up\b|\bgive it some (?:energy|life)\b"
      r"|\bsoar\b|\blift again\b|\bmore drive\b|\bmore tension\b|\bbusier\b|\bmore hype\b|\bhype it\b"
      r"|\bhyped\b|\btoe[- ]tapping\b|\bgroovier\b|\bmore groove\b|\bbouncier\b|\bmore bounce\b"
@@ -198,14 +198,14 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\b(?:more |some )?breathing (?:room|space)\b|\bmore (?:air|space)\b(?! in the mix)", "sparser"),
     # ("start quiet in the first 12 seconds": not "start quiet and build", a shape, read whole by `SHAPES`)
     (r"\b(?:go|goes|going|be|(?:keep|make) (?:it|the music)|very|music|(?:start|begin|open)s?(?: (?:it|things|the music))?|stays?) "
-     r"(?:very |really |extremely |so |a bit |nice and )?(?:quiet|low|soft|down)\b(?!.*\b(?:grow|build|swell|rise|climb|creep|lift|big|bigger|louder|fuller)\w*)",
+     r"(?:very |really |extremely |so |a bit |nice and )?(?:quiet|low|soft|hushed|down)\b(?!.*\b(?:grow|build|swell|rise|climb|creep|lift|big|bigger|louder|fuller)\w*)",
      "quieter"),
     # a clause that opens with the bare word and then its place ("quiet until 0:12", "soft for the first shot"), or says
     # nothing else: quieter there (not a style guessed from the word)
     # or the bare word said last after its place, as a terse note does ("first shot quiet", "shot 1 soft", "intro quiet")
-    (r"^ ?(?:very |really |extremely |so |nice and )?(?:quiet|soft)(?= ?$| (?:until|till|til|up to|up until|through|for|in|during|before|"
+    (r"^ ?(?:very |really |extremely |so |nice and )?(?:quiet|soft|hushed)(?= ?$| (?:until|till|til|up to|up until|through|for|in|during|before|"
      r"from|after|over|at|on|between|under)\b)|(?:(?<=shot )|(?<=shots )|(?<=intro )|(?<=opening )|(?<=ending )|(?<=outro )|(?<=\d ))"
-     r"(?:very |really |so |nice and )?(?:quiet|soft)(?= ?$)", "quieter"),
+     r"(?:very |really |so |nice and )?(?:quiet|soft|hushed)(?= ?$)", "quieter"),
     # music asked for "where nothing happens" (not "the bit where nothing happens", a place): calmer
     (r"\b(?:music|something|a score|a track) (?:where|in which) nothing (?:much )?(?:happens|is happening|goes on)\b", "less energy"),
     (r"\bturn it down\b|\bthe volume of all\b|\blower the whole mix\b|\bwhole mix (?:down|lower)\b"

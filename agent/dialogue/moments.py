@@ -274,8 +274,8 @@ PRONOUNS = (r"\b(?:it'?s|it is|that'?s|this is|they'?re|they are|she'?s|he'?s|it
             r"right|just|exactly|basically|on screen|on camera|in frame|appears?|shows? up|shown|happens?|comes?|see|seen|"
             r"visible|can|around|about|roughly|goes|runs|lasts|continues)\b")
 # What comes after the moment, said beside where it ends ("..., then Easter Sunday starts"): no request of its own
-NEXT_STARTS_RE = re.compile(r"^(?:and |then |and then |after that |after which )?(?:the |our )?[a-z][a-z' -]{0,30}? (?:starts|begins|"
-                            r"kicks off|takes over)$")
+NEXT_STARTS_RE = re.compile(r"^(?:(?:and |then |and then |after that |after which )?(?:the |our )?[a-z][a-z' -]{0,30}? (?:starts|begins|"
+                            r"kicks off|takes over)|(?:and |then |and then |after that |afterwards )(?:it'?s|it is|comes|we'?re in) [a-z][a-z' -]{0,30})$")
 
 
 def place_of(answer: str, moment: str, analysis: VideoAnalysis, plan: ScorePlan,
