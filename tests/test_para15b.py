@@ -93,3 +93,19 @@ def test_a_reverent_part_answered_with_what_comes_after_it_is_slower_there_only(
     assert tempo_at(jazz_long.plan, 6.0) < tempo_at(before, 6.0), turn.reply
     assert energy_at(jazz_long.plan, 6.0) < energy_at(before, 6.0), turn.reply
     assert tempo_at(jazz_long.plan, 40.0) == pytest.approx(tempo_at(before, 40.0)), turn.reply
+
+
+# ----------------------------------------------------------------------------- praise said in slang
+
+@pytest.mark.parametrize("said", ["ok this goes hard. sending to investors tonight", "this goes so hard", "aww so cute"])
+def test_praise_in_slang_is_a_sign_off(jazz_long, said):
+    # before: "this goes hard" read "hard" as an edit (a heavier, faster, minor score)
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert jazz_long.plan == before and not turn.changed, turn.reply
+
+
+def test_an_interjection_before_a_request_is_no_moment_of_the_picture(jazz_long):
+    # before: "Aww cute! Could it ..." asked where 'Aww cute' is in the picture, and changed nothing
+    turn = jazz_long.say("Aww cute! Could it feel more like a little bar on the beach in Rio?")
+    assert jazz_long.plan.style == "bossa" and "did not act" not in turn.reply, turn.reply

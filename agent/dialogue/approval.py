@@ -69,7 +69,7 @@ WISH_BESIDE_CLOSING_RE = re.compile(
 # Approval of what is there now ("perfect", "that's the one", "omg this slaps", "good. locking that in")
 APPROVAL_RE = re.compile(rf"\b(?:{PRAISE}|great|good|nice|lovely|beautiful|love (?:it|this|that)|"
                          r"well done|good job|ideal|ship it|good to go|approved|chef'?s kiss|"
-                         r"we'?re there|that'?ll do|that will do|works for me|all set|sorted|exactly|that'?s (?:it|the one)|slaps|sick|fire|"
+                         r"we'?re there|that'?ll do|that will do|works for me|all set|sorted|exactly|that'?s (?:it|the one)|slaps|(?:this|it|that) (?:goes|go) (?:so |really )?hard|banger|sick|fire|aww+|cute|adorable|"
                          r"happy|thanks|thank you|ty|thx|tq|cheers|works|lock(?:ing|ed)? (?:it|that|this) in|keep it(?=\W*$)|"
                          r"(?:much|so much|way|a lot) better|yes+|yay|ya|yeah|yep|ok|okay|cool|fine|wow|omg)\b", re.I)
 # a question or a wish anywhere beside the approval ("nice, but slower", "great, now add a flute", "good? what key")
