@@ -109,3 +109,30 @@ def test_an_interjection_before_a_request_is_no_moment_of_the_picture(jazz_long)
     # before: "Aww cute! Could it ..." asked where 'Aww cute' is in the picture, and changed nothing
     turn = jazz_long.say("Aww cute! Could it feel more like a little bar on the beach in Rio?")
     assert jazz_long.plan.style == "bossa" and "did not act" not in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- places said another way
+
+@pytest.mark.parametrize("said", ["Final pair of shots should build and build", "the last pair of shots louder"])
+def test_the_last_pair_of_shots_is_the_last_two(jazz_long, said):
+    # before: 'pair of shots' was no place (a question, or the whole score louder)
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert turn.changed and "shots 14-15" in turn.reply, turn.reply
+    assert energy_at(jazz_long.plan, 40.0) == pytest.approx(energy_at(before, 40.0)), turn.reply
+
+
+@pytest.mark.parametrize("said", [
+    "The storm arrives in shot five. Up to there keep it lean; from there onward bring in percussion and give it more weight.",
+    # mine
+    "the storm is shot 5. until there calmer, from there on more energy",
+    "the storm arrives in shot five. Up to there keep it sparse; from there on, more energy"])
+def test_up_to_there_and_from_there_on_are_the_sides_of_the_place_said_before(jazz_long, said):
+    # before: "Up to there keep it lean" was not acted on and "from there onward" was shot 5 alone
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert "did not act" not in turn.reply, turn.reply
+    for t in (2.0, 10.0, 14.0):   # before shot 5 (16 s): calmer
+        assert energy_at(jazz_long.plan, t) < energy_at(before, t), (t, turn.reply)
+    for t in (18.0, 30.0, 50.0):   # from shot 5 on: more
+        assert energy_at(jazz_long.plan, t) > energy_at(before, t), (t, turn.reply)

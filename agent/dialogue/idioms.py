@@ -195,7 +195,8 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\b(?:it'?s|its|it is|that'?s|this is|it feels|it sounds) (?:(?:a bit|a little|just|way|far|all|kind of|kinda) )?too much(?= *(?:$|[,.!?;]))|\bkeep it minimal\b|\btoo much (?:going on|happening)\b|\brein it in\b|\bsettle it\b|\bground it\b|\bless busy\b", "less energy"),
     # space between the notes ("let it breathe", "give the intro room to breathe", "more air"): sparser
     (r"\blet (?:it|the music|things|them|(?:the )?\w+) breathe\b|\b(?:more |some |enough )?(?:room|space) (?:for it )?to breathe\b"
-     r"|\b(?:more |some )?breathing (?:room|space)\b|\bmore (?:air|space)\b(?! in the mix)", "sparser"),
+     r"|\b(?:more |some )?breathing (?:room|space)\b|\bmore (?:air|space)\b(?! in the mix)"
+     r"|\b(?:keep|make|have) (?:it|things|the music|everything)(?: nice and| really| very)? (?:lean|spare|bare)\b", "sparser"),
     # ("start quiet in the first 12 seconds": not "start quiet and build", a shape, read whole by `SHAPES`)
     (r"\b(?:go|goes|going|be|(?:keep|make) (?:it|the music)|very|music|(?:start|begin|open)s?(?: (?:it|things|the music))?|stays?) "
      r"(?:very |really |extremely |so |a bit |nice and )?(?:quiet|low|soft|hushed|down)\b(?!.*\b(?:grow|build|swell|rise|climb|creep|lift|big|bigger|louder|fuller)\w*)",

@@ -90,7 +90,7 @@ SYNONYMS = ((r"\b(?:transition|edit point|edit|scene change|scene cut|hard cut)(
             # a counted scene is a shot ("scene 4", "the third scene", "the last two scenes"), not "the dinner scene"
             PICTURE_CHANGES, *TYPOS, (rf"\bscene(s?)(?= (?:number |no\.? |#)?(?:\d|(?:{NUMBER_WORD})\b))", r"shot\1"),
             (rf"\b{ORD}( (?:two|three|four|five|six|couple of|few|\d+))? scene(s?)\b", r"\1\2 shot\3"),
-            (r"\bupto\b", "up to"), (r"\btil\b", "till"),
+            (r"\bupto\b", "up to"), (r"\btil\b", "till"), (r"\b(?:a )?pair of (shots|cuts|scenes)\b", r"two \1"),
             # a part taken out of a shot ("remove the sax from shot 3", "drop the bass out of the third shot"): in it
             (rf"\b((?:remove|removing|take|taking|delete|cut|drop|lose|strip|get rid of|mute|pull|kill)\b(?: [a-z'-]+){{0,4}}?)"
              rf" (?:from|out of) (?=(?:the )?(?:{ORD} (?:shot|scene)s?\b|shots? \d|scenes? \d|(?:those|these|that|this) shots?\b))",
