@@ -136,3 +136,21 @@ def test_up_to_there_and_from_there_on_are_the_sides_of_the_place_said_before(ja
         assert energy_at(jazz_long.plan, t) < energy_at(before, t), (t, turn.reply)
     for t in (18.0, 30.0, 50.0):   # from shot 5 on: more
         assert energy_at(jazz_long.plan, t) > energy_at(before, t), (t, turn.reply)
+
+
+# ----------------------------------------------------------------------------- "not a nightclub" beside an edit
+
+@pytest.mark.parametrize("said", ["honestly it's a little over the top, could we tone it down? professional, not a nightclub",
+                                  # mine
+                                  "calmer please, not like a nightclub"])
+def test_what_the_music_is_not_beside_an_edit_is_the_reason_not_a_question(jazz_long, said):
+    # before: "not a nightclub" asked which style to move to, and the energy was left as it was
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert turn.changed and not turn.question and jazz_long.plan.style == before.style, turn.reply
+    assert energy_at(jazz_long.plan, 30.0) < energy_at(before, 30.0), turn.reply
+
+
+def test_less_of_a_style_beside_an_edit_still_asks_where_to_go(jazz_long):
+    turn = jazz_long.say("less corporate, and brighter")
+    assert turn.question and "toward which style" in turn.reply, turn.reply
