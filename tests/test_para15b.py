@@ -154,3 +154,11 @@ def test_what_the_music_is_not_beside_an_edit_is_the_reason_not_a_question(jazz_
 def test_less_of_a_style_beside_an_edit_still_asks_where_to_go(jazz_long):
     turn = jazz_long.say("less corporate, and brighter")
     assert turn.question and "toward which style" in turn.reply, turn.reply
+
+
+def test_a_place_praised_before_a_complaint_is_no_place_of_it(jazz_long):
+    # before: "Love the opening! But it's way too bouncy when ..., That's shot 6." calmed the intro, not shot 6
+    before = jazz_long.plan
+    turn = jazz_long.say("Love the opening! But it's way too bouncy when Nana opens her card, she tears up a bit. That's shot 6.")
+    assert energy_at(jazz_long.plan, 22.0) < energy_at(before, 22.0), turn.reply
+    assert energy_at(jazz_long.plan, 2.0) == pytest.approx(energy_at(before, 2.0)), turn.reply

@@ -170,6 +170,8 @@ def unpraised(request: str) -> str:
     drop |= {k for k, c in enumerate(said) if ENOUGH_RE.search(c) and _approved(c, False)}   # "the drums are loud enough"
     drop |= {k for k, c in enumerate(said[:-1]) if LOVED_PART_RE.match(c) and named_parts(c) and   # "love the piano, the
              named_parts(said[k + 1]) and not set(named_parts(c)) & set(named_parts(said[k + 1]))}   # drums are too loud"
+    drop |= {k for k, c in enumerate(said[:-1]) if LOVED_PART_RE.match(c) and PLACE_RE.search(c) and not named_parts(c)}   # "love
+    # the opening! but it's too bouncy when ...": the place praised is no place of the edit after it
     kept = "".join(c + sep for k, (c, sep) in enumerate(pieces) if k not in drop).strip()
     return kept if drop and kept else request
 
