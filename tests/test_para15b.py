@@ -162,3 +162,23 @@ def test_a_place_praised_before_a_complaint_is_no_place_of_it(jazz_long):
     turn = jazz_long.say("Love the opening! But it's way too bouncy when Nana opens her card, she tears up a bit. That's shot 6.")
     assert energy_at(jazz_long.plan, 22.0) < energy_at(before, 22.0), turn.reply
     assert energy_at(jazz_long.plan, 2.0) == pytest.approx(energy_at(before, 2.0)), turn.reply
+
+
+# ----------------------------------------------------------------------------- a 70s cop show by name; a version by number
+
+@pytest.mark.parametrize("said", ["could it have more of a Starsky and Hutch kinda vibe??", "make it sound like Kojak"])
+def test_a_seventies_cop_show_by_name_is_funk(jazz_long, said):
+    # before: 'Starsky and Hutch' asked "darker (minor), or more energy?"
+    jazz_long.say(said)
+    assert jazz_long.plan.style == "funk"
+
+
+def test_a_version_by_number_with_a_description_nothing_matches_goes_to_that_version(jazz_long):
+    # before: "take me back to the 3rd version, the one before the seventies thing" changed nothing (no edit said
+    # 'seventies'), though the version was named by its number
+    jazz_long.say("darker")
+    jazz_long.say("faster")
+    third = jazz_long.plan
+    jazz_long.say("more drums")
+    turn = jazz_long.say("lol nope. take me back to the 3rd version, the one before the banjo thing")
+    assert jazz_long.plan == third, turn.reply
