@@ -182,3 +182,11 @@ def test_a_version_by_number_with_a_description_nothing_matches_goes_to_that_ver
     jazz_long.say("more drums")
     turn = jazz_long.say("lol nope. take me back to the 3rd version, the one before the banjo thing")
     assert jazz_long.plan == third, turn.reply
+
+
+@pytest.mark.parametrize("said", ["love the opening", "love the ending!", "I really like the intro", "love the last shot"])
+def test_a_place_praised_alone_changes_nothing(jazz_long, said):
+    # before: "love the opening" was read as romantic in the intro, "love the ending!" asked to switch to classical
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert jazz_long.plan == before and not turn.changed and not turn.question, turn.reply
