@@ -69,7 +69,7 @@ WISH_BESIDE_CLOSING_RE = re.compile(
 # Approval of what is there now ("perfect", "that's the one", "omg this slaps", "good. locking that in")
 APPROVAL_RE = re.compile(rf"\b(?:{PRAISE}|great|good|nice|lovely|beautiful|love (?:it|this|that)|"
                          r"well done|good job|ideal|ship it|good to go|approved|chef'?s kiss|"
-                         r"we'?re there|that'?ll do|that will do|works for me|all set|sorted|exactly|that'?s (?:it|the one)|slaps|sick|fire|"
+                         r"we'?re there|that'?ll do|that will do|works for me|all set|sorted|exactly|that'?s (?:it|the one)|slaps|(?:this|it|that) (?:goes|go) (?:so |really )?hard|banger|sick|fire|aww+|cute|adorable|"
                          r"happy|thanks|thank you|ty|thx|tq|cheers|works|lock(?:ing|ed)? (?:it|that|this) in|keep it(?=\W*$)|"
                          r"(?:much|so much|way|a lot) better|yes+|yay|ya|yeah|yep|ok|okay|cool|fine|wow|omg)\b", re.I)
 # a question or a wish anywhere beside the approval ("nice, but slower", "great, now add a flute", "good? what key")
@@ -131,6 +131,12 @@ LOVED_PART_RE = re.compile(r"^(?:and |but |oh )?(?:(?:i|we|really|just|so|totall
 CLAUSE_RE = re.compile(rf"(.*?)(\s*(?:(?:[,;!]|{FULL_STOP})+|\s-\s|\s(?=which\b))\s*|$)", re.S)   # a clause and what ends it
 
 
+# a place praised by name ("love the opening", "I really like the last shot"): approval of it as it is, as of a part
+LOVED_PLACE_RE = re.compile(r"^(?:and |but |oh )?(?:(?:i|we|really|just|so|totally|absolutely|do) )*(?:love|loving|like|dig|adore|"
+                            r"enjoy)s? (?:the|that|this|your) (?:very )?(?:intro|opening|beginning|start|ending|end|outro|finale|"
+                            r"middle|(?:(?:first|last|final|opening|closing) )?(?:shot|cut|bit|part|section)(?: \d+)?)\W*$")
+
+
 def approves(request: str) -> bool:
     """Whether a whole turn only thanks, praises, approves or signs off (`signed_off`, `approval` or `described`)."""
     return signed_off(request) or approval(request) or described(request) or loved(request)
@@ -140,8 +146,8 @@ def loved(request: str) -> bool:
     """Whether a turn only praises a part by name ("love the piano", "I really like the sax, great"): approval of
     the part as it plays, no wish for more of it (`LOVED_PART_RE`, nothing compared or wished beside it)."""
     clauses = _clauses(request)
-    return "?" not in request and any(LOVED_PART_RE.match(c) and named_parts(c) for c in clauses) and \
-        all((LOVED_PART_RE.match(c) or PRAISED_RE.match(c) or signed_off(c)) and not COMPARATIVE_RE.search(c) and
+    return "?" not in request and any(LOVED_PART_RE.match(c) and named_parts(c) or LOVED_PLACE_RE.match(c) for c in clauses) and \
+        all((LOVED_PART_RE.match(c) or LOVED_PLACE_RE.match(c) or PRAISED_RE.match(c) or signed_off(c)) and not COMPARATIVE_RE.search(c) and
             not WISHED_RE.search(c) for c in clauses)
 
 
@@ -170,6 +176,8 @@ def unpraised(request: str) -> str:
     drop |= {k for k, c in enumerate(said) if ENOUGH_RE.search(c) and _approved(c, False)}   # "the drums are loud enough"
     drop |= {k for k, c in enumerate(said[:-1]) if LOVED_PART_RE.match(c) and named_parts(c) and   # "love the piano, the
              named_parts(said[k + 1]) and not set(named_parts(c)) & set(named_parts(said[k + 1]))}   # drums are too loud"
+    drop |= {k for k, c in enumerate(said[:-1]) if LOVED_PLACE_RE.match(c)}   # "love
+    # the opening! but it's too bouncy when ...": the place praised is no place of the edit after it
     kept = "".join(c + sep for k, (c, sep) in enumerate(pieces) if k not in drop).strip()
     return kept if drop and kept else request
 

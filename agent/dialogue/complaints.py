@@ -45,7 +45,7 @@ FRAME_RE = Lazy((rf"(?P<lead>^|[,.;!?:]\s*|\b(?:and|but|so|though|ok|okay|lol|hm
                  rf"(?P<deg>(?:(?:{HEDGE}|{STRONG}|pretty|rather|quite|just|still) )*(?:too )?)"
                  r"(?P<adj>(?!(?:up|down|back|forward|out|in|more|less|over|off|on)\b)(?![a-z]+er\b)"   # no order ("the bass
                  r"[a-z]+(?:[ -](?:back|up|out|off|forward))?)"                                # a little louder")
-                 r"(?P<tail>(?: (?:tbh|ngl|honestly|though|now|lol|imo|to me))*)\s*(?=[,.;!?]|$)",), re.I)
+                 r"(?P<tail>(?: (?:tbh|ngl|honestly|though|now|lol|imo|to me|for me|for my taste|to my ears))*)\s*(?=[,.;!?]|$)",), re.I)
 
 
 def _direction(adj: str, dims: dict[str, tuple[str, ...]]) -> str | None:

@@ -66,6 +66,15 @@ UNHURRIED_RE = re.compile(r"(?:^|(?<=[,;.!?]))\W*(?:(?:i'?m|i am|we'?re|we are|h
                           r"(?=,? *(?:but|though|just|so)\b|\W*[,;.]\W*(?:could|can|would|please|make|maybe)\b)", re.I)
 
 
+# a part put "front and centre" or "centre stage": forward in the mix (one phrase, before a clause is cut at its "and")
+FRONT_RE = re.compile(r"\bfront and cent(?:re|er)\b|\bcent(?:re|er)[- ]stage\b", re.I)
+
+
+def fronted(text: str) -> str:
+    """`text` with "front and centre" said as "up front" ("put the strings front and centre": the strings forward)."""
+    return FRONT_RE.sub("up front", text)
+
+
 def unhurried(text: str) -> str:
     """`text` without a "not in a rush" said before a request ("not in a rush, but could it be faster")."""
     return UNHURRIED_RE.sub("", text)
@@ -127,7 +136,7 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\bpush it along\b|\bpick up the (?:tempo|pace|speed)\b|\bmove it along\b|\bmore fast\b|\bspeed it up\b"
      r"|\b(?:it'?s |is )?dragging\b|\bdrags\b(?! (?:the|a|an|it|them|him|her)\b)|\btake the tempo up\b|\btempo up\b|\bquicken\b|\bquicker\b", "faster"),
     (r"\ba hair\b|\ba smidge\b|\ba notch\b|\ba tiny bit\b|\bjust a bit\b|\bslightly\b|\ba little\b", "a little"),
-    (r"\bwake it up\b|\b(?:more|extra|some) punch\b|\bpunch it up\b|\bmore oomph\b|\bmore life\b|\bliven it up\b|\blift (?:it|them)\b"
+    (r"\bwake (?:it|them|things) up\b|\benergi[sz]e\b|\b(?:an? |such an? )?(?:snooze|yawn) ?fest\b|\bperk (?:it|them|things) up\b|\b(?:more|extra|some) punch\b|\bpunch it up\b|\bmore oomph\b|\bmore life\b|\bliven it up\b|\blift (?:it|them)\b"
      r"|\bopen it up\b|\bmore power\b|\bmore strong\b|\bmake it pop\b|\bkick it up\b|\bgive it some (?:energy|life)\b"
      r"|\bsoar\b|\blift again\b|\bmore drive\b|\bmore tension\b|\bbusier\b|\bmore hype\b|\bhype it\b"
      r"|\bhyped\b|\btoe[- ]tapping\b|\bgroovier\b|\bmore groove\b|\bbouncier\b|\bmore bounce\b"
@@ -186,10 +195,11 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\b(?:it'?s|its|it is|that'?s|this is|it feels|it sounds) (?:(?:a bit|a little|just|way|far|all|kind of|kinda) )?too much(?= *(?:$|[,.!?;]))|\bkeep it minimal\b|\btoo much (?:going on|happening)\b|\brein it in\b|\bsettle it\b|\bground it\b|\bless busy\b", "less energy"),
     # space between the notes ("let it breathe", "give the intro room to breathe", "more air"): sparser
     (r"\blet (?:it|the music|things|them|(?:the )?\w+) breathe\b|\b(?:more |some |enough )?(?:room|space) (?:for it )?to breathe\b"
-     r"|\b(?:more |some )?breathing (?:room|space)\b|\bmore (?:air|space)\b(?! in the mix)", "sparser"),
+     r"|\b(?:more |some )?breathing (?:room|space)\b|\bmore (?:air|space)\b(?! in the mix)"
+     r"|\b(?:keep|make|have) (?:it|things|the music|everything)(?: nice and| really| very)? (?:lean|spare|bare)\b", "sparser"),
     # ("start quiet in the first 12 seconds": not "start quiet and build", a shape, read whole by `SHAPES`)
     (r"\b(?:go|goes|going|be|(?:keep|make) (?:it|the music)|very|music|(?:start|begin|open)s?(?: (?:it|things|the music))?|stays?) "
-     r"(?:very |really |extremely |so |a bit |nice and )?(?:quiet|low|soft|down)\b(?!.*\b(?:grow|build|swell|rise|climb|creep|lift|big|bigger|louder|fuller)\w*)",
+     r"(?:very |really |extremely |so |a bit |nice and )?(?:quiet|low|soft|hushed|down)\b(?!.*\b(?:grow|build|swell|rise|climb|creep|lift|big|bigger|louder|fuller)\w*)",
      "quieter"),
     # a place named by how dull it is and said to lack something ("the boring bit in the middle needs something", "the dull
     # part at the end could use something"; "the middle needs something"): more going on there (the place said beside it)
@@ -201,9 +211,9 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     # a clause that opens with the bare word and then its place ("quiet until 0:12", "soft for the first shot"), or says
     # nothing else: quieter there (not a style guessed from the word)
     # or the bare word said last after its place, as a terse note does ("first shot quiet", "shot 1 soft", "intro quiet")
-    (r"^ ?(?:very |really |extremely |so |nice and )?(?:quiet|soft)(?= ?$| (?:until|till|til|up to|up until|through|for|in|during|before|"
+    (r"^ ?(?:very |really |extremely |so |nice and )?(?:quiet|soft|hushed)(?= ?$| (?:until|till|til|up to|up until|through|for|in|during|before|"
      r"from|after|over|at|on|between|under)\b)|(?:(?<=shot )|(?<=shots )|(?<=intro )|(?<=opening )|(?<=ending )|(?<=outro )|(?<=\d ))"
-     r"(?:very |really |so |nice and )?(?:quiet|soft)(?= ?$)", "quieter"),
+     r"(?:very |really |so |nice and )?(?:quiet|soft|hushed)(?= ?$)", "quieter"),
     # music asked for "where nothing happens" (not "the bit where nothing happens", a place): calmer
     (r"\b(?:music|something|a score|a track) (?:where|in which) nothing (?:much )?(?:happens|is happening|goes on)\b", "less energy"),
     (r"\bturn it down\b|\bthe volume of all\b|\blower the whole mix\b|\bwhole mix (?:down|lower)\b"

@@ -63,7 +63,7 @@ NAMED_PART_RE = re.compile(rf"\b(?:in|during|for|over|through|at|on) {DET} (?P<n
 # "the bit with the red bike", "the part where he jumps": a stretch named by what it shows
 # (up to the main clause: "the moment where it all comes together | should be louder", "the bit where it gets soft |
 # needs a cello")
-MAIN_CLAUSE = r"should|needs?|must|has to|have to|could|ought to|make|please|it's|(?:is|are|feels?|sounds?) (?:too|so|way|a bit|much)"
+MAIN_CLAUSE = r"should|needs?|must|has to|have to|could|ought to|make|please|it's|there(?:'s| is| are)|(?:is|are|feels?|sounds?) (?:too|so|way|a bit|much)"
 CONTAINER_RE = re.compile(r"\b(?:the|that) (?:middle )?(?:bit|part|moment|scene|section|stretch|shot|clip|photo) (?:with|where|when|"
                           rf"in which)\b(?:(?!\s+(?:{MAIN_CLAUSE})\b)[^,.;!?])*|(?:(?<=at |on |by )|(?<=for )|(?<=during ))the (?!same |"
                           r"right |wrong |very |final |closing |opening )[a-z'-]+ moment\b(?! (?:with|where|when|in which|of)\b)", re.I)   # "at the big moment"
@@ -96,7 +96,7 @@ WHEN_STOP = set("it everything music score song track that this there which what
 # "my baby is sleeping to this", "the kids are dancing to it": who listens, and how, not a moment of the picture
 LISTENING_RE = re.compile(r"\s*\w+ing (?:along |off )?to (?:this|it|that|the (?:music|track|song|score|tune))\b", re.I)
 SUBJECT_STOP = set("""it everything music score song track that this there which what i we you they he she everyone everybody
-people someone let can could please make just why how who""".split())   # a question word names no moment
+people someone let can could please make just why how who aw aww awww cute omg ooh wow yay lol haha""".split())   # a question word names no moment
 
 
 @dataclass(frozen=True)
@@ -274,8 +274,8 @@ PRONOUNS = (r"\b(?:it'?s|it is|that'?s|this is|they'?re|they are|she'?s|he'?s|it
             r"right|just|exactly|basically|on screen|on camera|in frame|appears?|shows? up|shown|happens?|comes?|see|seen|"
             r"visible|can|around|about|roughly|goes|runs|lasts|continues)\b")
 # What comes after the moment, said beside where it ends ("..., then Easter Sunday starts"): no request of its own
-NEXT_STARTS_RE = re.compile(r"^(?:and |then |and then |after that |after which )?(?:the |our )?[a-z][a-z' -]{0,30}? (?:starts|begins|"
-                            r"kicks off|takes over)$")
+NEXT_STARTS_RE = re.compile(r"^(?:(?:and |then |and then |after that |after which )?(?:the |our )?[a-z][a-z' -]{0,30}? (?:starts|begins|"
+                            r"kicks off|takes over)|(?:and |then |and then |after that |afterwards )(?:it'?s|it is|comes|we'?re in) [a-z][a-z' -]{0,30})$")
 
 
 def place_of(answer: str, moment: str, analysis: VideoAnalysis, plan: ScorePlan,

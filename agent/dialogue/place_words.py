@@ -57,7 +57,7 @@ PLACE_WORDS = (PART_STARTS,
                (r"\b(?:from )?the (?:first frame|start|beginning|top)(?: all the way)? (?:to|till|until) the (?:very )?end\b", " "),
                (r"\b(?:the )?opening shot\b", "the first shot"), (r"\b(?:the )?closing shot\b", "the last shot"),
                (r"\bat the top\b(?=.*\bend\b)", " "), (r"\b(?:all the way )?(?:to|till|until|into) the (?:very )?(?:end|finish(?: line)?)\b(?! of (?:shots?|cuts?|the (?!video|clip|film|song|track|whole|movie)))", " "),
-               (r"\bat the top\b", "in the intro"), (r"\bshots (\d+) through (\d+)\b", r"shots \1 to \2"),
+               (r"\bat the top\b", "in the intro"), (rf"\bshots (\d+|{NUMBER_WORD}) (?:through|thru) (\d+|{NUMBER_WORD})\b", r"shots \1 to \2"),
                (r"\b(?:second|next)[- ]to[- ](?:the )?last\b", "penultimate"),   # not "shots 2 to the last"
                (r"\b(from|after|since|starting at|starting from) minute (one|two|three|four|five|\d+)\b", r"\1 \2:00"),
                *MARKS,
@@ -90,7 +90,7 @@ SYNONYMS = ((r"\b(?:transition|edit point|edit|scene change|scene cut|hard cut)(
             # a counted scene is a shot ("scene 4", "the third scene", "the last two scenes"), not "the dinner scene"
             PICTURE_CHANGES, *TYPOS, (rf"\bscene(s?)(?= (?:number |no\.? |#)?(?:\d|(?:{NUMBER_WORD})\b))", r"shot\1"),
             (rf"\b{ORD}( (?:two|three|four|five|six|couple of|few|\d+))? scene(s?)\b", r"\1\2 shot\3"),
-            (r"\bupto\b", "up to"), (r"\btil\b", "till"),
+            (r"\bupto\b", "up to"), (r"\btil\b", "till"), (r"\b(?:a )?pair of (shots|cuts|scenes)\b", r"two \1"),
             # a part taken out of a shot ("remove the sax from shot 3", "drop the bass out of the third shot"): in it
             (rf"\b((?:remove|removing|take|taking|delete|cut|drop|lose|strip|get rid of|mute|pull|kill)\b(?: [a-z'-]+){{0,4}}?)"
              rf" (?:from|out of) (?=(?:the )?(?:{ORD} (?:shot|scene)s?\b|shots? \d|scenes? \d|(?:those|these|that|this) shots?\b))",
@@ -381,8 +381,8 @@ def notation(text: str) -> str:
 # The words a place is said with ("from 0:35 to 1:06", "after the second cut"), none of them an edit.
 PLACE_WORDS_RE = re.compile(r"\b(?:from|on|onwards?|after|before|in|the|at|to|until|till|during|for|cut|cuts|shot|shots|"
                             r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|penultimate|"
-                            r"\d+(?::\d+)?(?:st|nd|rd|th|s)?|mark|minute|two|three|four|five|six|couple|few|ones?|seconds?|"
-                            r"secs?|minutes?|one-minute|half|end|start|everything|between|and|there|here)\b")
+                            r"\d+(?::\d+)?(?:st|nd|rd|th|s)?|mark|minute|two|three|four|five|six|seven|eight|nine|ten|couple|few|ones?|"
+                            r"seconds?|secs?|minutes?|one-minute|half|end|start|everything|between|and|through|thru|there|here)\b")
 
 
 def only_place(rest: str) -> bool:

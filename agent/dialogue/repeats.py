@@ -49,6 +49,9 @@ ADJECTIVES_ONLY_RE = re.compile(rf"^(?:(?:the|a|one|and|but|kinda|kind of|quite|
                                 rf"(?:{'|'.join(sorted(ADJECTIVES))})(?:,? (?:and|but) (?:{'|'.join(sorted(ADJECTIVES))}))*(?: one)?\W*$")
 
 
+NOT_A_RE = re.compile(r"^\W*(?:and |but )?not (?:a |an |like a |like an |like )")   # "..., not a nightclub": a contrast
+
+
 def from_last_revert(intents: list[EditIntent]) -> list[EditIntent]:
     """The intents that count, in the order said: from the last return to a whole earlier version on
     ("ditch the organ, bring version 2 back": the version named is where the turn ends up), and a move away
@@ -58,7 +61,9 @@ def from_last_revert(intents: list[EditIntent]) -> list[EditIntent]:
     if whole:   # "back to the second one, slow but with the drums": "slow" says which one, it asks for nothing
         intents = [it for it in intents if not ADJECTIVES_ONLY_RE.match(it.text or "")]
     if any(it.what == "style" and it.direction != "down" or it.what != "style" and it.scope.kind != "whole"
-           for it in intents):
+           for it in intents) or any(it.what != "style" for it in intents) and \
+            all(NOT_A_RE.match(it.text or "") for it in intents if it.what == "style" and it.direction == "down"):
+        # "tone it down, professional, not a nightclub": what it is not only says why the edit beside it
         # "less corporate, more like an indie band": the style named is where it goes; "the temple should feel
         # peaceful, not like a video game" of a part: what it is not only colours the edit made there
         intents = [it for it in intents if not (it.what == "style" and it.direction == "down")]

@@ -27,7 +27,7 @@ from v2m.agent.dialogue.where import (ALL_MUSIC_RE, DEICTIC_RE, INTO_RE, WHOLE_R
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 # "just before it", "after that", "bloom after": a place said against the moment named before it
-RELATIVE_RE = re.compile(r"\b(?P<near>just |right |straight |immediately )?(?P<side>before|after|afterwards)"
+RELATIVE_RE = re.compile(r"\b(?P<near>just |right |straight |immediately )?(?P<side>before|after|afterwards|(?:up to|until|till) (?=there\b)|from (?=there on))"
                          r"(?: (?:it|that|this|then|there))?\b(?! (?:the|a|an|\d)\b)")
 
 
@@ -169,11 +169,14 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
         end = analysis.duration_s   # "before the cut, ... after it": the moment is that cut
         # (a stretch from the very start, "the first 12 seconds", is no moment: after it is after its end)
         t = shared.end_s if shared.label.startswith("before") or shared.start_s < 0.05 else shared.start_s
-        if m.group("side") != "before":
-            return Span(t, end, f"after {fmt(t)}", snap=False), shared, True
+        heads = m.group("side").startswith(("up to", "until", "till", "from")) and only_place(text)   # "up to there, calmer"
+        if not m.group("side").startswith(("before", "up to", "until", "till")):
+            side = Span(t, end, f"after {fmt(t)}", snap=False)
+            return side, Heading(**vars(side)) if heads else shared, True
         if m.group("near") and t > 0.5:
             return lead_in(Span(t, end, ""), analysis), shared, True
-        return Span(0.0, t, f"before {fmt(t)}", snap=False), shared, True
+        side = Span(0.0, t, f"before {fmt(t)}", snap=False)
+        return side, Heading(**vars(side)) if heads else shared, True
     if last_span is not None and shared is None and (m := SIDE_OF_LAST_RE.search(text)):
         if m.group("side") in ("after", "following", "since", "from"):
             side = Span(last_span.end_s, analysis.duration_s, f"after {fmt(last_span.end_s)}", snap=False)

@@ -310,7 +310,7 @@ def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         A PlanResult with the new plan and a reply built from the plan diff; when the request is no edit,
         ambiguous or impossible, the unchanged plan and `question` set (also in `reply`).
     """
-    request = named_kept(phoned(request))   # "2 much lol": the words; "the intro is great, keep it": the intro kept
+    request = named_kept(idioms.fronted(phoned(request)))   # "2 much lol": the words; "the intro is great, keep it": the intro kept
     request = simile_inside(without_return(request))   # "faster in shot 3, then back to how it was": shot 3 alone;
     # "Like tiptoeing! Quieter from shot 4 on": the simile in the change it illustrates
     # "Wonderful! I never thought ...", "Great, that's the groove I wanted.": judged whole, before the praise is

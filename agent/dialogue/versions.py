@@ -96,6 +96,7 @@ def made_by(history: list[ScorePlan]) -> list[str | None]:
 
 # a word, or a decade ("before the 70s thing", "the 1980s idea"): no other number names an edit (0:30 is a place)
 DECADE_RE = re.compile(rf"\b{DECADE}\b")
+NUMBERED_RE = re.compile(r"\b(?:version|v) ?\d+\b|\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth) (?:version|mix|take)\b", re.I)
 DECADE_OR_WORD_RE = re.compile(rf"[a-z][a-z#'-]+|{DECADE_RE.pattern}")
 
 
@@ -155,6 +156,8 @@ def named_by_content(request: str, history: list[ScorePlan] | None) -> list[Edit
     asked = made_by(history)
     found = matching(words, history)
     name = said
+    if not found and NUMBERED_RE.search(request):
+        return None   # "back to the 3rd version, the one before the seventies thing": the number says which
     if not found:
         raise Ask(f"None of the edits so far was about {name}, so I left the score as it is. Which change should I "
                   f"go back before? Say e.g. 'undo the last change' or 'go back to version 2'.")

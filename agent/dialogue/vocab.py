@@ -152,7 +152,7 @@ MOODS = {m.name: m for m in (
     Mood("happy", "major", 0.1, 1.08, ("happy", "happier", "joyful", "cheerful", "upbeat", "sunny", "uplifting",
                                       "optimistic", "positive", "bright mood"), "folk"),
     Mood("sad", "minor", -0.15, 0.88, ("sad", "sadder", "melancholy", "melancholic", "sorrowful", "gloomy",
-                                       "mournful", "tragic", "heartbreaking", "somber", "sombre", "solemn", "depressing"), "classical"),
+                                       "mournful", "tragic", "heartbreaking", "somber", "sombre", "solemn", "reverent", "reverential", "depressing"), "classical"),
     Mood("tense", "minor", 0.1, 1.05, ("tense", "tenser", "anxious", "nervous", "thriller", "edgy", "scary", "menacing"), "cinematic"),
     Mood("suspense", "minor", -0.1, 1.0, ("suspense", "suspenseful", "slow burn"), "cinematic"),   # held breath: darker, held back, same pace
     Mood("strut", None, 0.15, 1.0, ("strut", "cocky"), "funk"),   # swagger, how it walks: any style, same pace (no "swagger": it draws "swooshier")

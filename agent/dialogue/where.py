@@ -325,7 +325,7 @@ def _events(text: str, analysis: VideoAnalysis) -> Span | None:
     m = re.search(r"\b(?:when|once|as soon as|after|before|while) (?:the |a |an |he |she |they |it |we )?(?!(?:that|this|"
                   r"everyone|everybody|everything|anything|something|nothing|anyone|someone|much)\b)([a-z]+(?: [a-z]+)?) (?:appears|arrives|shows up|comes in|enters|starts|happens|explodes|"
                   r"jumps|falls|crashes|is on screen|leaves|lands|hits|turns|stops)\b", text) \
-        or re.search(r"\bduring the ([a-z]+(?: [a-z]+)?)\b", text)
+        or re.search(r"\bduring the (?:(?:part|bit|scene|section|stretch|moment) (?:where|when|with) (?:the |a |an )?)?([a-z]+(?: [a-z]+)?)\b", text)
     if not m or moment(text) is not None or re.search(r"\d:\d\d", text):   # "a hit at 0:17 when he lands": at 0:17
         return None
     what = m.group(1)
@@ -382,7 +382,7 @@ def snap(span: Span, analysis: VideoAnalysis) -> Span:
 
 
 # Growing "into" a place happens before it: the place is where the growth arrives.
-INTO_RE = re.compile(r"\b(?:swell|grow|build|rise|climb|lead|ramp|crescendo|lift)\w*(?: up| it| the music)? "
+INTO_RE = re.compile(r"\b(?:swell|grow|build|rise|climb|lead|ramp|crescendo|lift)\w*(?: up| it| the music)?(?: going| heading| leading)? "
                      r"(?:right )?(?:into|in to|towards?|up to)\b")
 
 
