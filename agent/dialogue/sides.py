@@ -223,6 +223,7 @@ def closed(text: str, span: Span, before: Span | None, analysis: VideoAnalysis |
 
 # a clause that says its own stretch's start ("..., and no drums from 0:20 to 0:30"): no end of a stretch said before
 START_SAID_RE = re.compile(r"\b(?:from|between|after|since|starting|past|beyond)\b", re.I)
+END_SAID_RE = re.compile(r"\b(?:until|till|til|up to|up until|through|thru|before|to (?:the |\d))", re.I)   # "... till 0:40"
 
 
 def framed(intents: list, analysis: VideoAnalysis) -> list:
@@ -236,7 +237,9 @@ def framed(intents: list, analysis: VideoAnalysis) -> list:
             continue
         end = next((o.scope for o in out[k + 1:] if o.scope.kind != "whole" and o.scope.start_s is not None and
                     o.scope.end_s is not None and abs(o.scope.start_s - sc.start_s) < 0.05 and o.scope.end_s < d - 0.1
-                    and not START_SAID_RE.search(o.text or "")), None)   # its own start said: its own stretch
+                    and not START_SAID_RE.search(o.text or "") and END_SAID_RE.search(o.text or "")), None)
+        # its own start said: its own stretch; no end said ("from there onward add percussion and give it more weight"):
+        # nothing closes the stretch
         out[k] = it if end is None else it.model_copy(update={"scope": end})
     return out
 
