@@ -39,7 +39,15 @@ PHONE = ((r"(?<!shot )(?<!cut )(?<!section )(?<!scene )(?<!part )(?<!take )(?<!v
          (r"\b(at|on|from|to|till|until|by) (?:about|around|roughly|approximately|approx\.?|like) (?=\d)", r"\1 "),
          (r"(?:^|(?<=[,;.] ))(?:about|around|roughly|approximately|approx\.?) (?=\d)", "at "),   # "..., about 22 seconds"
          # a place said without its article ("quieter at end", "slower in middle")
-         (r"\b(at|in|from|to|till|until|near|towards?|before|after) (end|start|beginning|middle|intro|outro|ending|opening)\b", r"\1 the \2"))
+         (r"\b(at|in|from|to|till|until|near|towards?|before|after) (end|start|beginning|middle|intro|outro|ending|opening)\b", r"\1 the \2"),
+         # a counted place without its article ("In last shot music stops", "on second cut a bell", "from third shot")
+         (r"\b(at|in|on|from|to|till|until|before|after|during|for) (?=(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+          r"ninth|tenth|last|final|opening|closing) (?:shot|cut|scene|part|bit|photo|picture|section|seconds?)\b)", r"\1 the "),
+         (r"\b(with) (?=(?:bang|boom|crash|hit|stop|pause|ding|bell|swell|riser|stab|sting)\b)", r"\1 a "),   # "with bang"
+         # a learner's sentence without its "it" ("Is like police chase in film", "Is possible more slow?", "Now is
+         # music of elevator"): the subject put back, a question about a named thing left as it is ("Is the bass ok?")
+         (r"(?:^|(?<=[.!?] )|(?<=^now )|(?<=^so ))is (?!(?:it|this|that|there|here|the|a|an|my|our|your|his|her|their|these|"
+          r"those|we|you|he|she|they|i|everything|anything|something|any|some|all|one)\b)(?=[a-z])", "it is "))
 PHONE_RE = tuple((re.compile(pat, re.I), rep) for pat, rep in PHONE)
 # Single words of phone shorthand, whatever their case: "abit", "thru", "n" (and), each mended where it stands
 # (`mended`) and, in a clause, written out before the rules below read it (`spelled`).
