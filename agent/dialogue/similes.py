@@ -71,8 +71,8 @@ SCENES: tuple[tuple[str, Feel], ...] = (
     (r"supermarkets?|shopping (?:centre|center|mall)|(?:a |the )?mall\b|game ?shows?|infomercials?|"
      r"(?:tv|telly) (?:advert|ad)s?|theme park|holiday camp", Feel("happy")),
     (r"circus(?:es)?|clowns?|fun ?fair|fairground|carnival|kids'? (?:tv|show)|bouncy castle", Feel("playful")),
-    (r"car chases?|chase scene|bank robbery|robbery|heist|getaway|shoot ?out|bomb (?:squad|disposal)|"
-     r"ticking (?:clock|bomb)|police (?:chase|raid)|crime scene|disaster (?:movie|film)", Feel("tense")),
+    (r"car chases?|chase scene|bank robbery|robbery|rob\w* (?:a |the )?bank|heist|getaway|shoot ?out|bomb (?:squad|disposal)|crime scene|"
+     r"ticking (?:clock|bomb)|police (?:chas\w+|raid)|chasing (?:a |the )?(?:thie(?:f|ves)|robbers?|crooks?)|disaster (?:movie|film)", Feel("tense")),
     (r"the olympics|olympics|world cup|stadium|blockbuster|superhero|battle ?field|war (?:film|movie)|"
      r"action (?:film|movie)|trailer", Feel("epic")),
     (r"special|(?:the |a )?star\b|(?:the )?hero\b|centre stage|center stage|spotlight|limelight|proud|sparkl\w*|"
