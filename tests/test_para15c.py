@@ -63,3 +63,16 @@ def test_a_counted_place_and_a_bang_said_without_their_articles(tmp_path, said):
     chat.say(said)
     kinds = {round(h.time_s, 2): h.kind for h in chat.plan.hit_points}
     assert kinds.get(9.68) == "stop", kinds
+
+
+@pytest.mark.parametrize("said", ["in the third shot make it feel like he is the star",
+                                  "Red bicycle is in third shot. There make more special, like he is star",
+                                  "in shot 3 make it feel like she is the hero"])
+def test_like_he_is_the_star_is_the_star(tmp_path, said):
+    # before: "like he is the star" (not "like he's the star") left "he is" outside the simile: less energy there,
+    # or nothing changed
+    chat = open_long(tmp_path, "fun music for a bike shop ad", bikes())
+    before = chat.plan
+    chat.say(said)
+    assert energy_at(chat.plan, 4.0) > energy_at(before, 4.0)
+    assert energy_at(chat.plan, 8.0) == energy_at(before, 8.0)

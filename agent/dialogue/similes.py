@@ -104,8 +104,8 @@ STATE_WORD_RE = re.compile(r"\b(?:is|are|'s|feels?|sounds?|seems?|gone|gets?|get
                            r")\b", re.I)   # "flat" also means out of tune, or "flat out": the grammar's idioms read it
 
 # "like", "like a", "like it's the", "like being in a" before a scene: part of the simile
-LIKE_RE = re.compile(r"\b(?:(?:a bit|a little|kind of|sort of|more|just|exactly) )?like(?: (?:it'?s|it is|we'?re|"
-                     r"you'?re|being|being in|being at|at|in|a|an|the|some|someone'?s|somebody'?s))*\s*$", re.I)
+LIKE_RE = re.compile(r"\b(?:(?:a bit|a little|kind of|sort of|more|just|exactly) )?like(?: (?:it'?s|it is|s?he'?s|s?he is|we'?re|"
+                     r"you'?re|they'?re|they are|being|being in|being at|at|in|a|an|the|some|someone'?s|somebody'?s))*\s*$", re.I)
 # Three negations, three readings, kept apart: NOT_RE and NEGATED_RE end the words before a simile and lead opposite
 # ways; NEG_RE finds a negation anywhere after a wish. One word list would join "it doesn't sound like a party"
 # (the music lacks it: toward) and "it shouldn't sound like a party" (a wish against it: away).
@@ -225,7 +225,7 @@ def _way(prefix: str, before: str | None, like: bool = True, culture: bool = Fal
     if not like and PURPOSE_RE.search(clause) and not NEG_RE.search(clause):   # "this is for a memorial slideshow"
         return "toward"
     # "make it sound like it's from the 1920s": the "it's" inside the simile is still the wish's
-    prefix = re.sub(r"\b(like|as if|as though) (?:it'?s|it is|it was|it were|they'?re|they are|they were)\b", r"\1", prefix)
+    prefix = re.sub(r"\b(like|as if|as though) (?:it'?s|it is|it was|it were|s?he'?s|s?he is|they'?re|they are|they were)\b", r"\1", prefix)
     wish = max((m.end() for m in WISH_RE.finditer(prefix)), default=-1)
     state = max((m.end() for m in STATE_RE.finditer(prefix)), default=-1)
     for m in re.finditer(r"\b(?:feel|sound|seem|look)\b", prefix, re.I):   # "should feel" or "the shots feel"
