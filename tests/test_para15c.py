@@ -6,7 +6,7 @@ dropped "it" and "the", loose film and band references). Before each fix the pla
 from __future__ import annotations
 
 import pytest
-from edit_clips import bikes, energy_at, level_at, open_long
+from edit_clips import bikes, energy_at, long_clip, open_long, tempo_at
 
 
 @pytest.mark.parametrize("said", ["um could we have the drums a bit louder you know",
@@ -76,3 +76,28 @@ def test_like_he_is_the_star_is_the_star(tmp_path, said):
     chat.say(said)
     assert energy_at(chat.plan, 4.0) > energy_at(before, 4.0)
     assert energy_at(chat.plan, 8.0) == energy_at(before, 8.0)
+
+
+@pytest.mark.parametrize("said", ["its so gloomy", "its all a bit gloomy tbh", "its so gloomy like somebody died"])
+def test_its_typed_for_it_is_complains_as_it_is_does(tmp_path, said):
+    # before: "its so gloomy" (a phone's or a dictation's "its") made it gloomier: slower, less energy, still minor
+    chat = open_long(tmp_path, "nice music for our dog-walking video", long_clip(40.0, 8.0))
+    before = chat.plan
+    chat.say(said)
+    assert chat.plan.mode == "major"
+    assert energy_at(chat.plan, 4.0) >= energy_at(before, 4.0)
+
+
+def test_its_before_a_noun_is_still_the_possessive(tmp_path):
+    chat = open_long(tmp_path, "jazz", long_clip(40.0, 8.0))
+    before = chat.plan
+    chat.say("its tempo is too slow")
+    assert tempo_at(chat.plan, 10.0) > tempo_at(before, 10.0)
+
+
+def test_like_somebody_died_is_a_funeral(tmp_path):
+    # before: "it feels like somebody died" was no scene: "I didn't follow 'feels somebody died'"
+    chat = open_long(tmp_path, "nice music for our dog-walking video", long_clip(40.0, 8.0))
+    before = chat.plan
+    chat.say("well its all so gloomy like somebody died and its only a walk with the dog um can it be happier")
+    assert energy_at(chat.plan, 4.0) > energy_at(before, 4.0)

@@ -50,7 +50,7 @@ SWEET = Feel(ask="Less '{w}': fewer strings, a darker (minor) key, or calmer and
 # Everyday scenes and feelings -> how they feel, in one place (the cultures that name a style stay in `cultures`).
 SCENES: tuple[tuple[str, Feel], ...] = (
     # low and mournful
-    (r"funerals?|memorial(?: service)?|graveyard|cemetery|hearse|(?:a )?sad (?:film|movie|song|"
+    (r"funerals?|memorial(?: service)?|graveyard|cemetery|hearse|some(?:body|one)(?: has|'s)? died|(?:a )?sad (?:film|movie|song|"
      r"documentary)|tear ?jerker|make (?:people|you|everyone|them|us|me|the audience|viewers) (?:cry|weep|tear up)"
      r"|bring (?:a )?tears?|break (?:your|their|people'?s) hearts?|heart ?break|weep|sob|in tears|tearful", Feel("sad")),
     (r"horror (?:film|movie)|scary (?:film|movie)|haunted house|ghost (?:story|train)", Feel("mysterious")),

@@ -43,6 +43,10 @@ PHONE = ((r"(?<!shot )(?<!cut )(?<!section )(?<!scene )(?<!part )(?<!take )(?<!v
          # a counted place without its article ("In last shot music stops", "on second cut a bell", "from third shot")
          (r"\b(at|in|on|from|to|till|until|before|after|during|for) (?=(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
           r"ninth|tenth|last|final|opening|closing) (?:shot|cut|scene|part|bit|photo|picture|section|seconds?)\b)", r"\1 the "),
+         # "its" typed or dictated for "it's" before how the music is ("its so gloomy", "its all a bit slow", "its like a
+         # funeral"); "its tempo", "its ending" (the possessive, a noun after it) as they are
+         (r"\bits (?=(?:so|too|very|really|all|a|kinda|kind of|sort of|like|just|way|quite|pretty|rather|getting|gone|going|not|"
+          r"still|now|already|perfect|great|fine|good|nice|ok|okay|better|worse|much|bit|little|abit|only|giving|sounding)\b)", "it's "),
          (r"\b(with) (?=(?:bang|boom|crash|hit|stop|pause|ding|bell|swell|riser|stab|sting)\b)", r"\1 a "),   # "with bang"
          # a learner's sentence without its "it" ("Is like police chase in film", "Is possible more slow?", "Now is
          # music of elevator"): the subject put back, a question about a named thing left as it is ("Is the bass ok?")
