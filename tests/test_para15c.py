@@ -6,7 +6,7 @@ dropped "it" and "the", loose film and band references). Before each fix the pla
 from __future__ import annotations
 
 import pytest
-from edit_clips import bikes, energy_at, long_clip, open_long, tempo_at
+from edit_clips import bikes, energy_at, level_at, long_clip, open_long, tempo_at
 
 
 @pytest.mark.parametrize("said", ["um could we have the drums a bit louder you know",
@@ -101,3 +101,13 @@ def test_like_somebody_died_is_a_funeral(tmp_path):
     before = chat.plan
     chat.say("well its all so gloomy like somebody died and its only a walk with the dog um can it be happier")
     assert energy_at(chat.plan, 4.0) > energy_at(before, 4.0)
+
+
+def test_praise_without_its_it_names_no_place(tmp_path):
+    # h-tune's "Is good start. But drums is too much ...": its "start" is praise, no place (the drums softer throughout)
+    chat = open_long(tmp_path, "Need music for drone video of Baikal in winter. Epic, but with some sadness inside, like "
+                     "Russian classical",
+                     long_clip(90.0, 7.5))
+    before = chat.plan
+    chat.say("Is good start. But drums is too much, this is not action movie. Make drums more quiet in all video.")
+    assert all(level_at(chat.plan, "drums", t) < level_at(before, "drums", t) for t in (3.0, 40.0, 80.0))

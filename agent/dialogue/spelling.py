@@ -48,10 +48,12 @@ PHONE = ((r"(?<!shot )(?<!cut )(?<!section )(?<!scene )(?<!part )(?<!take )(?<!v
          (r"\bits (?=(?:so|too|very|really|all|a|kinda|kind of|sort of|like|just|way|quite|pretty|rather|getting|gone|going|not|"
           r"still|now|already|perfect|great|fine|good|nice|ok|okay|better|worse|much|bit|little|abit|only|giving|sounding)\b)", "it's "),
          (r"\b(with) (?=(?:bang|boom|crash|hit|stop|pause|ding|bell|swell|riser|stab|sting)\b)", r"\1 a "),   # "with bang"
-         # a learner's sentence without its "it" ("Is like police chase in film", "Is possible more slow?", "Now is
-         # music of elevator"): the subject put back, a question about a named thing left as it is ("Is the bass ok?")
+         # a learner's sentence without its "it" ("Is like police chase in film", "Is shop for bicycles", "Now is music of
+         # elevator"): the subject put back; a question about a named thing ("Is the bass ok?") and praise ("Is good start",
+         # its "start" no place) left as they are
          (r"(?:^|(?<=[.!?] )|(?<=^now )|(?<=^so ))is (?!(?:it|this|that|there|here|the|a|an|my|our|your|his|her|their|these|"
-          r"those|we|you|he|she|they|i|everything|anything|something|any|some|all|one)\b)(?=[a-z])", "it is "))
+          r"those|we|you|he|she|they|i|everything|anything|something|any|some|all|one|good|great|nice|fine|ok|okay|perfect|"
+          r"better|best|lovely|beautiful|super|excellent|cool)\b)(?=[a-z])", "it is "))
 PHONE_RE = tuple((re.compile(pat, re.I), rep) for pat, rep in PHONE)
 # Single words of phone shorthand, whatever their case: "abit", "thru", "n" (and), each mended where it stands
 # (`mended`) and, in a clause, written out before the rules below read it (`spelled`).
