@@ -52,7 +52,7 @@ FEEL = r"(?:should|needs?|must|has to|have to|is|are|'s|feels?|sounds?|could|oug
 # (led by a determiner or a capital, or two words at most right before the verb)
 # (its openers stay its own, not `phrases.opening`: an exclamation ends at a space or a comma only, so "wow! the
 # drop feels late" is no subject; `opening` would read past the "!")
-SUBJECT_RE = re.compile(rf"^(?:(?:and|but|also|now|so|ok|okay|then|oh(?: (?:my|dear|boy|man))?|my (?:goodness|god|word)|"
+SUBJECT_RE = re.compile(rf"^(?:(?:and|but|also|now|so|ok|okay|then|um+|uh+|erm|er|hmm+|oh(?: (?:my|dear|boy|man))?|my (?:goodness|god|word)|"
                         rf"goodness(?: me)?|gosh|dear me|wow|whoa|yikes|blimey|crikey|plus)\b[ ,]*)*(?P<np>{DET} [a-z][a-z'-]*(?: [a-z]"
                         rf"[a-z'-]*){{0,5}}?|(?-i:[A-Z])[a-z'-]*(?: [a-z][a-z'-]*){{0,3}}?|[a-z][a-z'-]*(?: [a-z][a-z'-]*)?"
                         rf"(?=\s+{FEEL}\b))(?:\s*[,:!-]+\s*(?:that|it|this|people|everyone|everybody|you)?)?\s+{FEEL}\b",
@@ -96,7 +96,7 @@ WHEN_STOP = set("it everything music score song track that this there which what
 # "my baby is sleeping to this", "the kids are dancing to it": who listens, and how, not a moment of the picture
 LISTENING_RE = re.compile(r"\s*\w+ing (?:along |off )?to (?:this|it|that|the (?:music|track|song|score|tune))\b", re.I)
 SUBJECT_STOP = set("""it everything music score song track that this there which what i we you they he she everyone everybody
-people someone let can could please make just why how who aw aww awww cute omg ooh wow yay lol haha""".split())   # a question word names no moment
+people someone let can could please make just why how who um umm uh uhm erm er hmm aw aww awww cute omg ooh wow yay lol haha""".split())   # a question word names no moment
 
 
 @dataclass(frozen=True)

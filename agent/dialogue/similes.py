@@ -50,7 +50,7 @@ SWEET = Feel(ask="Less '{w}': fewer strings, a darker (minor) key, or calmer and
 # Everyday scenes and feelings -> how they feel, in one place (the cultures that name a style stay in `cultures`).
 SCENES: tuple[tuple[str, Feel], ...] = (
     # low and mournful
-    (r"funerals?|memorial(?: service)?|graveyard|cemetery|hearse|(?:a )?sad (?:film|movie|song|"
+    (r"funerals?|memorial(?: service)?|graveyard|cemetery|hearse|some(?:body|one)(?: has|'s)? died|(?:a )?sad (?:film|movie|song|"
      r"documentary)|tear ?jerker|make (?:people|you|everyone|them|us|me|the audience|viewers) (?:cry|weep|tear up)"
      r"|bring (?:a )?tears?|break (?:your|their|people'?s) hearts?|heart ?break|weep|sob|in tears|tearful", Feel("sad")),
     (r"horror (?:film|movie)|scary (?:film|movie)|haunted house|ghost (?:story|train)", Feel("mysterious")),
@@ -71,8 +71,8 @@ SCENES: tuple[tuple[str, Feel], ...] = (
     (r"supermarkets?|shopping (?:centre|center|mall)|(?:a |the )?mall\b|game ?shows?|infomercials?|"
      r"(?:tv|telly) (?:advert|ad)s?|theme park|holiday camp", Feel("happy")),
     (r"circus(?:es)?|clowns?|fun ?fair|fairground|carnival|kids'? (?:tv|show)|bouncy castle", Feel("playful")),
-    (r"car chases?|chase scene|bank robbery|robbery|heist|getaway|shoot ?out|bomb (?:squad|disposal)|"
-     r"ticking (?:clock|bomb)|police (?:chase|raid)|crime scene|disaster (?:movie|film)", Feel("tense")),
+    (r"car chases?|chase scene|bank robbery|robbery|rob\w* (?:a |the )?bank|heist|getaway|shoot ?out|bomb (?:squad|disposal)|crime scene|"
+     r"ticking (?:clock|bomb)|police (?:chas\w+|raid)|chasing (?:a |the )?(?:thie(?:f|ves)|robbers?|crooks?)|disaster (?:movie|film)", Feel("tense")),
     (r"the olympics|olympics|world cup|stadium|blockbuster|superhero|battle ?field|war (?:film|movie)|"
      r"action (?:film|movie)|trailer", Feel("epic")),
     (r"special|(?:the |a )?star\b|(?:the )?hero\b|centre stage|center stage|spotlight|limelight|proud|sparkl\w*|"
@@ -104,8 +104,8 @@ STATE_WORD_RE = re.compile(r"\b(?:is|are|'s|feels?|sounds?|seems?|gone|gets?|get
                            r")\b", re.I)   # "flat" also means out of tune, or "flat out": the grammar's idioms read it
 
 # "like", "like a", "like it's the", "like being in a" before a scene: part of the simile
-LIKE_RE = re.compile(r"\b(?:(?:a bit|a little|kind of|sort of|more|just|exactly) )?like(?: (?:it'?s|it is|we'?re|"
-                     r"you'?re|being|being in|being at|at|in|a|an|the|some|someone'?s|somebody'?s))*\s*$", re.I)
+LIKE_RE = re.compile(r"\b(?:(?:a bit|a little|kind of|sort of|more|just|exactly) )?like(?: (?:it'?s|it is|s?he'?s|s?he is|we'?re|"
+                     r"you'?re|they'?re|they are|being|being in|being at|at|in|a|an|the|some|someone'?s|somebody'?s))*\s*$", re.I)
 # Three negations, three readings, kept apart: NOT_RE and NEGATED_RE end the words before a simile and lead opposite
 # ways; NEG_RE finds a negation anywhere after a wish. One word list would join "it doesn't sound like a party"
 # (the music lacks it: toward) and "it shouldn't sound like a party" (a wish against it: away).
@@ -225,7 +225,7 @@ def _way(prefix: str, before: str | None, like: bool = True, culture: bool = Fal
     if not like and PURPOSE_RE.search(clause) and not NEG_RE.search(clause):   # "this is for a memorial slideshow"
         return "toward"
     # "make it sound like it's from the 1920s": the "it's" inside the simile is still the wish's
-    prefix = re.sub(r"\b(like|as if|as though) (?:it'?s|it is|it was|it were|they'?re|they are|they were)\b", r"\1", prefix)
+    prefix = re.sub(r"\b(like|as if|as though) (?:it'?s|it is|it was|it were|s?he'?s|s?he is|they'?re|they are|they were)\b", r"\1", prefix)
     wish = max((m.end() for m in WISH_RE.finditer(prefix)), default=-1)
     state = max((m.end() for m in STATE_RE.finditer(prefix)), default=-1)
     for m in re.finditer(r"\b(?:feel|sound|seem|look)\b", prefix, re.I):   # "should feel" or "the shots feel"

@@ -39,7 +39,21 @@ PHONE = ((r"(?<!shot )(?<!cut )(?<!section )(?<!scene )(?<!part )(?<!take )(?<!v
          (r"\b(at|on|from|to|till|until|by) (?:about|around|roughly|approximately|approx\.?|like) (?=\d)", r"\1 "),
          (r"(?:^|(?<=[,;.] ))(?:about|around|roughly|approximately|approx\.?) (?=\d)", "at "),   # "..., about 22 seconds"
          # a place said without its article ("quieter at end", "slower in middle")
-         (r"\b(at|in|from|to|till|until|near|towards?|before|after) (end|start|beginning|middle|intro|outro|ending|opening)\b", r"\1 the \2"))
+         (r"\b(at|in|from|to|till|until|near|towards?|before|after) (end|start|beginning|middle|intro|outro|ending|opening)\b", r"\1 the \2"),
+         # a counted place without its article ("In last shot music stops", "on second cut a bell", "from third shot")
+         (r"\b(at|in|on|from|to|till|until|before|after|during|for) (?=(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+          r"ninth|tenth|last|final|opening|closing) (?:shot|cut|scene|part|bit|photo|picture|section|seconds?)\b)", r"\1 the "),
+         # "its" typed or dictated for "it's" before how the music is ("its so gloomy", "its all a bit slow", "its like a
+         # funeral"); "its tempo", "its ending" (the possessive, a noun after it) as they are
+         (r"\bits (?=(?:so|too|very|really|all|a|kinda|kind of|sort of|like|just|way|quite|pretty|rather|getting|gone|going|not|"
+          r"still|now|already|perfect|great|fine|good|nice|ok|okay|better|worse|much|bit|little|abit|only|giving|sounding)\b)", "it's "),
+         (r"\b(with) (?=(?:bang|boom|crash|hit|stop|pause|ding|bell|swell|riser|stab|sting)\b)", r"\1 a "),   # "with bang"
+         # a learner's sentence without its "it" ("Is like police chase in film", "Is shop for bicycles", "Now is music of
+         # elevator"): the subject put back; a question about a named thing ("Is the bass ok?") and praise ("Is good start",
+         # its "start" no place) left as they are
+         (r"(?:^|(?<=[.!?] )|(?<=^now )|(?<=^so ))is (?!(?:it|this|that|there|here|the|a|an|my|our|your|his|her|their|these|"
+          r"those|we|you|he|she|they|i|everything|anything|something|any|some|all|one|good|great|nice|fine|ok|okay|perfect|"
+          r"better|best|lovely|beautiful|super|excellent|cool)\b)(?=[a-z])", "it is "))
 PHONE_RE = tuple((re.compile(pat, re.I), rep) for pat, rep in PHONE)
 # Single words of phone shorthand, whatever their case: "abit", "thru", "n" (and), each mended where it stands
 # (`mended`) and, in a clause, written out before the rules below read it (`spelled`).
