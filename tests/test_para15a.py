@@ -70,3 +70,30 @@ def test_a_part_still_too_loud_asked_is_still_a_complaint(jazz_long):
     before = jazz_long.plan
     jazz_long.say("the drums are still too loud?")
     assert jazz_long.plan != before
+
+
+def _plays(plan, role: str, t: float) -> bool:
+    from v2m.agent.dialogue.operations import effective_roles
+
+    return role in effective_roles(plan, plan.sections[plan.section_at(t)])
+
+
+@pytest.mark.parametrize("said", ["In shot 1 take away the bass and the drums.", "in shot number one take away the bass and the drums",
+                                  "take away the bass and the drums in the first shot"])
+def test_take_away_two_parts_takes_both_out_where_said(jazz_long, said):
+    # before: with the place said first, "take away the bass and the drums" took out the bass only, and "shot number
+    # one" (a number said in words after "number") was no place
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert not _plays(plan, "bass", 2) and not _plays(plan, "drums", 2), turn.reply
+    assert _plays(plan, "bass", 10) and _plays(plan, "drums", 10)
+
+
+def test_a_part_wanted_alone_is_the_only_part_and_leave_it_alone_keeps_it(jazz_long):
+    # before: "I want the piano alone" turned the piano up and kept the band playing
+    jazz_long.say("in shot 1 I want the piano alone")
+    plan = jazz_long.plan
+    assert not _plays(plan, "drums", 2) and not _plays(plan, "bass", 2) and _plays(plan, "drums", 10)
+    before = jazz_long.plan
+    jazz_long.say("leave the piano alone, make the drums quieter")
+    assert jazz_long.plan != before and _plays(jazz_long.plan, "drums", 10)

@@ -63,7 +63,7 @@ PLACE_WORDS = (PART_STARTS,
                *MARKS,
                (r"\bone:00\b", "1:00"), (r"\btwo:00\b", "2:00"), (r"\bthree:00\b", "3:00"),
                (r"\b(?:photo|picture|pic|slide|image|clip)(s?)\b", r"shot\1"),   # a slideshow's photos: its shots
-               (rf"\b(shots?|cuts?) ({NUMBER_WORD})\b", lambda m: f"{m.group(1)} {spoken_number(m.group(2))}"),
+               (rf"\b(shots?|cuts?) (?:number |no\.? )?({NUMBER_WORD})\b", lambda m: f"{m.group(1)} {spoken_number(m.group(2))}"),
                (rf"\b(shots \d+ (?:and|to|through|-) ?)({NUMBER_WORD})\b",
                 lambda m: f"{m.group(1)}{spoken_number(m.group(2))}"), SPOKEN_SECONDS,
                # "the first couple of seconds", "the last few secs": counted as the shots are (COUNTS)
