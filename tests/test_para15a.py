@@ -97,3 +97,26 @@ def test_a_part_wanted_alone_is_the_only_part_and_leave_it_alone_keeps_it(jazz_l
     before = jazz_long.plan
     jazz_long.say("leave the piano alone, make the drums quieter")
     assert jazz_long.plan != before and _plays(jazz_long.plan, "drums", 10)
+
+
+@pytest.mark.parametrize("said", ["takes forever to kick in, i want it going from the very first second",
+                                  "it's slow to get going", "taking way too long to get started"])
+def test_a_late_start_said_other_ways_is_more_energy_at_the_start(lofi_chat, said):
+    # before: "takes forever to kick in" asked "Do you mean faster, or growing over time?"
+    before = lofi_chat.plan
+    turn = lofi_chat.say(said)
+    assert energy_at(lofi_chat.plan, 3) > energy_at(before, 3), turn.reply
+    assert energy_at(lofi_chat.plan, 25) == energy_at(before, 25)
+
+
+@pytest.mark.parametrize("said", ["Before the last shot comes, please make a crescendo that leads into it.",
+                                  "before the last shot, swell into it"])
+def test_a_swell_into_it_after_the_place_named_first_swells_into_that_place(tmp_path, said):
+    # before: "before the last shot" was the stretch from 0:00 to it: every shot before it got less energy
+    chat = open_long(tmp_path, "tense music for a haunted escape room promo", long_clip(30.0, 5.0))
+    before = chat.plan
+    turn = chat.say(said)
+    plan = chat.plan
+    assert [energy_at(plan, t) for t in (2, 7, 12, 17, 27)] == [energy_at(before, t) for t in (2, 7, 12, 17, 27)]
+    assert plan.sections[plan.section_at(24.5)].energy > plan.sections[plan.section_at(20.5)].energy
+    assert "did not act" not in turn.reply
