@@ -120,3 +120,33 @@ def test_a_swell_into_it_after_the_place_named_first_swells_into_that_place(tmp_
     assert [energy_at(plan, t) for t in (2, 7, 12, 17, 27)] == [energy_at(before, t) for t in (2, 7, 12, 17, 27)]
     assert plan.sections[plan.section_at(24.5)].energy > plan.sections[plan.section_at(20.5)].energy
     assert "did not act" not in turn.reply
+
+
+
+@pytest.mark.parametrize("said", ["way more forties noir pls, all cigarette smoke and a trumpet with a mute in it",
+                                  "more forties noir, cigarette smoke and a muted trumpet"])
+def test_a_part_last_in_a_list_of_imagery_is_added(tmp_path, said):
+    # before: "..., all cigarette smoke and a trumpet with a mute in it" added no trumpet ("Nothing changed")
+    chat = open_long(tmp_path, "old school detective movie jazz, black and white vibe", long_clip(45.0, 9.0))
+    turn = chat.say(said)
+    assert "trumpet" in turn.reply.lower() and turn.changed, turn.reply
+
+
+def test_a_dentists_waiting_room_is_cold_asked_not_calm_moved_away_from(five_shots):
+    # before: "waiting room" (a calm scene) won over "dentist's" (cold: which way?): the intro got more energy
+    five_shots.say("middle part is kinda dull")
+    before = five_shots.plan
+    turn = five_shots.say("better! the beginning is sort of clinical tho, like a dentist's waiting room")
+    assert turn.question and five_shots.plan == before
+    five_shots.say("more homey. like nana's kitchen, all snug")   # before: "homey" answered nothing: all five shots calmer
+    after = five_shots.plan
+    assert energy_at(after, 5) < energy_at(before, 5)
+    assert [energy_at(after, t) for t in (15, 25, 35, 45)] == [energy_at(before, t) for t in (15, 25, 35, 45)]
+
+
+def test_everyone_gone_home_is_the_party_over(five_shots):
+    # before: "feel like everyone already went home" asked "calmer and sparser, or more energy?"
+    before = five_shots.plan
+    five_shots.say("the last 2 shots feel like everyone already went home")
+    assert energy_at(five_shots.plan, 35) > energy_at(before, 35) and energy_at(five_shots.plan, 45) > energy_at(before, 45)
+    assert energy_at(five_shots.plan, 15) == energy_at(before, 15)

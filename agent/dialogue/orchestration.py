@@ -200,10 +200,10 @@ def read(t: str, want) -> str:
         while more and (listed := LISTED_PART.match(t, end)):   # "more violins and cellos": more of each
             want("add", value=listed.group(1), direction="up")
             t, end = eat(t, listed), listed.end()
-    if (m := re.fullmatch(rf"\s*(?:[a-z']+ ){{0,2}}?{INSTR}[\s!]*", t)) \
+    if (m := re.fullmatch(rf"(?:\s*(?:[a-z']+ ){{0,2}}?|.*\b(?:and|with|plus) (?=(?:a|an) )){INSTR}[\s!]*", t)) \
             or (m := re.fullmatch(rf"\s*(?:and |also |now |then |maybe |perhaps |a |an |some )*{INSTR} (?:in|on|for|"
                                   rf"during|over|across|through|throughout|from|after|before|at|till|until) [a-z0-9:' -]*", t)):
-        # "smoky, muted trumpet": a part named alone; "banjo in the last shot": a part named with its place
+        # "smoky, muted trumpet", "smoke and a muted trumpet": a part named alone; "banjo in the last shot": with its place
         want("add", value=m.group(1))
         return eat(t, m)
     m = re.search(r"\b(?:add|bring in|introduce|include|layer in|throw in) (?:a |an |some |the )?(?:(?=(?P<whole>[a-z][a-z ]*?)(?: in| to| at| for|$)))?([a-z][a-z ]*?)(?: in| to| at| for| and| plus|$)", t)
