@@ -150,3 +150,20 @@ def test_everyone_gone_home_is_the_party_over(five_shots):
     five_shots.say("the last 2 shots feel like everyone already went home")
     assert energy_at(five_shots.plan, 35) > energy_at(before, 35) and energy_at(five_shots.plan, 45) > energy_at(before, 45)
     assert energy_at(five_shots.plan, 15) == energy_at(before, 15)
+
+
+@pytest.mark.parametrize("said", ["more energy everywhere else, the first three shots stay as they are obviously",
+                                  "more energy overall, the first three shots should stay the same"])
+def test_a_place_said_to_stay_as_it_is_beside_an_edit_is_spared(five_shots, said):
+    # before: "the first three shots stay as they are" was a lock on them and "more energy" went to them: asked to unlock
+    before = five_shots.plan
+    turn = five_shots.say(said)
+    after = five_shots.plan
+    assert [energy_at(after, t) for t in (5, 15, 25)] == [energy_at(before, t) for t in (5, 15, 25)], turn.reply
+    assert energy_at(after, 35) > energy_at(before, 35) and energy_at(after, 45) > energy_at(before, 45)
+
+
+def test_a_place_said_to_stay_as_it_is_alone_changes_nothing_there(five_shots):
+    before = five_shots.plan
+    five_shots.say("the intro stays as it is")
+    assert energy_at(five_shots.plan, 5) == energy_at(before, 5)
