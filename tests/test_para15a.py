@@ -5,7 +5,7 @@ not at all (noted per test)."""
 from __future__ import annotations
 
 import pytest
-from edit_clips import energy_at, long_clip, open_long
+from edit_clips import energy_at, level_at, long_clip, open_long
 
 
 @pytest.fixture()
@@ -167,3 +167,30 @@ def test_a_place_said_to_stay_as_it_is_alone_changes_nothing_there(five_shots):
     before = five_shots.plan
     five_shots.say("the intro stays as it is")
     assert energy_at(five_shots.plan, 5) == energy_at(before, 5)
+
+
+def test_needs_to_feel_like_with_no_subject_is_no_moment_of_the_picture(lofi_chat):
+    # before: "needs to feel like an actual wedding film" asked "Where is 'needs to'?" (a moment named "needs to")
+    turn = lofi_chat.say("needs to feel like an actual wedding film, get a string section in there")
+    assert "needs to" not in turn.reply and turn.changed, turn.reply
+
+
+@pytest.mark.parametrize("said", ["from the kiss (30 sec) go full band and stay big to the end",
+                                  "from 0:30 go full band", "after the kiss (@0:30) stay big till the end"])
+def test_a_full_band_or_staying_big_from_a_moment_timed_in_brackets_is_more_energy_there(tmp_path, said):
+    # before: "go full band" and "stay big" asked "growing or fading?"; "the kiss (30 sec)" was no place
+    chat = open_long(tmp_path, "romantic music for our wedding highlights film", long_clip(45.0, 7.5))
+    before = chat.plan
+    turn = chat.say(said)
+    assert energy_at(chat.plan, 33) > energy_at(before, 33) and energy_at(chat.plan, 41) > energy_at(before, 41), turn.reply
+    assert [energy_at(chat.plan, t) for t in (3, 11, 26)] == [energy_at(before, t) for t in (3, 11, 26)]
+
+
+def test_dont_touch_it_again_is_no_request_to_do_the_last_edit_again(lofi_chat):
+    # before: "keep shot 2 exactly as is, dont touch it again" took the last edit (the bass down) a step further
+    lofi_chat.say("turn the bass down a bit")
+    before = lofi_chat.plan
+    lofi_chat.say("keep shot 2 exactly as is, dont touch it again")
+    plan = lofi_chat.plan
+    assert plan.sections[plan.section_at(9)].locked
+    assert [level_at(plan, "bass", t) for t in (3, 9, 17, 25)] == [level_at(before, "bass", t) for t in (3, 9, 17, 25)]
