@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from edit_clips import energy_at, level_at, long_clip, open_long
 
+from v2m.agent.dialogue.changes import same_music
+
 
 @pytest.fixture()
 def five_shots(tmp_path):
@@ -194,3 +196,21 @@ def test_dont_touch_it_again_is_no_request_to_do_the_last_edit_again(lofi_chat):
     plan = lofi_chat.plan
     assert plan.sections[plan.section_at(9)].locked
     assert [level_at(plan, "bass", t) for t in (3, 9, 17, 25)] == [level_at(before, "bass", t) for t in (3, 9, 17, 25)]
+
+
+@pytest.mark.parametrize("said", ["Oh dear, that's rather corny. Please get rid of the accordion.", "nah, remove the accordion"])
+def test_a_part_just_brought_in_taken_out_plainly_goes_back_to_before_it(lofi_chat, said):
+    # before: "get rid of the accordion" (no "again") silenced the new part's role: a plan the user never had
+    lofi_chat.say("more energy")
+    before = lofi_chat.plan
+    lofi_chat.say("could we have some accordion on it?")
+    assert lofi_chat.plan != before
+    lofi_chat.say(said)
+    assert same_music(lofi_chat.plan, before)
+
+
+def test_a_part_brought_in_with_another_change_is_only_taken_out(lofi_chat):
+    lofi_chat.say("add an accordion and make it faster")
+    after = lofi_chat.plan
+    lofi_chat.say("get rid of the accordion")
+    assert lofi_chat.plan.tempo_bpm == after.tempo_bpm and lofi_chat.plan != after

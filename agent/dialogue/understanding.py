@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, arbiter, character, compared, complaints, drops, edit_log, edits, entries, exclusions, fade_ins, followups, halfway, idioms, into_it, kept_instead, marks, messages, moment_table, moments, music_places, names, next_place, noted, orchestration, picture_places, part_places, part_undo, prohibited, readings, recall, references, returns, settings, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
+from v2m.agent.dialogue import add_corrected, added_out, arbiter, character, compared, complaints, drops, edit_log, edits, entries, exclusions, fade_ins, followups, halfway, idioms, into_it, kept_instead, marks, messages, moment_table, moments, music_places, names, next_place, noted, orchestration, picture_places, part_places, part_undo, prohibited, readings, recall, references, returns, settings, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
 from v2m.agent.dialogue.changes import NOTHING, describe, diff, same_music
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.intents import apply_intents, scope_of
@@ -234,7 +234,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
 
     again = part_undo.undone(request, history) or kept_instead.read(request, history) or \
         add_corrected.redone(request, history, partial(understand, analysis)) or \
-        recall.withdrawn(request, history, partial(_last_asked, analysis, history)) or \
+        added_out.taken(request, history) or recall.withdrawn(request, history, partial(_last_asked, analysis, history)) or \
         recall.corrected(request, history, partial(understand, analysis)) or \
         recall.undone(request, history, partial(understand, analysis)) or \
         versions.named_by_content(request, history) or versions.named_by_having(request, history) or \
