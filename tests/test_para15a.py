@@ -214,3 +214,14 @@ def test_a_part_brought_in_with_another_change_is_only_taken_out(lofi_chat):
     after = lofi_chat.plan
     lofi_chat.say("get rid of the accordion")
     assert lofi_chat.plan.tempo_bpm == after.tempo_bpm and lofi_chat.plan != after
+
+
+@pytest.mark.parametrize("said", ["after the bang, strip everything except the bassline, right till the end",
+                                  "after the hit nothing but the bass"])
+def test_a_mark_just_placed_named_by_its_kind_is_its_place(tmp_path, said):
+    # before: "after the bang" was no place: the band went silent over the whole clip but the bass
+    chat = open_long(tmp_path, "old school detective movie jazz", long_clip(45.0, 9.0))
+    chat.say("there's a gun going off at the 3rd cut, make the music punch it")   # a stab at 0:27
+    chat.say(said)
+    plan = chat.plan
+    assert _plays(plan, "drums", 20) and not _plays(plan, "drums", 30) and _plays(plan, "bass", 30)
