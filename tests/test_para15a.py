@@ -225,3 +225,10 @@ def test_a_mark_just_placed_named_by_its_kind_is_its_place(tmp_path, said):
     chat.say(said)
     plan = chat.plan
     assert _plays(plan, "drums", 20) and not _plays(plan, "drums", 30) and _plays(plan, "bass", 30)
+
+
+def test_a_shot_numbered_in_words_is_a_place_the_reply_does_not_call_unread(jazz_long):
+    # before: "in shot number one, no drums" took the drums out of shot 1 and said it had not acted on "in shot number one"
+    turn = jazz_long.say("in shot number one, no drums")
+    assert not _plays(jazz_long.plan, "drums", 2) and _plays(jazz_long.plan, "drums", 10)
+    assert "did not act" not in turn.reply

@@ -147,7 +147,7 @@ LENGTH_SAID_RE = re.compile(r"\b(?:for |the |for the )(?:first |next |last )?(\d
 PLACE_FILLER = set("""make it the a an bit more less please can you could sound sounds feel like little much music score
 song track some vibe vibes style version kind of way very really too so to be should i want would me give let us
 lets let's try with this that in on at into for now bit slightly more whole everything overall all just feel feeling
-go more somewhat quite tone mood add use bring obv obviously ofc pls plz only""".split())
+go more somewhat quite tone mood add use bring obv obviously ofc pls plz only number""".split())
 # A clause that only says which place the one before meant ("..., that's shots two and three").
 APPOSITIVE_RE = re.compile(r"^\s*(?:(?:which|that|it|this) ?(?:'s|’s| is| s|s| are| was| happens| comes)|i\.?e\.?|namely|i mean)\b", re.I)
 # A moment said as the side of a stretch ("from when he starts crawling", "until the bit where she sings") that the
