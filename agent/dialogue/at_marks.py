@@ -15,8 +15,9 @@ from v2m.agent.dialogue.hit_words import MARK_NOUNS
 from v2m.agent.dialogue.where import fmt
 from v2m.tools.contract import ScorePlan
 
-# "after the bang", "right after the hit", "from the sting on", "until the crash": a mark as the edge of a place
-AT_MARK_RE = re.compile(rf"\b(?P<side>after|from|since|past|before|until|till|up to|leading up to) (?:the|that|this) "
+# "after the bang", "right after the hit", "from the sting on", "until the crash": a mark as the edge of a place (not
+# "the shot after the sting": that shot, `where`'s)
+AT_MARK_RE = re.compile(rf"(?<!shot )(?<!bit )(?<!part )(?<!one )(?<!moment )(?<!cut )(?<!beat )\b(?P<side>after|from|since|past|before|until|till|up to|leading up to) (?:the|that|this) "
                         rf"(?P<noun>{MARK_NOUNS})\b(?! (?:at|on|in|of|from)\b)", re.I)
 
 
