@@ -17,6 +17,11 @@ from v2m.tools.contract import ScorePlan, VideoAnalysis
 SPOT = r"(?:the |shots? |cuts? |\d|first|last|final|intro|ending|end\b|start|beginning|opening|closing)"
 SPARED_RE = re.compile(rf"\b(?:except(?: for| in)?|apart from|other than|but not|all but|everywhere but|not in)\s+(?={SPOT})|"
                        r"\s+(?:untouched|unchanged|intact|left alone)\b")
+# A place said to stay as it is after an edit, in a clause of its own ("more energy everywhere else, the first three
+# shots stay as they are"): spared as "untouched" is (alone, "the intro stays as it is" is a lock, read elsewhere)
+STAYS_RE = re.compile(r"(?P<edit>[^,;.!?]*[a-z][^,;.!?]*,\s*)(?P<place>(?=[^,;.!?]*?\b(?:shots?|cuts?|intro|ending|outro|start|beginning|opening|first|last|\d))(?:the |shots? |cuts? |\d)[^,;.!?]{0,40}?) (?:should |can |will |must |just )?"
+                      r"(?:stay|stays|remain|remains|are left|is left) (?:as (?:they are|it is|is|they were|it was)|the same|like (?:that|this)|"
+                      r"untouched|unchanged)\b", re.I)
 LOCK_WORDS = re.compile(r"\b(?:keep|leave|lock|freeze|protect|stay|stays|remain|don't touch|do not touch|don't change|"
                         r"do not change)\b")
 
@@ -42,3 +47,8 @@ def spared(text: str, span: Span, analysis: VideoAnalysis, plan: ScorePlan) -> t
     else:
         raise Ask(f"Should the change go everywhere but {fmt(span.start_s)}-{fmt(span.end_s)}, before it, or after it?")
     return SPARED_RE.sub(" ", text), rest
+
+
+def said_untouched(request: str) -> str:
+    """`request` with a place said to stay as it is after an edit said as "untouched" (spared by `spared`)."""
+    return STAYS_RE.sub(lambda m: f"{m['edit']}{m['place']} untouched", request)

@@ -32,8 +32,9 @@ from v2m.agent.dialogue.where import Ask, Span
 from v2m.tools.contract import EditIntent, ScorePlan
 
 # --- the last edit again, part of the way back, elsewhere, or for another part -----------------------------------
-# "again", "keep going", "once more", "further", "even more", "another notch", "still too busy": the same again
-MORE_RE = re.compile(r"\b(?:again|once more|keep going|go on|further|farther|even more|more still|still (?=(?:too|so|very|quite|not|"
+# "again", "keep going", "once more", "further", "even more", "another notch", "still too busy": the same again (not
+# "don't touch it again": a lock)
+MORE_RE = re.compile(r"\b(?:(?<!touch it )(?<!touch that )(?<!touch them )(?<!change it )(?<!change that )again|once more|keep going|go on|further|farther|even more|more still|still (?=(?:too|so|very|quite|not|"
                      r"isn'?t|can'?t|cannot|a bit|a little|kind of|kinda|needs?|feels?|sounds?|seems?|on the|rather|pretty)\b)|another (?:notch|bit|step|"
                      r"touch|few|couple|little|nudge|click|tick)|some more|a bit more|a little more|a touch more|"
                      r"(?:\w+er|more \w+) still|more of (?:that|this|it|the same)|one more time|keep (?:it |them )?coming|"

@@ -172,9 +172,10 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\bmore (?:serious|sober|restrained|understated|subdued|austere|reserved|low[- ]key)\b"
      r"|\bless (?:silly|playful|goofy|jokey|frivolous|flashy|showy)\b|\bgraver\b|\bmore grown[- ]up\b"
      r"|\bcalm (?:it|things|this|that)\b(?! down)", "less energy"),
-    # everyone playing, or kept big ("bring the whole band in", "keep it big till the end"): fuller
+    # everyone playing, or kept big ("bring the whole band in", "go full band", "keep it big", "stay big till the end"): fuller
     (r"\b(?:bring|let|have|get) (?:in )?(?:the (?:whole|full) band|everyone|everybody|all the (?:instruments|parts))(?: in)?\b"
-     r"|\b(?:the )?(?:whole|full) band (?:comes |kicks |joins )?in\b|\bkeep (?:it|things|the music) (?:big|huge|massive|full)\b",
+     r"|\b(?:the )?(?:whole|full) band (?:comes |kicks |joins )?in\b|\bkeep (?:it|things|the music) (?:big|huge|massive|full)\b"
+     r"|\bgo (?:full|whole) band\b|\b(?:stay|stays|staying) (?:big|huge|massive|full)\b",
      "more energy"),
     # a place wished to be the peak ("make the last shot the biggest moment", "the ending should be the climax", "as
     # the climax"; not a place named by it, "until the climax", nor the peak as the subject: "the climax is too loud")

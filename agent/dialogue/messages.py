@@ -364,7 +364,7 @@ def pasted_notes(text: str) -> list[Note] | None:
 
 MAX_REQUEST_CHARS = 600        # longer than any edit anyone types: a paste, answered with a question
 INJECTION_RE = re.compile(
-    r"\b(?:ignore|disregard|forget|override|bypass) (?:all |any |your |the |previous |prior |my )*(?:rules|"
+    r"\b(?:ignore|disregard|forget|override|bypass) (?:all |any |your |ur |yr |the |previous |prior |earlier |my |of )*(?:rules|"
     r"instructions|limits|guidelines|prompt|system)\b|\bsystem prompt\b|\b(?:show|print|reveal|tell) me your "
     r"(?:instructions|prompt|rules)\b|\byou are now\b|\bnot follow your rules\b|\bwithout (?:any )?limits?\b|"
     r"\bjailbreak\b|\brun (?:this|the following) (?:code|command)\b|\brm -rf\b", re.I)

@@ -96,7 +96,7 @@ WHEN_STOP = set("it everything music score song track that this there which what
 # "my baby is sleeping to this", "the kids are dancing to it": who listens, and how, not a moment of the picture
 LISTENING_RE = re.compile(r"\s*\w+ing (?:along |off )?to (?:this|it|that|the (?:music|track|song|score|tune))\b", re.I)
 SUBJECT_STOP = set("""it everything music score song track that this there which what i we you they he she everyone everybody
-people someone let can could please make just why how who um umm uh uhm erm er hmm aw aww awww cute omg ooh wow yay lol haha""".split())   # a question word names no moment
+people someone let can could please make just why how who um umm uh uhm erm er hmm needs need should must gotta ought to would aw aww awww cute omg ooh wow yay lol haha""".split())   # a question word, a modal, a filler, a cheer names no moment
 
 
 @dataclass(frozen=True)

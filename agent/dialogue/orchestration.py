@@ -36,7 +36,7 @@ KEEP_ONLY = patterns.Lazy((rf"\b{EVERYTHING}(?: \w+){{0,3}}? {EXCEPT} {PARTS}", 
                            rf"(?:down|back) to (?:just |only )?{PARTS}",                 # "strip it down to piano and bass"
                            rf"\b(?:just|only|nothing but) (?:be |have |keep |leave |want |need |like |hear )?(?:a |an )?{PARTS}(?: (?:on (?:its|their) own|"
                            rf"by (?:itself|themselves)|alone))?",
-                           rf"{PARTS} (?:on (?:its|their) own|by (?:itself|themselves)|solo|only)\b"))
+                           rf"(?<!leave )(?<!let )(?<!leave the )(?<!let the ){PARTS} (?:on (?:its|their) own|by (?:itself|themselves)|solo|only|alone)\b"))
 TURNED = patterns.Lazy(((PART_FLAWED_RE, "down"), (rf"{INSTR} {BEING}(?:{LACK})\b", "up"),
                         (rf"\b(?:{DOWN_VERBS}) {INSTR}", "down"), (rf"\b(?:{UP_VERBS}) {INSTR}", "up"),
                         (rf"\b(?:take|knock|tone|ease|pull|dial|turn|nudge|bump|notch|drop) {INSTR} (?:\w+ ){{0,2}}?(?:down|back)\b", "down"),
@@ -200,10 +200,10 @@ def read(t: str, want) -> str:
         while more and (listed := LISTED_PART.match(t, end)):   # "more violins and cellos": more of each
             want("add", value=listed.group(1), direction="up")
             t, end = eat(t, listed), listed.end()
-    if (m := re.fullmatch(rf"\s*(?:[a-z']+ ){{0,2}}?{INSTR}[\s!]*", t)) \
+    if (m := re.fullmatch(rf"(?:\s*(?:[a-z']+ ){{0,2}}?|.*\b(?:and|with|plus) (?=(?:a|an) )){INSTR}[\s!]*", t)) \
             or (m := re.fullmatch(rf"\s*(?:and |also |now |then |maybe |perhaps |a |an |some )*{INSTR} (?:in|on|for|"
                                   rf"during|over|across|through|throughout|from|after|before|at|till|until) [a-z0-9:' -]*", t)):
-        # "smoky, muted trumpet": a part named alone; "banjo in the last shot": a part named with its place
+        # "smoky, muted trumpet", "smoke and a muted trumpet": a part named alone; "banjo in the last shot": with its place
         want("add", value=m.group(1))
         return eat(t, m)
     m = re.search(r"\b(?:add|bring in|introduce|include|layer in|throw in) (?:a |an |some |the )?(?:(?=(?P<whole>[a-z][a-z ]*?)(?: in| to| at| for|$)))?([a-z][a-z ]*?)(?: in| to| at| for| and| plus|$)", t)

@@ -50,8 +50,8 @@ PLACE_WORDS = (PART_STARTS,
                (r"\bfrom (?:the )?(?:very )?(?:top|start|beginning|first frame) (?:up |right |all the way )?(?:to|till|"
                 r"until)\b(?! the (?:very )?(?:end|finish)\b)", "until"),
                (r"\bthe very (first|last|final|end|beginning|start)\b", r"the \1"),
-               # as learners say them: "the begin is too loud", "the final is perfect", "more fast in middle"
-               (r"\bthe begin\b", "the beginning"), (r"\bin middle\b", "in the middle"),
+               # as learners say them: "the begin is too loud", "the final is perfect", "more fast in middle", "middle bit is dull"
+               (r"\bthe begin\b", "the beginning"), (r"(\bin|^|[,.;!?]) +middle\b", r"\1 the middle"),
                (r"\bthe final\b(?=\s*(?:$|[,.!?]|(?:is|was|sounds?|feels?|needs?|should|must|more|less|please)\b))", "the end"),
                (r"\b(?:that|this) (middle|ending|intro|opening|end|start|beginning|first|last|final|second|third)\b", r"the \1"),
                (r"\b(?:from )?the (?:first frame|start|beginning|top)(?: all the way)? (?:to|till|until) the (?:very )?end\b", " "),
@@ -63,7 +63,7 @@ PLACE_WORDS = (PART_STARTS,
                *MARKS,
                (r"\bone:00\b", "1:00"), (r"\btwo:00\b", "2:00"), (r"\bthree:00\b", "3:00"),
                (r"\b(?:photo|picture|pic|slide|image|clip)(s?)\b", r"shot\1"),   # a slideshow's photos: its shots
-               (rf"\b(shots?|cuts?) ({NUMBER_WORD})\b", lambda m: f"{m.group(1)} {spoken_number(m.group(2))}"),
+               (rf"\b(shots?|cuts?) (?:number |no\.? )?({NUMBER_WORD})\b", lambda m: f"{m.group(1)} {spoken_number(m.group(2))}"),
                (rf"\b(shots \d+ (?:and|to|through|-) ?)({NUMBER_WORD})\b",
                 lambda m: f"{m.group(1)}{spoken_number(m.group(2))}"), SPOKEN_SECONDS,
                # "the first couple of seconds", "the last few secs": counted as the shots are (COUNTS)
@@ -147,7 +147,7 @@ LENGTH_SAID_RE = re.compile(r"\b(?:for |the |for the )(?:first |next |last )?(\d
 PLACE_FILLER = set("""make it the a an bit more less please can you could sound sounds feel like little much music score
 song track some vibe vibes style version kind of way very really too so to be should i want would me give let us
 lets let's try with this that in on at into for now bit slightly more whole everything overall all just feel feeling
-go more somewhat quite tone mood add use bring obv obviously ofc pls plz only starting""".split())
+go more somewhat quite tone mood add use bring obv obviously ofc pls plz only starting number""".split())
 # A clause that only says which place the one before meant ("..., that's shots two and three").
 APPOSITIVE_RE = re.compile(r"^\s*(?:(?:which|that|it|this) ?(?:'s|’s| is| s|s| are| was| happens| comes)|i\.?e\.?|namely|i mean)\b", re.I)
 NAMING_RE = re.compile(r"^\s*(?:the|our|my|his|her|their|where|when)\b(?![^,;.!?]*\b(?:too|more|less|should|needs?)\b)", re.I)   # a name

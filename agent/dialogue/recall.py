@@ -41,8 +41,8 @@ OUT_AGAIN_RE = re.compile(r"\b(?:lose|drop|remove|ditch|kill|cut|mute|get rid of
                           r"\b(?:(?:take|get) (?:the |that |those )?)?[\w ]{1,30}? (?:back )?(?:out|off|away) again\b", re.I)
 HIT_WORDS_RE = re.compile(rf"^(?:{hit_words.MARK_NOUNS}|stops?|drop-?outs?)\b", re.I)   # marks taken back: a stop too
 # "the version from this morning", "the one we had yesterday": a version named by when it was heard
-BY_TIME_RE = re.compile(r"\b(?:version|one|mix|cut|take|edit)s? (?:from|of|we had|you sent|i heard|she heard|he heard)"
-                        r"(?: on)? (?:this morning|yesterday|last night|earlier(?: on| today)?|last week|the other day|"
+BY_TIME_RE = re.compile(r"\b(?:version|one|mix|cut|take|edit)s? (?:from|of|we had|you sent(?: over| us| me)?|(?:i|she|he|we|they) heard)"
+                        r"(?: on| first thing| early)? (?:this morning|yesterday|last night|earlier(?: on| today)?|last week|the other day|"
                         r"before lunch|this afternoon|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 WANT_BACK_RE = re.compile(r"\b(?:go|going|get|bring|put|switch|revert|return|restore)\b.{0,20}\b(?:back|to (?:that|it))\b|"
                           r"\b(?:revert|restore|return)\b|\b(?:liked|preferred|prefer|like)\b.{0,60}\bbetter\b|"

@@ -44,7 +44,7 @@ class Feel:
 
 COLD = Feel(ask="'{w}' can go more than one way: softer and slower, or fuller and richer with more instruments "
                 "(strings, pads)? Say which, and where.",
-            answers=("softer", "slower", "calmer", "warmer", "cosier", "cosy", "fuller", "richer", "bigger"))
+            answers=("softer", "slower", "calmer", "warmer", "cosier", "cosy", "homey", "homely", "snug", "fuller", "richer", "bigger"))
 SWEET = Feel(ask="Less '{w}': fewer strings, a darker (minor) key, or calmer and sparser? Say which.",
              answers=("fewer strings", "less strings", "darker", "minor", "calmer", "sparser", "simpler"))
 # Everyday scenes and feelings -> how they feel, in one place (the cultures that name a style stay in `cultures`).
@@ -54,11 +54,11 @@ SCENES: tuple[tuple[str, Feel], ...] = (
      r"documentary)|tear ?jerker|make (?:people|you|everyone|them|us|me|the audience|viewers) (?:cry|weep|tear up)"
      r"|bring (?:a )?tears?|break (?:your|their|people'?s) hearts?|heart ?break|weep|sob|in tears|tearful", Feel("sad")),
     (r"horror (?:film|movie)|scary (?:film|movie)|haunted house|ghost (?:story|train)", Feel("mysterious")),
-    (r"(?:the )?party'?s over|party is over|morning after|end of the (?:day|night)|deflated|(?:a )?let ?down",
+    (r"(?:the )?party'?s over|party is over|every(?:one|body)(?: has)?(?: already)? (?:gone|went) home|morning after|end of the (?:day|night)|deflated|(?:a )?let ?down",
      Feel(toward="less energy", away="more energy")),
     # soft, warm and slow
-    (r"cos(?:y|ier)|coz(?:y|ier)|snug(?:gly)?|homely|homel(?:ier)|(?:a |the )?blankets?|duvet|fireplace|log fire|"
-     r"(?:grandma|granny|nan|grandmother)'?s (?:house|kitchen|place)|coming home|home ?coming|"
+    (r"cos(?:y|ier)|coz(?:y|ier)|snug(?:gly)?|homely|homel(?:ier)|homey|homier|(?:a |the )?blankets?|duvet|fireplace|log fire|"
+     r"(?:grandma|granny|nan|nana|nanna|nanny|gran|grandmother|grandparents)'?s (?:house|kitchen|place)|coming home|home ?coming|"
      r"cup of (?:tea|cocoa)|hot chocolate|lullaby|bedtime|tucked in|"
      r"glass of wine|sit(?:ting)? outside|(?:put|with) (?:your|their|my) feet up|lazy (?:sunday|afternoon|day)|"
      r"sunday morning|hammock|spa\b|massage|yoga|meditation|library|(?:lift|elevator) music|"
@@ -86,7 +86,7 @@ SCENES: tuple[tuple[str, Feel], ...] = (
     (r"(?:the )?future|futuristic|sci[- ]?fi|space ?ships?|space age|neon|cyber ?punk",
      Feel(toward="more energy and add synth", away="less energy")),
     # the way is not said: softer and slower, or fuller and richer?
-    (r"cold(?! out)|chilly|icy|clinical|sterile|hospitals?|morgue|dentists?|(?:an |the )?office\b|robotic", COLD),
+    (r"cold(?! out)|chilly|icy|clinical|sterile|(?:hospitals?|dentists?|doctors?)(?:'s? (?:waiting room|surgery|office))?|morgue|(?:an |the )?office\b|robotic", COLD),
     # rich or spare? ("expensive": lush strings, or a few unhurried notes)
     (r"expensive|classy|luxur(?:y|ious)|five[- ]star|posh|upmarket|(?:fancy )?hotel lobby|elegant", COLD),
     # too sweet: strings, key or energy?

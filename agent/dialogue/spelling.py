@@ -67,6 +67,7 @@ SHORTHAND = ((r"^\s*2 (?=[a-z])", "too "), (r"@", " at "), (rf"\b({'|'.join(WORD
              (r"\bb4\b", "before"), (r"\bw/o\b", "without"), (r"\bw/", "with "),
              (r"(?:^|(?<=please )|(?<=pls )|(?<=and ))\s*ad (?=(?:a|an|some|more|in)\b)", "add "),   # "ad a clarinet": add
              (r"\bwith out\b", "without"),
+             (r"\b(trumpet|trombone|cornet|guitar) with (?:a |the )?mute(?: in(?: it)?| on(?: it)?)?\b", r"muted \1"),   # a trumpet with a mute in it
              # a learner's "too much loud", "very much slow": too loud, very slow
              (r"\b(too|so|very) much (?=(?:loud|quiet|soft|slow|fast|busy|calm|dark|bright|heavy|sleepy|sad|happy)\b)", r"\1 "),
              # dictation's "quite" for quiet where no word follows that "quite" would qualify ("a bit more quite overall")

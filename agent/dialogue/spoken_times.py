@@ -75,8 +75,15 @@ def _bare(m: re.Match, text: str, duration_s: float) -> str:
     return f"{ABOUT.get(m[1].lower(), m[1])} {n} seconds"
 
 
+# A moment of the picture named with its time in brackets ("from the kiss (30 sec) go full band", "the logo (@0:42)"):
+# that time, as a place the finders read
+BRACKETED_RE = re.compile(r"\b(?:the|her|his|their|our|my|that) [a-z'-]+(?: [a-z'-]+){0,3} \((?:at |around |about |approx\.? |~ ?|@ ?)?"
+                          rf"(\d+:\d{{2}}(?:\.\d+)?|\d+(?:\.\d+)? ?{UNIT})\)", re.I)
+
+
 def timed(text: str, duration_s: float) -> str:
     """`text` with its spoken moments in clock or seconds form (see the module's docstring)."""
+    text = BRACKETED_RE.sub(r"\1", text)
     for pat, rep in MINUTE_SHARES:
         text = pat.sub(rep, text)
     text = SPOKEN_SECONDS_RE.sub(lambda m: f"{spoken_number(m[1].lower())} {m[2]}", text)   # "twenty seconds": 20 seconds

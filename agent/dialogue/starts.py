@@ -16,11 +16,12 @@ import re
 from v2m.agent.dialogue import patterns
 from v2m.agent.dialogue.mentions import INSTR
 
-# "it gets going too late", "can it start straight in": the start wants its energy, said before the place
+# "it gets going too late", "can it start straight in", "takes forever to kick in", "slow to get going": the start wants its energy, said before the place
 # finder reads the clause so that the start is where it goes.
-LATE_START_RE = re.compile(r"\b(?:gets?|getting|got) going (?:too |so |a bit |way )?late\b|\btakes? (?:too long|ages|a while|"
-                           r"forever) to get going\b|\b(?:start|starts|begin|begins|come in|comes in) (?:straight|right) "
-                           r"(?:in|away|off)\b", re.I)
+LATE_START_RE = re.compile(r"\b(?:gets?|getting|got) going (?:too |so |a bit |way )?late\b|\b(?:takes?|taking) (?:too long|ages|a while|"
+                           r"forever|a lifetime|so long|way too long) to (?:get going|kick in|get started|get moving|take off|warm up)\b|"
+                           r"\b(?:slow|late) to (?:get going|kick in|get started|get moving|take off)\b|"
+                           r"\b(?:start|starts|begin|begins|come in|comes in) (?:straight|right) (?:in|away|off)\b", re.I)
 # how the music sounds, said right after the verb and ending its clause (an adverb as its adjective: "softly" is "soft");
 # a start said with its rise ("start quiet and ride the riser", "start soft, then louder") is a build: `idioms.START_RISE_RE`
 SOUND = (r"soft|quiet|calm|slow|sparse|sparser|small|low|loud|big|bigger|fast|busy|full|dark|bright|"

@@ -43,6 +43,9 @@ STATE_Q_RE = re.compile(opening("and|but|good|great|wait|sorry|hey|hi|yo|also|qu
 # comes up in shot 2, slower"); "the tempo now how much ah?": a count asked for later
 # "why is it so slow?", "why does the outro drag so much": a complaint asked as why, not a question about the score
 WHY_SO_RE = re.compile(r"\W*why (?:is|are|does|do)\b.*\b(?:so|too|this)\b", re.I)
+# a part said to be still there, asked with a question mark and no question word ("the fiddle is still playing?",
+# "drums still in after the intro?", "after that, the fiddle is playing still?"): whether it plays, not a wish
+STILL_Q_RE = re.compile(r"\bstill (?:in|there|on|playing|plays|going|audible|around)\b|\b(?:playing|plays|in|there) still\b", re.I)
 COUNT_Q_RE = re.compile(r"\bhow (?:much|many|fast)\b", re.I)
 # "could you tell me the current BPM", "remind me the shot boundaries", "can you list the edit points": the score's facts
 # asked for with a verb of telling, no request to change anything
@@ -155,7 +158,8 @@ def _asks(sentence: str, marked: bool) -> bool:
     """Whether a sentence asks about the score: a question word at its start ("what key"), a count asked for ("the
     tempo now how much"), or a topic asked with a verb of telling, a question mark or alone ("remind me the cuts",
     "major or minor?", "key signature pls"), with no change wished beside it ("slower tempo?")."""
-    if STATE_Q_RE.match(sentence):
+    if STATE_Q_RE.match(sentence) or marked and STILL_Q_RE.search(sentence) and named_parts(sentence.lower()) and \
+            not CHANGE_RE.search(sentence):
         return True
     if not _topic(sentence) or CHANGE_RE.search(sentence) or WHY_SO_RE.match(sentence):
         return False

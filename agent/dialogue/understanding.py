@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, arbiter, character, compared, complaints, done_at, drops, edit_log, edits, entries, fade_ins, followups, halfway, idioms, kept_instead, marks, meant_kind, messages, moment_table, moments, music_ends, music_places, names, next_place, noted, orchestration, picture_places, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, settings, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
+from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, character, compared, complaints, done_at, drops, edit_log, edits, entries, exclusions, fade_ins, followups, halfway, idioms, into_it, kept_instead, marks, meant_kind, messages, moment_table, moments, music_ends, music_places, names, next_place, noted, orchestration, picture_places, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, settings, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
 from v2m.agent.dialogue.changes import NOTHING, describe, diff, same_music
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.intents import apply_intents, scope_of
@@ -220,12 +220,12 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     """
     request = references.it_named(request)   # "the first version was closer, go back to it": to the first version
     request = add_corrected.replaced(request)   # "add a cello, no wait, a flute instead": the flute alone
-    request = starts.at_the_ends(request)   # "start soft, then louder from shot 3": soft at the start, before clauses are cut
+    request = exclusions.said_untouched(into_it.named(starts.at_the_ends(request)))   # "start soft, then louder from shot 3": soft at the start; "before the last shot, swell into it"
     request = fade_ins.as_builds(request)   # "fade the music in from 0:48": a build there, not the fade out "fade" reads
     request = settings.said_in_mode(request)   # "in major it sounds like a toy advert": minor, no question about the key
     request = settings.same_tempo_as(request, analysis, plan)   # "the ending the same speed as the intro": its bpm
     request = music_ends.ended(spoken_times.timed(request, analysis.duration_s), analysis)   # "let the music end at the end of shot 5"; "slow it down at 40", "at forty", "half a minute in": at 0:40, 0:30
-    request = returns.back_from(request, history)   # "no drums from 0:10" ... "bring them back at 0:21": from 0:21 on
+    request = at_marks.at_mark(returns.back_from(request, history), history)   # "bring them back at 0:21": from 0:21 on; "after the bang"
     question = messages.guard(request) or remark(request, plan, history, analysis)
     if question:
         raise Ask(question)
@@ -234,7 +234,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
 
     again = part_undo.undone(request, history) or kept_instead.read(request, history) or \
         add_corrected.redone(request, history, partial(understand, analysis)) or \
-        recall.withdrawn(request, history, partial(_last_asked, analysis, history, True)) or \
+        added_out.taken(request, history) or recall.withdrawn(request, history, partial(_last_asked, analysis, history, True)) or \
         recall.corrected(request, history, partial(understand, analysis)) or \
         recall.undone(request, history, partial(understand, analysis)) or \
         versions.named_by_content(request, history) or versions.named_by_having(request, history) or \
@@ -368,7 +368,7 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         # refusal first; "when it goes quiet she cries", "the bells ring at 0:12": told, no edit)
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=note)   # "he proposes in shot 6": for later
     try:
-        heard_as = moment_table.placed(lacking(unpraised(request)), history)   # "when he proposes": shot 6
+        heard_as = into_it.named(moment_table.placed(lacking(unpraised(request)), history))   # "when he proposes": shot 6
         intents = style_first(from_last_revert(understand(analysis, plan, heard_as, history)))
         new = apply_intents(analysis, plan, intents, history, passed := [])
     except Ask as q:

@@ -1,0 +1,40 @@
+"""A place said by the mark an edit just placed ("there's a gun going off at the 3rd cut, make the music punch it",
+then "after the bang, strip everything except the bassline"): the time of that mark, as a place the finders read
+("after 0:27"). The mark is the one the latest edit that placed marks added, when it added one; else the words stay.
+
+    at_mark("after the bang, only the bass", history)   # "after 0:27, only the bass"
+
+Read by `v2m.agent.dialogue.understanding` before a request is cut into clauses.
+"""
+
+from __future__ import annotations
+
+import re
+
+from v2m.agent.dialogue.hit_words import MARK_NOUNS
+from v2m.agent.dialogue.where import fmt
+from v2m.tools.contract import ScorePlan
+
+# "after the bang", "right after the hit", "from the sting on", "until the crash": a mark as the edge of a place (not
+# "the shot after the sting": that shot, `where`'s)
+AT_MARK_RE = re.compile(rf"(?<!shot )(?<!bit )(?<!part )(?<!one )(?<!moment )(?<!cut )(?<!beat )\b(?P<side>after|from|since|past|before|until|till|up to|leading up to) (?:the|that|this) "
+                        rf"(?P<noun>{MARK_NOUNS})\b(?! (?:at|on|in|of|from)\b)", re.I)
+
+
+def placed_mark(history: list[ScorePlan] | None) -> float | None:
+    """The time of the one mark the latest edit that placed marks placed (added, or changed in kind or strength); None
+    when it placed several or none did."""
+    for k in range(len(history or []) - 1, 0, -1):
+        old = {(round(h.time_s, 2), h.kind, h.source, round(h.strength, 2)) for h in history[k - 1].hit_points}
+        new = sorted({x[0] for x in {(round(h.time_s, 2), h.kind, h.source, round(h.strength, 2))
+                                     for h in history[k].hit_points} - old})   # added, or a cut's crash made a stab
+        if new:
+            return new[0] if len(new) == 1 else None
+    return None
+
+
+def at_mark(request: str, history: list[ScorePlan] | None) -> str:
+    """`request` with a mark said as a place ("after the bang") said as its time; as it was otherwise."""
+    if not AT_MARK_RE.search(request) or (t := placed_mark(history)) is None:
+        return request
+    return AT_MARK_RE.sub(lambda m: f"{m['side']} {fmt(t)}", request)
