@@ -135,8 +135,8 @@ def read(t: str, want) -> str:
                                rf"{INSTR} (?:over|under|behind|through|above|for|against) {INSTR}", t)):
         want("balance", value=m.group(1), target=m.group(2), direction="up")
         return eat(t, m)
-    if (m := re.search(rf"(?<!tuck )(?<!tuck the )(?<!tuck that ){INSTR}(?: \w+)? (?:under|underneath|beneath|behind) (?!the (?:beat|groove|click|vocals?|voice)\b)(?:everything|it all|the rest|the \w+)", t)) \
-            and not prohibited.negated(t, m):
+    if (m := re.search(rf"(?<!tuck )(?<!tuck the )(?<!tuck that ){INSTR}(?: \w+)? (?:under|underneath|beneath|behind) (?!the (?:beat|groove|click|vocals?|voice)\b)(?:everything|it all|the rest|the \w+)\b(?!'s| (?:is|are|was|were|sounds?|feels?|seems?|gets?)\b)", t)) \
+            and not prohibited.negated(t, m):   # "the pad behind everything is too much": the subject of a complaint
         want("add", value=m.group(1))  # "organ pad under everything", "soft strings behind the piano": a part underneath the others ("tuck the bass under": down)
         return eat(t, m)
     # balance: "the sax drowns the piano" (piano up against the sax), "bring the strings forward"
