@@ -20,3 +20,18 @@ def test_indie_folk_stays_folk(tmp_path, said):
     chat = open_chat(tmp_path, "gentle piano background")
     turn = chat.say(said)
     assert chat.plan.style == "folk", turn.reply
+
+
+@pytest.mark.parametrize("said", ["obsessed. posting at 6", "love it, uploading it to insta tonight",
+                                  "so good, publishing tomorrow morning", "we'll post it at 7pm, amazing"])
+def test_praise_and_a_plan_to_post_is_a_sign_off(lofi_chat, said):
+    # "obsessed. posting at 6" asked 'calmer and sparser, or slower?' ("6" was read as a wish beside the praise)
+    before = lofi_chat.plan
+    turn = lofi_chat.say(said)
+    assert not turn.changed and not turn.question, turn.reply
+    assert lofi_chat.plan == before
+
+
+def test_a_wish_beside_posting_is_still_done(lofi_chat):
+    turn = lofi_chat.say("posting at 6, but make the end slower")
+    assert turn.changed, turn.reply
