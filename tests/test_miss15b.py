@@ -5,7 +5,7 @@ guitar band is rock's (indie folk stays folk)."""
 from __future__ import annotations
 
 import pytest
-from edit_clips import open_chat
+from edit_clips import energy_at, level_at, open_chat
 
 
 @pytest.mark.parametrize("said", ["more like an indie band", "make it indie rock", "give it an indie guitar band feel"])
@@ -35,3 +35,20 @@ def test_praise_and_a_plan_to_post_is_a_sign_off(lofi_chat, said):
 def test_a_wish_beside_posting_is_still_done(lofi_chat):
     turn = lofi_chat.say("posting at 6, but make the end slower")
     assert turn.changed, turn.reply
+
+
+@pytest.mark.parametrize("said, undo, then, at", [
+    ("In the tasting shot at the end, no music at all please.", "Undo that.", "Instead let it fade away over the tasting shot.", 58.0),
+    ("the proposal shot is shot 5, piano louder there", "undo", "more drums in the proposal shot", 18.0),
+    ("the kiss at 0:30, big crash on it", "actually undo that", "softer after the kiss", 40.0)])
+def test_a_name_given_in_a_turn_since_undone_stays(jazz_long, said, undo, then, at):
+    # j-a-chef-05 t5: "the tasting shot" was named in the turn undone, and the next turn asked where it was
+    before = jazz_long.plan
+    jazz_long.say(said)
+    jazz_long.say(undo)
+    assert jazz_long.plan == before
+    turn = jazz_long.say(then)
+    assert turn.changed and not turn.question, turn.reply
+    assert energy_at(jazz_long.plan, at) != energy_at(before, at) or \
+        level_at(jazz_long.plan, "drums", at) != level_at(before, "drums", at), turn.reply
+    assert energy_at(jazz_long.plan, 6.0) == energy_at(before, 6.0)

@@ -24,6 +24,7 @@ NO_CHANGE = "Nothing changed"   # how a reply to a request that changed no music
 DROPPED = "Dropped that request; the score is as it was."   # "forget that" after a question or a no-change turn
 NOTHING_BACK = "Those requests changed nothing, so there is nothing to undo; the score is as it was."
 UNCHANGED = "no change"   # what a no-change request is read as in the log
+UNDONE_RE = re.compile(r'^- undone: "(.*)"$', re.M)   # a request that made a version since undone (`_undone`)
 LINE_RE = re.compile(rf'^- "(.*)": read as ({UNCHANGED}\.)?', re.M)   # a request, and whether it changed nothing
 
 
@@ -51,12 +52,30 @@ def with_unchanged(history: list[ScorePlan], turns: list) -> list[ScorePlan]:
         elif t.after == head and heard(t):
             since.append(t)
         last = t
-    if not history or not since:
+    undone = _undone(history, turns)
+    if not history or not since and not undone:
         return list(history)
     reasoning = history[-1].reasoning
+    if undone:   # "the tasting shot at the end, no music", "undo that": the name stays (a fact about the picture)
+        reasoning = reasoning.rstrip() + "\n" + "".join(f'- undone: "{u}"\n' for u in undone)
     for t in since:
         reasoning = logged(reasoning, t.text, UNCHANGED, t.reply.splitlines()[0] if t.reply else "")
     return [*history[:-1], history[-1].model_copy(update={"reasoning": reasoning})]
+
+
+def _undone(history: list[ScorePlan], turns: list) -> list[str]:
+    """The requests that made a version no longer in the current plan's log (undone, or on another branch), one line
+    each, not yet noted: heard for the names they gave places (`named`), never as edits."""
+    if not history:
+        return []
+    known = {*requests(history), *UNDONE_RE.findall(history[-1].reasoning or "")}
+    out = [" ".join(t.text[:200].split()) for t in turns if t.kind == "say" and t.before != t.after and t.after is not None]
+    return list(dict.fromkeys(u for u in out if u not in known))
+
+
+def named(history: list[ScorePlan] | None) -> list[str]:
+    """Every request whose names for places count now: those undone first, then the log's (later ones win)."""
+    return [*UNDONE_RE.findall(history[-1].reasoning or ""), *requests(history)] if history else []
 
 
 def requests(history: list[ScorePlan] | None, *, changed: bool = False) -> list[str]:

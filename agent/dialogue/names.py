@@ -289,7 +289,7 @@ def parts(clauses: list[str]) -> dict[str, str]:
 def earlier(history: list[ScorePlan] | None) -> dict[str, str]:
     """The names given to places in the edits so far, read from the current plan's edit log (later ones win)."""
     found: dict[str, str] = {}
-    for request in EDIT_LOG_RE.findall(history[-1].reasoning or "") if history else []:
+    for request in edit_log.named(history):   # a name given in a turn since undone too: a fact about the picture
         found.update(said(request))
     return found
 
