@@ -52,12 +52,12 @@ def with_unchanged(history: list[ScorePlan], turns: list) -> list[ScorePlan]:
         elif t.after == head and heard(t):
             since.append(t)
         last = t
-    undone = _undone(history, turns)
-    if not history or not since and not undone:
+    if undone := _undone(history, turns):   # "the tasting shot at the end, no music", "undo that": the name stays (a
+        block = "".join(f'- undone: "{u}"\n' for u in undone)   # fact about the picture); every plan alike, so the
+        history = [p.model_copy(update={"reasoning": p.reasoning.rstrip() + "\n" + block}) for p in history]   # same stay ==
+    if not history or not since:
         return list(history)
     reasoning = history[-1].reasoning
-    if undone:   # "the tasting shot at the end, no music", "undo that": the name stays (a fact about the picture)
-        reasoning = reasoning.rstrip() + "\n" + "".join(f'- undone: "{u}"\n' for u in undone)
     for t in since:
         reasoning = logged(reasoning, t.text, UNCHANGED, t.reply.splitlines()[0] if t.reply else "")
     return [*history[:-1], history[-1].model_copy(update={"reasoning": reasoning})]
