@@ -5,7 +5,7 @@ guitar band is rock's (indie folk stays folk)."""
 from __future__ import annotations
 
 import pytest
-from edit_clips import energy_at, level_at, open_chat
+from edit_clips import energy_at, level_at, open_chat, open_long
 
 
 @pytest.mark.parametrize("said", ["more like an indie band", "make it indie rock", "give it an indie guitar band feel"])
@@ -52,3 +52,24 @@ def test_a_name_given_in_a_turn_since_undone_stays(jazz_long, said, undo, then, 
     assert energy_at(jazz_long.plan, at) != energy_at(before, at) or \
         level_at(jazz_long.plan, "drums", at) != level_at(before, "drums", at), turn.reply
     assert energy_at(jazz_long.plan, 6.0) == energy_at(before, 6.0)
+
+
+@pytest.mark.parametrize("first, then, role, up", [
+    ("start it quiet and ride the riser all the way to the fifth shot, drop right there",
+     "post-drop needs more punch, the kick is getting lost", "drums", True),
+    ("build up to 0:30, and the drop hits there", "more bass post-drop", "bass", True),
+    ("swell into the eighth shot, big impact right there", "pre-impact should be calmer", None, False)])
+def test_a_mark_put_there_is_a_place_later(tmp_path, first, then, role, up):
+    # i-d-beats-03 t2: "drop right there" named no place, so "post-drop" was asked about
+    chat = open_long(tmp_path, "edm")   # 60 s, a cut every 4 s: the fifth shot starts at 0:16, the eighth at 0:28
+    chat.say(first)
+    before = chat.plan
+    at = {"drums": 16.0, "bass": 30.0, None: 28.0}[role]
+    turn = chat.say(then)
+    assert turn.changed and not turn.question, turn.reply
+    if up:
+        assert level_at(chat.plan, role, at + 2.0) > level_at(before, role, at + 2.0), turn.reply
+        assert level_at(chat.plan, role, at - 2.0) == level_at(before, role, at - 2.0), turn.reply
+    else:
+        assert energy_at(chat.plan, at - 6.0) < energy_at(before, at - 6.0), turn.reply
+        assert energy_at(chat.plan, at + 6.0) == energy_at(before, at + 6.0), turn.reply

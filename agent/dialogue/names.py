@@ -315,7 +315,7 @@ def as_places(text: str, known: dict[str, str], noun: str | None) -> str:
     """A clause with its names read as places: a name given here is kept in `known` (and read as its place),
     a name given before is replaced by its place, a place's label beside its number dropped and "the last
     two" counted in the request's `noun`."""
-    text, found = defined(shorthand(text))
+    text, found = defined(shorthand(verbed.prefixed(text, known)))   # "post-drop": after the drop said before
     known.update(found)
     text = resolve(text, known)
     if noun == "shots":
