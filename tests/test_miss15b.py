@@ -73,3 +73,23 @@ def test_a_mark_put_there_is_a_place_later(tmp_path, first, then, role, up):
     else:
         assert energy_at(chat.plan, at - 6.0) < energy_at(before, at - 6.0), turn.reply
         assert energy_at(chat.plan, at + 6.0) == energy_at(before, at + 6.0), turn.reply
+
+
+@pytest.mark.parametrize("request_, said", [
+    ("jazz", "00:10 - 00:20 kitchen section, more bass there"), ("jazz", "shots 3 to 4 garden bit, more bass there"),
+    ("jazz", "slower, actually"), ("jazz", "actually, make the end slower"), ("jazz", "(sorry) make it faster, sorry"),
+    ("big fun panto music", "Oh no it isn't! (sorry). More end-of-the-pier, like a seaside brass band"),
+    ("big fun panto music", "The director says: 'More end-of-the-pier'. A seaside brass band."),
+    ("jazz", "the kiss at 0:30, big crash on it"), ("edm", "build up to 0:30, and the drop hits there")])
+def test_words_acted_on_or_filler_are_not_said_to_be_unread(tmp_path, request_, said):
+    # the reply's "I did not act on ..." named a place's label, "actually", "(sorry)", a panto's "oh no it isn't", a
+    # word of colour beside the style switched, the crash put, the drop put there: all acted on or asking nothing
+    chat = open_long(tmp_path, request_)
+    turn = chat.say(said)
+    assert turn.changed and "did not act" not in turn.reply, turn.reply
+
+
+@pytest.mark.parametrize("said", ["warmer, also make it feel like tuesday", "faster, and a zoopy-wooby vibe"])
+def test_words_no_reader_knows_are_still_said_to_be_unread(tmp_path, said):
+    chat = open_long(tmp_path, "jazz")
+    assert "did not act" in chat.say(said).reply
