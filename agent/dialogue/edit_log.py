@@ -24,14 +24,15 @@ NO_CHANGE = "Nothing changed"   # how a reply to a request that changed no music
 DROPPED = "Dropped that request; the score is as it was."   # "forget that" after a question or a no-change turn
 NOTHING_BACK = "Those requests changed nothing, so there is nothing to undo; the score is as it was."
 UNCHANGED = "no change"   # what a no-change request is read as in the log
-UNDONE_RE = re.compile(r'^- undone: "(.*)"$', re.M)   # a request that made a version since undone (`_undone`)
+UNDONE_RE = re.compile(r'^- undone: "(.*)"\n?', re.M)   # a request that made a version since undone (`_undone`)
 LINE_RE = re.compile(rf'^- "(.*)": read as ({UNCHANGED}\.)?', re.M)   # a request, and whether it changed nothing
 
 
 def logged(reasoning: str, request: str, read: str, reply: str) -> str:
     """`reasoning` with the edit log's line for `request` (what it was read as and the reply) added."""
     said = " ".join(request[:200].split())   # one line, as the log is read line by line
-    return (reasoning.rstrip() + f'\n\n## Edit\n- "{said}": read as {read}. {reply}\n').lstrip()
+    reasoning = UNDONE_RE.sub("", reasoning).rstrip()   # the undone requests are the chat's, read again each turn
+    return (reasoning + f'\n\n## Edit\n- "{said}": read as {read}. {reply}\n').lstrip()
 
 
 def heard(t) -> bool:
