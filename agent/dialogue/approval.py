@@ -39,6 +39,12 @@ PRAISE_RE = re.compile(opening("wow|yes|yeah|nice|great|love it|thanks|thank you
                        r"spot on)(?: now| already)?\W*$", re.I)
 LOCK_WORDS_RE = re.compile(r"\b(?:lock|freeze|protect)\b", re.I)
 
+# a plan to put the video out ("posting at 6", "uploading it to insta tonight", "publishing tomorrow morning"): being done
+PUBLISHED = (r"(?:(?:i'?ll|we'?ll|i'?m|we'?re|gonna|going to|will) )?(?:(?:posting|uploading|publishing|sharing|going live)(?![\w-])"
+             r"(?: it| this(?: one)?| the (?:video|clip|edit|reel))?|(?:post|upload|publish|share) (?:it|this(?: one)?|the "
+             r"(?:video|clip|edit|reel)))(?: (?:on|to) (?:insta\w*|ig|tiktok|youtube|yt|"
+             r"facebook|fb|twitter|reels?|the (?:gram|channel|group))| (?:at|by|around) \d{1,2}(?:[:.]\d\d)?(?: ?[ap]\.?m\.?)?|"
+             r" (?:tonight|tomorrow(?: morning| night)?|today|later|this (?:evening|afternoon|morning|week(?:end)?)|now|asap)){0,3}")
 # thanks, praise, approval and being done ("cheers", "bang on", "you're a star", "approved", "it's a wrap", "I'll take
 # it from here", "ttyl"): a turn made of these and of words that wish for nothing is a sign-off
 CLOSING_RE = re.compile(
@@ -52,6 +58,8 @@ CLOSING_RE = re.compile(
     r"you'?re (?:a |the )?(?:star|legend|genius|best|champ|hero)|you rock|no worries|no problem|"
     r"(?:we|i) can stop (?:here|there|now)|(?:let'?s )?call it a day|(?:we'?re|i'?m|all) done|take it from here|"
     r"(?:i'?ll|i will|gonna|going to) download(?: it)?|ttyl|bye|see ya|see you|gotta go|good night|"
+    # "obsessed. posting at 6", "uploading it tonight": praise, and the video going out as it is
+    r"(?:i'?m |we'?re |so |totally )*obsessed(?: with (?:it|this|that))?|" + PUBLISHED + r"|"
     # "we will use this version", "I'm going with that one": the version heard, chosen
     r"(?:we|i)(?:'ll| will| are going to| am going to|'re going to|'m going to|'re gonna|'m gonna| gonna) (?:use|take|go with|"
     r"keep|run with|publish|post|send|show) (?:this|that|it)(?: one| version| mix| take| cut)?)\b", re.I)

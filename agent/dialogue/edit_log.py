@@ -17,6 +17,7 @@ one said while the current version was the head, also before an undo back to it 
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 
 from v2m.tools.contract import ScorePlan
 
@@ -24,6 +25,9 @@ NO_CHANGE = "Nothing changed"   # how a reply to a request that changed no music
 DROPPED = "Dropped that request; the score is as it was."   # "forget that" after a question or a no-change turn
 NOTHING_BACK = "Those requests changed nothing, so there is nothing to undo; the score is as it was."
 UNCHANGED = "no change"   # what a no-change request is read as in the log
+# the requests said in this chat that made a version since undone ("the tasting shot at the end, no music", "undo
+# that"): set each turn by `with_unchanged`, read for the names they gave places only (`named`), never as edits
+UNDONE: ContextVar[tuple[str, ...]] = ContextVar("undone", default=())
 LINE_RE = re.compile(rf'^- "(.*)": read as ({UNCHANGED}\.)?', re.M)   # a request, and whether it changed nothing
 
 
@@ -43,6 +47,7 @@ def heard(t) -> bool:
 def with_unchanged(history: list[ScorePlan], turns: list) -> list[ScorePlan]:
     """`history` (the first plan ... the current one) with the current plan's log holding each request that changed
     no music said while it was the head (see the module's doc). `turns` are the chat's records, oldest first."""
+    UNDONE.set(_undone(history, turns))   # a name given in a turn since undone stays: a fact about the picture
     head = turns[-1].after if turns else None
     since, last = [], None
     for t in turns:
@@ -57,6 +62,18 @@ def with_unchanged(history: list[ScorePlan], turns: list) -> list[ScorePlan]:
     for t in since:
         reasoning = logged(reasoning, t.text, UNCHANGED, t.reply.splitlines()[0] if t.reply else "")
     return [*history[:-1], history[-1].model_copy(update={"reasoning": reasoning})]
+
+
+def _undone(history: list[ScorePlan], turns: list) -> tuple[str, ...]:
+    """The requests that made a version not in the current plan's log (undone, or on another branch), as logged."""
+    known = set(requests(history))
+    said = [" ".join(t.text[:200].split()) for t in turns if t.kind == "say" and t.after is not None and t.before != t.after]
+    return tuple(dict.fromkeys(u for u in said if u not in known))
+
+
+def named(history: list[ScorePlan] | None) -> list[str]:
+    """Every request whose names for places count now: those undone first (`UNDONE`), then the log's (later ones win)."""
+    return [*UNDONE.get(), *requests(history)]
 
 
 def requests(history: list[ScorePlan] | None, *, changed: bool = False) -> list[str]:

@@ -289,7 +289,7 @@ def parts(clauses: list[str]) -> dict[str, str]:
 def earlier(history: list[ScorePlan] | None) -> dict[str, str]:
     """The names given to places in the edits so far, read from the current plan's edit log (later ones win)."""
     found: dict[str, str] = {}
-    for request in EDIT_LOG_RE.findall(history[-1].reasoning or "") if history else []:
+    for request in edit_log.named(history):   # a name given in a turn since undone too: a fact about the picture
         found.update(said(request))
     return found
 
@@ -315,7 +315,7 @@ def as_places(text: str, known: dict[str, str], noun: str | None) -> str:
     """A clause with its names read as places: a name given here is kept in `known` (and read as its place),
     a name given before is replaced by its place, a place's label beside its number dropped and "the last
     two" counted in the request's `noun`."""
-    text, found = defined(shorthand(text))
+    text, found = defined(shorthand(verbed.prefixed(text, known)))   # "post-drop": after the drop said before
     known.update(found)
     text = resolve(text, known)
     if noun == "shots":

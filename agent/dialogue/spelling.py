@@ -345,6 +345,17 @@ def than(text: str) -> str:
 OF_COMPOUND_RE = re.compile(r"\b[a-z]+(?:-[a-z]+)*-of-(?:the-|a-)?[a-z]+(?:-[a-z]+)*\b", re.I)
 
 
+# a word said twice for emphasis ("enter well well", "not this small small thing", "now now"): said once ("small small" is
+# a learner's "a little"); a sound's own name said twice ("tom tom", "cha cha", "bye bye") stays
+DOUBLED_RE = re.compile(r"\b([a-z]{3,})(?:,? )\1\b(?!-)", re.I)
+DOUBLED = {"small": "a little", **{w: f"{w} {w}" for w in "tom cha bye chop knock bora".split()}}
+
+
+def undoubled(text: str) -> str:
+    """`text` with a word said twice for emphasis said once (`DOUBLED_RE`): "well well" -> "well"."""
+    return DOUBLED_RE.sub(lambda m: DOUBLED.get(m[1].lower(), m[1]), text)
+
+
 def mended(text: str) -> str:
     """`text` with its misspelt and shorthand words put right, each in the case it was typed: the request as the
     readers of an edit (places, parts, clauses) should see it. Phrases ("louder base") are left to `spelled`,
@@ -352,7 +363,7 @@ def mended(text: str) -> str:
     inside ("end-of-the-pier") joined, no place."""
     if FOREIGN_RE.search(text):
         return text
-    text = OF_COMPOUND_RE.sub(lambda m: m[0].replace("-", "_"), than(text))   # "end-of-the-pier": no ending
+    text = OF_COMPOUND_RE.sub(lambda m: m[0].replace("-", "_"), than(undoubled(text)))   # "end-of-the-pier": no ending
     names = {m.start() for m in NAME_RE.finditer(text)}
 
     def mend(m: re.Match) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from v2m.agent.dialogue import feeling_ways, hit_words, idioms
+from v2m.agent.dialogue import feeling_ways, hit_words, idioms, verbed
 from v2m.agent.dialogue.approval import approves
 from v2m.agent.dialogue.counted import there_timed
 from v2m.agent.dialogue.asides import aside
@@ -25,7 +25,7 @@ from v2m.agent.dialogue.followups import corrects
 from v2m.agent.dialogue.mentions import only_reason
 from v2m.agent.dialogue.moment_table import only_ties
 from v2m.agent.dialogue.marks import SECTION_WORDS
-from v2m.agent.dialogue.names import CLAUSES_RE, said
+from v2m.agent.dialogue.names import CLAUSES_RE, said, unlabel
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import ORDER_VERBS, words
 from v2m.agent.dialogue.place_words import APPOSITIVE_RE, only_place
@@ -42,10 +42,27 @@ PIECE_SPLIT_RE = re.compile(rf"(?:{CLAUSES_RE.pattern}|\s*\b(?:also|plus|while y
 
 # a mark or its taking out ("we no longer want that accent. Please remove it"): read when the turn took a mark out
 MARK_GONE_RE = re.compile(rf"\b(?:{hit_words.MARK_NOUNS}|{hit_words.GONE_VERBS})\b", re.I)
+MARK_RE = re.compile(rf"\b(?:{hit_words.MARK_NOUNS})\b", re.I)   # a mark said ("big crash on it"): read when the turn put one
 
 # the words a place alone is said with beside it: hedged ("maybe around the middle"), spared ("[but] the intro")
 PLACE_HEDGE_RE = re.compile(rf"\b(?:maybe|perhaps|probably|around|about|roughly|somewhere|near|ish|except|but|apart|other|than|"
                             rf"not|everywhere|{SECTION_WORDS})\b")
+
+
+# words that ask for nothing on their own: "actually", "(sorry)", "oh no it isn't!" (a panto's answer), "well", "wait"
+FILLER_RE = re.compile(r"^\W*(?:(?:oh|ah|aw|um+|uh+|er+|hmm+|well|actually|sorry|so|anyway|ok|okay|right|wait|no|yes|yeah|"
+                       r"nope|oops|it|is|isn'?t|is not|it'?s|haha|lol)\b\W*)+$", re.I)
+# one word of colour beside a switch of style ("'More end-of-the-pier'. A seaside brass band"): how that style is
+COLOUR_RE = re.compile(r"^\W*(?:(?:more|a bit more|very|proper|real|really|bit of an?|an?) )?[a-z]+(?:-[a-z]+)+\W*$", re.I)
+
+
+def asks_nothing(piece: str, intents: list) -> bool:
+    """Whether `piece` asks nothing beside what the turn did: filler (`FILLER_RE`), a mark put "there" that names a
+    place for later ("..., drop right there": `verbed.THERE_RE`), the mark the turn put or took out ("the kiss at 0:30,
+    big crash on it"; "we no longer want that accent. Please remove it"), or a word of colour beside a style switched."""
+    whats = {it.what for it in intents}
+    return bool(FILLER_RE.match(piece) or verbed.THERE_RE.match(words(piece.lower())) or
+                "no_hit" in whats and MARK_GONE_RE.search(piece) or "hit" in whats and MARK_RE.search(piece) or "style" in whats and COLOUR_RE.match(piece))
 
 
 def place_alone(analysis, plan, piece: str, intents: list) -> bool:
@@ -58,6 +75,7 @@ def place_alone(analysis, plan, piece: str, intents: list) -> bool:
     except Ask:
         return False
     names = "|".join(re.escape(s.name.lower()) for s in plan.sections)   # the plan's own ("the chorus")
+    text = unlabel(text)   # "00:10 - 00:20 kitchen section": the place and its label
     return only_place(compiled(rf"\b(?:{names})\b").sub(" ", PLACE_HEDGE_RE.sub(" ", text)) if names else PLACE_HEDGE_RE.sub(" ", text))
 
 
@@ -96,6 +114,7 @@ def unread(analysis, plan, request: str, read: Callable, intents: list | None = 
         if only_ties(piece) or said(piece) or not WHOLE_RE.sub(" ", piece.lower()).strip(" .!?") or approves(piece) \
                 or only_reason(words(piece.lower())) or PURPOSE_RE.search(piece) or aside(piece) \
                 or place_alone(analysis, plan, piece, intents or []) or feeling_ways.chosen(piece, intents or []) or \
+                asks_nothing(piece, intents or []) or \
                 taken_back(piece, intents or []) or \
                 any(it.what == "no_hit" for it in intents or []) and MARK_GONE_RE.search(piece):
             continue   # the whole score ("..., everywhere"), a moment told ("the last two shots are the teachers' race"),
