@@ -25,3 +25,20 @@ def test_the_rest_against_a_part_with_a_place_moves_every_other_part_there_only(
     assert all(level_at(plan, r, inside) < 0 for r in OTHERS), turn.reply
     assert all(level_at(plan, r, outside) == 0 for r in OTHERS), turn.reply
     assert set(levels(plan, "drums")) == {0.0}, turn.reply
+
+
+# ----------------------------------------------------------------------------- 2. the music spoken of ending
+
+@pytest.mark.parametrize("said", ["the music ending at 0:50 is too abrupt", "the track ending at the end of shot 5 feels right",
+                                  # mine
+                                  "the music finishing at 0:40 sounds odd"])
+def test_the_music_spoken_of_ending_is_not_cut(jazz_long, said):
+    """A description, a complaint or praise of the music's end cuts no music (before: "No music from 0:50 to 1:00")."""
+    turn = jazz_long.say(said)
+    assert not turn.changed and "No music" not in turn.reply, turn.reply
+
+
+@pytest.mark.parametrize("said", ["the music should end at 0:50", "let the music end at the end of shot 5"])
+def test_the_music_said_to_end_still_ends(jazz_long, said):
+    turn = jazz_long.say(said)
+    assert turn.changed and "No music" in turn.reply, turn.reply

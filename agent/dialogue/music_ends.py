@@ -29,6 +29,9 @@ ENDED_RE = re.compile(rf"\b(?:(?:let|have|make) {MUSIC} {_ENDS}|{MUSIC} {_MAY}{_
                       rf"(?:,? (?:and |with )?(?:then )?(?:silence|nothing|no music) (?:after(?: that| it)?|from (?:there|then) on))?", re.I)
 
 SENTENCE_RE = re.compile(r"[^.;!?\n]*[?]?")
+# the music spoken of, not ordered: "the music ending at 0:50 is too abrupt", "the track ending at ... feels right"
+SPOKEN_OF_RE = re.compile(rf"^{MUSIC} (?:just )?(?:ending|finishing)\b", re.I)
+THEN_SAID_RE = re.compile(r"\s*(?:is|was|feels|felt|sounds|sounded|seems|looks|works|worked|'s)\b", re.I)
 
 
 def _end_of(analysis: VideoAnalysis, word: str) -> float | None:
@@ -45,6 +48,8 @@ def ended(text: str, analysis: VideoAnalysis) -> str:
     def said(m: re.Match) -> str:
         if ASKED_RE.search(SENTENCE_RE.match(m.string[m.end():]).group(0)):   # "the music ends at 0:30, can it go to the end?"
             return m.group(0)   # how it is, then a question about it (`cues` keeps it too)
+        if SPOKEN_OF_RE.match(m.group(0)) or THEN_SAID_RE.match(m.string, m.end()):
+            return m.group(0)   # a description, a complaint or praise: the words are the subject of what is said
         if m["t"]:
             return f"no music after {m['t']}"
         word = next((g for g in m.groups()[:-1] if g), None)
