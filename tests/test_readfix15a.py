@@ -5,7 +5,7 @@ chords, tenor sax on the tune; shot k is [4(k-1), 4k]), in the reader's words an
 from __future__ import annotations
 
 import pytest
-from edit_clips import level_at, levels
+from edit_clips import energy_at, level_at, levels
 
 OTHERS = ("bass", "harmony", "melody")   # jazz's parts beside the drums
 
@@ -42,3 +42,26 @@ def test_the_music_spoken_of_ending_is_not_cut(jazz_long, said):
 def test_the_music_said_to_end_still_ends(jazz_long, said):
     turn = jazz_long.say(said)
     assert turn.changed and "No music" in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- 3. the energy back after a dip
+
+@pytest.mark.parametrize("said", ["make shot 3 calm and get the energy back in shot 4", "calm in shot 3, energy back in shot 4",
+                                  # mine
+                                  "make shot 3 quieter and get some energy back in shot 4"])
+def test_the_energy_back_beside_a_dip_raises_it_again(jazz_long, said):
+    """The user means raise the energy again after the dip, not go back to a version: the dip is made and the next
+    shot rises (before: "This is still the first score ...", nothing made, the calm included)."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and "first score" not in turn.reply, turn.reply
+    assert energy_at(plan, 10) < energy_at(before, 10) and energy_at(plan, 14) > energy_at(before, 14), turn.reply
+
+
+def test_the_energy_put_back_is_still_a_revert(jazz_long):
+    jazz_long.say("make shot 3 calm")
+    calm = jazz_long.plan
+    turn = jazz_long.say("put the energy back in shot 3")
+    assert turn.changed and energy_at(jazz_long.plan, 10) > energy_at(calm, 10), turn.reply
+    assert energy_at(jazz_long.plan, 14) == energy_at(calm, 14), turn.reply

@@ -185,7 +185,8 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\beverything (?:it'?s|you'?ve) got\b|\bmake it (?:huge|massive)\b", "much more energy"),
     (r"\b(?:kind of |a bit )?(?:sags?|sagging|loses? (?:steam|momentum)|runs? out of steam|(?:goes|falls?) flat|"
      r"(?:a bit of )?a (?:damp squib|let ?down|wet blanket))\b"
-     r"|\bkeep (?:the energy|the momentum|the pace) (?:going|up)\b", "more energy"),
+     r"|\bkeep (?:the energy|the momentum|the pace) (?:going|up)\b"
+     r"|\bget (?:the |some )?energy back(?: up)?\b|(?:^\s*|(?<=, ))energy back\b", "more energy"),   # raised again after a dip
     (r"\bfewer (?:instruments|parts|layers)\b|\bless instruments\b|\bpull (?:it|things|everything|them) (?:back|down)\b(?! to \d)|\bback it off\b(?! to \d)|\bthin (?:it|things) out\b|\bthin it\b"
      r"|\bcalm it down\b|\bsoften it\b|\btake it down\b|\bdial it back\b|\bstrip it back\b|\bless going on\b"
      r"|\bhold (?:it |things |everything |the music |the score )?back\b(?! (?:the|on|a|an)\b)"   # "hold it back until the kiss"

@@ -21,7 +21,10 @@ PLACE = (r"(?:end|ending|outro|intro|introduction|finale|opening|start|beginning
          r"|shot \d+|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)) shot)")
 # "put the ending back", "set the tempo back in shot 3", "the tempo back in shot 3", "restore the intro", "the old ending
 # back"; not "the tempo back down", "back a bit", "back up", "back to 120" (a new value), "bring the intro back at the end"
-PUT_BACK_RE = re.compile(rf"(?:\b(?:put|set|get|change|turn|switch|have)\s+|^\s*(?:and\s+|also\s+|now\s+)?|,\s*)"
+# "get the energy back" and ", energy back" beside another order raise it again after a dip ("make shot 3 calm and get
+# the energy back in shot 4", "calm in shot 3, energy back in shot 4": a clause of its own, no "the"): not a revert
+_NOT_ENERGY = r"(?!(?:the |my |our )?energy\b)"
+PUT_BACK_RE = re.compile(rf"(?:\b(?:put|set|change|turn|switch|have)\s+|\bget\s+{_NOT_ENERGY}|^\s*(?:and\s+|also\s+|now\s+)?(?!energy\b)|,\s*{_NOT_ENERGY})"
                          rf"(?:the |my |our )?(?:old |earlier |previous |original )?(?:{SETTING}|{PLACE})(?:'s {SETTING})?"
                          rf"(?: in {PLACE})? back\b(?!\s+(?:up|down|off|a\b|an?\s|some|slightly|to (?!(?:how|the way|what|"
                          rf"where|normal|before|it|its)\b)|at\b|later|again|for\b))"
