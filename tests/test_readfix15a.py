@@ -65,3 +65,21 @@ def test_the_energy_put_back_is_still_a_revert(jazz_long):
     turn = jazz_long.say("put the energy back in shot 3")
     assert turn.changed and energy_at(jazz_long.plan, 10) > energy_at(calm, 10), turn.reply
     assert energy_at(jazz_long.plan, 14) == energy_at(calm, 14), turn.reply
+
+
+# ----------------------------------------------------------------------------- 4. a part said to play too weakly
+
+@pytest.mark.parametrize("said", ["the drums don't hit as hard as they should", "the drums don't hit so hard anymore, make them punchier",
+                                  # mine
+                                  "the bass doesn't play hard enough"])
+def test_a_part_said_to_play_too_weakly_goes_up(jazz_long, said):
+    """A complaint that the part is too weak: it goes up (before: "Drums softer against the others (+0 -> -5 dB)")."""
+    role = "bass" if "bass" in said else "drums"
+    turn = jazz_long.say(said)
+    assert turn.changed and min(levels(jazz_long.plan, role)) > 0, turn.reply
+
+
+@pytest.mark.parametrize("said", ["the drums shouldn't hit so hard", "don't hit the drums so hard"])
+def test_a_part_told_not_to_play_so_hard_still_goes_down(jazz_long, said):
+    turn = jazz_long.say(said)
+    assert turn.changed and max(levels(jazz_long.plan, "drums")) < 0, turn.reply
