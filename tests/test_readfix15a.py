@@ -83,3 +83,21 @@ def test_a_part_said_to_play_too_weakly_goes_up(jazz_long, said):
 def test_a_part_told_not_to_play_so_hard_still_goes_down(jazz_long, said):
     turn = jazz_long.say(said)
     assert turn.changed and max(levels(jazz_long.plan, "drums")) < 0, turn.reply
+
+
+# ----------------------------------------------------------------------------- 5. a part said to need something
+
+@pytest.mark.parametrize(("said", "role", "at"), [("the bass needs something", "bass", 30),
+                                                  ("the piano needs something in the ending", "harmony", 58),
+                                                  # mine
+                                                  ("the drums could use something in shot 4", "drums", 14)])
+def test_a_part_said_to_need_something_comes_up(jazz_long, said, role, at):
+    """The part said is the one to bring up, where said (before: more energy everywhere, the part left alone)."""
+    turn = jazz_long.say(said)
+    assert turn.changed and level_at(jazz_long.plan, role, at) > 0, turn.reply
+
+
+def test_a_dull_place_said_to_need_something_still_gets_more_energy(jazz_long):
+    before = jazz_long.plan
+    turn = jazz_long.say("the boring bit in the middle needs something")
+    assert turn.changed and energy_at(jazz_long.plan, 30) > energy_at(before, 30), turn.reply

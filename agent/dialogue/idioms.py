@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue import patterns
+from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.where import fmt
 from v2m.tools.contract import EditScope
 from v2m.agent.dialogue.place_words import OWN_PLACE_RE
@@ -205,6 +206,9 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     # a place named by how dull it is and said to lack something ("the boring bit in the middle needs something", "the dull
     # part at the end could use something"; "the middle needs something"): more going on there (the place said beside it)
     (r"\bthe (?:boring|dull|sleepy|lifeless|static|flat|tame) (?:bit|part|section|stretch|patch)\b", "more energy in the bit"),
+    # (a part said to lack something, "the bass needs something": more of that part, not more energy everywhere)
+    (rf"\b(?:the |my |our |that )?(?P<part>(?:{INSTR_ALT})(?:s|es)?) (?:needs?|could use|could do with|wants?) (?:a little |just |a bit of )?"
+     r"something(?: more| extra)?\b(?! (?:else|different|other)\b)", r"more \g<part>"),
     (r"\b(?:needs?|could use|could do with|wants?) (?:a little |just |a bit of )?something(?: more| extra)?\b(?! (?:else|different|other)\b)",
      "more energy"),
     # the music hushed ("everything to hush just before it", "let it hush down in shot 2", "a hushed last shot"): quieter
