@@ -101,3 +101,26 @@ def test_a_dull_place_said_to_need_something_still_gets_more_energy(jazz_long):
     before = jazz_long.plan
     turn = jazz_long.say("the boring bit in the middle needs something")
     assert turn.changed and energy_at(jazz_long.plan, 30) > energy_at(before, 30), turn.reply
+
+
+# ----------------------------------------------------------------------------- 6. "from 0:20 on" at the head
+
+@pytest.mark.parametrize("said", ["from 0:20 on, make it louder, and the drums quieter until 0:30",
+                                  # mine
+                                  "from 0:20 onwards make it louder and the drums quieter till 0:30",
+                                  "from shot 6 on, more energy, and no drums until 0:30"])
+def test_a_head_stretch_said_to_run_on_keeps_its_end(jazz_long, said):
+    """"on" says the stretch runs to the end: a later clause's "until" closes only its own edit (before: louder from
+    0:20 to 0:30 only)."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed, turn.reply
+    assert energy_at(plan, 22) > energy_at(before, 22) and energy_at(plan, 50) > energy_at(before, 50), turn.reply
+    assert energy_at(plan, 10) == energy_at(before, 10) and level_at(plan, "drums", 40) == 0, turn.reply
+
+
+def test_a_head_stretch_closed_by_a_later_end_still_closes(jazz_long):
+    before = jazz_long.plan
+    turn = jazz_long.say("from 0:20 make it louder and add strings till 0:40")
+    assert energy_at(jazz_long.plan, 30) > energy_at(before, 30) and energy_at(jazz_long.plan, 50) == energy_at(before, 50), turn.reply
