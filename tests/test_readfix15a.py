@@ -124,3 +124,27 @@ def test_a_head_stretch_closed_by_a_later_end_still_closes(jazz_long):
     before = jazz_long.plan
     turn = jazz_long.say("from 0:20 make it louder and add strings till 0:40")
     assert energy_at(jazz_long.plan, 30) > energy_at(before, 30) and energy_at(jazz_long.plan, 50) == energy_at(before, 50), turn.reply
+
+
+# ----------------------------------------------------------------------------- 7. a fade or a build told by where it lasts
+
+@pytest.mark.parametrize(("said", "down"), [("the fade goes from 0:50 to 1:00", True), ("the build goes from 0:20 to 0:40", False),
+                                            # mine
+                                            ("the fade out runs from 0:50 to 1:00", True)])
+def test_a_fade_or_a_build_told_by_where_it_lasts_is_made(jazz_long, said, down):
+    """An order for that shape there (before: "Nothing changed; noted for later: "the fade" is from 0:50 to 1:00")."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and "noted for later" not in turn.reply, turn.reply
+    if down:
+        assert energy_at(plan, 58) < energy_at(before, 58) and energy_at(plan, 30) == energy_at(before, 30), turn.reply
+    else:
+        assert energy_at(plan, 38) - energy_at(plan, 22) > energy_at(before, 38) - energy_at(before, 22), turn.reply
+
+
+def test_a_stretch_named_by_how_long_it_lasts_is_still_noted(jazz_long):
+    turn = jazz_long.say("the chase runs from 0:10 to 0:25")
+    assert not turn.changed and "noted" in turn.reply, turn.reply
+    turn = jazz_long.say("make the chase faster")
+    assert turn.changed and "0:10 to 0:25" in turn.reply, turn.reply

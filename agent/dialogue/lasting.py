@@ -27,7 +27,11 @@ BETWEEN_RE = re.compile(rf"^\s*{DET} {_NAME} {_LASTS} (?:from|between) (?P<a>{CL
 UNTIL_RE = re.compile(rf"^\s*{DET} {_NAME} {_LASTS} (?:until|till|til|up to|up until|to|through) (?P<b>{CLOCK})\s*$")
 ENDS_RE = re.compile(r"[\s,.;!?]+$")   # a clause's own punctuation at its end
 # a section's own word, which `is_name` refuses (the plan's sections): told as a stretch, the user's
-SECTION_WORDS = frozenset("intro outro ending opening beginning finale climax build build-up".split())
+SECTION_WORDS = frozenset("intro outro ending opening beginning finale climax".split())
+# what the music does, told by where it lasts ("the fade goes from 0:50 to 1:00", "the build goes from 0:20 to 0:40"):
+# an order for that shape there, read by the grammar, no name
+# ("the silence ...", "the solo ...", "the swell ..." are left names: the grammar reads them as a style, a tempo, marks)
+SHAPE_WORDS = frozenset(("fade", "fade out", "fade-out", "fadeout", "fade in", "fade-in", "build", "build-up", "buildup"))
 
 
 def held(text: str, is_name: Callable[[str], bool]) -> tuple[str, str] | None:
@@ -39,7 +43,7 @@ def lasted(text: str, is_name: Callable[[str], bool]) -> tuple[str, dict[str, st
     """The clause as the place it names and {name: place}, when it says how long a named stretch lasts; else
     (`text`, {})."""
     m = BETWEEN_RE.match(text) or UNTIL_RE.match(text)
-    if m is None or not (is_name(m["name"]) or m["name"] in SECTION_WORDS):
+    if m is None or m["name"] in SHAPE_WORDS or not (is_name(m["name"]) or m["name"] in SECTION_WORDS):
         return text, {}
     a = m.groupdict().get("a") or "0:00"
     place = f"from {a} to {m['b']}"
