@@ -148,3 +148,20 @@ def test_a_stretch_named_by_how_long_it_lasts_is_still_noted(jazz_long):
     assert not turn.changed and "noted" in turn.reply, turn.reply
     turn = jazz_long.say("make the chase faster")
     assert turn.changed and "0:10 to 0:25" in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- 8. a correction beside another order
+
+def test_a_correction_keeps_the_order_said_with_it_honest(jazz_long):
+    """The correction's own words are read by it; an order beside them that nothing read is still reported (before:
+    the zoop was dropped silently)."""
+    jazz_long.say("make shot 5 faster")
+    turn = jazz_long.say("sorry, I meant shot 6, and do the zoop thing")
+    assert turn.changed and "shot 6" in turn.reply and "did not act on 'do the zoop thing'" in turn.reply, turn.reply
+
+
+@pytest.mark.parametrize("said", ["sorry, I meant shot 6", "sorry, I meant the sixth shot, my bad"])
+def test_a_correction_alone_reports_no_unread_words(jazz_long, said):
+    jazz_long.say("make shot 5 faster")
+    turn = jazz_long.say(said)
+    assert turn.changed and "did not act" not in turn.reply, turn.reply

@@ -29,7 +29,7 @@ from v2m.agent.dialogue.names import CLAUSES_RE, said
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import ORDER_VERBS, words
 from v2m.agent.dialogue.place_words import APPOSITIVE_RE, only_place
-from v2m.agent.dialogue.followups import CORRECTION_RE
+from v2m.agent.dialogue.followups import CORRECTING_RE, CORRECTION_RE
 from v2m.agent.dialogue.recall import TAKE_BACK_RE, UNDO_NAMED_RE
 from v2m.agent.dialogue.runons import carried
 from v2m.agent.dialogue.spelling import than
@@ -86,13 +86,16 @@ def unread(analysis, plan, request: str, read: Callable, intents: list | None = 
     # `edits.read_request` joins them before cutting clauses, so no piece of those is unread
     joined = idioms.joined(hit_words.listed(carried(than(there_timed(request)))))   # "at 0:17 ..., a hit there": at 0:17
     pieces = [p.strip() for p in PIECE_SPLIT_RE.split(joined) if p and p.strip()]
-    if len(pieces) < 2 or corrects(intents or []):   # "sorry, I meant the sixth shot": the correction read it all
+    if len(pieces) < 2:
         return []
+    correcting = corrects(intents or [])   # "sorry, I meant the sixth shot": the correction's own words are read by it
     done = {(it.what, it.value) for it in intents or []}
     # a part brought back as it was ("bring the drums back": its edits taken back) is what adding it would do
     done |= {(what, it.target) for it in intents or [] if it.what == "revert" and it.target for what in ("add", "remove", "balance")}
     out: list[str] = []
     for piece in pieces:
+        if correcting and (CORRECTION_RE.match(piece) or only_place(CORRECTING_RE.sub(" ", piece))):
+            continue   # ("sorry", "I meant shot 6", "shot 6"); "and do the zoop thing" beside them is the user's own
         if only_ties(piece) or said(piece) or not WHOLE_RE.sub(" ", piece.lower()).strip(" .!?") or approves(piece) \
                 or only_reason(words(piece.lower())) or PURPOSE_RE.search(piece) or aside(piece) \
                 or place_alone(analysis, plan, piece, intents or []) or feeling_ways.chosen(piece, intents or []) or \
