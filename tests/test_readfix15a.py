@@ -165,3 +165,16 @@ def test_a_correction_alone_reports_no_unread_words(jazz_long, said):
     jazz_long.say("make shot 5 faster")
     turn = jazz_long.say(said)
     assert turn.changed and "did not act" not in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- 9. nothing to put back there
+
+@pytest.mark.parametrize(("said", "where"), [("put the tempo back in shot 5", "in shot 5"),
+                                             # mine
+                                             ("put the energy back in shot 7", "in shot 7")])
+def test_a_setting_put_back_where_no_edit_changed_it_names_the_place(jazz_long, said, where):
+    """No version is made, and the line says the place: an edit did change the setting, elsewhere (before: "no edit so
+    far changed the tempo", after shot 2's tempo change)."""
+    jazz_long.say("make shot 2 faster and more energy in shot 2")
+    turn = jazz_long.say(said)
+    assert not turn.changed and f"so far changed the {said.split()[2]} {where}" in turn.reply, turn.reply

@@ -29,7 +29,8 @@ PUT_BACK_RE = re.compile(rf"(?:\b(?:put|set|change|turn|switch|have)\s+|\bget\s+
                          rf"(?: in {PLACE})? back\b(?!\s+(?:up|down|off|a\b|an?\s|some|slightly|to (?!(?:how|the way|what|"
                          rf"where|normal|before|it|its)\b)|at\b|later|again|for\b))"
                          rf"|\b(?:restore|reinstate) (?:the |my |our )?(?:old |earlier |previous |original )?(?:{SETTING}|{PLACE})\b")
-PLACED = ("tempo", "energy")   # the settings a section holds: brought back in one place only; the others are the score's
+PLACED = ("tempo", "energy")
+PREPOSITION_RE = re.compile(r"^(?:from|after|before|until|till|in|at|on|between|during|over|through)\b")   # the settings a section holds: brought back in one place only; the others are the score's
 
 
 def last_change_there(attr: str, span: tuple[float, float], history: list[ScorePlan], kinds: tuple[str, ...]) -> int | None:
@@ -57,3 +58,11 @@ def placed(e, old: ScorePlan, attr: str) -> None:
         p.tempo_bpm, p.tempo_asked = old.tempo_bpm, old.tempo_asked
     elif attr == "tempo":
         ops.regrid(p, list(idx))
+
+
+def there(span) -> str:
+    """The place a setting was put back at, said after it (" in shot 5 (0:16-0:20)", " after 0:20"); "" for none: "no
+    edit so far changed the tempo in shot 5" when an edit changed it elsewhere."""
+    if span is None:
+        return ""
+    return f" {span.label}" if PREPOSITION_RE.match(span.label) else f" in {span.label}"
