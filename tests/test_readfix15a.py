@@ -178,3 +178,22 @@ def test_a_setting_put_back_where_no_edit_changed_it_names_the_place(jazz_long, 
     jazz_long.say("make shot 2 faster and more energy in shot 2")
     turn = jazz_long.say(said)
     assert not turn.changed and f"so far changed the {said.split()[2]} {where}" in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- 10. "no more crashes" after one mark
+
+@pytest.mark.parametrize("said", ["no more crashes",
+                                  # mine
+                                  "no crashes"])
+def test_marks_refused_in_the_plural_after_one_mark_are_every_one(jazz_long, said):
+    """The plural names the crashes in general: every cut's crash goes (before: only the mark just added, "No accent
+    at 0:30", and the 14 cut crashes stayed)."""
+    jazz_long.say("a hit at 0:30")
+    turn = jazz_long.say(said)
+    assert turn.changed and turn.reply.count("No crash") + turn.reply.count("no crash") >= 10, turn.reply
+
+
+def test_a_mark_refused_in_the_singular_after_one_is_that_one(jazz_long):
+    jazz_long.say("a crash at 0:30")
+    turn = jazz_long.say("ok no crash then")
+    assert turn.changed and "0:30" in turn.reply and "0:04" not in turn.reply, turn.reply
