@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from edit_clips import energy_at, level_at, levels
 
+from v2m.agent.dialogue.operations import effective_roles
+
 OTHERS = ("bass", "harmony", "melody")   # jazz's parts beside the drums
 
 
@@ -197,3 +199,24 @@ def test_a_mark_refused_in_the_singular_after_one_is_that_one(jazz_long):
     jazz_long.say("a crash at 0:30")
     turn = jazz_long.say("ok no crash then")
     assert turn.changed and "0:30" in turn.reply and "0:04" not in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- 11. faded in at one time and out at another
+
+@pytest.mark.parametrize(("said", "role"), [("fade the strings in at 0:20 and out at 0:40", "strings"),
+                                            # mine
+                                            ("fade in the flute at 0:20 and fade it out at 0:40", "lead")])
+def test_a_part_faded_in_and_out_plays_between_the_two(jazz_long, said, role):
+    """The part plays from the one moment to the other, rising in (before: from 0:20 to the end, "out at 0:40" dropped
+    without a word)."""
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    playing = [s for s in plan.sections if any(role in r or r in role for r in effective_roles(plan, s))]
+    assert turn.changed and playing, turn.reply
+    assert playing[0].start_s == pytest.approx(20, abs=0.1) and playing[-1].end_s == pytest.approx(40, abs=0.1), turn.reply
+    assert "rising in" in turn.reply, turn.reply
+
+
+def test_a_part_faded_in_at_a_moment_still_plays_to_the_end(jazz_long):
+    turn = jazz_long.say("fade the strings in at 0:20")
+    assert turn.changed and "from 0:20 to 1:00" in turn.reply, turn.reply
