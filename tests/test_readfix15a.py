@@ -162,7 +162,7 @@ def test_a_correction_keeps_the_order_said_with_it_honest(jazz_long):
     assert turn.changed and "shot 6" in turn.reply and "did not act on 'do the zoop thing'" in turn.reply, turn.reply
 
 
-@pytest.mark.parametrize("said", ["sorry, I meant shot 6", "sorry, I meant the sixth shot, my bad"])
+@pytest.mark.parametrize("said", ["sorry, I meant shot 6", "sorry, I meant the sixth shot, my bad", "no, one later"])
 def test_a_correction_alone_reports_no_unread_words(jazz_long, said):
     jazz_long.say("make shot 5 faster")
     turn = jazz_long.say(said)

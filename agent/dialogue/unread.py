@@ -29,7 +29,7 @@ from v2m.agent.dialogue.names import CLAUSES_RE, said
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import ORDER_VERBS, words
 from v2m.agent.dialogue.place_words import APPOSITIVE_RE, only_place
-from v2m.agent.dialogue.followups import CORRECTING_RE, CORRECTION_RE
+from v2m.agent.dialogue.followups import CORRECTION_RE
 from v2m.agent.dialogue.recall import TAKE_BACK_RE, UNDO_NAMED_RE
 from v2m.agent.dialogue.runons import carried
 from v2m.agent.dialogue.spelling import than
@@ -94,8 +94,8 @@ def unread(analysis, plan, request: str, read: Callable, intents: list | None = 
     done |= {(what, it.target) for it in intents or [] if it.what == "revert" and it.target for what in ("add", "remove", "balance")}
     out: list[str] = []
     for piece in pieces:
-        if correcting and (CORRECTION_RE.match(piece) or only_place(CORRECTING_RE.sub(" ", piece))):
-            continue   # ("sorry", "I meant shot 6", "shot 6"); "and do the zoop thing" beside them is the user's own
+        if correcting and not ORDERED_RE.match(piece):
+            continue   # ("sorry", "I meant shot 6", "one later"); an order beside them ("and do the zoop thing") is its own
         if only_ties(piece) or said(piece) or not WHOLE_RE.sub(" ", piece.lower()).strip(" .!?") or approves(piece) \
                 or only_reason(words(piece.lower())) or PURPOSE_RE.search(piece) or aside(piece) \
                 or place_alone(analysis, plan, piece, intents or []) or feeling_ways.chosen(piece, intents or []) or \
