@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue.counted import ORD, ORDINALS
+from v2m.agent.dialogue.counted import ORD, nth
 from v2m.agent.dialogue.cues import ASKED_RE
 from v2m.agent.dialogue.vocab import MUSIC
 from v2m.agent.dialogue.where import fmt, visible_shots
@@ -36,9 +36,7 @@ THEN_SAID_RE = re.compile(r"\s*(?:is|was|feels|felt|sounds|sounded|seems|looks|w
 
 def _end_of(analysis: VideoAnalysis, word: str) -> float | None:
     shots = visible_shots(analysis)
-    k = ORDINALS.get(word.lower()) if word.lower() in ORDINALS else int(re.match(r"\d+", word).group(0))
-    i = k - 1 if k > 0 else len(shots) + k
-    return shots[i][1] if 0 <= i < len(shots) else None
+    return None if (i := nth(word, len(shots))) is None else shots[i][1]
 
 
 def ended(text: str, analysis: VideoAnalysis) -> str:
