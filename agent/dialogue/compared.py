@@ -42,6 +42,8 @@ LEVEL = r"(?:a bit |a little |a lot |much |way |slightly )?(?P<cmp>louder|strong
 OTHERS_RE = re.compile(rf"\b{VERB}(?:{OTHERS} (?:(?:are|is|should be|to be|must be) )?{LEVEL} than (?P<part>{PART})|"
                        rf"(?:everything|every part|the (?:whole )?band|all the parts) (?:but|except(?: for)?|apart from|other than|"
                        rf"besides) (?P<part2>{PART}),? (?:(?:is|are|should be|to be) )?{LEVEL.replace('cmp', 'cmp2')}){CLAUSE_END}", re.I)
+# a place said after the rest of the band's clause ("... than the drums in shot 3"): every part's clause carries it
+PLACE_AFTER_RE = re.compile(r"\s+(?:in|at|on|from|during|after|before|until|till|for)\b[^,;.!?]*?(?=\s*(?:$|[,;.!?]|\b(?:and|but)\b))", re.I)
 # a limit between two parts: "the drums shouldn't be louder than the piano", "never let the drums get louder than the
 # piano", "keep the drums below the piano": the first part under the second
 NOT = r"(?:shouldn'?t|should not|mustn'?t|must not|can'?t|cannot|can not|may not|never|must never|should never)"
@@ -63,7 +65,8 @@ def _others(m: re.Match, plan: ScorePlan | None) -> str:
     if not rest:
         return m[0]
     how = (m["cmp"] or m["cmp2"]).lower()
-    said = [f"the {r} {how}" for r in rest]
+    place = PLACE_AFTER_RE.match(m.string, m.end())
+    said = [f"the {r} {how}{place[0] if place and k < len(rest) - 1 else ''}" for k, r in enumerate(rest)]
     return said[0] if len(said) == 1 else f"{', '.join(said[:-1])} and {said[-1]}"
 
 

@@ -24,12 +24,21 @@ ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "
             "antepenultimate": -3}
 ORD = (r"(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|seventh|7th|eighth|8th|ninth|9th|tenth|10th|last|final|"
        r"penultimate|antepenultimate|\d+(?:st|nd|rd|th)?)")
+DIGITS_RE = re.compile(r"\d+")
 UNIT_WORDS = "one two three four five six seven eight nine".split()
 TEEN_WORDS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
 TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 # A number said in words, 1 to 99: "seven", "seventeen", "forty", "thirty-five", "thirty five".
 NUMBER_WORD = (rf"(?:(?:{'|'.join(TENS_WORDS)})(?:[- ](?:{'|'.join(UNIT_WORDS)}))?|{'|'.join(TEEN_WORDS)}|"
                rf"{'|'.join(UNIT_WORDS)})")
+
+
+def nth(word: str, n: int) -> int | None:
+    """The index (from 0) of the one of `n` things an ordinal as said names ("third", "3rd", "3"; "last", "penultimate"
+    counted from the end); None past either end."""
+    k = ORDINALS.get(word.lower()) or int(DIGITS_RE.match(word).group(0))
+    i = k - 1 if k > 0 else n + k
+    return i if 0 <= i < n else None
 
 
 def spoken_number(said: str) -> int:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue.counted import ORD, ORDINALS
+from v2m.agent.dialogue.counted import ORD, nth
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.part_words import as_part   # "the bottom end is thin": the bass ("end" is no place)
 from v2m.agent.dialogue.place_words import CLOCK, SECONDS, parse_time
@@ -252,10 +252,8 @@ def _glossed(text: str) -> str:
 
 def _counted(analysis: VideoAnalysis, m: re.Match) -> str:
     """"from the fourth cut" as its time, when a stretch runs from there to a time ("... to 0:38")."""
-    k = ORDINALS.get(m.group(1).lower()) or int(re.match(r"\d+", m.group(1)).group(0))
     starts = visible_cuts(analysis) if m.group(2).lower() == "cut" else [a for a, _ in visible_shots(analysis)]
-    i = k - 1 if k > 0 else len(starts) + k
-    return f"from {clock(starts[i])}" if 0 <= i < len(starts) else m.group(0)
+    return m.group(0) if (i := nth(m.group(1), len(starts))) is None else f"from {clock(starts[i])}"
 
 
 def _described(head: str) -> re.Match | None:

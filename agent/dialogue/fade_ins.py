@@ -35,6 +35,10 @@ PART_FADE_IN_RE = re.compile(rf"{FADING} (?:in|up) (?P<a>{PART})|{FADING} (?P<b>
                              rf"(?:fade|fades|fading) (?:back )?in\b", re.I)
 # a part brought in gradually at a moment: it enters there (from it on); "gradually bring in" is also what `ramp` reads
 GRADUAL_AT_RE = re.compile(rf"\b(gradually bring in {PART}) (?:at|on|around|by)\b(?= (?:the |\d))", re.I)
+# ... and out at a later moment ("fade the strings in at 0:20 and out at 0:40"): it plays from the one to the other
+_T = r"(\d{1,2}:\d\d(?:\.\d+)?)"
+GRADUAL_IN_OUT_RE = re.compile(rf"\b(gradually bring in {PART}) (?:at|on|around|by) {_T},? and (?:(?:then )?(?:fade|fading|take|bring|have) "
+                               rf"(?:(?:it|them|that|those|the \w+) )?)?out (?:at|on|around|by) {_T}", re.I)
 GRADUAL_RE = re.compile(r"\bgradually bring in\b|\bbring in (?:the |a |an |some )?\w+(?: \w+)? gradually\b", re.I)
 RAMP_S = 4.0                     # a part faded in rises to its level over this long (or half its stretch, if shorter)
 RAMP_DB = (-12.0, -8.0, -4.0)    # the steps it rises through, against its level
@@ -43,7 +47,7 @@ RAMP_DB = (-12.0, -8.0, -4.0)    # the steps it rises through, against its level
 def as_builds(text: str) -> str:
     """`text` with each fade in said as a gradual build of the same thing."""
     text = PART_FADE_IN_RE.sub(lambda m: "gradually bring in " + (m["a"] or m["b"] or m["c"]), text)
-    text = GRADUAL_AT_RE.sub(r"\1 from", text)
+    text = GRADUAL_AT_RE.sub(r"\1 from", GRADUAL_IN_OUT_RE.sub(r"\1 from \2 to \3", text))
     return FADE_IN_RE.sub(lambda m: "gradually build" + (m["what"] or ""), text)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue import patterns
+from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.where import fmt
 from v2m.tools.contract import EditScope
 from v2m.agent.dialogue.place_words import OWN_PLACE_RE
@@ -186,7 +187,8 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\beverything (?:it'?s|you'?ve) got\b|\bmake it (?:huge|massive)\b", "much more energy"),
     (r"\b(?:kind of |a bit )?(?:sags?|sagging|loses? (?:steam|momentum)|runs? out of steam|(?:goes|falls?) flat|"
      r"(?:a bit of )?a (?:damp squib|let ?down|wet blanket))\b"
-     r"|\bkeep (?:the energy|the momentum|the pace) (?:going|up)\b", "more energy"),
+     r"|\bkeep (?:the energy|the momentum|the pace) (?:going|up)\b"
+     r"|\bget (?:the |some )?energy back(?: up)?\b|(?:^\s*|(?<=, ))energy back\b", "more energy"),   # raised again after a dip
     (r"\bfewer (?:instruments|parts|layers)\b|\bless instruments\b|\bpull (?:it|things|everything|them) (?:back|down)\b(?! to \d)|\bback it off\b(?! to \d)|\bthin (?:it|things) out\b|\bthin it\b"
      r"|\bcalm it down\b|\bsoften it\b|\btake it down\b|\bdial it back\b|\bstrip it back\b|\bless going on\b"
      r"|\bhold (?:it |things |everything |the music |the score )?back\b(?! (?:the|on|a|an)\b)"   # "hold it back until the kiss"
@@ -205,6 +207,9 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     # a place named by how dull it is and said to lack something ("the boring bit in the middle needs something", "the dull
     # part at the end could use something"; "the middle needs something"): more going on there (the place said beside it)
     (r"\bthe (?:boring|dull|sleepy|lifeless|static|flat|tame) (?:bit|part|section|stretch|patch)\b", "more energy in the bit"),
+    # (a part said to lack something, "the bass needs something": more of that part, not more energy everywhere)
+    (rf"\b(?:the |my |our |that )?(?P<part>(?:{INSTR_ALT})(?:s|es)?) (?:needs?|could use|could do with|wants?) (?:a little |just |a bit of )?"
+     r"something(?: more| extra)?\b(?! (?:else|different|other)\b)", r"more \g<part>"),
     (r"\b(?:needs?|could use|could do with|wants?) (?:a little |just |a bit of )?something(?: more| extra)?\b(?! (?:else|different|other)\b)",
      "more energy"),
     # the music hushed ("everything to hush just before it", "let it hush down in shot 2", "a hushed last shot"): quieter

@@ -256,11 +256,10 @@ def _revert(e: Edit, it: EditIntent, history: list[ScorePlan]) -> ScorePlan:
         e.move(versions.changed_there(e.span, history, n))   # "how the ending was before": all that edit changed there
     if n == -1 and it.value in versions.KINDS_OF and it.amount is None:
         # "the tempo back how it was": the tempo before the last edit that changed it, however long ago
-        n = (versions.last_change_of(it.value, history) if e.span is None else put_back.last_change_there(
-            it.value, (e.span.start_s, e.span.end_s), history, versions.KINDS_OF[it.value])) if it.target is None else \
+        n = versions.last_change_of(it.value, history, e.span and (e.span.start_s, e.span.end_s)) if it.target is None else \
             versions.last_part_change(it.target, history, versions.KINDS_OF["instruments"])
-        if n is None:   # "the tempo back how it was" where no edit changed it
-            return e.said.append(f"Not changed: no edit so far changed the {it.target or it.value}; it is as it always was.") or e.plan
+        if n is None:   # "the tempo back how it was" where no edit changed it (there)
+            return e.said.append(f"Not changed: no edit so far changed the {it.target or it.value}{put_back.there(e.span)}; it is as it always was.") or e.plan
     k = n if n >= 0 else len(history) - 1 + n
     if not 0 <= k < len(history):
         raise Ask(f"There are versions 0 (the first score) to {len(history) - 1}; which one did you mean?")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue.counted import ORD, ORDINALS
+from v2m.agent.dialogue.counted import ORD, nth
 from v2m.agent.dialogue.cues import ASKED_RE
 from v2m.agent.dialogue.vocab import MUSIC
 from v2m.agent.dialogue.where import fmt, visible_shots
@@ -29,13 +29,14 @@ ENDED_RE = re.compile(rf"\b(?:(?:let|have|make) {MUSIC} {_ENDS}|{MUSIC} {_MAY}{_
                       rf"(?:,? (?:and |with )?(?:then )?(?:silence|nothing|no music) (?:after(?: that| it)?|from (?:there|then) on))?", re.I)
 
 SENTENCE_RE = re.compile(r"[^.;!?\n]*[?]?")
+# the music spoken of, not ordered: "the music ending at 0:50 is too abrupt", "the track ending at ... feels right"
+SPOKEN_OF_RE = re.compile(rf"^{MUSIC} (?:just )?(?:ending|finishing)\b", re.I)
+THEN_SAID_RE = re.compile(r"\s*(?:is|was|feels|felt|sounds|sounded|seems|looks|works|worked|'s)\b", re.I)
 
 
 def _end_of(analysis: VideoAnalysis, word: str) -> float | None:
     shots = visible_shots(analysis)
-    k = ORDINALS.get(word.lower()) if word.lower() in ORDINALS else int(re.match(r"\d+", word).group(0))
-    i = k - 1 if k > 0 else len(shots) + k
-    return shots[i][1] if 0 <= i < len(shots) else None
+    return None if (i := nth(word, len(shots))) is None else shots[i][1]
 
 
 def ended(text: str, analysis: VideoAnalysis) -> str:
@@ -45,6 +46,8 @@ def ended(text: str, analysis: VideoAnalysis) -> str:
     def said(m: re.Match) -> str:
         if ASKED_RE.search(SENTENCE_RE.match(m.string[m.end():]).group(0)):   # "the music ends at 0:30, can it go to the end?"
             return m.group(0)   # how it is, then a question about it (`cues` keeps it too)
+        if SPOKEN_OF_RE.match(m.group(0)) or THEN_SAID_RE.match(m.string, m.end()):
+            return m.group(0)   # a description, a complaint or praise: the words are the subject of what is said
         if m["t"]:
             return f"no music after {m['t']}"
         word = next((g for g in m.groups()[:-1] if g), None)

@@ -46,7 +46,7 @@ PLACE = (rf"(?:(?:from|between) {CLOCK} (?:to|and|till|until) {CLOCK}(?![\d:])|"
          rf"(?:first|last|final|opening|closing) {SECONDS}|"
          rf"shots? \d+ ?(?:to|-|through|and|&) ?\d+|(?:cut|shot) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten))\b|"
          rf"\d+:\d{{1,2}}(?:\.\d+)?(?!\d)|{SECONDS}\b)")
-DET = r"(?:the|her|his|their|its|our|my|your)"
+DET = lasting.DET
 WORD = r"[a-z][a-z-]+"
 NAME = rf"{WORD}(?: {WORD}){{0,2}}"
 # A name is said to be at a place ("the gunshot's on the third cut", "freeze frame on the 5th cut",
@@ -207,7 +207,7 @@ def said(request: str) -> dict[str, str]:
 # A clause that is only a name ("the coach's speech", "the ring") and the place said in the clause beside it: before
 # it, a place said alone ("the coach's speech, 0:09 to 0:24, ..."); after it, a place a clause ends on ("hit the cut
 # at 0:47, the ring"). The name is kept without the word for a stretch ("the tokyo bit": "tokyo").
-NAME_ALONE_RE = re.compile(rf"^\s*{DET} (?P<name>[a-z][a-z'-]+(?: [a-z][a-z'-]+){{0,2}}?)(?: (?:{'|'.join(MOMENT_NOUNS)}|shots?))?\s*$")
+NAME_ALONE_RE = re.compile(rf"^\s*{DET} {lasting.NAME}(?: (?:{'|'.join(MOMENT_NOUNS)}|shots?))?\s*$")
 # (not cues.STRETCH_RE: a cue's IN and OUT may be joined by "and" or "through", where a name's place may not)
 STRETCH = rf"(?:from )?{CLOCK} ?(?:to|-|until|till) ?{CLOCK}|{PLACE}"
 PLACE_ALONE_RE = re.compile(rf"^\s*(?:(?:at|on|around|in) )?(?P<place>{STRETCH})\s*$")

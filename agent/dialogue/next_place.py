@@ -31,7 +31,8 @@ PREV_SHOT_RE = re.compile(r"\bthe (?:previous|preceding|prior) shot\b|\bthe shot
 THERE_RE = re.compile(r"\b(?:right |just )?(?:there|here|then)\b")
 # a mark refused with no place, right after one was asked ("hit @ 48" then "nvm no hit", "ok no crash then"): that
 # moment's mark taken out, as "no hit there" is (alone, "no hit" reads as no beat)
-BARE_NO_MARK_RE = re.compile(rf"^\W*(?:(?:ok|okay|hmm|nah|actually|so|then|and|but)\W+)*no (?:more )?(?:{MARK_NOUNS})"
+# (one mark, said singular: "no more crashes" is every crash, the general word)
+BARE_NO_MARK_RE = re.compile(rf"^\W*(?:(?:ok|okay|hmm|nah|actually|so|then|and|but)\W+)*no (?:more )?(?:{MARK_NOUNS})(?<!s)"
                              r"(?=(?:\W+(?:please|pls|then|after all|thanks|thx|ty))*\W*$)")
 # "after that", "from there on", right after a mark: after the mark's time
 AFTER_MARK_RE = re.compile(r"\b(?:after (?:that|it|this)|from (?:there|then|that point|that moment)(?: on(?:wards?)?)?)(?=\s*(?:$|[,.;!?]))")

@@ -6,6 +6,7 @@
   complaint said again of it (the bare "the bass" read as the bass added: louder, more energy everywhere);
 - how hard a part plays ("don't play the drums that hard", "the drums shouldn't hit so hard"): that part softer (the
   "don't play" took the drums out, and "hard" played the whole score aggressive: minor, faster, fuller).
+- a part said to play too weakly ("the drums don't hit as hard as they should", "... so hard anymore"): louder.
 
     from v2m.agent.dialogue.part_levels import plain
     plain("can you turn it down, the drums")            # "can you turn the drums down"
@@ -40,7 +41,13 @@ HARD = r"(?:that|so|as|too|this) (?:hard|heavy|heavily|aggressively|roughly)"
 PLAYED_RE = re.compile(rf"\b(?:don'?t|do not|dont|never|stop) (?:play|hit|bang|pound|strike|thump|hammer|whack|bash)(?:ing)? "
                        rf"(?:on )?(?P<a>{PART}) {HARD}\b|"
                        rf"\b(?P<b>{PART}) (?:shouldn'?t|should not|mustn'?t|must not|needn'?t|don'?t|doesn'?t|do not|does not)"
-                       rf"(?: need to| have to)? (?:play|hit|bang|pound|strike|thump|hammer|whack|bash|be played|be hit|be) {HARD}\b", re.I)
+                       rf"(?: need to| have to)? (?:play|hit|bang|pound|strike|thump|hammer|whack|bash|be played|be hit|be) {HARD}\b"
+                       rf"(?!\s+(?:as\b|anymore|any more|enough|like|now|these days|lately))", re.I)
+# a complaint that a part is too weak: "the drums don't hit as hard as they should", "the drums don't hit so hard
+# anymore": louder (PLAYED_RE read them as told to play softer)
+WEAK_RE = re.compile(rf"\b(?P<b>{PART}) (?:don'?t|doesn'?t|do not|does not|dont) (?:play|hit|bang|pound|strike|thump|punch|kick) "
+                     rf"(?:(?:as|so|that) )?(?:hard|heavy|heavily|strongly)(?: as (?:they|it|he|she) (?:should|used to|could|did)(?: before)?"
+                     rf"| anymore| any more| enough| like (?:they|it) used to)\b", re.I)
 
 
 def _part(said: str) -> str:
@@ -56,4 +63,5 @@ def plain(text: str) -> str:
     text = IT_PART_RE.sub(lambda m: f"{m['ask']}{_part(m['part'])} {m['how']}{m['size']}{m['end']}", text)
     text = MADE_PART_RE.sub(lambda m: f"{m['ask']}{_part(m['part'])} {m['size']}{m['how']}{m['end']}", text)
     text = TACKED_RE.sub(lambda m: f"{m['first']}, and {(p := _part(m['p2a'] or m['p2b']))} {_be(p)} {m['said']}", text)
+    text = WEAK_RE.sub(lambda m: f"{_part(m['b'])} louder", text)
     return PLAYED_RE.sub(lambda m: f"{'play ' if m['a'] else ''}{_part(m['a'] or m['b'])} softer", text)

@@ -1,7 +1,7 @@
 """A place or a setting put back as it was: "put the ending back", "restore the intro", "put the tempo back in shot 3",
 "undo the tempo in shot 3 only". `references` reads the words (`PUT_BACK_RE`, one of its references to the version
 before), `edits` places the revert where the clause names a place, and `intents._revert` brings back only the setting
-named and only there (`placed`), as it was before the latest edit that changed it there (`last_change_there`).
+named and only there (`placed`), as it was before the latest edit that changed it there (`versions.last_change_of`).
 
     put_back.placed(e, old, "tempo")   # shot 3's tempo as in `old`; every other shot, and all else, as it is
 """
@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue import operations as ops
-from v2m.agent.dialogue.changes import diff
 from v2m.tools.contract import ScorePlan
 
 # what is put back: a setting ("the tempo") or an end of the cue or a shot ("the ending", "shot 3"); not a part ("put the
@@ -21,22 +20,16 @@ PLACE = (r"(?:end|ending|outro|intro|introduction|finale|opening|start|beginning
          r"|shot \d+|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)) shot)")
 # "put the ending back", "set the tempo back in shot 3", "the tempo back in shot 3", "restore the intro", "the old ending
 # back"; not "the tempo back down", "back a bit", "back up", "back to 120" (a new value), "bring the intro back at the end"
-PUT_BACK_RE = re.compile(rf"(?:\b(?:put|set|get|change|turn|switch|have)\s+|^\s*(?:and\s+|also\s+|now\s+)?|,\s*)"
+# "get the energy back" and ", energy back" beside another order raise it again after a dip ("make shot 3 calm and get
+# the energy back in shot 4", "calm in shot 3, energy back in shot 4": a clause of its own, no "the"): not a revert
+_NOT_ENERGY = r"(?!(?:the |my |our )?energy\b)"
+PUT_BACK_RE = re.compile(rf"(?:\b(?:put|set|change|turn|switch|have)\s+|\bget\s+{_NOT_ENERGY}|^\s*(?:and\s+|also\s+|now\s+)?(?!energy\b)|,\s*{_NOT_ENERGY})"
                          rf"(?:the |my |our )?(?:old |earlier |previous |original )?(?:{SETTING}|{PLACE})(?:'s {SETTING})?"
                          rf"(?: in {PLACE})? back\b(?!\s+(?:up|down|off|a\b|an?\s|some|slightly|to (?!(?:how|the way|what|"
                          rf"where|normal|before|it|its)\b)|at\b|later|again|for\b))"
                          rf"|\b(?:restore|reinstate) (?:the |my |our )?(?:old |earlier |previous |original )?(?:{SETTING}|{PLACE})\b")
-PLACED = ("tempo", "energy")   # the settings a section holds: brought back in one place only; the others are the score's
-
-
-def last_change_there(attr: str, span: tuple[float, float], history: list[ScorePlan], kinds: tuple[str, ...]) -> int | None:
-    """The version before the latest edit that changed `attr` (its change kinds `kinds`) over `span` (start, end in s),
-    the whole score's change of it included; None when none did."""
-    for k in range(len(history) - 1, 0, -1):
-        if any(c.kind in kinds and (c.span is None or c.span[0] < span[1] and span[0] < c.span[1])
-               for c in diff(history[k - 1], history[k])):
-            return k - 1
-    return None
+PLACED = ("tempo", "energy")
+PREPOSITION_RE = re.compile(r"^(?:from|after|before|until|till|in|at|on|between|during|over|through)\b")   # the settings a section holds: brought back in one place only; the others are the score's
 
 
 def placed(e, old: ScorePlan, attr: str) -> None:
@@ -54,3 +47,11 @@ def placed(e, old: ScorePlan, attr: str) -> None:
         p.tempo_bpm, p.tempo_asked = old.tempo_bpm, old.tempo_asked
     elif attr == "tempo":
         ops.regrid(p, list(idx))
+
+
+def there(span) -> str:
+    """The place a setting was put back at, said after it (" in shot 5 (0:16-0:20)", " after 0:20"); "" for none: "no
+    edit so far changed the tempo in shot 5" when an edit changed it elsewhere."""
+    if span is None:
+        return ""
+    return f" {span.label}" if PREPOSITION_RE.match(span.label) else f" in {span.label}"

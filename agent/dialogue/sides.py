@@ -226,11 +226,20 @@ START_SAID_RE = re.compile(r"\b(?:from|between|after|since|starting|past|beyond)
 END_SAID_RE = re.compile(r"\b(?:until|till|til|up to|up until|through|thru|before|to (?:the |\d))", re.I)   # "... till 0:40"
 
 
-def framed(intents: list, analysis: VideoAnalysis) -> list:
+# a stretch said at the head of the request to run to the end ("from 0:20 on, ...", "after shot 3 onwards ..."): no later
+# clause's end closes it
+OPEN_HEAD_RE = re.compile(r"^\W*(?:(?:and|so|ok|okay|then|now)\W+)*(?:from|after|starting (?:at|from)|beginning (?:at|from))\b"
+                          r"[^,;.!?]{1,40}?\b(?:on|onwards?|forwards?)\b(?!\s+(?:the|a|an|\d))", re.I)
+
+
+def framed(intents: list, analysis: VideoAnalysis, request: str = "") -> list:
     """A stretch opened at the front and closed by a later clause's end frames every edit said between: "from 0:20
     make it louder and add strings till 0:40" is both from 0:20 to 0:40 (the later clause's end closes the earlier
-    clauses' open "from 0:20", as `carried` closes it for the clause that says the end)."""
+    clauses' open "from 0:20", as `carried` closes it for the clause that says the end). A stretch the request's head
+    says runs on ("from 0:20 on, make it louder, and the drums quieter until 0:30") is left to the end."""
     d, out = analysis.duration_s, list(intents)
+    if OPEN_HEAD_RE.search(request):
+        return out
     for k, it in enumerate(out):
         sc = it.scope
         if sc.kind == "whole" or sc.start_s is None or sc.end_s is None or sc.start_s < 0.05 or sc.end_s < d - 0.05:

@@ -104,13 +104,16 @@ def unread(analysis, plan, request: str, read: Callable, intents: list | None = 
     # `edits.read_request` joins them before cutting clauses, so no piece of those is unread
     joined = idioms.joined(hit_words.listed(carried(than(there_timed(request)))))   # "at 0:17 ..., a hit there": at 0:17
     pieces = [p.strip() for p in PIECE_SPLIT_RE.split(joined) if p and p.strip()]
-    if len(pieces) < 2 or corrects(intents or []):   # "sorry, I meant the sixth shot": the correction read it all
+    if len(pieces) < 2:
         return []
+    correcting = corrects(intents or [])   # "sorry, I meant the sixth shot": the correction's own words are read by it
     done = {(it.what, it.value) for it in intents or []}
     # a part brought back as it was ("bring the drums back": its edits taken back) is what adding it would do
     done |= {(what, it.target) for it in intents or [] if it.what == "revert" and it.target for what in ("add", "remove", "balance")}
     out: list[str] = []
     for piece in pieces:
+        if correcting and not ORDERED_RE.match(piece):
+            continue   # ("sorry", "I meant shot 6", "one later"); an order beside them ("and do the zoop thing") is its own
         if only_ties(piece) or said(piece) or not WHOLE_RE.sub(" ", piece.lower()).strip(" .!?") or approves(piece) \
                 or only_reason(words(piece.lower())) or PURPOSE_RE.search(piece) or aside(piece) \
                 or place_alone(analysis, plan, piece, intents or []) or feeling_ways.chosen(piece, intents or []) or \

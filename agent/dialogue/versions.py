@@ -321,10 +321,12 @@ KINDS_OF = {"tempo": ("tempo",), "key": ("key",), "mode": ("key",), "style": ("s
             "loudness": ("loudness",), "instruments": ("roles", "levels", "instrument")}
 
 
-def last_change_of(attr: str, history: list[ScorePlan]) -> int | None:
-    """The version before the latest edit that changed `attr` (edits from the first score), or None."""
+def last_change_of(attr: str, history: list[ScorePlan], span: tuple[float, float] | None = None) -> int | None:
+    """The version before the latest edit that changed `attr` (edits from the first score), over `span` (start, end in
+    s; a change of the whole score counts) where one is given ("put the tempo back in shot 3"); None when none did."""
     for k in range(len(history) - 1, 0, -1):
-        if any(c.kind in KINDS_OF[attr] for c in diff(history[k - 1], history[k])):
+        if any(c.kind in KINDS_OF[attr] and (span is None or c.span is None or c.span[0] < span[1] and span[0] < c.span[1])
+               for c in diff(history[k - 1], history[k])):
             return k - 1
     return None
 
