@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.mentions import INSTR_ALT
+from v2m.agent.dialogue.patterns import LazyPattern   # the part alternations compile on first use (`v2m --help` stays light)
 from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.dialogue.orchestration import role_of
 from v2m.tools.contract import ScorePlan
@@ -29,17 +30,17 @@ PART = rf"(?:the |a |an |my |your |our )?(?:{INSTR_ALT})(?:s|es)?\b"
 OPPOSITE = {"louder": "quieter", "stronger": "quieter", "quieter": "louder", "softer": "louder"}
 CLAUSE_END = r"(?=\s*(?:$|[,;.!?]|\b(?:and|but|in|at|on|from|during|after|before|until|till|for|please|pls)\b))"
 # the comparative first in its clause (no part said before it), the part compared with last
-ALONE_RE = re.compile(rf"(?:^|(?<=[,;.!?])|(?<=\band )|(?<=\bbut ))\s*(?:make (?:it|everything|the music) |(?:it|everything) )?"
+ALONE_RE = LazyPattern(rf"(?:^|(?<=[,;.!?])|(?<=\band )|(?<=\bbut ))\s*(?:make (?:it|everything|the music) |(?:it|everything) )?"
                       rf"(?P<how>(?:a bit |a little |a lot |much |way |slightly )?)(?P<cmp>louder|stronger|quieter|softer) than "
                       rf"(?P<part>{PART}){CLAUSE_END}", re.I)
 # "more bass than the drums": the first part louder than the second
-MORE_PART_RE = re.compile(rf"\b(?P<more>more|less) (?P<part>(?:{INSTR_ALT})(?:s|es)?) than (?={PART})", re.I)
+MORE_PART_RE = LazyPattern(rf"\b(?P<more>more|less) (?P<part>(?:{INSTR_ALT})(?:s|es)?) than (?={PART})", re.I)
 # the rest of the band against one part: "the others quieter than the drums", "everything except the bass louder"
 OTHERS = r"(?:the others|the other (?:parts|instruments|players)|the rest(?: of (?:the band|the mix|it|them))?|everything else|" \
          r"everyone else|all the others|every other (?:part|instrument))"
 VERB = r"(?:(?:make|turn|bring|have|get|keep|put) |(?:can|could) you (?:make|turn|bring) )?"
 LEVEL = r"(?:a bit |a little |a lot |much |way |slightly )?(?P<cmp>louder|stronger|quieter|softer)"
-OTHERS_RE = re.compile(rf"\b{VERB}(?:{OTHERS} (?:(?:are|is|should be|to be|must be) )?{LEVEL} than (?P<part>{PART})|"
+OTHERS_RE = LazyPattern(rf"\b{VERB}(?:{OTHERS} (?:(?:are|is|should be|to be|must be) )?{LEVEL} than (?P<part>{PART})|"
                        rf"(?:everything|every part|the (?:whole )?band|all the parts) (?:but|except(?: for)?|apart from|other than|"
                        rf"besides) (?P<part2>{PART}),? (?:(?:is|are|should be|to be) )?{LEVEL.replace('cmp', 'cmp2')}){CLAUSE_END}", re.I)
 # a place said after the rest of the band's clause ("... than the drums in shot 3"): every part's clause carries it
@@ -47,7 +48,7 @@ PLACE_AFTER_RE = re.compile(r"\s+(?:in|at|on|from|during|after|before|until|till
 # a limit between two parts: "the drums shouldn't be louder than the piano", "never let the drums get louder than the
 # piano", "keep the drums below the piano": the first part under the second
 NOT = r"(?:shouldn'?t|should not|mustn'?t|must not|can'?t|cannot|can not|may not|never|must never|should never)"
-LIMIT_RE = re.compile(rf"\b(?:(?:don'?t|do not|never) let (?P<a1>{PART}) (?:get|be|go|become) |(?P<a2>{PART}) {NOT} (?:be|get|go|become) )"
+LIMIT_RE = LazyPattern(rf"\b(?:(?:don'?t|do not|never) let (?P<a1>{PART}) (?:get|be|go|become) |(?P<a2>{PART}) {NOT} (?:be|get|go|become) )"
                       rf"(?:any )?(?P<cmp>louder|stronger|quieter|softer) than (?P<b>{PART})|"
                       rf"\bkeep (?P<a3>{PART}) (?P<where>below|under|underneath|beneath|quieter than|softer than|"
                       rf"above|over|louder than) (?P<b3>{PART}){CLAUSE_END}", re.I)

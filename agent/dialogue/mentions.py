@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue import audience, patterns, vocab
-from v2m.agent.dialogue.patterns import PLACE_SAID
+from v2m.agent.dialogue.patterns import PLACE_SAID, LazyPattern   # the longest part alternations compile on first use
 from v2m.agent.dialogue.place_words import NUMBER_WORD, only_place
 from v2m.agent.dialogue.where import Ask, Span
 
@@ -49,7 +49,7 @@ COLOURED = rf"(?:the |a |an |some )?(?:(?!(?:and|or|but|no|not|without|then|more
 LIST_ADD_RE = re.compile(rf"\b(add|bring in|include|introduce|layer in|throw in|put in)( {COLOURED}(?:(?:,| and| &| plus)"
                          rf"(?: the| a| an| some)? {COLOURED}(?! (?:is |are |a bit |a little |much )?(?:louder|softer|quieter|up|"
                          r"down|forward|back|too|more|less)\b))+)")
-LISTED_ADD_RE = re.compile(LIST_ADD_RE.pattern + r"(?=\s*(?:$|[,.;!?]|(?:in|at|from|for|on|during|until|till|throughout) ))")   # said with commas ("add a flute, a cello and a harp"): joined before commas split it
+LISTED_ADD_RE = LazyPattern(LIST_ADD_RE.pattern + r"(?=\s*(?:$|[,.;!?]|(?:in|at|from|for|on|during|until|till|throughout) ))")   # said with commas ("add a flute, a cello and a harp"): joined before commas split it
 JOIN_RE = re.compile(rf"\b(?:(?:have|get|let|want|need|could use) )?((?:a|an|some) (?:{INSTR_ALT})(?:s|es)?) (?:join|joins|joining|"
                      r"come in|comes in|coming in|enter|enters|chime in|chimes in)(?: in)?\b"
                      rf"|\b(?:stick|pop|slot|chuck|bung|tuck(?= in (?:a|an|some) | (?:a|an|some) \w+ in\b))(?: in)? ((?:a|an|some) (?:{INSTR_ALT})(?:s|es)?)(?: in\b)?")   # "tuck in a shaker"; "tuck the shaker in" is down
@@ -57,7 +57,7 @@ JOIN_RE = re.compile(rf"\b(?:(?:have|get|let|want|need|could use) )?((?:a|an|som
 
 # a part named bare beside an edit of its own ("drums and more weight", "the cello and a bit slower"): two edits, the
 # part wanted as "drums" alone is (not dropped for the edit beside it)
-BARE_AND_RE = re.compile(rf"^\s*(?:(?:add|bring in|with) (?!.*\b(?:in|at|from|after|before|during|until|till|over|for) (?:the |shots? |\d)))?({PART})\s+(?:and|plus|&)\s+(?=(?:more|less|a bit|a little|much|way|slightly|a lot|lots|loads|even|a touch)\b(?! (?:more |less )?(?:of )?{PART}\b))", re.I)   # "add a zither and more drive"
+BARE_AND_RE = LazyPattern(rf"^\s*(?:(?:add|bring in|with) (?!.*\b(?:in|at|from|after|before|during|until|till|over|for) (?:the |shots? |\d)))?({PART})\s+(?:and|plus|&)\s+(?=(?:more|less|a bit|a little|much|way|slightly|a lot|lots|loads|even|a touch)\b(?! (?:more |less )?(?:of )?{PART}\b))", re.I)   # "add a zither and more drive"
 
 
 def bare_apart(clauses: list[str]) -> list[str]:
@@ -340,7 +340,7 @@ BALANCE_DOWN = (rf"(?:too (?:hot|strong|prominent|bright|harsh|shrill|far forwar
                 rf"volume|tempo|energy|level)\b))")
 # An order of its own for a part, or another part's level, left in a clause after a part's level was read ("add congas
 # and the sax louder", "the sax back a bit and the keys forward"); never a part only named
-PART_ORDER_RE = re.compile(rf"\b(?:add|bring in|include|introduce|{OUT_VERBS}|"
+PART_ORDER_RE = LazyPattern(rf"\b(?:add|bring in|include|introduce|{OUT_VERBS}|"
                            rf"cut out)\b|{INSTR}{NO_PART}{{0,24}}?\b(?:{BALANCE_UP}|{BALANCE_DOWN})\b|^\W*(?:and |but )?{INSTR} (?:a bit |a little |way |much )?(?:up|down)\b")   # "bring the drums down and the bass up"
 
 # A part questioned as needless ("do we even need the organ?", "is the cello really necessary"): it goes out

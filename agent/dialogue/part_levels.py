@@ -21,31 +21,32 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.mentions import INSTR_ALT
+from v2m.agent.dialogue.patterns import LazyPattern   # the part alternations compile on first use (`v2m --help` stays light)
 
 PART = rf"(?:the |your |those |that |these )?(?:{INSTR_ALT}|drummer)(?:s|es)?\b"
 SIZE = r"(?: a (?:bit|little|touch|notch|tad)| some| slightly)?"
 # "can you turn it down, the drums", "bring it up a notch, the bass please": the part named after the comma
-IT_PART_RE = re.compile(rf"^(?P<ask>\W*(?:(?:can|could|would) (?:you|u) |please |pls |maybe )?(?P<verb>turn|bring|take|pull|knock|"
+IT_PART_RE = LazyPattern(rf"^(?P<ask>\W*(?:(?:can|could|would) (?:you|u) |please |pls |maybe )?(?P<verb>turn|bring|take|pull|knock|"
                         rf"dial|tone|back) )(?:it|that|this|them) (?P<how>down|up|back)(?P<size>{SIZE}),\s*"
                         rf"(?P<part>{PART})(?P<end>(?: please| pls| maybe)?\W*)$", re.I)
-MADE_PART_RE = re.compile(rf"^(?P<ask>\W*(?:(?:can|could|would) (?:you|u) |please |pls |maybe )?make )(?:it|that|this|them) "
+MADE_PART_RE = LazyPattern(rf"^(?P<ask>\W*(?:(?:can|could|would) (?:you|u) |please |pls |maybe )?make )(?:it|that|this|them) "
                           rf"(?P<size>(?:a (?:bit|little|touch|tad) )?)(?P<how>quieter|softer|louder),\s*(?P<part>{PART})"
                           rf"(?P<end>(?: please| pls| maybe)?\W*)$", re.I)
 # "the drums are too loud, and the bass", "the drums are too loud and so is the bass", "..., the bass too"
 COMPLAINT = r"(?:(?:a bit|a little|way|much|far|really|so|kinda|kind of) )?too \w+"
-TACKED_RE = re.compile(rf"(?P<first>(?P<p1>{PART}) (?:is|are|sounds?|feels?|seems?|gets?|got) (?P<said>{COMPLAINT}))\s*"
+TACKED_RE = LazyPattern(rf"(?P<first>(?P<p1>{PART}) (?:is|are|sounds?|feels?|seems?|gets?|got) (?P<said>{COMPLAINT}))\s*"
                        rf"(?:,\s*(?:and |also |plus |as well as |and also )?|\s+(?:and |also |plus |as well as |and also ))"
                        rf"(?:so (?:is|are|does|do) (?P<p2a>{PART})|(?P<p2b>{PART})(?: too| as well| also)?)(?=\W*$)", re.I)
 # "don't play the drums that hard", "don't hit the drums so hard", "the drums shouldn't hit so hard": softer
 HARD = r"(?:that|so|as|too|this) (?:hard|heavy|heavily|aggressively|roughly)"
-PLAYED_RE = re.compile(rf"\b(?:don'?t|do not|dont|never|stop) (?:play|hit|bang|pound|strike|thump|hammer|whack|bash)(?:ing)? "
+PLAYED_RE = LazyPattern(rf"\b(?:don'?t|do not|dont|never|stop) (?:play|hit|bang|pound|strike|thump|hammer|whack|bash)(?:ing)? "
                        rf"(?:on )?(?P<a>{PART}) {HARD}\b|"
                        rf"\b(?P<b>{PART}) (?:shouldn'?t|should not|mustn'?t|must not|needn'?t|don'?t|doesn'?t|do not|does not)"
                        rf"(?: need to| have to)? (?:play|hit|bang|pound|strike|thump|hammer|whack|bash|be played|be hit|be) {HARD}\b"
                        rf"(?!\s+(?:as\b|anymore|any more|enough|like|now|these days|lately))", re.I)
 # a complaint that a part is too weak: "the drums don't hit as hard as they should", "the drums don't hit so hard
 # anymore": louder (PLAYED_RE read them as told to play softer)
-WEAK_RE = re.compile(rf"\b(?P<b>{PART}) (?:don'?t|doesn'?t|do not|does not|dont) (?:play|hit|bang|pound|strike|thump|punch|kick) "
+WEAK_RE = LazyPattern(rf"\b(?P<b>{PART}) (?:don'?t|doesn'?t|do not|does not|dont) (?:play|hit|bang|pound|strike|thump|punch|kick) "
                      rf"(?:(?:as|so|that) )?(?:hard|heavy|heavily|strongly)(?: as (?:they|it|he|she) (?:should|used to|could|did)(?: before)?"
                      rf"| anymore| any more| enough| like (?:they|it) used to)\b", re.I)
 
