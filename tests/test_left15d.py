@@ -1,0 +1,64 @@
+"""Items the fifteenth session's helpers noticed and left (notes LEFT15D), each through a real chat Session on the
+synthetic 60 s clip cut every 4 s (conftest's `jazz_long`: shot k is [4(k-1), 4k]), in the user's words and in other
+words of the same family."""
+
+from __future__ import annotations
+
+import pytest
+from edit_clips import levels, tempo_at, tempos
+
+from v2m.agent.dialogue.operations import effective_roles
+
+
+def _plays(plan, role: str) -> int:
+    return sum(role in effective_roles(plan, s) for s in plan.sections)
+
+
+# ----------------------------------------------------------------------------- 1. a part that should "go hard"
+
+@pytest.mark.parametrize("said", ["make the drums go hard in shot 3",
+                                  # mine
+                                  "the drums should hit hard in shot 3", "let the drums play harder in shot 3"])
+def test_drums_that_go_hard_are_louder_there(jazz_long, said):
+    """A part told to go/hit/play hard is that part louder (harder) where said, never softer; the rest as it was.
+    Before: "Drums softer against the others (+0 -> -5 dB) from 0:08 to 0:12"."""
+    before = levels(jazz_long.plan, "drums")
+    turn = jazz_long.say(said)
+    after = levels(jazz_long.plan, "drums")
+    assert turn.changed and after[2] > before[2], turn.reply
+    assert after[:2] == before[:2] and after[3:] == before[3:], turn.reply
+
+
+# ----------------------------------------------------------------------------- 2. some of a part taken away
+
+@pytest.mark.parametrize("said", ["take away some of the drums",
+                                  # mine
+                                  "remove some of the drums", "cut a bit of the drums"])
+def test_some_of_the_drums_away_is_fewer_not_none(jazz_long, said):
+    """"Some of the drums" is less of them (softer), not the kit taken out. Before: "No drums."."""
+    n = len(jazz_long.plan.sections)
+    before = levels(jazz_long.plan, "drums")
+    turn = jazz_long.say(said)
+    assert _plays(jazz_long.plan, "drums") == n, turn.reply
+    assert all(a <= b for a, b in zip(levels(jazz_long.plan, "drums"), before)) and \
+        levels(jazz_long.plan, "drums") != before, turn.reply
+
+
+# ----------------------------------------------------------------------------- 3. a bare number after a tempo complaint
+
+@pytest.mark.parametrize("said", ["hmm too fast, not that much, go 160",
+                                  # mine
+                                  "too fast now, try 160", "that's too quick, maybe 160 instead"])
+def test_a_bare_number_after_a_tempo_complaint_is_the_bpm(jazz_long, said):
+    """After a tempo went too far, "too fast ..., go 160" asks for 160 bpm: the whole score at 160, not slowed by a
+    step that ignores the number. Before: "Tempo 139.4 -> 118.5 BPM" (from 139; here after "much faster")."""
+    jazz_long.say("much faster")
+    assert tempo_at(jazz_long.plan, 1.0) > 170
+    turn = jazz_long.say(said)
+    assert all(abs(t - 160) < 1.5 for t in tempos(jazz_long.plan)), turn.reply
+
+
+def test_a_number_that_is_a_place_stays_a_place(jazz_long):
+    """"too fast in shot 3" names a shot, no tempo of 3."""
+    turn = jazz_long.say("too fast in shot 3")
+    assert tempo_at(jazz_long.plan, 9.0) < tempo_at(jazz_long.plan, 1.0), turn.reply
