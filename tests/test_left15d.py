@@ -62,3 +62,16 @@ def test_a_number_that_is_a_place_stays_a_place(jazz_long):
     """"too fast in shot 3" names a shot, no tempo of 3."""
     turn = jazz_long.say("too fast in shot 3")
     assert tempo_at(jazz_long.plan, 9.0) < tempo_at(jazz_long.plan, 1.0), turn.reply
+
+
+# ----------------------------------------------------------------------------- 9. a style named with "and"
+
+@pytest.mark.parametrize("said, style", [("rock and roll", "rock"),
+                                         # mine
+                                         ("make it rock and roll", "rock"), ("can we do rhythm and blues", None)])
+def test_a_style_said_with_and_is_one_name(jazz_long, said, style):
+    """"rock and roll" is one style's name: no "I did not act on 'roll'" (nor 'blues')."""
+    turn = jazz_long.say(said)
+    assert turn.changed and jazz_long.plan.style != "jazz", turn.reply
+    assert style is None or jazz_long.plan.style == style
+    assert "did not act on" not in turn.reply, turn.reply
