@@ -75,3 +75,33 @@ def test_a_style_said_with_and_is_one_name(jazz_long, said, style):
     assert turn.changed and jazz_long.plan.style != "jazz", turn.reply
     assert style is None or jazz_long.plan.style == style
     assert "did not act on" not in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- 4. what the video is for, as why a tempo
+
+@pytest.mark.parametrize("said, slower", [("it feels too quick, slower please, it's for a funeral", True),
+                                          # mine
+                                          ("too fast. slow it down, this is for my gran's funeral", True),
+                                          ("faster, this is for a party", False)])
+def test_a_purpose_given_for_a_tempo_does_not_restyle(jazz_long, said, slower):
+    """A purpose said right after a tempo asked is why that tempo: the tempo moves, the key, chords, mood and style stay.
+    Before: "Key F major -> F minor; tempo 139.4 -> 104.3 BPM; less energy ...; chords ... -> V7 i7 iiø7"."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    after = jazz_long.plan
+    assert (tempo_at(after, 1.0) < tempo_at(before, 1.0)) == slower and tempo_at(after, 1.0) != tempo_at(before, 1.0), turn.reply
+    assert (after.style, after.key) == (before.style, before.key), turn.reply
+    assert [s.energy for s in after.sections] == [s.energy for s in before.sections], turn.reply
+
+
+def test_a_purpose_said_alone_is_still_read(jazz_long):
+    """"it's for a funeral" alone still sets the music's feeling (only after a tempo is it why)."""
+    turn = jazz_long.say("it's for a funeral")
+    assert turn.changed, turn.reply
+
+
+@pytest.mark.xfail(reason="left: a culture the whole request evokes ('a wedding' -> classical strings) is read by cultures.styled "
+                          "over the whole request, after the clause was dropped as why", strict=False)
+def test_a_wedding_given_for_a_tempo_does_not_restyle(jazz_long):
+    jazz_long.say("slower, it's for a wedding")
+    assert jazz_long.plan.style == "jazz"
