@@ -125,3 +125,23 @@ def test_a_person_arriving_is_a_moment_noted(jazz_long, said):
     before = [s.energy for s in jazz_long.plan.sections]
     jazz_long.say(said)
     assert [s.energy for s in jazz_long.plan.sections] == before
+
+
+# ----------------------------------------------------------------------------- 8. a part that is not there, beside another
+
+@pytest.mark.parametrize("said, word", [("no drums in shot 3 and no strings", "strings"),
+                                        # mine
+                                        ("no strings and no drums in shot 3", "strings"),
+                                        ("lose the drums in shot 3, and no harp", "harp")])
+def test_an_absent_part_beside_another_change_is_said_not_asked(jazz_long, said, word):
+    """The drums go in shot 3; the part that does not play is said in the reply, not asked about (before: "There are
+    no strings in the score to remove. Did you mean another instrument?" and nothing done)."""
+    turn = jazz_long.say(said)
+    assert turn.changed and "drums" not in effective_roles(jazz_long.plan, jazz_long.plan.sections[2]), turn.reply
+    assert _plays(jazz_long.plan, "drums") == len(jazz_long.plan.sections) - 1, turn.reply
+    assert f"no {word} in the score" in turn.reply and not turn.question, turn.reply
+
+
+def test_an_absent_part_alone_is_still_asked(jazz_long):
+    turn = jazz_long.say("no strings")
+    assert not turn.changed and "no strings in the score" in turn.reply, turn.reply

@@ -296,7 +296,7 @@ def remove(e, word: str, text: str = "") -> None:
     if prohibited.absent(e, role := role_of(p, word), word, text):
         return   # "never add strings, just the piano louder": kept already, the rest made
     if role is None:
-        raise prohibited.not_there(p, word)   # "There are no strings"; "no sax": the vibraphone plays the tune
+        raise ops.AtLimit(str(prohibited.not_there(p, word)), f"Not changed: there {are} no {word} in the score.")   # asked alone ("no sax": the vibraphone plays the tune); beside another change, said
     if not any(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):
         # at its limit: passed over beside another change ("drums out in shot 1, add them back in shot 2": out already)
         raise ops.AtLimit(f"The {word} {are} already silent there. Did you mean another part?",
