@@ -5,7 +5,7 @@ words of the same family."""
 from __future__ import annotations
 
 import pytest
-from edit_clips import levels, tempo_at, tempos
+from edit_clips import energy_at, levels, tempo_at, tempos
 
 from v2m.agent.dialogue.operations import effective_roles
 
@@ -145,3 +145,36 @@ def test_an_absent_part_beside_another_change_is_said_not_asked(jazz_long, said,
 def test_an_absent_part_alone_is_still_asked(jazz_long):
     turn = jazz_long.say("no strings")
     assert not turn.changed and "no strings in the score" in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- 5. a slow growth from where it is
+
+@pytest.mark.parametrize("said, a, b", [("let it slowly grow from 0:30 to 0:54", 30.0, 54.0),
+                                        # mine
+                                        ("gradually build between 0:20 and 0:40", 20.0, 40.0),
+                                        ("slowly build up from 0:30 to 0:50", 30.0, 50.0)])
+def test_a_slow_growth_rises_from_where_it_is(jazz_long, said, a, b):
+    """A rise said to come slowly grows from the music there, never first down (before: 0:30 lowered 0.88 -> 0.18, then a
+    rise); it ends higher than it starts; nothing outside moves."""
+    plan = jazz_long.plan
+    before = {round(s.start_s, 2): s.energy for s in plan.sections}
+    turn = jazz_long.say(said)
+    inside = [s for s in jazz_long.plan.sections if a - 0.01 <= s.start_s < b - 0.01]
+    assert inside and all(s.energy >= energy_at(plan, s.start_s + 0.1) - 0.01 for s in inside), turn.reply
+    assert inside[-1].energy > inside[0].energy, turn.reply
+    assert all(abs(s.energy - before[round(s.start_s, 2)]) < 1e-6 for s in jazz_long.plan.sections
+               if (s.end_s <= a + 0.01 or s.start_s >= b - 0.01) and round(s.start_s, 2) in before), turn.reply
+
+
+# ----------------------------------------------------------------------------- 7. a place said first, as a heading
+
+@pytest.mark.parametrize("said", ["up to 0:16, keep it sparse",
+                                  # mine
+                                  "until 0:16, keep it sparse", "up to 0:16: sparse please"])
+def test_a_place_said_first_heads_the_change(jazz_long, said):
+    """(Already right on main at 6dd0ad9: kept as a guard.) The place said first is where the change goes: sparser
+    before 0:16, the rest as it was."""
+    before = [s.energy for s in jazz_long.plan.sections]
+    turn = jazz_long.say(said)
+    after = [s.energy for s in jazz_long.plan.sections]
+    assert all(x < y for x, y in zip(after[:4], before[:4])) and after[4:] == before[4:], turn.reply
