@@ -44,7 +44,8 @@ def from_the_music(plan: ScorePlan, idx: list[int], levels: list[float], text: s
     if levels[0] > levels[-1]:
         there = plan.sections[idx[0]].energy
         return [max(levels[0], there) if LOUD_START_RE.search(text) else min(levels[0], there), *levels[1:]]
-    if plan.sections[idx[0]].start_s > 0.5 and GRADUAL_RE.search(text) and not QUIET_START_RE.search(text):
+    if plan.sections[idx[0]].start_s > 0.5 and plan.sections[idx[-1]].end_s < plan.duration_s - 0.05 and \
+            GRADUAL_RE.search(text) and not QUIET_START_RE.search(text):   # between two places (to the end: below)
         first = plan.sections[idx[0]].energy   # from where it is, up: at least a step, to 1.0 at most
         return [max(levels[0], first), *levels[1:-1], max(levels[-1], min(1.0, first + 0.15))]
     if (plan.sections[idx[0]].start_s > 0.5 and plan.sections[idx[-1]].end_s >= plan.duration_s - 0.05 or
