@@ -18,7 +18,7 @@ import re
 
 from v2m.agent.dialogue import (amounts, arbiter, character, cues, cultures, halfway, hit_words, idioms, marks, mentions, names,
                                  orchestration, phrases, references, sides, silence, similes, spelling, takes, tempos)
-from v2m.agent.dialogue import complaints, entries, patterns, unread, versions, vocab
+from v2m.agent.dialogue import complaints, entries, patterns, purpose_why, unread, versions, vocab
 from v2m.agent.dialogue.intents import SIZES, scope_of
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.repeats import halfway_only, one_key, same_meaning
@@ -271,7 +271,7 @@ def _why_held(request: str) -> tuple[str, dict[str, str]]:
     pieces = re.split(f"({CLAUSE_SPLIT.pattern})", request)   # clauses at even places, what split them between
     held: dict[str, str] = {}
     for k in range(2, len(pieces), 2):
-        if mentions.only_reason(phrases.words(pieces[k])) and mentions.named_parts(mentions.plain_parts(phrases.words(pieces[k - 2]))):
+        if purpose_why.why_only(phrases.words(pieces[k]), phrases.words(pieces[k - 2])):   # "slower please, it's for a funeral" too
             token = f"heldwhy{len(held)}"
             held[token], pieces[k] = pieces[k], token
     return "".join(pieces), held
@@ -332,7 +332,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     complaint: tuple[int, Ask | None] | None = None   # where a complaint's intents start; its question, if any
     for n_clause, original in enumerate(clauses):
         if original.strip() in held:   # only why: no edit when the clause before changed a part, else read as said
-            if prev is not None and _parts_changed(out[prev[2]:]):
+            if prev is not None and (_parts_changed(out[prev[2]:]) or purpose_why.tempo_asked(out)):
                 continue
             original = similes.plain(held[original.strip()])
         text = phrases.words(phrases.unfilled(spelling.spelled(original.lower())))

@@ -308,7 +308,8 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
         return None
     apart = [p for p in elsewhere if p.label == "everything" and any(_span_of(it) for it in last) or not any(a < p.end_s and p.start_s < b for a, b in
                                               (_span_of(it) or (0.0, duration) for it in last))]
-    numbers = all(m[0] in ("tempo", "energy", "level") for m in moves)
+    numbers = all(m[0] in ("tempo", "energy", "level") for m in moves) and not any(   # "too fast, go 160": that bpm, no step back
+        it.what == "tempo" and it.direction == "set" for it in said or [])
     named = {ATTRIBUTE[w] for w in re.findall(r"[a-z]+", low) if w in ATTRIBUTE}
     if numbers and not elsewhere and not back and named <= {m[0] for m in moves} and (OVER_RE.search(low) and (
             not said or any(_against([x], moves) for x in senses) or None not in senses and not _agree(senses, moves) and

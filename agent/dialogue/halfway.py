@@ -149,6 +149,9 @@ OVERSHOT = {"fast": ("tempo", 1), "quick": ("tempo", 1), "slow": ("tempo", -1), 
             "quiet": ("loudness", -1), "soft": ("loudness", -1), "busy": ("energy", 1)}
 
 
+BPM_SAID_RE = re.compile(r"\b\d{2,3} ?bpm\b", re.I)   # a tempo said in numbers (`bare_bpm` gives a bare one its unit)
+
+
 def overshot(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | None:
     """A complaint about the step just taken ("faster" ... "is too much quick now, little bit less"): half of it
     back, not a full step the other way past where it started; None when the request is no such complaint or the
@@ -157,6 +160,8 @@ def overshot(request: str, history: list[ScorePlan] | None) -> list[EditIntent] 
     if not m or not (m.group("a") or m.group("b")) or not history or len(history) < 2 or named_parts(request.lower()):
         return None   # "it's way louder now": no way said; "the drums are too loud now": that part
     attr, way = OVERSHOT[(m.group("a") or m.group("b")).lower()]
+    if attr == "tempo" and BPM_SAID_RE.search(request):
+        return None   # "too fast, not that much, go 160": the tempo said, set by the edit's readers
     before, now = history[-2], history[-1]
     moved = {"tempo": now.tempo_bpm - before.tempo_bpm, "loudness": now.loudness_lufs - before.loudness_lufs,
              "energy": sum(s.energy for s in now.sections) / len(now.sections) -

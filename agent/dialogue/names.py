@@ -72,7 +72,7 @@ opening closing two three four five six seven eight nine ten couple few several"
 # Words of an edit that may still describe a named moment before its noun ("his big entrance", "the slow dance").
 ADJECTIVES = set("slow fast quick soft loud dark bright big small quiet calm happy sad heavy light full".split())
 EDIT_LOG_RE = re.compile(r'^- "(.*)": read as ', re.M)
-CLAUSES_RE = re.compile(rf"\s*(?:[,;!?]|:(?!\d)|{patterns.FULL_STOP}|\band\b|\bthen\b|\bbut\b)\s*", re.I)   # a request's clauses (`moment_table`'s too): patterns' marks, "and", "then", "but" and a ":" not in a time besides, as a name and its place are said apart
+CLAUSES_RE = re.compile(rf"\s*(?:[,;!?]|:(?!\d)|{patterns.FULL_STOP}|(?<!\bdrum )\band\b(?!\s+(?:roll|blues|b)\b)|\bthen\b|\bbut\b)\s*", re.I)   # a request's clauses (`moment_table`'s too): patterns' marks, "and", "then", "but" and a ":" not in a time besides, as a name and its place are said apart
 # "the last two", "the first three" said without a noun count the shots (or cuts) the request speaks of
 COUNT_ALONE_RE = re.compile(r"\b(?:the )?(first|last|final) (two|three|four|five|six|couple|few|\d)\b"
                             r"(?! ?(?:of )?(?:shots?|cuts?|s\b|secs?|seconds?|bars?|beats?|minutes?|sections?))")

@@ -40,7 +40,7 @@ KEEP_ONLY = patterns.Lazy((rf"\b{EVERYTHING}(?: \w+){{0,3}}? {EXCEPT} {PARTS}", 
 TURNED = patterns.Lazy(((PART_FLAWED_RE, "down"), (rf"{INSTR} {BEING}(?:{LACK})\b", "up"),
                         (rf"\b(?:{DOWN_VERBS}) {INSTR}", "down"), (rf"\b(?:{UP_VERBS}) {INSTR}", "up"),
                         (rf"\b(?:take|knock|tone|ease|pull|dial|turn|nudge|bump|notch|drop) {INSTR} (?:\w+ ){{0,2}}?(?:down|back)\b", "down"),
-                        (rf"\b(?:bring|calm) {PARTS} down\b", "down"), (rf"\bback {INSTR} off\b", "down"),
+                        (rf"\b(?:bring|calm) {PARTS} down\b", "down"), (rf"\bback {INSTR} off\b", "down"), (rf"\b(?:take away|take out|remove|cut(?: out)?|drop|lose|strip(?: out)?|pull out|thin out) (?:some|a bit|a little|a few|part|a touch) of {INSTR}", "down"),   # "take away some of the drums": fewer, not none
                         (rf"^\s*(?:and |now |then |also )?{INSTR} (?:a bit |a little |a touch |a tad |way |right |much )?"
                          rf"(up|down)\b(?! to \d)", ""),   # "slap bass up", "hats down a bit": terse notes
                         (rf"\b(?:can'?t|cannot|can not|barely|hardly) (?:really |even )?{HEARD} {INSTR}", "up")))
@@ -296,7 +296,7 @@ def remove(e, word: str, text: str = "") -> None:
     if prohibited.absent(e, role := role_of(p, word), word, text):
         return   # "never add strings, just the piano louder": kept already, the rest made
     if role is None:
-        raise prohibited.not_there(p, word)   # "There are no strings"; "no sax": the vibraphone plays the tune
+        raise ops.AtLimit(str(prohibited.not_there(p, word)), f"Not changed: there {are} no {word} in the score.")   # asked alone ("no sax": the vibraphone plays the tune); beside another change, said
     if not any(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):
         # at its limit: passed over beside another change ("drums out in shot 1, add them back in shot 2": out already)
         raise ops.AtLimit(f"The {word} {are} already silent there. Did you mean another part?",

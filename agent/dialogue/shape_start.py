@@ -28,6 +28,9 @@ QUIET_START_RE = re.compile(r"\b(?:start|starts|begin|begins|open|opens)\b|\bfro
 LOUD_START_RE = re.compile(r"\bloud start\b", re.I)
 # a rise into a moment ("build into it", "swell into the last shot", "leading up to the reveal"): its full sweep, always
 INTO_RE = re.compile(r"\binto\b|\bup to\b|\btowards?\b|\bleading (?:up )?to\b|\buntil\b|\btill\b", re.I)
+# a rise said to come slowly ("let it slowly grow from 0:30 to 0:54", "gradually build between 0:30 and 0:54"): it grows
+# from where the music is, never first down (it dropped 0:30 from 0.88 to 0.18 before rising)
+GRADUAL_RE = re.compile(r"\b(?:slowly|gradually|gradual|little by little|bit by bit|steadily|step by step)\b", re.I)
 AUDIBLE_RISE = 0.45   # a rise from a level already high still grows this much: it starts lower, to 1.0 at its end
 # (a rise of less is not heard: the notes at its end no denser than at its start)
 
@@ -41,6 +44,10 @@ def from_the_music(plan: ScorePlan, idx: list[int], levels: list[float], text: s
     if levels[0] > levels[-1]:
         there = plan.sections[idx[0]].energy
         return [max(levels[0], there) if LOUD_START_RE.search(text) else min(levels[0], there), *levels[1:]]
+    if plan.sections[idx[0]].start_s > 0.5 and plan.sections[idx[-1]].end_s < plan.duration_s - 0.05 and \
+            GRADUAL_RE.search(text) and not QUIET_START_RE.search(text):   # between two places (to the end: below)
+        first = plan.sections[idx[0]].energy   # from where it is, up: at least a step, to 1.0 at most
+        return [max(levels[0], first), *levels[1:-1], max(levels[-1], min(1.0, first + 0.15))]
     if (plan.sections[idx[0]].start_s > 0.5 and plan.sections[idx[-1]].end_s >= plan.duration_s - 0.05 or
             _unheard(plan, idx, levels) and not INTO_RE.search(text)) and not QUIET_START_RE.search(text):
         first = plan.sections[idx[0]].energy   # or the music just before it, where lower ("softer until 0:12, then build")

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, character, compared, complaints, done_at, drops, edit_log, edits, entries, exclusions, fade_ins, followups, halfway, idioms, into_it, kept_instead, marks, meant_kind, messages, moment_table, moments, music_ends, music_places, names, next_place, noted, orchestration, picture_places, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, settings, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
+from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bare_bpm, character, compared, complaints, done_at, drops, edit_log, edits, entries, exclusions, fade_ins, followups, halfway, idioms, into_it, kept_instead, marks, meant_kind, messages, moment_table, moments, music_ends, music_places, names, next_place, noted, orchestration, picture_places, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, settings, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
 from v2m.agent.dialogue.changes import NOTHING, describe, diff, same_music
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.intents import apply_intents, scope_of
@@ -223,7 +223,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     request = exclusions.said_untouched(into_it.named(starts.at_the_ends(request)))   # "start soft, then louder from shot 3": soft at the start; "before the last shot, swell into it"
     request = fade_ins.as_builds(request)   # "fade the music in from 0:48": a build there, not the fade out "fade" reads
     request = settings.said_in_mode(request)   # "in major it sounds like a toy advert": minor, no question about the key
-    request = settings.same_tempo_as(request, analysis, plan)   # "the ending the same speed as the intro": its bpm
+    request = settings.same_tempo_as(bare_bpm.named(request), analysis, plan)   # "the ending the same speed as the intro": its bpm; "too fast, go 160": 160 bpm
     request = music_ends.ended(spoken_times.timed(request, analysis.duration_s), analysis)   # "let the music end at the end of shot 5"; "slow it down at 40", "at forty", "half a minute in": at 0:40, 0:30
     request = at_marks.at_mark(returns.back_from(request, history), history)   # "bring them back at 0:21": from 0:21 on; "after the bang"
     question = messages.guard(request) or remark(request, plan, history, analysis)

@@ -150,7 +150,7 @@ class Mood:
 
 MOODS = {m.name: m for m in (
     Mood("happy", "major", 0.1, 1.08, ("happy", "happier", "joyful", "cheerful", "upbeat", "sunny", "uplifting",
-                                      "optimistic", "positive", "bright mood"), "folk"),
+                                      "optimistic", "hopeful", "positive", "bright mood"), "folk"),
     Mood("sad", "minor", -0.15, 0.88, ("sad", "sadder", "melancholy", "melancholic", "sorrowful", "gloomy",
                                        "mournful", "tragic", "heartbreaking", "somber", "sombre", "solemn", "reverent", "reverential", "depressing"), "classical"),
     Mood("tense", "minor", 0.1, 1.05, ("tense", "tenser", "anxious", "nervous", "thriller", "edgy", "scary", "menacing"), "cinematic"),

@@ -1,0 +1,38 @@
+"""What the video is for, said right after a tempo asked ("it feels too quick, slower please, it's for a funeral",
+"faster, this is for a party"): why that tempo, no mood, key or style of its own. `edits` holds such a clause back as
+it holds "lift the bass, it feels timid", and drops it when the clause before changed the tempo; said alone ("it's for
+a funeral") or after no tempo, it is read as said.
+
+    from v2m.agent.dialogue import purpose_why
+    purpose_why.held("it's for a funeral", "slower please")   # True
+"""
+
+from __future__ import annotations
+
+import re
+
+from v2m.agent.dialogue import mentions
+from v2m.agent.dialogue.phrases import FAST_RE, SLOW_RE
+
+# a clause that only says what the video is for ("it's for a funeral", "because this is for my gran's funeral")
+PURPOSE_ALONE_RE = re.compile(r"\s*(?:(?:and|so|because|since|as|coz|cause|cuz) )*(?:(?:it'?s|it is|this is|this'?s|that'?s|"
+                              r"that is|the (?:video|film|clip|piece) is|we'?re|i'?m) )?(?:(?:all|just|meant|made|going|gonna be) )?"
+                              r"for (?:a|an|the|our|my|his|her|their|this|that|some|[\w]+'s)(?: [\w'-]+){0,2}\W*", re.I)
+TEMPO_RE = re.compile(rf"{FAST_RE}|{SLOW_RE}", re.I)
+
+
+def held(clause: str, before: str) -> bool:
+    """Whether `clause` only says what the video is for, right after `before`, a clause that asks a tempo."""
+    return bool(PURPOSE_ALONE_RE.fullmatch(clause) and TEMPO_RE.search(before))
+
+
+def why_only(clause: str, before: str) -> bool:
+    """Whether `clause` (in the readers' words) only says why the clause `before` it asks what it asks: how a part
+    named there should sound ("lift the bass, it feels timid", `mentions.only_reason`), or what the video is for after
+    a tempo asked."""
+    return mentions.only_reason(clause) and bool(mentions.named_parts(mentions.plain_parts(before))) or held(clause, before)
+
+
+def tempo_asked(intents: list) -> bool:
+    """Whether the intents read so far change the tempo (the clause before the purpose said one: the purpose is why)."""
+    return any(it.what == "tempo" for it in intents)
