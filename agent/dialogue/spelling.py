@@ -50,8 +50,8 @@ PHONE = ((r"(?<!shot )(?<!cut )(?<!section )(?<!scene )(?<!part )(?<!take )(?<!v
          (r"\b(with) (?=(?:bang|boom|crash|hit|stop|pause|ding|bell|swell|riser|stab|sting)\b)", r"\1 a "),   # "with bang"
          # a learner's sentence without its "it" ("Is like police chase in film", "Is shop for bicycles", "Now is music of
          # elevator"): the subject put back; a question about a named thing ("Is the bass ok?") and praise ("Is good start",
-         # its "start" no place) left as they are
-         (r"(?:^|(?<=[.!?] )|(?<=^now )|(?<=^so ))is (?!(?:it|this|that|there|here|the|a|an|my|our|your|his|her|their|these|"
+         # its "start" no place) and a question ("Is slower better?", "Is bass ok now?") left as they are
+         (r"(?:^|(?<=[.!?] )|(?<=^now )|(?<=^so ))is (?![^.!?]*\?)(?!(?:it|this|that|there|here|the|a|an|my|our|your|his|her|their|these|"
           r"those|we|you|he|she|they|i|everything|anything|something|any|some|all|one|good|great|nice|fine|ok|okay|perfect|"
           r"better|best|lovely|beautiful|super|excellent|cool)\b)(?=[a-z])", "it is "))
 PHONE_RE = tuple((re.compile(pat, re.I), rep) for pat, rep in PHONE)

@@ -1,0 +1,25 @@
+"""readback15b's findings on the fifteenth session's diff (notes READBACK15B_REPORT, items 1-10), each through a real
+chat Session on the synthetic 60 s clip cut every 4 s (conftest's `jazz_long`: drums, bass, electric piano on the
+chords, tenor sax on the tune; shot k is [4(k-1), 4k]), in the reader's words and in others of the same family."""
+
+from __future__ import annotations
+
+import pytest
+from edit_clips import level_at, tempo_at
+
+from v2m.agent.dialogue.operations import effective_roles
+
+
+# ----------------------------------------------------------------------------- 1. "Is ..." asked, not ordered
+
+@pytest.mark.parametrize("said", ["Is slower better?", "Is bass ok now?",
+                                  # mine
+                                  "Is more drums a good idea?"])
+def test_a_learners_question_without_its_article_changes_nothing(jazz_long, said):
+    """A question stays a question (before: "Is slower better?" slowed the tempo, "Is bass ok now?" raised the bass)."""
+    turn = jazz_long.say(said)
+    assert not turn.changed, turn.reply
+
+
+def test_a_learners_sentence_without_its_it_is_still_read(jazz_long):
+    assert jazz_long.say("Is like police chase in film").changed
