@@ -40,3 +40,23 @@ def test_a_part_alone_as_the_subject_of_a_complaint_keeps_the_band(jazz_long, sa
 def test_a_part_asked_alone_still_plays_alone(jazz_long):
     turn = jazz_long.say("play the sax alone in shot 4")
     assert turn.changed and "no drums" in turn.reply.lower(), turn.reply
+
+
+# ----------------------------------------------------------------------------- 3. a place praised, then "it"
+
+@pytest.mark.parametrize(("said", "inside", "outside"), [("love the intro! make it slower", 2, 30),
+                                                         ("I like the end, can it be slower though", 58, 30),
+                                                         # mine
+                                                         ("really love the opening, make it a bit slower", 2, 40)])
+def test_an_edit_after_a_place_praised_with_no_place_of_its_own_goes_there(jazz_long, said, inside, outside):
+    """The praised place is where the edit goes (before: the whole score slowed)."""
+    start = tempo_at(jazz_long.plan, outside)
+    turn = jazz_long.say(said)
+    assert tempo_at(jazz_long.plan, inside) < start, turn.reply
+    assert tempo_at(jazz_long.plan, outside) == start, turn.reply
+
+
+def test_an_edit_after_a_place_praised_with_a_place_of_its_own_goes_to_that_place(jazz_long):
+    start = tempo_at(jazz_long.plan, 2)
+    turn = jazz_long.say("love the intro, make the end faster")
+    assert tempo_at(jazz_long.plan, 58) > start and tempo_at(jazz_long.plan, 2) == start, turn.reply

@@ -144,6 +144,11 @@ LOVED_PLACE_RE = re.compile(r"^(?:and |but |oh )?(?:(?:i|we|really|just|so|total
                             r"enjoy)s? (?:the|that|this|your) (?:very )?(?:intro|opening|beginning|start|ending|end|outro|finale|"
                             r"middle|(?:(?:first|last|final|opening|closing) )?(?:shot|cut|bit|part|section)(?: \d+)?)\W*$")
 
+# a place of its own in the clause after a place praised ("... but it's too bouncy when he runs", "..., the end is too slow")
+PLACE_SAID_RE = re.compile(r"\b(?:when|where|while|as soon as|in|at|on|during|from|after|before|until|till|towards?|around|"
+                           r"intro|opening|beginning|start|ending|end|outro|finale|middle|shots?|cuts?|sections?|"
+                           r"everywhere|overall|throughout|whole|rest)\b|\d")
+
 
 def approves(request: str) -> bool:
     """Whether a whole turn only thanks, praises, approves or signs off (`signed_off`, `approval` or `described`)."""
@@ -184,8 +189,9 @@ def unpraised(request: str) -> str:
     drop |= {k for k, c in enumerate(said) if ENOUGH_RE.search(c) and _approved(c, False)}   # "the drums are loud enough"
     drop |= {k for k, c in enumerate(said[:-1]) if LOVED_PART_RE.match(c) and named_parts(c) and   # "love the piano, the
              named_parts(said[k + 1]) and not set(named_parts(c)) & set(named_parts(said[k + 1]))}   # drums are too loud"
-    drop |= {k for k, c in enumerate(said[:-1]) if LOVED_PLACE_RE.match(c)}   # "love
-    # the opening! but it's too bouncy when ...": the place praised is no place of the edit after it
+    drop |= {k for k, c in enumerate(said[:-1]) if LOVED_PLACE_RE.match(c) and   # "love the opening! but it's too bouncy
+             any(PLACE_SAID_RE.search(d) for d in said[k + 1:])}   # when ...": the place praised is no place of the edit after
+    # it; "love the intro! make it slower" (no place of its own): the intro is where the edit goes
     kept = "".join(c + sep for k, (c, sep) in enumerate(pieces) if k not in drop).strip()
     return kept if drop and kept else request
 
