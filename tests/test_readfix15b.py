@@ -5,7 +5,7 @@ chords, tenor sax on the tune; shot k is [4(k-1), 4k]), in the reader's words an
 from __future__ import annotations
 
 import pytest
-from edit_clips import level_at, tempo_at
+from edit_clips import energy_at, level_at, tempo_at
 
 from v2m.agent.dialogue.operations import effective_roles
 
@@ -60,3 +60,25 @@ def test_an_edit_after_a_place_praised_with_a_place_of_its_own_goes_to_that_plac
     start = tempo_at(jazz_long.plan, 2)
     turn = jazz_long.say("love the intro, make the end faster")
     assert tempo_at(jazz_long.plan, 58) > start and tempo_at(jazz_long.plan, 2) == start, turn.reply
+
+
+# ----------------------------------------------------------------------------- 4. "not now, I want ..." corrects nothing
+
+@pytest.mark.parametrize("said", ["not now, I want it a bit darker", "not yet, I want it darker",
+                                  # mine
+                                  "not bad, I want it darker"])
+def test_a_not_that_names_no_edit_keeps_the_last_edit(jazz_long, said):
+    """Shot 3's push stays and the new edit is made as said (before: shot 3's energy was taken back and only shot 3
+    made darker)."""
+    jazz_long.say("make shot 3 louder")
+    pushed = energy_at(jazz_long.plan, 10)
+    turn = jazz_long.say(said)
+    assert turn.changed and energy_at(jazz_long.plan, 10) == pushed, turn.reply
+    assert "key" in turn.reply.lower(), turn.reply   # darker over the whole score
+
+
+def test_a_correction_of_what_the_last_edit_did_still_corrects_it(jazz_long):
+    jazz_long.say("make shot 3 louder")
+    start = energy_at(jazz_long.plan, 10)
+    turn = jazz_long.say("not louder, I meant brighter")
+    assert energy_at(jazz_long.plan, 10) < start, turn.reply
