@@ -82,3 +82,24 @@ def test_a_correction_of_what_the_last_edit_did_still_corrects_it(jazz_long):
     start = energy_at(jazz_long.plan, 10)
     turn = jazz_long.say("not louder, I meant brighter")
     assert energy_at(jazz_long.plan, 10) < start, turn.reply
+
+
+# ----------------------------------------------------------------------------- 5. a phrase read by a rewrite is read
+
+@pytest.mark.parametrize(("setup", "said"), [(["put a stab at 0:27"], "after the bang, only the bass"),
+                                             (["the drop is at 0:16"], "post-drop, only drums"),
+                                             (["make shot 3 louder", "make shot 5 darker"], "same as you did for shot 3, but for shot 7"),
+                                             # mine
+                                             (["put a crash at 0:30"], "before the crash, only the piano")])
+def test_a_place_read_through_an_earlier_turn_is_not_called_unread(jazz_long, setup, said):
+    """The reply does not say "I did not act on 'after the bang'" for the words the edit was placed by."""
+    for s in setup:
+        jazz_long.say(s)
+    turn = jazz_long.say(said)
+    assert turn.changed and "did not act on" not in turn.reply, turn.reply
+
+
+def test_words_no_reader_knows_beside_a_place_read_through_a_mark_are_still_named(jazz_long):
+    jazz_long.say("put a stab at 0:27")
+    turn = jazz_long.say("after the bang, only the bass and do the zoop thing")
+    assert "did not act on 'do the zoop thing'" in turn.reply, turn.reply
