@@ -103,3 +103,30 @@ def test_words_no_reader_knows_beside_a_place_read_through_a_mark_are_still_name
     jazz_long.say("put a stab at 0:27")
     turn = jazz_long.say("after the bang, only the bass and do the zoop thing")
     assert "did not act on 'do the zoop thing'" in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- 6, 10. "behind": a part there, softly
+
+@pytest.mark.parametrize(("said", "role"), [("the sax sits behind the piano, bring it forward", "melody"),
+                                            # mine
+                                            ("the bass hides behind the drums, bring it forward", "bass")])
+def test_a_part_already_playing_behind_another_is_not_added_again(jazz_long, said, role):
+    """The part comes up by a level step and the energy stays (before: read as added, more energy everywhere, +7 dB)."""
+    turn = jazz_long.say(said)
+    assert 0 < level_at(jazz_long.plan, role, 30) <= 5, turn.reply
+    assert "more energy" not in turn.reply.lower(), turn.reply
+
+
+def test_a_part_pushed_behind_another_goes_down_against_it(jazz_long):
+    turn = jazz_long.say("push the piano behind the bass")
+    assert level_at(jazz_long.plan, "harmony", 30) < level_at(jazz_long.plan, "bass", 30), turn.reply
+    assert "more energy" not in turn.reply.lower(), turn.reply
+
+
+@pytest.mark.parametrize("said", ["soft strings behind the piano", "soft strings under the piano",
+                                  # mine
+                                  "a quiet organ pad under everything"])
+def test_a_soft_part_added_underneath_leaves_the_mix_loudness(jazz_long, said):
+    """The strings come in and the whole mix keeps its loudness (before: -16 -> -19 LUFS)."""
+    turn = jazz_long.say(said)
+    assert "a new part" in turn.reply and "LUFS" not in turn.reply, turn.reply
