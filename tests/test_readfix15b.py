@@ -130,3 +130,16 @@ def test_a_soft_part_added_underneath_leaves_the_mix_loudness(jazz_long, said):
     """The strings come in and the whole mix keeps its loudness (before: -16 -> -19 LUFS)."""
     turn = jazz_long.say(said)
     assert "a new part" in turn.reply and "LUFS" not in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- 7. unread words quoted as said
+
+@pytest.mark.parametrize(("said", "never"), [("at 0:30, there will be a logo, make it quiet", "at 0:30 will be"),
+                                             ("at 0:20 add drums and leave them there", "leave them at 0:20"),
+                                             # mine
+                                             ("at 0:40, there should be a title, make it calmer", "at 0:40 should be")])
+def test_a_there_read_as_a_time_is_quoted_as_said(jazz_long, said, never):
+    """The edit lands at the time and the reply quotes only words the user said (before: "I did not act on 'at 0:30
+    will be a logo'")."""
+    turn = jazz_long.say(said)
+    assert turn.changed and never not in turn.reply, turn.reply

@@ -114,8 +114,10 @@ def unread(analysis, plan, request: str, read: Callable, intents: list | None = 
     # a part brought back as it was ("bring the drums back": its edits taken back) is what adding it would do
     done |= {(what, it.target) for it in intents or [] if it.what == "revert" and it.target for what in ("add", "remove", "balance")}
     out: list[str] = []
-    for said_piece in pieces:
-        piece = as_read(said_piece, history) if history else said_piece
+    # quoted as said: "at 0:30, there will be a logo" read with its "there" as 0:30 is quoted with its "there"
+    as_said = [p.strip() for p in PIECE_SPLIT_RE.split(idioms.joined(hit_words.listed(carried(than(request))))) if p and p.strip()]
+    for said_piece, piece in zip(as_said if len(as_said) == len(pieces) else pieces, pieces):
+        piece = as_read(piece, history) if history else piece
         if correcting and not ORDERED_RE.match(piece):
             continue   # ("sorry", "I meant shot 6", "one later"); an order beside them ("and do the zoop thing") is its own
         if only_ties(piece) or said(piece) or not WHOLE_RE.sub(" ", piece.lower()).strip(" .!?") or approves(piece) \
