@@ -143,3 +143,20 @@ def test_a_there_read_as_a_time_is_quoted_as_said(jazz_long, said, never):
     will be a logo'")."""
     turn = jazz_long.say(said)
     assert turn.changed and never not in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- 8. the hour a video goes out
+
+@pytest.mark.parametrize("said", ["obsessed. posting at 6 but make the drums quieter",
+                                  # mine
+                                  "uploading it at 8 tonight, make the drums quieter",
+                                  "love it, I'll post it at 7pm, just make the drums quieter"])
+def test_the_hour_a_video_is_posted_is_no_place_in_it(jazz_long, said):
+    """The drums go down over the whole score (before: only in the shot at 0:06, with no word of it)."""
+    turn = jazz_long.say(said)
+    assert level_at(jazz_long.plan, "drums", 6) < 0 and level_at(jazz_long.plan, "drums", 40) < 0, turn.reply
+
+
+def test_a_time_said_as_a_place_is_still_one(jazz_long):
+    turn = jazz_long.say("make the drums quieter at 6")
+    assert level_at(jazz_long.plan, "drums", 6) < 0 and level_at(jazz_long.plan, "drums", 40) == 0, turn.reply

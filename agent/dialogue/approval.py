@@ -45,6 +45,7 @@ PUBLISHED = (r"(?:(?:i'?ll|we'?ll|i'?m|we'?re|gonna|going to|will) )?(?:(?:posti
              r"(?:video|clip|edit|reel)))(?: (?:on|to) (?:insta\w*|ig|tiktok|youtube|yt|"
              r"facebook|fb|twitter|reels?|the (?:gram|channel|group))| (?:at|by|around) \d{1,2}(?:[:.]\d\d)?(?: ?[ap]\.?m\.?)?|"
              r" (?:tonight|tomorrow(?: morning| night)?|today|later|this (?:evening|afternoon|morning|week(?:end)?)|now|asap)){0,3}")
+PUBLISHED_AT_RE = re.compile(rf"\b{PUBLISHED}(?<=\d)(?: ?[ap]\.?m\.?)?\b", re.I)   # the hour it goes out: no place in the video
 # thanks, praise, approval and being done ("cheers", "bang on", "you're a star", "approved", "it's a wrap", "I'll take
 # it from here", "ttyl"): a turn made of these and of words that wish for nothing is a sign-off
 CLOSING_RE = re.compile(
@@ -181,6 +182,8 @@ def unpraised(request: str) -> str:
     """`request` without a state told and praised, or said to be enough, beside the edit it asks for ("slow in the
     intro, love it, but make the end faster" -> "but make the end faster"; "the drums are loud enough but the bass
     isn't" -> "the bass is not loud enough"): the state approved is no edit. The request as it is when nothing is left."""
+    if (unposted := PUBLISHED_AT_RE.sub("", request)).strip(" ,.;!?"):   # "posting at 6 but make the drums quieter":
+        request = unposted   # no 0:06
     said_in_full = elided(request)
     pieces = [(m.group(1), m.group(2)) for m in CLAUSE_RE.finditer(said_in_full) if m.group(1).strip()]
     said = [" ".join(c.lower().split()) for c, _ in pieces]
