@@ -160,3 +160,19 @@ def test_the_hour_a_video_is_posted_is_no_place_in_it(jazz_long, said):
 def test_a_time_said_as_a_place_is_still_one(jazz_long):
     turn = jazz_long.say("make the drums quieter at 6")
     assert level_at(jazz_long.plan, "drums", 6) < 0 and level_at(jazz_long.plan, "drums", 40) == 0, turn.reply
+
+
+# ----------------------------------------------------------------------------- 9. a doubled word of a thing named
+
+@pytest.mark.parametrize("said", ["add a small small bell at 0:20",
+                                  # mine
+                                  "add a small, small bell at 0:20"])
+def test_a_thing_named_with_a_doubled_word_is_quoted_as_said_once(jazz_long, said):
+    """The reply never shows the rewrite "a little bell" (before: "Why: I don't know 'a little bell'")."""
+    turn = jazz_long.say(said)
+    assert turn.changed and "a little bell" not in turn.reply, turn.reply
+
+
+def test_a_doubled_small_as_an_amount_is_still_a_little(jazz_long):
+    turn = jazz_long.say("drums small small louder")
+    assert 0 < level_at(jazz_long.plan, "drums", 30) <= 3, turn.reply
