@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from v2m.agent.dialogue.mentions import named_parts
+from v2m.agent.dialogue.phrases import TEMPO_WORDS
 from v2m.agent.dialogue.place_words import OWN_PLACE_RE
 from v2m.agent.dialogue.where import Ask, Span, fmt
 from v2m.tools.contract import EditIntent, ScorePlan, VideoAnalysis
@@ -15,7 +16,7 @@ from v2m.tools.contract import EditIntent, ScorePlan, VideoAnalysis
 MEANT_RE = re.compile(r"^\W*(?:(?:no|nope|sorry|oops|wait|actually|hmm)\W+)*not (?P<old>[a-z' -]{2,30}?)\W*(?:,\s*)?"
                       r"(?:i |we )?(?:meant|mean|wanted|want|asked for|said)\s+(?P<new>[a-z][a-z' -]{1,40}?)\W*$", re.I)
 COMPARED_RE = re.compile(r"\b(?:more|less|too|so)\b|\b[a-z]{2,}(?<!ev)(?<!nev)er\b", re.I)   # "not slower", "not so loud"
-TEMPO_WORDS_RE = re.compile(r"\b(?:slow|slower|faster|quicker|fast|quick|tempo|speed|pace)\b", re.I)
+TEMPO_WORDS_RE = re.compile(rf"\b(?:{TEMPO_WORDS}|slow|fast|quick)\b", re.I)   # "not slow": the tempo too
 
 
 def rekinded(analysis: VideoAnalysis, request: str, history: list[ScorePlan] | None,
