@@ -45,6 +45,7 @@ PUBLISHED = (r"(?:(?:i'?ll|we'?ll|i'?m|we'?re|gonna|going to|will) )?(?:(?:posti
              r"(?:video|clip|edit|reel)))(?: (?:on|to) (?:insta\w*|ig|tiktok|youtube|yt|"
              r"facebook|fb|twitter|reels?|the (?:gram|channel|group))| (?:at|by|around) \d{1,2}(?:[:.]\d\d)?(?: ?[ap]\.?m\.?)?|"
              r" (?:tonight|tomorrow(?: morning| night)?|today|later|this (?:evening|afternoon|morning|week(?:end)?)|now|asap)){0,3}")
+PUBLISHED_AT_RE = re.compile(rf"\b{PUBLISHED}(?<=\d)(?: ?[ap]\.?m\.?)?\b", re.I)   # the hour it goes out: no place in the video
 # thanks, praise, approval and being done ("cheers", "bang on", "you're a star", "approved", "it's a wrap", "I'll take
 # it from here", "ttyl"): a turn made of these and of words that wish for nothing is a sign-off
 CLOSING_RE = re.compile(
@@ -144,6 +145,11 @@ LOVED_PLACE_RE = re.compile(r"^(?:and |but |oh )?(?:(?:i|we|really|just|so|total
                             r"enjoy)s? (?:the|that|this|your) (?:very )?(?:intro|opening|beginning|start|ending|end|outro|finale|"
                             r"middle|(?:(?:first|last|final|opening|closing) )?(?:shot|cut|bit|part|section)(?: \d+)?)\W*$")
 
+# a place of its own in the clause after a place praised ("... but it's too bouncy when he runs", "..., the end is too slow")
+PLACE_SAID_RE = re.compile(r"\b(?:when|where|while|as soon as|in|at|on|during|from|after|before|until|till|towards?|around|"
+                           r"intro|opening|beginning|start|ending|end|outro|finale|middle|shots?|cuts?|sections?|"
+                           r"everywhere|overall|throughout|whole|rest)\b|\d")
+
 
 def approves(request: str) -> bool:
     """Whether a whole turn only thanks, praises, approves or signs off (`signed_off`, `approval` or `described`)."""
@@ -176,6 +182,8 @@ def unpraised(request: str) -> str:
     """`request` without a state told and praised, or said to be enough, beside the edit it asks for ("slow in the
     intro, love it, but make the end faster" -> "but make the end faster"; "the drums are loud enough but the bass
     isn't" -> "the bass is not loud enough"): the state approved is no edit. The request as it is when nothing is left."""
+    if (unposted := PUBLISHED_AT_RE.sub("", request)).strip(" ,.;!?"):   # "posting at 6 but make the drums quieter":
+        request = unposted   # no 0:06
     said_in_full = elided(request)
     pieces = [(m.group(1), m.group(2)) for m in CLAUSE_RE.finditer(said_in_full) if m.group(1).strip()]
     said = [" ".join(c.lower().split()) for c, _ in pieces]
@@ -184,8 +192,9 @@ def unpraised(request: str) -> str:
     drop |= {k for k, c in enumerate(said) if ENOUGH_RE.search(c) and _approved(c, False)}   # "the drums are loud enough"
     drop |= {k for k, c in enumerate(said[:-1]) if LOVED_PART_RE.match(c) and named_parts(c) and   # "love the piano, the
              named_parts(said[k + 1]) and not set(named_parts(c)) & set(named_parts(said[k + 1]))}   # drums are too loud"
-    drop |= {k for k, c in enumerate(said[:-1]) if LOVED_PLACE_RE.match(c)}   # "love
-    # the opening! but it's too bouncy when ...": the place praised is no place of the edit after it
+    drop |= {k for k, c in enumerate(said[:-1]) if LOVED_PLACE_RE.match(c) and   # "love the opening! but it's too bouncy
+             any(PLACE_SAID_RE.search(d) for d in said[k + 1:])}   # when ...": the place praised is no place of the edit after
+    # it; "love the intro! make it slower" (no place of its own): the intro is where the edit goes
     kept = "".join(c + sep for k, (c, sep) in enumerate(pieces) if k not in drop).strip()
     return kept if drop and kept else request
 

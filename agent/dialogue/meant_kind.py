@@ -8,13 +8,15 @@ import re
 from collections.abc import Callable
 
 from v2m.agent.dialogue.mentions import named_parts
+from v2m.agent.dialogue.phrases import TEMPO_WORDS
 from v2m.agent.dialogue.place_words import OWN_PLACE_RE
 from v2m.agent.dialogue.where import Ask, Span, fmt
 from v2m.tools.contract import EditIntent, ScorePlan, VideoAnalysis
 
 MEANT_RE = re.compile(r"^\W*(?:(?:no|nope|sorry|oops|wait|actually|hmm)\W+)*not (?P<old>[a-z' -]{2,30}?)\W*(?:,\s*)?"
                       r"(?:i |we )?(?:meant|mean|wanted|want|asked for|said)\s+(?P<new>[a-z][a-z' -]{1,40}?)\W*$", re.I)
-TEMPO_WORDS_RE = re.compile(r"\b(?:slow|slower|faster|quicker|fast|quick|tempo|speed|pace)\b", re.I)
+COMPARED_RE = re.compile(r"\b(?:more|less|too|so)\b|\b[a-z]{2,}(?<!ev)(?<!nev)er\b", re.I)   # "not slower", "not so loud"
+TEMPO_WORDS_RE = re.compile(rf"\b(?:{TEMPO_WORDS}|slow|fast|quick)\b", re.I)   # "not slow": the tempo too
 
 
 def rekinded(analysis: VideoAnalysis, request: str, history: list[ScorePlan] | None,
@@ -27,6 +29,11 @@ def rekinded(analysis: VideoAnalysis, request: str, history: list[ScorePlan] | N
     said = f"{m['old']} {m['new']}".lower()
     if named_parts(said) or OWN_PLACE_RE.search(said):
         return None   # "not the bass, I meant the drums"; "not shot 2, I meant shot 3"
+    try:   # "not now/yet/bad, I want it darker": the words after "not" ask nothing of the music, so they correct no edit
+        if not COMPARED_RE.search(m["old"]) and not read(history[-2], m["old"], history[:-1]):
+            return None
+    except Ask:
+        return None
     whole = place.start_s < 0.05 and place.end_s > analysis.duration_s - 0.05
     text = m["new"] if whole else f"{m['new']} from {fmt(place.start_s, 2)} to {fmt(place.end_s, 2)}"
     if TEMPO_WORDS_RE.search(m["old"]) and not TEMPO_WORDS_RE.search(m["new"]):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import operations as ops, part_words, patterns, prohibited, vocab
+from v2m.agent.dialogue import behind, operations as ops, part_words, patterns, prohibited, vocab
 from v2m.agent.dialogue.mentions import (BALANCE_DOWN, BALANCE_UP, BEING, CUT_VERB, DOWN_VERBS, INSTR, INSTR_ALT, LACK, HEARD, OUT_VERBS,
                                          LISTED_PART, LOST, NO_PART, PART_FLAWED_RE, PART_ORDER_RE, SUGGESTED, UNNEEDED, UP_VERBS,
                                          WHOSE, named_parts, plain_parts)
@@ -36,7 +36,7 @@ KEEP_ONLY = patterns.Lazy((rf"\b{EVERYTHING}(?: \w+){{0,3}}? {EXCEPT} {PARTS}", 
                            rf"(?:down|back) to (?:just |only )?{PARTS}",                 # "strip it down to piano and bass"
                            rf"\b(?:just|only|nothing but) (?:be |have |keep |leave |want |need |like |hear )?(?:a |an )?{PARTS}(?: (?:on (?:its|their) own|"
                            rf"by (?:itself|themselves)|alone))?",
-                           rf"(?<!leave )(?<!let )(?<!leave the )(?<!let the ){PARTS} (?:on (?:its|their) own|by (?:itself|themselves)|solo|only|alone)\b"))
+                           rf"(?<!leave )(?<!let )(?<!leave the )(?<!let the ){PARTS} (?:on (?:its|their) own|by (?:itself|themselves)|solo|only|alone)\b(?![^,.;!?]*?\b(?:is|are|was|were|sounds?|feels?|seems?|gets?|looks?)\b)"))   # a complaint's subject
 TURNED = patterns.Lazy(((PART_FLAWED_RE, "down"), (rf"{INSTR} {BEING}(?:{LACK})\b", "up"),
                         (rf"\b(?:{DOWN_VERBS}) {INSTR}", "down"), (rf"\b(?:{UP_VERBS}) {INSTR}", "up"),
                         (rf"\b(?:take|knock|tone|ease|pull|dial|turn|nudge|bump|notch|drop) {INSTR} (?:\w+ ){{0,2}}?(?:down|back)\b", "down"),
@@ -135,8 +135,10 @@ def read(t: str, want) -> str:
                                rf"{INSTR} (?:over|under|behind|through|above|for|against) {INSTR}", t)):
         want("balance", value=m.group(1), target=m.group(2), direction="up")
         return eat(t, m)
-    if (m := re.search(rf"(?<!tuck )(?<!tuck the )(?<!tuck that ){INSTR}(?: \w+)? (?:under|underneath|beneath|behind) (?!the (?:beat|groove|click|vocals?|voice)\b)(?:everything|it all|the rest|the \w+)\b(?!'s| (?:is|are|was|were|sounds?|feels?|seems?|gets?)\b)", t)) \
-            and not prohibited.negated(t, m):   # "the pad behind everything is too much": the subject of a complaint
+    if (m := behind.PUT_RE.search(t)):   # "push the piano behind the bass": the one behind down against the other
+        want("balance", value=m.group(2), target=m.group(1), direction="up")
+        return eat(t, m)
+    if (m := behind.ADDED_RE.search(t)) and not prohibited.negated(t, m):   # ("the pad behind everything is too much": a complaint's subject)
         want("add", value=m.group(1))  # "organ pad under everything", "soft strings behind the piano": a part underneath the others ("tuck the bass under": down)
         return eat(t, m)
     # balance: "the sax drowns the piano" (piano up against the sax), "bring the strings forward"

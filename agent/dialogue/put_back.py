@@ -28,8 +28,8 @@ PUT_BACK_RE = re.compile(rf"(?:\b(?:put|set|change|turn|switch|have)\s+|\bget\s+
                          rf"(?: in {PLACE})? back\b(?!\s+(?:up|down|off|a\b|an?\s|some|slightly|to (?!(?:how|the way|what|"
                          rf"where|normal|before|it|its)\b)|at\b|later|again|for\b))"
                          rf"|\b(?:restore|reinstate) (?:the |my |our )?(?:old |earlier |previous |original )?(?:{SETTING}|{PLACE})\b")
-PLACED = ("tempo", "energy")
-PREPOSITION_RE = re.compile(r"^(?:from|after|before|until|till|in|at|on|between|during|over|through)\b")   # the settings a section holds: brought back in one place only; the others are the score's
+PLACED = ("tempo", "energy")   # the settings a section holds: brought back in one place only; the others are the score's
+PREPOSITION_RE = re.compile(r"^(?:from|after|before|until|till|in|at|on|between|during|over|through)\b")   # a place label said with its own preposition ("after 0:20"): no "in"
 
 
 def placed(e, old: ScorePlan, attr: str) -> None:

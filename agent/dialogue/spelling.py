@@ -50,8 +50,8 @@ PHONE = ((r"(?<!shot )(?<!cut )(?<!section )(?<!scene )(?<!part )(?<!take )(?<!v
          (r"\b(with) (?=(?:bang|boom|crash|hit|stop|pause|ding|bell|swell|riser|stab|sting)\b)", r"\1 a "),   # "with bang"
          # a learner's sentence without its "it" ("Is like police chase in film", "Is shop for bicycles", "Now is music of
          # elevator"): the subject put back; a question about a named thing ("Is the bass ok?") and praise ("Is good start",
-         # its "start" no place) left as they are
-         (r"(?:^|(?<=[.!?] )|(?<=^now )|(?<=^so ))is (?!(?:it|this|that|there|here|the|a|an|my|our|your|his|her|their|these|"
+         # its "start" no place) and a question ("Is slower better?", "Is bass ok now?") left as they are
+         (r"(?:^|(?<=[.!?] )|(?<=^now )|(?<=^so ))is (?![^.!?]*\?)(?!(?:it|this|that|there|here|the|a|an|my|our|your|his|her|their|these|"
           r"those|we|you|he|she|they|i|everything|anything|something|any|some|all|one|good|great|nice|fine|ok|okay|perfect|"
           r"better|best|lovely|beautiful|super|excellent|cool)\b)(?=[a-z])", "it is "))
 PHONE_RE = tuple((re.compile(pat, re.I), rep) for pat, rep in PHONE)
@@ -347,13 +347,13 @@ OF_COMPOUND_RE = re.compile(r"\b[a-z]+(?:-[a-z]+)*-of-(?:the-|a-)?[a-z]+(?:-[a-z
 
 # a word said twice for emphasis ("enter well well", "not this small small thing", "now now"): said once ("small small" is
 # a learner's "a little"); a sound's own name said twice ("tom tom", "cha cha", "bye bye") stays
-DOUBLED_RE = re.compile(r"\b([a-z]{3,})(?:,? )\1\b(?!-)", re.I)
-DOUBLED = {"small": "a little", **{w: f"{w} {w}" for w in "tom cha bye chop knock bora".split()}}
+DOUBLED_RE, NAMED_RE = re.compile(r"\b([a-z]{3,})(?:,? )\1\b(?!-)", re.I), re.compile(r"\b(?:a|an|the|some|one)\s*$", re.I)
+DOUBLED = {"small": "a little", **{w: f"{w} {w}" for w in "tom cha bye chop knock bora".split()}}   # ("a small small bell": small)
 
 
 def undoubled(text: str) -> str:
     """`text` with a word said twice for emphasis said once (`DOUBLED_RE`): "well well" -> "well"."""
-    return DOUBLED_RE.sub(lambda m: DOUBLED.get(m[1].lower(), m[1]), text)
+    return DOUBLED_RE.sub(lambda m: m[1] if NAMED_RE.search(text, 0, m.start()) else DOUBLED.get(m[1].lower(), m[1]), text)
 
 
 def mended(text: str) -> str:

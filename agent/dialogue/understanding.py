@@ -378,7 +378,7 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     places = list(dict.fromkeys(it.scope.label for it in intents if it.scope.label))   # in the user's terms
     reply = describe(diff(plan, new), reason, places[0] if len(places) == 1 else "")
     reply = marks.already(plan, intents) or reply if new == plan else " ".join(filter(None, [reply, marks.already(plan, intents, True)]))   # "a crash at 0:13" where one is
-    lost = unread.noted(unread.unread(analysis, plan, heard_as, partial(edits.read_request, last_span=last_place(history, analysis)), intents)) if new != plan else ""   # "warmer and do the zoop thing": named
+    lost = unread.noted(unread.unread(analysis, plan, heard_as, partial(edits.read_request, last_span=last_place(history, analysis)), intents, history)) if new != plan else ""   # "warmer and do the zoop thing": named
     reply = "\n".join([*standing.under(reply, passed, new), *filter(None, [lost])])   # under the changes: why "darker" did nothing; a cap
     read = ", ".join(f"{it.what}{' ' + it.direction if it.direction else ''}"
                      f"{' ' + it.value if it.value else ''}{' (' + it.scope.label + ')' if it.scope.label else ''}"

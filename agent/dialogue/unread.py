@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from v2m.agent.dialogue import feeling_ways, hit_words, idioms, verbed
+from v2m.agent.dialogue import at_marks, feeling_ways, hit_words, idioms, verbed
 from v2m.agent.dialogue.approval import approves
 from v2m.agent.dialogue.counted import there_timed
 from v2m.agent.dialogue.asides import aside
@@ -25,7 +25,8 @@ from v2m.agent.dialogue.followups import corrects
 from v2m.agent.dialogue.mentions import only_reason
 from v2m.agent.dialogue.moment_table import only_ties
 from v2m.agent.dialogue.marks import SECTION_WORDS
-from v2m.agent.dialogue.names import CLAUSES_RE, said, unlabel
+from v2m.agent.dialogue.done_at import DONE_AT_RE
+from v2m.agent.dialogue.names import CLAUSES_RE, as_places, earlier, said, unlabel
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import ORDER_VERBS, words
 from v2m.agent.dialogue.place_words import APPOSITIVE_RE, only_place
@@ -94,11 +95,13 @@ def taken_back(piece: str, intents: list) -> bool:
         and any(it.what in ("revert", "no_hit", "remove") for it in intents)   # "no, not both, I meant just shot 3" too
 
 
-def unread(analysis, plan, request: str, read: Callable, intents: list | None = None) -> list[str]:
+def unread(analysis, plan, request: str, read: Callable, intents: list | None = None, history: list | None = None) -> list[str]:
     """The pieces of `request` that `read` (as `edits.read_request`) cannot read, as said, in order: read by nothing,
     or only guessed by the embeddings as something the turn's `intents` do not do ("give it a glimmerwave flavour and
     more drums": synthwave is only a guess, and the drums were done alone); [] for a request of one piece (its own
-    question says so)."""
+    question says so). Each piece is read as the turn heard it after `history`'s rewrites (`as_read`)."""
+    if history and (m := DONE_AT_RE.search(request)):   # "same as you did for shot 3, but for shot 7": the repeat's
+        request = f"{request[:m.start()].rstrip()} {m['b'].strip()}"   # own words, read by `done_at`
     # cut where the readers cut: "softer then the kick" is one comparison, "louder, then the drums" the drums louder;
     # "stings on the first, second and third cut" (each cut named), "start big and finish quiet" (one fall): joined as
     # `edits.read_request` joins them before cutting clauses, so no piece of those is unread
@@ -111,7 +114,10 @@ def unread(analysis, plan, request: str, read: Callable, intents: list | None = 
     # a part brought back as it was ("bring the drums back": its edits taken back) is what adding it would do
     done |= {(what, it.target) for it in intents or [] if it.what == "revert" and it.target for what in ("add", "remove", "balance")}
     out: list[str] = []
-    for piece in pieces:
+    # quoted as said: "at 0:30, there will be a logo" read with its "there" as 0:30 is quoted with its "there"
+    as_said = [p.strip() for p in PIECE_SPLIT_RE.split(idioms.joined(hit_words.listed(carried(than(request))))) if p and p.strip()]
+    for said_piece, piece in zip(as_said if len(as_said) == len(pieces) else pieces, pieces):
+        piece = as_read(piece, history) if history else piece
         if correcting and not ORDERED_RE.match(piece):
             continue   # ("sorry", "I meant shot 6", "one later"); an order beside them ("and do the zoop thing") is its own
         if only_ties(piece) or said(piece) or not WHOLE_RE.sub(" ", piece.lower()).strip(" .!?") or approves(piece) \
@@ -128,14 +134,20 @@ def unread(analysis, plan, request: str, read: Callable, intents: list | None = 
                 continue
             guessed = read(analysis, plan, piece, guess=True)
         except Unknown:
-            out.append(piece[:60])
+            out.append(said_piece[:60])
             continue
         except Ask:
             continue
         if guessed and all(it.reason and (it.what, it.value) not in done for it in guessed) \
                 and not feeling_ways.made(guessed, intents or [], plan):   # "more comedic. faster": made as chosen
-            out.append(piece[:60])
+            out.append(said_piece[:60])
     return list(dict.fromkeys(out))
+
+
+def as_read(piece: str, history: list) -> str:
+    """`piece` as the turn read it: a mark said as a place as its time ("after the bang": after 0:27, `at_marks`),
+    a name given before as its place ("post-drop": after 0:16, `names.as_places`); the user is quoted as said."""
+    return as_places(at_marks.at_mark(piece, history), earlier(history), None)
 
 
 def noted(phrases: list[str]) -> str:
