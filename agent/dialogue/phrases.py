@@ -116,7 +116,9 @@ FALL = (r"(?:less energy|lower energy|less intense|calmer|softer|quieter|gentler
 GRADUAL_RE = re.compile(rf"\b{GRADUAL}\b(?: [a-z']+){{0,4}}? (?:({RISE})|({FALL}))\b"
                         rf"|\b(?:({RISE})|({FALL}))(?: [a-z']+){{0,5}}? {GRADUAL}\b")
 TOWARD_END_RE = re.compile(rf"()()\b(?:({RISE})|({FALL}))(?: [a-z']+){{0,3}}? towards? the (?:very )?end\b")   # over a place said: a ramp across it
-TEMPO_WORDS = "tempo|pace|speed|faster|slower|quicker"; TEMPO_WORDS_RE = re.compile(rf"\b(?:{TEMPO_WORDS}|bpm)\b"); AND_RE = re.compile(r"\b(?:and|then)\b")   # "go faster and build up": the build no tempo (`meant_kind` adds slow/fast/quick)
+TEMPO_WORDS = "tempo|pace|speed|faster|slower|quicker"   # `meant_kind` adds slow/fast/quick
+TEMPO_WORDS_RE = re.compile(rf"\b(?:{TEMPO_WORDS}|bpm)\b")   # "go faster and build up": the build no tempo
+AND_RE = re.compile(r"\b(?:and|then)\b")
 # a build said at a place ("build it up over shot 3", "swell from the second cut to the third", "from shot 4 it grows"): a rise
 BUILD_VERB_RE = re.compile(r"\b(?:build|builds|building)(?: (?:it|things|the energy|energy|the music|everything))?(?: up)?(?: (?:big|bigger|a lot|a bit|gently|"
                            r"nicely))?\b|\b(?:swell|swells|swelling|crescendo|rise|rises|rising|(?:it|things|the music|everything) (?:grows?|climbs))\b|\bramp\w* (?:it )?up\b")
