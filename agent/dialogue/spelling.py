@@ -346,14 +346,14 @@ OF_COMPOUND_RE = re.compile(r"\b[a-z]+(?:-[a-z]+)*-of-(?:the-|a-)?[a-z]+(?:-[a-z
 
 
 # a word said twice for emphasis ("enter well well", "not this small small thing", "now now"): said once ("small small" is
-# a learner's "a little"); a sound's own name said twice ("tom tom", "cha cha", "bye bye") stays
+# a learner's "a little"); a sound's own name said twice ("tom tom", "cha cha", "the boom boom": the kit) stays
 DOUBLED_RE, NAMED_RE = re.compile(r"\b([a-z]{3,})(?:,? )\1\b(?!-)", re.I), re.compile(r"\b(?:a|an|the|some|one)\s*$", re.I)
-DOUBLED = {"small": "a little", **{w: f"{w} {w}" for w in "tom cha bye chop knock bora".split()}}   # ("a small small bell": small)
+DOUBLED = {"small": "a little", **{w: f"{w} {w}" for w in "tom cha bye chop knock bora boom bang".split()}}   # ("a small small bell": small)
 
 
 def undoubled(text: str) -> str:
     """`text` with a word said twice for emphasis said once (`DOUBLED_RE`): "well well" -> "well"."""
-    return DOUBLED_RE.sub(lambda m: m[1] if NAMED_RE.search(text, 0, m.start()) else DOUBLED.get(m[1].lower(), m[1]), text)
+    return DOUBLED_RE.sub(lambda m: m[1] if m[1].lower() == "small" and NAMED_RE.search(text, 0, m.start()) else DOUBLED.get(m[1].lower(), m[1]), text)
 
 
 def mended(text: str) -> str:
