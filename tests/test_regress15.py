@@ -25,3 +25,20 @@ def test_a_doubled_word_is_still_read_once(said, read):
     from v2m.agent.dialogue.spelling import undoubled
 
     assert undoubled(said) == read
+
+
+@pytest.mark.parametrize("said, at", [("the music should grow and grow until the first cut, that is the peak", 6),
+                                      ("build up until the second cut, that's the climax", 13)])
+def test_a_peak_said_of_the_place_after_it_is_a_swell_there(tmp_path, said, at):
+    # place_words.appositive read '..., that is the peak' as a name given to the place (review15's '..., that's the
+    # hard step'), so the peak was dropped: no swell at the cut
+    chat = open_chat(tmp_path, "jazz")
+    turn = chat.say(said)
+    assert any(abs(h.time_s - at) <= 0.35 and h.kind == "swell" for h in chat.plan.hit_points), turn.reply
+
+
+def test_a_name_given_to_a_place_is_still_no_mood(tmp_path):
+    chat = open_chat(tmp_path, "jazz")
+    before = chat.plan
+    turn = chat.say("from 0:13 to 0:21 a little slower, that's the hard step")
+    assert energies(chat.plan) == energies(before) and chat.plan.tempo_bpm == before.tempo_bpm, turn.reply

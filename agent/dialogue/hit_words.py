@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.counted import NUMBER_WORD, ORD, ORDINALS, spoken_number
-from v2m.agent.dialogue.place_words import PICTURE_CHANGES, TIME
+from v2m.agent.dialogue.place_words import PEAK_RE, PICTURE_CHANGES, TIME
 
 # The words that name a mark, one list for every reader: `marks` (a mark asked, where "stop" and "punch" are read only
 # in the forms that name one), `next_place` (a request about the last mark's moment, with the words of one landing) and
@@ -137,7 +137,6 @@ SWELL_TO_TIME_RE = re.compile(rf"{SWELL_TO}(?= (?:{TIME}))")
 # A swell said over a stretch ("let it swell from 0:32 on", "swelling over shot 5", "a swell from the second cut to the
 # fourth"): a rise across it (`phrases`' shape), not a swell mark on each cut in it
 SWELL_OVER_RE = re.compile(r"\bswell(?:ing)?(?= (?:up )?(?:from|over|across|through|throughout|during|between|after)\b)")
-PEAK_RE = re.compile(r"\b(?:peaks?|peaking|climax(?:es|ing)?|tops? out|crest(?:s|ing)?|biggest point|high point|lands?)\b")
 # A moment left unmarked: "doesn't need a hit", "let the band play straight through the cut", "without marking
 # it", "don't emphasise the cut", "not react to the cut", "no punctuation"
 UNMARK = ((r"\b(?:does ?n[o']?t|do ?n[o']?t|does not|do not|should ?n[o']?t|should not|wo ?n[o']?t|will not|must ?n[o']?t|"

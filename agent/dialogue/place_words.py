@@ -148,9 +148,9 @@ PLACE_FILLER = set("""make it the a an bit more less please can you could sound 
 song track some vibe vibes style version kind of way very really too so to be should i want would me give let us
 lets let's try with this that in on at into for now bit slightly more whole everything overall all just feel feeling
 go more somewhat quite tone mood add use bring obv obviously ofc pls plz only starting number""".split())
-# A clause that only says which place the one before meant ("..., that's shots two and three").
-APPOSITIVE_RE = re.compile(r"^\s*(?:(?:which|that|it|this) ?(?:'s|’s| is| s|s| are| was| happens| comes)|i\.?e\.?|namely|i mean)\b", re.I)
+APPOSITIVE_RE = re.compile(r"^\s*(?:(?:which|that|it|this) ?(?:'s|’s| is| s|s| are| was| happens| comes)|i\.?e\.?|namely|i mean)\b", re.I)   # "..., that's shots 2 and 3"
 NAMING_RE = re.compile(r"^\s*(?:the|our|my|his|her|their|where|when)\b(?![^,;.!?]*\b(?:too|more|less|should|needs?)\b)", re.I)   # a name
+PEAK_RE = re.compile(r"\b(?:peaks?|peaking|climax(?:es|ing)?|tops? out|crest(?:s|ing)?|biggest point|high point|lands?)\b")   # a peak, no name
 # A moment said as the side of a stretch ("from when he starts crawling", "until the bit where she sings") that the
 # clause after names ("..., that's the sixth shot"): that place is the same side of the stretch
 SIDE_OF_MOMENT_RE = re.compile(r"\b(from|since|starting (?:from|at|with)|until|till|up to|up until) (?:when|where|the (?:moment|point|"
@@ -163,8 +163,8 @@ def appositive(before: str, clause: str) -> str:
     """A clause that only says which place the one before meant, as said after it (`APPOSITIVE_RE`): "from when
     he starts crawling, that's the sixth shot" is from the sixth shot on, "until ..., that's 0:40" until 0:40."""
     place = APPOSITIVE_RE.sub(" ", clause, count=1)
-    if OWN_PLACE_RE.search(before) and not OWN_PLACE_RE.search(place) and NAMING_RE.match(place):
-        return ""   # "from 0:13 to 0:21 a little slower, that's the hard step": a name given to that place, no mood
+    if OWN_PLACE_RE.search(before) and not OWN_PLACE_RE.search(place) and NAMING_RE.match(place) and not PEAK_RE.search(place):
+        return ""   # "from 0:13 to 0:21 a little slower, that's the hard step": a name given to that place, no mood ("..., that is the peak": a swell there)
     if not (side := SIDE_OF_MOMENT_RE.search(before)) or not SIDE_PLACE_RE.match(place):
         return place
     to = side.group(1).lower().startswith(("until", "till", "up"))
