@@ -105,8 +105,7 @@ def unread(analysis, plan, request: str, read: Callable, intents: list | None = 
     # cut where the readers cut: "softer then the kick" is one comparison, "louder, then the drums" the drums louder;
     # "stings on the first, second and third cut" (each cut named), "start big and finish quiet" (one fall): joined as
     # `edits.read_request` joins them before cutting clauses, so no piece of those is unread
-    joined = idioms.joined(hit_words.listed(carried(than(there_timed(request)))))   # "at 0:17 ..., a hit there": at 0:17
-    pieces = [p.strip() for p in PIECE_SPLIT_RE.split(joined) if p and p.strip()]
+    pieces = _pieces(there_timed(request))   # "at 0:17 ..., a hit there": at 0:17
     if len(pieces) < 2:
         return []
     correcting = corrects(intents or [])   # "sorry, I meant the sixth shot": the correction's own words are read by it
@@ -115,9 +114,10 @@ def unread(analysis, plan, request: str, read: Callable, intents: list | None = 
     done |= {(what, it.target) for it in intents or [] if it.what == "revert" and it.target for what in ("add", "remove", "balance")}
     out: list[str] = []
     # quoted as said: "at 0:30, there will be a logo" read with its "there" as 0:30 is quoted with its "there"
-    as_said = [p.strip() for p in PIECE_SPLIT_RE.split(idioms.joined(hit_words.listed(carried(than(request))))) if p and p.strip()]
+    as_said = _pieces(request)
+    named = earlier(history) if history else None   # the names given places so far, read once for every piece
     for said_piece, piece in zip(as_said if len(as_said) == len(pieces) else pieces, pieces):
-        piece = as_read(piece, history) if history else piece
+        piece = as_read(piece, history, named) if history else piece
         if correcting and not ORDERED_RE.match(piece):
             continue   # ("sorry", "I meant shot 6", "one later"); an order beside them ("and do the zoop thing") is its own
         if only_ties(piece) or said(piece) or not WHOLE_RE.sub(" ", piece.lower()).strip(" .!?") or approves(piece) \
@@ -144,10 +144,17 @@ def unread(analysis, plan, request: str, read: Callable, intents: list | None = 
     return list(dict.fromkeys(out))
 
 
-def as_read(piece: str, history: list) -> str:
+def _pieces(text: str) -> list[str]:
+    """`text` cut where the readers cut it (joined as `edits.read_request` joins clauses first), stripped, none empty."""
+    joined = idioms.joined(hit_words.listed(carried(than(text))))
+    return [p.strip() for p in PIECE_SPLIT_RE.split(joined) if p and p.strip()]
+
+
+def as_read(piece: str, history: list, named: dict) -> str:
     """`piece` as the turn read it: a mark said as a place as its time ("after the bang": after 0:27, `at_marks`),
-    a name given before as its place ("post-drop": after 0:16, `names.as_places`); the user is quoted as said."""
-    return as_places(at_marks.at_mark(piece, history), earlier(history), None)
+    a name given before as its place ("post-drop": after 0:16, `names.as_places` with `named`, `names.earlier`);
+    the user is quoted as said."""
+    return as_places(at_marks.at_mark(piece, history), named, None)
 
 
 def noted(phrases: list[str]) -> str:
