@@ -37,7 +37,8 @@ BIG = (r"\b(?:much|a lot|a whole lot|far(?! (?:forward|back|behind|ahead|away|ou
        r"|\bwa+y+ (?=more|less|too|up|down|back|off|\w+er\b)")   # "way faster", "WAAAY down", not "is there a way to"
 
 
-COMPLAINED_MUCH_RE = re.compile(r"\b(too|so|how|as|that) much\b")   # "the drums are too much": a complaint, no size
+# "the drums are too much": a complaint, no size; "so much slower" (much before a comparative) is a size
+COMPLAINED_MUCH_RE = re.compile(r"\b(too|so|how|as|that) much\b(?! (?:more|less|[a-z]+er)\b)")
 
 
 def magnitude(text: str) -> str:
@@ -48,7 +49,7 @@ def magnitude(text: str) -> str:
 
 def sizes(text: str) -> str:
     """The words of `text` that say a size ("crank the energy WAY up" -> "way"), not "too much" of a complaint."""
-    text = re.sub(r"\b(?:too|so|how|as|that) much\b", " ", text)
+    text = COMPLAINED_MUCH_RE.sub(" ", text)
     return " ".join(m.group(0) for m in re.finditer(f"{SMALL}|{BIG}", text))
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bare_bpm, character, compared, complaints, done_at, drops, edit_log, edits, entries, exclusions, fade_ins, followups, halfway, idioms, into_it, kept_instead, marks, meant_kind, messages, moment_table, moments, music_ends, music_places, names, next_place, noted, orchestration, picture_places, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, settings, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
+from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bare_bpm, character, compared, complaints, done_at, drops, edit_log, edits, entries, exclusions, fade_ins, followups, halfway, idioms, into_it, kept_instead, marks, meant_kind, messages, moment_table, moments, music_ends, music_places, names, next_place, noted, orchestration, picture_places, plainly, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, settings, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
 from v2m.agent.dialogue.changes import NOTHING, describe, diff, same_music
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.intents import apply_intents, scope_of
@@ -30,7 +30,7 @@ from v2m.agent.dialogue.approval import REPLY, approves, unpraised   # thanks, p
 from v2m.agent.dialogue.afterwards import without_return
 from v2m.agent.dialogue.fragments import simile_inside
 from v2m.agent.dialogue.kept import named_kept
-from v2m.agent.dialogue.spelling import mended, phoned, spelled   # shorthand; "the beggining part": a place two letters off
+from v2m.agent.dialogue.spelling import mended, spelled   # "the beggining part": a place two letters off
 from v2m.agent.dialogue.talk import lacking, remark, told   # questions about the score; information told; a lack
 from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment, shot_at, snap, visible_cuts
 from v2m.agent.planners.result import PlanResult
@@ -310,7 +310,7 @@ def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         A PlanResult with the new plan and a reply built from the plan diff; when the request is no edit,
         ambiguous or impossible, the unchanged plan and `question` set (also in `reply`).
     """
-    request = named_kept(idioms.fronted(phoned(request)))   # "2 much lol": the words; "the intro is great, keep it": the intro kept
+    request = named_kept(idioms.fronted(plainly.plain(request)))   # "um, sooo slow", "2 much lol": the words; "the intro is great, keep it": the intro kept
     request = simile_inside(without_return(request))   # "faster in shot 3, then back to how it was": shot 3 alone;
     # "Like tiptoeing! Quieter from shot 4 on": the simile in the change it illustrates
     # "Wonderful! I never thought ...", "Great, that's the groove I wanted.": judged whole, before the praise is

@@ -1,0 +1,156 @@
+"""How people type and talk, read once into the plain words every reader knows, where a request enters the chat
+(`v2m.agent.dialogue.understanding.apply_edit`): the noise of the surface goes, the meaning stays.
+
+    from v2m.agent.dialogue.plainly import plain
+    plain("um can u make it sooo much slower!!!")        # "can u make it so much slower!"
+    plain("the drums r kinda loud, gonna need em down")  # "the drums are kinda loud, going to need em down"
+    plain("the kiss is at two minutes fifty two")        # "the kiss is at 2:52"
+    plain("slower in shot two comma louder drums period")   # "slower in shot two, louder drums."
+
+What it rewrites, each a table or rule of its own below:
+- letters stretched for emphasis ("sooo sloooow", "waaay", "fasterrrr"): the word (`stretched`);
+- punctuation said twice or more ("!!!", "??"): once;
+- dictation's fillers ("um", "uh", "erm", "hmm"): gone, or a pause (a comma) where a new clause starts after one
+  ("where she bends over um that is the fourth shot"); "like" and "you know" only where set off as a filler ("like,
+  make it faster", "it's like really slow", "faster, you know"): "like a 70s cop show", "I like the drums" keep it;
+- texting's words ("gonna", "wanna", "kinda", "lemme", "rly", "thats", "r" for are): the words (`TEXTED`);
+- punctuation said aloud in dictation ("comma", "full stop", "period", "question mark"): the sign, never "a full
+  stop" (the music stopping) or "a period piece";
+- a clock time said in minutes and seconds ("two minutes fifty two", "a minute and six seconds"): "2:52", "1:06";
+- then phone shorthand that hides a grammar word (`spelling.phoned`: "2 much", "mor", "at end").
+Text in double quotes is left as typed (a name, a lyric, a quoted note); numbers that are no time stay.
+Misspelt words are mended later, by `spelling.mended`, for the readers of an edit; the user's own words stay in the
+transcript. Everything here is compiled at import from short patterns (no long alternations: `v2m --help` stays fast).
+"""
+
+from __future__ import annotations
+
+import re
+
+from v2m.agent.dialogue.counted import NUMBER_WORD, spoken_number
+from v2m.agent.dialogue.spelling import _english, _known, phoned
+
+# Texting's words, each for the plain words it stands for ("gonna" going to, "r" are between two words). Shorthand
+# the readers of an edit know through `spelling.WORDS` ("pls", "u", "dont") is left to `spelling.mended`.
+TEXTED = {"gonna": "going to", "wanna": "want to", "gotta": "got to", "lemme": "let me", "gimme": "give me", "outta": "out of", "dunno": "don't know", "rly": "really",
+          "rlly": "really", "realy": "really", "ppl": "people", "thnx": "thanks", "thanx": "thanks", "tnx": "thanks",
+          "cud": "could", "shud": "should", "wud": "would", "cld": "could", "shld": "should", "wld": "would",
+          "bcuz": "because", "becuz": "because", "prolly": "probably", "vid": "video", "im": "I'm", "ive": "I've",
+          "thats": "that's", "whats": "what's", "theres": "there's", "heres": "here's", "didnt": "didn't",
+          "wasnt": "wasn't", "werent": "weren't", "arent": "aren't", "shouldnt": "shouldn't", "couldnt": "couldn't",
+          "wouldnt": "wouldn't", "havent": "haven't", "hasnt": "hasn't", "youre": "you're", "theyre": "they're",
+          "itll": "it'll"}
+TEXTED_RE = re.compile(rf"\b(?:{'|'.join(TEXTED)})\b", re.I)
+ARE_RE = re.compile(r"(?<=[a-z]) r (?=[a-z])", re.I)   # "the drums r too loud": are (never "r&b", "shot r")
+AND_RE = re.compile(r"(?<=\w) & (?=\w)")   # "drums & bass" (spaced; "r&b" stays)
+OK_RE = re.compile(r"^\s*kk?\b(?=\W)", re.I)   # "k, now faster": ok
+
+# "2" texted for "too" where no number can stand: after a word of being or degree before how it sounds ("the bass is 2
+# boomy", "way 2 loud", "feels 2 sleepy"; `spelling.PHONE` reads "2 much" anywhere), and ending a message after a part
+# ("and the bass 2": also); never a place's number ("in shot 2", "from 2", "2 seconds")
+TOO_RE = re.compile(r"\b(is|are|r|s|was|were|be|being|sounds?|feels?|seems?|gets?|getting|way|far|bit|lil|little|much|"
+                    r"just|kinda|still|now|also|bit) 2 (?!(?:s|secs?|seconds?|minutes?|shots?|cuts?|bars?|beats?|times|db|bpm|"
+                    r"percent|of|and|or|to|more|less|x)\b)(?=[a-z])", re.I)
+ALSO_RE = re.compile(r"(?<=[a-z]) 2(?=\s*[.!?]*\s*$)(?<!\bshot 2)(?<!\bcut 2)(?<!\bscene 2)(?<!\bpart 2)(?<!\btake 2)"
+                     r"(?<!\bversion 2)(?<!\bsection 2)(?<!\bbar 2)(?<!\bat 2)(?<!\bfrom 2)(?<!\bto 2)(?<!\bby 2)"
+                     r"(?<!\bin 2)(?<!\bon 2)(?<!\bv 2)(?<!\bnumber 2)(?<!\bphoto 2)(?<!\bpicture 2)(?<!\btrack 2)", re.I)
+STRETCH_RE = re.compile(r"\b[a-z]*([a-z])\1\1[a-z]*\b", re.I)   # a letter three times or more: "sooo", "waaay"
+RUN_RE = re.compile(r"([a-z])\1{2,}", re.I)
+SHORT = {"so", "no", "go", "oh", "yes", "ok"}   # "sooo", "nooo": said short ("tooo" is too, "goood" good)
+MARKS_RE = re.compile(r"([!?])\1+|(?<=\?)!+(?=\?)")   # "!!!": "!", "??": "?"
+
+# A filler said while thinking ("um", "uhh", "erm", "hmm"), with the commas around it
+FILLER = r"(?:u+m+|u+h+m*|e+r+m+|e+r+|h+m+)"
+FILLER_RE = re.compile(rf"\s*,?\s*\b{FILLER}\b[\s,.]*(?:\b{FILLER}\b[\s,.]*)*", re.I)
+# after a filler, a new clause: said with a pause ("... bending over um that is the fourth one": a comma)
+CLAUSE_START_RE = re.compile(r"(?:that|that's|thats|it|it's|its|this|there|there's|then|i|i'm|we|they|he|she|so|but)\b", re.I)
+# before it, a word that leaves the phrase open ("the um drums", "can you um make it"): no pause there
+OPEN_RE = re.compile(r"\b(?:a|an|the|to|of|in|on|at|for|from|with|by|my|our|your|some|more|less|too|very|can|could|would|"
+                     r"will|you|please|make|is|are|and|or)\s*$", re.I)
+# "like" and "you know" as fillers: set off by commas, or "like" before an intensifier or a bare verb
+LIKE_RE = re.compile(r"(?:^|,|(?<=[.!?;]))\s*like\s*,\s*|\b(?P<w>(?:is|are|was|it's|its|be|it|them)) like "
+                     r"(?=(?:really|super|totally|so|way|too|very|kind of|kinda|pretty|a lot|much)\b)|"
+                     r"\b(?P<v>you|u|just|and|to|can|could|pls|please) like (?=(?:make|turn|bring|add|take|speed|slow|put|"
+                     r"give|push|pull|drop|cut|kill|lose|lower|raise|boost|tone|change)\b)", re.I)
+YOU_KNOW_RE = re.compile(r"(?:^|,)\s*(?:you know|ya know|y'know|you know what i mean)\s*(?:,|$|(?=[.!?]))|"
+                         r"\s+(?:ya know|y'know|you know what i mean|you know)\s*(?=[.!?]*\s*$)", re.I)
+
+# Punctuation said aloud in dictation: the sign ("slower comma louder drums period")
+SAID_MARKS = ((re.compile(r"\s*\bcomma\b\s*", re.I), ", "), (re.compile(r"\s*\bquestion mark\b", re.I), "?"),
+              (re.compile(r"\s*\bexclamation (?:mark|point)\b", re.I), "!"),
+              (re.compile(r"\s*\bnew (?:line|paragraph)\b\s*", re.I), ". "),
+              # never "come to a full stop" (the music stops) nor "a period piece"
+              (re.compile(r"(?<!\ba )(?<!\bthe )\s*\b(?:full stop|period)\b(?=\s*$|\s+(?:and|then|also|now|make|can|could|"
+                          r"please|the|it|that|thanks|thank|ok|okay|so|but|i|we|let|bring|add|more|less)\b)", re.I), "."))
+# A clock time said in minutes and seconds: "two minutes fifty two", "a minute and six seconds", "1 minute 30"
+NUMBER = rf"(?:\d{{1,2}}|{NUMBER_WORD})"
+MINUTES_RE = re.compile(rf"(?<!\bfor )(?<!\blast )(?<!\bfirst )(?<!\bnext )\b(a|one|an|{NUMBER}) minutes? (?:and )?({NUMBER})(?: seconds?| secs?)?\b(?! (?:minutes?|bpm|percent|"
+                        r"bars?|beats?|shots?|cuts?|times|of)\b)", re.I)
+# what the rewriting leaves: two spaces, a space before a comma, commas twice, a comma or space the text starts with
+TIDY = ((re.compile(r"[ \t]{2,}"), " "), (re.compile(r"[ \t]+(?=[,.!?])"), ""), (re.compile(r",(?:\s*,)+"), ","),
+        (re.compile(r"^[\s,]+"), ""))
+QUOTED_RE = re.compile(r"(\"[^\"]*\"|“[^”]*”)")
+
+
+def _number(said: str) -> int:
+    said = said.lower()
+    return int(said) if said.isdigit() else 1 if said in ("a", "an", "one") else spoken_number(said)
+
+
+def _clock(m: re.Match) -> str:
+    minutes, seconds = _number(m.group(1)), _number(m.group(2))
+    return m.group(0) if not 0 < seconds < 60 else f"{minutes}:{seconds:02d}"
+
+
+def stretched(word: str) -> str:
+    """A word with a letter stretched for emphasis said plainly: "sooo" so, "goood" good, "fasterrr" faster; the
+    runs made two letters, then one, until a word spelt right is met (one letter each when none is)."""
+    words, runs, low = _english() | _known()[0], [m.span() for m in RUN_RE.finditer(word)], word.lower()
+    said = low
+    for keep in ((1,) * len(runs), (2,) * len(runs), *((1 if i == j else 2 for i in range(len(runs))) for j in range(len(runs))),
+                 (1,) * len(runs)):
+        out, at = [], 0
+        for (a, b), k in zip(runs, tuple(keep)):
+            out += [low[at:a], low[a] * k]
+            at = b
+        said = "".join([*out, low[at:]])
+        if said in SHORT or said in words and keep != (1,) * len(runs):
+            break
+    return said.upper() if word.isupper() and len(word) > 1 else said
+
+
+def _filler(m: re.Match, text: str) -> str:
+    said, before, after = m.group(0).strip(), text[:m.start()], text[m.end():]
+    if not before.strip() or not after.strip():
+        return ""
+    if "." in said:   # "faster. um, the drums": the sentence's end kept
+        return ". "
+    if said.startswith(",") and said.endswith(",") or \
+            CLAUSE_START_RE.match(after) and not OPEN_RE.search(before) and before.rstrip()[-1:].isalnum():
+        return ", "   # "where she bends over um that is the fourth one": a pause, a new clause
+    return " "
+
+
+def _plain(text: str) -> str:
+    text = FILLER_RE.sub(lambda m: _filler(m, text), text)
+    text = YOU_KNOW_RE.sub(lambda m: "," if m.group(0).strip().startswith(",") and m.group(0).strip().endswith(",")
+                           else "", text)
+    text = STRETCH_RE.sub(lambda m: stretched(m.group(0)), MARKS_RE.sub(r"\1", text))   # "sooo": so, before "like so"
+    text = LIKE_RE.sub(lambda m: f"{m['w'] or m['v'] or ''} ", text)
+    text = TEXTED_RE.sub(lambda m: TEXTED[m.group(0).lower()], text)
+    text = ALSO_RE.sub(" too", TOO_RE.sub(r"\1 too ", text))   # "are 2 boomy", "and the bass 2"
+    text = OK_RE.sub("ok", AND_RE.sub(" and ", ARE_RE.sub(" are ", text)))
+    for pat, sign in SAID_MARKS:
+        text = pat.sub(sign, text)
+    return MINUTES_RE.sub(_clock, text)
+
+
+def plain(text: str) -> str:
+    """`text` as the readers know it: fillers, stretched letters, texting and dictated punctuation and times read
+    into plain words (see the module's docstring); text in double quotes as typed. Meaning is never changed."""
+    pieces = QUOTED_RE.split(text)
+    said = "".join(p if k % 2 else _plain(p) for k, p in enumerate(pieces))
+    if said != text:
+        for pat, tidy in TIDY:
+            said = pat.sub(tidy, said)
+    return phoned(said.strip() if said != text else text)
