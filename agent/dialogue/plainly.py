@@ -20,7 +20,7 @@ What it rewrites, each a table or rule of its own below:
 - then phone shorthand that hides a grammar word (`spelling.phoned`: "2 much", "mor", "at end").
 Text in double quotes is left as typed (a name, a lyric, a quoted note); numbers that are no time stay.
 Misspelt words are mended later, by `spelling.mended`, for the readers of an edit; the user's own words stay in the
-transcript. Everything here is compiled at import from short patterns (no long alternations: `v2m --help` stays fast).
+transcript. Every pattern here is compiled on first use (`patterns.Lazy`): `v2m --help` imports this module and reads no request.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.counted import NUMBER_WORD, spoken_number
+from v2m.agent.dialogue.patterns import Lazy, LazyPattern
 from v2m.agent.dialogue.spelling import _english, _known, phoned
 
 # Texting's words, each for the plain words it stands for ("gonna" going to, "r" are between two words). Shorthand
@@ -40,56 +41,55 @@ TEXTED = {"gonna": "going to", "wanna": "want to", "gotta": "got to", "lemme": "
           "wasnt": "wasn't", "werent": "weren't", "arent": "aren't", "shouldnt": "shouldn't", "couldnt": "couldn't",
           "wouldnt": "wouldn't", "havent": "haven't", "hasnt": "hasn't", "youre": "you're", "theyre": "they're",
           "itll": "it'll"}
-TEXTED_RE = re.compile(rf"\b(?:{'|'.join(TEXTED)})\b", re.I)
-ARE_RE = re.compile(r"(?<=[a-z]) r (?=[a-z])", re.I)   # "the drums r too loud": are (never "r&b", "shot r")
-AND_RE = re.compile(r"(?<=\w) & (?=\w)")   # "drums & bass" (spaced; "r&b" stays)
-OK_RE = re.compile(r"^\s*kk?\b(?=\W)", re.I)   # "k, now faster": ok
+TEXTED_RE = LazyPattern(rf"\b(?:{'|'.join(TEXTED)})\b", re.I)
+ARE_RE = LazyPattern(r"(?<=[a-z]) r (?=[a-z])", re.I)   # "the drums r too loud": are (never "r&b", "shot r")
+AND_RE = LazyPattern(r"(?<=\w) & (?=\w)")   # "drums & bass" (spaced; "r&b" stays)
+OK_RE = LazyPattern(r"^\s*kk?\b(?=\W)", re.I)   # "k, now faster": ok
 
 # "2" texted for "too" where no number can stand: after a word of being or degree before how it sounds ("the bass is 2
 # boomy", "way 2 loud", "feels 2 sleepy"; `spelling.PHONE` reads "2 much" anywhere), and ending a message after a part
 # ("and the bass 2": also); never a place's number ("in shot 2", "from 2", "2 seconds")
-TOO_RE = re.compile(r"\b(is|are|r|s|was|were|be|being|sounds?|feels?|seems?|gets?|getting|way|far|bit|lil|little|much|"
+TOO_RE = LazyPattern(r"\b(is|are|r|s|was|were|be|being|sounds?|feels?|seems?|gets?|getting|way|far|bit|lil|little|much|"
                     r"just|kinda|still|now|also|bit) 2 (?!(?:s|secs?|seconds?|minutes?|shots?|cuts?|bars?|beats?|times|db|bpm|"
                     r"percent|of|and|or|to|more|less|x)\b)(?=[a-z])", re.I)
-ALSO_RE = re.compile(r"(?<=[a-z]) 2(?=\s*[.!?]*\s*$)(?<!\bshot 2)(?<!\bcut 2)(?<!\bscene 2)(?<!\bpart 2)(?<!\btake 2)"
+ALSO_RE = LazyPattern(r"(?<=[a-z]) 2(?=\s*[.!?]*\s*$)(?<!\bshot 2)(?<!\bcut 2)(?<!\bscene 2)(?<!\bpart 2)(?<!\btake 2)"
                      r"(?<!\bversion 2)(?<!\bsection 2)(?<!\bbar 2)(?<!\bat 2)(?<!\bfrom 2)(?<!\bto 2)(?<!\bby 2)"
                      r"(?<!\bin 2)(?<!\bon 2)(?<!\bv 2)(?<!\bnumber 2)(?<!\bphoto 2)(?<!\bpicture 2)(?<!\btrack 2)", re.I)
-STRETCH_RE = re.compile(r"\b[a-z]*([a-z])\1\1[a-z]*\b", re.I)   # a letter three times or more: "sooo", "waaay"
-RUN_RE = re.compile(r"([a-z])\1{2,}", re.I)
+STRETCH_RE = LazyPattern(r"\b[a-z]*([a-z])\1\1[a-z]*\b", re.I)   # a letter three times or more: "sooo", "waaay"
+RUN_RE = LazyPattern(r"([a-z])\1{2,}", re.I)
 SHORT = {"so", "no", "go", "oh", "yes", "ok"}   # "sooo", "nooo": said short ("tooo" is too, "goood" good)
-MARKS_RE = re.compile(r"([!?])\1+|(?<=\?)!+(?=\?)")   # "!!!": "!", "??": "?"
+MARKS_RE = LazyPattern(r"([!?])\1+|(?<=\?)!+(?=\?)")   # "!!!": "!", "??": "?"
 
 # A filler said while thinking ("um", "uhh", "erm", "hmm"), with the commas around it
 FILLER = r"(?:u+m+|u+h+m*|e+r+m+|e+r+|h+m+)"
-FILLER_RE = re.compile(rf"\s*,?\s*\b{FILLER}\b[\s,.]*(?:\b{FILLER}\b[\s,.]*)*", re.I)
+FILLER_RE = LazyPattern(rf"\s*,?\s*\b{FILLER}\b[\s,.]*(?:\b{FILLER}\b[\s,.]*)*", re.I)
 # after a filler, a new clause: said with a pause ("... bending over um that is the fourth one": a comma)
-CLAUSE_START_RE = re.compile(r"(?:that|that's|thats|it|it's|its|this|there|there's|then|i|i'm|we|they|he|she|so|but)\b", re.I)
+CLAUSE_START_RE = LazyPattern(r"(?:that|that's|thats|it|it's|its|this|there|there's|then|i|i'm|we|they|he|she|so|but)\b", re.I)
 # before it, a word that leaves the phrase open ("the um drums", "can you um make it"): no pause there
-OPEN_RE = re.compile(r"\b(?:a|an|the|to|of|in|on|at|for|from|with|by|my|our|your|some|more|less|too|very|can|could|would|"
+OPEN_RE = LazyPattern(r"\b(?:a|an|the|to|of|in|on|at|for|from|with|by|my|our|your|some|more|less|too|very|can|could|would|"
                      r"will|you|please|make|is|are|and|or)\s*$", re.I)
 # "like" and "you know" as fillers: set off by commas, or "like" before an intensifier or a bare verb
-LIKE_RE = re.compile(r"(?:^|,|(?<=[.!?;]))\s*like\s*,\s*|\b(?P<w>(?:is|are|was|it's|its|be|it|them)) like "
+LIKE_RE = LazyPattern(r"(?:^|,|(?<=[.!?;]))\s*like\s*,\s*|\b(?P<w>(?:is|are|was|it's|its|be|it|them)) like "
                      r"(?=(?:really|super|totally|so|way|too|very|kind of|kinda|pretty|a lot|much)\b)|"
                      r"\b(?P<v>you|u|just|and|to|can|could|pls|please) like (?=(?:make|turn|bring|add|take|speed|slow|put|"
                      r"give|push|pull|drop|cut|kill|lose|lower|raise|boost|tone|change)\b)", re.I)
-YOU_KNOW_RE = re.compile(r"(?:^|,)\s*(?:you know|ya know|y'know|you know what i mean)\s*(?:,|$|(?=[.!?]))|"
+YOU_KNOW_RE = LazyPattern(r"(?:^|,)\s*(?:you know|ya know|y'know|you know what i mean)\s*(?:,|$|(?=[.!?]))|"
                          r"\s+(?:ya know|y'know|you know what i mean|you know)\s*(?=[.!?]*\s*$)", re.I)
 
 # Punctuation said aloud in dictation: the sign ("slower comma louder drums period")
-SAID_MARKS = ((re.compile(r"\s*\bcomma\b\s*", re.I), ", "), (re.compile(r"\s*\bquestion mark\b", re.I), "?"),
-              (re.compile(r"\s*\bexclamation (?:mark|point)\b", re.I), "!"),
-              (re.compile(r"\s*\bnew (?:line|paragraph)\b\s*", re.I), ". "),
+SAID_MARKS = Lazy(((r"\s*\bcomma\b\s*", ", "), (r"\s*\bquestion mark\b", "?"),
+              (r"\s*\bexclamation (?:mark|point)\b", "!"),
+              (r"\s*\bnew (?:line|paragraph)\b\s*", ". "),
               # never "come to a full stop" (the music stops) nor "a period piece"
-              (re.compile(r"(?<!\ba )(?<!\bthe )\s*\b(?:full stop|period)\b(?=\s*$|\s+(?:and|then|also|now|make|can|could|"
-                          r"please|the|it|that|thanks|thank|ok|okay|so|but|i|we|let|bring|add|more|less)\b)", re.I), "."))
+              (r"(?<!\ba )(?<!\bthe )\s*\b(?:full stop|period)\b(?=\s*$|\s+(?:and|then|also|now|make|can|could|"
+               r"please|the|it|that|thanks|thank|ok|okay|so|but|i|we|let|bring|add|more|less)\b)", ".")), re.I)
 # A clock time said in minutes and seconds: "two minutes fifty two", "a minute and six seconds", "1 minute 30"
 NUMBER = rf"(?:\d{{1,2}}|{NUMBER_WORD})"
-MINUTES_RE = re.compile(rf"(?<!\bfor )(?<!\blast )(?<!\bfirst )(?<!\bnext )\b(a|one|an|{NUMBER}) minutes? (?:and )?({NUMBER})(?: seconds?| secs?)?\b(?! (?:minutes?|bpm|percent|"
+MINUTES_RE = LazyPattern(rf"(?<!\bfor )(?<!\blast )(?<!\bfirst )(?<!\bnext )\b(a|one|an|{NUMBER}) minutes? (?:and )?({NUMBER})(?: seconds?| secs?)?\b(?! (?:minutes?|bpm|percent|"
                         r"bars?|beats?|shots?|cuts?|times|of)\b)", re.I)
 # what the rewriting leaves: two spaces, a space before a comma, commas twice, a comma or space the text starts with
-TIDY = ((re.compile(r"[ \t]{2,}"), " "), (re.compile(r"[ \t]+(?=[,.!?])"), ""), (re.compile(r",(?:\s*,)+"), ","),
-        (re.compile(r"^[\s,]+"), ""))
-QUOTED_RE = re.compile(r"(\"[^\"]*\"|“[^”]*”)")
+TIDY = Lazy(((r"[ \t]{2,}", " "), (r"[ \t]+(?=[,.!?])", ""), (r",(?:\s*,)+", ","), (r"^[\s,]+", "")))
+QUOTED_RE = LazyPattern(r"(\"[^\"]*\"|“[^”]*”)")
 
 
 def _number(said: str) -> int:
