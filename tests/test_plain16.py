@@ -91,7 +91,8 @@ def test_a_pause_said_with_um_between_two_clauses_is_a_comma():
                                   'call the second shot "sooo good um" please', "faster at 90",
                                   "let the music come to a full stop at 0:20", "more of a period piece feel",
                                   "for two minutes and ten seconds it should build", "more r&b drums",
-                                  "the drums sound kinda timid", "it's like a funeral"])
+                                  "the drums sound kinda timid", "it's like a funeral", "just 2 hits please",
+                                  "louder in shot 2", "jk just last 2", "the ER scene is too loud", "do you like cut 3 or cut 4?"])
 def test_words_that_only_look_like_noise_are_kept(said):
     assert plain(said) == said
 

@@ -27,8 +27,10 @@ from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue.complaints import LEVEL, PACE
 from v2m.agent.dialogue.counted import NUMBER_WORD, spoken_number
 from v2m.agent.dialogue.patterns import Lazy, LazyPattern
+from v2m.agent.dialogue.phrases import TOO
 from v2m.agent.dialogue.spelling import _english, _known, phoned
 
 # Texting's words, each for the plain words it stands for ("gonna" going to, "r" are between two words). Shorthand
@@ -46,23 +48,22 @@ ARE_RE = LazyPattern(r"(?<=[a-z]) r (?=[a-z])", re.I)   # "the drums r too loud"
 AND_RE = LazyPattern(r"(?<=\w) & (?=\w)")   # "drums & bass" (spaced; "r&b" stays)
 OK_RE = LazyPattern(r"^\s*kk?\b(?=\W)", re.I)   # "k, now faster": ok
 
-# "2" texted for "too" where no number can stand: after a word of being or degree before how it sounds ("the bass is 2
+# "2" texted for "too" before how a part or the music sounds (`phrases.TOO`'s words and `complaints`': "the bass is 2
 # boomy", "way 2 loud", "feels 2 sleepy"; `spelling.PHONE` reads "2 much" anywhere), and ending a message after a part
-# ("and the bass 2": also); never a place's number ("in shot 2", "from 2", "2 seconds")
-TOO_RE = LazyPattern(r"\b(is|are|r|s|was|were|be|being|sounds?|feels?|seems?|gets?|getting|way|far|bit|lil|little|much|"
-                    r"just|kinda|still|now|also|bit) 2 (?!(?:s|secs?|seconds?|minutes?|shots?|cuts?|bars?|beats?|times|db|bpm|"
-                    r"percent|of|and|or|to|more|less|x)\b)(?=[a-z])", re.I)
-ALSO_RE = LazyPattern(r"(?<=[a-z]) 2(?=\s*[.!?]*\s*$)(?<!\bshot 2)(?<!\bcut 2)(?<!\bscene 2)(?<!\bpart 2)(?<!\btake 2)"
-                     r"(?<!\bversion 2)(?<!\bsection 2)(?<!\bbar 2)(?<!\bat 2)(?<!\bfrom 2)(?<!\bto 2)(?<!\bby 2)"
-                     r"(?<!\bin 2)(?<!\bon 2)(?<!\bv 2)(?<!\bnumber 2)(?<!\bphoto 2)(?<!\bpicture 2)(?<!\btrack 2)", re.I)
+# ("and the bass 2": also); never a count or a place's number ("just 2 hits", "in shot 2", "from 2", "2 seconds")
+QUALITIES = sorted({*TOO, *(w for way in (*LEVEL.values(), *PACE.values()) for w in way if " " not in w)} - {"much"})
+TOO_RE = LazyPattern(rf"\b(is|are|r|s|was|were|be|being|sounds?|feels?|seems?|gets?|getting|way|far|bit|lil|little|kinda|just|"
+                     rf"still|now|also) 2 (?=(?:{'|'.join(QUALITIES)})\b)", re.I)
+ALSO_RE = LazyPattern(r"\b((?:the|and|plus) (?!(?:last|first|next|final|top|other|only|every|shot|cut|scene|part|take|version|"
+                      r"section|bar|number|photo|picture|track|clip|v)\b)[a-z]+) 2(?=\s*[.!?]*\s*$)", re.I)
 STRETCH_RE = LazyPattern(r"\b[a-z]*([a-z])\1\1[a-z]*\b", re.I)   # a letter three times or more: "sooo", "waaay"
 RUN_RE = LazyPattern(r"([a-z])\1{2,}", re.I)
 SHORT = {"so", "no", "go", "oh", "yes", "ok"}   # "sooo", "nooo": said short ("tooo" is too, "goood" good)
 MARKS_RE = LazyPattern(r"([!?])\1+|(?<=\?)!+(?=\?)")   # "!!!": "!", "??": "?"
 
 # A filler said while thinking ("um", "uhh", "erm", "hmm"), with the commas around it
-FILLER = r"(?:u+m+|u+h+m*|e+r+m+|e+r+|h+m+)"
-FILLER_RE = LazyPattern(rf"\s*,?\s*\b{FILLER}\b[\s,.]*(?:\b{FILLER}\b[\s,.]*)*", re.I)
+FILLER = r"(?:[Uu]u*m+|[Uu]u*h+m*|[Ee]e*r+m+|[Ee]e*r+|[Hh]m+)"   # "um", "Uhh", "erm", "hmm"; never "ER" (a room)
+FILLER_RE = LazyPattern(rf"\s*,?\s*\b{FILLER}\b[\s,.]*(?:\b{FILLER}\b[\s,.]*)*")
 # after a filler, a new clause: said with a pause ("... bending over um that is the fourth one": a comma)
 CLAUSE_START_RE = LazyPattern(r"(?:that|that's|thats|it|it's|its|this|there|there's|then|i|i'm|we|they|he|she|so|but)\b", re.I)
 # before it, a word that leaves the phrase open ("the um drums", "can you um make it"): no pause there
@@ -71,7 +72,7 @@ OPEN_RE = LazyPattern(r"\b(?:a|an|the|to|of|in|on|at|for|from|with|by|my|our|you
 # "like" and "you know" as fillers: set off by commas, or "like" before an intensifier or a bare verb
 LIKE_RE = LazyPattern(r"(?:^|,|(?<=[.!?;]))\s*like\s*,\s*|\b(?P<w>(?:is|are|was|it's|its|be|it|them)) like "
                      r"(?=(?:really|super|totally|so|way|too|very|kind of|kinda|pretty|a lot|much)\b)|"
-                     r"\b(?P<v>you|u|just|and|to|can|could|pls|please) like (?=(?:make|turn|bring|add|take|speed|slow|put|"
+                     r"(?<!\bdo )(?<!\bdid )(?<!\bwould )\b(?P<v>you|u|just|and|to|can|could|pls|please) like (?=(?:make|turn|bring|add|take|speed|slow|put|"
                      r"give|push|pull|drop|cut|kill|lose|lower|raise|boost|tone|change)\b)", re.I)
 YOU_KNOW_RE = LazyPattern(r"(?:^|,)\s*(?:you know|ya know|y'know|you know what i mean)\s*(?:,|$|(?=[.!?]))|"
                          r"\s+(?:ya know|y'know|you know what i mean|you know)\s*(?=[.!?]*\s*$)", re.I)
@@ -138,7 +139,7 @@ def _plain(text: str) -> str:
     text = STRETCH_RE.sub(lambda m: stretched(m.group(0)), MARKS_RE.sub(r"\1", text))   # "sooo": so, before "like so"
     text = LIKE_RE.sub(lambda m: f"{m['w'] or m['v'] or ''} ", text)
     text = TEXTED_RE.sub(lambda m: TEXTED[m.group(0).lower()], text)
-    text = ALSO_RE.sub(" too", TOO_RE.sub(r"\1 too ", text))   # "are 2 boomy", "and the bass 2"
+    text = ALSO_RE.sub(r"\1 too", TOO_RE.sub(r"\1 too ", text))   # "are 2 boomy", "and the bass 2"
     text = OK_RE.sub("ok", AND_RE.sub(" and ", ARE_RE.sub(" are ", text)))
     for pat, sign in SAID_MARKS:
         text = pat.sub(sign, text)
