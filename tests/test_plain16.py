@@ -97,6 +97,12 @@ def test_words_that_only_look_like_noise_are_kept(said):
     assert plain(said) == said
 
 
+def test_a_message_of_fillers_alone_stays_as_typed_and_no_said_mark_is_left_at_the_start():
+    assert plain("hmm") == "hmm" and plain("um...") == "um..."   # (answered as said: a doubt, no request)
+    assert plain("new paragraph okay and the last ten seconds should fade out") == \
+        "okay and the last ten seconds should fade out"
+
+
 def test_stretched_words_are_the_words_spelt_right():
     assert [stretched(w) for w in ("sooo", "tooo", "goooood", "sloooow", "fasterrrr", "pleeease", "WAAAY")] == \
         ["so", "too", "good", "slow", "faster", "please", "WAY"]

@@ -88,8 +88,8 @@ SAID_MARKS = Lazy(((r"\s*\bcomma\b\s*", ", "), (r"\s*\bquestion mark\b", "?"),
 NUMBER = rf"(?:\d{{1,2}}|{NUMBER_WORD})"
 MINUTES_RE = LazyPattern(rf"(?<!\bfor )(?<!\blast )(?<!\bfirst )(?<!\bnext )\b(a|one|an|{NUMBER}) minutes? (?:and )?({NUMBER})(?: seconds?| secs?)?\b(?! (?:minutes?|bpm|percent|"
                         r"bars?|beats?|shots?|cuts?|times|of)\b)", re.I)
-# what the rewriting leaves: two spaces, a space before a comma, commas twice, a comma or space the text starts with
-TIDY = Lazy(((r"[ \t]{2,}", " "), (r"[ \t]+(?=[,.!?])", ""), (r",(?:\s*,)+", ","), (r"^[\s,]+", "")))
+# what the rewriting leaves: two spaces, a space before a comma, commas twice, a mark the text starts with
+TIDY = Lazy(((r"[ \t]{2,}", " "), (r"[ \t]+(?=[,.!?])", ""), (r",(?:\s*,)+", ","), (r"^[\s,.;]+", "")))
 QUOTED_RE = LazyPattern(r"(\"[^\"]*\"|“[^”]*”)")
 
 
@@ -117,7 +117,7 @@ def stretched(word: str) -> str:
         said = "".join([*out, low[at:]])
         if said in SHORT or said in words and keep != (1,) * len(runs):
             break
-    return said.upper() if word.isupper() and len(word) > 1 else said
+    return said.upper() if word.isupper() and len(word) > 1 else said.capitalize() if word[0].isupper() else said
 
 
 def _filler(m: re.Match, text: str) -> str:
@@ -154,4 +154,4 @@ def plain(text: str) -> str:
     if said != text:
         for pat, tidy in TIDY:
             said = pat.sub(tidy, said)
-    return phoned(said.strip() if said != text else text)
+    return phoned(said.strip() if said != text and said.strip() else text)   # "hmm" alone: as typed
