@@ -7,7 +7,7 @@ stop", a quoted name, "kinda" as a size)."""
 from __future__ import annotations
 
 import pytest
-from edit_clips import long_clip, open_chat, open_long, tempo_at
+from edit_clips import energy_at, long_clip, open_chat, open_long, tempo_at
 
 from v2m.agent.dialogue.plainly import plain, stretched
 
@@ -114,3 +114,18 @@ def test_a_hedge_keeps_its_size_and_a_like_of_comparison_its_style(tmp_path):
     assert tempo_at(full, 25) < tempo_at(new, 25) < tempo_at(old, 25)   # "kinda": a little slower
     old, new, turn = _said(tmp_path, "cop", "um make it feel like a 70s cop show")
     assert new.style != old.style and "funk" in turn.reply.lower()
+
+
+@pytest.mark.parametrize("request_, answer, at, way", [
+    ("when my daughter picks up the ball it should be calmer", "where she is bending over um that is the third shot", 17, -1),
+    ("when the dog jumps it needs more energy", "the jump uh it's the second shot", 9, 1),   # before: asked which way
+    ("softer when the girl waves", "she waves at the end um thats the last shot", 25, -1),
+])
+def test_an_answer_where_a_moment_is_said_with_a_pause_is_read_as_said_plainly(jazz_chat, request_, answer, at, way):
+    # before: the answer was read raw ("bending over um that is ..."), the cuts listed and nothing changed
+    before = jazz_chat.plan
+    jazz_chat.say(request_)
+    turn = jazz_chat.say(answer)
+    moved = [energy_at(jazz_chat.plan, t) - energy_at(before, t) for t in (3, 9, 17, 25)]
+    assert way * moved[(3, 9, 17, 25).index(at)] > 0, turn.reply
+    assert all(m == 0 for t, m in zip((3, 9, 17, 25), moved) if t != at), turn.reply
