@@ -4,7 +4,6 @@
     from v2m.agent.dialogue.plainly import plain
     plain("um can u make it sooo much slower!!!")        # "can u make it so much slower!"
     plain("the drums r kinda loud, gonna need em down")  # "the drums are kinda loud, going to need em down"
-    plain("the kiss is at two minutes fifty two")        # "the kiss is at 2:52"
     plain("slower in shot two comma louder drums period")   # "slower in shot two, louder drums."
 
 What it rewrites, each a table or rule of its own below:
@@ -13,14 +12,15 @@ What it rewrites, each a table or rule of its own below:
 - dictation's fillers ("um", "uh", "erm", "hmm"): gone, or a pause (a comma) where a new clause starts after one
   ("where she bends over um that is the fourth shot"); "like" and "you know" only where set off as a filler ("like,
   make it faster", "it's like really slow", "faster, you know"): "like a 70s cop show", "I like the drums" keep it;
-- texting's words ("gonna", "wanna", "kinda", "lemme", "rly", "thats", "r" for are): the words (`TEXTED`);
+- texting's words ("gonna", "wanna", "lemme", "rly", "thats", "r" for are, " & ", "2" for too): the words (`TEXTED`);
+  "kinda" stays as typed (a size to `amounts`: a little, where "kind of" is dropped as a hedge);
 - punctuation said aloud in dictation ("comma", "full stop", "period", "question mark"): the sign, never "a full
   stop" (the music stopping) or "a period piece";
-- a clock time said in minutes and seconds ("two minutes fifty two", "a minute and six seconds"): "2:52", "1:06";
 - then phone shorthand that hides a grammar word (`spelling.phoned`: "2 much", "mor", "at end").
-Text in double quotes is left as typed (a name, a lyric, a quoted note); numbers that are no time stay.
-Misspelt words are mended later, by `spelling.mended`, for the readers of an edit; the user's own words stay in the
-transcript. Every pattern here is compiled on first use (`patterns.Lazy`): `v2m --help` imports this module and reads no request.
+Text in double quotes is left as typed (a name, a lyric, a quoted note); numbers stay as said. Clock times said in
+words ("one minute five", "at one fifteen") are the place readers' (`place_words.MINUTES`, `spoken_times`); misspelt
+words are mended later, by `spelling.mended`, for the readers of an edit; the user's own words stay in the transcript.
+Every pattern here is compiled on first use (`patterns.Lazy`): `v2m --help` imports this module and reads no request.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.complaints import LEVEL, PACE
-from v2m.agent.dialogue.counted import NUMBER_WORD, spoken_number
 from v2m.agent.dialogue.patterns import Lazy, LazyPattern
 from v2m.agent.dialogue.phrases import TOO
 from v2m.agent.dialogue.spelling import _english, _known, phoned
@@ -84,23 +83,10 @@ SAID_MARKS = Lazy(((r"\s*\bcomma\b\s*", ", "), (r"\s*\bquestion mark\b", "?"),
               # never "come to a full stop" (the music stops) nor "a period piece"
               (r"(?<!\ba )(?<!\bthe )\s*\b(?:full stop|period)\b(?=\s*$|\s+(?:and|then|also|now|make|can|could|"
                r"please|the|it|that|thanks|thank|ok|okay|so|but|i|we|let|bring|add|more|less)\b)", ".")), re.I)
-# A clock time said in minutes and seconds: "two minutes fifty two", "a minute and six seconds", "1 minute 30"
-NUMBER = rf"(?:\d{{1,2}}|{NUMBER_WORD})"
-MINUTES_RE = LazyPattern(rf"(?<!\bfor )(?<!\blast )(?<!\bfirst )(?<!\bnext )\b(a|one|an|{NUMBER}) minutes? (?:and )?({NUMBER})(?: seconds?| secs?)?\b(?! (?:minutes?|bpm|percent|"
-                        r"bars?|beats?|shots?|cuts?|times|of)\b)", re.I)
 # what the rewriting leaves: two spaces, a space before a comma, commas twice, a mark the text starts with
-TIDY = Lazy(((r"[ \t]{2,}", " "), (r"[ \t]+(?=[,.!?])", ""), (r",(?:\s*,)+", ","), (r"^[\s,.;]+", "")))
+TIDY = Lazy(((r"[ \t]{2,}", " "), (r"[ \t]+(?=[,.!?])", ""), (r",(?:\s*,)+", ","), (r"^[\s,.;]+", ""),
+             (r"(?<!\.)\.\.(?!\.)", ".")))   # ("... the brakes. full stop": one full stop)
 QUOTED_RE = LazyPattern(r"(\"[^\"]*\"|“[^”]*”)")
-
-
-def _number(said: str) -> int:
-    said = said.lower()
-    return int(said) if said.isdigit() else 1 if said in ("a", "an", "one") else spoken_number(said)
-
-
-def _clock(m: re.Match) -> str:
-    minutes, seconds = _number(m.group(1)), _number(m.group(2))
-    return m.group(0) if not 0 < seconds < 60 else f"{minutes}:{seconds:02d}"
 
 
 def stretched(word: str) -> str:
@@ -143,7 +129,7 @@ def _plain(text: str) -> str:
     text = OK_RE.sub("ok", AND_RE.sub(" and ", ARE_RE.sub(" are ", text)))
     for pat, sign in SAID_MARKS:
         text = pat.sub(sign, text)
-    return MINUTES_RE.sub(_clock, text)
+    return text
 
 
 def plain(text: str) -> str:
