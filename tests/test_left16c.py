@@ -35,3 +35,34 @@ def test_a_part_played_too_hard_is_softer(jazz_long, said, role):
     assert min(levels(plan, role)) < 0 and max(levels(plan, role)) <= 0, turn.reply
     assert all(_level(plan, r) == {0.0} for r in set(BAND) - {role}), turn.reply
     assert energies(plan) == energies(before) and plan.loudness_lufs == before.loudness_lufs, turn.reply
+
+
+# ----------------------------------------------------------------------------- 10. a second part after one taken out
+
+@pytest.mark.parametrize("said, gone", [("take out the strings, and the drums in shot 3", ()),
+                                        # mine
+                                        ("take out the sax, and the drums in shot 3", ("melody",)),
+                                        ("mute the sax, and the drums in shot 3", ("melody",)),
+                                        ("lose the piano. and the drums in shot 3", ("harmony",))])
+def test_a_part_named_after_one_taken_out_goes_too(jazz_long, said, gone):
+    """The drums are taken out as the part before them was, only where said (shot 3, 0:08-0:12); no part louder,
+    the energy as it was (before: "and the drums in shot 3" read alone as the drums added there, +2 dB and more
+    energy; jazz has no strings, so that one is said and nothing else)."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and not turn.question, turn.reply
+    for s in plan.sections:
+        playing = set(effective_roles(plan, s))
+        assert ("drums" in playing) == (not (8.0 <= s.start_s < 12.0)), (s.start_s, turn.reply)
+        assert not playing & set(gone), (s.start_s, turn.reply)
+    assert all(max(levels(plan, r), default=0) <= 0 for r in BAND), turn.reply
+    assert energies(plan) == energies(before), turn.reply
+    assert ("strings" in turn.reply) == ("strings" in said), turn.reply
+
+
+def test_a_part_tacked_on_with_a_level_keeps_its_level(jazz_long):
+    # guard: "no sax, and the drums louder" is the sax out and the drums up, not the drums out
+    turn = jazz_long.say("no sax, and the drums louder")
+    plan = jazz_long.plan
+    assert min(levels(plan, "drums")) > 0 and all("drums" in effective_roles(plan, s) for s in plan.sections), turn.reply
