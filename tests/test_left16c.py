@@ -66,3 +66,29 @@ def test_a_part_tacked_on_with_a_level_keeps_its_level(jazz_long):
     turn = jazz_long.say("no sax, and the drums louder")
     plan = jazz_long.plan
     assert min(levels(plan, "drums")) > 0 and all("drums" in effective_roles(plan, s) for s in plan.sections), turn.reply
+
+
+# ----------------------------------------------------------------------------- 15. a part alone complained of
+
+@pytest.mark.parametrize("said", ["the bass on its own is boring", "the sax alone feels weak",
+                                  # mine
+                                  "the bass by itself sounds boring", "the piano on its own is too loud",
+                                  "ngl the drums on their own feel kinda weak"])
+def test_a_part_alone_complained_of_keeps_the_band(jazz_long, said):
+    """"on its own", "alone", "by itself" describe the part the complaint is about, they ask for no solo: every part
+    still plays, and what changes is what the complaint says of that part (before: only that part kept)."""
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and not turn.question, turn.reply
+    assert all(set(effective_roles(plan, s)) == set(BAND) for s in plan.sections), turn.reply
+    if "weak" in said:
+        assert min(levels(plan, "melody" if "sax" in said else "drums")) > 0, turn.reply
+    if "loud" in said:
+        assert max(levels(plan, "harmony")) < 0, turn.reply
+
+
+@pytest.mark.parametrize("said", ["the bass on its own", "just the bass on its own please"])
+def test_a_part_alone_asked_for_is_still_kept_alone(jazz_long, said):
+    # guard: asked for, a part on its own is the only part
+    turn = jazz_long.say(said)
+    assert all(set(effective_roles(jazz_long.plan, s)) == {"bass"} for s in jazz_long.plan.sections), turn.reply
