@@ -6,7 +6,7 @@ family."""
 from __future__ import annotations
 
 import pytest
-from edit_clips import energies, levels
+from edit_clips import energies, levels, tempo_at, tempos
 
 from v2m.agent.dialogue.operations import effective_roles
 
@@ -92,3 +92,27 @@ def test_a_part_alone_asked_for_is_still_kept_alone(jazz_long, said):
     # guard: asked for, a part on its own is the only part
     turn = jazz_long.say(said)
     assert all(set(effective_roles(jazz_long.plan, s)) == {"bass"} for s in jazz_long.plan.sections), turn.reply
+
+
+# ----------------------------------------------------------------------------- 12. a setting put back after a time
+
+@pytest.mark.parametrize("said", ["put the tempo back after 0:30",
+                                  # mine
+                                  "the tempo back after 30 seconds pls", "can u put the tempo back after 0:30",
+                                  "after 0:30 set the speed back"])
+def test_the_tempo_put_back_after_a_time_leaves_an_earlier_change(jazz_long, said):
+    """Shot 2 (0:04-0:08) was slowed; the tempo after 0:30 was never changed, so there is nothing to put back there:
+    shot 2 stays slower and the reply says so (before: shot 2's tempo was put back, the time said ignored)."""
+    jazz_long.say("slower in shot 2")
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert tempos(plan) == tempos(before) and not turn.changed, turn.reply
+    assert "0:30" in turn.reply, turn.reply
+
+
+def test_the_tempo_put_back_after_a_time_only_there(jazz_long):
+    jazz_long.say("slower")
+    turn = jazz_long.say("put the tempo back after 0:30")
+    plan, first = jazz_long.plan, jazz_long.plan.tempo_bpm
+    assert tempo_at(plan, 10.0) < tempo_at(plan, 40.0) and tempo_at(plan, 40.0) > first, turn.reply
