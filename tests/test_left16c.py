@@ -116,3 +116,24 @@ def test_the_tempo_put_back_after_a_time_only_there(jazz_long):
     turn = jazz_long.say("put the tempo back after 0:30")
     plan, first = jazz_long.plan, jazz_long.plan.tempo_bpm
     assert tempo_at(plan, 10.0) < tempo_at(plan, 40.0) and tempo_at(plan, 40.0) > first, turn.reply
+
+
+# ----------------------------------------------------------------------------- 4. a part's entry through a style change
+
+@pytest.mark.parametrize("entry, style", [("drums come in after 20 seconds", "make it rock"),
+                                          # mine
+                                          ("the drums enter at 0:20", "switch to funk"),
+                                          ("drums from 0:20 on", "can we try it as rock"),
+                                          ("the drums should start at 0:20", "rock it up, make it rock")])
+def test_a_part_brought_in_at_a_place_still_enters_there_after_a_style_change(jazz_long, entry, style):
+    """"no drums", then the drums brought in at 0:20: the user has arranged where the drums enter, and a new style
+    keeps that entry, its own kit from 0:20 (before: the new band's drums played from 0:00, "drums in from 0:00 to
+    0:20")."""
+    jazz_long.say("no drums")
+    jazz_long.say(entry)
+    turn = jazz_long.say(style)
+    plan = jazz_long.plan
+    assert plan.style != "jazz", turn.reply
+    for s in plan.sections:
+        assert ("drums" in effective_roles(plan, s)) == (s.start_s >= 20.0), (s.start_s, turn.reply)
+    assert "0:00-0:20" in turn.reply, turn.reply
