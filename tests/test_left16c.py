@@ -6,7 +6,7 @@ family."""
 from __future__ import annotations
 
 import pytest
-from edit_clips import energies, levels, tempo_at, tempos
+from edit_clips import energies, energy_at, levels, tempo_at, tempos
 
 from v2m.agent.dialogue.operations import effective_roles
 
@@ -137,3 +137,23 @@ def test_a_part_brought_in_at_a_place_still_enters_there_after_a_style_change(ja
     for s in plan.sections:
         assert ("drums" in effective_roles(plan, s)) == (s.start_s >= 20.0), (s.start_s, turn.reply)
     assert "0:00-0:20" in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- 11. how slowly a rise comes, said apart
+
+@pytest.mark.parametrize("said", ["little by little, grow from shot 5 to 9",
+                                  # mine
+                                  "slowly, bit by bit, grow from shot 5 to 9", "grow from shot 5 to 9, little by little",
+                                  "build up from shot 5 to shot 9 - gradually", "step by step: grow from shot 5 to 9"])
+def test_a_slow_rise_said_apart_grows_from_the_music_there(jazz_long, said):
+    """"little by little" says how the rise comes: from where shot 5 (0:16-0:20) plays now, up, step by step, to
+    shot 9 (0:32-0:36); nothing outside changes (before: the comma cut it off, and the rise first dropped shot 5 from
+    0.78 to 0.60)."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and not turn.question and "did not act" not in turn.reply, turn.reply
+    inside = [energy_at(plan, t) for t in (18, 22, 26, 30, 34)]
+    assert inside[0] >= energy_at(before, 18) and inside[-1] > inside[0], turn.reply
+    assert all(b >= a for a, b in zip(inside, inside[1:])), inside
+    assert all(energy_at(plan, t) == energy_at(before, t) for t in (2, 10, 14, 38, 50)), turn.reply
