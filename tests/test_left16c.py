@@ -157,3 +157,33 @@ def test_a_slow_rise_said_apart_grows_from_the_music_there(jazz_long, said):
     assert inside[0] >= energy_at(before, 18) and inside[-1] > inside[0], turn.reply
     assert all(b >= a for a, b in zip(inside, inside[1:])), inside
     assert all(energy_at(plan, t) == energy_at(before, t) for t in (2, 10, 14, 38, 50)), turn.reply
+
+
+# ----------------------------------------------------------------------------- 6. the music said to end where the video does
+
+@pytest.mark.parametrize("said", ["let the music end at the end of the last shot",
+                                  # mine
+                                  "end the music with the last shot", "the music should finish when the video ends",
+                                  "the music should end at 1:00", "can the music just end at the end of shot 15 please"])
+def test_the_music_said_to_end_with_the_video_changes_nothing_and_says_so(jazz_long, said):
+    """The music already ends where the video does: nothing to take out or fade; the reply says it ends there and
+    asks whether the end should sound different, a fade or a final hit (before: the last shot faded, 0.62 -> 0.23)."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert not turn.changed and jazz_long.plan == before, turn.reply
+    assert "already ends" in turn.reply and "1:00" in turn.reply, turn.reply
+
+
+def test_the_music_said_to_end_with_the_video_beside_a_change_is_that_change(jazz_long):
+    before = jazz_long.plan
+    turn = jazz_long.say("let the music end at the end of shot 15, and make it slower")
+    plan = jazz_long.plan
+    assert tempo_at(plan, 30) < tempo_at(before, 30) and energies(plan) == energies(before), turn.reply
+
+
+@pytest.mark.parametrize("answer, fades", [("fade out at the end", True), ("the first one", True), ("the second", False)])
+def test_the_end_offered_is_taken(jazz_long, answer, fades):
+    jazz_long.say("let the music end at the end of the last shot")
+    before = jazz_long.plan
+    turn = jazz_long.say(answer)
+    assert turn.changed and (energy_at(jazz_long.plan, 59) < energy_at(before, 59)) == fades, turn.reply
