@@ -187,3 +187,24 @@ def test_the_end_offered_is_taken(jazz_long, answer, fades):
     before = jazz_long.plan
     turn = jazz_long.say(answer)
     assert turn.changed and (energy_at(jazz_long.plan, 59) < energy_at(before, 59)) == fades, turn.reply
+
+
+# ----------------------------------------------------------------------------- 7. the music stopped at the end of a shot
+
+@pytest.mark.parametrize("said", ["stop the music at the end of shot 5", "the music should stop at the end of shot 5",
+                                  # mine
+                                  "cut the music right at the end of the fifth shot", "pls stop the music at the end of shot 5 ok"])
+def test_the_music_stopped_at_the_end_of_a_shot_is_one_stop_there(jazz_long, said):
+    """Both wordings say the same moment: a stop mark where shot 5 ends (0:20), every section still playing (before:
+    "stop the music at the end of shot 5" silenced shot 5 itself, 0:16-0:20, while "the music should stop at the end
+    of shot 5" was a stop at 0:20)."""
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert any(h.kind == "stop" and abs(h.time_s - 20.0) < 0.05 for h in plan.hit_points), turn.reply
+    assert all(s.music for s in plan.sections), turn.reply
+
+
+def test_the_music_stopped_over_a_shot_is_still_silence_there(jazz_long):
+    # guard: "in shot 5" is a stretch, no moment
+    turn = jazz_long.say("stop the music in shot 5")
+    assert not jazz_long.plan.sections[jazz_long.plan.section_at(18.0)].music, turn.reply
