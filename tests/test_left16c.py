@@ -208,3 +208,23 @@ def test_the_music_stopped_over_a_shot_is_still_silence_there(jazz_long):
     # guard: "in shot 5" is a stretch, no moment
     turn = jazz_long.say("stop the music in shot 5")
     assert not jazz_long.plan.sections[jazz_long.plan.section_at(18.0)].music, turn.reply
+
+
+# ----------------------------------------------------------------------------- 3. a whole-score change said once
+
+@pytest.mark.parametrize("said", ["max energy",
+                                  # mine
+                                  "more energy", "bring the energy up a lot pls", "less energy everywhere"])
+def test_the_energy_moved_everywhere_is_said_in_one_line(jazz_long, said):
+    """Each shot moves from its own level, but the user asked one thing: the reply says it once, by how much and
+    where it is now (before: fifteen "more energy (0.47 -> 0.67) from 0:00 to 0:04; ..." phrases)."""
+    turn = jazz_long.say(said)
+    assert turn.changed, turn.reply
+    first = turn.reply.split("\n")[0]
+    assert first.lower().count("energy") == 1 and " from 0:" not in first and len(first) < 120, first
+
+
+def test_a_shape_is_still_said_stretch_by_stretch(jazz_long):
+    # guard: a rise (down, then up) keeps each stretch's words
+    turn = jazz_long.say("build from shot 5 to 9")
+    assert turn.reply.count("energy") >= 3, turn.reply

@@ -11,6 +11,8 @@ the union of both plans' section edges, so a split section is compared piece by 
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from v2m.agent.dialogue.edit_log import NO_CHANGE
@@ -158,10 +160,31 @@ def diff(old: ScorePlan, new: ScorePlan) -> list[Change]:
                     per_kind.setdefault((kind, words), []).append((a, b))
     if old.tempo_bpm != new.tempo_bpm:
         out.append(Change("tempo", f"tempo {old.tempo_bpm:g} -> {new.tempo_bpm:g} BPM"))
-    for (kind, words), spans in per_kind.items():
+    for (kind, words), spans in _energy_once(per_kind).items():
         for a, b in _merge(spans):
             whole = a <= 1e-3 and b >= new.duration_s - 1e-3
             out.append(Change(kind, words, None if whole else (a, b)))
+    return out
+
+
+ENERGY_SAID_RE = re.compile(r"^(more|less) energy \(([\d.]+) -> ([\d.]+)\)$")
+MANY = 3   # stretches of energy moved the same way, from this many on said once: "more energy (+0.12 to +0.20)"
+
+
+def _energy_once(per_kind: dict[tuple[str, str], list]) -> dict[tuple[str, str], list]:
+    """`per_kind` with the energy moved the same way in `MANY` or more stretches ("max energy": each shot from its
+    own level) said once, by how much it moved and where it is now, rather than once per stretch; a shape (up in some,
+    down in others) stays said stretch by stretch."""
+    moved = {key: ENERGY_SAID_RE.match(key[1]) for key in per_kind if key[0] == "energy"}
+    if len(moved) < MANY or None in moved.values() or len({m[1] for m in moved.values()}) > 1:
+        return per_kind
+    deltas = sorted(abs(float(m[3]) - float(m[2])) for m in moved.values())
+    now = sorted(float(m[3]) for m in moved.values())
+    by = f"{deltas[0]:.2f}" if deltas[-1] - deltas[0] < 0.005 else f"{deltas[0]:.2f} to {deltas[-1]:.2f}"
+    sign = "+" if next(iter(moved.values()))[1] == "more" else "-"
+    words = f"{next(iter(moved.values()))[1]} energy ({sign}{by.replace(' to ', f' to {sign}')}; now {now[0]:.2f} to {now[-1]:.2f})"
+    out = {key: spans for key, spans in per_kind.items() if key not in moved}
+    out[("energy", words)] = [x for key in moved for x in per_kind[key]]
     return out
 
 
