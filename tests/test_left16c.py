@@ -228,3 +228,17 @@ def test_a_shape_is_still_said_stretch_by_stretch(jazz_long):
     # guard: a rise (down, then up) keeps each stretch's words
     turn = jazz_long.say("build from shot 5 to 9")
     assert turn.reply.count("energy") >= 3, turn.reply
+
+
+# ----------------------------------------------------------------------------- 13. every mark of a kind taken out, said after "ok"
+
+@pytest.mark.parametrize("said", ["ok no crashes then",
+                                  # mine
+                                  "ok fine no hits then", "yeah lose the crashes", "alright, no more crashes please"])
+def test_every_crash_taken_out_after_an_opener(jazz_long, said):
+    """"ok" and "yeah" open the request and say nothing: every crash goes, and the reply says it once (before: "I
+    didn't follow 'crashes'", and with no opener fourteen "no crash at ..." phrases)."""
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and not turn.question and not plan.hit_points, turn.reply
+    assert turn.reply.count("0:") <= 2, turn.reply

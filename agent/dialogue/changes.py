@@ -137,11 +137,12 @@ def diff(old: ScorePlan, new: ScorePlan) -> list[Change]:
             new_parts[role] = (f"{role} in", f"no {role} ({_part_name(name)})")
     oh = {(round(h.time_s, 2), h.kind, h.strength) for h in old.hit_points}
     nh = {(round(h.time_s, 2), h.kind, h.strength) for h in new.hit_points}
-    for t, kind, _ in sorted(nh - oh):
+    out += (once := _marks_once(oh, nh))
+    for t, kind, _ in sorted(nh - oh) if not once else ():
         was = next((k for x, k, _ in oh if abs(t - x) < 0.01 and k != kind and not any(
             abs(t - y) < 0.01 and j == k for y, j, _ in nh)), None)   # a mark there changed kind: what it was
         out.append(Change("hit", f"{kind} at {fmt(t)}" + (f" (was {'an' if was[0] in 'aeiou' else 'a'} {was})" if was else ""), (t, t)))
-    for t, kind, _ in sorted(oh - nh):
+    for t, kind, _ in sorted(oh - nh) if not once else ():
         if not any(abs(t - x) < 0.01 for x, _, _ in nh):
             out.append(Change("no_hit", f"no {kind} at {fmt(t)}", (t, t)))
     per_kind: dict[tuple[str, str], list[tuple[float, float]]] = {}
@@ -186,6 +187,19 @@ def _energy_once(per_kind: dict[tuple[str, str], list]) -> dict[tuple[str, str],
     out = {key: spans for key, spans in per_kind.items() if key not in moved}
     out[("energy", words)] = [x for key in moved for x in per_kind[key]]
     return out
+
+
+def _marks_once(oh: set, nh: set) -> list[Change]:
+    """Marks of one kind all put in or all taken out, `MANY` or more of them and nothing else about marks ("no crashes",
+    "a crash on every cut"): one change, how many and from when to when ("no crashes (14, 0:04 to 0:56)"); else []."""
+    added, gone = sorted(nh - oh), sorted(x for x in oh - nh if not any(abs(x[0] - y[0]) < 0.01 for y in nh))
+    moved = added if added and not (oh - nh) else gone if gone and not (nh - oh) else []
+    if len(moved) < MANY or len({k for _, k, _ in moved}) > 1:
+        return []
+    kind, times = moved[0][1], [t for t, _, _ in moved]
+    plural = kind + ("es" if kind.endswith(("sh", "ch", "s")) else "s")
+    words = f"{'' if moved is added else 'no '}{plural} ({len(times)}, {fmt(times[0])} to {fmt(times[-1])})"
+    return [Change("hit" if moved is added else "no_hit", words, (times[0], times[-1]))]
 
 
 def _rising_in(old: ScorePlan, new: ScorePlan, a: float, b: float) -> set[str]:
