@@ -242,3 +242,27 @@ def test_every_crash_taken_out_after_an_opener(jazz_long, said):
     plan = jazz_long.plan
     assert turn.changed and not turn.question and not plan.hit_points, turn.reply
     assert turn.reply.count("0:") <= 2, turn.reply
+
+
+# ----------------------------------------------------------------------------- 5. an option picked by its place
+
+@pytest.mark.parametrize("asked, answer", [("the hats are too fast", "the first one"),
+                                           # mine
+                                           ("the hats are too fast", "1st"), ("the drums are too slow", "the first"),
+                                           ("the hats r too fast", "first one pls")])
+def test_the_first_option_picked_is_taken(jazz_long, asked, answer):
+    """The question offered two readings (the whole tempo, or that part playing fewer notes): "the first one" is
+    the first, the tempo (before: the asked request read again raised the same question, and "the first one" alone
+    was asked where it should go)."""
+    before = jazz_long.plan
+    assert jazz_long.say(asked).question
+    turn = jazz_long.say(answer)
+    assert turn.changed and not turn.question, turn.reply
+    way = -1 if "fast" in asked else 1
+    assert (tempo_at(jazz_long.plan, 30) - tempo_at(before, 30)) * way > 0, turn.reply
+
+
+def test_an_option_picked_leaves_no_note_about_the_words_asked(jazz_long):
+    jazz_long.say("make it zoopy")
+    turn = jazz_long.say("the first one")
+    assert turn.changed and "did not act on" not in turn.reply, turn.reply
