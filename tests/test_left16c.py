@@ -293,3 +293,16 @@ def test_a_part_prohibited_stays_out_when_a_purpose_brings_it(jazz_long):
     jazz_long.say("a crash at 0:20 and never add strings")
     jazz_long.say("it's for a wedding")
     assert not any("strings" in effective_roles(jazz_long.plan, s) for s in jazz_long.plan.sections)
+
+
+# ----------------------------------------------------------------------------- 16. "it" after a part, done and not unread
+
+@pytest.mark.parametrize("said, role", [("the sax sits behind the piano, bring it forward", "melody"),
+                                        # mine
+                                        ("the bass is buried. turn it up", "bass"),
+                                        ("the drums are too busy, can you tone them down", "drums")])
+def test_it_after_a_part_is_done_and_not_named_unread(jazz_long, said, role):
+    """"it" is the part just named; the change is made, and the reply does not say it did not act on "bring it
+    forward" (before: that piece, read alone, had no part for "it")."""
+    turn = jazz_long.say(said)
+    assert turn.changed and levels(jazz_long.plan, role)[0] != 0 and "did not act" not in turn.reply, turn.reply
