@@ -306,3 +306,17 @@ def test_it_after_a_part_is_done_and_not_named_unread(jazz_long, said, role):
     forward" (before: that piece, read alone, had no part for "it")."""
     turn = jazz_long.say(said)
     assert turn.changed and levels(jazz_long.plan, role)[0] != 0 and "did not act" not in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- 1. an event told with its particle
+
+@pytest.mark.parametrize("said, told", [("she runs off at 0:20", "she runs off"),
+                                        # mine
+                                        ("they drive off on the third cut", "they drive off"),
+                                        ("the kid climbs up at 0:20", "the kid climbs up"),
+                                        ("the bomb goes off at 0:20", "the bomb")])
+def test_an_event_is_noted_with_all_its_words(jazz_long, said, told):
+    """The note quotes the whole event: "runs off" is not "runs" (before: "she runs" is 0:20); "goes off" is how
+    the bomb is said to happen, so the bomb alone is the name."""
+    turn = jazz_long.say(said)
+    assert not turn.changed and f'"{told}"' in turn.reply, turn.reply
