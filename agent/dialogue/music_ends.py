@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue.arbiter import Offer
 from v2m.agent.dialogue.counted import ORD, nth
 from v2m.agent.dialogue.cues import ASKED_RE
 from v2m.agent.dialogue.phrases import SMALL_TALK
@@ -59,7 +60,6 @@ def ended(text: str, analysis: VideoAnalysis) -> str:
         if end < analysis.duration_s - 0.05:
             return f"no music after {m['t'] or fmt(end, 2)}"
         if set(re.findall(r"[a-z']+", (m.string[:m.start()] + m.string[m.end():]).lower())) <= FILLER:
-            from v2m.agent.dialogue.arbiter import Offer   # late: the arbiter reads the grammar, which reads this
             raise Offer(f"The music already ends with the video, at {fmt(analysis.duration_s)}, so nothing changed. Should "
                         "the end sound different: a fade out over the last shot, or a stop on a final hit?",
                         ("fade out at the end", "a stop at the end"))
