@@ -320,3 +320,25 @@ def test_an_event_is_noted_with_all_its_words(jazz_long, said, told):
     the bomb is said to happen, so the bomb alone is the name."""
     turn = jazz_long.say(said)
     assert not turn.changed and f'"{told}"' in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- 8. a purpose said as why a tempo
+
+@pytest.mark.parametrize("said, slower", [("slower, it's for a wedding", True),
+                                          # mine
+                                          ("slower. its for my sisters wedding", True),
+                                          ("faster please, this is for a party", False)])
+def test_a_purpose_given_for_a_tempo_only_explains_it(jazz_long, said, slower):
+    """The purpose says why the tempo: the tempo moves, the style, key and parts stay (before: "Style jazz ->
+    classical; strings in, no drums")."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert (tempo_at(plan, 30) < tempo_at(before, 30)) == slower and tempo_at(plan, 30) != tempo_at(before, 30), turn.reply
+    assert plan.style == "jazz" and all(set(effective_roles(plan, s)) == set(BAND) for s in plan.sections), turn.reply
+
+
+def test_a_purpose_alone_still_sets_the_style(jazz_long):
+    # guard: "it's for a wedding" alone is read as said
+    turn = jazz_long.say("it's for a wedding")
+    assert jazz_long.plan.style != "jazz", turn.reply

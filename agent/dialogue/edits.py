@@ -393,7 +393,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     if complaint is not None and complaint[1] is not None:
         raise complaint[1]
     out = sides.framed(halfway_only(one_key(out)), analysis, whole)   # "gloomy, a minor key": one key; "too fast now, split the difference"
-    said = names.resolve(phrases.words(_said(whole, request).lower()), dict(names.said(request)))   # "the first dance
+    said = names.resolve(phrases.words(_said(purpose_why.without(whole, held, out), request).lower()), dict(names.said(request)))   # "the first dance
     out = cultures.styled(out, said, plan.style)   # bit, 0:13 to 0:21": a place's name, no wedding; said across clauses
     if not out and guess:
         raise Ask(f"Where should that go, and what should change there? {HELP}")
