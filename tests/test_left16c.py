@@ -342,3 +342,15 @@ def test_a_purpose_alone_still_sets_the_style(jazz_long):
     # guard: "it's for a wedding" alone is read as said
     turn = jazz_long.say("it's for a wedding")
     assert jazz_long.plan.style != "jazz", turn.reply
+
+
+# ----------------------------------------------------------------------------- 14. a correction with an unknown sound beside it
+
+@pytest.mark.xfail(reason="left: recall.corrected reads a correction only when it is all the turn says; the unknown "
+                          "sound beside it makes the turn a new request, asked about (recall.py is at 400 lines)")
+def test_a_correction_with_an_unknown_sound_beside_it_moves_the_edit(jazz_long):
+    """"no, shot 6" moves the last edit from shot 5 to shot 6; "also do the blorp sound" is said as not acted on."""
+    jazz_long.say("louder in shot 5")
+    before = jazz_long.plan
+    turn = jazz_long.say("no, shot 6. also do the blorp sound")
+    assert energy_at(jazz_long.plan, 22) > energy_at(before, 22) and "blorp" in turn.reply, turn.reply
