@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from v2m.agent.dialogue import drops, feeling_ways, moments, patterns, plainly, shifts
+from v2m.agent.dialogue import drops, feeling_ways, moments, patterns, plainly, shifts, unread
 from v2m.agent.dialogue.moment_table import only_ties
 from v2m.agent.dialogue.followups import CORRECTING_RE   # "no sorry, the third shot": the place just given, put right
 from v2m.agent.dialogue.mentions import named_parts
@@ -87,7 +87,11 @@ def answered(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[Sco
         request = _pending(analysis, old, lineage, list(turns)) or asked.text
         both = planner.revise(analysis, old, f"{request.strip().rstrip('.!?')}. {answer}", history=lineage)
         if not getattr(both, "question", None) and both.plan != old:
-            return both
+            return replace(both, reply=_asked_read(both.reply, request))
+        if picked and getattr(both, "question", None):   # the request asks the same again ("the hats are too fast"
+            alone = planner.revise(analysis, old, picked, history=lineage)   # then "the first one"): the reading picked
+            if not getattr(alone, "question", None) and alone.plan != old:
+                return alone
     return _at_asked_place(planner, analysis, old, lineage, asked, text, result) or result
 
 
@@ -113,6 +117,12 @@ PROPOSED_RE = re.compile(r"\bis around (\d+:\d{2}(?:\.\d+)?); is that it\?")
 SHORT_ANSWER_WORDS = 4
 # A question about which reading was meant ("Faster or slower? I heard both; which one?", "Do you mean ...?")
 READING_ASKED_RE = re.compile(r"\bI heard both\b|^Do you mean\b")
+
+
+def _asked_read(reply: str, request: str) -> str:
+    """`reply` without its line saying the asked request was not acted on: the answer said what it meant."""
+    said = unread.noted([request.strip().rstrip(".!?")])
+    return "\n".join(line for line in reply.split("\n") if line != said) or reply
 
 
 def _at_asked_place(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[ScorePlan],

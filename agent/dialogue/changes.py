@@ -11,6 +11,8 @@ the union of both plans' section edges, so a split section is compared piece by 
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from v2m.agent.dialogue.edit_log import NO_CHANGE
@@ -135,11 +137,12 @@ def diff(old: ScorePlan, new: ScorePlan) -> list[Change]:
             new_parts[role] = (f"{role} in", f"no {role} ({_part_name(name)})")
     oh = {(round(h.time_s, 2), h.kind, h.strength) for h in old.hit_points}
     nh = {(round(h.time_s, 2), h.kind, h.strength) for h in new.hit_points}
-    for t, kind, _ in sorted(nh - oh):
+    out += (once := _marks_once(oh, nh))
+    for t, kind, _ in sorted(nh - oh) if not once else ():
         was = next((k for x, k, _ in oh if abs(t - x) < 0.01 and k != kind and not any(
             abs(t - y) < 0.01 and j == k for y, j, _ in nh)), None)   # a mark there changed kind: what it was
         out.append(Change("hit", f"{kind} at {fmt(t)}" + (f" (was {'an' if was[0] in 'aeiou' else 'a'} {was})" if was else ""), (t, t)))
-    for t, kind, _ in sorted(oh - nh):
+    for t, kind, _ in sorted(oh - nh) if not once else ():
         if not any(abs(t - x) < 0.01 for x, _, _ in nh):
             out.append(Change("no_hit", f"no {kind} at {fmt(t)}", (t, t)))
     per_kind: dict[tuple[str, str], list[tuple[float, float]]] = {}
@@ -158,11 +161,45 @@ def diff(old: ScorePlan, new: ScorePlan) -> list[Change]:
                     per_kind.setdefault((kind, words), []).append((a, b))
     if old.tempo_bpm != new.tempo_bpm:
         out.append(Change("tempo", f"tempo {old.tempo_bpm:g} -> {new.tempo_bpm:g} BPM"))
-    for (kind, words), spans in per_kind.items():
+    for (kind, words), spans in _energy_once(per_kind).items():
         for a, b in _merge(spans):
             whole = a <= 1e-3 and b >= new.duration_s - 1e-3
             out.append(Change(kind, words, None if whole else (a, b)))
     return out
+
+
+ENERGY_SAID_RE = re.compile(r"^(more|less) energy \(([\d.]+) -> ([\d.]+)\)$")
+MANY = 3   # stretches of energy moved the same way, from this many on said once: "more energy (+0.12 to +0.20)"
+
+
+def _energy_once(per_kind: dict[tuple[str, str], list]) -> dict[tuple[str, str], list]:
+    """`per_kind` with the energy moved the same way in `MANY` or more stretches ("max energy": each shot from its
+    own level) said once, by how much it moved and where it is now, rather than once per stretch; a shape (up in some,
+    down in others) stays said stretch by stretch."""
+    moved = {key: ENERGY_SAID_RE.match(key[1]) for key in per_kind if key[0] == "energy"}
+    if len(moved) < MANY or None in moved.values() or len({m[1] for m in moved.values()}) > 1:
+        return per_kind
+    deltas = sorted(abs(float(m[3]) - float(m[2])) for m in moved.values())
+    now = sorted(float(m[3]) for m in moved.values())
+    by = f"{deltas[0]:.2f}" if deltas[-1] - deltas[0] < 0.005 else f"{deltas[0]:.2f} to {deltas[-1]:.2f}"
+    sign = "+" if next(iter(moved.values()))[1] == "more" else "-"
+    words = f"{next(iter(moved.values()))[1]} energy ({sign}{by.replace(' to ', f' to {sign}')}; now {now[0]:.2f} to {now[-1]:.2f})"
+    out = {key: spans for key, spans in per_kind.items() if key not in moved}
+    out[("energy", words)] = [x for key in moved for x in per_kind[key]]
+    return out
+
+
+def _marks_once(oh: set, nh: set) -> list[Change]:
+    """Marks of one kind all put in or all taken out, `MANY` or more of them and nothing else about marks ("no crashes",
+    "a crash on every cut"): one change, how many and from when to when ("no crashes (14, 0:04 to 0:56)"); else []."""
+    added, gone = sorted(nh - oh), sorted(x for x in oh - nh if not any(abs(x[0] - y[0]) < 0.01 for y in nh))
+    moved = added if added and not (oh - nh) else gone if gone and not (nh - oh) else []
+    if len(moved) < MANY or len({k for _, k, _ in moved}) > 1:
+        return []
+    kind, times = moved[0][1], [t for t, _, _ in moved]
+    plural = kind + ("es" if kind.endswith(("sh", "ch", "s")) else "s")
+    words = f"{'' if moved is added else 'no '}{plural} ({len(times)}, {fmt(times[0])} to {fmt(times[-1])})"
+    return [Change("hit" if moved is added else "no_hit", words, (times[0], times[-1]))]
 
 
 def _rising_in(old: ScorePlan, new: ScorePlan, a: float, b: float) -> set[str]:

@@ -39,8 +39,9 @@ PACED = {"beat", "beats", "groove", "grooves", "drumbeat", "drum beat", "backbea
 
 HEDGE = rf"{HEDGES}|bit"   # `mentions.HEDGES`, and a phone note's bare "bit"
 STRONG = r"way|far|much|really|very|so|super|overly"
-FRAME_RE = Lazy((rf"(?P<lead>^|[,.;!?:]\s*|\b(?:and|but|so|though|ok|okay|lol|hmm|yeah|also|now)\s+)"
+FRAME_RE = Lazy((rf"(?P<lead>^|[,.;!?:]\s*|\b(?:and|but|so|though|ok|okay|lol|hmm|yeah|also|now|ngl|tbh|honestly|imo|um|uh)\s+)"
                  rf"(?P<part>(?:the |this |that |these |those |your |our |my )?(?P<word>{INSTR_ALT})(?:s|es)?)"
+                 r"(?P<alone> on (?:its|their) own| by (?:itself|themselves)| alone)?"   # "the bass on its own is boring": the part, not a solo asked for
                  rf"(?P<verb>(?:'s|'re)? {BEING}(?:(?<=across )as )?)"   # `mentions.BEING`: "sounds", "comes across as"
                  rf"(?P<deg>(?:(?:{HEDGE}|{STRONG}|pretty|rather|quite|just|still) )*(?:too )?)"
                  r"(?P<adj>(?!(?:up|down|back|forward|out|in|more|less|over|off|on)\b)(?![a-z]+er\b)"   # no order ("the bass
@@ -65,6 +66,11 @@ def _direction(adj: str, dims: dict[str, tuple[str, ...]]) -> str | None:
 
 
 def _reworded(m: re.Match, plan: ScorePlan | None = None) -> str:
+    said = _reworded_part(m, plan)
+    return said.replace(m["alone"], "", 1) if m["alone"] and said == m[0] else said   # left as said, without "alone"
+
+
+def _reworded_part(m: re.Match, plan: ScorePlan | None = None) -> str:
     deg, adj, word = m["deg"].lower(), m["adj"].lower().replace("-", " "), m["word"].lower()
     if adj in COLOURS:   # "the bass is too purple. softer" (an answer to `coloured`): the part named, the answer its change
         return f"{m['lead']}{m['part']}{m['tail']}"

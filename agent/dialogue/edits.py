@@ -256,7 +256,7 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
 THEN_AFTER_RE = re.compile(r"(\b(?:up to|up until|until|till|leading up to|right up to|(?:in|for|during|over) the (?:first|opening))\b[^,;.!?]{1,40}?)\s*,?\s+(?:and )?then\b"
                            r"(?! (?:on|onwards?|after|from|in|at|for|during|till|until|before)\b)", re.I)
 CLAUSE_SPLIT = re.compile(rf"\s*(?:(?:[,;!?]|:(?!\d)|{patterns.FULL_STOP}(?!(?<=\b[Nn]o\.) ?\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|(?<!everything )(?<!nothing )(?<!all )(?<!out )\bbut\b|\balso\b"
-                          rf"|(?:\band|\bplus|&|\+) (?={phrases.ORDER_VERBS}\b)(?!cuts? (?:\d|one|two|three|four|five|six|seven|eight|nine)\b)|\bplus (?=an? |some ))\s*")   # "add a cello and have the sax softer": two
+                          rf"|(?:\band|\bplus|&|\+) (?=(?:{mentions.NEVER}|{phrases.ORDER_VERBS})\b)(?!cuts? (?:\d|one|two|three|four|five|six|seven|eight|nine)\b)|\bplus (?=an? |some ))\s*")   # "add a cello and have the sax softer": two
 
 
 def _parts_changed(intents: list[EditIntent]) -> bool:
@@ -393,7 +393,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     if complaint is not None and complaint[1] is not None:
         raise complaint[1]
     out = sides.framed(halfway_only(one_key(out)), analysis, whole)   # "gloomy, a minor key": one key; "too fast now, split the difference"
-    said = names.resolve(phrases.words(_said(whole, request).lower()), dict(names.said(request)))   # "the first dance
+    said = names.resolve(phrases.words(_said(purpose_why.without(whole, held, out), request).lower()), dict(names.said(request)))   # "the first dance
     out = cultures.styled(out, said, plan.style)   # bit, 0:13 to 0:21": a place's name, no wedding; said across clauses
     if not out and guess:
         raise Ask(f"Where should that go, and what should change there? {HELP}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import patterns
+from v2m.agent.dialogue import patterns, shape_start
 from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.where import fmt
 from v2m.tools.contract import EditScope
@@ -316,8 +316,17 @@ START_FALL_RE = re.compile(r"\b(?:start|begin|open)\w*(?: (?:it|things|the music
                            r"closes)(?: (?:up|off|on|it))?(?: (?:really|very|super|so|nice and))? (?:soft|quiet|gentle|small|calm|sparse|silent)\w*", re.I)
 
 
+# how slowly a change comes, said apart from it ("little by little, grow from shot 5 to 9", "build up to 0:40, step by step")
+_MANNER = rf"(?:{shape_start.GRADUAL_RE.pattern})(?:\W+(?:and |but )?(?:{shape_start.GRADUAL_RE.pattern}))*"
+MANNER_APART_RE = re.compile(rf"^(\W*{_MANNER})\s*[,:;-]+\s*(?=\w)|(?<=\w)\s*[,;:-]+\s*({_MANNER})\W*$", re.I)
+
+
 def joined(text: str) -> str:
-    """`all_in`, and a quiet start with its rise said apart ("start quiet, then get louder") as one build."""
+    """`all_in`, a quiet start with its rise said apart ("start quiet, then get louder") as one build, and how
+    slowly a change comes said apart from it (`MANNER_APART_RE`) as part of it."""
+    if (m := MANNER_APART_RE.search(text)):   # said first, as one clause: "little by little grow from shot 5 to 9"
+        manner = " ".join(w.strip(",;:-") for w in (m[1] or m[2]).split())
+        text = f"{manner} {text[m.end():] if m[1] else text[:m.start()]}"
     text = START_FALL_RE.sub("softer and softer after a loud start", text)
     return START_RISE_RE.sub(lambda m: f"{'start ' + m['q'] if m['keep'] else m[1]} and build{' until' if m['into'] else ''}",
                              all_in(text))   # "... and grow into the 2nd cut": from the start until there

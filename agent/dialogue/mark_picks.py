@@ -20,7 +20,7 @@ COUNTED_CUTS_RE = re.compile(r"\b(first|1st|opening|last|final|closing|all(?: th
 # where the marks said before go, said alone after a comma ("three stings, one on each of the first three cuts")
 EACH_ONE_RE = re.compile(r"\W*(?:and |with )?(?:one|each(?: one)?) (?:(?:on|at|for) (?:each|every|the|all)|each)\b")
 # a mark taken out: the words before the verb, the verb, a size said of the mark (both readers below)
-_LEAD = r"\W*(?:(?:please|just|and|then|now|also|so) )*"
+_LEAD = r"\W*(?:(?:please|just|and|then|now|also|so|ok|okay|fine|alright|right|yeah|yes|well|hmm|um|oh|sure|actually) )*"   # "ok no crashes then"
 _GONE = rf"(?:{GONE_VERBS}|cut)"
 _SIZE = r"(?:big|little|small|loud|extra|new|sudden)"
 # a kind of mark taken out with no place said ("remove the sting", "lose the stabs", "get rid of that crash")

@@ -54,7 +54,6 @@ JOIN_RE = re.compile(rf"\b(?:(?:have|get|let|want|need|could use) )?((?:a|an|som
                      r"come in|comes in|coming in|enter|enters|chime in|chimes in)(?: in)?\b"
                      rf"|\b(?:stick|pop|slot|chuck|bung|tuck(?= in (?:a|an|some) | (?:a|an|some) \w+ in\b))(?: in)? ((?:a|an|some) (?:{INSTR_ALT})(?:s|es)?)(?: in\b)?")   # "tuck in a shaker"; "tuck the shaker in" is down
 
-
 # a part named bare beside an edit of its own ("drums and more weight", "the cello and a bit slower"): two edits, the
 # part wanted as "drums" alone is (not dropped for the edit beside it)
 BARE_AND_RE = LazyPattern(rf"^\s*(?:(?:add|bring in|with) (?!.*\b(?:in|at|from|after|before|during|until|till|over|for) (?:the |shots? |\d)))?({PART})\s+(?:and|plus|&)\s+(?=(?:more|less|a bit|a little|much|way|slightly|a lot|lots|loads|even|a touch)\b(?! (?:more |less )?(?:of )?{PART}\b))", re.I)   # "add a zither and more drive"
@@ -156,6 +155,8 @@ class Mentions:
             what to do with ("the strings. less of them").
         """
         clause, entered = entry(refer(clause, self.last, self.gone))
+        if self.gone and (m := ALSO_OUT_RE.fullmatch(clause)) and only_place(m.group(2)):
+            clause = f" remove the {m.group(1)}{m.group(2)} "
         dimension, self.dimension = self.dimension, None
         if not final and DIMENSION_RE.fullmatch(clause):
             self.dimension = clause.strip()
@@ -183,7 +184,8 @@ class Mentions:
             # louder?", "sax: out from 0:25"
         return clause, entered, False
 
-
+# a part only named after one taken out ("take out the strings, and the drums in shot 3"): out too, there
+ALSO_OUT_RE = re.compile(rf"\s*(?:and |also |plus |then )*(?:the |that |those |these |your )?({INSTR_ALT})(?:s|es)?((?: (?!(?:too|also)\b)[\w:.-]+)*?)(?: too| as well| also)?\s*")
 BARE_INSTEAD_RE = re.compile(rf"\b(?:{INSTR_ALT})(?:s|es)? (instead)\b(?! of)")   # "use a flute instead": of the part named before
 OUT_VERBS = "no|without|remove|drop|lose|mute|kill|ditch|take out|take away|get rid of"   # a part taken out: here, PART_ORDER_RE, `orchestration`
 NEVER = r"(?:shouldn't|should not|don't|do not|doesn't|never|won't|will not|not going to)(?: ever)? (?:have|use|play|want|need|add|bring in|put in|include)(?: any)?"   # "don't add drums"
@@ -237,7 +239,6 @@ def topic(clause: str) -> str | None:
                      rf"(?:the |that |those |this |these |your )?({INSTR_ALT})(?:s|es)?"
                      r"(?: (?:again|now|though|there))?\s*", plain_parts(clause))
     return m.group(1) if m else None
-
 
 # Doubt or dislike of a part that says no way to go ("not sure about the drums", "I don't love the bass", "not
 # sold on the strings"): no wish for more of it, so never read as the part asked for
@@ -314,7 +315,7 @@ SAID_SO = rf"(?:too|way too|far too|{HEDGES}|pretty|very|super|rather|bit|really
 EXCESS = (rf"(?:(?<=is )|(?<=are ))(?:{SAID_SO} )*(?:loud|noisy)(?! enough)|(?:(?:{SAID_SO}|that) )+(?:loud|hot|strong|prominent|"
           r"present|bright|harsh|shrill|boomy|muddy|tinny|piercing|brash|heavy|busy|cluttered|much(?! better| nicer| more| clearer)|far forward|forward|"
           r"up front|out front|syrupy|sugary|cheesy|schmaltzy|sappy|saccharine|in (?:your|my|the) face)")
-HARSH = r"shrill|harsh|piercing|deafening|screeching|overbearing|boomy|muddy|tinny|overpowering|too loud"
+HARSH = r"shrill|harsh|piercing|deafening|screeching|overbearing|boomy|muddy|tinny|overpowering|too loud|(?:hit(?:s|ting)?|play(?:s|ing)?|bang(?:s|ing)?|pound(?:s|ing)?|slam(?:s|ming)?|bash(?:es|ing)?|thump(?:s|ing)?|hammer(?:s|ing)?|go(?:es|ing)?|com(?:es|ing) in) (?:(?:way|far|much|a bit|a little|just|kind of|a tad) )?too (?:hard|heavy|heavily|loud|loudly|strong|much|aggressive(?:ly)?|forcefully)"   # "the drums hit too hard": played too hard
 # a part said to sound poor ("the strings feel cheesy", "the piano sounds cheap"): a complaint, that part down, never added
 FLAWED = (r"(?:(?:is|are|sounds?|feels?|seems?|comes? across(?: as)?) )+(?:(?:so|really|very|kind of|a bit|a little|pretty|super|"
           r"way|just) )*(?:cheesy|corny|cheap|tacky|naff|cringe|cringy|cringey|clunky|plasticky|plastic|fake|annoying|"

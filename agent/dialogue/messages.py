@@ -113,7 +113,7 @@ WITHDRAW_RE = re.compile(opening("no|sorry") + r"(?:(?:forget|scratch|ignore|ski
                          r"this|the question)(?: one| request| question| idea| bit)?|never ?mind|nvm)\b\W*", re.I)
 # "the second one", "option 1", "the latter": an answer naming an offered option by its place
 ORDINAL_RE = re.compile(opening("yes|yeah") + r"(?:the |option |number |no\.? ?|#)?(first|second|1st|"
-                        r"2nd|former|latter|last|1|2)(?: one| option| please)*\W*$", re.I)
+                        r"2nd|former|latter|last|1|2)(?: one| option| please| pls| plz| thanks| thx)*\W*$", re.I)
 # A plain yes to a question that offered one reading ("Do you mean more energy?" - "yes please", "sure, do that").
 AGREE_RE = re.compile(r"^\W*(?:yes|yeah|yep|yup|sure|ok|okay|correct|exactly|right|please do|do it|go ahead|that one)"
                       r"(?:\W+(?:please|do that|do it|go ahead|that's it|that one|thanks|thank you|exactly))*\W*$", re.I)

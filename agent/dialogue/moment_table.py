@@ -289,8 +289,9 @@ def _label(clause: str) -> str:
     if (told := lasting.held(notation(clause), is_name)) is not None:   # "the intro lasts until 0:06": "the intro"
         return f"the {told[0]}"
     said = PLACE_RE.sub("", notation(clause)).split()   # "the ramp is shots six and seven": "the ramp"
-    while len(said) > 1 and said[-1].lower() in FRAME:
-        said.pop()
+    while len(said) > 1 and said[-1].lower() in FRAME and not (said[-1].lower() in names.PARTICLES and len(said) > 2 and
+                                                               said[-2].lower() not in FRAME):
+        said.pop()   # "she runs off at 0:20": "she runs off", the verb's own particle kept ("the bomb goes off": "the bomb")
     while len(said) > 1 and said[0].lower() in FRAME:   # "shot 5 is where the dog jumps": "the dog jumps"
         said.pop(0)
     return " ".join(said)

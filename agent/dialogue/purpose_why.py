@@ -36,3 +36,14 @@ def why_only(clause: str, before: str) -> bool:
 def tempo_asked(intents: list) -> bool:
     """Whether the intents read so far change the tempo (the clause before the purpose said one: the purpose is why)."""
     return any(it.what == "tempo" for it in intents)
+
+
+def without(whole: str, held: dict[str, str], intents: list) -> str:
+    """`whole` (the request as said) without a purpose held back as why a tempo was asked, once the tempo was read
+    ("slower, it's for a wedding": no wedding left for the style the whole request calls up, `cultures.styled`)."""
+    if not tempo_asked(intents):
+        return whole
+    for clause in held.values():
+        if PURPOSE_ALONE_RE.fullmatch(clause.strip()) or PURPOSE_ALONE_RE.fullmatch(clause):
+            whole = whole.replace(clause, " ")
+    return whole

@@ -110,6 +110,7 @@ def attribute(what: str) -> str | None:
 
 # a place a clause names itself ("put the end back the way it was", "shot 4 like it was in v4"), not one carried
 PLACE_SAID_RE = re.compile(r"\b(?:shots?|cuts?|end|ending|outro|intro|finale|opening|last bit|first bit|start|beginning)\b")
+TIME_SAID_RE = re.compile(r"\b\d+:\d\d\b|\b\d+(?:\.\d+)? ?(?:s|secs?|seconds?)\b")   # "put the tempo back after 0:30": a setting there only
 
 
 def placed_back(text: str, version: int, attr: str | None = None) -> bool:
@@ -120,9 +121,10 @@ def placed_back(text: str, version: int, attr: str | None = None) -> bool:
     if attr is not None and attr not in PLACED:
         return False
     if version == -1:
-        return bool(re.search(BETTER_BEFORE, text) or PLACE_SAID_RE.search(text))
+        return bool(re.search(BETTER_BEFORE, text) or PLACE_SAID_RE.search(text) or attr and TIME_SAID_RE.search(text))
     named = version_named(text) is not None or ORIGINAL_RE.search(text) is not None
-    return named and re.search(r"\b(?:shots?|end|ending|outro|intro|finale|opening|last bit)\b", text) is not None
+    return named and re.search(r"\b(?:shots?|end|ending|outro|intro|finale|opening|last bit)\b", text) is not None \
+        or named and attr is not None and TIME_SAID_RE.search(text) is not None
 
 
 def edits_before(shown: int) -> int:

@@ -32,6 +32,9 @@ OUT_RE = re.compile(rf"\b{_OUT_VERBS} {MUSIC}(?: (?:out|off))?{_THEN_PLACE}|\b{M
                     rf"(?:stops?|drops? out|cuts? out|goes silent|go silent)){_THEN_PLACE}|^\W*(?:total |complete |pure )?silence\b(?= (?:in|for|during|"
                     rf"over|under|from|through|between|until|till|after|before)\b)|\b(?:drop|remove|take out|lose|kill|mute|cut) (?:out )?(?:everything|"
                     rf"all (?:the )?(?:instruments|parts)){_THEN_PLACE}(?!(?: \w+){{0,3}} {EXCEPT}\b)")
+# the music stopped (not "no music") at the end of a place: a moment, the stop mark `hit_words` reads said so
+STOPPED_RE = re.compile(rf"(?:stop|cut|kill|halt) {MUSIC}|{MUSIC} (?:(?:should|must|needs? to|has to|will|can|to) (?:just )?)?(?:stops?|cuts? out)")
+END_OF_RE = re.compile(r"\s*(?:right |just )?(?:at|by|on) the (?:very )?end of\b")
 BACK_RE = re.compile(rf"\b(?:bring|put) {MUSIC} back(?: in)?\b|\b(?:the )?music (?:back|comes? back|returns?)\b")
 # "the music should stop at 0:48 and come back at 0:52", "music out at 0:48, back in at 0:52", "the music drops out
 # entirely at 0:16 and comes back at 0:21", "everything cuts out from 12s, returns by 18s": out between the two; also
@@ -161,6 +164,9 @@ def read(t: str, want, span: Span | None = None) -> str:
         if span is not None and span.seen_s is not None:
             want("hit", value="stop", times=[round(span.seen_s, 3)], whole=True)
             return eat(t, m)
+        if span is not None and STOPPED_RE.match(m[0]) and END_OF_RE.search(t, m.end()):   # "stop the music at the end of
+            want("hit", value="stop", times=[round(span.end_s, 3)], whole=True)   # shot 5": a stop there, as "the music
+            return eat(t, m)                                                       # should stop at the end of shot 5" is
         want("remove", value="music")
         return eat(t, m)
     if (m := BACK_RE.search(t)):

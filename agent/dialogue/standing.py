@@ -14,6 +14,7 @@ from v2m.agent.dialogue import doubled, operations as ops
 from v2m.agent.dialogue.changes import NOTHING
 from v2m.agent.dialogue.edit_log import NO_CHANGE
 from v2m.agent.dialogue.orchestration import role_of
+from v2m.agent.dialogue.where import fmt
 from v2m.tools.contract import ScorePlan
 
 KEPT = "Kept without the "   # how the reply says a part was kept out
@@ -36,8 +37,9 @@ def restyled(plan: ScorePlan, name: str) -> list[str]:
     words = kept_out(plan)
     placed = {w: at for line in READ_RE.findall(plan.reasoning or "") for w, at in PLACED_RE.findall(line)}
     placed = {w: at for w, at in placed.items() if w not in words and (r := role_of(plan, w)) and _somewhere(plan, r, False)}
+    entered = _entered(plan, words)
     ops.set_style(plan, name)
-    back = [f"The {name} band plays the {w} in {at} too; say 'no {w}' there again to keep the {w} out."
+    back = _kept_entered(plan, name, entered) + [f"The {name} band plays the {w} in {at} too; say 'no {w}' there again to keep the {w} out."
             for w, at in placed.items() if (r := role_of(plan, w)) and _somewhere(plan, r, True, every=True)]
     every = list(range(len(plan.sections)))   # "piano" in classical: the bass, the chords and the tune (`doubled`)
     out = {w: set(doubled.roles(plan, every, w) or [r]) for w in words if (r := role_of(plan, w))}
@@ -52,6 +54,40 @@ def restyled(plan: ScorePlan, name: str) -> list[str]:
     return [f"{KEPT}{' or the '.join(w for w in out if w not in whole)}, as you asked."] * bool(gone) + \
         [f"The {name} band is all {w}, so the {w} plays here; say which instrument should take a part ('the melody on a "
          f"flute') to keep it out." for w in whole] + back
+
+
+def _entered(plan: ScorePlan, out: list[str]) -> dict[str, list[int]]:
+    """The parts the user took out of the whole score and then brought in at a place only ("no drums", then "drums
+    come in after 20 seconds"): each word and the sections with music it is silent in now."""
+    words = [w for line in READ_RE.findall(plan.reasoning or "") for w in REMOVED_RE.findall(line)]
+    silent = {w: [i for i, s in enumerate(plan.sections) if s.music and r not in ops.effective_roles(plan, s)]
+              for w in dict.fromkeys(words) if w not in out and (r := role_of(plan, w))}
+    return {w: idx for w, idx in silent.items() if idx and _somewhere(plan, role_of(plan, w), True)}
+
+
+def _kept_entered(plan: ScorePlan, name: str, entered: dict[str, list[int]]) -> list[str]:
+    """`plan` (now in `name`) with each part of `entered` silent again where it was: the new band's part comes in
+    where the user brought it in, not from the start. Returns what the reply says."""
+    said = []
+    for w, idx in entered.items():
+        if not (r := role_of(plan, w)) or not _somewhere(plan, r, True, every=True):
+            continue
+        for i in idx:
+            s = plan.sections[i]
+            plan.sections[i] = s.model_copy(update={"instruments": [x for x in ops.effective_roles(plan, s) if x != r]})
+        said.append(f"The {w} still stay{'' if w.endswith('s') else 's'} out {', '.join(_joined(plan, idx))}, as you asked.")
+    return said
+
+
+def _joined(plan: ScorePlan, idx: list[int]) -> list[str]:
+    """The stretches of the sections `idx` (in order), neighbours joined: ["0:00-0:20", "0:40-0:48"]."""
+    runs: list[list[int]] = []
+    for i in idx:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return [f"{fmt(plan.sections[r[0]].start_s)}-{fmt(plan.sections[r[-1]].end_s)}" for r in runs]
 
 
 def _somewhere(plan: ScorePlan, role: str, plays: bool, every: bool = False) -> bool:

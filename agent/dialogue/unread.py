@@ -22,7 +22,7 @@ from v2m.agent.dialogue.approval import approves
 from v2m.agent.dialogue.counted import there_timed
 from v2m.agent.dialogue.asides import aside
 from v2m.agent.dialogue.followups import corrects
-from v2m.agent.dialogue.mentions import only_reason
+from v2m.agent.dialogue.mentions import named_parts, only_reason, refer
 from v2m.agent.dialogue.moment_table import only_ties
 from v2m.agent.dialogue.marks import SECTION_WORDS
 from v2m.agent.dialogue.done_at import DONE_AT_RE
@@ -116,8 +116,10 @@ def unread(analysis, plan, request: str, read: Callable, intents: list | None = 
     # quoted as said: "at 0:30, there will be a logo" read with its "there" as 0:30 is quoted with its "there"
     as_said = _pieces(request)
     named = earlier(history) if history else None   # the names given places so far, read once for every piece
+    last = None   # the part a piece named last: "it" in the next ("the sax sits behind the piano, bring it forward")
     for said_piece, piece in zip(as_said if len(as_said) == len(pieces) else pieces, pieces):
         piece = as_read(piece, history, named) if history else piece
+        piece, last = refer(f" {piece} ", last).strip() if last else piece, (named_parts(piece.lower()) or [last])[0]
         if correcting and not ORDERED_RE.match(piece):
             continue   # ("sorry", "I meant shot 6", "one later"); an order beside them ("and do the zoop thing") is its own
         if only_ties(piece) or said(piece) or not WHOLE_RE.sub(" ", piece.lower()).strip(" .!?") or approves(piece) \
