@@ -3,7 +3,8 @@ Sessions: the requests since undone (`edit_log.UNDONE`) are the turn's, not left
 
 from __future__ import annotations
 
-from edit_clips import energy_at, open_long
+import pytest
+from edit_clips import energy_at, level_at, open_long
 
 from v2m.agent.dialogue import edit_log, names
 
@@ -21,3 +22,36 @@ def test_names_from_an_undone_turn_are_the_turns_only(tmp_path):
     turn = chat.say("more drums in the proposal shot")   # in a turn, the name given since undone still counts
     assert turn.changed and not turn.question, turn.reply
     assert energy_at(chat.plan, 6.0) == energy_at(before, 6.0)
+
+
+# ----------------------------------------------------------------------------- 3a. one list of words that say "wrong"
+@pytest.mark.parametrize("fix", ["nah, the shot after", "sorry, the shot after", "nope, the shot after"])
+def test_a_place_moved_by_a_word_that_says_wrong(jazz_long, fix):
+    # shifts.SORRY_RE had no "nah" (followups.CORRECTING had): "nah, the shot after" added nothing and moved nothing
+    before = jazz_long.plan
+    jazz_long.say("more drums in the fifth shot")   # 0:16-0:20
+    turn = jazz_long.say(fix)
+    assert turn.changed and not turn.question, turn.reply
+    assert level_at(jazz_long.plan, "drums", 18.0) == level_at(before, "drums", 18.0), turn.reply
+    assert level_at(jazz_long.plan, "drums", 22.0) > level_at(before, "drums", 22.0), turn.reply
+
+
+@pytest.mark.parametrize("said", ["from 0:20... nope, from 0:40 make it calmer", "from 0:20, nah from 0:40 calmer please",
+                                  "from 0:20 - sorry, from 0:40 calmer"])
+def test_a_place_put_right_at_once_reads_the_one_meant(jazz_long, said):
+    # place_words.CORRECTED_RE had no "nope" or "nah": the place dropped was read too
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert turn.changed and not turn.question, turn.reply
+    assert energy_at(jazz_long.plan, 30.0) == energy_at(before, 30.0), turn.reply
+    assert energy_at(jazz_long.plan, 50.0) < energy_at(before, 50.0), turn.reply
+
+
+@pytest.mark.parametrize("said", ["oops, forget the flute", "my bad, scratch the flute", "nope, never mind the flute"])
+def test_a_part_taken_back_after_a_word_that_says_wrong(jazz_long, said):
+    # recall.TAKE_BACK_RE had no "oops", "my bad" or "nope" before its "forget"
+    before = jazz_long.plan
+    jazz_long.say("add a flute")
+    turn = jazz_long.say(said)
+    assert turn.changed and not turn.question, turn.reply
+    assert jazz_long.plan.sections == before.sections, turn.reply

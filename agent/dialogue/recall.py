@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from v2m.agent.dialogue import hit_words, marks, marks_back, patterns, versions
+from v2m.agent.dialogue import hit_words, marks, marks_back, patterns, place_words, versions
 from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.orchestration import role_of
@@ -31,7 +31,7 @@ from v2m.agent.dialogue.where import WHOLE_RE, Ask
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan
 
 # "nvm the hit", "never mind no crash", "forget the accordion", "scratch the stab", "take back the flute": taking back a thing
-TAKE_BACK_RE = re.compile(opening("nah|no|actually|sorry|wait|correction|on second thought") +
+TAKE_BACK_RE = re.compile(opening(f"{place_words.WRONG}|on second thought") +
                           r"(?:nvm|never ?mind|forget|scratch|cancel|skip|take back|undo|(?P<want>(?:(?:we|i) )?(?:no longer|don'?t|do not) "
                           r"(?:want|need|like)(?= (?:the|that|this|those|these|my|our)\b)))\b\W*"
                           r"(?:(?:about|on|the|that|those|this|these|my|our|no)\s+)*(?P<rest>.*)$", re.I)

@@ -17,7 +17,7 @@ from v2m.agent.dialogue import followups
 from v2m.agent.dialogue.counted import ORD, ORDINALS
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import SMALL_TALK
-from v2m.agent.dialogue.place_words import CLOCK, PLACE_FILLER, PLACE_WORDS_RE, parse_time
+from v2m.agent.dialogue.place_words import CLOCK, PLACE_FILLER, PLACE_WORDS_RE, WRONG, parse_time
 from v2m.agent.dialogue.recall import sentences
 from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import EditIntent, ScorePlan
@@ -29,7 +29,7 @@ CONTRAST_RE = re.compile(rf"\b(?P<a>{ONE_PLACE})\s*,?\s+(?:and |but )?not\s+(?P<
 SHIFT_RE = re.compile(r"\b(?:one|a) (?:shot |cut )?(?P<d>earlier|sooner|later|before|after|back|on)\b(?! (?:that|this|it|the)\b)|"
                       r"\bthe (?:one|shot|cut) (?P<d2>before|after)(?: (?:it|that|this)\b(?! \w)|\b(?! (?:that|this|it|the)\b))")
 OTHER_RE = re.compile(r"\bthe other (?:cut|shot|one|time|spot|place|moment|hit)\b")
-SORRY_RE = re.compile(r"\b(?:sorry|oops|no|nope|wait|correction|typo|my bad|i meant|meant|actually|rather)\b")
+SORRY_RE = re.compile(rf"\b(?:{WRONG}|typo|i meant|meant|rather)\b")   # anywhere: the last edit was wrong (not "oh", "hmm")
 # "also the shot after", "and one later too": the last edit once more at the new place, not moved there
 ALSO_RE = re.compile(r"\b(?:also|too|as well|and|again|same (?:there|for|in|on))\b")
 MOVE_RE = re.compile(r"\b(?:not|instead|rather than)\b")
