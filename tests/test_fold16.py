@@ -4,7 +4,7 @@ Sessions: the requests since undone (`edit_log.UNDONE`) are the turn's, not left
 from __future__ import annotations
 
 import pytest
-from edit_clips import energy_at, level_at, open_long
+from edit_clips import energy_at, level_at, open_long, tempo_at
 
 from v2m.agent.dialogue import edit_log, names
 
@@ -55,3 +55,18 @@ def test_a_part_taken_back_after_a_word_that_says_wrong(jazz_long, said):
     turn = jazz_long.say(said)
     assert turn.changed and not turn.question, turn.reply
     assert jazz_long.plan.sections == before.sections, turn.reply
+
+
+# ----------------------------------------------------------------------------- 3b. one sentence splitter
+@pytest.mark.parametrize("fix", ["no, one later.and a bit slower", "nope. the shot after. and a bit slower",
+                                 "nah... the shot after. a bit slower too"])
+def test_a_move_and_another_sentence_both_count(jazz_long, fix):
+    # recall.sentences (its own splitter) kept "later.and" as one sentence, so the move was not read; and a word that
+    # says wrong alone in its sentence ("nope.") left the move beside it unread
+    before = jazz_long.plan
+    jazz_long.say("more drums in the fifth shot")   # 0:16-0:20
+    turn = jazz_long.say(fix)
+    assert turn.changed and not turn.question, turn.reply
+    assert level_at(jazz_long.plan, "drums", 18.0) == level_at(before, "drums", 18.0), turn.reply
+    assert level_at(jazz_long.plan, "drums", 22.0) > level_at(before, "drums", 22.0), turn.reply
+    assert tempo_at(jazz_long.plan, 5.0) < tempo_at(before, 5.0), turn.reply

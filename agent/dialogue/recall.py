@@ -175,11 +175,6 @@ WHOLE_WORDS = {"", "it", "everything", "all", "that", "this", "things", "the sco
                "the whole thing", "the mix", "it all", "all of it"}
 
 
-def sentences(request: str) -> list[str]:
-    """A request's sentences (a time's dot is none: "0:05.5")."""
-    return [x.strip() for x in re.split(r"[;!?\n]+|\.+(?=\s|$)", request) if x.strip()]   # not "0:05.5"
-
-
 def _taken_back(sentence: str, history: list[ScorePlan]) -> EditIntent | None:
     """The revert a sentence asks for: "put it back the way it was" (the last edit), "put the tempo back how it
     was" (the tempo before its last change), "the swell was for 1M2, not this cue" (the last edit, when its
@@ -225,7 +220,7 @@ def corrected(request: str, history: list[ScorePlan] | None,
     if not history or len(history) < 2:
         return None
     backs, rest = [], []
-    for sentence in sentences(request):
+    for sentence in patterns.said_sentences(request):
         if (it := _taken_back(sentence, history)) is not None:
             backs.append(it)
         elif PREFACE_RE.sub("", sentence).strip():
@@ -385,7 +380,7 @@ def as_in(request: str, history: list[ScorePlan] | None,
     # "put a bit of energy back, but not all": part of the way back (a number only; a part is in or out)
     partly = 0.5 if attr in ("tempo", "energy", "loudness") and PARTLY_BACK_RE.search(text) else None
     back = [EditIntent(what="revert", version=version, value=attr, target=role, amount=partly, text=request[:400])]
-    rest = [x for x in (c for x in sentences(request) for c in patterns.ORDER_CUT_RE.split(x)) if not reference(words(x)) and not _things(words(x), history)
+    rest = [x for x in (c for x in patterns.said_sentences(request) for c in patterns.ORDER_CUT_RE.split(x)) if not reference(words(x)) and not _things(words(x), history)
             and not KEEP_RE.match(x) and not rest_only(x) and not (role and BACK_HOW_RE.match(x.strip())) and not LIKE_IT_WAS_RE.search(x)   # "rock,
             and not (role and role in {role_of(history[-1], p) or p for p in named_parts(words(x))})]   # and bring the drums back": rock
     try:
