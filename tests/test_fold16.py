@@ -70,3 +70,16 @@ def test_a_move_and_another_sentence_both_count(jazz_long, fix):
     assert level_at(jazz_long.plan, "drums", 18.0) == level_at(before, "drums", 18.0), turn.reply
     assert level_at(jazz_long.plan, "drums", 22.0) > level_at(before, "drums", 22.0), turn.reply
     assert tempo_at(jazz_long.plan, 5.0) < tempo_at(before, 5.0), turn.reply
+
+
+# ----------------------------------------------------------------------------- 3c. one list of the words that end a stretch
+@pytest.mark.parametrize("said", ["from 0:20 make it louder and add strings till 0:40",
+                                  "from 0:20 make it louder and add strings up until 0:40",
+                                  "from 0:20 louder, and strings until 0:40"])
+def test_an_end_said_later_closes_the_stretch_opened_first(jazz_long, said):
+    # sides.END_SAID_RE and TILL_SHOT_RE each spelled the words that end a stretch; one list (sides.TILL) now
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert turn.changed and not turn.question, turn.reply
+    assert energy_at(jazz_long.plan, 30.0) > energy_at(before, 30.0), turn.reply
+    assert energy_at(jazz_long.plan, 50.0) == energy_at(before, 50.0), turn.reply
