@@ -83,3 +83,17 @@ def test_an_end_said_later_closes_the_stretch_opened_first(jazz_long, said):
     assert turn.changed and not turn.question, turn.reply
     assert energy_at(jazz_long.plan, 30.0) > energy_at(before, 30.0), turn.reply
     assert energy_at(jazz_long.plan, 50.0) == energy_at(before, 50.0), turn.reply
+
+
+# ----------------------------------------------------------------------------- 3d. a stretch's word: the names' list
+@pytest.mark.parametrize("said", ["more drums during the dragon part", "more drums during the dragon sequence",
+                                  "more drums during the dragon fight", "more drums in the dragon section"])
+def test_a_stretch_named_by_the_happening_that_starts_it_runs_on(jazz_long, said):
+    # moment_table.STRETCH spelled its own list of a name's last words; it reads names.MOMENT_NOUNS now (less
+    # "moment", a point; plus the happenings that last, "fight", "battle")
+    before = jazz_long.plan
+    jazz_long.say("the dragon shows up at 0:20")
+    turn = jazz_long.say(said)
+    assert turn.changed and not turn.question, turn.reply
+    assert level_at(jazz_long.plan, "drums", 10.0) == level_at(before, "drums", 10.0), turn.reply
+    assert all(level_at(jazz_long.plan, "drums", t) > level_at(before, "drums", t) for t in (22.0, 40.0, 58.0)), turn.reply
