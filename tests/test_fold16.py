@@ -97,3 +97,34 @@ def test_a_stretch_named_by_the_happening_that_starts_it_runs_on(jazz_long, said
     assert turn.changed and not turn.question, turn.reply
     assert level_at(jazz_long.plan, "drums", 10.0) == level_at(before, "drums", 10.0), turn.reply
     assert all(level_at(jazz_long.plan, "drums", t) > level_at(before, "drums", t) for t in (22.0, 40.0, 58.0)), turn.reply
+
+
+# ----------------------------------------------------------------------------- 3e. the marks an edit placed: changes.placed
+def _marks(plan) -> set:
+    return {(round(h.time_s, 2), h.kind) for h in plan.hit_points}
+
+
+@pytest.mark.parametrize("mark, after", [("a big crash at 0:22", "softer after the crash"),
+                                         ("put a stab on 0:22", "calmer after that stab"),
+                                         ("slam at 0:22 pls", "after the slam, chill it out")])
+def test_a_mark_said_as_a_place_is_where_the_edit_placed_it(jazz_long, mark, after):
+    # at_marks.placed_mark and recall._added_hits each compared two plans' marks their own way
+    jazz_long.say(mark)
+    before = jazz_long.plan
+    turn = jazz_long.say(after)
+    assert turn.changed and not turn.question, turn.reply
+    assert energy_at(jazz_long.plan, 10.0) == energy_at(before, 10.0), turn.reply
+    assert energy_at(jazz_long.plan, 40.0) < energy_at(before, 40.0), turn.reply
+
+
+@pytest.mark.parametrize("mark, back", [("a sting at 0:22", "scratch the sting"), ("add a stab at 0:22", "forget the stab"),
+                                        ("crash on 0:22", "nvm the crash")])
+def test_a_mark_taken_back_two_edits_on_goes_and_the_edit_after_stays(jazz_long, mark, back):
+    before = jazz_long.plan
+    jazz_long.say(mark)
+    jazz_long.say("a bit slower")
+    slower = jazz_long.plan
+    turn = jazz_long.say(back)
+    assert turn.changed and not turn.question, turn.reply
+    assert _marks(jazz_long.plan) == _marks(before), turn.reply
+    assert tempo_at(jazz_long.plan, 5.0) == tempo_at(slower, 5.0) < tempo_at(before, 5.0), turn.reply

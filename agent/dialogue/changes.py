@@ -17,7 +17,7 @@ from v2m.agent.dialogue.edit_log import NO_CHANGE
 from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.dialogue.takes import ROUTES
 from v2m.agent.dialogue.where import fmt
-from v2m.tools.contract import ScorePlan
+from v2m.tools.contract import HitPoint, ScorePlan
 from v2m.tools.style import load_style
 
 NOTHING = f"{NO_CHANGE}: the score is as it was."
@@ -96,6 +96,18 @@ def _say(kind: str, a: str, b: str, parts_said: dict[str, tuple[str, str]] | Non
         n, name = b.split("|", 1)
         return f"new take of the {name} (take {n})" if a.split("|")[0] != n else ""
     return f"{kind} {a} -> {b}"
+
+
+def placed(before: ScorePlan, after: ScorePlan) -> list[HitPoint]:
+    """The marks `after` places that `before` had not: new ones, or ones changed in kind, source or strength (a cut's
+    crash made a stab, a cut's accent asked for). `diff` says those heard (a source is not); `marks.narrow` the kinds
+    new at a time."""
+    old = {_placing(h) for h in before.hit_points}
+    return [h for h in after.hit_points if _placing(h) not in old]
+
+
+def _placing(h: HitPoint) -> tuple:
+    return round(h.time_s, 2), h.kind, h.source, round(h.strength, 2)
 
 
 def diff(old: ScorePlan, new: ScorePlan) -> list[Change]:

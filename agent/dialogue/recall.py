@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 
 from v2m.agent.dialogue import hit_words, marks, marks_back, patterns, place_words, versions
-from v2m.agent.dialogue.changes import diff
+from v2m.agent.dialogue.changes import diff, placed
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.orchestration import role_of
 from v2m.agent.dialogue.phrases import PLEASANTRIES, SMALL_TALK, edit_clauses, opening, rest_only, words
@@ -63,12 +63,6 @@ REBASE_RE = re.compile(opening("then") + r"(?:starting |going back |back |go bac
                        re.I)
 
 
-def _added_hits(before: ScorePlan, after: ScorePlan, kind: str | None = None) -> list[float]:
-    """The times of marks (of `kind`, None: any) `after` has that `before` had not (a new one, or a cut's accent asked for)."""
-    old = {h.model_dump_json() for h in before.hit_points}
-    return sorted({round(h.time_s, 3) for h in after.hit_points if h.model_dump_json() not in old and kind in (None, h.kind)})
-
-
 def _brought_in(before: ScorePlan, after: ScorePlan, word: str) -> bool:
     """Whether `after` plays the part `word` names and `before` did not."""
     return role_of(after, word) is not None and (role_of(before, word) is None or
@@ -99,8 +93,9 @@ def withdrawn(request: str, history: list[ScorePlan] | None,
     if m and m.group("want") and re.search(r"\d|\b(?:shots?|cuts?)\b", rest):
         return None   # "I don't want the hit at 0:30": a mark named by its place, which the grammar reads
     if m and HIT_WORDS_RE.match(rest):
+        kind = marks._kind(rest.split()[0])   # "scratch the sting": a stab
         for k in range(len(history) - 1, 0, -1):
-            if (added := _added_hits(history[k - 1], history[k], marks._kind(rest.split()[0]))):   # "scratch the sting": a stab
+            if added := sorted({round(h.time_s, 3) for h in placed(history[k - 1], history[k]) if kind in (None, h.kind)}):
                 if k == len(history) - 1:
                     return [EditIntent(what="revert", version=-1, text=text)]
                 now = {round(h.time_s, 3) for h in history[-1].hit_points}
