@@ -128,3 +128,32 @@ def test_a_mark_taken_back_two_edits_on_goes_and_the_edit_after_stays(jazz_long,
     assert turn.changed and not turn.question, turn.reply
     assert _marks(jazz_long.plan) == _marks(before), turn.reply
     assert tempo_at(jazz_long.plan, 5.0) == tempo_at(slower, 5.0) < tempo_at(before, 5.0), turn.reply
+
+
+# ----------------------------------------------------------------------------- 3f. the latest edit at a place: changes.edited_at
+@pytest.mark.parametrize("said", ["same as you did for the first shot, but for the last shot",
+                                  "do the same as you did for the first shot but for the last shot",
+                                  "same thing you did in the first shot but on the last shot"])
+def test_a_repeat_copies_the_edit_made_there_not_a_later_one_over_the_whole(jazz_long, said):
+    # done_at.split took the latest edit that met the place, a tempo change over the whole score, over the one made
+    # there (versions.last_change_at already put an edit made there first; both read changes.edited_at now)
+    before = jazz_long.plan
+    jazz_long.say("more drums from 0:00 to 0:12")
+    jazz_long.say("a bit slower")
+    slower = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert turn.changed and not turn.question, turn.reply
+    assert level_at(jazz_long.plan, "drums", 58.0) > level_at(before, "drums", 58.0), turn.reply
+    assert tempo_at(jazz_long.plan, 58.0) == tempo_at(slower, 58.0), turn.reply
+
+
+@pytest.mark.parametrize("said", ["the second shot was nicer before", "shot 2 was better before", "i preferred shot 2 before"])
+def test_a_place_nicer_before_goes_back_past_its_own_edit_only(jazz_long, said):
+    before = jazz_long.plan
+    jazz_long.say("more drums in the second shot")
+    jazz_long.say("a bit slower")
+    slower = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert turn.changed and not turn.question, turn.reply
+    assert level_at(jazz_long.plan, "drums", 6.0) == level_at(before, "drums", 6.0), turn.reply
+    assert tempo_at(jazz_long.plan, 30.0) == tempo_at(slower, 30.0), turn.reply
