@@ -157,3 +157,24 @@ def test_a_place_nicer_before_goes_back_past_its_own_edit_only(jazz_long, said):
     assert turn.changed and not turn.question, turn.reply
     assert level_at(jazz_long.plan, "drums", 6.0) == level_at(before, "drums", 6.0), turn.reply
     assert tempo_at(jazz_long.plan, 30.0) == tempo_at(slower, 30.0), turn.reply
+
+
+# ----------------------------------------------------------------------------- 3g. a place praised as it is: kept.IS_FINE
+@pytest.mark.parametrize("said", ["the end is absolutely fine, slower in the middle",
+                                  "the ending is absolutely perfect, just the middle slower",
+                                  "the ending was fine tbh, slower in the middle"])
+def test_a_place_praised_names_no_place_for_the_edit_after_it(jazz_long, said):
+    # kept.PRAISED and names.FINE_RE each spelled "is (really) fine"; one list (kept.IS_FINE) now
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert turn.changed and not turn.question, turn.reply
+    assert tempo_at(jazz_long.plan, 30.0) < tempo_at(before, 30.0), turn.reply
+    assert tempo_at(jazz_long.plan, 58.0) == tempo_at(before, 58.0), turn.reply
+
+
+def test_a_place_praised_and_kept_stays_as_it_is(jazz_long):
+    before = jazz_long.plan
+    turn = jazz_long.say("the last shot was perfect, don't touch it. everything else calmer")
+    assert turn.changed and not turn.question, turn.reply
+    assert energy_at(jazz_long.plan, 30.0) < energy_at(before, 30.0), turn.reply
+    assert energy_at(jazz_long.plan, 58.0) == energy_at(before, 58.0), turn.reply
