@@ -24,33 +24,15 @@ from pathlib import Path
 from v2m.agent.dialogue.session import Session, default_workdir
 from v2m.agent.dialogue.store import Store
 from v2m.agent.dialogue.where import fmt
-from v2m.agent.options import add_music_args, given_music_flags, music_from_args
+from v2m.agent.options import given_music_flags, music_from_args
 from v2m.agent.outputs import folder_lock
-from v2m.agent.planners.llm import PlannerOptions, add_planner_args
+from v2m.agent.planners.llm import PlannerOptions
 from v2m.agent.terminal import clean
 from v2m.tools.errors import V2MError
 
 PROMPT = "you> "
 COMMANDS = ("undo, redo, history, show plan, export [DIR], play, branch [NAME], help, quit; "
             "anything else is a request, e.g. 'slower in the second half'")
-
-
-def add_chat_parser(subparsers) -> argparse.ArgumentParser:
-    """Add the `chat` subcommand to v2m's argparse subparsers."""
-    s = subparsers.add_parser("chat", help="talk with v2m about a video's score: edits, undo, branches")
-    s.add_argument("video", nargs="?", help="video or still image (not needed with --resume)")
-    s.add_argument("request", nargs="?", default="", help='the first request, e.g. "in jazz"')
-    s.add_argument("--resume", metavar="ID", help="continue a stored session")
-    s.add_argument("--list", action="store_true", help="list the stored sessions and exit")
-    s.add_argument("--delete", metavar="ID", help="delete a stored session and all its files, then exit")
-    s.add_argument("-o", "--output", metavar="DIR", help="keep the current version's files here")
-    s.add_argument("--sessions", metavar="DIR", help="session store folder (default $V2M_SESSIONS or "
-                                                      "~/.cache/v2m/sessions)")
-    s.add_argument("--no-render", action="store_true", help="plans only: no composing, rendering or muxing")
-    add_music_args(s, route_help="how the first score sounds; a turn can switch ('use musicgen', 'back to midi')")
-    add_planner_args(s)
-    s.set_defaults(func=run_chat)
-    return s
 
 
 def _check_resume_flags(args: argparse.Namespace) -> None:

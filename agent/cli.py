@@ -21,15 +21,9 @@ import sys
 import time
 from pathlib import Path
 
-from v2m.agent.chat_cli import add_chat_parser
 from v2m.agent.doctor import report
-from v2m.agent.evaluation.command import add_eval_args, run_eval
-from v2m.agent.lc_tools import run_agent
-from v2m.agent.options import add_input_args, add_music_args, music_from_args
-from v2m.agent.pipeline import example_video, score
-from v2m.agent.planners.llm import PlannerOptions, add_planner_args
-from v2m.agent.serve.mcp_server import serve as serve_mcp
-from v2m.agent.serve.web import serve as serve_web
+from v2m.agent.options import (add_chat_args, add_eval_args, add_input_args, add_music_args, add_planner_args,
+                               music_from_args)
 from v2m.agent.terminal import clean
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.errors import V2MError
@@ -38,6 +32,8 @@ from v2m.tools.video.sequence import as_video
 from v2m.tools.video.timeline import plot_timeline  # imports matplotlib only when it draws
 
 EXIT_USER_ERROR = 2
+# The parsers are built from light modules (agent/options.py); what a command runs (the planners, the dialogue
+# stack: ~0.5 s to import) is imported in its function, so `v2m --help` and `v2m CMD --help` stay quick.
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
@@ -51,6 +47,9 @@ STAGES = ("analyse", "plan", "compose", "render", "mux")
 
 def _cmd_score(args: argparse.Namespace) -> int:
     from rich.console import Console
+
+    from v2m.agent.pipeline import example_video, score
+    from v2m.agent.planners.llm import PlannerOptions
 
     if args.example and args.video is not None:
         if args.request:
@@ -94,6 +93,8 @@ def _cmd_score(args: argparse.Namespace) -> int:
 
 
 def _cmd_agent(args: argparse.Namespace) -> int:
+    from v2m.agent.lc_tools import run_agent
+
     result = run_agent(args.model, args.video, args.request, args.output or f"{Path(args.video).stem}_v2m",
                        base_url=args.base_url, force=args.force, music=music_from_args(args))
     print(clean(result["reply"]))
@@ -122,17 +123,29 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def _cmd_ui(args: argparse.Namespace) -> int:
+    from v2m.agent.serve.web import serve as serve_web
+
     serve_web(args.host, args.port, args.sessions, soundfont=args.soundfont)
     return 0
 
 
 def _cmd_mcp(args: argparse.Namespace) -> int:
+    from v2m.agent.serve.mcp_server import serve as serve_mcp
+
     serve_mcp(args.sessions, soundfont=args.soundfont)
     return 0
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
+    from v2m.agent.evaluation.command import run_eval
+
     return run_eval(args)
+
+
+def _cmd_chat(args: argparse.Namespace) -> int:
+    from v2m.agent.chat_cli import run_chat
+
+    return run_chat(args)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -193,7 +206,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("-f", "--force", action="store_true", help="overwrite an existing plot or keyframes")
     s.set_defaults(func=_cmd_analyze)
 
-    add_chat_parser(sub)
+    s = sub.add_parser("chat", help="talk with v2m about a video's score: edits, undo, branches")
+    add_chat_args(s)
+    s.set_defaults(func=_cmd_chat)
 
     for name, func, text in (("ui", _cmd_ui, "a local web studio over chat sessions (127.0.0.1 unless --host)"),
                              ("mcp", _cmd_mcp, "an MCP server over stdio: analyze, score, chat turns, undo, export")):

@@ -7,7 +7,8 @@
     v2m finetune eval --model runs/tiny/base --adapter runs/tiny/adapter --data held/sft.jsonl --compare-base
 
 Found by `v2m` through the `v2m.commands` entry-point group (pyproject.toml), so agent/ never imports
-finetune/. This module is light: torch and transformers load inside the commands that use them.
+finetune/. This module is light: torch, transformers and the dialogue stack (through the data builders)
+load inside the commands that use them.
 """
 
 from __future__ import annotations
@@ -17,15 +18,15 @@ import json
 import sys
 from pathlib import Path
 
-from v2m.finetune.dataset import build
 from v2m.finetune.evaluate import EvalOptions, constant_baseline, evaluate, markdown
-from v2m.finetune.muvideo import ReadReport, read_records
-from v2m.finetune.synthetic import REASONING, TARGETS, build_synthetic
-from v2m.finetune.train import add_train_args, run_train
+from v2m.finetune.recipe import REASONING, TARGETS, add_train_args
 from v2m.tools.errors import InputError
 
 
 def _cmd_data(args: argparse.Namespace) -> int:
+    from v2m.finetune.dataset import build
+    from v2m.finetune.muvideo import ReadReport, read_records
+
     more, reports = [], []
     for flag, modality in (("muvideo", "video"), ("muimage", "image")):
         path = getattr(args, flag)
@@ -51,6 +52,8 @@ def _cmd_data(args: argparse.Namespace) -> int:
 
 
 def _cmd_synth(args: argparse.Namespace) -> int:
+    from v2m.finetune.synthetic import build_synthetic
+
     counts = build_synthetic(args.output, clips=args.clips, seed=args.seed, turns=args.turns,
                              reasoning=args.reasoning, requests=args.requests, target=args.target, force=args.force)
     print(f"wrote {sum(counts.values())} examples to {args.output / 'sft.jsonl'} " + json.dumps(counts))
@@ -58,6 +61,8 @@ def _cmd_synth(args: argparse.Namespace) -> int:
 
 
 def _cmd_train(args: argparse.Namespace) -> int:
+    from v2m.finetune.train import run_train
+
     return run_train(args)
 
 

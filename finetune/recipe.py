@@ -6,6 +6,7 @@ Configs are YAML files in finetune/configs/, each headed by the command that lau
 
 from __future__ import annotations
 
+import argparse
 import json
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -123,3 +124,18 @@ def example_frames(ex: dict, max_frames: int = MAX_FRAMES) -> list:
             im.thumbnail((MAX_SIDE_PX, MAX_SIDE_PX))
             out.append(im)
     return out
+
+
+# ---------------------------------------------------------------------- command line (light: `v2m --help` reads it)
+# What a target says before its plan: the decisions and why (the rules planner's lines), the decisions in one
+# line, or the request and the measured facts restated, then the decisions in one line.
+REASONING = ("why", "short", "facts")
+TARGETS = ("full", "compact")  # the rules planner's whole plan, or its decisions only (see `compact`)
+
+
+def add_train_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", required=True, help="a shipped config name (tiny-cpu, qwen2.5-vl-3b-lora, ...) or a YAML file")
+    p.add_argument("--output", "-o", required=True, type=Path, help="the run folder (base/, adapter/, checkpoints/)")
+    p.add_argument("--max-steps", type=int, help="override the config's max_steps")
+    p.add_argument("--resume", action="store_true", help="continue from the newest checkpoint in --output")
+    p.add_argument("-f", "--force", action="store_true", help="start over in a folder that holds a run")

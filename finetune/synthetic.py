@@ -30,6 +30,7 @@ from v2m.agent.planners.base import get_planner
 from v2m.agent.planners.facts import facts_sheet
 from v2m.agent.planners.llm import planner_messages
 from v2m.finetune.dataset import analysis_images, target_text
+from v2m.finetune.recipe import REASONING, TARGETS
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 from v2m.tools.errors import V2MError
 from v2m.tools.style import load_style
@@ -50,10 +51,6 @@ EDITS = ("slower", "a bit faster", "make it {style}", "darker", "brighter", "mor
          "in {key} minor", "up a whole step", "slower in the second half", "more energy at the end")
 KEYS = ("C", "D", "E", "F", "G", "A", "Bb")
 MAX_REQUESTS = 20
-# What a target says before its plan: the decisions and why (the rules planner's lines), the decisions in one
-# line, or the request and the measured facts restated, then the decisions in one line.
-REASONING = ("why", "short", "facts")
-TARGETS = ("full", "compact")  # the rules planner's whole plan, or its decisions only (see `compact`)
 
 
 @dataclass(frozen=True)

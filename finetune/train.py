@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 
 from v2m.agent.planners.hf import HFBackend
-from v2m.finetune.recipe import TrainConfig, example_frames, load_config
+from v2m.finetune.recipe import TrainConfig, add_train_args, example_frames, load_config
 from v2m.finetune.synthetic import build_synthetic
 from v2m.finetune.tiny_vlm import BUILDERS, TinySize
 from v2m.tools.errors import InputError, V2MError
@@ -271,14 +271,6 @@ def save_checkpoint(acc, out: Path, step: int, keep: int) -> Path:
             shutil.rmtree(old, ignore_errors=True)
     acc.wait_for_everyone()
     return path
-
-
-def add_train_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--config", required=True, help="a shipped config name (tiny-cpu, qwen2.5-vl-3b-lora, ...) or a YAML file")
-    p.add_argument("--output", "-o", required=True, type=Path, help="the run folder (base/, adapter/, checkpoints/)")
-    p.add_argument("--max-steps", type=int, help="override the config's max_steps")
-    p.add_argument("--resume", action="store_true", help="continue from the newest checkpoint in --output")
-    p.add_argument("-f", "--force", action="store_true", help="start over in a folder that holds a run")
 
 
 def run_train(args: argparse.Namespace) -> int:

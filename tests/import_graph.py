@@ -25,7 +25,10 @@ HEAVY = {"torch", "torchvision", "torchaudio", "transformers", "accelerate", "pe
          "av", "music21", "langchain", "langchain_core", "langchain_community", "langchain_ollama",
          "langchain_openai", "sentence_transformers", "audiocraft", "gradio", "mcp", "matplotlib", "cv2",
          "scenedetect", "skvideo", "starlette", "uvicorn", "selenium", "multipart"}
-HELP_MUST_NOT_LOAD = ("torch", "transformers", "music21", "av", "langchain", "langchain_core")
+# Our own packages slow to import (the dialogue stack compiles hundreds of patterns, ~0.5 s): like a heavy
+# library, a command that needs one imports it where it runs, so `v2m --help` does not pay for it.
+SLOW = ("v2m.agent.dialogue",)
+HELP_MUST_NOT_LOAD = ("torch", "transformers", "music21", "av", "langchain", "langchain_core") + SLOW
 MAX_LOOSE = {"v2m.tools": 10, "v2m.agent": 12}  # modules directly in the folder, __init__ not counted
 MAX_LINES = 400
 
@@ -240,10 +243,16 @@ def cycles(tree: dict[str, Source]) -> list[str]:
     return found
 
 
-def heavy_modules(tree: dict[str, Source]) -> set[str]:
-    """v2m modules whose import (directly or through other v2m modules) loads a heavy library."""
+def _slow(name: str) -> str | None:
+    """The SLOW package a module belongs to, if any."""
+    return next((p for p in SLOW if name == p or name.startswith(p + ".")), None)
+
+
+def heavy_modules(tree: dict[str, Source], slow: bool = True) -> set[str]:
+    """v2m modules whose import (directly or through other v2m modules) loads a heavy library (or, with `slow`,
+    a SLOW package)."""
     heavy = {name for name, src in tree.items()
-             if any(i.top and i.target.split(".")[0] in HEAVY for i in imports(name, src))}
+             if any(i.top and i.target.split(".")[0] in HEAVY for i in imports(name, src)) or (slow and _slow(name))}
     graph = module_graph(tree)
     changed = True
     while changed:
@@ -254,14 +263,15 @@ def heavy_modules(tree: dict[str, Source]) -> set[str]:
 
 
 def late_light_imports(tree: dict[str, Source]) -> list[str]:
-    """Imports of v2m modules inside functions whose module is light: those belong at the top."""
-    heavy = heavy_modules(tree)
+    """Imports of v2m modules inside functions whose module is light: those belong at the top. Inside a SLOW
+    package only heavy libraries count (the package is loaded already)."""
+    heavy, libraries = heavy_modules(tree), heavy_modules(tree, slow=False)
     bad = set()
     for i in all_imports(tree):
         if i.top or i.typing or not _ours(i.target):
             continue
         run = _targets(i, tree) - {i.importer}
-        if run and not run & heavy:
+        if run and not run & (libraries if _slow(i.importer) else heavy):
             bad.add(f"{i.path}: late import of light {i.target}")
     return sorted(bad)
 

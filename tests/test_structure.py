@@ -120,6 +120,16 @@ def test_late_import_check_allows_heavy_modules_only():
     assert late_light_imports(tree) == ["v2m/agent/cli.py: late import of light v2m.tools.light"]
 
 
+def test_late_import_check_treats_the_dialogue_stack_as_slow():
+    """`v2m --help` must not load the dialogue stack: a command imports it where it runs; inside the stack a
+    late import buys nothing and stays a fault."""
+    tree = _tree(**{"v2m.agent.dialogue.__init__": "", "v2m.agent.dialogue.a": "x = 1",
+                    "v2m.agent.dialogue.b": "def f():\n    from v2m.agent.dialogue.a import x",
+                    "v2m.agent.cli": "def main():\n    from v2m.agent.dialogue.a import x"})
+    assert late_light_imports(tree) == ["v2m/agent/dialogue/b.py: late import of light v2m.agent.dialogue.a"]
+    assert "v2m.agent.dialogue" in HELP_MUST_NOT_LOAD
+
+
 def test_size_check_counts_loose_modules_and_lines():
     tree = _tree(**{f"v2m.tools.m{k}": "x = 1" for k in range(11)}, **{"v2m.tools.__init__": "",
                  "v2m.tools.video.__init__": "", "v2m.tools.video.long": "x = 1\n" * (MAX_LINES + 1)})

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue.changes import placed
 from v2m.agent.dialogue.hit_words import MARK_NOUNS
 from v2m.agent.dialogue.where import fmt
 from v2m.tools.contract import ScorePlan
@@ -25,10 +26,7 @@ def placed_mark(history: list[ScorePlan] | None) -> float | None:
     """The time of the one mark the latest edit that placed marks placed (added, or changed in kind or strength); None
     when it placed several or none did."""
     for k in range(len(history or []) - 1, 0, -1):
-        old = {(round(h.time_s, 2), h.kind, h.source, round(h.strength, 2)) for h in history[k - 1].hit_points}
-        new = sorted({x[0] for x in {(round(h.time_s, 2), h.kind, h.source, round(h.strength, 2))
-                                     for h in history[k].hit_points} - old})   # added, or a cut's crash made a stab
-        if new:
+        if new := sorted({round(h.time_s, 2) for h in placed(history[k - 1], history[k])}):   # added, or a crash made a stab
             return new[0] if len(new) == 1 else None
     return None
 

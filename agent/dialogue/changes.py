@@ -19,7 +19,7 @@ from v2m.agent.dialogue.edit_log import NO_CHANGE
 from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.dialogue.takes import ROUTES
 from v2m.agent.dialogue.where import fmt
-from v2m.tools.contract import ScorePlan
+from v2m.tools.contract import HitPoint, ScorePlan
 from v2m.tools.style import load_style
 
 NOTHING = f"{NO_CHANGE}: the score is as it was."
@@ -98,6 +98,37 @@ def _say(kind: str, a: str, b: str, parts_said: dict[str, tuple[str, str]] | Non
         n, name = b.split("|", 1)
         return f"new take of the {name} (take {n})" if a.split("|")[0] != n else ""
     return f"{kind} {a} -> {b}"
+
+
+def placed(before: ScorePlan, after: ScorePlan) -> list[HitPoint]:
+    """The marks `after` places that `before` had not: new ones, or ones changed in kind, source or strength (a cut's
+    crash made a stab, a cut's accent asked for). `diff` says those heard (a source is not); `marks.narrow` the kinds
+    new at a time."""
+    old = {_placing(h) for h in before.hit_points}
+    return [h for h in after.hit_points if _placing(h) not in old]
+
+
+def _placing(h: HitPoint) -> tuple:
+    return round(h.time_s, 2), h.kind, h.source, round(h.strength, 2)
+
+
+def edited_at(span: tuple[float, float], history: list[ScorePlan], *, alone: bool = False) -> int | None:
+    """The latest edit k (history[k - 1] -> history[k]) that changed the place `span` (start, end in s): one made there
+    before one over the whole score ("shot 2 was nicer before": its own change, not the tempo moved everywhere since),
+    and with `alone` first one whose changes all lie there ("same as you did for the intro": the edit done there);
+    None when none changed it."""
+    a, b = span
+    edits = [(k, diff(history[k - 1], history[k])) for k in range(len(history) - 1, 0, -1)]   # the latest first
+
+    def inside(k: int, d: list[Change]) -> bool:
+        return bool(d) and all(x >= a - 0.05 and y <= b + 0.05 for x, y in (c.span or (0.0, history[k].duration_s) for c in d))
+
+    def meets(c: Change) -> bool:
+        return c.span is not None and c.span[0] < b - 0.05 and c.span[1] > a + 0.05
+
+    found = [k for k, d in edits if alone and inside(k, d)] + [k for k, d in edits if any(map(meets, d))] + \
+        [k for k, d in edits if any(c.span is None for c in d)]
+    return found[0] if found else None
 
 
 def diff(old: ScorePlan, new: ScorePlan) -> list[Change]:

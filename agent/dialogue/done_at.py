@@ -3,7 +3,7 @@ master bedroom", "do the same slam like you did after the 3rd cut but for the be
 middle, but for the last part too"): the latest edit that changed the plan at the first place, repeated at the place
 after "but" (`understanding.repeat`; without a first place, the last edit, where the request names).
 
-    text, k = done_at.split(words(request), history, plan, find)
+    text, k = done_at.split(words(request), history, find)
     for c in done_at.changes(history, k): ...
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from v2m.agent.dialogue.changes import Change, diff
+from v2m.agent.dialogue.changes import Change, diff, edited_at
 from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import ScorePlan
 
@@ -21,7 +21,7 @@ DONE_AT_RE = re.compile(r"\b(?:you|u|we) (?:did|made|had|gave)(?: it| that)?(?P<
                         r"during)\b)[^,;.!?]*?)\s*,?\s*\bbut\b(?: (?:now|then|also|just|only))?(?P<b>\s+.+)$", re.I)
 
 
-def split(text: str, history: list[ScorePlan], plan: ScorePlan, find: Callable) -> tuple[str, int]:
+def split(text: str, history: list[ScorePlan], find: Callable) -> tuple[str, int]:
     """(the words that say where the repeat goes, the version whose edit is repeated: the last one, or the latest
     that changed the plan at the place said as where it was done, as `find` reads a place: a Span or None)."""
     last = len(history) - 1
@@ -33,10 +33,8 @@ def split(text: str, history: list[ScorePlan], plan: ScorePlan, find: Callable) 
         was = None
     if was is None:
         return m["b"].strip(), last
-    spans = {k: [c.span or (0.0, plan.duration_s) for c in diff(history[k - 1], history[k])] for k in range(1, last + 1)}
-    inside = [k for k, ss in spans.items() if ss and all(a >= was.start_s - 0.05 and b <= was.end_s + 0.05 for a, b in ss)]
-    meets = [k for k, ss in spans.items() if any(a < was.end_s - 0.05 and b > was.start_s + 0.05 for a, b in ss)]
-    return m["b"].strip(), max(inside or meets or [last])   # an edit made there alone before one over the whole score
+    k = edited_at((was.start_s, was.end_s), history, alone=True)   # made there alone, then there, then over the whole
+    return m["b"].strip(), last if k is None else k
 
 
 def changes(history: list[ScorePlan], k: int) -> list[Change]:

@@ -10,14 +10,17 @@ music ("undo the last change", "more", "what did you just change?" after such a 
 one said while the current version was the head, also before an undo back to it ("he falls at the fifth cut",
 "louder", "undo": the name stays), less one withdrawn ("forget that") and the questions.
 
-    history = with_unchanged(session.lineage(), store.turns(sid))
+    with heard_in(session.lineage(), store.turns(sid)) as history:   # the turn's readers run inside
+        ...
     plan.reasoning = logged(history[-1].reasoning, "slower", "tempo down", "Tempo 120 -> 104 BPM.")
 """
 
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import Iterator
 
 from v2m.tools.contract import ScorePlan
 
@@ -26,7 +29,8 @@ DROPPED = "Dropped that request; the score is as it was."   # "forget that" afte
 NOTHING_BACK = "Those requests changed nothing, so there is nothing to undo; the score is as it was."
 UNCHANGED = "no change"   # what a no-change request is read as in the log
 # the requests said in this chat that made a version since undone ("the tasting shot at the end, no music", "undo
-# that"): set each turn by `with_unchanged`, read for the names they gave places only (`named`), never as edits
+# that"): the turn's, set by `heard_in` while it is read and reset after it (so a reading outside a turn, or in
+# another chat, sees none); read for the names they gave places only (`named`), never as edits
 UNDONE: ContextVar[tuple[str, ...]] = ContextVar("undone", default=())
 LINE_RE = re.compile(rf'^- "(.*)": read as ({UNCHANGED}\.)?', re.M)   # a request, and whether it changed nothing
 
@@ -44,10 +48,20 @@ def heard(t) -> bool:
         and t.reply not in (DROPPED, NOTHING_BACK)
 
 
+@contextmanager
+def heard_in(history: list[ScorePlan], turns: list) -> Iterator[list[ScorePlan]]:
+    """For the length of a turn: `with_unchanged(history, turns)`, and `UNDONE` the chat's requests since undone (a
+    name given in one stays: a fact about the picture); `UNDONE` is as it was after."""
+    token = UNDONE.set(_undone(history, turns))
+    try:
+        yield with_unchanged(history, turns)
+    finally:
+        UNDONE.reset(token)
+
+
 def with_unchanged(history: list[ScorePlan], turns: list) -> list[ScorePlan]:
     """`history` (the first plan ... the current one) with the current plan's log holding each request that changed
     no music said while it was the head (see the module's doc). `turns` are the chat's records, oldest first."""
-    UNDONE.set(_undone(history, turns))   # a name given in a turn since undone stays: a fact about the picture
     head = turns[-1].after if turns else None
     since, last = [], None
     for t in turns:

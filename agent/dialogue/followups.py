@@ -25,7 +25,7 @@ from v2m.agent.dialogue.mentions import HEDGES, named_parts
 from v2m.agent.dialogue.orchestration import role_of
 from v2m.agent.dialogue.patterns import FULL_STOP, compiled
 from v2m.agent.dialogue.phrases import words
-from v2m.agent.dialogue.place_words import PLACE_FILLER, PLACE_WORDS_RE
+from v2m.agent.dialogue.place_words import PLACE_FILLER, PLACE_WORDS_RE, WRONG
 from v2m.agent.dialogue.references import reference
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import Ask, Span
@@ -62,8 +62,9 @@ MOVED_RE = re.compile(r"\b(?:sorry|wrong|meant|mean|misunderstood|misunderstandi
                       r"rather|not there|should(?:'ve| have) been|(?:move|shift|put) (?:it|that|this|them) (?:to|on|in|over)|not (?:in |on |at )?(?:shot|cut)s?)\b", re.I)
 # the words that put the last edit right, said first ("no", "sorry", "wait", "hang on", "my bad"): one list for a place
 # corrected ("no, I meant shot 3": `CORRECTION_RE`; "no wait, the jump is the fourth shot": `NAME_FIX_RE`, both read by
-# `understanding.retarget`) and for a part ("nope, not the guitar, the flute": `part_fixed`)
-CORRECTING = r"no|nope|nah|sorry|oops|actually|wait|oh|hmm|hang on|hold on|my bad|correction"
+# `understanding.retarget`) and for a part ("nope, not the guitar, the flute": `part_fixed`): place_words.WRONG, and said
+# first a pause before one ("hang on", "hmm") too
+CORRECTING = rf"{WRONG}|oh|hmm|hang on|hold on"
 # those words and "I meant" said first ("no sorry, the third shot", "no, sorry, I meant the drop"): what follows puts the
 # last thing said right (an answer's place, `answers`; a reading of "drop the beat", `drops`)
 CORRECTING_RE = re.compile(rf"^\W*(?:(?:{CORRECTING}|i mean|i meant)\b\W*)+", re.I)

@@ -15,7 +15,7 @@ from typing import Callable
 
 from v2m.agent.dialogue import doubled, fade_ins, halfway, keyed, marks, orchestration, put_back, shape_start, silence, standing, takes, tempos, versions, vocab
 from v2m.agent.dialogue import operations as ops
-from v2m.agent.dialogue.changes import diff
+from v2m.agent.dialogue.changes import diff, edited_at
 from v2m.agent.dialogue.repeats import from_last_revert, kept_parts, locks_first, style_first
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import Ask, Span, fmt
@@ -250,8 +250,8 @@ def _revert(e: Edit, it: EditIntent, history: list[ScorePlan]) -> ScorePlan:
                   "What should change?")
     n = it.version if it.version is not None else -1
     if n == -1 and it.value is None and it.amount is None and e.span is not None:   # "shot 4 was better before"
-        n = versions.last_change_at((e.span.start_s, e.span.end_s), history)
-        if n is None:   # "how the ending was before" after an edit of shot 2: it is as it was, said plainly
+        n = (edited_at((e.span.start_s, e.span.end_s), history) or 0) - 1   # the version before the latest edit there
+        if n < 0:   # "how the ending was before" after an edit of shot 2: it is as it was, said plainly
             return e.said.append(f"Not changed: no edit so far changed {e.span.label}; it plays as it always has.") or e.plan
         e.move(versions.changed_there(e.span, history, n))   # "how the ending was before": all that edit changed there
     if n == -1 and it.value in versions.KINDS_OF and it.amount is None:

@@ -16,9 +16,11 @@ from v2m.agent.dialogue import verdicts
 # The words of a place praised as it is (`verdicts.FINE`), for every reader: here, `messages.FINE_RE` (a note's clause
 # that only praises) and `names.FINE_RE` (praise names no place for the edits after it)
 FINE = rf"(?:{verdicts.FINE})"
+# said of a place to praise it as it is ("is fine", "sounds really great"): here and `names.FINE_RE`
+IS_FINE = rf"(?:is|are|'s|was|looks|sounds|feels) (?:really |totally |perfectly |all |just |absolutely )?{FINE}"
 PRAISED = (r"^(?P<lead>\W*(?:(?:oh|and|also|btw|ok|okay|so)\W+)*)(?P<place>(?:the|that|this|our|my) (?=[\w' -]{0,30}?\b(?:shots?|"
            r"intro|opening|ending|end|outro|start|beginning|middle|section|part|bit|scene|moment)\b)[\w' -]{1,40}?)"
-           rf" (?:is|are|'s|looks|sounds|feels) (?:really |totally |just |absolutely )?{FINE}(?: as (?:it|they) (?:is|are)| now| already)?")
+           rf" {IS_FINE}(?: as (?:it|they) (?:is|are)| now| already)?")
 KEPT_IT_RE = re.compile(
     PRAISED + r"(?P<mid>\s*[,;.!-]+\s*(?:(?:so|and|please|just|pls)\s+)*(?:(?:don'?t|do not|never) (?:touch|change)|keep|leave|lock))"
     r" (?:it|that|them)\b(?! (?:up|coming|going|rolling)\b)", re.I)

@@ -98,8 +98,9 @@ def _content(text: str) -> list[str]:
 # music's character ("more character", "the character of the piece is wrong")
 PERSON_RE = re.compile(r"\b(?:the|a|our|this|that|main|lead|other|new) characters?\b(?= (?!(?:is|are|was|were|feels?|sounds?|of|and|"
                        r"in|to|for|should|needs?|must|could|would|isn'?t)\b)[a-z]+)")
-# a stretch named by the moment that starts it ("the boss part", "the jump section", "the boss fight")
-STRETCH = r"(?:part|bit|section|sequence|scene|stretch|segment|fight|battle)\b"
+# a stretch named by the moment that starts it ("the boss part", "the jump section", "the boss fight"): a name's last word
+# (`names.MOMENT_NOUNS`) but "moment", which is a point, and a happening that lasts ("fight")
+STRETCH = rf"(?:{'|'.join(n for n in names.MOMENT_NOUNS if n != 'moment')}|segment|fight|battle)\b"
 STRETCH_RE, STRETCH_END_RE = re.compile(rf" +{STRETCH}"), re.compile(rf"\b{STRETCH}$")
 # someone who may ask for the music ("my boss wants it faster") seen doing something at a place: on screen ("the boss
 # shows up at 0:13" in a game trailer, "the director walks in at 0:20")

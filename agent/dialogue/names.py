@@ -22,7 +22,7 @@ from v2m.agent.dialogue.counted import ORD, ORDINALS
 from v2m.agent.dialogue.exclusions import spared
 from v2m.agent.dialogue.going_into import went_into
 from v2m.agent.dialogue.hit_words import BAND_STOPS
-from v2m.agent.dialogue.kept import FINE
+from v2m.agent.dialogue.kept import IS_FINE
 from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.marks import HIT_WORDS_RE
 from v2m.agent.dialogue.next_place import after_last
@@ -371,7 +371,7 @@ def placed(text: str, analysis: VideoAnalysis, plan: ScorePlan, known: dict[str,
 
 
 # A place said to be fine as it is ("the end is fine, the very start is fine, only that middle bit ...")
-FINE_RE = re.compile(rf"\b(?:is|'s|are|was|sounds|feels|looks) (?:totally |really |perfectly |all |just )?{FINE}\b")
+FINE_RE = re.compile(rf"\b{IS_FINE}\b")
 
 
 # "till the end", "through to the end", "until the finish": on from where the place starts

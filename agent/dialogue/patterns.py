@@ -43,6 +43,11 @@ def sentences(text: str, also: str = "") -> list[str]:
 SENTENCE_END_RE = re.compile(rf"[!?]|{FULL_STOP}")
 
 
+def said_sentences(text: str) -> list[str]:
+    """A request's sentences and ";" or line-broken clauses (`sentences`), each stripped, the empty ones dropped."""
+    return [x.strip() for x in sentences(text, ";\n") if x.strip()]
+
+
 @lru_cache(maxsize=2048)
 def compiled(pattern: str, flags: int = 0) -> re.Pattern:
     """`pattern` compiled with `flags`, once per process."""

@@ -272,11 +272,11 @@ SIGNED_TEMPO_RE = re.compile(r"(?<![\w.])(?P<sign>[+-])\s?(?P<n>\d+(?:\.\d+)?)\s
 TAG_RE = re.compile(r"(?:^|(?<=[\n.!?;]))\s*(?:\[[^\]\d]*\]\s*)+")
 
 
-# A place said and put right at once ("from one minute... sorry, from 0:40", "at 0:12, I mean at 0:14"): the
-# first place is dropped, so only the one meant is read.
+# Words that say what was just said is wrong, one list: said first (followups.CORRECTING, recall.TAKE_BACK_RE), anywhere
+# (shifts.SORRY_RE), and a place put right at once ("from one minute... sorry, from 0:40": only the one meant is read)
+WRONG = r"no|nope|nah|sorry|oops|actually|wait|my bad|correction"
 PLACE_HEAD = r"(?:from|at|after|before|until|till|in|between|on)\b"
-CORRECTED_RE = re.compile(rf"\b{PLACE_HEAD}[^.,;!?\n]{{1,30}}?(?:\.\.\.|…|,|\s-+)\s*(?:(?:no|sorry|i mean|i meant|actually|"
-                          rf"wait|oops|correction|my bad)\b[,.!]*\s*)+(?={PLACE_HEAD})", re.I)
+CORRECTED_RE = re.compile(rf"\b{PLACE_HEAD}[^.,;!?\n]{{1,30}}?(?:\.\.\.|…|,|\s-+)\s*(?:(?:{WRONG}|i mean|i meant)\b[,.!]*\s*)+(?={PLACE_HEAD})", re.I)
 
 
 def programme_time(h: int, mins: int, s: str, framed: bool) -> str:

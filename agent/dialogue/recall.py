@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from v2m.agent.dialogue import hit_words, marks, marks_back, patterns, versions
-from v2m.agent.dialogue.changes import diff
+from v2m.agent.dialogue import hit_words, marks, marks_back, patterns, place_words, versions
+from v2m.agent.dialogue.changes import diff, placed
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.orchestration import role_of
 from v2m.agent.dialogue.phrases import PLEASANTRIES, SMALL_TALK, edit_clauses, opening, rest_only, words
@@ -31,7 +31,7 @@ from v2m.agent.dialogue.where import WHOLE_RE, Ask
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan
 
 # "nvm the hit", "never mind no crash", "forget the accordion", "scratch the stab", "take back the flute": taking back a thing
-TAKE_BACK_RE = re.compile(opening("nah|no|actually|sorry|wait|correction|on second thought") +
+TAKE_BACK_RE = re.compile(opening(f"{place_words.WRONG}|on second thought") +
                           r"(?:nvm|never ?mind|forget|scratch|cancel|skip|take back|undo|(?P<want>(?:(?:we|i) )?(?:no longer|don'?t|do not) "
                           r"(?:want|need|like)(?= (?:the|that|this|those|these|my|our)\b)))\b\W*"
                           r"(?:(?:about|on|the|that|those|this|these|my|our|no)\s+)*(?P<rest>.*)$", re.I)
@@ -61,12 +61,6 @@ REBASE_RE = re.compile(opening("then") + r"(?:starting |going back |back |go bac
                        r"\s*(?:[,:;-]+\s*|\s+)(?:(?:and|but|then|with)\s+)?"
                        r"(?:(?:the )?only (?:change|difference|edit)s?\s*[:,-]?\s*|just\s+|only\s+)?(?P<rest>\S.*)$",
                        re.I)
-
-
-def _added_hits(before: ScorePlan, after: ScorePlan, kind: str | None = None) -> list[float]:
-    """The times of marks (of `kind`, None: any) `after` has that `before` had not (a new one, or a cut's accent asked for)."""
-    old = {h.model_dump_json() for h in before.hit_points}
-    return sorted({round(h.time_s, 3) for h in after.hit_points if h.model_dump_json() not in old and kind in (None, h.kind)})
 
 
 def _brought_in(before: ScorePlan, after: ScorePlan, word: str) -> bool:
@@ -99,8 +93,9 @@ def withdrawn(request: str, history: list[ScorePlan] | None,
     if m and m.group("want") and re.search(r"\d|\b(?:shots?|cuts?)\b", rest):
         return None   # "I don't want the hit at 0:30": a mark named by its place, which the grammar reads
     if m and HIT_WORDS_RE.match(rest):
+        kind = marks._kind(rest.split()[0])   # "scratch the sting": a stab
         for k in range(len(history) - 1, 0, -1):
-            if (added := _added_hits(history[k - 1], history[k], marks._kind(rest.split()[0]))):   # "scratch the sting": a stab
+            if added := sorted({round(h.time_s, 3) for h in placed(history[k - 1], history[k]) if kind in (None, h.kind)}):
                 if k == len(history) - 1:
                     return [EditIntent(what="revert", version=-1, text=text)]
                 now = {round(h.time_s, 3) for h in history[-1].hit_points}
@@ -175,11 +170,6 @@ WHOLE_WORDS = {"", "it", "everything", "all", "that", "this", "things", "the sco
                "the whole thing", "the mix", "it all", "all of it"}
 
 
-def sentences(request: str) -> list[str]:
-    """A request's sentences (a time's dot is none: "0:05.5")."""
-    return [x.strip() for x in re.split(r"[;!?\n]+|\.+(?=\s|$)", request) if x.strip()]   # not "0:05.5"
-
-
 def _taken_back(sentence: str, history: list[ScorePlan]) -> EditIntent | None:
     """The revert a sentence asks for: "put it back the way it was" (the last edit), "put the tempo back how it
     was" (the tempo before its last change), "the swell was for 1M2, not this cue" (the last edit, when its
@@ -225,7 +215,7 @@ def corrected(request: str, history: list[ScorePlan] | None,
     if not history or len(history) < 2:
         return None
     backs, rest = [], []
-    for sentence in sentences(request):
+    for sentence in patterns.said_sentences(request):
         if (it := _taken_back(sentence, history)) is not None:
             backs.append(it)
         elif PREFACE_RE.sub("", sentence).strip():
@@ -385,7 +375,7 @@ def as_in(request: str, history: list[ScorePlan] | None,
     # "put a bit of energy back, but not all": part of the way back (a number only; a part is in or out)
     partly = 0.5 if attr in ("tempo", "energy", "loudness") and PARTLY_BACK_RE.search(text) else None
     back = [EditIntent(what="revert", version=version, value=attr, target=role, amount=partly, text=request[:400])]
-    rest = [x for x in (c for x in sentences(request) for c in patterns.ORDER_CUT_RE.split(x)) if not reference(words(x)) and not _things(words(x), history)
+    rest = [x for x in (c for x in patterns.said_sentences(request) for c in patterns.ORDER_CUT_RE.split(x)) if not reference(words(x)) and not _things(words(x), history)
             and not KEEP_RE.match(x) and not rest_only(x) and not (role and BACK_HOW_RE.match(x.strip())) and not LIKE_IT_WAS_RE.search(x)   # "rock,
             and not (role and role in {role_of(history[-1], p) or p for p in named_parts(words(x))})]   # and bring the drums back": rock
     try:

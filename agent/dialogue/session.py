@@ -33,7 +33,7 @@ from v2m.agent.dialogue.answers import answered, asked_turn, idle_turn
 from v2m.agent.dialogue.approval import REPLY as APPROVED
 from v2m.agent.dialogue.changes import same_music
 from v2m.agent.dialogue.composer_notes import had, kept, notes
-from v2m.agent.dialogue.edit_log import DROPPED, NO_CHANGE, NOTHING_BACK, with_unchanged
+from v2m.agent.dialogue.edit_log import DROPPED, NO_CHANGE, NOTHING_BACK, heard_in
 from v2m.agent.dialogue.messages import requests_back, withdrawal
 from v2m.agent.dialogue.store import Store, TurnRecord
 from v2m.agent.outputs import folder_lock
@@ -235,9 +235,10 @@ class Session:
             return self.undo()
         if REDO_RE.match(said):
             return self.redo()
-        old, lineage = self.plan, with_unchanged(self.lineage(), turns)   # a turn that changed nothing is still heard
-        result = self.planner.revise(self.analysis, old, said, history=lineage)
-        result = answered(self.planner, self.analysis, old, lineage, asked, text, result, turns)
+        old = self.plan
+        with heard_in(self.lineage(), turns) as lineage:   # a turn that changed nothing is still heard; undone, named
+            result = self.planner.revise(self.analysis, old, said, history=lineage)
+            result = answered(self.planner, self.analysis, old, lineage, asked, text, result, turns)
         question = getattr(result, "question", None)
         approved = question == APPROVED   # a sign-off or approval ("sounds good, everything else stays"): no question
         question = None if approved else question

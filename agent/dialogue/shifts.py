@@ -15,10 +15,9 @@ from collections.abc import Callable
 
 from v2m.agent.dialogue import followups
 from v2m.agent.dialogue.counted import ORD, ORDINALS
-from v2m.agent.dialogue.patterns import compiled
+from v2m.agent.dialogue.patterns import compiled, said_sentences
 from v2m.agent.dialogue.phrases import SMALL_TALK
-from v2m.agent.dialogue.place_words import CLOCK, PLACE_FILLER, PLACE_WORDS_RE, parse_time
-from v2m.agent.dialogue.recall import sentences
+from v2m.agent.dialogue.place_words import CLOCK, PLACE_FILLER, PLACE_WORDS_RE, WRONG, parse_time
 from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import EditIntent, ScorePlan
 
@@ -29,7 +28,8 @@ CONTRAST_RE = re.compile(rf"\b(?P<a>{ONE_PLACE})\s*,?\s+(?:and |but )?not\s+(?P<
 SHIFT_RE = re.compile(r"\b(?:one|a) (?:shot |cut )?(?P<d>earlier|sooner|later|before|after|back|on)\b(?! (?:that|this|it|the)\b)|"
                       r"\bthe (?:one|shot|cut) (?P<d2>before|after)(?: (?:it|that|this)\b(?! \w)|\b(?! (?:that|this|it|the)\b))")
 OTHER_RE = re.compile(r"\bthe other (?:cut|shot|one|time|spot|place|moment|hit)\b")
-SORRY_RE = re.compile(r"\b(?:sorry|oops|no|nope|wait|correction|typo|my bad|i meant|meant|actually|rather)\b")
+SORRY_RE = re.compile(rf"\b(?:{WRONG}|typo|i meant|meant|rather)\b")   # anywhere: the last edit was wrong (not "oh", "hmm")
+SORRY_ALONE_RE = re.compile(rf"\W*(?:{SORRY_RE.pattern}\W*)+", re.I)   # "nah.", "sorry...": a sentence of those words only
 # "also the shot after", "and one later too": the last edit once more at the new place, not moved there
 ALSO_RE = re.compile(r"\b(?:also|too|as well|and|again|same (?:there|for|in|on))\b")
 MOVE_RE = re.compile(r"\b(?:not|instead|rather than)\b")
@@ -122,7 +122,9 @@ def moved(request: str, history: list[ScorePlan] | None, last: str,
     """
     if not history or len(history) < 2 or not last:
         return None
-    said, said_now = " ".join(last.lower().split()), sentences(request)
+    said, said_now = " ".join(last.lower().split()), []
+    for x in said_sentences(request):   # "nah... the shot after", "sorry. one earlier": the words that say wrong, with the move
+        said_now[-1:] = [f"{said_now[-1]}, {x}"] if said_now and SORRY_ALONE_RE.fullmatch(said_now[-1]) else [*said_now[-1:], x]
     k, again = next(((k, a) for k, x in enumerate(said_now) if (a := said_again(x, said, list(cuts)))), (0, None))
     if again is None:
         return None

@@ -75,7 +75,9 @@ def beside_last(text: str, last_span: Span, analysis: VideoAnalysis) -> Span | N
 
 # where an edit said against a happening begins ("he proposes at cut three right before that ...")
 BEFORE_TIME_RE = re.compile(r"before \d+:\d\d(?:\.\d+)?")   # a stretch ended at a time said ("till 1:04"), not at a shot
-TILL_SHOT_RE = re.compile(r"\b(?:until|till|til|up to|up until|through|thru) (?:the )?(?:\w+ shot|shot \d+)\b")   # "till shot 10": through it
+# the words that end a stretch where they say ("till 0:40"; "till shot 10": through that shot, where "before" is not)
+TILL = r"until|till|til|up to|up until|through|thru"
+TILL_SHOT_RE = re.compile(rf"\b(?:{TILL}) (?:the )?(?:\w+ shot|shot \d+)\b")
 SIDE_RE = re.compile(r"\s+(?=(?:right |just |straight |immediately )?(?:before|after) (?:that|it|this)\b)", re.I)
 
 
@@ -223,7 +225,7 @@ def closed(text: str, span: Span, before: Span | None, analysis: VideoAnalysis |
 
 # a clause that says its own stretch's start ("..., and no drums from 0:20 to 0:30"): no end of a stretch said before
 START_SAID_RE = re.compile(r"\b(?:from|between|after|since|starting|past|beyond)\b", re.I)
-END_SAID_RE = re.compile(r"\b(?:until|till|til|up to|up until|through|thru|before|to (?:the |\d))", re.I)   # "... till 0:40"
+END_SAID_RE = re.compile(rf"\b(?:{TILL}|before|to (?:the |\d))", re.I)   # "... till 0:40", "... before 0:40"
 
 
 # a stretch said at the head of the request to run to the end ("from 0:20 on, ...", "after shot 3 onwards ..."): no later

@@ -51,7 +51,7 @@ def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     """The last edit's changes as intents at the place this request names, or None when it asks no repeat."""
     if not SAME_RE.search(DO_ASKED_RE.sub("", request)) or not history or len(history) < 2:
         return None
-    text, k = done_at.split(words(mended(request)), history, plan, lambda a: locate(names.as_places(a, names.earlier(history), None), analysis, plan))   # "same as you did for A, but for B": A's edit, at B
+    text, k = done_at.split(words(mended(request)), history, lambda a: locate(names.as_places(a, names.earlier(history), None), analysis, plan))   # "same as you did for A, but for B": A's edit, at B
     text = re.sub(r"\bround about\b|\babout\b", "around", text)
     noun = names.noun_of(request) or names.noun_of(names.last_request(history))   # "same for 13 and 14": shots
     text = next_place.after_last(names.as_places(text, names.earlier(history), noun), analysis, last_place(history))

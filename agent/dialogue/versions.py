@@ -331,18 +331,6 @@ def last_change_of(attr: str, history: list[ScorePlan], span: tuple[float, float
     return None
 
 
-def last_change_at(span: tuple[float, float], history: list[ScorePlan]) -> int | None:
-    """The version before the latest edit made there (start, end in s) rather than over the whole score ("shot 2
-    was nicer before": its own change, not the tempo moved everywhere since), else before any edit that changed
-    it; None when none did."""
-    changes = [(k, diff(history[k - 1], history[k])) for k in range(len(history) - 1, 0, -1)]
-    for whole in (False, True):
-        for k, d in changes:
-            if any(c.span is None and whole or c.span and c.span[0] < span[1] and span[0] < c.span[1] for c in d):
-                return k - 1
-    return None
-
-
 # an end of the cue said by name ("how the ending was before", "the intro was better"): a stretch the edit there may
 # have changed past the one shot the word names ("louder from 0:48 on", then "go back to how the ending was before"), as
 # far as an end of the cue goes (a third of the clip: "louder from 0:08 on" then "the ending" is no full undo); the

@@ -18,21 +18,8 @@ from pathlib import Path
 from v2m.agent.evaluation.report import summary_table, to_json, write_html
 from v2m.agent.evaluation.runner import check_run_dir, evaluate_run
 from v2m.agent.evaluation.suites import load_suite, run_suite
-from v2m.agent.planners.llm import add_planner_args, planner_spec
+from v2m.agent.planners.llm import planner_spec
 from v2m.tools.errors import V2MError
-
-
-def add_eval_args(parser: argparse.ArgumentParser) -> None:
-    """The `v2m eval` options (the planner options come from the planners' own helper, as for `v2m score`)."""
-    parser.add_argument("runs", nargs="*", metavar="RUN_DIR", help="folders written by `v2m score` or `v2m chat`")
-    parser.add_argument("--suite", help="a built-in suite name (builtin) or a suite .yaml file")
-    parser.add_argument("-o", "--output", help="--suite: folder for its runs and reports (default eval_<suite>)")
-    parser.add_argument("--route", choices=["symbolic", "audio", "hybrid"], default="symbolic",
-                        help="--suite: the route every system is realised with")
-    parser.add_argument("--json", action="store_true", help="print the metrics as JSON")
-    parser.add_argument("--html", metavar="REPORT.html", help="write an HTML report with plots here")
-    parser.add_argument("-f", "--force", action="store_true", help="overwrite an existing report or suite folder")
-    add_planner_args(parser)
 
 
 def _check_html(path: str | None, force: bool) -> None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from v2m.agent.options import BACKENDS, DEFAULT_ATTEMPTS, add_planner_args  # noqa: F401 (the flags: light, for --help)
 from v2m.agent.planners.base import PlanResult, get_planner, register
 from v2m.agent.planners.chat import ChatBackend
 from v2m.agent.planners.facts import facts_sheet, schema_brief
@@ -34,8 +35,6 @@ from v2m.tools.errors import InputError
 from v2m.tools.style import load_style, style_names
 
 log = logging.getLogger(__name__)
-BACKENDS = ("rules", "hf", "chat", "scripted")
-DEFAULT_ATTEMPTS = 3  # one answer plus two re-asks: small models fix most errors once told, rarely later
 
 
 class ModelBackend(Protocol):
@@ -269,30 +268,6 @@ def scripted_planner(**kw) -> LLMPlanner:
 
 
 # ---------------------------------------------------------------------- command line
-def add_planner_args(parser: argparse.ArgumentParser) -> None:
-    """Add the planner options (--backend, --model, ...) to a `v2m score` / `v2m chat` parser.
-
-    Args:
-        parser: the subcommand's parser.
-    """
-    g = parser.add_argument_group("planner")
-    g.add_argument("--backend", choices=BACKENDS, default="rules",
-                   help="who writes the plan: rules (offline default), hf (a local VLM), chat (a LangChain chat model)")
-    g.add_argument("--model", help="hf: model id or local folder; chat: provider:name, e.g. ollama:llama3.2; "
-                                   "scripted: JSON file of replies")
-    g.add_argument("--adapter", help="hf: folder of a LoRA adapter (peft) to load on the model")
-    g.add_argument("--base-url", help="chat: the endpoint, e.g. http://localhost:11434 or an OpenAI-compatible /v1 URL")
-    g.add_argument("--device", default="auto", help="hf: auto, cpu, cuda, cuda:1, mps (default auto)")
-    g.add_argument("--dtype", default="auto", choices=["auto", "float32", "bfloat16", "float16"],
-                   help="hf: weights dtype")
-    g.add_argument("--quantize", choices=["none", "4bit", "8bit"], default="none",
-                   help="hf: bitsandbytes quantization (CUDA)")
-    g.add_argument("--frames", choices=["images", "video", "none"], default="images",
-                   help="show the model keyframes as images, sampled frames as one video (hf), "
-                        "or none (text-only models)")
-    g.add_argument("--max-attempts", type=int, default=DEFAULT_ATTEMPTS, help="model answers before falling back")
-
-
 @dataclass(frozen=True)
 class PlannerOptions:
     """Who writes the plan and how: built once from the command line (`from_args`), passed down unchanged.
