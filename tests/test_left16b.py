@@ -27,3 +27,29 @@ def test_afrobeats_named_for_a_wedding_is_the_groove_not_classical(tmp_path, sai
 def test_a_wedding_with_no_genre_named_stays_classical(tmp_path):
     chat = open_long(tmp_path, "joyful music for a wedding highlight")
     assert chat.plan.style == "classical" and energies(chat.plan), chat.plan.style
+
+
+# ----------------------------------------------------------------------------- 1. one struck sound at a moment
+
+@pytest.mark.parametrize("said, at", [("add a gentle chime at 0:09", 9.0),
+                                      # mine
+                                      ("add a gentle chime at 0:09 when the tap turns off", 9.0),
+                                      ("can u put a lil ding at 0:30 pls", 30.0),
+                                      ("one small bell on the 3rd cut", 12.0),
+                                      ("i would like a soft bell sound at 0:22, when the door opens", 22.0)])
+def test_a_chime_at_a_moment_is_a_light_mark_there(jazz_long, said, at):
+    """One struck sound at a moment (a chime, a ding, a bell) marks that moment lightly: an accent there, nothing
+    else moves and no part is added (before: "I don't know an instrument called 'gentle chime'", a question)."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and not turn.question, turn.reply
+    there = [h.kind for h in plan.hit_points if abs(h.time_s - at) < 0.05]
+    assert there == ["accent"], (there, turn.reply)   # (on a cut: its crash made light)
+    assert plan.instrumentation == before.instrumentation and plan.sections == before.sections, turn.reply
+
+
+@pytest.mark.parametrize("said", ["the sax chimes in at 0:40", "add chimes from 0:44 to the end"])
+def test_a_part_that_chimes_in_or_chimes_over_a_stretch_is_no_mark(jazz_long, said):
+    turn = jazz_long.say(said)
+    assert not any(h.source == "user" for h in jazz_long.plan.hit_points), turn.reply
