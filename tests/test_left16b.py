@@ -6,7 +6,7 @@ the same family (texting, learners, dictation, crew jargon)."""
 from __future__ import annotations
 
 import pytest
-from edit_clips import energies, open_long
+from edit_clips import energies, levels, open_long
 
 # ----------------------------------------------------------------------------- 8. a named style over the purpose
 
@@ -53,3 +53,28 @@ def test_a_chime_at_a_moment_is_a_light_mark_there(jazz_long, said, at):
 def test_a_part_that_chimes_in_or_chimes_over_a_stretch_is_no_mark(jazz_long, said):
     turn = jazz_long.say(said)
     assert not any(h.source == "user" for h in jazz_long.plan.hit_points), turn.reply
+
+
+# ----------------------------------------------------------------------------- 9. parts listed with commas
+
+@pytest.mark.parametrize("said, parts, way", [("the bass, the harmony and the melody quieter", ("bass", "harmony", "melody"), -1),
+                                              # mine
+                                              ("bass, piano and sax quieter", ("bass", "harmony", "melody"), -1),
+                                              ("the bass, the drums and the sax should be softer", ("bass", "drums", "melody"), -1),
+                                              ("make the drums, the bass louder", ("drums", "bass"), 1)])
+def test_every_part_listed_with_commas_moves(jazz_long, said, parts, way):
+    """Each part in the list moves the way said, the others and the energy stay (before: the commas cut the first
+    part off, so "the bass, the harmony and the melody quieter" left the bass as it was)."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and not turn.question, turn.reply
+    assert all(min(way * x for x in levels(plan, r)) > 0 for r in parts), turn.reply
+    others = {"drums", "bass", "harmony", "melody"} - set(parts)
+    assert all(set(levels(plan, r)) == {0.0} for r in others) and energies(plan) == energies(before), turn.reply
+
+
+def test_an_amount_before_the_first_part_keeps_its_own_clause(jazz_long):
+    before = jazz_long.plan
+    turn = jazz_long.say("more drums, the bass quieter")
+    assert max(levels(jazz_long.plan, "bass")) < 0 and jazz_long.plan != before, turn.reply

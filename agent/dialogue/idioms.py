@@ -316,8 +316,19 @@ START_FALL_RE = re.compile(r"\b(?:start|begin|open)\w*(?: (?:it|things|the music
                            r"closes)(?: (?:up|off|on|it))?(?: (?:really|very|super|so|nice and))? (?:soft|quiet|gentle|small|calm|sparse|silent)\w*", re.I)
 
 
+# parts listed with commas before one change of level ("the bass, the harmony and the melody quieter", "make the drums,
+# the bass louder", "bass, piano, sax - all softer"): each part, as "and" joins them (the commas cut the first one off)
+_PART = rf"(?:(?:the|my|our|that|this) )?{INSTR_ALT}(?:s|es)?"
+PARTS_LISTED_RE = patterns.LazyPattern(rf"(?<!more )(?<!less )(?<!some )(?<!extra )(?<!no )(?<!add )(?<!, )\b{_PART}(?:\s*,\s*(?:and |& |plus )?{_PART})+(?:,? (?:and|&|plus) {_PART})?"
+                                       r"(?=\s*(?:[:-]\s*)?(?:(?:all|both|each|too|should|must|need to|needs to|to|are|is|be|get|go|"
+                                       r"a bit|a little|a lot|much|way|slightly|\w+ly) )*(?:louder|softer|quieter|lower|down|up|"
+                                       r"back|forward|less|more)\b)", re.I)
+
+
 def joined(text: str) -> str:
-    """`all_in`, and a quiet start with its rise said apart ("start quiet, then get louder") as one build."""
+    """`all_in`, a quiet start with its rise said apart ("start quiet, then get louder") as one build, and parts listed
+    with commas before one change of level joined by "and"."""
+    text = PARTS_LISTED_RE.sub(lambda m: re.sub(r"\s*,\s*(?:(?:and|&|plus) )?", " and ", m[0]), text)
     text = START_FALL_RE.sub("softer and softer after a loud start", text)
     return START_RISE_RE.sub(lambda m: f"{'start ' + m['q'] if m['keep'] else m[1]} and build{' until' if m['into'] else ''}",
                              all_in(text))   # "... and grow into the 2nd cut": from the start until there
