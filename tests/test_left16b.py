@@ -78,3 +78,30 @@ def test_an_amount_before_the_first_part_keeps_its_own_clause(jazz_long):
     before = jazz_long.plan
     turn = jazz_long.say("more drums, the bass quieter")
     assert max(levels(jazz_long.plan, "bass")) < 0 and jazz_long.plan != before, turn.reply
+
+
+# ----------------------------------------------------------------------------- 6. dictation's "core" for a chord
+
+KISS_CUTS = (14.0, 31.5, 48.0, 66.2, 80.0, 97.3, 112.8, 130.0, 146.5, 161.0, 172.4)   # k-d-dictation-01's clip
+
+
+@pytest.mark.parametrize("said", ["there should be like a big core at the end when they kiss which is at two forty one",
+                                  # mine
+                                  "put a huge core right at 2:41", "i want a big core at two forty one, when they kiss",
+                                  "big core at the kiss which is at 2:41 please"])
+def test_a_dictated_big_core_is_a_big_chord_at_its_moment(tmp_path, said):
+    """Speech-to-text writes "chord" as "core": a big chord at 2:41 is a mark there (the cut at 2:41 has its crash:
+    nothing to add, said so), never a question about "they kiss which" (before: unread, a question)."""
+    from edit_clips import make_analysis
+
+    a = make_analysis(180.0, 25.0, [int(round(t * 25)) for t in KISS_CUTS])
+    chat = open_long(tmp_path, "a wedding video, classical with strings but not boring", a)
+    turn = chat.say(said)
+    assert not turn.question, turn.reply
+    assert any(abs(h.time_s - 161.0) < 0.05 for h in chat.plan.hit_points), turn.reply
+
+
+def test_the_core_of_a_thing_stays_a_core(tmp_path):
+    from v2m.agent.dialogue.spelling import spelled
+
+    assert "core of" in spelled("the core of the song is the strings")
