@@ -105,3 +105,28 @@ def test_the_core_of_a_thing_stays_a_core(tmp_path):
     from v2m.agent.dialogue.spelling import spelled
 
     assert "core of" in spelled("the core of the song is the strings")
+
+
+# ----------------------------------------------------------------------------- 11. a limit that already holds
+
+@pytest.mark.parametrize("said", ["the drums shouldn't be louder than the piano",
+                                  # mine
+                                  "never let the drums get louder than the piano", "keep the drums under the piano pls",
+                                  "ok remember, the drums must not be louder than the piano."])
+def test_a_limit_between_parts_that_holds_changes_nothing_and_says_so(jazz_long, said):
+    """After the drums stepped under the piano, the same limit said again (or in other words) already holds: nothing
+    moves, the reply says it holds and offers the move; a yes takes the drums down further (before: the drums went
+    down 5 dB more at every saying)."""
+    jazz_long.say("the drums shouldn't be louder than the piano")
+    under = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert jazz_long.plan == under and "already under the piano" in turn.reply, turn.reply
+    jazz_long.say("yes")
+    assert max(levels(jazz_long.plan, "drums")) < min(levels(under, "drums")), jazz_long.plan
+
+
+def test_a_limit_that_does_not_hold_yet_still_moves(jazz_long):
+    jazz_long.say("the drums louder")
+    up = jazz_long.plan
+    turn = jazz_long.say("the drums shouldn't be louder than the piano")
+    assert not turn.question and max(levels(jazz_long.plan, "drums")) < min(levels(up, "drums")), turn.reply
