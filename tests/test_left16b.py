@@ -6,7 +6,7 @@ the same family (texting, learners, dictation, crew jargon)."""
 from __future__ import annotations
 
 import pytest
-from edit_clips import energies, levels, open_long
+from edit_clips import energies, levels, open_long, tempo_at
 
 # ----------------------------------------------------------------------------- 8. a named style over the purpose
 
@@ -130,3 +130,28 @@ def test_a_limit_that_does_not_hold_yet_still_moves(jazz_long):
     up = jazz_long.plan
     turn = jazz_long.say("the drums shouldn't be louder than the piano")
     assert not turn.question and max(levels(jazz_long.plan, "drums")) < min(levels(up, "drums")), turn.reply
+
+
+# ----------------------------------------------------------------------------- 13. a bare correction of the place
+
+@pytest.mark.parametrize("said", ["no, the sixth",
+                                  # mine
+                                  "nope the 6th one", "no, shot 6", "wait, the sixth shot"])
+def test_a_bare_correction_moves_the_last_edit_to_the_place_said(jazz_long, said):
+    """"no, the sixth" right after "slower in shot 5" puts the last edit right: shot 5 back as it was, shot 6 slower,
+    the rest as it was (before: "Where should that go, and what should change there?")."""
+    start = jazz_long.plan
+    jazz_long.say("slower in shot 5")
+    slow = jazz_long.plan.sections[jazz_long.plan.section_at(18.0)].tempo_bpm
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and not turn.question, turn.reply
+    assert tempo_at(plan, 18.0) == tempo_at(start, 18.0) and tempo_at(plan, 22.0) == slow, turn.reply
+    assert tempo_at(plan, 30.0) == tempo_at(start, 30.0), turn.reply
+
+
+def test_a_bare_no_is_still_no_correction(jazz_long):
+    jazz_long.say("slower in shot 5")
+    slowed = jazz_long.plan
+    jazz_long.say("no")
+    assert jazz_long.plan == slowed

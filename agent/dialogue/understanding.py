@@ -134,7 +134,7 @@ def retarget(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     """A turn that only corrects where the last edit went ("no, I meant the third shot"): back to the plan
     before it, then the same edit at the place now named. None when the request is no such turn."""
     before, history = edit_log.unchanged_last(history) or names.last_request(history), edit_log.as_said(history)
-    if not before or not (followups.CORRECTION_RE.search(request) or followups.NAME_FIX_RE.search(request)):
+    if not before or not (followups.CORRECTION_RE.search(request) or followups.NAME_FIX_RE.search(request) or followups.BARE_FIX_RE.match(request)):
         return None
     text = words(request)
     noun = names.noun_of(request) or names.noun_of(before)
