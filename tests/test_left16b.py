@@ -6,7 +6,9 @@ the same family (texting, learners, dictation, crew jargon)."""
 from __future__ import annotations
 
 import pytest
-from edit_clips import energies, levels, open_long, tempo_at
+from edit_clips import energies, energy_at, level_at, levels, open_long, tempo_at
+
+from v2m.agent.dialogue.operations import effective_roles
 
 # ----------------------------------------------------------------------------- 8. a named style over the purpose
 
@@ -155,3 +157,47 @@ def test_a_bare_no_is_still_no_correction(jazz_long):
     slowed = jazz_long.plan
     jazz_long.say("no")
     assert jazz_long.plan == slowed
+
+
+# ----------------------------------------------------------------------------- 10, 12. a part faded in at a moment
+
+def _playing(plan, role: str, t: float) -> bool:
+    return role in effective_roles(plan, plan.sections[plan.section_at(t)])
+
+
+@pytest.mark.parametrize("said", ["fade in the piano at 0:20",
+                                  # mine
+                                  "the piano comes in gradually at 0:20", "let the piano slowly creep in from 0:20",
+                                  "fade the keys in at 0:20 pls"])
+def test_a_fade_in_of_a_part_that_plays_makes_it_enter_there(jazz_long, said):
+    """The piano plays throughout; a fade in at 0:20 means it enters at 0:20: out before, rising in over its first
+    seconds, at its level after, the energy and the other parts as they were (before: the piano +2 dB and more energy
+    from 0:20 to the end, no rise)."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and not turn.question, turn.reply
+    assert not _playing(plan, "harmony", 10.0) and not _playing(plan, "harmony", 19.0), turn.reply
+    assert level_at(plan, "harmony", 20.5) < level_at(plan, "harmony", 23.5) < 0 == level_at(plan, "harmony", 40.0), turn.reply
+    assert _playing(plan, "harmony", 50.0) and energy_at(plan, 30.0) == energy_at(before, 30.0), turn.reply
+    assert all(_playing(plan, r, t) for r in ("drums", "bass", "melody") for t in (2.0, 30.0)), turn.reply
+
+
+def test_a_fade_in_and_out_of_a_part_that_plays_keeps_it_between(jazz_long):
+    turn = jazz_long.say("fade in the piano at 0:20 and fade it out at 0:40")
+    plan = jazz_long.plan
+    assert not _playing(plan, "harmony", 10.0) and not _playing(plan, "harmony", 50.0), turn.reply
+    assert _playing(plan, "harmony", 30.0) and level_at(plan, "harmony", 39.5) < level_at(plan, "harmony", 36.5) < 0, turn.reply
+    assert "rising in" in turn.reply, turn.reply
+
+
+@pytest.mark.parametrize("said", ["the strings come in gradually at 0:20",
+                                  # mine
+                                  "strings should come in bit by bit at 0:20", "the strings enter slowly at 0:20",
+                                  "fade in strings at 0:20"])
+def test_a_new_part_coming_in_gradually_at_a_moment_stays_to_the_end(jazz_long, said):
+    """The strings enter at 0:20 with a rise and play on to the end (before: one shot, 0:20-0:24, at full level)."""
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert not _playing(plan, "strings", 10.0) and all(_playing(plan, "strings", t) for t in (20.5, 30.0, 59.0)), turn.reply
+    assert level_at(plan, "strings", 20.5) < level_at(plan, "strings", 30.0), turn.reply
