@@ -201,3 +201,23 @@ def test_a_new_part_coming_in_gradually_at_a_moment_stays_to_the_end(jazz_long, 
     plan = jazz_long.plan
     assert not _playing(plan, "strings", 10.0) and all(_playing(plan, "strings", t) for t in (20.5, 30.0, 59.0)), turn.reply
     assert level_at(plan, "strings", 20.5) < level_at(plan, "strings", 30.0), turn.reply
+
+
+# ----------------------------------------------------------------------------- 4. the same edit, for a place named anew
+
+@pytest.mark.parametrize("said", ["same thing you did for the kitchen, but for the master bedroom from 0:48 to 0:54",
+                                  # mine
+                                  "same as the kitchen for the master bedroom from 0:48 to 0:54 pls",
+                                  "do the kitchen thing again for the guest room, 0:48-0:54",
+                                  "same as for the kitchen but in the master bedroom from 0:48 to 0:54"])
+def test_the_same_edit_for_a_room_named_with_its_span(jazz_long, said):
+    """The kitchen's lift, made again over 0:48-0:54 (the master bedroom, named with its span), nothing else moves,
+    and the reply names no words as unread (before: "did not act on 'for the master bedroom from 0:48 to 0:54'";
+    "same as the kitchen for ..." lifted the kitchen again; "do the kitchen thing again" asked)."""
+    jazz_long.say("The kitchen is from 0:24 to 0:36, can the music have a bit more energy there")
+    kitchen = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert energy_at(plan, 51.0) > energy_at(kitchen, 51.0), turn.reply
+    assert all(energy_at(plan, t) == energy_at(kitchen, t) for t in (2.0, 30.0, 45.0, 57.0)), turn.reply
+    assert "did not act on" not in turn.reply, turn.reply

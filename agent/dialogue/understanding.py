@@ -38,7 +38,7 @@ from v2m.tools.contract import EditIntent, EditScope, ScorePlan, VideoAnalysis
 
 # "same again at 0:41", "same treatment for 13 and 14", "also same in shot 9": the last edit, somewhere else
 SAME_RE = re.compile(r"\b(?:same|identical) (?:again|treatment|thing|for|in|on|there|here|change|edit|tweak)\b|"
-                     r"\bdo (?:that|the same)\b|\bapply (?:that|this|it) (?:to|in|on|for)\b|"
+                     r"\bdo (?:that|the same)\b|\b(?:do|repeat) (?:the|that|your) [^,.;!?]{1,30}? (?:thing|treatment|trick) again\b|\bapply (?:that|this|it) (?:to|in|on|for)\b|"
                      r"\b(?:likewise|ditto)\b|^\s*(?:also |and )?same\b|"
                      r"^\W*(?:and |also |plus )?(?:at|on|in|for) [^,.;!?]{1,30}? (?:too|as well|also)\W*$", re.I)   # "and at 0:30 too"
 # "needs more drive, can you do that?": the request just said, asked to be done (no repeat of the last edit)
