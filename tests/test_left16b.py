@@ -221,3 +221,28 @@ def test_the_same_edit_for_a_room_named_with_its_span(jazz_long, said):
     assert energy_at(plan, 51.0) > energy_at(kitchen, 51.0), turn.reply
     assert all(energy_at(plan, t) == energy_at(kitchen, t) for t in (2.0, 30.0, 45.0, 57.0)), turn.reply
     assert "did not act on" not in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- 7. a part entering from the start
+
+@pytest.mark.parametrize("said", ["The music is sweet but the groove should enter well well from the beginning, not this small small thing.",
+                                  # mine
+                                  "the groove should enter from the beginning", "the drums should kick in from the very start",
+                                  "the beat needs to come in properly from the start"])
+def test_a_part_said_to_enter_from_the_start_plays_fuller_there(tmp_path, said):
+    """The drums play from the start already: said to enter from the beginning, the opening should have the groove in
+    full (more going on there, the drums up), never the drums taken out (before: "the groove should enter from the
+    beginning" took the drums out of the intro; with "well" it asked)."""
+    chat = open_long(tmp_path, "joyful afrobeats for a wedding highlight")
+    before = chat.plan
+    turn = chat.say(said)
+    plan = chat.plan
+    assert not turn.question and energy_at(plan, 2.0) > energy_at(before, 2.0), turn.reply
+    assert "drums" in effective_roles(plan, plan.sections[0]) and energy_at(plan, 30.0) == energy_at(before, 30.0), turn.reply
+
+
+def test_a_part_entering_later_is_still_out_before(jazz_long):
+    turn = jazz_long.say("the drums come in at 0:20")
+    plan = jazz_long.plan
+    assert "drums" not in effective_roles(plan, plan.sections[plan.section_at(10.0)]), turn.reply
+    assert "drums" in effective_roles(plan, plan.sections[plan.section_at(30.0)]), turn.reply
