@@ -246,3 +246,39 @@ def test_a_part_entering_later_is_still_out_before(jazz_long):
     plan = jazz_long.plan
     assert "drums" not in effective_roles(plan, plan.sections[plan.section_at(10.0)]), turn.reply
     assert "drums" in effective_roles(plan, plan.sections[plan.section_at(30.0)]), turn.reply
+
+
+# ----------------------------------------------------------------------------- left: 2, 3, 5
+
+@pytest.mark.xfail(reason="a named place widened by a correction in learner words ('the storm I say is the fourth and fifth "
+                          "shot, not only fourth') is read as a mood question: names' re-tie of a known name to a wider "
+                          "span, with the last edit carried to the added shot, is not written", strict=True)
+def test_a_named_place_widened_by_a_correction_carries_its_edit(jazz_long):
+    """"the storm" was the fourth shot and got more energy; said to be the fourth and fifth, the fifth gets the same."""
+    jazz_long.say("when the storm come, it is the fourth shot, music must be more strong")
+    before = jazz_long.plan
+    turn = jazz_long.say("the storm I say is the fourth and fifth shot, not only fourth")
+    assert not turn.question and energy_at(jazz_long.plan, 18.0) > energy_at(before, 18.0), turn.reply
+
+
+@pytest.mark.xfail(reason="'make it like the start, just piano' takes the start as the place; copying one place's "
+                          "sound (its parts, energy) to another place said beside it is read by no reader", strict=True)
+def test_like_the_start_just_piano_is_said_of_the_place_named(jazz_long):
+    """For the last shot: like the start, piano only: the last shot keeps only the piano, the start stays as it is."""
+    before = jazz_long.plan
+    turn = jazz_long.say("for the last shot, make it like the start, just piano")
+    plan = jazz_long.plan
+    assert effective_roles(plan, plan.sections[plan.section_at(58.0)]) == ["harmony"], turn.reply
+    assert plan.sections[0] == before.sections[0], turn.reply
+
+
+@pytest.mark.xfail(reason="crew jargon 'cut to the boss at 0:13' (the moment the boss appears) is not a tie: the "
+                          "clause asks what hit point is meant; 'the boss walks in/enters at 0:13' and 'when the boss "
+                          "walks in' after it was named already work", strict=True)
+def test_cut_to_a_person_is_the_moment_they_appear(jazz_long):
+    """"cut to the boss at 0:13" names the boss's moment: the big hit lands there, and "the boss fight" later is from
+    0:13 on (now: "Do you want a hit point?", and the bass louder everywhere)."""
+    turn = jazz_long.say("cut to the boss at 0:13, put a big hit")
+    assert not turn.question and any(abs(h.time_s - 13.0) < 0.05 for h in jazz_long.plan.hit_points), turn.reply
+    turn = jazz_long.say("the bass is too quiet during the boss fight")
+    assert level_at(jazz_long.plan, "bass", 5.0) == 0 < level_at(jazz_long.plan, "bass", 20.0), turn.reply
