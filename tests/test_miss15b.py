@@ -107,8 +107,6 @@ def test_a_word_doubled_for_emphasis_is_read_once(tmp_path, doubled, once):
     assert a.plan.model_dump(exclude={"reasoning"}) == b.plan.model_dump(exclude={"reasoning"}), turn.reply
 
 
-@pytest.mark.xfail(reason="the groove 'entering well from the beginning, not this small thing' (more going on in the "
-                          "opening) is read by no reader: it asks 'more energy, or that instrument louder?'", strict=True)
 def test_the_groove_entering_well_from_the_beginning_is_more_energy_there(tmp_path):
     chat = open_long(tmp_path, "joyful afrobeats for a wedding highlight")
     before = chat.plan

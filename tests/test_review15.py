@@ -266,8 +266,6 @@ CHATS = {
 }
 
 XFAIL: dict[tuple[str, int], str] = {
-    ("nurse", 1): "a chime at a moment is read as an instrument to add ('I don't know gentle chime'), not a mark there",
-    ("nurse", 3): "the chime of turn 1 was never placed, so no mark at 0:09 stays (the tempo itself is right)",
     ("sailor", 3): "a place corrected by widening it in learner words ('is the fourth and fifth shot, not only fourth') asks",
     ("gamejam", 4): "a new value for the last tempo edit ('too fast, not that much, go 160') is set everywhere (left15d), not only in the boss part the last edit set",
     ("memorial", 6): "'make it like the start' takes the start as the place; copying one place's sound to another is unread",

@@ -237,6 +237,7 @@ def _rising_in(old: ScorePlan, new: ScorePlan, a: float, b: float) -> set[str]:
     """The parts that come in over [a, b] under their level and rise after it (a part faded in)."""
     s, after = new.sections[new.section_at((a + b) / 2)], new.sections[new.section_at(min(b + 0.01, new.duration_s - 0.01))]
     was = set(effective_roles(old, old.sections[old.section_at((a + b) / 2)]))
+    was -= {r for r in was if _entered(new, new.section_at((a + b) / 2), r)}   # one that played, now stepping in there
     return {r for r, db in (s.levels_db or {}).items() if db < 0 and r not in was and after is not s and
             r in effective_roles(new, after) and (after.levels_db or {}).get(r, 0.0) > db}
 
@@ -279,3 +280,13 @@ def describe(changes: list[Change], reason: str = "", place: str = "") -> str:
     text = "; ".join(phrases)
     text = text[0].upper() + text[1:] + "."
     return text + (f" Why: {reason}." if reason else "")
+
+
+def _entered(plan: ScorePlan, k: int, role: str) -> bool:
+    """Whether `role` steps in over section `k` (`fade_ins.played_in`): under its level there and in each section
+    back to where it is out."""
+    while k > 0 and (plan.sections[k].levels_db or {}).get(role, 0.0) < 0 and role in effective_roles(plan, plan.sections[k]):
+        k -= 1
+        if role not in effective_roles(plan, plan.sections[k]):
+            return True
+    return False

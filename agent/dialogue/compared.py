@@ -21,7 +21,7 @@ import re
 
 from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.patterns import LazyPattern   # the part alternations compile on first use (`v2m --help` stays light)
-from v2m.agent.dialogue.operations import effective_roles
+from v2m.agent.dialogue.operations import AtLimit, effective_roles
 from v2m.agent.dialogue.orchestration import role_of
 from v2m.tools.contract import ScorePlan
 
@@ -54,10 +54,39 @@ LIMIT_RE = LazyPattern(rf"\b(?:(?:don'?t|do not|never) let (?P<a1>{PART}) (?:get
                       rf"above|over|louder than) (?P<b3>{PART}){CLAUSE_END}", re.I)
 
 
+HELD_DB = 3.0   # a limit between two parts holds when the first is this far under (or over) the second where both play
+ONLY_LIMIT_RE = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and|but|also|remember|just|please|pls),?\s+)*\x00\W*(?:(?:please|pls|ok|thanks)\W*)*$", re.I)
+
+
 def _limited(m: re.Match) -> str:
     if m["a3"]:
         return f"{m['a3']} {'louder' if m['where'].lower() in ('above', 'over', 'louder than') else 'quieter'} than {m['b3']}"
     return f"{m['a1'] or m['a2']} {OPPOSITE[m['cmp'].lower()]} than {m['b']}"
+
+
+def _held(m: re.Match, plan: ScorePlan) -> str | None:
+    """How a limit between two parts already holds in `plan` ("the drums are already under the piano"): the first part
+    at least HELD_DB under (or over) the second wherever both play; None when it does not, or they never play together."""
+    a, b = (DET_RE.sub("", (m[k] or "").lower()) for k in (("a3", "b3") if m["a3"] else ("a1", "b")))
+    a = a or DET_RE.sub("", (m["a2"] or "").lower())
+    under = _limited(m).split(" than ")[0].endswith("quieter")
+    ra, rb = role_of(plan, a), role_of(plan, b)
+    gaps = [s.levels_db.get(ra, 0.0) - s.levels_db.get(rb, 0.0) for s in plan.sections
+            if s.music and {ra, rb} <= set(effective_roles(plan, s))] if ra and rb and ra != rb else []
+    if not gaps or not all((-g if under else g) >= HELD_DB for g in gaps):
+        return None
+    return f"the {a} {'are' if a.endswith('s') and not a.endswith('ss') else 'is'} already {'under' if under else 'over'} the {b} everywhere"
+
+
+def _limit(text: str, plan: ScorePlan | None) -> str:
+    """`text` with its limits between parts said as moves; a limit that already holds, said alone, is no move: it is
+    said to hold (as `operations.AtLimit`, the question whether to go further)."""
+    if plan is not None and (m := LIMIT_RE.search(text)) and ONLY_LIMIT_RE.match(text[:m.start()] + "\x00" + text[m.end():]) \
+            and (held := _held(m, plan)):
+        q = AtLimit(f"Nothing changed: {held}. Make {(move := _limited(m).split(' than ')[0].strip())} still?", f"Not changed: {held}.")
+        q.options = (move,)   # a yes takes that move, not the limit again
+        raise q
+    return LIMIT_RE.sub(_limited, text)
 
 
 def _others(m: re.Match, plan: ScorePlan | None) -> str:
@@ -75,6 +104,6 @@ def against(text: str, plan: ScorePlan | None = None) -> str:
     """`text` with a level said against a part alone said as that part's own move, the other way; the rest of the
     band said against a part as each other part's own move (`plan`'s parts); a limit between two parts as the first
     one's move under (or over) the second."""
-    text = LIMIT_RE.sub(_limited, OTHERS_RE.sub(lambda m: _others(m, plan), text))
+    text = _limit(OTHERS_RE.sub(lambda m: _others(m, plan), text), plan)
     text = MORE_PART_RE.sub(lambda m: f"the {m['part']} {'louder' if m['more'].lower() == 'more' else 'quieter'} than ", text)
     return ALONE_RE.sub(lambda m: f" {m['part']} {m['how']}{OPPOSITE[m['cmp'].lower()]}", text)

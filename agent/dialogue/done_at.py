@@ -20,21 +20,44 @@ from v2m.tools.contract import ScorePlan
 DONE_AT_RE = re.compile(r"\b(?:you|u|we) (?:did|made|had|gave)(?: it| that)?(?P<a>(?: (?:for|in|on|at|after|before|with|to|from|"
                         r"during)\b)[^,;.!?]*?)\s*,?\s*\bbut\b(?: (?:now|then|also|just|only))?(?P<b>\s+.+)$", re.I)
 
+# "same as the kitchen for the master bedroom", "same thing as in the intro, but in the outro", "do the kitchen thing again
+# for the guest room": the place first names the edit, the place after it where it goes now
+AS_AT_RE = re.compile(r"\bsame(?: thing| again| treatment)? (?:as|like)(?P<a> (?:(?:for|in|on|at|after|with|during) )?(?:the|my|our) "
+                      r"[^,;.!?]*?)\s*,?\s*\b(?:but |and |now |just )*(?P<b>(?:for|in|on|at|over|during|from|to) .+)$|"
+                      r"\b(?:do|repeat|give (?:it|me))(?: the| that| your)?(?P<a2> [^,;.!?]{1,30}?) (?:thing|treatment|change|edit|tweak|trick)s?"
+                      r" again\s*,?\s*\b(?:but |and |now |just )*(?P<b2>(?:for|in|on|at|over|during|from|to) .+)$", re.I)
+
+
+def _said(text: str):
+    """The (place the edit was done, place it goes now) a repeat names, or None."""
+    if m := DONE_AT_RE.search(text):
+        return m["a"], m["b"]
+    if m := AS_AT_RE.search(text):
+        return (m["a"], m["b"]) if m["a"] else (f" in the {m['a2'].strip()}", m["b2"])
+    return None
+
+
+def own_words(text: str) -> str:
+    """`text` without the words that name the repeated edit ("same as you did for shot 3, but for shot 7": "for shot
+    7"), for the check that every piece of a request was read (`unread`); as it was when it names none."""
+    m = DONE_AT_RE.search(text) or AS_AT_RE.search(text)
+    return f"{text[:m.start()].rstrip()} {(m['b'] or m['b2']).strip()}".strip() if m else text
+
 
 def split(text: str, history: list[ScorePlan], find: Callable) -> tuple[str, int]:
     """(the words that say where the repeat goes, the version whose edit is repeated: the last one, or the latest
     that changed the plan at the place said as where it was done, as `find` reads a place: a Span or None)."""
     last = len(history) - 1
-    if not (m := DONE_AT_RE.search(text)):
+    if not (m := _said(text)):
         return text, last
     try:
-        was = find(m["a"].strip())
+        was = find(m[0].strip())
     except Ask:
         was = None
     if was is None:
-        return m["b"].strip(), last
+        return m[1].strip(), last
     k = edited_at((was.start_s, was.end_s), history, alone=True)   # made there alone, then there, then over the whole
-    return m["b"].strip(), last if k is None else k
+    return m[1].strip(), last if k is None else k
 
 
 def changes(history: list[ScorePlan], k: int) -> list[Change]:

@@ -29,15 +29,20 @@ FADE_IN_RE = re.compile(r"\b(?:fade|fades|fading|faded)(?P<what> (?:it|this|thin
 
 FADING = r"\b(?:fade|fades|fading|faded)"
 PART = rf"(?:the |a |an |some |your )(?:{INSTR_ALT})(?:s|es)?\b"
+SAID_PART = PART.replace("your )", "your )?")   # the article left out ("strings should come in bit by bit")
+ENTER = r"(?:come|comes|coming|creep|creeps|creeping|ease|eases|easing|sneak|sneaks|sneaking|drift|drifts|drifting|enter|enters|entering)(?: in)?"
 # "fade in the strings", "fade the piano (back) in", "the strings should fade in": that part, brought in
-PART_FADE_IN_RE = re.compile(rf"{FADING} (?:in|up) (?P<a>{PART})|{FADING} (?P<b>{PART})(?: back)? (?:in|up)\b|"
+PART_FADE_IN_RE = re.compile(rf"{FADING} (?:in|up) (?P<a>{SAID_PART})|{FADING} (?P<b>{PART})(?: back)? (?:in|up)\b|"
                              rf"(?:let |have )?(?P<c>{PART}) (?:should |to |will |can |could |must |needs? to )?(?:slowly |gradually )?"
-                             rf"(?:fade|fades|fading) (?:back )?in\b", re.I)
+                             rf"(?:fade|fades|fading) (?:back )?in\b|"
+                             # "the strings come in gradually at 0:20", "let the piano slowly creep in", "the pad eases in bit by bit"
+                             rf"\b(?:let |have )?(?P<d>{SAID_PART}) (?:should |to |will |can |could |must |needs? to )?(?:(?:slowly|gradually) "
+                             rf"{ENTER}|{ENTER} (?:slowly|gradually|little by little|bit by bit))\b", re.I)
 # a part brought in gradually at a moment: it enters there (from it on); "gradually bring in" is also what `ramp` reads
-GRADUAL_AT_RE = re.compile(rf"\b(gradually bring in {PART}) (?:at|on|around|by)\b(?= (?:the |\d))", re.I)
+GRADUAL_AT_RE = re.compile(rf"\b(gradually bring in {SAID_PART}) (?:at|on|around|by)\b(?= (?:the |\d))", re.I)
 # ... and out at a later moment ("fade the strings in at 0:20 and out at 0:40"): it plays from the one to the other
 _T = r"(\d{1,2}:\d\d(?:\.\d+)?)"
-GRADUAL_IN_OUT_RE = re.compile(rf"\b(gradually bring in {PART}) (?:at|on|around|by) {_T},? and (?:(?:then )?(?:fade|fading|take|bring|have) "
+GRADUAL_IN_OUT_RE = re.compile(rf"\b(gradually bring in {SAID_PART}) (?:at|on|around|by) {_T},? and (?:(?:then )?(?:fade|fading|take|bring|have) "
                                rf"(?:(?:it|them|that|those|the \w+) )?)?out (?:at|on|around|by) {_T}", re.I)
 GRADUAL_RE = re.compile(r"\bgradually bring in\b|\bbring in (?:the |a |an |some )?\w+(?: \w+)? gradually\b", re.I)
 RAMP_S = 4.0                     # a part faded in rises to its level over this long (or half its stretch, if shorter)
@@ -46,7 +51,7 @@ RAMP_DB = (-12.0, -8.0, -4.0)    # the steps it rises through, against its level
 
 def as_builds(text: str) -> str:
     """`text` with each fade in said as a gradual build of the same thing."""
-    text = PART_FADE_IN_RE.sub(lambda m: "gradually bring in " + (m["a"] or m["b"] or m["c"]), text)
+    text = PART_FADE_IN_RE.sub(lambda m: "gradually bring in " + (m["a"] or m["b"] or m["c"] or m["d"]), text)
     text = GRADUAL_AT_RE.sub(r"\1 from", GRADUAL_IN_OUT_RE.sub(r"\1 from \2 to \3", text))
     return FADE_IN_RE.sub(lambda m: "gradually build" + (m["what"] or ""), text)
 
@@ -61,9 +66,35 @@ def ramp(e, it) -> None:
     a, b = (e.span.start_s, e.span.end_s) if e.span is not None else (0.0, p.duration_s)
     if a > 0.05 and role in ops.effective_roles(p, p.sections[p.section_at(a - 0.05)]):
         return
-    step = min(RAMP_S, (b - a) / 2) / len(RAMP_DB)
-    edges = [round(a + k * step, 2) for k in range(len(RAMP_DB) + 1)]   # on a grid the pieces' own rounding keeps
-    for (x, y), db in zip(zip(edges, edges[1:]), RAMP_DB):
+    _steps(e, role, a, min(RAMP_S, (b - a) / 2), RAMP_DB)
+
+
+def played_in(e, it) -> bool:
+    """A fade in of a part that already plays there and before ("fade in the piano at 0:20" where the piano plays
+    throughout; "... and fade it out at 0:40"): it enters there, as asked, so it is out before the stretch (and after
+    it, when the stretch ends before the video), rising in over its start and falling out over its end. False (nothing
+    done) for a part that does not play before the stretch: `orchestration.add` brings it in and `ramp` raises it."""
+    p, role = e.plan, role_of(e.plan, it.value or "")
+    if role is None or not GRADUAL_RE.search(it.text or "") or e.span is None or e.span.start_s < 0.05 or \
+            not all(role in ops.effective_roles(p, p.sections[i]) for i in e.idx) or \
+            role not in ops.effective_roles(p, p.sections[p.section_at(e.span.start_s - 0.05)]):
+        return False
+    a, b = e.span.start_s, e.span.end_s
+    for x, y in ((0.0, a), (b, p.duration_s)):
+        if y - x > 0.05:
+            ops.set_roles(p, ops.split_at(p, Span(x, y, "", snap=False), e.analysis)[0], remove=role)
+    length = min(RAMP_S, (b - a) / 2)
+    _steps(e, role, a, length, RAMP_DB)
+    if b < p.duration_s - 0.05:
+        _steps(e, role, b - length, length, RAMP_DB[::-1])   # and out, as it came in
+    return True
+
+
+def _steps(e, role: str, a: float, length: float, dbs: tuple[float, ...]) -> None:
+    """`role` stepped through `dbs` (against its level) over `length` seconds from `a`, one piece of the plan each."""
+    p, step = e.plan, length / len(dbs)
+    edges = [round(a + k * step, 2) for k in range(len(dbs) + 1)]   # on a grid the pieces' own rounding keeps
+    for (x, y), db in zip(zip(edges, edges[1:]), dbs):
         try:
             idx, _ = ops.split_at(p, Span(x, y, "", snap=False), e.analysis)
         except ValueError:   # a piece the plan cannot hold (shorter than its rounding): the part is in, at its level

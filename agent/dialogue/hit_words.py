@@ -85,6 +85,9 @@ CRASH = ((r"\b(?:splash|crash|china|ride) cymbal\b|\bcymbal (?:crash|splash|bash
           r"\b(?:smash|bash|whack|hit|crash) (?:a|the|some) cymbals?\b|\b(?:a|one) (?:(?:little|small|quick|big|soft|single) )?cymbal\b"
           r"(?= (?:when|as|on|at|where|right|just|about|around|\d))|\bsmash(?:es)?\b(?! (?:hit|cut))|\bsplash\b|\bbash\b", " crash "),
          (r"\b(?:bass|sub)[- ]drop\b(?= (?:right |just )?(?:on|at|when|as|@) )", " crash "))   # "a bass drop on the third cut": no bass out
+# The words that say a mark is light ("a soft hit", "just a gentle accent"), one list: `marks` (a lighter mark said
+# instead of one there) and `ACCENT` (one struck sound at a moment)
+LIGHT_WORDS = r"gentle|soft|small|little|light|subtle|quiet"
 # An accent said otherwise: "a big thump", "a drum hit", "punctuate the cut", "something to sell the cut", "make
 # it land"
 ACCENT = ((r"\b(?:thump|thud|kick drum hit|drum hit|musical hit)\b(?! (?:up|down)\b)", " hit "),
@@ -94,7 +97,12 @@ ACCENT = ((r"\b(?:thump|thud|kick drum hit|drum hit|musical hit)\b(?! (?:up|down
            " hit "),
           (r"\bpunctuat(?:e|es|ed|ing)\b|\bemphasi[sz](?:e|es|ed|ing)\b|\bunderline\b|\bsell\b(?= (?:the|that|this) (?:\w+ )?(?:cut|edit|moment))",
            " accent "),
-          (r"\b(?:punctuation|emphasis)\b", " accent "))
+          (r"\b(?:punctuation|emphasis)\b", " accent "),
+          # one struck sound at a moment ("a gentle chime at 0:09", "a lil ding when the tap turns off", "one small bell
+          # on the 3rd cut"): a light mark there, not a part to add ("the sax chimes in at 0:20", "bells from 0:20": parts)
+          (rf"\b(?:a|an|one|another|single)((?: (?:{LIGHT_WORDS}|lil|tiny|nice|sweet|bright|clear|single|short|quick|delicate|faint))*) "
+           r"(?:chime|ding|bell|ping|gong|triangle|bell hit|chime hit|bell strike|ring)(?: (?:sound|hit|strike|note))?\b"
+           r"(?= (?:right |just |exactly |about |around |roughly )?(?:at|on|in|when|as|where|@) )", r" a\1 hit "))
 BRIEFLY = r"(?:one time|once|for a (?:moment|second|sec|beat|split second|brief moment|short moment)|briefly|for an instant)\b"
 # The band stopped at a moment: "everybody stops", "stop the band dead", "the music should break", "slam on the
 # brakes", "cut the band off", "cut the band at 0:17", "stop at 0:25", "slam to a stop"

@@ -316,17 +316,29 @@ START_FALL_RE = re.compile(r"\b(?:start|begin|open)\w*(?: (?:it|things|the music
                            r"closes)(?: (?:up|off|on|it))?(?: (?:really|very|super|so|nice and))? (?:soft|quiet|gentle|small|calm|sparse|silent)\w*", re.I)
 
 
+# parts listed with commas before one change of level ("the bass, the harmony and the melody quieter", "make the drums,
+# the bass louder", "bass, piano, sax - all softer"): each part, as "and" joins them (the commas cut the first one off)
+_PART = rf"(?:(?:the|my|our|that|this) )?{INSTR_ALT}(?:s|es)?"
+PARTS_LISTED_RE = patterns.LazyPattern(rf"(?<!more )(?<!less )(?<!some )(?<!extra )(?<!no )(?<!add )(?<!, )\b{_PART}(?:\s*,\s*(?:and |& |plus )?{_PART})+(?:,? (?:and|&|plus) {_PART})?"
+                                       r"(?=\s*(?:[:-]\s*)?(?:(?:all|both|each|too|should|must|need to|needs to|to|are|is|be|get|go|"
+                                       r"a bit|a little|a lot|much|way|slightly|\w+ly) )*(?:louder|softer|quieter|lower|down|up|"
+                                       r"back|forward|less|more)\b)", re.I)
+LISTED_COMMA_RE = re.compile(r"\s*,\s*(?:(?:and|&|plus) )?")
+
+
 # how slowly a change comes, said apart from it ("little by little, grow from shot 5 to 9", "build up to 0:40, step by step")
 _MANNER = rf"(?:{shape_start.GRADUAL_RE.pattern})(?:\W+(?:and |but )?(?:{shape_start.GRADUAL_RE.pattern}))*"
 MANNER_APART_RE = re.compile(rf"^(\W*{_MANNER})\s*[,:;-]+\s*(?=\w)|(?<=\w)\s*[,;:-]+\s*({_MANNER})\W*$", re.I)
 
 
 def joined(text: str) -> str:
-    """`all_in`, a quiet start with its rise said apart ("start quiet, then get louder") as one build, and how
-    slowly a change comes said apart from it (`MANNER_APART_RE`) as part of it."""
+    """`all_in`, a quiet start with its rise said apart ("start quiet, then get louder") as one build, how slowly a
+    change comes said apart from it (`MANNER_APART_RE`) as part of it, and parts listed with commas before one change
+    of level joined by "and"."""
     if (m := MANNER_APART_RE.search(text)):   # said first, as one clause: "little by little grow from shot 5 to 9"
         manner = " ".join(w.strip(",;:-") for w in (m[1] or m[2]).split())
         text = f"{manner} {text[m.end():] if m[1] else text[:m.start()]}"
+    text = PARTS_LISTED_RE.sub(lambda m: LISTED_COMMA_RE.sub(" and ", m[0]), text)
     text = START_FALL_RE.sub("softer and softer after a loud start", text)
     return START_RISE_RE.sub(lambda m: f"{'start ' + m['q'] if m['keep'] else m[1]} and build{' until' if m['into'] else ''}",
                              all_in(text))   # "... and grow into the 2nd cut": from the start until there

@@ -299,7 +299,7 @@ GUESSED = " read as "   # the reason of a part guessed from unknown words (`edit
 HANDLERS: dict[str, Callable[[Edit, EditIntent], None]] = {
     "tempo": lambda e, it: tempos.met(e, it) or _tempo(e, it), "meter": lambda e, it: _meter(e, it.value), "key": _key, "mode": _mode, "style": _style, "mood": _mood, "energy": _energy,
     "loudness": _loudness, "shape": _shape,
-    "add": lambda e, it: silence.back(e) if it.value == "music" else orchestration.add(
+    "add": lambda e, it: silence.back(e) if it.value == "music" else fade_ins.played_in(e, it) or orchestration.add(
         e, it.value, more=it.direction == "up" or GUESSED in (it.reason or ""), back=" back " in f" {it.text} ") or fade_ins.ramp(e, it),
     "remove": lambda e, it: silence.out(e) if it.value == "music" else orchestration.remove(e, it.value, it.text),
     "swap": lambda e, it: doubled.swap(e, it.target, it.value),   # "the piano should lead" where it does: said

@@ -43,7 +43,7 @@ HIT_WORDS = (rf"\b({hit_words.MARK_NOUNS}|(?<!more )(?<!some )(?<!extra )(?<!les
 # 0:07 into a stab"), said instead of one (`no`: "no stop there, just a gentle accent", "not a crash, only a soft hit")
 # or said light (`light`: "just an accent at 0:20", "a soft hit" where a crash is): the kind said after (`_recast`);
 # `INSTEAD_TAIL_RE`: its second half said as a clause of its own ("not a crash at 0:05, only a soft hit"), joined
-_LIGHT = r"gentle|soft|small|little|light|subtle|quiet"
+_LIGHT = hit_words.LIGHT_WORDS
 RECAST_RE = re.compile(rf"(?:(?P<no>\b(?:no|not)(?: an?)? (?:{HIT_WORDS}|stops?).*?\b(?:just|only|instead|rather)(?: (?:an?|with an?))?)|"
                        rf"\b(?:the|that|this) {HIT_WORDS}.*?\b(?:a|an)|(?P<light>\b(?:just|only) (?:an?|one)|\b(?:an?|one)(?= (?:{_LIGHT}) )))"
                        rf"(?: (?P<size>{_LIGHT}|big|proper|real|short|sharp|quick|hard))? "

@@ -99,7 +99,8 @@ PART_EDITS = ("add", "remove", "only")
 
 ENTRY_RE = re.compile(rf"\b({INSTR_ALT})(?:s|es)? (?:should |will |can |must |has to |needs to |to )?(?:only )?"
                       r"(?:come in|comes in|start|starts|enter|enters|kick in|kicks in|begin|begins|join|joins)"
-                      rf"(?: playing)? (?:at|on|from|after|with) (?:the )?({PLACE_SAID})(?: onwards?| on)?(?: only)?\s*$")
+                      rf"(?: playing)?(?: well| properly| fully| full| strong| strongly| right)? (?:at|on|from|after|with) (?:the )?({PLACE_SAID})(?: onwards?| on)?(?: only)?\s*$")
+OPENING_RE = re.compile(r"(?:very )?(?:beginning|start|top|opening|0:00)")   # an entry there: the part plays from the start
 # "start them at the next cut", "begin the strings from shot 3": the part said first, then where it enters
 START_RE = re.compile(rf"\b(?:start|begin) (?:the )?({INSTR_ALT})(?:s|es)? (?:playing |coming in |in )?"
                       rf"(?:only )?(?:at|on|from|after) (?:the )?({PLACE_SAID})(?: onwards?| on)?(?: only)?\s*$")
@@ -110,7 +111,7 @@ def entry(clause: str) -> tuple[str, bool]:
     place. Returns the clause said so ("no dhol before ...") and whether it was such an entry."""
     said = clause
     for pattern in (ENTRY_RE, START_RE):
-        said = pattern.sub(lambda m: f" no {m.group(1)} before {'' if m.group(2)[0].isdigit() or patterns.compiled(NUMBER_WORD).fullmatch(m[2].strip()) else 'the '}"
+        said = pattern.sub(lambda m: f" add the {m[1]} at the start " if OPENING_RE.fullmatch(m[2].strip()) else f" no {m.group(1)} before {'' if m.group(2)[0].isdigit() or patterns.compiled(NUMBER_WORD).fullmatch(m[2].strip()) else 'the '}"
                                      f"{m.group(2).strip()} ", said)
     if said == clause:
         said = re.sub(r"\b(\w+) comes? in (at|on|after) (the [\w ]+?)(?: not before)?\s*$", r"no \1 before \3", clause)

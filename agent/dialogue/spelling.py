@@ -94,7 +94,7 @@ DICTATED = ((r"\b(the|a|that|more|less|no|some|your|my|our|slap|electric|synth|u
             (r"^\s*base(?= (?:is|was|needs|should|could|sounds|too|up|down|louder|softer|quieter|more|less)\b)", "bass"),
             (r"\bbase ?lines?\b", "bassline"), (r"\bbase (guitar|player|drum|notes?|part)\b", r"bass \1"),
             (r"\bsymbols?\b", "cymbals"), (r"\bhigh[- ]?hats?\b", "hi-hats"), (r"\b(the|original|same) temple\b", r"\1 tempo"),
-            (r"\bquire\b", "choir"), (r"\bfaze (out|in)\b", r"fade \1"), (r"\b(to|the) finnish\b", r"\1 finish"),
+            (r"\bquire\b", "choir"), (r"\b(big|huge|massive|final|last|closing|ending|single|loud|full) core\b(?! of\b)", r"\1 chord"), (r"\bfaze (out|in)\b", r"fade \1"), (r"\b(to|the) finnish\b", r"\1 finish"),
             (r"\b(?:the|a) hole (?=(?:thing|track|song|clip|piece|video|film|time|way|mix|score)\b)", "the whole "),
             (r"\b(?:to|two) (lord|loud|quiet|soft|much|sleepy|busy)\b",
                                          lambda m: "too " + ("loud" if m.group(1) == "lord" else m.group(1))),

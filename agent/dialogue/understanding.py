@@ -38,7 +38,7 @@ from v2m.tools.contract import EditIntent, EditScope, ScorePlan, VideoAnalysis
 
 # "same again at 0:41", "same treatment for 13 and 14", "also same in shot 9": the last edit, somewhere else
 SAME_RE = re.compile(r"\b(?:same|identical) (?:again|treatment|thing|for|in|on|there|here|change|edit|tweak)\b|"
-                     r"\bdo (?:that|the same)\b|\bapply (?:that|this|it) (?:to|in|on|for)\b|"
+                     r"\bdo (?:that|the same)\b|\b(?:do|repeat) (?:the|that|your) [^,.;!?]{1,30}? (?:thing|treatment|trick) again\b|\bapply (?:that|this|it) (?:to|in|on|for)\b|"
                      r"\b(?:likewise|ditto)\b|^\s*(?:also |and )?same\b|"
                      r"^\W*(?:and |also |plus )?(?:at|on|in|for) [^,.;!?]{1,30}? (?:too|as well|also)\W*$", re.I)   # "and at 0:30 too"
 # "needs more drive, can you do that?": the request just said, asked to be done (no repeat of the last edit)
@@ -134,7 +134,7 @@ def retarget(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     """A turn that only corrects where the last edit went ("no, I meant the third shot"): back to the plan
     before it, then the same edit at the place now named. None when the request is no such turn."""
     before, history = edit_log.unchanged_last(history) or names.last_request(history), edit_log.as_said(history)
-    if not before or not (followups.CORRECTION_RE.search(request) or followups.NAME_FIX_RE.search(request)):
+    if not before or not (followups.CORRECTION_RE.search(request) or followups.NAME_FIX_RE.search(request) or followups.BARE_FIX_RE.match(request)):
         return None
     text = words(request)
     noun = names.noun_of(request) or names.noun_of(before)

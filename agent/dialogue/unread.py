@@ -25,7 +25,7 @@ from v2m.agent.dialogue.followups import corrects
 from v2m.agent.dialogue.mentions import named_parts, only_reason, refer
 from v2m.agent.dialogue.moment_table import only_ties
 from v2m.agent.dialogue.marks import SECTION_WORDS
-from v2m.agent.dialogue.done_at import DONE_AT_RE
+from v2m.agent.dialogue.done_at import own_words
 from v2m.agent.dialogue.names import CLAUSES_RE, as_places, earlier, said, unlabel
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import ORDER_VERBS, words
@@ -100,8 +100,8 @@ def unread(analysis, plan, request: str, read: Callable, intents: list | None = 
     or only guessed by the embeddings as something the turn's `intents` do not do ("give it a glimmerwave flavour and
     more drums": synthwave is only a guess, and the drums were done alone); [] for a request of one piece (its own
     question says so). Each piece is read as the turn heard it after `history`'s rewrites (`as_read`)."""
-    if history and (m := DONE_AT_RE.search(request)):   # "same as you did for shot 3, but for shot 7": the repeat's
-        request = f"{request[:m.start()].rstrip()} {m['b'].strip()}"   # own words, read by `done_at`
+    if history:   # "same as you did for shot 3, but for shot 7", "same as the kitchen for the bedroom": the repeat's
+        request = own_words(request)   # own words, read by `done_at`
     # cut where the readers cut: "softer then the kick" is one comparison, "louder, then the drums" the drums louder;
     # "stings on the first, second and third cut" (each cut named), "start big and finish quiet" (one fall): joined as
     # `edits.read_request` joins them before cutting clauses, so no piece of those is unread
