@@ -96,7 +96,6 @@ UNPLACED_RE = re.compile(r"\b(?:on|in|at|for|after|before|from|during|till|until
                          r"(?:[a-z0-9]+ )?(?:one|ones|bit|part|moment|shot|shots|cut|cuts|section|scene|frame|point|spot)\b")
 PART_EDITS = ("add", "remove", "only")
 
-
 ENTRY_RE = re.compile(rf"\b({INSTR_ALT})(?:s|es)? (?:should |will |can |must |has to |needs to |to )?(?:only )?"
                       r"(?:come in|comes in|start|starts|enter|enters|kick in|kicks in|begin|begins|join|joins)"
                       rf"(?: playing)?(?: well| properly| fully| full| strong| strongly| right)? (?:at|on|from|after|with) (?:the )?({PLACE_SAID})(?: onwards?| on)?(?: only)?\s*$")
