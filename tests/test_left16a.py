@@ -1,0 +1,36 @@
+"""Defects the fifteenth session left (notes LEFT16, "left16a: from the reworded sets' writers"), each through a real
+chat Session on the synthetic 60 s clip cut every 4 s (conftest's `jazz_long`: drums, bass, electric piano on the
+chords, tenor sax on the tune; shot k is [4(k-1), 4k]), in the user's words and in other voices of the same family."""
+
+from __future__ import annotations
+
+import pytest
+from edit_clips import energies, levels
+
+OTHERS = ("drums", "harmony", "melody")   # jazz's parts beside the bass
+
+
+# ----------------------------------------------------------------------------- 10. the low side said alone is the bass
+
+@pytest.mark.parametrize("said, up", [("turn up the bottom", True), ("the lows are too quiet", True),
+                                      # other voices: texting, crew jargon, a learner
+                                      ("the lows r way too loud lol", False), ("boost the lows a bit", True),
+                                      ("the bottom is way too muddy", False)])
+def test_the_bottom_and_the_lows_are_the_bass(jazz_long, said, up):
+    """"the bottom", "the lows" are the mixer's names for the low end: the bass up or down against the others, the
+    loudness, the energy and the other parts as they were (before: "turn up the bottom" the loudness +3 LUFS, "the
+    lows are too quiet" more energy everywhere, "the bottom is way too muddy" asked where "the bottom" is)."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and not turn.question, turn.reply
+    assert (min(levels(plan, "bass")) > 0) if up else (max(levels(plan, "bass")) < 0), turn.reply
+    assert all(set(levels(plan, r)) == {0.0} for r in OTHERS), turn.reply
+    assert energies(plan) == energies(before) and plan.loudness_lufs == before.loudness_lufs, turn.reply
+
+
+@pytest.mark.parametrize("said", ["the bottom of the hill should feel calmer", "the music should follow the highs and lows of the story"])
+def test_the_bottom_of_something_is_no_bass(jazz_long, said):
+    """"the bottom of the hill" is a place in the picture, "the highs and lows" the story's ups and downs: no bass."""
+    turn = jazz_long.say(said)
+    assert all(set(levels(jazz_long.plan, r)) == {0.0} for r in ("bass", *OTHERS)), turn.reply
