@@ -34,3 +34,37 @@ def test_the_bottom_of_something_is_no_bass(jazz_long, said):
     """"the bottom of the hill" is a place in the picture, "the highs and lows" the story's ups and downs: no bass."""
     turn = jazz_long.say(said)
     assert all(set(levels(jazz_long.plan, r)) == {0.0} for r in ("bass", *OTHERS)), turn.reply
+
+
+# ----------------------------------------------------------------------------- 2. a part that comes in late
+
+@pytest.mark.parametrize("first, said, role", [
+    ("no drums in the first three shots", "the drums take forever to kick in", "drums"),
+    # other voices: a roundabout speaker, a texter, a crew member
+    ("no bass in the first three shots", "it takes ages for the bass to come in", "bass"),
+    ("no drums in the first three shots", "drums r soooo late to kick in", "drums"),
+    ("no sax before 0:12", "the sax comes in way too late", "melody")])
+def test_a_part_that_comes_in_late_enters_from_the_start(jazz_long, first, said, role):
+    """The part is silent until 0:12 and the user wants it sooner: it plays from the start, up to where it plays now;
+    the energy of the whole score and the other parts as they were (before: more energy in the first shot only, the
+    part still silent to 0:12)."""
+    from v2m.agent.dialogue.operations import effective_roles
+
+    jazz_long.say(first)
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and not turn.question, turn.reply
+    assert all(role in effective_roles(plan, s) for s in plan.sections), turn.reply
+    assert energies(plan) == energies(before), turn.reply
+
+
+@pytest.mark.parametrize("said", ["the drums take forever to kick in", "drums are way too slow to come in"])
+def test_a_part_playing_from_the_start_said_late_is_more_present_there(jazz_long, said):
+    """The drums play from 0:00 already: heard late, they are too faint there; more of them in the opening, the rest
+    of the score as it was (before: the whole opening livelier, the drums as they were)."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert levels(plan, "drums")[0] > 0 and set(levels(plan, "drums")[1:]) == {0.0}, turn.reply
+    assert energies(plan)[1:] == energies(before)[1:], turn.reply
