@@ -68,3 +68,38 @@ def test_a_part_playing_from_the_start_said_late_is_more_present_there(jazz_long
     plan = jazz_long.plan
     assert levels(plan, "drums")[0] > 0 and set(levels(plan, "drums")[1:]) == {0.0}, turn.reply
     assert energies(plan)[1:] == energies(before)[1:], turn.reply
+
+
+# ----------------------------------------------------------------------------- 3. a part blamed for the disorder
+
+@pytest.mark.parametrize("said, role", [("it's pure mayhem with the drums", "drums"),
+                                        # other voices: a texter, a plain complaint, a producer
+                                        ("omg its a total mess cos of the sax", "melody"), ("the drums are total chaos", "drums"),
+                                        ("the bass is making it a mess", "bass")])
+def test_a_part_blamed_for_mayhem_steps_back(jazz_long, said, role):
+    """"pure mayhem with the drums" is a complaint: the drums make it chaotic, so they step back; the energy, the
+    loudness and the other parts as they were (before: the drums added, louder and more energy everywhere)."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and not turn.question, turn.reply
+    assert max(levels(plan, role)) < 0, turn.reply
+    assert all(set(levels(plan, r)) == {0.0} for r in {"drums", "bass", "harmony", "melody"} - {role}), turn.reply
+    assert energies(plan) == energies(before) and plan.loudness_lufs == before.loudness_lufs, turn.reply
+
+
+def test_mayhem_with_a_drone_of_an_ambient_score_is_the_pad_down(tmp_path):
+    """The user's own words, on a score where a drone (the pad) plays: the pad steps back, never a drone added."""
+    from edit_clips import open_long
+
+    chat = open_long(tmp_path, "dark ambient drone music")
+    turn = chat.say("it's pure mayhem with the drone")
+    assert turn.changed and max(levels(chat.plan, "pad")) < 0, turn.reply
+
+
+@pytest.mark.parametrize("said", ["omg its a mess", "this is madness, tone it down"])
+def test_the_whole_music_called_a_mess_is_calmer(jazz_long, said):
+    """No part blamed: the whole score too busy, less energy (before: "omg its a mess" asked "more energy?")."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert turn.changed and sum(energies(jazz_long.plan)) < sum(energies(before)), turn.reply
