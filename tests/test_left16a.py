@@ -103,3 +103,25 @@ def test_the_whole_music_called_a_mess_is_calmer(jazz_long, said):
     before = jazz_long.plan
     turn = jazz_long.say(said)
     assert turn.changed and sum(energies(jazz_long.plan)) < sum(energies(before)), turn.reply
+
+
+# ----------------------------------------------------------------------------- 4. someone arriving at a numbered cut
+
+@pytest.mark.parametrize("told", ["Monster shows up on cut number 6",
+                                  # other voices: a game trailer's editor, a dictation, a describer of the picture
+                                  "the boss monster appears at cut #6", "Teacher walks in on cut number six",
+                                  "the gunslinger shows up at the sixth cut"])
+def test_someone_arriving_at_a_numbered_cut_is_a_moment_to_edit_from(jazz_long, told):
+    """"Monster shows up on cut number 6" tells where a moment is (the 6th cut, 0:24): noted, nothing changed; "from
+    that point until the end" then starts there (before: not noted, the words asked about, and "from that point" read
+    from 0:06, "number 6" as six seconds; "monster", "teacher" read as comparatives)."""
+    from edit_clips import energy_at
+
+    first = jazz_long.say(told)
+    assert not first.changed and "noted" in first.reply.lower(), first.reply
+    before = jazz_long.plan
+    turn = jazz_long.say("from that point until the end make it calmer")
+    plan = jazz_long.plan
+    assert turn.changed, turn.reply
+    assert all(energy_at(plan, t) == energy_at(before, t) for t in (2, 10, 22)), turn.reply
+    assert all(energy_at(plan, t) < energy_at(before, t) for t in (26, 40, 58)), turn.reply

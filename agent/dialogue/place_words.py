@@ -180,7 +180,7 @@ def parse_time(tok: str) -> float:
     return float(re.match(r"\d+(?:\.\d+)?", tok).group(0))
 
 
-CUT_NUMBER_RE = re.compile(r"\bcut (?:number |no\.? |#)(\d+)\b")
+CUT_NUMBER_RE = re.compile(r"\b(?:the )?cut (?:number |no\.? |#)(\d+)\b")   # with its "the" ("on 6th cut" read 6 s)
 # A shot or cut numbered with a sign ("shot no.2", "shot nr 2", "cut #3", "scene num. 4"): said with "number", which
 # the finders read (`SHOT_REF`, `CUT_NUMBER_RE`), and no full stop left to split a clause at
 NUMBER_SIGN = (r"\b((?:shot|cut|scene|transition|edit point)s?) ?(?:(?:number|num|no|nr|n°)\.? ?|#) ?(?=\d)", r"\1 number ")
@@ -206,7 +206,7 @@ def normalise(text: str, duration_s: float | None = None) -> str:
     """`text` lower-cased, padded with a space each side, its everyday place words (`PLACE_WORDS`) rewritten;
     with the clip's `duration_s`, a lone dotted moment that fits in it read as minutes and seconds."""
     text = dotted(" " + text.lower() + " ", duration_s) if duration_s is not None else " " + text.lower() + " "
-    text = CUT_NUMBER_RE.sub(r"\1th cut", NUMBER_SIGN_RE.sub(NUMBER_SIGN[1], text))  # "the cut number 2" = the 2nd cut
+    text = CUT_NUMBER_RE.sub(r"the \1th cut", NUMBER_SIGN_RE.sub(NUMBER_SIGN[1], text))  # "the cut number 2" = the 2nd cut
     text = in_clause(text)
     for pat, rep in NORMALISING:
         text = pat.sub(rep, text)
