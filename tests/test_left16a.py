@@ -125,3 +125,19 @@ def test_someone_arriving_at_a_numbered_cut_is_a_moment_to_edit_from(jazz_long, 
     assert turn.changed, turn.reply
     assert all(energy_at(plan, t) == energy_at(before, t) for t in (2, 10, 22)), turn.reply
     assert all(energy_at(plan, t) < energy_at(before, t) for t in (26, 40, 58)), turn.reply
+
+
+# ----------------------------------------------------------------------------- 13. a build over the whole piece
+
+@pytest.mark.parametrize("said", ["whole thing's gotta ramp, top of the reel to the last frame",
+                                  # other voices: a plain request, a texter, an editor
+                                  "build from the top to the last frame", "it needs to ramp from the top of the video to the end",
+                                  "ramp it up from the top of the reel to the final frame"])
+def test_a_ramp_from_the_top_to_the_last_frame_is_a_build_over_the_whole_piece(jazz_long, said):
+    """"top of the reel" is the start, "to the last frame" the end, "gotta ramp" a build: the energy rises from the
+    first shot to the last (before: asked "growing over time?", or a rise inside the last shot only, the last frame
+    read as a mark's moment)."""
+    turn = jazz_long.say(said)
+    e = energies(jazz_long.plan)
+    assert turn.changed and not turn.question, turn.reply
+    assert e[0] < e[7] < e[-1] and e == sorted(e), turn.reply
