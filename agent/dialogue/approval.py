@@ -37,7 +37,7 @@ HANDS_OFF_RE = re.compile(
 PRAISE_RE = re.compile(opening("wow|yes|yeah|nice|great|love it|thanks|thank you") + r"(?:(?:the )?[\w ]{0,30}?(?:^| )(?:is|"
                        r"are|sounds?|feels?) )?(?:so much |much |a lot |way |really |so |very )?(?:better|nicer|great|perfect|lovely|good|"
                        r"spot on)(?: now| already)?\W*$", re.I)
-LOCK_WORDS_RE = re.compile(r"\b(?:lock|freeze|protect)\b", re.I)
+LOCK_WORDS_RE = re.compile(r"\b(?:lock|(?<!the )(?<!a )freeze(?! frame)|protect)\b", re.I)   # "the freeze (frame)": a moment
 
 # a plan to put the video out ("posting at 6", "uploading it to insta tonight", "publishing tomorrow morning"): being done
 PUBLISHED = (r"(?:(?:i'?ll|we'?ll|i'?m|we'?re|gonna|going to|will) )?(?:(?:posting|uploading|publishing|sharing|going live)(?![\w-])"

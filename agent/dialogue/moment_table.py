@@ -65,7 +65,7 @@ FILLER_RE = re.compile(r"^\s*(?:(?:then|and|so|now|oh|ok|okay|also)\s+)*")
 # teacher walks in at 0:20"): the word before the verb is who arrives, a noun (no comparative: "monster", "teacher")
 ARRIVES = (r"(?:shows? up|appears?|arrives?|enters?|turns? up|pops? up|walks? in|comes? in|bursts? in|steps? in|"
            r"leaves?|attacks?|wakes? up|jumps? out)")
-SUBJECT_RE = re.compile(r"(?:the|our|my|his|her|their|a|an|he|she|they|someone|everyone|everybody)\b|"
+SUBJECT_RE = re.compile(r"(?:there(?:'s| is| was|s) )?(?:the|our|my|his|her|their|a|an|he|she|they|someone|everyone|everybody)\b|"
                         rf"[a-z'-]+ing (?:begins|starts|is|happens|comes)\b|[a-z][a-z'-]+(?: [a-z][a-z'-]+)? {ARRIVES}\b")
 NUMBERED_RE = re.compile(r"\b(cut|shot) (?:number |no\.? |#)")   # "cut number 6" is cut 6 (never 0:06)
 NOUN_RE = re.compile(rf"\b(?:the|a|an|our|my|his|her|their|this|that) ([a-z][a-z'-]*)|^\s*([a-z][a-z'-]*)(?= {ARRIVES}\b)")
