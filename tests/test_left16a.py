@@ -180,3 +180,25 @@ def test_happier_is_major_without_less_energy(lofi_chat, said):
     plan = lofi_chat.plan
     assert turn.changed and plan.mode == "major", turn.reply
     assert all(a >= b for a, b in zip(energies(plan), energies(before))), turn.reply
+
+
+# ----------------------------------------------------------------------------- 8. warm and snug: one gentle feel
+
+@pytest.mark.parametrize("said", ["warm and snug like a nice quilt",
+                                  # other voices: a plain wish, a texter, a describer
+                                  "make it warm and snug", "warm n cozy pls", "it should feel warm and snug, like a nice quilt"])
+def test_warm_and_snug_is_one_gentle_feel(jazz_long, said):
+    """Warm, snug, cosy agree (gentle, a little slower, no mode against the other): one reading, no question; the
+    quilt's "nice" is no praise of the score (before: praise, nothing changed; or "calm and romantic, which mood?")."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and not turn.question, turn.reply
+    assert plan.tempo_bpm < before.tempo_bpm and sum(energies(plan)) < sum(energies(before)), turn.reply
+    assert plan.mode == "major", turn.reply
+
+
+@pytest.mark.parametrize("said", ["calm and epic", "make it happy and sad"])
+def test_moods_that_pull_apart_are_still_asked(jazz_long, said):
+    turn = jazz_long.say(said)
+    assert not turn.changed, turn.reply
