@@ -202,3 +202,25 @@ def test_warm_and_snug_is_one_gentle_feel(jazz_long, said):
 def test_moods_that_pull_apart_are_still_asked(jazz_long, said):
     turn = jazz_long.say(said)
     assert not turn.changed, turn.reply
+
+
+# ----------------------------------------------------------------------------- 7. a run-on answer opening with "where"
+
+@pytest.mark.parametrize("asked, answer, shot", [
+    ("make it softer when she is bending over", "where she is bending over um that is the fourth picture", 4),
+    # other voices: a dictation, a texter, a learner
+    ("calmer when the kid is blowing out the candles", "where the kid is blowing out the candles uh it's shot six", 6),
+    ("softer when he is falling down", "where he is falling down which is the third shot", 3)])
+def test_a_run_on_answer_opening_with_where_fills_the_place(jazz_long, asked, answer, shot):
+    """The reply asked where the moment is; "where she is bending over um that is the fourth picture" says it (a
+    statement: subject before verb, no question mark): the asked edit made in that shot (before: read as a question
+    about the score, "It is jazz in F major ...", nothing changed)."""
+    from edit_clips import energy_at
+
+    assert jazz_long.say(asked).question
+    before = jazz_long.plan
+    turn = jazz_long.say(answer)
+    plan = jazz_long.plan
+    t = 4 * shot - 2
+    assert turn.changed and energy_at(plan, t) < energy_at(before, t), turn.reply
+    assert all(energy_at(plan, u) == energy_at(before, u) for u in range(2, 60, 4) if u != t), turn.reply
