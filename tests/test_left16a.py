@@ -224,3 +224,50 @@ def test_a_run_on_answer_opening_with_where_fills_the_place(jazz_long, asked, an
     t = 4 * shot - 2
     assert turn.changed and energy_at(plan, t) < energy_at(before, t), turn.reply
     assert all(energy_at(plan, u) == energy_at(before, u) for u in range(2, 60, 4) if u != t), turn.reply
+
+
+# ----------------------------------------------------------------------------- left for later (xfail, one line each)
+
+@pytest.mark.xfail(reason="'her entrance' is not tied to 'my wife comes in' (entrance ~ comes in), nor 'the build up to X' read as the stretch before X", strict=True)
+def test_the_build_up_to_her_entrance_is_kept(jazz_long):
+    """1. "her entrance" is the moment told (0:30); "the build up to" it the stretch before: kept as it is (locked)."""
+    jazz_long.say("my wife comes in at 0:30")
+    turn = jazz_long.say("keep the build up to her entrance exactly as is")
+    assert turn.changed and "lock" in turn.reply.lower() and "0:30" in turn.reply, turn.reply
+
+
+@pytest.mark.xfail(reason="a swell into a shot is a rise over the shot before (the fifteenth session's reading for crescendo/build too); no swell mark at its start", strict=True)
+def test_a_big_swell_leading_into_the_final_shot_marks_its_start(jazz_long):
+    """5. A swell mark at the last shot's start (0:56), as "a big swell leading into 0:56" makes."""
+    jazz_long.say("a big swell leading into the final shot")
+    assert any(h.kind == "swell" and abs(h.time_s - 56) < 0.1 for h in jazz_long.plan.hit_points)
+
+
+@pytest.mark.xfail(reason="nothing copies one place's feel to another (left16b item 3 is the same family: 'like the start, just piano')", strict=True)
+def test_like_the_intro_but_darker_copies_the_intro(jazz_long):
+    """6. "make the ending like the intro but darker": the ending takes the intro's energy, darker."""
+    from edit_clips import energy_at
+
+    jazz_long.say("make the ending like the intro but darker")
+    assert energy_at(jazz_long.plan, 58) == energy_at(jazz_long.plan, 2)
+
+
+@pytest.mark.xfail(reason="a moment re-told at a new time does not move the earlier edits tied to it (retarget moves the last edit only)", strict=True)
+def test_the_kiss_said_later_moves_the_edit_at_the_kiss_only(jazz_long):
+    """9. The bass edit was at the kiss (0:40), the drums edit in shot 3: the kiss now at 0:52 moves the bass edit
+    there and keeps the drums in shot 3 (now: asked "slower?")."""
+    jazz_long.say("the kiss is at 0:40")
+    jazz_long.say("make the bass louder at the kiss")
+    jazz_long.say("more drums in shot 3")
+    jazz_long.say("oh no hang on I got that wrong the kiss is fifty two seconds")
+    plan = jazz_long.plan
+    assert levels(plan, "bass")[13] > 0 and levels(plan, "bass")[10] == 0 and levels(plan, "drums")[2] > 0
+
+
+@pytest.mark.xfail(reason="'00:05:00' (three fields) is read as h:mm:ss, 5:00, past the end of a 60 s clip; mm:ss:ff is not tried", strict=True)
+def test_a_tab_separated_marker_list_with_frames(jazz_long):
+    """15. An editor's marker list, mm:ss:ff: more drums in the shot at 0:05, softer in the shot at 0:12, nothing at
+    0:00-0:04."""
+    turn = jazz_long.say("00:05:00\tmore drums\n00:12:00\tsofter")
+    plan = jazz_long.plan
+    assert turn.changed and levels(plan, "drums")[1] > 0 and levels(plan, "drums")[0] == 0, turn.reply
