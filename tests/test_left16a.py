@@ -149,7 +149,8 @@ def test_a_ramp_from_the_top_to_the_last_frame_is_a_build_over_the_whole_piece(j
                                         # other voices: an editor, a describer, a texter
                                         ("the freeze frame is at 0:40", "quieter from the freeze frame to the end"),
                                         ("there's a freeze frame at 0:40", "after the freeze, calmer"),
-                                        ("the picture freezes at 0:40", "from the freeze til the end calmer pls")])
+                                        ("the picture freezes at 0:40", "from the freeze til the end calmer pls"),
+                                        ("we got a freeze on cut ten where he leaps the hood", "then from the freeze to the end calmer")])
 def test_the_freeze_named_is_a_moment_not_a_lock(jazz_long, told, said):
     """"the freeze" is the freeze-frame moment told before (0:40): calmer from there to the end, the rest as it was
     (before: "there's a freeze frame at 0:40" asked "slower, or faster?" and "from the freeze ..." locked the score)."""

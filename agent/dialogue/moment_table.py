@@ -65,7 +65,9 @@ FILLER_RE = re.compile(r"^\s*(?:(?:then|and|so|now|oh|ok|okay|also)\s+)*")
 # teacher walks in at 0:20"): the word before the verb is who arrives, a noun (no comparative: "monster", "teacher")
 ARRIVES = (r"(?:shows? up|appears?|arrives?|enters?|turns? up|pops? up|walks? in|comes? in|bursts? in|steps? in|"
            r"leaves?|attacks?|wakes? up|jumps? out)")
-SUBJECT_RE = re.compile(r"(?:there(?:'s| is| was|s) )?(?:the|our|my|his|her|their|a|an|he|she|they|someone|everyone|everybody)\b|"
+# something said to be in the picture ("we got a freeze on cut five", "there's a freeze frame at 0:40"): that thing
+HAVE_RE = re.compile(r"^(?:(?:so|ok|okay|and|now) )?(?:(?:we|i|you)(?:'ve| have)? (?:got|have)|there(?:'s| is| was|s)) (?=(?:a|an|the|this) )")
+SUBJECT_RE = re.compile(r"(?:the|our|my|his|her|their|a|an|he|she|they|someone|everyone|everybody)\b|"
                         rf"[a-z'-]+ing (?:begins|starts|is|happens|comes)\b|[a-z][a-z'-]+(?: [a-z][a-z'-]+)? {ARRIVES}\b")
 NUMBERED_RE = re.compile(r"\b(cut|shot) (?:number |no\.? |#)")   # "cut number 6" is cut 6 (never 0:06)
 NOUN_RE = re.compile(rf"\b(?:the|a|an|our|my|his|her|their|this|that) ([a-z][a-z'-]*)|^\s*([a-z][a-z'-]*)(?= {ARRIVES}\b)")
@@ -133,7 +135,7 @@ def _felt(rest: str) -> bool:
 
 def tie(clause: str) -> tuple[frozenset[str], str] | None:
     """(the happening's lemmas, its place) when `clause` says only where a happening is, else None."""
-    low = notation(clause.lower()).strip()
+    low = HAVE_RE.sub("", notation(clause.lower()).strip())   # "we got a freeze on cut five": a freeze there
     if (told := lasting.held(low, is_name)) is not None:   # "the chase runs from 0:10 to 0:25": the chase is that stretch
         return frozenset(lemma(w) for w in _content(told[0])), told[1]
     found = list(PLACE_RE.finditer(low))
