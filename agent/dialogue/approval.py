@@ -37,7 +37,7 @@ HANDS_OFF_RE = re.compile(
 PRAISE_RE = re.compile(opening("wow|yes|yeah|nice|great|love it|thanks|thank you") + r"(?:(?:the )?[\w ]{0,30}?(?:^| )(?:is|"
                        r"are|sounds?|feels?) )?(?:so much |much |a lot |way |really |so |very )?(?:better|nicer|great|perfect|lovely|good|"
                        r"spot on)(?: now| already)?\W*$", re.I)
-LOCK_WORDS_RE = re.compile(r"\b(?:lock|freeze|protect)\b", re.I)
+LOCK_WORDS_RE = re.compile(r"\b(?:lock|(?<!the )(?<!a )freeze(?! frame)|protect)\b", re.I)   # "the freeze (frame)": a moment
 
 # a plan to put the video out ("posting at 6", "uploading it to insta tonight", "publishing tomorrow morning"): being done
 PUBLISHED = (r"(?:(?:i'?ll|we'?ll|i'?m|we'?re|gonna|going to|will) )?(?:(?:posting|uploading|publishing|sharing|going live)(?![\w-])"
@@ -81,6 +81,8 @@ APPROVAL_RE = re.compile(rf"\b(?:{PRAISE}|great|good|nice|lovely|beautiful|love 
                          r"we'?re there|that'?ll do|that will do|works for me|all set|sorted|exactly|that'?s (?:it|the one)|slaps|(?:this|it|that) (?:goes|go) (?:so |really )?hard|banger|sick|fire|aww+|cute|adorable|"
                          r"happy|thanks|thank you|ty|thx|tq|cheers|works|lock(?:ing|ed)? (?:it|that|this) in|keep it(?=\W*$)|"
                          r"(?:much|so much|way|a lot) better|yes+|yay|ya|yeah|yep|ok|okay|cool|fine|wow|omg)\b", re.I)
+# what the music is likened to ("like a nice quilt", "like a good old movie"): its praise is the thing's, not the score's
+LIKENED_RE = re.compile(r"\blike (?:a|an|the|some|my|our|your) [^,;.!?]*")
 # a question or a wish anywhere beside the approval ("nice, but slower", "great, now add a flute", "good? what key")
 WISH_BESIDE_APPROVAL_RE = re.compile(
     r"\?|^\W*(?:what|which|how|why|where|when|who|did|does|do you|is it|are)\b|\b(?:more|less|too|still|but|again|also|as well|instead|add|remove|take|turn|put|bring|drop|cut|"
@@ -255,8 +257,8 @@ def approval(request: str) -> bool:
     "lol my kid says it sounds like a movie now. we're happy"): no wish, no comparative asked for, a part named only
     as what it is."""
     low = " ".join(request.lower().split())
-    if not APPROVAL_RE.search(low) or WISH_BESIDE_APPROVAL_RE.search(low):
-        return False
+    if not APPROVAL_RE.search(LIKENED_RE.sub(" ", low)) or WISH_BESIDE_APPROVAL_RE.search(low):
+        return False   # "warm and snug like a nice quilt": the quilt is nice, the music is wished so
     if COMPARATIVE_RE.search(COMPARED_RE.sub(" ", low)) or PLACE_RE.search(low) or COMPLAINT_RE.search(low):
         return False   # "nice, the bass is muddy": a complaint beside the praise
     said = set(re.findall(r"[a-z']+", low))

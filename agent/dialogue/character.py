@@ -90,3 +90,14 @@ def mood_wish(text: str, word: str, mood: Mood) -> dict:
         return {"what": "energy", "direction": "down" if mood.energy > 0 else "up"}
     raise Ask(q[0])
 
+
+
+def one_feel(said: list[tuple[str, Mood]], text: str) -> tuple[str, Mood] | None:
+    """Of the moods a clause says, the one to take when they agree ("warm and snug", "cosy and warm": gentle, slower,
+    no mode against the other): the first said; None when they pull apart ("happy and sad", "calm and epic"), which
+    is asked."""
+    moods = list({m.name: m for _, m in said}.values())
+    if len({m.mode for m in moods} - {None}) > 1 or len({m.energy > 0 for m in moods}) > 1 or \
+            len({m.tempo >= 1 for m in moods}) > 1:
+        return None
+    return min(said, key=lambda wm: text.find(wm[0]))

@@ -100,7 +100,7 @@ END_ON_RE = re.compile(r"\b(?:end|finish|close|out)(?:s|ing)? (?:it |the cue |th
                        r"(?:big |strong |hard |final |last |proper |clean )?(?:hit|button|sting|stinger|stab|accent|crash|stop)\b"
                        r"|\b(?:hit|button|sting|stinger|stab|accent|crash|stop)(?: right| just)? (?:at|on) the (?:very )?end"
                        r"(?: of (?:the|it|this) (?:cue|video|clip|film|spot|piece))?\b(?! of (?:the|shot|a|an)\b)", re.I)
-LAST_FRAME_RE = re.compile(r"\b(?:on|at|by)? ?(?:the )?(?:very )?(?:last|final) frame\b", re.I)
+LAST_FRAME_RE = re.compile(r"\b(?P<to>(?:to|till|until|through|thru|up to) )?(?:on|at|by)? ?(?:the )?(?:very )?(?:last|final) frame\b", re.I)   # "to the last frame": the end
 # "catch the cut at 0:07", "catch every cut in the chase", "punctuate the slam at 0:12": a mark there
 CATCH_RE = re.compile(r"\bcatch(?:es|ing)? (?=(?:the |that |this |each |every |all the )?(?:\w+ )?(?:cuts?|moment)\b)"
                       r"|\bpunctuate[sd]? |\bsync (?:point|hit)s?\b ?", re.I)
@@ -327,7 +327,7 @@ def spoken(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
     text = NAMED_END_RE.sub(lambda m: f"{m.group(1)} {m.group(2)}", text)
     text = COUNTED_START_RE.sub(lambda m: _counted(analysis, m), text)
     text = OPINION_RE.sub(" ", LET_RE.sub(_reason, text))
-    text = LAST_FRAME_RE.sub(f" at {clock(last_frame(analysis))}", text)
+    text = LAST_FRAME_RE.sub(lambda m: f"{m['to']}the end" if m["to"] else f" at {clock(last_frame(analysis))}", text)
     text = SECONDS_RE.sub(lambda m: f"{m.group(1)} {clock(parse_time(m.group(2)))}", text)
     cued = bool(IN_RE.search(text))
     text = IN_RE.sub(lambda m: _cue_in(plan, m), text)

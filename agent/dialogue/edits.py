@@ -162,9 +162,8 @@ def _mood(c: Clause, t: str) -> str:
         return t
     if len({m.name for _, m in found}) > 1 and any(it.what == "style" for it in c.intents):
         return t   # "chill boom bap with a warm keyboard": the moods describe the style asked for, which says them
-    if len({m.name for _, m in found}) > 1:
-        names = sorted({m.name for _, m in found})
-        raise Ask(f"I heard {' and '.join(names)}; which mood should it be?")
+    if len(names := sorted({m.name for _, m in found})) > 1 and (found := [character.one_feel(found, t)])[0] is None:
+        raise Ask(f"I heard {' and '.join(names)}; which mood should it be?")   # "warm and snug": one feel, no question
     word, mood = found[0]
     c.want(**character.mood_wish(t, word, mood))   # "less triumphant": away from it
     return patterns.compiled(rf"\b{re.escape(word)}\b").sub(" ", t)

@@ -22,7 +22,7 @@ SPARED_RE = re.compile(rf"\b(?:except(?: for| in)?|apart from|other than|but not
 STAYS_RE = re.compile(r"(?P<edit>[^,;.!?]*[a-z][^,;.!?]*,\s*)(?P<place>(?=[^,;.!?]*?\b(?:shots?|cuts?|intro|ending|outro|start|beginning|opening|first|last|\d))(?:the |shots? |cuts? |\d)[^,;.!?]{0,40}?) (?:should |can |will |must |just )?"
                       r"(?:stay|stays|remain|remains|are left|is left) (?:as (?:they are|it is|is|they were|it was)|the same|like (?:that|this)|"
                       r"untouched|unchanged)\b", re.I)
-LOCK_WORDS = re.compile(r"\b(?:keep|leave|lock|freeze|protect|stay|stays|remain|don't touch|do not touch|don't change|"
+LOCK_WORDS = re.compile(r"\b(?:keep|leave|lock|(?<!the )(?<!a )freeze(?! frame)|protect|stay|stays|remain|don't touch|do not touch|don't change|"
                         r"do not change)\b")
 
 

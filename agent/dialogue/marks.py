@@ -94,7 +94,7 @@ def locks(c, t: str) -> str:
         return t   # "leave the cut to shot 3 alone": no mark there (`hit_words`), not a lock
     m = re.search(r"\b(keep|leave)\b.*\b(as it is|as is|as they are|as it was|as they were|the way it is|the way they are|alone|unchanged|"
                      r"the same|intact|untouched|locked)\b", t) \
-        or re.search(r"\b(lock|(?<!\ba )(?<!\bcartoon )freeze(?! frame)|don't touch|do not touch|don't change|do not change|protect)\b", t) \
+        or re.search(r"\b(lock|(?<!\ba )(?<!\bcartoon )(?<!\bthe )(?<!\bthat )freeze(?! frame)|don't touch|do not touch|don't change|do not change|protect)\b", t) \
         or c.span is not None and NEVER_CHANGED_RE.search(t) \
         or c.span is not None and _kept_place(c, t)
     if not m:

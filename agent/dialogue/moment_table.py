@@ -61,8 +61,16 @@ ASKING_RE = re.compile(rf"\b(?:{WISH}|i|i'd|i'm|we|we'd|you|can|will|let|keep|li
 # a tie has a subject: someone, something named, a happening ("crawling begins"), or the place itself ("shot 5
 # is where ..."); a clause starting with a bare verb asks for something ("grow into the third cut", "lock ...")
 FILLER_RE = re.compile(r"^\s*(?:(?:then|and|so|now|oh|ok|okay|also)\s+)*")
+# someone or something arriving on screen, said with or without a determiner ("Monster shows up on cut 6", "the
+# teacher walks in at 0:20"): the word before the verb is who arrives, a noun (no comparative: "monster", "teacher")
+ARRIVES = (r"(?:shows? up|appears?|arrives?|enters?|turns? up|pops? up|walks? in|comes? in|bursts? in|steps? in|"
+           r"leaves?|attacks?|wakes? up|jumps? out)")
+# something said to be in the picture ("we got a freeze on cut five", "there's a freeze frame at 0:40"): that thing
+HAVE_RE = re.compile(r"^(?:(?:so|ok|okay|and|now) )?(?:(?:we|i|you)(?:'ve| have)? (?:got|have)|there(?:'s| is| was|s)) (?=(?:a|an|the|this) )")
 SUBJECT_RE = re.compile(r"(?:the|our|my|his|her|their|a|an|he|she|they|someone|everyone|everybody)\b|"
-                        r"[a-z'-]+ing (?:begins|starts|is|happens|comes)\b")
+                        rf"[a-z'-]+ing (?:begins|starts|is|happens|comes)\b|[a-z][a-z'-]+(?: [a-z][a-z'-]+)? {ARRIVES}\b")
+NUMBERED_RE = re.compile(r"\b(cut|shot) (?:number |no\.? |#)")   # "cut number 6" is cut 6 (never 0:06)
+NOUN_RE = re.compile(rf"\b(?:the|a|an|our|my|his|her|their|this|that) ([a-z][a-z'-]*)|^\s*([a-z][a-z'-]*)(?= {ARRIVES}\b)")
 THATS_RE = re.compile(rf"[,;.]?\s*(?:that's|thats|that is|which is|it's|its)\s+(?:(?:in|at|on|around) )?"
                       rf"(?P<place>{PLACE})\s*",
                       re.I)
@@ -111,10 +119,11 @@ def _happening(rest: str) -> bool:
     """The words besides a place name a happening: some content, none of an edit, a part, a mood or a mark."""
     rest = PERSON_RE.sub(" someone", rest)   # "the character walks in": someone does
     content = _content(bare := WORLD_SOUND_RE.sub(" ", rest))   # "the bells ring (sound)": a sound of the picture, no part named
+    nouns = {m[1] or m[2] for m in NOUN_RE.finditer(rest.lower())}   # "the monster", "Monster shows up": who, no comparative
     return bool(content or WORLD_SOUND_RE.search(rest)) and not DEGREE_RE.search(rest) and not ASKING_RE.search(rest) \
         and not _about_music(ON_SCREEN_RE.sub(" ", rest)) and not HIT_WORDS_RE.search(rest) \
         and all((is_name(w.removesuffix("'s")) and w not in ADJECTIVES or w in ADJECTIVES and k < len(content) - 1)   # "the big jump"
-                and (not COMPARED_RE.search(w) or k and w.endswith("ly"))
+                and (not COMPARED_RE.search(w) or k and w.endswith("ly") or w in nouns)
                 for k, w in enumerate(content)) \
         and not any(w in NOT_NAMES - FRAME - FUNCTION - PERSONS - CONTAINERS for w in WORD_RE.findall(bare.lower()))
 
@@ -127,7 +136,7 @@ def _felt(rest: str) -> bool:
 
 def tie(clause: str) -> tuple[frozenset[str], str] | None:
     """(the happening's lemmas, its place) when `clause` says only where a happening is, else None."""
-    low = notation(clause.lower()).strip()
+    low = HAVE_RE.sub("", notation(clause.lower()).strip())   # "we got a freeze on cut five": a freeze there
     if (told := lasting.held(low, is_name)) is not None:   # "the chase runs from 0:10 to 0:25": the chase is that stretch
         return frozenset(lemma(w) for w in _content(told[0])), told[1]
     found = list(PLACE_RE.finditer(low))
@@ -139,7 +148,7 @@ def tie(clause: str) -> tuple[frozenset[str], str] | None:
     if not (SUBJECT_RE.match(said) or said.startswith(m.group(0).strip()) and PLACE_IS_RE.match(low, m.end())) \
             or not (_happening(rest) or _felt(rest) or DROP_TOLD_RE.fullmatch(rest.strip())):
         return None
-    return frozenset(lemma(w) for w in _content(rest)), m.group("place")
+    return frozenset(lemma(w) for w in _content(rest)), NUMBERED_RE.sub(r"\1 ", m.group("place"))
 
 
 def _told(text: str) -> list[str] | None:

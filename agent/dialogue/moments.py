@@ -34,8 +34,8 @@ from v2m.agent.dialogue.references import ATTRIBUTES
 from v2m.agent.dialogue.place_words import PICTURE_CHANGES, TAG_RE, only_place, parse_time
 from v2m.agent.dialogue.spelling import spelled
 from v2m.agent.dialogue.vocab import KIT_PIECES, MOODS, ROLE_WORDS
-from v2m.agent.dialogue.where import Ask, fmt, locate, shot_at, snap
-from v2m.agent.dialogue.where import moment as moment_of
+from v2m.agent.dialogue.part_words import as_part
+from v2m.agent.dialogue.where import Ask, fmt, locate, moment as moment_of, shot_at, snap
 from v2m.agent.dialogue.world_sounds import WORLD_SOUND_RE
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
@@ -159,7 +159,7 @@ def _about_music(phrase: str) -> bool:
     low = phrase.lower()   # "the drumms", "the boom boom": a part misspelt or sounded is still a part; a homophone
     # mended into a music word is not ("the temple" in a video of Kyoto is a place in the picture, not "the tempo");
     # a part dictated is read with a verb after it, as the phrase was said ("base is too loud": the bass)
-    return not WORLD_SOUND_RE.search(low) and bool(named_parts(plain_parts(spelled(low + " is")))) or any(w in MUSIC or w.rstrip("s") in MUSIC or w[:-2] in MUSIC
+    return not WORLD_SOUND_RE.search(low) and bool(named_parts(plain_parts(spelled(as_part(low, named_parts) + " is")))) or any(w in MUSIC or w.rstrip("s") in MUSIC or w[:-2] in MUSIC
                                                                and w.endswith("es") for w in re.findall(r"[a-z][a-z-]*", WORLD_SOUND_RE.sub(" ", low)))
 
 

@@ -44,7 +44,7 @@ PLACE = (rf"(?:(?:from|between) {CLOCK} (?:to|and|till|until) {CLOCK}(?![\d:])|"
          rf"(?:the )?(?:{ORD} (?:cut|shot)|shot at \d+:\d{{1,2}}|"
          rf"(?:first|last|final|opening|closing) (?:two|three|four|five|six|couple of|few|\d+) shots|"
          rf"(?:first|last|final|opening|closing) {SECONDS}|"
-         rf"shots? \d+ ?(?:to|-|through|and|&) ?\d+|(?:cut|shot) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten))\b|"
+         rf"shots? \d+ ?(?:to|-|through|and|&) ?\d+|(?:cut|shot) (?:number |no\.? |#)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten))\b|"
          rf"\d+:\d{{1,2}}(?:\.\d+)?(?!\d)|{SECONDS}\b)")
 DET = lasting.DET
 WORD = r"[a-z][a-z-]+"

@@ -6,7 +6,8 @@
   complaint said again of it (the bare "the bass" read as the bass added: louder, more energy everywhere);
 - how hard a part plays ("don't play the drums that hard", "the drums shouldn't hit so hard"): that part softer (the
   "don't play" took the drums out, and "hard" played the whole score aggressive: minor, faster, fuller).
-- a part said to play too weakly ("the drums don't hit as hard as they should", "... so hard anymore"): louder.
+- a part said to play too weakly ("the drums don't hit as hard as they should", "... so hard anymore"): louder;
+- a part blamed for the music's disorder ("it's pure mayhem with the drone", "the drums are total chaos"): too busy.
 
     from v2m.agent.dialogue.part_levels import plain
     plain("can you turn it down, the drums")            # "can you turn the drums down"
@@ -50,6 +51,20 @@ WEAK_RE = LazyPattern(rf"\b(?P<b>{PART}) (?:don'?t|doesn'?t|do not|does not|dont
                      rf"(?:(?:as|so|that) )?(?:hard|heavy|heavily|strongly)(?: as (?:they|it|he|she) (?:should|used to|could|did)(?: before)?"
                      rf"| anymore| any more| enough| like (?:they|it) used to)\b", re.I)
 
+# a part blamed for the music's disorder ("it's pure mayhem with the drone", "the drums are total chaos", "the bass is
+# making it a mess"): that part too busy (down), never the part added or the whole score livelier
+CHAOS = (r"(?:mayhem|chaos|chaotic|mess|messy|racket|cacophony|cacophonous|din|bedlam|madness|zoo|circus|carnage|"
+         r"train ?wreck|shambles|jumble|free[- ]for[- ]all|overkill|all over the place|wall of noise|noise)")
+SO = (r"(?:(?:pure|total|utter|complete|absolute|just|such|a bit|kind of|kinda|so|real|sheer|bloody|freaking|friggin|a|an|"
+      r"like) )*")
+CHAOS_RE = LazyPattern(rf"\b(?:it'?s|it is|its|this is|that'?s|that is|things are|everything'?s|everything is|it'?s all|all) {SO}{CHAOS} "
+                       rf"(?:with|from|because of|thanks to|cos of|coz of|due to|cause of) (?P<a>{PART})|"
+                       rf"\b(?P<b>{PART}) (?:is|are|'s|sounds?|feels?|seems?|gets?) (?:like )?{SO}{CHAOS}|"
+                       rf"\b(?P<c>{PART}) (?:is|are|'s) (?:making|turning) (?:it|this|everything|things|the (?:music|mix|score|track))"
+                       rf" (?:into )?{SO}{CHAOS}|"   # the music as a whole ("omg it's a mess", "pure chaos right now"): too busy
+                       rf"\b(?P<w>it'?s|it is|its|this is|that'?s|everything'?s|everything is|the (?:music|mix|score|track|song) is) "
+                       rf"{SO}{CHAOS}(?=\s*(?:$|[.!,;?]|now\b|right now\b|lol\b|tbh\b|honestly\b))", re.I)
+
 
 def _part(said: str) -> str:
     return "the drums" if said.lower().endswith(("drummer", "drummers")) else said
@@ -65,4 +80,6 @@ def plain(text: str) -> str:
     text = MADE_PART_RE.sub(lambda m: f"{m['ask']}{_part(m['part'])} {m['size']}{m['how']}{m['end']}", text)
     text = TACKED_RE.sub(lambda m: f"{m['first']}, and {(p := _part(m['p2a'] or m['p2b']))} {_be(p)} {m['said']}", text)
     text = WEAK_RE.sub(lambda m: f"{_part(m['b'])} louder", text)
+    text = CHAOS_RE.sub(lambda m: f"{m['w']} too busy" if m['w'] else f"{(p := _part(m['a'] or m['b'] or m['c']))} {_be(p)} too busy",
+                        text)
     return PLAYED_RE.sub(lambda m: f"{'play ' if m['a'] else ''}{_part(m['a'] or m['b'])} softer", text)

@@ -19,10 +19,14 @@ from v2m.agent.dialogue.patterns import sentences
 LOW = ("low", "lower", "deep", "deeper", "bottom", "sub")
 SOUNDING = ("end", "notes", "stuff", "frequencies", "register", "range", "tones", "sounds", "bits")   # never "line": "the bottom line"
 REGISTERS = {f"{height} {noun}": "bass" for height in LOW for noun in SOUNDING}
-REGISTER_RE = re.compile(rf"\b(?:the )?(?:{'|'.join(LOW)})[- ](?:{'|'.join(SOUNDING)})\b", re.I)   # "the low-end"
+# The low side said alone as a mix word ("turn up the bottom", "the lows are too quiet", "more lows"): the bass too;
+# never "the bottom of ..", "the bottom line", "hits the bottom", or "the highs and lows" (the story's ups and downs)
+ALONE = r"(?<!highs and )(?<!highs & )\b(?:the )?lows\b|\bthe bottom\b(?! (?:of|line|half|right|left|corner|third|edge|row|frame)\b)"
+REGISTER_RE = re.compile(rf"\b(?:the )?(?:{'|'.join(LOW)})[- ](?:{'|'.join(SOUNDING)})\b|{ALONE}", re.I)   # "the low-end"
 # A register said as where another part plays ("play the melody in a lower register", "move the sax to the low
 # range") names no part ("I want deeper tones" stays the bass, as "add lower notes" is)
-MANNER_RE = re.compile(r"\b(?:in|into|to|at|down to|from)\s+(?:a|an|the|its|their|his|her)?\s*$", re.I)
+MANNER_RE = re.compile(r"\b(?:in|into|to|at|down to|from|on|near|reach(?:es|ed)?|hits?|touch(?:es|ed)?|towards?)\s+"
+                       r"(?:a|an|the|its|their|his|her)?\s*$", re.I)   # "at the bottom", "when he hits the bottom"
 COMPARED = ("deeper", "lower")   # a height compared: more of it
 SIZED_RE = re.compile(r"\b(?:more|less|fewer|no|some|any|too)\s*$", re.I)   # the amount said already
 

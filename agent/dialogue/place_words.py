@@ -44,17 +44,17 @@ MARKS = ((rf"\bthe (\d+(?:\.\d+)?|{NUMBER_WORD})[- ]sec(?:ond)?s?[- ](?:mark|poi
 PART_STARTS = (rf"\b(part|section|bit|half|stretch|sequence) (?:starts|begins|kicks in|comes in) at {TIME}", r"\1 from \2")
 # Everyday ways of naming a place, rewritten to the forms the finders read.
 PLACE_WORDS = (PART_STARTS,
-               (r"\b(?:from|at) (?:the )?(?:very )?(?:top|start|beginning|first frame)\b(?=.*\b(?:to|into|until|till|towards?)\b"
-                r".*\bthe (?:very )?(?:end|finish)\b).*\bthe (?:very )?(?:end|finish)\b", " "),  # "from the top ... into X at the end"
+               (r"\b(?:from|at) (?:the )?(?:very )?(?:top(?: of the (?:reel|video|clip|film|movie|piece|track|song|edit))?|start|beginning|first frame)\b(?=.*\b(?:to|into|until|till|towards?)\b"
+                r".*\bthe (?:very )?(?:end|finish|last frame)\b).*\bthe (?:very )?(?:end|finish|last frame)\b", " "),  # "from the top ... into X at the end"
                # "from the start to 0:30", "from the top till the 4th cut": up to there (not the intro alone)
-               (r"\bfrom (?:the )?(?:very )?(?:top|start|beginning|first frame) (?:up |right |all the way )?(?:to|till|"
-                r"until)\b(?! the (?:very )?(?:end|finish)\b)", "until"),
+               (r"\bfrom (?:the )?(?:very )?(?:top(?: of the (?:reel|video|clip|film|movie|piece|track|song|edit))?|start|beginning|first frame) (?:up |right |all the way )?(?:to|till|"
+                r"until)\b(?! the (?:very )?(?:end|finish|last frame)\b)", "until"),
                (r"\bthe very (first|last|final|end|beginning|start)\b", r"the \1"),
                # as learners say them: "the begin is too loud", "the final is perfect", "more fast in middle", "middle bit is dull"
                (r"\bthe begin\b", "the beginning"), (r"(\bin|^|[,.;!?]) +middle\b", r"\1 the middle"),
                (r"\bthe final\b(?=\s*(?:$|[,.!?]|(?:is|was|sounds?|feels?|needs?|should|must|more|less|please)\b))", "the end"),
                (r"\b(?:that|this) (middle|ending|intro|opening|end|start|beginning|first|last|final|second|third)\b", r"the \1"),
-               (r"\b(?:from )?the (?:first frame|start|beginning|top)(?: all the way)? (?:to|till|until) the (?:very )?end\b", " "),
+               (r"\b(?:from )?the (?:first frame|start|beginning|top(?: of the (?:reel|video|clip|film|movie|piece|track|song|edit))?)(?: all the way)? (?:to|till|until) the (?:very )?(?:end|last frame)\b", " "),
                (r"\b(?:the )?opening shot\b", "the first shot"), (r"\b(?:the )?closing shot\b", "the last shot"),
                (r"\bat the top\b(?=.*\bend\b)", " "), (r"\b(?:all the way )?(?:to|till|until|into) the (?:very )?(?:end|finish(?: line)?)\b(?! of (?:shots?|cuts?|the (?!video|clip|film|song|track|whole|movie)))", " "),
                (r"\bat the top\b", "in the intro"), (rf"\bshots (\d+|{NUMBER_WORD}) (?:through|thru) (\d+|{NUMBER_WORD})\b", r"shots \1 to \2"),
@@ -180,7 +180,7 @@ def parse_time(tok: str) -> float:
     return float(re.match(r"\d+(?:\.\d+)?", tok).group(0))
 
 
-CUT_NUMBER_RE = re.compile(r"\bcut (?:number |no\.? |#)(\d+)\b")
+CUT_NUMBER_RE = re.compile(r"\b(?:the )?cut (?:number |no\.? |#)(\d+)\b")   # with its "the" ("on 6th cut" read 6 s)
 # A shot or cut numbered with a sign ("shot no.2", "shot nr 2", "cut #3", "scene num. 4"): said with "number", which
 # the finders read (`SHOT_REF`, `CUT_NUMBER_RE`), and no full stop left to split a clause at
 NUMBER_SIGN = (r"\b((?:shot|cut|scene|transition|edit point)s?) ?(?:(?:number|num|no|nr|n°)\.? ?|#) ?(?=\d)", r"\1 number ")
@@ -206,7 +206,7 @@ def normalise(text: str, duration_s: float | None = None) -> str:
     """`text` lower-cased, padded with a space each side, its everyday place words (`PLACE_WORDS`) rewritten;
     with the clip's `duration_s`, a lone dotted moment that fits in it read as minutes and seconds."""
     text = dotted(" " + text.lower() + " ", duration_s) if duration_s is not None else " " + text.lower() + " "
-    text = CUT_NUMBER_RE.sub(r"\1th cut", NUMBER_SIGN_RE.sub(NUMBER_SIGN[1], text))  # "the cut number 2" = the 2nd cut
+    text = CUT_NUMBER_RE.sub(r"the \1th cut", NUMBER_SIGN_RE.sub(NUMBER_SIGN[1], text))  # "the cut number 2" = the 2nd cut
     text = in_clause(text)
     for pat, rep in NORMALISING:
         text = pat.sub(rep, text)

@@ -15,6 +15,10 @@ import re
 
 from v2m.agent.dialogue import patterns
 from v2m.agent.dialogue.mentions import INSTR
+from v2m.agent.dialogue.operations import effective_roles
+from v2m.agent.dialogue.orchestration import role_of
+from v2m.agent.dialogue.where import fmt
+from v2m.tools.contract import ScorePlan
 
 # "it gets going too late", "can it start straight in", "takes forever to kick in", "slow to get going": the start wants its energy, said before the place
 # finder reads the clause so that the start is where it goes.
@@ -22,6 +26,14 @@ LATE_START_RE = re.compile(r"\b(?:gets?|getting|got) going (?:too |so |a bit |wa
                            r"forever|a lifetime|so long|way too long) to (?:get going|kick in|get started|get moving|take off|warm up)\b|"
                            r"\b(?:slow|late) to (?:get going|kick in|get started|get moving|take off)\b|"
                            r"\b(?:start|starts|begin|begins|come in|comes in) (?:straight|right) (?:in|away|off)\b", re.I)
+# A part said to come in late ("the drums take forever to kick in", "it takes ages for the bass to come in", "the sax
+# comes in way too late"): that part earlier, not the whole start livelier (`late_parts`)
+LATE = r"(?:too long|ages|a while|forever|a lifetime|so long|way too long|soo+ long)"
+ENTER = r"(?:kick in|come in|get going|get started|join(?: in)?|show up)"
+LATE_PART_RE = re.compile(rf"{INSTR}(?: (?:always|just|really|still|kinda|kind of))? (?:takes?|taking|took) {LATE} to {ENTER}\b|"
+                          rf"\b(?:takes?|taking|took) {LATE} for {INSTR} to {ENTER}\b|"
+                          rf"{INSTR} (?:comes?|kicks?|came|kicked|joins?|joined) (?:in )?(?:(?:way|far|much|so|too|really|a bit|kinda|soo+) )*late\b|"
+                          rf"{INSTR}(?: (?:is|are|r|seem|seems))? (?:(?:way|far|so|too|really|kinda|soo+) )*(?:slow|late) to {ENTER}\b", re.I)
 # how the music sounds, said right after the verb and ending its clause (an adverb as its adjective: "softly" is "soft");
 # a start said with its rise ("start quiet and ride the riser", "start soft, then louder") is a build: `idioms.START_RISE_RE`
 SOUND = (r"soft|quiet|calm|slow|sparse|sparser|small|low|loud|big|bigger|fast|busy|full|dark|bright|"
@@ -50,10 +62,23 @@ CLAUSE_RE = re.compile(r"[,;:]|\b(?:and|but|then|so)\b", re.I)
 MORE = {"busy": "busier", "big": "bigger", "sparse": "sparser"}
 
 
-def at_the_ends(text: str) -> str:
+def late_parts(text: str, plan: ScorePlan | None) -> str:
+    """`text` with a part said to come in late said as that part earlier: where it is silent at the start, in from the
+    start up to where it plays now ("add the drums from 0:00 to 0:12"); where it plays from the start already, more of
+    it there (its level and the start's energy, the rest of the score as it was)."""
+    def one(m: re.Match) -> str:
+        word = next(g for g in m.groups() if g).lower()
+        role = role_of(plan, word) if plan is not None else None
+        first = min((s.start_s for s in plan.sections if role in effective_roles(plan, s)), default=None) if role else None
+        return f"add the {word} from 0:00 to {fmt(first)}" if first is not None and first > 0.05 else f"more {word} at the start"
+    return LATE_PART_RE.sub(one, text)
+
+
+def at_the_ends(text: str, plan: ScorePlan | None = None) -> str:
     """`text` with a start said as a verb and its sound said as that sound at the start, where no place is said before
-    it in its sentence; said of a part, that part at the start; said of anything else, as it is."""
-    text, out, at = LATE_START_RE.sub(" more energy at the start ", text), [], 0
+    it in its sentence; said of a part, that part at the start; said of anything else, as it is. A part said to come in
+    late is that part earlier (`late_parts`)."""
+    text, out, at = LATE_START_RE.sub(" more energy at the start ", late_parts(text, plan)), [], 0
     for m in VERBED_RE.finditer(text):
         sentence = patterns.sentences(text[:m.start()], "\n")[-1]
         lead = CLAUSE_RE.split(sentence)[-1]   # "louder overall, and it should start soft": who starts, in its clause
