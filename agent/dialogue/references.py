@@ -22,11 +22,17 @@ LIKE_IT_WAS_RE = re.compile(rf"\b{AS_IT_WAS}", re.I)   # "can the bass come back
 BETTER_BEFORE = (r"\b(?:was|were|sounded|felt) (?:[a-z]+ ){0,3}?(?:better|nicer|fine|good|great|right)\b(?: [a-z]+){0,2}? "
                  r"(?:like |as )?before\b")
 CTRL_Z = r"\b(?:ctrl|cmd|control|command)[ -]*(?:(?:and|plus) )?z\b"   # the editor's keys for undo ("ctrl+z", said "control z")
+# the last edit thrown away or the one before kept, in a take's words ("scratch that last one, previous take was the
+# keeper", "ditch the latest change", "the take before was the keeper"): back one version
+LAST_ONE_OFF = (r"\b(?:scrap|scratch|ditch|bin|nix|cancel|toss|trash|junk|lose|kill) (?:that|the|this) (?:last|latest|most recent|"
+                r"new|previous) (?:one|change|edit|tweak|take|version|pass|go)\b|\b(?:previous|last|earlier|other|old) (?:take|pass|"
+                r"mix|draft|version|one) (?:was|is) (?:the (?:keeper|one|winner|better one)|better|best)\b|\b(?:take|version|one|pass) "
+                r"before (?:was|is) (?:the (?:keeper|one|winner|better one)|better|best)\b")
 PREVIOUS_RE = re.compile(rf"\b(?:like|as|how|the way) (?:it|they) (?:was|were|is|sounded)(?: just)? before\b"
                          rf"|\bback\s+(?:to\s+)?{AS_IT_WAS}|\bprevious version\b"
                          r"|\bbetter (?:like|as) before\b|\bbefore that(?: last)? change\b|\bundo (?:that|the last)\b"
                          r"|\bput that back\b|\brevert(?: that| it| this)?\b|\bscrap that\b|\bforget that\b|\breturn please\b|^\s*return\b|^\s*undo\b"
-                         rf"|{CTRL_Z}|{BETTER_BEFORE}")
+                         rf"|{CTRL_Z}|{BETTER_BEFORE}|{LAST_ONE_OFF}")
 # Versions counted back: "undo the last two", "revert the two most recent changes", "go back one step", "three
 # versions back", "like it was two changes ago", "before our last 2 edits"
 NUMBER = r"one|two|three|four|a couple(?: of)?|couple(?: of)?|[1-4]"   # the counts COUNTED reads
