@@ -40,16 +40,21 @@ def level(c, role, sign, at, kept=()):
 
 
 def rise_into(c, start, end):
-    """A rise ending at `end`: the energy just before `end` well above the energy at `start`, climbing, and nothing
-    after `end` touched."""
-    ts = [start + EDGE + k * (end - start - 2 * EDGE) / 4 for k in range(5)]
-    es = [E(c.new, t) for t in ts]
+    """A rise ending at `end`: what changed before `end` is one stretch reaching `end` (beginning at `start` or
+    earlier), climbing, the energy just before `end` well above where the stretch begins, and nothing after `end`
+    touched."""
+    ts = [t / 4 for t in range(1, int(end * 4))]
+    moved = [t for t in ts if E(c.new, t) != E(c.old, t)]
+    if not moved or moved[0] > start + EDGE or moved != [t for t in ts if t >= moved[0]]:
+        return False
+    es = [E(c.new, t) for t in moved]
     climbing = all(b >= a for a, b in zip(es, es[1:])) and es[-1] >= es[0] + 0.1
     return climbing and all(E(c.new, t) == E(c.old, t) for t in (end + EDGE, 29.5))
 
 
 def plays(p, word, t):
-    r = role_of(p, word)
+    """The part a word names (its role, "drums", or a word of its instrument's name) plays at t."""
+    r = next((r for r in p.instrumentation if r.startswith(word)), None) or role_of(p, word)
     return r is not None and r in roles(p, t)
 
 
