@@ -40,14 +40,13 @@ def level(c, role, sign, at, kept=()):
 
 
 def rise_into(c, start, end):
-    """A rise ending at `end`: what changed before `end` is one stretch reaching `end` (beginning at `start` or
-    earlier), climbing, the energy just before `end` well above where the stretch begins, and nothing after `end`
-    touched."""
+    """A rise ending at `end`: from where the change begins (at `start` or earlier) to `end` the energy climbs, just
+    before `end` well above where it begins, and nothing after `end` touched."""
     ts = [t / 4 for t in range(1, int(end * 4))]
     moved = [t for t in ts if E(c.new, t) != E(c.old, t)]
-    if not moved or moved[0] > start + EDGE or moved != [t for t in ts if t >= moved[0]]:
+    if not moved or moved[0] > start + EDGE:
         return False
-    es = [E(c.new, t) for t in moved]
+    es = [E(c.new, t) for t in ts if t >= moved[0]]
     climbing = all(b >= a for a, b in zip(es, es[1:])) and es[-1] >= es[0] + 0.1
     return climbing and all(E(c.new, t) == E(c.old, t) for t in (end + EDGE, 29.5))
 
