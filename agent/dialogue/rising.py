@@ -22,5 +22,8 @@ GOING = r"(?:going|heading|leading|moving|carrying us|taking us|that (?:carries|
 # a word between a growth and its place: not one that starts another order or names another place
 CARRIER = r"(?!(?:and|then|but|or|also|plus|while|when|before|after|in|at|on|from|into|to|until|till)\b)[a-z']+"
 ARRIVES = r"(?:right )?(?:into|in to|towards?|up to)\b"
-INTO_RE = re.compile(rf"\b(?:(?:{GROWTH})(?: {CARRIER}){{0,4}}? {ARRIVES}|lead\w*(?: up| it| the music)? {ARRIVES}"
-                     rf"|{MORE}(?: {CARRIER}){{0,2}}? {GOING} {ARRIVES})")
+# the end said after words between ("let it swell gently up to the end in the last part") lasts until the end, over
+# the place said; arriving at the end is read close up only ("build up to the end": over the whole score, `where`)
+NOT_END = r"(?! (?:the )?(?:very )?end(?:ing)?\b)"
+INTO_RE = re.compile(rf"\b(?:(?:{GROWTH})(?: it| up| the music){{0,2}}(?: going| heading| leading)? {ARRIVES}|lead\w*(?: up| it| the music)? {ARRIVES}"
+                     rf"|(?:{GROWTH})(?: {CARRIER}){{1,4}}? {ARRIVES}{NOT_END}|{MORE}(?: {CARRIER}){{0,2}}? {GOING} {ARRIVES}{NOT_END})")
