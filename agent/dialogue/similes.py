@@ -71,8 +71,8 @@ SCENES: tuple[tuple[str, Feel], ...] = (
     (r"supermarkets?|shopping (?:centre|center|mall)|(?:a |the )?mall\b|game ?shows?|infomercials?|"
      r"(?:tv|telly) (?:advert|ad)s?|theme park|holiday camp", Feel("happy")),
     (r"circus(?:es)?|clowns?|fun ?fair|fairground|carnival|kids'? (?:tv|show)|bouncy castle", Feel("playful")),
-    (r"car chases?|chase scene|bank robbery|robbery|rob\w* (?:a |the )?bank|heist|getaway|shoot ?out|bomb (?:squad|disposal)|crime scene|"
-     r"ticking (?:clock|bomb)|police (?:chas\w+|raid)|chasing (?:a |the )?(?:thie(?:f|ves)|robbers?|crooks?)|disaster (?:movie|film)", Feel("tense")),
+    (r"car chases?|chase scene|bank robbery|robbery|rob\w* (?:a |the )?bank|heist|getaway|shoot ?out|bomb (?:squad|disposal)|crime scene|disaster (?:movie|film)|"
+     r"ticking (?:clock|bomb)|police raid|[a-z]+ (?:(?:is|are) )?(?:chasing|running after|racing|fleeing(?: from)?|escaping from|pursuing|hunting down) (?:a |an |the |other |another )?[a-z]+", Feel("tense")),   # one after another, as seen: "dog running after a cat"
     (r"the olympics|olympics|world cup|stadium|blockbuster|superhero|battle ?field|war (?:film|movie)|"
      r"action (?:film|movie)|trailer", Feel("epic")),
     (r"special|(?:the |a )?star\b(?! (?:arrives?|walks?|enters?|appears?|comes?|runs?|shows? up|steps?|turns? up|jumps?|falls?|dies|leaves?|gets? (?:in|here|there))\b)|(?:the )?hero\b(?! (?:arrives?|walks?|enters?|appears?|comes?|runs?|shows? up|steps?|turns? up|jumps?|falls?|dies|leaves?|gets? (?:in|here|there))\b)|centre stage|center stage|spotlight|limelight|proud|sparkl\w*|"
