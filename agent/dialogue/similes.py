@@ -76,7 +76,7 @@ SCENES: tuple[tuple[str, Feel], ...] = (
     (r"the olympics|olympics|world cup|stadium|blockbuster|superhero|battle ?field|war (?:film|movie)|"
      r"action (?:film|movie)|trailer", Feel("epic")),
     (r"special|(?:the |a )?star\b(?! (?:arrives?|walks?|enters?|appears?|comes?|runs?|shows? up|steps?|turns? up|jumps?|falls?|dies|leaves?|gets? (?:in|here|there))\b)|(?:the )?hero\b(?! (?:arrives?|walks?|enters?|appears?|comes?|runs?|shows? up|steps?|turns? up|jumps?|falls?|dies|leaves?|gets? (?:in|here|there))\b)|centre stage|center stage|spotlight|limelight|proud|sparkl\w*|"
-     r"stand out|shine|blossom(?:ing)?|bloom(?:ing)?", Feel(toward="more energy", away="less energy")),   # opens up now; "the hero arrives at 0:20": a person on screen, no simile
+     r"stand out|shine|blossom(?:ing)?|bloom(?:ing)?|champions?|winners?|main character|legend", Feel(toward="more energy", away="less energy")),   # opens up now; "the hero arrives at 0:20": a person on screen, no simile
     # a shape, a tempo, an instrument
     (r"(?:a |the )?doors? opening|opening (?:a|the) door|curtains? (?:going|coming) up|taking off|take ?off|"
      r"(?:the )?sun (?:coming|breaking) (?:out|through)|dawn",
@@ -104,7 +104,7 @@ STATE_WORD_RE = re.compile(r"\b(?:is|are|'s|feels?|sounds?|seems?|gone|gets?|get
                            r")\b", re.I)   # "flat" also means out of tune, or "flat out": the grammar's idioms read it
 
 # "like", "like a", "like it's the", "like being in a" before a scene: part of the simile
-LIKE_RE = re.compile(r"\b(?:(?:a bit|a little|kind of|sort of|more|just|exactly) )?like(?: (?:it'?s|it is|s?he'?s|s?he is|we'?re|"
+LIKE_RE = re.compile(r"\b(?:(?:a bit|a little|kind of|sort of|more|just|exactly) )?like(?: (?:it'?s|it is|s?he'?s|s?he is|we'?re|(?:this|that|the|our|my|his|her|their) [a-z]+ (?:is|was|are)|"
                      r"you'?re|they'?re|they are|being|being in|being at|at|in|a|an|the|some|someone'?s|somebody'?s))*\s*$", re.I)
 # Three negations, three readings, kept apart: NOT_RE and NEGATED_RE end the words before a simile and lead opposite
 # ways; NEG_RE finds a negation anywhere after a wish. One word list would join "it doesn't sound like a party"
