@@ -220,7 +220,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     """
     request = references.it_named(request)   # "the first version was closer, go back to it": to the first version
     request = add_corrected.replaced(request)   # "add a cello, no wait, a flute instead": the flute alone
-    request = exclusions.said_untouched(into_it.named(starts.at_the_ends(request)))   # "start soft, then louder from shot 3": soft at the start; "before the last shot, swell into it"
+    request = exclusions.said_untouched(into_it.named(starts.at_the_ends(complaints.judged(request))))   # "start soft, then louder from shot 3": soft at the start; "before the last shot, swell into it"
     request = fade_ins.as_builds(request)   # "fade the music in from 0:48": a build there, not the fade out "fade" reads
     request = settings.said_in_mode(request)   # "in major it sounds like a toy advert": minor, no question about the key
     request = settings.same_tempo_as(bare_bpm.named(request), analysis, plan)   # "the ending the same speed as the intro": its bpm; "too fast, go 160": 160 bpm
