@@ -75,7 +75,7 @@ SCENES: tuple[tuple[str, Feel], ...] = (
      r"ticking (?:clock|bomb)|police raid|[a-z]+ (?:(?:is|are) )?(?:chasing|running after|racing|fleeing(?: from)?|escaping from|pursuing|hunting down) (?:a |an |the |other |another )?[a-z]+", Feel("tense")),   # one after another, as seen: "dog running after a cat"
     (r"the olympics|olympics|world cup|stadium|blockbuster|superhero|battle ?field|war (?:film|movie)|"
      r"action (?:film|movie)|trailer", Feel("epic")),
-    (r"special|(?:the |a )?(?:star|champion|winner|legend)\b(?! (?:arrives?|walks?|enters?|appears?|comes?|runs?|shows? up|steps?|turns? up|jumps?|falls?|dies|leaves?|gets? (?:in|here|there))\b)|(?:the )?hero\b(?! (?:arrives?|walks?|enters?|appears?|comes?|runs?|shows? up|steps?|turns? up|jumps?|falls?|dies|leaves?|gets? (?:in|here|there))\b)|centre stage|center stage|spotlight|limelight|proud|sparkl\w*|"
+    (r"special|(?:the |a )?(?:star|champion|winner)\b(?! (?:arrives?|walks?|enters?|appears?|comes?|runs?|shows? up|steps?|turns? up|jumps?|falls?|dies|leaves?|gets? (?:in|here|there))\b)|(?:the )?hero\b(?! (?:arrives?|walks?|enters?|appears?|comes?|runs?|shows? up|steps?|turns? up|jumps?|falls?|dies|leaves?|gets? (?:in|here|there))\b)|centre stage|center stage|spotlight|limelight|proud|sparkl\w*|"
      r"stand out|shine|blossom(?:ing)?|bloom(?:ing)?", Feel(toward="more energy", away="less energy")),   # opens up now; "the hero arrives at 0:20": a person on screen, no simile
     # a shape, a tempo, an instrument
     (r"(?:a |the )?doors? opening|opening (?:a|the) door|curtains? (?:going|coming) up|taking off|take ?off|"
