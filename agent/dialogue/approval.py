@@ -34,7 +34,7 @@ HANDS_OFF_RE = re.compile(
     r"(?:that|this)|the way it is|alone|unchanged)\b|\bdon'?t (?:change|touch) (?:anything|a thing)\b|"
     r"\b(?:this|that)(?: [a-z]+){0,2} is (?:final|it|perfect|the one)\b|\bthat'?s (?:final|perfect)\b|\ball good\b|\bwe'?re done\b", re.I)
 # praise and nothing else ("the piano is so much better now", "wow, perfect"): no edit to read into it
-PRAISE_RE = re.compile(opening("wow|yes|yeah|nice|great|love it|thanks|thank you") + r"(?:(?:the )?[\w ]{0,30}?(?:^| )(?:is|"
+PRAISE_RE = re.compile(opening("wow|yes|yeah|nice|great|love it|thanks|thank you") + r"(?:(?:the |that |this )?(?:(?!(?:and|but|then|make|turn|add|more|less)\b)[\w ]){0,50}?(?:^| )(?:is|"
                        r"are|sounds?|feels?) )?(?:so much |much |a lot |way |really |so |very )?(?:better|nicer|great|perfect|lovely|good|"
                        r"spot on)(?: now| already)?\W*$", re.I)
 LOCK_WORDS_RE = re.compile(r"\b(?:lock|(?<!the )(?<!a )freeze(?! frame)|protect)\b", re.I)   # "the freeze (frame)": a moment

@@ -17,9 +17,14 @@ from v2m.agent.dialogue.where import fmt
 from v2m.tools.contract import ScorePlan
 
 # "after the bang", "right after the hit", "from the sting on", "until the crash": a mark as the edge of a place (not
-# "the shot after the sting": that shot, `where`'s)
-AT_MARK_RE = re.compile(rf"(?<!shot )(?<!bit )(?<!part )(?<!one )(?<!moment )(?<!cut )(?<!beat )\b(?P<side>after|from|since|past|before|until|till|up to|leading up to) (?:the|that|this) "
-                        rf"(?P<noun>{MARK_NOUNS})\b(?! (?:at|on|in|of|from)\b)", re.I)
+# "the shot after the sting": that shot, `where`'s; not "the hit on the third cut": a mark placed). A mark said as it
+# happens ("once the boom hits", "when the bang goes off", "as soon as the crash lands") is the edge too: after it.
+HAPPENS = r"(?:once|when|as soon as|the moment)"
+AT_MARK_RE = re.compile(rf"(?<!shot )(?<!bit )(?<!part )(?<!one )(?<!moment )(?<!cut )(?<!beat )\b(?P<side>after|from|since|past|before|until|till|up to|leading up to|"
+                        rf"{HAPPENS}) (?:the|that|this) (?P<noun>{MARK_NOUNS})\b"
+                        r"(?: (?:hits|lands|goes off|drops|comes|happens|kicks in)\b)?"
+                        r"(?! (?:at|in|of|from)\b| on (?:the|that|this|shot|cut|beat|bar|\d)\b)", re.I)
+HAPPENS_RE = re.compile(rf"^{HAPPENS}$", re.I)
 
 
 def placed_mark(history: list[ScorePlan] | None) -> float | None:
@@ -35,4 +40,4 @@ def at_mark(request: str, history: list[ScorePlan] | None) -> str:
     """`request` with a mark said as a place ("after the bang") said as its time; as it was otherwise."""
     if not AT_MARK_RE.search(request) or (t := placed_mark(history)) is None:
         return request
-    return AT_MARK_RE.sub(lambda m: f"{m['side']} {fmt(t)}", request)
+    return AT_MARK_RE.sub(lambda m: f"{'after' if HAPPENS_RE.match(m['side']) else m['side']} {fmt(t)}", request)

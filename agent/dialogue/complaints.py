@@ -38,6 +38,21 @@ NEAR, APART = max(vocab.THRESHOLD, 0.6), max(vocab.MARGIN, 0.1)
 PACED = {"beat", "beats", "groove", "grooves", "drumbeat", "drum beat", "backbeat"}
 
 HEDGE = rf"{HEDGES}|bit"   # `mentions.HEDGES`, and a phone note's bare "bit"
+# A complaint said as one's judgement ("I find the middle section a little lifeless", "we found it kinda dull"): the
+# frame said as the state it tells ("the middle section is a little lifeless"), for every reader of a state
+JUDGED_RE = Lazy((r"\b(?:i|we)(?: (?:really|honestly|personally|just|do|still))? (?:find|found|consider|considered) "
+                  r"(?P<what>it|this|that|(?:the|this|that|our|my) (?:[a-z']+ ){0,3}?[a-z']+)"
+                  rf"(?P<how>(?: (?:{HEDGE}|a|too|so|very|quite|pretty|rather|really))*) "
+                  rf"(?P<word>{'|'.join(sorted(TOO, key=len, reverse=True))})\b",), re.I)
+JUDGING_RE = re.compile(r"\b(?:find|found|consider|considered)\b", re.I)   # (the long table read only after these)
+
+
+def judged(request: str) -> str:
+    """`request` with a judgement said ("I find X a bit Y") as the state it tells ("X is a bit Y")."""
+    if not JUDGING_RE.search(request):
+        return request
+    return JUDGED_RE[0].sub(lambda m: f"{m['what']} is{m['how']} {m['word']}", request)
+
 STRONG = r"way|far|much|really|very|so|super|overly"
 FRAME_RE = Lazy((rf"(?P<lead>^|[,.;!?:]\s*|\b(?:and|but|so|though|ok|okay|lol|hmm|yeah|also|now|ngl|tbh|honestly|imo|um|uh)\s+)"
                  rf"(?P<part>(?:the |this |that |these |those |your |our |my )?(?P<word>{INSTR_ALT})(?:s|es)?)"

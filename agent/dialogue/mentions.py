@@ -100,8 +100,8 @@ ENTRY_RE = re.compile(rf"\b({INSTR_ALT})(?:s|es)? (?:should |will |can |must |ha
                       r"(?:come in|comes in|start|starts|enter|enters|kick in|kicks in|begin|begins|join|joins)"
                       rf"(?: playing)?(?: well| properly| fully| full| strong| strongly| right)? (?:at|on|from|after|with) (?:the )?({PLACE_SAID})(?: onwards?| on)?(?: only)?\s*$")
 OPENING_RE = re.compile(r"(?:very )?(?:beginning|start|top|opening|0:00)")   # an entry there: the part plays from the start
-# "start them at the next cut", "begin the strings from shot 3": the part said first, then where it enters
-START_RE = re.compile(rf"\b(?:start|begin) (?:the )?({INSTR_ALT})(?:s|es)? (?:playing |coming in |in )?"
+# "start them at the next cut", "begin the strings from shot 3", "bring in a cello at the third shot": the part, then where it enters
+START_RE = re.compile(rf"\b(?:start|begin|(?<!gradually )bring(?: in)?) (?:the |a |an )?({INSTR_ALT})(?:s|es)? (?:playing |coming in |in )?"
                       rf"(?:only )?(?:at|on|from|after) (?:the )?({PLACE_SAID})(?: onwards?| on)?(?: only)?\s*$")
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue import edit_log, lasting, music_places, names
+from v2m.agent.dialogue.counted import ORD, ORDINALS
 from v2m.agent.dialogue.drops import DROP_IS_RE
 from v2m.agent.dialogue.marks import HIT_WORDS_RE
 from v2m.agent.dialogue.moments import CONTAINERS, FUNCTION, _about_music
@@ -36,14 +37,17 @@ WORD_RE = re.compile(r"[a-z][a-z'-]*")
 # the words a tie is said with besides the happening's own: being, starting, happening, and where or when
 FRAME = set("""is 's are was were be been being has have had happens happen happened starts start started begins begin
 began comes come came goes go went off takes take place where when while once as that's thats which it's that
-there here so then and now also on onward onwards""".split())
+there here so then and now also on onward onwards r""".split())
 PERSONS = set("he she they we you i someone everyone everybody".split())
 SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "als", "al", "ures", "ure", "es", "ed", "s", "e")
 # how a moment is said where the music changes: a time clause or a preposition, then the moment's words
 LEADS = (r"when|whenever|while|where|once|as soon as|as|during|for|on|at|in|over|through|after|since|from|before|"
          r"until|till|by")
-LEAD_RE = re.compile(rf"\b(?P<lead>{LEADS})\s+(?P<rest>[a-z][a-z' -]*)|\b(?P<det>the|that|this|our|his|her|their)\s+"
-                     r"(?P<drest>[a-z][a-z' -]*)")
+# (or nothing, starting a clause: "dancing needs more energy", "kids playing part slower", as learners and phones say it)
+LEAD_RE = re.compile(rf"\b(?P<lead>{LEADS})\s+(?P<rest>[a-z][a-z' -]*)|(?:\b(?P<det>the|that|this|our|his|her|their)\s+|"
+                     r"(?:^|(?<=[,;.!?] ))(?=[a-z]))(?P<drest>[a-z][a-z' -]*)")
+# a clause starting bare with a moment's word and then an object ("drop the drums", "play it louder") is an order
+OBJECT_RE = re.compile(r" +(?:the|a|an|it|this|that|these|those|my|our|his|her|their|some|all|everything)\b")
 COMPARED_RE = re.compile(r"(?:er|est|ly)$")   # "calmer", "biggest", "slowly": an edit (after a happening's verb, how it
 # happens: "he falls slowly at 0:20")
 # a simile's or a scene's frame ("like crossing the finish line", "think seventies TV comedy intro", "a
@@ -77,7 +81,13 @@ THATS_RE = re.compile(rf"[,;.]?\s*(?:that's|thats|that is|which is|it's|its)\s+(
 # the music's drop told ("the drop is at 0:20", "the drop hits at the fifth cut"): a moment to find again ("bigger at the
 # drop"), though "drop" is a music word (`drops.DROP_IS_RE`, the same words read as the drums coming in there)
 DROP_TOLD_RE = re.compile(rf"{DROP_IS_RE.pattern}(?: (?:in|at|on|around|by))?", re.I)
-PLACE_IS_RE = re.compile(r"\s+(?:is|'s|was|shows|has)\b")   # "shot 5 is where the dog jumps"; "shot 7 fastr" asks
+PLACE_IS_RE = re.compile(r"\s+(?:is|'s|was|shows|has|are|were|r)\b")   # "shot 5 is where the dog jumps", "shots 2-3 are the
+# dancing"; "shot 7 fastr" asks
+# a stretch between two shots counted ("from the second shot until the third shot", "from shot 2 to shot 3"): one place
+SHOT_SAID = rf"(?:the )?(?:{ORD} shot|shot (\d+))"
+SHOTS_SPAN_RE = re.compile(rf"\bfrom {SHOT_SAID} (?:to|until|till|through|thru|up to) {SHOT_SAID}\b")
+# a verb of someone doing ("the kids are playing", "they're singing"): what they do, never the music's playing
+DOING_RE = re.compile(r"\b(?:is|are|was|were|'re) [a-z]+ing\b")
 KEEP_LEADS = {"after", "since", "from", "before", "until", "till", "by"}
 # a time clause says a happening whatever follows it ("when he proposes strings come in"); after a determiner or a
 # preposition, words followed by a part or a music word describe that thing ("the walking bass", "the driving feel",
@@ -121,7 +131,7 @@ def _happening(rest: str) -> bool:
     content = _content(bare := WORLD_SOUND_RE.sub(" ", rest))   # "the bells ring (sound)": a sound of the picture, no part named
     nouns = {m[1] or m[2] for m in NOUN_RE.finditer(rest.lower())}   # "the monster", "Monster shows up": who, no comparative
     return bool(content or WORLD_SOUND_RE.search(rest)) and not DEGREE_RE.search(rest) and not ASKING_RE.search(rest) \
-        and not _about_music(ON_SCREEN_RE.sub(" ", rest)) and not HIT_WORDS_RE.search(rest) \
+        and not _about_music(DOING_RE.sub(" ", ON_SCREEN_RE.sub(" ", rest))) and not HIT_WORDS_RE.search(rest) \
         and all((is_name(w.removesuffix("'s")) and w not in ADJECTIVES or w in ADJECTIVES and k < len(content) - 1)   # "the big jump"
                 and (not COMPARED_RE.search(w) or k and w.endswith("ly") or w in nouns)
                 for k, w in enumerate(content)) \
@@ -134,9 +144,15 @@ def _felt(rest: str) -> bool:
     return len(said) > 1 and said[-1] in names.MOMENT_NOUNS and names.is_name(" ".join(said))
 
 
+def _shots(m: re.Match) -> str:
+    """A stretch between two shots counted, said as `names.PLACE` reads it ("shots 2 to 3"); as said otherwise."""
+    a, b = (int(n) if n else ORDINALS.get(o, -1) for o, n in (m.group(1, 2), m.group(3, 4)))
+    return f"shots {a} to {b}" if 0 < a < b else m.group(0)
+
+
 def tie(clause: str) -> tuple[frozenset[str], str] | None:
     """(the happening's lemmas, its place) when `clause` says only where a happening is, else None."""
-    low = HAVE_RE.sub("", notation(clause.lower()).strip())   # "we got a freeze on cut five": a freeze there
+    low = SHOTS_SPAN_RE.sub(_shots, HAVE_RE.sub("", notation(clause.lower()).strip()))   # "we got a freeze on cut five": a freeze there
     if (told := lasting.held(low, is_name)) is not None:   # "the chase runs from 0:10 to 0:25": the chase is that stretch
         return frozenset(lemma(w) for w in _content(told[0])), told[1]
     found = list(PLACE_RE.finditer(low))
@@ -247,6 +263,8 @@ def placed(request: str, history: list[ScorePlan] | None = None) -> str:
             continue
         end = ws[hit[0] - 1].end()
         lead = m.group("lead")
+        if not lead and not m.group("det") and (OBJECT_RE.match(low, end) or ws[0].group(0) in FUNCTION | FRAME | PERSONS):
+            continue   # (a clause bare names a moment by its first word: "she trips ..." is one told again)
         if lead not in TIME_LEADS and (after := NEXT_WORD_RE.match(low, end)) and _about_music(after.group(1)):
             continue
         at = f"{lead} {hit[1]}" if lead in KEEP_LEADS else f"from {hit[1]} on" if lead in ("once", "as soon as") \

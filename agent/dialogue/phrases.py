@@ -50,7 +50,7 @@ TOO: dict[str, str] = {w: away for words, away in (
      "bombastic overpowering hot hyper hyperactive frenetic frantic jittery jolly upbeat bouncy peppy perky chirpy grandiose majestic", "less energy"),
     ("sleepy drowsy dull flat boring weak thin empty sparse quiet soft static lifeless timid chill calm mellow lazy "
      "relaxed tame polite snoozy dreary lacklustre lackluster", "more energy"),
-    ("dark gloomy sad moody minor", "brighter"),
+    ("dark gloomy sad moody minor bleak dismal depressing depressed miserable grim morose", "brighter"),
     ("happy bright cheerful sunny sweet cheesy major", "darker"),
     ("high loud noisy", "quieter"), ("tense scary spooky creepy eerie menacing ominous frightening", "calmer"),
 ) for w in words.split()}

@@ -64,7 +64,14 @@ COUNTED_CHANGES_RE = re.compile(rf"\d|\b(?:{NUMBER}|five|six|seven|eight|nine|te
 ORIGINAL_RE = re.compile(r"\boriginal(?:ly)?\b|\b(?:first|starting|initial) (?:one|version|score|plan|take|draft|cue|mix|"
                          r"(?=(?:tempo|speed|pace|bpm|key|style|energy|volume)\b))"
                          r"|\bwhere it (?:began|started)\b|\bwe started with\b|\bat the start(?:ed)? with\b"
-                         r"|\bfrom the start\b(?! (?:till|until|til|to|up to|through|thru)\b)")   # "from the start till 0:24": a place
+                         r"|\bfrom the start\b(?! (?:till|until|til|to|up to|through|thru)\b)"   # "from the start till 0:24": a place
+                         # a version by when it was sent: "the one you sent at the beginning of our talk", "the earliest one"
+                         r"|\b(?:at|from) the (?:very )?(?:beginning|start) of (?:our|the|this) (?:talk|chat|conversation|"
+                         r"session|call|thread)\b|\bearliest (?:one|version|mix|take|draft)\b")
+# The version playing now, said as the one an earlier one is before ("the one before this latest one was better"):
+# counted from the end (the last edit undone, `reference`), never an edit named by its content
+THIS_ONE_RE = re.compile(r"^(?:this|the) (?:very )?(?:latest |last |current |newest |new |most recent )?(?:one|version|mix|take|"
+                         r"draft|cut)\b", re.I)
 # Before every change so far: "before all the changes", "undo everything", "start over"; said first, as these
 # also contain the words of PREVIOUS_RE ("put it back how it was ..., before all the changes").
 EVERY_CHANGE_RE = re.compile(r"\bbefore (?:all|any|every)(?: of)?(?: the| my| our| your)? (?:changes?|edits?|tweaks?)\b"

@@ -71,11 +71,11 @@ SCENES: tuple[tuple[str, Feel], ...] = (
     (r"supermarkets?|shopping (?:centre|center|mall)|(?:a |the )?mall\b|game ?shows?|infomercials?|"
      r"(?:tv|telly) (?:advert|ad)s?|theme park|holiday camp", Feel("happy")),
     (r"circus(?:es)?|clowns?|fun ?fair|fairground|carnival|kids'? (?:tv|show)|bouncy castle", Feel("playful")),
-    (r"car chases?|chase scene|bank robbery|robbery|rob\w* (?:a |the )?bank|heist|getaway|shoot ?out|bomb (?:squad|disposal)|crime scene|"
-     r"ticking (?:clock|bomb)|police (?:chas\w+|raid)|chasing (?:a |the )?(?:thie(?:f|ves)|robbers?|crooks?)|disaster (?:movie|film)", Feel("tense")),
+    (r"car chases?|chase scene|bank robbery|robbery|rob\w* (?:a |the )?bank|heist|getaway|shoot ?out|bomb (?:squad|disposal)|crime scene|disaster (?:movie|film)|"
+     r"ticking (?:clock|bomb)|police raid|[a-z]+ (?:(?:is|are) )?(?:chasing|running after|racing|fleeing(?: from)?|escaping from|pursuing|hunting down) (?:a |an |the |other |another )?[a-z]+", Feel("tense")),   # one after another, as seen: "dog running after a cat"
     (r"the olympics|olympics|world cup|stadium|blockbuster|superhero|battle ?field|war (?:film|movie)|"
      r"action (?:film|movie)|trailer", Feel("epic")),
-    (r"special|(?:the |a )?star\b(?! (?:arrives?|walks?|enters?|appears?|comes?|runs?|shows? up|steps?|turns? up|jumps?|falls?|dies|leaves?|gets? (?:in|here|there))\b)|(?:the )?hero\b(?! (?:arrives?|walks?|enters?|appears?|comes?|runs?|shows? up|steps?|turns? up|jumps?|falls?|dies|leaves?|gets? (?:in|here|there))\b)|centre stage|center stage|spotlight|limelight|proud|sparkl\w*|"
+    (r"special|(?:the |a )?(?:star|champion|winner)\b(?! (?:arrives?|walks?|enters?|appears?|comes?|runs?|shows? up|steps?|turns? up|jumps?|falls?|dies|leaves?|gets? (?:in|here|there))\b)|(?:the )?hero\b(?! (?:arrives?|walks?|enters?|appears?|comes?|runs?|shows? up|steps?|turns? up|jumps?|falls?|dies|leaves?|gets? (?:in|here|there))\b)|centre stage|center stage|spotlight|limelight|proud|sparkl\w*|"
      r"stand out|shine|blossom(?:ing)?|bloom(?:ing)?", Feel(toward="more energy", away="less energy")),   # opens up now; "the hero arrives at 0:20": a person on screen, no simile
     # a shape, a tempo, an instrument
     (r"(?:a |the )?doors? opening|opening (?:a|the) door|curtains? (?:going|coming) up|taking off|take ?off|"
@@ -99,12 +99,12 @@ SCENE_RES = tuple((re.compile(rf"\b(?:{p})\b", re.I), f) for p, f in SCENES)   #
 
 # The music said to be in a state the grammar moves away from as from "too X" (`verdicts.COMPLAINTS`)
 STATE_WORD_RE = re.compile(r"\b(?:is|are|'s|feels?|sounds?|seems?|gone|gets?|getting|got|went|goes)((?: (?:"
-                           rf"{mentions.HEDGES}|rather|pretty|quite|really|so|very|"
+                           rf"{mentions.HEDGES}|rather|pretty|quite|really|so|very|much|"
                            r"way|all|just|now))*) (" + "|".join(sorted(set(phrases.TOO) - {"flat"}, key=len, reverse=True)) +
                            r")\b", re.I)   # "flat" also means out of tune, or "flat out": the grammar's idioms read it
 
 # "like", "like a", "like it's the", "like being in a" before a scene: part of the simile
-LIKE_RE = re.compile(r"\b(?:(?:a bit|a little|kind of|sort of|more|just|exactly) )?like(?: (?:it'?s|it is|s?he'?s|s?he is|we'?re|"
+LIKE_RE = re.compile(r"\b(?:(?:a bit|a little|kind of|sort of|more|just|exactly) )?like(?: (?:it'?s|it is|s?he'?s|s?he is|we'?re|(?:this|that|the|our|my|his|her|their) [a-z]+ (?:is|was|are)|"
                      r"you'?re|they'?re|they are|being|being in|being at|at|in|a|an|the|some|someone'?s|somebody'?s))*\s*$", re.I)
 # Three negations, three readings, kept apart: NOT_RE and NEGATED_RE end the words before a simile and lead opposite
 # ways; NEG_RE finds a negation anywhere after a wish. One word list would join "it doesn't sound like a party"

@@ -28,7 +28,8 @@ COPULA = r"is|are|was|were|sounds?|feels?|seems?|looks?|gets?|got"
 # The music said to be in a state the grammar moves away from as from "too X": "everything is a bit sleepy now",
 # "it's getting kind of busy"; hedged, or a word that is a complaint on its own ("it feels rushed")
 COMPLAINTS = set("sleepy drowsy dull boring lifeless sluggish draggy rushed hurried frantic cluttered chaotic hectic "
-                 "gloomy tame timid weak static pompous bombastic overpowering noisy snoozy dreary lacklustre lackluster".split()) & set(TOO)
+                 "gloomy tame timid weak static pompous bombastic overpowering noisy snoozy dreary lacklustre lackluster bleak dismal "
+                 "depressing miserable grim morose".split()) & set(TOO)
 # qualities nobody praises, "flat" (also out of tune), "thin", "empty" and "abrupt" with them: a state told with one is
 # never a state approved ("love it, the end feels flat")
 FAULTS = COMPLAINTS | {"flat", "thin", "empty", "abrupt", "hollow"}

@@ -26,7 +26,7 @@ from v2m.agent.dialogue.orchestration import role_of
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import DECADE, END_WORDS, START_WORDS
-from v2m.agent.dialogue.references import COUNTED_CHANGES_RE, ORIGINAL_RE, attribute, version_named
+from v2m.agent.dialogue.references import COUNTED_CHANGES_RE, ORIGINAL_RE, THIS_ONE_RE, attribute, version_named
 from v2m.agent.dialogue.vocab import INSTRUMENTS
 from v2m.agent.dialogue.where import Ask, fmt
 from v2m.tools.contract import EditIntent, ScorePlan
@@ -151,7 +151,7 @@ def named_by_content(request: str, history: list[ScorePlan] | None) -> list[Edit
     words = content(said) - PLACE_WORDS   # "before the last shot got intense": the edit, not the place
     if m.groupdict().get("mean") and not (named_parts(said.lower()) or re.search(r"\b(?:change|edit|idea|tweak)s?\b", said, re.I)):
         return None   # "I meant before the kiss": a place put right, not a version (a part or an edit names one)
-    if not words or COUNTED_CHANGES_RE.search(DECADE_RE.sub(" ", said)):   # "the 70s thing" counts none
+    if not words or COUNTED_CHANGES_RE.search(DECADE_RE.sub(" ", said)) or THIS_ONE_RE.match(said):   # "the 70s thing" counts none
         return None   # "before the last change" counts versions; "before 0:30", "before the drop" name places
     asked = made_by(history)
     found = matching(words, history)

@@ -18,6 +18,7 @@ from v2m.agent.dialogue.place_words import (ACTION_WORDS, COUNTS, END_WORDS, FRO
                                             START_WORDS, TIME, UNTIL_CUT_RE, UNTIL_NTH_RE, UNTIL_SHOT_RE, UNTIL_TIME_RE,
                                             normalise, parse_time)
 from v2m.agent.dialogue.patterns import compiled
+from v2m.agent.dialogue.rising import INTO_RE  # noqa: F401 - growing "into" a place happens before it (names, sides)
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 ACTION_RE = re.compile(rf"\b(?:{'|'.join(ACTION_WORDS)})\b(?![- ](?:movies?|films?|flicks?|heroe?s?|figures?|thrillers?|stars?|packed|cams?)\b)")
@@ -381,9 +382,6 @@ def snap(span: Span, analysis: VideoAnalysis) -> Span:
     return Span(a, b, span.label, None, False)
 
 
-# Growing "into" a place happens before it: the place is where the growth arrives.
-INTO_RE = re.compile(r"\b(?:swell|grow|build|rise|climb|lead|ramp|crescendo|lift)\w*(?: up| it| the music)?(?: going| heading| leading)? "
-                     r"(?:right )?(?:into|in to|towards?|up to)\b")
 
 
 def lead_in(span: Span, analysis: VideoAnalysis) -> Span:
