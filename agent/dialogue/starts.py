@@ -29,10 +29,13 @@ LATE_START_RE = re.compile(r"\b(?:gets?|getting|got) going (?:too |so |a bit |wa
 # A part said to come in late ("the drums take forever to kick in", "it takes ages for the bass to come in", "the sax
 # comes in way too late"): that part earlier, not the whole start livelier (`late_parts`)
 LATE = r"(?:too long|ages|a while|forever|a lifetime|so long|way too long|soo+ long)"
-ENTER = r"(?:kick in|come in|get going|get started|join(?: in)?|show up)"
+LATE_SO = r"(?:(?:way|far|much|so|too|very|really|a bit|a little|kinda|kind of|soo+) )*"   # "comes in way too late"
+ENTER = r"(?:kick in|come in|get going|get started|join(?: in)?|show up|enter|arrive|appear|turn up|start)"
 LATE_PART_RE = re.compile(rf"{INSTR}(?: (?:always|just|really|still|kinda|kind of))? (?:takes?|taking|took) {LATE} to {ENTER}\b|"
                           rf"\b(?:takes?|taking|took) {LATE} for {INSTR} to {ENTER}\b|"
-                          rf"{INSTR} (?:comes?|kicks?|came|kicked|joins?|joined) (?:in )?(?:(?:way|far|much|so|too|really|a bit|kinda|soo+) )*late\b|"
+                          rf"{INSTR} (?:(?:is|are|r|only|just|still) )*(?:comes?|kicks?|came|kicked|coming|kicking) in (?:{LATE_SO})late\b|"
+                          rf"{INSTR} (?:(?:is|are|r|only|just|still) )*(?:joins?|joined|joining|shows? up|showing up|showed up|enters?|"
+                          rf"entering|starts?|starting|arrives?|arriving|appears?|appearing|turns? up) (?:{LATE_SO})late\b|"
                           rf"{INSTR}(?: (?:is|are|r|seem|seems))? (?:(?:way|far|so|too|really|kinda|soo+) )*(?:slow|late) to {ENTER}\b", re.I)
 # how the music sounds, said right after the verb and ending its clause (an adverb as its adjective: "softly" is "soft");
 # a start said with its rise ("start quiet and ride the riser", "start soft, then louder") is a build: `idioms.START_RISE_RE`
