@@ -172,7 +172,7 @@ QUIET_RE = (rf"\b(?:turn {WHOLE_MIX}?(?:\w+ ){{0,2}}?down|less volume|(?:lower|r
 # from an edit, `rest_only` drops a clause of it alone, `beside_change` and the sign-off look for it. It ends where
 # the clause does, so "everything else" with a word of its own ("make everything else quieter") is no part of it.
 _REST = r"(?:the rest|everything else|all else|anything else|the others|all the others|every ?thing around it)(?: of (?:it|the \w+))?"
-_AS_IS = (r"(?:exactly )?(?:alone|as (?:it is|is|they are|it was|they were)|the same|untouched|unchanged|intact|how (?:it is|it was"
+_AS_IS = (r"(?:exactly |just )?(?:alone|as (?:it is|is|they are|it was|they were)|the same|untouched|unchanged|intact|how (?:it is|it was"
           r"|they are)|the way (?:it is|it was|they are)|like (?:that|this|it is))(?: now| for now)?")
 _CLAUSE_END = r"(?=\s*(?:$|[,.;:!?)]|\b(?:and|but|please|thanks?|pls|though)\b))"
 REST_STAYS = (rf"\b(?:(?:leave|keep) {_REST}(?: {_AS_IS})?|(?:don'?t|do not|doesn'?t need to) (?:touch|change|mess with|alter) "
@@ -337,8 +337,8 @@ STORY_QUESTION = ("Thanks, that helps to know. I left the score as it is: what s
 # "nothing else on that front", and "leave the tempo", "keep the bass": not a place ("keep the intro as it is" locks it)
 ONLY_THIS_RE = re.compile(r"^\W*(?:just|only) (?:that|this)(?: bit| one| part| thing)?\W*$|\bonly (?:change|touch) (?:that|this)\b"
                           r"|\bon that front\b|^\W*(?:but |and )?(?:leave|keep) (?:the|my|our) (?!(?:intro|ending|end|outro|start|"
-                          r"opening|middle|beginning|shot|cut|chorus|verse|bridge|drop|climax|finale)\b)[a-z]+(?: alone| as "
-                          r"(?:it is|is)| untouched| unchanged)?\W*$")
+                          r"opening|middle|beginning|shot|cut|chorus|verse|bridge|drop|climax|finale)\b)[a-z]+(?: up| out| in)?(?: alone| as (?:it is|is)| untouched| "
+                          r"unchanged| (?:like|as|how it is) now)?(?: now| noo| tho| though)?\W*$")
 STAYS = set("as it is was now the same stays stay remains alone untouched unchanged do not dont don't touch change "
             "keep leave please and but just only exactly how".split())
 

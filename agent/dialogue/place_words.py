@@ -61,14 +61,14 @@ PLACE_WORDS = (PART_STARTS,
                (r"\b(?:second|next)[- ]to[- ](?:the )?last\b", "penultimate"),   # not "shots 2 to the last"
                (r"\b(from|after|since|starting at|starting from) minute (one|two|three|four|five|\d+)\b", r"\1 \2:00"),
                *MARKS,
-               (r"\bone:00\b", "1:00"), (r"\btwo:00\b", "2:00"), (r"\bthree:00\b", "3:00"),
+               (r"\bone:00\b", "1:00"), (r"\btwo:00\b", "2:00"), (r"\bthree:00\b", "3:00"), (r"\bthe (first|last) (two|three|four|five|\d)(?=\s*(?:$|[,.;!?]|(?:i think|i believe|please|or so)\b))", r"the \1 \2 shots"),
                (r"\b(?:photo|picture|pic|slide|image|clip)(s?)\b", r"shot\1"),   # a slideshow's photos: its shots
                (rf"\b(shots?|cuts?) (?:number |no\.? )?({NUMBER_WORD})\b", lambda m: f"{m.group(1)} {spoken_number(m.group(2))}"),
                (rf"\b(shots \d+ (?:and|to|through|-) ?)({NUMBER_WORD})\b",
                 lambda m: f"{m.group(1)}{spoken_number(m.group(2))}"), SPOKEN_SECONDS,
                # "the first couple of seconds", "the last few secs": counted as the shots are (COUNTS)
                (r"\b(first|last|final|opening|closing) couple(?: of)? (s|secs?|seconds)\b", r"\1 2 \2"),
-               (r"\b(first|last|final|opening|closing) few (s|secs?|seconds)\b", r"\1 3 \2"))
+               (r"\b(first|last|final|opening|closing) (?:few |(?=secs\b|seconds\b))(s|secs?|seconds)\b", r"\1 3 \2"))   # "the last seconds" too
 # Minutes said in words: "one minute five" (1:05), "a minute twenty", "two minutes and ten seconds" (2:10),
 # "a minute in" (from 1:00), "from one minute" (from 1:00), "after the first minute".
 MINUTE = r"(a|an|one|two|three|four|five|\d)"

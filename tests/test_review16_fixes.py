@@ -1,0 +1,62 @@
+"""The families behind review16's failed turns (tests/test_review16.py), each said in several voices: a hello in
+another tongue, the rest or a part kept "just as it is" beside an edit (no lock), "the last seconds", "the first
+three" said after naming pictures, an earlier edit taken back by what it was with words of when it was asked."""
+
+from __future__ import annotations
+
+import pytest
+from edit_clips import energy_at, open_long, tempo_at
+
+
+@pytest.mark.parametrize("hello", ["Bonjour! it is too much rapid, make it more slow", "Hola! make it slower please",
+                                   "Namaste ji, make it slower", "Olá querido, slower please", "Ciao, slower"])
+def test_a_hello_in_another_tongue_is_no_place_and_no_note(tmp_path, hello):
+    s = open_long(tmp_path, "jazz")
+    before = s.plan
+    turn = s.say(hello)
+    assert tempo_at(s.plan, 30) < tempo_at(before, 30) and "did not act" not in turn.reply and "Where" not in turn.reply
+
+
+@pytest.mark.parametrize("said", ["Could you take the piano away, but leave everything else just as it is?",
+                                  "remove the piano, leave the rest exactly as it is",
+                                  "no piano anymore pls, keep everything else just as it is"])
+def test_the_rest_kept_just_as_it_is_beside_an_edit_locks_nothing(tmp_path, said):
+    s = open_long(tmp_path, "jazz")
+    s.say("add a piano in shot 3")
+    s.say("slower in the last shot")
+    s.say(said)
+    assert not any(x.locked for x in s.plan.sections)
+    before = s.plan
+    s.say("more energy in shot 2")   # nothing locked: the next edit is made
+    assert energy_at(s.plan, 6) > energy_at(before, 6)
+
+
+@pytest.mark.parametrize("said", ["take back the hit, leave the bass as it is now", "keep the bass like now, and slower",
+                                  "slower please, leave the bass as it is noo", "slower, but keep the drums as is tho"])
+def test_a_part_kept_as_it_is_beside_an_edit_is_no_lock_of_the_score(tmp_path, said):
+    s = open_long(tmp_path, "jazz")
+    s.say("bass louder")
+    s.say(said)
+    assert not any(x.locked for x in s.plan.sections)
+
+
+@pytest.mark.parametrize("said,start", [("make the very last seconds softer", 52), ("the last seconds quieter please", 52),
+                                        ("calm down the last seconds", 52), ("softer in the first seconds", 0)])
+def test_the_last_seconds_are_the_last_few(tmp_path, said, start):
+    s = open_long(tmp_path, "jazz")
+    before = s.plan
+    s.say(said)
+    t = 59 if start else 1
+    assert energy_at(s.plan, t) < energy_at(before, t)
+    assert energy_at(s.plan, 30) == energy_at(before, 30)
+
+
+@pytest.mark.parametrize("said", ["The baby photos should be soft. The first three, I think.",
+                                  "the first pictures must be calm, the first three please",
+                                  "softer at the start of the slideshow, the first three or so"])
+def test_the_first_three_after_pictures_are_three_shots(tmp_path, said):
+    s = open_long(tmp_path, "jazz")   # a cut every 4 s
+    before = s.plan
+    s.say(said)
+    assert all(energy_at(s.plan, t) < energy_at(before, t) for t in (2, 6, 10))
+    assert energy_at(s.plan, 30) == energy_at(before, 30)
