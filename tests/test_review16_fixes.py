@@ -7,6 +7,12 @@ from __future__ import annotations
 import pytest
 from edit_clips import energy_at, open_long, tempo_at
 
+from v2m.agent.dialogue.operations import effective_roles
+
+
+def roles_at(p, t):
+    return set(effective_roles(p, p.sections[p.section_at(t)]))
+
 
 @pytest.mark.parametrize("hello", ["Bonjour! it is too much rapid, make it more slow", "Hola! make it slower please",
                                    "Namaste ji, make it slower", "Olá querido, slower please", "Ciao, slower"])
@@ -60,3 +66,33 @@ def test_the_first_three_after_pictures_are_three_shots(tmp_path, said):
     s.say(said)
     assert all(energy_at(s.plan, t) < energy_at(before, t) for t in (2, 6, 10))
     assert energy_at(s.plan, 30) == energy_at(before, 30)
+
+
+@pytest.mark.parametrize("said", ["it's going a bit quick", "it's running a bit fast", "honestly it's going kind of fast",
+                                  "the music is moving a little too quick for a lake at dawn"])
+def test_the_music_said_going_fast_is_a_complaint_not_a_wish(tmp_path, said):
+    s = open_long(tmp_path, "folk")
+    before = s.plan
+    s.say(said)
+    assert tempo_at(s.plan, 30) < tempo_at(before, 30)
+
+
+def _ramp_then_brass(tmp_path):
+    s = open_long(tmp_path, "cinematic")
+    first = s.plan
+    s.say("slowly build up from the start to the end")
+    s.say("no brass anywhere")
+    return s, first
+
+
+@pytest.mark.parametrize("said", ["hmm the build up i asked 2 times ago, cancel it, but brass keep it out like now",
+                                  "revert the build up from two notes ago, keep the brass out",
+                                  "the build up, cancel it please",
+                                  "the build up you did before, forget it, keep the rest",
+                                  "undo the build up from before"])
+def test_an_earlier_edit_taken_back_said_thing_first_or_with_when_it_was_asked(tmp_path, said):
+    s, first = _ramp_then_brass(tmp_path)
+    brassless = s.plan
+    s.say(said)
+    assert all(energy_at(s.plan, t) == energy_at(first, t) for t in (2, 30, 58))   # the ramp gone, all of it
+    assert all(("brass" in roles_at(s.plan, t)) == ("brass" in roles_at(brassless, t)) for t in (2, 30, 58))   # still out
