@@ -143,7 +143,7 @@ TALKS = [
         ("From the beginning of the third scene to the end, the music must increase step by step.",
          [{"shape": {"in": [12.5, 20], "rises": True}}, {"unchanged": {"outside": [12.5, 20]}}]),
         ("Please remove the guitar again. Everything else shall stay as it is now.",
-         [{"plays": {"in": [0, 20], "instrument": "guitar", "playing": False}}, same_energy(4, 3, 9.5, 13, 19.5)]),
+         [{"plays": {"in": [0, 20], "instrument": "guitar", "playing": False}}, same_energy(5, 3, 9.5, 13, 19.5)]),
         ("The bass is too quiet in the whole video. Please increase it a little.",
          [{"balance": {"in": [0, 20], "role": "bass", "change": "up"}}]),
     ]},

@@ -96,3 +96,33 @@ def test_an_earlier_edit_taken_back_said_thing_first_or_with_when_it_was_asked(t
     s.say(said)
     assert all(energy_at(s.plan, t) == energy_at(first, t) for t in (2, 30, 58))   # the ramp gone, all of it
     assert all(("brass" in roles_at(s.plan, t)) == ("brass" in roles_at(brassless, t)) for t in (2, 30, 58))   # still out
+
+
+@pytest.mark.parametrize("said", ["From when the big salmon takes the fly, about 0:22, till the end, let it build and build",
+                                  "from when he jumps, around 0:22, to the end, build it up slowly",
+                                  "from where the bride walks in, at 0:22, until the end, grow more and more"])
+def test_a_moment_of_the_picture_with_its_time_beside_it_is_that_time(tmp_path, said):
+    s = open_long(tmp_path, "folk")
+    before = s.plan
+    turn = s.say(said)
+    assert not turn.question and energy_at(s.plan, 58) > energy_at(s.plan, 25)
+    assert all(energy_at(s.plan, t) == energy_at(before, t) for t in (2, 10, 18))   # nothing before 0:22 moved
+
+
+@pytest.mark.parametrize("said", ["From the beginning of the third scene to the end, the music must increase step by step.",
+                                  "after 0:08 it must increase gradually",
+                                  "from the third picture to the end the music should be increasing bit by bit"])
+def test_increase_step_by_step_is_a_build_over_the_place(tmp_path, said):
+    s = open_long(tmp_path, "folk")
+    before = s.plan
+    turn = s.say(said)
+    assert not turn.question and "did not act" not in turn.reply
+    assert energy_at(s.plan, 58) > energy_at(s.plan, 10) and energy_at(s.plan, 2) == energy_at(before, 2)
+
+
+@pytest.mark.parametrize("said", ["Please remove the bass again. Everything else shall stay as it is now.",
+                                  "no bass. everything else should remain as it is.", "lose the bass, all else must stay the same."])
+def test_the_rest_said_to_stay_with_a_modal_and_a_full_stop_is_no_unread_note(tmp_path, said):
+    s = open_long(tmp_path, "folk")
+    turn = s.say(said)
+    assert "did not act" not in turn.reply and not any(x.locked for x in s.plan.sections)

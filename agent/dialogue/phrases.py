@@ -81,7 +81,7 @@ SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
      r"|\bramp\w* (?:(?:it|this|things|everything|the \w+) )?up\b|\bgrow\w* (?:all the way|towards|to the end|into)\b|\blike it'?s going somewhere\b", (0.15, 0.9)),
     (r"\b(?:more and more|bigger and bigger|louder and louder|busier and busier|keeps? building)\b", (0.15, 0.9)),
     # "grow steadily", "slowly rise", "build bit by bit": growth said with how it goes, over the place
-    (r"\b(?:grow|build|rise|climb|swell|intensify|intensifies|intensifying)(?:s|es|ing)? (?:up )?(?:steadily|gradually|slowly|"
+    (r"\b(?:grow|build|rise|climb|swell|intensify|intensifies|intensifying|increas(?:e|ing))(?:s|es|ing)? (?:up )?(?:steadily|gradually|slowly|"
      r"bit by bit|little by little|step by step|over time|the whole (?:time|way))\b"
      r"|\b(?:steadily|gradually|slowly|progressively) (?:grow|build|rise|climb|swell|intensify|get bigger|get louder)\w*"
      r"|\b(?:gradual|slow|steady|progressive) (?:build|rise|climb|swell|lift|ramp)\w*", (0.15, 0.9)),
@@ -177,7 +177,7 @@ _AS_IS = (r"(?:exactly |just )?(?:alone|as (?:it is|is|they are|it was|they were
 _CLAUSE_END = r"(?=\s*(?:$|[,.;:!?)]|\b(?:and|but|please|thanks?|pls|though)\b))"
 REST_STAYS = (rf"\b(?:(?:leave|keep) {_REST}(?: {_AS_IS})?|(?:don'?t|do not|doesn'?t need to) (?:touch|change|mess with|alter) "
               rf"(?:the rest|anything else|everything else|the others)(?: of (?:it|the \w+))?|(?:everything|anything|all|(?<!with )nothing) "
-              rf"else(?: (?:stays?|remains?))?(?: {_AS_IS})?|(?:the )?rest (?:stays?|remains?|keeps?)(?: {_AS_IS})?|(?:the )?rest {_AS_IS})"
+              rf"else(?: (?:(?:shall|should|must|will|can|may) )?(?:stays?|remains?))?(?: {_AS_IS})?|(?:the )?rest (?:stays?|remains?|keeps?)(?: {_AS_IS})?|(?:the )?rest {_AS_IS})"
               rf"\b{_CLAUSE_END}")
 
 
@@ -359,7 +359,7 @@ def rest_only(clause: str) -> bool:
     also asks something ("warmer in shot 1 and do not touch anything else")."""
     t = words(clause)
     left = ONLY_THIS_RE.sub(" ", re.sub(REST_STAYS, " ", t))
-    return left != t and not set(left.split()) - STAYS - SMALL_TALK
+    return left != t and not set(left.replace(".", " ").split()) - STAYS - SMALL_TALK   # "everything else as it is now."
 
 
 KEEP_IT_RE = re.compile(r"^\W*(?:no,? )?(?:keep|leave) (?:it|that|this|things)(?: as (?:it is|is|it was))?\W*$", re.I)
