@@ -126,3 +126,14 @@ def test_the_rest_said_to_stay_with_a_modal_and_a_full_stop_is_no_unread_note(tm
     s = open_long(tmp_path, "folk")
     turn = s.say(said)
     assert "did not act" not in turn.reply and not any(x.locked for x in s.plan.sections)
+
+
+@pytest.mark.parametrize("said,start", [("add a flute only in the ending", 45), ("put one flute also but only after 0:40", 40),
+                                        ("add a cello only from 0:44 please", 44), ("pls add violin only in the last shot", 56)])
+def test_a_part_added_only_in_a_place_keeps_the_others(tmp_path, said, start):
+    s = open_long(tmp_path, "jazz")   # a cut every 4 s, 60 s
+    before = s.plan
+    s.say(said)
+    others = roles_at(before, 58)
+    assert others <= roles_at(s.plan, 58) and len(roles_at(s.plan, 58)) > len(others)   # one part more, none gone
+    assert roles_at(s.plan, 2) == roles_at(before, 2)
