@@ -5,7 +5,7 @@ three" said after naming pictures, an earlier edit taken back by what it was wit
 from __future__ import annotations
 
 import pytest
-from edit_clips import energy_at, open_long, tempo_at
+from edit_clips import energy_at, level_at, open_long, tempo_at
 
 from v2m.agent.dialogue.operations import effective_roles
 
@@ -137,3 +137,14 @@ def test_a_part_added_only_in_a_place_keeps_the_others(tmp_path, said, start):
     others = roles_at(before, 58)
     assert others <= roles_at(s.plan, 58) and len(roles_at(s.plan, 58)) > len(others)   # one part more, none gone
     assert roles_at(s.plan, 2) == roles_at(before, 2)
+
+
+@pytest.mark.parametrize("said,role", [("the synth melody is too loud, i cannot hear my cast voice", "melody"),
+                                       ("turn down the synth melody pls", "melody"), ("the piano chords are way too loud", "harmony"),
+                                       ("that sawtooth harmony is too much", "harmony")])
+def test_a_part_named_by_what_it_plays_on_a_sound_is_that_part(tmp_path, said, role):
+    s = open_long(tmp_path, "electronic")
+    before = s.plan
+    s.say(said)
+    assert level_at(s.plan, role, 30) < level_at(before, role, 30)
+    assert level_at(s.plan, "bass", 30) == level_at(before, "bass", 30)   # not the synth bass
