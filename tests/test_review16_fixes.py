@@ -148,3 +148,12 @@ def test_a_part_named_by_what_it_plays_on_a_sound_is_that_part(tmp_path, said, r
     s.say(said)
     assert level_at(s.plan, role, 30) < level_at(before, role, 30)
     assert level_at(s.plan, "bass", 30) == level_at(before, "bass", 30)   # not the synth bass
+
+
+@pytest.mark.parametrize("said", ["I don't think I like the organ after all, dear. Could you take that away?",
+                                  "no organ after all", "after all, lose the organ", "the organ is not needed after all"])
+def test_after_all_is_no_place(tmp_path, said):
+    s = open_long(tmp_path, "jazz")
+    s.say("add an organ")
+    turn = s.say(said)
+    assert not turn.question and "organ" not in " ".join(s.plan.instrumentation.values()).lower()
