@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import re
 
-UNDO_VERBS = r"cancel|undo|forget|scratch|remove|drop|lose|ditch|revert|reverse|take back|take away|put|bring|get rid of"
+UNDO_VERBS = r"cancel|undo|forget|scratch|remove|drop|lose|ditch|revert|reverse|take back|take away|get rid of|(?:put|bring)(?= \w+ back\b)"
 # when an edit was asked, said beside it: "i asked 2 times ago", "from two notes ago", "that you did before", "from before"
 ASKED_WHEN_RE = re.compile(r"\s*\b(?:(?:that|which) )?(?:(?:i|we|u|you) (?:asked(?: for)?|did|made|added|told(?: you)?)"
                            r"(?: (?:you|u))?(?: (?:\d+|one|two|three|a couple of|couple) (?:times?|turns?|steps?|notes?|changes?|edits?|"
                            r"messages?) ago| before| earlier| just now| (?:at|in) the (?:start|beginning))?|from (?:\d+|one|two|three|a "
                            r"couple of) (?:times?|turns?|steps?|notes?|changes?|edits?|messages?) ago|from before|from earlier)"
                            r"(?=\s*(?:$|[,.;!?]|\b(?:and|but|please|pls)\b))", re.I)
-UNDO_WORD_RE = re.compile(rf"\b(?:{UNDO_VERBS}|back)\b", re.I)
+UNDO_WORD_RE = re.compile(rf"\b(?:{UNDO_VERBS})\b", re.I)
 # "the build up, cancel it", "the violin, finally I prefer how it was, put it back like before": the thing, then
 # at most one clause, then the verb on "it"
 FRONTED_RE = re.compile(r"^(?P<head>\W*(?:(?:ok|okay|oh|ah|hmm|um|well|so|and|but|also|no|sorry)\W+)*)"
