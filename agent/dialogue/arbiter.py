@@ -231,6 +231,11 @@ NUMBERED_PLACE_RE = re.compile(r"\d:\d|\bsh ?\d|\b(?:shots?|cuts?|sections?|scen
                         r"beginning\b|top\b|very\b|last\b|first\b|next\b|intro\b|outro\b|ending\b)[a-z]+\b")
 
 
+# a word alone the tagger heard as a place ("I don't like the piano after all": "after"): a preposition with nothing
+# after it names no place to ask about
+BARE_WORD_RE = re.compile(r"\W*(?:after|before|from|until|till|at|in|on|to|during|around|all|after all)\W*", re.I)
+
+
 # A simile's scene ("like the children running up to the finish line", "like a runner coming up to the tape"): how
 # it should feel, never a place of the video
 SCENE_RE = re.compile(r"\blike (?:(?:a|an|the|some|our|my|his|her|their|when|how) )?(?:[a-z']+ ){0,3}?[a-z]+ing\b[^,.;!?]*", re.I)
@@ -267,7 +272,7 @@ def _placed(label: str, p: float, analysis, plan, request: str, read: Callable,
             give it a lift there"): acting on the whole score would change what the user did not address.
     """
     intents = _placed_intents(label, p, analysis, plan, request, read)
-    unplaced = [w for w in places if not WHOLE_RE.search(w.lower())]
+    unplaced = [w for w in places if not WHOLE_RE.search(w.lower()) and not BARE_WORD_RE.fullmatch(w)]
     if unplaced and LABELS[label][0] not in PLACELESS and all(it.scope.kind == "whole" for it in intents):
         raise Ask(f"Where do you mean by '{unplaced[0][:60]}'? Name a shot or a time, e.g. 'in shot 3' or "
                   "'from 0:12 to the end'.")

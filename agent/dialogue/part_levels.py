@@ -8,6 +8,8 @@
   "don't play" took the drums out, and "hard" played the whole score aggressive: minor, faster, fuller).
 - a part said to play too weakly ("the drums don't hit as hard as they should", "... so hard anymore"): louder;
 - a part blamed for the music's disorder ("it's pure mayhem with the drone", "the drums are total chaos"): too busy.
+- a part named by what it plays with the sound it plays it on ("the synth melody is too loud", "the piano chords"):
+  the part that plays it (the melody), not two parts (the synth read alone was the synth bass).
 
     from v2m.agent.dialogue.part_levels import plain
     plain("can you turn it down, the drums")            # "can you turn the drums down"
@@ -33,6 +35,8 @@ IT_PART_RE = LazyPattern(rf"^(?P<ask>\W*(?:(?:can|could|would) (?:you|u) |please
 MADE_PART_RE = LazyPattern(rf"^(?P<ask>\W*(?:(?:can|could|would) (?:you|u) |please |pls |maybe )?make )(?:it|that|this|them) "
                           rf"(?P<size>(?:a (?:bit|little|touch|tad) )?)(?P<how>quieter|softer|louder),\s*(?P<part>{PART})"
                           rf"(?P<end>(?: please| pls| maybe)?\W*)$", re.I)
+# "the synth melody", "that piano chords part": the part by what it plays, the sound it plays it on said before it
+QUALIFIED_RE = LazyPattern(rf"\b(?P<the>the|that|this|your|those) (?:{INSTR_ALT}) (?P<role>melody|tune|chords|harmony|pad)\b", re.I)
 # "the drums are too loud, and the bass", "the drums are too loud and so is the bass", "..., the bass too"
 COMPLAINT = r"(?:(?:a bit|a little|way|much|far|really|so|kinda|kind of) )?too \w+"
 TACKED_RE = LazyPattern(rf"(?P<first>(?P<p1>{PART}) (?:is|are|sounds?|feels?|seems?|gets?|got) (?P<said>{COMPLAINT}))\s*"
@@ -76,6 +80,7 @@ def _be(part: str) -> str:
 
 def plain(text: str) -> str:
     """`text` with a part's level said in passing put as that part's own move (the module docstring's three ways)."""
+    text = QUALIFIED_RE.sub(lambda m: f"{m['the']} {m['role']}", text)
     text = IT_PART_RE.sub(lambda m: f"{m['ask']}{_part(m['part'])} {m['how']}{m['size']}{m['end']}", text)
     text = MADE_PART_RE.sub(lambda m: f"{m['ask']}{_part(m['part'])} {m['size']}{m['how']}{m['end']}", text)
     text = TACKED_RE.sub(lambda m: f"{m['first']}, and {(p := _part(m['p2a'] or m['p2b']))} {_be(p)} {m['said']}", text)

@@ -81,7 +81,7 @@ SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
      r"|\bramp\w* (?:(?:it|this|things|everything|the \w+) )?up\b|\b(?:gotta|got to|has to|have to|needs? to|should|must|gonna|ought to|(?:it|things|everything) (?:just )?) ?ramps?\b(?! (?:down|off|back)\b)|\bgrow\w* (?:all the way|towards|to the end|into)\b|\blike it'?s going somewhere\b", (0.15, 0.9)),
     (r"\b(?:more and more|bigger and bigger|louder and louder|busier and busier|keeps? building)\b", (0.15, 0.9)),
     # "grow steadily", "slowly rise", "build bit by bit": growth said with how it goes, over the place
-    (r"\b(?:grow|build|rise|climb|swell|intensify|intensifies|intensifying)(?:s|es|ing)? (?:up )?(?:steadily|gradually|slowly|"
+    (r"\b(?:grow|build|rise|climb|swell|intensify|intensifies|intensifying|increas(?:e|ing))(?:s|es|ing)? (?:up )?(?:steadily|gradually|slowly|"
      r"bit by bit|little by little|step by step|over time|the whole (?:time|way))\b"
      r"|\b(?:steadily|gradually|slowly|progressively) (?:grow|build|rise|climb|swell|intensify|get bigger|get louder)\w*"
      r"|\b(?:gradual|slow|steady|progressive) (?:build|rise|climb|swell|lift|ramp)\w*", (0.15, 0.9)),
@@ -172,18 +172,18 @@ QUIET_RE = (rf"\b(?:turn {WHOLE_MIX}?(?:\w+ ){{0,2}}?down|less volume|(?:lower|r
 # from an edit, `rest_only` drops a clause of it alone, `beside_change` and the sign-off look for it. It ends where
 # the clause does, so "everything else" with a word of its own ("make everything else quieter") is no part of it.
 _REST = r"(?:the rest|everything else|all else|anything else|the others|all the others|every ?thing around it)(?: of (?:it|the \w+))?"
-_AS_IS = (r"(?:exactly )?(?:alone|as (?:it is|is|they are|it was|they were)|the same|untouched|unchanged|intact|how (?:it is|it was"
+_AS_IS = (r"(?:exactly |just )?(?:alone|as (?:it is|is|they are|it was|they were)|the same|untouched|unchanged|intact|how (?:it is|it was"
           r"|they are)|the way (?:it is|it was|they are)|like (?:that|this|it is))(?: now| for now)?")
 _CLAUSE_END = r"(?=\s*(?:$|[,.;:!?)]|\b(?:and|but|please|thanks?|pls|though)\b))"
 REST_STAYS = (rf"\b(?:(?:leave|keep) {_REST}(?: {_AS_IS})?|(?:don'?t|do not|doesn'?t need to) (?:touch|change|mess with|alter) "
               rf"(?:the rest|anything else|everything else|the others)(?: of (?:it|the \w+))?|(?:everything|anything|all|(?<!with )nothing) "
-              rf"else(?: (?:stays?|remains?))?(?: {_AS_IS})?|(?:the )?rest (?:stays?|remains?|keeps?)(?: {_AS_IS})?|(?:the )?rest {_AS_IS})"
+              rf"else(?: (?:(?:shall|should|must|will|can|may) )?(?:stays?|remains?))?(?: {_AS_IS})?|(?:the )?rest (?:stays?|remains?|keeps?)(?: {_AS_IS})?|(?:the )?rest {_AS_IS})"
               rf"\b{_CLAUSE_END}")
 
 
 # Words that carry no edit: dictation fillers, hedges and politeness ("um, can you like make it ...", "pull
 # it right back", "a wee bit", "at like 0:09"), dropped before the grammar reads a clause.
-FILLERS = ((r"\b(?:um+|uh+|erm|er|hmm+|you know|i guess|basically|literally|honestly|tbh|mate|kindly)\b", " "),
+FILLERS = ((r"\b(?:um+|uh+|erm|er|hmm+|you know|i guess|basically|literally|honestly|tbh|mate|kindly|after all(?=\s*(?:$|[,.;!?])))\b", " "),
            # "crank it right up", "turn it right down": all the way, a big change (not "right up to the drop")
            (r"\bright (up|down)\b(?! (?:to|until|till|into|in|at|from|the|before|after|near|by|on)\b)", r"way \1"),
            (REST_STAYS, " "),   # "slower in shot 3, leave the rest alone": every edit spares the rest already
@@ -337,8 +337,8 @@ STORY_QUESTION = ("Thanks, that helps to know. I left the score as it is: what s
 # "nothing else on that front", and "leave the tempo", "keep the bass": not a place ("keep the intro as it is" locks it)
 ONLY_THIS_RE = re.compile(r"^\W*(?:just|only) (?:that|this)(?: bit| one| part| thing)?\W*$|\bonly (?:change|touch) (?:that|this)\b"
                           r"|\bon that front\b|^\W*(?:but |and )?(?:leave|keep) (?:the|my|our) (?!(?:intro|ending|end|outro|start|"
-                          r"opening|middle|beginning|shot|cut|chorus|verse|bridge|drop|climax|finale)\b)[a-z]+(?: alone| as "
-                          r"(?:it is|is)| untouched| unchanged)?\W*$")
+                          r"opening|middle|beginning|shot|cut|chorus|verse|bridge|drop|climax|finale)\b)[a-z]+(?: up| out| in)?(?: alone| as (?:it is|is)| untouched| "
+                          r"unchanged| (?:like|as|how it is) now)?(?: now| noo| tho| though)?\W*$")
 STAYS = set("as it is was now the same stays stay remains alone untouched unchanged do not dont don't touch change "
             "keep leave please and but just only exactly how".split())
 
@@ -359,7 +359,7 @@ def rest_only(clause: str) -> bool:
     also asks something ("warmer in shot 1 and do not touch anything else")."""
     t = words(clause)
     left = ONLY_THIS_RE.sub(" ", re.sub(REST_STAYS, " ", t))
-    return left != t and not set(left.split()) - STAYS - SMALL_TALK
+    return left != t and not set(left.replace(".", " ").split()) - STAYS - SMALL_TALK   # "everything else as it is now."
 
 
 KEEP_IT_RE = re.compile(r"^\W*(?:no,? )?(?:keep|leave) (?:it|that|this|things)(?: as (?:it is|is|it was))?\W*$", re.I)

@@ -60,15 +60,14 @@ PLACE_WORDS = (PART_STARTS,
                (r"\bat the top\b", "in the intro"), (rf"\bshots (\d+|{NUMBER_WORD}) (?:through|thru) (\d+|{NUMBER_WORD})\b", r"shots \1 to \2"),
                (r"\b(?:second|next)[- ]to[- ](?:the )?last\b", "penultimate"),   # not "shots 2 to the last"
                (r"\b(from|after|since|starting at|starting from) minute (one|two|three|four|five|\d+)\b", r"\1 \2:00"),
-               *MARKS,
-               (r"\bone:00\b", "1:00"), (r"\btwo:00\b", "2:00"), (r"\bthree:00\b", "3:00"),
+               *MARKS, (r"\bone:00\b", "1:00"), (r"\btwo:00\b", "2:00"), (r"\bthree:00\b", "3:00"), (r"\bthe (first|last) (two|three|four|five|\d)(?=\s*(?:$|[,.;!?]|(?:i think|i believe|please|or so)\b))", r"the \1 \2 shots"),
                (r"\b(?:photo|picture|pic|slide|image|clip)(s?)\b", r"shot\1"),   # a slideshow's photos: its shots
                (rf"\b(shots?|cuts?) (?:number |no\.? )?({NUMBER_WORD})\b", lambda m: f"{m.group(1)} {spoken_number(m.group(2))}"),
                (rf"\b(shots \d+ (?:and|to|through|-) ?)({NUMBER_WORD})\b",
                 lambda m: f"{m.group(1)}{spoken_number(m.group(2))}"), SPOKEN_SECONDS,
                # "the first couple of seconds", "the last few secs": counted as the shots are (COUNTS)
                (r"\b(first|last|final|opening|closing) couple(?: of)? (s|secs?|seconds)\b", r"\1 2 \2"),
-               (r"\b(first|last|final|opening|closing) few (s|secs?|seconds)\b", r"\1 3 \2"))
+               (r"\b(first|last|final|opening|closing) (?:few |(?=secs\b|seconds\b))(s|secs?|seconds)\b", r"\1 3 \2"))   # "the last seconds" too
 # Minutes said in words: "one minute five" (1:05), "a minute twenty", "two minutes and ten seconds" (2:10),
 # "a minute in" (from 1:00), "from one minute" (from 1:00), "after the first minute".
 MINUTE = r"(a|an|one|two|three|four|five|\d)"
@@ -148,7 +147,8 @@ PLACE_FILLER = set("""make it the a an bit more less please can you could sound 
 song track some vibe vibes style version kind of way very really too so to be should i want would me give let us
 lets let's try with this that in on at into for now bit slightly more whole everything overall all just feel feeling
 go more somewhat quite tone mood add use bring obv obviously ofc pls plz only starting number""".split())
-APPOSITIVE_RE = re.compile(r"^\s*(?:(?:which|that|it|this) ?(?:'s|’s| is| s|s| are| was| happens| comes)|i\.?e\.?|namely|i mean)\b", re.I)   # "..., that's shots 2 and 3"
+APPOSITIVE_RE = re.compile(r"^\s*(?:(?:which|that|it|this) ?(?:'s|’s| is| s|s| are| was| happens| comes)|i\.?e\.?|namely|i mean|(?:about|around|"
+                           r"roughly|approximately|at|so|like)(?= \d{1,2}:\d{2}\W*$))\b", re.I)   # "..., that's shots 2 and 3"; "when he jumps, about 0:22,"
 NAMING_RE = re.compile(r"^\s*(?:the|our|my|his|her|their|where|when)\b(?![^,;.!?]*\b(?:too|more|less|should|needs?)\b)", re.I)   # a name
 PEAK_RE = re.compile(r"\b(?:peaks?|peaking|climax(?:es|ing)?|tops? out|crest(?:s|ing)?|biggest point|high point|lands?)\b")   # a peak, no name
 # A moment said as the side of a stretch ("from when he starts crawling", "until the bit where she sings") that the
@@ -382,7 +382,7 @@ def notation(text: str) -> str:
 PLACE_WORDS_RE = re.compile(r"\b(?:from|on|onwards?|after|before|in|the|at|to|until|till|during|for|cut|cuts|shot|shots|"
                             r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|penultimate|"
                             r"\d+(?::\d+)?(?:st|nd|rd|th|s)?|mark|minute|two|three|four|five|six|seven|eight|nine|ten|couple|few|ones?|"
-                            r"seconds?|secs?|minutes?|one-minute|half|end|start|everything|between|and|through|thru|there|here)\b")
+                            r"seconds?|secs?|minutes?|one-minute|half|end|start|beginning|scenes?|pictures?|photos?|slides?|everything|between|and|through|thru|there|here)\b")
 
 
 def only_place(rest: str) -> bool:

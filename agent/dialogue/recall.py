@@ -235,7 +235,7 @@ def corrected(request: str, history: list[ScorePlan] | None,
 EDIT_NAMED = (r"(?:the|that|my|your|our)\s+[^.,;:!?]{1,40}|(?!(?:every|any|no|some)thing\b)[a-z]+ing\b[^.,;:!?]{0,30}")   # "the speed-up",
 # "slowing it down"; not "everything after the cello was a mistake" (`versions.named_by_content`)
 UNDO_NAMED_RE = re.compile(opening("actually|no|sorry|wait|and|but|please|just") +
-                           r"(?:(?:can|could|would|will) (?:you|we|u) (?:please |just |maybe )?)?(?:undo|forget|scratch|cancel|"
+                           r"(?:(?:can|could|would|will) (?:you|we|u) (?:please |just |maybe )?)?(?:undo|forget|scratch|cancel|revert|reverse|roll back|"
                            r"drop|lose|ditch|never ?mind|nvm|skip|take back|take out|get rid of|(?:i )?regret|"
                            r"(?:i )?wish (?:we|i|you) (?:hadn'?t|had not))\s+(?:about\s+|on\s+)?(?:just\s+|only\s+)?"
                            rf"(?P<what>{EDIT_NAMED})", re.I)

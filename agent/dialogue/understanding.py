@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bare_bpm, character, compared, complaints, done_at, drops, edit_log, edits, entries, exclusions, fade_ins, followups, halfway, idioms, into_it, kept_instead, marks, meant_kind, messages, moment_table, moments, music_ends, music_places, names, next_place, noted, orchestration, picture_places, plainly, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, settings, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
+from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bare_bpm, character, compared, complaints, done_at, drops, edit_log, edits, entries, exclusions, fade_ins, followups, fronted, halfway, idioms, into_it, kept_instead, marks, meant_kind, messages, moment_table, moments, music_ends, music_places, names, next_place, noted, orchestration, picture_places, plainly, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, settings, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
 from v2m.agent.dialogue.changes import NOTHING, describe, diff, same_music
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.intents import apply_intents, scope_of
@@ -218,7 +218,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     Raises:
         Ask: no edit, an ambiguous one, or one the readers disagree on; the message is the question.
     """
-    request = references.it_named(request)   # "the first version was closer, go back to it": to the first version
+    request = fronted.said_first(references.it_named(request))   # "the first version was closer, go back to it": to the first version; "the build up, cancel it"
     request = add_corrected.replaced(request)   # "add a cello, no wait, a flute instead": the flute alone
     request = exclusions.said_untouched(into_it.named(starts.at_the_ends(complaints.judged(request), plan)))   # "start soft, then louder from shot 3": soft at the start; "before the last shot, swell into it"
     request = fade_ins.as_builds(request)   # "fade the music in from 0:48": a build there, not the fade out "fade" reads
