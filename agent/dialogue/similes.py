@@ -99,7 +99,7 @@ SCENE_RES = tuple((re.compile(rf"\b(?:{p})\b", re.I), f) for p, f in SCENES)   #
 
 # The music said to be in a state the grammar moves away from as from "too X" (`verdicts.COMPLAINTS`)
 STATE_WORD_RE = re.compile(r"\b(?:is|are|'s|feels?|sounds?|seems?|gone|gets?|getting|got|went|goes|going|runs|running|moving|playing)((?: (?:"
-                           rf"{mentions.HEDGES}|rather|pretty|quite|really|so|very|"
+                           rf"{mentions.HEDGES}|rather|pretty|quite|really|so|very|much|"
                            r"way|all|just|now))*) (" + "|".join(sorted(set(phrases.TOO) - {"flat"}, key=len, reverse=True)) +
                            r")\b", re.I)   # "flat" also means out of tune, or "flat out": the grammar's idioms read it
 
