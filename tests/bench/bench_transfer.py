@@ -4,13 +4,15 @@ arbiter's combined choice with that head (as bench_intents grades: a question co
 
     python tests/bench/bench_transfer.py                          # every tune set held out in turn (~5-10 min)
     python tests/bench/bench_transfer.py --sets h-tune,l-tune --dump /tmp/cv.json   # per-turn readings (tune only)
+    python tests/bench/bench_transfer.py --sets l-tune --head old_head.npz            # another LoRA head beside it
 
 The cheap variant (two cores): the frozen MiniLM's mean-pooled unit vectors (cached on disk by `vocab.embeddings`)
 and a linear head over them, logits = 20 x (W x + b) as the shipped head's, trained on the recipe's generated
 sentences plus every other tune set's labelled turns (`intent_human.human_rows`, each twice), never a sentence X
 says. It is weaker than the LoRA head (no encoder tuning), so its column is a lower bound on what training on the
-other voices gives. The shipped head's column is honest only on the sets it never trained on (a, h..n tune; marked
-* where it trained). Val halves and (c) are never read: `intent_human.dialogues` refuses them by name.
+other voices gives. The LoRA head's column (`--head`, else the shipped one) is honest only on the sets it never
+trained on (marked * for the eighth session's head, trained on SHIPPED_TRAINED). Val halves and (c) are never
+read: `intent_human.dialogues` refuses them by name.
 """
 
 from __future__ import annotations
@@ -114,7 +116,8 @@ def main(argv: list[str]) -> int:
     gx = features([r["text"] for r in gen])
     hx = {name: features([r["text"] for r in rows]) if rows else np.zeros((0, gx.shape[1]), np.float32)
           for name, rows in human.items()}
-    shipped = IntentModel.load()
+    # --head PATH: the LoRA head beside the cross-validated one (default the shipped one; honest only where it never trained)
+    shipped = IntentModel(Path(argv[argv.index("--head") + 1])) if "--head" in argv else IntentModel.load()
     records, table = [], []
     for name in held:
         rows = readings(name)
@@ -148,6 +151,8 @@ def main(argv: list[str]) -> int:
             hits["cv"] += pred.label == r["gold"]
             hits["cv_comb"] += lab == r["gold"]
             records.append(rec)
+        if "--dump" in argv:   # after each set: a long run interrupted keeps what it read
+            Path(argv[argv.index("--dump") + 1]).write_text(json.dumps(records, indent=0))
         table.append((name, len(rows), {k: 100 * v / n for k, v in hits.items()}))
         mark = "*" if name in SHIPPED_TRAINED else " "
         h = table[-1][2]
@@ -157,8 +162,6 @@ def main(argv: list[str]) -> int:
     total = sum(n for _, n, _ in table)
     print("all", total, " ".join(f"{k} {sum(h[k] * n for _, n, h in table) / max(1, total):.1f}%"
                                  for k in ("rules", "cv", "cv_comb", "ship", "ship_comb")))
-    if "--dump" in argv:
-        Path(argv[argv.index("--dump") + 1]).write_text(json.dumps(records, indent=0))
     return 0
 
 
