@@ -5,9 +5,9 @@ labelled from its own expectations (the one labelling, also used by tests/bench/
     rows = human_rows(["b", "d-tune"])     # [{"text": ..., "label": "tempo_up", "spans": None}, ...]
 
 `SET_FOLDERS` is the one map from a set's letter to its folder (the tests and benchmarks read it too). Only the
-sets in `TRAINABLE` can be read here: set b (tests/dialogues_personas), the tuning halves of sets d, e, f and g
-(split by `half_of`), the request bank's tune half and the family banks' tune halves (`family-tune`,
-`family_rows` below). The validation halves d-val and e-val and the held-out set (c) grade the model and are
+sets in `TRAINABLE` can be read here: sets a and b, the tuning halves of sets d..n (split by `half_of`; a and
+h..n tune since the sixteenth session), the request bank's tune half and the family banks' tune halves
+(`family-tune`, `family_rows` below). The validation halves d-val and e-val and the held-out set (c) grade the model and are
 refused by name, so they can never leak into training (a test checks no training turn is one of theirs).
 d-val's totals did choose among reader runs and ACT_P (2026-11-30), so only (c), e-val and f-val are clean
 measures. e was split in the fourth session, f in the fifth and g in the sixth (2026-11-30), each before anyone
@@ -36,7 +36,8 @@ SET_FOLDERS = {"a": _TESTS / "dialogues", "b": _TESTS / "dialogues_personas", "c
                "i": _TESTS / "dialogues_i", "j": _TESTS / "dialogues_j", "k": _TESTS / "dialogues_k",
                "l": _TESTS / "dialogues_l", "m": _TESTS / "dialogues_m", "n": _TESTS / "dialogues_n"}   # fifteenth session: rewordings of d-g (l), h-k (m), d-k (n) tune dialogues
 # Which sets may be trained on and tuned on: a whole set, or the "tune" half of one (by `half_of`).
-TRAINABLE = ("b", "d-tune", "e-tune", "f-tune", "g-tune", "bank-tune", "family-tune")
+TRAINABLE = ("a", "b", "d-tune", "e-tune", "f-tune", "g-tune", "h-tune", "i-tune", "j-tune", "k-tune", "l-tune",
+             "m-tune", "n-tune", "bank-tune", "family-tune")   # a, h..n tune: sixteenth session
 GRADED = ("c", "d-val", "e-val", "f-val", "g-val", "h-val", "i-val", "j-val", "k-val",
           "l-val", "m-val", "n-val")   # the dialogue sets that grade (only their sentences are read here)
 # The request bank: single requests with their labels, written by people blind to the code and to every set,

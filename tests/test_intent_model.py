@@ -66,7 +66,7 @@ def test_human_turns_are_labelled_from_expectations_and_graded_sets_are_refused(
     assert len(rows) > 700 and {r["label"] for r in rows} <= set(LABELS) and all(r["spans"] is None for r in rows)
     assert len({r["text"].lower() for r in rows}) == len(rows)
     # grading sets are refused by name
-    for graded in ("c", "d-val", "d", "e", "e-val", "f", "f-val", "g", "g-val", "h", "h-val", "i", "i-val", "j", "j-val", "k", "k-val", "l", "l-val", "m", "m-val", "n", "n-val", "a", "bank-val", "bank"):
+    for graded in ("c", "d-val", "d", "e", "e-val", "f", "f-val", "g", "g-val", "h", "h-val", "i", "i-val", "j", "j-val", "k", "k-val", "l", "l-val", "m", "m-val", "n", "n-val", "bank-val", "bank"):
         with pytest.raises(ValueError):
             dialogues(graded)
     # and no training turn of more than two words is a turn of a graded set
@@ -77,6 +77,24 @@ def test_human_turns_are_labelled_from_expectations_and_graded_sets_are_refused(
     made = generate(2400, 0) + generate(400, 1)  # nor is a generated sentence (templates, not copies)
     assert not [r["text"] for r in made if len(r["text"].split()) > 2 and r["text"].strip().lower() in graded]
     assert token_tags([(0, 0), (0, 4), (5, 9), (0, 0)], None) == [-100] * 4
+
+
+def test_the_recipe_trains_on_every_tune_half_and_never_on_a_val_half_or_the_held_out_set():
+    # sixteenth session: the all-tune-halves recipe (a candidate, not shipped) names every trainable set (a, b, the
+    # d..n tune halves, the banks' tune halves), the shipped one a part of them; each grading set is refused by name
+    # when put in a config, so it can never reach training
+    from v2m.finetune.intent_human import GRADED, SET_FOLDERS, TRAINABLE, human_rows
+    from v2m.finetune.intent_lora import load_config, training_rows
+
+    cfg = load_config(CONFIG.with_name("minilm-lora-all.yaml"))
+    tunes = {f"{s}-tune" for s in SET_FOLDERS if s not in "abc"}
+    assert set(cfg["human_sets"]) == set(TRAINABLE) >= tunes | {"a", "b", "bank-tune", "family-tune"}
+    assert set(load_config(CONFIG)["human_sets"]) < set(TRAINABLE)
+    assert not set(TRAINABLE) & {*GRADED, "c", "bank-val"} and {f"{s}-val" for s in SET_FOLDERS if s not in "abc"} <= set(GRADED)
+    for graded in ("c", "n-val", "l-val", "bank-val"):
+        with pytest.raises(ValueError):
+            training_rows({**cfg, "human_sets": ["b", graded], "train_sentences": 10})
+    assert {r["label"] for r in human_rows(["a", "n-tune"])} <= set(LABELS)
 
 
 def test_the_validation_halves_are_the_ones_frozen_before_anyone_read_them():
