@@ -1,0 +1,21 @@
+"""Whether a clause only says which place the clause before it meant ("from when he starts crawling, that's the sixth
+shot"; "from when the big salmon takes the fly, about 0:22, till the end"), read with `place_words.appositive`.
+
+    from v2m.agent.dialogue.said_beside import beside
+    beside("from when the salmon takes the fly", " about 0:22")   # True
+    beside("after she talk", " at 0:50")                          # False: a place of its own ("..., music come back")
+"""
+
+from __future__ import annotations
+
+import re
+
+from v2m.agent.dialogue.place_words import APPOSITIVE_RE, SIDE_OF_MOMENT_RE
+
+TIME_BESIDE_RE = re.compile(r"^\s*(?:about|around|roughly|approximately|at|so|like) \d", re.I)
+
+
+def beside(before: str, clause: str) -> bool:
+    """`clause` names the place `before` meant: "which is ..." after any clause; a time ("about 0:22") only after a side
+    said as a moment (`place_words.SIDE_OF_MOMENT_RE`), else the time is a place of its own, carried to what follows."""
+    return bool(APPOSITIVE_RE.match(clause)) and (not TIME_BESIDE_RE.match(clause) or bool(SIDE_OF_MOMENT_RE.search(before)))
