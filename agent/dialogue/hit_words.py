@@ -15,7 +15,7 @@ import re
 
 from v2m.agent.dialogue.counted import NUMBER_WORD, ORD, ORDINALS, spoken_number
 from v2m.agent.dialogue.place_words import PEAK_RE, PICTURE_CHANGES, TIME
-from v2m.agent.dialogue.rising import CARRIER
+from v2m.agent.dialogue.rising import GOING
 
 # The words that name a mark, one list for every reader: `marks` (a mark asked, where "stop" and "punch" are read only
 # in the forms that name one), `next_place` (a request about the last mark's moment, with the words of one landing) and
@@ -137,7 +137,7 @@ STOP_RE = re.compile(r"\b(?:cut|kill|mute|stop) (?:all )?(?:of )?(?:the )?music\
 # A crescendo or a build that peaks on a moment: "crescendo into 0:16", "build into the last cut", "climb towards
 # 0:04 and peak there", "rise into 0:09": a swell into it
 SWELL_TO = (r"\b(?:crescendo|build(?:ing)?(?: it)?(?: up)?|climb(?:ing)?|ris(?:e|ing)|grow(?:ing)?|ramp(?:ing)?(?: up)?|swell(?:ing)?"
-            rf"(?: it)?(?: up)?)(?: {CARRIER}){{0,3}}? (?:right )?(?:into|in to|towards?|up to|to|that lands on|landing on|"
+            rf"(?: it)?(?: up)?)(?: the music| the band)?(?: {GOING})? (?:right )?(?:into|in to|towards?|up to|to|that lands on|landing on|"
             r"that peaks (?:at|on)|peaking (?:at|on)|and peaks? (?:at|on)|until)\b")
 # (a build or a growth into a place is a shape over the shot before, unless it is said to peak there: "build into
 # shot 3 and peak right on the edit"; a crescendo lands on its moment; so does a growth into a time, "build into 0:25",

@@ -322,7 +322,7 @@ _PART = rf"(?:(?:the|my|our|that|this) )?{INSTR_ALT}(?:s|es)?"
 PARTS_LISTED_RE = patterns.LazyPattern(rf"(?<!more )(?<!less )(?<!some )(?<!extra )(?<!no )(?<!add )(?<!, )\b{_PART}(?:\s*,\s*(?:and |& |plus )?{_PART})+(?:,? (?:and|&|plus) {_PART})?"
                                        r"(?=\s*(?:[:-]\s*)?(?:(?:all|both|each|too|should|must|need to|needs to|to|are|is|be|get|go|"
                                        r"a bit|a little|a lot|much|way|slightly|\w+ly) )*(?:louder|softer|quieter|lower|down|up|"
-                                       r"back|forward|less|more)\b)", re.I)
+                                       r"back|forward)\b)", re.I)   # not "less/more": "the drums are cluttered" reads "the drums less energy" first
 LISTED_COMMA_RE = re.compile(r"\s*,\s*(?:(?:and|&|plus) )?")
 
 
