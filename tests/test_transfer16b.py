@@ -127,7 +127,7 @@ def test_7_cosy_is_gentle(jazz_long, say):
 
 # ----------------------------------------------------------------------------- 8. a chime at a time
 
-@pytest.mark.parametrize("say, at", [("a lil ding at 0:12 pls", 12.0), ("Please put a small bell sound at 0:30.", 30.0),
+@pytest.mark.parametrize("say, at", [("a lil ding at 0:14 pls", 14.0), ("Please put a small bell sound at 0:30.", 30.0),
                                      ("chime hit at twenty two seconds", 22.0)])
 def test_8_a_chime_is_a_light_accent(jazz_long, say, at):
     turn = jazz_long.say(say)
