@@ -37,8 +37,8 @@ HEADER_RE = re.compile(r"^\s*(?:fw|fwd|re|subject|from|to|cc|sent|date)\s*:\s*(?
                        r"^\s*sent from my [\w -]{1,30}$", re.I)
 FORWARD_RE = re.compile(r"^\s*(?:(?:fw|fwd|re)\s*:\s*)+(?:(?:notes? |feedback |comments? )?from [^-–—:'\"‘“]{1,40}"
                         r"\s*[-–—:]\s*)?", re.I)
-GREETING_RE = re.compile(r"^\s*(?:hi|hello|hey|hiya|dear|greetings|good (?:morning|afternoon|evening|day)|bonjour|salut|hola|ol[aá]|oi|ciao|hallo|guten tag|moin|"
-                         r"namaste|salaa?m|annyeong|shalom|howdy)\b(?!-)(?: (?:there|all|team|everyone|guys|folks|ji|sir|bro|querid[oa]|[A-Z][a-z]+))?\s*[,.!:;-]+\s*", re.I)
+GREETING_RE = re.compile(r"^\s*(?:hi|hello|hey|hiya|dear|greetings|good (?:morning|afternoon|evening|day)|bonjour|salut|hola|ol[aá]|oi|ciao|hallo|guten (?:tag|morgen)|moin|buongiorno|buenos d[ií]as|bom dia|hej|merhaba|marhaba|privet|konn?ichiwa|ni ?hao|jambo|sawubona|"
+                         r"namaste|salaa?m|annyeong|shalom|howdy)\b(?!-)(?: (?:there|all|team|everyone|guys|folks|ji|sir|bro|querid[oa]|[A-Z][a-z]+))?(?:\s*[,.!:;-]+\s*|\W*$)", re.I)   # alone, no mark needed
 SIGN_OFF_RE = re.compile(r"(?:^|(?<=[.!?\n])|,)\s*(?:thanks|thank you|many thanks|thanks again|cheers|best|"
                          r"regards|kind regards|best wishes|all the best|ta|thx|warmly)(?: so much| a lot| again)?"
                          r"[,!.]?\s*(?:[-–—]\s*)?(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)?\W*$", re.I)
