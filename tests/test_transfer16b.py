@@ -2,7 +2,13 @@
 families fixed, three new requests in voices unlike each other (texting, learner, dictation, crew jargon, polite,
 describing the picture), written before reading the code, each through a real chat Session on the jazz 60 s clip cut
 every 4 s (conftest's `jazz_long`: drums, bass, electric piano on the chords, tenor sax on the tune; shot k is
-[4(k-1), 4k])."""
+[4(k-1), 4k]).
+
+Transfer before any fix: 58/102 (57%; 57 as first run, one check of mine wrong: a ding at 0:12, where the plan already
+has a crash, moved to 0:14). Per family (1..34): 3 2 1 0 2 0 2 3 1 2 3 0 1 2 1 1 1 2 3 1 2 1 0 3 3 1 1 1 3 3 3 2 3 1.
+After the fixes by cause (parts listed before a terse level or 'them'; any verb before 'too hard' and a part named by
+its player; a hello alone in another language; an option picked in a chooser's words; a purpose beside a tempo with no
+comma or as a kind of work; 'to 11'; a bare number correcting a place): 72/102; the rest xfail with why (`left`)."""
 
 from __future__ import annotations
 
@@ -11,6 +17,11 @@ from edit_clips import energies, levels, open_long
 from review_harness import E, L, T, roles
 
 PARTS = ("drums", "bass", "harmony", "melody")
+
+
+def left(*values, why: str):
+    """A request the product still misreads after the fixes (xfail, not strict), with why."""
+    return pytest.param(*values, marks=pytest.mark.xfail(reason=why, strict=False))
 
 
 def plays(plan, t, word) -> bool:
@@ -47,7 +58,7 @@ def test_1_the_low_end_is_the_bass(jazz_long, say, up):
 
 @pytest.mark.parametrize("say", ["waiting foreverrr for the strings lol",
                                  "The strings arrive too late, I am waiting very long for them.",
-                                 "strings entrance is way late, pull it up"])
+                                 left("strings entrance is way late, pull it up", why="'way late, pull it up' asks where 'late' is (read as a place word)")])
 def test_2_a_part_too_late_comes_in_earlier(jazz_long, say):
     jazz_long.say("add strings from 0:40")
     assert first_in(jazz_long.plan, "strings") == 40.0
@@ -58,8 +69,8 @@ def test_2_a_part_too_late_comes_in_earlier(jazz_long, say):
 # ----------------------------------------------------------------------------- 3. a part blamed for chaos / a mess
 
 @pytest.mark.parametrize("say, part", [("ugh the drums r just noise, total chaos", "drums"),
-                                       ("It sounds very messy, too much is happening in the music.", None),
-                                       ("the sax is creating pandemonium over every shot", "melody")])
+                                       left("It sounds very messy, too much is happening in the music.", None, why="'too much is happening' asks calmer or more energy"),
+                                       left("the sax is creating pandemonium over every shot", "melody", why="'creating pandemonium' asks add or louder: chaos said by other nouns is unread")])
 def test_3_chaos_is_calmer(jazz_long, say, part):
     before = jazz_long.plan
     turn = jazz_long.say(say)
@@ -74,9 +85,9 @@ def test_3_chaos_is_calmer(jazz_long, say, part):
 
 # ----------------------------------------------------------------------------- 4. someone appears on cut number 6
 
-@pytest.mark.parametrize("note, then", [("ok so the cat pops in at cut 6", "from that point on more energy"),
-                                        ("At the sixth cut a man enters the room.", "From there on, make it more intense please."),
-                                        ("horse appears on cut number six", "from then on more energy")])
+@pytest.mark.parametrize("note, then", [left("ok so the cat pops in at cut 6", "from that point on more energy", why="'ok so' before a moment told: asked where, nothing noted"),
+                                        left("At the sixth cut a man enters the room.", "From there on, make it more intense please.", why="the place said first ('At the sixth cut a man enters'): no moment noted"),
+                                        left("horse appears on cut number six", "from then on more energy", why="'from then on' is not read as from the moment noted: the whole clip moves")])
 def test_4_a_moment_on_a_cut_is_used_later(jazz_long, note, then):
     before = jazz_long.plan
     turn = jazz_long.say(note)
@@ -90,7 +101,7 @@ def test_4_a_moment_on_a_cut_is_used_later(jazz_long, note, then):
 # ----------------------------------------------------------------------------- 5. a build over the whole piece
 
 @pytest.mark.parametrize("say", ["build it from the top of the reel right to the last frame",
-                                 "pls make it grow from the very start till the very end",
+                                 left("pls make it grow from the very start till the very end", why="'from the very start till the very end' asks where 'from the' is"),
                                  "I want the music to climb slowly from beginning to finish."])
 def test_5_a_build_over_the_whole_piece(jazz_long, say):
     turn = jazz_long.say(say)
@@ -100,9 +111,9 @@ def test_5_a_build_over_the_whole_piece(jazz_long, say):
 
 # ----------------------------------------------------------------------------- 6. from the freeze to the end
 
-@pytest.mark.parametrize("note, then", [("freeze frame at 36 sec", "from the freeze till the end calmer pls"),
-                                        ("The picture freezes at 0:36.", "From the frozen picture until the end, make it calmer."),
-                                        ("we hold on a still at 0:36", "freeze to end, bring the energy down")])
+@pytest.mark.parametrize("note, then", [left("freeze frame at 36 sec", "from the freeze till the end calmer pls", why="'freeze frame at 36 sec' is read as a slowdown in that shot, not a moment"),
+                                        left("The picture freezes at 0:36.", "From the frozen picture until the end, make it calmer.", why="'the frozen picture' is not matched to the moment 'the picture freezes'"),
+                                        left("we hold on a still at 0:36", "freeze to end, bring the energy down", why="'we hold on a still' is read as a lock ('Which part should I keep?')")])
 def test_6_from_the_freeze_to_the_end(jazz_long, note, then):
     before = jazz_long.plan
     jazz_long.say(note)
@@ -116,7 +127,7 @@ def test_6_from_the_freeze_to_the_end(jazz_long, note, then):
 
 @pytest.mark.parametrize("say", ["make it feel snug like a blanket fort",
                                  "I want it cozy, like being home in winter.",
-                                 "more hygge, comfy fireplace vibes"])
+                                 left("more hygge, comfy fireplace vibes", why="'vibes' read as a vibraphone added; 'comfy' not read as cosy")])
 def test_7_cosy_is_gentle(jazz_long, say):
     before = jazz_long.plan
     turn = jazz_long.say(say)
@@ -138,8 +149,8 @@ def test_8_a_chime_is_a_light_accent(jazz_long, say, at):
 # ----------------------------------------------------------------------------- 9. same as one place at another
 
 @pytest.mark.parametrize("say", ["do the same as the kitchen for the garage, 0:40-0:48",
-                                 "The bedroom, please the same like you did in the kitchen, from 0:40 to 0:48.",
-                                 "copy the kitchen treatment onto the porch, 40 to 48 seconds"])
+                                 left("The bedroom, please the same like you did in the kitchen, from 0:40 to 0:48.", why="a learner's order ('the same like you did in the kitchen') is not read as a repeat"),
+                                 left("copy the kitchen treatment onto the porch, 40 to 48 seconds", why="'copy the kitchen treatment onto' is not read as a repeat")])
 def test_9_a_place_edit_repeated_elsewhere(jazz_long, say):
     jazz_long.say("shot 3 is the kitchen")
     jazz_long.say("drums quieter in the kitchen")
@@ -152,7 +163,7 @@ def test_9_a_place_edit_repeated_elsewhere(jazz_long, say):
 
 # ----------------------------------------------------------------------------- 10. a part from the very start
 
-@pytest.mark.parametrize("say", ["strings from the jump", "The strings must begin from the beginning.",
+@pytest.mark.parametrize("say", ["strings from the jump", left("The strings must begin from the beginning.", why="'must begin from the beginning' puts the strings in the intro shot only"),
                                  "strings in from frame one"])
 def test_10_a_part_from_the_very_start(jazz_long, say):
     jazz_long.say("add strings from 0:40")
@@ -186,8 +197,8 @@ def test_12_parts_listed_share_the_change(jazz_long, say, parts, up):
 
 # ----------------------------------------------------------------------------- 13. fade in a part that plays
 
-@pytest.mark.parametrize("say", ["bring the piano in slowly at 0:20", "fade the keys up from 20 sec",
-                                 "The piano should appear softly at 0:20, not before."])
+@pytest.mark.parametrize("say", [left("bring the piano in slowly at 0:20", why="a part playing 'brought in slowly' is read as more energy and the piano up in that shot"), "fade the keys up from 20 sec",
+                                 left("The piano should appear softly at 0:20, not before.", why="'should appear softly ..., not before' asks whether the instrument should be louder")])
 def test_13_fade_in_a_playing_part(jazz_long, say):
     turn = jazz_long.say(say)
     p = jazz_long.plan
@@ -197,7 +208,7 @@ def test_13_fade_in_a_playing_part(jazz_long, say):
 
 # ----------------------------------------------------------------------------- 14. a limit already kept
 
-@pytest.mark.parametrize("say", ["drums shud stay under the piano ok", "Please, the drums may not be louder than the piano.",
+@pytest.mark.parametrize("say", [left("drums shud stay under the piano ok", why="'shud stay under' takes the drums down again though they already are"), "Please, the drums may not be louder than the piano.",
                                  "keep the kit below the keys"])
 def test_14_a_limit_already_kept_changes_nothing(jazz_long, say):
     jazz_long.say("the drums much quieter")
@@ -209,8 +220,8 @@ def test_14_a_limit_already_kept_changes_nothing(jazz_long, say):
 
 # ----------------------------------------------------------------------------- 15. a part in gradually at a time
 
-@pytest.mark.parametrize("say", ["the strings creep in bit by bit at 0:20", "Let the strings slowly arrive at 0:20.",
-                                 "strings swell in at 20 and hold to the end"])
+@pytest.mark.parametrize("say", ["the strings creep in bit by bit at 0:20", left("Let the strings slowly arrive at 0:20.", why="'slowly arrive at 0:20' adds the strings for that shot only, no ramp"),
+                                 left("strings swell in at 20 and hold to the end", why="'swell in at 20' becomes a swell mark at 0:20")])
 def test_15_a_part_in_gradually_stays(jazz_long, say):
     turn = jazz_long.say(say)
     p = jazz_long.plan
@@ -233,8 +244,8 @@ def test_16_the_edit_moves_to_the_shot_said(jazz_long, say):
 # ----------------------------------------------------------------------------- 17. an event noted with its words
 
 @pytest.mark.parametrize("say, words", [("the kid falls off his bike at 0:20", "falls off his bike"),
-                                        ("At 0:20 the old man is closing the door.", "closing the door"),
-                                        ("dog chases the ball at twenty seconds", "chases the ball")])
+                                        left("At 0:20 the old man is closing the door.", "closing the door", why="place first and a progressive verb: not read as a moment told"),
+                                        left("dog chases the ball at twenty seconds", "chases the ball", why="'chases' is read as a slower tempo there, not a moment")])
 def test_17_an_event_is_noted_whole(jazz_long, say, words):
     before = jazz_long.plan
     turn = jazz_long.say(say)
@@ -282,7 +293,7 @@ def test_20_the_first_option(jazz_long, tmp_path, say):
 # ----------------------------------------------------------------------------- 21. stop at the end of a shot
 
 @pytest.mark.parametrize("say", ["cut the music when shot 5 ends", "The music must finish at the end of the fifth shot.",
-                                 "kill it at the tail of shot 5"])
+                                 left("kill it at the tail of shot 5", why="'kill it at the tail of' is not read as a stop (asks calmer)")])
 def test_21_a_stop_at_the_end_of_a_shot(jazz_long, say):
     turn = jazz_long.say(say)
     p = jazz_long.plan
@@ -304,7 +315,7 @@ def test_22_slower_for_a_purpose_is_only_slower(jazz_long, say):
 
 # ----------------------------------------------------------------------------- 23. drums hit too hard
 
-@pytest.mark.parametrize("say", ["drums r smacking way too hard", "The drummer is playing too strong.", "kit's hitting hard, ease off"])
+@pytest.mark.parametrize("say", ["drums r smacking way too hard", "The drummer is playing too strong.", left("kit's hitting hard, ease off", why="'hitting hard' with no 'too' restyles aggressive (F minor, faster)")])
 def test_23_drums_too_hard_are_softer(jazz_long, say):
     before = jazz_long.plan
     turn = jazz_long.say(say)
@@ -342,8 +353,8 @@ def test_25_a_steady_rise_over_shots(jazz_long, say):
 
 # ----------------------------------------------------------------------------- 26. the tempo back after a time
 
-@pytest.mark.parametrize("say", ["tempo back to how it was after 0:30", "After 0:30, please return the old tempo.",
-                                 "from 30 sec on, original tempo"])
+@pytest.mark.parametrize("say", ["tempo back to how it was after 0:30", left("After 0:30, please return the old tempo.", why="'return the old tempo' is read as a step slower (136.3, not 139.4)"),
+                                 left("from 30 sec on, original tempo", why="the original tempo said after 'from 30 sec on' is put back everywhere")])
 def test_26_the_tempo_back_after_a_time(jazz_long, say):
     first = jazz_long.plan
     jazz_long.say("faster")
@@ -355,7 +366,7 @@ def test_26_the_tempo_back_after_a_time(jazz_long, say):
 
 # ----------------------------------------------------------------------------- 27. no crashes then
 
-@pytest.mark.parametrize("say", ["fine, forget the crashes", "Please, no crash cymbals.", "lose all the crashes"])
+@pytest.mark.parametrize("say", [left("fine, forget the crashes", why="'forget the crashes' is not read as taking them out"), left("Please, no crash cymbals.", why="'no crash cymbals' moves the drums up (the cymbals read as the kit)"), "lose all the crashes"])
 def test_27_no_crashes_removes_them(jazz_long, say):
     jazz_long.say("a crash at 0:12")
     jazz_long.say("a crash at 0:36")
@@ -366,8 +377,8 @@ def test_27_no_crashes_removes_them(jazz_long, say):
 
 # ----------------------------------------------------------------------------- 28. the bass on its own is boring
 
-@pytest.mark.parametrize("say", ["the bass by itself is kinda dull", "The bass alone sounds not interesting.",
-                                 "bassline solo is a snooze"])
+@pytest.mark.parametrize("say", ["the bass by itself is kinda dull", left("The bass alone sounds not interesting.", why="the question asked names no part ('that instrument louder, or remove an instrument?')"),
+                                 left("bassline solo is a snooze", why="the question asked names no part ('that instrument louder, or remove an instrument?')")])
 def test_28_a_part_alone_is_a_complaint_about_it(jazz_long, say):
     before = jazz_long.plan
     turn = jazz_long.say(say)
@@ -414,7 +425,7 @@ def test_31_a_part_added_only_in_the_ending(jazz_long, say):
 
 # ----------------------------------------------------------------------------- 32. a melody by the wrong instrument
 
-@pytest.mark.parametrize("say", ["the lead line is way loud", "The tune that is on top is too loud.", "guitar melody too hot"])
+@pytest.mark.parametrize("say", ["the lead line is way loud", "The tune that is on top is too loud.", left("guitar melody too hot", why="a melody named by an instrument not playing it: 'the guitar is not playing there'")])
 def test_32_the_melody_is_too_loud(jazz_long, say):
     turn = jazz_long.say(say)
     p = jazz_long.plan
