@@ -6,9 +6,10 @@ every 4 s (conftest's `jazz_long`: drums, bass, electric piano on the chords, te
 
 Transfer before any fix: 58/102 (57%; 57 as first run, one check of mine wrong: a ding at 0:12, where the plan already
 has a crash, moved to 0:14). Per family (1..34): 3 2 1 0 2 0 2 3 1 2 3 0 1 2 1 1 1 2 3 1 2 1 0 3 3 1 1 1 3 3 3 2 3 1.
-After the fixes by cause (parts listed before a terse level or 'them'; any verb before 'too hard' and a part named by
-its player; a hello alone in another language; an option picked in a chooser's words; a purpose beside a tempo with no
-comma or as a kind of work; 'to 11'; a bare number correcting a place): 72/102; the rest xfail with why (`left`)."""
+After the fixes by cause (parts listed before a terse level or 'them'; any verb before 'too hard'; a hello alone in
+another language; an option picked in a chooser's words; a purpose beside a tempo with no comma or as a kind of work;
+'to 11'; a bare number correcting a place): 71/102; the rest xfail with why (`left`). "The drummer" as the drums was
+tried and taken back: it cost e-tune a turn ("the drummer should enter with energy")."""
 
 from __future__ import annotations
 
@@ -315,7 +316,7 @@ def test_22_slower_for_a_purpose_is_only_slower(jazz_long, say):
 
 # ----------------------------------------------------------------------------- 23. drums hit too hard
 
-@pytest.mark.parametrize("say", ["drums r smacking way too hard", "The drummer is playing too strong.", left("kit's hitting hard, ease off", why="'hitting hard' with no 'too' restyles aggressive (F minor, faster)")])
+@pytest.mark.parametrize("say", ["drums r smacking way too hard", left("The drummer is playing too strong.", why="the drummer as the drums: an alias lost e-tune's 'the drummer should enter' (the pastor), so not shipped"), left("kit's hitting hard, ease off", why="'hitting hard' with no 'too' restyles aggressive (F minor, faster)")])
 def test_23_drums_too_hard_are_softer(jazz_long, say):
     before = jazz_long.plan
     turn = jazz_long.say(say)
