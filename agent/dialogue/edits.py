@@ -268,7 +268,7 @@ def _why_held(request: str) -> tuple[str, dict[str, str]]:
     """`request` with each clause that only says why after one that names a part ("lift the bass, it feels timid":
     `mentions.only_reason`) held back as a token, so that no simile reads it as a feeling first; `read_request` drops
     it when the clause before changed a part, else reads it as said ("too much now, like the Olympics" stays)."""
-    pieces = re.split(f"({CLAUSE_SPLIT.pattern})", request)   # clauses at even places, what split them between
+    pieces = re.split(f"({CLAUSE_SPLIT.pattern})", purpose_why.apart(request))   # clauses at even places, what split them between
     held: dict[str, str] = {}
     for k in range(2, len(pieces), 2):
         if purpose_why.why_only(phrases.words(pieces[k]), phrases.words(pieces[k - 2])):   # "slower please, it's for a funeral" too

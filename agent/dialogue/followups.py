@@ -74,12 +74,14 @@ CORRECTION_RE = re.compile(rf"^\W*(?:(?:{CORRECTING}|typo(?: above| there| earli
 # "no wait, the jump is the fourth shot": a name put right, after a word that corrects
 NAME_FIX_RE = re.compile(rf"^\W*(?:(?:{CORRECTING})\b\W*)+(?:the )?[a-z]+(?: [a-z]+)? "
                          r"(?:is|was|are|were) (?:the |in |at |shots? |cuts? )", re.I)
+BARE_NUMBER = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"   # "i meant 6", "wrong shot, six": of the last edit's kind
+BARE_NUMBER_RE = re.compile(rf"^\W*({BARE_NUMBER})\W*$", re.I)
 # "no, the sixth", "nope the 6th one", "no, shot 6": a correcting word, then only the place meant (the last edit's kind of
 # place when none is said)
-BARE_FIX_RE = re.compile(rf"^\W*(?:(?:{CORRECTING})\b\W*)+(?:the )?(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+BARE_FIX_RE = re.compile(rf"^\W*(?:(?:{CORRECTING}|i meant|i mean|wrong (?:shot|cut|one|place|spot))\b\W*)+(?:the )?(?:{BARE_NUMBER}|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
                          r"tenth|last|final|\d{1,2}(?:st|nd|rd|th))(?: one| (?:shot|cut|photo|picture|slide|clip|scene)s?)?|(?:shot|cut|photo|"
                          r"picture|slide|clip|scene) \d{1,2})(?: (?:please|pls|then))?\W*$", re.I)
-CORRECTION_WORDS_RE = re.compile(rf"\b(?:{CORRECTING}|i meant|i mean|i said|i say|it's|its|(?:he|she|they) mean[st]?|"
+CORRECTION_WORDS_RE = re.compile(rf"\b(?:{CORRECTING}|wrong (?:shot|cut|one|place|spot)|i meant|i mean|i said|i say|it's|its|(?:he|she|they) mean[st]?|"
                                  r"it is|that's|thats|should be|make that|meant|not there|but|instead|rather|typo|above)\b")
 # "no is not the guitar, I mean the flute", "not the strings, the brass": the last edit meant another part
 NOT_PART_RE = re.compile(r"\b(?:not|n't|isn'?t)(?: the| a| an| my)? (?P<no>[a-z]+)\b")

@@ -108,6 +108,8 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     # ("the energy to be lowered", "intensity raised"; not "down to 0.3", an exact level)
     (_energy_moved("down"), "less energy"), (_energy_moved("up"), "more energy"),
     (rf"\bmore {ENERGY}\b", "more energy"), (rf"\bless {ENERGY}\b", "less energy"),
+    # turned up past the top of the dial ("energy to 11", "crank it up to eleven"): the most energy, no place 11
+    (rf"\b(?:(?:(?:crank|turn|push|dial|take|pump) )?(?:it|the {ENERGY}|{ENERGY}|everything|things) )?(?:all the way )?(?:up )?to (?:11|eleven)\b(?![:.]?\d| ?(?:s|secs?|seconds?|bpm)\b)", "much more energy"),
     # the tempo moved by a verb, with the size said between ("crank the tempo way up", "tempo needs to go up a lot")
     (rf"\b{MOVE} (?:the |its )?{PACE} (?:\w+ ){{0,2}}?up\b|\b{PACE} {MUST} (?:\w+ ){{0,2}}?up\b", "faster"),
     (rf"\b{MOVE} (?:the |its )?{PACE} (?:\w+ ){{0,2}}?down\b|\b{PACE} {MUST} (?:\w+ ){{0,2}}?down\b", "slower"),
@@ -317,13 +319,17 @@ START_FALL_RE = re.compile(r"\b(?:start|begin|open)\w*(?: (?:it|things|the music
 
 
 # parts listed with commas before one change of level ("the bass, the harmony and the melody quieter", "make the drums,
-# the bass louder", "bass, piano, sax - all softer"): each part, as "and" joins them (the commas cut the first one off)
+# the bass louder", "bass, piano, sax - all softer", "the piano, the bass and also the drums, a little louder"): each
+# part, as "and" joins them (the commas cut the first one off); an order on "them" after the list is on the list ("bass,
+# keys, sax: pull em back")
 _PART = rf"(?:(?:the|my|our|that|this) )?{INSTR_ALT}(?:s|es)?"
-PARTS_LISTED_RE = patterns.LazyPattern(rf"(?<!more )(?<!less )(?<!some )(?<!extra )(?<!no )(?<!add )(?<!, )\b{_PART}(?:\s*,\s*(?:and |& |plus )?{_PART})+(?:,? (?:and|&|plus) {_PART})?"
-                                       r"(?=\s*(?:[:-]\s*)?(?:(?:all|both|each|too|should|must|need to|needs to|to|are|is|be|get|go|"
+_THEM = r"(?P<verb>pull|push|turn|bring|take|knock|tone|ease|dial|crank|pump) (?:'?em|them|those|these|all of them) (?P<way>back|down|up|off)\b"
+PARTS_LISTED_RE = patterns.LazyPattern(rf"(?<!more )(?<!less )(?<!some )(?<!extra )(?<!no )(?<!add )(?<!, )\b(?P<list>{_PART}(?:\s*,\s*(?:and |& |plus )?(?:also )?{_PART})+"
+                                       rf"(?:,? (?:and|&|plus) (?:also )?{_PART})?)(?:\s*(?:[,:-]\s*)?"
+                                       r"(?=(?:(?:all|both|each|too|should|must|need to|needs to|to|are|is|be|get|go|"
                                        r"a bit|a little|a lot|much|way|slightly|\w+ly) )*(?:louder|softer|quieter|lower|down|up|"
-                                       r"back|forward)\b)", re.I)   # not "less/more": "the drums are cluttered" reads "the drums less energy" first
-LISTED_COMMA_RE = re.compile(r"\s*,\s*(?:(?:and|&|plus) )?")
+                                       rf"back|forward)\b)|\s*[,:-]?\s*{_THEM})", re.I)   # not "less/more": "the drums are cluttered" reads "the drums less energy" first
+LISTED_COMMA_RE = re.compile(r"\s*,\s*(?:(?:and|&|plus) )?(?:also )?|\s+(?:and|&|plus) also\s+")
 
 
 # how slowly a change comes, said apart from it ("little by little, grow from shot 5 to 9", "build up to 0:40, step by step")
@@ -338,7 +344,7 @@ def joined(text: str) -> str:
     if (m := MANNER_APART_RE.search(text)):   # said first, as one clause: "little by little grow from shot 5 to 9"
         manner = " ".join(w.strip(",;:-") for w in (m[1] or m[2]).split())
         text = f"{manner} {text[m.end():] if m[1] else text[:m.start()]}"
-    text = PARTS_LISTED_RE.sub(lambda m: LISTED_COMMA_RE.sub(" and ", m[0]), text)
+    text = PARTS_LISTED_RE.sub(lambda m: f"{m['verb'] + ' ' + m['way'] + ' ' if m['verb'] else ''}{LISTED_COMMA_RE.sub(' and ', m['list'])} ", text)
     text = START_FALL_RE.sub("softer and softer after a loud start", text)
     return START_RISE_RE.sub(lambda m: f"{'start ' + m['q'] if m['keep'] else m[1]} and build{' until' if m['into'] else ''}",
                              all_in(text))   # "... and grow into the 2nd cut": from the start until there

@@ -315,7 +315,7 @@ SAID_SO = rf"(?:too|way too|far too|{HEDGES}|pretty|very|super|rather|bit|really
 EXCESS = (rf"(?:(?<=is )|(?<=are ))(?:{SAID_SO} )*(?:loud|noisy)(?! enough)|(?:(?:{SAID_SO}|that) )+(?:loud|hot|strong|prominent|"
           r"present|bright|harsh|shrill|boomy|muddy|tinny|piercing|brash|heavy|busy|cluttered|much(?! better| nicer| more| clearer)|far forward|forward|"
           r"up front|out front|syrupy|sugary|cheesy|schmaltzy|sappy|saccharine|in (?:your|my|the) face)")
-HARSH = r"shrill|harsh|piercing|deafening|screeching|overbearing|boomy|muddy|tinny|overpowering|too loud|(?:hit(?:s|ting)?|play(?:s|ing)?|bang(?:s|ing)?|pound(?:s|ing)?|slam(?:s|ming)?|bash(?:es|ing)?|thump(?:s|ing)?|hammer(?:s|ing)?|go(?:es|ing)?|com(?:es|ing) in) (?:(?:way|far|much|a bit|a little|just|kind of|a tad) )?too (?:hard|heavy|heavily|loud|loudly|strong|much|aggressive(?:ly)?|forcefully)"   # "the drums hit too hard": played too hard
+HARSH = r"shrill|harsh|piercing|deafening|screeching|overbearing|boomy|muddy|tinny|overpowering|too loud|(?:com(?:es|ing) in|(?!(?:is|are|was|were|be|been|not|so|also|just)\b)[a-z]+) (?:(?:way|far|much|a bit|a little|just|kind of|a tad) )?too (?:hard|heavy|heavily|loud|loudly|strong|much|aggressive(?:ly)?|forcefully)"   # "the drums hit too hard", "are smacking way too hard": played too hard, whatever the verb
 # a part said to sound poor ("the strings feel cheesy", "the piano sounds cheap"): a complaint, that part down, never added
 FLAWED = (r"(?:(?:is|are|sounds?|feels?|seems?|comes? across(?: as)?) )+(?:(?:so|really|very|kind of|a bit|a little|pretty|super|"
           r"way|just) )*(?:cheesy|corny|cheap|tacky|naff|cringe|cringy|cringey|clunky|plasticky|plastic|fake|annoying|"

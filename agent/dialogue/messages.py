@@ -37,8 +37,8 @@ HEADER_RE = re.compile(r"^\s*(?:fw|fwd|re|subject|from|to|cc|sent|date)\s*:\s*(?
                        r"^\s*sent from my [\w -]{1,30}$", re.I)
 FORWARD_RE = re.compile(r"^\s*(?:(?:fw|fwd|re)\s*:\s*)+(?:(?:notes? |feedback |comments? )?from [^-–—:'\"‘“]{1,40}"
                         r"\s*[-–—:]\s*)?", re.I)
-GREETING_RE = re.compile(r"^\s*(?:hi|hello|hey|hiya|dear|greetings|good (?:morning|afternoon|evening|day)|bonjour|salut|hola|ol[aá]|oi|ciao|hallo|guten tag|moin|"
-                         r"namaste|salaa?m|annyeong|shalom|howdy)\b(?!-)(?: (?:there|all|team|everyone|guys|folks|ji|sir|bro|querid[oa]|[A-Z][a-z]+))?\s*[,.!:;-]+\s*", re.I)
+GREETING_RE = re.compile(r"^\s*(?:hi|hello|hey|hiya|dear|greetings|good (?:morning|afternoon|evening|day)|bonjour|salut|hola|ol[aá]|oi|ciao|hallo|guten (?:tag|morgen)|moin|buongiorno|buenos d[ií]as|bom dia|hej|merhaba|marhaba|privet|konn?ichiwa|ni ?hao|jambo|sawubona|"
+                         r"namaste|salaa?m|annyeong|shalom|howdy)\b(?!-)(?: (?:there|all|team|everyone|guys|folks|ji|sir|bro|querid[oa]|[A-Z][a-z]+))?(?:\s*[,.!:;-]+\s*|\W*$)", re.I)   # alone, no mark needed
 SIGN_OFF_RE = re.compile(r"(?:^|(?<=[.!?\n])|,)\s*(?:thanks|thank you|many thanks|thanks again|cheers|best|"
                          r"regards|kind regards|best wishes|all the best|ta|thx|warmly)(?: so much| a lot| again)?"
                          r"[,!.]?\s*(?:[-–—]\s*)?(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)?\W*$", re.I)
@@ -112,8 +112,8 @@ RESOLVED_RE = re.compile(r"^\W*(?:✔|✓|☑)?\s*(?:resolved|done|fixed|closed|
 WITHDRAW_RE = re.compile(opening("no|sorry") + r"(?:(?:forget|scratch|ignore|skip)(?: about)? (?:that|it|"
                          r"this|the question)(?: one| request| question| idea| bit)?|never ?mind|nvm)\b\W*", re.I)
 # "the second one", "option 1", "the latter": an answer naming an offered option by its place
-ORDINAL_RE = re.compile(opening("yes|yeah") + r"(?:the |option |number |no\.? ?|#)?(first|second|1st|"
-                        r"2nd|former|latter|last|1|2)(?: one| option| please| pls| plz| thanks| thx)*\W*$", re.I)
+ORDINAL_RE = re.compile(opening(r"yes|yeah|i(?:'ll| will|'d| would)? (?:take|choose|pick|want|like|go with|go for|prefer)|let'?s (?:go with|go for|do)|go (?:with|for)|gimme|give me") + r"(?:the |option |number |no\.? ?|#)?(first|second|third|1st|"
+                        r"2nd|3rd|former|latter|last|1|2|3|one|two|three)(?: one| option| choice| please| pls| plz| thanks| thx)*\W*$", re.I)   # "I take the first option", "option one"
 # A plain yes to a question that offered one reading ("Do you mean more energy?" - "yes please", "sure, do that").
 AGREE_RE = re.compile(r"^\W*(?:yes|yeah|yep|yup|sure|ok|okay|correct|exactly|right|please do|do it|go ahead|that one)"
                       r"(?:\W+(?:please|do that|do it|go ahead|that's it|that one|thanks|thank you|exactly))*\W*$", re.I)
@@ -247,7 +247,7 @@ def picks(options: list[str], answer: str) -> str | None:
     named = next((o for o in options if o and o.lower() in answer.lower()
                   and len(answer.split()) <= len(o.split()) + ANSWER_EXTRA_WORDS), None)
     m = ORDINAL_RE.match(answer)
-    k = {"first": 0, "1st": 0, "1": 0, "former": 0, "second": 1, "2nd": 1, "2": 1}.get((m.group(1) or "").lower()) \
+    k = {"first": 0, "1st": 0, "1": 0, "one": 0, "former": 0, "second": 1, "2nd": 1, "2": 1, "two": 1, "third": 2, "3rd": 2, "3": 2, "three": 2}.get((m.group(1) or "").lower()) \
         if m else None
     if m and (m.group(1) or "").lower() in ("latter", "last"):
         k = len(options) - 1

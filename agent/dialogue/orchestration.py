@@ -41,8 +41,8 @@ TURNED = patterns.Lazy(((PART_FLAWED_RE, "down"), (rf"{INSTR} {BEING}(?:{LACK})\
                         (rf"\b(?:{DOWN_VERBS}) {INSTR}", "down"), (rf"\b(?:{UP_VERBS}) {INSTR}", "up"),
                         (rf"\b(?:take|knock|tone|ease|pull|dial|turn|nudge|bump|notch|drop) {INSTR} (?:\w+ ){{0,2}}?(?:down|back)\b", "down"),
                         (rf"\b(?:bring|calm) {PARTS} down\b", "down"), (rf"\bback {INSTR} off\b", "down"), (rf"\b(?:take away|take out|remove|cut(?: out)?|drop|lose|strip(?: out)?|pull out|thin out) (?:some|a bit|a little|a few|part|a touch) of {INSTR}", "down"),   # "take away some of the drums": fewer, not none
-                        (rf"^\s*(?:and |now |then |also )?{INSTR} (?:a bit |a little |a touch |a tad |way |right |much )?"
-                         rf"(up|down)\b(?! to \d)", ""),   # "slap bass up", "hats down a bit": terse notes
+                        (rf"^\s*(?:and |now |then |also )?{INSTR}(?:(?:,| and| &| plus)(?: the)? (?:{INSTR_ALT})(?:s|es)?)* (?:a bit |a little |"
+                         rf"a touch |a tad |way |right |much )?(up|down)\b(?! to \d)", ""),   # "slap bass up", "bass and sax down a bit": terse
                         (rf"\b(?:can'?t|cannot|can not|barely|hardly) (?:really |even )?{HEARD} {INSTR}", "up")))
 
 

@@ -52,8 +52,12 @@ KIT_PIECES = {"kick", "snare", "hats", "hi-hats", "cymbals", "hi-hat", "hihat", 
               "kick drum", "bass drum", "snare drum", "cymbal", "ride cymbal", "toms", "tom fills", "rimshot",
               "rimshots", "claps", "brushes"}
 
+# A part named by who plays it ("the bassist is too loud", "the bass player could come up"): that part ("the drummer"
+# is left to `part_levels`: read here it lost e-tune's "the drummer should enter with energy")
+PLAYERS = {"bassist": "bass", "bass player": "bass", "soloist": "melody"}
 # Names of a part by how it is played or produced
 ALIASES = {**REGISTERS, "sub bass": "bass", "sub": "bass", "808": "bass", "808s": "bass", "bass notes": "bass",
            "left hand": "bass", "right hand": "melody",   # a pianist's hands: the low line and the tune
-           "drumbeat": "drums", "drum beat": "drums", "backbeat": "drums", "beat": "drums", "groove": "drums"}
+           "drumbeat": "drums", "drum beat": "drums", "backbeat": "drums", "beat": "drums", "groove": "drums",
+           **PLAYERS}
 LOW_PARTS = ("bass", "drums", "percussion", "pad")   # parts with no tune to take: "let the bass lead" is it up front

@@ -14,11 +14,25 @@ import re
 from v2m.agent.dialogue import mentions
 from v2m.agent.dialogue.phrases import FAST_RE, SLOW_RE
 
+# the piece said as what it is, a kind of work ("it's a corporate piece", "this is our wedding video")
+WORK = (r"(?:it'?s|it is|this is|this'?s|that'?s|that is) (?:a|an|the|our|my|his|her|their) (?:[\w'-]+ ){0,2}?(?:piece|video|film|"
+        r"clip|ad|advert|commercial|promo|trailer|reel|spot|edit|project|montage|vlog)")
 # a clause that only says what the video is for ("it's for a funeral", "because this is for my gran's funeral")
 PURPOSE_ALONE_RE = re.compile(r"\s*(?:(?:and|so|because|since|as|coz|cause|cuz) )*(?:(?:it'?s|it is|this is|this'?s|that'?s|"
                               r"that is|the (?:video|film|clip|piece) is|we'?re|i'?m) )?(?:(?:all|just|meant|made|going|gonna be) )?"
-                              r"for (?:a|an|the|our|my|his|her|their|this|that|some|[\w]+'s)(?: [\w'-]+){0,2}\W*", re.I)
+                              r"for (?:a|an|the|our|my|his|her|their|this|that|some|[\w]+'s)(?: [\w'-]+){0,2}\W*|"
+                              rf"\s*(?:(?:and|so|because|since|as|coz|cause|cuz) )*{WORK}\W*", re.I)
+# a purpose said at the end of the clause that asks the tempo, with no comma ("bit slower pls its for a funeral")
+TAIL_RE = re.compile(rf"(?<=\w)(?<!\band)(?<!\bso)(?<!\bbecause)(?<!\bsince)(?<!\bas)(?<!\bcoz)(?<!\bcause)(?<!\bcuz)\s+(?=(?:(?:and|so|because|since|as|coz|cause|cuz) )*(?:(?:it'?s|it is|this is|this'?s) for |{WORK}))(.*)$", re.I)
 TEMPO_RE = re.compile(rf"{FAST_RE}|{SLOW_RE}", re.I)
+
+
+def apart(request: str) -> str:
+    """`request` with a purpose said after a tempo with no comma set apart as its own clause ("bit slower pls its for
+    a funeral": "bit slower pls, its for a funeral"), so it is held back as why, as it is after a comma."""
+    if (m := TAIL_RE.search(request)) and PURPOSE_ALONE_RE.fullmatch(m[1]) and TEMPO_RE.search(request[:m.start()]):
+        return f"{request[:m.start()]}, {m[1]}"
+    return request
 
 
 def held(clause: str, before: str) -> bool:

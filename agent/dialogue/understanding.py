@@ -139,7 +139,7 @@ def retarget(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     text = words(request)
     noun = names.noun_of(request) or names.noun_of(before)
     text = NOT_PLACE_RE.sub(" ", text)   # "meant 1:00-1:10, not from 0:50": the place taken back is no target
-    text = names.as_places(followups.CORRECTION_WORDS_RE.sub(" ", text), names.earlier(history), noun)
+    text = followups.BARE_NUMBER_RE.sub(rf"{(noun or 'shot').rstrip('s')} \1", names.as_places(followups.CORRECTION_WORDS_RE.sub(" ", text), names.earlier(history), noun))
     span, t = locate(text, analysis, plan), None
     if span is None and only_place(text) and (t := moment(text)) is not None and _named_before(request, before):
         span = shot_at(analysis, t)
