@@ -145,8 +145,8 @@ def choose(rules: list[EditIntent], pred: Prediction | None, request: str, asked
         if label in read or label == "none":
             return Choice("rules")
         what, direction, _, _ = LABELS[label]
-        clash = any(it.what == what and direction in OPPOSITE and it.direction == OPPOSITE[direction]
-                    for it in rules) or (label.startswith("mode_") and any(x.startswith("mode_") for x in read))
+        clash = any(it.what == what and direction in OPPOSITE and it.direction == OPPOSITE[direction] and
+                    _one_part(it, request) for it in rules) or (label.startswith("mode_") and any(x.startswith("mode_") for x in read))
         if pred.p >= DISAGREE_P and clash:
             mine = ", ".join(_say(x) if x in LABELS else x for x in sorted(read))
             return Choice("ask", label, f"I read that as {mine}, but it could also mean {_say(label)}. "
@@ -312,6 +312,13 @@ def _named_with(it: EditIntent, request: str) -> bool:
     the whole request: "drop the bass and take the whole thing down" is no balance of the bass."""
     return not it.text or it.text.strip() == request.strip() or bool(_instrument(it.text)) or \
         bool(re.search(r"\b(?:it|its|them|they|those|these|that|this)\b", it.text.lower()))
+
+
+def _one_part(it: EditIntent, request: str) -> bool:
+    """Whether an edit and the model's label of the other direction are about one thing: any edit but a part's balance,
+    or a balance when the request names no other part ("the drums are drowning out the tune": the tune up and the
+    drums down are one request, not two readings to choose between)."""
+    return it.what != "balance" or set(named_parts(request.lower())) <= {it.value}
 
 
 def _before_added(rules: list[EditIntent], request: str) -> bool:
