@@ -12,8 +12,8 @@ much*: the request is read again by the grammar with the model's label said in t
 
 1. the grammar read something the model agrees with (or the model is unsure): the grammar's intents;
 2. the model is sure of the opposite direction: one question with both options;
-3. the grammar read energy or loudness where the model is sure it is one instrument's balance and the
-   request names an instrument ("the strings are a bit syrupy, pull them back"): that balance; the grammar
+3. the grammar read energy or loudness where the model is sure it is one instrument's balance of the same
+   direction and the request names an instrument ("the strings are a bit syrupy, pull them back"): that balance; the grammar
    read energy where the model is sure it is the overall level of the same direction and no instrument is
    named ("it has to sit under the narrator, pull it right back"): that level;
 4. the grammar asked a question (it heard "faster and slower", or a place it cannot find): that question;
@@ -152,7 +152,8 @@ def choose(rules: list[EditIntent], pred: Prediction | None, request: str, asked
             return Choice("ask", label, f"I read that as {mine}, but it could also mean {_say(label)}. "
                                         f"Which one: {mine}, or {_say(label)}?", (mine, _say(label)))
         if pred.p >= REFINE_P and label.startswith("balance_") and _instrument(request) and \
-                any(it.what in ("energy", "loudness", "mood") and _named_with(it, request) for it in rules) and \
+                any(it.what in ("energy", "loudness", "mood") and _named_with(it, request) and
+                    label_of(it).endswith("_" + direction) for it in rules) and \
                 not any(it.what == "remove" and it.value == _instrument(request) for it in rules) and \
                 not _before_added(rules, request):   # "no drums and make it louder", "make it louder and add strings": the mix
             return Choice("refine", label)
@@ -336,7 +337,7 @@ def _refined(label: str, p: float, rules: list[EditIntent], request: str) -> lis
     instrument = _instrument(request)
     out = []
     for it in rules:
-        if it.what in ("energy", "loudness", "mood") and _named_with(it, request):
+        if it.what in ("energy", "loudness", "mood") and _named_with(it, request) and label_of(it).endswith("_" + direction):
             it = EditIntent(what="balance", direction=direction, value=instrument, magnitude=it.magnitude,
                             scope=it.scope, source="model", confidence=round(p, 3), text=it.text)
             if any(o.what == "balance" and o.scope == it.scope for o in out):
