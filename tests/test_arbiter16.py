@@ -71,3 +71,20 @@ def test_a_parts_energy_is_never_refined_into_the_other_direction(clip, said):
     if "kick" not in said:   # the same direction still refines: the part's balance
         same = f"balance_{label_of(energy[0]).split('_')[-1]}"
         assert choose(rules, Prediction(same, 0.95, "none", 0.01), said).how == "refine"
+
+
+@pytest.mark.parametrize("said", [
+    "ooh no, too slow now, meet me halfway",   # d-tune: a frozen head 0.998 sure of slower ("slow")
+    "way too slow now lol", "its too quick", "bit too sad for a wedding tbh", "far too sleepy",
+    "hmm the sax is too loud now", "not so fast",
+])
+def test_a_complaint_keeps_the_grammars_way_against_a_model_sure_of_the_words_own_way(clip, said):
+    analysis, plan = clip
+    rules = read_request(analysis, plan, said, guess=False)
+    assert rules, said
+    mine = label_of(rules[0])
+    what, way = mine.rsplit("_", 1)
+    other = f"mode_{'minor' if way == 'major' else 'major'}" if what == "mode" else f"{what}_{OPPOSITE[way]}"
+    # before: "I read that as faster, but it could also mean slower. Which one?" (the model read "slow" as slower)
+    c = choose(rules, Prediction(other, 0.999, "none", 0.001), said)
+    assert c.how == "rules", c.question

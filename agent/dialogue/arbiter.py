@@ -11,7 +11,8 @@ much*: the request is read again by the grammar with the model's label said in t
 ("... could it move a bit" + "faster"), and only the intents of that label are kept. In order:
 
 1. the grammar read something the model agrees with (or the model is unsure): the grammar's intents;
-2. the model is sure of the opposite direction: one question with both options;
+2. the model is sure of the opposite direction: one question with both options, unless the request complains
+   ("too slow now": the grammar reads which way away from the word, the model the word's own way);
 3. the grammar read energy or loudness where the model is sure it is one instrument's balance of the same
    direction and the request names an instrument ("the strings are a bit syrupy, pull them back"): that balance; the grammar
    read energy where the model is sure it is the overall level of the same direction and no instrument is
@@ -42,7 +43,7 @@ from v2m.agent.dialogue.amounts import magnitude, unitless
 from v2m.agent.dialogue.intent_model import LABELS, IntentModel, Prediction
 from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.mentions import named_parts
-from v2m.agent.dialogue.phrases import words
+from v2m.agent.dialogue.phrases import NOT_SO_RE, TOO_RE, words
 from v2m.agent.dialogue.spelling import spelled
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import WHOLE_RE, Ask, Unknown, locate, snap
@@ -147,7 +148,7 @@ def choose(rules: list[EditIntent], pred: Prediction | None, request: str, asked
         what, direction, _, _ = LABELS[label]
         clash = any(it.what == what and direction in OPPOSITE and it.direction == OPPOSITE[direction] and
                     _one_part(it, request) for it in rules) or (label.startswith("mode_") and any(x.startswith("mode_") for x in read))
-        if pred.p >= DISAGREE_P and clash:
+        if pred.p >= DISAGREE_P and clash and not _complained(request):
             mine = ", ".join(_say(x) if x in LABELS else x for x in sorted(read))
             return Choice("ask", label, f"I read that as {mine}, but it could also mean {_say(label)}. "
                                         f"Which one: {mine}, or {_say(label)}?", (mine, _say(label)))
@@ -313,6 +314,13 @@ def _named_with(it: EditIntent, request: str) -> bool:
     the whole request: "drop the bass and take the whole thing down" is no balance of the bass."""
     return not it.text or it.text.strip() == request.strip() or bool(_instrument(it.text)) or \
         bool(re.search(r"\b(?:it|its|them|they|those|these|that|this)\b", it.text.lower()))
+
+
+def _complained(request: str) -> bool:
+    """Whether the request says the music is too something, or not so ("too slow now", "2 sad", "not so fast"): the
+    grammar reads the way away from the word; a model sure of the word's own way is no second reading to offer."""
+    said = words(spelled(request.lower()))
+    return bool(TOO_RE.search(said) or NOT_SO_RE.search(said))
 
 
 def _one_part(it: EditIntent, request: str) -> bool:
