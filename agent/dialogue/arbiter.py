@@ -11,9 +11,10 @@ much*: the request is read again by the grammar with the model's label said in t
 ("... could it move a bit" + "faster"), and only the intents of that label are kept. In order:
 
 1. the grammar read something the model agrees with (or the model is unsure): the grammar's intents;
-2. the model is sure of the opposite direction: one question with both options;
-3. the grammar read energy or loudness where the model is sure it is one instrument's balance and the
-   request names an instrument ("the strings are a bit syrupy, pull them back"): that balance; the grammar
+2. the model is sure of the opposite direction: one question with both options, unless the request complains
+   ("too slow now": the grammar reads which way away from the word, the model the word's own way);
+3. the grammar read energy or loudness where the model is sure it is one instrument's balance of the same
+   direction and the request names an instrument ("the strings are a bit syrupy, pull them back"): that balance; the grammar
    read energy where the model is sure it is the overall level of the same direction and no instrument is
    named ("it has to sit under the narrator, pull it right back"): that level;
 4. the grammar asked a question (it heard "faster and slower", or a place it cannot find): that question;
@@ -42,7 +43,7 @@ from v2m.agent.dialogue.amounts import magnitude, unitless
 from v2m.agent.dialogue.intent_model import LABELS, IntentModel, Prediction
 from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.mentions import named_parts
-from v2m.agent.dialogue.phrases import words
+from v2m.agent.dialogue.phrases import NOT_SO_RE, TOO_RE, words
 from v2m.agent.dialogue.spelling import spelled
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import WHOLE_RE, Ask, Unknown, locate, snap
@@ -145,14 +146,15 @@ def choose(rules: list[EditIntent], pred: Prediction | None, request: str, asked
         if label in read or label == "none":
             return Choice("rules")
         what, direction, _, _ = LABELS[label]
-        clash = any(it.what == what and direction in OPPOSITE and it.direction == OPPOSITE[direction]
-                    for it in rules) or (label.startswith("mode_") and any(x.startswith("mode_") for x in read))
-        if pred.p >= DISAGREE_P and clash:
+        clash = any(it.what == what and direction in OPPOSITE and it.direction == OPPOSITE[direction] and
+                    _one_part(it, request) for it in rules) or (label.startswith("mode_") and any(x.startswith("mode_") for x in read))
+        if pred.p >= DISAGREE_P and clash and not _complained(request):
             mine = ", ".join(_say(x) if x in LABELS else x for x in sorted(read))
             return Choice("ask", label, f"I read that as {mine}, but it could also mean {_say(label)}. "
                                         f"Which one: {mine}, or {_say(label)}?", (mine, _say(label)))
         if pred.p >= REFINE_P and label.startswith("balance_") and _instrument(request) and \
-                any(it.what in ("energy", "loudness", "mood") and _named_with(it, request) for it in rules) and \
+                any(it.what in ("energy", "loudness", "mood") and _named_with(it, request) and
+                    label_of(it).endswith("_" + direction) for it in rules) and \
                 not any(it.what == "remove" and it.value == _instrument(request) for it in rules) and \
                 not _before_added(rules, request):   # "no drums and make it louder", "make it louder and add strings": the mix
             return Choice("refine", label)
@@ -314,6 +316,20 @@ def _named_with(it: EditIntent, request: str) -> bool:
         bool(re.search(r"\b(?:it|its|them|they|those|these|that|this)\b", it.text.lower()))
 
 
+def _complained(request: str) -> bool:
+    """Whether the request says the music is too something, or not so ("too slow now", "2 sad", "not so fast"): the
+    grammar reads the way away from the word; a model sure of the word's own way is no second reading to offer."""
+    said = words(spelled(request.lower()))
+    return bool(TOO_RE.search(said) or NOT_SO_RE.search(said))
+
+
+def _one_part(it: EditIntent, request: str) -> bool:
+    """Whether an edit and the model's label of the other direction are about one thing: any edit but a part's balance,
+    or a balance when the request names no other part ("the drums are drowning out the tune": the tune up and the
+    drums down are one request, not two readings to choose between)."""
+    return it.what != "balance" or set(named_parts(request.lower())) <= {it.value}
+
+
 def _before_added(rules: list[EditIntent], request: str) -> bool:
     """Whether every energy or loudness clause comes before the part is brought in by a later clause ("from 0:20
     make it louder and add strings till 0:40"): its "it" is the music, not the part not yet said."""
@@ -329,7 +345,7 @@ def _refined(label: str, p: float, rules: list[EditIntent], request: str) -> lis
     instrument = _instrument(request)
     out = []
     for it in rules:
-        if it.what in ("energy", "loudness", "mood") and _named_with(it, request):
+        if it.what in ("energy", "loudness", "mood") and _named_with(it, request) and label_of(it).endswith("_" + direction):
             it = EditIntent(what="balance", direction=direction, value=instrument, magnitude=it.magnitude,
                             scope=it.scope, source="model", confidence=round(p, 3), text=it.text)
             if any(o.what == "balance" and o.scope == it.scope for o in out):

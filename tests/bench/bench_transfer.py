@@ -1,6 +1,8 @@
 """Does a learned reader carry to voices it has not seen? A grouped cross-validation by set over the tune halves
 only: for each tune set X, a head is trained without X's turns and read on them, beside the grammar alone and the
-arbiter's combined choice with that head (as bench_intents grades: a question counts as a miss).
+arbiter's combined choice with that head (as bench_intents grades: a question counts as a miss). The second line of
+each set: the turns the grammar read something (where the arbiter's policy can override it); on the others the
+grammar alone is "none", right on a thank-you or a question about the key, which a chat answers before either reader.
 
     python tests/bench/bench_transfer.py                          # every tune set held out in turn (~5-10 min)
     python tests/bench/bench_transfer.py --sets h-tune,l-tune --dump /tmp/cv.json   # per-turn readings (tune only)
@@ -134,7 +136,8 @@ def main(argv: list[str]) -> int:
         cv = softmax(features([r["text"] for r in rows]) @ w.T + b)
         sp = shipped.probabilities([spelled(r["text"].lower()) for r in rows]) if shipped else None
         n = max(1, len(rows))
-        hits = dict.fromkeys(("rules", "cv", "cv_comb", "ship", "ship_comb"), 0)
+        hits = dict.fromkeys(("rules", "cv", "cv_comb", "ship", "ship_comb", "read", "rules_r", "cv_comb_r",
+                              "ship_comb_r"), 0)
         for k, r in enumerate(rows):
             lab, how, pred = combined(r, cv[k], labels)
             rec = {key: r[key] for key in ("set", "text", "gold", "rules")}
@@ -150,15 +153,23 @@ def main(argv: list[str]) -> int:
             hits["rules"] += r["rules"] == r["gold"]
             hits["cv"] += pred.label == r["gold"]
             hits["cv_comb"] += lab == r["gold"]
+            if r["got"]:   # the grammar read something: the arbiter's branches that override it
+                hits["read"] += 1
+                hits["rules_r"] += r["rules"] == r["gold"]
+                hits["cv_comb_r"] += lab == r["gold"]
+                hits["ship_comb_r"] += sp is not None and slab == r["gold"]
             records.append(rec)
         if "--dump" in argv:   # after each set: a long run interrupted keeps what it read
             Path(argv[argv.index("--dump") + 1]).write_text(json.dumps(records, indent=0))
         table.append((name, len(rows), {k: 100 * v / n for k, v in hits.items()}))
+        read = hits["read"]
         mark = "*" if name in SHIPPED_TRAINED else " "
         h = table[-1][2]
         print(f"{name:10} {len(rows):5d}  rules {h['rules']:5.1f}%  cv model {h['cv']:5.1f}%  cv combined "
               f"{h['cv_comb']:5.1f}%  | shipped model {h['ship']:5.1f}%{mark} combined {h['ship_comb']:5.1f}%{mark}",
               flush=True)
+        print(f"{'':10} {read:5d}  read by the grammar: rules {hits['rules_r']}, cv combined {hits['cv_comb_r']}, "
+              f"shipped combined {hits['ship_comb_r']}", flush=True)
     total = sum(n for _, n, _ in table)
     print("all", total, " ".join(f"{k} {sum(h[k] * n for _, n, h in table) / max(1, total):.1f}%"
                                  for k in ("rules", "cv", "cv_comb", "ship", "ship_comb")))
