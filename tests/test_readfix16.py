@@ -1,0 +1,60 @@
+"""What readback16 found in the sixteenth session's merges (notes READBACK16_REPORT), each through a real Session on
+the `jazz_long` clip (60 s, shots of 4 s; drums, bass, e-piano = harmony, tenor sax = melody), in the report's
+wording and in other voices' wordings of the same thing."""
+
+from __future__ import annotations
+
+import pytest
+from edit_clips import level_at
+
+from v2m.agent.dialogue.operations import effective_roles
+
+
+def _playing(plan, role: str, t: float) -> bool:
+    return role in effective_roles(plan, plan.sections[plan.section_at(t)])
+
+
+# ----------------------------------------------------------------------------- 1. a part leaving is no fade in
+
+@pytest.mark.parametrize("said, role", [("the piano should slowly drift away at the end", "harmony"),
+                                        ("let the sax slowly ease off at the end", "melody"),
+                                        ("the bass should slowly come back in the last shot", "bass"),
+                                        # other voices
+                                        ("the melody slowly drifts off at the end", "melody"),
+                                        ("piano shld slowly drift out at the end", "harmony"),
+                                        ("let the sax gradually creep away in the last shot", "melody")])
+def test_a_part_drifting_away_or_coming_back_is_not_taken_out_before(jazz_long, said, role):
+    """Before: "slowly drift/ease/come" read as "gradually bring in", and the part, which plays throughout, was
+    removed from 0:00 to 0:56 and rose in at the end."""
+    turn = jazz_long.say(said)
+    assert all(_playing(jazz_long.plan, role, t) for t in (2.0, 20.0, 40.0)), turn.reply
+
+
+# ----------------------------------------------------------------------------- 2. a fade in has no end
+
+@pytest.mark.parametrize("said", ["fade in the piano in shot 5",
+                                  # other voices
+                                  "fade the keys in during shot 5", "let the piano slowly creep in in shot 5"])
+def test_a_part_faded_in_over_a_shot_keeps_playing_after_it(jazz_long, said):
+    """Before: the piano rose over shot 5, fell back out (-4, -8, -12 dB) by its end and was gone from 0:20 to 1:00."""
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert all(_playing(plan, "harmony", t) for t in (21.0, 40.0, 59.0)), turn.reply
+    assert level_at(plan, "harmony", 30.0) == 0 and level_at(plan, "harmony", 19.8) >= level_at(plan, "harmony", 16.2), turn.reply
+
+
+# ----------------------------------------------------------------------------- 3. a part kept, another changed
+
+@pytest.mark.parametrize("said, kept, moved, up", [("keep the sax, the drums down", "melody", "drums", False),
+                                                   ("keep the piano, the bass quieter", "harmony", "bass", False),
+                                                   ("leave the sax, the bass up", "melody", "bass", True),
+                                                   # other voices
+                                                   ("leave the keys, the drums softer pls", "harmony", "drums", False),
+                                                   ("keep the keys, bass quieter", "harmony", "bass", False),
+                                                   ("love the sax, the drums louder tho", "melody", "drums", True)])
+def test_a_part_kept_before_a_comma_is_not_listed_with_the_part_changed(jazz_long, said, kept, moved, up):
+    """Before: `idioms.PARTS_LISTED_RE` joined the kept part into the list ("the sax and the drums down")."""
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert level_at(plan, kept, 30.0) == 0, turn.reply
+    assert (level_at(plan, moved, 30.0) > 0) if up else (level_at(plan, moved, 30.0) < 0), turn.reply
