@@ -58,3 +58,24 @@ def test_a_part_kept_before_a_comma_is_not_listed_with_the_part_changed(jazz_lon
     plan = jazz_long.plan
     assert level_at(plan, kept, 30.0) == 0, turn.reply
     assert (level_at(plan, moved, 30.0) > 0) if up else (level_at(plan, moved, 30.0) < 0), turn.reply
+
+
+# ----------------------------------------------------------------------------- 4. a word of talk had is no moment
+
+@pytest.mark.parametrize("said", ["we have a problem in shot 3", "I've got a question about shot 3",
+                                  # other voices
+                                  "we got a little problem on cut 5", "there is an issue at 0:20", "i have a quick q about shot 3"])
+def test_a_problem_or_question_about_a_place_is_not_noted_as_a_moment(jazz_long, said):
+    """Before: 'Nothing changed; noted for later: "we have a problem" is shot 3.' (`moment_table.HAVE_RE`)."""
+    turn = jazz_long.say(said)
+    assert "noted" not in turn.reply, turn.reply
+
+
+@pytest.mark.parametrize("said, label", [("we got a freeze on cut five", '"the freeze"'),
+                                         # other voices
+                                         ("there's a moment at 0:20 where she laughs", '"the moment where she laughs"'),
+                                         ("we've got a jump scare at 0:30", '"the jump scare"')])
+def test_a_moment_had_is_noted_without_the_words_it_was_had_with(jazz_long, said, label):
+    """Before: 'noted for later: "we got a freeze" is cut five'."""
+    turn = jazz_long.say(said)
+    assert label in turn.reply, turn.reply
