@@ -79,3 +79,16 @@ def test_a_moment_had_is_noted_without_the_words_it_was_had_with(jazz_long, said
     """Before: 'noted for later: "we got a freeze" is cut five'."""
     turn = jazz_long.say(said)
     assert label in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- 5. praise said through a simile
+
+@pytest.mark.parametrize("said", ["sounds like a great soundtrack",
+                                  # other voices
+                                  "this feels like a perfect film score", "its like a really good movie soundtrack now"])
+def test_the_score_said_to_be_a_fine_one_is_approval(jazz_long, said):
+    """Before: "I didn't follow 'great soundtrack'. Do you mean brighter (major), or darker (minor)?" (the simile's
+    praise was stripped as the thing's, `approval.LIKENED_RE`)."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert jazz_long.plan == before and not turn.question and "glad" in turn.reply, turn.reply
