@@ -92,3 +92,20 @@ def test_the_score_said_to_be_a_fine_one_is_approval(jazz_long, said):
     before = jazz_long.plan
     turn = jazz_long.say(said)
     assert jazz_long.plan == before and not turn.question and "glad" in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- 8. a taking back said thing-first is read
+
+@pytest.mark.parametrize("first, said", [("slower in shot 3", "the tempo, put it back like before"),
+                                         ("the drums are too loud", "the drums, put them back like before"),
+                                         # other voices
+                                         ("louder drums in the intro", "the drums in the intro, bring them back like they were"),
+                                         ("make it minor", "the minor key, put it back how it was")])
+def test_a_taking_back_said_thing_first_is_not_reported_unread(jazz_long, first, said):
+    """Before: the change was taken back, and the reply added "I did not act on 'the tempo' or 'put it back like
+    before'" (`unread` did not read the thing said first as `understanding` does, `fronted.said_first`)."""
+    start = jazz_long.plan
+    jazz_long.say(first)
+    turn = jazz_long.say(said)
+    assert turn.changed and "did not act" not in turn.reply, turn.reply
+    assert jazz_long.plan.sections == start.sections or jazz_long.plan.key == start.key, turn.reply
