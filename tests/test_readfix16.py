@@ -109,3 +109,25 @@ def test_a_taking_back_said_thing_first_is_not_reported_unread(jazz_long, first,
     turn = jazz_long.say(said)
     assert turn.changed and "did not act" not in turn.reply, turn.reply
     assert jazz_long.plan.sections == start.sections or jazz_long.plan.key == start.key, turn.reply
+
+
+# ----------------------------------------------------------------------------- 7. a part coming in strong where it plays
+
+@pytest.mark.parametrize("said, t", [("the drums should come in strong at shot 5", 16.0),
+                                     ("the drums should come in properly at the chorus at 0:20", 20.0),
+                                     # other voices
+                                     ("drums come in full at 0:20", 20.0), ("the bass comes in strongly at the fifth cut", 20.0)])
+def test_a_part_said_to_come_in_strong_where_it_plays_is_fuller_from_there(jazz_long, said, t):
+    """Before: "No drums from 0:00 to 0:16" (`mentions.ENTRY_RE` read the manner word as an entry)."""
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    role = "bass" if "bass" in said else "drums"
+    assert _playing(plan, role, 2.0) and level_at(plan, role, 2.0) == 0, turn.reply
+    assert level_at(plan, role, t + 1) > 0 and level_at(plan, role, 55.0) > 0, turn.reply
+
+
+def test_a_part_out_before_said_to_come_in_strong_enters_there(jazz_long):
+    jazz_long.say("no drums")
+    turn = jazz_long.say("the drums should come in strong at shot 5")
+    plan = jazz_long.plan
+    assert not _playing(plan, "drums", 10.0) and _playing(plan, "drums", 17.0) and _playing(plan, "drums", 55.0), turn.reply
