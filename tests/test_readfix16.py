@@ -131,3 +131,19 @@ def test_a_part_out_before_said_to_come_in_strong_enters_there(jazz_long):
     turn = jazz_long.say("the drums should come in strong at shot 5")
     plan = jazz_long.plan
     assert not _playing(plan, "drums", 10.0) and _playing(plan, "drums", 17.0) and _playing(plan, "drums", 55.0), turn.reply
+
+
+# ----------------------------------------------------------------------------- 6. a struck sound at a moment
+
+@pytest.mark.parametrize("said, at, kind", [("add a bell at 0:20", 20.0, "accent"),
+                                            ("add a chime when she opens the door at 0:12", 12.0, "accent"),
+                                            ("add a gong at 0:50", 50.0, "crash"),
+                                            # other voices
+                                            ("can u put a triangle on 0:20", 20.0, "accent"),
+                                            ("a bell sound exactly at 0:24 please", 24.0, "accent")])
+def test_a_struck_sound_marks_the_moment_as_light_or_big_as_the_sound(jazz_long, said, at, kind):
+    """A bell or a chime is a light mark, also where a cut's crash is ("already has a strong crash" answered a bell
+    before); a gong a big one (it was a light accent)."""
+    turn = jazz_long.say(said)
+    there = [h.kind for h in jazz_long.plan.hit_points if abs(h.time_s - at) < 0.05]
+    assert turn.changed and there == [kind], (there, turn.reply)

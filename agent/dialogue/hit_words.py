@@ -100,10 +100,13 @@ ACCENT = ((r"\b(?:thump|thud|kick drum hit|drum hit|musical hit)\b(?! (?:up|down
            " accent "),
           (r"\b(?:punctuation|emphasis)\b", " accent "),
           # one struck sound at a moment ("a gentle chime at 0:09", "a lil ding when the tap turns off", "one small bell
-          # on the 3rd cut"): a light mark there, not a part to add ("the sax chimes in at 0:20", "bells from 0:20": parts)
+          # on the 3rd cut", "add a bell at 0:20"): a light mark there, light also when no size is said (a bell is no
+          # crash, so a crash there is made light, not "already there"); a gong, a big one. Not a part to add ("the sax
+          # chimes in at 0:20", "bells from 0:20": parts)
           (rf"\b(?:a|an|one|another|single)((?: (?:{LIGHT_WORDS}|lil|tiny|nice|sweet|bright|clear|single|short|quick|delicate|faint))*) "
-           r"(?:chime|ding|bell|ping|gong|triangle|bell hit|chime hit|bell strike|ring)(?: (?:sound|hit|strike|note))?\b"
-           r"(?= (?:right |just |exactly |about |around |roughly )?(?:at|on|in|when|as|where|@) )", r" a\1 hit "))
+           r"(?:(?P<big>gong)|chime|ding|bell|ping|triangle|bell hit|chime hit|bell strike|ring)(?: (?:sound|hit|strike|note))?\b"
+           r"(?= (?:right |just |exactly |about |around |roughly )?(?:at|on|in|when|as|where|@) )",
+           lambda m: f" a{m[1]} crash " if m["big"] else f" a{m[1] or ' light'} hit "))
 BRIEFLY = r"(?:one time|once|for a (?:moment|second|sec|beat|split second|brief moment|short moment)|briefly|for an instant)\b"
 # The band stopped at a moment: "everybody stops", "stop the band dead", "the music should break", "slam on the
 # brakes", "cut the band off", "cut the band at 0:17", "stop at 0:25", "slam to a stop"
