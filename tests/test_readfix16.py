@@ -147,3 +147,32 @@ def test_a_struck_sound_marks_the_moment_as_light_or_big_as_the_sound(jazz_long,
     turn = jazz_long.say(said)
     there = [h.kind for h in jazz_long.plan.hit_points if abs(h.time_s - at) < 0.05]
     assert turn.changed and there == [kind], (there, turn.reply)
+
+
+# ----------------------------------------------------------------------------- 9, 10. "2" read as "too": one rule
+
+@pytest.mark.parametrize("said", ["add just 2 soft hits at the end", "now 2 quiet stabs in the intro", "add 2 soft hits at the end",
+                                  # other voices
+                                  "also 2 quick stabs at 0:10", "still 2 big hits please", "can u do 2 soft claps at 0:20"])
+def test_two_marks_said_with_a_quality_are_a_count_not_too(said):
+    """Before: "add just too soft hits" ("I don't know an instrument called 'just'"), "now too quiet stabs" (the intro
+    calmer): "2" before a quality was "too" also where a counted noun follows (`plainly.TOO_RE`, `spelling.PHONE`)."""
+    from v2m.agent.dialogue.plainly import plain
+    assert " 2 " in f" {plain(said)} " and "too" not in plain(said)
+
+
+@pytest.mark.parametrize("said, plainly", [("louder at the chorus 2", "louder at the chorus 2"),
+                                           ("slower in the intro and the verse 2", "slower in the intro and the verse 2"),
+                                           ("cut to the camera 2", "cut to the camera 2"),
+                                           # still "too": a part before it, or a quality after it
+                                           ("more drums and the bass 2", "more drums and the bass too"),
+                                           ("the drums r 2 loud", "the drums are too loud"), ("way 2 slow lol", "way too slow lol")])
+def test_two_at_the_end_is_too_only_after_a_part(said, plainly):
+    from v2m.agent.dialogue.plainly import plain
+    assert plain(said) == plainly
+
+
+def test_two_soft_hits_ask_nothing_about_an_instrument_and_move_no_energy(jazz_long):
+    before = jazz_long.plan
+    turn = jazz_long.say("now 2 quiet stabs in the intro")
+    assert "instrument called" not in turn.reply and [s.energy for s in jazz_long.plan.sections] == [s.energy for s in before.sections], turn.reply

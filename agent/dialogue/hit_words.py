@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue.counted import NUMBER_WORD, ORD, ORDINALS, spoken_number
+from v2m.agent.dialogue.counted import MARK_NOUNS, NUMBER_WORD, ORD, ORDINALS, spoken_number
 from v2m.agent.dialogue.place_words import PEAK_RE, PICTURE_CHANGES, TIME
 from v2m.agent.dialogue.rising import CARRIER
 
 # The words that name a mark, one list for every reader: `marks` (a mark asked, where "stop" and "punch" are read only
 # in the forms that name one), `next_place` (a request about the last mark's moment, with the words of one landing) and
 # `recall` (the marks taken back, "forget the stabs"). Each adds its own few beside it, and says why.
-MARK_NOUNS = r"(?:hit|accent|crash|stab|swell|sting|stinger|mark|boom|bang|slam|button)(?:e?s)?"
+# (MARK_NOUNS: `counted`'s, where a count's noun is read)
 # The verbs that take a mark (or an edit) out, one list: `marks` ("lose the one at 0:13", "drop the last two"),
 # `mark_picks` ("remove the sting") and `part_undo` ("scrap the drum changes"); each adds its own few beside it
 GONE_VERBS = r"lose|remove|kill|ditch|scrap|scratch|delete|nix|axe|drop|bin|get rid of|take out"

@@ -30,6 +30,8 @@ import re
 from v2m.agent.dialogue.complaints import LEVEL, PACE
 from v2m.agent.dialogue.patterns import Lazy, LazyPattern
 from v2m.agent.dialogue.phrases import TOO
+from v2m.agent.dialogue.counted import COUNTED_AFTER
+from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.spelling import _english, _known, phoned
 
 # Texting's words, each for the plain words it stands for ("gonna" going to, "r" are between two words). Shorthand
@@ -52,9 +54,8 @@ OK_RE = LazyPattern(r"^\s*kk?\b(?=\W)", re.I)   # "k, now faster": ok
 # ("and the bass 2": also); never a count or a place's number ("just 2 hits", "in shot 2", "from 2", "2 seconds")
 QUALITIES = sorted({*TOO, *(w for way in (*LEVEL.values(), *PACE.values()) for w in way if " " not in w)} - {"much"})
 TOO_RE = LazyPattern(rf"\b(is|are|r|s|was|were|be|being|sounds?|feels?|seems?|gets?|getting|way|far|bit|lil|little|kinda|just|"
-                     rf"still|now|also) 2 (?=(?:{'|'.join(QUALITIES)})\b)", re.I)
-ALSO_RE = LazyPattern(r"\b((?:the|and|plus) (?!(?:last|first|next|final|top|other|only|every|shot|cut|scene|part|take|version|"
-                      r"section|bar|number|photo|picture|track|clip|v)\b)[a-z]+) 2(?=\s*[.!?]*\s*$)", re.I)
+                     rf"still|now|also) 2 (?=(?:{'|'.join(QUALITIES)})\b(?!{COUNTED_AFTER}))", re.I)
+ALSO_RE = LazyPattern(rf"\b((?:the|and|plus) (?:{INSTR_ALT})(?:s|es)?) 2(?=\s*[.!?]*\s*$)", re.I)   # a part: "the bass 2", never "the chorus 2"
 STRETCH_RE = LazyPattern(r"\b[a-z]*([a-z])\1\1[a-z]*\b", re.I)   # a letter three times or more: "sooo", "waaay"
 RUN_RE = LazyPattern(r"([a-z])\1{2,}", re.I)
 SHORT = {"so", "no", "go", "oh", "yes", "ok"}   # "sooo", "nooo": said short ("tooo" is too, "goood" good)
