@@ -176,3 +176,22 @@ def test_two_soft_hits_ask_nothing_about_an_instrument_and_move_no_energy(jazz_l
     before = jazz_long.plan
     turn = jazz_long.say("now 2 quiet stabs in the intro")
     assert "instrument called" not in turn.reply and [s.energy for s in jazz_long.plan.sections] == [s.energy for s in before.sections], turn.reply
+
+
+# ----------------------------------------------------------------------------- 11. a simile's "like" is no filler
+
+@pytest.mark.parametrize("said", ["make it like a lot of 80s movies", "make it like Pretty Woman", "play it like so, slower",
+                                  # other voices
+                                  "do them like so.", "make it like super Mario"])
+def test_a_simile_after_it_keeps_its_like(said):
+    """Before: "make it a lot of 80s movies", "play it so" (quoted back in the reply as the user's words)."""
+    from v2m.agent.dialogue.plainly import plain
+    assert " like " in plain(said)
+
+
+@pytest.mark.parametrize("said, plainly", [("uh huh", "yes"), ("uh-huh", "yes"),
+                                           # a filler "like" still goes
+                                           ("it's like really slow", "it's really slow"), ("make them like pretty quiet", "make them pretty quiet")])
+def test_uh_huh_is_a_yes_and_a_filler_like_still_goes(said, plainly):
+    from v2m.agent.dialogue.plainly import plain
+    assert plain(said) == plainly

@@ -43,7 +43,7 @@ TEXTED = {"gonna": "going to", "wanna": "want to", "gotta": "got to", "lemme": "
           "thats": "that's", "whats": "what's", "theres": "there's", "heres": "here's", "didnt": "didn't",
           "wasnt": "wasn't", "werent": "weren't", "arent": "aren't", "shouldnt": "shouldn't", "couldnt": "couldn't",
           "wouldnt": "wouldn't", "havent": "haven't", "hasnt": "hasn't", "youre": "you're", "theyre": "they're",
-          "itll": "it'll"}
+          "itll": "it'll", "uh huh": "yes", "uh-huh": "yes", "mhm": "yes"}
 TEXTED_RE = LazyPattern(rf"\b(?:{'|'.join(TEXTED)})\b", re.I)
 ARE_RE = LazyPattern(r"(?<=[a-z]) r (?=[a-z])", re.I)   # "the drums r too loud": are (never "r&b", "shot r")
 AND_RE = LazyPattern(r"(?<=\w) & (?=\w)")   # "drums & bass" (spaced; "r&b" stays)
@@ -63,15 +63,17 @@ MARKS_RE = LazyPattern(r"([!?])\1+|(?<=\?)!+(?=\?)")   # "!!!": "!", "??": "?"
 
 # A filler said while thinking ("um", "uhh", "erm", "hmm"), with the commas around it
 FILLER = r"(?:[Uu]u*m+|[Uu]u*h+m*|[Ee]e*r+m+|[Ee]e*r+|[Hh]m+)"   # "um", "Uhh", "erm", "hmm"; never "ER" (a room)
-FILLER_RE = LazyPattern(rf"\s*,?\s*\b{FILLER}\b[\s,.]*(?:\b{FILLER}\b[\s,.]*)*")
+FILLER_RE = LazyPattern(rf"\s*,?\s*\b{FILLER}\b(?![\s-]*huh\b)[\s,.]*(?:\b{FILLER}\b[\s,.]*)*")   # "uh huh": a yes (`TEXTED`)
 # after a filler, a new clause: said with a pause ("... bending over um that is the fourth one": a comma)
 CLAUSE_START_RE = LazyPattern(r"(?:that|that's|thats|it|it's|its|this|there|there's|then|i|i'm|we|they|he|she|so|but)\b", re.I)
 # before it, a word that leaves the phrase open ("the um drums", "can you um make it"): no pause there
 OPEN_RE = LazyPattern(r"\b(?:a|an|the|to|of|in|on|at|for|from|with|by|my|our|your|some|more|less|too|very|can|could|would|"
                      r"will|you|please|make|is|are|and|or)\s*$", re.I)
 # "like" and "you know" as fillers: set off by commas, or "like" before an intensifier or a bare verb
+# (never a simile's "like": "make it like a lot of 80s movies", "play it like so", "like Pretty Woman")
 LIKE_RE = LazyPattern(r"(?:^|,|(?<=[.!?;]))\s*like\s*,\s*|\b(?P<w>(?:is|are|was|it's|its|be|it|them)) like "
-                     r"(?=(?:really|super|totally|so|way|too|very|kind of|kinda|pretty|a lot|much)\b)|"
+                     r"(?=(?:really|super|totally|so|way|too|very|kind of|kinda|pretty|a lot|much)\b)"
+                     r"(?!a lot of\b|so\s*(?:[,.!?;]|$)|(?:super|pretty) (?-i:[A-Z]))|"
                      r"(?<!\bdo )(?<!\bdid )(?<!\bwould )\b(?P<v>you|u|just|and|to|can|could|pls|please) like (?=(?:make|turn|bring|add|take|speed|slow|put|"
                      r"give|push|pull|drop|cut|kill|lose|lower|raise|boost|tone|change)\b)", re.I)
 YOU_KNOW_RE = LazyPattern(r"(?:^|,)\s*(?:you know|ya know|y'know|you know what i mean)\s*(?:,|$|(?=[.!?]))|"
