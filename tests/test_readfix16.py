@@ -195,3 +195,23 @@ def test_a_simile_after_it_keeps_its_like(said):
 def test_uh_huh_is_a_yes_and_a_filler_like_still_goes(said, plainly):
     from v2m.agent.dialogue.plainly import plain
     assert plain(said) == plainly
+
+
+# ----------------------------------------------------------------------------- 12. a mark named, "r", letters repeated
+
+@pytest.mark.parametrize("said", ["put a question mark on the ending, it feels unresolved", "the question mark shot",
+                                  "make a comma-like pause at 0:10", "slower in the first period then faster in the second period",
+                                  "shot r is weird", "make it r rated", "go from ppp to fff",
+                                  # other voices
+                                  "end it on a question mark", "that comma moment at 0:12 needs a breath", "third period slower pls"])
+def test_what_plainly_must_leave_as_typed(said):
+    """Before: "put a? on the ending", "the first. then faster", "shot are is weird", "go from pp to ff"."""
+    from v2m.agent.dialogue.plainly import plain
+    assert plain(said) == said
+
+
+@pytest.mark.parametrize("said, plainly", [("slower comma louder drums period", "slower, louder drums."),
+                                           ("is it too slow question mark", "is it too slow?"), ("the drums r too loud", "the drums are too loud")])
+def test_dictated_marks_and_texted_r_are_still_read(said, plainly):
+    from v2m.agent.dialogue.plainly import plain
+    assert plain(said) == plainly

@@ -45,7 +45,7 @@ TEXTED = {"gonna": "going to", "wanna": "want to", "gotta": "got to", "lemme": "
           "wouldnt": "wouldn't", "havent": "haven't", "hasnt": "hasn't", "youre": "you're", "theyre": "they're",
           "itll": "it'll", "uh huh": "yes", "uh-huh": "yes", "mhm": "yes"}
 TEXTED_RE = LazyPattern(rf"\b(?:{'|'.join(TEXTED)})\b", re.I)
-ARE_RE = LazyPattern(r"(?<=[a-z]) r (?=[a-z])", re.I)   # "the drums r too loud": are (never "r&b", "shot r")
+ARE_RE = LazyPattern(r"(?<=[a-z])(?<!\bshot)(?<!\bcut)(?<!\bplan)(?<!\bscene) r (?=[a-z])(?!rated\b)", re.I)   # "the drums r too loud": are (never "r&b", "shot r", "r rated")
 AND_RE = LazyPattern(r"(?<=\w) & (?=\w)")   # "drums & bass" (spaced; "r&b" stays)
 OK_RE = LazyPattern(r"^\s*kk?\b(?=\W)", re.I)   # "k, now faster": ok
 
@@ -80,11 +80,13 @@ YOU_KNOW_RE = LazyPattern(r"(?:^|,)\s*(?:you know|ya know|y'know|you know what i
                          r"\s+(?:ya know|y'know|you know what i mean|you know)\s*(?=[.!?]*\s*$)", re.I)
 
 # Punctuation said aloud in dictation: the sign ("slower comma louder drums period")
-SAID_MARKS = Lazy(((r"\s*\bcomma\b\s*", ", "), (r"\s*\bquestion mark\b", "?"),
-              (r"\s*\bexclamation (?:mark|point)\b", "!"),
+# (a mark named, not said: "put a question mark on the ending", "a comma-like pause", "the first period")
+_NAMED = "".join(rf"(?<!\b{w})(?<!\b{w} )" for w in ("a", "the", "first", "second", "third", "last", "final", "that", "this", "one"))
+SAID_MARKS = Lazy(((rf"{_NAMED}\s*\bcomma\b(?!-)\s*", ", "), (rf"{_NAMED}\s*\bquestion mark\b(?=\s*(?:$|[,.;!?]|and\b|then\b))", "?"),
+              (rf"{_NAMED}\s*\bexclamation (?:mark|point)\b(?=\s*(?:$|[,.;!?]|and\b|then\b))", "!"),
               (r"\s*\bnew (?:line|paragraph)\b\s*", ". "),
               # never "come to a full stop" (the music stops) nor "a period piece"
-              (r"(?<!\ba )(?<!\bthe )\s*\b(?:full stop|period)\b(?=\s*$|\s+(?:and|then|also|now|make|can|could|"
+              (rf"{_NAMED}\s*\b(?:full stop|period)\b(?=\s*$|\s+(?:and|then|also|now|make|can|could|"
                r"please|the|it|that|thanks|thank|ok|okay|so|but|i|we|let|bring|add|more|less)\b)", ".")), re.I)
 # what the rewriting leaves: two spaces, a space before a comma, commas twice, a mark the text starts with
 TIDY = Lazy(((r"[ \t]{2,}", " "), (r"[ \t]+(?=[,.!?])", ""), (r",(?:\s*,)+", ","), (r"^[\s,.;]+", ""),
@@ -125,7 +127,7 @@ def _plain(text: str) -> str:
     text = FILLER_RE.sub(lambda m: _filler(m, text), text)
     text = YOU_KNOW_RE.sub(lambda m: "," if m.group(0).strip().startswith(",") and m.group(0).strip().endswith(",")
                            else "", text)
-    text = STRETCH_RE.sub(lambda m: stretched(m.group(0)), MARKS_RE.sub(r"\1", text))   # "sooo": so, before "like so"
+    text = STRETCH_RE.sub(lambda m: m[0] if len(set(m[0].lower())) == 1 else stretched(m[0]), MARKS_RE.sub(r"\1", text))   # "sooo": so; "ppp", "fff" as typed
     text = LIKE_RE.sub(lambda m: f"{m['w'] or m['v'] or ''} ", text)
     text = TEXTED_RE.sub(lambda m: TEXTED[m.group(0).lower()], text)
     text = ALSO_RE.sub(r"\1 too", TOO_RE.sub(r"\1 too ", text))   # "are 2 boomy", "and the bass 2"
