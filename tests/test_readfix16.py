@@ -215,3 +215,12 @@ def test_what_plainly_must_leave_as_typed(said):
 def test_dictated_marks_and_texted_r_are_still_read(said, plainly):
     from v2m.agent.dialogue.plainly import plain
     assert plain(said) == plainly
+
+
+def test_a_question_mark_named_in_a_request_is_no_sign(jazz_long):
+    """Before: "put a? on the ending" and "I didn't follow 'put'" (`messages.DICTATED` read the words as the sign too:
+    one rule now, `plainly.SAID_MARKS`)."""
+    from v2m.agent.dialogue.messages import unwrap
+    assert "question mark" in unwrap("put a question mark on the ending, it feels unresolved")
+    turn = jazz_long.say("put a question mark on the ending, it feels unresolved")
+    assert "didn't follow 'put'" not in turn.reply, turn.reply
