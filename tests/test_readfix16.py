@@ -224,3 +224,13 @@ def test_a_question_mark_named_in_a_request_is_no_sign(jazz_long):
     assert "question mark" in unwrap("put a question mark on the ending, it feels unresolved")
     turn = jazz_long.say("put a question mark on the ending, it feels unresolved")
     assert "didn't follow 'put'" not in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- 13. a zoo is a place
+
+@pytest.mark.parametrize("said", ["this is a zoo, so make it playful", "it's a circus, make it fun", "its a zoo video, more playful"])
+def test_a_zoo_or_circus_on_screen_is_not_a_busy_mix(jazz_long, said):
+    """Before: "this is a zoo, so make it playful" lowered the energy everywhere (`part_levels.CHAOS_RE`)."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert all(a.energy >= b.energy for a, b in zip(jazz_long.plan.sections, before.sections)), turn.reply
