@@ -5,7 +5,7 @@ wording and in other voices' wordings of the same thing."""
 from __future__ import annotations
 
 import pytest
-from edit_clips import level_at
+from edit_clips import energy_at, level_at
 
 from v2m.agent.dialogue.operations import effective_roles
 
@@ -234,3 +234,17 @@ def test_a_zoo_or_circus_on_screen_is_not_a_busy_mix(jazz_long, said):
     before = jazz_long.plan
     turn = jazz_long.say(said)
     assert all(a.energy >= b.energy for a, b in zip(jazz_long.plan.sections, before.sections)), turn.reply
+
+
+# ----------------------------------------------------------------------------- twin T3: the undo verbs, one list
+
+@pytest.mark.parametrize("said", ["the build up i asked before, nix it", "nix the build up",
+                                  # other voices
+                                  "bin the build up pls", "ok scrap the build up", "the build up, trash it"])
+def test_a_build_thrown_away_with_any_verb_of_binning_is_taken_back(jazz_long, said):
+    """Before: "nix" undid only "nix the last one" (`references.LAST_ONE_OFF`); "nix the build up" built again."""
+    start = jazz_long.plan
+    jazz_long.say("build up into shot 3")
+    turn = jazz_long.say(said)
+    assert turn.changed and "did not act" not in turn.reply, turn.reply
+    assert all(energy_at(jazz_long.plan, t) == energy_at(start, t) for t in (4.5, 6.0, 7.5)), turn.reply
