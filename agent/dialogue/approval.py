@@ -82,7 +82,11 @@ APPROVAL_RE = re.compile(rf"\b(?:{PRAISE}|great|good|nice|lovely|beautiful|love 
                          r"happy|thanks|thank you|ty|thx|tq|cheers|works|lock(?:ing|ed)? (?:it|that|this) in|keep it(?=\W*$)|"
                          r"(?:much|so much|way|a lot) better|yes+|yay|ya|yeah|yep|ok|okay|cool|fine|wow|omg)\b", re.I)
 # what the music is likened to ("like a nice quilt", "like a good old movie"): its praise is the thing's, not the score's
-LIKENED_RE = re.compile(r"\blike (?:a|an|the|some|my|our|your) [^,;.!?]*")
+# ... but not the score said to be a fine one ("sounds like a great soundtrack", "feels like a perfect film score now"):
+# praise of the music, said through what it is
+_LIKE = r"\blike (?:a|an|the|some|my|our|your) "
+LIKENED_RE = re.compile(rf"(?<!sounds )(?<!sound )(?<!feels )(?<!feel )(?<!it's )(?<!its )(?<!is ){_LIKE}[^,;.!?]*|"
+                        rf"{_LIKE}(?!(?:[a-z']+ ){{1,3}}?(?:soundtrack|score|ost|theme|track|song|tune|piece)s?\b)[^,;.!?]*")
 # a question or a wish anywhere beside the approval ("nice, but slower", "great, now add a flute", "good? what key")
 WISH_BESIDE_APPROVAL_RE = re.compile(
     r"\?|^\W*(?:what|which|how|why|where|when|who|did|does|do you|is it|are)\b|\b(?:more|less|too|still|but|again|also|as well|instead|add|remove|take|turn|put|bring|drop|cut|"

@@ -28,6 +28,10 @@ DIGITS_RE = re.compile(r"\d+")
 UNIT_WORDS = "one two three four five six seven eight nine".split()
 TEEN_WORDS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
 TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+# The words that name a mark (`hit_words`' list for every reader) and what else is counted: after "2 soft" a count
+# ("add 2 soft hits", "2 quick stabs"), never the texted "too" (`COUNTED_AFTER`: `spelling.PHONE`, `plainly.TOO_RE`)
+MARK_NOUNS = r"(?:hit|accent|crash|stab|swell|sting|stinger|mark|boom|bang|slam|button)(?:e?s)?"
+COUNTED_AFTER = rf"(?: [a-z]+)? (?:{MARK_NOUNS}|notes?|bars?|beats?|chords?|taps?|claps?|pauses?|breaks?)\b"
 # A number said in words, 1 to 99: "seven", "seventeen", "forty", "thirty-five", "thirty five".
 NUMBER_WORD = (rf"(?:(?:{'|'.join(TENS_WORDS)})(?:[- ](?:{'|'.join(UNIT_WORDS)}))?|{'|'.join(TEEN_WORDS)}|"
                rf"{'|'.join(UNIT_WORDS)})")

@@ -30,7 +30,9 @@ FADE_IN_RE = re.compile(r"\b(?:fade|fades|fading|faded)(?P<what> (?:it|this|thin
 FADING = r"\b(?:fade|fades|fading|faded)"
 PART = rf"(?:the |a |an |some |your )(?:{INSTR_ALT})(?:s|es)?\b"
 SAID_PART = PART.replace("your )", "your )?")   # the article left out ("strings should come in bit by bit")
-ENTER = r"(?:come|comes|coming|creep|creeps|creeping|ease|eases|easing|sneak|sneaks|sneaking|drift|drifts|drifting|enter|enters|entering)(?: in)?"
+# coming in: "in" said ("creep in", "ease in"; "enter" is in alone); never "drift away", "ease off", "come back in the last shot"
+ENTER = (r"(?:(?:come|comes|coming|creep|creeps|creeping|ease|eases|easing|sneak|sneaks|sneaking|drift|drifts|drifting) in|"
+         r"enter|enters|entering)(?! (?:away|off|out|down|back|up)\b)")
 # "fade in the strings", "fade the piano (back) in", "the strings should fade in": that part, brought in
 PART_FADE_IN_RE = re.compile(rf"{FADING} (?:in|up) (?P<a>{SAID_PART})|{FADING} (?P<b>{PART})(?: back)? (?:in|up)\b|"
                              rf"(?:let |have )?(?P<c>{PART}) (?:should |to |will |can |could |must |needs? to )?(?:slowly |gradually )?"
@@ -44,6 +46,8 @@ GRADUAL_AT_RE = re.compile(rf"\b(gradually bring in {SAID_PART}) (?:at|on|around
 _T = r"(\d{1,2}:\d\d(?:\.\d+)?)"
 GRADUAL_IN_OUT_RE = re.compile(rf"\b(gradually bring in {SAID_PART}) (?:at|on|around|by) {_T},? and (?:(?:then )?(?:fade|fading|take|bring|have) "
                                rf"(?:(?:it|them|that|those|the \w+) )?)?out (?:at|on|around|by) {_T}", re.I)
+# ... its end said (`GRADUAL_IN_OUT_RE`'s "from 0:20 to 0:40", "from 0:20 until 0:40"): out after it, and only then
+OUT_SAID_RE = re.compile(r"\bgradually bring in\b.*\bfrom\b.+\b(?:to|till|until|through|thru)\b", re.I)
 GRADUAL_RE = re.compile(r"\bgradually bring in\b|\bbring in (?:the |a |an |some )?\w+(?: \w+)? gradually\b", re.I)
 RAMP_S = 4.0                     # a part faded in rises to its level over this long (or half its stretch, if shorter)
 RAMP_DB = (-12.0, -8.0, -4.0)    # the steps it rises through, against its level
@@ -71,8 +75,9 @@ def ramp(e, it) -> None:
 
 def played_in(e, it) -> bool:
     """A fade in of a part that already plays there and before ("fade in the piano at 0:20" where the piano plays
-    throughout; "... and fade it out at 0:40"): it enters there, as asked, so it is out before the stretch (and after
-    it, when the stretch ends before the video), rising in over its start and falling out over its end. False (nothing
+    throughout; "... and fade it out at 0:40"): it enters there, as asked, so it is out before the stretch, rising in
+    over its start; out after it, falling out over its end, only when that end was said (`OUT_SAID_RE`): a fade in
+    said in a shot ("fade in the piano in shot 5") rises there and plays on. False (nothing
     done) for a part that does not play before the stretch: `orchestration.add` brings it in and `ramp` raises it."""
     p, role = e.plan, role_of(e.plan, it.value or "")
     if role is None or not GRADUAL_RE.search(it.text or "") or e.span is None or e.span.start_s < 0.05 or \
@@ -80,12 +85,13 @@ def played_in(e, it) -> bool:
             role not in ops.effective_roles(p, p.sections[p.section_at(e.span.start_s - 0.05)]):
         return False
     a, b = e.span.start_s, e.span.end_s
-    for x, y in ((0.0, a), (b, p.duration_s)):
+    out = b < p.duration_s - 0.05 and OUT_SAID_RE.search(it.text or "")   # a shot's own end is no fade out
+    for x, y in ((0.0, a), (b, p.duration_s) if out else (0.0, 0.0)):
         if y - x > 0.05:
             ops.set_roles(p, ops.split_at(p, Span(x, y, "", snap=False), e.analysis)[0], remove=role)
     length = min(RAMP_S, (b - a) / 2)
     _steps(e, role, a, length, RAMP_DB)
-    if b < p.duration_s - 0.05:
+    if out:
         _steps(e, role, b - length, length, RAMP_DB[::-1])   # and out, as it came in
     return True
 

@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import re
 
-UNDO_VERBS = r"cancel|undo|forget|scratch|remove|drop|lose|ditch|revert|reverse|take back|take away|get rid of|(?:put|bring)(?= \w+ back\b)"
+# the verbs that throw a thing away, one list for every reader of a taking back ("nix the build up", "the build up, nix
+# it", "nix the last one"): here, `recall.UNDO_NAMED_RE`, `references.LAST_ONE_OFF`
+BIN_VERBS = r"scrap|scratch|ditch|bin|nix|toss|trash|junk"
+UNDO_VERBS = rf"cancel|undo|forget|{BIN_VERBS}|remove|drop|lose|revert|reverse|take back|take away|get rid of|(?:put|bring)(?= \w+ back\b)"
 # when an edit was asked, said beside it: "i asked 2 times ago", "from two notes ago", "that you did before", "from before"
 ASKED_WHEN_RE = re.compile(r"\s*\b(?:(?:that|which) )?(?:(?:i|we|u|you) (?:asked(?: for)?|did|made|added|told(?: you)?)"
                            r"(?: (?:you|u))?(?: (?:\d+|one|two|three|a couple of|couple) (?:times?|turns?|steps?|notes?|changes?|edits?|"

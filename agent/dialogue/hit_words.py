@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue.counted import NUMBER_WORD, ORD, ORDINALS, spoken_number
+from v2m.agent.dialogue.counted import MARK_NOUNS, NUMBER_WORD, ORD, ORDINALS, spoken_number
 from v2m.agent.dialogue.place_words import PEAK_RE, PICTURE_CHANGES, TIME
 from v2m.agent.dialogue.rising import GOING
 
 # The words that name a mark, one list for every reader: `marks` (a mark asked, where "stop" and "punch" are read only
 # in the forms that name one), `next_place` (a request about the last mark's moment, with the words of one landing) and
 # `recall` (the marks taken back, "forget the stabs"). Each adds its own few beside it, and says why.
-MARK_NOUNS = r"(?:hit|accent|crash|stab|swell|sting|stinger|mark|boom|bang|slam|button)(?:e?s)?"
+# (MARK_NOUNS: `counted`'s, where a count's noun is read)
 # The verbs that take a mark (or an edit) out, one list: `marks` ("lose the one at 0:13", "drop the last two"),
 # `mark_picks` ("remove the sting") and `part_undo` ("scrap the drum changes"); each adds its own few beside it
 GONE_VERBS = r"lose|remove|kill|ditch|scrap|scratch|delete|nix|axe|drop|bin|get rid of|take out"
@@ -100,10 +100,13 @@ ACCENT = ((r"\b(?:thump|thud|kick drum hit|drum hit|musical hit)\b(?! (?:up|down
            " accent "),
           (r"\b(?:punctuation|emphasis)\b", " accent "),
           # one struck sound at a moment ("a gentle chime at 0:09", "a lil ding when the tap turns off", "one small bell
-          # on the 3rd cut"): a light mark there, not a part to add ("the sax chimes in at 0:20", "bells from 0:20": parts)
+          # on the 3rd cut", "add a bell at 0:20"): a light mark there, light also when no size is said (a bell is no
+          # crash, so a crash there is made light, not "already there"); a gong, a big one. Not a part to add ("the sax
+          # chimes in at 0:20", "bells from 0:20": parts)
           (rf"\b(?:a|an|one|another|single)((?: (?:{LIGHT_WORDS}|lil|tiny|nice|sweet|bright|clear|single|short|quick|delicate|faint))*) "
-           r"(?:chime|ding|bell|ping|gong|triangle|bell hit|chime hit|bell strike|ring)(?: (?:sound|hit|strike|note))?\b"
-           r"(?= (?:right |just |exactly |about |around |roughly )?(?:at|on|in|when|as|where|@) )", r" a\1 hit "))
+           r"(?:(?P<big>gong)|chime|ding|bell|ping|triangle|bell hit|chime hit|bell strike|ring)(?: (?:sound|hit|strike|note))?\b"
+           r"(?= (?:right |just |exactly |about |around |roughly )?(?:at|on|in|when|as|where|@) )",
+           lambda m: f" a{m[1]} crash " if m["big"] else f" a{m[1] or ' light'} hit "))
 BRIEFLY = r"(?:one time|once|for a (?:moment|second|sec|beat|split second|brief moment|short moment)|briefly|for an instant)\b"
 # The band stopped at a moment: "everybody stops", "stop the band dead", "the music should break", "slam on the
 # brakes", "cut the band off", "cut the band at 0:17", "stop at 0:25", "slam to a stop"

@@ -330,6 +330,9 @@ PARTS_LISTED_RE = patterns.LazyPattern(rf"(?<!more )(?<!less )(?<!some )(?<!extr
                                        r"a bit|a little|a lot|much|way|slightly|\w+ly) )*(?:louder|softer|quieter|lower|down|up|"
                                        rf"back|forward)\b)|\s*[,:-]?\s*{_THEM})", re.I)   # not "less/more": "the drums are cluttered" reads "the drums less energy" first
 LISTED_COMMA_RE = re.compile(r"\s*,\s*(?:(?:and|&|plus) )?(?:also )?|\s+(?:and|&|plus) also\s+")
+# ... not a part kept before the comma, the change the next part's ("keep the sax, the drums down": the drums only)
+KEPT_BEFORE_RE = re.compile(r"\b(?:keep|keeping|leave|leaving|lock|hold|protect|spare|except|excluding|but not|not|touch|"
+                            r"love|like|fine with)\s+(?:(?:the|my|our|that|this)\s+)?$", re.I)
 
 
 # how slowly a change comes, said apart from it ("little by little, grow from shot 5 to 9", "build up to 0:40, step by step")
@@ -344,7 +347,8 @@ def joined(text: str) -> str:
     if (m := MANNER_APART_RE.search(text)):   # said first, as one clause: "little by little grow from shot 5 to 9"
         manner = " ".join(w.strip(",;:-") for w in (m[1] or m[2]).split())
         text = f"{manner} {text[m.end():] if m[1] else text[:m.start()]}"
-    text = PARTS_LISTED_RE.sub(lambda m: f"{m['verb'] + ' ' + m['way'] + ' ' if m['verb'] else ''}{LISTED_COMMA_RE.sub(' and ', m['list'])} ", text)
+    text = PARTS_LISTED_RE.sub(lambda m: m[0] if KEPT_BEFORE_RE.search(text, 0, m.start()) else
+                               f"{m['verb'] + ' ' + m['way'] + ' ' if m['verb'] else ''}{LISTED_COMMA_RE.sub(' and ', m['list'])} ", text)
     text = START_FALL_RE.sub("softer and softer after a loud start", text)
     return START_RISE_RE.sub(lambda m: f"{'start ' + m['q'] if m['keep'] else m[1]} and build{' until' if m['into'] else ''}",
                              all_in(text))   # "... and grow into the 2nd cut": from the start until there

@@ -98,23 +98,23 @@ PART_EDITS = ("add", "remove", "only")
 
 ENTRY_RE = re.compile(rf"\b({INSTR_ALT})(?:s|es)? (?:should |will |can |must |has to |needs to |to )?(?:only )?"
                       r"(?:come in|comes in|start|starts|enter|enters|kick in|kicks in|begin|begins|join|joins)"
-                      rf"(?: playing)?(?: well| properly| fully| full| strong| strongly| right)? (?:at|on|from|after|with) (?:the )?({PLACE_SAID})(?: onwards?| on)?(?: only)?\s*$")
+                      rf"(?: playing)?(?: well| right| (?P<full>properly|fully|full|strong|strongly))? (?:at|on|from|after|with) (?:the )?(?P<at>{PLACE_SAID})(?: onwards?| on)?(?: only)?\s*$")
 OPENING_RE = re.compile(r"(?:very )?(?:beginning|start|top|opening|0:00)")   # an entry there: the part plays from the start
 # "start them at the next cut", "begin the strings from shot 3", "bring in a cello at the third shot": the part, then where it enters
 START_RE = re.compile(rf"\b(?:start|begin|(?<!gradually )bring(?: in)?) (?:the |a |an )?({INSTR_ALT})(?:s|es)? (?:playing |coming in |in )?"
-                      rf"(?:only )?(?:at|on|from|after) (?:the )?({PLACE_SAID})(?: onwards?| on)?(?: only)?\s*$")
+                      rf"(?:only )?(?:at|on|from|after) (?:the )?(?P<at>{PLACE_SAID})(?: onwards?| on)?(?: only)?\s*$")
 
 
 def entry(clause: str) -> tuple[str, bool]:
-    """"the dhol should start from the 3rd shot", "drums come in on the cut": the part is silent before that
-    place. Returns the clause said so ("no dhol before ...") and whether it was such an entry."""
+    """"the dhol should start from the 3rd shot", "drums come in on the cut": the part is silent before that place; said
+    in full ("the drums come in strong at shot 5"), more of it from there (in, if out). Returns the clause said so."""
     said = clause
     for pattern in (ENTRY_RE, START_RE):
-        said = pattern.sub(lambda m: f" add the {m[1]} at the start " if OPENING_RE.fullmatch(m[2].strip()) else f" no {m.group(1)} before {'' if m.group(2)[0].isdigit() or patterns.compiled(NUMBER_WORD).fullmatch(m[2].strip()) else 'the '}"
-                                     f"{m.group(2).strip()} ", said)
+        said = pattern.sub(lambda m: f" add the {m[1]} at the start " if OPENING_RE.fullmatch(m["at"].strip()) else f" {'more' if (full := m.groupdict().get('full')) else 'no'} {m.group(1)} {'from' if full else 'before'} "
+                                     f"{'' if m['at'][0].isdigit() or patterns.compiled(NUMBER_WORD).fullmatch(m['at'].strip()) else 'the '}{m['at'].strip()}{' on' if full else ''} ", said)
     if said == clause:
         said = re.sub(r"\b(\w+) comes? in (at|on|after) (the [\w ]+?)(?: not before)?\s*$", r"no \1 before \3", clause)
-    return said, said != clause
+    return said, said != clause and (" more " not in f" {said} " or " more " in f" {clause} ")   # in full: from there, not before
 
 # A level said on its own right after a part was named ("the sleigh bells, in the first shot. quieter").
 BARE_LEVEL_RE = re.compile(r"^\s*(?:(?:a |a bit |a little |a touch |much |way |bit )?(?:quieter|softer|louder|lower|higher|"

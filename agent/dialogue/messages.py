@@ -30,6 +30,7 @@ from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.phrases import JOKE_RE, opening, words  # JOKE_RE: "jk" takes back the sentence before
 from v2m.agent.dialogue.references import COUNTED, LAST_N_RE
 from v2m.agent.dialogue.place_words import END_WORDS, START_WORDS, programme_time
+from v2m.agent.dialogue.plainly import SAID_MARKS
 
 SIGNATURE_RE = re.compile(r"^\s*(?:--|—|__+|-- )\s*$")
 HEADER_RE = re.compile(r"^\s*(?:fw|fwd|re|subject|from|to|cc|sent|date)\s*:\s*(?=\S)[^'\"‘“]*$|"
@@ -206,16 +207,14 @@ def _sentence(s: str) -> str:
     return re.sub(r"^(?:but|and|so|though)\b\s*", "", ", ".join(clauses).strip(), flags=re.I)
 
 
-# Punctuation said aloud to a dictation app ("... twenty seconds full stop", "new paragraph please ..."): the mark
-# itself ("end on a full stop" is a stop, a mark of the music; so is "full stop at 0:20", "full stop here")
-DICTATED = ((re.compile(r"(?<!\ba )(?<!\bthe )(?<!\bon )\bfull stop\b(?!\s+(?:(?:right|just)\s+)?(?:at|on|around|here|there|\d)\b)|\bnew (?:paragraph|line)\b|\bperiod(?=\s*$)", re.I), "."),
-            (re.compile(r"\bcomma\b", re.I), ","), (re.compile(r"\bquestion mark\b", re.I), "?"))
+# Punctuation said aloud to a dictation app: the mark ("end on a full stop", "full stop at 0:20": a stop); `plainly`'s
+DICTATED = ((re.compile(r"(?<!\ba )(?<!\bthe )(?<!\bon )\bfull stop\b(?!\s+(?:(?:right|just)\s+)?(?:at|on|around|here|there|\d)\b)|\bnew (?:paragraph|line)\b|\bperiod(?=\s*$)", re.I), "."),)   # and `plainly.SAID_MARKS`' comma, question and exclamation mark ("put a question mark on the end": none)
 
 
 def unwrap(text: str) -> str:
     """The note inside a message: `text` without its wrapper (see the module docstring); "" when only
     wrapper and reports are left. A message with no wrapper comes back as it was."""
-    for said, mark in DICTATED:
+    for said, mark in (*DICTATED, *SAID_MARKS[:3]):
         text = said.sub(mark, text)
     lines = text.split("\n")
     cut = next((k for k, x in enumerate(lines) if SIGNATURE_RE.match(x)), None)

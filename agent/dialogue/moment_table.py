@@ -70,7 +70,12 @@ FILLER_RE = re.compile(r"^\s*(?:(?:then|and|so|now|oh|ok|okay|also)\s+)*")
 ARRIVES = (r"(?:shows? up|appears?|arrives?|enters?|turns? up|pops? up|walks? in|comes? in|bursts? in|steps? in|"
            r"leaves?|attacks?|wakes? up|jumps? out)")
 # something said to be in the picture ("we got a freeze on cut five", "there's a freeze frame at 0:40"): that thing
-HAVE_RE = re.compile(r"^(?:(?:so|ok|okay|and|now) )?(?:(?:we|i|you)(?:'ve| have)? (?:got|have)|there(?:'s| is| was|s)) (?=(?:a|an|the|this) )")
+HAVE_RE = re.compile(r"^(?:(?:so|ok|okay|and|now) )?(?:(?:we|i|you)(?:'ve| have)? (?:got|have)|there(?:'s| is| was|s)) (?=(?:a|an|the|this) )",
+                     re.I)
+# ... but a word of talk had ("we have a problem in shot 3", "I've got a question about shot 3"): a complaint or a
+# question about the place, no happening in the picture
+TALK_HAD_RE = re.compile(r"^(?:a|an|the|this|one|some|small|little|big|quick|real|tiny|\s)*(?:problem|question|issue|idea|feeling|"
+                         r"thought|note|doubt|suggestion|request|comment|concern|complaint|query|q)s?\b")
 SUBJECT_RE = re.compile(r"(?:the|our|my|his|her|their|a|an|he|she|they|someone|everyone|everybody)\b|"
                         rf"[a-z'-]+ing (?:begins|starts|is|happens|comes)\b|[a-z][a-z'-]+(?: [a-z][a-z'-]+)? {ARRIVES}\b")
 NUMBERED_RE = re.compile(r"\b(cut|shot) (?:number |no\.? |#)")   # "cut number 6" is cut 6 (never 0:06)
@@ -153,6 +158,8 @@ def _shots(m: re.Match) -> str:
 def tie(clause: str) -> tuple[frozenset[str], str] | None:
     """(the happening's lemmas, its place) when `clause` says only where a happening is, else None."""
     low = SHOTS_SPAN_RE.sub(_shots, HAVE_RE.sub("", notation(clause.lower()).strip()))   # "we got a freeze on cut five": a freeze there
+    if TALK_HAD_RE.match(FILLER_RE.sub("", low)):
+        return None
     if (told := lasting.held(low, is_name)) is not None:   # "the chase runs from 0:10 to 0:25": the chase is that stretch
         return frozenset(lemma(w) for w in _content(told[0])), told[1]
     found = list(PLACE_RE.finditer(low))
@@ -316,7 +323,9 @@ def _label(clause: str) -> str:
     "the goal"; "shot 5 is where the dog jumps": "the dog jumps")."""
     if (told := lasting.held(notation(clause), is_name)) is not None:   # "the intro lasts until 0:06": "the intro"
         return f"the {told[0]}"
-    said = PLACE_RE.sub("", notation(clause)).split()   # "the ramp is shots six and seven": "the ramp"
+    said = PLACE_RE.sub("", HAVE_RE.sub("", notation(clause).strip())).split()   # "the ramp is shots six and seven": "the ramp"
+    if said and said[0].lower() in ("a", "an") and len(said) > 1 and HAVE_RE.match(notation(clause).strip()):
+        said[0] = "the"   # "we got a freeze on cut five": "the freeze"
     while len(said) > 1 and said[-1].lower() in FRAME and not (said[-1].lower() in names.PARTICLES and len(said) > 2 and
                                                                said[-2].lower() not in FRAME):
         said.pop()   # "she runs off at 0:20": "she runs off", the verb's own particle kept ("the bomb goes off": "the bomb")

@@ -67,7 +67,7 @@ CHAOS_RE = LazyPattern(rf"\b(?:it'?s|it is|its|this is|that'?s|that is|things ar
                        rf"\b(?P<c>{PART}) (?:is|are|'s) (?:making|turning) (?:it|this|everything|things|the (?:music|mix|score|track))"
                        rf" (?:into )?{SO}{CHAOS}|"   # the music as a whole ("omg it's a mess", "pure chaos right now"): too busy
                        rf"\b(?P<w>it'?s|it is|its|this is|that'?s|everything'?s|everything is|the (?:music|mix|score|track|song) is) "
-                       rf"{SO}{CHAOS}(?=\s*(?:$|[.!,;?]|now\b|right now\b|lol\b|tbh\b|honestly\b))", re.I)
+                       rf"{SO}(?!zoo\b|circus\b){CHAOS}(?=\s*(?:$|[.!,;?]|now\b|right now\b|lol\b|tbh\b|honestly\b))", re.I)   # a zoo said alone: the place
 
 
 def _part(said: str) -> str:

@@ -30,6 +30,8 @@ import re
 from v2m.agent.dialogue.complaints import LEVEL, PACE
 from v2m.agent.dialogue.patterns import Lazy, LazyPattern
 from v2m.agent.dialogue.phrases import TOO
+from v2m.agent.dialogue.counted import COUNTED_AFTER
+from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.spelling import _english, _known, phoned
 
 # Texting's words, each for the plain words it stands for ("gonna" going to, "r" are between two words). Shorthand
@@ -41,9 +43,9 @@ TEXTED = {"gonna": "going to", "wanna": "want to", "gotta": "got to", "lemme": "
           "thats": "that's", "whats": "what's", "theres": "there's", "heres": "here's", "didnt": "didn't",
           "wasnt": "wasn't", "werent": "weren't", "arent": "aren't", "shouldnt": "shouldn't", "couldnt": "couldn't",
           "wouldnt": "wouldn't", "havent": "haven't", "hasnt": "hasn't", "youre": "you're", "theyre": "they're",
-          "itll": "it'll"}
+          "itll": "it'll", "uh huh": "yes", "uh-huh": "yes", "mhm": "yes"}
 TEXTED_RE = LazyPattern(rf"\b(?:{'|'.join(TEXTED)})\b", re.I)
-ARE_RE = LazyPattern(r"(?<=[a-z]) r (?=[a-z])", re.I)   # "the drums r too loud": are (never "r&b", "shot r")
+ARE_RE = LazyPattern(r"(?<=[a-z])(?<!\bshot)(?<!\bcut)(?<!\bplan)(?<!\bscene) r (?=[a-z])(?!rated\b)", re.I)   # "the drums r too loud": are (never "r&b", "shot r", "r rated")
 AND_RE = LazyPattern(r"(?<=\w) & (?=\w)")   # "drums & bass" (spaced; "r&b" stays)
 OK_RE = LazyPattern(r"^\s*kk?\b(?=\W)", re.I)   # "k, now faster": ok
 
@@ -52,9 +54,8 @@ OK_RE = LazyPattern(r"^\s*kk?\b(?=\W)", re.I)   # "k, now faster": ok
 # ("and the bass 2": also); never a count or a place's number ("just 2 hits", "in shot 2", "from 2", "2 seconds")
 QUALITIES = sorted({*TOO, *(w for way in (*LEVEL.values(), *PACE.values()) for w in way if " " not in w)} - {"much"})
 TOO_RE = LazyPattern(rf"\b(is|are|r|s|was|were|be|being|sounds?|feels?|seems?|gets?|getting|way|far|bit|lil|little|kinda|just|"
-                     rf"still|now|also) 2 (?=(?:{'|'.join(QUALITIES)})\b)", re.I)
-ALSO_RE = LazyPattern(r"\b((?:the|and|plus) (?!(?:last|first|next|final|top|other|only|every|shot|cut|scene|part|take|version|"
-                      r"section|bar|number|photo|picture|track|clip|v)\b)[a-z]+) 2(?=\s*[.!?]*\s*$)", re.I)
+                     rf"still|now|also) 2 (?=(?:{'|'.join(QUALITIES)})\b(?!{COUNTED_AFTER}))", re.I)
+ALSO_RE = LazyPattern(rf"\b((?:the|and|plus) (?:{INSTR_ALT})(?:s|es)?) 2(?=\s*[.!?]*\s*$)", re.I)   # a part: "the bass 2", never "the chorus 2"
 STRETCH_RE = LazyPattern(r"\b[a-z]*([a-z])\1\1[a-z]*\b", re.I)   # a letter three times or more: "sooo", "waaay"
 RUN_RE = LazyPattern(r"([a-z])\1{2,}", re.I)
 SHORT = {"so", "no", "go", "oh", "yes", "ok"}   # "sooo", "nooo": said short ("tooo" is too, "goood" good)
@@ -62,26 +63,30 @@ MARKS_RE = LazyPattern(r"([!?])\1+|(?<=\?)!+(?=\?)")   # "!!!": "!", "??": "?"
 
 # A filler said while thinking ("um", "uhh", "erm", "hmm"), with the commas around it
 FILLER = r"(?:[Uu]u*m+|[Uu]u*h+m*|[Ee]e*r+m+|[Ee]e*r+|[Hh]m+)"   # "um", "Uhh", "erm", "hmm"; never "ER" (a room)
-FILLER_RE = LazyPattern(rf"\s*,?\s*\b{FILLER}\b[\s,.]*(?:\b{FILLER}\b[\s,.]*)*")
+FILLER_RE = LazyPattern(rf"\s*,?\s*\b{FILLER}\b(?![\s-]*huh\b)[\s,.]*(?:\b{FILLER}\b[\s,.]*)*")   # "uh huh": a yes (`TEXTED`)
 # after a filler, a new clause: said with a pause ("... bending over um that is the fourth one": a comma)
 CLAUSE_START_RE = LazyPattern(r"(?:that|that's|thats|it|it's|its|this|there|there's|then|i|i'm|we|they|he|she|so|but)\b", re.I)
 # before it, a word that leaves the phrase open ("the um drums", "can you um make it"): no pause there
 OPEN_RE = LazyPattern(r"\b(?:a|an|the|to|of|in|on|at|for|from|with|by|my|our|your|some|more|less|too|very|can|could|would|"
                      r"will|you|please|make|is|are|and|or)\s*$", re.I)
 # "like" and "you know" as fillers: set off by commas, or "like" before an intensifier or a bare verb
+# (never a simile's "like": "make it like a lot of 80s movies", "play it like so", "like Pretty Woman")
 LIKE_RE = LazyPattern(r"(?:^|,|(?<=[.!?;]))\s*like\s*,\s*|\b(?P<w>(?:is|are|was|it's|its|be|it|them)) like "
-                     r"(?=(?:really|super|totally|so|way|too|very|kind of|kinda|pretty|a lot|much)\b)|"
+                     r"(?=(?:really|super|totally|so|way|too|very|kind of|kinda|pretty|a lot|much)\b)"
+                     r"(?!a lot of\b|so\s*(?:[,.!?;]|$)|(?:super|pretty) (?-i:[A-Z]))|"
                      r"(?<!\bdo )(?<!\bdid )(?<!\bwould )\b(?P<v>you|u|just|and|to|can|could|pls|please) like (?=(?:make|turn|bring|add|take|speed|slow|put|"
                      r"give|push|pull|drop|cut|kill|lose|lower|raise|boost|tone|change)\b)", re.I)
 YOU_KNOW_RE = LazyPattern(r"(?:^|,)\s*(?:you know|ya know|y'know|you know what i mean)\s*(?:,|$|(?=[.!?]))|"
                          r"\s+(?:ya know|y'know|you know what i mean|you know)\s*(?=[.!?]*\s*$)", re.I)
 
 # Punctuation said aloud in dictation: the sign ("slower comma louder drums period")
-SAID_MARKS = Lazy(((r"\s*\bcomma\b\s*", ", "), (r"\s*\bquestion mark\b", "?"),
-              (r"\s*\bexclamation (?:mark|point)\b", "!"),
+# (a mark named, not said: "put a question mark on the ending", "a comma-like pause", "the first period")
+_NAMED = "".join(rf"(?<!\b{w})(?<!\b{w} )" for w in ("a", "the", "first", "second", "third", "last", "final", "that", "this", "one"))
+SAID_MARKS = Lazy(((rf"{_NAMED}\s*\bcomma\b(?!-)\s*", ", "), (rf"{_NAMED}\s*\bquestion mark\b(?=\s*(?:$|[,.;!?]|and\b|then\b))", "?"),
+              (rf"{_NAMED}\s*\bexclamation (?:mark|point)\b(?=\s*(?:$|[,.;!?]|and\b|then\b))", "!"),
               (r"\s*\bnew (?:line|paragraph)\b\s*", ". "),
               # never "come to a full stop" (the music stops) nor "a period piece"
-              (r"(?<!\ba )(?<!\bthe )\s*\b(?:full stop|period)\b(?=\s*$|\s+(?:and|then|also|now|make|can|could|"
+              (rf"{_NAMED}\s*\b(?:full stop|period)\b(?=\s*$|\s+(?:and|then|also|now|make|can|could|"
                r"please|the|it|that|thanks|thank|ok|okay|so|but|i|we|let|bring|add|more|less)\b)", ".")), re.I)
 # what the rewriting leaves: two spaces, a space before a comma, commas twice, a mark the text starts with
 TIDY = Lazy(((r"[ \t]{2,}", " "), (r"[ \t]+(?=[,.!?])", ""), (r",(?:\s*,)+", ","), (r"^[\s,.;]+", ""),
@@ -122,7 +127,7 @@ def _plain(text: str) -> str:
     text = FILLER_RE.sub(lambda m: _filler(m, text), text)
     text = YOU_KNOW_RE.sub(lambda m: "," if m.group(0).strip().startswith(",") and m.group(0).strip().endswith(",")
                            else "", text)
-    text = STRETCH_RE.sub(lambda m: stretched(m.group(0)), MARKS_RE.sub(r"\1", text))   # "sooo": so, before "like so"
+    text = STRETCH_RE.sub(lambda m: m[0] if len(set(m[0].lower())) == 1 else stretched(m[0]), MARKS_RE.sub(r"\1", text))   # "sooo": so; "ppp", "fff" as typed
     text = LIKE_RE.sub(lambda m: f"{m['w'] or m['v'] or ''} ", text)
     text = TEXTED_RE.sub(lambda m: TEXTED[m.group(0).lower()], text)
     text = ALSO_RE.sub(r"\1 too", TOO_RE.sub(r"\1 too ", text))   # "are 2 boomy", "and the bass 2"

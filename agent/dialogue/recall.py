@@ -25,6 +25,7 @@ from v2m.agent.dialogue.changes import diff, placed
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.orchestration import role_of
 from v2m.agent.dialogue.phrases import PLEASANTRIES, SMALL_TALK, edit_clauses, opening, rest_only, words
+from v2m.agent.dialogue.fronted import BIN_VERBS
 from v2m.agent.dialogue.references import (AS_IT_WAS, ATTRIBUTES, SHAPE_NOUNS, ORIGINAL_RE, attribute, edits_before, reference,
                                            LIKE_IT_WAS_RE, version_named)
 from v2m.agent.dialogue.where import WHOLE_RE, Ask
@@ -236,7 +237,7 @@ EDIT_NAMED = (r"(?:the|that|my|your|our)\s+[^.,;:!?]{1,40}|(?!(?:every|any|no|so
 # "slowing it down"; not "everything after the cello was a mistake" (`versions.named_by_content`)
 UNDO_NAMED_RE = re.compile(opening("actually|no|sorry|wait|and|but|please|just") +
                            r"(?:(?:can|could|would|will) (?:you|we|u) (?:please |just |maybe )?)?(?:undo|forget|scratch|cancel|revert|reverse|roll back|"
-                           r"drop|lose|ditch|never ?mind|nvm|skip|take back|take out|get rid of|(?:i )?regret|"
+                           rf"drop|lose|{BIN_VERBS}|never ?mind|nvm|skip|take back|take out|get rid of|(?:i )?regret|"
                            r"(?:i )?wish (?:we|i|you) (?:hadn'?t|had not))\s+(?:about\s+|on\s+)?(?:just\s+|only\s+)?"
                            rf"(?P<what>{EDIT_NAMED})", re.I)
 # "the slowing down was a mistake", "adding the strings was a bad idea": that edit taken back

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.phrases import PLEASANTRIES, REDUCE_RE, SIZED, SMALL_TALK
+from v2m.agent.dialogue.fronted import BIN_VERBS
 from v2m.agent.dialogue.put_back import PLACED, PUT_BACK_RE
 
 # References to earlier versions.
@@ -24,7 +25,7 @@ BETTER_BEFORE = (r"\b(?:was|were|sounded|felt) (?:[a-z]+ ){0,3}?(?:better|nicer|
 CTRL_Z = r"\b(?:ctrl|cmd|control|command)[ -]*(?:(?:and|plus) )?z\b"   # the editor's keys for undo ("ctrl+z", said "control z")
 # the last edit thrown away or the one before kept, in a take's words ("scratch that last one, previous take was the
 # keeper", "ditch the latest change", "the take before was the keeper"): back one version
-LAST_ONE_OFF = (r"\b(?:scrap|scratch|ditch|bin|nix|cancel|toss|trash|junk|lose|kill) (?:that|the|this) (?:last|latest|most recent|"
+LAST_ONE_OFF = (rf"\b(?:{BIN_VERBS}|cancel|lose|kill) (?:that|the|this) (?:last|latest|most recent|"
                 r"new|previous) (?:one|change|edit|tweak|take|version|pass|go)\b|\b(?:previous|last|earlier|other|old) (?:take|pass|"
                 r"mix|draft|version|one) (?:was|is) (?:the (?:keeper|one|winner|better one)|better|best)\b|\b(?:take|version|one|pass) "
                 r"before (?:was|is) (?:the (?:keeper|one|winner|better one)|better|best)\b")

@@ -19,7 +19,7 @@ import types
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
-from v2m.agent.dialogue.counted import ORDINALS, TEEN_WORDS, TENS_WORDS, UNIT_WORDS
+from v2m.agent.dialogue.counted import COUNTED_AFTER, ORDINALS, TEEN_WORDS, TENS_WORDS, UNIT_WORDS
 from v2m.agent.dialogue.minilm import model_dir
 from v2m.agent.dialogue.place_words import TYPOS as ORDINAL_TYPOS
 from v2m.agent.dialogue.runons import PART
@@ -29,7 +29,7 @@ from v2m.tools.style import load_style, style_names
 # Phone typing that hides a grammar word from every reader ("2 much lol", "mor drama", "fastr n quieter", "ok gd", "bring
 # bak", "hat louder", "at end"): read as the words before anything else sees the message (`phoned`), and by `spelled`.
 PHONE = ((r"(?<!shot )(?<!cut )(?<!section )(?<!scene )(?<!part )(?<!take )(?<!version )(?<!bar )(?<!number )(?<!no\. )(?<!#)"
-          r"\b2 (?=(?:much|many|fast|slow|loud|quiet|soft|busy|far|big|low|high|dark|bright)\b)", "too "), (r"\bmor\b", "more"),
+          rf"\b2 (?=(?:much|many|fast|slow|loud|quiet|soft|busy|far|big|low|high|dark|bright)\b(?!{COUNTED_AFTER}))", "too "), (r"\bmor\b", "more"),
          (r"\bevn\b", "even"), (r"\bgd\b", "good"), (r"\bbak\b", "back"), (r"(?<=[a-z]) n (?=[a-z])", " and "),
          (r"(?<!hi )(?<!high )(?<!-)\bhat\b(?= (?:louder|softer|quieter|up|down|out|in|back|too)\b)", "hats"),
          # a learner's places: "the first part", "in last part" (the beginning, the ending)
