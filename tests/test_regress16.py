@@ -1,0 +1,22 @@
+"""What the sixteenth session's merges lost and regress16 mended, item by item against the start (main at 4b89460),
+through a real chat Session (conftest's `jazz_long`: the synthetic 60 s clip cut every 4 s, jazz)."""
+
+from __future__ import annotations
+
+import pytest
+from edit_clips import energy_at
+
+
+@pytest.mark.parametrize("said, inside, outside", [
+    ("fade in across the first 6.5 seconds", 2, 20),   # places-tune's 'fade in across the first 7.5 seconds'
+    ("less energy for the first 5.5 secs", 2, 20),
+    ("bring the energy down over the first 6.5 secs.", 2, 20),
+    ("less energy in the last 4.5 seconds", 58, 40)])
+def test_seconds_with_a_decimal_are_no_count_of_shots(jazz_long, said, inside, outside):
+    """'the first 7.5 seconds' is seconds: review16's 'the first three, I think' (three shots) read 'the first 7'
+    before '.5' as the first seven shots (before: the energy changed from 0:00 to 0:28)."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert not turn.question, turn.reply
+    assert energy_at(jazz_long.plan, inside) != energy_at(before, inside), turn.reply
+    assert energy_at(jazz_long.plan, outside) == energy_at(before, outside), turn.reply
