@@ -20,3 +20,23 @@ def test_seconds_with_a_decimal_are_no_count_of_shots(jazz_long, said, inside, o
     assert not turn.question, turn.reply
     assert energy_at(jazz_long.plan, inside) != energy_at(before, inside), turn.reply
     assert energy_at(jazz_long.plan, outside) == energy_at(before, outside), turn.reply
+
+
+@pytest.mark.parametrize("first, then, kept", [
+    ("crash on every cut", "jk just last 2", 2),                     # b-tp-06 turn 3 (set b, a phone typer)
+    ("a crash at each cut please", "actually only keep the last two crashes", 2),
+    ("crash every cut", "ok no crashes then", 0)])
+def test_marks_taken_out_said_as_marks_and_what_stays(jazz_long, first, then, kept):
+    """left16c's one phrase for many marks ('No crashes (3, 0:01.2 to 0:05.5).') claimed no mark in the reply's
+    words (the honesty reader takes '<kind> at' for a mark: b-tp-06 turn 3 was judged dishonest) and said 'no
+    crashes' where two stayed: now 'No crash at 3 points from 0:01.2 to 0:05.5 (2 crashes left).'"""
+    from dialogue_honesty import honesty
+
+    jazz_long.say(first)
+    old = jazz_long.plan
+    turn = jazz_long.say(then)
+    crashes = [h for h in jazz_long.plan.hit_points if h.kind == "crash"]
+    assert len(crashes) == kept, turn.reply
+    assert not honesty(turn, old, jazz_long.plan), turn.reply
+    assert ("no crashes left" if not kept else f"{kept} crashes left") in turn.reply, turn.reply
+    assert turn.reply.count("0:") <= 2, turn.reply
