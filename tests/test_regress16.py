@@ -40,3 +40,21 @@ def test_marks_taken_out_said_as_marks_and_what_stays(jazz_long, first, then, ke
     assert not honesty(turn, old, jazz_long.plan), turn.reply
     assert ("no crashes left" if not kept else f"{kept} crashes left") in turn.reply, turn.reply
     assert turn.reply.count("0:") <= 2, turn.reply
+
+
+@pytest.mark.parametrize("said, at", [("that stab at 0:21 feels corny, lose it and keep it swinging", 21.0),
+                                      ("the stab on the last cut sounds cheesy, drop it", 21.0),
+                                      ("that stab at 0:21 is too much, get rid of it", 21.0)])
+def test_a_mark_judged_then_taken_out_is_that_mark_only(jazz_chat, said, at):
+    """test_hits_wordings' 'that stab at 0:21 feels corny, lose it ...' (failing on main): review16's fronted.said_first
+    took 'that stab at 0:21 feels corny' for the thing taken back ('lose that stab at 0:21 feels corny'), and 'corny'
+    asked a mood question; a thing said with how it feels is left to the readers of a judged mark."""
+    jazz_chat.say("a stab on the last cut")
+    before = {round(h.time_s, 1): h.kind for h in jazz_chat.plan.hit_points}
+    sections = [s.model_dump() for s in jazz_chat.plan.sections]
+    turn = jazz_chat.say(said)
+    after = {round(h.time_s, 1): h.kind for h in jazz_chat.plan.hit_points}
+    assert not turn.question, turn.reply
+    assert before.get(at) == "stab" and at not in after, turn.reply
+    assert after == {t: k for t, k in before.items() if t != at}, turn.reply
+    assert [s.model_dump() for s in jazz_chat.plan.sections] == sections, turn.reply

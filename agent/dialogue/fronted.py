@@ -21,9 +21,10 @@ ASKED_WHEN_RE = re.compile(r"\s*\b(?:(?:that|which) )?(?:(?:i|we|u|you) (?:asked
                            r"(?=\s*(?:$|[,.;!?]|\b(?:and|but|please|pls)\b))", re.I)
 UNDO_WORD_RE = re.compile(rf"\b(?:{UNDO_VERBS})\b", re.I)
 # "the build up, cancel it", "the violin, finally I prefer how it was, put it back like before": the thing, then
-# at most one clause, then the verb on "it"
+# at most one clause, then the verb on "it"; a thing said with how it feels ("that stab at 0:21 feels corny, lose it")
+# is left to mentions, which reads a thing judged and taken out
 FRONTED_RE = re.compile(r"^(?P<head>\W*(?:(?:ok|okay|oh|ah|hmm|um|well|so|and|but|also|no|sorry)\W+)*)"
-                        r"(?P<what>(?:the|that|this|my|your|our) [^,.;!?]{1,40}?)\s*[,.;]\s*(?:[^,.;!?]{1,40}[,.;]\s*)?"
+                        r"(?P<what>(?:the|that|this|my|your|our) (?:(?!\b(?:feels?|sounds?|seems?|looks?|is|are|was)\b)[^,.;!?]){1,40}?)\s*[,.;]\s*(?:[^,.;!?]{1,40}[,.;]\s*)?"
                         rf"(?P<verb>{UNDO_VERBS}) (?:it|that|them)\b", re.I)
 # "but melody keep it low like now", "the ending I keep": the kept thing said before "keep"
 KEPT_FIRST_RE = re.compile(r"(?P<lead>(?:^|[,.;]\s*)(?:(?:but|and)\s+)?)(?:the )?(?P<what>(?!(?:i|we|you|it|that|this|and|but)\b)[^\W\d_]+"
