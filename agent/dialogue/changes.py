@@ -222,14 +222,18 @@ def _energy_once(per_kind: dict[tuple[str, str], list]) -> dict[tuple[str, str],
 
 def _marks_once(oh: set, nh: set) -> list[Change]:
     """Marks of one kind all put in or all taken out, `MANY` or more of them and nothing else about marks ("no crashes",
-    "a crash on every cut"): one change, how many and from when to when ("no crashes (14, 0:04 to 0:56)"); else []."""
+    "a crash on every cut"): one change, how many and from when to when, and when taken out how many of the kind
+    stay ("no crash at 14 points from 0:04 to 0:56 (no crashes left)", "no crash at 3 points from 0:01.2 to 0:05.5
+    (2 crashes left)": "last 2" is no "no crashes"; "<kind> at" is what a reader of the reply takes for a mark); else []."""
     added, gone = sorted(nh - oh), sorted(x for x in oh - nh if not any(abs(x[0] - y[0]) < 0.01 for y in nh))
     moved = added if added and not (oh - nh) else gone if gone and not (nh - oh) else []
     if len(moved) < MANY or len({k for _, k, _ in moved}) > 1:
         return []
     kind, times = moved[0][1], [t for t, _, _ in moved]
     plural = kind + ("es" if kind.endswith(("sh", "ch", "s")) else "s")
-    words = f"{'' if moved is added else 'no '}{plural} ({len(times)}, {fmt(times[0])} to {fmt(times[-1])})"
+    left = 0 if moved is added else sum(k == kind for _, k, _ in nh)   # taken out: how many of the kind stay
+    rest = "" if moved is added else f" ({left or 'no'} {plural if left != 1 else kind} left)"
+    words = f"{'' if moved is added else 'no '}{kind} at {len(times)} points from {fmt(times[0])} to {fmt(times[-1])}{rest}"
     return [Change("hit" if moved is added else "no_hit", words, (times[0], times[-1]))]
 
 

@@ -60,7 +60,7 @@ PLACE_WORDS = (PART_STARTS,
                (r"\bat the top\b", "in the intro"), (rf"\bshots (\d+|{NUMBER_WORD}) (?:through|thru) (\d+|{NUMBER_WORD})\b", r"shots \1 to \2"),
                (r"\b(?:second|next)[- ]to[- ](?:the )?last\b", "penultimate"),   # not "shots 2 to the last"
                (r"\b(from|after|since|starting at|starting from) minute (one|two|three|four|five|\d+)\b", r"\1 \2:00"),
-               *MARKS, (r"\bone:00\b", "1:00"), (r"\btwo:00\b", "2:00"), (r"\bthree:00\b", "3:00"), (r"\bthe (first|last) (two|three|four|five|\d)(?=\s*(?:$|[,.;!?]|(?:i think|i believe|please|or so)\b))", r"the \1 \2 shots"),
+               *MARKS, (r"\bone:00\b", "1:00"), (r"\btwo:00\b", "2:00"), (r"\bthree:00\b", "3:00"), (r"\bthe (first|last) (two|three|four|five|\d)(?=\s*(?:$|[;!?]|[,.](?!\d)|(?:i think|i believe|please|or so)\b))", r"the \1 \2 shots"),
                (r"\b(?:photo|picture|pic|slide|image|clip)(s?)\b", r"shot\1"),   # a slideshow's photos: its shots
                (rf"\b(shots?|cuts?) (?:number |no\.? )?({NUMBER_WORD})\b", lambda m: f"{m.group(1)} {spoken_number(m.group(2))}"),
                (rf"\b(shots \d+ (?:and|to|through|-) ?)({NUMBER_WORD})\b",
