@@ -13,9 +13,9 @@ much*: the request is read again by the grammar with the model's label said in t
 1. the grammar read something the model agrees with (or the model is unsure): the grammar's intents;
 2. the model is sure of the opposite direction: one question with both options, unless the request complains
    ("too slow now": the grammar reads which way away from the word, the model the word's own way);
-3. the grammar read energy or loudness where the model is sure it is one instrument's balance of the same
-   direction and the request names an instrument ("the strings are a bit syrupy, pull them back"): that balance; the grammar
-   read energy where the model is sure it is the overall level of the same direction and no instrument is
+3. the grammar read energy or loudness where the model is sure it is one instrument's balance and the request names
+   one ("the strings are a bit syrupy, pull them back"): that balance, the grammar's way ("the brass is a bit weak":
+   up, whatever way the model leans); energy where the model is sure of the overall level that way, no instrument
    named ("it has to sit under the narrator, pull it right back"): that level;
 4. the grammar asked a question (it heard "faster and slower", or a place it cannot find): that question;
 5. the grammar read only unknown words: their word-embedding guess when the model agrees or is unsure,
@@ -38,7 +38,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from v2m.agent.dialogue import feeling_ways
+from v2m.agent.dialogue import feeling_ways, part_words
 from v2m.agent.dialogue.amounts import magnitude, unitless
 from v2m.agent.dialogue.intent_model import LABELS, IntentModel, Prediction
 from v2m.agent.dialogue.intents import scope_of
@@ -116,7 +116,7 @@ def label_of(it: EditIntent) -> str:
 
 
 def _instrument(text: str) -> str | None:
-    parts = named_parts(text.lower())
+    parts = named_parts(part_words.KICK_IDIOM_RE.sub(" ", text).lower())
     return parts[0] if parts else None
 
 
@@ -154,7 +154,7 @@ def choose(rules: list[EditIntent], pred: Prediction | None, request: str, asked
                                         f"Which one: {mine}, or {_say(label)}?", (mine, _say(label)))
         if pred.p >= REFINE_P and label.startswith("balance_") and _instrument(request) and \
                 any(it.what in ("energy", "loudness", "mood") and _named_with(it, request) and
-                    label_of(it).endswith("_" + direction) for it in rules) and \
+                    label_of(it).endswith(("_up", "_down")) for it in rules) and \
                 not any(it.what == "remove" and it.value == _instrument(request) for it in rules) and \
                 not _before_added(rules, request):   # "no drums and make it louder", "make it louder and add strings": the mix
             return Choice("refine", label)
@@ -340,13 +340,12 @@ def _before_added(rules: list[EditIntent], request: str) -> bool:
 
 
 def _refined(label: str, p: float, rules: list[EditIntent], request: str) -> list[EditIntent]:
-    """The grammar's energy or loudness intents as the balance of the instrument named, same place and size."""
-    direction = LABELS[label][1]
+    """The grammar's energy or loudness intents as the balance of the instrument named, same place, size and way."""
     instrument = _instrument(request)
     out = []
-    for it in rules:
-        if it.what in ("energy", "loudness", "mood") and _named_with(it, request) and label_of(it).endswith("_" + direction):
-            it = EditIntent(what="balance", direction=direction, value=instrument, magnitude=it.magnitude,
+    for it in rules:   # the model says what (that part's balance), the grammar which way ("a bit weak": up; "overpowering": down)
+        if it.what in ("energy", "loudness", "mood") and _named_with(it, request) and label_of(it).endswith(("_up", "_down")):
+            it = EditIntent(what="balance", direction=label_of(it).rsplit("_", 1)[1], value=instrument, magnitude=it.magnitude,
                             scope=it.scope, source="model", confidence=round(p, 3), text=it.text)
             if any(o.what == "balance" and o.scope == it.scope for o in out):
                 continue

@@ -61,3 +61,5 @@ ALIASES = {**REGISTERS, "sub bass": "bass", "sub": "bass", "808": "bass", "808s"
            "drumbeat": "drums", "drum beat": "drums", "backbeat": "drums", "beat": "drums", "groove": "drums",
            **PLAYERS}
 LOW_PARTS = ("bass", "drums", "percussion", "pad")   # parts with no tune to take: "let the bass lead" is it up front
+# "give it a kick up the backside", "it needs some kick": energy said with a drum's name, no drum named (`arbiter`)
+KICK_IDIOM_RE = re.compile(r"\b(?:a|some) kick(?: (?:up|in) the \w+)?(?= *$|[,.;!?]| up\b| in the\b)", re.I)
