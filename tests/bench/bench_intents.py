@@ -57,6 +57,25 @@ def rules_label(intents) -> str:
     return RULE_LABEL.get((it.what, it.direction), it.what)
 
 
+def grammar_reading(a, plan, text: str):
+    """The grammar's reading of one turn: (its intents, its question or None, and when it read nothing and asked
+    nothing, its word-embedding guess: intents or a question), as `arbiter.combine` gets them."""
+    from v2m.agent.dialogue.edits import read_request
+    from v2m.agent.dialogue.where import Ask
+
+    try:
+        got, asked = read_request(a, plan, text, guess=False), None
+    except Ask as q:
+        got, asked = [], q
+    guessed = None
+    if not got and asked is None:
+        try:
+            guessed = read_request(a, plan, text, guess=True)
+        except Ask as q:
+            guessed = q
+    return got, asked, guessed
+
+
 def turns(name: str):
     from v2m.agent.planners.base import get_planner
 
@@ -142,11 +161,9 @@ def tagger_report(model, data: dict[str, list]) -> None:
 
 def main(argv: list[str]) -> int:
     from v2m.agent.dialogue.arbiter import choose
-    from v2m.agent.dialogue.edits import read_request
     from v2m.agent.dialogue.intent_model import IntentModel, Prediction
     from v2m.agent.dialogue.spelling import spelled
     from v2m.agent.dialogue.vocab import embeddings
-    from v2m.agent.dialogue.where import Ask
     from v2m.finetune.intent_data import generate
 
     sets = argv[argv.index("--sets") + 1].split(",") if "--sets" in argv else ["b"]
@@ -175,16 +192,7 @@ def main(argv: list[str]) -> int:
                 rules.append("n/a")
                 combined.append(lora[k])
                 continue
-            try:
-                got, asked = read_request(a, plan, text, guess=False), None
-            except Ask as q:
-                got, asked = [], q
-            guessed = None
-            if not got and asked is None:
-                try:
-                    guessed = read_request(a, plan, text, guess=True)
-                except Ask as q:
-                    guessed = q
+            got, asked, guessed = grammar_reading(a, plan, text)
             rules.append(rules_label(got))
             pred = None
             if model is not None:

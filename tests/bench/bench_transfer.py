@@ -28,7 +28,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))   # bench_intents: the grammar's label and the turns
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench_intents import rules_label, turns  # noqa: E402
+from bench_intents import grammar_reading, rules_label, turns  # noqa: E402
 
 SETS = ("a", "b", "d-tune", "e-tune", "f-tune", "g-tune", "h-tune", "i-tune", "j-tune", "k-tune", "l-tune", "m-tune",
         "n-tune", "bank-tune")
@@ -67,21 +67,9 @@ def softmax(z: np.ndarray) -> np.ndarray:
 
 def readings(name: str) -> list[dict]:
     """Each labelled turn of a tune set with the grammar's reading (its intents, its question, its guess)."""
-    from v2m.agent.dialogue.edits import read_request
-    from v2m.agent.dialogue.where import Ask
-
     out = []
     for text, gold, a, plan, _ in turns(name):
-        try:
-            got, asked = read_request(a, plan, text, guess=False), None
-        except Ask as q:
-            got, asked = [], q
-        guessed = None
-        if not got and asked is None:
-            try:
-                guessed = read_request(a, plan, text, guess=True)
-            except Ask as q:
-                guessed = q
+        got, asked, guessed = grammar_reading(a, plan, text)
         out.append({"set": name, "text": text, "gold": gold, "rules": rules_label(got), "got": got, "asked": asked,
                     "guessed": guessed})
     return out
