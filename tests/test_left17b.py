@@ -42,3 +42,24 @@ def test_a_step_of_energy_is_still_a_step(jazz_long, said):
     # guard: a plain "more energy" moves each shot from its own level; "the most energy" of a place is no limit
     turn = jazz_long.say(said)
     assert set(energies(jazz_long.plan)) != {1.0}, turn.reply
+
+
+# ----------------------------------------------------------------------------- 9. thanks in another language
+
+@pytest.mark.parametrize("said", ["Prachtig, dank je wel!",
+                                  # other voices: a French, German, Spanish, Italian, Swedish speaker signing off
+                                  "merci beaucoup!", "danke schön, perfekt", "muchas gracias!!", "grazie mille",
+                                  "tack så mycket :)"])
+def test_thanks_in_another_language_changes_nothing(jazz_long, said):
+    """A person who slips into their own language to thank ("Prachtig, dank je wel!": "lovely, thank you very much")
+    signs off: nothing changes and nothing is asked (before: "I didn't follow 'prachtig'. Do you mean more energy?")."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert not turn.changed and jazz_long.plan == before, turn.reply
+    assert "?" not in turn.reply, turn.reply
+
+
+def test_thanks_in_another_language_beside_a_wish_is_the_wish(jazz_long):
+    # guard: the thanks is no edit, the wish beside it still is
+    turn = jazz_long.say("merci! but a bit slower please")
+    assert turn.changed and jazz_long.plan.tempo_bpm < 139, turn.reply
