@@ -63,3 +63,117 @@ def test_thanks_in_another_language_beside_a_wish_is_the_wish(jazz_long):
     # guard: the thanks is no edit, the wish beside it still is
     turn = jazz_long.say("merci! but a bit slower please")
     assert turn.changed and jazz_long.plan.tempo_bpm < 139, turn.reply
+
+
+# ----------------------------------------------------------------------------- 2. a part prohibited while absent stays out
+
+def _plays(plan, role: str) -> bool:
+    from v2m.agent.dialogue.operations import effective_roles
+
+    return any(role in effective_roles(plan, s) for s in plan.sections)
+
+
+@pytest.mark.parametrize("never, style", [("never add strings", "make it cinematic"),
+                                          # other voices: texting, a learner, a client's brief
+                                          ("pls dont ever put strings in", "cinematic please"),
+                                          ("We will not use strings.", "Can we try a film score style?"),
+                                          ("don't ever bring in any strings", "go orchestral, like a movie")])
+def test_a_part_prohibited_where_it_is_absent_stays_out_after_a_restyle(jazz_long, never, style):
+    """"never add strings" where none play changes nothing, and it still holds: a later style whose band has strings
+    (cinematic) comes without them, and the reply says so (before: the turn left no trace, so the strings came in)."""
+    first = jazz_long.say(never)
+    assert not first.changed and not _plays(jazz_long.plan, "strings"), first.reply
+    turn = jazz_long.say(style)
+    assert turn.changed and jazz_long.plan.style != "jazz", turn.reply
+    assert not _plays(jazz_long.plan, "strings") and "strings" in turn.reply, turn.reply
+
+
+def test_a_part_prohibited_then_asked_for_plays(jazz_long):
+    # guard: an explicit "add strings" after it lifts the prohibition, and a restyle keeps them
+    jazz_long.say("never add strings")
+    jazz_long.say("ok actually add strings")
+    assert _plays(jazz_long.plan, "strings")
+    jazz_long.say("make it cinematic")
+    assert _plays(jazz_long.plan, "strings")
+
+
+# ----------------------------------------------------------------------------- 4. a bell or a gong asked as the mark
+
+@pytest.mark.parametrize("said, at, word", [("add a bell at 0:20", 20.0, "bell"),
+                                            # other voices: a texter, a crew note, a roundabout client
+                                            ("a lil ding at 0:12 pls", 12.0, "ding"), ("gong on the 5th cut", 20.0, "gong"),
+                                            ("could we get a single chime right at 0:30?", 30.0, "chime")])
+def test_a_struck_sound_asked_as_a_mark_is_said_plainly(jazz_long, said, at, word):
+    """The marks are the band's own (a light accent, a crash): no bell, chime or gong sound plays. The mark is made
+    at the moment, and the reply says which mark stands for the sound asked (before: "Accent at 0:20 (was a crash)."
+    and nothing about the bell, so the user waits for a bell that never rings)."""
+    turn = jazz_long.say(said)
+    assert turn.changed or word == "gong", turn.reply   # a gong is a crash: the one on the cut stays as it is
+    assert any(abs(h.time_s - at) < 0.05 for h in jazz_long.plan.hit_points), turn.reply
+    assert f"no {word} sound" in turn.reply.lower(), turn.reply
+
+
+def test_bells_as_a_part_are_no_mark(jazz_long):
+    # guard: "bells from 0:20" is a part to add, said as a part, nothing said about a mark
+    turn = jazz_long.say("add bells from 0:20")
+    assert "sound" not in turn.reply.lower() or "mark" not in turn.reply.lower(), turn.reply
+
+
+# ----------------------------------------------------------------------------- 11. the kept-out sections are new ones
+
+def test_kept_entered_returns_new_sections_and_leaves_the_plan(jazz_long):
+    """`standing._kept_entered` (a part brought in late kept late across a style change) returns the sections with
+    the part silent where it was, and leaves the plan it reads as it was (before: it wrote into `plan.sections`)."""
+    from v2m.agent.dialogue import operations as ops, standing
+
+    jazz_long.say("no drums")
+    jazz_long.say("drums in from 0:20 on")
+    plan = jazz_long.plan.model_copy(deep=True)
+    entered = standing._entered(plan, standing.kept_out(plan))
+    ops.set_style(plan, "rock")
+    before = [s.model_copy(deep=True) for s in plan.sections]
+    sections, said = standing._kept_entered(plan, entered)
+    assert plan.sections == before and sections != before and said
+    assert all("drums" not in ops.effective_roles(plan, s) for s in sections if s.end_s <= 20.0)
+    assert all("drums" in ops.effective_roles(plan, s) for s in sections if s.start_s >= 20.0)
+
+
+# ----------------------------------------------------------------------------- 10. a stretch that starts where it ends
+
+@pytest.mark.parametrize("said", ["now 1.00 to 1.00",
+                                  # other voices: a typed range, dictation, a learner
+                                  "louder from 0:20 to 0:20", "slower from zero twenty to zero twenty", "make 0:30-0:30 calmer"])
+def test_a_stretch_of_no_length_is_refused_plainly(jazz_long, said):
+    """A stretch that starts and ends at one moment holds no music: nothing changes, and the reply says why plainly
+    and asks which stretch was meant (before: "1:00 to 1:00 is too short a stretch to change", as if it were short)."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert not turn.changed and jazz_long.plan == before, turn.reply
+    assert "same moment" in turn.reply and "?" in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- 8. "all the way through" is the whole piece
+
+@pytest.mark.parametrize("said, size", [("louder all the way through", "louder"),
+                                        # other voices: texting, a learner, and the size said beside it
+                                        ("a bit louder all the way thru", "a bit louder"),
+                                        ("louder please, all the way from start to end", "louder please")])
+def test_all_the_way_through_is_the_whole_piece_not_a_size(jazz_long, tmp_path, said, size):
+    """"all the way through" says where (everywhere), not how much: the same change as the words without it
+    (before: "louder all the way through" +6 LUFS, a large step, where "louder" is +3)."""
+    from edit_clips import open_long
+
+    jazz_long.say(said)
+    other = open_long(tmp_path / "other")
+    other.say(size)
+    assert jazz_long.plan.loudness_lufs == other.plan.loudness_lufs != -16.0
+
+
+def test_all_the_way_up_is_still_big(jazz_long, tmp_path):
+    # guard: "all the way up" is how far
+    from edit_clips import open_long
+
+    jazz_long.say("turn it all the way up")
+    other = open_long(tmp_path / "other")
+    other.say("turn it up")
+    assert jazz_long.plan.loudness_lufs > other.plan.loudness_lufs
