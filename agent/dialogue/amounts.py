@@ -32,7 +32,7 @@ SMALL = (r"\b(?:a (?:little |lil |tiny |teeny |wee )?(?:bit|touch|tad|hair|smidg
 BIG = (r"\b(?:much|a lot|a whole lot|far(?! (?:forward|back|behind|ahead|away|out|off|in front|up front|down)\b)|lots|really|very|significantly|drastically|dramatically|considerably|"
        r"massively|hugely|enormously|immensely|vastly|heaps|loads|tons|tonnes|a ton|a tonne|big time|majorly|seriously|"
        r"substantially|radically|heavily|extremely|insanely|totally|completely|hella|like crazy|like mad|like hell|"
-       r"a great deal|a heck of a lot|twice as|(?:by )?miles|by a mile|all the way|"
+       r"a great deal|a heck of a lot|twice as|(?:by )?miles|by a mile|all the way(?! (?:through|thru|across|along|from|to|till|until)\b)|"
        rf"(?:a )?(?:big|huge|massive|major|large|giant|serious|significant|substantial|drastic) {STEP})\b"
        r"|\bwa+y+ (?=more|less|too|up|down|back|off|\w+er\b)")   # "way faster", "WAAAY down", not "is there a way to"
 
