@@ -177,3 +177,52 @@ def test_all_the_way_up_is_still_big(jazz_long, tmp_path):
     other = open_long(tmp_path / "other")
     other.say("turn it up")
     assert jazz_long.plan.loudness_lufs > other.plan.loudness_lufs
+
+
+# ----------------------------------------------------------------------------- 3. a part brought in at a time, from there on
+
+@pytest.mark.parametrize("first", [None, "no drums"])
+def test_drums_brought_in_at_a_time_play_from_there_on(jazz_long, first):
+    """"bring the drums in at 0:20": silent before 0:20, playing from 0:20 to the end (not one shot only); the item
+    did not reproduce on this clip (jazz, ambient, solo piano, lofi): kept as a guard."""
+    from v2m.agent.dialogue.operations import effective_roles
+
+    if first:
+        jazz_long.say(first)
+    turn = jazz_long.say("bring the drums in at 0:20")
+    plays = ["drums" in effective_roles(jazz_long.plan, s) for s in jazz_long.plan.sections]
+    assert not any(plays[:5]) and all(plays[5:]), turn.reply
+
+
+# ----------------------------------------------------------------------------- left: not done this session
+
+@pytest.mark.xfail(reason="left: an unknown sound beside a correction ('also do the blorp sound') asks about the whole "
+                          "turn instead of moving the edit and noting the unread clause", strict=True)
+def test_a_correction_beside_an_unknown_sound_moves_the_edit(jazz_long):
+    jazz_long.say("louder in shot 5")
+    turn = jazz_long.say("no, shot 6. also do the blorp sound")
+    assert turn.changed and energies(jazz_long.plan)[5] > 0.9 and "blorp" in turn.reply, turn.reply
+
+
+@pytest.mark.xfail(reason="left: 'the same as X' copying one place's feel to another is unread", strict=True)
+@pytest.mark.parametrize("said", ["make the outro the same as the intro", "make the last shot like the first shot"])
+def test_one_place_made_the_same_as_another(jazz_long, said):
+    turn = jazz_long.say(said)
+    p = jazz_long.plan
+    assert turn.changed and p.sections[-1].energy == p.sections[0].energy, turn.reply
+
+
+@pytest.mark.xfail(reason="left: a moment said inside an edit clause after its time ('more energy at 0:20 when she "
+                          "jumps') is not remembered as a name (names.EVENT_RE reads a clause that is only the event)",
+                   strict=True)
+def test_a_moment_said_inside_an_edit_is_remembered(jazz_long):
+    jazz_long.say("more energy at 0:20 when she jumps")
+    turn = jazz_long.say("a stab when she jumps")
+    assert any(abs(h.time_s - 20.0) < 0.05 and h.kind == "stab" for h in jazz_long.plan.hit_points), turn.reply
+
+
+@pytest.mark.xfail(reason="left: 'nope the 6th one' after a mark said by its time (not by its cut) is unread", strict=True)
+def test_a_mark_said_by_time_moved_to_a_counted_cut(jazz_long):
+    jazz_long.say("a stab at 0:15")
+    turn = jazz_long.say("nope the 6th one")
+    assert any(abs(h.time_s - 24.0) < 0.05 and h.kind == "stab" for h in jazz_long.plan.hit_points), turn.reply
