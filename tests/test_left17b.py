@@ -226,3 +226,22 @@ def test_a_mark_said_by_time_moved_to_a_counted_cut(jazz_long):
     jazz_long.say("a stab at 0:15")
     turn = jazz_long.say("nope the 6th one")
     assert any(abs(h.time_s - 24.0) < 0.05 and h.kind == "stab" for h in jazz_long.plan.hit_points), turn.reply
+
+
+# ----------------------------------------------------------------------------- 1. isolation: a new request is not read at the offer's place
+
+@pytest.mark.parametrize("first, said", [
+    ("kick off soft, let it climb all the way up to shot five", "after the drop kick's buried, push it"),
+    # other voices: a texter, a producer's shorthand
+    ("kick off soft, let it climb all the way up to shot five", "after the dog's jump the sax is 2 quiet"),
+    ("kick off soft, let it climb all the way up to shot five", "once the crowd's cheering, bass up")])
+def test_a_new_request_with_a_place_unfound_is_not_read_at_the_offers_place(jazz_long, first, said):
+    """Tune turn n-i-d-beats-03 t2: after a question that offered readings, a request of its own whose place the chat
+    cannot find ("after the drop kick's") is asked about, not read together with the question's request at that
+    request's place (before: the drums up from 0:00 to 0:16, "before shot 5", as the earlier turn said, so the shots
+    the user never named changed). The apostrophe in the quoted place hid the where-question (`moments.ASKED_RE`)."""
+    asked = jazz_long.say(first)
+    assert asked.question, asked.reply
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert jazz_long.plan == before and turn.question and "Where" in turn.reply, turn.reply
