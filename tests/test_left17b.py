@@ -245,3 +245,23 @@ def test_a_new_request_with_a_place_unfound_is_not_read_at_the_offers_place(jazz
     before = jazz_long.plan
     turn = jazz_long.say(said)
     assert jazz_long.plan == before and turn.question and "Where" in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- 1. isolation: markers pasted tab-separated
+
+PREMIERE = ("markers from premiere below\nMarker Name\tIn\tDescription\nM1\t00:00:05:00\tdrums are too loud here\n"
+            "M2\t00:00:15:00\tneed a swell into this cut\nM3\t00:00:25:00\tfinish on a hit")
+
+
+@pytest.mark.parametrize("pasted", [PREMIERE,
+                                    # other exports: Resolve's (a # column, Timecode, Notes), a hand-typed tab table
+                                    "#\tTimecode\tNotes\n1\t00:00:04:00\tdrums are too loud here\n2\t00:00:24:00\tless bass",
+                                    "Time\tWho\tComment\n0:04\tJo\tdrums too loud here\n0:24\tSam\tless bass please"])
+def test_markers_pasted_with_tabs_are_read_at_their_times(jazz_long, pasted):
+    """Tune turn n-e-ed-pasted-export t1: a marker list pasted from an editor is tab-separated; each marker's note is
+    read at its own time (the drums softer in the shot at 0:05 or 0:04, not over the whole score, which changed the
+    shots no marker named), and the line introducing it ("markers from premiere below") is no note."""
+    turn = jazz_long.say(pasted)
+    drums = [(s.levels_db or {}).get("drums", 0.0) for s in jazz_long.plan.sections]
+    assert drums[1] < 0 and drums[0] == 0.0 and all(d == 0.0 for d in drums[2:]), turn.reply
+    assert "premiere" not in turn.reply, turn.reply
