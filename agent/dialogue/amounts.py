@@ -32,7 +32,7 @@ SMALL = (r"\b(?:a (?:little |lil |tiny |teeny |wee )?(?:bit|touch|tad|hair|smidg
 BIG = (r"\b(?:much|a lot|a whole lot|far(?! (?:forward|back|behind|ahead|away|out|off|in front|up front|down)\b)|lots|really|very|significantly|drastically|dramatically|considerably|"
        r"massively|hugely|enormously|immensely|vastly|heaps|loads|tons|tonnes|a ton|a tonne|big time|majorly|seriously|"
        r"substantially|radically|heavily|extremely|insanely|totally|completely|hella|like crazy|like mad|like hell|"
-       r"a great deal|a heck of a lot|twice as|(?:by )?miles|by a mile|all the way|"
+       r"a great deal|a heck of a lot|twice as|(?:by )?miles|by a mile|all the way(?! (?:through|thru|across|along|from|to|till|until)\b)|"
        rf"(?:a )?(?:big|huge|massive|major|large|giant|serious|significant|substantial|drastic) {STEP})\b"
        r"|\bwa+y+ (?=more|less|too|up|down|back|off|\w+er\b)")   # "way faster", "WAAAY down", not "is there a way to"
 
@@ -178,3 +178,33 @@ def unitless(text: str) -> str:
 # "Tempo: 100", "louder: +4dB", "drums: -3 db": a note's label and its amount, one clause
 LABELLED_RE = re.compile(r"(?<=[A-Za-z]):\s*(?=[+-]?\d{1,3}(?:\.\d+)?\s*(?:db|bpm|%|percent|decibels?)?\s*(?:[.!?;,]|$))",
                          re.I)
+
+
+# The energy said as where it goes, not how far it moves ("max energy", "the most energy possible", "energy to 11",
+# "crank the energy all the way up", "minimum energy"): each stretch of the place at the limit, the amount a whole step
+ENERGY_WORD = r"(?:energy|intensity|power|drive)"
+AS_CAN = r"(?:possible|it (?:gets|goes|can (?:get|go|be))|you can|we can)"
+LIMIT_UP_RE = re.compile(rf"\b(?:max(?:imum|ed)?|full|highest|top) {ENERGY_WORD}\b|\b{ENERGY_WORD} (?:to|at|up to) (?:the )?"
+                         rf"(?:max(?:imum)?|11|eleven|100|top|limit|full)\b|\bmost {ENERGY_WORD} {AS_CAN}|\b{ENERGY_WORD}\b.{{0,20}}"
+                         rf"\ball the way up\b|\bas (?:energetic|intense|big|full|wild) as {AS_CAN}")
+LIMIT_DOWN_RE = re.compile(rf"\b(?:min(?:imum)?|lowest|least) {ENERGY_WORD}\b|\b{ENERGY_WORD} (?:to|at|down to) (?:the )?"
+                           rf"(?:min(?:imum)?|zero|0|bottom)\b|\b{ENERGY_WORD}\b.{{0,20}}\ball the way down\b"
+                           rf"|\bas (?:calm|sparse|gentle|minimal|bare|still) as {AS_CAN}")
+LIMIT_STEP = 1.0   # a step across the whole range: every stretch lands at the limit (`operations.add_energy` clamps)
+
+
+def to_limit(c, t: str) -> str:
+    """The energy the clause read ("energy to 11": up) taken to the limit its words say ("max energy": the top), or,
+    when it read nothing, the energy there to that limit; `t` with the limit's words blanked."""
+    up, down = LIMIT_UP_RE.search(c.text.lower()), LIMIT_DOWN_RE.search(c.text.lower())
+    if bool(up) == bool(down):
+        return t
+    way = "up" if up else "down"
+    mine = [k for k, it in enumerate(c.intents) if it.what == "energy" and it.amount is None and it.direction == way]
+    for k in mine:
+        c.intents[k] = c.intents[k].model_copy(update={"amount": LIMIT_STEP})
+    if not c.intents:
+        c.want("energy", direction=way, amount=LIMIT_STEP)
+    elif not mine:
+        return t   # "the drums at full power": a part's level, read already
+    return eat(t, m) if (m := (LIMIT_UP_RE if up else LIMIT_DOWN_RE).search(t)) else t

@@ -22,7 +22,7 @@ from functools import lru_cache
 from v2m.agent.dialogue.mentions import FLAWED, HARSH, named_parts
 from v2m.agent.dialogue.patterns import FULL_STOP
 from v2m.agent.dialogue.phrases import REST_STAYS, TOO, beside_change, opening
-from v2m.agent.dialogue.verdicts import BEAUTY, COPULA, FAULTS, PRAISE, WISH
+from v2m.agent.dialogue.verdicts import ABROAD, BEAUTY, COPULA, FAULTS, PRAISE, WISH
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.tools.style import style_names
 
@@ -53,7 +53,7 @@ CLOSING_RE = re.compile(
     r"(?:that'?s|this is|this'?s|it'?s|thats) (?:exactly |just )?(?:it|the one|a wrap|what i wanted|fire)|exactly (?:it|right|"
     r"what i wanted)|that'?ll do|that will do|does the job|works for me|good to go|(?:sounds?|looks?|is|'s|feels?) (?:very |"
     r"really |so |super |pretty )?(?:good|great|right)(?: to me| now)?|" + PRAISE + r"|"
-    + BEAUTY + r"|great|nice one|"
+    + BEAUTY + r"|" + ABROAD + r"|great|nice one|"
     r"love (?:it|this|that|how|the way)(?! (?:if|to|when|but)\b)|(?:(?:i'?m|i am|we'?re|we are|so|very|really|super) )+"
     r"(?:happy|pleased|glad|thrilled|delighted)\b|(?:happy|pleased|glad) with (?:it|that|this)|chuffed|stoked|"
     r"you'?re (?:a |the )?(?:star|legend|genius|best|champ|hero)|you rock|no worries|no problem|"

@@ -214,7 +214,8 @@ def _energy_once(per_kind: dict[tuple[str, str], list]) -> dict[tuple[str, str],
     now = sorted(float(m[3]) for m in moved.values())
     by = f"{deltas[0]:.2f}" if deltas[-1] - deltas[0] < 0.005 else f"{deltas[0]:.2f} to {deltas[-1]:.2f}"
     sign = "+" if next(iter(moved.values()))[1] == "more" else "-"
-    words = f"{next(iter(moved.values()))[1]} energy ({sign}{by.replace(' to ', f' to {sign}')}; now {now[0]:.2f} to {now[-1]:.2f})"
+    level = f"{now[0]:.2f}" if now[-1] - now[0] < 0.005 else f"{now[0]:.2f} to {now[-1]:.2f}"   # "max energy": all at 1.00
+    words = f"{next(iter(moved.values()))[1]} energy ({sign}{by.replace(' to ', f' to {sign}')}; now {level})"
     out = {key: spans for key, spans in per_kind.items() if key not in moved}
     out[("energy", words)] = [x for key in moved for x in per_kind[key]]
     return out

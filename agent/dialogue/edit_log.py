@@ -32,6 +32,9 @@ UNCHANGED = "no change"   # what a no-change request is read as in the log
 # that"): the turn's, set by `heard_in` while it is read and reset after it (so a reading outside a turn, or in
 # another chat, sees none); read for the names they gave places only (`named`), never as edits
 UNDONE: ContextVar[tuple[str, ...]] = ContextVar("undone", default=())
+# the current version's log with the requests heard that changed no music (`with_unchanged`), set by `heard_in` for
+# the length of a turn: what the plan being edited was said since ("never add strings" where none play, `standing`)
+HEARD: ContextVar[str] = ContextVar("heard", default="")
 LINE_RE = re.compile(rf'^- "(.*)": read as ({UNCHANGED}\.)?', re.M)   # a request, and whether it changed nothing
 
 
@@ -51,12 +54,21 @@ def heard(t) -> bool:
 @contextmanager
 def heard_in(history: list[ScorePlan], turns: list) -> Iterator[list[ScorePlan]]:
     """For the length of a turn: `with_unchanged(history, turns)`, and `UNDONE` the chat's requests since undone (a
-    name given in one stays: a fact about the picture); `UNDONE` is as it was after."""
-    token = UNDONE.set(_undone(history, turns))
+    name given in one stays: a fact about the picture), `HEARD` the log that history ends with; both as they were after."""
+    token, heard = UNDONE.set(_undone(history, turns)), with_unchanged(history, turns)
+    told = HEARD.set(heard[-1].reasoning if heard else "")
     try:
-        yield with_unchanged(history, turns)
+        yield heard
     finally:
         UNDONE.reset(token)
+        HEARD.reset(told)
+
+
+def log_of(plan: ScorePlan) -> str:
+    """`plan`'s reasoning, with the requests that changed no music heard since it was made (`HEARD`) when `plan` is
+    the version the turn edits."""
+    heard, own = HEARD.get(), plan.reasoning or ""
+    return heard if own and heard.startswith(own) else own
 
 
 def with_unchanged(history: list[ScorePlan], turns: list) -> list[ScorePlan]:

@@ -236,7 +236,7 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
         amounts.sized(c, text)
         rest = phrases.plain(mentions.unreasoned(rest, c.intents))
         for parse in (_shape, similes.warmth, cultures.read, lambda c_, t_: _key(c_, t_, original or text), tempos.read, _style, _mood, _energy,
-                      _loudness, amounts.of_mix):
+                      _loudness, amounts.of_mix, amounts.to_limit):
             rest = parse(c, rest)
         rest = orchestration.read(rest, c.want) if not c.intents else rest
     if not c.intents and span is not None and (d := sides.BARE_WAY_RE.search(rest)) and \

@@ -88,7 +88,8 @@ CRASH = ((r"\b(?:splash|crash|china|ride) cymbal\b|\bcymbal (?:crash|splash|bash
          (r"\b(?:bass|sub)[- ]drop\b(?= (?:right |just )?(?:on|at|when|as|@) )", " crash "))   # "a bass drop on the third cut": no bass out
 # The words that say a mark is light ("a soft hit", "just a gentle accent"), one list: `marks` (a lighter mark said
 # instead of one there) and `ACCENT` (one struck sound at a moment)
-LIGHT_WORDS = r"gentle|soft|small|little|light|subtle|quiet"
+LIGHT_WORDS = r"gentle|soft|small|little|lil|tiny|light|subtle|quiet"
+LIGHT_SAID_RE = re.compile(rf"(?:(?:{LIGHT_WORDS}) ?)+")   # "a soft little bell": light so; "a nice chime": light all the same
 # An accent said otherwise: "a big thump", "a drum hit", "punctuate the cut", "something to sell the cut", "make
 # it land"
 ACCENT = ((r"\b(?:thump|thud|kick drum hit|drum hit|musical hit)\b(?! (?:up|down)\b)", " hit "),
@@ -106,7 +107,7 @@ ACCENT = ((r"\b(?:thump|thud|kick drum hit|drum hit|musical hit)\b(?! (?:up|down
           (rf"\b(?:a|an|one|another|single)((?: (?:{LIGHT_WORDS}|lil|tiny|nice|sweet|bright|clear|single|short|quick|delicate|faint))*) "
            r"(?:(?P<big>gong)|chime|ding|bell|ping|triangle|bell hit|chime hit|bell strike|ring)(?: (?:sound|hit|strike|note))?\b"
            r"(?= (?:right |just |exactly |about |around |roughly )?(?:at|on|in|when|as|where|@) )",
-           lambda m: f" a{m[1]} crash " if m["big"] else f" a{m[1] or ' light'} hit "))
+           lambda m: f" a{m[1]} crash " if m["big"] else f" a{m[1]} hit " if LIGHT_SAID_RE.fullmatch(m[1].strip()) else " a light hit "))
 BRIEFLY = r"(?:one time|once|for a (?:moment|second|sec|beat|split second|brief moment|short moment)|briefly|for an instant)\b"
 # The band stopped at a moment: "everybody stops", "stop the band dead", "the music should break", "slam on the
 # brakes", "cut the band off", "cut the band at 0:17", "stop at 0:25", "slam to a stop"
@@ -225,3 +226,15 @@ def listed(text: str) -> str:
         text = CUT_LIST_RE.sub(lambda m: " and ".join(f"the {o} {m[1]}" for o in CUT_ORD_RE.findall(m[0][:m.start(1) - m.start()])), text)
     text = ONE_MORE_RE.sub(lambda m: (said[-1] if (said := MARK_NOUN_RE.findall(text[:m.start()])) else m[0]), text)
     return CLOCK_LIST_RE.sub(r"\1 and ", text) if MARKED_RE.search(text) else text
+
+
+# A struck sound asked as the mark ("add a bell at 0:20", "a gong on the 5th cut"): the marks are the band's own, so
+# no bell or gong plays; the reply says which mark stands for it (`sounded`)
+STRUCK_RE = re.compile(r"\b(gong|chime|ding|bell|triangle)s?\b")
+
+
+def sounded(e, text: str, kind: str | None) -> None:
+    """What the reply adds (to `e.said`) when the mark asked in `text` was named by a sound no mark plays."""
+    if (m := STRUCK_RE.search(text.lower())):
+        stands = "a crash of the band and its cymbal" if kind == "crash" else "a light accent of the band"
+        e.said.append(f"No {m[1]} sound plays: the marks are the band's own, so {stands} stands for the {m[1]}.")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from v2m.agent.dialogue import doubled, fade_ins, halfway, keyed, marks, orchestration, put_back, shape_start, silence, standing, takes, tempos, versions, vocab
+from v2m.agent.dialogue import doubled, fade_ins, halfway, hit_words, keyed, marks, orchestration, put_back, shape_start, silence, standing, takes, tempos, versions, vocab
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue.changes import diff, edited_at
 from v2m.agent.dialogue.repeats import from_last_revert, kept_parts, locks_first, style_first
@@ -306,7 +306,7 @@ HANDLERS: dict[str, Callable[[Edit, EditIntent], None]] = {
     "only": lambda e, it: orchestration.only(e, it.value),
     "balance": lambda e, it: _loudness(e, it) if _plays_all(e, it) else
     doubled.balance(e, it.value, _level_step(it), it.target),   # an instrument on several parts: all of them
-    "hit": lambda e, it: marks.add_hits(e, it.scope.times_s, it.value),
+    "hit": lambda e, it: marks.add_hits(e, it.scope.times_s, it.value) or hit_words.sounded(e, it.text, it.value),
     "no_hit": lambda e, it: marks.drop_hits(e, it.scope.times_s or None),
     "lock": lambda e, it: marks.lock(e, True), "unlock": lambda e, it: marks.lock(e, False),
     "take": lambda e, it: takes.new_take(e), "route": lambda e, it: takes.set_route(e, it.value),

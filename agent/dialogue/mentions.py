@@ -188,7 +188,7 @@ class Mentions:
 ALSO_OUT_RE = re.compile(rf"\s*(?:and |also |plus |then )*(?:the |that |those |these |your )?({INSTR_ALT})(?:s|es)?((?: (?!(?:too|also)\b)[\w:.-]+)*?)(?: too| as well| also)?\s*")
 BARE_INSTEAD_RE = re.compile(rf"\b(?:{INSTR_ALT})(?:s|es)? (instead)\b(?! of)")   # "use a flute instead": of the part named before
 OUT_VERBS = "no|without|remove|drop|lose|mute|kill|ditch|take out|take away|get rid of"   # a part taken out: here, PART_ORDER_RE, `orchestration`
-NEVER = r"(?:shouldn't|should not|don't|do not|doesn't|never|won't|will not|not going to)(?: ever)? (?:have|use|play|want|need|add|bring in|put in|include)(?: any)?"   # "don't add drums"
+NEVER = r"(?:shouldn't|should not|don't|do not|doesn't|never|won't|will not|not going to)(?: ever)? (?:have|use|play|want|need|add|bring in|put in|include|(?:bring|put|let)(?= (?:the |any |some |a |an )?[a-z]+ in\b))(?: any)?"   # "don't add drums"
 TAKEN_OUT_RE = re.compile(rf"\b(?:{OUT_VERBS}|cut|scrap|pull out|{NEVER})(?: (?:the|a|an|any|that|this|those|these|your|all))?\s*$")   # just before a part: it goes
 ONLY_INSTEAD_RE = re.compile(rf"^\W*(?:and |but |then )?(?:maybe |perhaps )?{INSTR} instead\W*$")   # "lose the sax. a flute instead": it comes in (`refer`)
 

@@ -275,10 +275,10 @@ def withdrawal(text: str) -> str | None:
 
 
 def _cells(line: str, sep: str) -> list[str]:
-    """A table row's cells: a CSV line (quotes kept together) or a pipe table's row ("| 1 | 0:05 | ... |")."""
+    """A table row's cells: a CSV line (quotes kept together), a pipe table's row ("| 1 | 0:05 | ... |") or a tab-separated one."""
     if sep == ",":
         return next(csv.reader([line]), [])
-    return [c.strip() for c in line.strip().strip("|").split("|")]
+    return [c.strip() for c in line.strip().strip(sep).split(sep)]
 
 
 def _header(line: str, sep: str) -> bool:
@@ -290,7 +290,7 @@ def _header(line: str, sep: str) -> bool:
 def _table_notes(lines: list[str]) -> tuple[int, list[Note] | None]:
     """(the header's line, the notes of its rows) of a CSV export or a pipe table, or (0, None) when no
     line is a header naming a comment column."""
-    start, sep = next(((k, sep) for k, x in enumerate(lines) for sep in (",", "|") if _header(x, sep)), (None, ""))
+    start, sep = next(((k, sep) for k, x in enumerate(lines) for sep in (",", "|", "\t") if _header(x, sep)), (None, ""))   # "\t": Premiere's markers
     if start is None:
         return 0, None
     head = [c.strip().strip("#").lower() for c in _cells(lines[start], sep)]
@@ -314,11 +314,11 @@ def _table_notes(lines: list[str]) -> tuple[int, list[Note] | None]:
 
 def _said_beside(lines: list[str]) -> list[Note]:
     """The lines around a list that hold a note of their own ("Overall a bit darker."), not an intro
-    ("pasting the export:") nor wrapper: never dropped unread."""
+    ("pasting the export:", "markers from premiere below") nor wrapper: never dropped unread."""
     notes = []
     for x in lines:
         note = unwrap(x)
-        if note and not note.rstrip().endswith(":") and not HEADER_RE.match(x) and not SIGNATURE_RE.match(x):
+        if note and not note.rstrip(" .").endswith((":", " below", " attached")) and not HEADER_RE.match(x) and not SIGNATURE_RE.match(x):
             notes.append(Note(note, "also"))
     return notes
 

@@ -226,8 +226,8 @@ QUESTION = ("Where is '{}'? I can't see that in the picture, only cuts, shots an
 # The questions that ask where a moment of the picture is: this module's, the place finder's ("when the car
 # appears") and the arbiter's about a place it could not find ("up to the pop"); an answer to the arbiter's must
 # name what was asked about ("the pop is the second cut"), as the next note often is a request of its own
-ASKED_RE = re.compile(r"^Where is '(?P<a>[^']+)'\?|I can't recognise \"(?P<b>[^\"]+)\" in the picture|"
-                      r"^Where do you mean by '(?P<c>[^']+)'\?")
+ASKED_RE = re.compile(r"^Where is '(?P<a>.+?)'\?|I can't recognise \"(?P<b>[^\"]+)\" in the picture|"
+                      r"^Where do you mean by '(?P<c>.+?)'\?")   # (a quoted place may hold an apostrophe: "the drop kick's")
 
 
 # An answer to where a moment is: says where ("in shot 4", "around 0:30", "the third one"), or what the moment is

@@ -27,6 +27,7 @@ NEGATED_RE = re.compile(rf"\b(?:no|without|not|lose|drop|remove|kill|mute|{CUT_V
 # just after the part a prohibition names: how it plays ("don't play the sax so loud", "don't have drums that busy")
 LEVELED_RE = re.compile(r"^\W*(?:(?:quite|really|just) )?(?:so|too|that|this)\b(?! (?:is|are|was|were|i|we|you|it)\b)")
 CLAUSE_START_RE = re.compile(r"[^.!;,?]*$")
+PROHIBITED_RE = re.compile(rf"\b{NEVER} {INSTR}", re.I)   # "never add strings", "we will not use a choir"
 WORD_RE = re.compile(r"[a-z]{2,}", re.I)
 
 
@@ -68,6 +69,12 @@ def absent(e, role: str | None, word: str, text: str) -> bool:
         return False
     e.said.append(f"Not changed: there {'are' if _plural(word) else 'is'} no {word} in the score.")
     return True
+
+
+def prohibited_parts(text: str) -> list[str]:
+    """The parts `text` prohibits for good ("never add strings", "we will not use a choir"), not for now or in a
+    question ("don't add drums yet")."""
+    return [m.group(1) for m in PROHIBITED_RE.finditer(text) if not HEDGED_RE.search(text[m.start():])]
 
 
 TUNE_WORDS = {"melody": "the tune", "harmony": "the chords", "bass": "the bass line", "lead": "the lead", "strings": "the strings"}

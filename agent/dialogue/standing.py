@@ -1,7 +1,8 @@
 """A part the user took out of the whole score ("no drums", "never add drums") stays out: a later style change brings
 the new style's band without it, and the reply says so. An explicit request for the part ("add drums", "rock, with
 drums") lifts it, as the part then plays again. The prohibition is read from the plan's edit log (`edit_log`): a
-removal of a part with no place, whose part is heard nowhere now.
+removal of a part with no place, whose part is heard nowhere now, or a turn that changed nothing as it prohibited a
+part not playing ("never add strings" in jazz: kept out of a cinematic band later).
 
     said = restyled(plan, "rock")   # after "no drums": ["Kept without the drums, as you asked."], rock with no kit
 """
@@ -12,10 +13,12 @@ import re
 
 from v2m.agent.dialogue import doubled, operations as ops
 from v2m.agent.dialogue.changes import NOTHING
-from v2m.agent.dialogue.edit_log import NO_CHANGE
+from v2m.agent.dialogue.edit_log import LINE_RE, NO_CHANGE, log_of
+from v2m.agent.dialogue.prohibited import prohibited_parts
+from v2m.agent.dialogue.spelling import mended   # the log holds the request as typed ("dont ever put strings in")
 from v2m.agent.dialogue.orchestration import role_of
 from v2m.agent.dialogue.where import fmt
-from v2m.tools.contract import ScorePlan
+from v2m.tools.contract import ScorePlan, Section
 
 KEPT = "Kept without the "   # how the reply says a part was kept out
 NOT_CHANGED = "Not changed"   # how the reply says a change asked was passed over ("Not changed: the drums are already silent there")
@@ -28,7 +31,9 @@ def kept_out(plan: ScorePlan) -> list[str]:
     """The words of the parts the user took out of the whole score, heard nowhere now, oldest first."""
     playing = {r for s in plan.sections for r in ops.effective_roles(plan, s)}
     words = [w for line in READ_RE.findall(plan.reasoning or "") for w in REMOVED_RE.findall(line)]
-    return list(dict.fromkeys(w for w in words if (r := role_of(plan, w)) and r not in playing))
+    absent = [w for said, unchanged in LINE_RE.findall(log_of(plan)) if unchanged for w in prohibited_parts(mended(said))]
+    return list(dict.fromkeys([*(w for w in words if (r := role_of(plan, w)) and r not in playing),
+                               *(w for w in absent if role_of(plan, w) not in playing)]))   # a part none plays: no role
 
 
 def restyled(plan: ScorePlan, name: str) -> list[str]:
@@ -39,8 +44,9 @@ def restyled(plan: ScorePlan, name: str) -> list[str]:
     placed = {w: at for w, at in placed.items() if w not in words and (r := role_of(plan, w)) and _somewhere(plan, r, False)}
     entered = _entered(plan, words)
     ops.set_style(plan, name)
-    back = _kept_entered(plan, name, entered) + [f"The {name} band plays the {w} in {at} too; say 'no {w}' there again to keep the {w} out."
-            for w, at in placed.items() if (r := role_of(plan, w)) and _somewhere(plan, r, True, every=True)]
+    plan.sections, back = _kept_entered(plan, entered)
+    back += [f"The {name} band plays the {w} in {at} too; say 'no {w}' there again to keep the {w} out."
+             for w, at in placed.items() if (r := role_of(plan, w)) and _somewhere(plan, r, True, every=True)]
     every = list(range(len(plan.sections)))   # "piano" in classical: the bass, the chords and the tune (`doubled`)
     out = {w: set(doubled.roles(plan, every, w) or [r]) for w in words if (r := role_of(plan, w))}
     band = {r for s in plan.sections if s.music for r in ops.effective_roles(plan, s)}
@@ -65,18 +71,18 @@ def _entered(plan: ScorePlan, out: list[str]) -> dict[str, list[int]]:
     return {w: idx for w, idx in silent.items() if idx and _somewhere(plan, role_of(plan, w), True)}
 
 
-def _kept_entered(plan: ScorePlan, name: str, entered: dict[str, list[int]]) -> list[str]:
-    """`plan` (now in `name`) with each part of `entered` silent again where it was: the new band's part comes in
-    where the user brought it in, not from the start. Returns what the reply says."""
-    said = []
+def _kept_entered(plan: ScorePlan, entered: dict[str, list[int]]) -> tuple[list[Section], list[str]]:
+    """The sections of `plan` (in its new style) with each part of `entered` silent again where it was: the new band's
+    part comes in where the user brought it in, not from the start; `plan` is left as it is. Returns the new sections
+    and what the reply says."""
+    sections, said = list(plan.sections), []
     for w, idx in entered.items():
         if not (r := role_of(plan, w)) or not _somewhere(plan, r, True, every=True):
             continue
         for i in idx:
-            s = plan.sections[i]
-            plan.sections[i] = s.model_copy(update={"instruments": [x for x in ops.effective_roles(plan, s) if x != r]})
+            sections[i] = sections[i].model_copy(update={"instruments": [x for x in ops.effective_roles(plan, sections[i]) if x != r]})
         said.append(f"The {w} still stay{'' if w.endswith('s') else 's'} out {', '.join(_joined(plan, idx))}, as you asked.")
-    return said
+    return sections, said
 
 
 def _joined(plan: ScorePlan, idx: list[int]) -> list[str]:

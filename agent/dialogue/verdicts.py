@@ -19,6 +19,12 @@ PRAISE = r"perfect|spot on|bang on|nailed it|just right|brilliant|amazing|awesom
 # praise of how it sounds ("lovely", "gorgeous"), and a place or the music said to be as it should be with it ("the
 # intro is fine", "the end is lovely", "the drop is brilliant": `kept.FINE`, read by kept, messages and names)
 BEAUTY = r"lovely|beautiful|stunning|gorgeous"
+# thanks and praise in the languages people slip into ("Prachtig, dank je wel!", "merci beaucoup", "danke schön",
+# "muchas gracias", "grazie mille"): a sign-off as "thanks, lovely" is (`approval.CLOSING_RE`), never a wish
+ABROAD = (r"dank ?je(?: wel)?|dank u(?: wel)?|bedankt|prachtig|heel mooi|merci(?: beaucoup| bien)?|très bien|parfait|"
+          r"magnifique|génial|danke(?: schön| schoen| sehr)?|vielen dank|wunderbar|perfekt|sehr gut|gracias|muchas gracias|"
+          r"perfecto|precioso|muy bien|grazie(?: mille)?|perfetto|bellissimo|obrigad[oa]|muito bem|tack(?: så mycket)?|takk|"
+          r"kiitos|dziękuję|dzięki|spasibo|arigato|arigatou|xie xie|shukran|asante|teşekkürler")
 FINE = rf"fine|ok|okay|good|great|nice|{BEAUTY}|{PRAISE}"
 # a wish for a change ("should", "could we", "let's", "please", "make it"); "can" and "will" are also questions about
 # the music ("can you hear the bass?", "will it be quieter?"), so each reader says them its own way

@@ -239,7 +239,7 @@ def _times(text: str, analysis: VideoAnalysis) -> Span | None:
         a, b = sorted((parse_time(m.group(1)), parse_time(m.group(2))))
         _check(analysis, a, b)
         if b - a < 0.1:
-            raise Ask(f"{fmt(a)} to {fmt(b)} is too short a stretch to change; which part did you mean?")
+            raise Ask(f"{fmt(a)} to {fmt(b)} starts and ends at the same moment, so there is no stretch to change and I changed nothing. Which stretch did you mean, e.g. 'from {fmt(max(0.0, a - 10))} to {fmt(a)}'?" if b - a < 0.01 else f"{fmt(a)} to {fmt(b)} is too short a stretch to change; which part did you mean?")   # "now 1.00 to 1.00"
         return Span(a, min(b, d), f"from {fmt(a)} to {fmt(min(b, d))}")
     m = re.search(rf"\b(?:the )?(first|last|final|opening|closing) {TIME} ?(?:s|sec|secs|seconds)?\b", text)
     if m and not re.match(r"\d+:", m.group(2)):
