@@ -116,6 +116,13 @@ def no_hit(t, tol=0.3):
     return f"no hit at {t}", lambda c: not any(abs(h.time_s - t) <= tol for h in c.new.hit_points)
 
 
+def hit_back(t, tol=0.3):
+    """The marks near t are those of the first score (a crash on every cut): the one asked for there taken back."""
+    def near(p):
+        return sorted((round(h.time_s, 2), h.kind) for h in p.hit_points if abs(h.time_s - t) <= tol)
+    return f"marks at {t} as at first", lambda c: near(c.new) == near(c.first)
+
+
 def rises(*ts):
     """Energy never falls across the times and ends above where it starts (a build)."""
     def f(c):
@@ -159,7 +166,7 @@ DIALOGUES = [
              ("I am sorry to trouble you, but around 0:30, where everyone claps, could there be a small accent?",
               [hit(30)]),
              ("Ah, excuse me, I think my words were not clear. I meant the clapping at 0:36, not 0:30.",
-              [hit(36), no_hit(30)]),
+              [hit(36), hit_back(30)]),
              ("Perhaps it would be nice if a cello could join softly in the middle part, from 0:24 to 0:48.",
               [plays("cello", True, 27, 33, 45), plays("cello", False, 9, 60), kept(24, 48)]),
              ("It is very beautiful. Could the same soft treatment as the beginning also be done where his team "
@@ -173,7 +180,7 @@ DIALOGUES = [
     dict(id="rodeo", clip="bikes", request="well howdy, gimme some country pickin for this here bike ridin clip",
          turns=[  # Texan rodeo announcer
              ("Right after the second cut, where that feller jumps, I want a big ol' hit, folks!", [hit(3.04, 0.1)]),
-             ("Nope, not that'n partner, I meant the third cut", [hit(5.48, 0.1), no_hit(3.04, 0.1)]),
+             ("Nope, not that'n partner, I meant the third cut", [hit(5.48, 0.1), hit_back(3.04, 0.1)]),
              ("That fiddle's hollerin' louder'n a mule in a hailstorm, rein it in a touch",
               [level("fiddle", "down", 2, 6, 9)]),
              ("Now kick it up faster just for the last few seconds, like a bronc comin' outta the chute",
@@ -265,7 +272,7 @@ DIALOGUES = [
     dict(id="minecraft", clip="s30", request="chill electronic music for my minecraft video",
          turns=[  # twelve, hyper, caps, gamer words
              ("YOOO ok so when the creeper blows up at like 0:13 i need a MASSIVE BOOM", [hit(13)]),
-             ("NO WAIT wrong one the boom is at 0:21 when the creeper explodes not 0:13", [hit(21), no_hit(13)]),
+             ("NO WAIT wrong one the boom is at 0:21 when the creeper explodes not 0:13", [hit(21), hit_back(13)]),
              ("bro the drums r way too loud they r nerfing my voice lol turn them down",
               [level("drums", "down", 3, 10, 17, 25)]),
              ("ok now make the part after the boom go CRAZY fast like speedrun mode",
