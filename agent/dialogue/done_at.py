@@ -57,6 +57,17 @@ def _loose(text: str, history: list[ScorePlan], find: Callable) -> tuple[str, in
     return None
 
 
+# the part the repeated edit was done for ("same thing you do for the piano, do am for the horns"): not the part it goes to
+DONE_FOR_RE = re.compile(r"\b(?:you|u|we) (?:did|do|done|gave|made|had)(?: it| that| am)? (?:for|to|with|on) (?:the |my |our )?(?P<part>[a-z]+)", re.I)
+
+
+def parts_now(text: str, parts: list[str]) -> list[str]:
+    """The parts a repeat names to do it for: `parts` without the one it was done for, where another is named."""
+    done = DONE_FOR_RE.search(text)
+    rest = [p for p in parts if not done or p.lower() not in done["part"].lower() and done["part"].lower() not in p.lower()]
+    return rest if rest else parts
+
+
 def _said(text: str):
     """The (place the edit was done, place it goes now) a repeat names, or None."""
     if m := DONE_AT_RE.search(text):

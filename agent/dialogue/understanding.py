@@ -59,7 +59,7 @@ def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     noun = names.noun_of(request) or names.noun_of(names.last_request(history))   # "same for 13 and 14": shots
     text = next_place.after_last(names.as_places(text, names.earlier(history), noun), analysis, last_place(history))
     span, at = locate(text, analysis, plan), moment(text)
-    parts = named_parts(text)   # "and the brass, same thing there": the last edit, on the part named now
+    parts = done_at.parts_now(text, named_parts(text))   # "and the brass, same thing there": the last edit, on the part named now
     span = span or (last_place(history) if parts and at is None else None)
     if span is None and at is None:
         raise Ask("Same again where? Name the shot, cut or time (e.g. 'same again in shot 9').")
