@@ -53,6 +53,11 @@ LIMIT_RE = LazyPattern(rf"\b(?:(?:don'?t|do not|never) let (?P<a1>{PART}) (?:get
                       rf"\bkeep (?P<a3>{PART}) (?P<where>below|under|underneath|beneath|quieter than|softer than|"
                       rf"above|over|louder than) (?P<b3>{PART}){CLAUSE_END}", re.I)
 
+# a part said to be louder than something that is no part ("that fiddle's hollerin' louder'n a mule in a hailstorm", "the
+# bass is quieter than a whisper"): how it is now, a part too loud (or too quiet), not an order to make it louder
+STATE_RE = LazyPattern(rf"(?P<part>{PART})(?:'s|'re| is| are)(?: (?:just |way |so |much |a lot )?[a-z]+in[g']?)?(?: (?:way|much|a lot|so|even))? "
+                       rf"(?P<cmp>louder|stronger|quieter|softer)(?: than|'n|'and| then) (?!{PART})", re.I)
+TOO = {"louder": "too loud", "stronger": "too loud", "quieter": "too quiet", "softer": "too quiet"}
 
 HELD_DB = 3.0   # a limit between two parts holds when the first is this far under (or over) the second where both play
 ONLY_LIMIT_RE = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and|but|also|remember|just|please|pls),?\s+)*\x00\W*(?:(?:please|pls|ok|thanks)\W*)*$", re.I)
@@ -104,6 +109,7 @@ def against(text: str, plan: ScorePlan | None = None) -> str:
     """`text` with a level said against a part alone said as that part's own move, the other way; the rest of the
     band said against a part as each other part's own move (`plan`'s parts); a limit between two parts as the first
     one's move under (or over) the second."""
+    text = STATE_RE.sub(lambda m: f"{m['part']} is {TOO[m['cmp'].lower()]}, like ", text)
     text = _limit(OTHERS_RE.sub(lambda m: _others(m, plan), text), plan)
     text = MORE_PART_RE.sub(lambda m: f"the {m['part']} {'louder' if m['more'].lower() == 'more' else 'quieter'} than ", text)
     return ALONE_RE.sub(lambda m: f" {m['part']} {m['how']}{OPPOSITE[m['cmp'].lower()]}", text)

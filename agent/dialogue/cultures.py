@@ -58,6 +58,9 @@ AWAY_RE = re.compile(r"\b(?:less|not(?: so| as| that| too| very)?|too|no more|no
 # end of the trailer", "in our wedding video" (what the video is, not a style asked for)
 VIDEO_NAMED_RE = re.compile(r"(?:\b(?:through|throughout|across|over|during|in|into)|\b(?:end|start|beginning|middle|rest|"
                             r"half|part|bit|top|intro|ending|outro) of) (?:the|this|our|my|your) (?:whole |entire |full )?$")
+# ... or a picture in it, someone's: "her wedding photo", "our graduation pictures", "the wedding shot"
+OWNED_RE = re.compile(r"\b(?:her|his|their|our|my|the)\s+$", re.I)
+PICTURE_AFTER_RE = re.compile(r"\s*(?:photos?|pictures?|pics?|photographs?|shots?|footage|slides?)\b", re.I)
 # A request that names a part to change: sounds alone ("add a choir and an organ") then call up no style
 PART_VERB_RE = re.compile(r"\b(?:add|adding|bring (?:in|back|up|down)|throw in|put in|layer|louder|softer|quieter|turn|"
                           r"lose|drop|remove|mute|swap|replace|instead of|more|less|fewer)\b", re.I)
@@ -147,8 +150,10 @@ def _seconds(text: str, m: re.Match) -> bool:
 
 
 def _video_named(text: str, m: re.Match) -> bool:
-    """The culture's words name the video in a place (`VIDEO_NAMED_RE`; a scene's own "the whole ad" counted with it)."""
-    return bool(VIDEO_NAMED_RE.search(text[:m.start()] + re.sub(r"[\w-]+\s*$", "", m.group(0))))
+    """The culture's words name the video in a place (`VIDEO_NAMED_RE`; a scene's own "the whole ad" counted with it),
+    or a picture of it ("from her wedding photo, ... swell": that photo, no wedding music asked for)."""
+    return bool(VIDEO_NAMED_RE.search(text[:m.start()] + re.sub(r"[\w-]+\s*$", "", m.group(0)))) or \
+        bool(OWNED_RE.search(text[:m.start()]) and PICTURE_AFTER_RE.match(text, m.end()))
 
 
 def colour(c, style: str) -> bool:

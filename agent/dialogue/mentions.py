@@ -50,7 +50,7 @@ LIST_ADD_RE = re.compile(rf"\b(add|bring in|include|introduce|layer in|throw in|
                          rf"(?: the| a| an| some)? {COLOURED}(?! (?:is |are |a bit |a little |much )?(?:louder|softer|quieter|up|"
                          r"down|forward|back|too|more|less)\b))+)")
 LISTED_ADD_RE = LazyPattern(LIST_ADD_RE.pattern + r"(?=\s*(?:$|[,.;!?]|(?:in|at|from|for|on|during|until|till|throughout) ))")   # said with commas ("add a flute, a cello and a harp"): joined before commas split it
-JOIN_RE = re.compile(rf"\b(?:(?:have|get|let|want|need|could use) )?((?:a|an|some) (?:{INSTR_ALT})(?:s|es)?) (?:join|joins|joining|"
+JOIN_RE = re.compile(rf"\b(?:(?:have|get|let|want|need|could use) )?((?:a|an|some) (?:{INSTR_ALT})(?:s|es)?) (?:(?:could|can|would|might|should|will|may) )?(?:join|joins|joining|"
                      r"come in|comes in|coming in|enter|enters|chime in|chimes in)(?: in)?\b"
                      rf"|\b(?:stick|pop|slot|chuck|bung|tuck(?= in (?:a|an|some) | (?:a|an|some) \w+ in\b))(?: in)? ((?:a|an|some) (?:{INSTR_ALT})(?:s|es)?)(?: in\b)?")   # "tuck in a shaker"; "tuck the shaker in" is down
 

@@ -69,6 +69,15 @@ CHAOS_RE = LazyPattern(rf"\b(?:it'?s|it is|its|this is|that'?s|that is|things ar
                        rf"\b(?P<w>it'?s|it is|its|this is|that'?s|everything'?s|everything is|the (?:music|mix|score|track|song) is) "
                        rf"{SO}(?!zoo\b|circus\b){CHAOS}(?=\s*(?:$|[.!,;?]|now\b|right now\b|lol\b|tbh\b|honestly\b))", re.I)   # a zoo said alone: the place
 
+# a part's size asked for ("make the horns small small", "make the bass smaller", "make them bigger, the horns"): its level
+# ("small small", said twice, is a little, as spelling mends it: "make the horns a little"; "small" alone was read as the part added, louder); a part said alone as the
+# topic of what follows ("The bass. On the meters it is huge. Make it smaller."): the "it" that is asked to change
+SIZED_RE = LazyPattern(rf"\b(?P<ask>make|get|keep) (?P<part>{PART}) (?P<size>small small|small|smaller|tiny|tinier|little|"
+                       r"big big|big|bigger|huge|larger|a little(?=\s*(?:$|[,.;!?])))\b(?! (?:part|bit|sound|role|room|space)\b)", re.I)
+TOPIC_RE = LazyPattern(rf"^\W*(?P<part>{PART})\s*[.:!]\s*(?P<rest>.*\b(?:make|turn|bring|take|pull|get) )(?:it|them)\b", re.I)
+SIZES = {"small small": "a little quieter", "a little": "a little quieter", "big big": "a little louder", **dict.fromkeys(("small", "smaller", "tiny", "tinier", "little"),
+         "quieter"), **dict.fromkeys(("big", "bigger", "huge", "larger"), "louder")}
+
 
 def _part(said: str) -> str:
     return "the drums" if said.lower().endswith(("drummer", "drummers")) else said
@@ -80,7 +89,8 @@ def _be(part: str) -> str:
 
 def plain(text: str) -> str:
     """`text` with a part's level said in passing put as that part's own move (the module docstring's three ways)."""
-    text = QUALIFIED_RE.sub(lambda m: f"{m['the']} {m['role']}", text)
+    text = QUALIFIED_RE.sub(lambda m: f"{m['the']} {m['role']}", TOPIC_RE.sub(lambda m: f"{m['rest']}{m['part']}", text))
+    text = SIZED_RE.sub(lambda m: f"{m['ask']} {_part(m['part'])} {SIZES[m['size'].lower()]}", text)
     text = IT_PART_RE.sub(lambda m: f"{m['ask']}{_part(m['part'])} {m['how']}{m['size']}{m['end']}", text)
     text = MADE_PART_RE.sub(lambda m: f"{m['ask']}{_part(m['part'])} {m['size']}{m['how']}{m['end']}", text)
     text = TACKED_RE.sub(lambda m: f"{m['first']}, and {(p := _part(m['p2a'] or m['p2b']))} {_be(p)} {m['said']}", text)

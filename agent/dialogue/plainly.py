@@ -87,7 +87,10 @@ SAID_MARKS = Lazy(((rf"{_NAMED}\s*\bcomma\b(?!-)\s*", ", "), (rf"{_NAMED}\s*\bqu
               (r"\s*\bnew (?:line|paragraph)\b\s*", ". "),
               # never "come to a full stop" (the music stops) nor "a period piece"
               (rf"{_NAMED}\s*\b(?:full stop|period)\b(?=\s*$|\s+(?:and|then|also|now|make|can|could|"
-               r"please|the|it|that|thanks|thank|ok|okay|so|but|i|we|let|bring|add|more|less)\b)", ".")), re.I)
+               r"please|the|it|that|thanks|thank|ok|okay|so|but|i|we|let|bring|add|more|less)\b)", "."),
+              # "period" said after a word and before one that is no period's ("make the horns small period soft soft")
+              (rf"{_NAMED}(?<=[a-z] )period\b(?=\s+(?!(?:piece|pieces|drama|dramas|film|films|music|costume|costumes|style|styles|instruments?|of|"
+               r"correct|accurate|feel|look|vibe|sound|details?|setting|props?)\b)[a-z])", ".")), re.I)
 # what the rewriting leaves: two spaces, a space before a comma, commas twice, a mark the text starts with
 TIDY = Lazy(((r"[ \t]{2,}", " "), (r"[ \t]+(?=[,.!?])", ""), (r",(?:\s*,)+", ","), (r"^[\s,.;]+", ""),
              (r"(?<!\.)\.\.(?!\.)", ".")))   # ("... the brakes. full stop": one full stop)

@@ -80,10 +80,26 @@ def _bare(m: re.Match, text: str, duration_s: float) -> str:
 BRACKETED_RE = re.compile(r"\b(?:the|her|his|their|our|my|that) [a-z'-]+(?: [a-z'-]+){0,3} \((?:at |around |about |approx\.? |~ ?|@ ?)?"
                           rf"(\d+:\d{{2}}(?:\.\d+)?|\d+(?:\.\d+)? ?{UNIT})\)", re.I)
 
+# ... or a stretch of it ("in the kitchen shot (6 to 13 s) it looks flat", "the street shot (13 to 21)"): the name said,
+# then its stretch as a place the finders read ("the kitchen shot from 6 to 13 seconds")
+BRACKETED_SPAN_RE = re.compile(r"\b((?:the|her|his|their|our|my|that) [a-z'-]+(?: [a-z'-]+){0,3}) \((?:from |between )?"
+                               rf"(\d+(?::\d{{2}})?(?:\.\d+)?) ?(?:{UNIT})? ?(?:-|–|to|till|until|and) ?(\d+(?::\d{{2}})?(?:\.\d+)?) ?(?:{UNIT})?\)", re.I)
+
+# the picture described, then its time after a comma ("the piano forward where her grandchildren are shown, around 0:26 or
+# so", "more energy when the kids run, at 0:26"): one place, the time the scene's (cut at the comma, the edit had the scene
+# and no place, and the time alone no edit: "Where do you mean by 'at 0:26'?")
+SCENE_TIME_RE = re.compile(r"(\b(?:when|where|while)\b[^,.;!?\d]{3,60}?),\s*((?:at|around|about|right at|roughly|approximately|"
+                           rf"approx\.?|~)\s*(?:\d+:\d{{2}}|\d+(?:\.\d+)? ?{UNIT}))", re.I)
+
+
+def _span(m: re.Match) -> str:
+    unit = "" if ":" in m[2] + m[3] else " seconds"
+    return f"{m[1]} from {m[2]} to {m[3]}{unit}"
+
 
 def timed(text: str, duration_s: float) -> str:
     """`text` with its spoken moments in clock or seconds form (see the module's docstring)."""
-    text = BRACKETED_RE.sub(r"\1", text)
+    text = SCENE_TIME_RE.sub(r"\1 \2", BRACKETED_RE.sub(r"\1", BRACKETED_SPAN_RE.sub(_span, text)))
     for pat, rep in MINUTE_SHARES:
         text = pat.sub(rep, text)
     text = SPOKEN_SECONDS_RE.sub(lambda m: f"{spoken_number(m[1].lower())} {m[2]}", text)   # "twenty seconds": 20 seconds

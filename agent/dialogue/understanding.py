@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bare_bpm, character, compared, complaints, done_at, drops, edit_log, edits, entries, exclusions, fade_ins, followups, fronted, halfway, idioms, into_it, kept_instead, marks, meant_kind, messages, moment_table, moments, music_ends, music_places, names, next_place, noted, orchestration, picture_places, plainly, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, settings, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
+from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bare_bpm, character, compared, complaints, done_at, drops, edit_log, edits, entries, exclusions, fade_ins, followups, fronted, halfway, idioms, into_it, kept_instead, marks, meant_kind, meant_places, messages, moment_table, moments, music_ends, music_places, names, next_place, noted, orchestration, picture_places, plainly, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, settings, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
 from v2m.agent.dialogue.changes import NOTHING, describe, diff, same_music
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.intents import apply_intents, scope_of
@@ -49,14 +49,17 @@ DO_ASKED_RE = re.compile(r"(?<=\w)\W+(?:(?:can|could|would|will) (?:you|we|u) |p
 def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
            history: list[ScorePlan] | None) -> list[EditIntent] | None:
     """The last edit's changes as intents at the place this request names, or None when it asks no repeat."""
-    if not SAME_RE.search(DO_ASKED_RE.sub("", request)) or not history or len(history) < 2:
+    loose = not SAME_RE.search(DO_ASKED_RE.sub("", request))   # "the same hush you gave the opening, ... the very end": A's edit, at B
+    if loose and not done_at.LOOSE_RE.search(request) or not history or len(history) < 2:
         return None
-    text, k = done_at.split(words(mended(request)), history, lambda a: locate(names.as_places(a, names.earlier(history), None), analysis, plan))   # "same as you did for A, but for B": A's edit, at B
+    text, k = done_at.split(words(mended(request)), history, lambda a: locate(names.as_places(a, names.earlier(history), None), analysis, plan), loose)   # "same as you did for A, but for B": A's edit, at B
+    if k is None:
+        return None
     text = re.sub(r"\bround about\b|\babout\b", "around", text)
     noun = names.noun_of(request) or names.noun_of(names.last_request(history))   # "same for 13 and 14": shots
     text = next_place.after_last(names.as_places(text, names.earlier(history), noun), analysis, last_place(history))
     span, at = locate(text, analysis, plan), moment(text)
-    parts = named_parts(text)   # "and the brass, same thing there": the last edit, on the part named now
+    parts = done_at.parts_now(text, named_parts(text))   # "and the brass, same thing there": the last edit, on the part named now
     span = span or (last_place(history) if parts and at is None else None)
     if span is None and at is None:
         raise Ask("Same again where? Name the shot, cut or time (e.g. 'same again in shot 9').")
@@ -133,7 +136,7 @@ def retarget(analysis: VideoAnalysis, plan: ScorePlan, request: str,
              history: list[ScorePlan] | None) -> list[EditIntent] | None:
     """A turn that only corrects where the last edit went ("no, I meant the third shot"): back to the plan
     before it, then the same edit at the place now named. None when the request is no such turn."""
-    before, history = edit_log.unchanged_last(history) or names.last_request(history), edit_log.as_said(history)
+    before, history, request = edit_log.unchanged_last(history) or names.last_request(history), edit_log.as_said(history), meant_places.plain(request)
     if not before or not (followups.CORRECTION_RE.search(request) or followups.NAME_FIX_RE.search(request) or followups.BARE_FIX_RE.match(request)):
         return None
     text = words(request)
@@ -141,7 +144,7 @@ def retarget(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     text = NOT_PLACE_RE.sub(" ", text)   # "meant 1:00-1:10, not from 0:50": the place taken back is no target
     text = followups.BARE_NUMBER_RE.sub(rf"{(noun or 'shot').rstrip('s')} \1", names.as_places(followups.CORRECTION_WORDS_RE.sub(" ", text), names.earlier(history), noun))
     span, t = locate(text, analysis, plan), None
-    if span is None and only_place(text) and (t := moment(text)) is not None and _named_before(request, before):
+    if span is None and (only_place(text) or not _edit_in(analysis, plan, text)) and (t := moment(text)) is not None and _named_before(request, before):
         span = shot_at(analysis, t)
     if span is None or not only_place(text) and _edit_in(analysis, plan, text):
         return None   # "the lads warming up" beside the place describes it; "and louder" is an edit of its own
@@ -149,7 +152,7 @@ def retarget(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         old = understand(analysis, history[-2], before, history[:-1])
     except Ask:
         return None
-    stop = [it for it in old if it.what == "hit" and (it.value == "stop" or t is not None and len(it.scope.times_s) == 1)
+    stop = [it for it in old if it.what == "hit" and (it.value == "stop" or len(it.scope.times_s) == 1)
             and it.scope.times_s]   # a stop, moved with its place; a mark at one moment, to the moment now said
     if not old or any(it.what in NOT_MOVED and it not in stop or it.scope.kind == "whole" and it not in stop for it in old):
         return None   # a whole-score edit had no place to correct (and a place may answer a question instead)

@@ -46,7 +46,7 @@ DEICTIC_RE = re.compile(r"\b(?:there(?! (?:is|are|was|were|isn'?t|aren'?t|wasn'?
                         r"in there|those (?:same )?(?:shots?|parts?|bars|sections?)|the same (?:shots?|part|place|spot|"
                         r"section|moment)|that (?:last |final |first |same |other )?(?:part|bit|section|spot|shot|moment|stretch))\b")
 WHOLE_RE = re.compile(r"\b(?:everywhere|overall|globally|the (?:whole|entire) (?:thing|score|piece|video|track|clip|film|song|way "
-                      r"through|time|length)|all of it|throughout|all the way through|(?:start|beginning) to "
+                      r"through|time|length)|all of it|throughout|all the way through|(?:start|beginning) (?:to|till|until) (?:the )?(?:very )?"
                       r"(?:finish|end)|(?<!drop )(?<!lose )(?<!mute )(?<!kill )(?<!cut )(?<!remove )everything(?! else| but| except| apart| other))\b")
 ALL_MUSIC_RE = re.compile(r"\b(?:the overall|overall (?:volume|level|loudness|mix)|the (?:whole|entire) (?:thing|track|piece|"
                           r"mix|band)|everything)\b")   # all the music, beside a place it is at ("the overall volume in shot 1")
