@@ -382,7 +382,7 @@ def notation(text: str) -> str:
 PLACE_WORDS_RE = re.compile(r"\b(?:from|on|onwards?|after|before|in|the|at|to|until|till|during|for|cut|cuts|shot|shots|"
                             r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|penultimate|"
                             r"\d+(?::\d+)?(?:st|nd|rd|th|s)?|mark|minute|two|three|four|five|six|seven|eight|nine|ten|couple|few|ones?|"
-                            r"seconds?|secs?|minutes?|one-minute|half|end|start|beginning|scenes?|pictures?|photos?|slides?|everything|between|and|through|thru|there|here)\b")
+                            r"seconds?|secs?|minutes?|one-minute|half|end|start|beginning|scenes?|pictures?|pics?|photos?|slides?|everything|between|and|through|thru|there|here)\b")
 
 
 def only_place(rest: str) -> bool:
