@@ -37,3 +37,50 @@ def test_an_answer_describing_the_moment_anew_fills_the_place(tmp_path, asked, a
         same = plan.sections[plan.section_at(t)] == before.sections[before.section_at(t)]
         assert same != (x == edges[shot - 1]), (t, turn.reply)   # changed in the shot said, nowhere else
     assert "did not act" not in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- 4. which part, which way
+
+def _only_part_moved(chat, said, role, up):
+    before = chat.plan
+    turn = chat.say(said)
+    plan = chat.plan
+    assert turn.changed and not turn.question, turn.reply
+    assert (min(levels(plan, role)) > 0) if up else (max(levels(plan, role)) < 0), turn.reply
+    assert all(set(levels(plan, r)) == {0.0} for r in {"drums", "bass", "harmony", "melody"} - {role}), turn.reply
+    assert energies(plan) == energies(before) and plan.loudness_lufs == before.loudness_lufs, turn.reply
+
+
+@pytest.mark.parametrize("said, role, up", [("I need the bass way down", "bass", False),
+                                            # other voices: a producer, a texter, a polite client, a learner
+                                            ("i'm gonna need the bass way down", "bass", False),
+                                            ("can we get the drums down a bit", "drums", False),
+                                            ("i'd like the sax up a bit pls", "melody", True),
+                                            ("I want the piano more down please", "harmony", False)])
+def test_a_part_wanted_up_or_down_moves_that_way(jazz_long, said, role, up):
+    """"I need the bass way down": the bass is there already; the wish is its level, down (before: "need the bass"
+    read as adding the bass, so it went up 2 dB with more energy everywhere)."""
+    _only_part_moved(jazz_long, said, role, up)
+
+
+@pytest.mark.parametrize("said, role", [("I like the drums but they are too loud", "drums"),
+                                        # other voices: a texter, a plain client, a learner
+                                        ("drums r great but way 2 loud", "drums"),
+                                        ("the bass is nice but it's too loud", "bass"),
+                                        ("I love the saxophone, only it is too loud", "melody")])
+def test_a_part_praised_then_called_too_loud_is_that_part_down(jazz_long, said, role):
+    """Praise of a part is no wish for more of it, and "they"/"it" after it is that part: the part down, the rest
+    as it was (before: "I like the drums" added the drums, +2 dB and more energy, and "they are too loud" made the
+    whole mix 3 LUFS quieter)."""
+    _only_part_moved(jazz_long, said, role, False)
+
+
+@pytest.mark.parametrize("said, role", [("nooooo not the drums, the bass is too loud", "bass"),
+                                        # other voices: a dictation, a roundabout client, a texter
+                                        ("no not the piano the bass is too loud", "bass"),
+                                        ("it's not the drums, it's the sax that's too loud", "melody"),
+                                        ("not the bass lol, the drums r too loud", "drums")])
+def test_not_this_part_but_that_one_moves_that_one_only(jazz_long, said, role):
+    """"not the drums, the bass is too loud": the drums are named to say they are not the trouble; only the bass
+    goes down (before: "not the drums" read as the drums named alone, added: +2 dB and more energy)."""
+    _only_part_moved(jazz_long, said, role, False)
