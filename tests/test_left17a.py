@@ -84,3 +84,41 @@ def test_not_this_part_but_that_one_moves_that_one_only(jazz_long, said, role):
     """"not the drums, the bass is too loud": the drums are named to say they are not the trouble; only the bass
     goes down (before: "not the drums" read as the drums named alone, added: +2 dB and more energy)."""
     _only_part_moved(jazz_long, said, role, False)
+
+
+# ----------------------------------------------------------------------------- 7. the rest of the band, and a list of parts
+
+@pytest.mark.parametrize("said, kept", [("everything softer except the drums", "drums"),
+                                        # other voices: a plain client, a dictation, a learner
+                                        ("make it all quieter except the bass", "bass"),
+                                        ("turn everything down but the drums", "drums"),
+                                        ("all instruments more soft apart from the saxophone", "melody")])
+def test_everything_softer_except_one_part_turns_the_others_down(jazz_long, said, kept):
+    """"everything softer except the drums": every other part down against the drums, the drums as they are, every
+    part still playing (before: "except the drums" read as "only the drums": three parts taken out)."""
+    from v2m.agent.dialogue.operations import effective_roles
+
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and not turn.question, turn.reply
+    assert all(set(effective_roles(plan, s)) == set(effective_roles(before, s)) for s in plan.sections), turn.reply
+    assert set(levels(plan, kept)) == {0.0}, turn.reply
+    assert all(max(levels(plan, r)) < 0 for r in {"drums", "bass", "harmony", "melody"} - {kept}), turn.reply
+    assert energies(plan) == energies(before), turn.reply
+
+
+@pytest.mark.parametrize("said", ["turn the bass and piano and sax down a bit",
+                                  # other voices: a list with commas, a texter, a polite client
+                                  "turn down the bass, the piano and the sax a little",
+                                  "bass, piano n sax down a bit pls",
+                                  "could you bring the bass and the piano and the sax down a little"])
+def test_a_list_of_parts_turned_down_moves_each(jazz_long, said):
+    """Three parts said in one list: each of them down, the drums and the energy as they were (before: only the bass,
+    the grammar read 'and sax down' as jazz)."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and not turn.question, turn.reply
+    assert all(max(levels(plan, r)) < 0 for r in ("bass", "harmony", "melody")), turn.reply
+    assert set(levels(plan, "drums")) == {0.0} and energies(plan) == energies(before), turn.reply

@@ -39,7 +39,7 @@ KEEP_ONLY = patterns.Lazy((rf"\b{EVERYTHING}(?: \w+){{0,3}}? {EXCEPT} {PARTS}", 
                            rf"(?<!leave )(?<!let )(?<!leave the )(?<!let the ){PARTS} (?:on (?:its|their) own|by (?:itself|themselves)|solo|only(?! (?:in|at|on|after|from|during|towards?|around|when|once)\b)|alone)\b(?![^,.;!?]*?\b(?:is|are|was|were|sounds?|feels?|seems?|gets?|looks?)\b)"))   # a complaint's subject
 TURNED = patterns.Lazy(((PART_FLAWED_RE, "down"), (rf"{INSTR} {BEING}(?:{LACK})\b", "up"),
                         (rf"\b(?:{DOWN_VERBS}) {INSTR}", "down"), (rf"\b(?:{UP_VERBS}) {INSTR}", "up"),
-                        (rf"\b(?:take|knock|tone|ease|pull|dial|turn|nudge|bump|notch|drop) {INSTR} (?:\w+ ){{0,2}}?(?:down|back)\b", "down"),
+                        (rf"\b(?:take|knock|tone|ease|pull|dial|turn|nudge|bump|notch|drop) {PARTS} (?:\w+ ){{0,2}}?(?:down|back)\b", "down"),
                         (rf"\b(?:bring|calm) {PARTS} down\b", "down"), (rf"\bback {INSTR} off\b", "down"), (rf"\b(?:take away|take out|remove|cut(?: out)?|drop|lose|strip(?: out)?|pull out|thin out) (?:some|a bit|a little|a few|part|a touch) of {INSTR}", "down"),   # "take away some of the drums": fewer, not none
                         (rf"^\s*(?:and |now |then |also )?{INSTR}(?:(?:,| and| &| plus)(?: the)? (?:{INSTR_ALT})(?:s|es)?)* (?:a bit |a little |"
                          rf"a touch |a tad |way |right |much )?(up|down)\b(?! to \d)", ""),   # "slap bass up", "bass and sax down a bit": terse
