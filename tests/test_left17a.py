@@ -122,3 +122,43 @@ def test_a_list_of_parts_turned_down_moves_each(jazz_long, said):
     assert turn.changed and not turn.question, turn.reply
     assert all(max(levels(plan, r)) < 0 for r in ("bass", "harmony", "melody")), turn.reply
     assert set(levels(plan, "drums")) == {0.0} and energies(plan) == energies(before), turn.reply
+
+
+# ----------------------------------------------------------------------------- 5. keep = leave as it is
+
+@pytest.mark.parametrize("said", ["the last version is the best, keep it",
+                                  # other voices: a texter, a crew member, a learner
+                                  "this latest one is the best, keep it pls",
+                                  "newest version's the keeper, leave it like that",
+                                  "last version is best. we keep it"])
+def test_the_latest_version_praised_and_kept_stays(jazz_long, said):
+    """The version just made is the best and should stay: nothing changes (before: "last ... is the best" read as the
+    take before being the keeper, so the faster tempo was undone)."""
+    jazz_long.say("faster")
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert not turn.changed and jazz_long.plan.tempo_bpm == before.tempo_bpm, turn.reply
+
+
+def test_the_previous_version_said_best_still_goes_back(jazz_long):
+    """The other order of the family: the one before was better, so it comes back."""
+    first = jazz_long.plan
+    jazz_long.say("faster")
+    turn = jazz_long.say("the previous version was the best")
+    assert turn.changed and jazz_long.plan.tempo_bpm == first.tempo_bpm, turn.reply
+
+
+@pytest.mark.parametrize("said, moved", [("keep piano", None),
+                                         # other voices: a terse note, a texter, a learner
+                                         ("keep piano, bass quieter", "bass"),
+                                         ("keep sax pls, drums down a bit", "drums"),
+                                         ("leave piano as is and make the bass softer", "bass")])
+def test_keep_a_part_leaves_it_as_it_is(jazz_long, said, moved):
+    """"keep piano": the piano stays as it is, nothing added or turned up (before: the piano read as named alone,
+    added: +2 dB and more energy everywhere); a change beside it is made."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert set(levels(plan, "harmony")) == {0.0} and set(levels(plan, "melody")) == {0.0}, turn.reply
+    assert energies(plan) == energies(before) and plan.style == before.style, turn.reply
+    assert (max(levels(plan, moved)) < 0) if moved else not turn.changed, turn.reply

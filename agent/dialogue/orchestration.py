@@ -202,7 +202,7 @@ def read(t: str, want) -> str:
         while more and (listed := LISTED_PART.match(t, end)):   # "more violins and cellos": more of each
             want("add", value=listed.group(1), direction="up")
             t, end = eat(t, listed), listed.end()
-    if (m := re.fullmatch(rf"(?:\s*(?:[a-z']+ ){{0,2}}?|.*\b(?:and|with|plus) (?=(?:a|an) )){INSTR}[\s!]*", t)) \
+    if (m := re.fullmatch(rf"(?:\s*(?:(?!keep |leave |not )[a-z']+ ){{0,2}}?|.*\b(?:and|with|plus) (?=(?:a|an) )){INSTR}[\s!]*", t)) \
             or (m := re.fullmatch(rf"\s*(?:and |also |now |then |maybe |perhaps |a |an |some )*{INSTR} (?:in|on|for|"
                                   rf"during|over|across|through|throughout|from|after|before|at|till|until) [a-z0-9:' -]*", t)):
         # "smoky, muted trumpet", "smoke and a muted trumpet": a part named alone; "banjo in the last shot": with its place
