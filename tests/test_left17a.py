@@ -162,3 +162,24 @@ def test_keep_a_part_leaves_it_as_it_is(jazz_long, said, moved):
     assert set(levels(plan, "harmony")) == {0.0} and set(levels(plan, "melody")) == {0.0}, turn.reply
     assert energies(plan) == energies(before) and plan.style == before.style, turn.reply
     assert (max(levels(plan, moved)) < 0) if moved else not turn.changed, turn.reply
+
+
+# ----------------------------------------------------------------------------- 3. the last one, complained of in the past tense
+
+@pytest.mark.parametrize("said, what", [("the last one was a bit loud", "quieter"),
+                                        # other voices: a texter, a mix engineer, a learner
+                                        ("that last version was kinda loud", "quieter"),
+                                        ("the last mix was a little bit loud", "quieter"),
+                                        ("last one was bit slow", "faster")])
+def test_the_last_one_complained_of_moves_away(jazz_long, said, what):
+    """"the last one" is the version just made; "was a bit loud" a complaint about it: quieter, the style as it was
+    (before: "one was loud" read as rock; "was a bit slow" made it slower still)."""
+    jazz_long.say("make it darker")
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and not turn.question and plan.style == before.style, turn.reply
+    if what == "quieter":
+        assert plan.loudness_lufs < before.loudness_lufs, turn.reply
+    else:
+        assert plan.tempo_bpm > before.tempo_bpm, turn.reply
