@@ -183,3 +183,34 @@ def test_the_last_one_complained_of_moves_away(jazz_long, said, what):
         assert plan.loudness_lufs < before.loudness_lufs, turn.reply
     else:
         assert plan.tempo_bpm > before.tempo_bpm, turn.reply
+
+
+# ----------------------------------------------------------------------------- 8. "thru" and a decimal comma
+
+@pytest.mark.parametrize("said", ["from 0:20 louder and add strings thru 0:40",
+                                  # other voices: a texter, an editor, a plain client
+                                  "from 0:20 make it louder thru 0:40 pls",
+                                  "from 0:20 bigger, add strings through 0:40",
+                                  "more energy from 0:20, and strings, all thru 0:40"])
+def test_thru_a_time_ends_the_stretch(jazz_long, said):
+    """"thru 0:40" ends the stretch that "from 0:20" opened, as "until 0:40" does: every change from 0:20 to 0:40,
+    nothing after it (before: "thru" was not read after the change, so the edits ran on to the end)."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and not turn.question, turn.reply
+    assert all(energy_at(plan, t) > energy_at(before, t) for t in (22, 30, 38)), turn.reply
+    assert all(energy_at(plan, t) == energy_at(before, t) for t in (2, 18, 42, 58)), turn.reply
+
+
+@pytest.mark.parametrize("said, end", [("calmer the first 6,5 seconds", 6.5),
+                                       # other voices: a European editor, a dictation, a texter
+                                       ("quieter for the first 10,5 s", 10.5),
+                                       ("the first 6,5 sec calmer please", 6.5)])
+def test_a_decimal_comma_is_a_decimal(jazz_long, said, end):
+    """"6,5 seconds" is six and a half seconds (a decimal comma), not "6" and "5 seconds" (before: shots 1-6)."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and energy_at(plan, 2) < energy_at(before, 2), turn.reply
+    assert all(energy_at(plan, t) == energy_at(before, t) for t in (end + 2, 20, 40)), turn.reply

@@ -393,7 +393,7 @@ def only_place(rest: str) -> bool:
 
 # the words that end a stretch said from a cut or shot on (`where._until`): a time, a cut, a shot, or an ordinal alone
 # after a stretch from a shot on ("from the third shot, until the ninth": the ninth shot)
-UNTIL = r"(?:\s*(?:to|through|thru)|.*?\b(?:until|till|up to))"
+UNTIL = r"(?:\s*(?:to|through|thru)|.*?\b(?:until|till|up to|through|thru))"   # "from 0:20 louder thru 0:40"
 UNTIL_TIME_RE = re.compile(rf"{UNTIL} (?:the cut at |about |around )?{TIME}")
 UNTIL_CUT_RE = re.compile(rf"{UNTIL} (?:the )?{ORD} cut\b")
 UNTIL_SHOT_RE = re.compile(rf"{UNTIL} (?:the )?(?:{ORD} shot|shot (\d+))\b")

@@ -60,6 +60,7 @@ STRETCH_RE = LazyPattern(r"\b[a-z]*([a-z])\1\1[a-z]*\b", re.I)   # a letter thre
 RUN_RE = LazyPattern(r"([a-z])\1{2,}", re.I)
 SHORT = {"so", "no", "go", "oh", "yes", "ok"}   # "sooo", "nooo": said short ("tooo" is too, "goood" good)
 MARKS_RE = LazyPattern(r"([!?])\1+|(?<=\?)!+(?=\?)")   # "!!!": "!", "??": "?"
+DECIMAL_COMMA_RE = LazyPattern(r"\b(\d+),(\d)(?= ?(?:s|secs?|seconds?)\b)")   # "the first 6,5 seconds": 6.5 (never "shots 1,2")
 
 # A filler said while thinking ("um", "uhh", "erm", "hmm"), with the commas around it
 FILLER = r"(?:[Uu]u*m+|[Uu]u*h+m*|[Ee]e*r+m+|[Ee]e*r+|[Hh]m+)"   # "um", "Uhh", "erm", "hmm"; never "ER" (a room)
@@ -131,7 +132,7 @@ def _plain(text: str) -> str:
     text = LIKE_RE.sub(lambda m: f"{m['w'] or m['v'] or ''} ", text)
     text = TEXTED_RE.sub(lambda m: TEXTED[m.group(0).lower()], text)
     text = ALSO_RE.sub(r"\1 too", TOO_RE.sub(r"\1 too ", text))   # "are 2 boomy", "and the bass 2"
-    text = OK_RE.sub("ok", AND_RE.sub(" and ", ARE_RE.sub(" are ", text)))
+    text = OK_RE.sub("ok", AND_RE.sub(" and ", ARE_RE.sub(" are ", DECIMAL_COMMA_RE.sub(r"\1.\2", text))))
     for pat, sign in SAID_MARKS:
         text = pat.sub(sign, text)
     return text
