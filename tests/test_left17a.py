@@ -214,3 +214,38 @@ def test_a_decimal_comma_is_a_decimal(jazz_long, said, end):
     plan = jazz_long.plan
     assert turn.changed and energy_at(plan, 2) < energy_at(before, 2), turn.reply
     assert all(energy_at(plan, t) == energy_at(before, t) for t in (end + 2, 20, 40)), turn.reply
+
+
+# ----------------------------------------------------------------------------- 9. words that name a part and mean something else
+
+@pytest.mark.parametrize("said", ["afro beats vibes", "chill vibes", "80s vibes pls"])
+def test_vibes_after_a_feel_is_the_feel(jazz_long, said):
+    """"afro beats vibes": the feel of afrobeats, not a vibraphone added (before: "Lead: Vibraphone")."""
+    turn = jazz_long.say(said)
+    assert turn.changed and "vibraphone" not in turn.reply.lower(), turn.reply
+
+
+def test_vibes_as_a_part_still_adds_the_vibraphone(jazz_long):
+    assert "vibraphone" in jazz_long.say("add vibes").reply.lower()
+
+
+@pytest.mark.parametrize("said", ["needs a kick up the pants",
+                                  # other voices: a British client, a texter
+                                  "it needs a good kick up the backside", "needs a kick up the butt lol"])
+def test_a_kick_up_the_pants_is_more_energy_not_a_kick_drum(jazz_long, said):
+    """The idiom asks for more energy; no drum is named (before: the kick drum read, the drums +2 dB)."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert sum(energies(jazz_long.plan)) > sum(energies(before)), turn.reply
+    assert set(levels(jazz_long.plan, "drums")) == {0.0}, turn.reply
+
+
+@pytest.mark.parametrize("said, under, over", [("the bass is covering the sax", "bass", "melody"),
+                                               # other voices: a texter, a producer
+                                               ("the drums r covering the piano", "drums", "harmony"),
+                                               ("the drums are swamping the sax", "drums", "melody")])
+def test_a_part_covering_another_steps_back(jazz_long, said, under, over):
+    """"the bass is covering the sax": the sax forward against the bass (before: unread, the sax guessed up alone)."""
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert max(levels(plan, under)) < 0 < min(levels(plan, over)), turn.reply

@@ -88,7 +88,7 @@ def subjects(t: str, m: re.Match) -> list[str]:
 def read(t: str, want) -> str:
     """Instrument edits in a clause: `want(what, value=..., target=..., direction=...)` records each
     intent; returns the text with what was understood blanked out."""
-    raw, t = t, plain_parts(t)   # "the horn melody" is the horn, but whose melody moves in a swap
+    raw, t = t, plain_parts(part_words.KICK_UP_RE.sub("kick it up", t))   # "the horn melody" is the horn, but whose melody moves in a swap
     if (m := re.search(rf"\b(?:no|without) {INSTR} (?:and|but) (?=(?:the )?(?:{INSTR_ALT})(?:s|es)? (?:is |are |a bit |"
                        rf"a little |much )?(?:louder|softer|quieter|up|down|forward|back|too|more|less)\b)", t)):
         want("remove", value=m.group(1))
@@ -142,7 +142,7 @@ def read(t: str, want) -> str:
         want("add", value=m.group(1))  # "organ pad under everything", "soft strings behind the piano": a part underneath the others ("tuck the bass under": down)
         return eat(t, m)
     # balance: "the sax drowns the piano" (piano up against the sax), "bring the strings forward"
-    if (m := re.search(rf"{INSTR} (?:is |are |kind of |a bit |way )?(?:drowns?|drowning|buries|burying|swamps?|covers?|"
+    if (m := re.search(rf"{INSTR} (?:is |are |kind of |a bit |way )?(?:drowns?|drowning|buries|burying|swamps?|swamping|covers?|covering|"
                        rf"overpowers?|overpowering|(?:is|are|'s|gets|sounds) (?:way |much |far |so )?louder than|on top of|stepping on|steps on|masks?|"
                        rf"masking|walks? (?:all )?over|fighting|fights|clashing with|competing with) (?:out |with )?{INSTR}", t)):
         want("balance", value=m.group(2), target=m.group(1), direction="up")
