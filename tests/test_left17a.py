@@ -249,3 +249,32 @@ def test_a_part_covering_another_steps_back(jazz_long, said, under, over):
     turn = jazz_long.say(said)
     plan = jazz_long.plan
     assert max(levels(plan, under)) < 0 < min(levels(plan, over)), turn.reply
+
+
+# ----------------------------------------------------------------------------- 10. the opening style, a singular place, a pace
+
+@pytest.mark.parametrize("request_", ["hype esports music", "esports tournament recap", "gaming montage music pls"])
+def test_esports_and_gaming_montages_open_electronic(tmp_path, request_):
+    """Esports and gaming montages ride driving electronic beats (before: "hype esports music" opened lofi, the
+    picture's default for a calm clip)."""
+    assert open_long(tmp_path, request_).plan.style == "electronic"
+
+
+@pytest.mark.parametrize("said, inside", [("calmer in the last sec", 59.5), ("calmer in the last second", 59.5),
+                                          ("quieter the first sec", 0.5)])
+def test_the_last_second_said_alone_is_one_second(jazz_long, said, inside):
+    """"the last sec" is the last second of the video, not the whole score (before: the place was lost)."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and energy_at(plan, inside) < energy_at(before, inside), turn.reply
+    assert all(energy_at(plan, t) == energy_at(before, t) for t in (10, 30, 50)), turn.reply
+
+
+@pytest.mark.parametrize("said, faster", [("it goes a bit fast", False), ("the song runs kinda slow", True),
+                                          ("it moves way too fast", False)])
+def test_how_it_goes_is_a_complaint_about_the_pace(jazz_long, said, faster):
+    """"it goes a bit fast" says the pace is too fast: slower (before: faster still)."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert (jazz_long.plan.tempo_bpm > before.tempo_bpm) if faster else (jazz_long.plan.tempo_bpm < before.tempo_bpm), turn.reply

@@ -58,7 +58,7 @@ PLACE_WORDS = (PART_STARTS,
                (r"\b(?:the )?opening shot\b", "the first shot"), (r"\b(?:the )?closing shot\b", "the last shot"),
                (r"\bat the top\b(?=.*\bend\b)", " "), (r"\b(?:all the way )?(?:to|till|until|into) the (?:very )?(?:end|finish(?: line)?)\b(?! of (?:shots?|cuts?|the (?!video|clip|film|song|track|whole|movie)))", " "),
                (r"\bat the top\b", "in the intro"), (rf"\bshots (\d+|{NUMBER_WORD}) (?:through|thru) (\d+|{NUMBER_WORD})\b", r"shots \1 to \2"),
-               (r"\b(?:second|next)[- ]to[- ](?:the )?last\b", "penultimate"),   # not "shots 2 to the last"
+               (r"\b(?:second|next)[- ]to[- ](?:the )?last\b", "penultimate"), (r"\bthe (last|final|first|opening) (?:second|sec)\b(?! (?:shot|cut|half|one|part|bit|section|time)s?\b)", r"the \1 1 seconds"),   # not "shots 2 to the last"; "the last sec": 1 s
                (r"\b(from|after|since|starting at|starting from) minute (one|two|three|four|five|\d+)\b", r"\1 \2:00"),
                *MARKS, (r"\bone:00\b", "1:00"), (r"\btwo:00\b", "2:00"), (r"\bthree:00\b", "3:00"), (r"\bthe (first|last) (two|three|four|five|\d)(?=\s*(?:$|[;!?]|[,.](?!\d)|(?:i think|i believe|please|or so)\b))", r"the \1 \2 shots"),
                (r"\b(?:photo|picture|pic|slide|image|clip)(s?)\b", r"shot\1"),   # a slideshow's photos: its shots
