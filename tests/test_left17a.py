@@ -278,3 +278,34 @@ def test_how_it_goes_is_a_complaint_about_the_pace(jazz_long, said, faster):
     before = jazz_long.plan
     turn = jazz_long.say(said)
     assert (jazz_long.plan.tempo_bpm > before.tempo_bpm) if faster else (jazz_long.plan.tempo_bpm < before.tempo_bpm), turn.reply
+
+
+# ----------------------------------------------------------------------------- 2. a side said as a moment with its time beside it
+
+@pytest.mark.parametrize("said, changed, kept", [("after the kiss, around 0:50, slower", (54, 58), (30, 46)),
+                                                 # other voices: a texter, a plain client, a dictation
+                                                 ("after he scores, at 0:36, go slower", (38, 50, 58), (10, 30)),
+                                                 ("before the crash, about 0:20, slower", (2, 10, 18), (30, 50)),
+                                                 pytest.param("after when she laughs around 0:40 slower", (42, 50, 58), (10, 30),
+                                                              marks=pytest.mark.xfail(reason="no commas: the time is read as the shot's own place", strict=True))])
+def test_after_a_moment_with_its_time_is_from_that_time_on(jazz_long, said, changed, kept):
+    """"after the kiss, around 0:50": the kiss is at 0:50, and the change is after it, to the end (before: only the
+    shot at 0:50, and "I did not act on 'after the kiss'")."""
+    from edit_clips import tempo_at
+
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and "did not act" not in turn.reply, turn.reply
+    assert all(tempo_at(plan, t) < tempo_at(before, t) for t in changed), turn.reply
+    assert all(tempo_at(plan, t) == tempo_at(before, t) for t in kept), turn.reply
+
+
+def test_after_she_talks_with_its_time_brings_the_music_back_from_there(jazz_long):
+    """The music is out from 0:40; "after she talks, at 0:48, music come back": back from 0:48 on, still out from
+    0:40 to 0:48 (before: back in one shot only, and "did not act on 'after she talks'")."""
+    jazz_long.say("no music from 0:40")
+    turn = jazz_long.say("after she talks, at 0:48, music come back")
+    plan = jazz_long.plan
+    playing = [plan.sections[plan.section_at(t)].music for t in (42, 46, 50, 58)]
+    assert playing == [False, False, True, True] and "did not act" not in turn.reply, turn.reply

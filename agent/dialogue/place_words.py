@@ -151,11 +151,11 @@ APPOSITIVE_RE = re.compile(r"^\s*(?:(?:which|that|it|this) ?(?:'s|’s| is| s|s|
                            r"roughly|approximately|at|so|like)(?= \d{1,2}:\d{2}\W*$))\b", re.I)   # "..., that's shots 2 and 3"; "when he jumps, about 0:22,"
 NAMING_RE = re.compile(r"^\s*(?:the|our|my|his|her|their|where|when)\b(?![^,;.!?]*\b(?:too|more|less|should|needs?)\b)", re.I)   # a name
 PEAK_RE = re.compile(r"\b(?:peaks?|peaking|climax(?:es|ing)?|tops? out|crest(?:s|ing)?|biggest point|high point|lands?)\b")   # a peak, no name
-# A moment said as the side of a stretch ("from when he starts crawling", "until the bit where she sings") that the
-# clause after names ("..., that's the sixth shot"): that place is the same side of the stretch
-SIDE_OF_MOMENT_RE = re.compile(r"\b(from|since|starting (?:from|at|with)|until|till|up to|up until) (?:when|where|the (?:moment|point|"
-                               r"bit|part|time|shot|scene)s? (?:when|where|that|in which)|the (?:moment|point|time))\b(?!.*\b(?:from|to|until|"
-                               r"till|on|onwards?)\b)[^,;.!?]*$", re.I)
+# A moment said as the side of a stretch ("from when he starts crawling", "after the kiss") that the clause after names
+# ("..., that's the sixth shot", "..., around 0:50"): that place is the same side of the stretch
+SIDE_OF_MOMENT_RE = re.compile(r"\b(from|since|starting (?:from|at|with)|until|till|up to|up until|after|before) (?:when|where|the (?:moment|point|bit|part|"
+                               r"time|shot|scene)s? (?:when|where|that|in which)|the (?:moment|point|time)|(?:the|his|her|their|our|my) (?!(?:end|start|"
+                               r"beginning|intro|outro|ending|cut|shot|drop|first|last|second|third)\b)[a-z]+|(?:she|he|they|we) [a-z]+)\b(?!.*\b(?:from|to|until|till|on|onwards?)\b)[^,;.!?]*$", re.I)
 SIDE_PLACE_RE = re.compile(rf"^\s*(?:(?:the )?(?:{ORD} |last |final )?(?:shot|cut)\b(?: \d+)?|\d{{1,2}}:\d{{2}})[^,;.!?]{{0,12}}$", re.I)
 
 
@@ -167,7 +167,7 @@ def appositive(before: str, clause: str) -> str:
         return ""   # "from 0:13 to 0:21 a little slower, that's the hard step": a name given to that place, no mood ("..., that is the peak": a swell there)
     if not (side := SIDE_OF_MOMENT_RE.search(before)) or not SIDE_PLACE_RE.match(place):
         return place
-    to = side.group(1).lower().startswith(("until", "till", "up"))
+    to = side.group(1).lower().startswith(("until", "till", "up", "before"))   # "after the kiss, around 0:50": from 0:50 on
     return f" {'until' if to else 'from'} {place.strip()}{'' if to else ' on'}"
 
 
