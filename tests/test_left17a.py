@@ -309,3 +309,38 @@ def test_after_she_talks_with_its_time_brings_the_music_back_from_there(jazz_lon
     plan = jazz_long.plan
     playing = [plan.sections[plan.section_at(t)].music for t in (42, 46, 50, 58)]
     assert playing == [False, False, True, True] and "did not act" not in turn.reply, turn.reply
+
+
+# ----------------------------------------------------------------------------- 6. a shape added at a place, a part entering at a numbered cut
+
+@pytest.mark.parametrize("said, shot", [("add a build up in shot 3", 3),
+                                        # other voices: a producer, a texter, a plain client
+                                        ("add a swell into the last shot", 14), ("add a build in shot 3 pls", 3),
+                                        ("add a crescendo in shot 5", 5)])
+def test_a_shape_added_at_a_place_rises_there_only(jazz_long, said, shot):
+    """"add a build up in shot 3": a rise inside shot 3, the rest as it was (before: "I don't know an instrument called
+    'build up'", or a synth lead added for "build")."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    a, b = 4 * (shot - 1), 4 * shot
+    assert turn.changed and not turn.question, turn.reply
+    assert energy_at(plan, b - 0.5) > energy_at(plan, a + 0.5), turn.reply
+    assert all(energy_at(plan, t) == energy_at(before, t) for t in range(2, 60, 4) if not a <= t <= b), turn.reply
+    assert all(set(levels(plan, r)) == {0.0} for r in ("drums", "bass", "harmony", "melody")), turn.reply
+
+
+@pytest.mark.parametrize("said, role, cut_s", [("bass comes in on cut 6", "bass", 24),
+                                               # other voices: a crew note, a plain client
+                                               ("the drums come in at cut 3", "drums", 12),
+                                               ("sax enters on the cut 5", "melody", 20)])
+def test_a_part_coming_in_on_a_numbered_cut_enters_there(jazz_long, said, role, cut_s):
+    """"bass comes in on cut 6": the bass is out before the sixth cut (0:24) and plays from there (before: "Which
+    cut?" with cut 6 listed)."""
+    from v2m.agent.dialogue.operations import effective_roles
+
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and not turn.question, turn.reply
+    assert role not in effective_roles(plan, plan.sections[plan.section_at(cut_s - 2)]), turn.reply
+    assert role in effective_roles(plan, plan.sections[plan.section_at(cut_s + 2)]), turn.reply

@@ -25,7 +25,8 @@ def eat(text: str, m: re.Match) -> str:
 
 FAMILIES, KIT_PLAYED = vocab.FAMILIES, vocab.KIT_PLAYED   # "the trumpets" are the brass; kits that play timpani
 # what is added that is no part ("add some energy", "add more life"): read as energy by `phrases`
-QUALITIES = r"(?:[a-z]+ ){0,3}?(?:energy|life|drive|excitement|intensity|momentum|oomph|power|punch|tension)\b"
+QUALITIES = (r"(?:[a-z]+ ){0,3}?(?:energy|life|drive|excitement|intensity|momentum|oomph|power|punch|tension|build(?:[- ]?up)?|swell|crescendo|ramp|"
+             r"rise|climb)\b")   # "add a build up in shot 3": a shape, no instrument
 FILLER_WORDS = {"it", "the", "a", "an", "some", "more", "bit", "in", "to", "something"}
 PARTS = rf"{INSTR}(?:(?:,| and| &| plus| or| with)(?: the| a| an)? {INSTR}){{0,3}}"
 EVERYTHING = r"(?:everything|all|the rest|everyone|the whole band|all the (?:other )?(?:parts|instruments))(?: else)?"

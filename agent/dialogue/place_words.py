@@ -222,7 +222,7 @@ SHORTHAND = (*SPOKEN_RANGES, SPOKEN_SECONDS,
              (r"\bsh ?(\d{1,2}) ?(?:-|to) ?(\d{1,2})\b", r"shots \1 to \2"), (r"\bsh ?(\d{1,2})\b", r"shot \1"),
              (r"(?<!low )(?<!high )(?<!middle )(?<!a )(?<!an )(?<!to )(?<!on )(?<!the )\bc(\d{1,2})\b"
               r"(?! ?(?:major|minor|maj|min|note|in the bass|in the melody)\b)", r"cut \1"),   # not the pitch "a low C2"
-             (r"\b(?<!the )cut (\d{1,2})\b(?! ?(?:%|percent|db|bpm|s\b|secs?\b|seconds|:|and(?! cut\b)|&|plus|\+|,))", r"the \1th cut"))
+             (r"\b(?:the )?cut (\d{1,2})\b(?! ?(?:%|percent|db|bpm|s\b|secs?\b|seconds|:|and(?! cut\b)|&|plus|\+|,))", r"the \1th cut"))
 SHORTHAND_RES = tuple((re.compile(p), r) for p, r in SHORTHAND)
 # Two bare numbers joined by a dash, with no unit ("(0-24)", "quieter 6-13", "make 30-45 darker"): seconds, as an
 # editor notes a stretch of the timeline; not numbered shots or cuts ("shots 2-4"), bars, beats, levels or a tempo
