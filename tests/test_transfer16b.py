@@ -128,7 +128,7 @@ def test_6_from_the_freeze_to_the_end(jazz_long, note, then):
 
 @pytest.mark.parametrize("say", ["make it feel snug like a blanket fort",
                                  "I want it cozy, like being home in winter.",
-                                 left("more hygge, comfy fireplace vibes", why="'vibes' read as a vibraphone added; 'comfy' not read as cosy")])
+                                 "more hygge, comfy fireplace vibes"])   # (left17a: "vibes" after a feel is no vibraphone)
 def test_7_cosy_is_gentle(jazz_long, say):
     before = jazz_long.plan
     turn = jazz_long.say(say)

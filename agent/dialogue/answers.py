@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 
 from v2m.agent.dialogue import drops, feeling_ways, moments, patterns, plainly, shifts, unread
+from v2m.agent.dialogue.runons import placed
 from v2m.agent.dialogue.moment_table import only_ties
 from v2m.agent.dialogue.followups import CORRECTING_RE   # "no sorry, the third shot": the place just given, put right
 from v2m.agent.dialogue.mentions import named_parts
@@ -54,7 +55,7 @@ def answered(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[Sco
     Returns:
         The PlanResult to take.
     """
-    text = plainly.plain(text)   # as the request itself is read (`understanding.apply_edit`): "bending over um that is"
+    text = placed(plainly.plain(text))   # as a request is read (`understanding.apply_edit`): "bending over um that is"
     if asked and AGREE_RE.match(text) and (proposed := PROPOSED_RE.search(asked.reply)):
         text = f"it's around {proposed.group(1)}"   # "... around 0:15; is that it?" - "yes": there
     elif AGREE_RE.match(text) and getattr(result, "question", None) and not (asked and len(asked.options) == 1):

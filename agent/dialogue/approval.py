@@ -33,6 +33,11 @@ HANDS_OFF_RE = re.compile(
     r"\b(?:leave|keep) (?:it|everything|the rest|that|this|all|things)(?: else| going)?(?: exactly)? (?:as it is|as is|like "
     r"(?:that|this)|the way it is|alone|unchanged)\b|\bdon'?t (?:change|touch) (?:anything|a thing)\b|"
     r"\b(?:this|that)(?: [a-z]+){0,2} is (?:final|it|perfect|the one)\b|\bthat'?s (?:final|perfect)\b|\ball good\b|\bwe'?re done\b", re.I)
+# the version just made praised and kept ("the last version is the best, keep it", "newest one's the keeper, leave it"):
+# no edit (not "the previous version was the best": that one back, `references.LAST_ONE_OFF`)
+KEPT_VERSION_RE = re.compile(r"^\W*(?:(?:the|this|that) )?(?:very )?(?:(?:last|latest|newest|current|new|most recent) )?(?:one|version|"
+                             r"mix|take|pass|draft)(?:'s| is) (?:the )?(?:best|keeper|one|winner|perfect|great)\b[^?]*?[,.;!-]?\s*"
+                             r"(?:(?:so|and|we|let'?s|just|ok|okay) )*(?:keep|leave) (?:it|this|that)(?: one)?\b[^?]*$", re.I)
 # praise and nothing else ("the piano is so much better now", "wow, perfect"): no edit to read into it
 PRAISE_RE = re.compile(opening("wow|yes|yeah|nice|great|love it|thanks|thank you") + r"(?:(?:the |that |this )?(?:(?!(?:and|but|then|make|turn|add|more|less)\b)[\w ]){0,50}?(?:^| )(?:is|"
                        r"are|sounds?|feels?) )?(?:so much |much |a lot |way |really |so |very )?(?:better|nicer|great|perfect|lovely|good|"
@@ -159,7 +164,7 @@ PLACE_SAID_RE = re.compile(r"\b(?:when|where|while|as soon as|in|at|on|during|fr
 
 def approves(request: str) -> bool:
     """Whether a whole turn only thanks, praises, approves or signs off (`signed_off`, `approval` or `described`)."""
-    return signed_off(request) or approval(request) or described(request) or loved(request)
+    return signed_off(request) or approval(request) or described(request) or loved(request) or bool(KEPT_VERSION_RE.match(request))
 
 
 def loved(request: str) -> bool:

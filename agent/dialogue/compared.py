@@ -3,7 +3,7 @@ bass than the drums"): the rest of the mix against that part, so the part named 
 The grammar read the part after "than" as the thing to change ("louder than the piano": the piano +2 dB, more energy
 everywhere), and a quieter request played louder. The rest of the band said against a part ("the others quieter than
 the drums", "everything but the drums quieter"): every other part playing moves, the part named is kept (the grammar
-turned the drums down, or kept only the drums). A limit said between two parts ("the drums shouldn't be louder than
+turned the drums down, or kept only the drums; "everything softer except the drums" too). A limit said between two parts ("the drums shouldn't be louder than
 the piano", "keep the drums under the piano"): the first part steps back under the second (it read "louder").
 
     from v2m.agent.dialogue.compared import against
@@ -40,9 +40,15 @@ OTHERS = r"(?:the others|the other (?:parts|instruments|players)|the rest(?: of 
          r"everyone else|all the others|every other (?:part|instrument))"
 VERB = r"(?:(?:make|turn|bring|have|get|keep|put) |(?:can|could) you (?:make|turn|bring) )?"
 LEVEL = r"(?:a bit |a little |a lot |much |way |slightly )?(?P<cmp>louder|stronger|quieter|softer)"
+# the level said first: "everything softer except the drums", "turn everything down but the bass", "all instruments
+# more soft apart from the sax" (the grammar kept only the drums)
+WHOLE = r"(?:everything|it all|every (?:part|instrument)|the (?:whole )?band|all(?: of)?(?: the)? (?:parts|instruments))"
+LEVEL3 = r"(?:a bit |a little |a lot |much |way |slightly )?(?P<cmp3>louder|stronger|quieter|softer|more (?:soft|quiet|loud)|down|up)"
+SAID_AS = {"more soft": "softer", "more quiet": "quieter", "more loud": "louder", "down": "quieter", "up": "louder"}
 OTHERS_RE = LazyPattern(rf"\b{VERB}(?:{OTHERS} (?:(?:are|is|should be|to be|must be) )?{LEVEL} than (?P<part>{PART})|"
                        rf"(?:everything|every part|the (?:whole )?band|all the parts) (?:but|except(?: for)?|apart from|other than|"
-                       rf"besides) (?P<part2>{PART}),? (?:(?:is|are|should be|to be) )?{LEVEL.replace('cmp', 'cmp2')}){CLAUSE_END}", re.I)
+                       rf"besides) (?P<part2>{PART}),? (?:(?:is|are|should be|to be) )?{LEVEL.replace('cmp', 'cmp2')}|"
+                       rf"{WHOLE} {LEVEL3} (?:but|except(?: for)?|apart from|other than|besides|save for) (?P<part3>{PART})){CLAUSE_END}", re.I)
 # a place said after the rest of the band's clause ("... than the drums in shot 3"): every part's clause carries it
 PLACE_AFTER_RE = re.compile(r"\s+(?:in|at|on|from|during|after|before|until|till|for)\b[^,;.!?]*?(?=\s*(?:$|[,;.!?]|\b(?:and|but)\b))", re.I)
 # a limit between two parts: "the drums shouldn't be louder than the piano", "never let the drums get louder than the
@@ -95,11 +101,11 @@ def _limit(text: str, plan: ScorePlan | None) -> str:
 
 
 def _others(m: re.Match, plan: ScorePlan | None) -> str:
-    kept = role_of(plan, DET_RE.sub("", (m["part"] or m["part2"]).lower())) if plan else None
+    kept = role_of(plan, DET_RE.sub("", (m["part"] or m["part2"] or m["part3"]).lower())) if plan else None
     rest = sorted({r for s in plan.sections for r in effective_roles(plan, s)} - {kept}) if plan and kept else []
     if not rest:
         return m[0]
-    how = (m["cmp"] or m["cmp2"]).lower()
+    how = SAID_AS.get(how := (m["cmp"] or m["cmp2"] or m["cmp3"]).lower(), how)
     place = PLACE_AFTER_RE.match(m.string, m.end())
     said = [f"the {r} {how}{place[0] if place and k < len(rest) - 1 else ''}" for k, r in enumerate(rest)]
     return said[0] if len(said) == 1 else f"{', '.join(said[:-1])} and {said[-1]}"

@@ -329,6 +329,9 @@ PARTS_LISTED_RE = patterns.LazyPattern(rf"(?<!more )(?<!less )(?<!some )(?<!extr
                                        r"(?=(?:(?:all|both|each|too|should|must|need to|needs to|to|are|is|be|get|go|"
                                        r"a bit|a little|a lot|much|way|slightly|\w+ly) )*(?:louder|softer|quieter|lower|down|up|"
                                        rf"back|forward)\b)|\s*[,:-]?\s*{_THEM})", re.I)   # not "less/more": "the drums are cluttered" reads "the drums less energy" first
+# ... or said after the verb and its way ("turn down the bass, the piano and the sax a little")
+LISTED_AFTER_RE = patterns.LazyPattern(rf"\b(?P<verb>(?:turn|bring|pull|dial|tone|knock|push|crank|pump) (?:down|up|back) )(?P<list>{_PART}"
+                                       rf"(?:\s*,\s*(?:and |& |plus )?{_PART})+(?:,? (?:and|&|plus) {_PART})?)", re.I)
 LISTED_COMMA_RE = re.compile(r"\s*,\s*(?:(?:and|&|plus) )?(?:also )?|\s+(?:and|&|plus) also\s+")
 # ... not a part kept before the comma, the change the next part's ("keep the sax, the drums down": the drums only)
 KEPT_BEFORE_RE = re.compile(r"\b(?:keep|keeping|leave|leaving|lock|hold|protect|spare|except|excluding|but not|not|touch|"
@@ -349,6 +352,7 @@ def joined(text: str) -> str:
         text = f"{manner} {text[m.end():] if m[1] else text[:m.start()]}"
     text = PARTS_LISTED_RE.sub(lambda m: m[0] if KEPT_BEFORE_RE.search(text, 0, m.start()) else
                                f"{m['verb'] + ' ' + m['way'] + ' ' if m['verb'] else ''}{LISTED_COMMA_RE.sub(' and ', m['list'])} ", text)
+    text = LISTED_AFTER_RE.sub(lambda m: m["verb"] + LISTED_COMMA_RE.sub(" and ", m["list"]), text)
     text = START_FALL_RE.sub("softer and softer after a loud start", text)
     return START_RISE_RE.sub(lambda m: f"{'start ' + m['q'] if m['keep'] else m[1]} and build{' until' if m['into'] else ''}",
                              all_in(text))   # "... and grow into the 2nd cut": from the start until there

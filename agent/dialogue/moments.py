@@ -313,8 +313,8 @@ def place_of(answer: str, moment: str, analysis: VideoAnalysis, plan: ScorePlan,
                 places.append(text)
             elif at is not None:
                 times.append(at)
-            elif rest.strip():
-                kept.append(clause.strip())
+            elif rest.strip() and not WHEN_RE.fullmatch(clause.strip()):   # "where she is bending over": the moment
+                kept.append(clause.strip())                               # described anew, no request of its own
         if kept:
             others.append(", ".join(kept))
     if not places:

@@ -25,7 +25,8 @@ def eat(text: str, m: re.Match) -> str:
 
 FAMILIES, KIT_PLAYED = vocab.FAMILIES, vocab.KIT_PLAYED   # "the trumpets" are the brass; kits that play timpani
 # what is added that is no part ("add some energy", "add more life"): read as energy by `phrases`
-QUALITIES = r"(?:[a-z]+ ){0,3}?(?:energy|life|drive|excitement|intensity|momentum|oomph|power|punch|tension)\b"
+QUALITIES = (r"(?:[a-z]+ ){0,3}?(?:energy|life|drive|excitement|intensity|momentum|oomph|power|punch|tension|build(?:[- ]?up)?|swell|crescendo|ramp|"
+             r"rise|climb)\b")   # "add a build up in shot 3": a shape, no instrument
 FILLER_WORDS = {"it", "the", "a", "an", "some", "more", "bit", "in", "to", "something"}
 PARTS = rf"{INSTR}(?:(?:,| and| &| plus| or| with)(?: the| a| an)? {INSTR}){{0,3}}"
 EVERYTHING = r"(?:everything|all|the rest|everyone|the whole band|all the (?:other )?(?:parts|instruments))(?: else)?"
@@ -39,7 +40,7 @@ KEEP_ONLY = patterns.Lazy((rf"\b{EVERYTHING}(?: \w+){{0,3}}? {EXCEPT} {PARTS}", 
                            rf"(?<!leave )(?<!let )(?<!leave the )(?<!let the ){PARTS} (?:on (?:its|their) own|by (?:itself|themselves)|solo|only(?! (?:in|at|on|after|from|during|towards?|around|when|once)\b)|alone)\b(?![^,.;!?]*?\b(?:is|are|was|were|sounds?|feels?|seems?|gets?|looks?)\b)"))   # a complaint's subject
 TURNED = patterns.Lazy(((PART_FLAWED_RE, "down"), (rf"{INSTR} {BEING}(?:{LACK})\b", "up"),
                         (rf"\b(?:{DOWN_VERBS}) {INSTR}", "down"), (rf"\b(?:{UP_VERBS}) {INSTR}", "up"),
-                        (rf"\b(?:take|knock|tone|ease|pull|dial|turn|nudge|bump|notch|drop) {INSTR} (?:\w+ ){{0,2}}?(?:down|back)\b", "down"),
+                        (rf"\b(?:take|knock|tone|ease|pull|dial|turn|nudge|bump|notch|drop) {PARTS} (?:\w+ ){{0,2}}?(?:down|back)\b", "down"),
                         (rf"\b(?:bring|calm) {PARTS} down\b", "down"), (rf"\bback {INSTR} off\b", "down"), (rf"\b(?:take away|take out|remove|cut(?: out)?|drop|lose|strip(?: out)?|pull out|thin out) (?:some|a bit|a little|a few|part|a touch) of {INSTR}", "down"),   # "take away some of the drums": fewer, not none
                         (rf"^\s*(?:and |now |then |also )?{INSTR}(?:(?:,| and| &| plus)(?: the)? (?:{INSTR_ALT})(?:s|es)?)* (?:a bit |a little |"
                          rf"a touch |a tad |way |right |much )?(up|down)\b(?! to \d)", ""),   # "slap bass up", "bass and sax down a bit": terse
@@ -88,7 +89,7 @@ def subjects(t: str, m: re.Match) -> list[str]:
 def read(t: str, want) -> str:
     """Instrument edits in a clause: `want(what, value=..., target=..., direction=...)` records each
     intent; returns the text with what was understood blanked out."""
-    raw, t = t, plain_parts(t)   # "the horn melody" is the horn, but whose melody moves in a swap
+    raw, t = t, plain_parts(part_words.KICK_UP_RE.sub("kick it up", t))   # "the horn melody" is the horn, but whose melody moves in a swap
     if (m := re.search(rf"\b(?:no|without) {INSTR} (?:and|but) (?=(?:the )?(?:{INSTR_ALT})(?:s|es)? (?:is |are |a bit |"
                        rf"a little |much )?(?:louder|softer|quieter|up|down|forward|back|too|more|less)\b)", t)):
         want("remove", value=m.group(1))
@@ -142,7 +143,7 @@ def read(t: str, want) -> str:
         want("add", value=m.group(1))  # "organ pad under everything", "soft strings behind the piano": a part underneath the others ("tuck the bass under": down)
         return eat(t, m)
     # balance: "the sax drowns the piano" (piano up against the sax), "bring the strings forward"
-    if (m := re.search(rf"{INSTR} (?:is |are |kind of |a bit |way )?(?:drowns?|drowning|buries|burying|swamps?|covers?|"
+    if (m := re.search(rf"{INSTR} (?:is |are |kind of |a bit |way )?(?:drowns?|drowning|buries|burying|swamps?|swamping|covers?|covering|"
                        rf"overpowers?|overpowering|(?:is|are|'s|gets|sounds) (?:way |much |far |so )?louder than|on top of|stepping on|steps on|masks?|"
                        rf"masking|walks? (?:all )?over|fighting|fights|clashing with|competing with) (?:out |with )?{INSTR}", t)):
         want("balance", value=m.group(2), target=m.group(1), direction="up")
@@ -202,7 +203,7 @@ def read(t: str, want) -> str:
         while more and (listed := LISTED_PART.match(t, end)):   # "more violins and cellos": more of each
             want("add", value=listed.group(1), direction="up")
             t, end = eat(t, listed), listed.end()
-    if (m := re.fullmatch(rf"(?:\s*(?:[a-z']+ ){{0,2}}?|.*\b(?:and|with|plus) (?=(?:a|an) )){INSTR}[\s!]*", t)) \
+    if (m := re.fullmatch(rf"(?:\s*(?:(?!keep |leave |not )[a-z']+ ){{0,2}}?|.*\b(?:and|with|plus) (?=(?:a|an) )){INSTR}[\s!]*", t)) \
             or (m := re.fullmatch(rf"\s*(?:and |also |now |then |maybe |perhaps |a |an |some )*{INSTR} (?:in|on|for|"
                                   rf"during|over|across|through|throughout|from|after|before|at|till|until) [a-z0-9:' -]*", t)):
         # "smoky, muted trumpet", "smoke and a muted trumpet": a part named alone; "banjo in the last shot": with its place

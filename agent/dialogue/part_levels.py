@@ -8,6 +8,11 @@
   "don't play" took the drums out, and "hard" played the whole score aggressive: minor, faster, fuller).
 - a part said to play too weakly ("the drums don't hit as hard as they should", "... so hard anymore"): louder;
 - a part blamed for the music's disorder ("it's pure mayhem with the drone", "the drums are total chaos"): too busy.
+- a part's level wished ("I need the bass way down", "can we get the drums down a bit"): that part's move (the
+  "need the bass" read as the bass added: louder, more energy everywhere);
+- a part praised, then called too loud ("I like the drums but they are too loud", "drums are great but way too
+  loud"): that part's complaint (the praise added the part, "they are too loud" moved the whole mix);
+- a part said not to be the trouble ("not the drums, the bass is too loud"): left out (it was read as added);
 - a part named by what it plays with the sound it plays it on ("the synth melody is too loud", "the piano chords"):
   the part that plays it (the melody), not two parts (the synth read alone was the synth bass).
 
@@ -77,6 +82,20 @@ SIZED_RE = LazyPattern(rf"\b(?P<ask>make|get|keep) (?P<part>{PART}) (?P<size>sma
 TOPIC_RE = LazyPattern(rf"^\W*(?P<part>{PART})\s*[.:!]\s*(?P<rest>.*\b(?:make|turn|bring|take|pull|get) )(?:it|them)\b", re.I)
 SIZES = {"small small": "a little quieter", "a little": "a little quieter", "big big": "a little louder", **dict.fromkeys(("small", "smaller", "tiny", "tinier", "little"),
          "quieter"), **dict.fromkeys(("big", "bigger", "huge", "larger"), "louder")}
+# "I need the bass way down", "i'm going to need ...", "can we get the drums down a bit", "I want the piano more down"
+START = r"(?P<lead>(?:^|(?<=[,.;:!?]))\W*)(?:(?:ok|okay|so|and|now|but|also|then)\s+)*"
+WANTED_RE = LazyPattern(rf"{START}(?:(?:i|we)(?:'m| am|'re| are)? (?:going to |gonna )?(?:need|want|would like)|(?:i|we)'d like|"
+                        rf"(?:can|could) (?:we|you|u|i) (?:get|have)|need|want) (?P<part>{PART}) (?P<size>(?:(?:a bit|a little|"
+                        r"a touch|a tad|way|much|a lot|quite a bit) )?)(?:more )?(?P<how>up|down)\b", re.I)
+# "I like the drums but they are too loud", "drums are great but way too loud", "I love the sax, only it is too loud"
+PRAISED = r"(?:is |are |sound |sounds )?(?:fine|good|great|nice|lovely|cool|perfect|amazing|awesome|brilliant)"
+PRAISED_RE = LazyPattern(rf"\b(?:(?:i|we) (?:really )?(?:like|love|dig) (?P<a>{PART})|(?P<b>{PART}) {PRAISED}),? "
+                         rf"(?:but|only|just|though|although)(?: (?:it|they|he|she)(?:'s|'re| is| are| sounds?| feels?| gets?)?)? "
+                         rf"(?P<said>{COMPLAINT})", re.I)
+# "not the drums, the bass is too loud", "no not the piano the bass is too loud": the part said to be fine, then the one
+# that is not ("no, the bass" alone stays: a correction of the last edit, `followups`)
+NOT_PART_RE = LazyPattern(rf"{START}(?P<no>no+\b[\s,]*)?not (?:{PART})(?: (?:lol|though|tho|haha))?[\s,]+"
+                          rf"(?={PART} (?:is|are|'s|sounds?|feels?|gets?|needs?|should)\b)", re.I)
 
 
 def _part(said: str) -> str:
@@ -91,6 +110,8 @@ def plain(text: str) -> str:
     """`text` with a part's level said in passing put as that part's own move (the module docstring's three ways)."""
     text = QUALIFIED_RE.sub(lambda m: f"{m['the']} {m['role']}", TOPIC_RE.sub(lambda m: f"{m['rest']}{m['part']}", text))
     text = SIZED_RE.sub(lambda m: f"{m['ask']} {_part(m['part'])} {SIZES[m['size'].lower()]}", text)
+    text = WANTED_RE.sub(lambda m: f"{m['lead']}{_part(m['part'])} {m['size']}{m['how']}", text)
+    text = NOT_PART_RE.sub(r"\g<lead>", PRAISED_RE.sub(lambda m: f"{(p := _part(m['a'] or m['b']))} {_be(p)} {m['said']}", text))
     text = IT_PART_RE.sub(lambda m: f"{m['ask']}{_part(m['part'])} {m['how']}{m['size']}{m['end']}", text)
     text = MADE_PART_RE.sub(lambda m: f"{m['ask']}{_part(m['part'])} {m['size']}{m['how']}{m['end']}", text)
     text = TACKED_RE.sub(lambda m: f"{m['first']}, and {(p := _part(m['p2a'] or m['p2b']))} {_be(p)} {m['said']}", text)

@@ -63,3 +63,7 @@ ALIASES = {**REGISTERS, "sub bass": "bass", "sub": "bass", "808": "bass", "808s"
 LOW_PARTS = ("bass", "drums", "percussion", "pad")   # parts with no tune to take: "let the bass lead" is it up front
 # "give it a kick up the backside", "it needs some kick": energy said with a drum's name, no drum named (`arbiter`)
 KICK_IDIOM_RE = re.compile(r"\b(?:a|some) kick(?: (?:up|in) the \w+)?(?= *$|[,.;!?]| up\b| in the\b)", re.I)
+# "it needs a kick up the pants", "give it a good kick up the backside": more energy said the idiom's way (`idioms`'s "kick it
+# up"), before any reader takes "kick" for the kick drum
+KICK_UP_RE = re.compile(r"\b(?:(?:needs?|could use|wants?|give (?:it|this|them)) )?(?:a|some) (?:good |swift |real )?kick (?:up|in) the "
+                        r"(?:pants|backside|arse|ass|butt|bum|rear|behind|trousers|britches)\b", re.I)

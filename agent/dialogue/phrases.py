@@ -16,8 +16,8 @@ import re
 from v2m.agent.dialogue.amounts import sizes
 from v2m.agent.dialogue.cultures import shunned
 from v2m.agent.dialogue.idioms import IDIOMS
-from v2m.agent.dialogue.mentions import BEING, INSTR, named_parts
-from v2m.agent.dialogue.patterns import FULL_STOP, Lazy, compiled
+from v2m.agent.dialogue.mentions import BEING, INSTR, INSTR_ALT, named_parts
+from v2m.agent.dialogue.patterns import FULL_STOP, Lazy, LazyPattern, compiled
 from v2m.agent.dialogue.starts import LATE_START_RE
 from v2m.agent.dialogue.where import Ask
 
@@ -33,7 +33,7 @@ STATES: tuple[tuple[str, str], ...] = (
      r"ear[- ]?splitting|blasting|booming)\b", " too loud "),   # "the music is blaring": louder than wanted
     # the music said to be what nobody asks for ("client feels it is slow", "it's a bit sluggish"): too much so (a
     # tempo or a volume only: "speed it up, it's boring" says why, not a second change)
-    (r"(?:\b(?:it'?s|it is|its|is|feels?|sounds?|seems?)|(?<=[a-z])(?<!\blet)'s)((?: a bit| a little| a tad| kind of| kinda| sort of| so| really| very| quite|"
+    (r"(?:\b(?:it'?s|it is|its|is|was|were|feels?|sounds?|seems?)|(?<=[a-z])(?<!\blet)'s)((?: a bit| a little| a tad| kind of| kinda| sort of| so| really| very| quite|"
      r" pretty| rather| just| way| far| little bit| little| bit)*) (slow|sluggish|draggy|lazy|rushed|hurried|loud|noisy)\b", r" \1 too \2 "),
     # a complaint asked as a question: "why is it so slow?", "why are the drums so loud" (too slow, the drums too loud)
     (r"\bwhy (?:is|are|does|do) (it|this|everything|the \w+)(?: (?:sound|sounds|feel|feels))? so\b", r" \1 too"),
@@ -334,9 +334,9 @@ NOT_STORY_RE = re.compile(r"\b(?:music|score|song|track|sound|ending|intro|outro
 STORY_QUESTION = ("Thanks, that helps to know. I left the score as it is: what should change, e.g. 'calmer in the "
                   "middle', 'more energy at the end', 'slower'?")
 # Beside "the rest stays" (REST_STAYS), the clause that says only this changes: "just that bit", "only change that",
-# "nothing else on that front", and "leave the tempo", "keep the bass": not a place ("keep the intro as it is" locks it)
-ONLY_THIS_RE = re.compile(r"^\W*(?:just|only) (?:that|this)(?: bit| one| part| thing)?\W*$|\bonly (?:change|touch) (?:that|this)\b"
-                          r"|\bon that front\b|^\W*(?:but |and )?(?:leave|keep) (?:the|my|our) (?!(?:intro|ending|end|outro|start|"
+# "nothing else on that front", and "leave the tempo", "keep the bass", "keep piano": not a place ("keep the intro as it is" locks it)
+ONLY_THIS_RE = LazyPattern(r"^\W*(?:just|only) (?:that|this)(?: bit| one| part| thing)?\W*$|\bonly (?:change|touch) (?:that|this)\b"
+                           rf"|\bon that front\b|^\W*(?:but |and )?(?:leave|keep) (?:(?:the|my|our) |(?=(?:{INSTR_ALT})s?\b))(?!(?:intro|ending|end|outro|start|"
                           r"opening|middle|beginning|shot|cut|chorus|verse|bridge|drop|climax|finale)\b)[a-z]+(?: up| out| in)?(?: alone| as (?:it is|is)| untouched| "
                           r"unchanged| (?:like|as|how it is) now)?(?: now| noo| tho| though)?\W*$")
 STAYS = set("as it is was now the same stays stay remains alone untouched unchanged do not dont don't touch change "

@@ -58,7 +58,7 @@ PLACE_WORDS = (PART_STARTS,
                (r"\b(?:the )?opening shot\b", "the first shot"), (r"\b(?:the )?closing shot\b", "the last shot"),
                (r"\bat the top\b(?=.*\bend\b)", " "), (r"\b(?:all the way )?(?:to|till|until|into) the (?:very )?(?:end|finish(?: line)?)\b(?! of (?:shots?|cuts?|the (?!video|clip|film|song|track|whole|movie)))", " "),
                (r"\bat the top\b", "in the intro"), (rf"\bshots (\d+|{NUMBER_WORD}) (?:through|thru) (\d+|{NUMBER_WORD})\b", r"shots \1 to \2"),
-               (r"\b(?:second|next)[- ]to[- ](?:the )?last\b", "penultimate"),   # not "shots 2 to the last"
+               (r"\b(?:second|next)[- ]to[- ](?:the )?last\b", "penultimate"), (r"\bthe (last|final|first|opening) (?:second|sec)\b(?! (?:shot|cut|half|one|part|bit|section|time)s?\b)", r"the \1 1 seconds"),   # not "shots 2 to the last"; "the last sec": 1 s
                (r"\b(from|after|since|starting at|starting from) minute (one|two|three|four|five|\d+)\b", r"\1 \2:00"),
                *MARKS, (r"\bone:00\b", "1:00"), (r"\btwo:00\b", "2:00"), (r"\bthree:00\b", "3:00"), (r"\bthe (first|last) (two|three|four|five|\d)(?=\s*(?:$|[;!?]|[,.](?!\d)|(?:i think|i believe|please|or so)\b))", r"the \1 \2 shots"),
                (r"\b(?:photo|picture|pic|slide|image|clip)(s?)\b", r"shot\1"),   # a slideshow's photos: its shots
@@ -151,11 +151,11 @@ APPOSITIVE_RE = re.compile(r"^\s*(?:(?:which|that|it|this) ?(?:'s|’s| is| s|s|
                            r"roughly|approximately|at|so|like)(?= \d{1,2}:\d{2}\W*$))\b", re.I)   # "..., that's shots 2 and 3"; "when he jumps, about 0:22,"
 NAMING_RE = re.compile(r"^\s*(?:the|our|my|his|her|their|where|when)\b(?![^,;.!?]*\b(?:too|more|less|should|needs?)\b)", re.I)   # a name
 PEAK_RE = re.compile(r"\b(?:peaks?|peaking|climax(?:es|ing)?|tops? out|crest(?:s|ing)?|biggest point|high point|lands?)\b")   # a peak, no name
-# A moment said as the side of a stretch ("from when he starts crawling", "until the bit where she sings") that the
-# clause after names ("..., that's the sixth shot"): that place is the same side of the stretch
-SIDE_OF_MOMENT_RE = re.compile(r"\b(from|since|starting (?:from|at|with)|until|till|up to|up until) (?:when|where|the (?:moment|point|"
-                               r"bit|part|time|shot|scene)s? (?:when|where|that|in which)|the (?:moment|point|time))\b(?!.*\b(?:from|to|until|"
-                               r"till|on|onwards?)\b)[^,;.!?]*$", re.I)
+# A moment said as the side of a stretch ("from when he starts crawling", "after the kiss") that the clause after names
+# ("..., that's the sixth shot", "..., around 0:50"): that place is the same side of the stretch
+SIDE_OF_MOMENT_RE = re.compile(r"\b(from|since|starting (?:from|at|with)|until|till|up to|up until|after|before) (?:when|where|the (?:moment|point|bit|part|"
+                               r"time|shot|scene)s? (?:when|where|that|in which)|the (?:moment|point|time)|(?:the|his|her|their|our|my) (?!(?:end|start|"
+                               r"beginning|intro|outro|ending|cut|shot|drop|first|last|second|third)\b)[a-z]+|(?:she|he|they|we) [a-z]+)\b(?!.*\b(?:from|to|until|till|on|onwards?)\b)[^,;.!?]*$", re.I)
 SIDE_PLACE_RE = re.compile(rf"^\s*(?:(?:the )?(?:{ORD} |last |final )?(?:shot|cut)\b(?: \d+)?|\d{{1,2}}:\d{{2}})[^,;.!?]{{0,12}}$", re.I)
 
 
@@ -167,7 +167,7 @@ def appositive(before: str, clause: str) -> str:
         return ""   # "from 0:13 to 0:21 a little slower, that's the hard step": a name given to that place, no mood ("..., that is the peak": a swell there)
     if not (side := SIDE_OF_MOMENT_RE.search(before)) or not SIDE_PLACE_RE.match(place):
         return place
-    to = side.group(1).lower().startswith(("until", "till", "up"))
+    to = side.group(1).lower().startswith(("until", "till", "up", "before"))   # "after the kiss, around 0:50": from 0:50 on
     return f" {'until' if to else 'from'} {place.strip()}{'' if to else ' on'}"
 
 
@@ -222,7 +222,7 @@ SHORTHAND = (*SPOKEN_RANGES, SPOKEN_SECONDS,
              (r"\bsh ?(\d{1,2}) ?(?:-|to) ?(\d{1,2})\b", r"shots \1 to \2"), (r"\bsh ?(\d{1,2})\b", r"shot \1"),
              (r"(?<!low )(?<!high )(?<!middle )(?<!a )(?<!an )(?<!to )(?<!on )(?<!the )\bc(\d{1,2})\b"
               r"(?! ?(?:major|minor|maj|min|note|in the bass|in the melody)\b)", r"cut \1"),   # not the pitch "a low C2"
-             (r"\b(?<!the )cut (\d{1,2})\b(?! ?(?:%|percent|db|bpm|s\b|secs?\b|seconds|:|and(?! cut\b)|&|plus|\+|,))", r"the \1th cut"))
+             (r"\b(?:the )?cut (\d{1,2})\b(?! ?(?:%|percent|db|bpm|s\b|secs?\b|seconds|:|and(?! cut\b)|&|plus|\+|,))", r"the \1th cut"))
 SHORTHAND_RES = tuple((re.compile(p), r) for p, r in SHORTHAND)
 # Two bare numbers joined by a dash, with no unit ("(0-24)", "quieter 6-13", "make 30-45 darker"): seconds, as an
 # editor notes a stretch of the timeline; not numbered shots or cuts ("shots 2-4"), bars, beats, levels or a tempo
@@ -382,7 +382,7 @@ def notation(text: str) -> str:
 PLACE_WORDS_RE = re.compile(r"\b(?:from|on|onwards?|after|before|in|the|at|to|until|till|during|for|cut|cuts|shot|shots|"
                             r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|penultimate|"
                             r"\d+(?::\d+)?(?:st|nd|rd|th|s)?|mark|minute|two|three|four|five|six|seven|eight|nine|ten|couple|few|ones?|"
-                            r"seconds?|secs?|minutes?|one-minute|half|end|start|beginning|scenes?|pictures?|photos?|slides?|everything|between|and|through|thru|there|here)\b")
+                            r"seconds?|secs?|minutes?|one-minute|half|end|start|beginning|scenes?|pictures?|pics?|photos?|slides?|everything|between|and|through|thru|there|here)\b")
 
 
 def only_place(rest: str) -> bool:
@@ -393,7 +393,7 @@ def only_place(rest: str) -> bool:
 
 # the words that end a stretch said from a cut or shot on (`where._until`): a time, a cut, a shot, or an ordinal alone
 # after a stretch from a shot on ("from the third shot, until the ninth": the ninth shot)
-UNTIL = r"(?:\s*(?:to|through|thru)|.*?\b(?:until|till|up to))"
+UNTIL = r"(?:\s*(?:to|through|thru)|.*?\b(?:until|till|up to|through|thru))"   # "from 0:20 louder thru 0:40"
 UNTIL_TIME_RE = re.compile(rf"{UNTIL} (?:the cut at |about |around )?{TIME}")
 UNTIL_CUT_RE = re.compile(rf"{UNTIL} (?:the )?{ORD} cut\b")
 UNTIL_SHOT_RE = re.compile(rf"{UNTIL} (?:the )?(?:{ORD} shot|shot (\d+))\b")

@@ -60,6 +60,13 @@ STRETCH_RE = LazyPattern(r"\b[a-z]*([a-z])\1\1[a-z]*\b", re.I)   # a letter thre
 RUN_RE = LazyPattern(r"([a-z])\1{2,}", re.I)
 SHORT = {"so", "no", "go", "oh", "yes", "ok"}   # "sooo", "nooo": said short ("tooo" is too, "goood" good)
 MARKS_RE = LazyPattern(r"([!?])\1+|(?<=\?)!+(?=\?)")   # "!!!": "!", "??": "?"
+# "afro beats vibes", "chill vibes": the feel of it, not the vibraphone ("add vibes", "the vibes are too loud" stay)
+VIBES_RE = LazyPattern(r"\b(?!(?:the|a|an|some|more|less|add|with|no|those|these|of|and|any|soft|loud|quiet|little|bit|on|by)\b)"
+                       r"([a-z0-9']+) vibes\b(?!\s+(?:solo|part|line|melody|are|is|was|play\w*|sound\w*|louder|softer|quieter|up|down|in|out)\b)", re.I)
+# "it goes a bit fast", "the song runs kinda slow": how it is ("it is a bit fast"), a complaint (it went faster still)
+GOES_RE = LazyPattern(r"\b(it|this|that|everything|the (?:music|song|track|tune|piece|score)) (?:goes|runs|moves|plays|is going|is running)"
+                      r"((?: (?:a bit|a little|a tad|kind of|kinda|way|too|so|really|pretty|rather|just))+) (fast|quick|slow)(?:ly)?\b", re.I)
+DECIMAL_COMMA_RE = LazyPattern(r"\b(\d+),(\d)(?= ?(?:s|secs?|seconds?)\b)")   # "the first 6,5 seconds": 6.5 (never "shots 1,2")
 
 # A filler said while thinking ("um", "uhh", "erm", "hmm"), with the commas around it
 FILLER = r"(?:[Uu]u*m+|[Uu]u*h+m*|[Ee]e*r+m+|[Ee]e*r+|[Hh]m+)"   # "um", "Uhh", "erm", "hmm"; never "ER" (a room)
@@ -132,9 +139,9 @@ def _plain(text: str) -> str:
                            else "", text)
     text = STRETCH_RE.sub(lambda m: m[0] if len(set(m[0].lower())) == 1 else stretched(m[0]), MARKS_RE.sub(r"\1", text))   # "sooo": so; "ppp", "fff" as typed
     text = LIKE_RE.sub(lambda m: f"{m['w'] or m['v'] or ''} ", text)
-    text = TEXTED_RE.sub(lambda m: TEXTED[m.group(0).lower()], text)
+    text = GOES_RE.sub(r"\1 is\2 \3", VIBES_RE.sub(r"\1 vibe", TEXTED_RE.sub(lambda m: TEXTED[m.group(0).lower()], text)))
     text = ALSO_RE.sub(r"\1 too", TOO_RE.sub(r"\1 too ", text))   # "are 2 boomy", "and the bass 2"
-    text = OK_RE.sub("ok", AND_RE.sub(" and ", ARE_RE.sub(" are ", text)))
+    text = OK_RE.sub("ok", AND_RE.sub(" and ", ARE_RE.sub(" are ", DECIMAL_COMMA_RE.sub(r"\1.\2", text))))
     for pat, sign in SAID_MARKS:
         text = pat.sub(sign, text)
     return text

@@ -61,6 +61,19 @@ LEVEL_ECHO_RE = re.compile(rf"\b((?:the |your )?{PART}s? (?:is |are |'s )?(?:a b
                            r"prominent|present|quiet|soft|low|weak))\s*,\s*(?:and |so |just )?(?:more soft|more quiet|softer|quieter|"
                            r"less loud|lower|more loud|louder|more strong|stronger)(?:,? (?:please|pls|plz|thanks))?\s*(?=$|[.;!?])", re.I)
 
+# "where hes holding the cake its pic 2", "when he jumps in the lake thats shot five": a moment described, then its
+# place said as what it is with no comma between (an answer to "where is ...?"): the comma before the place
+_COUNTED = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+PLACE_SAID_RE = re.compile(r"^(\W*(?:where|when|while)\b[^,.;!?]*?[a-z]) (?=(?:it'?s|it is|that'?s|that is|this is|this'?s|which is) "
+                           r"(?:in |on |at |around |about )?(?:the )?(?:(?:shot|pic|picture|photo|image|cut|scene|clip|frame|slide)s? "
+                           rf"(?:#?\d|number\b|{_COUNTED})|(?:[a-z]+(?:st|nd|rd|th)|second|third|last|final) [a-z]|\d+:\d\d|\d+ ?s(?:ec|econds?)?\b))", re.I)
+
+
+def placed(text: str) -> str:
+    """`text` with a comma between a moment described and its place said after it ("where hes holding the cake, its
+    pic 2"), so each is read as its own clause."""
+    return PLACE_SAID_RE.sub(r"\1, ", text)
+
 
 def _level_carried(m: re.Match) -> str:
     up = m[1].lower() == "louder" or m[1].lower().endswith("up")

@@ -3,7 +3,8 @@ shot"; "from when the big salmon takes the fly, about 0:22, till the end"), read
 
     from v2m.agent.dialogue.said_beside import beside
     beside("from when the salmon takes the fly", " about 0:22")   # True
-    beside("after she talk", " at 0:50")                          # False: a place of its own ("..., music come back")
+    beside("after she talk", " at 0:50")                          # True: after 0:50 ("..., music come back")
+    beside("louder in the intro", " at 0:50")                     # False: a place of its own
 """
 
 from __future__ import annotations

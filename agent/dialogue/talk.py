@@ -36,11 +36,12 @@ WILL_BE = r"will (?!you\b)" + WILL_BE_SAID
 # a question about the score ("what key are we in", "did the first shot change?", "hey how many bpm is this one", "at
 # which second is the cut"), not a request in question form ("can it start straight in", "is there a way to make it faster")
 STATE_Q_RE = re.compile(opening("and|but|good|great|wait|sorry|hey|hi|yo|also|quick question") + r"(?:(?:at|in|from|on|"
-                        r"for|by) )?(?:what(?:'s|s| is| are)?(?! (?:i|we) (?:mean|meant|want|wanted|need|needed|had in mind)\b)|which|where(?! (?:the|a|an|he|she|they|we|his|her|their|our|my)\b(?:[^,?]*,\s*\w|[^?]*\b(?:that|it|this|which)(?:'s| is| was| be)\b[^?]*$))|when (?:does|do|is|are|did|will)|"
+                        r"for|by) )?(?:what(?:'s|s| is| are)?(?! (?:i|we) (?:mean|meant|want|wanted|need|needed|had in mind)\b)|which|where(?! (?:the|a|an|he|she|they|we|his|her|their|our|my|hes|shes|theyre|(?![a-z]+ly )[a-z]+(?= (?:is|are|was|were)\b))\b(?:[^,?]*,\s*\w|[^?]*\b(?:that|it|this|which)(?:'s| is| was| be)\b[^?]*$))|when (?:does|do|is|are|did|will)|"
                         r"how (?:fast|slow|loud|long|many|much)|who(?:'s| is| are)?|(?:is|are|was|were)(?! too\b| very\b| so\b| much\b)|"
                         r"did|does|has|have|why (?:did|do|have) you|" + WILL_BE + r")\b", re.I)   # "why did you pick jazz?" (not "why is it
 # so slow?", nor "is too much quick now", nor "what I meant: ...", nor a place said before its edit: "where the logo
-# comes up in shot 2, slower", nor a run-on answer "where she bends over um that is the fourth picture"); "the tempo now how much ah?": a count asked for later
+# comes up in shot 2, slower", nor a run-on answer "where she bends over um that is the fourth picture", "where man is opening
+# door, this is third picture"); "the tempo now how much ah?": a count asked for later
 # "why is it so slow?", "why does the outro drag so much": a complaint asked as why, not a question about the score
 WHY_SO_RE = re.compile(r"\W*why (?:is|are|does|do)\b.*\b(?:so|too|this)\b", re.I)
 # a part said to be still there, asked with a question mark and no question word ("the fiddle is still playing?",

@@ -18,6 +18,7 @@ import re
 from typing import Callable
 
 from v2m.agent.dialogue import at_marks, complaints, feeling_ways, fronted, hit_words, idioms, verbed
+from v2m.agent.dialogue.said_beside import beside
 from v2m.agent.dialogue.approval import approves
 from v2m.agent.dialogue.counted import there_timed
 from v2m.agent.dialogue.asides import aside
@@ -29,7 +30,7 @@ from v2m.agent.dialogue.done_at import own_words
 from v2m.agent.dialogue.names import CLAUSES_RE, as_places, earlier, said, unlabel
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import ORDER_VERBS, words
-from v2m.agent.dialogue.place_words import APPOSITIVE_RE, only_place
+from v2m.agent.dialogue.place_words import APPOSITIVE_RE, SIDE_OF_MOMENT_RE, only_place
 from v2m.agent.dialogue.followups import CORRECTION_RE
 from v2m.agent.dialogue.recall import TAKE_BACK_RE, UNDO_NAMED_RE
 from v2m.agent.dialogue.runons import carried
@@ -127,7 +128,7 @@ def unread(analysis, plan, request: str, read: Callable, intents: list | None = 
                 or only_reason(words(piece.lower())) or PURPOSE_RE.search(piece) or aside(piece) \
                 or place_alone(analysis, plan, piece, intents or []) or feeling_ways.chosen(piece, intents or []) or \
                 asks_nothing(piece, intents or []) or \
-                taken_back(piece, intents or []) or \
+                taken_back(piece, intents or []) or _side_with_time(piece) or \
                 any(it.what == "no_hit" for it in intents or []) and MARK_GONE_RE.search(piece):
             continue   # the whole score ("..., everywhere"), a moment told ("the last two shots are the teachers' race"),
             # praise ("the kids will love it"), why ("add a flute, like a bird singing"), what the video is for ("it's for
@@ -150,7 +151,19 @@ def unread(analysis, plan, request: str, read: Callable, intents: list | None = 
 def _pieces(text: str) -> list[str]:
     """`text` cut where the readers cut it (joined as `edits.read_request` joins clauses first), stripped, none empty."""
     joined = idioms.joined(hit_words.listed(carried(than(text))))
-    return [p.strip() for p in PIECE_SPLIT_RE.split(joined) if p and p.strip()]
+    out: list[str] = []
+    for p in (p.strip() for p in PIECE_SPLIT_RE.split(joined) if p and p.strip()):
+        if out and beside(out[-1], f" {p}"):   # "after the kiss, around 0:50, slower": the moment and its time, one place
+            out[-1] += f", {p}"
+        else:
+            out.append(p)
+    return out
+
+
+def _side_with_time(piece: str) -> bool:
+    """Whether `piece` is a side said as a moment and its time beside it ("after the kiss, at 0:50"): a place alone."""
+    head, _, tail = piece.rpartition(", ")
+    return bool(head) and bool(SIDE_OF_MOMENT_RE.search(head)) and beside(head, f" {tail}")
 
 
 def as_read(piece: str, history: list, named: dict) -> str:

@@ -256,11 +256,11 @@ def _times(text: str, analysis: VideoAnalysis) -> Span | None:
         a, b = (t, min(d, t + n)) if m.group(2) in ("after", "following") else (max(0.0, t - n), t)
         if b - a >= 0.1:
             return Span(a, b, f"from {fmt(a)} to {fmt(b)}")
-    m = re.search(rf"\b(after|from|past|since|starting at|beyond|before|until|till|up to) {TIME}(?! ?bpm| ?%| ?percent)", text)
+    m = re.search(rf"\b(after|from|past|since|starting at|beyond|before|until|till|up to|thru|through) {TIME}(?! ?bpm| ?%| ?percent)", text)
     if m:
         t = parse_time(m.group(2))
         _check(analysis, t)
-        if m.group(1) in ("before", "until", "till", "up to"):
+        if m.group(1) in ("before", "until", "till", "up to", "thru", "through"):   # "add strings thru 0:40": until then
             if t < 0.1:
                 raise Ask(f"Nothing comes before {fmt(t)}, the very start. Which part did you mean?")
             return Span(0.0, t, f"before {fmt(t)}")
