@@ -157,6 +157,20 @@ PLACE_SAID_RE = re.compile(r"\b(?:when|where|while|as soon as|in|at|on|during|fr
                            r"everywhere|overall|throughout|whole|rest)\b|\d")
 
 
+# a thanks at a turn's start or end ("energy up, thanks!", "thanks, slow it", "speed it up thx"): `thanked`
+THANKS = r"(?:thanks|thank (?:you|u|ya)|thankyou|thx|ty|tysm|ta|cheers)(?: (?:so much|a lot|very much|again))?"
+THANKED_RE = re.compile(rf"^\W*{THANKS}\W+|[\s,;.!-]+{THANKS}\W*$", re.I)
+
+
+def thanked(request: str) -> str:
+    """The words a thanks at the start or the end of a turn is said beside, when they may ask for something rather than
+    tell how the music is: "energy up, thanks!" -> "energy up"; "" for "it's calmer now, thanks", "thanks" alone, or no
+    thanks. The chat asks the grammar whether they ask for an edit (`understanding.apply_edit`)."""
+    said = request.strip(" ,.;!-")
+    rest = THANKED_RE.sub("", said).strip(" ,.;!-")
+    return "" if rest == said or not rest or TOLD_RE.match(rest.lower()) else rest
+
+
 def approves(request: str) -> bool:
     """Whether a whole turn only thanks, praises, approves or signs off (`signed_off`, `approval` or `described`)."""
     return signed_off(request) or approval(request) or described(request) or loved(request)

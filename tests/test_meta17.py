@@ -1,0 +1,40 @@
+"""Metamorphic gaps the seventeenth session's bench found (tests/bench/bench_metamorphic.py), each cause through a real
+Session on a synthetic clip, in sentences of our own in several voices (texting, polite, crew, learner, dictation):
+the same request said another way must be read the same.
+
+- a thanks said beside an edit ("energy up, thanks!", "thanks, slow it") was read as a sign-off and nothing changed.
+"""
+
+from __future__ import annotations
+
+import pytest
+from edit_clips import energies, tempos
+
+
+@pytest.mark.parametrize("said", ["speed it up, thanks!", "speed it up thx", "thanks, speed it up",
+                                  "A touch quicker, thank you.", "hurry it along please, cheers",
+                                  "pick up the pace ty", "faster thank you"])
+def test_a_thanks_beside_a_faster_is_still_the_edit(lofi_chat, said):
+    # before: "X, thanks!" with no word of WISH_BESIDE_CLOSING_RE in X was a sign-off: nothing changed
+    before = tempos(lofi_chat.plan)
+    turn = lofi_chat.say(said)
+    assert turn.changed, turn.reply
+    assert all(a > b for a, b in zip(tempos(lofi_chat.plan), before)), turn.reply
+
+
+@pytest.mark.parametrize("said", ["energy up, thanks!", "more oomph pls, ta", "thank you, give it some punch",
+                                  "Bring up the energy. Thanks!"])
+def test_a_thanks_beside_more_energy_is_still_the_edit(lofi_chat, said):
+    before = energies(lofi_chat.plan)
+    turn = lofi_chat.say(said)
+    assert turn.changed, turn.reply
+    assert sum(energies(lofi_chat.plan)) > sum(before), turn.reply
+
+
+@pytest.mark.parametrize("said", ["thanks, that's great", "cheers, that'll do nicely", "perfect, thank you!",
+                                  "much better, thanks!", "lovely, ty", "thank you so much, it's perfect now"])
+def test_thanks_alone_or_with_praise_still_signs_off(lofi_chat, said):
+    lofi_chat.say("a bit faster")
+    before = lofi_chat.plan
+    turn = lofi_chat.say(said)
+    assert lofi_chat.plan == before and not turn.changed, turn.reply
