@@ -2,13 +2,14 @@
 Session on a synthetic clip, in sentences of our own in several voices (texting, polite, crew, learner, dictation):
 the same request said another way must be read the same.
 
-- a thanks said beside an edit ("energy up, thanks!", "thanks, slow it") was read as a sign-off and nothing changed.
+- a thanks said beside an edit ("energy up, thanks!", "thanks, slow it") was read as a sign-off and nothing changed;
+- a review note's heading time after an opener ("so, 00:12 - too busy here", "ok so 0:15 ...") lost its place.
 """
 
 from __future__ import annotations
 
 import pytest
-from edit_clips import energies, tempos
+from edit_clips import energies, energy_at, tempos
 
 
 @pytest.mark.parametrize("said", ["speed it up, thanks!", "speed it up thx", "thanks, speed it up",
@@ -38,3 +39,15 @@ def test_thanks_alone_or_with_praise_still_signs_off(lofi_chat, said):
     before = lofi_chat.plan
     turn = lofi_chat.say(said)
     assert lofi_chat.plan == before and not turn.changed, turn.reply
+
+
+@pytest.mark.parametrize("said", ["so, 00:15 - could it be less busy here?", "ok so 0:15 - calmer here pls",
+                                  "and 00:15 — way too much going on here, tone it down",
+                                  "so like, 0:15 - chill it out", "right, 0:15: less energy", "also 00:15, calmer"])
+def test_a_heading_time_after_an_opener_is_the_notes_place(lofi_chat, said):
+    # before: only a time at the very start headed the note; "so, 00:15 - ..." asked where, or changed everywhere
+    before = lofi_chat.plan
+    turn = lofi_chat.say(said)
+    assert turn.changed, turn.reply
+    assert energy_at(lofi_chat.plan, 16.0) < energy_at(before, 16.0), turn.reply
+    assert energy_at(lofi_chat.plan, 3.0) == energy_at(before, 3.0), turn.reply   # the first shot as it was
