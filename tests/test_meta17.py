@@ -3,7 +3,9 @@ Session on a synthetic clip, in sentences of our own in several voices (texting,
 the same request said another way must be read the same.
 
 - a thanks said beside an edit ("energy up, thanks!", "thanks, slow it") was read as a sign-off and nothing changed;
-- a review note's heading time after an opener ("so, 00:12 - too busy here", "ok so 0:15 ...") lost its place.
+- a review note's heading time after an opener ("so, 00:12 - too busy here", "ok so 0:15 ...") lost its place;
+- a moment counted with "in" before any word but a closed list ("hit it 17 seconds in with a crash", "a big
+  cymbal 17 seconds in :)") was no moment: the place was asked for, or the edit went everywhere.
 """
 
 from __future__ import annotations
@@ -51,3 +53,20 @@ def test_a_heading_time_after_an_opener_is_the_notes_place(lofi_chat, said):
     assert turn.changed, turn.reply
     assert energy_at(lofi_chat.plan, 16.0) < energy_at(before, 16.0), turn.reply
     assert energy_at(lofi_chat.plan, 3.0) == energy_at(before, 3.0), turn.reply   # the first shot as it was
+
+
+@pytest.mark.parametrize("said", ["hit it 17 seconds in with a crash", "a big cymbal 17 seconds in :)",
+                                  "a crash seventeen seconds in - it's the reveal",
+                                  "the door slams 17 secs in, put a hit on it", "gimme a hit 17s in yeah"])
+def test_a_moment_counted_with_in_before_any_word_is_that_moment(lofi_chat, said):
+    before = [h.time_s for h in lofi_chat.plan.hit_points]
+    turn = lofi_chat.say(said)
+    assert turn.changed, turn.reply
+    new = [h.time_s for h in lofi_chat.plan.hit_points if h.time_s not in before]
+    assert new and all(16.5 <= t <= 17.5 for t in new), (turn.reply, new)
+
+
+def test_a_length_inside_a_place_is_still_no_moment(lofi_chat):
+    # "in" before what it holds: "the first 5 seconds in the intro" is no moment 5 seconds in
+    turn = lofi_chat.say("fade the first 5 seconds in softly")
+    assert not any(4.5 <= h.time_s <= 5.5 for h in lofi_chat.plan.hit_points), turn.reply
