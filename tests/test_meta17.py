@@ -37,7 +37,8 @@ def test_a_thanks_beside_more_energy_is_still_the_edit(lofi_chat, said):
 
 
 @pytest.mark.parametrize("said", ["thanks, that's great", "cheers, that'll do nicely", "perfect, thank you!",
-                                  "much better, thanks!", "lovely, ty", "thank you so much, it's perfect now"])
+                                  "much better, thanks!", "lovely, ty", "thank you so much, it's perfect now",
+                                  "yes. that's the cinematic one. ty", "night night, and thank you 🌙"])
 def test_thanks_alone_or_with_praise_still_signs_off(lofi_chat, said):
     lofi_chat.say("a bit faster")
     before = lofi_chat.plan
@@ -94,8 +95,7 @@ def test_a_swap_towards_no_word_or_two_words_is_left_as_typed():
 
 
 @pytest.mark.parametrize("typed, meant", [("Twinkly bells, but gnetler please", "Twinkly bells, but gentler please"),
-                                          pytest.param("add some shkaers pls", "add some shakers pls", marks=pytest.mark.xfail(
-                                              reason="readers before `understand` mends the request see 'shkaers' as typed"))])
+                                          ("add some shkaers pls", "add some shakers pls")])
 def test_a_swapped_word_reads_as_the_word_in_a_chat(tmp_path, typed, meant):
     a, b = open_chat(tmp_path / "typed", "tense lofi music"), open_chat(tmp_path / "meant", "tense lofi music")
     turn, want = a.say(typed), b.say(meant)

@@ -196,9 +196,12 @@ def _read() -> frozenset[str]:
 
 
 def _swapped(w: str) -> str | None:
-    """`w`, of 6 letters or more, with two neighbouring letters put back the right way round ("crsecendo" crescendo,
-    "riatrdando" ritardando, "shkaers" shakers): towards any word the readers are written with, English or not, or its
-    plural; a swap that long lands on another word almost never, so the one word it reaches, else None."""
+    """`w`, of 6 letters or more, with two neighbouring letters put back the right way round (the "e" and "s" of a
+    crescendo typed the other way round, the "a" and "k" of shakers): towards any word the readers are written with,
+    English or not, or its plural; a swap that long lands on another word almost never, so the one word it reaches,
+    else None. A word they are written with stays as it is (no example typed wrong here: it would be one of them)."""
+    if w in said():
+        return None
     for typed, end in ((w, ""), *(((w[:-1], "s"),) if w.endswith("s") else ())):
         near = {k for k in said() if len(k) == len(typed) >= 6 and k[0] == typed[0] and sorted(k) == sorted(typed) and
                 _distance(typed, k) == 1}
@@ -287,7 +290,7 @@ def _fixed(w: str) -> str:
         return skeletons[_skeleton(w)]
     if len(w) >= 4 and not _inflected(w, _english()) and (near := _nearest(w, _read(), _slipped)):   # "chrods", "swel"
         return near
-    return _swapped(w) or w   # "crsecendo", "shkaers"
+    return _swapped(w) or w   # a crescendo or shakers with two letters swapped
 
 
 def _within(typed: str, word: str) -> bool:

@@ -1,6 +1,7 @@
 """The words the readers of a request are written with: every word of 4 letters or more in the strings agent/dialogue's
 modules hold (docstrings, patterns, tables, replies). `spelling` corrects a misspelt word only towards these (its
-English ones, or any of them for two letters swapped in a long word: "crsecendo" crescendo).
+English ones, or any of them for two letters swapped in a long word: a crescendo with its "e" and "s" the other way
+round). A word typed wrong in these strings is one of them, and stays as typed.
 
     said()   # frozenset({"crescendo", "louder", ...})
 """
