@@ -22,37 +22,39 @@ transform that fails only there is no gap a chat shows; `--chat` reads through t
 Val halves and set c are refused by name (`intent_human.TRAINABLE`): -v prints tune turns only.
 
 First numbers (main at bab6832, every tune set, 1170 source turns read right; "grammar" the default reader,
-"chat" --chat; n the turns a transform applies to):
-    transform      n   grammar  chat
-    seconds_in      23   21.7%   73.9%
-    place_front     63   95.2%   93.7%
-    thanks        1170   99.9%   94.3%
-    time_mark       23  100.0%   95.7%
-    typo           561   94.3%   96.1%
-    contract        31   96.8%   96.8%
-    ordinal         31  100.0%   96.8%
-    so_like       1170   99.0%   98.1%
-    numeral         66   98.5%   98.5%
-    please_end     116   99.1%   99.1%
-    could_you      116  100.0%   99.1%
-    caps          1167   99.3%   99.4%
-    no_punct       391  100.0%   99.5%
-    hey           1170   99.2%   99.8%
-    time_words      50   98.0%  100.0%
-    um            1170   99.2%  100.0%
-    full_stop      779  100.0%  100.0%
-    please_start   116  100.0%  100.0%
-    just           116  100.0%  100.0%
-    the_music       14  100.0%  100.0%
-    time_seconds    50  100.0%  100.0%
-    number_word     31  100.0%  100.0%
-    place_colon     10  100.0%  100.0%
-    between          6  100.0%  100.0%
-    percent          4  100.0%  100.0%
-    lower          480  100.0%  100.0%
-    expand         130  100.0%  100.0%
-    british          2  100.0%  100.0%
-    all           9056   98.9%   98.5%
+"chat" --chat; n the turns a transform applies to; "grammar after": meta17's fixes, b27e0b1, 1170 sources again.
+The chat-level fixes are not in the grammar column: `, thanks!` --chat 94.3% -> 97.9% (approval.thanked alone), and
+test_meta17 holds each cause's wordings; `--chat` after all of them was not rerun for want of time):
+    transform      n   grammar  chat   grammar after
+    seconds_in      23   21.7%   73.9%    21.7%
+    place_front     63   95.2%   93.7%    95.2%
+    thanks        1170   99.9%   94.3%    99.9%
+    time_mark       23  100.0%   95.7%   100.0%
+    typo           561   94.3%   96.1%    96.3%
+    contract        31   96.8%   96.8%    96.8%
+    ordinal         31  100.0%   96.8%   100.0%
+    so_like       1170   99.0%   98.1%    99.7%
+    numeral         66   98.5%   98.5%    98.5%
+    please_end     116   99.1%   99.1%    99.1%
+    could_you      116  100.0%   99.1%   100.0%
+    caps          1167   99.3%   99.4%    99.3%
+    no_punct       391  100.0%   99.5%   100.0%
+    hey           1170   99.2%   99.8%    99.2%
+    time_words      50   98.0%  100.0%    98.0%
+    um            1170   99.2%  100.0%    99.9%
+    full_stop      779  100.0%  100.0%   100.0%
+    please_start   116  100.0%  100.0%   100.0%
+    just           116  100.0%  100.0%   100.0%
+    the_music       14  100.0%  100.0%   100.0%
+    time_seconds    50  100.0%  100.0%   100.0%
+    number_word     31  100.0%  100.0%   100.0%
+    place_colon     10  100.0%  100.0%   100.0%
+    between          6  100.0%  100.0%   100.0%
+    percent          4  100.0%  100.0%   100.0%
+    lower          480  100.0%  100.0%   100.0%
+    expand         130  100.0%  100.0%   100.0%
+    british          2  100.0%  100.0%   100.0%
+    all           9056   98.9%   98.5%    99.2%
 """
 
 from __future__ import annotations
