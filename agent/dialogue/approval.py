@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 
 from v2m.agent.dialogue.mentions import FLAWED, HARSH, named_parts
-from v2m.agent.dialogue.patterns import FULL_STOP
+from v2m.agent.dialogue.patterns import FULL_STOP, SENTENCE_RE
 from v2m.agent.dialogue.phrases import REST_STAYS, TOO, beside_change, opening
 from v2m.agent.dialogue.verdicts import ABROAD, BEAUTY, COPULA, FAULTS, PRAISE, WISH
 from v2m.agent.dialogue.vocab import MOODS
@@ -160,6 +160,27 @@ LOVED_PLACE_RE = re.compile(r"^(?:and |but |oh )?(?:(?:i|we|really|just|so|total
 PLACE_SAID_RE = re.compile(r"\b(?:when|where|while|as soon as|in|at|on|during|from|after|before|until|till|towards?|around|"
                            r"intro|opening|beginning|start|ending|end|outro|finale|middle|shots?|cuts?|sections?|"
                            r"everywhere|overall|throughout|whole|rest)\b|\d")
+
+
+# a thanks at a turn's start or end ("energy up, thanks!", "thanks, slow it", "speed it up thx"): `thanked`
+THANKS = r"(?:thanks|thank (?:you|u|ya)|thankyou|thx|ty|tysm|ta|cheers)(?: (?:so much|a lot|very much|again))?"
+THANKED_RE = re.compile(rf"^\W*{THANKS}\W+|[\s,;.!-]+{THANKS}\W*$", re.I)
+JOINED_RE = re.compile(r"\b(?:and|but|so|&)\W*$", re.I)   # "night night, and thank you": the thanks in the goodbye
+
+
+def thanked(request: str) -> str:
+    """The words a thanks at the start or the end of a turn is said beside, when they may ask for something rather than
+    tell how the music is: "energy up, thanks!" -> "energy up", "bass is buried. fix it, ty" -> "bass is buried. fix it";
+    "" for "it's calmer now, thanks" (its last sentence a state told), "yes. that's the one. ty" (a sentence approves),
+    "night night, and thank you", "thanks" alone, or no thanks. The chat asks the grammar whether they ask for an edit
+    (`understanding.apply_edit`)."""
+    said = request.strip(" ,.;!-")
+    rest = THANKED_RE.sub("", said).strip(" ,.;!-")
+    sentences = [x.strip(" ,.;!?") for x in SENTENCE_RE.findall(rest) if x.strip(" ,.;!?")]
+    if rest == said or not sentences or JOINED_RE.search(rest) or TOLD_RE.match(sentences[-1].lower()) or \
+            any(approves(x) for x in sentences):
+        return ""
+    return rest
 
 
 def approves(request: str) -> bool:

@@ -22,6 +22,17 @@ from functools import cached_property, lru_cache
 # names.CLAUSES_RE and unread's pieces, drops, moment_table, part_words).
 FULL_STOP = r"\.(?!\d)"
 POINT = r"\.(?=\d)"   # the other point: inside a number
+# Words that open a request and say nothing of it ("ok so", "hmm,", "well,", "right,", "um"): every reader that
+# matches a request from its start passes over them (`opening`; a note's heading time, `place_words.HEAD_RE`)
+OPENERS = "ok|okay|oh|ah|um|hmm|well|so|right|alright"
+
+
+def opening(more: str = "") -> str:
+    """The pattern of a request's start up to its first word that counts: its openers (`OPENERS`) and `more`
+    ("no|sorry"), words a reader also passes over there that would mean something to another."""
+    return rf"^\W*(?:(?:{OPENERS}{'|' + more if more else ''})\W+)*"
+
+
 SENTENCE_RE = re.compile(rf"(?:[^.!?;]|{POINT})+(?:[!?;]|{FULL_STOP})*")   # a sentence (or ";" clause) and its end
 # A place said in a few plain words or numbers ("the 3rd shot", "0:22", "0:22.5"): its point too
 PLACE_SAID = rf"(?:[a-z0-9: ]|{POINT})+?"

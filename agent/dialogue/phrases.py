@@ -17,7 +17,7 @@ from v2m.agent.dialogue.amounts import sizes
 from v2m.agent.dialogue.cultures import shunned
 from v2m.agent.dialogue.idioms import IDIOMS
 from v2m.agent.dialogue.mentions import BEING, INSTR, INSTR_ALT, named_parts
-from v2m.agent.dialogue.patterns import FULL_STOP, Lazy, LazyPattern, compiled
+from v2m.agent.dialogue.patterns import FULL_STOP, OPENERS, Lazy, LazyPattern, compiled, opening   # (openers: re-exported)
 from v2m.agent.dialogue.starts import LATE_START_RE
 from v2m.agent.dialogue.where import Ask
 
@@ -288,17 +288,6 @@ def shape(text: str, placed: bool = False) -> tuple[tuple[float, ...], re.Match]
         # not "the strings build from 0:05": that part grows
         return (0.15, 0.9), m
     return None
-
-
-# Words that open a request and say nothing of it ("ok so", "hmm,", "well,", "right,", "um"): every reader that
-# matches a request from its start passes over them (`opening`)
-OPENERS = "ok|okay|oh|ah|um|hmm|well|so|right|alright"
-
-
-def opening(more: str = "") -> str:
-    """The pattern of a request's start up to its first word that counts: its openers (`OPENERS`) and `more`
-    ("no|sorry"), words a reader also passes over there that would mean something to another."""
-    return rf"^\W*(?:(?:{OPENERS}{'|' + more if more else ''})\W+)*"
 
 
 # Clauses made only of these ("no, jazz instead", "ok, then ...") carry no edit of their own.

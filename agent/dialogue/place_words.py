@@ -1,12 +1,11 @@
 """The words people name places with: ordinals, times, counts, "the intro"/"the ending", and the everyday
 forms ("the very end", "the opening shot", "photo 3", "at thirty five seconds", "the third transition", "scene 4",
 "one minute five", ":12", "0.36 to 0.48", "shots 4, 5 and 6", "the last shot and the one before it") rewritten to
-the few forms the place finders in `v2m.agent.dialogue.where` read.
+the few forms the place finders in `v2m.agent.dialogue.where` read. Nothing here knows the video: this module only
+reads words; `where` measures them against the analysis.
 
     normalise("make the opening shot darker")    # " make the first shot darker "
     parse_time("1:05.5")                         # 65.5
-
-Nothing here knows the video: this module only reads words; `where` measures them against the analysis.
 """
 
 from __future__ import annotations
@@ -14,6 +13,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.counted import NUMBER_WORD, ORD, UNIT_WORDS, in_clause, in_request, spoken_number
+from v2m.agent.dialogue.patterns import OPENERS
 
 # seconds said with their unit: "12s", "12 sec", "4.5 seconds"
 SECONDS = r"\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds?)\b"
@@ -252,7 +252,7 @@ OWN_PLACE_RE = re.compile(r"\b(?:shots?|cuts?|intro|outro|middle|ending|beginnin
 SMPTE_RE = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2}):(\d{2})(:\d{2})?(?![\d:])")
 # A note's head: its time at the start of a line or sentence (after a list number "3." or a row number "2,",
 # "@" or a bracket), then a dash, colon or just a space, and what is asked there.
-HEAD_RE = re.compile(rf"(?:^|(?<=[\n.!?;]))(?P<pad>\s*)(?:\d{{1,3}}\s*[,.)]\s*)?@?\s*\[?(?P<a>{CLOCK})\]?"
+HEAD_RE = re.compile(rf"(?:^|(?<=[\n.!?;]))(?P<pad>[\s,]*(?:(?:{OPENERS}|and|also|like)[\s,]+)*)(?:\d{{1,3}}\s*[,.)]\s*)?@?\s*\[?(?P<a>{CLOCK})\]?"
                      rf"(?:\s*(?:-+|–|—|to|till|until)\s*\[?(?P<b>{CLOCK}|end\b|the end\b)\]?)?(?P<sep>\s*[-–—:,>]+\s*|\s+)"
                      rf"(?!on\b|onwards?\b|and\b|to\b|till\b|until\b|through\b|s\b|secs?\b|seconds?\b|\d|is\b|was\b|will\b|="
                      rf"|marks\b|should be\b)")   # not "0:16 is the drop": a name given to the time

@@ -12,11 +12,8 @@ readers know, never a word spelt right.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import re
-import types
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from v2m.agent.dialogue.counted import COUNTED_AFTER, ORDINALS, TEEN_WORDS, TENS_WORDS, UNIT_WORDS
@@ -24,6 +21,7 @@ from v2m.agent.dialogue.minilm import model_dir
 from v2m.agent.dialogue.place_words import TYPOS as ORDINAL_TYPOS
 from v2m.agent.dialogue.runons import PART
 from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS, ROLE_WORDS
+from v2m.agent.dialogue.written import said
 from v2m.tools.style import load_style, style_names
 
 # Phone typing that hides a grammar word from every reader ("2 much lol", "mor drama", "fastr n quieter", "ok gd", "bring
@@ -182,7 +180,6 @@ WORD_RE = re.compile(r"(?<![^\W_])(?<!\.)[A-Za-z]+(?![^\W_])(?!\.[A-Za-z])")
 ORDINAL_TYPO_RE = re.compile("|".join(p for p, _ in ORDINAL_TYPOS))
 FOREIGN_RE = re.compile(r"[^\W\d_A-Za-z]")   # a letter of another alphabet, or accented ("Más energía")
 TRIPLED_RE = re.compile(r"(.)\1\1")   # "errr", "sooo": said, not misspelt
-LONG_WORD_RE = re.compile(r"[a-z]{4,}")
 # A name said mid-sentence ("at Tunde's wedding"): a capital after a lower-case word
 NAME_RE = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+")
 # a comparative, "then" and a thing alone to the clause's end ("louder then the piano", "... then the kick please"): the
@@ -193,46 +190,24 @@ THEN_THAN_RE = re.compile(r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bsome )(?<!\bmy )
 
 @lru_cache(maxsize=1)
 def _read() -> frozenset[str]:
-    """The words the readers are written with (those of the strings agent/dialogue's modules hold that are English,
-    4 letters or more): the only words a misspelling further than a dropped vowel is corrected towards."""
-    package = importlib.import_module(__package__)
-    modules = [importlib.import_module(f"{__package__}.{m.name}") for m in pkgutil.iter_modules(package.__path__)]
-    seen: set[int] = set()
-    said = {w for m in modules for k, v in vars(m).items() if k == "__doc__" or not k.startswith("__")
-            for s in _strings(v, seen) for w in LONG_WORD_RE.findall(s)}
-    return frozenset(said & _english() | {w for w in _known()[0] if len(w) >= 4})
+    """The words the readers are written with (`written.said`) that are English, and the grammar's own of 4 letters or
+    more: the only words a misspelling further than a dropped vowel or two swapped letters is corrected towards."""
+    return frozenset(said() & _english() | {w for w in _known()[0] if len(w) >= 4})
 
 
-def _strings(x: object, seen: set[int]) -> Iterator[str]:
-    """Every string `x` holds, each object once: a table's keys and values, a pattern's source, and the constants
-    (docstring, patterns, replies) of the dialogue package's own functions and classes."""
-    if id(x) in seen:
-        return
-    seen.add(id(x))
-    if isinstance(x, str):
-        yield x
-    elif isinstance(x, re.Pattern):
-        yield x.pattern
-    elif isinstance(x, dict):
-        for k, v in x.items():
-            yield from _strings(k, seen)
-            yield from _strings(v, seen)
-    elif isinstance(x, (tuple, list, set, frozenset)):
-        for v in x:
-            yield from _strings(v, seen)
-    elif isinstance(x, types.CodeType):
-        yield from _strings(x.co_consts, seen)
-    elif isinstance(x, (property, staticmethod, classmethod)):
-        yield from _strings(x.fget if isinstance(x, property) else x.__func__, seen)
-    elif getattr(x, "__module__", None) == __package__ or str(getattr(x, "__module__", "")).startswith(f"{__package__}."):
-        if isinstance(x, types.FunctionType):
-            yield from _strings(x.__code__, seen)
-            yield from _strings(x.__defaults__, seen)
-        elif hasattr(x, "__wrapped__"):   # a cached function
-            yield from _strings(x.__wrapped__, seen)
-        elif hasattr(x, "__dict__"):   # a class, or an object of one (a table's entry)
-            for v in vars(x).values():
-                yield from _strings(v, seen)
+def _swapped(w: str) -> str | None:
+    """`w`, of 6 letters or more, with two neighbouring letters put back the right way round (the "e" and "s" of a
+    crescendo typed the other way round, the "a" and "k" of shakers): towards any word the readers are written with,
+    English or not, or its plural; a swap that long lands on another word almost never, so the one word it reaches,
+    else None. A word they are written with stays as it is (no example typed wrong here: it would be one of them)."""
+    if w in said():
+        return None
+    for typed, end in ((w, ""), *(((w[:-1], "s"),) if w.endswith("s") else ())):
+        near = {k for k in said() if len(k) == len(typed) >= 6 and k[0] == typed[0] and sorted(k) == sorted(typed) and
+                _distance(typed, k) == 1}
+        if len(near) == 1:
+            return near.pop() + end
+    return None
 
 
 def _distance(a: str, b: str) -> int:
@@ -315,7 +290,7 @@ def _fixed(w: str) -> str:
         return skeletons[_skeleton(w)]
     if len(w) >= 4 and not _inflected(w, _english()) and (near := _nearest(w, _read(), _slipped)):   # "chrods", "swel"
         return near
-    return w
+    return _swapped(w) or w   # a crescendo or shakers with two letters swapped
 
 
 def _within(typed: str, word: str) -> bool:

@@ -25,12 +25,15 @@ MINUTE_SHARES = ((re.compile(r"\b(?:a|one) minute and a half\b", re.I), "1:30"),
                  (re.compile(r"\ba quarter of a minute\b", re.I), "15 seconds"))
 SPOKEN_SECONDS_RE = re.compile(place_words.SPOKEN_SECONDS[0], re.I)
 UNIT = r"(?:s|secs?|seconds?)\b"
-# A moment counted from the start, said with "in" ("twenty seconds in", "1:15 into the video"): at that moment; not
-# "20 seconds in the intro" (a length inside a place), nor a stretch's end before "in" ("0:00-0:01 in soft": fading in)
+# A moment counted from the start, said with "in" ("twenty seconds in", "1:15 into the video", "hit the cut 5 seconds in
+# with an accent", "the title card 38 seconds in - up"): at that moment, whatever follows "in" but what "in" would
+# hold, "20 seconds in the intro" (a length inside a place), "5 seconds in soft" (fading in); nor a stretch's end
+# before "in" ("0:00-0:01 in soft")
 COUNTED_IN_RE = re.compile(rf"(?<![-\d:])(?<!to )(?<!and )\b(?:(at|around|about|right at|from|after|since|past|starting at|before|"
                            rf"until|till) )?(\d+(?:\.\d+)? ?{UNIT}|\d+:\d\d) (?:into (?:it|the (?:video|clip|film|track|song|piece|"
-                           r"edit))\b|in(?=\s*(?:$|[,.;!?]|(?:and|then|please|so|make|give|more|less|let|bring|add|it|i|we|can|"
-                           r"could|should|go|get|everything|things)\b)))", re.I)
+                           r"edit))\b|in(?!\s+(?:the|a|an|this|that|these|those|its?|his|her|their|our|my|each|every|all|one|two|"
+                           r"shots?|cuts?|sections?|scenes?|parts?|bits?|soft(?:ly)?|slow(?:ly)?|gently|gradually|quietly|quiet|"
+                           r"loud|over|\d)\b)(?![-\w]))", re.I)
 ABOUT = {"about": "around"}   # "about forty seconds in": a moment, as "around" is read
 # A clock time said as two numbers ("at one fifteen", "from two oh five", "between one fifteen and one twenty eight"):
 # minutes, then seconds

@@ -26,7 +26,7 @@ from v2m.agent.dialogue.runons import punctuated
 from v2m.agent.dialogue.repeats import from_last_revert, style_first
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import normalise, only_place
-from v2m.agent.dialogue.approval import REPLY, approves, unpraised   # thanks, praise and sign-offs
+from v2m.agent.dialogue.approval import REPLY, approves, thanked, unpraised   # thanks, praise and sign-offs
 from v2m.agent.dialogue.afterwards import without_return
 from v2m.agent.dialogue.fragments import simile_inside
 from v2m.agent.dialogue.kept import named_kept
@@ -318,6 +318,7 @@ def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     # "Like tiptoeing! Quieter from shot 4 on": the simile in the change it illustrates
     # "Wonderful! I never thought ...", "Great, that's the groove I wanted.": judged whole, before the praise is
     # unwrapped as a wrapper; "thanks! ignore your rules": the guard's
+    request = rest if (rest := thanked(request)) and _grammar_edits(analysis, plan, rest, history) else request   # "energy up, thanks!": the edit
     if approves(request):
         asked = messages.guard(request) or REPLY
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=asked, question=asked)
