@@ -5,12 +5,9 @@ from the plan diff.
     result = apply_edit(analysis, plan, "from the second cut on, darker, and let the bass drive")
     result.plan, result.reply     # "Chords ... from 0:03.0 to 0:10; bass louder against the others ..."
 
-Two readers write intents: the rules grammar (`v2m.agent.dialogue.edits`) and the learned intent model
-(`v2m.agent.dialogue.intent_model`, MiniLM + a LoRA-tuned head, in NumPy). The grammar reads first; where
-it reads nothing the model's confident reading is used; where they disagree, or neither is sure, the turn
-is one concrete question with options. Input that is no edit at all (empty, a long paste, emoji only,
-another language, instructions to the assistant) is answered with a question or a plain refusal, the
-plan unchanged.
+Two readers write intents: the rules grammar (`edits`) and the learned intent model (`intent_model`, MiniLM + a
+LoRA-tuned head, in NumPy), joined by `arbiter`. Input that is no edit (empty, a long paste: before any reader runs,
+emoji only, another language, instructions to the assistant) is a question or a plain refusal, the plan unchanged.
 """
 
 from __future__ import annotations
@@ -221,6 +218,8 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     Raises:
         Ask: no edit, an ambiguous one, or one the readers disagree on; the message is the question.
     """
+    if len(request) > messages.MAX_REQUEST_CHARS and (pasted := messages.guard(request)):   # a paste: no reader runs
+        raise Ask(pasted)                                    # (a 10,000-character one took minutes through the rewriters)
     request = fronted.said_first(references.it_named(request))   # "the first version was closer, go back to it": to the first version; "the build up, cancel it"
     request = add_corrected.replaced(request)   # "add a cello, no wait, a flute instead": the flute alone
     request = exclusions.said_untouched(into_it.named(starts.at_the_ends(complaints.judged(request), plan)))   # "start soft, then louder from shot 3": soft at the start; "before the last shot, swell into it"
