@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench_intents import grammar_reading, rules_label, turns  # noqa: E402
 
 SETS = ("a", "b", "d-tune", "e-tune", "f-tune", "g-tune", "h-tune", "i-tune", "j-tune", "k-tune", "l-tune", "m-tune",
-        "n-tune", "bank-tune")
+        "n-tune", "bank-tune", "bank17-tune")   # bank17-tune: the seventeenth session's blind request bank
 TRAIN_ONLY = ("family-tune",)   # its items need their bank's context to be read by the grammar: trained on, not held out
 SHIPPED_TRAINED = ("b", "d-tune", "e-tune", "f-tune", "g-tune", "bank-tune")   # the shipped head's human sets
 SCALE, STEPS, LR, DECAY, REPEAT = 20.0, 400, 0.01, 1e-4, 2
