@@ -185,7 +185,8 @@ def by_totals(gold: list[str], readers: dict[str, list[str]], groups: dict[str, 
 
 
 def main(argv: list[str]) -> int:
-    from v2m.agent.dialogue.arbiter import choose
+    from v2m.agent.dialogue.arbiter import Choice, choose
+    from v2m.agent.dialogue.trust import kept
     from v2m.agent.dialogue.intent_model import IntentModel, Prediction
     from v2m.agent.dialogue.spelling import spelled
     from v2m.agent.dialogue.vocab import embeddings
@@ -211,7 +212,7 @@ def main(argv: list[str]) -> int:
         nn = [ty[i] for i in np.argmax(q @ tx.T, 1)]
         probs = model.probabilities([spelled(t.lower()) for t in texts]) if model else None
         lora = [model.labels[i] for i in probs.argmax(1)] if model else ["none"] * len(rows)
-        rules, combined = [], []
+        rules, combined, hows = [], [], []
         for k, (text, _, a, plan, _) in enumerate(rows):
             if a is None:
                 rules.append("n/a")
@@ -225,6 +226,8 @@ def main(argv: list[str]) -> int:
                 pred = Prediction(model.labels[order[0]], float(probs[k][order[0]]), model.labels[order[1]],
                                   float(probs[k][order[1]]))
             choice = choose(got, pred, text, asked, guessed)  # the policy a chat turn uses (arbiter.py)
+            choice = Choice(kept(choice.how, choice.label, got, guessed, plan.mode), choice.label)   # the key it has
+            hows.append(f"{'read' if got else 'unread'}: {choice.how}{' (its own question)' if asked else ''}")
             combined.append(rules_label(got) if choice.how == "rules" else choice.label
                             if choice.how in ("model", "refine") else "ask" if choice.how == "ask"
                             else rules_label(guessed) if isinstance(guessed, list) else "none")
@@ -235,7 +238,7 @@ def main(argv: list[str]) -> int:
               f"{acc(rules) if rows[0][2] is not None else float('nan'):7.1f}% {acc(combined):8.1f}%")
         if "--by" in argv:   # totals per gold label, and per writer file for a bank (no item printed: val-safe)
             by_totals(gold, {"MiniLM NN": nn, "LoRA model": lora, "rules": rules, "combined": combined},
-                      {"label": gold, "file": writer_files(name.split()[-1], texts)})
+                      {"label": gold, "file": writer_files(name.split()[-1], texts), "arbiter's branch": hows or None})
         if "-v" in argv:
             print("   gold labels:", dict(Counter(gold)))
             for text, g, p, r in zip(texts, gold, lora, rules):
