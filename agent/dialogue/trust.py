@@ -21,7 +21,7 @@ from v2m.agent.dialogue.vocab import MOODS
 from v2m.tools.contract import EditIntent
 
 KEY_P = 0.75   # the head this sure of the mood's key (bank17-tune, shipped head: 6 right, none wrong; no dialogue turn)
-STYLE_P = 0.8   # the head this sure of an edit over a style read from an occasion (bank17-tune: 14 right, none wrong)
+STYLE_P = 0.8   # the head this sure of an edit over a style inferred from an occasion (bank17-tune: 1 right, none wrong)
 # words that name the harmony, not a key of the keyboard ("just the keys"), a "key moment" or "the chorus is key"
 HARMONY_RE = re.compile(r"\b(?:chords?|chordal|harmon(?:y|ies|ic|ically)|tonality|progressions?|minor|major|(?<!low[- ])"
                         r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bbe )(?<!'s )key(?! (?:moment|part|bit|scene|shot|point|"
@@ -44,12 +44,15 @@ def key_over_mood(rules: list[EditIntent], pred: Prediction | None, request: str
 def over_style(rules: list[EditIntent], pred: Prediction | None) -> str | None:
     """The head's edit in place of a style the grammar read from an occasion or a scene ("it's for a church livestream,
     quieter please": church music; "please reduce the bpm, it's for my nani's 80th birthday": a birthday's style), when
-    the grammar read nothing but a style (and the occasion's key: a birthday's major) and the head is STYLE_P sure of an
-    edit (not a style, a revert, none or another key)."""
+    the grammar read nothing but a style it inferred (each with its reason: `cultures`, "a children's party wants bright,
+    bouncy folk"; never a style named, "like a seaside brass band", where the head's "add brass" is the lesser reading)
+    and the occasion's key (a birthday's major), and the head is STYLE_P sure of an edit (not a style, a revert, none
+    or another key)."""
     if pred is None or pred.p < STYLE_P or pred.label in ("style", "revert", "none") or pred.label.startswith("mode_"):
         return None
-    styled = any(it.what == "style" for it in rules) and all(it.what in ("style", "mode") for it in rules)
-    return pred.label if styled else None
+    styles = [it for it in rules if it.what == "style"]
+    inferred = styles and all(it.reason for it in styles) and all(it.what in ("style", "mode") for it in rules)
+    return pred.label if inferred else None
 
 
 def kept(how: str, label: str, rules: list[EditIntent], guessed, mode: str) -> str:
