@@ -6,7 +6,7 @@ labelled from its own expectations (the one labelling, also used by tests/bench/
 
 `SET_FOLDERS` is the one map from a set's letter to its folder (the tests and benchmarks read it too). Only the
 sets in `TRAINABLE` can be read here: sets a and b, the tuning halves of sets d..n (split by `half_of`; a and
-h..n tune since the sixteenth session), the request bank's tune half and the family banks' tune halves
+h..n tune since the sixteenth session), the request banks' tune halves (bank-tune, bank17-tune) and the family banks' tune halves
 (`family-tune`, `family_rows` below). The validation halves d-val and e-val and the held-out set (c) grade the model and are
 refused by name, so they can never leak into training (a test checks no training turn is one of theirs).
 d-val's totals did choose among reader runs and ACT_P (2026-11-30), so only (c), e-val and f-val are clean
@@ -37,12 +37,15 @@ SET_FOLDERS = {"a": _TESTS / "dialogues", "b": _TESTS / "dialogues_personas", "c
                "l": _TESTS / "dialogues_l", "m": _TESTS / "dialogues_m", "n": _TESTS / "dialogues_n"}   # fifteenth session: rewordings of d-g (l), h-k (m), d-k (n) tune dialogues
 # Which sets may be trained on and tuned on: a whole set, or the "tune" half of one (by `half_of`).
 TRAINABLE = ("a", "b", "d-tune", "e-tune", "f-tune", "g-tune", "h-tune", "i-tune", "j-tune", "k-tune", "l-tune",
-             "m-tune", "n-tune", "bank-tune", "family-tune")   # a, h..n tune: sixteenth session
+             "m-tune", "n-tune", "bank-tune", "family-tune", "bank17-tune")   # a, h..n tune: sixteenth session
 GRADED = ("c", "d-val", "e-val", "f-val", "g-val", "h-val", "i-val", "j-val", "k-val",
           "l-val", "m-val", "n-val")   # the dialogue sets that grade (only their sentences are read here)
 # The request bank: single requests with their labels, written by people blind to the code and to every set,
 # in three voices (finetune/data/intent_bank/README.md); split by `half_of` on the text, bank-val grades.
 BANK = ROOT / "finetune" / "data" / "intent_bank"
+# The second request bank (seventeenth session): three new blind writers in other voices, split the same way;
+# bank17-tune may be trained on, bank17-val grades (refused by name, as bank-val: neither is in TRAINABLE).
+BANKS = {"bank": BANK, "bank17": ROOT / "finetune" / "data" / "intent_bank17"}
 
 
 def half_of(dialogue_id: str) -> str:
@@ -117,6 +120,12 @@ def bank_items(half: str | None, folder: Path = BANK) -> list[dict]:
     return [x for x in items if half is None or half_of(x["text"]) == half]
 
 
+def graded_bank_texts() -> frozenset[str]:
+    """Every text of a request bank's val half, lowercased: no training row says one (a bank-tune item may repeat
+    a bank17-val one word for word; `half_of` splits each bank by its own text, not across banks)."""
+    return frozenset(x["text"].strip().lower() for folder in BANKS.values() for x in bank_items("val", folder))
+
+
 def said_in_sets() -> frozenset[str]:
     """Every sentence the persona set (b) and the graded sets say, lowercased: the generator writes none of them
     (its templates grow with the grammar's words and once made "louder" and "needs more punch")."""
@@ -128,10 +137,10 @@ def human_rows(names: list[str]) -> list[dict]:
     ({"text", "label", "spans": None}), once each; never a sentence that a graded set also says (a writer may
     repeat a line across halves: "Button it on the last frame." is in f-tune and f-val)."""
     rows, seen = [], {t["say"].strip().lower() for name in GRADED for d in load_set(name) for t in d["turns"]
-                      if len(t["say"].split()) > 2}
+                      if len(t["say"].split()) > 2} | graded_bank_texts()
     for name in names:
-        if name in ("bank-tune", "family-tune"):
-            for x in bank_items("tune") if name == "bank-tune" else family_rows():
+        if name in ("bank-tune", "bank17-tune", "family-tune"):
+            for x in family_rows() if name == "family-tune" else bank_items("tune", BANKS[name.split("-")[0]]):
                 if x["text"].strip().lower() not in seen:
                     seen.add(x["text"].strip().lower())
                     rows.append({"text": x["text"], "label": x["label"], "spans": None})

@@ -6,6 +6,7 @@ expectations name no single label are left out).
     python tests/bench/bench_intents.py --sets b,c      # c: the frozen held-out split, measured only
     python tests/bench/bench_intents.py --sets b,d --head old_head.npz     # grade another head file
     python tests/bench/bench_intents.py --sets bank-val     # the request bank's graded half (finetune/data/intent_bank)
+    python tests/bench/bench_intents.py --sets bank17 --by  # the second bank whole (intent_bank17), totals per label and file
 
 Readers, all measured in this run: the frozen MiniLM encoder's nearest neighbour among the training
 sentences (the baseline; the config's training rows, which hold the turns of b and d-tune, so on those sets
@@ -28,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: dialogue
 
 from dialogue_check import clip_analysis, load_set  # noqa: E402
 
-from v2m.finetune.intent_human import label_of  # noqa: E402 - the one labelling of turns, shared with training
+from v2m.finetune.intent_human import BANKS, label_of  # noqa: E402 - the one labelling of turns, shared with training
 
 
 RULE_LABEL = {("tempo", "up"): "tempo_up", ("tempo", "down"): "tempo_down", ("energy", "up"): "energy_up",
@@ -80,12 +81,13 @@ def turns(name: str):
     from v2m.agent.planners.base import get_planner
 
     out = []
-    if name.startswith("bank-"):   # the request bank: no clip of its own, read against a 60 s clip cut every 4 s
+    base, _, half = name.partition("-")
+    if base in BANKS:   # a request bank (bank, bank17): no clip of its own, read against a 60 s clip cut every 4 s
         from v2m.finetune.intent_human import bank_items
 
         a = clip_analysis({"duration": 60, "every": 4})
         plan = get_planner("rules").plan(a, "").plan
-        return [(x["text"], x["label"], a, plan, []) for x in bank_items(name.split("-")[1])]
+        return [(x["text"], x["label"], a, plan, []) for x in bank_items(half or None, BANKS[base])]
     for d in load_set(name):
         a = clip_analysis(d["clip"])
         plan = get_planner("rules").plan(a, d.get("request", "")).plan
@@ -159,8 +161,32 @@ def tagger_report(model, data: dict[str, list]) -> None:
               f"{place_hit}/{place_n} (proxies: dialogue turns carry no span labels)")
 
 
+def writer_files(name: str, texts: list[str]) -> list[str] | None:
+    """The file (writer) each item of a request bank came from, or None for a dialogue set."""
+    base = name.partition("-")[0]
+    if base not in BANKS:
+        return None
+    import yaml
+
+    of = {x["text"]: path.stem for path in sorted(BANKS[base].glob("*.yaml")) for x in yaml.safe_load(path.read_text()) or []}
+    return [of.get(t, "?") for t in texts]
+
+
+def by_totals(gold: list[str], readers: dict[str, list[str]], groups: dict[str, list[str] | None]) -> None:
+    """Each reader's accuracy per group (gold label, writer file): totals only."""
+    for kind, keys in groups.items():
+        if keys is None:
+            continue
+        print(f"   by {kind}: " + " ".join(f"{r:>10}" for r in readers))
+        for key in sorted(set(keys)):
+            idx = [k for k, x in enumerate(keys) if x == key]
+            accs = [100 * sum(pred[k] == gold[k] for k in idx) / len(idx) for pred in readers.values()]
+            print(f"   {key:16} {len(idx):4d} " + " ".join(f"{a:9.1f}%" for a in accs))
+
+
 def main(argv: list[str]) -> int:
-    from v2m.agent.dialogue.arbiter import choose
+    from v2m.agent.dialogue.arbiter import Choice, choose
+    from v2m.agent.dialogue.trust import kept
     from v2m.agent.dialogue.intent_model import IntentModel, Prediction
     from v2m.agent.dialogue.spelling import spelled
     from v2m.agent.dialogue.vocab import embeddings
@@ -186,7 +212,7 @@ def main(argv: list[str]) -> int:
         nn = [ty[i] for i in np.argmax(q @ tx.T, 1)]
         probs = model.probabilities([spelled(t.lower()) for t in texts]) if model else None
         lora = [model.labels[i] for i in probs.argmax(1)] if model else ["none"] * len(rows)
-        rules, combined = [], []
+        rules, combined, hows = [], [], []
         for k, (text, _, a, plan, _) in enumerate(rows):
             if a is None:
                 rules.append("n/a")
@@ -200,6 +226,8 @@ def main(argv: list[str]) -> int:
                 pred = Prediction(model.labels[order[0]], float(probs[k][order[0]]), model.labels[order[1]],
                                   float(probs[k][order[1]]))
             choice = choose(got, pred, text, asked, guessed)  # the policy a chat turn uses (arbiter.py)
+            choice = Choice(kept(choice.how, choice.label, got, guessed, plan.mode), choice.label)   # the key it has
+            hows.append(f"{'read' if got else 'unread'}: {choice.how}{' (its own question)' if asked else ''}")
             combined.append(rules_label(got) if choice.how == "rules" else choice.label
                             if choice.how in ("model", "refine") else "ask" if choice.how == "ask"
                             else rules_label(guessed) if isinstance(guessed, list) else "none")
@@ -208,6 +236,9 @@ def main(argv: list[str]) -> int:
             return 100 * sum(p == g for p, g in zip(pred, gold)) / max(1, len(gold))
         print(f"{name:22} {len(rows):5d} {acc(nn):9.1f}% {acc(lora):9.1f}% "
               f"{acc(rules) if rows[0][2] is not None else float('nan'):7.1f}% {acc(combined):8.1f}%")
+        if "--by" in argv:   # totals per gold label, and per writer file for a bank (no item printed: val-safe)
+            by_totals(gold, {"MiniLM NN": nn, "LoRA model": lora, "rules": rules, "combined": combined},
+                      {"label": gold, "file": writer_files(name.split()[-1], texts), "arbiter's branch": hows or None})
         if "-v" in argv:
             print("   gold labels:", dict(Counter(gold)))
             for text, g, p, r in zip(texts, gold, lora, rules):

@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench_intents import grammar_reading, rules_label, turns  # noqa: E402
 
 SETS = ("a", "b", "d-tune", "e-tune", "f-tune", "g-tune", "h-tune", "i-tune", "j-tune", "k-tune", "l-tune", "m-tune",
-        "n-tune", "bank-tune")
+        "n-tune", "bank-tune", "bank17-tune")   # bank17-tune: the seventeenth session's blind request bank
 TRAIN_ONLY = ("family-tune",)   # its items need their bank's context to be read by the grammar: trained on, not held out
 SHIPPED_TRAINED = ("b", "d-tune", "e-tune", "f-tune", "g-tune", "bank-tune")   # the shipped head's human sets
 SCALE, STEPS, LR, DECAY, REPEAT = 20.0, 400, 0.01, 1e-4, 2
@@ -71,19 +71,21 @@ def readings(name: str) -> list[dict]:
     for text, gold, a, plan, _ in turns(name):
         got, asked, guessed = grammar_reading(a, plan, text)
         out.append({"set": name, "text": text, "gold": gold, "rules": rules_label(got), "got": got, "asked": asked,
-                    "guessed": guessed})
+                    "guessed": guessed, "mode": plan.mode})
     return out
 
 
 def combined(r: dict, probs: np.ndarray, labels: list[str]) -> tuple[str, str, object]:
     """The arbiter's reading of a turn with these label probabilities: (label or "ask", how, prediction)."""
-    from v2m.agent.dialogue.arbiter import choose
+    from v2m.agent.dialogue.arbiter import Choice, choose
+    from v2m.agent.dialogue.trust import kept
     from v2m.agent.dialogue.intent_model import Prediction
 
     order = np.argsort(-probs)
     pred = Prediction(labels[order[0]], float(probs[order[0]]), labels[order[1]], float(probs[order[1]]),
                       tuple(labels[k] for k in order))
     c = choose(r["got"], pred, r["text"], r["asked"], r["guessed"])
+    c = Choice(kept(c.how, c.label, r["got"], r["guessed"], r["mode"]), c.label)   # a key the score has already: no change
     guessed = r["guessed"]
     label = r["rules"] if c.how == "rules" else c.label if c.how in ("model", "refine") else "ask" if c.how == "ask" \
         else rules_label(guessed) if isinstance(guessed, list) else "none"

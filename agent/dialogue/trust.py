@@ -1,0 +1,64 @@
+"""Where the arbiter (`arbiter.choose`) trusts the learned reader's label over a reading the grammar made: a mood said
+of the harmony (`key_over_mood`), a style read from an occasion where the head is sure of an edit (`over_style`).
+
+A mood said of the harmony: "happier chords please", "sadder harmony", "can the key be more happy". The grammar reads
+the feeling word as a mood (`vocab.MOODS`: a key, and the mood's energy and pace too); the head is sure the request is
+a change of key, and the words name the harmony, so the key alone changes (placed by the grammar) and the tempo and
+energy stay as they are. The head says what (a key), the grammar which way (the mood's key): where the two keys
+differ the grammar's reading stands (a cross-validated head was the wrong way round 4 times in 11 on bank17-tune).
+Measured (model17, seventeenth session; finetune/results/intent-lora.md) on the request banks' tune halves and the
+dialogue tune sets only.
+
+    key_over_mood(rules, pred, "happier chords please")   # "mode_major" when the head is KEY_P sure of it
+"""
+
+from __future__ import annotations
+
+import re
+
+from v2m.agent.dialogue.intent_model import Prediction
+from v2m.agent.dialogue.vocab import MOODS
+from v2m.tools.contract import EditIntent
+
+KEY_P = 0.75   # the head this sure of the mood's key (bank17-tune, shipped head: 6 right, none wrong; no dialogue turn)
+STYLE_P = 0.8   # the head this sure of an edit over a style inferred from an occasion (bank17-tune: 1 right, none wrong)
+# words that name the harmony, not a key of the keyboard ("just the keys"), a "key moment" or "the chorus is key"
+HARMONY_RE = re.compile(r"\b(?:chords?|chordal|harmon(?:y|ies|ic|ically)|tonality|progressions?|minor|major|(?<!low[- ])"
+                        r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bbe )(?<!'s )key(?! (?:moment|part|bit|scene|shot|point|"
+                        r"frame|line|thing|word)s?\b))\b")
+MOODISH = ("mood", "energy", "mode")   # what a mood said of the harmony reads as, with nothing else asked
+
+
+def key_over_mood(rules: list[EditIntent], pred: Prediction | None, request: str) -> str | None:
+    """The mood's key ("mode_major" / "mode_minor") alone in place of the grammar's mood, when the grammar read moods of
+    that key and nothing but moods, energy or a key, the head is KEY_P sure of that key, and the request names the
+    harmony; else None."""
+    if pred is None or not pred.label.startswith("mode_") or pred.p < KEY_P:
+        return None
+    keys = {MOODS[it.value].mode for it in rules if it.what == "mood" and it.value in MOODS}
+    if keys != {pred.label[len("mode_"):]} or not all(it.what in MOODISH for it in rules):
+        return None
+    return pred.label if HARMONY_RE.search(request.lower()) else None
+
+
+def over_style(rules: list[EditIntent], pred: Prediction | None) -> str | None:
+    """The head's edit in place of a style the grammar read from an occasion or a scene ("it's for a church livestream,
+    quieter please": church music; "please reduce the bpm, it's for my nani's 80th birthday": a birthday's style), when
+    the grammar read nothing but a style it inferred (each with its reason: `cultures`, "a children's party wants bright,
+    bouncy folk"; never a style named, "like a seaside brass band", where the head's "add brass" is the lesser reading)
+    and the occasion's key (a birthday's major), and the head is STYLE_P sure of an edit (not a style, a revert, none
+    or another key)."""
+    if pred is None or pred.p < STYLE_P or pred.label in ("style", "revert", "none") or pred.label.startswith("mode_"):
+        return None
+    styles = [it for it in rules if it.what == "style"]
+    inferred = styles and all(it.reason for it in styles) and all(it.what in ("style", "mode") for it in rules)
+    return pred.label if inferred else None
+
+
+def kept(how: str, label: str, rules: list[EditIntent], guessed, mode: str) -> str:
+    """How a turn is read once the score's key is known: a key the score is in already is no change of key ("make it
+    joyous", "happier chords please" in a major score), so the grammar's reading of the words stands (its mood's
+    energy and pace: `keyed.mode`), or their word-embedding guess when it read nothing."""
+    if how == "model" and label == f"mode_{mode}" and (rules or isinstance(guessed, list) and guessed):
+        return "rules" if rules else "guess"
+    return how
