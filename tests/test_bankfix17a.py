@@ -83,3 +83,23 @@ def test_too_quiet_said_of_the_level_is_the_level_alone(jazz_long, said):
     plan = jazz_long.plan
     assert turn.changed and plan.loudness_lufs > before.loudness_lufs, turn.reply
     assert energies(plan) == energies(before), turn.reply
+
+
+# ----------------------------------------------------------------------------- 5. the tempo said high or low
+
+@pytest.mark.parametrize("said, up", [("the bpm is too high, lower it", False), ("tempo's way too low for a race", True),
+                                      # other voices: a learner, a producer, a texter, a dancer's parent
+                                      ("speed of music is very high, please decrease", False),
+                                      ("could the pace be a bit higher?", True), ("bpm kinda low ngl", True),
+                                      ("the song is way faster than the dancers, slow it to match", False),
+                                      ("track feels slower than the cuts, can it move along", True)])
+def test_the_tempo_said_high_or_low_is_the_tempo(jazz_long, said, up):
+    """"the bpm is too high" is the tempo, away from how it is; "the pace be higher" toward; the music faster than the
+    dancers is too fast (before: the loudness down, the energy down, or even slower for "too low"); the energy and
+    the level as they were."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and not turn.question, turn.reply
+    assert (min(tempos(plan)) > max(tempos(before))) if up else (max(tempos(plan)) < min(tempos(before))), turn.reply
+    assert energies(plan) == energies(before) and plan.loudness_lufs == before.loudness_lufs, turn.reply
