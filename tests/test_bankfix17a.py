@@ -103,3 +103,29 @@ def test_the_tempo_said_high_or_low_is_the_tempo(jazz_long, said, up):
     assert turn.changed and not turn.question, turn.reply
     assert (min(tempos(plan)) > max(tempos(before))) if up else (max(tempos(plan)) < min(tempos(before))), turn.reply
     assert energies(plan) == energies(before) and plan.loudness_lufs == before.loudness_lufs, turn.reply
+
+
+# ----------------------------------------------------------------------------- 6. the energy and the volume in plain words
+
+@pytest.mark.parametrize("said, up", [("rein the energy back in the outro", False), ("pull the intensity back a bit pls", False),
+                                      ("the music too strong, reduce please", False), ("make it more alive pls", True),
+                                      ("Need it more alive, now it is sleeping", True)])
+def test_the_energy_in_plain_words(jazz_long, said, up):
+    """"pull the energy back", "too strong", "more alive": the energy, down or up (before: unread, asked, or the
+    energy up for "too strong energy"); the tempo and the level as they were."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and not turn.question, turn.reply
+    moved = [b - a for a, b in zip(energies(before), energies(plan))]
+    assert (max(moved) > 0 and min(moved) >= 0) if up else (min(moved) < 0 and max(moved) <= 0), turn.reply
+    assert tempos(plan) == tempos(before) and plan.loudness_lufs == before.loudness_lufs, turn.reply
+
+
+@pytest.mark.parametrize("said", ["the volume of the song is very low, increase please", "volume's really low on my phone, bump it"])
+def test_the_volume_said_low_is_louder(jazz_long, said):
+    """"the volume ... is very low" is how it is: louder (before: quieter, or a question)."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert turn.changed and not turn.question and jazz_long.plan.loudness_lufs > before.loudness_lufs, turn.reply
+    assert energies(jazz_long.plan) == energies(before), turn.reply
