@@ -129,3 +129,18 @@ def test_the_volume_said_low_is_louder(jazz_long, said):
     turn = jazz_long.say(said)
     assert turn.changed and not turn.question and jazz_long.plan.loudness_lufs > before.loudness_lufs, turn.reply
     assert energies(jazz_long.plan) == energies(before), turn.reply
+
+
+# ----------------------------------------------------------------------------- 7. a fade in an orchestrator's or a learner's words
+
+@pytest.mark.parametrize("said", ["diminuendo over the last 8 seconds", "morendo in the last 8 seconds please",
+                                  "make it disappear slowly in the last 8 seconds", "let it dissolve into nothing over the last 8 seconds"])
+def test_a_fade_said_another_way_falls_over_its_place(jazz_long, said):
+    """"diminuendo", "morendo", "disappear slowly", "dissolve into nothing": a fall over the place (before: unread, or
+    "slow" read as the tempo); the tempo and the rest of the score as they were."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    plan = jazz_long.plan
+    assert turn.changed and not turn.question, turn.reply
+    assert tempos(plan) == tempos(before) and energies(plan)[:13] == energies(before)[:13], turn.reply
+    assert energies(plan)[-1] < energies(before)[-1] - 0.1, turn.reply

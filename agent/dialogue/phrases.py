@@ -95,7 +95,7 @@ SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
      r"|\b(?:every|each) (?:shot|cut) (?:bigger|louder|higher|fuller) than the (?:last|one before)\b", (0.15, 0.9)),
     (r"\b(?:less and less|quieter and quieter|softer and softer|smaller and smaller)\b", (0.8, 0.15)),
     (r"\b(?:fade|fades|fading|faded)(?: it)?(?: out)?\b|\bdie away\b|\b(?:wind|ramp)\w* (?:(?:it|this|things|everything|"
-     r"the \w+) )?down\b|\btaper\w* off\b|\bdecrescendo\b"
+     r"the \w+) )?down\b|\btaper\w* off\b|\b(?:decrescendo|diminuendo|morendo)\b|\bdissolv\w* (?:away|(?:in)?to nothing)\b|\bdisappear\w* (?:slow(?:ly)?|gradually)\b"
      r"|\bgo down slowly\b|\bgradually (?:quieter|softer|smaller)"
      # dying by itself ("let it peter out", "tail off over shot 4", "die off"): a fall over the place
      r"|\b(?:die|dies|dying|died) (?:off|out|down)\b|\bpeter\w* out\b|\b(?:tail|trail)\w* (?:off|away|out)\b|\bebb\w* away\b"
