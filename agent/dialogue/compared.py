@@ -34,6 +34,24 @@ CLAUSE_END = r"(?=\s*(?:$|[,;.!?]|\b(?:and|but|in|at|on|from|during|after|before
 ALONE_RE = LazyPattern(rf"(?:^|(?<=[,;.!?])|(?<=\band )|(?<=\bbut ))\s*(?:make (?:it|everything|the music) |(?:it|everything) )?"
                       rf"(?P<how>(?:a bit |a little |a lot |much |way |slightly )?)(?P<cmp>louder|stronger|quieter|softer) than "
                       rf"(?P<part>{PART}){CLAUSE_END}", re.I)
+EARLIER = r"(?:before|earlier|it (?:was|used)|last|that|this|the (?:last|previous|old|original|earlier|first|second|other|one|version)|version|v\d)\b"
+# the music as a whole said against something not a part, a voice or a noise ("the music is louder than the narrator",
+# "song more loud than my voice", "the track is quieter than the crowd"): how it is, so it moves the other way, and a
+# bare verb after it ("lower it please", "turn it up") is that move, said once
+MUSIC_VS_RE = LazyPattern(rf"(?<!make )(?<!keep )(?<!have )(?<!get )\b(?:(?:the |this |our |my )?(?:music|song|track|soundtrack|score|"
+                          rf"bed|tune)(?:'s|s)?(?: (?:is|are|sounds?|gets|goes|feels|seems|was))?|it(?:'s| is| sounds| gets| goes))"
+                          rf" (?P<how>(?:a bit |a little |a lot |much |way |far |so |slightly )?)"
+                          rf"(?P<cmp>louder|more loud|quieter|softer|more quiet) than (?!{PART}|{EARLIER})[^,;.!?]*?"
+                          rf"(?=\s*(?:$|[,;.!?]|\b(?:and|but|in|at|on|from|during|after|before|until|till|when|please|pls|so)\b))"
+                          rf"(?:[,;.!?]*\s*(?:(?:so|please|pls|can you|could you) )*(?:lower|raise|reduce|decrease|increase|bring|turn|drop|"
+                          rf"boost|put)(?: it| the music| that| the volume)?(?: down| up)?(?: a (?:bit|little|notch|touch))?(?: please| pls)?\b)?", re.I)
+
+
+def _music_vs(m: re.Match) -> str:
+    down = m["cmp"].lower() in ("louder", "more loud")
+    return f" {m['how']}{'quieter' if down else 'louder'}"
+
+
 # "more bass than the drums": the first part louder than the second
 MORE_PART_RE = LazyPattern(rf"\b(?P<more>more|less) (?P<part>(?:{INSTR_ALT})(?:s|es)?) than (?={PART})", re.I)
 # the rest of the band against one part: "the others quieter than the drums", "everything except the bass louder"
@@ -53,24 +71,6 @@ LIMIT_RE = LazyPattern(rf"\b(?:(?:don'?t|do not|never) let (?P<a1>{PART}) (?:get
                       rf"(?:any )?(?P<cmp>louder|stronger|quieter|softer) than (?P<b>{PART})|"
                       rf"\bkeep (?P<a3>{PART}) (?P<where>below|under|underneath|beneath|quieter than|softer than|"
                       rf"above|over|louder than) (?P<b3>{PART}){CLAUSE_END}", re.I)
-
-EARLIER = r"(?:before|earlier|it (?:was|used)|last|that|this|the (?:last|previous|old|original|earlier|first|second|other|one|version)|version|v\d)\b"
-# the music as a whole said against something not a part, a voice or a noise ("the music is louder than the narrator",
-# "song more loud than my voice", "the track is quieter than the crowd"): how it is, so it moves the other way, and a
-# bare verb after it ("lower it please", "turn it up") is that move, said once
-MUSIC_VS_RE = LazyPattern(rf"(?<!make )(?<!keep )(?<!have )(?<!get )\b(?:(?:the |this |our |my )?(?:music|song|track|soundtrack|score|"
-                          rf"bed|tune)(?:'s|s)?(?: (?:is|are|sounds?|gets|goes|feels|seems|was))?|it(?:'s| is| sounds| gets| goes))"
-                          rf" (?P<how>(?:a bit |a little |a lot |much |way |far |so |slightly )?)"
-                          rf"(?P<cmp>louder|more loud|quieter|softer|more quiet) than (?!{PART}|{EARLIER})[^,;.!?]*?"
-                          rf"(?=\s*(?:$|[,;.!?]|\b(?:and|but|in|at|on|from|during|after|before|until|till|when|please|pls|so)\b))"
-                          rf"(?:[,;.!?]*\s*(?:(?:so|please|pls|can you|could you) )*(?:lower|raise|reduce|decrease|increase|bring|turn|drop|"
-                          rf"boost|put)(?: it| the music| that| the volume)?(?: down| up)?(?: a (?:bit|little|notch|touch))?(?: please| pls)?\b)?", re.I)
-
-
-def _music_vs(m: re.Match) -> str:
-    down = m["cmp"].lower() in ("louder", "more loud")
-    return f" {m['how']}{'quieter' if down else 'louder'}"
-
 
 HELD_DB = 3.0   # a limit between two parts holds when the first is this far under (or over) the second where both play
 ONLY_LIMIT_RE = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and|but|also|remember|just|please|pls),?\s+)*\x00\W*(?:(?:please|pls|ok|thanks)\W*)*$", re.I)
