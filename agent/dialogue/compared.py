@@ -72,6 +72,7 @@ LIMIT_RE = LazyPattern(rf"\b(?:(?:don'?t|do not|never) let (?P<a1>{PART}) (?:get
                       rf"\bkeep (?P<a3>{PART}) (?P<where>below|under|underneath|beneath|quieter than|softer than|"
                       rf"above|over|louder than) (?P<b3>{PART}){CLAUSE_END}", re.I)
 
+
 HELD_DB = 3.0   # a limit between two parts holds when the first is this far under (or over) the second where both play
 ONLY_LIMIT_RE = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and|but|also|remember|just|please|pls),?\s+)*\x00\W*(?:(?:please|pls|ok|thanks)\W*)*$", re.I)
 
