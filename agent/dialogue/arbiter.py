@@ -99,9 +99,10 @@ def _offered(asked: Ask) -> tuple[str, ...]:
 
 
 def label_of(it: EditIntent) -> str:
-    """The model's label for one intent (a mood counts as its energy, an "only" as a removal)."""
-    if it.what == "mode":
-        return f"mode_{it.value}" if it.value in ("major", "minor") else "style"
+    """The model's label for one intent (a mood its key if keyed, "sadder", else its energy; "only" a removal)."""
+    if it.what == "mode" or it.what == "mood" and MOODS[it.value].keyed:
+        mode = MOODS[it.value].mode if it.what == "mood" else it.value
+        return f"mode_{mode}" if mode in ("major", "minor") else "style"
     if it.what == "mood":
         return "energy_up" if MOODS[it.value].energy > 0 else "energy_down"
     if it.what in ("revert", "undo"):

@@ -11,6 +11,7 @@ the piano", "keep the drums under the piano"): the first part steps back under t
     against("more bass than the drums")     # "the bass louder than the drums"
     against("the others quieter than the drums", plan)   # "the bass quieter, the harmony quieter and the melody quieter"
     against("the drums shouldn't be louder than the piano")   # "the drums quieter than the piano"
+    against("the music is louder than the narrator, lower it")   # "quieter"
 
 Read by `v2m.agent.dialogue.understanding`, after the spelling is mended ("then" said for "than").
 """
@@ -33,6 +34,24 @@ CLAUSE_END = r"(?=\s*(?:$|[,;.!?]|\b(?:and|but|in|at|on|from|during|after|before
 ALONE_RE = LazyPattern(rf"(?:^|(?<=[,;.!?])|(?<=\band )|(?<=\bbut ))\s*(?:make (?:it|everything|the music) |(?:it|everything) )?"
                       rf"(?P<how>(?:a bit |a little |a lot |much |way |slightly )?)(?P<cmp>louder|stronger|quieter|softer) than "
                       rf"(?P<part>{PART}){CLAUSE_END}", re.I)
+EARLIER = r"(?:before|earlier|it (?:was|used)|last|that|this|the (?:last|previous|old|original|earlier|first|second|other|one|version)|version|v\d)\b"
+# the music as a whole said against something not a part, a voice or a noise ("the music is louder than the narrator",
+# "song more loud than my voice", "the track is quieter than the crowd"): how it is, so it moves the other way, and a
+# bare verb after it ("lower it please", "turn it up") is that move, said once
+MUSIC_VS_RE = LazyPattern(rf"(?<!make )(?<!keep )(?<!have )(?<!get )\b(?:(?:the |this |our |my )?(?:music|song|track|soundtrack|score|"
+                          rf"bed|tune)(?:'s|s)?(?: (?:is|are|sounds?|gets|goes|feels|seems|was))?|it(?:'s| is| sounds| gets| goes))"
+                          rf" (?P<how>(?:a bit |a little |a lot |much |way |far |so |slightly )?)"
+                          rf"(?P<cmp>louder|more loud|quieter|softer|more quiet) than (?!{PART}|{EARLIER})[^,;.!?]*?"
+                          rf"(?=\s*(?:$|[,;.!?]|\b(?:and|but|in|at|on|from|during|after|before|until|till|when|please|pls|so)\b))"
+                          rf"(?:[,;.!?]*\s*(?:(?:so|please|pls|can you|could you) )*(?:lower|raise|reduce|decrease|increase|bring|turn|drop|"
+                          rf"boost|put)(?: it| the music| that| the volume)?(?: down| up)?(?: a (?:bit|little|notch|touch))?(?: please| pls)?\b)?", re.I)
+
+
+def _music_vs(m: re.Match) -> str:
+    down = m["cmp"].lower() in ("louder", "more loud")
+    return f" {m['how']}{'quieter' if down else 'louder'}"
+
+
 # "more bass than the drums": the first part louder than the second
 MORE_PART_RE = LazyPattern(rf"\b(?P<more>more|less) (?P<part>(?:{INSTR_ALT})(?:s|es)?) than (?={PART})", re.I)
 # the rest of the band against one part: "the others quieter than the drums", "everything except the bass louder"
@@ -118,4 +137,5 @@ def against(text: str, plan: ScorePlan | None = None) -> str:
     text = STATE_RE.sub(lambda m: f"{m['part']} is {TOO[m['cmp'].lower()]}, like ", text)
     text = _limit(OTHERS_RE.sub(lambda m: _others(m, plan), text), plan)
     text = MORE_PART_RE.sub(lambda m: f"the {m['part']} {'louder' if m['more'].lower() == 'more' else 'quieter'} than ", text)
+    text = MUSIC_VS_RE.sub(_music_vs, text)
     return ALONE_RE.sub(lambda m: f" {m['part']} {m['how']}{OPPOSITE[m['cmp'].lower()]}", text)

@@ -18,7 +18,7 @@ import re
 
 from v2m.agent.dialogue import (amounts, arbiter, character, cues, cultures, halfway, hit_words, idioms, marks, mentions, names,
                                  orchestration, phrases, references, sides, silence, similes, spelling, takes, tempos)
-from v2m.agent.dialogue import complaints, entries, patterns, purpose_why, unread, versions, vocab
+from v2m.agent.dialogue import complaints, entries, mix_level, patterns, purpose_why, unread, versions, vocab
 from v2m.agent.dialogue.intents import SIZES, scope_of
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.repeats import halfway_only, one_key, same_meaning
@@ -305,7 +305,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         Ask: the request is ambiguous or impossible; the message is the question.
     """
     clauses, whole = [], request   # the style said in the whole request, "tubas, like a school band marching" too
-    request = silence.plain(hit_words.listed(idioms.final_chord(idioms.against_wish(idioms.unhurried(request)))), plan.style)   # "dead air until 0:05"
+    request = silence.plain(hit_words.listed(idioms.final_chord(idioms.against_wish(idioms.unhurried(tempos.plain(mix_level.plain(request)))))), plan.style)   # "dead air until 0:05"
     request, held = _why_held(request)   # before similes: "add a choir, it'd be magical" is why, not a feeling
     overdone = bool(halfway.OVERDONE_RE.search(phrases.words(request)))   # "that's a bit loud now", before it is reworded
     request = similes.plain(complaints.plain(request, plan))   # "the drums sound kinda timid"; "it feels like a funeral": how the music feels, in the grammar's words

@@ -33,7 +33,8 @@ SHOULD_FALL = r"(?:needs? to|should|has to|must|could|ought to) (?:drop|fall|dip
 ENERGY_MOVES = {
     "down": (r"reduce|lower|decrease|lessen|drop|dial down|bring down|tone down|turn down|pull down|take down",
              r"brought down|lowered|reduced|decreased|dropped|pulled back|down|lower",
-             r"\b(?:ease|back|lay) off (?:on )?(?:the |its |some )?{E}\b|\bease back (?:on )?(?:the |its )?{E}\b|\brein in (?:the |its )?{E}\b"),
+             r"\b(?:ease|back|lay) off (?:on )?(?:the |its |some )?{E}\b|\bease back (?:on )?(?:the |its )?{E}\b|\brein in (?:the |its )?{E}\b"
+             r"|\b(?:pull|rein|dial|tone|scale|hold) (?:the |its |that |this |some )?{E} (?:\w+ )?(?:\w+ )?back\b"),   # not "bring the energy back"
     "up": (r"increase|raise|boost|crank up|turn up|pump up|dial up",
            r"raised|increased|boosted|lifted|pushed|pumped(?: up)?|brought up|up|higher", None),
 }
@@ -120,7 +121,8 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\btwice as (?:busy|intense|energetic|lively|full|dense|driving|exciting|punchy)\b", "much more energy"),
     (r"\btwice as (?:loud|noisy)\b", "much louder"), (r"\btwice as (?:quiet|soft)\b", "much quieter"),
     # the volume said too low or too high ("far too quiet overall", "the volume is way too low"): louder
-    (r"\btoo (?:quiet|soft|low)(?= overall\b| in volume\b)|\b(?:volume|level) (?:is |'s )?too low\b", "louder"),
+    (r"\btoo (?:quiet|soft|low)(?= overall\b| in volume\b)|\b(?:volume|level)(?: of (?:the )?(?:music|song|track))? (?:is |'s )?"
+     r"(?:too|very|so|really|way too|super) low\b", "louder"),
     # rising across the place ("the music lifts up through it", "build through the whole shot"): a shape
     # ("rise across the whole clip", "build up the tension through the whole thing"): the whole clip
     (r"\b(?:lift|rise|rising|build|grow|climb|swell|soar)\w*(?: up)?(?: it| the music| things| the tension| the energy)?(?: up)?"

@@ -47,7 +47,7 @@ TOO: dict[str, str] = {w: away for words, away in (
     ("fast quick rushed hurried speedy hasty", "slower"),   # "frantic" is too much energy, the tempo kept unless said
     ("slow sluggish draggy dragging plodding leisurely", "faster"),   # (`complaints.PACE` too)
     ("busy cluttered crowded full dense intense aggressive hectic chaotic heavy pompous big energetic triumphant epic heroic grand "
-     "bombastic overpowering hot hyper hyperactive frenetic frantic jittery jolly upbeat bouncy peppy perky chirpy grandiose majestic", "less energy"),
+     "bombastic overpowering strong hot hyper hyperactive frenetic frantic jittery jolly upbeat bouncy peppy perky chirpy grandiose majestic", "less energy"),
     ("sleepy drowsy dull flat boring weak thin empty sparse quiet soft static lifeless timid chill calm mellow lazy "
      "relaxed tame polite snoozy dreary lacklustre lackluster", "more energy"),
     ("dark gloomy sad moody minor bleak dismal depressing depressed miserable grim morose", "brighter"),
@@ -95,7 +95,7 @@ SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
      r"|\b(?:every|each) (?:shot|cut) (?:bigger|louder|higher|fuller) than the (?:last|one before)\b", (0.15, 0.9)),
     (r"\b(?:less and less|quieter and quieter|softer and softer|smaller and smaller)\b", (0.8, 0.15)),
     (r"\b(?:fade|fades|fading|faded)(?: it)?(?: out)?\b|\bdie away\b|\b(?:wind|ramp)\w* (?:(?:it|this|things|everything|"
-     r"the \w+) )?down\b|\btaper\w* off\b|\bdecrescendo\b"
+     r"the \w+) )?down\b|\btaper\w* off\b|\b(?:decrescendo|diminuendo|morendo)\b|\bdissolv\w* (?:away|(?:in)?to nothing)\b|\bdisappear\w* (?:slow(?:ly)?|gradually)\b"
      r"|\bgo down slowly\b|\bgradually (?:quieter|softer|smaller)"
      # dying by itself ("let it peter out", "tail off over shot 4", "die off"): a fall over the place
      r"|\b(?:die|dies|dying|died) (?:off|out|down)\b|\bpeter\w* out\b|\b(?:tail|trail)\w* (?:off|away|out)\b|\bebb\w* away\b"
@@ -152,7 +152,7 @@ FAST_RE = (r"\b(?:faster|speed(?: it| things)? up|fast|quicker|quick|more quickl
            r"(?:tempo|pace|speed|bpm) (?:(?:a )?(?:bit|little|touch|lot|much) )?higher)\b")
 MORE_RE = (r"\b(?:more energy|more energetic|energetic|busier|denser|fuller|more intense|intense|livelier|higher energy|"
            r"raise the energy|full (?:on|throttle|tilt|power|blast|energy)|(?:go|goes|going|on|at) full(?! of\b)(?= *$)|"
-           r"more lively|punchier|bigger|stronger|more driving|build(?: it)? up|more power|more powerful|"
+           r"more lively|more alive|punchier|bigger|stronger|more driving|build(?: it)? up|more power|more powerful|"
            r"more action|more exciting|exciting|more impact|more dense|richer|thicker|wilder|more confident|bolder|more assertive)\b")
 LESS_RE = (r"\b(?:less energy|less energetic|lower energy|lower the energy|sparser|sparse|thinner|less busy|simpler|"
            r"lighter|softer|gentler|more gentle|(?:keep|make|have) (?:it|things|everything|this|that)(?: nice and| really| very)? gentle|"

@@ -7,7 +7,7 @@ ending the turn's earlier asks, and a removal an "only" already makes dropped ("
     style_first(intents)          # one style, applied first
     kept_parts(intents)           # no removal twice, no balance of a part the turn takes out
     locks_first(intents)          # a place left as it is locked before the request's other changes
-    one_key(intents), halfway_only(intents)   # a mood and its key once; a part-way revert is the edit of it
+    one_key(intents), halfway_only(intents)   # a mood and its key once (of two opposite keys, the wish); a part-way revert is the edit of it
 """
 
 from __future__ import annotations
@@ -111,11 +111,43 @@ def kept_parts(intents: list[EditIntent]) -> list[EditIntent]:
 
 def one_key(intents: list[EditIntent]) -> list[EditIntent]:
     """A mood and its key said together ("gloomy, like a minor key") make one key: the mode the mood brings at the
-    same place is dropped (a mode the score already has is said when applied). Alone, a mode stays."""
+    same place is dropped (a mode the score already has is said when applied). Alone, a mode stays. Two opposite keys
+    at one place are the music as it is and the one wished (`wished_key`): the wish stays."""
+    intents = wished_key(intents)
     if not any(it.what != "mode" for it in intents):
         return intents
     moods = [(vocab.MOODS[o.value].mode, place_of(o.scope)) for o in intents if o.what == "mood" and o.value in vocab.MOODS]
     return [it for it in intents if not (it.what == "mode" and (it.value, place_of(it.scope)) in moods)]
+
+
+# a clause that asks for something ("make it happy", "we want sunshine", "happier chords pls"), not one that says how
+# the music is now ("it sounds so sad", "bit mournful for a toy unboxing", "the harmony is minor right now")
+WISH_RE = re.compile(r"\b(?:make|want|wanna|need|needs|should|please|pls|plz|could|can|would|switch|flip|change|go|"
+                     r"give|gimme|let|turn|put|bring|i'?d like|more|less|happier|sadder|brighter|darker)\b")
+
+
+def _key_of(it: EditIntent) -> str | None:
+    """The key an intent brings: a mode's, or a mood's ("sad": minor)."""
+    if it.what == "mode":
+        return it.value if it.value in ("major", "minor") else None
+    return vocab.MOODS[it.value].mode if it.what == "mood" and it.value in vocab.MOODS else None
+
+
+def wished_key(intents: list[EditIntent]) -> list[EditIntent]:
+    """Of two opposite keys said for one place ("it sounds so sad, make it happy", "the harmony is major and cheerful,
+    switch it to minor"), the one said as a wish (`WISH_RE` in its clause) stays and the one said as how the music is
+    goes; when both or neither read as wishes, the later stays (the complaint comes first). Before, both applied: the
+    sad mood's slower pace and the happy one's key, or a question."""
+    keyed = [(k, key, place_of(it.scope)) for k, it in enumerate(intents) if (key := _key_of(it))]
+    gone = set()
+    for k, key, place in keyed:
+        rivals = [j for j, other, p in keyed if p == place and other != key]
+        if rivals:
+            wish = bool(WISH_RE.search(intents[k].text or ""))
+            rival_wish = any(WISH_RE.search(intents[j].text or "") for j in rivals)
+            if (rival_wish and not wish) or (wish == rival_wish and max(rivals) > k):
+                gone.add(k)
+    return [it for k, it in enumerate(intents) if k not in gone]
 
 
 def halfway_only(intents: list[EditIntent]) -> list[EditIntent]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.amounts import magnitude
+from v2m.agent.dialogue.compared import EARLIER
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.phrases import FAST_RE, GRADUAL, SLOW_RE, TEMPO_NUMBER
 from v2m.agent.dialogue.place_words import END_WORDS, START_WORDS, only_place
@@ -87,6 +88,40 @@ def met(e, it) -> bool:
     e.said.append(f"The tempo{where} is already {said} BPM" +
                   (f", {'under' if most else 'over'} {it.amount:g} BPM." if bound else "."))
     return True
+
+
+# the tempo said high or low, as it is ("the bpm is too high", "speed of music is very high", "bpm kinda low"): away
+# from it; said as it should be ("could the pace be a bit higher?"): toward it (before, TOO read "too high" as quieter,
+# "very high" as less energy, and "tempo's way too low" played slower). Never a tempo kept or made so ("keep the
+# tempo high"): that is no complaint
+TEMPO_NOUN = r"\b(?:the |its |our |this |your )?(?:tempo|speed|pace|bpm)(?: of (?:the |this )?(?:music|song|track))?"
+HOW = r"(?P<how>(?:(?:way|far|much|very|really|so|too|a bit|a little|a lot|kinda|kind of|pretty|quite|super) )*)"
+STATE_RE = re.compile(rf"{TEMPO_NOUN}(?P<be>'s| is| feels| seems| sounds)? {HOW}(?P<lvl>high|low)\b", re.I)
+WISH_RE = re.compile(rf"{TEMPO_NOUN} (?:(?:could|should|can|must|needs to|has to|to) )?be {HOW}(?P<lvl>higher|lower)\b", re.I)
+KEPT_RE = re.compile(r"\b(?:keep|make|leave|get|have|want|need|like|love)\s+$", re.I)
+# the music's pace said against something in the picture ("the song is way faster than the dancers", "the track feels
+# slower than the camera moves"): how it is, so the other way (never against an earlier version or a number)
+THAN_RE = re.compile(r"(?<!make )(?<!keep )(?<!get )\b(?:(?:the |this |our |my )?(?:music|song|track|soundtrack|score|tune)(?:'s)?|it's|it)"
+                     rf"(?: (?:is|are|feels|seems|sounds|goes|was))? {HOW}(?P<cmp>faster|quicker|slower) than (?!\d|{EARLIER})[^,;.!?]*?"
+                     r"(?=\s*(?:$|[,;.!?]|\b(?:and|but|in|at|on|from|during|after|before|until|till|when|please|pls|so|could|can)\b))", re.I)
+SIZE = {"way": "much ", "far": "much ", "much": "much ", "a lot": "much ", "a bit": "a bit ", "a little": "a little ",
+        "kinda": "a bit ", "kind of": "a bit "}
+
+
+def _sized(how: str) -> str:
+    return next((SIZE[w] for w in SIZE if f" {w} " in f" {how.lower()} "), "")
+
+
+def _state(m: re.Match) -> str:
+    if KEPT_RE.search(m.string[:m.start()]) or not (m["be"] or m["how"].strip()):
+        return m[0]   # "keep the tempo high", "tempo high in the chorus": how it should be, no complaint
+    return f"{_sized(m['how'])}{'slower' if m['lvl'].lower() == 'high' else 'faster'}"
+
+
+def plain(text: str) -> str:
+    """`text` with the tempo said high or low, or the music faster or slower than the picture, as "slower"/"faster"."""
+    text = WISH_RE.sub(lambda m: f"{_sized(m['how'])}{'faster' if m['lvl'].lower() == 'higher' else 'slower'}", STATE_RE.sub(_state, text))
+    return THAN_RE.sub(lambda m: f"{_sized(m['how'])}{'faster' if m['cmp'].lower() == 'slower' else 'slower'}", text)
 
 
 def read(c, t: str) -> str:

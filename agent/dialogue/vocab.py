@@ -146,13 +146,14 @@ class Mood:
     tempo: float              # tempo factor
     words: tuple[str, ...]    # synonyms and comparatives that name it
     style: str | None = None  # the style a first request in this mood alone calls up ("a tense thriller")
+    keyed: bool = False       # chiefly its key ("sadder", "happier chords"): its kind of edit is mode_<mode>, not energy
 
 
 MOODS = {m.name: m for m in (
     Mood("happy", "major", 0.1, 1.08, ("happy", "happier", "joyful", "cheerful", "upbeat", "sunny", "uplifting",
-                                      "optimistic", "hopeful", "positive", "bright mood"), "folk"),
+                                      "optimistic", "hopeful", "positive", "bright mood"), "folk", True),
     Mood("sad", "minor", -0.15, 0.88, ("sad", "sadder", "melancholy", "melancholic", "sorrowful", "gloomy",
-                                       "mournful", "tragic", "heartbreaking", "somber", "sombre", "solemn", "reverent", "reverential", "depressing"), "classical"),
+                                       "mournful", "tragic", "heartbreaking", "somber", "sombre", "solemn", "reverent", "reverential", "depressing"), "classical", True),
     Mood("tense", "minor", 0.1, 1.05, ("tense", "tenser", "anxious", "nervous", "thriller", "edgy", "scary", "menacing"), "cinematic"),
     Mood("suspense", "minor", -0.1, 1.0, ("suspense", "suspenseful", "slow burn"), "cinematic"),   # held breath: darker, held back, same pace
     Mood("strut", None, 0.15, 1.0, ("strut", "cocky"), "funk"),   # swagger, how it walks: any style, same pace (no "swagger": it draws "swooshier")

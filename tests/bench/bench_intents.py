@@ -32,30 +32,11 @@ from dialogue_check import clip_analysis, load_set  # noqa: E402
 from v2m.finetune.intent_human import BANKS, label_of  # noqa: E402 - the one labelling of turns, shared with training
 
 
-RULE_LABEL = {("tempo", "up"): "tempo_up", ("tempo", "down"): "tempo_down", ("energy", "up"): "energy_up",
-              ("energy", "down"): "energy_down", ("loudness", "up"): "loudness_up",
-              ("loudness", "down"): "loudness_down", ("shape", "up"): "shape_up", ("shape", "down"): "shape_down",
-              ("balance", "up"): "balance_up", ("balance", "down"): "balance_down"}
-
-
 def rules_label(intents) -> str:
-    if not intents:
-        return "none"
-    it = intents[0]
-    if it.what == "mode":
-        return f"mode_{it.value}" if it.value in ("major", "minor") else "style"
-    if it.what == "mood":
-        from v2m.agent.dialogue.vocab import MOODS
+    """The kind of edit the grammar's first intent stands for: the chat's own labelling (`arbiter.label_of`)."""
+    from v2m.agent.dialogue.arbiter import label_of as chat_label
 
-        m = MOODS[it.value]
-        return "energy_up" if m.energy > 0 else "energy_down"
-    if it.what in ("revert", "undo"):
-        return "revert"
-    if it.what in ("add", "remove", "hit", "style"):
-        return it.what
-    if it.what == "only":
-        return "remove"
-    return RULE_LABEL.get((it.what, it.direction), it.what)
+    return chat_label(intents[0]) if intents else "none"
 
 
 def grammar_reading(a, plan, text: str):
