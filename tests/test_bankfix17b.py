@@ -88,3 +88,9 @@ def test_everyday_percussion_names_are_parts(jazz_long, said, what):
 def test_clapping_too_loud_softens_the_kit(jazz_long):
     turn = jazz_long.say("the clapping is way too loud")
     assert max(levels(jazz_long.plan, "drums")) < 0 and set(levels(jazz_long.plan, "bass")) == {0.0}, turn.reply
+
+
+def test_people_clapping_in_the_picture_are_no_part(jazz_long):
+    """"the audience is clapping at 0:20": what happens on screen, a place; the drums untouched."""
+    turn = jazz_long.say("the audience is clapping at 0:20, make it louder there")
+    assert set(levels(jazz_long.plan, "drums")) == {0.0}, turn.reply
