@@ -94,3 +94,23 @@ def test_people_clapping_in_the_picture_are_no_part(jazz_long):
     """"the audience is clapping at 0:20": what happens on screen, a place; the drums untouched."""
     turn = jazz_long.say("the audience is clapping at 0:20, make it louder there")
     assert set(levels(jazz_long.plan, "drums")) == {0.0}, turn.reply
+
+
+@pytest.mark.parametrize("said, what", [("can u take out the singing part", "remove"),
+                                        ("that whistling noise has to go", "remove"),
+                                        ("Grandpa here. That whistling sound, can you take it out", "remove"),
+                                        ("the humming bit is too quiet", "balance")])
+def test_a_part_named_by_its_sound_is_that_part(jazz_long, said, what):
+    """"the singing", "that whistling noise": the part that makes the sound (voices, a whistle); the chat says it
+    is not there rather than reading nothing (before: nothing read)."""
+    assert [it.what for it in _strict(jazz_long.plan, said)] == [what]
+    turn = jazz_long.say(said)
+    assert "Which instrument" not in turn.reply and "I'm not sure" not in turn.reply, turn.reply
+
+
+@pytest.mark.parametrize("said", ["when she starts singing at 0:20, make it quieter", "the kids are whistling in shot 3, more energy there"])
+def test_people_singing_in_the_picture_are_no_part(jazz_long, said):
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert turn.changed and [s.instruments for s in jazz_long.plan.sections] == [s.instruments for s in before.sections], turn.reply
+    assert all(set(levels(jazz_long.plan, r)) == {0.0} for r in ("drums", "bass", "harmony", "melody")), turn.reply
