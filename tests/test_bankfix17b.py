@@ -23,7 +23,9 @@ def _strict(plan, said):
     "can you restore the previous one", "prev version pls", "pls make it like before",
     # a grandparent, a learner, a producer
     "I think I loved it more before, dear", "please restore the older version, it was more good",
-    "bring back the earlier mix"])
+    "bring back the earlier mix",
+    # an earlier one named by when it was sent, then praised
+    "the mix you sent this morning was perfect, bring it back", "the version you played us yesterday was better"])
 def test_an_earlier_version_preferred_goes_back(jazz_long, said):
     """Liking what was there before, in everyday words, is going back one version: the tempo the faster edit
     changed is as it was (before: the grammar read nothing; the chat leaned on the learned reader alone)."""
@@ -34,7 +36,8 @@ def test_an_earlier_version_preferred_goes_back(jazz_long, said):
     assert turn.changed and jazz_long.plan.tempo_bpm == first, turn.reply
 
 
-@pytest.mark.parametrize("said", ["the very first song you made was the best", "da first music u made was best, that one again pls"])
+@pytest.mark.parametrize("said", ["the very first song you made was the best", "da first music u made was best, that one again pls",
+                                  "honestly i loved the very first song u made", "we preferred the first track you did"])
 def test_the_first_one_made_preferred_is_the_first_score(jazz_long, said):
     """"the first tune you made was the best": the first score, however many edits came after."""
     first = jazz_long.plan.tempo_bpm

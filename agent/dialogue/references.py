@@ -45,10 +45,12 @@ PREFERRED_RE = re.compile(rf"\b{LIKED} (?:it|that|things|the music|the sound|the
                           rf"|\b{LIKED} what (?:we|i|you) had\b|\b{LIKED} {EARLIER_ONE}|\b{EARLIER_ONE} (?:was|is|sounded) {GOOD}"
                           rf"|\b(?:restore|reinstate|bring back|go back to|back to|return to|revert to) (?:{EARLIER_ONE}|the earlier cut\b)"
                           rf"|\b(?:one|version|mix|take) before (?:this|that)(?: one)? (?:was|is|sounded) {GOOD}"
+                          rf"|\b(?:one|version|mix|take) (?:you|we) (?:sent|made|played|did|had|showed)\b[^.,;!?]{{0,30}}? (?:was|is|sounded) {GOOD}"
                           r"|\b(?:make|have|get|want|put) (?:it |things |everything )?(?:like|as) before\W*$")
 # The first score said as the first one made and liked: "the very first tune you made was the best"
-FIRST_MADE_RE = re.compile(r"\bfirst (?:one|version|tune|music|song|track|mix)\b(?=(?: (?:you|we|i) (?:made|did|sent|played|wrote|had))?"
-                           rf" (?:was|is|sounded) {GOOD})")
+FIRST_MADE = r"first (?:one|version|tune|music|song|track|mix)\b"
+FIRST_MADE_RE = re.compile(rf"\b{LIKED} (?:the |that |your )?(?:very )?{FIRST_MADE}|\b{FIRST_MADE}(?=(?: (?:you|we|i) (?:made|did|sent|"
+                           rf"played|wrote|had))? (?:was|is|sounded) {GOOD})")
 # Versions counted back: "undo the last two", "revert the two most recent changes", "go back one step", "three
 # versions back", "like it was two changes ago", "before our last 2 edits"
 NUMBER = r"one|two|three|four|a couple(?: of)?|couple(?: of)?|[1-4]"   # the counts COUNTED reads
