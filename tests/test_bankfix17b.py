@@ -117,3 +117,25 @@ def test_people_singing_in_the_picture_are_no_part(jazz_long, said):
     turn = jazz_long.say(said)
     assert turn.changed and [s.instruments for s in jazz_long.plan.sections] == [s.instruments for s in before.sections], turn.reply
     assert all(set(levels(jazz_long.plan, r)) == {0.0} for r in ("drums", "bass", "harmony", "melody")), turn.reply
+
+
+# ----------------------------------------------------------------------------- 4. a genre the styles lack, named
+
+@pytest.mark.parametrize("said, style", [("can we try a dubstep version", "electronic"), ("motown vibes pls", "funk"),
+                                         ("give it a ska feel", "reggae"), ("like a pixar film please", "cinematic"),
+                                         ("k-pop style pls", "electronic"), ("make it more rockabilly", "rock"),
+                                         ("something opera-ish", "classical"), ("like the bgm on a cooking programme", "jazz"),
+                                         ("could it be a cumbia", "bossa"), ("old school boom bap beat pls", "lofi")])
+def test_a_genre_the_styles_lack_is_its_nearest_style(jazz_long, said, style):
+    """A genre people name that is no style of ours is its nearest one, said with why (before: most read nothing,
+    "a cooking show" asked what it means)."""
+    got = _strict(jazz_long.plan, said)
+    assert [(it.what, it.value) for it in got][:1] == [("style", style)]
+    turn = jazz_long.say(said)
+    assert jazz_long.plan.style == style, turn.reply
+
+
+@pytest.mark.parametrize("said", ["the metal door slams at 0:20, put a hit there", "like a soap opera cliffhanger, more tension"])
+def test_a_genre_word_in_another_sense_is_no_style(jazz_long, said):
+    turn = jazz_long.say(said)
+    assert jazz_long.plan.style == "jazz", turn.reply
