@@ -139,3 +139,26 @@ def test_a_genre_the_styles_lack_is_its_nearest_style(jazz_long, said, style):
 def test_a_genre_word_in_another_sense_is_no_style(jazz_long, said):
     turn = jazz_long.say(said)
     assert jazz_long.plan.style == "jazz", turn.reply
+
+
+# ----------------------------------------------------------------------------- 5. a moment of the picture, then its time
+
+@pytest.mark.parametrize("said, t", [("add a sting when the door slams, about 0:31", 31.0),
+                                     ("when she finally smiles, around 0:41, a little accent pls", 41.0),
+                                     ("Put one hit when the goal goes in, at 0:22.", 22.0)])
+def test_a_mark_at_a_moment_then_its_time_is_at_that_time(jazz_long, said, t):
+    """"a small accent when the cat jumps, at 0:23": the time said after the moment is when it happens; the mark lands
+    there (before: asked what "the cat" is, though the time was said)."""
+    got = _strict(jazz_long.plan, said)
+    assert [(it.what, it.scope.times_s) for it in got] == [("hit", [t])]
+    turn = jazz_long.say(said)
+    assert turn.changed and any(abs(h.time_s - t) < 0.01 for h in jazz_long.plan.hit_points), turn.reply
+
+
+def test_an_edit_at_a_moment_then_its_time_is_there(jazz_long):
+    """"slower when the kid falls, at 0:23": slower in the shot at 0:23 only."""
+    from edit_clips import tempos
+
+    jazz_long.say("slower when the kid falls, at 0:23")
+    got = tempos(jazz_long.plan)
+    assert got[5] < got[0] and got[4] == got[0] and got[6] == got[0], got
