@@ -162,3 +162,17 @@ def test_an_edit_at_a_moment_then_its_time_is_there(jazz_long):
     jazz_long.say("slower when the kid falls, at 0:23")
     got = tempos(jazz_long.plan)
     assert got[5] < got[0] and got[4] == got[0] and got[6] == got[0], got
+
+
+@pytest.mark.parametrize("said", ["and more cowbell lol jk", "needs more cowbell haha kidding", "add a kazoo solo, just joking"])
+def test_a_part_asked_in_jest_changes_nothing(jazz_long, said):
+    """"more cowbell lol jk": said in jest, taken back in the same breath; nothing changes (the cowbell, now a part the
+    grammar knows, made this a real request in k-tune and n-tune)."""
+    before = jazz_long.plan
+    jazz_long.say(said)
+    assert jazz_long.plan == before
+
+
+def test_an_edit_said_not_in_jest_stands(jazz_long):
+    turn = jazz_long.say("get rid of the sax, I'm not kidding")
+    assert turn.changed, turn.reply
