@@ -24,9 +24,9 @@ from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.repeats import halfway_only, one_key, same_meaning
 from v2m.agent.dialogue.amounts import magnitude
 from v2m.agent.dialogue.phrases import FAST_RE, LESS_RE, LOUD_RE, MORE_RE, QUIET_RE, SLOW_RE
-from v2m.agent.dialogue.place_words import (PLACE_FILLER, PLACE_WORDS_RE, SPOKEN_SECONDS, appositive,
+from v2m.agent.dialogue.place_words import (PLACE_FILLER, PLACE_WORDS_RE, SPOKEN_SECONDS,
                                             notation, only_place)
-from v2m.agent.dialogue.said_beside import beside
+from v2m.agent.dialogue.said_beside import beside, joined
 from v2m.agent.dialogue.where import Ask, Span, Unknown, moment
 from v2m.tools.contract import EditIntent, ScorePlan, VideoAnalysis
 from v2m.tools.music.theory import read_tonic, tonic_name, tonic_pc
@@ -315,7 +315,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     said = amounts.LABELLED_RE.sub(" ", said)   # "Tempo: 100", "louder: +4dB": a label and its amount, one clause
     for x in (x for x in CLAUSE_SPLIT.split(said) if x and x.strip()):
         if clauses and beside(clauses[-1], x) and not set(phrases.unfilled(clauses[-1].lower()).split()) <= phrases.SMALL_TALK:   # "end on a stop, which is the last cut": one clause ("ok, it's too much": no place)
-            clauses[-1] += " " + appositive(clauses[-1], x)
+            clauses[-1] += " " + joined(clauses[-1], x)
         else:
             clauses += sides.split_places(x, analysis, plan, lambda t: unread.reading(lambda: read_clause(analysis, plan, t, None)))   # "slower in shot 2 and faster in shot 5": two
     clauses = mentions.bare_apart(names.naming_only(marks.placed_after(phrases.edit_clauses(clauses))))

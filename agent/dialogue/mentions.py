@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import audience, patterns, vocab
+from v2m.agent.dialogue import audience, part_words, patterns, vocab
 from v2m.agent.dialogue.patterns import PLACE_SAID, LazyPattern   # the longest part alternations compile on first use
 from v2m.agent.dialogue.place_words import NUMBER_WORD, only_place
 from v2m.agent.dialogue.where import Ask, Span
@@ -84,7 +84,7 @@ def plain_parts(t: str) -> str:
     t = audience.TUNE_OUT_RE.sub(r"\1 lose interest", re.sub(r"\bkick(s|ed|ing)? (back )?in\b", r"come\1 \2in", t))   # verbs, no kick drum, no tune
     t = re.sub(LEAD_GUITAR, "lead guitar", t)   # "the guitar solo", "that wailing guitar": the guitar on the tune
     t = re.sub(BELL_SOUND, "bells", re.sub(TWINKLY, "celesta", t))   # "the twinkly thing": the bell-like part (celesta when none plays)
-    t = re.sub(r"\bhand ?claps?\b", "hand percussion", t)   # claps played by hand, not the kit's clap
+    t = part_words.sounded(re.sub(r"\bhand ?claps?\b", "hand percussion", t))   # claps played by hand, not the kit's clap; "the clapping": the claps
     t = re.sub(r"\bboom(?:[ -]boom)+(?:[ -](?:crash|bang|tss|chick))*\b", "drums", t)   # the kit, said as its sound
     t = re.sub(rf"(?:\b(?:{DESCRIBING})|(?:(?<=\ba )|(?<=\ban ))(?<!\blike a )(?<!\blike an )(?!(?:{INSTR_ALT}|bit|little|lot|touch|tad|few|couple|more|new)\b)[a-z]+) (?=(?:{INSTR_ALT})(?:s|es)?\b)", lambda m: m[0] if m[0].strip() in vocab.style_keywords("") else "", t)   # "a soft rhodes": its colour; no simile's scene ("like a cartoon tune") or style ("a reggae bass")
     t = re.sub(rf"\b((?:{INSTR_ALT})(?:s|es)?) (?:{PART_NOUNS})\b", r"\1", t)

@@ -177,7 +177,7 @@ def read(t: str, want) -> str:
                               rf"scrap|eliminate|no more(?: of)?(?: that| those| this)?|{UNNEEDED}) {INSTR}"
                               rf"|{INSTR}(?:,? (?:it|they))? (?:is|are|'s|'re)? ?(?:not|n't|no longer) (?:really |even |at all )?"
                               rf"(?:needed|necessary|required|essential|adding anything)\b"
-                              rf"|{INSTR} (?:tacet|out|sit out|drop out|lay out|stop|stops|on hold|(?:should |can |could |must |to |will |"
+                              rf"|{INSTR} (?:tacet|out|sit out|drop out|lay out|stop|stops|on hold|{prohibited.MUST_GO}|(?:should |can |could |must |to |will |"
                               rf"need to |may )?(?:rest|take a (?:rest|break|breather)|have a (?:rest|break)))\b(?! front)"
                               rf"|\b(?:rest|give) {INSTR} (?:a )?(?:rest|break|breather)\b", t)):   # "the drums should rest"
         if m.group(1) is None:

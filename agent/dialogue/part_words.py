@@ -67,3 +67,15 @@ KICK_IDIOM_RE = re.compile(r"\b(?:a|some) kick(?: (?:up|in) the \w+)?(?= *$|[,.;
 # up"), before any reader takes "kick" for the kick drum
 KICK_UP_RE = re.compile(r"\b(?:(?:needs?|could use|wants?|give (?:it|this|them)) )?(?:a|some) (?:good |swift |real )?kick (?:up|in) the "
                         r"(?:pants|backside|arse|ass|butt|bum|rear|behind|trousers|britches)\b", re.I)
+
+# A part named by the sound it makes, as a thing heard ("the clapping", "that whistling noise", "take out the singing
+# part"; bank17's plain speakers): the part that makes it. Only after a word that makes it a thing ("the", "that",
+# "some"): "the crowd is clapping", "when she starts singing" are the picture.
+SOUNDED = {"clapping": "claps", "clappy": "claps", "singing": "voices", "humming": "voices", "whistling": "whistle"}
+SOUNDED_RE = re.compile(rf"\b(the|that|this|some|those) ({'|'.join(SOUNDED)})(?: (?:noise|sound|thing|bit|part|stuff))?\b"
+                        r"(?! (?:of|by|from|in the picture|on screen)\b)", re.I)
+
+
+def sounded(text: str) -> str:
+    """`text` with each part named by its sound said by its name: "lose the clapping" -> "lose the claps"."""
+    return SOUNDED_RE.sub(lambda m: f"{m.group(1)} {SOUNDED[m.group(2).lower()]}", text)

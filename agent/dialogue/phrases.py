@@ -304,8 +304,8 @@ print ship export render finish wrap a we're""".split())   # "perfect, print it"
 # Not knowing yet ("hmm, not sure", "I don't know", "honestly I'm not sure this is working"): no edit to read
 UNDECIDED = set("not sure unsure dunno know don't dont i i'm im maybe think thinking let me honestly this it is isn't "
                 "working quite yet".split())
-# "can we go minor? joke.", "faster... jk": the clause before is taken back
-JOKE_RE = re.compile(r"^\W*(?:(?:just |only |i'?m )?(?:a )?(?:joke|joking|kidding)|jk|j/k|lol jk|not really|scratch that)\W*$", re.I)
+JOKE_RE = re.compile(r"^\W*(?:(?:just |only |i'?m )?(?:a )?(?:joke|joking|kidding)|jk|j/k|lol jk|not really|scratch that)\W*$", re.I)   # "go minor? joke.": the clause before taken back
+JOKED_RE = re.compile(r"(?<!\bnot )(?<!\bno )\b(?:(?:lol|haha+|lmao|hehe) )?(?:jk|j/k|(?:just )?(?:kidding|joking))\W*$", re.I)   # "more cowbell lol jk": this one
 PLACE_TOKEN_RE = re.compile(r"(?:from )?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*(?:[-–]|to)\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?|\b(?:shots?|sh|cuts?) ?\d+"
                             r"(?:\s*[-–]\s*\d+)?\b", re.I)
 # How the score is now, said beside a request ("the music is sweet, but ..."): a description, no wish of its own
@@ -368,7 +368,7 @@ def edit_clauses(clauses: list[str]) -> list[str]:
     taken_back = {k for k, x in enumerate(clauses) if JOKE_RE.match(x)}
     # a clause taken back keeps the place it named ("0:18-0:31 can we go minor? joke. but more serious")
     clauses = [" ".join(PLACE_TOKEN_RE.findall(x)) if k + 1 in taken_back else x for k, x in enumerate(clauses)
-               if k not in taken_back and not KEEP_IT_RE.match(x) and not rest_only(x)]
+               if k not in taken_back and not KEEP_IT_RE.match(x) and not rest_only(x) and not JOKED_RE.search(x)]
     clauses = [x for x in clauses if x.strip()]
     # "Thanks, Tom": the name signed after a pleasantry is part of the sign-off
     clauses = [x for k, x in enumerate(clauses) if not (k and re.fullmatch(r"\s*[A-Z][a-z]+\W*", x)

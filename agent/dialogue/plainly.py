@@ -47,7 +47,7 @@ TEXTED = {"gonna": "going to", "wanna": "want to", "gotta": "got to", "lemme": "
 TEXTED_RE = LazyPattern(rf"\b(?:{'|'.join(TEXTED)})\b", re.I)
 ARE_RE = LazyPattern(r"(?<=[a-z])(?<!\bshot)(?<!\bcut)(?<!\bplan)(?<!\bscene) r (?=[a-z])(?!rated\b)", re.I)   # "the drums r too loud": are (never "r&b", "shot r", "r rated")
 AND_RE = LazyPattern(r"(?<=\w) & (?=\w)")   # "drums & bass" (spaced; "r&b" stays)
-OK_RE = LazyPattern(r"^\s*kk?\b(?=\W)", re.I)   # "k, now faster": ok
+OK_RE = LazyPattern(r"^\s*kk?\b(?=\W)(?!-)", re.I)   # "k, now faster": ok ("k-pop" stays)
 
 # "2" texted for "too" before how a part or the music sounds (`phrases.TOO`'s words and `complaints`': "the bass is 2
 # boomy", "way 2 loud", "feels 2 sleepy"; `spelling.PHONE` reads "2 much" anywhere), and ending a message after a part

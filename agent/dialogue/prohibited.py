@@ -20,6 +20,10 @@ from v2m.agent.dialogue.vocab import INSTRUMENTS
 from v2m.agent.dialogue.where import Ask
 from v2m.tools.style import load_style
 
+# after the part, that it must go (bank17: "the wah wah guitar has to go", "drums gotta go lol"): taken out; not where or
+# how it goes ("the sax has to go higher", "the drums need to go faster")
+MUST_GO = (r"(?:has|have|needs?|must|got|has got|gotta)(?: to)? go(?![ -](?:\w+er|up|down|back|on|in|into|to|with|for|along|over|"
+           r"the|a|more|less|big|wild|quiet|soft|hard|off)\b)")
 # after the part: a question tag or "yet" ("you don't add drums, do you?", "don't add drums yet"): asked, not ordered
 HEDGED_RE = re.compile(rf"\b{NEVER} {INSTR}(?:[^.!;,?]*?\b(?:yet|for now|for the moment)\b|[^.!;,?]*(?:,? (?:(?:do|will|would|can|"
                        r"could|are|did) (?:you|we|u|they)|right))?\s*\?)", re.I)   # in its own clause (not "..., ok?")

@@ -34,6 +34,23 @@ PREVIOUS_RE = re.compile(rf"\b(?:like|as|how|the way) (?:it|they) (?:was|were|is
                          r"|\bbetter (?:like|as) before\b|\bbefore that(?: last)? change\b|\bundo (?:that|the last)\b"
                          r"|\bput that back\b|\brevert(?: that| it| this)?\b|\bscrap that\b|\bforget that\b|\breturn please\b|^\s*return\b|^\s*undo\b"
                          rf"|{CTRL_Z}|{BETTER_BEFORE}|{LAST_ONE_OFF}")
+# An earlier version preferred, in everyday words (bank17: "I actually liked it more before", "I preferred what we had",
+# "the one before this one was nicer", "restore the earlier one", "make it like before"): a word of liking or of
+# bringing back, said of "before" at the end (not "before the drop", a place) or of an earlier one (never a part)
+LIKED = r"(?:liked|loved|preferred|prefer|enjoyed|miss)"
+EARLIER_ONE = r"(?:the |that |your |our )?(?:earlier|previous|older|old|former|other) (?:one|version|mix|take|draft|tune|track|music|song)\b"
+GOOD = r"(?:\w+ )?(?:best|better|nicer|perfect|good|great|the one|the keeper)\b"
+NOT_A_PLACE = r"(?!\s+(?:the|a|an|shots?|cuts?|\d|intro|outro|ending|drop|chorus|bridge)\b)"   # "before the drop": a place
+PREFERRED_RE = re.compile(rf"\b{LIKED} (?:it|that|things|the music|the sound|the score) (?:\w+ ){{0,2}}?(?:before|earlier)\b{NOT_A_PLACE}"
+                          rf"|\b{LIKED} what (?:we|i|you) had\b|\b{LIKED} {EARLIER_ONE}|\b{EARLIER_ONE} (?:was|is|sounded) {GOOD}"
+                          rf"|\b(?:restore|reinstate|bring back|go back to|back to|return to|revert to) (?:{EARLIER_ONE}|the earlier cut\b)"
+                          rf"|\b(?:one|version|mix|take) before (?:this|that)(?: one)? (?:was|is|sounded) {GOOD}"
+                          rf"|\b(?:one|version|mix|take) (?:you|we) (?:sent|made|played|did|had|showed)\b[^.,;!?]{{0,30}}? (?:was|is|sounded) {GOOD}"
+                          r"|\b(?:make|have|get|want|put) (?:it |things |everything )?(?:like|as) before\W*$")
+# The first score said as the first one made and liked: "the very first tune you made was the best"
+FIRST_MADE = r"first (?:one|version|tune|music|song|track|mix)\b"
+FIRST_MADE_RE = re.compile(rf"\b{LIKED} (?:the |that |your )?(?:very )?{FIRST_MADE}|\b{FIRST_MADE}(?=(?: (?:you|we|i) (?:made|did|sent|"
+                           rf"played|wrote|had))? (?:was|is|sounded) {GOOD})")
 # Versions counted back: "undo the last two", "revert the two most recent changes", "go back one step", "three
 # versions back", "like it was two changes ago", "before our last 2 edits"
 NUMBER = r"one|two|three|four|a couple(?: of)?|couple(?: of)?|[1-4]"   # the counts COUNTED reads
@@ -170,7 +187,9 @@ def reference(text: str) -> tuple[int, str | None] | None:
     if ORIGINAL_RE.search(text) and (attr or (BACK_RE.search(text) or re.search(r"\b(?:still|should be|as|like)\b", text))
                                      and re.search(r"\b(?:version|score|plan|one|original|originally|draft|cue|mix)\b", text)):
         return 0, attr
-    if PREVIOUS_RE.search(text) or PUT_BACK_RE.search(text):   # "put the ending back", "the tempo back in shot 3"
+    if FIRST_MADE_RE.search(text):   # "the first song you made was the best": the first score
+        return 0, attr
+    if PREVIOUS_RE.search(text) or PUT_BACK_RE.search(text) or PREFERRED_RE.search(text):   # "put the ending back", "the tempo back in shot 3"
         return -1, attr
     return None
 

@@ -115,7 +115,7 @@ INSTRUMENTS: dict[str, tuple[str, str]] = {
     # hand percussion: the kit's percussion keys (congas, shaker, tambourine) on channel 10
     "tambourine": ("Standard", "percussion"), "shaker": ("Standard", "percussion"),
     "congas": ("Standard", "percussion"), "conga": ("Standard", "percussion"), "bongos": ("Standard", "percussion"),
-    "maracas": ("Standard", "percussion"), "hand percussion": ("Standard", "percussion"),
+    "maracas": ("Standard", "percussion"), "hand percussion": ("Standard", "percussion"), "cowbell": ("Standard", "percussion"),
     **{w: sound[:2] for w, sound in STAND_INS.items()},
 }
 # Members of a family that plays as one part ("the trumpets" in a brass section), and the drum kits that play a
