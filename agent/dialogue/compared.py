@@ -47,7 +47,20 @@ MUSIC_VS_RE = LazyPattern(rf"(?<!make )(?<!keep )(?<!have )(?<!get )\b(?:(?:the 
                           rf"boost|put)(?: it| the music| that| the volume)?(?: down| up)?(?: a (?:bit|little|notch|touch))?(?: please| pls)?\b)?", re.I)
 
 
+# the words before a state said against something that make it the order ("make the music louder than the narrator",
+# "make sure the drums are louder than the crowd", "I want it faster than the dancers"): said as it should be, read as
+# asked (`ordered`; the patterns' own look-behinds miss "make the music ...", matched from "music")
+ORDERED_RE = re.compile(r"\b(?:make(?: sure)?|ensure|keep|have|get|want|need|let|like|would like)\s+(?:(?:that|the|this|our|my)\s+)?$", re.I)
+
+
+def ordered(m: re.Match) -> bool:
+    """Whether the words before `m` order what it says as a state (`ORDERED_RE`)."""
+    return bool(ORDERED_RE.search(m.string, 0, m.start()))
+
+
 def _music_vs(m: re.Match) -> str:
+    if ordered(m):
+        return m[0]
     down = m["cmp"].lower() in ("louder", "more loud")
     return f" {m['how']}{'quieter' if down else 'louder'}"
 
@@ -134,7 +147,7 @@ def against(text: str, plan: ScorePlan | None = None) -> str:
     """`text` with a level said against a part alone said as that part's own move, the other way; the rest of the
     band said against a part as each other part's own move (`plan`'s parts); a limit between two parts as the first
     one's move under (or over) the second."""
-    text = STATE_RE.sub(lambda m: f"{m['part']} is {TOO[m['cmp'].lower()]}, like ", text)
+    text = STATE_RE.sub(lambda m: m[0] if ordered(m) else f"{m['part']} is {TOO[m['cmp'].lower()]}, like ", text)
     text = _limit(OTHERS_RE.sub(lambda m: _others(m, plan), text), plan)
     text = MORE_PART_RE.sub(lambda m: f"the {m['part']} {'louder' if m['more'].lower() == 'more' else 'quieter'} than ", text)
     text = MUSIC_VS_RE.sub(_music_vs, text)

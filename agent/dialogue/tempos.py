@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.amounts import magnitude
-from v2m.agent.dialogue.compared import EARLIER
+from v2m.agent.dialogue.compared import EARLIER, ordered
 from v2m.agent.dialogue.orchestration import eat
 from v2m.agent.dialogue.phrases import FAST_RE, GRADUAL, SLOW_RE, TEMPO_NUMBER
 from v2m.agent.dialogue.place_words import END_WORDS, START_WORDS, only_place
@@ -121,7 +121,7 @@ def _state(m: re.Match) -> str:
 def plain(text: str) -> str:
     """`text` with the tempo said high or low, or the music faster or slower than the picture, as "slower"/"faster"."""
     text = WISH_RE.sub(lambda m: f"{_sized(m['how'])}{'faster' if m['lvl'].lower() == 'higher' else 'slower'}", STATE_RE.sub(_state, text))
-    return THAN_RE.sub(lambda m: f"{_sized(m['how'])}{'faster' if m['cmp'].lower() == 'slower' else 'slower'}", text)
+    return THAN_RE.sub(lambda m: m[0] if ordered(m) else f"{_sized(m['how'])}{'faster' if m['cmp'].lower() == 'slower' else 'slower'}", text)
 
 
 def read(c, t: str) -> str:
