@@ -39,13 +39,14 @@ PREVIOUS_RE = re.compile(rf"\b(?:like|as|how|the way) (?:it|they) (?:was|were|is
 # bringing back, said of "before" at the end (not "before the drop", a place) or of an earlier one (never a part)
 LIKED = r"(?:liked|loved|preferred|prefer|enjoyed|miss)"
 EARLIER_ONE = r"(?:the |that |your |our )?(?:earlier|previous|older|old|former|other) (?:one|version|mix|take|draft|tune|track|music|song)\b"
-GOOD = r"(?:\w+ )?(?:best|better|nicer|perfect|good|great|the one|the keeper)\b"
-NOT_A_PLACE = r"(?!\s+(?:the|a|an|shots?|cuts?|\d|intro|outro|ending|drop|chorus|bridge)\b)"   # "before the drop": a place
+GOOD = r"(?:(?!(?:not|never|no|hardly)\b)\w+ )?(?:best|better|nicer|perfect|good|great|the one|the keeper)\b"   # not "was not great"
+BETTER = GOOD.replace("perfect|good|great|the one|the keeper", "perfect")   # "the one you sent was good": this one, as it is
+NOT_A_PLACE = r"(?!\s+(?:the|a|an|shots?|cuts?|\d|intro|outro|ending|drop|chorus|bridge|in|on|at|during)\b)"   # "before the drop", "earlier in the song": a place
 PREFERRED_RE = re.compile(rf"\b{LIKED} (?:it|that|things|the music|the sound|the score) (?:\w+ ){{0,2}}?(?:before|earlier)\b{NOT_A_PLACE}"
                           rf"|\b{LIKED} what (?:we|i|you) had\b|\b{LIKED} {EARLIER_ONE}|\b{EARLIER_ONE} (?:was|is|sounded) {GOOD}"
                           rf"|\b(?:restore|reinstate|bring back|go back to|back to|return to|revert to) (?:{EARLIER_ONE}|the earlier cut\b)"
                           rf"|\b(?:one|version|mix|take) before (?:this|that)(?: one)? (?:was|is|sounded) {GOOD}"
-                          rf"|\b(?:one|version|mix|take) (?:you|we) (?:sent|made|played|did|had|showed)\b[^.,;!?]{{0,30}}? (?:was|is|sounded) {GOOD}"
+                          rf"|\b(?:one|version|mix|take) (?:you|we) (?:sent|made|played|did|had|showed)\b[^.,;!?]{{0,30}}? (?:was|is|sounded) {BETTER}"
                           r"|\b(?:make|have|get|want|put) (?:it |things |everything )?(?:like|as) before\W*$")
 # The first score said as the first one made and liked: "the very first tune you made was the best"
 FIRST_MADE = r"first (?:one|version|tune|music|song|track|mix)\b"
