@@ -89,14 +89,17 @@ YOU_KNOW_RE = LazyPattern(r"(?:^|,)\s*(?:you know|ya know|y'know|you know what i
 # Punctuation said aloud in dictation: the sign ("slower comma louder drums period")
 # (a mark named, not said: "put a question mark on the ending", "a comma-like pause", "the first period")
 _NAMED = "".join(rf"(?<!\b{w})(?<!\b{w} )" for w in ("a", "the", "first", "second", "third", "last", "final", "that", "this", "one"))
+# a period of time ("for a short period then louder", "quieter for a brief period after the cut"): no full stop said
+_TIMED = "".join(rf"(?<!\b{w})(?<!\b{w} )" for w in ("short", "brief", "long", "shorter", "longer", "whole", "entire", "same", "certain",
+                                           "given", "quiet", "calm", "silent", "each", "every", "some", "any", "trial"))
 SAID_MARKS = Lazy(((rf"{_NAMED}\s*\bcomma\b(?!-)\s*", ", "), (rf"{_NAMED}\s*\bquestion mark\b(?=\s*(?:$|[,.;!?]|and\b|then\b))", "?"),
               (rf"{_NAMED}\s*\bexclamation (?:mark|point)\b(?=\s*(?:$|[,.;!?]|and\b|then\b))", "!"),
               (r"\s*\bnew (?:line|paragraph)\b\s*", ". "),
               # never "come to a full stop" (the music stops) nor "a period piece"
-              (rf"{_NAMED}\s*\b(?:full stop|period)\b(?=\s*$|\s+(?:and|then|also|now|make|can|could|"
+              (rf"{_NAMED}{_TIMED}\s*\b(?:full stop|period)\b(?=\s*$|\s+(?:and|then|also|now|make|can|could|"
                r"please|the|it|that|thanks|thank|ok|okay|so|but|i|we|let|bring|add|more|less)\b)", "."),
               # "period" said after a word and before one that is no period's ("make the horns small period soft soft")
-              (rf"{_NAMED}(?<=[a-z] )period\b(?=\s+(?!(?:piece|pieces|drama|dramas|film|films|music|costume|costumes|style|styles|instruments?|of|"
+              (rf"{_NAMED}{_TIMED}(?<=[a-z] )period\b(?=\s+(?!(?:piece|pieces|drama|dramas|film|films|music|costume|costumes|style|styles|instruments?|of|"
                r"correct|accurate|feel|look|vibe|sound|details?|setting|props?)\b)[a-z])", ".")), re.I)
 # what the rewriting leaves: two spaces, a space before a comma, commas twice, a mark the text starts with
 TIDY = Lazy(((r"[ \t]{2,}", " "), (r"[ \t]+(?=[,.!?])", ""), (r",(?:\s*,)+", ","), (r"^[\s,.;]+", ""),
