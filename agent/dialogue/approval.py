@@ -164,7 +164,8 @@ PLACE_SAID_RE = re.compile(r"\b(?:when|where|while|as soon as|in|at|on|during|fr
 
 # a thanks at a turn's start or end ("energy up, thanks!", "thanks, slow it", "speed it up thx"): `thanked`
 THANKS = r"(?:thanks|thank (?:you|u|ya)|thankyou|thx|ty|tysm|ta|cheers)(?: (?:so much|a lot|very much|again))?"
-THANKED_RE = re.compile(rf"^\W*{THANKS}\W+|[\s,;.!-]+{THANKS}\W*$", re.I)
+# at the end, "cheers" and "ta" only after a mark: "louder when the crowd cheers" is the picture
+THANKED_RE = re.compile(rf"^\W*{THANKS}\W+|[\s,;.!-]+{THANKS.replace('|ta|cheers', '')}\W*$|\s*[,;.!-]\W*(?:cheers|ta)\W*$", re.I)
 JOINED_RE = re.compile(r"\b(?:and|but|so|&)\W*$", re.I)   # "night night, and thank you": the thanks in the goodbye
 
 
