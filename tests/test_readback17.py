@@ -7,7 +7,9 @@ through a real chat Session, in the wording that shows it and in other voices:
 - an earlier version "not great", or the one just sent "good" ("the one you sent was good but make it faster"): read
   as the earlier version preferred, and the last edit was undone (`references.PREFERRED_RE`);
 - "period" of time ("for a brief period then louder") taken for a dictated full stop (`plainly.SAID_MARKS`);
-- "cheers" said of the picture at the end ("louder when the crowd cheers") taken for a thanks (`approval.thanked`).
+- "cheers" said of the picture at the end ("louder when the crowd cheers") taken for a thanks (`approval.thanked`);
+- a sound of the picture said as a moment ("more energy when the clapping begins") read as the part that makes it,
+  the moment lost and the whole score changed (`part_words.sounded`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 import pytest
 from edit_clips import energy_at, tempo_at
 
-from v2m.agent.dialogue import plainly, references
+from v2m.agent.dialogue import part_words, plainly, references
 from v2m.agent.dialogue.approval import thanked
 
 
@@ -94,3 +96,17 @@ def test_cheers_after_a_mark_is_a_thanks(lofi_chat):
     before = tempo_at(lofi_chat.plan, 1.0)
     lofi_chat.say("speed it up a bit, cheers")
     assert tempo_at(lofi_chat.plan, 1.0) > before
+
+
+@pytest.mark.parametrize("said", ["more energy when the clapping begins", "louder once the singing starts",
+                                  "bring the energy up while the whistling goes on", "calmer after the humming"])
+def test_a_sound_of_the_picture_said_as_a_moment_is_a_place_not_the_whole_score(lofi_chat, said):
+    # before: "the clapping" was read as the claps (`part_words.sounded`), the moment lost, the whole score changed
+    before = [energy_at(lofi_chat.plan, t) for t in (1.0, 8.0, 16.0, 25.0)]
+    turn = lofi_chat.say(said)
+    after = [energy_at(lofi_chat.plan, t) for t in (1.0, 8.0, 16.0, 25.0)]
+    assert turn.question or sum(a != b for a, b in zip(after, before)) < len(before), turn.reply
+
+
+def test_a_sound_named_as_a_thing_is_still_its_part():
+    assert part_words.sounded("lose the clapping") == "lose the claps"

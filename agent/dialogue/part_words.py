@@ -70,9 +70,11 @@ KICK_UP_RE = re.compile(r"\b(?:(?:needs?|could use|wants?|give (?:it|this|them))
 
 # A part named by the sound it makes, as a thing heard ("the clapping", "that whistling noise", "take out the singing
 # part"; bank17's plain speakers): the part that makes it. Only after a word that makes it a thing ("the", "that",
-# "some"): "the crowd is clapping", "when she starts singing" are the picture.
+# "some"): "the crowd is clapping", "when she starts singing" are the picture, and so is one said as a moment ("more
+# energy when the clapping begins", "a hit after the singing": the place, not the part's entry).
 SOUNDED = {"clapping": "claps", "clappy": "claps", "singing": "voices", "humming": "voices", "whistling": "whistle"}
-SOUNDED_RE = re.compile(rf"\b(the|that|this|some|those) ({'|'.join(SOUNDED)})(?: (?:noise|sound|thing|bit|part|stuff))?\b"
+MOMENT_WORDS = ("when", "whenever", "where", "while", "as", "until", "till", "after", "before", "during", "at", "once", "since")
+SOUNDED_RE = re.compile("".join(rf"(?<!\b{w} )" for w in MOMENT_WORDS) + rf"\b(the|that|this|some|those) ({'|'.join(SOUNDED)})(?: (?:noise|sound|thing|bit|part|stuff))?\b"
                         r"(?! (?:of|by|from|in the picture|on screen)\b)", re.I)
 
 
