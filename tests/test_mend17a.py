@@ -34,3 +34,22 @@ def test_a_moment_then_its_time_with_no_side_is_still_there(tmp_path, said):
     turn = s.say(said)
     assert not turn.question and turn.changed, turn.reply
     assert energy_at(s.plan, 2) == energy_at(before, 2), turn.reply
+
+
+# ----------------------------------------------------------------------------- 2. a film house said as a degree, or as a likeness
+
+@pytest.mark.parametrize("said", ["a lil more disney pls", "could it be a bit more pixar?", "MORE PIXAR", "needs more disney"])
+def test_a_film_house_said_only_as_a_degree_asks_which_way(jazz_long, said):
+    """"more pixar": a character, more than a sound (test_ask14b); it asks which way, with options, and changes nothing
+    (bankfix17b's nearest styles made it cinematic)."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    assert turn.question and len(turn.options or []) >= 2 and jazz_long.plan == before, turn.reply
+
+
+@pytest.mark.parametrize("said", ["more pixar style", "make it sound like pixar", "can it sound more like disney",
+                                  "more pixar-ish", "like a disney movie pls"])
+def test_a_film_house_said_as_a_likeness_is_its_nearest_style(jazz_long, said):
+    """"make it sound like pixar", "pixar style": the genre, its nearest style (bankfix17b's reading kept)."""
+    turn = jazz_long.say(said)
+    assert not turn.question and jazz_long.plan.style == "cinematic", turn.reply
