@@ -31,6 +31,9 @@ CHARACTER = frozenset("""funny funnier hilarious comedic comical goofy goofier d
 character sitcom""".split())
 CHARACTER_RE = re.compile(rf"\b(?P<more>more (?:of (?:a|the|some) )?)?(?P<word>{'|'.join(sorted(CHARACTER))})\b"
                           r"(?<!(?<!more )(?<!some )(?<!give it )(?<!with )character)")   # "the main character enters": a person
+# ... yet a film house said as a likeness ("like a pixar film", "pixar style", "more disney-ish") is the genre, its nearest
+# style (tools/styles); said only as a degree ("more pixar", "a bit more disney") it is the character, and asked
+LIKENESS_RE = re.compile(r"\b(?:like|style|genre|sound(?:s|ing)?|films?|movies?|scores?|soundtracks?|vibes?)\b|\w-?(?:ish|esque)\b")
 SOUND_WAYS = ("more energy", "faster")   # what a character with no feeling of its own ("personality") may take
 GUESSED_RE = re.compile(r"^'(?P<word>[^']+)' read as (?P<mood>[a-z_]+)$")   # `edits._unknown`'s reason for a guess
 MORE_THAN_ONE = "Say which (or more than one)."   # the question invites several ways: "both", "all of them" take each
@@ -98,6 +101,8 @@ def character(intents: list[EditIntent], request: str, plan: ScorePlan) -> tuple
     if not (m := CHARACTER_RE.search(low)) or len(intents) > 1:
         return None
     it = intents[0] if intents else None
+    if it is not None and it.what == "style" and m.group("more") and not LIKENESS_RE.search(low):
+        it = None   # "more pixar": the style the word alone names is no reading of a degree of it
     if it is not None and (it.what not in ("mood", "energy") or it.what == "energy" and (not m.group("more") or
                                                                                         it.scope.kind != "whole")):
         return None   # a style ("more dramatic" is cinematic), energy said in other words or in one place ("more drama in

@@ -90,9 +90,10 @@ BRACKETED_SPAN_RE = re.compile(r"\b((?:the|her|his|their|our|my|that) [a-z'-]+(?
 
 # the picture described, then its time after a comma ("the piano forward where her grandchildren are shown, around 0:26 or
 # so", "more energy when the kids run, at 0:26"): one place, the time the scene's (cut at the comma, the edit had the scene
-# and no place, and the time alone no edit: "Where do you mean by 'at 0:26'?")
-SCENE_TIME_RE = re.compile(r"(\b(?:when|where|while)\b[^,.;!?\d]{3,60}?),\s*((?:at|around|about|right at|roughly|approximately|"
-                           rf"approx\.?|~)\s*(?:\d+:\d{{2}}|\d+(?:\.\d+)? ?{UNIT}))", re.I)
+# and no place, and the time alone no edit: "Where do you mean by 'at 0:26'?"). Said as the side of a stretch ("from when
+# the salmon takes the fly, about 0:22, till the end") it stays cut: `said_beside` makes it that side (from 0:22 on)
+SCENE_TIME_RE = re.compile(r"(\b(?:from|since|until|till|after|before|up to) )?(\b(?:when|where|while)\b[^,.;!?\d]{3,60}?),\s*((?:at|"
+                           rf"around|about|right at|roughly|approximately|approx\.?|~)\s*(?:\d+:\d{{2}}|\d+(?:\.\d+)? ?{UNIT}))", re.I)
 
 
 def _span(m: re.Match) -> str:
@@ -102,7 +103,7 @@ def _span(m: re.Match) -> str:
 
 def timed(text: str, duration_s: float) -> str:
     """`text` with its spoken moments in clock or seconds form (see the module's docstring)."""
-    text = SCENE_TIME_RE.sub(r"\1 \2", BRACKETED_RE.sub(r"\1", BRACKETED_SPAN_RE.sub(_span, text)))
+    text = SCENE_TIME_RE.sub(lambda m: m[0] if m[1] else f"{m[2]} {m[3]}", BRACKETED_RE.sub(r"\1", BRACKETED_SPAN_RE.sub(_span, text)))
     for pat, rep in MINUTE_SHARES:
         text = pat.sub(rep, text)
     text = SPOKEN_SECONDS_RE.sub(lambda m: f"{spoken_number(m[1].lower())} {m[2]}", text)   # "twenty seconds": 20 seconds
