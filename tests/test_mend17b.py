@@ -51,3 +51,22 @@ def test_in_a_chat_the_chords_happier_keep_the_tempo(lofi_chat):
     turn = lofi_chat.say("those chords are so depressing, make them happier")
     assert turn.changed and not turn.question and lofi_chat.plan.mode == "major", turn.reply
     assert tempos(lofi_chat.plan) == before, turn.reply
+
+
+# 2. A style called up by a described sound ("taiko and braams all the way": the trailer sound) is the sound asked for:
+#    the head's sure edit of one of its instruments ("taiko louder") does not take its place, as it does for a style
+#    inferred from an occasion (model17's `trust.over_style`: "it's for a church livestream, quieter please").
+
+@pytest.mark.parametrize("said, style", [
+    ("taiko and braams all the way", "epic_trailer"),
+    ("all war drums n braams pls", "epic_trailer"),                    # texting
+    ("I want the sound of pulsing strings and risers through the whole", "epic_trailer"),   # learner
+    ("beepy square wave sounds the whole video", "chiptune"),          # describing the sound
+])
+def test_a_style_from_a_described_sound_stays_against_a_sure_edit(clip, said, style):
+    analysis, plan = clip
+    rules = read_request(analysis, plan, said, guess=False)
+    assert [it.value for it in rules if it.what == "style"] == [style], rules
+    for label in ("balance_up", "add", "energy_up"):
+        assert choose(rules, Prediction(label, 0.9, "none", 0.05), said).how == "rules", label
+

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue import cultures
 from v2m.agent.dialogue.intent_model import Prediction
 from v2m.agent.dialogue.patterns import PUNCTUATED_RE
 from v2m.agent.dialogue.vocab import MOODS
@@ -60,14 +61,22 @@ def over_style(rules: list[EditIntent], pred: Prediction | None) -> str | None:
     """The head's edit in place of a style the grammar read from an occasion or a scene ("it's for a church livestream,
     quieter please": church music; "please reduce the bpm, it's for my nani's 80th birthday": a birthday's style), when
     the grammar read nothing but a style it inferred (each with its reason: `cultures`, "a children's party wants bright,
-    bouncy folk"; never a style named, "like a seaside brass band", where the head's "add brass" is the lesser reading)
+    bouncy folk"; never a style named, "like a seaside brass band", where the head's "add brass" is the lesser reading,
+    nor a described sound, "taiko and braams all the way": `_sounded`)
     and the occasion's key (a birthday's major), and the head is STYLE_P sure of an edit (not a style, a revert, none
     or another key)."""
     if pred is None or pred.p < STYLE_P or pred.label in ("style", "revert", "none") or pred.label.startswith("mode_"):
         return None
     styles = [it for it in rules if it.what == "style"]
-    inferred = styles and all(it.reason for it in styles) and all(it.what in ("style", "mode") for it in rules)
+    inferred = styles and all(it.reason and not _sounded(it.reason) for it in styles) and \
+        all(it.what in ("style", "mode") for it in rules)
     return pred.label if inferred else None
+
+
+def _sounded(reason: str) -> bool:
+    """Whether a style's reason is a described sound's (a scene of `Scene.weight` under 1: "taiko and braams all the
+    way" is the trailer sound asked for, its words the instruments a head's "taiko louder" would read)."""
+    return any(c.reason == reason and c.weight < 1 for _, c in cultures.table())
 
 
 def kept(how: str, label: str, rules: list[EditIntent], guessed, mode: str) -> str:
