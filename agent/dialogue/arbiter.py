@@ -144,10 +144,10 @@ def choose(rules: list[EditIntent], pred: Prediction | None, request: str, asked
             else Choice("guess")
     label, read = pred.label, {label_of(it) for it in rules}
     if rules:
+        if mine := trust.key_over_mood(rules, pred, request) or label not in read and trust.over_style(rules, pred):
+            return _model(mine, request)   # "happier chords please": the key alone (a keyed mood agrees); "for church"
         if label in read or label == "none":
             return Choice("rules")
-        if (mine := trust.key_over_mood(rules, pred, request) or trust.over_style(rules, pred)) is not None:
-            return _model(mine, request)   # "happier chords please": the key alone; "it's for church, quieter please"
         what, direction, _, _ = LABELS[label]
         clash = any(it.what == what and direction in OPPOSITE and it.direction == OPPOSITE[direction] and
                     _one_part(it, request) for it in rules) or (label.startswith("mode_") and any(x.startswith("mode_") for x in read))
@@ -292,7 +292,7 @@ def _placed_intents(label: str, p: float, analysis, plan, request: str, read: Ca
         except Ask:
             again = []
         mine = [it.model_copy(update={"source": "model", "confidence": round(p, 3)})
-                for it in again if label_of(it) == label]
+                for it in again if label_of(it) == label and not (it.what == "mood" and MOODS[it.value].keyed)]
         if mine:
             return mine
     what, direction, value, said = LABELS[label]
