@@ -150,7 +150,7 @@ def test_8_a_chime_is_a_light_accent(jazz_long, say, at):
 # ----------------------------------------------------------------------------- 9. same as one place at another
 
 @pytest.mark.parametrize("say", ["do the same as the kitchen for the garage, 0:40-0:48",
-                                 left("The bedroom, please the same like you did in the kitchen, from 0:40 to 0:48.", why="a learner's order ('the same like you did in the kitchen') is not read as a repeat"),
+                                 "The bedroom, please the same like you did in the kitchen, from 0:40 to 0:48.",   # read since review17's done_at
                                  left("copy the kitchen treatment onto the porch, 40 to 48 seconds", why="'copy the kitchen treatment onto' is not read as a repeat")])
 def test_9_a_place_edit_repeated_elsewhere(jazz_long, say):
     jazz_long.say("shot 3 is the kitchen")
