@@ -46,6 +46,18 @@ def jazz_plan():
     return RulesPlanner().plan(bikes(), "score this in jazz").plan
 
 
+@pytest.fixture(scope="module")
+def jazz30():
+    """The synthetic 30 s clip cut every 5 s and the rules planner's jazz plan for it, as (analysis, plan): the readers'
+    and the arbiter's tests read requests against it."""
+    from edit_clips import long_clip
+
+    from v2m.agent.planners.rules import RulesPlanner
+
+    analysis = long_clip(30.0, 5.0)
+    return analysis, RulesPlanner().plan(analysis, "jazz").plan
+
+
 @pytest.fixture()
 def jazz_long(tmp_path):
     """A jazz chat Session (no rendering) on the synthetic 60 s clip cut every 4 s: shots 1-15, shot k is

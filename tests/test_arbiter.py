@@ -17,12 +17,6 @@ from v2m.tools.music.tempo_map import build_tempo_map
 from v2m.tools.style import load_style
 
 
-@pytest.fixture(scope="module")
-def clip():
-    analysis = long_clip(30.0, 5.0)
-    return analysis, RulesPlanner().plan(analysis, "jazz").plan
-
-
 def test_the_grammar_keeps_its_reading_when_the_model_agrees_or_is_unsure():
     rules = [EditIntent(what="tempo", direction="down")]
     assert choose(rules, Prediction("tempo_down", 0.99, "none", 0.01), "slower").how == "rules"
@@ -74,10 +68,10 @@ def test_a_sure_overall_level_over_the_grammars_energy_when_no_part_is_named():
     assert choose(up, Prediction("loudness_down", 0.95, "energy_down", 0.04), said).how == "rules"
 
 
-def test_a_mood_and_the_key_it_brings_said_together_change_the_key_once(clip):
+def test_a_mood_and_the_key_it_brings_said_together_change_the_key_once(jazz30):
     from v2m.agent.dialogue.intents import apply_intents
 
-    analysis, plan = clip
+    analysis, plan = jazz30
     assert plan.mode == "major"
     for said in ("make it mournful, in a minor key", "sadder - minor"):
         intents = read_request(analysis, plan, said)
@@ -85,8 +79,8 @@ def test_a_mood_and_the_key_it_brings_said_together_change_the_key_once(clip):
         assert apply_intents(analysis, plan, intents, [plan]).mode == "minor"
 
 
-def test_the_model_asks_where_when_its_tagger_hears_a_place_the_grammar_cannot_find(clip):
-    analysis, plan = clip
+def test_the_model_asks_where_when_its_tagger_hears_a_place_the_grammar_cannot_find(jazz30):
+    analysis, plan = jazz30
     with pytest.raises(Ask, match="the garage"):
         _placed("energy_up", 0.8, analysis, plan, "the garage is the best part, lift it", read_request,
                 places=("the garage",))
@@ -98,8 +92,8 @@ def test_the_model_asks_where_when_its_tagger_hears_a_place_the_grammar_cannot_f
                    places=("the garage bit",))
 
 
-def test_questions_about_the_score_are_answered_from_the_plan(clip):
-    _, plan = clip
+def test_questions_about_the_score_are_answered_from_the_plan(jazz30):
+    _, plan = jazz30
     assert f"{plan.tempo_bpm:g} BPM" in remark("whats the bpm", plan, [plan])
     assert f"{plan.key} {plan.mode}" in remark("what key are we in?", plan, [plan])
     assert "left the score exactly as it is" in remark("Perfect, leave it like that.", plan, [plan])
@@ -107,8 +101,8 @@ def test_questions_about_the_score_are_answered_from_the_plan(clip):
     assert remark("keep the intro as it is", plan, [plan]) is None
 
 
-def test_places_as_viewers_say_them(clip):
-    analysis, plan = clip
+def test_places_as_viewers_say_them(jazz30):
+    analysis, plan = jazz30
     it, = read_request(analysis, plan, "No drums for the first two photos pls", guess=False)
     assert (it.what, it.scope.start_s, it.scope.end_s) == ("remove", 0.0, 10.0)
     it, = read_request(analysis, plan, "no drums under the interview, that's shots two and three", guess=False)

@@ -6,17 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from edit_clips import long_clip
 from v2m.agent.dialogue.arbiter import _refined, OPPOSITE, choose, label_of
 from v2m.agent.dialogue.edits import read_request
 from v2m.agent.dialogue.intent_model import Prediction
-from v2m.agent.planners.rules import RulesPlanner
-
-
-@pytest.fixture(scope="module")
-def clip():
-    analysis = long_clip(30.0, 5.0)
-    return analysis, RulesPlanner().plan(analysis, "jazz").plan
 
 
 @pytest.mark.parametrize("said", [
@@ -28,8 +20,8 @@ def clip():
     "drums are too loud compared to the sax",                       # a comparison
     "the sax is too quiet next to the piano",
 ])
-def test_one_part_over_another_keeps_the_grammars_balance_against_a_sure_other_direction(clip, said):
-    analysis, plan = clip
+def test_one_part_over_another_keeps_the_grammars_balance_against_a_sure_other_direction(jazz30, said):
+    analysis, plan = jazz30
     rules = read_request(analysis, plan, said, guess=False)
     balance = [it for it in rules if it.what == "balance"]
     assert balance, said
@@ -41,8 +33,8 @@ def test_one_part_over_another_keeps_the_grammars_balance_against_a_sure_other_d
 
 
 @pytest.mark.parametrize("said, other", [("the sax louder", "balance_down"), ("less piano please", "balance_up")])
-def test_one_part_and_a_sure_opposite_reading_still_asks(clip, said, other):
-    analysis, plan = clip
+def test_one_part_and_a_sure_opposite_reading_still_asks(jazz30, said, other):
+    analysis, plan = jazz30
     rules = read_request(analysis, plan, said, guess=False)
     c = choose(rules, Prediction(other, 0.99, "none", 0.0), said)
     assert c.how == "ask" and len(c.options) == 2
@@ -60,8 +52,8 @@ def test_a_drowned_part_in_a_chat_changes_the_balance_without_a_question(jazz_ch
     "the bass is a bit lifeless, liven it up",
     "the bass feels a bit flat, give it some life",
 ])
-def test_a_parts_energy_is_never_refined_into_the_other_direction(clip, said):
-    analysis, plan = clip
+def test_a_parts_energy_is_never_refined_into_the_other_direction(jazz30, said):
+    analysis, plan = jazz30
     rules = read_request(analysis, plan, said, guess=False)
     energy = [it for it in rules if it.what in ("energy", "mood")]
     assert energy, said
@@ -86,8 +78,8 @@ def test_a_parts_energy_is_never_refined_into_the_other_direction(clip, said):
     "way too slow now lol", "its too quick", "bit too sad for a wedding tbh", "far too sleepy",
     "hmm the sax is too loud now", "not so fast",
 ])
-def test_a_complaint_keeps_the_grammars_way_against_a_model_sure_of_the_words_own_way(clip, said):
-    analysis, plan = clip
+def test_a_complaint_keeps_the_grammars_way_against_a_model_sure_of_the_words_own_way(jazz30, said):
+    analysis, plan = jazz30
     rules = read_request(analysis, plan, said, guess=False)
     assert rules, said
     mine = label_of(rules[0])

@@ -9,18 +9,11 @@
 from __future__ import annotations
 
 import pytest
-from edit_clips import long_clip, tempos
+from edit_clips import tempos
 
 from v2m.agent.dialogue.arbiter import choose
 from v2m.agent.dialogue.edits import read_request
 from v2m.agent.dialogue.intent_model import Prediction
-from v2m.agent.planners.rules import RulesPlanner
-
-
-@pytest.fixture(scope="module")
-def clip():
-    analysis = long_clip(30.0, 5.0)
-    return analysis, RulesPlanner().plan(analysis, "jazz").plan
 
 
 @pytest.mark.parametrize("said, key", [
@@ -28,8 +21,8 @@ def clip():
     ("harmony's too gloomy. happier pls", "mode_major"),                         # texting
     ("chord progression reads way too cheerful for a wake, go melancholy", "mode_minor"),   # describing the picture
 ])
-def test_the_harmony_named_first_then_its_mood_is_the_key(clip, said, key):
-    analysis, plan = clip
+def test_the_harmony_named_first_then_its_mood_is_the_key(jazz30, said, key):
+    analysis, plan = jazz30
     rules = read_request(analysis, plan, said, guess=False)
     assert rules and all(it.what == "mood" for it in rules), rules
     assert choose(rules, Prediction(key, 0.9, "none", 0.05), said).how == "model"
@@ -39,8 +32,8 @@ def test_the_harmony_named_first_then_its_mood_is_the_key(clip, said, key):
     ("everything is way too upbeat lol, sad chords pls", "mode_minor"),          # texting
     ("it's all so gloomy, happier chords please", "mode_major"),
 ])
-def test_a_feeling_of_the_whole_before_the_harmony_is_the_mood(clip, said, key):
-    analysis, plan = clip
+def test_a_feeling_of_the_whole_before_the_harmony_is_the_mood(jazz30, said, key):
+    analysis, plan = jazz30
     rules = read_request(analysis, plan, said, guess=False)
     assert rules, said
     assert choose(rules, Prediction(key, 0.9, "none", 0.05), said).how == "rules"
@@ -63,8 +56,8 @@ def test_in_a_chat_the_chords_happier_keep_the_tempo(lofi_chat):
     ("I want the sound of pulsing strings and risers through the whole", "epic_trailer"),   # learner
     ("beepy square wave sounds the whole video", "chiptune"),          # describing the sound
 ])
-def test_a_style_from_a_described_sound_stays_against_a_sure_edit(clip, said, style):
-    analysis, plan = clip
+def test_a_style_from_a_described_sound_stays_against_a_sure_edit(jazz30, said, style):
+    analysis, plan = jazz30
     rules = read_request(analysis, plan, said, guess=False)
     assert [it.value for it in rules if it.what == "style"] == [style], rules
     for label in ("balance_up", "add", "energy_up"):

@@ -8,18 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from edit_clips import long_clip, tempos
+from edit_clips import tempos
 from v2m.agent.dialogue.arbiter import choose
 from v2m.agent.dialogue.edits import read_request
 from v2m.agent.dialogue.intent_model import Prediction
 from v2m.agent.dialogue.trust import KEY_P, kept
-from v2m.agent.planners.rules import RulesPlanner
-
-
-@pytest.fixture(scope="module")
-def clip():
-    analysis = long_clip(30.0, 5.0)
-    return analysis, RulesPlanner().plan(analysis, "jazz").plan
 
 
 @pytest.mark.parametrize("said, key", [
@@ -29,8 +22,8 @@ def clip():
     ("harmony way too cheerful for the goodbye scene, make it melancholy", "mode_minor"),     # describing the picture
     ("could the chords be a little more melancholic", "mode_minor"),
 ])
-def test_a_mood_of_the_harmony_is_the_heads_key_when_it_is_sure(clip, said, key):
-    analysis, plan = clip
+def test_a_mood_of_the_harmony_is_the_heads_key_when_it_is_sure(jazz30, said, key):
+    analysis, plan = jazz30
     rules = read_request(analysis, plan, said, guess=False)
     assert any(it.what == "mood" for it in rules), rules
     c = choose(rules, Prediction(key, 0.9, "energy_up", 0.05), said)
@@ -40,9 +33,9 @@ def test_a_mood_of_the_harmony_is_the_heads_key_when_it_is_sure(clip, said, key)
 
 @pytest.mark.parametrize("said, other", [("make the chords sadder", "mode_major"),
                                          ("the chords sound way too gloomy, can they be happier", "mode_minor")])
-def test_a_head_sure_of_the_other_key_leaves_the_grammars_mood(clip, said, other):
+def test_a_head_sure_of_the_other_key_leaves_the_grammars_mood(jazz30, said, other):
     # the head says what (a key), the grammar which way: a cross-validated head was the wrong way round on bank17-tune
-    analysis, plan = clip
+    analysis, plan = jazz30
     rules = read_request(analysis, plan, said, guess=False)
     assert choose(rules, Prediction(other, 0.95, "none", 0.01), said).how == "rules"
 
@@ -53,15 +46,15 @@ def test_a_head_sure_of_the_other_key_leaves_the_grammars_mood(clip, said, other
     "happier, and bring the keys up",     # the keyboard
     "make the chords sadder and slow it down",   # a tempo asked as well: the grammar's reading
 ])
-def test_a_mood_without_the_harmony_or_with_more_asked_stays_the_grammars(clip, said):
-    analysis, plan = clip
+def test_a_mood_without_the_harmony_or_with_more_asked_stays_the_grammars(jazz30, said):
+    analysis, plan = jazz30
     rules = read_request(analysis, plan, said, guess=False)
     assert rules
     assert choose(rules, Prediction("mode_minor" if "sad" in said else "mode_major", 0.95, "none", 0.01), said).how == "rules"
 
 
-def test_a_key_the_score_has_already_keeps_the_grammars_mood(clip):
-    analysis, plan = clip
+def test_a_key_the_score_has_already_keeps_the_grammars_mood(jazz30):
+    analysis, plan = jazz30
     rules = read_request(analysis, plan, "happier chords please", guess=False)
     assert kept("model", "mode_major", rules, None, "major") == "rules"
     assert kept("model", "mode_major", rules, None, "minor") == "model"
@@ -91,8 +84,8 @@ def test_in_a_major_chat_a_happier_harmony_is_the_moods_way(jazz_chat):
     ("For birthday party the sound level is too small, please increase", "loudness_up"),     # a learner
     ("wedding reception slideshow, the piano should be more in front", "balance_up"),        # an event videographer
 ])
-def test_a_style_read_from_an_occasion_yields_to_a_sure_edit(clip, said, label):
-    analysis, plan = clip
+def test_a_style_read_from_an_occasion_yields_to_a_sure_edit(jazz30, said, label):
+    analysis, plan = jazz30
     rules = read_request(analysis, plan, said, guess=False)
     assert rules and all(it.what in ("style", "mode") for it in rules), rules
     c = choose(rules, Prediction(label, 0.9, "style", 0.05), said)
@@ -103,8 +96,8 @@ def test_a_style_read_from_an_occasion_yields_to_a_sure_edit(clip, said, label):
 @pytest.mark.parametrize("said", ["make it sound like a spaghetti western", "more like a church choir",
                                   "like a seaside brass band",   # i-tune: a style named; a head sure of "add" (0.88) asked where
                                   "campfire singalong vibe but the tempo should be lower"])   # named too: the vibe stays
-def test_a_style_asked_stays_a_style(clip, said):
-    analysis, plan = clip
+def test_a_style_asked_stays_a_style(jazz30, said):
+    analysis, plan = jazz30
     rules = read_request(analysis, plan, said, guess=False)
     assert choose(rules, Prediction("style", 0.95, "energy_up", 0.01), said).how == "rules"
     if "like a" not in said or "brass band" in said:   # a style named by its name or keyword: never the head's edit
