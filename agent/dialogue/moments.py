@@ -25,9 +25,9 @@ import re
 from dataclasses import dataclass
 
 from v2m.agent.dialogue import names
-from v2m.agent.dialogue.arbiter import NUMBERED_PLACE_RE
 from v2m.agent.dialogue.cultures import evoked
 from v2m.agent.dialogue.mentions import BELL_SOUND, TWINKLY, named_parts, plain_parts
+from v2m.agent.dialogue.model_labels import NUMBERED_PLACE_RE
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import opening, words
 from v2m.agent.dialogue.references import ATTRIBUTES
