@@ -183,7 +183,7 @@ def noted(phrases: list[str]) -> str:
 
 
 def reading(read: Callable[[], list]) -> list | None:
-    """The intents a clause reads (`read()`, as `edits.read_clause` with guess); None when it holds words no reader
+    """The intents a clause reads (`read()`, as `clauses.read_clause` with guess); None when it holds words no reader
     knows ("do the zoop thing at the end"); [] when it reads nothing or is asked about."""
     try:
         return read()
