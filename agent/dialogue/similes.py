@@ -386,7 +386,7 @@ WARM_RE, WARM_ROLES = re.compile(r"\b(warm|cool) balance\b"), ("bass", "harmony"
 
 
 def warmth(c, t: str) -> str:
-    """The clause `c` (an `clauses.Clause`) wants each warm part playing at its place a little louder ("cool": softer)."""
+    """The clause `c` (a `clauses.Clause`) wants each warm part playing at its place a little louder ("cool": softer)."""
     if not (m := WARM_RE.search(t)):
         return t
     ss = [s for s in c.plan.sections if c.span is None or (s.start_s < c.span.end_s and c.span.start_s < s.end_s)]
