@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue import (amounts, arbiter, character, cultures, halfway, marks, mentions, names, orchestration,
-                                patterns, phrases, references, sides, silence, similes, takes, tempos, versions, vocab)
+                                part_reasons, patterns, phrases, references, sides, silence, similes, takes, tempos,
+                                versions, vocab)
 from v2m.agent.dialogue.amounts import magnitude
 from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.orchestration import eat
@@ -220,7 +221,7 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
     if not c.intents or rest.strip() and all(it.what == "hit" for it in c.intents):   # "brighter ... with a stab at 0:25"
         rest = amounts.of_part(c, silence.read(rest, c.want, c.span), orchestration.read)
         amounts.sized(c, text)
-        rest = phrases.plain(mentions.unreasoned(rest, c.intents))
+        rest = phrases.plain(part_reasons.unreasoned(rest, c.intents))
         for parse in (_shape, similes.warmth, cultures.read, lambda c_, t_: _key(c_, t_, original or text), tempos.read, _style, _mood, _energy,
                       _loudness, amounts.of_mix, amounts.to_limit):
             rest = parse(c, rest)

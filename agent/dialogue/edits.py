@@ -48,7 +48,7 @@ def _parts_changed(intents: list[EditIntent]) -> bool:
 
 def _why_held(request: str) -> tuple[str, dict[str, str]]:
     """`request` with each clause that only says why after one that names a part ("lift the bass, it feels timid":
-    `mentions.only_reason`) held back as a token, so that no simile reads it as a feeling first; `read_request` drops
+    `part_reasons.only_reason`) held back as a token, so that no simile reads it as a feeling first; `read_request` drops
     it when the clause before changed a part, else reads it as said ("too much now, like the Olympics" stays)."""
     pieces = re.split(f"({CLAUSE_SPLIT.pattern})", purpose_why.apart(request))   # clauses at even places, what split them between
     held: dict[str, str] = {}

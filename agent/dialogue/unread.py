@@ -23,7 +23,8 @@ from v2m.agent.dialogue.approval import approves
 from v2m.agent.dialogue.counted import there_timed
 from v2m.agent.dialogue.asides import aside
 from v2m.agent.dialogue.followups import corrects
-from v2m.agent.dialogue.mentions import named_parts, only_reason, refer
+from v2m.agent.dialogue.mentions import named_parts, refer
+from v2m.agent.dialogue.part_reasons import only_reason
 from v2m.agent.dialogue.moment_table import only_ties
 from v2m.agent.dialogue.marks import SECTION_WORDS
 from v2m.agent.dialogue.done_at import own_words
