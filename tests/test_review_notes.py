@@ -14,7 +14,8 @@ from edit_clips import energy_at, long_clip
 from v2m.agent.dialogue import names
 from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.dialogue.counted import spoken_number
-from v2m.agent.dialogue.place_words import normalise, notation
+from v2m.agent.dialogue.place_words import normalise
+from v2m.agent.dialogue.review_notation import notation
 from v2m.agent.dialogue.session import Session
 from v2m.agent.dialogue.where import locate
 

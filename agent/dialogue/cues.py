@@ -319,7 +319,7 @@ def _harder(m: re.Match) -> str:
 
 def spoken(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
     """A note's spotting words rewritten as the grammar reads them (see the module docstring); `text` is the
-    request after `place_words.notation` (times as m:ss, case kept)."""
+    request after `review_notation.notation` (times as m:ss, case kept)."""
     text = HEADING_WORDS_RE.sub(" ", text)
     text = re.sub(r"\s+(?:[-–—]+|/(?=\s*(?-i:IN|OUT)\b))\s+", lambda m: m.group(0) if re.search(r"\d$", text[:m.start()]) and
                   re.match(r"\d", text[m.end():]) else "; ", text)   # "OUT at 0:46 - button it", "IN 0:13 / OUT 0:41": two notes

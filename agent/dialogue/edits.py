@@ -22,7 +22,8 @@ from v2m.agent.dialogue import complaints, entries, mix_level, patterns, purpose
 from v2m.agent.dialogue.clauses import HELP, read_clause
 from v2m.agent.dialogue.intents import SIZES
 from v2m.agent.dialogue.repeats import halfway_only, one_key, same_meaning
-from v2m.agent.dialogue.place_words import SPOKEN_SECONDS, notation, only_place
+from v2m.agent.dialogue.place_words import SPOKEN_SECONDS, only_place
+from v2m.agent.dialogue.review_notation import notation
 from v2m.agent.dialogue.said_beside import beside, joined
 from v2m.agent.dialogue.where import Ask, Span, moment
 from v2m.tools.contract import EditIntent, ScorePlan, VideoAnalysis

@@ -17,7 +17,8 @@ from v2m.agent.dialogue.counted import ORD, spoken_number
 from v2m.agent.dialogue.edit_log import NO_CHANGE
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import opening
-from v2m.agent.dialogue.place_words import LANDING, LENGTH, TIME, only_place, parse_time
+from v2m.agent.dialogue.place_words import TIME, only_place, parse_time
+from v2m.agent.dialogue.review_notation import LANDING, LENGTH
 from v2m.agent.dialogue.where import Ask, Span, _cut, fmt, nearest_cut, visible_cuts
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan
 

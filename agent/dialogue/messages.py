@@ -29,7 +29,8 @@ from v2m.agent.dialogue.kept import FINE
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.phrases import JOKE_RE, opening, words  # JOKE_RE: "jk" takes back the sentence before
 from v2m.agent.dialogue.references import COUNTED, LAST_N_RE
-from v2m.agent.dialogue.place_words import END_WORDS, START_WORDS, programme_time
+from v2m.agent.dialogue.place_words import END_WORDS, START_WORDS
+from v2m.agent.dialogue.review_notation import programme_time
 from v2m.agent.dialogue.plainly import SAID_MARKS
 
 SIGNATURE_RE = re.compile(r"^\s*(?:--|—|__+|-- )\s*$")
@@ -45,7 +46,7 @@ SIGN_OFF_RE = re.compile(r"(?:^|(?<=[.!?\n])|,)\s*(?:thanks|thank you|many thank
                          r"[,!.]?\s*(?:[-–—]\s*)?(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)?\W*$", re.I)
 TAG_RE = re.compile(r"^\s*(?:\[[^\]\n]{1,60}\]|@[A-Za-z]\w{0,29}\b[:,]?)\s*")
 # A timecode as notes write it: "0:12", "01:00:12", "00:00:05:00" (SMPTE frames), "0:12.5"; read before
-# place_words.notation turns SMPTE and hours into place_words.CLOCK, so it is wider than CLOCK (not one pattern)
+# review_notation.notation turns SMPTE and hours into place_words.CLOCK, so it is wider than CLOCK (not one pattern)
 STAMP = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[:;.]\d{2})?"
 # "[0:12]", "(01:00-01:10)": a timecode in brackets at the front is a place, said the way the place finder reads
 TIME_TAG_RE = re.compile(rf"^\s*[\[(]\s*({STAMP})(?:\s*(?:-|–|to)\s*({STAMP}))?\s*[\])]\s*[-–—:,]?\s*")

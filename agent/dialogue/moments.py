@@ -31,7 +31,8 @@ from v2m.agent.dialogue.model_labels import NUMBERED_PLACE_RE
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import opening, words
 from v2m.agent.dialogue.references import ATTRIBUTES
-from v2m.agent.dialogue.place_words import PICTURE_CHANGES, TAG_RE, only_place, parse_time
+from v2m.agent.dialogue.place_words import PICTURE_CHANGES, only_place, parse_time
+from v2m.agent.dialogue.review_notation import TAG_RE
 from v2m.agent.dialogue.spelling import spelled
 from v2m.agent.dialogue.vocab import KIT_PIECES, MOODS, ROLE_WORDS
 from v2m.agent.dialogue.part_words import as_part

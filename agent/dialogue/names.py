@@ -27,7 +27,8 @@ from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.marks import HIT_WORDS_RE
 from v2m.agent.dialogue.next_place import after_last
 from v2m.agent.dialogue.phrases import opening, words
-from v2m.agent.dialogue.place_words import CLOCK, SECONDS, dotted, notation, only_place, parse_time, shares, shorthand
+from v2m.agent.dialogue.place_words import CLOCK, SECONDS, dotted, only_place, parse_time, shares, shorthand
+from v2m.agent.dialogue.review_notation import notation
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import ALL_MUSIC_RE, INTO_RE, WHOLE_RE, Span, fmt, lead_in, locate, shot_at, snap, visible_shots
 from v2m.tools.contract import ScorePlan, VideoAnalysis
