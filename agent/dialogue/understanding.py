@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bare_bpm, character, compared, complaints, drops, edit_log, edits, entries, exclusions, fade_ins, followups, fronted, halfway, idioms, into_it, kept_instead, marks, meant_kind, meant_places, messages, moment_table, moments, music_ends, music_places, names, noted, orchestration, picture_places, plainly, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, settings, settled_parts, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
+from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bare_bpm, character, compared, complaints, drops, edit_log, edits, entries, exclusions, fade_ins, followups, fronted, halfway, idioms, into_it, kept_instead, marks, meant_kind, meant_places, messages, moment_answers, moment_table, moments, music_ends, music_places, names, noted, orchestration, picture_places, plainly, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, settings, settled_parts, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
 from v2m.agent.dialogue.changes import NOTHING, describe, diff, same_music
 from v2m.agent.dialogue.intents import apply_intents, scope_of
 from v2m.agent.dialogue.runons import punctuated
@@ -185,7 +185,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     try:
         intents = readings.taken(analysis, plan, history, request, partial(heard, analysis, plan, request, history))
     except Ask as q:   # a moment of the picture described: where it is comes first (the place finder's own asks it)
-        where = None if moments.asked_about(str(q)) else moments.unplaced(request, None, analysis, plan, history)
+        where = None if moment_answers.asked_about(str(q)) else moments.unplaced(request, None, analysis, plan, history)
         raise (where or q) from None
     if where := moments.unplaced(request, intents, analysis, plan, history):
         raise where
