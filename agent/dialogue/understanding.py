@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bare_bpm, character, compared, complaints, drops, edit_log, edits, entries, exclusions, fade_ins, followups, fronted, halfway, idioms, into_it, kept_instead, marks, meant_kind, meant_places, messages, moment_answers, moment_table, moments, music_ends, music_places, names, noted, orchestration, picture_places, plainly, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, settings, settled_parts, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
+from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bare_bpm, character, compared, complaints, drops, edit_log, edits, entries, exclusions, fade_ins, followups, fronted, halfway, idioms, into_it, kept_instead, marks, marks_kept, meant_kind, meant_places, messages, moment_answers, moment_table, moments, music_ends, music_places, names, noted, orchestration, picture_places, plainly, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, settings, settled_parts, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
 from v2m.agent.dialogue.changes import NOTHING, describe, diff, same_music
 from v2m.agent.dialogue.intents import apply_intents, scope_of
 from v2m.agent.dialogue.runons import punctuated
@@ -165,7 +165,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         repeat(analysis, plan, request, history) or followups.more_of_the_same(request, history, partial(_last_asked, analysis, history)) or \
         _nothing_back(followups.part_fixed(request, edit_log.as_said(history), partial(_last_asked, analysis, history, True)),
                       history) or \
-        marks.narrow(request, edit_log.as_said(history), partial(_last_asked, analysis, history, True)) or \
+        marks_kept.narrow(request, edit_log.as_said(history), partial(_last_asked, analysis, history, True)) or \
         meant_kind.rekinded(analysis, request, history, partial(understand, analysis), last_place(history)) or retarget(analysis, plan, request, history) or \
         _nothing_back(shifts.moved(request, edit_log.as_said(history), edit_log.unchanged_last(history) or
                                    names.last_request(history), partial(understand, analysis), visible_cuts(analysis)), history) or \
