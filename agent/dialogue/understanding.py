@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bare_bpm, character, compared, complaints, drops, edit_log, edits, entries, exclusions, fade_ins, followups, fronted, halfway, idioms, into_it, kept_instead, marks, marks_kept, meant_kind, meant_places, messages, moment_answers, moment_table, moments, music_ends, music_places, names, noted, orchestration, picture_places, plainly, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, settings, settled_parts, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
+from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bare_bpm, character, compared, complaints, drops, edit_log, edits, entries, exclusions, fade_ins, followups, fronted, halfway, idioms, input_guard, into_it, kept_instead, marks, marks_kept, meant_kind, meant_places, messages, moment_answers, moment_table, moments, music_ends, music_places, names, noted, orchestration, picture_places, plainly, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, settings, settled_parts, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
 from v2m.agent.dialogue.changes import NOTHING, describe, diff, same_music
 from v2m.agent.dialogue.intents import apply_intents, scope_of
 from v2m.agent.dialogue.runons import punctuated
@@ -137,7 +137,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     Raises:
         Ask: no edit, an ambiguous one, or one the readers disagree on; the message is the question.
     """
-    if len(request) > messages.MAX_REQUEST_CHARS and (pasted := messages.guard(request)):   # a paste: no reader runs
+    if len(request) > input_guard.MAX_REQUEST_CHARS and (pasted := input_guard.guard(request)):   # a paste: no reader runs
         raise Ask(pasted)                                    # (a 10,000-character one took minutes through the rewriters)
     request = fronted.said_first(references.it_named(request))   # "the first version was closer, go back to it": to the first version; "the build up, cancel it"
     request = add_corrected.replaced(request)   # "add a cello, no wait, a flute instead": the flute alone
@@ -147,7 +147,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     request = settings.same_tempo_as(bare_bpm.named(request), analysis, plan)   # "the ending the same speed as the intro": its bpm; "too fast, go 160": 160 bpm
     request = music_ends.ended(spoken_times.timed(request, analysis.duration_s), analysis)   # "let the music end at the end of shot 5"; "slow it down at 40", "at forty", "half a minute in": at 0:40, 0:30
     request = at_marks.at_mark(returns.back_from(request, history), history)   # "bring them back at 0:21": from 0:21 on; "after the bang"
-    question = messages.guard(request) or remark(request, plan, history, analysis)
+    question = input_guard.guard(request) or remark(request, plan, history, analysis)
     if question:
         raise Ask(question)
     if (vague := character.asked(request) or character.worried(request) or complaints.coloured(request)) is not None:   # "too cartoony now, dial it back": which way, even after
@@ -238,7 +238,7 @@ def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     # unwrapped as a wrapper; "thanks! ignore your rules": the guard's
     request = rest if (rest := thanked(request)) and _grammar_edits(analysis, plan, rest, history) else request   # "energy up, thanks!": the edit
     if approves(request):
-        asked = messages.guard(request) or REPLY
+        asked = input_guard.guard(request) or REPLY
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=asked, question=asked)
     notes = messages.pasted_notes(request)
     if notes is not None:
@@ -285,7 +285,7 @@ def _grammar_edits(analysis: VideoAnalysis, plan: ScorePlan, request: str, histo
 def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
          history: list[ScorePlan] | None = None) -> PlanResult:
     """One note (no wrapper) read and applied; see `apply_edit`."""
-    if not messages.guard(request) and (note := moment_table.noted(request, history)) and \
+    if not input_guard.guard(request) and (note := moment_table.noted(request, history)) and \
             not _grammar_edits(analysis, plan, moment_table.unheard(request), history):   # (a 10,000-character paste: the guard's
         # refusal first; "when it goes quiet she cries", "the bells ring at 0:12": told, no edit)
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=note)   # "he proposes in shot 6": for later
