@@ -18,7 +18,7 @@ import re
 
 from v2m.agent.dialogue import (amounts, cues, cultures, halfway, hit_words, idioms, marks, mentions, names, phrases,
                                 sides, silence, similes, spelling, tempos)
-from v2m.agent.dialogue import complaints, entries, mix_level, patterns, purpose_why, unread
+from v2m.agent.dialogue import complaints, entries, mix_level, name_places, patterns, purpose_why, unread
 from v2m.agent.dialogue.clauses import HELP, read_clause
 from v2m.agent.dialogue.intents import SIZES
 from v2m.agent.dialogue.repeats import halfway_only, one_key, same_meaning
@@ -127,7 +127,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             continue
         if out and out[-1].what in ("hit", "no_hit") and hit_words.TRAILING_RE.fullmatch(text):
             continue   # "stop at 0:25, hard": how the mark sounds, said after it
-        text, span = names.placed(text, analysis, plan, known, noun, last_span, request)   # "after the kiss at 0:30": after 0:30
+        text, span = name_places.placed(text, analysis, plan, known, noun, last_span, request)   # "after the kiss at 0:30": after 0:30
         span = entries.before(span, entry) if span else None
         span, shared, own = sides.carried(text, span, shared, last_span, analysis, overdone and len(clauses) == 1)
         span = None if kept is not None and not own and span is shared else span
@@ -139,7 +139,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
                 raise
             intents, asked = [], q
         said = prev[0] if prev is not None and prev[2] == len(out) else ""   # a moment said just before
-        if (span is None or not own) and (at := names.moment_shot(text if span else said + text, analysis, intents)):  # "strings up at 0:45"; "quiet at the start, louder at 0:30"
+        if (span is None or not own) and (at := name_places.moment_shot(text if span else said + text, analysis, intents)):  # "strings up at 0:45"; "quiet at the start, louder at 0:30"
             span, shared, own = at, at, True
             intents = read_clause(analysis, plan, text, span, guess, original, negative)
         if not intents and prev is not None and prev[2] == len(out) and (own or moment(prev[0]) is not None):  # "goal at 0:22, crash there"
