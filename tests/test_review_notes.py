@@ -17,7 +17,7 @@ from v2m.agent.dialogue.counted import spoken_number
 from v2m.agent.dialogue.place_words import normalise
 from v2m.agent.dialogue.review_notation import notation
 from v2m.agent.dialogue.session import Session
-from v2m.agent.dialogue.where import locate
+from v2m.agent.dialogue.place_finders import locate
 
 
 @pytest.fixture()

@@ -24,7 +24,8 @@ from v2m.agent.dialogue.messages import AGREE_RE, picks
 from v2m.agent.dialogue.store import TurnRecord
 from v2m.agent.dialogue.talk import remark
 from v2m.agent.dialogue.phrases import words
-from v2m.agent.dialogue.where import WHOLE_RE, Ask, fmt, locate, moment, visible_cuts
+from v2m.agent.dialogue.where import WHOLE_RE, Ask, fmt, moment, visible_cuts
+from v2m.agent.dialogue.place_finders import locate
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 

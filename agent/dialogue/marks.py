@@ -17,7 +17,8 @@ from v2m.agent.dialogue.edit_log import NO_CHANGE
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.place_words import TIME, only_place, parse_time
 from v2m.agent.dialogue.review_notation import LANDING, LENGTH
-from v2m.agent.dialogue.where import Ask, Span, _cut, fmt, nearest_cut, visible_cuts
+from v2m.agent.dialogue.where import Ask, Span, fmt, visible_cuts
+from v2m.agent.dialogue.place_finders import _cut, nearest_cut
 from v2m.tools.contract import ScorePlan
 
 # Words that can only mean a hit: with a place said in the clause or just before, they mark its start.

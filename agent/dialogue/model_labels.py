@@ -14,9 +14,10 @@ from v2m.agent.dialogue.intent_model import LABELS
 from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.phrases import words
+from v2m.agent.dialogue.place_finders import locate
 from v2m.agent.dialogue.spelling import spelled
 from v2m.agent.dialogue.vocab import MOODS
-from v2m.agent.dialogue.where import WHOLE_RE, Ask, locate, snap
+from v2m.agent.dialogue.where import WHOLE_RE, Ask, snap
 from v2m.tools.contract import EditIntent
 
 

@@ -13,9 +13,10 @@ from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.moments import DET, WHEN_RE, _content, _key, _phrases
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import opening, words
+from v2m.agent.dialogue.place_finders import locate, shot_at
 from v2m.agent.dialogue.place_words import only_place, parse_time
 from v2m.agent.dialogue.review_notation import TAG_RE
-from v2m.agent.dialogue.where import Ask, fmt, locate, moment as moment_of, shot_at, snap
+from v2m.agent.dialogue.where import Ask, fmt, moment as moment_of, snap
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 

@@ -35,7 +35,8 @@ from v2m.agent.dialogue.place_words import PICTURE_CHANGES
 from v2m.agent.dialogue.spelling import spelled
 from v2m.agent.dialogue.vocab import KIT_PIECES, MOODS, ROLE_WORDS
 from v2m.agent.dialogue.part_words import as_part
-from v2m.agent.dialogue.where import Ask, locate
+from v2m.agent.dialogue.where import Ask
+from v2m.agent.dialogue.place_finders import locate
 from v2m.agent.dialogue.world_sounds import WORLD_SOUND_RE
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 

@@ -15,9 +15,9 @@ from v2m.agent.dialogue.marks import HIT_WORDS_RE
 from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.names import AT_TIME_RE, DET, as_places, is_name
 from v2m.agent.dialogue.next_place import after_last
+from v2m.agent.dialogue.place_finders import locate, shot_at
 from v2m.agent.dialogue.place_words import dotted, parse_time, shares
-from v2m.agent.dialogue.where import (ALL_MUSIC_RE, INTO_RE, WHOLE_RE, Span, fmt, lead_in, locate, shot_at, snap,
-                                      visible_shots)
+from v2m.agent.dialogue.where import ALL_MUSIC_RE, INTO_RE, WHOLE_RE, Span, fmt, lead_in, snap, visible_shots
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 

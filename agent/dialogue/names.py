@@ -115,7 +115,7 @@ def defined(text: str) -> tuple[str, dict[str, str]]:
     """The names a clause gives to places, and the clause with each name replaced by its place.
 
     Args:
-        text: one clause, lower-cased, punctuation stripped (as `where.locate` reads it).
+        text: one clause, lower-cased, punctuation stripped (as `place_finders.locate` reads it).
     Returns:
         (the clause as a place said in numbers, {name: place text}).
     """

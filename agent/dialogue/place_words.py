@@ -291,7 +291,7 @@ def only_place(rest: str) -> bool:
     return not [w for w in re.findall(r"[a-z][a-z'-]*", left) if len(w) > 2 and w not in PLACE_FILLER]
 
 
-# the words that end a stretch said from a cut or shot on (`where._until`): a time, a cut, a shot, or an ordinal alone
+# the words that end a stretch said from a cut or shot on (`place_finders._until`): a time, a cut, a shot, or an ordinal alone
 # after a stretch from a shot on ("from the third shot, until the ninth": the ninth shot)
 UNTIL = r"(?:\s*(?:to|through|thru)|.*?\b(?:until|till|up to|through|thru))"   # "from 0:20 louder thru 0:40"
 UNTIL_TIME_RE = re.compile(rf"{UNTIL} (?:the cut at |about |around )?{TIME}")

@@ -12,9 +12,10 @@ from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.phrases import words
+from v2m.agent.dialogue.place_finders import locate
 from v2m.agent.dialogue.place_words import normalise
 from v2m.agent.dialogue.spelling import mended, spelled
-from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment
+from v2m.agent.dialogue.where import Ask, Span, fmt, moment
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan, VideoAnalysis
 
 

@@ -23,8 +23,8 @@ from v2m.agent.dialogue.name_places import TO_END_RE, to_end
 from v2m.agent.dialogue.marks import HIT_WORDS_RE   # a mark asked beside the edit, as `marks` reads one
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import normalise, only_place
-from v2m.agent.dialogue.where import (ALL_MUSIC_RE, DEICTIC_RE, INTO_RE, WHOLE_RE, Ask, Span, fmt, lead_in, locate,
-                                      visible_shots)
+from v2m.agent.dialogue.where import ALL_MUSIC_RE, DEICTIC_RE, INTO_RE, WHOLE_RE, Ask, Span, fmt, lead_in, visible_shots
+from v2m.agent.dialogue.place_finders import locate
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 # "just before it", "after that", "bloom after": a place said against the moment named before it

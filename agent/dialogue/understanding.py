@@ -29,7 +29,8 @@ from v2m.agent.dialogue.kept import named_kept
 from v2m.agent.dialogue.same_again import last_place, repeat
 from v2m.agent.dialogue.spelling import mended, spelled   # "the beggining part": a place two letters off
 from v2m.agent.dialogue.talk import lacking, remark, told   # questions about the score; information told; a lack
-from v2m.agent.dialogue.where import Ask, locate, moment, shot_at, snap, visible_cuts
+from v2m.agent.dialogue.where import Ask, moment, snap, visible_cuts
+from v2m.agent.dialogue.place_finders import locate, shot_at
 from v2m.agent.planners.result import PlanResult
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan, VideoAnalysis
 

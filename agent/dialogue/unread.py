@@ -37,7 +37,8 @@ from v2m.agent.dialogue.recall import TAKE_BACK_RE, UNDO_NAMED_RE
 from v2m.agent.dialogue.runons import carried
 from v2m.agent.dialogue.spelling import than
 from v2m.agent.dialogue.similes import PURPOSE_RE
-from v2m.agent.dialogue.where import WHOLE_RE, Ask, Unknown, locate
+from v2m.agent.dialogue.where import WHOLE_RE, Ask, Unknown
+from v2m.agent.dialogue.place_finders import locate
 
 # The pieces a request is cut into to find one no reader reads: its clauses (`names.CLAUSES_RE`, the full stop read as
 # `patterns.FULL_STOP`), and the halves of an "also", "plus"
