@@ -47,10 +47,11 @@ TOO: dict[str, str] = {w: away for words, away in (
     ("fast quick rushed hurried speedy hasty", "slower"),   # "frantic" is too much energy, the tempo kept unless said
     ("slow sluggish draggy dragging plodding leisurely", "faster"),   # (`complaints.PACE` too)
     ("busy cluttered crowded full dense intense aggressive hectic chaotic heavy pompous big energetic triumphant epic heroic grand "
-     "bombastic overpowering strong hot hyper hyperactive frenetic frantic jittery jolly upbeat bouncy peppy perky chirpy grandiose majestic", "less energy"),
+     "bombastic overpowering strong hot hyper hyperactive frenetic frantic jittery jolly upbeat bouncy peppy perky chirpy grandiose majestic "
+     "shouty hype hyped", "less energy"),
     ("sleepy drowsy dull flat boring weak thin empty sparse quiet soft static lifeless timid chill calm mellow lazy "
-     "relaxed tame polite snoozy dreary lacklustre lackluster", "more energy"),
-    ("dark gloomy sad moody minor bleak dismal depressing depressed miserable grim morose", "brighter"),
+     "relaxed tame polite snoozy dreary lacklustre lackluster serious solemn stuffy stiff", "more energy"),
+    ("dark gloomy sad moody minor bleak dismal depressing depressed miserable grim morose mournful sombre somber", "brighter"),
     ("happy bright cheerful sunny sweet cheesy major", "darker"),
     ("high loud noisy", "quieter"), ("tense scary spooky creepy eerie menacing ominous frightening", "calmer"),
 ) for w in words.split()}
