@@ -158,3 +158,53 @@ def test_a_loose_half_then_its_start(tmp_path, said):
     now = after.sections[after.section_at(52)]
     assert (now.energy, now.tempo_bpm) == (at.energy, at.tempo_bpm), turn.reply
     assert s.plan.sections[s.plan.section_at(70)] != before.sections[before.section_at(70)], turn.reply
+
+
+# 6. a moment of the picture said after "and"/"also": asked where, not guessed -----------------------------------------
+
+EXPLAINER = {"duration": 95, "cuts": [7, 14, 22, 31, 40, 48, 57, 66, 75, 84]}
+
+
+@pytest.mark.parametrize("said", [
+    "and where the piggy bank smashes, go softer",        # o-c-explainer-12 turn 6 (trades)
+    "also where the coins spill out, a bit calmer",       # plain
+    "oh and where the dog jumps in make it quieter pls",  # phone
+])
+def test_a_described_moment_after_and_is_asked_where(tmp_path, said):
+    s = chat(tmp_path, EXPLAINER, "bed for a 95-second explainer on compound interest, light and curious")
+    before = s.plan
+    turn = s.say(said)
+    assert turn.question and s.plan == before, turn.reply
+
+
+# 7. "a bit more X" at a moment of the picture nobody placed: asked where, not the last edit again -------------------------
+
+@pytest.mark.parametrize("said", [
+    "They also asked if it could be a bit more 'them' during the dancing",   # o-a-wedding-02 turn 2 (relayed)
+    "a bit more of that during the dancing too",                             # plain
+    "and more during the cake cutting pls",                                  # phone
+])
+def test_more_at_an_unplaced_moment_asks_where(tmp_path, said):
+    s = chat(tmp_path, {"duration": 45, "every": 5}, "wedding highlights teaser, first dance vibe, bit of bossa",
+             "Notes from the couple: she'd like the first 15 seconds calmer and he'd like that same bit without the drums")
+    before = s.plan
+    turn = s.say(said)
+    assert turn.question and s.plan == before, turn.reply
+
+
+# 8. a place named in a later sentence of the same message, by bare seconds or a stretch of times ------------------------
+
+HOTEL = ({"duration": 60, "cuts": [5, 11, 18, 24, 31, 38, 44, 52]}, "Hotel promo: lobby, spa, rooftop bar. Lounge jazz")
+
+
+@pytest.mark.parametrize("said", [
+    "Could we take the sax out for the rooftop bit only, the GM finds it a bit cheesy. Rooftop is 24 to 38",   # o-a-hotel-01 t3
+    "take the sax out for the rooftop bit only. Rooftop is 0:24 to 0:38",    # times
+    "no sax on the rooftop bit pls. rooftop = 24-38",                        # phone
+])
+def test_a_place_named_after_the_edit_by_its_times(tmp_path, said):
+    s = chat(tmp_path, *HOTEL)
+    assert plays(s.plan, "melody", 30)
+    turn = s.say(said)
+    assert not plays(s.plan, "melody", 27) and not plays(s.plan, "melody", 35), turn.reply
+    assert plays(s.plan, "melody", 20) and plays(s.plan, "melody", 40), turn.reply
