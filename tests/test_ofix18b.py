@@ -208,3 +208,22 @@ def test_a_place_named_after_the_edit_by_its_times(tmp_path, said):
     turn = s.say(said)
     assert not plays(s.plan, "melody", 27) and not plays(s.plan, "melody", 35), turn.reply
     assert plays(s.plan, "melody", 20) and plays(s.plan, "melody", 40), turn.reply
+
+
+# 9. a stretch of counted cuts said without "from" ---------------------------------------------------------------------
+
+NEWS = {"duration": 40, "cuts": [4, 9, 9.04, 15, 21, 27, 33]}   # 9.04: a one-frame flash, no cut
+
+
+@pytest.mark.parametrize("said", [
+    "2nd cut to the 4th: brighter, a bit quicker, and let the bass walk",   # o-c-news-10 turn 2 (trades)
+    "second cut to the fourth cut a bit quicker please",                    # plain
+    "2nd cut to 4th cut slightly faster",                                   # terse
+])
+def test_counted_cuts_to_a_later_one_without_from(tmp_path, said):
+    s = chat(tmp_path, NEWS, "bed for a pkg on the high school robotics team, upbeat but not cheesy")
+    before = s.plan
+    turn = s.say(said)
+    tempo = lambda p, t: p.sections[p.section_at(t)].tempo_bpm or p.tempo_bpm   # noqa: E731
+    assert tempo(s.plan, 12) > tempo(before, 12) and tempo(s.plan, 18) > tempo(before, 18), turn.reply
+    assert tempo(s.plan, 25) == tempo(before, 25) and tempo(s.plan, 6) == tempo(before, 6), turn.reply
