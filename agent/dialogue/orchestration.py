@@ -53,6 +53,8 @@ TURNED = patterns.Lazy(((PART_FLAWED_RE, "down"), (rf"{INSTR} {BEING}(?:{LACK})\
 
 # What "the horn" is in a band with no horn, first found first: a sax, then a trumpet...
 HORNS = ("sax", "trumpet", "trombone", "cornet", "clarinet")
+# What "the keys" are: the part a keyboard plays (the organ in reggae, where a guitar plays the chords), else the chords
+KEY_WORDS, KEYBOARDS = ("keys", "keyboard", "keyboards"), ("piano", "organ", "clavinet", "harpsichord", "celesta")
 
 
 def role_of(plan: ScorePlan, word: str) -> str | None:
@@ -62,6 +64,9 @@ def role_of(plan: ScorePlan, word: str) -> str | None:
             "percussion" in inst and vocab.on_hand_kit(word, inst):
         return "percussion" if "percussion" in inst else None  # "a tambourine", "the tabla" played so: hand percussion
     named = [r for r, n in inst.items() if word in n.lower()]
+    if word in KEY_WORDS:
+        named = [r for r, n in inst.items() if any(k in n.lower() for k in KEYBOARDS)]
+        named = ["harmony"] if "harmony" in named else named[:1]
     if not named and word in vocab.INSTRUMENTS:  # "nylon guitar" -> the role playing that GM instrument
         gm, own = vocab.INSTRUMENTS[word][0].lower(), vocab.INSTRUMENTS[word][1]
         named = [r for r, n in inst.items() if n.lower() == gm] or \
