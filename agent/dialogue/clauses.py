@@ -58,6 +58,11 @@ def _reference(c: Clause, t: str) -> str:
     if version == -1 and attr is None and mentions.named_parts(t):
         return t   # "put the drums back the way they were": an edit of the drums, not the last edit undone
     placed = c.span is not None and references.placed_back(t, version, attr)
+    parts = list(dict.fromkeys(mentions.named_parts(t)))
+    if attr is None and version >= 0 and len(parts) == 1 and (role := orchestration.role_of(c.plan, parts[0])):
+        # "put the drums back in shot 2 like the very first version had them": that part as it was, there
+        c.want("revert", version=version, value="instruments", target=role, whole=not placed)
+        return " " * len(t)
     c.want("revert", version=version, value=attr, whole=not placed)   # "shot 4 was better before": that stretch
     return " " * len(t)
 

@@ -366,18 +366,20 @@ def stretch_as_in(plan: ScorePlan, old: ScorePlan, idx: list[int]) -> None:
     ops.regrid(plan, idx)
 
 
-def part_as_in(plan: ScorePlan, old: ScorePlan, role: str) -> None:
+def part_as_in(plan: ScorePlan, old: ScorePlan, role: str, idx: list[int] | None = None) -> None:
     """"Bring the drums back as they were", "lose the strings again": `role` plays where it played in `old`, at
     the level it had there, and every other part stays as in `plan` (modified); in a score restyled since, on the new
-    band's instrument (a rock kit, not the jazz one it had)."""
+    band's instrument (a rock kit, not the jazz one it had). `idx`: only these sections ("the drums in shot 2 like
+    the first version had them"); None: all."""
     if role in old.instrumentation and old.style == plan.style:
         plan.instrumentation = {**plan.instrumentation, role: old.instrumentation[role]}
     then = [role in ops.effective_roles(old, old.sections[old.section_at((s.start_s + s.end_s) / 2)])
             for s in plan.sections]
     now = [role in ops.effective_roles(plan, s) for s in plan.sections]
-    ops.set_roles(plan, [i for i, (a, b) in enumerate(zip(then, now)) if a and not b], add=role)
-    ops.set_roles(plan, [i for i, (a, b) in enumerate(zip(then, now)) if b and not a], remove=role)
-    for i, s in enumerate(plan.sections):
+    idx = range(len(plan.sections)) if idx is None else idx
+    ops.set_roles(plan, [i for i, (a, b) in enumerate(zip(then, now)) if a and not b and i in idx], add=role)
+    ops.set_roles(plan, [i for i, (a, b) in enumerate(zip(then, now)) if b and not a and i in idx], remove=role)
+    for i, s in ((i, plan.sections[i]) for i in idx):
         was = old.sections[old.section_at((s.start_s + s.end_s) / 2)].levels_db.get(role)
         levels = {r: db for r, db in s.levels_db.items() if r != role} | ({role: was} if was else {})
         plan.sections[i] = s.model_copy(update={"levels_db": levels})
