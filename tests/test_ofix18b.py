@@ -227,3 +227,21 @@ def test_counted_cuts_to_a_later_one_without_from(tmp_path, said):
     tempo = lambda p, t: p.sections[p.section_at(t)].tempo_bpm or p.tempo_bpm   # noqa: E731
     assert tempo(s.plan, 12) > tempo(before, 12) and tempo(s.plan, 18) > tempo(before, 18), turn.reply
     assert tempo(s.plan, 25) == tempo(before, 25) and tempo(s.plan, 6) == tempo(before, 6), turn.reply
+
+
+# 7b. the place then given by its name, with the edit, after that question: the edit there, the last edit kept
+#     (written after the fix of 7, which it follows; reported so)
+
+@pytest.mark.parametrize("said", [
+    "Sorry, dancing is shots 6 to 8. I think they mean livelier in there",   # o-a-wedding-02 turn 3 (relayed)
+    "ah the dancing is shots 6 to 8, more lively there please",              # plain
+    "sorry dancing = shots 6-8. livelier pls",                               # phone
+])
+def test_a_name_placed_after_the_question_is_no_correction_of_the_last_edit(tmp_path, said):
+    s = chat(tmp_path, {"duration": 45, "every": 5}, "wedding highlights teaser, first dance vibe, bit of bossa",
+             "Notes from the couple: she'd like the first 15 seconds calmer and he'd like that same bit without the drums",
+             "They also asked if it could be a bit more 'them' during the dancing")
+    before = s.plan
+    turn = s.say(said)
+    assert s.plan.sections[s.plan.section_at(30)].energy > before.sections[before.section_at(30)].energy, turn.reply
+    assert s.plan.sections[s.plan.section_at(7)] == before.sections[before.section_at(7)], turn.reply

@@ -210,10 +210,22 @@ def leaning(analysis: VideoAnalysis, plan: ScorePlan, request: str, history: lis
     """A message that leans on the last edit ("again", "too much", "and shot 3", "the piano too"): `followups`."""
     if not history or len(history) < 2 or not names.last_request(history) or not followups.may_lean(request):
         return None
-    noun = names.noun_of(names.last_request(history))
-    return followups.lean(request, history, _last_asked(analysis, history), partial(heard, analysis, plan, history=history),
-                          lambda x: locate(names.as_places(words(spelled(x)), names.earlier(history), noun), analysis, plan),
-                          partial(orchestration.role_of, plan), lambda span: scope_of(snap(span, analysis)))
+    noun, asked = names.noun_of(names.last_request(history)), []
+
+    def hear(text: str) -> list[EditIntent]:
+        try:
+            return heard(analysis, plan, text, history)
+        except Ask as q:
+            asked.append(q)
+            raise
+    out = followups.lean(request, history, _last_asked(analysis, history), hear,
+                         lambda x: locate(names.as_places(words(spelled(x)), names.earlier(history), noun), analysis, plan),
+                         partial(orchestration.role_of, plan), lambda span: scope_of(snap(span, analysis)))
+    # "a bit more 'them' during the dancing": the readers asked where a moment of the picture is, a place of its own;
+    # "sorry, dancing is shots 6 to 8, livelier there": a place named that the last edit never said, so no correction of it
+    moved_to_new = followups.corrects(out or []) and (named := names.said(request)) and \
+        not any(n in names.last_request(history).lower() for n in named)
+    return None if out and (any(moment_answers.asked_about(str(q)) for q in asked) or moved_to_new) else out
 
 
 NOTHING_TO_DO = "Noted: nothing in that asks for a change, so the score is as it was."
