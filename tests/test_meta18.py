@@ -8,7 +8,8 @@ same plan as said plainly, and that plan must be a change.
 - a message typed in capitals ("PUT IT IN A MINOR KEY") was read as a key named in capitals (A minor), or not at all;
 - a thanks beside an edit only the chat's other readers read ("slow it, thanks!", "the drums are a bit much, thanks!")
   was a sign-off: nothing changed;
-- who asked for it said after the edit ("bigger end because the client asked") took the place or the moment with it.
+- who asked for it said after the edit ("bigger end because the client asked") took the place or the moment with it;
+- seconds where a clock time is said ("12s - too busy here", "between 20s and 30s is the battle") were no moment.
 """
 
 from __future__ import annotations
@@ -83,4 +84,17 @@ def test_a_thanks_beside_an_edit_the_model_reads_is_still_the_edit(jazz30, said,
     ("more energy from 0:20 because my wife said so", "more energy from 0:20"),
 ])
 def test_who_asked_for_it_said_after_the_edit_changes_nothing(jazz30, said, plainly):
+    _same(jazz30, said, plainly)
+
+
+@pytest.mark.parametrize("said,plainly", [
+    ("12s - could it maybe not be so busy here?", "0:12 - could it maybe not be so busy here?"),   # the bench's
+    ("Between 20s and 30s is the battle scene, I want the drums louder.",
+     "Between 0:20 and 0:30 is the battle scene, I want the drums louder."),
+    ("25s - the drums louder here", "0:25 - the drums louder here"),                     # ours
+    ("between 10 secs and 20 secs is the chase, more energy", "between 0:10 and 0:20 is the chase, more energy"),
+    ("17s: calmer pls", "0:17: calmer pls"),
+    ("15s sax solo - bring it up", "0:15 sax solo - bring it up"),
+])
+def test_seconds_where_a_clock_time_is_said_are_that_time(jazz30, said, plainly):
     _same(jazz30, said, plainly)
