@@ -16,6 +16,8 @@ What it rewrites, each a table or rule of its own below:
   "kinda" stays as typed (a size to `amounts`: a little, where "kind of" is dropped as a hedge);
 - punctuation said aloud in dictation ("comma", "full stop", "period", "question mark"): the sign, never "a full
   stop" (the music stopping) or "a period piece";
+- a polite frame around a verb in -ing ("would you mind turning it down?", "how about adding a flute"): the
+  imperative; who asked for it said after it ("bigger end because the client asked"): gone (`frames.unframed`);
 - then phone shorthand that hides a grammar word (`spelling.phoned`: "2 much", "mor", "at end").
 Text in double quotes is left as typed (a name, a lyric, a quoted note); numbers stay as said. Clock times said in
 words ("one minute five", "at one fifteen") are the place readers' (`place_words.MINUTES`, `spoken_times`); misspelt
@@ -31,6 +33,7 @@ from v2m.agent.dialogue.complaints import LEVEL, PACE
 from v2m.agent.dialogue.patterns import Lazy, LazyPattern
 from v2m.agent.dialogue.phrases import TOO
 from v2m.agent.dialogue.counted import COUNTED_AFTER
+from v2m.agent.dialogue.frames import unframed
 from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.spelling import _english, _known, phoned
 
@@ -147,7 +150,7 @@ def _plain(text: str) -> str:
     text = OK_RE.sub("ok", AND_RE.sub(" and ", ARE_RE.sub(" are ", DECIMAL_COMMA_RE.sub(r"\1.\2", text))))
     for pat, sign in SAID_MARKS:
         text = pat.sub(sign, text)
-    return text
+    return unframed(text)
 
 
 def plain(text: str) -> str:
