@@ -16,6 +16,7 @@ What it rewrites, each a table or rule of its own below:
   "kinda" stays as typed (a size to `amounts`: a little, where "kind of" is dropped as a hedge);
 - punctuation said aloud in dictation ("comma", "full stop", "period", "question mark"): the sign, never "a full
   stop" (the music stopping) or "a period piece";
+- a message typed all in capitals ("PUT IT IN A MINOR KEY"): in lower case, its case telling nothing (no key named "A");
 - a polite frame around a verb in -ing ("would you mind turning it down?", "how about adding a flute"): the
   imperative; who asked for it said after it ("bigger end because the client asked"): gone (`frames.unframed`);
 - then phone shorthand that hides a grammar word (`spelling.phoned`: "2 much", "mor", "at end").
@@ -153,10 +154,16 @@ def _plain(text: str) -> str:
     return unframed(text)
 
 
+def unshouted(text: str) -> str:
+    """`text` in lower case when it is typed all in capitals (four or more, no lower-case letter): "PUT IT IN A MINOR
+    KEY" is a minor key, as "put it in a minor key" is; a capital among lower-case words ("in A minor") stays a name."""
+    return text.lower() if sum(c.isupper() for c in text) >= 4 and not any(c.islower() for c in text) else text
+
+
 def plain(text: str) -> str:
     """`text` as the readers know it: fillers, stretched letters, texting and dictated punctuation and times read
     into plain words (see the module's docstring); text in double quotes as typed. Meaning is never changed."""
-    pieces = QUOTED_RE.split(text)
+    pieces = QUOTED_RE.split(text := unshouted(text))
     said = "".join(p if k % 2 else _plain(p) for k, p in enumerate(pieces))
     if said != text:
         for pat, tidy in TIDY:
