@@ -16,6 +16,9 @@ What it rewrites, each a table or rule of its own below:
   "kinda" stays as typed (a size to `amounts`: a little, where "kind of" is dropped as a hedge);
 - punctuation said aloud in dictation ("comma", "full stop", "period", "question mark"): the sign, never "a full
   stop" (the music stopping) or "a period piece";
+- a message typed all in capitals ("PUT IT IN A MINOR KEY"): in lower case, its case telling nothing (no key named "A");
+- a polite frame around a verb in -ing ("would you mind turning it down?", "how about adding a flute"): the
+  imperative; who asked for it said after it ("bigger end because the client asked"): gone (`frames.unframed`);
 - then phone shorthand that hides a grammar word (`spelling.phoned`: "2 much", "mor", "at end").
 Text in double quotes is left as typed (a name, a lyric, a quoted note); numbers stay as said. Clock times said in
 words ("one minute five", "at one fifteen") are the place readers' (`place_words.MINUTES`, `spoken_times`); misspelt
@@ -31,6 +34,7 @@ from v2m.agent.dialogue.complaints import LEVEL, PACE
 from v2m.agent.dialogue.patterns import Lazy, LazyPattern
 from v2m.agent.dialogue.phrases import TOO
 from v2m.agent.dialogue.counted import COUNTED_AFTER
+from v2m.agent.dialogue.frames import unframed
 from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.spelling import _english, _known, phoned
 
@@ -147,13 +151,19 @@ def _plain(text: str) -> str:
     text = OK_RE.sub("ok", AND_RE.sub(" and ", ARE_RE.sub(" are ", DECIMAL_COMMA_RE.sub(r"\1.\2", text))))
     for pat, sign in SAID_MARKS:
         text = pat.sub(sign, text)
-    return text
+    return unframed(text)
+
+
+def unshouted(text: str) -> str:
+    """`text` in lower case when it is typed all in capitals (four or more, no lower-case letter): "PUT IT IN A MINOR
+    KEY" is a minor key, as "put it in a minor key" is; a capital among lower-case words ("in A minor") stays a name."""
+    return text.lower() if sum(c.isupper() for c in text) >= 4 and not any(c.islower() for c in text) else text
 
 
 def plain(text: str) -> str:
     """`text` as the readers know it: fillers, stretched letters, texting and dictated punctuation and times read
     into plain words (see the module's docstring); text in double quotes as typed. Meaning is never changed."""
-    pieces = QUOTED_RE.split(text)
+    pieces = QUOTED_RE.split(text := unshouted(text))
     said = "".join(p if k % 2 else _plain(p) for k, p in enumerate(pieces))
     if said != text:
         for pat, tidy in TIDY:

@@ -1,7 +1,8 @@
 """Moments said the way people say them aloud, read into the clock forms the place finders know
 (`v2m.agent.dialogue.place_words`): "half a minute in" (at 30 seconds), "twenty seconds in" (at 20 seconds),
 "at forty" or "slow it down at 40" on a clip that long (at 40 seconds), "at one fifteen" on a clip past a minute
-(at 1:15), "from 45 seconds to fifty-five" (to 55 seconds).
+(at 1:15), "from 45 seconds to fifty-five" (to 55 seconds); seconds where a clock time is said ("12s - too busy
+here", "between 20s and 30s"): the clock time.
 
     timed("more energy half a minute in", 60.0)   # "more energy at 30 seconds"
     timed("slow it down at 40", 60.0)             # "slow it down at 40 seconds"
@@ -96,6 +97,17 @@ SCENE_TIME_RE = re.compile(r"(\b(?:from|since|until|till|after|before|up to) )?(
                            rf"around|about|right at|roughly|approximately|approx\.?|~)\s*(?:\d+:\d{{2}}|\d+(?:\.\d+)? ?{UNIT}))", re.I)
 
 
+# Seconds where a clock time is said ("12s - too busy here", "25s logo — end on a hit", "between 20s and 30s is the
+# battle"): the clock time, as a note's heading and a stretch between two times are read (a length, "the last 8 secs",
+# "for 5 s", stays as said)
+HEAD_SECONDS_RE = re.compile(r"(?:^|(?<=[\n.!?;]))(?P<pad>\s*)(?P<s>\d{1,3})(?:s|secs?)\b(?=\s*[-–—:]\s|\s+[a-z]+(?: [a-z]+){0,2}\s+[-–—]\s)", re.I)
+BETWEEN_SECONDS_RE = re.compile(rf"\bbetween (\d{{1,3}}) ?(?:{UNIT})? ?(?:and|&) (\d{{1,3}}) ?{UNIT}", re.I)
+
+
+def _mmss(s: str) -> str:
+    return f"{int(s) // 60}:{int(s) % 60:02d}"
+
+
 def _span(m: re.Match) -> str:
     unit = "" if ":" in m[2] + m[3] else " seconds"
     return f"{m[1]} from {m[2]} to {m[3]}{unit}"
@@ -103,6 +115,8 @@ def _span(m: re.Match) -> str:
 
 def timed(text: str, duration_s: float) -> str:
     """`text` with its spoken moments in clock or seconds form (see the module's docstring)."""
+    text = HEAD_SECONDS_RE.sub(lambda m: f"{m['pad']}{_mmss(m['s'])}", text)   # "12s - ...": at 0:12
+    text = BETWEEN_SECONDS_RE.sub(lambda m: f"between {_mmss(m[1])} and {_mmss(m[2])}", text)
     text = SCENE_TIME_RE.sub(lambda m: m[0] if m[1] else f"{m[2]} {m[3]}", BRACKETED_RE.sub(r"\1", BRACKETED_SPAN_RE.sub(_span, text)))
     for pat, rep in MINUTE_SHARES:
         text = pat.sub(rep, text)
