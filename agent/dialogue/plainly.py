@@ -156,8 +156,10 @@ def _plain(text: str) -> str:
 
 def unshouted(text: str) -> str:
     """`text` in lower case when it is typed all in capitals (four or more, no lower-case letter): "PUT IT IN A MINOR
-    KEY" is a minor key, as "put it in a minor key" is; a capital among lower-case words ("in A minor") stays a name."""
-    return text.lower() if sum(c.isupper() for c in text) >= 4 and not any(c.islower() for c in text) else text
+    KEY" is a minor key, as "put it in a minor key" is; a capital among lower-case words ("in A minor") stays a name.
+    Lines of capitals are a paste (an edit decision list's "FROM CLIP NAME"), kept as typed for the guards."""
+    shouted = sum(c.isupper() for c in text) >= 4 and not any(c.islower() for c in text)
+    return text.lower() if shouted and "\n" not in text.strip() else text
 
 
 def plain(text: str) -> str:
