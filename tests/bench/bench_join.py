@@ -49,8 +49,13 @@ def labelled_turns(name: str) -> list[tuple]:
     for d in load_set(name):
         a = clip_analysis(d["clip"])
         plan = get_planner("rules").plan(a, d.get("request", "")).plan
-        out += [(t["say"], lab, a, plan) for t in d["turns"] if (lab := label_of(t["expect"]))]
+        out += [(t["say"], lab, a, plan) for t in d["turns"] if (lab := label_of(t["expect"]) or _asks(t["expect"]))]
     return out
+
+
+def _asks(expect: list[dict]) -> str | None:
+    """ "ask" for a turn whose expectations are a question (the grammar's question is right there, no head label is)."""
+    return "ask" if any("question" in e for e in expect) else None
 
 
 def grammar_side(a, plan, text: str) -> tuple[dict, dict]:
@@ -78,8 +83,11 @@ def grammar_side(a, plan, text: str) -> tuple[dict, dict]:
 def _branch(got, asked, guessed) -> dict:
     from v2m.agent.dialogue.arbiter import label_of
 
-    if got:
-        return {"branch": "read", "grammar": label_of(got[0]), "read": sorted({label_of(it) for it in got})}
+    if got:   # "keys": the keys of the moods the grammar read (a head's key among them is part of the mood)
+        from v2m.agent.dialogue.vocab import MOODS
+
+        return {"branch": "read", "grammar": label_of(got[0]), "read": sorted({label_of(it) for it in got}),
+                "keys": sorted({f"mode_{MOODS[it.value].mode}" for it in got if it.what == "mood" and it.value in MOODS})}
     if asked is not None:
         return {"branch": "question", "grammar": "ask", "read": []}
     if isinstance(guessed, list) and guessed:
@@ -180,8 +188,8 @@ def pairs(recs: list[dict]) -> dict[str, dict]:
         if h is None or h[0] == "none":
             continue
         label, p = h
-        if r["branch"] == "read" and label not in r["read"] and len({kind(x) for x in r["read"]}) == 1:
-            key = row_key("read", r["grammar"], label)   # the grammar read one kind of edit (nothing else is dropped)
+        if r["branch"] == "read" and label not in r["read"] and len(r["read"]) == 1 and label not in r.get("keys", []):
+            key = row_key("read", r["grammar"], label)   # one edit one way, the head's no key of its mood: `arbiter._joined`
         elif r["branch"] == "unknown":
             key = row_key("unknown", "ask", label)
         else:
@@ -218,7 +226,7 @@ def main(argv: list[str]) -> int:
         recs = [r for f in argv[argv.index("--load") + 1].split(",") for r in json.loads(Path(f).read_text())]
         if "--grammar-from" in argv:   # an older grammar's reading of the same turns (its branch, label, read)
             old = {(r["set"], r["text"]): r for r in json.loads(Path(argv[argv.index("--grammar-from") + 1]).read_text())}
-            recs = [{**r, **{k: old[r["set"], r["text"]][k] for k in ("branch", "grammar", "read")}}
+            recs = [{**r, **{k: old[r["set"], r["text"]].get(k) for k in ("branch", "grammar", "read", "keys")}}
                     if (r["set"], r["text"]) in old else r for r in recs]
         sets = argv[argv.index("--sets") + 1].split(",") if "--sets" in argv else None
         recs = [r for r in recs if sets is None or r["set"] in sets]
