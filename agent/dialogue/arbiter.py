@@ -17,11 +17,16 @@ much*: the request is read again by the grammar with the model's label said in t
    one ("the strings are a bit syrupy, pull them back"): that balance, the grammar's way ("the brass is a bit weak":
    up, whatever way the model leans); energy where the model is sure of the overall level that way, no instrument
    named ("it has to sit under the narrator, pull it right back"): that level; a mood of the harmony: `trust`;
+   else, where the grammar read one edit one way and the head names another kind (or the same kind the other way),
+   the reading that was right more often on tune data at the head's probability (`join`, its counts in
+   join_table.json): a build over time or a hit over the grammar's energy, a named part's balance; a balance's or a
+   tempo's way stays the grammar's;
 4. the grammar asked a question (it heard "faster and slower", or a place it cannot find): that question;
 5. the grammar read only unknown words: their word-embedding guess when the model agrees or is unsure,
    the model's label when it is sure (or clear, against a guessed whole-score style);
 6. the grammar read nothing: the model's label when it is confident (ACT_P; SURE_P when the request holds a
-   word nobody can read, "make it more tuesday"), a question offering the
+   word nobody can read, "make it more tuesday", or less where `join`'s table says the head reads that label
+   well there: a removal, a revert, a level), a question offering the
    model's two best readings when it only leans (never one that needs a part when none is named); else the
    grammar's own question.
 
