@@ -47,6 +47,12 @@ class Clause:
                                        text=self.text.strip()[:400], **fields))
 
 
+# a part said as an earlier version had it ("like the very first version had them", "the way the original had it"), not
+# taken out beside a return ("lose the drums and take it back to version 2": the return alone)
+PART_AS_IN_RE = re.compile(r"\b(?:had|like|as in|the way)\b")
+OUT_RE = re.compile(rf"\b(?:{mentions.OUT_VERBS})\b")
+
+
 def _reference(c: Clause, t: str) -> str:
     if halfway.MIDWAY_RE.search(t):
         c.want("revert", version=-1, value=versions.blended(t), amount=0.5, whole=True)
@@ -58,6 +64,12 @@ def _reference(c: Clause, t: str) -> str:
     if version == -1 and attr is None and mentions.named_parts(t):
         return t   # "put the drums back the way they were": an edit of the drums, not the last edit undone
     placed = c.span is not None and references.placed_back(t, version, attr)
+    parts = list(dict.fromkeys(mentions.named_parts(t)))
+    if attr is None and version >= 0 and len(parts) == 1 and PART_AS_IN_RE.search(t) and not OUT_RE.search(t) and \
+            (role := orchestration.role_of(c.plan, parts[0])):
+        # "put the drums back in shot 2 like the very first version had them": that part as it was, there
+        c.want("revert", version=version, value="instruments", target=role, whole=not placed)
+        return " " * len(t)
     c.want("revert", version=version, value=attr, whole=not placed)   # "shot 4 was better before": that stretch
     return " " * len(t)
 

@@ -96,13 +96,14 @@ ERA_RE = re.compile(DECADE, re.I)
 PLACED_IN_RE = re.compile(r"\b(?:in|at) (?:the )?$", re.I)   # not "from the 90s": an era
 
 
-def evoked(text: str, named: bool = True) -> tuple[Culture, list[re.Match]] | None:
+def evoked(text: str, named: bool = True, current: str | None = None) -> tuple[Culture, list[re.Match]] | None:
     """The style the words of `text` call up, and the words that call it: the style the most evidence points to
     (a scene or the style's own name counts 1, a sound its weight; each different word once), at least 1 in
     all; sounds alone only when no part is named to change ("taiko and braams" is a trailer; "add a choir and
     an organ" adds them). A tie goes to a style named outright, then to the one said first. None when nothing
     calls a style up, or only turned away ("less corporate"). `named`: a style's own name counts too (False:
-    the grammar's `_style` reads it in the clause)."""
+    the grammar's `_style` reads it in the clause). `current`: the score's style now, which a request naming it
+    beside another as strongly moves away from ("from NES to 80s synth-pop", "forget reggae, a tropical house thing")."""
     hits = [(c, m) for c, m in _cultures(text, named)
             if not AWAY_RE.search(text[:m.start()]) and not _video_named(text, m) and not _seconds(text, m)
             and not _reason(text, m)]
@@ -116,6 +117,8 @@ def evoked(text: str, named: bool = True) -> tuple[Culture, list[re.Match]] | No
             score[c.style] = score.get(c.style, 0.0) + c.weight
     if not score:
         return None
+    if current in score and any(v >= max(1.0, score[current]) - 1e-9 for st, v in score.items() if st != current):
+        del score[current]   # a tie goes against the style the score has: said beside another, it is the one left
     named_ = {c.style for c, _ in hits if not c.reason}   # a tie goes to a style named outright, then to the first
     # then to a place said as where the other is ("a cafe in Rio": Rio's cafe, bossa)
     placed = {c.style for c, m in hits if PLACED_IN_RE.search(text[:m.start()])}
@@ -178,7 +181,7 @@ def read(c, t: str) -> str:
     """The rules grammar's reading of a culture in one clause (`clauses.Clause` `c`, its text so far `t`): the
     style with its instruments, mode and reason, or a move away from one ("less corporate"); at a place, only
     a question kept for when nothing else is read. Returns `t` with what it read blanked out."""
-    found, away = culture(t), shunned(t)
+    found, away = culture(t, c.plan.style), shunned(t)
     if found is None and away:  # "less corporate": away from a style, toward one said
         c.want("style", value=away[0].style, direction="down", reason=f"away from {away[2]}", whole=True)
         return away[1]
@@ -233,7 +236,7 @@ def styled(intents: list[EditIntent], request: str, current: str) -> list[EditIn
     if len(intents) > 1:   # "keep it bossa but calmer in the last shot", "still jazz, just slower": the style it is
         intents = [it for it in intents if not (it.what == "style" and it.value == current and it.direction == "set"
                                                 and not it.target)]
-    found = evoked(request)
+    found = evoked(request, current=current)
     if found is None or any(it.scope.kind != "whole" for it in intents) or kind_of_part(request):   # hits at moments
         return intents   # go with a style; "add a rock and roll guitar" names a kind of guitar
     c = found[0]
@@ -266,11 +269,11 @@ def _blank(text: str, a: int, b: int) -> str:
     return text[:a] + " " * (b - a) + text[b:]
 
 
-def culture(text: str) -> tuple[Culture, str] | None:
+def culture(text: str, current: str | None = None) -> tuple[Culture, str] | None:
     """The style a culture, era, purpose or sound calls up ("like a 70s cop show", see `evoked`) and the text
     with the words that said it blanked out, or None; not one said to move away from ("less corporate": see
-    `shunned`)."""
-    found = evoked(text, named=False)
+    `shunned`); `current`: the score's style now (see `evoked`)."""
+    found = evoked(text, named=False, current=current)
     if found is None:
         return None
     for m in found[1]:

@@ -47,6 +47,8 @@ little nudge click tick some lots a the it that this of same with please pls plz
 can you could we kindly crank push take section part bit one way like much lot really very""".split())
 # in a message made only of MORE_WORDS, the word that asks ("more", "even less", "keep going", "push it")
 ASKS_AGAIN_RE = re.compile(r"\b(?:more|less|keep going|further|again|push it)\b", re.I)
+# "a bit more 'them'", "more him during the speeches": more of a person, a quality no reader hears (a question), not "more"
+PERSON_MORE_RE = re.compile(r"\bmore (?:'[a-z ]{1,20}'|(?:him|her|them|us|me|you|yourself|themselves|ourselves)\b(?! (?:know|guys|all)\b))", re.I)
 REPEATABLE = ("tempo", "energy", "loudness", "balance")   # a step that can be taken twice
 # a reading the other way that only goes part of the way ("too slow now", "slightly quicker than this pls")
 PARTLY_RE = re.compile(r"\b(?:now|a bit|a little|little bit|bit|slightly|a touch|small amount|nudge|than (?:that|this|before)|"
@@ -114,9 +116,11 @@ def sense(it: EditIntent, plan: ScorePlan | None = None) -> tuple[str, int, str 
 
 
 def _tempo_beside(senses, moves) -> bool:
-    """A complaint of speed after an edit that moved no speed ("more drums in shot 2", then "too slow now"): its own
-    edit, never the last one taken back."""
-    return any(s[0] == "tempo" for s in senses) and not any(m[0] == "tempo" for m in moves)
+    """A complaint of speed after an edit that moved no speed ("more drums in shot 2", then "too slow now"), or of
+    the energy or loudness after one that moved only the speed ("a smidge quicker", then "a tad too shouty now"): its
+    own edit, never the last one taken back."""
+    return any(s[0] == "tempo" for s in senses) and not any(m[0] == "tempo" for m in moves) or bool(senses) and \
+        all(s and (s[0] == "energy" or s[0] == "level" and s[2] is None) for s in senses) and bool(moves) and all(m[0] == "tempo" for m in moves)
 
 
 def _span_of(it: EditIntent) -> tuple[float, float] | None:
@@ -342,7 +346,7 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
                             text=request[:400]) for it in last]
     if elsewhere:
         return None
-    if MORE_RE.search(low) and (said is None or not _words_left(low) or any(
+    if MORE_RE.search(low) and not PERSON_MORE_RE.search(low) and (said is None or not _words_left(low) or any(
             s in moves or s and (s[0], s[1], None) in {(m[0], m[1], None) for m in moves} for s in senses)) or \
             said and _agree(senses, moves) and all(m[2] for m in moves) and not any(s[2] for s in senses):
         # "again", "still too busy at the start"; "louder" after a part was turned up: that part

@@ -142,6 +142,7 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\b(?:it'?s |is )?dragging\b|\bdrags\b(?! (?:the|a|an|it|them|him|her)\b)|\btake the tempo up\b|\btempo up\b|\bquicken\b|\bquicker\b", "faster"),
     (r"\ba hair\b|\ba smidge\b|\ba notch\b|\ba tiny bit\b|\bjust a bit\b|\bslightly\b|\ba little\b", "a little"),
     (r"\bwake (?:it|them|things) up\b|\benergi[sz]e\b|\b(?:an? |such an? )?(?:snooze|yawn) ?fest\b|\bperk (?:it|them|things) up\b|\b(?:more|extra|some) punch\b|\bpunch it up\b|\bmore oomph\b|\bmore life\b|\bliven it up\b|\blift (?:it|them)\b"
+     r"|\brough (?:it |them |things |this |that )?up\b|\blift(?= (?:from |in |over |between )?\d)"   # "rough up shot 2", "lift 0-15"
      r"|\bopen it up\b|\bmore power\b|\bmore strong\b|\bmake it pop\b|\bkick it up\b|\bgive it some (?:energy|life)\b"
      r"|\bsoar\b|\blift again\b|\bmore drive\b|\bmore tension\b|\bbusier\b|\bmore hype\b|\bhype it\b"
      r"|\bhyped\b|\btoe[- ]tapping\b|\bgroovier\b|\bmore groove\b|\bbouncier\b|\bmore bounce\b"

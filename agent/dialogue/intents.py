@@ -282,7 +282,7 @@ def _revert(e: Edit, it: EditIntent, history: list[ScorePlan]) -> ScorePlan:
         p.sections = [s.model_copy(update={"chords": old.sections[old.section_at((s.start_s + s.end_s) / 2)]
                                            .chords}) for s in p.sections]
     elif attr == "instruments" and it.target:   # "bring the drums back": that part alone as it was
-        versions.part_as_in(p, old, it.target)
+        versions.part_as_in(p, old, it.target, e.idx if e.span is not None else None)   # there only, when said
     elif attr == "instruments":
         p.instrumentation = dict(old.instrumentation)
         p.sections = [s.model_copy(update={k: getattr(old.sections[old.section_at((s.start_s + s.end_s) / 2)], k)

@@ -342,7 +342,7 @@ BALANCE_DOWN = (rf"(?:too (?:hot|strong|prominent|bright|harsh|shrill|far forwar
 # An order of its own for a part, or another part's level, left in a clause after a part's level was read ("add congas
 # and the sax louder", "the sax back a bit and the keys forward"); never a part only named
 PART_ORDER_RE = LazyPattern(rf"\b(?:add|bring in|include|introduce|{OUT_VERBS}|"
-                           rf"cut out)\b|{INSTR}{NO_PART}{{0,24}}?\b(?:{BALANCE_UP}|{BALANCE_DOWN})\b|^\W*(?:and |but )?{INSTR} (?:a bit |a little |way |much )?(?:up|down)\b")   # "bring the drums down and the bass up"
+                           rf"cut out)\b|{INSTR}{NO_PART}{{0,24}}?\b(?:{BALANCE_UP}|{BALANCE_DOWN})\b|^\W*(?:and |but )?{INSTR} (?:a bit |a little |way |much )?(?:up|down)\b|^\W*(?:and |but )?(?:more|less) {INSTR}")   # "bring the drums down and the bass up"; "less keys more guitar"
 
 # A part questioned as needless ("do we even need the organ?", "is the cello really necessary"): it goes out
 UNNEEDED = r"(?:do|does|did) (?:we|you|i|it|this|the \w+) (?:even |really |actually |still |truly )?need"

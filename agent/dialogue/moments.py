@@ -44,7 +44,7 @@ from v2m.tools.contract import ScorePlan, VideoAnalysis
 MAIN = (r"it|it's|its|i|i'd|i'm|everyone|everybody|people|you|we|the music|music|make|should|needs?|must|"
         r"can|could|please|let|give|bring|add|so|then|there|that|this|has to|have to|keep|leave|put|turn|pull|push|"
         r"take|try|hold|fade|swell|hit|cut")
-WHEN_RE = re.compile(rf"(?:\b(?:when|whenever|while|as soon as|once|every time)|(?:^\W*|(?<=er |ly ))where(?! (?:is|are|was|were|do|does|did|"
+WHEN_RE = re.compile(rf"(?:\b(?:when|whenever|while|as soon as|once|every time)|(?:^\W*(?:(?:and|also|oh|but|then|plus|now)\W+)*|(?<=er |ly ))where(?! (?:is|are|was|were|do|does|did|"
                      rf"can|could|should|would|will|'s)\b))\s+(?P<body>(?:(?!\b(?:{MAIN})\b)[a-z'-]+\s*){{1,8}})", re.I)
 DET = r"(?:the|our|my|their|his|her|this|that|your)"
 # The subject of a feeling: "the kitchen should feel", "the rain bit is too gloomy", "the hug with grandma, that

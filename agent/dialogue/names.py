@@ -48,8 +48,18 @@ WORD = r"[a-z][a-z-]+"
 NAME = rf"{WORD}(?: {WORD}){{0,2}}"
 # A name is said to be at a place ("the gunshot's on the third cut", "freeze frame on the 5th cut",
 # "make the drop land at 0:16") ...
+# ... or to be a stretch said in bare times ("Rooftop is 24 to 38", "the toast is 1:10-1:25"): from the first to the second
+BARE_STRETCH = rf"(?:{CLOCK}|\d{{1,3}}) ?(?:to|-|till|until) ?(?:{CLOCK}|\d{{1,3}})(?: ?(?:s|secs?|seconds))?(?![\d:])"
+BARE_STRETCH_RE = re.compile(rf"({CLOCK}|\d{{1,3}}) ?(?:to|-|till|until) ?({CLOCK}|\d{{1,3}})")
 AT_RE = re.compile(rf"(?P<name>{NAME}?)(?P<verb>'s| is| are| was| happens| comes| lands?| hits| "
-                   rf"goes off| starts?| begins?)?(?: (?:right|just|exactly))?(?P<prep> (?:on|at|around|in))? (?P<place>{PLACE}|{END})")
+                   rf"goes off| starts?| begins?)?(?: (?:right|just|exactly))?(?P<prep> (?:on|at|around|in))? (?P<place>{BARE_STRETCH}|{PLACE}|{END})")
+
+
+def _stretch(place: str) -> str:
+    """A place `AT_RE` found, as the finders read it: a stretch in bare times from its first to its second."""
+    if not (m := BARE_STRETCH_RE.fullmatch(place.split(" s")[0].strip())):
+        return place
+    return "from " + " to ".join(t if ":" in t else f"{t}s" for t in m.groups())
 # ... or a place is said to be the name ("last 4 seconds is the trophy lift", "the second cut is her walking in").
 IS_RE = re.compile(rf"(?P<place>{PLACE}) (?:(?:is|'s|are|was) (?:when |where )?(?:{DET} )?|(?:has|have|shows?|features?) (?:{DET} |an? )?)"
                    rf"(?P<name>{NAME})\s*$")  # "0:30 is the logo", "the shot 5 have a gun"
@@ -132,7 +142,7 @@ def defined(text: str) -> tuple[str, dict[str, str]]:
         return text[:m.start()] + f" {at}{m.group('place')} " + text[m.end():], found
     starts = [m.end() for m in re.finditer(rf"^\s*|\b{DET} ", text)]  # a name starts a clause or follows "the"
     for m in filter(None, (AT_RE.match(text, k) for k in starts)):
-        name = m.group("name").strip()
+        name, place = m.group("name").strip(), _stretch(m.group("place"))
         bare = not re.search(rf"\b{DET}\s*$", text[:m.start()]) and not m.group("verb")
         if bare and (len(name.split()) < 2 or (m.group("prep") or "").strip() not in ("on", "at", "around") or
                      any(re.search(r"(?:er|ly)$", w) or w in ADJECTIVES for w in name.split())):
@@ -142,13 +152,13 @@ def defined(text: str) -> tuple[str, dict[str, str]]:
         if (m.group("verb") or m.group("prep")) and is_name(name) and not any(p.search(text) for p in BAND_STOPS):
             prep = "from" if re.match(r" (?:starts?|begins?)", m.group("verb") or "") and name.endswith(SPAN_NOUNS) \
                 else (m.group("prep") or "").strip()   # "the victory part starts at 0:54, make it ...": from there on (later too)
-            found[name] = f"from {m.group('place')}" if prep == "from" else m.group("place")
+            found[name] = f"from {place}" if prep == "from" and place == m.group("place") else place
             if re.match(r" (?:lands?|hits)", m.group("verb") or ""):   # "make the drop land at 0:16": a hit there
                 return f"{text[:m.start()]} hit {m.group('prep') or 'at'} {m.group('place')} {text[m.end():]}", found
             keep = re.sub(rf"\b{DET}\s*$", "", text[:m.start()]).rstrip()
             if not prep or prep != "from" and re.search(r"\b(?:after|before|from|until|till|to|since|into|at|on|around)$", keep):
                 prep = ""   # "after the kiss at 0:30": after 0:30; "to the title card at 0:38": to 0:38
-            return f"{keep} {prep} {m.group('place')} {text[m.end():]}", found
+            return f"{keep} {prep if place == m.group('place') else ''} {place} {text[m.end():]}", found
     return text, found
 
 AFTER_STRETCH_RE = re.compile(rf"\b(after|since|past)\s+from ({CLOCK}) to ({CLOCK})")

@@ -29,6 +29,10 @@ QUALITIES = (r"(?:[a-z]+ ){0,3}?(?:energy|life|drive|excitement|intensity|moment
              r"rise|climb)\b")   # "add a build up in shot 3": a shape, no instrument
 FILLER_WORDS = {"it", "the", "a", "an", "some", "more", "bit", "in", "to", "something"}
 PARTS = rf"{INSTR}(?:(?:,| and| &| plus| or| with)(?: the| a| an)? {INSTR}){{0,3}}"
+# "just the bass out", "drop just the bass", "take only the drums out": "just" picks which one part goes (the rest
+# kept), where "just the bass" alone keeps only the bass (`KEEP_ONLY`)
+ONE_OUT_RE = patterns.LazyPattern(rf"\b(?:{OUT_VERBS}|take|pull|cut|pull out|leave out) (?P<just>just |only )(?={INSTR})|"
+                                  rf"\b(?P<just2>just |only )(?={INSTR}(?: \w+){{0,2}}? (?:out|off)\b(?! front))")
 EVERYTHING = r"(?:everything|all|the rest|everyone|the whole band|all the (?:other )?(?:parts|instruments))(?: else)?"
 EXCEPT = r"(?:except|but|apart from|other than|save|besides|bar)(?: for)?"
 KEEP_ONLY = patterns.Lazy((rf"\b{EVERYTHING}(?: \w+){{0,3}}? {EXCEPT} {PARTS}",   # "everything drops out except the bass"
@@ -49,6 +53,8 @@ TURNED = patterns.Lazy(((PART_FLAWED_RE, "down"), (rf"{INSTR} {BEING}(?:{LACK})\
 
 # What "the horn" is in a band with no horn, first found first: a sax, then a trumpet...
 HORNS = ("sax", "trumpet", "trombone", "cornet", "clarinet")
+# What "the keys" are: the part a keyboard plays (the organ in reggae, where a guitar plays the chords), else the chords
+KEY_WORDS, KEYBOARDS = ("keys", "keyboard", "keyboards"), ("piano", "organ", "clavinet", "harpsichord", "celesta")
 
 
 def role_of(plan: ScorePlan, word: str) -> str | None:
@@ -58,6 +64,9 @@ def role_of(plan: ScorePlan, word: str) -> str | None:
             "percussion" in inst and vocab.on_hand_kit(word, inst):
         return "percussion" if "percussion" in inst else None  # "a tambourine", "the tabla" played so: hand percussion
     named = [r for r, n in inst.items() if word in n.lower()]
+    if word in KEY_WORDS:
+        named = [r for r, n in inst.items() if any(k in n.lower() for k in KEYBOARDS)]
+        named = ["harmony"] if "harmony" in named else named[:1]
     if not named and word in vocab.INSTRUMENTS:  # "nylon guitar" -> the role playing that GM instrument
         gm, own = vocab.INSTRUMENTS[word][0].lower(), vocab.INSTRUMENTS[word][1]
         named = [r for r, n in inst.items() if n.lower() == gm] or \
@@ -167,6 +176,8 @@ def read(t: str, want) -> str:
         for word in subjects(t, m):
             want("balance", value=word, direction="down")
         return read(rest, want) if PART_ORDER_RE.search(rest := eat(t, m)) else rest
+    if (m := ONE_OUT_RE.search(t)):   # "just the bass out": the bass out, read by the removals below
+        t = t[:m.start(g := 'just' if m.group('just') else 'just2')] + t[m.end(g):]
     if (m := KEEP_ONLY[2].search(t) or KEEP_ONLY[3].search(t)
             or re.search(rf"\b(?:silence|nothing|no music) {EXCEPT} {PARTS}", t)):
         said = list(dict.fromkeys(named_parts(m.group(0))))   # "just the guitar on its own"; the kit's pieces alone ("just

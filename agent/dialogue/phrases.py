@@ -47,10 +47,11 @@ TOO: dict[str, str] = {w: away for words, away in (
     ("fast quick rushed hurried speedy hasty", "slower"),   # "frantic" is too much energy, the tempo kept unless said
     ("slow sluggish draggy dragging plodding leisurely", "faster"),   # (`complaints.PACE` too)
     ("busy cluttered crowded full dense intense aggressive hectic chaotic heavy pompous big energetic triumphant epic heroic grand "
-     "bombastic overpowering strong hot hyper hyperactive frenetic frantic jittery jolly upbeat bouncy peppy perky chirpy grandiose majestic", "less energy"),
+     "bombastic overpowering strong hot hyper hyperactive frenetic frantic jittery jolly upbeat bouncy peppy perky chirpy grandiose majestic "
+     "shouty hype hyped", "less energy"),
     ("sleepy drowsy dull flat boring weak thin empty sparse quiet soft static lifeless timid chill calm mellow lazy "
-     "relaxed tame polite snoozy dreary lacklustre lackluster", "more energy"),
-    ("dark gloomy sad moody minor bleak dismal depressing depressed miserable grim morose", "brighter"),
+     "relaxed tame polite snoozy dreary lacklustre lackluster serious solemn stuffy stiff", "more energy"),
+    ("dark gloomy sad moody minor bleak dismal depressing depressed miserable grim morose mournful sombre somber", "brighter"),
     ("happy bright cheerful sunny sweet cheesy major", "darker"),
     ("high loud noisy", "quieter"), ("tense scary spooky creepy eerie menacing ominous frightening", "calmer"),
 ) for w in words.split()}
@@ -79,7 +80,7 @@ SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
      r"|\bswell\w* into\b|\bgradually (?:louder|bigger|build|grow)\w*|\b(?:build|swell|rise|rising|climb)\w*(?: (?:it|things))?(?: up)? (?:all the way )?(?:up )?(?:to|into|towards) the (?:very )?end"
      r"|\bbuild\w* (?:up )?(?:the |some |more |a bit of |a little )?(?:tension|suspense|anticipation)\b(?: up\b)?"
      r"|\bramp\w* (?:(?:it|this|things|everything|the \w+) )?up\b|\b(?:gotta|got to|has to|have to|needs? to|should|must|gonna|ought to|(?:it|things|everything) (?:just )?) ?ramps?\b(?! (?:down|off|back)\b)|\bgrow\w* (?:all the way|towards|to the end|into)\b|\blike it'?s going somewhere\b", (0.15, 0.9)),
-    (r"\b(?:more and more|bigger and bigger|louder and louder|busier and busier|keeps? building)\b", (0.15, 0.9)),
+    (r"\b(?:more and more|bigger and bigger|louder and louder|busier and busier|keeps? (?:it )?(?:building|climbing|rising|growing|going up))\b", (0.15, 0.9)),
     # "grow steadily", "slowly rise", "build bit by bit": growth said with how it goes, over the place
     (r"\b(?:grow|build|rise|climb|swell|intensify|intensifies|intensifying|increas(?:e|ing))(?:s|es|ing)? (?:up )?(?:steadily|gradually|slowly|"
      r"bit by bit|little by little|step by step|over time|the whole (?:time|way))\b"
@@ -99,7 +100,8 @@ SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
      r"|\bgo down slowly\b|\bgradually (?:quieter|softer|smaller)"
      # dying by itself ("let it peter out", "tail off over shot 4", "die off"): a fall over the place
      r"|\b(?:die|dies|dying|died) (?:off|out|down)\b|\bpeter\w* out\b|\b(?:tail|trail)\w* (?:off|away|out)\b|\bebb\w* away\b"
-     r"|\b(?:fall|falls|falling|fell|drop|drops|dropping|melt|melts|melting) away\b", (0.8, 0.15)),
+     r"|\b(?:fall|falls|falling|fell|drop|drops|dropping|melt|melts|melting) away\b"
+     r"|\b(?:settle|settles|settling|ease|eases|easing|wind|winds|winding|calm|calms|calming|come|comes|coming) (?:it |things )?back down\b", (0.8, 0.15)),
 )
 # A change of energy said with how it goes over time ("gradually get more intense", "slowly bring the energy down", "ease
 # down steadily across the last shot", "softer towards the end" of a place said): a build or a fade over the place, not
@@ -147,7 +149,7 @@ def words(text: str) -> str:
 SLOW_RE = (r"\b(?:slower|slow(?: it| things)? down|slow|less fast|more slowly|lower tempo|rit|ritard|ritardando|rall|rallentando|"
            r"(?:reduce|drop|decrease|lower|cut|trim|slash) (?:the )?(?:tempo|pace|speed|bpm)|relax the pace|ease off the tempo|"
            r"(?:tempo|pace|speed|bpm) (?:(?:a )?(?:bit|little|touch|lot|much) )?lower)\b")
-FAST_RE = (r"\b(?:faster|speed(?: it| things)? up|fast|quicker|quick|more quickly|higher tempo|up the tempo|accel|accelerando|"
+FAST_RE = (r"\b(?:faster|speed(?: it| things)? up|fast(?![- ]?forward)|quicker|quick|more quickly|higher tempo|up the tempo|accel|accelerando|"
            r"(?:raise|increase|boost|lift) (?:the )?(?:tempo|pace|speed|bpm)|pick up the pace|more tempo|hurry|"
            r"(?:tempo|pace|speed|bpm) (?:(?:a )?(?:bit|little|touch|lot|much) )?higher)\b")
 MORE_RE = (r"\b(?:more energy|more energetic|energetic|busier|denser|fuller|more intense|intense|livelier|higher energy|"

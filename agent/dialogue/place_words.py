@@ -185,6 +185,9 @@ CUT_NUMBER_RE = re.compile(r"\b(?:the )?cut (?:number |no\.? |#)(\d+)\b")   # wi
 NUMBER_SIGN = (r"\b((?:shot|cut|scene|transition|edit point)s?) ?(?:(?:number|num|no|nr|n°)\.? ?|#) ?(?=\d)", r"\1 number ")
 NUMBER_SIGN_RE = re.compile(NUMBER_SIGN[0])
 THE_THE_RE = re.compile(r"\bthe the\b")
+# A stretch of counted cuts or shots said without its "from" at the start of a clause ("2nd cut to the 4th: brighter",
+# "the third cut to the end"): from the first, as "from the 2nd cut to the 4th" is read (alone, only the first was)
+FROM_SAID_RE = re.compile(rf"^(\s*)(?:the )?(?={ORD} (?:cut|shot)s? (?:to|till|until|thru|through|-) )")
 NORMALISING = tuple((re.compile(p), r) for p, r in (*SYNONYMS, *MINUTES, DOTTED_RANGE, BETWEEN_ENDS, *NEIGHBOURS,
                                                      *PLACE_WORDS, SHOT_LIST))
 
@@ -206,7 +209,7 @@ def normalise(text: str, duration_s: float | None = None) -> str:
     with the clip's `duration_s`, a lone dotted moment that fits in it read as minutes and seconds."""
     text = dotted(" " + text.lower() + " ", duration_s) if duration_s is not None else " " + text.lower() + " "
     text = CUT_NUMBER_RE.sub(r"the \1th cut", NUMBER_SIGN_RE.sub(NUMBER_SIGN[1], text))  # "the cut number 2" = the 2nd cut
-    text = in_clause(text)
+    text = in_clause(FROM_SAID_RE.sub(r"\1from the ", text))
     for pat, rep in NORMALISING:
         text = pat.sub(rep, text)
     text = shorthand(text)

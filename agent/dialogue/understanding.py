@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bare_bpm, character, compared, complaints, drops, edit_log, edits, entries, exclusions, fade_ins, followups, fronted, halfway, idioms, input_guard, into_it, kept_instead, marks, marks_kept, meant_kind, meant_places, messages, moment_answers, moment_table, moments, music_ends, music_places, names, noted, orchestration, picture_places, plainly, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, settings, settled_parts, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
+from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bare_bpm, character, compared, complaints, drops, edit_log, edits, entries, exclusions, fade_ins, followups, fronted, halfway, idioms, input_guard, into_it, kept_instead, loose_places, marks, marks_kept, meant_kind, meant_places, messages, moment_answers, moment_table, moments, music_ends, music_places, names, noted, orchestration, picture_places, plainly, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, settings, settled_parts, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
 from v2m.agent.dialogue.changes import NOTHING, describe, diff, same_music
 from v2m.agent.dialogue.intents import apply_intents, scope_of
 from v2m.agent.dialogue.runons import punctuated
@@ -196,6 +196,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         raise arbiter.Offer(*absent)
     intents = silence.returned(settled_parts.stand_ins(settled_parts.arrivals(part_places.where_heard(intents, history), plan), plan), plan)
     intents = entries.moved(idioms.quiet_first(intents), plan)   # "start quiet, then louder from 0:20"; an entry moved
+    intents = loose_places.narrowed(intents)   # "the middle sags. 0:30 to 0:52 is too polite": 0:30-0:52
     return settings.kept(intents, held)
 
 
@@ -209,10 +210,22 @@ def leaning(analysis: VideoAnalysis, plan: ScorePlan, request: str, history: lis
     """A message that leans on the last edit ("again", "too much", "and shot 3", "the piano too"): `followups`."""
     if not history or len(history) < 2 or not names.last_request(history) or not followups.may_lean(request):
         return None
-    noun = names.noun_of(names.last_request(history))
-    return followups.lean(request, history, _last_asked(analysis, history), partial(heard, analysis, plan, history=history),
-                          lambda x: locate(names.as_places(words(spelled(x)), names.earlier(history), noun), analysis, plan),
-                          partial(orchestration.role_of, plan), lambda span: scope_of(snap(span, analysis)))
+    noun, asked = names.noun_of(names.last_request(history)), []
+
+    def hear(text: str) -> list[EditIntent]:
+        try:
+            return heard(analysis, plan, text, history)
+        except Ask as q:
+            asked.append(q)
+            raise
+    out = followups.lean(request, history, _last_asked(analysis, history), hear,
+                         lambda x: locate(names.as_places(words(spelled(x)), names.earlier(history), noun), analysis, plan),
+                         partial(orchestration.role_of, plan), lambda span: scope_of(snap(span, analysis)))
+    # "a bit more 'them' during the dancing": the readers asked where a moment of the picture is, a place of its own;
+    # "sorry, dancing is shots 6 to 8, livelier there": a place named that the last edit never said, so no correction of it
+    moved_to_new = followups.corrects(out or []) and (named := names.said(request)) and \
+        not any(n in names.last_request(history).lower() for n in named)
+    return None if out and (any(moment_answers.asked_about(str(q)) for q in asked) or moved_to_new) else out
 
 
 NOTHING_TO_DO = "Noted: nothing in that asks for a change, so the score is as it was."

@@ -37,7 +37,10 @@ from v2m.tools.contract import EditIntent, ScorePlan
 WHO = r"(?:we|i|you|u|they|he|she)"
 # the edit named: "the choir idea", "we slowed it down", "I said take the drums out", "slowing it down"
 EDIT_SAID = (rf"(?:(?P<who>{WHO})\s+(?P<done>[^.,;:!?]{{1,50}})|(?P<what>(?:the|that|my|your|our|his|her|their|this|those|"
-             r"these|all the)\s+[^.,;:!?]{1,50})|(?P<doing>[a-z]+ing\b[^.,;:!?]{0,40}))")
+             r"these|all the)\s+[^.,;:!?]{1,50})|(?P<doing>[a-z]+ing\b[^.,;:!?]{0,40})|"
+             # or the edit's own word, bare ("the one before Rio", "before bossa it was better"): up to three words
+             r"(?P<bare>(?!(?:the|that|this|it|a|an|we|i|you|last|next|then|now|\d)\b)[a-z][\w'-]*"
+             r"(?: (?!(?:was|were|is|it|and|but|go|sounded|felt|please|pls|can|could|so|then)\b)[a-z][\w'-]*){0,2}))")
 BEFORE_RE = re.compile(r"\b(?:version|mix|(?:the|that) one|state|(?:how|the way|as|like) it (?:was|sounded)|where we were|"
                        r"what we had|(?:go|going|get|got|revert|return|roll|take (?:me|us|it)|put (?:it|things)) back|"
                        r"return(?:ed)? to|(?:preferred|liked|loved|prefer) (?:it|the music|the score|things)|"
@@ -59,8 +62,8 @@ AFTER_RE = re.compile(r"\b(?:everything|all|anything)(?: (?:we|i|you) (?:did|cha
 PLACE_WORDS = {"shot", "shots", "cut", "cuts", "intro", "end", "ending", "start", "beginning", "middle", "drop", "outro"}
 # "go back to the one with the flute", "the version where we had the choir, bring that back": a version named by
 # what it had
-WITH_RE = re.compile(r"\b(?:version|mix|one|take)\s+(?:with|that had|where (?:we|i|you) (?:had|added|put in|brought in))\s+"
-                     r"(?P<what>(?:the|that|a|an|those|these|all the)\s+[^.,;:!?]{1,40})", re.I)
+WITH_RE = re.compile(r"\b(?:version|mix|one|take)\s+(?:with|w/?(?= )|that had|where (?:we|i|you) (?:had|added|put in|brought in))\s+"
+                     r"(?P<what>(?:the|that|a|an|those|these|all the|more)\s+[^.,;:!?]{1,40})", re.I)
 WANT_RE = re.compile(r"\b(?:back|revert|return|restore|go with|use|bring|liked|prefer|preferred|better)\b", re.I)
 # Words that say nothing of which edit was meant ("the choir idea", "the cello bit", "my last change").
 GENERIC = set("""the a an that this those these my your our his her their all of to for on in at with and or but it its
@@ -146,7 +149,7 @@ def named_by_content(request: str, history: list[ScorePlan] | None) -> list[Edit
     m = m or after
     if not m or not history or len(history) < 2:
         return None
-    group = next(g for g in ("what", "done", "doing") if m.group(g))
+    group = next(g for g in ("what", "done", "doing", "bare") if m.group(g))
     said = CLAUSE_END_RE.sub("", m.group(group)).strip()
     words = content(said) - PLACE_WORDS   # "before the last shot got intense": the edit, not the place
     if m.groupdict().get("mean") and not (named_parts(said.lower()) or re.search(r"\b(?:change|edit|idea|tweak)s?\b", said, re.I)):
@@ -363,18 +366,20 @@ def stretch_as_in(plan: ScorePlan, old: ScorePlan, idx: list[int]) -> None:
     ops.regrid(plan, idx)
 
 
-def part_as_in(plan: ScorePlan, old: ScorePlan, role: str) -> None:
+def part_as_in(plan: ScorePlan, old: ScorePlan, role: str, idx: list[int] | None = None) -> None:
     """"Bring the drums back as they were", "lose the strings again": `role` plays where it played in `old`, at
     the level it had there, and every other part stays as in `plan` (modified); in a score restyled since, on the new
-    band's instrument (a rock kit, not the jazz one it had)."""
+    band's instrument (a rock kit, not the jazz one it had). `idx`: only these sections ("the drums in shot 2 like
+    the first version had them"); None: all."""
     if role in old.instrumentation and old.style == plan.style:
         plan.instrumentation = {**plan.instrumentation, role: old.instrumentation[role]}
     then = [role in ops.effective_roles(old, old.sections[old.section_at((s.start_s + s.end_s) / 2)])
             for s in plan.sections]
     now = [role in ops.effective_roles(plan, s) for s in plan.sections]
-    ops.set_roles(plan, [i for i, (a, b) in enumerate(zip(then, now)) if a and not b], add=role)
-    ops.set_roles(plan, [i for i, (a, b) in enumerate(zip(then, now)) if b and not a], remove=role)
-    for i, s in enumerate(plan.sections):
+    idx = range(len(plan.sections)) if idx is None else idx
+    ops.set_roles(plan, [i for i, (a, b) in enumerate(zip(then, now)) if a and not b and i in idx], add=role)
+    ops.set_roles(plan, [i for i, (a, b) in enumerate(zip(then, now)) if b and not a and i in idx], remove=role)
+    for i, s in ((i, plan.sections[i]) for i in idx):
         was = old.sections[old.section_at((s.start_s + s.end_s) / 2)].levels_db.get(role)
         levels = {r: db for r, db in s.levels_db.items() if r != role} | ({role: was} if was else {})
         plan.sections[i] = s.model_copy(update={"levels_db": levels})

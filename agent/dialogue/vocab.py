@@ -128,7 +128,7 @@ KIT_PLAYED = {"timpani": ("orchestra",), "gong": ("orchestra",), "taiko": ("orch
 ROLE_WORDS = {"melody": "melody", "tune": "melody", "lead": "lead", "harmony": "harmony", "chords": "harmony",
               "comping": "harmony", "bass": "bass", "bassline": "bass", "drums": "drums", "drum": "drums",
               "percussion": "percussion", "strings": "strings", "brass": "brass", "pad": "pad", "pads": "pad",
-              "kit": "drums", "keys": "harmony", "percussive": "percussion", "top line": "melody", "topline": "melody",
+              "kit": "drums", "keys": "harmony", "keyboard": "harmony", "keyboards": "harmony", "percussive": "percussion", "top line": "melody", "topline": "melody",
               **{w: "drums" for w in KIT_PIECES},
               # a sustained bed named by how it sounds: "the synth wash behind everything"
               "synth wash": "pad", "wash": "pad", "drone": "pad",
