@@ -17,11 +17,16 @@ much*: the request is read again by the grammar with the model's label said in t
    one ("the strings are a bit syrupy, pull them back"): that balance, the grammar's way ("the brass is a bit weak":
    up, whatever way the model leans); energy where the model is sure of the overall level that way, no instrument
    named ("it has to sit under the narrator, pull it right back"): that level; a mood of the harmony: `trust`;
+   else, where the grammar read one edit one way and the head names another kind (or the same kind the other way),
+   the reading that was right more often on tune data at the head's probability (`join`, its counts in
+   join_table.json): a build over time or a hit over the grammar's energy, a named part's balance; a balance's or a
+   tempo's way stays the grammar's;
 4. the grammar asked a question (it heard "faster and slower", or a place it cannot find): that question;
 5. the grammar read only unknown words: their word-embedding guess when the model agrees or is unsure,
    the model's label when it is sure (or clear, against a guessed whole-score style);
 6. the grammar read nothing: the model's label when it is confident (ACT_P; SURE_P when the request holds a
-   word nobody can read, "make it more tuesday"), a question offering the
+   word nobody can read, "make it more tuesday", or less where `join`'s table says the head reads that label
+   well there: a removal, a revert, a level), a question offering the
    model's two best readings when it only leans (never one that needs a part when none is named); else the
    grammar's own question.
 
@@ -38,13 +43,14 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from v2m.agent.dialogue import feeling_ways, trust
+from v2m.agent.dialogue import feeling_ways, join, trust
 from v2m.agent.dialogue.amounts import unitless
 from v2m.agent.dialogue.intent_model import LABELS, IntentModel, Prediction
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.model_labels import _instrument, _placed, label_of, unfound
 from v2m.agent.dialogue.phrases import NOT_SO_RE, TOO_RE, words
 from v2m.agent.dialogue.spelling import spelled
+from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import Ask, Unknown
 from v2m.tools.contract import EditIntent
 
@@ -121,9 +127,7 @@ def choose(rules: list[EditIntent], pred: Prediction | None, request: str, asked
         clash = any(it.what == what and direction in OPPOSITE and it.direction == OPPOSITE[direction] and
                     _one_part(it, request) for it in rules) or (label.startswith("mode_") and any(x.startswith("mode_") for x in read))
         if pred.p >= DISAGREE_P and clash and not _complained(request):
-            mine = ", ".join(_say(x) if x in LABELS else x for x in sorted(read))
-            return Choice("ask", label, f"I read that as {mine}, but it could also mean {_say(label)}. "
-                                        f"Which one: {mine}, or {_say(label)}?", (mine, _say(label)))
+            return _both(read, label)
         if pred.p >= REFINE_P and label.startswith("balance_") and _instrument(request) and \
                 any(it.what in ("energy", "loudness", "mood") and _named_with(it, request) and
                     label_of(it).endswith(("_up", "_down")) for it in rules) and \
@@ -134,7 +138,8 @@ def choose(rules: list[EditIntent], pred: Prediction | None, request: str, asked
                 read <= {f"energy_{direction}"} and all(it.scope.kind == "whole" for it in rules):
             # "pull it right back" under a voice: the level, not the notes (at a place, the level there is its energy)
             return Choice("model", label)
-        return Choice("rules")
+        side = _joined("read", rules, pred, request)   # which reader was right more often there (join_table.json)
+        return _model(label, request) if side == "head" else _both(read, label) if side == "ask" else Choice("rules")
     if asked is not None:  # the grammar heard the words and found them ambiguous: its question stands
         return Choice("ask", label, str(asked), _offered(asked))
     clear = label != "none" and pred.p >= USE_P and pred.p - pred.p2 >= MARGIN
@@ -145,7 +150,8 @@ def choose(rules: list[EditIntent], pred: Prediction | None, request: str, asked
         if pred.p >= SURE_P or (clear and labels == {"style"}):  # a whole-score style from a loose word
             return _model(label, request)                          # yields to a clear reading of the words
         return Choice("guess")
-    if label != "none" and pred.p >= (SURE_P if isinstance(guessed, Unknown) else ACT_P):
+    if label != "none" and pred.p >= (SURE_P if isinstance(guessed, Unknown) else ACT_P) or \
+            isinstance(guessed, Unknown) and _joined("unknown", [], pred, request) == "head":
         return _model(label, request)   # a word nobody can read beside it ("make it more tuesday"): sure, or ask
     label = (pred := possible(pred, request)).label
     if label != "none" and pred.p >= ASK_P and label not in ("style", "hit", "revert"):
@@ -187,6 +193,33 @@ def sharpened(asked: Ask, pred: Prediction | None, request: str) -> Ask:
         return asked
     return Offer(f"I didn't follow '{asked.phrase}'. Do you mean {', or '.join(options)}? Or would you put it another "
                  "way (e.g. 'a little slower in shot 2')?", options)
+
+
+# a level asked to stay ("go full band and stay big to the end"): no build or fade over time (l-tune, join18)
+HELD_RE = re.compile(r"\b(?:stay|stays|remain|remains|hold it|keep it) (?:big|loud|full|up|down|high|low|quiet|there)\b")
+
+
+def _joined(where: str, rules: list[EditIntent], pred: Prediction, request: str) -> str:
+    """`join.verdict` where the readers differ ("head", "ask" or "grammar"): never where the grammar read more than one
+    edit or one both ways ("hush before it and bloom after": its places are the request), or a mood whose key is the
+    head's label ("more tense": a minor key with more energy and pace; `trust.key_over_mood` decides about the key
+    alone), where the request complains and the head names a way (it reads the word's own way: "too slow now"), or
+    where its label needs a part that is not named (it could only ask which), a build where a level is held, or a hit or
+    a style for a word nobody reads (no edit until a moment or a style is named: `sharpened` offers edits instead)."""
+    read, label = {label_of(it) for it in rules}, pred.label
+    keys = {f"mode_{MOODS[it.value].mode}" for it in rules if it.what == "mood" and it.value in MOODS}
+    if label == "none" or label in read or len(read) > 1 or label in keys or \
+            label.startswith("shape_") and HELD_RE.search(request.lower()) or not rules and label in ("hit", "style") or \
+            _complained(request) and label.endswith(("_up", "_down")) or label in NEEDS_INSTRUMENT and not _instrument(request):
+        return "grammar"
+    return join.verdict(where, label_of(rules[0]) if rules else "ask", label, pred.p)
+
+
+def _both(read: set[str], label: str) -> Choice:
+    """One question with the grammar's reading and the head's as its two options."""
+    mine = ", ".join(_say(x) if x in LABELS else x for x in sorted(read))
+    return Choice("ask", label, f"I read that as {mine}, but it could also mean {_say(label)}. "
+                                f"Which one: {mine}, or {_say(label)}?", (mine, _say(label)))
 
 
 def _model(label: str, request: str) -> Choice:
