@@ -176,3 +176,16 @@ def test_an_earlier_version_said_bad_too_undoes_nothing(jazz_chat, said):
     before = jazz_chat.plan
     turn = jazz_chat.say(said)
     assert jazz_chat.plan == before, turn.reply
+
+
+@pytest.mark.parametrize("said, a, b", [("a gradual rise in shot 3", 13, 21),
+                                        ("gradually build from 0:06 to 0:21", 6, 21), ("slowly grow over shot 3", 13, 21),
+                                        ("shot 3 should build up bit by bit", 13, 21)])
+def test_a_gradual_rise_where_the_music_is_high_is_heard(jazz_chat, said, a, b):
+    """A gradual rise between two places in music already high (0.81-0.88) grows enough to be heard (before: 0.90 to
+    0.98 in shot 3), and nothing outside it moves."""
+    before = energies(jazz_chat.plan)
+    turn = jazz_chat.say(said)
+    p = jazz_chat.plan
+    assert energy_of(p, b - 0.5) - energy_of(p, a + 0.5) >= 0.2, turn.reply
+    assert energy_of(p, 3) == before[0] and energy_of(p, 25) == before[3], turn.reply
