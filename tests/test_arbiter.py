@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from edit_clips import long_clip
-from v2m.agent.dialogue.arbiter import _placed, choose
+from v2m.agent.dialogue.arbiter import choose
 from v2m.agent.dialogue.edits import read_request
 from v2m.agent.dialogue.intent_model import Prediction
+from v2m.agent.dialogue.model_labels import _placed
 from v2m.agent.dialogue.talk import remark
 from v2m.agent.dialogue.where import Ask
 from v2m.agent.planners.rules import RulesPlanner

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from v2m.agent.dialogue.arbiter import _refined, OPPOSITE, choose, label_of
+from v2m.agent.dialogue.arbiter import _refined, OPPOSITE, choose
 from v2m.agent.dialogue.edits import read_request
 from v2m.agent.dialogue.intent_model import Prediction
+from v2m.agent.dialogue.model_labels import label_of
 
 
 @pytest.mark.parametrize("said", [

@@ -16,7 +16,7 @@ from edit_clips import energies, tempos
 def test_a_keyed_mood_is_labelled_its_key(jazz_long, said, mode):
     """"sadder" changes the key (and the pace and energy with it): the kind of edit the chat labels it is mode_minor,
     as the model and the bank's writers call it, not energy_down (the arbiter saw the two as a disagreement)."""
-    from v2m.agent.dialogue.arbiter import label_of
+    from v2m.agent.dialogue.model_labels import label_of
     from v2m.agent.dialogue.edits import read_request
 
     assert label_of(read_request(jazz_long.analysis, jazz_long.plan, said)[0]) == f"mode_{mode}"

@@ -9,7 +9,8 @@ import pretty_midi
 import pytest
 from edit_clips import make_analysis
 
-from v2m.agent.dialogue.cues import last_frame, spoken, unlabelled
+from v2m.agent.dialogue.buttons import last_frame
+from v2m.agent.dialogue.cues import spoken, unlabelled
 from v2m.agent.dialogue.understanding import apply_edit
 from v2m.agent.planners.rules import RulesPlanner
 from v2m.tools.music.compose import compose

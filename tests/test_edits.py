@@ -8,7 +8,8 @@ from edit_clips import bikes, long_clip, make_analysis, tempo_at
 
 from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.planners.base import get_planner
-from v2m.agent.dialogue.where import Ask, locate, snap
+from v2m.agent.dialogue.place_finders import locate
+from v2m.agent.dialogue.where import Ask, snap
 
 
 @pytest.fixture(scope="module")

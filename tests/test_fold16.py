@@ -164,7 +164,7 @@ def test_a_place_nicer_before_goes_back_past_its_own_edit_only(jazz_long, said):
                                   "the ending is absolutely perfect, just the middle slower",
                                   "the ending was fine tbh, slower in the middle"])
 def test_a_place_praised_names_no_place_for_the_edit_after_it(jazz_long, said):
-    # kept.PRAISED and names.FINE_RE each spelled "is (really) fine"; one list (kept.IS_FINE) now
+    # kept.PRAISED and name_places.FINE_RE each spelled "is (really) fine"; one list (kept.IS_FINE) now
     before = jazz_long.plan
     turn = jazz_long.say(said)
     assert turn.changed and not turn.question, turn.reply

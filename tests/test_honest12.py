@@ -157,17 +157,17 @@ def test_the_mark_words_are_one_list_for_each_reader():
 
 @pytest.mark.parametrize("said", ["the intro is nice, keep it", "the intro is beautiful, don't touch it"])
 def test_a_place_praised_then_kept_is_locked_whatever_the_praise_word(jazz_long, said):
-    # before: kept.py's praise words lacked "nice" (names.FINE_RE had it), so "nice, keep it" asked what was meant
+    # before: kept.py's praise words lacked "nice" (name_places.FINE_RE had it), so "nice, keep it" asked what was meant
     turn = jazz_long.say(said)
     assert turn.changed and not turn.question, turn.reply
     assert [s.locked for s in jazz_long.plan.sections][:2] == [True, False], turn.reply
 
 
 def test_the_praise_words_are_one_list():
-    from v2m.agent.dialogue import kept, messages, names
+    from v2m.agent.dialogue import kept, messages, name_places
 
     for w in ("nice", "spot on", "gorgeous", "fine"):
-        assert messages.FINE_RE.match(f"the intro is {w}") and names.FINE_RE.search(f"the intro is {w}")
+        assert messages.FINE_RE.match(f"the intro is {w}") and name_places.FINE_RE.search(f"the intro is {w}")
         assert kept.KEPT_IT_RE.search(f"the intro is {w}, keep it")
 
 

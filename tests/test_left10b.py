@@ -191,7 +191,7 @@ def test_a_mark_beside_an_edit_at_a_place_keeps_that_edit(tmp_path):
 
 
 def test_a_number_two_letters_off_a_place_word_is_no_place():
-    from v2m.agent.dialogue.place_words import notation
+    from v2m.agent.dialogue.review_notation import notation
     from v2m.agent.dialogue.spelling import spelled
 
     assert "fourth" not in spelled("the last fourty seconds")   # forty's (typos10 mends it to "forty"), never "fourth"

@@ -239,7 +239,7 @@ def test_a_new_request_with_a_place_unfound_is_not_read_at_the_offers_place(jazz
     """Tune turn n-i-d-beats-03 t2: after a question that offered readings, a request of its own whose place the chat
     cannot find ("after the drop kick's") is asked about, not read together with the question's request at that
     request's place (before: the drums up from 0:00 to 0:16, "before shot 5", as the earlier turn said, so the shots
-    the user never named changed). The apostrophe in the quoted place hid the where-question (`moments.ASKED_RE`)."""
+    the user never named changed). The apostrophe in the quoted place hid the where-question (`moment_answers.ASKED_RE`)."""
     asked = jazz_long.say(first)
     assert asked.question, asked.reply
     before = jazz_long.plan

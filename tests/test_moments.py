@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from edit_clips import energy_at, long_clip
 
-from v2m.agent.dialogue.moments import answers_where, asked_about, described, place_of
+from v2m.agent.dialogue.moment_answers import answers_where, asked_about, place_of
+from v2m.agent.dialogue.moments import described
 from v2m.agent.dialogue.session import Session
 from v2m.agent.planners.base import get_planner
 

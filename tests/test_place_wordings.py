@@ -1,4 +1,4 @@
-"""Places said in the many ways people say them, read by `where.locate` and through a real Session: other
+"""Places said in the many ways people say them, read by `place_finders.locate` and through a real Session: other
 names for a cut ("transition", "edit point") and a shot ("scene"), minutes said in words ("one minute
 fifteen", "a minute in"), clock times missing their minutes (":25") or written with a dot ("0.20-0.35"),
 stretches from one cut or shot to another, listed shots, a shot with its neighbours ("the final shot and the
@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from edit_clips import long_clip
 
+from v2m.agent.dialogue.place_finders import locate
 from v2m.agent.dialogue.session import Session
-from v2m.agent.dialogue.where import locate
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
 from bench_places import changed  # noqa: E402 - the one reading of which stretch a turn changed

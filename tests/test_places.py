@@ -7,10 +7,10 @@ composed MIDI where notes must (not) change."""
 from __future__ import annotations
 
 import pytest
+from v2m.agent.dialogue.place_finders import locate
 from dialogue_check import notes_outside
 from edit_clips import energy_at
 
-from v2m.agent.dialogue.where import locate
 
 
 @pytest.mark.parametrize("words,span", [("the 3rd and 4th shots", (8, 16)), ("shots 2 through 5", (4, 20)),

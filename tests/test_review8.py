@@ -258,7 +258,7 @@ def test_room_to_breathe_is_sparser_there_without_a_question(tmp_path, said, spa
 
 @pytest.mark.parametrize("said", ["like a 1920s speakeasy please", "give it a transaction-y feel in the reaction bit"])
 def test_words_that_contain_a_place_word_do_not_name_the_busiest_shot(tmp_path, said):
-    from v2m.agent.dialogue.where import locate
+    from v2m.agent.dialogue.place_finders import locate
 
     s = open_chat(tmp_path, "lofi")
     assert locate(said, s.analysis, s.plan) is None

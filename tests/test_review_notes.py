@@ -11,12 +11,13 @@ import pytest
 from dialogue_check import notes_outside
 from edit_clips import energy_at, long_clip
 
-from v2m.agent.dialogue import names
+from v2m.agent.dialogue import name_places, names
 from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.dialogue.counted import spoken_number
-from v2m.agent.dialogue.place_words import normalise, notation
+from v2m.agent.dialogue.place_words import normalise
+from v2m.agent.dialogue.review_notation import notation
 from v2m.agent.dialogue.session import Session
-from v2m.agent.dialogue.where import locate
+from v2m.agent.dialogue.place_finders import locate
 
 
 @pytest.fixture()
@@ -211,8 +212,8 @@ def test_a_signed_tempo_change_in_note_form(session):
 
 def test_fine_is_read_only_of_a_place_that_is_said_to_be_fine(session):
     s, a = session
-    assert names.placed(" the intro is fine ", a, s.plan, {}, None)[1] is None
-    assert names.placed(" make the intro feel nice and warm ", a, s.plan, {}, None)[1] is not None
+    assert name_places.placed(" the intro is fine ", a, s.plan, {}, None)[1] is None
+    assert name_places.placed(" make the intro feel nice and warm ", a, s.plan, {}, None)[1] is not None
 
 
 def test_shots_listed_with_plus_each_get_the_edit(session):

@@ -141,7 +141,7 @@ def test_a_lock_scope_keeps_its_place_untouched(jazz_long, said, inside, outside
 
 @pytest.mark.parametrize("before, said, inside, outside", [
     pytest.param((), "more intense at five seconds", [4.75], [0.75, 8.25], marks=pytest.mark.xfail(
-        reason="by design a moment within 0.8 s before a cut (5.48) is the shot that cut begins (`where.shot_at`); "
+        reason="by design a moment within 0.8 s before a cut (5.48) is the shot that cut begins (`place_finders.shot_at`); "
                "I meant the shot 5 s falls in, left for the lead to judge", strict=True)),
     ((), "faster from the second cut on", [3.75, 6.25, 8.75], [0.75, 2.25]),
     ((), "calmer in the last couple of seconds", [8.75, 9.75], [2.25, 5.25]),

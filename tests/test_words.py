@@ -9,10 +9,11 @@ from __future__ import annotations
 import pytest
 
 from edit_clips import long_clip
-from v2m.agent.dialogue.arbiter import choose, possible, unfound
+from v2m.agent.dialogue.arbiter import choose, possible
 from v2m.agent.dialogue.edits import read_request
 from v2m.agent.dialogue.intent_model import Prediction
 from v2m.agent.dialogue.intents import apply_intents
+from v2m.agent.dialogue.model_labels import unfound
 from v2m.agent.dialogue.spelling import spelled
 from v2m.agent.dialogue.understanding import apply_edit
 from v2m.agent.dialogue.where import Ask

@@ -122,7 +122,7 @@ def of_part(c, t: str, read) -> str:
     """Decibels said of a part ("pull the bass back 3 dB", "Rhodes -4dB", "drop the keys 6dB"): the parts are read
     by `read` (`orchestration.read`), and each balance it reads gets the amount (a part "dropped" by 6 dB is turned
     down, not taken out); when it reads none, a part named beside the amount is turned up or down by it. `c` is
-    the clause (`edits.Clause`); returns `t` with what was read blanked out."""
+    the clause (`clauses.Clause`); returns `t` with what was read blanked out."""
     m, n = DB_RE.search(t), len(c.intents)
     rest = read(t, c.want)
     if m is None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from v2m.agent.dialogue import drops, feeling_ways, moments, patterns, plainly, shifts, unread
+from v2m.agent.dialogue import drops, feeling_ways, moment_answers, patterns, plainly, shifts, unread
 from v2m.agent.dialogue.runons import placed
 from v2m.agent.dialogue.moment_table import only_ties
 from v2m.agent.dialogue.followups import CORRECTING_RE   # "no sorry, the third shot": the place just given, put right
@@ -24,7 +24,8 @@ from v2m.agent.dialogue.messages import AGREE_RE, picks
 from v2m.agent.dialogue.store import TurnRecord
 from v2m.agent.dialogue.talk import remark
 from v2m.agent.dialogue.phrases import words
-from v2m.agent.dialogue.where import WHOLE_RE, Ask, fmt, locate, moment, visible_cuts
+from v2m.agent.dialogue.where import WHOLE_RE, Ask, fmt, moment, visible_cuts
+from v2m.agent.dialogue.place_finders import locate
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 
@@ -72,15 +73,15 @@ def answered(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[Sco
         return moved
     if (meant := _mark_meant(planner, analysis, old, lineage, list(turns), text, result)) is not None:
         return meant
-    moment = moments.asked_about(asked.reply) if asked else None
-    if moment and (request := moments.filled(asked.text, moment, text, analysis, old, lineage)):
+    moment = moment_answers.asked_about(asked.reply) if asked else None
+    if moment and (request := moment_answers.filled(asked.text, moment, text, analysis, old, lineage)):
         both = planner.revise(analysis, old, request, history=lineage)   # the place the moment asked about
         if getattr(both, "question", None) or both.plan != old:
             return both
     picked = (picks(asked.options, text) or feeling_ways.all_picked(asked.reply, asked.options, text)) if asked else None
-    if moments.asked_about(getattr(result, "question", None) or ""):
+    if moment_answers.asked_about(getattr(result, "question", None) or ""):
         return result   # a moment of its own asked about ("the fireworks need to feel massive"): a new request
-    if moment and not picked and not moments.answers_where(text):
+    if moment and not picked and not moment_answers.answers_where(text):
         return result   # asked where a moment is, told something else: a request of its own
     if asked and (getattr(result, "question", None) or picked or _says_which(asked.reply, text) or only_ties(text) or
                   drops.says_which(asked.text, text)):
@@ -177,12 +178,12 @@ def _moved(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[Score
     if not (m or shifts.SHIFT_RE.search(text.lower())) or len(turns) < 2 or len(lineage) < 2 and not asked_again or \
             turns[-1].kind != "say":
         return None
-    moment = moments.asked_about(turns[-2].reply) if turns[-2].kind == "say" and turns[-2].question else None
+    moment = moment_answers.asked_about(turns[-2].reply) if turns[-2].kind == "say" and turns[-2].question else None
     first = patterns.sentences(text[m.end() if m else 0:], ";")[0]
     # "one later": the place the last answer gave, moved by one
     shifted = shifts.said_again(first, " ".join(turns[-1].text.lower().split()), visible_cuts(analysis))
     plan, before = (old, lineage) if asked_again else (lineage[-2], lineage[:-1])
-    if not moment or not (request := moments.filled(turns[-2].text, moment, shifted or first, analysis, plan, before)):
+    if not moment or not (request := moment_answers.filled(turns[-2].text, moment, shifted or first, analysis, plan, before)):
         return None
     if asked_again:
         return planner.revise(analysis, old, request, history=lineage)
@@ -195,8 +196,8 @@ def _pending(analysis: VideoAnalysis, old: ScorePlan, lineage: list[ScorePlan], 
     ("they go off at 51 seconds" -> "more energy, or calmer?"): the moment's request at that place, or None."""
     if len(turns) < 2 or not all(t.kind == "say" and t.question for t in turns[-2:]):
         return None
-    moment = moments.asked_about(turns[-2].reply)
-    return moments.filled(turns[-2].text, moment, turns[-1].text, analysis, old, lineage) if moment else None
+    moment = moment_answers.asked_about(turns[-2].reply)
+    return moment_answers.filled(turns[-2].text, moment, turns[-1].text, analysis, old, lineage) if moment else None
 
 
 # "is the hit at 0:03 a crash or a stab?": one mark asked about by its time; "make it a stab": that mark

@@ -102,7 +102,7 @@ def _say(kind: str, a: str, b: str, parts_said: dict[str, tuple[str, str]] | Non
 
 def placed(before: ScorePlan, after: ScorePlan) -> list[HitPoint]:
     """The marks `after` places that `before` had not: new ones, or ones changed in kind, source or strength (a cut's
-    crash made a stab, a cut's accent asked for). `diff` says those heard (a source is not); `marks.narrow` the kinds
+    crash made a stab, a cut's accent asked for). `diff` says those heard (a source is not); `marks_kept.narrow` the kinds
     new at a time."""
     old = {_placing(h) for h in before.hit_points}
     return [h for h in after.hit_points if _placing(h) not in old]

@@ -20,7 +20,7 @@ from v2m.agent.dialogue.cultures import shunned
 from v2m.agent.dialogue import patterns
 from v2m.agent.dialogue.phrases import REDUCE_RE, TOO
 from v2m.agent.dialogue.place_words import PLACE_WORDS_RE
-from v2m.agent.dialogue.similes import SCENE_RES
+from v2m.agent.dialogue.simile_scenes import SCENE_RES
 from v2m.agent.dialogue.vocab import MOODS, Mood, lookup
 from v2m.agent.dialogue.where import Ask
 

@@ -9,7 +9,7 @@ moment ("from 1:10 for 20 seconds"), and a tempo said from one value to another 
     in_request("between 2:15 and the end, slower")   # "from 2:15 on, slower" (before the clauses are split)
     in_clause(" the third from last shot faster ")   # " the antepenultimate shot faster "
 
-Called by `place_words.notation` (the whole request) and `place_words.normalise` (one clause, lower case); the
+Called by `review_notation.notation` (the whole request) and `place_words.normalise` (one clause, lower case); the
 ordinals and numbers said in words it counts with live here too (`place_words` reads them from here). Every pattern
 is compiled here and called by its own methods, so a chat turn compiles none of them through `re`.
 """

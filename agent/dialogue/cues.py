@@ -28,12 +28,13 @@ from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue.buttons import TIME_RE, _buttoned, _last_time, clock, last_frame
 from v2m.agent.dialogue.counted import ORD, nth
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.part_words import as_part   # "the bottom end is thin": the bass ("end" is no place)
 from v2m.agent.dialogue.place_words import CLOCK, SECONDS, parse_time
 from v2m.agent.dialogue.vocab import MUSIC
-from v2m.agent.dialogue.where import fmt, visible_cuts, visible_shots
+from v2m.agent.dialogue.where import visible_cuts, visible_shots
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 # A cue's number as music editors write it: reel, "M", cue ("1M1", "2m03", "1M2A"), with what a heading adds
@@ -89,17 +90,6 @@ MARK_THERE_RE = re.compile(r"\b(button|sting|stab|hit|accent|crash|stop)( it| th
 SOURCE_RE = re.compile(r"\b(?:is|are|'s|as) (?:all |just |pure )?source(?: music| cue)?\b|\bsource (?:music|cue)\b|"
                        r"\bkeep (?:the )?(?:score|music) out\b|\b(?:hold|no) (?:the )?score\b", re.I)
 HEADING_WORDS_RE = re.compile(r"\bsource (?:vs\.?|versus|v\.?|or|and) score\b\s*:?", re.I)
-# A button: the cue's short, emphatic last chord (read by `marks` as a stop mark)
-# ("button" as a verb: "button it", "button on the downbeat", "button at 0:46"; "the button she presses" is a thing)
-BUTTON_RE = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\bthat )(?<!\bthis )(?<!\bher )(?<!\bhis )(?<!\btheir )(?<!\bits )"
-                       r"\bbutton(?:s|ed|ing)?(?: (?:it|the cue|the end|this|that|things)\b(?: (?:off|up|out)\b)?|"
-                       r" (?:off|up|out)\b|(?=\s+(?:on|at|@)\b))", re.I)
-PLACED_RE = re.compile(rf"\s*(?:it |the cue |that |this )?(?:on|at|in) (?:the )?(?:{ORD} (?:cut|shot)|(?:cut|shot) \d)", re.I)   # "button on the last cut"
-# "end on a hit", "a sting at the very end", "finish with a button": a mark where the cue ends
-END_ON_RE = re.compile(r"\b(?:end|finish|close|out)(?:s|ing)? (?:it |the cue |things |the piece )?(?:on|with) (?:a |an |one )?"
-                       r"(?:big |strong |hard |final |last |proper |clean )?(?:hit|button|sting|stinger|stab|accent|crash|stop)\b"
-                       r"|\b(?:hit|button|sting|stinger|stab|accent|crash|stop)(?: right| just)? (?:at|on) the (?:very )?end"
-                       r"(?: of (?:the|it|this) (?:cue|video|clip|film|spot|piece))?\b(?! of (?:the|shot|a|an)\b)", re.I)
 LAST_FRAME_RE = re.compile(r"\b(?P<to>(?:to|till|until|through|thru|up to) )?(?:on|at|by)? ?(?:the )?(?:very )?(?:last|final) frame\b", re.I)   # "to the last frame": the end
 # "catch the cut at 0:07", "catch every cut in the chase", "punctuate the slam at 0:12": a mark there
 CATCH_RE = re.compile(r"\bcatch(?:es|ing)? (?=(?:the |that |this |each |every |all the )?(?:\w+ )?(?:cuts?|moment)\b)"
@@ -148,12 +138,6 @@ COUNTED_START_RE = re.compile(rf"\bfrom the {ORD} (cut|shot)(?= (?:to|until|till
 GLOSS_RE = re.compile(rf"\(\s*(?P<a>{CLOCK})(?:\s*(?:-|–|to)\s*(?P<b>{CLOCK}))?\s*\)")
 PLACE_PREP_RE = re.compile(r"\b(?:from|until|till|to|at|after|before|on|between|and|by)\s*$", re.I)
 DETERMINER_RE = re.compile(r"(?:^|(?<=\s))(?:the|a|an|this|that|his|her|their|our)\s", re.I)
-TIME_RE = re.compile(CLOCK)
-
-
-def clock(t: float) -> str:
-    """A time as the place finders read it, to the millisecond ("0:07.480")."""
-    return fmt(round(t, 3), 3)
 
 
 def unlabelled(text: str) -> str:
@@ -213,11 +197,6 @@ def _cue_out(plan: ScorePlan, m: re.Match) -> str:
         return f"{_lead(m)}at {m.group('t')}"
     return _lead(m) + (f"no music after {m.group('t')}" if e >= plan.duration_s - 0.05 else
                        f"no music from {m.group('t')} to {clock(e)}")
-
-
-def _last_time(text: str, end: int) -> str | None:
-    times = TIME_RE.findall(text[:end])
-    return times[-1] if times else None
 
 
 def _deictic(m: re.Match) -> str:
@@ -319,7 +298,7 @@ def _harder(m: re.Match) -> str:
 
 def spoken(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
     """A note's spotting words rewritten as the grammar reads them (see the module docstring); `text` is the
-    request after `place_words.notation` (times as m:ss, case kept)."""
+    request after `review_notation.notation` (times as m:ss, case kept)."""
     text = HEADING_WORDS_RE.sub(" ", text)
     text = re.sub(r"\s+(?:[-–—]+|/(?=\s*(?-i:IN|OUT)\b))\s+", lambda m: m.group(0) if re.search(r"\d$", text[:m.start()]) and
                   re.match(r"\d", text[m.end():]) else "; ", text)   # "OUT at 0:46 - button it", "IN 0:13 / OUT 0:41": two notes
@@ -360,38 +339,3 @@ def spoken(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
     text = PART_BACK_RE.sub(lambda m: m.group(0) if not named_parts(m.group("obj").lower()) else
                             f"add {m.group('obj')}" + (f" from {m.group('t')}" if m.group("t") else ""), text)
     return _buttoned(text, analysis, plan, outs)
-
-
-def last_frame(analysis: VideoAnalysis) -> float:
-    """The moment of the video's last frame: its middle, so that a mark there sounds while it is on screen (a
-    mark at the very end would fall after the music)."""
-    return round(analysis.duration_s - 0.5 / (analysis.fps or 25.0), 3)
-
-
-def _buttoned(text: str, analysis: VideoAnalysis, plan: ScorePlan, outs: set[str]) -> str:
-    """A button with no moment in its clause, or a mark the cue ends on ("end on a hit", "a sting at the very end")
-    in a note that names no time, cut or shot: where the music that plays last ends, or at the OUT said before it."""
-    end = _cue_end(plan)
-    at = f" at {clock(last_frame(analysis) if end >= plan.duration_s - 0.05 else end)}"
-    if not TIME_RE.search(text) and not re.search(r"\bcuts?\b|\bshots?\b", text, re.I):
-        text = END_ON_RE.sub(lambda m: re.sub(r"(?i)(?: right| just)? (?:at|on) the (?:very )?end\b.*$", "", m.group(0)) + at, text)
-    out, last = [], 0
-    for m in BUTTON_RE.finditer(text):
-        sentence_end = re.search(r"[,;.!?\n]", text[m.end():])
-        rest = text[m.end():m.end() + (sentence_end.start() if sentence_end else len(text))]
-        said = _last_time(text, m.start())
-        head = text[last:m.start()]   # "OUT 0:46 button it": a note of its own after the OUT's time
-        head = re.sub(r"(?<=\d)\s+$", "; ", head)
-        out.append(head + "button" + ("" if TIME_RE.search(rest) or PLACED_RE.match(rest) else f" at {said}" if said in outs else at))
-        last = m.end()
-    return "".join(out) + text[last:]
-
-
-def _cue_end(plan: ScorePlan) -> float:
-    """Where the music that plays last ends: the start of the silence at the end, else the video's end."""
-    end = plan.duration_s
-    for s in reversed(plan.sections):
-        if s.music:
-            break
-        end = s.start_s
-    return end

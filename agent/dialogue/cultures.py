@@ -157,7 +157,7 @@ def _video_named(text: str, m: re.Match) -> bool:
 
 
 def colour(c, style: str) -> bool:
-    """Whether `style`, said in clause `c` (`edits.Clause`), is the colour of a place: the score's own style said at
+    """Whether `style`, said in clause `c` (`clauses.Clause`), is the colour of a place: the score's own style said at
     a place ("the funk is wild here"; a scene word, "the suspense comes later" in a thriller), never a switch."""
     return not c.whole and style == c.plan.style
 
@@ -175,7 +175,7 @@ def kind_of_part(text: str) -> bool:
 
 
 def read(c, t: str) -> str:
-    """The rules grammar's reading of a culture in one clause (`edits.Clause` `c`, its text so far `t`): the
+    """The rules grammar's reading of a culture in one clause (`clauses.Clause` `c`, its text so far `t`): the
     style with its instruments, mode and reason, or a move away from one ("less corporate"); at a place, only
     a question kept for when nothing else is read. Returns `t` with what it read blanked out."""
     found, away = culture(t), shunned(t)

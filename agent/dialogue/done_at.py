@@ -1,7 +1,7 @@
 """The edit a repeat copies when it names where that edit was ("same thing you did for the kitchen, but for the
 master bedroom", "do the same slam like you did after the 3rd cut but for the beginning", "same as you did for the
 middle, but for the last part too"): the latest edit that changed the plan at the first place, repeated at the place
-after "but" (`understanding.repeat`; without a first place, the last edit, where the request names).
+after "but" (`same_again.repeat`; without a first place, the last edit, where the request names).
 
     text, k = done_at.split(words(request), history, find)
     for c in done_at.changes(history, k): ...

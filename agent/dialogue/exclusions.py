@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.mentions import named_parts
-from v2m.agent.dialogue.where import Ask, Span, fmt, locate
+from v2m.agent.dialogue.place_finders import locate
+from v2m.agent.dialogue.where import Ask, Span, fmt
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 # A place the edit must spare: "except shots 1-3", "all but the intro", "shots 1 to 3 untouched" (said beside an

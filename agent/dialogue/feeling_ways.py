@@ -35,7 +35,7 @@ CHARACTER_RE = re.compile(rf"\b(?P<more>more (?:of (?:a|the|some) )?)?(?P<word>{
 # style (tools/styles); said only as a degree ("more pixar", "a bit more disney") it is the character, and asked
 LIKENESS_RE = re.compile(r"\b(?:like|style|genre|sound(?:s|ing)?|films?|movies?|scores?|soundtracks?|vibes?)\b|\w-?(?:ish|esque)\b")
 SOUND_WAYS = ("more energy", "faster")   # what a character with no feeling of its own ("personality") may take
-GUESSED_RE = re.compile(r"^'(?P<word>[^']+)' read as (?P<mood>[a-z_]+)$")   # `edits._unknown`'s reason for a guess
+GUESSED_RE = re.compile(r"^'(?P<word>[^']+)' read as (?P<mood>[a-z_]+)$")   # `clauses._unknown`'s reason for a guess
 MORE_THAN_ONE = "Say which (or more than one)."   # the question invites several ways: "both", "all of them" take each
 ALL_RE = re.compile(r"^\W*(?:(?:ok|okay|yes|yeah|hmm|well),? )?(?:both|all|all three|all of (?:them|those|it)|each of them|"
                     r"every one|the lot|everything)(?: of (?:them|those))?(?:,? please| pls)?\W*$", re.I)

@@ -3,7 +3,7 @@
     from v2m.agent.dialogue.kept import named_kept
     named_kept("the intro is great, don't change it")   # "the intro is great, don't change the intro"
 
-The praise alone names no place for the edits after it ("the end is fine, slower in the middle": `names.FINE_RE`),
+The praise alone names no place for the edits after it ("the end is fine, slower in the middle": `name_places.FINE_RE`),
 so a lock said of "it" next to it would keep the whole score; here "it" is the place praised.
 """
 
@@ -14,9 +14,9 @@ import re
 from v2m.agent.dialogue import verdicts
 
 # The words of a place praised as it is (`verdicts.FINE`), for every reader: here, `messages.FINE_RE` (a note's clause
-# that only praises) and `names.FINE_RE` (praise names no place for the edits after it)
+# that only praises) and `name_places.FINE_RE` (praise names no place for the edits after it)
 FINE = rf"(?:{verdicts.FINE})"
-# said of a place to praise it as it is ("is fine", "sounds really great"): here and `names.FINE_RE`
+# said of a place to praise it as it is ("is fine", "sounds really great"): here and `name_places.FINE_RE`
 IS_FINE = rf"(?:is|are|'s|was|looks|sounds|feels) (?:really |totally |perfectly |all |just |absolutely )?{FINE}"
 PRAISED = (r"^(?P<lead>\W*(?:(?:oh|and|also|btw|ok|okay|so)\W+)*)(?P<place>(?:the|that|this|our|my) (?=[\w' -]{0,30}?\b(?:shots?|"
            r"intro|opening|ending|end|outro|start|beginning|middle|section|part|bit|scene|moment)\b)[\w' -]{1,40}?)"

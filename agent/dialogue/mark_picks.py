@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue.cues import _cue_end, clock, last_frame
+from v2m.agent.dialogue.buttons import _cue_end, clock, last_frame
 from v2m.agent.dialogue.hit_words import GONE_VERBS
 from v2m.agent.dialogue.place_words import COUNTS
 from v2m.agent.dialogue.where import Ask, fmt, visible_cuts

@@ -13,23 +13,21 @@ said"), quotation marks round the whole note, and sentences that only report ("T
 "just had the review with Jo", "the intro is fine"). What is left is the note; "" when nothing is.
 A pasted list (a review tool's CSV export, or numbered or bulleted lines) is several notes, each with its
 time said in words the place finder reads ("at 0:05 ..."), each applied as its own edit.
-`guard(text)` is the question or refusal for input that is no edit (empty, a paste far longer than an edit, an
-attempt to instruct the chat, symbols only, another language), or None.
 """
 
 from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from dataclasses import dataclass
 
-from v2m.agent.dialogue.edit_lists import EDIT_LIST_QUESTION, edit_list
+from v2m.agent.dialogue.edit_lists import edit_list
 from v2m.agent.dialogue.kept import FINE
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.phrases import JOKE_RE, opening, words  # JOKE_RE: "jk" takes back the sentence before
 from v2m.agent.dialogue.references import COUNTED, LAST_N_RE
-from v2m.agent.dialogue.place_words import END_WORDS, START_WORDS, programme_time
+from v2m.agent.dialogue.place_words import END_WORDS, START_WORDS
+from v2m.agent.dialogue.review_notation import programme_time
 from v2m.agent.dialogue.plainly import SAID_MARKS
 
 SIGNATURE_RE = re.compile(r"^\s*(?:--|—|__+|-- )\s*$")
@@ -45,7 +43,7 @@ SIGN_OFF_RE = re.compile(r"(?:^|(?<=[.!?\n])|,)\s*(?:thanks|thank you|many thank
                          r"[,!.]?\s*(?:[-–—]\s*)?(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)?\W*$", re.I)
 TAG_RE = re.compile(r"^\s*(?:\[[^\]\n]{1,60}\]|@[A-Za-z]\w{0,29}\b[:,]?)\s*")
 # A timecode as notes write it: "0:12", "01:00:12", "00:00:05:00" (SMPTE frames), "0:12.5"; read before
-# place_words.notation turns SMPTE and hours into place_words.CLOCK, so it is wider than CLOCK (not one pattern)
+# review_notation.notation turns SMPTE and hours into place_words.CLOCK, so it is wider than CLOCK (not one pattern)
 STAMP = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[:;.]\d{2})?"
 # "[0:12]", "(01:00-01:10)": a timecode in brackets at the front is a place, said the way the place finder reads
 TIME_TAG_RE = re.compile(rf"^\s*[\[(]\s*({STAMP})(?:\s*(?:-|–|to)\s*({STAMP}))?\s*[\])]\s*[-–—:,]?\s*")
@@ -357,43 +355,3 @@ def pasted_notes(text: str) -> list[Note] | None:
                 said = f"at {at} {said[m.end():]}" if m and at else said
             notes.append(Note(said, f"{n}" + (f" ({at})" if at else "")))
     return [Note("" if RESOLVED_RE.match(re.sub(r"^at [\d:]+ ", "", x.text)) else x.text, x.label) for x in notes]
-
-
-# ----------------------------------------------------------------------------- input that is no edit
-
-MAX_REQUEST_CHARS = 600        # longer than any edit anyone types: a paste, answered with a question
-INJECTION_RE = re.compile(
-    r"\b(?:ignore|disregard|forget|override|bypass) (?:all |any |your |ur |yr |the |previous |prior |earlier |my |of )*(?:rules|"
-    r"instructions|limits|guidelines|prompt|system)\b|\bsystem prompt\b|\b(?:show|print|reveal|tell) me your "
-    r"(?:instructions|prompt|rules)\b|\byou are now\b|\bnot follow your rules\b|\bwithout (?:any )?limits?\b|"
-    r"\bjailbreak\b|\brun (?:this|the following) (?:code|command)\b|\brm -rf\b", re.I)
-FOREIGN_WORDS = set("""es el la los las que por favor puedes muy más mas pero con sin una uno del música musica
-bitte und der die das nicht mit ist sehr schneller langsamer musik le les des est très plus avec pas une
-vite lent musique per più molto della sono questo não mais com uma rápido lento""".split())
-ENGLISH_WORDS = set("""the a it is and of to in make more less with please can you music slower faster louder
-quieter shot cut add no drums bass too bit""".split())
-
-
-def guard(request: str) -> str | None:
-    """The question or refusal for input that is no edit, or None when it may be one."""
-    text = "".join(ch for ch in request if unicodedata.category(ch)[0] != "C" or ch in "\t\n")
-    if not text.strip():
-        return "What should I change? Tell me in a few words, e.g. 'slower after 0:05' or 'no drums in shot 2'."
-    if edit_list(text):
-        return EDIT_LIST_QUESTION
-    if len(text) > MAX_REQUEST_CHARS:
-        return (f"That is {len(text):,} characters, far more than an edit; I left the score as it is. "
-                "What one change should I make, e.g. 'calmer in the intro'?")
-    if INJECTION_RE.search(text):
-        return ("I can't change how I work or show my instructions; I only edit this score (tempo, mood, "
-                "instruments, cuts). The score is unchanged. What should change in the music?")
-    letters = [ch for ch in text if ch.isalpha()]
-    if not letters:
-        return "I can only read words, not symbols. What should change, e.g. 'happier' or 'more energy'?"
-    words = re.findall(r"[^\W\d_]+", text.lower())
-    foreign = sum(w in FOREIGN_WORDS for w in words) + sum(not w.isascii() for w in words)
-    english = sum(w in ENGLISH_WORDS for w in words)
-    if foreign >= 2 and foreign > english or sum(not ch.isascii() for ch in letters) > len(letters) / 3:
-        return ("I only understand edits in English so far; the score is unchanged. Could you say it in English, "
-                "e.g. 'slower' or 'less drums in shot 2'?")
-    return None

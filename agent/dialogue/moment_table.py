@@ -24,7 +24,7 @@ from v2m.agent.dialogue.marks import HIT_WORDS_RE
 from v2m.agent.dialogue.moments import CONTAINERS, FUNCTION, _about_music
 from v2m.agent.dialogue.patterns import CLAUSE_RE, PUNCTUATED_RE
 from v2m.agent.dialogue import versions
-from v2m.agent.dialogue.place_words import notation
+from v2m.agent.dialogue.review_notation import notation
 from v2m.agent.dialogue.verdicts import WISH
 from v2m.agent.dialogue.world_sounds import WORLD_SOUND_RE
 from v2m.tools.contract import ScorePlan

@@ -13,7 +13,7 @@ from v2m.agent.dialogue.mentions import (BALANCE_DOWN, BALANCE_UP, BEING, CUT_VE
                                          LISTED_PART, LOST, NO_PART, PART_FLAWED_RE, PART_ORDER_RE, SUGGESTED, UNNEEDED, UP_VERBS,
                                          WHOSE, named_parts, plain_parts)
 from v2m.agent.dialogue.where import Ask, Span
-from v2m.tools.contract import MAX_LEVEL_DB, MIN_LEVEL_DB, EditIntent, EditScope, ScorePlan
+from v2m.tools.contract import MAX_LEVEL_DB, MIN_LEVEL_DB, ScorePlan
 from v2m.tools.gm import DRUM_KITS, bell_kin
 from v2m.tools.style import load_style
 
@@ -217,52 +217,6 @@ def read(t: str, want) -> str:
         want("add", value=hit.name, **({} if hit.score >= 1.0 or hit.name in name else {"reason": f"I don't know '{name}', so the nearest I have, {hit.name}, plays it"}))
         t = eat(t, m)
     return t
-
-
-CRASH_WORDS = {"cymbals", "cymbal", "crash", "crashes", "crash cymbal"}
-
-
-def arrivals(intents: list, plan: ScorePlan) -> list:
-    """"No cello before the third shot" (or "the cello comes in at the third shot") where no cello plays yet:
-    the cello plays from there on, an addition at the place it arrives, not a question about removing it. And
-    cymbals taken out at a cut that carries a crash ("the cymbals on the second cut are harsh, take those out"):
-    that crash, not the kit."""
-    out = []
-    for it in intents:
-        sc = it.scope
-        at = [h.time_s for h in plan.hit_points if sc.kind != "whole" and abs(h.time_s - (sc.start_s or 0.0)) < 0.1]
-        if it.value in CRASH_WORDS and at and (it.what == "remove" or it.what == "balance" and it.direction == "down"):
-            gone = EditIntent(what="no_hit", scope=EditScope(times_s=[round(t, 3) for t in at]), text=it.text)
-            out += [] if any(o.what == "no_hit" and o.scope == gone.scope for o in out) else [gone]
-            continue
-        if it.what == "remove" and it.value and it.value != "music" and role_of(plan, it.value) is None and sc.kind != "whole" and \
-                sc.start_s <= 0.05 and sc.label.startswith("before ") and sc.end_s < plan.duration_s - 1.0:
-            it = it.model_copy(update={"what": "add", "scope": sc.model_copy(update={
-                "kind": "from", "start_s": sc.end_s, "end_s": plan.duration_s, "label": "from " + re.sub(r" \([^()]*\)$", "", sc.label[7:]),
-                "sections": None})})
-        out.append(it)
-    return out
-
-
-def stand_ins(intents: list, plan=None) -> list:
-    """The intents with the reason said for each instrument outside General MIDI they bring in ("no dhol in the GM
-    sound set, so Taiko Drum plays it"; "more dhol" where none plays: `vocab.more_of_missing`); and a piece of the
-    kit named alone ("kill the hats", "the kick comes in at 0:20") as the whole kit, said so: the kit plays as one."""
-    out = []
-    for it in (intents if plan is None else [vocab.more_of_missing(it, plan) for it in intents]):
-        if it.what in ("remove", "balance") and it.value in vocab.KIT_PIECES:
-            out.append(_kit(it))
-            continue
-        words = (it.value or "").split(",") if it.what in ("add", "swap", "only", "balance") else []
-        inst = {**load_style(plan.style).instruments, **plan.instrumentation} if plan is not None and it.what == "add" else None
-        why = "; ".join(x for x in (vocab.stand_in(w.strip(), inst) for w in words) if x)
-        out.append(it.model_copy(update={"reason": "; ".join(filter(None, (it.reason, why)))[:300]}) if why else it)
-    return out
-
-
-def _kit(it):   # a piece taken out ("lose the hats") leaves a thinner, quieter kit; held until a moment ("the kick comes in at 0:20") the kit comes in
-    why = f"{it.value}: part of the drum kit, which plays as one part, so the whole kit {'plays quieter instead' if (thin := it.what == 'remove' and it.scope.kind != 'until') else 'is out there' if it.what == 'remove' else 'moves'}"
-    return it.model_copy(update={"value": "drums", "reason": "; ".join(filter(None, (it.reason, why)))[:300]} | ({"what": "balance", "direction": "down"} if thin else {}))
 
 
 # ----------------------------------------------------------------------------- applying

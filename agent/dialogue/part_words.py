@@ -47,7 +47,7 @@ def as_part(text: str, named_parts) -> str:
     return REGISTER_RE.sub(one, text)
 
 # Pieces of the drum kit: the kit plays as one part (the drums role), so a piece named alone moves the whole kit
-# (`orchestration.stand_ins`), and the reply says so.
+# (`settled_parts.stand_ins`), and the reply says so.
 KIT_PIECES = {"kick", "snare", "hats", "hi-hats", "cymbals", "hi-hat", "hihat", "hihats", "hi hat", "hi hats",
               "kick drum", "bass drum", "snare drum", "cymbal", "ride cymbal", "toms", "tom fills", "rimshot",
               "rimshots", "claps", "brushes"}

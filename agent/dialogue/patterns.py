@@ -23,7 +23,7 @@ from functools import cached_property, lru_cache
 FULL_STOP = r"\.(?!\d)"
 POINT = r"\.(?=\d)"   # the other point: inside a number
 # Words that open a request and say nothing of it ("ok so", "hmm,", "well,", "right,", "um"): every reader that
-# matches a request from its start passes over them (`opening`; a note's heading time, `place_words.HEAD_RE`)
+# matches a request from its start passes over them (`opening`; a note's heading time, `review_notation.HEAD_RE`)
 OPENERS = "ok|okay|oh|ah|um|hmm|well|so|right|alright"
 
 

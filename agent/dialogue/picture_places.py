@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue.moments import ASKED_RE
 from v2m.tools.contract import VideoAnalysis
+from v2m.agent.dialogue.moment_answers import ASKED_RE
 
-# the questions that ask where a moment of the picture is (`moments.ASKED_RE`), and the place finder's about a part
+# the questions that ask where a moment of the picture is (`moment_answers.ASKED_RE`), and the place finder's about a part
 # it cannot find ("Which part of the video is 'in the part'?")
 WHERE_RE = re.compile(rf"{ASKED_RE.pattern}|^Which part of the video is '")
 OFFERED = 3   # shots offered at most

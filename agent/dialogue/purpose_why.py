@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import mentions
+from v2m.agent.dialogue import mentions, part_reasons
 from v2m.agent.dialogue.phrases import FAST_RE, SLOW_RE
 
 # the piece said as what it is, a kind of work ("it's a corporate piece", "this is our wedding video")
@@ -42,9 +42,9 @@ def held(clause: str, before: str) -> bool:
 
 def why_only(clause: str, before: str) -> bool:
     """Whether `clause` (in the readers' words) only says why the clause `before` it asks what it asks: how a part
-    named there should sound ("lift the bass, it feels timid", `mentions.only_reason`), or what the video is for after
+    named there should sound ("lift the bass, it feels timid", `part_reasons.only_reason`), or what the video is for after
     a tempo asked."""
-    return mentions.only_reason(clause) and bool(mentions.named_parts(mentions.plain_parts(before))) or held(clause, before)
+    return part_reasons.only_reason(clause) and bool(mentions.named_parts(mentions.plain_parts(before))) or held(clause, before)
 
 
 def tempo_asked(intents: list) -> bool:

@@ -47,7 +47,7 @@ PART_GAP_RE = re.compile(rf"\b((?:the )?{PART}) ({LEVEL})\b([^,;]*? {PLACED}[^,;
 # "take out the chords in shot 1 and the bass in shot 2": the verb said again
 VERB_GAP_RE = re.compile(rf"\b(take out|take away|remove|mute|lose|kill|add|bring in|bring back|bring up|turn up|turn down)"
                          rf"( (?:the |a |an )?{PART} {PLACED}[^,;]*?) and ((?:the |a |an )?{PART} {PLACED})", re.I)
-# "the drums louder its too sleepy": why, said after a change without its comma (`mentions.only_reason` then reads it)
+# "the drums louder its too sleepy": why, said after a change without its comma (`part_reasons.only_reason` then reads it)
 WHY_RUN_ON_RE = re.compile(r"(?<=[a-z]) (?=(?:its|it's|it is|thats|that's|that is|they're|theyre|they are) (?:to|too|way too|"
                            r"far too|so|a bit|kind of|really|pretty)\b)", re.I)
 # "make it louder, then the drums", "the bass softer and the kick": a part named alone after a change of level is

@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.phrases import FAST_RE, SLOW_RE
+from v2m.agent.dialogue.place_finders import locate
 from v2m.agent.dialogue.vocab import MOODS
-from v2m.agent.dialogue.where import Ask, locate
+from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import EditIntent
 
 TEMPO = r"(?:the )?(?:tempo|speed|pace|bpm)"

@@ -6,7 +6,7 @@ drive"). A clause is cut where each side names its own place, so each edit keeps
     clauses = split_places("he proposes at cut three right before that go quiet", analysis, plan)
     span, shared, own = carried(text, span, shared, last_span, analysis)
 
-Used by the rules grammar (`v2m.agent.dialogue.edits`) after `names.placed` found a clause's own place.
+Used by the rules grammar (`v2m.agent.dialogue.edits`) after `name_places.placed` found a clause's own place.
 """
 
 from __future__ import annotations
@@ -18,12 +18,13 @@ from v2m.agent.dialogue import between
 from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.counted import ORD
 from v2m.agent.dialogue.halfway import OVERDONE_RE
-from v2m.agent.dialogue.names import AT_TIME_RE, EVENT_RE, TO_END_RE, _is_event, as_places, noun_of, to_end
+from v2m.agent.dialogue.names import AT_TIME_RE, EVENT_RE, _is_event, as_places, noun_of
+from v2m.agent.dialogue.name_places import TO_END_RE, to_end
 from v2m.agent.dialogue.marks import HIT_WORDS_RE   # a mark asked beside the edit, as `marks` reads one
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import normalise, only_place
-from v2m.agent.dialogue.where import (ALL_MUSIC_RE, DEICTIC_RE, INTO_RE, WHOLE_RE, Ask, Span, fmt, lead_in, locate,
-                                      visible_shots)
+from v2m.agent.dialogue.where import ALL_MUSIC_RE, DEICTIC_RE, INTO_RE, WHOLE_RE, Ask, Span, fmt, lead_in, visible_shots
+from v2m.agent.dialogue.place_finders import locate
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 # "just before it", "after that", "bloom after": a place said against the moment named before it

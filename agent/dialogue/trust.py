@@ -36,7 +36,7 @@ MOODISH = ("mood", "energy", "mode")   # what a mood said of the harmony reads a
 def key_over_mood(rules: list[EditIntent], pred: Prediction | None, request: str) -> str | None:
     """The mood's key ("mode_major" / "mode_minor") alone in place of the grammar's mood, when the grammar read moods of
     that key and nothing but moods, energy or a key, the head is KEY_P sure of that key, and the request names the
-    harmony; else None. Asked before the two readings' agreement: a keyed mood's label is its key (`arbiter.label_of`,
+    harmony; else None. Asked before the two readings' agreement: a keyed mood's label is its key (`model_labels.label_of`,
     `vocab.Mood.keyed`), so the head agrees with the grammar's mood, and only the key is wanted."""
     if pred is None or not pred.label.startswith("mode_") or pred.p < KEY_P:
         return None

@@ -15,104 +15,24 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bare_bpm, character, compared, complaints, done_at, drops, edit_log, edits, entries, exclusions, fade_ins, followups, fronted, halfway, idioms, into_it, kept_instead, marks, meant_kind, meant_places, messages, moment_table, moments, music_ends, music_places, names, next_place, noted, orchestration, picture_places, plainly, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, settings, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
+from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bare_bpm, character, compared, complaints, drops, edit_log, edits, entries, exclusions, fade_ins, followups, fronted, halfway, idioms, input_guard, into_it, kept_instead, marks, marks_kept, meant_kind, meant_places, messages, moment_answers, moment_table, moments, music_ends, music_places, names, noted, orchestration, picture_places, plainly, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, settings, settled_parts, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
 from v2m.agent.dialogue.changes import NOTHING, describe, diff, same_music
-from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.intents import apply_intents, scope_of
 from v2m.agent.dialogue.runons import punctuated
 from v2m.agent.dialogue.repeats import from_last_revert, style_first
 from v2m.agent.dialogue.phrases import words
-from v2m.agent.dialogue.place_words import normalise, only_place
+from v2m.agent.dialogue.place_words import only_place
 from v2m.agent.dialogue.approval import REPLY, approves, thanked, unpraised   # thanks, praise and sign-offs
 from v2m.agent.dialogue.afterwards import without_return
 from v2m.agent.dialogue.fragments import simile_inside
 from v2m.agent.dialogue.kept import named_kept
+from v2m.agent.dialogue.same_again import last_place, repeat
 from v2m.agent.dialogue.spelling import mended, spelled   # "the beggining part": a place two letters off
 from v2m.agent.dialogue.talk import lacking, remark, told   # questions about the score; information told; a lack
-from v2m.agent.dialogue.where import Ask, Span, fmt, locate, moment, shot_at, snap, visible_cuts
+from v2m.agent.dialogue.where import Ask, moment, snap, visible_cuts
+from v2m.agent.dialogue.place_finders import locate, shot_at
 from v2m.agent.planners.result import PlanResult
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan, VideoAnalysis
-
-# "same again at 0:41", "same treatment for 13 and 14", "also same in shot 9": the last edit, somewhere else
-SAME_RE = re.compile(r"\b(?:same|identical) (?:again|treatment|thing|for|in|on|there|here|change|edit|tweak)\b|"
-                     r"\bdo (?:that|the same)\b|\b(?:do|repeat) (?:the|that|your) [^,.;!?]{1,30}? (?:thing|treatment|trick) again\b|\bapply (?:that|this|it) (?:to|in|on|for)\b|"
-                     r"\b(?:likewise|ditto)\b|^\s*(?:also |and )?same\b|"
-                     r"^\W*(?:and |also |plus )?(?:at|on|in|for) [^,.;!?]{1,30}? (?:too|as well|also)\W*$", re.I)   # "and at 0:30 too"
-# "needs more drive, can you do that?": the request just said, asked to be done (no repeat of the last edit)
-DO_ASKED_RE = re.compile(r"(?<=\w)\W+(?:(?:can|could|would|will) (?:you|we|u) |please |pls )?(?:do|manage) (?:that|it|this)"
-                         r"(?: for me| please| pls)?\W*$", re.I)
-
-
-def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
-           history: list[ScorePlan] | None) -> list[EditIntent] | None:
-    """The last edit's changes as intents at the place this request names, or None when it asks no repeat."""
-    loose = not SAME_RE.search(DO_ASKED_RE.sub("", request))   # "the same hush you gave the opening, ... the very end": A's edit, at B
-    if loose and not done_at.LOOSE_RE.search(request) or not history or len(history) < 2:
-        return None
-    text, k = done_at.split(words(mended(request)), history, lambda a: locate(names.as_places(a, names.earlier(history), None), analysis, plan), loose)   # "same as you did for A, but for B": A's edit, at B
-    if k is None:
-        return None
-    text = re.sub(r"\bround about\b|\babout\b", "around", text)
-    noun = names.noun_of(request) or names.noun_of(names.last_request(history))   # "same for 13 and 14": shots
-    text = next_place.after_last(names.as_places(text, names.earlier(history), noun), analysis, last_place(history))
-    span, at = locate(text, analysis, plan), moment(text)
-    parts = done_at.parts_now(text, named_parts(text))   # "and the brass, same thing there": the last edit, on the part named now
-    span = span or (last_place(history) if parts and at is None else None)
-    if span is None and at is None:
-        raise Ask("Same again where? Name the shot, cut or time (e.g. 'same again in shot 9').")
-    t0 = at if at is not None else span.start_s
-    scope = scope_of(span) if span is not None else scope_of(Span(t0, min(plan.duration_s, t0 + 0.5), fmt(t0)))
-    out: list[EditIntent] = []
-    for c in done_at.changes(history, k):
-        w = c.words.split()
-        if c.kind == "hit":
-            out.append(EditIntent(what="hit", value=w[0], scope=EditScope(times_s=[round(t0, 3)]), text=request[:400]))
-        elif c.kind == "energy":
-            out.append(EditIntent(what="energy", direction="up" if w[0] == "more" else "down", scope=scope,
-                                  text=request[:400]))
-        elif c.kind == "roles":
-            for part in c.words.split(", "):
-                what, role = ("remove", part[3:]) if part.startswith("no ") else ("add", part.rsplit(" in", 1)[0])
-                out.append(EditIntent(what=what, value=parts[0] if parts else role, scope=scope, text=request[:400]))
-        elif c.kind == "levels":
-            for m in re.finditer(r"(\w+) (louder|softer) against", c.words):
-                out.append(EditIntent(what="balance", value=parts[0] if parts else m.group(1), scope=scope, text=request[:400],
-                                      direction="up" if m.group(2) == "louder" else "down"))
-        elif c.kind == "music":   # "the music stop in shot 5", then "same in shot 9": silence (or music back) there
-            out.append(EditIntent(what="remove" if c.words == "no music" else "add", value="music", scope=scope,
-                                  text=request[:400]))
-        elif c.kind == "tempo" and len(w) >= 4:
-            up = float(w[3]) > float(w[1])
-            out.append(EditIntent(what="tempo", direction="up" if up else "down", scope=scope, text=request[:400]))
-    if not out:
-        raise Ask("The last edit changed nothing I can repeat elsewhere. What should change there?")
-    return list({(it.what, it.direction, it.value): it for it in out}.values())
-
-
-def last_place(history: list[ScorePlan] | None, analysis: VideoAnalysis | None = None) -> Span | None:
-    """Where the last edit changed the plan (its changes' first start to last end), for "there"."""
-    said = edit_log.unchanged_last(history)   # a mark asked where one already was: the moment it named
-    if not history or len(history) < 2 and not said:
-        return None
-    changes = [] if said else [c.span for c in diff(history[-2], history[-1]) if c.span]
-    spans = [s for s in changes if s[1] > s[0]] or changes   # only marks added: the moment they are at
-    if not spans and (t := moment(normalise(" ".join(spelled(said := said or names.last_request(history)).split())))) is not None:
-        spans = [(t, t)]   # or the moment the last request named (as the readers read it: "hit @ 48" at 0:48)
-    if not spans and analysis is not None and (t := _cut_named(said, analysis, history[-1])) is not None:
-        spans = [(t, t)]   # "... one huge hit on the 6th cut" where a crash already was: that cut
-    if not spans:
-        return None
-    a, b = min(x for x, _ in spans), max(y for _, y in spans)
-    return Span(a, b, f"there ({fmt(a)}-{fmt(b)})", snap=False)
-
-
-def _cut_named(request: str, analysis: VideoAnalysis, plan: ScorePlan) -> float | None:
-    """The cut a request named ("the 6th cut"), or None."""
-    try:
-        span = locate(normalise(words(request)), analysis, plan)
-    except Ask:
-        return None
-    return span.start_s if span is not None and span.label.startswith("the shot after the cut") else None
 
 
 NOT_PLACE_RE = re.compile(r"[,;]?\s*\bnot\b(?! only\b)(?:(?!\b(?:i |we )?(?:meant|mean)\b)[^,.;])*")   # "not both i meant shot 3": shot 3
@@ -218,7 +138,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     Raises:
         Ask: no edit, an ambiguous one, or one the readers disagree on; the message is the question.
     """
-    if len(request) > messages.MAX_REQUEST_CHARS and (pasted := messages.guard(request)):   # a paste: no reader runs
+    if len(request) > input_guard.MAX_REQUEST_CHARS and (pasted := input_guard.guard(request)):   # a paste: no reader runs
         raise Ask(pasted)                                    # (a 10,000-character one took minutes through the rewriters)
     request = fronted.said_first(references.it_named(request))   # "the first version was closer, go back to it": to the first version; "the build up, cancel it"
     request = add_corrected.replaced(request)   # "add a cello, no wait, a flute instead": the flute alone
@@ -228,7 +148,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     request = settings.same_tempo_as(bare_bpm.named(request), analysis, plan)   # "the ending the same speed as the intro": its bpm; "too fast, go 160": 160 bpm
     request = music_ends.ended(spoken_times.timed(request, analysis.duration_s), analysis)   # "let the music end at the end of shot 5"; "slow it down at 40", "at forty", "half a minute in": at 0:40, 0:30
     request = at_marks.at_mark(returns.back_from(request, history), history)   # "bring them back at 0:21": from 0:21 on; "after the bang"
-    question = messages.guard(request) or remark(request, plan, history, analysis)
+    question = input_guard.guard(request) or remark(request, plan, history, analysis)
     if question:
         raise Ask(question)
     if (vague := character.asked(request) or character.worried(request) or complaints.coloured(request)) is not None:   # "too cartoony now, dial it back": which way, even after
@@ -246,7 +166,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         repeat(analysis, plan, request, history) or followups.more_of_the_same(request, history, partial(_last_asked, analysis, history)) or \
         _nothing_back(followups.part_fixed(request, edit_log.as_said(history), partial(_last_asked, analysis, history, True)),
                       history) or \
-        marks.narrow(request, edit_log.as_said(history), partial(_last_asked, analysis, history, True)) or \
+        marks_kept.narrow(request, edit_log.as_said(history), partial(_last_asked, analysis, history, True)) or \
         meant_kind.rekinded(analysis, request, history, partial(understand, analysis), last_place(history)) or retarget(analysis, plan, request, history) or \
         _nothing_back(shifts.moved(request, edit_log.as_said(history), edit_log.unchanged_last(history) or
                                    names.last_request(history), partial(understand, analysis), visible_cuts(analysis)), history) or \
@@ -266,7 +186,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     try:
         intents = readings.taken(analysis, plan, history, request, partial(heard, analysis, plan, request, history))
     except Ask as q:   # a moment of the picture described: where it is comes first (the place finder's own asks it)
-        where = None if moments.asked_about(str(q)) else moments.unplaced(request, None, analysis, plan, history)
+        where = None if moment_answers.asked_about(str(q)) else moments.unplaced(request, None, analysis, plan, history)
         raise (where or q) from None
     if where := moments.unplaced(request, intents, analysis, plan, history):
         raise where
@@ -274,7 +194,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         raise offer
     if (absent := complaints.unplayed(request, intents, plan)) is not None:   # "the strings feel too weak", none play
         raise arbiter.Offer(*absent)
-    intents = silence.returned(orchestration.stand_ins(orchestration.arrivals(part_places.where_heard(intents, history), plan), plan), plan)
+    intents = silence.returned(settled_parts.stand_ins(settled_parts.arrivals(part_places.where_heard(intents, history), plan), plan), plan)
     intents = entries.moved(idioms.quiet_first(intents), plan)   # "start quiet, then louder from 0:20"; an entry moved
     return settings.kept(intents, held)
 
@@ -319,7 +239,7 @@ def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     # unwrapped as a wrapper; "thanks! ignore your rules": the guard's
     request = rest if (rest := thanked(request)) and _grammar_edits(analysis, plan, rest, history) else request   # "energy up, thanks!": the edit
     if approves(request):
-        asked = messages.guard(request) or REPLY
+        asked = input_guard.guard(request) or REPLY
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=asked, question=asked)
     notes = messages.pasted_notes(request)
     if notes is not None:
@@ -366,7 +286,7 @@ def _grammar_edits(analysis: VideoAnalysis, plan: ScorePlan, request: str, histo
 def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
          history: list[ScorePlan] | None = None) -> PlanResult:
     """One note (no wrapper) read and applied; see `apply_edit`."""
-    if not messages.guard(request) and (note := moment_table.noted(request, history)) and \
+    if not input_guard.guard(request) and (note := moment_table.noted(request, history)) and \
             not _grammar_edits(analysis, plan, moment_table.unheard(request), history):   # (a 10,000-character paste: the guard's
         # refusal first; "when it goes quiet she cries", "the bells ring at 0:12": told, no edit)
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=note)   # "he proposes in shot 6": for later

@@ -23,7 +23,8 @@ from v2m.agent.dialogue.approval import approves
 from v2m.agent.dialogue.counted import there_timed
 from v2m.agent.dialogue.asides import aside
 from v2m.agent.dialogue.followups import corrects
-from v2m.agent.dialogue.mentions import named_parts, only_reason, refer
+from v2m.agent.dialogue.mentions import named_parts, refer
+from v2m.agent.dialogue.part_reasons import only_reason
 from v2m.agent.dialogue.moment_table import only_ties
 from v2m.agent.dialogue.marks import SECTION_WORDS
 from v2m.agent.dialogue.done_at import own_words
@@ -36,7 +37,8 @@ from v2m.agent.dialogue.recall import TAKE_BACK_RE, UNDO_NAMED_RE
 from v2m.agent.dialogue.runons import carried
 from v2m.agent.dialogue.spelling import than
 from v2m.agent.dialogue.similes import PURPOSE_RE
-from v2m.agent.dialogue.where import WHOLE_RE, Ask, Unknown, locate
+from v2m.agent.dialogue.where import WHOLE_RE, Ask, Unknown
+from v2m.agent.dialogue.place_finders import locate
 
 # The pieces a request is cut into to find one no reader reads: its clauses (`names.CLAUSES_RE`, the full stop read as
 # `patterns.FULL_STOP`), and the halves of an "also", "plus"
@@ -183,7 +185,7 @@ def noted(phrases: list[str]) -> str:
 
 
 def reading(read: Callable[[], list]) -> list | None:
-    """The intents a clause reads (`read()`, as `edits.read_clause` with guess); None when it holds words no reader
+    """The intents a clause reads (`read()`, as `clauses.read_clause` with guess); None when it holds words no reader
     knows ("do the zoop thing at the end"); [] when it reads nothing or is asked about."""
     try:
         return read()

@@ -28,7 +28,7 @@ EDGE = (rf" (?:the (?:very )?(?P<e1>end|start|beginning|close) of (?P<r1>{PLACE}
         rf"on|onwards?|please|to|till|until|more|less|a bit)\b))|(?P<r2>{PLACE})'s (?P<e2>end|start|beginning)\b)")
 EDGE_RE = re.compile(r"\b(?P<side>until|till|up to|up until|to|through|from|after|since|before|starting at|starting from|past)" + EDGE)
 # "at" after a moment's word: "stop at the end of shot 3", "a crash at the end of the intro" are that moment, read as
-# it before the clause's readers (`names.placed`); "louder at the end of shot 3" is the shot's tail, left to them
+# it before the clause's readers (`name_places.placed`); "louder at the end of shot 3" is the shot's tail, left to them
 AT_MOMENT = "|".join(f"(?<={w} )" for w in ("stop", "stops", "end", "ends", "out", "finish", "crash", "hit", "button", "accent"))
 AT_EDGE_RE = re.compile(rf"(?:{AT_MOMENT})(?P<side>at)" + EDGE)
 FIRST = ("first", "1st", "former", "opening")

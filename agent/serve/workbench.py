@@ -19,7 +19,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable
 
-from v2m.agent.dialogue.session import Session, Turn, default_workdir
+from v2m.agent.dialogue.session import Session, default_workdir
+from v2m.agent.dialogue.session_versions import Turn
 from v2m.agent.dialogue.store import Store
 from v2m.agent.serve.guard import SESSION_ID_RE, printable
 from v2m.tools.contract import ScorePlan

@@ -33,8 +33,8 @@ from v2m.finetune.intent_human import BANKS, label_of  # noqa: E402 - the one la
 
 
 def rules_label(intents) -> str:
-    """The kind of edit the grammar's first intent stands for: the chat's own labelling (`arbiter.label_of`)."""
-    from v2m.agent.dialogue.arbiter import label_of as chat_label
+    """The kind of edit the grammar's first intent stands for: the chat's own labelling (`model_labels.label_of`)."""
+    from v2m.agent.dialogue.model_labels import label_of as chat_label
 
     return chat_label(intents[0]) if intents else "none"
 

@@ -1,0 +1,57 @@
+"""Input that is no edit, answered before any reader runs (`guard`): nothing but control characters or blanks, a list
+of edits pasted whole, a paste far longer than an edit (`MAX_REQUEST_CHARS`), instructions to the assistant, symbols
+only, another language: a question or a plain refusal, the plan unchanged.
+
+    guard(text)    # the question or refusal for input that is no edit, or None
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from v2m.agent.dialogue.edit_lists import EDIT_LIST_QUESTION, edit_list
+
+
+MAX_REQUEST_CHARS = 600        # longer than any edit anyone types: a paste, answered with a question
+
+
+INJECTION_RE = re.compile(
+    r"\b(?:ignore|disregard|forget|override|bypass) (?:all |any |your |ur |yr |the |previous |prior |earlier |my |of )*(?:rules|"
+    r"instructions|limits|guidelines|prompt|system)\b|\bsystem prompt\b|\b(?:show|print|reveal|tell) me your "
+    r"(?:instructions|prompt|rules)\b|\byou are now\b|\bnot follow your rules\b|\bwithout (?:any )?limits?\b|"
+    r"\bjailbreak\b|\brun (?:this|the following) (?:code|command)\b|\brm -rf\b", re.I)
+
+
+FOREIGN_WORDS = set("""es el la los las que por favor puedes muy más mas pero con sin una uno del música musica
+bitte und der die das nicht mit ist sehr schneller langsamer musik le les des est très plus avec pas une
+vite lent musique per più molto della sono questo não mais com uma rápido lento""".split())
+
+
+ENGLISH_WORDS = set("""the a it is and of to in make more less with please can you music slower faster louder
+quieter shot cut add no drums bass too bit""".split())
+
+
+def guard(request: str) -> str | None:
+    """The question or refusal for input that is no edit, or None when it may be one."""
+    text = "".join(ch for ch in request if unicodedata.category(ch)[0] != "C" or ch in "\t\n")
+    if not text.strip():
+        return "What should I change? Tell me in a few words, e.g. 'slower after 0:05' or 'no drums in shot 2'."
+    if edit_list(text):
+        return EDIT_LIST_QUESTION
+    if len(text) > MAX_REQUEST_CHARS:
+        return (f"That is {len(text):,} characters, far more than an edit; I left the score as it is. "
+                "What one change should I make, e.g. 'calmer in the intro'?")
+    if INJECTION_RE.search(text):
+        return ("I can't change how I work or show my instructions; I only edit this score (tempo, mood, "
+                "instruments, cuts). The score is unchanged. What should change in the music?")
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return "I can only read words, not symbols. What should change, e.g. 'happier' or 'more energy'?"
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    foreign = sum(w in FOREIGN_WORDS for w in words) + sum(not w.isascii() for w in words)
+    english = sum(w in ENGLISH_WORDS for w in words)
+    if foreign >= 2 and foreign > english or sum(not ch.isascii() for ch in letters) > len(letters) / 3:
+        return ("I only understand edits in English so far; the score is unchanged. Could you say it in English, "
+                "e.g. 'slower' or 'less drums in shot 2'?")
+    return None
