@@ -6,6 +6,9 @@ wish for another key (the user hears the music, not the key): the happy mood's e
 major") it stays the question it was (`operations.set_key`'s limit).
 
     mode(e, EditIntent(what="mode", value="major", text="too gloomy"))   # in F major: livelier, a little faster
+
+A mood said of the harmony ("sadder chords please", "can the harmony sound more sad") is its key alone (`harmony`): the
+tempo and the energy stay; in that mode already, that is said and nothing moves.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import re
 
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue.phrases import NOT_SO_RE, TOO, TOO_RE
+from v2m.agent.dialogue.trust import HARMONY_RE
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import Ask
 
@@ -47,3 +51,13 @@ def mode(e, it) -> None:
             pass   # the tempo at its limit: the energy still moves
         how = "livelier and a little faster" if mood.energy > 0 else "calmer and a little slower"
         e.said.append(f"The score is already in {e.plan.key} {it.value}, so {way}{'' if e.whole else ' there'} another way: {how}.")
+
+
+def harmony(e, it, mood) -> bool:
+    """A mood (`it`, `mood`) said of the chords ("sadder chords please"): the mood's key alone, over `e`'s place (in
+    that mode already: `ops.AtLimit`, the question saying so). False (nothing done) when the words name no harmony or
+    the mood has no key."""
+    if not mood.mode or not HARMONY_RE.search((it.text or "").lower()):
+        return False
+    ops.set_key(e.plan, [] if e.whole else e.idx, tonic=None, mode=mood.mode, shift=0, whole=e.whole)
+    return True
