@@ -154,7 +154,8 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     if (vague := character.asked(request) or character.worried(request) or complaints.coloured(request)) is not None:   # "too cartoony now, dial it back": which way, even after
         raise arbiter.Offer(*vague)                          # an edit (the feeling is no one step to take back)
 
-    again = part_undo.undone(request, history) or kept_instead.read(request, history) or \
+    again = meant_kind.gone(analysis, request, history, partial(understand, analysis), last_place(history)) or \
+        part_undo.undone(request, history) or kept_instead.read(request, history) or \
         add_corrected.redone(request, history, partial(understand, analysis)) or \
         added_out.taken(request, history) or recall.withdrawn(request, history, partial(_last_asked, analysis, history, True)) or \
         recall.corrected(request, history, partial(understand, analysis)) or \
