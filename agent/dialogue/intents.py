@@ -164,8 +164,6 @@ def _style(e: Edit, it: EditIntent) -> None:
 
 def _mood(e: Edit, it: EditIntent) -> None:
     mood = MOODS[it.value]
-    if keyed.harmony(e, it, mood):   # "sadder chords please": the key alone, not the mood's pace
-        return
     if mood.mode and mood.mode != e.plan.mode:
         if e.whole_unlocked and mood.mode in load_style(e.plan.style).progressions:
             ops.set_key(e.plan, [], tonic=None, mode=mood.mode, shift=0, whole=True)

@@ -7,8 +7,8 @@ major") it stays the question it was (`operations.set_key`'s limit).
 
     mode(e, EditIntent(what="mode", value="major", text="too gloomy"))   # in F major: livelier, a little faster
 
-A mood said of the harmony ("sadder chords please", "can the harmony sound more sad") is its key alone (`harmony`): the
-tempo and the energy stay; in that mode already, that is said and nothing moves.
+A mood said of the harmony ("sadder chords please", "can the harmony sound more sad") is its key alone (`harmony`, on the
+intents read): the tempo and the energy stay; in that mode already, that is said and nothing moves.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import re
 
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue.phrases import NOT_SO_RE, TOO, TOO_RE
-from v2m.agent.dialogue.trust import HARMONY_RE
+from v2m.agent.dialogue.trust import HARMONY_RE, _felt_before
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import Ask
 
@@ -53,11 +53,15 @@ def mode(e, it) -> None:
         e.said.append(f"The score is already in {e.plan.key} {it.value}, so {way}{'' if e.whole else ' there'} another way: {how}.")
 
 
-def harmony(e, it, mood) -> bool:
-    """A mood (`it`, `mood`) said of the chords ("sadder chords please"): the mood's key alone, over `e`'s place (in
-    that mode already: `ops.AtLimit`, the question saying so). False (nothing done) when the words name no harmony or
-    the mood has no key."""
-    if not mood.mode or not HARMONY_RE.search((it.text or "").lower()):
-        return False
-    ops.set_key(e.plan, [] if e.whole else e.idx, tonic=None, mode=mood.mode, shift=0, whole=e.whole)
-    return True
+
+def harmony(intents: list, request: str) -> list:
+    """`intents` with a mood said of the chords ("sadder chords please", "can the harmony sound more sad") as the
+    mood's key alone (a "mode" intent: in that mode already, `mode` asks, nothing moves); a feeling of the whole said
+    before the harmony is named ("way too happy clappy, gimme sad chords") keeps the mood, pace and all (the arbiter's
+    own rule, `trust.key_over_mood`)."""
+    named = HARMONY_RE.search(low := request.lower())
+    if not named or _felt_before(low[:named.start()]):
+        return intents
+    return [it.model_copy(update={"what": "mode", "value": MOODS[it.value].mode, "direction": "set"})
+            if it.what == "mood" and it.value in MOODS and MOODS[it.value].mode and HARMONY_RE.search((it.text or "").lower())
+            else it for it in intents]

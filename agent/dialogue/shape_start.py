@@ -33,8 +33,6 @@ INTO_RE = re.compile(r"\binto\b|\bup to\b|\btowards?\b|\bleading (?:up )?to\b|\b
 GRADUAL_RE = re.compile(r"\b(?:slowly|gradually|gradual|little by little|bit by bit|steadily|step by step)\b", re.I)
 AUDIBLE_RISE = 0.45   # a rise from a level already high still grows this much: it starts lower, to 1.0 at its end
 # (a rise of less is not heard: the notes at its end no denser than at its start)
-GRADUAL_RISE = 0.35   # ... and a gradual one between two places, from a little under the music there (0.90 -> 0.98 in a
-# shot at 0.88 was not heard; a dip much deeper first is what "gradually" rules out)
 
 
 def from_the_music(plan: ScorePlan, idx: list[int], levels: list[float], text: str) -> list[float]:
@@ -48,9 +46,8 @@ def from_the_music(plan: ScorePlan, idx: list[int], levels: list[float], text: s
         return [max(levels[0], there) if LOUD_START_RE.search(text) else min(levels[0], there), *levels[1:]]
     if plan.sections[idx[0]].start_s > 0.5 and plan.sections[idx[-1]].end_s < plan.duration_s - 0.05 and \
             GRADUAL_RE.search(text) and not QUIET_START_RE.search(text):   # between two places (to the end: below)
-        first = plan.sections[idx[0]].energy   # from where it is, up: at least a step, to 1.0 at most, heard
-        end = max(levels[-1], min(1.0, first + 0.15))
-        return [min(max(levels[0], first), end - GRADUAL_RISE), *levels[1:-1], end]
+        first = plan.sections[idx[0]].energy   # from where it is, up: at least a step, to 1.0 at most
+        return [max(levels[0], first), *levels[1:-1], max(levels[-1], min(1.0, first + 0.15))]
     if (plan.sections[idx[0]].start_s > 0.5 and plan.sections[idx[-1]].end_s >= plan.duration_s - 0.05 or
             _unheard(plan, idx, levels) and not INTO_RE.search(text)) and not QUIET_START_RE.search(text):
         first = plan.sections[idx[0]].energy   # or the music just before it, where lower ("softer until 0:12, then build")
