@@ -27,8 +27,9 @@ PURPOSE_ALONE_RE = re.compile(r"\s*(?:(?:and|so|because|since|as|coz|cause|cuz) 
 # a purpose said at the end of the clause that asks the tempo, with no comma ("bit slower pls its for a funeral")
 TAIL_RE = re.compile(rf"(?<=\w)(?<!\band)(?<!\bso)(?<!\bbecause)(?<!\bsince)(?<!\bas)(?<!\bcoz)(?<!\bcause)(?<!\bcuz)\s+(?=(?:(?:and|so|because|since|as|coz|cause|cuz) )*(?:(?:it'?s|it is|this is|this'?s) for |{WORK}))(.*)$", re.I)
 TEMPO_RE = re.compile(rf"{FAST_RE}|{SLOW_RE}", re.I)
-# a purpose said first, then the edit it is why of, after a mark or "so"/"and" ("for a hospital waiting room so turn it down")
-HEAD_RE = re.compile(r"^\s*(?P<why>[^,.;:!?]+?)(?:\s*[,.;:!]+\s*|\s+(?=(?:so|and)\s))(?:(?:so|and)\s+)?(?P<rest>\S.*)$", re.I | re.S)
+# a purpose said first, then the edit it is why of, after a mark or "so" ("for a hospital waiting room so turn it down")
+# (not "and": "for a spa weekend promo, and no drums at all" asks both, the style and the drums out)
+HEAD_RE = re.compile(r"^\s*(?P<why>[^,.;:!?]+?)(?:\s*[,.;:!]+\s*|\s+(?=so\s))(?!and\b)(?:so\s+)?(?P<rest>\S.*)$", re.I | re.S)
 
 
 # a place of the video said with "for" ("for the closing shot", "for the last 10 seconds"): no purpose
