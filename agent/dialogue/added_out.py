@@ -17,8 +17,9 @@ from v2m.tools.contract import EditIntent, ScorePlan
 
 OUT_RE = re.compile(rf"\b(?:{OUT_VERBS}|scrap|axe|bin)\b(?: (?:the|that|this|those|these|your))?\s+(?P<rest>[^,.;!?]*)(?P<after>.*)$",
                     re.I | re.S)
-# an edit of its own said beside the taking out ("make it faster, and get rid of the accordion"), or a place
-OTHER_EDIT_RE = re.compile(r"\b(?:more|less|faster|slower|louder|quieter|softer|darker|brighter|bigger|calmer|busier|add|make|"
+# an edit of its own said beside the taking out ("make it faster, and get rid of the accordion"), a place (beside it or
+# after the part: "take the strings out at the end"), or the part faded out ("gradually take out the strings", `fade_ins`)
+OTHER_EDIT_RE = re.compile(r"\b(?:more|less|faster|slower|louder|quieter|softer|darker|brighter|bigger|calmer|busier|add|make|gradually|"
                            r"turn|bring|put|give|keep|shots?|cuts?|intro|ending|start|end|until|till|from|after|before)\b|\d", re.I)
 ONLY_KINDS = {"instrument", "roles", "level"}
 
@@ -28,7 +29,7 @@ def taken(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | N
     if not history or len(history) < 2 or not (m := OUT_RE.search(request)):
         return None
     parts = named_parts(m["rest"].lower())
-    if len(parts) != 1 or OTHER_EDIT_RE.search(request[:m.start()] + " " + m["after"]) or \
+    if len(parts) != 1 or OTHER_EDIT_RE.search(request[:m.start()] + " " + m["rest"] + " " + m["after"]) or \
             len(re.findall(r"[a-z']+", m["rest"].lower())) > 4:
         return None
     before, last = history[-2], history[-1]

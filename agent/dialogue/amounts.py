@@ -186,10 +186,10 @@ ENERGY_WORD = r"(?:energy|intensity|power|drive)"
 AS_CAN = r"(?:possible|it (?:gets|goes|can (?:get|go|be))|you can|we can)"
 LIMIT_UP_RE = re.compile(rf"\b(?:max(?:imum|ed)?|full|highest|top) {ENERGY_WORD}\b|\b{ENERGY_WORD} (?:to|at|up to) (?:the )?"
                          rf"(?:max(?:imum)?|11|eleven|100|top|limit|full)\b|\bmost {ENERGY_WORD} {AS_CAN}|\b{ENERGY_WORD}\b.{{0,20}}"
-                         rf"\ball the way up\b|\bas (?:energetic|intense|big|full|wild) as {AS_CAN}")
+                         rf"\ball the way up\b|\b(?:as )?(?:energetic|intense|big|full|wild) as {AS_CAN}")
 LIMIT_DOWN_RE = re.compile(rf"\b(?:min(?:imum)?|lowest|least) {ENERGY_WORD}\b|\b{ENERGY_WORD} (?:to|at|down to) (?:the )?"
                            rf"(?:min(?:imum)?|zero|0|bottom)\b|\b{ENERGY_WORD}\b.{{0,20}}\ball the way down\b"
-                           rf"|\bas (?:calm|sparse|gentle|minimal|bare|still) as {AS_CAN}")
+                           rf"|\b(?:as )?(?:calm|sparse|gentle|minimal|bare|still) as {AS_CAN}")   # "calm as possible pls"
 LIMIT_STEP = 1.0   # a step across the whole range: every stretch lands at the limit (`operations.add_energy` clamps)
 
 
@@ -203,8 +203,8 @@ def to_limit(c, t: str) -> str:
     mine = [k for k, it in enumerate(c.intents) if it.what == "energy" and it.amount is None and it.direction == way]
     for k in mine:
         c.intents[k] = c.intents[k].model_copy(update={"amount": LIMIT_STEP})
-    if not c.intents:
-        c.want("energy", direction=way, amount=LIMIT_STEP)
+    if not c.intents or not mine and all(it.what == "mood" for it in c.intents):   # "as calm as possible": the mood
+        c.want("energy", direction=way, amount=LIMIT_STEP)                         # read, its energy at the limit
     elif not mine:
         return t   # "the drums at full power": a part's level, read already
     return eat(t, m) if (m := (LIMIT_UP_RE if up else LIMIT_DOWN_RE).search(t)) else t

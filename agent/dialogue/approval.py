@@ -203,12 +203,28 @@ def described(request: str) -> bool:
     is loud enough now"): every clause praises (`PRAISED_RE`) or tells a state approved (`_approved`), and one praises
     or says a part is enough. A complaint beside praise ("it's fine, the drums are loud", "love it, the end feels
     flat") is no approval."""
-    clauses = _clauses(elided(request))
-    praised = [k for k, c in enumerate(clauses) if PRAISED_RE.match(c)]
+    clauses = _clauses(elided(_set_apart(request)))   # "ok good", "thanks" beside what is heard: praise ("... now, thanks")
+    praised = [k for k, c in enumerate(clauses) if PRAISED_RE.match(c) or signed_off(c) or _ack(c)]
     told = [(k, c) for k, c in enumerate(clauses) if k not in praised]
     if "?" in request or not told or not all(_approved(c, any(p > k for p in praised)) for k, c in told):
         return False
     return bool(praised) or all(ENOUGH_RE.search(c) for _, c in told)
+
+
+# a word of praise or a thanks said with no comma before or after what is heard ("nice the ending is calmer now thank you")
+PRAISE_FIRST_RE = re.compile(r"^\W*((?:(?:ok|okay|nice|great|good|perfect|lovely|cool|awesome|brilliant|yes|yeah)\W+)+)(?=(?:the|it|this|that)\b)",
+                             re.I)
+
+
+def _ack(clause: str) -> bool:
+    """Whether a clause is approval words alone ("ok good", "great"): not "give it the full works" (a wish, "works")."""
+    return approval(clause) and not set(re.findall(r"[a-z']+", APPROVAL_RE.sub(" ", clause))) - FILLER
+
+
+def _set_apart(request: str) -> str:
+    """`request` with a praise word said first and a thanks said last each set apart by a comma, as a clause of its own."""
+    request = PRAISE_FIRST_RE.sub(lambda m: m[1].rstrip() + ", ", request)
+    return THANKED_RE.sub(lambda m: ", " + m[0].strip(" ,;.!-") + " " if m.start() else m[0], request)
 
 
 def unpraised(request: str) -> str:

@@ -115,7 +115,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     complaint: tuple[int, Ask | None] | None = None   # where a complaint's intents start; its question, if any
     for n_clause, original in enumerate(clauses):
         if original.strip() in held:   # only why: no edit when the clause before changed a part, else read as said
-            if prev is not None and (_parts_changed(out[prev[2]:]) or purpose_why.tempo_asked(out)):
+            if prev is not None and (_parts_changed(out[prev[2]:]) or purpose_why.edit_asked(out)):
                 continue
             original = similes.plain(held[original.strip()])
         text = phrases.words(phrases.unfilled(spelling.spelled(original.lower())))

@@ -49,6 +49,13 @@ GRADUAL_IN_OUT_RE = re.compile(rf"\b(gradually bring in {SAID_PART}) (?:at|on|ar
 # ... its end said (`GRADUAL_IN_OUT_RE`'s "from 0:20 to 0:40", "from 0:20 until 0:40"): out after it, and only then
 OUT_SAID_RE = re.compile(r"\bgradually bring in\b.*\bfrom\b.+\b(?:to|till|until|through|thru)\b", re.I)
 GRADUAL_RE = re.compile(r"\bgradually bring in\b|\bbring in (?:the |a |an |some )?\w+(?: \w+)? gradually\b", re.I)
+# a part faded out ("let the strings fade out at the end", "fade the piano out over shot 4", "the strings should fade
+# away"): that part falls out over the place, the rest of the mix as it is (`faded_out`), not the whole score faded
+OUT = r"(?:fade|fades|fading|die|dies|dying|taper|tapers|tapering) (?:out|away|off)\b"
+PART_FADE_OUT_RE = re.compile(rf"{FADING} (?:out|away|off) (?P<a>{SAID_PART})|{FADING} (?P<b>{PART}) (?:out|away|off)\b|"
+                              rf"(?:let |have )?(?P<c>{SAID_PART}) (?:should |to |will |can |could |must |needs? to )?"
+                              rf"(?:slowly |gradually |just )?{OUT}", re.I)
+GRADUAL_OUT_RE = re.compile(r"\bgradually take out\b", re.I)
 RAMP_S = 4.0                     # a part faded in rises to its level over this long (or half its stretch, if shorter)
 RAMP_DB = (-12.0, -8.0, -4.0)    # the steps it rises through, against its level
 
@@ -56,6 +63,7 @@ RAMP_DB = (-12.0, -8.0, -4.0)    # the steps it rises through, against its level
 def as_builds(text: str) -> str:
     """`text` with each fade in said as a gradual build of the same thing."""
     text = PART_FADE_IN_RE.sub(lambda m: "gradually bring in " + (m["a"] or m["b"] or m["c"] or m["d"]), text)
+    text = PART_FADE_OUT_RE.sub(lambda m: "gradually take out " + (m["a"] or m["b"] or m["c"]).strip(), text)
     text = GRADUAL_AT_RE.sub(r"\1 from", GRADUAL_IN_OUT_RE.sub(r"\1 from \2 to \3", text))
     return FADE_IN_RE.sub(lambda m: "gradually build" + (m["what"] or ""), text)
 
@@ -93,6 +101,22 @@ def played_in(e, it) -> bool:
     _steps(e, role, a, length, RAMP_DB)
     if out:
         _steps(e, role, b - length, length, RAMP_DB[::-1])   # and out, as it came in
+    return True
+
+
+def faded_out(e, it) -> bool:
+    """A part faded out (`it`, a "remove" read from "gradually take out ..."): it falls through `RAMP_DB` (reversed)
+    over the place (the last section when none is said) and is out after it; the other parts and the energy stay.
+    False (nothing done) for any other removal or a part that does not play there."""
+    p, role = e.plan, role_of(e.plan, it.value or "")
+    if role is None or not GRADUAL_OUT_RE.search(it.text or ""):
+        return False
+    a, b = (e.span.start_s, e.span.end_s) if e.span is not None else (p.sections[-1].start_s, p.duration_s)
+    if role not in ops.effective_roles(p, p.sections[p.section_at(a + 0.05)]):
+        return False
+    if b < p.duration_s - 0.05:
+        ops.set_roles(p, ops.split_at(p, Span(b, p.duration_s, "", snap=False), e.analysis)[0], remove=role)
+    _steps(e, role, a, b - a, RAMP_DB[::-1])
     return True
 
 

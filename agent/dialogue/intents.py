@@ -301,7 +301,8 @@ HANDLERS: dict[str, Callable[[Edit, EditIntent], None]] = {
     "loudness": _loudness, "shape": _shape,
     "add": lambda e, it: silence.back(e) if it.value == "music" else fade_ins.played_in(e, it) or orchestration.add(
         e, it.value, more=it.direction == "up" or GUESSED in (it.reason or ""), back=" back " in f" {it.text} ") or fade_ins.ramp(e, it),
-    "remove": lambda e, it: silence.out(e) if it.value == "music" else orchestration.remove(e, it.value, it.text),
+    "remove": lambda e, it: silence.out(e) if it.value == "music" else fade_ins.faded_out(e, it) or
+    orchestration.remove(e, it.value, it.text),   # "let the strings fade out": that part falls out
     "swap": lambda e, it: doubled.swap(e, it.target, it.value),   # "the piano should lead" where it does: said
     "only": lambda e, it: orchestration.only(e, it.value),
     "balance": lambda e, it: _loudness(e, it) if _plays_all(e, it) else

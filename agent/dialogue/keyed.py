@@ -6,6 +6,9 @@ wish for another key (the user hears the music, not the key): the happy mood's e
 major") it stays the question it was (`operations.set_key`'s limit).
 
     mode(e, EditIntent(what="mode", value="major", text="too gloomy"))   # in F major: livelier, a little faster
+
+A mood said of the harmony ("sadder chords please", "can the harmony sound more sad") is its key alone (`harmony`, on the
+intents read): the tempo and the energy stay; in that mode already, that is said and nothing moves.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import re
 
 from v2m.agent.dialogue import operations as ops
 from v2m.agent.dialogue.phrases import NOT_SO_RE, TOO, TOO_RE
+from v2m.agent.dialogue.trust import HARMONY_RE, _felt_before
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import Ask
 
@@ -47,3 +51,17 @@ def mode(e, it) -> None:
             pass   # the tempo at its limit: the energy still moves
         how = "livelier and a little faster" if mood.energy > 0 else "calmer and a little slower"
         e.said.append(f"The score is already in {e.plan.key} {it.value}, so {way}{'' if e.whole else ' there'} another way: {how}.")
+
+
+
+def harmony(intents: list, request: str) -> list:
+    """`intents` with a mood said of the chords ("sadder chords please", "can the harmony sound more sad") as the
+    mood's key alone (a "mode" intent: in that mode already, `mode` asks, nothing moves); a feeling of the whole said
+    before the harmony is named ("way too happy clappy, gimme sad chords") keeps the mood, pace and all (the arbiter's
+    own rule, `trust.key_over_mood`)."""
+    named = HARMONY_RE.search(low := request.lower())
+    if not named or _felt_before(low[:named.start()]):
+        return intents
+    return [it.model_copy(update={"what": "mode", "value": MOODS[it.value].mode, "direction": "set"})
+            if it.what == "mood" and it.value in MOODS and MOODS[it.value].mode and HARMONY_RE.search((it.text or "").lower())
+            else it for it in intents]

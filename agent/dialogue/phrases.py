@@ -89,8 +89,8 @@ SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
     # a clause that is only the shape ("0:30 to the end: a low pulse, building"); a staircase, a step per shot
     # ("softer until 0:12, then build", "after that let it grow": over the place after the one said before)
     (r"^\s*(?:and |then |slowly |steadily |gradually |always |just |after (?:that |this |it )?|afterwards |from there |"
-     r"let (?:it|the music|things) )*(?:building|builds|build|rising|rise|climbing|climb|growing|grow|swell|swelling|a build)"
-     r"(?: up| it)?\s*$"
+     r"please |can (?:it|you|we) |could (?:it|you|we) |let (?:it|the music|things) )*(?:building|builds|build|rising|rise|"
+     r"climbing|climb|growing|grow|swell|swelling|a build)(?: it)?(?: up)?(?: please)?\s*$"   # "build it up pls", "can it build up"
      r"|\b(?:every|each) (?:shot|cut|bar) (?:a )?(?:notch|step|little|bit|touch|level) (?:up|higher|bigger|louder)\b"
      r"|\b(?:a )?(?:notch|step|little|bit) (?:up|higher|bigger) (?:on|at|with|for) (?:every|each) (?:shot|cut)\b"
      r"|\b(?:every|each) (?:shot|cut) (?:bigger|louder|higher|fuller) than the (?:last|one before)\b", (0.15, 0.9)),

@@ -48,6 +48,23 @@ PREFERRED_RE = re.compile(rf"\b{LIKED} (?:it|that|things|the music|the sound|the
                           rf"|\b(?:one|version|mix|take) before (?:this|that)(?: one)? (?:was|is|sounded) {GOOD}"
                           rf"|\b(?:one|version|mix|take) (?:you|we) (?:sent|made|played|did|had|showed)\b[^.,;!?]{{0,30}}? (?:was|is|sounded) {BETTER}"
                           r"|\b(?:make|have|get|want|put) (?:it |things |everything )?(?:like|as) before\W*$")
+# An earlier version said to be no good too ("the previous mix was not great either", "the one before wasnt great
+# too", "the version before this was also not good"): no wish to go back to it, nor yet for anything else (`earlier_bad`)
+NOT_GOOD = (r"(?:was|is|sounded)(?:(?:n'?t|nt| not| never| also not| really not| not really) (?:(?:that|so|very|really|too|any|all) )?"
+            r"(?:good|great|right|better|nice|it)| (?:also |really |just )?(?:bad|worse|awful|terrible|meh|off|wrong))")
+EARLIER_BAD_RE = re.compile(rf"^\W*(?:(?:tbh|honestly|and|but|well|also|hmm+|ok|okay)\W+)*(?:{EARLIER_ONE}|(?:the |that )?(?:one|"
+                            rf"version|mix|take|draft) before(?: (?:this|that|it))?(?: one)?) {NOT_GOOD}\b"
+                            r"(?:\W+(?:either|too|also|as well|tbh|honestly))*\W*$", re.I)
+BAD_TOO = ("Noted: the earlier version was not right either, so I left the score as it is. What should change? Say e.g. "
+           "'slower in shot 2', 'less drums' or 'back to version 1'.")
+
+
+def earlier_bad(request: str) -> str | None:
+    """The answer to a turn that only says an earlier version was no good either (`EARLIER_BAD_RE`): nothing to go back
+    to, so nothing is undone and what should change is asked; None for anything else."""
+    return BAD_TOO if EARLIER_BAD_RE.match(" ".join(request.split())) else None
+
+
 # The first score said as the first one made and liked: "the very first tune you made was the best"
 FIRST_MADE = r"first (?:one|version|tune|music|song|track|mix)\b"
 FIRST_MADE_RE = re.compile(rf"\b{LIKED} (?:the |that |your )?(?:very )?{FIRST_MADE}|\b{FIRST_MADE}(?=(?: (?:you|we|i) (?:made|did|sent|"

@@ -24,6 +24,7 @@ from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import opening
+from v2m.agent.dialogue.references import earlier_bad
 from v2m.agent.dialogue.tempos import METER_NAMED_RE
 from v2m.agent.dialogue.verdicts import COPULA, WISH
 from v2m.agent.dialogue.where import fmt, visible_cuts
@@ -126,6 +127,8 @@ def remark(request: str, plan: ScorePlan, history: list[ScorePlan] | None,
     Returns:
         The answer (the plan is left as it is), or None when the turn may ask for an edit.
     """
+    if (bad := earlier_bad(request)) is not None:   # "the previous mix was not great either": nothing to go back to
+        return bad
     sentences = [(m.group(1).strip(), "?" in m.group(2)) for m in re.finditer(r"([^.?!;\n]+)([.?!;\n]*)", request)
                  if m.group(1).strip()]
     # "cool, leave everything else as it is": a sign-off; "slower in shot 3, leave everything else as is": an edit

@@ -104,12 +104,24 @@ KEPT_RE = re.compile(r"\b(?:keep|make|leave|get|have|want|need|like|love)\s+$", 
 THAN_RE = re.compile(r"(?<!make )(?<!keep )(?<!get )\b(?:(?:the |this |our |my )?(?:music|song|track|soundtrack|score|tune)(?:'s)?|it's|it)"
                      rf"(?: (?:is|are|feels|seems|sounds|goes|was))? {HOW}(?P<cmp>faster|quicker|slower) than (?!\d|{EARLIER})[^,;.!?]*?"
                      r"(?=\s*(?:$|[,;.!?]|\b(?:and|but|in|at|on|from|during|after|before|until|till|when|please|pls|so|could|can)\b))", re.I)
+# the tempo named first, then what to do with it ("the bpm, reduce it a bit", "tempo - can you bring it down"): said in order
+FRONTED_RE = re.compile(rf"{TEMPO_NOUN}\s*[,.;:-]+\s*(?:(?:can|could|would) (?:you|u) |please |pls |just |maybe |and )*"
+                        r"(?P<verb>reduce|drop|decrease|lower|cut|trim|raise|increase|boost|lift|bring|take|push|pump|knock|turn)"
+                        r" (?:it|that|this)(?P<way> down| up)?\b", re.I)
 SIZE = {"way": "much ", "far": "much ", "much": "much ", "a lot": "much ", "a bit": "a bit ", "a little": "a little ",
         "kinda": "a bit ", "kind of": "a bit "}
 
 
 def _sized(how: str) -> str:
     return next((SIZE[w] for w in SIZE if f" {w} " in f" {how.lower()} "), "")
+
+
+def _fronted(m: re.Match) -> str:
+    verb, way = m["verb"].lower(), (m["way"] or "").strip().lower()
+    if verb in ("bring", "take", "push", "pump", "knock", "turn") and not way:
+        return m[0]   # "the tempo, push it": no way said
+    down = way == "down" or not way and verb in ("reduce", "drop", "decrease", "lower", "cut", "trim")
+    return "slower" if down else "faster"
 
 
 def _state(m: re.Match) -> str:
@@ -120,6 +132,7 @@ def _state(m: re.Match) -> str:
 
 def plain(text: str) -> str:
     """`text` with the tempo said high or low, or the music faster or slower than the picture, as "slower"/"faster"."""
+    text = FRONTED_RE.sub(_fronted, text)
     text = WISH_RE.sub(lambda m: f"{_sized(m['how'])}{'faster' if m['lvl'].lower() == 'higher' else 'slower'}", STATE_RE.sub(_state, text))
     return THAN_RE.sub(lambda m: m[0] if ordered(m) else f"{_sized(m['how'])}{'faster' if m['cmp'].lower() == 'slower' else 'slower'}", text)
 

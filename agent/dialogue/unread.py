@@ -27,6 +27,7 @@ from v2m.agent.dialogue.mentions import named_parts, refer
 from v2m.agent.dialogue.part_reasons import only_reason
 from v2m.agent.dialogue.moment_table import only_ties
 from v2m.agent.dialogue.marks import SECTION_WORDS
+from v2m.agent.dialogue.meant_kind import GONE_RE
 from v2m.agent.dialogue.done_at import own_words
 from v2m.agent.dialogue.names import CLAUSES_RE, as_places, earlier, said, unlabel
 from v2m.agent.dialogue.patterns import compiled
@@ -110,7 +111,7 @@ def unread(analysis, plan, request: str, read: Callable, intents: list | None = 
     # `edits.read_request` joins them before cutting clauses, so no piece of those is unread
     pieces = _pieces(there_timed(complaints.judged(fronted.said_first(request))))   # "at 0:17 ..., a hit there": at 0:17; "I find X dull": X is dull;
     # "the tempo, put it back like before": put the tempo back, one piece, as `understanding` reads it
-    if len(pieces) < 2:
+    if len(pieces) < 2 or GONE_RE.match(request.strip()):   # "not quieter, GONE": every word read by `meant_kind.gone`
         return []
     correcting = corrects(intents or [])   # "sorry, I meant the sixth shot": the correction's own words are read by it
     done = {(it.what, it.value) for it in intents or []}
