@@ -95,3 +95,37 @@ def test_ordinary_words_near_the_new_rules(jazz30, said, check):
         assert r.plan.style == plan.style and "brass" not in r.plan.instrumentation, r.reply
     else:
         assert r.question is None and check(plan, r.plan), r.reply
+
+
+# 5. "take it back to version 1 the way the sax sounded there": the whole score back (main before ofix18b did that);
+#    ofix18b's clauses._reference read a part said with "the way"/"like"/"had" beside a version as that part alone as it
+#    was there, and the sax was the same, so nothing changed. Misfired: clauses.PART_AS_IN_RE; "it" is what goes back.
+def _three_edits(jazz30):
+    from v2m.agent.dialogue.understanding import apply_edit
+
+    a, plan = jazz30
+    history = [plan]
+    for said in ("add a flute", "no drums", "slower"):
+        history.append(apply_edit(a, history[-1], said, history).plan)
+    return a, history
+
+
+@pytest.mark.parametrize("said", [
+    "take it back to version 1 the way the sax sounded there",
+    "put it all back to version 1, like the sax was in it",
+    "go back to version 1, the way the sax sounded there",
+])
+def test_it_back_to_a_version_beside_a_part_liked_is_the_whole_version(jazz30, said):
+    from v2m.agent.dialogue.understanding import apply_edit
+
+    a, history = _three_edits(jazz30)
+    r = apply_edit(a, history[-1], said, history)
+    assert r.question is None and r.plan.tempo_bpm == history[0].tempo_bpm and "drums" in r.plan.instrumentation, r.reply
+
+
+def test_a_part_put_back_as_a_version_had_it_stays_that_part(jazz30):   # ofix18b's own reading, kept
+    from v2m.agent.dialogue.understanding import apply_edit
+
+    a, history = _three_edits(jazz30)
+    r = apply_edit(a, history[-1], "bring the drums back the way the first version had them", history)
+    assert r.question is None and r.plan.tempo_bpm == history[-1].tempo_bpm and "drums" in r.plan.instrumentation, r.reply
