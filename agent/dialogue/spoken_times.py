@@ -19,6 +19,7 @@ import re
 
 from v2m.agent.dialogue import place_words
 from v2m.agent.dialogue.counted import NUMBER_WORD, UNIT_WORDS, spoken_number
+from v2m.agent.dialogue.cultures import evoked
 
 # A share of a minute said in words: "half a minute" (30 s), "a minute and a half" (1:30), "a quarter of a minute"
 MINUTE_SHARES = ((re.compile(r"\b(?:a|one) minute and a half\b", re.I), "1:30"),
@@ -114,7 +115,6 @@ def _head_time(m: re.Match) -> str:
     """A note's heading in seconds as its clock time ("12s - too busy": 0:12), unless it is a decade that a style's
     words take in ("80s vibe -", "90s hip hop -": `cultures.evoked`): left as said."""
     if DECADE_S_RE.fullmatch(m[0].strip()):
-        from v2m.agent.dialogue.cultures import evoked   # here: cultures reads the styles' files, the chat's heaviest import
         found = evoked(m.string)
         if found and any(h.start() <= m.start("s") < h.end() for h in found[1]):
             return m[0]
