@@ -129,3 +129,11 @@ def test_a_part_put_back_as_a_version_had_it_stays_that_part(jazz30):   # ofix18
     a, history = _three_edits(jazz30)
     r = apply_edit(a, history[-1], "bring the drums back the way the first version had them", history)
     assert r.question is None and r.plan.tempo_bpm == history[-1].tempo_bpm and "drums" in r.plan.instrumentation, r.reply
+
+
+# 6. "how about wedding music?": meta18's polite frame took "wedding" for a verb in -ing and said "wed music" (asked
+#    what 'wed' means); before it, the wedding's style. Misfired: frames.FRAME_RE; a word a style reader hears is no verb.
+@pytest.mark.parametrize("said", ["how about wedding music?", "what about wedding music for this one", "how about wedding vibes"])
+def test_an_occasion_in_ing_after_how_about_is_the_occasion(jazz30, said):
+    r = _read(jazz30, said)
+    assert r.question is None and r.plan.style == "classical", r.reply
