@@ -48,7 +48,7 @@ from v2m.agent.dialogue.amounts import unitless
 from v2m.agent.dialogue.intent_model import LABELS, IntentModel, Prediction
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.model_labels import _instrument, _placed, label_of, unfound
-from v2m.agent.dialogue.phrases import NOT_SO_RE, TOO_RE, words
+from v2m.agent.dialogue.phrases import FAST_RE, LESS_RE, LOUD_RE, MORE_RE, NOT_SO_RE, QUIET_RE, SLOW_RE, TOO_RE, words
 from v2m.agent.dialogue.spelling import spelled
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import Ask, Unknown
@@ -197,6 +197,10 @@ def sharpened(asked: Ask, pred: Prediction | None, request: str) -> Ask:
 
 # a level asked to stay ("go full band and stay big to the end"): no build or fade over time (l-tune, join18)
 HELD_RE = re.compile(r"\b(?:stay|stays|remain|remains|hold it|keep it) (?:big|loud|full|up|down|high|low|quiet|there)\b")
+# a way said in its own plain word ("cut 1 louder", "slower in shot 2"): the head's reading of the same kind the other way
+# is no second reading of it (it read "cut ... louder" as loudness down at 0.85: readback18)
+PLAIN_WAY = {label: re.compile(pat) for label, pat in (("loudness_up", LOUD_RE), ("loudness_down", QUIET_RE), ("energy_up", MORE_RE),
+                                                       ("energy_down", LESS_RE), ("tempo_up", FAST_RE), ("tempo_down", SLOW_RE))}
 
 
 def _joined(where: str, rules: list[EditIntent], pred: Prediction, request: str) -> str:
@@ -210,9 +214,19 @@ def _joined(where: str, rules: list[EditIntent], pred: Prediction, request: str)
     keys = {f"mode_{MOODS[it.value].mode}" for it in rules if it.what == "mood" and it.value in MOODS}
     if label == "none" or label in read or len(read) > 1 or label in keys or \
             label.startswith("shape_") and HELD_RE.search(request.lower()) or not rules and label in ("hit", "style") or \
-            _complained(request) and label.endswith(("_up", "_down")) or label in NEEDS_INSTRUMENT and not _instrument(request):
+            _complained(request) and label.endswith(("_up", "_down")) or label in NEEDS_INSTRUMENT and not _instrument(request) or \
+            _said_plainly(label_of(rules[0]) if rules else "", label, request):
         return "grammar"
     return join.verdict(where, label_of(rules[0]) if rules else "ask", label, pred.p)
+
+
+def _said_plainly(mine: str, label: str, request: str) -> bool:
+    """Whether the grammar's way (`mine`) is said in its own plain word and the head's (`label`, the same kind the other
+    way) is not ("cut 1 louder": louder, whatever the head makes of "cut")."""
+    if mine not in PLAIN_WAY or label not in PLAIN_WAY or join.kind(mine) != join.kind(label):
+        return False
+    said = words(spelled(request.lower()))
+    return bool(PLAIN_WAY[mine].search(said)) and not PLAIN_WAY[label].search(said)
 
 
 def _both(read: set[str], label: str) -> Choice:

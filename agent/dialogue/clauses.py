@@ -51,6 +51,8 @@ class Clause:
 # taken out beside a return ("lose the drums and take it back to version 2": the return alone)
 PART_AS_IN_RE = re.compile(r"\b(?:had|like|as in|the way)\b")
 OUT_RE = re.compile(rf"\b(?:{mentions.OUT_VERBS})\b")
+# ... nor beside the whole score sent back ("take it back to version 1 the way the sax sounded there": the version, all of it)
+WHOLE_BACK_RE = re.compile(r"\b(?:it|it all|all of it|everything|things|the whole (?:thing|score|track|song|mix))\s+back\b")
 
 
 def _reference(c: Clause, t: str) -> str:
@@ -66,6 +68,7 @@ def _reference(c: Clause, t: str) -> str:
     placed = c.span is not None and references.placed_back(t, version, attr)
     parts = list(dict.fromkeys(mentions.named_parts(t)))
     if attr is None and version >= 0 and len(parts) == 1 and PART_AS_IN_RE.search(t) and not OUT_RE.search(t) and \
+            not WHOLE_BACK_RE.search(t) and \
             (role := orchestration.role_of(c.plan, parts[0])):
         # "put the drums back in shot 2 like the very first version had them": that part as it was, there
         c.want("revert", version=version, value="instruments", target=role, whole=not placed)

@@ -11,13 +11,15 @@
     unframed("bigger end because the client asked")       # "bigger end"
 
 The verb's plain form is the one the tokenizer's English or the grammar's words know ("cutting" cut, "making" make,
-"fading" fade, "adding" add); a verb none of them knows leaves the frame as typed.
+"fading" fade, "adding" add); a verb none of them knows leaves the frame as typed, and so does a word in -ing that a
+style reader hears ("how about wedding music?": the wedding's style, no "wed music").
 """
 
 from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue.cultures import evoked
 from v2m.agent.dialogue.spelling import _english, _known
 
 # the frame, at the start of a sentence (after a greeting or an "ok"), then the verb in -ing and the rest of the sentence
@@ -56,6 +58,9 @@ def unframed(text: str) -> str:
     """`text` with each polite frame around a verb in -ing said as the imperative, and who asked for it said after it
     left out (see the module's docstring)."""
     def said(m: re.Match) -> str:
+        found = evoked(m[0])   # "how about wedding music?": an occasion a style reader hears, no verb ("wed music")
+        if found and any(h.start() <= m.start("verb") - m.start() < h.end() for h in found[1]):
+            return m[0]
         verb = plain_verb(m["verb"])
         end = "." if m["end"] and text[m.end():].strip() else ""   # "add strings? thanks": two sentences still
         return f"{m['pad']}{verb}{m['rest']}{end}" if verb else m[0]

@@ -24,6 +24,10 @@ TOO_LOW_RE = re.compile(r"(?:(?:'s|\bis|\bare|\bsounds?|\bfeels?|\bseems?)\s+)?(
 # a level too high in the meters' words, and the engineer's cut of it ("trim it", "trim the gain a touch")
 HOT_RE = re.compile(r"\b(?:(?:is|are|'s|'re|running|runs|run|getting|gets|a bit|bit|way|too|so|really) )+hot\b|\b(?:is |are |'s |'re )?"
                     r"(?:peaking|clipping|in the red|redlining|slamming the limiter)\b", re.I)
+# ... but "peaking" said of when the music peaks ("the mix is peaking too early", "peaking at 0:15, I want the peak at the
+# end"): the climax's place, no level
+CLIMAX_RE = re.compile(r"\bpeaking (?:(?:way|much|a bit|a little|kinda) )?(?:too )?(?:early|soon|late)\b|"
+                       r"\b(?:the peak|peaks? (?:at|near|towards?|by) the end|climax\w*|high point|crescendo)\b", re.I)
 TRIM_RE = re.compile(r"\btrim (?:it|that|this|everything|the (?:gain|level|levels|master|mix|volume|output))(?: down)?\b", re.I)
 
 
@@ -32,5 +36,7 @@ def plain(text: str) -> str:
     too hot ("running hot on the meters", "trim it") as too loud and "quieter"."""
     if not LEVEL_RE.search(text) or named_parts(text.lower()):
         return text
-    text = TRIM_RE.sub(" quieter", HOT_RE.sub(" too loud", text)) if HOT_RE.search(text) or TRIM_RE.search(text) else text
+    climax = CLIMAX_RE.search(text) is not None
+    hot = lambda m: m[0] if climax and "peaking" in m[0].lower() else " too loud"   # noqa: E731
+    text = TRIM_RE.sub(" quieter", HOT_RE.sub(hot, text)) if HOT_RE.search(text) or TRIM_RE.search(text) else text
     return TOO_LOW_RE.sub(lambda m: f" {m['how']}louder", text)

@@ -19,6 +19,7 @@ import re
 
 from v2m.agent.dialogue import place_words
 from v2m.agent.dialogue.counted import NUMBER_WORD, UNIT_WORDS, spoken_number
+from v2m.agent.dialogue.cultures import evoked
 
 # A share of a minute said in words: "half a minute" (30 s), "a minute and a half" (1:30), "a quarter of a minute"
 MINUTE_SHARES = ((re.compile(r"\b(?:a|one) minute and a half\b", re.I), "1:30"),
@@ -102,10 +103,22 @@ SCENE_TIME_RE = re.compile(r"(\b(?:from|since|until|till|after|before|up to) )?(
 # "for 5 s", stays as said)
 HEAD_SECONDS_RE = re.compile(r"(?:^|(?<=[\n.!?;]))(?P<pad>\s*)(?P<s>\d{1,3})(?:s|secs?)\b(?=\s*[-–—:]\s|\s+[a-z]+(?: [a-z]+){0,2}\s+[-–—]\s)", re.I)
 BETWEEN_SECONDS_RE = re.compile(rf"\bbetween (\d{{1,3}}) ?(?:{UNIT})? ?(?:and|&) (\d{{1,3}}) ?{UNIT}", re.I)
+# ... but a decade said so ("80s vibe - can we try that?", "70s cop show - try that") is the era a style reader hears there
+DECADE_S_RE = re.compile(r"[1-9]0s", re.I)
 
 
 def _mmss(s: str) -> str:
     return f"{int(s) // 60}:{int(s) % 60:02d}"
+
+
+def _head_time(m: re.Match) -> str:
+    """A note's heading in seconds as its clock time ("12s - too busy": 0:12), unless it is a decade that a style's
+    words take in ("80s vibe -", "90s hip hop -": `cultures.evoked`): left as said."""
+    if DECADE_S_RE.fullmatch(m[0].strip()):
+        found = evoked(m.string)
+        if found and any(h.start() <= m.start("s") < h.end() for h in found[1]):
+            return m[0]
+    return f"{m['pad']}{_mmss(m['s'])}"
 
 
 def _span(m: re.Match) -> str:
@@ -115,7 +128,7 @@ def _span(m: re.Match) -> str:
 
 def timed(text: str, duration_s: float) -> str:
     """`text` with its spoken moments in clock or seconds form (see the module's docstring)."""
-    text = HEAD_SECONDS_RE.sub(lambda m: f"{m['pad']}{_mmss(m['s'])}", text)   # "12s - ...": at 0:12
+    text = HEAD_SECONDS_RE.sub(_head_time, text)   # "12s - ...": at 0:12
     text = BETWEEN_SECONDS_RE.sub(lambda m: f"between {_mmss(m[1])} and {_mmss(m[2])}", text)
     text = SCENE_TIME_RE.sub(lambda m: m[0] if m[1] else f"{m[2]} {m[3]}", BRACKETED_RE.sub(r"\1", BRACKETED_SPAN_RE.sub(_span, text)))
     for pat, rep in MINUTE_SHARES:
