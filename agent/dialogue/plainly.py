@@ -52,6 +52,7 @@ TEXTED_RE = LazyPattern(rf"\b(?:{'|'.join(TEXTED)})\b", re.I)
 ARE_RE = LazyPattern(r"(?<=[a-z])(?<!\bshot)(?<!\bcut)(?<!\bplan)(?<!\bscene) r (?=[a-z])(?!rated\b)", re.I)   # "the drums r too loud": are (never "r&b", "shot r", "r rated")
 AND_RE = LazyPattern(r"(?<=\w) & (?=\w)")   # "drums & bass" (spaced; "r&b" stays)
 OK_RE = LazyPattern(r"^\s*kk?\b(?=\W)(?!-)", re.I)   # "k, now faster": ok ("k-pop" stays)
+NOT_CUE_WORD_RE = LazyPattern(r"\b(?!(?:IN|OUT|AT|ON)\b)[A-Z]+\b")   # a capital word no cue note's IN or OUT: shouted
 
 # "2" texted for "too" before how a part or the music sounds (`phrases.TOO`'s words and `complaints`': "the bass is 2
 # boomy", "way 2 loud", "feels 2 sleepy"; `spelling.PHONE` reads "2 much" anywhere), and ending a message after a part
@@ -157,9 +158,10 @@ def _plain(text: str) -> str:
 def unshouted(text: str) -> str:
     """`text` in lower case when it is typed all in capitals (four or more, no lower-case letter): "PUT IT IN A MINOR
     KEY" is a minor key, as "put it in a minor key" is; a capital among lower-case words ("in A minor") stays a name.
-    Lines of capitals are a paste (an edit decision list's "FROM CLIP NAME"), kept as typed for the guards."""
+    Lines of capitals are a paste (an edit decision list's "FROM CLIP NAME"), kept as typed for the guards; so is a
+    cue note whose only words are its capitals IN and OUT ("IN 0:08 OUT 0:26", "1M1 IN AT 0:08"), `cues`' events."""
     shouted = sum(c.isupper() for c in text) >= 4 and not any(c.islower() for c in text)
-    return text.lower() if shouted and "\n" not in text.strip() else text
+    return text.lower() if shouted and "\n" not in text.strip() and NOT_CUE_WORD_RE.search(text) else text
 
 
 def plain(text: str) -> str:
