@@ -115,12 +115,12 @@ def sense(it: EditIntent, plan: ScorePlan | None = None) -> tuple[str, int, str 
     return None
 
 
-def _tempo_beside(senses, moves) -> bool:
+def _tempo_beside(senses, moves, low: str) -> bool:
     """A complaint of speed after an edit that moved no speed ("more drums in shot 2", then "too slow now"), or of
-    the energy or loudness after one that moved only the speed ("a smidge quicker", then "a tad too shouty now"): its
-    own edit, never the last one taken back."""
+    the energy or loudness after one that moved only the speed ("a smidge quicker", then "a tad too shouty now"; a bare
+    "a bit too much" is the speed's): its own edit, never the last one taken back."""
     return any(s[0] == "tempo" for s in senses) and not any(m[0] == "tempo" for m in moves) or bool(senses) and \
-        all(s and (s[0] == "energy" or s[0] == "level" and s[2] is None) for s in senses) and bool(moves) and all(m[0] == "tempo" for m in moves)
+        not TOO_MUCH_RE.search(low) and all(s and (s[0] == "energy" or s[0] == "level" and s[2] is None) for s in senses) and bool(moves) and all(m[0] == "tempo" for m in moves)
 
 
 def _span_of(it: EditIntent) -> tuple[float, float] | None:
@@ -325,7 +325,7 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
     named = {ATTRIBUTE[w] for w in re.findall(r"[a-z]+", low) if w in ATTRIBUTE}
     if numbers and not elsewhere and not back and named <= {m[0] for m in moves} and (OVER_RE.search(low) and (
             not said or any(_against([x], moves) for x in senses) or None not in senses and not _agree(senses, moves) and
-            not _tempo_beside(senses, moves)) or
+            not _tempo_beside(senses, moves, low)) or
                     said and _against(senses, moves) and PARTLY_RE.search(low) and not elsewhere and not (   # "too much";
                         said_places and any(it.what == "shape" for it in said))):   # "now a crescendo in shot 2": its own
         # a part's level by its role ("the piano": harmony); None: the whole mix's loudness, blended with the rest; a

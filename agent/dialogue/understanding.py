@@ -224,7 +224,8 @@ def leaning(analysis: VideoAnalysis, plan: ScorePlan, request: str, history: lis
                          partial(orchestration.role_of, plan), lambda span: scope_of(snap(span, analysis)))
     # "a bit more 'them' during the dancing": the readers asked where a moment of the picture is, a place of its own;
     # "sorry, dancing is shots 6 to 8, livelier there": a place named that the last edit never said, so no correction of it
-    moved_to_new = followups.corrects(out or []) and (named := names.said(request)) and \
+    # ("i mean the other teamfight, the one at the last shot": 'one' is no name, so still the last edit corrected)
+    moved_to_new = followups.corrects(out or []) and (named := set(names.said(request)) - {"one", "ones", "other"}) and \
         not any(n in names.last_request(history).lower() for n in named)
     return None if out and (any(moment_answers.asked_about(str(q)) for q in asked) or moved_to_new) else out
 

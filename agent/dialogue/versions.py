@@ -39,7 +39,8 @@ WHO = r"(?:we|i|you|u|they|he|she)"
 EDIT_SAID = (rf"(?:(?P<who>{WHO})\s+(?P<done>[^.,;:!?]{{1,50}})|(?P<what>(?:the|that|my|your|our|his|her|their|this|those|"
              r"these|all the)\s+[^.,;:!?]{1,50})|(?P<doing>[a-z]+ing\b[^.,;:!?]{0,40})|"
              # or the edit's own word, bare ("the one before Rio", "before bossa it was better"): up to three words
-             r"(?P<bare>(?!(?:the|that|this|it|a|an|we|i|you|last|next|then|now|\d)\b)[a-z][\w'-]*"
+             r"(?P<bare>(?!(?:the|that|this|it|a|an|we|i|you|last|next|then|now|\d|was|were|is|sounded|felt|better|nicer|ngl|tbh|"
+             r"lol|honestly|and|but|so|please|pls)\b)[a-z][\w'-]*"
              r"(?: (?!(?:was|were|is|it|and|but|go|sounded|felt|please|pls|can|could|so|then)\b)[a-z][\w'-]*){0,2}))")
 BEFORE_RE = re.compile(r"\b(?:version|mix|(?:the|that) one|state|(?:how|the way|as|like) it (?:was|sounded)|where we were|"
                        r"what we had|(?:go|going|get|got|revert|return|roll|take (?:me|us|it)|put (?:it|things)) back|"
