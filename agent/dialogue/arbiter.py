@@ -40,7 +40,7 @@ over-sure there; finetune/results/intent-lora.md), again on b, d-tune and e-tune
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from v2m.agent.dialogue import feeling_ways, join, trust
@@ -48,7 +48,7 @@ from v2m.agent.dialogue.amounts import unitless
 from v2m.agent.dialogue.intent_model import LABELS, IntentModel, Prediction
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.model_labels import _instrument, _placed, label_of, unfound
-from v2m.agent.dialogue.phrases import FAST_RE, LESS_RE, LOUD_RE, MORE_RE, NOT_SO_RE, QUIET_RE, SLOW_RE, TOO_RE, words
+from v2m.agent.dialogue.phrases import FAST_RE, LESS_RE, LOUD_RE, MORE_RE, NOT_SO_RE, QUIET_RE, SLOW_RE, TOO_ANY_RE, TOO_RE, words
 from v2m.agent.dialogue.spelling import spelled
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import Ask, Unknown
@@ -75,6 +75,7 @@ class Choice:
     label: str = "none"
     question: str = ""
     options: tuple[str, ...] = ()   # the readings the question offers, each said as a request
+    joined: bool = False            # "model" by `join`'s counts over a grammar reading: that reading if it cannot be placed
 
 
 class Offer(Ask):
@@ -139,7 +140,8 @@ def choose(rules: list[EditIntent], pred: Prediction | None, request: str, asked
             # "pull it right back" under a voice: the level, not the notes (at a place, the level there is its energy)
             return Choice("model", label)
         side = _joined("read", rules, pred, request)   # which reader was right more often there (join_table.json)
-        return _model(label, request) if side == "head" else _both(read, label) if side == "ask" else Choice("rules")
+        return replace(_model(label, request), joined=True) if side == "head" else \
+            _both(read, label) if side == "ask" else Choice("rules")
     if asked is not None:  # the grammar heard the words and found them ambiguous: its question stands
         return Choice("ask", label, str(asked), _offered(asked))
     clear = label != "none" and pred.p >= USE_P and pred.p - pred.p2 >= MARGIN
@@ -201,6 +203,9 @@ HELD_RE = re.compile(r"\b(?:stay|stays|remain|remains|hold it|keep it) (?:big|lo
 # is no second reading of it (it read "cut ... louder" as loudness down at 0.85: readback18)
 PLAIN_WAY = {label: re.compile(pat) for label, pat in (("loudness_up", LOUD_RE), ("loudness_down", QUIET_RE), ("energy_up", MORE_RE),
                                                        ("energy_down", LESS_RE), ("tempo_up", FAST_RE), ("tempo_down", SLOW_RE))}
+# a frame that gives the way, which the grammar reads and the head does not: "too laid back", "not loud enough", "the
+# melody is not high enough", "louder than the narrator" (mend18b: the join's counts are by label, not by frame)
+FRAMED_RE = re.compile(r"(?:\bnot|n'?t)(?: \w+){1,3}? enough\b|\b(?:\w+er|more \w+|less \w+) than\b")
 
 
 def _joined(where: str, rules: list[EditIntent], pred: Prediction, request: str) -> str:
@@ -208,13 +213,16 @@ def _joined(where: str, rules: list[EditIntent], pred: Prediction, request: str)
     edit or one both ways ("hush before it and bloom after": its places are the request), or a mood whose key is the
     head's label ("more tense": a minor key with more energy and pace; `trust.key_over_mood` decides about the key
     alone), where the request complains and the head names a way (it reads the word's own way: "too slow now"), or
-    where its label needs a part that is not named (it could only ask which), a build where a level is held, or a hit or
-    a style for a word nobody reads (no edit until a moment or a style is named: `sharpened` offers edits instead)."""
+    where its label needs a part that is not named (it could only ask which), a build where a level is held, a hit where
+    the grammar read less energy (an accent is no calmer place: "a hushed second shot"), or a hit or a style for a word
+    nobody reads (no edit until a moment or a style is named: `sharpened` offers edits instead). A complaint is any "too
+    X", "not X enough", or a comparison ("louder than the narrator"): the frame gives the way, the head reads the word's."""
     read, label = {label_of(it) for it in rules}, pred.label
     keys = {f"mode_{MOODS[it.value].mode}" for it in rules if it.what == "mood" and it.value in MOODS}
     if label == "none" or label in read or len(read) > 1 or label in keys or \
             label.startswith("shape_") and HELD_RE.search(request.lower()) or not rules and label in ("hit", "style") or \
-            _complained(request) and label.endswith(("_up", "_down")) or label in NEEDS_INSTRUMENT and not _instrument(request) or \
+            label == "hit" and read == {"energy_down"} or label.endswith(("_up", "_down")) and _framed(request) or \
+            label in NEEDS_INSTRUMENT and not _instrument(request) or \
             _said_plainly(label_of(rules[0]) if rules else "", label, request):
         return "grammar"
     return join.verdict(where, label_of(rules[0]) if rules else "ask", label, pred.p)
@@ -227,6 +235,13 @@ def _said_plainly(mine: str, label: str, request: str) -> bool:
         return False
     said = words(spelled(request.lower()))
     return bool(PLAIN_WAY[mine].search(said)) and not PLAIN_WAY[label].search(said)
+
+
+def _framed(request: str) -> bool:
+    """Whether the request gives its way by a frame the grammar reads: a complaint (`_complained`, or "too" before any
+    word: "too laid back"), a lack ("not loud enough"), or a comparison ("louder than the narrator")."""
+    said = words(spelled(request.lower()))
+    return _complained(request) or bool(TOO_ANY_RE.search(said) or FRAMED_RE.search(said))
 
 
 def _both(read: set[str], label: str) -> Choice:
@@ -315,6 +330,13 @@ def combine(analysis, plan, request: str, read: Callable, unread: Callable | Non
         choice = Choice(how)   # "make it joyous" in a major score: the key it has already; the word's own reading
     said = unitless(spelled(request.lower()))   # "by five beats per minute" names no minute
     places = tuple(s.text for s in spans if s.label == "scope" and s.text in said)
+    if choice.how == "model":
+        try:
+            return _placed(choice.label, pred.p, analysis, plan, request, read, places)
+        except Ask:
+            if not choice.joined:   # the join trades a kind of edit, never the grammar's reading for a question
+                raise
+        choice = Choice("rules")
     if choice.how == "rules":
         unfound(rules, (*places, request), lambda: unread(analysis, plan, request, read, rules) if unread else [])
         return rules
@@ -322,8 +344,6 @@ def combine(analysis, plan, request: str, read: Callable, unread: Callable | Non
         raise asked if isinstance(asked, Unclear) and str(asked) == choice.question else Offer(choice.question, choice.options)
     if choice.how == "refine":
         return _refined(choice.label, pred.p, rules, request)
-    if choice.how == "model":
-        return _placed(choice.label, pred.p, analysis, plan, request, read, places)
     if isinstance(guessed, Ask):
         raise sharpened(guessed, pred, request)
     guessed = guessed if guessed is not None else read(analysis, plan, request, guess=True)
