@@ -206,6 +206,9 @@ PLAIN_WAY = {label: re.compile(pat) for label, pat in (("loudness_up", LOUD_RE),
 # a frame that gives the way, which the grammar reads and the head does not: "too laid back", "not loud enough", "the
 # melody is not high enough", "louder than the narrator" (mend18b: the join's counts are by label, not by frame)
 FRAMED_RE = re.compile(r"(?:\bnot|n'?t)(?: \w+){1,3}? enough\b|\b(?:\w+er|more \w+|less \w+) than\b")
+# a question about what differs between versions ("how does this compare to the original?", "walk me through what's
+# different"): the head reads "the original" as going back to it (talk bank, tune half: two answers became an undo)
+DIFF_ASKED_RE = re.compile(r"\b(?:compare[sd]?|comparison|differen(?:t|ce|ces)|differ|altered|walk me through)\b")
 
 
 def _joined(where: str, rules: list[EditIntent], pred: Prediction, request: str) -> str:
@@ -223,7 +226,8 @@ def _joined(where: str, rules: list[EditIntent], pred: Prediction, request: str)
             label.startswith("shape_") and HELD_RE.search(request.lower()) or not rules and label in ("hit", "style") or \
             label == "hit" and read == {"energy_down"} or label.endswith(("_up", "_down")) and _framed(request) or \
             label in NEEDS_INSTRUMENT and not _instrument(request) or \
-            _said_plainly(label_of(rules[0]) if rules else "", label, request):
+            _said_plainly(label_of(rules[0]) if rules else "", label, request) or \
+            label == "revert" and "?" in request and DIFF_ASKED_RE.search(request.lower()):
         return "grammar"
     return join.verdict(where, label_of(rules[0]) if rules else "ask", label, pred.p)
 
