@@ -25,6 +25,7 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # tests/: dialogue_check
+sys.path.insert(0, str(Path(__file__).resolve().parent))   # bench_intents: the grammar's reading of a turn
 
 ROOT = Path(__file__).resolve().parents[2]
 BANK_DIRS = {"bank": ROOT / "finetune/data/intent_bank", "bank17": ROOT / "finetune/data/intent_bank17"}
@@ -61,20 +62,11 @@ def _asks(expect: list[dict]) -> str | None:
 def grammar_side(a, plan, text: str) -> tuple[dict, dict]:
     """The branch the grammar's reading puts a turn in and that reading's label (as `arbiter.label_of` names it); and
     the reading itself, as bench_transfer's `combined` takes it."""
-    from v2m.agent.dialogue.arbiter import label_of
-    from v2m.agent.dialogue.edits import read_request
-    from v2m.agent.dialogue.where import Ask
+    from bench_intents import grammar_reading
 
-    try:
-        got, asked = read_request(a, plan, text, guess=False), None
-    except Ask as q:
-        got, asked = [], q
-    guessed = None
-    if not got and asked is None:
-        try:
-            guessed = read_request(a, plan, text, guess=True)
-        except Ask as q:
-            guessed = q
+    from v2m.agent.dialogue.arbiter import label_of
+
+    got, asked, guessed = grammar_reading(a, plan, text)
     raw = {"text": text, "got": got, "asked": asked, "guessed": guessed, "rules": label_of(got[0]) if got else "none",
            "mode": plan.mode}
     return _branch(got, asked, guessed), raw
