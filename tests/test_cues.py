@@ -11,6 +11,7 @@ from edit_clips import make_analysis
 
 from v2m.agent.dialogue.buttons import last_frame
 from v2m.agent.dialogue.cues import spoken, unlabelled
+from v2m.agent.dialogue.plainly import unshouted
 from v2m.agent.dialogue.understanding import apply_edit
 from v2m.agent.planners.rules import RulesPlanner
 from v2m.tools.music.compose import compose
@@ -290,3 +291,20 @@ def test_a_cue_time_past_the_end_is_never_said_as_another_time(clip):
     analysis, plan = clip
     r = apply_edit(analysis, plan, "IN 99:99")
     assert "100:39" not in (r.question or r.reply) and r.plan == plan
+
+
+# mend18c: meta18's all-capitals rule lower-cased a cue note's IN and OUT, and a lower-case "in 0:08 out 0:26" is no cue
+# (test_an_in_and_an_out_with_no_punctuation_between broke on the merge); other wordings of the note, written before the mend
+@pytest.mark.parametrize("said", ["IN 0:08 OUT 0:26", "1M1 IN 0:08 OUT 0:26", "IN AT 0:08 OUT AT 0:26",
+                                  "IN 0:08, OUT 0:26"])
+def test_a_cue_note_in_capitals_keeps_its_in_and_out(clip, said):
+    analysis, plan = clip
+    r = apply_edit(analysis, plan, said)
+    assert not r.question, r.question
+    assert _silent(r.plan)[0] == (0.0, 8.0) and min(a for a, _ in _silent(r.plan) if a > 0) == 26.0
+
+
+def test_a_shouted_sentence_is_still_lower_cased():
+    assert unshouted("PUT IT IN A MINOR KEY") == "put it in a minor key"
+    assert unshouted("BRING THE DRUMS IN AT 0:10") == "bring the drums in at 0:10"
+    assert unshouted("IN 0:08 OUT 0:26") == "IN 0:08 OUT 0:26"
