@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 import yaml
-from v2m.agent.dialogue.intent_model import SPAN_LABELS, TAGS, IntentModel, Span, spans_from_tags
+from v2m.agent.dialogue.intent_model import SPAN_LABELS, TAGS, IntentModel, Span, decode_tags, spans_from_tags
 from v2m.finetune.intent_data import generate
 from v2m.finetune.intent_human import GRADED, graded_bank_texts, human_rows, load_set
 from v2m.finetune.intent_lora import span_f1, token_tags
@@ -36,7 +36,8 @@ ROOT = Path(__file__).resolve().parents[1]
 HUMAN_SPANS = ROOT / "finetune" / "data" / "human_spans" / "spans.jsonl"
 KEYS = {"seed", "train_sentences", "val_sentences", "human_spans", "human_repeat", "l2", "max_iter", "head", "out",
         "cache"}
-TAG_ARRAYS = ("tag_w", "tag_b")   # the only arrays this recipe writes; every other one is copied byte for byte
+# the only arrays this recipe writes (the tag head and how its scores are read); every other one is copied byte for byte
+TAG_ARRAYS = ("tag_w", "tag_b", "tag_decode")
 
 
 def dev_of(text: str) -> bool:
@@ -175,7 +176,7 @@ def measure(model: IntentModel, rows: list[dict], vectors: list[np.ndarray] | No
     gold = [[Span(lab, a, b, r["text"][a:b]) for lab, a, b in r["spans"]] for r in rows]
     found, right, graded = [], 0, 0
     for r, v, e, g in zip(rows, vectors, encs, gold_tags(model, rows)):
-        pred = np.argmax(v @ model.tag_w.T + model.tag_b, 1)
+        pred = decode_tags(v @ model.tag_w.T + model.tag_b, model.tag_decode)
         found.append(spans_from_tags(r["text"][:MAX_CHARS], [model.tags[k] for k in pred], e.offsets))
         right += int((pred[g >= 0] == g[g >= 0]).sum())
         graded += int((g >= 0).sum())
@@ -194,10 +195,11 @@ def measure(model: IntentModel, rows: list[dict], vectors: list[np.ndarray] | No
 
 
 def with_tag_head(base: Path, tag_w: np.ndarray, tag_b: np.ndarray, out: Path) -> None:
-    """Write `base`'s arrays to `out` with the tag head replaced; every other array is copied as it is."""
+    """Write `base`'s arrays to `out` with the tag head replaced, read as BIO sequences (`decode_tags`); every
+    other array is copied as it is."""
     data = np.load(base, allow_pickle=False)
     arrays = {k: data[k] for k in data.files}
-    arrays.update(tag_w=tag_w.astype(np.float32), tag_b=tag_b.astype(np.float32))
+    arrays.update(tag_w=tag_w.astype(np.float32), tag_b=tag_b.astype(np.float32), tag_decode=np.array("bio"))
     np.savez_compressed(out, **arrays)
 
 

@@ -8,7 +8,9 @@ small classification head, run in NumPy by `v2m.agent.dialogue.minilm` (a chat t
     #  Span("scope", 28, 38, "after 0:12")]
 
 One encoder pass feeds two heads: the intent label (a linear head over the mean-pooled, unit-length
-sentence vector) and the span tagger (a linear head over each token's vector, BIO tags over `SPAN_LABELS`).
+sentence vector) and the span tagger (a linear head over each token's vector, BIO tags over `SPAN_LABELS`,
+read as the best sequence in which every I tag continues its label's span when the head file says
+`tag_decode: bio`, else token by token as heads before the nineteenth session were read).
 
 The adapter and head ship as `agent/dialogue/intent_head.npz` (made by `finetune/intent_lora.py`; see
 finetune/configs/intent/minilm-lora.yaml for the command). `v2m.agent.dialogue.arbiter` joins its reading
@@ -79,6 +81,7 @@ class IntentModel:
         self.tags = [str(x) for x in data["tags"]] if "tags" in data.files else []
         self.tag_w = data["tag_w"].astype(np.float32) if self.tags else None
         self.tag_b = data["tag_b"].astype(np.float32) if self.tags else None
+        self.tag_decode = str(data["tag_decode"]) if "tag_decode" in data.files else "argmax"
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -101,8 +104,8 @@ class IntentModel:
         x, mask, encs = self.encoder.hidden([t[:MAX_CHARS] for t in texts])
         z = pool(x, mask) @ self.w.T + self.b
         z = np.exp(z - z.max(1, keepdims=True))
-        tags = [np.argmax(x[r, :len(e.ids)] @ self.tag_w.T + self.tag_b, 1) if self.tags else np.zeros(0, int)
-                for r, e in enumerate(encs)]
+        tags = [decode_tags(x[r, :len(e.ids)] @ self.tag_w.T + self.tag_b, self.tag_decode) if self.tags
+                else np.zeros(0, int) for r, e in enumerate(encs)]
         return z / z.sum(1, keepdims=True), tags, encs
 
     def probabilities(self, texts: list[str]) -> np.ndarray:
@@ -125,6 +128,33 @@ class IntentModel:
     def tag_spans(self, text: str) -> list[Span]:
         """The scope, instrument, direction and magnitude spans of `text`, in order (none without a tag head)."""
         return self.read(text)[1]
+
+
+# I-X may follow only B-X or I-X (rows: the tag before, the last row the start; 0 allowed, -inf not)
+_FOLLOWS = np.array([[0.0 if not t.startswith("I-") or (p[2:] == t[2:] and p != "O") else -np.inf for t in TAGS]
+                     for p in (*TAGS, "O")])
+
+
+def decode_tags(scores: np.ndarray, how: str = "bio") -> np.ndarray:
+    """Tag indices (`TAGS`) of one text's tokens from the tag head's scores (tokens x tags).
+
+    "argmax": each token its best tag. "bio": the sequence with the highest sum of per-token log-probabilities
+    in which no I tag starts a span or continues another label's (Viterbi), so "during the speech bit" is one
+    span even where "speech" alone would score O; the first and last tokens ([CLS], [SEP]) are O.
+    """
+    if how == "argmax" or len(scores) < 3:
+        return np.argmax(scores, 1) if how == "argmax" else np.zeros(len(scores), int)
+    z = scores[1:-1] - scores[1:-1].max(1, keepdims=True)
+    logp = z - np.log(np.exp(z).sum(1, keepdims=True))
+    best, back = _FOLLOWS[-1] + logp[0], []
+    for row in logp[1:]:
+        step = best[:, None] + _FOLLOWS[:-1]
+        back.append(step.argmax(0))
+        best = step.max(0) + row
+    path = [int(best.argmax())]
+    for b in reversed(back):
+        path.append(int(b[path[-1]]))
+    return np.array([0, *path[::-1], 0])
 
 
 def _word_edges(text: str, start: int, end: int) -> tuple[int, int]:
