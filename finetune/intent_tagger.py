@@ -133,9 +133,9 @@ def gold_tags(model: IntentModel, rows: list[dict]) -> list[np.ndarray]:
     return [np.array(token_tags(e.offsets, r["spans"])) for e, r in zip(encs, rows)]
 
 
-def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray, l2: float, max_iter: int,
-        init: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """Weighted softmax regression of tags `y` on token vectors `x` (L-BFGS, L2 on the weights, not the bias).
+def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray, l2: float, max_iter: int) -> tuple[np.ndarray, np.ndarray]:
+    """Weighted softmax regression of tags `y` on token vectors `x` (L-BFGS from zero, L2 on the weights, not the
+    bias: a convex problem, so the head does not depend on the one it replaces).
 
     Returns:
         (tag_w (len(TAGS), 384), tag_b (len(TAGS),)), float32, the shapes the head file has always had.
@@ -158,8 +158,8 @@ def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray, l2: float, max_iter: i
         grad_w = g.T @ x + 2 * l2 * w
         return nll + l2 * (w * w).sum(), np.concatenate([grad_w.ravel(), g.sum(0)])
 
-    theta0 = np.concatenate([init[0].astype(np.float64).ravel(), init[1].astype(np.float64)])
-    res = minimize(loss, theta0, jac=True, method="L-BFGS-B", options={"maxiter": max_iter})
+    res = minimize(loss, np.zeros(k * d + k), jac=True, method="L-BFGS-B", options={"maxiter": max_iter})
+    print(f"L-BFGS: {res.nit} iterations, loss {res.fun:.4f}, {res.message}")
     return res.x[:k * d].reshape(k, d).astype(np.float32), res.x[k * d:].astype(np.float32)
 
 
@@ -217,7 +217,7 @@ def train(cfg: dict) -> dict:
     weight = np.concatenate([np.full(int(k.sum()), r["weight"]) for r, k in zip(rows, keep)])
     print(f"{len(rows)} training texts ({sum(r['human'] for r in rows)} human), {len(y)} tokens, "
           f"{len(val)} validation ({time.perf_counter() - t0:.0f} s)")
-    tag_w, tag_b = fit(x, y, weight, cfg["l2"], cfg["max_iter"], (base.tag_w, base.tag_b))
+    tag_w, tag_b = fit(x, y, weight, cfg["l2"], cfg["max_iter"])
     out = Path(cfg["out"])
     with_tag_head(Path(cfg["head"]), tag_w, tag_b, out)
     mine = IntentModel(out)

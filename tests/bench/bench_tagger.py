@@ -77,7 +77,7 @@ def choose(cfg: dict) -> None:
             x = np.concatenate([vecs[k][m] for k, m in zip(use, keep)]).astype(np.float64)
             y = np.concatenate([tags[k][m] for k, m in zip(use, keep)])
             w = np.concatenate([np.full(int(m.sum()), repeat if rows[k]["human"] else 1.0) for k, m in zip(use, keep)])
-            base.tag_w, base.tag_b = fit(x, y, w, l2, cfg["max_iter"], (base.tag_w, base.tag_b))
+            base.tag_w, base.tag_b = fit(x, y, w, l2, cfg["max_iter"])
             for how in ("argmax", "bio"):
                 base.tag_decode = how
                 print(row(f"human_repeat {repeat}, l2 {l2:g}, {how}",
