@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import random
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -34,8 +36,8 @@ from v2m.finetune.intent_lora import span_f1, token_tags
 
 ROOT = Path(__file__).resolve().parents[1]
 HUMAN_SPANS = ROOT / "finetune" / "data" / "human_spans" / "spans.jsonl"
-KEYS = {"seed", "train_sentences", "val_sentences", "human_spans", "human_repeat", "l2", "max_iter", "head", "out",
-        "cache"}
+KEYS = {"seed", "train_sentences", "val_sentences", "human_spans", "human_repeat", "place_swaps", "l2", "max_iter",
+        "head", "out", "cache"}
 # the only arrays this recipe writes (the tag head and how its scores are read); every other one is copied byte for byte
 TAG_ARRAYS = ("tag_w", "tag_b", "tag_decode")
 
@@ -78,13 +80,32 @@ def human_span_rows(split: str, path: Path = HUMAN_SPANS) -> list[dict]:
     return rows
 
 
-def training_rows(cfg: dict) -> list[dict]:
-    """The generator's sentences (weight 1) and the human train split (weight `human_repeat`), texts distinct."""
+def training_rows(cfg: dict, keep: Callable[[str], bool] = lambda text: True) -> list[dict]:
+    """The generator's sentences (weight 1), `place_swaps` of them, and the human train split's texts that
+    `keep` (weight `human_repeat`); texts distinct. `keep` holds a fold out (bench_tagger --choose)."""
     gen = [{**r, "weight": 1.0, "human": False} for r in generate(cfg["train_sentences"], cfg["seed"])]
     human = [{**r, "weight": float(cfg["human_repeat"]), "human": True}
-             for r in human_span_rows("train", Path(cfg["human_spans"]))]
+             for r in human_span_rows("train", Path(cfg["human_spans"])) if keep(r["text"])]
+    gen += place_swaps(gen, human, cfg["place_swaps"], cfg["seed"])
     seen = {r["text"] for r in human}
     return [r for r in gen if r["text"] not in seen] + human
+
+
+def place_swaps(gen: list[dict], human: list[dict], n: int, seed: int) -> list[dict]:
+    """`n` generated sentences with a place, each with its place replaced by a place people said (a scope span of
+    `human`): the templates' requests with people's places ("when the dancers come", "the kitchen bit"), so the
+    tagger learns such places in every position and frame, not only in the sentences people happened to write."""
+    rng = random.Random(seed)
+    places = sorted({r["text"][a:b] for r in human for lab, a, b in r["spans"] if lab == "scope"})
+    placed = [r for r in gen if any(lab == "scope" for lab, _, _ in r["spans"])]
+    out = []
+    for r in rng.sample(placed, min(n, len(placed))) if places else []:
+        _, a, b = next(s for s in r["spans"] if s[0] == "scope")
+        place = rng.choice(places)
+        shift = len(place) - (b - a)
+        spans = [[lab, x + shift * (x >= b), y + shift * (y >= b)] for lab, x, y in r["spans"]]
+        out.append({**r, "text": r["text"][:a] + place + r["text"][b:], "spans": spans})
+    return out
 
 
 def validation_rows(cfg: dict) -> list[dict]:
