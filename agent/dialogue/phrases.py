@@ -48,7 +48,8 @@ TOO: dict[str, str] = {w: away for words, away in (
     ("slow sluggish draggy dragging plodding leisurely", "faster"),   # (`complaints.PACE` too)
     ("busy cluttered crowded full dense intense aggressive hectic chaotic heavy pompous big energetic triumphant epic heroic grand "
      "bombastic overpowering strong hot hyper hyperactive frenetic frantic jittery jolly upbeat bouncy peppy perky chirpy grandiose majestic "
-     "shouty hype hyped", "less energy"),
+     "shouty hype hyped "
+     "plinky plinkey plinking tinkly tinkling twinkly twinkling chimey chimy", "less energy"),   # a high bell-like sound: sparser
     ("sleepy drowsy dull flat boring weak thin empty sparse quiet soft static lifeless timid chill calm mellow lazy "
      "relaxed tame polite snoozy dreary lacklustre lackluster serious solemn stuffy stiff", "more energy"),
     ("dark gloomy sad moody minor bleak dismal depressing depressed miserable grim morose mournful sombre somber", "brighter"),
