@@ -13,6 +13,7 @@ ending the turn's earlier asks, and a removal an "only" already makes dropped ("
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from v2m.agent.dialogue import vocab
 from v2m.agent.dialogue.names import ADJECTIVES
@@ -37,10 +38,12 @@ def place_of(scope) -> tuple:
 def style_first(intents: list[EditIntent]) -> list[EditIntent]:
     """One style per turn, applied first (a new style brings its own instruments, so "an accordion, make it
     feel italian" keeps both): a culture read ("film noir") over a style's keyword ("smoky") over a
-    word-embedding guess ("'motown' read as ..."); among equals the last said."""
+    word-embedding guess ("'motown' read as ..."); among equals the last said. A return to a whole earlier version
+    said first stays first ("scrap that, can we try bossa nova?": back, then the style on the version returned to)."""
     styles = sorted(((0 if it.reason and " read as " not in it.reason else 2 if it.reason else 1, -k), it)
                     for k, it in enumerate(intents) if it.what == "style")
-    return [it for _, it in styles[:1]] + [it for it in intents if it.what != "style"]
+    back = list(takewhile(lambda it: it.what in ("revert", "undo") and it.value is None, intents))
+    return back + [it for _, it in styles[:1]] + [it for it in intents[len(back):] if it.what != "style"]
 
 
 # A clause beside a return to a version that only describes it ("like the second one, slow", "the dark one"): plain
