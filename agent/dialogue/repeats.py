@@ -52,6 +52,7 @@ ADJECTIVES_ONLY_RE = re.compile(rf"^(?:(?:the|a|one|and|but|kinda|kind of|quite|
                                 rf"(?:{'|'.join(sorted(ADJECTIVES))})(?:,? (?:and|but) (?:{'|'.join(sorted(ADJECTIVES))}))*(?: one)?\W*$")
 
 
+WHICH_ONE_RE = re.compile(r"^\W*(?:(?:and|but|i mean|like)\s+)*(?:the|that|this) (?:one|version|take|mix|draft)\b", re.I)   # a version described
 NOT_A_RE = re.compile(r"^\W*(?:and |but )?not (?:a |an |like a |like an |like )")   # "..., not a nightclub": a contrast
 
 
@@ -61,8 +62,10 @@ def from_last_revert(intents: list[EditIntent]) -> list[EditIntent]:
     from a style only when no style to go to is named."""
     whole = [k for k, it in enumerate(intents) if it.what in ("revert", "undo") and it.value is None]
     intents = intents[whole[-1]:] if whole else intents
-    if whole:   # "back to the second one, slow but with the drums": "slow" says which one, it asks for nothing
-        intents = [it for it in intents if not ADJECTIVES_ONLY_RE.match(it.text or "")]
+    if whole:   # "back to the second one, slow but with the drums": "slow" says which one, it asks for nothing;
+        # "back to the 3rd version, the one before the seventies thing": which one, no seventies style asked
+        intents = [it for it in intents if not ADJECTIVES_ONLY_RE.match(it.text or "") and
+                   not (it.what not in ("revert", "undo") and WHICH_ONE_RE.match(it.text or ""))]
     if any(it.what == "style" and it.direction != "down" or it.what != "style" and it.scope.kind != "whole"
            for it in intents) or any(it.what != "style" for it in intents) and \
             all(NOT_A_RE.match(it.text or "") for it in intents if it.what == "style" and it.direction == "down"):
