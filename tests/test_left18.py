@@ -62,13 +62,9 @@ def test_one_part_covering_another_is_a_balance(jazz_chat, said, down):
     assert jazz_chat.plan.loudness_lufs == -16.0, turn.reply
 
 
-# the grammar reads the genre (electronic, the nearest style, with its reason); the arbiter's `trust.over_style` takes
-# the head's sure "add" (0.87-0.88) over a style whose reason it counts as an occasion's: left (arbiter/trust are join18's)
-OVER_STYLE = pytest.mark.xfail(reason="trust.over_style: a nearest-genre reason is taken for an occasion", strict=True)
-
-
-@pytest.mark.parametrize("said", [pytest.param("make it drum n bass", marks=OVER_STYLE),
-                                  pytest.param("can we go drum and bass on this", marks=OVER_STYLE),
+# the grammar reads the genre (electronic, the nearest style, with its reason); `trust.over_style` took the head's sure
+# "add" (0.87-0.88) over it as over an occasion's style until left19 (`Scene.genre`: a genre named is a style named)
+@pytest.mark.parametrize("said", ["make it drum n bass", "can we go drum and bass on this",
                                   "drum & bass style please", "i want it more like drum and bass"])
 def test_drum_n_bass_is_a_genre(jazz_chat, said):
     turn = jazz_chat.say(said)

@@ -65,20 +65,12 @@ def test_a_key_named_in_capitals_beside_lower_case_is_still_the_key(jazz30):
     assert got.question is None and (got.plan.key, got.plan.mode) == ("D", "minor"), got.reply
 
 
-LEFT = pytest.mark.xfail(reason="left: `approval.thanked` takes a sentence told with a verb of being ('the drums are a bit "
-                                 "much') or a quality first ('slow it') for a state approved, so the thanks signs off; telling a "
-                                 "complaint from 'the ending is calmer now, thanks' needs more than a wrapper rule", strict=True)
-
-
-@pytest.mark.parametrize("said,plainly", [
-    pytest.param("slow it, thanks!", "slow it", marks=LEFT),                              # the bench's
-    pytest.param("the drums are a bit much for a house viewing tbh, thanks!", "the drums are a bit much for a house viewing tbh",
-                 marks=LEFT),
-    pytest.param("the drums are a bit much for a wedding tbh, thanks!", "the drums are a bit much for a wedding tbh",
-                 marks=LEFT),                                                             # ours
+@pytest.mark.parametrize("said,plainly", [   # (left19: a quality said as a verb, a state told as a complaint)
+    ("slow it, thanks!", "slow it"),                                                       # the bench's
+    ("the drums are a bit much for a house viewing tbh, thanks!", "the drums are a bit much for a house viewing tbh"),
+    ("the drums are a bit much for a wedding tbh, thanks!", "the drums are a bit much for a wedding tbh"),   # ours
     ("calm it a touch pls, ty", "calm it a touch pls"),
-    pytest.param("the piano is a bit lost under the drums now, thanks!", "the piano is a bit lost under the drums now",
-                 marks=LEFT),
+    ("the piano is a bit lost under the drums now, thanks!", "the piano is a bit lost under the drums now"),
 ])
 def test_a_thanks_beside_an_edit_the_model_reads_is_still_the_edit(jazz30, said, plainly):
     _same(jazz30, said, plainly)

@@ -96,6 +96,8 @@ class Scene(BaseModel):
     weight: float = Field(1.0, gt=0, le=1, description="how strongly one of the words calls the style up: 1 "
                           "switches alone; a sound (an instrument named, 'taiko') weighs less and needs a "
                           "second word of the same style ('taiko and braams'), as 'add a tuba' is no march")
+    genre: bool = Field(False, description="a genre people name that is no style of ours ('drum n bass', 'salsa'): "
+                        "the nearest style, asked for as a style named is, never an occasion the music is for")
 
     @field_validator("words")
     @classmethod

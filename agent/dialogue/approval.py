@@ -118,10 +118,11 @@ PRAISED_RE = re.compile(r"^(?:and |so )?(?:(?:which|that|this|it)(?:'s| is| was|
                         r"(?:i |we )?(?:love|like|dig) (?:it|that|this)|love it|good stuff|nice one|works(?: for me)?)"
                         r"(?: now| already| to me)?\W*$", re.I)
 # a state told: a copula after what it is said of ("the intro is", "there's", "it sounds"), a degree word before how
-# it is ("pretty slow in the intro"), or how it is first ("slow in the intro")
+# it is ("pretty slow in the intro"), or how it is first ("slow in the intro"), never that word as a verb on the music
+# ("slow it, thanks!", "quiet things down")
 TOLD_RE = re.compile(rf"^(?:[\w']+ ){{0,4}}?(?:[a-z]+'s|'s|{COPULA}|has|have)(?:n'?t)?\b|"
                      r"^(?:pretty|quite|really|very|nice and|nicely|fairly|rather|kinda|kind of|sort of|super|so|properly) "
-                     r"[a-z]+\b|^(?:" + "|".join(TOO) + r")\b", re.I)
+                     r"[a-z]+\b|^(?:" + "|".join(TOO) + r")\b(?! (?:it|things|everything|this|that|them|the|down|up)\b)", re.I)
 # a wish or a complaint in a clause that tells a state ("still too slow", "not loud enough", "it doesn't sound painful
 # enough", "a bit slow", "can it ..."): no state approved
 WISHED_RE = re.compile(rf"\?|\b(?:{WISH}|can|will|"
@@ -166,19 +167,24 @@ PLACE_SAID_RE = re.compile(r"\b(?:when|where|while|as soon as|in|at|on|during|fr
 THANKS = r"(?:thanks|thank (?:you|u|ya)|thankyou|thx|ty|tysm|ta|cheers)(?: (?:so much|a lot|very much|again))?"
 # at the end, "cheers" and "ta" only after a mark: "louder when the crowd cheers" is the picture
 THANKED_RE = re.compile(rf"^\W*{THANKS}\W+|[\s,;.!-]+{THANKS.replace('|ta|cheers', '')}\W*$|\s*[,;.!-]\W*(?:cheers|ta)\W*$", re.I)
+# a state told that is a complaint ("the drums are a bit much for a wedding", "the piano is a bit lost under the drums"):
+# the thanks is said beside a wish, never a state approved
+SAID_WRONG_RE = re.compile(rf"\b(?:too|a bit much|(?:way |far )?too much|lost|buried|drowned|drowning|swamped|"
+                           rf"{HARSH}|" + "|".join(sorted(FAULTS)) + rf")\b|{FLAWED}", re.I)
 JOINED_RE = re.compile(r"\b(?:and|but|so|&)\W*$", re.I)   # "night night, and thank you": the thanks in the goodbye
 
 
 def thanked(request: str) -> str:
     """The words a thanks at the start or the end of a turn is said beside, when they may ask for something rather than
     tell how the music is: "energy up, thanks!" -> "energy up", "bass is buried. fix it, ty" -> "bass is buried. fix it";
-    "" for "it's calmer now, thanks" (its last sentence a state told), "yes. that's the one. ty" (a sentence approves),
+    "" for "it's calmer now, thanks" (its last sentence a state told, no complaint: `SAID_WRONG_RE`), "yes. that's the one. ty" (a sentence approves),
     "night night, and thank you", "thanks" alone, or no thanks. The chat asks the grammar whether they ask for an edit
     (`understanding.apply_edit`)."""
     said = request.strip(" ,.;!-")
     rest = THANKED_RE.sub("", said).strip(" ,.;!-")
     sentences = [x.strip(" ,.;!?") for x in SENTENCE_RE.findall(rest) if x.strip(" ,.;!?")]
-    if rest == said or not sentences or JOINED_RE.search(rest) or TOLD_RE.match(sentences[-1].lower()) or \
+    told = TOLD_RE.match(sentences[-1].lower()) and not SAID_WRONG_RE.search(sentences[-1]) if sentences else False
+    if rest == said or not sentences or JOINED_RE.search(rest) or told or \
             any(approves(x) for x in sentences):
         return ""
     return rest

@@ -30,6 +30,7 @@ class Culture:
     reason: str
     mode: str | None = None
     weight: float = 1.0   # how strongly one of its words calls the style up (a sound: less, see `Scene.weight`)
+    genre: bool = False   # a genre named that is no style of ours: the nearest style (`Scene.genre`)
 
 
 # The end of a scene's or a style's word: not inside a longer word or a compound ("rock-solid"), but a style
@@ -45,7 +46,7 @@ def table() -> tuple[tuple[re.Pattern, Culture], ...]:
     for name in style_names():
         for sc in load_style(name).scenes:
             pattern = re.compile(r"(?<![\w-])(?:" + "|".join(sc.words) + ")" + WORD_END, re.I)
-            out.append((pattern, Culture(name, tuple(sc.adds), sc.why, sc.mode, sc.weight)))
+            out.append((pattern, Culture(name, tuple(sc.adds), sc.why, sc.mode, sc.weight, sc.genre)))
     return tuple(out)
 
 

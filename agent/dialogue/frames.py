@@ -35,6 +35,9 @@ ASKED_BY_RE = re.compile(rf"\s*,?\s*\b(?:because|cause|cuz|coz|bc|since|as) {ASK
                          r"(?:asked(?: for (?:it|that|this|one))?|wants?(?: it| that| this)?(?: that way| like that)?|wanted(?: it| that)?|"
                          r"said so|requested(?: it| that)?|insists?(?: on it)?|prefers? it|likes? it(?: that way)?|told me(?: to)?)"
                          r"(?=\s*(?:[.!?]|$))", re.I)
+# the first "as" of an equative ("as loud as they want it", "as slow as you like"): its second "as" is the comparison's,
+# not "because", and what follows it is how far, not who asked
+EQUATIVE_RE = re.compile(r"\bas \w+\s*$", re.I)
 SAID_AS = {"being": "be", "using": "use", "trying": "try", "singing": "sing"}   # stems of two letters; "singe" no verb asked
 
 
@@ -64,4 +67,5 @@ def unframed(text: str) -> str:
         verb = plain_verb(m["verb"])
         end = "." if m["end"] and text[m.end():].strip() else ""   # "add strings? thanks": two sentences still
         return f"{m['pad']}{verb}{m['rest']}{end}" if verb else m[0]
-    return FRAME_RE.sub(said, ASKED_BY_RE.sub("", text))
+    return FRAME_RE.sub(said, ASKED_BY_RE.sub(lambda m: m[0] if EQUATIVE_RE.search(text[:m.start()]) and
+                                              m[0].lstrip(" ,").lower().startswith("as ") else "", text))

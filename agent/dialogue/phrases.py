@@ -48,7 +48,8 @@ TOO: dict[str, str] = {w: away for words, away in (
     ("slow sluggish draggy dragging plodding leisurely", "faster"),   # (`complaints.PACE` too)
     ("busy cluttered crowded full dense intense aggressive hectic chaotic heavy pompous big energetic triumphant epic heroic grand "
      "bombastic overpowering strong hot hyper hyperactive frenetic frantic jittery jolly upbeat bouncy peppy perky chirpy grandiose majestic "
-     "shouty hype hyped", "less energy"),
+     "shouty hype hyped "
+     "plinky plinkey plinking tinkly tinkling twinkly twinkling chimey chimy", "less energy"),   # a high bell-like sound: sparser
     ("sleepy drowsy dull flat boring weak thin empty sparse quiet soft static lifeless timid chill calm mellow lazy "
      "relaxed tame polite snoozy dreary lacklustre lackluster serious solemn stuffy stiff", "more energy"),
     ("dark gloomy sad moody minor bleak dismal depressing depressed miserable grim morose mournful sombre somber", "brighter"),
@@ -163,9 +164,11 @@ LESS_RE = (r"\b(?:less energy|less energetic|lower energy|lower the energy|spars
 # the whole score said as a thing to turn up or down ("turn the whole score down", "turn everything up")
 WHOLE_MIX = r"(?:it |it all |all of it |everything |the music |the (?:whole )?(?:score|track|song|mix|thing|soundtrack) )"
 VOLUME = r"(?:the )?(?:overall |master |music |total |whole )?(?:volume|loudness)"
-LOUD_RE = (rf"\b(?:louder|(?:turn|crank|pump) {WHOLE_MIX}?(?:\w+ ){{0,2}}?up|more volume|crank it(?: all)?\b(?! (?:\w+ )?down)|(?:raise|increase|boost|lift|up) {VOLUME}|"
+# a level said as wished, not compared ("as loud as they want it", "as quiet as possible", "make it loud"): that way
+AS_WISHED = r"as (?:(?:\w+ ){0,3}?(?:wants?|likes?|needs?|wish(?:es)?|pleases?)(?: it)?|possible|it (?:gets|goes|can (?:get|go|be))|you can|we can)"
+LOUD_RE = (rf"\b(?:louder|(?<!not )as loud {AS_WISHED}|(?:make|get|have|keep) (?:it|this|things|everything) (?:nice and |really |very |super )?loud(?! enough)|(?:turn|crank|pump) {WHOLE_MIX}?(?:\w+ ){{0,2}}?up|more volume|crank it(?: all)?\b(?! (?:\w+ )?down)|(?:raise|increase|boost|lift|up) {VOLUME}|"
            r"volume up)\b")
-QUIET_RE = (rf"\b(?:turn {WHOLE_MIX}?(?:\w+ ){{0,2}}?down|less volume|(?:lower|reduce|decrease|drop|cut|lessen) {VOLUME}|volume down|"
+QUIET_RE = (rf"\b(?:(?<!not )as (?:quiet|soft) {AS_WISHED}|turn {WHOLE_MIX}?(?:\w+ ){{0,2}}?down|less volume|(?:lower|reduce|decrease|drop|cut|lessen) {VOLUME}|volume down|"
             r"too loud|quieter overall|quieter)\b")
 
 # The rest said to stay as it is ("but leave the rest alone", "don't touch anything else", "keep everything else the

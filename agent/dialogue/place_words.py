@@ -232,6 +232,15 @@ BARE_RANGE_RE = re.compile(r"(?<![\w.:#-])(?<!shots )(?<!shot )(?<!cuts )(?<!cut
                            r"(?<!number )\(?(\d{1,3}) ?- ?(\d{1,3})\)?(?![\w.:%-])(?! ?(?:%|percent|db|bpm|bars?|beats?|shots?|"
                            r"cuts?|scenes?|secs?|seconds|s\b|mins?|minutes|times|x\b|:))")
 
+# the same said with "to" after an edit ("more energy 10 to 20", "slower 5 to 12."): seconds, where the clause ends on
+# them; never after "from"/"between" (read as a stretch already), a verb that moves a value to the second number ("go 100
+# to 120": a tempo), a name said to be there ("rooftop is 24 to 38"), a tempo's, a count's or a numbered place's words
+BARE_TO_RE = re.compile(r"(?<![\w.:#-])(?<!\bfrom )(?<!\bbetween )(?<!shots )(?<!shot )(?<!cuts )(?<!cut )(?<!scenes )(?<!scene )"
+                        r"(?<!bars )(?<!beats )(?<!tempo )(?<!bpm )(?<!speed )(?<!pace )(?<!the )(?<!\bit )(?<!\bgo )(?<!\bset )"
+                        r"(?<!\bcount )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bbe )(?<!'s )(?<!\bup )(?<!\bdown )"
+                        r"(?<!\bchange )(?<!\bmove )(?<!\bbump )"
+                        r"(\d{1,3}) to (\d{1,3})(?=\s*(?:$|[,;!?]|\.(?!\d)|(?:and|but|please|pls|thanks|then)\b))")
+
 
 def bare_range(m: re.Match) -> str:
     a, b = int(m.group(1)), int(m.group(2))
@@ -242,7 +251,7 @@ def shorthand(text: str) -> str:
     """`text` (lower-case) with the shorthand of notes for shots and cuts written out ("sh3" -> "shot 3")."""
     for pat, rep in SHORTHAND_RES:
         text = pat.sub(rep, text)
-    return BARE_RANGE_RE.sub(bare_range, text)
+    return BARE_TO_RE.sub(bare_range, BARE_RANGE_RE.sub(bare_range, text))
 
 
 # A time as review tools write it: "0:12", "00:12", "01:10.5"; SMPTE and h:mm:ss are read to this first.

@@ -13,6 +13,7 @@ ending the turn's earlier asks, and a removal an "only" already makes dropped ("
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from v2m.agent.dialogue import vocab
 from v2m.agent.dialogue.names import ADJECTIVES
@@ -37,10 +38,12 @@ def place_of(scope) -> tuple:
 def style_first(intents: list[EditIntent]) -> list[EditIntent]:
     """One style per turn, applied first (a new style brings its own instruments, so "an accordion, make it
     feel italian" keeps both): a culture read ("film noir") over a style's keyword ("smoky") over a
-    word-embedding guess ("'motown' read as ..."); among equals the last said."""
+    word-embedding guess ("'motown' read as ..."); among equals the last said. A return to a whole earlier version
+    said first stays first ("scrap that, can we try bossa nova?": back, then the style on the version returned to)."""
     styles = sorted(((0 if it.reason and " read as " not in it.reason else 2 if it.reason else 1, -k), it)
                     for k, it in enumerate(intents) if it.what == "style")
-    return [it for _, it in styles[:1]] + [it for it in intents if it.what != "style"]
+    back = list(takewhile(lambda it: it.what in ("revert", "undo") and it.value is None, intents))
+    return back + [it for _, it in styles[:1]] + [it for it in intents[len(back):] if it.what != "style"]
 
 
 # A clause beside a return to a version that only describes it ("like the second one, slow", "the dark one"): plain
@@ -49,6 +52,7 @@ ADJECTIVES_ONLY_RE = re.compile(rf"^(?:(?:the|a|one|and|but|kinda|kind of|quite|
                                 rf"(?:{'|'.join(sorted(ADJECTIVES))})(?:,? (?:and|but) (?:{'|'.join(sorted(ADJECTIVES))}))*(?: one)?\W*$")
 
 
+WHICH_ONE_RE = re.compile(r"^\W*(?:(?:and|but|i mean|like)\s+)*(?:the|that|this) (?:one|version|take|mix|draft)\b", re.I)   # a version described
 NOT_A_RE = re.compile(r"^\W*(?:and |but )?not (?:a |an |like a |like an |like )")   # "..., not a nightclub": a contrast
 
 
@@ -58,8 +62,10 @@ def from_last_revert(intents: list[EditIntent]) -> list[EditIntent]:
     from a style only when no style to go to is named."""
     whole = [k for k, it in enumerate(intents) if it.what in ("revert", "undo") and it.value is None]
     intents = intents[whole[-1]:] if whole else intents
-    if whole:   # "back to the second one, slow but with the drums": "slow" says which one, it asks for nothing
-        intents = [it for it in intents if not ADJECTIVES_ONLY_RE.match(it.text or "")]
+    if whole:   # "back to the second one, slow but with the drums": "slow" says which one, it asks for nothing;
+        # "back to the 3rd version, the one before the seventies thing": which one, no seventies style asked
+        intents = [it for it in intents if not ADJECTIVES_ONLY_RE.match(it.text or "") and
+                   not (it.what not in ("revert", "undo") and WHICH_ONE_RE.match(it.text or ""))]
     if any(it.what == "style" and it.direction != "down" or it.what != "style" and it.scope.kind != "whole"
            for it in intents) or any(it.what != "style" for it in intents) and \
             all(NOT_A_RE.match(it.text or "") for it in intents if it.what == "style" and it.direction == "down"):

@@ -61,16 +61,23 @@ def over_style(rules: list[EditIntent], pred: Prediction | None) -> str | None:
     """The head's edit in place of a style the grammar read from an occasion or a scene ("it's for a church livestream,
     quieter please": church music; "please reduce the bpm, it's for my nani's 80th birthday": a birthday's style), when
     the grammar read nothing but a style it inferred (each with its reason: `cultures`, "a children's party wants bright,
-    bouncy folk"; never a style named, "like a seaside brass band", where the head's "add brass" is the lesser reading,
+    bouncy folk"; never a style named, "like a seaside brass band", or a genre named, "make it drum n bass" (`_genre`),
+    where the head's "add brass" is the lesser reading,
     nor a described sound, "taiko and braams all the way": `_sounded`)
     and the occasion's key (a birthday's major), and the head is STYLE_P sure of an edit (not a style, a revert, none
     or another key)."""
     if pred is None or pred.p < STYLE_P or pred.label in ("style", "revert", "none") or pred.label.startswith("mode_"):
         return None
     styles = [it for it in rules if it.what == "style"]
-    inferred = styles and all(it.reason and not _sounded(it.reason) for it in styles) and \
+    inferred = styles and all(it.reason and not _sounded(it.reason) and not _genre(it.reason) for it in styles) and \
         all(it.what in ("style", "mode") for it in rules)
     return pred.label if inferred else None
+
+
+def _genre(reason: str) -> bool:
+    """Whether a style's reason is a genre's that people name and we have no style for ("make it drum n bass": the
+    electronic style is nearest, `Scene.genre`): a style named, over which the head's sure "add" is the lesser reading."""
+    return any(c.reason == reason and c.genre for _, c in cultures.table())
 
 
 def _sounded(reason: str) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bare_bpm, character, compared, complaints, drops, edit_log, edits, entries, exclusions, fade_ins, followups, fronted, halfway, idioms, input_guard, into_it, kept_instead, keyed, loose_places, marks, marks_kept, meant_kind, meant_places, messages, moment_answers, moment_table, moments, music_ends, music_places, names, noted, orchestration, picture_places, plainly, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, settings, settled_parts, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
+from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bare_bpm, bell_sound, character, compared, complaints, decades, drops, edit_log, edits, entries, exclusions, fade_ins, followups, fronted, halfway, idioms, input_guard, into_it, kept_instead, keyed, landed, loose_places, marks, marks_kept, meant_kind, meant_places, messages, moment_answers, moment_table, moments, music_ends, music_places, names, noted, orchestration, picture_places, plainly, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, settings, settled_parts, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
 from v2m.agent.dialogue.changes import NOTHING, describe, diff, same_music
 from v2m.agent.dialogue.intents import apply_intents, scope_of
 from v2m.agent.dialogue.runons import punctuated
@@ -140,7 +140,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     """
     if len(request) > input_guard.MAX_REQUEST_CHARS and (pasted := input_guard.guard(request)):   # a paste: no reader runs
         raise Ask(pasted)                                    # (a 10,000-character one took minutes through the rewriters)
-    request = fronted.said_first(references.it_named(request))   # "the first version was closer, go back to it": to the first version; "the build up, cancel it"
+    request = fronted.said_first(references.it_named(decades.spelled(request)))   # "the first version was closer, go back to it": to the first version; "the build up, cancel it"
     request = add_corrected.replaced(request)   # "add a cello, no wait, a flute instead": the flute alone
     request = exclusions.said_untouched(into_it.named(starts.at_the_ends(complaints.judged(request), plan)))   # "start soft, then louder from shot 3": soft at the start; "before the last shot, swell into it"
     request = fade_ins.as_builds(request)   # "fade the music in from 0:48": a build there, not the fade out "fade" reads
@@ -153,6 +153,8 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         raise Ask(question)
     if (vague := character.asked(request) or character.worried(request) or complaints.coloured(request)) is not None:   # "too cartoony now, dial it back": which way, even after
         raise arbiter.Offer(*vague)                          # an edit (the feeling is no one step to take back)
+    if offer := bell_sound.asked(request, plan):   # "not so twinkly" where sleigh bells play: they, or the whole?
+        raise offer
 
     again = meant_kind.gone(analysis, request, history, partial(understand, analysis), last_place(history)) or \
         part_undo.undone(request, history) or kept_instead.read(request, history) or \
@@ -253,7 +255,9 @@ def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     # "Wonderful! I never thought ...", "Great, that's the groove I wanted.": judged whole, before the praise is
     # unwrapped as a wrapper; "thanks! ignore your rules": the guard's
     request = rest if (rest := thanked(request)) and _grammar_edits(analysis, plan, rest, history) else request   # "energy up, thanks!": the edit
-    if approves(request):
+    if (rest := landed.unreported(request, names.last_request(history))) is not None:   # "good the ending is calmer now,
+        request = rest or request   # but louder at the start": the last edit said back as it landed, no second one
+    if approves(request) or rest == "":
         asked = input_guard.guard(request) or REPLY
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=asked, question=asked)
     notes = messages.pasted_notes(request)

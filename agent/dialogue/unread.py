@@ -54,6 +54,11 @@ PLACE_HEDGE_RE = re.compile(rf"\b(?:maybe|perhaps|probably|around|about|roughly|
                             rf"not|everywhere|{SECTION_WORDS})\b")
 
 
+# a thing said first on its own ("the tempo", "the volume on the intro"), then the change on "it" in the next piece
+TOPIC_RE = re.compile(r"^\W*(?:(?:ok|okay|so|and|but|also|hmm|um)\W+)*(?:the|that|this|my|your|our) "
+                      r"(?:(?!\b(?:is|are|was|were|feels?|sounds?|seems?|gets?|needs?|should|could|would|can)\b)[a-z' ]){2,30}\W*$", re.I)
+BACK_TO_IT_RE = re.compile(r"\b(?:it|them|that)\b", re.I)
+
 # words that ask for nothing on their own: "actually", "(sorry)", "oh no it isn't!" (a panto's answer), "well", "wait"
 FILLER_RE = re.compile(r"^\W*(?:(?:oh|ah|aw|um+|uh+|er+|hmm+|well|actually|sorry|so|anyway|ok|okay|right|wait|no|yes|yeah|"
                        r"nope|oops|it|is|isn'?t|is not|it'?s|haha|lol)\b\W*)+$", re.I)
@@ -156,8 +161,9 @@ def _pieces(text: str) -> list[str]:
     joined = idioms.joined(hit_words.listed(carried(than(text))))
     out: list[str] = []
     for p in (p.strip() for p in PIECE_SPLIT_RE.split(joined) if p and p.strip()):
-        if out and beside(out[-1], f" {p}"):   # "after the kiss, around 0:50, slower": the moment and its time, one place
-            out[-1] += f", {p}"
+        if out and (beside(out[-1], f" {p}") or TOPIC_RE.match(out[-1]) and BACK_TO_IT_RE.search(p)):
+            out[-1] += f", {p}"   # "after the kiss, around 0:50, slower": the moment and its time, one place; "the
+            # tempo, reduce it a bit": the thing said first and the change on "it", one edit
         else:
             out.append(p)
     return out
