@@ -28,17 +28,20 @@ from v2m.agent.dialogue.intent_model import TAGS
 from v2m.agent.dialogue.minilm import model_dir
 from v2m.agent.dialogue.tagger import Tagger
 from v2m.finetune.intent_lora import _batch, _lower, _read, _upper, gold_spans, lora_arrays, span_f1, with_lora
-from v2m.finetune.intent_tagger import in_fold, measure, training_rows, validation_rows
+from v2m.finetune.intent_tagger import human_span_rows, in_fold, measure, training_rows, validation_rows
 
-KEYS = {"seed", "train_sentences", "val_sentences", "human_spans", "human_repeat", "max_tokens", "lora_r",
-        "lora_alpha", "lora_dropout", "target_modules", "frozen_layers", "epochs", "batch_size", "lr", "threads",
-        "fold", "out"}
+KEYS = {"seed", "train_sentences", "val_sentences", "human_spans", "human_repeat", "place_swaps", "max_tokens",
+        "lora_r", "lora_alpha", "lora_dropout", "target_modules", "frozen_layers", "epochs", "batch_size", "lr",
+        "threads", "fold", "out"}
 
 
 def split_rows(cfg: dict) -> tuple[list[dict], list[dict]]:
     """(rows to train on, human train rows held out to choose on: none unless `fold`); never a dev row."""
-    rows = training_rows(cfg)
-    return ([r for r in rows if not (cfg["fold"] and in_fold(r))], [r for r in rows if cfg["fold"] and in_fold(r)])
+    if not cfg["fold"]:
+        return training_rows(cfg), []
+    # the fold out before the place swaps are drawn, so no held-out place is trained on
+    return (training_rows(cfg, keep=lambda text: not in_fold(text)),
+            [r for r in human_span_rows("train", Path(cfg["human_spans"])) if in_fold(r["text"])])
 
 
 def train(cfg: dict) -> dict:

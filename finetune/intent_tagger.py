@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import random
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -34,8 +36,8 @@ from v2m.finetune.intent_lora import span_f1, token_tags
 
 ROOT = Path(__file__).resolve().parents[1]
 HUMAN_SPANS = ROOT / "finetune" / "data" / "human_spans" / "spans.jsonl"
-KEYS = {"seed", "train_sentences", "val_sentences", "human_spans", "human_repeat", "l2", "max_iter", "head", "out",
-        "cache"}
+KEYS = {"seed", "train_sentences", "val_sentences", "human_spans", "human_repeat", "place_swaps", "l2", "max_iter",
+        "head", "out", "cache"}
 # the only arrays this recipe writes (the tag head and how its scores are read); every other one is copied byte for byte
 TAG_ARRAYS = ("tag_w", "tag_b", "tag_decode")
 
@@ -45,10 +47,10 @@ def dev_of(text: str) -> bool:
     return hashlib.sha256(text.encode()).digest()[0] % 5 == 0
 
 
-def in_fold(row: dict) -> bool:
+def in_fold(text: str) -> bool:
     """The fold of the human TRAIN split that choices are made on (held out from training while choosing): the
     second byte of sha256(text) divisible by 5. The dev split is never used to choose."""
-    return bool(row.get("human")) and hashlib.sha256(row["text"].encode()).digest()[1] % 5 == 0
+    return hashlib.sha256(text.encode()).digest()[1] % 5 == 0
 
 
 def graded_texts() -> frozenset[str]:
@@ -84,13 +86,32 @@ def human_span_rows(split: str, path: Path = HUMAN_SPANS) -> list[dict]:
     return rows
 
 
-def training_rows(cfg: dict) -> list[dict]:
-    """The generator's sentences (weight 1) and the human train split (weight `human_repeat`), texts distinct."""
+def training_rows(cfg: dict, keep: Callable[[str], bool] = lambda text: True) -> list[dict]:
+    """The generator's sentences (weight 1), `place_swaps` of them, and the human train split's texts that
+    `keep` (weight `human_repeat`); texts distinct. `keep` holds a fold out (bench_tagger --choose)."""
     gen = [{**r, "weight": 1.0, "human": False} for r in generate(cfg["train_sentences"], cfg["seed"])]
     human = [{**r, "weight": float(cfg["human_repeat"]), "human": True}
-             for r in human_span_rows("train", Path(cfg["human_spans"]))]
+             for r in human_span_rows("train", Path(cfg["human_spans"])) if keep(r["text"])]
+    gen += place_swaps(gen, human, cfg["place_swaps"], cfg["seed"])
     seen = {r["text"] for r in human}
     return [r for r in gen if r["text"] not in seen] + human
+
+
+def place_swaps(gen: list[dict], human: list[dict], n: int, seed: int) -> list[dict]:
+    """`n` generated sentences with a place, each with its place replaced by a place people said (a scope span of
+    `human`): the templates' requests with people's places ("when the dancers come", "the kitchen bit"), so the
+    tagger learns such places in every position and frame, not only in the sentences people happened to write."""
+    rng = random.Random(seed)
+    places = sorted({r["text"][a:b] for r in human for lab, a, b in r["spans"] if lab == "scope"})
+    placed = [r for r in gen if any(lab == "scope" for lab, _, _ in r["spans"])]
+    out = []
+    for r in rng.sample(placed, min(n, len(placed))) if places else []:
+        _, a, b = next(s for s in r["spans"] if s[0] == "scope")
+        place = rng.choice(places)
+        shift = len(place) - (b - a)
+        spans = [[lab, x + shift * (x >= b), y + shift * (y >= b)] for lab, x, y in r["spans"]]
+        out.append({**r, "text": r["text"][:a] + place + r["text"][b:], "spans": spans})
+    return out
 
 
 def validation_rows(cfg: dict) -> list[dict]:
@@ -139,9 +160,9 @@ def gold_tags(model: IntentModel, rows: list[dict]) -> list[np.ndarray]:
     return [np.array(token_tags(e.offsets, r["spans"])) for e, r in zip(encs, rows)]
 
 
-def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray, l2: float, max_iter: int,
-        init: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """Weighted softmax regression of tags `y` on token vectors `x` (L-BFGS, L2 on the weights, not the bias).
+def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray, l2: float, max_iter: int) -> tuple[np.ndarray, np.ndarray]:
+    """Weighted softmax regression of tags `y` on token vectors `x` (L-BFGS from zero, L2 on the weights, not the
+    bias: a convex problem, so the head does not depend on the one it replaces).
 
     Returns:
         (tag_w (len(TAGS), 384), tag_b (len(TAGS),)), float32, the shapes the head file has always had.
@@ -164,8 +185,8 @@ def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray, l2: float, max_iter: i
         grad_w = g.T @ x + 2 * l2 * w
         return nll + l2 * (w * w).sum(), np.concatenate([grad_w.ravel(), g.sum(0)])
 
-    theta0 = np.concatenate([init[0].astype(np.float64).ravel(), init[1].astype(np.float64)])
-    res = minimize(loss, theta0, jac=True, method="L-BFGS-B", options={"maxiter": max_iter})
+    res = minimize(loss, np.zeros(k * d + k), jac=True, method="L-BFGS-B", options={"maxiter": max_iter})
+    print(f"L-BFGS: {res.nit} iterations, loss {res.fun:.4f}, {res.message}")
     return res.x[:k * d].reshape(k, d).astype(np.float32), res.x[k * d:].astype(np.float32)
 
 
@@ -223,7 +244,7 @@ def train(cfg: dict) -> dict:
     weight = np.concatenate([np.full(int(k.sum()), r["weight"]) for r, k in zip(rows, keep)])
     print(f"{len(rows)} training texts ({sum(r['human'] for r in rows)} human), {len(y)} tokens, "
           f"{len(val)} validation ({time.perf_counter() - t0:.0f} s)")
-    tag_w, tag_b = fit(x, y, weight, cfg["l2"], cfg["max_iter"], (base.tag_w, base.tag_b))
+    tag_w, tag_b = fit(x, y, weight, cfg["l2"], cfg["max_iter"])
     out = Path(cfg["out"])
     with_tag_head(Path(cfg["head"]), tag_w, tag_b, out)
     mine = IntentModel(out)

@@ -49,6 +49,10 @@ LABELS: dict[str, tuple[str, str | None, str | None, str]] = {
 SPAN_LABELS = ("scope", "instrument", "direction", "magnitude")
 TAGS = ("O", *(f"{bio}-{label}" for label in SPAN_LABELS for bio in "BI"))
 MAX_CHARS = 300  # a longer paste is read by its start: the model was trained on short requests
+# A place never ends on these words: a scope the tagger stops there ("during the" of "during the vows", an event
+# noun it has not seen) runs on over the next word; "from ... onward" keeps its last word.
+OPEN_ENDS = frozenset({"the", "a", "an", "this", "that", "of", "to", "my", "our", "his", "her", "their"})
+CLOSERS = frozenset({"onward", "onwards"})
 
 
 class Span(NamedTuple):
@@ -173,6 +177,23 @@ def _word_edges(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _close_place(text: str, start: int, end: int) -> int:
+    """The end of a place span: over the next word while the span ends on an `OPEN_ENDS` word (at most twice:
+    "in front of the"), and over a following "onward(s)" when the span starts with "from"."""
+    for _ in range(3):
+        words = text[start:end].lower().split()
+        rest = text[end:]
+        gap = len(rest) - len(rest.lstrip(" "))
+        nxt = rest[gap:].split(" ", 1)[0].lower().rstrip(",.;:!?")
+        if not nxt or not nxt[0].isalnum():
+            break
+        if words and (words[-1] in OPEN_ENDS or words[0] == "from" and nxt in CLOSERS):
+            end = _word_edges(text, end + gap, end + gap + 1)[1]
+        else:
+            break
+    return end
+
+
 def spans_from_tags(text: str, tags: list[str], offsets: list[tuple[int, int]]) -> list[Span]:
     """Token tags ("B-scope", "I-scope", "O", ...) and their character offsets -> spans of whole words.
 
@@ -195,6 +216,8 @@ def spans_from_tags(text: str, tags: list[str], offsets: list[tuple[int, int]]) 
     out: list[Span] = []
     for label, a, b in found:
         a, b = _word_edges(text, a, b)
+        if label == "scope":
+            b = _close_place(text, a, b)
         # two pieces of one word, or two words of one name that the model opened twice ("grand" "piano")
         if out and out[-1].label == label and not text[out[-1].end:a].strip():
             a = out.pop().start

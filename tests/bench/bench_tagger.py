@@ -10,7 +10,7 @@ validation sentences, for each head file named (the first is the baseline).
     python tests/bench/bench_tagger.py --heads agent/dialogue/intent_head.npz --misses 30   # dev texts it gets wrong
 
 --choose holds out a fifth of the human train split (by the second byte of sha256(text)), trains the probe on the
-rest for each (human_repeat, l2) of a small grid, reads it token by token and as BIO sequences, and prints the
+rest for each (place_swaps, human_repeat, l2) of a small grid, reads it token by token and as BIO sequences, and prints the
 held-out scores: how the config's values were chosen, without the dev split.
 """
 
@@ -30,16 +30,17 @@ CONFIG = Path(__file__).resolve().parents[2] / "finetune" / "configs" / "intent"
 
 
 def row(name: str, m: dict) -> str:
+    """One line of scores: texts, spans, P, R, F1, token accuracy, F1 per label, places found and invented."""
     hit, n = m["place_found"]
     inv, n0 = m["place_invented"]
     labels = " ".join(f"{lab} {m['by_label'][lab]['f1']:.3f}" for lab in SPAN_LABELS)
-    return (f"{name:44} {m['texts']:5d} {m['spans']:5d} {m['precision']:6.3f} {m['recall']:6.3f} {m['f1']:6.3f} "
+    return (f"{name:50} {m['texts']:5d} {m['spans']:5d} {m['precision']:6.3f} {m['recall']:6.3f} {m['f1']:6.3f} "
             f"{m['token_accuracy']:6.3f}  {labels}  place found {hit}/{n} ({hit / max(1, n):.0%}), "
             f"invented {inv}/{n0} ({inv / max(1, n0):.0%})")
 
 
 def header() -> str:
-    return f"{'':44} {'texts':>5} {'spans':>5} {'P':>6} {'R':>6} {'F1':>6} {'tokacc':>6}  F1 by label"
+    return f"{'':50} {'texts':>5} {'spans':>5} {'P':>6} {'R':>6} {'F1':>6} {'tokacc':>6}  F1 by label"
 
 
 def load_tagger(path: Path):
@@ -71,27 +72,25 @@ def compare(heads: list[str], cfg: dict, misses: int) -> None:
 def choose(cfg: dict) -> None:
     """Held-out scores of a small grid on a fold of the train split (the dev split is not read)."""
     base = IntentModel(Path(cfg["head"]))
-    rows = training_rows(cfg)
-    fold = [in_fold(r) for r in rows]
-    held = [r for r, f in zip(rows, fold) if f]
-    vecs = token_vectors(base, [r["text"] for r in rows], Path(cfg["cache"]) if cfg["cache"] else None)
-    tags = gold_tags(base, rows)
-    print(f"{sum(fold)} held-out human train texts; {sum(r['human'] for r in rows) - sum(fold)} human texts train")
+    cache = Path(cfg["cache"]) if cfg["cache"] else None
+    held = [r for r in human_span_rows("train", Path(cfg["human_spans"])) if in_fold(r["text"])]
+    print(f"{len(held)} held-out human train texts")
     print(header())
-    print(row("shipped tag head", measure(base, held, [v for v, f in zip(vecs, fold) if f])))
-    for repeat in (3, 10, 30):
-        for l2 in (1e-3, 1e-2):
-            use = [k for k, f in enumerate(fold) if not f]
-            keep = [tags[k] >= 0 for k in use]
-            x = np.concatenate([vecs[k][m] for k, m in zip(use, keep)]).astype(np.float64)
-            y = np.concatenate([tags[k][m] for k, m in zip(use, keep)])
-            w = np.concatenate([np.full(int(m.sum()), repeat if rows[k]["human"] else 1.0) for k, m in zip(use, keep)])
-            base.tag_w, base.tag_b = fit(x, y, w, l2, cfg["max_iter"], (base.tag_w, base.tag_b))
+    print(row("the config's head (may have trained on this fold)", measure(base, held)))
+    for swaps in (0, 1000, 2000):
+        rows = training_rows({**cfg, "place_swaps": swaps}, keep=lambda text: not held_out(text))  # swaps: kept rows
+        vecs = token_vectors(base, [r["text"] for r in rows + held], cache)
+        tags = gold_tags(base, rows)
+        keep = [t >= 0 for t in tags]
+        x = np.concatenate([v[m] for v, m in zip(vecs, keep)]).astype(np.float64)
+        y = np.concatenate([t[m] for t, m in zip(tags, keep)])
+        for repeat, l2 in ((3, 1e-3), (10, 1e-3), (30, 1e-3), (10, 1e-2)):
+            w = np.concatenate([np.full(int(m.sum()), repeat if r["human"] else 1.0) for r, m in zip(rows, keep)])
+            base.tag_w, base.tag_b = fit(x, y, w, l2, cfg["max_iter"])
             for how in ("argmax", "bio"):
                 base.tag_decode = how
-                print(row(f"human_repeat {repeat}, l2 {l2:g}, {how}",
-                          measure(base, held, [v for v, f in zip(vecs, fold) if f])))
-            base = IntentModel(Path(cfg["head"]))
+                print(row(f"swaps {swaps}, human_repeat {repeat}, l2 {l2:g}, {how}", measure(base, held, vecs[len(rows):])))
+        base = IntentModel(Path(cfg["head"]))
 
 
 def main(argv: list[str]) -> int:
