@@ -135,7 +135,14 @@ class IntentModel:
         without one)."""
         if self._tagger is None and self.tagger_path is not None and Path(self.tagger_path).is_file():
             self._tagger = Tagger(Path(self.tagger_path), self._base)
-        return self._tagger.tag_spans(text) if self._tagger is not None else self.read(text)[1]
+        return self._tagged(text) if self._tagger is not None else self.read(text)[1]
+
+    @lru_cache(maxsize=32)
+    def _tagged(self, text: str) -> list[Span]:
+        t = self._tagger
+        x, _, encs = t.encoder.hidden([text[:MAX_CHARS]])
+        tags = decode_tags(x[0, :len(encs[0].ids)] @ t.tag_w.T + t.tag_b, t.tag_decode)
+        return spans_from_tags(text[:MAX_CHARS], [t.tags[k] for k in tags], encs[0].offsets)
 
 
 # I-X may follow only B-X or I-X (rows: the tag before, the last row the start; 0 allowed, -inf not)

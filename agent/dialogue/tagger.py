@@ -14,7 +14,6 @@ asks for spans (`IntentModel.tag_spans`); the intent model, its head file and it
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -37,8 +36,9 @@ def merged(encoder: MiniLM, data, weights: dict[str, np.ndarray] | None = None) 
 
 
 class Tagger:
-    """Its own adapted MiniLM -> a linear BIO tag head over each token (the attributes `measure` reads:
-    `encoder`, `tags`, `tag_w`, `tag_b`, `tag_decode`)."""
+    """Its own adapted MiniLM and a linear BIO tag head over each token: the attributes the intent model's tag
+    head has (`encoder`, `tags`, `tag_w`, `tag_b`, `tag_decode`), so `IntentModel.tag_spans` and
+    `intent_tagger.measure` read either the same way."""
 
     def __init__(self, path: Path = TAGGER_PATH, base: MiniLM | None = None):
         data = np.load(path, allow_pickle=False)
@@ -46,12 +46,3 @@ class Tagger:
         self.tags = [str(x) for x in data["tags"]]
         self.tag_w, self.tag_b = data["tag_w"].astype(np.float32), data["tag_b"].astype(np.float32)
         self.tag_decode = str(data["tag_decode"])
-
-    @lru_cache(maxsize=32)
-    def tag_spans(self, text: str) -> list:
-        """The scope, instrument, direction and magnitude spans of `text` (`intent_model.Span`), in order."""
-        from v2m.agent.dialogue.intent_model import MAX_CHARS, decode_tags, spans_from_tags
-
-        x, _, encs = self.encoder.hidden([text[:MAX_CHARS]])
-        tags = decode_tags(x[0, :len(encs[0].ids)] @ self.tag_w.T + self.tag_b, self.tag_decode)
-        return spans_from_tags(text[:MAX_CHARS], [self.tags[k] for k in tags], encs[0].offsets)
