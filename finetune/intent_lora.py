@@ -11,8 +11,9 @@ runs the frozen lower layers once and keeps their output (LoRA sits only in the 
 ones never change: caching them halves each step), measures the frozen encoder's nearest-neighbour accuracy
 (the baseline), then trains LoRA on the upper layers' attention query and value projections with two heads:
 a linear intent head over mean-pooled unit-length embeddings and a linear BIO tag head over each token
-(`intent_model.TAGS`, read as BIO sequences: `intent_model.decode_tags`). It prints the learning curve (train losses, validation accuracy and span F1 per
-epoch) and writes the adapter matrices, both heads and their names to an .npz that
+(`intent_model.TAGS`, read as BIO sequences: `intent_model.decode_tags`). It prints the learning curve (train
+losses, validation accuracy and span F1 per epoch) and writes the adapter matrices, both heads and their names to an
+.npz that
 `v2m.agent.dialogue.intent_model` merges into the NumPy encoder (no torch at chat time).
 """
 

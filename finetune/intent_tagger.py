@@ -2,7 +2,7 @@
 vectors the shipped NumPy encoder already makes, from the generator's sentences with spans and people's request
 words annotated with spans (finetune/data/human_spans, train split only). No torch: NumPy and SciPy's L-BFGS.
 
-    python -m v2m.finetune.intent_tagger finetune/configs/intent/tagger.yaml     # ~2-4 CPU-min on the 2-core machine
+    python -m v2m.finetune.intent_tagger finetune/configs/intent/tagger.yaml     # ~2.5 CPU-min cold, ~1 with the cache
 
 Why a probe: the chat reads the kind of edit from the same encoder pass, so the adapter, the intent head and every
 other array of the head file stay byte-identical (the recipe checks it, and that the intent probabilities of 200
@@ -254,7 +254,8 @@ def train(cfg: dict) -> dict:
     report = {"train_texts": len(rows), "tokens": len(y), "val_texts": len(val), "out": str(out),
               "template_val_before": before, "template_val_after": after,
               "intent_arrays_identical": intent_arrays_identical(Path(cfg["head"]), out),
-              "intent_probabilities_identical": bool(np.array_equal(base.probabilities(tune), mine.probabilities(tune))),
+              "intent_probabilities_identical": bool(np.array_equal(base.probabilities(tune),
+                                                                    mine.probabilities(tune))),
               "wall_s": round(time.perf_counter() - t0), "cpu_s": round(time.process_time() - cpu0)}
     print(json.dumps(report))
     return report

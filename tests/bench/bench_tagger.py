@@ -89,7 +89,8 @@ def choose(cfg: dict) -> None:
             base.tag_w, base.tag_b = fit(x, y, w, l2, cfg["max_iter"])
             for how in ("argmax", "bio"):
                 base.tag_decode = how
-                print(row(f"swaps {swaps}, human_repeat {repeat}, l2 {l2:g}, {how}", measure(base, held, vecs[len(rows):])))
+                print(row(f"swaps {swaps}, human_repeat {repeat}, l2 {l2:g}, {how}",
+                          measure(base, held, vecs[len(rows):])))
         base = IntentModel(Path(cfg["head"]))
 
 
