@@ -74,7 +74,8 @@ def _batch(tok, rows: list[dict], cfg: dict) -> dict:
     tags = [token_tags(o, r["spans"]) for o, r in zip(offsets, rows)]
     return {"ids": enc["input_ids"], "mask": enc["attention_mask"], "offsets": offsets,
             "tags": torch.tensor(tags),   # rows without an intent label (span-only rows: intent_tagenc) have no y
-            "y": torch.tensor([list(LABELS).index(r["label"]) for r in rows]) if all("label" in r for r in rows) else None}
+            "y": torch.tensor([list(LABELS).index(r["label"]) for r in rows])
+            if all("label" in r for r in rows) else None}
 
 
 def _additive(mask):
