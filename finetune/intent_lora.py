@@ -73,7 +73,9 @@ def _batch(tok, rows: list[dict], cfg: dict) -> dict:
     offsets = enc["offset_mapping"].tolist()
     tags = [token_tags(o, r["spans"]) for o, r in zip(offsets, rows)]
     return {"ids": enc["input_ids"], "mask": enc["attention_mask"], "offsets": offsets,
-            "tags": torch.tensor(tags), "y": torch.tensor([list(LABELS).index(r["label"]) for r in rows])}
+            "tags": torch.tensor(tags),   # rows without an intent label (span-only rows: intent_tagenc) have no y
+            "y": torch.tensor([list(LABELS).index(r["label"]) for r in rows])
+            if all("label" in r for r in rows) else None}
 
 
 def _additive(mask):
@@ -138,10 +140,29 @@ def gold_spans(rows: list[dict]) -> list[list[Span]]:
     return [[Span(t, a, b, r["text"][a:b]) for t, a, b in r["spans"]] for r in rows]
 
 
+def with_lora(base, cfg: dict):
+    """`base` (transformers' MiniLM) with LoRA on `target_modules` of the layers above `frozen_layers`."""
+    from peft import LoraConfig, get_peft_model
+
+    return get_peft_model(base, LoraConfig(r=cfg["lora_r"], lora_alpha=cfg["lora_alpha"],
+                                           lora_dropout=cfg["lora_dropout"], target_modules=cfg["target_modules"],
+                                           layers_to_transform=list(range(cfg["frozen_layers"], LAYERS)),
+                                           layers_pattern="layer", bias="none"))
+
+
+def lora_arrays(model) -> dict[str, np.ndarray]:
+    """The adapter matrices by the names `intent_model` / `tagger.merged` read ("encoder.layer.3....query.lora_A")."""
+    arrays = {}
+    for name, p in model.named_parameters():
+        if "lora_" in name:  # base_model.model.encoder.layer.3.attention.self.query.lora_A.default.weight
+            key = name.split("base_model.model.")[-1].replace(".default.weight", "")
+            arrays[key] = p.detach().numpy().astype(np.float32)
+    return arrays
+
+
 def train(cfg: dict) -> dict:
     """Train and save; returns the learning curve and accuracies."""
     import torch
-    from peft import LoraConfig, get_peft_model
     from transformers import AutoModel, AutoTokenizer
 
     torch.manual_seed(cfg["seed"])
@@ -159,10 +180,7 @@ def train(cfg: dict) -> dict:
     ht, hv = _lower(base, dt, k), _lower(base, dv, k)
 
     frozen = base.encoder.layer[LAYERS - 1].attention.self.query.weight.detach().clone()
-    model = get_peft_model(base, LoraConfig(r=cfg["lora_r"], lora_alpha=cfg["lora_alpha"],
-                                            lora_dropout=cfg["lora_dropout"], target_modules=cfg["target_modules"],
-                                            layers_to_transform=list(range(k, LAYERS)), layers_pattern="layer",
-                                            bias="none"))
+    model = with_lora(base, cfg)
     bert = model.base_model.model
     head, tag_head = torch.nn.Linear(384, len(LABELS)), torch.nn.Linear(384, len(TAGS))
     yv = dv["y"].numpy()
@@ -222,10 +240,7 @@ def train(cfg: dict) -> dict:
               "head_b": (scale * head.bias.detach().numpy()).astype(np.float32),
               "tag_w": tag_head.weight.detach().numpy().astype(np.float32),
               "tag_b": tag_head.bias.detach().numpy().astype(np.float32)}
-    for name, p in model.named_parameters():
-        if "lora_" in name:  # base_model.model.encoder.layer.3.attention.self.query.lora_A.default.weight
-            key = name.split("base_model.model.")[-1].replace(".default.weight", "")
-            arrays[key] = p.detach().numpy().astype(np.float32)
+    arrays.update(lora_arrays(model))
     out = Path(cfg["out"])
     np.savez_compressed(out, **arrays)
 

@@ -47,6 +47,12 @@ def dev_of(text: str) -> bool:
     return hashlib.sha256(text.encode()).digest()[0] % 5 == 0
 
 
+def in_fold(text: str) -> bool:
+    """The fold of the human TRAIN split that choices are made on (held out from training while choosing): the
+    second byte of sha256(text) divisible by 5. The dev split is never used to choose."""
+    return hashlib.sha256(text.encode()).digest()[1] % 5 == 0
+
+
 def graded_texts() -> frozenset[str]:
     """Every sentence a graded dialogue set or a graded bank half says, lowercased: never trained on."""
     return frozenset(t["say"].strip().lower() for name in GRADED for d in load_set(name) for t in d["turns"]) \

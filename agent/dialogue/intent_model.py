@@ -10,7 +10,9 @@ small classification head, run in NumPy by `v2m.agent.dialogue.minilm` (a chat t
 One encoder pass feeds two heads: the intent label (a linear head over the mean-pooled, unit-length
 sentence vector) and the span tagger (a linear head over each token's vector, BIO tags over `SPAN_LABELS`,
 read as the best sequence in which every I tag continues its label's span when the head file says
-`tag_decode: bio`, else token by token as heads before the nineteenth session were read).
+`tag_decode: bio`, else token by token as heads before the nineteenth session were read). When the span tagger
+with its own adapter ships (`agent/dialogue/tagger_head.npz`, `v2m.agent.dialogue.tagger`), `tag_spans` reads
+spans with it instead, in a second encoder pass made only when spans are asked for.
 
 The adapter and head ship as `agent/dialogue/intent_head.npz` (made by `finetune/intent_lora.py`; see
 finetune/configs/intent/minilm-lora.yaml for the command). `v2m.agent.dialogue.arbiter` joins its reading
@@ -26,6 +28,7 @@ from typing import NamedTuple
 
 import numpy as np
 from v2m.agent.dialogue.minilm import MiniLM, model_dir, pool
+from v2m.agent.dialogue.tagger import TAGGER_PATH, Tagger, merged
 
 HEAD_PATH = Path(__file__).with_name("intent_head.npz")
 # Each label: (what, direction, value) of the intent it stands for, and how to say it in a question.
@@ -71,15 +74,12 @@ class Prediction:
 class IntentModel:
     """MiniLM (with the merged adapter) -> mean pooling -> a linear head over `labels`."""
 
-    def __init__(self, path: Path = HEAD_PATH):
+    def __init__(self, path: Path = HEAD_PATH, tagger_path: Path | None = TAGGER_PATH):
         data = np.load(path, allow_pickle=False)
         self.labels = [str(x) for x in data["labels"]]
-        self.encoder = MiniLM(model_dir())
-        scale = float(data["lora_scale"])
-        for key in [k for k in data.files if k.endswith(".lora_A")]:
-            base = key[:-len(".lora_A")]  # e.g. encoder.layer.0.attention.self.query
-            self.encoder.w[base + ".weight"] = self.encoder.w[base + ".weight"] + \
-                scale * (data[base + ".lora_B"] @ data[key]).astype(np.float32)
+        self._base = MiniLM(model_dir())   # the unadapted weights, kept for the tagger's own adapter
+        self.encoder = merged(self._base, data)
+        self.tagger_path, self._tagger = tagger_path, None
         self.w, self.b = data["head_w"].astype(np.float32), data["head_b"].astype(np.float32)
         # a head file from before the tagger has no tag head: the model then tags nothing
         self.tags = [str(x) for x in data["tags"]] if "tags" in data.files else []
@@ -130,8 +130,19 @@ class IntentModel:
         return self.read(text)[0]
 
     def tag_spans(self, text: str) -> list[Span]:
-        """The scope, instrument, direction and magnitude spans of `text`, in order (none without a tag head)."""
-        return self.read(text)[1]
+        """The scope, instrument, direction and magnitude spans of `text`, in order: read by the tagger with its
+        own encoder (`tagger.Tagger`, a second pass) when its file is there, else by this model's tag head (none
+        without one)."""
+        if self._tagger is None and self.tagger_path is not None and Path(self.tagger_path).is_file():
+            self._tagger = Tagger(Path(self.tagger_path), self._base)
+        return self._tagged(text) if self._tagger is not None else self.read(text)[1]
+
+    @lru_cache(maxsize=32)
+    def _tagged(self, text: str) -> list[Span]:
+        t = self._tagger
+        x, _, encs = t.encoder.hidden([text[:MAX_CHARS]])
+        tags = decode_tags(x[0, :len(encs[0].ids)] @ t.tag_w.T + t.tag_b, t.tag_decode)
+        return spans_from_tags(text[:MAX_CHARS], [t.tags[k] for k in tags], encs[0].offsets)
 
 
 # I-X may follow only B-X or I-X (rows: the tag before, the last row the start; 0 allowed, -inf not)

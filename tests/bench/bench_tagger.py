@@ -3,6 +3,8 @@ the human spans' dev split (people's words, finetune/data/human_spans, never tra
 validation sentences, for each head file named (the first is the baseline).
 
     python tests/bench/bench_tagger.py --heads /tmp/before.npz,agent/dialogue/intent_head.npz
+    python tests/bench/bench_tagger.py --heads agent/dialogue/intent_head.npz,agent/dialogue/tagger_head.npz
+        # a head file without an intent head is a tagger with its own adapter (agent/dialogue/tagger.py)
     git show e784cc2:agent/dialogue/intent_head.npz > /tmp/before.npz      # the tagger before tag19
     python tests/bench/bench_tagger.py --choose      # the recipe's choices, on a fold of the TRAIN split only
     python tests/bench/bench_tagger.py --heads agent/dialogue/intent_head.npz --misses 30   # dev texts it gets wrong
@@ -15,13 +17,13 @@ held-out scores: how the config's values were chosen, without the dev split.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 from pathlib import Path
 
 import numpy as np
 from v2m.agent.dialogue.intent_model import HEAD_PATH, SPAN_LABELS, IntentModel
-from v2m.finetune.intent_tagger import (HUMAN_SPANS, fit, gold_tags, human_span_rows, load_config, measure,
+from v2m.agent.dialogue.tagger import Tagger
+from v2m.finetune.intent_tagger import (HUMAN_SPANS, fit, gold_tags, human_span_rows, in_fold, load_config, measure,
                                         token_vectors, training_rows, validation_rows)
 
 CONFIG = Path(__file__).resolve().parents[2] / "finetune" / "configs" / "intent" / "tagger.yaml"
@@ -41,12 +43,19 @@ def header() -> str:
     return f"{'':50} {'texts':>5} {'spans':>5} {'P':>6} {'R':>6} {'F1':>6} {'tokacc':>6}  F1 by label"
 
 
+def load_tagger(path: Path):
+    """An intent head file read by its own tag head, or a tagger file with its own adapter (`tagger.Tagger`)."""
+    if "head_w" in np.load(path, allow_pickle=False).files:
+        return IntentModel(path, tagger_path=None)
+    return Tagger(path)
+
+
 def compare(heads: list[str], cfg: dict, misses: int) -> None:
     dev = human_span_rows("dev", Path(cfg["human_spans"]))
     val = validation_rows(cfg)
     print(header())
     for path in heads:
-        model = IntentModel(Path(path))
+        model = load_tagger(Path(path))
         vecs = token_vectors(model, [r["text"] for r in dev + val], Path(cfg["cache"]) if cfg["cache"] else None)
         md, mv = measure(model, dev, vecs[:len(dev)]), measure(model, val, vecs[len(dev):])
         print(row(f"{Path(path).name}: human dev", md))
@@ -64,10 +73,7 @@ def choose(cfg: dict) -> None:
     """Held-out scores of a small grid on a fold of the train split (the dev split is not read)."""
     base = IntentModel(Path(cfg["head"]))
     cache = Path(cfg["cache"]) if cfg["cache"] else None
-
-    def held_out(text: str) -> bool:
-        return hashlib.sha256(text.encode()).digest()[1] % 5 == 0
-    held = [r for r in human_span_rows("train", Path(cfg["human_spans"])) if held_out(r["text"])]
+    held = [r for r in human_span_rows("train", Path(cfg["human_spans"])) if in_fold(r["text"])]
     print(f"{len(held)} held-out human train texts")
     print(header())
     print(row("the config's head (may have trained on this fold)", measure(base, held)))

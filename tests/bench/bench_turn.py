@@ -2,6 +2,7 @@
 in the same run (analysis, plan, compose, render, mux) by the linear pipeline and by Session.open.
 
     python tests/bench/bench_turn.py
+    python tests/bench/bench_turn.py --spans    # each turn also asks IntentModel.tag_spans (the tagger's pass)
 
 A turn is: planner.revise -> compose -> re-render only the sections whose notes changed (cached stems)
 -> loudness of the new mix (one running K-filter) -> re-encode only the AAC segments whose samples changed ->
@@ -30,7 +31,8 @@ def make_clip(path: Path) -> Path:
     return write_clip(path, colors, 100, size=(640, 360))  # 15 shots x 4 s at 25 fps = 60 s
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    from v2m.agent.dialogue.intent_model import IntentModel
     from v2m.agent.pipeline import score
     from v2m.agent.dialogue.session import Session
 
@@ -48,6 +50,8 @@ def main() -> int:
         times = []
         for text in EDITS:
             t0 = time.perf_counter()
+            if "--spans" in argv:   # what a chat that reads places from the tagger's spans adds to a turn
+                IntentModel.load().tag_spans(text)
             turn = s.say(text)
             dt = time.perf_counter() - t0
             times.append(dt)
@@ -60,4 +64,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
