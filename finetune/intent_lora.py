@@ -11,8 +11,9 @@ runs the frozen lower layers once and keeps their output (LoRA sits only in the 
 ones never change: caching them halves each step), measures the frozen encoder's nearest-neighbour accuracy
 (the baseline), then trains LoRA on the upper layers' attention query and value projections with two heads:
 a linear intent head over mean-pooled unit-length embeddings and a linear BIO tag head over each token
-(`intent_model.TAGS`). It prints the learning curve (train losses, validation accuracy and span F1 per
-epoch) and writes the adapter matrices, both heads and their names to an .npz that
+(`intent_model.TAGS`, read as BIO sequences: `intent_model.decode_tags`). It prints the learning curve (train
+losses, validation accuracy and span F1 per epoch) and writes the adapter matrices, both heads and their names to an
+.npz that
 `v2m.agent.dialogue.intent_model` merges into the NumPy encoder (no torch at chat time).
 """
 
@@ -25,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 import yaml
-from v2m.agent.dialogue.intent_model import LABELS, TAGS, IntentModel, Span, spans_from_tags
+from v2m.agent.dialogue.intent_model import LABELS, TAGS, IntentModel, Span, decode_tags, spans_from_tags
 from v2m.agent.dialogue.minilm import LAYERS, model_dir
 from v2m.finetune.intent_data import generate
 from v2m.finetune.intent_human import human_rows
@@ -118,11 +119,11 @@ def _read(model, cache, data, k, head, tag_head, rows) -> tuple[np.ndarray, list
             m = data["mask"][a:a + 64]
             x = _upper(model, cache[a:a + 64], m, k)
             vecs.append(_pooled(x, m).numpy())
-            t = tag_head(x).argmax(-1).numpy()
+            scores = tag_head(x).numpy()
             for r in range(len(m)):
                 n = int(m[r].sum())
-                tags.append(t[r, :n])
-                spans.append(spans_from_tags(rows[a + r]["text"], [TAGS[i] for i in t[r, :n]],
+                tags.append(decode_tags(scores[r, :n], "bio"))
+                spans.append(spans_from_tags(rows[a + r]["text"], [TAGS[i] for i in tags[-1]],
                                              data["offsets"][a + r][:n]))
     return np.concatenate(vecs), spans, tags
 
@@ -215,7 +216,7 @@ def train(cfg: dict) -> dict:
         print(f"epoch {epoch}: train loss {curve[-1]['train_loss']:.4f} (tags {curve[-1]['train_tag_loss']:.4f}), "
               f"validation accuracy {acc:.3f}, span F1 {f1:.3f} ({curve[-1]['seconds']} s)")
 
-    arrays = {"labels": np.array(list(LABELS)), "tags": np.array(TAGS),
+    arrays = {"labels": np.array(list(LABELS)), "tags": np.array(TAGS), "tag_decode": np.array("bio"),
               "lora_scale": np.array(cfg["lora_alpha"] / cfg["lora_r"]),
               "head_w": (scale * head.weight.detach().numpy()).astype(np.float32),
               "head_b": (scale * head.bias.detach().numpy()).astype(np.float32),

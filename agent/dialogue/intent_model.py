@@ -8,7 +8,9 @@ small classification head, run in NumPy by `v2m.agent.dialogue.minilm` (a chat t
     #  Span("scope", 28, 38, "after 0:12")]
 
 One encoder pass feeds two heads: the intent label (a linear head over the mean-pooled, unit-length
-sentence vector) and the span tagger (a linear head over each token's vector, BIO tags over `SPAN_LABELS`).
+sentence vector) and the span tagger (a linear head over each token's vector, BIO tags over `SPAN_LABELS`,
+read as the best sequence in which every I tag continues its label's span when the head file says
+`tag_decode: bio`, else token by token as heads before the nineteenth session were read).
 
 The adapter and head ship as `agent/dialogue/intent_head.npz` (made by `finetune/intent_lora.py`; see
 finetune/configs/intent/minilm-lora.yaml for the command). `v2m.agent.dialogue.arbiter` joins its reading
@@ -44,6 +46,10 @@ LABELS: dict[str, tuple[str, str | None, str | None, str]] = {
 SPAN_LABELS = ("scope", "instrument", "direction", "magnitude")
 TAGS = ("O", *(f"{bio}-{label}" for label in SPAN_LABELS for bio in "BI"))
 MAX_CHARS = 300  # a longer paste is read by its start: the model was trained on short requests
+# A place never ends on these words: a scope the tagger stops there ("during the" of "during the vows", an event
+# noun it has not seen) runs on over the next word; "from ... onward" keeps its last word.
+OPEN_ENDS = frozenset({"the", "a", "an", "this", "that", "of", "to", "my", "our", "his", "her", "their"})
+CLOSERS = frozenset({"onward", "onwards"})
 
 
 class Span(NamedTuple):
@@ -79,6 +85,7 @@ class IntentModel:
         self.tags = [str(x) for x in data["tags"]] if "tags" in data.files else []
         self.tag_w = data["tag_w"].astype(np.float32) if self.tags else None
         self.tag_b = data["tag_b"].astype(np.float32) if self.tags else None
+        self.tag_decode = str(data["tag_decode"]) if "tag_decode" in data.files else "argmax"
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -101,8 +108,8 @@ class IntentModel:
         x, mask, encs = self.encoder.hidden([t[:MAX_CHARS] for t in texts])
         z = pool(x, mask) @ self.w.T + self.b
         z = np.exp(z - z.max(1, keepdims=True))
-        tags = [np.argmax(x[r, :len(e.ids)] @ self.tag_w.T + self.tag_b, 1) if self.tags else np.zeros(0, int)
-                for r, e in enumerate(encs)]
+        tags = [decode_tags(x[r, :len(e.ids)] @ self.tag_w.T + self.tag_b, self.tag_decode) if self.tags
+                else np.zeros(0, int) for r, e in enumerate(encs)]
         return z / z.sum(1, keepdims=True), tags, encs
 
     def probabilities(self, texts: list[str]) -> np.ndarray:
@@ -127,6 +134,33 @@ class IntentModel:
         return self.read(text)[1]
 
 
+# I-X may follow only B-X or I-X (rows: the tag before, the last row the start; 0 allowed, -inf not)
+_FOLLOWS = np.array([[0.0 if not t.startswith("I-") or (p[2:] == t[2:] and p != "O") else -np.inf for t in TAGS]
+                     for p in (*TAGS, "O")])
+
+
+def decode_tags(scores: np.ndarray, how: str = "bio") -> np.ndarray:
+    """Tag indices (`TAGS`) of one text's tokens from the tag head's scores (tokens x tags).
+
+    "argmax": each token its best tag. "bio": the sequence with the highest sum of per-token log-probabilities
+    in which no I tag starts a span or continues another label's (Viterbi), so "during the speech bit" is one
+    span even where "speech" alone would score O; the first and last tokens ([CLS], [SEP]) are O.
+    """
+    if how == "argmax" or len(scores) < 3:
+        return np.argmax(scores, 1) if how == "argmax" else np.zeros(len(scores), int)
+    z = scores[1:-1] - scores[1:-1].max(1, keepdims=True)
+    logp = z - np.log(np.exp(z).sum(1, keepdims=True))
+    best, back = _FOLLOWS[-1] + logp[0], []
+    for row in logp[1:]:
+        step = best[:, None] + _FOLLOWS[:-1]
+        back.append(step.argmax(0))
+        best = step.max(0) + row
+    path = [int(best.argmax())]
+    for b in reversed(back):
+        path.append(int(b[path[-1]]))
+    return np.array([0, *path[::-1], 0])
+
+
 def _word_edges(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen [start, end) to whole words: a tag on "##ish" or on "0" of "0:12" stands for its word."""
     def inside(k: int) -> bool:
@@ -137,6 +171,23 @@ def _word_edges(text: str, start: int, end: int) -> tuple[int, int]:
     while inside(end):
         end += 1
     return start, end
+
+
+def _close_place(text: str, start: int, end: int) -> int:
+    """The end of a place span: over the next word while the span ends on an `OPEN_ENDS` word (at most twice:
+    "in front of the"), and over a following "onward(s)" when the span starts with "from"."""
+    for _ in range(3):
+        words = text[start:end].lower().split()
+        rest = text[end:]
+        gap = len(rest) - len(rest.lstrip(" "))
+        nxt = rest[gap:].split(" ", 1)[0].lower().rstrip(",.;:!?")
+        if not nxt or not nxt[0].isalnum():
+            break
+        if words and (words[-1] in OPEN_ENDS or words[0] == "from" and nxt in CLOSERS):
+            end = _word_edges(text, end + gap, end + gap + 1)[1]
+        else:
+            break
+    return end
 
 
 def spans_from_tags(text: str, tags: list[str], offsets: list[tuple[int, int]]) -> list[Span]:
@@ -161,6 +212,8 @@ def spans_from_tags(text: str, tags: list[str], offsets: list[tuple[int, int]]) 
     out: list[Span] = []
     for label, a, b in found:
         a, b = _word_edges(text, a, b)
+        if label == "scope":
+            b = _close_place(text, a, b)
         # two pieces of one word, or two words of one name that the model opened twice ("grand" "piano")
         if out and out[-1].label == label and not text[out[-1].end:a].strip():
             a = out.pop().start
