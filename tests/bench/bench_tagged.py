@@ -140,6 +140,8 @@ def main(argv: list[str]) -> int:
             k = kind(recs)
             c = counts.setdefault(k or "none", [0, 0])
             c[0], c[1] = c[0] + 1, c[1] + (not ok)
+            if "-v" in argv and not k and not ok:
+                print(f"  {'NONE':9} FAIL {what}")
             if "-v" in argv and k:
                 last = [r for r in recs if r["scopes"]][-1]
                 print(f"  {k.upper():9} {'ok  ' if ok else 'FAIL'} {what}\n      tagged {last['scopes']} -> "
