@@ -30,9 +30,10 @@ PLACEABLE = ("tempo", "energy", "loudness", "balance", "add", "remove", "only", 
 PLACE_NOUN_RE = re.compile(r"\b(?:end|ending|start|beginning|opening|middle|half|third|quarter|stretch|part|bit|section|"
                            r"portion|segment|shots?|cuts?|scenes?|clips?|frames?|seconds?|secs?|intro|outro|tail|finale|"
                            r"climax|close)\b")
-# the score's own edges ("until the end", "all the way to the finish", "from the start to final"): the whole score
+# the score's own edges ("until the end", "all the way to the finish", "from the start to final"), however far the
+# tagger runs on past them ("from start to final the tension"): the whole score
 EDGE_RE = re.compile(r"^(?:(?:from )?(?:the )?(?:very )?(?:start|beginning|top|first frame) )?(?:all the way |right |the whole "
-                     r"way )?(?:to|until|till|up to|into|towards?|through) (?:the )?(?:very )?(?:end|finish|final|close|last frame)$")
+                     r"way )?(?:to|until|till|up to|into|towards?|through) (?:the )?(?:very )?(?:end|finish|final|close|last frame)\b(?! of)")
 # a span that trails off into a clause ("the bit where"): the tagger's edge, not a place to name in a question
 TRAILING_RE = re.compile(r"\b(?:where|when|while|that|which|of|the|a|an|and|to)$")
 # a word alone the tagger heard as a place ("I don't like the piano after all": "after"): a preposition with nothing
