@@ -43,7 +43,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from v2m.agent.dialogue import feeling_ways, join, trust
+from v2m.agent.dialogue import feeling_ways, join, tagged_places, trust
 from v2m.agent.dialogue.amounts import unitless
 from v2m.agent.dialogue.intent_model import LABELS, IntentModel, Prediction
 from v2m.agent.dialogue.mentions import named_parts
@@ -343,7 +343,7 @@ def combine(analysis, plan, request: str, read: Callable, unread: Callable | Non
         choice = Choice("rules")
     if choice.how == "rules":
         unfound(rules, (*places, request), lambda: unread(analysis, plan, request, read, rules) if unread else [])
-        return rules
+        return tagged_places.placed(rules, places, analysis, plan, request, read)   # "less busy towards the back end"
     if choice.how == "ask":   # the grammar's own question about a word that goes two ways, as it was raised
         raise asked if isinstance(asked, Unclear) and str(asked) == choice.question else Offer(choice.question, choice.options)
     if choice.how == "refine":

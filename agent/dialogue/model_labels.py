@@ -16,6 +16,7 @@ from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_finders import locate
 from v2m.agent.dialogue.spelling import spelled
+from v2m.agent.dialogue.tagged_places import BARE_WORD_RE, QUESTION, SCENE_RE, relocated
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import WHOLE_RE, Ask, snap
 from v2m.tools.contract import EditIntent
@@ -62,16 +63,6 @@ NUMBERED_PLACE_RE = re.compile(r"\d:\d|\bsh ?\d|\b(?:shots?|cuts?|sections?|scen
                         r"beginning\b|top\b|very\b|last\b|first\b|next\b|intro\b|outro\b|ending\b)[a-z]+\b")
 
 
-# a word alone the tagger heard as a place ("I don't like the piano after all": "after"): a preposition with nothing
-# after it names no place to ask about
-BARE_WORD_RE = re.compile(r"\W*(?:after|before|from|until|till|at|in|on|to|during|around|all|after all)\W*", re.I)
-
-
-# A simile's scene ("like the children running up to the finish line", "like a runner coming up to the tape"): how
-# it should feel, never a place of the video
-SCENE_RE = re.compile(r"\blike (?:(?:a|an|the|some|our|my|his|her|their|when|how) )?(?:[a-z']+ ){0,3}?[a-z]+ing\b[^,.;!?]*", re.I)
-
-
 def unfound(intents: list[EditIntent], places: tuple[str, ...], unread_pieces: Callable[[], list[str]] = list) -> None:
     """Ask where, when the request (or a place the model's tagger heard in it) names a place counted in numbers
     or a moment not yet named that the grammar could not find, and the grammar's edit would change the whole
@@ -105,8 +96,10 @@ def _placed(label: str, p: float, analysis, plan, request: str, read: Callable,
     intents = _placed_intents(label, p, analysis, plan, request, read)
     unplaced = [w for w in places if not WHOLE_RE.search(w.lower()) and not BARE_WORD_RE.fullmatch(w)]
     if unplaced and LABELS[label][0] not in PLACELESS and all(it.scope.kind == "whole" for it in intents):
-        raise Ask(f"Where do you mean by '{unplaced[0][:60]}'? Name a shot or a time, e.g. 'in shot 3' or "
-                  "'from 0:12 to the end'.")
+        hint = HINTS.get(label, "").format(i=_instrument(request) or "")   # the span's own words place it
+        if again := relocated(intents, unplaced, analysis, plan, f"{request.rstrip(' .!?')} {hint}", read):
+            return again
+        raise Ask(QUESTION.format(unplaced[0][:60]))
     return intents
 
 
