@@ -60,3 +60,18 @@ def test_a_place_of_another_clause_a_part_or_the_score_s_edge_moves_nothing(jazz
         assert tempos(jazz_chat.plan)[0] == tempos(before)[0] and tempos(jazz_chat.plan)[-1] < tempos(before)[-1], turn.reply
     if whole == "shape":
         assert len(_moved(before, jazz_chat.plan)) == len(energies(before)), turn.reply
+
+
+@pytest.mark.parametrize("said", ["i mean the drums should kick in there, nothing before",
+                                  # other wordings of the same pointer back to the place named a turn before
+                                  "i mean bring the drums in right there, none before",
+                                  "i meant drums in at that point, nothing before it"])
+def test_a_pointer_back_to_the_place_named_before_is_not_asked_again(jazz_chat, said):
+    """k-d-fashion-04 turn 2 (o-tune): with the tagger's own adapter in the chat, "in there" is marked as a scope, and
+    tagged_places asked "Where do you mean by 'there'?" although the turn before had named the place. A pointer is the
+    grammar's to resolve from the conversation: never asked about as a place of the picture."""
+    asked = jazz_chat.say("the walk starts on the second cut, drop the beat there")   # two ways: asked
+    assert asked.question, asked.reply
+    turn = jazz_chat.say(said)
+    assert "where do you mean by 'there'" not in turn.reply.lower() and "by 'right there'" not in turn.reply.lower() \
+        and "by 'at that point'" not in turn.reply.lower(), turn.reply

@@ -42,6 +42,11 @@ BARE_WORD_RE = re.compile(r"\W*(?:after|before|from|until|till|at|in|on|to|durin
 # A simile's scene ("like the children running up to the finish line", "like a runner coming up to the tape"): how
 # it should feel, never a place of the video
 SCENE_RE = re.compile(r"\blike (?:(?:a|an|the|some|our|my|his|her|their|when|how) )?(?:[a-z']+ ){0,3}?[a-z]+ing\b[^,.;!?]*", re.I)
+# a pointer back into the conversation ("in there", "right here", "at that point", "that bit"): the grammar's references
+# read it from the turns before (k-d-fashion-04 turn 2, "the drums should kick in there" after a place was named);
+# asked "where do you mean by 'there'?" it would undo that
+POINTER_RE = re.compile(r"\W*(?:right |just )?(?:(?:in|at|from|after|before|around|on|by|over|until|till|up to) )?(?:there|here|"
+                        r"(?:this|that|the same) (?:point|bit|part|moment|spot|place|section|shot|cut|one))\W*", re.I)
 QUESTION = "Where do you mean by '{}'? Name a shot or a time, e.g. 'in shot 3' or 'from 0:12 to the end'."
 
 
@@ -66,7 +71,7 @@ def candidates(spans: tuple[str, ...], intents: list[EditIntent], request: str, 
     out = []
     for w in spans:
         low = w.lower().strip(" ,.;:!?-")
-        if not low or WHOLE_RE.search(low) or BARE_WORD_RE.fullmatch(low) or EDGE_RE.match(low) or \
+        if not low or WHOLE_RE.search(low) or BARE_WORD_RE.fullmatch(low) or POINTER_RE.fullmatch(low) or EDGE_RE.match(low) or \
                 any(low in sc for sc in scenes) or named_parts(low) or not _said_in(low, intents, request):
             continue
         if not loose and (not PLACE_NOUN_RE.search(low) or len(low.split()) < 2 or TRAILING_RE.search(low)):
