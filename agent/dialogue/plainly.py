@@ -32,7 +32,7 @@ import re
 
 from v2m.agent.dialogue.complaints import LEVEL, PACE
 from v2m.agent.dialogue.patterns import Lazy, LazyPattern
-from v2m.agent.dialogue.phrases import TOO
+from v2m.agent.dialogue.phrases import ORDER_VERBS, TOO
 from v2m.agent.dialogue.counted import COUNTED_AFTER
 from v2m.agent.dialogue.frames import unframed
 from v2m.agent.dialogue.mentions import INSTR_ALT
@@ -77,7 +77,14 @@ DECIMAL_COMMA_RE = LazyPattern(r"\b(\d+),(\d)(?= ?(?:s|secs?|seconds?)\b)")   # 
 FILLER = r"(?:[Uu]u*m+|[Uu]u*h+m*|[Ee]e*r+m+|[Ee]e*r+|[Hh]m+)"   # "um", "Uhh", "erm", "hmm"; never "ER" (a room)
 FILLER_RE = LazyPattern(rf"\s*,?\s*\b{FILLER}\b(?![\s-]*huh\b)[\s,.]*(?:\b{FILLER}\b[\s,.]*)*")   # "uh huh": a yes (`TEXTED`)
 # after a filler, a new clause: said with a pause ("... bending over um that is the fourth one": a comma)
-CLAUSE_START_RE = LazyPattern(r"(?:that|that's|thats|it|it's|its|this|there|there's|then|i|i'm|we|they|he|she|so|but)\b", re.I)
+COMPARED = ("louder|quieter|softer|faster|slower|quicker|calmer|busier|brighter|darker|bigger|heavier|lighter|sparser|fuller|"
+            "gentler|punchier|warmer|happier|sadder|higher|deeper|richer|stronger|weaker|simpler|smoother")
+# or where dictation put it for the comma a writer types ("the song is blasting uh quieter pls", "after the vows uh add
+# a harp", "make it sadder uh like minor key"): an order, a question, "please", a simile, a place or a size said next
+CLAUSE_START_RE = LazyPattern(rf"(?:that|that's|thats|it|it's|its|this|there|there's|then|i|i'm|we|they|he|she|so|but|"
+                              rf"{ORDER_VERBS}|keep|leave|restore|undo|lift|ease|bump|crank|dial|calm|chill|stop|ditch|fade|build|swell|"
+                              rf"needs?|can|could|would|will|where|"
+                              rf"please|pls|plz|like|only|just|more|less|no|(?:{COMPARED})(?! than\b)|(?:in|at|from|after|before|during|until|till|for|on) (?=the |shot |cut |\d))\b", re.I)
 # before it, a word that leaves the phrase open ("the um drums", "can you um make it"): no pause there
 OPEN_RE = LazyPattern(r"\b(?:a|an|the|to|of|in|on|at|for|from|with|by|my|our|your|some|more|less|too|very|can|could|would|"
                      r"will|you|please|make|is|are|and|or)\s*$", re.I)
