@@ -48,8 +48,8 @@ PART_GAP_RE = re.compile(rf"\b((?:the )?{PART}) ({LEVEL})\b([^,;]*? {PLACED}[^,;
 VERB_GAP_RE = re.compile(rf"\b(take out|take away|remove|mute|lose|kill|add|bring in|bring back|bring up|turn up|turn down)"
                          rf"( (?:the |a |an )?{PART} {PLACED}[^,;]*?) and ((?:the |a |an )?{PART} {PLACED})", re.I)
 # "the drums louder its too sleepy": why, said after a change without its comma (`part_reasons.only_reason` then reads it)
-WHY_RUN_ON_RE = re.compile(r"(?<=[a-z]) (?=(?:its|it's|it is|thats|that's|that is|they're|theyre|they are) (?:to|too|way too|"
-                           r"far too|so|a bit|kind of|really|pretty)\b)", re.I)
+WHY_RUN_ON_RE = re.compile(r"(?<=[a-z]) (?=(?:its|it's|it is|thats|that's|that is|they're|theyre|they are|it (?:feels|sounds|seems)) "
+                           r"(?:to|too|way too|far too|so|a bit|a little|kind of|kinda|really|pretty)\b)", re.I)
 # "make it louder, then the drums", "the bass softer and the kick": a part named alone after a change of level is
 # that change again, for the part (not the part added); said again as "the drums louder too"
 LEVEL_CARRY_RE = re.compile(rf"\b(louder|quieter|softer|(?:turn|crank|bring|pump)(?: it| the \w+| \w+)? (?:up|down))\b"
@@ -67,6 +67,27 @@ _COUNTED = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 PLACE_SAID_RE = re.compile(r"^(\W*(?:where|when|while)\b[^,.;!?]*?[a-z]) (?=(?:it'?s|it is|that'?s|that is|this is|this'?s|which is) "
                            r"(?:in |on |at |around |about )?(?:the )?(?:(?:shot|pic|picture|photo|image|cut|scene|clip|frame|slide)s? "
                            rf"(?:#?\d|number\b|{_COUNTED})|(?:[a-z]+(?:st|nd|rd|th)|second|third|last|final) [a-z]|\d+:\d\d|\d+ ?s(?:ec|econds?)?\b))", re.I)
+
+# Two sentences dictated with no full stop between them (`sentences`): a question or a "please" that asks for a change
+# ("the opening feels flat can it start softer", "lol can u throw in some steel drums", "the level is too high please
+# reduce the volume") after a word that ends a clause, and an
+# order after how it sounds ("this is way too much tone it down", "the piano is too loud turn it down", "it feels
+# rushed slow it down"): the order's verb with what it acts on, after a verb of being or seeming and a few words
+NOT_ENDING = (r"(?<!\band)(?<!\bbut)(?<!\bso)(?<!\bor)(?<!\bthen)(?<!\bif)(?<!\bhow)(?<!\bwhat)(?<!\bwhy)(?<!\bwhere)"
+              r"(?<!\bwhen)(?<!\bwhich)(?<!\bthat)(?<!\bwho)(?<!\byou)(?<!\bwe)(?<!\bi)(?<!\bu)(?<!\bplease)(?<!\bpls)"
+              r"(?<!\balso)(?<!\bnow)(?<!\bmaybe)(?<!\bjust)(?<!\bok)(?<!\bokay)(?<!\bhey)(?<!\bhi)(?<!\bto)(?<!\bnot)")
+ASKED_RE = re.compile(rf"(?<=[a-z]){NOT_ENDING} (?=(?:can|could|would|will) (?:you|u|we|it|i|they|there)\b|"
+                     r"(?:please|pls|plz) (?!(?:in|at|on|for|from|after|before|during|and|thanks?|thx|ty)\b)[a-z])", re.I)
+TOLD_RE = re.compile(rf"(\b(?:is|are|was|were|feels?|sounds?|seems?|gets?|got|looks?)(?: [a-z']+){{1,6}}?){NOT_ENDING}"
+                     rf" (?={ORDER_VERBS} (?:it|them|that|this|everything|things|the music|me|us)\b)", re.I)
+
+STOPPED_RE = re.compile(r"[!?]|\.(?!\d)")   # a sentence ended by its writer: the sentences are as written
+
+
+def sentences(text: str) -> str:
+    """`text` with a full stop where dictation ran two sentences together: a question or an order after a clause
+    said ("the piano is too loud turn it down": "the piano is too loud. turn it down")."""
+    return TOLD_RE.sub(r"\1. ", ASKED_RE.sub(". ", text))
 
 
 def placed(text: str) -> str:
@@ -91,6 +112,6 @@ def punctuated(text: str) -> str:
     text = carried(text)
     if "," in text or ";" in text:   # punctuated by its writer: read as written
         return text
-    text = WHY_RUN_ON_RE.sub(", ", text)
+    text = WHY_RUN_ON_RE.sub(", ", text if STOPPED_RE.search(text) else sentences(text))
     text = VERB_GAP_RE.sub(r"\1\2, and \1 \3", PART_GAP_RE.sub(r"\1 \2\3, and \1 \4 ", text))
     return AND_SHAPE_RE.sub(r"\1, and ", AND_WHOLE_RE.sub(", and ", RUN_ON_RE.sub(r"\1,\2 ", text)))
