@@ -7,7 +7,9 @@ said another way must make the same plan as said with its punctuation, and that 
 - a dictation filler where the writer would have put a comma, before a new clause ("the song is blasting uh quieter
   pls", "after the vows uh add a harp"), was dropped and the two clauses read as one;
 - two sentences dictated with no full stop between them, a complaint and then an order ("this is way too much tone
-  it down", "the opening feels flat can it start softer"), read as one clause.
+  it down", "the opening feels flat can it start softer"), read as one clause;
+- a time said beside the moment it names with no comma around it ("where the truck splashes thru the creek uh 17 seconds
+  in kick it up a notch"), asked back.
 """
 
 from __future__ import annotations
@@ -67,4 +69,16 @@ def test_a_filler_inside_a_phrase_is_still_only_dropped(jazz30, said, plainly):
     ("it feels rushed slow it down a touch", "it feels rushed. slow it down a touch"),
 ])
 def test_a_complaint_then_an_order_with_no_full_stop_are_two_sentences(jazz30, said, plainly):
+    _same(jazz30, said, plainly)
+
+
+@pytest.mark.parametrize("said,plainly", [
+    ("right where the truck splashes thru the creek uh 17 seconds in kick it up a notch",   # the bench's pairs
+     "right where the truck splashes thru the creek, 17 seconds in, kick it up a notch"),
+    ("cue the button on the final cut uh 0:25", "Cue the button on the final cut, 0:25."),
+    ("when the door slams 12 seconds in make it darker", "when the door slams, 12 seconds in, make it darker"),   # ours
+    ("where she waves um 0:20 add a flute", "where she waves, 0:20, add a flute"),
+    ("the big jump 8 seconds in bring the drums up", "the big jump, 8 seconds in, bring the drums up"),
+])
+def test_a_time_said_beside_a_moment_with_no_comma_is_that_moment(jazz30, said, plainly):
     _same(jazz30, said, plainly)
