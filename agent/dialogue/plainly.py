@@ -80,11 +80,13 @@ FILLER_RE = LazyPattern(rf"\s*,?\s*\b{FILLER}\b(?![\s-]*huh\b)[\s,.]*(?:\b{FILLE
 COMPARED = ("louder|quieter|softer|faster|slower|quicker|calmer|busier|brighter|darker|bigger|heavier|lighter|sparser|fuller|"
             "gentler|punchier|warmer|happier|sadder|higher|deeper|richer|stronger|weaker|simpler|smoother")
 # or where dictation put it for the comma a writer types ("the song is blasting uh quieter pls", "after the vows uh add
-# a harp", "make it sadder uh like minor key"): an order, a question, "please", a simile, a place or a size said next
+# a harp", "make it sadder uh like minor key"): an order, a question, "please", a simile, a place, a size or a time
+# said next ("where the truck splashes uh 17 seconds in ...": the moment's time, beside it)
 CLAUSE_START_RE = LazyPattern(rf"(?:that|that's|thats|it|it's|its|this|there|there's|then|i|i'm|we|they|he|she|so|but|"
                               rf"{ORDER_VERBS}|keep|leave|restore|undo|lift|ease|bump|crank|dial|calm|chill|stop|ditch|fade|build|swell|"
                               rf"needs?|can|could|would|will|where|"
-                              rf"please|pls|plz|like|only|just|more|less|no|(?:{COMPARED})(?! than\b)|(?:in|at|from|after|before|during|until|till|for|on) (?=the |shot |cut |\d))\b", re.I)
+                              rf"please|pls|plz|like|only|just|more|less|no|(?:{COMPARED})(?! than\b)|(?:in|at|from|after|before|during|until|till|for|on) (?=the |shot |cut |\d)|"
+                              r"(?=\d+[:.]\d|\d+ ?(?:seconds?|secs?) in\b))\b", re.I)
 # before it, a word that leaves the phrase open ("the um drums", "can you um make it"): no pause there
 OPEN_RE = LazyPattern(r"\b(?:a|an|the|to|of|in|on|at|for|from|with|by|my|our|your|some|more|less|too|very|can|could|would|"
                      r"will|you|please|make|is|are|and|or)\s*$", re.I)

@@ -90,6 +90,10 @@ def sentences(text: str) -> str:
     return TOLD_RE.sub(r"\1. ", ASKED_RE.sub(". ", text))
 
 
+# "where the truck splashes, 17 seconds in kick it up": a moment's time, then an order with no comma after it
+TIME_THEN_RE = re.compile(rf"(\b\d+ ?(?:seconds?|secs?) in|(?<![\d:])\d{{1,2}}:\d\d(?:\.\d)?) (?={ORDER_VERBS}\b|{STARTS} (?:it|them|the|up|down)\b)", re.I)
+
+
 def placed(text: str) -> str:
     """`text` with a comma between a moment described and its place said after it ("where hes holding the cake, its
     pic 2"), so each is read as its own clause."""
@@ -109,7 +113,7 @@ def carried(text: str) -> str:
 
 def punctuated(text: str) -> str:
     """`text` with a comma where two changes ran on without one, and a part or verb said once said again."""
-    text = carried(text)
+    text = TIME_THEN_RE.sub(r"\1, ", carried(text))   # (also where its writer put a comma before the time)
     if "," in text or ";" in text:   # punctuated by its writer: read as written
         return text
     text = WHY_RUN_ON_RE.sub(", ", text if STOPPED_RE.search(text) else sentences(text))
