@@ -83,3 +83,19 @@ def test_a_complaint_then_an_order_with_no_full_stop_are_two_sentences(jazz30, s
 ])
 def test_a_time_said_beside_a_moment_with_no_comma_is_that_moment(jazz30, said, plainly):
     _same(jazz30, said, plainly)
+
+
+@pytest.mark.parametrize("said,plainly", [
+    ("for the first shot uh just the guitar on its own no bass or drums",                  # the bench's pairs
+     "For the first shot, just the guitar on its own, no bass or drums"),
+    ("in shot number one i want the guitar alone take away the bass and the drums there",
+     "In shot number one I want the guitar alone. Take away the bass and the drums there."),
+    ("it is too sad for a sunny morning less funereal please", "It is too sad for a sunny morning. Less funereal, please."),
+    ("the second cut is her walking in uh can the music swell into that",
+     "the second cut is her walking in, can the music swell into that"),
+    ("in the last shot just the piano by itself no strings", "in the last shot, just the piano by itself, no strings"),   # ours
+    ("it's too fast for a lullaby slower please", "it's too fast for a lullaby. slower, please"),
+    ("the end is where she leaves can the strings fade out there", "the end is where she leaves. can the strings fade out there?"),
+])
+def test_a_clause_run_on_after_a_part_alone_a_complaint_or_a_described_place(jazz30, said, plainly):
+    _same(jazz30, said, plainly)
