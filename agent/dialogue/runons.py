@@ -72,22 +72,28 @@ PLACE_SAID_RE = re.compile(r"^(\W*(?:where|when|while)\b[^,.;!?]*?[a-z]) (?=(?:i
 # ("the opening feels flat can it start softer", "lol can u throw in some steel drums", "the level is too high please
 # reduce the volume") after a word that ends a clause, and an
 # order after how it sounds ("this is way too much tone it down", "the piano is too loud turn it down", "it feels
-# rushed slow it down"): the order's verb with what it acts on, after a verb of being or seeming and a few words
+# rushed slow it down"): the order's verb with what it acts on, after a verb of being or seeming and a few words; a
+# question about a part ("her walking in can the music swell into that")
 NOT_ENDING = (r"(?<!\band)(?<!\bbut)(?<!\bso)(?<!\bor)(?<!\bthen)(?<!\bif)(?<!\bhow)(?<!\bwhat)(?<!\bwhy)(?<!\bwhere)"
               r"(?<!\bwhen)(?<!\bwhich)(?<!\bthat)(?<!\bwho)(?<!\byou)(?<!\bwe)(?<!\bi)(?<!\bu)(?<!\bplease)(?<!\bpls)"
               r"(?<!\balso)(?<!\bnow)(?<!\bmaybe)(?<!\bjust)(?<!\bok)(?<!\bokay)(?<!\bhey)(?<!\bhi)(?<!\bto)(?<!\bnot)")
-ASKED_RE = re.compile(rf"(?<=[a-z]){NOT_ENDING} (?=(?:can|could|would|will) (?:you|u|we|it|i|they|there)\b|"
+ASKED_RE = re.compile(rf"(?<=[a-z]){NOT_ENDING} (?=(?:can|could|would|will) (?:you|u|we|it|i|they|there|the (?!(?:end|start|one)\b)[a-z]+)\b|"
                      r"(?:please|pls|plz) (?!(?:in|at|on|for|from|after|before|during|and|thanks?|thx|ty)\b)[a-z])", re.I)
 TOLD_RE = re.compile(rf"(\b(?:is|are|was|were|feels?|sounds?|seems?|gets?|got|looks?)(?: [a-z']+){{1,6}}?){NOT_ENDING}"
                      rf" (?={ORDER_VERBS} (?:it|them|that|this|everything|things|the music|me|us)\b)", re.I)
 
-STOPPED_RE = re.compile(r"[!?]|\.(?!\d)")   # a sentence ended by its writer: the sentences are as written
+STOPPED_RE = re.compile(r"[!?;]|\.(?!\d)")   # a sentence ended by its writer: the sentences are as written
+
+# "it is too sad for a sunny morning less funereal": how it is, then a comparative that says which way
+COMPARED_AFTER_RE = re.compile(rf"(\b(?:too|so) (?!much\b|many\b)[a-z]+(?: for (?:a|an|the|my|our) [a-z]+(?: [a-z]+)?)?)"
+                               rf" (?=(?:less|more|louder|quieter|softer|faster|slower|calmer|happier|sadder|brighter|darker|"
+                               rf"gentler|lighter|heavier|bigger|warmer|simpler) [a-z])", re.I)
 
 
 def sentences(text: str) -> str:
     """`text` with a full stop where dictation ran two sentences together: a question or an order after a clause
     said ("the piano is too loud turn it down": "the piano is too loud. turn it down")."""
-    return TOLD_RE.sub(r"\1. ", ASKED_RE.sub(". ", text))
+    return COMPARED_AFTER_RE.sub(r"\1. ", TOLD_RE.sub(r"\1. ", ASKED_RE.sub(". ", text)))
 
 
 # "where the truck splashes, 17 seconds in kick it up": a moment's time, then an order with no comma after it
@@ -114,8 +120,9 @@ def carried(text: str) -> str:
 def punctuated(text: str) -> str:
     """`text` with a comma where two changes ran on without one, and a part or verb said once said again."""
     text = TIME_THEN_RE.sub(r"\1, ", carried(text))   # (also where its writer put a comma before the time)
+    text = text if STOPPED_RE.search(text) else sentences(text)   # (a comma may be dictation's filler: `plainly`)
     if "," in text or ";" in text:   # punctuated by its writer: read as written
         return text
-    text = WHY_RUN_ON_RE.sub(", ", text if STOPPED_RE.search(text) else sentences(text))
+    text = WHY_RUN_ON_RE.sub(", ", text)
     text = VERB_GAP_RE.sub(r"\1\2, and \1 \3", PART_GAP_RE.sub(r"\1 \2\3, and \1 \4 ", text))
     return AND_SHAPE_RE.sub(r"\1, and ", AND_WHOLE_RE.sub(", and ", RUN_ON_RE.sub(r"\1,\2 ", text)))
