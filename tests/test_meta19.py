@@ -99,3 +99,12 @@ def test_a_time_said_beside_a_moment_with_no_comma_is_that_moment(jazz30, said, 
 ])
 def test_a_clause_run_on_after_a_part_alone_a_complaint_or_a_described_place(jazz30, said, plainly):
     _same(jazz30, said, plainly)
+
+
+@pytest.mark.parametrize("said,plainly", [
+    ("make the drums softer in the last shot great job", "make the drums softer in the last shot. great job"),   # ours
+    ("slower in the middle nice work", "slower in the middle. nice work!"),
+    ("add a flute after the second cut awesome job", "add a flute after the second cut. awesome job"),
+])
+def test_praise_said_after_an_edit_with_no_full_stop_is_no_part_of_it(jazz30, said, plainly):
+    _same(jazz30, said, plainly)

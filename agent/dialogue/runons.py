@@ -99,6 +99,10 @@ def sentences(text: str) -> str:
 # "where the truck splashes, 17 seconds in kick it up": a moment's time, then an order with no comma after it
 TIME_THEN_RE = re.compile(rf"(\b\d+ ?(?:seconds?|secs?) in|(?<![\d:])\d{{1,2}}:\d\d(?:\.\d)?) (?={ORDER_VERBS}\b|{STARTS} (?:it|them|the|up|down)\b)", re.I)
 
+# "just the guitar on its own no bass or drums", "the guitar alone take away the bass": a part alone, then what goes
+ALONE_RE = re.compile(r"\b(alone|on (?:its|their) own|by (?:itself|themselves)) (?=(?:no|without|take|lose|drop|remove|mute|kill|"
+                      r"cut|get rid)\b)", re.I)
+
 
 def placed(text: str) -> str:
     """`text` with a comma between a moment described and its place said after it ("where hes holding the cake, its
@@ -119,7 +123,7 @@ def carried(text: str) -> str:
 
 def punctuated(text: str) -> str:
     """`text` with a comma where two changes ran on without one, and a part or verb said once said again."""
-    text = TIME_THEN_RE.sub(r"\1, ", carried(text))   # (also where its writer put a comma before the time)
+    text = ALONE_RE.sub(r"\1, ", TIME_THEN_RE.sub(r"\1, ", carried(text)))   # (also where its writer put a comma before)
     text = text if STOPPED_RE.search(text) else sentences(text)   # (a comma may be dictation's filler: `plainly`)
     if "," in text or ";" in text:   # punctuated by its writer: read as written
         return text
