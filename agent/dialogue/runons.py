@@ -78,14 +78,14 @@ NOT_ENDING = (r"(?<!\band)(?<!\bbut)(?<!\bso)(?<!\bor)(?<!\bthen)(?<!\bif)(?<!\b
               r"(?<!\bwhen)(?<!\bwhich)(?<!\bthat)(?<!\bwho)(?<!\byou)(?<!\bwe)(?<!\bi)(?<!\bu)(?<!\bplease)(?<!\bpls)"
               r"(?<!\balso)(?<!\bnow)(?<!\bmaybe)(?<!\bjust)(?<!\bok)(?<!\bokay)(?<!\bhey)(?<!\bhi)(?<!\bto)(?<!\bnot)")
 ASKED_RE = re.compile(rf"(?<=[a-z]){NOT_ENDING} (?=(?:can|could|would|will) (?:you|u|we|it|i|they|there|the (?!(?:end|start|one)\b)[a-z]+)\b|"
-                     r"(?:please|pls|plz) (?!(?:in|at|on|for|from|after|before|during|and|thanks?|thx|ty)\b)[a-z])", re.I)
+                     rf"(?:please|pls|plz) (?:{ORDER_VERBS}|reduce|increase|decrease|keep|leave|try|fix|undo|restore|switch|go|use)\b)", re.I)
 TOLD_RE = re.compile(rf"(\b(?:is|are|was|were|feels?|sounds?|seems?|gets?|got|looks?)(?: [a-z']+){{1,6}}?){NOT_ENDING}"
                      rf" (?={ORDER_VERBS} (?:it|them|that|this|everything|things|the music|me|us)\b)", re.I)
 
 STOPPED_RE = re.compile(r"[!?;]|\.(?!\d)")   # a sentence ended by its writer: the sentences are as written
 
 # "it is too sad for a sunny morning less funereal": how it is, then a comparative that says which way
-COMPARED_AFTER_RE = re.compile(rf"(\b(?:too|so) (?!much\b|many\b)[a-z]+(?: for (?:a|an|the|my|our) [a-z]+(?: [a-z]+)?)?)"
+COMPARED_AFTER_RE = re.compile(rf"(\b(?:too|so) (?!much\b|many\b|far\b)[a-z]+(?: for (?:a|an|the|my|our) [a-z]+(?: [a-z]+)?)?)"
                                rf" (?=(?:less|more|louder|quieter|softer|faster|slower|calmer|happier|sadder|brighter|darker|"
                                rf"gentler|lighter|heavier|bigger|warmer|simpler) [a-z])", re.I)
 
