@@ -87,6 +87,10 @@ CLAUSE_START_RE = LazyPattern(rf"(?:that|that's|thats|it|it's|its|this|there|the
                               rf"needs?|can|could|would|will|where|"
                               rf"please|pls|plz|like|only|just|more|less|no|(?:{COMPARED})(?! than\b)|(?:in|at|from|after|before|during|until|till|for|on) (?=the |shot |cut |\d)|"
                               r"(?=\d+[:.]\d|\d+ ?(?:seconds?|secs?) in\b))\b", re.I)
+# a question after how it is said with "too" or "so" ("its all so gloomy um can it be happier"): asked for that
+# reason, one sentence with it as `runons.sentences` keeps it (split, how it is would be an edit of its own)
+ASKED_RE = LazyPattern(r"(?:can|could|would|will)\b", re.I)
+COMPLAINED_RE = LazyPattern(r"\b(?:too|so) (?!much\b|many\b|far\b)[a-z]", re.I)
 # before it, a word that leaves the phrase open ("the um drums", "can you um make it"): no pause there
 OPEN_RE = LazyPattern(r"\b(?:a|an|the|to|of|in|on|at|for|from|with|by|my|our|your|some|more|less|too|very|can|could|would|"
                      r"will|you|please|make|is|are|and|or)\s*$", re.I)
@@ -145,7 +149,8 @@ def _filler(m: re.Match, text: str) -> str:
     if "." in said:   # "faster. um, the drums": the sentence's end kept
         return ". "
     if said.startswith(",") and said.endswith(",") or \
-            CLAUSE_START_RE.match(after) and not OPEN_RE.search(before) and before.rstrip()[-1:].isalnum():
+            CLAUSE_START_RE.match(after) and not OPEN_RE.search(before) and before.rstrip()[-1:].isalnum() and \
+            not (ASKED_RE.match(after) and COMPLAINED_RE.search(before)):
         return ", "   # "where she bends over um that is the fourth one": a pause, a new clause
     return " "
 

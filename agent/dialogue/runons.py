@@ -77,8 +77,9 @@ PLACE_SAID_RE = re.compile(r"^(\W*(?:where|when|while)\b[^,.;!?]*?[a-z]) (?=(?:i
 NOT_ENDING = (r"(?<!\band)(?<!\bbut)(?<!\bso)(?<!\bor)(?<!\bthen)(?<!\bif)(?<!\bhow)(?<!\bwhat)(?<!\bwhy)(?<!\bwhere)"
               r"(?<!\bwhen)(?<!\bwhich)(?<!\bthat)(?<!\bwho)(?<!\byou)(?<!\bwe)(?<!\bi)(?<!\bu)(?<!\bplease)(?<!\bpls)"
               r"(?<!\balso)(?<!\bnow)(?<!\bmaybe)(?<!\bjust)(?<!\bok)(?<!\bokay)(?<!\bhey)(?<!\bhi)(?<!\bto)(?<!\bnot)")
-ASKED_RE = re.compile(rf"(?<=[a-z]){NOT_ENDING} (?=(?:can|could|would|will) (?:you|u|we|it|i|they|there|the (?!(?:end|start|one)\b)[a-z]+)\b|"
-                     rf"(?:please|pls|plz) (?:{ORDER_VERBS}|reduce|increase|decrease|keep|leave|try|fix|undo|restore|switch|go|use)\b)", re.I)
+ASKED_RE = re.compile(rf"(?<=[a-z]){NOT_ENDING} (?=(?:can|could|would|will) (?:you|u|we|it|i|they|there|the (?!(?:end|start|one)\b)[a-z]+)\b)", re.I)
+PLEASE_RE = re.compile(rf"(?<=[a-z]){NOT_ENDING} (?=(?:please|pls|plz) (?:{ORDER_VERBS}|reduce|increase|decrease|keep|leave|try|fix|"
+                       r"undo|restore|switch|go|use)\b)", re.I)
 TOLD_RE = re.compile(rf"(\b(?:is|are|was|were|feels?|sounds?|seems?|gets?|got|looks?)(?: [a-z']+){{1,6}}?){NOT_ENDING}"
                      rf" (?={ORDER_VERBS} (?:it|them|that|this|everything|things|the music|me|us)\b)", re.I)
 
@@ -89,11 +90,19 @@ COMPARED_AFTER_RE = re.compile(rf"(\b(?:too|so) (?!much\b|many\b|far\b)[a-z]+(?:
                                rf" (?=(?:less|more|louder|quieter|softer|faster|slower|calmer|happier|sadder|brighter|darker|"
                                rf"gentler|lighter|heavier|bigger|warmer|simpler) [a-z])", re.I)
 
+# "its a little too calm its like the whole thing is sleeping": how it is, then what it is like, a clause of its own
+SAID_AFTER_RE = re.compile(r"(\b(?:too|so) (?!much\b|many\b|far\b)[a-z]+) (?=(?:its|it's|it is|thats|that's|that is|this is) )", re.I)
+
+TOO_RE = re.compile(r"\b(?:too|so) (?!much\b|many\b|far\b)[a-z]", re.I)
+
 
 def sentences(text: str) -> str:
     """`text` with a full stop where dictation ran two sentences together: a question or an order after a clause
     said ("the piano is too loud turn it down": "the piano is too loud. turn it down")."""
-    return COMPARED_AFTER_RE.sub(r"\1. ", TOLD_RE.sub(r"\1. ", ASKED_RE.sub(". ", text)))
+    text = SAID_AFTER_RE.sub(r"\1, ", text)   # ("too calm, its like ... can you add drums after the third cut": asked
+    # after "too" or "so", how it is is why it is asked, read with the question and its place, as one sentence)
+    text = ASKED_RE.sub(lambda m: m[0] if TOO_RE.search(text, 0, m.start()) else ". ", text)
+    return COMPARED_AFTER_RE.sub(r"\1. ", TOLD_RE.sub(r"\1. ", PLEASE_RE.sub(". ", text)))
 
 
 # "where the truck splashes, 17 seconds in kick it up": a moment's time, then an order with no comma after it
