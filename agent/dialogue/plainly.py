@@ -10,8 +10,10 @@ What it rewrites, each a table or rule of its own below:
 - letters stretched for emphasis ("sooo sloooow", "waaay", "fasterrrr"): the word (`stretched`);
 - punctuation said twice or more ("!!!", "??"): once;
 - dictation's fillers ("um", "uh", "erm", "hmm"): gone, or a pause (a comma) where a new clause starts after one
-  ("where she bends over um that is the fourth shot"); "like" and "you know" only where set off as a filler ("like,
-  make it faster", "it's like really slow", "faster, you know"): "like a 70s cop show", "I like the drums" keep it;
+  ("where she bends over um that is the fourth shot", "the song is blasting uh quieter pls", "after the vows uh add a
+  harp", "the creek uh 17 seconds in"), as where a writer types the comma; "like" and "you know" only where set off
+  as a filler ("like, make it faster", "it's like really slow", "faster, you know"): "like a 70s cop show", "I like
+  the drums" keep it;
 - texting's words ("gonna", "wanna", "lemme", "rly", "thats", "r" for are, " & ", "2" for too): the words (`TEXTED`);
   "kinda" stays as typed (a size to `amounts`: a little, where "kind of" is dropped as a hedge);
 - punctuation said aloud in dictation ("comma", "full stop", "period", "question mark"): the sign, never "a full

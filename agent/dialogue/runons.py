@@ -10,6 +10,12 @@ the second.
 
 Only a place that ends a change already said gets the comma ("slower in shot 2 ..."): a place said first
 ("in shot 2 louder bass") is the place of what follows, and is left as it is.
+
+Dictation drops every full stop too (`sentences`): a question, a "please" or an order said after how the music is
+("the opening feels flat can it start softer", "the level is too high please reduce the volume", "the piano is too
+loud turn it down") starts a sentence of its own; a moment's time before an order ("17 seconds in kick it up") and a
+part alone before what goes ("the guitar on its own no bass") get their comma. A question after a complaint said with
+"too" or "so" stays in its sentence: how it is is why it is asked.
 """
 
 from __future__ import annotations
