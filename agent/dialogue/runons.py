@@ -89,7 +89,7 @@ PLEASE_RE = re.compile(rf"(?<=[a-z]){NOT_ENDING} (?=(?:please|pls|plz) (?:{ORDER
 TOLD_RE = re.compile(rf"(\b(?:is|are|was|were|feels?|sounds?|seems?|gets?|got|looks?)(?: [a-z']+){{1,6}}?){NOT_ENDING}"
                      rf" (?={ORDER_VERBS} (?:it|them|that|this|everything|things|the music|me|us)\b)", re.I)
 
-STOPPED_RE = re.compile(r"[!?;]|\.(?!\d)")   # a sentence ended by its writer: the sentences are as written
+STOPPED_RE = re.compile(r"(?:[!?;]|\.(?!\d))(?=\s*\w)")   # a sentence ended by its writer (not only the last): as written
 
 # "it is too sad for a sunny morning less funereal": how it is, then a comparative that says which way
 COMPARED_AFTER_RE = re.compile(rf"(\b(?:too|so) (?!much\b|many\b|far\b)[a-z]+(?: for (?:a|an|the|my|our) [a-z]+(?: [a-z]+)?)?)"
