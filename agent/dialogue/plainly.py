@@ -10,8 +10,10 @@ What it rewrites, each a table or rule of its own below:
 - letters stretched for emphasis ("sooo sloooow", "waaay", "fasterrrr"): the word (`stretched`);
 - punctuation said twice or more ("!!!", "??"): once;
 - dictation's fillers ("um", "uh", "erm", "hmm"): gone, or a pause (a comma) where a new clause starts after one
-  ("where she bends over um that is the fourth shot"); "like" and "you know" only where set off as a filler ("like,
-  make it faster", "it's like really slow", "faster, you know"): "like a 70s cop show", "I like the drums" keep it;
+  ("where she bends over um that is the fourth shot", "the song is blasting uh quieter pls", "after the vows uh add a
+  harp", "the creek uh 17 seconds in"), as where a writer types the comma; "like" and "you know" only where set off
+  as a filler ("like, make it faster", "it's like really slow", "faster, you know"): "like a 70s cop show", "I like
+  the drums" keep it;
 - texting's words ("gonna", "wanna", "lemme", "rly", "thats", "r" for are, " & ", "2" for too): the words (`TEXTED`);
   "kinda" stays as typed (a size to `amounts`: a little, where "kind of" is dropped as a hedge);
 - punctuation said aloud in dictation ("comma", "full stop", "period", "question mark"): the sign, never "a full
@@ -32,7 +34,7 @@ import re
 
 from v2m.agent.dialogue.complaints import LEVEL, PACE
 from v2m.agent.dialogue.patterns import Lazy, LazyPattern
-from v2m.agent.dialogue.phrases import TOO
+from v2m.agent.dialogue.phrases import ORDER_VERBS, TOO
 from v2m.agent.dialogue.counted import COUNTED_AFTER
 from v2m.agent.dialogue.frames import unframed
 from v2m.agent.dialogue.mentions import INSTR_ALT
@@ -77,7 +79,20 @@ DECIMAL_COMMA_RE = LazyPattern(r"\b(\d+),(\d)(?= ?(?:s|secs?|seconds?)\b)")   # 
 FILLER = r"(?:[Uu]u*m+|[Uu]u*h+m*|[Ee]e*r+m+|[Ee]e*r+|[Hh]m+)"   # "um", "Uhh", "erm", "hmm"; never "ER" (a room)
 FILLER_RE = LazyPattern(rf"\s*,?\s*\b{FILLER}\b(?![\s-]*huh\b)[\s,.]*(?:\b{FILLER}\b[\s,.]*)*")   # "uh huh": a yes (`TEXTED`)
 # after a filler, a new clause: said with a pause ("... bending over um that is the fourth one": a comma)
-CLAUSE_START_RE = LazyPattern(r"(?:that|that's|thats|it|it's|its|this|there|there's|then|i|i'm|we|they|he|she|so|but)\b", re.I)
+COMPARED = ("louder|quieter|softer|faster|slower|quicker|calmer|busier|brighter|darker|bigger|heavier|lighter|sparser|fuller|"
+            "gentler|punchier|warmer|happier|sadder|higher|deeper|richer|stronger|weaker|simpler|smoother")
+# or where dictation put it for the comma a writer types ("the song is blasting uh quieter pls", "after the vows uh add
+# a harp", "make it sadder uh like minor key"): an order, a question, "please", a simile, a place, a size or a time
+# said next ("where the truck splashes uh 17 seconds in ...": the moment's time, beside it)
+CLAUSE_START_RE = LazyPattern(rf"(?:that|that's|thats|it|it's|its|this|there|there's|then|i|i'm|we|they|he|she|so|but|"
+                              rf"{ORDER_VERBS}|keep|leave|restore|undo|lift|ease|bump|crank|dial|calm|chill|stop|ditch|fade|build|swell|"
+                              rf"needs?|can|could|would|will|where|"
+                              rf"please|pls|plz|like|only|just|more|less|no|(?:{COMPARED})(?! than\b)|(?:in|at|from|after|before|during|until|till|for|on) (?=the |shot |cut |\d)|"
+                              r"(?=\d+[:.]\d|\d+ ?(?:seconds?|secs?) in\b))\b", re.I)
+# a question after how it is said with "too" or "so" ("its all so gloomy um can it be happier"): asked for that
+# reason, one sentence with it as `runons.sentences` keeps it (split, how it is would be an edit of its own)
+ASKED_RE = LazyPattern(r"(?:can|could|would|will)\b", re.I)
+COMPLAINED_RE = LazyPattern(r"\b(?:too|so) (?!much\b|many\b|far\b)[a-z]", re.I)
 # before it, a word that leaves the phrase open ("the um drums", "can you um make it"): no pause there
 OPEN_RE = LazyPattern(r"\b(?:a|an|the|to|of|in|on|at|for|from|with|by|my|our|your|some|more|less|too|very|can|could|would|"
                      r"will|you|please|make|is|are|and|or)\s*$", re.I)
@@ -136,7 +151,8 @@ def _filler(m: re.Match, text: str) -> str:
     if "." in said:   # "faster. um, the drums": the sentence's end kept
         return ". "
     if said.startswith(",") and said.endswith(",") or \
-            CLAUSE_START_RE.match(after) and not OPEN_RE.search(before) and before.rstrip()[-1:].isalnum():
+            CLAUSE_START_RE.match(after) and not OPEN_RE.search(before) and before.rstrip()[-1:].isalnum() and \
+            not (ASKED_RE.match(after) and COMPLAINED_RE.search(before)):
         return ", "   # "where she bends over um that is the fourth one": a pause, a new clause
     return " "
 

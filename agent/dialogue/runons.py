@@ -10,6 +10,12 @@ the second.
 
 Only a place that ends a change already said gets the comma ("slower in shot 2 ..."): a place said first
 ("in shot 2 louder bass") is the place of what follows, and is left as it is.
+
+Dictation drops every full stop too (`sentences`): a question, a "please" or an order said after how the music is
+("the opening feels flat can it start softer", "the level is too high please reduce the volume", "the piano is too
+loud turn it down") starts a sentence of its own; a moment's time before an order ("17 seconds in kick it up") and a
+part alone before what goes ("the guitar on its own no bass") get their comma. A question after a complaint said with
+"too" or "so" stays in its sentence: how it is is why it is asked.
 """
 
 from __future__ import annotations
@@ -48,8 +54,8 @@ PART_GAP_RE = re.compile(rf"\b((?:the )?{PART}) ({LEVEL})\b([^,;]*? {PLACED}[^,;
 VERB_GAP_RE = re.compile(rf"\b(take out|take away|remove|mute|lose|kill|add|bring in|bring back|bring up|turn up|turn down)"
                          rf"( (?:the |a |an )?{PART} {PLACED}[^,;]*?) and ((?:the |a |an )?{PART} {PLACED})", re.I)
 # "the drums louder its too sleepy": why, said after a change without its comma (`part_reasons.only_reason` then reads it)
-WHY_RUN_ON_RE = re.compile(r"(?<=[a-z]) (?=(?:its|it's|it is|thats|that's|that is|they're|theyre|they are) (?:to|too|way too|"
-                           r"far too|so|a bit|kind of|really|pretty)\b)", re.I)
+WHY_RUN_ON_RE = re.compile(r"(?<=[a-z]) (?=(?:its|it's|it is|thats|that's|that is|they're|theyre|they are|it (?:feels|sounds|seems)) "
+                           r"(?:to|too|way too|far too|so|a bit|a little|kind of|kinda|really|pretty)\b)", re.I)
 # "make it louder, then the drums", "the bass softer and the kick": a part named alone after a change of level is
 # that change again, for the part (not the part added); said again as "the drums louder too"
 LEVEL_CARRY_RE = re.compile(rf"\b(louder|quieter|softer|(?:turn|crank|bring|pump)(?: it| the \w+| \w+)? (?:up|down))\b"
@@ -67,6 +73,50 @@ _COUNTED = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 PLACE_SAID_RE = re.compile(r"^(\W*(?:where|when|while)\b[^,.;!?]*?[a-z]) (?=(?:it'?s|it is|that'?s|that is|this is|this'?s|which is) "
                            r"(?:in |on |at |around |about )?(?:the )?(?:(?:shot|pic|picture|photo|image|cut|scene|clip|frame|slide)s? "
                            rf"(?:#?\d|number\b|{_COUNTED})|(?:[a-z]+(?:st|nd|rd|th)|second|third|last|final) [a-z]|\d+:\d\d|\d+ ?s(?:ec|econds?)?\b))", re.I)
+
+# Two sentences dictated with no full stop between them (`sentences`): a question or a "please" that asks for a change
+# ("the opening feels flat can it start softer", "lol can u throw in some steel drums", "the level is too high please
+# reduce the volume") after a word that ends a clause, and an
+# order after how it sounds ("this is way too much tone it down", "the piano is too loud turn it down", "it feels
+# rushed slow it down"): the order's verb with what it acts on, after a verb of being or seeming and a few words; a
+# question about a part ("her walking in can the music swell into that")
+NOT_ENDING = (r"(?<!\band)(?<!\bbut)(?<!\bso)(?<!\bor)(?<!\bthen)(?<!\bif)(?<!\bhow)(?<!\bwhat)(?<!\bwhy)(?<!\bwhere)"
+              r"(?<!\bwhen)(?<!\bwhich)(?<!\bthat)(?<!\bwho)(?<!\byou)(?<!\bwe)(?<!\bi)(?<!\bu)(?<!\bplease)(?<!\bpls)"
+              r"(?<!\balso)(?<!\bnow)(?<!\bmaybe)(?<!\bjust)(?<!\bok)(?<!\bokay)(?<!\bhey)(?<!\bhi)(?<!\bto)(?<!\bnot)")
+ASKED_RE = re.compile(rf"(?<=[a-z]){NOT_ENDING} (?=(?:can|could|would|will) (?:you|u|we|it|i|they|there|the (?!(?:end|start|one)\b)[a-z]+)\b)", re.I)
+PLEASE_RE = re.compile(rf"(?<=[a-z]){NOT_ENDING} (?=(?:please|pls|plz) (?:{ORDER_VERBS}|reduce|increase|decrease|keep|leave|try|fix|"
+                       r"undo|restore|switch|go|use)\b)", re.I)
+TOLD_RE = re.compile(rf"(\b(?:is|are|was|were|feels?|sounds?|seems?|gets?|got|looks?)(?: [a-z']+){{1,6}}?){NOT_ENDING}"
+                     rf" (?={ORDER_VERBS} (?:it|them|that|this|everything|things|the music|me|us)\b)", re.I)
+
+STOPPED_RE = re.compile(r"(?:[!?;]|\.(?!\d))(?=\s*\w)")   # a sentence ended by its writer (not only the last): as written
+
+# "it is too sad for a sunny morning less funereal": how it is, then a comparative that says which way
+COMPARED_AFTER_RE = re.compile(rf"(\b(?:too|so) (?!much\b|many\b|far\b)[a-z]+(?: for (?:a|an|the|my|our) [a-z]+(?: [a-z]+)?)?)"
+                               rf" (?=(?:less|more|louder|quieter|softer|faster|slower|calmer|happier|sadder|brighter|darker|"
+                               rf"gentler|lighter|heavier|bigger|warmer|simpler) [a-z])", re.I)
+
+# "its a little too calm its like the whole thing is sleeping": how it is, then what it is like, a clause of its own
+SAID_AFTER_RE = re.compile(r"(\b(?:too|so) (?!much\b|many\b|far\b)[a-z]+) (?=(?:its|it's|it is|thats|that's|that is|this is) )", re.I)
+
+TOO_RE = re.compile(r"\b(?:too|so) (?!much\b|many\b|far\b)[a-z]", re.I)
+
+
+def sentences(text: str) -> str:
+    """`text` with a full stop where dictation ran two sentences together: a question or an order after a clause
+    said ("the piano is too loud turn it down": "the piano is too loud. turn it down")."""
+    text = SAID_AFTER_RE.sub(r"\1, ", text)   # ("too calm, its like ... can you add drums after the third cut": asked
+    # after "too" or "so", how it is is why it is asked, read with the question and its place, as one sentence)
+    text = ASKED_RE.sub(lambda m: m[0] if TOO_RE.search(text, 0, m.start()) else ". ", text)
+    return COMPARED_AFTER_RE.sub(r"\1. ", TOLD_RE.sub(r"\1. ", PLEASE_RE.sub(". ", text)))
+
+
+# "where the truck splashes, 17 seconds in kick it up": a moment's time, then an order with no comma after it
+TIME_THEN_RE = re.compile(rf"(\b\d+ ?(?:seconds?|secs?) in|(?<![\d:])\d{{1,2}}:\d\d(?:\.\d)?) (?={ORDER_VERBS}\b|{STARTS} (?:it|them|the|up|down)\b)", re.I)
+
+# "just the guitar on its own no bass or drums", "the guitar alone take away the bass": a part alone, then what goes
+ALONE_RE = re.compile(r"\b(alone|on (?:its|their) own|by (?:itself|themselves)) (?=(?:no|without|take|lose|drop|remove|mute|kill|"
+                      r"cut|get rid)\b)", re.I)
 
 
 def placed(text: str) -> str:
@@ -88,7 +138,8 @@ def carried(text: str) -> str:
 
 def punctuated(text: str) -> str:
     """`text` with a comma where two changes ran on without one, and a part or verb said once said again."""
-    text = carried(text)
+    text = ALONE_RE.sub(r"\1, ", TIME_THEN_RE.sub(r"\1, ", carried(text)))   # (also where its writer put a comma before)
+    text = text if STOPPED_RE.search(text) else sentences(text)   # (a comma may be dictation's filler: `plainly`)
     if "," in text or ";" in text:   # punctuated by its writer: read as written
         return text
     text = WHY_RUN_ON_RE.sub(", ", text)
