@@ -235,11 +235,20 @@ BARE_RANGE_RE = re.compile(r"(?<![\w.:#-])(?<!shots )(?<!shot )(?<!cuts )(?<!cut
 # the same said with "to" after an edit ("more energy 10 to 20", "slower 5 to 12."): seconds, where the clause ends on
 # them; never after "from"/"between" (read as a stretch already), a verb that moves a value to the second number ("go 100
 # to 120": a tempo), a name said to be there ("rooftop is 24 to 38"), a tempo's, a count's or a numbered place's words
+# (or an amount: "louder by 2 to 3")
 BARE_TO_RE = re.compile(r"(?<![\w.:#-])(?<!\bfrom )(?<!\bbetween )(?<!shots )(?<!shot )(?<!cuts )(?<!cut )(?<!scenes )(?<!scene )"
                         r"(?<!bars )(?<!beats )(?<!tempo )(?<!bpm )(?<!speed )(?<!pace )(?<!the )(?<!\bit )(?<!\bgo )(?<!\bset )"
                         r"(?<!\bcount )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bbe )(?<!'s )(?<!\bup )(?<!\bdown )"
                         r"(?<!\bchange )(?<!\bmove )(?<!\bbump )"
+                        r"(?<!\bby )(?<!\bof )"
                         r"(\d{1,3}) to (\d{1,3})(?=\s*(?:$|[,;!?]|\.(?!\d)|(?:and|but|please|pls|thanks|then)\b))")
+# a value named earlier in the clause ("a tempo of 120 to 130", "raise the volume 2 to 3"): the range is that value's
+VALUE_SAID_RE = re.compile(r"\b(?:tempo|bpm|speed|pace|volume|loudness|level|db|decibels?|percent)\b[^,;!?]*$")
+
+
+def bare_to(m: re.Match) -> str:
+    """A bare "N to M" as seconds (`bare_range`), unless the clause before names a value it is a range of."""
+    return m.group(0) if VALUE_SAID_RE.search(m.string, 0, m.start()) else bare_range(m)
 
 
 def bare_range(m: re.Match) -> str:
@@ -251,7 +260,7 @@ def shorthand(text: str) -> str:
     """`text` (lower-case) with the shorthand of notes for shots and cuts written out ("sh3" -> "shot 3")."""
     for pat, rep in SHORTHAND_RES:
         text = pat.sub(rep, text)
-    return BARE_TO_RE.sub(bare_range, BARE_RANGE_RE.sub(bare_range, text))
+    return BARE_TO_RE.sub(bare_to, BARE_RANGE_RE.sub(bare_range, text))
 
 
 # A time as review tools write it: "0:12", "00:12", "01:10.5"; SMPTE and h:mm:ss are read to this first.
