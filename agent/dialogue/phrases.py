@@ -165,8 +165,9 @@ LESS_RE = (r"\b(?:less energy|less energetic|lower energy|lower the energy|spars
 WHOLE_MIX = r"(?:it |it all |all of it |everything |the music |the (?:whole )?(?:score|track|song|mix|thing|soundtrack) )"
 VOLUME = r"(?:the )?(?:overall |master |music |total |whole )?(?:volume|loudness)"
 # a level said as wished, not compared ("as loud as they want it", "as quiet as possible", "make it loud"): that way
+# ("keep it loud" asks that the level stay: not louder)
 AS_WISHED = r"as (?:(?:\w+ ){0,3}?(?:wants?|likes?|needs?|wish(?:es)?|pleases?)(?: it)?|possible|it (?:gets|goes|can (?:get|go|be))|you can|we can)"
-LOUD_RE = (rf"\b(?:louder|(?<!not )as loud {AS_WISHED}|(?:make|get|have|keep) (?:it|this|things|everything) (?:nice and |really |very |super )?loud(?! enough)|(?:turn|crank|pump) {WHOLE_MIX}?(?:\w+ ){{0,2}}?up|more volume|crank it(?: all)?\b(?! (?:\w+ )?down)|(?:raise|increase|boost|lift|up) {VOLUME}|"
+LOUD_RE = (rf"\b(?:louder|(?<!not )as loud {AS_WISHED}|(?:make|get|have) (?:it|this|things|everything) (?:nice and |really |very |super )?loud(?! enough)|(?:turn|crank|pump) {WHOLE_MIX}?(?:\w+ ){{0,2}}?up|more volume|crank it(?: all)?\b(?! (?:\w+ )?down)|(?:raise|increase|boost|lift|up) {VOLUME}|"
            r"volume up)\b")
 QUIET_RE = (rf"\b(?:(?<!not )as (?:quiet|soft) {AS_WISHED}|turn {WHOLE_MIX}?(?:\w+ ){{0,2}}?down|less volume|(?:lower|reduce|decrease|drop|cut|lessen) {VOLUME}|volume down|"
             r"too loud|quieter overall|quieter)\b")
