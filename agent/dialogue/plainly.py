@@ -84,10 +84,11 @@ COMPARED = ("louder|quieter|softer|faster|slower|quicker|calmer|busier|brighter|
 # or where dictation put it for the comma a writer types ("the song is blasting uh quieter pls", "after the vows uh add
 # a harp", "make it sadder uh like minor key"): an order, a question, "please", a simile, a place, a size or a time
 # said next ("where the truck splashes uh 17 seconds in ...": the moment's time, beside it)
+# ("the piano um like it's too loud": "like" before a clause is a filler too, no pause: the part stays its subject)
 CLAUSE_START_RE = LazyPattern(rf"(?:that|that's|thats|it|it's|its|this|there|there's|then|i|i'm|we|they|he|she|so|but|"
                               rf"{ORDER_VERBS}|keep|leave|restore|undo|lift|ease|bump|crank|dial|calm|chill|stop|ditch|fade|build|swell|"
                               rf"needs?|can|could|would|will|where|"
-                              rf"please|pls|plz|like|only|just|more|less|no|(?:{COMPARED})(?! than\b)|(?:in|at|from|after|before|during|until|till|for|on) (?=the |shot |cut |\d)|"
+                              rf"please|pls|plz|like(?! (?:it|its|it's|they|they're|theyre|that's|thats|this is)\b)|only|just|more|less|no|(?:{COMPARED})(?! than\b)|(?:in|at|from|after|before|during|until|till|for|on) (?=the |shot |cut |\d)|"
                               r"(?=\d+[:.]\d|\d+ ?(?:seconds?|secs?) in\b))\b", re.I)
 # a question after how it is said with "too" or "so" ("its all so gloomy um can it be happier"): asked for that
 # reason, one sentence with it as `runons.sentences` keeps it (split, how it is would be an edit of its own)
