@@ -75,3 +75,18 @@ def test_a_pointer_back_to_the_place_named_before_is_not_asked_again(jazz_chat, 
     turn = jazz_chat.say(said)
     assert "where do you mean by 'there'" not in turn.reply.lower() and "by 'right there'" not in turn.reply.lower() \
         and "by 'at that point'" not in turn.reply.lower(), turn.reply
+
+
+@pytest.mark.parametrize("said", ["every remaining shot a bit slower",
+                                  # other wordings (written after the fix: the whole suite found test_rewordings')
+                                  "the rest of the shots should be slower",
+                                  "slow down all the other shots"])
+def test_every_one_of_a_kind_is_the_free_score_not_a_place_to_ask_about(jazz_chat, said):
+    """test_rewordings' "Every remaining shot should be slower." after a lock: with the tagger's own adapter the span
+    "every remaining shot" was asked about ("Where do you mean by ...?"); every one of a kind is the score as far as it
+    is free, which the grammar reads."""
+    jazz_chat.say("lock the first shot")
+    before = jazz_chat.plan
+    turn = jazz_chat.say(said)
+    assert turn.changed and not turn.question, turn.reply
+    assert tempos(jazz_chat.plan)[-1] < tempos(before)[-1], turn.reply

@@ -102,7 +102,7 @@ def test_4_a_moment_on_a_cut_is_used_later(jazz_long, note, then):
 # ----------------------------------------------------------------------------- 5. a build over the whole piece
 
 @pytest.mark.parametrize("say", ["build it from the top of the reel right to the last frame",
-                                 left("pls make it grow from the very start till the very end", why="'from the very start till the very end' asks where 'from the' is"),
+                                 "pls make it grow from the very start till the very end",   # passes since the nineteenth session's merges
                                  "I want the music to climb slowly from beginning to finish."])
 def test_5_a_build_over_the_whole_piece(jazz_long, say):
     turn = jazz_long.say(say)
@@ -378,7 +378,7 @@ def test_27_no_crashes_removes_them(jazz_long, say):
 
 # ----------------------------------------------------------------------------- 28. the bass on its own is boring
 
-@pytest.mark.parametrize("say", ["the bass by itself is kinda dull", left("The bass alone sounds not interesting.", why="the question asked names no part ('that instrument louder, or remove an instrument?')"),
+@pytest.mark.parametrize("say", ["the bass by itself is kinda dull", "The bass alone sounds not interesting.",   # passes since the nineteenth session's merges
                                  left("bassline solo is a snooze", why="the question asked names no part ('that instrument louder, or remove an instrument?')")])
 def test_28_a_part_alone_is_a_complaint_about_it(jazz_long, say):
     before = jazz_long.plan

@@ -47,6 +47,10 @@ SCENE_RE = re.compile(r"\blike (?:(?:a|an|the|some|our|my|his|her|their|when|how
 # asked "where do you mean by 'there'?" it would undo that
 POINTER_RE = re.compile(r"\W*(?:right |just )?(?:(?:in|at|from|after|before|around|on|by|over|until|till|up to) )?(?:there|here|"
                         r"(?:this|that|the same) (?:point|bit|part|moment|spot|place|section|shot|cut|one))\W*", re.I)
+# every one of a kind ("every remaining shot", "all the other cuts", "each scene"): the whole score as far as it is
+# free (locks and the grammar's own exclusions decide the rest), never a place to ask about (test_rewordings)
+EVERY_RE = re.compile(r"\W*(?:(?:in|on|for|across|over|through|during) )?(?:every|each|all(?: of)?(?: the)?|any|the rest of the|"
+                      r"the remaining|the other)\b", re.I)
 QUESTION = "Where do you mean by '{}'? Name a shot or a time, e.g. 'in shot 3' or 'from 0:12 to the end'."
 
 
@@ -71,7 +75,8 @@ def candidates(spans: tuple[str, ...], intents: list[EditIntent], request: str, 
     out = []
     for w in spans:
         low = w.lower().strip(" ,.;:!?-")
-        if not low or WHOLE_RE.search(low) or BARE_WORD_RE.fullmatch(low) or POINTER_RE.fullmatch(low) or EDGE_RE.match(low) or \
+        if not low or WHOLE_RE.search(low) or BARE_WORD_RE.fullmatch(low) or POINTER_RE.fullmatch(low) or \
+                EVERY_RE.match(low) or EDGE_RE.match(low) or \
                 any(low in sc for sc in scenes) or named_parts(low) or not _said_in(low, intents, request):
             continue
         if not loose and (not PLACE_NOUN_RE.search(low) or len(low.split()) < 2 or TRAILING_RE.search(low)):
