@@ -60,3 +60,16 @@ def test_like_after_a_filler_before_a_clause_is_a_filler(jazz_chat, said):
     turn = jazz_chat.say(said)
     assert turn.changed and not turn.question, turn.reply
     assert jazz_chat.plan.loudness_lufs == before.loudness_lufs, turn.reply
+
+
+@pytest.mark.parametrize("said", ["when shot 3 starts can you do a big thump, like bass and kick drum together",
+                                  # other wordings (written before the mend)
+                                  "where shot 3 begins could you put a big hit",
+                                  "once shot 3 starts can we get a big thump there"])
+def test_a_place_said_first_stays_with_the_question_after_it(jazz_chat, said):
+    """Lost in the hits bank's tune half after meta19: dictation's sentence split put a full stop after "when shot 3
+    starts", so the question lost its place and the thump was read as an instrument to add (asked). A place said first
+    is the question's own, one sentence with it (e784cc2: an accent at 13 s)."""
+    turn = jazz_chat.say(said)
+    assert not turn.question and (turn.changed or "already" in turn.reply), turn.reply   # the clip's cut has a crash
+    assert any(abs(h.time_s - 13.0) < 0.6 for h in jazz_chat.plan.hit_points), (turn.reply, jazz_chat.plan.hit_points)

@@ -101,13 +101,20 @@ SAID_AFTER_RE = re.compile(r"(\b(?:too|so) (?!much\b|many\b|far\b)[a-z]+) (?=(?:
 
 TOO_RE = re.compile(r"\b(?:too|so) (?!much\b|many\b|far\b)[a-z]", re.I)
 
+# a place said first ("when shot 3 starts can you do a big thump", "once the logo appears could you ..."): the question's
+# own place, read with it as one sentence (a full stop, or even a comma, loses it: the hits bank's tune half)
+ENDS_RE = re.compile(r"[.!?;]")
+PLACE_FIRST_RE = re.compile(r"^\W*(?:(?:so|and|ok|okay|um|uh|hey|then|right)\W+)*(?:when|whenever|where|while|once|as soon as|"
+                            r"after|before|until|till|at|from|during|on|in)\b", re.I)
+
 
 def sentences(text: str) -> str:
     """`text` with a full stop where dictation ran two sentences together: a question or an order after a clause
     said ("the piano is too loud turn it down": "the piano is too loud. turn it down")."""
     text = SAID_AFTER_RE.sub(r"\1, ", text)   # ("too calm, its like ... can you add drums after the third cut": asked
     # after "too" or "so", how it is is why it is asked, read with the question and its place, as one sentence)
-    text = ASKED_RE.sub(lambda m: m[0] if TOO_RE.search(text, 0, m.start()) else ". ", text)
+    text = ASKED_RE.sub(lambda m: m[0] if TOO_RE.search(text, 0, m.start()) or
+                        PLACE_FIRST_RE.match(ENDS_RE.split(text[:m.start()])[-1]) else ". ", text)   # (or a place said first)
     return COMPARED_AFTER_RE.sub(r"\1. ", TOLD_RE.sub(r"\1. ", PLEASE_RE.sub(". ", text)))
 
 
