@@ -261,12 +261,19 @@ def train(cfg: dict) -> dict:
     return report
 
 
-def load_config(path: str | Path = "finetune/configs/intent/minilm-lora.yaml") -> dict:
-    """The recipe's config; every key the script reads must be there."""
+def read_config(path: str | Path, keys: set[str]) -> dict:
+    """A recipe's YAML config (this one's, the tagger's, the tagger with its own adapter's); every key in `keys`,
+    the ones the recipe reads, must be there."""
     cfg = yaml.safe_load(Path(path).read_text())
-    missing = KEYS - set(cfg)
+    missing = keys - set(cfg)
     if missing:
         raise ValueError(f"{path}: missing {sorted(missing)}")
+    return cfg
+
+
+def load_config(path: str | Path = "finetune/configs/intent/minilm-lora.yaml") -> dict:
+    """The recipe's config; every key the script reads must be there."""
+    cfg = read_config(path, KEYS)
     if not 0 <= cfg["frozen_layers"] < LAYERS:
         raise ValueError(f"{path}: frozen_layers must be 0..{LAYERS - 1}")
     return cfg

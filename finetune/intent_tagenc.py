@@ -27,7 +27,8 @@ import yaml
 from v2m.agent.dialogue.intent_model import TAGS
 from v2m.agent.dialogue.minilm import model_dir
 from v2m.agent.dialogue.tagger import Tagger
-from v2m.finetune.intent_lora import _batch, _lower, _read, _upper, gold_spans, lora_arrays, span_f1, with_lora
+from v2m.finetune.intent_lora import (_batch, _lower, _read, _upper, gold_spans, lora_arrays, read_config, span_f1,
+                                      with_lora)
 from v2m.finetune.intent_tagger import human_span_rows, in_fold, measure, training_rows, validation_rows
 
 KEYS = {"seed", "train_sentences", "val_sentences", "human_spans", "human_repeat", "place_swaps", "max_tokens",
@@ -123,11 +124,7 @@ def train(cfg: dict) -> dict:
 
 def load_config(path: str | Path = "finetune/configs/intent/tagger-lora.yaml") -> dict:
     """The recipe's config; every key it reads must be there."""
-    cfg = yaml.safe_load(Path(path).read_text())
-    missing = KEYS - set(cfg)
-    if missing:
-        raise ValueError(f"{path}: missing {sorted(missing)}")
-    return cfg
+    return read_config(path, KEYS)
 
 
 def main(argv: list[str] | None = None) -> int:

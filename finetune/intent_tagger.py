@@ -28,11 +28,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-import yaml
 from v2m.agent.dialogue.intent_model import SPAN_LABELS, TAGS, IntentModel, Span, decode_tags, spans_from_tags
 from v2m.finetune.intent_data import generate
 from v2m.finetune.intent_human import GRADED, graded_bank_texts, human_rows, load_set
-from v2m.finetune.intent_lora import span_f1, token_tags
+from v2m.finetune.intent_lora import read_config, span_f1, token_tags
 
 ROOT = Path(__file__).resolve().parents[1]
 HUMAN_SPANS = ROOT / "finetune" / "data" / "human_spans" / "spans.jsonl"
@@ -272,11 +271,7 @@ def intent_arrays_identical(a: Path, b: Path) -> bool:
 
 def load_config(path: str | Path = "finetune/configs/intent/tagger.yaml") -> dict:
     """The recipe's config; every key it reads must be there."""
-    cfg = yaml.safe_load(Path(path).read_text())
-    missing = KEYS - set(cfg)
-    if missing:
-        raise ValueError(f"{path}: missing {sorted(missing)}")
-    return cfg
+    return read_config(path, KEYS)
 
 
 def main(argv: list[str] | None = None) -> int:
