@@ -333,7 +333,7 @@ def combine(analysis, plan, request: str, read: Callable, unread: Callable | Non
         raise Unclear(*odd)   # "make it kind of funny", "a bit more drama": faster, a major key or livelier?
     if (how := trust.kept(choice.how, choice.label, rules, guessed, plan.mode)) != choice.how:
         choice = Choice(how)   # "make it joyous" in a major score: the key it has already; the word's own reading
-    said = unitless(spelled(request.lower()))   # "by five beats per minute" names no minute
+    said = unitless(text)   # "by five beats per minute" names no minute
     # the places the tagger hears (its own adapter when it ships: a second pass, ~50 ms; else the intent head's tags)
     tagged = model.tag_spans(text) if model is not None else []
     places = tuple(s.text for s in tagged if s.label == "scope" and s.text in said)

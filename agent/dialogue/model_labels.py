@@ -16,7 +16,7 @@ from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_finders import locate
 from v2m.agent.dialogue.spelling import spelled
-from v2m.agent.dialogue.tagged_places import BARE_WORD_RE, EVERY_RE, POINTER_RE, QUESTION, SCENE_RE, relocated
+from v2m.agent.dialogue.tagged_places import QUESTION, SCENE_RE, names_no_place, relocated
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import WHOLE_RE, Ask, snap
 from v2m.tools.contract import EditIntent
@@ -94,9 +94,7 @@ def _placed(label: str, p: float, analysis, plan, request: str, read: Callable,
             give it a lift there"): acting on the whole score would change what the user did not address.
     """
     intents = _placed_intents(label, p, analysis, plan, request, read)
-    # a pointer back into the conversation ('in there' after a place was asked about) is the grammar's to read
-    unplaced = [w for w in places if not WHOLE_RE.search(w.lower()) and not BARE_WORD_RE.fullmatch(w)
-                and not POINTER_RE.fullmatch(w) and not EVERY_RE.match(w)]
+    unplaced = [w for w in places if not names_no_place(w)]   # (a pointer such as 'in there' is the grammar's to read)
     if unplaced and LABELS[label][0] not in PLACELESS and all(it.scope.kind == "whole" for it in intents):
         hint = HINTS.get(label, "").format(i=_instrument(request) or "")   # the span's own words place it
         if again := relocated(intents, unplaced, analysis, plan, f"{request.rstrip(' .!?')} {hint}", read):

@@ -54,6 +54,13 @@ EVERY_RE = re.compile(r"\W*(?:(?:in|on|for|across|over|through|during) )?(?:ever
 QUESTION = "Where do you mean by '{}'? Name a shot or a time, e.g. 'in shot 3' or 'from 0:12 to the end'."
 
 
+def names_no_place(span: str) -> bool:
+    """Whether a tagged scope names no place to read or to ask about: the whole score, a bare preposition, a pointer
+    back into the conversation, every one of a kind (the one test `candidates` and the head's path share)."""
+    low = span.lower()
+    return bool(WHOLE_RE.search(low) or BARE_WORD_RE.fullmatch(low) or POINTER_RE.fullmatch(low) or EVERY_RE.match(low))
+
+
 def _whole(intents: list[EditIntent]) -> bool:
     """Whether every edit of the reading covers the whole score and can take a stretch (no hit's times, no style)."""
     return bool(intents) and all(it.what in PLACEABLE and it.scope.kind == "whole" and not it.scope.times_s
@@ -75,8 +82,7 @@ def candidates(spans: tuple[str, ...], intents: list[EditIntent], request: str, 
     out = []
     for w in spans:
         low = w.lower().strip(" ,.;:!?-")
-        if not low or WHOLE_RE.search(low) or BARE_WORD_RE.fullmatch(low) or POINTER_RE.fullmatch(low) or \
-                EVERY_RE.match(low) or EDGE_RE.match(low) or \
+        if not low or names_no_place(low) or EDGE_RE.match(low) or \
                 any(low in sc for sc in scenes) or named_parts(low) or not _said_in(low, intents, request):
             continue
         if not loose and (not PLACE_NOUN_RE.search(low) or len(low.split()) < 2 or TRAILING_RE.search(low)):

@@ -30,7 +30,7 @@ def _record() -> None:
     """Wrap `arbiter.combine` (and the grammar's `read` it is given) to record each join's inputs into CURRENT."""
     from v2m.agent.dialogue import arbiter
     from v2m.agent.dialogue.intent_model import IntentModel
-    from v2m.agent.dialogue.model_labels import BARE_WORD_RE
+    from v2m.agent.dialogue.tagged_places import BARE_WORD_RE
     from v2m.agent.dialogue.place_finders import locate
     from v2m.agent.dialogue.spelling import spelled
     from v2m.agent.dialogue.where import WHOLE_RE, Ask
