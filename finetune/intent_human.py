@@ -35,12 +35,13 @@ SET_FOLDERS = {"a": _TESTS / "dialogues", "b": _TESTS / "dialogues_personas", "c
                "f": _TESTS / "dialogues_f", "g": _TESTS / "dialogues_g", "h": _TESTS / "dialogues_h",
                "i": _TESTS / "dialogues_i", "j": _TESTS / "dialogues_j", "k": _TESTS / "dialogues_k",
                "l": _TESTS / "dialogues_l", "m": _TESTS / "dialogues_m", "n": _TESTS / "dialogues_n",
-               "o": _TESTS / "dialogues_o"}   # fifteenth session: rewordings of d-g (l), h-k (m), d-k (n) tune dialogues; o: eighteenth, three blind writers in new voices
+               "o": _TESTS / "dialogues_o",
+               "p": _TESTS / "dialogues_p"}   # fifteenth session: rewordings of d-g (l), h-k (m), d-k (n) tune dialogues; o: eighteenth, three blind writers in new voices; p: twentieth, five more
 # Which sets may be trained on and tuned on: a whole set, or the "tune" half of one (by `half_of`).
 TRAINABLE = ("a", "b", "d-tune", "e-tune", "f-tune", "g-tune", "h-tune", "i-tune", "j-tune", "k-tune", "l-tune",
-             "m-tune", "n-tune", "o-tune", "bank-tune", "family-tune", "bank17-tune")   # a, h..n tune: sixteenth session; o-tune: eighteenth (the shipped head never trained on it)
+             "m-tune", "n-tune", "o-tune", "p-tune", "bank-tune", "family-tune", "bank17-tune")   # a, h..n tune: sixteenth session; o-tune: eighteenth, p-tune: twentieth (the shipped head never trained on either)
 GRADED = ("c", "d-val", "e-val", "f-val", "g-val", "h-val", "i-val", "j-val", "k-val",
-          "l-val", "m-val", "n-val", "o-val")   # the dialogue sets that grade (only their sentences are read here)
+          "l-val", "m-val", "n-val", "o-val", "p-val")   # the dialogue sets that grade (only their sentences are read here)
 # The request bank: single requests with their labels, written by people blind to the code and to every set,
 # in three voices (finetune/data/intent_bank/README.md); split by `half_of` on the text, bank-val grades.
 BANK = ROOT / "finetune" / "data" / "intent_bank"

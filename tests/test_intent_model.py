@@ -66,7 +66,7 @@ def test_human_turns_are_labelled_from_expectations_and_graded_sets_are_refused(
     assert len(rows) > 700 and {r["label"] for r in rows} <= set(LABELS) and all(r["spans"] is None for r in rows)
     assert len({r["text"].lower() for r in rows}) == len(rows)
     # grading sets are refused by name
-    for graded in ("c", "d-val", "d", "e", "e-val", "f", "f-val", "g", "g-val", "h", "h-val", "i", "i-val", "j", "j-val", "k", "k-val", "l", "l-val", "m", "m-val", "n", "n-val", "o", "o-val", "bank-val", "bank"):
+    for graded in ("c", "d-val", "d", "e", "e-val", "f", "f-val", "g", "g-val", "h", "h-val", "i", "i-val", "j", "j-val", "k", "k-val", "l", "l-val", "m", "m-val", "n", "n-val", "o", "o-val", "p", "p-val", "bank-val", "bank"):
         with pytest.raises(ValueError):
             dialogues(graded)
     # and no training turn of more than two words is a turn of a graded set
@@ -119,7 +119,7 @@ def test_the_validation_halves_are_the_ones_frozen_before_anyone_read_them():
 
     from v2m.finetune.intent_human import SET_FOLDERS, load_set
 
-    for name in ("e-val", "f-val", "g-val", "h-val", "i-val", "j-val", "k-val", "l-val", "m-val", "n-val", "o-val"):   # h/i-val: 11th, j/k-val: 12th, l, m, n: 15th, o: 18th
+    for name in ("e-val", "f-val", "g-val", "h-val", "i-val", "j-val", "k-val", "l-val", "m-val", "n-val", "o-val", "p-val"):   # h/i-val: 11th, j/k-val: 12th, l, m, n: 15th, o: 18th, p: 20th
         readme = (SET_FOLDERS[name[0]] / "README.md").read_text()
         frozen = re.search(r"hash to\s+sha256 `([0-9a-f]{64})`", readme).group(1)
         ids = "".join(i + "\n" for i in sorted(d["id"] for d in load_set(name)))
