@@ -5,7 +5,8 @@ hit point on a beat (or an accented offbeat); lay each
 section's chords (`progression.py`: the plan's, or the style's form where the section's start time falls in
 it, with cadences and the style's harmonic rhythm inside each bar); then each section is
 played by the part generators (`drums.py`, `parts.py`, `melody.py`) at the intensity level its energy
-picks, louder where the picture moves more. Each section has its own random stream seeded by
+picks, louder where the picture moves more, and its ending, if it ends the piece, faded or driven by that level
+(`dynamics.py`). Each section has its own random stream seeded by
 (plan.seed, section start time), so the same plan gives the same notes and an edit to one section leaves
 the others unchanged, even an edit that splits a section and so renumbers the ones after it.
 
@@ -27,6 +28,7 @@ from v2m.tools.gm import DRUMS, instrument_number
 from v2m.tools.music.abc_melody import melody_from_abc
 from v2m.tools.music.arrangement import Arrangement, Note, Part
 from v2m.tools.music.drums import drum_part, percussion_part
+from v2m.tools.music.dynamics import ending, seam_start
 from v2m.tools.music.expression import expression_curve, humanize
 from v2m.tools.music.melody import melody_part
 from v2m.tools.music.parts import SectionContext, bass_part, comp_part
@@ -60,7 +62,7 @@ def _accents(plan: ScorePlan, bars) -> dict[int, tuple[str, float]]:
         hit = min(plan.hit_points, key=lambda h: abs(h.time_s - bar.start_s), default=None)
         if hit is not None and abs(hit.time_s - bar.start_s) <= HIT_MATCH_S:
             out[k] = (hit.kind, hit.strength)
-        elif bar.anchor == "boundary":
+        elif bar.anchor == "boundary" and not seam_start(plan, bar.section):  # a seam marks no cut
             out[k] = ("crash", 0.8)
     return out
 
@@ -350,8 +352,13 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
                     repairs += [f"section {i} ({sec.name}): {f}" for f in fixed]
                 else:
                     parts[r].notes += melody_part(ctx, r)
-        if final and len(bars) == 1 and style.levels.index(ctx.level) > 0:
+        level = style.levels.index(ctx.level)
+        if final and len(bars) == 1 and level > 0:
             _big_finish(parts, bars[0], counts, (frame or tmap).end_beat)
+        elif final:  # the ending follows the energy: the softest level fades into its last chord, the top drives
+            for r in roles:
+                parts[r].notes[counts[r]:] = ending(parts[r].notes[counts[r]:], level, len(style.levels),
+                                                    bars[0].start_beat, (frame or tmap).end_beat)
         for r, db in sec.levels_db.items():  # the balance between parts: a velocity offset per role
             if r in parts and db:
                 parts[r].notes[counts[r]:] = _level(parts[r].notes[counts[r]:], db)
