@@ -14,7 +14,7 @@ import pytest
 from dialogue_check import Midi, changed_outside, clip_analysis, run_dialogue
 
 from v2m.agent.dialogue.session import Session
-from v2m.tools.music.theory import tonic_pc
+from v2m.tools.music.theory import scale_pcs
 
 TRAVEL = {"duration": 100, "cuts": [0.04, 9, 18, 26, 35, 44, 44.04, 55, 66, 78, 89]}
 NEWS = {"duration": 90, "every": 7.5}
@@ -86,11 +86,14 @@ MODES = [
 ]
 
 
-def _thirds(m: Midi, plan, a: float, b: float) -> tuple[int, int]:
-    """Pitched notes starting in [a, b) on the key's minor third and on its major third."""
-    t = tonic_pc(plan.key)
-    notes = m.notes(a, b)
-    return sum(n.pitch % 12 == (t + 3) % 12 for n in notes), sum(n.pitch % 12 == (t + 4) % 12 for n in notes)
+def _degrees(m: Midi, plan, a: float, b: float, mode: str) -> tuple[int, int]:
+    """Notes of the tune and the chords starting in [a, b) on the degrees only `mode` has, and on those only the
+    plan's mode has (A major against A minor: C#, F#, G# against C, F, G). The bass is left out: its chromatic
+    approach to the next root may pass any note, as in every mode."""
+    asked, score = set(scale_pcs(plan.key, mode)), set(scale_pcs(plan.key, plan.mode))
+    pcs = [n.pitch % 12 for inst in m.pm.instruments if not inst.is_drum and inst.name.split(":")[0] != "bass"
+           for n in inst.notes if a - 1e-3 <= n.start < b - 1e-3]
+    return sum(p in asked - score for p in pcs), sum(p in score - asked for p in pcs)
 
 
 @pytest.mark.parametrize("case", MODES, ids=[c[0] for c in MODES])
@@ -107,6 +110,23 @@ def test_a_mode_asked_for_a_span_sounds_there_only(case, tmp_path):
     assert new.mode != mode, "the test asks for the mode the score is not in"
     old_m, new_m = Midi(old, analysis), Midi(new, analysis)
     assert not changed_outside(old, new, old_m, new_m, a, b), "notes outside the span changed"
-    minor3, major3 = _thirds(new_m, new, a, b)
-    wanted, other = (major3, minor3) if mode == "major" else (minor3, major3)
-    assert wanted > 0 and other == 0, f"in {a}-{b}: {minor3} notes on the minor third, {major3} on the major third"
+    wanted, other = _degrees(new_m, new, a, b, mode)
+    assert wanted > 0 and other == 0, f"in {a}-{b}: {wanted} notes on {mode}'s own degrees, {other} on {new.mode}'s"
+
+
+def test_a_section_playing_its_style_s_chords_keeps_the_plan_s_mode():
+    """`section_mode` hears another mode only in chords that lie in it and not in the plan's: no style's own
+    progression does, so a section given the style's chords is sung in the plan's mode as before."""
+    from v2m.tools.contract import ScorePlan, Section
+    from v2m.tools.music.progression import section_mode
+    from v2m.tools.style import load_style, style_names
+
+    for name in style_names():
+        for mode, progs in load_style(name).progressions.items():
+            for chords in progs:
+                plan = ScorePlan(duration_s=8, style=name, tempo_bpm=100, key="A", mode=mode,
+                                 sections=[Section(name="A", start_s=0, end_s=8, chords=chords)])
+                assert section_mode(plan, 0) == mode, (name, mode, chords)
+    plan = ScorePlan(duration_s=8, style="lofi", tempo_bpm=80, key="A", mode="minor",
+                     sections=[Section(name="A", start_s=0, end_s=8, chords=["Amaj7", "Bm7", "C#m7", "Dmaj7"])])
+    assert section_mode(plan, 0) == "major"

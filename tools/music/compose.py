@@ -3,7 +3,8 @@
 How: lay the tempo map (`tempo_map.py`): a steady tempo per section, every boundary a downbeat and every
 hit point on a beat (or an accented offbeat); lay each
 section's chords (`progression.py`: the plan's, or the style's form where the section's start time falls in
-it, with cadences and the style's harmonic rhythm inside each bar); then each section is
+it, with cadences and the style's harmonic rhythm inside each bar, in the mode its own chords are written in:
+a mode asked for a span); then each section is
 played by the part generators (`drums.py`, `parts.py`, `melody.py`) at the intensity level its energy
 picks, louder where the picture moves more, and its ending, if it ends the piece, faded or driven by that level
 (`dynamics.py`). Each section has its own random stream seeded by
@@ -32,7 +33,7 @@ from v2m.tools.music.dynamics import ending, seam_start
 from v2m.tools.music.expression import expression_curve, humanize
 from v2m.tools.music.melody import melody_part
 from v2m.tools.music.parts import SectionContext, bass_part, comp_part
-from v2m.tools.music.progression import section_harmony
+from v2m.tools.music.progression import section_harmony, section_mode
 from v2m.tools.music.ranges import playable_range
 from v2m.tools.music.splits import clip, seams
 from v2m.tools.music.swing import unswing_beat
@@ -291,7 +292,6 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
     programs = {r: instrument_number(r, instruments[r]) for r in roles}
     registers = _registers(style, {r: p for r, p in programs.items() if r not in ("drums", "percussion")})
     meter = int(plan.meter.split("/")[0])
-    scale = scale_pcs(plan.key, plan.mode)
     parts = {r: Part(r, instruments[r], programs[r], r in ("drums", "percussion")) for r in roles}
     repairs: list[str] = []
     chord_names: list[str] = []
@@ -310,8 +310,10 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
             anchor += f":take{sec.take}"
         rng = random.Random(zlib.crc32(f"{plan.seed}:{anchor}".encode()))
         final = i == last if frame is None else sec.end_s >= plan.duration_s - 1e-3
+        mode = section_mode(plan, i)  # a mode asked for a span: the section's chords filled and sung in it
         hplan = plan if frame is None else plan.model_copy(update={"sections": [*plan.sections[:i], sec,
                                                                                   *plan.sections[i + 1:]]})
+        hplan = hplan if mode == plan.mode else hplan.model_copy(update={"mode": mode})
         harmony = section_harmony(hplan, style, i, [b.beats for b in bars], final)
         offbeat = _offbeat_hits(plan, frame or tmap, bars)
         lo, hi = (frame.lo, frame.hi) if frame else (bars[0].start_beat, bars[-1].end_beat)
@@ -320,7 +322,8 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
                     if lo <= b.start_beat + off < hi]
         ctx = SectionContext(index=i, bars=bars, chords=harmony.downbeats, changes=harmony.changes,
                              entry=harmony.entry, level=style.level(sec.energy), style=style,
-                             scale=scale, tonic=tonic_pc(plan.key), energy=sec.energy, meter=meter, rng=rng,
+                             scale=scale_pcs(plan.key, mode), tonic=tonic_pc(plan.key), energy=sec.energy, meter=meter,
+                             rng=rng,
                              pattern_meter=int(style.meter.split("/")[0]),
                              gains=_gains(analysis, bars, frame or tmap), accents=_accents(plan, bars),
                              hits=offbeat,
@@ -347,7 +350,7 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
                 parts[r].notes += comp_part(ctx, r)
             elif r in MELODY_ROLES:
                 if sec.melody_abc:
-                    notes, fixed = melody_from_abc(sec.melody_abc, ctx, r, plan.key, plan.mode)
+                    notes, fixed = melody_from_abc(sec.melody_abc, ctx, r, plan.key, mode)
                     parts[r].notes += notes
                     repairs += [f"section {i} ({sec.name}): {f}" for f in fixed]
                 else:
