@@ -83,6 +83,11 @@ MODES = [
      "minor key just for the last shot", (30, 40), "minor"),
     ("span-major", NEWS, "flood recovery pkg, 1:30, need a sober bed, nothing melodramatic", [],
      "put 0:30 to 0:45 in a major key", (30, 45), "major"),
+    # "up top" (an editor's start) with the span said in numbers in the same message
+    ("gloomy-up-top", NEWS, "flood recovery pkg, 1:30, need a sober bed, nothing melodramatic", [],
+     "a bit gloomy up top, it's a happy ending story. brighten the first 15 seconds", (0, 15), "major"),
+    ("sombre-up-top", {"duration": 60, "every": 10}, "sad piano for a memorial video", [],
+     "too sombre up top - make 0:00 to 0:20 major", (0, 20), "major"),
 ]
 
 
@@ -130,3 +135,17 @@ def test_a_section_playing_its_style_s_chords_keeps_the_plan_s_mode():
     plan = ScorePlan(duration_s=8, style="lofi", tempo_bpm=80, key="A", mode="minor",
                      sections=[Section(name="A", start_s=0, end_s=8, chords=["Amaj7", "Bm7", "C#m7", "Dmaj7"])])
     assert section_mode(plan, 0) == "major"
+
+
+def test_up_top_takes_the_stretch_said_at_the_top_but_not_a_part_s_place_in_the_mix():
+    from v2m.agent.dialogue.loose_places import narrowed
+    from v2m.tools.contract import EditIntent, EditScope
+
+    span = EditScope(kind="span", start_s=0.0, end_s=15.0, label="from 0:00 to 0:15")
+    lift = EditIntent(what="energy", direction="up", scope=span, text="lift from 0s to 15s")
+    mood = EditIntent(what="mode", direction="set", value="major", text="too mournful up top a recovery story")
+    guitar = EditIntent(what="balance", direction="up", value="guitar", text="more guitar up top")
+    assert [it.scope for it in narrowed([mood, lift])] == [span, span]
+    assert narrowed([guitar, lift])[0].scope.kind == "whole"   # a part up top: its place in the mix
+    later = lift.model_copy(update={"scope": span.model_copy(update={"start_s": 30.0, "end_s": 45.0})})
+    assert narrowed([mood, later])[0].scope.kind == "whole"    # a stretch that does not start at the top
