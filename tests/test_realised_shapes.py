@@ -2,8 +2,9 @@
 
 - a fade thins and softens toward its end (note weight per second, last third under the first);
 - a rise from a level already high is heard rising (last third over the first);
-- a mode asked for a span sounds in that span only: its notes use the new mode's third, and every note outside it
-  is the same as before.
+- a mode asked for a span sounds in that span only: its tune and chords sing the asked mode's own degrees (A major's
+  C#, F#, G# against A minor's C, F, G) and none of the score's, and every note outside it is the same as before;
+  "up top" with a stretch in numbers said in the same message is that stretch.
 
 Each is the user's words from set o (tune half) and other wordings of the same meaning, on other clips and styles,
 run through a real Session with the same checks the dialogue benchmark makes."""

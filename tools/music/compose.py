@@ -29,7 +29,7 @@ from v2m.tools.gm import DRUMS, instrument_number
 from v2m.tools.music.abc_melody import melody_from_abc
 from v2m.tools.music.arrangement import Arrangement, Note, Part
 from v2m.tools.music.drums import drum_part, percussion_part
-from v2m.tools.music.dynamics import ending, seam_start
+from v2m.tools.music.dynamics import ending, seam_at
 from v2m.tools.music.expression import expression_curve, humanize
 from v2m.tools.music.melody import melody_part
 from v2m.tools.music.parts import SectionContext, bass_part, comp_part
@@ -55,7 +55,9 @@ STOP_BUTTON_BEATS = 0.25   # a stop's chord on the hit, before its silence (see 
 LAND_RING_BEATS = 0.75     # the piece's last chord rings at least this long before the video ends (`_landing`)
 
 
-def _accents(plan: ScorePlan, bars) -> dict[int, tuple[str, float]]:
+def _accents(plan: ScorePlan, bars, soft: bool = False) -> dict[int, tuple[str, float]]:
+    """Bar -> (hit kind, strength) of the bars a hit point or a section boundary falls on; a section at the style's
+    softest level (`soft`) strikes nothing where it starts on an edit's seam (`dynamics.seam_at`)."""
     out = {}
     for k, bar in enumerate(bars):
         if bar.anchor not in ("boundary", "hit"):
@@ -63,7 +65,7 @@ def _accents(plan: ScorePlan, bars) -> dict[int, tuple[str, float]]:
         hit = min(plan.hit_points, key=lambda h: abs(h.time_s - bar.start_s), default=None)
         if hit is not None and abs(hit.time_s - bar.start_s) <= HIT_MATCH_S:
             out[k] = (hit.kind, hit.strength)
-        elif bar.anchor == "boundary" and not seam_start(plan, bar.section):  # a seam marks no cut
+        elif bar.anchor == "boundary" and not (soft and seam_at(plan, bar.start_s)):
             out[k] = ("crash", 0.8)
     return out
 
@@ -320,12 +322,13 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
         chord_names += [c.name for b, c in zip(bars, harmony.downbeats) if lo <= b.start_beat < hi]
         changes += [(b.start_beat + off, c.name) for b, bar in zip(bars, harmony.changes) for off, c in bar
                     if lo <= b.start_beat + off < hi]
+        level = style.levels.index(style.level(sec.energy))
         ctx = SectionContext(index=i, bars=bars, chords=harmony.downbeats, changes=harmony.changes,
                              entry=harmony.entry, level=style.level(sec.energy), style=style,
                              scale=scale_pcs(plan.key, mode), tonic=tonic_pc(plan.key), energy=sec.energy, meter=meter,
                              rng=rng,
                              pattern_meter=int(style.meter.split("/")[0]),
-                             gains=_gains(analysis, bars, frame or tmap), accents=_accents(plan, bars),
+                             gains=_gains(analysis, bars, frame or tmap), accents=_accents(plan, bars, soft=level == 0),
                              hits=offbeat,
                              fill=not final and sec.fill, final=final, registers=registers,
                              land=_landing(bars, (frame or tmap).end_beat, offbeat) if final else 0.0,
@@ -355,7 +358,6 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
                     repairs += [f"section {i} ({sec.name}): {f}" for f in fixed]
                 else:
                     parts[r].notes += melody_part(ctx, r)
-        level = style.levels.index(ctx.level)
         if final and len(bars) == 1 and level > 0:
             _big_finish(parts, bars[0], counts, (frame or tmap).end_beat)
         elif final:  # the ending follows the energy: the softest level fades into its last chord, the top drives

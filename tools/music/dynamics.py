@@ -8,9 +8,11 @@ neighbouring energies often share one. Two places needed more than that to follo
   the last shot (energies 0.31, 0.21, 0.12: one level) ended on the band's full final chord and weighed more at
   its end than at its start (359 -> 438 note weight per second, o-b-travel-01), and a climb to the end held its
   cadence as at any level, so the rise was not heard (1621 -> 1588, o-c-doc-13). The middle levels end as before.
-- a seam. A section's first downbeat is accented where it starts on a cut; a piece an edit cut from a section at
-  no cut of the picture (a shape drawn in even steps over one long shot) starts at a seam with nothing to mark,
-  so no accent is struck there (`seam_start`): the music goes on across it as the whole section did.
+- a seam. A section's first downbeat is accented where it starts on a cut, and a piece an edit cut from a section at
+  no cut of the picture (a shape drawn in even steps over one long shot) starts at a seam with nothing to mark. At
+  the softest level no accent is struck there (`seam_at`): a quiet passage goes on across it as the whole section
+  did, where a stab at each step of the fade weighed more than the fade took away. Above it the band still marks
+  the step: a climb heard as steps up ("start tiny and grow", h-a-director-01) leans on it.
 
 Both read the section alone (its energy's level, whether it ends the piece, where it was cut from), so an edit
 elsewhere leaves its notes as they were.
@@ -56,9 +58,10 @@ def ending(notes: list[Note], level: int, n_levels: int, first_beat: float, end_
     return [scaled(n) for n in notes]
 
 
-def seam_start(plan: ScorePlan, i: int) -> bool:
-    """Whether section i starts at a seam: it is a piece an edit cut from a section (`split_from`), starting
-    after that section's start, so at no boundary the plan had before (a cut inside the section is marked as it
-    was before the split: by its hit point, where it has one)."""
-    sec = plan.sections[i]
-    return sec.split_from is not None and sec.start_s > sec.split_from.start_s + SEAM_S
+def seam_at(plan: ScorePlan, time_s: float) -> bool:
+    """Whether a section starts at `time_s` on a seam: a piece an edit cut from a section (`split_from`), starting after
+    that section's start, so at no boundary the plan had before (a cut inside the section is marked as it was before
+    the split: by its hit point, where it has one). The whole section's own first bar, which a piece played on its
+    grid is written from (`splits.Frame`), is no seam."""
+    return any(abs(s.start_s - time_s) < SEAM_S and s.split_from is not None and s.start_s > s.split_from.start_s + SEAM_S
+               for s in plan.sections)
