@@ -3,9 +3,11 @@
 How: lay the tempo map (`tempo_map.py`): a steady tempo per section, every boundary a downbeat and every
 hit point on a beat (or an accented offbeat); lay each
 section's chords (`progression.py`: the plan's, or the style's form where the section's start time falls in
-it, with cadences and the style's harmonic rhythm inside each bar); then each section is
+it, with cadences and the style's harmonic rhythm inside each bar, in the mode its own chords are written in:
+a mode asked for a span); then each section is
 played by the part generators (`drums.py`, `parts.py`, `melody.py`) at the intensity level its energy
-picks, louder where the picture moves more. Each section has its own random stream seeded by
+picks, louder where the picture moves more, and its ending, if it ends the piece, faded or driven by that level
+(`dynamics.py`). Each section has its own random stream seeded by
 (plan.seed, section start time), so the same plan gives the same notes and an edit to one section leaves
 the others unchanged, even an edit that splits a section and so renumbers the ones after it.
 
@@ -27,10 +29,11 @@ from v2m.tools.gm import DRUMS, instrument_number
 from v2m.tools.music.abc_melody import melody_from_abc
 from v2m.tools.music.arrangement import Arrangement, Note, Part
 from v2m.tools.music.drums import drum_part, percussion_part
+from v2m.tools.music.dynamics import ending, seam_at
 from v2m.tools.music.expression import expression_curve, humanize
 from v2m.tools.music.melody import melody_part
 from v2m.tools.music.parts import SectionContext, bass_part, comp_part
-from v2m.tools.music.progression import section_harmony
+from v2m.tools.music.progression import section_harmony, section_mode
 from v2m.tools.music.ranges import playable_range
 from v2m.tools.music.splits import clip, seams
 from v2m.tools.music.swing import unswing_beat
@@ -52,7 +55,9 @@ STOP_BUTTON_BEATS = 0.25   # a stop's chord on the hit, before its silence (see 
 LAND_RING_BEATS = 0.75     # the piece's last chord rings at least this long before the video ends (`_landing`)
 
 
-def _accents(plan: ScorePlan, bars) -> dict[int, tuple[str, float]]:
+def _accents(plan: ScorePlan, bars, soft: bool = False) -> dict[int, tuple[str, float]]:
+    """Bar -> (hit kind, strength) of the bars a hit point or a section boundary falls on; a section at the style's
+    softest level (`soft`) strikes nothing where it starts on an edit's seam (`dynamics.seam_at`)."""
     out = {}
     for k, bar in enumerate(bars):
         if bar.anchor not in ("boundary", "hit"):
@@ -60,7 +65,7 @@ def _accents(plan: ScorePlan, bars) -> dict[int, tuple[str, float]]:
         hit = min(plan.hit_points, key=lambda h: abs(h.time_s - bar.start_s), default=None)
         if hit is not None and abs(hit.time_s - bar.start_s) <= HIT_MATCH_S:
             out[k] = (hit.kind, hit.strength)
-        elif bar.anchor == "boundary":
+        elif bar.anchor == "boundary" and not (soft and seam_at(plan, bar.start_s)):
             out[k] = ("crash", 0.8)
     return out
 
@@ -289,7 +294,6 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
     programs = {r: instrument_number(r, instruments[r]) for r in roles}
     registers = _registers(style, {r: p for r, p in programs.items() if r not in ("drums", "percussion")})
     meter = int(plan.meter.split("/")[0])
-    scale = scale_pcs(plan.key, plan.mode)
     parts = {r: Part(r, instruments[r], programs[r], r in ("drums", "percussion")) for r in roles}
     repairs: list[str] = []
     chord_names: list[str] = []
@@ -308,19 +312,23 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
             anchor += f":take{sec.take}"
         rng = random.Random(zlib.crc32(f"{plan.seed}:{anchor}".encode()))
         final = i == last if frame is None else sec.end_s >= plan.duration_s - 1e-3
+        mode = section_mode(plan, i)  # a mode asked for a span: the section's chords filled and sung in it
         hplan = plan if frame is None else plan.model_copy(update={"sections": [*plan.sections[:i], sec,
                                                                                   *plan.sections[i + 1:]]})
+        hplan = hplan if mode == plan.mode else hplan.model_copy(update={"mode": mode})
         harmony = section_harmony(hplan, style, i, [b.beats for b in bars], final)
         offbeat = _offbeat_hits(plan, frame or tmap, bars)
         lo, hi = (frame.lo, frame.hi) if frame else (bars[0].start_beat, bars[-1].end_beat)
         chord_names += [c.name for b, c in zip(bars, harmony.downbeats) if lo <= b.start_beat < hi]
         changes += [(b.start_beat + off, c.name) for b, bar in zip(bars, harmony.changes) for off, c in bar
                     if lo <= b.start_beat + off < hi]
+        level = style.levels.index(style.level(sec.energy))
         ctx = SectionContext(index=i, bars=bars, chords=harmony.downbeats, changes=harmony.changes,
                              entry=harmony.entry, level=style.level(sec.energy), style=style,
-                             scale=scale, tonic=tonic_pc(plan.key), energy=sec.energy, meter=meter, rng=rng,
+                             scale=scale_pcs(plan.key, mode), tonic=tonic_pc(plan.key), energy=sec.energy, meter=meter,
+                             rng=rng,
                              pattern_meter=int(style.meter.split("/")[0]),
-                             gains=_gains(analysis, bars, frame or tmap), accents=_accents(plan, bars),
+                             gains=_gains(analysis, bars, frame or tmap), accents=_accents(plan, bars, soft=level == 0),
                              hits=offbeat,
                              fill=not final and sec.fill, final=final, registers=registers,
                              land=_landing(bars, (frame or tmap).end_beat, offbeat) if final else 0.0,
@@ -345,13 +353,17 @@ def compose(plan: ScorePlan, analysis: VideoAnalysis | None = None) -> Arrangeme
                 parts[r].notes += comp_part(ctx, r)
             elif r in MELODY_ROLES:
                 if sec.melody_abc:
-                    notes, fixed = melody_from_abc(sec.melody_abc, ctx, r, plan.key, plan.mode)
+                    notes, fixed = melody_from_abc(sec.melody_abc, ctx, r, plan.key, mode)
                     parts[r].notes += notes
                     repairs += [f"section {i} ({sec.name}): {f}" for f in fixed]
                 else:
                     parts[r].notes += melody_part(ctx, r)
-        if final and len(bars) == 1 and style.levels.index(ctx.level) > 0:
+        if final and len(bars) == 1 and level > 0:
             _big_finish(parts, bars[0], counts, (frame or tmap).end_beat)
+        elif final:  # the ending follows the energy: the softest level fades into its last chord, the top drives
+            for r in roles:
+                parts[r].notes[counts[r]:] = ending(parts[r].notes[counts[r]:], level, len(style.levels),
+                                                    bars[0].start_beat, (frame or tmap).end_beat)
         for r, db in sec.levels_db.items():  # the balance between parts: a velocity offset per role
             if r in parts and db:
                 parts[r].notes[counts[r]:] = _level(parts[r].notes[counts[r]:], db)

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from v2m.tools.contract import ScorePlan
 from v2m.tools.errors import V2MError
 from v2m.tools.music.harmony import Chord, apply_vocabulary, fill_bar, parse_chord
-from v2m.tools.music.theory import numeral_mode, scale_pcs
+from v2m.tools.music.theory import MODES, numeral_mode, scale_pcs
 from v2m.tools.style import Style
 
 
@@ -77,6 +77,31 @@ def section_cycle(plan: ScorePlan, style: Style, i: int) -> tuple[list[str], boo
     form = form_chords(style, plan.mode, plan.seed)
     r = form_position(sec.start_s, plan.tempo_bpm, int(plan.meter.split("/")[0])) % len(form)
     return form[r:] + form[:r], False
+
+
+def section_mode(plan: ScorePlan, i: int) -> str:
+    """The mode section i is heard in: the plan's, unless the section's own chords all lie in another mode on the
+    plan's tonic and not in the plan's; then that one (major and minor first). So a mode asked for a span, whose
+    chords the chat writes as symbols there (`agent.dialogue.operations.set_key`), is sung and filled in that mode
+    too, where the melody kept the score's scale (C naturals over A major chords). No style's progression lies in
+    another mode than its own, so a section playing the style's chords keeps the plan's mode.
+
+    Args:
+        plan: the plan; i: the section's index.
+    Returns:
+        A mode name (`theory.MODES`).
+    """
+    chords = plan.sections[i].chords
+    if not chords:
+        return plan.mode
+    try:
+        pcs = set().union(*(parse_chord(c, plan.key, plan.mode).pcs for c in chords))
+    except ValueError:   # a chord the harmony cannot read: section_harmony names it
+        return plan.mode
+    for mode in dict.fromkeys((plan.mode, "major", "minor", *MODES)):
+        if pcs <= set(scale_pcs(plan.key, mode)):
+            return mode
+    return plan.mode
 
 
 def tonic_name(plan: ScorePlan, style: Style) -> str:
