@@ -15,11 +15,12 @@ Used by the rules grammar (`v2m.agent.dialogue.edits`) and its instrument reader
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from v2m.agent.dialogue import audience, part_words, patterns, vocab
 from v2m.agent.dialogue.patterns import PLACE_SAID, LazyPattern   # the longest part alternations compile on first use
 from v2m.agent.dialogue.place_words import NUMBER_WORD, only_place
-from v2m.agent.dialogue.where import Ask, Span
+from v2m.agent.dialogue.where import Ask, Span, fmt
 
 # a part's name, never inside a word ("keys" in "monkeys", "bass" in "contrabassoon"): the boundary is the name's own
 INSTR_ALT = r"\b(?:" + "|".join(r"sub(?!s\b)" if k == "sub" else re.escape(k) for k in sorted({*vocab.INSTRUMENTS, *vocab.ROLE_WORDS}, key=lambda k: (-len(k), k))) + ")"   # "subs": subtitles
@@ -105,12 +106,23 @@ START_RE = re.compile(rf"\b(?:start|begin|(?<!gradually )bring(?: in)?) (?:the |
                       rf"(?:only )?(?:at|on|from|after) (?:the )?(?P<at>{PLACE_SAID})(?: onwards?| on)?(?: only)?\s*$")
 
 
-def entry(clause: str) -> tuple[str, bool]:
+def _opening(word: str, heard: Callable[[str], float | None] | None) -> str:
+    """A part said to enter from the top ("bring the drums in from the top"): it plays from 0:00 on. Where it plays nowhere,
+    throughout; where it comes in later, from 0:00 up to there (before: the intro alone, the stretch up to its entry
+    left without it); where it plays from the start already, fuller there (its level and the opening's energy)."""
+    first = heard(word) if heard is not None else 0.0
+    if first is None:
+        return f" add the {word} "
+    return f" add the {word} from 0:00 to {fmt(first)} " if first > 0.05 else f" add the {word} at the start "
+
+
+def entry(clause: str, heard: Callable[[str], float | None] | None = None) -> tuple[str, bool]:
     """"the dhol should start from the 3rd shot", "drums come in on the cut": the part is silent before that place; said
-    in full ("the drums come in strong at shot 5"), more of it from there (in, if out). Returns the clause said so."""
+    in full ("the drums come in strong at shot 5"), more of it from there (in, if out); from the top, in from 0:00 on
+    (`_opening`; `heard` says where a part first plays now). Returns the clause said so."""
     said = clause
     for pattern in (ENTRY_RE, START_RE):
-        said = pattern.sub(lambda m: f" add the {m[1]} at the start " if OPENING_RE.fullmatch(m["at"].strip()) else f" {'more' if (full := m.groupdict().get('full')) else 'no'} {m.group(1)} {'from' if full else 'before'} "
+        said = pattern.sub(lambda m: _opening(m[1], heard) if OPENING_RE.fullmatch(m["at"].strip()) else f" {'more' if (full := m.groupdict().get('full')) else 'no'} {m.group(1)} {'from' if full else 'before'} "
                                      f"{'' if m['at'][0].isdigit() or patterns.compiled(NUMBER_WORD).fullmatch(m['at'].strip()) else 'the '}{m['at'].strip()}{' on' if full else ''} ", said)
     if said == clause:
         said = re.sub(r"\b(\w+) comes? in (at|on|after) (the [\w ]+?)(?: not before)?\s*$", r"no \1 before \3", clause)
@@ -139,7 +151,8 @@ TEMPO_OBJECT_RE = re.compile(r"\b(?:slow|speed) (?:the |this |that )?(?:beat|gro
 class Mentions:
     """The instrument a request named last, read clause by clause, for "it", "them" and a level said alone."""
 
-    def __init__(self) -> None:
+    def __init__(self, heard: Callable[[str], float | None] | None = None) -> None:
+        self.heard = heard   # where a part first plays now (`starts.first_heard`), for an entry from the top
         self.last: str | None = None
         self.topic = False   # the last clause with a part only named it ("the strings.")
         self.instead: str | None = None   # "instead of the sax, a trumpet": the part the next one replaces
@@ -154,7 +167,7 @@ class Mentions:
             The clause, whether it was an entry, and whether it only names a part that a later clause says
             what to do with ("the strings. less of them").
         """
-        clause, entered = entry(refer(clause, self.last, self.gone))
+        clause, entered = entry(refer(clause, self.last, self.gone), self.heard)
         if self.gone and (m := ALSO_OUT_RE.fullmatch(clause)) and only_place(m.group(2)):
             clause = f" remove the {m.group(1)}{m.group(2)} "
         dimension, self.dimension = self.dimension, None
