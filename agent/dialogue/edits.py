@@ -162,7 +162,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             raise complaint[1]
         complaint = (len(out), asked) if complained else None
         if own and intents and prev is not None and prev[5] is not None and prev[5][1] is None and prev[5][0] < len(out) and \
-                sides.complaint_placed(out[prev[5][0]:], intents):   # (an aside between: "too heavy, people won't like it. ...")
+                sides.complaint_placed(out[prev[5][0]:], intents, request):   # (an aside between: "too heavy, people won't like it. ...")
             del out[prev[5][0]:]   # "the bass is too much, turn it down from 0:15 to 0:25": the complaint is about there
         # "leave the ending, make it faster": a kept place is lent to no later clause ("the rest" counts from it)
         kept = span if intents and all(it.what == "lock" for it in intents) else None if own else kept
