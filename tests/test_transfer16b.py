@@ -164,7 +164,7 @@ def test_9_a_place_edit_repeated_elsewhere(jazz_long, say):
 
 # ----------------------------------------------------------------------------- 10. a part from the very start
 
-@pytest.mark.parametrize("say", ["strings from the jump", left("The strings must begin from the beginning.", why="'must begin from the beginning' puts the strings in the intro shot only"),
+@pytest.mark.parametrize("say", ["strings from the jump", "The strings must begin from the beginning.",
                                  "strings in from frame one"])
 def test_10_a_part_from_the_very_start(jazz_long, say):
     jazz_long.say("add strings from 0:40")

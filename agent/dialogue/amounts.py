@@ -188,7 +188,7 @@ LIMIT_UP_RE = re.compile(rf"\b(?:max(?:imum|ed)?|full|highest|top) {ENERGY_WORD}
                          rf"(?:max(?:imum)?|11|eleven|100|top|limit|full)\b|\bmost {ENERGY_WORD} {AS_CAN}|\b{ENERGY_WORD}\b.{{0,20}}"
                          rf"\ball the way up\b|\b(?:as )?(?:energetic|intense|big|full|wild) as {AS_CAN}")
 LIMIT_DOWN_RE = re.compile(rf"\b(?:min(?:imum)?|lowest|least) {ENERGY_WORD}\b|\b{ENERGY_WORD} (?:to|at|down to) (?:the )?"
-                           rf"(?:min(?:imum)?|zero|0|bottom)\b|\b{ENERGY_WORD}\b.{{0,20}}\ball the way down\b"
+                           rf"(?:min(?:imum)?|zero|0(?![.\d])|bottom)\b|\b{ENERGY_WORD}\b.{{0,20}}\ball the way down\b"
                            rf"|\b(?:as )?(?:calm|sparse|gentle|minimal|bare|still) as {AS_CAN}")   # "calm as possible pls"
 LIMIT_STEP = 1.0   # a step across the whole range: every stretch lands at the limit (`operations.add_energy` clamps)
 
@@ -208,3 +208,16 @@ def to_limit(c, t: str) -> str:
     elif not mine:
         return t   # "the drums at full power": a part's level, read already
     return eat(t, m) if (m := (LIMIT_UP_RE if up else LIMIT_DOWN_RE).search(t)) else t
+
+
+# An energy level said in percent ("energy to 80%", "energy up to 81%": up to it where below, none lowered; "down to":
+# the other way), as `settings.same_level_as` says a place's level ("as loud as the intro")
+LEVEL_TO_RE = re.compile(r"\benergy (?:level )?(?:(up|down) )?(?:to|at) (\d{1,3}) ?(?:%|percent)(?!\w)")
+
+
+def to_level(c, t: str) -> str:
+    """The clause's energy said as a level to reach (`LEVEL_TO_RE`) recorded on `c`; `t` with it blanked."""
+    if not (m := LEVEL_TO_RE.search(t)) or not 0 < int(m[2]) <= 100:
+        return t
+    c.want("energy", direction=m[1] or "set", amount=int(m[2]) / 100, value="to")
+    return eat(t, m)

@@ -97,6 +97,13 @@ WISH_BESIDE_APPROVAL_RE = re.compile(
     r"\?|^\W*(?:what|which|how|why|where|when|who|did|does|do you|is it|are)\b|\b(?:more|less|too|still|but|again|also|as well|instead|add|remove|take|turn|put|bring|drop|cut|"
     rf"mute|kill|lose|swap|change|try|(?<!to )go|can (?:you|u|we|i)|{WISH}|maybe|only|"
     r"not|no|don'?t|back|up|down|version|v\d+|before|original|earlier|undo|revert)\b", re.I)
+# an edit ordered with a verb that needs no particle ("slow it, thanks!", "soften it, cheers", "thanks! calm it"): a wish
+# beside the thanks, whichever caller asks (the lists above hear "slow it down", "turn it up", never the bare verb)
+ORDERED_RE = re.compile(r"(?:^|[,.;:!?-]\s*|\b(?:and|then|now|just|please|pls|so|ok|okay)\s+)(?:slow|speed|calm|soften|quieten|hush|"
+                        r"tone|lift|raise|lower|boost|pump|crank|liven|mellow|beef|thin|darken|brighten|warm|fade|build|swell|"
+                        r"tighten|loosen|spice|ramp|push|pull|nudge|bump|ease|settle|simplify|strip|punch|sweeten|smooth|shorten|"
+                        r"lengthen|dial|thicken|fill|quicken|sadden|lighten|jazz) (?:it|this|that|things|"
+                        r"everything|them|the (?:music|mix|score|track|song|\w+s?))\b", re.I)
 # a comparative said of the music as it is ("that's a much softer way in", "much better"), no wish
 COMPARED_RE = re.compile(r"\b(?:that'?s|it'?s|this is|it is|sounds|feels|much|so much|way|a lot)\b(?: a| so| really| much)* "
                          r"[a-z]+er\b")
@@ -291,7 +298,7 @@ def hands_off(request: str) -> bool:
 def signed_off(request: str) -> bool:
     """Whether a turn only thanks, praises or signs off ("cheers, that'll do nicely", "played it twice already, love
     how it sits under the dialogue"): a closing word and, beside it, no question and nothing wished or named."""
-    if "?" in request or not CLOSING_RE.search(request):
+    if "?" in request or not CLOSING_RE.search(request) or ORDERED_RE.search(request):
         return False
     rest = SURPRISE_RE.sub(" ", CLOSING_RE.sub(" ", request))
     return not WISH_BESIDE_CLOSING_RE.search(rest) and not named_parts(rest.lower()) and \
@@ -310,7 +317,7 @@ def approval(request: str) -> bool:
     "lol my kid says it sounds like a movie now. we're happy"): no wish, no comparative asked for, a part named only
     as what it is."""
     low = " ".join(request.lower().split())
-    if not APPROVAL_RE.search(LIKENED_RE.sub(" ", low)) or WISH_BESIDE_APPROVAL_RE.search(low):
+    if not APPROVAL_RE.search(LIKENED_RE.sub(" ", low)) or WISH_BESIDE_APPROVAL_RE.search(low) or ORDERED_RE.search(low):
         return False   # "warm and snug like a nice quilt": the quilt is nice, the music is wished so
     if COMPARATIVE_RE.search(COMPARED_RE.sub(" ", low)) or PLACE_RE.search(low) or COMPLAINT_RE.search(low):
         return False   # "nice, the bass is muddy": a complaint beside the praise

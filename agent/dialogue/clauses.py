@@ -237,7 +237,7 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
         rest = amounts.of_part(c, silence.read(rest, c.want, c.span), orchestration.read)
         amounts.sized(c, text)
         rest = phrases.plain(part_reasons.unreasoned(rest, c.intents))
-        for parse in (_shape, similes.warmth, cultures.read, lambda c_, t_: _key(c_, t_, original or text), tempos.read, _style, _mood, _energy,
+        for parse in (amounts.to_level, _shape, similes.warmth, cultures.read, lambda c_, t_: _key(c_, t_, original or text), tempos.read, _style, _mood, _energy,
                       _loudness, amounts.of_mix, amounts.to_limit):
             rest = parse(c, rest)
         rest = orchestration.read(rest, c.want) if not c.intents else rest

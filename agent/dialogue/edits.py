@@ -15,10 +15,11 @@ does not know go through `vocab`'s embeddings. A request that is ambiguous or im
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from v2m.agent.dialogue import (amounts, cues, cultures, halfway, hit_words, idioms, marks, mentions, names, phrases,
                                 sides, silence, similes, spelling, tempos)
-from v2m.agent.dialogue import complaints, entries, mix_level, name_places, patterns, purpose_why, unread
+from v2m.agent.dialogue import complaints, entries, mix_level, name_places, patterns, purpose_why, starts, unread
 from v2m.agent.dialogue.clauses import HELP, read_clause
 from v2m.agent.dialogue.intents import SIZES
 from v2m.agent.dialogue.repeats import halfway_only, one_key, same_meaning
@@ -109,7 +110,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     shared: Span | None = None   # a place said in a clause, carried to the clauses after it
     kept: Span | None = None   # a place said to be left as it is
     prev: tuple | None = None   # the last clause: text, original, its intents' start, own place?, span, (start, span) of the last with intents
-    parts = mentions.Mentions()  # the instrument named last, for "it" and "them"
+    parts = mentions.Mentions(partial(starts.first_heard, plan))  # the instrument named last, for "it" and "them"
     known = {**(known or {}), **names.said(request)}   # "the kiss", whether said before or in this request
     noun = names.noun_of(request)
     complaint: tuple[int, Ask | None] | None = None   # where a complaint's intents start; its question, if any
@@ -161,7 +162,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             raise complaint[1]
         complaint = (len(out), asked) if complained else None
         if own and intents and prev is not None and prev[5] is not None and prev[5][1] is None and prev[5][0] < len(out) and \
-                sides.complaint_placed(out[prev[5][0]:], intents):   # (an aside between: "too heavy, people won't like it. ...")
+                sides.complaint_placed(out[prev[5][0]:], intents, request):   # (an aside between: "too heavy, people won't like it. ...")
             del out[prev[5][0]:]   # "the bass is too much, turn it down from 0:15 to 0:25": the complaint is about there
         # "leave the ending, make it faster": a kept place is lent to no later clause ("the rest" counts from it)
         kept = span if intents and all(it.what == "lock" for it in intents) else None if own else kept

@@ -181,6 +181,8 @@ def _mood(e: Edit, it: EditIntent) -> None:
 
 
 def _energy(e: Edit, it: EditIntent) -> None:
+    if it.value == "to":   # "as loud as the intro": each stretch to that energy (`amounts.to_level`)
+        return ops.energy_to(e.plan, e.idx, it.amount, it.direction)
     step = it.amount if it.amount is not None else ENERGY_STEPS[SIZES[it.magnitude]]
     ops.add_energy(e.plan, e.idx, abs(step) if it.direction == "up" else -abs(step))
 

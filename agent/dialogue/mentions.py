@@ -15,11 +15,12 @@ Used by the rules grammar (`v2m.agent.dialogue.edits`) and its instrument reader
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from v2m.agent.dialogue import audience, part_words, patterns, vocab
 from v2m.agent.dialogue.patterns import PLACE_SAID, LazyPattern   # the longest part alternations compile on first use
 from v2m.agent.dialogue.place_words import NUMBER_WORD, only_place
-from v2m.agent.dialogue.where import Ask, Span
+from v2m.agent.dialogue.where import Ask, Span, fmt
 
 # a part's name, never inside a word ("keys" in "monkeys", "bass" in "contrabassoon"): the boundary is the name's own
 INSTR_ALT = r"\b(?:" + "|".join(r"sub(?!s\b)" if k == "sub" else re.escape(k) for k in sorted({*vocab.INSTRUMENTS, *vocab.ROLE_WORDS}, key=lambda k: (-len(k), k))) + ")"   # "subs": subtitles
@@ -105,12 +106,23 @@ START_RE = re.compile(rf"\b(?:start|begin|(?<!gradually )bring(?: in)?) (?:the |
                       rf"(?:only )?(?:at|on|from|after) (?:the )?(?P<at>{PLACE_SAID})(?: onwards?| on)?(?: only)?\s*$")
 
 
-def entry(clause: str) -> tuple[str, bool]:
+def _opening(word: str, heard: Callable[[str], float | None] | None) -> str:
+    """A part said to enter from the top ("bring the drums in from the top"): it plays from 0:00 on. Where it plays nowhere,
+    throughout; where it comes in later, from 0:00 up to there (before: the intro alone, the stretch up to its entry
+    left without it); where it plays from the start already, fuller there (its level and the opening's energy)."""
+    first = heard(word) if heard is not None else 0.0
+    if first is None:
+        return f" add the {word} "
+    return f" add the {word} from 0:00 to {fmt(first)} " if first > 0.05 else f" add the {word} at the start "
+
+
+def entry(clause: str, heard: Callable[[str], float | None] | None = None) -> tuple[str, bool]:
     """"the dhol should start from the 3rd shot", "drums come in on the cut": the part is silent before that place; said
-    in full ("the drums come in strong at shot 5"), more of it from there (in, if out). Returns the clause said so."""
+    in full ("the drums come in strong at shot 5"), more of it from there (in, if out); from the top, in from 0:00 on
+    (`_opening`; `heard` says where a part first plays now). Returns the clause said so."""
     said = clause
     for pattern in (ENTRY_RE, START_RE):
-        said = pattern.sub(lambda m: f" add the {m[1]} at the start " if OPENING_RE.fullmatch(m["at"].strip()) else f" {'more' if (full := m.groupdict().get('full')) else 'no'} {m.group(1)} {'from' if full else 'before'} "
+        said = pattern.sub(lambda m: _opening(m[1], heard) if OPENING_RE.fullmatch(m["at"].strip()) else f" {'more' if (full := m.groupdict().get('full')) else 'no'} {m.group(1)} {'from' if full else 'before'} "
                                      f"{'' if m['at'][0].isdigit() or patterns.compiled(NUMBER_WORD).fullmatch(m['at'].strip()) else 'the '}{m['at'].strip()}{' on' if full else ''} ", said)
     if said == clause:
         said = re.sub(r"\b(\w+) comes? in (at|on|after) (the [\w ]+?)(?: not before)?\s*$", r"no \1 before \3", clause)
@@ -139,7 +151,8 @@ TEMPO_OBJECT_RE = re.compile(r"\b(?:slow|speed) (?:the |this |that )?(?:beat|gro
 class Mentions:
     """The instrument a request named last, read clause by clause, for "it", "them" and a level said alone."""
 
-    def __init__(self) -> None:
+    def __init__(self, heard: Callable[[str], float | None] | None = None) -> None:
+        self.heard = heard   # where a part first plays now (`starts.first_heard`), for an entry from the top
         self.last: str | None = None
         self.topic = False   # the last clause with a part only named it ("the strings.")
         self.instead: str | None = None   # "instead of the sax, a trumpet": the part the next one replaces
@@ -154,7 +167,7 @@ class Mentions:
             The clause, whether it was an entry, and whether it only names a part that a later clause says
             what to do with ("the strings. less of them").
         """
-        clause, entered = entry(refer(clause, self.last, self.gone))
+        clause, entered = entry(refer(clause, self.last, self.gone), self.heard)
         if self.gone and (m := ALSO_OUT_RE.fullmatch(clause)) and only_place(m.group(2)):
             clause = f" remove the {m.group(1)}{m.group(2)} "
         dimension, self.dimension = self.dimension, None
@@ -336,7 +349,10 @@ DOWN_VERBS = (r"turn down|bring down|lower|reduce|pull back(?: on)?|pull down|di
 # "the guitar could come up a bit": a part coming up or down by a degree is its level ("when it comes up" is not)
 DEGREE = r"(?:a (?:little |tiny |wee |lil )?(?:bit|touch|little|tad|notch|hair|smidge|smidgen|fraction|whisker|shade)|slightly|some|a few db)"
 STATED = r"(?:(?<=is )|(?<=are )|(?<='s )|(?<=sits )|(?<=sit )|(?<=sitting )|(?<=sounds )|(?<=sound ))"   # "the sax is way out front" is a complaint, "put the sax far out front" a wish
-BALANCE_UP = rf"(?:needs? |could use |wants? )?more (?:presence|power|punch|weight|volume|level)|(?:should |could |to |must |needs to )?be heard more|heard more|more audible|(?:slap|hit|punch|play|land|go|pound|bang)(?:s|es)? (?:way |much |a lot |a bit |really |so |very |nice and |extra )?hard(?:er)?(?! to\b)|punchier|drives?|carr(?:y|ies|ying) (?:it|the groove|the song)|(?:is |are )?buried|(?:is |are )?lost|can'?t hear|cannot hear|inaudible|hidden|(?<!too )(?<!far )(?<!way )(?:up front|out front|forward)|(?<!too )(?!{STATED})(?:way|far) (?:up|out) front|to the front|(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more loud|more present|more prominent|(?:turned|pushed|brought) up|stand out|cut through|up in the mix|higher in the mix|(?:come|comes|coming) up {DEGREE}"
+# what a part gives the music ("more energy from the drums", "the bass needs more drive"): more of that part, its level
+# up, never the whole score's energy (a part's "more energy in" is `add`'s, where it plays: fuller there)
+DRIVE = r"(?:energy|drive|life|oomph|intensity|power|punch)"
+BALANCE_UP = rf"(?:needs? |could use |wants? )?more (?:presence|power|punch|weight|volume|level)|(?:needs? |could use |wants? )more {DRIVE}(?! overall\b| in general\b)|(?:should |could |to |must |needs to )?be heard more|heard more|more audible|(?:slap|hit|punch|play|land|go|pound|bang)(?:s|es)? (?:way |much |a lot |a bit |really |so |very |nice and |extra )?hard(?:er)?(?! to\b)|punchier|drives?|carr(?:y|ies|ying) (?:it|the groove|the song)|(?:is |are )?buried|(?:is |are )?lost|can'?t hear|cannot hear|inaudible|hidden|(?<!too )(?<!far )(?<!way )(?:up front|out front|forward)|(?<!too )(?!{STATED})(?:way|far) (?:up|out) front|to the front|(?:come|comes|coming|bring|brings|push|pushes|put|move)(?: (?:it|them|the \w+))?(?: a (?:bit|touch|little))? (?:forward|to the front|up front|out|front)|louder|more loud|more present|more prominent|(?:turned|pushed|brought) up|stand out|cut through|up in the mix|higher in the mix|(?:come|comes|coming) up {DEGREE}"
 BALANCE_DOWN = (rf"(?:too (?:hot|strong|prominent|bright|harsh|shrill|far forward|up front|forward|much)|too (?:far )?(?:out|up) front|{STATED}(?:way|far) (?:out|up) front|in (?:your|my|our|the) face|shouting|shrill|overbearing|dominat(?:es|ing)|(?:sticks?|sticking|pokes?|poking|jumps?|jumping) out(?: (?:too much|so much|way too much|a lot|a bit|a little))?|further back|to the back|down in the mix|lower in the mix|quieter|softer|less loud|less (?:prominent|present|upfront|up front|forward)|more quiet|(?:turned|pulled|brought|dialled|dialed|toned) (?:down|back)|(?:sits?|sitting) back|(?:a bit |a little |a touch |much )?less(?= *$| in | there| here| for)|too loud|too much|too present|in the background|under(?:neath)?|tuck(?:ed|s)? (?:\w+ )?(?:behind|back|away|under)|behind (?:everything|the rest|the others|me|us|my voice|the voice)|(?:compet(?:es|ing)|fights?|fighting|clash(?:es|ing)) with (?:me|us|my voice|our voices|the (?:voice|voices|voiceover|voice-over|narration|narrator|dialogue|talking|speaker|presenter))|drowns?|drowning|buries|burying|swamps?|covers?|on top of everything|sits on top|(?:screaming|screams?|yelling|yells?|blaring|blares?|blasting|blasts?) over|overpowers?|overpowering|louder than|shyer|subtler|more (?:shy|subtle|discreet|reserved|restrained|modest|in the background)|(?:come|comes|coming) down {DEGREE}|(?<!octave )(?<!octaves )lower(?! (?:octaves?|pitch|register|key|notes?|range|half|third|part|end|voice|the|a|an|its|their|it|them|everything|all|"
                 rf"volume|tempo|energy|level)\b))")
 # An order of its own for a part, or another part's level, left in a clause after a part's level was read ("add congas

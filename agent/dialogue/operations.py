@@ -273,6 +273,19 @@ def add_energy(plan: ScorePlan, idx: list[int], delta: float) -> str:
     return f"{'more' if delta > 0 else 'less'} energy"
 
 
+def energy_to(plan: ScorePlan, idx: list[int], level: float, direction: str) -> None:
+    """Each section of `idx` brought to the energy `level`: up to it where below ("up": "as loud as the intro"), down to
+    it where above ("down"), to it either way ("set"); AtLimit where none moves."""
+    olds = [plan.sections[i].energy for i in idx]
+    for i in idx:
+        e = plan.sections[i].energy
+        e = max(e, level) if direction == "up" else min(e, level) if direction == "down" else level
+        plan.sections[i] = plan.sections[i].model_copy(update={"energy": round(min(1.0, max(0.05, e)), 2)})
+    if [plan.sections[i].energy for i in idx] == olds:
+        said = {"up": "at least ", "down": "at most "}.get(direction, "") + f"{level:.2f}"
+        raise AtLimit(f"The energy there is {said} already.", f"Not changed: the energy there was {said} already.")
+
+
 def set_loudness(plan: ScorePlan, delta_db: float, said_db: bool = False) -> str:
     """The loudness moved by `delta_db`, within the limits. Returns what the reply says when a limit stopped it
     short ("up 40 dB" from -16 LUFS: up 10 dB, to the -6 LUFS cap; `said_db`: the amount was said), else ""."""

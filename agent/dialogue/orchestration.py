@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue import behind, operations as ops, part_words, patterns, prohibited, vocab
-from v2m.agent.dialogue.mentions import (BALANCE_DOWN, BALANCE_UP, BEING, CUT_VERB, DOWN_VERBS, INSTR, INSTR_ALT, LACK, HEARD, OUT_VERBS,
+from v2m.agent.dialogue.mentions import (BALANCE_DOWN, BALANCE_UP, BEING, CUT_VERB, DOWN_VERBS, DRIVE, INSTR, INSTR_ALT, LACK, HEARD, OUT_VERBS,
                                          LISTED_PART, LOST, NO_PART, PART_FLAWED_RE, PART_ORDER_RE, SUGGESTED, UNNEEDED, UP_VERBS,
                                          WHOSE, named_parts, plain_parts)
 from v2m.agent.dialogue.where import Ask, Span
@@ -165,7 +165,7 @@ def read(t: str, want) -> str:
             return read(rest, want) if PART_ORDER_RE.search(rest := eat(t, m)) else rest   # "..., and add congas"
     if (m := re.search(rf"{INSTR}{NO_PART}{{0,24}}?\b(?:{BALANCE_UP})\b", t)) and not prohibited.negated(t, m) \
             or (m := re.search(rf"\b(?:bring|push|turn|nudge|bump|crank|pump|kick|notch) (?:up )?{INSTR} (?:\w+ ){{0,2}}?(?:up|forward|out)\b", t)) \
-            or (m := re.search(rf"\b(?:more(?= (?:\w+ ){{0,2}}\w+ in the mix\b)|louder) {INSTR}", t)):
+            or (m := re.search(rf"\b(?:more(?= (?:\w+ ){{0,2}}\w+ in the mix\b)|louder|more {DRIVE} (?:from|out of)) {INSTR}", t)):   # "more energy from the drums": theirs
         for word in subjects(t, m):
             want("balance", value=word, direction="up")
         return read(rest, want) if PART_ORDER_RE.search(rest := eat(t, m)) else rest

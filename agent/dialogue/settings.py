@@ -2,13 +2,15 @@
 mode said with how the music sounds in it ("In major it sounds like a toy advert"). The first holds the tempo
 against every other change of the turn (a calmer mood plays no slower); the second is a complaint about that mode,
 so the other one is asked for ("keep it in minor, it sounds like a thriller" keeps it, and says why). A tempo said
-as another place's ("the ending the same speed as the intro") is that place's tempo now.
+as another place's ("the ending the same speed as the intro") is that place's tempo now; a level said as another
+place's ("make it as loud as the intro") is that place's energy now, reached from below (`amounts.to_level`).
 
     request, held = holding("Please make it more calm, but the tempo shall stay as it is.")
     request, held          # "Please make it more calm.", True
     kept(intents, held)    # a mood with its tempo factor as its energy (and mode) alone; no tempo intent
     said_in_mode("Can it be in minor? In major it sounds like a toy advert.")   # "Can it be in minor? make it minor."
     same_tempo_as("the ending the same speed as the intro", analysis, plan)   # "the ending at 118.5 bpm"
+    same_level_as("make it as loud as the intro", analysis, plan)   # "make it energy up to 51%"
 
 Read by `v2m.agent.dialogue.understanding` (the hold, around both readers) and `v2m.agent.dialogue.edits` (the
 mode, before similes read "it sounds like ..." as a feeling).
@@ -127,13 +129,18 @@ SAME_ASKED_RE = re.compile(r"\?|^\W*(?:is|are|was|does|do|did|has|have)\b", re.I
 SAME_TOLD_RE = re.compile(r"(?:\b(?:is|are|was|were|isn't|aren't|wasn't)|'s|'re)\s*$", re.I)
 
 
+def _not_wished(request: str, m: re.Match) -> bool:
+    """Whether the clause of `m` asks or tells how things are ("is the ending as loud as the intro?") and wishes nothing."""
+    before = request[max(request.rfind(c, 0, m.start()) for c in ".;!?") + 1:m.start()]
+    return not SAME_WISHED_RE.search(before + m.group(0)) and \
+        bool(SAME_ASKED_RE.search(before + request[m.start():].split(".")[0]) or SAME_TOLD_RE.search(before))
+
+
 def same_tempo_as(request: str, analysis, plan) -> str:
     """`request` with a tempo said as another place's read as that place's tempo in bpm; as it was when the other
     place is no place found, or when the clause asks or tells how things are and wishes nothing."""
     def bpm(m: re.Match) -> str:
-        before = request[max(request.rfind(c, 0, m.start()) for c in ".;!?") + 1:m.start()]
-        if not SAME_WISHED_RE.search(before + m.group(0)) and \
-                (SAME_ASKED_RE.search(before + request[m.start():].split(".")[0]) or SAME_TOLD_RE.search(before)):
+        if _not_wished(request, m):
             return m.group(0)
         try:
             span = locate(m["place"] or m.groupdict().get("owner"), analysis, plan)
@@ -144,3 +151,31 @@ def same_tempo_as(request: str, analysis, plan) -> str:
         s = plan.sections[plan.section_at(span.start_s)]
         return f"at {(s.tempo_bpm or plan.tempo_bpm):g} bpm"
     return TEMPO_OF_RE.sub(bpm, SAME_TEMPO_AS_RE.sub(bpm, request))
+
+
+# a level said as another place's ("make it as loud as the intro", "the ending as quiet as shot 1", "bring the rest up to
+# the level of the intro", "the same energy as shot 2"): that place's energy now, as a level to reach. "As loud as" is
+# a floor (what is louder stays: before, the whole mix went 3 LUFS quieter), "as quiet as" a ceiling, "the same" both
+UP_WORDS, DOWN_WORDS = "loud|big|full|energetic|intense|lively|busy|strong|powerful|punchy", "quiet|soft|calm|gentle|sparse|small|still"
+LEVEL_AS_RE = re.compile(rf"\b(?:(?:(?:just |every bit )?as (?:(?P<up>{UP_WORDS})|(?P<down>{DOWN_WORDS}))|the same (?:energy|level|"
+                         r"volume|loudness|intensity)) as|(?P<to>up|down) to the (?:level|energy|volume|loudness) of) "
+                         r"(?P<place>[^,.;!?]+?)(?:'s| is| was| has)?(?=\s*$|\s*[,.;!?]|\s+(?:and|but|then|please|pls|in|for|during|from|on)\b)", re.I)
+
+
+def same_level_as(request: str, analysis, plan) -> str:
+    """`request` with a level said as another place's read as that place's energy, to reach ("energy up to 51%"); as
+    said when the other is no place found ("as loud as you like", "as loud as it can go": `phrases.AS_WISHED`)."""
+    def level(m: re.Match) -> str:
+        if _not_wished(request, m):
+            return m[0]
+        try:
+            span = locate(m["place"], analysis, plan)
+        except Ask:
+            return m[0]
+        if span is None:
+            return m[0]
+        now = [s.energy for s in plan.sections if s.start_s < span.end_s - 0.05 and s.end_s > span.start_s + 0.05]
+        way = "up" if m["up"] or m["to"] == "up" else "down" if m["down"] or m["to"] == "down" else ""
+        at = max(now) if way == "up" else min(now) if way == "down" else now[0]
+        return f"energy {way + ' ' if way else ''}to {round(at * 100)}%"
+    return LEVEL_AS_RE.sub(level, request)

@@ -256,12 +256,32 @@ def framed(intents: list, analysis: VideoAnalysis, request: str = "") -> list:
     return out
 
 
-def complaint_placed(unplaced: list, placed: list) -> bool:
+def complaint_placed(unplaced: list, placed: list, said: str = "") -> bool:
     """A complaint said with no place, then the same change said at a place ("the bass is kinda too much, turn
     it down between 0:15 and 0:25"): the place is where the complaint is about, so the unplaced change is not
-    made to the whole score too. Each of `unplaced` (whole-score intents) must be said again in `placed`."""
+    made to the whole score too. Each of `unplaced` (whole-score intents) must be said again in `placed`; or, said
+    as a judgement ("it's too calm. can you add drums after the third cut?", "too busy, take the drums out after the
+    second cut"), be answered by a change at the place that moves the music its way: the complaint says why, the
+    request what and where (before: the whole score's energy moved as well), unless the request is said as one more
+    ("also add drums there": `said`, the whole request)."""
     kinds = {(it.what, it.direction, it.value) for it in placed}
-    return all(it.scope.kind == "whole" and (it.what, it.direction, it.value) in kinds for it in unplaced)
+    if all(it.scope.kind == "whole" and (it.what, it.direction, it.value) in kinds for it in unplaced):
+        return True
+    ways = {_way(it) for it in placed} - {0}
+    return all(it.scope.kind == "whole" and JUDGED_RE.search(it.text or "") and _way(it) in ways for it in unplaced) and \
+        not ALSO_RE.search(said)
+
+
+# a judgement of the music ("it's too calm", "too sleepy", "way too busy"), and a request said as one more change
+JUDGED_RE = re.compile(r"\btoo (?:much |bit )?[a-z]{3,}\b", re.I)
+ALSO_RE = re.compile(r"\b(?:also|as well|besides|in addition)\b", re.I)
+
+
+def _way(it) -> int:
+    """Which way an edit moves the music's fullness: 1 more (energy, loudness, a part in or up), -1 less, 0 neither."""
+    if it.what in ("energy", "loudness", "balance") and it.direction in ("up", "down"):
+        return 1 if it.direction == "up" else -1
+    return {"add": 1, "remove": -1, "only": -1}.get(it.what, 0)
 
 # How a stretch the last edit changed is named by the way it went ("add strings for that big part", "the quiet
 # bit is too empty now"): where it got more energy, or less

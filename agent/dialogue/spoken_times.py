@@ -59,6 +59,19 @@ CLAUSE_RE = re.compile(r"[,;.!?]\s|\b(?:and|but|then)\b", re.I)
 SPOKEN_END_RE = re.compile(rf"\b(\d+(?:\.\d+)? ?{UNIT} ?(?:-|to|and|till|until|through) )({NUMBER_WORD})\b"
                            r"(?! (?:seconds?|secs?|minutes?|bpm|percent|bars?|beats?|shots?|cuts?|times)\b)", re.I)
 
+# A time arrived at ("more energy once we hit the 20s", "once we reach 0:20", "when we get into the 20s", "as soon as we
+# hit 20 seconds"): from that time on. "the 20s" said so is the clip's twenties, from 0:20 (before: the 1920s, a
+# clarinet lead and more energy everywhere; "once we reach 0:20" asked where)
+ARRIVED_RE = re.compile(r"\b(?:once|when|as soon as|by the time|the moment) (?:we|it|you|things|the (?:music|video|clip|film|song|track))"
+                        r"(?:'re|'s| are| is)?(?: (?:finally|actually|first))? (?:hit|hits|reach|reaches|get (?:to|into|past)|gets "
+                        r"(?:to|into|past)|in|into|at|past|pass|passes|cross|crosses|enter|enters) (?:the )?(?:(?P<clock>\d+:\d\d)|"
+                        rf"(?P<s>\d+) ?{UNIT}|(?P<s2>[1-5]0)'?s\b)(?: (?:mark|point))?", re.I)
+
+
+def _arrived(m: re.Match, duration_s: float) -> str:
+    said = m["clock"] or _mmss(m["s"] or m["s2"])
+    return m[0] if place_words.parse_time(said) >= duration_s else f"from {said}"
+
 
 def _clock(m: re.Match, duration_s: float) -> str:
     said = m.group(3).lower()
@@ -128,6 +141,7 @@ def _span(m: re.Match) -> str:
 
 def timed(text: str, duration_s: float) -> str:
     """`text` with its spoken moments in clock or seconds form (see the module's docstring)."""
+    text = ARRIVED_RE.sub(lambda m: _arrived(m, duration_s), text)   # "once we hit the 20s": from 0:20
     text = HEAD_SECONDS_RE.sub(_head_time, text)   # "12s - ...": at 0:12
     text = BETWEEN_SECONDS_RE.sub(lambda m: f"between {_mmss(m[1])} and {_mmss(m[2])}", text)
     text = SCENE_TIME_RE.sub(lambda m: m[0] if m[1] else f"{m[2]} {m[3]}", BRACKETED_RE.sub(r"\1", BRACKETED_SPAN_RE.sub(_span, text)))

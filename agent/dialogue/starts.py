@@ -65,14 +65,19 @@ CLAUSE_RE = re.compile(r"[,;:]|\b(?:and|but|then|so)\b", re.I)
 MORE = {"busy": "busier", "big": "bigger", "sparse": "sparser"}
 
 
+def first_heard(plan: ScorePlan | None, word: str) -> float | None:
+    """Where the part `word` names first plays in `plan` (seconds); None where it plays nowhere or is no part of it."""
+    role = role_of(plan, word) if plan is not None else None
+    return min((s.start_s for s in plan.sections if role in effective_roles(plan, s)), default=None) if role else None
+
+
 def late_parts(text: str, plan: ScorePlan | None) -> str:
     """`text` with a part said to come in late said as that part earlier: where it is silent at the start, in from the
     start up to where it plays now ("add the drums from 0:00 to 0:12"); where it plays from the start already, more of
     it there (its level and the start's energy, the rest of the score as it was)."""
     def one(m: re.Match) -> str:
         word = next(g for g in m.groups() if g).lower()
-        role = role_of(plan, word) if plan is not None else None
-        first = min((s.start_s for s in plan.sections if role in effective_roles(plan, s)), default=None) if role else None
+        first = first_heard(plan, word)
         return f"add the {word} from 0:00 to {fmt(first)}" if first is not None and first > 0.05 else f"more {word} at the start"
     return LATE_PART_RE.sub(one, text)
 
