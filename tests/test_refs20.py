@@ -1,0 +1,143 @@
+"""Places and versions said earlier in the conversation, pointed back to (notes REFS20). Blind writers' people point
+back: "That's where the balcony view comes in" names the place of the clause before it, and four turns later "the
+balcony shot" is that shot; "straight after our first lot of changes" is the version the first edit made; "now the
+bottom is boomy in there" is the bass where the last edit was. Each case is the set's words (o-tune o-a-realtor-02
+turn 6, o-a-agency-02 turn 5, n-tune n-i-d-beats-03-sneaker-drop turn 3) and two or three other wordings of the same
+meaning, written before the fix, through a real chat Session on the bikes-like clip (cuts at 1.2, 3.04, 5.48, 7.48,
+9.68 s) or the set's own synthetic clip. Guards: a pointer with nothing said before it, a picture described but never
+placed, and "is there any way" (no place) read as before.
+"""
+
+from __future__ import annotations
+
+import pytest
+from edit_clips import bikes, energies, level_at, make_analysis
+
+from v2m.agent.dialogue.session import Session
+
+
+def _open(tmp_path, request: str, analysis=None) -> Session:
+    a = analysis or bikes()
+    return Session.open(a.source, request, workdir=tmp_path / "store", analysis=a, render=False)
+
+
+def _outside(plan, a: float, b: float) -> list[tuple[float, float, float, dict]]:
+    """The sections wholly outside [a, b] as (start, end, energy, levels): what an edit there must leave alone."""
+    return [(s.start_s, s.end_s, s.energy, dict(s.levels_db or {})) for s in plan.sections
+            if s.end_s <= a + 0.05 or s.start_s >= b - 0.05]
+
+
+def _inside(plan, a: float, b: float) -> list[float]:
+    return [s.energy for s in plan.sections if s.start_s >= a - 0.05 and s.end_s <= b + 0.05]
+
+
+REALTOR = "Would you mind putting some music on this short reel for the open house? Upbeat but not over the top, if that's ok"
+REALTOR_TURNS = ["Sorry, it's maybe a bit too chirpy for a condo listing? Might tone that down a little",
+                 "Could the music kind of land on the third cut, eh? That's where the balcony view comes in",
+                 "Would it be awful to lose the drums just for the shot right before that one? Rest is fine as is",
+                 "Hmm. Honestly I think the very first go had more of a spark to it. Could we just go back to how it was at the start?",
+                 "🙂👍🏡"]
+
+
+@pytest.mark.parametrize("said", [
+    # set o's words (o-a-realtor-02 turn 6)
+    "The co-listing agent reckons the balcony shot could use a bit more oomph, just that shot though",
+    # other wordings of the same meaning
+    "give the balcony bit a little more energy, only there",
+    "the balcony part I mentioned needs more lift, nothing else",
+    "a bit more oomph where the balcony view comes in please, leave the rest",
+])
+def test_a_name_given_beside_a_place_earlier_is_that_place(tmp_path, said):
+    """'That's where the balcony view comes in' said after 'land on the third cut': the balcony view is the shot that
+    starts at the third cut (5.48-7.48), however it is said again later, also after a return to the first score."""
+    chat = _open(tmp_path, REALTOR)
+    for line in REALTOR_TURNS:
+        chat.say(line)
+    before = chat.plan
+    turn = chat.say(said)
+    assert turn.changed and not turn.question, turn.reply
+    assert _outside(chat.plan, 5.48, 7.48) == _outside(before, 5.48, 7.48), turn.reply
+    assert sum(_inside(chat.plan, 5.48, 7.48)) > sum(_inside(before, 5.48, 7.48)), turn.reply
+
+
+@pytest.mark.parametrize("first, then", [
+    ("put a hit on the third cut, that's when the balcony shows up", "the balcony shot could use more oomph, just that shot"),
+    ("a crash on the third cut please. that's where we see the balcony", "more energy in the balcony bit only"),
+])
+def test_a_name_bound_by_thats_where_in_other_words(tmp_path, first, then):
+    chat = _open(tmp_path, "upbeat acoustic")
+    chat.say(first)
+    before = chat.plan
+    turn = chat.say(then)
+    assert turn.changed and not turn.question, turn.reply
+    assert _outside(chat.plan, 5.48, 7.48) == _outside(before, 5.48, 7.48), turn.reply
+    assert sum(_inside(chat.plan, 5.48, 7.48)) > sum(_inside(before, 5.48, 7.48)), turn.reply
+
+
+def test_a_picture_never_placed_stays_a_question(tmp_path):
+    """Guard: 'the balcony shot' with no place ever said for it is asked about, the score unchanged (as on main)."""
+    chat = _open(tmp_path, "upbeat acoustic")
+    before = chat.plan
+    turn = chat.say("is there any way the balcony shot could have a bit more oomph")
+    assert turn.question and not turn.changed, turn.reply
+    assert energies(chat.plan) == energies(before)
+
+
+AGENCY = "Client brief says 'adventurous, outdoorsy, bit of rock' for this bike teaser"
+AGENCY_TURNS = ["Feedback round one: it's reading a touch too aggressive for a family brand",
+                "They'd like the guitar out for the opening shot only, nothing else touched please",
+                "",
+                "From the third cut to the end they want a sense of building, so it finishes on a high"]
+
+
+@pytest.mark.parametrize("said", [
+    # set o's words (o-a-agency-02 turn 5)
+    "So the CMO liked it best straight after our first lot of changes, when it had just calmed down. Can we go back to exactly that one?",
+    # other wordings of the same meaning
+    "go back to straight after our first round of changes",
+    "the version right after our first set of edits was the best, back to that one please",
+    "can we return to how it was just after the first batch of tweaks",
+])
+def test_the_version_after_the_first_changes(tmp_path, said):
+    chat = _open(tmp_path, AGENCY)
+    chat.say(AGENCY_TURNS[0])
+    after_first = chat.plan
+    for line in AGENCY_TURNS[1:]:
+        chat.say(line)
+    turn = chat.say(said)
+    assert not turn.question, turn.reply
+    assert chat.plan.sections == after_first.sections, turn.reply
+
+
+SNEAKER = make_analysis(30.0, 25.0, [int(round(t * 25)) for t in (2.5, 6.1, 9.8, 14.9, 18.0, 22.4, 26.7)], source="synthetic.mp4")
+SNEAKER_REQUEST = "sneaker launch promo, festival edm, big build then drop"
+
+
+@pytest.mark.parametrize("said, role", [
+    # set n's words (n-i-d-beats-03-sneaker-drop turn 3), after turn 2 said with its time
+    ("now the bottom is boomy in there, muddy", "bass"),
+    # other wordings of the same meaning
+    ("the low end is muddy in there now", "bass"),
+    ("now the bass is too boomy there", "bass"),
+    ("the piano in that bit is too loud now", "harmony"),
+])
+def test_another_part_in_there_is_that_part_where_the_last_edit_was(tmp_path, said, role):
+    """After the drums went up from 0:14.9 on, a complaint about another part 'in there' is that part softer from
+    0:14.9 on, not the last edit taken half back, and nothing before 0:14.9 moves."""
+    chat = _open(tmp_path, SNEAKER_REQUEST, SNEAKER)
+    chat.say("riser's way too short. kick off soft, let it climb all the way up to shot five and drop on that")
+    chat.say("after 0:14.9 the kick's buried, push it")
+    before = chat.plan
+    turn = chat.say(said)
+    assert turn.changed and not turn.question, turn.reply
+    assert _outside(chat.plan, 14.88, 30) == _outside(before, 14.88, 30), turn.reply
+    assert level_at(chat.plan, "drums", 20) == level_at(before, "drums", 20), turn.reply
+    assert level_at(chat.plan, role, 20) < level_at(before, role, 20), turn.reply
+
+
+def test_in_there_with_nothing_before_reads_as_today(tmp_path):
+    """Guard: 'in there' as the first edit points at nothing: the whole score's bass (as on main), no crash."""
+    chat = _open(tmp_path, SNEAKER_REQUEST, SNEAKER)
+    turn = chat.say("now the bottom is boomy in there, muddy")
+    assert turn.changed, turn.reply
+    assert all(level_at(chat.plan, "bass", t) < 0 for t in (1, 20)), turn.reply
