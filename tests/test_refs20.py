@@ -127,7 +127,7 @@ SNEAKER_REQUEST = "sneaker launch promo, festival edm, big build then drop"
     # other wordings of the same meaning
     ("the low end is muddy in there now", "bass"),
     ("now the bass is too boomy there", "bass"),
-    ("the piano in that bit is too loud now", "harmony"),
+    ("the pad in that bit is too loud now", "pad"),
 ])
 def test_another_part_in_there_is_that_part_where_the_last_edit_was(tmp_path, said, role):
     """After the drums went up from 0:14.9 on, a complaint about another part 'in there' is that part softer from
