@@ -149,3 +149,34 @@ def test_in_there_with_nothing_before_reads_as_today(tmp_path):
     turn = chat.say("now the bottom is boomy in there, muddy")
     assert turn.changed, turn.reply
     assert all(level_at(chat.plan, "bass", t) < 0 for t in (1, 20)), turn.reply
+
+
+@pytest.mark.parametrize("first, then", [
+    # set n's words (n-i-d-beats-03-sneaker-drop turns 1 and 2)
+    ("riser's way too short. kick off soft, let it climb all the way up to shot five and drop on that",
+     "after the drop kick's buried, push it"),
+    # other wordings of the same meaning
+    ("build it up to shot five and drop on that", "after the drop, the drums need to be louder"),
+    ("let it rise to the fifth shot and drop right on that one", "the kick is too quiet after the drop"),
+    ("grow all the way to shot 5, the drop on that", "the drums are buried after the drop, push them"),
+])
+def test_a_mark_put_on_that_names_where_the_shot_starts(tmp_path, first, then):
+    """'drop on that' after a place reached names that moment (the start of shot five, 0:14.9), also when the turn that
+    said it asked about something else: 'after the drop' is from 0:14.9 to the end, nothing before it moves."""
+    chat = _open(tmp_path, SNEAKER_REQUEST, SNEAKER)
+    chat.say(first)
+    before = chat.plan
+    turn = chat.say(then)
+    assert turn.changed and not turn.question, turn.reply
+    assert _outside(chat.plan, 14.88, 30) == _outside(before, 14.88, 30), turn.reply
+    assert all(level_at(chat.plan, "drums", t) > level_at(before, "drums", t) for t in (16, 20, 28)), turn.reply
+
+
+def test_is_there_any_way_is_no_place(tmp_path):
+    """Guard: 'is there any way' after an edit in a place is a whole-score request, not 'there' (as on main)."""
+    chat = _open(tmp_path, SNEAKER_REQUEST, SNEAKER)
+    chat.say("after 0:14.9 the kick's buried, push it")
+    before = chat.plan
+    turn = chat.say("is there any way to make the bass louder")
+    assert turn.changed, turn.reply
+    assert level_at(chat.plan, "bass", 1) > level_at(before, "bass", 1), turn.reply
