@@ -172,11 +172,14 @@ def test_a_mark_put_on_that_names_where_the_shot_starts(tmp_path, first, then):
     assert all(level_at(chat.plan, "drums", t) > level_at(before, "drums", t) for t in (16, 20, 28)), turn.reply
 
 
-def test_is_there_any_way_is_no_place(tmp_path):
-    """Guard: 'is there any way' after an edit in a place is a whole-score request, not 'there' (as on main)."""
+@pytest.mark.parametrize("said", ["is there any way to make the bass louder", "is there a way to get the bass louder",
+                                  "could there be a louder bass"])
+def test_is_there_any_way_is_no_place(tmp_path, said):
+    """Guard: 'is there any way' after an edit in a place is a whole-score request, not 'there' (on main 5decc7c
+    'there' here was the last edit's place, 0:14.9-0:30)."""
     chat = _open(tmp_path, SNEAKER_REQUEST, SNEAKER)
     chat.say("after 0:14.9 the kick's buried, push it")
     before = chat.plan
-    turn = chat.say("is there any way to make the bass louder")
+    turn = chat.say(said)
     assert turn.changed, turn.reply
     assert level_at(chat.plan, "bass", 1) > level_at(before, "bass", 1), turn.reply
