@@ -183,3 +183,21 @@ def test_is_there_any_way_is_no_place(tmp_path, said):
     turn = chat.say(said)
     assert turn.changed, turn.reply
     assert level_at(chat.plan, "bass", 1) > level_at(before, "bass", 1), turn.reply
+
+
+@pytest.mark.parametrize("mark, then", [
+    ("put a big crash at 0:16", "make it quieter where you put the crash"),
+    ("a stab at 0:16 please", "less energy right where you added the stab"),
+    ("hit 0:16 hard", "calmer where the hit lands"),
+])
+def test_where_you_put_the_mark_is_its_moment(tmp_path, mark, then):
+    """'where you put the crash' points back at the mark the person asked for (0:16, the cut into shot 3 of the 40 s
+    clip cut every 8 s): the shot it starts, nothing before it moves."""
+    from edit_clips import long_clip, open_long
+    chat = open_long(tmp_path, "jazz", long_clip(40.0, 8.0))
+    chat.say(mark)
+    before = chat.plan
+    turn = chat.say(then)
+    assert turn.changed and not turn.question, turn.reply
+    assert _outside(chat.plan, 16, 24) == _outside(before, 16, 24), turn.reply
+    assert sum(_inside(chat.plan, 16, 24)) < sum(_inside(before, 16, 24)), turn.reply
