@@ -91,9 +91,12 @@ def with_unchanged(history: list[ScorePlan], turns: list) -> list[ScorePlan]:
 
 
 def _undone(history: list[ScorePlan], turns: list) -> tuple[str, ...]:
-    """The requests that made a version not in the current plan's log (undone, or on another branch), as logged."""
+    """The requests not in the current plan's log, as logged: those that made a version since undone (or on another
+    branch), and those that made none, heard or asked about ("Could the music kind of land on the third cut, eh? That's
+    where the balcony view comes in" asked what "land" means): the names they gave places stay facts about the picture,
+    also after "back to how it was at the start" (o-a-realtor-02 turn 6)."""
     known = set(requests(history))
-    said = [" ".join(t.text[:200].split()) for t in turns if t.kind == "say" and t.after is not None and t.before != t.after]
+    said = [" ".join(t.text[:200].split()) for t in turns if t.kind == "say" and t.after is not None and t.reply != DROPPED]
     return tuple(dict.fromkeys(u for u in said if u not in known))
 
 

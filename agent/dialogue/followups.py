@@ -23,6 +23,7 @@ from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.halfway import ADDED_HALF_DB, OVER_RE, TOO_MUCH_RE   # "too much", "dial it back a bit": part of the way back
 from v2m.agent.dialogue.mentions import HEDGES, named_parts
 from v2m.agent.dialogue.orchestration import role_of
+from v2m.agent.dialogue.part_words import as_part   # "now the bottom is boomy in there": the bass, a part of its own
 from v2m.agent.dialogue.patterns import FULL_STOP, compiled
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import PLACE_FILLER, PLACE_WORDS_RE, WRONG
@@ -290,7 +291,7 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
     new_places = [p for p in said_places if not _inside(p, last, duration)]
     elsewhere = [p for p in said_places if not _same(p, last, duration)]
     # "... so it's just piano and sax": the parts left playing are no parts to edit
-    roles = [role(w) or w for w in named_parts(KEPT_RE.sub(" ", low))]   # a part the score lacks is a part of its own
+    roles = [role(w) or w for w in named_parts(as_part(KEPT_RE.sub(" ", low), named_parts))]   # a part the score lacks is one of its own
     # the part just brought in, by its name or its role ("add a flute", then "the flute is a bit much now": the lead)
     added = {m[2] for m in moves} | {role(m[2]) for m in moves if m[0] == "in" and m[2]}
     new_roles = [r for r in dict.fromkeys(roles) if r not in added]

@@ -14,7 +14,7 @@ from v2m.agent.dialogue.kept import IS_FINE
 from v2m.agent.dialogue.marks import HIT_WORDS_RE
 from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.names import AT_TIME_RE, DET, as_places, is_name
-from v2m.agent.dialogue.next_place import after_last
+from v2m.agent.dialogue.next_place import after_last, put_at
 from v2m.agent.dialogue.place_finders import locate, shot_at
 from v2m.agent.dialogue.place_words import dotted, parse_time, shares
 from v2m.agent.dialogue.where import ALL_MUSIC_RE, INTO_RE, WHOLE_RE, Span, fmt, lead_in, snap, visible_shots
@@ -43,7 +43,7 @@ def placed(text: str, analysis: VideoAnalysis, plan: ScorePlan, known: dict[str,
         last_span: where the last edit was, for "the next cut".
         request: the whole request the clause is of ("and the last shot, let the music stop there": that shot's).
     """
-    text = after_last(as_places(shares(text, analysis.duration_s), known, noun), analysis, last_span, request)
+    text = put_at(after_last(as_places(shares(text, analysis.duration_s), known, noun), analysis, last_span, request), plan, last_span)
     span = locate(text := within.edges(text, analysis, plan, locate, within.AT_EDGE_RE), analysis, plan)   # "stop at the end of shot 3"
     span = snap(span, analysis) if span else None
     if span is not None and span.sections and (m := SEEN_AT_RE.search(text)) and is_name(m.group("x")) and \

@@ -169,20 +169,35 @@ AT_MOMENT_RE = re.compile(r"(?:\b(?P<lead>after|before|from|till|until|to|into|t
 IN_WORDS = ("in", "during", "on", "within", "over", "throughout")   # a stretch's words, said of a moment: at it
 
 
+# The nouns for a stretch of the picture a name may be said again with or without ("the balcony view" is "the balcony
+# shot", "the balcony bit", "the balcony" four turns later; "the kiss" is "the kiss part")
+SAID_AGAIN_NOUNS = ("shot", "view", *MOMENT_NOUNS)
+SAID_AGAIN = rf"(?: (?:{'|'.join(SAID_AGAIN_NOUNS)}))?"
+
+
+def _head(name: str) -> str:
+    """The words a name is known by: without its noun for a stretch of the picture when they name something themselves
+    ("balcony view": "balcony"; "calm bit" stays whole, "calm" is a mood)."""
+    words_ = name.split()
+    head = " ".join(words_[:-1])
+    return head if len(words_) > 1 and words_[-1] in SAID_AGAIN_NOUNS and is_name(head) else name
+
+
 @lru_cache(maxsize=1024)
 def _name_re(name: str) -> re.Pattern:
-    """How a name said before is said again: "act 2" with or without "in", any other after "the", "that" or "this"
-    (a name of more than one word also bare at a clause's start: one word there is a verb, "drop the drums")."""
+    """How a name said before is said again: "act 2" with or without "in", any other after "the", "that" or "this",
+    there with any noun for a stretch of the picture or none ("the balcony shot" for "the balcony view"); a name of
+    more than one word also bare at a clause's start, as it was said (one word there is a verb, "drop the drums")."""
     if PART_RE.fullmatch(name):   # "act 2", however it is said: "in act 2", "act 2 build"
         return re.compile(rf"\b(?:in |during |for |over |through )?{name}\b")
-    start = r"^\s*|" if " " in name else ""
-    return re.compile(rf"(?:{start}\b(?:{DET}|that|this) ){re.escape(name)}(?:'s)?\b")
+    start = rf"^\s*{re.escape(name)}(?:'s)?\b|" if " " in name else ""
+    return re.compile(rf"{start}\b(?:{DET}|that|this) (?:{re.escape(name)}|{re.escape(_head(name))})(?:'s)?{SAID_AGAIN}\b")
 
 
 def resolve(text: str, names: dict[str, str]) -> str:
     """`text` with each name said before replaced by its place ("after the gunshot" -> "after the third cut")."""
     for name in sorted(names, key=len, reverse=True):
-        if name in text:   # each way a name is said holds it as it is
+        if _head(name) in text:   # each way a name is said holds its head (or all of it) as it is
             text = _name_re(name).sub(f" \x00{names[name]} ", text)   # \x00: where a name was, for AT_MOMENT_RE
     text = AT_MOMENT_RE.sub(lambda m: f"{m['lead']} " if m["lead"] and m["lead"] not in IN_WORDS else "at ", text).replace("\x00", "")
     # a named stretch said as a moment ("after the speech", the speech from 0:09 to 0:24): its end, or its start
@@ -245,12 +260,24 @@ def naming_only(clauses: list[str]) -> list[str]:
 WHO_THERE_RE = re.compile(rf"^\s*(?:where|when|while) (?:(?:{DET}) (?P<name>{WORD}(?: {WORD})?)(?: is| are|'s) {WORD}ing|"
                           rf"{DET} (?P<who>{WORD}) {WORD}s)\b")
 FROM_ON_RE = re.compile(rf"^\s*(?:from|after|since) (?:{STRETCH})(?: on| onwards?)?\s*$")
+# A clause that says what is seen at the place the clause before it named ("land on the third cut, eh? That's where the
+# balcony view comes in", "a crash on the third cut please. that's where we see the balcony"): "the balcony view" is
+# that place for the rest of the chat (o-a-realtor-02 turn 6: "the balcony shot could use a bit more oomph")
+THATS_WHERE_RE = re.compile(rf"^\s*(?:that'?s|thats|that is|this is|which is|it'?s) (?:where|when) (?:(?:we|you|they|u) "
+                            rf"(?:see|get|meet|reach|have) )?(?:{DET} )?(?P<name>{WORD}(?: {WORD})?)(?: (?:comes? in|comes? up|"
+                            rf"shows? up|turns? up|pops? up|kicks? in|appears?|starts?|begins?|happens?|is|are)\b[^,;]*)?\s*$")
+PLACE_SAID_RE = re.compile(rf"\b(?:at|on|around|in|for|from) (?P<place>{STRETCH})\b")   # a place said in a clause, anywhere
 
 
 def beside(clauses: list[str]) -> dict[str, str]:
     """The names said in a clause of their own beside a place (see NAME_ALONE_RE, WHO_THERE_RE)."""
     found: dict[str, str] = {}
     for k, clause in enumerate(clauses):
+        if k and (w := THATS_WHERE_RE.match(clause)) and is_name(name := w.group("name")):
+            said_before = [m for c in clauses[max(0, k - 2):k] for m in PLACE_SAID_RE.finditer(c)]   # (past an "eh")
+            if said_before:
+                found[name] = said_before[-1].group("place").strip()
+            continue
         if k and (w := WHO_THERE_RE.match(clause)) and is_name(name := w.group("name") or w.group("who")):
             prev = clauses[k - 1]
             if place := FROM_ON_RE.match(prev) or PLACE_ALONE_RE.match(prev) or PLACE_LAST_RE.search(prev):

@@ -12,7 +12,7 @@ import re
 from v2m.agent.dialogue.hit_words import MARK_NOUNS
 from v2m.agent.dialogue.place_words import CLOCK, OWN_PLACE_RE, SECONDS, parse_time
 from v2m.agent.dialogue.where import Span, fmt, visible_cuts, visible_shots
-from v2m.tools.contract import VideoAnalysis
+from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 # A request about a mark ("a stop there", "more punch there"): `hit_words.MARK_NOUNS`, and here any "stop" or "punch"
 # and the words of a mark landing (crashing, swelling, the drop, where it lands), since this only asks whether "there"
@@ -38,6 +38,27 @@ BARE_NO_MARK_RE = re.compile(rf"^\W*(?:(?:ok|okay|hmm|nah|actually|so|then|and|b
 AFTER_MARK_RE = re.compile(r"\b(?:after (?:that|it|this)|from (?:there|then|that point|that moment)(?: on(?:wards?)?)?)(?=\s*(?:$|[,.;!?]))")
 # a place of its own beside "after that" (`OWN_PLACE_RE` without "from"/"after", the words "after that" is said with)
 NAMED_PLACE_RE = re.compile(r"\b(?:shots?|cuts?|intro|outro|ending|beginning|opening|\d+:\d\d|\d+(?:\.\d+)? ?s(?:ecs?|econds?)?)\b", re.I)
+
+# "where you put the crash", "right where we added the stab", "where the hit lands": the moment of a mark the person
+# asked for, pointed back to (`put_at`)
+WHERE_PUT_RE = re.compile(rf"\b(?:right |just )?where (?:(?:you|u|we|i) (?:put|added|placed|dropped|stuck|asked for|gave it) (?:in )?"
+                          rf"(?:the|that|a|an|my|our|your) |the )(?:(?:big|little|small|huge|first|new) )?(?P<mark>{MARK_NOUNS})"
+                          r"(?: (?:is|was|lands|landed|hits|hit|goes|went|comes|came))?\b")
+MARK_KINDS = ("accent", "crash", "stab", "swell", "stop")   # a mark's word that says its kind; any other ("hit") is any kind
+
+
+def put_at(text: str, plan: ScorePlan, last_span: Span | None) -> str:
+    """`text` with "where you put the crash" said as that mark's time ("at 0:16"): the last edit's moment when it was a
+    mark of that kind, else the one mark of that kind a person asked for; as it is when there is none or several."""
+    if not (m := WHERE_PUT_RE.search(text)):
+        return text
+    kind = next((k for k in MARK_KINDS if m["mark"].startswith(k)), None)
+    fits = [h for h in plan.hit_points if kind is None or h.kind == kind]
+    near = [h.time_s for h in fits if last_span is not None and last_span.end_s - last_span.start_s < 0.05
+            and abs(h.time_s - last_span.start_s) < 0.05]
+    asked = [h.time_s for h in fits if h.source == "user"]
+    t = near[0] if near else asked[0] if len(asked) == 1 else None
+    return text if t is None else f"{text[:m.start()]}at {fmt(t, 2)}{text[m.end():]}"
 
 
 def after_last(text: str, analysis: VideoAnalysis, last_span: Span | None, request: str = "") -> str:

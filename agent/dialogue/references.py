@@ -182,6 +182,12 @@ def edits_before(shown: int) -> int:
     return max(0, shown - 1)
 
 
+# The version the first (second, third) edit made: "after the first change", "straight after our first lot of changes",
+# "right after the second round of edits" (o-a-agency-02 turn 5)
+AFTER_NTH_RE = re.compile(r"\bafter (?:the|our|my|your) (?:very )?(first|second|third|1st|2nd|3rd) (?:(?:lot|round|set|batch|"
+                          r"pass|wave|bunch|load) of )?(?:changes?|edits?|tweaks?|fixes|notes|feedback)\b")
+
+
 def reference(text: str) -> tuple[int, str | None] | None:
     """An earlier version the clause points back to: (version, attribute or None for everything).
     version >= 0 counts edits (0 = the first score, which the chat calls "version 1"); -1 is the version
@@ -194,7 +200,7 @@ def reference(text: str) -> tuple[int, str | None] | None:
     attr = next((a for w, a in ATTRIBUTE_RES if w.search(text)), None)
     if (n := version_named(text)) is not None and (BACK_RE.search(text) or _only_named(text)):
         return edits_before(n), attr
-    if (m := re.search(r"\bafter the (?:very )?(first|second|third|1st|2nd|3rd) (?:change|edit)\b", text)):
+    if (m := AFTER_NTH_RE.search(text)):
         return {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}[m.group(1)], attr
     if (m := LAST_N_RE.search(text)):   # "undo the last two", "like it was two changes ago"
         n = next(g for g in m.groups() if g)

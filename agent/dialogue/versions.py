@@ -26,7 +26,7 @@ from v2m.agent.dialogue.orchestration import role_of
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import DECADE, END_WORDS, START_WORDS
-from v2m.agent.dialogue.references import COUNTED_CHANGES_RE, ORIGINAL_RE, THIS_ONE_RE, attribute, version_named
+from v2m.agent.dialogue.references import AFTER_NTH_RE, COUNTED_CHANGES_RE, ORIGINAL_RE, THIS_ONE_RE, attribute, version_named
 from v2m.agent.dialogue.vocab import INSTRUMENTS
 from v2m.agent.dialogue.where import Ask, fmt
 from v2m.tools.contract import EditIntent, ScorePlan
@@ -148,8 +148,8 @@ def named_by_content(request: str, history: list[ScorePlan] | None) -> list[Edit
     m = BEFORE_RE.search(request) or THEN_BETTER_RE.search(request) and BEFORE_FIRST_RE.search(request)
     after = None if m else AFTER_RE.search(request) or JUST_AFTER_RE.search(request)
     m = m or after
-    if not m or not history or len(history) < 2:
-        return None
+    if not m or not history or len(history) < 2 or AFTER_NTH_RE.search(request.lower()):   # "just after the first batch
+        return None   # of tweaks": the edits counted (`references.reference`), none named
     group = next(g for g in ("what", "done", "doing", "bare") if m.group(g))
     said = CLAUSE_END_RE.sub("", m.group(group)).strip()
     words = content(said) - PLACE_WORDS   # "before the last shot got intense": the edit, not the place

@@ -35,7 +35,9 @@ def visible_shots(analysis: VideoAnalysis) -> list[tuple[float, float]]:
     return list(zip(edges, edges[1:]))
 
 
-DEICTIC_RE = re.compile(r"\b(?:there(?! (?:is|are|was|were|isn'?t|aren'?t|wasn'?t|weren'?t|seems?|must|should|might|may)\b)|(?:(?<=stop )|(?<=crash )|(?<=hit )|(?<=accent )|(?<=stab ))here|"
+# ("there" of being is no place: "there is", "is there any way to make the bass louder", "could there be a hit")
+DEICTIC_RE = re.compile(r"\b(?:(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bcan )(?<!\bcould )(?<!\bwould )(?<!\bwill )"
+                        r"there(?!'s|'re| (?:is|are|was|were|isn'?t|aren'?t|wasn'?t|weren'?t|seems?|must|should|might|may|be)\b)|(?:(?<=stop )|(?<=crash )|(?<=hit )|(?<=accent )|(?<=stab ))here|"
                         r"in there|those (?:same )?(?:shots?|parts?|bars|sections?)|the same (?:shots?|part|place|spot|"
                         r"section|moment)|that (?:last |final |first |same |other )?(?:part|bit|section|spot|shot|moment|stretch))\b")
 WHOLE_RE = re.compile(r"\b(?:everywhere|overall|globally|the (?:whole|entire) (?:thing|score|piece|video|track|clip|film|song|way "
