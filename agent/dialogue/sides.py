@@ -182,6 +182,9 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
         return side, Heading(**vars(side)) if heads else shared, True
     if last_span is not None and shared is None and (m := SIDE_OF_LAST_RE.search(text)):
         if m.group("side") in ("after", "following", "since", "from"):
+            if last_span.end_s > analysis.duration_s - 0.1:   # the last edit ran to the end: nothing after it
+                raise Ask(f"The last change ran to the very end ({fmt(analysis.duration_s)}), so nothing comes "
+                          f"'{m.group(0)}'. Which part did you mean, e.g. 'shot 3' or 'from 0:12 to 0:20'?")
             side = Span(last_span.end_s, analysis.duration_s, f"after {fmt(last_span.end_s)}", snap=False)
             return side, side, True
         if last_span.start_s > 0.5:
