@@ -24,7 +24,7 @@ from v2m.agent.dialogue.going_into import went_into
 from v2m.agent.dialogue.hit_words import BAND_STOPS
 from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.phrases import opening, words
-from v2m.agent.dialogue.place_words import CLOCK, SECONDS, only_place, shorthand
+from v2m.agent.dialogue.place_words import CLOCK, FILM_BIT, SECONDS, SHOT_WORD, only_place, shorthand
 from v2m.agent.dialogue.review_notation import notation
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.tools.contract import ScorePlan
@@ -38,8 +38,8 @@ SPAN_NOUNS = ("part", "section", "stretch")   # a stretch's own word: "the victo
 MOMENT_NOUNS = (*SPAN_NOUNS, "moment", "bit", "scene", "sequence")   # a name's last word ("the tokyo bit", "the funny moment")
 # A place said in numbers: a cut or shot by its ordinal or number, a count of seconds, or a time.
 PLACE = (rf"(?:(?:from|between) {CLOCK} (?:to|and|till|until) {CLOCK}(?![\d:])|"
-         rf"(?:the )?(?:{ORD} (?:cut|shot)|shot at \d+:\d{{1,2}}|"
-         rf"(?:first|last|final|opening|closing) (?:two|three|four|five|six|couple of|few|\d+) shots|"
+         rf"(?:the )?(?:{ORD} (?:cut|shot|{SHOT_WORD}|{FILM_BIT})|shot at \d+:\d{{1,2}}|"
+         rf"(?:first|last|final|opening|closing) (?:two|three|four|five|six|couple of|few|\d+) (?:shot|{SHOT_WORD})s|"
          rf"(?:first|last|final|opening|closing) {SECONDS}|"
          rf"shots? \d+ ?(?:to|-|through|and|&) ?\d+|(?:cut|shot) (?:number |no\.? |#)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten))\b|"
          rf"\d+:\d{{1,2}}(?:\.\d+)?(?!\d)|{SECONDS}\b)")
