@@ -104,7 +104,7 @@ def test_second_n_is_a_time(tmp_path, said):
                                   "in minute one the strings are too loud"])
 def test_the_first_minute_is_the_first_sixty_seconds(tmp_path, said):
     # p-e-unirecruit-01 t4: "in the first minute" asked where
-    chat = open_long(tmp_path, "classical", long_clip(120.0, 10.0))
+    chat = open_long(tmp_path, "cinematic orchestral with strings", long_clip(120.0, 10.0))
     turn = chat.say(said)
     assert not turn.question, turn.reply
     assert level_at(chat.plan, "strings", 30) < 0 or level_at(chat.plan, "harmony", 30) < 0, turn.reply
