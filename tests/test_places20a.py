@@ -121,3 +121,31 @@ def test_a_hedged_end_keeps_the_stretch(tmp_path, said):
     assert not turn.question, turn.reply
     assert not _plays(chat.plan, "drums", 40), turn.reply
     assert _plays(chat.plan, "drums", 10) and _plays(chat.plan, "drums", 70), turn.reply
+
+
+def _rises(before, after, a: float, b: float) -> bool:
+    """The energy across [a, b] ends higher than it starts, and nothing outside moved."""
+    inside = [s.energy for s in after.sections if a - 0.05 <= s.start_s and s.end_s <= b + 0.05]
+    outside = [(s.start_s, s.energy) for s in after.sections if s.end_s <= a + 0.05 or s.start_s >= b - 0.05]
+    was = {round(s.start_s, 2): s.energy for s in before.sections}
+    return len(inside) >= 2 and inside[-1] > inside[0] and all(was.get(round(t, 2), e) == e for t, e in outside)
+
+
+@pytest.mark.parametrize("said, a", [("For the closing montage - the last three shots - can we have it swell right into the logo?", 48),
+                                     ("the last three shots, build into the logo please", 48),
+                                     ("6th cut to the end: start soft and grow into the kiss at the very end", 24),
+                                     ("from the 8th cut to the end let it grow into the final hug", 32)])
+def test_a_growth_into_a_thing_not_placed_grows_over_the_place_said(tmp_path, said, a):
+    # p-e-unirecruit-01 t3, p-c-wedding-14 t4: "into the logo" was read as growing into the place said (the last
+    # three shots), so only the shot leading into it changed: 0:44-0:48
+    chat = open_long(tmp_path, "cinematic")
+    before = chat.plan
+    turn = chat.say(said)
+    assert _rises(before, chat.plan, a, 60), turn.reply
+
+
+def test_swelling_into_the_last_shot_still_leads_into_it(tmp_path):
+    chat = open_long(tmp_path, "cinematic")
+    before = chat.plan
+    turn = chat.say("swell into the last shot")
+    assert _rises(before, chat.plan, 52, 56), turn.reply
