@@ -19,7 +19,7 @@ from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.counted import ORD
 from v2m.agent.dialogue.halfway import OVERDONE_RE
 from v2m.agent.dialogue.names import AT_TIME_RE, EVENT_RE, _is_event, as_places, noun_of
-from v2m.agent.dialogue.name_places import TO_END_RE, to_end
+from v2m.agent.dialogue.name_places import TO_END_RE, arrives, to_end
 from v2m.agent.dialogue.marks import HIT_WORDS_RE   # a mark asked beside the edit, as `marks` reads one
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import normalise, only_place
@@ -199,7 +199,7 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
         return last_span, last_span, True   # "there", "those same shots", "it's too much now"
     if WHOLE_RE.search(ALL_MUSIC_RE.sub(" ", text) if isinstance(shared, Heading) else text):
         return None, None, False   # "from the second cut: lose the piano, the whole thing down": all the music there
-    if shared is not None and INTO_RE.search(text) and shared.start_s > 0.5:
+    if shared is not None and (m := INTO_RE.search(text)) and shared.start_s > 0.5 and arrives(text[m.end():], shared, analysis):
         return lead_in(shared, analysis), shared, False   # "the ship appears on the first cut, swell into that"
     return shared, shared, False
 
