@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
-from v2m.agent.dialogue.counted import COUNTED_AFTER, ORDINALS, TEEN_WORDS, TENS_WORDS, UNIT_WORDS
+from v2m.agent.dialogue.counted import COUNTED_AFTER, NUMBER_WORD, ORDINALS, TEEN_WORDS, TENS_WORDS, UNIT_WORDS
 from v2m.agent.dialogue.minilm import model_dir
 from v2m.agent.dialogue.place_words import TYPOS as ORDINAL_TYPOS
 from v2m.agent.dialogue.runons import PART
@@ -34,7 +34,8 @@ PHONE = ((r"(?<!shot )(?<!cut )(?<!section )(?<!scene )(?<!part )(?<!take )(?<!v
          (r"\b(?:the )?(?:first|opening|beginning|start) part\b", "the beginning"),
          (r"\b(?:the )?(?:last|final|end|ending) part\b", "the ending"),
          # a hedge between a place word and its time ("a cymbal at about 22 seconds", "stop at roughly 0:40")
-         (r"\b(at|on|from|to|till|until|by) (?:about|around|roughly|approximately|approx\.?|like) (?=\d)", r"\1 "),
+         # a hedge before a moment or a stretch's end, in digits or words ("from thirty till like sixty three"): as said
+         (rf"\b(at|on|from|to|till|until|by|and) (?:about|around|roughly|approximately|approx\.?|like) (?=\d|{NUMBER_WORD}\b)", r"\1 "),
          (r"(?:^|(?<=[,;.] ))(?:about|around|roughly|approximately|approx\.?) (?=\d)", "at "),   # "..., about 22 seconds"
          # a place said without its article ("quieter at end", "slower in middle")
          (r"\b(at|in|from|to|till|until|near|towards?|before|after) (end|start|beginning|middle|intro|outro|ending|opening)\b", r"\1 the \2"),

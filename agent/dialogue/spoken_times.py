@@ -114,9 +114,6 @@ SECOND_NUMBERED_RE = re.compile(r"\b(?:the )?second (\d{1,3})\b(?![:.]\d| ?(?:%|
 # a count of seconds is read ("the first 60 seconds"); "after the first minute" is a moment (`place_words.MINUTES`)
 FIRST_MINUTE_RE = re.compile(r"(?<!after )(?<!past )(?<!beyond )(?<!from )\b(?:the (?:first|opening) minute|minute (?:one|1))\b"
                              r"(?! (?:and|or)\b|:)", re.I)
-# A hedge before a stretch's end ("from thirty till like sixty three", "from 0:30 to about 0:45"): the end as said
-HEDGED_END_RE = re.compile(rf"\b((?:from|between) (?:\d+(?::\d\d)?|{NUMBER_WORD})(?: ?{UNIT})? (?:to|till|until|and|through|-)) "
-                           r"(?:like|about|around|roughly|approximately|approx\.?|maybe|say|~) ?", re.I)
 
 
 def _mmss(s: str) -> str:
@@ -141,7 +138,7 @@ def _span(m: re.Match) -> str:
 def timed(text: str, duration_s: float) -> str:
     """`text` with its spoken moments in clock or seconds form (see the module's docstring)."""
     text = HEAD_SECONDS_RE.sub(_head_time, text)   # "12s - ...": at 0:12
-    text = SECOND_NUMBERED_RE.sub(lambda m: f"{m[1] or m[2] or m[3]} seconds", HEDGED_END_RE.sub(r"\1 ", text))   # "second 30": 30 seconds
+    text = SECOND_NUMBERED_RE.sub(lambda m: f"{m[1] or m[2] or m[3]} seconds", text)   # "second 30": 30 seconds
     text = FIRST_MINUTE_RE.sub("the first 60 seconds", text)   # "in the first minute": 0:00-1:00
     text = BETWEEN_SECONDS_RE.sub(lambda m: f"between {_mmss(m[1])} and {_mmss(m[2])}", text)
     text = SCENE_TIME_RE.sub(lambda m: m[0] if m[1] else f"{m[2]} {m[3]}", BRACKETED_RE.sub(r"\1", BRACKETED_SPAN_RE.sub(_span, text)))
