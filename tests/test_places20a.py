@@ -149,3 +149,15 @@ def test_swelling_into_the_last_shot_still_leads_into_it(tmp_path):
     before = chat.plan
     turn = chat.say("swell into the last shot")
     assert _rises(before, chat.plan, 52, 56), turn.reply
+
+
+@pytest.mark.parametrize("said", ["Please remove the drums from the partner interviews only, i.e. shots three and four.",
+                                  "no drums in the interviews, i.e. shots 3 and 4",
+                                  "take the drums out of the talking heads (i.e. shots 3-4)"])
+def test_a_place_said_after_i_e_is_the_place(tmp_path, said):
+    # p-e-lawfirm-01 t3: the dots of "i.e." ended a sentence, and "shots three and four" lost its edit: no drums everywhere
+    chat = open_long(tmp_path, "funk")
+    turn = chat.say(said)
+    assert not turn.question, turn.reply
+    assert not _plays(chat.plan, "drums", 10), turn.reply
+    assert _plays(chat.plan, "drums", 4) and _plays(chat.plan, "drums", 30), turn.reply
