@@ -332,6 +332,10 @@ def undoubled(text: str) -> str:
     return DOUBLED_RE.sub(lambda m: m[1] if m[1].lower() == "small" and NAMED_RE.search(text, 0, m.start()) else DOUBLED.get(m[1].lower(), m[1]), text)
 
 
+# "i.e." said before what it names ("the partner interviews only, i.e. shots three and four"): its dots end no sentence
+THAT_IS_RE = re.compile(r"\b(?:i\.\s?e\.?|viz\.)(?=[\s,:]|$)", re.I)
+
+
 def mended(text: str) -> str:
     """`text` with its misspelt and shorthand words put right, each in the case it was typed: the request as the
     readers of an edit (places, parts, clauses) should see it. Phrases ("louder base") are left to `spelled`,
@@ -339,7 +343,7 @@ def mended(text: str) -> str:
     inside ("end-of-the-pier") joined, no place."""
     if FOREIGN_RE.search(text):
         return text
-    text = OF_COMPOUND_RE.sub(lambda m: m[0].replace("-", "_"), than(undoubled(text)))   # "end-of-the-pier": no ending
+    text = OF_COMPOUND_RE.sub(lambda m: m[0].replace("-", "_"), than(undoubled(THAT_IS_RE.sub("that is", text))))   # "end-of-the-pier": no ending
     names = {m.start() for m in NAME_RE.finditer(text)}
 
     def mend(m: re.Match) -> str:
