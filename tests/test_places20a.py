@@ -160,7 +160,6 @@ def test_a_place_said_after_i_e_is_the_place(tmp_path, said):
     assert _plays(chat.plan, "drums", 4) and _plays(chat.plan, "drums", 30), turn.reply
 
 
-@pytest.mark.xfail(reason="names.PLACE lacks these forms before fix20a", strict=False)
 @pytest.mark.parametrize("said", ["The oxygen-mask demo is the shot after the fifth cut; everything there needs to be calmer so passengers actually focus.",
                                   "the safety demo is the shot after the 5th cut, make everything there calmer",
                                   "the shot after the fifth cut is the demo - calmer there please"])
@@ -174,7 +173,6 @@ def test_a_name_tied_to_the_shot_after_a_cut_places_the_edit(tmp_path, said):
     assert energy_at(chat.plan, 10) == energy_at(before, 10) and energy_at(chat.plan, 40) == energy_at(before, 40), turn.reply
 
 
-@pytest.mark.xfail(reason="names.PLACE lacks these forms before fix20a", strict=False)
 @pytest.mark.parametrize("said, a, b", [("0:31 to 0:55 is the interview, strip it back to rhythm section there", 31, 55),
                                         ("0:20 to 0:40 is the speech, just the rhythm section there", 20, 40),
                                         ("3rd shot until 5th shot is the market, very noisy, no melody there", 8, 20),
