@@ -13,8 +13,8 @@ import re
 
 from v2m.agent.dialogue.changes import placed
 from v2m.agent.dialogue.hit_words import MARK_NOUNS
-from v2m.agent.dialogue.where import fmt
-from v2m.tools.contract import ScorePlan
+from v2m.agent.dialogue.where import fmt, visible_shots
+from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 # "after the bang", "right after the hit", "from the sting on", "until the crash": a mark as the edge of a place (not
 # "the shot after the sting": that shot, `where`'s; not "the hit on the third cut": a mark placed). A mark said as it
@@ -25,6 +25,10 @@ AT_MARK_RE = re.compile(rf"(?<!shot )(?<!bit )(?<!part )(?<!one )(?<!moment )(?<
                         r"(?: (?:hits|lands|goes off|drops|comes|happens|kicks in)\b)?"
                         r"(?! (?:at|in|of|from)\b| on (?:the|that|this|shot|cut|beat|bar|\d)\b)", re.I)
 HAPPENS_RE = re.compile(rf"^{HAPPENS}$", re.I)
+# "the shot after that hit", "the shot right after the stop": the shot that starts at the mark (a mark on a cut) or
+# next after it; said after an edit elsewhere (less energy everywhere), the mark placed, not the last edit's stretch
+SHOT_AFTER_MARK_RE = re.compile(rf"\bthe shot (?:right |just |straight )?(?:after|following) (?:the|that|this) (?:{MARK_NOUNS})\b"
+                                r"(?! (?:at|in|of|on)\b)", re.I)
 
 
 def placed_mark(history: list[ScorePlan] | None) -> float | None:
@@ -36,8 +40,12 @@ def placed_mark(history: list[ScorePlan] | None) -> float | None:
     return None
 
 
-def at_mark(request: str, history: list[ScorePlan] | None) -> str:
-    """`request` with a mark said as a place ("after the bang") said as its time; as it was otherwise."""
-    if not AT_MARK_RE.search(request) or (t := placed_mark(history)) is None:
+def at_mark(request: str, history: list[ScorePlan] | None, analysis: VideoAnalysis | None = None) -> str:
+    """`request` with a mark said as a place ("after the bang") said as its time, and the shot after it ("the shot
+    after that hit", given `analysis`) as that shot's number; as it was otherwise."""
+    if not (AT_MARK_RE.search(request) or SHOT_AFTER_MARK_RE.search(request)) or (t := placed_mark(history)) is None:
         return request
+    shots = visible_shots(analysis) if analysis is not None else []
+    if (k := next((k for k, (a, _) in enumerate(shots) if a >= t - 0.05), None)) is not None:
+        request = SHOT_AFTER_MARK_RE.sub(f"shot {k + 1}", request)
     return AT_MARK_RE.sub(lambda m: f"{'after' if HAPPENS_RE.match(m['side']) else m['side']} {fmt(t)}", request)

@@ -97,6 +97,9 @@ def scope_of(span: Span | None, times: list[float] | None = None) -> EditScope:
     """The contract's scope for a grammar span (None = the whole score)."""
     if span is None:
         return EditScope(times_s=times or [])
+    if span.end_s <= span.start_s:   # "after that" where the last edit ran to the end: no stretch, a question
+        raise Ask(f"'{span.label or fmt(span.start_s)}' leaves nothing of the video to change: it ends where it starts "
+                  f"({fmt(span.start_s)}). Which part did you mean, e.g. 'shot 3' or 'from 0:12 to 0:20'?")
     kind = "sections" if span.sections is not None else "from" if span.label.startswith("after") else \
         "until" if span.label.startswith("before") else "shots" if "shot" in span.label else "span"
     return EditScope(kind=kind, start_s=round(span.start_s, 3), end_s=round(span.end_s, 3), label=span.label[:120],

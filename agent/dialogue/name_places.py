@@ -17,7 +17,7 @@ from v2m.agent.dialogue.names import AT_TIME_RE, DET, as_places, is_name
 from v2m.agent.dialogue.next_place import after_last, put_at
 from v2m.agent.dialogue.place_finders import locate, shot_at
 from v2m.agent.dialogue.place_words import dotted, parse_time, shares
-from v2m.agent.dialogue.where import ALL_MUSIC_RE, INTO_RE, WHOLE_RE, Span, fmt, lead_in, snap, visible_shots
+from v2m.agent.dialogue.where import ALL_MUSIC_RE, INTO_RE, WHOLE_RE, Ask, Span, fmt, lead_in, snap, visible_shots
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
 
@@ -61,9 +61,26 @@ def placed(text: str, analysis: VideoAnalysis, plan: ScorePlan, known: dict[str,
         return text, None
     if span is not None:
         span = to_end(text, span, analysis)
-    if span is not None and INTO_RE.search(text) and span.start_s > 0.5:
+    if span is not None and (m := INTO_RE.search(text)) and span.start_s > 0.5 and arrives(text[m.end():], span, analysis, plan):
         span = lead_in(span, analysis)  # "swell into the last shot": over the shot that leads there
     return text, span
+
+
+# what a growth arrives at, said as the place said before ("the ship appears on the first cut, swell into that")
+POINTER_RE = re.compile(r"^\s*(?:(?:right|just) )?(?:that|this|it|there|them|those|these|then)\b")
+
+
+def arrives(after: str, span: Span, analysis: VideoAnalysis, plan: ScorePlan | None = None) -> bool:
+    """Whether a growth arrives at the place said (`after`, the words after its "into": "swell into the last shot", "swell
+    into that"), not at a thing that place holds ("the last three shots, swell right into the logo", "6th cut to the end,
+    grow into the kiss at the very end": over the place). Without `plan` only a pointer back says the place."""
+    if POINTER_RE.match(after):
+        return True
+    try:
+        there = locate(after, analysis, plan) if plan is not None else None
+    except Ask:
+        return False
+    return there is not None and abs(snap(there, analysis).start_s - span.start_s) < 0.5
 
 
 # A place said to be fine as it is ("the end is fine, the very start is fine, only that middle bit ...")

@@ -24,7 +24,7 @@ from v2m.agent.dialogue.going_into import went_into
 from v2m.agent.dialogue.hit_words import BAND_STOPS
 from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.phrases import opening, words
-from v2m.agent.dialogue.place_words import CLOCK, SECONDS, only_place, shorthand
+from v2m.agent.dialogue.place_words import CLOCK, FILM_BIT, SECONDS, SHOT_WORD, only_place, shorthand
 from v2m.agent.dialogue.review_notation import notation
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.tools.contract import ScorePlan
@@ -37,9 +37,11 @@ STRETCH_NOUNS = ("shot", "scene", "sequence")
 SPAN_NOUNS = ("part", "section", "stretch")   # a stretch's own word: "the victory part starts at 0:54" is from there on
 MOMENT_NOUNS = (*SPAN_NOUNS, "moment", "bit", "scene", "sequence")   # a name's last word ("the tokyo bit", "the funny moment")
 # A place said in numbers: a cut or shot by its ordinal or number, a count of seconds, or a time.
-PLACE = (rf"(?:(?:from|between) {CLOCK} (?:to|and|till|until) {CLOCK}(?![\d:])|"
-         rf"(?:the )?(?:{ORD} (?:cut|shot)|shot at \d+:\d{{1,2}}|"
-         rf"(?:first|last|final|opening|closing) (?:two|three|four|five|six|couple of|few|\d+) shots|"
+PLACE = (rf"(?:(?:(?:from|between) )?{CLOCK} (?:to|and|till|until|-) ?{CLOCK}(?![\d:])|"   # "0:31 to 0:55 is the interview"
+         rf"(?:the )?{ORD} shot (?:to|till|until|through|thru) (?:the )?{ORD} shot\b|"   # "3rd shot until 5th shot is the market"
+         rf"the shot (?:right |just |straight )?(?:after|before) the {ORD} cut\b|"   # "the demo is the shot after the fifth cut"
+         rf"(?:the )?(?:{ORD} (?:cut|shot|{SHOT_WORD}|{FILM_BIT})|shot at \d+:\d{{1,2}}|"
+         rf"(?:first|last|final|opening|closing) (?:two|three|four|five|six|couple of|few|\d+) (?:shot|{SHOT_WORD})s|"
          rf"(?:first|last|final|opening|closing) {SECONDS}|"
          rf"shots? \d+ ?(?:to|-|through|and|&) ?\d+|(?:cut|shot) (?:number |no\.? |#)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten))\b|"
          rf"\d+:\d{{1,2}}(?:\.\d+)?(?!\d)|{SECONDS}\b)")
@@ -339,9 +341,12 @@ def last_request(history: list[ScorePlan] | None) -> str:
 BARE_NUMBERS_RE = re.compile(r"\b(for|in|on) (\d{1,2}) ?(and|&|to|through|-) ?(\d{1,2})\b(?! ?(?:s\b|sec|bpm|%|percent|:))")
 
 
+NOUN_COUNTED_RE = re.compile(rf"\b(?:(shots?|{SHOT_WORD}s?)|cuts?)\b")   # a shot by any of its names (`place_words.SHOT_WORD`)
+
+
 def noun_of(request: str) -> str | None:
     """What the request counts: "shots" (photos, clips ...) or "cuts", whichever it names first, or None."""
-    m = re.search(r"\b(?:(shots?|photos?|pictures?|pics?|clips?|slides?|images?)|cuts?)\b", request.lower())
+    m = NOUN_COUNTED_RE.search(request.lower())
     return None if m is None else "shots" if m.group(1) else "cuts"   # the first said ("counting the cuts, ...")
 
 

@@ -41,6 +41,10 @@ MARKS = ((rf"\bthe (\d+(?:\.\d+)?|{NUMBER_WORD})[- ]sec(?:ond)?s?[- ](?:mark|poi
          (r"\bthe (\d+:\d{2}(?:\.\d+)?) (?:mark|point|spot|timestamp)\b", r"\1"))
 # "the victory part starts at 0:54": a part that starts there lasts on, as no end is said (not the shot at 0:54)
 PART_STARTS = (rf"\b(part|section|bit|half|stretch|sequence) (?:starts|begins|kicks in|comes in) at {TIME}", r"\1 from \2")
+# What else a shot is called (one vocabulary, for the finders and for a place said as a name's, `names.PLACE`): a
+# slideshow's photographs, a title card, and a home video's "bit of film" (no groups: `names.PLACE` numbers its own)
+SHOT_WORD = r"(?:photo(?:graph)?|snapshot|picture|pic|slide|image|clip|card)"
+FILM_BIT = r"(?:bit|piece|length)s? of (?:film|footage)\b"
 # Everyday ways of naming a place, rewritten to the forms the finders read.
 PLACE_WORDS = (PART_STARTS,
                (r"\b(?:from|at) (?:the )?(?:very )?(?:top(?: of the (?:reel|video|clip|film|movie|piece|track|song|edit))?|start|beginning|first frame)\b(?=.*\b(?:to|into|until|till|towards?)\b"
@@ -61,7 +65,9 @@ PLACE_WORDS = (PART_STARTS,
                (r"\b(?:second|next)[- ]to[- ](?:the )?last\b", "penultimate"), (r"\bthe (last|final|first|opening) (?:second|sec)\b(?! (?:shot|cut|half|one|part|bit|section|time)s?\b)", r"the \1 1 seconds"),   # not "shots 2 to the last"; "the last sec": 1 s
                (r"\b(from|after|since|starting at|starting from) minute (one|two|three|four|five|\d+)\b", r"\1 \2:00"),
                *MARKS, (r"\bone:00\b", "1:00"), (r"\btwo:00\b", "2:00"), (r"\bthree:00\b", "3:00"), (r"\bthe (first|last) (two|three|four|five|\d)(?=\s*(?:$|[;!?]|[,.](?!\d)|(?:i think|i believe|please|or so)\b))", r"the \1 \2 shots"),
-               (r"\b(?:photo|picture|pic|slide|image|clip)(s?)\b", r"shot\1"),   # a slideshow's photos: its shots
+               # a slideshow's photos, a home video's bits of film, a title card: its shots ("the end card": the last)
+               (r"\bthe (?:end|closing|logo|outro) card\b", "the last shot"), (rf"\b{FILM_BIT}", lambda m: "shots" if m[0].split()[0][-1] == "s" else "shot"),
+               (rf"\b{SHOT_WORD}(s?)\b", r"shot\1"),
                (rf"\b(shots?|cuts?) (?:number |no\.? )?({NUMBER_WORD})\b", lambda m: f"{m.group(1)} {spoken_number(m.group(2))}"),
                (rf"\b(shots \d+ (?:and|to|through|-) ?)({NUMBER_WORD})\b",
                 lambda m: f"{m.group(1)}{spoken_number(m.group(2))}"), SPOKEN_SECONDS,
@@ -86,6 +92,7 @@ PICTURE_CHANGES = (rf"\b(?:when|as|where) the (?:picture|shot|scene|image|camera
 # Other names of a cut and of a shot: "the third transition", "edit point 2", "scene 4", "the last two scenes".
 SYNONYMS = ((r"\b(?:transition|edit point|edit|scene change|scene cut|hard cut)(s?) (?=(?:number |no\.? |#)?\d)", r"cut\1 "),
             (r"\b(?:transition|edit point|scene change|scene cut|hard cut)(s?)\b", r"cut\1"),
+            (r"\b(?:change|switche?)(s?) of (?:picture|shot|scene|image|photo)s?\b", r"cut\1"),   # "the seventh change of picture"
             # a counted scene is a shot ("scene 4", "the third scene", "the last two scenes"), not "the dinner scene"
             PICTURE_CHANGES, *TYPOS, (rf"\bscene(s?)(?= (?:number |no\.? |#)?(?:\d|(?:{NUMBER_WORD})\b))", r"shot\1"),
             (rf"\b{ORD}( (?:two|three|four|five|six|couple of|few|\d+))? scene(s?)\b", r"\1\2 shot\3"),
@@ -304,7 +311,7 @@ def shares(text: str, duration_s: float) -> str:
 PLACE_WORDS_RE = re.compile(r"\b(?:from|on|onwards?|after|before|in|the|at|to|until|till|during|for|cut|cuts|shot|shots|"
                             r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|penultimate|"
                             r"\d+(?::\d+)?(?:st|nd|rd|th|s)?|mark|minute|two|three|four|five|six|seven|eight|nine|ten|couple|few|ones?|"
-                            r"seconds?|secs?|minutes?|one-minute|half|end|start|beginning|scenes?|pictures?|pics?|photos?|slides?|everything|between|and|through|thru|there|here)\b")
+                            rf"seconds?|secs?|minutes?|one-minute|half|end|start|beginning|scenes?|{SHOT_WORD}s?|everything|between|and|through|thru|there|here)\b")
 
 
 def only_place(rest: str) -> bool:

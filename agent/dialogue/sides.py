@@ -19,7 +19,7 @@ from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.counted import ORD
 from v2m.agent.dialogue.halfway import OVERDONE_RE
 from v2m.agent.dialogue.names import AT_TIME_RE, EVENT_RE, _is_event, as_places, noun_of
-from v2m.agent.dialogue.name_places import TO_END_RE, to_end
+from v2m.agent.dialogue.name_places import TO_END_RE, arrives, to_end
 from v2m.agent.dialogue.marks import HIT_WORDS_RE   # a mark asked beside the edit, as `marks` reads one
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import normalise, only_place
@@ -182,6 +182,9 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
         return side, Heading(**vars(side)) if heads else shared, True
     if last_span is not None and shared is None and (m := SIDE_OF_LAST_RE.search(text)):
         if m.group("side") in ("after", "following", "since", "from"):
+            if last_span.end_s > analysis.duration_s - 0.1:   # the last edit ran to the end: nothing after it
+                raise Ask(f"The last change ran to the very end ({fmt(analysis.duration_s)}), so nothing comes "
+                          f"'{m.group(0)}'. Which part did you mean, e.g. 'shot 3' or 'from 0:12 to 0:20'?")
             side = Span(last_span.end_s, analysis.duration_s, f"after {fmt(last_span.end_s)}", snap=False)
             return side, side, True
         if last_span.start_s > 0.5:
@@ -196,7 +199,7 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
         return last_span, last_span, True   # "there", "those same shots", "it's too much now"
     if WHOLE_RE.search(ALL_MUSIC_RE.sub(" ", text) if isinstance(shared, Heading) else text):
         return None, None, False   # "from the second cut: lose the piano, the whole thing down": all the music there
-    if shared is not None and INTO_RE.search(text) and shared.start_s > 0.5:
+    if shared is not None and (m := INTO_RE.search(text)) and shared.start_s > 0.5 and arrives(text[m.end():], shared, analysis):
         return lead_in(shared, analysis), shared, False   # "the ship appears on the first cut, swell into that"
     return shared, shared, False
 

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
-from v2m.agent.dialogue.counted import COUNTED_AFTER, ORDINALS, TEEN_WORDS, TENS_WORDS, UNIT_WORDS
+from v2m.agent.dialogue.counted import COUNTED_AFTER, NUMBER_WORD, ORDINALS, TEEN_WORDS, TENS_WORDS, UNIT_WORDS
 from v2m.agent.dialogue.minilm import model_dir
 from v2m.agent.dialogue.place_words import TYPOS as ORDINAL_TYPOS
 from v2m.agent.dialogue.runons import PART
@@ -34,7 +34,8 @@ PHONE = ((r"(?<!shot )(?<!cut )(?<!section )(?<!scene )(?<!part )(?<!take )(?<!v
          (r"\b(?:the )?(?:first|opening|beginning|start) part\b", "the beginning"),
          (r"\b(?:the )?(?:last|final|end|ending) part\b", "the ending"),
          # a hedge between a place word and its time ("a cymbal at about 22 seconds", "stop at roughly 0:40")
-         (r"\b(at|on|from|to|till|until|by) (?:about|around|roughly|approximately|approx\.?|like) (?=\d)", r"\1 "),
+         # a hedge before a moment or a stretch's end, in digits or words ("from thirty till like sixty three"): as said
+         (rf"\b(at|on|from|to|till|until|by|and) (?:about|around|roughly|approximately|approx\.?|like) (?=\d|{NUMBER_WORD}\b)", r"\1 "),
          (r"(?:^|(?<=[,;.] ))(?:about|around|roughly|approximately|approx\.?) (?=\d)", "at "),   # "..., about 22 seconds"
          # a place said without its article ("quieter at end", "slower in middle")
          (r"\b(at|in|from|to|till|until|near|towards?|before|after) (end|start|beginning|middle|intro|outro|ending|opening)\b", r"\1 the \2"),
@@ -331,6 +332,10 @@ def undoubled(text: str) -> str:
     return DOUBLED_RE.sub(lambda m: m[1] if m[1].lower() == "small" and NAMED_RE.search(text, 0, m.start()) else DOUBLED.get(m[1].lower(), m[1]), text)
 
 
+# "i.e." said before what it names ("the partner interviews only, i.e. shots three and four"): its dots end no sentence
+THAT_IS_RE = re.compile(r"\b(?:i\.\s?e\.?|viz\.)(?=[\s,:]|$)", re.I)
+
+
 def mended(text: str) -> str:
     """`text` with its misspelt and shorthand words put right, each in the case it was typed: the request as the
     readers of an edit (places, parts, clauses) should see it. Phrases ("louder base") are left to `spelled`,
@@ -338,7 +343,7 @@ def mended(text: str) -> str:
     inside ("end-of-the-pier") joined, no place."""
     if FOREIGN_RE.search(text):
         return text
-    text = OF_COMPOUND_RE.sub(lambda m: m[0].replace("-", "_"), than(undoubled(text)))   # "end-of-the-pier": no ending
+    text = OF_COMPOUND_RE.sub(lambda m: m[0].replace("-", "_"), than(undoubled(THAT_IS_RE.sub("that is", text))))   # "end-of-the-pier": no ending
     names = {m.start() for m in NAME_RE.finditer(text)}
 
     def mend(m: re.Match) -> str:

@@ -118,6 +118,15 @@ HEAD_SECONDS_RE = re.compile(r"(?:^|(?<=[\n.!?;]))(?P<pad>\s*)(?P<s>\d{1,3})(?:s
 BETWEEN_SECONDS_RE = re.compile(rf"\bbetween (\d{{1,3}}) ?(?:{UNIT})? ?(?:and|&) (\d{{1,3}}) ?{UNIT}", re.I)
 # ... but a decade said so ("80s vibe - can we try that?", "70s cop show - try that") is the era a style reader hears there
 DECADE_S_RE = re.compile(r"[1-9]0s", re.I)
+# A second counted by its number ("between second 30 and second 50", "from the 30th second"): that moment, in seconds
+# ("between the 30th and the 50th second": both; not "the second 30 seconds", a second shot or cut)
+SECOND_NUMBERED_RE = re.compile(r"\b(?:the )?second (\d{1,3})\b(?![:.]\d| ?(?:%|percent|bpm|db|s\b|secs?|seconds?|bars?|beats?|"
+                                r"shots?|cuts?|times)\b)|\bthe (\d{1,3})(?:st|nd|rd|th) seconds?\b(?! (?:shot|cut|half|bar|beat)s?\b)|"
+                                r"\bthe (\d{1,3})(?:st|nd|rd|th)(?= (?:and|to|till|until) (?:the )?\d{1,3}(?:st|nd|rd|th) seconds?\b)", re.I)
+# A minute counted from the start ("in the first minute", "the opening minute", "in minute one"): its sixty seconds, as
+# a count of seconds is read ("the first 60 seconds"); "after the first minute" is a moment (`place_words.MINUTES`)
+FIRST_MINUTE_RE = re.compile(r"(?<!after )(?<!past )(?<!beyond )(?<!from )\b(?:the (?:first|opening) minute|minute (?:one|1))\b"
+                             r"(?! (?:and|or)\b|:)", re.I)
 
 
 def _mmss(s: str) -> str:
@@ -143,6 +152,8 @@ def timed(text: str, duration_s: float) -> str:
     """`text` with its spoken moments in clock or seconds form (see the module's docstring)."""
     text = ARRIVED_RE.sub(lambda m: _arrived(m, duration_s), text)   # "once we hit the 20s": from 0:20
     text = HEAD_SECONDS_RE.sub(_head_time, text)   # "12s - ...": at 0:12
+    text = SECOND_NUMBERED_RE.sub(lambda m: f"{m[1] or m[2] or m[3]} seconds", text)   # "second 30": 30 seconds
+    text = FIRST_MINUTE_RE.sub("the first 60 seconds", text)   # "in the first minute": 0:00-1:00
     text = BETWEEN_SECONDS_RE.sub(lambda m: f"between {_mmss(m[1])} and {_mmss(m[2])}", text)
     text = SCENE_TIME_RE.sub(lambda m: m[0] if m[1] else f"{m[2]} {m[3]}", BRACKETED_RE.sub(r"\1", BRACKETED_SPAN_RE.sub(_span, text)))
     for pat, rep in MINUTE_SHARES:

@@ -148,7 +148,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     request = settings.same_tempo_as(bare_bpm.named(request), analysis, plan)   # "the ending the same speed as the intro": its bpm; "too fast, go 160": 160 bpm
     request = settings.same_level_as(request, analysis, plan)   # "make it as loud as the intro": up to the intro's energy
     request = music_ends.ended(spoken_times.timed(request, analysis.duration_s), analysis)   # "let the music end at the end of shot 5"; "slow it down at 40", "at forty", "half a minute in": at 0:40, 0:30
-    request = at_marks.at_mark(returns.back_from(request, history), history)   # "bring them back at 0:21": from 0:21 on; "after the bang"
+    request = at_marks.at_mark(returns.back_from(request, history), history, analysis)   # "bring them back at 0:21": from 0:21 on; "after the bang"
     question = input_guard.guard(request) or remark(request, plan, history, analysis)
     if question:
         raise Ask(question)
