@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bare_bpm, bell_sound, character, compared, complaints, decades, drops, edit_log, edits, entries, exclusions, fade_ins, followups, fronted, halfway, idioms, input_guard, into_it, kept_instead, keyed, landed, loose_places, marks, marks_kept, meant_kind, meant_places, messages, moment_answers, moment_table, moments, music_ends, music_places, names, noted, orchestration, picture_places, plainly, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, settings, settled_parts, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
+from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bare_bpm, before_that, bell_sound, character, compared, complaints, decades, drops, edit_log, edits, entries, exclusions, fade_ins, followups, fronted, halfway, idioms, input_guard, into_it, kept_instead, keyed, landed, loose_places, marks, marks_kept, meant_kind, meant_places, messages, moment_answers, moment_table, moments, music_ends, music_places, names, noted, orchestration, picture_places, plainly, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, settings, settled_parts, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
 from v2m.agent.dialogue.changes import NOTHING, describe, diff, same_music
 from v2m.agent.dialogue.intents import apply_intents, scope_of
 from v2m.agent.dialogue.runons import punctuated
@@ -163,7 +163,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         recall.corrected(request, history, partial(understand, analysis)) or \
         recall.undone(request, history, partial(understand, analysis)) or \
         versions.named_by_content(request, history) or versions.named_by_having(request, history) or \
-        halfway.midway(request, history) or halfway.overshot(request, history) or versions.before_that(request, history) or \
+        halfway.midway(request, history) or halfway.overshot(request, history) or before_that.before_that(request, history) or \
         recall.named_by_time(request, history) or recall.preferred(request, history) or \
         recall.as_in(request, history, partial(understand, analysis)) or rebase(analysis, plan, request, history) or \
         repeat(analysis, plan, request, history) or followups.more_of_the_same(request, history, partial(_last_asked, analysis, history)) or \
