@@ -62,7 +62,9 @@ def test_the_last_one_before_a_style_change(tmp_path, said):
 
 MECHANIC = ["thats too aggressive for a how to like people gotta hear me talk",
             "make the music stop dead right at um twenty two seconds when the caliper comes off",
-            "no guitar from thirty till like sixty three just the base and drums there"]
+            "no guitar from thirty till like sixty three just the base and drums there",
+            "and when the rotor comes off bring the guitar back in",
+            "the rotor comes off right at the start of the seventh shot"]
 
 
 @pytest.mark.parametrize("said", ["eh forget all the guitar stuff go back to what we had before that",
@@ -70,8 +72,8 @@ MECHANIC = ["thats too aggressive for a how to like people gotta hear me talk",
                                   "forget the guitar business and go back to what we had before it",
                                   "drop all that guitar stuff, take it back to before that"])
 def test_what_we_had_before_that_named_edits(tmp_path, said):
-    """"forget all the guitar stuff go back to what we had before that": the version before the first guitar edit
-    (before: the guitars taken out again)."""
+    """"forget all the guitar stuff go back to what we had before that", the dialogue's turns 1-5 said before it: the
+    version before the first guitar edit (before: the guitars taken out again)."""
     s, plans = _session(tmp_path, {"duration": 75, "cuts": [5, 13, 22, 30, 38, 46, 55, 63, 69]},
                         "alright so this is a brake job video uh give me some gritty rock under it", MECHANIC)
     assert plans[3] != plans[2]

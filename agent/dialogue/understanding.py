@@ -156,7 +156,8 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     if offer := bell_sound.asked(request, plan):   # "not so twinkly" where sleigh bells play: they, or the whole?
         raise offer
 
-    again = meant_kind.gone(analysis, request, history, partial(understand, analysis), last_place(history)) or \
+    again = before_that.before_named(request, history) or \
+        meant_kind.gone(analysis, request, history, partial(understand, analysis), last_place(history)) or \
         part_undo.undone(request, history) or kept_instead.read(request, history) or \
         add_corrected.redone(request, history, partial(understand, analysis)) or \
         added_out.taken(request, history) or recall.withdrawn(request, history, partial(_last_asked, analysis, history, True)) or \
