@@ -97,3 +97,59 @@ def test_answer_names_the_shot_by_its_start(tmp_path, said):
                     ["make it hit when the beads get thrown off the balcony"])
     turn = s.say(said)
     assert any(abs(h.time_s - 63) < 0.3 for h in s.plan.hit_points), turn.reply
+
+
+# ----------------------------------------------------------------------------- 17. the same treatment, parts and all
+
+
+def _plays(plan, role, a, b):
+    from v2m.agent.dialogue import operations as ops
+    return any(role in ops.effective_roles(plan, s) for s in plan.sections if s.start_s < b - 0.01 and s.end_s > a + 0.01)
+
+
+@pytest.mark.parametrize("said", ["the shot right after the 10th cut gets that same treatment",
+                                  "same treatment for the shot after the 10th cut",
+                                  "do the same in shot 11",
+                                  "the 11th shot, same again please"])
+def test_same_treatment_copies_every_part(tmp_path, said):
+    """The last edit took the brass, the trombone and the trumpet out: the same again in shot 11 takes all three out
+    there (before: only the brass; "there is no melody (trumpet) in the score", its name read with its instrument)."""
+    s, plans = _session(tmp_path, JAZZ12, "New Orleans brass for our Mardi Gras night promo, second line groove",
+                        ["more of a sweaty street parade, put a tuba on the bass line",
+                         "0:31 to 0:55 is the interview, strip it back to rhythm section there"])
+    assert _plays(plans[2], "melody", 80, 88) and plans[2] != plans[1]   # (its place is set p's class 4: not asserted)
+    turn = s.say(said)
+    assert not _plays(s.plan, "melody", 80, 88) and not _plays(s.plan, "harmony", 80, 88), turn.reply
+
+
+# ----------------------------------------------------------------------------- 15. a moment the chat cannot see is asked about
+
+
+@pytest.mark.parametrize("said", ["and when the rotor comes off bring the guitar back in",
+                                  "when he pulls the rotor off, put the guitar back in",
+                                  "bring the guitars back once the wheel comes off",
+                                  "guitar back in when the caliper bolts come out"])
+def test_part_back_at_an_unseen_moment_is_asked(tmp_path, said):
+    """"when the rotor comes off bring the guitar back in": where that is, asked (before: the guitar back everywhere)."""
+    s, plans = _session(tmp_path, {"duration": 75, "cuts": [5, 13, 22, 30, 38, 46, 55, 63, 69]},
+                        "alright so this is a brake job video uh give me some gritty rock under it", MECHANIC[:3])
+    turn = s.say(said)
+    assert turn.question and s.plan == plans[-1], turn.reply
+
+
+FILMFEST = ["the title card lands on the third cut, give me a hit there",
+            "keep it low and breathing till 0:57, then swell all the way into the last shot",
+            "too pretty. I want Bernard Herrmann dread, shower scene nerves"]
+
+
+@pytest.mark.parametrize("said", ["can the strings do that thing they did when she looks out the window",
+                                  "have the strings do that again when he opens the door",
+                                  "can the piano do the same thing when the train pulls away",
+                                  "do that with the strings when she turns around"])
+def test_same_again_at_an_unseen_moment_is_asked(tmp_path, said):
+    """"can the strings do that thing they did when she looks out the window": where that is, asked (before: the last
+    edit's change over the last edit's place)."""
+    s, plans = _session(tmp_path, {"duration": 75, "cuts": [0.04, 6, 11.5, 18, 24, 31, 37.5, 44, 50, 57, 63.5, 69]},
+                        "festival trailer for an indie drama, sparse piano and strings, Jóhann Jóhannsson territory", FILMFEST)
+    turn = s.say(said)
+    assert turn.question and s.plan == plans[-1], turn.reply
