@@ -31,6 +31,10 @@ DO_ASKED_RE = re.compile(r"(?<=\w)\W+(?:(?:can|could|would|will) (?:you|we|u) |p
                          r"(?: for me| please| pls)?\W*$", re.I)
 
 
+# a role said with what plays it, as a change reads ("no harmony (trombone)", "melody (trumpet) in")
+PLAYED_BY_RE = re.compile(r" \([^()]*\)(?= in$|$)")
+
+
 def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
            history: list[ScorePlan] | None) -> list[EditIntent] | None:
     """The last edit's changes as intents at the place this request names, or None when it asks no repeat."""
@@ -60,6 +64,7 @@ def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
                                   text=request[:400]))
         elif c.kind == "roles":
             for part in c.words.split(", "):
+                part = PLAYED_BY_RE.sub("", part)   # "no melody (trumpet)": the role (its instrument in brackets is no name)
                 what, role = ("remove", part[3:]) if part.startswith("no ") else ("add", part.rsplit(" in", 1)[0])
                 out.append(EditIntent(what=what, value=parts[0] if parts else role, scope=scope, text=request[:400]))
         elif c.kind == "levels":
