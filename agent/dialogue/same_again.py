@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import done_at, edit_log, names, next_place
+from v2m.agent.dialogue import done_at, edit_log, moments, names, next_place
 from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.mentions import named_parts
@@ -49,6 +49,8 @@ def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     text = next_place.after_last(names.as_places(text, names.earlier(history), noun), analysis, last_place(history))
     span, at = locate(text, analysis, plan), moment(text)
     parts = done_at.parts_now(text, named_parts(text))   # "and the brass, same thing there": the last edit, on the part named now
+    if span is None and at is None and parts and (where := moments.unplaced(request, None, analysis, plan, history)):
+        raise where   # "the strings do that thing when she looks out the window": where that is, not the last place
     span = span or (last_place(history) if parts and at is None else None)
     if span is None and at is None:
         raise Ask("Same again where? Name the shot, cut or time (e.g. 'same again in shot 9').")

@@ -175,7 +175,9 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         _nothing_back(shifts.moved(request, edit_log.as_said(history), edit_log.unchanged_last(history) or
                                    names.last_request(history), partial(understand, analysis), visible_cuts(analysis)), history) or \
         leaning(analysis, plan, request, history)
-    if again is not None:
+    if again is not None:   # a moment of the picture it names and the readers of earlier turns did not place: asked where
+        if where := moments.unplaced(request, again, analysis, plan, history):
+            raise where
         return again
     request = punctuated(part_levels.plain(mended(request)))   # "the begining is to fast": as the readers of an edit should see it
     request = compared.against(vocab.RHYTHM_SECTION_RE.sub("drums and bass", request), plan)   # "the rhythm section is too insistent": both parts; "quieter than the drums": the drums louder
