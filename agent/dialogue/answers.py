@@ -18,6 +18,7 @@ from dataclasses import replace
 from v2m.agent.dialogue import drops, feeling_ways, moment_answers, patterns, plainly, shifts, unread
 from v2m.agent.dialogue.runons import placed
 from v2m.agent.dialogue.moment_table import only_ties
+from v2m.agent.dialogue.edit_log import NO_CHANGE
 from v2m.agent.dialogue.followups import CORRECTING_RE   # "no sorry, the third shot": the place just given, put right
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.messages import AGREE_RE, picks
@@ -76,8 +77,8 @@ def answered(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[Sco
     moment = moment_answers.asked_about(asked.reply) if asked else None
     if moment and (request := moment_answers.filled(asked.text, moment, text, analysis, old, lineage)):
         both = planner.revise(analysis, old, request, history=lineage)   # the place the moment asked about
-        if getattr(both, "question", None) or both.plan != old:
-            return both
+        if getattr(both, "question", None) or both.plan != old or both.reply.startswith(NO_CHANGE):
+            return both   # (the hit asked for is there already: said so, not the answer read alone)
     picked = (picks(asked.options, text) or feeling_ways.all_picked(asked.reply, asked.options, text)) if asked else None
     if moment_answers.asked_about(getattr(result, "question", None) or ""):
         return result   # a moment of its own asked about ("the fireworks need to feel massive"): a new request

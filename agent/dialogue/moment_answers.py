@@ -59,8 +59,9 @@ def _place_name(moment: str) -> str | None:
 
 
 # "the shot where she bends down", "the one with the cake": a shot described inside an answer, not its place
+# (not one named by when it starts or ends: "the shot that starts at 1:03" is a place)
 DESCRIBED_SHOT_RE = re.compile(r"\b(?:the|that) (?:shot|one|photo|picture|clip|bit|part) (?:where|when|with|in which|"
-                               r"that|of)\b[^,.;]*")
+                               r"that|of)\b(?! (?:starts|begins|opens|ends|finishes|comes in|kicks off)\b)[^,.;]*")
 
 
 # Words an answer says besides where: who, "is", and that the moment is seen there ("she's on screen in shots 3 to 6")

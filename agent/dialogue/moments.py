@@ -234,6 +234,11 @@ def ask(moment: Moment) -> Ask:
 UNPLACED = ("revert", "undo", "route", "take", "lock", "unlock", "key")   # edits that name no place of the picture
 
 
+def _part_back(intent) -> bool:
+    """A part put back as it was ("bring the guitar back in when the rotor comes off"): a going back with a place."""
+    return intent.what == "revert" and bool(intent.target)
+
+
 def unplaced(request: str, intents: list | None, analysis: VideoAnalysis, plan: ScorePlan,
              history: list[ScorePlan] | None = None) -> Ask | None:
     """The where-question for a request that describes a moment the grammar could not place, or None.
@@ -250,7 +255,7 @@ def unplaced(request: str, intents: list | None, analysis: VideoAnalysis, plan: 
     moment = described(request, first.request)
     rough = moment is not None and ROUGH_PLACE_RE.search(moment.phrase)
     if moment is None or intents and (any(it.scope.kind != "whole" or it.scope.times_s for it in intents) and not rough
-                                      or all(it.what in UNPLACED for it in intents)):
+                                      or all(it.what in UNPLACED and not _part_back(it) for it in intents)):
         return None
     if intents and (c := evoked(said := words(moment.phrase.lower()))) and not _content(_blanked(said, c[1])) and \
             any(it.what == "style" and it.value == c[0].style for it in intents):

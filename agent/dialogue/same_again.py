@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import done_at, edit_log, names, next_place
+from v2m.agent.dialogue import done_at, edit_log, moments, names, next_place
 from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.mentions import named_parts
@@ -31,6 +31,10 @@ DO_ASKED_RE = re.compile(r"(?<=\w)\W+(?:(?:can|could|would|will) (?:you|we|u) |p
                          r"(?: for me| please| pls)?\W*$", re.I)
 
 
+# a role said with what plays it, as a change reads ("no harmony (trombone)", "melody (trumpet) in")
+PLAYED_BY_RE = re.compile(r" \([^()]*\)(?= in$|$)")
+
+
 def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
            history: list[ScorePlan] | None) -> list[EditIntent] | None:
     """The last edit's changes as intents at the place this request names, or None when it asks no repeat."""
@@ -45,6 +49,8 @@ def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     text = next_place.after_last(names.as_places(text, names.earlier(history), noun), analysis, last_place(history))
     span, at = locate(text, analysis, plan), moment(text)
     parts = done_at.parts_now(text, named_parts(text))   # "and the brass, same thing there": the last edit, on the part named now
+    if span is None and at is None and parts and (where := moments.unplaced(request, None, analysis, plan, history)):
+        raise where   # "the strings do that thing when she looks out the window": where that is, not the last place
     span = span or (last_place(history) if parts and at is None else None)
     if span is None and at is None:
         raise Ask("Same again where? Name the shot, cut or time (e.g. 'same again in shot 9').")
@@ -60,6 +66,7 @@ def repeat(analysis: VideoAnalysis, plan: ScorePlan, request: str,
                                   text=request[:400]))
         elif c.kind == "roles":
             for part in c.words.split(", "):
+                part = PLAYED_BY_RE.sub("", part)   # "no melody (trumpet)": the role (its instrument in brackets is no name)
                 what, role = ("remove", part[3:]) if part.startswith("no ") else ("add", part.rsplit(" in", 1)[0])
                 out.append(EditIntent(what=what, value=parts[0] if parts else role, scope=scope, text=request[:400]))
         elif c.kind == "levels":

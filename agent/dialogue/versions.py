@@ -42,11 +42,13 @@ EDIT_SAID = (rf"(?:(?P<who>{WHO})\s+(?P<done>[^.,;:!?]{{1,50}})|(?P<what>(?:the|
              r"(?P<bare>(?!(?:the|that|this|it|a|an|we|i|you|last|next|then|now|\d|was|were|is|sounded|felt|better|nicer|ngl|tbh|"
              r"lol|honestly|and|but|so|please|pls)\b)[a-z][\w'-]*"
              r"(?: (?!(?:was|were|is|it|and|but|go|sounded|felt|please|pls|can|could|so|then)\b)[a-z][\w'-]*){0,2}))")
-BEFORE_RE = re.compile(r"\b(?:version|mix|(?:the|that) one|state|(?:how|the way|as|like) it (?:was|sounded)|where we were|"
-                       r"what we had|(?:go|going|get|got|revert|return|roll|take (?:me|us|it)|put (?:it|things)) back|"
-                       r"return(?:ed)? to|(?:preferred|liked|loved|prefer) (?:it|the music|the score|things)|"
-                       r"revert(?:ed)?|restore|undo (?:everything|all|it all)|(?P<mean>(?:i|he|she|they|we|you) (?:mean|means|meant)))\b"
-                       r".{0,30}?\b(?:before|prior to|since)\s+" + EDIT_SAID, re.I)
+# "the dusty one from right before the 80s flip", "the last swing one, right before you went bossa": a version said by
+# what it had (one or two words) then the edit after it
+VERSION_SAID = (r"\b(?:version|mix|(?:the|that)(?: (?!one\b)[a-z][\w'-]*){0,2} one|state|(?:how|the way|as|like) it (?:was|sounded)|"
+                r"where we were|what we had|(?:go|going|get|got|revert|return|roll|take (?:me|us|it)|put (?:it|things)) back|"
+                r"return(?:ed)? to|(?:preferred|liked|loved|prefer) (?:it|the music|the score|things)|"
+                r"revert(?:ed)?|restore|undo (?:everything|all|it all)|(?P<mean>(?:i|he|she|they|we|you) (?:mean|means|meant)))\b")
+BEFORE_RE = re.compile(VERSION_SAID + r".{0,30}?\b(?:before|prior to|since)\s+" + EDIT_SAID, re.I)
 # "before we took the drums out it was perfect, go back to that": the edit named first, then that it was better
 BEFORE_FIRST_RE = re.compile(r"(?:^|[.!?;,]\s*|\b(?:honestly|but|and|well|ok|so|yeah|tbh)\s+)(?:it was \w+ )?before\s+"
                              + EDIT_SAID, re.I)
@@ -78,8 +80,9 @@ one two three four five six seven eight nine ten couple few several both many ag
 # "..., but keep it louder", "and leave the tempo": what going back must not take away
 KEEP_CLAUSE_RE = re.compile(r"\b(?:keep|leave|but still|still keep)\s+(?P<what>[^.,;:!?]{1,40})", re.I)
 # what a clause after the edit's words says instead ("the flute but keep it louder"): not part of the edit's name
+# ... or a verdict on the version ("the 80s flip slapped harder"): its verb names no edit
 CLAUSE_END_RE = re.compile(r"\s+(?:but|though|while|except|yet|only|and (?:keep|leave|still)|(?:it|things|everything|that)"
-                           r" (?:was|were|sounded|felt))\b.*$", re.I)
+                           r" (?:was|were|sounded|felt)|[a-z']+ (?:(?:so|much|way|a lot) )?(?:harder|better|nicer|best|worse))\b.*$", re.I)
 KEEPABLE = ("tempo", "energy", "loudness", "key", "mode", "style")   # what can be kept alone from the current version
 ENDINGS = ("", "s", "es", "d", "ed", "ing", "er", "ers", "y", "e", "ity", "ly", "th", "ness", "ce", "t")   # warmer/warmth, silent/silence
 
@@ -189,28 +192,6 @@ def _kept(rest: str, history: list[ScorePlan]) -> list[EditIntent]:
                       f"change should stay?")
         out.append(EditIntent(what="revert", version=len(history) - 1, value=attr, text=f"keep {what}"[:400]))
     return out
-
-
-# "the version before that", "the one before that": after going back to a version, the one before it
-BEFORE_THAT_RE = re.compile(r"\b(?:version|one|mix|take)\s+before\s+(?:that|this|it)\b(?!\s+(?:change|edit|tweak))", re.I)
-
-
-def before_that(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | None:
-    """"the version before that" when the last edit went back to an earlier version (version N again): the version
-    before N, not the one the going back left (None when the last edit went back to none: "before that" is the
-    last edit undone, read elsewhere).
-
-    Raises:
-        Ask: the version gone back to was the first score, which has none before it.
-    """
-    if not BEFORE_THAT_RE.search(request) or not history or len(history) < 3:
-        return None
-    back = [j for j in range(len(history) - 2) if history[j] == history[-1]]   # the last edit went back to version j
-    if not back:
-        return None
-    if back[-1] == 0:
-        raise Ask("That was the first score; there is no version before it. What should change?")
-    return [EditIntent(what="revert", version=back[-1] - 1, text=request[:400])]
 
 
 def named_by_having(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | None:

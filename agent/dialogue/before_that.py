@@ -1,0 +1,63 @@
+"""Versions named "before that": "the version before that" after going back to a version (the one before it, not
+the one the going back left), and "forget all the guitar stuff, go back to what we had before that" (the version
+before the edits the sentence named first, `before_named`). Read by `v2m.agent.dialogue.understanding` among the readers of earlier versions
+(`v2m.agent.dialogue.versions`).
+
+    before_that("the one before that", history)   # [EditIntent(what="revert", version=k - 1)] after going back to k
+"""
+
+from __future__ import annotations
+
+import re
+
+from v2m.agent.dialogue import versions
+from v2m.agent.dialogue.where import Ask
+from v2m.tools.contract import EditIntent, ScorePlan
+
+# "the version before that", "the one before that": after going back to a version, the one before it
+BEFORE_THAT_RE = re.compile(r"\b(?:version|one|mix|take)\s+before\s+(?:that|this|it)\b(?!\s+(?:change|edit|tweak))", re.I)
+
+
+def before_that(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | None:
+    """"the version before that" when the last edit went back to an earlier version (version N again): the version
+    before N, not the one the going back left (None when the last edit went back to none: "before that" is the
+    last edit undone, read elsewhere).
+
+    Raises:
+        Ask: the version gone back to was the first score, which has none before it.
+    """
+    if not BEFORE_THAT_RE.search(request) or not history or len(history) < 3:
+        return None
+    back = [j for j in range(len(history) - 2) if history[j] == history[-1]]   # the last edit went back to version j
+    if not back:
+        return None
+    if back[-1] == 0:
+        raise Ask("That was the first score; there is no version before it. What should change?")
+    return [EditIntent(what="revert", version=back[-1] - 1, text=request[:400])]
+
+
+# "forget all the guitar stuff, go back to what we had before that": "that" points at the edits named before it
+POINTER_RE = re.compile(versions.VERSION_SAID + r".{0,30}?\bbefore\s+(?:that|it|this|those|them|all (?:that|this))\W*$", re.I)
+# the words that dismiss what they name ("forget", "scrap"): no edit's name (a vocabulary: these verbs, said of edits)
+DISMISSED = {"forget", "scrap", "drop", "ditch", "lose", "bin", "skip", "ignore", "cancel", "never", "mind", "nevermind"}
+
+
+def before_named(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | None:
+    """"Forget all the guitar stuff, go back to what we had before that": the version before the first of the edits
+    (one after another) the words before "before that" name; None when they name no edit (then "before that" is the
+    last edit, another reader's).
+
+    Raises:
+        Ask: edits apart from each other match the words.
+    """
+    m = POINTER_RE.search(request)
+    if not m or not history or len(history) < 3:
+        return None
+    said = versions.content(request[:m.start()]) - DISMISSED - versions.PLACE_WORDS
+    found = versions.matching(said, history) if said else []
+    if not found:
+        return None
+    if found != list(range(found[0], found[-1] + 1)):
+        listed = "; ".join(f"version {k + 1}: '{(versions.made_by(history)[k] or '')[:60]}'" for k in found)
+        raise Ask(f"More than one edit was about {', '.join(sorted(said))} ({listed}). Which one should I go back before?")
+    return [EditIntent(what="revert", version=found[0] - 1, text=request[:400])]
