@@ -17,7 +17,6 @@ def _plays(plan, role: str, t: float) -> bool:
 # ----------------------------------------------------------------------------- 18. a percentage said of the tempo
 
 
-@pytest.mark.xfail(reason="before the fix (fix20b)", strict=False)
 @pytest.mark.parametrize("said, ratio", [("There the tempo may be 10 percent higher.", 1.10),
                                          # other voices
                                          ("the pace could be 10% higher", 1.10),
