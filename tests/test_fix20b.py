@@ -98,7 +98,6 @@ def test_pasted_lyrics_change_nothing(jazz_chat, said):
 # ----------------------------------------------------------------------------- 10. a kept thing beside the edit
 
 
-@pytest.mark.xfail(reason="before the fix (fix20b)", strict=False)
 @pytest.mark.parametrize("said, bpm", [("lock the grid at 120 exactly", 120),
                                        # other voices
                                        ("lock the tempo at 100", 100),
@@ -110,7 +109,6 @@ def test_a_tempo_locked_at_a_number_is_set(jazz_chat, said, bpm):
     assert all(t == pytest.approx(bpm, abs=0.6) for t in tempos(jazz_chat.plan)), turn.reply
 
 
-@pytest.mark.xfail(reason="before the fix (fix20b)", strict=False)
 @pytest.mark.parametrize("said, role, kept", [("In shot 2, only make the drum more strong, don't touch the sax", "drums", "melody"),
                                               # other voices
                                               ("in the last shot just make the drums stronger, leave the piano alone", "drums", "harmony"),
@@ -251,7 +249,6 @@ def test_merrier_is_livelier(jazz_chat, said):
     assert energy_at(jazz_chat.plan, 25) == energy_at(before, 25), turn.reply
 
 
-@pytest.mark.xfail(reason="before the fix (fix20b)", strict=False)
 @pytest.mark.parametrize("said, role", [("From the second cut, please make the rhythm more strong", "drums"),
                                         ("give it that sidechain-y pump, the kick has to punch through everything", "drums"),
                                         ("the lead line needs to sing over the band in shot 3", "melody"),

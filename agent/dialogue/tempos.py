@@ -132,8 +132,21 @@ def _state(m: re.Match) -> str:
     return f"{_sized(m['how'])}{'slower' if m['lvl'].lower() == 'high' else 'faster'}"
 
 
+# the tempo locked or pinned at a number ("lock the grid at 120 exactly", "pin the tempo at 110", "lock it to 96 bpm"): that
+# tempo set, no section locked (the grid is the session's tempo grid; "it" only with bpm said, never "lock it at 0:30")
+LOCKED_AT_RE = re.compile(r"\b(?:lock|pin|fix|clamp|hold)(?:ed)? (?:(?:the |your |our )?(?:grid|tempo|bpm|click|clock)(?: (?P<n1>\d{2,3}(?:\.\d+)?)(?![:.]\d))?"
+                          r"(?: (?:at|to|on) (?P<n2>\d{2,3}(?:\.\d+)?)(?![:.]\d)(?: ?bpm)?)?|it (?:at|to|on) (?P<n3>\d{2,3}(?:\.\d+)?) ?bpm)"
+                          r"(?: (?:exactly|flat|on the dot|precisely))?\b", re.I)
+
+
+def _locked_at(m: re.Match) -> str:
+    n = m["n1"] or m["n2"] or m["n3"]
+    return f"tempo to {n} bpm" if n else m[0]
+
+
 def plain(text: str) -> str:
     """`text` with the tempo said high or low, or the music faster or slower than the picture, as "slower"/"faster"."""
+    text = LOCKED_AT_RE.sub(_locked_at, text)
     text = FRONTED_RE.sub(_fronted, text)
     text = WISH_RE.sub(lambda m: f"{m['amt'] or _sized(m['how'])}{'faster' if m['lvl'].lower() == 'higher' else 'slower'}",
                        STATE_RE.sub(_state, text))
