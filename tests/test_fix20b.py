@@ -32,7 +32,6 @@ def test_a_percentage_of_the_tempo_is_that_much(jazz_chat, said, ratio):
 # ----------------------------------------------------------------------------- 14. two changes joined by "and"
 
 
-@pytest.mark.xfail(reason="before the fix (fix20b)", strict=False)
 @pytest.mark.parametrize("said, slower", [("in shot 2 kindly make the music little slow and soft", True),
                                           ("the last shot faster and louder and a crash on the last cut", False),
                                           # other voices

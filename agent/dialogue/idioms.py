@@ -346,6 +346,21 @@ _MANNER = rf"(?:{shape_start.GRADUAL_RE.pattern})(?:\W+(?:and |but )?(?:{shape_s
 MANNER_APART_RE = re.compile(rf"^(\W*{_MANNER})\s*[,:;-]+\s*(?=\w)|(?<=\w)\s*[,;:-]+\s*({_MANNER})\W*$", re.I)
 
 
+# two plain words of change joined ("make the music little slow and soft", "make the ending quick and loud"): each as the
+# grammar's comparative, both read (the first alone was: "slow" as slower, "and soft" lost). Not a state told or kept
+# ("it's slow and soft", "keep it slow and soft"), "nice and slow" (one word), nor a start ("start slow and soft": a shape)
+MORE = {"slow": "slower", "fast": "faster", "quick": "faster", "soft": "softer", "loud": "louder", "quiet": "quieter",
+        "gentle": "gentler", "calm": "calmer", "big": "bigger", "busy": "busier", "light": "lighter", "sweet": "sweeter"}
+PAIR_RE = re.compile(rf"(?<!\bnice )(?<!\bgood )(?<!\btoo )(?<!\bso )(?<!\bvery )(?<!\bnot )(?<!\bas )(?<!\bis )(?<!\bare )(?<!'s )"
+                     rf"(?<!\bwas )(?<!\bkeep it )(?<!\bstay )(?<!\bstays )(?<!\bstart )(?<!\bstarts )(?<!\bbegin )(?<!\bopen )"
+                     rf"\b(?P<a>{'|'.join(MORE)})(?:er)? and (?P<b>{'|'.join(MORE)})\b(?!er\b)", re.I)
+
+
+def paired(text: str) -> str:
+    """`text` with two plain words of change joined by "and" said as the grammar's comparatives (`PAIR_RE`)."""
+    return PAIR_RE.sub(lambda m: m[0] if m["a"].lower() == m["b"].lower() else f"{MORE[m['a'].lower()]} and {MORE[m['b'].lower()]}", text)
+
+
 def joined(text: str) -> str:
     """`all_in`, a quiet start with its rise said apart ("start quiet, then get louder") as one build, how slowly a
     change comes said apart from it (`MANNER_APART_RE`) as part of it, and parts listed with commas before one change
@@ -356,7 +371,7 @@ def joined(text: str) -> str:
     text = PARTS_LISTED_RE.sub(lambda m: m[0] if KEPT_BEFORE_RE.search(text, 0, m.start()) else
                                f"{m['verb'] + ' ' + m['way'] + ' ' if m['verb'] else ''}{LISTED_COMMA_RE.sub(' and ', m['list'])} ", text)
     text = LISTED_AFTER_RE.sub(lambda m: m["verb"] + LISTED_COMMA_RE.sub(" and ", m["list"]), text)
-    text = START_FALL_RE.sub("softer and softer after a loud start", text)
+    text = START_FALL_RE.sub("softer and softer after a loud start", paired(text))
     return START_RISE_RE.sub(lambda m: f"{'start ' + m['q'] if m['keep'] else m[1]} and build{' until' if m['into'] else ''}",
                              all_in(text))   # "... and grow into the 2nd cut": from the start until there
 
