@@ -143,7 +143,6 @@ def test_nothing_else_changing_beside_an_edit(jazz_chat, said):
 # ----------------------------------------------------------------------------- 19. the reason in the next sentence
 
 
-@pytest.mark.xfail(reason="before the fix (fix20b)", strict=False)
 @pytest.mark.parametrize("said, role", [("Actually, could we have the bass back in there? It felt a bit empty. Keep the slower tempo, though.", "bass"),
                                         # other voices
                                         ("can you put the bass back in there? it sounded a bit thin without it", "bass"),
