@@ -363,7 +363,7 @@ def as_in(request: str, history: list[ScorePlan] | None,
     if not history or len(history) < 2:
         return None
     text = words(request)
-    if WHOLE_SAID_RE.search(WHOLE_PLACE_RE.sub(" ", text)) or re.search(r"\d:\d|\b(?:shots?|cuts?|intro|ending|outro|chorus|verse|bridge|the drop|climax|middle|half|"
+    if WHOLE_SAID_RE.search(WHOLE_PLACE_RE.sub(" ", text)) or re.search(r"\d:\d|\b(?:shots?|pictures?|cuts?|intro|ending|outro|chorus|verse|bridge|the drop|climax|middle|half|"
                                                  r"sections?|bars?)\b|\d ?(?:s|secs?|seconds)\b", text):
         return None
     text = re.sub(r"\s+", " ", re.sub(r"[:.](?!\d)", " ", text))   # "tempo: back to v1."
