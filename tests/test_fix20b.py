@@ -221,7 +221,6 @@ def test_rein_it_in_after_a_complaint_of_speed_is_slower(jazz_chat, said):
     assert tempo_at(jazz_chat.plan, 25) == tempo_at(before, 25), turn.reply
 
 
-@pytest.mark.xfail(reason="before the fix (fix20b)", strict=False)
 @pytest.mark.parametrize("said", ["Could the whole film go along a bit smarter, as if she's got a full head of steam up?",
                                   # other voices
                                   "could it go along a bit smarter please",
@@ -234,7 +233,6 @@ def test_along_smarter_is_faster(jazz_chat, said):
     assert tempo_at(jazz_chat.plan, 15) > tempo_at(before, 15), turn.reply
 
 
-@pytest.mark.xfail(reason="before the fix (fix20b)", strict=False)
 @pytest.mark.parametrize("said", ["in shots 2 and 3, could it be merrier?",
                                   # other voices
                                   "make shots 2 and 3 jollier",
