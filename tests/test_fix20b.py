@@ -163,7 +163,6 @@ def test_a_complaint_after_a_part_put_back_is_its_reason(jazz_chat, said, role):
 # ----------------------------------------------------------------------------- 2. the change word read, and its way
 
 
-@pytest.mark.xfail(reason="before the fix (fix20b)", strict=False)
 @pytest.mark.parametrize("said", ["can you take the edge off the sax a smidge theyre kind of shrill",
                                   # other voices
                                   "take the edge off the sax please, it's piercing",

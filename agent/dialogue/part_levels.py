@@ -108,6 +108,12 @@ STRONGER_RE = LazyPattern(rf"\b(?P<ask>make|get|have|let) (?P<part>{PART}{LINE}|
                           r"(?:really )?(?:punch|cut|poke|break|push|sing|ring|soar|come|shine|sit)(?:es|s)? (?:out )?(?:through|over|above|"
                           r"on top of) (?:everything(?: else)?|it all|all|the (?:mix|band|others|rest|track|music|whole thing))\b", re.I)
 
+# the edge taken off a part ("take the edge off the trumpets a smidge", "the sax needs the edge taken off it"): that part
+# softer (before: "off trumpets" was read as the trumpets added, +2 dB)
+EDGE_OFF_RE = LazyPattern(rf"\btake (?:some of |a bit of |a little of |a touch of )?the edge off (?P<part>{PART}{LINE})|"
+                          rf"\b(?P<p2>{PART}{LINE}) (?:needs?|could use|wants?) (?:some of |a bit of )?(?:the|its|their) edge taken off"
+                          r"(?: (?:it|them))?", re.I)
+
 
 def _stronger(m: re.Match) -> str:
     part = m["part"] or m["p2"]
@@ -125,7 +131,7 @@ def _be(part: str) -> str:
 
 def plain(text: str) -> str:
     """`text` with a part's level said in passing put as that part's own move (the module docstring's three ways)."""
-    text = STRONGER_RE.sub(_stronger, text)
+    text = EDGE_OFF_RE.sub(lambda m: f"make {m['part'] or m['p2']} softer", STRONGER_RE.sub(_stronger, text))
     text = QUALIFIED_RE.sub(lambda m: f"{m['the']} {m['role']}", TOPIC_RE.sub(lambda m: f"{m['rest']}{m['part']}", text))
     text = SIZED_RE.sub(lambda m: f"{m['ask']} {_part(m['part'])} {SIZES[m['size'].lower()]}", text)
     text = WANTED_RE.sub(lambda m: f"{m['lead']}{_part(m['part'])} {m['size']}{m['how']}", text)
