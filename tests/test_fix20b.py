@@ -190,7 +190,6 @@ def test_down_a_notch_beside_the_parts_is_less_energy(jazz_chat, said):
     assert energy_at(jazz_chat.plan, 3) == energy_at(before, 3), turn.reply
 
 
-@pytest.mark.xfail(reason="before the fix (fix20b)", strict=False)
 @pytest.mark.parametrize("said", ["Sorry, to clarify: same style, just less over the top. Dial the intensity back a bit overall.",
                                   # other voices
                                   "just dial the intensity back a little, everywhere",
