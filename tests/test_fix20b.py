@@ -205,11 +205,11 @@ def test_the_intensity_dialled_back_after_a_build_is_less_energy(jazz_chat, said
     assert max(energies(jazz_chat.plan)) <= max(energies(before)), turn.reply
 
 
-@pytest.mark.xfail(reason="before the fix (fix20b)", strict=False)
 @pytest.mark.parametrize("said", ["It's going at a fair old lick in the first half. Could you rein it in up to the end of the second shot?",
                                   # other voices
                                   "it's going at quite a lick in the first two shots, rein it in there",
-                                  "the first two shots are racing along, could you rein them in",
+                                  pytest.param("the first two shots are racing along, could you rein them in",   # "them": shots
+                                               marks=pytest.mark.xfail(reason="'rein them in' is read apart from the speed", strict=False)),
                                   "It's belting along in shots 1 and 2. Rein it in a little."])
 def test_rein_it_in_after_a_complaint_of_speed_is_slower(jazz_chat, said):
     """"going at a fair old lick ... rein it in": slower (before: less energy, the tempo as it was; p-a-christmas-13 t2)."""

@@ -131,7 +131,8 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"thing|piece|track|song|ad|advert|commercial|edit|reel|cue))\b", "more and more"),
     (r"\b(?:ease|back) off (?:the )?(?:speed|pace|tempo)\b|\bease (?:the )?(?:pace|speed|tempo) off\b"
      r"|\b(?:it'?s|is|are|'s|still|keeps?|(?:a )?(?:little|bit|tad|touch)|slightly|kind of|sort of|always) rushing\b"
-     r"|^\W*rushing\b|\bless rushed\b|\bbring (?:the )?(?:tempo|pace|speed) down\b"
+     r"|^\W*rushing\b|\bless rushed\b|(?:'s|\bis|\bare|\bwas|\bkeeps?) (?:(?:a bit|rather|really|just|still) )?(?:going|racing|running|belting|tearing)"
+     r"(?: along)?(?: at (?:quite |such |some )?(?:a )?(?:fair |good |right |cracking )?(?:old )?(?:lick|clip|rate of knots)\b|(?<=along)\b)|\bbring (?:the )?(?:tempo|pace|speed) down\b"
      r"|\b(?:not|never|isn'?t) (?:be |in )?(?:a |any |such a )?(?:hurry|rush)(?:ed|ing)?\b|\bin no (?:hurry|rush)\b|\bunhurried\b",
      "slower"),   # "not in hurry" ("not in a rush, but ...": `unhurried`)
     # tempo as a ratio ("half the pace", "double the speed"): read by the grammar as half-time or double-time
