@@ -142,6 +142,7 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:go|goes|move|moves|step|steps|get|gets)(?: it)? along (?:a (?:bit|little|touch|tad) )?(?:smarter|smartish|smartly|briskly|brisker)\b"
      r"|\b(?:a |with (?:a )?)?full head of steam\b|\bpush it along\b|\bpick up the (?:tempo|pace|speed)\b|\bmove it along\b|\bmore fast\b|\bspeed it up\b"
      r"|\b(?:it'?s |is )?dragging\b|\bdrags\b(?! (?:the|a|an|it|them|him|her)\b)|\btake the tempo up\b|\btempo up\b|\bquicken\b|\bquicker\b", "faster"),
+    (r"\b(?:merrier|jollier|cheerier|cheery)\b", "happier"),   # not vocab.MOODS' words: a new mood word moved the guesses ("too boomy")
     (r"\ba hair\b|\ba smidge\b|\ba notch\b|\ba tiny bit\b|\bjust a bit\b|\bslightly\b|\ba little\b", "a little"),
     (r"\bwake (?:it|them|things) up\b|\benergi[sz]e\b|\b(?:an? |such an? )?(?:snooze|yawn) ?fest\b|\bperk (?:it|them|things) up\b|\b(?:more|extra|some) punch\b|\bpunch it up\b|\bmore oomph\b|\bmore life\b|\bliven it up\b|\blift (?:it|them)\b"
      r"|\brough (?:it |them |things |this |that )?up\b|\blift(?= (?:from |in |over |between )?\d)"   # "rough up shot 2", "lift 0-15"

@@ -151,8 +151,7 @@ class Mood:
 
 MOODS = {m.name: m for m in (
     Mood("happy", "major", 0.1, 1.08, ("happy", "happier", "joyful", "cheerful", "upbeat", "sunny", "uplifting",
-                                      "optimistic", "hopeful", "positive", "bright mood", "merrier", "jollier", "cheery",
-                                      "cheerier"), "folk", True),   # not "merry" ("Merry Christmas!") nor "jolly" ("a jolly good crash")
+                                      "optimistic", "hopeful", "positive", "bright mood"), "folk", True),
     Mood("sad", "minor", -0.15, 0.88, ("sad", "sadder", "melancholy", "melancholic", "sorrowful", "gloomy",
                                        "mournful", "tragic", "heartbreaking", "somber", "sombre", "solemn", "reverent", "reverential", "depressing"), "classical", True),
     Mood("tense", "minor", 0.1, 1.05, ("tense", "tenser", "anxious", "nervous", "thriller", "edgy", "scary", "menacing"), "cinematic"),
