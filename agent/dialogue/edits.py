@@ -19,7 +19,8 @@ from functools import partial
 
 from v2m.agent.dialogue import (amounts, cues, cultures, halfway, hit_words, idioms, marks, mentions, names, phrases,
                                 sides, silence, similes, spelling, tempos)
-from v2m.agent.dialogue import complaints, entries, mix_level, name_places, patterns, purpose_why, starts, unread
+from v2m.agent.dialogue import complaints, counted, entries, mix_level, name_places, patterns, purpose_why, starts
+from v2m.agent.dialogue import unread
 from v2m.agent.dialogue.clauses import HELP, read_clause
 from v2m.agent.dialogue.intents import SIZES
 from v2m.agent.dialogue.repeats import halfway_only, one_key, same_meaning
@@ -40,7 +41,9 @@ TAKE_OUT_RE = re.compile(r"\b(?:take|get) (?:it|that|them) (?:out|off|away)\b|\b
 THEN_AFTER_RE = re.compile(r"(\b(?:up to|up until|until|till|leading up to|right up to|(?:in|for|during|over) the (?:first|opening))\b[^,;.!?]{1,40}?)\s*,?\s+(?:and )?then\b"
                            r"(?! (?:on|onwards?|after|from|in|at|for|during|till|until|before)\b)", re.I)
 CLAUSE_SPLIT = re.compile(rf"\s*(?:(?:[,;!?]|:(?!\d)|{patterns.FULL_STOP}(?!(?<=\b[Nn]o\.) ?\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|(?<!everything )(?<!nothing )(?<!all )(?<!out )\bbut\b|\balso\b"
-                          rf"|(?:\band|\bplus|&|\+) (?=(?:{mentions.NEVER}|{phrases.ORDER_VERBS})\b)(?!cuts? (?:\d|one|two|three|four|five|six|seven|eight|nine)\b)|\bplus (?=an? |some ))\s*")   # "add a cello and have the sax softer": two
+                          rf"|(?:\band|\bplus|&|\+) (?=(?:{mentions.NEVER}|{phrases.ORDER_VERBS})\b)(?!cuts? (?:\d|one|two|three|four|five|six|seven|eight|nine)\b)|\bplus (?=an? |some )"
+                          rf"|\band (?=(?:a|an|one|some)(?: big| small| little| soft| loud| huge)? {counted.MARK_NOUNS}\b))\s*")   # "add a cello and have the sax softer": two;
+# "the last two shots faster and louder and a crash on the last cut": the mark a clause of its own (it took "louder" with it)
 
 
 def _parts_changed(intents: list[EditIntent]) -> bool:

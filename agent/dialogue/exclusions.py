@@ -50,6 +50,28 @@ def spared(text: str, span: Span, analysis: VideoAnalysis, plan: ScorePlan) -> t
     return SPARED_RE.sub(" ", text), rest
 
 
+# A part said to be left as it is, in a clause of its own ("don't touch the violin", "leave the piano alone", "keep the
+# bass as it is"): beside an edit of another part it asks nothing (that edit touches only its own part); it is no lock
+# of a place (before: "which part should I keep as it is?" and the edit dropped)
+PART_LEFT_RE = re.compile(r"\s*[,;]?\s*\b(?:(?:but|and|just|please|pls|though) )*(?:(?:don'?t|do not|never) (?:touch|change|mess with|"
+                          r"alter) (?P<a>(?:the |my |our )?[a-z' ]{2,30}?)|leave (?P<b>(?:the |my |our )?[a-z' ]{2,30}?) (?:alone|"
+                          r"as (?:it is|is|they are)|untouched|be)|keep (?P<c>(?:the |my |our )?[a-z' ]{2,30}?) (?:as (?:it is|is|"
+                          r"they are)|the same|untouched|unchanged))(?: please| pls)?(?=\s*(?:$|[,.;!?]))", re.I)
+THE_RE = re.compile(r"\b(?:the|my|our)\b")
+
+
+def _part_left(m: re.Match, request: str) -> str:
+    """The words of `m` gone when they keep parts only, and the rest of `request` edits another part; else kept."""
+    kept = m["a"] or m["b"] or m["c"]
+    parts = named_parts(kept.lower())
+    if not parts or len(THE_RE.sub(" ", kept).split()) > len(parts) * 2:
+        return m[0]   # "don't touch the intro", "leave the drums in the last shot alone": a place, read as a lock
+    rest = named_parts((request[:m.start()] + " " + request[m.end():]).lower())
+    return "" if set(rest) - set(parts) else m[0]
+
+
 def said_untouched(request: str) -> str:
-    """`request` with a place said to stay as it is after an edit said as "untouched" (spared by `spared`)."""
+    """`request` with a place said to stay as it is after an edit said as "untouched" (spared by `spared`), and a part
+    said to be left alone beside an edit of another part dropped (`PART_LEFT_RE`)."""
+    request = PART_LEFT_RE.sub(lambda m: _part_left(m, request), request)
     return STAYS_RE.sub(lambda m: f"{m['edit']}{m['place']} untouched", request)

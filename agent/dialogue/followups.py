@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from v2m.agent.dialogue.arbiter import Unclear
 from v2m.agent.dialogue.changes import diff
-from v2m.agent.dialogue.halfway import ADDED_HALF_DB, OVER_RE, TOO_MUCH_RE   # "too much", "dial it back a bit": part of the way back
+from v2m.agent.dialogue.halfway import ADDED_HALF_DB, OVER_RE, OVERALL_RE, TOO_MUCH_RE   # "too much", "dial it back a bit": part of the way back
 from v2m.agent.dialogue.mentions import HEDGES, named_parts
 from v2m.agent.dialogue.orchestration import role_of
 from v2m.agent.dialogue.part_words import as_part   # "now the bottom is boomy in there": the bass, a part of its own
@@ -324,7 +324,7 @@ def lean(request: str, history: list[ScorePlan], last: list[EditIntent], heard: 
     numbers = all(m[0] in ("tempo", "energy", "level") for m in moves) and not any(   # "too fast, go 160": that bpm, no step back
         it.what == "tempo" and it.direction == "set" for it in said or [])
     named = {ATTRIBUTE[w] for w in re.findall(r"[a-z]+", low) if w in ATTRIBUTE}
-    if numbers and not elsewhere and not back and named <= {m[0] for m in moves} and (OVER_RE.search(low) and (
+    if numbers and not elsewhere and not back and named <= {m[0] for m in moves} and not OVERALL_RE.search(low) and (OVER_RE.search(low) and (
             not said or any(_against([x], moves) for x in senses) or None not in senses and not _agree(senses, moves) and
             not _tempo_beside(senses, moves, low)) or
                     said and _against(senses, moves) and PARTLY_RE.search(low) and not elsewhere and not (   # "too much";

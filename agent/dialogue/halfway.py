@@ -145,6 +145,10 @@ OVER_RE = re.compile(OVERDONE_RE.pattern + "|" + r"\btoo (?:much|far|strong|heav
                      r"(?:back|off|down|in) (?:a (?:bit|little|touch|notch|tad)|slightly|some|halfway)\b|\bnot all\b|"
                      r"\bbut still\b|\bthan (?:that|this|now|before)\b|\b[a-z]+er than (?:the )?(?:original|first one|start|it was)\b|"
                      r"\bnot (?:so|as|that) \w+ (?:like|as) (?:before|it was)\b", re.I)
+# the whole score named as the place ("dial the intensity back a bit overall", "a little calmer everywhere"): an edit of
+# the whole of its own, never part of the last edit's way back (a build half undone raised its quiet start: `followups`)
+OVERALL_RE = re.compile(r"\b(?:overall|everywhere|throughout|across the (?:whole|entire) (?:thing|film|video|clip|piece|track)|"
+                        r"(?:for|over|in) the (?:whole|entire) (?:thing|film|video|clip|piece|track))\b", re.I)
 OVERSHOT = {"fast": ("tempo", 1), "quick": ("tempo", 1), "slow": ("tempo", -1), "loud": ("loudness", 1),
             "quiet": ("loudness", -1), "soft": ("loudness", -1), "busy": ("energy", 1)}
 

@@ -131,15 +131,18 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"thing|piece|track|song|ad|advert|commercial|edit|reel|cue))\b", "more and more"),
     (r"\b(?:ease|back) off (?:the )?(?:speed|pace|tempo)\b|\bease (?:the )?(?:pace|speed|tempo) off\b"
      r"|\b(?:it'?s|is|are|'s|still|keeps?|(?:a )?(?:little|bit|tad|touch)|slightly|kind of|sort of|always) rushing\b"
-     r"|^\W*rushing\b|\bless rushed\b|\bbring (?:the )?(?:tempo|pace|speed) down\b"
+     r"|^\W*rushing\b|\bless rushed\b|(?:'s|\bis|\bare|\bwas|\bkeeps?) (?:(?:a bit|rather|really|just|still) )?(?:going|racing|running|belting|tearing)"
+     r"(?: along)?(?: at (?:quite |such |some )?(?:a )?(?:fair |good |right |cracking )?(?:old )?(?:lick|clip|rate of knots)\b|(?<=along)\b)|\bbring (?:the )?(?:tempo|pace|speed) down\b"
      r"|\b(?:not|never|isn'?t) (?:be |in )?(?:a |any |such a )?(?:hurry|rush)(?:ed|ing)?\b|\bin no (?:hurry|rush)\b|\bunhurried\b",
      "slower"),   # "not in hurry" ("not in a rush, but ...": `unhurried`)
     # tempo as a ratio ("half the pace", "double the speed"): read by the grammar as half-time or double-time
     (r"\b(?:at )?half (?:the )?(?:pace|speed|tempo)\b|\bhalve (?:the |its )?(?:pace|speed|tempo)\b|\bhalf[- ]time feel\b",
      "half-time"),
     (r"\b(?:at )?(?:double|twice) (?:the )?(?:pace|speed|tempo)\b|\bdouble (?:the |its )?(?:pace|speed|tempo)\b", "double-time"),
-    (r"\bpush it along\b|\bpick up the (?:tempo|pace|speed)\b|\bmove it along\b|\bmore fast\b|\bspeed it up\b"
+    (r"\b(?:go|goes|move|moves|step|steps|get|gets)(?: it)? along (?:a (?:bit|little|touch|tad) )?(?:smarter|smartish|smartly|briskly|brisker)\b"
+     r"|\b(?:a |with (?:a )?)?full head of steam\b|\bpush it along\b|\bpick up the (?:tempo|pace|speed)\b|\bmove it along\b|\bmore fast\b|\bspeed it up\b"
      r"|\b(?:it'?s |is )?dragging\b|\bdrags\b(?! (?:the|a|an|it|them|him|her)\b)|\btake the tempo up\b|\btempo up\b|\bquicken\b|\bquicker\b", "faster"),
+    (r"\b(?:merrier|jollier|cheerier|cheery)\b", "happier"),   # not vocab.MOODS' words: a new mood word moved the guesses ("too boomy")
     (r"\ba hair\b|\ba smidge\b|\ba notch\b|\ba tiny bit\b|\bjust a bit\b|\bslightly\b|\ba little\b", "a little"),
     (r"\bwake (?:it|them|things) up\b|\benergi[sz]e\b|\b(?:an? |such an? )?(?:snooze|yawn) ?fest\b|\bperk (?:it|them|things) up\b|\b(?:more|extra|some) punch\b|\bpunch it up\b|\bmore oomph\b|\bmore life\b|\bliven it up\b|\blift (?:it|them)\b"
      r"|\brough (?:it |them |things |this |that )?up\b|\blift(?= (?:from |in |over |between )?\d)"   # "rough up shot 2", "lift 0-15"
@@ -346,6 +349,21 @@ _MANNER = rf"(?:{shape_start.GRADUAL_RE.pattern})(?:\W+(?:and |but )?(?:{shape_s
 MANNER_APART_RE = re.compile(rf"^(\W*{_MANNER})\s*[,:;-]+\s*(?=\w)|(?<=\w)\s*[,;:-]+\s*({_MANNER})\W*$", re.I)
 
 
+# two plain words of change joined ("make the music little slow and soft", "make the ending quick and loud"): each as the
+# grammar's comparative, both read (the first alone was: "slow" as slower, "and soft" lost). Not a state told or kept
+# ("it's slow and soft", "keep it slow and soft"), "nice and slow" (one word), nor a start ("start slow and soft": a shape)
+MORE = {"slow": "slower", "fast": "faster", "quick": "faster", "soft": "softer", "loud": "louder", "quiet": "quieter",
+        "gentle": "gentler", "calm": "calmer", "big": "bigger", "busy": "busier", "light": "lighter", "sweet": "sweeter"}
+PAIR_RE = re.compile(rf"(?<!\bnice )(?<!\bgood )(?<!\btoo )(?<!\bso )(?<!\bvery )(?<!\bnot )(?<!\bas )(?<!\bis )(?<!\bare )(?<!'s )"
+                     rf"(?<!\bwas )(?<!\bkeep it )(?<!\bstay )(?<!\bstays )(?<!\bstart )(?<!\bstarts )(?<!\bbegin )(?<!\bopen )"
+                     rf"\b(?P<a>{'|'.join(MORE)})(?:er)? and (?P<b>{'|'.join(MORE)})\b(?!er\b)", re.I)
+
+
+def paired(text: str) -> str:
+    """`text` with two plain words of change joined by "and" said as the grammar's comparatives (`PAIR_RE`)."""
+    return PAIR_RE.sub(lambda m: m[0] if m["a"].lower() == m["b"].lower() else f"{MORE[m['a'].lower()]} and {MORE[m['b'].lower()]}", text)
+
+
 def joined(text: str) -> str:
     """`all_in`, a quiet start with its rise said apart ("start quiet, then get louder") as one build, how slowly a
     change comes said apart from it (`MANNER_APART_RE`) as part of it, and parts listed with commas before one change
@@ -356,7 +374,7 @@ def joined(text: str) -> str:
     text = PARTS_LISTED_RE.sub(lambda m: m[0] if KEPT_BEFORE_RE.search(text, 0, m.start()) else
                                f"{m['verb'] + ' ' + m['way'] + ' ' if m['verb'] else ''}{LISTED_COMMA_RE.sub(' and ', m['list'])} ", text)
     text = LISTED_AFTER_RE.sub(lambda m: m["verb"] + LISTED_COMMA_RE.sub(" and ", m["list"]), text)
-    text = START_FALL_RE.sub("softer and softer after a loud start", text)
+    text = START_FALL_RE.sub("softer and softer after a loud start", paired(text))
     return START_RISE_RE.sub(lambda m: f"{'start ' + m['q'] if m['keep'] else m[1]} and build{' until' if m['into'] else ''}",
                              all_in(text))   # "... and grow into the 2nd cut": from the start until there
 

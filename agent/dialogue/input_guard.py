@@ -23,6 +23,21 @@ INJECTION_RE = re.compile(
     r"\bjailbreak\b|\brun (?:this|the following) (?:code|command)\b|\brm -rf\b", re.I)
 
 
+# a song's lyrics pasted in: lines under a label of a part of a song on a line of its own ("[Hook]", "[Verse 1]",
+# "Chorus:", "(Bridge)"); their words ("turn it up", "808 in the trunk") ask nothing of the score. Not "Intro:" or
+# "Outro:", the score's own places a note is headed by
+SONG_PART_LINE_RE = re.compile(r"^\s*[\[(]?\s*(?:verse|chorus|hook|bridge|pre-?chorus|refrain|post-?chorus)(?: ?\d+)?\s*"
+                               r"(?:[\])]\s*:?|:)?\s*$", re.I | re.M)
+LYRICS_REPLY = ("That looks like a song's lyrics; the score is instrumental, so I left it as it is. What should change in "
+                "the music, e.g. 'more bounce in the hook' or 'drums out for the first shot'?")
+
+
+def sung(text: str) -> str | None:
+    """The reply to a paste of lyrics (two lines or more under a song part's label, `SONG_PART_LINE_RE`), else None."""
+    lines = [x for x in text.splitlines() if x.strip()]
+    return LYRICS_REPLY if SONG_PART_LINE_RE.search(text) and len(lines) - len(SONG_PART_LINE_RE.findall(text)) >= 2 else None
+
+
 FOREIGN_WORDS = set("""es el la los las que por favor puedes muy más mas pero con sin una uno del música musica
 bitte und der die das nicht mit ist sehr schneller langsamer musik le les des est très plus avec pas une
 vite lent musique per più molto della sono questo não mais com uma rápido lento""".split())
@@ -37,6 +52,8 @@ def guard(request: str) -> str | None:
     text = "".join(ch for ch in request if unicodedata.category(ch)[0] != "C" or ch in "\t\n")
     if not text.strip():
         return "What should I change? Tell me in a few words, e.g. 'slower after 0:05' or 'no drums in shot 2'."
+    if (lyrics := sung(text)) is not None:
+        return lyrics
     if edit_list(text):
         return EDIT_LIST_QUESTION
     if len(text) > MAX_REQUEST_CHARS:

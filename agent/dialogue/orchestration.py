@@ -41,7 +41,7 @@ KEEP_ONLY = patterns.Lazy((rf"\b{EVERYTHING}(?: \w+){{0,3}}? {EXCEPT} {PARTS}", 
                            rf"(?:down|back) to (?:just |only )?{PARTS}",                 # "strip it down to piano and bass"
                            rf"\b(?:just|only|nothing but) (?:be |have |keep |leave |want |need |like |hear )?(?:a |an )?{PARTS}(?: (?:on (?:its|their) own|"
                            rf"by (?:itself|themselves)|alone))?",
-                           rf"(?<!leave )(?<!let )(?<!leave the )(?<!let the ){PARTS} (?:on (?:its|their) own|by (?:itself|themselves)|solo|only(?! (?:in|at|on|after|from|during|towards?|around|when|once)\b)|alone)\b(?![^,.;!?]*?\b(?:is|are|was|were|sounds?|feels?|seems?|gets?|looks?)\b)"))   # a complaint's subject
+                           rf"(?<!leave )(?<!let )(?<!leave the )(?<!let the ){PARTS} (?:on (?:its|their) own|by (?:itself|themselves)|solo|only(?! (?:in|at|on|for|after|from|during|towards?|around|when|once)\b)|alone)\b(?![^,.;!?]*?\b(?:is|are|was|were|sounds?|feels?|seems?|gets?|looks?)\b)"))   # a complaint's subject
 TURNED = patterns.Lazy(((PART_FLAWED_RE, "down"), (rf"{INSTR} {BEING}(?:{LACK})\b", "up"),
                         (rf"\b(?:{DOWN_VERBS}) {INSTR}", "down"), (rf"\b(?:{UP_VERBS}) {INSTR}", "up"),
                         (rf"\b(?:take|knock|tone|ease|pull|dial|turn|nudge|bump|notch|drop) {PARTS} (?:\w+ ){{0,2}}?(?:down|back)\b", "down"),

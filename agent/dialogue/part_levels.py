@@ -97,6 +97,29 @@ PRAISED_RE = LazyPattern(rf"\b(?:(?:i|we) (?:really )?(?:like|love|dig) (?P<a>{P
 NOT_PART_RE = LazyPattern(rf"{START}(?P<no>no+\b[\s,]*)?not (?:{PART})(?: (?:lol|though|tho|haha))?[\s,]+"
                           rf"(?={PART} (?:is|are|'s|sounds?|feels?|gets?|needs?|should)\b)", re.I)
 
+# a part wished stronger or said to come through the rest ("make the drum more strong", "the kick has to punch through
+# everything", "the lead line needs to sing over the band", "make the rhythm more strong": the beat): that part louder
+# against the others (before: "more strong" was more energy everywhere, and "punch/sing through" was asked about)
+LINE = r"(?: (?:line|part|track|sound))?"
+STRONGER_RE = LazyPattern(rf"\b(?P<ask>make|get|have|let) (?P<part>{PART}{LINE}|(?:the |your )?(?:rhythm|groove)) "
+                          r"(?P<size>(?:a (?:bit|little|touch|tad|lot) |much |way |slightly |even )?)(?:more strong|stronger|"
+                          r"more powerful|more prominent|more present|punchier|more punchy|bolder)\b|"
+                          rf"\b(?P<p2>{PART}{LINE}) (?:(?:needs? to|has to|have to|should|must|got to|gotta|to|can|could) )?"
+                          r"(?:really )?(?:punch|cut|poke|break|push|sing|ring|soar|come|shine|sit)(?:es|s)? (?:out )?(?:through|over|above|"
+                          r"on top of) (?:everything(?: else)?|it all|all|the (?:mix|band|others|rest|track|music|whole thing))\b", re.I)
+
+# the edge taken off a part ("take the edge off the trumpets a smidge", "the sax needs the edge taken off it"): that part
+# softer (before: "off trumpets" was read as the trumpets added, +2 dB)
+EDGE_OFF_RE = LazyPattern(rf"\btake (?:some of |a bit of |a little of |a touch of )?the edge off (?P<part>{PART}{LINE})|"
+                          rf"\b(?P<p2>{PART}{LINE}) (?:needs?|could use|wants?) (?:some of |a bit of )?(?:the|its|their) edge taken off"
+                          r"(?: (?:it|them))?", re.I)
+
+
+def _stronger(m: re.Match) -> str:
+    part = m["part"] or m["p2"]
+    part = "the drums" if re.search(r"\b(?:rhythm|groove)$", part, re.I) else re.sub(r" (?:line|part|track|sound)$", "", part)
+    return f"{m['ask']} {part} {m['size'] or ''}louder" if m["ask"] else f"{part} louder"
+
 
 def _part(said: str) -> str:
     return "the drums" if said.lower().endswith(("drummer", "drummers")) else said
@@ -108,6 +131,7 @@ def _be(part: str) -> str:
 
 def plain(text: str) -> str:
     """`text` with a part's level said in passing put as that part's own move (the module docstring's three ways)."""
+    text = EDGE_OFF_RE.sub(lambda m: f"make {m['part'] or m['p2']} softer", STRONGER_RE.sub(_stronger, text))
     text = QUALIFIED_RE.sub(lambda m: f"{m['the']} {m['role']}", TOPIC_RE.sub(lambda m: f"{m['rest']}{m['part']}", text))
     text = SIZED_RE.sub(lambda m: f"{m['ask']} {_part(m['part'])} {SIZES[m['size'].lower()]}", text)
     text = WANTED_RE.sub(lambda m: f"{m['lead']}{_part(m['part'])} {m['size']}{m['how']}", text)

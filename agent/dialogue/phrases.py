@@ -183,7 +183,8 @@ _AS_IS = (r"(?:exactly |just )?(?:alone|as (?:it is|is|they are|it was|they were
 _CLAUSE_END = r"(?=\s*(?:$|[,.;:!?)]|\b(?:and|but|please|thanks?|pls|though)\b))"
 REST_STAYS = (rf"\b(?:(?:leave|keep) {_REST}(?: {_AS_IS})?|(?:don'?t|do not|doesn'?t need to) (?:touch|change|mess with|alter) "
               rf"(?:the rest|anything else|everything else|the others)(?: of (?:it|the \w+))?|(?:everything|anything|all|(?<!with )nothing) "
-              rf"else(?: (?:(?:shall|should|must|will|can|may) )?(?:stays?|remains?))?(?: {_AS_IS})?|(?:the )?rest (?:stays?|remains?|keeps?)(?: {_AS_IS})?|(?:the )?rest {_AS_IS})"
+              rf"else(?: (?:(?:shall|should|must|will|can|may) )?(?:stays?|remains?)| (?:needs?|wants?|has|have|should|must|will|"
+              rf"shall|can|may)(?: to)?(?: be)? (?:chang|touch|alter)(?:e|ed|es|ing)?)?(?: {_AS_IS})?|(?:the )?rest (?:stays?|remains?|keeps?)(?: {_AS_IS})?|(?:the )?rest {_AS_IS})"
               rf"\b{_CLAUSE_END}")
 
 

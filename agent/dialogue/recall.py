@@ -23,6 +23,7 @@ from collections.abc import Callable
 from v2m.agent.dialogue import hit_words, marks, marks_back, patterns, place_words, versions
 from v2m.agent.dialogue.changes import diff, placed
 from v2m.agent.dialogue.mentions import named_parts
+from v2m.agent.dialogue.part_reasons import only_reason
 from v2m.agent.dialogue.orchestration import role_of
 from v2m.agent.dialogue.phrases import PLEASANTRIES, SMALL_TALK, edit_clauses, opening, rest_only, words
 from v2m.agent.dialogue.fronted import BIN_VERBS
@@ -362,7 +363,7 @@ def as_in(request: str, history: list[ScorePlan] | None,
     if not history or len(history) < 2:
         return None
     text = words(request)
-    if WHOLE_SAID_RE.search(WHOLE_PLACE_RE.sub(" ", text)) or re.search(r"\d:\d|\b(?:shots?|cuts?|intro|ending|outro|chorus|verse|bridge|the drop|climax|middle|half|"
+    if WHOLE_SAID_RE.search(WHOLE_PLACE_RE.sub(" ", text)) or re.search(r"\d:\d|\b(?:shots?|pictures?|cuts?|intro|ending|outro|chorus|verse|bridge|the drop|climax|middle|half|"
                                                  r"sections?|bars?)\b|\d ?(?:s|secs?|seconds)\b", text):
         return None
     text = re.sub(r"\s+", " ", re.sub(r"[:.](?!\d)", " ", text))   # "tempo: back to v1."
@@ -378,7 +379,8 @@ def as_in(request: str, history: list[ScorePlan] | None,
     back = [EditIntent(what="revert", version=version, value=attr, target=role, amount=partly, text=request[:400])]
     rest = [x for x in (c for x in patterns.said_sentences(request) for c in patterns.ORDER_CUT_RE.split(x)) if not reference(words(x)) and not _things(words(x), history)
             and not KEEP_RE.match(x) and not rest_only(x) and not (role and BACK_HOW_RE.match(x.strip())) and not LIKE_IT_WAS_RE.search(x)   # "rock,
-            and not (role and role in {role_of(history[-1], p) or p for p in named_parts(words(x))})]   # and bring the drums back": rock
+            and not (role and (role in {role_of(history[-1], p) or p for p in named_parts(words(x))} or only_reason(words(x))))]   # and bring the drums back": rock
+    # ("the bass back in there? It felt a bit empty.": why the part is back, `part_reasons`, no second edit)
     try:
         rest = edit_clauses(rest) if rest else []
     except Ask:   # "cheers": only small talk beside it

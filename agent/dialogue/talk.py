@@ -48,6 +48,11 @@ WHY_SO_RE = re.compile(r"\W*why (?:is|are|does|do)\b.*\b(?:so|too|this)\b", re.I
 # a part said to be still there, asked with a question mark and no question word ("the fiddle is still playing?",
 # "drums still in after the intro?", "after that, the fiddle is playing still?"): whether it plays, not a wish
 STILL_Q_RE = re.compile(r"\bstill (?:in|there|on|playing|plays|going|audible|around)\b|\b(?:playing|plays|in|there) still\b", re.I)
+# ... or an edit made earlier said still there ("just confirming, the swell at the ring is still there na?", "the crash
+# at 0:31 is still in?"): whether it is, not a second swell; a check said as one ("just checking", "to confirm") asks too
+STILL_MADE_RE = re.compile(r"\b(?:swell|build|build-?up|crescendo|rise|fade|fade-?out|fade-?in|hit|accent|crash|stab|sting|"
+                           r"stop|break|pause|drop|change|edit|tweak)s?\b", re.I)
+CHECKED_RE = re.compile(r"\b(?:just |quick |only )?(?:confirming|checking|to confirm|to check|(?:a )?check)\b", re.I)
 COUNT_Q_RE = re.compile(r"\bhow (?:much|many|fast)\b", re.I)
 # "could you tell me the current BPM", "remind me the shot boundaries", "can you list the edit points": the score's facts
 # asked for with a verb of telling, no request to change anything
@@ -162,8 +167,8 @@ def _asks(sentence: str, marked: bool) -> bool:
     """Whether a sentence asks about the score: a question word at its start ("what key"), a count asked for ("the
     tempo now how much"), or a topic asked with a verb of telling, a question mark or alone ("remind me the cuts",
     "major or minor?", "key signature pls"), with no change wished beside it ("slower tempo?")."""
-    if STATE_Q_RE.match(sentence) or marked and STILL_Q_RE.search(sentence) and named_parts(sentence.lower()) and \
-            not CHANGE_RE.search(sentence):
+    if STATE_Q_RE.match(sentence) or (marked or CHECKED_RE.search(sentence)) and STILL_Q_RE.search(sentence) and \
+            (named_parts(sentence.lower()) or STILL_MADE_RE.search(sentence)) and not CHANGE_RE.search(sentence):
         return True
     if not _topic(sentence) or CHANGE_RE.search(sentence) or WHY_SO_RE.match(sentence):
         return False

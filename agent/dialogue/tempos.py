@@ -97,7 +97,9 @@ def met(e, it) -> bool:
 TEMPO_NOUN = r"\b(?:the |its |our |this |your )?(?:tempo|speed|pace|bpm)(?: of (?:the |this )?(?:music|song|track))?"
 HOW = r"(?P<how>(?:(?:way|far|much|very|really|so|too|a bit|a little|a lot|kinda|kind of|pretty|quite|super) )*)"
 STATE_RE = re.compile(rf"{TEMPO_NOUN}(?P<be>'s| is| feels| seems| sounds)? {HOW}(?P<lvl>high|low)\b", re.I)
-WISH_RE = re.compile(rf"{TEMPO_NOUN} (?:(?:could|should|can|must|needs to|has to|to) )?be {HOW}(?P<lvl>higher|lower)\b", re.I)
+# (an amount said with it is kept: "the tempo may be 10 percent higher" is 10% faster, not the default step)
+WISH_RE = re.compile(rf"{TEMPO_NOUN} (?:(?:could|should|can|must|may|might|would|will|needs to|has to|to) )?be {HOW}"
+                     r"(?P<amt>\d{1,3}(?:\.\d+)? ?(?:%|percent\b|bpm\b) )?(?P<lvl>higher|lower)\b", re.I)
 KEPT_RE = re.compile(r"\b(?:keep|make|leave|get|have|want|need|like|love)\s+$", re.I)
 # the music's pace said against something in the picture ("the song is way faster than the dancers", "the track feels
 # slower than the camera moves"): how it is, so the other way (never against an earlier version or a number)
@@ -130,10 +132,24 @@ def _state(m: re.Match) -> str:
     return f"{_sized(m['how'])}{'slower' if m['lvl'].lower() == 'high' else 'faster'}"
 
 
+# the tempo locked or pinned at a number ("lock the grid at 120 exactly", "pin the tempo at 110", "lock it to 96 bpm"): that
+# tempo set, no section locked (the grid is the session's tempo grid; "it" only with bpm said, never "lock it at 0:30")
+LOCKED_AT_RE = re.compile(r"\b(?:lock|pin|fix|clamp|hold)(?:ed)? (?:(?:the |your |our )?(?:grid|tempo|bpm|click|clock)(?: (?P<n1>\d{2,3}(?:\.\d+)?)(?![:.]\d))?"
+                          r"(?: (?:at|to|on) (?P<n2>\d{2,3}(?:\.\d+)?)(?![:.]\d)(?: ?bpm)?)?|it (?:at|to|on) (?P<n3>\d{2,3}(?:\.\d+)?) ?bpm)"
+                          r"(?: (?:exactly|flat|on the dot|precisely))?\b", re.I)
+
+
+def _locked_at(m: re.Match) -> str:
+    n = m["n1"] or m["n2"] or m["n3"]
+    return f"tempo to {n} bpm" if n else m[0]
+
+
 def plain(text: str) -> str:
     """`text` with the tempo said high or low, or the music faster or slower than the picture, as "slower"/"faster"."""
+    text = LOCKED_AT_RE.sub(_locked_at, text)
     text = FRONTED_RE.sub(_fronted, text)
-    text = WISH_RE.sub(lambda m: f"{_sized(m['how'])}{'faster' if m['lvl'].lower() == 'higher' else 'slower'}", STATE_RE.sub(_state, text))
+    text = WISH_RE.sub(lambda m: f"{m['amt'] or _sized(m['how'])}{'faster' if m['lvl'].lower() == 'higher' else 'slower'}",
+                       STATE_RE.sub(_state, text))
     return THAN_RE.sub(lambda m: m[0] if ordered(m) else f"{_sized(m['how'])}{'faster' if m['cmp'].lower() == 'slower' else 'slower'}", text)
 
 

@@ -253,6 +253,8 @@ def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         A PlanResult with the new plan and a reply built from the plan diff; when the request is no edit,
         ambiguous or impossible, the unchanged plan and `question` set (also in `reply`).
     """
+    if (lyrics := input_guard.sung(request)) is not None:   # "[Hook] / 808 in the trunk ...": no bass asked for
+        return PlanResult(plan=plan, reasoning=plan.reasoning, reply=lyrics, question=lyrics)
     request = named_kept(idioms.fronted(plainly.plain(request)))   # "um, sooo slow", "2 much lol": the words; "the intro is great, keep it": the intro kept
     request = simile_inside(without_return(request))   # "faster in shot 3, then back to how it was": shot 3 alone;
     # "Like tiptoeing! Quieter from shot 4 on": the simile in the change it illustrates
