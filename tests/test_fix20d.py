@@ -1,0 +1,72 @@
+"""p-tune misfires (notes ptune_classes20, classes 7, 11, 1) through a real chat Session, in the user's words and in
+other voices of the same meaning (written before the fix): a spoken self-correction replaces what it corrects and the
+rest of the request stands; a part the score lacks is played by the nearest part in its role, the rest of the turn
+done; a style named by a scene, a culture, an era or an artist is the nearest style, with the reason said."""
+
+from __future__ import annotations
+
+import pytest
+from edit_clips import energy_at, levels
+
+# ----------------------------------------------------------------------------- 7. a spoken self-correction
+
+
+def _hit_at(plan, t: float) -> bool:
+    return any(abs(h.time_s - t) < 0.3 for h in plan.hit_points)
+
+
+@pytest.mark.parametrize("said, at", [
+    ("the pool thats the seventh shot at forty no forty eight seconds hit the cut going into it", 48),
+    # other voices
+    ("at twenty no twenty four seconds put a crash on the cut", 24),
+    ("the door opens at thirty no thirty two seconds slam a hit there", 32),
+    ("hit the cut at fifty no fifty two seconds", 52)])
+def test_a_time_said_again_replaces_the_first(jazz_long, said, at):
+    """"at forty no forty eight seconds": the hit goes at 0:48, and the "no" removes nothing (before: "No crash at
+    0:48")."""
+    turn = jazz_long.say(said)
+    assert _hit_at(jazz_long.plan, at) and not turn.question, turn.reply
+    assert not turn.reply.startswith("No "), turn.reply
+
+
+@pytest.mark.parametrize("said, at", [
+    ("the hit you put no wait we didnt do any hits ok put a hit at the last cut", 56),
+    # other voices
+    ("the crash you added no wait there isnt one yet ok add a crash at the last cut", 56),
+    ("take out the hit no sorry we never put one in so just put a hit at the last cut", 56)])
+def test_a_request_abandoned_for_a_fresh_start(jazz_long, said, at):
+    """"the hit you put no wait we didn't do any hits ok put a hit at the last cut": what follows the fresh start is the
+    request; the hit is put, none removed (before: "No accent at 0:09.7")."""
+    before = len(jazz_long.plan.hit_points)
+    turn = jazz_long.say(said)
+    assert _hit_at(jazz_long.plan, at) and not turn.question, turn.reply
+    assert len(jazz_long.plan.hit_points) >= before, turn.reply
+
+
+@pytest.mark.parametrize("said, at, kind", [
+    ("twenty two seconds no the candles are at eighteen and a half put a stop there", 18.5, "stop"),
+    # other voices
+    ("thirty seconds no the goal is at thirty two and a half put a stop there", 32.5, "stop"),
+    ("ten seconds no sorry the door slams at twelve put a crash there", 12, "crash")])
+def test_a_time_put_right_by_a_moment_told_again(jazz_long, said, at, kind):
+    """"twenty two seconds no the candles are at eighteen and a half put a stop there": the stop at 0:18.5 (before: "No
+    crash at 0:18.5")."""
+    turn = jazz_long.say(said)
+    assert any(abs(h.time_s - at) < 0.3 and h.kind == kind for h in jazz_long.plan.hit_points), turn.reply
+    assert not turn.question, turn.reply
+
+
+@pytest.mark.parametrize("said, a, b", [
+    ("for the sun salutations from forty four to the end no sorry from twenty to forty let it rise slowly", 20, 40),
+    # other voices
+    ("from fifty to the end no wait from twelve to thirty two more energy", 12, 32),
+    ("more energy from 0:44 to the end sorry i mean from 0:16 to 0:36", 16, 36)])
+def test_a_range_put_right_keeps_both_ends(jazz_long, said, a, b):
+    """"from one oh seven to the end no sorry from fifty two to eighty let it rise": the span is 0:52-1:20, its end kept
+    (before: "after 0:52", to the end)."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    after = jazz_long.plan
+    assert energy_at(after, b - 2) > energy_at(before, b - 2), turn.reply
+    assert energy_at(after, 58) == energy_at(before, 58), turn.reply
+    assert energy_at(after, a - 4) == energy_at(before, a - 4), turn.reply
