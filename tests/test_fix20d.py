@@ -70,3 +70,76 @@ def test_a_range_put_right_keeps_both_ends(jazz_long, said, a, b):
     assert energy_at(after, b - 2) > energy_at(before, b - 2), turn.reply
     assert energy_at(after, 58) == energy_at(before, 58), turn.reply
     assert energy_at(after, a - 4) == energy_at(before, a - 4), turn.reply
+
+
+# ----------------------------------------------------------------------------- 1. a style named by a scene, a culture, an era, an artist
+
+
+def _styled(tmp_path, start: str, said: str):
+    from edit_clips import open_long
+
+    chat = open_long(tmp_path, start)
+    return chat, chat.say(said)
+
+
+@pytest.mark.parametrize("start, said, want", [
+    # a dance hall's big band: swing
+    ("gentle classical piano", "Only it sounds a little modern for them. They met at the Palais dance hall in 1961, could it be more "
+     "like the big bands they danced to there? Dad always talks about the trombones.", {"jazz"}),
+    ("gentle classical piano", "could it sound like the ballroom dance bands of the forties", {"jazz"}),
+    ("gentle classical piano", "more like a Glenn Miller dance band please", {"jazz"}),
+    ("gentle classical piano", "like the swing orchestras at the Savoy ballroom", {"jazz"}),
+    # the silent pictures: the silent-film piano
+    ("calm ambient", "Some of the chaps would prefer it like the old silent pictures, with the jangly piano when the villain ties "
+     "the lady to the railway line. Could you do that instead?", {"silent_film"}),
+    ("calm ambient", "make it like the old silent flicks", {"silent_film"}),
+    ("calm ambient", "like a Charlie Chaplin picture", {"silent_film"}),
+    ("calm ambient", "like the pictures my gran saw at the picture house before the talkies", {"silent_film"}),
+    # a street brass band: the marching band
+    ("gentle folk", "could it be more like the Salvation Army band that plays outside Marks and Spencer, with the tubas and "
+     "the big brass?", {"marching_band"}),
+    ("gentle folk", "like a colliery brass band", {"marching_band"}),
+    ("gentle folk", "like the Sally Army playing carols in the high street", {"marching_band"}),
+    ("gentle folk", "like the town band on the bandstand in the park", {"marching_band"}),
+    ("classical with strings", "Family is saying it is too much church type. For the baraat they want full band baja feeling, like "
+     "the brass wallahs on the road. Kindly do the needful", {"marching_band", "funk", "jazz"}),
+    ("classical with strings", "they want a shaadi band on the street, trumpets and dhol", {"marching_band", "funk", "jazz"}),
+    ("classical with strings", "make it like a baraat procession", {"marching_band", "funk", "jazz"}),
+    ("classical with strings", "more like the wedding bands in the procession to the venue in Delhi", {"marching_band", "funk", "jazz"}),
+    # a beach in Goa: bossa
+    ("romantic classical strings", "The couple is from Goa, they want little bit of that Goa beach feeling, susegad, relaxed, "
+     "with guitar", {"bossa", "reggae", "folk"}),
+    ("romantic classical strings", "like a beach shack in Goa at sunset", {"bossa", "reggae", "folk"}),
+    ("romantic classical strings", "that lazy susegad feel please", {"bossa", "reggae", "folk"}),
+    ("romantic classical strings", "something like a Kerala beach holiday, easy and relaxed", {"bossa", "reggae", "folk"}),
+    # a college chapel: classical
+    ("indie folk festival", "the steer from the Vice-Chancellor's office is 'less festival, more heritage' - something that feels "
+     "like a centuries-old institution. Think college chapel.", {"classical", "cinematic"}),
+    ("indie folk festival", "think cathedral evensong", {"classical", "cinematic"}),
+    ("indie folk festival", "more like an Oxford college choir", {"classical", "cinematic"}),
+    ("indie folk festival", "something that feels like an ancient university", {"classical", "cinematic"}),
+    # an artist: his style
+    ("jazz", "you know what, straighten the whole thing out. less swing, more Jobim", {"bossa"}),
+    ("jazz", "less swing, more Astrud Gilberto", {"bossa"}),
+    ("jazz", "more like The Girl from Ipanema", {"bossa"}),
+    ("jazz", "make it like Getz/Gilberto", {"bossa"}),
+    # the seventies' nature films, with a folky guitar: the folk said beats the films
+    ("calm ambient", "Gerald says the whole thing should sound like the nature films on the telly in the seventies, with that "
+     "folky acoustic guitar and a recorder or something.", {"folk"}),
+    ("calm ambient", "like a seventies wildlife documentary with folky guitar", {"folk"}),
+    ("calm ambient", "like an old nature programme but folky, acoustic guitar and a tin whistle", {"folk"}),
+])
+def test_a_style_named_by_a_scene_is_the_nearest_style(tmp_path, start, said, want):
+    """A scene, a culture, an era or an artist named is the nearest style, the reason said (before: asked, or read as a
+    moment, or an instrument added)."""
+    chat, turn = _styled(tmp_path, start, said)
+    assert chat.plan.style in want and not turn.question, turn.reply
+
+
+@pytest.mark.parametrize("said", ["too pretty. I want Bernard Herrmann dread, shower scene nerves",
+                                  # other voices
+                                  "I want Hitchcock suspense", "like the Psycho strings", "give it a Vertigo kind of unease"])
+def test_a_film_composer_of_dread_is_minor_cinematic(tmp_path, said):
+    """"Bernard Herrmann dread": the cinematic style in a minor key (before: asked)."""
+    chat, turn = _styled(tmp_path, "sparse piano and strings, indie drama", said)
+    assert chat.plan.style == "cinematic" and chat.plan.mode == "minor", turn.reply
