@@ -148,3 +148,39 @@ def test_a_film_composer_of_dread_is_minor_cinematic(tmp_path, said):
     """"Bernard Herrmann dread": the cinematic style in a minor key (before: asked)."""
     chat, turn = _styled(tmp_path, "sparse piano and strings, indie drama", said)
     assert chat.plan.style == "cinematic" and chat.plan.mode == "minor", turn.reply
+
+
+# ----------------------------------------------------------------------------- 11. a part the score lacks
+
+
+@pytest.mark.parametrize("said", ["and only during the candles the shot right after that crash um no drums just soft",
+                                  # other voices
+                                  "in the shot right after that crash no drums, all quiet",
+                                  "the shot after that crash lose the drums and just soft there",
+                                  "the shot after the crash no percussion just hushed"])
+def test_an_absent_part_taken_out_leaves_the_rest_of_the_turn(tmp_path, said):
+    """"no drums just soft" where no drums play: the drums are out already (said), and the shot goes soft (before: "There
+    are no drums in the score to remove. Did you mean another instrument?", the softening dropped)."""
+    from edit_clips import open_long
+
+    chat = open_long(tmp_path, "gentle classical piano")
+    chat.say("put a big crash at the fifth cut")
+    before = chat.plan
+    turn = chat.say(said)
+    assert not turn.question and energy_at(chat.plan, 22) < energy_at(before, 22), turn.reply
+    assert energy_at(chat.plan, 10) == energy_at(before, 10), turn.reply
+
+
+@pytest.mark.parametrize("said, role", [("The saxophone is too loud, dear, you can't hear the piano at all underneath it.", "melody"),
+                                        # other voices
+                                        ("the trumpet is too loud", "melody"), ("turn the flute down a bit", "melody"),
+                                        ("the sax is a bit much", "melody")])
+def test_an_absent_part_too_loud_is_the_part_in_its_role(tmp_path, said, role):
+    """"The saxophone is too loud" where no sax plays: the part that plays the tune, the sax's role, is softer, and the
+    reply says which (before: "The saxophone is not playing there, so no quieter", with a piano added at +5 dB)."""
+    from edit_clips import open_long
+
+    chat = open_long(tmp_path, "a gentle acoustic folk song")
+    assert not any(w in str(chat.plan.instrumentation).lower() for w in ("sax", "trumpet", "flute"))
+    turn = chat.say(said)
+    assert min(levels(chat.plan, role)) < 0 and not turn.question, turn.reply
