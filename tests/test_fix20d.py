@@ -184,3 +184,17 @@ def test_an_absent_part_too_loud_is_the_part_in_its_role(tmp_path, said, role):
     assert not any(w in str(chat.plan.instrumentation).lower() for w in ("sax", "trumpet", "flute"))
     turn = chat.say(said)
     assert min(levels(chat.plan, role)) < 0 and not turn.question, turn.reply
+
+
+@pytest.mark.parametrize("said", ["shots 2 and 3 thin out the top end, lose the pad and take a little of the drive off",
+                                  # other voices
+                                  "shots 2 and 3 lose the pad and take some of the push off",
+                                  "in shots 2 and 3 no pad, and take a bit of the oomph off"])
+def test_an_absent_pad_lost_leaves_the_drive_taken_off(jazz_long, said):
+    """"lose the pad and take a little of the drive off" where no pad plays: the pad is out already (said), and the drive
+    comes off shots 2 and 3 (before: "There is no pad in the score to remove", the rest dropped)."""
+    before = jazz_long.plan
+    assert "pad" not in str(before.instrumentation)
+    turn = jazz_long.say(said)
+    assert not turn.question and energy_at(jazz_long.plan, 6) < energy_at(before, 6), turn.reply
+    assert energy_at(jazz_long.plan, 20) == energy_at(before, 20), turn.reply
