@@ -34,7 +34,8 @@ ENERGY_MOVES = {
     "down": (r"reduce|lower|decrease|lessen|drop|dial down|bring down|tone down|turn down|pull down|take down",
              r"brought down|lowered|reduced|decreased|dropped|pulled back|down|lower",
              r"\b(?:ease|back|lay) off (?:on )?(?:the |its |some )?{E}\b|\bease back (?:on )?(?:the |its )?{E}\b|\brein in (?:the |its )?{E}\b"
-             r"|\b(?:pull|rein|dial|tone|scale|hold) (?:the |its |that |this |some )?{E} (?:\w+ )?(?:\w+ )?back\b"),   # not "bring the energy back"
+             r"|\b(?:pull|rein|dial|tone|scale|hold) (?:the |its |that |this |some )?{E} (?:\w+ )?(?:\w+ )?back\b"   # not "bring the energy back"
+             r"|\btake (?:(?:a little|a bit|a touch|some) of )?(?:the |its )?{E} off\b"),   # "take a little of the drive off"
     "up": (r"increase|raise|boost|crank up|turn up|pump up|dial up",
            r"raised|increased|boosted|lifted|pushed|pumped(?: up)?|brought up|up|higher", None),
 }

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.counted import NUMBER_WORD
+from v2m.agent.dialogue.patterns import compiled
 
 # The markers of a repair: an explicit one ("no wait", "sorry", "i mean", "scratch that"), or a bare "no"
 EXPLICIT = (r"(?:(?:no+|nah|oh|um+|uh+)\W+)*(?:wait|sorry|i mean|i meant|scratch that|hang on|hold on|or rather)"
@@ -56,7 +57,7 @@ def _one(request: str, m: re.Match) -> str | None:
         return None
     word = first.group().lower()
     if (m["explicit"] or SAID_AGAIN_BARE_RE.match(word)) and \
-            (at := list(re.finditer(rf"(?<![\w:.']){re.escape(word)}(?![\w:.'])", before, re.I))):
+            (at := list(compiled(rf"(?<![\w:.']){re.escape(word)}(?![\w:.'])", re.I).finditer(before))):
         return before[:at[-1].start()] + after       # the repair from the word said again
     if BARE_MOMENT_RE.match(before) and HAS_MOMENT_RE.search(after):
         return after                                  # "twenty two seconds no the candles are at eighteen ..."
