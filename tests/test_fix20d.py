@@ -199,3 +199,17 @@ def test_an_absent_pad_lost_leaves_the_drive_taken_off(jazz_long, said):
     turn = jazz_long.say(said)
     assert not turn.question and energy_at(jazz_long.plan, 6) < energy_at(before, 6), turn.reply
     assert energy_at(jazz_long.plan, 20) == energy_at(before, 20), turn.reply
+
+
+# ----------------------------------------------------------------------------- a span between two cuts said without "the"
+
+
+@pytest.mark.parametrize("said, a, b", [("Vows are between 7th and 8th cut. Only drums out", 28, 32),
+                                        ("between second and third cut more energy", 8, 12)])
+def test_between_two_counted_cuts_without_the(jazz_long, said, a, b):
+    """"between 7th and 8th cut": the stretch between those cuts (before: the shot after the 8th cut). Written after the
+    fix (a p-tune turn the style fix uncovered: learners' wedding-02 t5)."""
+    before = jazz_long.plan
+    turn = jazz_long.say(said)
+    changed = [round(s.start_s) for s, o in zip(jazz_long.plan.sections, before.sections) if s != o]
+    assert changed and min(changed) >= a and max(changed) < b, turn.reply
