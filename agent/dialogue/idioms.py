@@ -34,7 +34,8 @@ ENERGY_MOVES = {
     "down": (r"reduce|lower|decrease|lessen|drop|dial down|bring down|tone down|turn down|pull down|take down",
              r"brought down|lowered|reduced|decreased|dropped|pulled back|down|lower",
              r"\b(?:ease|back|lay) off (?:on )?(?:the |its |some )?{E}\b|\bease back (?:on )?(?:the |its )?{E}\b|\brein in (?:the |its )?{E}\b"
-             r"|\b(?:pull|rein|dial|tone|scale|hold) (?:the |its |that |this |some )?{E} (?:\w+ )?(?:\w+ )?back\b"),   # not "bring the energy back"
+             r"|\b(?:pull|rein|dial|tone|scale|hold) (?:the |its |that |this |some )?{E} (?:\w+ )?(?:\w+ )?back\b"   # not "bring the energy back"
+             r"|\btake (?:(?:a little|a bit|a touch|some) of )?(?:the |its )?{E} off\b"),   # "take a little of the drive off"
     "up": (r"increase|raise|boost|crank up|turn up|pump up|dial up",
            r"raised|increased|boosted|lifted|pushed|pumped(?: up)?|brought up|up|higher", None),
 }
@@ -209,7 +210,8 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\b(?:more |some )?breathing (?:room|space)\b|\bmore (?:air|space)\b(?! in the mix)"
      r"|\b(?:keep|make|have) (?:it|things|the music|everything)(?: nice and| really| very)? (?:lean|spare|bare)\b", "sparser"),
     # ("start quiet in the first 12 seconds": not "start quiet and build", a shape, read whole by `SHAPES`)
-    (r"\b(?:go|goes|going|be|(?:keep|make) (?:it|the music)|very|music|(?:start|begin|open)s?(?: (?:it|things|the music))?|stays?) "
+    (r"\b(?:go|goes|going|be|(?:keep|make) (?:it|the music)|very|music|(?:start|begin|open)s?(?: (?:it|things|the music))?|stays?|"
+     r"(?:just|all)(?= (?:quiet|soft|hushed)\b(?! (?:parts?|bits?|instruments?|stuff|sounds?|layers?)\b))) "   # "no drums just soft"
      r"(?:very |really |extremely |so |a bit |nice and )?(?:quiet|low|soft|hushed|down)\b(?!.*\b(?:grow|build|swell|rise|climb|creep|lift|big|bigger|louder|fuller)\w*)",
      "quieter"),
     # a place named by how dull it is and said to lack something ("the boring bit in the middle needs something", "the dull

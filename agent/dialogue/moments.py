@@ -97,7 +97,9 @@ WHEN_STOP = set("it everything music score song track that this there which what
 # "my baby is sleeping to this", "the kids are dancing to it": who listens, and how, not a moment of the picture
 LISTENING_RE = re.compile(r"\s*\w+ing (?:along |off )?to (?:this|it|that|the (?:music|track|song|score|tune))\b", re.I)
 SUBJECT_STOP = set("""it everything music score song track that this there which what i we you they he she everyone everybody
-people someone let can could please make just why how who um umm uh uhm erm er hmm needs need should must gotta ought to would aw aww awww cute omg ooh wow yay lol haha""".split())   # a question word, a modal, a filler, a cheer names no moment
+people someone let can could please make just why how who um umm uh uhm erm er hmm needs need should must gotta ought to would aw aww awww cute omg ooh wow yay lol haha
+steer brief feedback verdict consensus instruction instructions""".split())   # a question word, a modal, a filler, a cheer names no
+# moment, nor what someone asked for ("the steer from the Vice-Chancellor's office is 'more heritage'": the request's source)
 
 
 @dataclass(frozen=True)
@@ -257,10 +259,11 @@ def unplaced(request: str, intents: list | None, analysis: VideoAnalysis, plan: 
     if moment is None or intents and (any(it.scope.kind != "whole" or it.scope.times_s for it in intents) and not rough
                                       or all(it.what in UNPLACED and not _part_back(it) for it in intents)):
         return None
-    if intents and (c := evoked(said := words(moment.phrase.lower()))) and not _content(_blanked(said, c[1])) and \
+    if intents and (c := evoked(said := words(moment.phrase.lower()))) and \
+            len(_content(_blanked(said, c[1]))) < len(_content(" ".join(m[0] for m in c[1]))) and \
             any(it.what == "style" and it.value == c[0].style for it in intents):
-        return None   # "a military parade feel": the scene the style was read from, no moment of the picture
-        # ("the photo of their wedding day" is one: a photo)
+        return None   # "a military parade feel", "when the villain ties the lady to the railway line": the scene the style
+        # was read from, most of its words, no moment of the picture ("the photo of their wedding day" is one: a photo)
     known = names.earlier(history)
     if any(compiled(rf"\b{re.escape(n)}\b").search(moment.phrase.lower()) for n in known) or names.said(request) or \
             NUMBERED_PLACE_RE.search(words(request.lower())):

@@ -308,6 +308,12 @@ def balance(e, word: str, step_db: float, against: str | None = None) -> None:
         if step_db < 0 and role is not None and (entry := _entering(e, role)) is not None:
             e.move(entry)   # "the strings coming in here are a bit much": where they come in
             return balance(e, word, step_db, against)
+        if step_db < 0 and role is None and (own := vocab.INSTRUMENTS.get(word, ("", ""))[1]) in vocab.ROLE_WORDS and \
+                any(own in ops.effective_roles(p, p.sections[i]) for i in e.idx):   # "the sax is too loud", none: the part
+            name = {**load_style(p.style).instruments, **p.instrumentation}.get(own, own).split("(")[0].strip().lower()
+            e.said.append(f"There is no {word} in the score: the {name} plays {prohibited.TUNE_WORDS.get(own, 'its part')}, "
+                          "so it is softer.")   # playing its role
+            return balance(e, own, step_db)
         if step_db < 0:
             raise ops.AtLimit(f"The {word} {(v := 'are' if word.endswith('s') and not word.endswith('ss') else 'is')} not playing there. Did you mean another instrument?", f"The {word} {v} not playing there, so no quieter.")
         add(e, word)  # "bring the strings forward", "let the strings carry it": brought in, and over the others

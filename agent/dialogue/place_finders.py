@@ -128,7 +128,7 @@ def _shots(text: str, analysis: VideoAnalysis) -> Span | None:
 
 def _cuts(text: str, analysis: VideoAnalysis) -> Span | None:
     d = analysis.duration_s
-    m = re.search(rf"\bbetween the {ORD}(?: cut)? and (?:the )?{ORD} cuts?\b|\bthe {ORD} cut ?(?:-|to|through|till|until|up to) "
+    m = re.search(rf"\bbetween (?:the )?{ORD}(?: cut)? and (?:the )?{ORD} cuts?\b|\bthe {ORD} cut ?(?:-|to|through|till|until|up to) "
                   rf"(?:the )?{ORD} cut\b", text)   # "between the 2nd and 5th cuts", "the 2nd cut to the 5th cut"
     if m:
         a, b = sorted(_cut(analysis, w) for w in m.groups() if w)

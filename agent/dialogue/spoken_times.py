@@ -45,7 +45,11 @@ CLOCK_SAID_RE = re.compile(rf"\b(at|from|until|till|after|before|around|by|to|si
 # A bare number said as a moment, in words at the end of what is said ("more intense at forty", "a crash around
 # thirty, please", "calmer from forty on", "slower after thirty")
 AT_WORD_RE = re.compile(rf"\b(at|around|about|right at|from|after|since|past|starting at|before|until|till) ({NUMBER_WORD})"
-                        r"(?=\s*(?:$|[,.;!?]|(?:please|too|as well|and|then|or so|ish|on|onwards?)\b))", re.I)
+                        r"(?=\s*(?:$|[,.;!?]|(?:please|too|as well|and|then|or so|ish|on|onwards?|there|put|add|hit|slam|"
+                        r"drop|bring|give|make|go)\b))", re.I)   # "at twelve put a crash there": an edit's verb after it
+# ... or with a half ("the candles are at eighteen and a half", "from twenty two and a half"): that moment, in seconds
+HALF_RE = re.compile(rf"\b(at|around|about|right at|from|after|since|past|starting at|before|until|till|to) ({NUMBER_WORD}|\d{{1,3}}) "
+                     rf"and a half(?: ?{UNIT})?(?! ?(?:minutes?|mins?|bpm|percent|bars?|beats?|times|db|semitones?)\b)", re.I)
 # ... or in digits after "at" ("slow it down at 40", "slower around 50 please"), with no unit of its own
 AT_DIGITS_RE = re.compile(r"\b(at|around|right at) (\d{1,3})(?![\d:./%,]\d|[\d:./%']|\s*(?:s|secs?|seconds?|bpm|percent|per ?cent|db|"
                           r"decibels?|bars?|beats?|semitones?|hz|minutes?|mins?|o'?clock|am|pm|times|x|th|st|nd|rd)\b)", re.I)
@@ -80,6 +84,12 @@ def _clock(m: re.Match, duration_s: float) -> str:
     if s > 59 or (s < 10 and not said.startswith("oh ")) or mins * 60 + s > duration_s + 0.05 or duration_s <= 60:
         return m.group(0)   # "at one five" is no clock time; on a clip under a minute "one fifteen" is none
     return f"{m.group(1)} {mins}:{s:02d}"
+
+
+def _half(m: re.Match, text: str, duration_s: float) -> str:
+    """A moment said with a half (`HALF_RE`) as seconds, where it fits in the clip and its clause sets no value."""
+    said = _bare(m, text, duration_s)
+    return m[0] if said == m[0] else said.replace(" seconds", ".5 seconds")
 
 
 def _bare(m: re.Match, text: str, duration_s: float) -> str:
@@ -163,5 +173,6 @@ def timed(text: str, duration_s: float) -> str:
     for _ in range(2):   # twice: "and one twenty eight" is a clock time once the one before it is read as one
         text = CLOCK_SAID_RE.sub(lambda m: _clock(m, duration_s), text)
     text = SPOKEN_END_RE.sub(lambda m: f"{m.group(1)}{spoken_number(m.group(2).lower())} seconds", text)
+    text = HALF_RE.sub(lambda m: _half(m, text, duration_s), text)
     text = AT_WORD_RE.sub(lambda m: _bare(m, text, duration_s), text)
     return AT_DIGITS_RE.sub(lambda m: _bare(m, text, duration_s), text)

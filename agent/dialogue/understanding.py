@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bare_bpm, before_that, bell_sound, character, compared, complaints, decades, drops, edit_log, edits, entries, exclusions, fade_ins, followups, fronted, halfway, idioms, input_guard, into_it, kept_instead, keyed, landed, loose_places, marks, marks_kept, meant_kind, meant_places, messages, moment_answers, moment_table, moments, music_ends, music_places, names, noted, orchestration, picture_places, plainly, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, settings, settled_parts, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
+from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bare_bpm, before_that, bell_sound, character, compared, complaints, decades, drops, edit_log, edits, entries, exclusions, fade_ins, followups, fronted, halfway, idioms, input_guard, into_it, kept_instead, keyed, landed, loose_places, marks, marks_kept, meant_kind, meant_places, messages, moment_answers, moment_table, moments, music_ends, music_places, names, noted, orchestration, picture_places, plainly, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, self_repair, settings, settled_parts, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
 from v2m.agent.dialogue.changes import NOTHING, describe, diff, same_music
 from v2m.agent.dialogue.intents import apply_intents, scope_of
 from v2m.agent.dialogue.runons import punctuated
@@ -141,7 +141,8 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     if len(request) > input_guard.MAX_REQUEST_CHARS and (pasted := input_guard.guard(request)):   # a paste: no reader runs
         raise Ask(pasted)                                    # (a 10,000-character one took minutes through the rewriters)
     request = fronted.said_first(references.it_named(decades.spelled(request)))   # "the first version was closer, go back to it": to the first version; "the build up, cancel it"
-    request = add_corrected.replaced(request)   # "add a cello, no wait, a flute instead": the flute alone
+    request = self_repair.repaired(add_corrected.replaced(request))   # "add a cello, no wait, a flute instead": the flute alone;
+    # "at forty no forty eight seconds": at 0:48, the "no" negating nothing
     request = exclusions.said_untouched(into_it.named(starts.at_the_ends(complaints.judged(request), plan)))   # "start soft, then louder from shot 3": soft at the start; "before the last shot, swell into it"
     request = fade_ins.as_builds(request)   # "fade the music in from 0:48": a build there, not the fade out "fade" reads
     request = settings.said_in_mode(request)   # "in major it sounds like a toy advert": minor, no question about the key
