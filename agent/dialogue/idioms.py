@@ -351,9 +351,8 @@ _MANNER = rf"(?:{shape_start.GRADUAL_RE.pattern})(?:\W+(?:and |but )?(?:{shape_s
 MANNER_APART_RE = re.compile(rf"^(\W*{_MANNER})\s*[,:;-]+\s*(?=\w)|(?<=\w)\s*[,;:-]+\s*({_MANNER})\W*$", re.I)
 
 
-# two plain words of change joined ("make the music little slow and soft", "make the ending quick and loud"): each as the
-# grammar's comparative, both read (the first alone was: "slow" as slower, "and soft" lost). Not a state told or kept
-# ("it's slow and soft", "keep it slow and soft"), "nice and slow" (one word), nor a start ("start slow and soft": a shape)
+# two plain words of change joined ("make the music little slow and soft"): each as the grammar's comparative (only the first
+# was read). Not a state told or kept ("it's slow and soft", "keep it ..."), "nice and slow", nor a start (a shape)
 MORE = {"slow": "slower", "fast": "faster", "quick": "faster", "soft": "softer", "loud": "louder", "quiet": "quieter",
         "gentle": "gentler", "calm": "calmer", "big": "bigger", "busy": "busier", "light": "lighter", "sweet": "sweeter"}
 PAIR_RE = re.compile(rf"(?<!\bnice )(?<!\bgood )(?<!\btoo )(?<!\bso )(?<!\bvery )(?<!\bnot )(?<!\bas )(?<!\bis )(?<!\bare )(?<!'s )"
