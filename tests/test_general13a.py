@@ -41,8 +41,7 @@ def _mid(shot: int) -> float:
     ("she tastes the soup in shot 11", "bigger when she's tasting", 11),
     ("the goal is scored in shot 8", "louder for the goal", 8),
     ("the kiss is in shot 12", "softer during the kissing", 12),
-    pytest.param("they cut the cake in shot 10", "more energy when the cake is cut", 10,
-                 marks=pytest.mark.xfail(reason="'cut' is a place word, never a verb", strict=True)),
+    ("they cut the cake in shot 10", "more energy when the cake is cut", 10),   # heard since refs20 (see test_mend21d)
     ("shot 5 is where the dog jumps into the lake", "more energy for the dog's jump", 5),
     ("in shot 13 the team celebrates", "bigger for the celebration", 13),
     ("the fireworks go off in shot 14", "louder when the fireworks go off", 14),

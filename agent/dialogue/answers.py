@@ -21,7 +21,7 @@ from v2m.agent.dialogue.moment_table import only_ties
 from v2m.agent.dialogue.edit_log import NO_CHANGE
 from v2m.agent.dialogue.followups import CORRECTING_RE   # "no sorry, the third shot": the place just given, put right
 from v2m.agent.dialogue.mentions import named_parts
-from v2m.agent.dialogue.messages import AGREE_RE, picks
+from v2m.agent.dialogue.messages import AGREE_RE, picks, withdrawal
 from v2m.agent.dialogue.store import TurnRecord
 from v2m.agent.dialogue.talk import remark
 from v2m.agent.dialogue.phrases import words
@@ -41,6 +41,16 @@ def idle_turn(turns: list[TurnRecord]) -> TurnRecord | None:
     changed nothing"): "forget that one" then takes that turn back, and no edit is undone."""
     last = turns[-1] if turns else None
     return last if last and last.kind == "say" and last.question else None
+
+
+def withdrawn(turns: list[TurnRecord], said: str = "") -> frozenset[int]:
+    """The indices of the turns taken back: each that asked or changed nothing (`idle_turn`'s kind) and was followed by
+    a withdrawal ("forget that", "scratch that, make it louder"), the last one also when `said`, the turn being read,
+    is one. A name such a turn gave a place is then no fact ("he falls at the fifth cut", "forget that": "the fall" is
+    no place), though every other turn's names stay heard (`edit_log.heard_in`)."""
+    after = [t.text if t.kind == "say" else None for t in turns[1:]] + [said or None]
+    return frozenset(k for k, (t, nxt) in enumerate(zip(turns, after))
+                     if t.kind == "say" and t.question and nxt is not None and withdrawal(nxt) is not None)
 
 
 def answered(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[ScorePlan], asked: TurnRecord | None,

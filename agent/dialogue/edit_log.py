@@ -8,7 +8,7 @@ fall"). So the history a turn is read against ends with the current version with
 the next version's log keeps them. It stays one plan: history[-2] -> history[-1] is still the last change that made
 music ("undo the last change", "more", "what did you just change?" after such a turn). The turns heard are every
 one said while the current version was the head, also before an undo back to it ("he falls at the fifth cut",
-"louder", "undo": the name stays), less one withdrawn ("forget that") and the questions.
+"louder", "undo": the name stays), less those withdrawn ("forget that", `answers.withdrawn`) and the questions.
 
     with heard_in(session.lineage(), store.turns(sid)) as history:   # the turn's readers run inside
         ...
@@ -52,10 +52,11 @@ def heard(t) -> bool:
 
 
 @contextmanager
-def heard_in(history: list[ScorePlan], turns: list) -> Iterator[list[ScorePlan]]:
+def heard_in(history: list[ScorePlan], turns: list, gone: frozenset[int] = frozenset()) -> Iterator[list[ScorePlan]]:
     """For the length of a turn: `with_unchanged(history, turns)`, and `UNDONE` the chat's requests since undone (a
-    name given in one stays: a fact about the picture), `HEARD` the log that history ends with; both as they were after."""
-    token, heard = UNDONE.set(_undone(history, turns)), with_unchanged(history, turns)
+    name given in one stays: a fact about the picture), `HEARD` the log that history ends with; both as they were after.
+    `gone`: the indices in `turns` of those withdrawn (`answers.withdrawn`), heard in neither."""
+    token, heard = UNDONE.set(_undone(history, turns, gone)), with_unchanged(history, turns, gone)
     told = HEARD.set(heard[-1].reasoning if heard else "")
     try:
         yield heard
@@ -71,17 +72,12 @@ def log_of(plan: ScorePlan) -> str:
     return heard if own and heard.startswith(own) else own
 
 
-def with_unchanged(history: list[ScorePlan], turns: list) -> list[ScorePlan]:
+def with_unchanged(history: list[ScorePlan], turns: list, gone: frozenset[int] = frozenset()) -> list[ScorePlan]:
     """`history` (the first plan ... the current one) with the current plan's log holding each request that changed
-    no music said while it was the head (see the module's doc). `turns` are the chat's records, oldest first."""
+    no music said while it was the head (see the module's doc). `turns` are the chat's records, oldest first; those
+    at the indices `gone` were withdrawn ("forget that") and are not heard."""
     head = turns[-1].after if turns else None
-    since, last = [], None
-    for t in turns:
-        if t.kind == "say" and t.reply == DROPPED and last is not None and since and since[-1] is last:
-            since.pop()   # "forget that": the request it withdrew is not heard
-        elif t.after == head and heard(t):
-            since.append(t)
-        last = t
+    since = [t for k, t in enumerate(turns) if k not in gone and t.after == head and heard(t)]
     if not history or not since:
         return list(history)
     reasoning = history[-1].reasoning
@@ -90,13 +86,14 @@ def with_unchanged(history: list[ScorePlan], turns: list) -> list[ScorePlan]:
     return [*history[:-1], history[-1].model_copy(update={"reasoning": reasoning})]
 
 
-def _undone(history: list[ScorePlan], turns: list) -> tuple[str, ...]:
+def _undone(history: list[ScorePlan], turns: list, gone: frozenset[int] = frozenset()) -> tuple[str, ...]:
     """The requests not in the current plan's log, as logged: those that made a version since undone (or on another
     branch), and those that made none, heard or asked about ("Could the music kind of land on the third cut, eh? That's
     where the balcony view comes in" asked what "land" means): the names they gave places stay facts about the picture,
-    also after "back to how it was at the start" (o-a-realtor-02 turn 6)."""
+    also after "back to how it was at the start" (o-a-realtor-02 turn 6); not those withdrawn (`gone`, "forget that")."""
     known = set(requests(history))
-    said = [" ".join(t.text[:200].split()) for t in turns if t.kind == "say" and t.after is not None and t.reply != DROPPED]
+    said = [" ".join(t.text[:200].split()) for k, t in enumerate(turns)
+            if k not in gone and t.kind == "say" and t.after is not None and t.reply != DROPPED]
     return tuple(dict.fromkeys(u for u in said if u not in known))
 
 

@@ -29,7 +29,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from v2m.agent.dialogue.answers import answered, asked_turn, idle_turn
+from v2m.agent.dialogue.answers import answered, asked_turn, idle_turn, withdrawn
 from v2m.agent.dialogue.approval import REPLY as APPROVED
 from v2m.agent.dialogue.changes import same_music
 from v2m.agent.dialogue.edit_log import DROPPED, NO_CHANGE, NOTHING_BACK, heard_in
@@ -221,7 +221,7 @@ class Session(VersionWriter):
         if REDO_RE.match(said):
             return self.redo()
         old = self.plan
-        with heard_in(self.lineage(), turns) as lineage:   # a turn that changed nothing is still heard; undone, named
+        with heard_in(self.lineage(), turns, withdrawn(turns, text)) as lineage:   # a turn that changed nothing is still heard; undone, named
             result = self.planner.revise(self.analysis, old, said, history=lineage)
             result = answered(self.planner, self.analysis, old, lineage, asked, text, result, turns)
         question = getattr(result, "question", None)
