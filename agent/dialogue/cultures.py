@@ -107,7 +107,7 @@ def evoked(text: str, named: bool = True, current: str | None = None) -> tuple[C
     beside another as strongly moves away from ("from NES to 80s synth-pop", "forget reggae, a tropical house thing")."""
     hits = [(c, m) for c, m in _cultures(text, named)
             if not AWAY_RE.search(text[:m.start()]) and not _video_named(text, m) and not _seconds(text, m)
-            and not _reason(text, m)]
+            and not _reason(text, m) and not ARRIVING_RE.match(text, m.end())]
     if any(not VAGUE_RE.fullmatch(m.group(0)) for _, m in hits):   # "a 70s sitcom, our theme is retro": the 70s
         hits = [(c, m) for c, m in hits if not VAGUE_RE.fullmatch(m.group(0))]
     score: dict[str, float] = {}
@@ -141,6 +141,14 @@ SAID_SECONDS_RE = re.compile(r"\d{1,3}(?:\.\d+)? ?s", re.I)   # "90s", "70 s" as
 # turned away)
 REASON_RE = re.compile(r"\b(?:(?:too|less|more) \w+(?: and \w+)?|\w{3,}er) for (?:an? |the |our |my |this |that |little |"
                        r"young |small )?$", re.I)
+
+
+# A scene's words that arrive at a place ("baraat entry is coming at 0:15", "the brass band comes in on the second cut"):
+# who or what is in the picture there, no style asked for
+ARRIVING_RE = re.compile(r"(?: [a-z]+)? (?:(?:is|are|'s|will be) )?(?:coming|comes?|arriv(?:es|ing)|enter(?:s|ing)|"
+                         r"start(?:s|ing)|begin(?:s|ning)|happen(?:s|ing)|appear(?:s|ing)|kicks? off|shows? up)"
+                         r"(?: (?:in|on|up))? (?:at|around|about|in|on|from|after|by) (?:the )?(?:\d|[a-z]+ (?:cut|shot)\b|(?:cut|shot)\b)",
+                         re.I)
 
 
 def _reason(text: str, m: re.Match) -> bool:

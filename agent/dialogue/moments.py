@@ -260,10 +260,11 @@ def unplaced(request: str, intents: list | None, analysis: VideoAnalysis, plan: 
                                       or all(it.what in UNPLACED and not _part_back(it) for it in intents)):
         return None
     if intents and (c := evoked(said := words(moment.phrase.lower()))) and \
-            len(_content(_blanked(said, c[1]))) < len(_content(" ".join(m[0] for m in c[1]))) and \
-            any(it.what == "style" and it.value == c[0].style for it in intents):
+            len(left := _content(_blanked(said, c[1]))) < len(_content(" ".join(m[0] for m in c[1]))) and \
+            not CONTAINERS & set(left) and any(it.what == "style" and it.value == c[0].style for it in intents):
         return None   # "a military parade feel", "when the villain ties the lady to the railway line": the scene the style
-        # was read from, most of its words, no moment of the picture ("the photo of their wedding day" is one: a photo)
+        # was read from, most of its words, no moment of the picture ("the photo of their wedding day" is one: a photo,
+        # "the harvest festival part" a stretch of it)
     known = names.earlier(history)
     if any(compiled(rf"\b{re.escape(n)}\b").search(moment.phrase.lower()) for n in known) or names.said(request) or \
             NUMBERED_PLACE_RE.search(words(request.lower())):
