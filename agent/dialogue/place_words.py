@@ -53,7 +53,9 @@ PLACE_WORDS = (PART_STARTS,
                (r"\bfrom (?:the )?(?:very )?(?:top(?: of the (?:reel|video|clip|film|movie|piece|track|song|edit))?|start|beginning|first frame) (?:up |right |all the way )?(?:to|till|"
                 r"until)\b(?! the (?:very )?(?:end|finish|last frame)\b)", "until"),
                (r"\bthe very (first|last|final|end|beginning|start)\b", r"the \1"),
-               (r"\bthe tail[- ]end\b", "the end"),   # "louder right at the tail end": the ending (was no place: the whole mix)
+               # "louder right at the tail end": the ending (was no place: the whole mix); "the tail end of the intro" is
+               # the intro's, a piece of it (`within.piece`), "the tail end of the song" the ending again
+               (r"\bthe tail[- ]end\b(?! of (?!the (?:video|clip|song|track|film|movie|piece|edit|reel)\b))", "the end"),
                # as learners say them: "the begin is too loud", "the final is perfect", "more fast in middle", "middle bit is dull", "for beginning"
                (r"\bthe begin\b", "the beginning"), (r"(\b(?:in|for|at|on)|^|[,.;!?]) +(middle|beginning|ending)\b", r"\1 the \2"), (r"\b(in|for|at) +(start|end)\b", r"\1 the \2"), (r"\bfrom (start|beginning) (to|till|until) (end|finish)\b", r"from the \1 \2 the \3"),
                (r"\bthe final\b(?=\s*(?:$|[,.!?]|(?:is|was|sounds?|feels?|needs?|should|must|more|less|please)\b))", "the end"),

@@ -134,8 +134,10 @@ SECOND_NUMBERED_RE = re.compile(r"\b(?:the )?second (\d{1,3})\b(?![:.]\d| ?(?:%|
                                 r"shots?|cuts?|times)\b)|\bthe (\d{1,3})(?:st|nd|rd|th) seconds?\b(?! (?:shot|cut|half|bar|beat)s?\b)|"
                                 r"\bthe (\d{1,3})(?:st|nd|rd|th)(?= (?:and|to|till|until) (?:the )?\d{1,3}(?:st|nd|rd|th) seconds?\b)", re.I)
 # A minute counted from the start ("in the first minute", "the opening minute", "in minute one"): its sixty seconds, as
-# a count of seconds is read ("the first 60 seconds"); "after the first minute" is a moment (`place_words.MINUTES`)
-FIRST_MINUTE_RE = re.compile(r"(?<!after )(?<!past )(?<!beyond )(?<!from )\b(?:the (?:first|opening) minute|minute (?:one|1))\b"
+# a count of seconds is read ("the first 60 seconds"); "after the first minute" is a moment (`place_words.MINUTES`), and
+# so are "since minute 1", "starting at minute one" (place_words reads them as 1:00, as "from/after minute one")
+FIRST_MINUTE_RE = re.compile(r"(?<!after )(?<!past )(?<!beyond )(?<!from )"
+                             r"\b(?:the (?:first|opening) minute|(?<!since )(?<!starting at )minute (?:one|1))\b"
                              r"(?! (?:and|or)\b|:)", re.I)
 
 

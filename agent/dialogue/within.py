@@ -18,7 +18,7 @@ from v2m.agent.dialogue.counted import NUMBER_WORD, spoken_number
 SHARES = {"half": 2, "third": 3, "quarter": 4}
 # what a piece is said as, then "of" and the place it is of
 PIECE_RE = re.compile(rf"\b(?:the |its )?(?:(?P<which>first|second|last|final|1st|2nd|latter|former|opening|closing|middle) "
-                      r"(?P<share>half|third|quarter)|(?P<tail>tail|back) end|(?P<mid>middle)|(?P<edge>first|last|final|"
+                      r"(?P<share>half|third|quarter)|(?P<tail>tail|back)[- ]end|(?P<mid>middle)|(?P<edge>first|last|final|"
                       rf"opening|closing) (?:(?P<n>\d+(?:\.\d+)?|{NUMBER_WORD}|few|couple(?: of)?) )?(?:s|secs?|seconds|moments)\b)"
                       r" (?:of|in) (?P<rest>(?:the |that |this )?[a-z0-9: ]{2,40}?)(?=\s*(?:$|[,.;!?]|\b(?:and|but|then|"
                       r"please|to|so|with|a bit|more|less)\b))")
