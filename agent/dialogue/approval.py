@@ -55,10 +55,11 @@ PUBLISHED_AT_RE = re.compile(rf"\b{PUBLISHED}(?<=\d)(?: ?[ap]\.?m\.?)?\b", re.I)
 # it from here", "ttyl"): a turn made of these and of words that wish for nothing is a sign-off
 CLOSING_RE = re.compile(
     # what the thanks is for ("thank you all for the quick turnaround": no wish for quick), nothing more asked ("no
-    # further changes", "nothing further from us"), and whose word it is ("from our side", "on our end")
+    # further changes", "nothing further from us"; with no change named only at a clause's end: "no more crashes" asks),
+    # and whose word it is ("from our side", "on our end")
     r"\b(?:(?:thanks|thank (?:you|u|ya)|thx|ty|cheers)(?: (?:you )?(?:all|everyone|guys|so much|a lot|again))* for (?:the|your|all the|this|"
-    r"that|such (?:a|an)) (?:(?!(?:but|and|now|then|can|could|would|will|please|pls|make|just|so|also)\b)[a-z'-]+ ?){1,4}|(?:no|nothing) (?:further|more|other|else)(?: changes?| edits?| notes?| tweaks?| requests?)?"
-    r"(?: (?:needed|required|from (?:us|me)))?|(?:final )?(?:approval|sign[- ]?off)(?: given| granted| from (?:us|me))?|"
+    r"that|such (?:a|an)) (?:(?!(?:but|and|now|then|can|could|would|will|please|pls|make|just|so|also)\b)[a-z'-]+ ?){1,4}|(?:no|nothing) (?:further|more|other|else)(?: changes?| edits?| notes?| tweaks?| requests?"
+    r"|(?= (?:needed|required|from (?:us|me))\b|\s*(?:[,.;:!-]|$)))(?: (?:needed|required|from (?:us|me)))?|(?:final )?(?:approval|sign[- ]?off)(?: given| granted| from (?:us|me))?|"
     r"(?:from|on) (?:our|my) (?:side|end)|"
     r"thanks|thank (?:you|u|ya)|thankyou|thx|ty|tysm|ta|cheers|much appreciated|appreciate it|approved|signed off|"
     r"(?:that'?s|this is|this'?s|it'?s|thats) (?:exactly |just )?(?:it|the one|a wrap|what i wanted|fire)|exactly (?:it|right|"

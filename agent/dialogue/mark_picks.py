@@ -27,8 +27,9 @@ _SIZE = r"(?:big|little|small|loud|extra|new|sudden)"
 GONE_KIND_RE = re.compile(rf"{_LEAD}{_GONE} (?:the|that|this|those|these|all(?: the)?|my|our|your) (?:{_SIZE} )?"
                           r"(stabs?|stings?|stingers?|crash(?:es)?|swells?|stops?|buttons?)(?: out)?(?: (?:please|again|too|as well))?\W*")
 # every mark taken out, or of a kind, said as all of them ("remove all the accents", "no sudden hits anywhere", "lose
-# all the crashes"; "no hit" alone is no such request): a hit or an accent names any mark, as the plan's marks are heard
-ALL_MARKS_RE = re.compile(rf"{_LEAD}(?:{_GONE} (?:all(?: of)?(?: the| my| your| those)?|the|those|these|any)|no(?: more)?) "
+# all the crashes", "no further crashes", "no more of the stings"; "no hit" alone is no such request): a hit or an
+# accent names any mark, as the plan's marks are heard
+ALL_MARKS_RE = re.compile(rf"{_LEAD}(?:{_GONE} (?:all(?: of)?(?: the| my| your| those)?|the|those|these|any)|no(?: (?:more|further)(?: of)?)?) "
                           rf"(?:(?:{_SIZE}|the|those|these) )*(?P<noun>hits|accents|marks|stabs|stings|crashes|swells)"
                           r"(?: (?:anywhere|at all|everywhere|out|please|again|anymore|any more))*\W*")
 
