@@ -1,0 +1,31 @@
+"""Older turns fix20d's self-corrections broke, in the user's words and other voices of the same meaning (written
+before the fix): "not the guitar, I mean the flute" is a contrast after a turn the user puts right, not a repair said
+while speaking, so its "not" stays and the part meant moves, the one it names as wrong untouched."""
+
+from __future__ import annotations
+
+import pytest
+from edit_clips import level_at, open_chat
+
+
+@pytest.mark.parametrize("said", ["no is not the guitar, I mean the flute",
+                                  # other voices
+                                  "not the guitar, i mean the flute", "no no it's not the guitar i meant the flute",
+                                  "it isn't the guitar, I mean the flute"])
+def test_not_this_part_i_mean_that_one_moves_the_part_meant(tmp_path, said):
+    """d11 (review9): after "the guitar, more loud", "no is not the guitar, I mean the flute" is the flute louder and the
+    guitar as it was before that turn (before: "'not flute' read as flute", the guitar kept louder)."""
+    chat = open_chat(tmp_path, "bossa nova with a flute melody")
+    before = chat.plan
+    chat.say("the guitar, more loud")
+    turn = chat.say(said)
+    assert level_at(chat.plan, "melody", 10) > level_at(before, "melody", 10), turn.reply
+    assert level_at(chat.plan, "harmony", 10) == level_at(before, "harmony", 10), turn.reply
+
+
+@pytest.mark.parametrize("said", ["no is not the guitar, I mean the flute", "not the drums, i mean the bass",
+                                  "it isn't the piano, I mean the sax"])
+def test_a_contrast_is_no_spoken_repair(said):
+    from v2m.agent.dialogue.self_repair import repaired
+
+    assert repaired(said) == said
