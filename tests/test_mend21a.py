@@ -1,6 +1,7 @@
 """Older turns fix20d's self-corrections broke, in the user's words and other voices of the same meaning (written
 before the fix): "not the guitar, I mean the flute" is a contrast after a turn the user puts right, not a repair said
-while speaking, so its "not" stays and the part meant moves, the one it names as wrong untouched."""
+while speaking, so its "not" stays and the part meant moves, the one it names as wrong untouched; "the violins are a
+bit much" names a section (the strings) the score lacks, which no solo part plays, so the chat asks."""
 
 from __future__ import annotations
 
@@ -29,3 +30,16 @@ def test_a_contrast_is_no_spoken_repair(said):
     from v2m.agent.dialogue.self_repair import repaired
 
     assert repaired(said) == said
+
+
+@pytest.mark.parametrize("said", ["hmm the violins are a bit much",
+                                  # other voices
+                                  "the violins are too loud", "turn the violins down a bit", "the trumpets are a bit much"])
+def test_a_section_the_score_lacks_too_loud_is_asked_about(jazz_chat, said):
+    """test_followups_wordings: after "more drive in the third shot", "hmm the violins are a bit much" in a jazz combo
+    (sax, piano, bass, drums): the violins are a string section, which no part of the score is, so a question and the
+    plan as it was (before: the tenor sax softer, as for a solo "the saxophone is too loud" where the fiddle plays)."""
+    jazz_chat.say("more drive in the third shot")
+    p1 = jazz_chat.plan
+    turn = jazz_chat.say(said)
+    assert jazz_chat.plan == p1 and turn.question, turn.reply
