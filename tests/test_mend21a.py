@@ -1,7 +1,8 @@
 """Older turns fix20d's self-corrections broke, in the user's words and other voices of the same meaning (written
 before the fix): "not the guitar, I mean the flute" is a contrast after a turn the user puts right, not a repair said
 while speaking, so its "not" stays and the part meant moves, the one it names as wrong untouched; "the violins are a
-bit much" names a section (the strings) the score lacks, which no solo part plays, so the chat asks."""
+bit much" names a section (the strings) the score lacks, which no solo part plays, so the chat asks; "the version
+where the bass walked" is the latest version that still had the walking bass."""
 
 from __future__ import annotations
 
@@ -43,3 +44,20 @@ def test_a_section_the_score_lacks_too_loud_is_asked_about(jazz_chat, said):
     p1 = jazz_chat.plan
     turn = jazz_chat.say(said)
     assert jazz_chat.plan == p1 and turn.question, turn.reply
+
+
+@pytest.mark.parametrize("said", ["ok put the swing back, the version where the bass walked",
+                                  # other voices
+                                  "go back to the version where the bass walked", "the one where the bass was walking, bring that back",
+                                  "i preferred the version where the bass walked"])
+def test_the_version_where_a_part_did_something_is_the_last_that_still_had_it(jazz_long, said):
+    """p-tune jazzclub-04 t6: after a walking bass from the 5th cut, more energy at the end, then bossa ("more Jobim"),
+    "put the swing back, the version where the bass walked" is the last swing version, the walk and the energy both
+    kept (before: the style set back to jazz alone, 'the version where the bass walked' not read)."""
+    jazz_long.say("from the 5th cut on let the bass walk")
+    jazz_long.say("more energy in the last two shots")
+    swing = jazz_long.plan
+    jazz_long.say("less swing, more Jobim")
+    assert jazz_long.plan.style == "bossa"
+    turn = jazz_long.say(said)
+    assert jazz_long.plan == swing, turn.reply
