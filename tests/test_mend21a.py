@@ -61,3 +61,4 @@ def test_the_version_where_a_part_did_something_is_the_last_that_still_had_it(ja
     assert jazz_long.plan.style == "bossa"
     turn = jazz_long.say(said)
     assert jazz_long.plan == swing, turn.reply
+    assert "did not act" not in turn.reply, turn.reply   # the version named is the one gone back to
