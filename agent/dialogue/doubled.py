@@ -24,11 +24,12 @@ def roles(plan, idx: list[int], word: str) -> list[str]:
     return list(named) if len(set(named.values())) == 1 else []   # rock's two guitars are two instruments: `role_of`'s
 
 
-def balance(e, word: str, step_db: float, against: str | None = None) -> None:
-    """`orchestration.balance`, each part `word`'s instrument plays moved when it plays more than one."""
+def balance(e, word: str, step_db: float, against: str | None = None, said: str = "") -> None:
+    """`orchestration.balance`, each part `word`'s instrument plays moved when it plays more than one (`said`: the
+    words as said, where "the violins" names a section)."""
     parts = roles(e.plan, e.idx, word)
     if len(parts) < 2:
-        return orchestration.balance(e, word, step_db, against)
+        return orchestration.balance(e, word, step_db, against, said)
     asked: list[Ask] = []
     e.said.append(f"The {word} plays the {' and the '.join(TUNE.get(r, r) for r in parts)} here, so all of them moved.")
     for k, r in enumerate(parts):

@@ -311,7 +311,7 @@ HANDLERS: dict[str, Callable[[Edit, EditIntent], None]] = {
     "swap": lambda e, it: doubled.swap(e, it.target, it.value),   # "the piano should lead" where it does: said
     "only": lambda e, it: orchestration.only(e, it.value),
     "balance": lambda e, it: _loudness(e, it) if _plays_all(e, it) else
-    doubled.balance(e, it.value, _level_step(it), it.target),   # an instrument on several parts: all of them
+    doubled.balance(e, it.value, _level_step(it), it.target, it.text),   # an instrument on several parts: all of them
     "hit": lambda e, it: marks.add_hits(e, it.scope.times_s, it.value) or hit_words.sounded(e, it.text, it.value),
     "no_hit": lambda e, it: marks.drop_hits(e, it.scope.times_s or None),
     "lock": lambda e, it: marks.lock(e, True), "unlock": lambda e, it: marks.lock(e, False),

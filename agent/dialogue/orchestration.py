@@ -296,8 +296,15 @@ def add(e, word: str, *, quiet: bool = False, more: bool = False, back: bool = F
     ops.set_roles(p, e.idx, add=role)
 
 
-def balance(e, word: str, step_db: float, against: str | None = None) -> None:
-    """One part louder or softer against the others (Section.levels_db), never the whole mix."""
+def _section(word: str, said: str) -> bool:
+    """Whether `word` was said in the plural of a section's player ("the violins are a bit much", "the trumpets"): a
+    section (the strings, the brass) the score lacks is no solo part's role, so the sax does not stand in for it."""
+    return word in FAMILIES and patterns.compiled(rf"\b{re.escape(word)}e?s\b", re.I).search(said or "") is not None
+
+
+def balance(e, word: str, step_db: float, against: str | None = None, said: str = "") -> None:
+    """One part louder or softer against the others (Section.levels_db), never the whole mix (`said`: the words as
+    said, where a plural names a section: "the violins" are the strings, no soloist)."""
     p = e.plan
     if not word:  # a reader knew a part should move but not which one
         raise Ask(f"Which instrument should be {'louder' if step_db > 0 else 'softer'}?")
@@ -308,7 +315,8 @@ def balance(e, word: str, step_db: float, against: str | None = None) -> None:
         if step_db < 0 and role is not None and (entry := _entering(e, role)) is not None:
             e.move(entry)   # "the strings coming in here are a bit much": where they come in
             return balance(e, word, step_db, against)
-        if step_db < 0 and role is None and (own := vocab.INSTRUMENTS.get(word, ("", ""))[1]) in vocab.ROLE_WORDS and \
+        if step_db < 0 and role is None and not _section(word, said) and \
+                (own := vocab.INSTRUMENTS.get(word, ("", ""))[1]) in vocab.ROLE_WORDS and \
                 any(own in ops.effective_roles(p, p.sections[i]) for i in e.idx):   # "the sax is too loud", none: the part
             name = {**load_style(p.style).instruments, **p.instrumentation}.get(own, own).split("(")[0].strip().lower()
             e.said.append(f"There is no {word} in the score: the {name} plays {prohibited.TUNE_WORDS.get(own, 'its part')}, "

@@ -36,6 +36,9 @@ REMARK_RE = re.compile(r"^(?:we|i|you|there|it|that|they)\b[^.?!]{0,60}?\b(?:did
                        r"are not|wasn'?t|haven'?t|hasn'?t|no)\b[^.?!]{0,40}?[\s,]+(?:ok(?:ay)?|so|anyway|then)\b[\s,]*(?:just\s+)?",
                        re.I)
 WORD_RE = re.compile(r"[\w:.']+")
+# What a contrast says before the words it puts right ("no is not the guitar, I mean the flute", "it isn't the piano, i
+# mean the sax"): a turn before is put right, not a slip of the tongue, and its "not" is read by the readers after
+NEGATED_RE = re.compile(r"(?:\bnot|n'?t|\bnever)\W*$", re.I)
 
 
 def repaired(request: str) -> str:
@@ -58,6 +61,8 @@ def _one(request: str, m: re.Match) -> str | None:
     word = first.group().lower()
     if (m["explicit"] or SAID_AGAIN_BARE_RE.match(word)) and \
             (at := list(compiled(rf"(?<![\w:.']){re.escape(word)}(?![\w:.'])", re.I).finditer(before))):
+        if NEGATED_RE.search(before[:at[-1].start()]):
+            return None                               # "not the guitar, I mean the flute": a contrast
         return before[:at[-1].start()] + after       # the repair from the word said again
     if BARE_MOMENT_RE.match(before) and HAS_MOMENT_RE.search(after):
         return after                                  # "twenty two seconds no the candles are at eighteen ..."

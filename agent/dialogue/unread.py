@@ -95,13 +95,19 @@ ORDERED_RE = re.compile(rf"^\W*(?:(?:and|also|then|plus|please|just|can you|coul
 
 
 NOT_WHICH_RE = re.compile(r"^\W*(?:no\W+)?not (?:both|all(?: of them)?|those|that one)\W*$", re.I)
+# a version told by what it was ("..., the version where the bass walked"), or called back ("..., bring that back"): read
+# when the turn went back to a version
+VERSION_TOLD_RE = re.compile(r"^\W*(?:(?:ok|okay|so|and|yes|yeah|just|please)\W+)*(?:(?:the|that) (?:version|one|mix|take|draft) "
+                             r"(?:where|with|when|that)\b|(?:bring|put|have|get) (?:that|it|this) back\W*$)", re.I)
 
 
 def taken_back(piece: str, intents: list) -> bool:
     """Whether `piece` takes back an earlier change ("take back the crash", "forget the speed-up") and the turn did
-    (a revert, a mark dropped): `recall` read it, which the grammar this module asks does not."""
+    (a revert, a mark dropped; "no, not both, I meant just shot 3" too), or tells the version the turn went back to:
+    `recall` and `versions` read it, which the grammar this module asks does not."""
     return bool(TAKE_BACK_RE.match(piece) or UNDO_NAMED_RE.match(piece) or CORRECTION_RE.match(piece) or NOT_WHICH_RE.match(piece)) \
-        and any(it.what in ("revert", "no_hit", "remove") for it in intents)   # "no, not both, I meant just shot 3" too
+        and any(it.what in ("revert", "no_hit", "remove") for it in intents) or \
+        bool(VERSION_TOLD_RE.match(piece)) and any(it.what == "revert" for it in intents)   # "the version where ..."
 
 
 def unread(analysis, plan, request: str, read: Callable, intents: list | None = None, history: list | None = None) -> list[str]:
@@ -136,7 +142,7 @@ def unread(analysis, plan, request: str, read: Callable, intents: list | None = 
                 or only_reason(words(piece.lower())) or PURPOSE_RE.search(piece) or aside(piece) \
                 or place_alone(analysis, plan, piece, intents or []) or feeling_ways.chosen(piece, intents or []) or \
                 asks_nothing(piece, intents or []) or \
-                taken_back(piece, intents or []) or _side_with_time(piece) or \
+                taken_back(piece, intents or []) or taken_back(said_piece, intents or []) or _side_with_time(piece) or \
                 any(it.what == "no_hit" for it in intents or []) and MARK_GONE_RE.search(piece):
             continue   # the whole score ("..., everywhere"), a moment told ("the last two shots are the teachers' race"),
             # praise ("the kids will love it"), why ("add a flute, like a bird singing"), what the video is for ("it's for

@@ -27,7 +27,7 @@ from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import DECADE, END_WORDS, START_WORDS
 from v2m.agent.dialogue.references import AFTER_NTH_RE, COUNTED_CHANGES_RE, ORIGINAL_RE, THIS_ONE_RE, attribute, version_named
-from v2m.agent.dialogue.vocab import INSTRUMENTS
+from v2m.agent.dialogue.vocab import INSTRUMENTS, style_keywords
 from v2m.agent.dialogue.where import Ask, fmt
 from v2m.tools.contract import EditIntent, ScorePlan
 
@@ -68,6 +68,9 @@ PLACE_WORDS = {"shot", "shots", "cut", "cuts", "intro", "end", "ending", "start"
 WITH_RE = re.compile(r"\b(?:version|mix|one|take)\s+(?:with|w/?(?= )|that had|where (?:we|i|you) (?:had|added|put in|brought in))\s+"
                      r"(?P<what>(?:the|that|a|an|those|these|all the|more)\s+[^.,;:!?]{1,40})", re.I)
 WANT_RE = re.compile(r"\b(?:back|revert|return|restore|go with|use|bring|liked|prefer|preferred|better)\b", re.I)
+# "put the swing back", "bring back the rock": a style by name, brought back
+STYLE_BACK_RE = re.compile(r"\b(?:put|bring|have|get)\s+(?:the\s+|that\s+|my\s+|our\s+)?(?P<what>[a-z][\w'-]*)\s+back\b|"
+                           r"\b(?:bring|put)\s+back\s+(?:the\s+|that\s+)?(?P<what2>[a-z][\w'-]*)\b", re.I)
 # Words that say nothing of which edit was meant ("the choir idea", "the cello bit", "my last change").
 GENERIC = set("""the a an that this those these my your our his her their all of to for on in at with and or but it its
 thing things stuff bit bits note notes change changes edit edits request requests version versions idea ideas one ones
@@ -203,6 +206,8 @@ def named_by_having(request: str, history: list[ScorePlan] | None) -> list[EditI
     """
     if not history or len(history) < 2:
         return None
+    if (back := style_back(request, history)) is not None:
+        return back
     if not WITH_RE.search(request) and (one := NAMED_ONE_RE.search(request)) and version_named(request) is None and \
             not ORIGINAL_RE.search(request.lower()):   # "the chill one from the start" is the first score
         said = (one.group("what") or one.group("what2")).strip()
@@ -221,6 +226,19 @@ def named_by_having(request: str, history: list[ScorePlan] | None) -> list[EditI
         raise Ask(f"No version so far was made with {said}, so I left the score as it is. Which version do you "
                   f"mean? Say e.g. 'go back to version 2'.")
     return [EditIntent(what="revert", version=found[-1], text=request[:400])]
+
+
+def style_back(request: str, history: list[ScorePlan]) -> list[EditIntent] | None:
+    """"Put the swing back" right after the edit that made it bossa: that edit taken back, the version before it with its
+    band, chords and every edit made in the swing (a style set anew writes them afresh). None when the words name no
+    style, or the last edit did not take that style away (edits made since stay: the style is then set anew)."""
+    if not (m := STYLE_BACK_RE.search(request)) or (k := next((k for k in range(len(history) - 2, -1, -1)
+                                                             if history[k] != history[-1]), None)) is None:
+        return None
+    named = style_keywords("").get((m["what"] or m["what2"]).lower())
+    if named is None or named != history[k].style or named == history[-1].style:
+        return None
+    return [EditIntent(what="revert", version=k, text=request[:400])]
 
 
 # "go back to the bollywood one", "the jazzy version was better": the version an edit made, by that edit's words
