@@ -29,6 +29,11 @@ from v2m.agent.dialogue.where import WHOLE_RE, Ask, fmt, moment, visible_cuts
 from v2m.agent.dialogue.place_finders import locate
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
+# what a withdrawal goes on to take back itself ("nvm no hit", "never mind, remove it"): the withdrawn turn's mark or
+# part is still the one meant, so that turn stays heard
+TAKES_BACK_RE = re.compile(r"(?:no|not|none|don'?t|without|remove|drop|lose|take (?:it |that |them )?(?:out|off|away))\b",
+                           re.I)
+
 
 def asked_turn(turns: list[TurnRecord]) -> TurnRecord | None:
     """The last turn, when the planner answered it with a question (its request, reply and options)."""
@@ -50,7 +55,8 @@ def withdrawn(turns: list[TurnRecord], said: str = "") -> frozenset[int]:
     no place), though every other turn's names stay heard (`edit_log.heard_in`)."""
     after = [t.text if t.kind == "say" else None for t in turns[1:]] + [said or None]
     return frozenset(k for k, (t, nxt) in enumerate(zip(turns, after))
-                     if t.kind == "say" and t.question and nxt is not None and withdrawal(nxt) is not None)
+                     if t.kind == "say" and t.question and nxt is not None and (rest := withdrawal(nxt)) is not None
+                     and not TAKES_BACK_RE.match(rest))
 
 
 def answered(planner, analysis: VideoAnalysis, old: ScorePlan, lineage: list[ScorePlan], asked: TurnRecord | None,

@@ -84,7 +84,8 @@ SURPRISE_RE = re.compile(r"\bi (?:never|didn'?t|did not|had no idea)(?: (?:even|
 WISH_BESIDE_CLOSING_RE = re.compile(
     r"\b(?:like|more|less|fewer|too|not|no|but|though|however|except|instead|only|just a|bit|little|can|could|"
     r"would|should|need|needs|want|wants|wish|make|add|remove|drop|lose|change|swap|switch|turn|bring|"
-    r"put|try|back|again|undo|redo|version|faster|slower|louder|quieter|softer|calmer|darker|brighter|"
+    r"put|try|back|again|undo|redo|version|faster|slower|louder|quieter|softer|calmer|darker|brighter|reduce|lower|raise|"
+    r"increase|decrease|boost|volume|loud|quiet|"
     r"bigger|punchier|busier|shot|cut|section|intro|ending|end|start|tempo|key|style)\b|\d", re.I)
 
 # Approval of what is there now ("perfect", "that's the one", "omg this slaps", "good. locking that in")
