@@ -1,12 +1,13 @@
 """Places said beside a moment of the picture (p-tune, written before the fix, in the user's words and other voices):
 "when they open the big present from Father Christmas, that's the last picture, ..." names the place by the picture
 counted, so the edit lands there, even when the moment's own words hold a "from" ("the present from Santa"), which
-is no place of its own."""
+is no place of its own; a place in brackets beside a place's name ("from pheras onwards (that is 6th cut)") is that
+place; a soft start that "slowly slowly increase"s is a build, as one that grows."""
 
 from __future__ import annotations
 
 import pytest
-from edit_clips import long_clip, open_long
+from edit_clips import energy_at, long_clip, make_analysis, open_long
 
 
 @pytest.fixture()
@@ -41,3 +42,64 @@ def test_a_place_said_by_the_picture_counted_beside_a_moment(xmas, said, lo, hi,
         assert inside and min(inside) > old, turn.reply
     else:
         assert inside and max(inside) < old, turn.reply
+
+
+WEDDING_CUTS = (6, 15, 24, 33, 45, 58, 70, 81)
+
+
+@pytest.fixture()
+def wedding(tmp_path):
+    """A 90 s wedding highlight cut at WEDDING_CUTS (shots 1-9), scored as a marching band."""
+    return open_long(tmp_path, "punjabi wedding, brass band baja", make_analysis(90.0, 25.0, [c * 25 for c in WEDDING_CUTS]))
+
+
+def _only_in(before, after, lo: float, hi: float) -> bool:
+    """Whether every section outside [lo, hi] kept its energy and tempo."""
+    out = lambda p: [(s.start_s, s.energy, s.tempo_bpm) for s in p.sections if s.end_s <= lo + 0.05 or s.start_s >= hi - 0.05]
+    return out(before) == out(after)
+
+
+def _rises(plan, lo: float, hi: float) -> bool:
+    inside = [s.energy for s in plan.sections if lo - 0.05 <= s.start_s < hi - 0.05]
+    return len(inside) >= 2 and inside[-1] > inside[0]
+
+
+@pytest.mark.parametrize("said", [
+    "From pheras onwards (that is 6th cut) till the end, start soft and slowly slowly increase, full josh at the end",
+    # other voices
+    "from the vidaai (i.e. the sixth cut) to the end: begin quiet and build",
+    "After the pheras (6th cut), start soft then get bigger and bigger",
+])
+def test_a_place_in_brackets_beside_its_name_is_that_place(wedding, said):
+    """p-tune wedding-02 t3: the bracketed "(that is 6th cut)" was lost with its brackets, "pheras" left as no place."""
+    before = wedding.plan
+    turn = wedding.say(said)
+    assert not turn.question, turn.reply
+    assert _rises(wedding.plan, 58, 90) and _only_in(before, wedding.plan, 58, 90), turn.reply
+
+
+@pytest.mark.parametrize("said, lo, hi, up", [
+    ("in the doli scene (shot 8) a bit more energy", 70, 81, True),
+    ("from the sangeet (that's the 3rd cut) onwards, calmer please", 24, 90, False),
+])
+def test_a_bracketed_place_for_a_plain_edit(wedding, said, lo, hi, up):
+    before = wedding.plan
+    turn = wedding.say(said)
+    mid = (lo + hi) / 2
+    assert (energy_at(wedding.plan, mid) > energy_at(before, mid)) == up and energy_at(wedding.plan, mid) != energy_at(before, mid), turn.reply
+    assert _only_in(before, wedding.plan, lo, hi), turn.reply
+
+
+@pytest.mark.parametrize("said", [
+    "from the 6th cut till the end, start soft and slowly slowly increase",
+    # other voices
+    "the last three shots: start quiet and slowly increase",
+    "from 0:58 begin gently and gradually increase",
+])
+def test_a_soft_start_that_increases_is_a_build(wedding, said):
+    """'increase' said of the music itself after a soft start is a build (before: 'start soft and slowly increase' was
+    read falling, 'slowly slowly increase' as a style)."""
+    before = wedding.plan
+    turn = wedding.say(said)
+    assert not turn.question, turn.reply
+    assert _rises(wedding.plan, 58, 90) and _only_in(before, wedding.plan, 58, 90), turn.reply
