@@ -103,3 +103,39 @@ def test_a_soft_start_that_increases_is_a_build(wedding, said):
     turn = wedding.say(said)
     assert not turn.question, turn.reply
     assert _rises(wedding.plan, 58, 90) and _only_in(before, wedding.plan, 58, 90), turn.reply
+
+
+CHURCH_CUTS = (10, 22, 35, 47, 60, 72, 85)
+
+
+@pytest.fixture()
+def church(tmp_path):
+    """A 100 s service recap cut at CHURCH_CUTS (shots 1-8), scored as gospel."""
+    return open_long(tmp_path, "sunday service recap, organ and choir, gospel", make_analysis(100.0, 25.0, [c * 25 for c in CHURCH_CUTS]))
+
+
+@pytest.mark.parametrize("asked, answer, lo, hi", [
+    ("when pastor comes up to speak can it get real quiet", "thats the fourth shot um the one at thirty five", 35, 47),
+    # other voices
+    ("when the bishop walks in could things get really soft", "the sixth shot", 60, 72),
+    ("can it get real calm when they pray", "that's shot 2", 10, 22),
+])
+def test_it_gets_quiet_as_a_wish_answered_with_its_place(church, asked, answer, lo, hi):
+    """p-tune church-01 t3: "can it get real quiet" was no edit the grammar knew ('get quiet' guessed as a style), so
+    the answer's place had nothing to carry."""
+    before = church.plan
+    assert church.say(asked).question
+    turn = church.say(answer)
+    mid = (lo + hi) / 2
+    assert energy_at(church.plan, mid) < energy_at(before, mid), turn.reply
+    assert _only_in(before, church.plan, lo, hi), turn.reply
+
+
+@pytest.mark.parametrize("said, lo, hi", [("in the fourth shot can it get real quiet", 35, 47),
+                                          ("let it get really soft from the fifth cut on", 60, 100)])
+def test_it_gets_quiet_said_with_its_place(church, said, lo, hi):
+    before = church.plan
+    turn = church.say(said)
+    mid = (lo + hi) / 2
+    assert energy_at(church.plan, mid) < energy_at(before, mid), turn.reply
+    assert _only_in(before, church.plan, lo, hi), turn.reply
