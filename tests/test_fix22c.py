@@ -139,3 +139,34 @@ def test_it_gets_quiet_said_with_its_place(church, said, lo, hi):
     mid = (lo + hi) / 2
     assert energy_at(church.plan, mid) < energy_at(before, mid), turn.reply
     assert _only_in(before, church.plan, lo, hi), turn.reply
+
+
+CRUISE_CUTS = (9, 21, 30, 44, 57, 66, 79, 92)
+
+
+def _plays(plan, role: str, t: float) -> bool:
+    s = plan.sections[plan.section_at(t)]
+    return s.music and (not s.instruments or role in s.instruments)
+
+
+@pytest.fixture()
+def cruise(tmp_path):
+    """A 105 s holiday video cut at CRUISE_CUTS (shots 1-9), scored as reggae (drums playing)."""
+    return open_long(tmp_path, "reggae, sunny", make_analysis(105.0, 25.0, [c * 25 for c in CRUISE_CUTS]))
+
+
+@pytest.mark.parametrize("said, lo, hi", [
+    ("From when we get off at Barbados, that's the fourth bit of film, right through to the end, could it be a little "
+     "softer, and let the drummer have a rest there as well please.", 30, 105),
+    # other voices
+    ("give the drummer a break in the last two shots", 79, 105),
+    ("from the sixth bit of film on, let the drums take a rest", 57, 105),
+    ("the drummer can sit out the second shot", 9, 21),
+])
+def test_a_part_given_a_rest_is_out_there(cruise, said, lo, hi):
+    """p-tune cruise-03 t3: "let the drummer have a rest there" was unread (the drums kept playing)."""
+    before = cruise.plan
+    assert _plays(before, "drums", (lo + hi) / 2)
+    turn = cruise.say(said)
+    assert not _plays(cruise.plan, "drums", (lo + hi) / 2) and not _plays(cruise.plan, "drums", hi - 1), turn.reply
+    assert _plays(cruise.plan, "drums", lo - 2), turn.reply
