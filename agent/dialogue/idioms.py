@@ -275,7 +275,7 @@ def all_in(text: str) -> str:
 
 
 # A quiet start and a rise said as two steps ("start quiet, then get louder", "begin softly and get bigger", "open soft;
-# then build", "keep it quiet (at first), then get louder"): one build over the place, as "start quiet and build"
+# then build", "keep it quiet (at first), then get louder", "start soft and slowly slowly increase"): one build over the place, as "start quiet and build"
 # (`phrases.SHAPES`), not quieter everywhere and then louder everywhere. When the rise ends its clause, or is said from a
 # place on ("start quiet, then get louder from 0:20": quiet until there, the rise from there, `quiet_first`); a rise
 # "into" a cut or shot ends there ("start softer and grow into the second cut": from the start until that cut).
@@ -283,9 +283,9 @@ START_RISE_RE = re.compile(
     r"\b((?:start|begin|open|(?P<keep>keep))\w*(?: (?:it|things|the music|the track|off|out))*(?: (?:very|really|super|so|"
     r"fairly|pretty|a bit|a little|a touch|a tad|little|nice and))? (?P<q>soft|quiet|silent|small|gentl|low|sparse|calm|minimal|subdued)\w*"
     r"(?(keep)(?: (?:at first|to begin with|at the start|early on|for now|for a bit|for a while))?))\s*(?:[,;]|\.(?!\d))?\s*"
-    r"(?:and |but )?(?:then |after that |afterwards |from there )?(?:slowly |gradually |steadily )?(?:(?:get|gets|getting|go|goes|"
+    r"(?:and |but )?(?:then |after that |afterwards |from there )?(?:(?:slowly|gradually|steadily|bit by bit|little by little) )*(?:(?:get|gets|getting|go|goes|"
     r"going|grow|grows|growing|become|becomes|becoming|turn|turns) )?(?:louder|bigger|fuller|busier|more intense|more energy|"
-    r"more energetic|build\w*(?: up)?|grow\w*|swell\w*|ris(?:e|es|ing)|climb\w*|(?:end|ends|finish|finishes|close|closes)(?: (?:up|off|on|it))?"
+    r"more energetic|build\w*(?: up)?|grow\w*|swell\w*|ris(?:e|es|ing)|climb\w*|increas(?:e|es|ing)|(?:end|ends|finish|finishes|close|closes)(?: (?:up|off|on|it))?"
     r"(?: (?:really|very|super|so|nice and|a lot))? (?:loud|big|huge|full|strong|epic|massive|intense|powerful)(?! (?:chord|hit|note|stab|button)))"
     r"(?P<into> (?:into|in to|up to|towards?|to)(?= (?:the )?(?:\w+ )?(?:cut|shot)s?\b))?"   # "... grow into the 2nd cut"
     r"(?(into)|(?= *(?:$|[,;!?]|\.(?!\d)|and\b|but\b|please\b|over\b|across\b|through\b|thru\b|towards?\b|to the end\b|by the end\b|"

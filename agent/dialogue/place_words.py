@@ -159,6 +159,8 @@ go more somewhat quite tone mood add use bring obv obviously ofc pls plz only st
 APPOSITIVE_RE = re.compile(r"^\s*(?:(?:which|that|it|this) ?(?:'s|’s| is| s|s| are| was| happens| comes)|i\.?e\.?|namely|i mean|(?:about|around|"
                            r"roughly|approximately|at|so|like)(?= \d{1,2}:\d{2}\W*$))\b", re.I)   # "..., that's shots 2 and 3"; "when he jumps, about 0:22,"
 NAMING_RE = re.compile(r"^\s*(?:the|our|my|his|her|their|where|when)\b(?![^,;.!?]*\b(?:too|more|less|should|needs?)\b)", re.I)   # a name
+# a shot counted by another of its names ("the last picture", "the fourth bit of film", "photo 3"): a place, never a name
+COUNTED_SHOT_RE = re.compile(rf"\b{ORD} (?:{SHOT_WORD}|{FILM_BIT})|\b{SHOT_WORD} \d", re.I)
 PEAK_RE = re.compile(r"\b(?:peaks?|peaking|climax(?:es|ing)?|tops? out|crest(?:s|ing)?|biggest point|high point|lands?)\b")   # a peak, no name
 # A moment said as the side of a stretch ("from when he starts crawling", "after the kiss") that the clause after names
 # ("..., that's the sixth shot", "..., around 0:50"): that place is the same side of the stretch
@@ -171,8 +173,8 @@ SIDE_PLACE_RE = re.compile(rf"^\s*(?:(?:the )?(?:{ORD} |last |final )?(?:shot|cu
 def appositive(before: str, clause: str) -> str:
     """A clause that only says which place the one before meant, as said after it (`APPOSITIVE_RE`): "from when
     he starts crawling, that's the sixth shot" is from the sixth shot on, "until ..., that's 0:40" until 0:40."""
-    place = APPOSITIVE_RE.sub(" ", clause, count=1)
-    if OWN_PLACE_RE.search(before) and not OWN_PLACE_RE.search(place) and NAMING_RE.match(place) and not PEAK_RE.search(place):
+    place = APPOSITIVE_RE.sub(" ", clause, count=1)   # ("the present from Santa, that's the last picture": "from" is the moment's own)
+    if OWN_PLACE_RE.search(before) and not OWN_PLACE_RE.search(place) and not COUNTED_SHOT_RE.search(place) and NAMING_RE.match(place) and not PEAK_RE.search(place):
         return ""   # "from 0:13 to 0:21 a little slower, that's the hard step": a name given to that place, no mood ("..., that is the peak": a swell there)
     if not (side := SIDE_OF_MOMENT_RE.search(before)) or not SIDE_PLACE_RE.match(place):
         return place

@@ -14,6 +14,7 @@ What it rewrites, each a table or rule of its own below:
   harp", "the creek uh 17 seconds in"), as where a writer types the comma; "like" and "you know" only where set off
   as a filler ("like, make it faster", "it's like really slow", "faster, you know"): "like a 70s cop show", "I like
   the drums" keep it;
+- the music wished to "get" a level ("can it get real quiet"): "go really quiet", as the readers know it (`GET_LEVEL_RE`);
 - texting's words ("gonna", "wanna", "lemme", "rly", "thats", "r" for are, " & ", "2" for too): the words (`TEXTED`);
   "kinda" stays as typed (a size to `amounts`: a little, where "kind of" is dropped as a hedge);
 - punctuation said aloud in dictation ("comma", "full stop", "period", "question mark"): the sign, never "a full
@@ -73,6 +74,13 @@ VIBES_RE = LazyPattern(r"\b(?!(?:the|a|an|some|more|less|add|with|no|those|these
 # "it goes a bit fast", "the song runs kinda slow": how it is ("it is a bit fast"), a complaint (it went faster still)
 GOES_RE = LazyPattern(r"\b(it|this|that|everything|the (?:music|song|track|tune|piece|score)) (?:goes|runs|moves|plays|is going|is running)"
                       r"((?: (?:a bit|a little|a tad|kind of|kinda|way|too|so|really|pretty|rather|just))+) (fast|quick|slow)(?:ly)?\b", re.I)
+# the music wished to "get" a plain level ("can it get real quiet", "let things get really soft"): as "go quiet", which
+# the readers know ("get" alone is no word of theirs: "get quiet" was guessed as a style); a spoken "real" before such a
+# word is "really". Only with the music as subject ("can we get soft strings" names a part)
+GET_LEVEL_RE = LazyPattern(r"\b(it|things|everything|(?:the )?(?:music|song|track|tune|score)) (?:get|go) (?:real|really) (?=(?:quiet|soft|calm|"
+                           r"gentle|slow|loud|big|busy|sparse|mellow|chill|intense|dark|bright|low|still|hushed)\b)|"
+                           r"\b(it|things|everything|(?:the )?(?:music|song|track|tune|score)) get (?=(?:(?:very|super|so|nice and|pretty|quite) )?"
+                           r"(?:quiet|soft|calm|gentle|slow|loud|big|busy|sparse|mellow|chill|intense|dark|bright|low|still|hushed)\b)", re.I)
 DECIMAL_COMMA_RE = LazyPattern(r"\b(\d+),(\d)(?= ?(?:s|secs?|seconds?)\b)")   # "the first 6,5 seconds": 6.5 (never "shots 1,2")
 
 # A filler said while thinking ("um", "uhh", "erm", "hmm"), with the commas around it
@@ -164,6 +172,7 @@ def _plain(text: str) -> str:
                            else "", text)
     text = STRETCH_RE.sub(lambda m: m[0] if len(set(m[0].lower())) == 1 else stretched(m[0]), MARKS_RE.sub(r"\1", text))   # "sooo": so; "ppp", "fff" as typed
     text = LIKE_RE.sub(lambda m: f"{m['w'] or m['v'] or ''} ", text)
+    text = GET_LEVEL_RE.sub(lambda m: f"{m[1]} go really " if m[1] else f"{m[2]} go ", text)   # "can it get real quiet"
     text = GOES_RE.sub(r"\1 is\2 \3", VIBES_RE.sub(r"\1 vibe", TEXTED_RE.sub(lambda m: TEXTED[m.group(0).lower()], text)))
     text = ALSO_RE.sub(r"\1 too", TOO_RE.sub(r"\1 too ", text))   # "are 2 boomy", "and the bass 2"
     text = OK_RE.sub("ok", AND_RE.sub(" and ", ARE_RE.sub(" are ", DECIMAL_COMMA_RE.sub(r"\1.\2", text))))
