@@ -33,3 +33,26 @@ def test_a_part_said_first_goes_back_alone(tmp_path, said):
     assert chat.plan.instrumentation == last.instrumentation, turn.reply   # the flute stays
     assert [energy_at(chat.plan, t) for t in TIMES] == [energy_at(last, t) for t in TIMES], turn.reply
     assert not turn.question, turn.reply
+
+
+@pytest.mark.parametrize("said", [
+    "I've had a think and I'm afraid I was wrong about the church photographs at the beginning. They were nicer before "
+    "I asked you to soften them. Could you put those first ones back how they were?",   # p-a-golden-01 t5
+    # other voices
+    "I was wrong about the beginning. It was nicer before I asked you to soften it. Could you put it back how it was?",
+    "the first three shots were better before you made them gentler, put them back how they were",
+    "On reflection the opening worked before I had you tone it down; please restore it as it was."])
+def test_a_stretch_named_with_the_edit_that_changed_it_goes_back_there_only(tmp_path, said):
+    """p-a-golden-01 t5: after "the first three photographs ... a bit gentler", a build at the end and the tune further
+    back, the first stretch as before the softening (its energy again), the build and everything past the stretch as
+    they are (before: a question about 'church', or the whole last edit undone, or a question which edit 'soften' was)."""
+    chat = open_long(tmp_path, "jazz")
+    first = chat.plan
+    chat.say("the first three shots are too bouncy, make them gentler")
+    chat.say("more energy in the last three shots")
+    chat.say("the tune is too loud, bring it back a bit")
+    last = chat.plan
+    turn = chat.say(said)
+    assert [energy_at(chat.plan, t) for t in TIMES[:3]] == [energy_at(first, t) for t in TIMES[:3]], turn.reply
+    assert [energy_at(chat.plan, t) for t in TIMES[3:]] == [energy_at(last, t) for t in TIMES[3:]], turn.reply
+    assert [level_at(chat.plan, "melody", t) for t in TIMES[3:]] == [level_at(last, "melody", t) for t in TIMES[3:]], turn.reply
