@@ -33,6 +33,7 @@ def test_a_part_said_first_goes_back_alone(tmp_path, said):
     assert chat.plan.instrumentation == last.instrumentation, turn.reply   # the flute stays
     assert [energy_at(chat.plan, t) for t in TIMES] == [energy_at(last, t) for t in TIMES], turn.reply
     assert not turn.question, turn.reply
+    assert "did not act" not in turn.reply, turn.reply   # every piece was the part put back (added with the unread fix)
 
 
 @pytest.mark.parametrize("said", [
