@@ -11,7 +11,9 @@ from v2m.agent.dialogue.changes import diff
 from v2m.agent.dialogue.hit_words import GONE_VERBS
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.orchestration import role_of
-from v2m.agent.dialogue.patterns import compiled
+from v2m.agent.dialogue.patterns import compiled, said_sentences
+from v2m.agent.dialogue.references import AS_IT_WAS
+from v2m.agent.dialogue.versions import KEEP_CLAUSE_RE
 from v2m.agent.dialogue.phrases import opening
 from v2m.tools.contract import EditIntent, ScorePlan
 
@@ -25,6 +27,20 @@ PART_BACK_RE = re.compile(opening("actually|no|sorry|wait|please|just|ok|okay|an
                           r"these |our )?(?P<part>[a-z ]{2,30}?) back (?:to )?(?:(?:how|the way|like|as) (?:it|they|she|he) (?:was|were|used to be|"
                           r"sounded)|(?:like|as) (?:before|at first|it was)|to (?:normal|the original|what it was|how it was))\b", re.I)
 PART_KINDS = ("levels", "roles", "instrument")
+# The part said first, its going back after ("rhythm in the end, please go back like first version", "the drums in
+# market I like more the first time, before I said make strong. Change back this", "the beat was better at first, put
+# it back"): an earlier state named (`EARLIER_RE`) and a wish for it (`WANTED_RE`), in the sentences that name the part
+EARLIER_RE = re.compile(r"\b(?:first|original|earlier|old|previous)\s+(?:version|one|time|take|mix|draft)\b|\bthe original\b|"
+                        r"\bat (?:the )?first\b|\bbefore (?:i|we|you)\s+(?:said|asked|told|made|had you|wanted)\b|"
+                        rf"\b{AS_IT_WAS}", re.I)
+WANTED_RE = re.compile(r"\b(?:back|revert|restore|preferred|prefer|liked?|loved)\b|\b(?:better|nicer|more good)\b", re.I)
+# what else the request may ask ("back like the first version but louder", "go back to the first version with
+# strings"): an edit beside the going back, which this reader leaves to the others; "before I said make strong" is
+# the edit named, not asked again, and "keep the flute" what going back leaves
+OTHER_ASK_RE = re.compile(r"\b(?:louder|quieter|softer|stronger|weaker|faster|slower|brighter|darker|with|without|add|"
+                          r"remove|drop|lose|less|more (?!good\b|the\b))\b", re.I)
+NAMED_EDIT_RE = re.compile(r"\bbefore (?:i|we|you)\s+(?:said|asked|told|made|had you|wanted)\b[^.;!?]*", re.I)
+DRUM_WORDS_RE = re.compile(r"\b(?:rhythm|groove)\b(?!\s+(?:section|guitar|part))", re.I)   # "the rhythm": the beat, as `part_levels` reads it
 
 
 def part_named(m: re.Match | None, history: list[ScorePlan] | None) -> tuple[str, str | None]:
@@ -33,10 +49,25 @@ def part_named(m: re.Match | None, history: list[ScorePlan] | None) -> tuple[str
     return (parts[0], role_of(history[-1], parts[0])) if parts else ("", None)
 
 
+def said_first(request: str, history: list[ScorePlan] | None) -> tuple[str, str | None]:
+    """The one part said, then wished back as an earlier state had it, and its role in the last plan ("", None: no
+    such request: no earlier state named, no wish for it, another edit asked beside it, or not one part)."""
+    if not history or len(history) < 2 or not EARLIER_RE.search(request) or not WANTED_RE.search(request):
+        return "", None
+    rest = KEEP_CLAUSE_RE.sub(" ", NAMED_EDIT_RE.sub(" ", request))
+    if OTHER_ASK_RE.search(rest):
+        return "", None
+    said = [x for x in said_sentences(rest) if EARLIER_RE.search(x) or WANTED_RE.search(x)]
+    parts = list(dict.fromkeys(p for x in said for p in named_parts(DRUM_WORDS_RE.sub("drums", x).lower())))
+    return (parts[0], role_of(history[-1], parts[0])) if len(parts) == 1 else ("", None)
+
+
 def undone(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | None:
     """The part named back as before the first edit that changed it; None when the words name no part's edits, or
     no edit changed that part."""
     word, role = part_named(PART_EDITS_RE.match(request.strip()) or PART_BACK_RE.match(request.strip()), history)
+    if role is None:
+        word, role = said_first(request, history)
     if role is None:
         return None
     plan = history[-1]   # an instrument that plays several parts (a piano piece's bass, chords and tune): each of them

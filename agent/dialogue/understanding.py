@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bare_bpm, before_that, bell_sound, character, compared, complaints, decades, drops, edit_log, edits, entries, exclusions, fade_ins, followups, fronted, halfway, idioms, input_guard, into_it, kept_instead, keyed, landed, loose_places, marks, marks_kept, meant_kind, meant_places, messages, moment_answers, moment_table, moments, music_ends, music_places, names, noted, orchestration, picture_places, plainly, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, self_repair, settings, settled_parts, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
+from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bare_bpm, before_that, bell_sound, character, compared, complaints, decades, drops, edit_log, edits, entries, exclusions, fade_ins, followups, fronted, halfway, idioms, input_guard, into_it, kept_instead, keyed, landed, loose_places, marks, marks_kept, meant_kind, meant_places, messages, moment_answers, moment_table, moments, music_ends, music_places, named_back, names, noted, orchestration, picture_places, plainly, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, self_repair, settings, settled_parts, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
 from v2m.agent.dialogue.changes import NOTHING, describe, diff, same_music
 from v2m.agent.dialogue.intents import apply_intents, scope_of
 from v2m.agent.dialogue.runons import punctuated
@@ -158,7 +158,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     if offer := bell_sound.asked(request, plan):   # "not so twinkly" where sleigh bells play: they, or the whole?
         raise offer
 
-    again = before_that.before_named(request, history) or \
+    again = named_back.stretch_back(request, history, partial(understand, analysis)) or before_that.before_named(request, history) or \
         meant_kind.gone(analysis, request, history, partial(understand, analysis), last_place(history)) or \
         part_undo.undone(request, history) or kept_instead.read(request, history) or \
         add_corrected.redone(request, history, partial(understand, analysis)) or \

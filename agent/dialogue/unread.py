@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from v2m.agent.dialogue import at_marks, complaints, feeling_ways, fronted, hit_words, idioms, verbed
+from v2m.agent.dialogue import at_marks, complaints, feeling_ways, fronted, hit_words, idioms, part_undo, verbed
 from v2m.agent.dialogue.said_beside import beside
 from v2m.agent.dialogue.approval import approves
 from v2m.agent.dialogue.counted import there_timed
@@ -48,6 +48,7 @@ PIECE_SPLIT_RE = re.compile(rf"(?:{CLAUSES_RE.pattern}|\s*\b(?:also|plus|while y
 # a mark or its taking out ("we no longer want that accent. Please remove it"): read when the turn took a mark out
 MARK_GONE_RE = re.compile(rf"\b(?:{hit_words.MARK_NOUNS}|{hit_words.GONE_VERBS})\b", re.I)
 MARK_RE = re.compile(rf"\b(?:{hit_words.MARK_NOUNS})\b", re.I)   # a mark said ("big crash on it"): read when the turn put one
+PUT_BACK_WISH_RE = re.compile(r"\b(?:back|revert|restore|undo)\b")   # "change back this": the wish for a part as it was
 
 # the words a place alone is said with beside it: hedged ("maybe around the middle"), spared ("[but] the intro")
 PLACE_HEDGE_RE = re.compile(rf"\b(?:maybe|perhaps|probably|around|about|roughly|somewhere|near|ish|except|but|apart|other|than|"
@@ -110,6 +111,16 @@ def taken_back(piece: str, intents: list) -> bool:
         bool(VERSION_TOLD_RE.match(piece)) and any(it.what == "revert" for it in intents)   # "the version where ..."
 
 
+def part_put_back(piece: str, intents: list) -> bool:
+    """Whether `piece` is a word of a part put back as it was, when that is all the turn did: the part said first
+    ("rhythm in the end"), the earlier state ("before I said make strong") or the wish ("Change back this"), which
+    `part_undo.said_first` reads across the sentences together."""
+    if not intents or not all(it.what == "revert" and it.target for it in intents):
+        return False
+    low = part_undo.DRUM_WORDS_RE.sub("drums", piece.lower())
+    return bool(named_parts(low) or part_undo.EARLIER_RE.search(low) or PUT_BACK_WISH_RE.search(low))
+
+
 def unread(analysis, plan, request: str, read: Callable, intents: list | None = None, history: list | None = None) -> list[str]:
     """The pieces of `request` that `read` (as `edits.read_request`) cannot read, as said, in order: read by nothing,
     or only guessed by the embeddings as something the turn's `intents` do not do ("give it a glimmerwave flavour and
@@ -143,6 +154,7 @@ def unread(analysis, plan, request: str, read: Callable, intents: list | None = 
                 or place_alone(analysis, plan, piece, intents or []) or feeling_ways.chosen(piece, intents or []) or \
                 asks_nothing(piece, intents or []) or \
                 taken_back(piece, intents or []) or taken_back(said_piece, intents or []) or _side_with_time(piece) or \
+                part_put_back(piece, intents or []) or \
                 any(it.what == "no_hit" for it in intents or []) and MARK_GONE_RE.search(piece):
             continue   # the whole score ("..., everywhere"), a moment told ("the last two shots are the teachers' race"),
             # praise ("the kids will love it"), why ("add a flute, like a bird singing"), what the video is for ("it's for
