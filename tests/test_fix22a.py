@@ -147,3 +147,29 @@ def test_a_part_up_in_the_shot_named_by_who_is_seen(tmp_path, named, said):
     assert turn.changed and not turn.question, turn.reply
     assert sum(_levels(chat.plan, 35).values()) > sum(_levels(before, 35).values()), turn.reply
     assert _levels(chat.plan, 45) == _levels(before, 45) and _levels(chat.plan, 25) == _levels(before, 25), turn.reply
+
+
+# ----------------------------------------------------------------------------- "<place>, that's the <name>"
+
+@pytest.mark.parametrize("named, said", [
+    ("From the sixth picture to the end, that's the boat trip on the lake, could it be calmer, with no drums at all?",
+     "On the boat trip part I mentioned before, the tune is too loud. Could it sit back there?"),
+    # other voices
+    ("from the sixth picture on - that's the boat trip - calmer please",
+     "The tune's blaring out over everything on the boat trip, tuck it back please."),
+    ("the sixth picture to the end, which is the boat trip, no drums please",
+     "during the boat trip the melody is yelling over the rest, more of a background please"),
+    ("From the sixth photo to the end, it's the boat trip on the lake. A bit calmer there please.",
+     "the tune sits on top of everything in the boat trip bit, pull it back")])
+def test_a_place_said_then_named_is_that_place_later(tmp_path, named, said):
+    """caravan-14 t2 and t6 said without the place again: "from the sixth picture to the end, that's the boat trip"
+    names shots 6-9 "the boat trip" (before: no name kept, so "the boat trip part" later was no place)."""
+    chat = _open(tmp_path, "something grand for the mountains, with big drums like in the war films",
+                 _clip(115.0, [10, 22, 35, 47, 60, 71, 85, 98]))
+    chat.say(named)
+    chat.say("the second and third pictures quieter please")   # the last edit elsewhere: no "there" to lean on
+    before = chat.plan
+    turn = chat.say(said)
+    assert level_at(chat.plan, "melody", 100) < level_at(before, "melody", 100), turn.reply
+    assert level_at(chat.plan, "melody", 65) < level_at(before, "melody", 65), turn.reply
+    assert _before(chat.plan, 60) == _before(before, 60), turn.reply
