@@ -275,13 +275,22 @@ PLACE_SAID_RE = re.compile(rf"\b(?:at|on|around|in|for|from) (?P<place>{STRETCH}
 
 
 SEEN_SAID_RE = re.compile(r"\b(?:where|when|while)\b")
+# A place, then what it is in a clause of its own ("from the sixth picture to the end, that's the boat trip on the lake",
+# "shots 2 to 4, which is the wedding"): "the boat trip" is that place from then on
+THATS_NAME_RE = re.compile(rf"^\s*(?:that'?s|thats|that is|which is|it'?s|this is) {DET} (?P<name>{WORD}(?: {WORD})?)"
+                           r"(?: (?:on|in|at|by|of|with|to|from|round|across) [a-z' -]+)?\s*$")
+PLACE_ON_RE = re.compile(rf"^\s*(?P<from>from |after )?(?P<place>{STRETCH})(?P<on> on| onwards?| to the (?:very )?end)?\s*$")
 
 
-def _seen_apart(clauses: list[str]) -> list[str]:
+DASHED_RE = re.compile(r"(?<=[^\d\s])\s+[-\u2013\u2014]\s+|\s+[-\u2013\u2014]\s+(?=[^\d\s])")   # (not "0:20 - 0:30")
+
+
+def _said_apart(clauses: list[str]) -> list[str]:
     """`clauses` with who is seen at a place said right after it, no comma between, as a clause of its own ("an
-    accent on cut 4 where the CEO finally shows up": "an accent on cut 4", "where the CEO finally shows up")."""
+    accent on cut 4 where the CEO finally shows up": "an accent on cut 4", "where the CEO finally shows up"), and
+    clauses set apart by dashes split ("from the sixth picture on - that's the boat trip - calmer")."""
     out = []
-    for clause in clauses:
+    for clause in (part for c in clauses for part in DASHED_RE.split(c)):
         m = SEEN_SAID_RE.search(clause)
         head, tail = (clause[:m.start()].rstrip(), clause[m.start():]) if m else (clause, "")
         out += [head, tail] if m and PLACE_LAST_RE.search(head) and WHO_THERE_RE.match(tail) else [clause]
@@ -291,8 +300,13 @@ def _seen_apart(clauses: list[str]) -> list[str]:
 def beside(clauses: list[str]) -> dict[str, str]:
     """The names said in a clause of their own beside a place (see NAME_ALONE_RE, WHO_THERE_RE)."""
     found: dict[str, str] = {}
-    clauses = _seen_apart(clauses)
+    clauses = _said_apart(clauses)
     for k, clause in enumerate(clauses):
+        if k and (w := THATS_NAME_RE.match(clause)) and is_name(name := w.group("name")) and \
+                (p := PLACE_ON_RE.match(clauses[k - 1])):
+            on = p["on"] or p["from"] and not re.search(r"\b(?:to|till|until|-)\b", p["place"])
+            found[name] = f"from {p['place']} on" if on else p["place"]
+            continue
         if k and (w := THATS_WHERE_RE.match(clause)) and is_name(name := w.group("name")):
             said_before = [m for c in clauses[max(0, k - 2):k] for m in PLACE_SAID_RE.finditer(c)]   # (past an "eh")
             if said_before:
