@@ -173,3 +173,17 @@ def test_a_place_said_then_named_is_that_place_later(tmp_path, named, said):
     assert level_at(chat.plan, "melody", 100) < level_at(before, "melody", 100), turn.reply
     assert level_at(chat.plan, "melody", 65) < level_at(before, "melody", 65), turn.reply
     assert _before(chat.plan, 60) == _before(before, 60), turn.reply
+
+
+@pytest.mark.parametrize("said", ["from the third shot on, the melody is yelling out over the rest",
+                                  # other voices
+                                  "from shot 3 to the end the tune is louder than the rest, pull it back",
+                                  "after the second cut the melody sits above the rest, tuck it in"])
+def test_over_the_rest_is_the_other_parts_not_the_rest_of_the_video(tmp_path, said):
+    """"the melody is yelling out over the rest": the other parts, no place "the rest of the video" (before: the melody
+    down everywhere but the place said)."""
+    chat = _open(tmp_path, "something grand with big drums", _clip(40.0, [10, 20, 30]))
+    before = chat.plan
+    turn = chat.say(said)
+    assert level_at(chat.plan, "melody", 35) < level_at(before, "melody", 35), turn.reply
+    assert _before(chat.plan, 20) == _before(before, 20), turn.reply
