@@ -235,7 +235,7 @@ NAME_ALONE_RE = re.compile(rf"^\s*{DET} {lasting.NAME}(?: (?:{'|'.join(MOMENT_NO
 # (not cues.STRETCH_RE: a cue's IN and OUT may be joined by "and" or "through", where a name's place may not)
 STRETCH = rf"(?:from )?{CLOCK} ?(?:to|-|until|till) ?{CLOCK}|{PLACE}"
 PLACE_ALONE_RE = re.compile(rf"^\s*(?:(?:at|on|around|in) )?(?P<place>{STRETCH})\s*$")
-PLACE_LAST_RE = re.compile(rf"\b(?:at|on|around|in) (?P<place>{STRETCH})\s*$")
+PLACE_LAST_RE = re.compile(rf"\b(?:at|on|around|in) (?P<place>{STRETCH})(?: please| pls| if you can| if possible)?\s*$")   # "... on the fourth cut please, where"
 
 
 def _named(name: str) -> bool:
@@ -259,22 +259,54 @@ def naming_only(clauses: list[str]) -> list[str]:
 
 # Who is seen at a place, said in a clause of its own after it ("from the fourth cut on, where our CEO is speaking",
 # "shots 2 to 4, when the bride walks in"): "the CEO part" and "the bride bit" are that place from then on
-WHO_THERE_RE = re.compile(rf"^\s*(?:where|when|while) (?:(?:{DET}) (?P<name>{WORD}(?: {WORD})?)(?: is| are|'s) {WORD}ing|"
-                          rf"{DET} (?P<who>{WORD}) {WORD}s)\b")
+# (an adverb may come before the verb: "where the CEO first appears", "when the bride finally walks in")
+SEEN_ADVERB = r"(?:first|finally|then|suddenly|just|now|eventually|actually|briefly|properly|really|at last)"
+WHEN_SEEN = rf"(?:{SEEN_ADVERB} )?"
+WHO_THERE_RE = re.compile(rf"^\s*(?:where|when|while) (?:(?:{DET}) (?P<name>{WORD}(?: (?!{SEEN_ADVERB}\b){WORD})?)(?: is| are|'s) "
+                          rf"{WHEN_SEEN}{WORD}ing|{DET} (?P<who>{WORD}) {WHEN_SEEN}{WORD}s)\b")
 FROM_ON_RE = re.compile(rf"^\s*(?:from|after|since) (?:{STRETCH})(?: on| onwards?)?\s*$")
 # A clause that says what is seen at the place the clause before it named ("land on the third cut, eh? That's where the
 # balcony view comes in", "a crash on the third cut please. that's where we see the balcony"): "the balcony view" is
 # that place for the rest of the chat (o-a-realtor-02 turn 6: "the balcony shot could use a bit more oomph")
 THATS_WHERE_RE = re.compile(rf"^\s*(?:that'?s|thats|that is|this is|which is|it'?s) (?:where|when) (?:(?:we|you|they|u) "
-                            rf"(?:see|get|meet|reach|have) )?(?:{DET} )?(?P<name>{WORD}(?: {WORD})?)(?: (?:comes? in|comes? up|"
+                            rf"(?:see|get|meet|reach|have) )?(?:{DET} )?(?P<name>{WORD}(?: (?!{SEEN_ADVERB}\b){WORD})?)(?: {SEEN_ADVERB})?(?: (?:comes? in|comes? up|"
                             rf"shows? up|turns? up|pops? up|kicks? in|appears?|starts?|begins?|happens?|is|are)\b[^,;]*)?\s*$")
 PLACE_SAID_RE = re.compile(rf"\b(?:at|on|around|in|for|from) (?P<place>{STRETCH})\b")   # a place said in a clause, anywhere
+
+
+SEEN_SAID_RE = re.compile(r"\b(?:where|when|while)\b")
+# A place, then what it is in a clause of its own ("from the sixth picture to the end, that's the boat trip on the lake",
+# "shots 2 to 4, which is the wedding"): "the boat trip" is that place from then on
+THATS_NAME_RE = re.compile(rf"^\s*(?:that'?s|thats|that is|which is|it'?s|this is) {DET} (?P<name>{WORD}(?: {WORD})?)"
+                           r"(?: (?:on|in|at|by|of|with|to|from|round|across) [a-z' -]+)?\s*$")
+PLACE_ON_RE = re.compile(rf"^\s*(?P<from>from |after )?(?P<place>{STRETCH})(?P<on> on| onwards?| to the (?:very )?end)?\s*$")
+
+
+DASHED_RE = re.compile(r"(?<=[^\d\s])\s+[-\u2013\u2014]\s+|\s+[-\u2013\u2014]\s+(?=[^\d\s])")   # (not "0:20 - 0:30")
+
+
+def _said_apart(clauses: list[str]) -> list[str]:
+    """`clauses` with who is seen at a place said right after it, no comma between, as a clause of its own ("an
+    accent on cut 4 where the CEO finally shows up": "an accent on cut 4", "where the CEO finally shows up"), and
+    clauses set apart by dashes split ("from the sixth picture on - that's the boat trip - calmer")."""
+    out = []
+    for clause in (part for c in clauses for part in DASHED_RE.split(c)):
+        m = SEEN_SAID_RE.search(clause)
+        head, tail = (clause[:m.start()].rstrip(), clause[m.start():]) if m else (clause, "")
+        out += [head, tail] if m and PLACE_LAST_RE.search(head) and WHO_THERE_RE.match(tail) else [clause]
+    return out
 
 
 def beside(clauses: list[str]) -> dict[str, str]:
     """The names said in a clause of their own beside a place (see NAME_ALONE_RE, WHO_THERE_RE)."""
     found: dict[str, str] = {}
+    clauses = _said_apart(clauses)
     for k, clause in enumerate(clauses):
+        if k and (w := THATS_NAME_RE.match(clause)) and is_name(name := w.group("name")) and \
+                (p := PLACE_ON_RE.match(clauses[k - 1])):
+            on = p["on"] or p["from"] and not re.search(r"\b(?:to|till|until|-)\b", p["place"])
+            found[name] = f"from {p['place']} on" if on else p["place"]
+            continue
         if k and (w := THATS_WHERE_RE.match(clause)) and is_name(name := w.group("name")):
             said_before = [m for c in clauses[max(0, k - 2):k] for m in PLACE_SAID_RE.finditer(c)]   # (past an "eh")
             if said_before:

@@ -43,8 +43,9 @@ FROM_THERE_RE = re.compile(r"\bfrom (?:there|then|that point|that moment|that sp
                            r"way |right )?(?:to|until|till|til|through to|up to) the (?:very )?end\b)")
 
 
-# "for the rest", "the rest of the video": the video but the place said before (not "the rest of the band")
-REST_RE = re.compile(r"\bthe rest\b(?! of the (?:band|instruments|parts|players|group|kit))(?: of (?:it|the (?:video|clip|film|"
+# "for the rest", "the rest of the video": the video but the place said before (not "the rest of the band", nor a part
+# "yelling out over the rest" or "louder than the rest": the other parts)
+REST_RE = re.compile(r"(?<!over )(?<!above )(?<!than )\bthe rest\b(?! of the (?:band|instruments|parts|players|group|kit))(?: of (?:it|the (?:video|clip|film|"
                      r"thing|track|way|time|piece|song)))?(?! (?:of|play|plays|drop|stay|is|are|out|come|should|can|could)\b)")
 
 

@@ -48,7 +48,10 @@ VERSION_SAID = (r"\b(?:version|mix|(?:the|that)(?: (?!one\b)[a-z][\w'-]*){0,2} o
                 r"where we were|what we had|(?:go|going|get|got|revert|return|roll|take (?:me|us|it)|put (?:it|things)) back|"
                 r"return(?:ed)? to|(?:preferred|liked|loved|prefer) (?:it|the music|the score|things)|"
                 r"revert(?:ed)?|restore|undo (?:everything|all|it all)|(?P<mean>(?:i|he|she|they|we|you) (?:mean|means|meant)))\b")
-BEFORE_RE = re.compile(VERSION_SAID + r".{0,30}?\b(?:before|prior to|since)\s+" + EDIT_SAID, re.I)
+# "the one I mentioned before from the sixth picture on", "the one we talked about before with the boat": "before" right
+# after a verb of saying is earlier in this chat, no edit named after it
+SAID_BEFORE = r"(?<!mentioned )(?<!said )(?<!told you )(?<!about )(?<!described )(?<!noted )(?<!brought up )(?<!pointed out )(?<!asked )"
+BEFORE_RE = re.compile(VERSION_SAID + r".{0,30}?\b" + SAID_BEFORE + r"(?:before|prior to|since)\s+" + EDIT_SAID, re.I)
 # "before we took the drums out it was perfect, go back to that": the edit named first, then that it was better
 BEFORE_FIRST_RE = re.compile(r"(?:^|[.!?;,]\s*|\b(?:honestly|but|and|well|ok|so|yeah|tbh)\s+)(?:it was \w+ )?before\s+"
                              + EDIT_SAID, re.I)

@@ -39,7 +39,9 @@ def visible_shots(analysis: VideoAnalysis) -> list[tuple[float, float]]:
 DEICTIC_RE = re.compile(r"\b(?:(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bcan )(?<!\bcould )(?<!\bwould )(?<!\bwill )"
                         r"there(?!'s|'re| (?:is|are|was|were|isn'?t|aren'?t|wasn'?t|weren'?t|seems?|must|should|might|may|be)\b)|(?:(?<=stop )|(?<=crash )|(?<=hit )|(?<=accent )|(?<=stab ))here|"
                         r"in there|those (?:same )?(?:shots?|parts?|bars|sections?)|the same (?:shots?|part|place|spot|"
-                        r"section|moment)|that (?:last |final |first |same |other )?(?:part|bit|section|spot|shot|moment|stretch))\b")
+                        r"section|moment)|that (?:last |final |first |same |other )?(?:part|bit|section|spot|shot|moment|stretch|"
+                        # the stretch named by the shape the last edit gave it ("the piano is lost during that build")
+                        r"build(?:-| )?up|build|swell|crescendo|climb|rise|fade(?:-| )?(?:in|out)|fade|passage))\b")
 WHOLE_RE = re.compile(r"\b(?:everywhere|overall|globally|the (?:whole|entire) (?:thing|score|piece|video|track|clip|film|song|way "
                       r"through|time|length)|all of it|throughout|all the way through|(?:start|beginning) (?:to|till|until) (?:the )?(?:very )?"
                       r"(?:finish|end)|(?<!drop )(?<!lose )(?<!mute )(?<!kill )(?<!cut )(?<!remove )everything(?! else| but| except| apart| other))\b")
