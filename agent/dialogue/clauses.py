@@ -132,10 +132,11 @@ def _style(c: Clause, t: str) -> str:
     if not hits or cultures.kind_of_part(c.text):   # "add a rock and roll guitar": the kind of the part added
         return t
     k = max(hits)[1]
-    # "the brass band is coming at 0:13": who arrives in the picture there, no style asked for
-    arrives = cultures.ARRIVING_RE.match(t, patterns.compiled(rf"\b{re.escape(k)}\b").search(t).end())
-    if not c.whole and (c.intents or arrives) or cultures.colour(c, kws[k]):  # "dub it out in shot 3: ...", "the funk is wild here"
-        return patterns.compiled(rf"\b{re.escape(k)}\b").sub(" ", t)
+    kw = patterns.compiled(rf"\b{re.escape(k)}\b")
+    # "dub it out in shot 3: ...", "the funk is wild here"; "the brass band is coming at 0:13": who arrives in the
+    # picture there, no style asked for
+    if not c.whole and (c.intents or cultures.ARRIVING_RE.match(t, kw.search(t).end())) or cultures.colour(c, kws[k]):
+        return kw.sub(" ", t)
     if not c.whole:
         raise Ask(f"A style applies to the whole score; I can make {c.span.label} slower, calmer or change its "
                   "instruments instead. Should I switch the whole score?")

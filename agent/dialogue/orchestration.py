@@ -314,7 +314,7 @@ def balance(e, word: str, step_db: float, against: str | None = None, said: str 
             return balance(e, against, -step_db)               # there: the one on top steps back
         if step_db < 0 and role is not None and (entry := _entering(e, role)) is not None:
             e.move(entry)   # "the strings coming in here are a bit much": where they come in
-            return balance(e, word, step_db, against)
+            return balance(e, word, step_db, against, said)
         if step_db < 0 and role is None and not _section(word, said) and \
                 (own := vocab.INSTRUMENTS.get(word, ("", ""))[1]) in vocab.ROLE_WORDS and \
                 any(own in ops.effective_roles(p, p.sections[i]) for i in e.idx):   # "the sax is too loud", none: the part

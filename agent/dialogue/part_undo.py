@@ -30,16 +30,16 @@ PART_KINDS = ("levels", "roles", "instrument")
 # The part said first, its going back after ("rhythm in the end, please go back like first version", "the drums in
 # market I like more the first time, before I said make strong. Change back this", "the beat was better at first, put
 # it back"): an earlier state named (`EARLIER_RE`) and a wish for it (`WANTED_RE`), in the sentences that name the part
+BEFORE_SAID = r"\bbefore (?:i|we|you)\s+(?:said|asked|told|made|had you|wanted)\b"   # "before I said make strong"
 EARLIER_RE = re.compile(r"\b(?:first|original|earlier|old|previous)\s+(?:version|one|time|take|mix|draft)\b|\bthe original\b|"
-                        r"\bat (?:the )?first\b|\bbefore (?:i|we|you)\s+(?:said|asked|told|made|had you|wanted)\b|"
-                        rf"\b{AS_IT_WAS}", re.I)
+                        rf"\bat (?:the )?first\b|{BEFORE_SAID}|\b{AS_IT_WAS}", re.I)
 WANTED_RE = re.compile(r"\b(?:back|revert|restore|preferred|prefer|liked?|loved)\b|\b(?:better|nicer|more good)\b", re.I)
 # what else the request may ask ("back like the first version but louder", "go back to the first version with
 # strings"): an edit beside the going back, which this reader leaves to the others; "before I said make strong" is
 # the edit named, not asked again, and "keep the flute" what going back leaves
 OTHER_ASK_RE = re.compile(r"\b(?:louder|quieter|softer|stronger|weaker|faster|slower|brighter|darker|with|without|add|"
                           r"remove|drop|lose|less|more (?!good\b|the\b))\b", re.I)
-NAMED_EDIT_RE = re.compile(r"\bbefore (?:i|we|you)\s+(?:said|asked|told|made|had you|wanted)\b[^.;!?]*", re.I)
+NAMED_EDIT_RE = re.compile(rf"{BEFORE_SAID}[^.;!?]*", re.I)
 DRUM_WORDS_RE = re.compile(r"\b(?:rhythm|groove)\b(?!\s+(?:section|guitar|part))", re.I)   # "the rhythm": the beat, as `part_levels` reads it
 
 
