@@ -47,6 +47,13 @@ FROM_THERE_RE = re.compile(r"\bfrom (?:there|then|that point|that moment|that sp
 # "yelling out over the rest" or "louder than the rest": the other parts)
 REST_RE = re.compile(r"(?<!over )(?<!above )(?<!than )\bthe rest\b(?! of the (?:band|instruments|parts|players|group|kit))(?: of (?:it|the (?:video|clip|film|"
                      r"thing|track|way|time|piece|song)))?(?! (?:of|play|plays|drop|stay|is|are|out|come|should|can|could)\b)")
+# ... but a shape over the rest is the rest of the video ("quieter in shot 1 and slowly building over the rest")
+SHAPED_REST_RE = re.compile(r"\b(?:build|grow|ris|swell|climb|increas|ramp|crescend|fad|slow|gradual|steadi)\w* over the rest\b")
+
+
+def rest_said(text: str) -> bool:
+    """The rest of the video said beside a place ("for the rest", "building over the rest"), not the other parts."""
+    return bool(REST_RE.search(text) or SHAPED_REST_RE.search(text))
 
 
 # "right after that", "just before it", "everything after that", said with no place of its own: beside the stretch the
@@ -111,7 +118,7 @@ def split_places(clause: str, analysis: VideoAnalysis, plan: ScorePlan,
         noun = noun_of(clause)   # "slower in the third shot and faster in the fourth": the fourth shot
         marked = HIT_WORDS_RE.search(words(left)) and AT_TIME_RE.search(words(left))   # "a stab at 0:10 and calmer in shot 4"
         if (marked or _names_place(left, analysis, plan, noun)) and \
-                (_names_place(right, analysis, plan, noun) or REST_RE.search(words(right))):
+                (_names_place(right, analysis, plan, noun) or rest_said(words(right))):
             return [left, *split_places(right, analysis, plan)]
         if read is not None and _names_place(right, analysis, plan, noun) and not _names_place(left, analysis, plan, noun) \
                 and read(words(right.lower())) is None and (mine := read(words(left.lower()))) and \
@@ -166,7 +173,7 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
     if shared is not None and shared.start_s < 0.05 < analysis.duration_s - 0.05 - shared.end_s and TO_END_RE.search(text):
         after = Span(shared.end_s, analysis.duration_s, f"after {fmt(shared.end_s)}", snap=False)
         return after, shared, True   # "quieter in the opening, then grow until the end": from where the opening ends
-    if shared is not None and REST_RE.search(text) and (shared.start_s < 0.05) != (shared.end_s > analysis.duration_s - 0.05):
+    if shared is not None and rest_said(text) and (shared.start_s < 0.05) != (shared.end_s > analysis.duration_s - 0.05):
         a, b = (shared.end_s, analysis.duration_s) if shared.start_s < 0.05 else (0.0, shared.start_s)
         return Span(a, b, f"the rest ({fmt(a)}-{fmt(b)})", snap=False), shared, True   # "louder in the first 10 s, quieter in the rest"
     if shared is not None and (m := RELATIVE_RE.search(text)):   # the moment is where the place said began
