@@ -323,12 +323,13 @@ HEARD = r"(?:hear|make out|pick out|distinguish|tell apart)"
 # How a part sounds when it is too loud or too quiet against the others ("a bit boomy", "too far forward").
 # the size words a phone note says them with too ("the beat kinda loud", "drums pretty loud"); a part plainly "loud"
 # or "noisy" ("the drums are loud") is a complaint with no size, "quiet" or "faint" likewise
+# (muddy in its other words, "the pad is mushy", "murky", "woolly": a sound smeared by too much of it, that part back)
 HEDGES = r"a (?:little |tiny |wee )?bit|a little|a touch|a tad|slightly|somewhat|kind of|kinda|sort of|sorta"   # the one list: similes, followups
 SAID_SO = rf"(?:too|way too|far too|{HEDGES}|pretty|very|super|rather|bit|really|so|overly|quite)"
 EXCESS = (rf"(?:(?<=is )|(?<=are ))(?:{SAID_SO} )*(?:loud|noisy)(?! enough)|(?:(?:{SAID_SO}|that) )+(?:loud|hot|strong|prominent|"
-          r"present|bright|harsh|shrill|boomy|muddy|tinny|piercing|brash|heavy|busy|cluttered|much(?! better| nicer| more| clearer)|far forward|forward|"
+          r"present|bright|harsh|shrill|boomy|muddy|mushy|murky|woolly|wooly|tinny|piercing|brash|heavy|busy|cluttered|much(?! better| nicer| more| clearer)|far forward|forward|"
           r"up front|out front|syrupy|sugary|cheesy|schmaltzy|sappy|saccharine|in (?:your|my|the) face)")
-HARSH = r"shrill|harsh|piercing|deafening|screeching|overbearing|boomy|muddy|tinny|overpowering|too loud|(?:com(?:es|ing) in|(?!(?:is|are|was|were|be|been|not|so|also|just)\b)[a-z]+) (?:(?:way|far|much|a bit|a little|just|kind of|a tad) )?too (?:hard|heavy|heavily|loud|loudly|strong|much|aggressive(?:ly)?|forcefully)"   # "the drums hit too hard", "are smacking way too hard": played too hard, whatever the verb
+HARSH = r"shrill|harsh|piercing|deafening|screeching|overbearing|boomy|muddy|mushy|murky|woolly|wooly|tinny|overpowering|too loud|(?:com(?:es|ing) in|(?!(?:is|are|was|were|be|been|not|so|also|just)\b)[a-z]+) (?:(?:way|far|much|a bit|a little|just|kind of|a tad) )?too (?:hard|heavy|heavily|loud|loudly|strong|much|aggressive(?:ly)?|forcefully)"   # "the drums hit too hard", "are smacking way too hard": played too hard, whatever the verb
 # a part said to sound poor ("the strings feel cheesy", "the piano sounds cheap"): a complaint, that part down, never added
 FLAWED = (r"(?:(?:is|are|sounds?|feels?|seems?|comes? across(?: as)?) )+(?:(?:so|really|very|kind of|a bit|a little|pretty|super|"
           r"way|just) )*(?:cheesy|corny|cheap|tacky|naff|cringe|cringy|cringey|clunky|plasticky|plastic|fake|annoying|"
