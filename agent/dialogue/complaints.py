@@ -24,11 +24,12 @@ LEVEL = {"quieter": ("loud", "overpowering", "dominant", "prominent", "boomy", "
          "louder": ("quiet", "soft", "weak", "faint", "timid", "thin", "buried", "distant", "lost", "shy", "low",
                     "hidden", "far back", "small", "meek", "feeble")}
 # the beat and the groove are the kit and also the pace and drive it sets: a word for its speed is the tempo, one for
-# its feel the energy ("the groove is too sleepy": more going on, not a new tempo)
+# its feel the energy ("the groove is too sleepy": more going on, not a new tempo; "the beat is too busy": less going on,
+# where the kit's level alone would leave every note it plays)
 PACE = {"faster": tuple(w for w, way in TOO.items() if way == "faster"),   # "too slow": `phrases.TOO`'s words
         "slower": tuple(w for w, way in TOO.items() if way == "slower"),
         "more energy": ("sleepy", "lazy", "laid back", "relaxed", "tame", "lifeless", "limp", "flat", "dull"),
-        "less energy": ("frantic", "hectic", "manic", "aggressive")}
+        "less energy": ("frantic", "hectic", "manic", "aggressive", "busy", "cluttered", "crowded", "dense")}
 # The word encoder puts a word near its opposite too ("busy" is 0.54 from "quiet", as from "rushed"), so a word not in
 # the lists must be nearer than vocab.THRESHOLD (0.5) to one side and further than vocab.MARGIN (0.03) from the
 # other: measured on the words of these lists, 0.6 and 0.1 keep "soft-spoken" (0.75 soft, 0.48 loud) and leave
@@ -61,7 +62,8 @@ FRAME_RE = Lazy((rf"(?P<lead>^|[,.;!?:]\s*|\b(?:and|but|so|though|ok|okay|lol|hm
                  rf"(?P<deg>(?:(?:{HEDGE}|{STRONG}|pretty|rather|quite|just|still) )*(?:too )?)"
                  r"(?P<adj>(?!(?:up|down|back|forward|out|in|more|less|over|off|on)\b)(?![a-z]+er\b)"   # no order ("the bass
                  r"[a-z]+(?:[ -](?:back|up|out|off|forward))?)"                                # a little louder")
-                 r"(?P<tail>(?: (?:tbh|ngl|honestly|though|now|lol|imo|to me|for me|for my taste|to my ears))*)\s*(?=[,.;!?]|$)",), re.I)
+                 r"(?P<tail>(?: (?:tbh|ngl|honestly|though|now|lol|imo|to me|for me|for my taste|to my ears))*)"
+                 r"\s*(?=[,.;!?]|$| (?:under|underneath|beneath|behind) )",), re.I)   # "... too busy under the voiceover": what it is under, left as said
 
 
 def _direction(adj: str, dims: dict[str, tuple[str, ...]]) -> str | None:
