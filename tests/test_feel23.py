@@ -44,3 +44,55 @@ def test_the_beat_too_busy_is_less_going_on(tmp_path, said):
     turn = chat.say(said)
     assert all(energy_at(chat.plan, t) < energy_at(before, t) for t in TIMES), turn.reply
     assert not turn.question, turn.reply
+
+
+def _yoga(tmp_path):
+    """p-d-yoga-02's clip: 30 s, cuts at 7, 14 and 22 s (shot 2 is 7-14), a chill lofi beat."""
+    from edit_clips import _open, make_analysis
+
+    return _open(tmp_path, "so yeah a chill lo fi beat for a power yoga reel",
+                 make_analysis(30.0, 25.0, [175, 350, 550], source="yoga.mp4"))
+
+
+SHOT2, OTHERS = (8.0, 12.0), (2.0, 5.0, 16.0, 20.0, 25.0, 28.0)
+
+
+@pytest.mark.parametrize("said", [
+    "hmm thats not chill anymore the warrior shot its like too intense now",   # p-d-yoga-02 t5
+    # other voices
+    "the warrior two bit has got too intense, bring it back down",
+    "warrior two feels way too full on now",
+    "can the warrior shot be calmer again, it's too much",
+])
+def test_a_place_named_earlier_said_too_intense_calms_there(tmp_path, said):
+    """p-d-yoga-02: shot 2 named "warrior two" in dictation (no comma) while it was made more intense, then the last
+    two shots slower with more bass; "the warrior shot ... too intense now" is shot 2 calmer, the rest as it was
+    (before: 'where do you mean by the warrior shot', or the last edit partly taken back)."""
+    chat = _yoga(tmp_path)
+    chat.say("the second shot thats warrior two make it more intense just that shot")
+    chat.say("then the last two shots um slower and you know more base in there")
+    before = chat.plan
+    turn = chat.say(said)
+    assert all(energy_at(chat.plan, t) < energy_at(before, t) for t in SHOT2), turn.reply
+    assert [energy_at(chat.plan, t) for t in OTHERS] == [energy_at(before, t) for t in OTHERS], turn.reply
+    assert chat.plan.sections[2:] == before.sections[2:] or all(
+        a.tempo_bpm == b.tempo_bpm and a.levels_db == b.levels_db for a, b in zip(chat.plan.sections[2:], before.sections[2:])), turn.reply
+
+
+@pytest.mark.parametrize("named", [
+    "the second shot thats warrior two make it more intense just that shot",   # p-d-yoga-02 t2
+    # other voices
+    "shot two that's the warrior pose give it more energy",
+    "the 2nd shot which is downward dog can you make it bigger",
+])
+def test_a_name_given_in_dictation_is_kept(tmp_path, named):
+    """A name given to a place with "that's" and no comma before the order ("the second shot thats warrior two make it
+    ..."), said again later by its first word and a noun for a shot ("the warrior shot"): that place."""
+    chat = _yoga(tmp_path)
+    chat.say(named)
+    before = chat.plan
+    again = {"warrior two": "the warrior shot", "the warrior pose": "the warrior pose",
+             "downward dog": "the downward dog shot"}[next(k for k in ("warrior two", "the warrior pose", "downward dog") if k in named)]
+    turn = chat.say(f"{again} is too intense")
+    assert all(energy_at(chat.plan, t) < energy_at(before, t) for t in SHOT2), turn.reply
+    assert [energy_at(chat.plan, t) for t in OTHERS] == [energy_at(before, t) for t in OTHERS], turn.reply
