@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 
 from v2m.agent.dialogue import edit_log, lasting, patterns, verbed
+from v2m.agent.dialogue.chapters import PART_RE, parts
 from v2m.agent.dialogue.counted import ORD, ORDINALS
 from v2m.agent.dialogue.going_into import went_into
 from v2m.agent.dialogue.hit_words import BAND_STOPS
@@ -329,29 +330,6 @@ def beside(clauses: list[str]) -> dict[str, str]:
             if head != m.group("name") and is_name(head):   # "the coach's speech": "the speech" too
                 found.setdefault(head, text)
     return found
-
-
-# A video's numbered parts as a request marks them out: "act 1 (to 0:35)", "part two", "chapter 3 (from 1:06)"
-PART_RE = re.compile(r"\b(?:act|part|chapter|movement) (?:\d|one|two|three|four|five)\b")
-
-
-def parts(clauses: list[str]) -> dict[str, str]:
-    """The numbered parts said in `clauses`, each as the stretch from where the part before it ends to where
-    the next begins (its own times first), when at least two are said and one of them has a time."""
-    said_parts = []   # [name, start, end], times as said or None
-    for clause in clauses:
-        if m := PART_RE.search(clause):
-            since = re.search(rf"\b(?:from|after|since) ({CLOCK})", clause)
-            until = re.search(rf"\b(?:until|till|to|up to) ({CLOCK})", clause)
-            said_parts.append([m.group(0), since and since.group(1), until and until.group(1)])
-    if len(said_parts) < 2 or not any(p[1] or p[2] for p in said_parts):
-        return {}
-    for k, p in enumerate(said_parts):
-        p[1] = p[1] or (said_parts[k - 1][2] if k else "0:00")
-    for k, p in enumerate(said_parts[:-1]):
-        p[2] = p[2] or said_parts[k + 1][1]
-    return {name: f"from {a} to {b}" if a and b else f"from {a}" if a else f"until {b}"
-            for name, a, b in said_parts if a or b}
 
 
 def earlier(history: list[ScorePlan] | None) -> dict[str, str]:
