@@ -108,6 +108,13 @@ def requests(history: list[ScorePlan] | None, *, changed: bool = False) -> list[
     return [r for r, none in lines if not (changed and none)]
 
 
+def last_request(history: list[ScorePlan] | None) -> str:
+    """The words of the last edit that changed the plan ("" when none); one that changed nothing since is
+    `unchanged_last`'s."""
+    said_so_far = requests(history, changed=True) if history and len(history) > 1 else []
+    return said_so_far[-1] if said_so_far else ""
+
+
 def unchanged_last(history: list[ScorePlan] | None) -> str:
     """The last request heard when it changed no music ("a crash at 0:20" where one was), else ""."""
     lines = LINE_RE.findall(history[-1].reasoning or "") if history else []

@@ -21,6 +21,7 @@ from functools import lru_cache
 from v2m.agent.dialogue import edit_log, lasting, patterns, verbed
 from v2m.agent.dialogue.chapters import PART_RE, parts
 from v2m.agent.dialogue.counted import ORD, ORDINALS
+from v2m.agent.dialogue.edit_log import last_request   # (re-exported: its readers ask names for it)
 from v2m.agent.dialogue.going_into import went_into
 from v2m.agent.dialogue.hit_words import BAND_STOPS
 from v2m.agent.dialogue.mentions import INSTR_ALT
@@ -338,13 +339,6 @@ def earlier(history: list[ScorePlan] | None) -> dict[str, str]:
     for request in edit_log.named(history):   # a name given in a turn since undone too: a fact about the picture
         found.update(said(request))
     return found
-
-
-def last_request(history: list[ScorePlan] | None) -> str:
-    """The words of the last edit that changed the plan ("" when none); one that changed nothing since is
-    `edit_log.unchanged_last`'s."""
-    said_so_far = edit_log.requests(history, changed=True) if history and len(history) > 1 else []
-    return said_so_far[-1] if said_so_far else ""
 
 
 # "for 13 and 14", "in 3 to 5": shot numbers said without the noun, after a request that counted shots
