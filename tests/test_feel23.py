@@ -96,3 +96,29 @@ def test_a_name_given_in_dictation_is_kept(tmp_path, named):
     turn = chat.say(f"{again} is too intense")
     assert all(energy_at(chat.plan, t) < energy_at(before, t) for t in SHOT2), turn.reply
     assert [energy_at(chat.plan, t) for t in OTHERS] == [energy_at(before, t) for t in OTHERS], turn.reply
+
+
+@pytest.mark.parametrize("said", [
+    "hmm thats not chill anymore",   # p-d-yoga-02 t5's first words
+    # other voices
+    "it doesn't feel calm any more",
+    "it's no longer mellow, bring that back",
+    "ugh, not relaxed anymore",
+])
+def test_a_quality_said_lost_is_wanted_back(tmp_path, said):
+    """A quality the music was liked for said gone ("not chill anymore", "no longer mellow") is that quality wanted
+    back: less energy, never "less chill" (as "not so chill" would be)."""
+    chat = _yoga(tmp_path)
+    chat.say("more energy")
+    before = chat.plan
+    turn = chat.say(said)
+    assert all(energy_at(chat.plan, t) < energy_at(before, t) for t in (*SHOT2, *OTHERS)), turn.reply
+
+
+def test_a_fault_said_gone_is_no_change(tmp_path):
+    """A fault said gone ("not boring anymore") is the music as wished: nothing moves toward the fault."""
+    chat = _yoga(tmp_path)
+    chat.say("more energy")
+    before = chat.plan
+    turn = chat.say("great, it's not boring anymore")
+    assert all(energy_at(chat.plan, t) >= energy_at(before, t) for t in (*SHOT2, *OTHERS)), turn.reply

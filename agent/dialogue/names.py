@@ -18,14 +18,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from v2m.agent.dialogue import edit_log, lasting, patterns, verbed
+from v2m.agent.dialogue import edit_log, lasting, patterns, verbed, verdicts
 from v2m.agent.dialogue.chapters import PART_RE, parts
 from v2m.agent.dialogue.counted import ORD, ORDINALS
 from v2m.agent.dialogue.edit_log import last_request   # (re-exported: its readers ask names for it)
 from v2m.agent.dialogue.going_into import went_into
 from v2m.agent.dialogue.hit_words import BAND_STOPS
 from v2m.agent.dialogue.mentions import INSTR_ALT
-from v2m.agent.dialogue.phrases import opening, words
+from v2m.agent.dialogue.phrases import TOO, opening, words
 from v2m.agent.dialogue.place_words import CLOCK, FILM_BIT, SECONDS, SHOT_WORD, only_place, shorthand
 from v2m.agent.dialogue.review_notation import notation
 from v2m.agent.dialogue.vocab import MOODS
@@ -67,6 +67,28 @@ def _stretch(place: str) -> str:
 # ... or a place is said to be the name ("last 4 seconds is the trophy lift", "the second cut is her walking in").
 IS_RE = re.compile(rf"(?P<place>{PLACE}) (?:(?:is|'s|are|was) (?:when |where )?(?:{DET} )?|(?:has|have|shows?|features?) (?:{DET} |an? )?)"
                    rf"(?P<name>{NAME})\s*$")  # "0:30 is the logo", "the shot 5 have a gun"
+# ... or a place is said to be the name with "that's" and the edit said on in the same breath ("the second shot thats
+# warrior two make it more intense", "shot two that's the warrior pose give it more energy"): the longest words that
+# name something (`_run_on_name`), the rest the edit
+THAT_IS_RE = re.compile(rf"(?P<place>{PLACE}),? (?P<that>that'?s|thats|that is|which is|which'?s) (?:(?P<det>{DET}) )?"
+                        rf"(?P<name>{WORD}(?: {WORD}){{0,3}})")
+# "the intro thats fine", "the end thats too slow now": how the place is judged, no name
+JUDGED_WORDS = set(re.split(r"\W+", f"{verdicts.FINE}|{verdicts.PRAISE}")) | verdicts.FAULTS | set(TOO) | {"where", "when", "while", "how", "why"}
+
+
+def _run_on_name(det: str | None, said: str) -> str | None:
+    """The longest first words of `said` that name something, said after "the" or two words or more ("warrior two"),
+    none of them a judgement; None when none do."""
+    words_ = said.split()
+    if any(w in JUDGED_WORDS for w in words_[:1]):
+        return None
+    for n in range(len(words_), 0 if det else 1, -1):
+        name = " ".join(words_[:n])
+        if is_name(name) and not any(w in JUDGED_WORDS for w in words_[:n]):
+            return name
+    return None
+
+
 # "the Tokyo bit", "the sunset shots", "the kitchen one": a place's own name beside its number.
 LABEL_RE = re.compile(rf"(?:\bthe |(?<=\d ))({WORD}(?: {WORD})?) ({'|'.join(MOMENT_NOUNS)}|shots|ones?)\b")
 # Words that are not names: pronouns and fillers, places (ordinals too: "first goal at 0:22" is a moment, not
@@ -92,6 +114,9 @@ AT_TIME_RE = re.compile(rf"\b(?:at|around|right at) (\d+:\d{{1,2}}(?:\.\d+)?|{SE
 
 
 PARTICLES = {"in", "on", "up", "down", "out", "off", "over", "away"}   # "her walking in" is a name
+# a number that ends a name ("warrior two", a pose; "scene three"): the name is its words before it (never "the opening
+# two", "the last two": counts of shots; nor a bar or a beat, the music's own count)
+NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
 def is_name(name: str) -> bool:
@@ -101,6 +126,8 @@ def is_name(name: str) -> bool:
         return is_name(" ".join(parts[:-1])) or all(w in ADJECTIVES or any(w in m.words for m in MOODS.values()) for w in parts[:-1])   # moment": felt
     if not parts or parts[-1] in ADJECTIVES or any(w in MOODS for w in parts[-1:]):
         return False
+    if len(parts) > 1 and parts[-1] in NUMBER_WORDS and parts[-2] not in ("bar", "bars", "measure"):
+        return is_name(" ".join(parts[:-1]))
     return parts[0] not in NOT_NAMES and not any(w in NOT_NAMES for w in parts if w not in PARTICLES) \
         and not re.search(rf"\b(?:{INSTR_ALT})(?:s|es)?\b", name) and not re.search(r"\d", name) \
         and not any(w in m.words for m in MOODS.values() for w in parts if w not in ADJECTIVES) \
@@ -144,6 +171,9 @@ def defined(text: str) -> tuple[str, dict[str, str]]:
         found[m.group("name")] = m.group("place")
         at = "at " if m.group("place")[0].isdigit() else ""   # "0:21 is the splash": the moment 0:21
         return text[:m.start()] + f" {at}{m.group('place')} " + text[m.end():], found
+    if (m := THAT_IS_RE.search(text)) and (name := _run_on_name(m.group("det"), m.group("name"))):
+        found[name] = m.group("place")   # "the second shot thats warrior two make it ...": the name, then the edit
+        return text[:m.start("that")] + text[m.start("name") + len(name):], found
     starts = [m.end() for m in re.finditer(rf"^\s*|\b{DET} ", text)]  # a name starts a clause or follows "the"
     for m in filter(None, (AT_RE.match(text, k) for k in starts)):
         name, place = m.group("name").strip(), _stretch(m.group("place"))
@@ -184,7 +214,7 @@ def _head(name: str) -> str:
     ("balcony view": "balcony"; "calm bit" stays whole, "calm" is a mood)."""
     words_ = name.split()
     head = " ".join(words_[:-1])
-    return head if len(words_) > 1 and words_[-1] in SAID_AGAIN_NOUNS and is_name(head) else name
+    return head if len(words_) > 1 and words_[-1] in (*SAID_AGAIN_NOUNS, *NUMBER_WORDS) and is_name(head) else name   # "warrior two": "the warrior shot"
 
 
 @lru_cache(maxsize=1024)
