@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import versions, vocab
+from v2m.agent.dialogue import verdicts, versions, vocab
 from v2m.agent.dialogue.mentions import BEING, HEDGES, INSTR_ALT
-from v2m.agent.dialogue.phrases import TOO
+from v2m.agent.dialogue.phrases import TOO, TOWARD
 from v2m.agent.dialogue.patterns import Lazy
 from v2m.tools.contract import ScorePlan
 
@@ -104,9 +104,16 @@ def _reworded_part(m: re.Match, plan: ScorePlan | None = None) -> str:
     return f"{m['lead']}{said}{m['tail']}"
 
 
+# A quality the music was liked for, said lost ("thats not chill anymore", "not relaxed any more"): wanted back, the way
+# toward it (never away, as "not so chill" is); a fault said gone ("not boring anymore") is the music as wished, left
+LOST_RE = re.compile(r"\b(?:not|n'?t)(?: (?:be|sound|feel|seem|really|very|that|so|as))* "
+                     rf"({'|'.join(sorted(set(TOO) - verdicts.FAULTS, key=len, reverse=True))}) (?:anymore|any more|any longer)\b", re.I)
+
+
 def plain(request: str, plan: ScorePlan | None = None) -> str:
     """`request` with each complaint about a part in its frame said in the grammar's words, a part `plan` does not
-    play left as typed; the rest as typed."""
+    play left as typed, and a quality said lost (`LOST_RE`) as the way back to it; the rest as typed."""
+    request = LOST_RE.sub(lambda m: TOWARD[TOO[m[1].lower()]], request)
     return FRAME_RE[0].sub(lambda m: _reworded(m, plan), request)
 
 
