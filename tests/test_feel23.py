@@ -122,3 +122,20 @@ def test_a_fault_said_gone_is_no_change(tmp_path):
     before = chat.plan
     turn = chat.say("great, it's not boring anymore")
     assert all(energy_at(chat.plan, t) >= energy_at(before, t) for t in (*SHOT2, *OTHERS)), turn.reply
+
+
+@pytest.mark.parametrize("said", [
+    "pad is mushy, clean that up",   # p-c-beatdemo-11 t4 (the pad went back; "clean that up" was named as not acted on)
+    # other voices
+    "the bass is buried, fix it",
+    "the pad sounds muddy. can you sort that out?",
+    "drums are way too loud, please tidy that up",
+])
+def test_an_order_to_mend_a_complaint_is_the_change_made(tmp_path, said):
+    """An order to mend what the turn complains of ("fix it", "clean that up", "sort that out") asks for the change the
+    complaint was read as, nothing besides: the reply does not name it as not acted on."""
+    chat = open_long(tmp_path, "four on the floor house for my drum machine demo, Daft Punk-ish, around 120")
+    before = chat.plan
+    turn = chat.say(said)
+    assert chat.plan != before, turn.reply
+    assert "did not act" not in turn.reply, turn.reply

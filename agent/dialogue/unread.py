@@ -63,6 +63,10 @@ BACK_TO_IT_RE = re.compile(r"\b(?:it|them|that)\b", re.I)
 # words that ask for nothing on their own: "actually", "(sorry)", "oh no it isn't!" (a panto's answer), "well", "wait"
 FILLER_RE = re.compile(r"^\W*(?:(?:oh|ah|aw|um+|uh+|er+|hmm+|well|actually|sorry|so|anyway|ok|okay|right|wait|no|yes|yeah|"
                        r"nope|oops|it|is|isn'?t|is not|it'?s|haha|lol)\b\W*)+$", re.I)
+# an order to mend what the turn complains of ("the bass is buried, fix it", "pad is mushy, clean that up"): the change
+# the complaint was read as, nothing besides
+MEND_RE = re.compile(r"^\W*(?:(?:and|so|please|pls|just|can you|could you|would you|can we|could we)\W+)*(?:fix|sort|clean|"
+                     r"tidy|clear|straighten)(?: (?:it|that|this|them|those))?(?: (?:up|out))?(?: (?:please|pls|for me))?\W*$", re.I)
 # one word of colour beside a switch of style ("'More end-of-the-pier'. A seaside brass band"): how that style is
 COLOUR_RE = re.compile(r"^\W*(?:(?:more|a bit more|very|proper|real|really|bit of an?|an?) )?[a-z]+(?:-[a-z]+)+\W*$", re.I)
 
@@ -70,9 +74,10 @@ COLOUR_RE = re.compile(r"^\W*(?:(?:more|a bit more|very|proper|real|really|bit o
 def asks_nothing(piece: str, intents: list) -> bool:
     """Whether `piece` asks nothing beside what the turn did: filler (`FILLER_RE`), a mark put "there" that names a
     place for later ("..., drop right there": `verbed.THERE_RE`), the mark the turn put or took out ("the kiss at 0:30,
-    big crash on it"; "we no longer want that accent. Please remove it"), or a word of colour beside a style switched."""
+    big crash on it"; "we no longer want that accent. Please remove it"), an order to mend what the turn complains of
+    (`MEND_RE`), or a word of colour beside a style switched."""
     whats = {it.what for it in intents}
-    return bool(FILLER_RE.match(piece) or verbed.THERE_RE.match(words(piece.lower())) or
+    return bool(FILLER_RE.match(piece) or verbed.THERE_RE.match(words(piece.lower())) or intents and MEND_RE.match(piece) or
                 "no_hit" in whats and MARK_GONE_RE.search(piece) or "hit" in whats and MARK_RE.search(piece) or "style" in whats and COLOUR_RE.match(piece))
 
 
