@@ -114,3 +114,16 @@ def test_bar_as_except_and_a_meter_read_as_before(demo):
     for said in ("accents on all cuts bar the third", "hits on every cut bar 3", "make it 3 beats a bar",
                  "0:58 silence 1 bar then slam", "a fill every 4 bars", "a 4 bar intro"):
         assert timed(said, demo.plan) == said
+
+
+@pytest.mark.parametrize("said, lo, hi", [
+    ("no drums for the 4 bars after bar 8", 16, 24),
+    ("drop the drums in the two bars leading into bar 9", 12, 16),
+    ("the 4 bars before bar 17: lose the drums", 24, 32),
+])
+def test_bars_counted_from_a_bar(demo, said, lo, hi):
+    """A length counted on either side of a bar: "the 4 bars before bar 17" end on its downbeat."""
+    before = demo.plan
+    turn = demo.say(said)
+    assert not turn.question, turn.reply
+    assert _drums_out_only(before, demo.plan, lo, hi), turn.reply
