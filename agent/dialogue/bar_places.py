@@ -1,11 +1,11 @@
 """Places said in bars and beats, as musicians say them, read into the clock times the place finders know
 (`v2m.agent.dialogue.place_words`): "bar 9", "from bar 9", "bars 9-12", "between bar 9 and bar 12", "measures 5 through
 8", "the 13th bar", "from bar 9 ... for 4 bars", "for four bars starting at bar 9", "from 0:16 ... for 4 bars", "the first
-8 bars", "the last 16 bars", "the last two bars", "after 8 bars", "8 bars in"; moments: "on the downbeat of bar 5", "at
-the top of bar 14", "beat 3 of bar 5", "the end of bar 8".
+8 bars", "the last 16 bars", "the last two bars", "the 4 bars after bar 8", "the two bars leading into bar 9", "after 8
+bars", "8 bars in"; moments: "on the downbeat of bar 5", "at the top of bar 14", "beat 3 of bar 5", "the end of bar 8".
 
     timed("from bar 9 drop the drums out for 4 bars", plan)   # "from 0:16 to 0:24 drop the drums out" (120 BPM, 4/4)
-    timed("last 16 bars, build it to the end", plan)         # "from 0:32 to 1:04, build it to the end"
+    timed("last 16 bars, build it to the end", plan)         # "the last 32 seconds, build it to the end"
 
 The bars are the score's own, as it plays: `TempoMap.played_bars` (tools/music/tempo_map.py, the one place that lays
 bars in seconds), counted from the music's start over each section's tempo and the meter, a bar line on every section
@@ -37,6 +37,9 @@ START_FOR_RE = re.compile(rf"\b{START}{BAR} {N}\b(?P<mid>[^,;.!?]*?) for (?:the 
 TIME_FOR_RE = re.compile(rf"\b(?:from|starting (?:at|from)) (?P<t>{TIME})(?P<mid>[^,;.!?]*?) for (?:the next )?(?P<n>{COUNT}) {BARS}\b", re.I)
 # ... or the length first: "for four bars starting at bar 9"
 FOR_FROM_RE = re.compile(rf"\bfor (?:the )?{N} {BARS},? (?:from|starting (?:at|from|on|with)|beginning (?:at|on|with)) {BAR} {N}\b", re.I)
+# ... or counted from a bar: "the 4 bars after bar 8" (bars 9-12), "the two bars leading into bar 9" (bars 7-8)
+SIDE_RE = re.compile(rf"\b(?:(?:in|for|over|during|across|throughout) )?(?:the )?{N} {BARS} "
+                     rf"(after|following|before|leading (?:up )?(?:in)?to|going into|into) {BAR} {N}\b", re.I)
 # A stretch of bars: "bars 9-12", "bar 9 to bar 12", "between bars 9 and 12", "through measures 25 to 32"
 PREP = r"from|between|in|during|over|across|through|throughout|on|for|of"
 RANGE_RE = re.compile(rf"\b(?:({PREP}) )?(?:the )?{BAR}s? {N} ?(-|–|to|through|thru|and|till|until|up to) ?(?:{BAR} )?{N}\b", re.I)
@@ -124,6 +127,15 @@ class Grid:
         return bars[k + n].start_s + (t - bars[k].start_s)
 
 
+def _side(m: re.Match, g: Grid) -> str:
+    n, k = _number(m[1]), _number(m[3])
+    after = m[2].lower() in ("after", "following")
+    a, b = (k + 1, k + n) if after else (k - n, k - 1)
+    if a < 1:
+        raise Ask(f"Only {k - 1} bar{'s' * (k != 2)} of the music come{'s' * (k == 2)} before bar {k}. Which bars did you mean?")
+    return f"from {_at(g.start(a))} to {_at(g.end(b))}"
+
+
 def _range(m: re.Match, g: Grid) -> str:
     prep, a, sep, b = m.groups()
     if sep.lower() == "and" and (prep or "").lower() != "between":   # "bars 9 and 12": two bars, not read here
@@ -178,6 +190,7 @@ def timed(text: str, plan: ScorePlan) -> str:
     text = TIME_FOR_RE.sub(lambda m: f"from {m['t']} to {_at(g.after(parse_time(m['t']), _number(m['n'])))}"
                            f"{m['mid']}", text)
     text = FOR_FROM_RE.sub(lambda m: f"from {_at(g.start(m[2]))} to {_at(g.after(g.start(m[2]), _number(m[1])))}", text)
+    text = SIDE_RE.sub(lambda m: _side(m, g), text)
     text = BEAT_OF_RE.sub(lambda m: f"at {_at(g.beat(m[3], m[1] or m[2]))}", text)
     text = BAR_BEAT_RE.sub(lambda m: f"at {_at(g.beat(m[1], m[2]))}", text)
     text = DOWNBEAT_RE.sub(lambda m: f"{ONE_WAY.get((m[1] or 'at').lower(), 'at')} {_at(g.start(m[2]))}", text)
