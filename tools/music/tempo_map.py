@@ -86,8 +86,19 @@ class TempoMap:
         return self.s_to_beat(self.duration_s)
 
     @property
+    def played_bars(self) -> list[Bar]:
+        """The bars that start before the music ends, as a musician counts them ("bar 9" is `played_bars[8]`): the
+        last bar rings past the video's end and is one of them; a bar laid past the end is not."""
+        return [b for b in self.bars if b.start_s < self.duration_s - 1e-9]
+
+    @property
     def downbeats_s(self) -> list[float]:
-        return [b.start_s for b in self.bars if b.start_s < self.duration_s - 1e-9]
+        return [b.start_s for b in self.played_bars]
+
+    def bar_end_s(self, bar: Bar) -> float:
+        """Where `bar` ends in seconds: the next bar's downbeat (the video's end for the last one)."""
+        nxt = self.bars[bar.index + 1].start_s if bar.index + 1 < len(self.bars) else self.duration_s
+        return min(self.duration_s, nxt)
 
     def section_bars(self, section: int) -> list[Bar]:
         return [b for b in self.bars if b.section == section]
