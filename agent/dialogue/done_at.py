@@ -30,8 +30,7 @@ AS_AT_RE = re.compile(r"\bsame(?: thing| again| treatment)? (?:as|like)(?P<a> (?
 
 # "do to the second half what you just did to the first", "give the last five pictures what you gave the first five": the
 # place it goes now said first, then the place it was done (a "to"/"for" before the new place is "in" it, not "until")
-DO_TO_RE = re.compile(r"\b(?:do|give|apply)(?: (?:the )?same(?: thing)?)? (?:(?:to|for|with|on|in) )?(?P<b>[^,;.!?]+?) (?:what(?:ever)?|"
-                      r"as) (?:you|u|we) (?:just |already |have |'ve )*(?:did|done|gave|given|applied|made)(?: it| that)?"
+DO_TO_RE = re.compile(r"\b(?:do|give|apply) (?:(?:to|for|with|on|in) )?(?P<b>[^,;.!?]+?) what(?:ever)? (?:you|u|we) (?:just |already |have |'ve )*(?:did|done|gave|given|applied|made)(?: it| that)?"
                       r"(?P<a> (?:(?:to|for|with|in|on|at) )?[^,;.!?]+)", re.I)
 
 # the same said with a word between or in the present ("the same soft treatment as the beginning", "the same hush you gave
