@@ -66,3 +66,80 @@ def test_what_you_did_to_one_place_done_to_another(xmas, said):
     assert tempo_at(xmas.plan, 50) < tempo_at(before, 50), turn.reply
     assert energy_at(xmas.plan, 50) < energy_at(before, 50), turn.reply
     assert _outside_same(before, xmas.plan, 35, 70), turn.reply
+
+
+CRUISE_CUTS = (9, 21, 30, 44, 57, 66, 79, 92)
+PARTY_CUTS = (7, 16, 25, 36, 44, 55, 63, 72)
+
+
+def _plays(plan, role: str, t: float) -> bool:
+    from v2m.agent.dialogue.operations import effective_roles
+
+    return role in effective_roles(plan, plan.sections[plan.section_at(t)])
+
+
+@pytest.fixture()
+def cruise(tmp_path):
+    """A 105 s holiday video cut at CRUISE_CUTS (shots 1-9), scored as reggae (drums playing)."""
+    return open_long(tmp_path, "reggae, sunny", make_analysis(105.0, 25.0, [c * 25 for c in CRUISE_CUTS]))
+
+
+@pytest.mark.parametrize("first, then, lo", [
+    ("From when we get off at Barbados, that's the fourth bit of film, right through to the end, could it be a little "
+     "softer, and let the drummer have a rest there as well please.",
+     "Oh dear, Barbara says it's gone flat without him. Could you put the drums back in the Barbados part like they "
+     "were before, but keep it softer like you've got it?", 30),
+    # other voices
+    ("from when the ship leaves Nassau, that's the sixth bit of film, no drums please",
+     "the Nassau part needs its drums again", 57),
+    ("When we arrive at the hotel - that's the seventh shot - take the drums out from there to the end",
+     "hmm bring the drums back for the hotel bit", 66),
+])
+def test_a_stretch_named_by_what_happens_there(cruise, first, then, lo):
+    """p-tune cruise-03 t3-t4: 'the Barbados part' was no name kept from "from when we get off at Barbados, that's the
+    fourth bit of film", so the drums could not be put back there (and 'gone flat without him' was asked about)."""
+    cruise.say(first)
+    assert not _plays(cruise.plan, "drums", lo + 2) and not _plays(cruise.plan, "drums", 103)
+    energy = energy_at(cruise.plan, 100)
+    turn = cruise.say(then)
+    assert not turn.question, turn.reply
+    assert _plays(cruise.plan, "drums", lo + 2) and _plays(cruise.plan, "drums", 103), turn.reply
+    assert energy_at(cruise.plan, 100) == energy, turn.reply
+
+
+@pytest.fixture()
+def party(tmp_path):
+    """An 82 s birthday video cut at PARTY_CUTS (shots 1-9), scored as a swing dance band."""
+    return open_long(tmp_path, "old crooners and dance bands", make_analysis(82.0, 25.0, [c * 25 for c in PARTY_CUTS]))
+
+
+def _rises(plan, lo, hi) -> bool:
+    inside = [s.energy for s in plan.sections if lo - 0.05 <= s.start_s < hi - 0.05]
+    return len(inside) >= 2 and inside[-1] > inside[0]
+
+
+@pytest.mark.parametrize("said", [
+    ("When the picture changes the fourth time, that's when Ron blows out his candles, could the music stop for just a "
+     "moment, like everybody holding their breath?",
+     "Oh that's lovely. Could you do the same thing as you did for the candles where he opens his presents? That's the "
+     "seventh change of picture.",
+     "And the bit in between, from the candles to the presents, could it gradually get livelier and livelier as the "
+     "party goes on?"),
+    # other voices
+    ("a stop on the fourth cut please, that's when Ron blows out the candles",
+     "and another stop where the presents get opened, which is the seventh cut",
+     "from the candles to the presents let it build up bit by bit"),
+    ("the fourth cut is where he blows the candles out; can the band stop dead there",
+     "when he unwraps the presents, that's the seventh cut, stop there too",
+     "between the candles and the presents, more and more lively please"),
+])
+def test_moments_named_by_what_happens_there(party, said):
+    """p-tune birthday-10 t3: 'from the candles to the presents' was unread (the candles and the presents were no
+    names kept from turns 1-2), so the whole score got livelier instead of a rise between the two."""
+    for s in said[:-1]:
+        party.say(s)
+    before = party.plan
+    turn = party.say(said[-1])
+    assert not turn.question, turn.reply
+    assert _rises(party.plan, 36, 63), turn.reply
+    assert _outside_same(before, party.plan, 36, 63), turn.reply

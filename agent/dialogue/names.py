@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from v2m.agent.dialogue import edit_log, lasting, patterns, verbed
+from v2m.agent.dialogue import edit_log, event_names, lasting, patterns, verbed
 from v2m.agent.dialogue.counted import ORD, ORDINALS
 from v2m.agent.dialogue.going_into import went_into
 from v2m.agent.dialogue.hit_words import BAND_STOPS
@@ -225,7 +225,7 @@ def said(request: str) -> dict[str, str]:
     clauses = _clauses(notation(request))
     for clause in clauses:
         found.update(defined(shorthand(clause))[1])
-    return found | beside(clauses) | parts(clauses) | verbed.named(clauses, PLACE, is_name)   # "... and bloom after"
+    return event_names.named(clauses, PLACE, is_name) | found | beside(clauses) | parts(clauses) | verbed.named(clauses, PLACE, is_name)
 
 
 # A clause that is only a name ("the coach's speech", "the ring") and the place said in the clause beside it: before
