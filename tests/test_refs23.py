@@ -143,3 +143,36 @@ def test_moments_named_by_what_happens_there(party, said):
     assert not turn.question, turn.reply
     assert _rises(party.plan, 36, 63), turn.reply
     assert _outside_same(before, party.plan, 36, 63), turn.reply
+
+
+MECHANIC_CUTS = (5, 13, 22, 30, 38, 46, 55, 63, 69)
+
+
+@pytest.fixture()
+def garage(tmp_path):
+    """A 75 s brake-job video cut at MECHANIC_CUTS (shots 1-10), gritty rock (two guitars: chords and lead), with no
+    guitar from 0:30 to 1:03."""
+    s = open_long(tmp_path, "gritty rock", make_analysis(75.0, 25.0, [c * 25 for c in MECHANIC_CUTS]))
+    s.say("no guitar from thirty till like sixty three just the base and drums there")
+    return s
+
+
+@pytest.mark.parametrize("said, lo", [
+    (("and when the rotor comes off bring the guitar back in", "the rotor comes off right at the start of the seventh shot"), 46),
+    # other voices
+    pytest.param(("let the guitars come back when the new pads go in", "the pads go in at the very beginning of the eighth shot"),
+                 55, marks=pytest.mark.xfail(reason="'let the guitars come back when ...' is asked as add-or-remove, not "
+                                                    "where that moment is: the answer has no question to fill", strict=True)),
+    (("bring the guitar back in at the start of the seventh shot",), 46),
+])
+def test_a_part_back_at_a_moment_said_as_the_start_of_a_shot(garage, said, lo):
+    """p-tune mechanic-01 t5: the answer "right at the start of the seventh shot" was read as shot 7 (0:46-0:55), and
+    'the guitar' as one of the two guitars taken out: it plays again from that moment to where it was taken out."""
+    before = garage.plan
+    for s in said:
+        turn = garage.say(s)
+    assert not turn.question, turn.reply
+    for role in ("melody", "harmony"):
+        assert _plays(garage.plan, role, lo + 2) and _plays(garage.plan, role, 61), (role, turn.reply)
+        assert not _plays(garage.plan, role, lo - 2), (role, turn.reply)
+    assert _outside_same(before, garage.plan, lo, 63), turn.reply
