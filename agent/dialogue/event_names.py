@@ -35,6 +35,7 @@ THING_RE = re.compile(r"\b(?:the|his|her|their|our|my|its|your|at|in|into|to|on|
 # words of a happening that name no thing in it (who does it, the particles of its verb)
 NOT_THING = {"we", "you", "they", "he", "she", "i", "it", "off", "out", "in", "on", "up", "down", "over", "away", "back",
              "there", "here", "again", "then", "now", "too", "all", "together", "get", "gets", "got", "go", "goes", "come", "comes"}
+VERB_END_RE, BARE_VERB_END_RE = re.compile(r"(?:ing|ed)$"), re.compile(r"(?:ing|ed|s)$")   # a verb's endings, bare or not
 DASH_RE = re.compile(r"\s+[-\u2013\u2014]\s+")   # clauses set apart by dashes ("when we arrive - that's the seventh shot - ...")
 
 
@@ -43,8 +44,8 @@ def _things(what: str, is_name: Callable[[str], bool]) -> list[str]:
     "barbados"; "the ship leaves nassau": "ship" and "nassau"), never who does it said as a pronoun, nor its verb."""
     out = []
     for m in THING_RE.finditer(what):
-        w = m[1] or m[2]
-        if w not in NOT_THING and is_name(w) and not re.search(r"(?:ing|ed)$", w):
+        w = m[1] or m[2]   # (a last word with no article or preposition before it and an -s is a verb: "the ceo appears")
+        if w not in NOT_THING and is_name(w) and not (VERB_END_RE if m[1] else BARE_VERB_END_RE).search(w):
             out.append(w)
     return list(dict.fromkeys(out))
 
