@@ -155,17 +155,13 @@ def cruise(tmp_path):
     return open_long(tmp_path, "reggae, sunny", make_analysis(105.0, 25.0, [c * 25 for c in CRUISE_CUTS]))
 
 
-REST_LEFT = pytest.mark.xfail(reason="mentions.rested (committed, then reverted) reads it, but drums out in cruise-03 t3 exposes "
-                               "t4 ('put the drums back in the Barbados part', 'gone flat without him'), which then fails: left")
-
-
 @pytest.mark.parametrize("said, lo, hi", [
-    pytest.param("From when we get off at Barbados, that's the fourth bit of film, right through to the end, could it be a little "
-                 "softer, and let the drummer have a rest there as well please.", 30, 105, marks=REST_LEFT),
+    ("From when we get off at Barbados, that's the fourth bit of film, right through to the end, could it be a little "
+     "softer, and let the drummer have a rest there as well please.", 30, 105),
     # other voices
-    pytest.param("give the drummer a break in the last two shots", 79, 105, marks=REST_LEFT),
+    ("give the drummer a break in the last two shots", 79, 105),
     ("from the sixth bit of film on, let the drums take a rest", 57, 105),
-    pytest.param("the drummer can sit out the second shot", 9, 21, marks=REST_LEFT),
+    ("the drummer can sit out the second shot", 9, 21),
 ])
 def test_a_part_given_a_rest_is_out_there(cruise, said, lo, hi):
     """p-tune cruise-03 t3: "let the drummer have a rest there" was unread (the drums kept playing)."""

@@ -28,6 +28,11 @@ AS_AT_RE = re.compile(r"\bsame(?: thing| again| treatment)? (?:as|like)(?P<a> (?
                       r" again\s*,?\s*\b(?:but |and |now |just )*(?P<b2>(?:for|in|on|at|over|during|from|to) .+)$", re.I)
 
 
+# "do to the second half what you just did to the first", "give the last five pictures what you gave the first five": the
+# place it goes now said first, then the place it was done (a "to"/"for" before the new place is "in" it, not "until")
+DO_TO_RE = re.compile(r"\b(?:do|give|apply) (?:(?:to|for|with|on|in) )?(?P<b>[^,;.!?]+?) what(?:ever)? (?:you|u|we) (?:just |already |have |'ve )*(?:did|done|gave|given|applied|made)(?: it| that)?"
+                      r"(?P<a> (?:(?:to|for|with|in|on|at) )?[^,;.!?]+)", re.I)
+
 # the same said with a word between or in the present ("the same soft treatment as the beginning", "the same hush you gave
 # the opening", "same like you make beginning slower", "apply the same reduction as the first 12 seconds"): not a quantity
 # made equal ("the same energy as shot 2", "same tempo as the intro": `settings`)
@@ -74,12 +79,16 @@ def _said(text: str):
         return m["a"], m["b"]
     if m := AS_AT_RE.search(text):
         return (m["a"], m["b"]) if m["a"] else (f" in the {m['a2'].strip()}", m["b2"])
+    if m := DO_TO_RE.search(text):
+        return m["a"], f"in {m['b']}"
     return None
 
 
 def own_words(text: str) -> str:
     """`text` without the words that name the repeated edit ("same as you did for shot 3, but for shot 7": "for shot
     7"), for the check that every piece of a request was read (`unread`); as it was when it names none."""
+    if m := DO_TO_RE.search(text):   # "do to the second half what you did to the first": "in the second half"
+        return f"{text[:m.start()].rstrip()} in {m['b'].strip()}".strip()
     m = DONE_AT_RE.search(text) or AS_AT_RE.search(text)
     return f"{text[:m.start()].rstrip()} {(m['b'] or m['b2']).strip()}".strip() if m else text
 

@@ -75,10 +75,29 @@ def _each(m: re.Match, word: str, after: bool) -> str:
     return " and ".join(f"{x.strip()} {word}" if after else f"{word} {x.strip()}" for x in parts)
 
 
+# A part, or who plays it, given a rest ("let the drummer have a rest there", "give the sax a break", "the drummer can sit
+# out the second shot"): that part out there (was unread, or asked which instrument)
+PLAYED_BY = {"drummer": "drums", "pianist": "piano", "guitarist": "guitar", "bassist": "bass", "saxophonist": "sax",
+             "violinist": "violin", "trumpeter": "trumpet", "organist": "organ", "percussionist": "percussion"}
+_RESTED = rf"(?:the |your |our )?(?P<p>{'|'.join(PLAYED_BY)}|{INSTR_ALT[2:]}(?:s|es)?)"
+RESTED_RE = LazyPattern(rf"\b(?:(?:let|have) {_RESTED} (?:have|take|get) a|give {_RESTED.replace('<p>', '<q>')} a|{_RESTED.replace('<p>', '<r>')} "
+                        r"(?:can|could|should|may|might|gets? to|to) (?:have|take|get) a) (?:little |bit of a |short |well[- ]earned )?"
+                        r"(?:rest|break|breather)\b|"
+                        rf"\b{_RESTED.replace('<p>', '<s>')} (?:can |could |should |may |might |gets? to |to )?sits? (?:it |that |this )?out\b", re.I)
+
+
+def rested(t: str) -> str:
+    """`t` with a part given a rest said as that part out (`RESTED_RE`): "let the drummer have a rest" -> "drums out"."""
+    def out(m: re.Match) -> str:
+        part = next(g for g in (m["p"], m["q"], m["r"], m["s"]) if g)
+        return f"{PLAYED_BY.get(part.lower(), part)} out" + (" for" if m["s"] else "")
+    return RESTED_RE.sub(out, t)
+
+
 def plain_parts(t: str) -> str:
     """"the rhythm guitar's too loud" -> "the guitar is too loud": the part's name without what describes it;
     "kick in" as a verb ("the drums kick in at 0:31") is no kick drum; parts listed each with what happens to it."""
-    t = LIST_OUT_RE.sub(lambda m: _each(m, "out", True), t)
+    t = LIST_OUT_RE.sub(lambda m: _each(m, "out", True), rested(t))
     t = GONE_RE.sub(r"\1 out", t)
     t = LIST_ADD_RE.sub(lambda m: _each(m, m.group(1), False), t)
     t = JOIN_RE.sub(lambda m: f"add {m.group(1) or m.group(2)}", t)

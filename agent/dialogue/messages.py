@@ -60,10 +60,10 @@ NOT_SPEAKERS = {"intro", "outro", "ending", "end", "start", "beginning", "middle
 FRAME_RE = re.compile(r"^\s*(?:(?:kindly|please) note(?: that)?|(?:please )?find (?:below|attached|here)[^:]{0,60}:|"
                       r"(?:fyi|ps|p\.s\.|nb|n\.b\.)\b[,:.]?|(?:some |a few |my |our |the )?(?:notes?|feedback|"
                       r"comments?)(?: from [^:]{1,40}?)?(?: (?:on|for|about) (?P<on>[^:]{1,40}))?:)\s*", re.I)
-# "she felt", "Jo says", "the bride's mother also said", "the client wants": who said it, not what to do
+# "she felt", "Jo says", "the bride's mother also said", "the client wants" (after an "oh dear"): who said it, not what to do
 # (the music's own parts and qualities are no speakers: "the pace felt right in version 1"; nor "It" said first: "It felt
 # a bit empty" is how the music was, not who spoke)
-REPORT_RE = re.compile(r"^\s*(?:(?:she|he|they|(?-i:(?!(?:It|This|That|There|Everything|Things|Something)\b)[A-Z][a-z]+)|(?:the|our|my) (?!(?:pace|tempo|speed|bpm|groove|beat|music|"
+REPORT_RE = re.compile(r"^\s*(?:(?:oh|ah|well|hmm+|oh dear|oh no|dear me|sorry|right|ok(?:ay)?)\W+)*(?:(?:she|he|they|(?-i:(?!(?:It|This|That|There|Everything|Things|Something)\b)[A-Z][a-z]+)|(?:the|our|my) (?!(?:pace|tempo|speed|bpm|groove|beat|music|"
                        r"score|track|mix|song|cue|ending|end|intro|outro|opening|finale|beginning|middle|start|energy|volume|key|mood|drums?|bass|strings|melody|"
                        r"original|first|old|last|previous|earlier|version)\b)[\w']+(?: [\w']+)?)(?: also| really)? "
                        r"(?:says|said|felt|thinks|thought|mentioned|wants|wanted|asked|asks|reckons|"

@@ -71,6 +71,8 @@ PRONOUNS = (r"\b(?:it'?s|it is|that'?s|this is|they'?re|they are|she'?s|he'?s|it
 
 
 # What comes after the moment, said beside where it ends ("..., then Easter Sunday starts"): no request of its own
+# a moment said as a stretch's edge ("right at the start of the seventh shot", "at the very end of shot 3"): that edge
+EDGE_RE = re.compile(r"\b(?:at|on|by) the (?:very )?(?:(?P<start>start|beginning|top|opening)|end|close) of\b")
 NEXT_STARTS_RE = re.compile(r"^(?:(?:and |then |and then |after that |after which )?(?:the |our )?[a-z][a-z' -]{0,30}? (?:starts|begins|"
                             r"kicks off|takes over)|(?:and |then |and then |after that |afterwards )(?:it'?s|it is|comes|we'?re in) [a-z][a-z' -]{0,30})$")
 
@@ -101,6 +103,8 @@ def place_of(answer: str, moment: str, analysis: VideoAnalysis, plan: ScorePlan,
             except Ask:
                 span = None
             at = moment_of(re.sub(r"\b(?:about|roughly)\b", "around", text)) if span is None else None
+            if span is not None and (edge := EDGE_RE.search(text)):   # the moment at the stretch's edge, not all of it
+                span, at = None, span.start_s if edge["start"] else span.end_s
             rest = " ".join(w for w in re.sub(PRONOUNS, " ", text).split() if w[:4] not in stems)
             if places and NEXT_STARTS_RE.match(text.strip()) and not named_parts(text):
                 continue

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from v2m.agent.dialogue import edit_log, lasting, patterns, verbed, verdicts
+from v2m.agent.dialogue import edit_log, event_names, lasting, patterns, verbed, verdicts
 from v2m.agent.dialogue.chapters import PART_RE, parts
 from v2m.agent.dialogue.counted import ORD, ORDINALS
 from v2m.agent.dialogue.edit_log import last_request   # (re-exported: its readers ask names for it)
@@ -257,7 +257,7 @@ def said(request: str) -> dict[str, str]:
     clauses = _clauses(notation(request))
     for clause in clauses:
         found.update(defined(shorthand(clause))[1])
-    return found | beside(clauses) | parts(clauses) | verbed.named(clauses, PLACE, is_name)   # "... and bloom after"
+    return event_names.named(clauses, PLACE, is_name) | found | beside(clauses) | parts(clauses) | verbed.named(clauses, PLACE, is_name)
 
 
 # A clause that is only a name ("the coach's speech", "the ring") and the place said in the clause beside it: before

@@ -24,8 +24,11 @@ NEXT_CUT_RE = re.compile(rf"\b((?:from|after|since|starting at) ({CLOCK}|{SECOND
                          r"the (?:next|following) cut\b")
 NEXT_CUT_SAID_RE = re.compile(r"\bthe next cut\b")
 # "the next shot", "the shot after it", "the shot after the hit": the shot after where the last edit was
-NEXT_SHOT_RE = re.compile(r"\bthe (?:next|following) shot\b|\bthe shot (?:right |just )?(?:after|following) (?:it|that|this|"
-                          rf"the (?:{MARK_NOUNS}|stop))\b")
+# (or said with no object at a clause's end: "that's the shot straight after", "the one directly afterwards")
+CLOSE_BY = r"(?:right |just |straight |immediately |directly )?"
+NEXT_SHOT_RE = re.compile(rf"\bthe (?:next|following) shot\b|\bthe (?:shot|one) {CLOSE_BY}(?:after|following) (?:it|that|this|"
+                          rf"the (?:{MARK_NOUNS}|stop))\b|\bthe (?:shot|one) {CLOSE_BY}after(?:wards?)?"
+                          r"(?=\s*(?:$|[,.;:!?)]|-|please\b|pls\b|too\b|as well\b|have\b|get\b))")
 # "the shot before that", "the previous shot": the shot that ends where the last edit began
 PREV_SHOT_RE = re.compile(r"\bthe (?:previous|preceding|prior) shot\b|\bthe shot (?:right |just )?(?:before|preceding) (?:it|that|this)\b")
 THERE_RE = re.compile(r"\b(?:right |just )?(?:there|here|then)\b")

@@ -278,6 +278,12 @@ def add(e, word: str, *, quiet: bool = False, more: bool = False, back: bool = F
     part of a style change, so an instrument already there is no question; `more`: asked as "more of" a part ("more
     bass"), its level only; `back`: asked back ("add them back in shot 2"): where it plays already, nothing louder."""
     p, role = e.plan, role_of(e.plan, word)
+    inst = {**load_style(p.style).instruments, **p.instrumentation}
+    kin = [r for r, n in inst.items() if word.rstrip("s") in n.lower()]   # "the guitar back in" where the score's two
+    if len(kin) > 1 and all(any(r not in ops.effective_roles(p, p.sections[i]) for i in e.idx) for r in kin):   # guitars
+        for r in kin:   # (chords and lead) were both taken out there: both, not the first named
+            ops.set_roles(p, e.idx, add=r)
+        return
     if word in ("horn", "horns") and role and not (more or back) and role == role_of(p, "sax"):
         word, role = ("trumpet" if word == "horn" else "horns"), None   # "add a horn" beside a sax: a brass horn
     if role and all(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):

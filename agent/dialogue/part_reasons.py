@@ -43,10 +43,11 @@ WHY_ALONE_RE = re.compile(r"\s*(?:(?:and|so|maybe|because|since|as|coz|cause) )*
                           r"|(?:they|it|that|those|these) (?:cover|drown|bury|swamp|mask|overpower|hide)s? (?:up |out )?(?:the|my|our) [a-z ]+"
                           # how it was without the part ("bass back in there? It felt a bit empty.", "it sounds thin
                           # without it"): a lack the part fills, why it is wanted (it was read as more energy everywhere)
-                          r"|(?:it|that|this|things|the (?:section|part|bit|music|mix|track))(?: (?:felt|was|sounded|seemed|got)"
-                          r"|(?:'s| is| feels?| sounds?| seems?)(?= .*\bwithout (?:it|them|the [a-z]+)\b))"
+                          # (or who plays it: "it's gone flat without him", the drummer given a rest)
+                          r"|(?:it|that|this|things|the (?:section|part|bit|music|mix|track))(?: (?:felt|was|sounded|seemed|got|went)"
+                          r"|(?:'s| has| is) (?:gone|got|getting|become)|(?:'s| is| feels?| sounds?| seems?)(?= .*\bwithout (?:it|them|him|her|the [a-z]+)\b))"
                           r"(?: (?:so|really|very|a bit|a little|kind of|kinda|pretty|quite|too|way too|rather|somewhat))*"
-                          r" (?:empty|bare|thin|hollow|sparse|naked|lacking|incomplete|lifeless|flat)(?: without (?:it|them|the [a-z]+))?"
+                          r" (?:empty|bare|thin|hollow|sparse|naked|lacking|incomplete|lifeless|flat|dull)(?: without (?:it|them|him|her|the [a-z]+))?"
                           rf"|(?:{WHY_RE.pattern}))\s*")   # "the strings are too loud, they cover the piano": why
 
 

@@ -81,7 +81,7 @@ SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
      r"|\bswell\w* into\b|\bgradually (?:louder|bigger|build|grow)\w*|\b(?:build|swell|rise|rising|climb)\w*(?: (?:it|things))?(?: up)? (?:all the way )?(?:up )?(?:to|into|towards) the (?:very )?end"
      r"|\bbuild\w* (?:up )?(?:the |some |more |a bit of |a little )?(?:tension|suspense|anticipation)\b(?: up\b)?"
      r"|\bramp\w* (?:(?:it|this|things|everything|the \w+) )?up\b|\b(?:gotta|got to|has to|have to|needs? to|should|must|gonna|ought to|(?:it|things|everything) (?:just )?) ?ramps?\b(?! (?:down|off|back)\b)|\bgrow\w* (?:all the way|towards|to the end|into)\b|\blike it'?s going somewhere\b", (0.15, 0.9)),
-    (r"\b(?:more and more|bigger and bigger|louder and louder|busier and busier|keeps? (?:it )?(?:building|climbing|rising|growing|going up))\b", (0.15, 0.9)),
+    (r"\b(?:more and more|(bigger|louder|busier|livelier|fuller|stronger|wilder|jollier|merrier) and \1|keeps? (?:it )?(?:building|climbing|rising|growing|going up)|(?:gradually|steadily|progressively) (?:get|grow|become)s? (?P<c>livelier|busier|fuller|stronger|louder|bigger)(?: and (?P=c))?)\b", (0.15, 0.9)),
     # "grow steadily", "slowly rise", "build bit by bit": growth said with how it goes, over the place
     (r"\b(?:grow|build|rise|climb|swell|intensify|intensifies|intensifying|increas(?:e|ing))(?:s|es|ing)? (?:up )?(?:steadily|gradually|slowly|"
      r"bit by bit|little by little|step by step|over time|the whole (?:time|way))\b"

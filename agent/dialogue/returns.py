@@ -20,6 +20,11 @@ BACK_AT_RE = re.compile(rf"\b(?:(?:bring|put|get|have|let)\s+(?P<obj>them|it|(?:
                         rf"(?P<subj>they|it|(?:the\s+)?{INSTR_ALT}(?:s|es)?)\s+(?:can\s+|should\s+|could\s+|will\s+|may\s+)?"
                         r"come\s+back(?:\s+in)?)\s+(?:at|on|from)\s+(?=\S)(?!\d+\s*(?:bpm|beats|%|percent|db)\b)", re.I)   # not a tempo
 
+# the moment said first ("at 0:46 bring the guitar back in", "on the fifth cut, let the drums come back"): the same
+BACK_AFTER_RE = re.compile(rf"\b(?:at|on|from) (?P<at>\d+:\d{{2}}(?:\.\d+)?|the (?:[a-z]+ ){{1,2}}cut)\b,? (?:(?:bring|put|get|have|let)\s+"
+                           rf"(?P<obj>them|it|(?:the\s+)?{INSTR_ALT}(?:s|es)?)\s+back(?:\s+in)?|(?:let\s+)?(?P<subj>they|it|(?:the\s+)?"
+                           rf"{INSTR_ALT}(?:s|es)?)\s+(?:can\s+|should\s+|could\s+|will\s+)?come\s+back(?:\s+in)?)\b", re.I)
+
 
 def taken_out(history: list[ScorePlan] | None) -> str | None:
     """The one part the last edit stopped somewhere it played, None when it stopped none or more than one."""
@@ -38,4 +43,5 @@ def back_from(request: str, history: list[ScorePlan] | None) -> str:
         if part.lower() in PRONOUNS and (part := taken_out(history)) is None:
             return m[0]
         return f"{part} back in from "
-    return BACK_AT_RE.sub(said, request)
+    request = BACK_AT_RE.sub(said, request)
+    return BACK_AFTER_RE.sub(lambda m: said(m) + m["at"], request)

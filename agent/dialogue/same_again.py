@@ -22,6 +22,7 @@ from v2m.tools.contract import EditIntent, EditScope, ScorePlan, VideoAnalysis
 # "same again at 0:41", "same treatment for 13 and 14", "also same in shot 9": the last edit, somewhere else
 SAME_RE = re.compile(r"\b(?:same|identical) (?:again|treatment|thing|for|in|on|there|here|change|edit|tweak)\b|"
                      r"\bdo (?:that|the same)\b|\b(?:do|repeat) (?:the|that|your) [^,.;!?]{1,30}? (?:thing|treatment|trick) again\b|\bapply (?:that|this|it) (?:to|in|on|for)\b|"
+                     r"\b(?:do|give|apply)\b[^,.;!?]{1,40}? what(?:ever)? (?:you|u|we) (?:just |already )?(?:did|done|gave|applied)\b|"   # "do to the second half what you did to the first"
                      r"\b(?:likewise|ditto)\b|^\s*(?:also |and )?same\b|"
                      r"^\W*(?:and |also |plus )?(?:at|on|in|for) [^,.;!?]{1,30}? (?:too|as well|also)\W*$", re.I)   # "and at 0:30 too"
 
