@@ -190,6 +190,7 @@ def test_a_part_named_alone_beside_a_level_is_not_added(session):
     # a shape "over the rest" is the rest of the video, not the other parts (fix22a's sides.REST_RE had lost it)
     ("quieter in shot 1 and slowly building over the rest", [moved("energy", "down", 0, 8), build(8, 40)]),
     ("quieter in shot 1 and then gradually build over the rest of it", [moved("energy", "down", 0, 8), build(8, 40)]),
+    ("quieter in shot 1 and a gradual build in energy over the rest", [moved("energy", "down", 0, 8), build(8, 40)]),
 ])
 def test_two_changes_in_one_clause_each_land(session, request_, changes):
     assert not misses(session, request_, changes)

@@ -40,6 +40,9 @@ WANTED_RE = re.compile(r"\b(?:back|revert|restore|preferred|prefer|liked?|loved)
 OTHER_ASK_RE = re.compile(r"\b(?:louder|quieter|softer|stronger|weaker|faster|slower|brighter|darker|with|without|add|"
                           r"remove|drop|lose|less|more (?!good\b|the\b))\b", re.I)
 NAMED_EDIT_RE = re.compile(rf"{BEFORE_SAID}[^.;!?]*", re.I)
+# a part in the edit the going back is measured from ("the way it was before the drums went", "right before the
+# strings"): the version before that edit, which `versions` reads, not that part alone
+BEFORE_PART_RE = re.compile(r"\bbefore (?!(?:i|we|you)\b)[^.;!?]*", re.I)
 DRUM_WORDS_RE = re.compile(r"\b(?:rhythm|groove)\b(?!\s+(?:section|guitar|part))", re.I)   # "the rhythm": the beat, as `part_levels` reads it
 
 
@@ -51,11 +54,12 @@ def part_named(m: re.Match | None, history: list[ScorePlan] | None) -> tuple[str
 
 def said_first(request: str, history: list[ScorePlan] | None) -> tuple[str, str | None]:
     """The one part said, then wished back as an earlier state had it, and its role in the last plan ("", None: no
-    such request: no earlier state named, no wish for it, another edit asked beside it, or not one part)."""
+    such request: no earlier state named, no wish for it, another edit asked beside it, a part said only as the edit
+    it goes back before (`BEFORE_PART_RE`), or not one part)."""
     if not history or len(history) < 2 or not EARLIER_RE.search(request) or not WANTED_RE.search(request):
         return "", None
     rest = KEEP_CLAUSE_RE.sub(" ", NAMED_EDIT_RE.sub(" ", request))
-    if OTHER_ASK_RE.search(rest):
+    if OTHER_ASK_RE.search(rest) or any(named_parts(m[0].lower()) for m in BEFORE_PART_RE.finditer(rest)):
         return "", None
     said = [x for x in said_sentences(rest) if EARLIER_RE.search(x) or WANTED_RE.search(x)]
     parts = list(dict.fromkeys(p for x in said for p in named_parts(DRUM_WORDS_RE.sub("drums", x).lower())))

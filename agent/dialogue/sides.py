@@ -47,8 +47,10 @@ FROM_THERE_RE = re.compile(r"\bfrom (?:there|then|that point|that moment|that sp
 # "yelling out over the rest" or "louder than the rest": the other parts)
 REST_RE = re.compile(r"(?<!over )(?<!above )(?<!than )\bthe rest\b(?! of the (?:band|instruments|parts|players|group|kit))(?: of (?:it|the (?:video|clip|film|"
                      r"thing|track|way|time|piece|song)))?(?! (?:of|play|plays|drop|stay|is|are|out|come|should|can|could)\b)")
-# ... but a shape over the rest is the rest of the video ("quieter in shot 1 and slowly building over the rest")
-SHAPED_REST_RE = re.compile(r"\b(?:build|grow|ris|swell|climb|increas|ramp|crescend|fad|slow|gradual|steadi)\w* over the rest\b")
+# ... but a shape over the rest is the rest of the video ("quieter in shot 1 and slowly building over the rest",
+# "lower volume in the first 10 seconds and gradually increasing energy over the rest")
+SHAPED_REST_RE = re.compile(r"\b(?:build|grow|ris|swell|climb|increas|ramp|crescend|fad|slow|gradual|steadi)\w*(?: \w+){0,2} "
+                            r"over the rest\b")   # "... gradually increasing energy over the rest"
 
 
 def rest_said(text: str) -> bool:
