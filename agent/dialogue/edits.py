@@ -51,6 +51,11 @@ def _parts_changed(intents: list[EditIntent]) -> bool:
     return any(it.what in (*mentions.PART_EDITS, "balance", "swap") for it in intents)
 
 
+def _as_is(it: EditIntent, plan: ScorePlan) -> bool:
+    """A style said to stay as it is ("keep it classical" where it is classical): no change."""
+    return it.what == "style" and it.value == plan.style
+
+
 def _why_held(request: str) -> tuple[str, dict[str, str]]:
     """`request` with each clause that only says why after one that names a part ("lift the bass, it feels timid":
     `part_reasons.only_reason`) held back as a token, so that no simile reads it as a feeling first; `read_request` drops
@@ -165,11 +170,13 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             raise complaint[1]
         complaint = (len(out), asked) if complained else None
         if own and intents and prev is not None and prev[5] is not None and prev[5][1] is None and prev[5][0] < len(out) and \
-                sides.complaint_placed(out[prev[5][0]:], intents, request):   # (an aside between: "too heavy, people won't like it. ...")
+                sides.complaint_placed([it for it in out[prev[5][0]:] if not _as_is(it, plan)], intents, request):   # (an aside between: "too heavy, people won't like it. ...")
             del out[prev[5][0]:]   # "the bass is too much, turn it down from 0:15 to 0:25": the complaint is about there
         # "leave the ending, make it faster": a kept place is lent to no later clause ("the rest" counts from it)
         kept = span if intents and all(it.what == "lock" for it in intents) else None if own else kept
-        prev = (text, original, len(out), own, span, (len(out), span) if intents else prev[5] if prev else None)
+        as_is = intents and all(_as_is(it, plan) for it in intents)   # "too stuffy. keep it classical but more energy from
+        # 1:10 on": the style kept changes nothing, so the complaint still meets its placed change
+        prev = (text, original, len(out), own, span, (len(out), span) if intents and not as_is else prev[5] if prev else None)
         for it in intents:
             k = next((k for k, o in enumerate(out) if same_meaning(it, o)), None)
             if k is None:
