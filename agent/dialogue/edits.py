@@ -40,9 +40,11 @@ TAKE_OUT_RE = re.compile(r"\b(?:take|get) (?:it|that|them) (?:out|off|away)\b|\b
 # A clause ending at a place ("up to the pop", "until 0:20") and one after it with "then": the second is after it
 THEN_AFTER_RE = re.compile(r"(\b(?:up to|up until|until|till|leading up to|right up to|(?:in|for|during|over) the (?:first|opening))\b[^,;.!?]{1,40}?)\s*,?\s+(?:and )?then\b"
                            r"(?! (?:on|onwards?|after|from|in|at|for|during|till|until|before)\b)", re.I)
+# A level said bare after a part comes in ("drums in and a bit louder"): the music there, as the part had no level before
+ENTERED_THEN = r"(?:(?:a )?(?:little |tiny )?(?:bit|touch|tad|notch|little) |slightly |much |a lot |way )?(?:louder|quieter|softer|bigger|fuller|busier|calmer)\b"
 CLAUSE_SPLIT = re.compile(rf"\s*(?:(?:[,;!?]|:(?!\d)|{patterns.FULL_STOP}(?!(?<=\b[Nn]o\.) ?\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|(?<!everything )(?<!nothing )(?<!all )(?<!out )\bbut\b|\balso\b"
                           rf"|(?:\band|\bplus|&|\+) (?=(?:{mentions.NEVER}|{phrases.ORDER_VERBS})\b)(?!cuts? (?:\d|one|two|three|four|five|six|seven|eight|nine)\b)|\bplus (?=an? |some )"
-                          rf"|\band (?=(?:a|an|one|some)(?: big| small| little| soft| loud| huge)? {counted.MARK_NOUNS}\b))\s*")   # "add a cello and have the sax softer": two;
+                          rf"|\band (?=(?:a|an|one|some)(?: big| small| little| soft| loud| huge)? {counted.MARK_NOUNS}\b)|(?<=\bin) and (?={ENTERED_THEN}))\s*")   # "add a cello and have the sax softer": two;
 # "the last two shots faster and louder and a crash on the last cut": the mark a clause of its own (it took "louder" with it)
 
 
