@@ -266,8 +266,11 @@ def _model(label: str, request: str) -> Choice:
 def _named_with(it: EditIntent, request: str) -> bool:
     """Whether the clause an intent was read from names the instrument, or points back to it ("..., lift it"), or is
     the whole request: "drop the bass and take the whole thing down" is no balance of the bass."""
-    return not it.text or it.text.strip() == request.strip() or bool(_instrument(it.text)) or \
-        bool(re.search(r"\b(?:it|its|them|they|those|these|that|this)\b", it.text.lower()))
+    if not it.text or it.text.strip() == request.strip() or _instrument(it.text):
+        return True
+    low = request.lower()   # after two parts named ("let the bass walk, brushes on the kit, and bring it down"), "it" is the
+    before = low[:max(0, low.find(it.text.lower().strip()))]   # music, as `mentions` reads it
+    return bool(re.search(r"\b(?:it|its|them|they|those|these|that|this)\b", it.text.lower())) and len(set(named_parts(before))) < 2
 
 
 def _complained(request: str) -> bool:
