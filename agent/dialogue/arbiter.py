@@ -227,7 +227,8 @@ def _joined(where: str, rules: list[EditIntent], pred: Prediction, request: str)
             label == "hit" and read == {"energy_down"} or label.endswith(("_up", "_down")) and _framed(request) or \
             label in NEEDS_INSTRUMENT and not _instrument(request) or \
             _said_plainly(label_of(rules[0]) if rules else "", label, request) or \
-            label == "revert" and "?" in request and DIFF_ASKED_RE.search(request.lower()):
+            label == "revert" and "?" in request and DIFF_ASKED_RE.search(request.lower()) or \
+            label.startswith("balance_") and any(_it_the_music(it, request) for it in rules):
         return "grammar"
     return join.verdict(where, label_of(rules[0]) if rules else "ask", label, pred.p)
 
@@ -268,9 +269,14 @@ def _named_with(it: EditIntent, request: str) -> bool:
     the whole request: "drop the bass and take the whole thing down" is no balance of the bass."""
     if not it.text or it.text.strip() == request.strip() or _instrument(it.text):
         return True
-    low = request.lower()   # after two parts named ("let the bass walk, brushes on the kit, and bring it down"), "it" is the
-    before = low[:max(0, low.find(it.text.lower().strip()))]   # music, as `mentions` reads it
-    return bool(re.search(r"\b(?:it|its|them|they|those|these|that|this)\b", it.text.lower())) and len(set(named_parts(before))) < 2
+    return bool(re.search(r"\b(?:it|its|them|they|those|these|that|this)\b", it.text.lower())) and not _it_the_music(it, request)
+
+
+def _it_the_music(it: EditIntent, request: str) -> bool:
+    """Whether the intent's clause says "it" after two parts were named ("let the bass walk, brushes on the kit, and
+    bring it down", "walking bass and brushes, and take it down a notch"): the music, as `mentions` reads it."""
+    low, said = request.lower(), (it.text or "").lower().strip()
+    return bool(said and re.search(r"\bit\b", said) and low.find(said) > 0 and len(set(named_parts(low[:low.find(said)]))) > 1)
 
 
 def _complained(request: str) -> bool:

@@ -195,7 +195,7 @@ class Mentions:
         leveled, self.leveled = self.leveled, bool(m and LEVELED_RE.search(clause))
         if m:
             self.last, self.topic, self.gone = m.group(1), False, bool(TAKEN_OUT_RE.search(m.string[:m.start()]))
-            self.named.append(m.group(1))
+            self.named += named_parts(m.string) if LISTED_PARTS_RE.search(m.string) else [m.group(1)]   # "walking bass and brushes": both
         elif (self.topic or leveled) and (BARE_LEVEL_RE.match(asked := FRAME_RE.sub(" ", clause)) or self.topic and
                                           BARE_OUT_RE.match(clause)) and not UNPLACED_RE.search(clause):
             clause = f" {self.last} {asked.strip()} "   # "the sleigh bells ... quieter", "the pad, is possible to make
@@ -203,6 +203,7 @@ class Mentions:
         return clause, entered, False
 
 IT_RE = re.compile(r"\bit\b")
+LISTED_PARTS_RE = re.compile(rf"{INSTR_ALT}(?:s|es)? (?:and|&) (?:the |some )?(?:\w+ )?{INSTR_ALT}")   # parts listed, not one against another
 # a part only named after one taken out ("take out the strings, and the drums in shot 3"): out too, there
 ALSO_OUT_RE = re.compile(rf"\s*(?:and |also |plus |then )*(?:the |that |those |these |your )?({INSTR_ALT})(?:s|es)?((?: (?!(?:too|also)\b)[\w:.-]+)*?)(?: too| as well| also)?\s*")
 BARE_INSTEAD_RE = re.compile(rf"\b(?:{INSTR_ALT})(?:s|es)? (instead)\b(?! of)")   # "use a flute instead": of the part named before
