@@ -83,3 +83,21 @@ def test_it_after_one_part_is_that_part(tmp_path, request_):
     old = s.plan
     r = s.say(request_)
     assert not r.question and "softer" in r.reply and energy_at(s.plan, 20.0) == energy_at(old, 20.0), r.reply
+
+
+# "keep it low and breathing till 0:57, then swell all the way into the last shot": the swell starts where the low
+# stretch ends and runs into the last shot (before: only the shot leading into it rose, 0:57 to there unchanged)
+@pytest.mark.parametrize("request_", [
+    "keep it low and breathing till 0:16, then swell all the way into the last shot",
+    "stay quiet until 0:16, then build into the final shot",   # transfer
+    "hold it back till 0:16 and then let it grow into the last shot",   # transfer
+    "soft up to 0:16, after that swell into the last shot",   # transfer
+])
+def test_low_till_then_swell_into_the_last_shot(tmp_path, request_):
+    s = _session(tmp_path, "cinematic")
+    old = s.plan
+    r = s.say(request_)
+    assert not r.question, r.reply
+    assert energy_at(s.plan, 10.0) < energy_at(old, 10.0), r.reply   # low before 0:16
+    assert energy_at(s.plan, 17.0) < energy_at(s.plan, 31.0) < energy_at(s.plan, 36.0) + 0.3, r.reply
+    assert energy_at(s.plan, 36.0) > energy_at(s.plan, 17.0), r.reply   # the last shot above where the swell began
