@@ -101,3 +101,27 @@ def test_low_till_then_swell_into_the_last_shot(tmp_path, request_):
     assert energy_at(s.plan, 10.0) < energy_at(old, 10.0), r.reply   # low before 0:16
     assert energy_at(s.plan, 17.0) < energy_at(s.plan, 31.0) < energy_at(s.plan, 36.0) + 0.3, r.reply
     assert energy_at(s.plan, 36.0) > energy_at(s.plan, 17.0), r.reply   # the last shot above where the swell began
+
+
+# "Can you make it more like Chinese traditional, like they play in the tea house, with erhu?": no style is that
+# tradition, and the erhu itself is only a stand-in (Violin): asked, with the stand-in named, before anything is done
+# (before: the violin added and the tradition left unread). The answer "OK no erhu, then use the violin instead" adds it.
+@pytest.mark.parametrize("request_", [
+    "Can you make it more like Chinese traditional, like they play in the tea house, with erhu?",
+    "I'd like it more like Arabic traditional music, with a darbuka",   # transfer
+    "make it feel like a Chinese garden, with a guzheng please",   # transfer
+    "can we get that Irish pub sound, with uilleann pipes?",   # transfer
+])
+def test_a_tradition_no_style_covers_with_a_stand_in_is_asked(tmp_path, request_):
+    s = _session(tmp_path, "folk")
+    old = s.plan
+    r = s.say(request_)
+    assert r.question and s.plan == old, r.reply
+    assert "General MIDI" in r.question, r.reply
+
+
+def test_the_answer_to_the_tradition_question_adds_the_violin(tmp_path):
+    s = _session(tmp_path, "folk")
+    s.say("Can you make it more like Chinese traditional, like they play in the tea house, with erhu?")
+    r = s.say("OK no erhu, then use the violin instead, it is fine for me")
+    assert not r.question and "violin in" in r.reply.lower(), r.reply
