@@ -127,3 +127,13 @@ def test_the_answer_to_the_tradition_question_adds_the_violin(tmp_path):
     s.say("Can you make it more like Chinese traditional, like they play in the tea house, with erhu?")
     r = s.say("OK no erhu, then use the violin instead, it is fine for me")
     assert not r.question and "violin in" in r.reply.lower(), r.reply
+
+
+def test_a_swell_all_the_way_into_the_last_shot_goes_on_through_it(tmp_path):
+    """'all the way into' the last shot: the shot leading in and the last shot rise (plain 'into' still only leads in,
+    test_places20a)."""
+    s = _session(tmp_path, "cinematic")
+    old = s.plan
+    r = s.say("swell all the way into the last shot")
+    assert energy_at(s.plan, 26.0) < energy_at(s.plan, 38.0) and energy_at(s.plan, 38.0) > energy_at(old, 38.0), r.reply
+    assert _unchanged_before(old, s.plan, 24.0), r.reply
