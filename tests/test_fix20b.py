@@ -175,7 +175,6 @@ def test_the_edge_taken_off_a_part_is_softer(jazz_chat, said):
     assert level_at(jazz_chat.plan, "melody", 15) < level_at(before, "melody", 15), turn.reply
 
 
-@pytest.mark.xfail(reason="before the fix (fix20b)", strict=False)
 @pytest.mark.parametrize("said", ["from the 2nd cut on: let the bass walk, brushes on the kit, and bring it down a notch",
                                   # other voices
                                   "from the second cut on, walking bass and brushes, and take it down a notch",

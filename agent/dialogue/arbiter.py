@@ -227,7 +227,8 @@ def _joined(where: str, rules: list[EditIntent], pred: Prediction, request: str)
             label == "hit" and read == {"energy_down"} or label.endswith(("_up", "_down")) and _framed(request) or \
             label in NEEDS_INSTRUMENT and not _instrument(request) or \
             _said_plainly(label_of(rules[0]) if rules else "", label, request) or \
-            label == "revert" and "?" in request and DIFF_ASKED_RE.search(request.lower()):
+            label == "revert" and "?" in request and DIFF_ASKED_RE.search(request.lower()) or \
+            label.startswith("balance_") and any(_it_the_music(it, request) for it in rules):
         return "grammar"
     return join.verdict(where, label_of(rules[0]) if rules else "ask", label, pred.p)
 
@@ -266,8 +267,16 @@ def _model(label: str, request: str) -> Choice:
 def _named_with(it: EditIntent, request: str) -> bool:
     """Whether the clause an intent was read from names the instrument, or points back to it ("..., lift it"), or is
     the whole request: "drop the bass and take the whole thing down" is no balance of the bass."""
-    return not it.text or it.text.strip() == request.strip() or bool(_instrument(it.text)) or \
-        bool(re.search(r"\b(?:it|its|them|they|those|these|that|this)\b", it.text.lower()))
+    if not it.text or it.text.strip() == request.strip() or _instrument(it.text):
+        return True
+    return bool(re.search(r"\b(?:it|its|them|they|those|these|that|this)\b", it.text.lower())) and not _it_the_music(it, request)
+
+
+def _it_the_music(it: EditIntent, request: str) -> bool:
+    """Whether the intent's clause says "it" after two parts were named ("let the bass walk, brushes on the kit, and
+    bring it down", "walking bass and brushes, and take it down a notch"): the music, as `mentions` reads it."""
+    low, said = request.lower(), (it.text or "").lower().strip()
+    return bool(said and re.search(r"\bit\b", said) and low.find(said) > 0 and len(set(named_parts(low[:low.find(said)]))) > 1)
 
 
 def _complained(request: str) -> bool:

@@ -324,3 +324,21 @@ def private(text: str) -> str | None:
     if m and re.match(r"\s*(?:in|at|on|during) (?:a|an|any|every|most|some) ", text[m.end():]) and culture(text[m.end():]):
         return None   # "the music they play in an Italian trattoria": any such place, which says how it sounds
     return m.group(0).strip() if m else None
+
+
+# A tradition or a sound asked for in words no style reads ("more like Chinese traditional", "like they play in the tea
+# house") beside an instrument General MIDI only stands in for ("with erhu"): the tradition was the ask and the
+# instrument its colour, so adding the stand-in alone is no answer; asked first, the stand-in named
+LIKENESS_RE = re.compile(r"(?<!\bi )(?<!\bi'd )(?<!\bwould )(?<!\bwe )\blike\b|\b(?:vibe|style|traditional|tradition|flavou?r)\b", re.I)
+STAND_IN_WHY = " in the General MIDI sound set, so "
+
+
+def unstyled(unread: list[str], intents: list[EditIntent], style: str) -> str | None:
+    """The question for a turn whose only edits are stand-in instruments while its likeness went unread (`unread`: the
+    pieces no reader read, `unread.unread`); None otherwise."""
+    liked = [p for p in unread if LIKENESS_RE.search(p)]
+    if not liked or not intents or not all(it.what == "add" and STAND_IN_WHY in (it.reason or "") for it in intents):
+        return None
+    why = "; ".join(dict.fromkeys(it.reason for it in intents)).replace(" plays it", " would play it")
+    return (f"I have no style that matches {' or '.join(repr(p) for p in liked)}. I could keep the {style} score and add the "
+            f"instrument, though there is {why}. Shall I, or would you rather name another instrument or style?")

@@ -40,15 +40,22 @@ TAKE_OUT_RE = re.compile(r"\b(?:take|get) (?:it|that|them) (?:out|off|away)\b|\b
 # A clause ending at a place ("up to the pop", "until 0:20") and one after it with "then": the second is after it
 THEN_AFTER_RE = re.compile(r"(\b(?:up to|up until|until|till|leading up to|right up to|(?:in|for|during|over) the (?:first|opening))\b[^,;.!?]{1,40}?)\s*,?\s+(?:and )?then\b"
                            r"(?! (?:on|onwards?|after|from|in|at|for|during|till|until|before)\b)", re.I)
+# A level said bare after a part comes in ("drums in and a bit louder"): the music there, as the part had no level before
+ENTERED_THEN = r"(?:(?:a )?(?:little |tiny )?(?:bit|touch|tad|notch|little) |slightly |much |a lot |way )?(?:louder|quieter|softer|bigger|fuller|busier|calmer)\b"
 CLAUSE_SPLIT = re.compile(rf"\s*(?:(?:[,;!?]|:(?!\d)|{patterns.FULL_STOP}(?!(?<=\b[Nn]o\.) ?\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|(?<!everything )(?<!nothing )(?<!all )(?<!out )\bbut\b|\balso\b"
                           rf"|(?:\band|\bplus|&|\+) (?=(?:{mentions.NEVER}|{phrases.ORDER_VERBS})\b)(?!cuts? (?:\d|one|two|three|four|five|six|seven|eight|nine)\b)|\bplus (?=an? |some )"
-                          rf"|\band (?=(?:a|an|one|some)(?: big| small| little| soft| loud| huge)? {counted.MARK_NOUNS}\b))\s*")   # "add a cello and have the sax softer": two;
+                          rf"|\band (?=(?:a|an|one|some)(?: big| small| little| soft| loud| huge)? {counted.MARK_NOUNS}\b)|(?<=\bin) and (?={ENTERED_THEN}))\s*")   # "add a cello and have the sax softer": two;
 # "the last two shots faster and louder and a crash on the last cut": the mark a clause of its own (it took "louder" with it)
 
 
 def _parts_changed(intents: list[EditIntent]) -> bool:
     """Whether intents change a part of the band ("lift the bass a little", "add a choir")."""
     return any(it.what in (*mentions.PART_EDITS, "balance", "swap") for it in intents)
+
+
+def _as_is(it: EditIntent, plan: ScorePlan) -> bool:
+    """A style said to stay as it is ("keep it classical" where it is classical): no change."""
+    return it.what == "style" and it.value == plan.style
 
 
 def _why_held(request: str) -> tuple[str, dict[str, str]]:
@@ -165,11 +172,13 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             raise complaint[1]
         complaint = (len(out), asked) if complained else None
         if own and intents and prev is not None and prev[5] is not None and prev[5][1] is None and prev[5][0] < len(out) and \
-                sides.complaint_placed(out[prev[5][0]:], intents, request):   # (an aside between: "too heavy, people won't like it. ...")
+                sides.complaint_placed([it for it in out[prev[5][0]:] if not _as_is(it, plan)], intents, request):   # (an aside between: "too heavy, people won't like it. ...")
             del out[prev[5][0]:]   # "the bass is too much, turn it down from 0:15 to 0:25": the complaint is about there
         # "leave the ending, make it faster": a kept place is lent to no later clause ("the rest" counts from it)
         kept = span if intents and all(it.what == "lock" for it in intents) else None if own else kept
-        prev = (text, original, len(out), own, span, (len(out), span) if intents else prev[5] if prev else None)
+        as_is = intents and all(_as_is(it, plan) for it in intents)   # "too stuffy. keep it classical but more energy from
+        # 1:10 on": the style kept changes nothing, so the complaint still meets its placed change
+        prev = (text, original, len(out), own, span, (len(out), span) if intents and not as_is else prev[5] if prev else None)
         for it in intents:
             k = next((k for k, o in enumerate(out) if same_meaning(it, o)), None)
             if k is None:

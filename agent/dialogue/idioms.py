@@ -199,7 +199,7 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\bkeep (?:the energy|the momentum|the pace) (?:going|up)\b"
      r"|\bget (?:the |some )?energy back(?: up)?\b|(?:^\s*|(?<=, ))energy back\b", "more energy"),   # raised again after a dip
     (r"\bfewer (?:instruments|parts|layers)\b|\bless instruments\b|\bpull (?:it|things|everything|them) (?:back|down)\b(?! to \d)|\bback it off\b(?! to \d)|\bthin (?:it|things) out\b|\bthin it\b"
-     r"|\bcalm it down\b|\bsoften it\b|\btake it down\b|\bdial it back\b|\bstrip it back\b|\bless going on\b"
+     r"|\bcalm it down\b|\bsoften it\b|\b(?:take|bring) it(?: all)? down\b(?! to \d)|\bdial it back\b|\bstrip it back\b|\bless going on\b"
      r"|\bhold (?:it |things |everything |the music |the score )?back\b(?! (?:the|on|a|an)\b)"   # "hold it back until the kiss"
      r"|\b(?:only|just|keep(?: it to)?(?: only| just)?) (?:the )?(?:soft|quiet|gentle|calm|light)(?:er)? (?:parts?|bits?|instruments?|"
      r"stuff|sounds?|layers?)\b"   # "the drums rest, only the soft part": the quiet parts alone, sparser

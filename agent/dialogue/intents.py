@@ -42,8 +42,8 @@ SHAPE_STEP_S = 7.0                 # and a piece between cuts longer than this i
 class Edit:
     """One intent being applied: the plan copy, its span, and the addressed section indices."""
 
-    def __init__(self, plan: ScorePlan, analysis: VideoAnalysis, span: Span | None, said: list[str] | None = None):
-        self.plan, self.analysis, self.span = plan, analysis, span
+    def __init__(self, plan: ScorePlan, analysis: VideoAnalysis, span: Span | None, said: list[str] | None = None, energy_lowered: bool = False):
+        self.plan, self.analysis, self.span, self.energy_lowered = plan, analysis, span, energy_lowered   # the request only lowers the energy there
         self.said = [] if said is None else said   # what the reply must add: a limit that stopped a change short
         self._idx: list[int] | None = None
 
@@ -374,7 +374,7 @@ def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIn
     passed = [] if passed is None else passed
     named = None   # a version gone back to by its number ("back to v3, no drums, no strings")
     for it in intents:
-        e = Edit(new, analysis, _regrouped(span_of(it.scope), plan, new), passed)
+        e = Edit(new, analysis, _regrouped(span_of(it.scope), plan, new), passed, {o.direction for o in intents if o.what == "energy" and o.scope == it.scope} == {"down"})
         if it.what in ("undo", "revert"):
             new = _revert(e, it if it.what == "revert" else it.model_copy(update={"version": -1}),
                     list(history or [plan]))

@@ -178,6 +178,7 @@ class Mentions:
         self.gone = False   # the part named last was taken out ("remove the bass, and a guitar instead": no swap)
         self.leveled = False   # the last clause said a part was too loud or too soft ("the strings are too much, softer")
         self.dimension: str | None = None   # a clause only named what changes ("Overall level: lower", "Tempo: up")
+        self.named: list[str] = []   # the part each earlier clause named first, in order
 
     def said(self, clause: str, final: bool) -> tuple[str, bool, bool]:
         """The clause with its parts made plain: "it" as the part named last, an entry as the silence before it.
@@ -186,7 +187,10 @@ class Mentions:
             The clause, whether it was an entry, and whether it only names a part that a later clause says
             what to do with ("the strings. less of them").
         """
-        clause, entered = entry(refer(clause, self.last, self.gone), self.heard)
+        # "let the bass walk, brushes on the kit, and bring it down a notch": after two clauses naming two parts, "it" is
+        # neither (the music); after one ("the sax is too loud, bring it down"), that part
+        two = len(set(self.named[-2:])) == 2 and not re.search(rf"\b(?:{INSTR_ALT})", plain_parts(clause))
+        clause, entered = entry(refer(clause, None if two and IT_RE.search(clause) else self.last, self.gone), self.heard)
         if self.gone and (m := ALSO_OUT_RE.fullmatch(clause)) and only_place(m.group(2)):
             clause = f" remove the {m.group(1)}{m.group(2)} "
         dimension, self.dimension = self.dimension, None
@@ -210,12 +214,15 @@ class Mentions:
         leveled, self.leveled = self.leveled, bool(m and LEVELED_RE.search(clause))
         if m:
             self.last, self.topic, self.gone = m.group(1), False, bool(TAKEN_OUT_RE.search(m.string[:m.start()]))
+            self.named += named_parts(m.string) if LISTED_PARTS_RE.search(m.string) else [m.group(1)]   # "walking bass and brushes": both
         elif (self.topic or leveled) and (BARE_LEVEL_RE.match(asked := FRAME_RE.sub(" ", clause)) or self.topic and
                                           BARE_OUT_RE.match(clause)) and not UNPLACED_RE.search(clause):
             clause = f" {self.last} {asked.strip()} "   # "the sleigh bells ... quieter", "the pad, is possible to make
             # louder?", "sax: out from 0:25"
         return clause, entered, False
 
+IT_RE = re.compile(r"\bit\b")
+LISTED_PARTS_RE = re.compile(rf"{INSTR_ALT}(?:s|es)? (?:and|&) (?:the |some )?(?:\w+ )?{INSTR_ALT}")   # parts listed, not one against another
 # a part only named after one taken out ("take out the strings, and the drums in shot 3"): out too, there
 ALSO_OUT_RE = re.compile(rf"\s*(?:and |also |plus |then )*(?:the |that |those |these |your )?({INSTR_ALT})(?:s|es)?((?: (?!(?:too|also)\b)[\w:.-]+)*?)(?: too| as well| also)?\s*")
 BARE_INSTEAD_RE = re.compile(rf"\b(?:{INSTR_ALT})(?:s|es)? (instead)\b(?! of)")   # "use a flute instead": of the part named before

@@ -62,10 +62,13 @@ def placed(text: str, analysis: VideoAnalysis, plan: ScorePlan, known: dict[str,
     if span is not None:
         span = to_end(text, span, analysis)
     if span is not None and (m := INTO_RE.search(text)) and span.start_s > 0.5 and arrives(text[m.end():], span, analysis, plan):
-        span = lead_in(span, analysis)  # "swell into the last shot": over the shot that leads there
+        lead = lead_in(span, analysis)  # "swell into the last shot": over the shot that leads there; "all the way into the
+        span = Span(lead.start_s, span.end_s, f"from {fmt(lead.start_s)} through {fmt(span.end_s)}", snap=False) \
+            if ALL_THE_WAY_RE.search(m.group(0)) else lead   # last shot": on through it
     return text, span
 
 
+ALL_THE_WAY_RE = re.compile(r"\ball the way\b")
 # what a growth arrives at, said as the place said before ("the ship appears on the first cut, swell into that")
 POINTER_RE = re.compile(r"^\s*(?:(?:right|just) )?(?:that|this|it|there|them|those|these|then)\b")
 

@@ -216,8 +216,10 @@ def read(t: str, want) -> str:
             t, end = eat(t, listed), listed.end()
     if (m := re.fullmatch(rf"(?:\s*(?:(?!keep |leave |not )[a-z']+ ){{0,2}}?|.*\b(?:and|with|plus) (?=(?:a|an) )){INSTR}[\s!]*", t)) \
             or (m := re.fullmatch(rf"\s*(?:and |also |now |then |maybe |perhaps |a |an |some )*{INSTR} (?:in|on|for|"
-                                  rf"during|over|across|through|throughout|from|after|before|at|till|until) [a-z0-9:' -]*", t)):
-        # "smoky, muted trumpet", "smoke and a muted trumpet": a part named alone; "banjo in the last shot": with its place
+                                  rf"during|over|across|through|throughout|from|after|before|at|till|until) [a-z0-9:' -]*", t)) \
+            or (m := PLACED_ENTRY_RE.fullmatch(t)):
+        # "smoky, muted trumpet", "smoke and a muted trumpet": a part named alone; "banjo in the last shot": with its place;
+        # "from the second cut on drums in": the place said first
         want("add", value=m.group(1))
         return eat(t, m)
     m = re.search(r"\b(?:add|bring in|introduce|include|layer in|throw in) (?:a |an |some |the )?(?:(?=(?P<whole>[a-z][a-z ]*?)(?: in| to| at| for|$)))?([a-z][a-z ]*?)(?: in| to| at| for| and| plus|$)", t)
@@ -228,6 +230,11 @@ def read(t: str, want) -> str:
         want("add", value=hit.name, **({} if hit.score >= 1.0 or hit.name in name else {"reason": f"I don't know '{name}', so the nearest I have, {hit.name}, plays it"}))
         t = eat(t, m)
     return t
+
+
+# a part said to come in, after a place said first ("from the second cut on drums in", "after 0:16 bring the drums in")
+PLACED_ENTRY_RE = re.compile(rf"\s*(?:(?:from|after|starting (?:at|from)|once) [a-z0-9:' -]*?(?:\b(?:on|onwards?)|\d)\s+)?(?:(?:bring|let|have) )?"
+                             rf"(?:the |some )?{INSTR} (?:in|come in|comes in|kick in|kicks in)\s*")
 
 
 # ----------------------------------------------------------------------------- applying
@@ -290,8 +297,9 @@ def add(e, word: str, *, quiet: bool = False, more: bool = False, back: bool = F
         if quiet or back and not more:
             return
         # "more bass" where it plays: that part louder against the others, and nothing else, since the energy is
-        # every part's; a part asked to play ("let the bass walk") and the kit's groove ("more drums") play fuller
-        if role == "drums" or not more:
+        # every part's; a part asked to play ("let the bass walk") and the kit's groove ("more drums") play fuller, unless
+        # the request lowers the energy there itself ("let the bass walk ... and bring it down a notch": down, as said)
+        if (role == "drums" or not more) and not getattr(e, "energy_lowered", False):
             try:
                 ops.add_energy(p, e.idx, 0.1)
             except Ask:

@@ -168,6 +168,10 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
             0.05 < shared.start_s < span.end_s - 0.1:   # "from 0:48 bring it back, fade in till 1:04": from 0:48 to 1:04
         end = next((b for a, b in visible_shots(analysis) if abs(a - span.end_s) < 0.05), span.end_s) if till_shot else span.end_s
         span = Span(shared.start_s, end, f"from {fmt(shared.start_s)} to {fmt(end)}", snap=False)   # "... till shot 10": through it
+    if span is not None and shared is not None and INTO_RE.search(text) and shared.start_s < 0.05 and \
+            (m := RELATIVE_RE.search(text)) and m.group("side").startswith("after") and shared.end_s < span.start_s - 0.5:
+        span = Span(shared.end_s, span.end_s, f"from {fmt(shared.end_s)} to {fmt(span.end_s)}", snap=False)   # "low till
+        # 0:57, then swell into the last shot": from where the low stretch ends, not only the shot leading in
     if span is not None:
         return span, (Heading(**vars(span)) if only_place(text) else span), True
     if shared is not None and (whole := to_end(text, shared, analysis)) is not shared:
