@@ -189,7 +189,7 @@ class Mentions:
         """
         # "let the bass walk, brushes on the kit, and bring it down a notch": after two clauses naming two parts, "it" is
         # neither (the music); after one ("the sax is too loud, bring it down"), that part
-        two = len(set(self.named[-2:])) == 2 and not re.search(rf"\b(?:{INSTR_ALT})", plain_parts(clause))
+        two = len(set(self.named[-2:])) == 2 and not PART_SAID_RE.search(plain_parts(clause))
         clause, entered = entry(refer(clause, None if two and IT_RE.search(clause) else self.last, self.gone), self.heard)
         if self.gone and (m := ALSO_OUT_RE.fullmatch(clause)) and only_place(m.group(2)):
             clause = f" remove the {m.group(1)}{m.group(2)} "
@@ -222,6 +222,7 @@ class Mentions:
         return clause, entered, False
 
 IT_RE = re.compile(r"\bit\b")
+PART_SAID_RE = re.compile(rf"\b(?:{INSTR_ALT})")   # the clause names a part of its own
 LISTED_PARTS_RE = re.compile(rf"{INSTR_ALT}(?:s|es)? (?:and|&) (?:the |some )?(?:\w+ )?{INSTR_ALT}")   # parts listed, not one against another
 # a part only named after one taken out ("take out the strings, and the drums in shot 3"): out too, there
 ALSO_OUT_RE = re.compile(rf"\s*(?:and |also |plus |then )*(?:the |that |those |these |your )?({INSTR_ALT})(?:s|es)?((?: (?!(?:too|also)\b)[\w:.-]+)*?)(?: too| as well| also)?\s*")
