@@ -63,7 +63,8 @@ FRAME_RE = Lazy((rf"(?P<lead>^|[,.;!?:]\s*|\b(?:and|but|so|though|ok|okay|lol|hm
                  r"(?P<adj>(?!(?:up|down|back|forward|out|in|more|less|over|off|on)\b)(?![a-z]+er\b)"   # no order ("the bass
                  r"[a-z]+(?:[ -](?:back|up|out|off|forward))?)"                                # a little louder")
                  r"(?P<tail>(?: (?:tbh|ngl|honestly|though|now|lol|imo|to me|for me|for my taste|to my ears))*)"
-                 r"\s*(?=[,.;!?]|$| (?:under|underneath|beneath|behind) )",), re.I)   # "... too busy under the voiceover": what it is under, left as said
+                 rf"\s*(?=[,.;!?]|$| (?:under|underneath|beneath|behind) (?!(?:the |a |an |those |that |these )?(?:{INSTR_ALT})))",), re.I)
+# ("... too busy under the voiceover": what it is under, left as said; not "buried under the guitar": one part against another)
 
 
 def _direction(adj: str, dims: dict[str, tuple[str, ...]]) -> str | None:
