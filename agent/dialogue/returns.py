@@ -44,4 +44,4 @@ def back_from(request: str, history: list[ScorePlan] | None) -> str:
             return m[0]
         return f"{part} back in from "
     request = BACK_AT_RE.sub(said, request)
-    return BACK_AFTER_RE.sub(lambda m: said(m) + m["at"], request)
+    return BACK_AFTER_RE.sub(lambda m: m[0] if (back := said(m)) == m[0] else back + m["at"], request)   # (no part: as said)
