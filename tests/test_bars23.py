@@ -116,6 +116,16 @@ def test_bar_as_except_and_a_meter_read_as_before(demo):
         assert timed(said, demo.plan) == said
 
 
+def test_a_bar_seen_in_the_video_is_no_count_of_music(demo):
+    """A pub's bar named as a place in the picture ("the last bar scene") is left to the place finders (lead review:
+    before, "the last bar scene" was read as the music's last bar)."""
+    from v2m.agent.dialogue.bar_places import timed
+
+    for said in ("make the last bar scene jazzier", "in the second bar shot, quieter", "quieter in the bar scene",
+                 "the first bar fight needs drums"):
+        assert timed(said, demo.plan) == said
+
+
 @pytest.mark.parametrize("said, lo, hi", [
     ("no drums for the 4 bars after bar 8", 16, 24),
     ("drop the drums in the two bars leading into bar 9", 12, 16),

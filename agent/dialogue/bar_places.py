@@ -44,7 +44,9 @@ SIDE_RE = re.compile(rf"\b(?:(?:in|for|over|during|across|throughout) )?(?:the )
 PREP = r"from|between|in|during|over|across|through|throughout|on|for|of"
 RANGE_RE = re.compile(rf"\b(?:({PREP}) )?(?:the )?{BAR}s? {N} ?(-|–|to|through|thru|and|till|until|up to) ?(?:{BAR} )?{N}\b", re.I)
 # The first or last bars: "the last 16 bars", "last two bars", "the final bar" (not "the last 4 bars of the intro")
-EDGE_RE = re.compile(rf"\b(?:({PREP}) )?(?:the )?(?:very )?(first|opening|last|final|closing) (?:{N} {BARS}|{BAR})\b(?! of\b)", re.I)
+# ("the last bar scene", "the second bar shot": a bar the place, a pub or a counter, seen in the video, no count of music)
+VENUE = r"(?! (?:scenes?|shots?|sequences?|footage|clips?|bits?|parts?|fight|counter|staff|crowd|area|room)\b)"
+EDGE_RE = re.compile(rf"\b(?:({PREP}) )?(?:the )?(?:very )?(first|opening|last|final|closing) (?:{N} {BARS}|{BAR})\b(?! of\b){VENUE}", re.I)
 # Moments: a beat of a bar ("beat 3 of bar 5", "the third beat of bar 5", "bar 5 beat 3"), its downbeat or its end
 BEAT_OF_RE = re.compile(rf"\b(?:(?:on|at) )?(?:the )?(?:beat {N}|{ORD_SAID} beat) of {BAR} {N}\b", re.I)
 BAR_BEAT_RE = re.compile(rf"\b(?:(?:on|at) )?{BAR} {N},? beat {N}\b", re.I)
@@ -56,7 +58,7 @@ AFTER_BARS_RE = re.compile(rf"\bafter (?:the first )?{N} {BARS}\b", re.I)
 BARS_IN_RE = re.compile(rf"\b(?:(at|from|after|until|till|before) )?{N} {BARS} in\b(?! (?:the|a|an|this|that|it|each|every)\b)", re.I)
 # One bar: "bar 9", "in bar 9", "from bar 9 on", "until bar 17", "the 13th bar"
 ONE_RE = re.compile(rf"\b(?:(from|since|after|until|till|up to|before|through|thru|by|at|{PREP}) )?(?:the )?"
-                    rf"(?:{BAR} {N}|{ORD_SAID} {BAR})(?P<on> on(?:wards?)?\b)?\b", re.I)
+                    rf"(?:{BAR} {N}|{ORD_SAID} {BAR}{VENUE})(?P<on> on(?:wards?)?\b)?\b", re.I)
 # "bar" as except after what it excepts from ("hits on all cuts bar 3", "every shot bar one")
 EXCEPTED_RE = re.compile(r"\b(?:cuts?|shots?|hits?|ones|them|scenes?|sections?|everything|everywhere|all|each|every)\s*$", re.I)
 
