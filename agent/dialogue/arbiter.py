@@ -46,7 +46,7 @@ from typing import Callable
 from v2m.agent.dialogue import feeling_ways, join, tagged_places, trust
 from v2m.agent.dialogue.amounts import unitless
 from v2m.agent.dialogue.intent_model import LABELS, IntentModel, Prediction
-from v2m.agent.dialogue.mentions import named_parts
+from v2m.agent.dialogue.mentions import IT_RE, named_parts
 from v2m.agent.dialogue.model_labels import _instrument, _placed, label_of, unfound
 from v2m.agent.dialogue.phrases import FAST_RE, LESS_RE, LOUD_RE, MORE_RE, NOT_SO_RE, QUIET_RE, SLOW_RE, TOO_ANY_RE, TOO_RE, words
 from v2m.agent.dialogue.spelling import spelled
@@ -276,7 +276,7 @@ def _it_the_music(it: EditIntent, request: str) -> bool:
     """Whether the intent's clause says "it" after two parts were named ("let the bass walk, brushes on the kit, and
     bring it down", "walking bass and brushes, and take it down a notch"): the music, as `mentions` reads it."""
     low, said = request.lower(), (it.text or "").lower().strip()
-    return bool(said and re.search(r"\bit\b", said) and low.find(said) > 0 and len(set(named_parts(low[:low.find(said)]))) > 1)
+    return bool(said and IT_RE.search(said) and low.find(said) > 0 and len(set(named_parts(low[:low.find(said)]))) > 1)
 
 
 def _complained(request: str) -> bool:

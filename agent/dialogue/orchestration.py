@@ -299,7 +299,7 @@ def add(e, word: str, *, quiet: bool = False, more: bool = False, back: bool = F
         # "more bass" where it plays: that part louder against the others, and nothing else, since the energy is
         # every part's; a part asked to play ("let the bass walk") and the kit's groove ("more drums") play fuller, unless
         # the request lowers the energy there itself ("let the bass walk ... and bring it down a notch": down, as said)
-        if (role == "drums" or not more) and not getattr(e, "energy_lowered", False):
+        if (role == "drums" or not more) and not e.energy_lowered:
             try:
                 ops.add_energy(p, e.idx, 0.1)
             except Ask:
