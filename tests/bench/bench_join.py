@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))   # bench_intents: the 
 
 ROOT = Path(__file__).resolve().parents[2]
 BANK_DIRS = {"bank": ROOT / "finetune/data/intent_bank", "bank17": ROOT / "finetune/data/intent_bank17"}
-HONEST = ("bank17-tune", "a", "h-tune", "i-tune", "j-tune", "k-tune", "l-tune", "m-tune", "n-tune", "o-tune")
+HONEST = ("bank17-tune", "a", "h-tune", "i-tune", "j-tune", "k-tune", "l-tune", "m-tune", "n-tune", "o-tune", "p-tune")
 BINS = (0.0, 0.5, 0.7, 0.85, 0.95, 0.99, 1.01)
 
 
