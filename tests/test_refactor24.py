@@ -1,0 +1,78 @@
+"""Behaviour pinned before the refactor24 merges of duplicated readers (written and run on the unchanged code first,
+then again after each merge): one place reads an ordinal or count as said and counts it from either end
+(`counted.said_number`, `counted.index_of`, used by `counted.nth` and `bar_places.Grid.bar`), ...
+
+    python -m pytest -q tests/test_refactor24.py
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from v2m.agent.dialogue.bar_places import timed
+from v2m.agent.dialogue.counted import in_clause, nth
+from v2m.agent.dialogue.where import Ask
+from v2m.tools.contract import ScorePlan, Section
+
+# 16 s at 120 BPM (bars of 2 s), then 90 BPM (bars of about 2.5 s): 18 bars, bar 9 starts at 0:16
+PLAN = ScorePlan(duration_s=40.0, style="rock", tempo_bpm=120, meter="4/4", key="A", mode="minor",
+                 sections=[Section(name="a", start_s=0, end_s=16.0), Section(name="b", start_s=16.0, end_s=40.0, tempo_bpm=90)])
+
+
+@pytest.mark.parametrize("word, n, index", [
+    ("third", 5, 2), ("3rd", 5, 2), ("3", 5, 2), ("Third", 5, 2), ("last", 5, 4), ("final", 5, 4), ("penultimate", 5, 3),
+    ("antepenultimate", 2, None), ("6th", 5, None), ("10th", 10, 9), ("0", 3, None), ("LAST", 1, 0), ("last", 0, None),
+])
+def test_nth_counts_from_either_end(word, n, index):
+    assert nth(word, n) == index
+
+
+@pytest.mark.parametrize("said, read", [
+    (" the shot before the last cut ", " the penultimate shot "), (" the shot after the third cut ", " shot 4 "),
+    (" the shot after the 2nd cut ", " shot 3 "), (" the shot before the penultimate cut ", " the antepenultimate shot "),
+    (" the shot after the last cut ", " the last shot "), (" the shot before the 1st cut ", " shot 1 "),
+    (" the 2nd from last shot ", " the penultimate shot "), (" the third-from-last cut ", " the antepenultimate cut "),
+])
+def test_shots_by_a_counted_cut(said, read):
+    assert in_clause(said) == read
+
+
+@pytest.mark.parametrize("said, read", [
+    ("bar 9 louder", "from 0:16 to 0:18.516 louder"), ("the last bar softer", "the last 1.358 seconds softer"),
+    ("the 13th bar", "from 0:26.063 to 0:28.579"), ("the ninth bar", "from 0:16 to 0:18.516"),
+    ("the Last bar", "the last 1.358 seconds"), ("the last two bars quieter", "the last 3.874 seconds quieter"),
+    ("the first 8 bars", "the first 16 seconds"), ("bar nine", "from 0:16 to 0:18.516"),
+    ("bars nine to twelve", "from 0:16 to 0:26.063"), ("beat 3 of bar 5", "at 0:09"), ("the third beat of bar 5", "at 0:09"),
+    ("for a couple of bars starting at bar 3", "from 0:04 to 0:08"), ("the 2 bars after bar 8", "from 0:16 to 0:21.031"),
+    ("the 2nd from last bar", "the 2nd from the last 1.358 seconds"),   # as it reads now (not the penultimate bar)
+    ("the final bar", "the last 1.358 seconds"), ("from bar 9 for 4 bars", "from 0:16 to 0:26.063"), ("8 bars in", "at 0:16"),
+    ("the first bar", "the first 2 seconds"), ("from bar 3 to the last bar", "from 0:04 to the last 1.358 seconds"),
+])
+def test_bars_said_as_times(said, read):
+    assert timed(said, PLAN) == read
+
+
+PAST = "The music has 18 bars (in 4/4, the last starting at 0:38.6), so bar {} is past its end. Which bars did you mean?"
+
+
+@pytest.mark.parametrize("said, ask", [
+    ("bar 40", PAST.format(40)), ("the 20th bar", PAST.format(20)), ("bar 0", PAST.format(0)),
+    ("after bar twenty-one", PAST.format(20)),   # as it reads now: "bar twenty-one" read as the bars 20 to 1
+    ("bar 17 beat 5", "Bar 17 has 4 beats (the meter is 4/4); which beat did you mean?"),
+])
+def test_bars_past_the_end_ask(said, ask):
+    with pytest.raises(Ask) as e:
+        timed(said, PLAN)
+    assert str(e.value) == ask
+
+
+@pytest.mark.parametrize("word, n, index", [("third", 5, 2), ("3rd", 5, 2), ("3", 5, 2), ("last", 5, 4), ("final", 1, 0),
+                                            ("penultimate", 5, 3), ("6th", 5, None), ("0", 3, None), ("last", 0, None)])
+def test_place_finders_count_as_nth(word, n, index):
+    """`place_finders`' shots, cuts and sections counted as `nth` counts (past either end: IndexError, its Ask)."""
+    from v2m.agent.dialogue.place_finders import _ordinal
+    if index is None:
+        with pytest.raises(IndexError):
+            _ordinal(word, n)
+    else:
+        assert _ordinal(word, n) == index
