@@ -76,3 +76,42 @@ def test_place_finders_count_as_nth(word, n, index):
             _ordinal(word, n)
     else:
         assert _ordinal(word, n) == index
+
+
+def _parts_plan(parts: list[str]) -> ScorePlan:
+    return ScorePlan(duration_s=40.0, style="rock", tempo_bpm=120, meter="4/4", key="A", mode="minor",
+                     sections=[Section(name="a", start_s=0, end_s=10.0, instruments=["drums", "bass", "pad"]),
+                               Section(name="b", start_s=10.0, end_s=40.0, instruments=parts)])
+
+
+DRUMS_OUT = [_parts_plan(["drums", "bass", "pad"]), _parts_plan(["bass", "pad"])]   # the last edit took the drums out
+
+
+@pytest.mark.parametrize("said, after_drums_out, alone", [
+    # the moment after (`returns.BACK_AT_RE`)
+    ("bring the drums back at 0:21", "the drums back in from 0:21", "the drums back in from 0:21"),
+    ("bring them back in at 0:21", "drums back in from 0:21", "bring them back in at 0:21"),
+    ("they can come back in on the fifth cut", "drums back in from the fifth cut", "they can come back in on the fifth cut"),
+    ("the drums may come back at 0:30", "the drums back in from 0:30", "the drums back in from 0:30"),
+    ("let the drums come back at 0:21", "let the drums back in from 0:21", "let the drums back in from 0:21"),
+    ("bring it back at 120 bpm", "bring it back at 120 bpm", "bring it back at 120 bpm"),
+    ("bring the drums back on the chorus", "the drums back in from the chorus", "the drums back in from the chorus"),
+    ("the guitar will come back from 0:40", "the guitar back in from 0:40", "the guitar back in from 0:40"),
+    ("it may come back at 0:12", "drums back in from 0:12", "it may come back at 0:12"),
+    ("Bring The Bass back at 0:05", "The Bass back in from 0:05", "The Bass back in from 0:05"),
+    ("the pianos could come back at 0:20", "the pianos back in from 0:20", "the pianos back in from 0:20"),
+    # the moment first (`returns.BACK_AFTER_RE`)
+    ("at 0:46 bring the guitar back in", "the guitar back in from 0:46", "the guitar back in from 0:46"),
+    ("on the fifth cut, let the drums come back", "the drums back in from the fifth cut", "the drums back in from the fifth cut"),
+    ("at 0:46 the drums may come back in", "at 0:46 the drums may come back in", "at 0:46 the drums may come back in"),
+    ("from 0:30 they should come back", "drums back in from 0:30", "from 0:30 they should come back"),
+    ("at 0:46 it can come back", "drums back in from 0:46", "at 0:46 it can come back"),
+    ("at 0:21 let them come back in", "at 0:21 let them come back in", "at 0:21 let them come back in"),
+    ("on the third cut the drums come back", "the drums back in from the third cut", "the drums back in from the third cut"),
+    ("at 0:20 put the strings back", "the strings back in from 0:20", "the strings back in from 0:20"),
+])
+def test_a_part_back_at_a_moment(said, after_drums_out, alone):
+    """`returns.back_from`, with the drums just taken out ("them", "it" are the drums) and with no history."""
+    from v2m.agent.dialogue.returns import back_from
+    assert back_from(said, DRUMS_OUT) == after_drums_out
+    assert back_from(said, None) == alone
