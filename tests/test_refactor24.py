@@ -115,3 +115,27 @@ def test_a_part_back_at_a_moment(said, after_drums_out, alone):
     from v2m.agent.dialogue.returns import back_from
     assert back_from(said, DRUMS_OUT) == after_drums_out
     assert back_from(said, None) == alone
+
+
+@pytest.mark.parametrize("piece, put_back", [
+    ("Change back this", True), ("put it back", True), ("revert that", True), ("restore it", True), ("UNDO it", True),
+    ("Back to how it was", True), ("the drums", True), ("before I said make strong", True),
+    ("reinstate it", False),   # not read as a part's wish today (`named_back.BACK_RE` reads it)
+    ("go backwards", False), ("more feedback", False), ("make it louder", False), ("a bit brighter", False),
+])
+def test_a_part_wished_back_beside_a_part_put_back(piece, put_back):
+    """`unread.part_put_back`: a piece beside a turn that only put a part back is no unread piece when it wishes it back."""
+    from v2m.agent.dialogue.unread import part_put_back
+    from v2m.tools.contract import EditIntent
+    assert part_put_back(piece, [EditIntent(what="revert", version=0, value="instruments", target="drums")]) is put_back
+
+
+@pytest.mark.parametrize("said, wished", [
+    ("could you put those first ones back how they were", True), ("please restore it", True), ("Revert it", True),
+    ("undo that", True), ("reinstate the old feel", True), ("REINSTATE it", True), ("set it back", True),
+    ("go backwards", False), ("more feedback", False), ("make it as it was", False), ("restored", False),
+])
+def test_a_stretch_wished_back(said, wished):
+    """`named_back.BACK_RE`: the wish to have it back, beside the edit named ("before I asked you to soften it")."""
+    from v2m.agent.dialogue.named_back import BACK_RE
+    assert bool(BACK_RE.search(said)) is wished
