@@ -139,3 +139,42 @@ def test_a_stretch_wished_back(said, wished):
     """`named_back.BACK_RE`: the wish to have it back, beside the edit named ("before I asked you to soften it")."""
     from v2m.agent.dialogue.named_back import BACK_RE
     assert bool(BACK_RE.search(said)) is wished
+
+
+@pytest.mark.parametrize("words, name", [
+    ("kiss", True), ("gunshot", True), ("tasting shot", True), ("funny moment", True), ("warrior two", True),
+    ("bar two", False), ("drums", False), ("guitars", False), ("louder", False), ("the kiss", False),
+    ("her walking in", False), ("first dance", False), ("everybody stops dead", False), ("calm", False), ("slow", False),
+    ("sad", False), ("tokyo bit", True), ("calm bit", True), ("big entrance", True), ("slow dance", True),
+    ("scene three", True), ("opening two", False), ("act 2", False), ("balcony view", True), ("victory part", True),
+    ("up", False),
+])
+def test_words_that_may_name_a_moment(words, name):
+    from v2m.agent.dialogue.names import is_name
+    assert is_name(words) is name
+
+
+@pytest.mark.parametrize("clause, read, found", [
+    ("the gunshot's on the third cut", " on the third cut ", {"gunshot": "the third cut"}),
+    ("after the kiss at 0:30 bring the band in", "after  0:30  bring the band in", {"kiss": "0:30"}),
+    ("last 4 seconds is the trophy lift", " last 4 seconds ", {"trophy lift": "last 4 seconds"}),
+    ("the second cut is her walking in", " the second cut ", {"walking in": "the second cut"}),
+    ("darker in shot 2", "darker in shot 2", {}), ("the fade at the end", "the fade at the end", {}),
+    ("the tasting shot at the end", " at the end ", {"tasting shot": "the end"}),
+    ("the second shot thats warrior two make it more intense", "the second shot  make it more intense",
+     {"warrior two": "the second shot"}),
+])
+def test_names_given_in_a_clause(clause, read, found):
+    from v2m.agent.dialogue.names import defined
+    assert defined(clause) == (read, found)
+
+
+@pytest.mark.parametrize("request_, found", [
+    ("the coach's speech, 0:09 to 0:24, make it softer", {"coach's speech": "from 0:09 to 0:24", "speech": "from 0:09 to 0:24"}),
+    ("from the fourth cut on, where our CEO is speaking. louder in the CEO part", {"ceo": "from the fourth cut on"}),
+    ("a crash on the third cut please. that's where we see the balcony", {"balcony": "the third cut"}),
+    ("shots 2 to 4, which is the wedding", {"wedding": "shots 2 to 4"}),
+])
+def test_names_given_beside_a_place(request_, found):
+    from v2m.agent.dialogue.names import said
+    assert said(request_) == found
