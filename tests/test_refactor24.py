@@ -1,6 +1,10 @@
-"""Behaviour pinned before the refactor24 merges of duplicated readers (written and run on the unchanged code first,
-then again after each merge): one place reads an ordinal or count as said and counts it from either end
-(`counted.said_number`, `counted.index_of`, used by `counted.nth` and `bar_places.Grid.bar`), ...
+"""Behaviour pinned before the refactor24 merges of duplicated readers (each block written and run on the unchanged
+code first, then again after its merge): one reader of an ordinal or count as said, counted from either end
+(`counted.said_number`, `counted.index_of`: `nth`, `bar_places.Grid.bar`, `place_finders._ordinal`); a part back at a
+moment said in either order from one spelling of its words (`returns`); the words of wishing a thing back once
+(`named_back.BACK_WISH`, `unread.PUT_BACK_WISH_RE`); the words that may name a moment in a module of their own
+(`name_words.is_name`). Some pins hold readings that are wrong today ("the 2nd from last bar", "bar twenty-one",
+"at 0:46 the drums may come back in", "reinstate it"): a refactor keeps them; a fix changes the pin with its own tests.
 
     python -m pytest -q tests/test_refactor24.py
 """
