@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue.counted import DIGITS_RE, NUMBER_WORD, ORD_SAID, ORDINALS, spoken_number
+from v2m.agent.dialogue.counted import NUMBER_WORD, ORD_SAID, index_of, said_number
 from v2m.agent.dialogue.place_words import TIME, parse_time
 from v2m.agent.dialogue.where import Ask, fmt
 from v2m.tools.contract import ScorePlan
@@ -64,13 +64,8 @@ EXCEPTED_RE = re.compile(r"\b(?:cuts?|shots?|hits?|ones|them|scenes?|sections?|e
 
 
 def _number(said: str) -> int:
-    """A count or a bar's number as said: "9", "nine", "9th", "ninth", "a couple of"; "last" is -1 (`ORDINALS`)."""
-    said = said.lower()
-    if said in ORDINALS:
-        return ORDINALS[said]
-    if digits := DIGITS_RE.match(said):
-        return int(digits[0])
-    return COUNT_WORDS.get(said) or spoken_number(said)
+    """A count or a bar's number as said: "9", "nine", "9th", "ninth", "a couple of"; "last" is -1 (`counted.said_number`)."""
+    return COUNT_WORDS.get(said.lower()) or said_number(said)
 
 
 def _at(t: float) -> str:
@@ -99,8 +94,7 @@ class Grid:
         the end."""
         bars = self.tmap.played_bars
         k = said if isinstance(said, int) else _number(said)
-        i = k - 1 if k > 0 else len(bars) + k
-        if not 0 <= i < len(bars):
+        if (i := index_of(k, len(bars))) is None:
             raise Ask(f"The music has {len(bars)} bars (in {self.plan.meter}, the last starting at {fmt(bars[-1].start_s)}), "
                       f"so bar {k if k > 0 else said} is past its end. Which bars did you mean?")
         return bars[i]

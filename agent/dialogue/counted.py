@@ -10,8 +10,10 @@ moment ("from 1:10 for 20 seconds"), and a tempo said from one value to another 
     in_clause(" the third from last shot faster ")   # " the antepenultimate shot faster "
 
 Called by `review_notation.notation` (the whole request) and `place_words.normalise` (one clause, lower case); the
-ordinals and numbers said in words it counts with live here too (`place_words` reads them from here). Every pattern
-is compiled here and called by its own methods, so a chat turn compiles none of them through `re`.
+ordinals and numbers said in words it counts with live here too (`place_words` reads them from here), and the one
+reader of an ordinal or count as said, counted from either end (`said_number`, `index_of`, `nth`: `place_finders`,
+`bar_places`, `cues` and `music_ends` count with them). Every pattern is compiled here and called by its own methods,
+so a chat turn compiles none of them through `re`.
 """
 
 from __future__ import annotations
@@ -37,14 +39,6 @@ NUMBER_WORD = (rf"(?:(?:{'|'.join(TENS_WORDS)})(?:[- ](?:{'|'.join(UNIT_WORDS)})
                rf"{'|'.join(UNIT_WORDS)})")
 
 
-def nth(word: str, n: int) -> int | None:
-    """The index (from 0) of the one of `n` things an ordinal as said names ("third", "3rd", "3"; "last", "penultimate"
-    counted from the end); None past either end."""
-    k = ORDINALS.get(word.lower()) or int(DIGITS_RE.match(word).group(0))
-    i = k - 1 if k > 0 else n + k
-    return i if 0 <= i < n else None
-
-
 def spoken_number(said: str) -> int:
     """The value of a number said in words ("thirty-five" -> 35)."""
     parts = re.split(r"[- ]", said)
@@ -52,6 +46,31 @@ def spoken_number(said: str) -> int:
     last = parts[-1]
     return tens + (UNIT_WORDS.index(last) + 1 if last in UNIT_WORDS else 10 + TEEN_WORDS.index(last)
                    if last in TEEN_WORDS else 0)
+
+
+def said_number(word: str) -> int:
+    """The number an ordinal or a count as said names, in digits or words: "third", "3rd", "3", "three" are 3; "last"
+    is -1 and "penultimate" -2 (`ORDINALS`: counted from the end). The one reader of them for `nth`, the shots
+    counted by a cut here and `bar_places`' bars."""
+    word = word.lower()
+    if word in ORDINALS:
+        return ORDINALS[word]
+    if digits := DIGITS_RE.match(word):
+        return int(digits[0])
+    return spoken_number(word)
+
+
+def index_of(k: int, n: int) -> int | None:
+    """The index (from 0) of the `k`th of `n` things, counted from the end when `k` is below 1 (-1 the last, as
+    `said_number` reads "last"); None past either end."""
+    i = k - 1 if k > 0 else n + k
+    return i if 0 <= i < n else None
+
+
+def nth(word: str, n: int) -> int | None:
+    """The index (from 0) of the one of `n` things an ordinal as said names ("third", "3rd", "3"; "last", "penultimate"
+    counted from the end); None past either end."""
+    return index_of(said_number(word), n)
 
 
 # "between the one minute mark and 1:40", "until the two-minute mark": that moment; said alone, after it
@@ -85,7 +104,7 @@ def _from_last(m: re.Match) -> str:
 
 
 def _shot_by_cut(m: re.Match) -> str:
-    k = ORDINALS.get(m.group(2)) or int(re.match(r"\d+", m.group(2)).group(0))
+    k = said_number(m.group(2))
     after = m.group(1) in ("after", "following")
     if k > 0:
         return f"shot {k + 1 if after else k}"

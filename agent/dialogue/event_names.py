@@ -4,7 +4,7 @@ when we get off at Barbados, that's the fourth bit of film, right through to the
 (its last word that may name: "the candles", "the presents", "Barbados") is that place for the turns after ("from the
 candles to the presents", "the drums back in the Barbados part"), as `names` reads a name said with its place; a
 happening said "from when" is that place on (the stretch from it). Called by `names.said` with its own place pattern
-and name test (`names.PLACE`, `names.is_name`), so this module imports nothing of `names`.
+and name test (`names.PLACE`, `name_words.is_name`), so this module imports nothing of `names`.
 
     named(["from when we get off at barbados", "that's the fourth bit of film"], PLACE, is_name)
     # {"barbados": "from the fourth bit of film on"}
@@ -56,7 +56,7 @@ def named(clauses: list[str], place: str, is_name: Callable[[str], bool]) -> dic
     Args:
         clauses: a request's clauses, lower-cased words (`names._clauses`).
         place: how a place is said (`names.PLACE`).
-        is_name: whether a word may name a moment (`names.is_name`).
+        is_name: whether a word may name a moment (`name_words.is_name`).
     Returns:
         names to places as the place finders read them ("the fourth cut", "from the fourth bit of film on").
     """

@@ -169,7 +169,7 @@ LEFT_ALONE = ((LEFT_ALONE_RE.pattern, r" no hit on \1 "),
 BETWEEN_RE, ENDS_RE, CHANGES_RE, CUT_NAMES_RE = map(re.compile, (BETWEEN, ENDS, CHANGES, CUT_NAMES))
 INTO_SHOT_RES = tuple(map(re.compile, INTO_SHOT))
 MARKING = tuple((re.compile(p), r) for p, r in (*CRASH, *ACCENT, *STOP, *UNMARK, *LEFT_ALONE))
-BAND_STOPS = tuple(re.compile(p) for p, _ in STOP)   # the band said to stop (`names.is_name`)
+BAND_STOPS = tuple(re.compile(p) for p, _ in STOP)   # the band said to stop (`name_words.is_name`)
 SPACES_RE, CRESCENDO_RE = re.compile(r"\s+"), re.compile(r"\bcrescendo\b")
 SWELL_TO_RE = re.compile(rf"{SWELL_TO}(?= (?:the |shot |\d))")
 

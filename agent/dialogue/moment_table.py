@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import edit_log, lasting, music_places, names
+from v2m.agent.dialogue import edit_log, lasting, music_places, name_words, names
 from v2m.agent.dialogue.counted import ORD, ORDINALS
 from v2m.agent.dialogue.drops import DROP_IS_RE
 from v2m.agent.dialogue.marks import HIT_WORDS_RE
@@ -29,7 +29,7 @@ from v2m.agent.dialogue.verdicts import WISH
 from v2m.agent.dialogue.world_sounds import WORLD_SOUND_RE
 from v2m.tools.contract import ScorePlan
 
-ADJECTIVES, NOT_NAMES, PLACE, is_name = names.ADJECTIVES, names.NOT_NAMES, names.PLACE, names.is_name
+ADJECTIVES, NOT_NAMES, PLACE, is_name = name_words.ADJECTIVES, name_words.NOT_NAMES, names.PLACE, name_words.is_name
 
 # ("the kitchen is from 0:24 to 0:36": one place, its "from" kept with it)
 PLACE_RE = re.compile(rf"(?:\b(?:at|in|on|around|during|from|by) (?!\d+:\d{{2}}(?:\.\d+)? (?:to|and|till|until) \d))?\b(?P<place>{PLACE})")
@@ -122,8 +122,8 @@ def _content(text: str) -> list[str]:
 PERSON_RE = re.compile(r"\b(?:the|a|our|this|that|main|lead|other|new) characters?\b(?= (?!(?:is|are|was|were|feels?|sounds?|of|and|"
                        r"in|to|for|should|needs?|must|could|would|isn'?t)\b)[a-z]+)")
 # a stretch named by the moment that starts it ("the boss part", "the jump section", "the boss fight"): a name's last word
-# (`names.MOMENT_NOUNS`) but "moment", which is a point, and a happening that lasts ("fight")
-STRETCH = rf"(?:{'|'.join(n for n in names.MOMENT_NOUNS if n != 'moment')}|segment|fight|battle)\b"
+# (`name_words.MOMENT_NOUNS`) but "moment", which is a point, and a happening that lasts ("fight")
+STRETCH = rf"(?:{'|'.join(n for n in name_words.MOMENT_NOUNS if n != 'moment')}|segment|fight|battle)\b"
 STRETCH_RE, STRETCH_END_RE = re.compile(rf" +{STRETCH}"), re.compile(rf"\b{STRETCH}$")
 # someone who may ask for the music ("my boss wants it faster") seen doing something at a place: on screen ("the boss
 # shows up at 0:13" in a game trailer, "the director walks in at 0:20")
@@ -144,9 +144,9 @@ def _happening(rest: str) -> bool:
 
 
 def _felt(rest: str) -> bool:
-    """The words besides a place name a moment by how it feels ("the funny moment", "the sad bit"): `names.is_name`."""
+    """The words besides a place name a moment by how it feels ("the funny moment", "the sad bit"): `name_words.is_name`."""
     said = [w for w in WORD_RE.findall(rest.lower()) if w not in FUNCTION and w not in FRAME]
-    return len(said) > 1 and said[-1] in names.MOMENT_NOUNS and names.is_name(" ".join(said))
+    return len(said) > 1 and said[-1] in name_words.MOMENT_NOUNS and name_words.is_name(" ".join(said))
 
 
 def _shots(m: re.Match) -> str:
@@ -326,7 +326,7 @@ def _label(clause: str) -> str:
     said = PLACE_RE.sub("", HAVE_RE.sub("", notation(clause).strip())).split()   # "the ramp is shots six and seven": "the ramp"
     if said and said[0].lower() in ("a", "an") and len(said) > 1 and HAVE_RE.match(notation(clause).strip()):
         said[0] = "the"   # "we got a freeze on cut five": "the freeze"
-    while len(said) > 1 and said[-1].lower() in FRAME and not (said[-1].lower() in names.PARTICLES and len(said) > 2 and
+    while len(said) > 1 and said[-1].lower() in FRAME and not (said[-1].lower() in name_words.PARTICLES and len(said) > 2 and
                                                                said[-2].lower() not in FRAME):
         said.pop()   # "she runs off at 0:20": "she runs off", the verb's own particle kept ("the bomb goes off": "the bomb")
     while len(said) > 1 and said[0].lower() in FRAME:   # "shot 5 is where the dog jumps": "the dog jumps"

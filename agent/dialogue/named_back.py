@@ -23,8 +23,10 @@ from v2m.tools.contract import EditIntent, EditScope, ScorePlan
 # make it calmer": the edit named by what was asked
 NAMED_RE = re.compile(r"\bbefore (?:i|we|you) (?:(?:asked|told|had|got|wanted) (?:you|u) (?:to )?|said (?:to )?|asked for |made |"
                       r"got |had )?(?P<ask>[^.,;:!?]{2,40})", re.I)
-# the wish to have it back ("put it back", "restore it", "back how they were", "change it back", "undo that")
-BACK_RE = re.compile(r"\b(?:back|restore|revert|undo|reinstate)\b", re.I)
+# the wish to have it back ("put it back", "restore it", "back how they were", "change it back", "undo that"): these
+# words, and `unread.PUT_BACK_WISH_RE`'s for a part put back, are `BACK_WISH`
+BACK_WISH = r"back|restore|revert|undo"
+BACK_RE = re.compile(rf"\b(?:{BACK_WISH}|reinstate)\b", re.I)
 READ_BACK = {"energy": "energy", "tempo": "tempo_bpm"}   # what an edit named can be: a stretch's setting moved one way
 
 

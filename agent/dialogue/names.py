@@ -10,7 +10,7 @@ edit. The place said in numbers always wins over the name: the picture analysis 
 Earlier turns' names come from the edit log in the plan's reasoning (`earlier`), so a session that is
 reopened still knows them. `name_places.placed` gives a clause the place it names (`v2m.agent.dialogue.sides`
 the place said against another: "just before it", "there"); `name_places.moment_shot` the shot at a time said as a
-moment.
+moment. Which words may be a name at all is `name_words.is_name`.
 """
 
 from __future__ import annotations
@@ -24,11 +24,11 @@ from v2m.agent.dialogue.counted import ORD, ORDINALS
 from v2m.agent.dialogue.edit_log import last_request   # (re-exported: its readers ask names for it)
 from v2m.agent.dialogue.going_into import went_into
 from v2m.agent.dialogue.hit_words import BAND_STOPS
-from v2m.agent.dialogue.mentions import INSTR_ALT
+# (is_name re-exported: its readers ask names for it)
+from v2m.agent.dialogue.name_words import ADJECTIVES, MOMENT_NOUNS, NUMBER_WORDS, PARTICLES, SPAN_NOUNS, is_name
 from v2m.agent.dialogue.phrases import TOO, opening, words
 from v2m.agent.dialogue.place_words import CLOCK, FILM_BIT, SECONDS, SHOT_WORD, only_place, shorthand
 from v2m.agent.dialogue.review_notation import notation
-from v2m.agent.dialogue.vocab import MOODS
 from v2m.tools.contract import ScorePlan
 
 # The end said as the place of a name that is a shot or a scene ("the tasting shot at the end"), not a mark ("the fade")
@@ -36,8 +36,6 @@ END = r"(?:the )?(?:very )?end\b"
 END_RE = re.compile(END)
 TOWARD_RE = re.compile(rf"\b(?:to|into|towards?|till|until)\s+(?:{'|'.join(('the', 'her', 'his', 'their', 'its', 'our', 'my', 'your'))})\s*$")
 STRETCH_NOUNS = ("shot", "scene", "sequence")
-SPAN_NOUNS = ("part", "section", "stretch")   # a stretch's own word: "the victory part starts at 0:54" is from there on
-MOMENT_NOUNS = (*SPAN_NOUNS, "moment", "bit", "scene", "sequence")   # a name's last word ("the tokyo bit", "the funny moment")
 # A place said in numbers: a cut or shot by its ordinal or number, a count of seconds, or a time.
 PLACE = (rf"(?:(?:(?:from|between) )?{CLOCK} (?:to|and|till|until|-) ?{CLOCK}(?![\d:])|"   # "0:31 to 0:55 is the interview"
          rf"(?:the )?{ORD} shot (?:to|till|until|through|thru) (?:the )?{ORD} shot\b|"   # "3rd shot until 5th shot is the market"
@@ -91,19 +89,6 @@ def _run_on_name(det: str | None, said: str) -> str | None:
 
 # "the Tokyo bit", "the sunset shots", "the kitchen one": a place's own name beside its number.
 LABEL_RE = re.compile(rf"(?:\bthe |(?<=\d ))({WORD}(?: {WORD})?) ({'|'.join(MOMENT_NOUNS)}|shots|ones?)\b")
-# Words that are not names: pronouns and fillers, places (ordinals too: "first goal at 0:22" is a moment, not
-# a name to remember), edits, sizes, counts ("the opening two shots" are shots 1-2, not shots named "opening two").
-NOT_NAMES = set(ORDINALS) | set("""a an the their her his our my your it its it's that that's this there here which what who he she they we you i
-me us them music score song track tune beat everything all whole same next other middle end ending intro outro
-start beginning top bit much too more less very really just so now then also make let bring give put keep add
-hit hits accent crash stab stop dropout drop-out button swell cut cuts shot shots section sections part parts second seconds minute
-half quarter louder quieter softer faster slower bigger smaller vibe vibes feel sound style mood tone energy groove
-volume overall level levels mix loudness tempo pace speed bpm intensity dynamics
-up down in on at to from after before until with and but or
-not no is are was be can could should would will please doesn't don't isn't aren't won't can't didn't
-opening closing two three four five six seven eight nine ten couple few several""".split())   # "the opening two shots"
-# Words of an edit that may still describe a named moment before its noun ("his big entrance", "the slow dance").
-ADJECTIVES = set("slow fast quick soft loud dark bright big small quiet calm happy sad heavy light full".split())
 EDIT_LOG_RE = re.compile(r'^- "(.*)": read as ', re.M)
 CLAUSES_RE = re.compile(rf"\s*(?:[,;!?]|:(?!\d)|{patterns.FULL_STOP}|(?<!\bdrum )\band\b(?!\s+(?:roll|blues|b)\b)|\bthen\b|\bbut\b)\s*", re.I)   # a request's clauses (`moment_table`'s too): patterns' marks, "and", "then", "but" and a ":" not in a time besides, as a name and its place are said apart
 # "the last two", "the first three" said without a noun count the shots (or cuts) the request speaks of
@@ -111,27 +96,6 @@ COUNT_ALONE_RE = re.compile(r"\b(?:the )?(first|last|final) (two|three|four|five
                             r"(?! ?(?:of )?(?:shots?|cuts?|s\b|secs?|seconds?|bars?|beats?|minutes?|sections?))")
 # a time said as a moment with its unit ("at 0:45", "at 45 seconds"): the shot there, for an edit that is no hit
 AT_TIME_RE = re.compile(rf"\b(?:at|around|right at) (\d+:\d{{1,2}}(?:\.\d+)?|{SECONDS})\b")
-
-
-PARTICLES = {"in", "on", "up", "down", "out", "off", "over", "away"}   # "her walking in" is a name
-# a number that ends a name ("warrior two", a pose; "scene three"): the name is its words before it (never "the opening
-# two", "the last two": counts of shots; nor a bar or a beat, the music's own count)
-NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-
-
-def is_name(name: str) -> bool:
-    """The words may name a moment of the picture: no pronoun, place, edit, size, mood or instrument ("the kiss")."""
-    parts = name.split()
-    if len(parts) > 1 and parts[-1] in ("shot", *MOMENT_NOUNS):   # "the tasting shot": the shot named; "the funny
-        return is_name(" ".join(parts[:-1])) or all(w in ADJECTIVES or any(w in m.words for m in MOODS.values()) for w in parts[:-1])   # moment": felt
-    if not parts or parts[-1] in ADJECTIVES or any(w in MOODS for w in parts[-1:]):
-        return False
-    if len(parts) > 1 and parts[-1] in NUMBER_WORDS and parts[-2] not in ("bar", "bars", "measure"):
-        return is_name(" ".join(parts[:-1]))
-    return parts[0] not in NOT_NAMES and not any(w in NOT_NAMES for w in parts if w not in PARTICLES) \
-        and not re.search(rf"\b(?:{INSTR_ALT})(?:s|es)?\b", name) and not re.search(r"\d", name) \
-        and not any(w in m.words for m in MOODS.values() for w in parts if w not in ADJECTIVES) \
-        and not any(pat.search(name) for pat in BAND_STOPS)   # "everybody stops dead at 0:24": the band, a stop
 
 
 # Something happening at a place, said of someone ("he pops the question at the third cut", "they kiss at

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue import between, pieces, within
-from v2m.agent.dialogue.counted import ORD, ORDINALS
+from v2m.agent.dialogue.counted import ORD, ORDINALS, nth
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.place_words import (ACTION_WORDS, COUNTS, END_WORDS, FROM_ON_RE, JOIN, LENGTH_SAID_RE,
                                             SHOT_REF, START_WORDS, TIME, UNTIL_CUT_RE, UNTIL_NTH_RE, UNTIL_SHOT_RE,
@@ -26,15 +26,11 @@ ACTION_RE = re.compile(rf"\b(?:{'|'.join(ACTION_WORDS)})\b(?![- ](?:movies?|film
 
 
 def _ordinal(word: str, n: int) -> int:
-    """Zero-based index of "third"/"3rd"/"3"/"last" in a list of n items; raises Ask past the end."""
-    if word in ORDINALS:
-        k = ORDINALS[word]
-    else:
-        k = int(re.match(r"\d+", word).group(0))
-    idx = k - 1 if k > 0 else n + k
-    if not 0 <= idx < n:
+    """Zero-based index of "third"/"3rd"/"3"/"last" in a list of n items (`counted.nth`); raises IndexError past
+    either end (its callers' Ask)."""
+    if (i := nth(word, n)) is None:
         raise IndexError(word)
-    return idx
+    return i
 
 
 def _check(analysis: VideoAnalysis, *times: float) -> None:

@@ -16,14 +16,27 @@ from v2m.agent.dialogue.operations import effective_roles
 from v2m.tools.contract import ScorePlan
 
 PRONOUNS = ("them", "it", "they")
-BACK_AT_RE = re.compile(rf"\b(?:(?:bring|put|get|have|let)\s+(?P<obj>them|it|(?:the\s+)?{INSTR_ALT}(?:s|es)?)\s+back(?:\s+in)?|"
-                        rf"(?P<subj>they|it|(?:the\s+)?{INSTR_ALT}(?:s|es)?)\s+(?:can\s+|should\s+|could\s+|will\s+|may\s+)?"
-                        r"come\s+back(?:\s+in)?)\s+(?:at|on|from)\s+(?=\S)(?!\d+\s*(?:bpm|beats|%|percent|db)\b)", re.I)   # not a tempo
+# The two ways a part's return is said, one piece each for both orders below: brought back ("bring the drums back in",
+# "put them back") or coming back ("the guitar can come back", "they come back in"); a part by name or a pronoun
+PART = rf"(?:the\s+)?{INSTR_ALT}(?:s|es)?"
+BROUGHT_BACK = rf"(?:bring|put|get|have|let)\s+(?P<obj>them|it|{PART})\s+back(?:\s+in)?"
+MODALS = r"can|should|could|will"
 
-# the moment said first ("at 0:46 bring the guitar back in", "on the fifth cut, let the drums come back"): the same
-BACK_AFTER_RE = re.compile(rf"\b(?:at|on|from) (?P<at>\d+:\d{{2}}(?:\.\d+)?|the (?:[a-z]+ ){{1,2}}cut)\b,? (?:(?:bring|put|get|have|let)\s+"
-                           rf"(?P<obj>them|it|(?:the\s+)?{INSTR_ALT}(?:s|es)?)\s+back(?:\s+in)?|(?:let\s+)?(?P<subj>they|it|(?:the\s+)?"
-                           rf"{INSTR_ALT}(?:s|es)?)\s+(?:can\s+|should\s+|could\s+|will\s+)?come\s+back(?:\s+in)?)\b", re.I)
+
+def _comes_back(modals: str) -> str:
+    return rf"(?P<subj>they|it|{PART})\s+(?:(?:{modals})\s+)?come\s+back(?:\s+in)?"
+
+
+# the moment after: "bring the drums back at 0:21", "they can come back in on the fifth cut" (a "let" before "the drums
+# come back" stays outside the match, as said); not a tempo ("put it back at 120 bpm")
+BACK_AT_RE = re.compile(rf"\b(?:{BROUGHT_BACK}|{_comes_back(MODALS + '|may')})\s+(?:at|on|from)\s+(?=\S)"
+                        r"(?!\d+\s*(?:bpm|beats|%|percent|db)\b)", re.I)
+# the moment said first ("at 0:46 bring the guitar back in", "on the fifth cut, let the drums come back"): the same, its
+# "let" inside the match, which runs from the moment on. Without "may": an omission when this form was added (3f77f11),
+# kept here because it changes turns ("at 0:30 the drums may come back in" brings the drums back in the shot around
+# 0:30 today, from 0:30 on with it); adding it is a fix for its own task, with tests of its words
+BACK_AFTER_RE = re.compile(rf"\b(?:at|on|from) (?P<at>\d+:\d{{2}}(?:\.\d+)?|the (?:[a-z]+ ){{1,2}}cut)\b,? "
+                           rf"(?:{BROUGHT_BACK}|(?:let\s+)?{_comes_back(MODALS)})\b", re.I)
 
 
 def taken_out(history: list[ScorePlan] | None) -> str | None:

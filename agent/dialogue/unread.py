@@ -24,6 +24,7 @@ from v2m.agent.dialogue.counted import there_timed
 from v2m.agent.dialogue.asides import aside
 from v2m.agent.dialogue.followups import corrects
 from v2m.agent.dialogue.mentions import named_parts, refer
+from v2m.agent.dialogue.named_back import BACK_WISH
 from v2m.agent.dialogue.part_reasons import only_reason
 from v2m.agent.dialogue.moment_table import only_ties
 from v2m.agent.dialogue.marks import SECTION_WORDS
@@ -48,7 +49,10 @@ PIECE_SPLIT_RE = re.compile(rf"(?:{CLAUSES_RE.pattern}|\s*\b(?:also|plus|while y
 # a mark or its taking out ("we no longer want that accent. Please remove it"): read when the turn took a mark out
 MARK_GONE_RE = re.compile(rf"\b(?:{hit_words.MARK_NOUNS}|{hit_words.GONE_VERBS})\b", re.I)
 MARK_RE = re.compile(rf"\b(?:{hit_words.MARK_NOUNS})\b", re.I)   # a mark said ("big crash on it"): read when the turn put one
-PUT_BACK_WISH_RE = re.compile(r"\b(?:back|revert|restore|undo)\b")   # "change back this": the wish for a part as it was
+# "change back this": the wish for a part as it was, in `named_back`'s words for a stretch's (`BACK_WISH`) but for
+# "reinstate": it changes turns ("Bass back how it was. Reinstate it." would lose its note that "Reinstate it" was not
+# acted on), so it waits for a fix of its own, with tests of its words
+PUT_BACK_WISH_RE = re.compile(rf"\b(?:{BACK_WISH})\b")
 
 # the words a place alone is said with beside it: hedged ("maybe around the middle"), spared ("[but] the intro")
 PLACE_HEDGE_RE = re.compile(rf"\b(?:maybe|perhaps|probably|around|about|roughly|somewhere|near|ish|except|but|apart|other|than|"
