@@ -61,7 +61,7 @@ PAST = "The music has 18 bars (in 4/4, the last starting at 0:38.6), so bar {} i
 
 @pytest.mark.parametrize("said, ask", [
     ("bar 40", PAST.format(40)), ("the 20th bar", PAST.format(20)), ("bar 0", PAST.format(0)),
-    ("after bar twenty-one", PAST.format(20)),   # as it reads now: "bar twenty-one" read as the bars 20 to 1
+    ("after bar twenty-one", PAST.format(21)),   # one number (bars24; was read as the bars 20 to 1: "bar 20")
     ("bar 17 beat 5", "Bar 17 has 4 beats (the meter is 4/4); which beat did you mean?"),
 ])
 def test_bars_past_the_end_ask(said, ask):

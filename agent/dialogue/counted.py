@@ -34,9 +34,11 @@ TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 # ("add 2 soft hits", "2 quick stabs"), never the texted "too" (`COUNTED_AFTER`: `spelling.PHONE`, `plainly.TOO_RE`)
 MARK_NOUNS = r"(?:hit|accent|crash|stab|swell|sting|stinger|mark|boom|bang|slam|button)(?:e?s)?"
 COUNTED_AFTER = rf"(?: [a-z]+)? (?:{MARK_NOUNS}|notes?|bars?|beats?|chords?|taps?|claps?|pauses?|breaks?)\b"
-# A number said in words, 1 to 99: "seven", "seventeen", "forty", "thirty-five", "thirty five".
-NUMBER_WORD = (rf"(?:(?:{'|'.join(TENS_WORDS)})(?:[- ](?:{'|'.join(UNIT_WORDS)}))?|{'|'.join(TEEN_WORDS)}|"
-               rf"{'|'.join(UNIT_WORDS)})")
+# A number said in words, 1 to 99: "seven", "seventeen", "forty", "thirty-five", "thirty five". A tens word never
+# ends before "-five": hyphenated it is one number, so a pattern reading a stretch ("bars 9-12") cannot backtrack to
+# "bar twenty" and a range "-" to "one" ("bar twenty-one" was the bars 20 to 1)
+_UNITS = "|".join(UNIT_WORDS)
+NUMBER_WORD = (rf"(?:(?:{'|'.join(TENS_WORDS)})(?:[- ](?:{_UNITS})|(?!-(?:{_UNITS})))|{'|'.join(TEEN_WORDS)}|{_UNITS})")
 
 
 def spoken_number(said: str) -> int:
