@@ -50,13 +50,23 @@ def spoken_number(said: str) -> int:
                    if last in TEEN_WORDS else 0)
 
 
+# An ordinal counted from the end with its count: "2nd from last", "second to last", "third-from-the-last", "2nd last"
+ORD_FROM_START = (r"(?:first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|seventh|7th|eighth|8th|ninth|9th|tenth|"
+                  r"\d+(?:st|nd|rd|th))")   # an ordinal said as one, counted from the start
+_FROM_LAST = r"(?:[- ](?:from|to)[- ](?:the[- ])?|[- ])last"
+FROM_LAST_SAID = rf"{ORD_FROM_START}{_FROM_LAST}"
+FROM_LAST_SAID_RE = re.compile(rf"^({ORD_FROM_START}){_FROM_LAST}$")
+
+
 def said_number(word: str) -> int:
     """The number an ordinal or a count as said names, in digits or words: "third", "3rd", "3", "three" are 3; "last"
-    is -1 and "penultimate" -2 (`ORDINALS`: counted from the end). The one reader of them for `nth`, the shots
-    counted by a cut here and `bar_places`' bars."""
+    is -1, "penultimate" and "2nd from last" -2 (`ORDINALS`, `FROM_LAST_SAID`: counted from the end). The one reader of
+    them for `nth`, the shots counted by a cut here and `bar_places`' bars."""
     word = word.lower()
     if word in ORDINALS:
         return ORDINALS[word]
+    if counted := FROM_LAST_SAID_RE.match(word):
+        return -said_number(counted[1])
     if digits := DIGITS_RE.match(word):
         return int(digits[0])
     return spoken_number(word)
