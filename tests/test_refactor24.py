@@ -108,10 +108,10 @@ DRUMS_OUT = [_parts_plan(["drums", "bass", "pad"]), _parts_plan(["bass", "pad"])
     # the moment first (`returns.BACK_AFTER_RE`)
     ("at 0:46 bring the guitar back in", "the guitar back in from 0:46", "the guitar back in from 0:46"),
     ("on the fifth cut, let the drums come back", "the drums back in from the fifth cut", "the drums back in from the fifth cut"),
-    ("at 0:46 the drums may come back in", "at 0:46 the drums may come back in", "at 0:46 the drums may come back in"),
+    ("at 0:46 the drums may come back in", "the drums back in from 0:46", "the drums back in from 0:46"),   # bars24 (was as said)
     ("from 0:30 they should come back", "drums back in from 0:30", "from 0:30 they should come back"),
     ("at 0:46 it can come back", "drums back in from 0:46", "at 0:46 it can come back"),
-    ("at 0:21 let them come back in", "at 0:21 let them come back in", "at 0:21 let them come back in"),
+    ("at 0:21 let them come back in", "drums back in from 0:21", "at 0:21 let them come back in"),   # bars24 (was as said)
     ("on the third cut the drums come back", "the drums back in from the third cut", "the drums back in from the third cut"),
     ("at 0:20 put the strings back", "the strings back in from 0:20", "the strings back in from 0:20"),
 ])
