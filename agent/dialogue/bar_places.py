@@ -1,8 +1,9 @@
 """Places said in bars and beats, as musicians say them, read into the clock times the place finders know
 (`v2m.agent.dialogue.place_words`): "bar 9", "from bar 9", "bars 9-12", "between bar 9 and bar 12", "measures 5 through
-8", "the 13th bar", "from bar 9 ... for 4 bars", "for four bars starting at bar 9", "from 0:16 ... for 4 bars", "the first
-8 bars", "the last 16 bars", "the last two bars", "the 4 bars after bar 8", "the two bars leading into bar 9", "after 8
-bars", "8 bars in"; moments: "on the downbeat of bar 5", "at the top of bar 14", "beat 3 of bar 5", "the end of bar 8".
+8", "the 13th bar", "the 2nd from last bar", "from bar 3 to the last bar", "from bar 9 ... for 4 bars", "for four bars
+starting at bar 9", "from 0:16 ... for 4 bars", "the first 8 bars", "the last 16 bars", "the last two bars", "the 4 bars
+after bar 8", "the two bars leading into bar 9", "after 8 bars", "8 bars in"; moments: "on the downbeat of bar 5", "at
+the top of bar 14", "beat 3 of bar 5", "the end of bar 8".
 
     timed("from bar 9 drop the drums out for 4 bars", plan)   # "from 0:16 to 0:24 drop the drums out" (120 BPM, 4/4)
     timed("last 16 bars, build it to the end", plan)         # "the last 32 seconds, build it to the end"
@@ -19,7 +20,8 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue.counted import NUMBER_WORD, ORD_SAID, index_of, said_number
+from v2m.agent.dialogue.counted import (FROM_LAST_SAID, FROM_LAST_SAID_RE, NUMBER_WORD, ORD_FROM_START, ORD_SAID, index_of,
+                                        said_number)
 from v2m.agent.dialogue.place_words import TIME, parse_time
 from v2m.agent.dialogue.where import Ask, fmt
 from v2m.tools.contract import ScorePlan
@@ -42,10 +44,21 @@ SIDE_RE = re.compile(rf"\b(?:(?:in|for|over|during|across|throughout) )?(?:the )
                      rf"(after|following|before|leading (?:up )?(?:in)?to|going into|into) {BAR} {N}\b", re.I)
 # A stretch of bars: "bars 9-12", "bar 9 to bar 12", "between bars 9 and 12", "through measures 25 to 32"
 PREP = r"from|between|in|during|over|across|through|throughout|on|for|of"
-RANGE_RE = re.compile(rf"\b(?:({PREP}) )?(?:the )?{BAR}s? {N} ?(-|–|to|through|thru|and|till|until|up to) ?(?:{BAR} )?{N}\b", re.I)
+SEP = r"-|–|to|through|thru|and|till|until|up to"
+RANGE_RE = re.compile(rf"\b(?:({PREP}) )?(?:the )?{BAR}s? {N} ?({SEP}) ?(?:{BAR} )?{N}\b", re.I)
 # The first or last bars: "the last 16 bars", "last two bars", "the final bar" (not "the last 4 bars of the intro")
 # ("the last bar scene", "the second bar shot": a bar the place, a pub or a counter, seen in the video, no count of music)
 VENUE = r"(?! (?:scenes?|shots?|sequences?|footage|clips?|bits?|parts?|fight|counter|staff|crowd|area|room)\b)"
+# A bar counted from the end ("the 2nd from last bar", "the second-to-last bar", "the 3rd bar from the end") or by an
+# ordinal ("the 13th bar", "the penultimate bar"): the bar it is on the grid, said as its number ("bar 17") before
+# anything else reads it, so each reader of "bar 17" reads it too ("the end of the penultimate bar"). "the first bar"
+# and "the last bar" alone stay the music's first or last seconds (EDGE_RE); at a stretch's end ("from bar 3 to the
+# last bar", "between the 3rd bar and the final bar") or a moment's bar ("beat 3 of the last bar") they are that bar
+NTH = rf"(?:{FROM_LAST_SAID}|{ORD_SAID.replace('(', '(?:', 1)})"
+NTH_BAR_RE = re.compile(rf"\b(?:the )?(?:very )?(?:({ORD_FROM_START}) {BAR} from (?:the )?(?:end|last)|({NTH}) {BAR})\b(?! of\b)"
+                        rf"{VENUE}", re.I)
+STRETCH_BEFORE_RE = re.compile(rf"(?:\b(?:{BAR}s? (?:{COUNT})|{BAR}) ?(?:{SEP}) ?|\bof )$", re.I)   # "bar 3 to ", "beat 3 of "
+STRETCH_AFTER_RE = re.compile(rf" ?(?:{SEP}) ?(?:the )?(?:very )?(?:{BAR}s? |(?:{NTH}) {BAR}\b)", re.I)
 EDGE_RE = re.compile(rf"\b(?:({PREP}) )?(?:the )?(?:very )?(first|opening|last|final|closing) (?:{N} {BARS}|{BAR})\b(?! of\b){VENUE}", re.I)
 # Moments: a beat of a bar ("beat 3 of bar 5", "the third beat of bar 5", "bar 5 beat 3"), its downbeat or its end
 BEAT_OF_RE = re.compile(rf"\b(?:(?:on|at) )?(?:the )?(?:beat {N}|{ORD_SAID} beat) of {BAR} {N}\b", re.I)
@@ -95,8 +108,9 @@ class Grid:
         bars = self.tmap.played_bars
         k = said if isinstance(said, int) else _number(said)
         if (i := index_of(k, len(bars))) is None:
+            where = f"the {said} bar is before its start" if k < 0 else f"bar {k if k > 0 else said} is past its end"
             raise Ask(f"The music has {len(bars)} bars (in {self.plan.meter}, the last starting at {fmt(bars[-1].start_s)}), "
-                      f"so bar {k if k > 0 else said} is past its end. Which bars did you mean?")
+                      f"so {where}. Which bars did you mean?")
         return bars[i]
 
     def start(self, said: str | int) -> float:
@@ -121,6 +135,15 @@ class Grid:
         if k + n >= len(bars):
             return self.plan.duration_s
         return bars[k + n].start_s + (t - bars[k].start_s)
+
+
+def _nth_bar(m: re.Match, g: Grid) -> str:
+    """ "the 2nd from last bar": "bar 17" (of 18); "the last bar" too at a stretch's end or a moment's bar."""
+    said = f"{m[1]} from last" if m[1] else m[2]
+    if said_number(said) in (1, -1) and not FROM_LAST_SAID_RE.match(said.lower()) and not (
+            STRETCH_BEFORE_RE.search(m.string[:m.start()]) or STRETCH_AFTER_RE.match(m.string, m.end())):
+        return m[0]   # "the last bar" alone: EDGE_RE's
+    return f"bar {g.bar(said).index + 1}"
 
 
 def _side(m: re.Match, g: Grid) -> str:
@@ -181,6 +204,7 @@ def timed(text: str, plan: ScorePlan) -> str:
     if not ANY_RE.search(text):
         return text
     g = Grid(plan)
+    text = NTH_BAR_RE.sub(lambda m: _nth_bar(m, g), text)
     text = START_FOR_RE.sub(lambda m: f"from {_at(g.start(m[1]))} to {_at(g.after(g.start(m[1]), _number(m[3])))}"
                             f"{m['mid']}", text)
     text = TIME_FOR_RE.sub(lambda m: f"from {m['t']} to {_at(g.after(parse_time(m['t']), _number(m['n'])))}"

@@ -34,9 +34,11 @@ TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 # ("add 2 soft hits", "2 quick stabs"), never the texted "too" (`COUNTED_AFTER`: `spelling.PHONE`, `plainly.TOO_RE`)
 MARK_NOUNS = r"(?:hit|accent|crash|stab|swell|sting|stinger|mark|boom|bang|slam|button)(?:e?s)?"
 COUNTED_AFTER = rf"(?: [a-z]+)? (?:{MARK_NOUNS}|notes?|bars?|beats?|chords?|taps?|claps?|pauses?|breaks?)\b"
-# A number said in words, 1 to 99: "seven", "seventeen", "forty", "thirty-five", "thirty five".
-NUMBER_WORD = (rf"(?:(?:{'|'.join(TENS_WORDS)})(?:[- ](?:{'|'.join(UNIT_WORDS)}))?|{'|'.join(TEEN_WORDS)}|"
-               rf"{'|'.join(UNIT_WORDS)})")
+# A number said in words, 1 to 99: "seven", "seventeen", "forty", "thirty-five", "thirty five". A tens word never
+# ends before "-five": hyphenated it is one number, so a pattern reading a stretch ("bars 9-12") cannot backtrack to
+# "bar twenty" and a range "-" to "one" ("bar twenty-one" was the bars 20 to 1)
+_UNITS = "|".join(UNIT_WORDS)
+NUMBER_WORD = (rf"(?:(?:{'|'.join(TENS_WORDS)})(?:[- ](?:{_UNITS})|(?!-(?:{_UNITS})))|{'|'.join(TEEN_WORDS)}|{_UNITS})")
 
 
 def spoken_number(said: str) -> int:
@@ -48,13 +50,23 @@ def spoken_number(said: str) -> int:
                    if last in TEEN_WORDS else 0)
 
 
+# An ordinal counted from the end with its count: "2nd from last", "second to last", "third-from-the-last", "2nd last"
+ORD_FROM_START = (r"(?:first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|seventh|7th|eighth|8th|ninth|9th|tenth|"
+                  r"\d+(?:st|nd|rd|th))")   # an ordinal said as one, counted from the start
+_FROM_LAST = r"(?:[- ](?:from|to)[- ](?:the[- ])?|[- ])last"
+FROM_LAST_SAID = rf"{ORD_FROM_START}{_FROM_LAST}"
+FROM_LAST_SAID_RE = re.compile(rf"^({ORD_FROM_START}){_FROM_LAST}$")
+
+
 def said_number(word: str) -> int:
     """The number an ordinal or a count as said names, in digits or words: "third", "3rd", "3", "three" are 3; "last"
-    is -1 and "penultimate" -2 (`ORDINALS`: counted from the end). The one reader of them for `nth`, the shots
-    counted by a cut here and `bar_places`' bars."""
+    is -1, "penultimate" and "2nd from last" -2 (`ORDINALS`, `FROM_LAST_SAID`: counted from the end). The one reader of
+    them for `nth`, the shots counted by a cut here and `bar_places`' bars."""
     word = word.lower()
     if word in ORDINALS:
         return ORDINALS[word]
+    if counted := FROM_LAST_SAID_RE.match(word):
+        return -said_number(counted[1])
     if digits := DIGITS_RE.match(word):
         return int(digits[0])
     return spoken_number(word)

@@ -20,23 +20,17 @@ PRONOUNS = ("them", "it", "they")
 # "put them back") or coming back ("the guitar can come back", "they come back in"); a part by name or a pronoun
 PART = rf"(?:the\s+)?{INSTR_ALT}(?:s|es)?"
 BROUGHT_BACK = rf"(?:bring|put|get|have|let)\s+(?P<obj>them|it|{PART})\s+back(?:\s+in)?"
-MODALS = r"can|should|could|will"
-
-
-def _comes_back(modals: str) -> str:
-    return rf"(?P<subj>they|it|{PART})\s+(?:(?:{modals})\s+)?come\s+back(?:\s+in)?"
-
+# coming back, with or without a word letting it ("the guitar may come back", "let them come back in": "them" after "let")
+COMES_BACK = rf"(?P<subj>they|it|them|{PART})\s+(?:(?:can|should|could|will|may)\s+)?come\s+back(?:\s+in)?"
 
 # the moment after: "bring the drums back at 0:21", "they can come back in on the fifth cut" (a "let" before "the drums
 # come back" stays outside the match, as said); not a tempo ("put it back at 120 bpm")
-BACK_AT_RE = re.compile(rf"\b(?:{BROUGHT_BACK}|{_comes_back(MODALS + '|may')})\s+(?:at|on|from)\s+(?=\S)"
+BACK_AT_RE = re.compile(rf"\b(?:{BROUGHT_BACK}|{COMES_BACK})\s+(?:at|on|from)\s+(?=\S)"
                         r"(?!\d+\s*(?:bpm|beats|%|percent|db)\b)", re.I)
-# the moment said first ("at 0:46 bring the guitar back in", "on the fifth cut, let the drums come back"): the same, its
-# "let" inside the match, which runs from the moment on. Without "may": an omission when this form was added (3f77f11),
-# kept here because it changes turns ("at 0:30 the drums may come back in" brings the drums back in the shot around
-# 0:30 today, from 0:30 on with it); adding it is a fix for its own task, with tests of its words
+# the moment said first ("at 0:46 bring the guitar back in", "on the fifth cut, let the drums come back", "at 0:30 the
+# drums may come back in"): the same words as after it, its "let" inside the match, which runs from the moment on
 BACK_AFTER_RE = re.compile(rf"\b(?:at|on|from) (?P<at>\d+:\d{{2}}(?:\.\d+)?|the (?:[a-z]+ ){{1,2}}cut)\b,? "
-                           rf"(?:{BROUGHT_BACK}|(?:let\s+)?{_comes_back(MODALS)})\b", re.I)
+                           rf"(?:{BROUGHT_BACK}|(?:let\s+)?{COMES_BACK})\b", re.I)
 
 
 def taken_out(history: list[ScorePlan] | None) -> str | None:
