@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from v2m.agent.dialogue import part_words
 from v2m.agent.dialogue.minilm import MiniLM
@@ -32,92 +33,21 @@ NULL_WORDS = ("thing", "something", "stuff", "good", "bad", "nice", "better", "d
               "a colour", "a place", "an animal", "a vehicle", "a number", "a name", "a question")
 NULL_MARGIN = 0.1
 
-# Instruments General MIDI has no sound for: word -> (the nearest GM program, the role it takes, why that
-# one). The reply says the stand-in ("no dhol in the sound set; Taiko Drum plays it"), and later turns find
-# the part by the same word, since the word always maps to the same program.
-STAND_INS: dict[str, tuple[str, str, str]] = {
-    "dhol": ("Taiko Drum", "lead", "a deep double-headed drum"), "dholak": ("Taiko Drum", "lead", "a hand drum"),
-    "tabla": ("Melodic Tom", "lead", "a tuned hand drum"), "djembe": ("Melodic Tom", "lead", "a hand drum"),
-    "cajon": ("Melodic Tom", "lead", "a hand drum"), "darbuka": ("Melodic Tom", "lead", "a hand drum"),
-    "sleigh bells": ("Tinkle Bell", "lead", "small bells"), "jingle bells": ("Tinkle Bell", "lead", "small bells"),
-    "ukulele": ("Acoustic Guitar (nylon)", "harmony", "a small nylon-strung guitar"),
-    "uke": ("Acoustic Guitar (nylon)", "harmony", "a small nylon-strung guitar"),
-    "mandolin": ("Acoustic Guitar (steel)", "harmony", "a steel-strung lute"),
-    "bouzouki": ("Acoustic Guitar (steel)", "harmony", "a steel-strung lute"),
-    "oud": ("Acoustic Guitar (nylon)", "harmony", "a fretless lute"),
-    "erhu": ("Violin", "melody", "a bowed string"), "sarangi": ("Fiddle", "melody", "a bowed string"),
-    "santoor": ("Dulcimer", "melody", "a hammered dulcimer"), "cimbalom": ("Dulcimer", "melody", "a hammered dulcimer"),
-    "guzheng": ("Koto", "melody", "a plucked zither"), "bansuri": ("Flute", "melody", "a bamboo flute"),
-    "zither": ("Koto", "melody", "a plucked zither"), "autoharp": ("Koto", "melody", "a strummed zither"),
-    "duduk": ("Oboe", "melody", "a double reed"), "harmonium": ("Reed Organ", "harmony", "a pumped reed organ"),
-    "melodica": ("Harmonica", "melody", "a blown free reed"),
-    "talking drum": ("Melodic Tom", "lead", "a pitch-bending hand drum"),
-    "log drum": ("Synth Drum", "lead", "a deep pitched slit drum"), "slit drum": ("Woodblock", "lead", "a hollow log"),
-    "bodhran": ("Taiko Drum", "lead", "a frame drum"), "frame drum": ("Taiko Drum", "lead", "a hand-held drum"),
-    "udu": ("Melodic Tom", "lead", "a clay pot drum"), "balafon": ("Marimba", "melody", "a wooden xylophone"),
-    "kora": ("Orchestral Harp", "melody", "a West African harp"), "mbira": ("Kalimba", "melody", "a thumb piano"),
-    "tin whistle": ("Whistle", "melody", "a small six-hole flute"), "uilleann pipes": ("Bagpipe", "melody", "bellows pipes"),
-    "didgeridoo": ("Contrabass", "bass", "a low wooden drone"), "charango": ("Acoustic Guitar (steel)", "harmony", "a small lute"),
-}
+def _table() -> dict:
+    """The instrument tables (agent/dialogue/instruments.yaml: data, not code), read once at import."""
+    import yaml
+
+    return yaml.safe_load((Path(__file__).with_name("instruments.yaml")).read_text())
+
+
+_TABLE = _table()
+# Instruments General MIDI has no sound for: word -> (the nearest GM program, the role it takes, why that one). The
+# reply says the stand-in ("no dhol in the sound set; Taiko Drum plays it"), and later turns find the part by the same
+# word, since the word always maps to the same program.
+STAND_INS: dict[str, tuple[str, str, str]] = {w: tuple(v) for w, v in _TABLE["stand_ins"].items()}
 # word -> (General MIDI name, the role it takes when added). Longest phrase wins when matching.
-INSTRUMENTS: dict[str, tuple[str, str]] = {
-    "piano": ("Acoustic Grand Piano", "harmony"), "grand piano": ("Acoustic Grand Piano", "harmony"),
-    "electric piano": ("Electric Piano 1", "harmony"), "rhodes": ("Electric Piano 1", "harmony"),
-    "organ": ("Drawbar Organ", "harmony"), "church organ": ("Church Organ", "harmony"),
-    "guitar": ("Acoustic Guitar (steel)", "harmony"), "acoustic guitar": ("Acoustic Guitar (steel)", "harmony"),
-    "nylon guitar": ("Acoustic Guitar (nylon)", "harmony"), "electric guitar": ("Electric Guitar (clean)", "harmony"),
-    "distorted guitar": ("Distortion Guitar", "melody"), "jazz guitar": ("Electric Guitar (jazz)", "harmony"),
-    "bass": ("Electric Bass (finger)", "bass"), "upright bass": ("Acoustic Bass", "bass"),
-    "double bass": ("Acoustic Bass", "bass"), "synth bass": ("Synth Bass 1", "bass"),
-    "drums": ("Standard", "drums"), "drum": ("Standard", "drums"), "beat": ("Standard", "drums"), "pulse": ("Standard", "drums"),
-    "percussion": ("Standard", "percussion"),
-    "strings": ("String Ensemble 1", "strings"), "string section": ("String Ensemble 1", "strings"),
-    "orchestra": ("String Ensemble 1", "strings"), "pizzicato": ("Pizzicato Strings", "strings"),
-    "violin": ("Violin", "melody"), "viola": ("Viola", "melody"), "cello": ("Cello", "melody"),
-    "fiddle": ("Fiddle", "melody"), "harp": ("Orchestral Harp", "melody"),
-    "sax": ("Tenor Sax", "melody"), "saxophone": ("Tenor Sax", "melody"), "tenor sax": ("Tenor Sax", "melody"), "tenor": ("Tenor Sax", "melody"),
-    "alto sax": ("Alto Sax", "melody"), "trumpet": ("Trumpet", "melody"), "muted trumpet": ("Muted Trumpet", "melody"),
-    "trombone": ("Trombone", "brass"), "tuba": ("Tuba", "brass"), "horn": ("French Horn", "brass"),
-    "horns": ("Brass Section", "brass"), "french horn": ("French Horn", "brass"), "brass": ("Brass Section", "brass"),
-    "flute": ("Flute", "melody"), "piccolo": ("Piccolo", "melody"), "clarinet": ("Clarinet", "melody"),
-    "oboe": ("Oboe", "melody"), "bassoon": ("Bassoon", "melody"), "pan flute": ("Pan Flute", "melody"),
-    "whistle": ("Whistle", "melody"), "harmonica": ("Harmonica", "melody"), "accordion": ("Accordion", "harmony"),
-    "marimba": ("Marimba", "melody"), "vibraphone": ("Vibraphone", "melody"), "vibes": ("Vibraphone", "melody"),
-    "xylophone": ("Xylophone", "melody"), "glockenspiel": ("Glockenspiel", "melody"), "bells": ("Tubular Bells", "melody"),
-    "celesta": ("Celesta", "melody"), "music box": ("Music Box", "melody"), "kalimba": ("Kalimba", "melody"),
-    "banjo": ("Banjo", "harmony"), "sitar": ("Sitar", "melody"), "koto": ("Koto", "melody"),
-    "steel drums": ("Steel Drums", "melody"), "choir": ("Choir Aahs", "pad"), "choir voices": ("Choir Aahs", "pad"), "choir vocals": ("Choir Aahs", "pad"), "voices": ("Voice Oohs", "pad"),
-    "pad": ("Pad 2 (warm)", "pad"), "synth pad": ("Pad 2 (warm)", "pad"), "synth": ("Lead 2 (sawtooth)", "lead"),
-    "synths": ("Lead 2 (sawtooth)", "lead"), "lead synth": ("Lead 2 (sawtooth)", "lead"), "synth lead": ("Lead 1 (square)", "lead"),
-    # more everyday names of General MIDI programs
-    "acoustic piano": ("Acoustic Grand Piano", "harmony"), "upright piano": ("Acoustic Grand Piano", "harmony"),
-    "honky tonk piano": ("Honky-tonk Piano", "harmony"), "harpsichord": ("Harpsichord", "harmony"),
-    "clavinet": ("Clavinet", "harmony"), "clav": ("Clavinet", "harmony"), "hammond": ("Drawbar Organ", "harmony"),
-    # players' short names: "drop the clav", "a glock on the tune", "the wurli", "the uke"
-    "glock": ("Glockenspiel", "melody"), "wurli": ("Electric Piano 2", "harmony"), "wurlitzer": ("Electric Piano 2", "harmony"),
-    "e-piano": ("Electric Piano 1", "harmony"), "bari sax": ("Baritone Sax", "melody"),
-    "hammond organ": ("Drawbar Organ", "harmony"), "rock organ": ("Rock Organ", "harmony"),
-    "classical guitar": ("Acoustic Guitar (nylon)", "harmony"), "steel guitar": ("Acoustic Guitar (steel)", "harmony"),
-    "clean guitar": ("Electric Guitar (clean)", "harmony"), "muted guitar": ("Electric Guitar (muted)", "harmony"),
-    "overdriven guitar": ("Overdriven Guitar", "harmony"), "lead guitar": ("Distortion Guitar", "melody"), "bass guitar": ("Electric Bass (finger)", "bass"),
-    "electric bass": ("Electric Bass (finger)", "bass"), "fretless bass": ("Fretless Bass", "bass"),
-    "slap bass": ("Slap Bass 1", "bass"), "contrabass": ("Contrabass", "bass"), "timpani": ("Timpani", "lead"),
-    "tremolo strings": ("Tremolo Strings", "strings"), "synth strings": ("Synth Strings 1", "strings"),
-    "soprano sax": ("Soprano Sax", "melody"), "baritone sax": ("Baritone Sax", "melody"),
-    "english horn": ("English Horn", "melody"), "cor anglais": ("English Horn", "melody"),
-    "recorder": ("Recorder", "melody"), "shakuhachi": ("Shakuhachi", "melody"), "ocarina": ("Ocarina", "melody"),
-    "bagpipe": ("Bagpipe", "melody"), "bagpipes": ("Bagpipe", "melody"), "shamisen": ("Shamisen", "melody"),
-    "shehnai": ("Shanai", "melody"), "shanai": ("Shanai", "melody"), "dulcimer": ("Dulcimer", "melody"),
-    "tubular bells": ("Tubular Bells", "melody"),
-    "steel pan": ("Steel Drums", "melody"), "steelpan": ("Steel Drums", "melody"), "steel drum": ("Steel Drums", "melody"),
-    "taiko": ("Taiko Drum", "lead"), "woodblock": ("Woodblock", "lead"), "agogo": ("Agogo", "lead"),
-    "horn section": ("Brass Section", "brass"),
-    # hand percussion: the kit's percussion keys (congas, shaker, tambourine) on channel 10
-    "tambourine": ("Standard", "percussion"), "shaker": ("Standard", "percussion"),
-    "congas": ("Standard", "percussion"), "conga": ("Standard", "percussion"), "bongos": ("Standard", "percussion"),
-    "maracas": ("Standard", "percussion"), "hand percussion": ("Standard", "percussion"), "cowbell": ("Standard", "percussion"),
-    **{w: sound[:2] for w, sound in STAND_INS.items()},
-}
+INSTRUMENTS: dict[str, tuple[str, str]] = {**{w: tuple(v) for w, v in _TABLE["instruments"].items()},
+                                           **{w: sound[:2] for w, sound in STAND_INS.items()}}
 # Members of a family that plays as one part ("the trumpets" in a brass section), and the drum kits that play a
 # percussion instrument named alone ("the timpani" where the orchestral kit plays)
 FAMILIES = {**{w: "brass" for w in ("trumpet", "trombone", "horn", "horns", "tuba", "french horn", "brass")},
