@@ -19,6 +19,7 @@ from v2m.agent.dialogue import part_words
 from v2m.agent.dialogue.minilm import MiniLM
 from v2m.agent.dialogue.part_words import KIT_PIECES
 from v2m.agent.dialogue.where import Ask
+from v2m.tools.gm import GM_PROGRAMS
 from v2m.tools.style import load_style, style_names
 
 # Below this cosine similarity the planner asks instead of guessing. Calibrated on MiniLM: unrelated
@@ -41,6 +42,7 @@ def _table() -> dict:
 
 
 _TABLE = _table()
+
 # Instruments General MIDI has no sound for: word -> (the nearest GM program, the role it takes, why that one). The
 # reply says the stand-in ("no dhol in the sound set; Taiko Drum plays it"), and later turns find the part by the same
 # word, since the word always maps to the same program.
@@ -48,6 +50,25 @@ STAND_INS: dict[str, tuple[str, str, str]] = {w: tuple(v) for w, v in _TABLE["st
 # word -> (General MIDI name, the role it takes when added). Longest phrase wins when matching.
 INSTRUMENTS: dict[str, tuple[str, str]] = {**{w: tuple(v) for w, v in _TABLE["instruments"].items()},
                                            **{w: sound[:2] for w, sound in STAND_INS.items()}}
+
+
+def gm_names() -> dict[str, tuple[str, str]]:
+    """Every General MIDI program by its own name, as people copy it from a list ("pad 7 (halo)") or say it ("pad 7
+    halo", "acoustic guitar nylon"), with the role its family takes (`gm_roles` in instruments.yaml)."""
+    out = {}
+    for first, last, role in _TABLE["gm_roles"]:
+        for name in GM_PROGRAMS[first:last + 1]:
+            low = name.lower()
+            for said in (low, " ".join(low.replace("(", " ").replace(")", " ").split())):
+                out.setdefault(said, (name, role))
+    return out
+
+
+INSTRUMENTS.update({w: sound for w, sound in gm_names().items() if w not in INSTRUMENTS})
+# Words that name an instrument only after "add" (a verb or picture talk elsewhere: "ratchet up", "a whip pan")
+ADD_ONLY = frozenset(_TABLE["add_only"])
+# Sounds that are no instrument, General MIDI's sound-effect programs (120-127) among them: asked for, a plain answer
+SOUND_EFFECTS = tuple(dict.fromkeys([*_TABLE["sound_effects"], *(n.lower() for n in GM_PROGRAMS[120:])]))
 # Members of a family that plays as one part ("the trumpets" in a brass section), and the drum kits that play a
 # percussion instrument named alone ("the timpani" where the orchestral kit plays)
 FAMILIES = {**{w: "brass" for w in ("trumpet", "trombone", "horn", "horns", "tuba", "french horn", "brass")},
