@@ -170,6 +170,17 @@ def more_of_missing(it, plan):
     return it.model_copy(update={"what": "balance", "value": near, "reason": "; ".join(filter(None, (it.reason, why)))})
 
 
+def another_sound(word: str, sound: str) -> bool:
+    """Whether adding `word` where a part plays `sound` asks for a part of its own: the word names one instrument (no
+    part, family or kit piece: "bass", "strings", "the trumpets", "snare") whose program is not that part's ("add a
+    didgeridoo" beside an acoustic bass, "an electric guitar" beside the acoustic one), so that part never gets louder."""
+    if word not in INSTRUMENTS or word in ROLE_WORDS or word in FAMILIES or word in KIT_PIECES:
+        return False
+    gm = INSTRUMENTS[word][0].lower()
+    # a stand-in is its own instrument even where its program plays ("a hurdy-gurdy" beside the fiddle: a second part)
+    return (gm != sound.lower() or word in STAND_INS) and gm != HAND_KIT[0].lower() and word not in sound.lower()
+
+
 # The parts a stand-in may take when its own is taken: a line (the lead) for a tune or a drum, any comping part for
 # chords ("a ukulele" strums as the strings would); never a drum comping chords (a tabla in the strings part)
 FITTING = {"harmony": ("harmony", "lead", "pad", "strings", "brass"), "melody": ("melody", "lead"), "lead": ("lead",)}
@@ -183,6 +194,10 @@ def fit_stand_in(word: str, role: str, gm: str, inst: dict[str, str]) -> tuple[s
     Raises:
         Ask: the question, with the plan left as it is.
     """
+    if word not in STAND_INS and INSTRUMENTS.get(word, ("", ""))[1] == "bass" and role != "bass":   # "a fretless bass"
+        holder = inst["bass"].lower()   # beside an acoustic one: one bass part, so which plays it is asked
+        raise Ask(f"The bass part is played by the {holder}, and the score has one bass part. Swap the {holder} for the "
+                  f"{word}, or leave the {word} out?")
     if word not in STAND_INS or role in FITTING.get(STAND_INS[word][1], (STAND_INS[word][1], "lead")):
         return role, gm
     if on_hand_kit(word, inst) and "percussion" not in inst:
