@@ -20,7 +20,7 @@ from v2m.agent.dialogue.counted import COUNTED_AFTER, NUMBER_WORD, ORDINALS, TEE
 from v2m.agent.dialogue.minilm import model_dir
 from v2m.agent.dialogue.place_words import TYPOS as ORDINAL_TYPOS
 from v2m.agent.dialogue.runons import PART
-from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS, ROLE_WORDS
+from v2m.agent.dialogue.vocab import GM_SAID, INSTRUMENTS, MOODS, NOT_SPELLED, ROLE_WORDS
 from v2m.agent.dialogue.written import said
 from v2m.tools.style import load_style, style_names
 
@@ -132,7 +132,7 @@ def _skeleton(w: str) -> str:
 @lru_cache(maxsize=1)
 def _known() -> tuple[frozenset[str], dict[str, str]]:
     """The words the grammar reads (its own, instruments, moods, styles) and their vowel-less skeletons."""
-    words = set(KNOWN) | {w for k in INSTRUMENTS for w in k.split()} | set(ROLE_WORDS) | \
+    words = set(KNOWN) | {w for k in INSTRUMENTS if k not in GM_SAID for w in k.split()} - NOT_SPELLED | set(ROLE_WORDS) | \
         {w for m in MOODS.values() for p in m.words for w in p.split()} | \
         {w for n in style_names() for k in [n, *load_style(n).keywords] for w in re.findall(r"[a-z]+", k)}
     skeletons: dict[str, str] = {}

@@ -64,9 +64,13 @@ def gm_names() -> dict[str, tuple[str, str]]:
     return out
 
 
-INSTRUMENTS.update({w: sound for w, sound in gm_names().items() if w not in INSTRUMENTS})
+# the GM names not in the tables: read as said, never a word a misspelling is mended to (`spelling`)
+GM_SAID = {w: sound for w, sound in gm_names().items() if w not in INSTRUMENTS}
+INSTRUMENTS.update(GM_SAID)
 # Words that name an instrument only after "add" (a verb or picture talk elsewhere: "ratchet up", "a whip pan")
 ADD_ONLY = frozenset(_TABLE["add_only"])
+# Instrument words no misspelling is mended to (`spelling`): rare names a slip of a common word lands on ("poop": pipa)
+NOT_SPELLED = frozenset(_TABLE["not_spelled"])
 # Sounds that are no instrument, General MIDI's sound-effect programs (120-127) among them: asked for, a plain answer
 SOUND_EFFECTS = tuple(dict.fromkeys([*_TABLE["sound_effects"], *(n.lower() for n in GM_PROGRAMS[120:])]))
 # Members of a family that plays as one part ("the trumpets" in a brass section), and the drum kits that play a
@@ -238,6 +242,8 @@ def _model():
 def _label_matrix(kind: str):
     names, texts = [], []
     for name, words in labels(kind).items():
+        if name in GM_SAID:
+            continue   # a GM list's name is read as said, never guessed at ("more atmosphere" is no "fx 4 atmosphere")
         for w in dict.fromkeys(words):
             names.append(name)
             texts.append(w)
