@@ -23,7 +23,7 @@ from v2m.agent.dialogue.place_words import NUMBER_WORD, only_place
 from v2m.agent.dialogue.where import Ask, Span, fmt
 
 # a part's name, never inside a word ("keys" in "monkeys", "bass" in "contrabassoon"): the boundary is the name's own
-INSTR_ALT = r"\b(?:" + "|".join(r"sub(?!s\b)" if k == "sub" else re.escape(k) for k in sorted({*vocab.INSTRUMENTS, *vocab.ROLE_WORDS}, key=lambda k: (-len(k), k))) + ")"   # "subs": subtitles
+INSTR_ALT = r"\b(?:" + "|".join(r"sub(?!s\b)" if k == "sub" else re.escape(k) for k in sorted({*vocab.INSTRUMENTS, *vocab.ROLE_WORDS} - vocab.ADD_ONLY, key=lambda k: (-len(k), k))) + ")"   # "subs": subtitles
 INSTR = rf"(?:the |a |an |some |any |all |more |back |in |that |this |those |these |your )*({INSTR_ALT})(?:s|es)?\b"
 
 # Words that describe how a part plays, said around its name ("the rhythm guitar", "the organ bubble", "a kick pulse"): the part named

@@ -293,6 +293,8 @@ def add(e, word: str, *, quiet: bool = False, more: bool = False, back: bool = F
         return
     if word in ("horn", "horns") and role and not (more or back) and role == role_of(p, "sax"):
         word, role = ("trumpet" if word == "horn" else "horns"), None   # "add a horn" beside a sax: a brass horn
+    if role and not (quiet or more or back) and vocab.another_sound(word, inst.get(role, "")):
+        role = None   # "add a didgeridoo" beside an acoustic bass: a part of its own (`add_role`), not the bass louder
     if role and all(role in ops.effective_roles(p, p.sections[i]) for i in e.idx):
         if quiet or back and not more:
             return

@@ -20,7 +20,7 @@ from v2m.agent.dialogue.counted import COUNTED_AFTER, NUMBER_WORD, ORDINALS, TEE
 from v2m.agent.dialogue.minilm import model_dir
 from v2m.agent.dialogue.place_words import TYPOS as ORDINAL_TYPOS
 from v2m.agent.dialogue.runons import PART
-from v2m.agent.dialogue.vocab import INSTRUMENTS, MOODS, ROLE_WORDS
+from v2m.agent.dialogue.vocab import GM_SAID, INSTRUMENTS, MOODS, NOT_SPELLED, ROLE_WORDS
 from v2m.agent.dialogue.written import said
 from v2m.tools.style import load_style, style_names
 
@@ -130,16 +130,18 @@ def _skeleton(w: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _known() -> tuple[frozenset[str], dict[str, str]]:
-    """The words the grammar reads (its own, instruments, moods, styles) and their vowel-less skeletons."""
-    words = set(KNOWN) | {w for k in INSTRUMENTS for w in k.split()} | set(ROLE_WORDS) | \
+def _known() -> tuple[frozenset[str], dict[str, str], frozenset[str]]:
+    """The words the grammar reads (its own, instruments, moods, styles), the vowel-less skeletons of those a slip is
+    mended to, and those words: every instrument word is spelt right, but a rare name (`vocab.NOT_SPELLED`) or a word
+    only of a GM list's name (`vocab.GM_SAID`) is no target ("the poop bag" is no pipa)."""
+    targets = set(KNOWN) | {w for k in INSTRUMENTS if k not in GM_SAID for w in k.split()} - NOT_SPELLED | set(ROLE_WORDS) | \
         {w for m in MOODS.values() for p in m.words for w in p.split()} | \
         {w for n in style_names() for k in [n, *load_style(n).keywords] for w in re.findall(r"[a-z]+", k)}
     skeletons: dict[str, str] = {}
-    for w in sorted(words, key=lambda x: (len(x), x)):
+    for w in sorted(targets, key=lambda x: (len(x), x)):
         if len(w) >= 3:
             skeletons.setdefault(_skeleton(w), w)
-    return frozenset(words), skeletons
+    return frozenset(targets | {w for k in INSTRUMENTS for w in k.split()}), skeletons, frozenset(targets)
 
 
 @lru_cache(maxsize=1)
@@ -193,7 +195,7 @@ THEN_THAN_RE = re.compile(r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bsome )(?<!\bmy )
 def _read() -> frozenset[str]:
     """The words the readers are written with (`written.said`) that are English, and the grammar's own of 4 letters or
     more: the only words a misspelling further than a dropped vowel or two swapped letters is corrected towards."""
-    return frozenset(said() & _english() | {w for w in _known()[0] if len(w) >= 4})
+    return frozenset(said() & _english() | {w for w in _known()[2] if len(w) >= 4})
 
 
 def _swapped(w: str) -> str | None:
@@ -369,7 +371,7 @@ def _closest(w: str) -> str:
     import difflib
 
     fixed = _fixed(w)
-    known, skeletons = _known()
+    _, skeletons, known = _known()   # mended only towards targets
     if fixed != w or _spelt(w):
         return fixed
     if _skeleton(w) in skeletons:

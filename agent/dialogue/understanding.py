@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bar_places, bare_bpm, before_that, bell_sound, character, compared, complaints, cultures, decades, drops, edit_log, edits, entries, exclusions, fade_ins, followups, fronted, halfway, idioms, input_guard, into_it, kept_instead, keyed, landed, loose_places, marks, marks_kept, meant_kind, meant_places, messages, moment_answers, moment_table, moments, music_ends, music_places, named_back, names, noted, orchestration, picture_places, plainly, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, self_repair, settings, settled_parts, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
+from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bar_places, bare_bpm, before_that, bell_sound, character, compared, complaints, cultures, decades, drops, edit_log, edits, entries, exclusions, fade_ins, followups, fronted, halfway, idioms, input_guard, into_it, kept_instead, keyed, landed, loose_places, marks, marks_kept, meant_kind, meant_places, messages, moment_answers, moment_table, moments, music_ends, music_places, named_back, names, noted, orchestration, picture_places, plainly, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, self_repair, settings, settled_parts, sound_effects, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
 from v2m.agent.dialogue.changes import NOTHING, describe, diff, same_music
 from v2m.agent.dialogue.intents import apply_intents, scope_of
 from v2m.agent.dialogue.runons import punctuated
@@ -320,6 +320,8 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
             not _grammar_edits(analysis, plan, moment_table.unheard(request), history):   # (a 10,000-character paste: the guard's
         # refusal first; "when it goes quiet she cries", "the bells ring at 0:12": told, no edit)
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=note)   # "he proposes in shot 6": for later
+    if (effect := sound_effects.asked(request.lower())) is not None:   # "add a gunshot": no instrument, said plainly
+        return PlanResult(plan=plan, reasoning=plan.reasoning, reply=sound_effects.reply(effect))
     try:
         heard_as = into_it.named(moment_table.placed(lacking(unpraised(request)), history))   # "when he proposes": shot 6
         intents = style_first(from_last_revert(understand(analysis, plan, heard_as, history)))

@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from v2m.agent.dialogue import part_words
 from v2m.agent.dialogue.minilm import MiniLM
 from v2m.agent.dialogue.part_words import KIT_PIECES
 from v2m.agent.dialogue.where import Ask
+from v2m.tools.gm import GM_PROGRAMS
 from v2m.tools.style import load_style, style_names
 
 # Below this cosine similarity the planner asks instead of guessing. Calibrated on MiniLM: unrelated
@@ -32,92 +34,45 @@ NULL_WORDS = ("thing", "something", "stuff", "good", "bad", "nice", "better", "d
               "a colour", "a place", "an animal", "a vehicle", "a number", "a name", "a question")
 NULL_MARGIN = 0.1
 
-# Instruments General MIDI has no sound for: word -> (the nearest GM program, the role it takes, why that
-# one). The reply says the stand-in ("no dhol in the sound set; Taiko Drum plays it"), and later turns find
-# the part by the same word, since the word always maps to the same program.
-STAND_INS: dict[str, tuple[str, str, str]] = {
-    "dhol": ("Taiko Drum", "lead", "a deep double-headed drum"), "dholak": ("Taiko Drum", "lead", "a hand drum"),
-    "tabla": ("Melodic Tom", "lead", "a tuned hand drum"), "djembe": ("Melodic Tom", "lead", "a hand drum"),
-    "cajon": ("Melodic Tom", "lead", "a hand drum"), "darbuka": ("Melodic Tom", "lead", "a hand drum"),
-    "sleigh bells": ("Tinkle Bell", "lead", "small bells"), "jingle bells": ("Tinkle Bell", "lead", "small bells"),
-    "ukulele": ("Acoustic Guitar (nylon)", "harmony", "a small nylon-strung guitar"),
-    "uke": ("Acoustic Guitar (nylon)", "harmony", "a small nylon-strung guitar"),
-    "mandolin": ("Acoustic Guitar (steel)", "harmony", "a steel-strung lute"),
-    "bouzouki": ("Acoustic Guitar (steel)", "harmony", "a steel-strung lute"),
-    "oud": ("Acoustic Guitar (nylon)", "harmony", "a fretless lute"),
-    "erhu": ("Violin", "melody", "a bowed string"), "sarangi": ("Fiddle", "melody", "a bowed string"),
-    "santoor": ("Dulcimer", "melody", "a hammered dulcimer"), "cimbalom": ("Dulcimer", "melody", "a hammered dulcimer"),
-    "guzheng": ("Koto", "melody", "a plucked zither"), "bansuri": ("Flute", "melody", "a bamboo flute"),
-    "zither": ("Koto", "melody", "a plucked zither"), "autoharp": ("Koto", "melody", "a strummed zither"),
-    "duduk": ("Oboe", "melody", "a double reed"), "harmonium": ("Reed Organ", "harmony", "a pumped reed organ"),
-    "melodica": ("Harmonica", "melody", "a blown free reed"),
-    "talking drum": ("Melodic Tom", "lead", "a pitch-bending hand drum"),
-    "log drum": ("Synth Drum", "lead", "a deep pitched slit drum"), "slit drum": ("Woodblock", "lead", "a hollow log"),
-    "bodhran": ("Taiko Drum", "lead", "a frame drum"), "frame drum": ("Taiko Drum", "lead", "a hand-held drum"),
-    "udu": ("Melodic Tom", "lead", "a clay pot drum"), "balafon": ("Marimba", "melody", "a wooden xylophone"),
-    "kora": ("Orchestral Harp", "melody", "a West African harp"), "mbira": ("Kalimba", "melody", "a thumb piano"),
-    "tin whistle": ("Whistle", "melody", "a small six-hole flute"), "uilleann pipes": ("Bagpipe", "melody", "bellows pipes"),
-    "didgeridoo": ("Contrabass", "bass", "a low wooden drone"), "charango": ("Acoustic Guitar (steel)", "harmony", "a small lute"),
-}
+def _table() -> dict:
+    """The instrument tables (agent/dialogue/instruments.yaml: data, not code), read once at import."""
+    import yaml
+
+    return yaml.safe_load((Path(__file__).with_name("instruments.yaml")).read_text())
+
+
+_TABLE = _table()
+
+# Instruments General MIDI has no sound for: word -> (the nearest GM program, the role it takes, why that one). The
+# reply says the stand-in ("no dhol in the sound set; Taiko Drum plays it"), and later turns find the part by the same
+# word, since the word always maps to the same program.
+STAND_INS: dict[str, tuple[str, str, str]] = {w: tuple(v) for w, v in _TABLE["stand_ins"].items()}
 # word -> (General MIDI name, the role it takes when added). Longest phrase wins when matching.
-INSTRUMENTS: dict[str, tuple[str, str]] = {
-    "piano": ("Acoustic Grand Piano", "harmony"), "grand piano": ("Acoustic Grand Piano", "harmony"),
-    "electric piano": ("Electric Piano 1", "harmony"), "rhodes": ("Electric Piano 1", "harmony"),
-    "organ": ("Drawbar Organ", "harmony"), "church organ": ("Church Organ", "harmony"),
-    "guitar": ("Acoustic Guitar (steel)", "harmony"), "acoustic guitar": ("Acoustic Guitar (steel)", "harmony"),
-    "nylon guitar": ("Acoustic Guitar (nylon)", "harmony"), "electric guitar": ("Electric Guitar (clean)", "harmony"),
-    "distorted guitar": ("Distortion Guitar", "melody"), "jazz guitar": ("Electric Guitar (jazz)", "harmony"),
-    "bass": ("Electric Bass (finger)", "bass"), "upright bass": ("Acoustic Bass", "bass"),
-    "double bass": ("Acoustic Bass", "bass"), "synth bass": ("Synth Bass 1", "bass"),
-    "drums": ("Standard", "drums"), "drum": ("Standard", "drums"), "beat": ("Standard", "drums"), "pulse": ("Standard", "drums"),
-    "percussion": ("Standard", "percussion"),
-    "strings": ("String Ensemble 1", "strings"), "string section": ("String Ensemble 1", "strings"),
-    "orchestra": ("String Ensemble 1", "strings"), "pizzicato": ("Pizzicato Strings", "strings"),
-    "violin": ("Violin", "melody"), "viola": ("Viola", "melody"), "cello": ("Cello", "melody"),
-    "fiddle": ("Fiddle", "melody"), "harp": ("Orchestral Harp", "melody"),
-    "sax": ("Tenor Sax", "melody"), "saxophone": ("Tenor Sax", "melody"), "tenor sax": ("Tenor Sax", "melody"), "tenor": ("Tenor Sax", "melody"),
-    "alto sax": ("Alto Sax", "melody"), "trumpet": ("Trumpet", "melody"), "muted trumpet": ("Muted Trumpet", "melody"),
-    "trombone": ("Trombone", "brass"), "tuba": ("Tuba", "brass"), "horn": ("French Horn", "brass"),
-    "horns": ("Brass Section", "brass"), "french horn": ("French Horn", "brass"), "brass": ("Brass Section", "brass"),
-    "flute": ("Flute", "melody"), "piccolo": ("Piccolo", "melody"), "clarinet": ("Clarinet", "melody"),
-    "oboe": ("Oboe", "melody"), "bassoon": ("Bassoon", "melody"), "pan flute": ("Pan Flute", "melody"),
-    "whistle": ("Whistle", "melody"), "harmonica": ("Harmonica", "melody"), "accordion": ("Accordion", "harmony"),
-    "marimba": ("Marimba", "melody"), "vibraphone": ("Vibraphone", "melody"), "vibes": ("Vibraphone", "melody"),
-    "xylophone": ("Xylophone", "melody"), "glockenspiel": ("Glockenspiel", "melody"), "bells": ("Tubular Bells", "melody"),
-    "celesta": ("Celesta", "melody"), "music box": ("Music Box", "melody"), "kalimba": ("Kalimba", "melody"),
-    "banjo": ("Banjo", "harmony"), "sitar": ("Sitar", "melody"), "koto": ("Koto", "melody"),
-    "steel drums": ("Steel Drums", "melody"), "choir": ("Choir Aahs", "pad"), "choir voices": ("Choir Aahs", "pad"), "choir vocals": ("Choir Aahs", "pad"), "voices": ("Voice Oohs", "pad"),
-    "pad": ("Pad 2 (warm)", "pad"), "synth pad": ("Pad 2 (warm)", "pad"), "synth": ("Lead 2 (sawtooth)", "lead"),
-    "synths": ("Lead 2 (sawtooth)", "lead"), "lead synth": ("Lead 2 (sawtooth)", "lead"), "synth lead": ("Lead 1 (square)", "lead"),
-    # more everyday names of General MIDI programs
-    "acoustic piano": ("Acoustic Grand Piano", "harmony"), "upright piano": ("Acoustic Grand Piano", "harmony"),
-    "honky tonk piano": ("Honky-tonk Piano", "harmony"), "harpsichord": ("Harpsichord", "harmony"),
-    "clavinet": ("Clavinet", "harmony"), "clav": ("Clavinet", "harmony"), "hammond": ("Drawbar Organ", "harmony"),
-    # players' short names: "drop the clav", "a glock on the tune", "the wurli", "the uke"
-    "glock": ("Glockenspiel", "melody"), "wurli": ("Electric Piano 2", "harmony"), "wurlitzer": ("Electric Piano 2", "harmony"),
-    "e-piano": ("Electric Piano 1", "harmony"), "bari sax": ("Baritone Sax", "melody"),
-    "hammond organ": ("Drawbar Organ", "harmony"), "rock organ": ("Rock Organ", "harmony"),
-    "classical guitar": ("Acoustic Guitar (nylon)", "harmony"), "steel guitar": ("Acoustic Guitar (steel)", "harmony"),
-    "clean guitar": ("Electric Guitar (clean)", "harmony"), "muted guitar": ("Electric Guitar (muted)", "harmony"),
-    "overdriven guitar": ("Overdriven Guitar", "harmony"), "lead guitar": ("Distortion Guitar", "melody"), "bass guitar": ("Electric Bass (finger)", "bass"),
-    "electric bass": ("Electric Bass (finger)", "bass"), "fretless bass": ("Fretless Bass", "bass"),
-    "slap bass": ("Slap Bass 1", "bass"), "contrabass": ("Contrabass", "bass"), "timpani": ("Timpani", "lead"),
-    "tremolo strings": ("Tremolo Strings", "strings"), "synth strings": ("Synth Strings 1", "strings"),
-    "soprano sax": ("Soprano Sax", "melody"), "baritone sax": ("Baritone Sax", "melody"),
-    "english horn": ("English Horn", "melody"), "cor anglais": ("English Horn", "melody"),
-    "recorder": ("Recorder", "melody"), "shakuhachi": ("Shakuhachi", "melody"), "ocarina": ("Ocarina", "melody"),
-    "bagpipe": ("Bagpipe", "melody"), "bagpipes": ("Bagpipe", "melody"), "shamisen": ("Shamisen", "melody"),
-    "shehnai": ("Shanai", "melody"), "shanai": ("Shanai", "melody"), "dulcimer": ("Dulcimer", "melody"),
-    "tubular bells": ("Tubular Bells", "melody"),
-    "steel pan": ("Steel Drums", "melody"), "steelpan": ("Steel Drums", "melody"), "steel drum": ("Steel Drums", "melody"),
-    "taiko": ("Taiko Drum", "lead"), "woodblock": ("Woodblock", "lead"), "agogo": ("Agogo", "lead"),
-    "horn section": ("Brass Section", "brass"),
-    # hand percussion: the kit's percussion keys (congas, shaker, tambourine) on channel 10
-    "tambourine": ("Standard", "percussion"), "shaker": ("Standard", "percussion"),
-    "congas": ("Standard", "percussion"), "conga": ("Standard", "percussion"), "bongos": ("Standard", "percussion"),
-    "maracas": ("Standard", "percussion"), "hand percussion": ("Standard", "percussion"), "cowbell": ("Standard", "percussion"),
-    **{w: sound[:2] for w, sound in STAND_INS.items()},
-}
+INSTRUMENTS: dict[str, tuple[str, str]] = {**{w: tuple(v) for w, v in _TABLE["instruments"].items()},
+                                           **{w: sound[:2] for w, sound in STAND_INS.items()}}
+
+
+def gm_names() -> dict[str, tuple[str, str]]:
+    """Every General MIDI program by its own name, as people copy it from a list ("pad 7 (halo)") or say it ("pad 7
+    halo", "acoustic guitar nylon"), with the role its family takes (`gm_roles` in instruments.yaml)."""
+    out = {}
+    for first, last, role in _TABLE["gm_roles"]:
+        for name in GM_PROGRAMS[first:last + 1]:
+            low = name.lower()
+            for said in (low, " ".join(low.replace("(", " ").replace(")", " ").split())):
+                out.setdefault(said, (name, role))
+    return out
+
+
+# the GM names not in the tables: read as said, never a word a misspelling is mended to (`spelling`)
+GM_SAID = {w: sound for w, sound in gm_names().items() if w not in INSTRUMENTS}
+INSTRUMENTS.update(GM_SAID)
+# Words that name an instrument only after "add" (a verb or picture talk elsewhere: "ratchet up", "a whip pan")
+ADD_ONLY = frozenset(_TABLE["add_only"])
+# Instrument words no misspelling is mended to (`spelling`): rare names a slip of a common word lands on ("poop": pipa)
+NOT_SPELLED = frozenset(_TABLE["not_spelled"])
+# Sounds that are no instrument, General MIDI's sound-effect programs (120-127) among them: asked for, a plain answer
+SOUND_EFFECTS = tuple(dict.fromkeys([*_TABLE["sound_effects"], *(n.lower() for n in GM_PROGRAMS[120:])]))
 # Members of a family that plays as one part ("the trumpets" in a brass section), and the drum kits that play a
 # percussion instrument named alone ("the timpani" where the orchestral kit plays)
 FAMILIES = {**{w: "brass" for w in ("trumpet", "trombone", "horn", "horns", "tuba", "french horn", "brass")},
@@ -219,6 +174,17 @@ def more_of_missing(it, plan):
     return it.model_copy(update={"what": "balance", "value": near, "reason": "; ".join(filter(None, (it.reason, why)))})
 
 
+def another_sound(word: str, sound: str) -> bool:
+    """Whether adding `word` where a part plays `sound` asks for a part of its own: the word names one instrument (no
+    part, family or kit piece: "bass", "strings", "the trumpets", "snare") whose program is not that part's ("add a
+    didgeridoo" beside an acoustic bass, "an electric guitar" beside the acoustic one), so that part never gets louder."""
+    if word not in INSTRUMENTS or word in ROLE_WORDS or word in FAMILIES or word in KIT_PIECES:
+        return False
+    gm = INSTRUMENTS[word][0].lower()
+    # a stand-in is its own instrument even where its program plays ("a hurdy-gurdy" beside the fiddle: a second part)
+    return (gm != sound.lower() or word in STAND_INS) and gm != HAND_KIT[0].lower() and word not in sound.lower()
+
+
 # The parts a stand-in may take when its own is taken: a line (the lead) for a tune or a drum, any comping part for
 # chords ("a ukulele" strums as the strings would); never a drum comping chords (a tabla in the strings part)
 FITTING = {"harmony": ("harmony", "lead", "pad", "strings", "brass"), "melody": ("melody", "lead"), "lead": ("lead",)}
@@ -232,6 +198,10 @@ def fit_stand_in(word: str, role: str, gm: str, inst: dict[str, str]) -> tuple[s
     Raises:
         Ask: the question, with the plan left as it is.
     """
+    if word not in STAND_INS and INSTRUMENTS.get(word, ("", ""))[1] == "bass" and role != "bass":   # "a fretless bass"
+        holder = inst["bass"].lower()   # beside an acoustic one: one bass part, so which plays it is asked
+        raise Ask(f"The bass part is played by the {holder}, and the score has one bass part. Swap the {holder} for the "
+                  f"{word}, or leave the {word} out?")
     if word not in STAND_INS or role in FITTING.get(STAND_INS[word][1], (STAND_INS[word][1], "lead")):
         return role, gm
     if on_hand_kit(word, inst) and "percussion" not in inst:
@@ -272,6 +242,8 @@ def _model():
 def _label_matrix(kind: str):
     names, texts = [], []
     for name, words in labels(kind).items():
+        if name in GM_SAID:
+            continue   # a GM list's name is read as said, never guessed at ("more atmosphere" is no "fx 4 atmosphere")
         for w in dict.fromkeys(words):
             names.append(name)
             texts.append(w)
