@@ -9,8 +9,13 @@ argument): a piece overlaps when a stretch of its words names (`name_places.plac
 "the shot straight after") the span an applied intent changed, when a time said in it is an end of that span or one
 of its moments, when it names a part an applied intent changed, when it says an applied amount, or when all its
 words lie inside the clause an applied intent was read from (an intent's own `text`, not the whole request). An
-overlapping piece is a dishonest note: it says words were not acted on that were. Tune sets only (never the val
-halves, set c or the banks' val halves).
+overlapping piece is a dishonest note: it says words were not acted on that were. The last kind ("read clause") is
+an upper bound: an intent's `text` is the grammar's whole clause, unknown words it skipped included ("a bit more happy
+and glimmery please" has the text "a bit happier and glimmery please"), so it also counts words truly not acted on.
+Tune sets only (never the val halves, set c or the banks' val halves).
+
+Measured (unread24, tune sets, 1851 turns): before the place fix 70 of 323 noted replies overlapped (75 pieces: 40
+places, 5 times, 9 parts, 29 read clause); after it 38 of 308 (39 pieces: 3 places, 0 times, 6 parts, 30 read clause).
 """
 
 from __future__ import annotations
@@ -106,7 +111,7 @@ def run(sets: str, verbose: bool) -> int:
 
     unread.unread, unread.noted, understanding.apply_intents = spy_unread, spy_noted, spy_apply
     total_turns = noted_turns = bad_turns = bad_pieces = 0
-    examples = []
+    examples, kinds = [], {}
     try:
         for name in sets.split(","):
             with tempfile.TemporaryDirectory() as tmp:
@@ -134,6 +139,8 @@ def run(sets: str, verbose: bool) -> int:
                         bad_pieces += len(bad)
                         bad_turns += bool(bad)
                         for p, why in bad:
+                            for k in why:
+                                kinds[k.split(" '")[0]] = kinds.get(k.split(" '")[0], 0) + 1
                             examples.append(f"  {d['id']} turn {n} '{turn['say']}'\n      quoted '{p}': {', '.join(why)}")
                         if verbose and not bad:
                             print(f"  ok {d['id']} turn {n}: {said}")
@@ -141,6 +148,7 @@ def run(sets: str, verbose: bool) -> int:
         unread.unread, unread.noted, understanding.apply_intents = orig_unread, orig_noted, orig_apply
     print(f"sets {sets}: {total_turns} turns, {noted_turns} replies with an unread note, "
           f"{bad_turns} of them name words the edit used ({bad_pieces} pieces)")
+    print("  by kind (a piece may be of several): " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
     print("\n".join(examples))
     return bad_turns
 
