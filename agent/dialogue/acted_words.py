@@ -23,10 +23,13 @@ from v2m.tools.contract import EditIntent, ScorePlan, VideoAnalysis
 
 SAME_S = 0.6   # a place's ends against a changed span's: both snapped to the same cuts, within a beat's rounding
 LONGEST_PLACE = 9   # words: "from the 10th shot to the 13th", "the fourth to the seventh pictures" are 7 and 6
-# the words a place is said with before it ("at the 5th cut", "from the 8th shot") and after it ("... on", "... only")
+# the words a place is said with before it ("at the 5th cut", "from the 8th shot") and after it ("... on", "... only",
+# "that middle stretch")
 LEADS = {"at", "in", "on", "from", "the", "till", "until", "to", "after", "before", "for", "during", "since", "by",
          "of", "whole", "that", "this", "those", "these", "starting", "right", "just"}
-TRAILS = {"on", "onwards", "onward", "only", "alone"}
+TRAILS = {"on", "onwards", "onward", "only", "alone", "stretch", "part", "bit", "section", "passage", "portion", "parts",
+          "bits", "sections"}   # ("it's only that middle stretch": "that middle" read, its noun with it)
+DANGLING = {"", "it's", "that's", "its", "thats", "which", "is", "are", "only", "and", "but", "or", "so", "then"}
 # what links a place to the words beside it ("please - that's the shot straight after", "..., it's the relay"):
 # nothing asked on its own
 LINK_RE = re.compile(r"\b(?:(?:that|it|this|which|there|here|they|those)(?:'s| is| are| was)?|is|are|was|where|when|"
@@ -82,7 +85,10 @@ def unplaced(said: str, analysis: VideoAnalysis, plan: ScorePlan, intents: list[
         a -= 1   # "At the 5th cut the groom walks in": the place with its "at the"
     while b < len(toks) and _bare(toks[b]) in TRAILS:
         b += 1   # "from 0:35 onwards"
-    rest = " ".join(toks[:a] + toks[b:])
+    left = toks[:a] + toks[b:]
+    while left and _bare(left[-1]) in DANGLING:
+        left.pop()   # "..., it's only [that middle stretch]": what led to the place, left hanging without it
+    rest = " ".join(left).rstrip(" ,;:-")
     return rest if _asks_words(rest) else ""
 
 
