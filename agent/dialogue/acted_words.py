@@ -29,7 +29,7 @@ LEADS = {"at", "in", "on", "from", "the", "till", "until", "to", "after", "befor
          "of", "whole", "that", "this", "those", "these", "starting", "right", "just"}
 TRAILS = {"on", "onwards", "onward", "only", "alone", "stretch", "part", "bit", "section", "passage", "portion", "parts",
           "bits", "sections"}   # ("it's only that middle stretch": "that middle" read, its noun with it)
-DANGLING = {"", "it's", "that's", "its", "thats", "which", "is", "are", "only", "and", "but", "or", "so", "then"}
+DANGLING = {"", "it's", "that's", "its", "thats", "which", "only", "and", "but", "or", "so", "then"}
 # what links a place to the words beside it ("please - that's the shot straight after", "..., it's the relay"):
 # nothing asked on its own
 LINK_RE = re.compile(r"\b(?:(?:that|it|this|which|there|here|they|those)(?:'s| is| are| was)?|is|are|was|where|when|"
