@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from v2m.agent.dialogue import at_marks, complaints, feeling_ways, fronted, hit_words, idioms, part_undo, verbed
+from v2m.agent.dialogue import acted_words, at_marks, complaints, feeling_ways, fronted, hit_words, idioms, part_undo, verbed
 from v2m.agent.dialogue.said_beside import beside
 from v2m.agent.dialogue.approval import approves
 from v2m.agent.dialogue.counted import there_timed
@@ -37,6 +37,7 @@ from v2m.agent.dialogue.place_words import APPOSITIVE_RE, SIDE_OF_MOMENT_RE, onl
 from v2m.agent.dialogue.followups import CORRECTION_RE
 from v2m.agent.dialogue.recall import TAKE_BACK_RE, UNDO_NAMED_RE
 from v2m.agent.dialogue.runons import carried
+from v2m.agent.dialogue.same_again import last_place
 from v2m.agent.dialogue.spelling import than
 from v2m.agent.dialogue.similes import PURPOSE_RE
 from v2m.agent.dialogue.where import WHOLE_RE, Ask, Unknown
@@ -158,29 +159,40 @@ def unread(analysis, plan, request: str, read: Callable, intents: list | None = 
         piece, last = refer(f" {piece} ", last).strip() if last else piece, (named_parts(piece.lower()) or [last])[0]
         if correcting and not ORDERED_RE.match(piece):
             continue   # ("sorry", "I meant shot 6", "one later"); an order beside them ("and do the zoop thing") is its own
-        if only_ties(piece) or said(piece) or not WHOLE_RE.sub(" ", piece.lower()).strip(" .!?") or approves(piece) \
-                or only_reason(words(piece.lower())) or PURPOSE_RE.search(piece) or aside(piece) \
-                or place_alone(analysis, plan, piece, intents or []) or feeling_ways.chosen(piece, intents or []) or \
-                asks_nothing(piece, intents or []) or \
-                taken_back(piece, intents or []) or taken_back(said_piece, intents or []) or _side_with_time(piece) or \
-                part_put_back(piece, intents or []) or \
-                any(it.what == "no_hit" for it in intents or []) and MARK_GONE_RE.search(piece):
-            continue   # the whole score ("..., everywhere"), a moment told ("the last two shots are the teachers' race"),
-            # praise ("the kids will love it"), why ("add a flute, like a bird singing"), what the video is for ("it's for
-            # my daughter's party"), an aside ("she cries there", "if possible", `asides`): no request
-        try:
-            if read(analysis, plan, piece, guess=False):
-                continue
-            guessed = read(analysis, plan, piece, guess=True)
-        except Unknown:
-            out.append(said_piece[:60])
+        if not _asks(analysis, plan, piece, said_piece, read, intents or [], done):
             continue
-        except Ask:
-            continue
-        if guessed and all(it.reason and (it.what, it.value) not in done for it in guessed) \
-                and not feeling_ways.made(guessed, intents or [], plan):   # "more comedic. faster": made as chosen
+        rest = acted_words.unplaced(said_piece, analysis, plan, intents or [], last_place(history, analysis), named)
+        if rest is None:
             out.append(said_piece[:60])
+        elif not only_place(words(rest.lower())) and \
+                _asks(analysis, plan, as_read(rest, history, named) if history else rest, rest, read, intents or [], done):
+            out.append(rest[:60])   # "keep it low and breathing till 0:57" done until 0:57: 'breathing', not its place
     return list(dict.fromkeys(out))
+
+
+def _asks(analysis, plan, piece: str, said_piece: str, read: Callable, intents: list, done: set) -> bool:
+    """Whether `piece` (`said_piece` as said) asks something the turn did not do: read by no reader, or only guessed by
+    the embeddings as something its `intents` (what and value: `done`) do not do."""
+    if only_ties(piece) or said(piece) or not WHOLE_RE.sub(" ", piece.lower()).strip(" .!?") or approves(piece) \
+            or only_reason(words(piece.lower())) or PURPOSE_RE.search(piece) or aside(piece) \
+            or place_alone(analysis, plan, piece, intents) or feeling_ways.chosen(piece, intents) or \
+            asks_nothing(piece, intents) or \
+            taken_back(piece, intents) or taken_back(said_piece, intents) or _side_with_time(piece) or \
+            part_put_back(piece, intents) or \
+            any(it.what == "no_hit" for it in intents) and MARK_GONE_RE.search(piece):
+        return False   # the whole score ("..., everywhere"), a moment told ("the last two shots are the teachers' race"),
+        # praise ("the kids will love it"), why ("add a flute, like a bird singing"), what the video is for ("it's for
+        # my daughter's party"), an aside ("she cries there", "if possible", `asides`): no request
+    try:
+        if read(analysis, plan, piece, guess=False):
+            return False
+        guessed = read(analysis, plan, piece, guess=True)
+    except Unknown:
+        return True
+    except Ask:
+        return False
+    return bool(guessed) and all(it.reason and (it.what, it.value) not in done for it in guessed) \
+        and not feeling_ways.made(guessed, intents, plan)   # "more comedic. faster": made as chosen
 
 
 def _pieces(text: str) -> list[str]:
