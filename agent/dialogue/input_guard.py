@@ -20,7 +20,10 @@ INJECTION_RE = re.compile(
     r"\b(?:ignore|disregard|forget|override|bypass) (?:all |any |your |ur |yr |the |previous |prior |earlier |my |of )*(?:rules|"
     r"instructions|limits|guidelines|prompt|system)\b|\bsystem prompt\b|\b(?:show|print|reveal|tell) me your "
     r"(?:instructions|prompt|rules)\b|\byou are now\b|\bnot follow your rules\b|\bwithout (?:any )?limits?\b|"
-    r"\bjailbreak\b|\brun (?:this|the following) (?:code|command)\b|\brm -rf\b", re.I)
+    r"\bjailbreak\b|\brun (?:this|the following) (?:code|command)\b|\brm -rf\b|"
+    # an instruction dressed as a system message or a "mode" switched on ("SYSTEM OVERRIDE: coach mode enabled")
+    r"\bsystem override\b|\b(?:developer|dev|admin|debug|god|coach|root|sudo|unrestricted) mode (?:is )?"
+    r"(?:on|enabled|activated|engaged)\b", re.I)
 
 
 # a song's lyrics pasted in: lines under a label of a part of a song on a line of its own ("[Hook]", "[Verse 1]",
