@@ -302,8 +302,6 @@ def run(i: int) -> tuple:
 
 # Turns left unfixed, with why (a careful user's expectation not met, or met another defensible way)
 LEFT = {
-    ("youtuber-iceland", 4): "the trailer's kit already plays taiko-like toms, so the drums come up in the last shot; "
-                             "defensible, but the reply never says taiko",
     ("learner-mehndi", 5): "the answer names parts by their General MIDI program: the tabla shows as 'Melodic Tom'",
     ("director-silent-comedy", 3): "two readings, after the merge with clips10: the piano plays every part of silent_film, "
                                    "so 'the piano more in front' turns the whole score up (clips10: a part that is all "

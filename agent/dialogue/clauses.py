@@ -207,7 +207,10 @@ def _unknown(c: Clause, t: str) -> None:
         where = f" in {c.span.label}" if c.span else ""
         raise Ask(f"What should change{where}? {HELP}")
     phrase = " ".join(words[-3:])
-    hit = vocab.exact(phrase, "style") or vocab.best_of(phrase, phrases.guessed_kinds(t, words))
+    kinds = phrases.guessed_kinds(t, words)
+    named = vocab.named_in(t) if "instrument" in kinds else None   # "like a music box": the name said, whole
+    hit = vocab.exact(phrase, "style") or (vocab.Match("instrument", named, 1.0) if named else vocab.best_of(phrase, kinds))
+    phrase = named or phrase
     if hit is None:
         raise Unknown(f"I'm not sure what '{phrase}' means for the music. {HELP}", phrase)
     why = f"'{phrase}' read as {hit.name}"

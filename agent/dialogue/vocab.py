@@ -334,11 +334,19 @@ def _null_matrix():
     return embeddings(NULL_WORDS)
 
 
+def named_in(phrase: str) -> str | None:
+    """The longest instrument name said whole inside `phrase` ("like music box" -> "music box"), or None."""
+    p = f" {phrase.strip().lower()} "
+    return next((w for w in sorted(INSTRUMENTS, key=len, reverse=True) if f" {w} " in p), None)
+
+
 def best_of(phrase: str, kinds=("style", "mood", "instrument"), threshold: float = THRESHOLD) -> Match | None:
     """The best match of `phrase` over several vocabularies, or None below `threshold`."""
     found = [exact(phrase, k) for k in kinds]
     if any(found):
         return next(f for f in found if f)
+    if "instrument" in kinds and (named := named_in(phrase)):   # "like a music box": the instrument said, no nearer guess
+        return Match("instrument", named, 1.0)
     cands = [nearest(phrase, k) for k in kinds]
     m = max(cands, key=lambda c: c.score)
     return m if m.score >= threshold and m.score >= _null_score(phrase) + NULL_MARGIN else None
