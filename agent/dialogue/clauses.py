@@ -208,7 +208,8 @@ def _unknown(c: Clause, t: str) -> None:
         raise Ask(f"What should change{where}? {HELP}")
     phrase = " ".join(words[-3:])
     kinds = phrases.guessed_kinds(t, words)
-    named = vocab.named_in(t) if "instrument" in kinds else None   # "like a music box": the name said, whole
+    named = vocab.named_in(t) if "instrument" in kinds else None   # "like a music box": the guessed word ends a name said
+    named = named if named and len(named.split()) > 1 and named.split()[-1] == words[-1] else None
     hit = vocab.exact(phrase, "style") or (vocab.Match("instrument", named, 1.0) if named else vocab.best_of(phrase, kinds))
     phrase = named or phrase
     if hit is None:
