@@ -37,5 +37,5 @@ def asked(text: str) -> str | None:
 
 def reply(name: str) -> str:
     """Why nothing changed: the score plays music, and what can mark the sound's moment instead."""
-    return (f"{NO_CHANGE}: I write the music, not sound effects, so I can't add a {name}. A hit or a stop in the music "
+    return (f"{NO_CHANGE}: I write the music, not sound effects, so I can't add the {name} sound. A hit or a stop in the music "
             "can mark its moment: say where it happens.")
