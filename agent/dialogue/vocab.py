@@ -345,8 +345,6 @@ def best_of(phrase: str, kinds=("style", "mood", "instrument"), threshold: float
     found = [exact(phrase, k) for k in kinds]
     if any(found):
         return next(f for f in found if f)
-    if "instrument" in kinds and (named := named_in(phrase)):   # "like a music box": the instrument said, no nearer guess
-        return Match("instrument", named, 1.0)
     cands = [nearest(phrase, k) for k in kinds]
     m = max(cands, key=lambda c: c.score)
     return m if m.score >= threshold and m.score >= _null_score(phrase) + NULL_MARGIN else None
