@@ -51,8 +51,8 @@ def spoken_number(said: str) -> int:
 
 
 # An ordinal counted from the end with its count: "2nd from last", "second to last", "third-from-the-last", "2nd last"
-ORD_FROM_START = (r"(?:first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|seventh|7th|eighth|8th|ninth|9th|tenth|"
-                  r"\d+(?:st|nd|rd|th))")   # an ordinal said as one, counted from the start
+ORD_FROM_START = (rf"(?:{'|'.join(w for w, k in ORDINALS.items() if k > 0 and w.isalpha())}|"
+                  r"\d+(?:st|nd|rd|th))")   # an ordinal said as one, counted from the start (`ORDINALS`' words)
 _FROM_LAST = r"(?:[- ](?:from|to)[- ](?:the[- ])?|[- ])last"
 FROM_LAST_SAID = rf"{ORD_FROM_START}{_FROM_LAST}"
 FROM_LAST_SAID_RE = re.compile(rf"^({ORD_FROM_START}){_FROM_LAST}$")

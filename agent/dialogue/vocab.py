@@ -337,7 +337,10 @@ def _null_matrix():
 def named_in(phrase: str) -> str | None:
     """The longest instrument name said whole inside `phrase` ("like music box" -> "music box"), or None."""
     p = f" {phrase.strip().lower()} "
-    return next((w for w in sorted(INSTRUMENTS, key=len, reverse=True) if f" {w} " in p), None)
+    return next((w for w in _LONGEST_FIRST if f" {w} " in p), None)
+
+
+_LONGEST_FIRST = tuple(sorted(INSTRUMENTS, key=len, reverse=True))   # (the table is whole once this module is read)
 
 
 def best_of(phrase: str, kinds=("style", "mood", "instrument"), threshold: float = THRESHOLD) -> Match | None:
