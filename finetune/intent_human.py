@@ -156,6 +156,19 @@ def human_rows(names: list[str]) -> list[dict]:
     return rows
 
 
+def said_by(names: list[str]) -> frozenset[str]:
+    """Every sentence (lower case, stripped) the named trainable sets say: what a fold of a grouped cross-validation
+    leaves out of its training rows (`intent_lora --leave-out`), wherever else the same words are said."""
+    out = set()
+    for name in names:
+        if name in ("bank-tune", "bank17-tune", "family-tune"):
+            items = family_rows() if name == "family-tune" else bank_items("tune", BANKS[name.split("-")[0]])
+            out |= {x["text"].strip().lower() for x in items}
+        else:
+            out |= {t["say"].strip().lower() for d in dialogues(name) for t in d["turns"]}
+    return frozenset(out)
+
+
 # ------------------------------------------------------------------ the family banks' tune halves
 # Each item of tests/<family>_bank that stands for one intent label (intent_model.LABELS) becomes a row; an item
 # that asks two changes, points at one setting of an earlier version or needs the chat before it (the follow-ups

@@ -29,7 +29,7 @@ import yaml
 from v2m.agent.dialogue.intent_model import LABELS, TAGS, IntentModel, Span, decode_tags, spans_from_tags
 from v2m.agent.dialogue.minilm import LAYERS, model_dir
 from v2m.finetune.intent_data import generate
-from v2m.finetune.intent_human import human_rows
+from v2m.finetune.intent_human import human_rows, said_by
 
 KEYS = {"seed", "train_sentences", "val_sentences", "max_tokens", "lora_r", "lora_alpha", "lora_dropout",
         "target_modules", "frozen_layers", "epochs", "batch_size", "lr", "head_scale", "tag_weight", "out",
@@ -133,7 +133,11 @@ def _read(model, cache, data, k, head, tag_head, rows) -> tuple[np.ndarray, list
 def training_rows(cfg: dict) -> list[dict]:
     """The generated sentences and the human-written turns of `human_sets`, each turn `human_repeat` times
     (oversampled: a few hundred turns among thousands of templates)."""
-    return generate(cfg["train_sentences"], cfg["seed"]) + human_rows(cfg["human_sets"]) * cfg["human_repeat"]
+    rows = generate(cfg["train_sentences"], cfg["seed"]) + human_rows(cfg["human_sets"]) * cfg["human_repeat"]
+    if cfg.get("leave_out"):   # a fold of a grouped cross-validation: none of those sets' sentences, wherever said
+        gone = said_by(cfg["leave_out"])
+        rows = [r for r in rows if r["text"].strip().lower() not in gone]
+    return rows
 
 
 def gold_spans(rows: list[dict]) -> list[list[Span]]:
@@ -281,7 +285,13 @@ def load_config(path: str | Path = "finetune/configs/intent/minilm-lora.yaml") -
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    train(load_config(argv[0] if argv else "finetune/configs/intent/minilm-lora.yaml"))
+    cfg = load_config(argv[0] if argv and not argv[0].startswith("--") else "finetune/configs/intent/minilm-lora.yaml")
+    if "--leave-out" in argv:   # a fold: these sets neither trained on nor said (`--out` names the fold's head)
+        cfg["leave_out"] = argv[argv.index("--leave-out") + 1].split(",")
+        cfg["human_sets"] = [n for n in cfg["human_sets"] if n not in cfg["leave_out"]]
+    if "--out" in argv:
+        cfg["out"] = argv[argv.index("--out") + 1]
+    train(cfg)
     return 0
 
 

@@ -4,6 +4,7 @@ readers is decided by (`agent/dialogue/join_table.json`). Tune halves only.
     python tests/bench/bench_join.py --sets bank17-tune,a,h-tune --dump /tmp/j.json        # per-turn readings
     python tests/bench/bench_join.py --sets bank17-tune --grammar-only --dump /tmp/old.json  # an older grammar's
     python tests/bench/bench_join.py --load /tmp/j.json --grammar-from /tmp/old.json           # the tables
+    python tests/bench/bench_join.py --sets a,o-tune --head /tmp/cv/F1.npz --dump /tmp/f1.json  # a fold's honest head
 
 Each labelled turn (a dialogue set's turns labelled from their expectations, a request bank's items) gets: the
 branch of the arbiter it falls in, which only the grammar decides ("read": the grammar read intents, split by
@@ -90,7 +91,7 @@ def _branch(got, asked, guessed) -> dict:
             "none" if not isinstance(guessed, Exception) else "ask", "read": []}
 
 
-def records(name: str, grammar_only: bool, cv: bool) -> list[dict]:
+def records(name: str, grammar_only: bool, cv: bool, head: str | None = None) -> list[dict]:
     import numpy as np
 
     rows = labelled_turns(name)
@@ -103,7 +104,7 @@ def records(name: str, grammar_only: bool, cv: bool) -> list[dict]:
     from v2m.agent.dialogue.intent_model import LABELS, IntentModel
     from v2m.agent.dialogue.spelling import spelled
 
-    model, labels = IntentModel.load(), list(LABELS)
+    model, labels = (IntentModel(Path(head)) if head else IntentModel.load()), list(LABELS)
     probs = model.probabilities([spelled(t.lower()) for t, *_ in rows])
     cvp = None
     if cv:   # bench_transfer's frozen-feature head, trained without this set's sentences
@@ -133,6 +134,8 @@ def records(name: str, grammar_only: bool, cv: bool) -> list[dict]:
                    head2=model.labels[order[1]], p2=round(float(probs[k][order[1]]), 4))
         lab, how, _ = combined(sides[k][1], probs[k], model.labels)
         rec.update(arbiter=lab, how=how)
+        if head:   # a fold's head of a grouped cross-validation, trained without this set (`intent_lora --leave-out`)
+            rec.update(fold=head)
         if cvp is not None:
             order = np.argsort(-cvp[k])
             rec.update(cv=labels[order[0]], cv_p=round(float(cvp[k][order[0]]), 4))
@@ -141,7 +144,7 @@ def records(name: str, grammar_only: bool, cv: bool) -> list[dict]:
 
 def honest(rec: dict) -> tuple[str, float] | None:
     """The honest head's (label, p) of a record: the shipped head on sets it never trained on, else the CV head's."""
-    if rec["set"] in HONEST and "head" in rec:
+    if (rec["set"] in HONEST or rec.get("fold")) and "head" in rec:
         return rec["head"], rec["p"]
     return (rec["cv"], rec["cv_p"]) if "cv" in rec else None
 
@@ -228,7 +231,8 @@ def main(argv: list[str]) -> int:
         return 0
     recs = []
     for name in argv[argv.index("--sets") + 1].split(","):
-        recs += records(name, "--grammar-only" in argv, "--cv" in argv and name not in HONEST)
+        head = argv[argv.index("--head") + 1] if "--head" in argv else None
+        recs += records(name, "--grammar-only" in argv, "--cv" in argv and name not in HONEST and not head, head)
         if "--dump" in argv:
             Path(argv[argv.index("--dump") + 1]).write_text(json.dumps(recs, indent=0))
         print(name, len(recs), flush=True)
