@@ -9,13 +9,16 @@ one built from data comes here (tests/test_review7.py checks both). A big table 
 is a module-level `Lazy(...)`, compiled on first use:
 
     KEEP_ONLY = Lazy((rf"\\b{EVERYTHING} {EXCEPT} {PARTS}", ...))   # KEEP_ONLY[0].search(text)
+
+A chat session compiles them all on a thread as it opens (`warming`), so no turn pays for them.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Iterator, Sequence
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 
 # A full stop ends a sentence or clause; a point before a digit is a time's or a number's ("between 0:06.5 and 0:18.0",
 # "1.30", "2.5 dB"), inside it. Every splitter of sentences and clauses reads it so (edits.CLAUSE_SPLIT, followups,
@@ -65,6 +68,9 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern:
     return re.compile(pattern, flags)
 
 
+MADE: list = []   # every `Lazy` table and `LazyPattern`, in the order made (`warming` compiles them)
+
+
 class Lazy(Sequence):
     """A table of patterns compiled once, on first use: each row a pattern's source, or a tuple whose first item is
     one (the rest kept as written). Compiled at import, the three slowest tables (orchestration's KEEP_ONLY and
@@ -73,10 +79,14 @@ class Lazy(Sequence):
 
     def __init__(self, rows: Iterable, flags: int = 0):
         self._rows, self._flags = tuple(rows), flags
+        MADE.append(self)
 
     @cached_property
     def _compiled(self) -> tuple:
         return tuple(self._compile(row) if isinstance(row, str) else (self._compile(row[0]), *row[1:]) for row in self._rows)
+
+    def compile(self) -> tuple:
+        return self._compiled
 
     def _compile(self, pattern: str | re.Pattern) -> re.Pattern:
         return pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, self._flags)
@@ -100,6 +110,27 @@ class LazyPattern:
 
     def __init__(self, pattern: str, flags: int = 0):
         self._pattern, self._flags = pattern, flags
+        MADE.append(self)
 
     def __getattr__(self, name: str):
         return getattr(compiled(self._pattern, self._flags), name)
+
+    def compile(self) -> re.Pattern:
+        return compiled(self._pattern, self._flags)
+
+
+@cache
+def warming() -> threading.Thread:
+    """A thread, started on the first call in a process, that compiles every `Lazy` table and `LazyPattern` made so far
+    (importing the readers made them all); join it before reading. Why: the first turn that read a part compiled the
+    part-name alternations (~500 instrument words, INSTR_ALT), 1.8 s of one turn that was otherwise 0.5 s. A session
+    starts it as it opens, so the compiling overlaps the first render (FluidSynth and FFmpeg run without Python's
+    lock) or the user's first words; `v2m score`, which reads no request, never starts it."""
+    thread = threading.Thread(target=_compile_all, name="v2m-patterns", daemon=True)
+    thread.start()
+    return thread
+
+
+def _compile_all() -> None:
+    for made in list(MADE):
+        made.compile()

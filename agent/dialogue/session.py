@@ -34,6 +34,7 @@ from v2m.agent.dialogue.approval import REPLY as APPROVED
 from v2m.agent.dialogue.changes import same_music
 from v2m.agent.dialogue.edit_log import DROPPED, NO_CHANGE, NOTHING_BACK, heard_in
 from v2m.agent.dialogue.messages import requests_back, withdrawal
+from v2m.agent.dialogue.patterns import warming
 from v2m.agent.dialogue.session_versions import Turn, VersionWriter
 from v2m.agent.dialogue.store import Store, TurnRecord
 from v2m.agent.planners.base import get_planner
@@ -77,6 +78,7 @@ class Session(VersionWriter):
         self._planner = None
         self._realiser = None
         self._clean_stale()
+        warming()   # the readers' patterns compile while the first score renders (or the user types): joined by `say`
 
     # ------------------------------------------------------------------ opening
 
@@ -204,8 +206,10 @@ class Session(VersionWriter):
         Returns:
             The Turn; `question` is set when the planner needs more to go on (the plan is unchanged).
         """
+        t0 = time.perf_counter()
+        warming().join()
         turns = self.store.turns(self.id)   # read once: nothing is written before the answer reads them
-        asked, said, t0 = asked_turn(turns), text, time.perf_counter()
+        asked, said = asked_turn(turns), text
         if idle_turn(turns) and (rest := withdrawal(text)) is not None:  # what it asked goes unanswered, nothing undone
             if not rest:
                 self._record("say", text, DROPPED, t0, no_change=True)

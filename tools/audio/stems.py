@@ -40,7 +40,8 @@ from v2m.tools.music.splits import origins
 from v2m.tools.music.tempo_map import swing_beat
 
 JOBS = 2                # sections synthesized at once (one core each: the library runs without Python's lock)
-KEY_VERSION = "stems-5"  # bump when the performance of a section or the synthesizer settings change
+KEY_VERSION = "stems-6"  # bump when the performance of a section or the synthesizer settings change (6: a cache
+# made before `synth.library()` readied FluidSynth alone may hold a section played without its default modulators)
 PIECE_S = 10.0           # the mix is made, measured and written this many seconds at a time
 REVERB_SEND = 40         # CC91 on pitched channels, as score.mid
 EXPRESSION, VOLUME, REVERB = 11, 7, 91   # the controllers a stem sets

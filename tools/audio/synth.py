@@ -22,6 +22,14 @@ loaded on first use) makes a performance a pure function of its events: the per-
 whoever rendered which sections in which order. Events start on FluidSynth's 64-sample blocks, counted
 from the performance's own start, so that holds to the sample.
 
+Why the library is made ready under a lock before anyone plays: FluidSynth sets up its module state (the
+SF2 default modulators: velocity and CC7/CC11 to attenuation, pan, reverb and chorus sends, pitch bend) on
+the first `new_fluid_synth` of a process, after marking it done (2.3: an atomic compare-and-swap, then the
+setup). A synthesizer made on another thread in between copies the modulators unset and plays every note
+at full velocity with no expression (a bikes jazz stem rendered so peaked 5.7 dB higher); the stem
+renderer's first two sections start at once on two threads (tests/test_synth.py). `library()` makes and
+deletes one synthesizer itself, under a lock, so every synthesizer after it is made from finished state.
+
 Why the tail is measured, not fixed: after the last note-off, voices release and the reverb rings; the
 performance goes on, TAIL_STEP samples at a time, until a step stays under TAIL_FLOOR
 (about one 16-bit step), at most TAIL_MAX_S; that last step fades out, so a long ring is never cut with
@@ -36,6 +44,7 @@ import functools
 import glob
 import os
 import shutil
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -57,13 +66,22 @@ _NUM, _INT, _STR = 0, 1, 2   # fluid_settings_get_type()
 _LOG_LEVELS = range(5)       # FLUID_PANIC .. FLUID_DBG: all silenced, failures are raised as V2MError
 
 
-@functools.cache
+_LOADING = threading.Lock()   # the first caller loads and readies the library; the others wait for it
+
+
 def library() -> ctypes.CDLL:
-    """libfluidsynth, found by the system's search, then beside the `fluidsynth` program (Homebrew).
+    """libfluidsynth, found by the system's search, then beside the `fluidsynth` program (Homebrew), ready for
+    synthesizers on any thread (see the module docstring).
 
     Raises:
         MissingDependency: no library (says how to install it).
     """
+    with _LOADING:
+        return _library()
+
+
+@functools.cache
+def _library() -> ctypes.CDLL:
     names = [ctypes.util.find_library("fluidsynth"), *LIBRARY_NAMES]
     exe = shutil.which("fluidsynth")
     if exe:
@@ -94,6 +112,9 @@ def library() -> ctypes.CDLL:
         fn.restype, fn.argtypes = res, args
     for level in _LOG_LEVELS:  # FluidSynth would print to stderr; v2m reports failures itself, in one line
         lib.fluid_set_log_function(level, None, None)
+    settings = lib.new_fluid_settings()  # the process's first synthesizer, made here alone: FluidSynth's setup done
+    lib.delete_fluid_synth(lib.new_fluid_synth(settings))
+    lib.delete_fluid_settings(settings)
     return lib
 
 
