@@ -192,3 +192,31 @@ def test_a_new_instrument_asked_for_still_comes_in(tmp_path):
     assert "Acoustic Grand Piano" in new.instrumentation.values(), reply
     old, new, reply = _say(tmp_path / "b", "rock", "pizzicato strings")
     assert new.instrumentation.get("strings") == "Pizzicato Strings", reply
+
+
+# ----------------------------------------------------------------------------- ordinals past "tenth" said in words
+
+@pytest.mark.parametrize("words,digits", [
+    ("slower from the twenty-first bar", "slower from the 21st bar"),
+    ("add a hit on the eleventh second", "add a hit on the 11th second"),
+    ("quieter in the twelfth shot", "quieter in the 12th shot"),
+    ("brighter after the eleventh cut", "brighter after the 11th cut"),
+    ("no drums from the twentieth bar", "no drums from the 20th bar"),
+    ("more energy in the thirteenth shot", "more energy in the 13th shot"),
+    ("a crash on the twenty second bar", "a crash on the 22nd bar"),
+])
+def test_an_ordinal_past_tenth_in_words_reads_as_its_digits(tmp_path, words, digits):
+    plans = []
+    for k, said in enumerate((words, digits)):
+        s = open_long(tmp_path / str(k), "jazz")
+        turn = s.say(said)
+        assert not turn.question, turn.reply
+        plans.append(s.plan.model_dump(exclude={"request", "reasoning"}))
+    assert plans[0] == plans[1]
+
+
+@pytest.mark.parametrize("said", ["a twenty-second build into the end", "a twenty second swell at the end",
+                                  "twenty seconds in, a crash"])
+def test_a_length_in_words_is_no_ordinal(said):
+    from v2m.agent.dialogue.counted import ordinals_in_digits
+    assert ordinals_in_digits(said) == said
