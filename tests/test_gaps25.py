@@ -181,6 +181,17 @@ def test_mute_as_a_verb_takes_the_part_out(tmp_path, said):
     assert not any("harmony" in effective_roles(new, s) for s in new.sections), reply
 
 
+@pytest.mark.parametrize("style,said,role", [("rock", "no brushes", "drums"), ("rock", "lose the muted guitar", "harmony"),
+                                             ("cinematic", "no pizzicato", "strings"),
+                                             ("marching band", "the muted trumpet is too much", "melody"),
+                                             ("rock", "keep the guitar muted in shot 3", "harmony")])
+def test_a_technique_taken_away_or_complained_of_asks_for_no_sound(tmp_path, style, said, role):
+    s = open_long(tmp_path, style)
+    old = s.plan
+    turn = s.say(said)
+    assert s.plan.instrumentation.get(role) == old.instrumentation.get(role), turn.reply
+
+
 def test_the_bass_let_walk_still_plays_fuller(tmp_path):
     old, new, reply = _say(tmp_path, "jazz", "let the bass walk")
     assert all(b > a for a, b in zip(levels(old, "bass"), levels(new, "bass"))), reply

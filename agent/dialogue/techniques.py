@@ -47,6 +47,9 @@ TECHNIQUES = (
     Technique("staccato", re.compile(r"\bstacc?att?o\b"), "", ()),
 )
 LEVEL_RE = re.compile(r"\b(?:louder|softer|quieter|volume|level|up|down|forward|back|loud|quiet|db)\b")   # a level said: `balance`'s
+COMPLAINT_RE = re.compile(r"\btoo\b")   # "the muted trumpet is too much": the part (as read), not asked to be played so
+# a part taken out said outright ("no muted guitar", "mute the guitar", "lose the guitar, it sounds muted")
+OUT_RE = re.compile(r"\b(?:no|without|remove|lose|drop|kill|cut|ditch|get rid of|take (?:out|away)|silence|(?<!palm )(?<!palm-)mute (?:the|that|those|this|all))\b")
 KIT_WORDS = {"kit", "drums", "drum", "drummer", "drum kit", "beat"} | vocab.KIT_PIECES
 
 
@@ -60,9 +63,11 @@ def _played(it: EditIntent, plan: ScorePlan) -> EditIntent:
     if it.what not in ("add", "remove", "balance") or not it.value or it.value == "music" or it.target:
         return it
     tech = next((t for t in TECHNIQUES if t.said.search(text)), None)
-    if tech is None or it.what == "balance" and (tech.name == "brushes" or LEVEL_RE.search(text)) or \
+    if tech is None or COMPLAINT_RE.search(text) or it.what == "balance" and (tech.name == "brushes" or LEVEL_RE.search(text)) or \
             tech.name == "mute" and SILENCED_RE.search(text) and "palm" not in text:
         return it   # "nudge the brushes up a notch": the kit's level; "keep the guitar muted": out
+    if it.what == "remove" and (tech.name != "mute" or tech.said.search(it.value) or OUT_RE.search(text)):
+        return it   # "no brushes", "lose the pizzicato": that sound out, as read; only "the guitar muted" is no part out
     base = " ".join(tech.said.sub("", it.value).split()) or tech.part
     if tech.name == "brushes" or base in KIT_WORDS:
         base = "drums"
@@ -77,11 +82,11 @@ def _played(it: EditIntent, plan: ScorePlan) -> EditIntent:
         return it.model_copy(update={"what": "add", "direction": None, "value": new or base,
                                      "reason": _joined(it.reason, why)})
     if new and it.scope.kind == "whole":
-        why = f"{tech.name}: the {base} now plays General MIDI's {vocab.INSTRUMENTS[new][0]}"
+        why = f"{tech.name}: the {base} part played by General MIDI's {vocab.INSTRUMENTS[new][0]}{' kit' if base == 'drums' else ''}"
         return it.model_copy(update={"what": "swap", "target": base, "value": new, "direction": None, "reason": why})
     why = f"no {tech.name} as such " + ("in one place (a part's sound is the whole score's)" if new else
                                         "(a part plays its notes as its style writes them)") + \
-        f": the {base} is lighter (softer){' there' if it.scope.kind != 'whole' else ''} instead"
+        f": the {base} {'are' if base.endswith('s') else 'is'} lighter (softer){' there' if it.scope.kind != 'whole' else ''} instead"
     return it.model_copy(update={"what": "balance", "direction": "down", "magnitude": "small", "value": base,
                                  "amount": None, "reason": why})
 
