@@ -44,6 +44,7 @@ def arrivals(intents: list, plan: ScorePlan) -> list:
 
 # An instrument asked for as one not there yet: with "a", "an" or "some" ("add a guitar", "could we get some piano"), or
 # right after a verb of adding ("add drums"); "let the bass walk", "the drums come in strong" ask the part to play fuller
+ADDED_DB = 2.0   # the level a part asked for where it plays comes up by (as `orchestration.add` brings it)
 NEW_ASKED = r"(?:\b(?:a|an|some)\s+(?:[a-z-]+\s+){0,2}|\b(?:add|adding|include|introduce|throw in|put in)\s+)"
 
 
@@ -70,7 +71,7 @@ def _forward(it: EditIntent, plan: ScorePlan) -> EditIntent:
         return it   # "more bass": its level, as read; "add an electric guitar" beside an overdriven one: a part of its own
     else:
         why = f"the {it.value} already plays{where}, so it is brought forward"
-    return it.model_copy(update={"what": "balance", "direction": "up", "magnitude": "small", "value": "drums" if kit else it.value,
+    return it.model_copy(update={"what": "balance", "direction": "up", "amount": ADDED_DB, "value": "drums" if kit else it.value,
                                  "reason": "; ".join(filter(None, (it.reason, why)))[:300]})
 
 
