@@ -67,8 +67,10 @@ def _forward(it: EditIntent, plan: ScorePlan) -> EditIntent:
     if kit:
         why = f"{it.value}: part of the drum kit, which plays as one part{where}, so the whole kit is brought forward instead"
     elif it.direction == "up" or vocab.another_sound(it.value, inst[role]) or it.value in ("horn", "horns") or \
+            vocab.ROLE_WORDS.get(it.value, role) != role or \
             not patterns.compiled(NEW_ASKED + re.escape(it.value) + r"(?:e?s)?\b").search((it.text or "").lower()):
-        return it   # "more bass": its level, as read; "add an electric guitar" beside an overdriven one: a part of its own
+        return it   # "more bass": its level, as read; "add an electric guitar" beside an overdriven one: a part of its own;
+        # "bring in some percussion" where only the kit plays it: no percussion of its own plays, so as read
     else:
         why = f"the {it.value} already plays{where}, so it is brought forward"
     return it.model_copy(update={"what": "balance", "direction": "up", "amount": ADDED_DB, "value": "drums" if kit else it.value,
