@@ -50,6 +50,34 @@ def spoken_number(said: str) -> int:
                    if last in TEEN_WORDS else 0)
 
 
+# An ordinal said in words past "tenth" ("the eleventh shot", "the twenty-first bar", "the thirtieth second"): said
+# as digits ("11th", "21st", "30th") before any reader runs, so every ordinal pattern (`ORD`, `bar_places`) reads it
+_ORD_UNITS = "first second third fourth fifth sixth seventh eighth ninth".split()
+_ORD_TEENS = "eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split()
+_ORD_TENS = "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split()
+# (a "second" only after "the": "a twenty-second build", "a twenty second clip" are lengths)
+_T, _U = "|".join(TENS_WORDS), "|".join(_ORD_UNITS)
+HIGH_ORDINAL_RE = re.compile(rf"(?:(?<=\bthe )(?P<t>{_T})[- ](?P<u>{_U})|\b(?P<th>{_T})-(?P<uh>{_U.replace('second|', '')})|"
+                             rf"\b(?P<w>{'|'.join(_ORD_TENS + _ORD_TEENS)}))\b", re.I)
+
+
+def _suffix(n: int) -> str:
+    return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+def _in_digits(m: re.Match) -> str:
+    if w := (m["w"] or "").lower():
+        n = 11 + _ORD_TEENS.index(w) if w in _ORD_TEENS else 20 + 10 * _ORD_TENS.index(w)
+    else:
+        n = 20 + 10 * TENS_WORDS.index((m["t"] or m["th"]).lower()) + _ORD_UNITS.index((m["u"] or m["uh"]).lower()) + 1
+    return f"{n}{_suffix(n)}"
+
+
+def ordinals_in_digits(text: str) -> str:
+    """`text` with each ordinal said in words past "tenth" said in digits: "the twenty-first bar" -> "the 21st bar"."""
+    return HIGH_ORDINAL_RE.sub(_in_digits, text)
+
+
 # An ordinal counted from the end with its count: "2nd from last", "second to last", "third-from-the-last", "2nd last"
 ORD_FROM_START = (rf"(?:{'|'.join(w for w, k in ORDINALS.items() if k > 0 and w.isalpha())}|"
                   r"\d+(?:st|nd|rd|th))")   # an ordinal said as one, counted from the start (`ORDINALS`' words)

@@ -254,7 +254,7 @@ def swap(e, old: str, new: str) -> None:
     if any(s.locked and r in ops.effective_roles(p, s) for s in p.sections for r in roles):  # a locked part must sound as it did
         raise Ask(f"The {old} plays in a locked part, and a swap would change it there too. Unlock it first?")
     gm = vocab.INSTRUMENTS[new][0] if new in vocab.INSTRUMENTS else None
-    if gm is None or role == "drums" != (vocab.INSTRUMENTS[new][1] == "drums"):
+    if gm is None or (role == "drums") != (vocab.INSTRUMENTS[new][1] == "drums"):   # a kit for a kit only ("brush kit")
         raise Ask(f"I can't play the {role} part on '{new}'. Which instrument should it be?")
     p.instrumentation = {**p.instrumentation, **dict.fromkeys(roles, gm)}
 

@@ -1,6 +1,7 @@
 """Instrument intents as read, settled against the plan before they apply: a part said to arrive at a place where it does
-not play yet, and cymbals taken out at a cut that carries a crash (`arrivals`); the reason said for a part outside
-General MIDI that another plays, and a piece of the kit named alone as the whole kit (`stand_ins`).
+not play yet, and cymbals taken out at a cut that carries a crash (`arrivals`); an instrument or a piece of the kit asked
+for where it plays all through already, brought forward (`present`); the reason said for a part outside General MIDI
+that another plays, and a piece of the kit named alone as the whole kit (`stand_ins`).
 
 Used by `v2m.agent.dialogue.understanding` after the grammar (`orchestration`) has read the parts.
 """
@@ -9,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue import vocab
+from v2m.agent.dialogue import patterns, vocab
+from v2m.agent.dialogue.operations import effective_roles
 from v2m.agent.dialogue.orchestration import role_of
 from v2m.tools.contract import EditIntent, EditScope, ScorePlan
 from v2m.tools.style import load_style
@@ -38,6 +40,47 @@ def arrivals(intents: list, plan: ScorePlan) -> list:
                 "sections": None})})
         out.append(it)
     return out
+
+
+# An instrument asked for as one not there yet: with "a", "an" or "some" ("add a guitar", "could we get some piano"), or
+# right after a verb of adding ("add drums"); "let the bass walk", "the drums come in strong" ask the part to play fuller
+ADDED_DB = 2.0   # the level a part asked for where it plays comes up by (as `orchestration.add` brings it)
+NEW_ASKED = r"(?:\b(?:a|an|some)\s+(?:[a-z-]+\s+){0,2}|\b(?:add|adding|include|introduce|throw in|put in)\s+)"
+
+
+def present(intents: list, plan: ScorePlan) -> list:
+    """An instrument asked for as new ("add a guitar") or a piece of the kit asked for ("add a snare", "more hi-hat")
+    where that part plays all through the place already: it is there, so it is brought forward (its level up against the
+    others), never the whole score's energy (every part's), and the reply says so. Where it plays nowhere or only in
+    some of the place, the add stands: it comes in where it is out."""
+    return [_forward(it, plan) if it.what == "add" and it.value and it.value not in ("music", "brushes") and
+            " back " not in f" {it.text} " else it for it in intents]
+
+
+def _forward(it: EditIntent, plan: ScorePlan) -> EditIntent:
+    inst = {**load_style(plan.style).instruments, **plan.instrumentation}
+    kit = it.value in vocab.KIT_PIECES and "drums" in inst
+    role = "drums" if kit else role_of(plan, it.value)
+    if role is None or not _throughout(plan, role, it.scope):
+        return it
+    where = "" if it.scope.kind == "whole" else " there"
+    if kit:
+        why = f"{it.value}: part of the drum kit, which plays as one part{where}, so the whole kit is brought forward instead"
+    elif it.direction == "up" or vocab.another_sound(it.value, inst[role]) or it.value in ("horn", "horns") or \
+            vocab.ROLE_WORDS.get(it.value, role) != role or \
+            not patterns.compiled(NEW_ASKED + re.escape(it.value) + r"(?:e?s)?\b").search((it.text or "").lower()):
+        return it   # "more bass": its level, as read; "add an electric guitar" beside an overdriven one: a part of its own;
+        # "bring in some percussion" where only the kit plays it: no percussion of its own plays, so as read
+    else:
+        why = f"the {it.value} already plays{where}, so it is brought forward"
+    return it.model_copy(update={"what": "balance", "direction": "up", "amount": ADDED_DB, "value": "drums" if kit else it.value,
+                                 "reason": "; ".join(filter(None, (it.reason, why)))[:300]})
+
+
+def _throughout(plan: ScorePlan, role: str, sc: EditScope) -> bool:
+    """Whether `role` plays in every section the scope `sc` reaches."""
+    secs = [s for s in plan.sections if sc.kind == "whole" or s.start_s < sc.end_s - 0.05 and s.end_s > sc.start_s + 0.05]
+    return bool(secs) and all(role in effective_roles(plan, s) for s in secs)
 
 
 def stand_ins(intents: list, plan=None) -> list:

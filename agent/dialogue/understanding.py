@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bar_places, bare_bpm, before_that, bell_sound, character, compared, complaints, cultures, decades, drops, edit_log, edits, entries, exclusions, fade_ins, followups, fronted, halfway, idioms, input_guard, into_it, kept_instead, keyed, landed, loose_places, marks, marks_kept, meant_kind, meant_places, messages, moment_answers, moment_table, moments, music_ends, music_places, named_back, names, noted, orchestration, picture_places, plainly, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, self_repair, settings, settled_parts, sound_effects, shifts, sides, silence, spoken_times, standing, starts, unread, versions, vocab
+from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bar_places, bare_bpm, counted, before_that, bell_sound, character, compared, complaints, cultures, decades, drops, edit_log, edits, entries, exclusions, fade_ins, followups, fronted, halfway, idioms, input_guard, into_it, kept_instead, keyed, landed, loose_places, marks, marks_kept, meant_kind, meant_places, messages, moment_answers, moment_table, moments, music_ends, music_places, named_back, names, noted, orchestration, picture_places, plainly, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, self_repair, settings, settled_parts, sound_effects, shifts, sides, silence, spoken_times, standing, starts, techniques, unread, versions, vocab
 from v2m.agent.dialogue.changes import NOTHING, describe, diff, same_music
 from v2m.agent.dialogue.intents import apply_intents, scope_of
 from v2m.agent.dialogue.runons import punctuated
@@ -202,7 +202,8 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         raise offer
     if (absent := complaints.unplayed(request, intents, plan)) is not None:   # "the strings feel too weak", none play
         raise arbiter.Offer(*absent)
-    intents = silence.returned(settled_parts.stand_ins(settled_parts.arrivals(part_places.where_heard(intents, history), plan), plan), plan)
+    intents = techniques.played(settled_parts.arrivals(part_places.where_heard(intents, history), plan), plan)   # "palm-muted guitar"
+    intents = silence.returned(settled_parts.stand_ins(settled_parts.present(intents, plan), plan), plan)   # "add a guitar" where one plays
     intents = entries.moved(idioms.quiet_first(intents), plan)   # "start quiet, then louder from 0:20"; an entry moved
     intents = loose_places.narrowed(intents)   # "the middle sags. 0:30 to 0:52 is too polite": 0:30-0:52
     return settings.kept(keyed.harmony(intents, request), held)   # "sadder chords please": the key alone
@@ -257,7 +258,7 @@ def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     if (lyrics := input_guard.sung(request)) is not None:   # "[Hook] / 808 in the trunk ...": no bass asked for
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=lyrics, question=lyrics)
     try:   # "from bar 9 ... for 4 bars": 0:16 to 0:24 on the score's own bars, before any reader counts in seconds
-        request = bar_places.timed(request, plan)
+        request = bar_places.timed(counted.ordinals_in_digits(request), plan)   # "the twenty-first bar": the 21st
     except Ask as q:   # bar 40 of 32
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=str(q), question=str(q))
     request = named_kept(idioms.fronted(plainly.plain(request)))   # "um, sooo slow", "2 much lol": the words; "the intro is great, keep it": the intro kept

@@ -1,0 +1,95 @@
+"""A part asked to be played a way ("brushes on the kit", "palm-muted guitar", "pizzicato strings", "play the piano
+staccato"): a playing technique, read as one, never the part louder or taken out.
+
+The plan has no articulation per part: a part is a role, its General MIDI sound for the whole score
+(`ScorePlan.instrumentation`), where it plays (`Section.instruments`) and its level (`Section.levels_db`); how its
+notes go is the style's. So a technique is what the plan can honestly do, and the reply says which:
+- General MIDI has a sound for it (the brush kit, the muted electric guitar, the muted trumpet, pizzicato or tremolo
+  strings): that part's sound, for the whole score (a swap);
+- asked for one place only, or with no such sound (staccato, muted strings or piano): the part lighter (softer) there,
+  and the reply says no such technique is played as such.
+
+    played(intents, plan)   # after the grammar read "electric guitar muted" as the guitar out: the guitar's sound muted
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from v2m.agent.dialogue import vocab
+from v2m.agent.dialogue.orchestration import role_of
+from v2m.tools.contract import EditIntent, ScorePlan
+from v2m.tools.style import load_style
+
+
+@dataclass(frozen=True)
+class Technique:
+    name: str                              # how the reply names it ("no staccato as such")
+    said: re.Pattern                       # the words that ask for it
+    part: str                              # the part it is played on when only the technique is named ("pizzicato")
+    sounds: tuple[tuple[str, str], ...]    # (a word of the part's sound, the chat's word for the sound played so)
+
+
+# "muted" after a copula or a keeping verb is the part silenced ("keep the guitar muted", "the guitar should be muted"):
+# `orchestration`'s; "palm-muted" is always the technique, and "mute" as a verb ("mute the guitar") is never read here
+SILENCED_RE = re.compile(r"\b(?:be|been|being|stays?|kept|keep|remains?|gets?|got|left|leave|is|are|was|were)\b(?: \w+){0,3} muted\b")
+TECHNIQUES = (
+    Technique("brushes", re.compile(r"\bbrush(?:es|ed)?\b"), "drums", (("", "brush kit"),)),
+    Technique("mute", re.compile(r"\bpalm[- ]?mut(?:ed|ing|es?)\b|(?<!\bto )(?<!\bnot )\bmuted\b|\b(?:a|the) mutes? (?:on|in)\b|"
+                                 r"\bwith (?:a |the )?mutes?\b|\bmutes? on\b"), "",
+              (("guitar", "muted guitar"), ("trumpet", "muted trumpet"), ("trombone", "muted trumpet"), ("brass", "muted trumpet"),
+               ("horn", "muted trumpet"), ("cornet", "muted trumpet"))),
+    Technique("pizzicato", re.compile(r"\bpizz(?:icato|icatto|\.)?\b"), "strings",
+              tuple((w, "pizzicato") for w in ("string", "violin", "viola", "cello", "fiddle", "contrabass"))),
+    Technique("tremolo", re.compile(r"\btremolo\b"), "strings",
+              tuple((w, "tremolo strings") for w in ("string", "violin", "viola", "cello", "fiddle", "contrabass"))),
+    Technique("staccato", re.compile(r"\bstacc?att?o\b"), "", ()),
+)
+LEVEL_RE = re.compile(r"\b(?:louder|softer|quieter|volume|level|up|down|forward|back|loud|quiet|db)\b")   # a level said: `balance`'s
+COMPLAINT_RE = re.compile(r"\btoo\b")   # "the muted trumpet is too much": the part (as read), not asked to be played so
+# a part taken out said outright ("no muted guitar", "mute the guitar", "lose the guitar, it sounds muted")
+OUT_RE = re.compile(r"\b(?:no|without|remove|lose|drop|kill|cut|ditch|get rid of|take (?:out|away)|silence|(?<!palm )(?<!palm-)mute (?:the|that|those|this|all))\b")
+KIT_WORDS = {"kit", "drums", "drum", "drummer", "drum kit", "beat"} | vocab.KIT_PIECES
+
+
+def played(intents: list[EditIntent], plan: ScorePlan) -> list[EditIntent]:
+    """The intents with each part asked to be played a way read as that technique (the module's docstring)."""
+    return [_played(it, plan) for it in intents]
+
+
+def _played(it: EditIntent, plan: ScorePlan) -> EditIntent:
+    text = (it.text or "").lower()
+    if it.what not in ("add", "remove", "balance") or not it.value or it.value == "music" or it.target:
+        return it
+    tech = next((t for t in TECHNIQUES if t.said.search(text)), None)
+    if tech is None or COMPLAINT_RE.search(text) or it.what == "balance" and (tech.name == "brushes" or LEVEL_RE.search(text)) or \
+            tech.name == "mute" and SILENCED_RE.search(text) and "palm" not in text:
+        return it   # "nudge the brushes up a notch": the kit's level; "keep the guitar muted": out
+    if it.what == "remove" and (tech.name != "mute" or tech.said.search(it.value) or OUT_RE.search(text)):
+        return it   # "no brushes", "lose the pizzicato": that sound out, as read; only "the guitar muted" is no part out
+    base = " ".join(tech.said.sub("", it.value).split()) or tech.part
+    if tech.name == "brushes" or base in KIT_WORDS:
+        base = "drums"
+    if not base:
+        return it
+    inst = {**load_style(plan.style).instruments, **plan.instrumentation}
+    role = role_of(plan, base)
+    sound = inst.get(role, vocab.INSTRUMENTS.get(base, ("", ""))[0]) if role else vocab.INSTRUMENTS.get(base, ("", ""))[0]
+    new = next((w for part, w in tech.sounds if part in sound.lower() or part in base), None)
+    if role is None:   # the part plays nowhere: it comes in, played so where General MIDI can
+        why = "" if new else f"no {tech.name} as such (a part plays its notes as its style writes them)"
+        return it.model_copy(update={"what": "add", "direction": None, "value": new or base,
+                                     "reason": _joined(it.reason, why)})
+    if new and it.scope.kind == "whole":
+        why = f"{tech.name}: the {base} part played by General MIDI's {vocab.INSTRUMENTS[new][0]}{' kit' if base == 'drums' else ''}"
+        return it.model_copy(update={"what": "swap", "target": base, "value": new, "direction": None, "reason": why})
+    why = f"no {tech.name} as such " + ("in one place (a part's sound is the whole score's)" if new else
+                                        "(a part plays its notes as its style writes them)") + \
+        f": the {base} {'are' if base.endswith('s') else 'is'} lighter (softer){' there' if it.scope.kind != 'whole' else ''} instead"
+    return it.model_copy(update={"what": "balance", "direction": "down", "magnitude": "small", "value": base,
+                                 "amount": None, "reason": why})
+
+
+def _joined(*reasons: str) -> str:
+    return "; ".join(r for r in reasons if r)[:300]
