@@ -23,7 +23,13 @@ INJECTION_RE = re.compile(
     r"\bjailbreak\b|\brun (?:this|the following) (?:code|command)\b|\brm -rf\b|"
     # an instruction dressed as a system message or a "mode" switched on ("SYSTEM OVERRIDE: coach mode enabled")
     r"\bsystem override\b|\b(?:developer|dev|admin|debug|god|coach|root|sudo|unrestricted) mode (?:is )?"
-    r"(?:on|enabled|activated|engaged)\b", re.I)
+    r"(?:on|enabled|activated|engaged)\b|"
+    # ... or as a role's tag heading the text ("[ADMIN]", "<system>", "### SYSTEM:"; not a review note's "[director]"),
+    # or rights said to be granted ("Coach privileges granted", "you have full rights now")
+    r"(?:^|\n)\s*(?:[\[<{]+|#+)\s*(?:system|admin|administrator|root|developer|dev|sudo|operator)\s*(?:[\]>}]+|:)|"
+    r"\b(?:privileges?|permissions?|access|rights|clearance) (?:(?:is|are|has been|have been|now) )?"
+    r"(?:granted|unlocked|elevated|escalated)\b|\byou (?:now )?have (?:full|admin|root|elevated) "
+    r"(?:rights|access|privileges|permissions)\b", re.I)
 
 
 # a song's lyrics pasted in: lines under a label of a part of a song on a line of its own ("[Hook]", "[Verse 1]",
