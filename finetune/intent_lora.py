@@ -2,6 +2,7 @@
 span tagger (one encoder pass, two heads), then merge and save it small.
 
     python -m v2m.finetune.intent_lora finetune/configs/intent/minilm-lora.yaml     # ~6 CPU-min, ~11 min wall on 2 loaded cores
+    python -m v2m.finetune.intent_lora finetune/configs/intent/minilm-lora-all.yaml --leave-out a,o-tune --out /tmp/F1.npz   # a fold
 
 Reads the config (YAML, its header comment is the command), generates the training and validation
 sentences with their spans (`v2m.finetune.intent_data`, templates of its own) and adds the human-written
