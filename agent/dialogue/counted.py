@@ -55,9 +55,11 @@ def spoken_number(said: str) -> int:
 _ORD_UNITS = "first second third fourth fifth sixth seventh eighth ninth".split()
 _ORD_TEENS = "eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split()
 _ORD_TENS = "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split()
-# (a "second" only after "the": "a twenty-second build", "a twenty second clip" are lengths)
+# (a "second" only after "the": "a twenty-second build", "a twenty second clip" are lengths; and never before a mark of
+# time: "from the forty second mark" is 0:40)
+TIME_MARK = r"(?:mark|marker|point|moment|spot|timestamp|time ?code)\b"
 _T, _U = "|".join(TENS_WORDS), "|".join(_ORD_UNITS)
-HIGH_ORDINAL_RE = re.compile(rf"(?:(?<=\bthe )(?P<t>{_T})[- ](?P<u>{_U})|\b(?P<th>{_T})-(?P<uh>{_U.replace('second|', '')})|"
+HIGH_ORDINAL_RE = re.compile(rf"(?:(?<=\bthe )(?P<t>{_T})[- ](?P<u>{_U})\b(?! {TIME_MARK})|\b(?P<th>{_T})-(?P<uh>{_U.replace('second|', '')})|"
                              rf"\b(?P<w>{'|'.join(_ORD_TENS + _ORD_TEENS)}))\b", re.I)
 
 
