@@ -141,32 +141,26 @@ def human_rows(names: list[str]) -> list[dict]:
     rows, seen = [], {t["say"].strip().lower() for name in GRADED for d in load_set(name) for t in d["turns"]
                       if len(t["say"].split()) > 2} | graded_bank_texts()
     for name in names:
-        if name in ("bank-tune", "bank17-tune", "family-tune"):
-            for x in family_rows() if name == "family-tune" else bank_items("tune", BANKS[name.split("-")[0]]):
-                if x["text"].strip().lower() not in seen:
-                    seen.add(x["text"].strip().lower())
-                    rows.append({"text": x["text"], "label": x["label"], "spans": None})
-            continue
-        for d in dialogues(name):
-            for t in d["turns"]:
-                label = label_of(t["expect"])
-                if label and t["say"].strip().lower() not in seen:
-                    seen.add(t["say"].strip().lower())
-                    rows.append({"text": t["say"], "label": label, "spans": None})
+        for text, label in _said(name):
+            if label and text.strip().lower() not in seen:
+                seen.add(text.strip().lower())
+                rows.append({"text": text, "label": label, "spans": None})
     return rows
 
 
 def said_by(names: list[str]) -> frozenset[str]:
-    """Every sentence (lower case, stripped) the named trainable sets say: what a fold of a grouped cross-validation
-    leaves out of its training rows (`intent_lora --leave-out`), wherever else the same words are said."""
-    out = set()
-    for name in names:
-        if name in ("bank-tune", "bank17-tune", "family-tune"):
-            items = family_rows() if name == "family-tune" else bank_items("tune", BANKS[name.split("-")[0]])
-            out |= {x["text"].strip().lower() for x in items}
-        else:
-            out |= {t["say"].strip().lower() for d in dialogues(name) for t in d["turns"]}
-    return frozenset(out)
+    """Every sentence (lower case, stripped) the named trainable sets say, labelled or not: what a fold of a grouped
+    cross-validation leaves out of its training rows (`intent_lora --leave-out`), wherever else the same words are said."""
+    return frozenset(text.strip().lower() for name in names for text, _ in _said(name))
+
+
+def _said(name: str) -> list[tuple[str, str | None]]:
+    """(sentence, its label or None) of each item of a trainable set: a bank's or the family banks' tune half, or a
+    dialogue set's turns (labelled from their expectations, `label_of`)."""
+    if name in ("bank-tune", "bank17-tune", "family-tune"):
+        items = family_rows() if name == "family-tune" else bank_items("tune", BANKS[name.split("-")[0]])
+        return [(x["text"], x["label"]) for x in items]
+    return [(t["say"], label_of(t["expect"])) for d in dialogues(name) for t in d["turns"]]
 
 
 # ------------------------------------------------------------------ the family banks' tune halves

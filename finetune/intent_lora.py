@@ -134,9 +134,11 @@ def _read(model, cache, data, k, head, tag_head, rows) -> tuple[np.ndarray, list
 def training_rows(cfg: dict) -> list[dict]:
     """The generated sentences and the human-written turns of `human_sets`, each turn `human_repeat` times
     (oversampled: a few hundred turns among thousands of templates)."""
-    rows = generate(cfg["train_sentences"], cfg["seed"]) + human_rows(cfg["human_sets"]) * cfg["human_repeat"]
-    if cfg.get("leave_out"):   # a fold of a grouped cross-validation: none of those sets' sentences, wherever said
-        gone = said_by(cfg["leave_out"])
+    left_out = cfg.get("leave_out") or []   # a fold of a grouped cross-validation: none of those sets' sentences, wherever said
+    rows = generate(cfg["train_sentences"], cfg["seed"]) + \
+        human_rows([n for n in cfg["human_sets"] if n not in left_out]) * cfg["human_repeat"]
+    if left_out:
+        gone = said_by(left_out)
         rows = [r for r in rows if r["text"].strip().lower() not in gone]
     return rows
 
@@ -289,7 +291,6 @@ def main(argv: list[str] | None = None) -> int:
     cfg = load_config(argv[0] if argv and not argv[0].startswith("--") else "finetune/configs/intent/minilm-lora.yaml")
     if "--leave-out" in argv:   # a fold: these sets neither trained on nor said (`--out` names the fold's head)
         cfg["leave_out"] = argv[argv.index("--leave-out") + 1].split(",")
-        cfg["human_sets"] = [n for n in cfg["human_sets"] if n not in cfg["leave_out"]]
     if "--out" in argv:
         cfg["out"] = argv[argv.index("--out") + 1]
     train(cfg)
