@@ -20,6 +20,11 @@ from v2m.tools.style import load_style
 CRASH_WORDS = {"cymbals", "cymbal", "crash", "crashes", "crash cymbal"}
 
 
+def with_reason(*reasons: str) -> str:
+    """The reasons said, joined, within `EditIntent.reason`'s 300 characters (an intent's own first)."""
+    return "; ".join(r for r in reasons if r)[:300]
+
+
 def arrivals(intents: list, plan: ScorePlan) -> list:
     """"No cello before the third shot" (or "the cello comes in at the third shot") where no cello plays yet:
     the cello plays from there on, an addition at the place it arrives, not a question about removing it. And
@@ -74,7 +79,7 @@ def _forward(it: EditIntent, plan: ScorePlan) -> EditIntent:
     else:
         why = f"the {it.value} already plays{where}, so it is brought forward"
     return it.model_copy(update={"what": "balance", "direction": "up", "amount": ADDED_DB, "value": "drums" if kit else it.value,
-                                 "reason": "; ".join(filter(None, (it.reason, why)))[:300]})
+                                 "reason": with_reason(it.reason, why)})
 
 
 def _throughout(plan: ScorePlan, role: str, sc: EditScope) -> bool:
@@ -95,10 +100,10 @@ def stand_ins(intents: list, plan=None) -> list:
         words = (it.value or "").split(",") if it.what in ("add", "swap", "only", "balance") else []
         inst = {**load_style(plan.style).instruments, **plan.instrumentation} if plan is not None and it.what == "add" else None
         why = "; ".join(x for x in (vocab.stand_in(w.strip(), inst) for w in words) if x)
-        out.append(it.model_copy(update={"reason": "; ".join(filter(None, (it.reason, why)))[:300]}) if why else it)
+        out.append(it.model_copy(update={"reason": with_reason(it.reason, why)}) if why else it)
     return out
 
 
 def _kit(it):   # a piece taken out ("lose the hats") leaves a thinner, quieter kit; held until a moment ("the kick comes in at 0:20") the kit comes in
     why = f"{it.value}: part of the drum kit, which plays as one part, so the whole kit {'plays quieter instead' if (thin := it.what == 'remove' and it.scope.kind != 'until') else 'is out there' if it.what == 'remove' else 'moves'}"
-    return it.model_copy(update={"value": "drums", "reason": "; ".join(filter(None, (it.reason, why)))[:300]} | ({"what": "balance", "direction": "down"} if thin else {}))
+    return it.model_copy(update={"value": "drums", "reason": with_reason(it.reason, why)} | ({"what": "balance", "direction": "down"} if thin else {}))

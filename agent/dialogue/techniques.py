@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from v2m.agent.dialogue import vocab
 from v2m.agent.dialogue.orchestration import role_of
+from v2m.agent.dialogue.settled_parts import with_reason
 from v2m.tools.contract import EditIntent, ScorePlan
 from v2m.tools.style import load_style
 
@@ -75,12 +76,12 @@ def _played(it: EditIntent, plan: ScorePlan) -> EditIntent:
         return it
     inst = {**load_style(plan.style).instruments, **plan.instrumentation}
     role = role_of(plan, base)
-    sound = inst.get(role, vocab.INSTRUMENTS.get(base, ("", ""))[0]) if role else vocab.INSTRUMENTS.get(base, ("", ""))[0]
+    sound = inst.get(role, vocab.INSTRUMENTS.get(base, ("", ""))[0])   # (no role: the sound the part's name names)
     new = next((w for part, w in tech.sounds if part in sound.lower() or part in base), None)
     if role is None:   # the part plays nowhere: it comes in, played so where General MIDI can
         why = "" if new else f"no {tech.name} as such (a part plays its notes as its style writes them)"
         return it.model_copy(update={"what": "add", "direction": None, "value": new or base,
-                                     "reason": _joined(it.reason, why)})
+                                     "reason": with_reason(it.reason, why)})
     if new and it.scope.kind == "whole":
         why = f"{tech.name}: the {base} part played by General MIDI's {vocab.INSTRUMENTS[new][0]}{' kit' if base == 'drums' else ''}"
         return it.model_copy(update={"what": "swap", "target": base, "value": new, "direction": None, "reason": why})
@@ -89,7 +90,3 @@ def _played(it: EditIntent, plan: ScorePlan) -> EditIntent:
         f": the {base} {'are' if base.endswith('s') else 'is'} lighter (softer){' there' if it.scope.kind != 'whole' else ''} instead"
     return it.model_copy(update={"what": "balance", "direction": "down", "magnitude": "small", "value": base,
                                  "amount": None, "reason": why})
-
-
-def _joined(*reasons: str) -> str:
-    return "; ".join(r for r in reasons if r)[:300]
