@@ -20,6 +20,7 @@ losses, validation accuracy and span F1 per epoch) and writes the adapter matric
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import time
@@ -286,13 +287,32 @@ def load_config(path: str | Path = "finetune/configs/intent/minilm-lora.yaml") -
     return cfg
 
 
+def recipe_parser(prog: str, default: str, doc: str | None) -> argparse.ArgumentParser:
+    """The command line every intent recipe shares: its config (the default recipe when none is given); `--help` prints
+    this and trains nothing (it used to be read as a config and train the default, overwriting the shipped head)."""
+    ap = argparse.ArgumentParser(prog=f"python -m {prog}", description=(doc or "").splitlines()[0])
+    ap.add_argument("config", nargs="?", default=default, help=f"the recipe's YAML (default {default})")
+    return ap
+
+
+def recipe_config(ap: argparse.ArgumentParser, path: str, load) -> dict:
+    """The config at `path` through `load`, or one error line and exit 2 (a missing file, bad YAML, a missing key)."""
+    try:
+        return load(path)
+    except (OSError, ValueError, yaml.YAMLError) as e:
+        ap.exit(2, f"{ap.prog}: error: {' '.join(str(e).split())}\n")
+
+
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    cfg = load_config(argv[0] if argv and not argv[0].startswith("--") else "finetune/configs/intent/minilm-lora.yaml")
-    if "--leave-out" in argv:   # a fold: these sets neither trained on nor said (`--out` names the fold's head)
-        cfg["leave_out"] = argv[argv.index("--leave-out") + 1].split(",")
-    if "--out" in argv:
-        cfg["out"] = argv[argv.index("--out") + 1]
+    ap = recipe_parser("v2m.finetune.intent_lora", "finetune/configs/intent/minilm-lora.yaml", __doc__)
+    ap.add_argument("--leave-out", metavar="SETS", help="a fold: these sets (comma-separated) neither trained on nor said")
+    ap.add_argument("--out", metavar="F.npz", help="where the head goes (default: the config's out, the shipped head)")
+    args = ap.parse_args(sys.argv[1:] if argv is None else argv)
+    cfg = recipe_config(ap, args.config, load_config)
+    if args.leave_out:
+        cfg["leave_out"] = args.leave_out.split(",")
+    if args.out:
+        cfg["out"] = args.out
     train(cfg)
     return 0
 

@@ -27,8 +27,8 @@ import yaml
 from v2m.agent.dialogue.intent_model import TAGS
 from v2m.agent.dialogue.minilm import model_dir
 from v2m.agent.dialogue.tagger import Tagger
-from v2m.finetune.intent_lora import (_batch, _lower, _read, _upper, gold_spans, lora_arrays, read_config, span_f1,
-                                      with_lora)
+from v2m.finetune.intent_lora import (_batch, _lower, _read, _upper, gold_spans, lora_arrays, read_config, recipe_config,
+                                      recipe_parser, span_f1, with_lora)
 from v2m.finetune.intent_tagger import human_span_rows, in_fold, measure, training_rows, validation_rows
 
 KEYS = {"seed", "train_sentences", "val_sentences", "human_spans", "human_repeat", "place_swaps", "max_tokens",
@@ -128,12 +128,15 @@ def load_config(path: str | Path = "finetune/configs/intent/tagger-lora.yaml") -
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    cfg = load_config(argv[0] if argv else "finetune/configs/intent/tagger-lora.yaml")
-    for extra in argv[1:]:   # key=value overrides, e.g. fold=true out=/tmp/x.npz (choosing on the train fold)
-        key, value = extra.split("=", 1)
-        if key not in KEYS:
-            raise ValueError(f"unknown key {key!r}")
+    ap = recipe_parser("v2m.finetune.intent_tagenc", "finetune/configs/intent/tagger-lora.yaml", __doc__)
+    ap.add_argument("overrides", nargs="*", metavar="KEY=VALUE",
+                    help="config keys to override, e.g. fold=true out=/tmp/x.npz (choosing on the train fold)")
+    args = ap.parse_args(sys.argv[1:] if argv is None else argv)
+    cfg = recipe_config(ap, args.config, load_config)
+    for extra in args.overrides:
+        key, eq, value = extra.partition("=")
+        if key not in KEYS or not eq:
+            ap.error(f"unknown override {extra!r} (KEY=VALUE, KEY one of {', '.join(sorted(KEYS))})")
         cfg[key] = yaml.safe_load(value)
     train(cfg)
     return 0

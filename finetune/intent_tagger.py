@@ -31,7 +31,7 @@ import numpy as np
 from v2m.agent.dialogue.intent_model import SPAN_LABELS, TAGS, IntentModel, Span, decode_tags, spans_from_tags
 from v2m.finetune.intent_data import generate
 from v2m.finetune.intent_human import GRADED, graded_bank_texts, human_rows, load_set
-from v2m.finetune.intent_lora import read_config, span_f1, token_tags
+from v2m.finetune.intent_lora import read_config, recipe_config, recipe_parser, span_f1, token_tags
 
 ROOT = Path(__file__).resolve().parents[1]
 HUMAN_SPANS = ROOT / "finetune" / "data" / "human_spans" / "spans.jsonl"
@@ -275,8 +275,8 @@ def load_config(path: str | Path = "finetune/configs/intent/tagger.yaml") -> dic
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    train(load_config(argv[0] if argv else "finetune/configs/intent/tagger.yaml"))
+    ap = recipe_parser("v2m.finetune.intent_tagger", "finetune/configs/intent/tagger.yaml", __doc__)
+    train(recipe_config(ap, ap.parse_args(sys.argv[1:] if argv is None else argv).config, load_config))
     return 0
 
 
