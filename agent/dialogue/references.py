@@ -157,6 +157,22 @@ def attribute(what: str) -> str | None:
     return next((a for w, a in ATTRIBUTE_WORDS if w.search(what)), None)
 
 
+# "the old tempo was better for the back half, go back to that", "the previous speed was nicer": one thing of an earlier
+# version named by the word for what it was
+OLD_ATTRIBUTE_RE = re.compile(r"\b(?:old|previous|earlier|former|prior|original)(?: [a-z]+)? (" + "|".join(ATTRIBUTES) + r")\b")
+
+
+def one_thing_back(intents: list, request: str) -> list:
+    """The turn's going back one edit (a revert of everything that edit changed, wherever it was placed) made the going
+    back of the one thing the request names as it was before ("the old tempo ...": the tempo alone; the edit's energy
+    stays); the intents as they are when no such thing is named, or a revert already says what it brings back."""
+    named = OLD_ATTRIBUTE_RE.search(request.lower())
+    if named is None:
+        return intents
+    return [it.model_copy(update={"value": ATTRIBUTES[named.group(1)]}) if it.what == "revert" and it.version == -1 and
+            it.value is None and it.target is None and it.amount is None else it for it in intents]
+
+
 # a place a clause names itself ("put the end back the way it was", "shot 4 like it was in v4"), not one carried
 PLACE_SAID_RE = re.compile(r"\b(?:shots?|cuts?|end|ending|outro|intro|finale|opening|last bit|first bit|start|beginning)\b")
 TIME_SAID_RE = re.compile(r"\b\d+:\d\d\b|\b\d+(?:\.\d+)? ?(?:s|secs?|seconds?)\b")   # "put the tempo back after 0:30": a setting there only

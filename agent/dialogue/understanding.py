@@ -325,7 +325,7 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=sound_effects.reply(effect))
     try:
         heard_as = into_it.named(moment_table.placed(lacking(unpraised(request)), history))   # "when he proposes": shot 6
-        intents = style_first(from_last_revert(understand(analysis, plan, heard_as, history)))
+        intents = style_first(from_last_revert(references.one_thing_back(understand(analysis, plan, heard_as, history), heard_as)))
         new = apply_intents(analysis, plan, intents, history, passed := [])
     except Ask as q:
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=str(q), question=str(q),

@@ -36,6 +36,7 @@ from v2m.agent.dialogue.phrases import ORDER_VERBS, words
 from v2m.agent.dialogue.place_words import APPOSITIVE_RE, SIDE_OF_MOMENT_RE, only_place
 from v2m.agent.dialogue.followups import CORRECTION_RE
 from v2m.agent.dialogue.recall import TAKE_BACK_RE, UNDO_NAMED_RE
+from v2m.agent.dialogue.references import OLD_ATTRIBUTE_RE
 from v2m.agent.dialogue.runons import carried
 from v2m.agent.dialogue.same_again import last_place
 from v2m.agent.dialogue.spelling import than
@@ -109,7 +110,10 @@ NOT_WHICH_RE = re.compile(r"^\W*(?:no\W+)?not (?:both|all(?: of them)?|those|tha
 # a version told by what it was ("..., the version where the bass walked"), or called back ("..., bring that back"): read
 # when the turn went back to a version
 VERSION_TOLD_RE = re.compile(r"^\W*(?:(?:ok|okay|so|and|yes|yeah|just|please)\W+)*(?:(?:the|that) (?:version|one|mix|take|draft) "
-                             r"(?:where|with|when|that)\b|(?:bring|put|have|get) (?:that|it|this) back\W*$)", re.I)
+                             r"(?:where|with|when|that)\b|(?:bring|put|have|get) (?:that|it|this) back\W*$|"
+                             # "..., go back to that", "revert to that", "switch back to how it was": the way back itself
+                             r"(?:go|going|get|switch|change it|revert|return)(?: back)?(?: to (?:that|it|this|then|before|how it was|"
+                             r"what we had|the old one))?\W*$)", re.I)
 
 
 def taken_back(piece: str, intents: list) -> bool:
@@ -118,7 +122,9 @@ def taken_back(piece: str, intents: list) -> bool:
     `recall` and `versions` read it, which the grammar this module asks does not."""
     return bool(TAKE_BACK_RE.match(piece) or UNDO_NAMED_RE.match(piece) or CORRECTION_RE.match(piece) or NOT_WHICH_RE.match(piece)) \
         and any(it.what in ("revert", "no_hit", "remove") for it in intents) or \
-        bool(VERSION_TOLD_RE.match(piece)) and any(it.what == "revert" for it in intents)   # "the version where ..."
+        bool(VERSION_TOLD_RE.match(piece)) and any(it.what == "revert" for it in intents) or \
+        bool(OLD_ATTRIBUTE_RE.search(piece.lower())) and any(it.what == "revert" and it.value for it in intents)
+    # "the version where ...", "the old pace worked better from 0:20 on" (the tempo there brought back)
 
 
 def part_put_back(piece: str, intents: list) -> bool:
