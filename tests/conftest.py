@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +14,17 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 BIKES_CUT_FRAMES = (30, 76, 137, 187, 242)
 BIKES_FPS = 25
+
+
+@pytest.fixture(autouse=True)
+def _rehearsed():
+    """A chat session's warming thread, when a test started one, done before the next test: the thread reads a few
+    requests through the readers (`v2m.agent.dialogue.rehearsal`), and a later test that patches a reader would see
+    its calls. No import here: a test that opened no session has nothing to wait for."""
+    yield
+    rehearsal = sys.modules.get("v2m.agent.dialogue.rehearsal")
+    if rehearsal is not None and rehearsal.warming.cache_info().currsize:
+        rehearsal.warming().join()
 
 
 @pytest.fixture(scope="session")

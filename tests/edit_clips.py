@@ -58,9 +58,14 @@ def open_long(tmp_path, request: str = "jazz", analysis: VideoAnalysis | None = 
 
 
 def _open(tmp_path, request: str, a: VideoAnalysis, *, render: bool = False):
+    """The session once its warming thread is done: that thread reads a few requests through the readers
+    (`rehearsal.rehearse`), and a test that patches a reader before its first turn counts only its own calls."""
+    from v2m.agent.dialogue.rehearsal import warming
     from v2m.agent.dialogue.session import Session
 
-    return Session.open(a.source, request, workdir=tmp_path / "store", analysis=a, render=render)
+    s = Session.open(a.source, request, workdir=tmp_path / "store", analysis=a, render=render)
+    warming().join()
+    return s
 
 
 # What an edit did to a plan, read the one way every chat test reads it

@@ -47,10 +47,13 @@ def magnitude(text: str) -> str:
     return "small" if re.search(SMALL, text) else "large" if re.search(BIG, COMPLAINED_MUCH_RE.sub(r"\1", text)) else "medium"
 
 
+SIZE_RE = re.compile(f"{SMALL}|{BIG}")   # a size either way
+
+
 def sizes(text: str) -> str:
     """The words of `text` that say a size ("crank the energy WAY up" -> "way"), not "too much" of a complaint."""
     text = COMPLAINED_MUCH_RE.sub(" ", text)
-    return " ".join(m.group(0) for m in re.finditer(f"{SMALL}|{BIG}", text))
+    return " ".join(m.group(0) for m in SIZE_RE.finditer(text))
 
 
 # The units as people write them, in one spelling each: "per cent" percent, "beats per minute" bpm, "decibels" db

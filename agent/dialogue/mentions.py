@@ -165,6 +165,7 @@ LEVELED_RE = re.compile(r"\b(?:too|way too|far too) (?:loud|much|quiet|soft|low|
 
 # "slow the beat down", "speed the groove up": the beat is the tempo there, no part for "it" in the next clause
 TEMPO_OBJECT_RE = re.compile(r"\b(?:slow|speed) (?:the |this |that )?(?:beat|groove) (?:down|up)\b")
+INSTEAD_OF_RE = LazyPattern(rf"\s*(?:and |but )?(?:instead of|in place of|rather than) {INSTR}\s*")   # "instead of the sax, ..."
 
 
 class Mentions:
@@ -199,7 +200,7 @@ class Mentions:
             return clause, entered, True
         if dimension and BARE_LEVEL_RE.match(clause):
             return f" {dimension} {clause.strip()} ", entered, False
-        if not final and (m := re.fullmatch(rf"\s*(?:and |but )?(?:instead of|in place of|rather than) {INSTR}\s*", clause)):
+        if not final and (m := INSTEAD_OF_RE.fullmatch(clause)):
             self.last, self.instead = m.group(1), m.group(1)
             return clause, entered, True
         if self.instead and re.search(rf"\b({INSTR_ALT})", clause) and "instead" not in clause:
@@ -273,11 +274,13 @@ def check_placed(span: Span | None, rest: str, intents: list) -> None:
                   "or 'from 0:20'), and I'll change the instruments only there.")
 
 
+TOPIC_RE = LazyPattern(rf"\s*(?:and |so |now |ok |okay |right |no (?=the |that |those |this |these |i )|sorry )?(?:i mean |i meant |i'?m talking about "
+                       rf"|talking about )?(?:the |that |those |this |these |your )?({INSTR_ALT})(?:s|es)?(?: (?:again|now|though|there))?\s*")
+
+
 def topic(clause: str) -> str | None:
-    """The instrument a clause only names ("the strings."), said before what should happen to it."""
-    m = re.fullmatch(rf"\s*(?:and |so |now |ok |okay |right |no (?=the |that |those |this |these |i )|sorry )?(?:i mean |i meant |i'?m talking about |talking about )?"
-                     rf"(?:the |that |those |this |these |your )?({INSTR_ALT})(?:s|es)?"
-                     r"(?: (?:again|now|though|there))?\s*", plain_parts(clause))
+    """The instrument a clause only names ("the strings."), said before what should happen to it (`TOPIC_RE`)."""
+    m = TOPIC_RE.fullmatch(plain_parts(clause))
     return m.group(1) if m else None
 
 # Doubt or dislike of a part that says no way to go ("not sure about the drums", "I don't love the bass", "not

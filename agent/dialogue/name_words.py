@@ -16,6 +16,7 @@ import re
 from v2m.agent.dialogue.counted import ORDINALS
 from v2m.agent.dialogue.hit_words import BAND_STOPS
 from v2m.agent.dialogue.mentions import INSTR_ALT
+from v2m.agent.dialogue.patterns import LazyPattern
 from v2m.agent.dialogue.vocab import MOODS
 
 SPAN_NOUNS = ("part", "section", "stretch")   # a stretch's own word: "the victory part starts at 0:54" is from there on
@@ -38,6 +39,8 @@ PARTICLES = {"in", "on", "up", "down", "out", "off", "over", "away"}   # "her wa
 # two", "the last two": counts of shots; nor a bar or a beat, the music's own count)
 NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
+PART_WORD_RE = LazyPattern(rf"\b(?:{INSTR_ALT})(?:s|es)?\b")   # an instrument's or part's word: no moment's name
+
 
 def is_name(name: str) -> bool:
     """The words may name a moment of the picture: no pronoun, place, edit, size, mood or instrument ("the kiss")."""
@@ -49,6 +52,6 @@ def is_name(name: str) -> bool:
     if len(parts) > 1 and parts[-1] in NUMBER_WORDS and parts[-2] not in ("bar", "bars", "measure"):
         return is_name(" ".join(parts[:-1]))
     return parts[0] not in NOT_NAMES and not any(w in NOT_NAMES for w in parts if w not in PARTICLES) \
-        and not re.search(rf"\b(?:{INSTR_ALT})(?:s|es)?\b", name) and not re.search(r"\d", name) \
+        and not PART_WORD_RE.search(name) and not re.search(r"\d", name) \
         and not any(w in m.words for m in MOODS.values() for w in parts if w not in ADJECTIVES) \
         and not any(pat.search(name) for pat in BAND_STOPS)   # "everybody stops dead at 0:24": the band, a stop

@@ -10,15 +10,14 @@ is a module-level `Lazy(...)`, compiled on first use:
 
     KEEP_ONLY = Lazy((rf"\\b{EVERYTHING} {EXCEPT} {PARTS}", ...))   # KEEP_ONLY[0].search(text)
 
-A chat session compiles them all on a thread as it opens (`warming`), so no turn pays for them.
+A chat session compiles them all on a thread as it opens (`rehearsal.warming`), so no turn pays for them.
 """
 
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterable, Iterator, Sequence
-from functools import cache, cached_property, lru_cache
+from functools import cached_property, lru_cache
 
 # A full stop ends a sentence or clause; a point before a digit is a time's or a number's ("between 0:06.5 and 0:18.0",
 # "1.30", "2.5 dB"), inside it. Every splitter of sentences and clauses reads it so (edits.CLAUSE_SPLIT, followups,
@@ -68,7 +67,7 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern:
     return re.compile(pattern, flags)
 
 
-MADE: list = []   # every `Lazy` table and `LazyPattern`, in the order made (`warming` compiles them)
+MADE: list = []   # every `Lazy` table and `LazyPattern`, in the order made (`compile_all` compiles them)
 
 
 class Lazy(Sequence):
@@ -119,18 +118,8 @@ class LazyPattern:
         return compiled(self._pattern, self._flags)
 
 
-@cache
-def warming() -> threading.Thread:
-    """A thread, started on the first call in a process, that compiles every `Lazy` table and `LazyPattern` made so far
-    (importing the readers made them all); join it before reading. Why: the first turn that read a part compiled the
-    part-name alternations (~500 instrument words, INSTR_ALT), 1.8 s of one turn that was otherwise 0.5 s. A session
-    starts it as it opens, so the compiling overlaps the first render (FluidSynth and FFmpeg run without Python's
-    lock) or the user's first words; `v2m score`, which reads no request, never starts it."""
-    thread = threading.Thread(target=_compile_all, name="v2m-patterns", daemon=True)
-    thread.start()
-    return thread
-
-
-def _compile_all() -> None:
+def compile_all() -> None:
+    """Every `Lazy` table and `LazyPattern` made so far compiled (importing the readers made them all): what a session's
+    warming thread does first (`rehearsal.warming`)."""
     for made in list(MADE):
         made.compile()

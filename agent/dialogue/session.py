@@ -34,7 +34,7 @@ from v2m.agent.dialogue.approval import REPLY as APPROVED
 from v2m.agent.dialogue.changes import same_music
 from v2m.agent.dialogue.edit_log import DROPPED, NO_CHANGE, NOTHING_BACK, heard_in
 from v2m.agent.dialogue.messages import requests_back, withdrawal
-from v2m.agent.dialogue.patterns import warming
+from v2m.agent.dialogue.rehearsal import warming
 from v2m.agent.dialogue.session_versions import Turn, VersionWriter
 from v2m.agent.dialogue.store import Store, TurnRecord
 from v2m.agent.planners.base import get_planner
@@ -78,7 +78,7 @@ class Session(VersionWriter):
         self._planner = None
         self._realiser = None
         self._clean_stale()
-        warming()   # the readers' patterns compile while the first score renders (or the user types): joined by `say`
+        warming()   # patterns compiled, a first turn rehearsed, while the first score renders (or the user types): joined by `say`
 
     # ------------------------------------------------------------------ opening
 
