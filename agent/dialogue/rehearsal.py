@@ -72,4 +72,7 @@ def warming() -> threading.Thread:
 
 def _warm() -> None:
     compile_all()
-    rehearse()
+    try:
+        rehearse()
+    except Exception:  # noqa: BLE001 - a rehearsal is only a warm cache: a reader's failure here is the first turn's to
+        pass           # meet, where its error is handled, never a thread's traceback printed into the user's chat
