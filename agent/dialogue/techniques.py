@@ -87,9 +87,26 @@ def read(c, t: str) -> str:
     return t
 
 
+# a walking bass asked for ("let the bass walk", "give me a walking bass"); "walks all over the vocals" is a complaint
+WALK_RE = re.compile(r"\bwalk(?:s|ing)?\b(?! (?:all )?over\b| me through\b)")
+
+
 def played(intents: list[EditIntent], plan: ScorePlan) -> list[EditIntent]:
-    """The intents with each part asked to be played a way read as that technique (the module's docstring)."""
-    return [_played(it, plan) for it in intents]
+    """The intents with each part asked to be played a way read as that technique (the module's docstring), and a
+    walking bass asked for where the style writes none said (`_walked`)."""
+    return [_walked(_played(it, plan), plan) for it in intents]
+
+
+def _walked(it: EditIntent, plan: ScorePlan) -> EditIntent:
+    """A walking bass asked for ("let the bass walk") plays fuller, as read (`orchestration.add`); a walking line is a
+    style's bass pattern at some energies (jazz's), never one part's own, so where the style has none the reason says so
+    rather than let the fuller bass pass for a walking one."""
+    if not (it.what == "add" or it.what == "balance" and it.direction == "up") or not WALK_RE.search((it.text or "").lower()) or \
+            role_of(plan, it.value or "") != "bass" or any(lv.bass == "walk" for lv in load_style(plan.style).levels):
+        return it
+    style = plan.style.replace("_", " ")
+    why = f"no walking bass in {style}: its bass plays the line {style} writes for it, so it plays fuller"
+    return it.model_copy(update={"reason": with_reason(it.reason, why)})
 
 
 def _played(it: EditIntent, plan: ScorePlan) -> EditIntent:
