@@ -156,10 +156,8 @@ def test_a_technique_with_its_own_sound_plays_that_part_that_way(tmp_path, style
 @pytest.mark.parametrize("style,said,role,word", [
     ("blues", "play the piano staccato", "harmony", "staccato"),
     ("blues", "staccato piano please", "harmony", "staccato"),
-    pytest.param("jazz", "could the keys be a bit more staccato", "harmony", "staccato", marks=pytest.mark.xfail(
-        reason="asked: the arbiter's offer for an unread word ('keys staccato') comes before the technique is read", strict=False)),
-    pytest.param("jazz", "keys staccato from now on", "harmony", "staccato", marks=pytest.mark.xfail(
-        reason="asked: the grammar reads no part in a clause whose other word is unknown to it", strict=False)),
+    ("jazz", "could the keys be a bit more staccato", "harmony", "staccato"),   # read by the grammar (gaps26: `techniques.read`)
+    ("jazz", "keys staccato from now on", "harmony", "staccato"),
     ("blues", "piano staccato please", "harmony", "staccato"),
     ("cinematic", "muted strings", "strings", "mute"),
     ("jazz", "piano muted", "harmony", "mute"),

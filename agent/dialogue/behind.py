@@ -1,5 +1,6 @@
 """A part said to sit under or behind another, read by `orchestration.read`: a part added underneath the others
-("organ pad under everything", "soft strings behind the piano": how softly is the new part's, no cut of the whole mix),
+("organ pad under everything", "soft strings behind the piano", "put an upright bass under it": how softly is the new
+part's, no cut of the whole mix),
 or a part put behind another ("push the piano behind the bass": the piano down against the bass, nothing added).
 A verb after the part ("the sax sits behind the piano") says the part is already there: neither."""
 
@@ -13,5 +14,14 @@ PART_NOUN = r"(?:pad|pads|line|lines|part|bed|layer|drone|wash)"   # the word af
 ADDED_RE = LazyPattern(rf"(?<!tuck )(?<!tuck the )(?<!tuck that )(?:{SOFTLY} )?{INSTR}(?: {PART_NOUN})? (?:under|underneath|beneath|behind) "
                        rf"(?!the (?:beat|groove|click|vocals?|voice)\b)(?:everything|it all|the rest|the \w+)\b"
                        rf"(?!'s| (?:is|are|was|were|sounds?|feels?|seems?|gets?)\b)")   # ("the pad behind everything is ...")
+# a new part laid under the music ("put an upright bass under it", "slip some strings underneath"): a verb of placing or
+# adding before the part, never "the" ("put the bass under it", "tuck the bass under": it plays already, so it goes
+# down) nor "don't"; "under it" the last words said of it ("there's a bass under it that is too loud": no verb, no add)
+LAID_BY = r"(?:add|put|lay|layer|slip|slide|throw|stick|place|set|drop|bring|get|give (?:me|us|it))(?: in)?"
+DET = r"(?:the|that|this|those|these|your|my|our|his|her|their|its)"
+LAID_RE = LazyPattern(rf"(?<!n't )(?<!not )(?<!never )(?<!ever )\b{LAID_BY} (?:(?:a|an|some) )?(?!{DET} )(?:(?!{DET} )[a-z]+ )??"
+                      rf"{INSTR}(?: {PART_NOUN})? (?:in )?(?:under|underneath|beneath|below)(?: (?:it|this|that|the music|the track|"
+                      rf"the mix|the rest|everything|it all|all of it))?(?= *$| *[,.;!?]| (?:please|pls|too|as well|for me|in|"
+                      rf"at|from|during|after|before|till|until|through|throughout)\b)")
 PUT_RE = LazyPattern(rf"\b(?:push|put|move|set|place|sit|drop|shove|send|stick)(?: the| that| this)? {INSTR} (?:way |further |back )?"
                      rf"(?:under|underneath|beneath|behind) (?:the )?{INSTR}")

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue import (amounts, arbiter, character, cultures, halfway, marks, mentions, names, orchestration,
-                                part_reasons, patterns, phrases, references, sides, silence, similes, takes, tempos,
-                                versions, vocab)
+                                part_reasons, patterns, phrases, references, sides, silence, similes, takes, techniques,
+                                tempos, versions, vocab)
 from v2m.agent.dialogue.amounts import magnitude
 from v2m.agent.dialogue.intents import scope_of
 from v2m.agent.dialogue.orchestration import eat
@@ -241,6 +241,7 @@ def read_clause(analysis: VideoAnalysis, plan: ScorePlan, text: str, span: Span 
         rest = marks.locks(c, rest)
         rest = marks.sync(c, rest)
     if not c.intents or rest.strip() and all(it.what == "hit" for it in c.intents):   # "brighter ... with a stab at 0:25"
+        rest = techniques.read(c, rest)   # "could the keys be a bit more staccato": the part played so, before a reader takes a word
         rest = amounts.of_part(c, silence.read(rest, c.want, c.span), orchestration.read)
         amounts.sized(c, text)
         rest = phrases.plain(part_reasons.unreasoned(rest, c.intents))

@@ -46,7 +46,8 @@ TUNE = {"melody": "tune", "harmony": "chords", "bass": "bass line"}   # how the 
 
 def swap(e, old: str, new: str) -> None:
     """`orchestration.swap`, unless the instrument `new` plays the part `old` already ("the piano should lead" where
-    the piano plays the tune, and the bass and chords too): nothing to swap, and the reply says which parts it plays."""
+    the piano plays the tune, and the bass and chords too; "brushes" where the brush kit plays): nothing to swap, and
+    the reply says which parts it plays, or that the part plays that sound already."""
     role = orchestration.role_of(e.plan, old) if old else None
     inst = {**load_style(e.plan.style).instruments, **e.plan.instrumentation}
     if role and new and new.lower() in inst.get(role, "").lower() and e.whole:
@@ -54,5 +55,12 @@ def swap(e, old: str, new: str) -> None:
         rest = [p for p in parts if p != TUNE.get(role, role)]
         also = f" (and the {' and the '.join(rest)})" if rest else ""
         e.said.append(f"The {new} already plays the {TUNE.get(role, role)}{also}, so it leads already.")
+        return
+    if role and (gm := vocab.INSTRUMENTS.get(new, ("", ""))[0]) and gm.lower() == inst.get(role, "").lower():
+        # "brushes" where the brush kit plays, "the bass on an upright bass" in jazz: that sound already, said so
+        name = f"{gm} kit" if role == "drums" else gm
+        own = "" if set(new.split()) <= set(name.lower().split()) else f" (General MIDI's {name})"
+        plays = "play" if old.endswith("s") and not old.endswith("ss") else "plays"
+        e.said.append(f"Not changed: the {old} already {plays} on the {new}{own}.")
         return
     orchestration.swap(e, old, new)
