@@ -157,3 +157,15 @@ def test_a_walking_bass_asked_for_where_the_style_has_none_is_said(tmp_path, sty
 def test_a_walking_bass_in_jazz_says_no_lack(tmp_path):
     old, new, reply = _say(tmp_path, "jazz", "let the bass walk")
     assert "no walking" not in reply.lower() and energies(new) > energies(old), reply
+
+
+@pytest.mark.parametrize("said", ["please don't add a cello underneath", "don't add a cello underneath",
+                                  "we don't want a cello underneath", "no cello underneath please"])
+def test_a_part_refused_underneath_is_not_added(tmp_path, said):
+    """"a cello underneath" adds a cello (orchestration's new-part reader); said with a no before it, none comes in
+    (it did: session 26, found beside gaps26's "put an upright bass under it")."""
+    s = open_long(tmp_path, "rock")
+    before = s.plan
+    turn = s.say(said)
+    assert "cello" not in " ".join(s.plan.instrumentation.values()).lower(), turn.reply
+    assert s.plan.sections == before.sections, turn.reply

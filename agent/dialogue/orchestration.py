@@ -108,7 +108,8 @@ def read(t: str, want) -> str:
                        rf"(?:playing|to play|doubling|on|for|that plays) (?:the |a )?(?:melody|tune|lead)\b", t)
             or re.search(rf"\bdouble (?:the )?(?:melody|tune|lead) (?:with|on) {INSTR}", t) or re.search(SUGGESTED, t)
             or re.search(rf"\b(?:a|an|some)(?: (?!bit|little|touch|lot)[a-z]+)? {INSTR} (?:on top|over the top|over everything|"
-                         r"over it all|underneath|beneath|behind|below|under(?= everything| it all| the rest|\s*$))", t)):
+                         r"over it all|underneath|beneath|behind|below|under(?= everything| it all| the rest|\s*$))", t)) \
+            and not prohibited.negated(t, m):   # ("please don't add a cello underneath": none)
         want("add", value=m.group(1))  # "a xylophone playing the tune", "a cello underneath": a new part
         return eat(t, m)
     if (m := re.search(rf"\b(?:the )?{WHOSE}(melody|tune|lead|bass|bassline|chords) (?:should be |could be |to be |is |gets? )?"
