@@ -31,3 +31,11 @@ def test_the_old_tempo_alone_comes_back(jazz_long, said):
     assert _tempi(now) == _tempi(before), turn.reply
     assert [s.energy for s in now.sections] == [s.energy for s in edited.sections], turn.reply   # the energy stays
     assert "did not act on" not in turn.reply, turn.reply
+
+
+def test_two_old_things_named_bring_back_the_whole_edit(jazz_long):
+    before = jazz_long.plan
+    jazz_long.say("after 0:20 it drags, kick it up a gear")
+    turn = jazz_long.say("the old tempo and energy were better for the back half, go back to that")
+    assert _tempi(jazz_long.plan) == _tempi(before), turn.reply
+    assert [s.energy for s in jazz_long.plan.sections] == [s.energy for s in before.sections], turn.reply

@@ -165,10 +165,12 @@ OLD_ATTRIBUTE_RE = re.compile(r"\b(?:old|previous|earlier|former|prior|original)
 def one_thing_back(intents: list, request: str) -> list:
     """The turn's going back one edit (a revert of everything that edit changed, wherever it was placed) made the going
     back of the one thing the request names as it was before ("the old tempo ...": the tempo alone; the edit's energy
-    stays); the intents as they are when no such thing is named, or a revert already says what it brings back."""
-    named = OLD_ATTRIBUTE_RE.search(request.lower())
-    if named is None:
-        return intents
+    stays); the intents as they are when no such thing is named, or more than one, or a revert already says what it
+    brings back."""
+    low = request.lower()
+    named = OLD_ATTRIBUTE_RE.search(low)
+    if named is None or len({a for w, a in ATTRIBUTE_WORDS if w.search(low)}) > 1:
+        return intents   # ("the old tempo and energy were better": both, as the whole edit brings back)
     return [it.model_copy(update={"value": ATTRIBUTES[named.group(1)]}) if it.what == "revert" and it.version == -1 and
             it.value is None and it.target is None and it.amount is None else it for it in intents]
 
