@@ -38,11 +38,12 @@ def test_the_recipe_trains_on_no_dev_or_graded_text_and_holds_out_its_fold():
         human_span_rows("val")
 
 
-def test_overrides_name_only_config_keys():
+def test_overrides_name_only_config_keys(capsys):
     from v2m.finetune.intent_tagenc import main
 
-    with pytest.raises(ValueError):
+    with pytest.raises(SystemExit) as done:   # one error line, exit 2 (tests/test_recipe_cli.py), never a traceback
         main(["finetune/configs/intent/tagger-lora.yaml", "human_sets=[c]"])
+    assert done.value.code == 2 and "unknown override 'human_sets=[c]'" in capsys.readouterr().err
 
 
 def test_merging_an_adapter_changes_only_its_matrices():
