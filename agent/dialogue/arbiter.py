@@ -132,9 +132,8 @@ def choose(rules: list[EditIntent], pred: Prediction | None, request: str, asked
         if pred.p >= REFINE_P and label.startswith("balance_") and _instrument(request) and \
                 any(it.what in ("energy", "loudness", "mood") and _named_with(it, request) and
                     label_of(it).endswith(("_up", "_down")) for it in rules) and \
-                not any(it.what in ("remove", "add") and it.value == _instrument(request) for it in rules) and \
-                not _before_added(rules, request):   # "no drums and make it louder", "make it louder and add strings": the mix;
-            # "bring in percussion and give it more weight": the part comes in (the head's "louder" is that) and the music weighs more
+                not any(it.what == "remove" and it.value == _instrument(request) for it in rules) and \
+                not _before_added(rules, request):   # "no drums and make it louder", "make it louder and add strings": the mix
             return Choice("refine", label)
         if pred.p >= LEVEL_P and label.startswith("loudness_") and not _instrument(request) and \
                 read <= {f"energy_{direction}"} and all(it.scope.kind == "whole" for it in rules):
