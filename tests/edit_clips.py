@@ -68,6 +68,18 @@ def _open(tmp_path, request: str, a: VideoAnalysis, *, render: bool = False):
     return s
 
 
+def edited(tmp_path, request: str, said: str, *before: str):
+    """(plan before, plan after, reply) of one turn `said` on the 60 s clip scored for `request`, after the turns
+    `before`; the turn must be an edit, not a question."""
+    s = open_long(tmp_path, request)
+    for b in before:
+        s.say(b)
+    old = s.plan
+    turn = s.say(said)
+    assert not turn.question, turn.reply
+    return old, s.plan, turn.reply
+
+
 # What an edit did to a plan, read the one way every chat test reads it
 def energies(plan) -> list[float]:
     """Each section's energy, in order."""

@@ -18,23 +18,13 @@ rules planner on the 60 s clip cut every 4 s (shot n is [4(n-1), 4n]).
 from __future__ import annotations
 
 import pytest
-from edit_clips import energies, level_at, levels, open_long
+from edit_clips import edited, energies, level_at, levels, open_long
 
 from v2m.agent.dialogue.operations import effective_roles
 
 
 def _roles_at(plan, t: float) -> set[str]:
     return set(effective_roles(plan, plan.sections[plan.section_at(t)]))
-
-
-def _say(tmp_path, style: str, said: str, *before: str):
-    s = open_long(tmp_path, style)
-    for b in before:
-        s.say(b)
-    old = s.plan
-    turn = s.say(said)
-    assert not turn.question, turn.reply
-    return old, s.plan, turn.reply
 
 
 # ----------------------------------------------------------------------------- 1. an instrument that already plays
@@ -49,7 +39,7 @@ def _say(tmp_path, style: str, said: str, *before: str):
     ("rock", "add drums", "drums", "drums"),
 ])
 def test_an_instrument_asked_for_where_it_plays_is_brought_forward_not_more_energy(tmp_path, style, said, role, name):
-    old, new, reply = _say(tmp_path, style, said)
+    old, new, reply = edited(tmp_path, style, said)
     assert energies(new) == energies(old), reply
     assert all(b > a for a, b in zip(levels(old, role), levels(new, role))), reply
     assert new.instrumentation == old.instrumentation, reply   # no second part of the same
@@ -58,7 +48,7 @@ def test_an_instrument_asked_for_where_it_plays_is_brought_forward_not_more_ener
 
 @pytest.mark.parametrize("said", ["add a guitar in shot 3", "throw a guitar into the third shot"])
 def test_an_instrument_asked_for_in_a_place_where_it_plays_is_forward_there_only(tmp_path, said):
-    old, new, reply = _say(tmp_path, "rock", said)
+    old, new, reply = edited(tmp_path, "rock", said)
     assert energies(new) == energies(old), reply
     assert level_at(new, "harmony", 10) > level_at(old, "harmony", 10), reply
     assert level_at(new, "harmony", 30) == level_at(old, "harmony", 30), reply
@@ -67,7 +57,7 @@ def test_an_instrument_asked_for_in_a_place_where_it_plays_is_forward_there_only
 
 @pytest.mark.parametrize("said", ["add a guitar in shot 3", "could we have a guitar in the third shot"])
 def test_an_instrument_asked_for_where_it_plays_elsewhere_only_comes_in_there(tmp_path, said):
-    old, new, reply = _say(tmp_path, "rock", said, "no guitars in shot 3")
+    old, new, reply = edited(tmp_path, "rock", said, "no guitars in shot 3")
     assert "harmony" in _roles_at(new, 10) and "harmony" not in _roles_at(old, 10), reply
     assert energies(new) == energies(old), reply
     assert level_at(new, "harmony", 30) == level_at(old, "harmony", 30), reply
@@ -85,7 +75,7 @@ def test_an_instrument_asked_for_where_it_plays_elsewhere_only_comes_in_there(tm
     ("blues", "I want more snare"),
 ])
 def test_a_kit_piece_asked_for_where_the_kit_plays_brings_the_kit_forward(tmp_path, style, said):
-    old, new, reply = _say(tmp_path, style, said)
+    old, new, reply = edited(tmp_path, style, said)
     assert energies(new) == energies(old), reply
     assert all(b > a for a, b in zip(levels(old, "drums"), levels(new, "drums"))), reply
     assert new.instrumentation == old.instrumentation, reply
@@ -93,7 +83,7 @@ def test_a_kit_piece_asked_for_where_the_kit_plays_brings_the_kit_forward(tmp_pa
 
 
 def test_a_kit_piece_asked_for_in_a_place_moves_the_kit_there_only(tmp_path):
-    old, new, reply = _say(tmp_path, "rock", "add a snare in shot 3")
+    old, new, reply = edited(tmp_path, "rock", "add a snare in shot 3")
     assert energies(new) == energies(old), reply
     assert level_at(new, "drums", 10) > level_at(old, "drums", 10), reply
     assert level_at(new, "drums", 30) == level_at(old, "drums", 30), reply
@@ -101,7 +91,7 @@ def test_a_kit_piece_asked_for_in_a_place_moves_the_kit_there_only(tmp_path):
 
 @pytest.mark.parametrize("said", ["no hi-hats", "kill the hats", "lose the hi-hats in shot 3"])
 def test_a_kit_piece_taken_out_leaves_the_kit_in_and_says_so(tmp_path, said):
-    old, new, reply = _say(tmp_path, "rock", said)
+    old, new, reply = edited(tmp_path, "rock", said)
     assert all("drums" in effective_roles(new, s) for s in new.sections), reply
     assert "kit" in reply and "quieter" in reply, reply
 
@@ -117,7 +107,7 @@ def test_a_kit_piece_taken_out_leaves_the_kit_in_and_says_so(tmp_path, said):
     ("jazz", "use brushes on the drums"),
 ])
 def test_brushes_are_the_brush_kit(tmp_path, style, said):
-    old, new, reply = _say(tmp_path, style, said)
+    old, new, reply = edited(tmp_path, style, said)
     assert new.instrumentation["drums"] == "Brush", reply
     assert energies(new) == energies(old), reply
     assert all("drums" in effective_roles(new, s) for s in new.sections), reply
@@ -126,7 +116,7 @@ def test_brushes_are_the_brush_kit(tmp_path, style, said):
 
 
 def test_brushes_in_one_place_are_a_softer_kit_there_said(tmp_path):
-    old, new, reply = _say(tmp_path, "rock", "brushes on the kit in shot 3")
+    old, new, reply = edited(tmp_path, "rock", "brushes on the kit in shot 3")
     assert level_at(new, "drums", 10) < level_at(old, "drums", 10), reply
     assert level_at(new, "drums", 30) == level_at(old, "drums", 30), reply
     assert energies(new) == energies(old) and "drums" in _roles_at(new, 10), reply
@@ -146,7 +136,7 @@ def test_brushes_in_one_place_are_a_softer_kit_there_said(tmp_path):
     ("cinematic", "pizz strings please", "strings", "Pizzicato Strings"),
 ])
 def test_a_technique_with_its_own_sound_plays_that_part_that_way(tmp_path, style, said, role, gm):
-    old, new, reply = _say(tmp_path, style, said)
+    old, new, reply = edited(tmp_path, style, said)
     assert new.instrumentation[role] == gm, reply
     assert set(new.instrumentation) == set(old.instrumentation), reply   # the same parts, no second one
     assert all(role in effective_roles(new, s) for s in new.sections), reply   # never taken out
@@ -164,7 +154,7 @@ def test_a_technique_with_its_own_sound_plays_that_part_that_way(tmp_path, style
     ("rock", "palm-mute the bass", "bass", "mute"),
 ])
 def test_a_technique_without_a_sound_is_the_part_lighter_said(tmp_path, style, said, role, word):
-    old, new, reply = _say(tmp_path, style, said)
+    old, new, reply = edited(tmp_path, style, said)
     assert all(role in effective_roles(new, s) for s in new.sections), reply   # never taken out
     assert all(b < a for a, b in zip(levels(old, role), levels(new, role))), reply
     assert energies(new) == energies(old), reply
@@ -175,7 +165,7 @@ def test_a_technique_without_a_sound_is_the_part_lighter_said(tmp_path, style, s
 # the words that keep reading as they did
 @pytest.mark.parametrize("said", ["mute the guitar", "kill the guitar"])
 def test_mute_as_a_verb_takes_the_part_out(tmp_path, said):
-    old, new, reply = _say(tmp_path, "rock", said)
+    old, new, reply = edited(tmp_path, "rock", said)
     assert not any("harmony" in effective_roles(new, s) for s in new.sections), reply
 
 
@@ -191,15 +181,15 @@ def test_a_technique_taken_away_or_complained_of_asks_for_no_sound(tmp_path, sty
 
 
 def test_the_bass_let_walk_still_plays_fuller(tmp_path):
-    old, new, reply = _say(tmp_path, "jazz", "let the bass walk")
+    old, new, reply = edited(tmp_path, "jazz", "let the bass walk")
     assert all(b > a for a, b in zip(levels(old, "bass"), levels(new, "bass"))), reply
     assert energies(new) > energies(old), reply
 
 
 def test_a_new_instrument_asked_for_still_comes_in(tmp_path):
-    old, new, reply = _say(tmp_path, "rock", "add a piano")
+    old, new, reply = edited(tmp_path, "rock", "add a piano")
     assert "Acoustic Grand Piano" in new.instrumentation.values(), reply
-    old, new, reply = _say(tmp_path / "b", "rock", "pizzicato strings")
+    old, new, reply = edited(tmp_path / "b", "rock", "pizzicato strings")
     assert new.instrumentation.get("strings") == "Pizzicato Strings", reply
 
 

@@ -21,19 +21,9 @@ rules planner on the 60 s clip cut every 4 s (shot n is [4(n-1), 4n]).
 from __future__ import annotations
 
 import pytest
-from edit_clips import energies, level_at, levels, open_long
+from edit_clips import edited, energies, level_at, levels, open_long
 
 from v2m.agent.dialogue.operations import effective_roles
-
-
-def _say(tmp_path, style: str, said: str, *before: str):
-    s = open_long(tmp_path, style)
-    for b in before:
-        s.say(b)
-    old = s.plan
-    turn = s.say(said)
-    assert not turn.question, turn.reply
-    return old, s.plan, turn.reply
 
 
 def _outcome(tmp_path, style: str, said: str):
@@ -53,7 +43,7 @@ def _outcome(tmp_path, style: str, said: str):
     ("blues", "let the piano play staccato for a while", "harmony", "staccato"),
 ])
 def test_a_technique_said_anywhere_beside_its_part_is_the_part_lighter_said(tmp_path, style, said, role, word):
-    old, new, reply = _say(tmp_path, style, said)
+    old, new, reply = edited(tmp_path, style, said)
     assert all(role in effective_roles(new, s) for s in new.sections), reply
     assert all(b < a for a, b in zip(levels(old, role), levels(new, role))), reply
     assert new.instrumentation == old.instrumentation and energies(new) == energies(old), reply
@@ -67,7 +57,7 @@ def test_a_technique_said_anywhere_beside_its_part_is_the_part_lighter_said(tmp_
     ("cinematic", "can we have the strings tremolo", "strings", "Tremolo Strings"),
 ])
 def test_a_technique_said_anywhere_with_its_own_sound_swaps_that_part(tmp_path, style, said, role, gm):
-    old, new, reply = _say(tmp_path, style, said)
+    old, new, reply = edited(tmp_path, style, said)
     assert new.instrumentation[role] == gm, reply
     assert set(new.instrumentation) == set(old.instrumentation) and energies(new) == energies(old), reply
 
@@ -75,13 +65,13 @@ def test_a_technique_said_anywhere_with_its_own_sound_swaps_that_part(tmp_path, 
 @pytest.mark.parametrize("said,there,elsewhere", [("keys a bit staccato in shot 3", 10, 30),
                                                    ("keys staccato after the second cut", 10, 2)])
 def test_a_technique_in_one_place_is_the_part_lighter_there(tmp_path, said, there, elsewhere):
-    old, new, reply = _say(tmp_path, "jazz", said)
+    old, new, reply = edited(tmp_path, "jazz", said)
     assert level_at(new, "harmony", there) < level_at(old, "harmony", there), reply
     assert level_at(new, "harmony", elsewhere) == level_at(old, "harmony", elsewhere), reply
 
 
 def test_a_technique_beside_another_change_both_made(tmp_path):
-    old, new, reply = _say(tmp_path, "blues", "the piano staccato and slower")
+    old, new, reply = edited(tmp_path, "blues", "the piano staccato and slower")
     assert all(b < a for a, b in zip(levels(old, "harmony"), levels(new, "harmony"))), reply
     assert new.tempo_bpm < old.tempo_bpm, reply
 
@@ -113,7 +103,7 @@ def test_a_part_put_under_the_music_is_that_part_added(tmp_path, style, said, pl
 
 @pytest.mark.parametrize("said", ["tuck the bass under it", "the bass should sit under it", "push the bass under the guitar"])
 def test_a_part_already_there_put_under_is_softer_still(tmp_path, said):
-    old, new, reply = _say(tmp_path, "rock", said)
+    old, new, reply = edited(tmp_path, "rock", said)
     assert all(b < a for a, b in zip(levels(old, "bass"), levels(new, "bass"))), reply
     assert new.instrumentation == old.instrumentation, reply
 
@@ -122,7 +112,7 @@ def test_a_part_already_there_put_under_is_softer_still(tmp_path, said):
 
 @pytest.mark.parametrize("said", ["bass palm muted", "palm muted bass", "palm-mute the bass"])
 def test_the_bass_palm_muted_is_lighter_said_in_good_grammar(tmp_path, said):
-    old, new, reply = _say(tmp_path, "rock", said)
+    old, new, reply = edited(tmp_path, "rock", said)
     assert all(b < a for a, b in zip(levels(old, "bass"), levels(new, "bass"))), reply
     assert new.instrumentation == old.instrumentation and energies(new) == energies(old), reply
     assert "no mute" in reply.lower() and "the bass is lighter" in reply, reply
@@ -139,7 +129,7 @@ def test_the_bass_palm_muted_is_lighter_said_in_good_grammar(tmp_path, said):
     ("jazz", "swap the bass for an upright bass", ()),
 ])
 def test_a_sound_the_part_plays_already_is_said_so(tmp_path, style, said, before):
-    old, new, reply = _say(tmp_path, style, said, *before)
+    old, new, reply = edited(tmp_path, style, said, *before)
     assert new == old, reply
     assert reply.startswith("Nothing changed") and "already play" in reply, reply
 
@@ -149,13 +139,13 @@ def test_a_sound_the_part_plays_already_is_said_so(tmp_path, style, said, before
 @pytest.mark.parametrize("style,said", [("rock", "let the bass walk"), ("funk", "give me a walking bass"),
                                         ("blues", "can the bass walk a bit"), ("rock", "walking bass please")])
 def test_a_walking_bass_asked_for_where_the_style_has_none_is_said(tmp_path, style, said):
-    old, new, reply = _say(tmp_path, style, said)
+    old, new, reply = edited(tmp_path, style, said)
     assert all(b >= a for a, b in zip(levels(old, "bass"), levels(new, "bass"))), reply   # fuller, as before
     assert "no walking bass" in reply.lower(), reply
 
 
 def test_a_walking_bass_in_jazz_says_no_lack(tmp_path):
-    old, new, reply = _say(tmp_path, "jazz", "let the bass walk")
+    old, new, reply = edited(tmp_path, "jazz", "let the bass walk")
     assert "no walking" not in reply.lower() and energies(new) > energies(old), reply
 
 

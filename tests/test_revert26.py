@@ -5,14 +5,11 @@ back ("go back to that") are not reported as words nobody acted on, when the tur
 from __future__ import annotations
 
 import pytest
+from edit_clips import tempos
 
 
 def _sections(plan, a, b):
     return [s for s in plan.sections if s.start_s >= a - 1e-6 and s.end_s <= b + 1e-6]
-
-
-def _tempi(plan):
-    return [s.tempo_bpm or plan.tempo_bpm for s in plan.sections]
 
 
 @pytest.mark.parametrize("said", [
@@ -28,7 +25,7 @@ def test_the_old_tempo_alone_comes_back(jazz_long, said):
     assert any(t1 > t0 for t0, t1, _, _ in late) and any(e1 > e0 for _, _, e0, e1 in late), late   # faster and livelier
     turn = jazz_long.say(said)
     now = jazz_long.plan
-    assert _tempi(now) == _tempi(before), turn.reply
+    assert tempos(now) == tempos(before), turn.reply
     assert [s.energy for s in now.sections] == [s.energy for s in edited.sections], turn.reply   # the energy stays
     assert "did not act on" not in turn.reply, turn.reply
 
@@ -37,5 +34,5 @@ def test_two_old_things_named_bring_back_the_whole_edit(jazz_long):
     before = jazz_long.plan
     jazz_long.say("after 0:20 it drags, kick it up a gear")
     turn = jazz_long.say("the old tempo and energy were better for the back half, go back to that")
-    assert _tempi(jazz_long.plan) == _tempi(before), turn.reply
+    assert tempos(jazz_long.plan) == tempos(before), turn.reply
     assert [s.energy for s in jazz_long.plan.sections] == [s.energy for s in before.sections], turn.reply
