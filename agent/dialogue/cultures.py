@@ -95,6 +95,15 @@ def _cultures(text: str, named: bool = False) -> list[tuple[Culture, re.Match]]:
 
 ERA_RE = re.compile(DECADE, re.I)
 PLACED_IN_RE = re.compile(r"\b(?:in|at) (?:the )?$", re.I)   # not "from the 90s": an era
+# A scene's words said as a moment of the video: "from the spa onwards, so the second cut", "slower after the
+# church", "till the disco": where something happens in the picture, no style wished for ("make it like a spa" is one)
+MOMENT_BEFORE_RE = re.compile(r"\b(?:from|after|since|until|till|before|up to) (?:the|that|this) $", re.I)
+MOMENT_AFTER_RE = re.compile(r" (?:on|onwards?)\b|\s*$", re.I)
+
+
+def _moment(text: str, m: re.Match) -> bool:
+    """The culture's words name a moment of the video (`MOMENT_BEFORE_RE` before them, `MOMENT_AFTER_RE` after)."""
+    return bool(MOMENT_BEFORE_RE.search(text[:m.start()]) and MOMENT_AFTER_RE.match(text, m.end()))
 
 
 def evoked(text: str, named: bool = True, current: str | None = None) -> tuple[Culture, list[re.Match]] | None:
@@ -107,7 +116,7 @@ def evoked(text: str, named: bool = True, current: str | None = None) -> tuple[C
     beside another as strongly moves away from ("from NES to 80s synth-pop", "forget reggae, a tropical house thing")."""
     hits = [(c, m) for c, m in _cultures(text, named)
             if not AWAY_RE.search(text[:m.start()]) and not _video_named(text, m) and not _seconds(text, m)
-            and not _reason(text, m) and not ARRIVING_RE.match(text, m.end())]
+            and not _reason(text, m) and not ARRIVING_RE.match(text, m.end()) and not _moment(text, m)]
     if any(not VAGUE_RE.fullmatch(m.group(0)) for _, m in hits):   # "a 70s sitcom, our theme is retro": the 70s
         hits = [(c, m) for c, m in hits if not VAGUE_RE.fullmatch(m.group(0))]
     score: dict[str, float] = {}

@@ -243,13 +243,16 @@ def _named(name: str) -> bool:
 
 def naming_only(clauses: list[str]) -> list[str]:
     """`clauses` without one that only says where a name is, when another clause speaks of that name ("from the
-    storm on, drums. The storm is the fifth shot": where the storm is, not a place of its own for the edit before)."""
+    storm on, drums. The storm is the fifth shot": where the storm is, not a place of its own for the edit before;
+    "from the spa onwards, so the second cut, ...": where the spa is)."""
     lows = [f" {words(x.lower())} " for x in clauses]
 
     def names_only(k: int) -> bool:
         text, found = defined(shorthand(lows[k].strip()))
         return bool(found) and only_place(text) and \
-            any(_name_re(name).search(low) for name in found for j, low in enumerate(lows) if j != k)
+            any(_name_re(name).search(low) for name in found for j, low in enumerate(lows) if j != k) or \
+            k > 0 and bool(NAME_PLACE_RE.match(lows[k])) and bool(w := FROM_NAME_RE.match(lows[k - 1])) and \
+            is_name(w.group("name"))   # "from the spa onwards, so the second cut": the spa's place, no place of its own
     return [x for k, x in enumerate(clauses) if not names_only(k)]
 
 
@@ -275,6 +278,11 @@ SEEN_SAID_RE = re.compile(r"\b(?:where|when|while)\b")
 # "shots 2 to 4, which is the wedding"): "the boat trip" is that place from then on
 THATS_NAME_RE = re.compile(rf"^\s*(?:that'?s|thats|that is|which is|it'?s|this is) {DET} (?P<name>{WORD}(?: {WORD})?)"
                            r"(?: (?:on|in|at|by|of|with|to|from|round|across) [a-z' -]+)?\s*$")
+# A name said as where a stretch starts, then its place in a clause of its own ("from the spa onwards, so the second
+# cut, gentler"; "till the toast, that's 0:40, ..."): "the spa" is that place, and the stretch runs from it or up to it
+FROM_NAME_RE = re.compile(rf"^\s*(?:from|after|since|until|till|up to|before) {DET} {lasting.NAME}(?: on| onwards?)?\s*$")
+NAME_PLACE_RE = re.compile(rf"^\s*(?:so|that'?s|thats|that is|which is|which'?s|i e|ie|meaning|aka|i mean|namely|"
+                           rf"it'?s) (?:(?:at|on|around|in) )?(?P<place>{STRETCH})\s*$")
 PLACE_ON_RE = re.compile(rf"^\s*(?P<from>from |after )?(?P<place>{STRETCH})(?P<on> on| onwards?| to the (?:very )?end)?\s*$")
 
 
@@ -302,6 +310,10 @@ def beside(clauses: list[str]) -> dict[str, str]:
                 (p := PLACE_ON_RE.match(clauses[k - 1])):
             on = p["on"] or p["from"] and not re.search(r"\b(?:to|till|until|-)\b", p["place"])
             found[name] = f"from {p['place']} on" if on else p["place"]
+            continue
+        if k + 1 < len(clauses) and (w := FROM_NAME_RE.match(clause)) and is_name(name := w.group("name")) and \
+                (p := NAME_PLACE_RE.match(clauses[k + 1])):
+            found[name] = p["place"]
             continue
         if k and (w := THATS_WHERE_RE.match(clause)) and is_name(name := w.group("name")):
             said_before = [m for c in clauses[max(0, k - 2):k] for m in PLACE_SAID_RE.finditer(c)]   # (past an "eh")
