@@ -81,9 +81,10 @@ CHANGES = PICTURE_CHANGES[0]
 # "the first edit", "the final change", "the second scene change": a cut, counted
 CUT_NAMES = rf"\b{ORD} (?:edit|change|picture change|shot change|scene change|transition|jump)\b"
 
-# A crash said with its cymbal: "a splash cymbal", "a cymbal bash", "smash a cymbal", "a big cymbal hit"
+# A crash said with its cymbal: "a splash cymbal", "a cymbal bash", "smash a cymbal", "a big cymbal hit", "a big cymbal
+# moment on the fourth cut"
 CRASH = ((r"\b(?:splash|crash|china|ride) cymbal\b|\bcymbal (?:crash|splash|bash|smash|hit|hits?)\b|"
-          r"\b(?:smash|bash|whack|hit|crash) (?:a|the|some) cymbals?\b|\b(?:a|one) (?:(?:little|small|quick|big|soft|single) )?cymbal\b"
+          r"\b(?:smash|bash|whack|hit|crash) (?:a|the|some) cymbals?\b|\b(?:a|one) (?:(?:little|small|quick|big|huge|massive|soft|single) )?cymbal(?: (?:moment|sound))?\b"
           r"(?= (?:when|as|on|at|where|right|just|about|around|\d))|\bsmash(?:es)?\b(?! (?:hit|cut))|\bsplash\b|\bbash\b", " crash "),
          (r"\b(?:bass|sub)[- ]drop\b(?= (?:right |just )?(?:on|at|when|as|@) )", " crash "))   # "a bass drop on the third cut": no bass out
 # The words that say a mark is light ("a soft hit", "just a gentle accent"), one list: `marks` (a lighter mark said
@@ -92,7 +93,7 @@ LIGHT_WORDS = r"gentle|soft|small|little|lil|tiny|light|subtle|quiet"
 LIGHT_SAID_RE = re.compile(rf"(?:(?:{LIGHT_WORDS}) ?)+")   # "a soft little bell": light so; "a nice chime": light all the same
 # An accent said otherwise: "a big thump", "a drum hit", "punctuate the cut", "something to sell the cut", "make
 # it land"
-ACCENT = ((r"\b(?:thump|thud|kick drum hit|drum hit|musical hit)\b(?! (?:up|down)\b)", " hit "),
+ACCENT = ((r"\b(?:thump|thud|kick drum hit|drum hit|musical hit|drum moment)\b(?! (?:up|down)\b)", " hit "),
           # the music arriving on a moment, said with no subject after what comes before it ("first shot quiet, then
           # kick in on the first cut"): a hit there ("the drums kick in", "the music kicks in at 0:20" are entries)
           (r"(?:^ *|\bthen |\band |\bafter that )(?:(?:really|properly|hard|big) )?(?:kick|slam|crash|burst) in(?= (?:hard |big )?(?:right |just )?(?:on|at) )",
