@@ -1,0 +1,89 @@
+"""A change the user refuses, a part placed under, behind or over the music or another part ("don't put the piano
+behind the drums", "please don't lay strings under it", "no need to slip an organ underneath", "without putting it
+behind the drums"), or a part added with a refusal that is no prohibition ("let's not add strings", "no need to add a
+cello"): nothing of it is made, by any reader. The words are taken out before the readers run (the grammar read the
+placing and not the "don't"; with that reader silent, the model or another reader added the part or raised the
+energy), so a request that is only the refusal changes nothing and the reply says why (`Refused`), and one with a
+counter-instruction beside it is that instruction alone, its "it" and "them" the parts the refusal named.
+
+    rest, acts = refused("don't put the piano behind the drums, put it in front of them")
+    # rest: "put the piano in front of the drums"; acts: ["put the piano behind the drums"]
+
+"Don't add drums" ("please don't add a pad under everything") is a prohibition, `prohibited`'s (the part out where it plays, kept out after); a refusal of how far
+("don't put the piano so far behind the drums") is a level, and a complaint ("don't let the drums drown the piano") a
+balance: neither is read here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from v2m.agent.dialogue.edit_log import NO_CHANGE
+from v2m.agent.dialogue.mentions import INSTR_ALT
+from v2m.agent.dialogue.patterns import LazyPattern
+from v2m.agent.dialogue.where import Ask
+
+
+class Refused(Ask):
+    """A request that only refuses a change: the plan as it was, and the message the reply, which asks nothing."""
+
+
+# a refusal ("don't", "never", "let's not") or no need ("no need to", "you don't have to") before the verb; a verb of
+# placing after "without", "instead of", "rather than" ("bring the piano up without putting it behind the drums")
+HARD = r"(?:don'?t|do not|never|shouldn'?t|should not|won'?t|will not)(?: ever)?"
+SOFT = r"(?:let'?s not|let us not|(?:there'?s |there is )?no need to|(?:you|we|u) (?:don'?t|do not) (?:need|have) to|(?:you|we) needn'?t)"
+GERUND = r"(?:without|instead of|rather than)"
+PLACING = {"put": "putting", "push": "pushing", "move": "moving", "set": "setting", "place": "placing", "sit": "sitting",
+           "drop": "dropping", "shove": "shoving", "send": "sending", "stick": "sticking", "tuck": "tucking", "lay": "laying",
+           "layer": "layering", "slip": "slipping", "slide": "sliding", "throw": "throwing", "add": "adding",
+           "bring": "bringing"}
+BASE = {g: v for v, g in PLACING.items()}
+ADDING = r"(?:add|bring in|include|throw in|put in|layer in)"   # a part added with no place under or over: refused softly only
+DET = r"(?:(?:the|a|an|some|any|that|this|my|our|your) )"
+PART = rf"(?:{DET}?(?:[a-z]+ )??{INSTR_ALT}(?:s|es)?(?: (?:pad|pads|line|lines|part|bed|layer|drone|wash))?|it|them)"
+OVER = r"(?:under|underneath|beneath|below|behind|in front of|over|above|on top of|ahead of)"
+ON = rf"(?:{DET}?{INSTR_ALT}(?:s|es)?|it|this|that|them|everything|it all|all of it|the (?:music|track|mix|rest|others|band))"
+PLACE = r"(?: (?:in|at|during|for|from|after|before|until|till|throughout|through) [^,;.!?]*?)?"
+END = r"(?=\s*(?:[,;.!?]|$|\b(?:but|and|instead|just|rather)\b))"
+REFUSED_RE = LazyPattern(
+    rf"(?:\b(?:and|but|so|please|just|pls)\s+)*(?:\b(?:{HARD} (?!add\b)|{SOFT} )(?P<verb>{'|'.join(PLACING)})|\b{GERUND} (?P<ing>{'|'.join(BASE)}))"
+    rf" (?P<part>{PART})(?: (?:way|further|back|in))? {OVER}(?: (?P<on>{ON}))?{PLACE}{END}"
+    rf"|(?:\b(?:and|but|so|please|just|pls)\s+)*\b{SOFT} (?P<add>{ADDING}) (?P<added>{PART}){PLACE}{END}", re.I)
+# a pronoun of the counter-instruction: after its verb, the part refused; after a place word, the part it was placed by
+VERB_IT_RE = re.compile(r"\b(put|push|move|bring|set|place|keep|have|make|get|turn|let|lay|layer|slip|give) (it|them)\b", re.I)
+OVER_IT_RE = re.compile(r"\b(in front of|over|above|on top of|ahead of|behind|under|beneath|below|than|against) (it|them)\b", re.I)
+BY_PART_RE = LazyPattern(rf"{DET}?{INSTR_ALT}(?:s|es)?", re.I)
+LEFT_RE = re.compile(r"^[\s,;.!?]*(?:(?:and|but|so|instead|rather|just|please|pls)\b[\s,;.!?]*)*", re.I)   # what opens the rest
+WORD_RE = re.compile(r"[a-z]{2,}", re.I)
+
+
+def refused(request: str) -> tuple[str, list[str]]:
+    """`request` without the changes it refuses (their pronouns said as the parts), and each refused change as said
+    in the base form ("put the piano behind the drums"); `request` and [] where it refuses none."""
+    acts, parts, out, at = [], [], [], 0
+    for m in REFUSED_RE.finditer(request):
+        verb = m["verb"] or BASE.get((m["ing"] or "").lower()) or m["add"]
+        said = m.group(0)[m.start("part" if m["part"] else "added") - m.start():].strip()
+        acts.append(f"{verb.lower()} {said}")
+        parts.append((m["part"] or m["added"], m["on"]))
+        out.append(request[at:m.start()])
+        at = m.end()
+    if not acts:
+        return request, []
+    rest = " ".join(x.strip(" ,;") for x in [*out, request[at:]] if x.strip(" ,;"))
+    rest = LEFT_RE.sub("", rest).strip()
+    first, by = next(((p, o) for p, o in parts if p.lower() not in ("it", "them")), (None, None))
+    if first:   # "..., put it in front of them": the piano in front of the drums
+        rest = VERB_IT_RE.sub(lambda x: f"{x[1]} {first}", rest)
+        if by and BY_PART_RE.fullmatch(by):   # (not "under it": the music)
+            rest = OVER_IT_RE.sub(lambda x: f"{x[1]} {by}", rest)
+    return rest, acts
+
+
+def only_refused(request: str) -> str:
+    """`request` without the changes it refuses; raises `Refused` when nothing else is left, its message what the
+    reply says: nothing changed, as asked."""
+    rest, acts = refused(request)
+    if not acts or WORD_RE.search(rest):
+        return rest
+    raise Refused(f"{NO_CHANGE}: as you asked, I did not {' or '.join(acts)}.")
