@@ -44,6 +44,10 @@ def _same(old, new) -> bool:
     ("jazz", "no need to add strings"),
     ("jazz", "let's not add strings"),
     ("rock", "you don't need to add a cello"),
+    ("jazz", "don't put the piano behind the drums yet"),
+    ("jazz", "don't put the piano behind the drums, it's fine as is"),
+    ("rock", "the drums are fine, please don't tuck them under the guitar"),
+    ("orchestral", "without adding a choir"),
 ])
 def test_a_refused_change_changes_nothing_and_says_so(tmp_path, style, said):
     s = open_long(tmp_path, style)
@@ -59,6 +63,7 @@ def test_a_refused_change_changes_nothing_and_says_so(tmp_path, style, said):
     ("jazz", "don't push the sax behind the piano, bring it forward instead", "melody", None),
     ("rock", "no need to put the bass under the guitar, just turn the drums down", None, "drums"),
     ("jazz", "bring the piano up without putting it behind the drums", "harmony", None),
+    ("jazz", "instead of adding strings, bring the piano up", "harmony", None),
 ])
 def test_a_counter_instruction_beside_a_refusal_is_made(tmp_path, style, said, up, down):
     old, new, reply = edited(tmp_path, style, said)
@@ -66,7 +71,15 @@ def test_a_counter_instruction_beside_a_refusal_is_made(tmp_path, style, said, u
         assert all(b > a for a, b in zip(levels(old, up), levels(new, up))), reply
     if down:
         assert all(b < a for a, b in zip(levels(old, down), levels(new, down))), reply
-    assert "as you asked" not in reply, reply
+    assert "as you asked" not in reply and "did not act on" not in reply, reply
+    assert set(new.instrumentation) == set(old.instrumentation), reply
+
+
+@pytest.mark.parametrize("style,said", [("jazz", "rather than putting a pad under it, make it warmer"),
+                                        ("orchestral", "no need to lay a choir under it, just slower")])
+def test_an_it_beside_a_refusal_that_is_the_music_stays_the_music(tmp_path, style, said):
+    old, new, reply = edited(tmp_path, style, said)
+    assert set(new.instrumentation) == set(old.instrumentation) and new != old, reply
 
 
 @pytest.mark.parametrize("style,said,role,gm", [

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue.approval import approves
 from v2m.agent.dialogue.edit_log import NO_CHANGE
 from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.patterns import LazyPattern
@@ -39,21 +40,26 @@ PLACING = {"put": "putting", "push": "pushing", "move": "moving", "set": "settin
            "bring": "bringing"}
 BASE = {g: v for v, g in PLACING.items()}
 ADDING = r"(?:add|bring in|include|throw in|put in|layer in)"   # a part added with no place under or over: refused softly only
+ADDED = {"adding": "add", "bringing in": "bring in", "including": "include", "throwing in": "throw in", "putting in": "put in",
+         "layering in": "layer in"}   # ("instead of adding strings, bring the piano up")
 DET = r"(?:(?:the|a|an|some|any|that|this|my|our|your) )"
 PART = rf"(?:{DET}?(?:[a-z]+ )??{INSTR_ALT}(?:s|es)?(?: (?:pad|pads|line|lines|part|bed|layer|drone|wash))?|it|them)"
 OVER = r"(?:under|underneath|beneath|below|behind|in front of|over|above|on top of|ahead of)"
 ON = rf"(?:{DET}?{INSTR_ALT}(?:s|es)?|it|this|that|them|everything|it all|all of it|the (?:music|track|mix|rest|others|band))"
 PLACE = r"(?: (?:in|at|during|for|from|after|before|until|till|throughout|through) [^,;.!?]*?)?"
-END = r"(?=\s*(?:[,;.!?]|$|\b(?:but|and|instead|just|rather)\b))"
+END = r"(?: (?:yet|for now|for the moment|please|pls))?(?=\s*(?:[,;.!?]|$|\b(?:but|and|instead|just|rather)\b))"   # ("yet": still none now)
 REFUSED_RE = LazyPattern(
     rf"(?:\b(?:and|but|so|please|just|pls)\s+)*(?:\b(?:{HARD} (?!add\b)|{SOFT} )(?P<verb>{'|'.join(PLACING)})|\b{GERUND} (?P<ing>{'|'.join(BASE)}))"
     rf" (?P<part>{PART})(?: (?:way|further|back|in))? {OVER}(?: (?P<on>{ON}))?{PLACE}{END}"
-    rf"|(?:\b(?:and|but|so|please|just|pls)\s+)*\b{SOFT} (?P<add>{ADDING}) (?P<added>{PART}){PLACE}{END}", re.I)
+    rf"|(?:\b(?:and|but|so|please|just|pls)\s+)*(?:\b{SOFT} (?P<add>{ADDING})|\b{GERUND} (?P<adding>{'|'.join(ADDED)})) (?P<added>{PART}){PLACE}{END}", re.I)
 # a pronoun of the counter-instruction: after its verb, the part refused; after a place word, the part it was placed by
-VERB_IT_RE = re.compile(r"\b(put|push|move|bring|set|place|keep|have|make|get|turn|let|lay|layer|slip|give) (it|them)\b", re.I)
+VERB_IT_RE = re.compile(r"\b(put|push|move|bring|set|place|pull|lay|layer|slip|sit|tuck) (it|them)\b", re.I)   # ("make it warmer": the music)
 OVER_IT_RE = re.compile(r"\b(in front of|over|above|on top of|ahead of|behind|under|beneath|below|than|against) (it|them)\b", re.I)
 BY_PART_RE = LazyPattern(rf"{DET}?{INSTR_ALT}(?:s|es)?", re.I)
 LEFT_RE = re.compile(r"^[\s,;.!?]*(?:(?:and|but|so|instead|rather|just|please|pls)\b[\s,;.!?]*)*", re.I)   # what opens the rest
+PLEASE_RE = re.compile(r"\s+(?:please|pls)$", re.I)
+AS_IS_RE = re.compile(r"^(?:it'?s|it is|that'?s|that is|(?:the|my) [a-z]+ (?:is|are|'s)) (?:fine|good|ok|okay|great|perfect|right)"
+                      r"(?: (?:as (?:it is|is|they are)|where (?:it is|they are)|like (?:that|this)|now|there))?\W*$", re.I)
 WORD_RE = re.compile(r"[a-z]{2,}", re.I)
 
 
@@ -62,8 +68,8 @@ def refused(request: str) -> tuple[str, list[str]]:
     in the base form ("put the piano behind the drums"); `request` and [] where it refuses none."""
     acts, parts, out, at = [], [], [], 0
     for m in REFUSED_RE.finditer(request):
-        verb = m["verb"] or BASE.get((m["ing"] or "").lower()) or m["add"]
-        said = m.group(0)[m.start("part" if m["part"] else "added") - m.start():].strip()
+        verb = m["verb"] or BASE.get((m["ing"] or "").lower()) or m["add"] or ADDED[m["adding"].lower()]
+        said = PLEASE_RE.sub("", m.group(0)[m.start("part" if m["part"] else "added") - m.start():].strip())
         acts.append(f"{verb.lower()} {said}")
         parts.append((m["part"] or m["added"], m["on"]))
         out.append(request[at:m.start()])
@@ -80,10 +86,22 @@ def refused(request: str) -> tuple[str, list[str]]:
     return rest, acts
 
 
-def only_refused(request: str) -> str:
-    """`request` without the changes it refuses; raises `Refused` when nothing else is left, its message what the
-    reply says: nothing changed, as asked."""
+def _asked(request: str) -> tuple[str, list[str]]:
+    """`refused`, the rest "" where it asks nothing (", it's fine as is", "the drums are fine")."""
     rest, acts = refused(request)
-    if not acts or WORD_RE.search(rest):
-        return rest
+    return (rest if WORD_RE.search(rest) and not (approves(rest) or AS_IS_RE.match(rest)) else ""), acts
+
+
+def left(request: str) -> str:
+    """What `request` asks beside the changes it refuses; `request` itself where it refuses none or asks nothing else."""
+    rest, acts = _asked(request)
+    return rest if acts and rest else request
+
+
+def only_refused(request: str) -> str:
+    """`request` without the changes it refuses; raises `Refused` when nothing else is asked, its message what the
+    reply says: nothing changed, as asked."""
+    rest, acts = _asked(request)
+    if not acts or rest:
+        return rest or request
     raise Refused(f"{NO_CHANGE}: as you asked, I did not {' or '.join(acts)}.")

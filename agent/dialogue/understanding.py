@@ -326,7 +326,7 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=sound_effects.reply(effect))
     try:
         heard_as = into_it.named(moment_table.placed(lacking(unpraised(request)), history))   # "when he proposes": shot 6
-        heard_as = refused.refused(heard_as)[0] or heard_as   # what a refusal leaves, which is all that is read (`unread` too)
+        heard_as = refused.left(heard_as)   # what a refusal leaves ("..., put it in front of them"), all that is read (`unread` too)
         intents = style_first(from_last_revert(references.one_thing_back(understand(analysis, plan, heard_as, history), heard_as)))
         new = apply_intents(analysis, plan, intents, history, passed := [])
     except Ask as q:   # (a request that only refuses a change: no question, the reply says nothing changed)
