@@ -48,6 +48,8 @@ def _same(old, new) -> bool:
     ("jazz", "don't put the piano behind the drums, it's fine as is"),
     ("rock", "the drums are fine, please don't tuck them under the guitar"),
     ("orchestral", "without adding a choir"),
+    ("jazz", "actually, don't put the piano behind the drums"),
+    ("rock", "ok so no need to put a choir under it, thanks"),
 ])
 def test_a_refused_change_changes_nothing_and_says_so(tmp_path, style, said):
     s = open_long(tmp_path, style)
@@ -92,6 +94,21 @@ def test_a_part_named_instead_of_a_refused_one_comes_in(tmp_path, style, said, r
     assert gm in new.instrumentation.values(), reply
     assert not any("cello" in v.lower() or v == "String Ensemble 1" and k not in old.instrumentation
                    for k, v in new.instrumentation.items()), reply
+
+
+@pytest.mark.parametrize("style,first,then", [
+    ("jazz", "put the piano behind the drums", "actually, don't put the piano behind the drums"),
+    ("jazz", "push the sax behind the piano", "no, don't push it behind the piano"),
+    ("rock", "put a cello under it", "no don't put a cello under it"),
+    ("orchestral", "lay a choir under it", "hmm, no need to lay a choir under it"),
+])
+def test_a_refusal_of_the_change_just_made_takes_it_back(tmp_path, style, first, then):
+    s = open_long(tmp_path, style)
+    old = s.plan
+    assert not s.say(first).question
+    turn = s.say(then)
+    assert not turn.question, turn.reply
+    assert _same(old, s.plan), turn.reply
 
 
 # ----------------------------------------------------------------------------- 2. a technique beside another part's level

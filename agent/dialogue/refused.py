@@ -17,12 +17,14 @@ balance: neither is read here.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from v2m.agent.dialogue.approval import approves
-from v2m.agent.dialogue.edit_log import NO_CHANGE
-from v2m.agent.dialogue.mentions import INSTR_ALT
-from v2m.agent.dialogue.patterns import LazyPattern
+from v2m.agent.dialogue.edit_log import NO_CHANGE, last_request
+from v2m.agent.dialogue.mentions import INSTR_ALT, named_parts
+from v2m.agent.dialogue.patterns import OPENERS, LazyPattern
 from v2m.agent.dialogue.where import Ask
+from v2m.tools.contract import EditIntent, ScorePlan
 
 
 class Refused(Ask):
@@ -47,7 +49,7 @@ PART = rf"(?:{DET}?(?:[a-z]+ )??{INSTR_ALT}(?:s|es)?(?: (?:pad|pads|line|lines|p
 OVER = r"(?:under|underneath|beneath|below|behind|in front of|over|above|on top of|ahead of)"
 ON = rf"(?:{DET}?{INSTR_ALT}(?:s|es)?|it|this|that|them|everything|it all|all of it|the (?:music|track|mix|rest|others|band))"
 PLACE = r"(?: (?:in|at|during|for|from|after|before|until|till|throughout|through) [^,;.!?]*?)?"
-END = r"(?: (?:yet|for now|for the moment|please|pls))?(?=\s*(?:[,;.!?]|$|\b(?:but|and|instead|just|rather)\b))"   # ("yet": still none now)
+END = r"(?: (?:yet|for now|for the moment|please|pls|thanks|thank you))?(?=\s*(?:[,;.!?]|$|\b(?:but|and|instead|just|rather)\b))"   # ("yet": still none now)
 REFUSED_RE = LazyPattern(
     rf"(?:\b(?:and|but|so|please|just|pls)\s+)*(?:\b(?:{HARD} (?!add\b)|{SOFT} )(?P<verb>{'|'.join(PLACING)})|\b{GERUND} (?P<ing>{'|'.join(BASE)}))"
     rf" (?P<part>{PART})(?: (?:way|further|back|in))? {OVER}(?: (?P<on>{ON}))?{PLACE}{END}"
@@ -55,9 +57,11 @@ REFUSED_RE = LazyPattern(
 # a pronoun of the counter-instruction: after its verb, the part refused; after a place word, the part it was placed by
 VERB_IT_RE = re.compile(r"\b(put|push|move|bring|set|place|pull|lay|layer|slip|sit|tuck) (it|them)\b", re.I)   # ("make it warmer": the music)
 OVER_IT_RE = re.compile(r"\b(in front of|over|above|on top of|ahead of|behind|under|beneath|below|than|against) (it|them)\b", re.I)
+OVER_WORD_RE = re.compile(OVER, re.I)
 BY_PART_RE = LazyPattern(rf"{DET}?{INSTR_ALT}(?:s|es)?", re.I)
-LEFT_RE = re.compile(r"^[\s,;.!?]*(?:(?:and|but|so|instead|rather|just|please|pls)\b[\s,;.!?]*)*", re.I)   # what opens the rest
-PLEASE_RE = re.compile(r"\s+(?:please|pls)$", re.I)
+LEFT_RE = re.compile(rf"^\W*(?:(?:{OPENERS}|no|nope|nah|actually|wait|sorry|and|but|instead|rather|just|please|pls|thanks|thank you)(?:\W+|$))*"
+                     r"|\W*\b(?:please|pls|thanks|thank you|instead)\W*$", re.I)   # what opens or closes the rest and asks nothing
+PLEASE_RE = re.compile(r"\s+(?:please|pls|thanks|thank you)$", re.I)
 AS_IS_RE = re.compile(r"^(?:it'?s|it is|that'?s|that is|(?:the|my) [a-z]+ (?:is|are|'s)) (?:fine|good|ok|okay|great|perfect|right)"
                       r"(?: (?:as (?:it is|is|they are)|where (?:it is|they are)|like (?:that|this)|now|there))?\W*$", re.I)
 WORD_RE = re.compile(r"[a-z]{2,}", re.I)
@@ -105,3 +109,30 @@ def only_refused(request: str) -> str:
     if not acts or rest:
         return rest or request
     raise Refused(f"{NO_CHANGE}: as you asked, I did not {' or '.join(acts)}.")
+
+
+def withdrawn(request: str, history: list[ScorePlan] | None, read: Callable[..., list[EditIntent]],
+              last: Callable[[], list[EditIntent]]) -> list[EditIntent] | None:
+    """A refusal of the change the last edit made ("put the piano behind the drums", then "no, don't put the piano behind
+    the drums"): that edit taken back. `read(plan, words, history)` reads words as an edit, `last()` the last edit's
+    intents; None where the request refuses something else, or asks more beside the refusal."""
+    rest, acts = _asked(request)
+    if not acts or rest or not history or len(history) < 2 or not (before := last()):
+        return None
+    for act in acts:
+        try:
+            mine = read(history[-2], act, history[:-1])
+        except Ask:
+            continue
+        if _kinds(mine) == _kinds(before):
+            return [EditIntent(what="revert", version=-1, text=request[:400])]
+    said = last_request(history).lower()
+    for act in acts if all(it.what in ("balance", "add") for it in before) else ():   # "no, don't put it behind the drums": the same place word, each part it names named there
+        over, parts = OVER_WORD_RE.search(act), named_parts(act.lower())
+        if over and parts and f" {over[0].lower()} " in f" {said} " and set(parts) <= set(named_parts(said)):
+            return [EditIntent(what="revert", version=-1, text=request[:400])]
+    return None
+
+
+def _kinds(intents: list[EditIntent]) -> list[tuple]:
+    return [(it.what, it.direction, it.value, it.target, it.scope) for it in intents]

@@ -158,7 +158,8 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     if offer := bell_sound.asked(request, plan):   # "not so twinkly" where sleigh bells play: they, or the whole?
         raise offer
 
-    again = named_back.stretch_back(request, history, partial(understand, analysis)) or before_that.before_named(request, history) or \
+    again = refused.withdrawn(request, history, partial(understand, analysis), partial(_last_asked, analysis, history)) or \
+        named_back.stretch_back(request, history, partial(understand, analysis)) or before_that.before_named(request, history) or \
         meant_kind.gone(analysis, request, history, partial(understand, analysis), last_place(history)) or \
         part_undo.undone(request, history) or kept_instead.read(request, history) or \
         add_corrected.redone(request, history, partial(understand, analysis)) or \
