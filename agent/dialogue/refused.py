@@ -48,7 +48,8 @@ DET = r"(?:(?:the|a|an|some|any|that|this|my|our|your) )"
 PART = rf"(?:{DET}?(?:[a-z]+ )??{INSTR_ALT}(?:s|es)?(?: (?:pad|pads|line|lines|part|bed|layer|drone|wash))?|it|them)"
 OVER = r"(?:under|underneath|beneath|below|behind|in front of|over|above|on top of|ahead of)"
 ON = rf"(?:{DET}?{INSTR_ALT}(?:s|es)?|it|this|that|them|everything|it all|all of it|the (?:music|track|mix|rest|others|band))"
-PLACE = r"(?: (?:in|at|during|for|from|after|before|until|till|throughout|through) [^,;.!?]*?)?"
+# (not "until" or "before": "no need to bring in the strings until shot 3" brings them in there)
+PLACE = r"(?: (?:in|at|during|for|from|after|throughout|through) [^,;.!?]*?)?"
 END = r"(?: (?:yet|for now|for the moment|please|pls|thanks|thank you))?(?=\s*(?:[,;.!?]|$|\b(?:but|and|instead|just|rather)\b))"   # ("yet": still none now)
 REFUSED_RE = LazyPattern(
     rf"(?:\b(?:and|but|so|please|just|pls)\s+)*(?:\b(?:{HARD} (?!add\b)|{SOFT} )(?P<verb>{'|'.join(PLACING)})|\b{GERUND} (?P<ing>{'|'.join(BASE)}))"
