@@ -67,7 +67,6 @@ def test_a_refused_change_changes_nothing_and_says_so(tmp_path, style, said):
     ("jazz", "bring the piano up without putting it behind the drums", "harmony", None),
     ("jazz", "instead of adding strings, bring the piano up", "harmony", None),
 ])
-
 def test_a_counter_instruction_beside_a_refusal_is_made(tmp_path, style, said, up, down):
     old, new, reply = edited(tmp_path, style, said)
     if up:
