@@ -149,6 +149,9 @@ def read(t: str, want) -> str:
     if (m := behind.PUT_RE.search(t)):   # "push the piano behind the bass": the one behind down against the other
         want("balance", value=m.group(2), target=m.group(1), direction="up")
         return eat(t, m)
+    if (m := behind.FRONT_RE.search(t)):   # "put the piano in front of the drums": the one in front up against the other
+        want("balance", value=m.group(1), target=m.group(2), direction="up")
+        return eat(t, m)
     if (m := behind.ADDED_RE.search(t) or behind.LAID_RE.search(t)) and not prohibited.negated(t, m):   # ("the pad behind everything is too much": a complaint's subject)
         want("add", value=m.group(1))  # "organ pad under everything", "soft strings behind the piano": a part underneath the others ("tuck the bass under": down)
         return eat(t, m)

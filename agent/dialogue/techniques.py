@@ -77,9 +77,42 @@ def read(c, t: str) -> str:
     `clauses.Clause`'s), which `played` makes that technique; returns `t` with the part and the technique eaten. A
     part taken out, turned up or down or not played so ("no muted guitar", "nudge the brushes up", "not so staccato")
     is the other readers'; so is a technique named alone ("pizzicato please": its own part, `played`'s)."""
-    if c.negative or (tech := asked(t)) is None or OUT_RE.search(t) or LEVEL_RE.search(t) or NOT_RE.search(t):
+    if c.negative or (tech := asked(t)) is None:
         return t
-    parts = [m for m in PART_RE.finditer(t) if tech.said.sub("", m.group(1)).strip()]   # ("brushes": the technique's word)
+    if OUT_RE.search(t) or LEVEL_RE.search(t) or NOT_RE.search(t):   # "the guitar palm muted and the bass up": the
+        one = _apart(t, tech)                                          # technique's own part, the other part's level left
+        return t if one is None else t[:one[0]] + ARTICLE_RE.sub(lambda m: " " * len(m[0]), _read(c, t[one[0]:one[1]], tech)) + t[one[1]:]
+    return _read(c, t, tech)
+
+
+AND_RE = re.compile(r"\s+(?:and|&|plus)\s+")
+ARTICLE_RE = re.compile(r"\b(?:the|a|an|my|our|your)\b")   # left of the piece read, so the rest starts at the other part
+
+
+def _apart(t: str, tech: Technique) -> tuple[int, int] | None:
+    """Where in `t` the technique is said with its part, "and" apart from another part's change that asks no technique
+    ("the guitar palm muted and the bass up", "the bass up a bit and the guitar palm muted"); None where no such piece
+    (the level, the removal or the "not" is the technique's own part's: "the guitar palm muted and louder")."""
+    edges = [0, *(x for m in AND_RE.finditer(t) for x in (m.start(), m.end())), len(t)]
+    pieces = list(zip(edges[::2], edges[1::2]))
+    own = [(a, b) for a, b in pieces if tech.said.search(t[a:b])]
+    if len(pieces) < 2 or len(own) != 1:
+        return None
+    a, b = own[0]
+    others = [t[x:y] for x, y in pieces if (x, y) != own[0]]
+    if OUT_RE.search(t[a:b]) or LEVEL_RE.search(t[a:b]) or NOT_RE.search(t[a:b]) or not _parts(t[a:b], tech) or \
+            not all(PART_RE.search(x) and not tech.said.search(x) for x in others):
+        return None
+    return a, b
+
+
+def _parts(t: str, tech: Technique) -> list[re.Match]:
+    return [m for m in PART_RE.finditer(t) if tech.said.sub("", m.group(1)).strip()]   # ("brushes": the technique's word)
+
+
+def _read(c, t: str, tech: Technique) -> str:
+    """Each part `t` names asked for (`c.want`), `t` with the parts and the technique eaten."""
+    parts = _parts(t, tech)
     for m in parts:
         c.want("add", value=m.group(1))
     for m in [*parts, *(tech.said.finditer(t) if parts else ())]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bar_places, bare_bpm, counted, before_that, bell_sound, character, compared, complaints, cultures, decades, drops, edit_log, edits, entries, exclusions, fade_ins, followups, fronted, halfway, idioms, input_guard, into_it, kept_instead, keyed, landed, loose_places, marks, marks_kept, meant_kind, meant_places, messages, moment_answers, moment_table, moments, music_ends, music_places, named_back, names, noted, orchestration, picture_places, plainly, part_levels, part_places, part_undo, prohibited, readings, recall, references, returns, self_repair, settings, settled_parts, sound_effects, shifts, sides, silence, spoken_times, standing, starts, techniques, unread, versions, vocab
+from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bar_places, bare_bpm, counted, before_that, bell_sound, character, compared, complaints, cultures, decades, drops, edit_log, edits, entries, exclusions, fade_ins, followups, fronted, halfway, idioms, input_guard, into_it, kept_instead, keyed, landed, loose_places, marks, marks_kept, meant_kind, meant_places, messages, moment_answers, moment_table, moments, music_ends, music_places, named_back, names, noted, orchestration, picture_places, plainly, part_levels, part_places, part_undo, prohibited, readings, recall, refused, references, returns, self_repair, settings, settled_parts, sound_effects, shifts, sides, silence, spoken_times, standing, starts, techniques, unread, versions, vocab
 from v2m.agent.dialogue.changes import NOTHING, describe, diff, same_music
 from v2m.agent.dialogue.intents import apply_intents, scope_of
 from v2m.agent.dialogue.runons import punctuated
@@ -158,7 +158,8 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     if offer := bell_sound.asked(request, plan):   # "not so twinkly" where sleigh bells play: they, or the whole?
         raise offer
 
-    again = named_back.stretch_back(request, history, partial(understand, analysis)) or before_that.before_named(request, history) or \
+    again = refused.withdrawn(request, history, partial(understand, analysis), partial(_last_asked, analysis, history)) or \
+        named_back.stretch_back(request, history, partial(understand, analysis)) or before_that.before_named(request, history) or \
         meant_kind.gone(analysis, request, history, partial(understand, analysis), last_place(history)) or \
         part_undo.undone(request, history) or kept_instead.read(request, history) or \
         add_corrected.redone(request, history, partial(understand, analysis)) or \
@@ -184,6 +185,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     request = punctuated(part_levels.plain(mended(request)))   # "the begining is to fast": as the readers of an edit should see it
     request = compared.against(vocab.RHYTHM_SECTION_RE.sub("drums and bass", request), plan)   # "the rhythm section is too insistent": both parts; "quieter than the drums": the drums louder
     request, held = settings.holding(music_places.answered(drops.answered(request)))   # "calmer, but keep the tempo": no reader hears "tempo" as asked
+    request = refused.only_refused(request)   # "don't put the piano behind the drums": nothing, said; ", put it in front of them": that
     request = prohibited.unordered(request, partial(versions.plays, plan))   # "you don't add drums, do you?", "don't add drums yet": no order, asked
     if bare := drops.bare(request):   # "the drop" alone: where and what, not a style its word sits near
         raise Ask(bare)
@@ -325,10 +327,11 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=sound_effects.reply(effect))
     try:
         heard_as = into_it.named(moment_table.placed(lacking(unpraised(request)), history))   # "when he proposes": shot 6
+        heard_as = refused.left(heard_as)   # what a refusal leaves ("..., put it in front of them"), all that is read (`unread` too)
         intents = style_first(from_last_revert(references.one_thing_back(understand(analysis, plan, heard_as, history), heard_as)))
         new = apply_intents(analysis, plan, intents, history, passed := [])
-    except Ask as q:
-        return PlanResult(plan=plan, reasoning=plan.reasoning, reply=str(q), question=str(q),
+    except Ask as q:   # (a request that only refuses a change: no question, the reply says nothing changed)
+        return PlanResult(plan=plan, reasoning=plan.reasoning, reply=str(q), question=None if isinstance(q, refused.Refused) else str(q),
                           options=list(getattr(q, "options", ())) or picture_places.offered(str(q), analysis))
     reason = "; ".join(dict.fromkeys(it.reason for it in intents if it.reason))
     places = list(dict.fromkeys(it.scope.label for it in intents if it.scope.label))   # in the user's terms
