@@ -31,3 +31,13 @@ def test_a_drum_moment_is_a_mark_there(tmp_path):
     old, new, reply = edited(tmp_path, "jazz", "a big drum moment at 0:18")
     assert _kind(old, 18.0) is None and _kind(new, 18.0) is not None, reply
     assert "did not act" not in reply, reply
+
+
+@pytest.mark.parametrize("said", ["could we get a huge cymbal moment when the fourth shot starts",
+                                  "a big cymbal when shot 4 starts"])
+def test_a_cymbal_moment_as_a_shot_starts_is_its_cut(tmp_path, said):
+    """The cut into shot 4 (0:12) carries a crash already: nothing added (before: a cymbal part added over shot 4, or
+    nothing read), and the reply says the crash is there."""
+    old, new, reply = edited(tmp_path, "jazz", said)
+    assert new.model_dump(exclude={"reasoning"}) == old.model_dump(exclude={"reasoning"}), reply
+    assert "0:12" in reply and "crash" in reply, reply

@@ -85,7 +85,7 @@ CUT_NAMES = rf"\b{ORD} (?:edit|change|picture change|shot change|scene change|tr
 # moment on the fourth cut"
 CRASH = ((r"\b(?:splash|crash|china|ride) cymbal\b|\bcymbal (?:crash|splash|bash|smash|hit|hits?)\b|"
           r"\b(?:smash|bash|whack|hit|crash) (?:a|the|some) cymbals?\b|\b(?:a|one) (?:(?:little|small|quick|big|huge|massive|soft|single) )?cymbal(?: (?:moment|sound))?\b"
-          r"(?= (?:when|as|on|at|where|right|just|about|around|\d))|\bsmash(?:es)?\b(?! (?:hit|cut))|\bsplash\b|\bbash\b", " crash "),
+          r"(?= (?:when|as|on|at|where|right|just|about|around|\d|the \d+th cut\b))|\bsmash(?:es)?\b(?! (?:hit|cut))|\bsplash\b|\bbash\b", " crash "),
          (r"\b(?:bass|sub)[- ]drop\b(?= (?:right |just )?(?:on|at|when|as|@) )", " crash "))   # "a bass drop on the third cut": no bass out
 # The words that say a mark is light ("a soft hit", "just a gentle accent"), one list: `marks` (a lighter mark said
 # instead of one there) and `ACCENT` (one struck sound at a moment)
