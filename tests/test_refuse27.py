@@ -18,6 +18,8 @@ from __future__ import annotations
 import pytest
 from edit_clips import edited, levels, open_long
 
+from v2m.agent.dialogue.operations import effective_roles
+
 
 def _same(old, new) -> bool:
     return old.model_dump(exclude={"request", "reasoning"}) == new.model_dump(exclude={"request", "reasoning"})
@@ -131,3 +133,27 @@ def test_a_technique_with_no_sound_beside_another_parts_level_both_made(tmp_path
     assert all(b < a for a, b in zip(levels(old, role), levels(new, role))), reply
     assert all(b > a for a, b in zip(levels(old, "bass"), levels(new, "bass"))), reply
     assert "no staccato" in reply.lower(), reply
+
+
+# ----------------------------------------------------------------------------- the placing not wanted, said as a wish
+# (the session's lead, after the helper's report: "I don't want the piano behind the drums" took the piano out)
+
+@pytest.mark.parametrize("style,said", [
+    ("jazz", "I don't want the piano behind the drums"),
+    ("rock", "we don't want you to put a cello under it"),
+    ("orchestral", "i really dont want the strings under the brass"),
+])
+def test_a_placing_not_wanted_changes_nothing(tmp_path, style, said):
+    s = open_long(tmp_path, style)
+    old = s.plan
+    turn = s.say(said)
+    assert not turn.question, turn.reply
+    assert _same(old, s.plan), turn.reply
+    assert turn.reply.startswith("Nothing changed") and "as you asked" in turn.reply, turn.reply
+
+
+def test_a_part_not_wanted_is_still_taken_out(tmp_path):
+    s = open_long(tmp_path, "rock")
+    assert all("drums" in effective_roles(s.plan, sec) for sec in s.plan.sections)
+    s.say("i don't want drums")
+    assert not any("drums" in effective_roles(s.plan, sec) for sec in s.plan.sections)

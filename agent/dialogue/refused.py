@@ -68,10 +68,17 @@ AS_IS_RE = re.compile(r"^(?:it'?s|it is|that'?s|that is|(?:the|my) [a-z]+ (?:is|
 WORD_RE = re.compile(r"[a-z]{2,}", re.I)
 
 
+# a placing not wanted, said as a wish ("i don't want the piano behind the drums", "we don't want you to put a cello under
+# it"): the refusal of that placing ("I don't want drums", no place said, stays the prohibition's)
+WANT_RE = re.compile(r"\b(?:i|we) (?:really |just )?(?:don'?t|do not) want (?:you |u )?(?:to )?"
+                     rf"(?=(?P<verb>{'|'.join(PLACING)})? ?(?:the|a|an|any|some|my|our|that|this|it|them)\b)", re.I)
+
+
 def refused(request: str) -> tuple[str, list[str]]:
     """`request` without the changes it refuses (their pronouns said as the parts), and each refused change as said
     in the base form ("put the piano behind the drums"); `request` and [] where it refuses none."""
-    acts, parts, out, at = [], [], [], 0
+    acts, parts, out, at, said_as = [], [], [], 0, request
+    request = WANT_RE.sub(lambda m: "don't " if m["verb"] else "don't put ", request)
     for m in REFUSED_RE.finditer(request):
         verb = m["verb"] or BASE.get((m["ing"] or "").lower()) or m["add"] or ADDED[m["adding"].lower()]
         said = PLEASE_RE.sub("", m.group(0)[m.start("part" if m["part"] else "added") - m.start():].strip())
@@ -80,7 +87,7 @@ def refused(request: str) -> tuple[str, list[str]]:
         out.append(request[at:m.start()])
         at = m.end()
     if not acts:
-        return request, []
+        return said_as, []
     rest = " ".join(x.strip(" ,;") for x in [*out, request[at:]] if x.strip(" ,;"))
     rest = LEFT_RE.sub("", rest).strip()
     first, by = next(((p, o) for p, o in parts if p.lower() not in ("it", "them")), (None, None))
