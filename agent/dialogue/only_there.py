@@ -1,10 +1,11 @@
-"""A part said to play only at a place ("drums only in the second half", "the sax only after 0:30", "keep the piano
-only until the second cut", "the guitar should only come in for the chorus"): said as the readers know a part kept
+"""A part said to play only at a place ("the drums should only play in the second half", "keep the piano only until the
+second cut", "the guitar should just come in for the chorus"): said as the readers know a part kept
 out elsewhere, "no drums except in the second half", "no sax before 0:30", "no piano after the second cut". Before,
 the readers heard no edit and the learned model's "remove" was placed at the place said: the part taken out exactly
-where it was wanted, the opposite. ("Only the piano in the first half", every other part out there, is `prohibited`'s.)
+where it was wanted, the opposite. Said bare, "drums only till the end of shot 2, then the band joins" is the drums
+alone there, as "only the drums ..." (`prohibited`'s): left to the other readers.
 
-    there("drums only in the second half, and brighter")   # "no drums except in the second half, and brighter"
+    there("the drums should only play in the second half, and brighter")   # "no drums except in the second half, and brighter"
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.patterns import PLACE_SAID, LazyPattern
 
 PART = rf"(?:the |a |an |some |my |our |your )?(?P<part>{INSTR_ALT})(?:s|es)?"
-WISH = r"(?:(?:i|we) (?:want|need|would like|'d like|d like) |(?:keep|have|leave|put|play) |let )?"
+WISH = r"(?:(?:i|we)(?: want| need| would like|'d like| d like) |(?:keep|have|leave|put|play) |let )?"
 MODAL = r"(?: (?:should|must|can|could|will|shall|to|ought to|need to|needs to))?"
 PLAYS = r"(?: (?:play|plays|playing|be|come in|comes in|come|comes|stay|stays|kick in|kicks in|heard|there))?"
 ONLY = r"(?: (?:only|just))"
 END = r"(?=\s*(?:[,;.!?]|$|\b(?:and|but|then|please|pls)\b))"
 ONLY_RE = LazyPattern(
-    rf"\b{WISH}{PART}{MODAL}(?P<first>{ONLY})?{PLAYS}(?P<then>{ONLY})? (?P<prep>in|during|for|on|at|from|after|before|until|till)"
+    rf"\b(?P<wish>{WISH}){PART}(?P<modal>{MODAL})(?P<first>{ONLY})?(?P<plays>{PLAYS})(?P<then>{ONLY})? (?P<prep>in|during|for|on|at|from|after|before|until|till)"
     rf" (?P<at>{PLACE_SAID})(?: (?:on|onwards?))?{END}", re.I)
 SAID_AS = {"from": "no {part} before {at}", "after": "no {part} before {at}", "before": "no {part} after {at}",
            "until": "no {part} after {at}", "till": "no {part} after {at}"}   # else "no {part} except in {at}"
@@ -30,7 +31,7 @@ SAID_AS = {"from": "no {part} before {at}", "after": "no {part} before {at}", "b
 def there(request: str) -> str:
     """`request` with each part said to play only at a place said as the part kept out elsewhere."""
     def said(m) -> str:
-        if not (m["first"] or m["then"]) or not m["at"].strip():
-            return m.group(0)
+        if not (m["first"] or m["then"]) or not m["at"].strip() or not (m["modal"] or m["plays"] or m["wish"]):
+            return m.group(0)   # "drums only till shot 2, then the band": the drums alone there (`prohibited`'s), not this
         return SAID_AS.get(m["prep"], "no {part} except in {at}").format(part=m["part"], at=m["at"].strip())
     return ONLY_RE.sub(said, request)
