@@ -26,7 +26,7 @@ def _starts(plan) -> list[float]:
 
 @pytest.mark.parametrize("said,at", [
     ("hold the drums back until 0:20", 20.0),
-    ("don't start the drums until 0:20", 20.0),
+    ("Don't start the drums until 0:20.", 20.0),
     ("no need to bring in the drums until shot 3", 8.0),
     ("wait till the fifth cut to bring in the drums", 20.0),
     ("could you hold back the drums till 0:32 please", 32.0),
@@ -44,6 +44,7 @@ def test_a_part_held_back_comes_in_there(tmp_path, said, at):
 @pytest.mark.parametrize("said,at", [
     ("hold the drums back until 0:20", 20.0),
     ("hold off on the drums till the third cut", 12.0),
+    ("Hold the drums back until 0:20, please.", 20.0),
 ])
 def test_a_part_playing_held_back_is_silent_before(tmp_path, said, at):
     s = open_long(tmp_path, "rock")

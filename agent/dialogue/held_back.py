@@ -11,6 +11,8 @@ holding back.
 
 from __future__ import annotations
 
+import re
+
 from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.patterns import PLACE_SAID, LazyPattern
 
@@ -22,13 +24,13 @@ ENTER = r"(?:bring in|bring|start|add|introduce|use|put in|have|let in)"
 HELD_RE = LazyPattern(
     rf"\b(?:{REFUSE} {ENTER}|hold(?: back| off(?: on)?)?) {PART}(?: in| back| off)? {UNTIL} (?P<at>{PLACE_SAID}){END}"
     rf"|\bwait (?:until|till|til|for) (?P<at2>{PLACE_SAID}) (?:to|before|then) (?:you )?"
-    rf"(?:bring in|bring|start|add|introduce|use|let in|have) {PART.replace('?P<part>', '?P<part2>')}(?: in)?{END}")
+    rf"(?:bring in|bring|start|add|introduce|use|let in|have) {PART.replace('?P<part>', '?P<part2>')}(?: in)?{END}", re.I)
 
 
 def held(request: str) -> str:
     """`request` with each part held back until a place said as its entry there ("no drums before 0:20")."""
     def said(m) -> str:
-        if m["part"] and m.group(0).startswith("hold") and not any(w in m.group(0).split() for w in ("back", "off")):
+        if m["part"] and m.group(0).lower().startswith("hold") and not any(w in m.group(0).lower().split() for w in ("back", "off")):
             return m.group(0)   # "hold the drums until 0:20": keep them playing to there, no entry
         return f"no {m['part'] or m['part2']} before {(m['at'] or m['at2']).strip()}"
     return HELD_RE.sub(said, request)
