@@ -42,3 +42,13 @@ def test_a_silent_part_only_at_a_place_comes_in_there(tmp_path):
     assert not turn.question, turn.reply
     plays = _plays(s.plan, "drums")
     assert all(p == (t >= 40 - 0.05) for t, p in plays.items()), (plays, turn.reply)
+
+
+def test_a_part_that_only_enters_at_a_place_plays_on_from_there(tmp_path):
+    """ "only kick in at the fifth cut" is an entry (the part from there on), not the part only in that shot: the first
+    version of only_there read it so (CI, tests/test_instruments_edit.py)."""
+    s = open_long(tmp_path, "rock")
+    turn = s.say("the bass should only come in at the fifth cut")
+    assert not turn.question, turn.reply
+    plays = _plays(s.plan, "bass")
+    assert all(p == (t >= 20 - 0.05) for t, p in plays.items()), (plays, turn.reply)

@@ -20,6 +20,7 @@ WISH = r"(?:(?:i|we)(?: want| need| would like|'d like| d like) |(?:keep|have|le
 MODAL = r"(?: (?:should|must|can|could|will|shall|to|ought to|need to|needs to))?"
 PLAYS = r"(?: (?:play|plays|playing|be|come in|comes in|come|comes|stay|stays|kick in|kicks in|heard|there))?"
 ONLY = r"(?: (?:only|just))"
+ENTERS_RE = re.compile(r" (?:come in|comes in|come|comes|kick in|kicks in)", re.I)
 END = r"(?=\s*(?:[,;.!?]|$|\b(?:and|but|then|please|pls)\b))"
 ONLY_RE = LazyPattern(
     rf"\b(?P<wish>{WISH}){PART}(?P<modal>{MODAL})(?P<first>{ONLY})?(?P<plays>{PLAYS})(?P<then>{ONLY})? (?P<prep>in|during|for|on|at|from|after|before|until|till)"
@@ -33,5 +34,7 @@ def there(request: str) -> str:
     def said(m) -> str:
         if not (m["first"] or m["then"]) or not m["at"].strip() or not (m["modal"] or m["plays"] or m["wish"]):
             return m.group(0)   # "drums only till shot 2, then the band": the drums alone there (`prohibited`'s), not this
+        if ENTERS_RE.fullmatch(m["plays"] or "") and m["prep"].lower() in ("at", "on"):
+            return m.group(0)   # "the drums should only kick in at the third shot": an entry there (`mentions.entry`'s)
         return SAID_AS.get(m["prep"], "no {part} except in {at}").format(part=m["part"], at=m["at"].strip())
     return ONLY_RE.sub(said, request)
