@@ -5,8 +5,9 @@ an entry, "no drums before 0:20" (the part silent before there; brought in from 
 
     held("hold the drums back until 0:20, and brighter")   # "no drums before 0:20, and brighter"
 
-"Keep the drums until 0:20" (the drums play up to there) and "keep the drums out until 0:20" (read already) are not
-holding back.
+"Hold the drums until 0:20" is holding them back too (a part, not a note, is held: before, the drums were made louder
+up to there). "Keep the drums until 0:20" (the drums play up to there) and "keep the drums out until 0:20" (read
+already) are not holding back.
 """
 
 from __future__ import annotations
@@ -27,10 +28,14 @@ HELD_RE = LazyPattern(
     rf"(?:bring in|bring|start|add|introduce|use|let in|have) {PART.replace('?P<part>', '?P<part2>')}(?: in)?{END}", re.I)
 
 
+# "later" said with the place it means ("bring the strings in later, at 0:30"): the place alone (before, "later" and
+# the place were read apart and the turn asked where "at 0:30" was)
+LATER_RE = LazyPattern(r"\b(?:a (?:bit|little) |much )?later(?: on)?,?\s+(?=(?:at|around|about|from|after|in) (?:\d|the|shot|cut))", re.I)
+
+
 def held(request: str) -> str:
-    """`request` with each part held back until a place said as its entry there ("no drums before 0:20")."""
+    """`request` with each part held back until a place said as its entry there ("no drums before 0:20"), and "later"
+    said with its place as the place alone."""
     def said(m) -> str:
-        if m["part"] and m.group(0).lower().startswith("hold") and not any(w in m.group(0).lower().split() for w in ("back", "off")):
-            return m.group(0)   # "hold the drums until 0:20": keep them playing to there, no entry
         return f"no {m['part'] or m['part2']} before {(m['at'] or m['at2']).strip()}"
-    return HELD_RE.sub(said, request)
+    return HELD_RE.sub(said, LATER_RE.sub("", request))

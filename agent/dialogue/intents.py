@@ -11,6 +11,7 @@ cannot be carried out raises `Ask` with the question to put to the user; the cal
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Callable
 
 from v2m.agent.dialogue import doubled, fade_ins, halfway, hit_words, keyed, marks, orchestration, put_back, shape_start, silence, standing, takes, tempos, versions, vocab
@@ -369,7 +370,7 @@ def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIn
         Ask: an intent cannot be carried out; the message is the question for the user.
     """
     new = plan.model_copy(deep=True)
-    intents = style_first(locks_first(once_per_part(plan, kept_parts(from_last_revert(intents)))))
+    intents = style_first(locks_first(once_per_part(plan, kept_parts(from_last_revert(intents), partial(orchestration.role_of, plan)))))
     limit = None   # a change already at its limit, asked about only when nothing else of the request is made
     passed = [] if passed is None else passed
     named = None   # a version gone back to by its number ("back to v3, no drums, no strings")

@@ -20,6 +20,7 @@ WISH = r"(?:(?:i|we)(?: want| need| would like|'d like| d like) |(?:keep|have|le
 MODAL = r"(?: (?:should|must|can|could|will|shall|to|ought to|need to|needs to))?"
 PLAYS = r"(?: (?:play|plays|playing|be|come in|comes in|come|comes|stay|stays|kick in|kicks in|heard|there))?"
 ONLY = r"(?: (?:only|just))"
+THEN_RE = re.compile(r"\s*,?\s*(?:and )?then\b", re.I)   # "... in shot 2, then the band joins": the drums alone there
 ENTERS_RE = re.compile(r" (?:come in|comes in|come|comes|kick in|kicks in)", re.I)
 END = r"(?=\s*(?:[,;.!?]|$|\b(?:and|but|then|please|pls)\b))"
 ONLY_RE = LazyPattern(
@@ -32,8 +33,11 @@ SAID_AS = {"from": "no {part} before {at}", "after": "no {part} before {at}", "b
 def there(request: str) -> str:
     """`request` with each part said to play only at a place said as the part kept out elsewhere."""
     def said(m) -> str:
-        if not (m["first"] or m["then"]) or not m["at"].strip() or not (m["modal"] or m["plays"] or m["wish"]):
-            return m.group(0)   # "drums only till shot 2, then the band": the drums alone there (`prohibited`'s), not this
+        bare = not (m["modal"] or m["plays"] or m["wish"])
+        if bare and m["first"] and THEN_RE.match(m.string, m.end()):   # "drums only in shot 2, then the band joins": alone
+            return f"only the {m['part']} {m['prep']} {m['at'].strip()}"   # there (`prohibited`'s; before, the drums went out there)
+        if not (m["first"] or m["then"]) or not m["at"].strip() or bare and m["prep"].lower() not in ("in", "during", "for"):
+            return m.group(0)   # "drums only till shot 2": the drums alone there (`prohibited`'s), not this
         if ENTERS_RE.fullmatch(m["plays"] or "") and m["prep"].lower() in ("at", "on"):
             return m.group(0)   # "the drums should only kick in at the third shot": an entry there (`mentions.entry`'s)
         return SAID_AS.get(m["prep"], "no {part} except in {at}").format(part=m["part"], at=m["at"].strip())

@@ -99,18 +99,23 @@ def _within(inner: EditScope, outer: EditScope) -> bool:
         (inner.start_s, inner.end_s) != (outer.start_s, outer.end_s)
 
 
-def kept_parts(intents: list[EditIntent]) -> list[EditIntent]:
+def kept_parts(intents: list[EditIntent], role_of=None) -> list[EditIntent]:
     """Without the removals an "only" of the same place already makes ("just the guitar on its own, no bass
     or drums": said twice, done once, not a question about a part already silent), without the balance
     of a part the same turn swaps out or removes, and without the thinning a complaint asks for where the
     same turn thins a part of its place itself ("the opening feels cluttered. for the first four seconds only
-    a pad": that is the remedy, not a second edit over the whole opening)."""
+    a pad": that is the remedy, not a second edit over the whole opening). With `role_of` (a word -> the plan's role),
+    a part raised at the place the same turn takes it out under another name is not raised either ("no piano after
+    0:20, and warmer": the harmony a warmer sound raises is that piano; raised, it came back)."""
+    role = (lambda w: role_of(w) or w) if role_of else (lambda w: w)
+    out = {(role(it.value), it.scope.model_dump_json()) for it in intents if it.what == "remove" and it.value}
     kept = [it.scope for it in intents if it.what == "only"]
     # "harp's a bit cheesy, replace it with a guitar": the harp goes, so the guitar does not inherit its level
     gone = {it.target for it in intents if it.what == "swap"} | {it.value for it in intents if it.what == "remove"}
     thinned = [it.scope for it in intents if it.what in ("only", "remove")]
     return [it for it in intents if not (it.what == "remove" and it.scope in kept)
-            and not (it.what == "balance" and it.value in gone)
+            and not (it.what == "balance" and (it.value in gone or it.direction == "up" and it.value
+                                                and (role(it.value), it.scope.model_dump_json()) in out))
             and not (it.what == "energy" and it.direction == "down" and COMPLAINT_RE.search(it.text or "")
                      and any(_within(t, it.scope) for t in thinned))]
 

@@ -1,0 +1,72 @@
+"""A part kept out everywhere but a place (session 28, `kept_out`, `only_there`, `held_back`): "no piano except between
+0:20 and 0:40", "no piano outside the first half", "save the drums for the second half", "drums in the second half
+only", "the piano only in shots 3 to 5", "hold the drums until 0:20", "bring the strings in later, at 0:30". Before,
+each did the opposite of what was asked (the part taken out exactly where it was wanted, the drums made louder), or
+asked where a plain time was. And a part taken out beside a change that raises it under another name ("no piano
+after 0:20, and warmer": warmer raises the harmony, that piano) stays out.
+
+The wordings are written for these tests, not taken from the dialogue sets. Each through a real chat Session with the
+rules planner on the 60 s clip cut every 4 s (cut n at 4n s; shot n is [4(n-1), 4n]).
+"""
+
+from __future__ import annotations
+
+import pytest
+from edit_clips import open_long
+
+from v2m.agent.dialogue.operations import effective_roles
+
+
+def _plays(plan, role: str) -> dict[float, bool]:
+    return {s.start_s: role in effective_roles(plan, s) for s in plan.sections}
+
+
+@pytest.mark.parametrize("style,said,role,lo,hi", [
+    ("jazz", "no piano except between 0:20 and 0:40", "harmony", 20.0, 40.0),
+    ("jazz", "no piano except from 0:20 to 0:40 please", "harmony", 20.0, 40.0),
+    ("jazz", "no piano outside the first half", "harmony", 0.0, 30.0),
+    ("jazz", "no piano except in shots 3 to 5", "harmony", 8.0, 20.0),
+    ("jazz", "the piano only in shots 3 to 5", "harmony", 8.0, 20.0),
+    ("jazz", "piano between the second and the fourth cut only", "harmony", 8.0, 16.0),
+    ("rock", "save the drums for the second half", "drums", 30.0, 60.0),
+    ("rock", "drums in the second half only", "drums", 30.0, 60.0),
+    ("rock", "hold the drums until 0:20", "drums", 20.0, 60.0),
+    ("cinematic", "bring the strings in later, at 0:30", "strings", 30.0, 60.0),
+    ("cinematic", "the strings should come in a bit later, from the third cut", "strings", 12.0, 60.0),
+])
+def test_a_part_kept_to_a_place_plays_there_alone(tmp_path, style, said, role, lo, hi):
+    s = open_long(tmp_path, style)
+    assert all(_plays(s.plan, role).values())
+    turn = s.say(said)
+    assert not turn.question, turn.reply
+    plays = _plays(s.plan, role)
+    assert all(p == (lo - 0.05 <= t < hi - 0.05) for t, p in plays.items()), (plays, turn.reply)
+
+
+def test_a_part_alone_at_a_place_before_the_band_joins(tmp_path):
+    """ "drums only in shot 2, then the band joins": the drums alone there, the others out in shot 2 (before: the
+    drums went out there)."""
+    s = open_long(tmp_path, "jazz")
+    turn = s.say("drums only in shot 2, then the band joins")
+    assert not turn.question, turn.reply
+    assert all(_plays(s.plan, "drums").values()), turn.reply
+    bass = _plays(s.plan, "bass")
+    assert all(p == (not 4.0 - 0.05 <= t < 8.0 - 0.05) for t, p in bass.items()), (bass, turn.reply)
+
+
+@pytest.mark.parametrize("said,lo", [("no piano after 0:20, and warmer", 20.0),
+                                     ("I want the piano in shots 3 to 5 only, and warmer", 20.0)])
+def test_a_part_taken_out_is_not_raised_back_by_a_sound_word(tmp_path, said, lo):
+    s = open_long(tmp_path, "jazz")
+    turn = s.say(said)
+    assert not turn.question, turn.reply
+    assert not any(p for t, p in _plays(s.plan, "harmony").items() if t >= lo - 0.05), turn.reply
+    assert "bass louder" in turn.reply.lower(), turn.reply   # the rest of "warmer" still made
+
+
+def test_a_place_that_cannot_be_found_is_still_asked_about(tmp_path):
+    s = open_long(tmp_path, "jazz")
+    before = s.plan.model_dump()
+    turn = s.say("no piano except in the ninetieth shot")
+    assert turn.question, turn.reply
+    assert s.plan.model_dump() == before
