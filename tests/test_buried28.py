@@ -1,0 +1,37 @@
+"""A part refused its place under another (session 28, `buried`): "don't bury the piano under the drums", "stop burying
+the sax behind the drums", "don't put the piano so far behind the drums". The one part comes up, the other goes down,
+and nothing else changes. Before, the words read as the part added where it plays already: louder, and the whole
+score given more energy nobody asked for. A refusal of the placing itself ("don't put the piano behind the drums")
+still changes nothing (`refused`).
+
+The wordings are written for these tests. Each through a real chat Session with the rules planner on the 60 s clip.
+"""
+
+from __future__ import annotations
+
+import pytest
+from edit_clips import open_long
+
+
+@pytest.mark.parametrize("said,up,down", [
+    ("don't bury the piano under the drums", "harmony", "drums"),
+    ("stop burying the sax behind the drums", "melody", "drums"),
+    ("don't put the piano so far behind the drums", "harmony", "drums"),
+    ("please don't push the sax that far behind the piano", "melody", "harmony"),
+])
+def test_a_part_refused_its_place_under_another_comes_up_alone(tmp_path, said, up, down):
+    s = open_long(tmp_path, "jazz")
+    energy = [x.energy for x in s.plan.sections]
+    turn = s.say(said)
+    assert not turn.question, turn.reply
+    for x in s.plan.sections:
+        assert x.levels_db.get(up, 0) > 0 and x.levels_db.get(down, 0) < 0, (x.levels_db, turn.reply)
+        assert set(x.levels_db) == {up, down}, turn.reply
+    assert [x.energy for x in s.plan.sections] == energy, turn.reply
+
+
+def test_refusing_the_placing_itself_changes_nothing(tmp_path):
+    s = open_long(tmp_path, "jazz")
+    before = s.plan.model_dump()
+    turn = s.say("don't put the piano behind the drums")
+    assert s.plan.model_dump() == before and "nothing changed" in turn.reply.lower(), turn.reply
