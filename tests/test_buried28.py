@@ -18,6 +18,8 @@ from edit_clips import open_long
     ("stop burying the sax behind the drums", "melody", "drums"),
     ("don't put the piano so far behind the drums", "harmony", "drums"),
     ("please don't push the sax that far behind the piano", "melody", "harmony"),
+    ("the sax is hidden behind the piano", "melody", "harmony"),
+    ("the bass is stuck way too deep under the drums", "bass", "drums"),
 ])
 def test_a_part_refused_its_place_under_another_comes_up_alone(tmp_path, said, up, down):
     s = open_long(tmp_path, "jazz")

@@ -33,6 +33,19 @@ def _plays(plan, role: str) -> dict[float, bool]:
     ("rock", "hold the drums until 0:20", "drums", 20.0, 60.0),
     ("cinematic", "bring the strings in later, at 0:30", "strings", 30.0, 60.0),
     ("cinematic", "the strings should come in a bit later, from the third cut", "strings", 12.0, 60.0),
+    ("rock", "the bass should sit out until the third cut", "bass", 12.0, 60.0),
+    ("cinematic", "postpone the strings' entry till 0:24", "strings", 24.0, 60.0),
+    ("jazz", "wait for shot 4 before the sax comes in", "melody", 12.0, 60.0),
+    ("jazz", "sax in at the sixth cut, not earlier", "melody", 24.0, 60.0),
+    ("jazz", "the piano mustn't play before 0:12 or after 0:44", "harmony", 12.0, 44.0),
+    ("rock", "the bass should drop out after the first 40 seconds", "bass", 0.0, 40.0),
+    ("folk", "fiddle stops at cut 9", "melody", 0.0, 36.0),
+    ("jazz", "get rid of the drums everywhere but shots 4 to 6", "drums", 12.0, 24.0),
+    ("folk", "mute the fiddle, apart from the last 12 seconds", "melody", 48.0, 60.0),
+    ("jazz", "restrict the sax to the middle third", "melody", 20.0, 40.0),
+    ("jazz", "we only want the bass in the second half", "bass", 30.0, 60.0),
+    ("folk", "fiddle solely between 0:16 and 0:36", "melody", 16.0, 36.0),
+    ("jazz", "could we lose the bass just in the fourth shot", "bass", -1.0, -1.0),   # out there only: see the test
 ])
 def test_a_part_kept_to_a_place_plays_there_alone(tmp_path, style, said, role, lo, hi):
     s = open_long(tmp_path, style)
@@ -40,7 +53,17 @@ def test_a_part_kept_to_a_place_plays_there_alone(tmp_path, style, said, role, l
     turn = s.say(said)
     assert not turn.question, turn.reply
     plays = _plays(s.plan, role)
+    if lo < 0:   # a part taken out at a place with "just": out there alone, not kept there
+        assert all(p == (not 12.0 - 0.05 <= t < 16.0 - 0.05) for t, p in plays.items()), (plays, turn.reply)
+        return
     assert all(p == (lo - 0.05 <= t < hi - 0.05) for t, p in plays.items()), (plays, turn.reply)
+
+
+def test_a_change_of_level_everywhere_but_a_place_keeps_the_part(tmp_path):
+    """ "more drums everywhere except shot 3" spares shot 3; the drums stay in everywhere."""
+    s = open_long(tmp_path, "jazz")
+    turn = s.say("more drums everywhere except shot 3")
+    assert all(_plays(s.plan, "drums").values()), turn.reply
 
 
 def test_a_part_alone_at_a_place_before_the_band_joins(tmp_path):

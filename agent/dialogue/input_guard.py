@@ -53,7 +53,8 @@ vite lent musique per più molto della sono questo não mais com uma rápido len
 
 
 ENGLISH_WORDS = set("""the a it is and of to in make more less with please can you music slower faster louder
-quieter shot cut add no drums bass too bit""".split())
+quieter shot cut add no drums bass too bit only just shots cuts guitar piano strings second first last half intro
+end""".split())   # ("acoustic guitar only in shots 10-12 por favor": English, a polite word of Spanish beside it)
 
 
 def guard(request: str) -> str | None:

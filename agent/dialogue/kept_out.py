@@ -1,8 +1,16 @@
-"""A part kept out everywhere but a place ("no piano except between 0:20 and 0:40", "no piano outside the first half",
-"save the drums for the second half", "drums in the second half only"): said as the readers know it, the part out
-before the place and after it ("no piano before 0:20, and no piano after 0:40"). Before, the readers placed the removal
-at the place said, or asked which of two stretches was meant: the part taken out exactly where it was wanted.
-`only_there`'s "no drums except in the second half" lands here too.
+"""Where a part plays, said as the readers know it: the part out before a time and after one ("no piano before
+0:20.000, and no piano after 0:40.000"), measured here on the video, so no reader has to place it.
+
+- Kept out everywhere but a place: "no piano except between 0:20 and 0:40", "no piano outside the first half", "take
+  the lead guitar out of everything but the last 16 seconds", "i dont want drums anywhere besides shot 8 thru shot
+  10", "save the drums for the second half", "limit the electric piano to the first third", "drums in the second half
+  only" (and `only_there`'s "no drums except in the second half"): out before the place and after it.
+- Coming in late or going early: "the lead guitar should hold off until the second half", "delay the brass entrance
+  to the 40 second mark", "wait for the 10th cut before the harp is starting", "piano: in at the eighth cut, not
+  before", "the piano shouldn't show up before 0:36 or after 0:52", "let the rhythm guitar bow out after the first 30
+  seconds", "bass should end on cut 12": out before the entry, after the exit.
+Before, the readers placed the removal at the place said, made the part louder there, or asked which of two stretches
+was meant: the part taken out exactly where it was wanted.
 
     outside("no piano except between 0:20 and 0:40", analysis, plan)   # "no piano before 0:20.000, and no piano after 0:40.000"
 
@@ -13,39 +21,108 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue.mentions import INSTR_ALT
+from v2m.agent.dialogue.mentions import INSTR_ALT, named_parts
 from v2m.agent.dialogue.patterns import PLACE_SAID, POINT, LazyPattern
 from v2m.agent.dialogue.place_finders import locate
-from v2m.agent.dialogue.where import Ask, fmt
+from v2m.agent.dialogue.where import Ask, Span, fmt
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
-PART = rf"(?:the |a |an |any |my |our |your )?(?P<part>{INSTR_ALT})(?:s|es)?"
-PREP = r"(?:in|during|between|from|for|at|on)"
+
+def _part(name: str) -> str:
+    return rf"(?:the |a |an |any |my |our |your )?(?P<{name}>{INSTR_ALT})(?:s|es)?"
+
+
+PREP = r"(?:in|during|between|from|for|at|on|across|over|throughout)"
 BETWEEN = rf"between (?:[a-z0-9: ]|{POINT})+? and (?:[a-z0-9: ]|{POINT})+?"   # "between 0:20 and 0:40": its "and" kept
-END = r"(?=\s*(?:[,;.!?]|$|\b(?:and|but|then|please|pls)\b))"
+AT = rf"(?:{BETWEEN}|{PLACE_SAID})"
+END = r"(?=\s*(?:[,;.!?]|$|\b(?:and|but|then|please|pls|thanks?|thank you)\b))"
 START = r"(?P<lead>^|[,;.!?]\s*|\b(?:and|but|then|so) )"
 WISH = r"(?:(?:i|we)(?: want| need| would like|'d like| d like) |(?:just |only )?(?:keep|have|play|put) )?"
+EXCEPT = r"(?:except|exept|excepting|besides|apart from|other than|save|outside(?: of)?|(?:all|everything|everywhere|anywhere) but)"
+MODAL = r"(?: (?:should|must|can|could|will|has to|needs to|to))?"
+NOT = r"(?:shouldn'?t|should not|mustn'?t|must not|can'?t|cannot|won'?t|will not|doesn'?t|does not|don'?t|do not)"
+APPEAR = r"(?:show up|appear|play|come in|be heard|sound|enter|start|kick in|be there)"
 KEPT_OUT_RE = LazyPattern(
-    rf"\bno {PART} (?:except|apart from|other than|but|save|outside(?: of)?)(?: for)? (?P<at>{BETWEEN}|(?:{PREP} )?{PLACE_SAID}){END}"
-    rf"|\b(?:save|keep|reserve|hold back) {PART.replace('?P<part>', '?P<part2>')} (?:for|till|until) (?P<at2>{BETWEEN}|{PLACE_SAID}){END}"
-    rf"|{START}{WISH}{PART.replace('?P<part>', '?P<part3>')} (?P<at3>{BETWEEN}|{PREP} {PLACE_SAID}) (?:only|alone)(?: please| pls)?{END}", re.I)
+    rf"\bno {_part('part')} {EXCEPT}(?: for)? (?P<at>{BETWEEN}|(?:{PREP} )?{PLACE_SAID}){END}"
+    rf"|\b(?:save|keep|reserve) {_part('part2')} for (?P<at2>{AT}){END}"
+    rf"|\b(?:limit|restrict|confine|keep) {_part('part4')} (?:to|within) (?:just |only )?(?P<at4>{AT}){END}"
+    rf"|{START}{WISH}{_part('part3')} (?P<at3>{BETWEEN}|{PREP} {PLACE_SAID}) (?:only|alone)(?: please| pls)?{END}", re.I)
+# the part taken out in a sentence, then a place spared ("take the lead guitar out of everything but the last 16
+# seconds", "keep the bass silent in all the video, except shots 2 until 4"): the one part named before, with a word
+# that takes it out; no change of level said beside it ("more drums everywhere except shot 3" spares shot 3)
+SPARED_RE = LazyPattern(rf"(?P<before>[^.;!?]*?)\b{EXCEPT}(?: for| in| during)?,? (?P<at>{BETWEEN}|(?:{PREP} )?{PLACE_SAID}){END}", re.I)
+OUT_WORDS_RE = LazyPattern(r"\b(?:no|not|nothing|never|out|silent|silence|mute|muted|remove|drop|kill|lose|without|rid|"
+                           r"don'?t|dont|doesn'?t|shouldn'?t|won'?t|can'?t|mustn'?t|isn'?t|aren'?t)\b", re.I)
+LEVEL_WORDS_RE = LazyPattern(r"\b(?:more|less|louder|softer|quieter|up|down|faster|slower|brighter|darker|bigger)\b", re.I)
+ENTRY_RE = LazyPattern(   # the part in from a place on
+    rf"\b{_part('e1')}{MODAL} (?:hold off|wait|sit out|lay out|stay out|stay quiet|rest|sit tight) (?P<p1>until|till|til) (?P<a1>{AT}){END}"
+    rf"|\b(?:delay|postpone|hold back|save) {_part('e2')}(?:'s|')?(?: entrance| entry| coming in| start)? (?P<p2>to|until|till) (?P<a2>{AT}){END}"
+    rf"|\bwait (?:for|until|till) (?P<a3>{AT}) before {_part('e3')} (?:is )?(?:starts?|starting|comes? in|coming in|enters?|entering|"
+    rf"kicks? in|plays?|playing)\b"
+    rf"|\b{_part('e4')}(?::| -|,)? (?:comes? |coming )?in at (?P<a4>{AT}),? (?:and )?not (?:before|earlier)\b"
+    rf"|\b{_part('e5')} {NOT} {APPEAR} (?:before|until|till) (?P<a5>{AT}) (?:or|and|nor) after (?P<a6>{AT}){END}"
+    rf"|\b{_part('e7')} {NOT} {APPEAR} (?P<p7>before|until|till|after) (?P<a7>{AT}){END}"
+    rf"|\b{_part('e8')}{MODAL} (?:bow out|bows out|drop out|drops out|stop|stops|end|ends|leave|leaves|exit|exits|cut out|cuts out|"
+    rf"go away|disappear|disappears|finish|finishes|fall out|falls out)(?: playing)? (?P<p8>after|at|on|from|by) (?P<a8>{AT}){END}", re.I)
+
+
+def _span(at: str, analysis: VideoAnalysis, plan: ScorePlan) -> Span | None:
+    try:
+        return locate(at.lower(), analysis, plan)
+    except Ask:
+        return None
+
+
+def _out(part: str, before: float | None, after: float | None, d: float) -> str:
+    """ "no PART before T, and no PART after U" (either side where it cuts something off)."""
+    said = [f"no {part} before {fmt(before, 3)}"] if before is not None and 0.05 < before < d - 0.05 else []
+    said += [f"no {part} after {fmt(after, 3)}"] if after is not None and 0.05 < after < d - 0.05 else []
+    return ", and ".join(said)
+
+
+def _entered(m: re.Match, analysis: VideoAnalysis, plan: ScorePlan) -> str:
+    d, g = analysis.duration_s, m.groupdict()
+    part = next(g[k] for k in ("e1", "e2", "e3", "e4", "e5", "e7", "e8") if g[k])
+    if g["a5"]:   # "shouldn't show up before 0:36 or after 0:52"
+        a, b = _span(f"until {g['a5']}", analysis, plan), _span(f"after {g['a6']}", analysis, plan)
+        return _out(part, _edge(a), _edge(b), d) if a and b else m.group(0)
+    exits = g["e8"] or g["e7"] and g["p7"].lower() == "after"
+    at = next(g[k] for k in ("a1", "a2", "a3", "a4", "a7", "a8") if g[k])
+    prep = (g["p8"] or "").lower()
+    span = _span(at if prep in ("at", "on") else f"after {at}" if exits else f"until {at}", analysis, plan)
+    if span is None:
+        return m.group(0)
+    t = span.start_s if exits and prep in ("at", "on") else _edge(span)   # "end on cut 12": from the cut
+    return _out(part, None if exits else t, t if exits else None, d) or m.group(0)
+
+
+def _edge(span: Span) -> float:
+    """The time a place said with "until" or "after" ends or starts at: a stretch from the start is
+    read to its end ("until the second cut": 0:08; "after the first 30 seconds": 0:30), any other from its start
+    ("until the second half": 0:30; "after 0:30")."""
+    return span.end_s if span.start_s < 0.05 else span.start_s
 
 
 def outside(request: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
-    """`request` with each part kept out everywhere but a place said as the part out before and after it."""
+    """`request` with each part kept to a place, or coming in late or going early, said as the part out before and
+    after: "no piano before 0:20.000, and no piano after 0:40.000"."""
     d = analysis.duration_s
 
-    def said(m) -> str:
-        part, at = m["part"] or m["part2"] or m["part3"], (m["at"] or m["at2"] or m["at3"]).strip()
-        if m["at2"] and not re.match(rf"{PREP} ", at, re.I):
-            at = f"in {at}"   # "save the drums for the second half": in it
-        try:
-            span = locate(at.lower(), analysis, plan)
-        except Ask:
+    def spared(m) -> str:
+        parts = set(named_parts(m["before"].lower()))
+        if len(parts) != 1 or not OUT_WORDS_RE.search(m["before"]) or LEVEL_WORDS_RE.search(m["before"]) or named_parts(m["at"].lower()):
             return m.group(0)
+        lead = re.match(r"\s*", m["before"]).group(0)
+        return f"{lead}no {parts.pop()} except {m['at'].strip()}"
+
+    def said(m) -> str:
+        part = m["part"] or m["part2"] or m["part3"] or m["part4"]
+        at = (m["at"] or m["at2"] or m["at3"] or m["at4"]).strip()
+        if (m["at2"] or m["at4"]) and not re.match(rf"{PREP} ", at, re.I):
+            at = f"in {at}"   # "save the drums for the second half": in it
+        span = _span(at, analysis, plan)
         if span is None:
             return m.group(0)
-        said = [f"no {part} before {fmt(span.start_s, 3)}"] if span.start_s > 0.05 else []
-        said += [f"no {part} after {fmt(span.end_s, 3)}"] if span.end_s < d - 0.05 else []
-        return (m["lead"] or "") + ", and ".join(said) if said else m.group(0)
-    return KEPT_OUT_RE.sub(said, request)
+        return (m["lead"] or "") + _out(part, span.start_s, span.end_s, d) if _out(part, span.start_s, span.end_s, d) else m.group(0)
+    request = ENTRY_RE.sub(lambda m: _entered(m, analysis, plan), request)
+    return KEPT_OUT_RE.sub(said, SPARED_RE.sub(spared, request))

@@ -13,19 +13,23 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.mentions import INSTR_ALT
-from v2m.agent.dialogue.patterns import PLACE_SAID, LazyPattern
+from v2m.agent.dialogue.patterns import PLACE_SAID, POINT, LazyPattern
 
 PART = rf"(?:the |a |an |some |my |our |your )?(?P<part>{INSTR_ALT})(?:s|es)?"
-WISH = r"(?:(?:i|we)(?: want| need| would like|'d like| d like) |(?:keep|have|leave|put|play) |let )?"
-MODAL = r"(?: (?:should|must|can|could|will|shall|to|ought to|need to|needs to))?"
+BETWEEN = rf"(?<=between )(?:[a-z0-9: ]|{POINT})+? and (?:[a-z0-9: ]|{POINT})+?"   # "between 0:20 and 0:45": its "and" kept
+SPAN_TO_RE = re.compile(r"\b(?:to|until|till|til|thru|through)\b", re.I)   # "from the second cut until the fifth": a stretch
+WISH = r"(?:(?:i |we )?(?P<wonly>only )?(?:(?:(?<=i )|(?<=we )|(?<=only ))(?:want|need|would like|'d like|d like) )|(?:keep|have|leave|put|play) |let )?"
+MODAL = r"(?: (?:should|must|can|could|will|shall|to|ought to|need to|needs to|has to|have to)(?: to)?)?"   # "must to play": must
 PLAYS = r"(?: (?:play|plays|playing|be|come in|comes in|come|comes|stay|stays|kick in|kicks in|heard|there))?"
-ONLY = r"(?: (?:only|just))"
+ONLY = r"(?: (?:only|just|exclusively|solely))"
+# said bare, the part must open its clause ("the piano only in shots 3 to 5"; not "lose the bass just in shot 4")
+OPENS_RE = re.compile(r"(?:^|[,;.!?:]|\b(?:and|so|also|then|now|ok|okay|please|pls))\s*$", re.I)
 THEN_RE = re.compile(r"\s*,?\s*(?:and )?then\b", re.I)   # "... in shot 2, then the band joins": the drums alone there
 ENTERS_RE = re.compile(r" (?:come in|comes in|come|comes|kick in|kicks in)", re.I)
 END = r"(?=\s*(?:[,;.!?]|$|\b(?:and|but|then|please|pls)\b))"
 ONLY_RE = LazyPattern(
-    rf"\b(?P<wish>{WISH}){PART}(?P<modal>{MODAL})(?P<first>{ONLY})?(?P<plays>{PLAYS})(?P<then>{ONLY})? (?P<prep>in|during|for|on|at|from|after|before|until|till)"
-    rf" (?P<at>{PLACE_SAID})(?: (?:on|onwards?))?{END}", re.I)
+    rf"\b(?P<wish>{WISH}){PART}(?P<modal>{MODAL})(?P<first>{ONLY})?(?P<plays>{PLAYS})(?P<then>{ONLY})? (?P<prep>in|during|for|on|at|from|after|before|until|till|between|across|over|throughout|through)"
+    rf" (?P<at>{BETWEEN}|{PLACE_SAID})(?: (?:on|onwards?))?{END}", re.I)
 SAID_AS = {"from": "no {part} before {at}", "after": "no {part} before {at}", "before": "no {part} after {at}",
            "until": "no {part} after {at}", "till": "no {part} after {at}"}   # else "no {part} except in {at}"
 
@@ -33,12 +37,17 @@ SAID_AS = {"from": "no {part} before {at}", "after": "no {part} before {at}", "b
 def there(request: str) -> str:
     """`request` with each part said to play only at a place said as the part kept out elsewhere."""
     def said(m) -> str:
+        first = m["first"] or m["wonly"]   # "only want the kit playing in the middle third"
         bare = not (m["modal"] or m["plays"] or m["wish"])
-        if bare and m["first"] and THEN_RE.match(m.string, m.end()):   # "drums only in shot 2, then the band joins": alone
+        if bare and first and THEN_RE.match(m.string, m.end()):   # "drums only in shot 2, then the band joins": alone
             return f"only the {m['part']} {m['prep']} {m['at'].strip()}"   # there (`prohibited`'s; before, the drums went out there)
-        if not (m["first"] or m["then"]) or not m["at"].strip() or bare and m["prep"].lower() not in ("in", "during", "for"):
+        if not (first or m["then"]) or not m["at"].strip() or bare and (m["prep"].lower() not in ("in", "during", "for", "between", "across", "throughout")
+                                                                             or not OPENS_RE.search(m.string[:m.start()])):
             return m.group(0)   # "drums only till shot 2": the drums alone there (`prohibited`'s), not this
         if ENTERS_RE.fullmatch(m["plays"] or "") and m["prep"].lower() in ("at", "on"):
             return m.group(0)   # "the drums should only kick in at the third shot": an entry there (`mentions.entry`'s)
-        return SAID_AS.get(m["prep"], "no {part} except in {at}").format(part=m["part"], at=m["at"].strip())
+        prep = m["prep"].lower()
+        if prep == "between" or prep == "from" and SPAN_TO_RE.search(m["at"]):   # "between 0:20 and 0:45", "from X until Y"
+            return f"no {m['part']} except {prep} {m['at'].strip()}"
+        return SAID_AS.get(prep, "no {part} except in {at}").format(part=m["part"], at=m["at"].strip())
     return ONLY_RE.sub(said, request)
