@@ -45,6 +45,7 @@ def _plays(plan, role: str) -> dict[float, bool]:
     ("jazz", "restrict the sax to the middle third", "melody", 20.0, 40.0),
     ("jazz", "we only want the bass in the second half", "bass", 30.0, 60.0),
     ("folk", "fiddle solely between 0:16 and 0:36", "melody", 16.0, 36.0),
+    ("folk", "fiddle only in shots 4-6 por favor", "melody", 12.0, 24.0),
     ("jazz", "could we lose the bass just in the fourth shot", "bass", -1.0, -1.0),   # out there only: see the test
 ])
 def test_a_part_kept_to_a_place_plays_there_alone(tmp_path, style, said, role, lo, hi):

@@ -22,10 +22,11 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.mentions import INSTR_ALT, named_parts
-from v2m.agent.dialogue.patterns import PLACE_SAID, POINT, LazyPattern
+from v2m.agent.dialogue.patterns import POINT, PLACE_RANGE as PLACE_SAID, LazyPattern
 from v2m.agent.dialogue.place_finders import locate
 from v2m.agent.dialogue.where import Ask, Span, fmt
 from v2m.tools.contract import ScorePlan, VideoAnalysis
+
 
 
 def _part(name: str) -> str:
@@ -35,7 +36,7 @@ def _part(name: str) -> str:
 PREP = r"(?:in|during|between|from|for|at|on|across|over|throughout)"
 BETWEEN = rf"between (?:[a-z0-9: ]|{POINT})+? and (?:[a-z0-9: ]|{POINT})+?"   # "between 0:20 and 0:40": its "and" kept
 AT = rf"(?:{BETWEEN}|{PLACE_SAID})"
-END = r"(?=\s*(?:[,;.!?]|$|\b(?:and|but|then|please|pls|thanks?|thank you)\b))"
+END = r"(?=\s*(?:[,;.!?]|$|\b(?:and|but|then|please|pls|por favor|thanks?|thank you|thx)\b))"
 START = r"(?P<lead>^|[,;.!?]\s*|\b(?:and|but|then|so) )"
 WISH = r"(?:(?:i|we)(?: want| need| would like|'d like| d like) |(?:just |only )?(?:keep|have|play|put) )?"
 EXCEPT = r"(?:except|exept|excepting|besides|apart from|other than|save|outside(?: of)?|(?:all|everything|everywhere|anywhere) but)"

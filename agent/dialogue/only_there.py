@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.mentions import INSTR_ALT
-from v2m.agent.dialogue.patterns import PLACE_SAID, POINT, LazyPattern
+from v2m.agent.dialogue.patterns import POINT, PLACE_RANGE as PLACE_SAID, LazyPattern
 
 PART = rf"(?:the |a |an |some |my |our |your )?(?P<part>{INSTR_ALT})(?:s|es)?"
 BETWEEN = rf"(?<=between )(?:[a-z0-9: ]|{POINT})+? and (?:[a-z0-9: ]|{POINT})+?"   # "between 0:20 and 0:45": its "and" kept
 SPAN_TO_RE = re.compile(r"\b(?:to|until|till|til|thru|through)\b", re.I)   # "from the second cut until the fifth": a stretch
-WISH = r"(?:(?:i |we )?(?P<wonly>only )?(?:(?:(?<=i )|(?<=we )|(?<=only ))(?:want|need|would like|'d like|d like) )|(?:keep|have|leave|put|play) |let )?"
+WISH = r"(?:(?:i|we)(?: want| need| would like|'d like| d like) |(?:i |we )?(?P<wonly>only )(?:want|need|would like) |(?:keep|have|leave|put|play) |let )?"
 MODAL = r"(?: (?:should|must|can|could|will|shall|to|ought to|need to|needs to|has to|have to)(?: to)?)?"   # "must to play": must
 PLAYS = r"(?: (?:play|plays|playing|be|come in|comes in|come|comes|stay|stays|kick in|kicks in|heard|there))?"
 ONLY = r"(?: (?:only|just|exclusively|solely))"
@@ -26,7 +26,7 @@ ONLY = r"(?: (?:only|just|exclusively|solely))"
 OPENS_RE = re.compile(r"(?:^|[,;.!?:]|\b(?:and|so|also|then|now|ok|okay|please|pls))\s*$", re.I)
 THEN_RE = re.compile(r"\s*,?\s*(?:and )?then\b", re.I)   # "... in shot 2, then the band joins": the drums alone there
 ENTERS_RE = re.compile(r" (?:come in|comes in|come|comes|kick in|kicks in)", re.I)
-END = r"(?=\s*(?:[,;.!?]|$|\b(?:and|but|then|please|pls)\b))"
+END = r"(?=\s*(?:[,;.!?]|$|\b(?:and|but|then|please|pls|por favor|thanks?|thank you|thx)\b))"
 ONLY_RE = LazyPattern(
     rf"\b(?P<wish>{WISH}){PART}(?P<modal>{MODAL})(?P<first>{ONLY})?(?P<plays>{PLAYS})(?P<then>{ONLY})? (?P<prep>in|during|for|on|at|from|after|before|until|till|between|across|over|throughout|through)"
     rf" (?P<at>{BETWEEN}|{PLACE_SAID})(?: (?:on|onwards?))?{END}", re.I)

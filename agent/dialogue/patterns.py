@@ -38,6 +38,7 @@ def opening(more: str = "") -> str:
 SENTENCE_RE = re.compile(rf"(?:[^.!?;]|{POINT})+(?:[!?;]|{FULL_STOP})*")   # a sentence (or ";" clause) and its end
 # A place said in a few plain words or numbers ("the 3rd shot", "0:22", "0:22.5"): its point too
 PLACE_SAID = rf"(?:[a-z0-9: ]|{POINT})+?"
+PLACE_RANGE = rf"(?:[a-z0-9: ]|{POINT}|(?<=\d)[-–](?=\d))+?"   # the same, "shots 10-12" too
 CLAUSE_RE = re.compile(rf"(?:[^,;.!?]|{POINT})+")   # a clause: what is between commas, ";", "!", "?" and full stops
 # where a comma and "and" or "then" start another order ("rock, and bring the drums back"), or "and", "then" or "but"
 # with no comma ("rock and bring the drums back", "drums back and faster"; not the styles "rock and roll", "rhythm and
