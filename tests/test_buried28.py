@@ -20,6 +20,8 @@ from edit_clips import open_long
     ("please don't push the sax that far behind the piano", "melody", "harmony"),
     ("the sax is hidden behind the piano", "melody", "harmony"),
     ("the bass is stuck way too deep under the drums", "bass", "drums"),
+    ("the sax is way too far behind the drums, can't hear it. bring the sax up but don't touch the drums", "melody", "drums"),
+    ("the bass seems to be hiding under the piano, I want the bass forward, not the piano louder", "bass", "harmony"),
 ])
 def test_a_part_refused_its_place_under_another_comes_up_alone(tmp_path, said, up, down):
     s = open_long(tmp_path, "jazz")

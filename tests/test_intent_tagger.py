@@ -65,12 +65,13 @@ def test_the_intent_arrays_are_unchanged_and_read_the_same(tmp_path):
     from v2m.finetune.intent_human import human_rows
 
     assert intent_digest(HEAD_PATH) == INTENT_ARRAYS_SHA
-    # a head with another tag head reads the kind of edit of 200 tune texts exactly as the shipped one
+    # a head with another tag head reads the kind of edit of 40 tune texts exactly as the shipped one (200 took 141 s
+    # of CI; the arrays' digest above already holds every weight)
     other = tmp_path / "head.npz"
     intent_tagger.with_tag_head(HEAD_PATH, np.zeros((len(TAGS), 384)), np.zeros(len(TAGS)), other)
     assert intent_tagger.intent_arrays_identical(HEAD_PATH, other) and intent_digest(other) == INTENT_ARRAYS_SHA
-    texts = [r["text"] for r in human_rows(["o-tune", "bank17-tune"])[:200]]
-    assert len(texts) == 200
+    texts = [r["text"] for r in human_rows(["o-tune", "bank17-tune"])[::5][:40]]
+    assert len(texts) == 40
     assert np.array_equal(IntentModel.load().probabilities(texts), IntentModel(other).probabilities(texts))
 
 

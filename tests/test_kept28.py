@@ -46,6 +46,17 @@ def _plays(plan, role: str) -> dict[float, bool]:
     ("jazz", "we only want the bass in the second half", "bass", 30.0, 60.0),
     ("folk", "fiddle solely between 0:16 and 0:36", "melody", 16.0, 36.0),
     ("folk", "fiddle only in shots 4-6 por favor", "melody", 12.0, 24.0),
+    ("ambient", "no grand piano before 0:16", "harmony", 16.0, 60.0),
+    ("jazz", "sax lays out after the 9th shot", "melody", 0.0, 36.0),
+    ("jazz", "could the bass stop once shot 5 has ended", "bass", 0.0, 20.0),
+    ("folk", "let the fiddle rest for the first shot and come in at the 2nd cut", "melody", 8.0, 60.0),
+    ("ambient", "start the celesta when shot 5 starts", "melody", 16.0, 60.0),
+    ("folk", "brushes til 0:24 then stop", "drums", 0.0, 24.0),
+    ("cinematic", "no brass anywhere except the chase, 0:20 to 0:36", "brass", 20.0, 36.0),
+    ("cinematic", "harp only 00:00:12 to 00:00:24", "harmony", 12.0, 24.0),
+    ("jazz", "strip the drums from everything apart from shots 3 through 5", "drums", 8.0, 20.0),
+    ("rock", "could the bass come in only when the singer appears at 0:36", "bass", 36.0, 60.0),
+    ("jazz", "walking bass only in the last third, tacet elsewhere", "bass", 40.0, 60.0),
     ("jazz", "could we lose the bass just in the fourth shot", "bass", -1.0, -1.0),   # out there only: see the test
 ])
 def test_a_part_kept_to_a_place_plays_there_alone(tmp_path, style, said, role, lo, hi):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue.kept_out import KIT_RE   # the drums by what plays them: "behind the brushes"
 from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.patterns import LazyPattern
 
@@ -21,16 +22,28 @@ PUT = r"(?:put|putting|push|pushing|shove|shoving|tuck|tucking|leave|leaving)"
 UNDER = r"(?:behind|under|beneath|below|underneath)"
 BURIED_RE = LazyPattern(rf"\b{STOP} {BURY} {PART.format('a')} (?:{UNDER}|in|with) {PART.format('b')}\b"
                         rf"|\b{STOP} {PUT} {PART.format('p')} (?:so|that|this) (?:far |much |deep )?{UNDER} {PART.format('q')}\b"
-                        rf"|\b{PART.format('c')} (?:is|are|'s|sits|sit|stays|stay)(?: still)? (?:lost|buried|hidden|drowned|swamped|sitting|staying|"
-                        rf"stuck|sunk)?(?: still)?(?: (?:way |far |much )?(?:too|so|way) (?:much|far|low|deep))? {UNDER} {PART.format('d')}\b", re.I)
-
-
-KIT_RE = LazyPattern(r"^(?:brush(?: kit)?|brushes|sticks|kit|drum kit)$", re.I)   # the drums by what plays them: "behind the brushes"
+                        rf"|\b(?:the |a |my |our )?(?P<cq>(?:rhythm|lead|solo) )?{PART.format('c')} (?:is|are|'s|sits|sit|stays|stay|seems to be|"
+                        rf"seem to be|sounds|feels)(?P<fill>(?: (?!(?:not|never|no)\b)[a-z]+(?<!n't)){{0,4}}?) {UNDER}(?: of)? (?:the |a )?"
+                        rf"(?P<dq>(?:rhythm|lead|solo) )?{PART.format('d')}\b", re.I)
+# what is said beside the complaint about the same two parts ("I cannot hear him", "please make horn more forward, but not
+# make the strings louder", "drums stay how they are", "turn up the bass w/o touching the guitar"): the complaint's own
+# change, one part up and the other down, says it all (read apart, "not ... louder" made the other part louder)
+CLAUSE_RE = LazyPattern(r"[^,.;!?]+[,.;!?]*")
+BESIDE_RE = LazyPattern(r"\bnot\b|n't\b|\bw/o\b|\b(?:without|hear|heard|up|front|forward|louder|loud|raise|raised|crank|touch|touching|stay|stays|as (?:it|they) "
+                        r"(?:is|are)|how (?:it|they) (?:is|are)|disappear\w*|vanish\w*|lost|gone)\b", re.I)
+PLACE_WORDS_RE = LazyPattern(r"\d|\b(?:shots?|cuts?|intro|ending|end|half|third|quarter|chorus|verse|start|beginning|minute)\b", re.I)
+PARTS_RE = LazyPattern(rf"\b(?:{INSTR_ALT})(?:s|es)?\b", re.I)
 
 
 def buried(request: str) -> str:
     """`request` with a part refused its place under another said as the complaint: "the piano is buried under the drums"."""
-    def said(m) -> str:
-        under = m["b"] or m["q"] or m["d"]
-        return f"the {m['a'] or m['p'] or m['c']} is buried under the {'drums' if KIT_RE.match(under) else under}"
-    return BURIED_RE.sub(said, request)
+    m = BURIED_RE.search(request)
+    if m is None:
+        return request
+    up, under = m["a"] or m["p"] or m["c"], m["b"] or m["q"] or m["d"]
+    said = f"the {m['cq'] or ''}{up} is buried under the {'drums' if KIT_RE.match(under) else (m['dq'] or '') + under}"
+    two = {up.lower().split()[-1], under.lower().split()[-1]}
+    kept = [c.group(0).strip(" ,.;!?") for c in CLAUSE_RE.finditer(request[m.end():])
+            if not (BESIDE_RE.search(c.group(0)) and not PLACE_WORDS_RE.search(c.group(0))
+                    and {w.lower().split()[-1] for w in PARTS_RE.findall(c.group(0))} <= two)]
+    return request[:m.start()] + said + "".join(f", {k}" for k in kept if k) + "."

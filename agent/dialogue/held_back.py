@@ -14,16 +14,18 @@ from __future__ import annotations
 
 import re
 
+from v2m.agent.dialogue.kept_out import KIT_RE
 from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.patterns import PLACE_SAID, LazyPattern
 
 PART = rf"(?:the |a |an |some |any |my |our |your )?(?P<part>{INSTR_ALT})(?:s|es)?"
 UNTIL = r"(?:until|till|til|'til)"
+THEN_IN = r"(?:,? (?:and )?then (?:bring|let|have|add|put) (?:it|them|the \w+) in\b)?"   # "..., then bring it in": that entry
 END = r"(?=\s*(?:[,;.!?]|$|\b(?:and|but|then|please|pls)\b))"
 REFUSE = r"(?:no need to|(?:you |we )?(?:don'?t|do not) (?:need|have) to|don'?t|do not|never|let'?s not|please don'?t)"
 ENTER = r"(?:bring in|bring|start|add|introduce|use|put in|have|let in)"
 HELD_RE = LazyPattern(
-    rf"\b(?:{REFUSE} {ENTER}|hold(?: back| off(?: on)?)?) {PART}(?: in| back| off)? {UNTIL} (?P<at>{PLACE_SAID}){END}"
+    rf"\b(?:{REFUSE} {ENTER}|hold(?: back| off(?: on)?)?) {PART}(?: in| back| off)? {UNTIL} (?P<at>{PLACE_SAID}){END}{THEN_IN}"
     rf"|\bwait (?:until|till|til|for) (?P<at2>{PLACE_SAID}) (?:to|before|then) (?:you )?"
     rf"(?:bring in|bring|start|add|introduce|use|let in|have) {PART.replace('?P<part>', '?P<part2>')}(?: in)?{END}", re.I)
 
@@ -37,5 +39,6 @@ def held(request: str) -> str:
     """`request` with each part held back until a place said as its entry there ("no drums before 0:20"), and "later"
     said with its place as the place alone."""
     def said(m) -> str:
-        return f"no {m['part'] or m['part2']} before {(m['at'] or m['at2']).strip()}"
+        part = m["part"] or m["part2"]
+        return f"no {'drums' if KIT_RE.match(part) else part} before {(m['at'] or m['at2']).strip()}"
     return HELD_RE.sub(said, LATER_RE.sub("", request))

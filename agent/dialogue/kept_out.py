@@ -24,6 +24,7 @@ import re
 from v2m.agent.dialogue.mentions import INSTR_ALT, named_parts
 from v2m.agent.dialogue.patterns import POINT, PLACE_RANGE as PLACE_SAID, LazyPattern
 from v2m.agent.dialogue.place_finders import locate
+from v2m.agent.dialogue.spoken_times import timed
 from v2m.agent.dialogue.where import Ask, Span, fmt
 from v2m.tools.contract import ScorePlan, VideoAnalysis
 
@@ -34,48 +35,113 @@ def _part(name: str) -> str:
 
 
 PREP = r"(?:in|during|between|from|for|at|on|across|over|throughout)"
-BETWEEN = rf"between (?:[a-z0-9: ]|{POINT})+? and (?:[a-z0-9: ]|{POINT})+?"   # "between 0:20 and 0:40": its "and" kept
+BETWEEN = rf"between (?:[a-z0-9: -]|{POINT})+? and (?:[a-z0-9: -]|{POINT})+?"   # "between 0:20 and 0:40": its "and" kept
 AT = rf"(?:{BETWEEN}|{PLACE_SAID})"
 END = r"(?=\s*(?:[,;.!?]|$|\b(?:and|but|then|please|pls|por favor|thanks?|thank you|thx)\b))"
 START = r"(?P<lead>^|[,;.!?]\s*|\b(?:and|but|then|so) )"
 WISH = r"(?:(?:i|we)(?: want| need| would like|'d like| d like) |(?:just |only )?(?:keep|have|play|put) )?"
-EXCEPT = r"(?:except|exept|excepting|besides|apart from|other than|save|outside(?: of)?|(?:all|everything|everywhere|anywhere) but)"
+EXCEPT = (r"(?:except|exept|excepting|besides|apart from|other than|save|outside(?: of)?|(?:all|everything|everywhere|anywhere) but|"
+          r"(?:with )?the (?:sole|only|one) exception (?:of|being))")
+# a time said after the place's name ("except the hero shot, 0:32 to 0:44"): the time is the place
+TAIL = r"(?P<tail>,\s*(?:from |between |around |about |at |in |the (?:last|first|final|opening) )?\d[^,.;!?]*)?"
 MODAL = r"(?: (?:should|must|can|could|will|has to|needs to|to))?"
 NOT = r"(?:shouldn'?t|should not|mustn'?t|must not|can'?t|cannot|won'?t|will not|doesn'?t|does not|don'?t|do not)"
 APPEAR = r"(?:show up|appear|play|come in|be heard|sound|enter|start|kick in|be there)"
 KEPT_OUT_RE = LazyPattern(
-    rf"\bno {_part('part')} {EXCEPT}(?: for)? (?P<at>{BETWEEN}|(?:{PREP} )?{PLACE_SAID}){END}"
+    rf"\bno {_part('part')} {EXCEPT}(?: for)? (?P<at>{BETWEEN}|(?:{PREP} )?{PLACE_SAID}){TAIL}{END}"
     rf"|\b(?:save|keep|reserve) {_part('part2')} for (?P<at2>{AT}){END}"
     rf"|\b(?:limit|restrict|confine|keep) {_part('part4')} (?:to|within) (?:just |only )?(?P<at4>{AT}){END}"
     rf"|{START}{WISH}{_part('part3')} (?P<at3>{BETWEEN}|{PREP} {PLACE_SAID}) (?:only|alone)(?: please| pls)?{END}", re.I)
 # the part taken out in a sentence, then a place spared ("take the lead guitar out of everything but the last 16
 # seconds", "keep the bass silent in all the video, except shots 2 until 4"): the one part named before, with a word
 # that takes it out; no change of level said beside it ("more drums everywhere except shot 3" spares shot 3)
-SPARED_RE = LazyPattern(rf"(?P<before>[^.;!?]*?)\b{EXCEPT}(?: for| in| during)?,? (?P<at>{BETWEEN}|(?:{PREP} )?{PLACE_SAID}){END}", re.I)
-OUT_WORDS_RE = LazyPattern(r"\b(?:no|not|nothing|never|out|silent|silence|mute|muted|remove|drop|kill|lose|without|rid|"
+SPARED_RE = LazyPattern(rf"(?P<before>[^.;!?]*?)\b{EXCEPT}(?: for| in| during)?,? (?:the (?:stretch|part|bit|section) )?(?P<at>{BETWEEN}|(?:{PREP} )?{PLACE_SAID}){TAIL}{END}", re.I)
+OUT_WORDS_RE = LazyPattern(r"\b(?:no|not|nothing|never|out|silent|silence|mute|muted|remove|drop|kill|lose|without|rid|strip|"
                            r"don'?t|dont|doesn'?t|shouldn'?t|won'?t|can'?t|mustn'?t|isn'?t|aren'?t)\b", re.I)
 LEVEL_WORDS_RE = LazyPattern(r"\b(?:more|less|louder|softer|quieter|up|down|faster|slower|brighter|darker|bigger)\b", re.I)
 ENTRY_RE = LazyPattern(   # the part in from a place on
-    rf"\b{_part('e1')}{MODAL} (?:hold off|wait|sit out|lay out|stay out|stay quiet|rest|sit tight) (?P<p1>until|till|til) (?P<a1>{AT}){END}"
+    rf"\b(?:(?:(?:would|do) you mind |could you |can you |please )?(?:having|have|let|letting) )?{_part('e1')}{MODAL} (?:hold off|wait|sit out|lay out|stay out|stay quiet|rest|sit tight) (?P<p1>until|till|til) (?P<a1>{AT}){END}"
     rf"|\b(?:delay|postpone|hold back|save) {_part('e2')}(?:'s|')?(?: entrance| entry| coming in| start)? (?P<p2>to|until|till) (?P<a2>{AT}){END}"
     rf"|\bwait (?:for|until|till) (?P<a3>{AT}) before {_part('e3')} (?:is )?(?:starts?|starting|comes? in|coming in|enters?|entering|"
     rf"kicks? in|plays?|playing)\b"
     rf"|\b{_part('e4')}(?::| -|,)? (?:comes? |coming )?in at (?P<a4>{AT}),? (?:and )?not (?:before|earlier)\b"
     rf"|\b{_part('e5')} {NOT} {APPEAR} (?:before|until|till) (?P<a5>{AT}) (?:or|and|nor) after (?P<a6>{AT}){END}"
-    rf"|\b{_part('e7')} {NOT} {APPEAR} (?P<p7>before|until|till|after) (?P<a7>{AT}){END}"
+    rf"|\b{_part('e7')} {NOT} {APPEAR} (?P<p7>before|until|till|til|after) (?P<a7>{AT}){END}"
     rf"|\b{_part('e8')}{MODAL} (?:bow out|bows out|drop out|drops out|stop|stops|end|ends|leave|leaves|exit|exits|cut out|cuts out|"
     rf"go away|disappear|disappears|finish|finishes|fall out|falls out)(?: playing)? (?P<p8>after|at|on|from|by) (?P<a8>{AT}){END}", re.I)
 
 
+# The same said anywhere in a sentence that names one part: an "only" after the part ("walking bass only in the middle
+# third, tacet elsewhere", "could the harp play only during the ring exchange, from 0:36 to 0:48", "lead guitar plays
+# the opening 8 seconds only, then out"); not "only the drums" (the others out, `prohibited`'s), a change of level or a
+# removal ("lose the bass just in the fourth shot"), a hit, or the band joining after ("..., then the band joins")
+ONLY_WORD_RE = LazyPattern(rf"\b(?:only|solely|exclusively|just)\b(?! (?:the |a |an |my |our )?(?:{INSTR_ALT})\b)", re.I)
+NOT_HERE_RE = LazyPattern(r"\b(?:lose|remove|cut(?= (?:the|out|it|them)\b)|drop|mute|kill|strip|take|louder|softer|quieter|more|less|up|down|turn|raise|"
+                          r"lower|volume|bit|little|hits?|crash|accent|cymbals?|stinger|boom|once|twice|then (?:the band|everyone|"
+                          r"everybody|the rest|the others)|join|joins)\b", re.I)
+ELSEWHERE_RE = LazyPattern(r"[,;]?\s*(?:and |but )?(?:(?:tacet|silent|quiet|out|nothing|no|not|nowhere)\b[^,.;!?]*?\b(?:elsewhere|else|"
+                           r"other (?:places?|points?|times?|parts?)|in between)\b|other (?:places?|times?) no|then out|(?:and )?not "
+                           r"at any other (?:point|time))[^,.;!?]*", re.I)
+SENTENCE_RE = LazyPattern(r"[^.!?]+[.!?]*")
+CLOCK_RE = LazyPattern(r"\b\d{1,2}:\d{2}(?:\.\d+)?\b")
+HMS_RE = LazyPattern(r"\b0{1,2}:(\d{1,2}:\d{2})\b")   # "00:00:08": 0:08
+SECS_RANGE_RE = LazyPattern(r"\b(\d{1,3}) ?(?:s |secs? )?(?:thru|through|to|till|until|-|–) ?(\d{1,3}) ?(?:s|secs?|seconds)\b", re.I)
+
+
+KIT_RE = LazyPattern(r"^(?:brush(?: kit)?|brushes|sticks|kit|drum kit)$", re.I)   # the drums by what plays them
+
+
+def _clock(s: str) -> str:
+    return f"{int(s) // 60}:{int(s) % 60:02d}"
+
+
+# A part coming in or going out at a place, said in a sentence of its own words ("sax lays out after shot 12", "the
+# saxophone please begin only from the 5th cut", "could the drums stop once the tenth shot has ended", "let the fiddle
+# lay out for the opening and enter at the 4th cut", "start the pad when shot 3 starts", "brushes til 0:36 then stop")
+LEAD = r"(?:(?:(?:would|do) you mind |could you |can you |please |pls )?(?:having|have|let|letting|make|making) )?"   # "would you mind having the bass ..."
+COME = r"(?:comes? in|coming in|enters?|entering|begins?|starts?|joins?|kicks? in|drops? in|appears?|come|comes)"
+GO = r"(?:lays? out|drops? out|stops?|ends?|finish(?:es)?|leaves?|bows? out|cuts? out|goes out|tacet)"
+DONE = r"(?P<done> (?:has ended|ends|is over|finishes|has finished|begins|starts|has started))?"
+GO_RE = LazyPattern(
+    rf"\b{LEAD}{_part('g')}(?P<mid>(?: (?!(?:not|never|no)\b)[a-z]+(?<!n't)){{0,7}}?) (?P<verb>{COME}|{GO})(?: playing)?,? (?:only )?"
+    rf"(?P<p>at|from|when|once|after|on|with|by) (?P<a>{AT}){DONE}{END}"
+    rf"|\b(?:start|bring in|introduce|let in) {_part('h')} (?P<hp>at|from|when|once|after|on|with) (?P<ha>{AT})(?P<hdone> (?:begins|starts|has started))?{END}"
+    rf"|\b{_part('t')} (?:til|till|until|up to) (?P<ta>{AT}),? (?:and |then |and then )+(?:stop|out|drop out|lay out|tacet|nothing)\b", re.I)
+GO_VERB_RE = LazyPattern(GO, re.I)
+ENDED = ("has ended", "ends", "is over", "finishes", "has finished")
+
+
 def _span(at: str, analysis: VideoAnalysis, plan: ScorePlan) -> Span | None:
-    try:
-        return locate(at.lower(), analysis, plan)
-    except Ask:
-        return None
+    """The place `at` names; one whose words name no place but carry one time ("when the bride appears at 0:28"):
+    from that time."""
+    at = timed(SECS_RANGE_RE.sub(lambda m: f"from {_clock(m[1])} to {_clock(m[2])}", HMS_RE.sub(r"\1", at)), analysis.duration_s)
+    for words in (at, *(f"from {t[0]}" for t in [CLOCK_RE.findall(at)] if len(t) == 1)):
+        try:
+            if (span := locate(words.lower(), analysis, plan)) is not None:
+                return span
+        except Ask:
+            pass
+    return None
+
+
+def _only_sentence(sent: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
+    """One sentence naming one part with an "only" after it said as the part out before and after the place."""
+    parts = list(dict.fromkeys(named_parts(sent.lower())))
+    part = re.search(rf"\b(?:{INSTR_ALT})(?:s|es)?\b", sent, re.I)
+    only = part and ONLY_WORD_RE.search(sent, part.end())
+    if len(parts) != 1 or not only or NOT_HERE_RE.search(sent):
+        return sent
+    rest = ELSEWHERE_RE.sub("", sent[only.end():])
+    for at in (re.split(r"[,;]", rest)[0], rest, sent[part.end():only.start()]):
+        span = _span(at.strip(" .!?"), analysis, plan) if at.strip(" .!?") else None
+        if span is not None and (said := _out(parts[0], span.start_s, span.end_s, analysis.duration_s)):
+            return re.match(r"\s*", sent).group(0) + said + ("." if sent.rstrip().endswith((".", "!", "?")) else "")
+    return sent
 
 
 def _out(part: str, before: float | None, after: float | None, d: float) -> str:
     """ "no PART before T, and no PART after U" (either side where it cuts something off)."""
+    part = "drums" if KIT_RE.match(part) else part   # "brushes only in the second quarter": the kit they play
     said = [f"no {part} before {fmt(before, 3)}"] if before is not None and 0.05 < before < d - 0.05 else []
     said += [f"no {part} after {fmt(after, 3)}"] if after is not None and 0.05 < after < d - 0.05 else []
     return ", and ".join(said)
@@ -104,6 +170,21 @@ def _edge(span: Span) -> float:
     return span.end_s if span.start_s < 0.05 else span.start_s
 
 
+def _came_went(m: re.Match, analysis: VideoAnalysis, plan: ScorePlan) -> str:
+    """A part coming in or going out at a place said as the part out before or after it."""
+    d, g = analysis.duration_s, m.groupdict()
+    if g["mid"] and named_parts(g["mid"].lower()):
+        return m.group(0)   # another part between: not this one's change
+    part, at = g["g"] or g["h"] or g["t"], (g["a"] or g["ha"] or g["ta"]).strip()
+    goes = bool(g["t"] or g["verb"] and GO_VERB_RE.fullmatch(g["verb"]))
+    prep, done = (g["p"] or g["hp"] or "until").lower(), (g["done"] or g["hdone"] or "").strip()
+    span = _span(f"{'after' if prep == 'after' else 'until' if prep == 'until' else ''} {at}".strip(), analysis, plan)
+    if span is None:
+        return m.group(0)
+    t = _edge(span) if prep in ("after", "until") else span.end_s if done in ENDED else span.start_s
+    return _out(part, None if goes else t, t if goes else None, d) or m.group(0)
+
+
 def outside(request: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
     """`request` with each part kept to a place, or coming in late or going early, said as the part out before and
     after: "no piano before 0:20.000, and no piano after 0:40.000"."""
@@ -114,16 +195,19 @@ def outside(request: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
         if len(parts) != 1 or not OUT_WORDS_RE.search(m["before"]) or LEVEL_WORDS_RE.search(m["before"]) or named_parts(m["at"].lower()):
             return m.group(0)
         lead = re.match(r"\s*", m["before"]).group(0)
-        return f"{lead}no {parts.pop()} except {m['at'].strip()}"
+        return f"{lead}no {parts.pop()} except {m['at'].strip()}{m['tail'] or ''}"
 
     def said(m) -> str:
         part = m["part"] or m["part2"] or m["part3"] or m["part4"]
         at = (m["at"] or m["at2"] or m["at3"] or m["at4"]).strip()
+        if m["tail"] and _span(m["tail"].strip(" ,"), analysis, plan):
+            at = m["tail"].strip(" ,")   # "no synth bass except the hero shot, 0:32 to 0:44": the time
         if (m["at2"] or m["at4"]) and not re.match(rf"{PREP} ", at, re.I):
             at = f"in {at}"   # "save the drums for the second half": in it
         span = _span(at, analysis, plan)
         if span is None:
             return m.group(0)
         return (m["lead"] or "") + _out(part, span.start_s, span.end_s, d) if _out(part, span.start_s, span.end_s, d) else m.group(0)
-    request = ENTRY_RE.sub(lambda m: _entered(m, analysis, plan), request)
-    return KEPT_OUT_RE.sub(said, SPARED_RE.sub(spared, request))
+    request = GO_RE.sub(lambda m: _came_went(m, analysis, plan), ENTRY_RE.sub(lambda m: _entered(m, analysis, plan), request))
+    request = KEPT_OUT_RE.sub(said, SPARED_RE.sub(spared, request))
+    return SENTENCE_RE.sub(lambda m: _only_sentence(m.group(0), analysis, plan), request)

@@ -220,8 +220,8 @@ def plain(request: str) -> str:
         kept = False   # a simile the user likes: its praise is no mood either ("I love it": not "romantic")
         pieces, last, way = [], 0, before
         for f in found:
-            if f.start < last:   # inside a simile already read ("sad for a birthday")
-                continue
+            if f.start < last or f.feel is None and f.words.lower() in INSTRUMENTS:   # inside a simile already read ("sad
+                continue   # for a birthday"); an instrument, no culture ("no grand piano before 0:08": before, "it sounds like grand piano")
             # a comparative ("warmer", "cosier") says the way itself: toward
             way = "toward" if re.fullmatch(r"warmer|\w+ier|more \w+", f.words, re.I) else _way(s[:f.start], before, f.like, f.feel is None)
             complaint = f.feel is not None and not (f.feel.mood or f.feel.toward)   # "it's gone sleepy"
