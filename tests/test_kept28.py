@@ -57,6 +57,7 @@ def _plays(plan, role: str) -> dict[float, bool]:
     ("jazz", "strip the drums from everything apart from shots 3 through 5", "drums", 8.0, 20.0),
     ("rock", "could the bass come in only when the singer appears at 0:36", "bass", 36.0, 60.0),
     ("jazz", "walking bass only in the last third, tacet elsewhere", "bass", 40.0, 60.0),
+    ("rock", "the bass should only play in the first 8 seconds and the last 12 seconds", "bass", -2.0, -2.0),
     ("jazz", "could we lose the bass just in the fourth shot", "bass", -1.0, -1.0),   # out there only: see the test
 ])
 def test_a_part_kept_to_a_place_plays_there_alone(tmp_path, style, said, role, lo, hi):
@@ -65,6 +66,10 @@ def test_a_part_kept_to_a_place_plays_there_alone(tmp_path, style, said, role, l
     turn = s.say(said)
     assert not turn.question, turn.reply
     plays = _plays(s.plan, role)
+    if lo == -2.0:   # two places: out between them only (before, the second was read apart: no music at all there)
+        assert all(p == (t < 8.0 - 0.05 or t >= 48.0 - 0.05) for t, p in plays.items()), (plays, turn.reply)
+        assert all(len(effective_roles(s.plan, x)) >= 3 for x in s.plan.sections), turn.reply
+        return
     if lo < 0:   # a part taken out at a place with "just": out there alone, not kept there
         assert all(p == (not 12.0 - 0.05 <= t < 16.0 - 0.05) for t, p in plays.items()), (plays, turn.reply)
         return

@@ -83,6 +83,7 @@ ELSEWHERE_RE = LazyPattern(r"[,;]?\s*(?:and |but )?(?:(?:tacet|silent|quiet|out|
                            r"other (?:places?|points?|times?|parts?)|in between)\b|other (?:places?|times?) no|then out|(?:and )?not "
                            r"at any other (?:point|time))[^,.;!?]*", re.I)
 SENTENCE_RE = LazyPattern(r"[^.!?]+[.!?]*")
+TWO_PLACES_RE = LazyPattern(r"(?:[a-z]+ ){0,3}?(?:in |during |for |over )?(the (?:first|last|opening|final) [a-z0-9 ]+?) and (?:in |during )?(the (?:first|last|opening|final) [a-z0-9 ]+?)(?: of (?:the )?(?:video|clip|film|song|piece))?", re.I)
 CLOCK_RE = LazyPattern(r"\b\d{1,2}:\d{2}(?:\.\d+)?\b")
 HMS_RE = LazyPattern(r"\b0{1,2}:(\d{1,2}:\d{2})\b")   # "00:00:08": 0:08
 SECS_RANGE_RE = LazyPattern(r"\b(\d{1,3}) ?(?:s |secs? )?(?:thru|through|to|till|until|-|–) ?(\d{1,3}) ?(?:s|secs?|seconds)\b", re.I)
@@ -132,6 +133,16 @@ def _only_sentence(sent: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
     if len(parts) != 1 or not only or NOT_HERE_RE.search(sent):
         return sent
     rest = ELSEWHERE_RE.sub("", sent[only.end():])
+    two = TWO_PLACES_RE.fullmatch(re.split(r"[,;]", rest)[0].strip(" .!?")) or \
+        TWO_PLACES_RE.fullmatch(sent[part.end():only.start()].strip(" .!?,"))   # "solely during the first ten seconds and
+    if two:   # the last ten seconds": both, the part out between them too
+        spans = [_span(w, analysis, plan) for w in two.groups()]
+        a, b = sorted(spans, key=lambda x: x.start_s) if all(spans) else (None, None)
+        if a is not None and a.end_s < b.start_s - 0.05:
+            said = ", and ".join(filter(None, (_out(parts[0], a.start_s, None, analysis.duration_s),
+                                               f"no {parts[0]} from {fmt(a.end_s, 3)} to {fmt(b.start_s, 3)}",
+                                               _out(parts[0], None, b.end_s, analysis.duration_s))))
+            return re.match(r"\s*", sent).group(0) + said + ("." if sent.rstrip().endswith((".", "!", "?")) else "")
     for at in (re.split(r"[,;]", rest)[0], rest, sent[part.end():only.start()]):
         span = _span(at.strip(" .!?"), analysis, plan) if at.strip(" .!?") else None
         if span is not None and (said := _out(parts[0], span.start_s, span.end_s, analysis.duration_s)):

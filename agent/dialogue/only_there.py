@@ -24,6 +24,7 @@ PLAYS = r"(?: (?:play|plays|playing|be|come in|comes in|come|comes|stay|stays|ki
 ONLY = r"(?: (?:only|just|exclusively|solely))"
 # said bare, the part must open its clause ("the piano only in shots 3 to 5"; not "lose the bass just in shot 4")
 OPENS_RE = re.compile(r"(?:^|[,;.!?:]|\b(?:and|so|also|then|now|ok|okay|please|pls))\s*$", re.I)
+AND_PLACE_RE = re.compile(r"\s+and (?:in |during |for |at )?(?:the )?(?:first|last|opening|final|closing|middle|shots?|cuts?|\d)", re.I)
 THEN_RE = re.compile(r"\s*,?\s*(?:and )?then\b", re.I)   # "... in shot 2, then the band joins": the drums alone there
 ENTERS_RE = re.compile(r" (?:come in|comes in|come|comes|kick in|kicks in)", re.I)
 END = r"(?=\s*(?:[,;.!?]|$|\b(?:and|but|then|please|pls|por favor|thanks?|thank you|thx)\b))"
@@ -37,6 +38,8 @@ SAID_AS = {"from": "no {part} before {at}", "after": "no {part} before {at}", "b
 def there(request: str) -> str:
     """`request` with each part said to play only at a place said as the part kept out elsewhere."""
     def said(m) -> str:
+        if AND_PLACE_RE.match(m.string, m.end()):   # "solely during the first ten seconds and the last ten": two places,
+            return m.group(0)                        # `kept_out`'s (before, the second read apart: no music there)
         first = m["first"] or m["wonly"]   # "only want the kit playing in the middle third"
         bare = not (m["modal"] or m["plays"] or m["wish"])
         if bare and first and THEN_RE.match(m.string, m.end()):   # "drums only in shot 2, then the band joins": alone
