@@ -22,6 +22,9 @@ from edit_clips import open_long
     ("the bass is stuck way too deep under the drums", "bass", "drums"),
     ("the sax is way too far behind the drums, can't hear it. bring the sax up but don't touch the drums", "melody", "drums"),
     ("the bass seems to be hiding under the piano, I want the bass forward, not the piano louder", "bass", "harmony"),
+    ("why is the sax so far under the piano?? can't make it out", "melody", "harmony"),
+    ("I hate having the bass sitting behind the drums like that, push it forward", "bass", "drums"),
+    ("can't hear the piano at all behind the sax, bring it up", "harmony", "melody"),
 ])
 def test_a_part_refused_its_place_under_another_comes_up_alone(tmp_path, said, up, down):
     s = open_long(tmp_path, "jazz")
@@ -32,6 +35,15 @@ def test_a_part_refused_its_place_under_another_comes_up_alone(tmp_path, said, u
         assert x.levels_db.get(up, 0) > 0 and x.levels_db.get(down, 0) < 0, (x.levels_db, turn.reply)
         assert set(x.levels_db) == {up, down}, turn.reply
     assert [x.energy for x in s.plan.sections] == energy, turn.reply
+
+
+@pytest.mark.parametrize("said", ["put the bass under the drums", "more piano behind the sax",
+                                  "I don't want the piano behind the drums"])   # the last a refusal (`refused`)
+def test_a_placing_asked_is_no_complaint(tmp_path, said):
+    """Only a part said to be under another (or refused there) is the complaint: "put the bass under the drums" is not
+    read as the bass buried (the bass up)."""
+    from v2m.agent.dialogue.buried import buried
+    assert buried(said) == said
 
 
 def test_refusing_the_placing_itself_changes_nothing(tmp_path):

@@ -58,6 +58,16 @@ def _plays(plan, role: str) -> dict[float, bool]:
     ("rock", "could the bass come in only when the singer appears at 0:36", "bass", 36.0, 60.0),
     ("jazz", "walking bass only in the last third, tacet elsewhere", "bass", 40.0, 60.0),
     ("rock", "the bass should only play in the first 8 seconds and the last 12 seconds", "bass", -2.0, -2.0),
+    ("jazz", "sax: 0:16 → 0:40, nothing outside that", "melody", 16.0, 40.0),
+    ("folk", "fiddle nowhere but the middle third please", "melody", 20.0, 40.0),
+    ("jazz", "no piano anywhere except the closing third", "harmony", 40.0, 60.0),
+    ("cinematic", "strings — none anywhere except 0:12–0:32", "strings", 12.0, 32.0),
+    ("folk", "once the lights go down at 0:44, I'd like the fiddle to leave", "melody", 0.0, 44.0),
+    ("ambient", "synth bass in from the 4th cut", "bass", 16.0, 60.0),
+    ("cinematic", "could the brass wait for shot 5?", "brass", 16.0, 60.0),
+    ("jazz", "if the sax stopped at the halfway mark that'd be great", "melody", 0.0, 30.0),
+    ("cinematic", "the double bass should stop when the train leaves at 0:48", "bass", 0.0, 48.0),
+    ("jazz", "keep the sax out of everything bar the last quarter", "melody", 45.0, 60.0),
     ("jazz", "could we lose the bass just in the fourth shot", "bass", -1.0, -1.0),   # out there only: see the test
 ])
 def test_a_part_kept_to_a_place_plays_there_alone(tmp_path, style, said, role, lo, hi):
