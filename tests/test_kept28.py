@@ -120,3 +120,28 @@ def test_a_place_that_cannot_be_found_is_still_asked_about(tmp_path):
     turn = s.say("no piano except in the ninetieth shot")
     assert turn.question, turn.reply
     assert s.plan.model_dump() == before
+
+
+def test_a_part_taken_out_only_at_a_place_goes_out_there_alone(tmp_path):
+    """ "the sax out for the second shot only": out there, not kept there (the tune bench caught the sentence rule
+    reading the "only" after the part as the part kept there)."""
+    s = open_long(tmp_path, "jazz")
+    turn = s.say("they'd like the sax out for the second shot only, nothing else touched please")
+    plays = _plays(s.plan, "melody")
+    assert all(p == (not 4.0 - 0.05 <= t < 8.0 - 0.05) for t, p in plays.items()), (plays, turn.reply)
+
+
+def test_a_question_about_where_a_part_plays_changes_nothing(tmp_path):
+    s = open_long(tmp_path, "jazz")
+    before = s.plan.model_dump()
+    s.say("sorry, is the sax playing from the start or only later?")
+    assert s.plan.model_dump() == before
+
+
+def test_a_place_after_a_buried_part_keeps_the_change_there(tmp_path):
+    """ "the sax is getting a bit lost under the piano during the last third - could it be more prominent?": the sax up
+    there only (the rewrite first put the place after a comma: the change went everywhere)."""
+    s = open_long(tmp_path, "jazz")
+    turn = s.say("the sax is getting a bit lost under the piano during the last third - could it be more prominent?")
+    up = {x.start_s: x.levels_db.get("melody", 0) > 0 for x in s.plan.sections}
+    assert all(p == (t >= 40 - 0.05) for t, p in up.items()), (up, turn.reply)
