@@ -87,6 +87,7 @@ ELSEWHERE_RE = LazyPattern(r"[,;]?\s*(?:and |but )?(?:(?:tacet|silent|quiet|out|
                            r"at any other (?:point|time))[^,.;!?]*", re.I)
 SENTENCE_RE = LazyPattern(r"[^.!?]+[.!?]*")
 ASKED_RE = LazyPattern(r"^\s*(?:is|are|does|do|did|was|were|has|have)\b.*\?|\bor\b[^.!]*\?\s*$", re.I)   # a question about how it is
+BETWEEN_WORDS_RE = LazyPattern(r"\b(?:middle|half|third|quarter|intro|outro|ending|opening|beginning|end|start|finale|chorus|verse|bridge|drop)\b", re.I)
 PLACE_WORD_RE = LazyPattern(r"\d|\b(?:shots?|cuts?|half|third|quarter|seconds?|minutes?|intro|end|ending|start|opening|first|last|final)\b", re.I)
 TWO_PLACES_RE = LazyPattern(r"(?:[a-z]+ ){0,3}?(?:in |during |for |over )?(the (?:first|last|opening|final) [a-z0-9 ]+?) and (?:in |during )?(the (?:first|last|opening|final) [a-z0-9 ]+?)(?: of (?:the )?(?:video|clip|film|song|piece))?", re.I)
 HALFWAY_RE = LazyPattern(r"\b(?:the )?(?:half ?way|mid ?point)(?: mark| point| through)?\b", re.I)
@@ -121,6 +122,8 @@ GO_RE = LazyPattern(
     rf"|\b(?:start|bring in|introduce|let in) {_part('h')} (?P<hp>at|from|when|once|after|on|with) (?P<ha>{AT})(?P<hdone> (?:begins|starts|has started))?{END}"
     rf"|\b{_part('t')} (?:til|till|until|up to) (?P<ta>{AT}),? (?:and |then |and then )+(?:stop|out|drop out|lay out|tacet|nothing)\b", re.I)
 GO_VERB_RE = LazyPattern(GO, re.I)
+AWHILE_RE = LazyPattern(r"[^.!?]*?\b(?:back|return\w*|re-?enter\w*|again|for a (?:moment|bit|second|beat|while|few|couple|bar)|briefly)\b", re.I)
+GRADUAL_RE = LazyPattern(r"\b(?:gradual\w*|slow(?:ly)?|fad(?:e|es|ed|ing)|swell\w*|ramp\w*|creep\w*|little by little)\b", re.I)
 # the same with the place told first, by a moment and its time ("once the sun dips behind the hill at 0:40, I'd like the
 # bass to leave", "from the moment the army appears on the ridge, 0:36, bring the brass in"), or in shorthand ("synth
 # bass in from shot 6", "perc in @ 0:30", "bass: 0:32 → 0:52, nothing outside that")
@@ -132,7 +135,7 @@ SHORT_RE = LazyPattern(
     rf"{START}{_part('i')} (?:comes? )?in (?P<ip>from|at) (?P<ia>{AT}){END}"
     rf"|{START.replace('?P<lead>', '?P<lead2>')}{_part('j')}\s*[:—–]\s*(?P<ja>(?:from )?\d[^,.;!?]*?),? (?:and )?(?:nothing|none|silent|out) (?:outside (?:that|of that|it)|else|elsewhere)\b", re.I)
 # what an entry says twice ("..., nothing from it before that", "— not before")
-NOT_BEFORE_RE = LazyPattern(r"(?P<said>\bno [a-z ]+ before \d+:\d\d(?:\.\d+)?)\s*(?:[,;—–-]\s*)?(?:and )?(?:nothing|none|not)(?: from (?:it|them))?"
+NOT_BEFORE_RE = LazyPattern(r"(?P<said>\bthe [a-z ]+ out before \d+:\d\d(?:\.\d+)?)\s*(?:[,;—–-]\s*)?(?:and )?(?:nothing|none|not)(?: from (?:it|them))?"
                             r" (?:before|earlier)(?: that| then)?\b", re.I)
 # a range written with a dash or an arrow ("0:12–0:28", "0:40 → 0:56"), "@" for at: in words the finders read
 RANGE_RE = LazyPattern(r"(\d)\s*(?:–|—|→|->|=>)\s*(?=\d|end\b|the end\b)|(?<![\w@])@\s*(?=\d)", re.I)
@@ -169,11 +172,13 @@ def _only_sentence(sent: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
         a, b = sorted(spans, key=lambda x: x.start_s) if all(spans) else (None, None)
         if a is not None and a.end_s < b.start_s - 0.05:
             said = ", and ".join(filter(None, (_out(parts[0], a.start_s, None, analysis.duration_s),
-                                               f"no {parts[0]} from {fmt(a.end_s, 3)} to {fmt(b.start_s, 3)}",
+                                               f"the {parts[0]} out from {fmt(a.end_s, 3)} to {fmt(b.start_s, 3)}",
                                                _out(parts[0], None, b.end_s, analysis.duration_s))))
             return re.match(r"\s*", sent).group(0) + said + ("." if sent.rstrip().endswith((".", "!", "?")) else "")
     before = sent[part.end():only.start()] if not rest.strip(" .!?") and PLACE_WORD_RE.search(sent[part.end():only.start()]) else ""
     for at in (re.split(r"[,;]", rest)[0], rest, before):   # (before "only" when nothing follows: "... the opening 8 s only")
+        if not PLACE_WORD_RE.search(at) and not BETWEEN_WORDS_RE.search(at):
+            continue   # no place in the words: "the drums r just noise, total chaos"
         span = _span(at.strip(" .!?"), analysis, plan) if at.strip(" .!?") else None
         if span is not None and (said := _out(parts[0], span.start_s, span.end_s, analysis.duration_s)):
             return re.match(r"\s*", sent).group(0) + said + ("." if sent.rstrip().endswith((".", "!", "?")) else "")
@@ -184,13 +189,16 @@ def _out(part: str, before: float | None, after: float | None, d: float) -> str:
     """ "no PART before T, and no PART after U" (either side where it cuts something off)."""
     part = "drums" if KIT_RE.match(part) else "bass" if part.lower() in ("double bass", "upright bass") else part   # "brushes
     # only in the second quarter": the kit they play; "the double bass should stop": the bass (read as doubling it)
-    said = [f"no {part} before {fmt(before, 3)}"] if before is not None and 0.05 < before < d - 0.05 else []
-    said += [f"no {part} after {fmt(after, 3)}"] if after is not None and 0.05 < after < d - 0.05 else []
+    said = [f"the {part} out before {fmt(before, 3)}"] if before is not None and 0.05 < before < d - 0.05 else []
+    said += [f"the {part} out after {fmt(after, 3)}"] if after is not None and 0.05 < after < d - 0.05 else []   # (not "no
+    # drums ...": after a question, "no" reads as the answer)
     return ", and ".join(said)
 
 
 def _entered(m: re.Match, analysis: VideoAnalysis, plan: ScorePlan) -> str:
     d, g = analysis.duration_s, m.groupdict()
+    if _passing(m):
+        return m.group(0)
     part = next(g[k] for k in ("e1", "e2", "e3", "e4", "e5", "e7", "e8", "e9") if g[k])
     if g["e9"]:   # "no celesta before the kid looks up at the stars, 0:28": at the time said
         return _out(part, None if g["p9"].lower() == "after" else _clock_s(g["t9"]), _clock_s(g["t9"]) if g["p9"].lower() == "after" else None, d) or m.group(0)
@@ -214,11 +222,19 @@ def _edge(span: Span) -> float:
     return span.end_s if span.start_s < 0.05 else span.start_s
 
 
+def _passing(m: re.Match) -> bool:
+    """Whether the part's change at `m` is out and back ("drops out at 0:10 and comes back at 0:20", "for a moment") or
+    faded in ("gradually bring in the strings on the fifth cut"): the other readers' (`entries`, `fade_ins`), no more
+    than an entry or an exit."""
+    sentence = m.string[m.string.rfind(".", 0, m.start()) + 1:]
+    return bool(AWHILE_RE.match(m.string, m.start()) or GRADUAL_RE.search(sentence))
+
+
 def _came_went(m: re.Match, analysis: VideoAnalysis, plan: ScorePlan) -> str:
     """A part coming in or going out at a place said as the part out before or after it."""
     d, g = analysis.duration_s, m.groupdict()
-    if g["mid"] and named_parts(g["mid"].lower()):
-        return m.group(0)   # another part between: not this one's change
+    if g["mid"] and named_parts(g["mid"].lower()) or _passing(m):
+        return m.group(0)   # another part between
     part, at = g["g"] or g["h"] or g["t"], (g["a"] or g["ha"] or g["ta"]).strip()
     goes = bool(g["t"] or g["verb"] and GO_VERB_RE.fullmatch(g["verb"]))
     prep, done = (g["p"] or g["hp"] or "until").lower(), (g["done"] or g["hdone"] or "").strip()
