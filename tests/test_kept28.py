@@ -145,3 +145,21 @@ def test_a_place_after_a_buried_part_keeps_the_change_there(tmp_path):
     turn = s.say("the sax is getting a bit lost under the piano during the last third - could it be more prominent?")
     up = {x.start_s: x.levels_db.get("melody", 0) > 0 for x in s.plan.sections}
     assert all(p == (t >= 40 - 0.05) for t, p in up.items()), (up, turn.reply)
+
+
+def test_a_part_brought_back_only_at_a_place_comes_in_there(tmp_path):
+    """ "bring the sax back in only for the last shot", the sax out: in there (the sentence rule read the "only" as the
+    part kept there, which brings nothing back: a tune dialogue lost its drums)."""
+    s = open_long(tmp_path, "jazz")
+    s.say("no sax")
+    turn = s.say("could you bring the sax back in only for the last shot please")
+    plays = _plays(s.plan, "melody")
+    assert all(p == (t >= 56 - 0.05) for t, p in plays.items()), (plays, turn.reply)
+
+
+def test_a_hit_told_with_a_moment_takes_no_part_out(tmp_path):
+    """ "a big cymbal when the car stops, at 0:24": a mark, not the cymbal (the kit) out after 0:24."""
+    s = open_long(tmp_path, "jazz")
+    turn = s.say("And a big cymbal when the last race finishes, at 0:42 :)")
+    assert all(_plays(s.plan, "drums").values()), turn.reply
+    assert "no crash" not in turn.reply.lower() and "0:42" in turn.reply, turn.reply

@@ -79,7 +79,7 @@ ENTRY_RE = LazyPattern(   # the part in from a place on
 # the opening 8 seconds only, then out"); not "only the drums" (the others out, `prohibited`'s), a change of level or a
 # removal ("lose the bass just in the fourth shot"), a hit, or the band joining after ("..., then the band joins")
 ONLY_WORD_RE = LazyPattern(rf"\b(?:only|solely|exclusively|just)\b(?! (?:the |a |an |my |our )?(?:{INSTR_ALT})\b)", re.I)
-NOT_HERE_RE = LazyPattern(r"\b(?:lose|remove|out|cut(?= (?:the|out|it|them)\b)|drop|mute|kill|strip|take|louder|softer|quieter|more|less|up|down|turn|raise|"
+NOT_HERE_RE = LazyPattern(r"\b(?:lose|remove|out|back|add|adding|bring|cut(?= (?:the|out|it|them)\b)|drop|mute|kill|strip|take|louder|softer|quieter|more|less|up|down|turn|raise|"
                           r"lower|volume|bit|little|hits?|crash|accent|cymbals?|stinger|boom|once|twice|then (?:the band|everyone|"
                           r"everybody|the rest|the others)|join|joins)\b", re.I)
 ELSEWHERE_RE = LazyPattern(r"[,;]?\s*(?:and |but )?(?:(?:tacet|silent|quiet|out|nothing|no|not|nowhere)\b[^,.;!?]*?\b(?:elsewhere|else|"
@@ -117,12 +117,13 @@ COME = r"(?:comes? in|coming in|enters?|entering|begins?|starts?|joins?|kicks? i
 GO = r"(?:lays? out|drops? out|dropped out|stops?|stopped|ends?|ended|finish(?:es|ed)?|leaves?|left|bows? out|bowed out|cuts? out|goes out|tacet)"
 DONE = r"(?P<done> (?:has ended|ends|is over|finishes|has finished|begins|starts|has started))?"
 GO_RE = LazyPattern(
-    rf"\b{LEAD}{_part('g')}(?P<mid>(?: (?!(?:not|never|no)\b)[a-z]+(?<!n't)){{0,7}}?) (?P<verb>{COME}|{GO})(?: playing)?,? (?:only )?"
+    rf"\b{LEAD}{_part('g')}(?P<mid>(?: (?!(?:not|never|no|when|while|as|once|if|until|till|after|before|because|since)\b)[a-z]+(?<!n't)){{0,7}}?) (?P<verb>{COME}|{GO})(?: playing)?,? (?:only )?"
     rf"(?P<p>at|from|when|once|after|on|with|by) (?P<a>{AT}){DONE}{END}"
     rf"|\b(?:start|bring in|introduce|let in) {_part('h')} (?P<hp>at|from|when|once|after|on|with) (?P<ha>{AT})(?P<hdone> (?:begins|starts|has started))?{END}"
     rf"|\b{_part('t')} (?:til|till|until|up to) (?P<ta>{AT}),? (?:and |then |and then )+(?:stop|out|drop out|lay out|tacet|nothing)\b", re.I)
 GO_VERB_RE = LazyPattern(GO, re.I)
 AWHILE_RE = LazyPattern(r"[^.!?]*?\b(?:back|return\w*|re-?enter\w*|again|for a (?:moment|bit|second|beat|while|few|couple|bar)|briefly)\b", re.I)
+HIT_RE = LazyPattern(r"\b(?:cymbals?|crash(?:es)?|hits?|accents?|stingers?|booms?|gongs?|risers?|whooshe?s?|impacts?)\b", re.I)
 GRADUAL_RE = LazyPattern(r"\b(?:gradual\w*|slow(?:ly)?|fad(?:e|es|ed|ing)|swell\w*|ramp\w*|creep\w*|little by little)\b", re.I)
 # the same with the place told first, by a moment and its time ("once the sun dips behind the hill at 0:40, I'd like the
 # bass to leave", "from the moment the army appears on the ridge, 0:36, bring the brass in"), or in shorthand ("synth
@@ -222,12 +223,12 @@ def _edge(span: Span) -> float:
     return span.end_s if span.start_s < 0.05 else span.start_s
 
 
-def _passing(m: re.Match) -> bool:
+def _passing(m: re.Match) -> bool:   # (and a hit named as a part: "a big cymbal when the last race finishes, at 0:41")
     """Whether the part's change at `m` is out and back ("drops out at 0:10 and comes back at 0:20", "for a moment") or
     faded in ("gradually bring in the strings on the fifth cut"): the other readers' (`entries`, `fade_ins`), no more
     than an entry or an exit."""
     sentence = m.string[m.string.rfind(".", 0, m.start()) + 1:]
-    return bool(AWHILE_RE.match(m.string, m.start()) or GRADUAL_RE.search(sentence))
+    return bool(AWHILE_RE.match(m.string, m.start()) or GRADUAL_RE.search(sentence) or HIT_RE.search(m.group(0)))
 
 
 def _came_went(m: re.Match, analysis: VideoAnalysis, plan: ScorePlan) -> str:
