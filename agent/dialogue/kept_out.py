@@ -129,8 +129,9 @@ GRADUAL_RE = LazyPattern(r"\b(?:gradual\w*|slow(?:ly)?|fad(?:e|es|ed|ing)|swell\
 # bass to leave", "from the moment the army appears on the ridge, 0:36, bring the brass in"), or in shorthand ("synth
 # bass in from shot 6", "perc in @ 0:30", "bass: 0:32 → 0:52, nothing outside that")
 FRONT_RE = LazyPattern(
-    rf"\b(?:once|when|after|from the moment|as soon as|from when) (?P<fa>[^.;!?]*?\d+:\d\d[^,.;!?]*?),? (?:(?:i'?d like|i want|we want|let) )?"
-    rf"(?:(?P<fb>bring|let|have) )?{_part('f')}(?: in)? (?:should |to |must |can |could |will )?(?P<fv>be gone|go|leave|stop|drop out|bow out|"
+    rf"\b(?:once|when|after|from the moment|as soon as|from when) (?P<fa>(?=[^,.;!?\d]*[a-z]{{3,}} [a-z]{{2,}})(?:(?!\b(?:make|turn|bring|add|put|give|"
+    rf"let|have|get)\b)[^.;!?])*?\d+:\d\d[^,.;!?]*?),? (?:(?:i'?d like|i want|we want|let) )?"
+    rf"(?:(?P<fb>bring|let|have) )?{_part('f')}(?: in)? (?:should |to |must |can |could |will )?(?P<fv>be gone|go away|go out|leave|stop|drop out|bow out|"
     rf"come in|enter|start|join|kick in|in)\b", re.I)
 SHORT_RE = LazyPattern(
     rf"{START}{_part('i')} (?:comes? )?in (?P<ip>from|at) (?P<ia>{AT}){END}"
@@ -139,7 +140,7 @@ SHORT_RE = LazyPattern(
 NOT_BEFORE_RE = LazyPattern(r"(?P<said>\bthe [a-z ]+ out before \d+:\d\d(?:\.\d+)?)\s*(?:[,;—–-]\s*)?(?:and )?(?:nothing|none|not)(?: from (?:it|them))?"
                             r" (?:before|earlier)(?: that| then)?\b", re.I)
 # a range written with a dash or an arrow ("0:12–0:28", "0:40 → 0:56"), "@" for at: in words the finders read
-RANGE_RE = LazyPattern(r"(\d)\s*(?:–|—|→|->|=>)\s*(?=\d|end\b|the end\b)|(?<![\w@])@\s*(?=\d)", re.I)
+RANGE_RE = LazyPattern(r"(\d)\s*(?:–|—|→|->|=>)\s*(?=\d|end\b|the end\b)", re.I)   # ("@0:25" is read as a place already)
 ENDED = ("has ended", "ends", "is over", "finishes", "has finished")
 
 
@@ -250,7 +251,7 @@ def _fronted(m: re.Match, analysis: VideoAnalysis, plan: ScorePlan) -> str:
     times = CLOCK_RE.findall(m["fa"])
     if len(times) != 1:
         return m.group(0)
-    t, goes = _clock_s(times[0]), m["fv"].lower() in ("be gone", "go", "leave", "stop", "drop out", "bow out")
+    t, goes = _clock_s(times[0]), m["fv"].lower() in ("be gone", "go away", "go out", "leave", "stop", "drop out", "bow out")
     return _out(m["f"], None if goes else t, t if goes else None, analysis.duration_s) or m.group(0)
 
 
@@ -265,9 +266,9 @@ def _short(m: re.Match, analysis: VideoAnalysis, plan: ScorePlan) -> str:
 
 
 def ranges(request: str) -> str:
-    """`request` with a range written with a dash or an arrow said with "to", "@" with "at" ("0:40 → 0:56": "0:40 to
-    0:56"), as the readers after it read places."""
-    return RANGE_RE.sub(lambda m: f"{m[1]} to " if m[1] else "at ", request)
+    """`request` with a range written with a dash or an arrow said with "to" ("0:40 → 0:56": "0:40 to 0:56"), as the
+    readers after it read places."""
+    return RANGE_RE.sub(lambda m: f"{m[1]} to ", request)
 
 
 def outside(request: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
